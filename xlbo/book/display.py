@@ -1,0 +1,192 @@
+"""How a result table looks in Excel: the display spec every writer (xlsxwriter for new files,
+openpyxl for edits, xlwings in a live workbook) carries out the same way.
+
+A job returns `ResultSheet`s — a DataFrame plus how to show it — and never touches a workbook
+itself. The door that runs the job writes them.
+
+    >>> sheet = ResultSheet(
+    ...     "Issues", frame,                                            # doctest: +SKIP
+    ...     columns={"Cell": Column(kind=Kind.TEXT, width=10)},
+    ...     highlights=(Highlight("Severity", "Error", Colour.ERROR, whole_row=True),),
+    ... )
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+import pandas as pd
+
+from xlbo.dates import EXCEL_DATE_FORMAT
+from xlbo.money import INR_NUMBER_FORMAT
+
+
+class Kind(StrEnum):
+    """What a column holds, which decides its number format and width."""
+
+    TEXT = "text"
+    ID = "id"
+    """Identifiers typed as text (PAN, Aadhaar, bank account): Excel's Text format, so a long
+    number is never turned into 1.23E+15."""
+    MONEY = "money"
+    DATE = "date"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    PERCENT = "percent"
+    LONG_TEXT = "long_text"
+
+
+NUMBER_FORMATS: dict[Kind, str] = {
+    Kind.TEXT: "General",
+    Kind.ID: "@",
+    Kind.MONEY: INR_NUMBER_FORMAT,
+    Kind.DATE: EXCEL_DATE_FORMAT,
+    Kind.INTEGER: "0",
+    Kind.DECIMAL: "0.00",
+    Kind.PERCENT: "0.00%",
+    Kind.LONG_TEXT: "General",
+}
+
+DEFAULT_WIDTHS: dict[Kind, float] = {
+    Kind.TEXT: 18,
+    Kind.ID: 16,
+    Kind.MONEY: 15,
+    Kind.DATE: 12,
+    Kind.INTEGER: 10,
+    Kind.DECIMAL: 12,
+    Kind.PERCENT: 10,
+    Kind.LONG_TEXT: 60,
+}
+
+
+class Colour(StrEnum):
+    """The few colours xlbo uses, so every output looks like one product."""
+
+    HEADER = "#1F4E78"
+    HEADER_TEXT = "#FFFFFF"
+    ERROR = "#F8CBAD"
+    WARNING = "#FFE699"
+    GOOD = "#C6EFCE"
+    INFO = "#DDEBF7"
+    TOTAL = "#D9E1F2"
+
+
+@dataclass(frozen=True)
+class Column:
+    """How one column is shown (and, in templates, what may be typed into it)."""
+
+    kind: Kind = Kind.TEXT
+    width: float | None = None
+    choices: tuple[str, ...] = ()
+    """Values offered in a dropdown (data validation); the writer keeps long lists on a hidden
+    `Lists` sheet."""
+    comment: str = ""
+    """Help shown on the header cell (a cell note)."""
+    number_format: str | None = None
+    """Overrides the kind's number format."""
+
+    @property
+    def excel_format(self) -> str:
+        return self.number_format or NUMBER_FORMATS[self.kind]
+
+    @property
+    def excel_width(self) -> float:
+        return self.width or DEFAULT_WIDTHS[self.kind]
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """Fill cells whose `column` equals `value` (or the whole row)."""
+
+    column: str
+    value: str | int | float
+    colour: Colour
+    whole_row: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """A cell that shows `text` and jumps to `sheet!cell` (in `file`, when given) on a click."""
+
+    text: str | int
+    sheet: str
+    cell: str = "A1"
+    file: str = ""
+
+    @property
+    def location(self) -> str:
+        """`'Sheet name'!A1`, quoted the way Excel wants."""
+        quoted = "'" + self.sheet.replace("'", "''") + "'"
+        return f"{quoted}!{self.cell}"
+
+
+@dataclass(frozen=True)
+class ResultSheet:
+    """A table to write to one sheet, with how to show it."""
+
+    name: str
+    frame: pd.DataFrame
+    columns: Mapping[str, Column] = field(default_factory=dict)
+    title: Sequence[str] = ()
+    """Lines written above the table (report name, company, period); the header follows them."""
+    excel_table: str | None = None
+    """Write the data as an Excel Table (ListObject) with this name."""
+    spare_rows: int = 0
+    """Extra formatted, validated empty rows below the data (templates users type into)."""
+    freeze: bool = True
+    autofilter: bool = True
+    highlights: tuple[Highlight, ...] = ()
+    tab_colour: str | None = None
+    hidden: bool = False
+    landscape: bool = False
+
+    def column(self, header: str) -> Column:
+        """The display of a column: as given, else guessed from its values."""
+        if header in self.columns:
+            return self.columns[header]
+        return Column(kind=guess_kind(self.frame[header]))
+
+    @property
+    def header_row(self) -> int:
+        """0-based row index of the header (after the title lines and a blank line)."""
+        return len(self.title) + 1 if self.title else 0
+
+
+def guess_kind(values: pd.Series) -> Kind:
+    """A column's kind from its first non-blank value."""
+    for value in values:
+        if value is None or (isinstance(value, float) and pd.isna(value)):
+            continue
+        if isinstance(value, Decimal):
+            return Kind.MONEY
+        if isinstance(value, datetime | date):
+            return Kind.DATE
+        if isinstance(value, bool):
+            return Kind.TEXT
+        if isinstance(value, int):
+            return Kind.INTEGER
+        if isinstance(value, float):
+            return Kind.DECIMAL
+        return Kind.TEXT
+    return Kind.TEXT
+
+
+def excel_value(value: Any) -> Any:
+    """A Python value as a writer should put it in a cell: Decimal → float (Excel holds only
+    doubles), NaN/NaT → None; text stays text (never a formula)."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, float) and value != value:
+        return None
+    if value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value

@@ -1,0 +1,382 @@
+"""The file side of the workbook port: read tables from `.xlsx`, `.xlsm`, `.xls`, `.ods` and
+`.csv` files.
+
+Reads go through calamine (Rust), which is several times faster than openpyxl. Before a file is
+read it is checked, so that each way a file can be wrong gets its own plain message instead of a
+traceback: missing, a folder, not a spreadsheet at all, damaged, password-protected, held open by
+another program. Nothing here writes to the input.
+
+    >>> book = FileBook("master.xlsx")                          # doctest: +SKIP
+    >>> employees = book.read_table("Employees", headers=["Employee ID", "Name"])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import olefile
+import pandas as pd
+import python_calamine as calamine
+
+from xlbo.book.table import Table, column_letter, find_header_row, header_key
+from xlbo.cells import clean_text
+from xlbo.errors import FileProblem, SheetProblem
+
+EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
+TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
+SUFFIXES = EXCEL_SUFFIXES | TEXT_SUFFIXES
+
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*?\bt="e"[^>]*>(?:<f[^>]*>.*?</f>|<f/>)?<v>([^<]*)</v>')
+
+
+def _looks_like(head: bytes) -> str:
+    sample = head.lstrip()[:200].lower()
+    if sample.startswith(b"%pdf"):
+        return "a PDF document"
+    if sample.startswith((b"<html", b"<!doctype html", b"<table")) or b"<html" in sample:
+        return "a web page (HTML) saved with a spreadsheet name"
+    if sample.startswith(b"<?xml"):
+        return "an XML file"
+    if not head:
+        return "an empty file"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return "not a spreadsheet"
+    return "a text file"
+
+
+def _encrypted_ole(path: Path) -> bool:
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            return bool(ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"))
+    except OSError:
+        return False
+
+
+def check_readable(path: Path) -> str:
+    """Raise FileProblem unless `path` is a spreadsheet xlbo can read; return its real kind
+    (`zip`, `ole` or `text`)."""
+    if not path.exists():
+        raise FileProblem(f"{path} was not found. Check the name and folder, then run again.")
+    if path.is_dir():
+        raise FileProblem(f"{path} is a folder, not a workbook. Give the workbook's file name.")
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise FileProblem(
+            f"{path.name} is not a file xlbo reads; use an Excel workbook (.xlsx, .xlsm, .xls) "
+            "or a .csv file."
+        )
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512)
+    except PermissionError:
+        raise FileProblem(
+            f"{path} is locked by another program (Excel?) or you may not read it. "
+            "Close it there and run again."
+        ) from None
+    except OSError as error:
+        raise FileProblem(f"{path} cannot be read ({error.strerror}).") from None
+    if suffix in TEXT_SUFFIXES:
+        if head.startswith((_ZIP, _OLE)):
+            raise FileProblem(f"{path.name} is an Excel workbook with a .csv name; rename it .xlsx.")
+        return "text"
+    if head.startswith(_OLE):
+        if _encrypted_ole(path):
+            raise FileProblem(
+                f"{path.name} is password-protected. Open it in Excel, remove the password "
+                "(File > Info > Protect Workbook > Encrypt with Password, clear it), save, and run again."
+            )
+        return "ole"
+    if head.startswith(_ZIP):
+        return "zip"
+    if not head:
+        raise FileProblem(f"{path.name} is empty (0 bytes). Export or save the workbook again.")
+    raise FileProblem(
+        f"{path.name} is not an Excel workbook: it is {_looks_like(head)}. "
+        "Open it in Excel and use Save As > Excel Workbook (.xlsx), then run again."
+    )
+
+
+def _damaged(path: Path, error: Exception) -> FileProblem:
+    if isinstance(error, calamine.PasswordError):
+        return FileProblem(
+            f"{path.name} is password-protected. Remove the password in Excel, save, and run again."
+        )
+    return FileProblem(
+        f"{path.name} is damaged or incomplete and cannot be read ({type(error).__name__}). "
+        "Open it in Excel to repair it, or export it again."
+    )
+
+
+def _read_csv_rows(path: Path) -> list[list[Any]]:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    sample = text[:65536]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    rows: list[list[Any]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+    width = max((len(r) for r in rows), default=0)
+    for row in rows:
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+    return rows
+
+
+class FileBook:
+    """A workbook file opened for reading tables.
+
+    One calamine handle serves every read; sheets are read whole (calamine is fastest that way)
+    and cut to the table under the header row.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.kind = check_readable(self.path)
+        self.name = self.path.name
+        self._workbook: Any = None
+        self._sheet_names: list[str]
+        if self.kind == "text":
+            self._sheet_names = [self.path.stem]
+            return
+        try:
+            with self.path.open("rb") as handle:
+                self._workbook = calamine.CalamineWorkbook.from_filelike(
+                    io.BytesIO(handle.read()), load_tables=self.kind == "zip"
+                )
+        except PermissionError:
+            raise FileProblem(
+                f"{self.path} is locked by another program. Close it there and run again."
+            ) from None
+        except (calamine.CalamineError, ValueError, OSError, zipfile.BadZipFile) as error:
+            raise _damaged(self.path, error) from None
+        except Exception as error:  # calamine raises its own exception types for bad files
+            if type(error).__module__.startswith("python_calamine") or "calamine" in repr(error):
+                raise _damaged(self.path, error) from None
+            raise
+        self._sheet_names = list(self._workbook.sheet_names)
+
+    # -- what the workbook holds ------------------------------------------------------------
+
+    def sheet_names(self) -> list[str]:
+        return list(self._sheet_names)
+
+    def table_names(self) -> list[str]:
+        if self._workbook is None:
+            return []
+        try:
+            return list(self._workbook.table_names or [])
+        except Exception:  # tables not loaded or not supported for this format
+            return []
+
+    def resolve(self, name: str) -> str:
+        """The sheet's real name for a name the user may have typed with other case/spaces."""
+        if name in self._sheet_names:
+            return name
+        wanted = header_key(name)
+        for sheet in self._sheet_names:
+            if header_key(sheet) == wanted:
+                return sheet
+        return ""
+
+    def has(self, name: str) -> bool:
+        return bool(self.resolve(name)) or name in self.table_names()
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def sheet_rows(self, sheet: str) -> list[list[Any]]:
+        """All cells of a sheet from A1, as a list of rows (blank cells are "")."""
+        if self._workbook is None:
+            return _read_csv_rows(self.path)
+        try:
+            rows: list[list[Any]] = self._workbook.get_sheet_by_name(sheet).to_python(
+                skip_empty_area=False
+            )
+        except Exception as error:
+            raise _damaged(self.path, error) from None
+        self._fill_error_cells(sheet, rows)
+        return rows
+
+    def merged_ranges(self, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        if self._workbook is None:
+            return []
+        try:
+            return list(self._workbook.get_sheet_by_name(sheet).merged_cell_ranges or [])
+        except Exception:
+            return []
+
+    def _fill_error_cells(self, sheet: str, rows: list[list[Any]]) -> None:
+        """calamine reads error cells (#N/A, #REF!) as blanks; put the error text back so that a
+        broken formula is reported as such, not as a missing value."""
+        if self.kind != "zip" or self.path.suffix.lower() == ".ods":
+            return
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                xml = archive.read(_sheet_part(archive, sheet))
+        except (KeyError, zipfile.BadZipFile, OSError):
+            return
+        if b't="e"' not in xml:
+            return
+        for letters, number, text in _ERROR_CELL.findall(xml):
+            row, col = int(number) - 1, _column_index(letters.decode())
+            if row < len(rows) and col < len(rows[row]):
+                rows[row][col] = text.decode("utf-8", "replace")
+
+    def read_table(
+        self, name: str, headers: Sequence[str] | None = None, *, title: str | None = None
+    ) -> Table:
+        """The table on sheet (or Excel Table) `name`, under its header row.
+
+        `headers` are the headers the caller expects: they guide the search for the header row,
+        and found headers that differ only in case or spacing are renamed to them. Missing or
+        extra columns are not an error here; the caller decides (see `require_columns`).
+        """
+        sheet = self.resolve(name)
+        if sheet:
+            rows = self.sheet_rows(sheet)
+            header_index = find_header_row(rows, headers)
+            merged = self.merged_ranges(sheet)
+        elif name in self.table_names():
+            listobject = self._workbook.get_table_by_name(name)
+            sheet = listobject.sheet
+            rows = self.sheet_rows(sheet)
+            header_index = listobject.start[0] - 1
+            end_row = listobject.end[0] + 1
+            first_col, last_col = listobject.start[1], listobject.end[1] + 1
+            rows = [
+                ([""] * first_col + r[first_col:last_col]) if i >= header_index else []
+                for i, r in enumerate(rows[:end_row])
+            ]
+            merged = []
+        else:
+            where = ", ".join(self._sheet_names) or "no sheets"
+            raise SheetProblem(
+                f"{self.name} has no sheet named '{name}' (it has: {where}). "
+                f"Add a '{name}' sheet or choose the right workbook."
+            )
+        return build_table(self.name, sheet, rows, header_index, headers, merged)
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for char in letters:
+        index = index * 26 + ord(char) - 64
+    return index - 1
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str:
+    """The path inside an .xlsx of a sheet's XML, found through the workbook's relationships."""
+    workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    for match in re.finditer(r"<sheet\b[^>]*>", workbook):
+        tag = match.group(0)
+        name = re.search(r'name="([^"]*)"', tag)
+        rid = re.search(r'r:id="([^"]*)"', tag) or re.search(r'\bid="([^"]*)"', tag)
+        if name and rid and _unescape(name.group(1)) == sheet:
+            for rel in re.finditer(r"<Relationship\b[^>]*>", rels):
+                if f'Id="{rid.group(1)}"' in rel.group(0):
+                    target = re.search(r'Target="([^"]*)"', rel.group(0))
+                    if target:
+                        path = target.group(1).lstrip("/")
+                        return path if path.startswith("xl/") else f"xl/{path}"
+    raise KeyError(sheet)
+
+
+def _unescape(text: str) -> str:
+    return (
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
+
+
+def build_table(
+    source: str,
+    sheet: str,
+    rows: list[list[Any]],
+    header_index: int,
+    expected: Sequence[str] | None = None,
+    merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+) -> Table:
+    """Cut `rows` (all cells from A1) into a Table under the header at `header_index`.
+
+    Used by every adapter (files here, xlwings in Excel), so tables look the same whichever door
+    they came through.
+    """
+    header_cells = rows[header_index] if header_index < len(rows) else []
+    body = rows[header_index + 1 :]
+    wanted = {header_key(h): h for h in expected or ()}
+    names: list[str] = []
+    keep: list[int] = []
+    renamed: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    width = max((len(r) for r in rows[header_index:]), default=0)
+    for index in range(width):
+        raw = header_cells[index] if index < len(header_cells) else ""
+        text = clean_text(str(raw).replace("\n", " ")) if raw not in ("", None) else None
+        if text is None:
+            if not any(index < len(r) and r[index] not in ("", None) for r in body):
+                continue
+            text = f"Column {column_letter(index)}"
+        canonical = wanted.get(header_key(text), text)
+        if canonical != text:
+            renamed[text] = canonical
+        if canonical in seen:
+            seen[canonical] += 1
+            canonical = f"{canonical} ({seen[canonical]})"
+        else:
+            seen[canonical] = 1
+        names.append(canonical)
+        keep.append(index)
+    first_row = header_index + 2
+    kept_rows: list[list[Any]] = []
+    numbers: list[int] = []
+    blank: list[int] = []
+    full = len(keep) == width and keep == list(range(width))
+    for offset, row in enumerate(body):
+        cells = row if full else [row[i] if i < len(row) else "" for i in keep]
+        if len(cells) < len(keep):
+            cells = [*cells, *[""] * (len(keep) - len(cells))]
+        if cells.count("") + cells.count(None) == len(cells):
+            blank.append(first_row + offset)
+            continue
+        kept_rows.append(cells)
+        numbers.append(first_row + offset)
+    last = numbers[-1] if numbers else 0
+    frame = pd.DataFrame(kept_rows, columns=names, dtype=object)
+    if len(frame):
+        frame = frame.mask(frame == "", None)
+    frame.index = pd.Index(numbers, name="Row")
+    header_row = header_index + 1
+    merged_cells = tuple(
+        f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
+        for (r0, c0), (r1, c1) in merged
+        if r0 <= header_index <= r1
+    )
+    return Table(
+        source=source,
+        sheet=sheet,
+        frame=frame,
+        header_row=header_row,
+        letters={n: column_letter(i) for n, i in zip(names, keep, strict=True)},
+        merged_header_cells=merged_cells,
+        blank_rows=tuple(b for b in blank if b < last),
+        renamed_headers=renamed,
+    )

@@ -1,0 +1,123 @@
+"""Dates as Indian offices write them: day first.
+
+`parse_date` reads a cell holding a real date, an Excel serial number (what a date becomes when
+its cell loses the date format) or text in the usual Indian forms — `01/04/2025`, `01-04-25`,
+`1-Apr-25`, `01.04.2025`, `1 April 2025` — and ISO `2025-04-01`. Day first unless the caller
+says otherwise. Two-digit years follow Excel's rule: 00–29 are 2000s, 30–99 are 1900s.
+
+    >>> parse_date("05/04/2025"), parse_date("1-Apr-25"), parse_date(45748.0)
+    (datetime.date(2025, 4, 5), datetime.date(2025, 4, 1), datetime.date(2025, 4, 1))
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from xlbo.cells import is_blank, refuse_error
+
+EXCEL_DATE_FORMAT = "dd-mm-yyyy"
+"""The number format xlbo gives date cells."""
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+_NUMERIC = re.compile(r"^(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_NAMED = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[/\-. ]?([a-z]{3,9})\.?[/\-., ]\s*(\d{2}|\d{4})$")
+_NAMED_US = re.compile(r"^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$")
+_TIME_SUFFIX = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+_MAX_SERIAL = 2958465  # 31-12-9999
+
+
+def century(two_digits: int) -> int:
+    """Excel's two-digit-year rule: 00–29 → 2000s, 30–99 → 1900s."""
+    return 2000 + two_digits if two_digits < 30 else 1900 + two_digits
+
+
+def from_excel_serial(serial: float) -> date:
+    """The date an Excel serial number stands for (1900 date system; 60 is Excel's phantom
+    29-Feb-1900 and is refused)."""
+    if not math.isfinite(serial) or serial < 1 or serial >= _MAX_SERIAL + 1:
+        raise ValueError(f"{serial:g} is not a date")
+    whole = int(serial)
+    if whole == 60:
+        raise ValueError("Excel serial 60 is 29-Feb-1900, a day that never was")
+    return _EXCEL_EPOCH + timedelta(days=whole) if whole > 60 else date(1899, 12, 31) + timedelta(
+        days=whole
+    )
+
+
+def to_excel_serial(day: date) -> int:
+    """The Excel serial number of a date (1900 date system)."""
+    return (day - _EXCEL_EPOCH).days
+
+
+def _build(year: int, month: int, day: int, original: Any) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"'{original}' is not a real date; check the day and month") from None
+
+
+def parse_date(value: Any, day_first: bool = True) -> date | None:
+    """A date from a cell; None when blank. Raises ValueError with a message otherwise."""
+    if is_blank(value):
+        return None
+    refuse_error(value)
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        raise ValueError(f"'{value}' is not a date")
+    if isinstance(value, int | float):
+        return from_excel_serial(float(value))
+    text = _TIME_SUFFIX.sub("", str(value).strip()).casefold().replace("\u00a0", " ")
+    if match := _NUMERIC.match(text):
+        first, second, year_text = (int(match.group(i)) for i in (1, 2, 3))
+        year = century(year_text) if len(match.group(3)) == 2 else year_text
+        day, month = (first, second) if day_first else (second, first)
+        return _build(year, month, day, value)
+    if match := _ISO.match(text):
+        return _build(int(match.group(1)), int(match.group(2)), int(match.group(3)), value)
+    if match := _NAMED.match(text):
+        month = _MONTHS.get(match.group(2))
+        if month:
+            year_text = match.group(3)
+            year = century(int(year_text)) if len(year_text) == 2 else int(year_text)
+            return _build(year, month, int(match.group(1)), value)
+    if match := _NAMED_US.match(text):
+        month = _MONTHS.get(match.group(1))
+        if month:
+            return _build(int(match.group(3)), month, int(match.group(2)), value)
+    raise ValueError(f"'{value}' is not a date; type it as dd-mm-yyyy, e.g. 01-04-2025")
+
+
+def financial_year(day: date, start_month: int = 4) -> str:
+    """The Indian financial year a date falls in, as `2025-26`."""
+    first = day.year if day.month >= start_month else day.year - 1
+    return f"{first}-{(first + 1) % 100:02d}"

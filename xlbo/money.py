@@ -1,0 +1,140 @@
+"""Money as Indians write it, kept exact.
+
+Amounts are `Decimal` rupees at the edges and integer paise inside frames; there is no float
+arithmetic on money. `parse_amount` reads what users and bank exports put in cells:
+
+    >>> parse_amount("1,23,456.50")
+    Decimal('123456.50')
+    >>> parse_amount("Rs. 500/-"), parse_amount("(1,234.00)"), parse_amount("1,234.00 Cr")
+    (Decimal('500'), Decimal('-1234.00'), Decimal('-1234.00'))
+
+Sign rule for `Dr`/`Cr` suffixes: a debit is positive and a credit negative, as in a trial
+balance. `format_inr` groups digits the Indian way (12,34,56,789.00).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from xlbo.cells import is_blank, refuse_error
+
+PAISE = Decimal("0.01")
+
+INR_NUMBER_FORMAT = "[>=10000000]##\\,##\\,##\\,##0.00;[>=100000]##\\,##\\,##0.00;##,##0.00"
+"""Excel custom format that shows positive amounts with Indian grouping (12,34,56,789.00)."""
+
+_CURRENCY = re.compile(r"^(?:₹|rs\.?|inr|rupees)\s*|\s*(?:/-|₹|rs\.?|inr)$", re.IGNORECASE)
+_SIDE = re.compile(r"\s*\b(dr|cr)\.?$", re.IGNORECASE)
+_NUMBER = re.compile(r"^\d{1,3}(?:,\d{2,3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+
+
+def parse_amount(value: Any) -> Decimal | None:
+    """An amount in rupees from a cell, exactly; None for a blank cell or a lone dash.
+
+    Accepts numbers, and text with commas (Indian or Western grouping), `₹`, `Rs.`, `INR`, a
+    trailing `/-`, brackets or a minus for negatives, and a `Dr`/`Cr` suffix (credit negative).
+    Raises ValueError with a message for anything else.
+    """
+    if is_blank(value):
+        return None
+    refuse_error(value)
+    if isinstance(value, bool):
+        raise ValueError(f"'{value}' is not an amount")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"'{value}' is not an amount")
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"'{value}' is not an amount")
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"'{value}' is not an amount; type a number such as 1,23,456.50")
+    text = value.replace("\u00a0", " ").strip()
+    if text in {"-", "–", "—", "--"}:
+        return None
+    negative = False
+    side = _SIDE.search(text)
+    if side:
+        negative = side.group(1).lower() == "cr"
+        text = text[: side.start()].strip()
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = not negative, text[1:-1].strip()
+    for _ in range(2):
+        text = _CURRENCY.sub("", text).strip()
+    if text.startswith("-"):
+        negative, text = not negative, text[1:].strip()
+    elif text.endswith("-"):
+        negative, text = not negative, text[:-1].strip()
+    elif text.startswith("+"):
+        text = text[1:].strip()
+    text = text.replace(" ", "")
+    if not _NUMBER.match(text):
+        raise ValueError(f"'{value}' is not an amount; type a number such as 1,23,456.50")
+    amount = Decimal(text.replace(",", ""))
+    return -amount if negative else amount
+
+
+def to_paise(amount: Decimal) -> int:
+    """Rupees to integer paise, rounding half up (₹0.005 → 1 paisa)."""
+    return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def from_paise(paise: int) -> Decimal:
+    """Integer paise to rupees with two decimals."""
+    return (Decimal(paise) / 100).quantize(PAISE)
+
+
+def parse_money(value: Any) -> Decimal | None:
+    """A money cell: `parse_amount`, then held to paise.
+
+    A float that differs from its paise value only by binary noise (0.30000000000000004) is
+    rounded; a real third decimal (333.333) is refused, because an accountant must decide how to
+    round it.
+    """
+    amount = parse_amount(value)
+    if amount is None:
+        return None
+    rounded = amount.quantize(PAISE, rounding=ROUND_HALF_UP)
+    if rounded != amount:
+        if isinstance(value, float) and abs(rounded - amount) < Decimal("0.000001"):
+            return rounded
+        raise ValueError(
+            f"'{value}' has more than two decimal places; round it to paise (=ROUND(x, 2))"
+        )
+    return rounded
+
+
+def group_indian(whole: int) -> str:
+    """Digits of a non-negative whole number grouped the Indian way: 1234567 → '12,34,567'."""
+    digits = str(whole)
+    if len(digits) <= 3:
+        return digits
+    head, tail = digits[:-3], digits[-3:]
+    pairs = []
+    while len(head) > 2:
+        pairs.insert(0, head[-2:])
+        head = head[:-2]
+    if head:
+        pairs.insert(0, head)
+    return ",".join([*pairs, tail])
+
+
+def format_inr(amount: Decimal | int | None, symbol: bool = False) -> str:
+    """An amount as Indians write it: `12,34,567.50`, negatives with a minus.
+
+    >>> format_inr(Decimal("1234567.5"))
+    '12,34,567.50'
+    """
+    if amount is None:
+        return ""
+    value = Decimal(amount).quantize(PAISE, rounding=ROUND_HALF_UP)
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = f"{abs(value):f}".partition(".")
+    text = f"{sign}{group_indian(int(whole))}.{fraction or '00'}"
+    return f"₹{text}" if symbol else text
