@@ -189,11 +189,11 @@ def parse_whole_number(value: Any) -> int | None:
         return None
     refuse_error(value)
     if isinstance(value, bool) or isinstance(value, datetime | date):
-        raise ValueError(f"'{value}' is not a whole number")
+        raise ValueError(f"'{value}' is not a whole number; type digits, e.g. 30")
     try:
         number = Decimal(str(value).strip().replace(",", ""))
     except ArithmeticError:
-        raise ValueError(f"'{value}' is not a whole number") from None
+        raise ValueError(f"'{value}' is not a whole number; type digits, e.g. 30") from None
     if not number.is_finite() or number != number.to_integral_value():
-        raise ValueError(f"'{value}' is not a whole number")
+        raise ValueError(f"'{value}' is not a whole number; type digits, e.g. 30")
     return int(number)

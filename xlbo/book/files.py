@@ -24,8 +24,7 @@ import olefile
 import pandas as pd
 import python_calamine as calamine
 
-from xlbo.book.table import Table, column_letter, find_header_row, header_key
-from xlbo.cells import clean_text
+from xlbo.book.table import Table, column_letter, find_header_row, header_key, header_text
 from xlbo.errors import FileProblem, SheetProblem
 
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
@@ -330,7 +329,7 @@ def build_table(
     width = max((len(r) for r in rows[header_index:]), default=0)
     for index in range(width):
         raw = header_cells[index] if index < len(header_cells) else ""
-        text = clean_text(str(raw).replace("\n", " ")) if raw not in ("", None) else None
+        text = header_text(raw) or None
         if text is None:
             if not any(index < len(r) and r[index] not in ("", None) for r in body):
                 continue

@@ -19,7 +19,6 @@ from typing import Any
 
 import pandas as pd
 
-from xlbo.cells import clean_text
 
 HEADER_SCAN_ROWS = 40
 """How many rows from the top are searched for the header row."""
@@ -35,10 +34,18 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def header_text(value: Any) -> str:
+    """A header cell as text: spaces (line breaks, non-breaking) folded, never an error."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).replace("\u00a0", " ").split())
+
+
 def header_key(text: Any) -> str:
     """How headers are compared: case, spaces, a trailing `*`, `:` or `.` do not matter."""
-    cleaned = clean_text(text) if not isinstance(text, str) else clean_text(text.replace("\n", " "))
-    return re.sub(r"[\s*:.]+$", "", (cleaned or "").casefold()).strip()
+    return re.sub(r"[\s*:.]+$", "", header_text(text).casefold()).strip()
 
 
 @dataclass(frozen=True)

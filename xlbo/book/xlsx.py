@@ -82,26 +82,28 @@ class _Styles:
 
 
 class _Lists:
-    """A hidden `Lists` sheet holding dropdown choices too long to write inline."""
+    """A hidden `Lists` sheet, written last, holding dropdown choices too long to write inline."""
 
     def __init__(self, book: Any) -> None:
         self.book = book
-        self.sheet: Any = None
         self.ranges: dict[tuple[str, ...], str] = {}
 
     def source(self, choices: tuple[str, ...]) -> str | list[str]:
         if len(",".join(choices)) <= 250 and not any("," in c for c in choices):
             return list(choices)
         if choices not in self.ranges:
-            if self.sheet is None:
-                self.sheet = self.book.add_worksheet("Lists")
-                self.sheet.hide()
-            col = len(self.ranges)
-            for row, choice in enumerate(choices):
-                self.sheet.write_string(row, col, choice)
-            letter = column_letter(col)
+            letter = column_letter(len(self.ranges))
             self.ranges[choices] = f"=Lists!${letter}$1:${letter}${len(choices)}"
         return self.ranges[choices]
+
+    def finish(self) -> None:
+        if not self.ranges:
+            return
+        sheet = self.book.add_worksheet("Lists")
+        for col, choices in enumerate(self.ranges):
+            for row, choice in enumerate(choices):
+                sheet.write_string(row, col, choice)
+        sheet.hide()
 
 
 def _write_value(ws: Any, row: int, col: int, value: Any, fmt: Any, link_fmt: Any) -> None:
@@ -261,6 +263,7 @@ def write_workbook(
         styles, lists = _Styles(book), _Lists(book)
         for sheet in sheets:
             _write_sheet(book, styles, lists, sheet)
+        lists.finish()
         if active:
             book.get_worksheet_by_name(active).activate()
         book.close()

@@ -1,0 +1,140 @@
+"""The demo company: Sahyadri Tradelinks Private Limited, a Pune trading company with branches
+in Bengaluru, Kolkata, Chennai, Ahmedabad and New Delhi.
+
+`build_demo(outdir, seed)` writes its master workbook (64 employees in six states, 40 vendors,
+30 customers, the chart of accounts with opening balances, two bank accounts, the statutory rule
+sheets), its October 2026 journal, and the HDFC account's statement and Tally ledger for the month
+— with a few deliberately bad cells of the kinds users make (listed in `BadCell`s, so tests can
+check that every one is caught). The same seed gives the same company.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from xlbo.book import Column, Kind, ResultSheet, write_workbook
+from xlbo.book.table import column_letter
+from xlbo.demo.books import JOURNAL_HEADERS, make_books
+from xlbo.demo.exports import write_hdfc_statement, write_tally_ledger
+from xlbo.demo.parties import (
+    COMPANY_NAME,
+    make_accounts,
+    make_bank_accounts,
+    make_company,
+    make_customers,
+    make_vendors,
+)
+from xlbo.demo.people import make_employees
+from xlbo.master.records import Record
+from xlbo.master.template import master_sheets
+
+BUILT = datetime(2026, 11, 1, 9, 0, 0)
+
+
+@dataclass(frozen=True)
+class BadCell:
+    """A deliberate mistake in the demo master workbook."""
+
+    sheet: str
+    header: str
+    index: int
+    """Which record (0-based) of the sheet."""
+    value: Any
+    mistake: str
+
+    def cell(self, headers: list[str]) -> str:
+        return f"{column_letter(headers.index(self.header))}{self.index + 2}"
+
+
+BAD_CELLS: tuple[BadCell, ...] = (
+    BadCell("Employees", "Date of Joining", 6, "31/02/2024", "a date that does not exist"),
+    BadCell("Employees", "Basic", 9, "12,500/- approx", "words in an amount"),
+    BadCell("Employees", "Work State", 12, "Maharastra", "a misspelt state"),
+    BadCell("Employees", "Gender", 15, None, "a required cell left blank"),
+    BadCell("Employees", "Employee ID", 18, "SPL019\u00a0", "a non-breaking space after an ID"),
+    BadCell("Employees", "Date of Leaving", 27, "01-01-2015", "leaving before joining"),
+    BadCell("Vendors", "Vendor Code", 21, "V021", "a vendor code used twice"),
+    BadCell("Vendors", "State", 8, "#N/A", "a failed lookup pasted as a value"),
+    BadCell("Customers", "Credit Days", 4, "thirty", "a number written in words"),
+    BadCell("Accounts", "Nature", 57, "Asset", "an expense account marked as an asset"),
+)
+"""Mistakes users make, planted in the demo (Vendor V022's code repeats V021's)."""
+
+GOOD_BUT_ODD: tuple[BadCell, ...] = (
+    BadCell("Employees", "Basic", 10, "18,500.00", "an amount typed as text: read as 18500"),
+    BadCell("Employees", "Date of Birth", 11, "07-03-91", "a dd-mm-yy date: read as 07-03-1991"),
+    BadCell("Employees", "Date of Joining", 13, 44652, "an Excel serial: read as 01-04-2022"),
+    BadCell("Employees", "Work State", 14, "tamilnadu", "a state in lower case, no space"),
+)
+"""Cells typed the way people type them, which xlbo must read correctly."""
+
+
+@dataclass(frozen=True)
+class DemoFiles:
+    master: Path
+    books: Path
+    statement: Path
+    ledger: Path
+
+
+def _plant(sheets: list[ResultSheet], cells: tuple[BadCell, ...]) -> list[ResultSheet]:
+    by_name = {s.name: s for s in sheets}
+    frames = {name: s.frame.copy() for name, s in by_name.items()}
+    for bad in cells:
+        frame = frames[bad.sheet]
+        frame.iat[bad.index, list(frame.columns).index(bad.header)] = bad.value
+    return [replace(s, frame=frames[s.name]) for s in sheets]
+
+
+def journal_sheet(lines: list[list[Any]]) -> ResultSheet:
+    frame = pd.DataFrame(lines, columns=list(JOURNAL_HEADERS), dtype=object)
+    return ResultSheet(
+        "Journal",
+        frame,
+        columns={
+            "Date": Column(kind=Kind.DATE),
+            "Debit": Column(kind=Kind.MONEY),
+            "Credit": Column(kind=Kind.MONEY),
+            "Voucher No": Column(kind=Kind.ID, width=16),
+            "Account": Column(width=34),
+            "Party": Column(width=34),
+            "Narration": Column(kind=Kind.LONG_TEXT, width=60),
+        },
+        excel_table="Journal",
+        spare_rows=50,
+    )
+
+
+def build_demo(outdir: str | Path, seed: int = 2026) -> DemoFiles:
+    """Write the demo company's files into `outdir` (created if needed)."""
+    folder = Path(outdir)
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    company = make_company(rng)
+    company = company.model_copy(update={"books_begin": datetime(2026, 10, 1).date()})
+    customers = make_customers(rng)
+    vendors = make_vendors(rng)
+    data: dict[str, list[Record]] = {
+        "Company": [company],
+        "Employees": list(make_employees(rng)),
+        "Vendors": list(vendors),
+        "Customers": list(customers),
+        "Accounts": list(make_accounts()),
+        "Bank Accounts": list(make_bank_accounts()),
+    }
+    sheets = _plant(master_sheets(data, COMPANY_NAME), BAD_CELLS + GOOD_BUT_ODD)
+    master = write_workbook(folder / "master.xlsx", sheets, title=f"{COMPANY_NAME} — master data",
+                            created=BUILT, active="About")
+    books = make_books(rng, customers, vendors)
+    lines = sorted(books.journal, key=lambda line: (line.day, line.voucher))
+    books_path = write_workbook(folder / "books-2026-10.xlsx", [journal_sheet([x.cells() for x in lines])],
+                                title=f"{COMPANY_NAME} — journal, October 2026", created=BUILT)
+    statement = write_hdfc_statement(books, folder / "hdfc-statement-2026-10.xlsx")
+    ledger = write_tally_ledger(books, folder / "tally-hdfc-ledger-2026-10.xlsx")
+    return DemoFiles(master=master, books=books_path, statement=statement, ledger=ledger)

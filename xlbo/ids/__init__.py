@@ -1,0 +1,1 @@
+"""Indian identifiers: PAN, GSTIN, TAN, IFSC, Aadhaar, UAN, mobile, PIN, e-mail."""

@@ -1,0 +1,108 @@
+"""The Validate job: check a master workbook and list every problem with a link to its cell.
+
+    $ xlbo validate master.xlsx --out master-issues.xlsx
+
+Writes an `Issues` sheet (Severity, Sheet, Cell, Value, Problem, Hint) whose Cell is a hyperlink
+to the offending cell, and a `Summary` sheet with the records loaded and set aside per sheet.
+The input is never changed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from xlbo.book import Column, Highlight, Kind, Link, Reader, ResultSheet
+from xlbo.book.display import Colour
+from xlbo.issues import ISSUE_HEADERS, Issue, Severity, count_by_severity
+from xlbo.master.load import MasterData, load
+from xlbo.master.schema import MASTER_TABLES
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    data: MasterData
+    issues: list[Issue]
+    sheets: list[ResultSheet]
+
+    @property
+    def errors(self) -> int:
+        return count_by_severity(self.issues)[Severity.ERROR]
+
+
+def issues_sheet(issues: list[Issue], link_file: str = "") -> ResultSheet:
+    """The `Issues` sheet: one row per issue, errors first, each Cell a link to the cell."""
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    rows = []
+    for issue in sorted(issues, key=lambda i: order[i.severity]):
+        target: object = issue.cell
+        if issue.cell:
+            target = Link(issue.cell, issue.sheet, issue.cell, file=link_file)
+        rows.append(
+            [issue.severity.value, issue.sheet, target, issue.value, issue.problem, issue.hint]
+        )
+    frame = pd.DataFrame(rows, columns=list(ISSUE_HEADERS), dtype=object)
+    return ResultSheet(
+        "Issues",
+        frame,
+        columns={
+            "Severity": Column(width=10),
+            "Sheet": Column(width=16),
+            "Cell": Column(width=8),
+            "Value": Column(kind=Kind.TEXT, width=24),
+            "Problem": Column(kind=Kind.LONG_TEXT, width=70),
+            "Hint": Column(kind=Kind.LONG_TEXT, width=60),
+        },
+        highlights=(
+            Highlight("Severity", Severity.ERROR.value, Colour.ERROR),
+            Highlight("Severity", Severity.WARNING.value, Colour.WARNING),
+        ),
+    )
+
+
+def summary_sheet(data: MasterData, issues: list[Issue], title: str) -> ResultSheet:
+    rows = []
+    for table in MASTER_TABLES:
+        mine = [i for i in issues if i.sheet == table.sheet]
+        counts = count_by_severity(mine)
+        set_aside = len({re.sub(r"^[A-Z]+", "", i.cell)
+                         for i in mine if i.severity is Severity.ERROR and i.cell})
+        rows.append([table.sheet, len(data.records(table.sheet)), set_aside,
+                     counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]])
+    frame = pd.DataFrame(
+        rows, columns=["Sheet", "Rows Loaded", "Rows With Errors", "Errors", "Warnings", "Notes"],
+        dtype=object,
+    )
+    total = count_by_severity(issues)
+    verdict = (
+        "No errors: the master data is ready for payroll, reconciliation and reports."
+        if not total[Severity.ERROR]
+        else f"{total[Severity.ERROR]} errors to fix — see the Issues sheet; each Cell links to the cell."
+    )
+    return ResultSheet(
+        "Summary",
+        frame,
+        columns={"Sheet": Column(width=20)},
+        title=(title, verdict),
+        autofilter=False,
+    )
+
+
+def validate(reader: Reader | str | Path, link_file: str = "") -> ValidationReport:
+    """Check a master workbook; return its data, issues and the report's sheets."""
+    data, issues = load(reader)
+    title = f"Validation of {data.source}"
+    sheets = [summary_sheet(data, issues, title), issues_sheet(issues, link_file)]
+    return ValidationReport(data=data, issues=issues, sheets=sheets)
+
+
+def link_path(source: Path, report: Path) -> str:
+    """How a report refers to its source for hyperlinks: relative when they share a drive."""
+    try:
+        return os.path.relpath(source.resolve(), report.resolve().parent)
+    except ValueError:  # different drives on Windows
+        return str(source.resolve())

@@ -1,0 +1,187 @@
+"""The master workbook's sheets: which record each holds, its Excel Table, its key, and what it
+means — the one list that `xlbo init` writes from and `xlbo.master.load` reads by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic.fields import FieldInfo
+
+from xlbo.book.display import Column
+from xlbo.master import defaults
+from xlbo.master.fields import Shown
+from xlbo.master.records import (
+    Account,
+    BankAccount,
+    Company,
+    Customer,
+    Employee,
+    Record,
+    Vendor,
+)
+from xlbo.master.rules import (
+    ESIRule,
+    GSTRate,
+    IncomeTaxRule,
+    IncomeTaxSlab,
+    LWFRule,
+    PFRule,
+    PTSlab,
+    SurchargeSlab,
+)
+
+DATA_TAB = "#2F75B5"
+RULE_TAB = "#548235"
+
+
+@dataclass(frozen=True)
+class MasterTable:
+    """One sheet of the master workbook."""
+
+    sheet: str
+    attr: str
+    """Attribute of `MasterData` that holds the sheet's records."""
+    record: type[Record]
+    excel_table: str
+    about: str
+    key: str | None = None
+    """Header of the column whose values must be unique (the code other sheets refer to)."""
+    is_rule: bool = False
+    """Rule sheets fall back to xlbo's shipped defaults when absent."""
+    defaults: Callable[[], Sequence[Record]] | None = None
+    spare_rows: int = 300
+
+    @property
+    def fields(self) -> list[tuple[str, FieldInfo]]:
+        return list(self.record.model_fields.items())
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(f.alias or name for name, f in self.fields)
+
+    @property
+    def required_headers(self) -> tuple[str, ...]:
+        return tuple(f.alias or name for name, f in self.fields if f.is_required())
+
+    def header_of(self, attr: str) -> str:
+        return self.record.model_fields[attr].alias or attr
+
+    def columns(self) -> dict[str, Column]:
+        """Display of each column, from the field's type marker and description."""
+        shown: dict[str, Column] = {}
+        for name, info in self.fields:
+            marker = next((m for m in info.metadata if isinstance(m, Shown)), Shown())
+            required = " Required." if info.is_required() else ""
+            shown[info.alias or name] = Column(
+                kind=marker.kind,
+                width=marker.width,
+                choices=marker.choices,
+                comment=f"{info.description or ''}{required}".strip(),
+            )
+        return shown
+
+    def shipped(self) -> list[Record]:
+        return list(self.defaults()) if self.defaults else []
+
+
+MASTER_TABLES: tuple[MasterTable, ...] = (
+    MasterTable(
+        "Company", "company", Company, "Company",
+        "Your company's name, address, state, registrations (GSTIN, PAN, TAN, PF and ESI codes) "
+        "and the month its financial year starts. One row.",
+        spare_rows=0,
+    ),
+    MasterTable(
+        "Employees", "employees", Employee, "Employees",
+        "Everyone on the payroll: personal details, statutory numbers (PAN, Aadhaar, UAN, ESI), "
+        "salary account, tax regime and monthly pay structure. One row per employee.",
+        key="Employee ID",
+    ),
+    MasterTable(
+        "Vendors", "vendors", Vendor, "Vendors",
+        "Suppliers: GSTIN and PAN, bank details for payments, payment terms, TDS section, MSME.",
+        key="Vendor Code",
+    ),
+    MasterTable(
+        "Customers", "customers", Customer, "Customers",
+        "Customers: GSTIN, state of supply, contact, credit days and credit limit.",
+        key="Customer Code",
+    ),
+    MasterTable(
+        "Accounts", "accounts", Account, "Accounts",
+        "The chart of accounts: each ledger with its Schedule III group and sub-group, its nature "
+        "and its opening balance for the year. Opening debits must equal opening credits.",
+        key="Account",
+        defaults=defaults.chart_of_accounts,
+    ),
+    MasterTable(
+        "Bank Accounts", "bank_accounts", BankAccount, "BankAccounts",
+        "The company's bank accounts, each tied to its ledger in Accounts.",
+        key="Account",
+        spare_rows=30,
+    ),
+    MasterTable(
+        "PF Rules", "pf_rules", PFRule, "PFRules",
+        "Provident fund: wage definition, ceiling, employee and employer rates, EPS, EDLI, admin "
+        "charges, rounding. Add a row with a new Effective From date when the law changes.",
+        is_rule=True, defaults=defaults.pf_rules, spare_rows=10,
+    ),
+    MasterTable(
+        "ESI Rules", "esi_rules", ESIRule, "ESIRules",
+        "ESI: employee and employer rates, wage ceilings, the low-wage exemption, rounding.",
+        is_rule=True, defaults=defaults.esi_rules, spare_rows=10,
+    ),
+    MasterTable(
+        "PT Slabs", "pt_slabs", PTSlab, "PTSlabs",
+        "Professional tax slabs by state (and gender where a state distinguishes), with "
+        "February's higher amount and half-yearly deduction months. States not listed levy none.",
+        is_rule=True, defaults=defaults.pt_slabs, spare_rows=40,
+    ),
+    MasterTable(
+        "LWF Rules", "lwf_rules", LWFRule, "LWFRules",
+        "Labour welfare fund contributions by state and the months they are deducted.",
+        is_rule=True, defaults=defaults.lwf_rules, spare_rows=20,
+    ),
+    MasterTable(
+        "Income Tax Slabs", "income_tax_slabs", IncomeTaxSlab, "IncomeTaxSlabs",
+        "Income-tax slab rates by financial year, regime and age group.",
+        is_rule=True, defaults=defaults.income_tax_slabs, spare_rows=40,
+    ),
+    MasterTable(
+        "Income Tax Rules", "income_tax_rules", IncomeTaxRule, "IncomeTaxRules",
+        "Standard deduction, 87A rebate, cess and 80C limit by financial year and regime.",
+        is_rule=True, defaults=defaults.income_tax_rules, spare_rows=10,
+    ),
+    MasterTable(
+        "Surcharge Slabs", "surcharge_slabs", SurchargeSlab, "SurchargeSlabs",
+        "Surcharge rates above 50 lakh, 1 crore, 2 crore (and 5 crore in the old regime).",
+        is_rule=True, defaults=defaults.surcharge_slabs, spare_rows=10,
+    ),
+    MasterTable(
+        "GST Rates", "gst_rates", GSTRate, "GSTRates",
+        "GST rates in force (GST 2.0 from 22-09-2025) and the former 12% and 28%.",
+        is_rule=True, defaults=defaults.gst_rates, spare_rows=10,
+    ),
+)
+
+BY_SHEET: dict[str, MasterTable] = {t.sheet: t for t in MASTER_TABLES}
+
+
+def cell_value(value: Any) -> Any:
+    """A record's field value as a cell holds it (enums by their label, Yes/No, months)."""
+    from enum import Enum
+
+    from xlbo.master.fields import Month, months_text
+
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, Month):
+        return value.label
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return months_text(value)
+    return value
