@@ -148,8 +148,10 @@ def parse_percent(value: Any) -> Decimal | None:
         if not math.isfinite(value):
             raise ValueError(f"'{value}' is not a rate; type it like 12%")
         number = Decimal(repr(value))
-    else:
+    elif isinstance(value, int | Decimal):
         number = Decimal(value)
+    else:
+        raise ValueError(f"'{value}' is not a rate; type it like 12%")
     if not number.is_finite():
         raise ValueError(f"'{value}' is not a rate; type it like 12%")
     if not points and number > 1:

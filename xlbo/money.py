@@ -22,6 +22,9 @@ from typing import Any
 from xlbo.cells import is_blank, refuse_error
 
 PAISE = Decimal("0.01")
+LARGEST_AMOUNT = Decimal(10) ** 15
+"""No amount a back office handles reaches ₹10^15 (a thousand lakh crore); a cell that does is a
+mistake (an account number in an amount column) and would overflow exact arithmetic."""
 
 INR_NUMBER_FORMAT = "[>=10000000]##\\,##\\,##\\,##0.00;[>=100000]##\\,##\\,##0.00;##,##0.00"
 """Excel custom format that shows positive amounts with Indian grouping (12,34,56,789.00)."""
@@ -38,6 +41,13 @@ def parse_amount(value: Any) -> Decimal | None:
     trailing `/-`, brackets or a minus for negatives, and a `Dr`/`Cr` suffix (credit negative).
     Raises ValueError with a message for anything else.
     """
+    amount = _parse_amount(value)
+    if amount is not None and abs(amount) >= LARGEST_AMOUNT:
+        raise ValueError(f"'{value}' is too large to be an amount; check the column")
+    return amount
+
+
+def _parse_amount(value: Any) -> Decimal | None:
     if is_blank(value):
         return None
     refuse_error(value)

@@ -16,6 +16,7 @@ import csv
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,22 @@ def _damaged(path: Path, error: Exception) -> FileProblem:
     )
 
 
+def sniff_delimiter(sample: str) -> str:
+    """The field separator of a CSV export: of `,` `;` tab `|`, the one that splits the most
+    lines into the same number of fields (title lines above the table do not fool it)."""
+    lines = [line for line in sample.splitlines()[:200] if line.strip()]
+    best, best_score = ",", (0, 0)
+    for candidate in (",", ";", "\t", "|"):
+        counts = Counter(line.count(candidate) for line in lines)
+        counts.pop(0, None)
+        if not counts:
+            continue
+        fields, lines_with = max(counts.items(), key=lambda item: (item[1], item[0]))
+        if (lines_with, fields) > best_score:
+            best, best_score = candidate, (lines_with, fields)
+    return best
+
+
 def _read_csv_rows(path: Path) -> list[list[Any]]:
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "cp1252"):
@@ -124,12 +141,9 @@ def _read_csv_rows(path: Path) -> list[list[Any]]:
             break
         except UnicodeDecodeError:
             continue
-    sample = text[:65536]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    rows: list[list[Any]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+    delimiter = sniff_delimiter(text[:65536])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[Any]] = [list(r) for r in reader]
     width = max((len(r) for r in rows), default=0)
     for row in rows:
         if len(row) < width:

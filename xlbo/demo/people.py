@@ -144,6 +144,10 @@ def _special_cases(rng: random.Random, people: list[Employee]) -> list[Employee]
     for index, update in changes.items():
         people[index] = people[index].model_copy(update=update)
     for index, person in enumerate(people):
+        if "eps_eligible" not in changes.get(index, {}):
+            joined_above = person.date_of_joining >= date(2014, 9, 1) and person.basic > 15000
+            person = person.model_copy(update={"eps_eligible": not joined_above})
+            people[index] = person
         covered = person.monthly_gross <= (25000 if person.disabled else 21000)
         if covered and not person.esi_number:
             people[index] = person.model_copy(update={"esi_number": ids.esi_number(rng)})

@@ -1,0 +1,197 @@
+"""Reading tables from files: the header found under title lines, row numbers kept, and a plain
+message for every way a file can be wrong."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from msoffcrypto.format.ooxml import OOXMLFile
+
+from xlbo.book import FileBook
+from xlbo.errors import FileProblem, SheetProblem
+
+BANK_EXPORT = [
+    ["HDFC BANK Ltd."],
+    ["SAHYADRI TRADELINKS PRIVATE LIMITED", None, None, "Account No : 50200012345678"],
+    ["Statement From : 01/10/2026 To : 31/10/2026"],
+    [],
+    ["Date", "Narration", "Chq./Ref.No.", "Value Dt", "Withdrawal Amt.", "Deposit Amt.", "Closing Balance"],
+    ["01/10/26", "NEFT CR-SBIN0004567-VARDHAMAN RETAIL", "SBINN26100112345", "01/10/26", None, 50000, 150000],
+    [],
+    ["02/10/26", "CHQ PAID-MICR CTS-PUNE-OM SAI", "000453", "02/10/26", 12000, None, 138000],
+]
+
+
+def test_header_found_under_title_lines(xlsx: Callable[..., Path]) -> None:
+    table = FileBook(xlsx({"Statement": BANK_EXPORT})).read_table("Statement")
+    assert table.header_row == 5
+    assert list(table.frame.columns)[:3] == ["Date", "Narration", "Chq./Ref.No."]
+    assert table.frame.index.tolist() == [6, 8]
+    assert table.blank_rows == (7,)
+    assert table.cell(8, "Withdrawal Amt.") == "E8"
+    assert table.frame.loc[8, "Withdrawal Amt."] == 12000
+
+
+def test_expected_headers_guide_the_search_and_fix_case(xlsx: Callable[..., Path]) -> None:
+    rows = [["Employee list"], ["employee id", "NAME ", "Basic"], ["E1", "Asha", 20000]]
+    table = FileBook(xlsx({"Employees": rows})).read_table("employees", ["Employee ID", "Name"])
+    assert table.sheet == "Employees"
+    assert list(table.frame.columns) == ["Employee ID", "Name", "Basic"]
+    assert table.renamed_headers == {"employee id": "Employee ID", "NAME": "Name"}
+
+
+def test_excel_table_by_name(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "t.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Data")
+    sheet.write("A1", "Notes above the table")
+    sheet.add_table("B3:C5", {"name": "Rates", "columns": [{"header": "Rate"}, {"header": "Since"}],
+                              "data": [["5%", "22-09-2025"], ["18%", "22-09-2025"]]})
+    book.close()
+    table = FileBook(path).read_table("Rates")
+    assert table.sheet == "Data"
+    assert table.frame.to_dict("list") == {"Rate": ["5%", "18%"], "Since": ["22-09-2025"] * 2}
+    assert table.frame.index.tolist() == [4, 5]
+    assert table.letters == {"Rate": "B", "Since": "C"}
+
+
+def test_error_cells_come_back_as_their_error(xlsx: Callable[..., Path]) -> None:
+    path = xlsx({"S": [["ID", "State"], ["V1", None], ["V2", None]]},
+                errors={"S": {"B2": "#N/A", "B3": "#REF!"}})
+    table = FileBook(path).read_table("S")
+    assert table.frame["State"].tolist() == ["#N/A", "#REF!"]
+
+
+def test_csv_with_title_lines_semicolons_and_cp1252(tmp_path: Path) -> None:
+    path = tmp_path / "statement.csv"
+    path.write_bytes("Bank statement\n\nDate;Narration;Amount\n01/10/2026;Café rent;1.234,50\n".encode("cp1252"))
+    table = FileBook(path).read_table("statement")
+    assert list(table.frame.columns) == ["Date", "Narration", "Amount"]
+    assert table.frame.loc[4, "Narration"] == "Café rent"
+
+
+def test_dates_and_numbers_come_as_excel_holds_them(xlsx: Callable[..., Path]) -> None:
+    path = xlsx({"S": [["When", "Amount"], [date(2025, 4, 1), 1234.5]]})
+    row = FileBook(path).read_table("S").frame.iloc[0]
+    assert row["When"] == date(2025, 4, 1)
+    assert row["Amount"] == 1234.5
+
+
+def test_duplicate_headers_are_told_apart(xlsx: Callable[..., Path]) -> None:
+    table = FileBook(xlsx({"S": [["Amount", "Amount"], [1, 2]]})).read_table("S")
+    assert list(table.frame.columns) == ["Amount", "Amount (2)"]
+
+
+# -- every way a file can be wrong -------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(FileProblem, match="master.xlsx was not found"):
+        FileBook(tmp_path / "master.xlsx")
+
+
+def test_folder(tmp_path: Path) -> None:
+    (tmp_path / "books.xlsx").mkdir()
+    with pytest.raises(FileProblem, match="is a folder, not a workbook"):
+        FileBook(tmp_path / "books.xlsx")
+
+
+def test_unknown_kind_of_file(tmp_path: Path) -> None:
+    path = tmp_path / "notes.docx"
+    path.write_text("hello")
+    with pytest.raises(FileProblem, match=r"not a file xlbo reads; use an Excel workbook \(.xlsx"):
+        FileBook(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "looks_like"),
+    [
+        (b"Date,Narration,Amount\n01/10/2026,rent,100\n", "it is a text file"),
+        (b"%PDF-1.7\n...", "it is a PDF document"),
+        (b"<html><body><table><tr><td>1</td></tr></table></body></html>", "web page (HTML)"),
+        (b"\x00\x01\x02\x03garbage\xff\xfe", "it is not a spreadsheet"),
+    ],
+)
+def test_not_an_excel_file_renamed_xlsx(tmp_path: Path, content: bytes, looks_like: str) -> None:
+    path = tmp_path / "statement.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(FileProblem, match=f"statement.xlsx is not an Excel workbook: .*{re.escape(looks_like)}"):
+        FileBook(path)
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.xlsx"
+    path.write_bytes(b"")
+    with pytest.raises(FileProblem, match=r"empty.xlsx is empty \(0 bytes\)"):
+        FileBook(path)
+
+
+def test_truncated_xlsx(xlsx: Callable[..., Path], tmp_path: Path) -> None:
+    whole = xlsx({"S": [["a"], [1]] * 200}).read_bytes()
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(FileProblem, match="cut.xlsx is damaged or incomplete"):
+        FileBook(path)
+
+
+def test_corrupt_xlsx(xlsx: Callable[..., Path], tmp_path: Path) -> None:
+    source = xlsx({"S": [["a", "b"], [1, "x" * 50]] * 300})
+    with zipfile.ZipFile(source) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+    whole = bytearray(source.read_bytes())
+    middle = sheet.header_offset + 100 + sheet.compress_size // 2
+    whole[middle : middle + 200] = b"\x00" * 200
+    path = tmp_path / "corrupt.xlsx"
+    path.write_bytes(bytes(whole))
+    with pytest.raises(FileProblem, match="corrupt.xlsx is damaged or incomplete"):
+        FileBook(path).read_table("S")
+
+
+def test_password_protected_workbook(xlsx: Callable[..., Path], tmp_path: Path) -> None:
+    plain = xlsx({"S": [["a"], [1]]})
+    encrypted = io.BytesIO()
+    with plain.open("rb") as handle:
+        OOXMLFile(handle).encrypt("secret", encrypted)
+    path = tmp_path / "salaries.xlsx"
+    path.write_bytes(encrypted.getvalue())
+    with pytest.raises(FileProblem, match="salaries.xlsx is password-protected. Open it in Excel, remove the password"):
+        FileBook(path)
+
+
+def test_file_locked_by_another_program(xlsx: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    path = xlsx({"S": [["a"], [1]]})
+
+    def locked(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "The process cannot access the file")
+
+    monkeypatch.setattr(Path, "open", locked)
+    with pytest.raises(FileProblem, match=r"is locked by another program \(Excel\?\).*Close it there"):
+        FileBook(path)
+
+
+def test_missing_sheet_names_what_is_there(xlsx: Callable[..., Path]) -> None:
+    book = FileBook(xlsx({"Staff": [["a"]], "Parties": [["b"]]}))
+    with pytest.raises(SheetProblem, match=r"book.xlsx has no sheet named 'Employees' \(it has: Staff, Parties\)"):
+        book.read_table("Employees")
+
+
+def test_csv_that_is_really_a_workbook(xlsx: Callable[..., Path], tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes(xlsx({"S": [["a"]]}).read_bytes())
+    with pytest.raises(FileProblem, match="export.csv is an Excel workbook with a .csv name"):
+        FileBook(path)
+
+
+def test_reading_never_changes_the_file(xlsx: Callable[..., Path]) -> None:
+    path = xlsx({"S": BANK_EXPORT})
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    FileBook(path).read_table("S")
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before

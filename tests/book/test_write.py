@@ -1,0 +1,131 @@
+"""Writing result tables: what a user sees when they open the file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from xlbo.book import Colour, Column, FileBook, Highlight, Kind, Link, ResultSheet, atomic_path
+from xlbo.book import write_into, write_workbook
+from xlbo.errors import FileProblem
+from xlbo.money import INR_NUMBER_FORMAT
+
+FRAME = pd.DataFrame(
+    {
+        "Cell": [Link("E7", "Employees", "E7", file="master.xlsx"), Link("B2", "Vendors", "B2")],
+        "Value": ["=HYPERLINK(\"http://evil\")", "+91 98200 12345"],
+        "Amount": [Decimal("1234567.50"), Decimal("-12.05")],
+        "Date": [date(2026, 10, 1), None],
+        "Severity": ["Error", "Warning"],
+        "State": ["Maharashtra", "Karnataka"],
+    }
+)
+
+
+def sheet(**changes: object) -> ResultSheet:
+    spec: dict[str, object] = {
+        "name": "Issues",
+        "frame": FRAME,
+        "columns": {"Amount": Column(kind=Kind.MONEY), "Date": Column(kind=Kind.DATE),
+                    "State": Column(choices=("Maharashtra", "Karnataka", "West Bengal"))},
+        "highlights": (Highlight("Severity", "Error", Colour.ERROR, whole_row=True),),
+        "title": ("Validation of master.xlsx", "2 issues"),
+    }
+    spec.update(changes)
+    return ResultSheet(**spec)  # type: ignore[arg-type]
+
+
+def test_result_sheet_as_a_user_sees_it(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "report.xlsx", [sheet()])
+    ws = openpyxl.load_workbook(path)["Issues"]
+    assert [c.value for c in ws[4]] == ["Cell", "Value", "Amount", "Date", "Severity", "State"]
+    assert ws["A1"].value == "Validation of master.xlsx"
+    assert ws["A4"].font.bold
+    assert ws.freeze_panes == "A5"
+    assert ws.auto_filter.ref == "A4:F6"
+    assert ws["C5"].value == 1234567.5
+    assert ws["C5"].number_format == INR_NUMBER_FORMAT
+    assert ws["D5"].number_format == "dd-mm-yyyy"
+    assert ws["A5"].value == "E7"
+    assert ws["A5"].hyperlink.target == "master.xlsx"
+    assert ws["A5"].hyperlink.location == "'Employees'!E7"
+    assert ws["A6"].hyperlink.location == "'Vendors'!B2"
+    rules = [r for rng in ws.conditional_formatting for r in rng.rules]
+    assert rules and rules[0].formula == ['$E5="Error"']
+    validations = ws.data_validations.dataValidation
+    assert validations[0].formula1 == '"Maharashtra,Karnataka,West Bengal"'
+
+
+def test_user_text_is_never_a_formula(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "report.xlsx", [sheet()])
+    ws = openpyxl.load_workbook(path)["Issues"]
+    assert ws["B5"].data_type == "s"
+    assert ws["B5"].value == '=HYPERLINK("http://evil")'
+    assert ws["B6"].value == "+91 98200 12345"
+
+
+def test_excel_table_with_spare_rows_and_long_dropdowns(tmp_path: Path) -> None:
+    states = tuple(f"State {n}" for n in range(40))
+    table = ResultSheet("Data", FRAME.drop(columns=["Cell"]), excel_table="Things", spare_rows=10,
+                        columns={"State": Column(choices=states)})
+    path = write_workbook(tmp_path / "t.xlsx", [table])
+    book = openpyxl.load_workbook(path)
+    ws = book["Data"]
+    assert ws.tables["Things"].ref == "A1:E13"
+    assert ws.data_validations.dataValidation[0].formula1 == "Lists!$A$1:$A$40"
+    assert book["Lists"].sheet_state == "hidden"
+    assert book.sheetnames == ["Data", "Lists"]
+    assert FileBook(path).read_table("Things").rows == 2
+
+
+def test_long_text_is_cut_to_what_a_cell_holds(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"Note": ["x" * 40000]})
+    path = write_workbook(tmp_path / "t.xlsx", [ResultSheet("S", frame)])
+    value = openpyxl.load_workbook(path)["S"]["A2"].value
+    assert len(value) == 32767 and value.endswith("…")
+
+
+def test_a_failed_write_leaves_the_old_file_whole(tmp_path: Path) -> None:
+    target = tmp_path / "report.xlsx"
+    target.write_bytes(b"old report")
+    with pytest.raises(RuntimeError), atomic_path(target) as temporary:
+        temporary.write_bytes(b"half a rep")
+        raise RuntimeError("crash mid-write")
+    assert target.read_bytes() == b"old report"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_output_open_in_excel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def locked(*args: object) -> None:
+        raise PermissionError(13, "used by another process")
+
+    monkeypatch.setattr("os.replace", locked)
+    with pytest.raises(FileProblem, match="report.xlsx is open in another program .*Close it there"):
+        write_workbook(tmp_path / "report.xlsx", [sheet()])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_that_is_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(FileProblem, match="is a folder; give a file name"):
+        write_workbook(tmp_path, [sheet()])
+
+
+def test_write_into_adds_sheets_to_a_copy(xlsx: Callable[..., Path], tmp_path: Path) -> None:
+    source = xlsx({"Employees": [["Employee ID"], ["E1"]], "Issues": [["old"]]})
+    before = source.read_bytes()
+    out = write_into(source, [sheet(title=())], tmp_path / "checked.xlsx")
+    assert source.read_bytes() == before
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Employees", "Issues"]
+    ws = book["Issues"]
+    assert [c.value for c in ws[1]] == ["Cell", "Value", "Amount", "Date", "Severity", "State"]
+    assert ws["B2"].data_type == "s"
+    assert ws["A2"].hyperlink.target == "master.xlsx#'Employees'!E7"
+    assert ws.freeze_panes == "A2"
+    assert ws["C2"].number_format == INR_NUMBER_FORMAT

@@ -1,0 +1,62 @@
+from datetime import date, datetime
+
+import pytest
+
+from xlbo.dates import financial_year, from_excel_serial, parse_date, to_excel_serial
+
+
+@pytest.mark.parametrize(
+    ("cell", "day"),
+    [
+        ("05/04/2025", date(2025, 4, 5)),
+        ("05-04-2025", date(2025, 4, 5)),
+        ("05.04.2025", date(2025, 4, 5)),
+        ("5-4-25", date(2025, 4, 5)),
+        ("07-03-91", date(1991, 3, 7)),
+        ("1-Apr-25", date(2025, 4, 1)),
+        ("01-Apr-2025", date(2025, 4, 1)),
+        ("1 April 2025", date(2025, 4, 1)),
+        ("1-sept-2025", date(2025, 9, 1)),
+        ("2025-04-01", date(2025, 4, 1)),
+        ("2025-04-01 00:00:00", date(2025, 4, 1)),
+        ("05/04/2025 10:15", date(2025, 4, 5)),
+        (45748, date(2025, 4, 1)),
+        (45748.75, date(2025, 4, 1)),
+        (datetime(2025, 4, 1, 13, 5), date(2025, 4, 1)),
+        (date(2025, 4, 1), date(2025, 4, 1)),
+    ],
+)
+def test_dates_as_indian_offices_write_them(cell: object, day: date) -> None:
+    assert parse_date(cell) == day
+
+
+def test_month_first_only_when_asked() -> None:
+    assert parse_date("04/05/2025", day_first=False) == date(2025, 4, 5)
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("31/02/2024", "'31/02/2024' is not a real date"),
+        ("13/13/2024", "not a real date"),
+        ("someday", "type it as dd-mm-yyyy"),
+        ("#REF!", "Excel error #REF!"),
+        (60, "29-Feb-1900"),
+        (-5, "is not a date"),
+        (True, "is not a date"),
+    ],
+)
+def test_not_dates_say_why(cell: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_date(cell)
+
+
+def test_excel_serials_both_ways() -> None:
+    assert from_excel_serial(1) == date(1900, 1, 1)
+    assert from_excel_serial(61) == date(1900, 3, 1)
+    assert to_excel_serial(date(2025, 4, 1)) == 45748
+
+
+def test_financial_year() -> None:
+    assert financial_year(date(2026, 3, 31)) == "2025-26"
+    assert financial_year(date(2026, 4, 1)) == "2026-27"

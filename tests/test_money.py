@@ -1,0 +1,72 @@
+from decimal import Decimal
+
+import pytest
+
+from xlbo.money import format_inr, from_paise, group_indian, parse_amount, parse_money, to_paise
+
+
+@pytest.mark.parametrize(
+    ("cell", "rupees"),
+    [
+        ("1,23,456.50", "123456.50"),
+        ("123,456.50", "123456.50"),
+        ("₹ 1,234", "1234"),
+        ("Rs. 500/-", "500"),
+        ("Rs 500", "500"),
+        ("INR 2,50,000.00", "250000.00"),
+        ("(1,234.00)", "-1234.00"),
+        ("-1,234.00", "-1234.00"),
+        ("1234-", "-1234"),
+        ("1,234.00 Dr", "1234.00"),
+        ("1,234.00 Cr", "-1234.00"),
+        ("1,234.00 CR.", "-1234.00"),
+        ("\u00a01,234.50\u00a0", "1234.50"),
+        (1234.5, "1234.5"),
+        (0.1 + 0.2, "0.30000000000000004"),
+        (500, "500"),
+        (Decimal("99.99"), "99.99"),
+    ],
+)
+def test_amounts_as_indians_write_them(cell: object, rupees: str) -> None:
+    assert parse_amount(cell) == Decimal(rupees)
+
+
+@pytest.mark.parametrize("cell", [None, "", "   ", "-", "—", float("nan")])
+def test_blank_and_dash_are_no_amount(cell: object) -> None:
+    assert parse_amount(cell) is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("12,500/- approx", "'12,500/- approx' is not an amount"),
+        ("1.234,56", "is not an amount"),
+        ("#N/A", "Excel error #N/A"),
+        (True, "is not an amount"),
+        ("abc", "type a number such as 1,23,456.50"),
+    ],
+)
+def test_not_amounts_say_why(cell: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_amount(cell)
+
+
+def test_money_rounds_float_noise_but_refuses_a_third_decimal() -> None:
+    assert parse_money(0.1 + 0.2) == Decimal("0.30")
+    with pytest.raises(ValueError, match="more than two decimal places"):
+        parse_money("333.333")
+
+
+@pytest.mark.parametrize(
+    ("whole", "text"),
+    [(0, "0"), (999, "999"), (1000, "1,000"), (100000, "1,00,000"), (123456789, "12,34,56,789")],
+)
+def test_indian_grouping(whole: int, text: str) -> None:
+    assert group_indian(whole) == text
+
+
+def test_format_inr_and_paise_round_trip() -> None:
+    assert format_inr(Decimal("1234567.5")) == "12,34,567.50"
+    assert format_inr(Decimal("-100000"), symbol=True) == "₹-1,00,000.00"
+    assert to_paise(Decimal("10.005")) == 1001
+    assert from_paise(123456) == Decimal("1234.56")

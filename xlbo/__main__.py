@@ -1,0 +1,5 @@
+import sys
+
+from xlbo.cli import main
+
+sys.exit(main())

@@ -1,0 +1,179 @@
+"""The `xlbo` command line: every job, on any machine, for people, schedulers and CI.
+
+Errors in what the user gave (a missing file, a damaged workbook) print one or two plain
+sentences to stderr and exit with status 2; a job that finds problems in the data says how many
+and exits with status 1; a bug in xlbo prints a short note (details with --debug) and exits 70.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from xlbo import __version__
+from xlbo.errors import UserError
+from xlbo.issues import Severity, count_by_severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from xlbo.master.template import write_master
+
+    path = write_master(args.path, force=args.force)
+    print(f"Wrote the master-data workbook {path}")
+    print("Fill in Company, Employees, Vendors, Customers and Bank Accounts; the rule sheets and")
+    print("the chart of accounts come pre-filled. Check it with: xlbo validate " + str(path))
+    return EXIT_OK
+
+
+def _default_report(master: Path) -> Path:
+    return master.with_name(f"{master.stem}-issues.xlsx")
+
+
+def run_validate(master: Path, out: Path | None) -> tuple[Path, dict[Severity, int]]:
+    """Validate `master` and write the report; return its path and the counts."""
+    from xlbo.book import write_workbook
+    from xlbo.jobs.validate import link_path, validate
+
+    report_path = out or _default_report(master)
+    if report_path.resolve() == master.resolve():
+        raise UserError("The report would replace the workbook it checks; choose another --out.")
+    report = validate(master, link_file=link_path(master, report_path))
+    write_workbook(report_path, report.sheets, title=f"Validation of {master.name}")
+    return report_path, count_by_severity(report.issues)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    master = Path(args.master)
+    report, counts = run_validate(master, Path(args.out) if args.out else None)
+    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    print(
+        f"{master.name}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}, "
+        f"{_plural(counts[Severity.INFO], 'note')}. Report: {report}"
+    )
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from xlbo.demo import BAD_CELLS, build_demo
+    from xlbo.progress import progress
+
+    outdir = Path(args.outdir)
+    steps: list[tuple[str, Callable[[], str]]] = []
+    files_holder: dict[str, object] = {}
+
+    def build() -> str:
+        files = build_demo(outdir, seed=args.seed)
+        files_holder["files"] = files
+        return (
+            f"  master data       {files.master}\n"
+            f"  journal           {files.books}\n"
+            f"  bank statement    {files.statement}\n"
+            f"  bank ledger       {files.ledger}"
+        )
+
+    def validate_step() -> str:
+        master = outdir / "master.xlsx"
+        report, counts = run_validate(master, outdir / "master-issues.xlsx")
+        return (
+            f"  validate          {report}\n"
+            f"                    {_plural(counts[Severity.ERROR], 'error')}, "
+            f"{_plural(counts[Severity.WARNING], 'warning')}, "
+            f"{_plural(counts[Severity.INFO], 'note')} "
+            f"(the demo plants {len(BAD_CELLS)} mistakes of the kinds users make)"
+        )
+
+    steps = [("Building the demo company", build), ("Validating its master data", validate_step)]
+    lines = [f"Demo company: Sahyadri Tradelinks Private Limited (seed {args.seed})"]
+    for index, (_, step) in enumerate(progress(steps, "xlbo demo", total=len(steps))):
+        if index == 1:
+            lines.append("Jobs run on it:")
+        lines.append(step())
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="xlbo",
+        description="The back office of an Indian company, run from Excel.",
+        epilog="Run `xlbo COMMAND --help` for each command's options and an example.",
+    )
+    parser.add_argument("--version", action="version", version=f"xlbo {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show full details of internal errors")
+    jobs = parser.add_subparsers(dest="command", metavar="COMMAND", title="jobs")
+
+    init = jobs.add_parser(
+        "init",
+        help="write a fresh master-data workbook",
+        description="Write a master-data workbook: one Excel Table per sheet (Company, Employees, "
+        "Vendors, Customers, Accounts, Bank Accounts and the statutory rule sheets), "
+        "with dropdowns, formats and notes on every header.",
+        epilog="Example: xlbo init master.xlsx",
+    )
+    init.add_argument("path", help="the .xlsx file to write")
+    init.add_argument("--force", action="store_true", help="replace the file if it exists")
+    init.set_defaults(run=cmd_init)
+
+    validate = jobs.add_parser(
+        "validate",
+        help="check a master workbook and list every problem",
+        description="Check every sheet of a master workbook and write a report whose Issues "
+        "sheet links to each bad cell. The workbook itself is never changed. "
+        "Exit status: 0 no errors, 1 errors found, 2 the file could not be read.",
+        epilog="Example: xlbo validate master.xlsx --out master-issues.xlsx",
+    )
+    validate.add_argument("master", help="the master workbook (.xlsx)")
+    validate.add_argument("--out", help="where to write the report (default: MASTER-issues.xlsx)")
+    validate.set_defaults(run=cmd_validate)
+
+    demo = jobs.add_parser(
+        "demo",
+        help="build the demo company and run every job on it",
+        description="Build Sahyadri Tradelinks Private Limited, a fictional Pune trading company "
+        "(64 employees in six states, 40 vendors, 30 customers, a month of books and bank "
+        "statement), then run every job on it and say where each output is.",
+        epilog="Example: xlbo demo out/demo --seed 7",
+    )
+    demo.add_argument("outdir", nargs="?", default="xlbo-demo", help="folder for the files")
+    demo.add_argument("--seed", type=int, default=2026, help="the same seed gives the same company")
+    demo.set_defaults(run=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_USER_ERROR
+    try:
+        code: int = args.run(args)
+        return code
+    except UserError as error:
+        print(f"xlbo: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("xlbo: stopped.", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug in xlbo: say so plainly, details on request
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"xlbo: internal error ({type(error).__name__}: {error}). This is a bug in xlbo, not "
+            "in your file; run again with --debug for details and report it.",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    sys.exit(main())
