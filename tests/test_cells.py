@@ -46,7 +46,8 @@ def test_excel_errors_are_recognised() -> None:
 
 
 @pytest.mark.parametrize(
-    ("cell", "value"), [("Yes", True), ("y", True), ("TRUE", True), (1, True), ("No", False), (0, False)]
+    ("cell", "value"),
+    [("Yes", True), ("y", True), ("TRUE", True), (1, True), ("No", False), (0, False)],
 )
 def test_yes_no(cell: object, value: bool) -> None:
     assert parse_yes_no(cell) is value

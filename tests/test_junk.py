@@ -64,8 +64,21 @@ READERS: dict[str, Callable[[Any], Any]] = {
 FIELD_TYPES: dict[str, Any] = {
     name: getattr(fields, name)
     for name in (
-        "Text", "OptText", "Id", "OptId", "Money", "OptMoney", "Day", "OptDay", "Rate", "Count",
-        "YesNo", "StateName", "OptStateName", "Months", "FinancialYear",
+        "Text",
+        "OptText",
+        "Id",
+        "OptId",
+        "Money",
+        "OptMoney",
+        "Day",
+        "OptDay",
+        "Rate",
+        "Count",
+        "YesNo",
+        "StateName",
+        "OptStateName",
+        "Months",
+        "FinancialYear",
     )
 }
 

@@ -67,7 +67,9 @@ def refuse_error(value: Any) -> None:
     """Raise a user-facing ValueError when the cell holds an Excel error value."""
     error = excel_error(value)
     if error:
-        raise ValueError(f"the cell shows the Excel error {error}; fix the formula or type the value")
+        raise ValueError(
+            f"the cell shows the Excel error {error}; fix the formula or type the value"
+        )
 
 
 def clean_text(value: Any) -> str | None:
@@ -133,7 +135,7 @@ def parse_percent(value: Any) -> Decimal | None:
     if is_blank(value):
         return None
     refuse_error(value)
-    if isinstance(value, bool) or isinstance(value, datetime | date):
+    if isinstance(value, bool | datetime | date):
         raise ValueError(f"'{value}' is not a rate; type it like 12%")
     points = False
     if isinstance(value, str):
@@ -190,7 +192,7 @@ def parse_whole_number(value: Any) -> int | None:
     if is_blank(value):
         return None
     refuse_error(value)
-    if isinstance(value, bool) or isinstance(value, datetime | date):
+    if isinstance(value, bool | datetime | date):
         raise ValueError(f"'{value}' is not a whole number; type digits, e.g. 30")
     try:
         number = Decimal(str(value).strip().replace(",", ""))

@@ -66,8 +66,10 @@ def from_excel_serial(serial: float) -> date:
     whole = int(serial)
     if whole == 60:
         raise ValueError("Excel serial 60 is 29-Feb-1900, a day that never was")
-    return _EXCEL_EPOCH + timedelta(days=whole) if whole > 60 else date(1899, 12, 31) + timedelta(
-        days=whole
+    return (
+        _EXCEL_EPOCH + timedelta(days=whole)
+        if whole > 60
+        else date(1899, 12, 31) + timedelta(days=whole)
     )
 
 
@@ -98,22 +100,26 @@ def parse_date(value: Any, day_first: bool = True) -> date | None:
         return from_excel_serial(float(value))
     text = _TIME_SUFFIX.sub("", str(value).strip()).casefold().replace("\u00a0", " ")
     if match := _NUMERIC.match(text):
-        first, second, year_text = (int(match.group(i)) for i in (1, 2, 3))
-        year = century(year_text) if len(match.group(3)) == 2 else year_text
+        first, second, year = (int(match.group(i)) for i in (1, 2, 3))
+        year = century(year) if len(match.group(3)) == 2 else year
         day, month = (first, second) if day_first else (second, first)
         return _build(year, month, day, value)
     if match := _ISO.match(text):
         return _build(int(match.group(1)), int(match.group(2)), int(match.group(3)), value)
     if match := _NAMED.match(text):
-        month = _MONTHS.get(match.group(2))
-        if month:
-            year_text = match.group(3)
-            year = century(int(year_text)) if len(year_text) == 2 else int(year_text)
-            return _build(year, month, int(match.group(1)), value)
+        named = _MONTHS.get(match.group(2))
+        if named:
+            digits = match.group(3)
+            return _build(
+                century(int(digits)) if len(digits) == 2 else int(digits),
+                named,
+                int(match.group(1)),
+                value,
+            )
     if match := _NAMED_US.match(text):
-        month = _MONTHS.get(match.group(1))
-        if month:
-            return _build(int(match.group(3)), month, int(match.group(2)), value)
+        named = _MONTHS.get(match.group(1))
+        if named:
+            return _build(int(match.group(3)), named, int(match.group(2)), value)
     raise ValueError(f"'{value}' is not a date; type it as dd-mm-yyyy, e.g. 01-04-2025")
 
 

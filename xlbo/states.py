@@ -129,14 +129,15 @@ def find_state(value: Any) -> State | None:
     if is_blank(value):
         return None
     refuse_error(value)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if float(value).is_integer():
-            value = f"{int(value):02d}"
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        value = f"{int(value):02d}"
     text = str(value).strip()
     if text.isdigit() and len(text) <= 2 and text.zfill(2) in BY_CODE:
         return BY_CODE[text.zfill(2)]
     key = _key(text)
     state = _BY_KEY.get(key) or _BY_KEY.get(key.replace("and", ""))
     if state is None:
-        raise ValueError(f"'{value}' is not an Indian state or union territory; choose from the list")
+        raise ValueError(
+            f"'{value}' is not an Indian state or union territory; choose from the list"
+        )
     return state

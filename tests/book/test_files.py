@@ -21,8 +21,24 @@ BANK_EXPORT = [
     ["SAHYADRI TRADELINKS PRIVATE LIMITED", None, None, "Account No : 50200012345678"],
     ["Statement From : 01/10/2026 To : 31/10/2026"],
     [],
-    ["Date", "Narration", "Chq./Ref.No.", "Value Dt", "Withdrawal Amt.", "Deposit Amt.", "Closing Balance"],
-    ["01/10/26", "NEFT CR-SBIN0004567-VARDHAMAN RETAIL", "SBINN26100112345", "01/10/26", None, 50000, 150000],
+    [
+        "Date",
+        "Narration",
+        "Chq./Ref.No.",
+        "Value Dt",
+        "Withdrawal Amt.",
+        "Deposit Amt.",
+        "Closing Balance",
+    ],
+    [
+        "01/10/26",
+        "NEFT CR-SBIN0004567-VARDHAMAN RETAIL",
+        "SBINN26100112345",
+        "01/10/26",
+        None,
+        50000,
+        150000,
+    ],
     [],
     ["02/10/26", "CHQ PAID-MICR CTS-PUNE-OM SAI", "000453", "02/10/26", 12000, None, 138000],
 ]
@@ -53,8 +69,14 @@ def test_excel_table_by_name(tmp_path: Path) -> None:
     book = xlsxwriter.Workbook(path)
     sheet = book.add_worksheet("Data")
     sheet.write("A1", "Notes above the table")
-    sheet.add_table("B3:C5", {"name": "Rates", "columns": [{"header": "Rate"}, {"header": "Since"}],
-                              "data": [["5%", "22-09-2025"], ["18%", "22-09-2025"]]})
+    sheet.add_table(
+        "B3:C5",
+        {
+            "name": "Rates",
+            "columns": [{"header": "Rate"}, {"header": "Since"}],
+            "data": [["5%", "22-09-2025"], ["18%", "22-09-2025"]],
+        },
+    )
     book.close()
     table = FileBook(path).read_table("Rates")
     assert table.sheet == "Data"
@@ -64,15 +86,19 @@ def test_excel_table_by_name(tmp_path: Path) -> None:
 
 
 def test_error_cells_come_back_as_their_error(xlsx: Callable[..., Path]) -> None:
-    path = xlsx({"S": [["ID", "State"], ["V1", None], ["V2", None]]},
-                errors={"S": {"B2": "#N/A", "B3": "#REF!"}})
+    path = xlsx(
+        {"S": [["ID", "State"], ["V1", None], ["V2", None]]},
+        errors={"S": {"B2": "#N/A", "B3": "#REF!"}},
+    )
     table = FileBook(path).read_table("S")
     assert table.frame["State"].tolist() == ["#N/A", "#REF!"]
 
 
 def test_csv_with_title_lines_semicolons_and_cp1252(tmp_path: Path) -> None:
     path = tmp_path / "statement.csv"
-    path.write_bytes("Bank statement\n\nDate;Narration;Amount\n01/10/2026;Café rent;1.234,50\n".encode("cp1252"))
+    path.write_bytes(
+        "Bank statement\n\nDate;Narration;Amount\n01/10/2026;Café rent;1.234,50\n".encode("cp1252")
+    )
     table = FileBook(path).read_table("statement")
     assert list(table.frame.columns) == ["Date", "Narration", "Amount"]
     assert table.frame.loc[4, "Narration"] == "Café rent"
@@ -123,7 +149,9 @@ def test_unknown_kind_of_file(tmp_path: Path) -> None:
 def test_not_an_excel_file_renamed_xlsx(tmp_path: Path, content: bytes, looks_like: str) -> None:
     path = tmp_path / "statement.xlsx"
     path.write_bytes(content)
-    with pytest.raises(FileProblem, match=f"statement.xlsx is not an Excel workbook: .*{re.escape(looks_like)}"):
+    with pytest.raises(
+        FileProblem, match=f"statement.xlsx is not an Excel workbook: .*{re.escape(looks_like)}"
+    ):
         FileBook(path)
 
 
@@ -162,24 +190,33 @@ def test_password_protected_workbook(xlsx: Callable[..., Path], tmp_path: Path) 
         OOXMLFile(handle).encrypt("secret", encrypted)
     path = tmp_path / "salaries.xlsx"
     path.write_bytes(encrypted.getvalue())
-    with pytest.raises(FileProblem, match="salaries.xlsx is password-protected. Open it in Excel, remove the password"):
+    with pytest.raises(
+        FileProblem,
+        match="salaries.xlsx is password-protected. Open it in Excel, remove the password",
+    ):
         FileBook(path)
 
 
-def test_file_locked_by_another_program(xlsx: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_file_locked_by_another_program(
+    xlsx: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = xlsx({"S": [["a"], [1]]})
 
     def locked(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "The process cannot access the file")
 
     monkeypatch.setattr(Path, "open", locked)
-    with pytest.raises(FileProblem, match=r"is locked by another program \(Excel\?\).*Close it there"):
+    with pytest.raises(
+        FileProblem, match=r"is locked by another program \(Excel\?\).*Close it there"
+    ):
         FileBook(path)
 
 
 def test_missing_sheet_names_what_is_there(xlsx: Callable[..., Path]) -> None:
     book = FileBook(xlsx({"Staff": [["a"]], "Parties": [["b"]]}))
-    with pytest.raises(SheetProblem, match=r"book.xlsx has no sheet named 'Employees' \(it has: Staff, Parties\)"):
+    with pytest.raises(
+        SheetProblem, match=r"book.xlsx has no sheet named 'Employees' \(it has: Staff, Parties\)"
+    ):
         book.read_table("Employees")
 
 

@@ -11,15 +11,25 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from xlbo.book import Colour, Column, FileBook, Highlight, Kind, Link, ResultSheet, atomic_path
-from xlbo.book import write_into, write_workbook
+from xlbo.book import (
+    Colour,
+    Column,
+    FileBook,
+    Highlight,
+    Kind,
+    Link,
+    ResultSheet,
+    atomic_path,
+    write_into,
+    write_workbook,
+)
 from xlbo.errors import FileProblem
 from xlbo.money import INR_NUMBER_FORMAT
 
 FRAME = pd.DataFrame(
     {
         "Cell": [Link("E7", "Employees", "E7", file="master.xlsx"), Link("B2", "Vendors", "B2")],
-        "Value": ["=HYPERLINK(\"http://evil\")", "+91 98200 12345"],
+        "Value": ['=HYPERLINK("http://evil")', "+91 98200 12345"],
         "Amount": [Decimal("1234567.50"), Decimal("-12.05")],
         "Date": [date(2026, 10, 1), None],
         "Severity": ["Error", "Warning"],
@@ -32,8 +42,11 @@ def sheet(**changes: object) -> ResultSheet:
     spec: dict[str, object] = {
         "name": "Issues",
         "frame": FRAME,
-        "columns": {"Amount": Column(kind=Kind.MONEY), "Date": Column(kind=Kind.DATE),
-                    "State": Column(choices=("Maharashtra", "Karnataka", "West Bengal"))},
+        "columns": {
+            "Amount": Column(kind=Kind.MONEY),
+            "Date": Column(kind=Kind.DATE),
+            "State": Column(choices=("Maharashtra", "Karnataka", "West Bengal")),
+        },
         "highlights": (Highlight("Severity", "Error", Colour.ERROR, whole_row=True),),
         "title": ("Validation of master.xlsx", "2 issues"),
     }
@@ -72,8 +85,13 @@ def test_user_text_is_never_a_formula(tmp_path: Path) -> None:
 
 def test_excel_table_with_spare_rows_and_long_dropdowns(tmp_path: Path) -> None:
     states = tuple(f"State {n}" for n in range(40))
-    table = ResultSheet("Data", FRAME.drop(columns=["Cell"]), excel_table="Things", spare_rows=10,
-                        columns={"State": Column(choices=states)})
+    table = ResultSheet(
+        "Data",
+        FRAME.drop(columns=["Cell"]),
+        excel_table="Things",
+        spare_rows=10,
+        columns={"State": Column(choices=states)},
+    )
     path = write_workbook(tmp_path / "t.xlsx", [table])
     book = openpyxl.load_workbook(path)
     ws = book["Data"]
@@ -106,7 +124,9 @@ def test_output_open_in_excel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         raise PermissionError(13, "used by another process")
 
     monkeypatch.setattr("os.replace", locked)
-    with pytest.raises(FileProblem, match="report.xlsx is open in another program .*Close it there"):
+    with pytest.raises(
+        FileProblem, match="report.xlsx is open in another program .*Close it there"
+    ):
         write_workbook(tmp_path / "report.xlsx", [sheet()])
     assert list(tmp_path.iterdir()) == []
 

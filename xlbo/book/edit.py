@@ -63,7 +63,9 @@ def _write_sheet(book: Any, sheet: ResultSheet) -> None:
     columns = [sheet.column(h) for h in headers]
     top = sheet.header_row + 1  # 1-based
     for index, line in enumerate(sheet.title):
-        ws.cell(row=index + 1, column=1, value=line).font = Font(bold=index == 0, size=14 if index == 0 else 11)
+        ws.cell(row=index + 1, column=1, value=line).font = Font(
+            bold=index == 0, size=14 if index == 0 else 11
+        )
     for col, (header, column) in enumerate(zip(headers, columns, strict=True), start=1):
         cell = ws.cell(row=top, column=col, value=header)
         cell.fill, cell.font = _HEADER_FILL, _HEADER_FONT
@@ -87,11 +89,11 @@ def _write_sheet(book: Any, sheet: ResultSheet) -> None:
             listed = ",".join(column.choices)
             if len(listed) > 250:
                 continue  # long lists need a list sheet; edits keep to short inline lists
-            rule = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True)
+            dropdown = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True)
             letter = column_letter(col)
             end = max(last, top + VALIDATION_ROWS) if sheet.spare_rows else last
-            rule.add(f"{letter}{top + 1}:{letter}{end}")
-            ws.add_data_validation(rule)
+            dropdown.add(f"{letter}{top + 1}:{letter}{end}")
+            ws.add_data_validation(dropdown)
     for highlight in sheet.highlights:
         if highlight.column not in headers or n_rows == 0:
             continue
@@ -102,10 +104,14 @@ def _write_sheet(book: Any, sheet: ResultSheet) -> None:
         end = top + n_rows
         if highlight.whole_row:
             area = f"A{top + 1}:{column_letter(len(headers) - 1)}{end}"
-            rule: Any = FormulaRule(formula=[f"${letter}{top + 1}={criteria}"], fill=_fill(highlight.colour))
+            rule: Any = FormulaRule(  # type: ignore[no-untyped-call]
+                formula=[f"${letter}{top + 1}={criteria}"], fill=_fill(highlight.colour)
+            )
         else:
             area = f"{letter}{top + 1}:{letter}{end}"
-            rule = CellIsRule(operator="equal", formula=[criteria], fill=_fill(highlight.colour))
+            rule = CellIsRule(  # type: ignore[no-untyped-call]
+                operator="equal", formula=[criteria], fill=_fill(highlight.colour)
+            )
         ws.conditional_formatting.add(area, rule)
     if sheet.freeze:
         ws.freeze_panes = f"A{top + 1}"

@@ -34,7 +34,9 @@ SUFFIXES = EXCEL_SUFFIXES | TEXT_SUFFIXES
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*?\bt="e"[^>]*>(?:<f[^>]*>.*?</f>|<f/>)?<v>([^<]*)</v>')
+_ERROR_CELL = re.compile(
+    rb'<c r="([A-Z]{1,3})(\d+)"[^>]*?\bt="e"[^>]*>(?:<f[^>]*>.*?</f>|<f/>)?<v>([^<]*)</v>'
+)
 
 
 def _looks_like(head: bytes) -> str:
@@ -87,7 +89,9 @@ def check_readable(path: Path) -> str:
         raise FileProblem(f"{path} cannot be read ({error.strerror}).") from None
     if suffix in TEXT_SUFFIXES:
         if head.startswith((_ZIP, _OLE)):
-            raise FileProblem(f"{path.name} is an Excel workbook with a .csv name; rename it .xlsx.")
+            raise FileProblem(
+                f"{path.name} is an Excel workbook with a .csv name; rename it .xlsx."
+            )
         return "text"
     if head.startswith(_OLE):
         if _encrypted_ole(path):

@@ -19,7 +19,6 @@ from typing import Any
 
 import pandas as pd
 
-
 HEADER_SCAN_ROWS = 40
 """How many rows from the top are searched for the header row."""
 

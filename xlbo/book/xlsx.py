@@ -110,8 +110,10 @@ def _write_value(ws: Any, row: int, col: int, value: Any, fmt: Any, link_fmt: An
     if value is None:
         return
     if isinstance(value, Link):
-        target = f"external:{value.file}#{value.location}" if value.file else (
-            f"internal:{value.location}"
+        target = (
+            f"external:{value.file}#{value.location}"
+            if value.file
+            else (f"internal:{value.location}")
         )
         ws.write_url(row, col, target, link_fmt, string=str(value.text))
     elif isinstance(value, str):

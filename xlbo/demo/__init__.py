@@ -129,12 +129,21 @@ def build_demo(outdir: str | Path, seed: int = 2026) -> DemoFiles:
         "Bank Accounts": list(make_bank_accounts()),
     }
     sheets = _plant(master_sheets(data, COMPANY_NAME), BAD_CELLS + GOOD_BUT_ODD)
-    master = write_workbook(folder / "master.xlsx", sheets, title=f"{COMPANY_NAME} — master data",
-                            created=BUILT, active="About")
+    master = write_workbook(
+        folder / "master.xlsx",
+        sheets,
+        title=f"{COMPANY_NAME} — master data",
+        created=BUILT,
+        active="About",
+    )
     books = make_books(rng, customers, vendors)
     lines = sorted(books.journal, key=lambda line: (line.day, line.voucher))
-    books_path = write_workbook(folder / "books-2026-10.xlsx", [journal_sheet([x.cells() for x in lines])],
-                                title=f"{COMPANY_NAME} — journal, October 2026", created=BUILT)
+    books_path = write_workbook(
+        folder / "books-2026-10.xlsx",
+        [journal_sheet([x.cells() for x in lines])],
+        title=f"{COMPANY_NAME} — journal, October 2026",
+        created=BUILT,
+    )
     statement = write_hdfc_statement(books, folder / "hdfc-statement-2026-10.xlsx")
     ledger = write_tally_ledger(books, folder / "tally-hdfc-ledger-2026-10.xlsx")
     return DemoFiles(master=master, books=books_path, statement=statement, ledger=ledger)

@@ -21,8 +21,17 @@ BANK_LEDGER = "HDFC Bank Current A/c"
 MONTH_START = date(2026, 10, 1)
 MONTH_END = date(2026, 10, 31)
 BRANCHES = ("Pune", "Bengaluru", "Kolkata", "Chennai", "Ahmedabad", "New Delhi")
-JOURNAL_HEADERS = ("Date", "Voucher No", "Voucher Type", "Account", "Debit", "Credit", "Party",
-                   "Cost Centre", "Narration")
+JOURNAL_HEADERS = (
+    "Date",
+    "Voucher No",
+    "Voucher Type",
+    "Account",
+    "Debit",
+    "Credit",
+    "Party",
+    "Cost Centre",
+    "Narration",
+)
 
 
 @dataclass
@@ -38,8 +47,17 @@ class JournalLine:
     narration: str = ""
 
     def cells(self) -> list[object]:
-        return [self.day, self.voucher, self.kind, self.account, self.debit or None,
-                self.credit or None, self.party or None, self.cost_centre or None, self.narration]
+        return [
+            self.day,
+            self.voucher,
+            self.kind,
+            self.account,
+            self.debit or None,
+            self.credit or None,
+            self.party or None,
+            self.cost_centre or None,
+            self.narration,
+        ]
 
 
 @dataclass
@@ -71,17 +89,24 @@ class Books:
         start = {"SAL": 212, "PUR": 168, "RCT": 131, "PMT": 119, "JV": 41, "CTR": 9}[prefix]
         return f"{prefix}/26-27/{start + self.counters[prefix]:04d}"
 
-    def voucher(self, day: date, prefix: str, kind: str,
-                lines: list[tuple[str, Decimal, Decimal, str]], narration: str,
-                cost_centre: str = "") -> str:
+    def voucher(
+        self,
+        day: date,
+        prefix: str,
+        kind: str,
+        lines: list[tuple[str, Decimal, Decimal, str]],
+        narration: str,
+        cost_centre: str = "",
+    ) -> str:
         number = self.number(prefix)
         debit = sum((d for _, d, _, _ in lines), Decimal(0))
         credit = sum((c for _, _, c, _ in lines), Decimal(0))
         if debit != credit:
             raise ValueError(f"demo voucher {number} does not balance: {debit} vs {credit}")
         for account, dr, cr, party in lines:
-            self.journal.append(JournalLine(day, number, kind, account, dr, cr, party,
-                                            cost_centre, narration))
+            self.journal.append(
+                JournalLine(day, number, kind, account, dr, cr, party, cost_centre, narration)
+            )
         return number
 
 
@@ -107,8 +132,12 @@ def _weekday(day: date) -> date:
     return day
 
 
-def make_books(rng: random.Random, customers: list[Customer], vendors: list[Vendor],
-               company_state: str = "Maharashtra") -> Books:
+def make_books(
+    rng: random.Random,
+    customers: list[Customer],
+    vendors: list[Vendor],
+    company_state: str = "Maharashtra",
+) -> Books:
     books = Books()
     days = [MONTH_START + timedelta(days=n) for n in range(31)]
     workdays = [d for d in days if d.weekday() != 6]
@@ -121,25 +150,42 @@ def make_books(rng: random.Random, customers: list[Customer], vendors: list[Vend
         rate = rng.choice(("0.18", "0.18", "0.18", "0.05"))
         tax = _pct(taxable, rate)
         intra = customer.state == company_state
-        lines = [("Trade Receivables", taxable + tax, Decimal(0), customer.name),
-                 ("Sales - Goods", Decimal(0), taxable, "")]
+        lines = [
+            ("Trade Receivables", taxable + tax, Decimal(0), customer.name),
+            ("Sales - Goods", Decimal(0), taxable, ""),
+        ]
         if intra:
             half = (tax / 2).quantize(Decimal("0.01"))
-            lines += [("Output CGST", Decimal(0), half, ""), ("Output SGST", Decimal(0), tax - half, "")]
+            lines += [
+                ("Output CGST", Decimal(0), half, ""),
+                ("Output SGST", Decimal(0), tax - half, ""),
+            ]
         else:
             lines += [("Output IGST", Decimal(0), tax, "")]
-        books.voucher(day, "SAL", "Sales", lines,
-                      f"Tax invoice to {customer.name}, GST {Decimal(rate) * 100:.0f}%",
-                      cost_centre=rng.choice(BRANCHES))
+        books.voucher(
+            day,
+            "SAL",
+            "Sales",
+            lines,
+            f"Tax invoice to {customer.name}, GST {Decimal(rate) * 100:.0f}%",
+            cost_centre=rng.choice(BRANCHES),
+        )
 
     # Purchases of goods and services
     goods_vendors = [v for v in vendors if v.tds_section in (None, "194Q")]
     service_vendors = [v for v in vendors if v.tds_section in ("194C", "194J", "194I", "194H")]
-    expense_of = {"194C": "Freight Outward", "194J": "Professional Fees", "194I": "Rent",
-                  "194H": "Insurance"}
-    tds_ledger = {"194C": "TDS Payable - Contractors (194C)",
-                  "194J": "TDS Payable - Professional Fees (194J)",
-                  "194I": "TDS Payable - Rent (194I)", "194H": "TDS Payable - Contractors (194C)"}
+    expense_of = {
+        "194C": "Freight Outward",
+        "194J": "Professional Fees",
+        "194I": "Rent",
+        "194H": "Insurance",
+    }
+    tds_ledger = {
+        "194C": "TDS Payable - Contractors (194C)",
+        "194J": "TDS Payable - Professional Fees (194J)",
+        "194I": "TDS Payable - Rent (194I)",
+        "194H": "TDS Payable - Contractors (194C)",
+    }
     tds_rate = {"194C": "0.02", "194J": "0.10", "194I": "0.10", "194H": "0.02"}
     for index in range(26):
         services = index % 3 == 0
@@ -151,49 +197,93 @@ def make_books(rng: random.Random, customers: list[Customer], vendors: list[Vend
         lines = [(account, taxable, Decimal(0), "")]
         if tax and vendor.state == company_state:
             half = (tax / 2).quantize(Decimal("0.01"))
-            lines += [("Input CGST", half, Decimal(0), ""), ("Input SGST", tax - half, Decimal(0), "")]
+            lines += [
+                ("Input CGST", half, Decimal(0), ""),
+                ("Input SGST", tax - half, Decimal(0), ""),
+            ]
         elif tax:
             lines += [("Input IGST", tax, Decimal(0), "")]
         tds = Decimal(0)
         if services and vendor.tds_section:
-            tds = _pct(taxable, tds_rate[vendor.tds_section]).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+            tds = _pct(taxable, tds_rate[vendor.tds_section]).quantize(
+                Decimal(1), rounding=ROUND_HALF_UP
+            )
             lines += [(tds_ledger[vendor.tds_section], Decimal(0), tds, "")]
         lines += [("Trade Payables", Decimal(0), taxable + tax - tds, vendor.name)]
-        books.voucher(day, "PUR", "Purchase", lines,
-                      f"Bill {rng.randint(100, 9999)} of {vendor.name}"
-                      + (f", TDS u/s {vendor.tds_section}" if tds else ""),
-                      cost_centre=rng.choice(BRANCHES))
+        books.voucher(
+            day,
+            "PUR",
+            "Purchase",
+            lines,
+            f"Bill {rng.randint(100, 9999)} of {vendor.name}"
+            + (f", TDS u/s {vendor.tds_section}" if tds else ""),
+            cost_centre=rng.choice(BRANCHES),
+        )
 
     _bank_movements(rng, books, customers, vendors, workdays)
     return books
 
 
-def _receipt(books: Books, day: date, bank_day: date | None, party: str, amount: Decimal,
-             narration: str, reference: str, note: str) -> None:
-    number = books.voucher(day, "RCT", "Receipt",
-                           [(BANK_LEDGER, amount, Decimal(0), ""),
-                            ("Trade Receivables", Decimal(0), amount, party)], note)
-    books.bank.append(BankTxn(amount, True, narration, reference, bank_day, number, day,
-                              "Receipt", party))
+def _receipt(
+    books: Books,
+    day: date,
+    bank_day: date | None,
+    party: str,
+    amount: Decimal,
+    narration: str,
+    reference: str,
+    note: str,
+) -> None:
+    number = books.voucher(
+        day,
+        "RCT",
+        "Receipt",
+        [(BANK_LEDGER, amount, Decimal(0), ""), ("Trade Receivables", Decimal(0), amount, party)],
+        note,
+    )
+    books.bank.append(
+        BankTxn(amount, True, narration, reference, bank_day, number, day, "Receipt", party)
+    )
 
 
-def _payment(books: Books, day: date, bank_day: date | None, lines: list[tuple[str, Decimal, Decimal, str]],
-             particulars: str, narration: str, reference: str, note: str,
-             kind: str = "Payment", prefix: str = "PMT") -> None:
+def _payment(
+    books: Books,
+    day: date,
+    bank_day: date | None,
+    lines: list[tuple[str, Decimal, Decimal, str]],
+    particulars: str,
+    narration: str,
+    reference: str,
+    note: str,
+    kind: str = "Payment",
+    prefix: str = "PMT",
+) -> None:
     amount = sum((d - c for _, d, c, _ in lines), Decimal(0))
     number = books.voucher(day, prefix, kind, [*lines, (BANK_LEDGER, Decimal(0), amount, "")], note)
-    books.bank.append(BankTxn(amount, False, narration, reference, bank_day, number, day, kind,
-                              particulars))
+    books.bank.append(
+        BankTxn(amount, False, narration, reference, bank_day, number, day, kind, particulars)
+    )
 
 
-def _bank_movements(rng: random.Random, books: Books, customers: list[Customer],
-                    vendors: list[Vendor], workdays: list[date]) -> None:
+def _bank_movements(
+    rng: random.Random,
+    books: Books,
+    customers: list[Customer],
+    vendors: list[Vendor],
+    workdays: list[date],
+) -> None:
     zero = Decimal(0)
     # Salary for September, paid on the first
-    _payment(books, date(2026, 10, 1), date(2026, 10, 1),
-             [("Salaries Payable", Decimal(2395860), zero, "")], "Salaries Payable",
-             "BULK SALARY UPLOAD-SEP 2026-BATCH 1001", "000000000001001",
-             "Salaries for September 2026 paid through HDFC bulk upload")
+    _payment(
+        books,
+        date(2026, 10, 1),
+        date(2026, 10, 1),
+        [("Salaries Payable", Decimal(2395860), zero, "")],
+        "Salaries Payable",
+        "BULK SALARY UPLOAD-SEP 2026-BATCH 1001",
+        "000000000001001",
+        "Salaries for September 2026 paid through HDFC bulk upload",
+    )
 
     # Customer receipts by NEFT, RTGS, IMPS, UPI and cheque
     for index in range(24):
@@ -225,22 +315,45 @@ def _bank_movements(rng: random.Random, books: Books, customers: list[Customer],
         if index == 5:  # one transfer settles two invoices: two receipts in the books
             first = _rupees(float(amount) * 0.45)
             for part in (first, amount - first):
-                number = books.voucher(book_day, "RCT", "Receipt",
-                                       [(BANK_LEDGER, part, zero, ""),
-                                        ("Trade Receivables", zero, part, customer.name)],
-                                       f"Received from {customer.name} by {channel}, UTR {utr}")
-                books.bank.append(BankTxn(part, True, "", "", None, number, book_day, "Receipt",
-                                          customer.name))
+                number = books.voucher(
+                    book_day,
+                    "RCT",
+                    "Receipt",
+                    [
+                        (BANK_LEDGER, part, zero, ""),
+                        ("Trade Receivables", zero, part, customer.name),
+                    ],
+                    f"Received from {customer.name} by {channel}, UTR {utr}",
+                )
+                books.bank.append(
+                    BankTxn(part, True, "", "", None, number, book_day, "Receipt", customer.name)
+                )
             books.bank.append(BankTxn(amount, True, narration, utr, bank_day))
             continue
-        _receipt(books, book_day, bank_day, customer.name, amount, narration, utr,
-                 f"Received from {customer.name} by {channel}"
-                 + (f", cheque {utr}" if channel == "CHQ" else f", ref {utr}"))
+        _receipt(
+            books,
+            book_day,
+            bank_day,
+            customer.name,
+            amount,
+            narration,
+            utr,
+            f"Received from {customer.name} by {channel}"
+            + (f", cheque {utr}" if channel == "CHQ" else f", ref {utr}"),
+        )
 
     # A cheque deposited on the last day, credited only in November
     late = rng.choice(customers)
-    _receipt(books, MONTH_END, None, late.name, Decimal("186450.00"), "", "458120",
-             f"Cheque 458120 from {late.name} deposited")
+    _receipt(
+        books,
+        MONTH_END,
+        None,
+        late.name,
+        Decimal("186450.00"),
+        "",
+        "458120",
+        f"Cheque 458120 from {late.name} deposited",
+    )
 
     # Vendor payments
     cheque = 452
@@ -252,50 +365,118 @@ def _bank_movements(rng: random.Random, books: Books, customers: list[Customer],
         if index in (4, 11, 19):
             cheque += 1
             presented = None if index == 19 else book_day + timedelta(days=rng.choice((2, 3, 4)))
-            _payment(books, book_day, presented, [("Trade Payables", amount, zero, vendor.name)],
-                     vendor.name, f"CHQ PAID-MICR CTS-PUNE-{name}", f"{cheque:06d}",
-                     f"Paid {vendor.name} by cheque {cheque:06d}")
+            _payment(
+                books,
+                book_day,
+                presented,
+                [("Trade Payables", amount, zero, vendor.name)],
+                vendor.name,
+                f"CHQ PAID-MICR CTS-PUNE-{name}",
+                f"{cheque:06d}",
+                f"Paid {vendor.name} by cheque {cheque:06d}",
+            )
             continue
         rail = "R" if amount >= 200000 else "N"
         utr = _utr(rng, "HDFC", rail, book_day)
         kind = "RTGS" if rail == "R" else "NEFT"
-        _payment(books, book_day, book_day, [("Trade Payables", amount, zero, vendor.name)],
-                 vendor.name, f"{kind} DR-{vendor.ifsc}-{name}-NETBANK, MUM-{utr}-VENDOR PAYMENT",
-                 utr, f"Paid {vendor.name} by {kind}, UTR {utr}")
+        _payment(
+            books,
+            book_day,
+            book_day,
+            [("Trade Payables", amount, zero, vendor.name)],
+            vendor.name,
+            f"{kind} DR-{vendor.ifsc}-{name}-NETBANK, MUM-{utr}-VENDOR PAYMENT",
+            utr,
+            f"Paid {vendor.name} by {kind}, UTR {utr}",
+        )
 
     # Statutory dues of September, and the loan instalment
-    _payment(books, date(2026, 10, 7), date(2026, 10, 7),
-             [("TDS Payable - Salary (192)", Decimal(412300), zero, ""),
-              ("TDS Payable - Contractors (194C)", Decimal(18450), zero, ""),
-              ("TDS Payable - Professional Fees (194J)", Decimal(22000), zero, "")],
-             "TDS Payable", "CBDT TAX PAYMENT-ITNS 281-CIN 0510308071026", "0510308071026",
-             "TDS of September 2026 deposited, challan ITNS 281")
-    _payment(books, date(2026, 10, 14), date(2026, 10, 15),
-             [("PF Payable", Decimal(281340), zero, "")], "PF Payable",
-             "EPFO ECR PAYMENT-TRRN 3012610014587", "3012610014587",
-             "PF for September 2026, ECR TRRN 3012610014587")
-    _payment(books, date(2026, 10, 14), date(2026, 10, 15),
-             [("ESI Payable", Decimal(9870), zero, "")], "ESI Payable",
-             "ESIC CHALLAN PAYMENT-SEP 2026", "", "ESI contribution for September 2026")
-    _payment(books, date(2026, 10, 20), date(2026, 10, 20),
-             [("Output CGST", Decimal(312400), zero, ""), ("Output SGST", Decimal(312400), zero, ""),
-              ("Output IGST", Decimal(298750), zero, ""), ("Input CGST", zero, Decimal(186300), ""),
-              ("Input SGST", zero, Decimal(186300), ""), ("Input IGST", zero, Decimal(224650), "")],
-             "GST Payable", "GST PAYMENT-CPIN 26102700123456", "26102700123456",
-             "GSTR-3B September 2026: output tax less input credit paid in cash")
-    _payment(books, date(2026, 10, 5), date(2026, 10, 5),
-             [("Term Loan - HDFC Bank", Decimal(61250), zero, ""),
-              ("Interest on Term Loan", Decimal(23750), zero, "")],
-             "Term Loan - HDFC Bank", "ACH D- HDFC BANK LTD-TLEMI0457823", "0457823",
-             "Term loan EMI for October 2026")
-    _payment(books, date(2026, 10, 29), date(2026, 10, 30),
-             [("Professional Tax Payable", Decimal(9600), zero, "")], "Professional Tax Payable",
-             "PTRC PAYMENT-MAHAGST-27PTRC1234567", "", "Maharashtra PT (PTRC) for September 2026")
-    _payment(books, date(2026, 10, 16), date(2026, 10, 16),
-             [("ICICI Bank Current A/c", Decimal(200000), zero, "")], "ICICI Bank Current A/c",
-             f"NEFT DR-ICIC0000012-{COMPANY_NAME.upper()[:24]}-NETBANK, MUM-HDFCN26101612345678-OWN A/C",
-             "HDFCN26101612345678", "Funds moved to ICICI current account", kind="Contra",
-             prefix="CTR")
+    _payment(
+        books,
+        date(2026, 10, 7),
+        date(2026, 10, 7),
+        [
+            ("TDS Payable - Salary (192)", Decimal(412300), zero, ""),
+            ("TDS Payable - Contractors (194C)", Decimal(18450), zero, ""),
+            ("TDS Payable - Professional Fees (194J)", Decimal(22000), zero, ""),
+        ],
+        "TDS Payable",
+        "CBDT TAX PAYMENT-ITNS 281-CIN 0510308071026",
+        "0510308071026",
+        "TDS of September 2026 deposited, challan ITNS 281",
+    )
+    _payment(
+        books,
+        date(2026, 10, 14),
+        date(2026, 10, 15),
+        [("PF Payable", Decimal(281340), zero, "")],
+        "PF Payable",
+        "EPFO ECR PAYMENT-TRRN 3012610014587",
+        "3012610014587",
+        "PF for September 2026, ECR TRRN 3012610014587",
+    )
+    _payment(
+        books,
+        date(2026, 10, 14),
+        date(2026, 10, 15),
+        [("ESI Payable", Decimal(9870), zero, "")],
+        "ESI Payable",
+        "ESIC CHALLAN PAYMENT-SEP 2026",
+        "",
+        "ESI contribution for September 2026",
+    )
+    _payment(
+        books,
+        date(2026, 10, 20),
+        date(2026, 10, 20),
+        [
+            ("Output CGST", Decimal(312400), zero, ""),
+            ("Output SGST", Decimal(312400), zero, ""),
+            ("Output IGST", Decimal(298750), zero, ""),
+            ("Input CGST", zero, Decimal(186300), ""),
+            ("Input SGST", zero, Decimal(186300), ""),
+            ("Input IGST", zero, Decimal(224650), ""),
+        ],
+        "GST Payable",
+        "GST PAYMENT-CPIN 26102700123456",
+        "26102700123456",
+        "GSTR-3B September 2026: output tax less input credit paid in cash",
+    )
+    _payment(
+        books,
+        date(2026, 10, 5),
+        date(2026, 10, 5),
+        [
+            ("Term Loan - HDFC Bank", Decimal(61250), zero, ""),
+            ("Interest on Term Loan", Decimal(23750), zero, ""),
+        ],
+        "Term Loan - HDFC Bank",
+        "ACH D- HDFC BANK LTD-TLEMI0457823",
+        "0457823",
+        "Term loan EMI for October 2026",
+    )
+    _payment(
+        books,
+        date(2026, 10, 29),
+        date(2026, 10, 30),
+        [("Professional Tax Payable", Decimal(9600), zero, "")],
+        "Professional Tax Payable",
+        "PTRC PAYMENT-MAHAGST-27PTRC1234567",
+        "",
+        "Maharashtra PT (PTRC) for September 2026",
+    )
+    _payment(
+        books,
+        date(2026, 10, 16),
+        date(2026, 10, 16),
+        [("ICICI Bank Current A/c", Decimal(200000), zero, "")],
+        "ICICI Bank Current A/c",
+        f"NEFT DR-ICIC0000012-{COMPANY_NAME.upper()[:24]}-NETBANK, MUM-HDFCN26101612345678-OWN A/C",
+        "HDFCN26101612345678",
+        "Funds moved to ICICI current account",
+        kind="Contra",
+        prefix="CTR",
+    )
 
     # Charges the bank took that the books do not have yet
     for day, text, amount in (

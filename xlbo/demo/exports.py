@@ -30,7 +30,9 @@ def _book(path: Path) -> Any:
 def write_hdfc_statement(books: Books, target: Path) -> Path:
     """The HDFC account as HDFC's net banking exports it: dates as dd/mm/yy text, separate
     withdrawal and deposit columns, a running closing balance, asterisk rules, a summary."""
-    lines = sorted((t for t in books.bank if t.bank_day is not None), key=lambda t: t.bank_day or MONTH_START)
+    lines = sorted(
+        (t for t in books.bank if t.bank_day is not None), key=lambda t: t.bank_day or MONTH_START
+    )
     with atomic_path(target) as temporary:
         book = _book(temporary)
         ws = book.add_worksheet("Statement")
@@ -51,8 +53,15 @@ def write_hdfc_statement(books: Books, target: Path) -> Path:
             if right:
                 ws.write_string(row, 4, right)
         header_row = len(title) + 1
-        headers = ["Date", "Narration", "Chq./Ref.No.", "Value Dt", "Withdrawal Amt.",
-                   "Deposit Amt.", "Closing Balance"]
+        headers = [
+            "Date",
+            "Narration",
+            "Chq./Ref.No.",
+            "Value Dt",
+            "Withdrawal Amt.",
+            "Deposit Amt.",
+            "Closing Balance",
+        ]
         for col, text in enumerate(headers):
             ws.write_string(header_row, col, text, bold)
         rule = ["*" * 8, "*" * 40, "*" * 16, "*" * 8, "*" * 14, "*" * 14, "*" * 14]
@@ -79,15 +88,26 @@ def write_hdfc_statement(books: Books, target: Path) -> Path:
             ws.write_string(row, col, text)
         summary = row + 2
         ws.write_string(summary, 0, "STATEMENT SUMMARY  :-", bold)
-        for col, text in enumerate(["Opening Balance", "Dr Count", "Cr Count", "Debits", "Credits",
-                                    "Closing Bal"]):
+        for col, text in enumerate(
+            ["Opening Balance", "Dr Count", "Cr Count", "Debits", "Credits", "Closing Bal"]
+        ):
             ws.write_string(summary + 1, col, text, bold)
-        figures = [books.opening_balance, sum(1 for t in lines if not t.receipt),
-                   sum(1 for t in lines if t.receipt), debits, credits, balance]
+        figures: list[Decimal | int] = [
+            books.opening_balance,
+            sum(1 for t in lines if not t.receipt),
+            sum(1 for t in lines if t.receipt),
+            debits,
+            credits,
+            balance,
+        ]
         for col, value in enumerate(figures):
-            ws.write_number(summary + 2, col, float(value), money if col != 1 and col != 2 else None)
+            ws.write_number(
+                summary + 2, col, float(value), money if col != 1 and col != 2 else None
+            )
         ws.write_string(summary + 4, 0, f"Generated On: {_FIXED_TIME:%d-%b-%Y %H:%M:%S}")
-        ws.write_string(summary + 5, 0, "This is a computer generated statement and does not require signature.")
+        ws.write_string(
+            summary + 5, 0, "This is a computer generated statement and does not require signature."
+        )
         ws.set_column(0, 0, 10)
         ws.set_column(1, 1, 70)
         ws.set_column(2, 6, 18)
@@ -97,7 +117,9 @@ def write_hdfc_statement(books: Books, target: Path) -> Path:
 
 def write_tally_ledger(books: Books, target: Path) -> Path:
     """The bank ledger as Tally's Ledger Account report exports it to Excel."""
-    lines = sorted((t for t in books.bank if t.voucher), key=lambda t: (t.book_day or MONTH_START, t.voucher))
+    lines = sorted(
+        (t for t in books.bank if t.voucher), key=lambda t: (t.book_day or MONTH_START, t.voucher)
+    )
     with atomic_path(target) as temporary:
         book = _book(temporary)
         ws = book.add_worksheet("Ledger")
@@ -106,12 +128,20 @@ def write_tally_ledger(books: Books, target: Path) -> Path:
         day_format = book.add_format({"num_format": "d-mmm-yy"})
         money = book.add_format({"num_format": INR_NUMBER_FORMAT})
         money_bold = book.add_format({"num_format": INR_NUMBER_FORMAT, "bold": True})
-        for row, text in enumerate([COMPANY_NAME, "Office 402, Pinnacle Business Park, Baner Road, Pune",
-                                    BANK_LEDGER, "Ledger Account",
-                                    f"{MONTH_START.day}-{MONTH_START:%b-%Y} to {MONTH_END.day}-{MONTH_END:%b-%Y}"]):
+        for row, text in enumerate(
+            [
+                COMPANY_NAME,
+                "Office 402, Pinnacle Business Park, Baner Road, Pune",
+                BANK_LEDGER,
+                "Ledger Account",
+                f"{MONTH_START.day}-{MONTH_START:%b-%Y} to {MONTH_END.day}-{MONTH_END:%b-%Y}",
+            ]
+        ):
             ws.merge_range(row, 0, row, 5, text, centre)
         header_row = 6
-        for col, text in enumerate(["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]):
+        for col, text in enumerate(
+            ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
+        ):
             ws.write_string(header_row, col, text, bold)
         row = header_row + 1
         ws.write_datetime(row, 0, datetime.combine(MONTH_START, datetime.min.time()), day_format)
@@ -121,7 +151,12 @@ def write_tally_ledger(books: Books, target: Path) -> Path:
         credit = Decimal(0)
         for txn in lines:
             row += 1
-            ws.write_datetime(row, 0, datetime.combine(txn.book_day or MONTH_START, datetime.min.time()), day_format)
+            ws.write_datetime(
+                row,
+                0,
+                datetime.combine(txn.book_day or MONTH_START, datetime.min.time()),
+                day_format,
+            )
             ws.write_string(row, 1, txn.particulars)
             ws.write_string(row, 2, txn.kind)
             ws.write_string(row, 3, txn.voucher)

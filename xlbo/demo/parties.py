@@ -70,20 +70,52 @@ VENDOR_NAMES: tuple[tuple[str, str, str | None, bool], ...] = (
 )
 
 CUSTOMER_NAMES: tuple[str, ...] = (
-    "Vardhaman Retail Pvt Ltd", "Coastal Hardware Mart", "Shubham Enterprises",
-    "Lotus Departmental Stores", "Narmada Distributors", "Prime Mart Supermarkets Pvt Ltd",
-    "Surya Trading Company", "Apex Industrial Supplies", "Kaveri Home Needs",
-    "Bengal Traders Syndicate", "Chola Agencies", "Gujarat Packaging House",
-    "Metro Cash Stores", "Nilgiri Provisions", "Sagar Wholesale Depot",
-    "Excel Office Systems Pvt Ltd", "Hind Fabrication Works", "Ganga Sales Corporation",
-    "Pioneer Hospitality Pvt Ltd", "Jyoti Medical Stores", "Mangal Murti Traders",
-    "Royal Caterers and Events", "Sunshine Schools Trust", "Skyline Builders Pvt Ltd",
-    "Dakshin Engineering Co", "Orchid Hotels and Resorts Ltd", "Shakti Pumps Dealers",
-    "Vasundhara Agro Centre", "Kalinga Distributors", "Everest IT Parks Pvt Ltd",
+    "Vardhaman Retail Pvt Ltd",
+    "Coastal Hardware Mart",
+    "Shubham Enterprises",
+    "Lotus Departmental Stores",
+    "Narmada Distributors",
+    "Prime Mart Supermarkets Pvt Ltd",
+    "Surya Trading Company",
+    "Apex Industrial Supplies",
+    "Kaveri Home Needs",
+    "Bengal Traders Syndicate",
+    "Chola Agencies",
+    "Gujarat Packaging House",
+    "Metro Cash Stores",
+    "Nilgiri Provisions",
+    "Sagar Wholesale Depot",
+    "Excel Office Systems Pvt Ltd",
+    "Hind Fabrication Works",
+    "Ganga Sales Corporation",
+    "Pioneer Hospitality Pvt Ltd",
+    "Jyoti Medical Stores",
+    "Mangal Murti Traders",
+    "Royal Caterers and Events",
+    "Sunshine Schools Trust",
+    "Skyline Builders Pvt Ltd",
+    "Dakshin Engineering Co",
+    "Orchid Hotels and Resorts Ltd",
+    "Shakti Pumps Dealers",
+    "Vasundhara Agro Centre",
+    "Kalinga Distributors",
+    "Everest IT Parks Pvt Ltd",
 )
 
-PARTY_STATES = ("Maharashtra", "Maharashtra", "Maharashtra", "Karnataka", "West Bengal",
-                "Tamil Nadu", "Gujarat", "Delhi", "Telangana", "Uttar Pradesh", "Haryana", "Kerala")
+PARTY_STATES = (
+    "Maharashtra",
+    "Maharashtra",
+    "Maharashtra",
+    "Karnataka",
+    "West Bengal",
+    "Tamil Nadu",
+    "Gujarat",
+    "Delhi",
+    "Telangana",
+    "Uttar Pradesh",
+    "Haryana",
+    "Kerala",
+)
 
 
 def _code(state: str) -> str:
@@ -121,15 +153,23 @@ def make_vendors(rng: random.Random) -> list[Vendor]:
         vendor_pan = ids.pan(rng, kind, name)
         registered = number % 13 != 0  # a few small suppliers are unregistered
         account, ifsc = ids.bank_account(rng)
-        vendors.append(Vendor(
-            vendor_code=f"V{number:03d}", name=name,
-            gstin=ids.gstin(rng, _code(state), vendor_pan) if registered else None,
-            pan=vendor_pan, state=state, address=_address(rng, state),
-            email=f"accounts@{''.join(c for c in name.lower().split()[0] if c.isalpha())}.in",
-            mobile=ids.mobile(rng), bank_account=account, ifsc=ifsc,
-            payment_terms=45 if msme else rng.choice((15, 30, 45, 60)),
-            tds_section=section, msme=msme,
-        ))
+        vendors.append(
+            Vendor(
+                vendor_code=f"V{number:03d}",
+                name=name,
+                gstin=ids.gstin(rng, _code(state), vendor_pan) if registered else None,
+                pan=vendor_pan,
+                state=state,
+                address=_address(rng, state),
+                email=f"accounts@{''.join(c for c in name.lower().split()[0] if c.isalpha())}.in",
+                mobile=ids.mobile(rng),
+                bank_account=account,
+                ifsc=ifsc,
+                payment_terms=45 if msme else rng.choice((15, 30, 45, 60)),
+                tds_section=section,
+                msme=msme,
+            )
+        )
     return vendors
 
 
@@ -139,25 +179,41 @@ def make_customers(rng: random.Random) -> list[Customer]:
         state = rng.choice(PARTY_STATES)
         kind = "C" if ("Pvt" in name or "Ltd" in name) else ("T" if "Trust" in name else "F")
         customer_pan = ids.pan(rng, kind, name)
-        customers.append(Customer(
-            customer_code=f"C{number:03d}", name=name,
-            gstin=ids.gstin(rng, _code(state), customer_pan) if number % 10 else None,
-            pan=customer_pan, state=state, address=_address(rng, state),
-            email=f"purchase@{''.join(c for c in name.lower().split()[0] if c.isalpha())}.co.in",
-            mobile=ids.mobile(rng), credit_days=rng.choice((15, 30, 30, 45, 60)),
-            credit_limit=Decimal(rng.choice((200000, 500000, 1000000, 2500000))),
-        ))
+        customers.append(
+            Customer(
+                customer_code=f"C{number:03d}",
+                name=name,
+                gstin=ids.gstin(rng, _code(state), customer_pan) if number % 10 else None,
+                pan=customer_pan,
+                state=state,
+                address=_address(rng, state),
+                email=f"purchase@{''.join(c for c in name.lower().split()[0] if c.isalpha())}.co.in",
+                mobile=ids.mobile(rng),
+                credit_days=rng.choice((15, 30, 30, 45, 60)),
+                credit_limit=Decimal(rng.choice((200000, 500000, 1000000, 2500000))),
+            )
+        )
     return customers
 
 
 def make_bank_accounts() -> list[BankAccount]:
     return [
-        BankAccount(account="HDFC Bank Current A/c", bank="HDFC Bank", branch="Baner, Pune",
-                    account_number="50200012345678", ifsc="HDFC0001234",
-                    account_type=BankAccountType.CURRENT),
-        BankAccount(account="ICICI Bank Current A/c", bank="ICICI Bank", branch="Aundh, Pune",
-                    account_number="001205012345", ifsc="ICIC0000012",
-                    account_type=BankAccountType.CURRENT),
+        BankAccount(
+            account="HDFC Bank Current A/c",
+            bank="HDFC Bank",
+            branch="Baner, Pune",
+            account_number="50200012345678",
+            ifsc="HDFC0001234",
+            account_type=BankAccountType.CURRENT,
+        ),
+        BankAccount(
+            account="ICICI Bank Current A/c",
+            bank="ICICI Bank",
+            branch="Aundh, Pune",
+            account_number="001205012345",
+            ifsc="ICIC0000012",
+            account_type=BankAccountType.CURRENT,
+        ),
     ]
 
 
@@ -200,6 +256,9 @@ def make_accounts() -> list[Account]:
     accounts = []
     for account in chart_of_accounts():
         debit, credit = OPENING.get(account.account, ("0", "0"))
-        accounts.append(account.model_copy(
-            update={"opening_debit": Decimal(debit), "opening_credit": Decimal(credit)}))
+        accounts.append(
+            account.model_copy(
+                update={"opening_debit": Decimal(debit), "opening_credit": Decimal(credit)}
+            )
+        )
     return accounts

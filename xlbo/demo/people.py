@@ -11,18 +11,78 @@ from xlbo.demo import identities as ids
 from xlbo.master.fields import Gender, TaxRegime
 from xlbo.master.records import Employee
 
-MEN = ("Aarav", "Rohan", "Vikram", "Suresh", "Prakash", "Anil", "Rahul", "Sandeep", "Manoj",
-       "Arjun", "Karthik", "Venkatesh", "Subhas", "Debashis", "Imran", "Farhan", "Joseph",
-       "Harish", "Nitin", "Gaurav", "Siddharth", "Mahesh", "Ramesh", "Abhijit", "Tarun")
-WOMEN = ("Priya", "Sneha", "Ananya", "Kavya", "Meera", "Lakshmi", "Pooja", "Deepa", "Nandini",
-         "Shalini", "Ritika", "Sushmita", "Fatima", "Mary", "Aparna", "Divya", "Swati", "Rupa")
+MEN = (
+    "Aarav",
+    "Rohan",
+    "Vikram",
+    "Suresh",
+    "Prakash",
+    "Anil",
+    "Rahul",
+    "Sandeep",
+    "Manoj",
+    "Arjun",
+    "Karthik",
+    "Venkatesh",
+    "Subhas",
+    "Debashis",
+    "Imran",
+    "Farhan",
+    "Joseph",
+    "Harish",
+    "Nitin",
+    "Gaurav",
+    "Siddharth",
+    "Mahesh",
+    "Ramesh",
+    "Abhijit",
+    "Tarun",
+)
+WOMEN = (
+    "Priya",
+    "Sneha",
+    "Ananya",
+    "Kavya",
+    "Meera",
+    "Lakshmi",
+    "Pooja",
+    "Deepa",
+    "Nandini",
+    "Shalini",
+    "Ritika",
+    "Sushmita",
+    "Fatima",
+    "Mary",
+    "Aparna",
+    "Divya",
+    "Swati",
+    "Rupa",
+)
 SURNAMES = {
-    "Maharashtra": ("Deshpande", "Kulkarni", "Patil", "Joshi", "Shinde", "Gokhale", "Pawar",
-                    "Jadhav", "Bhosale", "Shaikh"),
+    "Maharashtra": (
+        "Deshpande",
+        "Kulkarni",
+        "Patil",
+        "Joshi",
+        "Shinde",
+        "Gokhale",
+        "Pawar",
+        "Jadhav",
+        "Bhosale",
+        "Shaikh",
+    ),
     "Karnataka": ("Hegde", "Rao", "Gowda", "Shetty", "Kamath", "Naik", "Bhat", "Murthy"),
     "West Bengal": ("Chatterjee", "Banerjee", "Mukherjee", "Ghosh", "Das", "Sen", "Bose", "Roy"),
-    "Tamil Nadu": ("Iyer", "Subramanian", "Krishnan", "Pillai", "Natarajan", "Raman",
-                   "Venkataraman", "Arumugam"),
+    "Tamil Nadu": (
+        "Iyer",
+        "Subramanian",
+        "Krishnan",
+        "Pillai",
+        "Natarajan",
+        "Raman",
+        "Venkataraman",
+        "Arumugam",
+    ),
     "Gujarat": ("Patel", "Shah", "Mehta", "Desai", "Parikh"),
     "Delhi": ("Sharma", "Verma", "Gupta", "Malhotra", "Kapoor", "Singh"),
 }
@@ -52,7 +112,7 @@ GRADES: tuple[tuple[str, str, int, int], ...] = (
 
 
 def _round_hundred(value: float) -> Decimal:
-    return Decimal(int(round(value / 100.0)) * 100)
+    return Decimal(round(value / 100.0) * 100)
 
 
 def make_employees(rng: random.Random, prefix: str = "SPL") -> list[Employee]:
@@ -112,35 +172,73 @@ def _special_cases(rng: random.Random, people: list[Employee]) -> list[Employee]
     """Pin down the people each statutory rule needs, whatever the draw gave."""
     changes: dict[int, dict[str, object]] = {
         # Maharashtra woman earning under ₹25,000: no PT
-        0: {"gender": Gender.FEMALE, "basic": Decimal(11500),
-            "hra": Decimal(4600), "special_allowance": Decimal(2400), "other_allowances": Decimal(0)},
+        0: {
+            "gender": Gender.FEMALE,
+            "basic": Decimal(11500),
+            "hra": Decimal(4600),
+            "special_allowance": Decimal(2400),
+            "other_allowances": Decimal(0),
+        },
         # Over 58: no EPS
-        1: {"date_of_birth": date(1966, 5, 14), "date_of_joining": date(2008, 7, 1),
-            "eps_eligible": True},
+        1: {
+            "date_of_birth": date(1966, 5, 14),
+            "date_of_joining": date(2008, 7, 1),
+            "eps_eligible": True,
+        },
         # Joined this month, mid-month
         2: {"date_of_joining": date(2026, 10, 15)},
         # Left this month
         3: {"date_of_leaving": date(2026, 10, 20)},
         # Voluntary PF and PF on actual wages
-        4: {"voluntary_pf": Decimal("0.05"), "pf_on_actual": True, "basic": Decimal(42000),
-            "hra": Decimal(16800), "special_allowance": Decimal(9000), "eps_eligible": False},
+        4: {
+            "voluntary_pf": Decimal("0.05"),
+            "pf_on_actual": True,
+            "basic": Decimal(42000),
+            "hra": Decimal(16800),
+            "special_allowance": Decimal(9000),
+            "eps_eligible": False,
+        },
         # Person with disability, gross between ₹21,000 and ₹25,000: ESI still applies
-        22: {"disabled": True, "basic": Decimal(14000), "hra": Decimal(5600),
-             "special_allowance": Decimal(3400), "other_allowances": Decimal(0),
-             "esi_number": "3300417625"},
+        22: {
+            "disabled": True,
+            "basic": Decimal(14000),
+            "hra": Decimal(5600),
+            "special_allowance": Decimal(3400),
+            "other_allowances": Decimal(0),
+            "esi_number": "3300417625",
+        },
         # Director-level pay: surcharge territory (annual taxable above ₹50 lakh)
-        23: {"designation": "Director", "department": "Management", "basic": Decimal(250000),
-             "hra": Decimal(100000), "special_allowance": Decimal(95000),
-             "other_allowances": Decimal(0), "eps_eligible": False, "esi_number": None},
+        23: {
+            "designation": "Director",
+            "department": "Management",
+            "basic": Decimal(250000),
+            "hra": Decimal(100000),
+            "special_allowance": Decimal(95000),
+            "other_allowances": Decimal(0),
+            "eps_eligible": False,
+            "esi_number": None,
+        },
         # Karnataka at exactly ₹25,000 gross: PT of ₹200 applies from ₹25,000
-        24: {"basic": Decimal(15000), "hra": Decimal(6000), "special_allowance": Decimal(4000),
-             "other_allowances": Decimal(0), "esi_number": None},
+        24: {
+            "basic": Decimal(15000),
+            "hra": Decimal(6000),
+            "special_allowance": Decimal(4000),
+            "other_allowances": Decimal(0),
+            "esi_number": None,
+        },
         # Old regime with full 80C
-        36: {"tax_regime": TaxRegime.OLD, "declared_80c": Decimal(150000), "basic": Decimal(65000),
-             "hra": Decimal(26000), "special_allowance": Decimal(12000)},
+        36: {
+            "tax_regime": TaxRegime.OLD,
+            "declared_80c": Decimal(150000),
+            "basic": Decimal(65000),
+            "hra": Decimal(26000),
+            "special_allowance": Decimal(12000),
+        },
     }
     surname = people[0].name.split()[-1]
-    changes[0].update(name=f"Sneha {surname}", email=f"sneha.{surname.lower()}@sahyadritradelinks.in")
+    changes[0].update(
+        name=f"Sneha {surname}", email=f"sneha.{surname.lower()}@sahyadritradelinks.in"
+    )
     for index, update in changes.items():
         people[index] = people[index].model_copy(update=update)
     for index, person in enumerate(people):

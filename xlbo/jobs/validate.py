@@ -69,12 +69,26 @@ def summary_sheet(data: MasterData, issues: list[Issue], title: str) -> ResultSh
     for table in MASTER_TABLES:
         mine = [i for i in issues if i.sheet == table.sheet]
         counts = count_by_severity(mine)
-        set_aside = len({re.sub(r"^[A-Z]+", "", i.cell)
-                         for i in mine if i.severity is Severity.ERROR and i.cell})
-        rows.append([table.sheet, len(data.records(table.sheet)), set_aside,
-                     counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]])
+        set_aside = len(
+            {
+                re.sub(r"^[A-Z]+", "", i.cell)
+                for i in mine
+                if i.severity is Severity.ERROR and i.cell
+            }
+        )
+        rows.append(
+            [
+                table.sheet,
+                len(data.records(table.sheet)),
+                set_aside,
+                counts[Severity.ERROR],
+                counts[Severity.WARNING],
+                counts[Severity.INFO],
+            ]
+        )
     frame = pd.DataFrame(
-        rows, columns=["Sheet", "Rows Loaded", "Rows With Errors", "Errors", "Warnings", "Notes"],
+        rows,
+        columns=["Sheet", "Rows Loaded", "Rows With Errors", "Errors", "Warnings", "Notes"],
         dtype=object,
     )
     total = count_by_severity(issues)

@@ -32,25 +32,49 @@ def cross_checks(data: MasterData, file: str = "") -> list[Issue]:
     """Issues that need more than one cell to see."""
     issues: list[Issue] = []
 
-    def add(sheet: str, index: int, header: str, value: object, problem: str, hint: str,
-            severity: Severity = Severity.ERROR) -> None:
+    def add(
+        sheet: str,
+        index: int,
+        header: str,
+        value: object,
+        problem: str,
+        hint: str,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
         issues.append(
-            Issue(severity=severity, sheet=sheet, cell=data.cell(sheet, index, header),
-                  value=value, problem=problem, hint=hint, file=file)
+            Issue(
+                severity=severity,
+                sheet=sheet,
+                cell=data.cell(sheet, index, header),
+                value=value,
+                problem=problem,
+                hint=hint,
+                file=file,
+            )
         )
 
     for i, person in enumerate(data.employees):
         if person.date_of_leaving and person.date_of_leaving < person.date_of_joining:
-            add("Employees", i, "Date of Leaving", person.date_of_leaving,
+            add(
+                "Employees",
+                i,
+                "Date of Leaving",
+                person.date_of_leaving,
                 f"{person.employee_id} leaves ({person.date_of_leaving:%d-%m-%Y}) before joining "
                 f"({person.date_of_joining:%d-%m-%Y})",
-                "Check both dates; one of them is mistyped.")
+                "Check both dates; one of them is mistyped.",
+            )
         age = _age_on(person.date_of_birth, person.date_of_joining)
         if age < MINIMUM_WORKING_AGE:
-            add("Employees", i, "Date of Birth", person.date_of_birth,
+            add(
+                "Employees",
+                i,
+                "Date of Birth",
+                person.date_of_birth,
                 f"{person.employee_id} would have been {age} on joining",
                 f"No one under {MINIMUM_WORKING_AGE} may be employed; check the date of birth "
-                "(dd-mm-yyyy).")
+                "(dd-mm-yyyy).",
+            )
 
     names = set(SUB_GROUPS)
     debit = credit = Decimal(0)
@@ -60,37 +84,67 @@ def cross_checks(data: MasterData, file: str = "") -> list[Issue]:
         group = SUB_GROUPS.get(account.sub_group)
         if group is None:
             near = difflib.get_close_matches(account.sub_group, names, n=1, cutoff=0.6)
-            add("Accounts", i, "Sub-group", account.sub_group,
+            add(
+                "Accounts",
+                i,
+                "Sub-group",
+                account.sub_group,
                 f"'{account.sub_group}' is not a Schedule III sub-group",
-                f"Did you mean '{near[0]}'? " if near else "Choose one from the dropdown list.")
+                f"Did you mean '{near[0]}'? " if near else "Choose one from the dropdown list.",
+            )
         elif group is not account.group:
-            add("Accounts", i, "Group", account.group.value,
+            add(
+                "Accounts",
+                i,
+                "Group",
+                account.group.value,
                 f"{account.account}: sub-group {account.sub_group} belongs under "
                 f"{group.value}, not {account.group.value}",
-                f"Set Group to {group.value}.")
+                f"Set Group to {group.value}.",
+            )
         expected = NATURE_OF_GROUP[account.group]
         if account.nature is not expected:
-            add("Accounts", i, "Nature", account.nature.value,
+            add(
+                "Accounts",
+                i,
+                "Nature",
+                account.nature.value,
                 f"{account.account}: an account under {account.group.value} is "
                 f"{expected.value}, not {account.nature.value}",
-                f"Set Nature to {expected.value}.")
+                f"Set Nature to {expected.value}.",
+            )
         if account.opening_debit and account.opening_credit:
-            add("Accounts", i, "Opening Debit", account.opening_debit,
+            add(
+                "Accounts",
+                i,
+                "Opening Debit",
+                account.opening_debit,
                 f"{account.account} has both an opening debit and an opening credit",
-                "Keep only the net balance on one side.")
+                "Keep only the net balance on one side.",
+            )
     if debit != credit:
-        issues.append(Issue(
-            severity=Severity.WARNING, sheet="Accounts", cell="", value="",
-            problem=f"Opening debits (₹{format_inr(debit)}) and credits (₹{format_inr(credit)}) "
-            f"differ by ₹{format_inr(abs(debit - credit))}",
-            hint="The opening trial balance must agree; check the balances brought forward.",
-            file=file,
-        ))
+        issues.append(
+            Issue(
+                severity=Severity.WARNING,
+                sheet="Accounts",
+                cell="",
+                value="",
+                problem=f"Opening debits (₹{format_inr(debit)}) and credits (₹{format_inr(credit)}) "
+                f"differ by ₹{format_inr(abs(debit - credit))}",
+                hint="The opening trial balance must agree; check the balances brought forward.",
+                file=file,
+            )
+        )
 
     ledgers = {a.account.casefold() for a in data.accounts}
     for i, bank in enumerate(data.bank_accounts):
         if ledgers and bank.account.casefold() not in ledgers:
-            add("Bank Accounts", i, "Account", bank.account,
+            add(
+                "Bank Accounts",
+                i,
+                "Account",
+                bank.account,
                 f"Bank account ledger '{bank.account}' is not in the Accounts sheet",
-                "Add the ledger to Accounts (under Cash and Cash Equivalents) or fix the name.")
+                "Add the ledger to Accounts (under Cash and Cash Equivalents) or fix the name.",
+            )
     return issues

@@ -129,14 +129,20 @@ def pt_slabs() -> list[PTSlab]:
                 ("40000.01", None, 200, None),
             ],
         ),
-        *_slabs("Gujarat", date(2023, 4, 1), [("0", "12000", 0, None), ("12000.01", None, 200, None)]),
+        *_slabs(
+            "Gujarat", date(2023, 4, 1), [("0", "12000", 0, None), ("12000.01", None, 200, None)]
+        ),
         *[
             slab
             for state in ("Telangana", "Andhra Pradesh")
             for slab in _slabs(
                 state,
                 date(2013, 4, 1),
-                [("0", "15000", 0, None), ("15000.01", "20000", 150, None), ("20000.01", None, 200, None)],
+                [
+                    ("0", "15000", 0, None),
+                    ("15000.01", "20000", 150, None),
+                    ("20000.01", None, 200, None),
+                ],
             )
         ],
         *_slabs(
@@ -179,9 +185,16 @@ def lwf_rules() -> list[LWFRule]:
 
 def income_tax_slabs() -> list[IncomeTaxSlab]:
     lakh = 100000
-    new = [(0, 4, "0"), (4, 8, "0.05"), (8, 12, "0.10"), (12, 16, "0.15"), (16, 20, "0.20"),
-           (20, 24, "0.25"), (24, None, "0.30")]
-    old = {
+    new: list[tuple[int, int | None, str]] = [
+        (0, 4, "0"),
+        (4, 8, "0.05"),
+        (8, 12, "0.10"),
+        (12, 16, "0.15"),
+        (16, 20, "0.20"),
+        (20, 24, "0.25"),
+        (24, None, "0.30"),
+    ]
+    old: dict[AgeGroup, list[tuple[float, float | None, str]]] = {
         AgeGroup.BELOW_60: [(0, 2.5, "0"), (2.5, 5, "0.05"), (5, 10, "0.20"), (10, None, "0.30")],
         AgeGroup.SENIOR: [(0, 3, "0"), (3, 5, "0.05"), (5, 10, "0.20"), (10, None, "0.30")],
         AgeGroup.SUPER_SENIOR: [(0, 5, "0"), (5, 10, "0.20"), (10, None, "0.30")],
@@ -189,28 +202,57 @@ def income_tax_slabs() -> list[IncomeTaxSlab]:
     rows: list[IncomeTaxSlab] = []
     for year in TAX_YEARS:
         for low, high, rate in new:
-            rows.append(IncomeTaxSlab(financial_year=year, regime=NEW, age_group=AgeGroup.ALL,
-                                      income_from=D(low * lakh),
-                                      income_to=D(high * lakh) if high else None, rate=D(rate)))
+            rows.append(
+                IncomeTaxSlab(
+                    financial_year=year,
+                    regime=NEW,
+                    age_group=AgeGroup.ALL,
+                    income_from=D(low * lakh),
+                    income_to=D(high * lakh) if high else None,
+                    rate=D(rate),
+                )
+            )
         for group, slabs in old.items():
             for low_old, high_old, rate in slabs:
-                rows.append(IncomeTaxSlab(financial_year=year, regime=OLD, age_group=group,
-                                          income_from=D(int(low_old * lakh)),
-                                          income_to=D(int(high_old * lakh)) if high_old else None,
-                                          rate=D(rate)))
+                rows.append(
+                    IncomeTaxSlab(
+                        financial_year=year,
+                        regime=OLD,
+                        age_group=group,
+                        income_from=D(int(low_old * lakh)),
+                        income_to=D(int(high_old * lakh)) if high_old else None,
+                        rate=D(rate),
+                    )
+                )
     return rows
 
 
 def income_tax_rules() -> list[IncomeTaxRule]:
     rows: list[IncomeTaxRule] = []
     for year in TAX_YEARS:
-        rows.append(IncomeTaxRule(financial_year=year, regime=NEW, standard_deduction=D(75000),
-                                  rebate_limit=D(1200000), rebate_maximum=D(60000),
-                                  rebate_marginal_relief=True, cess_rate=D("0.04")))
-        rows.append(IncomeTaxRule(financial_year=year, regime=OLD, standard_deduction=D(50000),
-                                  rebate_limit=D(500000), rebate_maximum=D(12500),
-                                  rebate_marginal_relief=False, cess_rate=D("0.04"),
-                                  limit_80c=D(150000)))
+        rows.append(
+            IncomeTaxRule(
+                financial_year=year,
+                regime=NEW,
+                standard_deduction=D(75000),
+                rebate_limit=D(1200000),
+                rebate_maximum=D(60000),
+                rebate_marginal_relief=True,
+                cess_rate=D("0.04"),
+            )
+        )
+        rows.append(
+            IncomeTaxRule(
+                financial_year=year,
+                regime=OLD,
+                standard_deduction=D(50000),
+                rebate_limit=D(500000),
+                rebate_maximum=D(12500),
+                rebate_marginal_relief=False,
+                cess_rate=D("0.04"),
+                limit_80c=D(150000),
+            )
+        )
     return rows
 
 
@@ -232,22 +274,52 @@ def gst_rates() -> list[GSTRate]:
     gst_2 = date(2025, 9, 22)
     launch = date(2017, 7, 1)
     return [
-        GSTRate(rate=D(0), description="Exempt and nil-rated goods and services", effective_from=launch),
-        GSTRate(rate=D("0.0025"), description="Rough precious and semi-precious stones", effective_from=launch),
+        GSTRate(
+            rate=D(0), description="Exempt and nil-rated goods and services", effective_from=launch
+        ),
+        GSTRate(
+            rate=D("0.0025"),
+            description="Rough precious and semi-precious stones",
+            effective_from=launch,
+        ),
         GSTRate(rate=D("0.03"), description="Gold, silver and jewellery", effective_from=launch),
-        GSTRate(rate=D("0.05"), description="Merit rate: essentials, many foods, daily-use goods", effective_from=launch),
-        GSTRate(rate=D("0.18"), description="Standard rate: most goods and services", effective_from=launch),
-        GSTRate(rate=D("0.40"), description="Demerit rate: luxury and sin goods (GST 2.0)", effective_from=gst_2),
-        GSTRate(rate=D("0.12"), description="Former rate, folded into 5% and 18% by GST 2.0", effective_from=launch,
-                effective_to=date(2025, 9, 21)),
-        GSTRate(rate=D("0.28"), description="Former rate, folded into 18% and 40% by GST 2.0", effective_from=launch,
-                effective_to=date(2025, 9, 21)),
+        GSTRate(
+            rate=D("0.05"),
+            description="Merit rate: essentials, many foods, daily-use goods",
+            effective_from=launch,
+        ),
+        GSTRate(
+            rate=D("0.18"),
+            description="Standard rate: most goods and services",
+            effective_from=launch,
+        ),
+        GSTRate(
+            rate=D("0.40"),
+            description="Demerit rate: luxury and sin goods (GST 2.0)",
+            effective_from=gst_2,
+        ),
+        GSTRate(
+            rate=D("0.12"),
+            description="Former rate, folded into 5% and 18% by GST 2.0",
+            effective_from=launch,
+            effective_to=date(2025, 9, 21),
+        ),
+        GSTRate(
+            rate=D("0.28"),
+            description="Former rate, folded into 18% and 40% by GST 2.0",
+            effective_from=launch,
+            effective_to=date(2025, 9, 21),
+        ),
     ]
 
 
 def chart_of_accounts() -> list[Account]:
     return [
-        Account(account=name, group=SUB_GROUPS[sub], sub_group=sub,
-                nature=NATURE_OF_GROUP[SUB_GROUPS[sub]])
+        Account(
+            account=name,
+            group=SUB_GROUPS[sub],
+            sub_group=sub,
+            nature=NATURE_OF_GROUP[SUB_GROUPS[sub]],
+        )
         for name, sub in DEFAULT_CHART
     ]

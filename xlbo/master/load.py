@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from xlbo.book import FileBook, Reader, Table
 from xlbo.book.display import Kind
 from xlbo.cells import is_blank, text_was_cleaned
-from xlbo.issues import Issue, Severity
+from xlbo.issues import Issue, Severity, display_value
 from xlbo.master.records import (
     Account,
     BankAccount,
@@ -132,7 +132,10 @@ def _explain(table: MasterTable, header: str, error: Any, raw: Any) -> tuple[str
         problem, hint = _split_message(str(error["ctx"]["error"]))
         return f"{header}: {problem}", hint
     if kind.startswith("greater_than"):
-        return f"{header}: {raw} is negative", "Type the amount without a minus sign."
+        return (
+            f"{header}: {display_value(raw)} is negative",
+            "Type the amount without a minus sign.",
+        )
     return f"{header}: {error['msg']}", meaning
 
 
@@ -180,7 +183,7 @@ def _check_columns(table: MasterTable, found: Table, sink: _Sink) -> bool:
         cell = f"{found.letters[near[0]]}{found.header_row}" if near else f"A{found.header_row}"
         what = "required " if required else ""
         sink.add(
-            Severity.ERROR if required else Severity.WARNING,
+            Severity.ERROR if required else Severity.INFO,
             table.sheet,
             cell,
             f"The {table.sheet} sheet has no {what}'{header}' column"
@@ -236,9 +239,7 @@ def load_table(
         )
     columns = [h for h in table.headers if h in found.frame.columns]
     kinds = table.columns()
-    watched = [
-        h for h in columns if kinds[h].kind is Kind.ID or h == table.key
-    ]
+    watched = [h for h in columns if kinds[h].kind is Kind.ID or h == table.key]
     records: list[Record] = []
     rows: list[int] = []
     values = found.frame[columns].to_numpy().tolist() if columns else []
@@ -257,15 +258,17 @@ def load_table(
                     value=repr(raw[header]),
                 )
         try:
-            record = table.record.model_validate(
-                {h: v for h, v in raw.items() if not is_blank(v)}
-            )
+            record = table.record.model_validate({h: v for h, v in raw.items() if not is_blank(v)})
         except ValidationError as invalid:
             for error in invalid.errors():
                 header = str(error["loc"][0]) if error["loc"] else ""
                 problem, hint = _explain(table, header, error, raw.get(header))
                 sink.add(
-                    Severity.ERROR, table.sheet, found.cell(row, header), problem, hint,
+                    Severity.ERROR,
+                    table.sheet,
+                    found.cell(row, header),
+                    problem,
+                    hint,
                     value=raw.get(header),
                 )
             continue

@@ -46,13 +46,14 @@ class BankAccountType(StrEnum):
     OVERDRAFT = "Overdraft"
 
 
-
 GenderCell = Annotated[
-    Gender, enum_reader(Gender, M=Gender.MALE, F=Gender.FEMALE, Transgender=Gender.OTHER),
+    Gender,
+    enum_reader(Gender, M=Gender.MALE, F=Gender.FEMALE, Transgender=Gender.OTHER),
     Shown(choices=choices_of(Gender), width=10),
 ]
 RegimeCell = Annotated[
-    TaxRegime, enum_reader(TaxRegime, New_Regime=TaxRegime.NEW, Old_Regime=TaxRegime.OLD),
+    TaxRegime,
+    enum_reader(TaxRegime, New_Regime=TaxRegime.NEW, Old_Regime=TaxRegime.OLD),
     Shown(choices=choices_of(TaxRegime), width=10),
 ]
 NatureCell = Annotated[Nature, enum_reader(Nature), Shown(choices=choices_of(Nature), width=11)]
@@ -60,12 +61,19 @@ GroupCell = Annotated[
     AccountGroup, enum_reader(AccountGroup), Shown(choices=choices_of(AccountGroup), width=24)
 ]
 BankTypeCell = Annotated[
-    BankAccountType, enum_reader(BankAccountType, CA=BankAccountType.CURRENT, SB=BankAccountType.SAVINGS,
-                                 CC=BankAccountType.CASH_CREDIT, OD=BankAccountType.OVERDRAFT),
+    BankAccountType,
+    enum_reader(
+        BankAccountType,
+        CA=BankAccountType.CURRENT,
+        SB=BankAccountType.SAVINGS,
+        CC=BankAccountType.CASH_CREDIT,
+        OD=BankAccountType.OVERDRAFT,
+    ),
     Shown(choices=choices_of(BankAccountType), width=12),
 ]
 MonthCell = Annotated[
-    Month, enum_reader(Month, Jan=Month.JANUARY, Apr=Month.APRIL),
+    Month,
+    enum_reader(Month, Jan=Month.JANUARY, Apr=Month.APRIL),
     Shown(choices=tuple(m.label for m in Month), width=12),
 ]
 
@@ -79,51 +87,157 @@ class Record(BaseModel):
 class Company(Record):
     """The company whose books these are (one row)."""
 
-    name: Text = Field(alias="Name", description="Legal name as registered, e.g. Sahyadri Tradelinks Private Limited.")
-    address: LongText = Field(None, alias="Address", description="Registered office address, as printed on invoices.")
-    state: StateName = Field(alias="State", description="State of the registered office; decides intra- or inter-state GST.")
-    pin: OptId = Field(None, alias="PIN", description="Six-digit postal PIN code of the registered office.")
-    gstin: OptId = Field(None, alias="GSTIN", description="GST registration number of this state's registration (15 characters).")
-    pan: OptId = Field(None, alias="PAN", description="Permanent Account Number of the company (10 characters).")
-    tan: OptId = Field(None, alias="TAN", description="Tax deduction account number, quoted on TDS returns and challans.")
-    cin: OptId = Field(None, alias="CIN", description="Corporate identity number from the Registrar of Companies.")
-    pf_code: OptId = Field(None, alias="PF Establishment Code", description="EPFO establishment code, e.g. MHBAN0012345000.")
-    esi_code: OptId = Field(None, alias="ESI Employer Code", description="17-digit ESIC employer code.")
-    fy_start: MonthCell = Field(Month.APRIL, alias="Financial Year Starts", description="First month of the financial year (April in India).")
-    books_begin: OptDay = Field(None, alias="Books Begin", description="Date the books kept in xlbo begin; opening balances in Accounts are as on this date. Blank: the start of the current financial year.")
-    email: OptText = Field(None, alias="Email", description="Accounts e-mail printed on invoices and payslips.")
+    name: Text = Field(
+        alias="Name",
+        description="Legal name as registered, e.g. Sahyadri Tradelinks Private Limited.",
+    )
+    address: LongText = Field(
+        None, alias="Address", description="Registered office address, as printed on invoices."
+    )
+    state: StateName = Field(
+        alias="State",
+        description="State of the registered office; decides intra- or inter-state GST.",
+    )
+    pin: OptId = Field(
+        None, alias="PIN", description="Six-digit postal PIN code of the registered office."
+    )
+    gstin: OptId = Field(
+        None,
+        alias="GSTIN",
+        description="GST registration number of this state's registration (15 characters).",
+    )
+    pan: OptId = Field(
+        None, alias="PAN", description="Permanent Account Number of the company (10 characters)."
+    )
+    tan: OptId = Field(
+        None,
+        alias="TAN",
+        description="Tax deduction account number, quoted on TDS returns and challans.",
+    )
+    cin: OptId = Field(
+        None, alias="CIN", description="Corporate identity number from the Registrar of Companies."
+    )
+    pf_code: OptId = Field(
+        None,
+        alias="PF Establishment Code",
+        description="EPFO establishment code, e.g. MHBAN0012345000.",
+    )
+    esi_code: OptId = Field(
+        None, alias="ESI Employer Code", description="17-digit ESIC employer code."
+    )
+    fy_start: MonthCell = Field(
+        Month.APRIL,
+        alias="Financial Year Starts",
+        description="First month of the financial year (April in India).",
+    )
+    books_begin: OptDay = Field(
+        None,
+        alias="Books Begin",
+        description="Date the books kept in xlbo begin; opening balances in Accounts are as on this date. Blank: the start of the current financial year.",
+    )
+    email: OptText = Field(
+        None, alias="Email", description="Accounts e-mail printed on invoices and payslips."
+    )
     phone: OptText = Field(None, alias="Phone", description="Office phone number.")
 
 
 class Employee(Record):
     """A person on the payroll. Money columns are monthly rupee amounts."""
 
-    employee_id: Id = Field(alias="Employee ID", description="Your code for the employee; unique. Payslip files are named by it.")
+    employee_id: Id = Field(
+        alias="Employee ID",
+        description="Your code for the employee; unique. Payslip files are named by it.",
+    )
     name: Text = Field(alias="Name", description="Full name as in the bank account and PAN.")
-    gender: GenderCell = Field(alias="Gender", description="Male, Female or Other; Maharashtra PT has its own slab for women.")
-    date_of_birth: Day = Field(alias="Date of Birth", description="Decides EPS eligibility (stops at 58) and senior-citizen tax slabs.")
-    date_of_joining: Day = Field(alias="Date of Joining", description="First day on the rolls; a mid-month joiner is paid for the days worked.")
-    date_of_leaving: OptDay = Field(None, alias="Date of Leaving", description="Last working day; blank while employed.")
-    work_state: StateName = Field(alias="Work State", description="State where the employee works; decides PT and LWF.")
+    gender: GenderCell = Field(
+        alias="Gender",
+        description="Male, Female or Other; Maharashtra PT has its own slab for women.",
+    )
+    date_of_birth: Day = Field(
+        alias="Date of Birth",
+        description="Decides EPS eligibility (stops at 58) and senior-citizen tax slabs.",
+    )
+    date_of_joining: Day = Field(
+        alias="Date of Joining",
+        description="First day on the rolls; a mid-month joiner is paid for the days worked.",
+    )
+    date_of_leaving: OptDay = Field(
+        None, alias="Date of Leaving", description="Last working day; blank while employed."
+    )
+    work_state: StateName = Field(
+        alias="Work State", description="State where the employee works; decides PT and LWF."
+    )
     department: OptText = Field(None, alias="Department", description="Department or cost centre.")
-    designation: OptText = Field(None, alias="Designation", description="Job title printed on the payslip.")
-    pan: OptId = Field(None, alias="PAN", description="PAN; without a valid PAN, TDS is at least 20% (s.206AA).")
-    aadhaar: OptId = Field(None, alias="Aadhaar", description="12-digit Aadhaar number (type it as text so Excel keeps every digit).")
-    uan: OptId = Field(None, alias="UAN", description="12-digit Universal Account Number from EPFO; needed for the ECR.")
-    esi_number: OptId = Field(None, alias="ESI Number", description="10-digit ESIC insurance (IP) number, for employees covered by ESI.")
-    bank_account: OptId = Field(None, alias="Bank Account", description="Salary account number (as text).")
-    ifsc: OptId = Field(None, alias="IFSC", description="IFSC of the salary account's branch (11 characters).")
-    tax_regime: RegimeCell = Field(TaxRegime.NEW, alias="Tax Regime", description="New (the default) or Old regime for salary TDS.")
+    designation: OptText = Field(
+        None, alias="Designation", description="Job title printed on the payslip."
+    )
+    pan: OptId = Field(
+        None, alias="PAN", description="PAN; without a valid PAN, TDS is at least 20% (s.206AA)."
+    )
+    aadhaar: OptId = Field(
+        None,
+        alias="Aadhaar",
+        description="12-digit Aadhaar number (type it as text so Excel keeps every digit).",
+    )
+    uan: OptId = Field(
+        None,
+        alias="UAN",
+        description="12-digit Universal Account Number from EPFO; needed for the ECR.",
+    )
+    esi_number: OptId = Field(
+        None,
+        alias="ESI Number",
+        description="10-digit ESIC insurance (IP) number, for employees covered by ESI.",
+    )
+    bank_account: OptId = Field(
+        None, alias="Bank Account", description="Salary account number (as text)."
+    )
+    ifsc: OptId = Field(
+        None, alias="IFSC", description="IFSC of the salary account's branch (11 characters)."
+    )
+    tax_regime: RegimeCell = Field(
+        TaxRegime.NEW,
+        alias="Tax Regime",
+        description="New (the default) or Old regime for salary TDS.",
+    )
     basic: Money = Field(alias="Basic", description="Monthly basic pay.")
-    da: Money = Field(Decimal(0), alias="DA", description="Monthly dearness allowance; part of PF wages.")
+    da: Money = Field(
+        Decimal(0), alias="DA", description="Monthly dearness allowance; part of PF wages."
+    )
     hra: Money = Field(Decimal(0), alias="HRA", description="Monthly house rent allowance.")
-    special_allowance: Money = Field(Decimal(0), alias="Special Allowance", description="Monthly special allowance.")
-    other_allowances: Money = Field(Decimal(0), alias="Other Allowances", description="Other fixed monthly allowances (conveyance, etc.).")
-    pf_on_actual: YesNo = Field(False, alias="PF on Actual Wages", description="Yes when employer and employee contribute on full PF wages above the ceiling (para 26(6)).")
-    eps_eligible: YesNo = Field(True, alias="EPS Eligible", description="No for members who joined on or after 1-Sep-2014 with PF wages above the ceiling.")
-    voluntary_pf: Rate = Field(Decimal(0), alias="Voluntary PF %", description="Extra PF the employee chose, as a % of PF wages (the employer does not match).")
-    disabled: YesNo = Field(False, alias="Disabled", description="Yes for a person with disability: ESI covers wages up to Rs 25,000.")
-    declared_80c: Money = Field(Decimal(0), alias="Declared 80C", description="Old regime only: 80C investments declared for the year (employee PF counts too).")
+    special_allowance: Money = Field(
+        Decimal(0), alias="Special Allowance", description="Monthly special allowance."
+    )
+    other_allowances: Money = Field(
+        Decimal(0),
+        alias="Other Allowances",
+        description="Other fixed monthly allowances (conveyance, etc.).",
+    )
+    pf_on_actual: YesNo = Field(
+        False,
+        alias="PF on Actual Wages",
+        description="Yes when employer and employee contribute on full PF wages above the ceiling (para 26(6)).",
+    )
+    eps_eligible: YesNo = Field(
+        True,
+        alias="EPS Eligible",
+        description="No for members who joined on or after 1-Sep-2014 with PF wages above the ceiling.",
+    )
+    voluntary_pf: Rate = Field(
+        Decimal(0),
+        alias="Voluntary PF %",
+        description="Extra PF the employee chose, as a % of PF wages (the employer does not match).",
+    )
+    disabled: YesNo = Field(
+        False,
+        alias="Disabled",
+        description="Yes for a person with disability: ESI covers wages up to Rs 25,000.",
+    )
+    declared_80c: Money = Field(
+        Decimal(0),
+        alias="Declared 80C",
+        description="Old regime only: 80C investments declared for the year (employee PF counts too).",
+    )
     email: OptText = Field(None, alias="Email", description="Where the payslip is mailed.")
     mobile: OptId = Field(None, alias="Mobile", description="10-digit mobile number.")
 
@@ -137,52 +251,106 @@ class Vendor(Record):
     """A supplier the company buys from and pays."""
 
     vendor_code: Id = Field(alias="Vendor Code", description="Your code for the vendor; unique.")
-    name: Text = Field(alias="Name", description="Name as on the vendor's invoices and GST registration.")
-    gstin: OptId = Field(None, alias="GSTIN", description="Vendor's GSTIN; blank for unregistered vendors.")
+    name: Text = Field(
+        alias="Name", description="Name as on the vendor's invoices and GST registration."
+    )
+    gstin: OptId = Field(
+        None, alias="GSTIN", description="Vendor's GSTIN; blank for unregistered vendors."
+    )
     pan: OptId = Field(None, alias="PAN", description="Vendor's PAN; needed for TDS.")
-    state: OptStateName = Field(None, alias="State", description="State of the vendor's registration.")
+    state: OptStateName = Field(
+        None, alias="State", description="State of the vendor's registration."
+    )
     address: LongText = Field(None, alias="Address", description="Billing address.")
     email: OptText = Field(None, alias="Email", description="Where remittance advice is sent.")
     mobile: OptId = Field(None, alias="Mobile", description="10-digit mobile number.")
-    bank_account: OptId = Field(None, alias="Bank Account", description="Vendor's bank account number for payments.")
+    bank_account: OptId = Field(
+        None, alias="Bank Account", description="Vendor's bank account number for payments."
+    )
     ifsc: OptId = Field(None, alias="IFSC", description="IFSC of the vendor's bank branch.")
-    payment_terms: Count = Field(30, alias="Payment Terms (days)", description="Days from invoice to payment due date.")
-    tds_section: OptId = Field(None, alias="TDS Section", description="TDS section on payments (194C, 194J, 194I, 194H, 194Q); blank for none.")
-    msme: YesNo = Field(False, alias="MSME", description="Yes for a registered micro or small enterprise: pay within 45 days (s.43B(h)).")
+    payment_terms: Count = Field(
+        30, alias="Payment Terms (days)", description="Days from invoice to payment due date."
+    )
+    tds_section: OptId = Field(
+        None,
+        alias="TDS Section",
+        description="TDS section on payments (194C, 194J, 194I, 194H, 194Q); blank for none.",
+    )
+    msme: YesNo = Field(
+        False,
+        alias="MSME",
+        description="Yes for a registered micro or small enterprise: pay within 45 days (s.43B(h)).",
+    )
 
 
 class Customer(Record):
     """A customer the company sells to."""
 
-    customer_code: Id = Field(alias="Customer Code", description="Your code for the customer; unique.")
+    customer_code: Id = Field(
+        alias="Customer Code", description="Your code for the customer; unique."
+    )
     name: Text = Field(alias="Name", description="Name as printed on invoices.")
-    gstin: OptId = Field(None, alias="GSTIN", description="Customer's GSTIN; blank for unregistered customers (B2C).")
+    gstin: OptId = Field(
+        None, alias="GSTIN", description="Customer's GSTIN; blank for unregistered customers (B2C)."
+    )
     pan: OptId = Field(None, alias="PAN", description="Customer's PAN.")
     state: OptStateName = Field(None, alias="State", description="State of the place of supply.")
     address: LongText = Field(None, alias="Address", description="Billing address.")
-    email: OptText = Field(None, alias="Email", description="Where invoices and statements are sent.")
+    email: OptText = Field(
+        None, alias="Email", description="Where invoices and statements are sent."
+    )
     mobile: OptId = Field(None, alias="Mobile", description="10-digit mobile number.")
-    credit_days: Count = Field(30, alias="Credit Days", description="Days allowed to pay; drives the receivables ageing.")
-    credit_limit: OptMoney = Field(None, alias="Credit Limit", description="Most the customer may owe at any time; blank for no limit.")
+    credit_days: Count = Field(
+        30, alias="Credit Days", description="Days allowed to pay; drives the receivables ageing."
+    )
+    credit_limit: OptMoney = Field(
+        None,
+        alias="Credit Limit",
+        description="Most the customer may owe at any time; blank for no limit.",
+    )
 
 
 class Account(Record):
     """A ledger account in the chart of accounts."""
 
-    account: Text = Field(alias="Account", description="Ledger name as used in the Journal; unique.")
-    group: GroupCell = Field(alias="Group", description="Schedule III section: Equity, Current Assets, Income, Expenses…")
-    sub_group: Text = Field(alias="Sub-group", description="Schedule III line item the account is shown under, e.g. Trade Receivables.")
-    nature: NatureCell = Field(alias="Nature", description="Asset, Liability, Equity, Income or Expense; must agree with the group.")
-    opening_debit: Money = Field(Decimal(0), alias="Opening Debit", description="Debit balance on the day the books begin (Company sheet: Books Begin).")
-    opening_credit: Money = Field(Decimal(0), alias="Opening Credit", description="Credit balance on the day the books begin (Company sheet: Books Begin).")
+    account: Text = Field(
+        alias="Account", description="Ledger name as used in the Journal; unique."
+    )
+    group: GroupCell = Field(
+        alias="Group", description="Schedule III section: Equity, Current Assets, Income, Expenses…"
+    )
+    sub_group: Text = Field(
+        alias="Sub-group",
+        description="Schedule III line item the account is shown under, e.g. Trade Receivables.",
+    )
+    nature: NatureCell = Field(
+        alias="Nature",
+        description="Asset, Liability, Equity, Income or Expense; must agree with the group.",
+    )
+    opening_debit: Money = Field(
+        Decimal(0),
+        alias="Opening Debit",
+        description="Debit balance on the day the books begin (Company sheet: Books Begin).",
+    )
+    opening_credit: Money = Field(
+        Decimal(0),
+        alias="Opening Credit",
+        description="Credit balance on the day the books begin (Company sheet: Books Begin).",
+    )
 
 
 class BankAccount(Record):
     """A bank account of the company, tied to its ledger in the chart of accounts."""
 
-    account: Text = Field(alias="Account", description="Ledger name of this bank account in the Accounts sheet.")
+    account: Text = Field(
+        alias="Account", description="Ledger name of this bank account in the Accounts sheet."
+    )
     bank: Text = Field(alias="Bank", description="Bank name, e.g. HDFC Bank.")
     branch: OptText = Field(None, alias="Branch", description="Branch name.")
     account_number: Id = Field(alias="Account Number", description="Account number (as text).")
     ifsc: Id = Field(alias="IFSC", description="IFSC of the branch.")
-    account_type: BankTypeCell = Field(BankAccountType.CURRENT, alias="Account Type", description="Current, Savings, Cash Credit or Overdraft.")
+    account_type: BankTypeCell = Field(
+        BankAccountType.CURRENT,
+        alias="Account Type",
+        description="Current, Savings, Cash Credit or Overdraft.",
+    )

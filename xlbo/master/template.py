@@ -30,7 +30,10 @@ def records_frame(table: MasterTable, records: Sequence[Record]) -> pd.DataFrame
 
 
 def about_sheet(company: str) -> ResultSheet:
-    rows = [[t.sheet, "Rules (pre-filled)" if t.is_rule else "Your data", t.about] for t in MASTER_TABLES]
+    rows = [
+        [t.sheet, "Rules (pre-filled)" if t.is_rule else "Your data", t.about]
+        for t in MASTER_TABLES
+    ]
     rows.append(
         [
             "How to use",
@@ -49,7 +52,10 @@ def about_sheet(company: str) -> ResultSheet:
             "Kind": Column(width=18),
             "What it holds": Column(kind=Kind.LONG_TEXT, width=100),
         },
-        title=(f"{company} — master data" if company else "Master data", f"Made by xlbo {__version__}"),
+        title=(
+            f"{company} — master data" if company else "Master data",
+            f"Made by xlbo {__version__}",
+        ),
         autofilter=False,
     )
 

@@ -1,0 +1,131 @@
+"""The command line: jobs, help with examples, exit codes, plain errors and never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from xlbo import __version__
+from xlbo.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_jobs(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    for job in ("init", "validate", "demo"):
+        assert job in out
+
+
+@pytest.mark.parametrize("job", ["init", "validate", "demo"])
+def test_each_job_has_help_with_an_example(capsys: pytest.CaptureFixture[str], job: str) -> None:
+    with pytest.raises(SystemExit):
+        main([job, "--help"])
+    assert f"Example: xlbo {job}" in capsys.readouterr().out
+
+
+def test_version() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "xlbo", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"xlbo {__version__}"
+
+
+def test_init_then_validate_clean(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    master = tmp_path / "master.xlsx"
+    code, out, _ = run(capsys, "init", str(master))
+    assert code == 0 and "Wrote the master-data workbook" in out
+    code, out, _ = run(capsys, "validate", str(master))
+    assert code == 0
+    assert out.startswith("master.xlsx: 0 errors, 0 warnings, 0 notes. Report: ")
+    assert (tmp_path / "master-issues.xlsx").exists()
+
+
+def test_init_refuses_to_overwrite(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    master = tmp_path / "master.xlsx"
+    master.write_bytes(b"precious")
+    code, _, err = run(capsys, "init", str(master))
+    assert code == 2
+    assert "already exists; xlbo will not overwrite it" in err
+    assert master.read_bytes() == b"precious"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "was not found"),
+        (b"Date,Amount\n", "is not an Excel workbook: it is a text file"),
+        (b"PK\x03\x04truncated", "is damaged or incomplete"),
+    ],
+)
+def test_bad_input_gets_one_plain_sentence(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    master = tmp_path / "master.xlsx"
+    if content is not None:
+        master.write_bytes(content)
+    code, out, err = run(capsys, "validate", str(master))
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err and out == ""
+    assert err.count("\n") <= 2
+
+
+def test_validate_never_writes_over_its_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    master = tmp_path / "master.xlsx"
+    run(capsys, "init", str(master))
+    before = master.read_bytes()
+    code, _, err = run(capsys, "validate", str(master), "--out", str(master))
+    assert code == 2 and "would replace the workbook it checks" in err
+    assert master.read_bytes() == before
+
+
+def test_demo_runs_every_job_and_says_where(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "demo", str(tmp_path / "demo"))
+    assert code == 0
+    for name in (
+        "master.xlsx",
+        "books-2026-10.xlsx",
+        "hdfc-statement-2026-10.xlsx",
+        "tally-hdfc-ledger-2026-10.xlsx",
+        "master-issues.xlsx",
+    ):
+        assert str(tmp_path / "demo" / name) in out
+    assert "9 errors" in out
+
+
+def test_validate_finds_errors_exit_one(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    run(capsys, "demo", str(tmp_path))
+    code, out, _ = run(
+        capsys, "validate", str(tmp_path / "master.xlsx"), "--out", str(tmp_path / "r.xlsx")
+    )
+    assert code == 1
+    assert "9 errors" in out
+
+
+def test_a_bug_is_reported_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("oops")
+
+    monkeypatch.setattr("xlbo.master.template.write_master", broken)
+    code, _, err = run(capsys, "init", str(tmp_path / "m.xlsx"))
+    assert code == 70
+    assert "internal error (ZeroDivisionError: oops). This is a bug in xlbo" in err
+    assert "Traceback" not in err
