@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import olefile
 import pandas as pd
 import python_calamine as calamine
@@ -167,15 +168,25 @@ class FileBook:
         self.kind = check_readable(self.path)
         self.name = self.path.name
         self._workbook: Any = None
+        self._sheets: dict[str, Any] = {}
         self._sheet_names: list[str]
         if self.kind == "text":
             self._sheet_names = [self.path.stem]
             return
+        suffix = self.path.suffix.lower()
+        content_matches_name = (self.kind == "zip") == (
+            suffix in {".xlsx", ".xlsm", ".xlsb", ".ods"}
+        )
         try:
-            with self.path.open("rb") as handle:
-                self._workbook = calamine.CalamineWorkbook.from_filelike(
-                    io.BytesIO(handle.read()), load_tables=self.kind == "zip"
+            if content_matches_name:
+                self._workbook = calamine.CalamineWorkbook.from_path(
+                    str(self.path), load_tables=self.kind == "zip"
                 )
+            else:  # an .xls saved with an .xlsx name, or the reverse: let calamine sniff it
+                with self.path.open("rb") as handle:
+                    self._workbook = calamine.CalamineWorkbook.from_filelike(
+                        io.BytesIO(handle.read()), load_tables=False
+                    )
         except PermissionError:
             raise FileProblem(
                 f"{self.path} is locked by another program. Close it there and run again."
@@ -216,14 +227,23 @@ class FileBook:
 
     # -- reading ----------------------------------------------------------------------------
 
+    def _sheet(self, sheet: str) -> Any:
+        """calamine parses a sheet when it is fetched: fetch each sheet once."""
+        if sheet not in self._sheets:
+            try:
+                self._sheets[sheet] = self._workbook.get_sheet_by_name(sheet)
+            except Exception as error:
+                raise _damaged(self.path, error) from None
+        return self._sheets[sheet]
+
     def sheet_rows(self, sheet: str) -> list[list[Any]]:
         """All cells of a sheet from A1, as a list of rows (blank cells are "")."""
         if self._workbook is None:
             return _read_csv_rows(self.path)
         try:
-            rows: list[list[Any]] = self._workbook.get_sheet_by_name(sheet).to_python(
-                skip_empty_area=False
-            )
+            rows: list[list[Any]] = self._sheet(sheet).to_python(skip_empty_area=False)
+        except FileProblem:
+            raise
         except Exception as error:
             raise _damaged(self.path, error) from None
         self._fill_error_cells(sheet, rows)
@@ -233,7 +253,9 @@ class FileBook:
         if self._workbook is None:
             return []
         try:
-            return list(self._workbook.get_sheet_by_name(sheet).merged_cell_ranges or [])
+            return list(self._sheet(sheet).merged_cell_ranges or [])
+        except FileProblem:
+            raise
         except Exception:
             return []
 
@@ -244,10 +266,11 @@ class FileBook:
             return
         try:
             with zipfile.ZipFile(self.path) as archive:
-                xml = archive.read(_sheet_part(archive, sheet))
+                part = _sheet_part(archive, sheet)
+                if not _mentions(archive, part, b't="e"'):
+                    return
+                xml = archive.read(part)
         except (KeyError, zipfile.BadZipFile, OSError):
-            return
-        if b't="e"' not in xml:
             return
         for letters, number, text in _ERROR_CELL.findall(xml):
             row, col = int(number) - 1, _column_index(letters.decode())
@@ -287,6 +310,18 @@ class FileBook:
                 f"Add a '{name}' sheet or choose the right workbook."
             )
         return build_table(self.name, sheet, rows, header_index, headers, merged)
+
+
+def _mentions(archive: zipfile.ZipFile, part: str, needle: bytes) -> bool:
+    """True when `needle` occurs in a zip member, read in chunks (a 1M-row sheet's XML never
+    sits in memory whole just to be searched)."""
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 22):
+            if needle in tail + chunk[: len(needle)] or needle in chunk:
+                return True
+            tail = chunk[-len(needle) :]
+    return False
 
 
 def _column_index(letters: str) -> int:
@@ -363,24 +398,20 @@ def build_table(
         names.append(canonical)
         keep.append(index)
     first_row = header_index + 2
-    kept_rows: list[list[Any]] = []
-    numbers: list[int] = []
-    blank: list[int] = []
-    full = len(keep) == width and keep == list(range(width))
-    for offset, row in enumerate(body):
-        cells = row if full else [row[i] if i < len(row) else "" for i in keep]
-        if len(cells) < len(keep):
-            cells = [*cells, *[""] * (len(keep) - len(cells))]
-        if cells.count("") + cells.count(None) == len(cells):
-            blank.append(first_row + offset)
-            continue
-        kept_rows.append(cells)
-        numbers.append(first_row + offset)
-    last = numbers[-1] if numbers else 0
-    frame = pd.DataFrame(kept_rows, columns=names, dtype=object)
-    if len(frame):
-        frame = frame.mask(frame == "", None)
-    frame.index = pd.Index(numbers, name="Row")
+    if any(len(r) != width for r in body):
+        body = [[*r, *[""] * (width - len(r))] for r in body]
+    cells = np.empty((len(body), width), dtype=object)
+    if body:
+        cells[:] = body
+    if keep != list(range(width)):
+        cells = cells[:, keep]
+    empty = (cells == "") | (cells == None)  # noqa: E711 (elementwise on an object array)
+    cells[empty] = None
+    filled = ~empty.all(axis=1) if len(keep) else np.zeros(len(cells), dtype=bool)
+    numbers = np.arange(first_row, first_row + len(cells))
+    last = int(numbers[filled][-1]) if filled.any() else 0
+    blank = [int(n) for n in numbers[~filled] if n < last]
+    frame = pd.DataFrame(cells[filled], columns=names, index=pd.Index(numbers[filled], name="Row"))
     header_row = header_index + 1
     merged_cells = tuple(
         f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
@@ -394,6 +425,6 @@ def build_table(
         header_row=header_row,
         letters={n: column_letter(i) for n, i in zip(names, keep, strict=True)},
         merged_header_cells=merged_cells,
-        blank_rows=tuple(b for b in blank if b < last),
+        blank_rows=tuple(blank),
         renamed_headers=renamed,
     )
