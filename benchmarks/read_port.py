@@ -1,7 +1,7 @@
 """Benchmark: read a 200,000-row sheet through the workbook port, beside plain python-calamine
 and plain openpyxl on the same file.
 
-    python benchmarks/read_port.py [--rows 200000] [--repeat 3]
+    .venv/bin/python benchmarks/read_port.py [--rows 200000] [--repeat 3]
 
 Prints rows per second for each reader and the port's time as a multiple of calamine's (the
 target is at most 1.5x). The file is a journal-like table (date, voucher, account, party,
@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -24,9 +23,7 @@ import openpyxl
 import python_calamine
 import xlsxwriter
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from xlbo.book import FileBook  # noqa: E402
+from xlbo.book import FileBook
 
 HEADERS = ["Date", "Voucher No", "Account", "Party", "Narration", "Debit", "Credit", "Cost Centre"]
 
