@@ -21,6 +21,8 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
+
 
 class Severity(StrEnum):
     """How much an issue matters.
@@ -88,14 +90,44 @@ def display_value(value: Any, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def issues_frame(issues: Iterable[Issue]) -> pd.DataFrame:
-    """Issues as a table with the `Issues` sheet's headers, errors first."""
-    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    rows = sorted(issues, key=lambda i: order[i.severity])
-    return pd.DataFrame(
-        [[i.severity.value, i.sheet, i.cell, i.value, i.problem, i.hint] for i in rows],
-        columns=list(ISSUE_HEADERS),
-        dtype=object,
+SEVERITY_ORDER: dict[Severity, int] = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def worst_first(issues: Iterable[Issue]) -> list[Issue]:
+    """Issues ordered errors, then warnings, then notes (each kind in the order found)."""
+    return sorted(issues, key=lambda i: SEVERITY_ORDER[i.severity])
+
+
+def issues_sheet(issues: Iterable[Issue], link_file: str = "") -> ResultSheet:
+    """The `Issues` sheet every job writes: Severity, Sheet, Cell, Value, Problem, Hint, worst
+    first, each Cell a hyperlink to the cell (in `link_file`, when the issues are about another
+    workbook)."""
+    rows = [
+        [
+            issue.severity.value,
+            issue.sheet,
+            Link(issue.cell, issue.sheet, issue.cell, file=link_file) if issue.cell else "",
+            issue.value,
+            issue.problem,
+            issue.hint,
+        ]
+        for issue in worst_first(issues)
+    ]
+    return ResultSheet(
+        "Issues",
+        pd.DataFrame(rows, columns=list(ISSUE_HEADERS), dtype=object),
+        columns={
+            "Severity": Column(width=10),
+            "Sheet": Column(width=16),
+            "Cell": Column(width=8),
+            "Value": Column(width=24),
+            "Problem": Column(kind=Kind.LONG_TEXT, width=70),
+            "Hint": Column(kind=Kind.LONG_TEXT, width=60),
+        },
+        highlights=(
+            Highlight("Severity", Severity.ERROR.value, Colour.ERROR),
+            Highlight("Severity", Severity.WARNING.value, Colour.WARNING),
+        ),
     )
 
 

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from xlbo.book import Column, Highlight, Kind, Link, Reader, ResultSheet
-from xlbo.book.display import Colour
-from xlbo.issues import ISSUE_HEADERS, Issue, Severity, count_by_severity
+from xlbo.book import Column, Reader, ResultSheet
+from xlbo.issues import Issue, Severity, count_by_severity, issues_sheet
 from xlbo.master.load import MasterData, load
 from xlbo.master.schema import MASTER_TABLES
 
@@ -32,36 +31,6 @@ class ValidationReport:
     @property
     def errors(self) -> int:
         return count_by_severity(self.issues)[Severity.ERROR]
-
-
-def issues_sheet(issues: list[Issue], link_file: str = "") -> ResultSheet:
-    """The `Issues` sheet: one row per issue, errors first, each Cell a link to the cell."""
-    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    rows = []
-    for issue in sorted(issues, key=lambda i: order[i.severity]):
-        target: object = issue.cell
-        if issue.cell:
-            target = Link(issue.cell, issue.sheet, issue.cell, file=link_file)
-        rows.append(
-            [issue.severity.value, issue.sheet, target, issue.value, issue.problem, issue.hint]
-        )
-    frame = pd.DataFrame(rows, columns=list(ISSUE_HEADERS), dtype=object)
-    return ResultSheet(
-        "Issues",
-        frame,
-        columns={
-            "Severity": Column(width=10),
-            "Sheet": Column(width=16),
-            "Cell": Column(width=8),
-            "Value": Column(kind=Kind.TEXT, width=24),
-            "Problem": Column(kind=Kind.LONG_TEXT, width=70),
-            "Hint": Column(kind=Kind.LONG_TEXT, width=60),
-        },
-        highlights=(
-            Highlight("Severity", Severity.ERROR.value, Colour.ERROR),
-            Highlight("Severity", Severity.WARNING.value, Colour.WARNING),
-        ),
-    )
 
 
 def summary_sheet(data: MasterData, issues: list[Issue], title: str) -> ResultSheet:
