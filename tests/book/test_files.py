@@ -232,3 +232,35 @@ def test_reading_never_changes_the_file(xlsx: Callable[..., Path]) -> None:
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     FileBook(path).read_table("S")
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+@pytest.mark.libreoffice
+def test_old_xls_workbooks_are_read(
+    xlsx: Callable[..., Path], libreoffice: Callable[[Path, str], Path]
+) -> None:
+    source = xlsx({"Statement": BANK_EXPORT}, name="statement.xlsx")
+    outdir = libreoffice(source, "xls")
+    table = FileBook(outdir / "statement.xls").read_table("Statement")
+    assert table.header_row == 5
+    assert table.frame.loc[6, "Narration"] == "NEFT CR-SBIN0004567-VARDHAMAN RETAIL"
+    assert table.frame.loc[8, "Withdrawal Amt."] == 12000
+
+
+@pytest.mark.libreoffice
+def test_xls_content_under_an_xlsx_name_is_still_read(
+    xlsx: Callable[..., Path], libreoffice: Callable[[Path, str], Path], tmp_path: Path
+) -> None:
+    outdir = libreoffice(xlsx({"S": [["ID", "Amount"], ["V1", 5]]}, name="s.xlsx"), "xls")
+    misnamed = tmp_path / "export.xlsx"
+    misnamed.write_bytes((outdir / "s.xls").read_bytes())
+    assert FileBook(misnamed).read_table("S").frame.to_dict("list") == {
+        "ID": ["V1"],
+        "Amount": [5.0],
+    }
+
+
+def test_macro_workbooks_are_read(xlsx: Callable[..., Path]) -> None:
+    path = xlsx(
+        {"Vendors": [["Vendor Code", "Name"], ["V001", "Shree Balaji Traders"]]}, name="book.xlsm"
+    )
+    assert FileBook(path).read_table("Vendors").frame["Name"].tolist() == ["Shree Balaji Traders"]
