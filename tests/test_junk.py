@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
+from xlbo import ids
 from xlbo.cells import clean_text, parse_percent, parse_whole_number, parse_yes_no
 from xlbo.dates import parse_date
 from xlbo.master import fields
@@ -106,3 +107,14 @@ def test_excel_error_values_are_named_not_blank() -> None:
     for reader in READERS.values():
         with pytest.raises(ValueError, match="Excel error #N/A"):
             reader("#N/A")
+
+
+@pytest.mark.parametrize("kind", list(ids.IdKind))
+@pytest.mark.parametrize("cell", JUNK, ids=[repr(j)[:20] for j in JUNK])
+def test_identifiers_refuse_junk_with_a_reason(kind: ids.IdKind, cell: Any) -> None:
+    assert ids.is_valid(kind, cell) is False
+    reason = ids.explain(kind, cell)
+    assert reason
+    assert len(reason) < 300
+    with pytest.raises(ids.InvalidIdentifier):
+        ids.validate(kind, cell)
