@@ -106,7 +106,7 @@ def test_demo_runs_every_job_and_says_where(
         "master-issues.xlsx",
     ):
         assert str(tmp_path / "demo" / name) in out
-    assert "9 errors" in out
+    assert "14 errors, 2 warnings, 1 note" in out
 
 
 def test_validate_finds_errors_exit_one(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -115,7 +115,7 @@ def test_validate_finds_errors_exit_one(capsys: pytest.CaptureFixture[str], tmp_
         capsys, "validate", str(tmp_path / "master.xlsx"), "--out", str(tmp_path / "r.xlsx")
     )
     assert code == 1
-    assert "9 errors" in out
+    assert "14 errors, 2 warnings, 1 note" in out
 
 
 def test_a_bug_is_reported_without_a_traceback(

@@ -12,6 +12,7 @@ import pytest
 from xlbo.book import FileBook
 from xlbo.demo import BAD_CELLS, GOOD_BUT_ODD, DemoFiles, build_demo
 from xlbo.issues import Severity
+from xlbo.jobs.validate import validate
 from xlbo.master.load import load
 from xlbo.master.schema import BY_SHEET
 from xlbo.money import parse_amount
@@ -46,8 +47,7 @@ def test_company_is_believable(demo: DemoFiles) -> None:
 
 
 def test_every_planted_mistake_is_caught(demo: DemoFiles) -> None:
-    _, issues = load(demo.master)
-    flagged = {(i.sheet, i.cell) for i in issues}
+    flagged = {(i.sheet, i.cell) for i in validate(demo.master).issues}
     for bad in BAD_CELLS:
         assert (bad.sheet, bad.cell(list(BY_SHEET[bad.sheet].headers))) in flagged, bad.mistake
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from xlbo.cells import is_blank, refuse_error
@@ -127,3 +129,58 @@ def financial_year(day: date, start_month: int = 4) -> str:
     """The Indian financial year a date falls in, as `2025-26`."""
     first = day.year if day.month >= start_month else day.year - 1
     return f"{first}-{(first + 1) % 100:02d}"
+
+
+class DateOrder(StrEnum):
+    """Which number comes first in a date like 03/04/2025."""
+
+    DAY_FIRST = "day first"
+    MONTH_FIRST = "month first"
+
+
+def _numbers(value: Any) -> tuple[int, int] | None:
+    if not isinstance(value, str):
+        return None
+    match = _NUMERIC.match(_TIME_SUFFIX.sub("", value.strip()))
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def is_ambiguous(value: Any) -> bool:
+    """True for a text date whose day and month could swap (03/04/2025)."""
+    numbers = _numbers(value)
+    return (
+        numbers is not None and numbers[0] <= 12 and numbers[1] <= 12 and numbers[0] != numbers[1]
+    )
+
+
+def date_order(values: Iterable[Any]) -> DateOrder | None:
+    """What a column's own text dates say about their order: a first number above 12 proves
+    day first (25/04/2025), a second above 12 proves month first (04/25/2025). None when no
+    cell decides it, or when cells decide both ways (then each ambiguous cell needs a person).
+
+    >>> date_order(["03/04/2025", "25/04/2025"]), date_order(["03/04/2025", "04/25/2025"])
+    (<DateOrder.DAY_FIRST: 'day first'>, <DateOrder.MONTH_FIRST: 'month first'>)
+    """
+    day_first = month_first = False
+    for value in values:
+        numbers = _numbers(value)
+        if numbers is None:
+            continue
+        day_first = day_first or (numbers[0] > 12 >= numbers[1])
+        month_first = month_first or (numbers[1] > 12 >= numbers[0])
+    if day_first == month_first:
+        return None
+    return DateOrder.DAY_FIRST if day_first else DateOrder.MONTH_FIRST
+
+
+def mixed_orders(values: Iterable[Any]) -> bool:
+    """True when some text dates can only be day first and others only month first."""
+    seen = {DateOrder.DAY_FIRST: False, DateOrder.MONTH_FIRST: False}
+    for value in values:
+        numbers = _numbers(value)
+        if numbers is not None:
+            if numbers[0] > 12 >= numbers[1]:
+                seen[DateOrder.DAY_FIRST] = True
+            elif numbers[1] > 12 >= numbers[0]:
+                seen[DateOrder.MONTH_FIRST] = True
+    return all(seen.values())

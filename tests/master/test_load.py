@@ -292,3 +292,42 @@ def test_cross_checks(master: Callable[..., Any]) -> None:
     assert (
         "'Axis Bank A/c' is not in the Accounts sheet" in by_sheet[("Bank Accounts", "A2")].problem
     )
+
+
+def test_a_column_written_month_first_is_read_month_first(master: Callable[..., Any]) -> None:
+    rows = [
+        list(ASHA),
+        ["E002", "Ravi Iyer", "Male", "07-03-1991", "04/25/2022", "Goa", 15000],
+        ["E003", "Mala Sen", "Female", "02-02-1985", "03/04/2022", "Goa", 15000],
+    ]
+    rows[0][HEADERS.index("Date of Joining")] = "01/04/2022"
+    data, issues = master(rows)
+    assert [e.date_of_joining for e in data.employees] == [
+        date(2022, 1, 4),
+        date(2022, 4, 25),
+        date(2022, 3, 4),
+    ]
+    [note] = [i for i in issues if i.cell == "E3"]
+    assert (
+        note.problem
+        == "Date of Joining is written month first (04/25/2022 cannot be day first); xlbo read the whole column that way"
+    )
+
+
+def test_an_ambiguous_date_is_never_guessed_when_the_column_disagrees(
+    master: Callable[..., Any],
+) -> None:
+    rows = [
+        list(ASHA),
+        ["E002", "Ravi Iyer", "Male", "07-03-1991", "04/25/2022", "Goa", 15000],
+        ["E003", "Mala Sen", "Female", "02-02-1985", "25/04/2022", "Goa", 15000],
+        ["E004", "Ali Khan", "Male", "02-02-1985", "03/04/2022", "Goa", 15000],
+    ]
+    data, issues = master(rows)
+    [issue] = [i for i in issues if i.cell == "E5"]
+    assert issue.severity is Severity.ERROR
+    assert issue.problem == (
+        "Date of Joining '03/04/2022' could be read day first or month first, "
+        "and other rows of this column are written both ways"
+    )
+    assert "E004" not in [e.employee_id for e in data.employees]

@@ -38,6 +38,15 @@ BUILT = datetime(2026, 11, 1, 9, 0, 0)
 
 
 @dataclass(frozen=True)
+class Copy:
+    """A planted value copied from another cell of the demo (a number entered twice)."""
+
+    sheet: str
+    header: str
+    index: int
+
+
+@dataclass(frozen=True)
 class BadCell:
     """A deliberate mistake in the demo master workbook."""
 
@@ -63,6 +72,25 @@ BAD_CELLS: tuple[BadCell, ...] = (
     BadCell("Vendors", "State", 8, "#N/A", "a failed lookup pasted as a value"),
     BadCell("Customers", "Credit Days", 4, "thirty", "a number written in words"),
     BadCell("Accounts", "Nature", 57, "Asset", "an expense account marked as an asset"),
+    BadCell("Employees", "PAN", 30, "ABCDE1234", "a PAN one character short"),
+    BadCell("Employees", "IFSC", 33, "HDFCO001234", "the letter O typed for the zero in an IFSC"),
+    BadCell("Employees", "Aadhaar", 35, "234123412345", "an Aadhaar with a mistyped digit"),
+    BadCell("Vendors", "GSTIN", 2, "27AAPFU0939F1ZF", "a GSTIN whose check character is wrong"),
+    BadCell("Vendors", "State", 5, "Ladakh", "a state that disagrees with the GSTIN"),
+    BadCell(
+        "Vendors",
+        "Name",
+        39,
+        "Sri Balaji Traders Private Limited",
+        "a supplier entered twice (V001)",
+    ),
+    BadCell(
+        "Vendors",
+        "Bank Account",
+        30,
+        Copy("Employees", "Bank Account", 5),
+        "a vendor paid into an employee's salary account",
+    ),
 )
 """Mistakes users make, planted in the demo (Vendor V022's code repeats V021's)."""
 
@@ -88,7 +116,11 @@ def _plant(sheets: list[ResultSheet], cells: tuple[BadCell, ...]) -> list[Result
     frames = {name: s.frame.copy() for name, s in by_name.items()}
     for bad in cells:
         frame = frames[bad.sheet]
-        frame.iat[bad.index, list(frame.columns).index(bad.header)] = bad.value
+        value = bad.value
+        if isinstance(value, Copy):
+            source = frames[value.sheet]
+            value = source.iat[value.index, list(source.columns).index(value.header)]
+        frame.iat[bad.index, list(frame.columns).index(bad.header)] = value
     return [replace(s, frame=frames[s.name]) for s in sheets]
 
 

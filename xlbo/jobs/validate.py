@@ -19,6 +19,7 @@ import pandas as pd
 from xlbo.book import Column, Reader, ResultSheet
 from xlbo.issues import Issue, Severity, count_by_severity, issues_sheet
 from xlbo.master.load import MasterData, load
+from xlbo.master.quality import audit
 from xlbo.master.schema import MASTER_TABLES
 
 
@@ -78,6 +79,7 @@ def summary_sheet(data: MasterData, issues: list[Issue], title: str) -> ResultSh
 def validate(reader: Reader | str | Path, link_file: str = "") -> ValidationReport:
     """Check a master workbook; return its data, issues and the report's sheets."""
     data, issues = load(reader)
+    issues = [*issues, *audit(data, data.source)]
     title = f"Validation of {data.source}"
     sheets = [summary_sheet(data, issues, title), issues_sheet(issues, link_file)]
     return ValidationReport(data=data, issues=issues, sheets=sheets)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from xlbo.issues import Issue, Severity
 from xlbo.master.accounts import NATURE_OF_GROUP, SUB_GROUPS
+from xlbo.master.defaults import PT_STATES
 from xlbo.money import format_inr
 
 if TYPE_CHECKING:
@@ -135,6 +136,24 @@ def cross_checks(data: MasterData, file: str = "") -> list[Issue]:
                 file=file,
             )
         )
+
+    slab_states = {slab.state for slab in data.pt_slabs}
+    warned: set[str] = set()
+    for i, person in enumerate(data.employees):
+        state = person.work_state
+        if state in PT_STATES and state not in slab_states and state not in warned:
+            warned.add(state)
+            count = sum(1 for p in data.employees if p.work_state == state)
+            add(
+                "Employees",
+                i,
+                "Work State",
+                state,
+                f"{state} levies professional tax, but the PT Slabs sheet has no rows for it "
+                f"({count} employee{'s' if count != 1 else ''} work there)",
+                f"Add {state}'s slabs to PT Slabs, or payroll will deduct no PT for them.",
+                severity=Severity.WARNING,
+            )
 
     ledgers = {a.account.casefold() for a in data.accounts}
     for i, bank in enumerate(data.bank_accounts):

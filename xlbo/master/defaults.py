@@ -323,3 +323,33 @@ def chart_of_accounts() -> list[Account]:
         )
         for name, sub in DEFAULT_CHART
     ]
+
+
+PT_STATES: frozenset[str] = frozenset(
+    {
+        "Andhra Pradesh",
+        "Assam",
+        "Bihar",
+        "Gujarat",
+        "Jharkhand",
+        "Karnataka",
+        "Kerala",
+        "Madhya Pradesh",
+        "Maharashtra",
+        "Manipur",
+        "Meghalaya",
+        "Mizoram",
+        "Nagaland",
+        "Odisha",
+        "Puducherry",
+        "Punjab",
+        "Sikkim",
+        "Tamil Nadu",
+        "Telangana",
+        "Tripura",
+        "West Bengal",
+    }
+)
+"""States that levy professional tax (as known in November 2026). An employee working in one of
+these needs PT slabs for it; any other state (Delhi, Uttar Pradesh, Haryana, Rajasthan…) levies
+none. Slabs ship for the states in `pt_slabs()`; the Validate job warns about the rest."""

@@ -18,12 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from pydantic import ValidationError
 
 from xlbo.book import FileBook, Reader, Table
 from xlbo.book.display import Kind
 from xlbo.cells import is_blank, text_was_cleaned
+from xlbo.dates import DateOrder, date_order, is_ambiguous, mixed_orders, parse_date
 from xlbo.issues import Issue, Severity, display_value
+from xlbo.master.checks import cross_checks
+from xlbo.master.identifiers import check_identifiers
 from xlbo.master.records import (
     Account,
     BankAccount,
@@ -202,6 +206,57 @@ def _check_columns(table: MasterTable, found: Table, sink: _Sink) -> bool:
     return complete
 
 
+def _settle_date_order(
+    table: MasterTable, found: Table, columns: list[str], sink: _Sink
+) -> tuple[pd.DataFrame, set[int]]:
+    """Read each date column in the order its own cells prove (day first unless a cell like
+    04/25/2022 proves month first); where cells prove both orders, each ambiguous date is an
+    issue and its row is set aside rather than guessed."""
+    kinds = table.columns()
+    frame = found.frame
+    doubtful: set[int] = set()
+    for header in columns:
+        if kinds[header].kind is not Kind.DATE:
+            continue
+        cells = frame[header]
+        if mixed_orders(cells):
+            for row, value in cells.items():
+                if is_ambiguous(value):
+                    doubtful.add(int(row))
+                    sink.add(
+                        Severity.ERROR,
+                        table.sheet,
+                        found.cell(int(row), header),
+                        f"{header} '{value}' could be read day first or month first, and other "
+                        "rows of this column are written both ways",
+                        "Type the date as dd-mm-yyyy (or with the month in letters: 03-Apr-2025).",
+                        value=value,
+                    )
+        elif date_order(cells) is DateOrder.MONTH_FIRST:
+            example = next(
+                (r, v) for r, v in cells.items() if date_order([v]) is DateOrder.MONTH_FIRST
+            )
+            frame = frame.copy() if frame is found.frame else frame
+            frame[header] = [_month_first(v) for v in cells]
+            sink.add(
+                Severity.INFO,
+                table.sheet,
+                found.cell(int(example[0]), header),
+                f"{header} is written month first ({example[1]} cannot be day first); xlbo read "
+                "the whole column that way",
+                "Indian dates are day first: consider retyping the column as dd-mm-yyyy.",
+                value=example[1],
+            )
+    return frame, doubtful
+
+
+def _month_first(value: Any) -> Any:
+    try:
+        return parse_date(value, day_first=False) if isinstance(value, str) else value
+    except ValueError:
+        return value
+
+
 def load_table(
     reader: Reader, table: MasterTable, sink: _Sink
 ) -> tuple[list[Record], list[int], dict[str, str]]:
@@ -240,11 +295,14 @@ def load_table(
     columns = [h for h in table.headers if h in found.frame.columns]
     kinds = table.columns()
     watched = [h for h in columns if kinds[h].kind is Kind.ID or h == table.key]
+    frame, doubtful = _settle_date_order(table, found, columns, sink)
     records: list[Record] = []
     rows: list[int] = []
-    values = found.frame[columns].to_numpy().tolist() if columns else []
+    values = frame[columns].to_numpy().tolist() if columns else []
     first_of_key: dict[Any, int] = {}
-    for row, cells in zip(found.frame.index.tolist(), values, strict=True):
+    for row, cells in zip(frame.index.tolist(), values, strict=True):
+        if row in doubtful:
+            continue
         raw = dict(zip(columns, cells, strict=True))
         for header in watched:
             if text_was_cleaned(raw[header]):
@@ -318,9 +376,8 @@ def load(source: str | Path | Reader) -> tuple[MasterData, list[Issue]]:
         else:
             values[table.attr] = tuple(records)
     data = MasterData(rows=rows, letters=letters, **values)
-    from xlbo.master.checks import cross_checks
-
     sink.issues.extend(cross_checks(data, sink.file))
+    sink.issues.extend(check_identifiers(data, sink.file))
     return data, sink.issues
 
 
