@@ -234,7 +234,9 @@ def _settle_date_order(
                     )
         elif date_order(cells) is DateOrder.MONTH_FIRST:
             example = next(
-                (r, v) for r, v in cells.items() if date_order([v]) is DateOrder.MONTH_FIRST
+                (r, v)
+                for r, v in zip(rows, cells.tolist(), strict=True)
+                if date_order([v]) is DateOrder.MONTH_FIRST
             )
             frame = frame.copy() if frame is found.frame else frame
             frame[header] = [_month_first(v) for v in cells]
