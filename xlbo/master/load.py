@@ -214,28 +214,29 @@ def _settle_date_order(
     issue and its row is set aside rather than guessed."""
     kinds = table.columns()
     frame = found.frame
+    rows: list[int] = [int(r) for r in frame.index.tolist()]
     doubtful: set[int] = set()
     for header in columns:
         if kinds[header].kind is not Kind.DATE:
             continue
-        cells = frame[header]
+        cells = frame[header].tolist()
         if mixed_orders(cells):
-            for row, value in cells.items():
+            for row, value in zip(rows, cells, strict=True):
                 if is_ambiguous(value):
-                    doubtful.add(int(row))
+                    doubtful.add(row)
                     sink.add(
                         Severity.ERROR,
                         table.sheet,
-                        found.cell(int(row), header),
+                        found.cell(row, header),
                         f"{header} '{value}' could be read day first or month first, and other "
                         "rows of this column are written both ways",
                         "Type the date as dd-mm-yyyy (or with the month in letters: 03-Apr-2025).",
                         value=value,
                     )
         elif date_order(cells) is DateOrder.MONTH_FIRST:
-            example = next(
+            row, example = next(
                 (r, v)
-                for r, v in zip(rows, cells.tolist(), strict=True)
+                for r, v in zip(rows, cells, strict=True)
                 if date_order([v]) is DateOrder.MONTH_FIRST
             )
             frame = frame.copy() if frame is found.frame else frame
@@ -243,11 +244,11 @@ def _settle_date_order(
             sink.add(
                 Severity.INFO,
                 table.sheet,
-                found.cell(int(example[0]), header),
-                f"{header} is written month first ({example[1]} cannot be day first); xlbo read "
+                found.cell(row, header),
+                f"{header} is written month first ({example} cannot be day first); xlbo read "
                 "the whole column that way",
                 "Indian dates are day first: consider retyping the column as dd-mm-yyyy.",
-                value=example[1],
+                value=example,
             )
     return frame, doubtful
 
