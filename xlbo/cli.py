@@ -15,13 +15,9 @@ from pathlib import Path
 
 from xlbo import __version__
 from xlbo.errors import UserError
-from xlbo.issues import Severity, count_by_severity
+from xlbo.issues import Severity, count_by_severity, describe_counts
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -54,12 +50,8 @@ def run_validate(master: Path, out: Path | None) -> tuple[Path, dict[Severity, i
 def cmd_validate(args: argparse.Namespace) -> int:
     master = Path(args.master)
     report, counts = run_validate(master, Path(args.out) if args.out else None)
-    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
-    print(
-        f"{master.name}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}, "
-        f"{_plural(counts[Severity.INFO], 'note')}. Report: {report}"
-    )
-    return EXIT_FINDINGS if errors else EXIT_OK
+    print(f"{master.name}: {describe_counts(counts)}. Report: {report}")
+    return EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -85,9 +77,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         report, counts = run_validate(master, outdir / "master-issues.xlsx")
         return (
             f"  validate          {report}\n"
-            f"                    {_plural(counts[Severity.ERROR], 'error')}, "
-            f"{_plural(counts[Severity.WARNING], 'warning')}, "
-            f"{_plural(counts[Severity.INFO], 'note')} "
+            f"                    {describe_counts(counts)} "
             f"(the demo plants {len(BAD_CELLS)} mistakes of the kinds users make)"
         )
 

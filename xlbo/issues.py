@@ -131,6 +131,22 @@ def issues_sheet(issues: Iterable[Issue], link_file: str = "") -> ResultSheet:
     )
 
 
+def describe_counts(counts: dict[Severity, int]) -> str:
+    """'2 errors, 1 warning, 3 notes'."""
+
+    def plural(count: int, word: str) -> str:
+        return f"{count} {word}" + ("" if count == 1 else "s")
+
+    return ", ".join(
+        plural(counts[severity], word)
+        for severity, word in (
+            (Severity.ERROR, "error"),
+            (Severity.WARNING, "warning"),
+            (Severity.INFO, "note"),
+        )
+    )
+
+
 def count_by_severity(issues: Sequence[Issue]) -> dict[Severity, int]:
     """How many issues of each severity (every severity present, zero when none)."""
     counts = dict.fromkeys(Severity, 0)

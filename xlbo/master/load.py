@@ -164,36 +164,53 @@ def _ranges(rows: Sequence[int]) -> str:
 
 
 def _check_columns(table: MasterTable, found: Table, sink: _Sink) -> bool:
-    """Report missing columns; False when a required one is missing (table set aside)."""
+    """Report missing columns; False when a required one is missing (table set aside).
+
+    A missing required column, or a missing column with a header that looks like it, gets an
+    issue of its own; the other missing optional columns share one note.
+    """
     present = set(found.frame.columns)
     unknown = [c for c in found.frame.columns if c not in table.headers]
+    merged = (
+        f" Header cells {', '.join(found.merged_header_cells)} are merged: unmerge them so each "
+        "column has its own header."
+        if found.merged_header_cells
+        else ""
+    )
     complete = True
+    absent: list[str] = []
     for header in table.headers:
         if header in present:
             continue
         required = header in table.required_headers
         complete = complete and not required
         near = difflib.get_close_matches(header, unknown, n=1, cutoff=0.5)
+        if not required and not near:
+            absent.append(header)
+            continue
         hint = (
             f"It has a column '{near[0]}'; if that is it, rename its header to '{header}'."
             if near
             else f"Add a column headed '{header}'."
         )
-        if found.merged_header_cells:
-            hint += (
-                f" Header cells {', '.join(found.merged_header_cells)} are merged: unmerge them "
-                "so each column has its own header."
-            )
-        cell = f"{found.letters[near[0]]}{found.header_row}" if near else f"A{found.header_row}"
-        what = "required " if required else ""
         sink.add(
             Severity.ERROR if required else Severity.INFO,
             table.sheet,
-            cell,
-            f"The {table.sheet} sheet has no {what}'{header}' column"
+            f"{found.letters[near[0]]}{found.header_row}" if near else f"A{found.header_row}",
+            f"The {table.sheet} sheet has no {'required ' if required else ''}'{header}' column"
             + ("" if required else "; it is read as blank"),
-            hint,
+            hint + merged,
             value=near[0] if near else "",
+        )
+    if absent:
+        names = ", ".join(f"'{h}'" for h in absent)
+        sink.add(
+            Severity.INFO,
+            table.sheet,
+            f"A{found.header_row}",
+            f"The {table.sheet} sheet has no {names} column{'s' if len(absent) > 1 else ''}; "
+            "read as blank",
+            "Add the columns when you have the data (`xlbo init` writes the full layout)." + merged,
         )
     if not complete:
         sink.add(

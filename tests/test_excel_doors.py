@@ -1,0 +1,276 @@
+"""The Excel doors without Excel: the xlwings adapter and the button handlers on a test double
+of `xw.Book`, and the worksheet functions called as plain Python."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from tests.xlwings_double import Book
+from xlbo.book import Column, Kind, Link, ResultSheet
+from xlbo.book.display import Colour, Highlight
+from xlbo.book.excel import BLOCK_ROWS, ExcelBook
+from xlbo.errors import SheetProblem
+from xlbo.excel.functions import WORKSHEET_FUNCTIONS
+
+ROOT = Path(__file__).resolve().parents[1]
+EMPLOYEES = [
+    ["Staff list, October 2026"],
+    [],
+    [
+        "Employee ID",
+        "Name",
+        "Gender",
+        "Date of Birth",
+        "Date of Joining",
+        "Work State",
+        "Basic",
+        "PAN",
+    ],
+    [
+        "E001",
+        "Asha Rao",
+        "Female",
+        date(1990, 5, 14),
+        date(2022, 4, 1),
+        "Karnataka",
+        20000.0,
+        "ABCPR123",
+    ],
+    ["E002", "Ravi Iyer", "Male", "07-03-1991", "31/02/2024", "Goa", "15,000", "ABCPR1234K"],
+]
+
+
+def master_book() -> Book:
+    return Book.from_tables(
+        {
+            "Company": [["Name", "State"], ["Sahyadri Tradelinks Private Limited", "Maharashtra"]],
+            "Employees": EMPLOYEES,
+            "Vendors": [["Vendor Code", "Name"]],
+            "Customers": [["Customer Code", "Name"]],
+            "Accounts": [["Account", "Group", "Sub-group", "Nature"]],
+            "Bank Accounts": [["Account", "Bank", "Account Number", "IFSC"]],
+        }
+    )
+
+
+def test_adapter_reads_a_table_like_the_file_side() -> None:
+    table = ExcelBook(master_book()).read_table("employees", ["Employee ID", "Name"])
+    assert table.header_row == 3
+    assert table.frame.index.tolist() == [4, 5]
+    assert table.cell(5, "Date of Joining") == "E5"
+    assert table.frame.loc[4, "Date of Birth"] == date(1990, 5, 14)
+
+
+def test_adapter_names_a_missing_sheet() -> None:
+    with pytest.raises(
+        SheetProblem, match="no sheet named 'Payroll' \\(it has: Company, Employees"
+    ):
+        ExcelBook(master_book()).read_table("Payroll")
+
+
+def test_adapter_writes_a_result_sheet_with_its_display() -> None:
+    book = master_book()
+    frame = pd.DataFrame(
+        {
+            "Cell": [Link("E5", "Employees", "E5"), Link("H5", "Employees", "H5")],
+            "Value": ["=cmd|' /C calc'!A0", "-12"],
+            "Amount": [12500.5, None],
+            "Severity": ["Error", "Warning"],
+        }
+    )
+    sheet = ResultSheet(
+        "Issues",
+        frame,
+        columns={"Amount": Column(kind=Kind.MONEY)},
+        highlights=(Highlight("Severity", "Error", Colour.ERROR, whole_row=True),),
+        title=("Validation of master.xlsx",),
+        excel_table="Issues",
+    )
+    ExcelBook(book).write([sheet])
+    out = book.sheets["Issues"]
+    assert out.cell("A1") == "Validation of master.xlsx"
+    assert [out.cell(f"{c}3") for c in "ABCD"] == ["Cell", "Value", "Amount", "Severity"]
+    assert out.fonts[(3, 1)]["bold"] is True
+    assert out.colours[(3, 1)] == Colour.HEADER.value
+    assert out.cell("B4") == "=cmd|' /C calc'!A0"  # user text stays text
+    assert out.formulas == {}
+    assert out.cell("B5") == "-12"
+    assert out.links[(4, 1)] == "#'Employees'!E5"
+    assert out.formats[(4, 3)].startswith("[>=10000000]")
+    assert out.colours[(4, 4)] == Colour.ERROR.value
+    assert (5, 4) not in out.colours
+    assert out.tables.added == [("Issues", (3, 1), (5, 4))]
+    assert out.autofitted
+
+
+def test_writing_again_replaces_the_old_result() -> None:
+    book = master_book()
+    excel = ExcelBook(book)
+    excel.write([ResultSheet("Issues", pd.DataFrame({"A": ["old", "rows", "here"]}))])
+    excel.write([ResultSheet("Issues", pd.DataFrame({"A": ["new"]}))])
+    assert book.sheets["Issues"].cell("A2") == "new"
+    assert book.sheets["Issues"].cell("A3") is None
+    assert [s.name for s in book.sheets].count("Issues") == 1
+
+
+def test_large_results_are_written_in_blocks() -> None:
+    book = master_book()
+    rows = BLOCK_ROWS * 2 + 10
+    ExcelBook(book).write([ResultSheet("Big", pd.DataFrame({"N": range(rows)}))])
+    sheet = book.sheets["Big"]
+    assert sheet.cell(f"A{rows + 1}") == rows - 1
+    assert sheet.writes == 1 + 3  # the header, then three blocks
+
+
+def test_validate_button_end_to_end() -> None:
+    book = master_book()
+    handlers = importlib.import_module("macros.xlbo_buttons")
+    outcome = handlers.validate(book)
+    assert outcome == "2 errors, 0 warnings, 14 notes: 2 cells marked; see the Issues sheet."
+    issues = book.sheets["Issues"]
+    problems = [issues.cell(f"E{r}") for r in range(2, 10) if issues.cell(f"E{r}")]
+    assert "Date of Joining: '31/02/2024' is not a real date" in problems
+    employees = book.sheets["Employees"]
+    assert employees.cell("E5") == "31/02/2024"  # the value is never changed
+    assert employees.colours[(5, 5)] == Colour.ERROR.value
+    assert employees.notes[(5, 5)].startswith(
+        "xlbo: Date of Joining: '31/02/2024' is not a real date"
+    )
+    assert "PAN has 10 characters" in employees.notes[(4, 8)]
+    assert book.sheets["Summary"].cell("A1") == "Validation of master.xlsx"
+
+
+def test_validate_button_twice_keeps_the_first_notes() -> None:
+    book = master_book()
+    handlers = importlib.import_module("macros.xlbo_buttons")
+    handlers.validate(book)
+    assert handlers.validate(book).startswith("2 errors")
+
+
+@pytest.mark.parametrize(
+    "junk", [None, "", 0, "#N/A", [["x", "y"]], date(2025, 4, 1), "x" * 10_000]
+)
+def test_validate_button_on_junk_workbooks_never_raises(junk: Any) -> None:
+    rows = junk if isinstance(junk, list) else [[junk], [junk]]
+    book = Book.from_tables({"Employees": rows} if junk not in (None, "") else {"Sheet1": [["a"]]})
+    handlers = importlib.import_module("macros.xlbo_buttons")
+    assert "errors" in handlers.validate(book)
+
+
+# -- worksheet functions ---------------------------------------------------------------------
+
+UDF_MODULES = ["udfs.xlbo_master", "udfs.xlbo_validation"]
+
+
+def classic_udfs() -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for name in UDF_MODULES:
+        module = importlib.import_module(name)
+        found.update(
+            {
+                n: f
+                for n, f in inspect.getmembers(module, inspect.isfunction)
+                if n.startswith("XLBO_")
+            }
+        )
+    return found
+
+
+def test_every_worksheet_function_has_its_classic_binding() -> None:
+    udfs = classic_udfs()
+    assert sorted(udfs) == sorted(f.classic_name for f in WORKSHEET_FUNCTIONS)
+    for function in udfs.values():
+        assert function.__doc__ and len(function.__doc__) < 255  # Excel's help text limit
+
+
+JUNK: list[Any] = [
+    None,
+    "",
+    0,
+    "#N/A",
+    ["a", "b", "c"],
+    [["a", "b"]],
+    date(2025, 4, 1),
+    "x" * 10_000,
+]
+
+
+@pytest.mark.parametrize("junk", JUNK, ids=[repr(j)[:15] for j in JUNK])
+@pytest.mark.parametrize("name", sorted(f.classic_name for f in WORKSHEET_FUNCTIONS))
+def test_worksheet_functions_answer_junk_readably(name: str, junk: Any) -> None:
+    function = classic_udfs()[name]
+    arguments = [junk] * len(inspect.signature(function).parameters)
+    result = function(*arguments)
+    flat = [c for row in result for c in row] if isinstance(result, list) else [result]
+    for cell in flat:
+        assert "Traceback" not in str(cell)
+        assert isinstance(cell, str | bool | int | float) or cell is None
+
+
+def test_validation_functions_on_a_column() -> None:
+    udfs = classic_udfs()
+    column = [["27AAPFU0939F1ZV"], ["27AAPFU0939F1ZF"], ["#N/A"]]
+    assert udfs["XLBO_VALIDATE"](column, "gstin") == [
+        [""],
+        ["GSTIN check character should be V, not F"],
+        ["the cell shows the Excel error #N/A, not a GSTIN"],
+    ]
+    assert udfs["XLBO_IS_VALID"](column, "GSTIN") == [[True], [False], [False]]
+    assert udfs["XLBO_GSTIN_STATE"]([["27AAPFU0939F1ZV"]]) == [["Maharashtra"]]
+    assert udfs["XLBO_GSTIN_PAN"]("27AAPFU0939F1ZV") == "AAPFU0939F"
+    assert udfs["XLBO_NORMALIZE"]([["2341 2341 2346"]], "aadhaar") == [["2341 2341 2346"]]
+    assert udfs["XLBO_AMOUNT_IN_WORDS"]([[125000.5]]) == [
+        ["Rupees One Lakh Twenty-Five Thousand and Fifty Paise Only"]
+    ]
+    assert udfs["XLBO_INR"]([[1234567.5], [None]]) == [
+        ["12,34,567.50"],
+        ["#XLBO! the amount is blank"],
+    ]
+    assert udfs["XLBO_VALIDATE"]("x", "voter id").startswith(
+        "#XLBO! 'voter id' is not a kind xlbo checks"
+    )
+
+
+def test_gst_split_as_a_row_and_a_block() -> None:
+    split = classic_udfs()["XLBO_GST_SPLIT"]
+    assert split([[10000]], [[0.18]], [["Maharashtra"]], [["Karnataka"]]) == [[0.0, 0.0, 1800.0]]
+    assert split([[10000], [500]], [[0.18]], [["27"]], [["KA"], ["MH"]]) == [
+        [0.0, 0.0, 1800.0],
+        [45.0, 45.0, 0.0],
+    ]
+
+
+def test_lookup_from_a_master_table() -> None:
+    lookup = classic_udfs()["XLBO_LOOKUP"]
+    vendors = [
+        ["Vendor Code", "Name", "GSTIN"],
+        ["V001", "Shree Balaji Traders", "27AAPFU0939F1ZV"],
+        ["V002\u00a0", "Om Sai Logistics", None],
+    ]
+    assert lookup(vendors, "v001", "gstin") == "27AAPFU0939F1ZV"
+    assert lookup(vendors, [["V002"], ["V009"]], "Name") == [
+        ["Om Sai Logistics"],
+        ["#XLBO! V009 is not in the table's first column (Vendor Code)"],
+    ]
+    assert lookup(vendors, "V001", "Email").startswith("#XLBO! the table has no column 'Email'")
+    assert classic_udfs()["XLBO_VERSION"]().startswith("xlbo ")
+
+
+def test_macros_and_udfs_hold_no_business_rules() -> None:
+    for folder in ("udfs", "macros"):
+        for path in (ROOT / folder).glob("*.py"):
+            body = [
+                line
+                for line in path.read_text().splitlines()
+                if line.strip()
+                and not line.strip().startswith(("#", '"""', "@", "def ", "from ", "import "))
+            ]
+            code = [line for line in body if line.startswith("    ") and "return" in line]
+            assert len(code) <= 12, f"{path.name} should only bind cells to xlbo calls"
