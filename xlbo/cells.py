@@ -41,6 +41,10 @@ ERROR_VALUES: frozenset[str] = frozenset(
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
+_UNTIDY = re.compile(r"[\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff\t\r\n]|  |^\s|\s$")
+"""Anything `clean_text` would change in a text: the test for its fast path."""
+
+_EDGE = frozenset(" \t\r\n\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff")
 
 E = TypeVar("E", bound=Enum)
 
@@ -50,6 +54,8 @@ def is_blank(value: Any) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
+        if value and value[0] not in _EDGE:
+            return False
         return not value.translate(_INVISIBLE).strip(" \t\r\n\u00a0\u2007\u202f")
     return isinstance(value, float) and math.isnan(value)
 
@@ -82,6 +88,8 @@ def clean_text(value: Any) -> str | None:
     >>> clean_text(50100234567.0)
     '50100234567'
     """
+    if type(value) is str and value and value[0] != "#" and not _UNTIDY.search(value):
+        return value
     if is_blank(value):
         return None
     refuse_error(value)
@@ -95,6 +103,11 @@ def clean_text(value: Any) -> str | None:
         return value.strftime("%d-%m-%Y")
     text = str(value).translate(_INVISIBLE)
     return _SPACES.sub(" ", text).strip()
+
+
+def untidy(values: list[Any]) -> list[bool]:
+    """For a column of cells, which texts `clean_text` would change (fast, for whole columns)."""
+    return [type(v) is str and _UNTIDY.search(v) is not None for v in values]
 
 
 def text_was_cleaned(value: Any) -> bool:

@@ -189,3 +189,43 @@ def test_gstin_agrees_with_stdnum_except_its_state_code_bug(
 
 def test_verhoeff_digit_makes_a_valid_aadhaar() -> None:
     assert ids.is_valid("AADHAAR", "99999999999" + verhoeff_check_digit("99999999999"))
+
+
+# -- the bulk path agrees with the explaining validators ------------------------------------
+
+from xlbo.ids.bulk import valid_mask  # noqa: E402
+
+_noise = st.one_of(
+    st.none(), st.integers(-10, 10**13), st.floats(allow_nan=True), st.text(max_size=20),
+    st.text(alphabet="0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ -./@a", max_size=16),
+)
+
+
+@given(st.lists(_noise, max_size=30))
+def test_bulk_agrees_with_validators_on_noise(values: list[Any]) -> None:
+    for kind in IdKind:
+        mask = valid_mask(kind, values)
+        for value, fast in zip(values, mask.tolist(), strict=True):
+            if fast:
+                assert ids.is_valid(kind, value), (kind, value)
+
+
+@given(st.lists(st.tuples(st.integers(1, 38), _pan_like, st.sampled_from("123456789AZ"), st.booleans()), max_size=20))
+def test_bulk_gstins_agree(cases: list[tuple[int, str, str, bool]]) -> None:
+    numbers = []
+    for code, holder, entity, correct in cases:
+        first14 = f"{code:02d}{holder}{entity}Z"
+        check = gstin_check_character(first14)
+        numbers.append(first14 + (check if correct else ("0" if check != "0" else "1")))
+    assert valid_mask(IdKind.GSTIN, numbers).tolist() == [gstin.is_valid(n) for n in numbers]
+
+
+@given(st.lists(st.text(alphabet="0123456789", min_size=12, max_size=12), max_size=20))
+def test_bulk_aadhaar_agrees(numbers: list[str]) -> None:
+    assert valid_mask(IdKind.AADHAAR, numbers).tolist() == [ids.is_valid("AADHAAR", n) for n in numbers]
+
+
+@pytest.mark.parametrize(("kind", "value", "standard"), VALID)
+def test_bulk_accepts_every_valid_text_case(kind: IdKind, value: Any, standard: str | None) -> None:
+    if isinstance(value, str):
+        assert valid_mask(kind, [value]).tolist() == [True]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from xlbo.issues import Issue, Severity
 from xlbo.master.fields import Gender, TaxRegime
@@ -331,3 +332,18 @@ def test_an_ambiguous_date_is_never_guessed_when_the_column_disagrees(
         "and other rows of this column are written both ways"
     )
     assert "E004" not in [e.employee_id for e in data.employees]
+
+
+def test_records_read_column_wise_equal_records_validated_by_pydantic(tmp_path: Path) -> None:
+    from xlbo.demo import build_demo
+    from xlbo.master.schema import BY_SHEET
+
+    files = build_demo(tmp_path, seed=11)
+    data, _ = load(files.master)
+    for sheet in ("Employees", "Vendors", "Customers", "Accounts", "Company"):
+        for record in data.records(sheet):
+            again = BY_SHEET[sheet].record.model_validate(record.model_dump())
+            assert again == record
+            assert again.model_dump() == record.model_dump()
+    with pytest.raises(ValidationError):
+        data.employees[0].name = "changed"  # type: ignore[misc]

@@ -359,6 +359,25 @@ def _unescape(text: str) -> str:
     )
 
 
+def _blank_cells(cells: np.ndarray) -> np.ndarray:
+    """Where an object array holds a blank cell: None, "" or only spaces.
+
+    None and "" are found in one vectorised pass; the rarer spaces-only text is looked for only
+    in rows that are nearly empty already (a row of spaces must still count as blank), and is
+    otherwise left to the cell readers, which read it as blank too.
+    """
+    if cells.size == 0:
+        return np.zeros(cells.shape, dtype=bool)
+    empty = np.asarray((cells == None) | (cells == ""), dtype=bool)  # noqa: E711 (elementwise)
+    nearly = np.flatnonzero((~empty).sum(axis=1) <= 2)
+    for row in nearly.tolist():
+        for col in np.flatnonzero(~empty[row]).tolist():
+            value = cells[row, col]
+            if isinstance(value, str) and not value.strip():
+                empty[row, col] = True
+    return empty
+
+
 def build_table(
     source: str,
     sheet: str,
@@ -405,13 +424,15 @@ def build_table(
         cells[:] = body
     if keep != list(range(width)):
         cells = cells[:, keep]
-    empty = (cells == "") | (cells == None)  # noqa: E711 (elementwise on an object array)
+    empty = _blank_cells(cells)
     cells[empty] = None
     filled = ~empty.all(axis=1) if len(keep) else np.zeros(len(cells), dtype=bool)
     numbers = np.arange(first_row, first_row + len(cells))
     last = int(numbers[filled][-1]) if filled.any() else 0
     blank = [int(n) for n in numbers[~filled] if n < last]
-    frame = pd.DataFrame(cells[filled], columns=names, index=pd.Index(numbers[filled], name="Row"))
+    frame = pd.DataFrame(
+        cells[filled], columns=names, index=pd.Index(numbers[filled], name="Row"), dtype=object
+    )
     header_row = header_index + 1
     merged_cells = tuple(
         f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"

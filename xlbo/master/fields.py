@@ -8,12 +8,14 @@ the single statement of a column's meaning, parsing and look.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum, IntEnum, StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BeforeValidator, Field
 
@@ -83,6 +85,27 @@ class Month(IntEnum):
         return self.name.title()
 
 
+R = TypeVar("R")
+
+
+def repeated(reader: Callable[[Any], R]) -> Callable[[Any], R]:
+    """Remember a cell reader's answers: states, Yes/No, dates and choices repeat down a column,
+    and reading each distinct cell once keeps 100,000-row sheets quick. Unhashable cells (a
+    range handed to a worksheet function) are read every time."""
+    remembered = functools.lru_cache(maxsize=4096, typed=True)(reader)
+
+    @functools.wraps(reader)
+    def read(value: Any) -> R:
+        try:
+            return remembered(value)
+        except TypeError as error:
+            if "unhashable" in str(error):
+                return reader(value)
+            raise
+
+    return read
+
+
 def _text(value: Any) -> str | None:
     return clean_text(value)
 
@@ -97,10 +120,12 @@ def _money(value: Any) -> Decimal | None:
     return parse_money(value)
 
 
+@repeated
 def _date(value: Any) -> date | None:
     return parse_date(value)
 
 
+@repeated
 def _state(value: Any) -> str | None:
     state = find_state(value)
     return state.name if state else None
@@ -110,6 +135,7 @@ def enum_reader(choices: type[Enum], **aliases: Enum) -> BeforeValidator:
     """A cell reader for an enumeration that accepts case and spacing slips and aliases."""
     alias_map = {k.replace("_", " "): v for k, v in aliases.items()}
 
+    @repeated
     def read(value: Any) -> Enum | None:
         return parse_choice(value, choices, alias_map)
 
@@ -120,6 +146,7 @@ def choices_of(choices: type[Enum]) -> tuple[str, ...]:
     return tuple(str(m.value) for m in choices)
 
 
+@repeated
 def _months(value: Any) -> tuple[int, ...]:
     """Months named in a cell: `Jun, Dec`, `June and December`, `6,12`, `All`."""
     if isinstance(value, tuple | list):
@@ -154,6 +181,7 @@ def months_text(months: tuple[int, ...]) -> str:
     return ", ".join(Month(m).label[:3] for m in months)
 
 
+@repeated
 def _financial_year(value: Any) -> str | None:
     """`2026-27`, `FY 2026-27`, `2026-2027`, `FY26-27` → `2026-27`."""
     if is_blank(value):
@@ -170,14 +198,17 @@ def _financial_year(value: Any) -> str | None:
     raise ValueError(f"'{value}' is not a financial year; write it like 2026-27")
 
 
+@repeated
 def _count(value: Any) -> int | None:
     return parse_whole_number(value)
 
 
+@repeated
 def _yes_no(value: Any) -> bool | None:
     return parse_yes_no(value)
 
 
+@repeated
 def _rate(value: Any) -> Decimal | None:
     return parse_percent(value)
 

@@ -9,15 +9,20 @@ an error the Validate report lists with the part that is wrong.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
 
 from xlbo import ids
 from xlbo.ids import IdKind
 from xlbo.ids._text import compact
+from xlbo.ids.bulk import valid_mask
 from xlbo.ids.errors import InvalidFormat, InvalidIdentifier, InvalidLength
 from xlbo.issues import Issue, Severity
-from xlbo.states import find_state
+from xlbo.states import BY_CODE, STATES
 
 if TYPE_CHECKING:
     from xlbo.master.load import MasterData
@@ -48,42 +53,49 @@ def bank_account(value: Any) -> str:
 
 
 Check = Callable[[Any], str]
-CHECKS: dict[str, tuple[tuple[str, str, Check, Severity], ...]] = {
-    # sheet: (header, attribute, check, severity when wrong)
-    "Company": (
-        ("GSTIN", "gstin", ids.VALIDATORS[IdKind.GSTIN], Severity.ERROR),
-        ("PAN", "pan", ids.VALIDATORS[IdKind.PAN], Severity.ERROR),
-        ("TAN", "tan", ids.VALIDATORS[IdKind.TAN], Severity.ERROR),
-        ("PIN", "pin", ids.VALIDATORS[IdKind.PIN], Severity.WARNING),
-        ("Email", "email", ids.VALIDATORS[IdKind.EMAIL], Severity.WARNING),
-    ),
-    "Employees": (
-        ("PAN", "pan", ids.VALIDATORS[IdKind.PAN], Severity.ERROR),
-        ("Aadhaar", "aadhaar", ids.VALIDATORS[IdKind.AADHAAR], Severity.ERROR),
-        ("UAN", "uan", ids.VALIDATORS[IdKind.UAN], Severity.ERROR),
-        ("ESI Number", "esi_number", esi_number, Severity.ERROR),
-        ("Bank Account", "bank_account", bank_account, Severity.ERROR),
-        ("IFSC", "ifsc", ids.VALIDATORS[IdKind.IFSC], Severity.ERROR),
-        ("Email", "email", ids.VALIDATORS[IdKind.EMAIL], Severity.WARNING),
-        ("Mobile", "mobile", ids.VALIDATORS[IdKind.MOBILE], Severity.WARNING),
-    ),
-    "Vendors": (
-        ("GSTIN", "gstin", ids.VALIDATORS[IdKind.GSTIN], Severity.ERROR),
-        ("PAN", "pan", ids.VALIDATORS[IdKind.PAN], Severity.ERROR),
-        ("Bank Account", "bank_account", bank_account, Severity.ERROR),
-        ("IFSC", "ifsc", ids.VALIDATORS[IdKind.IFSC], Severity.ERROR),
-        ("Email", "email", ids.VALIDATORS[IdKind.EMAIL], Severity.WARNING),
-        ("Mobile", "mobile", ids.VALIDATORS[IdKind.MOBILE], Severity.WARNING),
-    ),
-    "Customers": (
-        ("GSTIN", "gstin", ids.VALIDATORS[IdKind.GSTIN], Severity.ERROR),
-        ("PAN", "pan", ids.VALIDATORS[IdKind.PAN], Severity.ERROR),
-        ("Email", "email", ids.VALIDATORS[IdKind.EMAIL], Severity.WARNING),
-        ("Mobile", "mobile", ids.VALIDATORS[IdKind.MOBILE], Severity.WARNING),
-    ),
+
+
+@dataclass(frozen=True)
+class ColumnCheck:
+    """How one identifier column is checked: the explaining validator, the bulk test that
+    clears the valid majority fast, and how much a wrong value matters."""
+
+    header: str
+    attribute: str
+    kind: IdKind
+    severity: Severity = Severity.ERROR
+    check: Check | None = None
+    """Validator when it is not the kind's own (ESI and bank account numbers)."""
+    pattern: str | None = None
+    """Bulk pattern when it is not the kind's own."""
+
+    @property
+    def validator(self) -> Check:
+        return self.check or ids.VALIDATORS[self.kind]
+
+
+_ESI = ColumnCheck("ESI Number", "esi_number", IdKind.UAN, check=esi_number, pattern="[0-9]{10}")
+_BANK = ColumnCheck(
+    "Bank Account", "bank_account", IdKind.UAN, check=bank_account,
+    pattern="(?:[0-9]{9,18}|(?=.*[A-Z])[0-9A-Z]{6,20})",
+)
+_GSTIN = ColumnCheck("GSTIN", "gstin", IdKind.GSTIN)
+_PAN = ColumnCheck("PAN", "pan", IdKind.PAN)
+_IFSC = ColumnCheck("IFSC", "ifsc", IdKind.IFSC)
+_EMAIL = ColumnCheck("Email", "email", IdKind.EMAIL, Severity.WARNING)
+_MOBILE = ColumnCheck("Mobile", "mobile", IdKind.MOBILE, Severity.WARNING)
+
+CHECKS: dict[str, tuple[ColumnCheck, ...]] = {
+    "Company": (_GSTIN, _PAN, ColumnCheck("TAN", "tan", IdKind.TAN),
+                ColumnCheck("PIN", "pin", IdKind.PIN, Severity.WARNING), _EMAIL),
+    "Employees": (_PAN, ColumnCheck("Aadhaar", "aadhaar", IdKind.AADHAAR),
+                  ColumnCheck("UAN", "uan", IdKind.UAN), _ESI, _BANK, _IFSC, _EMAIL, _MOBILE),
+    "Vendors": (_GSTIN, _PAN, _BANK, _IFSC, _EMAIL, _MOBILE),
+    "Customers": (_GSTIN, _PAN, _EMAIL, _MOBILE),
     "Bank Accounts": (
-        ("Account Number", "account_number", bank_account, Severity.ERROR),
-        ("IFSC", "ifsc", ids.VALIDATORS[IdKind.IFSC], Severity.ERROR),
+        ColumnCheck("Account Number", "account_number", IdKind.UAN, check=bank_account,
+                    pattern=_BANK.pattern),
+        _IFSC,
     ),
 }
 
@@ -99,73 +111,72 @@ def _named(header: str, message: str) -> str:
     return message if header.casefold() in message[:24].casefold() else f"{header}: {message}"
 
 
-def _records(data: MasterData, sheet: str) -> Iterator[tuple[int, Any]]:
-    return enumerate(data.records(sheet))
-
-
 def check_identifiers(data: MasterData, file: str = "") -> list[Issue]:
-    """Issues for malformed identifiers and for GSTINs that disagree with their PAN or state."""
+    """Issues for malformed identifiers and for GSTINs that disagree with their PAN or state.
+
+    Each column is cleared in bulk (`xlbo.ids.bulk`); only the values that fail go through the
+    validator that says what is wrong.
+    """
     issues: list[Issue] = []
     for sheet, checks in CHECKS.items():
-        for index, record in _records(data, sheet):
-            for header, attribute, check, severity in checks:
-                value = getattr(record, attribute)
+        records = data.records(sheet)
+        if not records:
+            continue
+        valid: dict[str, np.ndarray] = {}
+        for column in checks:
+            values = [getattr(record, column.attribute) for record in records]
+            mask = valid_mask(column.kind, values, column.pattern)
+            valid[column.header] = mask
+            for index in np.flatnonzero(~mask).tolist():
+                value = values[index]
                 if value is None:
                     continue
                 try:
-                    check(value)
+                    column.validator(value)
                 except InvalidIdentifier as error:
-                    issues.append(
-                        Issue(
-                            severity=severity,
-                            sheet=sheet,
-                            cell=data.cell(sheet, index, header),
-                            value=value,
-                            problem=_named(header, error.message),
-                            hint=HINTS.get(
-                                header, f"Check the {header} against the document it comes from."
-                            ),
-                            file=file,
-                        )
-                    )
-            issues.extend(_gstin_agrees(data, sheet, index, record, file))
+                    mask[index] = False
+                    issues.append(Issue(
+                        severity=column.severity, sheet=sheet,
+                        cell=data.cell(sheet, index, column.header), value=value,
+                        problem=_named(column.header, error.message),
+                        hint=HINTS.get(column.header, f"Check the {column.header} against the document it comes from."),
+                        file=file,
+                    ))
+                else:
+                    mask[index] = True
+        if "GSTIN" in valid:
+            issues.extend(_gstin_agrees(data, sheet, records, valid, file))
     return issues
 
 
-def _gstin_agrees(data: MasterData, sheet: str, index: int, record: Any, file: str) -> list[Issue]:
-    number = getattr(record, "gstin", None)
-    if not number or not ids.gstin.is_valid(number):
-        return []
+def _gstin_agrees(data: MasterData, sheet: str, records: Sequence[Any],
+                  valid: dict[str, np.ndarray], file: str) -> list[Issue]:
+    """A valid GSTIN must carry the row's PAN and its State's code (checked column-wise)."""
+    gstins = pd.Series([r.gstin for r in records], dtype=object)
+    gstins = gstins.where(~valid["GSTIN"], gstins.astype(str).str.upper().str.replace(r"[^0-9A-Z]", "", regex=True))
+    codes = {state.name: state.code for state in STATES}
     issues = []
-    holder = getattr(record, "pan", None)
-    if holder and ids.pan.is_valid(holder) and number[2:12] != holder:
-        issues.append(
-            Issue(
-                severity=Severity.ERROR,
-                sheet=sheet,
-                cell=data.cell(sheet, index, "PAN"),
-                value=holder,
+    if "PAN" in valid:
+        pans = pd.Series([getattr(r, "pan", None) for r in records], dtype=object)
+        clash = valid["GSTIN"] & valid["PAN"] & (gstins.str[2:12] != pans).to_numpy(dtype=bool)
+        for index in np.flatnonzero(clash).tolist():
+            number, holder = gstins[index], pans[index]
+            issues.append(Issue(
+                severity=Severity.ERROR, sheet=sheet, cell=data.cell(sheet, index, "PAN"), value=holder,
                 problem=f"GSTIN {number} carries PAN {number[2:12]}, but the PAN column says {holder}",
-                hint="A GSTIN is built on its holder's PAN: correct whichever is wrong.",
-                file=file,
-            )
-        )
-    try:
-        stated = find_state(getattr(record, "state", None))
-    except ValueError:
-        stated = None
-    registered = ids.gstin.state(number)
-    if stated and stated.code != registered.code:
-        issues.append(
-            Issue(
-                severity=Severity.ERROR,
-                sheet=sheet,
-                cell=data.cell(sheet, index, "State"),
-                value=stated.name,
-                problem=f"GSTIN {number} is registered in {registered.name} ({registered.code}), "
-                f"but State says {stated.name}",
-                hint="Use the state of the registration whose GSTIN this is; it decides CGST+SGST or IGST.",
-                file=file,
-            )
-        )
+                hint="A GSTIN is built on its holder's PAN: correct whichever is wrong.", file=file,
+            ))
+    stated = pd.Series([getattr(r, "state", None) for r in records], dtype=object).map(codes)
+    clash = valid["GSTIN"] & stated.notna().to_numpy() & (gstins.str[:2] != stated).to_numpy(dtype=bool)
+    for index in np.flatnonzero(clash).tolist():
+        number = gstins[index]
+        registered = BY_CODE[number[:2]]
+        name = getattr(records[index], "state", "")
+        issues.append(Issue(
+            severity=Severity.ERROR, sheet=sheet, cell=data.cell(sheet, index, "State"), value=name,
+            problem=f"GSTIN {number} is registered in {registered.name} ({registered.code}), "
+            f"but State says {name}",
+            hint="Use the state of the registration whose GSTIN this is; it decides CGST+SGST or IGST.",
+            file=file,
+        ))
     return issues

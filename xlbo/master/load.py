@@ -23,10 +23,12 @@ from pydantic import ValidationError
 
 from xlbo.book import FileBook, Reader, Table
 from xlbo.book.display import Kind
-from xlbo.cells import is_blank, text_was_cleaned
+from xlbo.cells import is_blank, text_was_cleaned, untidy
+from xlbo.progress import bulk_work
 from xlbo.dates import DateOrder, date_order, is_ambiguous, mixed_orders, parse_date
 from xlbo.issues import Issue, Severity, display_value
 from xlbo.master.checks import cross_checks
+from xlbo.master.columns import field_readers, read_columns
 from xlbo.master.identifiers import check_identifiers
 from xlbo.master.records import (
     Account,
@@ -318,40 +320,40 @@ def load_table(
     frame, doubtful = _settle_date_order(table, found, columns, sink)
     records: list[Record] = []
     rows: list[int] = []
-    values = frame[columns].to_numpy().tolist() if columns else []
+    numbers = [int(r) for r in frame.index.tolist()]
     first_of_key: dict[Any, int] = {}
-    for row, cells in zip(frame.index.tolist(), values, strict=True):
-        if row in doubtful:
-            continue
-        raw = dict(zip(columns, cells, strict=True))
-        for header in watched:
-            if text_was_cleaned(raw[header]):
+    key_attr = _attr_of(table, table.key) if table.key else ""
+    for header in watched:
+        cells = frame[header].tolist()
+        for position, messy in enumerate(untidy(cells)):
+            if messy and text_was_cleaned(cells[position]):
                 sink.add(
                     Severity.INFO,
                     table.sheet,
-                    found.cell(row, header),
+                    found.cell(numbers[position], header),
                     f"{header} has stray or non-breaking spaces; xlbo read it as "
-                    f"'{' '.join(str(raw[header]).split())}'",
+                    f"'{' '.join(str(cells[position]).split())}'",
                     "Retype the cell so lookups in Excel find it too.",
-                    value=repr(raw[header]),
+                    value=repr(cells[position]),
                 )
-        try:
-            record = table.record.model_validate({h: v for h, v in raw.items() if not is_blank(v)})
-        except ValidationError as invalid:
-            for error in invalid.errors():
-                header = str(error["loc"][0]) if error["loc"] else ""
-                problem, hint = _explain(table, header, error, raw.get(header))
-                sink.add(
-                    Severity.ERROR,
-                    table.sheet,
-                    found.cell(row, header),
-                    problem,
-                    hint,
-                    value=raw.get(header),
-                )
+    readers = field_readers(table.record)
+    if readers is not None:
+        built, problems = read_columns(
+            table.record, readers, {h: frame[h].tolist() for h in columns}, numbers
+        )
+        for problem in problems:
+            sink.add(Severity.ERROR, table.sheet, found.cell(problem.row, problem.header),
+                     problem.problem, problem.hint, value=problem.value)
+    else:
+        built = [
+            _validate_row(table, dict(zip(columns, cells, strict=True)), row, found, sink)
+            for row, cells in zip(numbers, frame[columns].to_numpy().tolist(), strict=True)
+        ]
+    for row, record in zip(numbers, built, strict=True):
+        if record is None or row in doubtful:
             continue
         if table.key:
-            key = getattr(record, _attr_of(table, table.key))
+            key = getattr(record, key_attr)
             folded = key.casefold() if isinstance(key, str) else key
             if folded in first_of_key:
                 sink.add(
@@ -370,11 +372,32 @@ def load_table(
     return records, rows, found.letters
 
 
+def _validate_row(
+    table: MasterTable, cells: dict[str, Any], row: int, found: Table, sink: _Sink
+) -> Record | None:
+    """One row through pydantic (for records whose fields lack a column reader)."""
+    raw = {h: v for h, v in cells.items() if v is not None}
+    try:
+        return table.record.model_validate(raw)
+    except ValidationError as invalid:
+        for error in invalid.errors():
+            header = str(error["loc"][0]) if error["loc"] else ""
+            problem, hint = _explain(table, header, error, raw.get(header))
+            sink.add(Severity.ERROR, table.sheet, found.cell(row, header), problem, hint,
+                     value=raw.get(header))
+        return None
+
+
 def load(source: str | Path | Reader) -> tuple[MasterData, list[Issue]]:
     """Read a master workbook; return its data and the issues found.
 
     Raises `FileProblem` only when the file cannot be read at all.
     """
+    with bulk_work():
+        return _load(source)
+
+
+def _load(source: str | Path | Reader) -> tuple[MasterData, list[Issue]]:
     reader: Reader = FileBook(source) if isinstance(source, str | Path) else source
     sink = _Sink(reader.name)
     values: dict[str, Any] = {"source": reader.name}

@@ -14,8 +14,9 @@
 
 from __future__ import annotations
 
+import operator
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -196,8 +197,14 @@ def exact_duplicates(data: MasterData, file: str = "") -> list[Issue]:
     ):
         seen: dict[tuple[Any, ...], int] = {}
         records = data.records(sheet)
+        if not records:
+            continue
+        body_of = operator.attrgetter(*[n for n in type(records[0]).model_fields if n != key_attr])
+        names = Counter(getattr(r, "name", None) for r in records)
         for index, record in enumerate(records):
-            body = tuple(v for k, v in record.__dict__.items() if k != key_attr)
+            if names[getattr(record, "name", None)] < 2:
+                continue  # identical rows share their name: most names are unique
+            body = body_of(record)
             if body in seen:
                 other = getattr(records[seen[body]], key_attr)
                 issues.append(
@@ -219,8 +226,8 @@ def exact_duplicates(data: MasterData, file: str = "") -> list[Issue]:
 
 
 BLOCK_LIMIT = 2000
-"""Names are compared within blocks sharing their first word (a block this large is split by
-the second word too), so 100,000 names cost seconds, not hours."""
+"""Names are compared within blocks sharing their first word and their numbers (a block this
+large is split by the next word too), so 100,000 names cost seconds, not hours."""
 
 
 def _blocks(
@@ -228,9 +235,10 @@ def _blocks(
 ) -> Iterable[list[int]]:
     groups: dict[str, list[int]] = defaultdict(list)
     for index in members if members is not None else range(len(keys)):
-        words = keys[index].split()
-        if words:
-            groups[" ".join(words[:depth])].append(index)
+        key = keys[index]
+        if key:  # names with different numbers are never alike, so never compared
+            words = key.split(" ", depth)[:depth] if depth > 1 else [key.partition(" ")[0]]
+            groups[" ".join(words) + "|" + " ".join(_DIGITS.findall(key))].append(index)
     for group in groups.values():
         if len(group) > BLOCK_LIMIT and depth < 3:
             yield from _blocks(keys, depth + 1, group)
@@ -256,7 +264,7 @@ def similar_names(data: MasterData, file: str = "") -> list[Issue]:
                 workers=-1,
             )
             for a, b in np.argwhere(np.triu(scores, 1) > 0).tolist():
-                if block[b] not in reported:
+                if block[b] not in reported and _numbers(texts[a]) == _numbers(texts[b]):
                     first, second = records[block[a]], records[block[b]]
                     reported.add(block[b])
                     same = "the same as" if keys[block[a]] == keys[block[b]] else "very like"
@@ -276,6 +284,14 @@ def similar_names(data: MasterData, file: str = "") -> list[Issue]:
                         )
                     )
     return issues
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _numbers(key: str) -> list[str]:
+    """Numbers in a name tell parties apart (Sai Traders 2 is not Sai Traders 3)."""
+    return _DIGITS.findall(key)
 
 
 def same_person(data: MasterData, file: str = "") -> list[Issue]:
