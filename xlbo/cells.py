@@ -41,8 +41,6 @@ ERROR_VALUES: frozenset[str] = frozenset(
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
-_UNTIDY = re.compile(r"[\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff\t\r\n]|  |^\s|\s$")
-"""Anything `clean_text` would change in a text: the test for its fast path."""
 
 _EDGE = frozenset(" \t\r\n\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff")
 
@@ -88,7 +86,14 @@ def clean_text(value: Any) -> str | None:
     >>> clean_text(50100234567.0)
     '50100234567'
     """
-    if type(value) is str and value and value[0] != "#" and not _UNTIDY.search(value):
+    if (
+        type(value) is str
+        and value
+        and value.isprintable()  # no tabs, line breaks, non-breaking or zero-width spaces
+        and value[0] not in "# "
+        and value[-1] != " "
+        and "  " not in value
+    ):
         return value
     if is_blank(value):
         return None
@@ -103,16 +108,6 @@ def clean_text(value: Any) -> str | None:
         return value.strftime("%d-%m-%Y")
     text = str(value).translate(_INVISIBLE)
     return _SPACES.sub(" ", text).strip()
-
-
-def untidy(values: list[Any]) -> list[bool]:
-    """For a column of cells, which texts `clean_text` would change (fast, for whole columns)."""
-    return [type(v) is str and _UNTIDY.search(v) is not None for v in values]
-
-
-def text_was_cleaned(value: Any) -> bool:
-    """True when `clean_text` changed a text cell (stray, repeated or non-breaking spaces)."""
-    return isinstance(value, str) and not is_blank(value) and clean_text(value) != value
 
 
 _YES = {"yes", "y", "true", "1", "haan", "ha"}

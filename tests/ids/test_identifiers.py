@@ -196,7 +196,10 @@ def test_verhoeff_digit_makes_a_valid_aadhaar() -> None:
 from xlbo.ids.bulk import valid_mask  # noqa: E402
 
 _noise = st.one_of(
-    st.none(), st.integers(-10, 10**13), st.floats(allow_nan=True), st.text(max_size=20),
+    st.none(),
+    st.integers(-10, 10**13),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
     st.text(alphabet="0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ -./@a", max_size=16),
 )
 
@@ -210,7 +213,12 @@ def test_bulk_agrees_with_validators_on_noise(values: list[Any]) -> None:
                 assert ids.is_valid(kind, value), (kind, value)
 
 
-@given(st.lists(st.tuples(st.integers(1, 38), _pan_like, st.sampled_from("123456789AZ"), st.booleans()), max_size=20))
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 38), _pan_like, st.sampled_from("123456789AZ"), st.booleans()),
+        max_size=20,
+    )
+)
 def test_bulk_gstins_agree(cases: list[tuple[int, str, str, bool]]) -> None:
     numbers = []
     for code, holder, entity, correct in cases:
@@ -222,7 +230,9 @@ def test_bulk_gstins_agree(cases: list[tuple[int, str, str, bool]]) -> None:
 
 @given(st.lists(st.text(alphabet="0123456789", min_size=12, max_size=12), max_size=20))
 def test_bulk_aadhaar_agrees(numbers: list[str]) -> None:
-    assert valid_mask(IdKind.AADHAAR, numbers).tolist() == [ids.is_valid("AADHAAR", n) for n in numbers]
+    assert valid_mask(IdKind.AADHAAR, numbers).tolist() == [
+        ids.is_valid("AADHAAR", n) for n in numbers
+    ]
 
 
 @pytest.mark.parametrize(("kind", "value", "standard"), VALID)

@@ -224,4 +224,3 @@ def test_exact_duplicates_and_the_same_person_twice(check: Callable[..., list[Is
 )
 def test_party_names_fold_to_one_key(name: str, key: str) -> None:
     assert party_key(name) == key
-

@@ -79,14 +79,21 @@ def valid_mask(kind: IdKind, values: Sequence[Any], pattern: str | None = None) 
     if kind is IdKind.EMAIL and pattern is None:
         email = _compiled(_EMAIL)
         return np.fromiter(
-            (type(v) is str and len(v) <= 254 and email.fullmatch(v.strip().removeprefix("mailto:")) is not None
-             for v in values),
-            dtype=bool, count=len(values),
+            (
+                type(v) is str
+                and len(v) <= 254
+                and email.fullmatch(v.strip().removeprefix("mailto:")) is not None
+                for v in values
+            ),
+            dtype=bool,
+            count=len(values),
         )
     shape = _compiled(pattern or PATTERNS[kind])
     separators = _compiled(_SEPARATORS)
     texts = [separators.sub("", v).upper() if type(v) is str else "" for v in values]
-    mask = np.fromiter((shape.fullmatch(t) is not None for t in texts), dtype=bool, count=len(texts))
+    mask = np.fromiter(
+        (shape.fullmatch(t) is not None for t in texts), dtype=bool, count=len(texts)
+    )
     extra = EXTRA.get(kind)
     if extra is not None and mask.any():
         passing = [texts[i] for i in np.flatnonzero(mask).tolist()]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BeforeValidator
 
@@ -53,7 +53,7 @@ def field_readers(record: type[Record]) -> tuple[FieldReader, ...] | None:
             FieldReader(
                 name=name,
                 header=info.alias or name,
-                read=read,
+                read=cast(Callable[[Any], Any], read),
                 required=info.is_required(),
                 non_negative=shown.kind in _NON_NEGATIVE,
                 meaning=info.description or "",
@@ -80,16 +80,22 @@ def _split(message: str) -> tuple[str, str]:
 
 
 def read_columns(
-    record: type[Record], readers: tuple[FieldReader, ...], columns: dict[str, list[Any]],
+    record: type[Record],
+    readers: tuple[FieldReader, ...],
+    columns: dict[str, list[Any]],
     rows: list[int],
-) -> tuple[list[Record | None], list[CellProblem]]:
+    watched: frozenset[str] = frozenset(),
+) -> tuple[list[Record | None], list[CellProblem], list[tuple[int, str, str, Any]]]:
     """Build one record per row from `columns` (header → cells); a row with any problem gives
-    None in its place and its problems in the list."""
+    None in its place and its problems in the list. For `watched` columns (codes and IDs),
+    also list the cells whose text the reader had to tidy: (row, header, cell, value read)."""
     count = len(rows)
     values: dict[str, list[Any]] = {}
     problems: list[CellProblem] = []
     bad = [False] * count
+    tidied: list[tuple[int, str, str, Any]] = []
     for field in readers:
+        watch = field.header in watched
         cells = columns.get(field.header)
         parsed: list[Any] = [None] * count
         failed: set[int] = set()
@@ -102,24 +108,48 @@ def read_columns(
                     value = read(cell)
                 except ValueError as error:
                     first, hint = _split(str(error))
-                    problems.append(CellProblem(rows[index], field.header, cell, f"{field.header}: {first}", hint))
+                    problems.append(
+                        CellProblem(
+                            rows[index], field.header, cell, f"{field.header}: {first}", hint
+                        )
+                    )
                     bad[index] = True
                     failed.add(index)
                     continue
                 if field.non_negative and value is not None and value < 0:
-                    problems.append(CellProblem(rows[index], field.header, cell,
-                                                f"{field.header}: {display_value(cell)} is negative",
-                                                "Type the amount without a minus sign."))
+                    problems.append(
+                        CellProblem(
+                            rows[index],
+                            field.header,
+                            cell,
+                            f"{field.header}: {display_value(cell)} is negative",
+                            "Type the amount without a minus sign.",
+                        )
+                    )
                     bad[index] = True
                     failed.add(index)
                     continue
                 parsed[index] = value
+                if (
+                    watch
+                    and type(cell) is str
+                    and value is not None
+                    and value != cell
+                    and value != cell.upper()
+                ):
+                    tidied.append((rows[index], field.header, cell, value))
         if field.required:
             for index in range(count):
                 if parsed[index] is None and index not in failed:
-                    problems.append(CellProblem(rows[index], field.header, cells[index] if cells else None,
-                                                f"{field.header} is blank",
-                                                f"Fill in {field.header}. {field.meaning}".strip()))
+                    problems.append(
+                        CellProblem(
+                            rows[index],
+                            field.header,
+                            cells[index] if cells else None,
+                            f"{field.header} is blank",
+                            f"Fill in {field.header}. {field.meaning}".strip(),
+                        )
+                    )
                     bad[index] = True
         values[field.name] = parsed
     build = builder(record)
@@ -129,8 +159,10 @@ def read_columns(
         if bad[index]:
             built.append(None)
             continue
-        built.append(build({name: values[name][index] for name in names if values[name][index] is not None}))
-    return built, problems
+        built.append(
+            build({name: values[name][index] for name in names if values[name][index] is not None})
+        )
+    return built, problems, tidied
 
 
 @functools.cache
@@ -155,4 +187,3 @@ def builder(record: type[Record]) -> Callable[[dict[str, Any]], Record]:
         return instance
 
     return build
-

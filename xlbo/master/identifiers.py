@@ -76,7 +76,10 @@ class ColumnCheck:
 
 _ESI = ColumnCheck("ESI Number", "esi_number", IdKind.UAN, check=esi_number, pattern="[0-9]{10}")
 _BANK = ColumnCheck(
-    "Bank Account", "bank_account", IdKind.UAN, check=bank_account,
+    "Bank Account",
+    "bank_account",
+    IdKind.UAN,
+    check=bank_account,
     pattern="(?:[0-9]{9,18}|(?=.*[A-Z])[0-9A-Z]{6,20})",
 )
 _GSTIN = ColumnCheck("GSTIN", "gstin", IdKind.GSTIN)
@@ -86,15 +89,33 @@ _EMAIL = ColumnCheck("Email", "email", IdKind.EMAIL, Severity.WARNING)
 _MOBILE = ColumnCheck("Mobile", "mobile", IdKind.MOBILE, Severity.WARNING)
 
 CHECKS: dict[str, tuple[ColumnCheck, ...]] = {
-    "Company": (_GSTIN, _PAN, ColumnCheck("TAN", "tan", IdKind.TAN),
-                ColumnCheck("PIN", "pin", IdKind.PIN, Severity.WARNING), _EMAIL),
-    "Employees": (_PAN, ColumnCheck("Aadhaar", "aadhaar", IdKind.AADHAAR),
-                  ColumnCheck("UAN", "uan", IdKind.UAN), _ESI, _BANK, _IFSC, _EMAIL, _MOBILE),
+    "Company": (
+        _GSTIN,
+        _PAN,
+        ColumnCheck("TAN", "tan", IdKind.TAN),
+        ColumnCheck("PIN", "pin", IdKind.PIN, Severity.WARNING),
+        _EMAIL,
+    ),
+    "Employees": (
+        _PAN,
+        ColumnCheck("Aadhaar", "aadhaar", IdKind.AADHAAR),
+        ColumnCheck("UAN", "uan", IdKind.UAN),
+        _ESI,
+        _BANK,
+        _IFSC,
+        _EMAIL,
+        _MOBILE,
+    ),
     "Vendors": (_GSTIN, _PAN, _BANK, _IFSC, _EMAIL, _MOBILE),
     "Customers": (_GSTIN, _PAN, _EMAIL, _MOBILE),
     "Bank Accounts": (
-        ColumnCheck("Account Number", "account_number", IdKind.UAN, check=bank_account,
-                    pattern=_BANK.pattern),
+        ColumnCheck(
+            "Account Number",
+            "account_number",
+            IdKind.UAN,
+            check=bank_account,
+            pattern=_BANK.pattern,
+        ),
         _IFSC,
     ),
 }
@@ -135,13 +156,20 @@ def check_identifiers(data: MasterData, file: str = "") -> list[Issue]:
                     column.validator(value)
                 except InvalidIdentifier as error:
                     mask[index] = False
-                    issues.append(Issue(
-                        severity=column.severity, sheet=sheet,
-                        cell=data.cell(sheet, index, column.header), value=value,
-                        problem=_named(column.header, error.message),
-                        hint=HINTS.get(column.header, f"Check the {column.header} against the document it comes from."),
-                        file=file,
-                    ))
+                    issues.append(
+                        Issue(
+                            severity=column.severity,
+                            sheet=sheet,
+                            cell=data.cell(sheet, index, column.header),
+                            value=value,
+                            problem=_named(column.header, error.message),
+                            hint=HINTS.get(
+                                column.header,
+                                f"Check the {column.header} against the document it comes from.",
+                            ),
+                            file=file,
+                        )
+                    )
                 else:
                     mask[index] = True
         if "GSTIN" in valid:
@@ -149,11 +177,14 @@ def check_identifiers(data: MasterData, file: str = "") -> list[Issue]:
     return issues
 
 
-def _gstin_agrees(data: MasterData, sheet: str, records: Sequence[Any],
-                  valid: dict[str, np.ndarray], file: str) -> list[Issue]:
+def _gstin_agrees(
+    data: MasterData, sheet: str, records: Sequence[Any], valid: dict[str, np.ndarray], file: str
+) -> list[Issue]:
     """A valid GSTIN must carry the row's PAN and its State's code (checked column-wise)."""
     gstins = pd.Series([r.gstin for r in records], dtype=object)
-    gstins = gstins.where(~valid["GSTIN"], gstins.astype(str).str.upper().str.replace(r"[^0-9A-Z]", "", regex=True))
+    gstins = gstins.where(
+        ~valid["GSTIN"], gstins.astype(str).str.upper().str.replace(r"[^0-9A-Z]", "", regex=True)
+    )
     codes = {state.name: state.code for state in STATES}
     issues = []
     if "PAN" in valid:
@@ -161,22 +192,35 @@ def _gstin_agrees(data: MasterData, sheet: str, records: Sequence[Any],
         clash = valid["GSTIN"] & valid["PAN"] & (gstins.str[2:12] != pans).to_numpy(dtype=bool)
         for index in np.flatnonzero(clash).tolist():
             number, holder = gstins[index], pans[index]
-            issues.append(Issue(
-                severity=Severity.ERROR, sheet=sheet, cell=data.cell(sheet, index, "PAN"), value=holder,
-                problem=f"GSTIN {number} carries PAN {number[2:12]}, but the PAN column says {holder}",
-                hint="A GSTIN is built on its holder's PAN: correct whichever is wrong.", file=file,
-            ))
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=sheet,
+                    cell=data.cell(sheet, index, "PAN"),
+                    value=holder,
+                    problem=f"GSTIN {number} carries PAN {number[2:12]}, but the PAN column says {holder}",
+                    hint="A GSTIN is built on its holder's PAN: correct whichever is wrong.",
+                    file=file,
+                )
+            )
     stated = pd.Series([getattr(r, "state", None) for r in records], dtype=object).map(codes)
-    clash = valid["GSTIN"] & stated.notna().to_numpy() & (gstins.str[:2] != stated).to_numpy(dtype=bool)
+    clash = (
+        valid["GSTIN"] & stated.notna().to_numpy() & (gstins.str[:2] != stated).to_numpy(dtype=bool)
+    )
     for index in np.flatnonzero(clash).tolist():
         number = gstins[index]
         registered = BY_CODE[number[:2]]
         name = getattr(records[index], "state", "")
-        issues.append(Issue(
-            severity=Severity.ERROR, sheet=sheet, cell=data.cell(sheet, index, "State"), value=name,
-            problem=f"GSTIN {number} is registered in {registered.name} ({registered.code}), "
-            f"but State says {name}",
-            hint="Use the state of the registration whose GSTIN this is; it decides CGST+SGST or IGST.",
-            file=file,
-        ))
+        issues.append(
+            Issue(
+                severity=Severity.ERROR,
+                sheet=sheet,
+                cell=data.cell(sheet, index, "State"),
+                value=name,
+                problem=f"GSTIN {number} is registered in {registered.name} ({registered.code}), "
+                f"but State says {name}",
+                hint="Use the state of the registration whose GSTIN this is; it decides CGST+SGST or IGST.",
+                file=file,
+            )
+        )
     return issues

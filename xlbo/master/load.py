@@ -23,8 +23,7 @@ from pydantic import ValidationError
 
 from xlbo.book import FileBook, Reader, Table
 from xlbo.book.display import Kind
-from xlbo.cells import is_blank, text_was_cleaned, untidy
-from xlbo.progress import bulk_work
+from xlbo.cells import is_blank
 from xlbo.dates import DateOrder, date_order, is_ambiguous, mixed_orders, parse_date
 from xlbo.issues import Issue, Severity, display_value
 from xlbo.master.checks import cross_checks
@@ -50,6 +49,7 @@ from xlbo.master.rules import (
     SurchargeSlab,
 )
 from xlbo.master.schema import MASTER_TABLES, MasterTable
+from xlbo.progress import bulk_work
 
 
 @dataclass(frozen=True)
@@ -323,27 +323,33 @@ def load_table(
     numbers = [int(r) for r in frame.index.tolist()]
     first_of_key: dict[Any, int] = {}
     key_attr = _attr_of(table, table.key) if table.key else ""
-    for header in watched:
-        cells = frame[header].tolist()
-        for position, messy in enumerate(untidy(cells)):
-            if messy and text_was_cleaned(cells[position]):
-                sink.add(
-                    Severity.INFO,
-                    table.sheet,
-                    found.cell(numbers[position], header),
-                    f"{header} has stray or non-breaking spaces; xlbo read it as "
-                    f"'{' '.join(str(cells[position]).split())}'",
-                    "Retype the cell so lookups in Excel find it too.",
-                    value=repr(cells[position]),
-                )
     readers = field_readers(table.record)
     if readers is not None:
-        built, problems = read_columns(
-            table.record, readers, {h: frame[h].tolist() for h in columns}, numbers
+        built, problems, tidied = read_columns(
+            table.record,
+            readers,
+            {h: frame[h].tolist() for h in columns},
+            numbers,
+            frozenset(watched),
         )
+        for row, header, cell, value in tidied:
+            sink.add(
+                Severity.INFO,
+                table.sheet,
+                found.cell(row, header),
+                f"{header} has stray or non-breaking spaces; xlbo read it as '{value}'",
+                "Retype the cell so lookups in Excel find it too.",
+                value=repr(cell),
+            )
         for problem in problems:
-            sink.add(Severity.ERROR, table.sheet, found.cell(problem.row, problem.header),
-                     problem.problem, problem.hint, value=problem.value)
+            sink.add(
+                Severity.ERROR,
+                table.sheet,
+                found.cell(problem.row, problem.header),
+                problem.problem,
+                problem.hint,
+                value=problem.value,
+            )
     else:
         built = [
             _validate_row(table, dict(zip(columns, cells, strict=True)), row, found, sink)
@@ -383,8 +389,14 @@ def _validate_row(
         for error in invalid.errors():
             header = str(error["loc"][0]) if error["loc"] else ""
             problem, hint = _explain(table, header, error, raw.get(header))
-            sink.add(Severity.ERROR, table.sheet, found.cell(row, header), problem, hint,
-                     value=raw.get(header))
+            sink.add(
+                Severity.ERROR,
+                table.sheet,
+                found.cell(row, header),
+                problem,
+                hint,
+                value=raw.get(header),
+            )
         return None
 
 

@@ -31,11 +31,6 @@ if TYPE_CHECKING:
 SIMILAR_NAME_SCORE = 92
 """Token-sort similarity (0–100) at or above which two folded names are reported as alike."""
 
-_LEGAL = re.compile(
-    r"\b(private limited|pvt limited|private ltd|pvt ltd|p ltd|pvt|private|limited|ltd|llp|"
-    r"and co|and company|co|company|corporation|corp|inc|opc|india)\b"
-)
-_HONORIFIC = re.compile(r"^(m s|ms|messrs|m/s)\b")
 _SPELLINGS = {
     "shree": "sri",
     "shri": "sri",
@@ -51,14 +46,41 @@ _SPELLINGS = {
 }
 
 
+_LEGAL_WORDS = frozenset(
+    {
+        "private",
+        "limited",
+        "ltd",
+        "pvt",
+        "llp",
+        "co",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "opc",
+        "india",
+        "p",
+    }
+)
+_HONORIFICS = frozenset({"ms", "messrs", "m"})
+_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+
+
 def party_key(name: str) -> str:
     """A party's name folded for comparison: case, punctuation, suffixes and spellings gone."""
-    text = name.casefold().replace("&", " and ").replace("m/s", "ms")
-    text = re.sub(r"[^a-z0-9 ]+", " ", text)
-    text = " ".join(text.split())
-    text = _HONORIFIC.sub("", text).strip()
-    text = _LEGAL.sub(" ", text)
-    return " ".join(_SPELLINGS.get(word, word) for word in text.split())
+    text = _NON_WORD.sub(" ", name.casefold().replace("&", " and ").replace("m/s", "ms "))
+    words = text.split()
+    if words and words[0] in _HONORIFICS:
+        words = words[1:]
+    kept = []
+    for position, word in enumerate(words):
+        if word in _LEGAL_WORDS or (
+            word == "and" and position + 1 < len(words) and words[position + 1] in ("co", "company")
+        ):
+            continue
+        kept.append(_SPELLINGS.get(word, word))
+    return " ".join(kept)
 
 
 def _issue(
