@@ -81,13 +81,33 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"(the demo plants {len(BAD_CELLS)} mistakes of the kinds users make)"
         )
 
-    steps = [("Building the demo company", build), ("Validating its master data", validate_step)]
+    def workbooks_step() -> str:
+        from xlbo.jobs.workbooks import build as build_workbooks
+
+        paths = build_workbooks(outdir / "workbooks")
+        return "Excel files (see README, 'Use it in Excel'):\n" + "\n".join(
+            f"  {path.relative_to(outdir / 'workbooks')!s:<24}{path}" for path in paths
+        )
+
+    steps = [
+        ("Building the demo company", build),
+        ("Validating its master data", validate_step),
+        ("Building the Excel files", workbooks_step),
+    ]
     lines = [f"Demo company: Sahyadri Tradelinks Private Limited (seed {args.seed})"]
     for index, (_, step) in enumerate(progress(steps, "xlbo demo", total=len(steps))):
         if index == 1:
             lines.append("Jobs run on it:")
         lines.append(step())
     print("\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_workbooks(args: argparse.Namespace) -> int:
+    from xlbo.jobs.workbooks import build
+
+    for path in build(args.out):
+        print(f"  {path}")
     return EXIT_OK
 
 
@@ -124,6 +144,17 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("master", help="the master workbook (.xlsx)")
     validate.add_argument("--out", help="where to write the report (default: MASTER-issues.xlsx)")
     validate.set_defaults(run=cmd_validate)
+
+    workbooks = jobs.add_parser(
+        "workbooks",
+        help="build the workbooks and Excel code users open",
+        description="Write the master-data template, the xlwings Lite main.py and "
+        "requirements.txt, and the classic add-in's ribbon and VBA callbacks, from code.",
+        epilog="Example: xlbo workbooks build --out workbooks",
+    )
+    workbooks.add_argument("action", choices=["build"], help="what to do")
+    workbooks.add_argument("--out", default="workbooks", help="folder to write into")
+    workbooks.set_defaults(run=cmd_workbooks)
 
     demo = jobs.add_parser(
         "demo",

@@ -175,6 +175,8 @@ WORKSHEET_FUNCTIONS: tuple[WorksheetFunction, ...] = (
     WorksheetFunction("GSTIN_PAN", gstin_pan),
     WorksheetFunction("AMOUNT_IN_WORDS", amount_in_words),
     WorksheetFunction("INR", inr),
-    WorksheetFunction("GST_SPLIT", gst_split),
+    WorksheetFunction(
+        "GST_SPLIT", gst_split, ranges=("taxable", "rate", "supplier_state", "place_of_supply")
+    ),
 )
 """Every worksheet function, in the order the help lists them."""

@@ -1,0 +1,9 @@
+Attribute VB_Name = "XlboRibbon"
+' Ribbon callbacks of the classic xlbo add-in (macros/ribbon.xml names them in onAction).
+' Each runs one job on the workbook that is open, through xlwings' RunPython; the Python side
+' is macros/xlbo_buttons.py. Nothing else belongs here: business rules live in the xlbo package.
+Option Explicit
+
+Sub Validate(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.validate_caller()"
+End Sub
