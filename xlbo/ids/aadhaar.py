@@ -20,8 +20,8 @@ from xlbo.ids.errors import (
     InvalidChecksum,
     InvalidComponent,
     InvalidFormat,
-    InvalidIdentifier,
     InvalidLength,
+    validity,
 )
 
 NAME = "Aadhaar"
@@ -47,12 +47,7 @@ def validate(value: Any) -> str:
     return number
 
 
-def is_valid(value: Any) -> bool:
-    try:
-        validate(value)
-    except InvalidIdentifier:
-        return False
-    return True
+is_valid = validity(validate)
 
 
 def format(value: Any) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 
 class InvalidIdentifier(ValueError):
     """An identifier that is not valid; the message says which part is wrong and how."""
@@ -28,3 +31,17 @@ class InvalidChecksum(InvalidIdentifier):
 
 class InvalidComponent(InvalidIdentifier):
     """A part that is well formed but not issued (state code 40, PAN serial 0000)."""
+
+
+def validity(validate: Callable[[Any], str]) -> Callable[[Any], bool]:
+    """`is_valid` for a validator: True or False, never an exception."""
+
+    def is_valid(value: Any) -> bool:
+        try:
+            validate(value)
+        except InvalidIdentifier:
+            return False
+        return True
+
+    is_valid.__doc__ = f"True when `{validate.__module__}.validate` accepts the value."
+    return is_valid

@@ -28,6 +28,7 @@ from xlbo.ids.errors import (
     InvalidFormat,
     InvalidIdentifier,
     InvalidLength,
+    validity,
 )
 from xlbo.states import BY_CODE, State
 
@@ -65,12 +66,7 @@ def validate(value: Any) -> str:
     return number
 
 
-def is_valid(value: Any) -> bool:
-    try:
-        validate(value)
-    except InvalidIdentifier:
-        return False
-    return True
+is_valid = validity(validate)
 
 
 def format(value: Any) -> str:

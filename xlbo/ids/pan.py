@@ -18,7 +18,7 @@ from typing import Any
 
 from xlbo.ids._text import check_shape, shown
 from xlbo.ids._text import compact as _compact
-from xlbo.ids.errors import InvalidComponent, InvalidIdentifier, InvalidLength
+from xlbo.ids.errors import InvalidComponent, InvalidLength, validity
 
 NAME = "PAN"
 HOLDER_TYPES: dict[str, str] = {
@@ -56,12 +56,7 @@ def validate(value: Any) -> str:
     return number
 
 
-def is_valid(value: Any) -> bool:
-    try:
-        validate(value)
-    except InvalidIdentifier:
-        return False
-    return True
+is_valid = validity(validate)
 
 
 def format(value: Any) -> str:

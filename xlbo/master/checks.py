@@ -42,17 +42,7 @@ def cross_checks(data: MasterData, file: str = "") -> list[Issue]:
         hint: str,
         severity: Severity = Severity.ERROR,
     ) -> None:
-        issues.append(
-            Issue(
-                severity=severity,
-                sheet=sheet,
-                cell=data.cell(sheet, index, header),
-                value=value,
-                problem=problem,
-                hint=hint,
-                file=file,
-            )
-        )
+        issues.append(data.issue(sheet, index, header, value, problem, hint, severity, file))
 
     for i, person in enumerate(data.employees):
         if person.date_of_leaving and person.date_of_leaving < person.date_of_joining:

@@ -83,6 +83,28 @@ class MasterData:
             return ""
         return f"{self.letters.get(sheet, {}).get(header, 'A')}{row}"
 
+    def issue(
+        self,
+        sheet: str,
+        index: int,
+        header: str,
+        value: Any,
+        problem: str,
+        hint: str,
+        severity: Severity = Severity.ERROR,
+        file: str = "",
+    ) -> Issue:
+        """An issue about the `index`-th record of a sheet, pointing at its `header` cell."""
+        return Issue(
+            severity=severity,
+            sheet=sheet,
+            cell=self.cell(sheet, index, header),
+            value=value,
+            problem=problem,
+            hint=hint,
+            file=file,
+        )
+
     def records(self, sheet: str) -> tuple[Record, ...]:
         """The records of a sheet by its name (`"Employees"`)."""
         table = next(t for t in MASTER_TABLES if t.sheet == sheet)

@@ -83,28 +83,6 @@ def party_key(name: str) -> str:
     return " ".join(kept)
 
 
-def _issue(
-    data: MasterData,
-    sheet: str,
-    index: int,
-    header: str,
-    value: Any,
-    problem: str,
-    hint: str,
-    severity: Severity,
-    file: str,
-) -> Issue:
-    return Issue(
-        severity=severity,
-        sheet=sheet,
-        cell=data.cell(sheet, index, header),
-        value=value,
-        problem=problem,
-        hint=hint,
-        file=file,
-    )
-
-
 SHARED: tuple[tuple[str, str, str, str, Severity], ...] = (
     # sheet, key header, key attribute, shared attribute (header), severity
     ("Employees", "Employee ID", "employee_id", "PAN", Severity.ERROR),
@@ -139,8 +117,7 @@ def shared_numbers(data: MasterData, file: str = "") -> list[Issue]:
             if value in first:
                 other = getattr(records[first[value]], key_attr)
                 issues.append(
-                    _issue(
-                        data,
+                    data.issue(
                         sheet,
                         index,
                         header,
@@ -162,8 +139,7 @@ def shared_numbers(data: MasterData, file: str = "") -> list[Issue]:
 def _vendors_paid_into_salary_accounts(data: MasterData, file: str) -> list[Issue]:
     salary = {e.bank_account: e.employee_id for e in data.employees if e.bank_account}
     return [
-        _issue(
-            data,
+        data.issue(
             "Vendors",
             index,
             "Bank Account",
@@ -192,8 +168,7 @@ def _vendor_pans(data: MasterData, file: str) -> list[Issue]:
             two_states = vendor.gstin and other.gstin and vendor.gstin[:2] != other.gstin[:2]
             if not two_states:
                 issues.append(
-                    _issue(
-                        data,
+                    data.issue(
                         "Vendors",
                         index,
                         "PAN",
@@ -230,8 +205,7 @@ def exact_duplicates(data: MasterData, file: str = "") -> list[Issue]:
             if body in seen:
                 other = getattr(records[seen[body]], key_attr)
                 issues.append(
-                    _issue(
-                        data,
+                    data.issue(
                         sheet,
                         index,
                         key_header,
@@ -291,8 +265,7 @@ def similar_names(data: MasterData, file: str = "") -> list[Issue]:
                     reported.add(block[b])
                     same = "the same as" if keys[block[a]] == keys[block[b]] else "very like"
                     issues.append(
-                        _issue(
-                            data,
+                        data.issue(
                             sheet,
                             block[b],
                             "Name",
@@ -326,8 +299,7 @@ def same_person(data: MasterData, file: str = "") -> list[Issue]:
         if key in seen:
             other = data.employees[seen[key]]
             issues.append(
-                _issue(
-                    data,
+                data.issue(
                     "Employees",
                     index,
                     "Name",
