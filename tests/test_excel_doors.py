@@ -155,7 +155,20 @@ def test_validate_button_twice_keeps_the_first_notes() -> None:
 
 
 @pytest.mark.parametrize(
-    "junk", [None, "", 0, "#N/A", [["x", "y"]], date(2025, 4, 1), "x" * 10_000]
+    "junk",
+    [
+        None,
+        "",
+        0,
+        False,
+        1e15,
+        "#N/A",
+        [["x", "y"]],
+        date(2025, 4, 1),
+        "x" * 10_000,
+        "कर्मचारी",
+        "😀",
+    ],
 )
 def test_validate_button_on_junk_workbooks_never_raises(junk: Any) -> None:
     rows = junk if isinstance(junk, list) else [[junk], [junk]]
@@ -193,12 +206,17 @@ def test_every_worksheet_function_has_its_classic_binding() -> None:
 JUNK: list[Any] = [
     None,
     "",
+    "   ",
     0,
+    False,
+    1e15,
     "#N/A",
     ["a", "b", "c"],
     [["a", "b"]],
     date(2025, 4, 1),
     "x" * 10_000,
+    "महाराष्ट्र",
+    "😀",
 ]
 
 

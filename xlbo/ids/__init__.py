@@ -24,7 +24,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-from xlbo.ids import aadhaar, email, gstin, pan, simple
+from xlbo.ids import aadhaar, email, gstin, ifsc, mobile, pan, pin, tan, uan
 from xlbo.ids.errors import (
     InvalidChecksum,
     InvalidComponent,
@@ -49,17 +49,17 @@ class IdKind(StrEnum):
 VALIDATORS: dict[IdKind, Callable[[Any], str]] = {
     IdKind.PAN: pan.validate,
     IdKind.GSTIN: gstin.validate,
-    IdKind.TAN: simple.tan_validate,
-    IdKind.IFSC: simple.ifsc_validate,
+    IdKind.TAN: tan.validate,
+    IdKind.IFSC: ifsc.validate,
     IdKind.AADHAAR: aadhaar.validate,
-    IdKind.UAN: simple.uan_validate,
-    IdKind.MOBILE: simple.mobile_validate,
-    IdKind.PIN: simple.pin_validate,
+    IdKind.UAN: uan.validate,
+    IdKind.MOBILE: mobile.validate,
+    IdKind.PIN: pin.validate,
     IdKind.EMAIL: email.validate,
 }
 FORMATTERS: dict[IdKind, Callable[[Any], str]] = {
     IdKind.AADHAAR: aadhaar.format,
-    IdKind.MOBILE: simple.mobile_format,
+    IdKind.MOBILE: mobile.format,
 }
 _ALIASES = {
     "PINCODE": IdKind.PIN,
@@ -122,12 +122,12 @@ def normalize(kind: IdKind | str, value: Any) -> str:
 
 PAN = Annotated[str, BeforeValidator(pan.validate)]
 GSTIN = Annotated[str, BeforeValidator(gstin.validate)]
-TAN = Annotated[str, BeforeValidator(simple.tan_validate)]
-IFSC = Annotated[str, BeforeValidator(simple.ifsc_validate)]
+TAN = Annotated[str, BeforeValidator(tan.validate)]
+IFSC = Annotated[str, BeforeValidator(ifsc.validate)]
 Aadhaar = Annotated[str, BeforeValidator(aadhaar.validate)]
-UAN = Annotated[str, BeforeValidator(simple.uan_validate)]
-Mobile = Annotated[str, BeforeValidator(simple.mobile_validate)]
-PinCode = Annotated[str, BeforeValidator(simple.pin_validate)]
+UAN = Annotated[str, BeforeValidator(uan.validate)]
+Mobile = Annotated[str, BeforeValidator(mobile.validate)]
+PinCode = Annotated[str, BeforeValidator(pin.validate)]
 Email = Annotated[str, BeforeValidator(email.validate)]
 
 __all__ = [

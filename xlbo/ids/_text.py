@@ -77,3 +77,15 @@ def check_shape(name: str, number: str, pattern: str, example: str) -> None:
                 f"{name} character {position} should be {words}, not '{char}'{hint}; "
                 f"the shape is {example}"
             )
+
+
+def fixed_shape(number: str, name: str, pattern: str, example: str) -> str:
+    """`number` when it has the length and shape of `pattern`, else InvalidLength/InvalidFormat."""
+    from xlbo.ids.errors import InvalidLength
+
+    if len(number) != len(pattern):
+        raise InvalidLength(
+            f"{name} has {len(pattern)} characters (like {example}); '{shown(number)}' has {len(number)}"
+        )
+    check_shape(name, number, pattern, example)
+    return number

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from xlbo.ids._text import cell_text, shown
-from xlbo.ids.errors import InvalidFormat, InvalidLength
+from xlbo.ids.errors import InvalidFormat, InvalidLength, validity
 
 _LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
 _DOMAIN = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
@@ -30,3 +30,12 @@ def validate(value: Any) -> str:
     if not _DOMAIN.match(domain):
         raise InvalidFormat(f"'{shown(domain)}' is not a mail domain like example.co.in")
     return f"{local}@{domain.lower()}"
+
+
+def compact(value: Any) -> str:
+    """The address without spaces around it or a `mailto:` in front."""
+    return cell_text(value, "e-mail address").strip().removeprefix("mailto:")
+
+
+is_valid = validity(validate)
+format = validate
