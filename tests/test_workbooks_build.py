@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 import re
 import sys
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from xlbo.excel.buttons import BUTTONS
@@ -26,7 +30,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_rebuilding_gives_the_committed_files(built: Path) -> None:
-    for path in sorted(p for p in built.rglob("*") if p.is_file()):
+    for path in sorted(p for p in built.rglob("*") if p.is_file() and p.suffix != ".xlsm"):
         committed = ROOT / "workbooks" / path.relative_to(built)
         assert committed.exists(), f"{committed} is missing: run `xlbo workbooks build`"
         assert committed.read_bytes() == path.read_bytes(), (
@@ -82,3 +86,51 @@ def test_classic_ribbon_calls_existing_vba_and_python() -> None:
         handlers = importlib.import_module(f"macros.{module}")
         assert callable(getattr(handlers, function)), f"{module}.{function}"
     assert len(re.findall(r"^\s+RunPython ", vba, flags=re.MULTILINE)) == len(subs)
+
+
+def test_macro_master_has_the_xlwings_vba_and_a_validate_button(built: Path) -> None:
+    from oletools.olevba import VBA_Parser
+
+    workbook = built / "classic" / "xlbo_master.xlsm"
+    parser = VBA_Parser(str(workbook))
+    try:
+        modules = {name: code for _, _, name, code in parser.extract_macros()}
+    finally:
+        parser.close()
+    assert "Sub SampleCall()" in modules["Module1.bas"]
+    assert 'RunPython "import " & mymodule & ";" & mymodule & ".main()"' in modules["Module1.bas"]
+    assert "Function RunPython(" in modules["xlwings.bas"]
+    with zipfile.ZipFile(workbook) as archive:
+        buttons = [
+            archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/drawings/vml")
+        ]
+    assert any("<x:FmlaMacro>[0]!SampleCall</x:FmlaMacro>" in vml for vml in buttons)
+    companion = importlib.util.spec_from_file_location(
+        "xlbo_master", built / "classic" / "xlbo_master.py"
+    )
+    assert companion is not None and companion.loader is not None
+    module = importlib.util.module_from_spec(companion)
+    companion.loader.exec_module(module)
+    assert callable(module.main)  # RunPython's "import xlbo_master; xlbo_master.main()" finds it
+
+
+def test_macro_master_conf_sheet(built: Path) -> None:
+    book = openpyxl.load_workbook(built / "classic" / "xlbo_master.xlsm", keep_vba=True)
+    conf = book["xlwings.conf"]
+    assert [(r[0], r[1]) for r in conf.iter_rows(values_only=True)][:2] == [
+        ("Interpreter_Win", "python"),
+        ("Interpreter_Mac", "python"),
+    ]
+    assert book.sheetnames[0] == "About"
+
+
+@pytest.mark.libreoffice
+def test_macro_master_opens_in_libreoffice(
+    built: Path, libreoffice: Callable[[Path, str], Path]
+) -> None:
+    outdir = libreoffice(
+        built / "classic" / "xlbo_master.xlsm",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+    )
+    header = (outdir / "xlbo_master-Employees.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("Employee ID,Name,Gender")

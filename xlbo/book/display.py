@@ -126,6 +126,17 @@ class Link:
 
 
 @dataclass(frozen=True)
+class SheetButton:
+    """A button on a sheet that runs a VBA macro of the workbook (macro-enabled files only)."""
+
+    cell: str
+    caption: str
+    macro: str
+    width: int = 160
+    height: int = 36
+
+
+@dataclass(frozen=True)
 class ResultSheet:
     """A table to write to one sheet, with how to show it."""
 
@@ -144,6 +155,9 @@ class ResultSheet:
     tab_colour: str | None = None
     hidden: bool = False
     landscape: bool = False
+    buttons: tuple[SheetButton, ...] = ()
+    headerless: bool = False
+    """Write the rows from A1 with no header row (settings sheets such as xlwings.conf)."""
 
     def column(self, header: str) -> Column:
         """The display of a column: as given, else guessed from its values."""
@@ -153,7 +167,10 @@ class ResultSheet:
 
     @property
     def header_row(self) -> int:
-        """0-based row index of the header (after the title lines and a blank line)."""
+        """0-based row index of the header (after the title lines and a blank line); -1 when the
+        sheet has no header row."""
+        if self.headerless:
+            return -1
         return len(self.title) + 1 if self.title else 0
 
 

@@ -95,6 +95,11 @@ class ExcelBook:
 
     def _write_sheet(self, result: ResultSheet) -> None:
         sheet = self._target(result.name)
+        if result.headerless:
+            rows = result.frame.to_numpy(dtype=object).tolist()
+            if rows:
+                sheet.range((1, 1)).value = [[as_text_cell(v) for v in row] for row in rows]
+            return
         headers = [str(h) for h in result.frame.columns]
         top = result.header_row + 1  # Excel row of the header
         for index, line in enumerate(result.title):

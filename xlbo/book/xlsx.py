@@ -8,6 +8,7 @@ formula, and no string is turned into a number or a link.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -156,6 +157,8 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
             },
         )
     for col, header in enumerate(headers):
+        if sheet.headerless:
+            break
         ws.write_string(top, col, header, styles.header)
         if columns[col].comment:
             ws.write_comment(top, col, columns[col].comment, {"x_scale": 2, "y_scale": 1.5})
@@ -212,6 +215,20 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
                     "format": styles.fill(highlight.colour),
                 },
             )
+    for button in sheet.buttons:
+        ws.insert_button(
+            button.cell,
+            {
+                "macro": button.macro,
+                "caption": button.caption,
+                "width": button.width,
+                "height": button.height,
+            },
+        )
+    if sheet.headerless:
+        if sheet.hidden:
+            ws.hide()
+        return
     ws.set_row(top, 30)
     if sheet.freeze:
         ws.freeze_panes(top + 1, 0)
@@ -237,11 +254,13 @@ def write_workbook(
     title: str = "",
     created: datetime | None = None,
     active: str | None = None,
+    vba_project: bytes | None = None,
 ) -> Path:
     """Write `sheets` to a new workbook at `path`, atomically; return the path.
 
     `created` fixes the document's creation time (for builds that must not change from run to
-    run); by default it is now.
+    run); by default it is now. `vba_project` (the bytes of a `vbaProject.bin`) makes an `.xlsm`
+    with those macros; its document modules must be ThisWorkbook and Sheet1, Sheet2, … in order.
     """
     target = Path(path)
     with atomic_path(target) as temporary:
@@ -262,9 +281,14 @@ def write_workbook(
                 "created": created or datetime.now(),
             }
         )
+        if vba_project is not None:
+            book.add_vba_project(io.BytesIO(vba_project), is_stream=True)
+            book.set_vba_name("ThisWorkbook")
         styles, lists = _Styles(book), _Lists(book)
-        for sheet in sheets:
+        for number, sheet in enumerate(sheets, start=1):
             _write_sheet(book, styles, lists, sheet)
+            if vba_project is not None:
+                book.get_worksheet_by_name(sheet.name).set_vba_name(f"Sheet{number}")
         lists.finish()
         if active:
             book.get_worksheet_by_name(active).activate()
