@@ -23,11 +23,11 @@ def test_help_lists_jobs(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert stop.value.code == 0
     out = capsys.readouterr().out
-    for job in ("init", "validate", "demo"):
+    for job in ("init", "validate", "workbooks", "addin", "demo"):
         assert job in out
 
 
-@pytest.mark.parametrize("job", ["init", "validate", "demo"])
+@pytest.mark.parametrize("job", ["init", "validate", "workbooks", "addin", "demo"])
 def test_each_job_has_help_with_an_example(capsys: pytest.CaptureFixture[str], job: str) -> None:
     with pytest.raises(SystemExit):
         main([job, "--help"])
@@ -129,3 +129,24 @@ def test_a_bug_is_reported_without_a_traceback(
     assert code == 70
     assert "internal error (ZeroDivisionError: oops). This is a bug in xlbo" in err
     assert "Traceback" not in err
+
+
+def test_addin_elsewhere_than_windows_and_macos(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    code, _, err = run(capsys, "addin", "install")
+    assert code == 2
+    assert "Excel add-ins install on Windows and macOS only" in err
+
+
+def test_addin_install_goes_through_xlwings(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[list[str]] = []
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr("subprocess.call", lambda command: calls.append(command) or 0)
+    code, out, _ = run(capsys, "addin", "install")
+    assert code == 0
+    assert calls == [[sys.executable, "-m", "xlwings.cli", "addin", "install"]]
+    assert "UDF Modules: xlbo_master;xlbo_validation" in out

@@ -111,6 +111,28 @@ def cmd_workbooks(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_addin(args: argparse.Namespace) -> int:
+    """Install or remove the xlwings add-in (which brings RunPython and worksheet functions to
+    Excel) through xlwings' own command line; Excel add-ins exist on Windows and macOS only."""
+    import subprocess
+
+    if not sys.platform.startswith(("win", "darwin")):
+        raise UserError(
+            "Excel add-ins install on Windows and macOS only. On this machine use the command "
+            "line (`xlbo validate`, `xlbo demo`), or xlwings Lite in Excel on the web."
+        )
+    command = [sys.executable, "-m", "xlwings.cli", "addin", args.action]
+    if subprocess.call(command) != 0:
+        raise UserError(f"xlwings could not {args.action} its add-in; see its message above.")
+    if args.action == "install":
+        root = Path(__file__).resolve().parents[1]
+        print("Installed. In Excel, on the xlwings ribbon tab set:")
+        print(f"  PYTHONPATH:  {root / 'udfs'};{root / 'macros'}")
+        print("  UDF Modules: xlbo_master;xlbo_validation")
+        print('then click Import Functions once; =XLBO_VALIDATE(A2,"GSTIN") works in any cell.')
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xlbo",
@@ -155,6 +177,16 @@ def build_parser() -> argparse.ArgumentParser:
     workbooks.add_argument("action", choices=["build"], help="what to do")
     workbooks.add_argument("--out", default="workbooks", help="folder to write into")
     workbooks.set_defaults(run=cmd_workbooks)
+
+    addin = jobs.add_parser(
+        "addin",
+        help="install or remove the Excel add-in (Windows and macOS)",
+        description="Install (or uninstall) the xlwings add-in through xlwings' own command "
+        "line, and say how to point it at xlbo's worksheet functions and buttons.",
+        epilog="Example: xlbo addin install",
+    )
+    addin.add_argument("action", choices=["install", "uninstall"], help="what to do")
+    addin.set_defaults(run=cmd_addin)
 
     demo = jobs.add_parser(
         "demo",
