@@ -134,3 +134,32 @@ def test_macro_master_opens_in_libreoffice(
     )
     header = (outdir / "xlbo_master-Employees.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("Employee ID,Name,Gender")
+
+
+def test_the_wheel_is_pure_python(tmp_path: Path) -> None:
+    """xlwings Lite installs xlbo with micropip, which takes pure-Python wheels only."""
+    import subprocess
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    [wheel] = list(tmp_path.glob("xlbo-*.whl"))
+    assert wheel.name.endswith("-py3-none-any.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert not [n for n in names if n.endswith((".so", ".pyd", ".dll"))]
+    assert "xlbo/excel/functions.py" in names
+    assert not [n for n in names if n.startswith(("tests/", "udfs/", "macros/"))]
