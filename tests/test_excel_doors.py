@@ -179,7 +179,7 @@ def test_validate_button_on_junk_workbooks_never_raises(junk: Any) -> None:
 
 # -- worksheet functions ---------------------------------------------------------------------
 
-UDF_MODULES = ["udfs.xlbo_master", "udfs.xlbo_validation"]
+UDF_MODULES = ["udfs.xlbo_master", "udfs.xlbo_validation", "udfs.xlbo_payroll"]
 
 
 def classic_udfs() -> dict[str, Any]:

@@ -81,6 +81,40 @@ def GST_SPLIT(taxable, rate, supplier_state, place_of_supply):
     return functions.gst_split(taxable, rate, supplier_state, place_of_supply)
 
 
+@func(namespace="XLBO")
+@arg("pf_wage", ndim=2)
+def PF(pf_wage, part):
+    """PF on a month's PF wages: the employee's 12% by default, or EMPLOYER, EPS, EPF, EDLI, ADMIN."""
+    return functions.pf(pf_wage, part)
+
+
+@func(namespace="XLBO")
+@arg("gross", ndim=2)
+def ESI(gross, part):
+    """ESI on a month's gross wages (0 above the ₹21,000 ceiling): EMPLOYEE (0.75%) or EMPLOYER (3.25%), rounded up."""
+    return functions.esi(gross, part)
+
+
+@func(namespace="XLBO")
+@arg("gross", ndim=2)
+def PT(state, gross, month, gender):
+    """Professional tax for a month's gross in a state (Feb 300 in MH and KA; women's slab in MH): =XLBO.PT("Maharashtra", 30000, "2027-02")."""
+    return functions.pt(state, gross, month, gender)
+
+
+@func(namespace="XLBO")
+@arg("annual_taxable", ndim=2)
+def INCOME_TAX(annual_taxable, regime, year):
+    """Income tax with 87A rebate, surcharge and 4% cess on a year's taxable salary: =XLBO.INCOME_TAX(1210000, "New", "2026-27")."""
+    return functions.income_tax_for(annual_taxable, regime, year)
+
+
+@func(namespace="XLBO")
+def TDS_MONTHLY(annual_tax, deducted_so_far, months_remaining):
+    """This month's TDS: (annual tax − TDS deducted so far) ÷ months remaining including this one."""
+    return functions.tds_monthly(annual_tax, deducted_so_far, months_remaining)
+
+
 @script
 def validate(book: xw.Book):
     """Check every sheet of this master workbook and list each problem on an Issues sheet."""

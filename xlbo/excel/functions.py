@@ -16,6 +16,7 @@ from typing import Any
 from xlbo import __version__, ids
 from xlbo.book.table import header_key
 from xlbo.cells import clean_text, excel_error, is_blank
+from xlbo.excel import payroll_functions
 from xlbo.excel.cells import as_rows, each_cell, each_row, readable, worksheet_function
 from xlbo.gst import gst_split as split_gst
 from xlbo.money import format_inr, parse_amount
@@ -178,5 +179,10 @@ WORKSHEET_FUNCTIONS: tuple[WorksheetFunction, ...] = (
     WorksheetFunction(
         "GST_SPLIT", gst_split, ranges=("taxable", "rate", "supplier_state", "place_of_supply")
     ),
+    WorksheetFunction("PF", payroll_functions.pf, ranges=("pf_wage",)),
+    WorksheetFunction("ESI", payroll_functions.esi, ranges=("gross",)),
+    WorksheetFunction("PT", payroll_functions.pt, ranges=("gross",)),
+    WorksheetFunction("INCOME_TAX", payroll_functions.income_tax_for, ranges=("annual_taxable",)),
+    WorksheetFunction("TDS_MONTHLY", payroll_functions.tds_monthly),
 )
 """Every worksheet function, in the order the help lists them."""
