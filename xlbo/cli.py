@@ -86,12 +86,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
         paths = build_workbooks(outdir / "workbooks")
         return "Excel files (see README, 'Use it in Excel'):\n" + "\n".join(
-            f"  {path.relative_to(outdir / 'workbooks')!s:<24}{path}" for path in paths
+            f"  {path.relative_to(outdir / 'workbooks')!s:<26}{path}" for path in paths
+        )
+
+    def payroll_step() -> str:
+        from xlbo.jobs.payroll import run_payroll
+
+        run = run_payroll(outdir / "master.xlsx", "2026-10", outdir / "payroll")
+        return (
+            f"  payroll           {run.files[0]}\n"
+            f"                    {len(run.lines)} employees, October 2026; ECR, ESI, bank file, "
+            f"journal and {len(run.lines)} payslips in {outdir / 'payroll'}"
         )
 
     steps = [
         ("Building the demo company", build),
         ("Validating its master data", validate_step),
+        ("Running October's payroll", payroll_step),
         ("Building the Excel files", workbooks_step),
     ]
     lines = [f"Demo company: Sahyadri Tradelinks Private Limited (seed {args.seed})"]
@@ -101,6 +112,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
         lines.append(step())
     print("\n".join(lines))
     return EXIT_OK
+
+
+def cmd_payroll(args: argparse.Namespace) -> int:
+    from xlbo.jobs.payroll import run_payroll
+    from xlbo.payroll.compute import DaysBasis
+
+    run = run_payroll(
+        Path(args.master),
+        args.month,
+        Path(args.out),
+        basis=DaysBasis(args.days_basis),
+        payslips=not args.no_payslips,
+    )
+    counts = count_by_severity(run.issues)
+    print(f"Payroll {run.month:%B %Y}: {len(run.lines)} employees; {describe_counts(counts)}.")
+    for path in run.files[:6]:
+        print(f"  {path}")
+    if len(run.files) > 6:
+        print(f"  … and {len(run.files) - 6} payslips in {run.files[-1].parent}")
+    return EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK
 
 
 def cmd_workbooks(args: argparse.Namespace) -> int:
@@ -166,6 +197,28 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("master", help="the master workbook (.xlsx)")
     validate.add_argument("--out", help="where to write the report (default: MASTER-issues.xlsx)")
     validate.set_defaults(run=cmd_validate)
+
+    payroll = jobs.add_parser(
+        "payroll",
+        help="run a month's payroll: register, payslips, ECR, ESI and bank files",
+        description="Compute a month's salaries gross to net with PF, ESI, PT, LWF and TDS from the "
+        "master workbook's rules, and write the register (with its working), payslips, the EPFO ECR "
+        "file, the ESIC upload sheet, the bank transfer file and the salary journal. Earlier "
+        "registers in the output folder give the year-to-date figures. Exit status 1 when "
+        "pre-checks found errors (listed on the register's Issues sheet).",
+        epilog="Example: xlbo payroll master.xlsx --month 2026-10 --out payroll",
+    )
+    payroll.add_argument("master", help="the master workbook (.xlsx)")
+    payroll.add_argument("--month", required=True, help="the month, YYYY-MM")
+    payroll.add_argument("--out", default="payroll", help="folder for the outputs")
+    payroll.add_argument(
+        "--days-basis",
+        choices=["calendar", "26", "30"],
+        default="calendar",
+        help="days a month's pay is divided by when prorating (default: calendar)",
+    )
+    payroll.add_argument("--no-payslips", action="store_true", help="skip the payslips")
+    payroll.set_defaults(run=cmd_payroll)
 
     workbooks = jobs.add_parser(
         "workbooks",

@@ -1,0 +1,148 @@
+"""The month's attendance and one-off pay items, from the `Attendance` sheet.
+
+Headers: `Employee ID`, `Month` (YYYY-MM), `Paid Days`, `LOP Days`, `Overtime`, `Arrears`,
+`Bonus`, `Other Earnings`, `Other Deductions`, `Loan Recovery`. An employee without a row for
+the month is paid for the full month with no extras. Bad cells become issues; their row is set
+aside (the employee is then paid as if absent from the sheet, and the issue says so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from xlbo.book import Reader
+from xlbo.cells import clean_text, is_blank, parse_whole_number
+from xlbo.issues import Issue, Severity
+from xlbo.money import parse_money
+
+HEADERS = (
+    "Employee ID",
+    "Month",
+    "Paid Days",
+    "LOP Days",
+    "Overtime",
+    "Arrears",
+    "Bonus",
+    "Other Earnings",
+    "Other Deductions",
+    "Loan Recovery",
+)
+MONEY = ("Overtime", "Arrears", "Bonus", "Other Earnings", "Other Deductions", "Loan Recovery")
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """One employee's month: days and one-off amounts."""
+
+    paid_days: int | None = None
+    lop_days: int = 0
+    overtime: Decimal = Decimal(0)
+    arrears: Decimal = Decimal(0)
+    bonus: Decimal = Decimal(0)
+    other_earnings: Decimal = Decimal(0)
+    other_deductions: Decimal = Decimal(0)
+    loan_recovery: Decimal = Decimal(0)
+
+
+def month_key(value: Any) -> str | None:
+    """`2026-10` from a cell holding 2026-10, 10-2026, Oct-2026 or a date in the month."""
+    if is_blank(value):
+        return None
+    if isinstance(value, date):
+        return f"{value.year:04d}-{value.month:02d}"
+    text = (clean_text(value) or "").replace("/", "-")
+    parts = text.split("-")
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        first, second = (int(p) for p in parts)
+        year, month = (first, second) if first > 12 else (second, first)
+        if 1 <= month <= 12 and year > 1900:
+            return f"{year:04d}-{month:02d}"
+    from xlbo.dates import parse_date
+
+    try:
+        day = parse_date("01-" + text) if not text[:1].isdigit() else parse_date(text)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a month; write it as YYYY-MM, e.g. 2026-10") from None
+    if day is None:
+        return None
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def load_attendance(reader: Reader, month: str) -> tuple[dict[str, Attendance], list[Issue]]:
+    """Attendance rows for `month` (YYYY-MM) by Employee ID, and issues for bad cells."""
+    if not reader.has("Attendance"):
+        return {}, []
+    table = reader.read_table("Attendance", HEADERS)
+    issues: list[Issue] = []
+    missing = [h for h in ("Employee ID", "Month") if h not in table.frame.columns]
+    if missing:
+        issues.append(
+            Issue(
+                severity=Severity.ERROR,
+                sheet=table.sheet,
+                cell=f"A{table.header_row}",
+                problem=f"The Attendance sheet has no {' or '.join(repr(m) for m in missing)} column",
+                hint=f"Its headers are: {', '.join(HEADERS)}.",
+                file=reader.name,
+            )
+        )
+        return {}, issues
+    found: dict[str, Attendance] = {}
+    for row, cells in table.frame.iterrows():
+        number = int(str(row))
+        try:
+            if month_key(cells.get("Month")) != month:
+                continue
+        except ValueError as error:
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=table.sheet,
+                    cell=table.cell(number, "Month"),
+                    value=cells.get("Month"),
+                    problem=f"Month: {error}",
+                    file=reader.name,
+                )
+            )
+            continue
+        code = clean_text(cells.get("Employee ID"))
+        if not code:
+            continue
+        values: dict[str, Any] = {}
+        bad = False
+        for header in HEADERS[2:]:
+            raw = cells.get(header)
+            try:
+                if header in MONEY:
+                    values[header] = parse_money(raw) or Decimal(0)
+                else:
+                    values[header] = parse_whole_number(raw)
+            except ValueError as error:
+                bad = True
+                issues.append(
+                    Issue(
+                        severity=Severity.ERROR,
+                        sheet=table.sheet,
+                        cell=table.cell(number, header),
+                        value=raw,
+                        problem=f"{header}: {error}",
+                        hint=f"{code} is paid for the full month with no extras until this is fixed.",
+                        file=reader.name,
+                    )
+                )
+        if bad:
+            continue
+        found[code.upper()] = Attendance(
+            paid_days=values["Paid Days"],
+            lop_days=values["LOP Days"] or 0,
+            overtime=values["Overtime"],
+            arrears=values["Arrears"],
+            bonus=values["Bonus"],
+            other_earnings=values["Other Earnings"],
+            other_deductions=values["Other Deductions"],
+            loan_recovery=values["Loan Recovery"],
+        )
+    return found, issues

@@ -1,0 +1,309 @@
+"""One employee's month, gross to net, with the working behind every statutory figure.
+
+Proration: earnings for the days paid out of the month's calendar days (the basis is a setting:
+calendar days by default, or a fixed 26 or 30). A joiner is paid from the date of joining, a
+leaver to the date of leaving. Overtime, arrears, bonus and other earnings are added as given;
+overtime is left out of the ESI coverage test.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from xlbo.master.fields import TaxRegime
+from xlbo.master.records import Employee
+from xlbo.master.rules import AgeGroup, ESIRule, LWFRule, PFRule, PTSlab
+from xlbo.payroll.attendance import Attendance
+from xlbo.payroll.esi import employees_state_insurance
+from xlbo.payroll.lwf import labour_welfare_fund
+from xlbo.payroll.pf import pf_wage, provident_fund
+from xlbo.payroll.pt import professional_tax
+from xlbo.payroll.tax import TaxTables, income_tax, monthly_tds
+
+ZERO = Decimal(0)
+PAISE = Decimal("0.01")
+
+
+class DaysBasis(StrEnum):
+    """Days a month's pay is divided by when prorating."""
+
+    CALENDAR = "calendar"
+    TWENTY_SIX = "26"
+    THIRTY = "30"
+
+
+@dataclass(frozen=True)
+class YearToDate:
+    """Figures of the financial year's earlier months, from their registers."""
+
+    gross: Decimal = ZERO
+    tds: Decimal = ZERO
+    pt: Decimal = ZERO
+    pf_employee: Decimal = ZERO
+    months: int = 0
+    half_year_gross: Decimal = ZERO
+    """Gross of the current half-year's earlier months (Tamil Nadu's half-yearly PT)."""
+    esi_covered_at_period_start: bool | None = None
+
+
+@dataclass(frozen=True)
+class MonthRules:
+    month: date
+    pf: PFRule
+    esi: ESIRule
+    pt_slabs: tuple[PTSlab, ...]
+    lwf: tuple[LWFRule, ...]
+    tax: TaxTables
+    financial_year: str
+    months_remaining: int
+    """Months left in the financial year, this one included."""
+    basis: DaysBasis = DaysBasis.CALENDAR
+
+
+@dataclass(frozen=True)
+class PayLine:
+    """A register row and how it came about."""
+
+    employee: Employee
+    paid_days: Decimal
+    ncp_days: int
+    gross: Decimal
+    coverage_wage: Decimal
+    pf_wage: Decimal
+    pf_employee: Decimal
+    vpf: Decimal
+    eps: Decimal
+    epf_employer: Decimal
+    edli: Decimal
+    pf_admin: Decimal
+    epf_wage: Decimal
+    """Wages PF contributions were computed on (capped unless on actual wages)."""
+    eps_wage: Decimal
+    edli_wage: Decimal
+    esi_employee: Decimal
+    esi_employer: Decimal
+    esi_covered: bool
+    pt: Decimal
+    lwf_employee: Decimal
+    lwf_employer: Decimal
+    tds: Decimal
+    other_deductions: Decimal
+    loan_recovery: Decimal
+    net_pay: Decimal
+    employer_cost: Decimal
+    estimated_months: int = 0
+    """Earlier months of the year with no register, whose salary and TDS were estimated."""
+    earnings: dict[str, Decimal] = field(default_factory=dict)
+    working: tuple[tuple[str, str], ...] = ()
+    """(figure, how) pairs for the Working sheet."""
+
+
+def _age(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _money(value: Decimal) -> Decimal:
+    return value.quantize(PAISE, rounding=ROUND_HALF_UP)
+
+
+def active_days(person: Employee, month: date) -> int:
+    """Days of the month the employee is on the rolls (0 when not at all)."""
+    last = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+    start = max(person.date_of_joining, month)
+    end = min(person.date_of_leaving, last) if person.date_of_leaving else last
+    return max((end - start).days + 1, 0)
+
+
+def age_group(person: Employee, on: date) -> AgeGroup:
+    age = _age(person.date_of_birth, on)
+    if age >= 80:
+        return AgeGroup.SUPER_SENIOR
+    return AgeGroup.SENIOR if age >= 60 else AgeGroup.BELOW_60
+
+
+def compute(
+    person: Employee, rules: MonthRules, attendance: Attendance, ytd: YearToDate
+) -> PayLine:
+    month = rules.month
+    days_in_month = calendar.monthrange(month.year, month.month)[1]
+    on_rolls = active_days(person, month)
+    paid = (
+        attendance.paid_days if attendance.paid_days is not None else on_rolls - attendance.lop_days
+    )
+    paid = max(min(paid, on_rolls), 0)
+    basis = {DaysBasis.CALENDAR: days_in_month, DaysBasis.TWENTY_SIX: 26, DaysBasis.THIRTY: 30}[
+        rules.basis
+    ]
+    full = {
+        "Basic": person.basic,
+        "DA": person.da,
+        "HRA": person.hra,
+        "Special Allowance": person.special_allowance,
+        "Other Allowances": person.other_allowances,
+    }
+    if rules.basis is DaysBasis.CALENDAR or on_rolls < days_in_month:
+        factor = Decimal(paid) / days_in_month  # joiners and leavers: calendar days
+    elif attendance.paid_days is not None:
+        factor = Decimal(attendance.paid_days) / basis
+    else:
+        factor = Decimal(basis - attendance.lop_days) / basis
+    factor = max(min(factor, Decimal(1)), ZERO)
+    earnings = {name: _money(amount * factor) for name, amount in full.items()}
+    extras = {
+        "Overtime": attendance.overtime,
+        "Arrears": attendance.arrears,
+        "Bonus": attendance.bonus,
+        "Other Earnings": attendance.other_earnings,
+    }
+    earnings.update({k: v for k, v in extras.items() if v})
+    gross = sum(earnings.values(), ZERO)
+    coverage_wage = sum(
+        full.values(), ZERO
+    )  # ESI coverage: the month's rate of wages, overtime aside
+    working: list[tuple[str, str]] = [
+        (
+            "Paid Days",
+            f"{paid} of {days_in_month} days ({on_rolls} on the rolls, {attendance.lop_days} LOP); "
+            f"earnings × {factor:.4f}",
+        ),
+    ]
+
+    # PF
+    wage = pf_wage(earnings["Basic"] + earnings["DA"], gross - attendance.overtime, rules.pf)
+    eligible = person.eps_eligible and _age(person.date_of_birth, month) < rules.pf.eps_age_limit
+    pf = provident_fund(
+        wage,
+        gross,
+        rules.pf,
+        eps_eligible=eligible,
+        on_actual=person.pf_on_actual,
+        voluntary_rate=person.voluntary_pf,
+    )
+    working += [("PF", line) for line in pf.working]
+    if not eligible and person.eps_eligible:
+        working.append(("EPS", f"nil: {rules.pf.eps_age_limit} or older"))
+
+    # ESI
+    esi = employees_state_insurance(
+        gross,
+        coverage_wage,
+        paid,
+        rules.esi,
+        disabled=person.disabled,
+        covered_at_period_start=ytd.esi_covered_at_period_start,
+    )
+    working.append(
+        (
+            "ESI",
+            f"{esi.reason}; employee {rules.esi.employee_rate:%} = {esi.employee}, employer "
+            f"{rules.esi.employer_rate:%} = {esi.employer} ({rules.esi.rounding.value}); "
+            f"ESI Rules from {rules.esi.effective_from:%d-%m-%Y}",
+        )
+    )
+
+    # PT and LWF
+    pt = professional_tax(
+        rules.pt_slabs,
+        person.work_state,
+        gross,
+        month,
+        person.gender,
+        half_year_gross=ytd.half_year_gross + gross if ytd.half_year_gross else None,
+    )
+    working.append(("PT", f"{person.work_state}, {person.gender.value}, gross {gross}: {pt}"))
+    lwf_employee, lwf_employer = labour_welfare_fund(rules.lwf, person.work_state, month)
+    if lwf_employee or lwf_employer:
+        working.append(
+            (
+                "LWF",
+                f"{person.work_state} in {month:%B}: employee {lwf_employee}, employer {lwf_employer}",
+            )
+        )
+
+    # TDS
+    later = rules.months_remaining - 1
+    fy_start = date(month.year if month.month >= 4 else month.year - 1, 4, 1)
+    start = max(fy_start, person.date_of_joining)
+    months_before = max((month.year * 12 + month.month) - (start.year * 12 + start.month), 0)
+    estimated = max(months_before - ytd.months, 0)
+    earlier_gross = ytd.gross + person.monthly_gross * estimated
+    projected = earlier_gross + gross + person.monthly_gross * later
+    tax_rule = rules.tax.rule(person.tax_regime, rules.financial_year)
+    deductions = tax_rule.standard_deduction
+    if person.tax_regime is TaxRegime.OLD:
+        annual_pt = ytd.pt + pt * (later + 1)
+        annual_pf = ytd.pf_employee + (pf.employee + pf.vpf) * (later + 1)
+        limit = tax_rule.limit_80c if tax_rule.limit_80c is not None else ZERO
+        deductions += annual_pt + min(person.declared_80c + annual_pf, limit)
+    taxable = max(projected - deductions, ZERO)
+    tax = income_tax(
+        taxable, person.tax_regime, rules.financial_year, rules.tax, age_group(person, month)
+    )
+    deducted = ytd.tds
+    if estimated:  # months before xlbo's first register: assume they were paid and taxed evenly
+        spread = estimated + ytd.months + rules.months_remaining
+        deducted += (tax.total * estimated / spread).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    tds = monthly_tds(tax.total, deducted, rules.months_remaining)
+    estimate_note = (
+        f" ({estimated} earlier months without a register: salary estimated at the monthly rate, "
+        f"tax assumed deducted evenly)"
+        if estimated
+        else ""
+    )
+    working.append(
+        (
+            "TDS",
+            f"projected salary {projected} (year to date {earlier_gross} + this month {gross} + "
+            f"{later} months × {person.monthly_gross}) − deductions {deductions} = {taxable}; "
+            f"annual tax {tax.total}; ({tax.total} − {deducted} deducted) ÷ "
+            f"{rules.months_remaining} months = {tds}{estimate_note}",
+        )
+    )
+
+    deductions_total = (
+        pf.employee
+        + pf.vpf
+        + esi.employee
+        + pt
+        + lwf_employee
+        + tds
+        + attendance.other_deductions
+        + attendance.loan_recovery
+    )
+    net = gross - deductions_total
+    employer_cost = gross + pf.employer + pf.edli + pf.admin + esi.employer + lwf_employer
+    return PayLine(
+        employee=person,
+        paid_days=Decimal(paid),
+        ncp_days=max(days_in_month - paid, 0),
+        gross=gross,
+        coverage_wage=coverage_wage,
+        pf_wage=wage,
+        pf_employee=pf.employee,
+        vpf=pf.vpf,
+        eps=pf.eps,
+        epf_employer=pf.epf_employer,
+        edli=pf.edli,
+        pf_admin=pf.admin,
+        epf_wage=pf.contribution_wage,
+        eps_wage=pf.pension_wage if eligible else ZERO,
+        edli_wage=pf.pension_wage,
+        esi_employee=esi.employee,
+        esi_employer=esi.employer,
+        esi_covered=esi.covered,
+        pt=pt,
+        lwf_employee=lwf_employee,
+        lwf_employer=lwf_employer,
+        tds=tds,
+        other_deductions=attendance.other_deductions,
+        loan_recovery=attendance.loan_recovery,
+        net_pay=net,
+        employer_cost=employer_cost,
+        estimated_months=estimated,
+        earnings=earnings,
+        working=tuple(working),
+    )

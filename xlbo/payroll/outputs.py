@@ -1,0 +1,290 @@
+"""What a payroll run hands over: the register (with its working and issues), the EPFO ECR
+file, the ESIC upload sheet, the bank transfer file, the salary journal and the payslips."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+import pandas as pd
+
+from xlbo.book.display import Colour, Column, Highlight, Kind, ResultSheet
+from xlbo.payroll.compute import PayLine
+
+REGISTER_HEADERS = (
+    "Employee ID",
+    "Name",
+    "Paid Days",
+    "Gross",
+    "PF Wage",
+    "PF Employee",
+    "VPF",
+    "EPS",
+    "EPF Employer",
+    "EDLI",
+    "ESI Employee",
+    "ESI Employer",
+    "PT",
+    "LWF Employee",
+    "LWF Employer",
+    "TDS",
+    "Other Deductions",
+    "Net Pay",
+    "Employer Cost",
+)
+"""The register's headers, exactly as other tools read them."""
+
+ZERO = Decimal(0)
+
+
+def _row(line: PayLine) -> list[object]:
+    return [
+        line.employee.employee_id,
+        line.employee.name,
+        line.paid_days,
+        line.gross,
+        line.pf_wage,
+        line.pf_employee,
+        line.vpf,
+        line.eps,
+        line.epf_employer,
+        line.edli,
+        line.esi_employee,
+        line.esi_employer,
+        line.pt,
+        line.lwf_employee,
+        line.lwf_employer,
+        line.tds,
+        line.other_deductions + line.loan_recovery,
+        line.net_pay,
+        line.employer_cost,
+    ]
+
+
+def register_sheet(lines: Sequence[PayLine], title: str) -> ResultSheet:
+    rows = [_row(line) for line in lines]
+    totals: list[object] = ["Total", f"{len(rows)} employees"]
+    for index in range(2, len(REGISTER_HEADERS)):
+        totals.append(sum((Decimal(str(r[index])) for r in rows), ZERO))
+    frame = pd.DataFrame([*rows, totals], columns=list(REGISTER_HEADERS), dtype=object)
+    money = {h: Column(kind=Kind.MONEY) for h in REGISTER_HEADERS[3:]}
+    return ResultSheet(
+        "Register",
+        frame,
+        columns={
+            **money,
+            "Paid Days": Column(kind=Kind.DECIMAL, width=9),
+            "Name": Column(width=24),
+        },
+        title=(title,),
+        highlights=(Highlight("Employee ID", "Total", Colour.TOTAL, whole_row=True),),
+        landscape=True,
+    )
+
+
+def working_sheet(lines: Sequence[PayLine]) -> ResultSheet:
+    rows = [
+        [line.employee.employee_id, line.employee.name, figure, how]
+        for line in lines
+        for figure, how in line.working
+    ]
+    frame = pd.DataFrame(
+        rows, columns=["Employee ID", "Name", "Figure", "How it was worked out"], dtype=object
+    )
+    return ResultSheet(
+        "Working",
+        frame,
+        columns={
+            "How it was worked out": Column(kind=Kind.LONG_TEXT, width=110),
+            "Figure": Column(width=12),
+        },
+    )
+
+
+def _rupees(amount: Decimal) -> int:
+    return int(amount.quantize(Decimal(1)))
+
+
+def ecr_text(lines: Sequence[PayLine]) -> str:
+    """The EPFO ECR: one member a line, `#~#` between fields, whole rupees: UAN, name, gross,
+    EPF wages, EPS wages, EDLI wages, EE share, EPS share, ER share, NCP days, refund of advances."""
+    out = []
+    for line in lines:
+        person = line.employee
+        if not person.uan or not line.pf_employee:
+            continue
+        fields = [
+            person.uan,
+            person.name.upper(),
+            _rupees(line.gross),
+            _rupees(line.epf_wage),
+            _rupees(line.eps_wage),
+            _rupees(line.edli_wage),
+            _rupees(line.pf_employee + line.vpf),
+            _rupees(line.eps),
+            _rupees(line.epf_employer),
+            line.ncp_days,
+            0,
+        ]
+        out.append("#~#".join(str(f) for f in fields))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+ESI_HEADERS = (
+    "IP Number",
+    "IP Name",
+    "No of Days for which wages paid/payable during the month",
+    "Total Monthly Wages",
+    "Reason Code for Zero workings days",
+    "Last Working Day",
+)
+
+
+def esi_sheet(lines: Sequence[PayLine], month: date) -> ResultSheet:
+    rows = []
+    for line in lines:
+        person = line.employee
+        if not line.esi_covered:
+            continue
+        left = (
+            person.date_of_leaving
+            if person.date_of_leaving
+            and person.date_of_leaving.month == month.month
+            and person.date_of_leaving.year == month.year
+            else None
+        )
+        reason = (
+            "" if line.paid_days else ("2" if left else "1")
+        )  # ESIC codes: 1 without wages, 2 left service
+        rows.append(
+            [
+                person.esi_number or "",
+                person.name,
+                int(line.paid_days),
+                _rupees(line.gross),
+                reason,
+                left.strftime("%d/%m/%Y") if left else "",
+            ]
+        )
+    frame = pd.DataFrame(rows, columns=list(ESI_HEADERS), dtype=object)
+    return ResultSheet(
+        "ESI Contribution",
+        frame,
+        columns={
+            "IP Number": Column(kind=Kind.ID, width=14),
+            "Total Monthly Wages": Column(kind=Kind.INTEGER),
+        },
+    )
+
+
+def safe_csv_text(value: object) -> object:
+    """A CSV field that no spreadsheet will run as a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+BANK_HEADERS = ("Beneficiary Name", "Account Number", "IFSC", "Amount", "Mode", "Narration")
+
+
+def bank_csv(lines: Sequence[PayLine], month: date, payable: set[str]) -> str:
+    """The generic salary transfer file: one credit per employee with good bank details and a
+    positive net pay (`payable`); NEFT, or RTGS from ₹2 lakh."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(BANK_HEADERS)
+    for line in lines:
+        person = line.employee
+        if person.employee_id not in payable:
+            continue
+        amount = line.net_pay.quantize(Decimal("0.01"))
+        writer.writerow(
+            [
+                safe_csv_text(v)
+                for v in (
+                    person.name,
+                    person.bank_account,
+                    person.ifsc,
+                    f"{amount:.2f}",
+                    "RTGS" if amount >= 200000 else "NEFT",
+                    f"SALARY {month:%b %Y}".upper(),
+                )
+            ]
+        )
+    return buffer.getvalue()
+
+
+JOURNAL_HEADERS = (
+    "Date",
+    "Voucher No",
+    "Voucher Type",
+    "Account",
+    "Debit",
+    "Credit",
+    "Party",
+    "Cost Centre",
+    "Narration",
+)
+
+
+def salary_journal(lines: Sequence[PayLine], month_end: date, voucher: str) -> ResultSheet:
+    """The month's salary journal: expenses debited, what is owed to staff and authorities credited."""
+
+    def total(attribute: str) -> Decimal:
+        return sum((getattr(line, attribute) for line in lines), ZERO)
+
+    gross = total("gross")
+    pf_employer = total("eps") + total("epf_employer") + total("edli") + total("pf_admin")
+    pf_payable = total("pf_employee") + total("vpf") + pf_employer
+    entries = [
+        ("Salaries and Wages", gross, ZERO),
+        ("Employer PF Contribution", pf_employer, ZERO),
+        ("Employer ESI Contribution", total("esi_employer"), ZERO),
+        ("Employer LWF Contribution", total("lwf_employer"), ZERO),
+        ("Salaries Payable", ZERO, total("net_pay")),
+        ("PF Payable", ZERO, pf_payable),
+        ("ESI Payable", ZERO, total("esi_employee") + total("esi_employer")),
+        ("Professional Tax Payable", ZERO, total("pt")),
+        ("LWF Payable", ZERO, total("lwf_employee") + total("lwf_employer")),
+        ("TDS Payable - Salary (192)", ZERO, total("tds")),
+        ("Salary Advances", ZERO, total("loan_recovery")),
+        ("Staff Welfare", ZERO, total("other_deductions")),
+    ]
+    narration = f"Salaries for {month_end:%B %Y} as per the payroll register"
+    rows = [
+        [
+            month_end,
+            voucher,
+            "Journal",
+            account,
+            debit or None,
+            credit or None,
+            None,
+            None,
+            narration,
+        ]
+        for account, debit, credit in entries
+        if debit or credit
+    ]
+    frame = pd.DataFrame(rows, columns=list(JOURNAL_HEADERS), dtype=object)
+    return ResultSheet(
+        "Journal",
+        frame,
+        columns={
+            "Date": Column(kind=Kind.DATE),
+            "Debit": Column(kind=Kind.MONEY),
+            "Credit": Column(kind=Kind.MONEY),
+            "Account": Column(width=30),
+            "Narration": Column(kind=Kind.LONG_TEXT, width=50),
+        },
+    )
+
+
+def payslip_name(employee_id: str) -> str:
+    """A file name from an Employee ID, with nothing that could leave the folder."""
+    cleaned = re.sub(r"[^A-Za-z0-9_-]+", "_", employee_id).strip("._") or "employee"
+    return f"{cleaned[:60]}.xlsx"
