@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from decimal import Decimal as D
 from pathlib import Path
@@ -262,3 +263,58 @@ def test_months_remaining() -> None:
     assert [
         months_remaining(__import__("datetime").date(2026, m, 1)) for m in (4, 10, 12, 1, 3)
     ] == [12, 6, 4, 3, 1]
+
+
+@pytest.mark.libreoffice
+def test_payslip_prints_on_one_a4_page(
+    payroll: Callable[..., Any], tmp_path: Path, libreoffice: Callable[[Path, str], Path]
+) -> None:
+    payroll()
+    outdir = libreoffice(tmp_path / "out" / "payslips-2026-10" / "E002.xlsx", "pdf")
+    pdf = (outdir / "E002.pdf").read_bytes()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    assert b"/MediaBox [0 0 595" in pdf or b"/MediaBox[0 0 595" in pdf  # A4 width in points
+
+
+def test_esi_cover_continues_to_the_end_of_the_period(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Covered in April (gross 20,000), still covered in September after a raise to 24,000."""
+
+    def master(basic: int, name: str) -> Path:
+        row = [
+            "E001",
+            "Ravi Patil",
+            "Male",
+            "01-01-1990",
+            "01-04-2020",
+            None,
+            "Maharashtra",
+            "ABCPP1234K",
+            "100123456789",
+            "3100012345",
+            "50100012345678",
+            "HDFC0001234",
+            "New",
+            basic,
+            0,
+            0,
+            "Yes",
+            0,
+        ]
+        return xlsx(
+            {
+                "Company": [["Name", "State"], ["Sahyadri", "Maharashtra"]],
+                "Employees": [EMPLOYEE, row],
+            },
+            name=name,
+        )
+
+    out = tmp_path / "payroll"
+    april = run_payroll(master(20000, "april.xlsx"), "2026-04", out, payslips=False)
+    assert april.lines[0].esi_covered
+    september = run_payroll(master(24000, "september.xlsx"), "2026-09", out, payslips=False)
+    assert september.lines[0].esi_covered
+    assert september.lines[0].esi_employee == D(180)
+    october = run_payroll(master(24000, "october.xlsx"), "2026-10", out, payslips=False)
+    assert not october.lines[0].esi_covered  # a new period begins above the ceiling

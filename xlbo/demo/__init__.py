@@ -31,7 +31,7 @@ from xlbo.demo.parties import (
     make_vendors,
 )
 from xlbo.demo.people import make_employees
-from xlbo.master.records import Record
+from xlbo.master.records import Employee, Record
 from xlbo.master.template import master_sheets
 
 BUILT = datetime(2026, 11, 1, 9, 0, 0)
@@ -143,6 +143,31 @@ def journal_sheet(lines: list[list[Any]]) -> ResultSheet:
     )
 
 
+def attendance_sheet(employees: list[Employee]) -> ResultSheet:
+    """October 2026's attendance: leave without pay, overtime, a bonus, arrears, a loan being
+    recovered, a canteen deduction — the month's one-off items payroll must take in."""
+    from xlbo.payroll.attendance import HEADERS
+
+    ids = [e.employee_id for e in employees]
+    rows = [
+        [ids[5], "2026-10", None, 3, None, None, None, None, None, None],
+        [ids[6], "2026-10", None, None, 2400, None, None, None, None, None],
+        [ids[8], "2026-10", None, None, None, 5000, None, None, 250, 2000],
+        [ids[20], "2026-10", None, 1, 1800, None, 15000, None, None, None],
+        [ids[40], "2026-10", None, None, None, None, None, 3500, 400, 5000],
+        [ids[41], "2026-09", 28, 2, None, None, None, None, None, None],
+    ]
+    frame = pd.DataFrame(rows, columns=list(HEADERS), dtype=object)
+    money = {h: Column(kind=Kind.MONEY) for h in HEADERS[4:]}
+    return ResultSheet(
+        "Attendance",
+        frame,
+        columns={**money, "Month": Column(kind=Kind.TEXT, width=10)},
+        excel_table="Attendance",
+        spare_rows=200,
+    )
+
+
 def build_demo(outdir: str | Path, seed: int = 2026) -> DemoFiles:
     """Write the demo company's files into `outdir` (created if needed)."""
     folder = Path(outdir)
@@ -152,15 +177,17 @@ def build_demo(outdir: str | Path, seed: int = 2026) -> DemoFiles:
     company = company.model_copy(update={"books_begin": datetime(2026, 10, 1).date()})
     customers = make_customers(rng)
     vendors = make_vendors(rng)
+    employees = make_employees(rng)
     data: dict[str, list[Record]] = {
         "Company": [company],
-        "Employees": list(make_employees(rng)),
+        "Employees": list(employees),
         "Vendors": list(vendors),
         "Customers": list(customers),
         "Accounts": list(make_accounts()),
         "Bank Accounts": list(make_bank_accounts()),
     }
     sheets = _plant(master_sheets(data, COMPANY_NAME), BAD_CELLS + GOOD_BUT_ODD)
+    sheets.append(attendance_sheet(employees))
     master = write_workbook(
         folder / "master.xlsx",
         sheets,
