@@ -23,3 +23,14 @@ def validate_caller() -> None:
     """RunPython entry point of the Validate button."""
     book = xw.Book.caller()
     book.app.status_bar = validate(book)
+
+
+def run_payroll(book: Any) -> str:
+    """Run the latest Attendance month's payroll; the register goes into new sheets of `book`."""
+    return buttons.run_payroll(book)
+
+
+def run_payroll_caller() -> None:
+    """RunPython entry point of the Run Payroll button."""
+    book = xw.Book.caller()
+    book.app.status_bar = run_payroll(book)

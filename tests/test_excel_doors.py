@@ -292,3 +292,65 @@ def test_macros_and_udfs_hold_no_business_rules() -> None:
             ]
             code = [line for line in body if line.startswith("    ") and "return" in line]
             assert len(code) <= 12, f"{path.name} should only bind cells to xlbo calls"
+
+
+def test_run_payroll_button_end_to_end() -> None:
+    book = Book.from_tables(
+        {
+            "Company": [["Name", "State"], ["Sahyadri Tradelinks Private Limited", "Maharashtra"]],
+            "Employees": [
+                [
+                    "Employee ID",
+                    "Name",
+                    "Gender",
+                    "Date of Birth",
+                    "Date of Joining",
+                    "Work State",
+                    "Basic",
+                    "HRA",
+                    "PAN",
+                    "UAN",
+                    "Bank Account",
+                    "IFSC",
+                ],
+                [
+                    "E001",
+                    "Ravi Patil",
+                    "Male",
+                    date(1990, 1, 1),
+                    date(2020, 4, 1),
+                    "Maharashtra",
+                    12000.0,
+                    4800.0,
+                    "ABCPP1234K",
+                    "100123456789",
+                    "50100012345678",
+                    "HDFC0001234",
+                ],
+            ],
+            "Attendance": [["Employee ID", "Month", "LOP Days"], ["E001", "2026-10", 1]],
+        }
+    )
+    handlers = importlib.import_module("macros.xlbo_buttons")
+    outcome = handlers.run_payroll(book)
+    assert outcome.startswith("Payroll October 2026: 1 employees;")
+    register = book.sheets["Register"]
+    assert register.cell("A1").endswith("payroll register, October 2026")
+    assert [register.cell(f"{c}3") for c in "ABCD"] == ["Employee ID", "Name", "Paid Days", "Gross"]
+    assert register.cell("A4") == "E001"
+    assert register.cell("A5") == "Total"
+    assert register.cell("C4") == 30.0
+    assert {"Working", "Issues", "Journal", "ESI Contribution"} <= {s.name for s in book.sheets}
+    assert book.sheets["Employees"].cell("G2") == 12000.0  # inputs untouched
+
+
+def test_payroll_month_defaults_to_last_month() -> None:
+    from xlbo.book.excel import ExcelBook
+    from xlbo.excel.buttons import payroll_month
+
+    assert (
+        payroll_month(
+            ExcelBook(Book.from_tables({"Employees": [["Employee ID"]]})), date(2026, 11, 22)
+        )
+        == "2026-10"
+    )

@@ -92,11 +92,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     def payroll_step() -> str:
         from xlbo.jobs.payroll import run_payroll
 
+        run_payroll(outdir / "master.xlsx", "2026-09", outdir / "payroll", payslips=False)
         run = run_payroll(outdir / "master.xlsx", "2026-10", outdir / "payroll")
         return (
             f"  payroll           {run.files[0]}\n"
-            f"                    {len(run.lines)} employees, October 2026; ECR, ESI, bank file, "
-            f"journal and {len(run.lines)} payslips in {outdir / 'payroll'}"
+            f"                    {len(run.lines)} employees, October 2026 (after September, whose "
+            f"register gives the year to date); ECR, ESI, bank file, journal and "
+            f"{len(run.lines)} payslips in {outdir / 'payroll'}"
         )
 
     steps = [

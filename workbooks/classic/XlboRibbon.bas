@@ -7,3 +7,7 @@ Option Explicit
 Sub Validate(control As IRibbonControl)
     RunPython "import xlbo_buttons; xlbo_buttons.validate_caller()"
 End Sub
+
+Sub RunPayroll(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.run_payroll_caller()"
+End Sub

@@ -119,3 +119,9 @@ def TDS_MONTHLY(annual_tax, deducted_so_far, months_remaining):
 def validate(book: xw.Book):
     """Check every sheet of this master workbook and list each problem on an Issues sheet."""
     buttons.validate(book)
+
+
+@script
+def run_payroll(book: xw.Book):
+    """Compute the latest Attendance month's payroll and write the register into this workbook."""
+    buttons.run_payroll(book)

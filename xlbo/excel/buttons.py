@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from xlbo.book.excel import ExcelBook
@@ -23,6 +24,43 @@ def validate(book: Any) -> str:
     marked = excel.mark(report.issues)
     counts = describe_counts(count_by_severity(report.issues))
     return f"{counts}: {marked} cells marked; see the Issues sheet."
+
+
+def payroll_month(excel: ExcelBook, today: date | None = None) -> str:
+    """The month the Run Payroll button pays: the latest month on the Attendance sheet, or else
+    last month."""
+    from xlbo.payroll.attendance import HEADERS, month_key
+
+    if excel.has("Attendance"):
+        frame = excel.read_table("Attendance", HEADERS).frame
+        if "Month" in frame.columns:
+            months = []
+            for value in frame["Month"].tolist():
+                try:
+                    key = month_key(value)
+                except ValueError:
+                    continue
+                if key:
+                    months.append(key)
+            if months:
+                return max(months)
+    day = (today or date.today()).replace(day=1) - timedelta(days=1)
+    return f"{day:%Y-%m}"
+
+
+def run_payroll(book: Any) -> str:
+    """Run Payroll on the open master workbook for the latest Attendance month: write the
+    Register, Working, Issues and Journal sheets into it (payslips, ECR, ESIC and bank files come
+    from `xlbo payroll` on the command line, which can write files)."""
+    from xlbo.jobs.payroll import compute_payroll
+    from xlbo.payroll.outputs import esi_sheet
+
+    excel = ExcelBook(book)
+    month = payroll_month(excel)
+    result = compute_payroll(excel, month, {})
+    excel.write([*result.sheets(), esi_sheet(result.lines, result.month)])
+    counts = describe_counts(count_by_severity(result.issues))
+    return f"Payroll {result.month:%B %Y}: {len(result.lines)} employees; {counts}."
 
 
 @dataclass(frozen=True)
@@ -43,6 +81,13 @@ BUTTONS: tuple[Button, ...] = (
         "Master data",
         validate,
         "Check every sheet of this master workbook and list each problem on an Issues sheet.",
+    ),
+    Button(
+        "run_payroll",
+        "Run Payroll",
+        "Payroll",
+        run_payroll,
+        "Compute the latest Attendance month's payroll and write the register into this workbook.",
     ),
 )
 """Every button, in ribbon order; later jobs add theirs."""

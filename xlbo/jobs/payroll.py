@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from xlbo import ids
-from xlbo.book import FileBook
+from xlbo.book import FileBook, Reader, ResultSheet
 from xlbo.book.atomic import atomic_path
 from xlbo.book.xlsx import write_workbook
 from xlbo.dates import financial_year
@@ -209,18 +209,49 @@ _ATTR = {
 }
 
 
-def run_payroll(
-    master: Path,
+@dataclass(frozen=True)
+class PayrollMonth:
+    """A month's payroll computed, before anything is written."""
+
+    month: date
+    data: MasterData
+    lines: list[PayLine]
+    issues: list[Issue]
+    payable: set[str]
+    ytd: dict[str, YearToDate]
+
+    @property
+    def key(self) -> str:
+        return f"{self.month:%Y-%m}"
+
+    def sheets(self) -> list[ResultSheet]:
+        """Register, Working, Issues and the salary journal."""
+        month = self.month
+        month_end = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+        company = self.data.company.name if self.data.company else ""
+        return [
+            register_sheet(self.lines, f"{company} — payroll register, {month:%B %Y}".strip(" —")),
+            working_sheet(self.lines),
+            issues_sheet(self.issues),
+            salary_journal(
+                self.lines,
+                month_end,
+                f"PAY/{self.key}",
+                in_force(self.data.pf_rules, month, "PF Rules").admin_minimum,
+            ),
+        ]
+
+
+def compute_payroll(
+    reader: Reader,
     month_text: str,
-    out: Path,
-    *,
+    ytd: dict[str, YearToDate],
     basis: DaysBasis = DaysBasis.CALENDAR,
-    payslips: bool = True,
-    created: datetime | None = None,
-) -> PayrollRun:
+) -> PayrollMonth:
+    """Gross to net for everyone on the rolls in the month, with pre-checks; writes nothing."""
     month = parse_month(month_text)
-    data, issues = load(master)
-    attendance, attendance_issues = load_attendance(FileBook(master), month_text)
+    data, issues = load(reader)
+    attendance, attendance_issues = load_attendance(reader, month_text)
     issues = [*issues, *attendance_issues]
     fy = financial_year(month)
     rules = MonthRules(
@@ -234,20 +265,16 @@ def run_payroll(
         months_remaining=months_remaining(month),
         basis=basis,
     )
-    out.mkdir(parents=True, exist_ok=True)
-    ytd = year_to_date(out, month)
-    lines = []
-    for person in progress(data.employees, "payroll"):
-        if not active_days(person, month):
-            continue
-        lines.append(
-            compute(
-                person,
-                rules,
-                attendance.get(person.employee_id.upper(), Attendance()),
-                ytd.get(person.employee_id, YearToDate()),
-            )
+    lines = [
+        compute(
+            person,
+            rules,
+            attendance.get(person.employee_id.upper(), Attendance()),
+            ytd.get(person.employee_id, YearToDate()),
         )
+        for person in progress(data.employees, "payroll")
+        if active_days(person, month)
+    ]
     checks, payable = pre_checks(data, lines, data.source)
     issues = [*issues, *checks]
     estimated = [line for line in lines if line.estimated_months]
@@ -259,23 +286,32 @@ def run_payroll(
                 cell="",
                 problem=f"{len(estimated)} employees have earlier months of {fy} without an xlbo register; their "
                 "year-to-date salary was estimated at the monthly rate and their tax assumed deducted evenly",
-                hint="Put the earlier months' registers (payroll-register-YYYY-MM.xlsx) in the output folder for "
-                "exact year-to-date figures.",
+                hint="Keep each month's register (payroll-register-YYYY-MM.xlsx) in the output folder for exact "
+                "year-to-date figures.",
                 file=data.source,
             )
         )
-    key = f"{month:%Y-%m}"
-    month_end = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
-    company = data.company.name if data.company else ""
+    return PayrollMonth(month, data, lines, issues, payable, ytd)
+
+
+def run_payroll(
+    master: Path,
+    month_text: str,
+    out: Path,
+    *,
+    basis: DaysBasis = DaysBasis.CALENDAR,
+    payslips: bool = True,
+    created: datetime | None = None,
+) -> PayrollRun:
+    """The payroll job on the command line: compute, then write every output into `out`."""
+    month = parse_month(month_text)
+    out.mkdir(parents=True, exist_ok=True)
+    result = compute_payroll(FileBook(master), month_text, year_to_date(out, month), basis)
+    lines, key = result.lines, result.key
     files = [
         write_workbook(
             out / f"payroll-register-{key}.xlsx",
-            [
-                register_sheet(lines, f"{company} — payroll register, {month:%B %Y}".strip(" —")),
-                working_sheet(lines),
-                issues_sheet(issues),
-                salary_journal(lines, month_end, f"PAY/{key}"),
-            ],
+            result.sheets(),
             title=f"Payroll register {month:%B %Y}",
             created=created,
         )
@@ -287,21 +323,21 @@ def run_payroll(
         write_workbook(out / f"esi-{key}.xlsx", [esi_sheet(lines, month)], created=created)
     )
     with atomic_path(out / f"bank-salary-{key}.csv") as temporary:
-        temporary.write_text(bank_csv(lines, month, payable), encoding="utf-8", newline="")
+        temporary.write_text(bank_csv(lines, month, result.payable), encoding="utf-8", newline="")
     files.append(out / f"bank-salary-{key}.csv")
     if payslips:
         folder = out / f"payslips-{key}"
         for line in progress(lines, "payslips"):
-            person_ytd = ytd.get(line.employee.employee_id, YearToDate())
+            person_ytd = result.ytd.get(line.employee.employee_id, YearToDate())
             files.append(
                 write_payslip(
                     folder / payslip_name(line.employee.employee_id),
                     line,
-                    data.company,
+                    result.data.company,
                     month,
                     person_ytd.gross,
                     person_ytd.tds,
                     created,
                 )
             )
-    return PayrollRun(month, lines, issues, files)
+    return PayrollRun(month, lines, result.issues, files)

@@ -231,14 +231,18 @@ JOURNAL_HEADERS = (
 )
 
 
-def salary_journal(lines: Sequence[PayLine], month_end: date, voucher: str) -> ResultSheet:
-    """The month's salary journal: expenses debited, what is owed to staff and authorities credited."""
+def salary_journal(
+    lines: Sequence[PayLine], month_end: date, voucher: str, admin_minimum: Decimal = ZERO
+) -> ResultSheet:
+    """The month's salary journal: expenses debited, what is owed to staff and authorities
+    credited. EPF admin charges are due on the establishment's total, at least `admin_minimum`."""
 
     def total(attribute: str) -> Decimal:
         return sum((getattr(line, attribute) for line in lines), ZERO)
 
     gross = total("gross")
-    pf_employer = total("eps") + total("epf_employer") + total("edli") + total("pf_admin")
+    admin = max(total("pf_admin"), admin_minimum) if total("pf_employee") else ZERO
+    pf_employer = total("eps") + total("epf_employer") + total("edli") + admin
     pf_payable = total("pf_employee") + total("vpf") + pf_employer
     entries = [
         ("Salaries and Wages", gross, ZERO),
