@@ -318,3 +318,53 @@ def test_esi_cover_continues_to_the_end_of_the_period(
     assert september.lines[0].esi_employee == D(180)
     october = run_payroll(master(24000, "october.xlsx"), "2026-10", out, payslips=False)
     assert not october.lines[0].esi_covered  # a new period begins above the ceiling
+
+
+def test_old_regime_declarations_reduce_tds(xlsx: Callable[..., Path], tmp_path: Path) -> None:
+    row = [
+        "E002",
+        "Asha Rao",
+        "Female",
+        "14-05-1988",
+        "01-06-2016",
+        None,
+        "Karnataka",
+        "ABCPR1234K",
+        "100123456790",
+        None,
+        "50100012345679",
+        "ICIC0000012",
+        "Old",
+        90000,
+        36000,
+        24000,
+        "No",
+        0,
+    ]
+    sheets = {
+        "Company": [["Name", "State"], ["Sahyadri", "Maharashtra"]],
+        "Employees": [EMPLOYEE, row],
+    }
+    plain = run_payroll(xlsx(sheets, name="plain.xlsx"), "2026-10", tmp_path / "a", payslips=False)
+    declarations = [
+        ["Employee ID", "Financial Year", "Section", "Amount"],
+        ["E002", "2026-27", "80C", 140000],
+        ["E002", "2026-27", "80D", 25000],
+        ["E002", "2026-27", "80CCD(1B)", 80000],
+        ["E002", "2025-26", "80D", 99999],
+        ["E002", "2026-27", "80Z", 5000],
+    ]
+    declared = run_payroll(
+        xlsx({**sheets, "Declarations": declarations}, name="declared.xlsx"),
+        "2026-10",
+        tmp_path / "b",
+        payslips=False,
+    )
+    assert declared.lines[0].tds < plain.lines[0].tds
+    how = dict(declared.lines[0].working)["Declarations"]
+    assert (
+        "80C 150000.00 (declared 140000.00 + PF 21600, cap 150000.00)" in how
+        and "80D 25000" in how
+        and "80CCD(1B) 50000 (capped at 50000)" in how
+    )
+    assert any("'80Z' is not a section xlbo knows" in i.problem for i in declared.issues)

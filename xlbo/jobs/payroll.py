@@ -32,6 +32,7 @@ from xlbo.master.load import MasterData, load
 from xlbo.master.records import Employee
 from xlbo.payroll.attendance import Attendance, load_attendance
 from xlbo.payroll.compute import DaysBasis, MonthRules, PayLine, YearToDate, active_days, compute
+from xlbo.payroll.declarations import load_declarations
 from xlbo.payroll.esi import period_start
 from xlbo.payroll.outputs import (
     bank_csv,
@@ -252,8 +253,9 @@ def compute_payroll(
     month = parse_month(month_text)
     data, issues = load(reader)
     attendance, attendance_issues = load_attendance(reader, month_text)
-    issues = [*issues, *attendance_issues]
     fy = financial_year(month)
+    declarations, declaration_issues = load_declarations(reader, fy)
+    issues = [*issues, *attendance_issues, *declaration_issues]
     rules = MonthRules(
         month=month,
         pf=in_force(data.pf_rules, month, "PF Rules"),
@@ -271,6 +273,7 @@ def compute_payroll(
             rules,
             attendance.get(person.employee_id.upper(), Attendance()),
             ytd.get(person.employee_id, YearToDate()),
+            declarations.get(person.employee_id.upper()),
         )
         for person in progress(data.employees, "payroll")
         if active_days(person, month)

@@ -18,6 +18,7 @@ from xlbo.master.fields import TaxRegime
 from xlbo.master.records import Employee
 from xlbo.master.rules import AgeGroup, ESIRule, LWFRule, PFRule, PTSlab
 from xlbo.payroll.attendance import Attendance
+from xlbo.payroll.declarations import Declared
 from xlbo.payroll.esi import employees_state_insurance
 from xlbo.payroll.lwf import labour_welfare_fund
 from xlbo.payroll.pf import pf_wage, provident_fund
@@ -126,8 +127,14 @@ def age_group(person: Employee, on: date) -> AgeGroup:
 
 
 def compute(
-    person: Employee, rules: MonthRules, attendance: Attendance, ytd: YearToDate
+    person: Employee,
+    rules: MonthRules,
+    attendance: Attendance,
+    ytd: YearToDate,
+    declared: Declared | None = None,
 ) -> PayLine:
+    """Gross to net for one employee; `declared` are old-regime declarations for the year (else
+    the Employees sheet's Declared 80C)."""
     month = rules.month
     days_in_month = calendar.monthrange(month.year, month.month)[1]
     on_rolls = active_days(person, month)
@@ -235,10 +242,15 @@ def compute(
     tax_rule = rules.tax.rule(person.tax_regime, rules.financial_year)
     deductions = tax_rule.standard_deduction
     if person.tax_regime is TaxRegime.OLD:
-        annual_pt = ytd.pt + pt * (later + 1)
-        annual_pf = ytd.pf_employee + (pf.employee + pf.vpf) * (later + 1)
+        annual_pt = ytd.pt + pt * (later + 1 + estimated)
+        annual_pf = ytd.pf_employee + (pf.employee + pf.vpf) * (later + 1 + estimated)
         limit = tax_rule.limit_80c if tax_rule.limit_80c is not None else ZERO
-        deductions += annual_pt + min(person.declared_80c + annual_pf, limit)
+        if declared is not None:
+            claimed, how = declared.deduction(annual_pf, limit)
+            working.append(("Declarations", how))
+        else:
+            claimed = min(person.declared_80c + annual_pf, limit)
+        deductions += annual_pt + claimed
     taxable = max(projected - deductions, ZERO)
     tax = income_tax(
         taxable, person.tax_regime, rules.financial_year, rules.tax, age_group(person, month)
