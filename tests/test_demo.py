@@ -85,7 +85,7 @@ def test_statement_in_hdfc_layout_chains_its_balance(demo: DemoFiles) -> None:
         "Closing Balance",
     ]
     lines = table.frame[table.frame["Date"].astype(str).str.match(r"\d\d/\d\d/\d\d$")]
-    balance = Decimal("1845230.50")
+    balance = Decimal("4845230.50")
     for _, line in lines.iterrows():
         balance += (parse_amount(line["Deposit Amt."]) or 0) - (
             parse_amount(line["Withdrawal Amt."]) or 0

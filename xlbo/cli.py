@@ -101,9 +101,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"{len(run.lines)} payslips in {outdir / 'payroll'}"
         )
 
+    def reconcile_step() -> str:
+        from xlbo.book import write_workbook
+        from xlbo.jobs.reconcile import run_reconcile
+        from xlbo.money import from_paise
+
+        out = outdir / "brs-hdfc-2026-10.xlsx"
+        result = run_reconcile(
+            outdir / "hdfc-statement-2026-10.xlsx",
+            outdir / "tally-hdfc-ledger-2026-10.xlsx",
+            report=out,
+        )
+        write_workbook(out, result.sheets, title="Bank reconciliation")
+        difference = result.brs.difference
+        return (
+            f"  reconcile         {out}\n                    {len(result.matches)} matches, "
+            f"{len(result.bank_open)} bank and {len(result.ledger_open)} ledger lines left for the BRS; "
+            f"difference {from_paise(difference) if difference is not None else 'unknown'}"
+        )
+
     steps = [
         ("Building the demo company", build),
         ("Validating its master data", validate_step),
+        ("Reconciling the HDFC account", reconcile_step),
         ("Running October's payroll", payroll_step),
         ("Building the Excel files", workbooks_step),
     ]
@@ -134,6 +154,41 @@ def cmd_payroll(args: argparse.Namespace) -> int:
     if len(run.files) > 6:
         print(f"  … and {len(run.files) - 6} payslips in {run.files[-1].parent}")
     return EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK
+
+
+def cmd_reconcile(args: argparse.Namespace) -> int:
+    from xlbo.bank.match import Window
+    from xlbo.bank.roles import Role
+    from xlbo.book import write_workbook
+    from xlbo.jobs.reconcile import run_reconcile
+    from xlbo.money import from_paise
+
+    mapping: dict[Role, str] = {}
+    for part in filter(None, (args.map or "").split(",")):
+        role, _, header = part.partition("=")
+        try:
+            mapping[Role(role.strip().lower())] = header.strip()
+        except ValueError:
+            raise UserError(
+                f"--map: '{role}' is not a column role; use {', '.join(r.value for r in Role)}."
+            ) from None
+    out = Path(args.out)
+    result = run_reconcile(
+        Path(args.bank),
+        Path(args.ledger),
+        account=args.account,
+        mapping=mapping,
+        window=Window(-args.days_before, args.days_after),
+        report=out,
+    )
+    write_workbook(out, result.sheets, title="Bank reconciliation")
+    difference = result.brs.difference
+    print(
+        f"{len(result.matches)} matches, {len(result.bank_open)} bank and {len(result.ledger_open)} ledger lines "
+        f"unmatched, {len(result.suggestions)} suggestions, {len(result.findings)} integrity findings; BRS "
+        f"difference {from_paise(difference) if difference is not None else 'unknown'}. Report: {out}"
+    )
+    return EXIT_OK if difference == 0 and not result.findings else EXIT_FINDINGS
 
 
 def cmd_workbooks(args: argparse.Namespace) -> int:
@@ -221,6 +276,44 @@ def build_parser() -> argparse.ArgumentParser:
     )
     payroll.add_argument("--no-payslips", action="store_true", help="skip the payslips")
     payroll.set_defaults(run=cmd_payroll)
+
+    reconcile = jobs.add_parser(
+        "reconcile",
+        help="match a bank statement to the bank ledger and draw up the BRS",
+        description="Read a bank statement as the bank exports it and the bank ledger (a Tally ledger "
+        "export, or an xlbo Journal with --account), check the statement, match the lines in exact paise "
+        "(reference, amount and date, combinations), and write the matches, the unmatched lines, "
+        "suggestions and the Bank Reconciliation Statement. Exit status 1 when the BRS does not tie or "
+        "the statement has integrity findings.",
+        epilog="Example: xlbo reconcile --bank hdfc.xlsx --ledger tally-hdfc.xlsx --out brs.xlsx",
+    )
+    reconcile.add_argument("--bank", required=True, help="the bank statement (.xlsx, .xls, .csv)")
+    reconcile.add_argument(
+        "--ledger",
+        required=True,
+        help="the bank ledger: a Tally export, or a workbook with a Journal sheet",
+    )
+    reconcile.add_argument(
+        "--account", help="with a Journal: the bank ledger's name, e.g. 'HDFC Bank Current A/c'"
+    )
+    reconcile.add_argument("--out", default="brs.xlsx", help="the report workbook to write")
+    reconcile.add_argument(
+        "--map",
+        help='column roles for unusual statements: "date=Txn Dt,narration=Details,withdrawal=Dr,deposit=Cr"',
+    )
+    reconcile.add_argument(
+        "--days-before",
+        type=int,
+        default=3,
+        help="bank date up to this many days before the books' (3)",
+    )
+    reconcile.add_argument(
+        "--days-after",
+        type=int,
+        default=7,
+        help="bank date up to this many days after the books' (7)",
+    )
+    reconcile.set_defaults(run=cmd_reconcile)
 
     workbooks = jobs.add_parser(
         "workbooks",

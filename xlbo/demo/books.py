@@ -81,7 +81,7 @@ class BankTxn:
 class Books:
     journal: list[JournalLine] = field(default_factory=list)
     bank: list[BankTxn] = field(default_factory=list)
-    opening_balance: Decimal = Decimal("1845230.50")
+    opening_balance: Decimal = Decimal("4845230.50")
     counters: dict[str, int] = field(default_factory=dict)
 
     def number(self, prefix: str) -> str:
@@ -290,7 +290,7 @@ def _bank_movements(
         customer = rng.choice(customers)
         amount = _rupees(rng.uniform(25000, 1200000))
         bank_day = rng.choice(workdays[1:-2])
-        book_day = bank_day - timedelta(days=rng.choice((0, 0, 0, 1, 2)))
+        book_day = max(bank_day - timedelta(days=rng.choice((0, 0, 0, 1, 2))), MONTH_START)
         name = _short(customer.name)
         channel = ("NEFT", "NEFT", "RTGS", "IMPS", "UPI", "CHQ")[index % 6]
         if channel == "RTGS" and amount < 200000:

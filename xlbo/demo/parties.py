@@ -220,7 +220,7 @@ def make_bank_accounts() -> list[BankAccount]:
 OPENING: dict[str, tuple[str, str]] = {
     # account: (debit, credit) balances brought forward to 1-Oct-2026, the demo month's start
     "Share Capital": ("0", "5000000"),
-    "Retained Earnings": ("0", "8563430.50"),
+    "Retained Earnings": ("0", "11563430.50"),
     "Term Loan - HDFC Bank": ("0", "2400000"),
     "Trade Payables": ("0", "3865400"),
     "Salaries Payable": ("0", "2395860"),
@@ -242,7 +242,7 @@ OPENING: dict[str, tuple[str, str]] = {
     "Stock-in-Trade": ("7845600", "0"),
     "Trade Receivables": ("8932750", "0"),
     "Cash in Hand": ("48250", "0"),
-    "HDFC Bank Current A/c": ("1845230.50", "0"),
+    "HDFC Bank Current A/c": ("4845230.50", "0"),
     "ICICI Bank Current A/c": ("412870", "0"),
     "Input CGST": ("186300", "0"),
     "Input SGST": ("186300", "0"),

@@ -1,0 +1,326 @@
+"""Bank statements and bank ledgers as frames of lines in exact paise.
+
+A statement line: `row` (its Excel row), `date`, `value_date`, `narration`, `reference`,
+`debit` and `credit` (integer paise, money out and money in as the bank sees it), `balance`
+(paise, or missing). A ledger line: `row`, `date`, `particulars`, `voucher_type`, `voucher_no`,
+`narration`, `debit`, `credit` (paise, as the books see it: a deposit is a debit).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from xlbo.bank.roles import Role, column_role, has_amounts, roles_in
+from xlbo.book import FileBook, build_table
+from xlbo.book.table import HEADER_SCAN_ROWS, header_key
+from xlbo.cells import clean_text, is_blank
+from xlbo.dates import DateOrder, date_order, parse_date
+from xlbo.errors import SheetProblem
+from xlbo.issues import Issue, Severity
+from xlbo.money import parse_amount, to_paise
+
+PLACEHOLDER_REFERENCE = re.compile(r"^0*$")
+
+
+@dataclass
+class Lines:
+    """Lines read from one file, the issues met, and what was found about the file."""
+
+    frame: pd.DataFrame
+    source: str
+    sheet: str
+    letters: dict[str, str] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    opening: int | None = None
+    """Opening balance in paise, when the file states it (a ledger's Opening Balance line)."""
+    closing: int | None = None
+
+
+def _find_header(rows: Sequence[Sequence[Any]], mapping: Mapping[Role, str]) -> int:
+    wanted = {header_key(h) for h in mapping.values()}
+    best, best_count = -1, 0
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        found = roles_in(row)
+        count = len(found) + sum(1 for c in row if isinstance(c, str) and header_key(c) in wanted)
+        if (Role.DATE in found or wanted) and (has_amounts(found) or wanted) and count > best_count:
+            best, best_count = index, count
+    if best < 0:
+        raise SheetProblem(
+            "No header row with a date and amount columns was found in the first "
+            f'{HEADER_SCAN_ROWS} rows; name the columns with --map (e.g. --map "date=Txn Dt,'
+            'narration=Details,withdrawal=Debit,deposit=Credit").'
+        )
+    return best
+
+
+def _columns(frame: pd.DataFrame, mapping: Mapping[Role, str]) -> dict[Role, str]:
+    columns: dict[Role, str] = {}
+    for header in frame.columns:
+        role = column_role(header)
+        if role is not None and role not in columns:
+            columns[role] = str(header)
+    for role, header in mapping.items():
+        match = next((c for c in frame.columns if header_key(c) == header_key(header)), None)
+        if match is None:
+            raise SheetProblem(
+                f"--map names a column '{header}' that the file does not have "
+                f"(it has: {', '.join(map(str, frame.columns))})."
+            )
+        columns[role] = str(match)
+    return columns
+
+
+def _paise(value: Any) -> int:
+    amount = parse_amount(value)
+    return to_paise(abs(amount)) if amount is not None else 0
+
+
+def _dates(values: list[Any]) -> list[Any]:
+    order = date_order(values)
+    day_first = order is not DateOrder.MONTH_FIRST
+    parsed = []
+    for value in values:
+        try:
+            parsed.append(parse_date(value, day_first=day_first))
+        except ValueError:
+            parsed.append(None)
+    return parsed
+
+
+def fingerprint(*parts: Any) -> str:
+    """A short stable hash of a line, so re-importing an overlapping download is recognised."""
+    text = "|".join("" if p is None else str(p) for p in parts)
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def read_statement(
+    path: str, sheet: str | None = None, mapping: Mapping[Role, str] | None = None
+) -> Lines:
+    """A bank statement as banks export it: title lines, a header row found by its words,
+    transactions, and summary lines (ignored)."""
+    book = FileBook(path)
+    name = sheet or book.sheet_names()[0]
+    rows = book.sheet_rows(book.resolve(name) or name)
+    header = _find_header(rows, mapping or {})
+    table = build_table(book.name, name, rows, header)
+    columns = _columns(table.frame, mapping or {})
+    if Role.DATE not in columns or not (
+        {Role.WITHDRAWAL, Role.DEPOSIT} <= set(columns) or Role.AMOUNT in columns
+    ):
+        raise SheetProblem(
+            f"{book.name}: found no date column or no amount columns under row "
+            f"{table.header_row}; name them with --map."
+        )
+    frame = table.frame
+    dates = _dates(frame[columns[Role.DATE]].tolist())
+    value_dates = (
+        _dates(frame[columns[Role.VALUE_DATE]].tolist()) if Role.VALUE_DATE in columns else dates
+    )
+    issues: list[Issue] = []
+    out = []
+    for position, (row, cells) in enumerate(frame.iterrows()):
+        number = int(str(row))
+        day = dates[position]
+        try:
+            if Role.AMOUNT in columns:
+                amount = parse_amount(cells[columns[Role.AMOUNT]])
+                side = (clean_text(cells.get(columns.get(Role.SIDE, ""), "")) or "").upper()[:1]
+                if amount is not None and amount < 0:
+                    side, amount = "D", -amount
+                debit = to_paise(amount) if amount is not None and side == "D" else 0
+                credit = to_paise(amount) if amount is not None and side == "C" else 0
+                if amount and side not in ("D", "C"):
+                    raise ValueError("the Dr/Cr column does not say which way the money went")
+            else:
+                debit = _paise(cells[columns[Role.WITHDRAWAL]])
+                credit = _paise(cells[columns[Role.DEPOSIT]])
+            balance_cell = cells[columns[Role.BALANCE]] if Role.BALANCE in columns else None
+            balance_amount = parse_amount(balance_cell)
+        except ValueError as error:
+            if day is not None:
+                issues.append(
+                    Issue(
+                        severity=Severity.ERROR,
+                        sheet=table.sheet,
+                        cell=f"A{number}",
+                        problem=f"Row {number}: {error}",
+                        hint="Fix the cell; the line was left out.",
+                        file=book.name,
+                    )
+                )
+            continue
+        if day is None or not (debit or credit):
+            continue  # title, rule, summary and footer lines
+        narration = clean_text(cells.get(columns.get(Role.NARRATION, ""), "")) or ""
+        reference = clean_text(cells.get(columns.get(Role.REFERENCE, ""), "")) or ""
+        if PLACEHOLDER_REFERENCE.match(reference):
+            reference = ""
+        balance = to_paise(balance_amount) if balance_amount is not None else None
+        if (
+            isinstance(balance_cell, str)
+            and balance_cell.strip().upper().endswith("DR")
+            and balance
+        ):
+            balance = -abs(balance)
+        out.append(
+            {
+                "row": number,
+                "date": day,
+                "value_date": value_dates[position] or day,
+                "narration": narration,
+                "reference": reference,
+                "debit": debit,
+                "credit": credit,
+                "balance": balance,
+                "fingerprint": fingerprint(day, narration, reference, debit, credit, balance),
+            }
+        )
+    lines = pd.DataFrame(
+        out,
+        columns=[
+            "row",
+            "date",
+            "value_date",
+            "narration",
+            "reference",
+            "debit",
+            "credit",
+            "balance",
+            "fingerprint",
+        ],
+    )
+    lines["balance"] = lines["balance"].astype("Int64")
+    return Lines(lines, book.name, table.sheet, dict(table.letters), issues)
+
+
+LEDGER_WORDS = {"date": Role.DATE, "particulars": Role.NARRATION}
+
+
+def read_ledger(path: str, account: str | None = None) -> Lines:
+    """The bank account as the books have it: a Tally ledger export (Date, Particulars,
+    Vch Type, Vch No., Debit, Credit, with Opening and Closing Balance lines), or an xlbo
+    Journal sheet filtered to the bank ledger `account`."""
+    book = FileBook(path)
+    if book.has("Journal") and account:
+        return _journal_lines(book, account)
+    name = book.sheet_names()[0]
+    rows = book.sheet_rows(name)
+    headers = ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
+    from xlbo.book.table import find_header_row
+
+    header = find_header_row(rows, headers)
+    table = build_table(book.name, name, rows, header, headers)
+    frame = table.frame
+    for needed in ("Date", "Particulars", "Debit", "Credit"):
+        if needed not in frame.columns:
+            raise SheetProblem(
+                f"{book.name} has no '{needed}' column under row {table.header_row}; "
+                "export the ledger from Tally with Date, Particulars, Vch Type, Vch No., Debit, Credit."
+            )
+    dates = _dates(frame["Date"].tolist())
+    out = []
+    opening = closing = None
+    for position, (row, cells) in enumerate(frame.iterrows()):
+        particulars = clean_text(cells.get("Particulars")) or ""
+        debit, credit = _paise(cells.get("Debit")), _paise(cells.get("Credit"))
+        if particulars.casefold() == "opening balance":
+            opening = debit - credit
+            continue
+        if particulars.casefold() == "closing balance":
+            closing = credit - debit  # shown on the other side to total the ledger
+            continue
+        if dates[position] is None or not (debit or credit):
+            continue
+        out.append(
+            {
+                "row": int(str(row)),
+                "date": dates[position],
+                "particulars": particulars,
+                "voucher_type": clean_text(cells.get("Vch Type")) or "",
+                "voucher_no": clean_text(cells.get("Vch No.")) or "",
+                "narration": "",
+                "debit": debit,
+                "credit": credit,
+            }
+        )
+    lines = pd.DataFrame(
+        out,
+        columns=[
+            "row",
+            "date",
+            "particulars",
+            "voucher_type",
+            "voucher_no",
+            "narration",
+            "debit",
+            "credit",
+        ],
+    )
+    return Lines(lines, book.name, table.sheet, dict(table.letters), [], opening, closing)
+
+
+def _journal_lines(book: FileBook, account: str) -> Lines:
+    headers = [
+        "Date",
+        "Voucher No",
+        "Voucher Type",
+        "Account",
+        "Debit",
+        "Credit",
+        "Party",
+        "Cost Centre",
+        "Narration",
+    ]
+    table = book.read_table("Journal", headers)
+    frame = table.frame
+    mine = frame[
+        frame["Account"].map(lambda v: (clean_text(v) or "").casefold() == account.casefold())
+    ]
+    dates = _dates(mine["Date"].tolist())
+    out = []
+    for position, (row, cells) in enumerate(mine.iterrows()):
+        debit, credit = _paise(cells.get("Debit")), _paise(cells.get("Credit"))
+        if dates[position] is None or not (debit or credit):
+            continue
+        voucher = clean_text(cells.get("Voucher No")) or ""
+        others = frame[(frame["Voucher No"] == cells.get("Voucher No")) & (frame.index != row)]
+        party = (
+            clean_text(cells.get("Party"))
+            or next(
+                (clean_text(v) for v in others["Party"].tolist() if not is_blank(v)),
+                clean_text(others["Account"].iloc[0]) if len(others) else "",
+            )
+            or ""
+        )
+        out.append(
+            {
+                "row": int(str(row)),
+                "date": dates[position],
+                "particulars": party,
+                "voucher_type": clean_text(cells.get("Voucher Type")) or "",
+                "voucher_no": voucher,
+                "narration": clean_text(cells.get("Narration")) or "",
+                "debit": debit,
+                "credit": credit,
+            }
+        )
+    lines = pd.DataFrame(
+        out,
+        columns=[
+            "row",
+            "date",
+            "particulars",
+            "voucher_type",
+            "voucher_no",
+            "narration",
+            "debit",
+            "credit",
+        ],
+    )
+    return Lines(lines, book.name, table.sheet, dict(table.letters))

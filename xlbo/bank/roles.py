@@ -1,0 +1,127 @@
+"""Which column of a bank export is which: the header words Indian banks use for each role.
+
+>>> column_role("Withdrawal Amt."), column_role("Chq./Ref.No."), column_role("Value Dt")
+(<Role.WITHDRAWAL: 'withdrawal'>, <Role.REFERENCE: 'reference'>, <Role.VALUE_DATE: 'value date'>)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any
+
+from xlbo.book.table import header_text
+
+
+class Role(StrEnum):
+    DATE = "date"
+    VALUE_DATE = "value date"
+    NARRATION = "narration"
+    REFERENCE = "reference"
+    WITHDRAWAL = "withdrawal"
+    DEPOSIT = "deposit"
+    AMOUNT = "amount"
+    SIDE = "dr/cr"
+    BALANCE = "balance"
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.casefold())
+
+
+WORDS: dict[Role, tuple[str, ...]] = {
+    Role.VALUE_DATE: ("valuedate", "valuedt", "valdate"),
+    Role.DATE: (
+        "date",
+        "txndate",
+        "trandate",
+        "transactiondate",
+        "postingdate",
+        "trndate",
+        "txnpostedate",
+        "transactionpostingdate",
+        "postdate",
+    ),
+    Role.NARRATION: (
+        "narration",
+        "description",
+        "particulars",
+        "transactionremarks",
+        "remarks",
+        "details",
+        "transactiondetails",
+        "transactiondescription",
+    ),
+    Role.REFERENCE: (
+        "chqrefno",
+        "refnochequeno",
+        "chequenumber",
+        "chqno",
+        "chqno",
+        "chequeno",
+        "referenceno",
+        "refno",
+        "chequerefno",
+        "chqrefnumber",
+        "utrno",
+        "referencenumber",
+    ),
+    Role.WITHDRAWAL: (
+        "withdrawalamt",
+        "withdrawalamountinr",
+        "withdrawalamount",
+        "withdrawal",
+        "withdrawals",
+        "debit",
+        "dr",
+        "dramount",
+        "debitamount",
+        "withdrawalsinr",
+        "debitinr",
+    ),
+    Role.DEPOSIT: (
+        "depositamt",
+        "depositamountinr",
+        "depositamount",
+        "deposit",
+        "deposits",
+        "credit",
+        "cr",
+        "cramount",
+        "creditamount",
+        "depositsinr",
+        "creditinr",
+    ),
+    Role.AMOUNT: ("amount", "amountinr", "transactionamount", "txnamount", "amountrs"),
+    Role.SIDE: ("drcr", "crdr", "type", "drcrindicator", "debitcredit", "transactiontype"),
+    Role.BALANCE: (
+        "balance",
+        "closingbalance",
+        "balanceinr",
+        "bal",
+        "runningbalance",
+        "availablebalance",
+    ),
+}
+_LOOKUP = {word: role for role, words in WORDS.items() for word in words}
+
+
+def column_role(header: Any) -> Role | None:
+    """The role a header names, or None."""
+    return _LOOKUP.get(_key(header_text(header)))
+
+
+def roles_in(row: Sequence[Any]) -> dict[Role, int]:
+    """Roles found in a row of cells (first column for each role)."""
+    found: dict[Role, int] = {}
+    for index, cell in enumerate(row):
+        if isinstance(cell, str):
+            role = column_role(cell)
+            if role is not None and role not in found:
+                found[role] = index
+    return found
+
+
+def has_amounts(found: dict[Role, int]) -> bool:
+    return (Role.WITHDRAWAL in found and Role.DEPOSIT in found) or Role.AMOUNT in found

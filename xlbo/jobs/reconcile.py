@@ -1,0 +1,349 @@
+"""The Reconcile job: a bank statement against the bank ledger, matched, explained, and a BRS.
+
+    $ xlbo reconcile --bank hdfc-statement.xlsx --ledger tally-hdfc-ledger.xlsx --out brs.xlsx
+
+Sheets: Summary, Matches, Unmatched Bank, Unmatched Ledger, Suggestions, BRS, Integrity. Every
+Bank Row and Ledger Row is the line's row in its file, and a link to it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from xlbo.bank.brs import BRS, reconcile
+from xlbo.bank.integrity import Finding, check_statement, opening_and_closing
+from xlbo.bank.lines import Lines, read_ledger, read_statement
+from xlbo.bank.match import Match, Suggestion, Window, match_lines, prepare_bank, prepare_ledger
+from xlbo.bank.roles import Role
+from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
+from xlbo.money import from_paise
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    matches: list[Match]
+    suggestions: list[Suggestion]
+    findings: list[Finding]
+    brs: BRS
+    bank: pd.DataFrame
+    ledger: pd.DataFrame
+    bank_open: list[int]
+    ledger_open: list[int]
+    sheets: list[ResultSheet]
+    notes: list[str]
+
+
+def _link(path: Path, report: Path | None) -> str:
+    if report is None:
+        return path.name
+    try:
+        return os.path.relpath(path.resolve(), report.resolve().parent)
+    except ValueError:
+        return str(path.resolve())
+
+
+def run_reconcile(
+    bank_path: Path,
+    ledger_path: Path,
+    *,
+    account: str | None = None,
+    mapping: dict[Role, str] | None = None,
+    window: Window = Window(),
+    report: Path | None = None,
+) -> Reconciliation:
+    statement = read_statement(str(bank_path), mapping=mapping)
+    ledger_lines = read_ledger(str(ledger_path), account)
+    findings, unique = check_statement(statement.frame)
+    bank = prepare_bank(unique)
+    ledger = prepare_ledger(ledger_lines.frame)
+    matches, suggestions = match_lines(bank, ledger, window)
+    matched_bank = {p for m in matches for p in m.bank}
+    matched_ledger = {p for m in matches for p in m.ledger}
+    bank_open = [p for p in range(len(bank)) if p not in matched_bank]
+    ledger_open = [p for p in range(len(ledger)) if p not in matched_ledger]
+    opening, closing = opening_and_closing(unique)
+    notes = []
+    books_opening = ledger_lines.opening
+    if books_opening is None:
+        books_opening = opening
+        notes.append(
+            "The ledger states no opening balance; the statement's opening balance was taken as the "
+            "books' (as when last month reconciled with nothing outstanding)."
+        )
+    books_balance = (
+        None
+        if books_opening is None
+        else books_opening + int(ledger["debit"].sum()) - int(ledger["credit"].sum())
+    )
+    brs = reconcile(closing or 0, books_balance, bank, ledger, bank_open, ledger_open)
+    bank_file = _link(bank_path, report)
+    ledger_file = _link(ledger_path, report)
+    sheets = _sheets(
+        statement,
+        ledger_lines,
+        bank,
+        ledger,
+        matches,
+        suggestions,
+        findings,
+        brs,
+        bank_open,
+        ledger_open,
+        bank_file,
+        ledger_file,
+        notes,
+    )
+    return Reconciliation(
+        matches, suggestions, findings, brs, bank, ledger, bank_open, ledger_open, sheets, notes
+    )
+
+
+def _rupees(paise: int) -> object:
+    return from_paise(paise)
+
+
+def _sheets(
+    statement: Lines,
+    ledger_lines: Lines,
+    bank: pd.DataFrame,
+    ledger: pd.DataFrame,
+    matches: list[Match],
+    suggestions: list[Suggestion],
+    findings: list[Finding],
+    brs: BRS,
+    bank_open: list[int],
+    ledger_open: list[int],
+    bank_file: str,
+    ledger_file: str,
+    notes: list[str],
+) -> list[ResultSheet]:
+    def bank_row(position: int) -> Link:
+        row = int(bank.at[position, "row"])
+        return Link(row, statement.sheet, f"A{row}", file=bank_file)
+
+    def ledger_row(position: int) -> Link:
+        row = int(ledger.at[position, "row"])
+        return Link(row, ledger_lines.sheet, f"A{row}", file=ledger_file)
+
+    money = Column(kind=Kind.MONEY)
+    match_rows = []
+    for number, match in enumerate(matches, start=1):
+        pairs = itertools_product(match.bank, match.ledger)
+        for b, g in pairs:
+            match_rows.append(
+                [
+                    number,
+                    bank_row(b),
+                    ledger_row(g),
+                    match.rule,
+                    match.score,
+                    match.why,
+                    bank.at[b, "date"],
+                    bank.at[b, "narration"],
+                    _rupees(int(bank.at[b, "signed"])),
+                    ledger.at[g, "date"],
+                    ledger.at[g, "particulars"],
+                    _rupees(int(ledger.at[g, "signed"])),
+                    None,
+                ]
+            )
+    matches_frame = pd.DataFrame(
+        match_rows,
+        columns=[
+            "Match ID",
+            "Bank Row",
+            "Ledger Row",
+            "Rule",
+            "Score",
+            "Why",
+            "Bank Date",
+            "Narration",
+            "Bank Amount",
+            "Ledger Date",
+            "Particulars",
+            "Ledger Amount",
+            "Reject",
+        ],
+        dtype=object,
+    )
+    unmatched_bank = pd.DataFrame(
+        [
+            [
+                bank_row(p),
+                bank.at[p, "date"],
+                bank.at[p, "narration"],
+                bank.at[p, "reference"],
+                _rupees(int(bank.at[p, "debit"])),
+                _rupees(int(bank.at[p, "credit"])),
+            ]
+            for p in bank_open
+        ],
+        columns=["Bank Row", "Date", "Narration", "Reference", "Withdrawal", "Deposit"],
+        dtype=object,
+    )
+    unmatched_ledger = pd.DataFrame(
+        [
+            [
+                ledger_row(p),
+                ledger.at[p, "date"],
+                ledger.at[p, "particulars"],
+                ledger.at[p, "voucher_type"],
+                ledger.at[p, "voucher_no"],
+                _rupees(int(ledger.at[p, "debit"])),
+                _rupees(int(ledger.at[p, "credit"])),
+            ]
+            for p in ledger_open
+        ],
+        columns=["Ledger Row", "Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        dtype=object,
+    )
+    suggestion_frame = pd.DataFrame(
+        [
+            [
+                bank_row(s.bank),
+                ledger_row(s.ledger),
+                s.kind,
+                s.why,
+                _rupees(int(bank.at[s.bank, "signed"])),
+                _rupees(int(ledger.at[s.ledger, "signed"])),
+                None,
+            ]
+            for s in suggestions
+        ],
+        columns=["Bank Row", "Ledger Row", "Kind", "Why", "Bank Amount", "Ledger Amount", "Accept"],
+        dtype=object,
+    )
+    brs_rows = [
+        ["Balance as per bank statement", _rupees(brs.bank_balance)],
+        ["Add: cheques deposited but not yet credited", _rupees(brs.deposits_not_credited)],
+        ["Less: cheques issued but not yet presented", _rupees(-brs.cheques_not_presented)],
+        [
+            "Add: debits in the bank not yet in the books (charges, NACH, returns)",
+            _rupees(brs.bank_debits_not_in_books),
+        ],
+        [
+            "Less: credits in the bank not yet in the books (interest, receipts)",
+            _rupees(-brs.bank_credits_not_in_books),
+        ],
+        ["Balance as per books (computed)", _rupees(brs.computed_books_balance)],
+        [
+            "Balance as per books (ledger)",
+            _rupees(brs.books_balance) if brs.books_balance is not None else None,
+        ],
+        ["Difference", _rupees(brs.difference) if brs.difference is not None else None],
+    ]
+    brs_frame = pd.DataFrame(brs_rows, columns=["Item", "Amount"], dtype=object)
+    integrity = pd.DataFrame(
+        [[f.row, f.check, f.detail] for f in findings],
+        columns=["Bank Row", "Check", "Finding"],
+        dtype=object,
+    )
+    rules = Counter(m.rule for m in matches)
+    summary_rows = [
+        ["Bank lines", len(bank), _rupees(int(bank["signed"].abs().sum()))],
+        ["Ledger lines", len(ledger), _rupees(int(ledger["signed"].abs().sum()))],
+    ]
+    for rule in ("Reference", "Amount and date", "Combination"):
+        lines_in = [m for m in matches if m.rule == rule]
+        summary_rows.append(
+            [
+                f"Matched by {rule.lower()}",
+                rules.get(rule, 0),
+                _rupees(sum(abs(int(bank.at[p, "signed"])) for m in lines_in for p in m.bank)),
+            ]
+        )
+    summary_rows += [
+        [
+            "Unmatched bank lines",
+            len(bank_open),
+            _rupees(int(bank.iloc[bank_open]["signed"].abs().sum()) if bank_open else 0),
+        ],
+        [
+            "Unmatched ledger lines",
+            len(ledger_open),
+            _rupees(int(ledger.iloc[ledger_open]["signed"].abs().sum()) if ledger_open else 0),
+        ],
+        ["Suggestions to review", len(suggestions), None],
+        ["Integrity findings", len(findings), None],
+        ["BRS difference", None, _rupees(brs.difference) if brs.difference is not None else None],
+    ]
+    summary = pd.DataFrame(summary_rows, columns=["Item", "Count", "Amount"], dtype=object)
+    verdict = (
+        "The BRS ties: difference 0.00."
+        if brs.difference == 0
+        else f"The BRS does not tie yet: difference {from_paise(brs.difference or 0)}."
+    )
+    title = (
+        f"Bank reconciliation: {statement.source} against {ledger_lines.source}",
+        verdict,
+        *notes,
+    )
+    return [
+        ResultSheet(
+            "Summary",
+            summary,
+            columns={"Item": Column(width=36), "Amount": money},
+            title=title,
+            autofilter=False,
+        ),
+        ResultSheet(
+            "Matches",
+            matches_frame,
+            columns={
+                "Bank Amount": money,
+                "Ledger Amount": money,
+                "Narration": Column(kind=Kind.LONG_TEXT, width=50),
+                "Why": Column(kind=Kind.LONG_TEXT, width=45),
+                "Bank Date": Column(kind=Kind.DATE),
+                "Ledger Date": Column(kind=Kind.DATE),
+                "Reject": Column(choices=("Yes",), width=8),
+            },
+        ),
+        ResultSheet(
+            "Unmatched Bank",
+            unmatched_bank,
+            columns={
+                "Withdrawal": money,
+                "Deposit": money,
+                "Narration": Column(kind=Kind.LONG_TEXT, width=60),
+                "Date": Column(kind=Kind.DATE),
+            },
+        ),
+        ResultSheet(
+            "Unmatched Ledger",
+            unmatched_ledger,
+            columns={"Debit": money, "Credit": money, "Date": Column(kind=Kind.DATE)},
+        ),
+        ResultSheet(
+            "Suggestions",
+            suggestion_frame,
+            columns={
+                "Bank Amount": money,
+                "Ledger Amount": money,
+                "Why": Column(kind=Kind.LONG_TEXT, width=60),
+                "Accept": Column(choices=("Yes",), width=8),
+            },
+        ),
+        ResultSheet(
+            "BRS",
+            brs_frame,
+            columns={"Item": Column(width=70), "Amount": money},
+            highlights=(Highlight("Item", "Difference", Colour.TOTAL, whole_row=True),),
+            autofilter=False,
+        ),
+        ResultSheet(
+            "Integrity", integrity, columns={"Finding": Column(kind=Kind.LONG_TEXT, width=100)}
+        ),
+    ]
+
+
+def itertools_product(left: tuple[int, ...], right: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Rows of the Matches sheet for a match: a 1:3 match is three rows sharing its Match ID."""
+    if len(left) == 1:
+        return [(left[0], r) for r in right]
+    return [(b, right[0]) for b in left]
