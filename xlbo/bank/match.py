@@ -4,8 +4,8 @@ score and reasons — and abstaining where two candidates are equally good.
 1. reference: a UTR, RRN or cheque number on both sides, same amount;
 2. amount and date: same amount, the bank date from 3 days before to 7 days after the books'
    date (a setting), ties broken by date distance and party-name similarity; abstain on a tie;
-3. combination: one bank line equal to the sum of 2–6 ledger lines of the same direction in the
-   window (and the reverse), found by an exact bounded search; abstain when two sets fit;
+3. combination: one bank line equal to the sum of 2–6 ledger lines of the same party and
+   direction in the window (and the reverse), by an exact bounded search; abstain when two sets fit;
 4. suggestions, never matched: near amounts (digits transposed, bank charges, TDS) and the same
    reference with a different amount.
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -27,7 +27,7 @@ from xlbo.bank.references import reference_tokens
 from xlbo.master.quality import party_key
 
 COMBINATION_CANDIDATES = 12
-"""Ledger lines (nearest in date) searched for a combination; keeps the search exact and bounded."""
+"""Lines (nearest in date) searched for a combination; keeps the search exact and bounded."""
 TYPICAL_CHARGES = (590, 1180, 1770, 2360, 2950, 5900, 11800, 17700)
 """Bank charges with 18% GST, in paise (₹5.90, ₹11.80 …), that explain a small difference."""
 TDS_RATES = (1, 2, 10)
@@ -41,12 +41,19 @@ class Window:
     after: int = 7
 
 
-@dataclass
-class Side:
-    """One side's open lines: position → (row, date, signed paise, text, tokens, party)."""
+DEFAULT_WINDOW = Window()
 
-    frame: pd.DataFrame
-    open: set[int] = field(default_factory=set)
+
+@dataclass(frozen=True)
+class Line:
+    """A line as the matcher sees it: `signed` is paise into the account."""
+
+    row: int
+    date: date
+    signed: int
+    text: str
+    tokens: frozenset[str]
+    party: str
 
 
 @dataclass(frozen=True)
@@ -67,34 +74,11 @@ class Suggestion:
     why: str
 
 
-def prepare_bank(lines: pd.DataFrame) -> pd.DataFrame:
-    frame = lines.copy()
-    frame["signed"] = frame["credit"] - frame["debit"]
-    frame["text"] = frame["narration"]
-    frame["tokens"] = [
-        reference_tokens(n, r) for n, r in zip(frame["narration"], frame["reference"], strict=True)
-    ]
-    frame["party"] = [party_key(_narration_name(n)) for n in frame["narration"]]
-    return frame
-
-
-def prepare_ledger(lines: pd.DataFrame) -> pd.DataFrame:
-    frame = lines.copy()
-    frame["signed"] = frame["debit"] - frame["credit"]
-    frame["text"] = (frame["particulars"] + " " + frame["narration"]).str.strip()
-    frame["tokens"] = [
-        reference_tokens(f"{n} {v}")
-        for n, v in zip(frame["narration"], frame["voucher_no"], strict=True)
-    ]
-    frame["party"] = [party_key(p) for p in frame["particulars"]]
-    return frame
-
-
 _CHANNEL = re.compile(r"^(NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT)\b", re.IGNORECASE)
 
 
 def _narration_name(narration: str) -> str:
-    """The counterparty's name from a narration (NEFT CR-IFSC-NAME-…, UPI-NAME-…, CHQ PAID-…-NAME)."""
+    """The counterparty's name in a narration (NEFT CR-IFSC-NAME-…, UPI-NAME-…, CHQ PAID-…-NAME)."""
     parts = [p for p in re.split(r"[-/]", narration) if p.strip()]
     words = [
         p
@@ -105,6 +89,53 @@ def _narration_name(narration: str) -> str:
         and "@" not in p
     ]
     return max(words, key=len) if words else narration
+
+
+def prepare_bank(lines: pd.DataFrame) -> list[Line]:
+    """Statement lines for the matcher (a deposit is money in)."""
+    return [
+        Line(
+            int(row),
+            day,
+            int(credit) - int(debit),
+            str(narration),
+            frozenset(reference_tokens(str(narration), str(reference))),
+            party_key(_narration_name(str(narration))),
+        )
+        for row, day, narration, reference, debit, credit in zip(
+            lines["row"],
+            lines["date"],
+            lines["narration"],
+            lines["reference"],
+            lines["debit"],
+            lines["credit"],
+            strict=True,
+        )
+    ]
+
+
+def prepare_ledger(lines: pd.DataFrame) -> list[Line]:
+    """Ledger lines for the matcher (a debit to the bank ledger is money in)."""
+    return [
+        Line(
+            int(row),
+            day,
+            int(debit) - int(credit),
+            f"{particulars} {narration}".strip(),
+            frozenset(reference_tokens(f"{narration} {voucher}")),
+            party_key(str(particulars)),
+        )
+        for row, day, particulars, narration, voucher, debit, credit in zip(
+            lines["row"],
+            lines["date"],
+            lines["particulars"],
+            lines["narration"],
+            lines["voucher_no"],
+            lines["debit"],
+            lines["credit"],
+            strict=True,
+        )
+    ]
 
 
 def similarity(bank_party: str, ledger_party: str) -> int:
@@ -123,8 +154,12 @@ def _days(bank_day: date, ledger_day: date) -> int:
     return (bank_day - ledger_day).days
 
 
+def _fit(bank: Line, ledger: Line) -> int:
+    return 90 - 5 * abs(_days(bank.date, ledger.date)) + similarity(bank.party, ledger.party) // 10
+
+
 def match_lines(
-    bank: pd.DataFrame, ledger: pd.DataFrame, window: Window = Window()
+    bank: list[Line], ledger: list[Line], window: Window = DEFAULT_WINDOW
 ) -> tuple[list[Match], list[Suggestion]]:
     bank_open = set(range(len(bank)))
     ledger_open = set(range(len(ledger)))
@@ -135,21 +170,25 @@ def match_lines(
         bank_open.difference_update(match.bank)
         ledger_open.difference_update(match.ledger)
 
+    def in_window(b: Line, g: Line) -> bool:
+        return window.before <= _days(b.date, g.date) <= window.after
+
     # 1. references
     by_token: dict[str, list[int]] = {}
     for position in ledger_open:
-        for token in ledger.at[position, "tokens"]:
+        for token in ledger[position].tokens:
             by_token.setdefault(token, []).append(position)
     for position in sorted(bank_open):
-        candidates = {
+        line = bank[position]
+        sharing = {
             other
-            for token in bank.at[position, "tokens"]
+            for token in line.tokens
             for other in by_token.get(token, [])
-            if other in ledger_open and ledger.at[other, "signed"] == bank.at[position, "signed"]
+            if other in ledger_open and ledger[other].signed == line.signed
         }
-        if len(candidates) == 1:
-            other = candidates.pop()
-            shared = sorted(bank.at[position, "tokens"] & ledger.at[other, "tokens"])
+        if len(sharing) == 1:
+            other = sharing.pop()
+            shared = sorted(line.tokens & ledger[other].tokens)
             take(
                 Match(
                     (position,),
@@ -157,146 +196,134 @@ def match_lines(
                     "Reference",
                     100,
                     f"reference {', '.join(shared)} on both sides; same amount; "
-                    f"{_days(bank.at[position, 'date'], ledger.at[other, 'date'])} days apart",
+                    f"{_days(line.date, ledger[other].date):+d} days",
                 )
             )
 
     # 2. amount and date
     by_amount: dict[int, list[int]] = {}
     for position in ledger_open:
-        by_amount.setdefault(int(ledger.at[position, "signed"]), []).append(position)
-
-    def scored(position: int) -> list[tuple[int, int, int, int]]:
-        found = []
-        for other in by_amount.get(int(bank.at[position, "signed"]), []):
-            if other not in ledger_open:
-                continue
-            days = _days(bank.at[position, "date"], ledger.at[other, "date"])
-            if window.before <= days <= window.after:
-                alike = similarity(bank.at[position, "party"], ledger.at[other, "party"])
-                found.append((90 - 5 * abs(days) + alike // 10, other, days, alike))
-        return sorted(found, reverse=True)
-
+        by_amount.setdefault(ledger[position].signed, []).append(position)
+    bank_by_amount: dict[int, list[int]] = {}
+    for position in bank_open:
+        bank_by_amount.setdefault(bank[position].signed, []).append(position)
     abstained: list[Suggestion] = []
-    for position in sorted(bank_open, key=lambda p: bank.at[p, "date"]):
-        candidates = scored(position)
+    for position in sorted(bank_open, key=lambda p: (bank[p].date, p)):
+        line = bank[position]
+        candidates = sorted(
+            (
+                (_fit(line, ledger[other]), other)
+                for other in by_amount.get(line.signed, [])
+                if other in ledger_open and in_window(line, ledger[other])
+            ),
+            reverse=True,
+        )
         if not candidates:
             continue
         if len(candidates) > 1 and candidates[0][0] == candidates[1][0]:
-            for _, other, days, _ in candidates[:2]:
-                abstained.append(
-                    Suggestion(
-                        position,
-                        other,
-                        "Ambiguous",
-                        "two ledger lines fit this bank line equally well; choose one",
-                    )
+            abstained += [
+                Suggestion(
+                    position,
+                    other,
+                    "Ambiguous",
+                    "two ledger lines fit this bank line equally well; choose one",
                 )
+                for _, other in candidates[:2]
+            ]
             continue
-        score, other, days, alike = candidates[0]
+        score, other = candidates[0]
         rivals = [
             p
-            for p in bank_open
-            if p != position
-            and int(bank.at[p, "signed"]) == int(bank.at[position, "signed"])
-            and window.before <= _days(bank.at[p, "date"], ledger.at[other, "date"]) <= window.after
+            for p in bank_by_amount.get(line.signed, [])
+            if p != position and p in bank_open and in_window(bank[p], ledger[other])
         ]
-        if any(_better_for(ledger, bank, other, p, position) for p in rivals):
+        if any(_fit(bank[p], ledger[other]) >= score for p in rivals):
+            abstained.append(
+                Suggestion(
+                    position,
+                    other,
+                    "Ambiguous",
+                    "another bank line fits this ledger line as well; choose one",
+                )
+            )
             continue
         take(
             Match(
                 (position,),
                 (other,),
                 "Amount and date",
-                int(score),
-                f"same amount; {days:+d} days; party names {alike}% alike",
+                score,
+                f"same amount; {_days(line.date, ledger[other].date):+d} days; party names "
+                f"{similarity(line.party, ledger[other].party)}% alike",
             )
         )
 
     # 3. combinations, both ways
-    for many, one, reverse in ((ledger, bank, False), (bank, ledger, True)):
-        singles = bank_open if not reverse else ledger_open
-        pool = ledger_open if not reverse else bank_open
-        for position in sorted(singles):
-            found = _combination(one, many, position, pool, window, reverse)
-            if found is None:
-                continue
+    for position in sorted(bank_open):
+        found = _combination(bank[position], ledger, ledger_open, window, bank_side=True)
+        if found is not None:
             parts, alike = found
-            if reverse:
-                take(
-                    Match(
-                        tuple(parts),
-                        (position,),
-                        "Combination",
-                        80,
-                        f"{len(parts)} bank lines add up to this ledger line; same direction; within the window",
-                    )
+            take(
+                Match(
+                    (position,),
+                    tuple(parts),
+                    "Combination",
+                    80,
+                    f"{len(parts)} ledger lines of the same party ({alike}% alike) add up to this bank line",
                 )
-            else:
-                take(
-                    Match(
-                        (position,),
-                        tuple(parts),
-                        "Combination",
-                        80,
-                        f"{len(parts)} ledger lines of the same party ({alike}% alike) add up to this bank line",
-                    )
+            )
+    for position in sorted(ledger_open):
+        found = _combination(ledger[position], bank, bank_open, window, bank_side=False)
+        if found is not None:
+            parts, alike = found
+            take(
+                Match(
+                    tuple(parts),
+                    (position,),
+                    "Combination",
+                    80,
+                    f"{len(parts)} bank lines add up to this ledger line; same direction; within the window",
                 )
+            )
+
     suggestions = [s for s in abstained if s.bank in bank_open and s.ledger in ledger_open]
     suggestions += _near_misses(bank, ledger, bank_open, ledger_open, window)
     return matches, suggestions
 
 
-def _better_for(
-    ledger: pd.DataFrame, bank: pd.DataFrame, other: int, rival: int, position: int
-) -> bool:
-    """True when `rival` bank line fits ledger line `other` strictly better than `position` does."""
-
-    def fit(p: int) -> int:
-        days = abs(_days(bank.at[p, "date"], ledger.at[other, "date"]))
-        return 90 - 5 * days + similarity(bank.at[p, "party"], ledger.at[other, "party"]) // 10
-
-    return fit(rival) > fit(position)
-
-
 def _combination(
-    one: pd.DataFrame,
-    many: pd.DataFrame,
-    position: int,
-    pool: set[int],
-    window: Window,
-    reverse: bool,
+    one: Line, many: list[Line], pool: set[int], window: Window, bank_side: bool
 ) -> tuple[list[int], int] | None:
-    target = int(one.at[position, "signed"])
-    day = one.at[position, "date"]
+    """The one set of 2–6 lines from `pool` that adds up to `one`, or None (none, or several)."""
     candidates = []
     for other in pool:
-        amount = int(many.at[other, "signed"])
-        if amount == 0 or (amount > 0) != (target > 0) or abs(amount) >= abs(target):
+        line = many[other]
+        if (
+            line.signed == 0
+            or (line.signed > 0) != (one.signed > 0)
+            or abs(line.signed) >= abs(one.signed)
+        ):
             continue
-        days = (
-            _days(day, many.at[other, "date"])
-            if not reverse
-            else _days(many.at[other, "date"], day)
-        )
+        days = _days(one.date, line.date) if bank_side else _days(line.date, one.date)
         if window.before <= days <= window.after:
             candidates.append((abs(days), other))
     nearest = [other for _, other in sorted(candidates)[:COMBINATION_CANDIDATES]]
-    party = one.at[position, "party"]
-    solutions = []
+    solutions: list[list[int]] = []
     for size in range(2, min(6, len(nearest)) + 1):
         for subset in itertools.combinations(nearest, size):
-            if sum(int(many.at[p, "signed"]) for p in subset) == target:
+            if sum(many[p].signed for p in subset) == one.signed:
                 solutions.append(list(subset))
                 if len(solutions) > 1:
                     return None  # two sets fit: abstain
     if len(solutions) != 1:
         return None
     parts = solutions[0]
-    parties = {many.at[p, "party"] for p in parts}
-    alike = min(similarity(party, p) for p in parties) if party else 0
-    if len(parties) > 1 or (party and alike < 60):
-        return None  # a combination must be one party's lines
+    parties = {many[p].party for p in parts}
+    if len(parties) > 1:
+        return None  # a combination is one party's lines
+    alike = similarity(one.party, parties.pop()) if one.party else 0
+    if one.party and alike < 60:
+        return None
     return parts, alike
 
 
@@ -311,42 +338,38 @@ def _transposed(a: int, b: int) -> bool:
 
 
 def _near_misses(
-    bank: pd.DataFrame,
-    ledger: pd.DataFrame,
-    bank_open: set[int],
-    ledger_open: set[int],
-    window: Window,
+    bank: list[Line], ledger: list[Line], bank_open: set[int], ledger_open: set[int], window: Window
 ) -> list[Suggestion]:
     found = []
     for position in sorted(bank_open):
-        amount = int(bank.at[position, "signed"])
+        line = bank[position]
         for other in sorted(ledger_open):
-            theirs = int(ledger.at[other, "signed"])
-            if (theirs > 0) != (amount > 0):
+            theirs = ledger[other]
+            if (theirs.signed > 0) != (line.signed > 0):
                 continue
-            days = _days(bank.at[position, "date"], ledger.at[other, "date"])
-            shared = bank.at[position, "tokens"] & ledger.at[other, "tokens"]
-            if shared and amount != theirs:
+            shared = line.tokens & theirs.tokens
+            if shared and line.signed != theirs.signed:
                 found.append(
                     Suggestion(
                         position,
                         other,
                         "Same reference, other amount",
-                        f"reference {', '.join(sorted(shared))} on both sides but the amounts differ by "
-                        f"{abs(amount - theirs) / 100:.2f}",
+                        f"reference {', '.join(sorted(shared))} on both sides but the amounts differ "
+                        f"by {abs(line.signed - theirs.signed) / 100:,.2f}",
                     )
                 )
                 continue
-            if not window.before <= days <= window.after:
+            if not window.before <= _days(line.date, theirs.date) <= window.after:
                 continue
-            gap = abs(abs(theirs) - abs(amount))
-            if _transposed(amount, theirs):
+            gap = abs(abs(theirs.signed) - abs(line.signed))
+            if _transposed(line.signed, theirs.signed):
                 found.append(
                     Suggestion(
                         position,
                         other,
                         "Digits transposed",
-                        f"{abs(amount) / 100:,.2f} and {abs(theirs) / 100:,.2f} have the same digits in another order",
+                        f"{abs(line.signed) / 100:,.2f} and {abs(theirs.signed) / 100:,.2f} have the "
+                        "same digits in another order",
                     )
                 )
             elif gap in TYPICAL_CHARGES:
@@ -358,7 +381,7 @@ def _near_misses(
                         f"differs by {gap / 100:.2f}, a typical bank charge with GST",
                     )
                 )
-            elif any(gap == round(abs(theirs) * rate / 100) for rate in TDS_RATES):
+            elif gap and any(gap == round(abs(theirs.signed) * rate / 100) for rate in TDS_RATES):
                 found.append(
                     Suggestion(
                         position,

@@ -12,13 +12,22 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import pandas as pd
 
 from xlbo.bank.brs import BRS, reconcile
 from xlbo.bank.integrity import Finding, check_statement, opening_and_closing
 from xlbo.bank.lines import Lines, read_ledger, read_statement
-from xlbo.bank.match import Match, Suggestion, Window, match_lines, prepare_bank, prepare_ledger
+from xlbo.bank.match import (
+    DEFAULT_WINDOW,
+    Match,
+    Suggestion,
+    Window,
+    match_lines,
+    prepare_bank,
+    prepare_ledger,
+)
 from xlbo.bank.roles import Role
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.money import from_paise
@@ -53,15 +62,17 @@ def run_reconcile(
     *,
     account: str | None = None,
     mapping: dict[Role, str] | None = None,
-    window: Window = Window(),
+    window: Window = DEFAULT_WINDOW,
     report: Path | None = None,
 ) -> Reconciliation:
     statement = read_statement(str(bank_path), mapping=mapping)
     ledger_lines = read_ledger(str(ledger_path), account)
     findings, unique = check_statement(statement.frame)
-    bank = prepare_bank(unique)
-    ledger = prepare_ledger(ledger_lines.frame)
-    matches, suggestions = match_lines(bank, ledger, window)
+    bank = unique.reset_index(drop=True)
+    ledger = ledger_lines.frame.reset_index(drop=True)
+    bank["signed"] = bank["credit"] - bank["debit"]
+    ledger["signed"] = ledger["debit"] - ledger["credit"]
+    matches, suggestions = match_lines(prepare_bank(bank), prepare_ledger(ledger), window)
     matched_bank = {p for m in matches for p in m.bank}
     matched_ledger = {p for m in matches for p in m.ledger}
     bank_open = [p for p in range(len(bank)) if p not in matched_bank]
@@ -122,12 +133,15 @@ def _sheets(
     ledger_file: str,
     notes: list[str],
 ) -> list[ResultSheet]:
+    B = cast(list[dict[str, Any]], bank.to_dict("records"))
+    G = cast(list[dict[str, Any]], ledger.to_dict("records"))
+
     def bank_row(position: int) -> Link:
-        row = int(bank.at[position, "row"])
+        row = int(B[position]["row"])
         return Link(row, statement.sheet, f"A{row}", file=bank_file)
 
     def ledger_row(position: int) -> Link:
-        row = int(ledger.at[position, "row"])
+        row = int(G[position]["row"])
         return Link(row, ledger_lines.sheet, f"A{row}", file=ledger_file)
 
     money = Column(kind=Kind.MONEY)
@@ -143,12 +157,12 @@ def _sheets(
                     match.rule,
                     match.score,
                     match.why,
-                    bank.at[b, "date"],
-                    bank.at[b, "narration"],
-                    _rupees(int(bank.at[b, "signed"])),
-                    ledger.at[g, "date"],
-                    ledger.at[g, "particulars"],
-                    _rupees(int(ledger.at[g, "signed"])),
+                    B[b]["date"],
+                    B[b]["narration"],
+                    _rupees(int(B[b]["signed"])),
+                    G[g]["date"],
+                    G[g]["particulars"],
+                    _rupees(int(G[g]["signed"])),
                     None,
                 ]
             )
@@ -175,11 +189,11 @@ def _sheets(
         [
             [
                 bank_row(p),
-                bank.at[p, "date"],
-                bank.at[p, "narration"],
-                bank.at[p, "reference"],
-                _rupees(int(bank.at[p, "debit"])),
-                _rupees(int(bank.at[p, "credit"])),
+                B[p]["date"],
+                B[p]["narration"],
+                B[p]["reference"],
+                _rupees(int(B[p]["debit"])),
+                _rupees(int(B[p]["credit"])),
             ]
             for p in bank_open
         ],
@@ -190,12 +204,12 @@ def _sheets(
         [
             [
                 ledger_row(p),
-                ledger.at[p, "date"],
-                ledger.at[p, "particulars"],
-                ledger.at[p, "voucher_type"],
-                ledger.at[p, "voucher_no"],
-                _rupees(int(ledger.at[p, "debit"])),
-                _rupees(int(ledger.at[p, "credit"])),
+                G[p]["date"],
+                G[p]["particulars"],
+                G[p]["voucher_type"],
+                G[p]["voucher_no"],
+                _rupees(int(G[p]["debit"])),
+                _rupees(int(G[p]["credit"])),
             ]
             for p in ledger_open
         ],
@@ -209,8 +223,8 @@ def _sheets(
                 ledger_row(s.ledger),
                 s.kind,
                 s.why,
-                _rupees(int(bank.at[s.bank, "signed"])),
-                _rupees(int(ledger.at[s.ledger, "signed"])),
+                _rupees(int(B[s.bank]["signed"])),
+                _rupees(int(G[s.ledger]["signed"])),
                 None,
             ]
             for s in suggestions
@@ -254,7 +268,7 @@ def _sheets(
             [
                 f"Matched by {rule.lower()}",
                 rules.get(rule, 0),
-                _rupees(sum(abs(int(bank.at[p, "signed"])) for m in lines_in for p in m.bank)),
+                _rupees(sum(abs(int(B[p]["signed"])) for m in lines_in for p in m.bank)),
             ]
         )
     summary_rows += [
