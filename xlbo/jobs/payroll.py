@@ -30,6 +30,7 @@ from xlbo.issues import Issue, Severity, issues_sheet
 from xlbo.master.identifiers import bank_account
 from xlbo.master.load import MasterData, load
 from xlbo.master.records import Employee
+from xlbo.master.rules import PFRule
 from xlbo.payroll.attendance import Attendance, load_attendance
 from xlbo.payroll.compute import DaysBasis, MonthRules, PayLine, YearToDate, active_days, compute
 from xlbo.payroll.declarations import load_declarations
@@ -111,10 +112,11 @@ def year_to_date(folder: Path, month: date) -> dict[str, YearToDate]:
             bucket["months"] += 1
             if when >= half_start:
                 bucket["half"] += Decimal(str(row.get("Gross") or 0))
-            if when == esi_start:
-                covered[code] = bool(
-                    (row.get("ESI Employee") or 0) or (row.get("ESI Employer") or 0)
-                )
+                bucket["half_months"] += 1
+            if when >= esi_start and (
+                (row.get("ESI Employee") or 0) or (row.get("ESI Employer") or 0)
+            ):
+                covered[code] = True  # covered at any time earlier in the period
     result = {}
     for code, bucket in totals.items():
         result[code] = YearToDate(
@@ -124,12 +126,15 @@ def year_to_date(folder: Path, month: date) -> dict[str, YearToDate]:
             pf_employee=bucket["pf"],
             months=int(bucket["months"]),
             half_year_gross=bucket["half"],
+            half_months=int(bucket["half_months"]),
             esi_covered_at_period_start=covered.get(code) if month != esi_start else None,
         )
     return result
 
 
-def pre_checks(data: MasterData, lines: list[PayLine], file: str) -> tuple[list[Issue], set[str]]:
+def pre_checks(
+    data: MasterData, lines: list[PayLine], file: str, pf_rule: PFRule | None = None
+) -> tuple[list[Issue], set[str]]:
     """Issues that stop an employee being paid or reported; and who can be paid by bank."""
     issues: list[Issue] = []
     payable: set[str] = set()
@@ -164,6 +169,20 @@ def pre_checks(data: MasterData, lines: list[PayLine], file: str) -> tuple[list[
                 "UAN",
                 "PF member without a UAN; left out of the ECR",
                 "Generate the UAN on the EPFO portal and enter it.",
+            )
+        if (
+            pf_rule is not None
+            and person.eps_eligible
+            and person.date_of_joining >= pf_rule.eps_cutoff
+            and line.pf_wage > pf_rule.wage_ceiling
+        ):
+            add(
+                "EPS Eligible",
+                f"joined on or after {pf_rule.eps_cutoff:%d-%m-%Y} with PF wages above the "
+                f"ceiling, yet marked EPS eligible; EPS was paid",
+                "Members who joined after the cut-off above "
+                "the ceiling get no EPS: set EPS Eligible to No unless they were EPS members before.",
+                Severity.WARNING,
             )
         if line.esi_covered and not person.esi_number:
             add(
@@ -274,11 +293,12 @@ def compute_payroll(
             attendance.get(person.employee_id.upper(), Attendance()),
             ytd.get(person.employee_id, YearToDate()),
             declarations.get(person.employee_id.upper()),
+            pan_valid=bool(person.pan) and ids.pan.is_valid(person.pan),
         )
         for person in progress(data.employees, "payroll")
         if active_days(person, month)
     ]
-    checks, payable = pre_checks(data, lines, data.source)
+    checks, payable = pre_checks(data, lines, data.source, rules.pf)
     issues = [*issues, *checks]
     estimated = [line for line in lines if line.estimated_months]
     if estimated:

@@ -14,9 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 from xlbo.book import Reader
-from xlbo.cells import clean_text, is_blank, parse_whole_number
+from xlbo.cells import clean_text, is_blank
 from xlbo.issues import Issue, Severity
-from xlbo.money import parse_money
+from xlbo.money import parse_amount, parse_money
 
 HEADERS = (
     "Employee ID",
@@ -37,14 +37,25 @@ MONEY = ("Overtime", "Arrears", "Bonus", "Other Earnings", "Other Deductions", "
 class Attendance:
     """One employee's month: days and one-off amounts."""
 
-    paid_days: int | None = None
-    lop_days: int = 0
+    paid_days: Decimal | None = None
+    """Days paid (half days allowed); None: the days on the rolls less LOP."""
+    lop_days: Decimal = Decimal(0)
     overtime: Decimal = Decimal(0)
     arrears: Decimal = Decimal(0)
     bonus: Decimal = Decimal(0)
     other_earnings: Decimal = Decimal(0)
     other_deductions: Decimal = Decimal(0)
     loan_recovery: Decimal = Decimal(0)
+
+
+def parse_days(value: Any) -> Decimal | None:
+    """Days: whole or half (2.5), not negative."""
+    amount = parse_amount(value)
+    if amount is None:
+        return None
+    if amount < 0 or (amount * 2) != (amount * 2).to_integral_value():
+        raise ValueError(f"'{value}' is not a number of days; whole or half days, e.g. 2.5")
+    return amount
 
 
 def month_key(value: Any) -> str | None:
@@ -119,7 +130,7 @@ def load_attendance(reader: Reader, month: str) -> tuple[dict[str, Attendance], 
                 if header in MONEY:
                     values[header] = parse_money(raw) or Decimal(0)
                 else:
-                    values[header] = parse_whole_number(raw)
+                    values[header] = parse_days(raw)
             except ValueError as error:
                 bad = True
                 issues.append(
@@ -137,7 +148,7 @@ def load_attendance(reader: Reader, month: str) -> tuple[dict[str, Attendance], 
             continue
         found[code.upper()] = Attendance(
             paid_days=values["Paid Days"],
-            lop_days=values["LOP Days"] or 0,
+            lop_days=values["LOP Days"] or Decimal(0),
             overtime=values["Overtime"],
             arrears=values["Arrears"],
             bonus=values["Bonus"],

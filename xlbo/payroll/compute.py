@@ -20,6 +20,7 @@ from xlbo.master.rules import AgeGroup, ESIRule, LWFRule, PFRule, PTSlab
 from xlbo.payroll.attendance import Attendance
 from xlbo.payroll.declarations import Declared
 from xlbo.payroll.esi import employees_state_insurance
+from xlbo.payroll.esi import period_start as esi_period_start
 from xlbo.payroll.lwf import labour_welfare_fund
 from xlbo.payroll.pf import pf_wage, provident_fund
 from xlbo.payroll.pt import professional_tax
@@ -48,7 +49,10 @@ class YearToDate:
     months: int = 0
     half_year_gross: Decimal = ZERO
     """Gross of the current half-year's earlier months (Tamil Nadu's half-yearly PT)."""
+    half_months: int = 0
+    """How many of the current half-year's earlier months have a register."""
     esi_covered_at_period_start: bool | None = None
+    """Covered by ESI at any time earlier in the contribution period (None: no register says)."""
 
 
 @dataclass(frozen=True)
@@ -126,22 +130,39 @@ def age_group(person: Employee, on: date) -> AgeGroup:
     return AgeGroup.SENIOR if age >= 60 else AgeGroup.BELOW_60
 
 
+def _first(day: date) -> date:
+    return day.replace(day=1)
+
+
+def months_between(first: date, last: date) -> int:
+    """Months from `first`'s month to `last`'s month, both counted (0 when `last` is earlier)."""
+    return max((last.year * 12 + last.month) - (first.year * 12 + first.month) + 1, 0)
+
+
+def _fy_end(month: date) -> date:
+    return date(month.year + 1 if month.month >= 4 else month.year, 3, 31)
+
+
 def compute(
     person: Employee,
     rules: MonthRules,
     attendance: Attendance,
     ytd: YearToDate,
     declared: Declared | None = None,
+    pan_valid: bool = True,
 ) -> PayLine:
     """Gross to net for one employee; `declared` are old-regime declarations for the year (else
-    the Employees sheet's Declared 80C)."""
+    the Employees sheet's Declared 80C); without a valid PAN, tax is at least 20% (s.206AA)."""
     month = rules.month
     days_in_month = calendar.monthrange(month.year, month.month)[1]
+    month_end = month.replace(day=days_in_month)
     on_rolls = active_days(person, month)
-    paid = (
-        attendance.paid_days if attendance.paid_days is not None else on_rolls - attendance.lop_days
-    )
-    paid = max(min(paid, on_rolls), 0)
+    if attendance.paid_days is not None:
+        paid = max(min(Decimal(attendance.paid_days), Decimal(on_rolls)), ZERO)
+        lop = Decimal(on_rolls) - paid
+    else:
+        lop = min(Decimal(attendance.lop_days), Decimal(on_rolls))
+        paid = Decimal(on_rolls) - lop
     basis = {DaysBasis.CALENDAR: days_in_month, DaysBasis.TWENTY_SIX: 26, DaysBasis.THIRTY: 30}[
         rules.basis
     ]
@@ -153,11 +174,9 @@ def compute(
         "Other Allowances": person.other_allowances,
     }
     if rules.basis is DaysBasis.CALENDAR or on_rolls < days_in_month:
-        factor = Decimal(paid) / days_in_month  # joiners and leavers: calendar days
-    elif attendance.paid_days is not None:
-        factor = Decimal(attendance.paid_days) / basis
+        factor = paid / days_in_month  # joiners and leavers: calendar days
     else:
-        factor = Decimal(basis - attendance.lop_days) / basis
+        factor = (basis - lop) / basis  # a fixed 26- or 30-day month: leave without pay out of it
     factor = max(min(factor, Decimal(1)), ZERO)
     earnings = {name: _money(amount * factor) for name, amount in full.items()}
     extras = {
@@ -174,13 +193,15 @@ def compute(
     working: list[tuple[str, str]] = [
         (
             "Paid Days",
-            f"{paid} of {days_in_month} days ({on_rolls} on the rolls, {attendance.lop_days} LOP); "
-            f"earnings × {factor:.4f}",
+            f"{paid} of {days_in_month} days ({on_rolls} on the rolls, {lop} LOP); "
+            f"earnings × {factor:.4f} ({rules.basis.value} basis)",
         ),
     ]
 
-    # PF
-    wage = pf_wage(earnings["Basic"] + earnings["DA"], gross - attendance.overtime, rules.pf)
+    # PF, on wages in whole rupees as the ECR carries them
+    wage = pf_wage(earnings["Basic"] + earnings["DA"], gross, rules.pf).quantize(
+        Decimal(1), rounding=ROUND_HALF_UP
+    )
     eligible = person.eps_eligible and _age(person.date_of_birth, month) < rules.pf.eps_age_limit
     pf = provident_fund(
         wage,
@@ -198,7 +219,7 @@ def compute(
     esi = employees_state_insurance(
         gross,
         coverage_wage,
-        paid,
+        int(paid),
         rules.esi,
         disabled=person.disabled,
         covered_at_period_start=ytd.esi_covered_at_period_start,
@@ -212,17 +233,47 @@ def compute(
         )
     )
 
+    # Year: months before this one (estimated where no register), and months still to come
+    fy_end = _fy_end(month)
+    fy_start = date(fy_end.year - 1, 4, 1)
+    leaves = (
+        person.date_of_leaving
+        if person.date_of_leaving and person.date_of_leaving <= fy_end
+        else None
+    )
+    last_month = _first(leaves) if leaves else date(fy_end.year, 3, 1)
+    remaining = max(months_between(month, last_month), 1)
+    later = remaining - 1
+    start = max(fy_start, _first(person.date_of_joining))
+    estimated = max(months_between(start, month) - 1 - ytd.months, 0)
+
     # PT and LWF
+    half_start = esi_period_start(month)
+    before_in_half = max(
+        months_between(max(half_start, _first(person.date_of_joining)), month) - 1, 0
+    )
+    half_base = (
+        ytd.half_year_gross
+        + person.monthly_gross * max(before_in_half - ytd.half_months, 0)
+        + gross
+    )
+    annual_base = ytd.gross + person.monthly_gross * (estimated + later) + gross
     pt = professional_tax(
         rules.pt_slabs,
         person.work_state,
         gross,
         month,
         person.gender,
-        half_year_gross=ytd.half_year_gross + gross if ytd.half_year_gross else None,
+        half_year_gross=half_base,
+        annual_gross=annual_base,
     )
     working.append(("PT", f"{person.work_state}, {person.gender.value}, gross {gross}: {pt}"))
-    lwf_employee, lwf_employer = labour_welfare_fund(rules.lwf, person.work_state, month)
+    on_rolls_at_month_end = not person.date_of_leaving or person.date_of_leaving >= month_end
+    lwf_employee, lwf_employer = (
+        labour_welfare_fund(rules.lwf, person.work_state, month)
+        if on_rolls_at_month_end
+        else (ZERO, ZERO)
+    )
     if lwf_employee or lwf_employer:
         working.append(
             (
@@ -232,18 +283,48 @@ def compute(
         )
 
     # TDS
-    later = rules.months_remaining - 1
-    fy_start = date(month.year if month.month >= 4 else month.year - 1, 4, 1)
-    start = max(fy_start, person.date_of_joining)
-    months_before = max((month.year * 12 + month.month) - (start.year * 12 + start.month), 0)
-    estimated = max(months_before - ytd.months, 0)
     earlier_gross = ytd.gross + person.monthly_gross * estimated
     projected = earlier_gross + gross + person.monthly_gross * later
     tax_rule = rules.tax.rule(person.tax_regime, rules.financial_year)
     deductions = tax_rule.standard_deduction
     if person.tax_regime is TaxRegime.OLD:
-        annual_pt = ytd.pt + pt * (later + 1 + estimated)
-        annual_pf = ytd.pf_employee + (pf.employee + pf.vpf) * (later + 1 + estimated)
+        other_months = [
+            date(start.year + (start.month - 1 + k) // 12, (start.month - 1 + k) % 12 + 1, 1)
+            for k in range(months_between(start, last_month))
+        ]
+        projected_pt = sum(
+            (
+                professional_tax(
+                    rules.pt_slabs,
+                    person.work_state,
+                    person.monthly_gross,
+                    m,
+                    person.gender,
+                    half_year_gross=person.monthly_gross * 6,
+                    annual_gross=person.monthly_gross * 12,
+                )
+                for m in other_months
+                if m > month
+            ),
+            ZERO,
+        )
+        estimated_pt = sum(
+            (
+                professional_tax(
+                    rules.pt_slabs,
+                    person.work_state,
+                    person.monthly_gross,
+                    m,
+                    person.gender,
+                    half_year_gross=person.monthly_gross * 6,
+                    annual_gross=person.monthly_gross * 12,
+                )
+                for m in other_months[:estimated]
+            ),
+            ZERO,
+        )
+        annual_pt = ytd.pt + estimated_pt + pt + projected_pt
+        annual_pf = ytd.pf_employee + (pf.employee + pf.vpf) * (1 + later + estimated)
         limit = tax_rule.limit_80c if tax_rule.limit_80c is not None else ZERO
         if declared is not None:
             claimed, how = declared.deduction(annual_pf, limit)
@@ -253,26 +334,32 @@ def compute(
         deductions += annual_pt + claimed
     taxable = max(projected - deductions, ZERO)
     tax = income_tax(
-        taxable, person.tax_regime, rules.financial_year, rules.tax, age_group(person, month)
+        taxable, person.tax_regime, rules.financial_year, rules.tax, age_group(person, fy_end)
     )
+    annual_tax = tax.total
+    if not pan_valid:
+        annual_tax = max(
+            annual_tax, (taxable * Decimal("0.20")).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        )
     deducted = ytd.tds
     if estimated:  # months before xlbo's first register: assume they were paid and taxed evenly
-        spread = estimated + ytd.months + rules.months_remaining
-        deducted += (tax.total * estimated / spread).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    tds = monthly_tds(tax.total, deducted, rules.months_remaining)
+        spread = estimated + ytd.months + remaining
+        deducted += (annual_tax * estimated / spread).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    tds = monthly_tds(annual_tax, deducted, remaining)
     estimate_note = (
         f" ({estimated} earlier months without a register: salary estimated at the monthly rate, "
         f"tax assumed deducted evenly)"
         if estimated
         else ""
     )
+    pan_note = "; no valid PAN: at least 20% (s.206AA)" if not pan_valid else ""
     working.append(
         (
             "TDS",
             f"projected salary {projected} (year to date {earlier_gross} + this month {gross} + "
             f"{later} months × {person.monthly_gross}) − deductions {deductions} = {taxable}; "
-            f"annual tax {tax.total}; ({tax.total} − {deducted} deducted) ÷ "
-            f"{rules.months_remaining} months = {tds}{estimate_note}",
+            f"annual tax {annual_tax}{pan_note}; ({annual_tax} − {deducted} deducted) ÷ "
+            f"{remaining} months = {tds}{estimate_note}",
         )
     )
 
@@ -290,8 +377,8 @@ def compute(
     employer_cost = gross + pf.employer + pf.edli + pf.admin + esi.employer + lwf_employer
     return PayLine(
         employee=person,
-        paid_days=Decimal(paid),
-        ncp_days=max(days_in_month - paid, 0),
+        paid_days=paid,
+        ncp_days=int(Decimal(days_in_month) - paid),
         gross=gross,
         coverage_wage=coverage_wage,
         pf_wage=wage,

@@ -8,7 +8,7 @@ import io
 import re
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -106,7 +106,8 @@ def working_sheet(lines: Sequence[PayLine]) -> ResultSheet:
 
 
 def _rupees(amount: Decimal) -> int:
-    return int(amount.quantize(Decimal(1)))
+    """Whole rupees, 50 paise up."""
+    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def ecr_text(lines: Sequence[PayLine]) -> str:

@@ -65,7 +65,7 @@ def provident_fund(
     contribution_wage = wage if on_actual else min(wage, ceiling)
     pension_wage = min(wage, ceiling)
     employee = apply_rounding(contribution_wage * rule.employee_rate, rule.rounding)
-    vpf = apply_rounding(contribution_wage * voluntary_rate, rule.rounding)
+    vpf = apply_rounding(wage * voluntary_rate, rule.rounding)  # a % of PF wages, uncapped
     employer = apply_rounding(contribution_wage * rule.employer_rate, rule.rounding)
     eps = (
         apply_rounding(pension_wage * rule.eps_rate, rule.rounding) if eps_eligible else Decimal(0)

@@ -45,6 +45,7 @@ def professional_tax(
     month: date,
     gender: Gender | None = None,
     half_year_gross: Decimal | None = None,
+    annual_gross: Decimal | None = None,
 ) -> Decimal:
     """PT deducted in `month` from an employee working in `state`."""
     applicable = _slabs_for(slabs, state, month, gender)
@@ -56,7 +57,10 @@ def professional_tax(
         months = applicable[0].deduction_months
         if month.month not in months:
             return Decimal(0)
-        base = half_year_gross if half_year_gross is not None else gross * 6
+        if frequency is PTFrequency.HALF_YEARLY:
+            base = half_year_gross if half_year_gross is not None else gross * 6
+        else:
+            base = annual_gross if annual_gross is not None else gross * 12
     slab = max(
         (s for s in applicable if s.wage_from <= base), key=lambda s: s.wage_from, default=None
     )
