@@ -1,0 +1,277 @@
+"""Bank reconciliation on literal statements and ledgers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xlbo.bank.integrity import check_statement
+from xlbo.bank.lines import read_statement
+from xlbo.bank.match import Line, match_lines
+from xlbo.bank.references import reference_tokens
+from xlbo.jobs.reconcile import run_reconcile
+
+HDFC_HEAD = [
+    ["HDFC BANK Ltd."],
+    ["Statement From : 01/10/2026 To : 31/10/2026"],
+    [],
+    [
+        "Date",
+        "Narration",
+        "Chq./Ref.No.",
+        "Value Dt",
+        "Withdrawal Amt.",
+        "Deposit Amt.",
+        "Closing Balance",
+    ],
+    ["********", "********"],
+]
+TALLY_HEAD = [
+    ["Sahyadri Tradelinks Private Limited"],
+    ["HDFC Bank Current A/c"],
+    ["Ledger Account"],
+    [],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+]
+
+
+def statement(rows: list[list[Any]], opening: float = 100000.0) -> list[list[Any]]:
+    out, balance = [], opening
+    for day, narration, ref, withdrawal, deposit in rows:
+        balance += (deposit or 0) - (withdrawal or 0)
+        out.append([day, narration, ref, day, withdrawal, deposit, round(balance, 2)])
+    return [*HDFC_HEAD, *out, [], ["STATEMENT SUMMARY :-"], ["Generated On: 01-Nov-2026"]]
+
+
+def ledger(rows: list[list[Any]], opening: float = 100000.0) -> list[list[Any]]:
+    body = [[date(2026, 10, 1), "Opening Balance", None, None, opening, None], *rows]
+    return [*TALLY_HEAD, *body, [None, "Closing Balance", None, None, None, 0.0]]
+
+
+def reconcile(
+    xlsx: Callable[..., Path], bank_rows: list[list[Any]], book_rows: list[list[Any]]
+) -> Any:
+    bank = xlsx({"Statement": statement(bank_rows)}, name="bank.xlsx")
+    books = xlsx({"Ledger": ledger(book_rows)}, name="books.xlsx")
+    return run_reconcile(bank, books)
+
+
+def test_hdfc_layout_is_read_with_rows_and_paise(xlsx: Callable[..., Path]) -> None:
+    rows = statement(
+        [
+            [
+                "02/10/26",
+                "NEFT CR-SBIN0004567-VARDHAMAN RETAIL-SBINN26100212345678",
+                "SBINN26100212345678",
+                None,
+                123456.50,
+            ]
+        ]
+    )
+    rows[5][5] = "1,23,456.50"  # amounts exported as text with Indian commas
+    path = xlsx({"Statement": rows}, name="s.xlsx")
+    lines = read_statement(str(path)).frame
+    assert lines.loc[0, "row"] == 6
+    assert lines.loc[0, "date"] == date(2026, 10, 2)
+    assert lines.loc[0, "credit"] == 12345650
+    assert lines.loc[0, "balance"] == 22345650
+
+
+def test_single_amount_with_dr_cr_column_and_csv(tmp_path: Path) -> None:
+    path = tmp_path / "sbi.csv"
+    path.write_text(
+        "State Bank of India\nAccount Statement\n\nTxn Date,Description,Ref No,Amount,Dr / Cr,Balance\n"
+        '01-10-2026,BY TRANSFER-NEFT,000000000000,"5,000.00",CR,"1,05,000.00"\n'
+        "03-10-2026,TO CLG 452,452,1200.50,DR,103799.50\n"
+    )
+    lines = read_statement(str(path)).frame
+    assert lines["credit"].tolist() == [500000, 0]
+    assert lines["debit"].tolist() == [0, 120050]
+    assert lines["reference"].tolist() == ["", "452"]
+
+
+def test_integrity_balance_break_flip_and_duplicates(xlsx: Callable[..., Path]) -> None:
+    rows = statement([["01/10/26", "A", None, 100, None], ["02/10/26", "B", None, None, 500]])
+    flipped = [
+        *rows[:5],
+        rows[5],
+        ["02/10/26", "B", None, "02/10/26", 500, None, 100400.0],
+        rows[5],
+    ]
+    findings, unique = check_statement(
+        read_statement(str(xlsx({"S": flipped}, name="f.xlsx"))).frame
+    )
+    checks = [f.check for f in findings]
+    assert "Duplicate line" in checks
+    assert any("looks like a debit shown as a credit" in f.detail for f in findings)
+    assert len(unique) == 2
+
+
+def test_reference_then_amount_and_date(xlsx: Callable[..., Path]) -> None:
+    result = reconcile(
+        xlsx,
+        [
+            [
+                "05/10/26",
+                "NEFT CR-SBIN0004567-OM SAI-SBINN26100512345678",
+                "SBINN26100512345678",
+                None,
+                25000,
+            ],
+            ["07/10/26", "CHQ PAID-MICR CTS-PUNE-KAVERI ELECTRICALS", "000453", 18000, None],
+        ],
+        [
+            [date(2026, 10, 4), "Om Sai Logistics", "Receipt", "RCT/1", 25000, None],
+            [date(2026, 10, 5), "Kaveri Electricals", "Payment", "PMT/1", None, 18000],
+        ],
+    )
+    assert [m.rule for m in result.matches] == [
+        "Amount and date",
+        "Amount and date",
+    ]  # Tally shows no UTRs
+    assert result.matches[0].why.startswith("same amount; +1 days; party names")
+    assert result.brs.difference == 0
+
+
+def test_abstains_when_two_ledger_lines_fit_equally(xlsx: Callable[..., Path]) -> None:
+    result = reconcile(
+        xlsx,
+        [["05/10/26", "CASH DEPOSIT", None, None, 10000]],
+        [
+            [date(2026, 10, 4), "Cash", "Receipt", "RCT/1", 10000, None],
+            [date(2026, 10, 6), "Cash", "Receipt", "RCT/2", 10000, None],
+        ],
+    )
+    assert result.matches == []
+    assert [s.kind for s in result.suggestions][:2] == ["Ambiguous", "Ambiguous"]
+
+
+def test_one_transfer_for_two_invoices_and_the_reverse(xlsx: Callable[..., Path]) -> None:
+    result = reconcile(
+        xlsx,
+        [
+            [
+                "10/10/26",
+                "NEFT CR-UTIB0000123-VARDHAMAN RETAIL PVT-UTIBN26101011112222",
+                None,
+                None,
+                30000,
+            ],
+            [
+                "12/10/26",
+                "NEFT DR-HDFC0001234-OM SAI LOGISTICS-HDFCN26101233334444",
+                None,
+                7000,
+                None,
+            ],
+            [
+                "12/10/26",
+                "NEFT DR-HDFC0001234-OM SAI LOGISTICS-HDFCN26101255556666",
+                None,
+                5000,
+                None,
+            ],
+        ],
+        [
+            [date(2026, 10, 9), "Vardhaman Retail Pvt Ltd", "Receipt", "RCT/1", 12000, None],
+            [date(2026, 10, 9), "Vardhaman Retail Pvt Ltd", "Receipt", "RCT/2", 18000, None],
+            [date(2026, 10, 11), "Om Sai Logistics", "Payment", "PMT/1", None, 12000],
+        ],
+    )
+    combos = [m for m in result.matches if m.rule == "Combination"]
+    assert sorted((len(m.bank), len(m.ledger)) for m in combos) == [(1, 2), (2, 1)]
+    assert result.brs.difference == 0
+
+
+def test_brs_lists_what_is_left(xlsx: Callable[..., Path]) -> None:
+    result = reconcile(
+        xlsx,
+        [["31/10/26", "SMS CHGS JUL-SEP INCL GST", None, 17.70, None]],
+        [
+            [date(2026, 10, 30), "Om Sai Logistics", "Payment", "PMT/9", None, 5000],
+            [date(2026, 10, 31), "Vardhaman Retail", "Receipt", "RCT/9", 8000, None],
+        ],
+    )
+    brs = result.brs
+    assert (brs.cheques_not_presented, brs.deposits_not_credited, brs.bank_debits_not_in_books) == (
+        500000,
+        800000,
+        1770,
+    )
+    assert brs.difference == 0
+    assert {s.name for s in result.sheets} == {
+        "Summary",
+        "Matches",
+        "Unmatched Bank",
+        "Unmatched Ledger",
+        "Suggestions",
+        "BRS",
+        "Integrity",
+    }
+
+
+def test_the_demo_month_ties(tmp_path: Path) -> None:
+    from xlbo.demo import build_demo
+
+    files = build_demo(tmp_path)
+    result = run_reconcile(files.statement, files.ledger)
+    assert result.brs.difference == 0
+    assert len(result.bank_open) == 3  # the bank's charges, to be booked
+    assert len(result.ledger_open) == 2  # a cheque not presented, a deposit not credited
+    journal = run_reconcile(files.statement, files.books, account="HDFC Bank Current A/c")
+    assert journal.brs.difference == 0
+    assert sum(m.rule == "Reference" for m in journal.matches) > 30
+
+
+def test_references_in_narrations() -> None:
+    assert reference_tokens("IMPS-629812345678-SHUBHAM ENT-ICIC-XXXXXXXX1234-PAYMENT") == {
+        "629812345678"
+    }
+    assert "SBINN26100912345678" in reference_tokens("NEFT CR-SBIN0004567-X-SBINN26100912345678")
+    assert "SBIN0004567" not in reference_tokens("NEFT CR-SBIN0004567-X-SBINN26100912345678")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 500000),
+            st.booleans(),
+            st.integers(0, 25),
+            st.integers(-2, 4),
+            st.sampled_from(["OK", "MISSING", "EXTRA"]),
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_brs_always_ties_and_no_line_is_matched_twice(
+    cases: list[tuple[int, bool, int, int, str]],
+) -> None:
+    bank: list[Line] = []
+    books: list[Line] = []
+    start = date(2026, 10, 1)
+    for index, (paise, receipt, day, shift, kind) in enumerate(cases):
+        signed = paise if receipt else -paise
+        when = start + timedelta(days=day)
+        if kind != "EXTRA":
+            books.append(Line(index, when, signed, "Party", frozenset(), "party"))
+        if kind != "MISSING":
+            bank.append(
+                Line(index, when + timedelta(days=shift), signed, "PARTY", frozenset(), "party")
+            )
+    matches, _ = match_lines(bank, books)
+    used_bank = [p for m in matches for p in m.bank]
+    used_books = [p for m in matches for p in m.ledger]
+    assert len(used_bank) == len(set(used_bank)) and len(used_books) == len(set(used_books))
+    for m in matches:
+        assert sum(bank[p].signed for p in m.bank) == sum(books[p].signed for p in m.ledger)
+    open_bank = sum(line.signed for i, line in enumerate(bank) if i not in set(used_bank))
+    open_books = sum(line.signed for i, line in enumerate(books) if i not in set(used_books))
+    # bank closing − books closing (same opening) = what is left open on each side
+    assert sum(b.signed for b in bank) - sum(g.signed for g in books) == open_bank - open_books
