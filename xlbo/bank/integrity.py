@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from xlbo.money import format_inr, from_paise
@@ -26,50 +27,51 @@ def check_statement(lines: pd.DataFrame) -> tuple[list[Finding], pd.DataFrame]:
     """Findings, and the lines without repeats (the first of each repeated line is kept)."""
     findings: list[Finding] = []
     repeated = lines["fingerprint"].duplicated(keep="first")
-    for row in lines.loc[repeated, "row"].tolist():
-        first = int(
-            lines.loc[
-                (lines["fingerprint"] == lines.loc[lines["row"] == row, "fingerprint"].iloc[0]),
-                "row",
-            ].iloc[0]
-        )
-        findings.append(
-            Finding(
-                int(row),
-                "Duplicate line",
-                f"Row {row} repeats row {first} (same date, narration, reference, amount and "
-                "balance): an overlapping download. It was left out of matching.",
-            )
-        )
-    unique = lines.loc[~repeated].reset_index(drop=True)
-    balances = unique["balance"]
-    previous = None
-    for position in range(len(unique)):
-        balance = balances.iloc[position]
-        if pd.isna(balance):
-            continue
-        line = unique.iloc[position]
-        if previous is not None:
-            expected = previous + int(line["credit"]) - int(line["debit"])
-            if expected != int(balance):
-                gap = int(balance) - expected
-                amount = int(line["credit"]) or int(line["debit"])
-                flip = abs(gap) == 2 * amount
-                findings.append(
-                    Finding(
-                        int(line["row"]),
-                        "Balance break",
-                        f"Row {int(line['row'])}: the balance should be {rupees(expected)} after "
-                        f"this line but the statement shows {rupees(int(balance))} "
-                        f"(difference {rupees(gap)})"
-                        + (
-                            "; this looks like a debit shown as a credit, or the reverse"
-                            if flip
-                            else ""
-                        ),
-                    )
+    if repeated.any():
+        first_row = lines.drop_duplicates("fingerprint").set_index("fingerprint")["row"]
+        for row, key in zip(
+            lines.loc[repeated, "row"].tolist(),
+            lines.loc[repeated, "fingerprint"].tolist(),
+            strict=True,
+        ):
+            findings.append(
+                Finding(
+                    int(row),
+                    "Duplicate line",
+                    f"Row {row} repeats row {int(first_row[key])} (same date, narration, reference, "
+                    "amount and balance): an overlapping download. It was left out of matching.",
                 )
-        previous = int(balance)
+            )
+    unique = lines.loc[~repeated].reset_index(drop=True)
+    known = unique[unique["balance"].notna()]
+    if len(known) > 1:
+        balance = known["balance"].astype("int64").to_numpy()
+        moved = (known["credit"] - known["debit"]).astype("int64").to_numpy()
+        expected = balance[:-1] + moved[1:]
+        gaps = balance[1:] - expected
+        rows = known["row"].to_numpy()[1:]
+        amounts = np.where(
+            known["credit"].to_numpy()[1:] > 0,
+            known["credit"].to_numpy()[1:],
+            known["debit"].to_numpy()[1:],
+        )
+        for index in np.flatnonzero(gaps).tolist():
+            gap = int(gaps[index])
+            flip = abs(gap) == 2 * int(amounts[index])
+            findings.append(
+                Finding(
+                    int(rows[index]),
+                    "Balance break",
+                    f"Row {int(rows[index])}: the balance should be {rupees(int(expected[index]))} "
+                    f"after this line but the statement shows {rupees(int(balance[index + 1]))} "
+                    f"(difference {rupees(gap)})"
+                    + (
+                        "; this looks like a debit shown as a credit, or the reverse"
+                        if flip
+                        else ""
+                    ),
+                )
+            )
     return findings, unique
 
 

@@ -82,14 +82,19 @@ def _paise(value: Any) -> int:
 
 
 def _dates(values: list[Any]) -> list[Any]:
-    order = date_order(values)
-    day_first = order is not DateOrder.MONTH_FIRST
+    """Dates of a column in the order the column itself proves; None where a cell is no date.
+    Each distinct cell is read once (a statement repeats its dates)."""
+    day_first = date_order(values) is not DateOrder.MONTH_FIRST
+    seen: dict[tuple[type, Any], Any] = {}
     parsed = []
     for value in values:
-        try:
-            parsed.append(parse_date(value, day_first=day_first))
-        except ValueError:
-            parsed.append(None)
+        key = (type(value), value)
+        if key not in seen:
+            try:
+                seen[key] = parse_date(value, day_first=day_first)
+            except ValueError:
+                seen[key] = None
+        parsed.append(seen[key])
     return parsed
 
 
@@ -118,47 +123,58 @@ def read_statement(
             f"{table.header_row}; name them with --map."
         )
     frame = table.frame
-    dates = _dates(frame[columns[Role.DATE]].tolist())
-    value_dates = (
-        _dates(frame[columns[Role.VALUE_DATE]].tolist()) if Role.VALUE_DATE in columns else dates
+    count = len(frame)
+
+    def column(role: Role) -> list[Any]:
+        return frame[columns[role]].tolist() if role in columns else [None] * count
+
+    dates = _dates(column(Role.DATE))
+    value_dates = _dates(column(Role.VALUE_DATE)) if Role.VALUE_DATE in columns else dates
+    numbers = [int(r) for r in frame.index.tolist()]
+    narrations, references, balances = (
+        column(Role.NARRATION),
+        column(Role.REFERENCE),
+        column(Role.BALANCE),
     )
+    amounts, sides = column(Role.AMOUNT), column(Role.SIDE)
+    withdrawals, deposits = column(Role.WITHDRAWAL), column(Role.DEPOSIT)
+    single = Role.AMOUNT in columns
     issues: list[Issue] = []
     out = []
-    for position, (row, cells) in enumerate(frame.iterrows()):
-        number = int(str(row))
-        day = dates[position]
+    for position in range(count):
+        number, day = numbers[position], dates[position]
+        if day is None:
+            continue  # title, rule, summary and footer lines
         try:
-            if Role.AMOUNT in columns:
-                amount = parse_amount(cells[columns[Role.AMOUNT]])
-                side = (clean_text(cells.get(columns.get(Role.SIDE, ""), "")) or "").upper()[:1]
+            if single:
+                amount = parse_amount(amounts[position])
+                side = (clean_text(sides[position]) or "").upper()[:1]
                 if amount is not None and amount < 0:
                     side, amount = "D", -amount
-                debit = to_paise(amount) if amount is not None and side == "D" else 0
-                credit = to_paise(amount) if amount is not None and side == "C" else 0
                 if amount and side not in ("D", "C"):
                     raise ValueError("the Dr/Cr column does not say which way the money went")
+                debit = to_paise(amount) if amount is not None and side == "D" else 0
+                credit = to_paise(amount) if amount is not None and side == "C" else 0
             else:
-                debit = _paise(cells[columns[Role.WITHDRAWAL]])
-                credit = _paise(cells[columns[Role.DEPOSIT]])
-            balance_cell = cells[columns[Role.BALANCE]] if Role.BALANCE in columns else None
+                debit, credit = _paise(withdrawals[position]), _paise(deposits[position])
+            balance_cell = balances[position]
             balance_amount = parse_amount(balance_cell)
         except ValueError as error:
-            if day is not None:
-                issues.append(
-                    Issue(
-                        severity=Severity.ERROR,
-                        sheet=table.sheet,
-                        cell=f"A{number}",
-                        problem=f"Row {number}: {error}",
-                        hint="Fix the cell; the line was left out.",
-                        file=book.name,
-                    )
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=table.sheet,
+                    cell=f"A{number}",
+                    problem=f"Row {number}: {error}",
+                    hint="Fix the cell; the line was left out.",
+                    file=book.name,
                 )
+            )
             continue
-        if day is None or not (debit or credit):
-            continue  # title, rule, summary and footer lines
-        narration = clean_text(cells.get(columns.get(Role.NARRATION, ""), "")) or ""
-        reference = clean_text(cells.get(columns.get(Role.REFERENCE, ""), "")) or ""
+        if not (debit or credit):
+            continue
+        narration = clean_text(narrations[position]) or ""
+        reference = clean_text(references[position]) or ""
         if PLACEHOLDER_REFERENCE.match(reference):
             reference = ""
         balance = to_paise(balance_amount) if balance_amount is not None else None

@@ -15,10 +15,9 @@ in the books.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -259,8 +258,11 @@ def match_lines(
         )
 
     # 3. combinations, both ways
+    ledger_days = _by_day(ledger, ledger_open)
     for position in sorted(bank_open):
-        found = _combination(bank[position], ledger, ledger_open, window, bank_side=True)
+        found = _combination(
+            bank[position], ledger, ledger_open, ledger_days, window, bank_side=True
+        )
         if found is not None:
             parts, alike = found
             take(
@@ -272,8 +274,9 @@ def match_lines(
                     f"{len(parts)} ledger lines of the same party ({alike}% alike) add up to this bank line",
                 )
             )
+    bank_days = _by_day(bank, bank_open)
     for position in sorted(ledger_open):
-        found = _combination(ledger[position], bank, bank_open, window, bank_side=False)
+        found = _combination(ledger[position], bank, bank_open, bank_days, window, bank_side=False)
         if found is not None:
             parts, alike = found
             take(
@@ -291,32 +294,68 @@ def match_lines(
     return matches, suggestions
 
 
+def _by_day(lines: list[Line], positions: set[int]) -> dict[date, list[int]]:
+    index: dict[date, list[int]] = {}
+    for position in positions:
+        index.setdefault(lines[position].date, []).append(position)
+    return index
+
+
 def _combination(
-    one: Line, many: list[Line], pool: set[int], window: Window, bank_side: bool
+    one: Line,
+    many: list[Line],
+    pool: set[int],
+    by_day: dict[date, list[int]],
+    window: Window,
+    bank_side: bool,
 ) -> tuple[list[int], int] | None:
-    """The one set of 2–6 lines from `pool` that adds up to `one`, or None (none, or several)."""
+    """The one set of 2–6 lines from `pool` that adds up to `one`, or None (none, or several).
+    Searched depth first over the nearest candidates, largest first, pruning sums that overshoot."""
     candidates = []
-    for other in pool:
-        line = many[other]
-        if (
-            line.signed == 0
-            or (line.signed > 0) != (one.signed > 0)
-            or abs(line.signed) >= abs(one.signed)
-        ):
-            continue
-        days = _days(one.date, line.date) if bank_side else _days(line.date, one.date)
-        if window.before <= days <= window.after:
-            candidates.append((abs(days), other))
+    for offset in range(window.before, window.after + 1):
+        day = one.date - timedelta(days=offset) if bank_side else one.date + timedelta(days=offset)
+        for other in by_day.get(day, ()):
+            line = many[other]
+            if (
+                other in pool
+                and line.signed
+                and (line.signed > 0) == (one.signed > 0)
+                and abs(line.signed) < abs(one.signed)
+            ):
+                candidates.append((abs(offset), other))
     nearest = [other for _, other in sorted(candidates)[:COMBINATION_CANDIDATES]]
-    solutions: list[list[int]] = []
-    for size in range(2, min(6, len(nearest)) + 1):
-        for subset in itertools.combinations(nearest, size):
-            if sum(many[p].signed for p in subset) == one.signed:
-                solutions.append(list(subset))
-                if len(solutions) > 1:
-                    return None  # two sets fit: abstain
-    if len(solutions) != 1:
+    if len(nearest) < 2:
         return None
+    values = sorted(((abs(many[p].signed), p) for p in nearest), reverse=True)
+    target = abs(one.signed)
+    if sum(v for v, _ in values) < target:
+        return None
+    solutions: list[list[int]] = []
+    suffix = [0] * (len(values) + 1)
+    for i in range(len(values) - 1, -1, -1):
+        suffix[i] = suffix[i + 1] + values[i][0]
+
+    def search(start: int, remaining: int, chosen: list[int]) -> None:
+        if len(solutions) > 1:
+            return
+        if remaining == 0:
+            if len(chosen) >= 2:
+                solutions.append(list(chosen))
+            return
+        if len(chosen) == 6 or start == len(values) or suffix[start] < remaining:
+            return
+        for i in range(start, len(values)):
+            value, position = values[i]
+            if value <= remaining:
+                chosen.append(position)
+                search(i + 1, remaining - value, chosen)
+                chosen.pop()
+                if len(solutions) > 1:
+                    return
+
+    search(0, target, [])
+    if len(solutions) != 1:
+        return None  # none, or two sets fit: abstain
     parts = solutions[0]
     parties = {many[p].party for p in parts}
     if len(parties) > 1:
@@ -340,54 +379,73 @@ def _transposed(a: int, b: int) -> bool:
 def _near_misses(
     bank: list[Line], ledger: list[Line], bank_open: set[int], ledger_open: set[int], window: Window
 ) -> list[Suggestion]:
+    """Near matches, found through indexes (by amount, digits and reference), never by comparing
+    every open line with every other."""
+    by_amount: dict[int, list[int]] = {}
+    by_digits: dict[tuple[bool, str], list[int]] = {}
+    by_token: dict[str, list[int]] = {}
+    for other in ledger_open:
+        line = ledger[other]
+        by_amount.setdefault(line.signed, []).append(other)
+        by_digits.setdefault((line.signed > 0, "".join(sorted(str(abs(line.signed))))), []).append(
+            other
+        )
+        for token in line.tokens:
+            by_token.setdefault(token, []).append(other)
     found = []
+    seen: set[tuple[int, int]] = set()
+
+    def near(position: int, other: int) -> bool:
+        return window.before <= _days(bank[position].date, ledger[other].date) <= window.after
+
+    def add(position: int, other: int, kind: str, why: str) -> None:
+        if (position, other) not in seen:
+            seen.add((position, other))
+            found.append(Suggestion(position, other, kind, why))
+
     for position in sorted(bank_open):
         line = bank[position]
-        for other in sorted(ledger_open):
-            theirs = ledger[other]
-            if (theirs.signed > 0) != (line.signed > 0):
-                continue
-            shared = line.tokens & theirs.tokens
-            if shared and line.signed != theirs.signed:
-                found.append(
-                    Suggestion(
+        sign = 1 if line.signed > 0 else -1
+        for token in line.tokens:
+            for other in by_token.get(token, ()):
+                theirs = ledger[other].signed
+                if theirs != line.signed and (theirs > 0) == (line.signed > 0):
+                    add(
                         position,
                         other,
                         "Same reference, other amount",
-                        f"reference {', '.join(sorted(shared))} on both sides but the amounts differ "
-                        f"by {abs(line.signed - theirs.signed) / 100:,.2f}",
+                        f"reference {token} on both sides but the amounts differ by "
+                        f"{abs(line.signed - theirs) / 100:,.2f}",
                     )
+        for other in by_digits.get((line.signed > 0, "".join(sorted(str(abs(line.signed))))), ()):
+            if _transposed(line.signed, ledger[other].signed) and near(position, other):
+                add(
+                    position,
+                    other,
+                    "Digits transposed",
+                    f"{abs(line.signed) / 100:,.2f} and {abs(ledger[other].signed) / 100:,.2f} have the same digits "
+                    "in another order",
                 )
-                continue
-            if not window.before <= _days(line.date, theirs.date) <= window.after:
-                continue
-            gap = abs(abs(theirs.signed) - abs(line.signed))
-            if _transposed(line.signed, theirs.signed):
-                found.append(
-                    Suggestion(
-                        position,
-                        other,
-                        "Digits transposed",
-                        f"{abs(line.signed) / 100:,.2f} and {abs(theirs.signed) / 100:,.2f} have the "
-                        "same digits in another order",
-                    )
-                )
-            elif gap in TYPICAL_CHARGES:
-                found.append(
-                    Suggestion(
-                        position,
-                        other,
-                        "Bank charges",
-                        f"differs by {gap / 100:.2f}, a typical bank charge with GST",
-                    )
-                )
-            elif gap and any(gap == round(abs(theirs.signed) * rate / 100) for rate in TDS_RATES):
-                found.append(
-                    Suggestion(
-                        position,
-                        other,
-                        "TDS deducted",
-                        f"differs by {gap / 100:,.2f}: TDS at 1%, 2% or 10% of the books' amount",
-                    )
-                )
+        for charge in TYPICAL_CHARGES:
+            for theirs in (line.signed + sign * charge, line.signed - sign * charge):
+                for other in by_amount.get(theirs, ()):
+                    if near(position, other):
+                        add(
+                            position,
+                            other,
+                            "Bank charges",
+                            f"differs by {charge / 100:.2f}, a typical bank charge with GST",
+                        )
+        for rate in TDS_RATES:
+            books = round(abs(line.signed) * 100 / (100 - rate))
+            for candidate in (books - 1, books, books + 1):
+                for other in by_amount.get(sign * candidate, ()):
+                    gap = candidate - abs(line.signed)
+                    if gap == round(candidate * rate / 100) and near(position, other):
+                        add(
+                            position,
+                            other,
+                            "TDS deducted",
+                            f"differs by {gap / 100:,.2f}: TDS at {rate}% of the books' amount",
+                        )
     return found
