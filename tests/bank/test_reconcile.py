@@ -278,13 +278,19 @@ def test_brs_always_ties_and_no_line_is_matched_twice(
 
 
 def test_suggestions_are_never_matches(xlsx: Callable[..., Path]) -> None:
-    result = reconcile(xlsx,
-                       [["05/10/26", "NEFT CR-A", None, None, 43500],
-                        ["06/10/26", "NEFT CR-B", None, None, 9900],
-                        ["07/10/26", "NEFT DR-C", None, 10005.90, None]],
-                       [[date(2026, 10, 5), "Shree Balaji", "Receipt", "RCT/1", 45300, None],
-                        [date(2026, 10, 6), "Kaveri", "Receipt", "RCT/2", 10000, None],
-                        [date(2026, 10, 7), "Om Sai", "Payment", "PMT/1", None, 10000]])
+    result = reconcile(
+        xlsx,
+        [
+            ["05/10/26", "NEFT CR-A", None, None, 43500],
+            ["06/10/26", "NEFT CR-B", None, None, 9900],
+            ["07/10/26", "NEFT DR-C", None, 10005.90, None],
+        ],
+        [
+            [date(2026, 10, 5), "Shree Balaji", "Receipt", "RCT/1", 45300, None],
+            [date(2026, 10, 6), "Kaveri", "Receipt", "RCT/2", 10000, None],
+            [date(2026, 10, 7), "Om Sai", "Payment", "PMT/1", None, 10000],
+        ],
+    )
     kinds = {s.kind for s in result.suggestions}
     assert {"Digits transposed", "TDS deducted", "Bank charges"} <= kinds
     assert result.matches == []

@@ -149,3 +149,11 @@ def test_write_into_adds_sheets_to_a_copy(xlsx: Callable[..., Path], tmp_path: P
     assert ws["A2"].hyperlink.target == "master.xlsx#'Employees'!E7"
     assert ws.freeze_panes == "A2"
     assert ws["C2"].number_format == INR_NUMBER_FORMAT
+
+
+def test_links_past_excels_limit_are_written_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("xlbo.book.xlsx.MAX_LINKS", 2)
+    frame = pd.DataFrame({"Row": [Link(n, "Data", f"A{n}") for n in (5, 6, 7)]})
+    ws = openpyxl.load_workbook(write_workbook(tmp_path / "t.xlsx", [ResultSheet("S", frame)]))["S"]
+    assert [ws.cell(r, 1).hyperlink is not None for r in (2, 3, 4)] == [True, True, False]
+    assert ws["A4"].value == 7

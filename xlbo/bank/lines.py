@@ -240,11 +240,18 @@ def read_ledger(path: str, account: str | None = None) -> Lines:
                 "export the ledger from Tally with Date, Particulars, Vch Type, Vch No., Debit, Credit."
             )
     dates = _dates(frame["Date"].tolist())
+    numbers = [int(r) for r in frame.index.tolist()]
+
+    def column(header: str) -> list[Any]:
+        return frame[header].tolist() if header in frame.columns else [None] * len(frame)
+
+    particulars_, types, vouchers = column("Particulars"), column("Vch Type"), column("Vch No.")
+    debits, credits = column("Debit"), column("Credit")
     out = []
     opening = closing = None
-    for position, (row, cells) in enumerate(frame.iterrows()):
-        particulars = clean_text(cells.get("Particulars")) or ""
-        debit, credit = _paise(cells.get("Debit")), _paise(cells.get("Credit"))
+    for position in range(len(frame)):
+        particulars = clean_text(particulars_[position]) or ""
+        debit, credit = _paise(debits[position]), _paise(credits[position])
         if particulars.casefold() == "opening balance":
             opening = debit - credit
             continue
@@ -255,11 +262,11 @@ def read_ledger(path: str, account: str | None = None) -> Lines:
             continue
         out.append(
             {
-                "row": int(str(row)),
+                "row": numbers[position],
                 "date": dates[position],
                 "particulars": particulars,
-                "voucher_type": clean_text(cells.get("Vch Type")) or "",
-                "voucher_no": clean_text(cells.get("Vch No.")) or "",
+                "voucher_type": clean_text(types[position]) or "",
+                "voucher_no": clean_text(vouchers[position]) or "",
                 "narration": "",
                 "debit": debit,
                 "credit": credit,

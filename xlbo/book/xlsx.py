@@ -25,6 +25,8 @@ MAX_CELL_TEXT = 32767
 TEXT_WIDTH_SAMPLE = 300
 """Rows looked at to size a text column."""
 VALIDATION_ROWS = 2000
+MAX_LINKS = 65530
+"""Excel's limit on hyperlinks in one worksheet; cells past it show their text without a link."""
 """How far below the header a template's dropdowns reach."""
 
 
@@ -163,9 +165,14 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
         if columns[col].comment:
             ws.write_comment(top, col, columns[col].comment, {"x_scale": 2, "y_scale": 1.5})
     link_format = styles.cell("General", link=True)
+    links = 0
     for col, header in enumerate(headers):
         fmt = formats[col]
         for offset, value in enumerate(sheet.frame[header].tolist()):
+            if isinstance(value, Link):
+                links += 1
+                if links > MAX_LINKS:  # Excel keeps at most 65,530 links a sheet: the rest as text
+                    value = value.text
             _write_value(ws, top + 1 + offset, col, excel_value(value), fmt, link_format)
     validation_last = max(last, top + VALIDATION_ROWS) if sheet.spare_rows else last
     for col, column in enumerate(columns):
