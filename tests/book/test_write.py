@@ -151,7 +151,9 @@ def test_write_into_adds_sheets_to_a_copy(xlsx: Callable[..., Path], tmp_path: P
     assert ws["C2"].number_format == INR_NUMBER_FORMAT
 
 
-def test_links_past_excels_limit_are_written_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_links_past_excels_limit_are_written_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("xlbo.book.xlsx.MAX_LINKS", 2)
     frame = pd.DataFrame({"Row": [Link(n, "Data", f"A{n}") for n in (5, 6, 7)]})
     ws = openpyxl.load_workbook(write_workbook(tmp_path / "t.xlsx", [ResultSheet("S", frame)]))["S"]

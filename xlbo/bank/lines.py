@@ -215,7 +215,17 @@ def read_statement(
     return Lines(lines, book.name, table.sheet, dict(table.letters), issues)
 
 
-LEDGER_WORDS = {"date": Role.DATE, "particulars": Role.NARRATION}
+LEDGER_COLUMNS = (
+    "row",
+    "date",
+    "particulars",
+    "voucher_type",
+    "voucher_no",
+    "narration",
+    "debit",
+    "credit",
+)
+"""The columns of a ledger-lines frame, whichever file it came from."""
 
 
 def read_ledger(path: str, account: str | None = None) -> Lines:
@@ -272,19 +282,7 @@ def read_ledger(path: str, account: str | None = None) -> Lines:
                 "credit": credit,
             }
         )
-    lines = pd.DataFrame(
-        out,
-        columns=[
-            "row",
-            "date",
-            "particulars",
-            "voucher_type",
-            "voucher_no",
-            "narration",
-            "debit",
-            "credit",
-        ],
-    )
+    lines = pd.DataFrame(out, columns=list(LEDGER_COLUMNS))
     return Lines(lines, book.name, table.sheet, dict(table.letters), [], opening, closing)
 
 
@@ -333,17 +331,5 @@ def _journal_lines(book: FileBook, account: str) -> Lines:
                 "credit": credit,
             }
         )
-    lines = pd.DataFrame(
-        out,
-        columns=[
-            "row",
-            "date",
-            "particulars",
-            "voucher_type",
-            "voucher_no",
-            "narration",
-            "debit",
-            "credit",
-        ],
-    )
+    lines = pd.DataFrame(out, columns=list(LEDGER_COLUMNS))
     return Lines(lines, book.name, table.sheet, dict(table.letters))
