@@ -172,15 +172,38 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
             raise UserError(
                 f"--map: '{role}' is not a column role; use {', '.join(r.value for r in Role)}."
             ) from None
-    out = Path(args.out)
-    result = run_reconcile(
-        Path(args.bank),
-        Path(args.ledger),
-        account=args.account,
-        mapping=mapping,
-        window=Window(-args.days_before, args.days_after),
-        report=out,
-    )
+    if args.confirm:
+        from xlbo.jobs.reconcile import run_settings
+
+        out = Path(args.confirm)
+        settings = run_settings(out)
+        result = run_reconcile(
+            Path(settings["Bank"]),
+            Path(settings["Ledger"]),
+            account=settings.get("Account") or None,
+            mapping=mapping,
+            window=Window(
+                -int(float(settings.get("Days Before") or 3)),
+                int(float(settings.get("Days After") or 7)),
+            ),
+            report=out,
+            earlier=out,
+        )
+    else:
+        if not args.bank or not args.ledger:
+            raise UserError(
+                "Give --bank and --ledger (or --confirm RESULT.xlsx to apply your decisions)."
+            )
+        out = Path(args.out)
+        result = run_reconcile(
+            Path(args.bank),
+            Path(args.ledger),
+            account=args.account,
+            mapping=mapping,
+            window=Window(-args.days_before, args.days_after),
+            report=out,
+            rules_from=Path(args.rules) if args.rules else None,
+        )
     write_workbook(out, result.sheets, title="Bank reconciliation")
     difference = result.brs.difference
     print(
@@ -287,11 +310,18 @@ def build_parser() -> argparse.ArgumentParser:
         "the statement has integrity findings.",
         epilog="Example: xlbo reconcile --bank hdfc.xlsx --ledger tally-hdfc.xlsx --out brs.xlsx",
     )
-    reconcile.add_argument("--bank", required=True, help="the bank statement (.xlsx, .xls, .csv)")
+    reconcile.add_argument("--bank", help="the bank statement (.xlsx, .xls, .csv)")
     reconcile.add_argument(
-        "--ledger",
-        required=True,
-        help="the bank ledger: a Tally export, or a workbook with a Journal sheet",
+        "--ledger", help="the bank ledger: a Tally export, or a workbook with a Journal sheet"
+    )
+    reconcile.add_argument(
+        "--confirm",
+        metavar="RESULT",
+        help="apply the Accept and Reject columns you filled in RESULT (an earlier reconciliation) "
+        "and update it; accepted pairs become Rules",
+    )
+    reconcile.add_argument(
+        "--rules", metavar="EARLIER", help="reuse the Rules of an earlier month's result"
     )
     reconcile.add_argument(
         "--account", help="with a Journal: the bank ledger's name, e.g. 'HDFC Bank Current A/c'"

@@ -204,7 +204,7 @@ def test_brs_lists_what_is_left(xlsx: Callable[..., Path]) -> None:
         1770,
     )
     assert brs.difference == 0
-    assert {s.name for s in result.sheets} == {
+    assert {s.name for s in result.sheets} - {"Rules", "Run"} == {
         "Summary",
         "Matches",
         "Unmatched Bank",
@@ -295,3 +295,69 @@ def test_suggestions_are_never_matches(xlsx: Callable[..., Path]) -> None:
     assert {"Digits transposed", "TDS deducted", "Bank charges"} <= kinds
     assert result.matches == []
     assert result.brs.difference == 0
+
+
+def test_confirm_applies_accept_and_reject_and_learns_rules(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    import openpyxl
+
+    from xlbo.cli import main
+
+    bank = xlsx(
+        {
+            "Statement": statement(
+                [
+                    [
+                        "06/10/26",
+                        "NEFT CR-HDFC0000240-KAVERI HOME NEEDS-HDFCN26100611112222",
+                        None,
+                        None,
+                        9900,
+                    ],
+                    [
+                        "08/10/26",
+                        "NEFT CR-SBIN0004567-OM SAI-SBINN26100833334444",
+                        None,
+                        None,
+                        5000,
+                    ],
+                ]
+            )
+        },
+        name="bank.xlsx",
+    )
+    books = xlsx(
+        {
+            "Ledger": ledger(
+                [
+                    [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/2", 10000, None],
+                    [date(2026, 10, 8), "Om Sai Logistics", "Receipt", "RCT/3", 5000, None],
+                ]
+            )
+        },
+        name="books.xlsx",
+    )
+    result = tmp_path / "brs.xlsx"
+    assert main(
+        ["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(result)]
+    ) in (0, 1)
+    book = openpyxl.load_workbook(result)
+    suggestions, matches = book["Suggestions"], book["Matches"]
+    headers = [c.value for c in suggestions[1]]
+    suggestions.cell(2, headers.index("Accept") + 1, "Yes")
+    headers = [c.value for c in matches[1]]
+    matches.cell(2, headers.index("Reject") + 1, "Yes")
+    book.save(result)
+
+    assert main(["reconcile", "--confirm", str(result)]) in (0, 1)
+    again = openpyxl.load_workbook(result)
+    rules = [c.value for row in again["Matches"].iter_rows(min_row=2) for c in row[3:4]]
+    assert rules == ["Confirmed"]  # the TDS-short receipt accepted; the rejected pair left open
+    learned = [(r[0].value, r[1].value) for r in again["Rules"].iter_rows(min_row=2)]
+    assert learned == [("KAVERI HOME NEEDS", "Kaveri Home Needs")]
+    unmatched = [r[2].value for r in again["Unmatched Bank"].iter_rows(min_row=2)]
+    assert any("OM SAI" in (text or "") for text in unmatched)
+    brs = {r[0].value: r[1].value for r in again["BRS"].iter_rows(min_row=2)}
+    assert brs["Add: differences on confirmed matches, to be booked (TDS, charges)"] == 100
+    assert brs["Difference"] == 0

@@ -24,6 +24,8 @@ class BRS:
     bank_debits_not_in_books: int
     bank_credits_not_in_books: int
     books_balance: int | None
+    matched_differences: int = 0
+    """Books minus bank on pairs the user confirmed despite a difference (TDS, charges): to book."""
 
     @property
     def computed_books_balance(self) -> int:
@@ -33,6 +35,7 @@ class BRS:
             - self.cheques_not_presented
             + self.bank_debits_not_in_books
             - self.bank_credits_not_in_books
+            + self.matched_differences
         )
 
     @property
@@ -49,6 +52,7 @@ def reconcile(
     ledger: pd.DataFrame,
     bank_open: list[int],
     ledger_open: list[int],
+    matched_differences: int = 0,
 ) -> BRS:
     """The BRS from the closing balances and the lines left unmatched (paise)."""
     unmatched_bank = bank.iloc[bank_open] if bank_open else bank.iloc[0:0]
@@ -60,4 +64,5 @@ def reconcile(
         bank_debits_not_in_books=int(unmatched_bank["debit"].sum()),
         bank_credits_not_in_books=int(unmatched_bank["credit"].sum()),
         books_balance=books_balance,
+        matched_differences=matched_differences,
     )

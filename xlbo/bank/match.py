@@ -157,17 +157,51 @@ def _fit(bank: Line, ledger: Line) -> int:
     return 90 - 5 * abs(_days(bank.date, ledger.date)) + similarity(bank.party, ledger.party) // 10
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A remembered decision: a bank narration containing `pattern` is the ledger party `party`."""
+
+    pattern: str
+    party: str
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """What the user decided on an earlier run: pairs confirmed, pairs rejected, and rules."""
+
+    confirmed: tuple[tuple[int, int], ...] = ()
+    """(bank position, ledger position) pairs accepted from Suggestions."""
+    rejected: frozenset[tuple[int, int]] = frozenset()
+    """(bank position, ledger position) pairs the user rejected; never matched again."""
+    rules: tuple[Rule, ...] = ()
+
+
+NO_DECISIONS = Decisions()
+
+
 def match_lines(
-    bank: list[Line], ledger: list[Line], window: Window = DEFAULT_WINDOW
+    bank: list[Line],
+    ledger: list[Line],
+    window: Window = DEFAULT_WINDOW,
+    decisions: Decisions = NO_DECISIONS,
 ) -> tuple[list[Match], list[Suggestion]]:
     bank_open = set(range(len(bank)))
     ledger_open = set(range(len(ledger)))
     matches: list[Match] = []
+    rejected = decisions.rejected
 
     def take(match: Match) -> None:
         matches.append(match)
         bank_open.difference_update(match.bank)
         ledger_open.difference_update(match.ledger)
+
+    for b, g in decisions.confirmed:
+        if b in bank_open and g in ledger_open and (bank[b].signed > 0) == (ledger[g].signed > 0):
+            gap = ledger[g].signed - bank[b].signed
+            why = "confirmed by the user" + (
+                f"; {gap / 100:,.2f} to book (the BRS lists it)" if gap else ""
+            )
+            take(Match((b,), (g,), "Confirmed", 100, why))
 
     def in_window(b: Line, g: Line) -> bool:
         return window.before <= _days(b.date, g.date) <= window.after
@@ -183,7 +217,9 @@ def match_lines(
             other
             for token in line.tokens
             for other in by_token.get(token, [])
-            if other in ledger_open and ledger[other].signed == line.signed
+            if other in ledger_open
+            and ledger[other].signed == line.signed
+            and (position, other) not in rejected
         }
         if len(sharing) == 1:
             other = sharing.pop()
@@ -199,10 +235,35 @@ def match_lines(
                 )
             )
 
-    # 2. amount and date
+    # 2. amount and date (rules the user taught first)
     by_amount: dict[int, list[int]] = {}
     for position in ledger_open:
         by_amount.setdefault(ledger[position].signed, []).append(position)
+    for position in sorted(bank_open):
+        line = bank[position]
+        for rule in decisions.rules:
+            if rule.pattern.upper() not in line.text.upper():
+                continue
+            fits = [
+                other
+                for other in by_amount.get(line.signed, [])
+                if other in ledger_open
+                and ledger[other].party == party_key(rule.party)
+                and in_window(line, ledger[other])
+                and (position, other) not in rejected
+            ]
+            if len(fits) == 1:
+                take(
+                    Match(
+                        (position,),
+                        (fits[0],),
+                        "Rule",
+                        95,
+                        f"rule: narrations with '{rule.pattern}' are {rule.party}; same amount; "
+                        f"{_days(line.date, ledger[fits[0]].date):+d} days",
+                    )
+                )
+                break
     bank_by_amount: dict[int, list[int]] = {}
     for position in bank_open:
         bank_by_amount.setdefault(bank[position].signed, []).append(position)
@@ -213,7 +274,9 @@ def match_lines(
             (
                 (_fit(line, ledger[other]), other)
                 for other in by_amount.get(line.signed, [])
-                if other in ledger_open and in_window(line, ledger[other])
+                if other in ledger_open
+                and in_window(line, ledger[other])
+                and (position, other) not in rejected
             ),
             reverse=True,
         )
@@ -260,8 +323,15 @@ def match_lines(
     # 3. combinations, both ways
     ledger_days = _by_day(ledger, ledger_open)
     for position in sorted(bank_open):
+        blocked = frozenset(g for b, g in rejected if b == position)
         found = _combination(
-            bank[position], ledger, ledger_open, ledger_days, window, bank_side=True
+            bank[position],
+            ledger,
+            ledger_open,
+            ledger_days,
+            window,
+            bank_side=True,
+            blocked=blocked,
         )
         if found is not None:
             parts, alike = found
@@ -276,7 +346,10 @@ def match_lines(
             )
     bank_days = _by_day(bank, bank_open)
     for position in sorted(ledger_open):
-        found = _combination(ledger[position], bank, bank_open, bank_days, window, bank_side=False)
+        blocked = frozenset(b for b, g in rejected if g == position)
+        found = _combination(
+            ledger[position], bank, bank_open, bank_days, window, bank_side=False, blocked=blocked
+        )
         if found is not None:
             parts, alike = found
             take(
@@ -308,8 +381,10 @@ def _combination(
     by_day: dict[date, list[int]],
     window: Window,
     bank_side: bool,
+    blocked: frozenset[int] = frozenset(),
 ) -> tuple[list[int], int] | None:
-    """The one set of 2–6 lines from `pool` that adds up to `one`, or None (none, or several).
+    """The one set of 2–6 lines from `pool` that adds up to `one`, or None (none, or several);
+    `blocked` lines were rejected with `one` by the user.
     Searched depth first over the nearest candidates, largest first, pruning sums that overshoot."""
     candidates = []
     for offset in range(window.before, window.after + 1):
@@ -318,6 +393,7 @@ def _combination(
             line = many[other]
             if (
                 other in pool
+                and other not in blocked
                 and line.signed
                 and (line.signed > 0) == (one.signed > 0)
                 and abs(line.signed) < abs(one.signed)

@@ -21,15 +21,20 @@ from xlbo.bank.integrity import Finding, check_statement, opening_and_closing
 from xlbo.bank.lines import Lines, read_ledger, read_statement
 from xlbo.bank.match import (
     DEFAULT_WINDOW,
+    Decisions,
     Match,
+    Rule,
     Suggestion,
     Window,
+    _narration_name,
     match_lines,
     prepare_bank,
     prepare_ledger,
 )
 from xlbo.bank.roles import Role
+from xlbo.book import FileBook
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
+from xlbo.errors import UserError
 from xlbo.money import from_paise
 
 
@@ -64,7 +69,12 @@ def run_reconcile(
     mapping: dict[Role, str] | None = None,
     window: Window = DEFAULT_WINDOW,
     report: Path | None = None,
+    earlier: Path | None = None,
+    rules_from: Path | None = None,
 ) -> Reconciliation:
+    """Reconcile `bank_path` against `ledger_path`. `earlier` is a result workbook whose Accept and
+    Reject columns (and Rules) the user filled in: its decisions are applied. `rules_from` is an
+    earlier month's result whose Rules are reused."""
     statement = read_statement(str(bank_path), mapping=mapping)
     ledger_lines = read_ledger(str(ledger_path), account)
     findings, unique = check_statement(statement.frame)
@@ -72,7 +82,9 @@ def run_reconcile(
     ledger = ledger_lines.frame.reset_index(drop=True)
     bank["signed"] = bank["credit"] - bank["debit"]
     ledger["signed"] = ledger["debit"] - ledger["credit"]
-    matches, suggestions = match_lines(prepare_bank(bank), prepare_ledger(ledger), window)
+    bank_lines, ledger_lines_ = prepare_bank(bank), prepare_ledger(ledger)
+    decisions = read_decisions(earlier, bank, ledger, rules_from)
+    matches, suggestions = match_lines(bank_lines, ledger_lines_, window, decisions)
     matched_bank = {p for m in matches for p in m.bank}
     matched_ledger = {p for m in matches for p in m.ledger}
     bank_open = [p for p in range(len(bank)) if p not in matched_bank]
@@ -91,9 +103,27 @@ def run_reconcile(
         if books_opening is None
         else books_opening + int(ledger["debit"].sum()) - int(ledger["credit"].sum())
     )
-    brs = reconcile(closing or 0, books_balance, bank, ledger, bank_open, ledger_open)
+    differences = sum(
+        sum(ledger_lines_[g].signed for g in m.ledger) - sum(bank_lines[b].signed for b in m.bank)
+        for m in matches
+    )
+    brs = reconcile(closing or 0, books_balance, bank, ledger, bank_open, ledger_open, differences)
     bank_file = _link(bank_path, report)
     ledger_file = _link(ledger_path, report)
+    run = pd.DataFrame(
+        [
+            ["Bank", str(bank_path.resolve())],
+            ["Ledger", str(ledger_path.resolve())],
+            ["Account", account or ""],
+            ["Days Before", -window.before],
+            ["Days After", window.after],
+        ],
+        columns=["Key", "Value"],
+        dtype=object,
+    )
+    rules = pd.DataFrame(
+        [[r.pattern, r.party] for r in decisions.rules], columns=list(RULE_HEADERS), dtype=object
+    )
     sheets = _sheets(
         statement,
         ledger_lines,
@@ -109,9 +139,86 @@ def run_reconcile(
         ledger_file,
         notes,
     )
+    sheets += [
+        ResultSheet(
+            "Rules",
+            rules,
+            columns={"Narration Contains": Column(width=40), "Party": Column(width=40)},
+        ),
+        ResultSheet("Run", run, headerless=True, hidden=True),
+    ]
     return Reconciliation(
         matches, suggestions, findings, brs, bank, ledger, bank_open, ledger_open, sheets, notes
     )
+
+
+RULE_HEADERS = ("Narration Contains", "Party")
+
+
+def _yes(value: Any) -> bool:
+    return str(value or "").strip().casefold() in {"yes", "y", "true", "1", "x", "✓"}
+
+
+def _position(rows: dict[int, int], value: Any) -> int | None:
+    try:
+        return rows.get(int(float(value)))
+    except (TypeError, ValueError):
+        return None
+
+
+def read_decisions(
+    earlier: Path | None, bank: pd.DataFrame, ledger: pd.DataFrame, rules_from: Path | None = None
+) -> Decisions:
+    """The user's decisions in an earlier result: Reject on Matches, Accept on Suggestions (each
+    accepted pair also teaches a rule: this narration is this party), and the Rules sheet."""
+    rules: list[Rule] = []
+    for source in (rules_from, earlier):
+        if source is not None and FileBook(source).has("Rules"):
+            for _, row in FileBook(source).read_table("Rules", RULE_HEADERS).frame.iterrows():
+                pattern, party = row.get("Narration Contains"), row.get("Party")
+                if pattern and party:
+                    rules.append(Rule(str(pattern), str(party)))
+    if earlier is None:
+        return Decisions(rules=tuple(dict.fromkeys(rules)))
+    book = FileBook(earlier)
+    bank_rows = {int(r): p for p, r in enumerate(bank["row"].tolist())}
+    ledger_rows = {int(r): p for p, r in enumerate(ledger["row"].tolist())}
+    rejected: set[tuple[int, int]] = set()
+    confirmed: list[tuple[int, int]] = []
+    if book.has("Matches"):
+        for _, row in book.read_table("Matches").frame.iterrows():
+            b, g = (
+                _position(bank_rows, row.get("Bank Row")),
+                _position(ledger_rows, row.get("Ledger Row")),
+            )
+            if b is not None and g is not None and _yes(row.get("Reject")):
+                rejected.add((b, g))
+    if book.has("Suggestions"):
+        for _, row in book.read_table("Suggestions").frame.iterrows():
+            b, g = (
+                _position(bank_rows, row.get("Bank Row")),
+                _position(ledger_rows, row.get("Ledger Row")),
+            )
+            if b is not None and g is not None and _yes(row.get("Accept")):
+                confirmed.append((b, g))
+                name = _narration_name(str(bank.at[b, "narration"])).strip()
+                if name and str(ledger.at[g, "particulars"]):
+                    rules.append(Rule(name, str(ledger.at[g, "particulars"])))
+    return Decisions(tuple(confirmed), frozenset(rejected), tuple(dict.fromkeys(rules)))
+
+
+def run_settings(result: Path) -> dict[str, str]:
+    """The inputs a result workbook was made from (its hidden Run sheet)."""
+    book = FileBook(result)
+    if not book.has("Run"):
+        raise UserError(
+            f"{result.name} is not a reconciliation made by xlbo (it has no Run sheet); "
+            "reconcile again with --bank and --ledger."
+        )
+    rows = book.sheet_rows(book.resolve("Run"))
+    return {
+        str(r[0]): str(r[1]) if len(r) > 1 and r[1] is not None else "" for r in rows if r and r[0]
+    }
 
 
 def _rupees(paise: int) -> object:
@@ -243,6 +350,10 @@ def _sheets(
         [
             "Less: credits in the bank not yet in the books (interest, receipts)",
             _rupees(-brs.bank_credits_not_in_books),
+        ],
+        [
+            "Add: differences on confirmed matches, to be booked (TDS, charges)",
+            _rupees(brs.matched_differences),
         ],
         ["Balance as per books (computed)", _rupees(brs.computed_books_balance)],
         [
