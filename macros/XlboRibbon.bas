@@ -8,6 +8,10 @@ Sub Validate(control As IRibbonControl)
     RunPython "import xlbo_buttons; xlbo_buttons.validate_caller()"
 End Sub
 
+Sub Reconcile(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.reconcile_caller()"
+End Sub
+
 Sub RunPayroll(control As IRibbonControl)
     RunPython "import xlbo_buttons; xlbo_buttons.run_payroll_caller()"
 End Sub

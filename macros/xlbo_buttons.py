@@ -2,15 +2,17 @@
 
 Each job has a handler that takes the workbook (`def validate(book)`) — testable with any
 book — and an entry point the ribbon's VBA calls through RunPython, which hands over the calling
-workbook:
+workbook and shows the outcome (or what to fix) to the user:
 
     RunPython "import xlbo_buttons; xlbo_buttons.validate_caller()"
 """
 
+from collections.abc import Callable
 from typing import Any
 
 import xlwings as xw
 
+from xlbo.errors import UserError
 from xlbo.excel import buttons
 
 
@@ -19,10 +21,9 @@ def validate(book: Any) -> str:
     return buttons.validate(book)
 
 
-def validate_caller() -> None:
-    """RunPython entry point of the Validate button."""
-    book = xw.Book.caller()
-    book.app.status_bar = validate(book)
+def reconcile(book: Any) -> str:
+    """Reconcile the Bank Statement and Ledger sheets of `book`; results go into new sheets."""
+    return buttons.reconcile(book)
 
 
 def run_payroll(book: Any) -> str:
@@ -30,7 +31,24 @@ def run_payroll(book: Any) -> str:
     return buttons.run_payroll(book)
 
 
+def _from_excel(handler: Callable[[Any], str]) -> None:
+    book = xw.Book.caller()
+    try:
+        book.app.status_bar = handler(book)
+    except UserError as problem:  # bad input: say what to fix, never a traceback
+        book.app.alert(problem.message, title="xlbo")
+
+
+def validate_caller() -> None:
+    """RunPython entry point of the Validate button."""
+    _from_excel(validate)
+
+
+def reconcile_caller() -> None:
+    """RunPython entry point of the Reconcile button."""
+    _from_excel(reconcile)
+
+
 def run_payroll_caller() -> None:
     """RunPython entry point of the Run Payroll button."""
-    book = xw.Book.caller()
-    book.app.status_bar = run_payroll(book)
+    _from_excel(run_payroll)

@@ -354,3 +354,54 @@ def test_payroll_month_defaults_to_last_month() -> None:
         )
         == "2026-10"
     )
+
+
+def test_reconcile_button_end_to_end() -> None:
+    statement = [
+        ["HDFC BANK Ltd."],
+        [],
+        [
+            "Date",
+            "Narration",
+            "Chq./Ref.No.",
+            "Value Dt",
+            "Withdrawal Amt.",
+            "Deposit Amt.",
+            "Closing Balance",
+        ],
+        [
+            "05/10/26",
+            "NEFT CR-SBIN0004567-OM SAI LOGISTICS-SBINN26100512345678",
+            "SBINN26100512345678",
+            "05/10/26",
+            None,
+            25000.0,
+            125000.0,
+        ],
+        ["31/10/26", "SMS CHGS", None, "31/10/26", 17.7, None, 124982.3],
+    ]
+    ledger = [
+        ["HDFC Bank Current A/c"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        [date(2026, 10, 1), "Opening Balance", None, None, 100000.0, None],
+        [date(2026, 10, 4), "Om Sai Logistics", "Receipt", "RCT/1", 25000.0, None],
+    ]
+    book = Book.from_tables({"Bank Statement": statement, "Ledger": ledger})
+    handlers = importlib.import_module("macros.xlbo_buttons")
+    outcome = handlers.reconcile(book)
+    assert outcome == "1 matches; 1 bank and 0 ledger lines for the BRS; difference 0.0."
+    brs = book.sheets["BRS"]
+    items = {brs.cell(f"A{r}"): brs.cell(f"B{r}") for r in range(2, 12) if brs.cell(f"A{r}")}
+    assert items["Difference"] == 0.0
+    matches = book.sheets["Matches"]
+    assert matches.links[(2, 2)] == "#'Bank Statement'!A4"
+
+
+def test_reconcile_button_says_what_it_needs() -> None:
+    handlers = importlib.import_module("macros.xlbo_buttons")
+    from xlbo.errors import UserError
+
+    with pytest.raises(
+        UserError, match="Paste the bank statement into a sheet named 'Bank Statement'"
+    ):
+        handlers.reconcile(Book.from_tables({"Sheet1": [["a"]]}))

@@ -122,6 +122,12 @@ def validate(book: xw.Book):
 
 
 @script
+def reconcile(book: xw.Book):
+    """Match the pasted bank statement to the ledger and draw up the BRS in this workbook."""
+    buttons.reconcile(book)
+
+
+@script
 def run_payroll(book: xw.Book):
     """Compute the latest Attendance month's payroll and write the register into this workbook."""
     buttons.run_payroll(book)

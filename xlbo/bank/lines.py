@@ -12,12 +12,12 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import pandas as pd
 
 from xlbo.bank.roles import Role, column_role, has_amounts, roles_in
-from xlbo.book import FileBook, build_table
+from xlbo.book import FileBook, Table, build_table
 from xlbo.book.table import HEADER_SCAN_ROWS, header_key
 from xlbo.cells import clean_text, is_blank
 from xlbo.dates import DateOrder, date_order, parse_date
@@ -104,14 +104,30 @@ def fingerprint(*parts: Any) -> str:
     return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
+class RowSource(Protocol):
+    """A workbook that hands over a sheet's cells (a file, or the workbook open in Excel)."""
+
+    name: str
+
+    def sheet_names(self) -> list[str]: ...
+
+    def has(self, name: str) -> bool: ...
+
+    def sheet_rows(self, sheet: str) -> list[list[Any]]: ...
+
+    def read_table(
+        self, name: str, headers: Sequence[str] | None = None, *, title: str | None = None
+    ) -> Table: ...
+
+
 def read_statement(
-    path: str, sheet: str | None = None, mapping: Mapping[Role, str] | None = None
+    source: str | RowSource, sheet: str | None = None, mapping: Mapping[Role, str] | None = None
 ) -> Lines:
     """A bank statement as banks export it: title lines, a header row found by its words,
     transactions, and summary lines (ignored)."""
-    book = FileBook(path)
+    book = FileBook(source) if isinstance(source, str) else source
     name = sheet or book.sheet_names()[0]
-    rows = book.sheet_rows(book.resolve(name) or name)
+    rows = book.sheet_rows(name)
     header = _find_header(rows, mapping or {})
     table = build_table(book.name, name, rows, header)
     columns = _columns(table.frame, mapping or {})
@@ -228,14 +244,16 @@ LEDGER_COLUMNS = (
 """The columns of a ledger-lines frame, whichever file it came from."""
 
 
-def read_ledger(path: str, account: str | None = None) -> Lines:
+def read_ledger(
+    source: str | RowSource, account: str | None = None, sheet: str | None = None
+) -> Lines:
     """The bank account as the books have it: a Tally ledger export (Date, Particulars,
     Vch Type, Vch No., Debit, Credit, with Opening and Closing Balance lines), or an xlbo
     Journal sheet filtered to the bank ledger `account`."""
-    book = FileBook(path)
+    book = FileBook(source) if isinstance(source, str) else source
     if book.has("Journal") and account:
         return _journal_lines(book, account)
-    name = book.sheet_names()[0]
+    name = sheet or book.sheet_names()[0]
     rows = book.sheet_rows(name)
     headers = ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
     from xlbo.book.table import find_header_row
@@ -286,7 +304,7 @@ def read_ledger(path: str, account: str | None = None) -> Lines:
     return Lines(lines, book.name, table.sheet, dict(table.letters), [], opening, closing)
 
 
-def _journal_lines(book: FileBook, account: str) -> Lines:
+def _journal_lines(book: RowSource, account: str) -> Lines:
     headers = [
         "Date",
         "Voucher No",

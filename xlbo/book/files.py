@@ -240,6 +240,7 @@ class FileBook:
         """All cells of a sheet from A1, as a list of rows (blank cells are "")."""
         if self._workbook is None:
             return _read_csv_rows(self.path)
+        sheet = self.resolve(sheet) or sheet
         try:
             rows: list[list[Any]] = self._sheet(sheet).to_python(skip_empty_area=False)
         except FileProblem:

@@ -63,6 +63,47 @@ def run_payroll(book: Any) -> str:
     return f"Payroll {result.month:%B %Y}: {len(result.lines)} employees; {counts}."
 
 
+STATEMENT_SHEETS = ("bank statement", "statement")
+LEDGER_SHEETS = ("bank ledger", "ledger")
+
+
+def reconcile(book: Any) -> str:
+    """Reconcile the bank statement and the bank ledger pasted into this workbook (sheets named
+    Bank Statement and Ledger, or a Journal with the first account of Bank Accounts), and write
+    the Summary, Matches, Unmatched, Suggestions, BRS and Integrity sheets into it."""
+    from xlbo.bank.lines import read_ledger, read_statement
+    from xlbo.book.table import header_key
+    from xlbo.errors import UserError
+    from xlbo.jobs.reconcile import reconcile_lines
+
+    excel = ExcelBook(book)
+    names = {header_key(n): n for n in excel.sheet_names()}
+    statement_sheet = next((names[k] for k in STATEMENT_SHEETS if k in names), None)
+    if statement_sheet is None:
+        raise UserError(
+            "Paste the bank statement into a sheet named 'Bank Statement', then click Reconcile."
+        )
+    ledger_sheet = next((names[k] for k in LEDGER_SHEETS if k in names), None)
+    account = None
+    if ledger_sheet is None:
+        if "journal" not in names or "bank accounts" not in names:
+            raise UserError(
+                "Paste the bank ledger (Tally export) into a sheet named 'Ledger', or keep the "
+                "Journal and Bank Accounts sheets in this workbook."
+            )
+        banks = excel.read_table(names["bank accounts"], ["Account"]).frame
+        account = str(banks["Account"].dropna().iloc[0]) if len(banks) else None
+    statement = read_statement(excel, statement_sheet)
+    ledger = read_ledger(excel, account, sheet=ledger_sheet)
+    result = reconcile_lines(statement, ledger)
+    excel.write(result.sheets)
+    difference = result.brs.difference
+    return (
+        f"{len(result.matches)} matches; {len(result.bank_open)} bank and {len(result.ledger_open)} ledger "
+        f"lines for the BRS; difference {difference / 100 if difference is not None else 'unknown'}."
+    )
+
+
 @dataclass(frozen=True)
 class Button:
     """A ribbon button: its label, its group on the xlbo tab, and what it runs."""
@@ -81,6 +122,13 @@ BUTTONS: tuple[Button, ...] = (
         "Master data",
         validate,
         "Check every sheet of this master workbook and list each problem on an Issues sheet.",
+    ),
+    Button(
+        "reconcile",
+        "Reconcile",
+        "Bank",
+        reconcile,
+        "Match the pasted bank statement to the ledger and draw up the BRS in this workbook.",
     ),
     Button(
         "run_payroll",

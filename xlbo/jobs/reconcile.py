@@ -72,11 +72,47 @@ def run_reconcile(
     earlier: Path | None = None,
     rules_from: Path | None = None,
 ) -> Reconciliation:
-    """Reconcile `bank_path` against `ledger_path`. `earlier` is a result workbook whose Accept and
-    Reject columns (and Rules) the user filled in: its decisions are applied. `rules_from` is an
-    earlier month's result whose Rules are reused."""
+    """Reconcile the statement file `bank_path` against the ledger file `ledger_path`. `earlier`
+    is a result workbook whose Accept and Reject columns (and Rules) the user filled in: its
+    decisions are applied. `rules_from` is an earlier month's result whose Rules are reused."""
     statement = read_statement(str(bank_path), mapping=mapping)
     ledger_lines = read_ledger(str(ledger_path), account)
+    run = pd.DataFrame(
+        [
+            ["Bank", str(bank_path.resolve())],
+            ["Ledger", str(ledger_path.resolve())],
+            ["Account", account or ""],
+            ["Days Before", -window.before],
+            ["Days After", window.after],
+        ],
+        columns=["Key", "Value"],
+        dtype=object,
+    )
+    result = reconcile_lines(
+        statement,
+        ledger_lines,
+        window=window,
+        earlier=earlier,
+        rules_from=rules_from,
+        bank_file=_link(bank_path, report),
+        ledger_file=_link(ledger_path, report),
+    )
+    result.sheets.append(ResultSheet("Run", run, headerless=True, hidden=True))
+    return result
+
+
+def reconcile_lines(
+    statement: Lines,
+    ledger_lines: Lines,
+    *,
+    window: Window = DEFAULT_WINDOW,
+    earlier: Path | None = None,
+    rules_from: Path | None = None,
+    bank_file: str = "",
+    ledger_file: str = "",
+) -> Reconciliation:
+    """The reconciliation of lines already read (from files, or from the workbook open in Excel);
+    `bank_file`/`ledger_file` are what row links point into ("" for this workbook)."""
     findings, unique = check_statement(statement.frame)
     bank = unique.reset_index(drop=True)
     ledger = ledger_lines.frame.reset_index(drop=True)
@@ -108,19 +144,6 @@ def run_reconcile(
         for m in matches
     )
     brs = reconcile(closing or 0, books_balance, bank, ledger, bank_open, ledger_open, differences)
-    bank_file = _link(bank_path, report)
-    ledger_file = _link(ledger_path, report)
-    run = pd.DataFrame(
-        [
-            ["Bank", str(bank_path.resolve())],
-            ["Ledger", str(ledger_path.resolve())],
-            ["Account", account or ""],
-            ["Days Before", -window.before],
-            ["Days After", window.after],
-        ],
-        columns=["Key", "Value"],
-        dtype=object,
-    )
     rules = pd.DataFrame(
         [[r.pattern, r.party] for r in decisions.rules], columns=list(RULE_HEADERS), dtype=object
     )
@@ -139,14 +162,13 @@ def run_reconcile(
         ledger_file,
         notes,
     )
-    sheets += [
+    sheets.append(
         ResultSheet(
             "Rules",
             rules,
             columns={"Narration Contains": Column(width=40), "Party": Column(width=40)},
-        ),
-        ResultSheet("Run", run, headerless=True, hidden=True),
-    ]
+        )
+    )
     return Reconciliation(
         matches, suggestions, findings, brs, bank, ledger, bank_open, ledger_open, sheets, notes
     )
