@@ -25,6 +25,9 @@ MAX_CELL_TEXT = 32767
 TEXT_WIDTH_SAMPLE = 300
 """Rows looked at to size a text column."""
 VALIDATION_ROWS = 2000
+STREAM_CELLS = 200_000
+"""Above this many cells (and with no Excel Tables, which need the whole sheet in memory), rows
+are streamed to disk as they are written."""
 MAX_LINKS = 65530
 """Excel's limit on hyperlinks in one worksheet; cells past it show their text without a link."""
 """How far below the header a template's dropdowns reach."""
@@ -166,14 +169,14 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
             ws.write_comment(top, col, columns[col].comment, {"x_scale": 2, "y_scale": 1.5})
     link_format = styles.cell("General", link=True)
     links = 0
-    for col, header in enumerate(headers):
-        fmt = formats[col]
-        for offset, value in enumerate(sheet.frame[header].tolist()):
+    for offset, cells in enumerate(sheet.frame.itertuples(index=False, name=None)):
+        row = top + 1 + offset  # row by row, so large sheets can stream (constant memory)
+        for col, value in enumerate(cells):
             if isinstance(value, Link):
                 links += 1
                 if links > MAX_LINKS:  # Excel keeps at most 65,530 links a sheet: the rest as text
                     value = value.text
-            _write_value(ws, top + 1 + offset, col, excel_value(value), fmt, link_format)
+            _write_value(ws, row, col, excel_value(value), formats[col], link_format)
     validation_last = max(last, top + VALIDATION_ROWS) if sheet.spare_rows else last
     for col, column in enumerate(columns):
         if column.choices and validation_last > top:
@@ -271,6 +274,8 @@ def write_workbook(
     """
     target = Path(path)
     with atomic_path(target) as temporary:
+        cells = sum(sheet.frame.size for sheet in sheets)
+        streaming = cells > STREAM_CELLS and not any(sheet.excel_table for sheet in sheets)
         book = xlsxwriter.Workbook(
             str(temporary),
             {
@@ -278,6 +283,7 @@ def write_workbook(
                 "strings_to_numbers": False,
                 "strings_to_urls": False,
                 "default_date_format": "dd-mm-yyyy",
+                "constant_memory": streaming,
             },
         )
         book.set_properties(
