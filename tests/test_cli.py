@@ -23,7 +23,7 @@ def test_help_lists_jobs(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert stop.value.code == 0
     out = capsys.readouterr().out
-    for job in ("init", "validate", "workbooks", "addin", "demo"):
+    for job in ("init", "validate", "payroll", "reconcile", "report", "workbooks", "addin", "demo"):
         assert job in out
 
 

@@ -120,10 +120,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"difference {from_paise(difference) if difference is not None else 'unknown'}"
         )
 
+    def report_step() -> str:
+        from xlbo.book import write_workbook
+        from xlbo.jobs.report import ReportKind, run_report
+
+        out = outdir / "reports-2026-10.xlsx"
+        report = run_report(
+            ReportKind.PACK, outdir / "books-2026-10.xlsx", "2026-10", outdir / "master.xlsx"
+        )
+        write_workbook(out, report.sheets, title="Reports October 2026")
+        agrees = "agrees" if report.totals[0] == report.totals[1] else "does not agree"
+        return (
+            f"  report pack       {out}\n                    trial balance {agrees}; profit and loss, "
+            f"balance sheet with September beside October"
+        )
+
     steps = [
         ("Building the demo company", build),
         ("Validating its master data", validate_step),
         ("Reconciling the HDFC account", reconcile_step),
+        ("Building the report pack", report_step),
         ("Running October's payroll", payroll_step),
         ("Building the Excel files", workbooks_step),
     ]
@@ -212,6 +228,25 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
         f"difference {from_paise(difference) if difference is not None else 'unknown'}. Report: {out}"
     )
     return EXIT_OK if difference == 0 and not result.findings else EXIT_FINDINGS
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from xlbo.book import write_workbook
+    from xlbo.jobs.report import ReportKind, run_report
+
+    report = run_report(
+        ReportKind(args.kind),
+        Path(args.book),
+        args.period,
+        Path(args.master) if args.master else None,
+    )
+    out = Path(args.out)
+    write_workbook(out, report.sheets, title=f"{args.kind} {args.period}")
+    print(
+        f"{args.kind} for {args.period}: {len(report.issues)} journal problems; trial balance "
+        f"{'agrees' if report.totals[0] == report.totals[1] else 'does not agree'}. Report: {out}"
+    )
+    return EXIT_FINDINGS if report.issues or report.totals[0] != report.totals[1] else EXIT_OK
 
 
 def cmd_workbooks(args: argparse.Namespace) -> int:
@@ -344,6 +379,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="bank date up to this many days after the books' (7)",
     )
     reconcile.set_defaults(run=cmd_reconcile)
+
+    report = jobs.add_parser(
+        "report",
+        help="trial balance, profit and loss, balance sheet from the Journal",
+        description="Build a report from the Journal sheet: trial-balance, profit-loss and "
+        "balance-sheet (Schedule III, previous period beside), or pack (all with a contents sheet). "
+        "Journal lines that cannot be used are listed on an Issues sheet and left out.",
+        epilog="Example: xlbo report pack books.xlsx --master master.xlsx --period 2026-10 --out pack.xlsx",
+    )
+    report.add_argument("kind", choices=["trial-balance", "profit-loss", "balance-sheet", "pack"])
+    report.add_argument("book", help="the workbook with the Journal sheet")
+    report.add_argument(
+        "--master", help="the master workbook with the chart of accounts (default: BOOK)"
+    )
+    report.add_argument("--period", required=True, help="YYYY-MM, YYYY-MM:YYYY-MM or FY2026-27")
+    report.add_argument("--out", default="report.xlsx", help="the report workbook to write")
+    report.set_defaults(run=cmd_report)
 
     workbooks = jobs.add_parser(
         "workbooks",

@@ -1,0 +1,206 @@
+"""Reports on literal journals: the trial balance agrees, profit is the change in equity, assets
+equal equity and liabilities, and bad lines are named."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from xlbo.errors import UserError
+from xlbo.jobs.report import ReportKind, run_report
+from xlbo.reports.journal import parse_period
+
+ACCOUNTS = [
+    ["Account", "Group", "Sub-group", "Nature", "Opening Debit", "Opening Credit"],
+    ["Share Capital", "Equity", "Share Capital", "Equity", None, 500000],
+    ["HDFC Bank Current A/c", "Current Assets", "Cash and Cash Equivalents", "Asset", 500000, None],
+    ["Trade Receivables", "Current Assets", "Trade Receivables", "Asset", None, None],
+    ["Sales - Goods", "Income", "Revenue from Operations", "Income", None, None],
+    ["Output IGST", "Current Liabilities", "Other Current Liabilities", "Liability", None, None],
+    ["Rent", "Expenses", "Other Expenses", "Expense", None, None],
+    ["Interest Income", "Income", "Other Income", "Income", None, None],
+]
+HEAD = [
+    "Date",
+    "Voucher No",
+    "Voucher Type",
+    "Account",
+    "Debit",
+    "Credit",
+    "Party",
+    "Cost Centre",
+    "Narration",
+]
+GOOD = [
+    [
+        date(2026, 9, 10),
+        "SAL/1",
+        "Sales",
+        "Trade Receivables",
+        118000,
+        None,
+        "Vardhaman",
+        None,
+        "Invoice 1",
+    ],
+    [date(2026, 9, 10), "SAL/1", "Sales", "Sales - Goods", None, 100000, None, None, "Invoice 1"],
+    [date(2026, 9, 10), "SAL/1", "Sales", "Output IGST", None, 18000, None, None, "Invoice 1"],
+    [
+        date(2026, 10, 5),
+        "RCT/1",
+        "Receipt",
+        "HDFC Bank Current A/c",
+        118000,
+        None,
+        None,
+        None,
+        "Received",
+    ],
+    [
+        date(2026, 10, 5),
+        "RCT/1",
+        "Receipt",
+        "Trade Receivables",
+        None,
+        118000,
+        "Vardhaman",
+        None,
+        "Received",
+    ],
+    [date(2026, 10, 7), "PMT/1", "Payment", "Rent", 30000, None, None, None, "October rent"],
+    [
+        date(2026, 10, 7),
+        "PMT/1",
+        "Payment",
+        "HDFC Bank Current A/c",
+        None,
+        30000,
+        None,
+        None,
+        "October rent",
+    ],
+    [
+        date(2026, 10, 31),
+        "JV/1",
+        "Journal",
+        "HDFC Bank Current A/c",
+        1500,
+        None,
+        None,
+        None,
+        "Interest",
+    ],
+    [date(2026, 10, 31), "JV/1", "Journal", "Interest Income", None, 1500, None, None, "Interest"],
+]
+
+
+@pytest.fixture
+def report(xlsx: Callable[..., Path]) -> Callable[..., Any]:
+    def run(
+        lines: list[list[Any]], kind: ReportKind = ReportKind.PACK, period: str = "2026-10"
+    ) -> Any:
+        book = xlsx(
+            {
+                "Company": [["Name", "State"], ["Sahyadri Tradelinks", "Maharashtra"]],
+                "Accounts": ACCOUNTS,
+                "Journal": [HEAD, *lines],
+            },
+            name="books.xlsx",
+        )
+        return run_report(kind, book, period)
+
+    return run
+
+
+def test_trial_balance_agrees(report: Callable[..., Any]) -> None:
+    result = report(GOOD, ReportKind.TRIAL_BALANCE)
+    assert result.totals[0] == result.totals[1]
+    assert result.issues == []
+    tb = result.sheets[0].frame.set_index("Account")
+    assert tb.loc["Total", "Debit"] == tb.loc["Total", "Credit"]
+    assert str(tb.loc["HDFC Bank Current A/c", "Opening"]) == "500000.00"
+    assert str(tb.loc["Trade Receivables", "Opening"]) == "118000.00"  # September's sale carried in
+    assert list(result.sheets[0].frame.columns) == [
+        "Account",
+        "Group",
+        "Opening",
+        "Debit",
+        "Credit",
+        "Closing Debit",
+        "Closing Credit",
+    ]
+
+
+def test_profit_is_the_change_in_equity_and_the_balance_sheet_balances(
+    report: Callable[..., Any],
+) -> None:
+    result = report(GOOD)
+    profit_now, profit_before = result.figures["profit"]
+    assert (profit_now, profit_before) == (-30000 * 100 + 1500 * 100, 100000 * 100)
+    to_date_now, to_date_before = result.figures["profit_to_date"]
+    assert to_date_now - to_date_before == profit_now
+    assert result.figures["assets"] == result.figures["equity_and_liabilities"]
+    names = [s.name for s in result.sheets]
+    assert names == ["Contents", "Trial Balance", "Profit and Loss", "Balance Sheet", "Issues"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "problem"),
+    [
+        (
+            [date(2026, 10, 9), "JV/9", "Journal", "Rent", 500, None, None, None, "half a voucher"],
+            "Voucher JV/9 does not balance: debits exceed credits by ₹500.00",
+        ),
+        (
+            [date(2026, 10, 9), "JV/8", "Journal", "Petty Cash", 500, None, None, None, "unknown"],
+            "'Petty Cash' is not in the chart of accounts",
+        ),
+        (
+            [date(2026, 10, 9), "JV/7", "Journal", "Rent", 500, 500, None, None, "both"],
+            "The line has both a debit and a credit",
+        ),
+        (
+            [
+                date(2026, 10, 9),
+                "JV/6",
+                "Journal",
+                "Rent",
+                "five hundred",
+                None,
+                None,
+                None,
+                "text",
+            ],
+            "Amount: 'five hundred' is not an amount",
+        ),
+    ],
+)
+def test_bad_lines_are_named_and_left_out(
+    report: Callable[..., Any], bad: list[Any], problem: str
+) -> None:
+    result = report([*GOOD, bad])
+    assert any(i.problem.startswith(problem) for i in result.issues)
+    assert result.totals[0] == result.totals[1]  # the good lines still agree
+    assert "left out: see the Issues sheet" in " ".join(result.sheets[0].title)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "previous"),
+    [
+        ("2026-10", date(2026, 10, 1), date(2026, 10, 31), "Sep 2026"),
+        ("2026-04:2026-09", date(2026, 4, 1), date(2026, 9, 30), "Oct 2025 – Mar 2026"),
+        ("FY2026-27", date(2026, 4, 1), date(2027, 3, 31), "Apr 2025 – Mar 2026"),
+    ],
+)
+def test_periods(text: str, start: date, end: date, previous: str) -> None:
+    period = parse_period(text)
+    assert (period.start, period.end, period.previous().label) == (start, end, previous)
+
+
+def test_bad_period() -> None:
+    with pytest.raises(UserError, match="'2026-13' is not a month"):
+        parse_period("2026-13")

@@ -1,0 +1,98 @@
+"""The Report job: `xlbo report KIND BOOK.xlsx --period P --out REPORT.xlsx`.
+
+KIND is trial-balance, profit-loss, balance-sheet or pack (all three with a contents sheet). The
+Journal comes from BOOK; the chart of accounts from BOOK's Accounts sheet or the --master
+workbook. Bad journal lines are listed on an Issues sheet (with links) and left out; the first
+sheet says plainly when there are any.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+
+from xlbo.book import FileBook
+from xlbo.book.display import ResultSheet
+from xlbo.errors import UserError
+from xlbo.issues import Issue, issues_sheet
+from xlbo.master.load import load
+from xlbo.money import format_inr, from_paise
+from xlbo.reports.journal import journal_lines, parse_period
+from xlbo.reports.statements import (
+    Books,
+    balance_sheet,
+    contents_sheet,
+    profit_and_loss,
+    trial_balance,
+)
+
+
+class ReportKind(StrEnum):
+    TRIAL_BALANCE = "trial-balance"
+    PROFIT_LOSS = "profit-loss"
+    BALANCE_SHEET = "balance-sheet"
+    PACK = "pack"
+
+
+@dataclass(frozen=True)
+class Report:
+    sheets: list[ResultSheet]
+    issues: list[Issue]
+    totals: tuple[int, int]
+    figures: dict[str, tuple[int, int]]
+
+
+def run_report(
+    kind: ReportKind, book_path: Path, period_text: str, master: Path | None = None
+) -> Report:
+    period = parse_period(period_text)
+    source = master or book_path
+    data, _ = load(source)  # master-data problems are the Validate job's to report
+    if not data.accounts:
+        raise UserError(
+            f"{source.name} has no chart of accounts (an Accounts sheet); give the master with --master."
+        )
+    lines, issues = journal_lines(FileBook(book_path), {a.account for a in data.accounts})
+    books = Books(data.accounts, lines)
+    company = data.company.name if data.company else ""
+    heading = (company, period.label) if company else (period.label,)
+    tb, totals = trial_balance(books, period)
+    pl = profit_and_loss(books, period)
+    bs = balance_sheet(books, period)
+    chosen = {
+        ReportKind.TRIAL_BALANCE: [("Trial Balance", tb)],
+        ReportKind.PROFIT_LOSS: [("Statement of Profit and Loss", pl.sheet)],
+        ReportKind.BALANCE_SHEET: [("Balance Sheet", bs.sheet)],
+        ReportKind.PACK: [
+            ("Trial Balance", tb),
+            ("Statement of Profit and Loss", pl.sheet),
+            ("Balance Sheet", bs.sheet),
+        ],
+    }[kind]
+    sheets = [
+        replace(sheet, title=(f"{title} — {period.label}", *heading[:1]), landscape=True)
+        for title, sheet in chosen
+    ]
+    warning = (
+        f"{len(issues)} journal lines or vouchers were left out: see the Issues sheet."
+        if issues
+        else "Every journal line was used."
+    )
+    agree = (
+        "The trial balance agrees."
+        if totals[0] == totals[1]
+        else f"The trial balance does not agree: debits exceed credits by ₹{format_inr(from_paise(totals[0] - totals[1]))}."
+    )
+    first = sheets[0]
+    sheets[0] = replace(first, title=(*first.title, agree, warning))
+    if kind is ReportKind.PACK:
+        sheets.insert(
+            0,
+            contents_sheet(
+                (f"{company} — reports for {period.label}".strip(" —"), agree, warning), sheets
+            ),
+        )
+    sheets.append(issues_sheet(issues))
+    figures = {**pl.figures, **bs.figures}
+    return Report(sheets, [*issues], totals, figures)

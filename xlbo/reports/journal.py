@@ -1,0 +1,199 @@
+"""The Journal sheet as accounting lines in exact paise, with the period a report covers.
+
+Headers: `Date`, `Voucher No`, `Voucher Type`, `Account`, `Debit`, `Credit`, `Party`,
+`Cost Centre`, `Narration`. Several lines share a Voucher No; each voucher must balance. Bad lines
+become issues and are left out: an account not in the chart, text in an amount, a line with both
+a debit and a credit; an unbalanced voucher is left out whole.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from xlbo.book import Reader
+from xlbo.cells import clean_text
+from xlbo.dates import parse_date
+from xlbo.errors import UserError
+from xlbo.issues import Issue, Severity
+from xlbo.money import format_inr, from_paise, parse_amount, to_paise
+
+HEADERS = (
+    "Date",
+    "Voucher No",
+    "Voucher Type",
+    "Account",
+    "Debit",
+    "Credit",
+    "Party",
+    "Cost Centre",
+    "Narration",
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of whole months: `2026-10`, `2026-04:2026-09` or `FY2026-27`."""
+
+    start: date
+    end: date
+    label: str
+
+    @property
+    def months(self) -> int:
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+    def previous(self) -> Period:
+        """The same number of months just before."""
+        months = self.months
+        first_index = self.start.year * 12 + self.start.month - 1 - months
+        start = date(first_index // 12, first_index % 12 + 1, 1)
+        last_index = first_index + months - 1
+        end_month = date(last_index // 12, last_index % 12 + 1, 1)
+        end = end_month.replace(day=calendar.monthrange(end_month.year, end_month.month)[1])
+        return Period(
+            start, end, f"{start:%b %Y} – {end:%b %Y}" if months > 1 else f"{start:%b %Y}"
+        )
+
+
+def _month(text: str) -> date:
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise UserError(
+            f"--period: '{text}' is not a month; write YYYY-MM, YYYY-MM:YYYY-MM or FY2026-27."
+        )
+    return date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def parse_period(text: str) -> Period:
+    cleaned = text.strip().upper().replace(" ", "")
+    fy = re.fullmatch(r"FY(\d{4})-(\d{2})", cleaned)
+    if fy:
+        first = int(fy.group(1))
+        return Period(date(first, 4, 1), date(first + 1, 3, 31), f"FY {first}-{fy.group(2)}")
+    first_text, _, last_text = cleaned.partition(":")
+    start = _month(first_text)
+    last = _month(last_text) if last_text else start
+    if last < start:
+        raise UserError(f"--period: {text} ends before it starts.")
+    end = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+    label = f"{start:%b %Y}" if start == last else f"{start:%b %Y} – {end:%b %Y}"
+    return Period(start, end, label)
+
+
+def journal_lines(reader: Reader, accounts: set[str]) -> tuple[pd.DataFrame, list[Issue]]:
+    """Lines (row, date, voucher, type, account, debit, credit, party, cost centre, narration)
+    in paise, and issues for what was left out."""
+    if not reader.has("Journal"):
+        raise UserError(
+            f"{reader.name} has no Journal sheet; the reports are built from it "
+            f"(headers: {', '.join(HEADERS)})."
+        )
+    table = reader.read_table("Journal", HEADERS)
+    frame = table.frame
+    issues: list[Issue] = []
+
+    def issue(row: int, header: str, value: Any, problem: str, hint: str) -> None:
+        issues.append(
+            Issue(
+                severity=Severity.ERROR,
+                sheet=table.sheet,
+                cell=table.cell(row, header),
+                value=value,
+                problem=problem,
+                hint=hint,
+                file=reader.name,
+            )
+        )
+
+    known = {a.casefold(): a for a in accounts}
+    out = []
+    for row, cells in zip(frame.index.tolist(), frame.to_dict("records"), strict=True):
+        number = int(row)
+        try:
+            day = parse_date(cells.get("Date"))
+        except ValueError as error:
+            issue(number, "Date", cells.get("Date"), f"Date: {error}", "The line was left out.")
+            continue
+        try:
+            debit = parse_amount(cells.get("Debit"))
+            credit = parse_amount(cells.get("Credit"))
+        except ValueError as error:
+            issue(number, "Debit", cells.get("Debit"), f"Amount: {error}", "The line was left out.")
+            continue
+        account_text = clean_text(cells.get("Account")) or ""
+        if day is None and not account_text and not debit and not credit:
+            continue
+        if debit and credit:
+            issue(
+                number,
+                "Credit",
+                credit,
+                "The line has both a debit and a credit",
+                "Split it into two lines; it was left out.",
+            )
+            continue
+        account = known.get(account_text.casefold())
+        if account is None:
+            issue(
+                number,
+                "Account",
+                account_text,
+                f"'{account_text}' is not in the chart of accounts",
+                "Add the account to Accounts or correct the name; the line was left out.",
+            )
+            continue
+        if day is None:
+            issue(number, "Date", cells.get("Date"), "Date is blank", "The line was left out.")
+            continue
+        out.append(
+            {
+                "row": number,
+                "date": day,
+                "voucher": clean_text(cells.get("Voucher No")) or f"row {number}",
+                "type": clean_text(cells.get("Voucher Type")) or "",
+                "account": account,
+                "debit": to_paise(debit) if debit else 0,
+                "credit": to_paise(credit) if credit else 0,
+                "party": clean_text(cells.get("Party")) or "",
+                "cost_centre": clean_text(cells.get("Cost Centre")) or "",
+                "narration": clean_text(cells.get("Narration")) or "",
+            }
+        )
+    lines = pd.DataFrame(
+        out,
+        columns=[
+            "row",
+            "date",
+            "voucher",
+            "type",
+            "account",
+            "debit",
+            "credit",
+            "party",
+            "cost_centre",
+            "narration",
+        ],
+    )
+    if len(lines):
+        sums = lines.groupby("voucher")[["debit", "credit"]].sum()
+        unbalanced = sums[sums["debit"] != sums["credit"]]
+        for voucher, totals in unbalanced.iterrows():
+            first = int(lines.loc[lines["voucher"] == voucher, "row"].iloc[0])
+            gap = int(totals["debit"]) - int(totals["credit"])
+            issue(
+                first,
+                "Voucher No",
+                voucher,
+                f"Voucher {voucher} does not balance: debits exceed credits by ₹{format_inr(from_paise(gap))}"
+                if gap > 0
+                else f"Voucher {voucher} does not balance: credits exceed debits by ₹{format_inr(from_paise(-gap))}",
+                "Correct the voucher; it was left out of the reports.",
+            )
+        lines = lines[~lines["voucher"].isin(unbalanced.index)]
+    return lines.reset_index(drop=True), issues
