@@ -388,7 +388,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Journal lines that cannot be used are listed on an Issues sheet and left out.",
         epilog="Example: xlbo report pack books.xlsx --master master.xlsx --period 2026-10 --out pack.xlsx",
     )
-    report.add_argument("kind", choices=["trial-balance", "profit-loss", "balance-sheet", "pack"])
+    report.add_argument(
+        "kind", choices=["trial-balance", "profit-loss", "balance-sheet", "ageing", "pack"]
+    )
     report.add_argument("book", help="the workbook with the Journal sheet")
     report.add_argument(
         "--master", help="the master workbook with the chart of accounts (default: BOOK)"

@@ -145,7 +145,14 @@ def test_profit_is_the_change_in_equity_and_the_balance_sheet_balances(
     assert to_date_now - to_date_before == profit_now
     assert result.figures["assets"] == result.figures["equity_and_liabilities"]
     names = [s.name for s in result.sheets]
-    assert names == ["Contents", "Trial Balance", "Profit and Loss", "Balance Sheet", "Issues"]
+    assert names == [
+        "Contents",
+        "Trial Balance",
+        "Profit and Loss",
+        "Balance Sheet",
+        "Ageing",
+        "Issues",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -204,3 +211,44 @@ def test_periods(text: str, start: date, end: date, previous: str) -> None:
 def test_bad_period() -> None:
     with pytest.raises(UserError, match="'2026-13' is not a month"):
         parse_period("2026-13")
+
+
+def test_ageing_with_part_payments_fifo_and_named_invoices() -> None:
+    import pandas as pd
+
+    from xlbo.reports.ageing import ageing_sheet, outstanding
+
+    def line(
+        day: date, voucher: str, debit: int, credit: int, narration: str = ""
+    ) -> dict[str, Any]:
+        return {
+            "row": 0,
+            "date": day,
+            "voucher": voucher,
+            "type": "",
+            "account": "Trade Receivables",
+            "debit": debit * 100,
+            "credit": credit * 100,
+            "party": "Vardhaman",
+            "cost_centre": "",
+            "narration": narration,
+        }
+
+    lines = pd.DataFrame(
+        [
+            line(date(2026, 5, 1), "SAL/1", 10000, 0),
+            line(date(2026, 8, 1), "SAL/2", 20000, 0),
+            line(date(2026, 10, 1), "SAL/3", 5000, 0),
+            line(date(2026, 10, 10), "RCT/1", 0, 6000),  # first in, first out: 6,000 off SAL/1
+            line(date(2026, 10, 20), "RCT/2", 0, 5000, "against SAL/3"),  # names its invoice
+        ]
+    )
+    open_invoices = {
+        i.voucher: i.open
+        for i in outstanding(lines, "Trade Receivables", date(2026, 10, 31))["Vardhaman"]
+    }
+    assert open_invoices == {"SAL/1": 400000, "SAL/2": 2000000, "SAL/3": 0}
+    row = ageing_sheet(lines, date(2026, 10, 31)).frame.iloc[0]
+    assert str(row["Outstanding"]) == "24000.00"
+    assert str(row["91–180"]) == "20000.00"  # SAL/2: 91 days
+    assert str(row[">180"]) == "4000.00"  # SAL/1: 183 days

@@ -18,6 +18,7 @@ from xlbo.errors import UserError
 from xlbo.issues import Issue, issues_sheet
 from xlbo.master.load import load
 from xlbo.money import format_inr, from_paise
+from xlbo.reports.ageing import ageing_sheet
 from xlbo.reports.journal import journal_lines, parse_period
 from xlbo.reports.statements import (
     Books,
@@ -32,6 +33,7 @@ class ReportKind(StrEnum):
     TRIAL_BALANCE = "trial-balance"
     PROFIT_LOSS = "profit-loss"
     BALANCE_SHEET = "balance-sheet"
+    AGEING = "ageing"
     PACK = "pack"
 
 
@@ -60,14 +62,17 @@ def run_report(
     tb, totals = trial_balance(books, period)
     pl = profit_and_loss(books, period)
     bs = balance_sheet(books, period)
+    ageing = ageing_sheet(lines, period.end)
     chosen = {
         ReportKind.TRIAL_BALANCE: [("Trial Balance", tb)],
         ReportKind.PROFIT_LOSS: [("Statement of Profit and Loss", pl.sheet)],
         ReportKind.BALANCE_SHEET: [("Balance Sheet", bs.sheet)],
+        ReportKind.AGEING: [("Receivables and payables ageing", ageing)],
         ReportKind.PACK: [
             ("Trial Balance", tb),
             ("Statement of Profit and Loss", pl.sheet),
             ("Balance Sheet", bs.sheet),
+            ("Receivables and payables ageing", ageing),
         ],
     }[kind]
     sheets = [
