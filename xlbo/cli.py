@@ -389,7 +389,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: xlbo report pack books.xlsx --master master.xlsx --period 2026-10 --out pack.xlsx",
     )
     report.add_argument(
-        "kind", choices=["trial-balance", "profit-loss", "balance-sheet", "ageing", "pack"]
+        "kind",
+        choices=["trial-balance", "profit-loss", "balance-sheet", "ageing", "budget", "pack"],
     )
     report.add_argument("book", help="the workbook with the Journal sheet")
     report.add_argument(

@@ -252,3 +252,31 @@ def test_ageing_with_part_payments_fifo_and_named_invoices() -> None:
     assert str(row["Outstanding"]) == "24000.00"
     assert str(row["91–180"]) == "20000.00"  # SAL/2: 91 days
     assert str(row[">180"]) == "4000.00"  # SAL/1: 183 days
+
+
+def test_budget_variance_signs(xlsx: Callable[..., Path]) -> None:
+    budget = [
+        ["Account", "Month", "Amount"],
+        ["Rent", "2026-10", 25000],
+        ["Interest Income", "2026-10", 2000],
+        ["Rent", "2026-11", 25000],
+        ["Travel", "2026-10", 100],
+    ]
+    book = xlsx(
+        {"Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD], "Budget": budget}, name="books.xlsx"
+    )
+    result = run_report(ReportKind.BUDGET, book, "2026-10")
+    frame = result.sheets[0].frame.set_index("Account")
+    rent, interest = frame.loc["Rent"], frame.loc["Interest Income"]
+    assert (str(rent["Actual"]), str(rent["Variance"]), rent["Overrun"]) == (
+        "30000.00",
+        "5000.00",
+        "Yes",
+    )
+    assert str(rent["Variance %"]) == "0.2000"
+    assert (str(interest["Actual"]), str(interest["Variance"]), interest["Overrun"]) == (
+        "1500.00",
+        "-500.00",
+        "Yes",
+    )
+    assert any("'Travel' is not in the chart of accounts" in i.problem for i in result.issues)

@@ -19,6 +19,7 @@ from xlbo.issues import Issue, issues_sheet
 from xlbo.master.load import load
 from xlbo.money import format_inr, from_paise
 from xlbo.reports.ageing import ageing_sheet
+from xlbo.reports.budget import budget_sheet
 from xlbo.reports.journal import journal_lines, parse_period
 from xlbo.reports.statements import (
     Books,
@@ -34,6 +35,7 @@ class ReportKind(StrEnum):
     PROFIT_LOSS = "profit-loss"
     BALANCE_SHEET = "balance-sheet"
     AGEING = "ageing"
+    BUDGET = "budget"
     PACK = "pack"
 
 
@@ -63,16 +65,24 @@ def run_report(
     pl = profit_and_loss(books, period)
     bs = balance_sheet(books, period)
     ageing = ageing_sheet(lines, period.end)
+    budget, budget_issues = budget_sheet(FileBook(book_path), data.accounts, lines, period)
+    issues += budget_issues
+    if budget is None and kind is ReportKind.BUDGET:
+        raise UserError(
+            f"{book_path.name} has no Budget sheet (Account, Month as YYYY-MM, Amount)."
+        )
     chosen = {
         ReportKind.TRIAL_BALANCE: [("Trial Balance", tb)],
         ReportKind.PROFIT_LOSS: [("Statement of Profit and Loss", pl.sheet)],
         ReportKind.BALANCE_SHEET: [("Balance Sheet", bs.sheet)],
         ReportKind.AGEING: [("Receivables and payables ageing", ageing)],
+        ReportKind.BUDGET: [("Budget against actual", budget)] if budget is not None else [],
         ReportKind.PACK: [
             ("Trial Balance", tb),
             ("Statement of Profit and Loss", pl.sheet),
             ("Balance Sheet", bs.sheet),
             ("Receivables and payables ageing", ageing),
+            *([("Budget against actual", budget)] if budget is not None else []),
         ],
     }[kind]
     sheets = [
