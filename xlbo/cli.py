@@ -384,13 +384,26 @@ def build_parser() -> argparse.ArgumentParser:
         "report",
         help="trial balance, profit and loss, balance sheet from the Journal",
         description="Build a report from the Journal sheet: trial-balance, profit-loss and "
-        "balance-sheet (Schedule III, previous period beside), or pack (all with a contents sheet). "
+        "balance-sheet (Schedule III, previous period beside), monthly (accounts by month), "
+        "annual (the financial year month by month), ageing (receivables and payables), budget "
+        "(against the Budget sheet), progress (from the Tasks sheet), or pack (all of them with "
+        "a contents sheet). "
         "Journal lines that cannot be used are listed on an Issues sheet and left out.",
         epilog="Example: xlbo report pack books.xlsx --master master.xlsx --period 2026-10 --out pack.xlsx",
     )
     report.add_argument(
         "kind",
-        choices=["trial-balance", "profit-loss", "balance-sheet", "ageing", "budget", "pack"],
+        choices=[
+            "trial-balance",
+            "profit-loss",
+            "balance-sheet",
+            "monthly",
+            "annual",
+            "ageing",
+            "budget",
+            "progress",
+            "pack",
+        ],
     )
     report.add_argument("book", help="the workbook with the Journal sheet")
     report.add_argument(

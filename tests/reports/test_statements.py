@@ -150,6 +150,8 @@ def test_profit_is_the_change_in_equity_and_the_balance_sheet_balances(
         "Trial Balance",
         "Profit and Loss",
         "Balance Sheet",
+        "Monthly",
+        "Annual",
         "Ageing",
         "Issues",
     ]
@@ -280,3 +282,79 @@ def test_budget_variance_signs(xlsx: Callable[..., Path]) -> None:
         "Yes",
     )
     assert any("'Travel' is not in the chart of accounts" in i.problem for i in result.issues)
+
+
+def test_monthly_and_annual_summaries_total_to_the_profit(
+    report: Callable[..., Any], tmp_path: Path
+) -> None:
+    monthly = report(GOOD, ReportKind.MONTHLY, "2026-09:2026-10").sheets[0]
+    frame = monthly.frame.set_index("Account")
+    assert list(monthly.frame.columns) == ["Account", "Type", "Sep 2026", "Oct 2026", "Total"]
+    assert str(frame.loc["Sales - Goods", "Sep 2026"]) == "100000.00"
+    assert str(frame.loc["Rent", "Oct 2026"]) == "30000.00"
+    assert str(frame.loc["Total income", "Total"]) == "101500.00"
+    assert str(frame.loc["Profit", "Oct 2026"]) == "-28500.00"
+    assert str(frame.loc["Profit", "Total"]) == "71500.00"
+    assert monthly.charts and monthly.charts[0].across == ("Sep 2026", "Oct 2026")
+
+    annual = report(GOOD, ReportKind.ANNUAL, "2026-10").sheets[0]
+    lines = annual.frame.set_index("Line")
+    months = [c for c in annual.frame.columns if c not in ("Line", "Type", "Total")]
+    assert months[0] == "Apr 2026" and months[-1] == "Mar 2027" and len(months) == 12
+    assert list(lines.index) == [
+        "Revenue from Operations",
+        "Other Income",
+        "Total income",
+        "Other Expenses",
+        "Total expenses",
+        "Profit",
+    ]
+    assert str(lines.loc["Profit", "Total"]) == "71500.00"
+    assert str(lines.loc["Other Income", "Oct 2026"]) == "1500.00"
+
+    from openpyxl import load_workbook
+
+    from xlbo.book.xlsx import write_workbook
+
+    path = write_workbook(tmp_path / "annual.xlsx", [annual])
+    charts = load_workbook(path)["Annual"]._charts
+    assert len(charts) == 1
+
+
+TASKS = [
+    ["Project", "Task", "Owner", "Start", "Due", "% Complete", "Status"],
+    ["GST audit", "Collect invoices", "Asha", date(2026, 9, 1), date(2026, 9, 30), 1, "Done"],
+    ["GST audit", "Reconcile 2B", "Ravi", date(2026, 10, 1), date(2026, 10, 10), 0.5, "Open"],
+    ["GST audit", "File reply", "Asha", date(2026, 10, 20), date(2026, 11, 15), "0%", "Open"],
+    ["Office move", "Sign lease", "Meena", date(2026, 10, 1), date(2026, 10, 31), "100%", ""],
+    ["Office move", "Shift servers", "Ravi", date(2026, 10, 1), "31/02/2026", 0, "Open"],
+]
+
+
+def test_progress_counts_done_due_and_overdue(xlsx: Callable[..., Path]) -> None:
+    book = xlsx({"Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD], "Tasks": TASKS}, name="books.xlsx")
+    result = run_report(ReportKind.PROGRESS, book, "2026-10")
+    summary = result.sheets[0].frame.set_index("Project")
+    assert summary.loc[
+        "GST audit", ["Tasks", "Done", "Open", "Due This Period", "Overdue"]
+    ].tolist() == [
+        3,
+        1,
+        2,
+        1,
+        1,
+    ]
+    assert summary.loc["GST audit", "% Complete"] == pytest.approx(0.5)
+    assert summary.loc["Office move", ["Tasks", "Done"]].tolist() == [1, 1]
+    overdue = result.sheets[1].frame
+    assert overdue[["Task", "Owner", "Days Overdue"]].values.tolist() == [
+        ["Reconcile 2B", "Ravi", 21]
+    ]
+    assert any(i.cell == "E6" and "31/02/2026" in i.problem for i in result.issues)
+    assert "see the Issues sheet" in result.sheets[0].title[-1]
+
+
+def test_progress_without_tasks_sheet_says_so(xlsx: Callable[..., Path]) -> None:
+    book = xlsx({"Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD]}, name="books.xlsx")
+    with pytest.raises(UserError, match="no Tasks sheet"):
+        run_report(ReportKind.PROGRESS, book, "2026-10")

@@ -136,6 +136,33 @@ class SheetButton:
     height: int = 36
 
 
+class ChartKind(StrEnum):
+    COLUMN = "column"
+    BAR = "bar"
+    LINE = "line"
+    PIE = "pie"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native Excel chart drawn from the sheet's own table, placed to the right of it.
+
+    `categories` and each of `values` are column headers; the series take the first `rows` data
+    rows (all of them when None — leave out a totals row by giving the count).
+
+    With `across` (adjacent column headers, such as months) the series run along rows instead:
+    each of `values` names the row whose label in the `categories` column it is, and the x-axis
+    is the `across` headers."""
+
+    kind: ChartKind
+    title: str
+    categories: str
+    values: tuple[str, ...]
+    rows: int | None = None
+    y_title: str = ""
+    across: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class ResultSheet:
     """A table to write to one sheet, with how to show it."""
@@ -158,6 +185,10 @@ class ResultSheet:
     buttons: tuple[SheetButton, ...] = ()
     headerless: bool = False
     """Write the rows from A1 with no header row (settings sheets such as xlwings.conf)."""
+    charts: tuple[Chart, ...] = ()
+    footer: str = ""
+    """The printed footer's left part (what made the sheet, from which file and period);
+    'Made with xlbo' when empty."""
 
     def column(self, header: str) -> Column:
         """The display of a column: as given, else guessed from its values."""

@@ -17,7 +17,16 @@ from typing import Any
 import xlsxwriter
 
 from xlbo.book.atomic import atomic_path
-from xlbo.book.display import Colour, Column, Kind, Link, ResultSheet, excel_value
+from xlbo.book.display import (
+    Chart,
+    ChartKind,
+    Colour,
+    Column,
+    Kind,
+    Link,
+    ResultSheet,
+    excel_value,
+)
 from xlbo.book.table import column_letter
 
 MAX_CELL_TEXT = 32767
@@ -246,15 +255,89 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
         ws.autofilter(top, 0, max(top + n_rows, top), width - 1)
     if sheet.tab_colour:
         ws.set_tab_color(sheet.tab_colour)
-    if sheet.landscape or width > 8:
+    if sheet.landscape or width > WIDE_COLUMNS:
         ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(top)
     ws.set_header(f"&L&B{sheet.title[0] if sheet.title else sheet.name}&R&A")
-    ws.set_footer("&LMade with xlbo&RPage &P of &N")
+    footer = (sheet.footer or "Made with xlbo").replace("&", "&&")[:200]
+    ws.set_footer(f"&L&8{footer}&R&8Page &P of &N")
+    for index, chart in enumerate(sheet.charts):
+        _insert_chart(book, ws, sheet, chart, index)
     if sheet.hidden:
         ws.hide()
+
+
+CHART_HEIGHT_ROWS = 20
+WIDE_COLUMNS = 8
+
+
+def _chart_series(
+    sheet: ResultSheet, chart: Chart, headers: list[str], category: int, first: int, last: int
+) -> list[dict[str, Any]]:
+    """Each series of `chart` as xlsxwriter wants it: ranges on the sheet's own cells."""
+    top = sheet.header_row
+    if chart.across:
+        columns = [headers.index(h) for h in chart.across if h in headers]
+        if not columns:
+            return []
+        left, right = min(columns), max(columns)
+        labels = [str(v) for v in sheet.frame[chart.categories].tolist()]
+        return [
+            {
+                "name": [sheet.name, top + 1 + labels.index(name), category],
+                "categories": [sheet.name, top, left, top, right],
+                "values": [
+                    sheet.name,
+                    top + 1 + labels.index(name),
+                    left,
+                    top + 1 + labels.index(name),
+                    right,
+                ],
+            }
+            for name in chart.values
+            if name in labels
+        ]
+    return [
+        {
+            "name": [sheet.name, top, headers.index(name)],
+            "categories": [sheet.name, first, category, last, category],
+            "values": [sheet.name, first, headers.index(name), last, headers.index(name)],
+        }
+        for name in chart.values
+        if name in headers
+    ]
+
+
+def _insert_chart(book: Any, ws: Any, sheet: ResultSheet, chart: Chart, index: int) -> None:
+    """Add `chart`, its series pointing at the sheet's own cells, to the right of the table."""
+    headers = [str(h) for h in sheet.frame.columns]
+    if chart.categories not in headers or not len(sheet.frame):
+        return
+    top = sheet.header_row
+    rows = len(sheet.frame) if chart.rows is None else min(chart.rows, len(sheet.frame))
+    if rows <= 0:
+        return
+    first, last = top + 1, top + rows
+    category = headers.index(chart.categories)
+    all_series = _chart_series(sheet, chart, headers, category, first, last)
+    if not all_series:
+        return
+    drawn = book.add_chart({"type": chart.kind.value})
+    for series in all_series:
+        if chart.kind is ChartKind.PIE:
+            series["data_labels"] = {"percentage": True}
+        drawn.add_series(series)
+    drawn.set_title({"name": chart.title})
+    if chart.kind is not ChartKind.PIE:
+        drawn.set_legend({"position": "bottom"})
+        drawn.set_y_axis({"num_format": "#,##0", "name": chart.y_title or None})
+    drawn.set_size({"width": 640, "height": 360})
+    if len(headers) > WIDE_COLUMNS:  # a wide table: the chart goes below it, not off the page
+        ws.insert_chart(top + len(sheet.frame) + 2 + index * CHART_HEIGHT_ROWS, 0, drawn)
+    else:
+        ws.insert_chart(top + index * CHART_HEIGHT_ROWS, len(headers) + 1, drawn)
 
 
 def write_workbook(

@@ -1,6 +1,7 @@
 """The Report job: `xlbo report KIND BOOK.xlsx --period P --out REPORT.xlsx`.
 
-KIND is trial-balance, profit-loss, balance-sheet or pack (all three with a contents sheet). The
+KIND is trial-balance, profit-loss, balance-sheet, monthly, annual, ageing, budget, progress or
+pack (all of them with a contents sheet). The
 Journal comes from BOOK; the chart of accounts from BOOK's Accounts sheet or the --master
 workbook. Bad journal lines are listed on an Issues sheet (with links) and left out; the first
 sheet says plainly when there are any.
@@ -21,6 +22,7 @@ from xlbo.money import format_inr, from_paise
 from xlbo.reports.ageing import ageing_sheet
 from xlbo.reports.budget import budget_sheet
 from xlbo.reports.journal import journal_lines, parse_period
+from xlbo.reports.progress import progress_sheets, read_tasks
 from xlbo.reports.statements import (
     Books,
     balance_sheet,
@@ -28,14 +30,18 @@ from xlbo.reports.statements import (
     profit_and_loss,
     trial_balance,
 )
+from xlbo.reports.summary import summary_sheet
 
 
 class ReportKind(StrEnum):
     TRIAL_BALANCE = "trial-balance"
     PROFIT_LOSS = "profit-loss"
     BALANCE_SHEET = "balance-sheet"
+    MONTHLY = "monthly"
+    ANNUAL = "annual"
     AGEING = "ageing"
     BUDGET = "budget"
+    PROGRESS = "progress"
     PACK = "pack"
 
 
@@ -71,26 +77,53 @@ def run_report(
         raise UserError(
             f"{book_path.name} has no Budget sheet (Account, Month as YYYY-MM, Amount)."
         )
+    monthly = summary_sheet(books, period, annual=False)
+    annual = summary_sheet(books, period, annual=True)
+    progress: list[tuple[str, ResultSheet]] = []
+    reader = FileBook(book_path)
+    if reader.has("Tasks"):
+        tasks, task_issues = read_tasks(reader)
+        issues += task_issues
+        summary, overdue = progress_sheets(tasks, period)
+        progress = [("Project progress", summary), ("Overdue tasks", overdue)]
+    elif kind is ReportKind.PROGRESS:
+        raise UserError(
+            f"{book_path.name} has no Tasks sheet (Project, Task, Owner, Start, Due, "
+            "% Complete, Status)."
+        )
+    budgets = [("Budget against actual", budget)] if budget is not None else []
     chosen = {
         ReportKind.TRIAL_BALANCE: [("Trial Balance", tb)],
         ReportKind.PROFIT_LOSS: [("Statement of Profit and Loss", pl.sheet)],
         ReportKind.BALANCE_SHEET: [("Balance Sheet", bs.sheet)],
+        ReportKind.MONTHLY: [("Monthly profit and loss by account", monthly)],
+        ReportKind.ANNUAL: [("Profit and loss for the year, month by month", annual)],
         ReportKind.AGEING: [("Receivables and payables ageing", ageing)],
-        ReportKind.BUDGET: [("Budget against actual", budget)] if budget is not None else [],
+        ReportKind.BUDGET: budgets,
+        ReportKind.PROGRESS: progress,
         ReportKind.PACK: [
             ("Trial Balance", tb),
             ("Statement of Profit and Loss", pl.sheet),
             ("Balance Sheet", bs.sheet),
+            ("Monthly profit and loss by account", monthly),
+            ("Profit and loss for the year, month by month", annual),
             ("Receivables and payables ageing", ageing),
-            *([("Budget against actual", budget)] if budget is not None else []),
+            *budgets,
+            *progress,
         ],
     }[kind]
+    footer = f"xlbo report {kind.value} from {book_path.name}, {period.label}"
     sheets = [
-        replace(sheet, title=(f"{title} — {period.label}", *heading[:1]), landscape=True)
+        replace(
+            sheet,
+            title=(f"{title} — {period.label}", *heading[:1]),
+            landscape=True,
+            footer=footer,
+        )
         for title, sheet in chosen
     ]
     warning = (
-        f"{len(issues)} journal lines or vouchers were left out: see the Issues sheet."
+        f"{len(issues)} problems were found and those rows left out: see the Issues sheet."
         if issues
         else "Every journal line was used."
     )

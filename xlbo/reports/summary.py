@@ -1,0 +1,123 @@
+"""Monthly and annual summaries: the profit and loss month by month.
+
+`monthly` shows each income and expense account across the months of the period; `annual` shows
+the Schedule III lines (revenue from operations, other income, each expense by nature) across
+the twelve months of the financial year that ends the period. Both carry total income, total
+expenses and profit rows, a Total column, and a chart of income, expenses and profit by month.
+Income is shown credit-positive, expenses debit-positive, so every figure reads as a plain amount.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+import pandas as pd
+
+from xlbo.book.display import Chart, ChartKind, Colour, Column, Highlight, Kind, ResultSheet
+from xlbo.master.fields import Nature
+from xlbo.money import from_paise
+from xlbo.reports.journal import Period
+from xlbo.reports.statements import BRACKETS, PL_EXPENSES, Books
+
+INCOME_LINES = ("Revenue from Operations", "Other Income")
+TOTAL_INCOME = "Total income"
+TOTAL_EXPENSES = "Total expenses"
+PROFIT = "Profit"
+
+
+def months_of(period: Period) -> list[date]:
+    """First day of each month in the period."""
+    return [d.date() for d in pd.date_range(period.start, period.end, freq="MS")]
+
+
+def financial_year(period: Period) -> Period:
+    """April to March of the financial year in which the period ends."""
+    end = period.end
+    first = end.year if end.month >= 4 else end.year - 1
+    return Period(date(first, 4, 1), date(first + 1, 3, 31), f"FY{first}-{(first + 1) % 100:02d}")
+
+
+def _moved(books: Books, period: Period) -> dict[tuple[str, date], int]:
+    """Debit-positive movement of each account in each month of the period, in paise."""
+    lines = books.lines
+    mine = lines[(lines["date"] >= period.start) & (lines["date"] <= period.end)]
+    if mine.empty:
+        return {}
+    month = pd.to_datetime(mine["date"]).dt.to_period("M").dt.start_time.dt.date
+    net = (mine["debit"] - mine["credit"]).groupby([mine["account"], month]).sum()
+    result: dict[tuple[str, date], int] = {}
+    for key, value in net.items():
+        pair: tuple[object, date] = key  # type: ignore[assignment]
+        result[(str(pair[0]), pair[1])] = int(value)
+    return result
+
+
+def summary_sheet(books: Books, period: Period, *, annual: bool) -> ResultSheet:
+    """The month-by-month profit and loss (`annual` groups by Schedule III line over the
+    financial year; otherwise by account over the period)."""
+    span = financial_year(period) if annual else period
+    months = months_of(span)
+    moved = _moved(books, span)
+    rows_income: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    rows_expense: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    for account in books.accounts:
+        if account.nature not in (Nature.INCOME, Nature.EXPENSE):
+            continue
+        label = account.sub_group if annual else account.account
+        target = rows_income if account.nature is Nature.INCOME else rows_expense
+        sign = -1 if account.nature is Nature.INCOME else 1
+        for month in months:
+            value = moved.get((account.account, month), 0)
+            if value:
+                target[label][month] += sign * value
+    income_order = [x for x in INCOME_LINES if x in rows_income] if annual else sorted(rows_income)
+    expense_order = (
+        [x for x in (*PL_EXPENSES, "Tax Expense") if x in rows_expense]
+        if annual
+        else sorted(rows_expense)
+    )
+    if annual:  # anything outside Schedule III's names still shows, after the known lines
+        income_order += sorted(set(rows_income) - set(income_order))
+        expense_order += sorted(set(rows_expense) - set(expense_order))
+    labels = [f"{m:%b %Y}" for m in months]
+    first = "Line" if annual else "Account"
+    records: list[list[object]] = []
+
+    def add(name: str, kind: str, values: list[int]) -> None:
+        records.append([name, kind, *(from_paise(v) for v in values), from_paise(sum(values))])
+
+    income_total = [0] * len(months)
+    for name in income_order:
+        values = [rows_income[name][m] for m in months]
+        income_total = [a + b for a, b in zip(income_total, values, strict=True)]
+        add(name, "Income", values)
+    add(TOTAL_INCOME, "Total", income_total)
+    expense_total = [0] * len(months)
+    for name in expense_order:
+        values = [rows_expense[name][m] for m in months]
+        expense_total = [a + b for a, b in zip(expense_total, values, strict=True)]
+        add(name, "Expense", values)
+    add(TOTAL_EXPENSES, "Total", expense_total)
+    add(PROFIT, "Total", [a - b for a, b in zip(income_total, expense_total, strict=True)])
+    frame = pd.DataFrame(records, columns=[first, "Type", *labels, "Total"], dtype=object)
+    money = Column(kind=Kind.MONEY, number_format=BRACKETS, width=14)
+    return ResultSheet(
+        "Annual" if annual else "Monthly",
+        frame,
+        columns={first: Column(width=36), "Type": Column(width=9)}
+        | dict.fromkeys([*labels, "Total"], money),
+        highlights=(Highlight("Type", "Total", Colour.TOTAL, whole_row=True),),
+        autofilter=False,
+        landscape=True,
+        charts=(
+            Chart(
+                ChartKind.COLUMN,
+                f"Income, expenses and profit by month — {span.label}",
+                categories=first,
+                values=(TOTAL_INCOME, TOTAL_EXPENSES, PROFIT),
+                across=tuple(labels),
+                y_title="₹",
+            ),
+        ),
+    )
