@@ -132,7 +132,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         agrees = "agrees" if report.totals[0] == report.totals[1] else "does not agree"
         return (
             f"  report pack       {out}\n                    trial balance {agrees}; profit and loss, "
-            f"balance sheet with September beside October"
+            f"balance sheet with September beside October;\n                    monthly, annual, "
+            f"ageing, budget against actual and project progress, with charts"
         )
 
     steps = [

@@ -168,6 +168,69 @@ def attendance_sheet(employees: list[Employee]) -> ResultSheet:
     )
 
 
+def budget_sheet() -> ResultSheet:
+    """October 2026's budget: some lines overrun, some come in under."""
+    rows = [
+        ["Sales - Goods", "2026-10", 10000000],
+        ["Purchases - Goods", "2026-10", 3800000],
+        ["Freight Outward", "2026-10", 500000],
+        ["Insurance", "2026-10", 400000],
+        ["Professional Fees", "2026-10", 300000],
+        ["Interest on Term Loan", "2026-10", 23750],
+    ]
+    frame = pd.DataFrame(rows, columns=["Account", "Month", "Amount"], dtype=object)
+    return ResultSheet(
+        "Budget",
+        frame,
+        columns={
+            "Account": Column(width=34),
+            "Month": Column(kind=Kind.TEXT, width=10),
+            "Amount": Column(kind=Kind.MONEY),
+        },
+        excel_table="Budget",
+        spare_rows=50,
+    )
+
+
+def tasks_sheet() -> ResultSheet:
+    """The back office's projects: the October close, the GST annual return, an office move."""
+    from xlbo.reports.progress import HEADERS
+
+    d = datetime
+    rows = [
+        [
+            "October close",
+            "Bank reconciliation",
+            "Priya",
+            d(2026, 11, 1),
+            d(2026, 11, 3),
+            1,
+            "Done",
+        ],
+        ["October close", "Payroll and ECR", "Rahul", d(2026, 10, 25), d(2026, 10, 31), 1, "Done"],
+        ["October close", "TDS payment", "Priya", d(2026, 11, 1), d(2026, 11, 7), 0.5, "Open"],
+        ["GST annual return", "Collect 2B", "Anil", d(2026, 9, 1), d(2026, 9, 30), 1, "Done"],
+        ["GST annual return", "Reconcile ITC", "Anil", d(2026, 10, 1), d(2026, 10, 20), 0.6, ""],
+        ["GST annual return", "File GSTR-9", "Meena", d(2026, 11, 1), d(2026, 12, 31), 0, ""],
+        ["Office move", "Sign lease", "Meena", d(2026, 9, 15), d(2026, 10, 15), 1, "Done"],
+        ["Office move", "Shift servers", "Rahul", d(2026, 10, 10), d(2026, 10, 30), 0.25, ""],
+    ]
+    frame = pd.DataFrame(rows, columns=list(HEADERS), dtype=object)
+    return ResultSheet(
+        "Tasks",
+        frame,
+        columns={
+            "Project": Column(width=24),
+            "Task": Column(width=28),
+            "Start": Column(kind=Kind.DATE),
+            "Due": Column(kind=Kind.DATE),
+            "% Complete": Column(kind=Kind.PERCENT),
+        },
+        excel_table="Tasks",
+        spare_rows=50,
+    )
+
+
 def build_demo(outdir: str | Path, seed: int = 2026) -> DemoFiles:
     """Write the demo company's files into `outdir` (created if needed)."""
     folder = Path(outdir)
@@ -199,7 +262,7 @@ def build_demo(outdir: str | Path, seed: int = 2026) -> DemoFiles:
     lines = sorted(books.journal, key=lambda line: (line.day, line.voucher))
     books_path = write_workbook(
         folder / "books-2026-10.xlsx",
-        [journal_sheet([x.cells() for x in lines])],
+        [journal_sheet([x.cells() for x in lines]), budget_sheet(), tasks_sheet()],
         title=f"{COMPANY_NAME} — journal, October 2026",
         created=BUILT,
     )
