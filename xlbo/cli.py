@@ -244,10 +244,31 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     write_workbook(out, report.sheets, title=f"{args.kind} {args.period}")
     print(
-        f"{args.kind} for {args.period}: {len(report.issues)} journal problems; trial balance "
+        f"{args.kind} for {args.period}: {len(report.issues)} problems; trial balance "
         f"{'agrees' if report.totals[0] == report.totals[1] else 'does not agree'}. Report: {out}"
     )
     return EXIT_FINDINGS if report.issues or report.totals[0] != report.totals[1] else EXIT_OK
+
+
+def cmd_import_tally(args: argparse.Namespace) -> int:
+    from xlbo.book import write_workbook
+    from xlbo.jobs.tally import import_day_book
+
+    out = Path(args.out)
+    if out.exists() and not args.replace:
+        raise UserError(
+            f"{out} already exists; choose another --out, or add --replace to overwrite it."
+        )
+    result = import_day_book(
+        Path(args.daybook), Path(args.master) if args.master else None, args.sheet
+    )
+    write_workbook(out, result.sheets, title=f"Journal from {Path(args.daybook).name}")
+    vouchers = result.journal["Voucher No"].nunique() if len(result.journal) else 0
+    print(
+        f"{vouchers} vouchers, {len(result.journal)} journal lines; {len(result.issues)} left out "
+        f"(see the Issues sheet). Books: {out}"
+    )
+    return EXIT_FINDINGS if result.issues else EXIT_OK
 
 
 def cmd_workbooks(args: argparse.Namespace) -> int:
@@ -413,6 +434,25 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--period", required=True, help="YYYY-MM, YYYY-MM:YYYY-MM or FY2026-27")
     report.add_argument("--out", default="report.xlsx", help="the report workbook to write")
     report.set_defaults(run=cmd_report)
+
+    tally = jobs.add_parser(
+        "import-tally",
+        help="a Tally Day Book export as a Journal sheet",
+        description="Read a Day Book exported from Tally in detailed format (Alt+F5: every "
+        "ledger of each voucher, with narrations) and write a books workbook whose Journal sheet "
+        "the reports use. Vouchers that do not balance are listed on an Issues sheet and left out.",
+        epilog="Example: xlbo import-tally daybook.xlsx --master master.xlsx --out books.xlsx",
+    )
+    tally.add_argument("daybook", help="the Day Book exported from Tally (.xlsx or .xls)")
+    tally.add_argument("--out", default="books.xlsx", help="the books workbook to write")
+    tally.add_argument(
+        "--master",
+        help="the master workbook: ledgers named after customers and vendors go to Trade "
+        "Receivables and Trade Payables with the party named",
+    )
+    tally.add_argument("--sheet", help="the sheet holding the Day Book (default: the first)")
+    tally.add_argument("--replace", action="store_true", help="overwrite --out if it exists")
+    tally.set_defaults(run=cmd_import_tally)
 
     workbooks = jobs.add_parser(
         "workbooks",

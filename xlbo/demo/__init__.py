@@ -33,6 +33,7 @@ from xlbo.demo.parties import (
 from xlbo.demo.people import make_employees
 from xlbo.master.records import Employee, Record
 from xlbo.master.template import master_sheets
+from xlbo.reports.journal import journal_sheet
 
 BUILT = datetime(2026, 11, 1, 9, 0, 0)
 
@@ -122,25 +123,6 @@ def _plant(sheets: list[ResultSheet], cells: tuple[BadCell, ...]) -> list[Result
             value = source.iat[value.index, list(source.columns).index(value.header)]
         frame.iat[bad.index, list(frame.columns).index(bad.header)] = value
     return [replace(s, frame=frames[s.name]) for s in sheets]
-
-
-def journal_sheet(lines: list[list[Any]]) -> ResultSheet:
-    frame = pd.DataFrame(lines, columns=list(JOURNAL_HEADERS), dtype=object)
-    return ResultSheet(
-        "Journal",
-        frame,
-        columns={
-            "Date": Column(kind=Kind.DATE),
-            "Debit": Column(kind=Kind.MONEY),
-            "Credit": Column(kind=Kind.MONEY),
-            "Voucher No": Column(kind=Kind.ID, width=16),
-            "Account": Column(width=34),
-            "Party": Column(width=34),
-            "Narration": Column(kind=Kind.LONG_TEXT, width=60),
-        },
-        excel_table="Journal",
-        spare_rows=50,
-    )
 
 
 def attendance_sheet(employees: list[Employee]) -> ResultSheet:
@@ -262,7 +244,15 @@ def build_demo(outdir: str | Path, seed: int = 2026) -> DemoFiles:
     lines = sorted(books.journal, key=lambda line: (line.day, line.voucher))
     books_path = write_workbook(
         folder / "books-2026-10.xlsx",
-        [journal_sheet([x.cells() for x in lines]), budget_sheet(), tasks_sheet()],
+        [
+            journal_sheet(
+                pd.DataFrame(
+                    [x.cells() for x in lines], columns=list(JOURNAL_HEADERS), dtype=object
+                )
+            ),
+            budget_sheet(),
+            tasks_sheet(),
+        ],
         title=f"{COMPANY_NAME} — journal, October 2026",
         created=BUILT,
     )

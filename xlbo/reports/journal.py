@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from xlbo.book import Reader
+from xlbo.book.display import Column, Kind, ResultSheet
 from xlbo.cells import clean_text
 from xlbo.dates import parse_date
 from xlbo.errors import UserError
@@ -197,3 +198,22 @@ def journal_lines(reader: Reader, accounts: set[str]) -> tuple[pd.DataFrame, lis
             )
         lines = lines[~lines["voucher"].isin(unbalanced.index)]
     return lines.reset_index(drop=True), issues
+
+
+def journal_sheet(frame: pd.DataFrame) -> ResultSheet:
+    """The Journal sheet as users keep it: an Excel Table with room to add lines."""
+    return ResultSheet(
+        "Journal",
+        frame,
+        columns={
+            "Date": Column(kind=Kind.DATE),
+            "Debit": Column(kind=Kind.MONEY),
+            "Credit": Column(kind=Kind.MONEY),
+            "Voucher No": Column(kind=Kind.ID, width=16),
+            "Account": Column(width=34),
+            "Party": Column(width=34),
+            "Narration": Column(kind=Kind.LONG_TEXT, width=60),
+        },
+        excel_table="Journal",
+        spare_rows=50,
+    )

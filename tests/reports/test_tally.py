@@ -1,0 +1,78 @@
+"""A Tally Day Book export becomes Journal lines the reports can use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from tests.reports.test_statements import ACCOUNTS
+from xlbo.cli import main
+from xlbo.jobs.report import ReportKind, run_report
+from xlbo.jobs.tally import import_day_book
+
+DAY_BOOK = [
+    ["Sahyadri Tradelinks Private Limited"],
+    ["Day Book"],
+    ["1-Oct-2026 to 31-Oct-2026"],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit Amount", "Credit Amount"],
+    [datetime(2026, 10, 3), "Vardhaman Agencies", "Sales", "S/101", 118000, None],
+    [None, "Sales - Goods", None, None, None, 100000],
+    [None, "Output IGST", None, None, None, 18000],
+    [None, "Being goods sold on invoice S/101", None, None, None, None],
+    ["07-10-2026", "Rent", "Payment", "P/55", "30,000.00", None],
+    [None, "HDFC Bank Current A/c", None, None, None, "30,000.00"],
+    [datetime(2026, 10, 9), "Vardhaman Agencies", "Receipt", "R/12", None, 50000],
+    [datetime(2026, 10, 12), "Rent", "Journal", "J/1", "abc", None],
+    [None, "HDFC Bank Current A/c", None, None, None, 10],
+    [None, "Grand Total", None, None, 178000, 178000],
+]
+
+
+def test_day_book_becomes_balanced_journal_vouchers(xlsx: Callable[..., Path]) -> None:
+    master = xlsx(
+        {
+            "Accounts": ACCOUNTS,
+            "Customers": [["Customer Code", "Name"], ["C1", "Vardhaman Agencies"]],
+        },
+        name="master.xlsx",
+    )
+    book = xlsx({"Day Book": DAY_BOOK}, name="daybook.xlsx")
+    result = import_day_book(book, master)
+    journal = result.journal
+    assert journal["Voucher No"].tolist() == ["S/101", "S/101", "S/101", "P/55", "P/55"]
+    sale = journal[journal["Voucher No"] == "S/101"]
+    assert sale["Account"].tolist() == ["Trade Receivables", "Sales - Goods", "Output IGST"]
+    assert sale["Party"].tolist()[0] == "Vardhaman Agencies"
+    assert sale["Narration"].iloc[0] == "Being goods sold on invoice S/101"
+    assert str(sale["Debit"].iloc[0]) == "118000.00"
+    assert journal[journal["Voucher No"] == "P/55"]["Date"].tolist() == [date(2026, 10, 7)] * 2
+    problems = {i.cell: i.problem for i in result.issues}
+    assert "Voucher R/12 of 09-10-2026 does not balance" in problems["D11"]
+    assert "'abc'" in problems["E12"]
+    assert len(result.issues) == 2
+
+
+def test_import_tally_then_report(xlsx: Callable[..., Path], tmp_path: Path) -> None:
+    master = xlsx({"Accounts": ACCOUNTS}, name="master.xlsx")
+    book = xlsx({"Day Book": DAY_BOOK}, name="daybook.xlsx")
+    out = tmp_path / "books.xlsx"
+    assert main(["import-tally", str(book), "--out", str(out)]) == 1
+    sheets = CalamineWorkbook.from_path(str(out)).sheet_names
+    assert sheets[:2] == ["Journal", "Issues"]
+    assert main(["import-tally", str(book), "--out", str(out)]) == 2  # never overwrites unasked
+    report = run_report(ReportKind.TRIAL_BALANCE, out, "2026-10", master)
+    assert report.totals[0] == report.totals[1]
+    names = {i.problem for i in report.issues}
+    assert any("'Vardhaman Agencies' is not in the chart of accounts" in n for n in names)
+
+
+@pytest.mark.parametrize("junk", [None, "", "#N/A", 0, "x" * 5000])
+def test_day_book_without_columns_is_refused(
+    xlsx: Callable[..., Path], tmp_path: Path, junk: object
+) -> None:
+    book = xlsx({"Sheet1": [["Date", "Narration"], [junk, junk]]}, name="junk.xlsx")
+    assert main(["import-tally", str(book), "--out", str(tmp_path / "b.xlsx")]) == 2

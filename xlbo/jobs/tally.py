@@ -1,0 +1,49 @@
+"""The Tally import job: `xlbo import-tally DAYBOOK.xlsx --out BOOKS.xlsx [--master MASTER.xlsx]`.
+
+Reads a Day Book exported from Tally in detailed format and writes a books workbook whose
+`Journal` sheet the reports are built from, with an `Issues` sheet for vouchers left out. With
+the master workbook, a ledger named after a customer or vendor becomes a line on Trade
+Receivables or Trade Payables with the party named, so the ageing report can follow it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from xlbo.book import FileBook, ResultSheet
+from xlbo.errors import UserError
+from xlbo.issues import Issue, issues_sheet
+from xlbo.master.load import load
+from xlbo.reports.journal import journal_sheet
+from xlbo.reports.tally import day_book_journal
+
+RECEIVABLES = "Trade Receivables"
+PAYABLES = "Trade Payables"
+
+
+@dataclass(frozen=True)
+class Imported:
+    journal: pd.DataFrame
+    issues: list[Issue]
+
+    @property
+    def sheets(self) -> list[ResultSheet]:
+        return [journal_sheet(self.journal), issues_sheet(self.issues)]
+
+
+def import_day_book(
+    day_book: Path, master: Path | None = None, sheet: str | None = None
+) -> Imported:
+    parties: dict[str, str] = {}
+    if master is not None:
+        data, _ = load(master)
+        parties |= {c.name: RECEIVABLES for c in data.customers if c.name}
+        parties |= {v.name: PAYABLES for v in data.vendors if v.name}
+    source = FileBook(day_book)
+    if sheet is not None and not source.has(sheet):
+        raise UserError(f"{day_book.name} has no sheet '{sheet}'.")
+    journal, issues = day_book_journal(source, sheet, parties)
+    return Imported(journal, issues)
