@@ -15,3 +15,7 @@ End Sub
 Sub RunPayroll(control As IRibbonControl)
     RunPython "import xlbo_buttons; xlbo_buttons.run_payroll_caller()"
 End Sub
+
+Sub Reports(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.reports_caller()"
+End Sub

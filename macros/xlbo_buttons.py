@@ -31,6 +31,11 @@ def run_payroll(book: Any) -> str:
     return buttons.run_payroll(book)
 
 
+def reports(book: Any) -> str:
+    """Build the month's report pack from the Journal; sheets go into `book`, the pack beside it."""
+    return buttons.reports(book)
+
+
 def _from_excel(handler: Callable[[Any], str]) -> None:
     book = xw.Book.caller()
     try:
@@ -52,3 +57,8 @@ def reconcile_caller() -> None:
 def run_payroll_caller() -> None:
     """RunPython entry point of the Run Payroll button."""
     _from_excel(run_payroll)
+
+
+def reports_caller() -> None:
+    """RunPython entry point of the Reports button."""
+    _from_excel(reports)

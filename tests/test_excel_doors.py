@@ -405,3 +405,35 @@ def test_reconcile_button_says_what_it_needs() -> None:
         UserError, match="Paste the bank statement into a sheet named 'Bank Statement'"
     ):
         handlers.reconcile(Book.from_tables({"Sheet1": [["a"]]}))
+
+
+def test_reports_button_writes_the_pack_into_the_book_and_beside_it(tmp_path: Path) -> None:
+    from tests.reports.test_statements import ACCOUNTS, GOOD, HEAD
+
+    bad = [date(2026, 10, 9), "JV/9", "Journal", "Rent", 500, None, None, None, "half a voucher"]
+    book = Book.from_tables(
+        {"Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD, bad]}, name="books.xlsx"
+    )
+    book.fullname = str(tmp_path / "books.xlsx")
+    handlers = importlib.import_module("macros.xlbo_buttons")
+    outcome = handlers.reports(book)
+    assert outcome == (
+        "Reports for 2026-10: trial balance agrees; 1 problems. "
+        "Saved reports-2026-10.xlsx beside this workbook."
+    )
+    names = [s.name for s in book.sheets]
+    for sheet in ("Journal", "Accounts", "Trial Balance", "Profit and Loss", "Monthly", "Issues"):
+        assert sheet in names
+    tb = book.sheets["Trial Balance"]
+    assert tb.cell("A1") == "Trial Balance — Oct 2026"
+    assert (tmp_path / "reports-2026-10.xlsx").exists()
+    assert book.sheets["Journal"].notes  # the unbalanced voucher's cell is marked
+
+
+def test_reports_button_without_a_folder_only_writes_sheets() -> None:
+    from tests.reports.test_statements import ACCOUNTS, GOOD, HEAD
+
+    book = Book.from_tables({"Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD]}, name="books.xlsx")
+    outcome = importlib.import_module("macros.xlbo_buttons").reports(book)
+    assert outcome == "Reports for 2026-10: trial balance agrees; 0 problems."
+    assert "Balance Sheet" in [s.name for s in book.sheets]

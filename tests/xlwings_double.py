@@ -211,6 +211,7 @@ class Book:
 
     def __init__(self, name: str = "master.xlsx") -> None:
         self.name = name
+        self.fullname = name  # an unsaved book: no folder (a saved one has its full path)
         self.sheets = Sheets(self)
 
     @classmethod

@@ -131,3 +131,9 @@ def reconcile(book: xw.Book):
 def run_payroll(book: xw.Book):
     """Compute the latest Attendance month's payroll and write the register into this workbook."""
     buttons.run_payroll(book)
+
+
+@script
+def reports(book: xw.Book):
+    """Build the month's report pack from the Journal: trial balance, P&L, balance sheet, monthly, annual, ageing, budget and progress."""
+    buttons.reports(book)

@@ -104,6 +104,58 @@ def reconcile(book: Any) -> str:
     )
 
 
+def latest_journal_month(excel: ExcelBook, today: date | None = None) -> str:
+    """The month the Reports button reports on: the month of the Journal's latest date, or
+    else last month."""
+    from xlbo.dates import parse_date
+    from xlbo.reports.journal import HEADERS
+
+    latest: date | None = None
+    if excel.has("Journal"):
+        for value in excel.read_table("Journal", HEADERS).frame["Date"].tolist():
+            try:
+                day = parse_date(value)
+            except ValueError:
+                continue
+            if day is not None and (latest is None or day > latest):
+                latest = day
+    if latest is None:
+        latest = (today or date.today()).replace(day=1) - timedelta(days=1)
+    return f"{latest:%Y-%m}"
+
+
+def reports(book: Any) -> str:
+    """Build the report pack for the Journal's latest month from this workbook's Journal and
+    Accounts (with its Budget and Tasks sheets when present): write the report sheets into it,
+    mark the journal cells that were left out, and — when the workbook is saved in a folder —
+    save the pack beside it as a workbook to share (with its charts and print set-up)."""
+    from pathlib import Path
+
+    from xlbo.book import write_workbook
+    from xlbo.errors import UserError
+    from xlbo.jobs.report import ReportKind, run_report
+
+    excel = ExcelBook(book)
+    month = latest_journal_month(excel)
+    report = run_report(ReportKind.PACK, excel, month)
+    excel.write(report.sheets)
+    excel.mark(report.issues)
+    agrees = "agrees" if report.totals[0] == report.totals[1] else "does NOT agree"
+    outcome = f"Reports for {month}: trial balance {agrees}; {len(report.issues)} problems."
+    folder = Path(str(getattr(book, "fullname", ""))).parent
+    if str(folder) not in ("", ".") and folder.is_dir():
+        out = folder / f"reports-{month}.xlsx"
+        try:
+            write_workbook(out, report.sheets, title=f"Reports {month}")
+        except OSError as error:
+            raise UserError(
+                f"The report sheets are in this workbook, but {out} could not be saved "
+                f"({error.strerror}); close it if it is open in Excel and click Reports again."
+            ) from None
+        outcome += f" Saved {out.name} beside this workbook."
+    return outcome
+
+
 @dataclass(frozen=True)
 class Button:
     """A ribbon button: its label, its group on the xlbo tab, and what it runs."""
@@ -136,6 +188,14 @@ BUTTONS: tuple[Button, ...] = (
         "Payroll",
         run_payroll,
         "Compute the latest Attendance month's payroll and write the register into this workbook.",
+    ),
+    Button(
+        "reports",
+        "Reports",
+        "Reports",
+        reports,
+        "Build the month's report pack from the Journal: trial balance, P&L, balance sheet, "
+        "monthly, annual, ageing, budget and progress.",
     ),
 )
 """Every button, in ribbon order; later jobs add theirs."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
-from xlbo.book import FileBook
+from xlbo.book import FileBook, Reader
 from xlbo.book.display import ResultSheet
 from xlbo.errors import UserError
 from xlbo.issues import Issue, issues_sheet
@@ -54,16 +54,22 @@ class Report:
 
 
 def run_report(
-    kind: ReportKind, book_path: Path, period_text: str, master: Path | None = None
+    kind: ReportKind,
+    book: Path | Reader,
+    period_text: str,
+    master: Path | Reader | None = None,
 ) -> Report:
+    """Build the `kind` report for the period from `book`'s Journal (a file, or the workbook open
+    in Excel) and the chart of accounts in `master` (default: `book`)."""
     period = parse_period(period_text)
-    source = master or book_path
+    reader = FileBook(book) if isinstance(book, Path) else book
+    source = master if master is not None else reader
     data, _ = load(source)  # master-data problems are the Validate job's to report
     if not data.accounts:
         raise UserError(
             f"{source.name} has no chart of accounts (an Accounts sheet); give the master with --master."
         )
-    lines, issues = journal_lines(FileBook(book_path), {a.account for a in data.accounts})
+    lines, issues = journal_lines(reader, {a.account for a in data.accounts})
     books = Books(data.accounts, lines)
     company = data.company.name if data.company else ""
     heading = (company, period.label) if company else (period.label,)
@@ -71,16 +77,13 @@ def run_report(
     pl = profit_and_loss(books, period)
     bs = balance_sheet(books, period)
     ageing = ageing_sheet(lines, period.end)
-    budget, budget_issues = budget_sheet(FileBook(book_path), data.accounts, lines, period)
+    budget, budget_issues = budget_sheet(reader, data.accounts, lines, period)
     issues += budget_issues
     if budget is None and kind is ReportKind.BUDGET:
-        raise UserError(
-            f"{book_path.name} has no Budget sheet (Account, Month as YYYY-MM, Amount)."
-        )
+        raise UserError(f"{reader.name} has no Budget sheet (Account, Month as YYYY-MM, Amount).")
     monthly = summary_sheet(books, period, annual=False)
     annual = summary_sheet(books, period, annual=True)
     progress: list[tuple[str, ResultSheet]] = []
-    reader = FileBook(book_path)
     if reader.has("Tasks"):
         tasks, task_issues = read_tasks(reader)
         issues += task_issues
@@ -88,7 +91,7 @@ def run_report(
         progress = [("Project progress", summary), ("Overdue tasks", overdue)]
     elif kind is ReportKind.PROGRESS:
         raise UserError(
-            f"{book_path.name} has no Tasks sheet (Project, Task, Owner, Start, Due, "
+            f"{reader.name} has no Tasks sheet (Project, Task, Owner, Start, Due, "
             "% Complete, Status)."
         )
     budgets = [("Budget against actual", budget)] if budget is not None else []
@@ -112,7 +115,7 @@ def run_report(
             *progress,
         ],
     }[kind]
-    footer = f"xlbo report {kind.value} from {book_path.name}, {period.label}"
+    footer = f"xlbo report {kind.value} from {Path(reader.name).name}, {period.label}"
     sheets = [
         replace(
             sheet,

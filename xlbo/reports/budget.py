@@ -22,6 +22,7 @@ from xlbo.master.records import Account
 from xlbo.money import from_paise, parse_money
 from xlbo.payroll.attendance import month_key
 from xlbo.reports.journal import Period
+from xlbo.reports.statements import BRACKETS
 
 HEADERS = ("Account", "Month", "Amount")
 
@@ -90,9 +91,9 @@ def budget_sheet(
         columns=["Account", "Month", "Budget", "Actual", "Variance", "Variance %", "Overrun"],
         dtype=object,
     )
-    money = Column(kind=Kind.MONEY, number_format='#,##,##0.00;(#,##,##0.00);"–"')
+    money = Column(kind=Kind.MONEY, number_format=BRACKETS)
     sheet = ResultSheet(
-        "Budget",
+        "Budget vs Actual",
         frame,
         columns={
             "Account": Column(width=32),
