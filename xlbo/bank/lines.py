@@ -305,18 +305,9 @@ def read_ledger(
 
 
 def _journal_lines(book: RowSource, account: str) -> Lines:
-    headers = [
-        "Date",
-        "Voucher No",
-        "Voucher Type",
-        "Account",
-        "Debit",
-        "Credit",
-        "Party",
-        "Cost Centre",
-        "Narration",
-    ]
-    table = book.read_table("Journal", headers)
+    from xlbo.reports.journal import HEADERS
+
+    table = book.read_table("Journal", HEADERS)
     frame = table.frame
     mine = frame[
         frame["Account"].map(lambda v: (clean_text(v) or "").casefold() == account.casefold())

@@ -20,7 +20,7 @@ import pandas as pd
 
 from xlbo.book import Column, Kind, ResultSheet, write_workbook
 from xlbo.book.table import column_letter
-from xlbo.demo.books import JOURNAL_HEADERS, make_books
+from xlbo.demo.books import make_books
 from xlbo.demo.exports import write_hdfc_statement, write_tally_ledger
 from xlbo.demo.parties import (
     COMPANY_NAME,
@@ -33,6 +33,7 @@ from xlbo.demo.parties import (
 from xlbo.demo.people import make_employees
 from xlbo.master.records import Employee, Record
 from xlbo.master.template import master_sheets
+from xlbo.reports.journal import HEADERS as JOURNAL_HEADERS
 from xlbo.reports.journal import journal_sheet
 
 BUILT = datetime(2026, 11, 1, 9, 0, 0)

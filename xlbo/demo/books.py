@@ -21,17 +21,6 @@ BANK_LEDGER = "HDFC Bank Current A/c"
 MONTH_START = date(2026, 10, 1)
 MONTH_END = date(2026, 10, 31)
 BRANCHES = ("Pune", "Bengaluru", "Kolkata", "Chennai", "Ahmedabad", "New Delhi")
-JOURNAL_HEADERS = (
-    "Date",
-    "Voucher No",
-    "Voucher Type",
-    "Account",
-    "Debit",
-    "Credit",
-    "Party",
-    "Cost Centre",
-    "Narration",
-)
 
 
 @dataclass

@@ -14,6 +14,7 @@ import pandas as pd
 
 from xlbo.book.display import Colour, Column, Highlight, Kind, ResultSheet
 from xlbo.payroll.compute import PayLine
+from xlbo.reports.journal import HEADERS as JOURNAL_HEADERS
 
 REGISTER_HEADERS = (
     "Employee ID",
@@ -217,19 +218,6 @@ def bank_csv(lines: Sequence[PayLine], month: date, payable: set[str]) -> str:
             ]
         )
     return buffer.getvalue()
-
-
-JOURNAL_HEADERS = (
-    "Date",
-    "Voucher No",
-    "Voucher Type",
-    "Account",
-    "Debit",
-    "Credit",
-    "Party",
-    "Cost Centre",
-    "Narration",
-)
 
 
 def salary_journal(
