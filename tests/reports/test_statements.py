@@ -358,3 +358,42 @@ def test_progress_without_tasks_sheet_says_so(xlsx: Callable[..., Path]) -> None
     book = xlsx({"Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD]}, name="books.xlsx")
     with pytest.raises(UserError, match="no Tasks sheet"):
         run_report(ReportKind.PROGRESS, book, "2026-10")
+
+
+def test_ageing_names_invoices_exactly_and_keeps_advances_apart() -> None:
+    import pandas as pd
+
+    from xlbo.reports.ageing import outstanding
+
+    def line(
+        day: date, voucher: str, debit: int, credit: int, narration: str = ""
+    ) -> dict[str, Any]:
+        return {
+            "row": 0,
+            "date": day,
+            "voucher": voucher,
+            "type": "",
+            "account": "Trade Receivables",
+            "debit": debit * 100,
+            "credit": credit * 100,
+            "party": "Vardhaman",
+            "cost_centre": "",
+            "narration": narration,
+        }
+
+    lines = pd.DataFrame(
+        [
+            line(date(2026, 10, 1), "SAL/3", 1000, 0),
+            line(date(2026, 10, 2), "SAL/31", 2000, 0),
+            line(date(2026, 10, 5), "RCT/1", 0, 2000, "Against SAL/31."),  # not SAL/3
+            line(date(2026, 10, 6), "RCT/2", 0, 1500, "on account"),  # 1,000 to SAL/3, 500 ahead
+            line(date(2026, 10, 7), "RCT/3", 0, 300, "on account"),  # all of it ahead
+        ]
+    )
+    found = outstanding(lines, "Trade Receivables", date(2026, 10, 31))["Vardhaman"]
+    assert [(i.voucher, i.open) for i in found] == [
+        ("SAL/3", 0),
+        ("SAL/31", 0),
+        ("advance", -50000),
+        ("advance", -30000),
+    ]

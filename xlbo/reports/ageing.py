@@ -8,10 +8,10 @@ that invoice first; the rest settles the party's oldest invoices first (first in
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, cast
 
 import pandas as pd
 
@@ -35,33 +35,72 @@ class Invoice:
     open: int
 
 
-def outstanding(lines: pd.DataFrame, account: str, as_at: date) -> dict[str, list[Invoice]]:
-    """Unpaid invoices by party for a control account, as at a date."""
-    mine = lines[(lines["account"] == account) & (lines["date"] <= as_at) & (lines["party"] != "")]
-    receivable = CONTROL_ACCOUNTS[account] == "Receivable"
-    invoices: dict[str, list[Invoice]] = defaultdict(list)
-    payments: list[tuple[str, date, int, str]] = []
-    ordered = cast(list[dict[str, Any]], mine.sort_values(["date", "row"]).to_dict("records"))
-    for row in ordered:
-        grows = int(row["debit"]) if receivable else int(row["credit"])
-        settles = int(row["credit"]) if receivable else int(row["debit"])
-        party = str(row["party"])
-        if grows:
-            invoices[party].append(Invoice(str(row["voucher"]), row["date"], grows))
-        if settles:
-            payments.append((party, row["date"], settles, str(row["narration"])))
-    for party, _, amount, narration in payments:
-        queue = invoices[party]
-        named = [i for i in queue if i.voucher and i.voucher in narration and i.open]
-        for invoice in [*named, *[i for i in queue if i not in named]]:
-            if not amount:
-                break
+@dataclass
+class _PartyLedger:
+    """One party's invoices in date order, found by voucher number, with the first one still
+    open (so settling first in, first out never walks over paid invoices again)."""
+
+    invoices: list[Invoice] = field(default_factory=list)
+    by_voucher: dict[str, list[Invoice]] = field(default_factory=lambda: defaultdict(list))
+    first_open: int = 0
+    advances: list[Invoice] = field(default_factory=list)
+
+    def add(self, invoice: Invoice) -> None:
+        self.invoices.append(invoice)
+        if invoice.voucher:
+            self.by_voucher[invoice.voucher.casefold()].append(invoice)
+
+    def settle(self, amount: int, narration: str) -> int:
+        """Apply a payment: to the invoices its narration names, then oldest first. Returns
+        what is left over (an advance)."""
+        for token in _TOKEN.findall(narration):
+            for invoice in self.by_voucher.get(token.rstrip(".").casefold(), ()):
+                used = min(invoice.open, amount)
+                invoice.open -= used
+                amount -= used
+        while amount and self.first_open < len(self.invoices):
+            invoice = self.invoices[self.first_open]
             used = min(invoice.open, amount)
             invoice.open -= used
             amount -= used
-        if amount:  # paid in advance: a credit waiting for invoices
-            queue.append(Invoice("advance", as_at, -amount))
-    return invoices
+            if not invoice.open:
+                self.first_open += 1
+        return amount
+
+
+_TOKEN = re.compile(r"[^\s,;:()\[\]]+")
+"""Words of a narration that may be a voucher number (SAL/31, INV-2026-0042)."""
+
+
+def outstanding(lines: pd.DataFrame, account: str, as_at: date) -> dict[str, list[Invoice]]:
+    """Unpaid invoices by party for a control account, as at a date (advances as negative
+    amounts dated `as_at`)."""
+    mine = lines[(lines["account"] == account) & (lines["date"] <= as_at) & (lines["party"] != "")]
+    receivable = CONTROL_ACCOUNTS[account] == "Receivable"
+    ledgers: dict[str, _PartyLedger] = defaultdict(_PartyLedger)
+    payments: list[tuple[str, int, str]] = []
+    ordered = mine.sort_values(["date", "row"])
+    grows = (ordered["debit"] if receivable else ordered["credit"]).tolist()
+    settles = (ordered["credit"] if receivable else ordered["debit"]).tolist()
+    for party, voucher, day, narration, up, down in zip(
+        ordered["party"].tolist(),
+        ordered["voucher"].tolist(),
+        ordered["date"].tolist(),
+        ordered["narration"].tolist(),
+        grows,
+        settles,
+        strict=True,
+    ):
+        if up:
+            ledgers[str(party)].add(Invoice(str(voucher), day, int(up)))
+        if down:
+            payments.append((str(party), int(down), str(narration)))
+    for party, amount, narration in payments:
+        ledger = ledgers[party]
+        left = ledger.settle(amount, narration)
+        if left:  # paid in advance: a credit waiting for invoices
+            ledger.advances.append(Invoice("advance", as_at, -left))
+    return {party: [*ledger.invoices, *ledger.advances] for party, ledger in ledgers.items()}
 
 
 def ageing_sheet(lines: pd.DataFrame, as_at: date) -> ResultSheet:

@@ -21,7 +21,7 @@ from xlbo.master.fields import Nature
 from xlbo.master.records import Account
 from xlbo.money import from_paise, parse_money
 from xlbo.payroll.attendance import month_key
-from xlbo.reports.journal import Period
+from xlbo.reports.journal import Period, monthly_movement
 from xlbo.reports.statements import BRACKETS
 
 HEADERS = ("Account", "Month", "Amount")
@@ -37,6 +37,7 @@ def budget_sheet(
     issues: list[Issue] = []
     rows = []
     months = {(d.year, d.month) for d in pd.date_range(period.start, period.end, freq="MS").date}
+    movement = monthly_movement(lines, period)
     for row, cells in zip(table.frame.index.tolist(), table.frame.to_dict("records"), strict=True):
         number = int(row)
         name = clean_text(cells.get("Account")) or ""
@@ -75,12 +76,7 @@ def budget_sheet(
         if (year, month) not in months:
             continue
         account, account_nature = found
-        first = date(year, month, 1)
-        last = (pd.Timestamp(first) + pd.offsets.MonthEnd(0)).date()
-        mine = lines[
-            (lines["account"] == account) & (lines["date"] >= first) & (lines["date"] <= last)
-        ]
-        moved = int(mine["debit"].sum()) - int(mine["credit"].sum())
+        moved = movement.get((account, date(year, month, 1)), 0)
         actual = from_paise(-moved if account_nature is Nature.INCOME else moved)
         variance = actual - amount
         percent = (variance / amount).quantize(Decimal("0.0001")) if amount else None

@@ -200,6 +200,21 @@ def journal_lines(reader: Reader, accounts: set[str]) -> tuple[pd.DataFrame, lis
     return lines.reset_index(drop=True), issues
 
 
+def monthly_movement(lines: pd.DataFrame, period: Period) -> dict[tuple[str, date], int]:
+    """Debit-positive movement of each account in each month of the period, in paise, keyed by
+    (account, first day of the month)."""
+    mine = lines[(lines["date"] >= period.start) & (lines["date"] <= period.end)]
+    if mine.empty:
+        return {}
+    month = pd.to_datetime(mine["date"]).dt.to_period("M").dt.start_time.dt.date
+    net = (mine["debit"] - mine["credit"]).groupby([mine["account"], month]).sum()
+    result: dict[tuple[str, date], int] = {}
+    for key, value in net.items():
+        pair: tuple[object, date] = key  # type: ignore[assignment]
+        result[(str(pair[0]), pair[1])] = int(value)
+    return result
+
+
 def journal_sheet(frame: pd.DataFrame) -> ResultSheet:
     """The Journal sheet as users keep it: an Excel Table with room to add lines."""
     return ResultSheet(

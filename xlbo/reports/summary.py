@@ -17,7 +17,7 @@ import pandas as pd
 from xlbo.book.display import Chart, ChartKind, Colour, Column, Highlight, Kind, ResultSheet
 from xlbo.master.fields import Nature
 from xlbo.money import from_paise
-from xlbo.reports.journal import Period
+from xlbo.reports.journal import Period, monthly_movement
 from xlbo.reports.statements import BRACKETS, PL_EXPENSES, Books
 
 INCOME_LINES = ("Revenue from Operations", "Other Income")
@@ -38,27 +38,12 @@ def financial_year(period: Period) -> Period:
     return Period(date(first, 4, 1), date(first + 1, 3, 31), f"FY{first}-{(first + 1) % 100:02d}")
 
 
-def _moved(books: Books, period: Period) -> dict[tuple[str, date], int]:
-    """Debit-positive movement of each account in each month of the period, in paise."""
-    lines = books.lines
-    mine = lines[(lines["date"] >= period.start) & (lines["date"] <= period.end)]
-    if mine.empty:
-        return {}
-    month = pd.to_datetime(mine["date"]).dt.to_period("M").dt.start_time.dt.date
-    net = (mine["debit"] - mine["credit"]).groupby([mine["account"], month]).sum()
-    result: dict[tuple[str, date], int] = {}
-    for key, value in net.items():
-        pair: tuple[object, date] = key  # type: ignore[assignment]
-        result[(str(pair[0]), pair[1])] = int(value)
-    return result
-
-
 def summary_sheet(books: Books, period: Period, *, annual: bool) -> ResultSheet:
     """The month-by-month profit and loss (`annual` groups by Schedule III line over the
     financial year; otherwise by account over the period)."""
     span = financial_year(period) if annual else period
     months = months_of(span)
-    moved = _moved(books, span)
+    moved = monthly_movement(books.lines, span)
     rows_income: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     rows_expense: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     for account in books.accounts:
