@@ -244,10 +244,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     write_workbook(out, report.sheets, title=f"{args.kind} {args.period}")
     print(
-        f"{args.kind} for {args.period}: {len(report.issues)} problems; trial balance "
+        f"{args.kind} for {args.period}: {len(report.problems)} problems; trial balance "
         f"{'agrees' if report.totals[0] == report.totals[1] else 'does not agree'}. Report: {out}"
     )
-    return EXIT_FINDINGS if report.issues or report.totals[0] != report.totals[1] else EXIT_OK
+    return EXIT_FINDINGS if report.problems or report.totals[0] != report.totals[1] else EXIT_OK
 
 
 def cmd_import_tally(args: argparse.Namespace) -> int:

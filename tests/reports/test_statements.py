@@ -397,3 +397,38 @@ def test_ageing_names_invoices_exactly_and_keeps_advances_apart() -> None:
         ("advance", -50000),
         ("advance", -30000),
     ]
+
+
+def test_dates_before_the_books_begin_and_after_the_period(xlsx: Callable[..., Path]) -> None:
+    early = [
+        [date(2026, 3, 31), "JV/0", "Journal", "Rent", 700, None, None, None, "last year"],
+        [date(2026, 3, 31), "JV/0", "Journal", "HDFC Bank Current A/c", None, 700, None, None, ""],
+    ]
+    late = [
+        [date(2026, 11, 2), "JV/11", "Journal", "Rent", 900, None, None, None, "November"],
+        [date(2026, 11, 2), "JV/11", "Journal", "HDFC Bank Current A/c", None, 900, None, None, ""],
+    ]
+    book = xlsx(
+        {
+            "Company": [
+                ["Name", "State", "Books Begin"],
+                ["Sahyadri", "Maharashtra", "01-04-2026"],
+            ],
+            "Accounts": ACCOUNTS,
+            "Journal": [HEAD, *early, *GOOD, *late],
+        },
+        name="books.xlsx",
+    )
+    result = run_report(ReportKind.PACK, book, "2026-10")
+    by_cell = {i.cell: i for i in result.issues}
+    assert by_cell["A2"].problem == (
+        "Voucher JV/0 of 31-03-2026 is dated before the books begin (01-04-2026); "
+        "the opening balances already hold it"
+    )
+    assert by_cell["A13"].severity == "Info"
+    assert "2 journal lines are dated after the period (from 02-11-2026)" in by_cell["A13"].problem
+    assert [i.cell for i in result.problems] == ["A2"]
+    assert result.totals[0] == result.totals[1]
+    tb = result.sheets[1].frame.set_index("Account")
+    assert str(tb.loc["Rent", "Debit"]) == "30000.00"  # neither March's nor November's rent
+    assert "1 problems were found" in result.sheets[0].title[2]

@@ -141,7 +141,7 @@ def reports(book: Any) -> str:
     excel.write(report.sheets)
     excel.mark(report.issues)
     agrees = "agrees" if report.totals[0] == report.totals[1] else "does NOT agree"
-    outcome = f"Reports for {month}: trial balance {agrees}; {len(report.issues)} problems."
+    outcome = f"Reports for {month}: trial balance {agrees}; {len(report.problems)} problems."
     folder = Path(str(getattr(book, "fullname", ""))).parent
     if str(folder) not in ("", ".") and folder.is_dir():
         out = folder / f"reports-{month}.xlsx"

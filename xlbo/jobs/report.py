@@ -16,7 +16,7 @@ from pathlib import Path
 from xlbo.book import FileBook, Reader
 from xlbo.book.display import ResultSheet
 from xlbo.errors import UserError
-from xlbo.issues import Issue, issues_sheet
+from xlbo.issues import Issue, Severity, issues_sheet
 from xlbo.master.load import load
 from xlbo.money import format_inr, from_paise
 from xlbo.reports.ageing import ageing_sheet
@@ -52,6 +52,11 @@ class Report:
     totals: tuple[int, int]
     figures: dict[str, tuple[int, int]]
 
+    @property
+    def problems(self) -> list[Issue]:
+        """The issues that left something out (errors), not the notes."""
+        return [i for i in self.issues if i.severity is Severity.ERROR]
+
 
 def run_report(
     kind: ReportKind,
@@ -69,7 +74,12 @@ def run_report(
         raise UserError(
             f"{source.name} has no chart of accounts (an Accounts sheet); give the master with --master."
         )
-    lines, issues = journal_lines(reader, {a.account for a in data.accounts})
+    lines, issues = journal_lines(
+        reader,
+        {a.account for a in data.accounts},
+        begins=data.company.books_begin if data.company else None,
+        until=period.end,
+    )
     books = Books(data.accounts, lines)
     company = data.company.name if data.company else ""
     heading = (company, period.label) if company else (period.label,)
@@ -125,10 +135,11 @@ def run_report(
         )
         for title, sheet in chosen
     ]
+    errors = sum(1 for i in issues if i.severity is Severity.ERROR)
     warning = (
-        f"{len(issues)} problems were found and those rows left out: see the Issues sheet."
-        if issues
-        else "Every journal line was used."
+        f"{errors} problems were found and those rows left out: see the Issues sheet."
+        if errors
+        else "Every journal line was used." + (" Notes are on the Issues sheet." if issues else "")
     )
     agree = (
         "The trial balance agrees."

@@ -87,9 +87,19 @@ def parse_period(text: str) -> Period:
     return Period(start, end, label)
 
 
-def journal_lines(reader: Reader, accounts: set[str]) -> tuple[pd.DataFrame, list[Issue]]:
+def journal_lines(
+    reader: Reader,
+    accounts: set[str],
+    *,
+    begins: date | None = None,
+    until: date | None = None,
+) -> tuple[pd.DataFrame, list[Issue]]:
     """Lines (row, date, voucher, type, account, debit, credit, party, cost centre, narration)
-    in paise, and issues for what was left out."""
+    in paise, and issues for what was left out.
+
+    Vouchers dated before `begins` (the day the books begin, on which the opening balances
+    stand) would count twice: they are issues and left out. Lines after `until` (the end of the
+    period reported) are kept for the caller and noted once."""
     if not reader.has("Journal"):
         raise UserError(
             f"{reader.name} has no Journal sheet; the reports are built from it "
@@ -197,6 +207,34 @@ def journal_lines(reader: Reader, accounts: set[str]) -> tuple[pd.DataFrame, lis
                 "Correct the voucher; it was left out of the reports.",
             )
         lines = lines[~lines["voucher"].isin(unbalanced.index)]
+    if begins is not None and len(lines):
+        early = lines[lines["date"] < begins]
+        for voucher, group in early.groupby("voucher", sort=False):
+            issue(
+                int(group["row"].iloc[0]),
+                "Date",
+                group["date"].iloc[0],
+                f"Voucher {voucher!s} of {group['date'].iloc[0]:%d-%m-%Y} is dated before the books "
+                f"begin ({begins:%d-%m-%Y}); the opening balances already hold it",
+                "Correct the date, or the Company sheet's Books Begin; it was left out.",
+            )
+        lines = lines[lines["date"] >= begins]
+    if until is not None and len(lines):
+        late = lines[lines["date"] > until]
+        if len(late):
+            earliest = late.sort_values("date").iloc[0]
+            issues.append(
+                Issue(
+                    severity=Severity.INFO,
+                    sheet=table.sheet,
+                    cell=table.cell(int(earliest["row"]), "Date"),
+                    value=f"{earliest['date']:%d-%m-%Y}",
+                    problem=f"{len(late):,} journal lines are dated after the period "
+                    f"(from {earliest['date']:%d-%m-%Y}); they are not in these reports",
+                    hint="Choose a later --period to include them.",
+                    file=reader.name,
+                )
+            )
     return lines.reset_index(drop=True), issues
 
 
