@@ -318,7 +318,10 @@ def test_monthly_and_annual_summaries_total_to_the_profit(
 
     path = write_workbook(tmp_path / "annual.xlsx", [annual])
     charts = load_workbook(path)["Annual"]._charts
-    assert len(charts) == 1
+    assert len(charts) == 2
+    pie = charts[1].series[0]  # expenses by nature: the expense lines' totals only
+    assert pie.val.numRef.f == "Annual!$O$10"  # title lines, header on row 6
+    assert pie.cat.strRef.f == "Annual!$A$10"  # Other Expenses
 
 
 TASKS = [

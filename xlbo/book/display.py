@@ -161,6 +161,8 @@ class Chart:
     rows: int | None = None
     y_title: str = ""
     across: tuple[str, ...] = ()
+    skip: int = 0
+    """Data rows to pass over before the series begin (a block in the middle of a table)."""
 
 
 @dataclass(frozen=True)

@@ -316,10 +316,12 @@ def _insert_chart(book: Any, ws: Any, sheet: ResultSheet, chart: Chart, index: i
     if chart.categories not in headers or not len(sheet.frame):
         return
     top = sheet.header_row
-    rows = len(sheet.frame) if chart.rows is None else min(chart.rows, len(sheet.frame))
+    available = len(sheet.frame) - chart.skip
+    rows = available if chart.rows is None else min(chart.rows, available)
     if rows <= 0:
         return
-    first, last = top + 1, top + rows
+    first = top + 1 + chart.skip
+    last = first + rows - 1
     category = headers.index(chart.categories)
     all_series = _chart_series(sheet, chart, headers, category, first, last)
     if not all_series:

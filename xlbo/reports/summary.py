@@ -104,5 +104,19 @@ def summary_sheet(books: Books, period: Period, *, annual: bool) -> ResultSheet:
                 across=tuple(labels),
                 y_title="₹",
             ),
+            *(
+                [
+                    Chart(
+                        ChartKind.PIE,
+                        f"Expenses by nature — {span.label}",
+                        categories=first,
+                        values=("Total",),
+                        skip=len(income_order) + 1,
+                        rows=len(expense_order),
+                    )
+                ]
+                if annual and expense_order
+                else []
+            ),
         ),
     )
