@@ -29,6 +29,16 @@ mistake (an account number in an amount column) and would overflow exact arithme
 INR_NUMBER_FORMAT = "[>=10000000]##\\,##\\,##\\,##0.00;[>=100000]##\\,##\\,##0.00;##,##0.00"
 """Excel custom format that shows positive amounts with Indian grouping (12,34,56,789.00)."""
 
+NEGATIVE_BRACKET_FORMATS = (
+    (-10_000_000, "#;(##\\,##\\,##\\,##0.00)"),
+    (-100_000, "#;(##\\,##\\,##0.00)"),
+    (0, "#;(##,##0.00)"),
+)
+"""Negative amounts in brackets with Indian grouping: (at or below the bound, format) from the
+largest. A format's conditional sections cannot both group lakhs and crores and drop the minus
+sign, so writers lay these on as conditional formats over INR_NUMBER_FORMAT (the first that holds
+wins); the second section of each is the one that shows, without a minus sign."""
+
 _CURRENCY = re.compile(r"^(?:₹|rs\.?|inr|rupees)\s*|\s*(?:/-|₹|rs\.?|inr)$", re.IGNORECASE)
 _SIDE = re.compile(r"\s*\b(dr|cr)\.?$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{2,3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")

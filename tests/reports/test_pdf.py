@@ -47,7 +47,11 @@ JOURNAL = [
     [OCT.replace(day=31), "JV/1", "Journal", "HDFC Bank Current A/c", 4321.5, None, None, None, "Interest"],
     [OCT.replace(day=31), "JV/1", "Journal", "Interest Income", None, 4321.5, None, None, "Interest"],
 ]  # fmt: skip
-BUDGET = [["Account", "Month", "Amount"], ["Rent", "2026-10", 100000]]
+BUDGET = [
+    ["Account", "Month", "Amount"],
+    ["Rent", "2026-10", 100000],
+    ["Interest Income", "2026-10", 5000],
+]
 PERIOD_TOTAL = "36,69,321.50"
 """Debits (and credits) in October: 23,60,000 + 1,25,000 + 11,80,000 + 4,321.50."""
 CLOSING_TOTAL = "1,23,64,321.50"
@@ -95,3 +99,8 @@ def test_pack_prints_one_page_a_sheet_with_indian_totals(
     total_line = next(line for line in tb_page.splitlines() if line.startswith("Total "))
     assert total_line.split()[-4:] == [PERIOD_TOTAL, PERIOD_TOTAL, CLOSING_TOTAL, CLOSING_TOTAL]
     assert "Vardhaman Receivable 11,80,000.00 11,80,000.00" in pages[sheets.index("Ageing")]
+    # Statements and budget: lakh and crore grouping, and negatives in brackets without a minus.
+    assert "Share Capital 1,00,00,000.00" in pages[sheets.index("Balance Sheet")]
+    budget_page = pages[next(i for i, s in enumerate(sheets) if s.startswith("Budget"))]
+    assert "Interest Income 2026-10 5,000.00 4,321.50 (678.50)" in budget_page
+    assert "-(678.50)" not in budget_page

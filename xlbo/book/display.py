@@ -89,6 +89,8 @@ class Column:
     """Help shown on the header cell (a cell note)."""
     number_format: str | None = None
     """Overrides the kind's number format."""
+    brackets: bool = False
+    """Money with negatives in brackets, grouped in lakhs and crores like the positives: (12,34,567.00)."""
 
     @property
     def excel_format(self) -> str:

@@ -28,6 +28,7 @@ from xlbo.book.display import (
     excel_value,
 )
 from xlbo.book.table import column_letter
+from xlbo.money import NEGATIVE_BRACKET_FORMATS
 
 MAX_CELL_TEXT = 32767
 """Excel's limit on the characters in one cell."""
@@ -202,6 +203,22 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
                 },
             )
     data_last = max(top + n_rows, top + 1)
+    for col, column in enumerate(columns):
+        if not column.brackets or n_rows == 0:
+            continue
+        for bound, number_format in NEGATIVE_BRACKET_FORMATS:
+            ws.conditional_format(
+                top + 1,
+                col,
+                data_last,
+                col,
+                {
+                    "type": "cell",
+                    "criteria": "<=" if bound else "<",
+                    "value": bound,
+                    "format": styles.cell(number_format),
+                },
+            )
     for highlight in sheet.highlights:
         if highlight.column not in headers or n_rows == 0:
             continue

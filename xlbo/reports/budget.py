@@ -22,7 +22,6 @@ from xlbo.master.records import Account
 from xlbo.money import from_paise, parse_money
 from xlbo.payroll.attendance import month_key
 from xlbo.reports.journal import Period, monthly_movement
-from xlbo.reports.statements import BRACKETS
 
 HEADERS = ("Account", "Month", "Amount")
 
@@ -87,7 +86,7 @@ def budget_sheet(
         columns=["Account", "Month", "Budget", "Actual", "Variance", "Variance %", "Overrun"],
         dtype=object,
     )
-    money = Column(kind=Kind.MONEY, number_format=BRACKETS)
+    money = Column(kind=Kind.MONEY, brackets=True)
     sheet = ResultSheet(
         "Budget vs Actual",
         frame,

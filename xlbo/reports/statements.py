@@ -25,8 +25,6 @@ from xlbo.reports.journal import Period
 
 SIGNED_FORMAT = '#,##0.00" Dr";#,##0.00" Cr";"–"'
 """Opening balances: debit or credit said in words, as ledgers print them."""
-BRACKETS = '#,##,##0.00;(#,##,##0.00);"–"'
-"""Report amounts: negatives in brackets."""
 
 PL_EXPENSES = (
     "Cost of Materials Consumed",
@@ -198,7 +196,7 @@ def profit_and_loss(books: Books, period: Period) -> Statement:
     frame = pd.DataFrame(
         rows, columns=["Particulars", period.label, previous_period.label], dtype=object
     )
-    money = Column(kind=Kind.MONEY, number_format=BRACKETS, width=18)
+    money = Column(kind=Kind.MONEY, brackets=True, width=18)
     sheet = ResultSheet(
         "Profit and Loss",
         frame,
@@ -275,7 +273,7 @@ def balance_sheet(books: Books, period: Period) -> Statement:
         columns=["Particulars", f"As at {at:%d-%m-%Y}", f"As at {before:%d-%m-%Y}"],
         dtype=object,
     )
-    money = Column(kind=Kind.MONEY, number_format=BRACKETS, width=18)
+    money = Column(kind=Kind.MONEY, brackets=True, width=18)
     sheet = ResultSheet(
         "Balance Sheet",
         frame,

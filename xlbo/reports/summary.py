@@ -18,7 +18,7 @@ from xlbo.book.display import Chart, ChartKind, Colour, Column, Highlight, Kind,
 from xlbo.master.fields import Nature
 from xlbo.money import from_paise
 from xlbo.reports.journal import Period, monthly_movement
-from xlbo.reports.statements import BRACKETS, PL_EXPENSES, Books
+from xlbo.reports.statements import PL_EXPENSES, Books
 
 INCOME_LINES = ("Revenue from Operations", "Other Income")
 TOTAL_INCOME = "Total income"
@@ -86,7 +86,7 @@ def summary_sheet(books: Books, period: Period, *, annual: bool) -> ResultSheet:
     add(TOTAL_EXPENSES, "Total", expense_total)
     add(PROFIT, "Total", [a - b for a, b in zip(income_total, expense_total, strict=True)])
     frame = pd.DataFrame(records, columns=[first, "Type", *labels, "Total"], dtype=object)
-    money = Column(kind=Kind.MONEY, number_format=BRACKETS, width=14)
+    money = Column(kind=Kind.MONEY, brackets=True, width=14)
     return ResultSheet(
         "Annual" if annual else "Monthly",
         frame,
