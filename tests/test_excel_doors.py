@@ -437,3 +437,13 @@ def test_reports_button_without_a_folder_only_writes_sheets() -> None:
     outcome = importlib.import_module("macros.xlbo_buttons").reports(book)
     assert outcome == "Reports for 2026-10: trial balance agrees; 0 problems."
     assert "Balance Sheet" in [s.name for s in book.sheets]
+
+
+def test_reports_button_ignores_a_date_typed_decades_ahead() -> None:
+    from tests.reports.test_statements import ACCOUNTS, GOOD, HEAD
+    from xlbo.book.excel import ExcelBook
+    from xlbo.excel.buttons import latest_journal_month
+
+    typo = [date(2062, 10, 9), "JV/9", "Journal", "Rent", 5, None, None, None, "typo"]
+    book = Book.from_tables({"Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD, typo]})
+    assert latest_journal_month(ExcelBook(book), today=date(2026, 11, 22)) == "2026-10"

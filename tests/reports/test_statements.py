@@ -300,7 +300,7 @@ def test_monthly_and_annual_summaries_total_to_the_profit(
     annual = report(GOOD, ReportKind.ANNUAL, "2026-10").sheets[0]
     lines = annual.frame.set_index("Line")
     months = [c for c in annual.frame.columns if c not in ("Line", "Type", "Total")]
-    assert months[0] == "Apr 2026" and months[-1] == "Mar 2027" and len(months) == 12
+    assert months[0] == "Apr 2026" and months[-1] == "Oct 2026" and len(months) == 7  # year to date
     assert list(lines.index) == [
         "Revenue from Operations",
         "Other Income",
@@ -320,7 +320,7 @@ def test_monthly_and_annual_summaries_total_to_the_profit(
     charts = load_workbook(path)["Annual"]._charts
     assert len(charts) == 2
     pie = charts[1].series[0]  # expenses by nature: the expense lines' totals only
-    assert pie.val.numRef.f == "Annual!$O$10"  # title lines, header on row 6
+    assert pie.val.numRef.f == "Annual!$J$10"  # title lines, header on row 6
     assert pie.cat.strRef.f == "Annual!$A$10"  # Other Expenses
 
 
@@ -435,3 +435,53 @@ def test_dates_before_the_books_begin_and_after_the_period(xlsx: Callable[..., P
     tb = result.sheets[1].frame.set_index("Account")
     assert str(tb.loc["Rent", "Debit"]) == "30000.00"  # neither March's nor November's rent
     assert "1 problems were found" in result.sheets[0].title[2]
+
+
+def test_budget_rows_for_one_account_and_month_add_up(xlsx: Callable[..., Path]) -> None:
+    budget = [
+        ["Account", "Month", "Amount"],
+        ["Rent", "2026-10", 20000],
+        ["Rent", "2026-10", 15000],  # split by line item: 35,000 in all
+        ["Rent", "2026-10", "lots"],
+    ]
+    book = xlsx(
+        {"Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD], "Budget": budget}, name="books.xlsx"
+    )
+    result = run_report(ReportKind.BUDGET, book, "2026-10")
+    frame = result.sheets[0].frame
+    assert frame[["Account", "Budget", "Actual", "Variance", "Overrun"]].astype(
+        str
+    ).values.tolist() == [["Rent", "35000.00", "30000.00", "-5000.00", ""]]
+    assert [i.cell for i in result.problems] == ["C4"]
+
+
+def test_ageing_does_not_take_bare_numbers_as_invoice_names() -> None:
+    import pandas as pd
+
+    from xlbo.reports.ageing import outstanding
+
+    def line(
+        day: date, voucher: str, debit: int, credit: int, narration: str = ""
+    ) -> dict[str, Any]:
+        return {
+            "row": 0,
+            "date": day,
+            "voucher": voucher,
+            "type": "",
+            "account": "Trade Receivables",
+            "debit": debit * 100,
+            "credit": credit * 100,
+            "party": "D",
+            "cost_centre": "",
+            "narration": narration,
+        }
+
+    lines = pd.DataFrame(
+        [
+            line(date(2026, 8, 1), "1", 1000, 0),
+            line(date(2026, 9, 1), "2", 1000, 0),
+            line(date(2026, 10, 5), "R1", 0, 1000, "received 2 cheques"),
+        ]
+    )
+    found = outstanding(lines, "Trade Receivables", date(2026, 10, 31))["D"]
+    assert [(i.voucher, i.open) for i in found] == [("1", 0), ("2", 100000)]

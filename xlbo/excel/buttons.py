@@ -105,19 +105,21 @@ def reconcile(book: Any) -> str:
 
 
 def latest_journal_month(excel: ExcelBook, today: date | None = None) -> str:
-    """The month the Reports button reports on: the month of the Journal's latest date, or
-    else last month."""
+    """The month the Reports button reports on: the month of the Journal's latest date up to a
+    month from today, or else last month."""
     from xlbo.dates import parse_date
     from xlbo.reports.journal import HEADERS
 
     latest: date | None = None
+    limit = (today or date.today()) + timedelta(days=31)
     if excel.has("Journal"):
         for value in excel.read_table("Journal", HEADERS).frame["Date"].tolist():
             try:
                 day = parse_date(value)
             except ValueError:
                 continue
-            if day is not None and (latest is None or day > latest):
+            # a date typed in the future (09-10-2062) must not move the whole pack there
+            if day is not None and day <= limit and (latest is None or day > latest):
                 latest = day
     if latest is None:
         latest = (today or date.today()).replace(day=1) - timedelta(days=1)

@@ -54,6 +54,8 @@ class _PartyLedger:
         """Apply a payment: to the invoices its narration names, then oldest first. Returns
         what is left over (an advance)."""
         for token in _TOKEN.findall(narration):
+            if token.isdigit():  # "2 cheques", a cheque number: not an invoice's name
+                continue
             for invoice in self.by_voucher.get(token.rstrip(".").casefold(), ()):
                 used = min(invoice.open, amount)
                 invoice.open -= used
@@ -69,7 +71,8 @@ class _PartyLedger:
 
 
 _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
-"""Words of a narration that may be a voucher number (SAL/31, INV-2026-0042)."""
+"""Words of a narration that may be a voucher number (SAL/31, INV-2026-0042). Bare numbers are
+not taken as naming an invoice: narrations are full of counts and cheque numbers."""
 
 
 def outstanding(lines: pd.DataFrame, account: str, as_at: date) -> dict[str, list[Invoice]]:

@@ -37,19 +37,24 @@ def budget_sheet(
     rows = []
     months = {(d.year, d.month) for d in pd.date_range(period.start, period.end, freq="MS").date}
     movement = monthly_movement(lines, period)
+    budgets: dict[tuple[str, str], Decimal] = {}
+    natures: dict[str, Nature] = {}
     for row, cells in zip(table.frame.index.tolist(), table.frame.to_dict("records"), strict=True):
         number = int(row)
         name = clean_text(cells.get("Account")) or ""
         found = nature.get(name.casefold())
+        header = "Month"
         try:
             key = month_key(cells.get("Month"))
+            header = "Amount"
             amount = parse_money(cells.get("Amount"))
         except ValueError as error:
             issues.append(
                 Issue(
                     severity=Severity.ERROR,
                     sheet=table.sheet,
-                    cell=f"A{number}",
+                    cell=table.cell(number, header),
+                    value=cells.get(header),
                     problem=f"Budget row {number}: {error}",
                     hint="The row was left out.",
                     file=reader.name,
@@ -75,7 +80,12 @@ def budget_sheet(
         if (year, month) not in months:
             continue
         account, account_nature = found
-        moved = movement.get((account, date(year, month, 1)), 0)
+        budgets[(account, key)] = budgets.get((account, key), Decimal(0)) + amount
+        natures[account] = account_nature
+    # several rows for one account and month (a budget split by line item) add up
+    for (account, key), amount in budgets.items():
+        account_nature = natures[account]
+        moved = movement.get((account, date(int(key[:4]), int(key[5:]), 1)), 0)
         actual = from_paise(-moved if account_nature is Nature.INCOME else moved)
         variance = actual - amount
         percent = (variance / amount).quantize(Decimal("0.0001")) if amount else None

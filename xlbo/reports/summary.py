@@ -2,7 +2,7 @@
 
 `monthly` shows each income and expense account across the months of the period; `annual` shows
 the Schedule III lines (revenue from operations, other income, each expense by nature) across
-the twelve months of the financial year that ends the period. Both carry total income, total
+the months of the financial year up to the end of the period (all twelve for FY2026-27). Both carry total income, total
 expenses and profit rows, a Total column, and a chart of income, expenses and profit by month.
 Income is shown credit-positive, expenses debit-positive, so every figure reads as a plain amount.
 """
@@ -10,6 +10,7 @@ Income is shown credit-positive, expenses debit-positive, so every figure reads 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -41,7 +42,8 @@ def financial_year(period: Period) -> Period:
 def summary_sheet(books: Books, period: Period, *, annual: bool) -> ResultSheet:
     """The month-by-month profit and loss (`annual` groups by Schedule III line over the
     financial year; otherwise by account over the period)."""
-    span = financial_year(period) if annual else period
+    # the year so far: never past the period, or later entries would show beside the P&L
+    span = replace(financial_year(period), end=period.end) if annual else period
     months = months_of(span)
     moved = monthly_movement(books.lines, span)
     rows_income: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
