@@ -485,3 +485,27 @@ def test_ageing_does_not_take_bare_numbers_as_invoice_names() -> None:
     )
     found = outstanding(lines, "Trade Receivables", date(2026, 10, 31))["D"]
     assert [(i.voucher, i.open) for i in found] == [("1", 0), ("2", 100000)]
+
+
+@pytest.mark.parametrize("junk", [None, "", "#N/A", 0, date(2026, 1, 1), "x" * 5000])
+def test_progress_with_a_tasks_sheet_of_junk_says_what_it_needs(
+    xlsx: Callable[..., Path], junk: Any
+) -> None:
+    book = xlsx(
+        {"Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD], "Tasks": [["Notes"], [junk]]},
+        name="books.xlsx",
+    )
+    with pytest.raises(UserError, match="no 'Project', 'Task', 'Due' column"):
+        run_report(ReportKind.PROGRESS, book, "2026-10")
+
+
+def test_pack_with_a_tasks_sheet_of_junk_builds_the_rest(xlsx: Callable[..., Path]) -> None:
+    book = xlsx(
+        {"Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD], "Tasks": [["Notes"], ["call CA"]]},
+        name="books.xlsx",
+    )
+    result = run_report(ReportKind.PACK, book, "2026-10")
+    assert "Progress" not in [s.name for s in result.sheets]
+    assert [(i.sheet, i.hint) for i in result.problems] == [
+        ("Tasks", "Project progress was left out of the pack.")
+    ]

@@ -76,3 +76,22 @@ def test_day_book_without_columns_is_refused(
 ) -> None:
     book = xlsx({"Sheet1": [["Date", "Narration"], [junk, junk]]}, name="junk.xlsx")
     assert main(["import-tally", str(book), "--out", str(tmp_path / "b.xlsx")]) == 2
+
+
+def test_day_book_in_other_spellings(xlsx: Callable[..., Path]) -> None:
+    rows = [
+        ["DAY BOOK"],
+        ["DATE", "PARTICULARS", "Voucher Type", "Voucher No.", "Debit", "Credit"],
+        ["01-10-2026", "Rent", "Payment", "7", "500.00 Dr", None],
+        [None, "HDFC Bank Current A/c", None, None, None, "500.00 Cr"],
+        ["02-10-2026", "Rent", "Payment", "8", 100, None],
+        [None, "HDFC Bank Current A/c", None, None, None, "5OO"],
+    ]
+    result = import_day_book(xlsx({"Day Book": rows}, name="daybook.xlsx"))
+    journal = result.journal
+    assert journal[["Voucher No", "Voucher Type", "Account"]].values.tolist() == [
+        ["7", "Payment", "Rent"],
+        ["7", "Payment", "HDFC Bank Current A/c"],
+    ]
+    assert [str(journal["Debit"].iloc[0]), str(journal["Credit"].iloc[1])] == ["500.00", "500.00"]
+    assert [i.cell for i in result.issues] == ["F6"]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from xlbo.book import FileBook, Reader
 from xlbo.book.display import ResultSheet
-from xlbo.errors import UserError
+from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, issues_sheet
 from xlbo.master.load import load
 from xlbo.money import format_inr, from_paise
@@ -95,10 +95,29 @@ def run_report(
     annual = summary_sheet(books, period, annual=True)
     progress: list[tuple[str, ResultSheet]] = []
     if reader.has("Tasks"):
-        tasks, task_issues = read_tasks(reader)
+        try:
+            tasks, task_issues = read_tasks(reader)
+        except SheetProblem as problem:
+            if kind is ReportKind.PROGRESS:
+                raise
+            # the rest of the pack does not need the Tasks sheet: say why progress is missing
+            tasks, task_issues = (
+                None,
+                [
+                    Issue(
+                        severity=Severity.ERROR,
+                        sheet="Tasks",
+                        cell="A1",
+                        problem=problem.message,
+                        hint="Project progress was left out of the pack.",
+                        file=reader.name,
+                    )
+                ],
+            )
         issues += task_issues
-        summary, overdue = progress_sheets(tasks, period)
-        progress = [("Project progress", summary), ("Overdue tasks", overdue)]
+        if tasks is not None:
+            summary, overdue = progress_sheets(tasks, period)
+            progress = [("Project progress", summary), ("Overdue tasks", overdue)]
     elif kind is ReportKind.PROGRESS:
         raise UserError(
             f"{reader.name} has no Tasks sheet (Project, Task, Owner, Start, Due, "

@@ -20,6 +20,7 @@ from xlbo.book import Reader
 from xlbo.book.display import Chart, ChartKind, Column, Kind, ResultSheet
 from xlbo.cells import clean_text, parse_percent
 from xlbo.dates import parse_date
+from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.reports.journal import Period
 
@@ -41,6 +42,13 @@ class Task:
 def read_tasks(reader: Reader) -> tuple[list[Task], list[Issue]]:
     """The Tasks sheet's rows; rows with an unreadable date or percentage become issues."""
     table = reader.read_table("Tasks", HEADERS)
+    missing = [h for h in ("Project", "Task", "Due") if h not in table.frame.columns]
+    if missing:
+        raise SheetProblem(
+            f"{reader.name}, sheet '{table.sheet}': no {', '.join(repr(m) for m in missing)} "
+            f"column under row {table.header_row}. The Tasks sheet's headers are "
+            f"{', '.join(HEADERS)}."
+        )
     tasks: list[Task] = []
     issues: list[Issue] = []
     for row, cells in zip(table.frame.index.tolist(), table.frame.to_dict("records"), strict=True):

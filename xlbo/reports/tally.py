@@ -33,6 +33,16 @@ from xlbo.money import format_inr, from_paise, parse_amount, to_paise
 from xlbo.reports.journal import HEADERS
 
 DAY_BOOK_HEADERS = ("Date", "Particulars", "Vch Type", "Vch No.", "Debit Amount", "Credit Amount")
+HEADER_ALIASES = {
+    header_key(alias): canonical
+    for canonical, aliases in {
+        "Date": ("Date",),
+        "Particulars": ("Particulars", "Ledger", "Ledger Name"),
+        "Vch Type": ("Vch Type", "Voucher Type"),
+        "Vch No.": ("Vch No.", "Voucher No.", "Voucher No", "Voucher Number", "Vch No"),
+    }.items()
+    for alias in aliases
+}
 TOTAL_WORDS = ("total", "grand total", "closing balance", "opening balance")
 
 
@@ -65,6 +75,11 @@ def day_book_journal(
     name = sheet or source.sheet_names()[0]
     rows = source.sheet_rows(name)
     header = find_header_row(rows, DAY_BOOK_HEADERS)
+    if rows:  # Tally's own spellings and any case (DATE, Voucher No.) become one set of names
+        rows = list(rows)
+        rows[header] = [
+            HEADER_ALIASES.get(header_key(c), c) if isinstance(c, str) else c for c in rows[header]
+        ]
     headers = [str(h) for h in rows[header]] if rows else []
     table = build_table(source.name, name, rows, header, None)
     frame = table.frame
@@ -131,11 +146,14 @@ def day_book_journal(
             vouchers.append(current)
         elif current is None or not particulars:
             continue
+        column = debit_column
         try:
-            debit = to_paise(parse_amount(cell(cells, debit_column)) or Decimal(0))
-            credit = to_paise(parse_amount(cell(cells, credit_column)) or Decimal(0))
+            # the column gives the side: "500.00 Cr" under Credit Amount is a credit of 500
+            debit = abs(to_paise(parse_amount(cell(cells, debit_column)) or Decimal(0)))
+            column = credit_column
+            credit = abs(to_paise(parse_amount(cell(cells, credit_column)) or Decimal(0)))
         except ValueError as error:
-            problem(row, str(debit_column), particulars, str(error), "The voucher is left out.")
+            problem(row, str(column), cell(cells, column), str(error), "The voucher is left out.")
             current.bad = True
             continue
         if debit or credit:
