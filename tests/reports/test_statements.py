@@ -509,3 +509,28 @@ def test_pack_with_a_tasks_sheet_of_junk_builds_the_rest(xlsx: Callable[..., Pat
     assert [(i.sheet, i.hint) for i in result.problems] == [
         ("Tasks", "Project progress was left out of the pack.")
     ]
+
+
+def test_ageing_shows_lines_without_a_party_so_it_ties_to_the_ledger() -> None:
+    import pandas as pd
+
+    from xlbo.reports.ageing import ageing_sheet
+
+    lines = pd.DataFrame(
+        [
+            {
+                "row": 2,
+                "date": date(2026, 10, 1),
+                "voucher": "SAL/9",
+                "type": "",
+                "account": "Trade Receivables",
+                "debit": 70000,
+                "credit": 0,
+                "party": "",
+                "cost_centre": "",
+                "narration": "",
+            }
+        ]
+    )
+    frame = ageing_sheet(lines, date(2026, 10, 31)).frame
+    assert frame[["Party", "Outstanding"]].astype(str).values.tolist() == [["(no party)", "700.00"]]

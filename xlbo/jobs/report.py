@@ -30,7 +30,7 @@ from xlbo.reports.statements import (
     profit_and_loss,
     trial_balance,
 )
-from xlbo.reports.summary import summary_sheet
+from xlbo.reports.summary import financial_year, summary_sheet
 
 
 class ReportKind(StrEnum):
@@ -123,13 +123,15 @@ def run_report(
             f"{reader.name} has no Tasks sheet (Project, Task, Owner, Start, Due, "
             "% Complete, Status)."
         )
+    year = financial_year(period)
+    annual_title = f"Profit and loss for {year.label} to {period.end:%b %Y}, month by month"
     budgets = [("Budget against actual", budget)] if budget is not None else []
     chosen = {
         ReportKind.TRIAL_BALANCE: [("Trial Balance", tb)],
         ReportKind.PROFIT_LOSS: [("Statement of Profit and Loss", pl.sheet)],
         ReportKind.BALANCE_SHEET: [("Balance Sheet", bs.sheet)],
         ReportKind.MONTHLY: [("Monthly profit and loss by account", monthly)],
-        ReportKind.ANNUAL: [("Profit and loss for the year, month by month", annual)],
+        ReportKind.ANNUAL: [(annual_title, annual)],
         ReportKind.AGEING: [("Receivables and payables ageing", ageing)],
         ReportKind.BUDGET: budgets,
         ReportKind.PROGRESS: progress,
@@ -138,7 +140,7 @@ def run_report(
             ("Statement of Profit and Loss", pl.sheet),
             ("Balance Sheet", bs.sheet),
             ("Monthly profit and loss by account", monthly),
-            ("Profit and loss for the year, month by month", annual),
+            (annual_title, annual),
             ("Receivables and payables ageing", ageing),
             *budgets,
             *progress,

@@ -25,6 +25,7 @@ BUCKETS = (
     ("91–180", 91, 180),
     (">180", 181, None),
 )
+NO_PARTY = "(no party)"
 CONTROL_ACCOUNTS = {"Trade Receivables": "Receivable", "Trade Payables": "Payable"}
 
 
@@ -78,7 +79,7 @@ not taken as naming an invoice: narrations are full of counts and cheque numbers
 def outstanding(lines: pd.DataFrame, account: str, as_at: date) -> dict[str, list[Invoice]]:
     """Unpaid invoices by party for a control account, as at a date (advances as negative
     amounts dated `as_at`)."""
-    mine = lines[(lines["account"] == account) & (lines["date"] <= as_at) & (lines["party"] != "")]
+    mine = lines[(lines["account"] == account) & (lines["date"] <= as_at)]
     receivable = CONTROL_ACCOUNTS[account] == "Receivable"
     ledgers: dict[str, _PartyLedger] = defaultdict(_PartyLedger)
     payments: list[tuple[str, int, str]] = []
@@ -94,6 +95,7 @@ def outstanding(lines: pd.DataFrame, account: str, as_at: date) -> dict[str, lis
         settles,
         strict=True,
     ):
+        party = str(party) or NO_PARTY  # shown, so the ageing ties to the control account
         if up:
             ledgers[str(party)].add(Invoice(str(voucher), day, int(up)))
         if down:
