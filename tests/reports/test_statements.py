@@ -534,3 +534,16 @@ def test_ageing_shows_lines_without_a_party_so_it_ties_to_the_ledger() -> None:
     )
     frame = ageing_sheet(lines, date(2026, 10, 31)).frame
     assert frame[["Party", "Outstanding"]].astype(str).values.tolist() == [["(no party)", "700.00"]]
+
+
+def test_progress_over_100_percent_is_done_and_text_is_named(xlsx: Callable[..., Path]) -> None:
+    tasks = [
+        TASKS[0],
+        ["Audit", "Vouching", "Asha", date(2026, 10, 1), date(2026, 10, 5), "150%", "Open"],
+        ["Audit", "Sampling", "Ravi", date(2026, 10, 1), date(2026, 10, 5), "half", "Open"],
+    ]
+    book = xlsx({"Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD], "Tasks": tasks}, name="books.xlsx")
+    result = run_report(ReportKind.PROGRESS, book, "2026-10")
+    summary = result.sheets[0].frame.set_index("Project")
+    assert summary.loc["Audit", ["Tasks", "Done", "Overdue"]].tolist() == [1, 1, 0]
+    assert [(i.cell, "'half' is not a" in i.problem) for i in result.problems] == [("F3", True)]

@@ -61,11 +61,12 @@ def read_tasks(reader: Reader) -> tuple[list[Task], list[Issue]]:
             parse_date(cells.get("Start"))
         except ValueError as error:
             issues.append(_issue(reader, table.sheet, table.cell(number, "Start"), error))
+        header = "Due"
         try:
             due = parse_date(cells.get("Due"))
-            complete = parse_percent(cells.get("% Complete")) or Decimal(0)
+            header = "% Complete"
+            complete = _complete(cells.get("% Complete"))
         except ValueError as error:
-            header = "Due" if "date" in str(error) else "% Complete"
             issues.append(_issue(reader, table.sheet, table.cell(number, header), error))
             continue
         status = (clean_text(cells.get("Status")) or "").casefold()
@@ -82,6 +83,22 @@ def read_tasks(reader: Reader) -> tuple[list[Task], list[Issue]]:
             )
         )
     return tasks, issues
+
+
+def _complete(value: object) -> Decimal:
+    """% Complete as a fraction; more than 100% (over-delivered, or a typing slip) counts as
+    done rather than leaving the task out."""
+    try:
+        return parse_percent(value) or Decimal(0)
+    except ValueError:
+        text = str(value).strip().rstrip("%").replace(",", "") if value is not None else ""
+        try:
+            number = Decimal(text)
+        except ArithmeticError:
+            raise ValueError(f"'{value}' is not a percentage; type it like 40%") from None
+        if number.is_finite() and number > 100:
+            return Decimal(1)
+        raise
 
 
 def _issue(reader: Reader, sheet: str, cell: str, error: ValueError) -> Issue:
