@@ -93,6 +93,50 @@ def test_validate_never_writes_over_its_input(
     assert master.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "job",
+    [
+        ["report", "trial-balance", "{book}", "--period", "2026-10", "--out", "{book}"],
+        [
+            "report",
+            "pack",
+            "{book}",
+            "--master",
+            "{master}",
+            "--period",
+            "2026-10",
+            "--out",
+            "{master}",
+        ],
+        ["reconcile", "--bank", "{book}", "--ledger", "{master}", "--out", "{master}"],
+        ["import-tally", "{book}", "--replace", "--out", "{book}"],
+    ],
+)
+def test_no_job_writes_over_a_workbook_it_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, job: list[str]
+) -> None:
+    book, master = tmp_path / "books.xlsx", tmp_path / "master.xlsx"
+    run(capsys, "init", str(master))
+    run(capsys, "init", str(book))
+    before = {p: p.read_bytes() for p in (book, master)}
+    code, _, err = run(capsys, *(a.format(book=book, master=master) for a in job))
+    assert code == 2 and "which it reads; choose another --out" in err
+    assert {p: p.read_bytes() for p in (book, master)} == before
+
+
+def test_an_edited_run_sheet_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.conftest import write_xlsx
+
+    result = write_xlsx(
+        tmp_path / "brs.xlsx",
+        {"Run": [["Bank", "b.xlsx"], ["Ledger", "l.xlsx"], ["Days Before", "three"]]},
+    )
+    code, _, err = run(capsys, "reconcile", "--confirm", str(result))
+    assert code == 2 and "'three' under Days Before is not a number of days" in err
+
+
 def test_demo_runs_every_job_and_says_where(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

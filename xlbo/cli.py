@@ -30,6 +30,17 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def refuse_to_replace_inputs(out: Path, *inputs: Path | None) -> None:
+    """Stop before a report is written over a workbook the job reads (nothing is lost)."""
+    target = out.resolve()
+    for source in inputs:
+        if source is not None and source.resolve() == target:
+            what = (
+                "the workbook it checks" if len(inputs) == 1 else f"{source.name}, which it reads"
+            )
+            raise UserError(f"The report would replace {what}; choose another --out.")
+
+
 def _default_report(master: Path) -> Path:
     return master.with_name(f"{master.stem}-issues.xlsx")
 
@@ -40,8 +51,7 @@ def run_validate(master: Path, out: Path | None) -> tuple[Path, dict[Severity, i
     from xlbo.jobs.validate import link_path, validate
 
     report_path = out or _default_report(master)
-    if report_path.resolve() == master.resolve():
-        raise UserError("The report would replace the workbook it checks; choose another --out.")
+    refuse_to_replace_inputs(report_path, master)
     report = validate(master, link_file=link_path(master, report_path))
     write_workbook(report_path, report.sheets, title=f"Validation of {master.name}")
     return report_path, count_by_severity(report.issues)
@@ -173,6 +183,17 @@ def cmd_payroll(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK
 
 
+def _run_days(settings: dict[str, str], name: str, default: int, book: Path) -> int:
+    """A day count from the Run sheet of an earlier result; an edited cell is a clear error."""
+    try:
+        return int(float(settings.get(name) or default))
+    except (TypeError, ValueError):
+        raise UserError(
+            f"{book.name}, sheet Run: '{settings.get(name)}' under {name} is not a number of days; "
+            f"put back a whole number such as {default}."
+        ) from None
+
+
 def cmd_reconcile(args: argparse.Namespace) -> int:
     from xlbo.bank.match import Window
     from xlbo.bank.roles import Role
@@ -200,8 +221,8 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
             account=settings.get("Account") or None,
             mapping=mapping,
             window=Window(
-                -int(float(settings.get("Days Before") or 3)),
-                int(float(settings.get("Days After") or 7)),
+                -_run_days(settings, "Days Before", 3, out),
+                _run_days(settings, "Days After", 7, out),
             ),
             report=out,
             earlier=out,
@@ -212,6 +233,9 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
                 "Give --bank and --ledger (or --confirm RESULT.xlsx to apply your decisions)."
             )
         out = Path(args.out)
+        refuse_to_replace_inputs(
+            out, Path(args.bank), Path(args.ledger), Path(args.rules) if args.rules else None
+        )
         result = run_reconcile(
             Path(args.bank),
             Path(args.ledger),
@@ -235,13 +259,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     from xlbo.book import write_workbook
     from xlbo.jobs.report import ReportKind, run_report
 
-    report = run_report(
-        ReportKind(args.kind),
-        Path(args.book),
-        args.period,
-        Path(args.master) if args.master else None,
-    )
     out = Path(args.out)
+    master = Path(args.master) if args.master else None
+    refuse_to_replace_inputs(out, Path(args.book), master)
+    report = run_report(ReportKind(args.kind), Path(args.book), args.period, master)
     write_workbook(out, report.sheets, title=f"{args.kind} {args.period}")
     print(
         f"{args.kind} for {args.period}: {len(report.problems)} problems; trial balance "
@@ -255,6 +276,7 @@ def cmd_import_tally(args: argparse.Namespace) -> int:
     from xlbo.jobs.tally import import_day_book
 
     out = Path(args.out)
+    refuse_to_replace_inputs(out, Path(args.daybook), Path(args.master) if args.master else None)
     if out.exists() and not args.replace:
         raise UserError(
             f"{out} already exists; choose another --out, or add --replace to overwrite it."
