@@ -7,6 +7,7 @@ import csv
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -15,6 +16,7 @@ import pandas as pd
 from xlbo.book.display import Colour, Column, Highlight, Kind, ResultSheet
 from xlbo.payroll.compute import PayLine
 from xlbo.reports.journal import HEADERS as JOURNAL_HEADERS
+from xlbo.reports.journal import journal_sheet
 
 REGISTER_HEADERS = (
     "Employee ID",
@@ -264,17 +266,9 @@ def salary_journal(
         if debit or credit
     ]
     frame = pd.DataFrame(rows, columns=list(JOURNAL_HEADERS), dtype=object)
-    return ResultSheet(
-        "Journal",
-        frame,
-        columns={
-            "Date": Column(kind=Kind.DATE),
-            "Debit": Column(kind=Kind.MONEY),
-            "Credit": Column(kind=Kind.MONEY),
-            "Account": Column(width=30),
-            "Narration": Column(kind=Kind.LONG_TEXT, width=50),
-        },
-    )
+    # the books' Journal display, but no Excel Table: the Run Payroll button writes this sheet
+    # into a master workbook whose own Journal table must keep its name
+    return replace(journal_sheet(frame), excel_table=None, spare_rows=0)
 
 
 def payslip_name(employee_id: str) -> str:
