@@ -21,7 +21,7 @@ from xlbo.master.load import load
 from xlbo.money import format_inr, from_paise
 from xlbo.reports.ageing import ageing_sheet
 from xlbo.reports.budget import budget_sheet
-from xlbo.reports.journal import journal_lines, parse_period
+from xlbo.reports.journal import Period, journal_lines, parse_period
 from xlbo.reports.progress import progress_sheets, read_tasks
 from xlbo.reports.statements import (
     Books,
@@ -58,6 +58,37 @@ class Report:
         return [i for i in self.issues if i.severity is Severity.ERROR]
 
 
+def _progress(
+    reader: Reader, period: Period, *, required: bool
+) -> tuple[list[tuple[str, ResultSheet]], list[Issue]]:
+    """The progress sheets from the Tasks sheet. When the report is progress alone (`required`) a
+    missing or headerless Tasks sheet stops it; in the pack it is noted and the rest builds."""
+    if not reader.has("Tasks"):
+        if required:
+            raise UserError(
+                f"{reader.name} has no Tasks sheet (Project, Task, Owner, Start, Due, "
+                "% Complete, Status)."
+            )
+        return [], []
+    try:
+        tasks, issues = read_tasks(reader)
+    except SheetProblem as problem:
+        if required:
+            raise
+        return [], [
+            Issue(
+                severity=Severity.ERROR,
+                sheet="Tasks",
+                cell="A1",
+                problem=problem.message,
+                hint="Project progress was left out of the pack.",
+                file=reader.name,
+            )
+        ]
+    summary, overdue = progress_sheets(tasks, period)
+    return [("Project progress", summary), ("Overdue tasks", overdue)], issues
+
+
 def run_report(
     kind: ReportKind,
     book: Path | Reader,
@@ -86,66 +117,45 @@ def run_report(
     tb, totals = trial_balance(books, period)
     pl = profit_and_loss(books, period)
     bs = balance_sheet(books, period)
-    ageing = ageing_sheet(lines, period.end)
-    budget, budget_issues = budget_sheet(reader, data.accounts, lines, period)
-    issues += budget_issues
-    if budget is None and kind is ReportKind.BUDGET:
-        raise UserError(f"{reader.name} has no Budget sheet (Account, Month as YYYY-MM, Amount).")
-    monthly = summary_sheet(books, period, annual=False)
-    annual = summary_sheet(books, period, annual=True)
-    progress: list[tuple[str, ResultSheet]] = []
-    if reader.has("Tasks"):
-        try:
-            tasks, task_issues = read_tasks(reader)
-        except SheetProblem as problem:
-            if kind is ReportKind.PROGRESS:
-                raise
-            # the rest of the pack does not need the Tasks sheet: say why progress is missing
-            tasks, task_issues = (
-                None,
-                [
-                    Issue(
-                        severity=Severity.ERROR,
-                        sheet="Tasks",
-                        cell="A1",
-                        problem=problem.message,
-                        hint="Project progress was left out of the pack.",
-                        file=reader.name,
-                    )
-                ],
-            )
-        issues += task_issues
-        if tasks is not None:
-            summary, overdue = progress_sheets(tasks, period)
-            progress = [("Project progress", summary), ("Overdue tasks", overdue)]
-    elif kind is ReportKind.PROGRESS:
-        raise UserError(
-            f"{reader.name} has no Tasks sheet (Project, Task, Owner, Start, Due, "
-            "% Complete, Status)."
+    pack = kind is ReportKind.PACK
+
+    def wanted(*kinds: ReportKind) -> bool:  # build only what the report shows
+        return pack or kind in kinds
+
+    chosen: list[tuple[str, ResultSheet]] = []
+    if wanted(ReportKind.TRIAL_BALANCE):
+        chosen.append(("Trial Balance", tb))
+    if wanted(ReportKind.PROFIT_LOSS):
+        chosen.append(("Statement of Profit and Loss", pl.sheet))
+    if wanted(ReportKind.BALANCE_SHEET):
+        chosen.append(("Balance Sheet", bs.sheet))
+    if wanted(ReportKind.MONTHLY):
+        chosen.append(
+            ("Monthly profit and loss by account", summary_sheet(books, period, annual=False))
         )
-    year = financial_year(period)
-    annual_title = f"Profit and loss for {year.label} to {period.end:%b %Y}, month by month"
-    budgets = [("Budget against actual", budget)] if budget is not None else []
-    chosen = {
-        ReportKind.TRIAL_BALANCE: [("Trial Balance", tb)],
-        ReportKind.PROFIT_LOSS: [("Statement of Profit and Loss", pl.sheet)],
-        ReportKind.BALANCE_SHEET: [("Balance Sheet", bs.sheet)],
-        ReportKind.MONTHLY: [("Monthly profit and loss by account", monthly)],
-        ReportKind.ANNUAL: [(annual_title, annual)],
-        ReportKind.AGEING: [("Receivables and payables ageing", ageing)],
-        ReportKind.BUDGET: budgets,
-        ReportKind.PROGRESS: progress,
-        ReportKind.PACK: [
-            ("Trial Balance", tb),
-            ("Statement of Profit and Loss", pl.sheet),
-            ("Balance Sheet", bs.sheet),
-            ("Monthly profit and loss by account", monthly),
-            (annual_title, annual),
-            ("Receivables and payables ageing", ageing),
-            *budgets,
-            *progress,
-        ],
-    }[kind]
+    if wanted(ReportKind.ANNUAL):
+        year = financial_year(period)
+        chosen.append(
+            (
+                f"Profit and loss for {year.label} to {period.end:%b %Y}, month by month",
+                summary_sheet(books, period, annual=True),
+            )
+        )
+    if wanted(ReportKind.AGEING):
+        chosen.append(("Receivables and payables ageing", ageing_sheet(lines, period.end)))
+    if wanted(ReportKind.BUDGET):
+        budget, budget_issues = budget_sheet(reader, data.accounts, lines, period)
+        issues += budget_issues
+        if budget is not None:
+            chosen.append(("Budget against actual", budget))
+        elif not pack:
+            raise UserError(
+                f"{reader.name} has no Budget sheet (Account, Month as YYYY-MM, Amount)."
+            )
+    if wanted(ReportKind.PROGRESS):
+        progress, task_issues = _progress(reader, period, required=not pack)
+        issues += task_issues
+        chosen += progress
     footer = f"xlbo report {kind.value} from {Path(reader.name).name}, {period.label}"
     sheets = [
         replace(
