@@ -125,7 +125,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         write_workbook(out, result.sheets, title="Bank reconciliation")
         difference = result.brs.difference
         return (
-            f"  reconcile         {out}\n                    {len(result.matches)} matches, "
+            f"  reconcile         {out}\n                    {result.match_count} matches, "
             f"{len(result.bank_open)} bank and {len(result.ledger_open)} ledger lines left for the BRS; "
             f"difference {from_paise(difference) if difference is not None else 'unknown'}"
         )
@@ -248,7 +248,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     write_workbook(out, result.sheets, title="Bank reconciliation")
     difference = result.brs.difference
     print(
-        f"{len(result.matches)} matches, {len(result.bank_open)} bank and {len(result.ledger_open)} ledger lines "
+        f"{result.match_count} matches, {len(result.bank_open)} bank and {len(result.ledger_open)} ledger lines "
         f"unmatched, {len(result.suggestions)} suggestions, {len(result.findings)} integrity findings; BRS "
         f"difference {from_paise(difference) if difference is not None else 'unknown'}. Report: {out}"
     )

@@ -8,24 +8,20 @@ A statement line: `row` (its Excel row), `date`, `value_date`, `narration`, `ref
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import numpy as np
 import pandas as pd
 
 from xlbo.bank.roles import Role, column_role, has_amounts, roles_in
 from xlbo.book import FileBook, Table, build_table
-from xlbo.book.table import HEADER_SCAN_ROWS, header_key
-from xlbo.cells import clean_text, is_blank
-from xlbo.dates import DateOrder, date_order, parse_date
+from xlbo.book.files import frame_table
+from xlbo.book.table import HEADER_SCAN_ROWS, find_header_row, header_key
+from xlbo.columns import date_column, paise_column, text_column
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
-from xlbo.money import parse_amount, to_paise
-
-PLACEHOLDER_REFERENCE = re.compile(r"^0*$")
 
 
 @dataclass
@@ -76,32 +72,45 @@ def _columns(frame: pd.DataFrame, mapping: Mapping[Role, str]) -> dict[Role, str
     return columns
 
 
-def _paise(value: Any) -> int:
-    amount = parse_amount(value)
-    return to_paise(abs(amount)) if amount is not None else 0
+def _issues_for(
+    problems: dict[int, str], rows: np.ndarray, book: str, sheet: str, letter: str
+) -> list[Issue]:
+    return [
+        Issue(
+            severity=Severity.ERROR,
+            sheet=sheet,
+            cell=f"{letter}{int(rows[position])}",
+            problem=f"Row {int(rows[position])}: {problem}",
+            hint="Fix the cell; the line was left out.",
+            file=book,
+        )
+        for position, problem in sorted(problems.items())
+    ]
 
 
-def _dates(values: list[Any]) -> list[Any]:
-    """Dates of a column in the order the column itself proves; None where a cell is no date.
-    Each distinct cell is read once (a statement repeats its dates)."""
-    day_first = date_order(values) is not DateOrder.MONTH_FIRST
-    seen: dict[tuple[type, Any], Any] = {}
-    parsed = []
-    for value in values:
-        key = (type(value), value)
-        if key not in seen:
-            try:
-                seen[key] = parse_date(value, day_first=day_first)
-            except ValueError:
-                seen[key] = None
-        parsed.append(seen[key])
-    return parsed
+def fingerprints(frame: pd.DataFrame) -> np.ndarray:
+    """A stable 64-bit hash of each line's date, narration, reference, amounts and balance, so a
+    line downloaded twice (overlapping statements) is recognised."""
+    parts = frame[["narration", "reference", "debit", "credit"]].copy()
+    parts["day"] = [d.toordinal() if d is not None else 0 for d in frame["date"].tolist()]
+    parts["balance"] = frame["balance"].fillna(-(2**62)).astype("int64")
+    return np.asarray(pd.util.hash_pandas_object(parts, index=False).to_numpy(), dtype=np.uint64)
 
 
-def fingerprint(*parts: Any) -> str:
-    """A short stable hash of a line, so re-importing an overlapping download is recognised."""
-    text = "|".join("" if p is None else str(p) for p in parts)
-    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+def _sheet_table(
+    book: RowSource, name: str, find: Any, expected: Sequence[str] | None = None
+) -> Table:
+    """The sheet's table under the header row `find(first rows)` picks (headers matching
+    `expected` but for case and spacing renamed to it); files are read in bulk."""
+    if isinstance(book, FileBook):
+        cells, named = book.sheet_frame(name)
+        if named:
+            return frame_table(book.name, name, cells, -1, expected)
+        head = cells.head(HEADER_SCAN_ROWS).astype(object)
+        first_rows = head.where(head.notna(), "").values.tolist()
+        return frame_table(book.name, name, cells, find(first_rows), expected)
+    rows = book.sheet_rows(name)
+    return build_table(book.name, name, rows, find(rows), expected)
 
 
 class RowSource(Protocol):
@@ -124,12 +133,11 @@ def read_statement(
     source: str | RowSource, sheet: str | None = None, mapping: Mapping[Role, str] | None = None
 ) -> Lines:
     """A bank statement as banks export it: title lines, a header row found by its words,
-    transactions, and summary lines (ignored)."""
+    transactions, and summary lines (ignored). Read a column at a time: a million lines from
+    CSV or Parquet take seconds."""
     book = FileBook(source) if isinstance(source, str) else source
     name = sheet or book.sheet_names()[0]
-    rows = book.sheet_rows(name)
-    header = _find_header(rows, mapping or {})
-    table = build_table(book.name, name, rows, header)
+    table = _sheet_table(book, name, lambda rows: _find_header(rows, mapping or {}))
     columns = _columns(table.frame, mapping or {})
     if Role.DATE not in columns or not (
         {Role.WITHDRAWAL, Role.DEPOSIT} <= set(columns) or Role.AMOUNT in columns
@@ -138,96 +146,75 @@ def read_statement(
             f"{book.name}: found no date column or no amount columns under row "
             f"{table.header_row}; name them with --map."
         )
-    frame = table.frame
+    frame = table.frame.reset_index()
+    rows = frame["Row"].to_numpy(dtype=np.int64)
     count = len(frame)
 
-    def column(role: Role) -> list[Any]:
-        return frame[columns[role]].tolist() if role in columns else [None] * count
+    def column(role: Role) -> pd.Series:
+        if role in columns:
+            return frame[columns[role]]
+        return pd.Series([None] * count, dtype=object)
 
-    dates = _dates(column(Role.DATE))
-    value_dates = _dates(column(Role.VALUE_DATE)) if Role.VALUE_DATE in columns else dates
-    numbers = [int(r) for r in frame.index.tolist()]
-    narrations, references, balances = (
-        column(Role.NARRATION),
-        column(Role.REFERENCE),
-        column(Role.BALANCE),
-    )
-    amounts, sides = column(Role.AMOUNT), column(Role.SIDE)
-    withdrawals, deposits = column(Role.WITHDRAWAL), column(Role.DEPOSIT)
-    single = Role.AMOUNT in columns
-    issues: list[Issue] = []
-    out = []
-    for position in range(count):
-        number, day = numbers[position], dates[position]
-        if day is None:
-            continue  # title, rule, summary and footer lines
-        try:
-            if single:
-                amount = parse_amount(amounts[position])
-                side = (clean_text(sides[position]) or "").upper()[:1]
-                if amount is not None and amount < 0:
-                    side, amount = "D", -amount
-                if amount and side not in ("D", "C"):
-                    raise ValueError("the Dr/Cr column does not say which way the money went")
-                debit = to_paise(amount) if amount is not None and side == "D" else 0
-                credit = to_paise(amount) if amount is not None and side == "C" else 0
-            else:
-                debit, credit = _paise(withdrawals[position]), _paise(deposits[position])
-            balance_cell = balances[position]
-            balance_amount = parse_amount(balance_cell)
-        except ValueError as error:
-            issues.append(
-                Issue(
-                    severity=Severity.ERROR,
-                    sheet=table.sheet,
-                    cell=f"A{number}",
-                    problem=f"Row {number}: {error}",
-                    hint="Fix the cell; the line was left out.",
-                    file=book.name,
-                )
+    def letter(role: Role) -> str:
+        return table.letters.get(columns.get(role, ""), "A")
+
+    dates, _ = date_column(column(Role.DATE))
+    dated = np.array([d is not None for d in dates], dtype=bool)
+    problems: dict[int, tuple[Role, str]] = {}
+    if Role.AMOUNT in columns:
+        amount, bad = paise_column(column(Role.AMOUNT))
+        problems.update((p, (Role.AMOUNT, m)) for p, m in bad.items())
+        side = text_column(column(Role.SIDE)).str.upper().str[:1].to_numpy(dtype=object)
+        side = np.where(amount < 0, "D", side)
+        amount = np.abs(amount)
+        unsigned = (amount != 0) & ~np.isin(side, ["D", "C"])
+        for position in np.flatnonzero(unsigned).tolist():
+            problems.setdefault(
+                position, (Role.SIDE, "the Dr/Cr column does not say which way the money went")
             )
-            continue
-        if not (debit or credit):
-            continue
-        narration = clean_text(narrations[position]) or ""
-        reference = clean_text(references[position]) or ""
-        if PLACEHOLDER_REFERENCE.match(reference):
-            reference = ""
-        balance = to_paise(balance_amount) if balance_amount is not None else None
-        if (
-            isinstance(balance_cell, str)
-            and balance_cell.strip().upper().endswith("DR")
-            and balance
-        ):
-            balance = -abs(balance)
-        out.append(
-            {
-                "row": number,
-                "date": day,
-                "value_date": value_dates[position] or day,
-                "narration": narration,
-                "reference": reference,
-                "debit": debit,
-                "credit": credit,
-                "balance": balance,
-                "fingerprint": fingerprint(day, narration, reference, debit, credit, balance),
-            }
-        )
-    lines = pd.DataFrame(
-        out,
-        columns=[
-            "row",
-            "date",
-            "value_date",
-            "narration",
-            "reference",
-            "debit",
-            "credit",
-            "balance",
-            "fingerprint",
-        ],
+        debit = np.where(side == "D", amount, 0)
+        credit = np.where(side == "C", amount, 0)
+    else:
+        debit, bad_out = paise_column(column(Role.WITHDRAWAL))
+        credit, bad_in = paise_column(column(Role.DEPOSIT))
+        debit, credit = np.abs(debit), np.abs(credit)
+        problems.update((p, (Role.WITHDRAWAL, m)) for p, m in bad_out.items())
+        problems.update((p, (Role.DEPOSIT, m)) for p, m in bad_in.items())
+    balance_cells = column(Role.BALANCE)
+    balance, bad_balance = paise_column(balance_cells)
+    problems.update((p, (Role.BALANCE, m)) for p, m in bad_balance.items())
+    balance_text = balance_cells.astype(str).str.strip().str.upper()
+    balance = np.where(
+        balance_text.str.endswith("DR").to_numpy(dtype=bool), -np.abs(balance), balance
     )
-    lines["balance"] = lines["balance"].astype("Int64")
+    has_balance = balance_cells.notna().to_numpy() & (balance_text != "").to_numpy()
+    has_balance &= ~np.isin(np.arange(count), list(bad_balance))
+    issues: list[Issue] = []
+    for position, (role, problem) in sorted(problems.items()):
+        if dated[position]:  # title, rule, summary and footer lines are not lines
+            issues += _issues_for({position: problem}, rows, book.name, table.sheet, letter(role))
+    failed = np.isin(np.arange(count), list(problems))
+    keep = dated & ~failed & ((debit != 0) | (credit != 0))
+    reference = text_column(column(Role.REFERENCE))
+    reference = reference.where(~reference.str.fullmatch(r"0*").to_numpy(dtype=bool), "")
+    value_dates = date_column(column(Role.VALUE_DATE))[0] if Role.VALUE_DATE in columns else dates
+    lines = pd.DataFrame(
+        {
+            "row": rows,
+            "date": pd.Series(dates, dtype=object),
+            "value_date": pd.Series(
+                [v or d for v, d in zip(value_dates, dates, strict=True)], dtype=object
+            ),
+            "narration": text_column(column(Role.NARRATION)).to_numpy(dtype=object),
+            "reference": reference.to_numpy(dtype=object),
+            "debit": debit.astype(np.int64),
+            "credit": credit.astype(np.int64),
+            "balance": pd.array(np.where(has_balance, balance, 0), dtype="Int64"),
+        }
+    )
+    lines.loc[~has_balance, "balance"] = pd.NA
+    lines = lines[keep].reset_index(drop=True)
+    lines["fingerprint"] = fingerprints(lines)
     return Lines(lines, book.name, table.sheet, dict(table.letters), issues)
 
 
@@ -242,6 +229,7 @@ LEDGER_COLUMNS = (
     "credit",
 )
 """The columns of a ledger-lines frame, whichever file it came from."""
+LEDGER_HEADERS = ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
 
 
 def read_ledger(
@@ -254,91 +242,103 @@ def read_ledger(
     if book.has("Journal") and account:
         return _journal_lines(book, account)
     name = sheet or book.sheet_names()[0]
-    rows = book.sheet_rows(name)
-    headers = ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
-    from xlbo.book.table import find_header_row
-
-    header = find_header_row(rows, headers)
-    table = build_table(book.name, name, rows, header, headers)
-    frame = table.frame
+    table = _sheet_table(
+        book, name, lambda rows: find_header_row(rows, LEDGER_HEADERS), LEDGER_HEADERS
+    )
+    frame = table.frame.reset_index()
     for needed in ("Date", "Particulars", "Debit", "Credit"):
         if needed not in frame.columns:
             raise SheetProblem(
                 f"{book.name} has no '{needed}' column under row {table.header_row}; "
                 "export the ledger from Tally with Date, Particulars, Vch Type, Vch No., Debit, Credit."
             )
-    dates = _dates(frame["Date"].tolist())
-    numbers = [int(r) for r in frame.index.tolist()]
+    count = len(frame)
 
-    def column(header: str) -> list[Any]:
-        return frame[header].tolist() if header in frame.columns else [None] * len(frame)
+    def column(header: str) -> pd.Series:
+        return frame[header] if header in frame.columns else pd.Series([None] * count, dtype=object)
 
-    particulars_, types, vouchers = column("Particulars"), column("Vch Type"), column("Vch No.")
-    debits, credits = column("Debit"), column("Credit")
-    out = []
+    dates, _ = date_column(frame["Date"])
+    particulars = text_column(frame["Particulars"])
+    debit, bad_debit = paise_column(frame["Debit"])
+    credit, bad_credit = paise_column(frame["Credit"])
+    debit, credit = np.abs(debit), np.abs(credit)
+    rows = frame["Row"].to_numpy(dtype=np.int64)
+    issues = _issues_for(bad_debit, rows, book.name, table.sheet, table.letters["Debit"])
+    issues += _issues_for(bad_credit, rows, book.name, table.sheet, table.letters["Credit"])
+    folded = particulars.str.casefold()
     opening = closing = None
-    for position in range(len(frame)):
-        particulars = clean_text(particulars_[position]) or ""
-        debit, credit = _paise(debits[position]), _paise(credits[position])
-        if particulars.casefold() == "opening balance":
-            opening = debit - credit
-            continue
-        if particulars.casefold() == "closing balance":
-            closing = credit - debit  # shown on the other side to total the ledger
-            continue
-        if dates[position] is None or not (debit or credit):
-            continue
-        out.append(
-            {
-                "row": numbers[position],
-                "date": dates[position],
-                "particulars": particulars,
-                "voucher_type": clean_text(types[position]) or "",
-                "voucher_no": clean_text(vouchers[position]) or "",
-                "narration": "",
-                "debit": debit,
-                "credit": credit,
-            }
-        )
-    lines = pd.DataFrame(out, columns=list(LEDGER_COLUMNS))
-    return Lines(lines, book.name, table.sheet, dict(table.letters), [], opening, closing)
+    opening_rows = np.flatnonzero((folded == "opening balance").to_numpy(dtype=bool))
+    closing_rows = np.flatnonzero((folded == "closing balance").to_numpy(dtype=bool))
+    if len(opening_rows):
+        opening = int(debit[opening_rows[-1]] - credit[opening_rows[-1]])
+    if len(closing_rows):  # shown on the other side to total the ledger
+        closing = int(credit[closing_rows[-1]] - debit[closing_rows[-1]])
+    dated = np.array([d is not None for d in dates], dtype=bool)
+    keep = dated & ((debit != 0) | (credit != 0))
+    keep &= ~(folded.isin(["opening balance", "closing balance"])).to_numpy(dtype=bool)
+    keep &= ~np.isin(np.arange(count), [*bad_debit, *bad_credit])
+    lines = pd.DataFrame(
+        {
+            "row": rows,
+            "date": pd.Series(dates, dtype=object),
+            "particulars": particulars.to_numpy(dtype=object),
+            "voucher_type": text_column(column("Vch Type")).to_numpy(dtype=object),
+            "voucher_no": text_column(column("Vch No.")).to_numpy(dtype=object),
+            "narration": "",
+            "debit": debit,
+            "credit": credit,
+        }
+    )[keep].reset_index(drop=True)
+    return Lines(
+        lines[list(LEDGER_COLUMNS)],
+        book.name,
+        table.sheet,
+        dict(table.letters),
+        issues,
+        opening,
+        closing,
+    )
 
 
 def _journal_lines(book: RowSource, account: str) -> Lines:
+    """The bank account's lines of an xlbo Journal; each line's party is its own Party, else the
+    first Party (else Account) on the other lines of its voucher."""
     from xlbo.reports.journal import HEADERS
 
     table = book.read_table("Journal", HEADERS)
-    frame = table.frame
-    mine = frame[
-        frame["Account"].map(lambda v: (clean_text(v) or "").casefold() == account.casefold())
-    ]
-    dates = _dates(mine["Date"].tolist())
-    out = []
-    for position, (row, cells) in enumerate(mine.iterrows()):
-        debit, credit = _paise(cells.get("Debit")), _paise(cells.get("Credit"))
-        if dates[position] is None or not (debit or credit):
-            continue
-        voucher = clean_text(cells.get("Voucher No")) or ""
-        others = frame[(frame["Voucher No"] == cells.get("Voucher No")) & (frame.index != row)]
-        party = (
-            clean_text(cells.get("Party"))
-            or next(
-                (clean_text(v) for v in others["Party"].tolist() if not is_blank(v)),
-                clean_text(others["Account"].iloc[0]) if len(others) else "",
-            )
-            or ""
-        )
-        out.append(
-            {
-                "row": int(str(row)),
-                "date": dates[position],
-                "particulars": party,
-                "voucher_type": clean_text(cells.get("Voucher Type")) or "",
-                "voucher_no": voucher,
-                "narration": clean_text(cells.get("Narration")) or "",
-                "debit": debit,
-                "credit": credit,
-            }
-        )
-    lines = pd.DataFrame(out, columns=list(LEDGER_COLUMNS))
-    return Lines(lines, book.name, table.sheet, dict(table.letters))
+    frame = table.frame.reset_index()
+    accounts = text_column(frame["Account"]).str.casefold()
+    is_bank = (accounts == account.casefold()).to_numpy(dtype=bool)
+    voucher = text_column(frame["Voucher No"])
+    party = text_column(frame["Party"]) if "Party" in frame.columns else voucher.map(lambda _: "")
+    others = pd.DataFrame(
+        {
+            "voucher": voucher[~is_bank],
+            "party": party[~is_bank],
+            "account": text_column(frame["Account"])[~is_bank],
+        }
+    )
+    named = others[others["party"] != ""].drop_duplicates("voucher").set_index("voucher")["party"]
+    first_account = others.drop_duplicates("voucher").set_index("voucher")["account"]
+    mine = frame[is_bank]
+    own_party = party[is_bank]
+    their_party = voucher[is_bank].map(named).fillna(voucher[is_bank].map(first_account)).fillna("")
+    dates, _ = date_column(mine["Date"])
+    debit, _ = paise_column(mine["Debit"])
+    credit, _ = paise_column(mine["Credit"])
+    debit, credit = np.abs(debit), np.abs(credit)
+    lines = pd.DataFrame(
+        {
+            "row": mine["Row"].to_numpy(dtype=np.int64),
+            "date": pd.Series(dates, dtype=object),
+            "particulars": np.where(own_party != "", own_party, their_party).astype(object),
+            "voucher_type": text_column(mine["Voucher Type"]).to_numpy(dtype=object),
+            "voucher_no": voucher[is_bank].to_numpy(dtype=object),
+            "narration": text_column(mine["Narration"]).to_numpy(dtype=object),
+            "debit": debit,
+            "credit": credit,
+        }
+    )
+    dated = np.array([d is not None for d in dates], dtype=bool)
+    lines = lines[dated & ((debit != 0) | (credit != 0))].reset_index(drop=True)
+    return Lines(lines[list(LEDGER_COLUMNS)], book.name, table.sheet, dict(table.letters))

@@ -1,28 +1,42 @@
 """Matching bank lines to ledger lines in exact paise, in passes, each match with its rule,
 score and reasons — and abstaining where two candidates are equally good.
 
-1. reference: a UTR, RRN or cheque number on both sides, same amount;
+1. reference: a UTR, RRN or cheque number on both sides, same amount, and no other line on
+   either side sharing it at that amount;
 2. amount and date: same amount, the bank date from 3 days before to 7 days after the books'
-   date (a setting), ties broken by date distance and party-name similarity; abstain on a tie;
+   date (a setting), scored by date distance and party-name similarity; a pair is taken only
+   when each line is the other's one best candidate, and the pass repeats on what is left;
+   where two candidates are equally good it abstains and lists them as suggestions;
 3. combination: one bank line equal to the sum of 2–6 ledger lines of the same party and
    direction in the window (and the reverse), by an exact bounded search; abstain when two sets fit;
 4. suggestions, never matched: near amounts (digits transposed, bank charges, TDS) and the same
    reference with a different amount.
 
+Passes 1, 2 and 4 work on whole columns (joins on amount, reference and day, not a loop over
+lines); the combination search runs only over the lines the exact passes left open.
 Money is compared in integer paise: "into the account" is a credit on the statement and a debit
-in the books.
+in the books. Days are counted from 1 January 1970.
+
+>>> bank = side(days=[10, 12], signed=[500000, -120050], party=["om sai", "kaveri"])
+>>> books = side(days=[9, 12], signed=[500000, -120050], party=["om sai logistics", "kaveri"])
+>>> found, suggestions = match_lines(bank, books)
+>>> found[["bank", "ledger", "rule"]].values.tolist()
+[[0, 0, 'Amount and date'], [1, 1, 'Amount and date']]
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
 
-from xlbo.bank.references import reference_tokens
+from xlbo.bank.references import reference_frame
+from xlbo.columns import contains, first_of_each, matches, split_words
 from xlbo.master.quality import party_key
 
 COMBINATION_CANDIDATES = 12
@@ -30,6 +44,10 @@ COMBINATION_CANDIDATES = 12
 TYPICAL_CHARGES = (590, 1180, 1770, 2360, 2950, 5900, 11800, 17700)
 """Bank charges with 18% GST, in paise (₹5.90, ₹11.80 …), that explain a small difference."""
 TDS_RATES = (1, 2, 10)
+CROWDED_AMOUNT = 64
+"""Above this many bank × ledger lines sharing one amount, pairs are joined day by day."""
+MATCH_COLUMNS = ("match", "bank", "ledger", "rule", "score", "why")
+SUGGESTION_COLUMNS = ("bank", "ledger", "kind", "why")
 
 
 @dataclass(frozen=True)
@@ -44,97 +62,110 @@ DEFAULT_WINDOW = Window()
 
 
 @dataclass(frozen=True)
-class Line:
-    """A line as the matcher sees it: `signed` is paise into the account."""
+class Side:
+    """One side's lines as the matcher sees them, by position (0, 1, … in the order read)."""
 
-    row: int
-    date: date
-    signed: int
-    text: str
-    tokens: frozenset[str]
-    party: str
+    lines: pd.DataFrame
+    """`day` (days since 1970-01-01), `signed` (paise into the account), `party` (folded name),
+    `text` (the narration or particulars, for the user's rules)."""
+    tokens: pd.DataFrame
+    """(`position`, `token`): the references each line carries."""
 
-
-@dataclass(frozen=True)
-class Match:
-    bank: tuple[int, ...]
-    """Positions of bank lines (one, or several for a combination)."""
-    ledger: tuple[int, ...]
-    rule: str
-    score: int
-    why: str
+    def __len__(self) -> int:
+        return len(self.lines)
 
 
-@dataclass(frozen=True)
-class Suggestion:
-    bank: int
-    ledger: int
-    kind: str
-    why: str
+def side(
+    days: Sequence[int],
+    signed: Sequence[int],
+    party: Sequence[str] | None = None,
+    tokens: Sequence[tuple[int, str]] = (),
+    text: Sequence[str] | None = None,
+) -> Side:
+    """A side from plain lists (tests, and callers that already hold the figures)."""
+    parties = list(party) if party is not None else [""] * len(days)
+    lines = pd.DataFrame(
+        {
+            "day": np.asarray(days, dtype=np.int64),
+            "signed": np.asarray(signed, dtype=np.int64),
+            "party": parties,
+            "text": list(text) if text is not None else parties,
+        }
+    )
+    found = pd.DataFrame(list(tokens), columns=["position", "token"])
+    return Side(lines, found.astype({"position": np.int64, "token": object}))
 
 
-_CHANNEL = re.compile(r"^(NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT)\b", re.IGNORECASE)
+def day_numbers(dates: pd.Series) -> np.ndarray:
+    """Days since 1 January 1970 of a column of dates."""
+    return np.asarray(
+        pd.to_datetime(pd.Series(dates, dtype=object)).to_numpy(dtype="datetime64[D]"),
+        dtype=np.int64,
+    )
 
 
-def _narration_name(narration: str) -> str:
-    """The counterparty's name in a narration (NEFT CR-IFSC-NAME-…, UPI-NAME-…, CHQ PAID-…-NAME)."""
-    parts = [p for p in re.split(r"[-/]", narration) if p.strip()]
-    words = [
-        p
-        for p in parts
-        if re.search(r"[A-Za-z]{3}", p)
-        and not re.search(r"\d{4}", p)
-        and not _CHANNEL.match(p.strip())
-        and "@" not in p
-    ]
-    return max(words, key=len) if words else narration
+def day_date(day: int) -> date:
+    return date.fromordinal(date(1970, 1, 1).toordinal() + int(day))
 
 
-def prepare_bank(lines: pd.DataFrame) -> list[Line]:
+_CHANNEL = r"(?i)^\s*(NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT)\b"
+
+
+def narration_names(narrations: pd.Series) -> pd.Series:
+    """The counterparty's name in each narration (NEFT CR-IFSC-NAME-…, UPI-NAME-…, CHQ PAID-…-NAME):
+    the longest piece between `-` or `/` that has three letters in a row, no run of four digits,
+    no `@` and is not the channel; the whole narration where no piece qualifies."""
+    texts = narrations.fillna("").astype(str)
+    positions, pieces = split_words(texts, r"[-/]")
+    named = (
+        contains(pieces, "[A-Za-z]{3}")
+        & ~contains(pieces, "[0-9]{4}")
+        & ~contains(pieces, _CHANNEL)
+        & ~contains(pieces, "@")
+        & ~matches(pieces, r"\s*")
+    )
+    positions, pieces = positions[named], pieces[named].reset_index(drop=True)
+    best = first_of_each(positions, pieces.str.len().to_numpy(), len(texts))
+    names = texts.to_numpy(dtype=object).copy()
+    found = best >= 0
+    names[found] = pieces.to_numpy(dtype=object)[best[found]]
+    return pd.Series(names, index=narrations.index, dtype=object)
+
+
+def party_keys(names: pd.Series) -> pd.Series:
+    """`party_key` of each name, worked out once per distinct name."""
+    codes, uniques = pd.factorize(names.fillna("").astype(str))
+    keys = np.array([party_key(str(u)) for u in uniques] + [""], dtype=object)
+    return pd.Series(keys[codes], index=names.index, dtype=object)
+
+
+def prepare_bank(lines: pd.DataFrame) -> Side:
     """Statement lines for the matcher (a deposit is money in)."""
-    return [
-        Line(
-            int(row),
-            day,
-            int(credit) - int(debit),
-            str(narration),
-            frozenset(reference_tokens(str(narration), str(reference))),
-            party_key(_narration_name(str(narration))),
-        )
-        for row, day, narration, reference, debit, credit in zip(
-            lines["row"],
-            lines["date"],
-            lines["narration"],
-            lines["reference"],
-            lines["debit"],
-            lines["credit"],
-            strict=True,
-        )
-    ]
+    frame = pd.DataFrame(
+        {
+            "day": day_numbers(lines["date"]),
+            "signed": (lines["credit"] - lines["debit"]).to_numpy(dtype=np.int64),
+            "party": party_keys(narration_names(lines["narration"])).to_numpy(),
+            "text": lines["narration"].to_numpy(dtype=object),
+        }
+    )
+    return Side(frame, reference_frame(lines["narration"], lines["reference"]))
 
 
-def prepare_ledger(lines: pd.DataFrame) -> list[Line]:
+def prepare_ledger(lines: pd.DataFrame) -> Side:
     """Ledger lines for the matcher (a debit to the bank ledger is money in)."""
-    return [
-        Line(
-            int(row),
-            day,
-            int(debit) - int(credit),
-            f"{particulars} {narration}".strip(),
-            frozenset(reference_tokens(f"{narration} {voucher}")),
-            party_key(str(particulars)),
-        )
-        for row, day, particulars, narration, voucher, debit, credit in zip(
-            lines["row"],
-            lines["date"],
-            lines["particulars"],
-            lines["narration"],
-            lines["voucher_no"],
-            lines["debit"],
-            lines["credit"],
-            strict=True,
-        )
-    ]
+    frame = pd.DataFrame(
+        {
+            "day": day_numbers(lines["date"]),
+            "signed": (lines["debit"] - lines["credit"]).to_numpy(dtype=np.int64),
+            "party": party_keys(lines["particulars"]).to_numpy(),
+            "text": lines["particulars"].to_numpy(dtype=object),
+        }
+    )
+    texts = (
+        lines["narration"].fillna("").astype(str) + " " + lines["voucher_no"].fillna("").astype(str)
+    )
+    return Side(frame, reference_frame(texts))
 
 
 def similarity(bank_party: str, ledger_party: str) -> int:
@@ -149,12 +180,21 @@ def similarity(bank_party: str, ledger_party: str) -> int:
     )
 
 
-def _days(bank_day: date, ledger_day: date) -> int:
-    return (bank_day - ledger_day).days
-
-
-def _fit(bank: Line, ledger: Line) -> int:
-    return 90 - 5 * abs(_days(bank.date, ledger.date)) + similarity(bank.party, ledger.party) // 10
+def similarities(bank_parties: np.ndarray, ledger_parties: np.ndarray) -> np.ndarray:
+    """`similarity` of each pair, worked out once per distinct pair of names."""
+    if not len(bank_parties):
+        return np.zeros(0, dtype=np.int64)
+    pairs = pd.DataFrame({"b": bank_parties, "l": ledger_parties})
+    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
+    left = [str(u[0]) for u in uniques]
+    right = [str(u[1]) for u in uniques]
+    score = np.maximum(
+        cpdist(left, right, scorer=fuzz.token_set_ratio, dtype=np.float64),
+        cpdist(left, right, scorer=fuzz.partial_ratio, dtype=np.float64),
+    ).astype(np.int64)
+    empty = np.array([not a or not b for a, b in zip(left, right, strict=True)], dtype=bool)
+    score[empty] = 0
+    return np.asarray(score[codes], dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -179,231 +219,340 @@ class Decisions:
 NO_DECISIONS = Decisions()
 
 
+def _signed_days(days: np.ndarray) -> pd.Series:
+    """`+2`, `-1`, `+0`: a day difference as the Why column shows it."""
+    series = pd.Series(days, dtype=np.int64).astype(str)
+    return pd.Series(np.where(days >= 0, "+", ""), dtype=object) + series
+
+
+@dataclass
+class _Matching:
+    """The state of one run: which lines are still open and the matches taken so far."""
+
+    bank: Side
+    ledger: Side
+    window: Window
+    rejected: frozenset[tuple[int, int]]
+    bank_open: np.ndarray = field(init=False)
+    ledger_open: np.ndarray = field(init=False)
+    taken: list[pd.DataFrame] = field(default_factory=list)
+    next_id: int = 1
+
+    def __post_init__(self) -> None:
+        self.bank_open = np.ones(len(self.bank), dtype=bool)
+        self.ledger_open = np.ones(len(self.ledger), dtype=bool)
+
+    def take(self, pairs: pd.DataFrame, rule: str, score: object, why: object) -> None:
+        """Take 1:1 pairs (columns b, l)."""
+        if pairs.empty:
+            return
+        count = len(pairs)
+        ids = np.arange(self.next_id, self.next_id + count)
+        self.next_id += count
+        self.taken.append(
+            pd.DataFrame(
+                {
+                    "match": ids,
+                    "bank": pairs["b"].to_numpy(),
+                    "ledger": pairs["l"].to_numpy(),
+                    "rule": rule,
+                    "score": np.broadcast_to(np.asarray(score, dtype=np.int64), count),
+                    "why": np.asarray(why, dtype=object)
+                    if not isinstance(why, str)
+                    else np.full(count, why, dtype=object),
+                }
+            )
+        )
+        self.bank_open[pairs["b"].to_numpy()] = False
+        self.ledger_open[pairs["l"].to_numpy()] = False
+
+    def take_group(self, bank: Sequence[int], ledger: Sequence[int], rule: str, why: str) -> None:
+        """Take one combination (several lines on one side) under one Match ID."""
+        rows = [(b, g) for b in bank for g in ledger]
+        self.taken.append(
+            pd.DataFrame(
+                {
+                    "match": self.next_id,
+                    "bank": [b for b, _ in rows],
+                    "ledger": [g for _, g in rows],
+                    "rule": rule,
+                    "score": 80,
+                    "why": why,
+                }
+            )
+        )
+        self.next_id += 1
+        self.bank_open[list(bank)] = False
+        self.ledger_open[list(ledger)] = False
+
+    def without_rejected(self, pairs: pd.DataFrame) -> pd.DataFrame:
+        if not self.rejected or pairs.empty:
+            return pairs
+        width = len(self.ledger) + 1
+        refused = np.array([b * width + g for b, g in self.rejected], dtype=np.int64)
+        keys = pairs["b"].to_numpy(dtype=np.int64) * width + pairs["l"].to_numpy(dtype=np.int64)
+        return pairs[~np.isin(keys, refused)]
+
+    def open_pairs(self, pairs: pd.DataFrame) -> pd.DataFrame:
+        b = pairs["b"].to_numpy(dtype=np.int64)
+        g = pairs["l"].to_numpy(dtype=np.int64)
+        chosen: pd.DataFrame = pairs.loc[self.bank_open[b] & self.ledger_open[g]]
+        return chosen
+
+    def amount_pairs(
+        self, bank_mask: np.ndarray | None = None, ledger_mask: np.ndarray | None = None
+    ) -> pd.DataFrame:
+        """Open bank and ledger lines of the same amount within the window: columns b, l, d
+        (bank day − books day). Amounts shared by many lines are joined day by day, so the
+        join never grows past the pairs that really fall in the window."""
+        bank_mask = self.bank_open if bank_mask is None else bank_mask & self.bank_open
+        ledger_mask = self.ledger_open if ledger_mask is None else ledger_mask & self.ledger_open
+        left = pd.DataFrame(
+            {
+                "b": np.flatnonzero(bank_mask),
+                "signed": self.bank.lines["signed"].to_numpy()[bank_mask],
+                "bday": self.bank.lines["day"].to_numpy()[bank_mask],
+            }
+        )
+        right = pd.DataFrame(
+            {
+                "l": np.flatnonzero(ledger_mask),
+                "signed": self.ledger.lines["signed"].to_numpy()[ledger_mask],
+                "day": self.ledger.lines["day"].to_numpy()[ledger_mask],
+            }
+        )
+        crowd = left["signed"].value_counts().mul(right["signed"].value_counts(), fill_value=0)
+        crowded = crowd.index[crowd > CROWDED_AMOUNT]
+        light = left[~left["signed"].isin(crowded)].merge(
+            right[~right["signed"].isin(crowded)], on="signed"
+        )
+        parts = [light]
+        heavy_left = left[left["signed"].isin(crowded)]
+        heavy_right = right[right["signed"].isin(crowded)]
+        if len(heavy_left):
+            for offset in range(self.window.before, self.window.after + 1):
+                shifted = heavy_left.assign(day=heavy_left["bday"] - offset)
+                parts.append(shifted.merge(heavy_right, on=["signed", "day"]))
+        pairs = pd.concat(parts, ignore_index=True)
+        pairs["d"] = pairs["bday"] - pairs["day"]
+        pairs = pairs[(pairs["d"] >= self.window.before) & (pairs["d"] <= self.window.after)]
+        return self.without_rejected(pairs[["b", "l", "d"]].reset_index(drop=True))
+
+    def frame(self) -> pd.DataFrame:
+        if not self.taken:
+            return pd.DataFrame(columns=list(MATCH_COLUMNS))
+        return pd.concat(self.taken, ignore_index=True)
+
+
+def _unique_both_ways(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The pairs whose bank line has no other candidate and whose ledger line has no other."""
+    once_b = pairs.groupby("b")["l"].transform("size") == 1
+    once_l = pairs.groupby("l")["b"].transform("size") == 1
+    return pairs[once_b & once_l]
+
+
 def match_lines(
-    bank: list[Line],
-    ledger: list[Line],
+    bank: Side,
+    ledger: Side,
     window: Window = DEFAULT_WINDOW,
     decisions: Decisions = NO_DECISIONS,
-) -> tuple[list[Match], list[Suggestion]]:
-    bank_open = set(range(len(bank)))
-    ledger_open = set(range(len(ledger)))
-    matches: list[Match] = []
-    rejected = decisions.rejected
-
-    def take(match: Match) -> None:
-        matches.append(match)
-        bank_open.difference_update(match.bank)
-        ledger_open.difference_update(match.ledger)
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The matches (one row per linked pair: match, bank, ledger, rule, score, why; a
+    combination's rows share its match number) and the suggestions (bank, ledger, kind, why)."""
+    run = _Matching(bank, ledger, window, decisions.rejected)
+    bank_signed = bank.lines["signed"].to_numpy()
+    ledger_signed = ledger.lines["signed"].to_numpy()
+    bank_day = bank.lines["day"].to_numpy()
+    ledger_day = ledger.lines["day"].to_numpy()
 
     for b, g in decisions.confirmed:
-        if b in bank_open and g in ledger_open and (bank[b].signed > 0) == (ledger[g].signed > 0):
-            gap = ledger[g].signed - bank[b].signed
+        if (
+            run.bank_open[b]
+            and run.ledger_open[g]
+            and (bank_signed[b] > 0) == (ledger_signed[g] > 0)
+        ):
+            gap = int(ledger_signed[g] - bank_signed[b])
             why = "confirmed by the user" + (
                 f"; {gap / 100:,.2f} to book (the BRS lists it)" if gap else ""
             )
-            take(Match((b,), (g,), "Confirmed", 100, why))
-
-    def in_window(b: Line, g: Line) -> bool:
-        return window.before <= _days(b.date, g.date) <= window.after
+            run.take(pd.DataFrame({"b": [b], "l": [g]}), "Confirmed", 100, why)
 
     # 1. references
-    by_token: dict[str, list[int]] = {}
-    for position in ledger_open:
-        for token in ledger[position].tokens:
-            by_token.setdefault(token, []).append(position)
-    for position in sorted(bank_open):
-        line = bank[position]
-        sharing = {
-            other
-            for token in line.tokens
-            for other in by_token.get(token, [])
-            if other in ledger_open
-            and ledger[other].signed == line.signed
-            and (position, other) not in rejected
-        }
-        if len(sharing) == 1:
-            other = sharing.pop()
-            shared = sorted(line.tokens & ledger[other].tokens)
-            take(
-                Match(
-                    (position,),
-                    (other,),
-                    "Reference",
-                    100,
-                    f"reference {', '.join(shared)} on both sides; same amount; "
-                    f"{_days(line.date, ledger[other].date):+d} days",
-                )
-            )
+    shared = bank.tokens.merge(ledger.tokens, on="token", suffixes=("_b", "_l"))
+    shared = shared.rename(columns={"position_b": "b", "position_l": "l"})
+    shared = shared[
+        bank_signed[shared["b"].to_numpy(dtype=np.int64)]
+        == ledger_signed[shared["l"].to_numpy(dtype=np.int64)]
+    ]
+    shared = run.open_pairs(run.without_rejected(shared))
+    if len(shared):
+        shared = shared.sort_values(["b", "l", "token"], kind="stable")
+        tokens = shared.groupby(["b", "l"], sort=False)["token"].agg(", ".join).reset_index()
+        chosen = _unique_both_ways(tokens)
+        days = bank_day[chosen["b"]] - ledger_day[chosen["l"]]
+        reasons = (
+            "reference "
+            + chosen["token"].reset_index(drop=True)
+            + " on both sides; same amount; "
+            + _signed_days(days)
+            + " days"
+        )
+        run.take(chosen, "Reference", 100, reasons.to_numpy())
 
-    # 2. amount and date (rules the user taught first)
-    by_amount: dict[int, list[int]] = {}
-    for position in ledger_open:
-        by_amount.setdefault(ledger[position].signed, []).append(position)
-    for position in sorted(bank_open):
-        line = bank[position]
-        for rule in decisions.rules:
-            if rule.pattern.upper() not in line.text.upper():
+    # 2. amount and date: rules the user taught first, then every line
+    bank_text = bank.lines["text"].fillna("").astype(str)
+    for rule in decisions.rules:
+        says = bank_text.str.contains(rule.pattern, case=False, regex=False).to_numpy(dtype=bool)
+        theirs = (ledger.lines["party"] == party_key(rule.party)).to_numpy(dtype=bool)
+        chosen = _unique_both_ways(run.amount_pairs(says, theirs))
+        reasons = (
+            f"rule: narrations with '{rule.pattern}' are {rule.party}; same amount; "
+            + _signed_days(chosen["d"].to_numpy())
+            + " days"
+        )
+        run.take(chosen, "Rule", 95, reasons.to_numpy())
+    abstained = _amount_and_date(run)
+
+    # 3. combinations, both ways, over what is left
+    _combinations(run)
+
+    suggestions = abstained[
+        run.bank_open[abstained["b"].to_numpy(dtype=np.int64)]
+        & run.ledger_open[abstained["l"].to_numpy(dtype=np.int64)]
+    ]
+    suggestions = pd.concat([suggestions, _near_misses(run)], ignore_index=True)
+    suggestions = suggestions.drop_duplicates(["b", "l"]).rename(
+        columns={"b": "bank", "l": "ledger"}
+    )
+    return run.frame(), suggestions[list(SUGGESTION_COLUMNS)].reset_index(drop=True)
+
+
+def _amount_and_date(run: _Matching) -> pd.DataFrame:
+    """Pass 2: take each pair whose lines are each other's one best candidate, again and again
+    on what is left; return the tied candidates it abstained on."""
+    pairs = run.amount_pairs()
+    parties_b = run.bank.lines["party"].to_numpy(dtype=object)
+    parties_l = run.ledger.lines["party"].to_numpy(dtype=object)
+    pairs["sim"] = similarities(parties_b[pairs["b"]], parties_l[pairs["l"]])
+    pairs["fit"] = 90 - 5 * pairs["d"].abs() + pairs["sim"] // 10
+    while len(pairs := run.open_pairs(pairs)):
+        top_b = pairs["fit"] == pairs.groupby("b")["fit"].transform("max")
+        top_l = pairs["fit"] == pairs.groupby("l")["fit"].transform("max")
+        ties_b = top_b.groupby(pairs["b"]).transform("sum")
+        ties_l = top_l.groupby(pairs["l"]).transform("sum")
+        chosen = pairs[top_b & top_l & (ties_b == 1) & (ties_l == 1)]
+        if chosen.empty:
+            doubtful = pairs[(top_b & (ties_b > 1)) | (top_l & (ties_l > 1))]
+            tied_b = (ties_b[doubtful.index] > 1).to_numpy()
+            return pd.DataFrame(
+                {
+                    "b": doubtful["b"].to_numpy(),
+                    "l": doubtful["l"].to_numpy(),
+                    "kind": "Ambiguous",
+                    "why": np.where(
+                        tied_b,
+                        "two ledger lines fit this bank line equally well; choose one",
+                        "another bank line fits this ledger line as well; choose one",
+                    ),
+                }
+            )
+        why = (
+            "same amount; "
+            + _signed_days(chosen["d"].to_numpy())
+            + " days; party names "
+            + chosen["sim"].astype(str).reset_index(drop=True)
+            + "% alike"
+        )
+        run.take(chosen, "Amount and date", chosen["fit"].to_numpy(), why.to_numpy())
+    return pd.DataFrame(columns=["b", "l", "kind", "why"])
+
+
+def _combinations(run: _Matching) -> None:
+    """Pass 3 over the open lines: a bank line that is 2–6 ledger lines, then the reverse."""
+    bank, ledger = run.bank.lines, run.ledger.lines
+    for one_side, other_side, one_open, other_open, bank_side in (
+        (bank, ledger, run.bank_open, run.ledger_open, True),
+        (ledger, bank, run.ledger_open, run.bank_open, False),
+    ):
+        signed = other_side["signed"].to_numpy()
+        days = other_side["day"].to_numpy()
+        parties = other_side["party"].to_numpy(dtype=object)
+        by_day: dict[int, list[int]] = {}
+        for position in np.flatnonzero(other_open).tolist():
+            by_day.setdefault(int(days[position]), []).append(position)
+        one_signed = one_side["signed"].to_numpy()
+        one_day = one_side["day"].to_numpy()
+        one_party = one_side["party"].to_numpy(dtype=object)
+        for position in np.flatnonzero(one_open).tolist():
+            refused = frozenset(
+                (g if bank_side else b)
+                for b, g in run.rejected
+                if (b if bank_side else g) == position
+            )
+            found = _combination(
+                int(one_signed[position]),
+                int(one_day[position]),
+                str(one_party[position]),
+                signed,
+                parties,
+                other_open,
+                by_day,
+                run.window,
+                bank_side,
+                refused,
+            )
+            if found is None:
                 continue
-            fits = [
-                other
-                for other in by_amount.get(line.signed, [])
-                if other in ledger_open
-                and ledger[other].party == party_key(rule.party)
-                and in_window(line, ledger[other])
-                and (position, other) not in rejected
-            ]
-            if len(fits) == 1:
-                take(
-                    Match(
-                        (position,),
-                        (fits[0],),
-                        "Rule",
-                        95,
-                        f"rule: narrations with '{rule.pattern}' are {rule.party}; same amount; "
-                        f"{_days(line.date, ledger[fits[0]].date):+d} days",
-                    )
-                )
-                break
-    bank_by_amount: dict[int, list[int]] = {}
-    for position in bank_open:
-        bank_by_amount.setdefault(bank[position].signed, []).append(position)
-    abstained: list[Suggestion] = []
-    for position in sorted(bank_open, key=lambda p: (bank[p].date, p)):
-        line = bank[position]
-        candidates = sorted(
-            (
-                (_fit(line, ledger[other]), other)
-                for other in by_amount.get(line.signed, [])
-                if other in ledger_open
-                and in_window(line, ledger[other])
-                and (position, other) not in rejected
-            ),
-            reverse=True,
-        )
-        if not candidates:
-            continue
-        if len(candidates) > 1 and candidates[0][0] == candidates[1][0]:
-            abstained += [
-                Suggestion(
-                    position,
-                    other,
-                    "Ambiguous",
-                    "two ledger lines fit this bank line equally well; choose one",
-                )
-                for _, other in candidates[:2]
-            ]
-            continue
-        score, other = candidates[0]
-        rivals = [
-            p
-            for p in bank_by_amount.get(line.signed, [])
-            if p != position and p in bank_open and in_window(bank[p], ledger[other])
-        ]
-        if any(_fit(bank[p], ledger[other]) >= score for p in rivals):
-            abstained.append(
-                Suggestion(
-                    position,
-                    other,
-                    "Ambiguous",
-                    "another bank line fits this ledger line as well; choose one",
-                )
-            )
-            continue
-        take(
-            Match(
-                (position,),
-                (other,),
-                "Amount and date",
-                score,
-                f"same amount; {_days(line.date, ledger[other].date):+d} days; party names "
-                f"{similarity(line.party, ledger[other].party)}% alike",
-            )
-        )
-
-    # 3. combinations, both ways
-    ledger_days = _by_day(ledger, ledger_open)
-    for position in sorted(bank_open):
-        blocked = frozenset(g for b, g in rejected if b == position)
-        found = _combination(
-            bank[position],
-            ledger,
-            ledger_open,
-            ledger_days,
-            window,
-            bank_side=True,
-            blocked=blocked,
-        )
-        if found is not None:
             parts, alike = found
-            take(
-                Match(
-                    (position,),
-                    tuple(parts),
+            if bank_side:
+                run.take_group(
+                    [position],
+                    parts,
                     "Combination",
-                    80,
                     f"{len(parts)} ledger lines of the same party ({alike}% alike) add up to this bank line",
                 )
-            )
-    bank_days = _by_day(bank, bank_open)
-    for position in sorted(ledger_open):
-        blocked = frozenset(b for b, g in rejected if g == position)
-        found = _combination(
-            ledger[position], bank, bank_open, bank_days, window, bank_side=False, blocked=blocked
-        )
-        if found is not None:
-            parts, alike = found
-            take(
-                Match(
-                    tuple(parts),
-                    (position,),
+            else:
+                run.take_group(
+                    parts,
+                    [position],
                     "Combination",
-                    80,
                     f"{len(parts)} bank lines add up to this ledger line; same direction; within the window",
                 )
-            )
-
-    suggestions = [s for s in abstained if s.bank in bank_open and s.ledger in ledger_open]
-    suggestions += _near_misses(bank, ledger, bank_open, ledger_open, window)
-    return matches, suggestions
-
-
-def _by_day(lines: list[Line], positions: set[int]) -> dict[date, list[int]]:
-    index: dict[date, list[int]] = {}
-    for position in positions:
-        index.setdefault(lines[position].date, []).append(position)
-    return index
 
 
 def _combination(
-    one: Line,
-    many: list[Line],
-    pool: set[int],
-    by_day: dict[date, list[int]],
+    target_signed: int,
+    day: int,
+    party: str,
+    signed: np.ndarray,
+    parties: np.ndarray,
+    pool: np.ndarray,
+    by_day: dict[int, list[int]],
     window: Window,
     bank_side: bool,
     blocked: frozenset[int] = frozenset(),
 ) -> tuple[list[int], int] | None:
-    """The one set of 2–6 lines from `pool` that adds up to `one`, or None (none, or several);
-    `blocked` lines were rejected with `one` by the user.
+    """The one set of 2–6 open lines that adds up to `target_signed`, or None (none, or several);
+    `blocked` lines were rejected with this line by the user.
     Searched depth first over the nearest candidates, largest first, pruning sums that overshoot."""
     candidates = []
     for offset in range(window.before, window.after + 1):
-        day = one.date - timedelta(days=offset) if bank_side else one.date + timedelta(days=offset)
-        for other in by_day.get(day, ()):
-            line = many[other]
+        other_day = day - offset if bank_side else day + offset
+        for other in by_day.get(other_day, ()):
+            value = int(signed[other])
             if (
-                other in pool
+                pool[other]
                 and other not in blocked
-                and line.signed
-                and (line.signed > 0) == (one.signed > 0)
-                and abs(line.signed) < abs(one.signed)
+                and value
+                and (value > 0) == (target_signed > 0)
+                and abs(value) < abs(target_signed)
             ):
                 candidates.append((abs(offset), other))
     nearest = [other for _, other in sorted(candidates)[:COMBINATION_CANDIDATES]]
     if len(nearest) < 2:
         return None
-    values = sorted(((abs(many[p].signed), p) for p in nearest), reverse=True)
-    target = abs(one.signed)
+    values = sorted(((abs(int(signed[p])), p) for p in nearest), reverse=True)
+    target = abs(target_signed)
     if sum(v for v, _ in values) < target:
         return None
     solutions: list[list[int]] = []
@@ -433,11 +582,11 @@ def _combination(
     if len(solutions) != 1:
         return None  # none, or two sets fit: abstain
     parts = solutions[0]
-    parties = {many[p].party for p in parts}
-    if len(parties) > 1:
+    found_parties = {str(parties[p]) for p in parts}
+    if len(found_parties) > 1:
         return None  # a combination is one party's lines
-    alike = similarity(one.party, parties.pop()) if one.party else 0
-    if one.party and alike < 60:
+    alike = similarity(party, found_parties.pop()) if party else 0
+    if party and alike < 60:
         return None
     return parts, alike
 
@@ -452,76 +601,100 @@ def _transposed(a: int, b: int) -> bool:
     )
 
 
-def _near_misses(
-    bank: list[Line], ledger: list[Line], bank_open: set[int], ledger_open: set[int], window: Window
-) -> list[Suggestion]:
-    """Near matches, found through indexes (by amount, digits and reference), never by comparing
-    every open line with every other."""
-    by_amount: dict[int, list[int]] = {}
-    by_digits: dict[tuple[bool, str], list[int]] = {}
-    by_token: dict[str, list[int]] = {}
-    for other in ledger_open:
-        line = ledger[other]
-        by_amount.setdefault(line.signed, []).append(other)
-        by_digits.setdefault((line.signed > 0, "".join(sorted(str(abs(line.signed))))), []).append(
-            other
-        )
-        for token in line.tokens:
-            by_token.setdefault(token, []).append(other)
-    found = []
-    seen: set[tuple[int, int]] = set()
+def _rupees(paise: int) -> str:
+    return f"{abs(paise) / 100:,.2f}"
 
-    def near(position: int, other: int) -> bool:
-        return window.before <= _days(bank[position].date, ledger[other].date) <= window.after
 
-    def add(position: int, other: int, kind: str, why: str) -> None:
-        if (position, other) not in seen:
-            seen.add((position, other))
-            found.append(Suggestion(position, other, kind, why))
+def _near_misses(run: _Matching) -> pd.DataFrame:
+    """Near matches among the open lines, found by joins (on reference, digits and amount
+    shifted by a charge or TDS), never by comparing every open line with every other."""
+    bank, ledger = run.bank, run.ledger
+    bank_signed = bank.lines["signed"].to_numpy()
+    ledger_signed = ledger.lines["signed"].to_numpy()
+    found: list[tuple[int, int, str, str]] = []
 
-    for position in sorted(bank_open):
-        line = bank[position]
-        sign = 1 if line.signed > 0 else -1
-        for token in line.tokens:
-            for other in by_token.get(token, ()):
-                theirs = ledger[other].signed
-                if theirs != line.signed and (theirs > 0) == (line.signed > 0):
-                    add(
-                        position,
-                        other,
-                        "Same reference, other amount",
-                        f"reference {token} on both sides but the amounts differ by "
-                        f"{abs(line.signed - theirs) / 100:,.2f}",
-                    )
-        for other in by_digits.get((line.signed > 0, "".join(sorted(str(abs(line.signed))))), ()):
-            if _transposed(line.signed, ledger[other].signed) and near(position, other):
-                add(
-                    position,
-                    other,
-                    "Digits transposed",
-                    f"{abs(line.signed) / 100:,.2f} and {abs(ledger[other].signed) / 100:,.2f} have the same digits "
-                    "in another order",
+    open_bank = pd.DataFrame(
+        {"b": np.flatnonzero(run.bank_open), "signed": bank_signed[run.bank_open]}
+    )
+    open_bank["bday"] = bank.lines["day"].to_numpy()[run.bank_open]
+    open_ledger = pd.DataFrame(
+        {"l": np.flatnonzero(run.ledger_open), "signed": ledger_signed[run.ledger_open]}
+    )
+    open_ledger["day"] = ledger.lines["day"].to_numpy()[run.ledger_open]
+
+    def near(pairs: pd.DataFrame) -> pd.DataFrame:
+        gap = pairs["bday"] - pairs["day"]
+        return pairs[(gap >= run.window.before) & (gap <= run.window.after)]
+
+    tokens_b = bank.tokens[run.bank_open[bank.tokens["position"].to_numpy(dtype=np.int64)]]
+    tokens_l = ledger.tokens[run.ledger_open[ledger.tokens["position"].to_numpy(dtype=np.int64)]]
+    same = tokens_b.merge(tokens_l, on="token", suffixes=("_b", "_l"))
+    for b, g, token in zip(same["position_b"], same["position_l"], same["token"], strict=True):
+        ours, theirs = int(bank_signed[b]), int(ledger_signed[g])
+        if ours != theirs and (ours > 0) == (theirs > 0):
+            found.append(
+                (
+                    int(b),
+                    int(g),
+                    "Same reference, other amount",
+                    f"reference {token} on both sides but the amounts differ by {_rupees(ours - theirs)}",
                 )
-        for charge in TYPICAL_CHARGES:
-            for theirs in (line.signed + sign * charge, line.signed - sign * charge):
-                for other in by_amount.get(theirs, ()):
-                    if near(position, other):
-                        add(
-                            position,
-                            other,
-                            "Bank charges",
-                            f"differs by {charge / 100:.2f}, a typical bank charge with GST",
-                        )
-        for rate in TDS_RATES:
-            books = round(abs(line.signed) * 100 / (100 - rate))
-            for candidate in (books - 1, books, books + 1):
-                for other in by_amount.get(sign * candidate, ()):
-                    gap = candidate - abs(line.signed)
-                    if gap == round(candidate * rate / 100) and near(position, other):
-                        add(
-                            position,
-                            other,
-                            "TDS deducted",
-                            f"differs by {gap / 100:,.2f}: TDS at {rate}% of the books' amount",
-                        )
-    return found
+            )
+
+    def digits(values: pd.Series) -> pd.Series:
+        return values.abs().astype(str).map(lambda text: "".join(sorted(text)))
+
+    keyed_b = open_bank.assign(key=digits(open_bank["signed"]), way=open_bank["signed"] > 0)
+    keyed_l = open_ledger.assign(key=digits(open_ledger["signed"]), way=open_ledger["signed"] > 0)
+    pairs = near(keyed_b.merge(keyed_l, on=["key", "way"], suffixes=("", "_l")))
+    for b, g, ours, theirs in zip(
+        pairs["b"], pairs["l"], pairs["signed"], pairs["signed_l"], strict=True
+    ):
+        if _transposed(int(ours), int(theirs)):
+            found.append(
+                (
+                    int(b),
+                    int(g),
+                    "Digits transposed",
+                    f"{_rupees(int(ours))} and {_rupees(int(theirs))} have the same digits in another order",
+                )
+            )
+
+    sign = np.where(open_bank["signed"] > 0, 1, -1)
+    shifted = [
+        open_bank.assign(signed=open_bank["signed"] + direction * sign * charge, charge=charge)
+        for charge in TYPICAL_CHARGES
+        for direction in (1, -1)
+    ]
+    if shifted:
+        pairs = near(pd.concat(shifted, ignore_index=True).merge(open_ledger, on="signed"))
+        for b, g, charge in zip(pairs["b"], pairs["l"], pairs["charge"], strict=True):
+            found.append(
+                (
+                    int(b),
+                    int(g),
+                    "Bank charges",
+                    f"differs by {charge / 100:.2f}, a typical bank charge with GST",
+                )
+            )
+
+    for rate in TDS_RATES:
+        books = np.rint(open_bank["signed"].abs() * 100 / (100 - rate)).astype(np.int64)
+        for step in (-1, 0, 1):
+            candidate = books + step
+            trial = open_bank.assign(
+                signed=sign * candidate, gap=candidate - open_bank["signed"].abs(), whole=candidate
+            )
+            trial = trial[trial["gap"] == np.rint(trial["whole"] * rate / 100).astype(np.int64)]
+            pairs = near(trial.merge(open_ledger, on="signed"))
+            for b, g, gap in zip(pairs["b"], pairs["l"], pairs["gap"], strict=True):
+                found.append(
+                    (
+                        int(b),
+                        int(g),
+                        "TDS deducted",
+                        f"differs by {_rupees(int(gap))}: TDS at {rate}% of the books' amount",
+                    )
+                )
+    frame = pd.DataFrame(found, columns=["b", "l", "kind", "why"])
+    return frame.drop_duplicates(["b", "l"]).sort_values("b", kind="stable")

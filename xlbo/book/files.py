@@ -31,7 +31,8 @@ from xlbo.errors import FileProblem, SheetProblem
 
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
-SUFFIXES = EXCEL_SUFFIXES | TEXT_SUFFIXES
+PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
+SUFFIXES = EXCEL_SUFFIXES | TEXT_SUFFIXES | PARQUET_SUFFIXES
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -67,7 +68,7 @@ def _encrypted_ole(path: Path) -> bool:
 
 def check_readable(path: Path) -> str:
     """Raise FileProblem unless `path` is a spreadsheet xlbo can read; return its real kind
-    (`zip`, `ole` or `text`)."""
+    (`zip`, `ole`, `text` or `parquet`)."""
     if not path.exists():
         raise FileProblem(f"{path} was not found. Check the name and folder, then run again.")
     if path.is_dir():
@@ -75,8 +76,8 @@ def check_readable(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise FileProblem(
-            f"{path.name} is not a file xlbo reads; use an Excel workbook (.xlsx, .xlsm, .xls) "
-            "or a .csv file."
+            f"{path.name} is not a file xlbo reads; use an Excel workbook (.xlsx, .xlsm, .xls), "
+            "a .csv file or, past Excel's million rows, a .parquet file."
         )
     try:
         with path.open("rb") as handle:
@@ -88,6 +89,12 @@ def check_readable(path: Path) -> str:
         ) from None
     except OSError as error:
         raise FileProblem(f"{path} cannot be read ({error.strerror}).") from None
+    if suffix in PARQUET_SUFFIXES:
+        if not head.startswith(b"PAR1"):
+            raise FileProblem(
+                f"{path.name} is not a Parquet file (it is {_looks_like(head)}); export it again."
+            )
+        return "parquet"
     if suffix in TEXT_SUFFIXES:
         if head.startswith((_ZIP, _OLE)):
             raise FileProblem(
@@ -138,14 +145,55 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
-def _read_csv_rows(path: Path) -> list[list[Any]]:
-    raw = path.read_bytes()
+def _decoded(raw: bytes) -> tuple[str, str]:
+    """The text of a CSV export and its encoding (UTF-8, with or without BOM, else Windows-1252)."""
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            text = raw.decode(encoding)
-            break
+            return raw.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
+    return raw.decode("latin-1"), "latin-1"
+
+
+def _read_csv_frame(path: Path) -> pd.DataFrame:
+    """A CSV file's cells as text (blank cells ""), title lines and all, in one pandas read."""
+    text, _ = _decoded(path.read_bytes())
+    sample = text[:65536]
+    delimiter = sniff_delimiter(sample)
+    width = max(
+        (len(r) for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)),
+        default=1,
+    )
+    try:
+        return pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            names=range(width),
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except (pd.errors.ParserError, ValueError):  # a later line wider than the sample's
+        return pd.DataFrame(_read_csv_rows(path), dtype=object)
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    try:
+        frame = pd.read_parquet(path)
+    except ImportError:
+        raise FileProblem(
+            f"{path.name} is a Parquet file; reading it needs pyarrow (pip install pyarrow)."
+        ) from None
+    except Exception as error:
+        raise _damaged(path, error) from None
+    frame.columns = [str(c) for c in frame.columns]
+    return frame.reset_index(drop=True)
+
+
+def _read_csv_rows(path: Path) -> list[list[Any]]:
+    text, _ = _decoded(path.read_bytes())
     delimiter = sniff_delimiter(text[:65536])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[Any]] = [list(r) for r in reader]
@@ -170,7 +218,7 @@ class FileBook:
         self._workbook: Any = None
         self._sheets: dict[str, Any] = {}
         self._sheet_names: list[str]
-        if self.kind == "text":
+        if self.kind in ("text", "parquet"):
             self._sheet_names = [self.path.stem]
             return
         suffix = self.path.suffix.lower()
@@ -236,8 +284,21 @@ class FileBook:
                 raise _damaged(self.path, error) from None
         return self._sheets[sheet]
 
+    def sheet_frame(self, sheet: str) -> tuple[pd.DataFrame, bool]:
+        """All cells of a sheet from A1 as a frame, and whether its columns are already named
+        (a Parquet file's are; then row 1 is the header). CSV and Parquet files are read in bulk
+        (pandas, pyarrow), so a file past Excel's million rows is read as fast as the disk allows."""
+        if self.kind == "parquet":
+            return _read_parquet(self.path), True
+        if self.kind == "text":
+            return _read_csv_frame(self.path), False
+        return pd.DataFrame(self.sheet_rows(sheet), dtype=object), False
+
     def sheet_rows(self, sheet: str) -> list[list[Any]]:
         """All cells of a sheet from A1, as a list of rows (blank cells are "")."""
+        if self.kind == "parquet":
+            frame = _read_parquet(self.path)
+            return [list(frame.columns), *frame.astype(object).values.tolist()]
         if self._workbook is None:
             return _read_csv_rows(self.path)
         sheet = self.resolve(sheet) or sheet
@@ -379,6 +440,84 @@ def _blank_cells(cells: np.ndarray) -> np.ndarray:
     return empty
 
 
+def _column_names(
+    header_cells: Sequence[Any],
+    width: int,
+    has_values: Any,
+    expected: Sequence[str] | None,
+) -> tuple[list[str], list[int], dict[str, str]]:
+    """Names of a table's columns from its header cells: expected headers matched loosely,
+    blank headers over filled columns named `Column F`, repeats numbered; columns with neither
+    header nor values left out. Returns the names, the kept column indexes and the renames."""
+    wanted = {header_key(h): h for h in expected or ()}
+    names: list[str] = []
+    keep: list[int] = []
+    renamed: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for index in range(width):
+        raw = header_cells[index] if index < len(header_cells) else ""
+        text = header_text(raw) or None
+        if text is None:
+            if not has_values(index):
+                continue
+            text = f"Column {column_letter(index)}"
+        canonical = wanted.get(header_key(text), text)
+        if canonical != text:
+            renamed[text] = canonical
+        if canonical in seen:
+            seen[canonical] += 1
+            canonical = f"{canonical} ({seen[canonical]})"
+        else:
+            seen[canonical] = 1
+        names.append(canonical)
+        keep.append(index)
+    return names, keep, renamed
+
+
+def frame_table(
+    source: str,
+    sheet: str,
+    cells: pd.DataFrame,
+    header_index: int,
+    expected: Sequence[str] | None = None,
+) -> Table:
+    """A Table from a frame of cells (`FileBook.sheet_frame`): the header at row `header_index`
+    of `cells`, or -1 when the frame's columns are the headers (Parquet). Columns keep their
+    types; wholly blank lines are dropped; the index is each line's row number (as Excel would
+    show it, the header being row 1 of a Parquet file)."""
+    if header_index < 0:
+        header_cells: list[Any] = list(cells.columns)
+        body = cells
+        first_row = 2
+    else:
+        header_cells = cells.iloc[header_index].tolist() if header_index < len(cells) else []
+        body = cells.iloc[header_index + 1 :]
+        first_row = header_index + 2
+    blank = body.isna() | body.apply(
+        lambda column: (
+            column.astype(str).str.strip().eq("")
+            if column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
+            else column.isna()
+        )
+    )
+    names, keep, _ = _column_names(
+        header_cells, body.shape[1], lambda index: not bool(blank.iloc[:, index].all()), expected
+    )
+    filled = ~blank.iloc[:, keep].all(axis=1).to_numpy() if keep else np.zeros(len(body), bool)
+    frame = body.iloc[:, keep].copy()
+    frame.columns = pd.Index(names)
+    frame = frame.mask(blank.iloc[:, keep].to_numpy(), None) if blank.to_numpy().any() else frame
+    frame.index = pd.Index(np.arange(first_row, first_row + len(body)), name="Row")
+    frame = frame[filled]
+    return Table(
+        source=source,
+        sheet=sheet,
+        frame=frame,
+        header_row=first_row - 1,
+        letters={n: column_letter(i) for n, i in zip(names, keep, strict=True)},
+    )
+
+
 def build_table(
     source: str,
     sheet: str,
@@ -394,29 +533,13 @@ def build_table(
     """
     header_cells = rows[header_index] if header_index < len(rows) else []
     body = rows[header_index + 1 :]
-    wanted = {header_key(h): h for h in expected or ()}
-    names: list[str] = []
-    keep: list[int] = []
-    renamed: dict[str, str] = {}
-    seen: dict[str, int] = {}
     width = max((len(r) for r in rows[header_index:]), default=0)
-    for index in range(width):
-        raw = header_cells[index] if index < len(header_cells) else ""
-        text = header_text(raw) or None
-        if text is None:
-            if not any(index < len(r) and r[index] not in ("", None) for r in body):
-                continue
-            text = f"Column {column_letter(index)}"
-        canonical = wanted.get(header_key(text), text)
-        if canonical != text:
-            renamed[text] = canonical
-        if canonical in seen:
-            seen[canonical] += 1
-            canonical = f"{canonical} ({seen[canonical]})"
-        else:
-            seen[canonical] = 1
-        names.append(canonical)
-        keep.append(index)
+    names, keep, renamed = _column_names(
+        header_cells,
+        width,
+        lambda index: any(index < len(r) and r[index] not in ("", None) for r in body),
+        expected,
+    )
     first_row = header_index + 2
     if any(len(r) != width for r in body):
         body = [[*r, *[""] * (width - len(r))] for r in body]

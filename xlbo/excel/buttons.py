@@ -99,7 +99,7 @@ def reconcile(book: Any) -> str:
     excel.write(result.sheets)
     difference = result.brs.difference
     return (
-        f"{len(result.matches)} matches; {len(result.bank_open)} bank and {len(result.ledger_open)} ledger "
+        f"{result.match_count} matches; {len(result.bank_open)} bank and {len(result.ledger_open)} ledger "
         f"lines for the BRS; difference {difference / 100 if difference is not None else 'unknown'}."
     )
 

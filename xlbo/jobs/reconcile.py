@@ -9,11 +9,11 @@ Bank Row and Ledger Row is the line's row in its file, and a link to it.
 from __future__ import annotations
 
 import os
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from xlbo.bank.brs import BRS, reconcile
@@ -22,12 +22,10 @@ from xlbo.bank.lines import Lines, read_ledger, read_statement
 from xlbo.bank.match import (
     DEFAULT_WINDOW,
     Decisions,
-    Match,
     Rule,
-    Suggestion,
     Window,
-    _narration_name,
     match_lines,
+    narration_names,
     prepare_bank,
     prepare_ledger,
 )
@@ -40,8 +38,11 @@ from xlbo.money import from_paise
 
 @dataclass(frozen=True)
 class Reconciliation:
-    matches: list[Match]
-    suggestions: list[Suggestion]
+    matches: pd.DataFrame
+    """One row per linked pair: match (its number), bank and ledger (positions), rule, score,
+    why; the rows of a combination share its number."""
+    suggestions: pd.DataFrame
+    """bank, ledger, kind, why: pairs for the user to accept or leave."""
     findings: list[Finding]
     brs: BRS
     bank: pd.DataFrame
@@ -50,6 +51,13 @@ class Reconciliation:
     ledger_open: list[int]
     sheets: list[ResultSheet]
     notes: list[str]
+
+    @property
+    def match_count(self) -> int:
+        return int(self.matches["match"].nunique())
+
+    def rule_of(self, match: int) -> str:
+        return str(self.matches.loc[self.matches["match"] == match, "rule"].iloc[0])
 
 
 def _link(path: Path, report: Path | None) -> str:
@@ -118,13 +126,16 @@ def reconcile_lines(
     ledger = ledger_lines.frame.reset_index(drop=True)
     bank["signed"] = bank["credit"] - bank["debit"]
     ledger["signed"] = ledger["debit"] - ledger["credit"]
-    bank_lines, ledger_lines_ = prepare_bank(bank), prepare_ledger(ledger)
     decisions = read_decisions(earlier, bank, ledger, rules_from)
-    matches, suggestions = match_lines(bank_lines, ledger_lines_, window, decisions)
-    matched_bank = {p for m in matches for p in m.bank}
-    matched_ledger = {p for m in matches for p in m.ledger}
-    bank_open = [p for p in range(len(bank)) if p not in matched_bank]
-    ledger_open = [p for p in range(len(ledger)) if p not in matched_ledger]
+    matches, suggestions = match_lines(
+        prepare_bank(bank), prepare_ledger(ledger), window, decisions
+    )
+    matched_bank = np.zeros(len(bank), dtype=bool)
+    matched_bank[matches["bank"].to_numpy(dtype=np.int64)] = True
+    matched_ledger = np.zeros(len(ledger), dtype=bool)
+    matched_ledger[matches["ledger"].to_numpy(dtype=np.int64)] = True
+    bank_open = np.flatnonzero(~matched_bank).tolist()
+    ledger_open = np.flatnonzero(~matched_ledger).tolist()
     opening, closing = opening_and_closing(unique)
     notes = []
     books_opening = ledger_lines.opening
@@ -139,9 +150,8 @@ def reconcile_lines(
         if books_opening is None
         else books_opening + int(ledger["debit"].sum()) - int(ledger["credit"].sum())
     )
-    differences = sum(
-        sum(ledger_lines_[g].signed for g in m.ledger) - sum(bank_lines[b].signed for b in m.bank)
-        for m in matches
+    differences = int(ledger["signed"].to_numpy()[matched_ledger].sum()) - int(
+        bank["signed"].to_numpy()[matched_bank].sum()
     )
     brs = reconcile(closing or 0, books_balance, bank, ledger, bank_open, ledger_open, differences)
     rules = pd.DataFrame(
@@ -223,7 +233,7 @@ def read_decisions(
             )
             if b is not None and g is not None and _yes(row.get("Accept")):
                 confirmed.append((b, g))
-                name = _narration_name(str(bank.at[b, "narration"])).strip()
+                name = str(narration_names(bank["narration"].iloc[[b]]).iloc[0]).strip()
                 if name and str(ledger.at[g, "particulars"]):
                     rules.append(Rule(name, str(ledger.at[g, "particulars"])))
     return Decisions(tuple(confirmed), frozenset(rejected), tuple(dict.fromkeys(rules)))
@@ -243,8 +253,31 @@ def run_settings(result: Path) -> dict[str, str]:
     }
 
 
+LINKS_PER_COLUMN = 32_000
+"""Row numbers made links, per column (Excel keeps at most 65,530 links a sheet)."""
+
+
 def _rupees(paise: int) -> object:
     return from_paise(paise)
+
+
+def _money(paise: Any) -> pd.Series:
+    """Paise as rupees with two decimals (Decimal), a column at a time."""
+    values = np.asarray(paise, dtype=np.int64)
+    return pd.Series([from_paise(int(v)) for v in values.tolist()], dtype=object)
+
+
+def _row_links(rows: pd.Series, sheet: str, file: str) -> pd.Series:
+    """Row numbers as links to the line in its source (the first LINKS_PER_COLUMN of them; the
+    rest as plain numbers)."""
+    numbers = rows.astype("int64").tolist()
+    return pd.Series(
+        [
+            Link(n, sheet, f"A{n}", file=file) if i < LINKS_PER_COLUMN else n
+            for i, n in enumerate(numbers)
+        ],
+        dtype=object,
+    )
 
 
 def _sheets(
@@ -252,8 +285,8 @@ def _sheets(
     ledger_lines: Lines,
     bank: pd.DataFrame,
     ledger: pd.DataFrame,
-    matches: list[Match],
-    suggestions: list[Suggestion],
+    matches: pd.DataFrame,
+    suggestions: pd.DataFrame,
     findings: list[Finding],
     brs: BRS,
     bank_open: list[int],
@@ -262,104 +295,61 @@ def _sheets(
     ledger_file: str,
     notes: list[str],
 ) -> list[ResultSheet]:
-    B = cast(list[dict[str, Any]], bank.to_dict("records"))
-    G = cast(list[dict[str, Any]], ledger.to_dict("records"))
-
-    def bank_row(position: int) -> Link:
-        row = int(B[position]["row"])
-        return Link(row, statement.sheet, f"A{row}", file=bank_file)
-
-    def ledger_row(position: int) -> Link:
-        row = int(G[position]["row"])
-        return Link(row, ledger_lines.sheet, f"A{row}", file=ledger_file)
-
     money = Column(kind=Kind.MONEY)
-    match_rows = []
-    for number, match in enumerate(matches, start=1):
-        pairs = itertools_product(match.bank, match.ledger)
-        for b, g in pairs:
-            match_rows.append(
-                [
-                    number,
-                    bank_row(b),
-                    ledger_row(g),
-                    match.rule,
-                    match.score,
-                    match.why,
-                    B[b]["date"],
-                    B[b]["narration"],
-                    _rupees(int(B[b]["signed"])),
-                    G[g]["date"],
-                    G[g]["particulars"],
-                    _rupees(int(G[g]["signed"])),
-                    None,
-                ]
-            )
+    b = matches["bank"].to_numpy(dtype=np.int64)
+    g = matches["ledger"].to_numpy(dtype=np.int64)
     matches_frame = pd.DataFrame(
-        match_rows,
-        columns=[
-            "Match ID",
-            "Bank Row",
-            "Ledger Row",
-            "Rule",
-            "Score",
-            "Why",
-            "Bank Date",
-            "Narration",
-            "Bank Amount",
-            "Ledger Date",
-            "Particulars",
-            "Ledger Amount",
-            "Reject",
-        ],
-        dtype=object,
+        {
+            "Match ID": matches["match"].to_numpy(dtype=np.int64),
+            "Bank Row": _row_links(bank["row"].iloc[b], statement.sheet, bank_file),
+            "Ledger Row": _row_links(ledger["row"].iloc[g], ledger_lines.sheet, ledger_file),
+            "Rule": matches["rule"].to_numpy(dtype=object),
+            "Score": matches["score"].to_numpy(dtype=np.int64),
+            "Why": matches["why"].to_numpy(dtype=object),
+            "Bank Date": bank["date"].to_numpy(dtype=object)[b],
+            "Narration": bank["narration"].to_numpy(dtype=object)[b],
+            "Bank Amount": _money(bank["signed"].to_numpy()[b]),
+            "Ledger Date": ledger["date"].to_numpy(dtype=object)[g],
+            "Particulars": ledger["particulars"].to_numpy(dtype=object)[g],
+            "Ledger Amount": _money(ledger["signed"].to_numpy()[g]),
+            "Reject": None,
+        }
     )
+    left_bank = bank.iloc[bank_open]
     unmatched_bank = pd.DataFrame(
-        [
-            [
-                bank_row(p),
-                B[p]["date"],
-                B[p]["narration"],
-                B[p]["reference"],
-                _rupees(int(B[p]["debit"])),
-                _rupees(int(B[p]["credit"])),
-            ]
-            for p in bank_open
-        ],
-        columns=["Bank Row", "Date", "Narration", "Reference", "Withdrawal", "Deposit"],
-        dtype=object,
+        {
+            "Bank Row": _row_links(left_bank["row"], statement.sheet, bank_file),
+            "Date": left_bank["date"].to_numpy(dtype=object),
+            "Narration": left_bank["narration"].to_numpy(dtype=object),
+            "Reference": left_bank["reference"].to_numpy(dtype=object),
+            "Withdrawal": _money(left_bank["debit"]),
+            "Deposit": _money(left_bank["credit"]),
+        }
     )
+    left_ledger = ledger.iloc[ledger_open]
     unmatched_ledger = pd.DataFrame(
-        [
-            [
-                ledger_row(p),
-                G[p]["date"],
-                G[p]["particulars"],
-                G[p]["voucher_type"],
-                G[p]["voucher_no"],
-                _rupees(int(G[p]["debit"])),
-                _rupees(int(G[p]["credit"])),
-            ]
-            for p in ledger_open
-        ],
-        columns=["Ledger Row", "Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
-        dtype=object,
+        {
+            "Ledger Row": _row_links(left_ledger["row"], ledger_lines.sheet, ledger_file),
+            "Date": left_ledger["date"].to_numpy(dtype=object),
+            "Particulars": left_ledger["particulars"].to_numpy(dtype=object),
+            "Vch Type": left_ledger["voucher_type"].to_numpy(dtype=object),
+            "Vch No.": left_ledger["voucher_no"].to_numpy(dtype=object),
+            "Debit": _money(left_ledger["debit"]),
+            "Credit": _money(left_ledger["credit"]),
+        }
     )
+    sb = suggestions["bank"].to_numpy(dtype=np.int64)
+    sg = suggestions["ledger"].to_numpy(dtype=np.int64)
     suggestion_frame = pd.DataFrame(
-        [
-            [
-                bank_row(s.bank),
-                ledger_row(s.ledger),
-                s.kind,
-                s.why,
-                _rupees(int(B[s.bank]["signed"])),
-                _rupees(int(G[s.ledger]["signed"])),
-                None,
-            ]
-            for s in suggestions
-        ],
-        columns=["Bank Row", "Ledger Row", "Kind", "Why", "Bank Amount", "Ledger Amount", "Accept"],
-        dtype=object,
+        {
+            "Bank Row": _row_links(bank["row"].iloc[sb], statement.sheet, bank_file),
+            "Ledger Row": _row_links(ledger["row"].iloc[sg], ledger_lines.sheet, ledger_file),
+            "Kind": suggestions["kind"].to_numpy(dtype=object),
+            "Why": suggestions["why"].to_numpy(dtype=object),
+            "Bank Amount": _money(bank["signed"].to_numpy()[sb]),
+            "Ledger Amount": _money(ledger["signed"].to_numpy()[sg]),
+            "Accept": None,
+        }
     )
     brs_rows = [
         ["Balance as per bank statement", _rupees(brs.bank_balance)],
@@ -390,18 +380,19 @@ def _sheets(
         columns=["Bank Row", "Check", "Finding"],
         dtype=object,
     )
-    rules = Counter(m.rule for m in matches)
+    per_rule = matches.drop_duplicates("match")["rule"].value_counts()
+    matched_bank = matches.drop_duplicates("bank")
     summary_rows = [
         ["Bank lines", len(bank), _rupees(int(bank["signed"].abs().sum()))],
         ["Ledger lines", len(ledger), _rupees(int(ledger["signed"].abs().sum()))],
     ]
     for rule in ("Reference", "Amount and date", "Combination"):
-        lines_in = [m for m in matches if m.rule == rule]
+        positions = matched_bank.loc[matched_bank["rule"] == rule, "bank"].to_numpy(dtype=np.int64)
         summary_rows.append(
             [
                 f"Matched by {rule.lower()}",
-                rules.get(rule, 0),
-                _rupees(sum(abs(int(B[p]["signed"])) for m in lines_in for p in m.bank)),
+                int(per_rule.get(rule, 0)),
+                _rupees(int(np.abs(bank["signed"].to_numpy()[positions]).sum())),
             ]
         )
     summary_rows += [
@@ -487,10 +478,3 @@ def _sheets(
             "Integrity", integrity, columns={"Finding": Column(kind=Kind.LONG_TEXT, width=100)}
         ),
     ]
-
-
-def itertools_product(left: tuple[int, ...], right: tuple[int, ...]) -> list[tuple[int, int]]:
-    """Rows of the Matches sheet for a match: a 1:3 match is three rows sharing its Match ID."""
-    if len(left) == 1:
-        return [(left[0], r) for r in right]
-    return [(b, right[0]) for b in left]
