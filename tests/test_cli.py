@@ -192,5 +192,20 @@ def test_addin_install_goes_through_xlwings(
     monkeypatch.setattr("subprocess.call", lambda command: calls.append(command) or 0)
     code, out, _ = run(capsys, "addin", "install")
     assert code == 0
-    assert calls == [[sys.executable, "-m", "xlwings.cli", "addin", "install"]]
-    assert "UDF Modules: xlbo_master;xlbo_validation" in out
+    xlwings = [sys.executable, "-m", "xlwings.cli", "addin", "install"]
+    assert calls[0] == xlwings  # xlwings' own add-in, then ours built for this machine
+    assert calls[1][:-1] == [*xlwings, "--file"] and calls[1][-1].endswith("xlbo.xlam")
+    assert "UDF Modules: xlbo_master;xlbo_validation;xlbo_payroll" in out
+
+
+def test_addin_uninstall_removes_xlbo_xlam(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[list[str]] = []
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setattr("subprocess.call", lambda command: calls.append(command) or 0)
+    code, _, _ = run(capsys, "addin", "uninstall")
+    assert code == 0
+    assert calls == [
+        [sys.executable, "-m", "xlwings.cli", "addin", "remove", "--file", "xlbo.xlam"]
+    ]

@@ -302,24 +302,11 @@ def cmd_workbooks(args: argparse.Namespace) -> int:
 
 
 def cmd_addin(args: argparse.Namespace) -> int:
-    """Install or remove the xlwings add-in (which brings RunPython and worksheet functions to
-    Excel) through xlwings' own command line; Excel add-ins exist on Windows and macOS only."""
-    import subprocess
+    """Install xlwings' add-in (worksheet functions) and xlbo.xlam (the xlbo ribbon tab), or
+    remove xlbo.xlam, through xlwings' own command line; Windows and macOS only."""
+    from xlbo.excel.addin import install_addin, uninstall_addin
 
-    if not sys.platform.startswith(("win", "darwin")):
-        raise UserError(
-            "Excel add-ins install on Windows and macOS only. On this machine use the command "
-            "line (`xlbo validate`, `xlbo demo`), or xlwings Lite in Excel on the web."
-        )
-    command = [sys.executable, "-m", "xlwings.cli", "addin", args.action]
-    if subprocess.call(command) != 0:
-        raise UserError(f"xlwings could not {args.action} its add-in; see its message above.")
-    if args.action == "install":
-        root = Path(__file__).resolve().parents[1]
-        print("Installed. In Excel, on the xlwings ribbon tab set:")
-        print(f"  PYTHONPATH:  {root / 'udfs'};{root / 'macros'}")
-        print("  UDF Modules: xlbo_master;xlbo_validation")
-        print('then click Import Functions once; =XLBO_VALIDATE(A2,"GSTIN") works in any cell.')
+    print(install_addin() if args.action == "install" else uninstall_addin())
     return EXIT_OK
 
 
@@ -489,9 +476,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     addin = jobs.add_parser(
         "addin",
-        help="install or remove the Excel add-in (Windows and macOS)",
-        description="Install (or uninstall) the xlwings add-in through xlwings' own command "
-        "line, and say how to point it at xlbo's worksheet functions and buttons.",
+        help="install or remove the Excel add-ins (Windows and macOS)",
+        description="Install the xlwings add-in and xlbo.xlam (the xlbo ribbon tab, set up for "
+        "this Python and checkout) into Excel's start-up folder through xlwings' own command "
+        "line; uninstall removes xlbo.xlam.",
         epilog="Example: xlbo addin install",
     )
     addin.add_argument("action", choices=["install", "uninstall"], help="what to do")

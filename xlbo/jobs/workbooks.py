@@ -7,8 +7,11 @@ diffed.
 - `classic/xlbo_master.xlsm` + `classic/xlbo_master.py`: the master-data workbook, macro-enabled
   with the xlwings VBA module (taken from the installed xlwings' standalone quickstart template, so
   it matches that xlwings version) and a Validate button on its About sheet;
-- `classic/ribbon.xml`, `classic/XlboRibbon.bas`: the classic add-in's ribbon and callbacks, as
-  text to import into an add-in (see the README, "Use it in Excel").
+- `classic/xlbo.xlam`: the classic add-in, an xlbo ribbon tab whose buttons run the jobs
+  (`xlbo.excel.addin`; its VBA, like the macro master's, comes from the installed xlwings), with
+  `classic/xlbo_buttons.py`, the buttons' Python side, beside it (the add-in's folder is on the
+  PYTHONPATH RunPython gives Python), and its sources `classic/ribbon.xml` and
+  `classic/XlboRibbon.bas` as text.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import pandas as pd
 from xlbo.book.atomic import atomic_path
 from xlbo.book.display import Column, ResultSheet, SheetButton
 from xlbo.book.xlsx import write_workbook
+from xlbo.excel.addin import ADDIN, build_addin
 from xlbo.excel.lite import main_py, requirements_txt
 from xlbo.master.template import master_sheets, write_master
 
@@ -106,6 +110,21 @@ def build_macro_master(folder: Path) -> list[Path]:
     return [workbook, _write_text(folder / "classic" / "xlbo_master.py", COMPANION)]
 
 
+def build_classic_addin(folder: Path) -> list[Path]:
+    """The add-in from the ribbon and callbacks in macros/ (which ship with the repository, not
+    the wheel), where those and xlwings are present."""
+    ribbon, callbacks = MACROS / "ribbon.xml", MACROS / "XlboRibbon.bas"
+    if not ribbon.exists() or not callbacks.exists():
+        return []
+    addin = build_addin(
+        folder / "classic" / ADDIN,
+        ribbon_xml=ribbon.read_text(encoding="utf-8"),
+        callbacks_bas=callbacks.read_text(encoding="utf-8"),
+        created=BUILT,
+    )
+    return [addin] if addin else []
+
+
 def build(outdir: str | Path) -> list[Path]:
     """Write every built file into `outdir`; return their paths."""
     folder = Path(outdir)
@@ -114,8 +133,9 @@ def build(outdir: str | Path) -> list[Path]:
         _write_text(folder / "lite" / "main.py", main_py()),
         _write_text(folder / "lite" / "requirements.txt", requirements_txt()),
         *build_macro_master(folder),
+        *build_classic_addin(folder),
     ]
-    for name in ("ribbon.xml", "XlboRibbon.bas"):
+    for name in ("ribbon.xml", "XlboRibbon.bas", "xlbo_buttons.py"):
         source = MACROS / name
         if source.exists():  # the sources ship with the repository, not the wheel
             target = folder / "classic" / name

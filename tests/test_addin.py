@@ -1,0 +1,89 @@
+"""`xlbo addin install/uninstall`: what is handed to xlwings' installer, and the add-in built
+for this machine. (Excel itself is not here: the installer's commands are recorded, not run.)"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from xlbo.errors import UserError
+from xlbo.excel.addin import ADDIN, install_addin, uninstall_addin, xlwings_addin_template
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = "/Users/asha/xlbo/.venv/bin/python"
+
+
+class Installer:
+    """Records each command; keeps a copy of the add-in handed over with --file."""
+
+    def __init__(self, folder: Path, fail_on: int | None = None) -> None:
+        self.commands: list[list[str]] = []
+        self.folder = folder
+        self.fail_on = fail_on
+
+    def __call__(self, command: list[str]) -> int:
+        self.commands.append(command)
+        if "--file" in command and command[4] == "install":
+            shutil.copy(command[-1], self.folder / Path(command[-1]).name)
+        return 1 if len(self.commands) == self.fail_on else 0
+
+
+@pytest.fixture
+def needs_xlwings() -> None:
+    if xlwings_addin_template() is None:
+        pytest.skip("xlwings is not installed")
+
+
+@pytest.mark.usefixtures("needs_xlwings")
+@pytest.mark.parametrize(
+    ("platform", "interpreter"), [("darwin", "Interpreter_Mac"), ("win32", "Interpreter_Win")]
+)
+def test_install_hands_xlwings_an_addin_set_up_for_this_machine(
+    tmp_path: Path, platform: str, interpreter: str
+) -> None:
+    installer = Installer(tmp_path)
+    message = install_addin(
+        ROOT, python=PYTHON, platform=platform, run=installer, created=datetime(2026, 1, 1)
+    )
+    assert installer.commands[0] == [PYTHON, "-m", "xlwings.cli", "addin", "install"]
+    assert installer.commands[1][:6] == [PYTHON, "-m", "xlwings.cli", "addin", "install", "--file"]
+    assert Path(installer.commands[1][6]).name == ADDIN
+    book = CalamineWorkbook.from_path(str(tmp_path / ADDIN))
+    conf = dict(book.get_sheet_by_name("xlwings.conf").to_python())
+    assert conf == {
+        interpreter: PYTHON,
+        "PYTHONPATH": f"{ROOT / 'macros'};{ROOT / 'udfs'}",
+        "UDF Modules": "xlbo_master;xlbo_validation;xlbo_payroll",
+    }
+    assert "Installed xlbo.xlam" in message and PYTHON in message
+
+
+def test_install_says_what_failed(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="could not install its add-in"):
+        install_addin(ROOT, python=PYTHON, platform="win32", run=Installer(tmp_path, fail_on=1))
+
+
+def test_install_needs_a_checkout(tmp_path: Path) -> None:
+    installer = Installer(tmp_path)
+    with pytest.raises(UserError, match="macros/ folder"):
+        install_addin(tmp_path, python=PYTHON, platform="win32", run=installer)
+    assert installer.commands == []
+
+
+@pytest.mark.parametrize("action", [install_addin, uninstall_addin])
+def test_excel_addins_are_for_windows_and_macos(tmp_path: Path, action: object) -> None:
+    installer = Installer(tmp_path)
+    with pytest.raises(UserError, match="Windows and macOS only"):
+        action(platform="linux", run=installer)  # type: ignore[operator]
+    assert installer.commands == []
+
+
+def test_uninstall_removes_only_the_xlbo_addin(tmp_path: Path) -> None:
+    installer = Installer(tmp_path)
+    message = uninstall_addin(python=PYTHON, platform="darwin", run=installer)
+    assert installer.commands == [[PYTHON, "-m", "xlwings.cli", "addin", "remove", "--file", ADDIN]]
+    assert "xlwings add-in stays" in message

@@ -1,0 +1,64 @@
+"""Button handlers of the classic xlwings add-in.
+
+Each job has a handler that takes the workbook (`def validate(book)`) — testable with any
+book — and an entry point the ribbon's VBA calls through RunPython, which hands over the calling
+workbook and shows the outcome (or what to fix) to the user:
+
+    RunPython "import xlbo_buttons; xlbo_buttons.validate_caller()"
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+import xlwings as xw
+
+from xlbo.errors import UserError
+from xlbo.excel import buttons
+
+
+def validate(book: Any) -> str:
+    """Validate the master workbook `book`; results go into new sheets of it."""
+    return buttons.validate(book)
+
+
+def reconcile(book: Any) -> str:
+    """Reconcile the Bank Statement and Ledger sheets of `book`; results go into new sheets."""
+    return buttons.reconcile(book)
+
+
+def run_payroll(book: Any) -> str:
+    """Run the latest Attendance month's payroll; the register goes into new sheets of `book`."""
+    return buttons.run_payroll(book)
+
+
+def reports(book: Any) -> str:
+    """Build the month's report pack from the Journal; sheets go into `book`, the pack beside it."""
+    return buttons.reports(book)
+
+
+def _from_excel(handler: Callable[[Any], str]) -> None:
+    book = xw.Book.caller()
+    try:
+        book.app.status_bar = handler(book)
+    except UserError as problem:  # bad input: say what to fix, never a traceback
+        book.app.alert(problem.message, title="xlbo")
+
+
+def validate_caller() -> None:
+    """RunPython entry point of the Validate button."""
+    _from_excel(validate)
+
+
+def reconcile_caller() -> None:
+    """RunPython entry point of the Reconcile button."""
+    _from_excel(reconcile)
+
+
+def run_payroll_caller() -> None:
+    """RunPython entry point of the Run Payroll button."""
+    _from_excel(run_payroll)
+
+
+def reports_caller() -> None:
+    """RunPython entry point of the Reports button."""
+    _from_excel(reports)
