@@ -1,4 +1,4 @@
-"""The run-length compression every stream of a VBA project uses ([MS-OVBA] 2.4.1).
+"""The run-length compression of a VBA project's `dir` stream and module source ([MS-OVBA] 2.4.1).
 
 A *compressed container* is the byte 0x01 followed by chunks. Each chunk stands for up to 4096
 bytes of the original: a 2-byte header (bits 0-11 the chunk's size less 3, bits 12-14 the
