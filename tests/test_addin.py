@@ -11,7 +11,13 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from xlbo.errors import UserError
-from xlbo.excel.addin import ADDIN, install_addin, uninstall_addin, xlwings_addin_template
+from xlbo.excel.addin import (
+    ADDIN,
+    build_addin,
+    install_addin,
+    uninstall_addin,
+    xlwings_addin_template,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = "/Users/asha/xlbo/.venv/bin/python"
@@ -87,3 +93,20 @@ def test_uninstall_removes_only_the_xlbo_addin(tmp_path: Path) -> None:
     message = uninstall_addin(python=PYTHON, platform="darwin", run=installer)
     assert installer.commands == [[PYTHON, "-m", "xlwings.cli", "addin", "remove", "--file", ADDIN]]
     assert "xlwings add-in stays" in message
+
+
+RIBBON = """<customUI xmlns="http://schemas.microsoft.com/office/2009/07/customui"><ribbon><tabs>
+<tab id="t" label="x"><group id="g" label="g">
+<button id="b" label="b" onAction="{action}"/></group></tab></tabs></ribbon></customUI>"""
+BAS = 'Attribute VB_Name = "XlboRibbon"\nSub Validate(control As IRibbonControl)\nEnd Sub\n'
+
+
+@pytest.mark.usefixtures("needs_xlwings")
+def test_build_refuses_a_ribbon_calling_a_missing_callback(tmp_path: Path) -> None:
+    target = tmp_path / ADDIN
+    options = {"callbacks_bas": BAS, "created": datetime(2026, 1, 1)}
+    assert build_addin(target, ribbon_xml=RIBBON.format(action="XlboRibbon.Validate"), **options)
+    with pytest.raises(ValueError, match="calls Reconcile, which the VBA callbacks lack"):
+        build_addin(target, ribbon_xml=RIBBON.format(action="Reconcile"), **options)
+    with pytest.raises(ValueError, match="customUI element"):
+        build_addin(target, ribbon_xml="<customUI/>", **options)

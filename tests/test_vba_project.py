@@ -280,3 +280,29 @@ def test_project_refuses_what_vba_cannot_hold(template: bytes) -> None:
         write_project(replace(project, name="my project"))
     with pytest.raises(ValueError, match="not a VBA project"):
         read_project(b"PK\x03\x04 not a compound file")
+
+
+def test_project_stream_keeps_the_order_of_its_properties(template: bytes) -> None:
+    """HelpFile comes before Name, Description after HelpContextID ([MS-OVBA] 2.3.1)."""
+    project = read_project(template)
+    properties = list(project.properties)
+    properties.insert([k for k, _ in properties].index("Name"), ("HelpFile", '"xlbo.chm"'))
+    properties.insert([k for k, _ in properties].index("HelpContextID") + 1, ("Description", '"x"'))
+    written = write_project(
+        replace(project, name="Demo", properties=tuple(properties), modules=(standard_module(BAS),))
+    )
+    with olefile.OleFileIO(written) as ole:
+        text = ole.openstream("PROJECT").read().decode("cp1252")
+    keys = [line.split("=", 1)[0] for line in text.split("\r\n\r\n")[0].splitlines()]
+    assert keys == [
+        "ID",
+        "Module",
+        "HelpFile",
+        "Name",
+        "HelpContextID",
+        "Description",
+        "VersionCompatible32",
+        "CMG",
+        "DPB",
+        "GC",
+    ]

@@ -197,7 +197,9 @@ def build_addin(
     template = xlwings_addin_template()
     if template is None:
         return None
-    missing = [a for a in ribbon_actions(ribbon_xml) if a not in callbacks(callbacks_bas)]
+    # an onAction may name the module too ("XlboRibbon.Validate")
+    subs = callbacks(callbacks_bas)
+    missing = [a for a in ribbon_actions(ribbon_xml) if a.rsplit(".", 1)[-1] not in subs]
     if missing:
         raise ValueError(f"the ribbon calls {', '.join(missing)}, which the VBA callbacks lack")
     with zipfile.ZipFile(template) as archive:

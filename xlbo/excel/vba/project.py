@@ -97,8 +97,8 @@ class Project:
     """The dir stream's PROJECTINFORMATION and PROJECTREFERENCES records, each as it is stored
     (the name record is rewritten from `name` on write)."""
     properties: tuple[tuple[str, str], ...]
-    """The `PROJECT` stream's `key=value` lines other than the module lines and the name: ID,
-    HelpContextID, VersionCompatible32, CMG, DPB, GC, … in their order."""
+    """The `PROJECT` stream's `key=value` lines other than the module lines, in their order: ID,
+    Name (rewritten from `name` on write), HelpContextID, VersionCompatible32, CMG, DPB, GC, …"""
     host_extenders: tuple[str, ...]
     modules: tuple[Module, ...]
 
@@ -194,7 +194,7 @@ def _project_stream(
             items[name] = (key, value)
         elif key in ("BaseClass", "Package"):
             raise ValueError("VBA projects with user forms (BaseClass=) are not supported")
-        elif key != "Name":
+        else:
             properties.append((key, value))
     return properties, items, extenders
 
@@ -235,7 +235,12 @@ def read_project(data: bytes) -> Project:
             if record != _MODULE_END:
                 fields[record] = directory[payload:end]
                 continue
-            modules.append(_module(ole, fields, items, encoding))
+            try:
+                modules.append(_module(ole, fields, items, encoding))
+            except (KeyError, struct.error, OSError) as problem:
+                raise ValueError(
+                    f"a module record of the dir stream is incomplete: {problem}"
+                ) from None
             fields = {}
     return Project(
         name=name,
@@ -344,8 +349,10 @@ def _project_text(project: Project) -> str:
         if module.kind is ModuleKind.DOCUMENT:
             value = f"{module.name}/{module.document_version}"
         lines.append(f"{module.kind.value}={value}")
-    lines.append(f'Name="{project.name}"')
-    lines += [f"{key}={value}" for key, value in project.properties if key != "ID"]
+    rest = [(k, v) for k, v in project.properties if k != "ID"]
+    if "Name" not in (k for k, _ in rest):
+        rest.insert(0, ("Name", ""))
+    lines += [f'Name="{project.name}"' if k == "Name" else f"{k}={v}" for k, v in rest]
     lines += ["", "[Host Extender Info]", *project.host_extenders, "", "[Workspace]"]
     lines += [f"{module.name}=0, 0, 0, 0, C" for module in project.modules]
     return "".join(f"{line}\r\n" for line in lines) + "\r\n"
