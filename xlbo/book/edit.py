@@ -24,8 +24,9 @@ from openpyxl.worksheet.table import TableStyleInfo
 from xlbo.book.atomic import atomic_path
 from xlbo.book.display import Colour, Link, ResultSheet, excel_value
 from xlbo.book.files import check_readable
+from xlbo.book.sheet_xml import MAX_CELL_TEXT
 from xlbo.book.table import column_letter
-from xlbo.book.xlsx import MAX_CELL_TEXT, VALIDATION_ROWS, fitted_width
+from xlbo.book.xlsx import VALIDATION_ROWS, fitted_width
 from xlbo.errors import FileProblem
 
 _HEADER_FILL = PatternFill("solid", fgColor=Colour.HEADER.value.lstrip("#"))

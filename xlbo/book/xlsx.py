@@ -27,17 +27,18 @@ from xlbo.book.display import (
     ResultSheet,
     excel_value,
 )
+from xlbo.book.sheet_xml import MAX_CELL_TEXT, SheetBody, fill_bodies
 from xlbo.book.table import column_letter
 from xlbo.money import NEGATIVE_BRACKET_FORMATS
 
-MAX_CELL_TEXT = 32767
-"""Excel's limit on the characters in one cell."""
 TEXT_WIDTH_SAMPLE = 300
 """Rows looked at to size a text column."""
 VALIDATION_ROWS = 2000
 STREAM_CELLS = 200_000
 """Above this many cells (and with no Excel Tables, which need the whole sheet in memory), rows
 are streamed to disk as they are written."""
+BULK_ROWS = 5000
+"""From this many rows a sheet's data rows are written in bulk (`sheet_xml`), not cell by cell."""
 MAX_LINKS = 65530
 """Excel's limit on hyperlinks in one worksheet; cells past it show their text without a link."""
 """How far below the header a template's dropdowns reach."""
@@ -132,6 +133,8 @@ def _write_value(ws: Any, row: int, col: int, value: Any, fmt: Any, link_fmt: An
             else (f"internal:{value.location}")
         )
         ws.write_url(row, col, target, link_fmt, string=str(value.text))
+        if isinstance(value.text, int) and not isinstance(value.text, bool):
+            ws.write_number(row, col, value.text, link_fmt)  # a row number stays a number
     elif isinstance(value, str):
         ws.write_string(row, col, _text(value), fmt)
     elif isinstance(value, bool):
@@ -144,7 +147,7 @@ def _write_value(ws: Any, row: int, col: int, value: Any, fmt: Any, link_fmt: An
         ws.write_string(row, col, _text(str(value)), fmt)
 
 
-def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) -> None:
+def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) -> SheetBody | None:
     ws = book.add_worksheet(sheet.name)
     headers = [str(h) for h in sheet.frame.columns]
     columns = [sheet.column(h) for h in headers]
@@ -179,14 +182,27 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
             ws.write_comment(top, col, columns[col].comment, {"x_scale": 2, "y_scale": 1.5})
     link_format = styles.cell("General", link=True)
     links = 0
-    for offset, cells in enumerate(sheet.frame.itertuples(index=False, name=None)):
-        row = top + 1 + offset  # row by row, so large sheets can stream (constant memory)
-        for col, value in enumerate(cells):
-            if isinstance(value, Link):
-                links += 1
-                if links > MAX_LINKS:  # Excel keeps at most 65,530 links a sheet: the rest as text
-                    value = value.text
-            _write_value(ws, row, col, excel_value(value), formats[col], link_format)
+    body = None
+    if n_rows >= BULK_ROWS and not sheet.charts:  # rows written in bulk after closing
+        body = SheetBody(
+            part=f"xl/worksheets/sheet{len(book.worksheets())}.xml",
+            frame=sheet.frame,
+            first_row=top + 2,
+            styles=[f._get_xf_index() for f in formats],
+            link_style=link_format._get_xf_index(),
+            max_links=MAX_LINKS,
+        )
+    else:
+        for offset, cells in enumerate(sheet.frame.itertuples(index=False, name=None)):
+            row = top + 1 + offset  # row by row, so large sheets can stream (constant memory)
+            for col, value in enumerate(cells):
+                if isinstance(value, Link):
+                    links += 1
+                    if (
+                        links > MAX_LINKS
+                    ):  # Excel keeps at most 65,530 links a sheet: the rest as text
+                        value = value.text  # (a number stays a number)
+                _write_value(ws, row, col, excel_value(value), formats[col], link_format)
     validation_last = max(last, top + VALIDATION_ROWS) if sheet.spare_rows else last
     for col, column in enumerate(columns):
         if column.choices and validation_last > top:
@@ -264,7 +280,7 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
     if sheet.headerless:
         if sheet.hidden:
             ws.hide()
-        return
+        return body
     ws.set_row(top, 30)
     if sheet.freeze:
         ws.freeze_panes(top + 1, 0)
@@ -284,6 +300,7 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
         _insert_chart(book, ws, sheet, chart, index)
     if sheet.hidden:
         ws.hide()
+    return body
 
 
 CHART_HEIGHT_ROWS = 20
@@ -400,12 +417,16 @@ def write_workbook(
             book.add_vba_project(io.BytesIO(vba_project), is_stream=True)
             book.set_vba_name("ThisWorkbook")
         styles, lists = _Styles(book), _Lists(book)
+        bodies = []
         for number, sheet in enumerate(sheets, start=1):
-            _write_sheet(book, styles, lists, sheet)
+            body = _write_sheet(book, styles, lists, sheet)
+            if body is not None:
+                bodies.append(body)
             if vba_project is not None:
                 book.get_worksheet_by_name(sheet.name).set_vba_name(f"Sheet{number}")
         lists.finish()
         if active:
             book.get_worksheet_by_name(active).activate()
         book.close()
+        fill_bodies(temporary, bodies)
     return target

@@ -1,0 +1,160 @@
+"""Large sheets: their data rows are written in bulk (xlbo.book.sheet_xml), and a user must not
+be able to tell — the same values, formats, links and text as the cell-by-cell writer."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+import xlbo.book.xlsx as xlsx
+from xlbo.book import Column, FileBook, Kind, Link, ResultSheet, write_workbook
+
+ROWS = 40
+
+TRICKY_TEXT = [
+    '=HYPERLINK("http://evil")',
+    "+91 98200 12345",
+    "-5",
+    "@SUM(A1)",
+    "  leading and trailing  ",
+    "a < b & c > d",
+    "tab\there",
+    "bell\x07char",
+    "_x0041_ literal escape",
+    "x" * 40000,
+    "देवनागरी ✓ 😀",
+    "",
+]
+
+
+def frame() -> pd.DataFrame:
+    rows = []
+    for index in range(ROWS):
+        rows.append(
+            {
+                "Bank Row": Link(
+                    index + 3, "Statement", f"A{index + 3}", file="HDFC statement.xlsx"
+                )
+                if index % 3
+                else index + 3,
+                "Here": Link(f"B{index}", "Kumar's sheet", f"B{index + 2}"),
+                "Text": TRICKY_TEXT[index % len(TRICKY_TEXT)] if index % 7 else None,
+                "Amount": Decimal("1234567.50") - index if index % 5 else None,
+                "Paise": np.int64(index * 100),
+                "Float": float("nan") if index == 4 else index / 3,
+                "Date": date(2026, 10, 1 + index % 28) if index % 6 else None,
+                "Stamp": datetime(2026, 10, 1, 9, 30) if index == 2 else pd.NaT,
+                "Flag": index % 2 == 0,
+                "Mixed": [1, "two", 3.5, True, None, date(2026, 1, 1)][index % 6],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def sheets() -> list[ResultSheet]:
+    data = frame()
+    return [
+        ResultSheet(
+            "Matches",
+            data,
+            columns={
+                "Amount": Column(kind=Kind.MONEY),
+                "Date": Column(kind=Kind.DATE),
+                "Stamp": Column(kind=Kind.DATE),
+            },
+            title=("Bank reconciliation", "a subtitle"),
+        ),
+        ResultSheet("Kumar's sheet", pd.DataFrame({"A": [1, 2]})),
+        ResultSheet("Ints", pd.DataFrame({"N": np.arange(ROWS), "B": [True] * ROWS})),
+    ]
+
+
+def snapshot(path: Path) -> dict[str, Any]:
+    book = openpyxl.load_workbook(path)
+    seen: dict[str, Any] = {}
+    for ws in book.worksheets:
+        seen[ws.title] = [
+            (
+                cell.coordinate,
+                cell.value,
+                cell.number_format,
+                cell.data_type,
+                cell.font.underline,
+                cell.hyperlink.target if cell.hyperlink else None,
+                cell.hyperlink.location if cell.hyperlink else None,
+            )
+            for row in ws.iter_rows()
+            for cell in row
+            if cell.value is not None or cell.hyperlink
+        ]
+        seen[ws.title + " dims"] = ws.dimensions
+    return seen
+
+
+@pytest.fixture
+def both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    cellwise = write_workbook(tmp_path / "cells.xlsx", sheets())
+    monkeypatch.setattr(xlsx, "BULK_ROWS", 10)
+    bulk = write_workbook(tmp_path / "bulk.xlsx", sheets())
+    return cellwise, bulk
+
+
+def test_bulk_rows_read_back_exactly_as_cell_by_cell(both: tuple[Path, Path]) -> None:
+    cellwise, bulk = both
+    ours, theirs = snapshot(bulk), snapshot(cellwise)
+    # A literal "_x0041_" must be written "_x005F_x0041_", or Excel shows "A": the bulk writer
+    # does; xlsxwriter's streaming writer does not. Everything else is the same.
+    escaped = "_x005F_x0041_ literal escape"
+    ours["Matches"] = [
+        (c[0], "_x0041_ literal escape", *c[2:]) if c[1] == escaped else c for c in ours["Matches"]
+    ]
+    assert ours == theirs
+
+
+def test_bulk_rows_keep_user_text_as_text_and_links_working(both: tuple[Path, Path]) -> None:
+    _, bulk = both
+    ws = openpyxl.load_workbook(bulk)["Matches"]
+    headers = [c.value for c in ws[4]]
+    assert headers[:3] == ["Bank Row", "Here", "Text"]
+    text = {ws.cell(row, 3).value for row in range(5, 5 + ROWS)}
+    assert '=HYPERLINK("http://evil")' in text and "@SUM(A1)" in text
+    assert ws.cell(6, 1).value == 4 and ws.cell(6, 1).hyperlink.target == "HDFC%20statement.xlsx"
+    assert ws.cell(6, 1).hyperlink.location == "'Statement'!A4"
+    assert ws.cell(5, 2).hyperlink.location == "'Kumar''s sheet'!B2"
+    assert ws.cell(6, 4).number_format == ws.cell(7, 4).number_format != "General"
+    amounts = FileBook(bulk).read_table("Matches", ["Bank Row", "Amount"]).frame["Amount"]
+    assert amounts.iloc[1] == 1234566.5
+
+
+def test_links_stop_at_excels_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(xlsx, "BULK_ROWS", 10)
+    monkeypatch.setattr(xlsx, "MAX_LINKS", 5)
+    data = pd.DataFrame({"Row": [Link(n, "S", f"A{n}", file="b.xlsx") for n in range(20)]})
+    ws = openpyxl.load_workbook(write_workbook(tmp_path / "l.xlsx", [ResultSheet("S", data)]))["S"]
+    linked = [c.value for (c,) in ws.iter_rows(min_row=2) if c.hyperlink]
+    assert linked == [0, 1, 2, 3, 4]
+    assert [c.value for (c,) in ws.iter_rows(min_row=2)] == list(range(20))
+
+
+@pytest.mark.libreoffice
+def test_bulk_workbook_opens_in_libreoffice_with_the_same_values(
+    both: tuple[Path, Path], libreoffice: Any
+) -> None:
+    _, bulk = both
+    saved = libreoffice(bulk, "xlsx") / "bulk.xlsx"
+    ours = openpyxl.load_workbook(bulk)["Matches"]
+    theirs = openpyxl.load_workbook(saved)["Matches"]
+    for column in (1, 4, 5, 7):  # row numbers, money, integers, dates
+        mine = [ours.cell(r, column).value for r in range(5, 5 + ROWS)]
+        assert [theirs.cell(r, column).value for r in range(5, 5 + ROWS)] == mine
+    assert theirs.cell(6, 1).hyperlink is not None
+    plain = [v for v in TRICKY_TEXT if v.isprintable() and len(v) < 1000 and v.strip() == v]
+    texts = {theirs.cell(r, 3).value for r in range(5, 5 + ROWS)}
+    assert set(plain) - {""} <= texts

@@ -1,0 +1,397 @@
+"""The rows of a large sheet written as worksheet XML a column at a time.
+
+xlsxwriter writes a cell at a time (a few microseconds each): fine for a report, the bottleneck
+for a reconciliation's hundred thousand matches. For large tables `write_workbook` lets
+xlsxwriter write everything around the data (styles, header, widths, filters, validations,
+conditional formats, hyperlinks, print set-up) and then puts the data rows into the sheet's
+`<sheetData>` from here: each column's cells are built as strings in bulk by type (text, number,
+money, date, true/false, link text), then the rows are joined. Styles are xlsxwriter's own format
+indexes, so a cell looks exactly as xlsxwriter would have written it.
+
+Text is escaped as xlsxwriter escapes it (`&`, `<`, `>`; control characters as `_xHHHH_`) and is
+always an inline string, never a formula.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from xlsxwriter.url import Url
+from xlsxwriter.utility import _datetime_to_excel_datetime as datetime_to_excel_datetime
+from xlsxwriter.xmlwriter import XMLwriter
+
+from xlbo.book.display import Link
+from xlbo.book.table import column_letter
+
+MAX_CELL_TEXT = 32767
+"""Excel's limit on the characters in one cell."""
+CHUNK_ROWS = 50_000
+"""Rows built and written to the zip at a time (bounds memory on a million-row sheet)."""
+_ODD_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+
+
+@dataclass(frozen=True)
+class SheetBody:
+    """What `fill_bodies` needs to write one sheet's data rows."""
+
+    part: str
+    """The worksheet's part in the zip, `xl/worksheets/sheet3.xml`."""
+    frame: pd.DataFrame
+    first_row: int
+    """Excel row number (1-based) of the first data row."""
+    styles: list[int]
+    """xlsxwriter format index of each column's cells."""
+    link_style: int
+    max_links: int
+    """Cells made links, at most (Excel keeps 65,530 a sheet); later Link cells are plain."""
+
+
+def _escape(texts: pd.Series, max_text: int) -> pd.Series:
+    """Text as XML character data, the way xlsxwriter writes it."""
+    strings = texts.astype(str)
+    long = strings.str.len() > max_text
+    if long.any():
+        strings = strings.where(~long, strings.str.slice(0, max_text - 1) + "…")
+    odd = strings.str.contains(_ODD_TEXT.pattern, regex=True)
+    if odd.any():
+        strings = strings.where(~odd, strings[odd].map(XMLwriter._escape_control_characters))
+    return (
+        strings.str.replace("&", "&amp;", regex=False)
+        .str.replace("<", "&lt;", regex=False)
+        .str.replace(">", "&gt;", regex=False)
+    )
+
+
+def _number_text(values: np.ndarray) -> np.ndarray:
+    """Numbers as xlsxwriter writes them (up to 16 significant digits, `%.16G`)."""
+    return np.char.mod("%.16G", np.asarray(values, dtype="float64")).astype(object)
+
+
+def _column_cells(
+    values: pd.Series, letter: str, rows: np.ndarray, style: int, link_style: int, links: int
+) -> tuple[np.ndarray, list[tuple[str, Link]]]:
+    """Each cell of one column as XML ("" for a blank), and the (cell, Link) of the first
+    `links` Link cells, which become hyperlinks."""
+    count = len(values)
+    cells = np.full(count, "", dtype=object)
+    refs = letter + np.asarray(rows).astype(str).astype(object)
+    styled = f' s="{style}"' if style else ""
+    if pd.api.types.is_bool_dtype(values.dtype):
+        flags = values.to_numpy(dtype=bool)
+        cells[:] = '<c r="' + refs + f'"{styled} t="b"><v>' + np.where(flags, "1", "0") + "</v></c>"
+        return cells, []
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        numbers = values.to_numpy(dtype="float64", na_value=np.nan)
+        present = np.isfinite(numbers)
+        text = _number_text(numbers[present])
+        cells[present] = '<c r="' + refs[present] + f'"{styled}><v>' + text + "</v></c>"
+        return cells, []
+    objects = values.to_numpy(dtype=object)
+    kinds = _kinds(objects)
+    found: list[tuple[str, Link]] = []
+    for kind in ("text", "number", "bool", "date", "link"):
+        where = np.flatnonzero(kinds == kind)
+        if not len(where):
+            continue
+        chosen = objects[where]
+        if kind == "text":
+            body = _escape(pd.Series(chosen, dtype=object), MAX_CELL_TEXT).to_numpy(dtype=object)
+            cells[where] = (
+                '<c r="'
+                + refs[where]
+                + f'"{styled} t="inlineStr"><is><t xml:space="preserve">'
+                + body
+                + "</t></is></c>"
+            )
+        elif kind == "number":
+            numbers = np.array([float(v) for v in chosen], dtype="float64")
+            ok = np.isfinite(numbers)
+            text = _number_text(numbers[ok])
+            cells[where[ok]] = '<c r="' + refs[where[ok]] + f'"{styled}><v>' + text + "</v></c>"
+        elif kind == "bool":
+            flags = np.where(np.array([bool(v) for v in chosen]), "1", "0")
+            cells[where] = '<c r="' + refs[where] + f'"{styled} t="b"><v>' + flags + "</v></c>"
+        elif kind == "date":
+            serials = np.array([_serial(v) for v in chosen], dtype="float64")
+            text = _number_text(serials)
+            cells[where] = '<c r="' + refs[where] + f'"{styled}><v>' + text + "</v></c>"
+        else:  # a link's text, in the link style while links are allowed, then plain
+            allowed = min(max(links, 0), len(where))
+            shown = pd.Series([v.text for v in chosen], dtype=object)
+            for part, part_style in (
+                (slice(0, allowed), link_style),
+                (slice(allowed, None), style),
+            ):
+                if len(where[part]):
+                    cells[where[part]], _ = _column_cells(
+                        shown[part].reset_index(drop=True),
+                        letter,
+                        rows[where[part]],
+                        part_style,
+                        0,
+                        0,
+                    )
+            found = list(
+                zip(refs[where[:allowed]].tolist(), chosen[:allowed].tolist(), strict=True)
+            )
+    return cells, found
+
+
+_KIND_OF_TYPE: dict[type, str] = {
+    str: "text",
+    bool: "bool",
+    np.bool_: "bool",
+    int: "number",
+    float: "number",
+    Decimal: "number",
+    np.int64: "number",
+    np.float64: "number",
+    date: "date",
+    datetime: "date",
+    pd.Timestamp: "date",
+    Link: "link",
+    type(None): "",
+}
+
+
+def _kinds(objects: np.ndarray) -> np.ndarray:
+    """The kind of each value (text, number, bool, date, link, or "" for a blank), by its type
+    in bulk; NaN and NaT are blanks, unknown types are asked one by one."""
+    types = pd.Series(objects, dtype=object).map(type)
+    kinds = types.map(_KIND_OF_TYPE).to_numpy(dtype=object)
+    unknown = np.flatnonzero(pd.isna(kinds))
+    for position in unknown.tolist():
+        kinds[position] = _kind(objects[position])
+    maybe_blank = np.flatnonzero((kinds == "number") | (kinds == "date"))
+    if len(maybe_blank):
+        blank = pd.isna(pd.Series(objects[maybe_blank], dtype=object)).to_numpy(dtype=bool)
+        kinds[maybe_blank[blank]] = ""
+    return kinds
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool | np.bool_):
+        return "bool"
+    if isinstance(value, float) and value != value:
+        return ""
+    if isinstance(value, int | float | Decimal | np.integer | np.floating):
+        return "number"
+    if value is pd.NaT:
+        return ""
+    if isinstance(value, datetime | date):
+        return "date"
+    if isinstance(value, Link):
+        return "link"
+    return "text"
+
+
+def _serial(value: date | datetime) -> float:
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    return float(datetime_to_excel_datetime(value, False, True))
+
+
+def _rows_xml(body: SheetBody, start: int, stop: int, links: list[tuple[str, Link]]) -> str:
+    """Rows `start`..`stop` of the body as XML; the Link cells made hyperlinks are added to
+    `links` (up to the body's limit)."""
+    frame = body.frame.iloc[start:stop]
+    rows = np.arange(body.first_row + start, body.first_row + stop)
+    joined = np.full(len(frame), "", dtype=object)
+    for index, name in enumerate(frame.columns):
+        cells, found = _column_cells(
+            frame[name],
+            column_letter(index),
+            rows,
+            body.styles[index],
+            body.link_style,
+            body.max_links - len(links),
+        )
+        links += found
+        joined = joined + cells
+    starts = '<row r="' + rows.astype(str).astype(object) + '">'
+    return "".join((starts + joined + "</row>").tolist())
+
+
+_ROW = re.compile(rb'<row r="(\d+)"')
+
+
+def _split_sheet(xml: bytes, first_row: int) -> tuple[bytes, bytes, bytes]:
+    """The sheet XML cut around its data rows: what comes before them (including the title and
+    header rows xlsxwriter wrote), and what comes after `</sheetData>`. Rows xlsxwriter wrote at
+    or below `first_row` (link cells) are dropped: the new rows carry those cells."""
+    start = xml.index(b"<sheetData")
+    if xml[start:].startswith(b"<sheetData/>"):
+        return xml[:start] + b"<sheetData>", b"", b"</sheetData>" + xml[start + 12 :]
+    open_end = xml.index(b">", start) + 1
+    close = xml.index(b"</sheetData>")
+    kept = []
+    for match in re.finditer(rb"<row [^>]*?(?:/>|>.*?</row>)", xml[open_end:close], re.DOTALL):
+        number = _ROW.match(match.group(0))
+        if number and int(number.group(1)) < first_row:
+            kept.append(match.group(0))
+    return xml[:open_end], b"".join(kept), xml[close:]
+
+
+def _dimension(xml: bytes, last_row: int, last_col: int) -> bytes:
+    ref = f"A1:{column_letter(max(last_col, 0))}{last_row}".encode()
+    return re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="' + ref + b'"/>', xml, count=1)
+
+
+def _chunks(body: SheetBody, links: list[tuple[str, Link]]) -> Iterator[str]:
+    for start in range(0, len(body.frame), CHUNK_ROWS):
+        yield _rows_xml(body, start, min(start + CHUNK_ROWS, len(body.frame)), links)
+
+
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+_AFTER_HYPERLINKS = (
+    b"<printOptions",
+    b"<pageMargins",
+    b"<pageSetup",
+    b"<headerFooter",
+    b"<drawing",
+    b"<legacyDrawing",
+    b"<tableParts",
+    b"</worksheet>",
+)
+
+
+def _attribute(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )
+
+
+def _file_target(file: str) -> str:
+    """A linked file's relationship target, escaped the way xlsxwriter (and Excel) write it."""
+    return Url(f"external:{file}")._target()  # type: ignore[no-any-return]
+
+
+def _hyperlinks(
+    links: list[tuple[str, Link]], first_id: int
+) -> tuple[bytes, list[tuple[str, str]]]:
+    """The `<hyperlinks>` element for the links, and the relationships (id, target) the links
+    to other files need, numbered from `first_id`."""
+    if not links:
+        return b"", []
+    targets: dict[str, str] = {}
+    relationships: list[tuple[str, str]] = []
+    parts = ["<hyperlinks>"]
+    for ref, link in links:
+        location = _attribute(link.location)
+        if link.file:
+            if link.file not in targets:
+                targets[link.file] = _attribute(_file_target(link.file))
+            rid = f"rId{first_id + len(relationships)}"
+            relationships.append((rid, targets[link.file]))
+            parts.append(f'<hyperlink ref="{ref}" r:id="{rid}" location="{location}"/>')
+        else:
+            display = _attribute(str(link.text))
+            parts.append(f'<hyperlink ref="{ref}" location="{location}" display="{display}"/>')
+    parts.append("</hyperlinks>")
+    return "".join(parts).encode("utf-8"), relationships
+
+
+def _with_hyperlinks(tail: bytes, element: bytes) -> bytes:
+    if not element:
+        return tail
+    cut = min(
+        (at for at in (tail.find(marker) for marker in _AFTER_HYPERLINKS) if at >= 0),
+        default=len(tail),
+    )
+    return tail[:cut] + element + tail[cut:]
+
+
+def _rels_part(part: str) -> str:
+    folder, _, name = part.rpartition("/")
+    return f"{folder}/_rels/{name}.rels"
+
+
+def _rels_with(existing: bytes | None, relationships: list[tuple[str, str]]) -> bytes:
+    entries = "".join(
+        f'<Relationship Id="{rid}" Type="{_HYPERLINK}" Target="{target}" TargetMode="External"/>'
+        for rid, target in relationships
+    ).encode("utf-8")
+    if existing is None:
+        return (
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            + f'<Relationships xmlns="{_RELATIONSHIPS}">'.encode()
+            + entries
+            + b"</Relationships>"
+        )
+    return existing.replace(b"</Relationships>", entries + b"</Relationships>")
+
+
+def _next_id(existing: bytes | None) -> int:
+    numbers = [int(n) for n in re.findall(rb'Id="rId(\d+)"', existing or b"")]
+    return max(numbers, default=0) + 1
+
+
+def fill_bodies(path: Path, bodies: list[SheetBody]) -> None:
+    """Rewrite the workbook at `path` with each body's rows (and hyperlinks) in its sheet (in
+    place: `path` is the writer's temporary file, not yet moved to where the user will find it)."""
+    if not bodies:
+        return
+    by_part = {body.part: body for body in bodies}
+    rewritten = path.with_suffix(path.suffix + ".rows")
+    added_rels: dict[str, list[tuple[str, str]]] = {}
+    with (
+        zipfile.ZipFile(path) as source,
+        zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target,
+    ):
+        names = set(source.namelist())
+        for info in source.infolist():
+            body = by_part.get(info.filename)
+            if body is None:
+                continue
+            rels = _rels_part(info.filename)
+            existing = source.read(rels) if rels in names else None
+            data = source.read(info.filename)
+            last_row = body.first_row + len(body.frame) - 1
+            head, kept, tail = _split_sheet(
+                _dimension(data, last_row, len(body.frame.columns) - 1), body.first_row
+            )
+            links: list[tuple[str, Link]] = []
+            with target.open(_member(info), "w", force_zip64=True) as stream:
+                stream.write(head)
+                stream.write(kept)
+                for chunk in _chunks(body, links):
+                    stream.write(chunk.encode("utf-8"))
+                element, relationships = _hyperlinks(links, _next_id(existing))
+                stream.write(_with_hyperlinks(tail, element))
+            if relationships:
+                added_rels[rels] = relationships
+        for info in source.infolist():
+            if info.filename in by_part:
+                continue
+            data = source.read(info.filename)
+            if info.filename in added_rels:
+                data = _rels_with(data, added_rels.pop(info.filename))
+            target.writestr(_member(info), data)
+        for rels, relationships in added_rels.items():  # sheets that had no relationships yet
+            target.writestr(
+                zipfile.ZipInfo(rels, date_time=(1980, 1, 1, 0, 0, 0)),
+                _rels_with(None, relationships),
+            )
+    rewritten.replace(path)
+
+
+def _member(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """A copy of a zip entry's name and time, to be compressed quickly (level 1)."""
+    member = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    member.compress_type = zipfile.ZIP_DEFLATED
+    member._compresslevel = 1  # type: ignore[attr-defined]
+    return member
