@@ -112,8 +112,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
 
     def reconcile_step() -> str:
-        from xlbo.book import write_workbook
-        from xlbo.jobs.reconcile import run_reconcile
+        from xlbo.jobs.reconcile import run_reconcile, write_result
         from xlbo.money import from_paise
 
         out = outdir / "brs-hdfc-2026-10.xlsx"
@@ -122,7 +121,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             outdir / "tally-hdfc-ledger-2026-10.xlsx",
             report=out,
         )
-        write_workbook(out, result.sheets, title="Bank reconciliation")
+        write_result(result, out)
         difference = result.brs.difference
         return (
             f"  reconcile         {out}\n                    {result.match_count} matches, "
@@ -197,8 +196,7 @@ def _run_days(settings: dict[str, str], name: str, default: int, book: Path) -> 
 def cmd_reconcile(args: argparse.Namespace) -> int:
     from xlbo.bank.match import Window
     from xlbo.bank.roles import Role
-    from xlbo.book import write_workbook
-    from xlbo.jobs.reconcile import run_reconcile
+    from xlbo.jobs.reconcile import Detail, detail_files, run_reconcile, write_result
     from xlbo.money import from_paise
 
     mapping: dict[Role, str] = {}
@@ -215,9 +213,10 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
 
         out = Path(args.confirm)
         settings = run_settings(out)
+        bank, ledger = Path(settings["Bank"]), Path(settings["Ledger"])
         result = run_reconcile(
-            Path(settings["Bank"]),
-            Path(settings["Ledger"]),
+            bank,
+            ledger,
             account=settings.get("Account") or None,
             mapping=mapping,
             window=Window(
@@ -226,31 +225,34 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
             ),
             report=out,
             earlier=out,
+            detail=Detail(settings["Detail"]) if settings.get("Detail") in set(Detail) else None,
         )
     else:
         if not args.bank or not args.ledger:
             raise UserError(
                 "Give --bank and --ledger (or --confirm RESULT.xlsx to apply your decisions)."
             )
-        out = Path(args.out)
-        refuse_to_replace_inputs(
-            out, Path(args.bank), Path(args.ledger), Path(args.rules) if args.rules else None
-        )
+        out, bank, ledger = Path(args.out), Path(args.bank), Path(args.ledger)
+        refuse_to_replace_inputs(out, bank, ledger, Path(args.rules) if args.rules else None)
         result = run_reconcile(
-            Path(args.bank),
-            Path(args.ledger),
+            bank,
+            ledger,
             account=args.account,
             mapping=mapping,
             window=Window(-args.days_before, args.days_after),
             report=out,
             rules_from=Path(args.rules) if args.rules else None,
+            detail=Detail(args.detail) if args.detail else None,
         )
-    write_workbook(out, result.sheets, title="Bank reconciliation")
+    for path in detail_files(result, out):
+        refuse_to_replace_inputs(path, bank, ledger)
+    written = write_result(result, out)
     difference = result.brs.difference
     print(
         f"{result.match_count} matches, {len(result.bank_open)} bank and {len(result.ledger_open)} ledger lines "
         f"unmatched, {len(result.suggestions)} suggestions, {len(result.findings)} integrity findings; BRS "
-        f"difference {from_paise(difference) if difference is not None else 'unknown'}. Report: {out}"
+        f"difference {from_paise(difference) if difference is not None else 'unknown'}. Report: "
+        + ", ".join(str(path) for path in written)
     )
     return EXIT_OK if difference == 0 and not result.findings else EXIT_FINDINGS
 
@@ -376,7 +378,9 @@ def build_parser() -> argparse.ArgumentParser:
         "the statement has integrity findings.",
         epilog="Example: xlbo reconcile --bank hdfc.xlsx --ledger tally-hdfc.xlsx --out brs.xlsx",
     )
-    reconcile.add_argument("--bank", help="the bank statement (.xlsx, .xls, .csv)")
+    reconcile.add_argument(
+        "--bank", help="the bank statement (.xlsx, .xls, .csv; .parquet past Excel's size)"
+    )
     reconcile.add_argument(
         "--ledger", help="the bank ledger: a Tally export, or a workbook with a Journal sheet"
     )
@@ -396,6 +400,13 @@ def build_parser() -> argparse.ArgumentParser:
     reconcile.add_argument(
         "--map",
         help='column roles for unusual statements: "date=Txn Dt,narration=Details,withdrawal=Dr,deposit=Cr"',
+    )
+    reconcile.add_argument(
+        "--detail",
+        choices=["xlsx", "csv", "parquet"],
+        help="where matches, unmatched lines and suggestions go: sheets of --out (xlsx, the "
+        "default for workbooks), or files beside it (the default for CSV or Parquet inputs, "
+        "which may be longer than a sheet)",
     )
     reconcile.add_argument(
         "--days-before",

@@ -98,68 +98,78 @@ def date_column(values: pd.Series) -> tuple[list[date | None], DateOrder | None]
     return lookup[codes].tolist(), order
 
 
+def strings(values: pd.Series) -> pd.Series:
+    """A column of text as pandas' own string type (backed by Arrow where pyarrow is present, so
+    the `.str` methods run in C++), "" for blanks. The cells must be text or blank."""
+    return values.fillna("").astype("str")
+
+
+def _arrow(values: pd.Series) -> Any:
+    """The pyarrow string array of a text column (no copy when it is Arrow-backed already)."""
+    if isinstance(values.array, pd.arrays.ArrowStringArray):
+        return pa.array(values.array)
+    return pa.array(values.fillna("").to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+
+
 def text_column(values: pd.Series) -> pd.Series:
     """`clean_text` of every cell, "" for blanks: stripped, with non-breaking and repeated spaces
     folded; an error cell keeps the text it shows. Plain strings pass in bulk; the rest are
-    cleaned one by one."""
+    cleaned one by one. The result is pandas' string type (see `strings`)."""
     if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
         is_text = values.notna().to_numpy()
     else:
         is_text = values.map(lambda v: type(v) is str).to_numpy(dtype=bool)
-    strings = values.where(is_text, "").astype(str)
-    odd = strings.str.contains(r"\s\s|[^\S ]|^\s|\s$|^#", regex=True).to_numpy(dtype=bool)
-    out = pd.Series(strings.to_numpy(dtype=object), index=values.index, dtype=object)
-    for position in np.flatnonzero(odd | (~is_text & values.notna().to_numpy())).tolist():
+    text = strings(values.where(is_text, ""))
+    odd = np.flatnonzero(
+        contains(text, r"\s\s|[^\S ]|^\s|\s$|^#") | (~is_text & values.notna().to_numpy())
+    )
+    if not len(odd):
+        return text.set_axis(values.index)
+    cleaned = text.to_numpy(dtype=object)
+    for position in odd.tolist():
         try:
-            out.iat[position] = clean_text(values.iat[position]) or ""
+            cleaned[position] = clean_text(values.iat[position]) or ""
         except ValueError:  # an error cell (#N/A): kept as the text it shows
-            out.iat[position] = str(values.iat[position]).strip()
-    return out
+            cleaned[position] = str(values.iat[position]).strip()
+    return strings(pd.Series(cleaned, index=values.index, dtype=object))
 
 
 def split_words(texts: pd.Series, separators: str) -> tuple[np.ndarray, pd.Series]:
     """Every piece of every text split at the regex `separators`: the position of the text each
-    piece came from, and the pieces (empty ones dropped), in order."""
-    strings = texts.fillna("").astype(str)
+    piece came from, and the pieces (empty ones dropped, pandas' string type), in order."""
     if pc is not None:
-        lists = pc.split_pattern_regex(pa.array(strings.tolist(), type=pa.string()), separators)
-        parents = pc.list_parent_indices(lists).to_numpy()
-        pieces = pd.Series(pc.list_flatten(lists).to_numpy(zero_copy_only=False), dtype=object)
-    else:  # pragma: no cover - where pyarrow is absent
-        lists_ = [re.split(separators, text) for text in strings.tolist()]
-        parents = np.repeat(np.arange(len(lists_)), [len(parts) for parts in lists_])
-        pieces = pd.Series([part for parts in lists_ for part in parts], dtype=object)
+        lists = pc.split_pattern_regex(_arrow(strings(texts)), separators)
+        parents = np.asarray(pc.list_parent_indices(lists).to_numpy(), dtype=np.int64)
+        flat = pc.list_flatten(lists)
+        keep = np.asarray(pc.not_equal(flat, "").to_numpy(zero_copy_only=False), dtype=bool)
+        pieces = pd.Series(pd.arrays.ArrowStringArray(flat.filter(pa.array(keep))))
+        return parents[keep], pieces
+    lists_ = [re.split(separators, text) for text in strings(texts).tolist()]  # pragma: no cover
+    parents = np.repeat(np.arange(len(lists_)), [len(parts) for parts in lists_])
+    pieces = pd.Series([part for parts in lists_ for part in parts], dtype=object)
     keep = (pieces != "").to_numpy()
-    return np.asarray(parents)[keep], pieces[keep].reset_index(drop=True)
+    return parents[keep], strings(pieces[keep].reset_index(drop=True))
 
 
 def matches(pieces: pd.Series, pattern: str) -> np.ndarray:
     """Which pieces match `pattern` whole (RE2 syntax where pyarrow is present: no lookarounds)."""
-    if not len(pieces):
-        return np.zeros(0, dtype=bool)
-    if pc is not None:
-        anchored = f"^(?:{pattern})$"
-        return np.asarray(
-            pc.match_substring_regex(pa.array(pieces.tolist(), type=pa.string()), anchored)
-            .fill_null(False)
-            .to_numpy(zero_copy_only=False),
-            dtype=bool,
-        )
-    return pieces.astype(str).str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+    return contains(pieces, f"^(?:{pattern})$")
 
 
 def contains(pieces: pd.Series, pattern: str) -> np.ndarray:
-    """Which pieces contain a match of `pattern` somewhere."""
+    """Which pieces contain a match of `pattern` somewhere (blanks never do)."""
     if not len(pieces):
         return np.zeros(0, dtype=bool)
     if pc is not None:
         return np.asarray(
-            pc.match_substring_regex(pa.array(pieces.tolist(), type=pa.string()), pattern)
+            pc.match_substring_regex(_arrow(pieces), pattern)
             .fill_null(False)
             .to_numpy(zero_copy_only=False),
             dtype=bool,
         )
-    return pieces.astype(str).str.contains(pattern, regex=True).fillna(False).to_numpy(dtype=bool)
+    return (  # pragma: no cover - where pyarrow is absent
+        strings(pieces).str.contains(pattern, regex=True).fillna(False).to_numpy(dtype=bool)
+    )
 
 
 def first_of_each(positions: np.ndarray, ranks: np.ndarray, count: int) -> np.ndarray:

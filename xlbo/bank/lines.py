@@ -19,7 +19,7 @@ from xlbo.bank.roles import Role, column_role, has_amounts, roles_in
 from xlbo.book import FileBook, Table, build_table
 from xlbo.book.files import frame_table
 from xlbo.book.table import HEADER_SCAN_ROWS, find_header_row, header_key
-from xlbo.columns import date_column, paise_column, text_column
+from xlbo.columns import date_column, paise_column, strings, text_column
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 
@@ -183,10 +183,12 @@ def read_statement(
     balance_cells = column(Role.BALANCE)
     balance, bad_balance = paise_column(balance_cells)
     problems.update((p, (Role.BALANCE, m)) for p, m in bad_balance.items())
-    balance_text = balance_cells.astype(str).str.strip().str.upper()
-    balance = np.where(
-        balance_text.str.endswith("DR").to_numpy(dtype=bool), -np.abs(balance), balance
-    )
+    # A balance marked Dr is overdrawn; one marked Cr is money in the account (not negative,
+    # as a Cr amount is in a ledger).
+    balance_text = strings(balance_cells.astype(str)).str.strip().str.upper().str.rstrip(".")
+    marked_dr = balance_text.str.endswith("DR").to_numpy(dtype=bool)
+    marked_cr = balance_text.str.endswith("CR").to_numpy(dtype=bool)
+    balance = np.where(marked_dr, -np.abs(balance), np.where(marked_cr, np.abs(balance), balance))
     has_balance = balance_cells.notna().to_numpy() & (balance_text != "").to_numpy()
     has_balance &= ~np.isin(np.arange(count), list(bad_balance))
     issues: list[Issue] = []

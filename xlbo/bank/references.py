@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from xlbo.columns import matches, split_words
+from xlbo.columns import contains, matches, split_words, strings
 
 _REFERENCE = "|".join(
     (
@@ -35,35 +35,39 @@ def reference_frame(texts: pd.Series, references: pd.Series | None = None) -> pd
     """Every reference each text carries: a frame of (`position`, `token`), one row per distinct
     reference of a line; `references` is a reference column beside the text (a statement's
     Chq./Ref.No.), placeholders of zeros ignored."""
-    positions, words = split_words(texts.fillna("").astype(str).str.upper(), r"[^A-Z0-9]+")
-    found = matches(words, _REFERENCE)
-    long_code = (words.str.len() >= 16).to_numpy()
-    if long_code.any():
-        mixed = words.str.contains(r"[0-9]", regex=True) & words.str.contains(r"[A-Z]", regex=True)
-        found &= ~long_code | mixed.to_numpy(dtype=bool) | matches(words, r"[A-Z]{4}[NRH][0-9]+")
-    six = matches(words, r"[0-9]{6}")
-    before = np.roll(words.to_numpy(dtype=object), 1)
-    two_before = np.roll(words.to_numpy(dtype=object), 2)
+    positions, words = split_words(strings(texts).str.upper(), r"[^A-Z0-9]+")
+    lengths = words.str.len().to_numpy(dtype=np.int64)
+    found = np.zeros(len(words), dtype=bool)
+    long = np.flatnonzero(lengths >= 12)  # the shortest reference, an RRN, has 12 characters
+    if len(long):
+        candidates = words.iloc[long]
+        hit = matches(candidates, _REFERENCE)
+        code = lengths[long] >= 16
+        hit &= ~code | (contains(candidates, "[0-9]") & contains(candidates, "[A-Z]"))
+        found[long] = hit
     same_line = np.zeros(len(positions), dtype=bool)
     same_line[1:] = positions[1:] == positions[:-1]
     same_line2 = np.zeros(len(positions), dtype=bool)
     same_line2[2:] = positions[2:] == positions[:-2]
-    after_cheque = np.isin(before, list(_CHEQUE_WORDS)) | (
-        (before == "NO") & np.isin(two_before, list(_CHEQUE_WORDS)) & same_line2
+    cheque_word = words.isin(sorted(_CHEQUE_WORDS)).to_numpy(dtype=bool)
+    number_word = (words == "NO").to_numpy(dtype=bool)
+    after_cheque = (np.roll(cheque_word, 1) & same_line) | (
+        np.roll(number_word, 1) & same_line & np.roll(cheque_word, 2) & same_line2
     )
-    found |= six & same_line & after_cheque
+    six = np.flatnonzero((lengths == 6) & after_cheque)
+    if len(six):
+        found[six] = matches(words.iloc[six], "[0-9]{6}")
     tokens = [pd.DataFrame({"position": positions[found], "token": words[found].to_numpy()})]
     if references is not None:
-        given = references.fillna("").astype(str).str.strip().str.upper()
-        keep = given.str.strip("0") != ""
+        given = strings(references.astype(object).where(references.notna(), "").astype(str))
+        given = given.str.strip().str.upper()
+        keep = (given.str.strip("0") != "").to_numpy(dtype=bool)
         tokens.append(
-            pd.DataFrame(
-                {"position": np.flatnonzero(keep.to_numpy()), "token": given[keep].to_numpy()}
-            )
+            pd.DataFrame({"position": np.flatnonzero(keep), "token": given[keep].to_numpy()})
         )
     frame = pd.concat(tokens, ignore_index=True)
-    frame["token"] = frame["token"].astype(str).str.lstrip("0")
-    frame = frame[frame["token"].str.len() >= 3]
+    frame["token"] = strings(frame["token"]).str.lstrip("0")
+    frame = frame[(frame["token"].str.len() >= 3).to_numpy(dtype=bool)]
     return frame.drop_duplicates().sort_values("position", kind="stable").reset_index(drop=True)
 
 

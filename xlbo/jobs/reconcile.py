@@ -9,7 +9,9 @@ Bank Row and Ledger Row is the line's row in its file, and a link to it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +32,39 @@ from xlbo.bank.match import (
     prepare_ledger,
 )
 from xlbo.bank.roles import Role
-from xlbo.book import FileBook
+from xlbo.book import FileBook, write_workbook
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
+from xlbo.book.flat import write_flat
 from xlbo.errors import UserError
 from xlbo.money import from_paise
+
+
+class Detail(StrEnum):
+    """Where the long tables (matches, unmatched lines, suggestions) go: sheets of the result
+    workbook, or CSV/Parquet files beside it (for statements past Excel's size)."""
+
+    XLSX = "xlsx"
+    CSV = "csv"
+    PARQUET = "parquet"
+
+
+DETAIL_SHEETS = ("Matches", "Unmatched Bank", "Unmatched Ledger", "Suggestions")
+
+
+def detail_for(*inputs: Path) -> Detail:
+    """The default: sheets when every input is a workbook; otherwise files of the inputs' kind
+    (Parquet if any input is Parquet, else CSV)."""
+    suffixes = {p.suffix.lower() for p in inputs}
+    if suffixes & {".parquet", ".pq"}:
+        return Detail.PARQUET
+    if suffixes & {".csv", ".txt", ".tsv"}:
+        return Detail.CSV
+    return Detail.XLSX
+
+
+def detail_path(out: Path, sheet: str, detail: Detail) -> Path:
+    """`brs-unmatched-bank.csv` beside `brs.xlsx`."""
+    return out.with_name(f"{out.stem}-{sheet.lower().replace(' ', '-')}.{detail.value}")
 
 
 @dataclass(frozen=True)
@@ -51,6 +82,9 @@ class Reconciliation:
     ledger_open: list[int]
     sheets: list[ResultSheet]
     notes: list[str]
+    details: list[ResultSheet] = field(default_factory=list)
+    """The long tables, when they go to files beside the workbook (`detail`)."""
+    detail: Detail = Detail.XLSX
 
     @property
     def match_count(self) -> int:
@@ -79,10 +113,13 @@ def run_reconcile(
     report: Path | None = None,
     earlier: Path | None = None,
     rules_from: Path | None = None,
+    detail: Detail | None = None,
 ) -> Reconciliation:
     """Reconcile the statement file `bank_path` against the ledger file `ledger_path`. `earlier`
     is a result workbook whose Accept and Reject columns (and Rules) the user filled in: its
-    decisions are applied. `rules_from` is an earlier month's result whose Rules are reused."""
+    decisions are applied. `rules_from` is an earlier month's result whose Rules are reused.
+    `detail` says where the long tables go (by default: see `detail_for`)."""
+    chosen = detail or detail_for(bank_path, ledger_path)
     statement = read_statement(str(bank_path), mapping=mapping)
     ledger_lines = read_ledger(str(ledger_path), account)
     run = pd.DataFrame(
@@ -92,6 +129,7 @@ def run_reconcile(
             ["Account", account or ""],
             ["Days Before", -window.before],
             ["Days After", window.after],
+            ["Detail", chosen.value],
         ],
         columns=["Key", "Value"],
         dtype=object,
@@ -104,9 +142,40 @@ def run_reconcile(
         rules_from=rules_from,
         bank_file=_link(bank_path, report),
         ledger_file=_link(ledger_path, report),
+        detail_files=[]
+        if chosen is Detail.XLSX
+        else [detail_path(report or Path("brs.xlsx"), n, chosen).name for n in DETAIL_SHEETS],
     )
     result.sheets.append(ResultSheet("Run", run, headerless=True, hidden=True))
-    return result
+    if chosen is Detail.XLSX:
+        return result
+    return replace(
+        result,
+        sheets=[s for s in result.sheets if s.name not in DETAIL_SHEETS],
+        details=[s for s in result.sheets if s.name in DETAIL_SHEETS],
+        detail=chosen,
+    )
+
+
+def detail_files(result: Reconciliation, out: Path) -> list[Path]:
+    """The files the long tables of `result` go to, beside the workbook `out` (none when they
+    are sheets of it)."""
+    return [detail_path(out, sheet.name, result.detail) for sheet in result.details]
+
+
+def write_result(result: Reconciliation, out: Path) -> list[Path]:
+    """Write the result workbook (and the long tables beside it, when they go to files), each
+    atomically; return every path written."""
+    for sheet in result.sheets:
+        if len(sheet.frame) >= EXCEL_ROWS:
+            raise UserError(
+                f"The {sheet.name} sheet would have {len(sheet.frame):,} rows, more than Excel "
+                "holds; write the long tables as files with --detail csv (or parquet)."
+            )
+    written = [write_workbook(out, result.sheets, title="Bank reconciliation")]
+    for sheet, path in zip(result.details, detail_files(result, out), strict=True):
+        written.append(write_flat(path, sheet.frame))
+    return written
 
 
 def reconcile_lines(
@@ -118,9 +187,11 @@ def reconcile_lines(
     rules_from: Path | None = None,
     bank_file: str = "",
     ledger_file: str = "",
+    detail_files: Sequence[str] = (),
 ) -> Reconciliation:
     """The reconciliation of lines already read (from files, or from the workbook open in Excel);
-    `bank_file`/`ledger_file` are what row links point into ("" for this workbook)."""
+    `bank_file`/`ledger_file` are what row links point into ("" for this workbook);
+    `detail_files` name the files the long tables will go to, when not sheets."""
     findings, unique = check_statement(statement.frame)
     bank = unique.reset_index(drop=True)
     ledger = ledger_lines.frame.reset_index(drop=True)
@@ -138,6 +209,12 @@ def reconcile_lines(
     ledger_open = np.flatnonzero(~matched_ledger).tolist()
     opening, closing = opening_and_closing(unique)
     notes = []
+    if detail_files:
+        notes.append(
+            "Matches, unmatched lines and suggestions are in the files beside this workbook: "
+            + ", ".join(detail_files)
+            + "."
+        )
     books_opening = ledger_lines.opening
     if books_opening is None:
         books_opening = opening
@@ -185,6 +262,8 @@ def reconcile_lines(
 
 
 RULE_HEADERS = ("Narration Contains", "Party")
+EXCEL_ROWS = 1_048_576
+"""Rows in an Excel sheet, header included."""
 
 
 def _yes(value: Any) -> bool:
@@ -212,31 +291,43 @@ def read_decisions(
                     rules.append(Rule(str(pattern), str(party)))
     if earlier is None:
         return Decisions(rules=tuple(dict.fromkeys(rules)))
-    book = FileBook(earlier)
     bank_rows = {int(r): p for p, r in enumerate(bank["row"].tolist())}
     ledger_rows = {int(r): p for p, r in enumerate(ledger["row"].tolist())}
-    rejected: set[tuple[int, int]] = set()
-    confirmed: list[tuple[int, int]] = []
-    if book.has("Matches"):
-        for _, row in book.read_table("Matches").frame.iterrows():
-            b, g = (
-                _position(bank_rows, row.get("Bank Row")),
-                _position(ledger_rows, row.get("Ledger Row")),
-            )
-            if b is not None and g is not None and _yes(row.get("Reject")):
-                rejected.add((b, g))
-    if book.has("Suggestions"):
-        for _, row in book.read_table("Suggestions").frame.iterrows():
-            b, g = (
-                _position(bank_rows, row.get("Bank Row")),
-                _position(ledger_rows, row.get("Ledger Row")),
-            )
-            if b is not None and g is not None and _yes(row.get("Accept")):
-                confirmed.append((b, g))
-                name = str(narration_names(bank["narration"].iloc[[b]]).iloc[0]).strip()
-                if name and str(ledger.at[g, "particulars"]):
-                    rules.append(Rule(name, str(ledger.at[g, "particulars"])))
-    return Decisions(tuple(confirmed), frozenset(rejected), tuple(dict.fromkeys(rules)))
+
+    def decided(sheet: str, column: str) -> list[tuple[int, int]]:
+        """(bank, ledger) positions of the rows of `sheet` marked in `column`."""
+        frame = _decision_table(earlier, sheet)
+        wanted = {column, "Bank Row", "Ledger Row"}
+        if frame is None or not wanted <= set(frame.columns):
+            return []
+        marked = frame[frame[column].map(_yes).to_numpy(dtype=bool)]
+        pairs = []
+        for bank_row, ledger_row in zip(marked["Bank Row"], marked["Ledger Row"], strict=True):
+            b, g = _position(bank_rows, bank_row), _position(ledger_rows, ledger_row)
+            if b is not None and g is not None:
+                pairs.append((b, g))
+        return pairs
+
+    rejected = frozenset(decided("Matches", "Reject"))
+    confirmed = decided("Suggestions", "Accept")
+    for b, g in confirmed:
+        name = str(narration_names(bank["narration"].iloc[[b]]).iloc[0]).strip()
+        if name and str(ledger.at[g, "particulars"]):
+            rules.append(Rule(name, str(ledger.at[g, "particulars"])))
+    return Decisions(tuple(confirmed), rejected, tuple(dict.fromkeys(rules)))
+
+
+def _decision_table(result: Path, sheet: str) -> pd.DataFrame | None:
+    """The sheet `sheet` of an earlier result workbook, or the file beside it that holds it."""
+    book = FileBook(result)
+    if book.has(sheet):
+        return book.read_table(sheet).frame
+    for detail in (Detail.CSV, Detail.PARQUET):
+        path = detail_path(result, sheet, detail)
+        if path.exists():
+            beside = FileBook(path)
+            return beside.read_table(beside.sheet_names()[0]).frame
+    return None
 
 
 def run_settings(result: Path) -> dict[str, str]:

@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from xlbo.book.display import Colour, Column, Highlight, Kind, ResultSheet
+from xlbo.book.flat import safe_csv_text
 from xlbo.payroll.compute import PayLine
 from xlbo.reports.journal import HEADERS as JOURNAL_HEADERS
 from xlbo.reports.journal import journal_sheet
@@ -183,13 +184,6 @@ def esi_sheet(lines: Sequence[PayLine], month: date) -> ResultSheet:
             "Total Monthly Wages": Column(kind=Kind.INTEGER),
         },
     )
-
-
-def safe_csv_text(value: object) -> object:
-    """A CSV field that no spreadsheet will run as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 BANK_HEADERS = ("Beneficiary Name", "Account Number", "IFSC", "Amount", "Mode", "Narration")
