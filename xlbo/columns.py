@@ -22,7 +22,7 @@ import pandas as pd
 
 from xlbo.cells import clean_text
 from xlbo.dates import DateOrder, date_order, parse_date
-from xlbo.money import parse_amount, to_paise
+from xlbo.money import from_paise, parse_amount, to_paise
 
 try:  # C++ string kernels; xlbo runs without them (e.g. in the browser) at pandas' own speed
     import pyarrow as pa
@@ -64,7 +64,8 @@ def paise_column(values: pd.Series) -> tuple[np.ndarray, dict[int, str]]:
     numbers = _numbers(values)
     scaled = numbers * 100
     whole = np.rint(scaled)
-    fast = np.isfinite(scaled) & (np.abs(scaled - whole) < 1e-6) & (np.abs(whole) < _LARGEST_PAISE)
+    noise = np.maximum(1e-6, np.abs(scaled) * 1e-15)  # binary noise grows with the amount
+    fast = np.isfinite(scaled) & (np.abs(scaled - whole) < noise) & (np.abs(whole) < _LARGEST_PAISE)
     out = np.where(fast, whole, 0).astype(np.int64)
     left = np.flatnonzero(~fast & values.notna().to_numpy())
     problems: dict[int, str] = {}
@@ -79,6 +80,21 @@ def paise_column(values: pd.Series) -> tuple[np.ndarray, dict[int, str]]:
                 continue
             out[position] = to_paise(amount) if amount is not None else 0
     return out, problems
+
+
+def money_column(paise: Any) -> pd.Series:
+    """Rupees with two decimals from integer paise, exactly and in bulk: an Arrow decimal
+    column where pyarrow is present (Excel gets numbers, CSV `1234.50`, Parquet decimals),
+    else a column of `Decimal`s."""
+    values = np.ascontiguousarray(np.asarray(paise, dtype=np.int64))
+    if pa is None:  # pragma: no cover - where pyarrow is absent
+        return pd.Series([from_paise(int(v)) for v in values.tolist()], dtype=object)
+    unscaled = np.empty((len(values), 2), dtype=np.int64)  # a decimal128 is 16 bytes, low first
+    unscaled[:, 0] = values
+    unscaled[:, 1] = values >> 63
+    kind = pa.decimal128(20, 2)
+    array = pa.Array.from_buffers(kind, len(values), [None, pa.py_buffer(unscaled.tobytes())])
+    return pd.Series(array, dtype=pd.ArrowDtype(kind))
 
 
 def date_column(values: pd.Series) -> tuple[list[date | None], DateOrder | None]:

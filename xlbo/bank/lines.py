@@ -207,8 +207,8 @@ def read_statement(
             "value_date": pd.Series(
                 [v or d for v, d in zip(value_dates, dates, strict=True)], dtype=object
             ),
-            "narration": text_column(column(Role.NARRATION)).to_numpy(dtype=object),
-            "reference": reference.to_numpy(dtype=object),
+            "narration": text_column(column(Role.NARRATION)).array,
+            "reference": reference.array,
             "debit": debit.astype(np.int64),
             "credit": credit.astype(np.int64),
             "balance": pd.array(np.where(has_balance, balance, 0), dtype="Int64"),
@@ -283,9 +283,9 @@ def read_ledger(
         {
             "row": rows,
             "date": pd.Series(dates, dtype=object),
-            "particulars": particulars.to_numpy(dtype=object),
-            "voucher_type": text_column(column("Vch Type")).to_numpy(dtype=object),
-            "voucher_no": text_column(column("Vch No.")).to_numpy(dtype=object),
+            "particulars": particulars.array,
+            "voucher_type": text_column(column("Vch Type")).array,
+            "voucher_no": text_column(column("Vch No.")).array,
             "narration": "",
             "debit": debit,
             "credit": credit,

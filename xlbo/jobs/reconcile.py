@@ -35,6 +35,7 @@ from xlbo.bank.roles import Role
 from xlbo.book import FileBook, write_workbook
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
+from xlbo.columns import money_column, strings
 from xlbo.errors import UserError
 from xlbo.money import from_paise
 
@@ -245,8 +246,8 @@ def reconcile_lines(
         brs,
         bank_open,
         ledger_open,
-        bank_file,
-        ledger_file,
+        None if detail_files else bank_file,
+        None if detail_files else ledger_file,
         notes,
     )
     sheets.append(
@@ -352,15 +353,17 @@ def _rupees(paise: int) -> object:
     return from_paise(paise)
 
 
-def _money(paise: Any) -> pd.Series:
-    """Paise as rupees with two decimals (Decimal), a column at a time."""
-    values = np.asarray(paise, dtype=np.int64)
-    return pd.Series([from_paise(int(v)) for v in values.tolist()], dtype=object)
+def _pick(column: pd.Series, positions: Any = None) -> pd.Series:
+    """The text at `positions` (all when None), renumbered from 0, as pandas' string type."""
+    chosen = column if positions is None else column.iloc[positions]
+    return strings(chosen.reset_index(drop=True))
 
 
-def _row_links(rows: pd.Series, sheet: str, file: str) -> pd.Series:
+def _row_links(rows: pd.Series, sheet: str, file: str | None) -> pd.Series:
     """Row numbers as links to the line in its source (the first LINKS_PER_COLUMN of them; the
-    rest as plain numbers)."""
+    rest as plain numbers); plain numbers throughout where `file` is None (flat files)."""
+    if file is None:
+        return pd.Series(rows.to_numpy(dtype=np.int64))
     numbers = rows.astype("int64").tolist()
     return pd.Series(
         [
@@ -382,10 +385,12 @@ def _sheets(
     brs: BRS,
     bank_open: list[int],
     ledger_open: list[int],
-    bank_file: str,
-    ledger_file: str,
+    bank_file: str | None,
+    ledger_file: str | None,
     notes: list[str],
 ) -> list[ResultSheet]:
+    """The result sheets; row numbers link into `bank_file`/`ledger_file` ("" for this
+    workbook, None for no links: the tables go to flat files)."""
     money = Column(kind=Kind.MONEY)
     b = matches["bank"].to_numpy(dtype=np.int64)
     g = matches["ledger"].to_numpy(dtype=np.int64)
@@ -394,15 +399,15 @@ def _sheets(
             "Match ID": matches["match"].to_numpy(dtype=np.int64),
             "Bank Row": _row_links(bank["row"].iloc[b], statement.sheet, bank_file),
             "Ledger Row": _row_links(ledger["row"].iloc[g], ledger_lines.sheet, ledger_file),
-            "Rule": matches["rule"].to_numpy(dtype=object),
+            "Rule": _pick(matches["rule"]),
             "Score": matches["score"].to_numpy(dtype=np.int64),
-            "Why": matches["why"].to_numpy(dtype=object),
+            "Why": _pick(matches["why"]),
             "Bank Date": bank["date"].to_numpy(dtype=object)[b],
-            "Narration": bank["narration"].to_numpy(dtype=object)[b],
-            "Bank Amount": _money(bank["signed"].to_numpy()[b]),
+            "Narration": _pick(bank["narration"], b),
+            "Bank Amount": money_column(bank["signed"].to_numpy()[b]),
             "Ledger Date": ledger["date"].to_numpy(dtype=object)[g],
-            "Particulars": ledger["particulars"].to_numpy(dtype=object)[g],
-            "Ledger Amount": _money(ledger["signed"].to_numpy()[g]),
+            "Particulars": _pick(ledger["particulars"], g),
+            "Ledger Amount": money_column(ledger["signed"].to_numpy()[g]),
             "Reject": None,
         }
     )
@@ -411,10 +416,10 @@ def _sheets(
         {
             "Bank Row": _row_links(left_bank["row"], statement.sheet, bank_file),
             "Date": left_bank["date"].to_numpy(dtype=object),
-            "Narration": left_bank["narration"].to_numpy(dtype=object),
-            "Reference": left_bank["reference"].to_numpy(dtype=object),
-            "Withdrawal": _money(left_bank["debit"]),
-            "Deposit": _money(left_bank["credit"]),
+            "Narration": _pick(left_bank["narration"]),
+            "Reference": _pick(left_bank["reference"]),
+            "Withdrawal": money_column(left_bank["debit"]),
+            "Deposit": money_column(left_bank["credit"]),
         }
     )
     left_ledger = ledger.iloc[ledger_open]
@@ -422,11 +427,11 @@ def _sheets(
         {
             "Ledger Row": _row_links(left_ledger["row"], ledger_lines.sheet, ledger_file),
             "Date": left_ledger["date"].to_numpy(dtype=object),
-            "Particulars": left_ledger["particulars"].to_numpy(dtype=object),
-            "Vch Type": left_ledger["voucher_type"].to_numpy(dtype=object),
-            "Vch No.": left_ledger["voucher_no"].to_numpy(dtype=object),
-            "Debit": _money(left_ledger["debit"]),
-            "Credit": _money(left_ledger["credit"]),
+            "Particulars": _pick(left_ledger["particulars"]),
+            "Vch Type": _pick(left_ledger["voucher_type"]),
+            "Vch No.": _pick(left_ledger["voucher_no"]),
+            "Debit": money_column(left_ledger["debit"]),
+            "Credit": money_column(left_ledger["credit"]),
         }
     )
     sb = suggestions["bank"].to_numpy(dtype=np.int64)
@@ -435,10 +440,10 @@ def _sheets(
         {
             "Bank Row": _row_links(bank["row"].iloc[sb], statement.sheet, bank_file),
             "Ledger Row": _row_links(ledger["row"].iloc[sg], ledger_lines.sheet, ledger_file),
-            "Kind": suggestions["kind"].to_numpy(dtype=object),
-            "Why": suggestions["why"].to_numpy(dtype=object),
-            "Bank Amount": _money(bank["signed"].to_numpy()[sb]),
-            "Ledger Amount": _money(ledger["signed"].to_numpy()[sg]),
+            "Kind": _pick(suggestions["kind"]),
+            "Why": _pick(suggestions["why"]),
+            "Bank Amount": money_column(bank["signed"].to_numpy()[sb]),
+            "Ledger Amount": money_column(ledger["signed"].to_numpy()[sg]),
             "Accept": None,
         }
     )
