@@ -129,6 +129,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"difference {from_paise(difference) if difference is not None else 'unknown'}"
         )
 
+    def collections_step() -> str:
+        from xlbo.demo.collections import build_collections
+        from xlbo.jobs.reconcile import run_reconcile, write_result
+        from xlbo.money import from_paise
+
+        upi = build_collections(outdir / "upi", seed=args.seed)
+        out = outdir / "upi" / "brs-icici-upi-2026-27.xlsx"
+        result = run_reconcile(upi.statement, upi.ledger, report=out)
+        written = write_result(result, out)
+        return (
+            f"  reconcile (CSV)   {out}\n                    a year of UPI collections, "
+            f"{upi.lines:,} lines a side from CSV: {result.match_count:,} matched, "
+            f"{len(result.suggestions):,} suggestions, BRS difference "
+            f"{from_paise(result.brs.difference or 0)}; the long tables as CSV beside it:\n"
+            + "\n".join(f"                    {path.name}" for path in written[1:])
+        )
+
     def report_step() -> str:
         from xlbo.book import write_workbook
         from xlbo.jobs.report import ReportKind, run_report
@@ -149,6 +166,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         ("Building the demo company", build),
         ("Validating its master data", validate_step),
         ("Reconciling the HDFC account", reconcile_step),
+        ("Reconciling a year of UPI collections", collections_step),
         ("Building the report pack", report_step),
         ("Running October's payroll", payroll_step),
         ("Building the Excel files", workbooks_step),

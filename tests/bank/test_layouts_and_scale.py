@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
@@ -269,3 +270,22 @@ def test_parquet_detail_and_the_sheet_limit(tmp_path: Path) -> None:
     assert matches["Bank Date"].tolist() == [date(2026, 10, 1)]
     assert str(matches["Bank Amount"].iloc[0]) == "12000.00"  # exact decimals, not floats
     assert result.brs.difference == 0
+
+
+def test_demo_upi_collections_tie_and_leave_only_what_is_really_open(tmp_path: Path) -> None:
+    from xlbo.demo.collections import build_collections
+
+    upi = build_collections(tmp_path, lines=4000, seed=7)
+    again = build_collections(tmp_path / "again", lines=4000, seed=7)
+    assert upi.statement.read_bytes() == again.statement.read_bytes()  # same seed, same files
+    out = tmp_path / "brs.xlsx"
+    result = run_reconcile(upi.statement, upi.ledger, report=out)
+    assert result.detail is Detail.CSV
+    assert result.brs.difference == 0
+    bank_lines = len(result.bank)
+    # plan prices repeat all year: only real doubt (same amount, same-named payers, same days)
+    # is left open, and the open lines are the planted ones plus those doubtful pairs
+    assert result.match_count >= 0.95 * bank_lines
+    charges = result.bank["narration"].str.contains("CHGS").to_numpy()
+    assert set(np.flatnonzero(charges)) <= set(result.bank_open)  # charges are for booking
+    assert (result.suggestions["kind"] == "Ambiguous").all()

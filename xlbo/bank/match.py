@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
 from xlbo.bank.references import reference_frame
-from xlbo.columns import contains, first_of_each, matches, split_words
+from xlbo.columns import contains, first_of_each, matches, split_words, strings
 from xlbo.master.quality import party_key
 
 COMBINATION_CANDIDATES = 12
@@ -44,8 +44,6 @@ COMBINATION_CANDIDATES = 12
 TYPICAL_CHARGES = (590, 1180, 1770, 2360, 2950, 5900, 11800, 17700)
 """Bank charges with 18% GST, in paise (₹5.90, ₹11.80 …), that explain a small difference."""
 TDS_RATES = (1, 2, 10)
-CROWDED_AMOUNT = 64
-"""Above this many bank × ledger lines sharing one amount, pairs are joined day by day."""
 MATCH_COLUMNS = ("match", "bank", "ledger", "rule", "score", "why")
 SUGGESTION_COLUMNS = ("bank", "ledger", "kind", "why")
 
@@ -184,17 +182,20 @@ def similarities(bank_parties: np.ndarray, ledger_parties: np.ndarray) -> np.nda
     """`similarity` of each pair, worked out once per distinct pair of names."""
     if not len(bank_parties):
         return np.zeros(0, dtype=np.int64)
-    pairs = pd.DataFrame({"b": bank_parties, "l": ledger_parties})
-    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
-    left = [str(u[0]) for u in uniques]
-    right = [str(u[1]) for u in uniques]
+    left_codes, left_names = pd.factorize(pd.Series(bank_parties, dtype=object))
+    right_codes, right_names = pd.factorize(pd.Series(ledger_parties, dtype=object))
+    pairs, back = np.unique(
+        left_codes.astype(np.int64) * len(right_names) + right_codes, return_inverse=True
+    )
+    left = [str(n) for n in np.asarray(left_names, dtype=object)[pairs // len(right_names)]]
+    right = [str(n) for n in np.asarray(right_names, dtype=object)[pairs % len(right_names)]]
     score = np.maximum(
         cpdist(left, right, scorer=fuzz.token_set_ratio, dtype=np.float64),
         cpdist(left, right, scorer=fuzz.partial_ratio, dtype=np.float64),
     ).astype(np.int64)
     empty = np.array([not a or not b for a, b in zip(left, right, strict=True)], dtype=bool)
     score[empty] = 0
-    return np.asarray(score[codes], dtype=np.int64)
+    return np.asarray(score[back], dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -303,45 +304,57 @@ class _Matching:
         self, bank_mask: np.ndarray | None = None, ledger_mask: np.ndarray | None = None
     ) -> pd.DataFrame:
         """Open bank and ledger lines of the same amount within the window: columns b, l, d
-        (bank day − books day). Amounts shared by many lines are joined day by day, so the
-        join never grows past the pairs that really fall in the window."""
+        (bank day − books day); see `band_join`."""
         bank_mask = self.bank_open if bank_mask is None else bank_mask & self.bank_open
         ledger_mask = self.ledger_open if ledger_mask is None else ledger_mask & self.ledger_open
-        left = pd.DataFrame(
-            {
-                "b": np.flatnonzero(bank_mask),
-                "signed": self.bank.lines["signed"].to_numpy()[bank_mask],
-                "bday": self.bank.lines["day"].to_numpy()[bank_mask],
-            }
+        b, g = np.flatnonzero(bank_mask), np.flatnonzero(ledger_mask)
+        bank_day = self.bank.lines["day"].to_numpy()[b]
+        ledger_day = self.ledger.lines["day"].to_numpy()[g]
+        left, right = band_join(
+            self.bank.lines["signed"].to_numpy()[b],
+            bank_day,
+            self.ledger.lines["signed"].to_numpy()[g],
+            ledger_day,
+            self.window,
         )
-        right = pd.DataFrame(
-            {
-                "l": np.flatnonzero(ledger_mask),
-                "signed": self.ledger.lines["signed"].to_numpy()[ledger_mask],
-                "day": self.ledger.lines["day"].to_numpy()[ledger_mask],
-            }
-        )
-        crowd = left["signed"].value_counts().mul(right["signed"].value_counts(), fill_value=0)
-        crowded = crowd.index[crowd > CROWDED_AMOUNT]
-        light = left[~left["signed"].isin(crowded)].merge(
-            right[~right["signed"].isin(crowded)], on="signed"
-        )
-        parts = [light]
-        heavy_left = left[left["signed"].isin(crowded)]
-        heavy_right = right[right["signed"].isin(crowded)]
-        if len(heavy_left):
-            for offset in range(self.window.before, self.window.after + 1):
-                shifted = heavy_left.assign(day=heavy_left["bday"] - offset)
-                parts.append(shifted.merge(heavy_right, on=["signed", "day"]))
-        pairs = pd.concat(parts, ignore_index=True)
-        pairs["d"] = pairs["bday"] - pairs["day"]
-        pairs = pairs[(pairs["d"] >= self.window.before) & (pairs["d"] <= self.window.after)]
-        return self.without_rejected(pairs[["b", "l", "d"]].reset_index(drop=True))
+        pairs = pd.DataFrame({"b": b[left], "l": g[right], "d": bank_day[left] - ledger_day[right]})
+        return self.without_rejected(pairs)
 
     def frame(self) -> pd.DataFrame:
         if not self.taken:
             return pd.DataFrame(columns=list(MATCH_COLUMNS))
         return pd.concat(self.taken, ignore_index=True)
+
+
+def band_join(
+    bank_amount: np.ndarray,
+    bank_day: np.ndarray,
+    ledger_amount: np.ndarray,
+    ledger_day: np.ndarray,
+    window: Window,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every (bank index, ledger index) with the same amount and the bank's day within the
+    window of the ledger's, found with one sort and two binary searches: the work grows with
+    the pairs found, not with bank lines × ledger lines, however many lines share an amount.
+
+    >>> band_join(np.array([5, 5, 7]), np.array([10, 20, 10]), np.array([5, 7]), np.array([9, 11]), Window())
+    (array([0, 2]), array([0, 1]))
+    """
+    _, codes = np.unique(np.concatenate([bank_amount, ledger_amount]), return_inverse=True)
+    span = np.int64(1) << np.int64(32)
+    offset = np.int64(1) << np.int64(31)  # days may be negative (before 1970) or shifted
+    bank_key = codes[: len(bank_amount)].astype(np.int64) * span + offset
+    ledger_key = codes[len(bank_amount) :].astype(np.int64) * span + offset + ledger_day
+    order = np.argsort(ledger_key, kind="stable")
+    ordered = ledger_key[order]
+    # ledger day from bank day − after to bank day − before
+    low = np.searchsorted(ordered, bank_key + bank_day - window.after, side="left")
+    high = np.searchsorted(ordered, bank_key + bank_day - window.before, side="right")
+    counts = high - low
+    left = np.repeat(np.arange(len(bank_amount)), counts)
+    starts = np.repeat(low - (np.cumsum(counts) - counts), counts)
+    right = order[starts + np.arange(int(counts.sum()))]
+    return left, right
 
 
 def _unique_both_ways(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -427,44 +440,144 @@ def match_lines(
     return run.frame(), suggestions[list(SUGGESTION_COLUMNS)].reset_index(drop=True)
 
 
+SHORTLIST = 4
+"""Candidates kept per line while the amount-and-date pass decides (see `_shortlist`)."""
+
+
+def fitness(days: np.ndarray, alike: np.ndarray) -> np.ndarray:
+    """How well a same-amount pair fits: 70, plus up to 30 for alike names, less 2 a day apart.
+    Names outweigh dates: banks credit a receipt a day or two after the books record it, but
+    a narration naming someone else is strong evidence against the pair."""
+    return np.asarray(70 + (3 * alike) // 10 - 2 * np.abs(days), dtype=np.int64)
+
+
+def _names_alike(run: _Matching, b: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """Name similarity of each pair (bank position, ledger position), worked out once per
+    distinct pair of names and only where the two share their first or last word (a narration
+    naming someone else counts as no name: 0)."""
+    together = strings(
+        pd.concat([run.bank.lines["party"], run.ledger.lines["party"]], ignore_index=True)
+    )
+    names, distinct = pd.factorize(together)
+    words = strings(pd.Series(np.asarray(distinct, dtype=object), dtype=object))
+    pieces = words.str.split(" ")
+    first, _ = pd.factorize(pieces.str[0].fillna(""))
+    last, _ = pd.factorize(pieces.str[-1].fillna(""))
+    filled = (words.str.len() > 0).to_numpy(dtype=bool)
+    nb, ng = names[b], names[g + len(run.bank)]
+    share = filled[nb] & filled[ng]
+    share &= (
+        (first[nb] == first[ng])
+        | (last[nb] == last[ng])
+        | (first[nb] == last[ng])
+        | (last[nb] == first[ng])
+    )
+    alike = np.zeros(len(b), dtype=np.int64)
+    if share.any():
+        pair = nb[share].astype(np.int64) * len(distinct) + ng[share]
+        unique, back = np.unique(pair, return_inverse=True)
+        text = np.asarray(distinct, dtype=object)
+        alike[share] = similarities(text[unique // len(distinct)], text[unique % len(distinct)])[
+            back
+        ]
+    return alike
+
+
+def _ranks(groups: np.ndarray, fit: np.ndarray) -> np.ndarray:
+    """Each pair's place (0 = best) among the pairs of its group (bank or ledger line)."""
+    if not len(groups):
+        return np.zeros(0, dtype=np.int64)
+    low = int(fit.min())
+    span = int(fit.max()) - low + 1
+    order = np.argsort(groups * span + (span - 1 - (fit - low)), kind="stable")
+    ordered = groups[order]
+    starts = np.ones(len(order), dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    index = np.arange(len(order))
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = index - np.maximum.accumulate(np.where(starts, index, 0))
+    return rank
+
+
+def _best(groups: np.ndarray, fit: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each pair: is it its line's best, and how many pairs tie for that line's best."""
+    top = np.full(size, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(top, groups, fit)
+    is_top = fit == top[groups]
+    ties = np.bincount(groups[is_top], minlength=size)[groups]
+    return is_top, ties
+
+
 def _amount_and_date(run: _Matching) -> pd.DataFrame:
     """Pass 2: take each pair whose lines are each other's one best candidate, again and again
-    on what is left; return the tied candidates it abstained on."""
+    on what is left; return the tied candidates it abstained on.
+
+    Where many lines share an amount (plan prices, rent, EMIs) a line can have hundreds of
+    same-amount candidates in the window; decisions are made on each line's SHORTLIST best,
+    which is exact while a line keeps at least two of its own shortlisted candidates (whatever
+    was left out fits no better); a line that runs short has its shortlist drawn again."""
     pairs = run.amount_pairs()
-    parties_b = run.bank.lines["party"].to_numpy(dtype=object)
-    parties_l = run.ledger.lines["party"].to_numpy(dtype=object)
-    pairs["sim"] = similarities(parties_b[pairs["b"]], parties_l[pairs["l"]])
-    pairs["fit"] = 90 - 5 * pairs["d"].abs() + pairs["sim"] // 10
-    while len(pairs := run.open_pairs(pairs)):
-        top_b = pairs["fit"] == pairs.groupby("b")["fit"].transform("max")
-        top_l = pairs["fit"] == pairs.groupby("l")["fit"].transform("max")
-        ties_b = top_b.groupby(pairs["b"]).transform("sum")
-        ties_l = top_l.groupby(pairs["l"]).transform("sum")
-        chosen = pairs[top_b & top_l & (ties_b == 1) & (ties_l == 1)]
-        if chosen.empty:
-            doubtful = pairs[(top_b & (ties_b > 1)) | (top_l & (ties_l > 1))]
-            tied_b = (ties_b[doubtful.index] > 1).to_numpy()
-            return pd.DataFrame(
-                {
-                    "b": doubtful["b"].to_numpy(),
-                    "l": doubtful["l"].to_numpy(),
-                    "kind": "Ambiguous",
-                    "why": np.where(
-                        tied_b,
-                        "two ledger lines fit this bank line equally well; choose one",
-                        "another bank line fits this ledger line as well; choose one",
-                    ),
-                }
+    b = pairs["b"].to_numpy(dtype=np.int64)
+    g = pairs["l"].to_numpy(dtype=np.int64)
+    d = pairs["d"].to_numpy(dtype=np.int64)
+    alike = _names_alike(run, b, g)
+    fit = fitness(d, alike)
+    nb, ng = len(run.bank), len(run.ledger)
+    live = np.arange(len(b))
+    while True:
+        live = live[run.bank_open[b[live]] & run.ledger_open[g[live]]]
+        if not len(live):
+            return pd.DataFrame(columns=["b", "l", "kind", "why"])
+        own_b = _ranks(b[live], fit[live]) < SHORTLIST
+        own_g = _ranks(g[live], fit[live]) < SHORTLIST
+        whole_b = np.bincount(b[live], minlength=nb) <= SHORTLIST
+        whole_g = np.bincount(g[live], minlength=ng) <= SHORTLIST
+        keep = own_b | own_g
+        kept, own_b, own_g = live[keep], own_b[keep], own_g[keep]
+        progressed = False
+        while len(kept):
+            still = run.bank_open[b[kept]] & run.ledger_open[g[kept]]
+            kept, own_b, own_g = kept[still], own_b[still], own_g[still]
+            kb, kg, kf = b[kept], g[kept], fit[kept]
+            top_b, ties_b = _best(kb, kf, nb)
+            top_g, ties_g = _best(kg, kf, ng)
+            sure_b = whole_b[kb] | (np.bincount(kb, weights=own_b, minlength=nb)[kb] >= 2)
+            sure_g = whole_g[kg] | (np.bincount(kg, weights=own_g, minlength=ng)[kg] >= 2)
+            chosen = kept[top_b & top_g & (ties_b == 1) & (ties_g == 1) & sure_b & sure_g]
+            if not len(chosen):
+                break
+            progressed = True
+            why = (
+                "same amount; "
+                + _signed_days(d[chosen])
+                + " days; party names "
+                + pd.Series(alike[chosen]).astype(str)
+                + "% alike"
             )
-        why = (
-            "same amount; "
-            + _signed_days(chosen["d"].to_numpy())
-            + " days; party names "
-            + chosen["sim"].astype(str).reset_index(drop=True)
-            + "% alike"
-        )
-        run.take(chosen, "Amount and date", chosen["fit"].to_numpy(), why.to_numpy())
-    return pd.DataFrame(columns=["b", "l", "kind", "why"])
+            run.take(
+                pd.DataFrame({"b": b[chosen], "l": g[chosen]}),
+                "Amount and date",
+                fit[chosen],
+                why.to_numpy(),
+            )
+        if not progressed:
+            break
+    lb, lg, lf = b[live], g[live], fit[live]
+    top_b, ties_b = _best(lb, lf, nb)
+    top_g, ties_g = _best(lg, lf, ng)
+    doubtful = (top_b & (ties_b > 1)) | (top_g & (ties_g > 1))
+    return pd.DataFrame(
+        {
+            "b": lb[doubtful],
+            "l": lg[doubtful],
+            "kind": "Ambiguous",
+            "why": np.where(
+                ties_b[doubtful] > 1,
+                "two ledger lines fit this bank line equally well; choose one",
+                "another bank line fits this ledger line as well; choose one",
+            ),
+        }
+    )
 
 
 def _combinations(run: _Matching) -> None:
