@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -363,3 +364,75 @@ def test_confirm_applies_accept_and_reject_and_learns_rules(
     brs = {r[0].value: r[1].value for r in again["BRS"].iter_rows(min_row=2)}
     assert brs["Add: differences on confirmed matches, to be booked (TDS, charges)"] == 100
     assert brs["Difference"] == 0
+
+
+def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[int, int, str]]):
+    """The amount-and-date pass the slow, obvious way: every same-amount pair in the window,
+    scored; take the pairs that are each other's one best, repeat until none are left."""
+    from xlbo.bank.match import DEFAULT_WINDOW, fitness, similarity
+
+    edges = {
+        (i, j): int(
+            fitness(
+                np.array([bd - gd]),
+                np.array([similarity(bp, gp) if set(bp.split()) & set(gp.split()) else 0]),
+            )[0]
+        )
+        for i, (bd, ba, bp) in enumerate(bank)
+        for j, (gd, ga, gp) in enumerate(books)
+        if ba == ga and DEFAULT_WINDOW.before <= bd - gd <= DEFAULT_WINDOW.after
+    }
+    taken: set[tuple[int, int]] = set()
+    while True:
+        used_b = {i for i, _ in taken}
+        used_g = {j for _, j in taken}
+        live = {e: f for e, f in edges.items() if e[0] not in used_b and e[1] not in used_g}
+        chosen = set()
+        for (i, j), f in live.items():
+            mine = [v for (a, _), v in live.items() if a == i]
+            theirs = [v for (_, b), v in live.items() if b == j]
+            if f == max(mine) == max(theirs) and mine.count(f) == 1 and theirs.count(f) == 1:
+                chosen.add((i, j))
+        if not chosen:
+            return taken
+        taken |= chosen
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 12),
+            st.sampled_from([100, 200]),
+            st.sampled_from(["a b", "a c", "d e", ""]),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    st.lists(
+        st.tuples(
+            st.integers(0, 12),
+            st.sampled_from([100, 200]),
+            st.sampled_from(["a b", "a c", "d e", ""]),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+)
+def test_shortlists_decide_as_the_whole_candidate_list_would(
+    bank: list[tuple[int, int, str]], books: list[tuple[int, int, str]]
+) -> None:
+    import xlbo.bank.match as match
+
+    original = match.SHORTLIST
+    match.SHORTLIST = 2  # the smallest that works, to exercise redrawing
+    try:
+        found, _ = match_lines(
+            side([d for d, _, _ in bank], [a for _, a, _ in bank], [p for _, _, p in bank]),
+            side([d for d, _, _ in books], [a for _, a, _ in books], [p for _, _, p in books]),
+        )
+    finally:
+        match.SHORTLIST = original
+    by_amount = found[found["rule"] == "Amount and date"]
+    pairs = set(zip(by_amount["bank"].tolist(), by_amount["ledger"].tolist(), strict=True))
+    assert pairs == _mutual_best_everywhere(bank, books)

@@ -461,8 +461,8 @@ def _names_alike(run: _Matching, b: np.ndarray, g: np.ndarray) -> np.ndarray:
     names, distinct = pd.factorize(together)
     words = strings(pd.Series(np.asarray(distinct, dtype=object), dtype=object))
     pieces = words.str.split(" ")
-    first, _ = pd.factorize(pieces.str[0].fillna(""))
-    last, _ = pd.factorize(pieces.str[-1].fillna(""))
+    ends, _ = pd.factorize(pd.concat([pieces.str[0], pieces.str[-1]]).fillna(""))
+    first, last = ends[: len(words)], ends[len(words) :]  # one numbering for both ends
     filled = (words.str.len() > 0).to_numpy(dtype=bool)
     nb, ng = names[b], names[g + len(run.bank)]
     share = filled[nb] & filled[ng]
