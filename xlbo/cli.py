@@ -268,11 +268,13 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     difference = result.brs.difference
     print(
         f"{result.match_count} matches, {len(result.bank_open)} bank and {len(result.ledger_open)} ledger lines "
-        f"unmatched, {len(result.suggestions)} suggestions, {len(result.findings)} integrity findings; BRS "
+        f"unmatched, {len(result.suggestions)} suggestions, {len(result.findings)} integrity findings, "
+        f"{len(result.issues)} unreadable cells; BRS "
         f"difference {from_paise(difference) if difference is not None else 'unknown'}. Report: "
         + ", ".join(str(path) for path in written)
     )
-    return EXIT_OK if difference == 0 and not result.findings else EXIT_FINDINGS
+    clean = difference == 0 and not result.findings and not result.issues
+    return EXIT_OK if clean else EXIT_FINDINGS
 
 
 def cmd_report(args: argparse.Namespace) -> int:

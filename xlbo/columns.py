@@ -30,55 +30,82 @@ try:  # C++ string kernels; xlbo runs without them (e.g. in the browser) at pand
 except ImportError:  # pragma: no cover - exercised where pyarrow is absent
     pa = pc = None
 
-_LARGEST_PAISE = 10**17
-"""Beyond ₹10^15 (parse_amount's limit) the one-cell reader decides, with its message."""
+_EXACT_PAISE = 2**46
+"""Below this many paise (about ₹70,000 crore) a float's binary noise is far below half a paisa,
+so a third decimal is still seen; larger amounts are read one cell at a time, exactly."""
+_PLAIN_AMOUNT = r"-?(?:[0-9]{1,3}(?:,[0-9]{2,3})+|[0-9]+)(?:\.[0-9]+)?"
+"""Text the bulk reader takes: digits with Indian or Western grouping, a decimal point, a minus.
+Everything else (brackets, ₹, Rs., Dr/Cr, /-) is for `parse_amount`."""
+_NOT_AMOUNT = {"-", "–", "—", "--"}
+"""A lone dash in an amount column means blank (see `parse_amount`)."""
 
 
 def _numbers(values: pd.Series) -> np.ndarray:
-    """Floats of the cells that are plainly numbers (numbers, or text like `1,23,456.50` or
-    `₹ 500`), NaN elsewhere; True/False are not numbers."""
+    """Floats of the cells that are plainly amounts — numbers, and text matching _PLAIN_AMOUNT —
+    NaN elsewhere (True/False are not numbers)."""
     if pd.api.types.is_bool_dtype(values.dtype):
         return np.full(len(values), np.nan)
     if pd.api.types.is_numeric_dtype(values.dtype):
         return values.to_numpy(dtype="float64", na_value=np.nan)
-    numbers = pd.to_numeric(values, errors="coerce").to_numpy(
-        dtype="float64", na_value=np.nan, copy=True
-    )
     if values.dtype == object:
-        flags = values.map(lambda v: v is True or v is False).to_numpy(dtype=bool)
-        numbers[flags] = np.nan
-    rest = np.flatnonzero(np.isnan(numbers) & values.notna().to_numpy())
-    if len(rest):
-        text = values.iloc[rest].astype(str)
-        plain = text.str.replace(r"[,\s₹]", "", regex=True)
-        numbers[rest] = pd.to_numeric(
-            plain.where(plain.str.fullmatch(r"[+-]?[0-9]+(\.[0-9]+)?")), errors="coerce"
-        ).to_numpy(dtype="float64", na_value=np.nan)
+        kinds = values.map(type)
+        numeric = kinds.isin([float, int, np.float64, np.int64]).to_numpy(dtype=bool)
+        texts = kinds.isin([str]).to_numpy(dtype=bool)
+    else:  # a string column
+        numeric = np.zeros(len(values), dtype=bool)
+        texts = values.notna().to_numpy(dtype=bool)
+    numbers = np.full(len(values), np.nan)
+    if numeric.any():
+        numbers[numeric] = values[numeric].to_numpy(dtype="float64")
+    if texts.any():
+        text = strings(values[texts].astype(object)).str.strip()
+        plain = matches(text, _PLAIN_AMOUNT)
+        where = np.flatnonzero(texts)[plain]
+        numbers[where] = pd.to_numeric(text[plain].str.replace(",", "", regex=False)).to_numpy(
+            dtype="float64"
+        )
     return numbers
+
+
+def amount_present(values: pd.Series) -> np.ndarray:
+    """Which cells hold an amount at all (not blank, not a lone dash)."""
+    text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
+    present = values.notna() & (text != "") & ~text.isin(_NOT_AMOUNT)
+    return np.array(present.to_numpy(dtype=bool), dtype=bool)  # a writable copy
 
 
 def paise_column(values: pd.Series) -> tuple[np.ndarray, dict[int, str]]:
     """Integer paise of every cell (0 for a blank or a bad cell) and, by position, the message
-    for each cell that is not an amount. Numbers and plain text amounts (`1,23,456.50`, `₹ 500`)
-    are converted in bulk; brackets, `Dr`/`Cr`, `/-` and anything odd go through `parse_amount`."""
-    numbers = _numbers(values)
-    scaled = numbers * 100
-    whole = np.rint(scaled)
-    noise = np.maximum(1e-6, np.abs(scaled) * 1e-15)  # binary noise grows with the amount
-    fast = np.isfinite(scaled) & (np.abs(scaled - whole) < noise) & (np.abs(whole) < _LARGEST_PAISE)
-    out = np.where(fast, whole, 0).astype(np.int64)
-    left = np.flatnonzero(~fast & values.notna().to_numpy())
+    for each cell that is not an amount — the answers `parse_amount` and `to_paise` give cell by
+    cell. Numbers and plain text amounts (`1,23,456.50`) are converted in bulk; brackets, `₹`,
+    `Dr`/`Cr`, `/-`, huge amounts and anything odd go through `parse_amount` one by one."""
+    if pd.api.types.is_integer_dtype(values.dtype) and not values.hasnans:
+        rupees = values.to_numpy(dtype=np.int64)
+        safe = np.abs(rupees) < _EXACT_PAISE // 100
+        out = np.where(safe, rupees * 100, 0).astype(np.int64)
+        fast = safe
+    else:
+        numbers = _numbers(values)
+        with np.errstate(invalid="ignore", over="ignore"):
+            scaled = numbers * 100
+            whole = np.rint(scaled)
+            noise = np.maximum(1e-6, np.abs(scaled) * 2.0**-50)  # binary noise grows with size
+            fast = (
+                np.isfinite(scaled)
+                & (np.abs(scaled - whole) < noise)
+                & (np.abs(whole) < _EXACT_PAISE)
+            )
+        out = np.where(fast, whole, 0).astype(np.int64)
+    left = np.flatnonzero(~fast & amount_present(values))
     problems: dict[int, str] = {}
-    if len(left):
-        blank = (values.iloc[left].astype(str).str.strip() == "").to_numpy(dtype=bool)
-        for position in left[~blank].tolist():
-            value = values.iat[position]
-            try:
-                amount = parse_amount(value)
-            except ValueError as error:
-                problems[position] = str(error)
-                continue
-            out[position] = to_paise(amount) if amount is not None else 0
+    for position in left.tolist():
+        value = values.iat[position]
+        try:
+            amount = parse_amount(value)
+        except ValueError as error:
+            problems[position] = str(error)
+            continue
+        out[position] = to_paise(amount) if amount is not None else 0
     return out, problems
 
 
@@ -127,6 +154,15 @@ def _arrow(values: pd.Series) -> Any:
     return pa.array(values.fillna("").to_numpy(dtype=object), type=pa.string(), from_pandas=True)
 
 
+_ODD_TEXT = (
+    r"\s\s|[^\S ]|^\s|\s$|^#|["
+    + "\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+    + "]"
+)
+"""Text `clean_text` would change: doubled, leading, trailing or non-ASCII spaces (non-breaking,
+thin, zero-width, byte-order mark), tabs and line breaks, or an error value like #N/A."""
+
+
 def text_column(values: pd.Series) -> pd.Series:
     """`clean_text` of every cell, "" for blanks: stripped, with non-breaking and repeated spaces
     folded; an error cell keeps the text it shows. Plain strings pass in bulk; the rest are
@@ -136,9 +172,7 @@ def text_column(values: pd.Series) -> pd.Series:
     else:
         is_text = values.map(lambda v: type(v) is str).to_numpy(dtype=bool)
     text = strings(values.where(is_text, ""))
-    odd = np.flatnonzero(
-        contains(text, r"\s\s|[^\S ]|^\s|\s$|^#") | (~is_text & values.notna().to_numpy())
-    )
+    odd = np.flatnonzero(contains(text, _ODD_TEXT) | (~is_text & values.notna().to_numpy()))
     if not len(odd):
         return text.set_axis(values.index)
     cleaned = text.to_numpy(dtype=object)
@@ -199,8 +233,3 @@ def first_of_each(positions: np.ndarray, ranks: np.ndarray, count: int) -> np.nd
     first[1:] = positions[order][1:] != positions[order][:-1]
     best[positions[order][first]] = order[first]
     return best
-
-
-def keep_first(values: list[Any]) -> list[Any]:
-    """Distinct values in first-seen order."""
-    return list(dict.fromkeys(values))

@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -98,15 +98,24 @@ def worst_first(issues: Iterable[Issue]) -> list[Issue]:
     return sorted(issues, key=lambda i: SEVERITY_ORDER[i.severity])
 
 
-def issues_sheet(issues: Iterable[Issue], link_file: str = "") -> ResultSheet:
+def issues_sheet(
+    issues: Iterable[Issue], link_file: str = "", files: Mapping[str, str] | None = None
+) -> ResultSheet:
     """The `Issues` sheet every job writes: Severity, Sheet, Cell, Value, Problem, Hint, worst
     first, each Cell a hyperlink to the cell (in `link_file`, when the issues are about another
-    workbook)."""
+    workbook; or in `files[issue.file]` when they are about several)."""
     rows = [
         [
             issue.severity.value,
             issue.sheet,
-            Link(issue.cell, issue.sheet, issue.cell, file=link_file) if issue.cell else "",
+            Link(
+                issue.cell,
+                issue.sheet,
+                issue.cell,
+                file=(files or {}).get(issue.file or "", link_file),
+            )
+            if issue.cell
+            else "",
             issue.value,
             issue.problem,
             issue.hint,

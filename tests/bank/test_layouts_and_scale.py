@@ -289,3 +289,42 @@ def test_demo_upi_collections_tie_and_leave_only_what_is_really_open(tmp_path: P
     charges = result.bank["narration"].str.contains("CHGS").to_numpy()
     assert set(np.flatnonzero(charges)) <= set(result.bank_open)  # charges are for booking
     assert (result.suggestions["kind"] == "Ambiguous").all()
+
+
+def test_unreadable_cells_are_reported_not_lost(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "Date,Narration,Chq./Ref.No.,Withdrawal Amt.,Deposit Amt.,Closing Balance\n"
+        '01/10/26,NEFT CR-A,,,"1,20,0x0.50","1,00,000.00"\n'  # a typing slip in the amount
+        "02/10/26,ATM WDL,,2000.00,,-\n"  # a lone dash: no balance shown, not a balance of 0
+        "31/09/26,NEFT CR-B,,,500.00,98500.00\n"  # no such date
+        '03/10/26,NEFT CR-C,,,"5,000.00","1,03,500.00 Cr"\n'
+    )
+    books = tmp_path / "books.csv"
+    LEDGER.iloc[:0].to_csv(books, index=False)
+    out = tmp_path / "brs.xlsx"
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]) == 1
+    result = run_reconcile(bank, books, report=out)
+    problems = {i.cell: i.problem for i in result.issues}
+    assert "is not an amount" in problems["E2"]
+    assert "is not a date" in problems["A4"]
+    balances = result.bank["balance"]
+    assert pd.isna(balances.iloc[0]) and balances.iloc[1] == 10350000  # the ATM line; a Cr balance
+    write_result(result, out)
+    book = openpyxl.load_workbook(out)
+    assert "Issues" in book.sheetnames
+    summary = " ".join(str(c.value) for row in book["Summary"].iter_rows() for c in row if c.value)
+    assert "2 line(s) could not be read" in summary
+
+
+def test_a_single_amount_column_says_its_side_itself(tmp_path: Path) -> None:
+    path = tmp_path / "kotak.csv"
+    path.write_text(
+        "Transaction Date,Description,Amount,Dr / Cr,Balance\n"
+        '01-10-2026,NEFT A,"5,000.00 Cr",CR,"1,05,000.00"\n'
+        '02-10-2026,CHQ B,"2,000.00 Dr",,"1,03,000.00"\n'
+        "03-10-2026,CHQ C,-300.00,,102700.00\n"
+    )
+    lines = read_statement(str(path)).frame
+    assert lines["credit"].tolist() == [500000, 0, 0]
+    assert lines["debit"].tolist() == [0, 200000, 30000]

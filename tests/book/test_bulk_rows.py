@@ -52,10 +52,13 @@ def frame() -> pd.DataFrame:
                 "Date": date(2026, 10, 1 + index % 28) if index % 6 else None,
                 "Stamp": datetime(2026, 10, 1, 9, 30) if index == 2 else pd.NaT,
                 "Flag": index % 2 == 0,
-                "Mixed": [1, "two", 3.5, True, None, date(2026, 1, 1)][index % 6],
+                "Mixed": [1, "two", 3.5, True, None, date(2026, 1, 1), pd.NA][index % 7],
             }
         )
-    return pd.DataFrame(rows)
+    data = pd.DataFrame(rows)
+    data["Maybe"] = pd.array([None if i % 4 == 0 else i % 3 == 0 for i in range(ROWS)], "boolean")
+    data["Count"] = pd.array([None if i % 5 == 0 else i for i in range(ROWS)], "Int64")
+    return data
 
 
 def sheets() -> list[ResultSheet]:

@@ -19,7 +19,7 @@ from xlbo.bank.roles import Role, column_role, has_amounts, roles_in
 from xlbo.book import FileBook, Table, build_table
 from xlbo.book.files import frame_table
 from xlbo.book.table import HEADER_SCAN_ROWS, find_header_row, header_key
-from xlbo.columns import date_column, paise_column, strings, text_column
+from xlbo.columns import amount_present, date_column, paise_column, strings, text_column
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 
@@ -72,20 +72,42 @@ def _columns(frame: pd.DataFrame, mapping: Mapping[Role, str]) -> dict[Role, str
     return columns
 
 
+LEFT_OUT = "Fix the cell and reconcile again; the line was left out."
+
+
 def _issues_for(
-    problems: dict[int, str], rows: np.ndarray, book: str, sheet: str, letter: str
+    problems: dict[int, str],
+    rows: np.ndarray,
+    book: str,
+    sheet: str,
+    letter: str,
+    *,
+    severity: Severity = Severity.ERROR,
+    hint: str = LEFT_OUT,
 ) -> list[Issue]:
     return [
         Issue(
-            severity=Severity.ERROR,
+            severity=severity,
             sheet=sheet,
             cell=f"{letter}{int(rows[position])}",
             problem=f"Row {int(rows[position])}: {problem}",
-            hint="Fix the cell; the line was left out.",
+            hint=hint,
             file=book,
         )
         for position, problem in sorted(problems.items())
     ]
+
+
+def _undated(
+    dates: list[Any], cells: pd.Series, moves: np.ndarray, rows: np.ndarray
+) -> dict[int, str]:
+    """Lines with money but a date cell that is no date (31/09/2026): problems to report, not
+    title or footer lines to skip quietly."""
+    dated = np.array([d is not None for d in dates], dtype=bool)
+    return {
+        position: f"'{cells.iat[position]}' is not a date"
+        for position in np.flatnonzero(~dated & amount_present(cells) & moves).tolist()
+    }
 
 
 def fingerprints(frame: pd.DataFrame) -> np.ndarray:
@@ -162,15 +184,32 @@ def read_statement(
     dated = np.array([d is not None for d in dates], dtype=bool)
     problems: dict[int, tuple[Role, str]] = {}
     if Role.AMOUNT in columns:
+        # One amount column: the Dr/Cr column says which way the money went; failing that, a
+        # Dr or Cr written after the amount; failing that, a minus sign or brackets (money out).
         amount, bad = paise_column(column(Role.AMOUNT))
         problems.update((p, (Role.AMOUNT, m)) for p, m in bad.items())
-        side = text_column(column(Role.SIDE)).str.upper().str[:1].to_numpy(dtype=object)
-        side = np.where(amount < 0, "D", side)
+        said = text_column(column(Role.SIDE)).str.upper().str[:1].to_numpy(dtype=object)
+        cell = strings(column(Role.AMOUNT).astype(object).where(column(Role.AMOUNT).notna(), ""))
+        cell = cell.astype(str).str.strip().str.upper().str.rstrip(".")
+        suffix = np.where(
+            cell.str.endswith("DR").to_numpy(dtype=bool),
+            "D",
+            np.where(cell.str.endswith("CR").to_numpy(dtype=bool), "C", ""),
+        )
+        side = np.where(
+            np.isin(said, ["D", "C"]),
+            said,
+            np.where(suffix != "", suffix, np.where(amount < 0, "D", "")),
+        )
         amount = np.abs(amount)
         unsigned = (amount != 0) & ~np.isin(side, ["D", "C"])
         for position in np.flatnonzero(unsigned).tolist():
             problems.setdefault(
-                position, (Role.SIDE, "the Dr/Cr column does not say which way the money went")
+                position,
+                (
+                    Role.SIDE if Role.SIDE in columns else Role.AMOUNT,
+                    "neither a Dr/Cr column nor the amount says which way the money went",
+                ),
             )
         debit = np.where(side == "D", amount, 0)
         credit = np.where(side == "C", amount, 0)
@@ -182,21 +221,32 @@ def read_statement(
         problems.update((p, (Role.DEPOSIT, m)) for p, m in bad_in.items())
     balance_cells = column(Role.BALANCE)
     balance, bad_balance = paise_column(balance_cells)
-    problems.update((p, (Role.BALANCE, m)) for p, m in bad_balance.items())
     # A balance marked Dr is overdrawn; one marked Cr is money in the account (not negative,
     # as a Cr amount is in a ledger).
     balance_text = strings(balance_cells.astype(str)).str.strip().str.upper().str.rstrip(".")
     marked_dr = balance_text.str.endswith("DR").to_numpy(dtype=bool)
     marked_cr = balance_text.str.endswith("CR").to_numpy(dtype=bool)
     balance = np.where(marked_dr, -np.abs(balance), np.where(marked_cr, np.abs(balance), balance))
-    has_balance = balance_cells.notna().to_numpy() & (balance_text != "").to_numpy()
+    has_balance = amount_present(balance_cells)
     has_balance &= ~np.isin(np.arange(count), list(bad_balance))
+    moves = (debit != 0) | (credit != 0)
     issues: list[Issue] = []
     for position, (role, problem) in sorted(problems.items()):
         if dated[position]:  # title, rule, summary and footer lines are not lines
             issues += _issues_for({position: problem}, rows, book.name, table.sheet, letter(role))
+    issues += _issues_for(
+        {p: m for p, m in bad_balance.items() if dated[p] and moves[p]},
+        rows,
+        book.name,
+        table.sheet,
+        letter(Role.BALANCE),
+        severity=Severity.WARNING,
+        hint="The line is matched; its balance is not checked until the cell is fixed.",
+    )
+    undated = _undated(dates, column(Role.DATE), moves, rows)
+    issues += _issues_for(undated, rows, book.name, table.sheet, letter(Role.DATE))
     failed = np.isin(np.arange(count), list(problems))
-    keep = dated & ~failed & ((debit != 0) | (credit != 0))
+    keep = dated & ~failed & moves
     reference = text_column(column(Role.REFERENCE))
     reference = reference.where(~reference.str.fullmatch(r"0*").to_numpy(dtype=bool), "")
     value_dates = date_column(column(Role.VALUE_DATE))[0] if Role.VALUE_DATE in columns else dates
@@ -276,9 +326,11 @@ def read_ledger(
     if len(closing_rows):  # shown on the other side to total the ledger
         closing = int(credit[closing_rows[-1]] - debit[closing_rows[-1]])
     dated = np.array([d is not None for d in dates], dtype=bool)
-    keep = dated & ((debit != 0) | (credit != 0))
-    keep &= ~(folded.isin(["opening balance", "closing balance"])).to_numpy(dtype=bool)
-    keep &= ~np.isin(np.arange(count), [*bad_debit, *bad_credit])
+    balances = folded.isin(["opening balance", "closing balance"]).to_numpy(dtype=bool)
+    moves = ((debit != 0) | (credit != 0)) & ~balances
+    undated = _undated(dates, frame["Date"], moves, rows)
+    issues += _issues_for(undated, rows, book.name, table.sheet, table.letters["Date"])
+    keep = dated & moves & ~np.isin(np.arange(count), [*bad_debit, *bad_credit])
     lines = pd.DataFrame(
         {
             "row": rows,
@@ -326,9 +378,20 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
     own_party = party[is_bank]
     their_party = voucher[is_bank].map(named).fillna(voucher[is_bank].map(first_account)).fillna("")
     dates, _ = date_column(mine["Date"])
-    debit, _ = paise_column(mine["Debit"])
-    credit, _ = paise_column(mine["Credit"])
+    debit, bad_debit = paise_column(mine["Debit"])
+    credit, bad_credit = paise_column(mine["Credit"])
     debit, credit = np.abs(debit), np.abs(credit)
+    rows = mine["Row"].to_numpy(dtype=np.int64)
+    issues = _issues_for(bad_debit, rows, book.name, table.sheet, table.letters["Debit"])
+    issues += _issues_for(bad_credit, rows, book.name, table.sheet, table.letters["Credit"])
+    moves = (debit != 0) | (credit != 0)
+    issues += _issues_for(
+        _undated(dates, mine["Date"], moves, rows),
+        rows,
+        book.name,
+        table.sheet,
+        table.letters["Date"],
+    )
     lines = pd.DataFrame(
         {
             "row": mine["Row"].to_numpy(dtype=np.int64),
@@ -342,5 +405,6 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
         }
     )
     dated = np.array([d is not None for d in dates], dtype=bool)
-    lines = lines[dated & ((debit != 0) | (credit != 0))].reset_index(drop=True)
-    return Lines(lines[list(LEDGER_COLUMNS)], book.name, table.sheet, dict(table.letters))
+    failed = np.isin(np.arange(len(mine)), [*bad_debit, *bad_credit])
+    lines = lines[dated & moves & ~failed].reset_index(drop=True)
+    return Lines(lines[list(LEDGER_COLUMNS)], book.name, table.sheet, dict(table.letters), issues)

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -100,10 +99,6 @@ def day_numbers(dates: pd.Series) -> np.ndarray:
         pd.to_datetime(pd.Series(dates, dtype=object)).to_numpy(dtype="datetime64[D]"),
         dtype=np.int64,
     )
-
-
-def day_date(day: int) -> date:
-    return date.fromordinal(date(1970, 1, 1).toordinal() + int(day))
 
 
 _CHANNEL = r"(?i)^\s*(NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT)\b"
@@ -335,7 +330,8 @@ def band_join(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Every (bank index, ledger index) with the same amount and the bank's day within the
     window of the ledger's, found with one sort and two binary searches: the work grows with
-    the pairs found, not with bank lines × ledger lines, however many lines share an amount.
+    the pairs found, not with bank lines × ledger lines. (Where thousands of lines share one
+    amount and the same few days, the pairs found are themselves many: lines a day squared.)
 
     >>> band_join(np.array([5, 5, 7]), np.array([10, 20, 10]), np.array([5, 7]), np.array([9, 11]), Window())
     (array([0, 2]), array([0, 1]))
@@ -547,12 +543,17 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
             if not len(chosen):
                 break
             progressed = True
+            likeness = alike[chosen]
+            names = np.where(
+                likeness > 0,
+                "party names " + likeness.astype(str).astype(object) + "% alike",
+                "no name in common",
+            )
             why = (
                 "same amount; "
                 + _signed_days(d[chosen])
-                + " days; party names "
-                + pd.Series(alike[chosen]).astype(str)
-                + "% alike"
+                + " days; "
+                + pd.Series(names, dtype=object)
             )
             run.take(
                 pd.DataFrame({"b": b[chosen], "l": g[chosen]}),
@@ -566,6 +567,12 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
     top_b, ties_b = _best(lb, lf, nb)
     top_g, ties_g = _best(lg, lf, ng)
     doubtful = (top_b & (ties_b > 1)) | (top_g & (ties_g > 1))
+    # two choices per line are enough to show the doubt (200 like cash deposits would
+    # otherwise list 40,000 pairs)
+    shown = np.flatnonzero(doubtful)
+    first_b = _ranks(lb[shown], -shown.astype(np.int64)) < 2
+    first_g = _ranks(lg[shown], -shown.astype(np.int64)) < 2
+    doubtful[shown[~(first_b & first_g)]] = False
     return pd.DataFrame(
         {
             "b": lb[doubtful],

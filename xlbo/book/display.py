@@ -20,6 +20,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from xlbo.dates import EXCEL_DATE_FORMAT
@@ -233,11 +234,13 @@ def excel_value(value: Any) -> Any:
     doubles), NaN/NaT → None; text stays text (never a formula)."""
     if value is None:
         return None
+    if isinstance(value, np.generic):  # numpy's bool, int and float: Python's own
+        value = value.item()
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, float) and value != value:
         return None
-    if value is pd.NaT:
+    if value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()

@@ -474,6 +474,15 @@ def _column_names(
     return names, keep, renamed
 
 
+def _blank_column(column: pd.Series) -> np.ndarray:
+    """Where a column of cells is blank: missing, or text of nothing but spaces."""
+    missing = column.isna().to_numpy(dtype=bool)
+    if column.dtype != object and not pd.api.types.is_string_dtype(column.dtype):
+        return missing
+    text = column.astype(object).where(~missing, "").astype(str).str.strip()
+    return missing | (text == "").to_numpy(dtype=bool)
+
+
 def frame_table(
     source: str,
     sheet: str,
@@ -493,12 +502,9 @@ def frame_table(
         header_cells = cells.iloc[header_index].tolist() if header_index < len(cells) else []
         body = cells.iloc[header_index + 1 :]
         first_row = header_index + 2
-    blank = body.isna() | body.apply(
-        lambda column: (
-            column.astype(str).str.strip().eq("")
-            if column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
-            else column.isna()
-        )
+    blank = pd.DataFrame(
+        {index: _blank_column(body.iloc[:, index]) for index in range(body.shape[1])},
+        index=body.index,
     )
     names, keep, _ = _column_names(
         header_cells, body.shape[1], lambda index: not bool(blank.iloc[:, index].all()), expected

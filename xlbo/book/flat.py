@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,8 +22,9 @@ from xlbo.errors import FileProblem
 try:
     import pyarrow as pa
     import pyarrow.csv as pa_csv
+    import pyarrow.parquet as pa_parquet
 except ImportError:  # pragma: no cover - where pyarrow is absent
-    pa = pa_csv = None
+    pa = pa_csv = pa_parquet = None
 
 FLAT_SUFFIXES = (".csv", ".parquet")
 
@@ -37,18 +39,21 @@ def safe_csv_text(value: object) -> object:
 def _flat_column(column: pd.Series, csv: bool) -> pd.Series:
     """A column as a flat file holds it: links as their text; for CSV, dates day first and text
     that no spreadsheet will run as a formula."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype(object)
     if column.dtype != object:
         if csv and pd.api.types.is_string_dtype(column.dtype):
             risky = column.str.startswith(("=", "+", "-", "@")).fillna(False).to_numpy(dtype=bool)
             return column.where(~risky, "'" + column)
         return column
-    kinds = column.map(type)
     out = column.copy()
-    links = kinds.isin([Link]).to_numpy(dtype=bool)
-    if links.any():
+    links = column.map(lambda v: isinstance(v, Link)).to_numpy(dtype=bool)
+    if links.any():  # a link's text, then treated as any other value
         out[links] = [link.text for link in column[links]]
     if not csv:
         return out
+    column = out.copy()
+    kinds = column.map(type)
     dates = kinds.isin([date, datetime, pd.Timestamp]).to_numpy(dtype=bool)
     if dates.any():  # each distinct date formatted once (a statement repeats its dates)
         codes, distinct = pd.factorize(column[dates])
@@ -60,28 +65,32 @@ def _flat_column(column: pd.Series, csv: bool) -> pd.Series:
     return out
 
 
+def _arrow_table(frame: pd.DataFrame) -> Any:
+    """The frame as an Arrow table; a column mixing kinds of values (1 and "two") as text."""
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        pass
+    texts = {}
+    for name in frame.columns:
+        if frame[name].dtype != object:
+            continue
+        try:
+            pa.array(frame[name], from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            texts[str(name)] = frame[name].map(lambda v: v if v is None else str(v))
+    return pa.Table.from_pandas(frame.assign(**texts), preserve_index=False)
+
+
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     """UTF-8 with a byte-order mark (so Excel reads Indian names right); through pyarrow's C++
     writer where present, several times faster than pandas' for a million rows."""
     if pa is None:  # pragma: no cover - where pyarrow is absent
         frame.to_csv(path, index=False, encoding="utf-8-sig")
         return
-    table = pa.Table.from_pandas(
-        frame.astype(dict.fromkeys(_mixed(frame), str)), preserve_index=False
-    )
     with path.open("wb") as handle:
         handle.write(codecs.BOM_UTF8)
-        pa_csv.write_csv(table, handle)
-
-
-def _mixed(frame: pd.DataFrame) -> list[str]:
-    """Object columns that Arrow cannot take as they are (mixed kinds of values): as text."""
-    mixed = []
-    for name in frame.columns:
-        column = frame[name]
-        if column.dtype == object and column.map(type).nunique(dropna=False) > 1:
-            mixed.append(str(name))
-    return mixed
+        pa_csv.write_csv(_arrow_table(frame), handle)
 
 
 def write_flat(path: str | Path, frame: pd.DataFrame) -> Path:
@@ -95,11 +104,10 @@ def write_flat(path: str | Path, frame: pd.DataFrame) -> Path:
         if suffix == ".csv":
             _write_csv(flat, temporary)
         else:
-            try:
-                flat.to_parquet(temporary, index=False)
-            except ImportError:
+            if pa is None:
                 raise FileProblem(
                     f"{target.name}: writing Parquet needs pyarrow (pip install pyarrow); "
                     "write CSV instead."
-                ) from None
+                )
+            pa_parquet.write_table(_arrow_table(flat), temporary)
     return target

@@ -85,11 +85,11 @@ def _column_cells(
     cells = np.full(count, "", dtype=object)
     refs = letter + np.asarray(rows).astype(str).astype(object)
     styled = f' s="{style}"' if style else ""
-    if pd.api.types.is_bool_dtype(values.dtype):
+    if pd.api.types.is_bool_dtype(values.dtype) and not values.hasnans:
         flags = values.to_numpy(dtype=bool)
         cells[:] = '<c r="' + refs + f'"{styled} t="b"><v>' + np.where(flags, "1", "0") + "</v></c>"
         return cells, []
-    if pd.api.types.is_numeric_dtype(values.dtype):
+    if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
         numbers = values.to_numpy(dtype="float64", na_value=np.nan)
         present = np.isfinite(numbers)
         text = _number_text(numbers[present])
@@ -170,7 +170,8 @@ def _kinds(objects: np.ndarray) -> np.ndarray:
     kinds = types.map(_KIND_OF_TYPE).to_numpy(dtype=object)
     unknown = np.flatnonzero(pd.isna(kinds))
     for position in unknown.tolist():
-        kinds[position] = _kind(objects[position])
+        value = objects[position]
+        kinds[position] = "" if value is pd.NA else _kind(value)
     maybe_blank = np.flatnonzero((kinds == "number") | (kinds == "date"))
     if len(maybe_blank):
         blank = pd.isna(pd.Series(objects[maybe_blank], dtype=object)).to_numpy(dtype=bool)
@@ -347,6 +348,14 @@ def fill_bodies(path: Path, bodies: list[SheetBody]) -> None:
         return
     by_part = {body.part: body for body in bodies}
     rewritten = path.with_suffix(path.suffix + ".rows")
+    try:
+        _rewrite(path, rewritten, by_part)
+        rewritten.replace(path)
+    finally:
+        rewritten.unlink(missing_ok=True)
+
+
+def _rewrite(path: Path, rewritten: Path, by_part: dict[str, SheetBody]) -> None:
     added_rels: dict[str, list[tuple[str, str]]] = {}
     with (
         zipfile.ZipFile(path) as source,
@@ -386,7 +395,6 @@ def fill_bodies(path: Path, bodies: list[SheetBody]) -> None:
                 zipfile.ZipInfo(rels, date_time=(1980, 1, 1, 0, 0, 0)),
                 _rels_with(None, relationships),
             )
-    rewritten.replace(path)
 
 
 def _member(info: zipfile.ZipInfo) -> zipfile.ZipInfo:

@@ -1,6 +1,6 @@
 """The demo's high-volume account: a year of UPI collections into Sahyadri's ICICI current
 account, as ICICI's net banking exports it to CSV, and the same account's Tally ledger exported
-to CSV. Fifty thousand lines a side by default: more than anyone reconciles by hand, and the
+to CSV. Twenty thousand lines a side by default: more than anyone reconciles by hand, and the
 kind of file that, at a few more years' volume, no longer fits a sheet.
 
 What is planted, so the reconciliation has work to do:

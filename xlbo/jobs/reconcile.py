@@ -37,6 +37,7 @@ from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
 from xlbo.columns import money_column, strings
 from xlbo.errors import UserError
+from xlbo.issues import Issue, Severity, issues_sheet
 from xlbo.money import from_paise
 
 
@@ -85,14 +86,13 @@ class Reconciliation:
     notes: list[str]
     details: list[ResultSheet] = field(default_factory=list)
     """The long tables, when they go to files beside the workbook (`detail`)."""
+    issues: list[Issue] = field(default_factory=list)
+    """Cells of the statement or ledger that could not be read (their lines were left out)."""
     detail: Detail = Detail.XLSX
 
     @property
     def match_count(self) -> int:
         return int(self.matches["match"].nunique())
-
-    def rule_of(self, match: int) -> str:
-        return str(self.matches.loc[self.matches["match"] == match, "rule"].iloc[0])
 
 
 def _link(path: Path, report: Path | None) -> str:
@@ -173,10 +173,11 @@ def write_result(result: Reconciliation, out: Path) -> list[Path]:
                 f"The {sheet.name} sheet would have {len(sheet.frame):,} rows, more than Excel "
                 "holds; write the long tables as files with --detail csv (or parquet)."
             )
-    written = [write_workbook(out, result.sheets, title="Bank reconciliation")]
-    for sheet, path in zip(result.details, detail_files(result, out), strict=True):
-        written.append(write_flat(path, sheet.frame))
-    return written
+    details = [  # first, so a detail file open in Excel stops the run before the workbook changes
+        write_flat(path, sheet.frame)
+        for sheet, path in zip(result.details, detail_files(result, out), strict=True)
+    ]
+    return [write_workbook(out, result.sheets, title="Bank reconciliation"), *details]
 
 
 def reconcile_lines(
@@ -210,6 +211,12 @@ def reconcile_lines(
     ledger_open = np.flatnonzero(~matched_ledger).tolist()
     opening, closing = opening_and_closing(unique)
     notes = []
+    left_out = sum(i.severity is Severity.ERROR for i in [*statement.issues, *ledger_lines.issues])
+    if left_out:
+        notes.append(
+            f"{left_out} line(s) could not be read and were left out: see the Issues sheet, fix "
+            "the cells and reconcile again (the BRS cannot tie while they are out)."
+        )
     if detail_files:
         notes.append(
             "Matches, unmatched lines and suggestions are in the files beside this workbook: "
@@ -257,8 +264,25 @@ def reconcile_lines(
             columns={"Narration Contains": Column(width=40), "Party": Column(width=40)},
         )
     )
+    read_issues = [*statement.issues, *ledger_lines.issues]
+    if read_issues:
+        sheets.append(
+            issues_sheet(
+                read_issues, files={statement.source: bank_file, ledger_lines.source: ledger_file}
+            )
+        )
     return Reconciliation(
-        matches, suggestions, findings, brs, bank, ledger, bank_open, ledger_open, sheets, notes
+        matches,
+        suggestions,
+        findings,
+        brs,
+        bank,
+        ledger,
+        bank_open,
+        ledger_open,
+        sheets,
+        notes,
+        issues=read_issues,
     )
 
 
