@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.cells import clean_text
+from xlbo.cells import clean_text, is_blank
 from xlbo.dates import DateOrder, date_order, parse_date
 from xlbo.money import from_paise, parse_amount, to_paise
 
@@ -68,10 +68,14 @@ def _numbers(values: pd.Series) -> np.ndarray:
 
 
 def amount_present(values: pd.Series) -> np.ndarray:
-    """Which cells hold an amount at all (not blank, not a lone dash)."""
-    text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
-    present = values.notna() & (text != "") & ~text.isin(_NOT_AMOUNT)
-    return np.array(present.to_numpy(dtype=bool), dtype=bool)  # a writable copy
+    """Which cells hold an amount at all (not blank as `is_blank` sees it, not a lone dash)."""
+    raw = values.astype(object).where(values.notna(), "").astype(str)
+    text = raw.str.strip()
+    present = np.array((values.notna() & (text != "") & ~text.isin(_NOT_AMOUNT)), dtype=bool)
+    unsure = np.flatnonzero((text == "").to_numpy(dtype=bool) & (raw != "").to_numpy(dtype=bool))
+    for position in unsure.tolist():  # odd whitespace: the one-cell rule decides
+        present[position] = not is_blank(values.iat[position])
+    return np.array(present, dtype=bool)
 
 
 def paise_column(values: pd.Series) -> tuple[np.ndarray, dict[int, str]]:
@@ -154,13 +158,10 @@ def _arrow(values: pd.Series) -> Any:
     return pa.array(values.fillna("").to_numpy(dtype=object), type=pa.string(), from_pandas=True)
 
 
-_ODD_TEXT = (
-    r"\s\s|[^\S ]|^\s|\s$|^#|["
-    + "\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
-    + "]"
-)
-"""Text `clean_text` would change: doubled, leading, trailing or non-ASCII spaces (non-breaking,
-thin, zero-width, byte-order mark), tabs and line breaks, or an error value like #N/A."""
+_ODD_TEXT = r"\s\s|^\s|\s$|^#|[^ -~]"
+"""Text `clean_text` might change: doubled, leading or trailing spaces, an error value like
+#N/A, or any character beyond printable ASCII (non-breaking and zero-width spaces, tabs, line
+breaks — and, harmlessly, Devanagari or ₹, which are then cleaned one by one)."""
 
 
 def text_column(values: pd.Series) -> pd.Series:

@@ -1,0 +1,70 @@
+"""Whole-column readers give the answers the one-cell readers give."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xlbo.cells import clean_text
+from xlbo.columns import paise_column, text_column
+from xlbo.money import parse_amount, to_paise
+
+
+def _one_by_one(cell: Any) -> tuple[int, bool]:
+    try:
+        amount = parse_amount(cell)
+    except ValueError:
+        return 0, True
+    return (to_paise(amount) if amount is not None else 0), False
+
+
+def _indian(paise: int) -> str:
+    rupees, rest = divmod(abs(paise), 100)
+    digits = str(rupees)
+    head, tail = digits[:-3], digits[-3:]
+    groups = []
+    while len(head) > 2:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    text = ",".join([g for g in [head, *groups] if g] + [tail]) if head or groups else tail
+    return ("-" if paise < 0 else "") + f"{text}.{rest:02d}"
+
+
+cells = st.one_of(
+    st.none(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-(10**16), 10**16),
+    st.decimals(places=3, min_value=-(10**9), max_value=10**9, allow_nan=False).map(str),
+    st.integers(-(10**12), 10**12).map(_indian),
+    st.sampled_from(
+        ["", " ", "-", "(1,234.50)", "500 Cr", "Rs. 500/-", "1e5", "12,5", "5.", "₹ 9"]
+    ),
+    st.text(max_size=12),
+    st.booleans(),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(cells, min_size=1, max_size=30))
+def test_paise_column_answers_as_parse_amount(column: list[Any]) -> None:
+    paise, problems = paise_column(pd.Series(column, dtype=object))
+    for position, cell in enumerate(column):
+        want, refused = _one_by_one(cell)
+        assert (int(paise[position]), position in problems) == (want, refused), repr(cell)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.text(max_size=20), st.floats(), st.integers()), max_size=20)
+)
+def test_text_column_answers_as_clean_text(column: list[Any]) -> None:
+    cleaned = text_column(pd.Series(column, dtype=object)).tolist()
+    for got, cell in zip(cleaned, column, strict=True):
+        try:
+            want = clean_text(cell) or ""
+        except ValueError:
+            want = str(cell).strip()
+        assert got == want, repr(cell)
