@@ -69,7 +69,10 @@ def _numbers(values: pd.Series) -> np.ndarray:
 
 def amount_present(values: pd.Series) -> np.ndarray:
     """Which cells hold an amount at all (not blank as `is_blank` sees it, not a lone dash)."""
-    raw = values.astype(object).where(values.notna(), "").astype(str)
+    if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
+        raw = values.fillna("")  # already text: no conversion of a million cells
+    else:
+        raw = values.astype(object).where(values.notna(), "").astype(str)
     text = raw.str.strip()
     present = np.array((values.notna() & (text != "") & ~text.isin(_NOT_AMOUNT)), dtype=bool)
     unsure = np.flatnonzero((text == "").to_numpy(dtype=bool) & (raw != "").to_numpy(dtype=bool))
@@ -220,6 +223,19 @@ def contains(pieces: pd.Series, pattern: str) -> np.ndarray:
         )
     return (  # pragma: no cover - where pyarrow is absent
         strings(pieces).str.contains(pattern, regex=True).fillna(False).to_numpy(dtype=bool)
+    )
+
+
+def extract(pieces: pd.Series, pattern: str) -> pd.Series:
+    """What the group `(?P<found>…)` of `pattern` matched first in each piece ("" where nothing);
+    RE2 syntax where pyarrow is present (no lookarounds, other groups non-capturing)."""
+    if not len(pieces):
+        return pd.Series([], dtype=object)
+    if pc is not None:
+        found = pc.struct_field(pc.extract_regex(_arrow(pieces), pattern), "found")
+        return pd.Series(found.fill_null("").to_numpy(zero_copy_only=False), dtype=object)
+    return (  # pragma: no cover - where pyarrow is absent
+        strings(pieces).str.extract(pattern, expand=False).fillna("").astype(object)
     )
 
 

@@ -230,6 +230,13 @@ def test_the_demo_month_ties(tmp_path: Path) -> None:
     assert (journal.matches["rule"] == "Reference").sum() > 30
 
 
+def test_references_glued_to_letters() -> None:
+    assert reference_tokens("CHQ000453") == {"453"}
+    assert reference_tokens("CHQNO 000453") == {"453"}
+    assert reference_tokens("IMPS P2A412345678901") == {"412345678901"}
+    assert reference_tokens("UPI412345678901") == {"412345678901"}
+
+
 def test_references_in_narrations() -> None:
     assert reference_tokens("IMPS-629812345678-SHUBHAM ENT-ICIC-XXXXXXXX1234-PAYMENT") == {
         "629812345678"

@@ -3,7 +3,8 @@
 A narration is cut into words at anything that is not a letter or a digit; a word is a
 reference when it is a UTR (bank code, N/R/H, 8–20 digits: `SBINN26100912345678`), another
 16–22 character code mixing letters and digits, a 12-digit RRN (IMPS, UPI), or a 6-digit cheque
-number right after `CHQ`, `CHEQUE`, `CH` or `CHQ NO`. References compare in upper case without
+number right after `CHQ`, `CHEQUE`, `CH` or `CHQ NO`; an RRN or cheque number glued to letters
+(`UPI412345678901`, `CHQ000453`) is found too. References compare in upper case without
 leading zeros. All lines are cut and tested at once (`reference_frame`).
 
 >>> sorted(reference_tokens("NEFT CR-SBIN0004567-VARDHAMAN RETAIL-SAHYADRI-SBINN26100912345678"))
@@ -12,6 +13,8 @@ leading zeros. All lines are cut and tested at once (`reference_frame`).
 ['629845', '629845123456']
 >>> sorted(reference_tokens("CHQ NO 000453 DEP"))
 ['453']
+>>> sorted(reference_tokens("UPI412345678901/CHQ000454 CHQNO 000455"))
+['412345678901', '454', '455']
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from xlbo.columns import contains, matches, split_words, strings
+from xlbo.columns import contains, extract, matches, split_words, strings
 
 _REFERENCE = "|".join(
     (
@@ -28,7 +31,7 @@ _REFERENCE = "|".join(
         r"[0-9]{12}",  # IMPS / UPI RRN
     )
 )
-_CHEQUE_WORDS = frozenset({"CHQ", "CHEQUE", "CH"})
+_CHEQUE_WORDS = frozenset({"CHQ", "CHEQUE", "CH", "CHQNO", "CHEQUENO"})
 
 
 def reference_frame(texts: pd.Series, references: pd.Series | None = None) -> pd.DataFrame:
@@ -58,6 +61,19 @@ def reference_frame(texts: pd.Series, references: pd.Series | None = None) -> pd
     if len(six):
         found[six] = matches(words.iloc[six], "[0-9]{6}")
     tokens = [pd.DataFrame({"position": positions[found], "token": words[found].to_numpy()})]
+    # references glued to letters: UPI412345678901, P2A412345678901, CHQ000453, CHQNO000453
+    glued = np.flatnonzero(
+        ~found & (lengths >= 9) & contains(words, "[A-Z]") & contains(words, "[0-9]{6}")
+    )
+    if len(glued):
+        inside = words.iloc[glued]
+        rrn = extract(inside, r"(?:^|[^0-9])(?P<found>[0-9]{12})(?:[^0-9]|$)")
+        cheque = extract(inside, r"^(?:CHQ|CHEQUE|CH)(?:NO)?(?P<found>[0-9]{6})$")
+        for token in (rrn, cheque):
+            hit = (token != "").to_numpy(dtype=bool)
+            tokens.append(
+                pd.DataFrame({"position": positions[glued[hit]], "token": token[hit].to_numpy()})
+            )
     if references is not None:
         given = strings(references.astype(object).where(references.notna(), "").astype(str))
         given = given.str.strip().str.upper()
