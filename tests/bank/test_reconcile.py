@@ -382,7 +382,13 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
         (i, j): int(
             fitness(
                 np.array([bd - gd]),
-                np.array([similarity(bp, gp) if set(bp.split()) & set(gp.split()) else 0]),
+                np.array(
+                    [
+                        similarity(bp, gp)
+                        if {w[:4] for w in bp.split()} & {w[:4] for w in gp.split()}
+                        else 0
+                    ]
+                ),
             )[0]
         )
         for i, (bd, ba, bp) in enumerate(bank)
@@ -443,3 +449,19 @@ def test_shortlists_decide_as_the_whole_candidate_list_would(
     by_amount = found[found["rule"] == "Amount and date"]
     pairs = set(zip(by_amount["bank"].tolist(), by_amount["ledger"].tolist(), strict=True))
     assert pairs == _mutual_best_everywhere(bank, books)
+
+
+def test_combination_found_on_a_busy_day_and_abstained_on_when_two_sets_fit() -> None:
+    others = [f"party {n}" for n in range(14)]
+    books = side(  # fourteen other parties' lines that day come first
+        [10] * 16,
+        [*[100_000 + n for n in range(14)], 1_200_000, 1_800_000],
+        [*others, "vardhaman retail", "vardhaman retail"],
+    )
+    found, _ = match_lines(side([11], [3_000_000], ["vardhaman retail"]), books)
+    assert sorted(found["ledger"].tolist()) == [14, 15]
+    assert set(found["rule"]) == {"Combination"}
+
+    two_ways = side([10] * 4, [100, 200, 150, 150], ["om sai"] * 4)
+    found, _ = match_lines(side([10], [300], ["om sai"]), two_ways)
+    assert found.empty  # 100 + 200 or 150 + 150: the user decides

@@ -26,6 +26,7 @@ in the books. Days are counted from 1 January 1970.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -447,32 +448,31 @@ def fitness(days: np.ndarray, alike: np.ndarray) -> np.ndarray:
     return np.asarray(70 + (3 * alike) // 10 - 2 * np.abs(days), dtype=np.int64)
 
 
+def _word_marks(name: str) -> int:
+    """A 64-bit mark of a name's words (by their first four letters, so a name UPI cut short
+    still shares its words): two names that share a word share a bit."""
+    mark = 0
+    for word in name.split():
+        mark |= 1 << (zlib.crc32(word[:4].encode()) % 64)
+    return mark
+
+
 def _names_alike(run: _Matching, b: np.ndarray, g: np.ndarray) -> np.ndarray:
     """Name similarity of each pair (bank position, ledger position), worked out once per
-    distinct pair of names and only where the two share their first or last word (a narration
-    naming someone else counts as no name: 0)."""
+    distinct pair of names and only where the two share a word (a narration naming someone
+    else counts as no name: 0)."""
     together = strings(
         pd.concat([run.bank.lines["party"], run.ledger.lines["party"]], ignore_index=True)
     )
     names, distinct = pd.factorize(together)
-    words = strings(pd.Series(np.asarray(distinct, dtype=object), dtype=object))
-    pieces = words.str.split(" ")
-    ends, _ = pd.factorize(pd.concat([pieces.str[0], pieces.str[-1]]).fillna(""))
-    first, last = ends[: len(words)], ends[len(words) :]  # one numbering for both ends
-    filled = (words.str.len() > 0).to_numpy(dtype=bool)
+    text = np.asarray(distinct, dtype=object)
+    marks = np.array([_word_marks(str(n)) for n in text], dtype=np.uint64)
     nb, ng = names[b], names[g + len(run.bank)]
-    share = filled[nb] & filled[ng]
-    share &= (
-        (first[nb] == first[ng])
-        | (last[nb] == last[ng])
-        | (first[nb] == last[ng])
-        | (last[nb] == first[ng])
-    )
+    share = (marks[nb] & marks[ng]) != 0
     alike = np.zeros(len(b), dtype=np.int64)
     if share.any():
         pair = nb[share].astype(np.int64) * len(distinct) + ng[share]
         unique, back = np.unique(pair, return_inverse=True)
-        text = np.asarray(distinct, dtype=object)
         alike[share] = similarities(text[unique // len(distinct)], text[unique % len(distinct)])[
             back
         ]
@@ -652,10 +652,14 @@ def _combination(
     bank_side: bool,
     blocked: frozenset[int] = frozenset(),
 ) -> tuple[list[int], int] | None:
-    """The one set of 2–6 open lines that adds up to `target_signed`, or None (none, or several);
-    `blocked` lines were rejected with this line by the user.
-    Searched depth first over the nearest candidates, largest first, pruning sums that overshoot."""
-    candidates = []
+    """The one set of 2–6 open lines of one party that adds up to `target_signed`, or None
+    (none, or several); `blocked` lines were rejected with this line by the user.
+
+    The candidates in the window are grouped by party (a party unlike this line's named one,
+    under 60% alike, is passed over); in each group the nearest in date are searched depth
+    first, largest first, pruning sums that overshoot — so a busy day of other parties' lines
+    does not crowd out the right ones."""
+    groups: dict[str, list[tuple[int, int]]] = {}
     for offset in range(window.before, window.after + 1):
         other_day = day - offset if bank_side else day + offset
         for other in by_day.get(other_day, ()):
@@ -667,21 +671,34 @@ def _combination(
                 and (value > 0) == (target_signed > 0)
                 and abs(value) < abs(target_signed)
             ):
-                candidates.append((abs(offset), other))
-    nearest = [other for _, other in sorted(candidates)[:COMBINATION_CANDIDATES]]
-    if len(nearest) < 2:
-        return None
+                groups.setdefault(str(parties[other]), []).append((abs(offset), other))
+    solutions: list[tuple[list[int], int]] = []
+    for group_party, candidates in groups.items():
+        if len(candidates) < 2:
+            continue
+        alike = similarity(party, group_party) if party else 0
+        if party and alike < 60:
+            continue
+        nearest = [other for _, other in sorted(candidates)[:COMBINATION_CANDIDATES]]
+        for parts in _subsets(abs(target_signed), nearest, signed, 2 - len(solutions)):
+            solutions.append((parts, alike))
+        if len(solutions) > 1:
+            return None  # two sets fit: abstain
+    return solutions[0] if solutions else None
+
+
+def _subsets(target: int, nearest: list[int], signed: np.ndarray, wanted: int) -> list[list[int]]:
+    """Up to `wanted` sets of 2–6 of the lines `nearest` whose amounts add up to `target`."""
     values = sorted(((abs(int(signed[p])), p) for p in nearest), reverse=True)
-    target = abs(target_signed)
     if sum(v for v, _ in values) < target:
-        return None
+        return []
     solutions: list[list[int]] = []
     suffix = [0] * (len(values) + 1)
     for i in range(len(values) - 1, -1, -1):
         suffix[i] = suffix[i + 1] + values[i][0]
 
     def search(start: int, remaining: int, chosen: list[int]) -> None:
-        if len(solutions) > 1:
+        if len(solutions) >= wanted:
             return
         if remaining == 0:
             if len(chosen) >= 2:
@@ -695,20 +712,11 @@ def _combination(
                 chosen.append(position)
                 search(i + 1, remaining - value, chosen)
                 chosen.pop()
-                if len(solutions) > 1:
+                if len(solutions) >= wanted:
                     return
 
     search(0, target, [])
-    if len(solutions) != 1:
-        return None  # none, or two sets fit: abstain
-    parts = solutions[0]
-    found_parties = {str(parties[p]) for p in parts}
-    if len(found_parties) > 1:
-        return None  # a combination is one party's lines
-    alike = similarity(party, found_parties.pop()) if party else 0
-    if party and alike < 60:
-        return None
-    return parts, alike
+    return solutions
 
 
 def _transposed(a: int, b: int) -> bool:
