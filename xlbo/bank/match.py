@@ -734,95 +734,108 @@ def _rupees(paise: int) -> str:
 
 
 def _near_misses(run: _Matching) -> pd.DataFrame:
-    """Near matches among the open lines, found by joins (on reference, digits and amount
-    shifted by a charge or TDS), never by comparing every open line with every other."""
-    bank, ledger = run.bank, run.ledger
-    bank_signed = bank.lines["signed"].to_numpy()
-    ledger_signed = ledger.lines["signed"].to_numpy()
-    found: list[tuple[int, int, str, str]] = []
+    """Near matches among the open lines, found by window joins (`band_join`) on the reference,
+    on the digits, and on the amount shifted by a bank charge or by TDS — only pairs within the
+    window are ever listed, never every open line against every other."""
+    bank_at = np.flatnonzero(run.bank_open)
+    ledger_at = np.flatnonzero(run.ledger_open)
+    bank_signed = run.bank.lines["signed"].to_numpy()[bank_at]
+    ledger_signed = run.ledger.lines["signed"].to_numpy()[ledger_at]
+    bank_day = run.bank.lines["day"].to_numpy()[bank_at]
+    ledger_day = run.ledger.lines["day"].to_numpy()[ledger_at]
+    found: list[pd.DataFrame] = []
 
-    open_bank = pd.DataFrame(
-        {"b": np.flatnonzero(run.bank_open), "signed": bank_signed[run.bank_open]}
-    )
-    open_bank["bday"] = bank.lines["day"].to_numpy()[run.bank_open]
-    open_ledger = pd.DataFrame(
-        {"l": np.flatnonzero(run.ledger_open), "signed": ledger_signed[run.ledger_open]}
-    )
-    open_ledger["day"] = ledger.lines["day"].to_numpy()[run.ledger_open]
+    def join(
+        bank_key: np.ndarray, ledger_key: np.ndarray, rows: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(open bank index, open ledger index) pairs with equal keys within the window;
+        `rows` says which open bank line each bank key belongs to (several keys a line)."""
+        rows = np.arange(len(bank_at)) if rows is None else rows
+        left, right = band_join(bank_key, bank_day[rows], ledger_key, ledger_day, run.window)
+        return rows[left], right
 
-    def near(pairs: pd.DataFrame) -> pd.DataFrame:
-        gap = pairs["bday"] - pairs["day"]
-        return pairs[(gap >= run.window.before) & (gap <= run.window.after)]
+    def add(left: np.ndarray, right: np.ndarray, kind: str, why: list[str]) -> None:
+        found.append(
+            pd.DataFrame({"b": bank_at[left], "l": ledger_at[right], "kind": kind, "why": why})
+        )
 
-    tokens_b = bank.tokens[run.bank_open[bank.tokens["position"].to_numpy(dtype=np.int64)]]
-    tokens_l = ledger.tokens[run.ledger_open[ledger.tokens["position"].to_numpy(dtype=np.int64)]]
-    same = tokens_b.merge(tokens_l, on="token", suffixes=("_b", "_l"))
-    for b, g, token in zip(same["position_b"], same["position_l"], same["token"], strict=True):
-        ours, theirs = int(bank_signed[b]), int(ledger_signed[g])
-        if ours != theirs and (ours > 0) == (theirs > 0):
-            found.append(
-                (
-                    int(b),
-                    int(g),
-                    "Same reference, other amount",
-                    f"reference {token} on both sides but the amounts differ by {_rupees(ours - theirs)}",
-                )
-            )
-
-    def digits(values: pd.Series) -> pd.Series:
-        return values.abs().astype(str).map(lambda text: "".join(sorted(text)))
-
-    keyed_b = open_bank.assign(key=digits(open_bank["signed"]), way=open_bank["signed"] > 0)
-    keyed_l = open_ledger.assign(key=digits(open_ledger["signed"]), way=open_ledger["signed"] > 0)
-    pairs = near(keyed_b.merge(keyed_l, on=["key", "way"], suffixes=("", "_l")))
-    for b, g, ours, theirs in zip(
-        pairs["b"], pairs["l"], pairs["signed"], pairs["signed_l"], strict=True
-    ):
-        if _transposed(int(ours), int(theirs)):
-            found.append(
-                (
-                    int(b),
-                    int(g),
-                    "Digits transposed",
-                    f"{_rupees(int(ours))} and {_rupees(int(theirs))} have the same digits in another order",
-                )
-            )
-
-    sign = np.where(open_bank["signed"] > 0, 1, -1)
-    shifted = [
-        open_bank.assign(signed=open_bank["signed"] + direction * sign * charge, charge=charge)
-        for charge in TYPICAL_CHARGES
-        for direction in (1, -1)
+    # the same reference with another amount
+    index_b = np.full(len(run.bank), -1)
+    index_b[bank_at] = np.arange(len(bank_at))
+    index_l = np.full(len(run.ledger), -1)
+    index_l[ledger_at] = np.arange(len(ledger_at))
+    tokens_b = run.bank.tokens[index_b[run.bank.tokens["position"].to_numpy(dtype=np.int64)] >= 0]
+    tokens_l = run.ledger.tokens[
+        index_l[run.ledger.tokens["position"].to_numpy(dtype=np.int64)] >= 0
     ]
-    if shifted:
-        pairs = near(pd.concat(shifted, ignore_index=True).merge(open_ledger, on="signed"))
-        for b, g, charge in zip(pairs["b"], pairs["l"], pairs["charge"], strict=True):
-            found.append(
-                (
-                    int(b),
-                    int(g),
-                    "Bank charges",
-                    f"differs by {charge / 100:.2f}, a typical bank charge with GST",
-                )
-            )
+    codes, names = pd.factorize(pd.concat([tokens_b["token"], tokens_l["token"]]))
+    codes_b, codes_l = codes[: len(tokens_b)], codes[len(tokens_b) :]
+    rows_b = index_b[tokens_b["position"].to_numpy(dtype=np.int64)]
+    rows_l = index_l[tokens_l["position"].to_numpy(dtype=np.int64)]
+    entry_b, entry_l = band_join(codes_b, bank_day[rows_b], codes_l, ledger_day[rows_l], run.window)
+    left, right = rows_b[entry_b], rows_l[entry_l]
+    token_of = np.asarray(names, dtype=object)[codes_b[entry_b]]
+    ours, theirs = bank_signed[left], ledger_signed[right]
+    keep = (ours != theirs) & ((ours > 0) == (theirs > 0))
+    add(
+        left[keep],
+        right[keep],
+        "Same reference, other amount",
+        [
+            f"reference {t} on both sides but the amounts differ by {_rupees(int(o - h))}"
+            for t, o, h in zip(token_of[keep], ours[keep], theirs[keep], strict=True)
+        ],
+    )
 
+    # digits transposed: same digits, same direction, another amount
+    def digit_key(values: np.ndarray) -> list[str]:
+        return [("+" if v > 0 else "-") + "".join(sorted(str(abs(int(v))))) for v in values]
+
+    keys, _ = pd.factorize(pd.Series(digit_key(bank_signed) + digit_key(ledger_signed)))
+    left, right = join(keys[: len(bank_at)], keys[len(bank_at) :])
+    ours, theirs = bank_signed[left], ledger_signed[right]
+    keep = np.array([_transposed(int(o), int(h)) for o, h in zip(ours, theirs, strict=True)], bool)
+    add(
+        left[keep],
+        right[keep],
+        "Digits transposed",
+        [
+            f"{_rupees(int(o))} and {_rupees(int(h))} have the same digits in another order"
+            for o, h in zip(ours[keep], theirs[keep], strict=True)
+        ],
+    )
+
+    # bank charges: the amount shifted by a typical charge
+    sign = np.where(bank_signed > 0, 1, -1)
+    charges = np.array([c * d for c in TYPICAL_CHARGES for d in (1, -1)], dtype=np.int64)
+    rows = np.tile(np.arange(len(bank_at)), len(charges))
+    shift = np.repeat(charges, len(bank_at))
+    left, right = join(bank_signed[rows] + sign[rows] * shift, ledger_signed, rows)
+    charge = np.abs(ledger_signed[right] - bank_signed[left])
+    add(
+        left,
+        right,
+        "Bank charges",
+        [f"differs by {c / 100:.2f}, a typical bank charge with GST" for c in charge],
+    )
+
+    # TDS: the books' amount less TDS at 1, 2 or 10 percent is what the bank shows
     for rate in TDS_RATES:
-        books = np.rint(open_bank["signed"].abs() * 100 / (100 - rate)).astype(np.int64)
-        for step in (-1, 0, 1):
-            candidate = books + step
-            trial = open_bank.assign(
-                signed=sign * candidate, gap=candidate - open_bank["signed"].abs(), whole=candidate
-            )
-            trial = trial[trial["gap"] == np.rint(trial["whole"] * rate / 100).astype(np.int64)]
-            pairs = near(trial.merge(open_ledger, on="signed"))
-            for b, g, gap in zip(pairs["b"], pairs["l"], pairs["gap"], strict=True):
-                found.append(
-                    (
-                        int(b),
-                        int(g),
-                        "TDS deducted",
-                        f"differs by {_rupees(int(gap))}: TDS at {rate}% of the books' amount",
-                    )
-                )
-    frame = pd.DataFrame(found, columns=["b", "l", "kind", "why"])
+        books = np.rint(np.abs(bank_signed) * 100 / (100 - rate)).astype(np.int64)
+        steps = np.array([-1, 0, 1], dtype=np.int64)
+        rows = np.tile(np.arange(len(bank_at)), len(steps))
+        whole = books[rows] + np.repeat(steps, len(bank_at))
+        gap = whole - np.abs(bank_signed[rows])
+        fits = gap == np.rint(whole * rate / 100).astype(np.int64)
+        left, right = join(sign[rows][fits] * whole[fits], ledger_signed, rows[fits])
+        gaps = np.abs(ledger_signed[right]) - np.abs(bank_signed[left])
+        add(
+            left,
+            right,
+            "TDS deducted",
+            [f"differs by {_rupees(int(g))}: TDS at {rate}% of the books' amount" for g in gaps],
+        )
+    if not found:
+        return pd.DataFrame(columns=["b", "l", "kind", "why"])
+    frame = pd.concat(found, ignore_index=True)
     return frame.drop_duplicates(["b", "l"]).sort_values("b", kind="stable")
