@@ -4,16 +4,21 @@ score and reasons — and abstaining where two candidates are equally good.
 1. reference: a UTR, RRN or cheque number on both sides, same amount, and no other line on
    either side sharing it at that amount;
 2. amount and date: same amount, the bank date from 3 days before to 7 days after the books'
-   date (a setting), scored by date distance and party-name similarity; a pair is taken only
-   when each line is the other's one best candidate, and the pass repeats on what is left;
-   where two candidates are equally good it abstains and lists them as suggestions;
-3. combination: one bank line equal to the sum of 2–6 ledger lines of the same party and
-   direction in the window (and the reverse), by an exact bounded search; abstain when two sets fit;
+   date (a setting), scored `fitness` = 70 + 0.3 × name likeness − 2 per day apart; a pair is
+   taken only when each line is the other's one best candidate, and the pass repeats on what
+   is left; where two candidates are equally good it abstains and lists them (two a line) as
+   suggestions;
+3. combination: one bank line equal to the sum of 2–6 ledger lines of one party and direction
+   in the window (and the reverse), by an exact bounded search per party; abstain when two sets
+   fit;
 4. suggestions, never matched: near amounts (digits transposed, bank charges, TDS) and the same
-   reference with a different amount.
+   reference with a different amount, within the window.
 
-Passes 1, 2 and 4 work on whole columns (joins on amount, reference and day, not a loop over
-lines); the combination search runs only over the lines the exact passes left open.
+Passes 1, 2 and 4 work on whole columns (joins on amount or reference within the window —
+`band_join` — not a loop over lines); the combination search runs only over the lines the
+exact passes left open. Where thousands of lines share one amount on the same days (plan
+prices), pass 2 lists every same-amount pair in the window, which grows with the square of
+the lines a day: 100,000 UPI receipts a side at four prices take 22 s and 4 GB.
 Money is compared in integer paise: "into the account" is a credit on the statement and a debit
 in the books. Days are counted from 1 January 1970.
 
