@@ -42,7 +42,14 @@ NAMES = (
     "SHREE BALAJI TRADERS",
     "DECCAN OFFICE",
 )
-BANK_HEAD = ["Date", "Narration", "Chq./Ref.No.", "Withdrawal Amt.", "Deposit Amt.", "Closing Balance"]
+BANK_HEAD = [
+    "Date",
+    "Narration",
+    "Chq./Ref.No.",
+    "Withdrawal Amt.",
+    "Deposit Amt.",
+    "Closing Balance",
+]
 BOOK_HEAD = ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
 CASES = ((10_000, "xlsx"), (100_000, "xlsx"), (1_000_000, "csv"), (1_000_000, "parquet"))
 
@@ -178,9 +185,7 @@ def main() -> None:
         run_case(int(args.case[0]), args.case[1])
         return
     for count, kind in CASES:  # each in its own process: its own peak memory
-        subprocess.run(
-            [sys.executable, __file__, "--case", str(count), kind], check=True
-        )
+        subprocess.run([sys.executable, __file__, "--case", str(count), kind], check=True)
 
 
 if __name__ == "__main__":
