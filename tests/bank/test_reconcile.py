@@ -437,15 +437,15 @@ def test_shortlists_decide_as_the_whole_candidate_list_would(
 ) -> None:
     import xlbo.bank.match as match
 
-    original = match.SHORTLIST
-    match.SHORTLIST = 2  # the smallest that works, to exercise redrawing
+    original = match.SHORTLIST, match.NEAREST
+    match.SHORTLIST = match.NEAREST = 2  # the smallest that work, to exercise redrawing
     try:
         found, _ = match_lines(
             side([d for d, _, _ in bank], [a for _, a, _ in bank], [p for _, _, p in bank]),
             side([d for d, _, _ in books], [a for _, a, _ in books], [p for _, _, p in books]),
         )
     finally:
-        match.SHORTLIST = original
+        match.SHORTLIST, match.NEAREST = original
     by_amount = found[found["rule"] == "Amount and date"]
     pairs = set(zip(by_amount["bank"].tolist(), by_amount["ledger"].tolist(), strict=True))
     assert pairs == _mutual_best_everywhere(bank, books)

@@ -31,7 +31,6 @@ in the books. Days are counted from 1 January 1970.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -235,6 +234,8 @@ class _Matching:
     ledger: Side
     window: Window
     rejected: frozenset[tuple[int, int]]
+    words: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+    """Each line's name words, numbered (see `_word_codes`), worked out once."""
     bank_open: np.ndarray = field(init=False)
     ledger_open: np.ndarray = field(init=False)
     taken: list[pd.DataFrame] = field(default_factory=list)
@@ -327,36 +328,74 @@ class _Matching:
         return pd.concat(self.taken, ignore_index=True)
 
 
+@dataclass(frozen=True)
+class _Band:
+    """Ledger lines in (amount, day) order, and for each bank line where its same-amount lines
+    in the window begin and end in that order, and where the bank's own day falls."""
+
+    order: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    same_day: np.ndarray
+
+    @property
+    def counts(self) -> np.ndarray:
+        """How many same-amount ledger lines each bank line has in the window."""
+        return np.asarray(self.high - self.low, dtype=np.int64)
+
+    def pairs(self, nearest: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(bank index, ledger index) of every pair; with `nearest`, only the ledger lines
+        within `nearest` places of the bank's own day in date order (a superset of the
+        `nearest` closest in date)."""
+        low, high = self.low, self.high
+        if nearest is not None:
+            low = np.maximum(low, self.same_day - nearest)
+            high = np.minimum(high, self.same_day + nearest)
+        counts = np.maximum(high - low, 0)
+        left = np.repeat(np.arange(len(low)), counts)
+        starts = np.repeat(low - (np.cumsum(counts) - counts), counts)
+        return left, self.order[starts + np.arange(int(counts.sum()))]
+
+
+def _band(
+    bank_amount: np.ndarray,
+    bank_day: np.ndarray,
+    ledger_amount: np.ndarray,
+    ledger_day: np.ndarray,
+    window: Window,
+) -> _Band:
+    codes, _ = pd.factorize(np.concatenate([bank_amount, ledger_amount]))
+    span = np.int64(1) << np.int64(32)
+    offset = np.int64(1) << np.int64(31)  # days may be negative (before 1970) or shifted
+    bank_key = codes[: len(bank_amount)].astype(np.int64) * span + offset + bank_day
+    ledger_key = codes[len(bank_amount) :].astype(np.int64) * span + offset + ledger_day
+    order = np.argsort(ledger_key, kind="stable")
+    ordered = ledger_key[order]
+    # ledger day from bank day − after to bank day − before
+    low = np.searchsorted(ordered, bank_key - window.after, side="left")
+    high = np.searchsorted(ordered, bank_key - window.before, side="right")
+    same_day = np.clip(np.searchsorted(ordered, bank_key, side="left"), low, high)
+    return _Band(order, low, high, same_day)
+
+
 def band_join(
     bank_amount: np.ndarray,
     bank_day: np.ndarray,
     ledger_amount: np.ndarray,
     ledger_day: np.ndarray,
     window: Window,
+    nearest: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Every (bank index, ledger index) with the same amount and the bank's day within the
-    window of the ledger's, found with one sort and two binary searches: the work grows with
-    the pairs found, not with bank lines × ledger lines. (Where thousands of lines share one
-    amount and the same few days, the pairs found are themselves many: lines a day squared.)
+    window of the ledger's, found with one sort and binary searches: the work grows with the
+    pairs found, not with bank lines × ledger lines. With `nearest`, only the ledger lines
+    within `nearest` places of the bank's own day (see `_Band.pairs`), so that lines sharing
+    one amount on busy days stay few a line.
 
     >>> band_join(np.array([5, 5, 7]), np.array([10, 20, 10]), np.array([5, 7]), np.array([9, 11]), Window())
     (array([0, 2]), array([0, 1]))
     """
-    _, codes = np.unique(np.concatenate([bank_amount, ledger_amount]), return_inverse=True)
-    span = np.int64(1) << np.int64(32)
-    offset = np.int64(1) << np.int64(31)  # days may be negative (before 1970) or shifted
-    bank_key = codes[: len(bank_amount)].astype(np.int64) * span + offset
-    ledger_key = codes[len(bank_amount) :].astype(np.int64) * span + offset + ledger_day
-    order = np.argsort(ledger_key, kind="stable")
-    ordered = ledger_key[order]
-    # ledger day from bank day − after to bank day − before
-    low = np.searchsorted(ordered, bank_key + bank_day - window.after, side="left")
-    high = np.searchsorted(ordered, bank_key + bank_day - window.before, side="right")
-    counts = high - low
-    left = np.repeat(np.arange(len(bank_amount)), counts)
-    starts = np.repeat(low - (np.cumsum(counts) - counts), counts)
-    right = order[starts + np.arange(int(counts.sum()))]
-    return left, right
+    return _band(bank_amount, bank_day, ledger_amount, ledger_day, window).pairs(nearest)
 
 
 def _unique_both_ways(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -453,34 +492,87 @@ def fitness(days: np.ndarray, alike: np.ndarray) -> np.ndarray:
     return np.asarray(70 + (3 * alike) // 10 - 2 * np.abs(days), dtype=np.int64)
 
 
-def _word_marks(name: str) -> int:
-    """A 64-bit mark of a name's words (by their first four letters, so a name UPI cut short
-    still shares its words): two names that share a word share a bit."""
-    mark = 0
-    for word in name.split():
-        mark |= 1 << (zlib.crc32(word[:4].encode()) % 64)
-    return mark
+NEAREST = 8
+"""Same-amount candidates kept per line and side of its date when the names share no word (the
+pass decides on each line's SHORTLIST best, and these are always among them)."""
 
 
-def _names_alike(run: _Matching, b: np.ndarray, g: np.ndarray) -> np.ndarray:
-    """Name similarity of each pair (bank position, ledger position), worked out once per
-    distinct pair of names and only where the two share a word (a narration naming someone
-    else counts as no name: 0)."""
-    together = strings(
-        pd.concat([run.bank.lines["party"], run.ledger.lines["party"]], ignore_index=True)
+def _word_codes(run: _Matching) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each line's name words (by their first four letters, so a name UPI cut short still
+    shares its words), numbered alike on both sides: bank positions and codes, then ledger."""
+    parties = [strings(run.bank.lines["party"]), strings(run.ledger.lines["party"])]
+    found = [split_words(party, " ") for party in parties]
+    prefixes = pd.concat([pieces.str.slice(0, 4) for _, pieces in found], ignore_index=True)
+    codes, _ = pd.factorize(prefixes)
+    split = len(found[0][1])
+    return found[0][0], codes[:split], found[1][0], codes[split:]
+
+
+def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """The same-amount pairs of open lines in the window that can decide the amount-and-date
+    pass: every pair whose names share a word (with how alike the names are), and for every line
+    its NEAREST in date on each side (names unlike: 0); and how many same-amount pairs in the
+    window each bank and ledger line has in all. Busy days of one amount stay bounded."""
+    bank_at, ledger_at = np.flatnonzero(run.bank_open), np.flatnonzero(run.ledger_open)
+    bank_signed = run.bank.lines["signed"].to_numpy()[bank_at]
+    ledger_signed = run.ledger.lines["signed"].to_numpy()[ledger_at]
+    bank_day = run.bank.lines["day"].to_numpy()[bank_at]
+    ledger_day = run.ledger.lines["day"].to_numpy()[ledger_at]
+    mirror = Window(-run.window.after, -run.window.before)
+    forth = _band(bank_signed, bank_day, ledger_signed, ledger_day, run.window)
+    back = _band(ledger_signed, ledger_day, bank_signed, bank_day, mirror)
+    near_b, near_g = forth.pairs(NEAREST)
+    back_g, back_b = back.pairs(NEAREST)
+    if run.words is None:
+        run.words = _word_codes(run)
+    word_pos_b, word_b, word_pos_g, word_g = run.words
+    index_b = np.full(len(run.bank), -1)
+    index_b[bank_at] = np.arange(len(bank_at))
+    index_g = np.full(len(run.ledger), -1)
+    index_g[ledger_at] = np.arange(len(ledger_at))
+    rows_b, rows_g = index_b[word_pos_b], index_g[word_pos_g]
+    word_b, rows_b = word_b[rows_b >= 0], rows_b[rows_b >= 0]
+    word_g, rows_g = word_g[rows_g >= 0], rows_g[rows_g >= 0]
+    amount, _ = pd.factorize(np.concatenate([bank_signed, ledger_signed]))
+    words = np.int64(max(int(word_b.max(initial=0)), int(word_g.max(initial=0))) + 1)
+    key_b = amount[: len(bank_at)][rows_b].astype(np.int64) * words + word_b
+    key_g = amount[len(bank_at) :][rows_g].astype(np.int64) * words + word_g
+    named_b, named_g = band_join(key_b, bank_day[rows_b], key_g, ledger_day[rows_g], run.window)
+    pairs = pd.DataFrame(
+        {
+            "b": np.concatenate([rows_b[named_b], near_b, back_b]),
+            "l": np.concatenate([rows_g[named_g], near_g, back_g]),
+            "named": np.concatenate(
+                [np.ones(len(named_b), bool), np.zeros(len(near_b) + len(back_b), bool)]
+            ),
+        }
+    ).drop_duplicates(["b", "l"])  # a named pair keeps its first (named) row
+    b, g = bank_at[pairs["b"].to_numpy()], ledger_at[pairs["l"].to_numpy()]
+    pairs = pd.DataFrame(
+        {
+            "b": b,
+            "l": g,
+            "d": run.bank.lines["day"].to_numpy()[b] - run.ledger.lines["day"].to_numpy()[g],
+            "alike": _names_alike(run, b, g, pairs["named"].to_numpy()),
+        }
     )
-    names, distinct = pd.factorize(together)
-    text = np.asarray(distinct, dtype=object)
-    marks = np.array([_word_marks(str(n)) for n in text], dtype=np.uint64)
-    nb, ng = names[b], names[g + len(run.bank)]
-    share = (marks[nb] & marks[ng]) != 0
+    count_b = np.zeros(len(run.bank), dtype=np.int64)
+    count_b[bank_at] = forth.counts
+    count_g = np.zeros(len(run.ledger), dtype=np.int64)
+    count_g[ledger_at] = back.counts
+    return run.without_rejected(pairs), count_b, count_g
+
+
+def _names_alike(run: _Matching, b: np.ndarray, g: np.ndarray, named: np.ndarray) -> np.ndarray:
+    """Name similarity of each pair (bank position, ledger position) whose names share a word,
+    worked out once per distinct pair of names; 0 for the others (a narration naming someone
+    else counts as no name)."""
     alike = np.zeros(len(b), dtype=np.int64)
-    if share.any():
-        pair = nb[share].astype(np.int64) * len(distinct) + ng[share]
-        unique, back = np.unique(pair, return_inverse=True)
-        alike[share] = similarities(text[unique // len(distinct)], text[unique % len(distinct)])[
-            back
-        ]
+    if not named.any():
+        return alike
+    bank_names = run.bank.lines["party"].to_numpy(dtype=object)[b[named]]
+    ledger_names = run.ledger.lines["party"].to_numpy(dtype=object)[g[named]]
+    alike[named] = similarities(bank_names, ledger_names)
     return alike
 
 
@@ -517,22 +609,21 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
     same-amount candidates in the window; decisions are made on each line's SHORTLIST best,
     which is exact while a line keeps at least two of its own shortlisted candidates (whatever
     was left out fits no better); a line that runs short has its shortlist drawn again."""
-    pairs = run.amount_pairs()
-    b = pairs["b"].to_numpy(dtype=np.int64)
-    g = pairs["l"].to_numpy(dtype=np.int64)
-    d = pairs["d"].to_numpy(dtype=np.int64)
-    alike = _names_alike(run, b, g)
-    fit = fitness(d, alike)
     nb, ng = len(run.bank), len(run.ledger)
-    live = np.arange(len(b))
     while True:
-        live = live[run.bank_open[b[live]] & run.ledger_open[g[live]]]
+        pairs, count_b, count_g = _candidates(run)
+        b = pairs["b"].to_numpy(dtype=np.int64)
+        g = pairs["l"].to_numpy(dtype=np.int64)
+        d = pairs["d"].to_numpy(dtype=np.int64)
+        alike = pairs["alike"].to_numpy(dtype=np.int64)
+        fit = fitness(d, alike)
+        live = np.arange(len(b))
         if not len(live):
             return pd.DataFrame(columns=["b", "l", "kind", "why"])
         own_b = _ranks(b[live], fit[live]) < SHORTLIST
         own_g = _ranks(g[live], fit[live]) < SHORTLIST
-        whole_b = np.bincount(b[live], minlength=nb) <= SHORTLIST
-        whole_g = np.bincount(g[live], minlength=ng) <= SHORTLIST
+        whole_b = count_b <= SHORTLIST  # every same-amount pair of the line is listed
+        whole_g = count_g <= SHORTLIST
         keep = own_b | own_g
         kept, own_b, own_g = live[keep], own_b[keep], own_g[keep]
         progressed = False
