@@ -465,3 +465,9 @@ def test_combination_found_on_a_busy_day_and_abstained_on_when_two_sets_fit() ->
     two_ways = side([10] * 4, [100, 200, 150, 150], ["om sai"] * 4)
     found, _ = match_lines(side([10], [300], ["om sai"]), two_ways)
     assert found.empty  # 100 + 200 or 150 + 150: the user decides
+
+
+def test_a_nameless_deposit_is_made_up_by_one_partys_lines() -> None:
+    books = side([10, 10, 10], [50_000, 70_000, 30_000], ["kaveri", "kaveri", "om sai"])
+    found, _ = match_lines(side([11], [120_000], [""]), books)  # CASH DEPOSIT: no name
+    assert sorted(found["ledger"].tolist()) == [0, 1]

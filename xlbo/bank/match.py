@@ -497,22 +497,39 @@ NEAREST = 8
 pass decides on each line's SHORTLIST best, and these are always among them)."""
 
 
+KEY_WORDS = 2
+"""Words of a name that pair it with others: its rarest (a shared SHARMA or TRADERS says
+little, and pairing on it would pair half the book)."""
+
+
 def _word_codes(run: _Matching) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Each line's name words (by their first four letters, so a name UPI cut short still
-    shares its words), numbered alike on both sides: bank positions and codes, then ledger."""
+    """Each line's KEY_WORDS rarest name words (by their first four letters, so a name UPI cut
+    short still shares them; rarest among the distinct names of both files), numbered alike on
+    both sides: bank positions and codes, then ledger positions and codes."""
     parties = [strings(run.bank.lines["party"]), strings(run.ledger.lines["party"])]
-    found = [split_words(party, " ") for party in parties]
-    prefixes = pd.concat([pieces.str.slice(0, 4) for _, pieces in found], ignore_index=True)
-    codes, _ = pd.factorize(prefixes)
-    split = len(found[0][1])
-    return found[0][0], codes[:split], found[1][0], codes[split:]
+    names, distinct = pd.factorize(pd.concat(parties, ignore_index=True))
+    owner, pieces = split_words(strings(pd.Series(np.asarray(distinct, dtype=object))), " ")
+    words, _ = pd.factorize(pieces.str.slice(0, 4))
+    pairs = pd.DataFrame({"name": owner, "word": words}).drop_duplicates()
+    rarity = np.bincount(pairs["word"].to_numpy(), minlength=int(words.max(initial=-1)) + 1)
+    pairs["rarity"] = rarity[pairs["word"].to_numpy()]
+    kept = pairs.sort_values(["name", "rarity", "word"]).groupby("name").head(KEY_WORDS)
+    # each line takes its name's key words
+    lines = pd.DataFrame({"position": np.arange(len(names)), "name": names})
+    line_words = lines.merge(kept[["name", "word"]], on="name")
+    positions = line_words["position"].to_numpy(dtype=np.int64)
+    codes = line_words["word"].to_numpy(dtype=np.int64)
+    split = len(parties[0])
+    bank = positions < split
+    return positions[bank], codes[bank], positions[~bank] - split, codes[~bank]
 
 
 def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """The same-amount pairs of open lines in the window that can decide the amount-and-date
-    pass: every pair whose names share a word (with how alike the names are), and for every line
-    its NEAREST in date on each side (names unlike: 0); and how many same-amount pairs in the
-    window each bank and ledger line has in all. Busy days of one amount stay bounded."""
+    pass: every pair whose names share a key word (with how alike the names are; see
+    KEY_WORDS), and for every line its NEAREST in date on each side (names unlike: 0); and how
+    many same-amount pairs in the window each bank and ledger line has in all. Busy days of one
+    amount stay bounded."""
     bank_at, ledger_at = np.flatnonzero(run.bank_open), np.flatnonzero(run.ledger_open)
     bank_signed = run.bank.lines["signed"].to_numpy()[bank_at]
     ledger_signed = run.ledger.lines["signed"].to_numpy()[ledger_at]
@@ -564,7 +581,7 @@ def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
 
 
 def _names_alike(run: _Matching, b: np.ndarray, g: np.ndarray, named: np.ndarray) -> np.ndarray:
-    """Name similarity of each pair (bank position, ledger position) whose names share a word,
+    """Name similarity of each pair (bank position, ledger position) whose names share a key word,
     worked out once per distinct pair of names; 0 for the others (a narration naming someone
     else counts as no name)."""
     alike = np.zeros(len(b), dtype=np.int64)
