@@ -17,8 +17,9 @@ score and reasons — and abstaining where two candidates are equally good.
 Passes 1, 2 and 4 work on whole columns (joins on amount or reference within the window —
 `band_join` — not a loop over lines); the combination search runs only over the lines the
 exact passes left open. Where thousands of lines share one amount on the same days (plan
-prices), pass 2 lists every same-amount pair in the window, which grows with the square of
-the lines a day: 100,000 UPI receipts a side at four prices take 22 s and 4 GB.
+prices), pass 2 lists only the pairs whose names share a rare word and each line's nearest in
+date, so it stays bounded; the combination search is still a Python loop per open line, which
+is what a very large residue costs (see benchmarks and the README).
 Money is compared in integer paise: "into the account" is a credit on the statement and a debit
 in the books. Days are counted from 1 January 1970.
 
