@@ -471,3 +471,11 @@ def test_a_nameless_deposit_is_made_up_by_one_partys_lines() -> None:
     books = side([10, 10, 10], [50_000, 70_000, 30_000], ["kaveri", "kaveri", "om sai"])
     found, _ = match_lines(side([11], [120_000], [""]), books)  # CASH DEPOSIT: no name
     assert sorted(found["ledger"].tolist()) == [0, 1]
+
+
+def test_tds_rounded_to_the_rupee_is_suggested() -> None:
+    # 2% TDS on 10,475.00 is 209.50, deducted as 210 (rounded to the rupee): the bank shows 10,265
+    found, suggestions = match_lines(side([10], [1_026_500], ["a"]), side([10], [1_047_500], ["b"]))
+    assert found.empty
+    assert suggestions["kind"].tolist() == ["TDS deducted"]
+    assert "TDS at 2%" in suggestions["why"].iloc[0]

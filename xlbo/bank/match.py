@@ -935,13 +935,21 @@ def _near_misses(run: _Matching) -> pd.DataFrame:
 
     # TDS: the books' amount less TDS at 1, 2 or 10 percent is what the bank shows
     for rate in TDS_RATES:
-        books = np.rint(np.abs(bank_signed) * 100 / (100 - rate)).astype(np.int64)
+        # the books' amount W with W − TDS = what the bank shows, TDS to the paisa or, as
+        # section 288B has it, rounded to the rupee
+        received = np.abs(bank_signed)
+        books = np.rint(received * 100 / (100 - rate)).astype(np.int64)
         steps = np.array([-1, 0, 1], dtype=np.int64)
         rows = np.tile(np.arange(len(bank_at)), len(steps))
         whole = books[rows] + np.repeat(steps, len(bank_at))
-        gap = whole - np.abs(bank_signed[rows])
-        fits = gap == np.rint(whole * rate / 100).astype(np.int64)
-        left, right = join(sign[rows][fits] * whole[fits], ledger_signed, rows[fits])
+        paisa = whole - received[rows] == np.rint(whole * rate / 100).astype(np.int64)
+        tds = np.rint(books * rate / 10_000).astype(np.int64)[rows] * 100
+        tds += np.repeat(steps, len(bank_at)) * 100
+        rupee_whole = received[rows] + tds
+        rupee = tds == np.rint(rupee_whole * rate / 10_000).astype(np.int64) * 100
+        rows = np.concatenate([rows[paisa], rows[rupee]])
+        whole = np.concatenate([whole[paisa], rupee_whole[rupee]])
+        left, right = join(sign[rows] * whole, ledger_signed, rows)
         gaps = np.abs(ledger_signed[right]) - np.abs(bank_signed[left])
         add(
             left,

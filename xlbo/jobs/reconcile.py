@@ -506,11 +506,17 @@ def _sheets(
         ["Bank lines", len(bank), _rupees(int(bank["signed"].abs().sum()))],
         ["Ledger lines", len(ledger), _rupees(int(ledger["signed"].abs().sum()))],
     ]
-    for rule in ("Reference", "Amount and date", "Combination"):
+    for rule, label in (
+        ("Reference", "Matched by reference"),
+        ("Rule", "Matched by your rules"),
+        ("Amount and date", "Matched by amount and date"),
+        ("Combination", "Matched by combination"),
+        ("Confirmed", "Confirmed by you"),
+    ):
         positions = matched_bank.loc[matched_bank["rule"] == rule, "bank"].to_numpy(dtype=np.int64)
         summary_rows.append(
             [
-                f"Matched by {rule.lower()}",
+                label,
                 int(per_rule.get(rule, 0)),
                 _rupees(int(np.abs(bank["signed"].to_numpy()[positions]).sum())),
             ]
