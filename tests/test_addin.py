@@ -35,7 +35,13 @@ class Installer:
         self.commands.append(command)
         if "--file" in command and command[4] == "install":
             shutil.copy(command[-1], self.folder / Path(command[-1]).name)
+        if "--file" in command and command[4] == "remove":
+            (self.folder / command[-1]).unlink(missing_ok=True)
         return 1 if len(self.commands) == self.fail_on else 0
+
+    def startup(self, python: str) -> Path:
+        """Excel's start-up folder, as xlwings would answer: the folder it copies into."""
+        return self.folder
 
 
 @pytest.fixture
@@ -53,7 +59,12 @@ def test_install_hands_xlwings_an_addin_set_up_for_this_machine(
 ) -> None:
     installer = Installer(tmp_path)
     message = install_addin(
-        ROOT, python=PYTHON, platform=platform, run=installer, created=datetime(2026, 1, 1)
+        ROOT,
+        python=PYTHON,
+        platform=platform,
+        run=installer,
+        created=datetime(2026, 1, 1),
+        startup=installer.startup,
     )
     assert installer.commands[0] == [PYTHON, "-m", "xlwings.cli", "addin", "install"]
     assert installer.commands[1][:6] == [PYTHON, "-m", "xlwings.cli", "addin", "install", "--file"]
@@ -65,18 +76,44 @@ def test_install_hands_xlwings_an_addin_set_up_for_this_machine(
         "PYTHONPATH": f"{ROOT / 'macros'};{ROOT / 'udfs'}",
         "UDF Modules": "xlbo_master;xlbo_validation;xlbo_payroll",
     }
-    assert "Installed xlbo.xlam" in message and PYTHON in message
+    assert f"Installed {tmp_path / ADDIN}" in message and PYTHON in message
 
 
+@pytest.mark.usefixtures("needs_xlwings")
 def test_install_says_what_failed(tmp_path: Path) -> None:
+    installer = Installer(tmp_path, fail_on=1)
     with pytest.raises(UserError, match="could not install its add-in"):
-        install_addin(ROOT, python=PYTHON, platform="win32", run=Installer(tmp_path, fail_on=1))
+        install_addin(
+            ROOT, python=PYTHON, platform="win32", run=installer, startup=installer.startup
+        )
+
+
+@pytest.mark.usefixtures("needs_xlwings")
+def test_install_checks_the_startup_folder_not_just_xlwings_word(tmp_path: Path) -> None:
+    """xlwings prints a failed copy (Excel holding the file) and still exits 0."""
+    elsewhere = tmp_path / "XLSTART"
+    elsewhere.mkdir()
+    installer = Installer(tmp_path)
+    with pytest.raises(UserError, match="did not reach Excel's start-up folder"):
+        install_addin(
+            ROOT, python=PYTHON, platform="win32", run=installer, startup=lambda _: elsewhere
+        )
+
+
+def test_uninstall_checks_the_file_is_gone(tmp_path: Path) -> None:
+    (tmp_path / ADDIN).write_bytes(b"still here")
+    with pytest.raises(UserError, match="still in Excel's start-up folder"):
+        uninstall_addin(
+            python=PYTHON, platform="win32", run=lambda command: 0, startup=lambda _: tmp_path
+        )
 
 
 def test_install_needs_a_checkout(tmp_path: Path) -> None:
     installer = Installer(tmp_path)
     with pytest.raises(UserError, match="macros/ folder"):
-        install_addin(tmp_path, python=PYTHON, platform="win32", run=installer)
+        install_addin(
+            tmp_path, python=PYTHON, platform="win32", run=installer, startup=installer.startup
+        )
     assert installer.commands == []
 
 
@@ -90,7 +127,11 @@ def test_excel_addins_are_for_windows_and_macos(tmp_path: Path, action: object) 
 
 def test_uninstall_removes_only_the_xlbo_addin(tmp_path: Path) -> None:
     installer = Installer(tmp_path)
-    message = uninstall_addin(python=PYTHON, platform="darwin", run=installer)
+    (tmp_path / ADDIN).write_bytes(b"installed earlier")
+    message = uninstall_addin(
+        python=PYTHON, platform="darwin", run=installer, startup=installer.startup
+    )
+    assert not (tmp_path / ADDIN).exists()
     assert installer.commands == [[PYTHON, "-m", "xlwings.cli", "addin", "remove", "--file", ADDIN]]
     assert "xlwings add-in stays" in message
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -185,11 +186,21 @@ def test_addin_elsewhere_than_windows_and_macos(
 
 
 def test_addin_install_goes_through_xlwings(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     calls: list[list[str]] = []
+    startup = tmp_path / "XLSTART"
+    startup.mkdir()
+
+    def xlwings_cli(command: list[str]) -> int:
+        calls.append(command)
+        if command[-2:-1] == ["--file"]:
+            shutil.copy(command[-1], startup)
+        return 0
+
     monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setattr("subprocess.call", lambda command: calls.append(command) or 0)
+    monkeypatch.setattr("subprocess.call", xlwings_cli)
+    monkeypatch.setattr("xlbo.excel.addin.startup_folder", lambda python: startup)
     code, out, _ = run(capsys, "addin", "install")
     assert code == 0
     xlwings = [sys.executable, "-m", "xlwings.cli", "addin", "install"]
@@ -199,11 +210,12 @@ def test_addin_install_goes_through_xlwings(
 
 
 def test_addin_uninstall_removes_xlbo_xlam(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     calls: list[list[str]] = []
     monkeypatch.setattr(sys, "platform", "darwin")
     monkeypatch.setattr("subprocess.call", lambda command: calls.append(command) or 0)
+    monkeypatch.setattr("xlbo.excel.addin.startup_folder", lambda python: tmp_path)
     code, _, _ = run(capsys, "addin", "uninstall")
     assert code == 0
     assert calls == [

@@ -229,7 +229,7 @@ def _checkout_sources(checkout: Path) -> tuple[str, str]:
             f"which {checkout} lacks: run `xlbo addin install` from a checkout of the repository "
             "(pip install . in it)."
         )
-    return ribbon.read_text(encoding="utf-8"), bas.read_text(encoding="utf-8")
+    return ribbon.read_text(encoding="utf-8-sig"), bas.read_text(encoding="utf-8-sig")
 
 
 def _excel_platform(platform: str) -> None:
@@ -240,6 +240,22 @@ def _excel_platform(platform: str) -> None:
         )
 
 
+STARTUP_FOLDER = "from xlwings.cli import get_addin_dir; print(get_addin_dir())"
+"""Asks xlwings (and so Excel) where Excel's start-up folder is."""
+
+
+def startup_folder(python: str) -> Path | None:
+    """Excel's start-up folder as xlwings finds it, or None when it cannot be asked."""
+    try:
+        answer = subprocess.run(
+            [python, "-c", STARTUP_FOLDER], capture_output=True, text=True, timeout=120
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    folder = answer.stdout.strip().splitlines()[-1] if answer.stdout.strip() else ""
+    return Path(folder) if answer.returncode == 0 and folder else None
+
+
 def install_addin(
     checkout: Path = CHECKOUT,
     *,
@@ -247,32 +263,50 @@ def install_addin(
     platform: str | None = None,
     run: Callable[[list[str]], int] | None = None,
     created: datetime | None = None,
+    startup: Callable[[str], Path | None] | None = None,
 ) -> str:
     """Install xlwings' own add-in (its ribbon imports worksheet functions) and `xlbo.xlam`,
     built for this machine, into Excel's start-up folder, both through xlwings' command line
-    (which asks Excel where that folder is and, on macOS, enables RunPython). Returns what to
-    tell the user. `platform` and `run` default to this machine's and to running the command."""
+    (which asks Excel where that folder is and, on macOS, enables RunPython). The add-in is
+    built first, so nothing is installed when it cannot be; and since xlwings reports its own
+    failures without saying so in its exit status, the start-up folder is checked afterwards.
+    Returns what to tell the user. `platform`, `run` and `startup` default to this machine's."""
     platform = platform or sys.platform
     run = run or subprocess.call
     _excel_platform(platform)
     ribbon_xml, bas = _checkout_sources(checkout)
-    if run([python, "-m", "xlwings.cli", "addin", "install"]) != 0:
-        raise UserError("xlwings could not install its add-in; see its message above.")
     with tempfile.TemporaryDirectory() as folder:
-        addin = build_addin(
-            Path(folder) / ADDIN,
-            ribbon_xml=ribbon_xml,
-            callbacks_bas=bas,
-            created=created or datetime.now().replace(microsecond=0),
-            conf=machine_conf(checkout, python, platform),
-        )
+        try:
+            addin = build_addin(
+                Path(folder) / ADDIN,
+                ribbon_xml=ribbon_xml,
+                callbacks_bas=bas,
+                created=created or datetime.now().replace(microsecond=0),
+                conf=machine_conf(checkout, python, platform),
+            )
+        except ValueError as error:
+            raise UserError(f"{ADDIN} could not be built for this xlwings: {error}") from None
         if addin is None:
             raise UserError("xlwings is not installed for this Python: pip install xlwings")
+        if run([python, "-m", "xlwings.cli", "addin", "install"]) != 0:
+            raise UserError("xlwings could not install its add-in; see its message above.")
         if run([python, "-m", "xlwings.cli", "addin", "install", "--file", str(addin)]) != 0:
             raise UserError(f"xlwings could not install {ADDIN}; see its message above.")
+        built = addin.read_bytes()
+    target = (startup or startup_folder)(python)
+    if target is not None:
+        installed = target / ADDIN
+        if not installed.exists() or installed.read_bytes() != built:
+            raise UserError(
+                f"{ADDIN} did not reach Excel's start-up folder ({target}); see xlwings' message "
+                "above (Excel holding the file open is the usual cause: quit Excel, run again)."
+            )
+        where = f"Installed {installed}"
+    else:
+        where = f"xlwings reported {ADDIN} installed (Excel's start-up folder could not be checked)"
     return "\n".join(
         [
-            f"Installed {ADDIN}: restart Excel and the xlbo ribbon tab runs Validate, Reconcile,",
+            f"{where}: restart Excel and the xlbo ribbon tab runs Validate, Reconcile,",
             f"Run Payroll and Reports with {python}.",
             "For worksheet functions, on the xlwings ribbon tab set:",
             f"  PYTHONPATH:  {checkout / 'udfs'}",
@@ -287,11 +321,18 @@ def uninstall_addin(
     python: str = sys.executable,
     platform: str | None = None,
     run: Callable[[list[str]], int] | None = None,
+    startup: Callable[[str], Path | None] | None = None,
 ) -> str:
-    """Remove `xlbo.xlam` from Excel's start-up folder through xlwings' command line. The
-    xlwings add-in stays: other workbooks may use it."""
+    """Remove `xlbo.xlam` from Excel's start-up folder through xlwings' command line, and check
+    that it is gone. The xlwings add-in stays: other workbooks may use it."""
     run = run or subprocess.call
     _excel_platform(platform or sys.platform)
     if run([python, "-m", "xlwings.cli", "addin", "remove", "--file", ADDIN]) != 0:
         raise UserError(f"xlwings could not remove {ADDIN}; see its message above.")
+    target = (startup or startup_folder)(python)
+    if target is not None and (target / ADDIN).exists():
+        raise UserError(
+            f"{ADDIN} is still in Excel's start-up folder ({target}); see xlwings' message above "
+            "(quit Excel and run again)."
+        )
     return f"Removed {ADDIN}. The xlwings add-in stays; `xlwings addin remove` removes it."
