@@ -167,6 +167,19 @@ _ODD_TEXT = r"\s\s|^\s|\s$|^#|[^ -~]"
 breaks — and, harmlessly, Devanagari or ₹, which are then cleaned one by one)."""
 
 
+def day_numbers(dates: pd.Series) -> np.ndarray:
+    """Days since 1 January 1970 of a column of dates, in bulk."""
+    return np.asarray(
+        pd.to_datetime(pd.Series(dates, dtype=object)).to_numpy(dtype="datetime64[D]"),
+        dtype=np.int64,
+    )
+
+
+def has_date(dates: list[Any]) -> np.ndarray:
+    """Which of `date_column`'s answers are dates (not None)."""
+    return np.fromiter((d is not None for d in dates), dtype=bool, count=len(dates))
+
+
 def text_column(values: pd.Series) -> pd.Series:
     """`clean_text` of every cell, "" for blanks: stripped, with non-breaking and repeated spaces
     folded; an error cell keeps the text it shows. Plain strings pass in bulk; the rest are

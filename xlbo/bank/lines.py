@@ -19,7 +19,15 @@ from xlbo.bank.roles import Role, column_role, has_amounts, roles_in
 from xlbo.book import FileBook, Table, build_table
 from xlbo.book.files import frame_table
 from xlbo.book.table import HEADER_SCAN_ROWS, find_header_row, header_key
-from xlbo.columns import amount_present, date_column, paise_column, strings, text_column
+from xlbo.columns import (
+    amount_present,
+    date_column,
+    day_numbers,
+    has_date,
+    paise_column,
+    strings,
+    text_column,
+)
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 
@@ -103,7 +111,7 @@ def _undated(
 ) -> dict[int, str]:
     """Lines with money but a date cell that is no date (31/09/2026): problems to report, not
     title or footer lines to skip quietly."""
-    dated = np.array([d is not None for d in dates], dtype=bool)
+    dated = has_date(dates)
     return {
         position: f"'{cells.iat[position]}' is not a date"
         for position in np.flatnonzero(~dated & amount_present(cells) & moves).tolist()
@@ -114,7 +122,7 @@ def fingerprints(frame: pd.DataFrame) -> np.ndarray:
     """A stable 64-bit hash of each line's date, narration, reference, amounts and balance, so a
     line downloaded twice (overlapping statements) is recognised."""
     parts = frame[["narration", "reference", "debit", "credit"]].copy()
-    parts["day"] = [d.toordinal() if d is not None else 0 for d in frame["date"].tolist()]
+    parts["day"] = day_numbers(frame["date"])
     parts["balance"] = frame["balance"].fillna(-(2**62)).astype("int64")
     return np.asarray(pd.util.hash_pandas_object(parts, index=False).to_numpy(), dtype=np.uint64)
 
@@ -181,7 +189,7 @@ def read_statement(
         return table.letters.get(columns.get(role, ""), "A")
 
     dates, _ = date_column(column(Role.DATE))
-    dated = np.array([d is not None for d in dates], dtype=bool)
+    dated = has_date(dates)
     problems: dict[int, tuple[Role, str]] = {}
     if Role.AMOUNT in columns:
         # One amount column: the Dr/Cr column says which way the money went; failing that, a
@@ -325,7 +333,7 @@ def read_ledger(
         opening = int(debit[opening_rows[-1]] - credit[opening_rows[-1]])
     if len(closing_rows):  # shown on the other side to total the ledger
         closing = int(credit[closing_rows[-1]] - debit[closing_rows[-1]])
-    dated = np.array([d is not None for d in dates], dtype=bool)
+    dated = has_date(dates)
     balances = folded.isin(["opening balance", "closing balance"]).to_numpy(dtype=bool)
     moves = ((debit != 0) | (credit != 0)) & ~balances
     undated = _undated(dates, frame["Date"], moves, rows)
@@ -404,7 +412,7 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
             "credit": credit,
         }
     )
-    dated = np.array([d is not None for d in dates], dtype=bool)
+    dated = has_date(dates)
     failed = np.isin(np.arange(len(mine)), [*bad_debit, *bad_credit])
     lines = lines[dated & moves & ~failed].reset_index(drop=True)
     return Lines(lines[list(LEDGER_COLUMNS)], book.name, table.sheet, dict(table.letters), issues)

@@ -41,7 +41,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
 from xlbo.bank.references import reference_frame
-from xlbo.columns import contains, first_of_each, matches, split_words, strings
+from xlbo.columns import contains, day_numbers, first_of_each, matches, split_words, strings
 from xlbo.master.quality import party_key
 
 COMBINATION_CANDIDATES = 12
@@ -97,14 +97,6 @@ def side(
     )
     found = pd.DataFrame(list(tokens), columns=["position", "token"])
     return Side(lines, found.astype({"position": np.int64, "token": object}))
-
-
-def day_numbers(dates: pd.Series) -> np.ndarray:
-    """Days since 1 January 1970 of a column of dates."""
-    return np.asarray(
-        pd.to_datetime(pd.Series(dates, dtype=object)).to_numpy(dtype="datetime64[D]"),
-        dtype=np.int64,
-    )
 
 
 _CHANNEL = r"(?i)^\s*(NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT)\b"
@@ -167,16 +159,16 @@ def prepare_ledger(lines: pd.DataFrame) -> Side:
     return Side(frame, reference_frame(texts))
 
 
+LIKENESS = (fuzz.token_set_ratio, fuzz.partial_ratio)
+"""How alike two names are: the better of these two scores (word sets, and a name inside the
+other, which forgives the truncation UPI and IMPS apply)."""
+
+
 def similarity(bank_party: str, ledger_party: str) -> int:
     """0–100: how alike the narration's name and the ledger's party are (truncation forgiven)."""
     if not bank_party or not ledger_party:
         return 0
-    return int(
-        max(
-            fuzz.token_set_ratio(bank_party, ledger_party),
-            fuzz.partial_ratio(bank_party, ledger_party),
-        )
-    )
+    return int(max(scorer(bank_party, ledger_party) for scorer in LIKENESS))
 
 
 def similarities(bank_parties: np.ndarray, ledger_parties: np.ndarray) -> np.ndarray:
@@ -190,9 +182,8 @@ def similarities(bank_parties: np.ndarray, ledger_parties: np.ndarray) -> np.nda
     )
     left = [str(n) for n in np.asarray(left_names, dtype=object)[pairs // len(right_names)]]
     right = [str(n) for n in np.asarray(right_names, dtype=object)[pairs % len(right_names)]]
-    score = np.maximum(
-        cpdist(left, right, scorer=fuzz.token_set_ratio, dtype=np.float64),
-        cpdist(left, right, scorer=fuzz.partial_ratio, dtype=np.float64),
+    score = np.max(
+        [cpdist(left, right, scorer=scorer, dtype=np.float64) for scorer in LIKENESS], axis=0
     ).astype(np.int64)
     empty = np.array([not a or not b for a, b in zip(left, right, strict=True)], dtype=bool)
     score[empty] = 0

@@ -145,21 +145,23 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
-def _decoded(raw: bytes) -> tuple[str, str]:
-    """The text of a CSV export and its encoding (UTF-8, with or without BOM, else Windows-1252)."""
-    for encoding in ("utf-8-sig", "cp1252"):
+def _csv_text(path: Path) -> tuple[str, str]:
+    """The text of a CSV export (UTF-8, with or without BOM, else Windows-1252) and its field
+    separator."""
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
-            return raw.decode(encoding), encoding
+            text = raw.decode(encoding)
+            break
         except UnicodeDecodeError:
             continue
-    return raw.decode("latin-1"), "latin-1"
+    return text, sniff_delimiter(text[:65536])
 
 
 def _read_csv_frame(path: Path) -> pd.DataFrame:
     """A CSV file's cells as text (blank cells ""), title lines and all, in one pandas read."""
-    text, _ = _decoded(path.read_bytes())
+    text, delimiter = _csv_text(path)
     sample = text[:65536]
-    delimiter = sniff_delimiter(sample)
     width = max(
         (len(r) for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)),
         default=1,
@@ -176,7 +178,7 @@ def _read_csv_frame(path: Path) -> pd.DataFrame:
             engine="c",
         )
     except (pd.errors.ParserError, ValueError):  # a later line wider than the sample's
-        return pd.DataFrame(_read_csv_rows(path), dtype=object)
+        return pd.DataFrame(_csv_rows(text, delimiter), dtype=object)
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:
@@ -192,16 +194,20 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def _read_csv_rows(path: Path) -> list[list[Any]]:
-    text, _ = _decoded(path.read_bytes())
-    delimiter = sniff_delimiter(text[:65536])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[list[Any]] = [list(r) for r in reader]
+def _csv_rows(text: str, delimiter: str) -> list[list[Any]]:
+    """The rows of a CSV text, padded to one width with blank cells."""
+    rows: list[list[Any]] = [
+        list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    ]
     width = max((len(r) for r in rows), default=0)
     for row in rows:
         if len(row) < width:
             row.extend([""] * (width - len(row)))
     return rows
+
+
+def _read_csv_rows(path: Path) -> list[list[Any]]:
+    return _csv_rows(*_csv_text(path))
 
 
 class FileBook:

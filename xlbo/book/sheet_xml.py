@@ -170,8 +170,7 @@ def _kinds(objects: np.ndarray) -> np.ndarray:
     kinds = types.map(_KIND_OF_TYPE).to_numpy(dtype=object)
     unknown = np.flatnonzero(pd.isna(kinds))
     for position in unknown.tolist():
-        value = objects[position]
-        kinds[position] = "" if value is pd.NA else _kind(value)
+        kinds[position] = cell_kind(objects[position])
     maybe_blank = np.flatnonzero((kinds == "number") | (kinds == "date"))
     if len(maybe_blank):
         blank = pd.isna(pd.Series(objects[maybe_blank], dtype=object)).to_numpy(dtype=bool)
@@ -179,8 +178,10 @@ def _kinds(objects: np.ndarray) -> np.ndarray:
     return kinds
 
 
-def _kind(value: Any) -> str:
-    if value is None:
+def cell_kind(value: Any) -> str:
+    """What a value is as a cell: text, number, bool, date, link, or "" (blank). The bulk
+    writer asks it only for types `_KIND_OF_TYPE` does not know; the cell writer for each cell."""
+    if value is None or value is pd.NA:
         return ""
     if isinstance(value, str):
         return "text"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from xlbo.book.display import (
     ResultSheet,
     excel_value,
 )
-from xlbo.book.sheet_xml import MAX_CELL_TEXT, SheetBody, fill_bodies
+from xlbo.book.sheet_xml import MAX_CELL_TEXT, SheetBody, cell_kind, fill_bodies
 from xlbo.book.table import column_letter
 from xlbo.money import NEGATIVE_BRACKET_FORMATS
 
@@ -124,9 +124,9 @@ class _Lists:
 
 
 def _write_value(ws: Any, row: int, col: int, value: Any, fmt: Any, link_fmt: Any) -> None:
-    if value is None:
-        return
-    if isinstance(value, Link):
+    """One cell, its kind decided as the bulk writer decides it (`sheet_xml.cell_kind`)."""
+    kind = cell_kind(value)
+    if kind == "link":
         target = (
             f"external:{value.file}#{value.location}"
             if value.file
@@ -135,16 +135,14 @@ def _write_value(ws: Any, row: int, col: int, value: Any, fmt: Any, link_fmt: An
         ws.write_url(row, col, target, link_fmt, string=str(value.text))
         if isinstance(value.text, int) and not isinstance(value.text, bool):
             ws.write_number(row, col, value.text, link_fmt)  # a row number stays a number
-    elif isinstance(value, str):
-        ws.write_string(row, col, _text(value), fmt)
-    elif isinstance(value, bool):
-        ws.write_boolean(row, col, value, fmt)
-    elif isinstance(value, int | float):
+    elif kind == "text":
+        ws.write_string(row, col, _text(value if isinstance(value, str) else str(value)), fmt)
+    elif kind == "bool":
+        ws.write_boolean(row, col, bool(value), fmt)
+    elif kind == "number":
         ws.write_number(row, col, value, fmt)
-    elif isinstance(value, datetime | date):
+    elif kind == "date":
         ws.write_datetime(row, col, value, fmt)
-    else:
-        ws.write_string(row, col, _text(str(value)), fmt)
 
 
 def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) -> SheetBody | None:

@@ -373,10 +373,6 @@ LINKS_PER_COLUMN = 32_000
 """Row numbers made links, per column (Excel keeps at most 65,530 links a sheet)."""
 
 
-def _rupees(paise: int) -> object:
-    return from_paise(paise)
-
-
 def _pick(column: pd.Series, positions: Any = None) -> pd.Series:
     """The text at `positions` (all when None), renumbered from 0, as pandas' string type."""
     chosen = column if positions is None else column.iloc[positions]
@@ -472,27 +468,27 @@ def _sheets(
         }
     )
     brs_rows = [
-        ["Balance as per bank statement", _rupees(brs.bank_balance)],
-        ["Add: cheques deposited but not yet credited", _rupees(brs.deposits_not_credited)],
-        ["Less: cheques issued but not yet presented", _rupees(-brs.cheques_not_presented)],
+        ["Balance as per bank statement", from_paise(brs.bank_balance)],
+        ["Add: cheques deposited but not yet credited", from_paise(brs.deposits_not_credited)],
+        ["Less: cheques issued but not yet presented", from_paise(-brs.cheques_not_presented)],
         [
             "Add: debits in the bank not yet in the books (charges, NACH, returns)",
-            _rupees(brs.bank_debits_not_in_books),
+            from_paise(brs.bank_debits_not_in_books),
         ],
         [
             "Less: credits in the bank not yet in the books (interest, receipts)",
-            _rupees(-brs.bank_credits_not_in_books),
+            from_paise(-brs.bank_credits_not_in_books),
         ],
         [
             "Add: differences on confirmed matches, to be booked (TDS, charges)",
-            _rupees(brs.matched_differences),
+            from_paise(brs.matched_differences),
         ],
-        ["Balance as per books (computed)", _rupees(brs.computed_books_balance)],
+        ["Balance as per books (computed)", from_paise(brs.computed_books_balance)],
         [
             "Balance as per books (ledger)",
-            _rupees(brs.books_balance) if brs.books_balance is not None else None,
+            from_paise(brs.books_balance) if brs.books_balance is not None else None,
         ],
-        ["Difference", _rupees(brs.difference) if brs.difference is not None else None],
+        ["Difference", from_paise(brs.difference) if brs.difference is not None else None],
     ]
     brs_frame = pd.DataFrame(brs_rows, columns=["Item", "Amount"], dtype=object)
     integrity = pd.DataFrame(
@@ -503,8 +499,8 @@ def _sheets(
     per_rule = matches.drop_duplicates("match")["rule"].value_counts()
     matched_bank = matches.drop_duplicates("bank")
     summary_rows = [
-        ["Bank lines", len(bank), _rupees(int(bank["signed"].abs().sum()))],
-        ["Ledger lines", len(ledger), _rupees(int(ledger["signed"].abs().sum()))],
+        ["Bank lines", len(bank), from_paise(int(bank["signed"].abs().sum()))],
+        ["Ledger lines", len(ledger), from_paise(int(ledger["signed"].abs().sum()))],
     ]
     for rule, label in (
         ("Reference", "Matched by reference"),
@@ -518,23 +514,27 @@ def _sheets(
             [
                 label,
                 int(per_rule.get(rule, 0)),
-                _rupees(int(np.abs(bank["signed"].to_numpy()[positions]).sum())),
+                from_paise(int(np.abs(bank["signed"].to_numpy()[positions]).sum())),
             ]
         )
     summary_rows += [
         [
             "Unmatched bank lines",
             len(bank_open),
-            _rupees(int(bank.iloc[bank_open]["signed"].abs().sum()) if bank_open else 0),
+            from_paise(int(bank.iloc[bank_open]["signed"].abs().sum()) if bank_open else 0),
         ],
         [
             "Unmatched ledger lines",
             len(ledger_open),
-            _rupees(int(ledger.iloc[ledger_open]["signed"].abs().sum()) if ledger_open else 0),
+            from_paise(int(ledger.iloc[ledger_open]["signed"].abs().sum()) if ledger_open else 0),
         ],
         ["Suggestions to review", len(suggestions), None],
         ["Integrity findings", len(findings), None],
-        ["BRS difference", None, _rupees(brs.difference) if brs.difference is not None else None],
+        [
+            "BRS difference",
+            None,
+            from_paise(brs.difference) if brs.difference is not None else None,
+        ],
     ]
     summary = pd.DataFrame(summary_rows, columns=["Item", "Count", "Amount"], dtype=object)
     verdict = (
