@@ -15,6 +15,7 @@ import pytest
 
 from xlbo.bank.lines import read_ledger, read_statement
 from xlbo.cli import main
+from xlbo.errors import SheetProblem
 from xlbo.jobs.reconcile import Detail, detail_files, run_reconcile, write_result
 
 # Header rows as the banks' net-banking exports have them, and one deposit of 1,500.00 and one
@@ -328,3 +329,10 @@ def test_a_single_amount_column_says_its_side_itself(tmp_path: Path) -> None:
     lines = read_statement(str(path)).frame
     assert lines["credit"].tolist() == [500000, 0, 0]
     assert lines["debit"].tolist() == [0, 200000, 30000]
+
+
+def test_a_statement_without_a_header_names_its_file(tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text("just some text\n")
+    with pytest.raises(SheetProblem, match="notes.csv, sheet notes: no header row"):
+        read_statement(str(path))

@@ -46,7 +46,9 @@ class Lines:
     closing: int | None = None
 
 
-def _find_header(rows: Sequence[Sequence[Any]], mapping: Mapping[Role, str]) -> int:
+def _find_header(
+    rows: Sequence[Sequence[Any]], mapping: Mapping[Role, str], where: str = ""
+) -> int:
     wanted = {header_key(h) for h in mapping.values()}
     best, best_count = -1, 0
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
@@ -56,7 +58,7 @@ def _find_header(rows: Sequence[Sequence[Any]], mapping: Mapping[Role, str]) -> 
             best, best_count = index, count
     if best < 0:
         raise SheetProblem(
-            "No header row with a date and amount columns was found in the first "
+            f"{where}: no header row with a date and amount columns was found in the first "
             f'{HEADER_SCAN_ROWS} rows; name the columns with --map (e.g. --map "date=Txn Dt,'
             'narration=Details,withdrawal=Debit,deposit=Credit").'
         )
@@ -167,7 +169,9 @@ def read_statement(
     CSV or Parquet take seconds."""
     book = FileBook(source) if isinstance(source, str) else source
     name = sheet or book.sheet_names()[0]
-    table = _sheet_table(book, name, lambda rows: _find_header(rows, mapping or {}))
+    table = _sheet_table(
+        book, name, lambda rows: _find_header(rows, mapping or {}, f"{book.name}, sheet {name}")
+    )
     columns = _columns(table.frame, mapping or {})
     if Role.DATE not in columns or not (
         {Role.WITHDRAWAL, Role.DEPOSIT} <= set(columns) or Role.AMOUNT in columns

@@ -123,9 +123,14 @@ def _damaged(path: Path, error: Exception) -> FileProblem:
         return FileProblem(
             f"{path.name} is password-protected. Remove the password in Excel, save, and run again."
         )
+    repair = (
+        "Export it again."
+        if path.suffix.lower() in PARQUET_SUFFIXES
+        else "Open it in Excel to repair it, or export it again."
+    )
     return FileProblem(
         f"{path.name} is damaged or incomplete and cannot be read ({type(error).__name__}). "
-        "Open it in Excel to repair it, or export it again."
+        + repair
     )
 
 
