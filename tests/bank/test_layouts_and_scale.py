@@ -13,7 +13,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from xlbo.bank.lines import read_ledger, read_statement
+from xlbo.bank.ledger import read_ledger
+from xlbo.bank.statement import read_statement
 from xlbo.cli import main
 from xlbo.errors import SheetProblem
 from xlbo.jobs.reconcile import Detail, detail_files, run_reconcile, write_result

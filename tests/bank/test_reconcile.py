@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xlbo.bank.integrity import check_statement
-from xlbo.bank.lines import read_statement
 from xlbo.bank.match import match_lines, side
 from xlbo.bank.references import reference_tokens
+from xlbo.bank.statement import read_statement
 from xlbo.jobs.reconcile import run_reconcile
 
 HDFC_HEAD = [

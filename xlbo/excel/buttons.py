@@ -71,7 +71,8 @@ def reconcile(book: Any) -> str:
     """Reconcile the bank statement and the bank ledger pasted into this workbook (sheets named
     Bank Statement and Ledger, or a Journal with the first account of Bank Accounts), and write
     the Summary, Matches, Unmatched, Suggestions, BRS and Integrity sheets into it."""
-    from xlbo.bank.lines import read_ledger, read_statement
+    from xlbo.bank.ledger import read_ledger
+    from xlbo.bank.statement import read_statement
     from xlbo.book.table import header_key
     from xlbo.errors import UserError
     from xlbo.jobs.reconcile import reconcile_lines

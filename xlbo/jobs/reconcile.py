@@ -20,7 +20,8 @@ import pandas as pd
 
 from xlbo.bank.brs import BRS, reconcile
 from xlbo.bank.integrity import Finding, check_statement, opening_and_closing
-from xlbo.bank.lines import Lines, read_ledger, read_statement
+from xlbo.bank.ledger import read_ledger
+from xlbo.bank.lines import Lines
 from xlbo.bank.match import (
     DEFAULT_WINDOW,
     Decisions,
@@ -32,6 +33,7 @@ from xlbo.bank.match import (
     prepare_ledger,
 )
 from xlbo.bank.roles import Role
+from xlbo.bank.statement import read_statement
 from xlbo.book import FileBook, write_workbook
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
