@@ -375,22 +375,21 @@ def test_confirm_applies_accept_and_reject_and_learns_rules(
 
 def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[int, int, str]]):
     """The amount-and-date pass the slow, obvious way: every same-amount pair in the window,
-    scored; take the pairs that are each other's one best, repeat until none are left."""
-    from xlbo.bank.match import DEFAULT_WINDOW, fitness, similarity
+    scored; take the pairs that are each other's one best (but never two lines whose names
+    differ while either has another candidate), repeat until none are left."""
+    from xlbo.bank.match import DEFAULT_WINDOW, fitness
+    from xlbo.bank.parties import likeness as similarity
+    from xlbo.bank.scoring import NAMES_DIFFER_BELOW
 
+    alike = {
+        (i, j): similarity(bp, gp)
+        if {w[:4] for w in bp.split()} & {w[:4] for w in gp.split()}
+        else 0
+        for i, (_, _, bp) in enumerate(bank)
+        for j, (_, _, gp) in enumerate(books)
+    }
     edges = {
-        (i, j): int(
-            fitness(
-                np.array([bd - gd]),
-                np.array(
-                    [
-                        similarity(bp, gp)
-                        if {w[:4] for w in bp.split()} & {w[:4] for w in gp.split()}
-                        else 0
-                    ]
-                ),
-            )[0]
-        )
+        (i, j): int(fitness(np.array([bd - gd]), np.array([alike[i, j]]))[0])
         for i, (bd, ba, bp) in enumerate(bank)
         for j, (gd, ga, gp) in enumerate(books)
         if ba == ga and DEFAULT_WINDOW.before <= bd - gd <= DEFAULT_WINDOW.after
@@ -404,6 +403,9 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
         for (i, j), f in live.items():
             mine = [v for (a, _), v in live.items() if a == i]
             theirs = [v for (_, b), v in live.items() if b == j]
+            names_differ = bank[i][2] and books[j][2] and alike[i, j] < NAMES_DIFFER_BELOW
+            if names_differ and (len(mine) > 1 or len(theirs) > 1):
+                continue  # never on amount alone across parties when there is a choice
             if f == max(mine) == max(theirs) and mine.count(f) == 1 and theirs.count(f) == 1:
                 chosen.add((i, j))
         if not chosen:

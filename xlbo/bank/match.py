@@ -1,27 +1,25 @@
 """Matching bank lines to ledger lines in exact paise, in passes, each match with its rule,
 score and reasons — and abstaining where two candidates are equally good.
 
-1. reference: a UTR, RRN or cheque number on both sides, same amount, and no other line on
-   either side sharing it at that amount;
+1. reference: a UTR, RRN or cheque number on both sides (in a reference column, the narration,
+   the narration row under a Tally voucher), the same amount, and no other line on either side
+   sharing it at that amount — at any distance in time (a cheque is often presented 10–25 days
+   after it is written);
 2. amount and date: same amount, the bank date from 3 days before to 7 days after the books'
    date (a setting), scored `fitness` = 70 + 0.3 × name likeness − 2 per day apart; a pair is
    taken only when each line is the other's one best candidate, and the pass repeats on what
    is left; where two candidates are equally good it abstains and lists them (two a line) as
-   suggestions;
-3. combination: one bank line equal to the sum of 2–6 ledger lines of one party and direction
-   in the window (and the reverse), by an exact bounded search per party; abstain when two sets
-   fit;
+   suggestions. Two lines whose names are both known and share nothing are never matched on
+   amount alone where either has another candidate: that is a suggestion at most;
+3. combination: one line equal to the sum of 2–6 lines of one party and direction on the other
+   side in the window, both ways (`xlbo.bank.combinations`); abstain when two sets fit;
 4. suggestions, never matched: near amounts (digits transposed, bank charges, TDS) and the same
-   reference with a different amount, within the window.
+   reference with a different amount, within the window (`xlbo.bank.near_misses`).
 
-Passes 1, 2 and 4 work on whole columns (joins on amount or reference within the window —
-`band_join` — not a loop over lines); the combination search runs only over the lines the
-exact passes left open. Where thousands of lines share one amount on the same days (plan
-prices), pass 2 lists only the pairs whose names share a rare word and each line's nearest in
-date, so it stays bounded; the combination search is still a Python loop per open line, which
-is what a very large residue costs (see benchmarks and the README).
-Money is compared in integer paise: "into the account" is a credit on the statement and a debit
-in the books. Days are counted from 1 January 1970.
+Every score and threshold is in `xlbo.bank.scoring`, with its reason. Passes work on whole
+columns (joins on amount, reference or party within the window — `band_join`), never a loop
+over every line against every other. Money is compared in integer paise: "into the account" is
+a credit on the statement and a debit in the books. Days are counted from 1 January 1970.
 
 >>> bank = side(days=[10, 12], signed=[500000, -120050], party=["om sai", "kaveri"])
 >>> books = side(days=[9, 12], signed=[500000, -120050], party=["om sai logistics", "kaveri"])
@@ -37,157 +35,48 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
-from rapidfuzz.process import cpdist
 
-from xlbo.bank.references import reference_frame
-from xlbo.columns import contains, day_numbers, first_of_each, matches, split_words, strings
-from xlbo.master.quality import party_key
+from xlbo.bank.combinations import find_combinations
+from xlbo.bank.near_misses import near_misses
+from xlbo.bank.parties import (
+    bank_party_key,
+    key_words,
+    likeness,
+    likenesses,
+    narration_names,
+)
+from xlbo.bank.scoring import (
+    COMBINATION_SCORE,
+    KEY_WORDS,
+    NAMED_PER_WORD,
+    NAMES_DIFFER_BELOW,
+    NEAREST,
+    SHORTLIST,
+    TIED_SHOWN,
+    fitness,
+)
+from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
+from xlbo.bank.window import DEFAULT_WINDOW, Window, band, band_join
 
-COMBINATION_CANDIDATES = 12
-"""Lines (nearest in date) searched for a combination; keeps the search exact and bounded."""
-TYPICAL_CHARGES = (590, 1180, 1770, 2360, 2950, 5900, 11800, 17700)
-"""Bank charges with 18% GST, in paise (₹5.90, ₹11.80 …), that explain a small difference."""
-TDS_RATES = (1, 2, 10)
+__all__ = [
+    "DEFAULT_WINDOW",
+    "MATCH_COLUMNS",
+    "SUGGESTION_COLUMNS",
+    "Decisions",
+    "Rule",
+    "Side",
+    "Window",
+    "fitness",
+    "likeness",
+    "match_lines",
+    "narration_names",
+    "prepare_bank",
+    "prepare_ledger",
+    "side",
+]
+
 MATCH_COLUMNS = ("match", "bank", "ledger", "rule", "score", "why")
 SUGGESTION_COLUMNS = ("bank", "ledger", "kind", "why")
-
-
-@dataclass(frozen=True)
-class Window:
-    """How far the bank's date may be from the books' date, in days (bank − books)."""
-
-    before: int = -3
-    after: int = 7
-
-
-DEFAULT_WINDOW = Window()
-
-
-@dataclass(frozen=True)
-class Side:
-    """One side's lines as the matcher sees them, by position (0, 1, … in the order read)."""
-
-    lines: pd.DataFrame
-    """`day` (days since 1970-01-01), `signed` (paise into the account), `party` (folded name),
-    `text` (the narration or particulars, for the user's rules)."""
-    tokens: pd.DataFrame
-    """(`position`, `token`): the references each line carries."""
-
-    def __len__(self) -> int:
-        return len(self.lines)
-
-
-def side(
-    days: Sequence[int],
-    signed: Sequence[int],
-    party: Sequence[str] | None = None,
-    tokens: Sequence[tuple[int, str]] = (),
-    text: Sequence[str] | None = None,
-) -> Side:
-    """A side from plain lists (tests, and callers that already hold the figures)."""
-    parties = list(party) if party is not None else [""] * len(days)
-    lines = pd.DataFrame(
-        {
-            "day": np.asarray(days, dtype=np.int64),
-            "signed": np.asarray(signed, dtype=np.int64),
-            "party": parties,
-            "text": list(text) if text is not None else parties,
-        }
-    )
-    found = pd.DataFrame(list(tokens), columns=["position", "token"])
-    return Side(lines, found.astype({"position": np.int64, "token": object}))
-
-
-_CHANNEL = r"(?i)^\s*(NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT)\b"
-
-
-def narration_names(narrations: pd.Series) -> pd.Series:
-    """The counterparty's name in each narration (NEFT CR-IFSC-NAME-…, UPI-NAME-…, CHQ PAID-…-NAME):
-    the longest piece between `-` or `/` that has three letters in a row, no run of four digits,
-    no `@` and is not the channel; the whole narration where no piece qualifies."""
-    texts = narrations.fillna("").astype(str)
-    positions, pieces = split_words(texts, r"[-/]")
-    named = (
-        contains(pieces, "[A-Za-z]{3}")
-        & ~contains(pieces, "[0-9]{4}")
-        & ~contains(pieces, _CHANNEL)
-        & ~contains(pieces, "@")
-        & ~matches(pieces, r"\s*")
-    )
-    positions, pieces = positions[named], pieces[named].reset_index(drop=True)
-    best = first_of_each(positions, pieces.str.len().to_numpy(), len(texts))
-    names = texts.to_numpy(dtype=object).copy()
-    found = best >= 0
-    names[found] = pieces.to_numpy(dtype=object)[best[found]]
-    return pd.Series(names, index=narrations.index, dtype=object)
-
-
-def party_keys(names: pd.Series) -> pd.Series:
-    """`party_key` of each name, worked out once per distinct name."""
-    codes, uniques = pd.factorize(names.fillna("").astype(str))
-    keys = np.array([party_key(str(u)) for u in uniques] + [""], dtype=object)
-    return pd.Series(keys[codes], index=names.index, dtype=object)
-
-
-def prepare_bank(lines: pd.DataFrame) -> Side:
-    """Statement lines for the matcher (a deposit is money in)."""
-    frame = pd.DataFrame(
-        {
-            "day": day_numbers(lines["date"]),
-            "signed": (lines["credit"] - lines["debit"]).to_numpy(dtype=np.int64),
-            "party": party_keys(narration_names(lines["narration"])).to_numpy(),
-            "text": lines["narration"].to_numpy(dtype=object),
-        }
-    )
-    return Side(frame, reference_frame(lines["narration"], lines["reference"]))
-
-
-def prepare_ledger(lines: pd.DataFrame) -> Side:
-    """Ledger lines for the matcher (a debit to the bank ledger is money in)."""
-    frame = pd.DataFrame(
-        {
-            "day": day_numbers(lines["date"]),
-            "signed": (lines["debit"] - lines["credit"]).to_numpy(dtype=np.int64),
-            "party": party_keys(lines["particulars"]).to_numpy(),
-            "text": lines["particulars"].to_numpy(dtype=object),
-        }
-    )
-    texts = (
-        lines["narration"].fillna("").astype(str) + " " + lines["voucher_no"].fillna("").astype(str)
-    )
-    return Side(frame, reference_frame(texts))
-
-
-LIKENESS = (fuzz.token_set_ratio, fuzz.partial_ratio)
-"""How alike two names are: the better of these two scores (word sets, and a name inside the
-other, which forgives the truncation UPI and IMPS apply)."""
-
-
-def similarity(bank_party: str, ledger_party: str) -> int:
-    """0–100: how alike the narration's name and the ledger's party are (truncation forgiven)."""
-    if not bank_party or not ledger_party:
-        return 0
-    return int(max(scorer(bank_party, ledger_party) for scorer in LIKENESS))
-
-
-def similarities(bank_parties: np.ndarray, ledger_parties: np.ndarray) -> np.ndarray:
-    """`similarity` of each pair, worked out once per distinct pair of names."""
-    if not len(bank_parties):
-        return np.zeros(0, dtype=np.int64)
-    left_codes, left_names = pd.factorize(pd.Series(bank_parties, dtype=object))
-    right_codes, right_names = pd.factorize(pd.Series(ledger_parties, dtype=object))
-    pairs, back = np.unique(
-        left_codes.astype(np.int64) * len(right_names) + right_codes, return_inverse=True
-    )
-    left = [str(n) for n in np.asarray(left_names, dtype=object)[pairs // len(right_names)]]
-    right = [str(n) for n in np.asarray(right_names, dtype=object)[pairs % len(right_names)]]
-    score = np.max(
-        [cpdist(left, right, scorer=scorer, dtype=np.float64) for scorer in LIKENESS], axis=0
-    ).astype(np.int64)
-    empty = np.array([not a or not b for a, b in zip(left, right, strict=True)], dtype=bool)
-    score[empty] = 0
-    return np.asarray(score[back], dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -227,7 +116,7 @@ class _Matching:
     window: Window
     rejected: frozenset[tuple[int, int]]
     words: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
-    """Each line's name words, numbered (see `_word_codes`), worked out once."""
+    """Each line's key name words, numbered (see `parties.key_words`), worked out once."""
     bank_open: np.ndarray = field(init=False)
     ledger_open: np.ndarray = field(init=False)
     taken: list[pd.DataFrame] = field(default_factory=list)
@@ -271,7 +160,7 @@ class _Matching:
                     "bank": [b for b, _ in rows],
                     "ledger": [g for _, g in rows],
                     "rule": rule,
-                    "score": 80,
+                    "score": COMBINATION_SCORE,
                     "why": why,
                 }
             )
@@ -318,76 +207,6 @@ class _Matching:
         if not self.taken:
             return pd.DataFrame(columns=list(MATCH_COLUMNS))
         return pd.concat(self.taken, ignore_index=True)
-
-
-@dataclass(frozen=True)
-class _Band:
-    """Ledger lines in (amount, day) order, and for each bank line where its same-amount lines
-    in the window begin and end in that order, and where the bank's own day falls."""
-
-    order: np.ndarray
-    low: np.ndarray
-    high: np.ndarray
-    same_day: np.ndarray
-
-    @property
-    def counts(self) -> np.ndarray:
-        """How many same-amount ledger lines each bank line has in the window."""
-        return np.asarray(self.high - self.low, dtype=np.int64)
-
-    def pairs(self, nearest: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(bank index, ledger index) of every pair; with `nearest`, only the ledger lines
-        within `nearest` places of the bank's own day in date order (a superset of the
-        `nearest` closest in date)."""
-        low, high = self.low, self.high
-        if nearest is not None:
-            low = np.maximum(low, self.same_day - nearest)
-            high = np.minimum(high, self.same_day + nearest)
-        counts = np.maximum(high - low, 0)
-        left = np.repeat(np.arange(len(low)), counts)
-        starts = np.repeat(low - (np.cumsum(counts) - counts), counts)
-        return left, self.order[starts + np.arange(int(counts.sum()))]
-
-
-def _band(
-    bank_amount: np.ndarray,
-    bank_day: np.ndarray,
-    ledger_amount: np.ndarray,
-    ledger_day: np.ndarray,
-    window: Window,
-) -> _Band:
-    codes, _ = pd.factorize(np.concatenate([bank_amount, ledger_amount]))
-    span = np.int64(1) << np.int64(32)
-    offset = np.int64(1) << np.int64(31)  # days may be negative (before 1970) or shifted
-    bank_key = codes[: len(bank_amount)].astype(np.int64) * span + offset + bank_day
-    ledger_key = codes[len(bank_amount) :].astype(np.int64) * span + offset + ledger_day
-    order = np.argsort(ledger_key, kind="stable")
-    ordered = ledger_key[order]
-    # ledger day from bank day − after to bank day − before
-    low = np.searchsorted(ordered, bank_key - window.after, side="left")
-    high = np.searchsorted(ordered, bank_key - window.before, side="right")
-    same_day = np.clip(np.searchsorted(ordered, bank_key, side="left"), low, high)
-    return _Band(order, low, high, same_day)
-
-
-def band_join(
-    bank_amount: np.ndarray,
-    bank_day: np.ndarray,
-    ledger_amount: np.ndarray,
-    ledger_day: np.ndarray,
-    window: Window,
-    nearest: int | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Every (bank index, ledger index) with the same amount and the bank's day within the
-    window of the ledger's, found with one sort and binary searches: the work grows with the
-    pairs found, not with bank lines × ledger lines. With `nearest`, only the ledger lines
-    within `nearest` places of the bank's own day (see `_Band.pairs`), so that lines sharing
-    one amount on busy days stay few a line.
-
-    >>> band_join(np.array([5, 5, 7]), np.array([10, 20, 10]), np.array([5, 7]), np.array([9, 11]), Window())
-    (array([0, 2]), array([0, 1]))
-    """
-    return _band(bank_amount, bank_day, ledger_amount, ledger_day, window).pairs(nearest)
 
 
 def _unique_both_ways(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -449,7 +268,7 @@ def match_lines(
     bank_text = bank.lines["text"].fillna("").astype(str)
     for rule in decisions.rules:
         says = bank_text.str.contains(rule.pattern, case=False, regex=False).to_numpy(dtype=bool)
-        theirs = (ledger.lines["party"] == party_key(rule.party)).to_numpy(dtype=bool)
+        theirs = (ledger.lines["party"] == bank_party_key(rule.party)).to_numpy(dtype=bool)
         chosen = _unique_both_ways(run.amount_pairs(says, theirs))
         reasons = (
             f"rule: narrations with '{rule.pattern}' are {rule.party}; same amount; "
@@ -466,54 +285,12 @@ def match_lines(
         run.bank_open[abstained["b"].to_numpy(dtype=np.int64)]
         & run.ledger_open[abstained["l"].to_numpy(dtype=np.int64)]
     ]
-    suggestions = pd.concat([suggestions, _near_misses(run)], ignore_index=True)
+    near = near_misses(bank, ledger, run.bank_open, run.ledger_open, window)
+    suggestions = pd.concat([suggestions, near], ignore_index=True)
     suggestions = suggestions.drop_duplicates(["b", "l"]).rename(
         columns={"b": "bank", "l": "ledger"}
     )
     return run.frame(), suggestions[list(SUGGESTION_COLUMNS)].reset_index(drop=True)
-
-
-SHORTLIST = 4
-"""Candidates kept per line while the amount-and-date pass decides (see `_shortlist`)."""
-
-
-def fitness(days: np.ndarray, alike: np.ndarray) -> np.ndarray:
-    """How well a same-amount pair fits: 70, plus up to 30 for alike names, less 2 a day apart.
-    Names outweigh dates: banks credit a receipt a day or two after the books record it, but
-    a narration naming someone else is strong evidence against the pair."""
-    return np.asarray(70 + (3 * alike) // 10 - 2 * np.abs(days), dtype=np.int64)
-
-
-NEAREST = 8
-"""Same-amount candidates kept per line and side of its date when the names share no word (the
-pass decides on each line's SHORTLIST best, and these are always among them)."""
-
-
-KEY_WORDS = 2
-"""Words of a name that pair it with others: its rarest (a shared SHARMA or TRADERS says
-little, and pairing on it would pair half the book)."""
-
-
-def _word_codes(run: _Matching) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Each line's KEY_WORDS rarest name words (by their first four letters, so a name UPI cut
-    short still shares them; rarest among the distinct names of both files), numbered alike on
-    both sides: bank positions and codes, then ledger positions and codes."""
-    parties = [strings(run.bank.lines["party"]), strings(run.ledger.lines["party"])]
-    names, distinct = pd.factorize(pd.concat(parties, ignore_index=True))
-    owner, pieces = split_words(strings(pd.Series(np.asarray(distinct, dtype=object))), " ")
-    words, _ = pd.factorize(pieces.str.slice(0, 4))
-    pairs = pd.DataFrame({"name": owner, "word": words}).drop_duplicates()
-    rarity = np.bincount(pairs["word"].to_numpy(), minlength=int(words.max(initial=-1)) + 1)
-    pairs["rarity"] = rarity[pairs["word"].to_numpy()]
-    kept = pairs.sort_values(["name", "rarity", "word"]).groupby("name").head(KEY_WORDS)
-    # each line takes its name's key words
-    lines = pd.DataFrame({"position": np.arange(len(names)), "name": names})
-    line_words = lines.merge(kept[["name", "word"]], on="name")
-    positions = line_words["position"].to_numpy(dtype=np.int64)
-    codes = line_words["word"].to_numpy(dtype=np.int64)
-    split = len(parties[0])
-    bank = positions < split
-    return positions[bank], codes[bank], positions[~bank] - split, codes[~bank]
 
 
 def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
@@ -527,13 +304,12 @@ def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     ledger_signed = run.ledger.lines["signed"].to_numpy()[ledger_at]
     bank_day = run.bank.lines["day"].to_numpy()[bank_at]
     ledger_day = run.ledger.lines["day"].to_numpy()[ledger_at]
-    mirror = Window(-run.window.after, -run.window.before)
-    forth = _band(bank_signed, bank_day, ledger_signed, ledger_day, run.window)
-    back = _band(ledger_signed, ledger_day, bank_signed, bank_day, mirror)
+    forth = band(bank_signed, bank_day, ledger_signed, ledger_day, run.window)
+    back = band(ledger_signed, ledger_day, bank_signed, bank_day, run.window.mirrored)
     near_b, near_g = forth.pairs(NEAREST)
     back_g, back_b = back.pairs(NEAREST)
     if run.words is None:
-        run.words = _word_codes(run)
+        run.words = key_words(run.bank.lines["party"], run.ledger.lines["party"], KEY_WORDS)
     word_pos_b, word_b, word_pos_g, word_g = run.words
     index_b = np.full(len(run.bank), -1)
     index_b[bank_at] = np.arange(len(bank_at))
@@ -546,7 +322,15 @@ def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     words = np.int64(max(int(word_b.max(initial=0)), int(word_g.max(initial=0))) + 1)
     key_b = amount[: len(bank_at)][rows_b].astype(np.int64) * words + word_b
     key_g = amount[len(bank_at) :][rows_g].astype(np.int64) * words + word_g
-    named_b, named_g = band_join(key_b, bank_day[rows_b], key_g, ledger_day[rows_g], run.window)
+    # per key word, each line's NAMED_PER_WORD nearest in date on each side
+    named_b, named_g = band_join(
+        key_b, bank_day[rows_b], key_g, ledger_day[rows_g], run.window, NAMED_PER_WORD
+    )
+    back_named_g, back_named_b = band_join(
+        key_g, ledger_day[rows_g], key_b, bank_day[rows_b], run.window.mirrored, NAMED_PER_WORD
+    )
+    named_b = np.concatenate([named_b, back_named_b])
+    named_g = np.concatenate([named_g, back_named_g])
     pairs = pd.DataFrame(
         {
             "b": np.concatenate([rows_b[named_b], near_b, back_b]),
@@ -581,7 +365,7 @@ def _names_alike(run: _Matching, b: np.ndarray, g: np.ndarray, named: np.ndarray
         return alike
     bank_names = run.bank.lines["party"].to_numpy(dtype=object)[b[named]]
     ledger_names = run.ledger.lines["party"].to_numpy(dtype=object)[g[named]]
-    alike[named] = similarities(bank_names, ledger_names)
+    alike[named] = likenesses(bank_names, ledger_names)
     return alike
 
 
@@ -612,13 +396,16 @@ def _best(groups: np.ndarray, fit: np.ndarray, size: int) -> tuple[np.ndarray, n
 
 def _amount_and_date(run: _Matching) -> pd.DataFrame:
     """Pass 2: take each pair whose lines are each other's one best candidate, again and again
-    on what is left; return the tied candidates it abstained on.
+    on what is left; return what it abstained on: tied candidates, and best pairs whose names
+    differ where another candidate exists (never matched on amount alone).
 
     Where many lines share an amount (plan prices, rent, EMIs) a line can have hundreds of
     same-amount candidates in the window; decisions are made on each line's SHORTLIST best,
     which is exact while a line keeps at least two of its own shortlisted candidates (whatever
     was left out fits no better); a line that runs short has its shortlist drawn again."""
     nb, ng = len(run.bank), len(run.ledger)
+    bank_named = run.bank.lines["party"].fillna("").astype(str).to_numpy(dtype=object) != ""
+    ledger_named = run.ledger.lines["party"].fillna("").astype(str).to_numpy(dtype=object) != ""
     while True:
         pairs, count_b, count_g = _candidates(run)
         b = pairs["b"].to_numpy(dtype=np.int64)
@@ -626,6 +413,13 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
         d = pairs["d"].to_numpy(dtype=np.int64)
         alike = pairs["alike"].to_numpy(dtype=np.int64)
         fit = fitness(d, alike)
+        # two known names that share nothing, where either line has another candidate
+        unlike = (
+            bank_named[b]
+            & ledger_named[g]
+            & (alike < NAMES_DIFFER_BELOW)
+            & ((count_b[b] > 1) | (count_g[g] > 1))
+        )
         live = np.arange(len(b))
         if not len(live):
             return pd.DataFrame(columns=["b", "l", "kind", "why"])
@@ -644,14 +438,15 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
             top_g, ties_g = _best(kg, kf, ng)
             sure_b = whole_b[kb] | (np.bincount(kb, weights=own_b, minlength=nb)[kb] >= 2)
             sure_g = whole_g[kg] | (np.bincount(kg, weights=own_g, minlength=ng)[kg] >= 2)
-            chosen = kept[top_b & top_g & (ties_b == 1) & (ties_g == 1) & sure_b & sure_g]
+            best = top_b & top_g & (ties_b == 1) & (ties_g == 1) & sure_b & sure_g
+            chosen = kept[best & ~unlike[kept]]
             if not len(chosen):
                 break
             progressed = True
-            likeness = alike[chosen]
+            alike_chosen = alike[chosen]
             names = np.where(
-                likeness > 0,
-                "party names " + likeness.astype(str).astype(object) + "% alike",
+                alike_chosen > 0,
+                "party names " + alike_chosen.astype(str).astype(object) + "% alike",
                 "no name in common",
             )
             why = (
@@ -672,13 +467,14 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
     top_b, ties_b = _best(lb, lf, nb)
     top_g, ties_g = _best(lg, lf, ng)
     doubtful = (top_b & (ties_b > 1)) | (top_g & (ties_g > 1))
-    # two choices per line are enough to show the doubt (200 like cash deposits would
+    # a few choices per line are enough to show the doubt (200 like cash deposits would
     # otherwise list 40,000 pairs)
     shown = np.flatnonzero(doubtful)
-    first_b = _ranks(lb[shown], -shown.astype(np.int64)) < 2
-    first_g = _ranks(lg[shown], -shown.astype(np.int64)) < 2
+    first_b = _ranks(lb[shown], -shown.astype(np.int64)) < TIED_SHOWN
+    first_g = _ranks(lg[shown], -shown.astype(np.int64)) < TIED_SHOWN
     doubtful[shown[~(first_b & first_g)]] = False
-    return pd.DataFrame(
+    other_party = top_b & top_g & (ties_b == 1) & (ties_g == 1) & unlike[live] & ~doubtful
+    tied = pd.DataFrame(
         {
             "b": lb[doubtful],
             "l": lg[doubtful],
@@ -690,265 +486,43 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
             ),
         }
     )
+    days = _signed_days(d[live][other_party])
+    differ = pd.DataFrame(
+        {
+            "b": lb[other_party],
+            "l": lg[other_party],
+            "kind": "Same amount, other party",
+            "why": (
+                "same amount; "
+                + days
+                + " days; but the names share nothing and another line of this amount is in "
+                "the window: check the party"
+            ).to_numpy(dtype=object),
+        }
+    )
+    return pd.concat([tied, differ], ignore_index=True)
 
 
 def _combinations(run: _Matching) -> None:
     """Pass 3 over the open lines: a bank line that is 2–6 ledger lines, then the reverse."""
-    bank, ledger = run.bank.lines, run.ledger.lines
-    for one_side, other_side, one_open, other_open, bank_side in (
-        (bank, ledger, run.bank_open, run.ledger_open, True),
-        (ledger, bank, run.ledger_open, run.bank_open, False),
+    for found in find_combinations(
+        run.bank, run.ledger, run.window, run.rejected, True, run.bank_open, run.ledger_open
     ):
-        signed = other_side["signed"].to_numpy()
-        days = other_side["day"].to_numpy()
-        parties = other_side["party"].to_numpy(dtype=object)
-        by_day: dict[int, list[int]] = {}
-        for position in np.flatnonzero(other_open).tolist():
-            by_day.setdefault(int(days[position]), []).append(position)
-        one_signed = one_side["signed"].to_numpy()
-        one_day = one_side["day"].to_numpy()
-        one_party = one_side["party"].to_numpy(dtype=object)
-        for position in np.flatnonzero(one_open).tolist():
-            refused = frozenset(
-                (g if bank_side else b)
-                for b, g in run.rejected
-                if (b if bank_side else g) == position
-            )
-            found = _combination(
-                int(one_signed[position]),
-                int(one_day[position]),
-                str(one_party[position]),
-                signed,
-                parties,
-                other_open,
-                by_day,
-                run.window,
-                bank_side,
-                refused,
-            )
-            if found is None:
-                continue
-            parts, alike = found
-            if bank_side:
-                run.take_group(
-                    [position],
-                    parts,
-                    "Combination",
-                    f"{len(parts)} ledger lines of the same party ({alike}% alike) add up to this bank line",
-                )
-            else:
-                run.take_group(
-                    parts,
-                    [position],
-                    "Combination",
-                    f"{len(parts)} bank lines add up to this ledger line; same direction; within the window",
-                )
-
-
-def _combination(
-    target_signed: int,
-    day: int,
-    party: str,
-    signed: np.ndarray,
-    parties: np.ndarray,
-    pool: np.ndarray,
-    by_day: dict[int, list[int]],
-    window: Window,
-    bank_side: bool,
-    blocked: frozenset[int] = frozenset(),
-) -> tuple[list[int], int] | None:
-    """The one set of 2–6 open lines of one party that adds up to `target_signed`, or None
-    (none, or several); `blocked` lines were rejected with this line by the user.
-
-    The candidates in the window are grouped by party (a party unlike this line's named one,
-    under 60% alike, is passed over); in each group the nearest in date are searched depth
-    first, largest first, pruning sums that overshoot — so a busy day of other parties' lines
-    does not crowd out the right ones."""
-    groups: dict[str, list[tuple[int, int]]] = {}
-    for offset in range(window.before, window.after + 1):
-        other_day = day - offset if bank_side else day + offset
-        for other in by_day.get(other_day, ()):
-            value = int(signed[other])
-            if (
-                pool[other]
-                and other not in blocked
-                and value
-                and (value > 0) == (target_signed > 0)
-                and abs(value) < abs(target_signed)
-            ):
-                groups.setdefault(str(parties[other]), []).append((abs(offset), other))
-    solutions: list[tuple[list[int], int]] = []
-    for group_party, candidates in groups.items():
-        if len(candidates) < 2:
-            continue
-        alike = similarity(party, group_party) if party else 0
-        if party and alike < 60:
-            continue
-        nearest = [other for _, other in sorted(candidates)[:COMBINATION_CANDIDATES]]
-        for parts in _subsets(abs(target_signed), nearest, signed, 2 - len(solutions)):
-            solutions.append((parts, alike))
-        if len(solutions) > 1:
-            return None  # two sets fit: abstain
-    return solutions[0] if solutions else None
-
-
-def _subsets(target: int, nearest: list[int], signed: np.ndarray, wanted: int) -> list[list[int]]:
-    """Up to `wanted` sets of 2–6 of the lines `nearest` whose amounts add up to `target`."""
-    values = sorted(((abs(int(signed[p])), p) for p in nearest), reverse=True)
-    if sum(v for v, _ in values) < target:
-        return []
-    solutions: list[list[int]] = []
-    suffix = [0] * (len(values) + 1)
-    for i in range(len(values) - 1, -1, -1):
-        suffix[i] = suffix[i + 1] + values[i][0]
-
-    def search(start: int, remaining: int, chosen: list[int]) -> None:
-        if len(solutions) >= wanted:
-            return
-        if remaining == 0:
-            if len(chosen) >= 2:
-                solutions.append(list(chosen))
-            return
-        if len(chosen) == 6 or start == len(values) or suffix[start] < remaining:
-            return
-        for i in range(start, len(values)):
-            value, position = values[i]
-            if value <= remaining:
-                chosen.append(position)
-                search(i + 1, remaining - value, chosen)
-                chosen.pop()
-                if len(solutions) >= wanted:
-                    return
-
-    search(0, target, [])
-    return solutions
-
-
-def _transposed(a: int, b: int) -> bool:
-    x, y = str(abs(a)), str(abs(b))
-    return (
-        a != b
-        and len(x) == len(y)
-        and sorted(x) == sorted(y)
-        and sum(c != d for c, d in zip(x, y, strict=True)) == 2
-    )
-
-
-def _rupees(paise: int) -> str:
-    return f"{abs(paise) / 100:,.2f}"
-
-
-def _near_misses(run: _Matching) -> pd.DataFrame:
-    """Near matches among the open lines, found by window joins (`band_join`) on the reference,
-    on the digits, and on the amount shifted by a bank charge or by TDS — only pairs within the
-    window are ever listed, never every open line against every other."""
-    bank_at = np.flatnonzero(run.bank_open)
-    ledger_at = np.flatnonzero(run.ledger_open)
-    bank_signed = run.bank.lines["signed"].to_numpy()[bank_at]
-    ledger_signed = run.ledger.lines["signed"].to_numpy()[ledger_at]
-    bank_day = run.bank.lines["day"].to_numpy()[bank_at]
-    ledger_day = run.ledger.lines["day"].to_numpy()[ledger_at]
-    found: list[pd.DataFrame] = []
-
-    def join(
-        bank_key: np.ndarray, ledger_key: np.ndarray, rows: np.ndarray | None = None
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(open bank index, open ledger index) pairs with equal keys within the window;
-        `rows` says which open bank line each bank key belongs to (several keys a line)."""
-        rows = np.arange(len(bank_at)) if rows is None else rows
-        left, right = band_join(bank_key, bank_day[rows], ledger_key, ledger_day, run.window)
-        return rows[left], right
-
-    def add(left: np.ndarray, right: np.ndarray, kind: str, why: list[str]) -> None:
-        found.append(
-            pd.DataFrame({"b": bank_at[left], "l": ledger_at[right], "kind": kind, "why": why})
+        run.take_group(
+            [found.target],
+            found.parts,
+            "Combination",
+            f"{len(found.parts)} ledger lines of the same party ({found.alike}% alike) add up "
+            "to this bank line",
         )
-
-    # the same reference with another amount
-    index_b = np.full(len(run.bank), -1)
-    index_b[bank_at] = np.arange(len(bank_at))
-    index_l = np.full(len(run.ledger), -1)
-    index_l[ledger_at] = np.arange(len(ledger_at))
-    tokens_b = run.bank.tokens[index_b[run.bank.tokens["position"].to_numpy(dtype=np.int64)] >= 0]
-    tokens_l = run.ledger.tokens[
-        index_l[run.ledger.tokens["position"].to_numpy(dtype=np.int64)] >= 0
-    ]
-    codes, names = pd.factorize(pd.concat([tokens_b["token"], tokens_l["token"]]))
-    codes_b, codes_l = codes[: len(tokens_b)], codes[len(tokens_b) :]
-    rows_b = index_b[tokens_b["position"].to_numpy(dtype=np.int64)]
-    rows_l = index_l[tokens_l["position"].to_numpy(dtype=np.int64)]
-    entry_b, entry_l = band_join(codes_b, bank_day[rows_b], codes_l, ledger_day[rows_l], run.window)
-    left, right = rows_b[entry_b], rows_l[entry_l]
-    token_of = np.asarray(names, dtype=object)[codes_b[entry_b]]
-    ours, theirs = bank_signed[left], ledger_signed[right]
-    keep = (ours != theirs) & ((ours > 0) == (theirs > 0))
-    add(
-        left[keep],
-        right[keep],
-        "Same reference, other amount",
-        [
-            f"reference {t} on both sides but the amounts differ by {_rupees(int(o - h))}"
-            for t, o, h in zip(token_of[keep], ours[keep], theirs[keep], strict=True)
-        ],
-    )
-
-    # digits transposed: same digits, same direction, another amount
-    def digit_key(values: np.ndarray) -> list[str]:
-        return [("+" if v > 0 else "-") + "".join(sorted(str(abs(int(v))))) for v in values]
-
-    keys, _ = pd.factorize(pd.Series(digit_key(bank_signed) + digit_key(ledger_signed)))
-    left, right = join(keys[: len(bank_at)], keys[len(bank_at) :])
-    ours, theirs = bank_signed[left], ledger_signed[right]
-    keep = np.array([_transposed(int(o), int(h)) for o, h in zip(ours, theirs, strict=True)], bool)
-    add(
-        left[keep],
-        right[keep],
-        "Digits transposed",
-        [
-            f"{_rupees(int(o))} and {_rupees(int(h))} have the same digits in another order"
-            for o, h in zip(ours[keep], theirs[keep], strict=True)
-        ],
-    )
-
-    # bank charges: the amount shifted by a typical charge
-    sign = np.where(bank_signed > 0, 1, -1)
-    charges = np.array([c * d for c in TYPICAL_CHARGES for d in (1, -1)], dtype=np.int64)
-    rows = np.tile(np.arange(len(bank_at)), len(charges))
-    shift = np.repeat(charges, len(bank_at))
-    left, right = join(bank_signed[rows] + sign[rows] * shift, ledger_signed, rows)
-    charge = np.abs(ledger_signed[right] - bank_signed[left])
-    add(
-        left,
-        right,
-        "Bank charges",
-        [f"differs by {c / 100:.2f}, a typical bank charge with GST" for c in charge],
-    )
-
-    # TDS: the books' amount less TDS at 1, 2 or 10 percent is what the bank shows
-    for rate in TDS_RATES:
-        # the books' amount W with W − TDS = what the bank shows, TDS to the paisa or, as
-        # section 288B has it, rounded to the rupee
-        received = np.abs(bank_signed)
-        books = np.rint(received * 100 / (100 - rate)).astype(np.int64)
-        steps = np.array([-1, 0, 1], dtype=np.int64)
-        rows = np.tile(np.arange(len(bank_at)), len(steps))
-        whole = books[rows] + np.repeat(steps, len(bank_at))
-        paisa = whole - received[rows] == np.rint(whole * rate / 100).astype(np.int64)
-        tds = np.rint(books * rate / 10_000).astype(np.int64)[rows] * 100
-        tds += np.repeat(steps, len(bank_at)) * 100
-        rupee_whole = received[rows] + tds
-        rupee = tds == np.rint(rupee_whole * rate / 10_000).astype(np.int64) * 100
-        rows = np.concatenate([rows[paisa], rows[rupee]])
-        whole = np.concatenate([whole[paisa], rupee_whole[rupee]])
-        left, right = join(sign[rows] * whole, ledger_signed, rows)
-        gaps = np.abs(ledger_signed[right]) - np.abs(bank_signed[left])
-        add(
-            left,
-            right,
-            "TDS deducted",
-            [f"differs by {_rupees(int(g))}: TDS at {rate}% of the books' amount" for g in gaps],
+    refused = frozenset((g, b) for b, g in run.rejected)
+    for found in find_combinations(
+        run.ledger, run.bank, run.window, refused, False, run.ledger_open, run.bank_open
+    ):
+        run.take_group(
+            found.parts,
+            [found.target],
+            "Combination",
+            f"{len(found.parts)} bank lines add up to this ledger line; same direction; "
+            "within the window",
         )
-    if not found:
-        return pd.DataFrame(columns=["b", "l", "kind", "why"])
-    frame = pd.concat(found, ignore_index=True)
-    return frame.drop_duplicates(["b", "l"]).sort_values("b", kind="stable")

@@ -1,0 +1,144 @@
+"""Pass 4: near misses among the lines left open, offered as suggestions and never matched —
+the same reference with another amount, digits transposed, a bank charge or TDS taken off.
+Each is a join within the window (`band_join`), never every open line against every other.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from xlbo.bank.scoring import TDS_RATES, TYPICAL_CHARGES
+from xlbo.bank.side import Side
+from xlbo.bank.window import Window, band_join
+from xlbo.money import format_inr, from_paise
+
+
+def _transposed(a: int, b: int) -> bool:
+    x, y = str(abs(a)), str(abs(b))
+    return (
+        a != b
+        and len(x) == len(y)
+        and sorted(x) == sorted(y)
+        and sum(c != d for c, d in zip(x, y, strict=True)) == 2
+    )
+
+
+def _rupees(paise: int) -> str:
+    return format_inr(from_paise(abs(paise)))
+
+
+def near_misses(
+    bank: Side, ledger: Side, bank_open: np.ndarray, ledger_open: np.ndarray, window: Window
+) -> pd.DataFrame:
+    """Near matches among the open lines, found by window joins (`band_join`) on the reference,
+    on the digits, and on the amount shifted by a bank charge or by TDS — only pairs within the
+    window are ever listed, never every open line against every other."""
+    bank_at = np.flatnonzero(bank_open)
+    ledger_at = np.flatnonzero(ledger_open)
+    bank_signed = bank.lines["signed"].to_numpy()[bank_at]
+    ledger_signed = ledger.lines["signed"].to_numpy()[ledger_at]
+    bank_day = bank.lines["day"].to_numpy()[bank_at]
+    ledger_day = ledger.lines["day"].to_numpy()[ledger_at]
+    found: list[pd.DataFrame] = []
+
+    def join(
+        bank_key: np.ndarray, ledger_key: np.ndarray, rows: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(open bank index, open ledger index) pairs with equal keys within the window;
+        `rows` says which open bank line each bank key belongs to (several keys a line)."""
+        rows = np.arange(len(bank_at)) if rows is None else rows
+        left, right = band_join(bank_key, bank_day[rows], ledger_key, ledger_day, window)
+        return rows[left], right
+
+    def add(left: np.ndarray, right: np.ndarray, kind: str, why: list[str]) -> None:
+        found.append(
+            pd.DataFrame({"b": bank_at[left], "l": ledger_at[right], "kind": kind, "why": why})
+        )
+
+    # the same reference with another amount
+    index_b = np.full(len(bank), -1)
+    index_b[bank_at] = np.arange(len(bank_at))
+    index_l = np.full(len(ledger), -1)
+    index_l[ledger_at] = np.arange(len(ledger_at))
+    tokens_b = bank.tokens[index_b[bank.tokens["position"].to_numpy(dtype=np.int64)] >= 0]
+    tokens_l = ledger.tokens[index_l[ledger.tokens["position"].to_numpy(dtype=np.int64)] >= 0]
+    codes, names = pd.factorize(pd.concat([tokens_b["token"], tokens_l["token"]]))
+    codes_b, codes_l = codes[: len(tokens_b)], codes[len(tokens_b) :]
+    rows_b = index_b[tokens_b["position"].to_numpy(dtype=np.int64)]
+    rows_l = index_l[tokens_l["position"].to_numpy(dtype=np.int64)]
+    entry_b, entry_l = band_join(codes_b, bank_day[rows_b], codes_l, ledger_day[rows_l], window)
+    left, right = rows_b[entry_b], rows_l[entry_l]
+    token_of = np.asarray(names, dtype=object)[codes_b[entry_b]]
+    ours, theirs = bank_signed[left], ledger_signed[right]
+    keep = (ours != theirs) & ((ours > 0) == (theirs > 0))
+    add(
+        left[keep],
+        right[keep],
+        "Same reference, other amount",
+        [
+            f"reference {t} on both sides but the amounts differ by {_rupees(int(o - h))}"
+            for t, o, h in zip(token_of[keep], ours[keep], theirs[keep], strict=True)
+        ],
+    )
+
+    # digits transposed: same digits, same direction, another amount
+    def digit_key(values: np.ndarray) -> list[str]:
+        return [("+" if v > 0 else "-") + "".join(sorted(str(abs(int(v))))) for v in values]
+
+    keys, _ = pd.factorize(pd.Series(digit_key(bank_signed) + digit_key(ledger_signed)))
+    left, right = join(keys[: len(bank_at)], keys[len(bank_at) :])
+    ours, theirs = bank_signed[left], ledger_signed[right]
+    keep = np.array([_transposed(int(o), int(h)) for o, h in zip(ours, theirs, strict=True)], bool)
+    add(
+        left[keep],
+        right[keep],
+        "Digits transposed",
+        [
+            f"{_rupees(int(o))} and {_rupees(int(h))} have the same digits in another order"
+            for o, h in zip(ours[keep], theirs[keep], strict=True)
+        ],
+    )
+
+    # bank charges: the amount shifted by a typical charge
+    sign = np.where(bank_signed > 0, 1, -1)
+    charges = np.array([c * d for c in TYPICAL_CHARGES for d in (1, -1)], dtype=np.int64)
+    rows = np.tile(np.arange(len(bank_at)), len(charges))
+    shift = np.repeat(charges, len(bank_at))
+    left, right = join(bank_signed[rows] + sign[rows] * shift, ledger_signed, rows)
+    charge = np.abs(ledger_signed[right] - bank_signed[left])
+    add(
+        left,
+        right,
+        "Bank charges",
+        [f"differs by {_rupees(int(c))}, a typical bank charge with GST" for c in charge],
+    )
+
+    # TDS: the books' amount less TDS at 1, 2 or 10 percent is what the bank shows
+    for rate in TDS_RATES:
+        # the books' amount W with W − TDS = what the bank shows, TDS to the paisa or, as
+        # section 288B has it, rounded to the rupee
+        received = np.abs(bank_signed)
+        books = np.rint(received * 100 / (100 - rate)).astype(np.int64)
+        steps = np.array([-1, 0, 1], dtype=np.int64)
+        rows = np.tile(np.arange(len(bank_at)), len(steps))
+        whole = books[rows] + np.repeat(steps, len(bank_at))
+        paisa = whole - received[rows] == np.rint(whole * rate / 100).astype(np.int64)
+        tds = np.rint(books * rate / 10_000).astype(np.int64)[rows] * 100
+        tds += np.repeat(steps, len(bank_at)) * 100
+        rupee_whole = received[rows] + tds
+        rupee = tds == np.rint(rupee_whole * rate / 10_000).astype(np.int64) * 100
+        rows = np.concatenate([rows[paisa], rows[rupee]])
+        whole = np.concatenate([whole[paisa], rupee_whole[rupee]])
+        left, right = join(sign[rows] * whole, ledger_signed, rows)
+        gaps = np.abs(ledger_signed[right]) - np.abs(bank_signed[left])
+        add(
+            left,
+            right,
+            "TDS deducted",
+            [f"differs by {_rupees(int(g))}: TDS at {rate}% of the books' amount" for g in gaps],
+        )
+    if not found:
+        return pd.DataFrame(columns=["b", "l", "kind", "why"])
+    frame = pd.concat(found, ignore_index=True)
+    return frame.drop_duplicates(["b", "l"]).sort_values("b", kind="stable")

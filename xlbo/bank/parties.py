@@ -1,0 +1,180 @@
+"""Who a line is with: the counterparty's name in a bank narration, a ledger's particulars folded
+the same way, and how alike two such names are.
+
+A bank writes `NEFT CR-SBIN0001234-SHREE BALAJI TRA-SBINN26100912345678` or
+`IMPS/P2A/629845123456/OMSAILOG`; the books say `To M/s. Shree Balaji Traders Pvt. Ltd. (Inv 232)` or
+`Om Sai Logistics`. Both fold to a *party key* — lower case, no legal suffix (Pvt Ltd, LLP, & Co),
+no M/s, `&` read as `and`, Shree/Shri/Sri alike, no invoice or bill tail, no `To`/`By` — and keys are
+compared by `likeness`, which forgives the truncation UPI and IMPS apply (`balaji tra` is inside
+`sri balaji traders`) and lost spaces (`omsailog` is `om sai log…`).
+
+>>> bank_party_key("To M/s. Shree Balaji Traders Pvt. Ltd. (Inv 232)")
+'sri balaji traders'
+>>> bank_party_key("Kaveri & Sons - against bill no 837")
+'kaveri and sons'
+>>> narration_names(pd.Series(["NEFT CR-SBIN0001234-SHREE BALAJI TRA-SBINN26100912345678",
+...     "CHQ PAID-MICR CTS-MU-BALAJI TRADERS", "IMPS/P2A/629845123456/OMSAILOG"])).tolist()
+['SHREE BALAJI TRA', 'BALAJI TRADERS', 'OMSAILOG']
+>>> likeness("omsailog", "om sai logistics"), likeness("balaji tra", "sri balaji traders")
+(100, 100)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
+
+from xlbo.columns import contains, first_of_each, matches, split_words, strings
+from xlbo.master.quality import party_key
+
+_CHANNEL = r"(?i)^\s*(NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT|ECS|INB|TRF|P2A|P2M|BIL|BY|TO)\b"
+_NOISE = (
+    r"(?i)^\s*(MICR|CTS|CLG|CLEARING|INWARD|OUTWARD|TRANSFER|TRF|PAID|DEP|DEPOSIT|RETURN|CR|DR"
+    r"|BY|TO|FROM|INB|MOB|NET ?BANKING|PAYMENT|RECEIPT|SALARY|FUND|FUNDS|SELF)(\s+(MICR|CTS|CLG"
+    r"|CLEARING|INWARD|OUTWARD|TRANSFER|TRF|PAID|DEP|DEPOSIT|CR|DR))*\s*$"
+)
+"""Pieces of a narration that name the channel or the kind of transaction, never a party."""
+
+
+def narration_names(narrations: pd.Series) -> pd.Series:
+    """The counterparty's name in each narration (NEFT CR-IFSC-NAME-…, UPI/RRN/NAME/…, CHQ PAID-…
+    -NAME): the longest piece between `-` or `/` that has three letters in a row, no run of four
+    digits, no `@`, and is neither the channel nor a word such as MICR CTS; the whole narration
+    where no piece qualifies."""
+    texts = narrations.fillna("").astype(str)
+    positions, pieces = split_words(texts, r"[-/:]")
+    named = (
+        contains(pieces, "[A-Za-z]{3}")
+        & ~contains(pieces, "[0-9]{4}")
+        & ~contains(pieces, _CHANNEL)
+        & ~contains(pieces, "@")
+        & ~matches(pieces, r"\s*")
+        & ~contains(pieces, _NOISE)
+    )
+    positions, pieces = positions[named], pieces[named].reset_index(drop=True)
+    best = first_of_each(positions, pieces.str.len().to_numpy(), len(texts))
+    names = texts.to_numpy(dtype=object).copy()
+    found = best >= 0
+    names[found] = pieces.to_numpy(dtype=object)[best[found]]
+    return pd.Series(names, index=narrations.index, dtype=object)
+
+
+_TO_BY = re.compile(r"^\s*(to|by|dr|cr)\b[\s.:]*", re.IGNORECASE)
+_BRACKETS = re.compile(r"\([^)]*\)?|\[[^]]*\]?")
+_TAIL = re.compile(
+    r"(\s[-–:]\s.*$)|\b(against|agst|agnst|towards|being|vide|for\s+(inv|invoice|bill)|"
+    r"(inv|invoice|bill|bills|ref|receipt|rcpt)\b\W*(no\b\.?)?\W*\d).*$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def bank_party_key(name: str) -> str:
+    """A party's name, from either side, folded for matching: `To`/`By` before a Tally
+    ledger's name, bracketed notes and invoice or bill tails dropped, then `party_key` (legal
+    suffixes, M/s, `&`, spellings)."""
+    text = _TO_BY.sub("", name or "")
+    text = _BRACKETS.sub(" ", text)
+    text = _TAIL.sub("", text)
+    return party_key(text)
+
+
+def party_keys(names: pd.Series) -> pd.Series:
+    """`bank_party_key` of each name, worked out once per distinct name."""
+    codes, uniques = pd.factorize(names.fillna("").astype(str))
+    keys = np.array([bank_party_key(str(u)) for u in uniques] + [""], dtype=object)
+    return pd.Series(keys[codes], index=names.index, dtype=object)
+
+
+def _squashed(text: str, **_: object) -> str:
+    return text.replace(" ", "")
+
+
+SHORTEST_PART = 5
+"""Letters the shorter name needs before "one name inside the other" counts: `ram` inside
+`sriram traders` says nothing."""
+
+
+def likeness(left: str, right: str) -> int:
+    """0–100: how alike two folded names are — the better of their word sets compared and (when
+    the shorter has SHORTEST_PART letters or more) the shorter found inside the longer with the
+    spaces taken out, which forgives UPI's and IMPS's truncation and lost spaces."""
+    if not left or not right:
+        return 0
+    score = fuzz.token_set_ratio(left, right)
+    a, b = _squashed(left), _squashed(right)
+    if min(len(a), len(b)) >= SHORTEST_PART:
+        score = max(score, fuzz.partial_ratio(a, b))
+    return int(score)
+
+
+def likenesses(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """`likeness` of each pair of names, worked out once per distinct pair (rapidfuzz in bulk)."""
+    if not len(left):
+        return np.zeros(0, dtype=np.int64)
+    left_codes, left_names = pd.factorize(pd.Series(left, dtype=object))
+    right_codes, right_names = pd.factorize(pd.Series(right, dtype=object))
+    pairs, back = np.unique(
+        left_codes.astype(np.int64) * len(right_names) + right_codes, return_inverse=True
+    )
+    a = [str(n) for n in np.asarray(left_names, dtype=object)[pairs // len(right_names)]]
+    b = [str(n) for n in np.asarray(right_names, dtype=object)[pairs % len(right_names)]]
+    score = cpdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float64)
+    squash_a = [_squashed(n) for n in a]
+    squash_b = [_squashed(n) for n in b]
+    inside = cpdist(squash_a, squash_b, scorer=fuzz.partial_ratio, dtype=np.float64)
+    long_enough = np.array(
+        [min(len(x), len(y)) >= SHORTEST_PART for x, y in zip(squash_a, squash_b, strict=True)],
+        dtype=bool,
+    )
+    score = np.where(long_enough, np.maximum(score, inside), score).astype(np.int64)
+    empty = np.array([not x or not y for x, y in zip(a, b, strict=True)], dtype=bool)
+    score[empty] = 0
+    return np.asarray(score[np.ravel(back)], dtype=np.int64)
+
+
+SQUASHED_KEY = 6
+"""Letters of a name, spaces taken out, that also pair it with others (`OMSAILOG` and
+`om sai logistics` share `omsail` though no word of theirs is alike)."""
+
+
+def key_words(
+    left: pd.Series, right: pd.Series, count: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Words that pair names across two columns of folded names: each name's `count` rarest
+    words (by their first four letters, so a name UPI cut short still shares them; rarest among
+    the distinct names of both columns) and its first SQUASHED_KEY letters without spaces,
+    numbered alike on both sides. Returns left positions and word codes, then right positions
+    and word codes (a line appears once per key word; nameless lines not at all)."""
+    parties = [strings(left), strings(right)]
+    names, distinct = pd.factorize(pd.concat(parties, ignore_index=True))
+    distinct_names = strings(pd.Series(np.asarray(distinct, dtype=object)))
+    owner, pieces = split_words(distinct_names, " ")
+    words = pieces.str.slice(0, 4).to_numpy(dtype=object)
+    squashed = distinct_names.str.replace(" ", "", regex=False)
+    long_enough = (squashed.str.len() >= SQUASHED_KEY).to_numpy(dtype=bool)
+    squash_owner = np.flatnonzero(long_enough)
+    squash_words = ("~" + squashed.str.slice(0, SQUASHED_KEY)).to_numpy(dtype=object)[squash_owner]
+    codes, _ = pd.factorize(np.concatenate([words, squash_words]))
+    word_codes, squash_codes = codes[: len(words)], codes[len(words) :]
+    pairs = pd.DataFrame({"name": owner, "word": word_codes}).drop_duplicates()
+    rarity = np.bincount(pairs["word"].to_numpy(), minlength=int(codes.max(initial=-1)) + 1)
+    pairs["rarity"] = rarity[pairs["word"].to_numpy()]
+    kept = pairs.sort_values(["name", "rarity", "word"]).groupby("name").head(count)
+    kept = pd.concat(
+        [kept[["name", "word"]], pd.DataFrame({"name": squash_owner, "word": squash_codes})],
+        ignore_index=True,
+    ).drop_duplicates()
+    # each line takes its name's key words
+    lines = pd.DataFrame({"position": np.arange(len(names)), "name": names})
+    line_words = lines.merge(kept, on="name")
+    positions = line_words["position"].to_numpy(dtype=np.int64)
+    found = line_words["word"].to_numpy(dtype=np.int64)
+    split = len(parties[0])
+    on_left = positions < split
+    return positions[on_left], found[on_left], positions[~on_left] - split, found[~on_left]

@@ -1,0 +1,72 @@
+"""Every score and threshold the matcher uses, in one place, each with its reason.
+
+Days are counted bank date − books date: a receipt booked on the 10th and credited on the 12th is
++2. Amounts are integer paise.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+# --- the window -------------------------------------------------------------------------------
+DAYS_BEFORE = 3
+"""The bank may show a line up to 3 days before the books (a payment booked when the bill was
+approved, after the transfer went out)."""
+DAYS_AFTER = 7
+"""… and up to 7 days after (cheques deposited, clearing, a weekend and a bank holiday).
+References match at any distance: a cheque is often presented 10–25 days after it is written."""
+MAX_WINDOW_DAYS = 90
+"""The furthest `--days-before`/`--days-after` may reach: past a quarter, a same-amount pair is
+chance, not a match."""
+
+# --- pass 2: amount and date ------------------------------------------------------------------
+BASE_FIT = 70
+"""Fitness of a same-amount pair before names and days are weighed."""
+NAME_WEIGHT_TENTHS = 3
+"""Each point of name likeness (0–100) adds 0.3: names outweigh a day or two of clearing."""
+DAY_PENALTY = 2
+"""Each day apart costs 2: of two equally named candidates, the nearer in date wins."""
+NAMES_DIFFER_BELOW = 50
+"""Two names (both known) less alike than this are different parties. Such a pair is never
+matched on amount alone where either line has another candidate; it is a suggestion at most."""
+SHORTLIST = 4
+"""Candidates kept per line while the amount-and-date pass decides; the decision is exact while a
+line keeps two of its own, and its shortlist is drawn again when it runs short."""
+NEAREST = 8
+"""Same-amount candidates kept per line and side of its date when names share no word."""
+KEY_WORDS = 2
+"""Words of a name that pair it with others: its rarest (a shared SHARMA or TRADERS says little,
+and pairing on it would pair half the book)."""
+NAMED_PER_WORD = 16
+"""Same-amount candidates kept per line and key word on each side of its date: where thousands
+of payers share a surname and a plan price, a line is compared with the nearest of them, not all."""
+
+# --- pass 3: combinations ---------------------------------------------------------------------
+COMBINATION_ALIKE = 60
+"""A group of lines makes up a target only when its party is at least this alike to the
+target's (or the target names no one: CASH DEPOSIT, CLG)."""
+COMBINATION_CANDIDATES = 12
+"""Lines of one party (nearest in date) searched for a combination; keeps the search exact and
+bounded (at most 2,509 subsets of 2–6)."""
+MIN_PARTS = 2
+MAX_PARTS = 6
+"""A combination is 2–6 lines: a receipt against up to six invoices, a payment of up to six bills."""
+COMBINATION_SCORE = 80
+
+# --- pass 4: suggestions ----------------------------------------------------------------------
+TYPICAL_CHARGES = (590, 1180, 1770, 2360, 2950, 5900, 11800, 17700)
+"""Bank charges with 18% GST, in paise (₹5.90, ₹11.80 …), that explain a small difference."""
+TDS_RATES = (1, 2, 10)
+"""TDS rates (percent) a customer commonly deducts before paying: 194C, 194J, 194I."""
+TIED_SHOWN = 2
+"""Tied candidates listed per line as Ambiguous suggestions (200 like cash deposits would
+otherwise list 40,000 pairs)."""
+
+
+def fitness(days: np.ndarray, alike: np.ndarray) -> np.ndarray:
+    """How well a same-amount pair fits: 70, plus up to 30 for alike names, less 2 a day apart.
+    Names outweigh dates: banks credit a receipt a day or two after the books record it, but
+    a narration naming someone else is strong evidence against the pair."""
+    return np.asarray(
+        BASE_FIT + (NAME_WEIGHT_TENTHS * alike) // 10 - DAY_PENALTY * np.abs(days), dtype=np.int64
+    )

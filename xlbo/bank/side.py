@@ -1,0 +1,90 @@
+"""One side of a reconciliation as the matcher sees it: each line's day, signed amount in paise
+(into the account is positive, on either side), folded party name and text, and the references
+it carries.
+
+>>> bank = side(days=[10], signed=[500000], party=["om sai"])
+>>> len(bank), bank.lines["signed"].tolist()
+(1, [500000])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from xlbo.bank.parties import narration_names, party_keys
+from xlbo.bank.references import reference_frame
+from xlbo.columns import day_numbers, strings
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side's lines as the matcher sees them, by position (0, 1, … in the order read)."""
+
+    lines: pd.DataFrame
+    """`day` (days since 1970-01-01), `signed` (paise into the account), `party` (folded name),
+    `text` (the narration or particulars, for the user's rules)."""
+    tokens: pd.DataFrame
+    """(`position`, `token`): the references each line carries."""
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def side(
+    days: Sequence[int],
+    signed: Sequence[int],
+    party: Sequence[str] | None = None,
+    tokens: Sequence[tuple[int, str]] = (),
+    text: Sequence[str] | None = None,
+) -> Side:
+    """A side from plain lists (tests, and callers that already hold the figures)."""
+    parties = list(party) if party is not None else [""] * len(days)
+    lines = pd.DataFrame(
+        {
+            "day": np.asarray(days, dtype=np.int64),
+            "signed": np.asarray(signed, dtype=np.int64),
+            "party": parties,
+            "text": list(text) if text is not None else parties,
+        }
+    )
+    found = pd.DataFrame(list(tokens), columns=["position", "token"])
+    return Side(lines, found.astype({"position": np.int64, "token": object}))
+
+
+def prepare_bank(lines: pd.DataFrame) -> Side:
+    """Statement lines for the matcher (a deposit is money in)."""
+    frame = pd.DataFrame(
+        {
+            "day": day_numbers(lines["date"]),
+            "signed": (lines["credit"] - lines["debit"]).to_numpy(dtype=np.int64),
+            "party": party_keys(narration_names(lines["narration"])).to_numpy(),
+            "text": lines["narration"].to_numpy(dtype=object),
+        }
+    )
+    return Side(frame, reference_frame(lines["narration"], lines["reference"]))
+
+
+def _text(lines: pd.DataFrame, column: str) -> pd.Series:
+    if column not in lines.columns:
+        return pd.Series([""] * len(lines), index=lines.index, dtype=object)
+    return strings(lines[column].astype(object).where(lines[column].notna(), "").astype(str))
+
+
+def prepare_ledger(lines: pd.DataFrame) -> Side:
+    """Ledger lines for the matcher (a debit to the bank ledger is money in). References come
+    from the narration (Tally's row under the voucher: `Ch. No. : 123456`, a UTR), the voucher
+    number and the cheque/reference column."""
+    frame = pd.DataFrame(
+        {
+            "day": day_numbers(lines["date"]),
+            "signed": (lines["debit"] - lines["credit"]).to_numpy(dtype=np.int64),
+            "party": party_keys(lines["particulars"]).to_numpy(),
+            "text": lines["particulars"].to_numpy(dtype=object),
+        }
+    )
+    texts = _text(lines, "narration") + " " + _text(lines, "voucher_no")
+    return Side(frame, reference_frame(texts, _text(lines, "reference")))

@@ -1,0 +1,108 @@
+"""The window in which a bank line may meet a ledger line, and the join that finds every pair
+of lines with equal keys (an amount, a party) inside it without comparing every line with every
+other.
+
+>>> band_join(np.array([5, 5, 7]), np.array([10, 20, 10]), np.array([5, 7]), np.array([9, 11]), Window())
+(array([0, 2]), array([0, 1]))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from xlbo.bank.scoring import DAYS_AFTER, DAYS_BEFORE, MAX_WINDOW_DAYS
+
+
+@dataclass(frozen=True)
+class Window:
+    """How far the bank's date may be from the books' date, in days (bank − books): from
+    `before` (zero or negative) to `after` (zero or positive), each at most MAX_WINDOW_DAYS."""
+
+    before: int = -DAYS_BEFORE
+    after: int = DAYS_AFTER
+
+    def __post_init__(self) -> None:
+        if not (-MAX_WINDOW_DAYS <= self.before <= 0 <= self.after <= MAX_WINDOW_DAYS):
+            raise ValueError(
+                f"days before and after must each be 0 to {MAX_WINDOW_DAYS} "
+                f"(got {-self.before} before and {self.after} after)"
+            )
+
+    @property
+    def mirrored(self) -> Window:
+        """The same window seen from the books' side (books − bank)."""
+        return Window(-self.after, -self.before)
+
+
+DEFAULT_WINDOW = Window()
+
+
+@dataclass(frozen=True)
+class Band:
+    """Ledger lines in (amount, day) order, and for each bank line where its same-amount lines
+    in the window begin and end in that order, and where the bank's own day falls."""
+
+    order: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    same_day: np.ndarray
+
+    @property
+    def counts(self) -> np.ndarray:
+        """How many same-amount ledger lines each bank line has in the window."""
+        return np.asarray(self.high - self.low, dtype=np.int64)
+
+    def pairs(self, nearest: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(bank index, ledger index) of every pair; with `nearest`, only the ledger lines
+        within `nearest` places of the bank's own day in date order (a superset of the
+        `nearest` closest in date)."""
+        low, high = self.low, self.high
+        if nearest is not None:
+            low = np.maximum(low, self.same_day - nearest)
+            high = np.minimum(high, self.same_day + nearest)
+        counts = np.maximum(high - low, 0)
+        left = np.repeat(np.arange(len(low)), counts)
+        starts = np.repeat(low - (np.cumsum(counts) - counts), counts)
+        return left, self.order[starts + np.arange(int(counts.sum()))]
+
+
+def band(
+    bank_amount: np.ndarray,
+    bank_day: np.ndarray,
+    ledger_amount: np.ndarray,
+    ledger_day: np.ndarray,
+    window: Window,
+) -> Band:
+    codes, _ = pd.factorize(np.concatenate([bank_amount, ledger_amount]))
+    span = np.int64(1) << np.int64(32)
+    offset = np.int64(1) << np.int64(31)  # days may be negative (before 1970) or shifted
+    bank_key = codes[: len(bank_amount)].astype(np.int64) * span + offset + bank_day
+    ledger_key = codes[len(bank_amount) :].astype(np.int64) * span + offset + ledger_day
+    order = np.argsort(ledger_key, kind="stable")
+    ordered = ledger_key[order]
+    # ledger day from bank day − after to bank day − before
+    low = np.searchsorted(ordered, bank_key - window.after, side="left")
+    high = np.searchsorted(ordered, bank_key - window.before, side="right")
+    same_day = np.clip(np.searchsorted(ordered, bank_key, side="left"), low, high)
+    return Band(order, low, high, same_day)
+
+
+def band_join(
+    bank_amount: np.ndarray,
+    bank_day: np.ndarray,
+    ledger_amount: np.ndarray,
+    ledger_day: np.ndarray,
+    window: Window,
+    nearest: int | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every (bank index, ledger index) with the same amount and the bank's day within the
+    window of the ledger's, found with one sort and binary searches: the work grows with the
+    pairs found, not with bank lines × ledger lines. With `nearest`, only the ledger lines
+    within `nearest` places of the bank's own day (see `Band.pairs`), so that lines sharing
+    one amount on busy days stay few a line.
+
+    """
+    return band(bank_amount, bank_day, ledger_amount, ledger_day, window).pairs(nearest)
