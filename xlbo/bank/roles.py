@@ -2,6 +2,11 @@
 
 >>> column_role("Withdrawal Amt."), column_role("Chq./Ref.No."), column_role("Value Dt")
 (<Role.WITHDRAWAL: 'withdrawal'>, <Role.REFERENCE: 'reference'>, <Role.VALUE_DATE: 'value date'>)
+
+A header's bracketed part (a unit or a format hint) is not needed to know it:
+
+>>> column_role("Transaction Date (dd/mm/yyyy)"), column_role("Withdrawal Amt (INR)")
+(<Role.DATE: 'date'>, <Role.WITHDRAWAL: 'withdrawal'>)
 """
 
 from __future__ import annotations
@@ -30,8 +35,12 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.casefold())
 
 
+_BRACKETED = re.compile(r"\([^)]*\)?")
+"""`(INR)`, `(dd/mm/yyyy)`, `(SOL)`, and an unclosed `(INR` at the end of a cut header."""
+
+
 WORDS: dict[Role, tuple[str, ...]] = {
-    Role.VALUE_DATE: ("valuedate", "valuedt", "valdate"),
+    Role.VALUE_DATE: ("valuedate", "valuedt", "valdate", "valuedat"),
     Role.DATE: (
         "date",
         "txndate",
@@ -52,6 +61,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "details",
         "transactiondetails",
         "transactiondescription",
+        "accountdescription",  # Central Bank of India
     ),
     Role.REFERENCE: (
         "chqrefno",
@@ -66,6 +76,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "chqrefnumber",
         "utrno",
         "referencenumber",
+        "chequenorefno",  # ICICI (Cheque. No./Ref. No.)
     ),
     Role.WITHDRAWAL: (
         "withdrawalamt",
@@ -114,8 +125,13 @@ _LOOKUP = {word: role for role, words in WORDS.items() for word in words}
 
 
 def column_role(header: Any) -> Role | None:
-    """The role a header names, or None."""
-    return _LOOKUP.get(_key(header_text(header)))
+    """The role a header names, or None: by its words, else by its words outside brackets
+    (`Value Date (dd/mm/yyyy)`, `Withdrawal Amt (INR)`; but `WITHDRAWAL(DR)` is known whole)."""
+    text = header_text(header)
+    role = _LOOKUP.get(_key(text))
+    if role is None and "(" in text:
+        role = _LOOKUP.get(_key(_BRACKETED.sub(" ", text)))
+    return role
 
 
 def roles_in(row: Sequence[Any]) -> dict[Role, int]:

@@ -134,10 +134,20 @@ def _damaged(path: Path, error: Exception) -> FileProblem:
     )
 
 
+_QUOTED = re.compile(r'"[^"]*"')
+
+
 def sniff_delimiter(sample: str) -> str:
-    """The field separator of a CSV export: of `,` `;` tab `|`, the one that splits the most
-    lines into the same number of fields (title lines above the table do not fool it)."""
-    lines = [line for line in sample.splitlines()[:200] if line.strip()]
+    r"""The field separator of a CSV export: of `,` `;` tab `|`, the one that splits the most
+    lines into the same number of fields (title lines above the table do not fool it). What is
+    inside quotes does not count: Axis Bank writes every amount as `"\t3,932.20"`, and that tab
+    is not a separator.
+
+    >>> sniff_delimiter('Date,Amount\n01/10/2026,"\t3,932.20"\n02/10/2026,"\t1.00"\n')
+    ','
+    """
+    unquoted = _QUOTED.sub('""', sample)
+    lines = [line for line in unquoted.splitlines()[:200] if line.strip()]
     best, best_score = ",", (0, 0)
     for candidate in (",", ";", "\t", "|"):
         counts = Counter(line.count(candidate) for line in lines)
@@ -150,16 +160,36 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
-def _csv_text(path: Path) -> tuple[str, str]:
-    """The text of a CSV export (UTF-8, with or without BOM, else Windows-1252) and its field
-    separator."""
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decode_text(raw: bytes) -> str:
+    """The text of an exported file, whichever encoding the bank or Excel chose: a byte-order
+    mark says UTF-8 or UTF-16; UTF-16 without one shows as a NUL byte beside most ASCII
+    characters; else UTF-8 if the bytes are valid UTF-8 (₹ is written so), else Windows-1252
+    (what Excel's "CSV" saves on Windows: é, ’ and – are single bytes there)."""
+    for mark, encoding in _BOMS:
+        if raw.startswith(mark):
+            return raw.decode(encoding, errors="replace")
+    head = raw[:4096]
+    if len(head) >= 2 and head.count(0) * 3 >= len(head):
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        return raw.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
+    for encoding in ("utf-8", "cp1252"):
         try:
-            text = raw.decode(encoding)
-            break
+            return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
+    return raw.decode("latin-1")
+
+
+def _csv_text(path: Path) -> tuple[str, str]:
+    """The text of a CSV export (see `decode_text`) and its field separator."""
+    text = decode_text(path.read_bytes())
     return text, sniff_delimiter(text[:65536])
 
 
