@@ -3,7 +3,8 @@
 A narration is cut into words at anything that is not a letter or a digit; a word is a
 reference when it is a UTR (bank code, N/R/H, 8–20 digits: `SBINN26100912345678`), another
 16–22 character code mixing letters and digits, a 12-digit RRN (IMPS, UPI), or a 6-digit cheque
-number right after `CHQ`, `CHEQUE`, `CH` or `CHQ NO`; an RRN or cheque number glued to letters
+number within three words after `CHQ`, `CHEQUE`, `CH`, `CLG` or `INST` (`Ch. No. : 123456`,
+`CLG CHQ DEP 000453`, `Instrument No 445566`); an RRN or cheque number glued to letters
 (`UPI412345678901`, `CHQ000453`) is found too. References compare in upper case without
 leading zeros. All lines are cut and tested at once (`reference_frame`).
 
@@ -15,6 +16,8 @@ leading zeros. All lines are cut and tested at once (`reference_frame`).
 ['453']
 >>> sorted(reference_tokens("UPI412345678901/CHQ000454 CHQNO 000455"))
 ['412345678901', '454', '455']
+>>> sorted(reference_tokens("Ch. No. : 123456")), sorted(reference_tokens("CLG CHQ DEP 000453"))
+(['123456'], ['453'])
 """
 
 from __future__ import annotations
@@ -31,7 +34,11 @@ _REFERENCE = "|".join(
         r"[0-9]{12}",  # IMPS / UPI RRN
     )
 )
-_CHEQUE_WORDS = frozenset({"CHQ", "CHEQUE", "CH", "CHQNO", "CHEQUENO"})
+_CHEQUE_WORDS = frozenset(
+    {"CHQ", "CHEQUE", "CH", "CHQNO", "CHEQUENO", "CHQS", "CHEQ", "CLG", "INST", "INSTRUMENT"}
+)
+CHEQUE_REACH = 3
+"""Words a cheque number may stand after its cheque word: `Ch. No. : 123456`, `CLG CHQ DEP 000453`."""
 
 
 def reference_frame(texts: pd.Series, references: pd.Series | None = None) -> pd.DataFrame:
@@ -48,15 +55,13 @@ def reference_frame(texts: pd.Series, references: pd.Series | None = None) -> pd
         code = lengths[long] >= 16
         hit &= ~code | (contains(candidates, "[0-9]") & contains(candidates, "[A-Z]"))
         found[long] = hit
-    same_line = np.zeros(len(positions), dtype=bool)
-    same_line[1:] = positions[1:] == positions[:-1]
-    same_line2 = np.zeros(len(positions), dtype=bool)
-    same_line2[2:] = positions[2:] == positions[:-2]
+    # a 6-digit word within CHEQUE_REACH words after a cheque word of the same line
     cheque_word = words.isin(sorted(_CHEQUE_WORDS)).to_numpy(dtype=bool)
-    number_word = (words == "NO").to_numpy(dtype=bool)
-    after_cheque = (np.roll(cheque_word, 1) & same_line) | (
-        np.roll(number_word, 1) & same_line & np.roll(cheque_word, 2) & same_line2
-    )
+    after_cheque = np.zeros(len(positions), dtype=bool)
+    for back in range(1, CHEQUE_REACH + 1):
+        earlier = np.zeros(len(positions), dtype=bool)
+        earlier[back:] = cheque_word[:-back] & (positions[back:] == positions[:-back])
+        after_cheque |= earlier
     six = np.flatnonzero((lengths == 6) & after_cheque)
     if len(six):
         found[six] = matches(words.iloc[six], "[0-9]{6}")

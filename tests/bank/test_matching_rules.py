@@ -1,0 +1,350 @@
+"""Each matching rule with a literal case, each abstain case, and the fast combination search
+held to the plain exhaustive one."""
+
+from __future__ import annotations
+
+from itertools import combinations as subsets_of
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xlbo.bank.combinations import find_combinations
+from xlbo.bank.match import Decisions, match_lines, prepare_bank, prepare_ledger, side
+from xlbo.bank.parties import bank_party_key, likeness, narration_names
+from xlbo.bank.references import reference_tokens
+from xlbo.bank.scoring import (
+    COMBINATION_ALIKE,
+    COMBINATION_CANDIDATES,
+    MAX_PARTS,
+    MAX_WINDOW_DAYS,
+    MIN_PARTS,
+)
+from xlbo.bank.window import Window
+
+
+def statement(rows: list[tuple[str, str, str, int]]) -> pd.DataFrame:
+    """Statement lines from (date, narration, reference, signed paise into the account)."""
+    return pd.DataFrame(
+        {
+            "row": range(2, len(rows) + 2),
+            "date": [pd.Timestamp(d).date() for d, *_ in rows],
+            "value_date": [pd.Timestamp(d).date() for d, *_ in rows],
+            "narration": [n for _, n, _, _ in rows],
+            "reference": [r for _, _, r, _ in rows],
+            "debit": [max(-a, 0) for *_, a in rows],
+            "credit": [max(a, 0) for *_, a in rows],
+            "balance": pd.array([None] * len(rows), dtype="Int64"),
+        }
+    )
+
+
+def ledger(rows: list[tuple[str, str, str, int]]) -> pd.DataFrame:
+    """Ledger lines from (date, particulars, narration, signed paise: a debit is money in)."""
+    return pd.DataFrame(
+        {
+            "row": range(2, len(rows) + 2),
+            "date": [pd.Timestamp(d).date() for d, *_ in rows],
+            "particulars": [p for _, p, _, _ in rows],
+            "voucher_type": ["Receipt" if a > 0 else "Payment" for *_, a in rows],
+            "voucher_no": [str(n) for n in range(1, len(rows) + 1)],
+            "narration": [n for _, _, n, _ in rows],
+            "reference": "",
+            "debit": [max(a, 0) for *_, a in rows],
+            "credit": [max(-a, 0) for *_, a in rows],
+        }
+    )
+
+
+def matched(
+    bank: pd.DataFrame, books: pd.DataFrame
+) -> tuple[set[tuple[int, int, str]], pd.DataFrame]:
+    found, suggestions = match_lines(prepare_bank(bank), prepare_ledger(books))
+    pairs = set(zip(found["bank"], found["ledger"], found["rule"], strict=True))
+    return {(int(b), int(g), str(r)) for b, g, r in pairs}, suggestions
+
+
+# --- references ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Ch. No. : 123456", {"123456"}),
+        ("Chq No. 000453 dt 12/10/2026", {"453"}),
+        ("Cheque No: 654321", {"654321"}),
+        ("CLG CHQ DEP 000453", {"453"}),
+        ("TO CLG 123456 BALAJI", {"123456"}),
+        ("Instrument No 445566", {"445566"}),
+        ("UTR HDFCN52026101512345", {"HDFCN52026101512345"}),
+        ("RTGS-SBINR52026101512345678-DECCAN", {"SBINR52026101512345678"}),
+        ("UPI/629845123456/KAVERI HOME APPLI/kaveri@okhdfc/HDFC", {"629845123456"}),
+        ("Being payment against bill 232", set()),
+        ("Salary for October 2026", set()),
+    ],
+)
+def test_references_are_found_wherever_they_are_written(text: str, tokens: set[str]) -> None:
+    assert reference_tokens(text) == tokens
+
+
+def test_a_cheque_presented_three_weeks_later_matches_by_its_number() -> None:
+    bank = statement([("2026-10-24", "CHQ PAID-MICR CTS-MU-BALAJI TRA", "000000123456", -2500000)])
+    books = ledger([("2026-10-02", "Balaji Traders", "Ch. No. : 123456", -2500000)])
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Reference")}
+
+
+def test_a_utr_in_the_tally_narration_row_matches_the_bank_narration() -> None:
+    bank = statement(
+        [
+            ("2026-10-09", "NEFT DR-SBIN0001234-DECCAN OFFICE-HDFCN52026100912345", "", -1180000),
+            ("2026-10-09", "NEFT DR-SBIN0001234-DECCAN OFFICE-HDFCN52026100912399", "", -1180000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-09", "Deccan Office Supplies", "UTR HDFCN52026100912399", -1180000),
+            ("2026-10-09", "Deccan Office Supplies", "UTR HDFCN52026100912345", -1180000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 1, "Reference"), (1, 0, "Reference")}  # not by position
+
+
+# --- parties ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("books", "bank"),
+    [
+        ("To M/s. Shree Balaji Traders Pvt. Ltd.", "SRI BALAJI TRADERS"),
+        ("Kaveri & Sons", "KAVERI AND SONS"),
+        ("Deccan Office (Inv 232)", "DECCAN OFFICE"),
+        ("By Om Sai Logistics - against bill no 837", "OM SAI LOGISTICS LLP"),
+        ("Vardhaman Retail Private Limited", "VARDHAMAN RETA"),
+        ("Om Sai Logistics", "OMSAILOG"),
+    ],
+)
+def test_party_names_compare_after_folding(books: str, bank: str) -> None:
+    assert likeness(bank_party_key(books), bank_party_key(bank)) >= 90
+
+
+def test_the_name_in_a_narration_is_not_the_channel() -> None:
+    names = narration_names(
+        pd.Series(
+            [
+                "NEFT CR-SBIN0001234-SHREE BALAJI TRA-SBINN26100912345678",
+                "CHQ PAID-MICR CTS-MU-BALAJI TRADERS",
+                "IMPS/P2A/629845123456/OMSAILOG",
+                "UPI/629845123456/KAVERI HOME APPLI/kaveri@okhdfc/HDFC",
+            ]
+        )
+    ).tolist()
+    assert names == ["SHREE BALAJI TRA", "BALAJI TRADERS", "OMSAILOG", "KAVERI HOME APPLI"]
+
+
+# --- amount and date ----------------------------------------------------------------------
+
+SALARY = [
+    "Aarti Deshpande",
+    "Bhushan Kulkarni",
+    "Chitra Venkatesan",
+    "Debashish Mukherjee",
+    "Gurpreet Sandhu",
+    "Hetal Patel",
+]
+
+
+def test_a_salary_batch_of_equal_amounts_is_paired_by_name() -> None:
+    bank = statement(
+        [
+            (
+                "2026-10-31",
+                f"NEFT DR-HDFC0000001-{name.upper()[:14]}-HDFCN5202610310000{i}",
+                "",
+                -2500000,
+            )
+            for i, name in enumerate(reversed(SALARY))
+        ]
+    )
+    books = ledger([("2026-10-31", name, "Salary for October", -2500000) for name in SALARY])
+    pairs, _ = matched(bank, books)
+    last = len(SALARY) - 1
+    assert pairs == {(i, last - i, "Amount and date") for i in range(len(SALARY))}
+
+
+def test_equal_amounts_names_cannot_decide_abstain_and_list_both() -> None:
+    bank = statement([("2026-10-05", "CASH DEPOSIT", "", 5000000)])
+    books = ledger(
+        [
+            ("2026-10-05", "Kaveri Home Needs", "", 5000000),
+            ("2026-10-05", "Om Sai Logistics", "", 5000000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
+    assert sorted(suggestions["ledger"].tolist()) == [0, 1]
+
+
+def test_never_a_match_on_amount_alone_across_parties_when_another_candidate_exists() -> None:
+    # rent of 50,000 to two landlords; the bank names one, the books name two others
+    bank = statement(
+        [("2026-10-03", "NEFT DR-ICIC0000104-RAMESH IYER-ICICN52026100300001", "", -5000000)]
+    )
+    books = ledger(
+        [
+            ("2026-10-02", "Suresh Naidu (Rent)", "", -5000000),
+            ("2026-10-01", "Gopal Reddy (Rent)", "", -5000000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
+    assert set(suggestions["kind"]) == {"Same amount, other party"}
+    assert suggestions["ledger"].tolist() == [0]  # the nearer in date is offered
+
+
+def test_a_lone_candidate_with_another_name_still_matches() -> None:
+    bank = statement(
+        [("2026-10-03", "NEFT DR-ICIC0000104-RAMESH IYER-ICICN52026100300001", "", -5000000)]
+    )
+    books = ledger([("2026-10-02", "Rent", "October rent", -5000000)])
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Amount and date")}
+
+
+def test_the_window_is_bounded() -> None:
+    with pytest.raises(ValueError, match=f"0 to {MAX_WINDOW_DAYS}"):
+        Window(-3, 99_999_999_999)
+    with pytest.raises(ValueError, match=f"0 to {MAX_WINDOW_DAYS}"):
+        Window(-(MAX_WINDOW_DAYS + 1), 7)
+    assert Window(0, MAX_WINDOW_DAYS).after == MAX_WINDOW_DAYS
+
+
+# --- combinations -------------------------------------------------------------------------
+
+
+def test_a_receipt_against_four_invoices_is_found_by_the_folded_party() -> None:
+    bank = statement(
+        [("2026-10-12", "NEFT CR-UTIB0000012-SHREE BALAJI TRA-UTIBN52026101200077", "", 10000000)]
+    )
+    books = ledger(
+        [
+            ("2026-10-10", "Shree Balaji Traders Pvt. Ltd. (Inv 231)", "", 1500000),
+            ("2026-10-10", "Kaveri Home Needs", "", 1500000),
+            ("2026-10-10", "M/s Shri Balaji Traders (Inv 232)", "", 2500000),
+            ("2026-10-11", "Shree Balaji Traders - against bill no 233", "", 4000000),
+            ("2026-10-11", "Sri Balaji Traders (Inv 234)", "", 2000000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, g, "Combination") for g in (0, 2, 3, 4)}
+
+
+def test_one_receipt_credited_in_parts_is_found_the_other_way() -> None:
+    bank = statement(
+        [
+            ("2026-10-12", "NEFT CR-UTIB0000012-VARDHAMAN RETAIL-UTIBN52026101200001", "", 3000000),
+            ("2026-10-13", "NEFT CR-UTIB0000012-VARDHAMAN RETAIL-UTIBN52026101300002", "", 2000000),
+        ]
+    )
+    books = ledger([("2026-10-12", "Vardhaman Retail Pvt Ltd", "", 5000000)])
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Combination"), (1, 0, "Combination")}
+
+
+def test_two_sets_that_fit_are_abstained_on() -> None:
+    bank = statement([("2026-10-12", "NEFT CR-UTIB0000012-OM SAI LOGISTICS-UTIBN1", "", 30000)])
+    books = ledger(
+        [("2026-10-11", "Om Sai Logistics", "", v) for v in (10000, 20000, 15000, 15000)]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == set()
+
+
+NAMES = ["kaveri", "kaveri home", "om sai", "deccan", ""]
+line = st.tuples(
+    st.integers(0, 14),
+    st.sampled_from([-700, -300, -200, -100, 100, 200, 300, 500, 700, 1000, 1200]),
+    st.sampled_from(NAMES),
+)
+
+
+def _plain_combinations(
+    one: list[tuple[int, int, str]],
+    other: list[tuple[int, int, str]],
+    one_open: list[bool],
+    other_open: list[bool],
+    window: Window,
+    one_is_bank: bool,
+) -> list[tuple[int, list[int]]]:
+    """The combination pass the obvious way: every target in turn, every open line of the
+    other side considered, grouped by party, every subset of each group's nearest tried."""
+    found = []
+    for t, (day, amount, party) in enumerate(one):
+        if not one_open[t] or not amount:
+            continue
+        groups: dict[str, list[tuple[int, int]]] = {}
+        for o, (other_day, value, other_party) in enumerate(other):
+            apart = day - other_day if one_is_bank else other_day - day
+            if (
+                other_open[o]
+                and value
+                and (value > 0) == (amount > 0)
+                and abs(value) < abs(amount)
+                and window.before <= apart <= window.after
+            ):
+                groups.setdefault(other_party, []).append((abs(day - other_day), o))
+        solutions = []
+        for group_party, members in groups.items():
+            if len(members) < MIN_PARTS:
+                continue
+            if party and (not group_party or likeness(party, group_party) < COMBINATION_ALIKE):
+                continue
+            nearest = [o for _, o in sorted(members)[:COMBINATION_CANDIDATES]]
+            for size in range(MIN_PARTS, MAX_PARTS + 1):
+                for chosen in subsets_of(nearest, size):
+                    if sum(abs(other[o][1]) for o in chosen) == abs(amount):
+                        solutions.append(sorted(chosen))
+        if len(solutions) == 1:
+            found.append((t, solutions[0]))
+            one_open[t] = False
+            for o in solutions[0]:
+                other_open[o] = False
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(line, min_size=1, max_size=12), st.lists(line, min_size=1, max_size=18))
+def test_fast_combinations_agree_with_the_plain_search(
+    bank: list[tuple[int, int, str]], books: list[tuple[int, int, str]]
+) -> None:
+    window = Window(-3, 7)
+    bank_side = side([d for d, _, _ in bank], [a for _, a, _ in bank], [p for *_, p in bank])
+    book_side = side([d for d, _, _ in books], [a for _, a, _ in books], [p for *_, p in books])
+    bank_open, books_open = np.ones(len(bank), bool), np.ones(len(books), bool)
+    fast = [
+        (f.target, sorted(f.parts))
+        for f in find_combinations(
+            bank_side, book_side, window, frozenset(), True, bank_open, books_open
+        )
+    ]
+    fast_back = [
+        (f.target, sorted(f.parts))
+        for f in find_combinations(
+            book_side, bank_side, window, frozenset(), False, books_open, bank_open
+        )
+    ]
+    plain_bank, plain_books = [True] * len(bank), [True] * len(books)
+    plain = _plain_combinations(bank, books, plain_bank, plain_books, window, True)
+    plain_back = _plain_combinations(books, bank, plain_books, plain_bank, window, False)
+    assert fast == plain
+    assert fast_back == plain_back
+
+
+def test_a_rejected_pair_is_never_part_of_a_combination() -> None:
+    books = side([10, 10, 10], [50_000, 70_000, 50_000], ["kaveri"] * 3)
+    bank = side([11], [120_000], ["kaveri"])
+    found, _ = match_lines(bank, books, decisions=Decisions(rejected=frozenset({(0, 0)})))
+    assert sorted(found["ledger"].tolist()) == [1, 2]
