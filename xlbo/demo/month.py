@@ -1809,3 +1809,116 @@ def _journal(month: Month, path: Path) -> np.ndarray:
             out += [other, bank_line]
     _write_xlsx(path, "Journal", out)
     return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring a reconciliation against the truth.
+
+
+@dataclass(frozen=True)
+class Score:
+    """Found links against the true ones. Lines a matcher cannot tell apart (two `Rent` lines
+    of 50,000.00 the same day; bank lines alike but for nothing) are interchangeable: a link
+    to the twin of the true line counts as right."""
+
+    true_links: int
+    found_links: int
+    right: int
+    right_strict: int
+    false: list[tuple[int, int]]
+    """Found pairs that are wrong even allowing for twins (positions)."""
+    missed: list[tuple[int, int]]
+    """True pairs not found, even allowing for twins (positions)."""
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.found_links if self.found_links else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.true_links if self.true_links else 1.0
+
+
+def _twins(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    keys = frame[columns].astype(str)
+    return np.asarray(keys.groupby(columns, sort=False).ngroup().to_numpy(), dtype=np.int64)
+
+
+def score(month: Month, found: Iterable[tuple[int, int]]) -> Score:
+    """Score `found` (statement position, ledger position) links against `month.truth`."""
+    from collections import Counter
+
+    truth = month.truth
+    pairs = sorted(set(found))
+    bank_twin = _twins(
+        month.statement, ["date", "value_date", "narration", "reference", "debit", "credit"]
+    )
+    book_twin = _twins(
+        month.ledger,
+        ["date", "particulars", "voucher_type", "narration", "reference", "debit", "credit"],
+    )
+
+    def key(pair: tuple[int, int]) -> tuple[int, int]:
+        return int(bank_twin[pair[0]]), int(book_twin[pair[1]])
+
+    true_budget = Counter(key(p) for p in truth)
+    found_budget = Counter(key(p) for p in pairs)
+    strict = [p for p in pairs if p in truth]
+    for p in strict:
+        true_budget[key(p)] -= 1
+        found_budget[key(p)] -= 1
+    false: list[tuple[int, int]] = []
+    right = len(strict)
+    for p in pairs:
+        if p in truth:
+            continue
+        if true_budget[key(p)] > 0:
+            true_budget[key(p)] -= 1
+            right += 1
+        else:
+            false.append(p)
+    missed: list[tuple[int, int]] = []
+    found_right = set(strict)
+    for p in sorted(truth):
+        if p in found_right:
+            continue
+        if found_budget[key(p)] > 0:
+            found_budget[key(p)] -= 1
+        else:
+            missed.append(p)
+    return Score(len(truth), len(pairs), right, len(strict), false, missed)
+
+
+def positions_of(rows: np.ndarray) -> dict[int, int]:
+    """Row → position, for turning a result's Bank Row / Ledger Row back into lines."""
+    return {int(r): p for p, r in enumerate(rows.tolist())}
+
+
+def found_links(
+    pairs_of_rows: Iterable[tuple[int, int]], statement_rows: np.ndarray, ledger_rows: np.ndarray
+) -> list[tuple[int, int]]:
+    """(Bank Row, Ledger Row) pairs of a result as (statement, ledger) positions; rows that are
+    no generated line map to -1 (so they count as false)."""
+    bank, books = positions_of(statement_rows), positions_of(ledger_rows)
+    return [(bank.get(int(b), -1), books.get(int(g), -1)) for b, g in pairs_of_rows]
+
+
+def matched_rows(out: Path) -> list[tuple[int, int]]:
+    """The (Bank Row, Ledger Row) pairs of a reconcile result: its Matches sheet, or the
+    `<out>-matches.csv` beside it when the long tables went to files."""
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_path(str(out))
+    if "Matches" in book.sheet_names:
+        cells = book.get_sheet_by_name("Matches").to_python(skip_empty_area=False)
+        header = next(i for i, r in enumerate(cells) if "Bank Row" in r and "Ledger Row" in r)
+        names = [str(c) for c in cells[header]]
+        frame = pd.DataFrame(cells[header + 1 :], columns=names)[["Bank Row", "Ledger Row"]]
+        frame = frame[frame["Bank Row"] != ""]
+    else:
+        beside = out.with_name(f"{out.stem}-matches.csv")
+        frame = pd.read_csv(beside, usecols=["Bank Row", "Ledger Row"])
+    return [
+        (int(float(b)), int(float(g)))
+        for b, g in zip(frame["Bank Row"], frame["Ledger Row"], strict=True)
+    ]
