@@ -1,17 +1,51 @@
-"""The bank account as the books have it: a ledger exported from Tally, or the xlbo Journal
+"""The bank account as the books have it: the bank ledger exported from Tally, or the xlbo Journal
 filtered to the bank's ledger account.
+
+Tally's *Ledger Vouchers* report (Display > Account Books > Ledger > the bank ledger), exported
+to Excel or CSV, looks like this::
+
+    Sahyadri Tradelinks Pvt Ltd                          <- company (Lines.company)
+    Office 402, Pinnacle Business Park, Baner Road, Pune
+    HDFC Bank A/c 50200012345678                         <- the ledger (Lines.account)
+    Ledger Account
+    1-Oct-2026 to 31-Oct-2026                            <- Lines.period
+    Date       Particulars               Vch Type  Vch No.  Debit         Credit
+                                                            Amount        Amount   <- layout
+    1-Oct-2026     Opening Balance                          48,45,230.50            <- Lines.opening
+    1-Oct-2026 By  Salary Payable        Payment   12                     23,95,860.00
+                   Being salary for September                                       <- narration
+    3-Oct-2026 To  Balaji Traders        Receipt   45       1,18,000.00
+                   Ch. No. : 123456                                                 <- narration
+                   Closing Balance                                        25,67,370.50
+                   Total                                    49,63,230.50  49,63,230.50
+
+`Particulars` names the other ledger of each voucher (the party), often after a `To`/`By` (or
+`Dr`/`Cr`) that may sit in a column of its own; the rows below a voucher with neither date nor
+amount are its narration. A deposit is a debit to the bank ledger. Opening and closing balances,
+totals, the second header row and cancelled vouchers are layout, not lines. A `Cheque/Ref No.`
+column, where the export has one, becomes each line's `reference`.
+
+Tally's XML exports (Day Book, Ledger Vouchers) are read by `xlbo.bank.tally_xml`.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.lines import Lines, RowSource, _issues_for, _sheet_table, _undated
-from xlbo.book import FileBook
-from xlbo.book.table import find_header_row
-from xlbo.columns import date_column, has_date, paise_column, text_column
+from xlbo.bank.lines import Lines, RowSource, _issues_for, _undated
+from xlbo.book import FileBook, Table, build_table
+from xlbo.book.files import frame_table
+from xlbo.book.table import HEADER_SCAN_ROWS, header_text
+from xlbo.columns import amount_present, date_column, has_date, paise_column, text_column
+from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem
+from xlbo.issues import Issue
 
 LEDGER_COLUMNS = (
     "row",
@@ -27,67 +61,377 @@ LEDGER_COLUMNS = (
 """The columns of a ledger-lines frame, whichever file it came from."""
 LEDGER_HEADERS = ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
 
+_HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "Date": ("Date", "Vch Date", "Voucher Date"),
+    "Particulars": ("Particulars", "Particular"),
+    "Vch Type": ("Vch Type", "Voucher Type", "Vch. Type"),
+    "Vch No.": ("Vch No.", "Vch No", "Voucher No.", "Voucher Number", "Vch Number"),
+    "Debit": ("Debit", "Debit Amount", "Debit Amt", "Dr Amount"),
+    "Credit": ("Credit", "Credit Amount", "Credit Amt", "Cr Amount"),
+    "Reference": (
+        "Cheque/Ref No.",
+        "Cheque/Ref. No.",
+        "Chq/Ref No.",
+        "Chq. No.",
+        "Cheque No.",
+        "Cheque Number",
+        "Instrument No.",
+        "Instrument Number",
+        "Ref. No.",
+        "Reference No.",
+        "Reference",
+    ),
+    "Narration": ("Narration", "Remarks"),
+}
+"""The header words seen in Tally ledger exports, by the role of their column."""
+
+
+def _word_key(text: Any) -> str:
+    """How header words compare: letters and digits only, any case (`Chq. No.` = `chqno`)."""
+    return re.sub(r"[^0-9a-z]", "", header_text(text).casefold())
+
+
+_ROLE_OF = {_word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
+
+_SIDE_WORD = r"^(?i:to|by|dr|cr)\.?(?:\s+|$)"
+"""The `To`/`By` (or `Dr`/`Cr`) Tally writes before the other ledger's name."""
+LAYOUT_LABELS = frozenset(
+    {
+        "opening balance",
+        "closing balance",
+        "current total",
+        "total",
+        "grand total",
+        "sub total",
+        "subtotal",
+        "balance b/d",
+        "balance c/d",
+        "balance b/f",
+        "balance c/f",
+        "brought forward",
+        "carried forward",
+        "carried over",
+        "b/f",
+        "c/f",
+    }
+)
+"""Lines of a ledger export that are layout, not vouchers (balances and totals)."""
+_AS_PER_DETAILS = "(as per details)"
+
+
+def account_key(name: Any) -> str:
+    """How ledger account names compare: any case, spaces folded (`HDFC  bank a/c` = `HDFC Bank A/c`)."""
+    return " ".join(str(name or "").split()).casefold()
+
+
+def bank_accounts(names: Sequence[str], banks: Sequence[str] = ()) -> list[str]:
+    """The accounts among `names` that are bank accounts: `banks` (known from their group or
+    bank details) and those whose name says bank or A/c; all of them when none does."""
+    known = {account_key(b) for b in banks}
+    distinct = list(dict.fromkeys(n for n in names if n))
+    found = [
+        n
+        for n in distinct
+        if account_key(n) in known or re.search(r"\bbank\b|\ba/c\b|\bac\b", n, re.IGNORECASE)
+    ]
+    return sorted(found or distinct, key=str.casefold)
+
+
+def unknown_account(
+    account: str, source: str, names: Sequence[str], banks: Sequence[str] = ()
+) -> SheetProblem:
+    """The error for an `--account` that names no ledger account of the file."""
+    found = bank_accounts(names, banks)
+    shown = ", ".join(f"'{n}'" for n in found[:12]) + (" …" if len(found) > 12 else "")
+    what = "bank accounts" if found and len(found) < len(set(names)) else "accounts"
+    return SheetProblem(
+        f"--account '{account}' names no ledger account in {source}; the {what} found are: "
+        f"{shown or 'none'}. Give the bank ledger's name as the books spell it."
+    )
+
 
 def read_ledger(
     source: str | RowSource, account: str | None = None, sheet: str | None = None
 ) -> Lines:
-    """The bank account as the books have it: a Tally ledger export (Date, Particulars,
-    Vch Type, Vch No., Debit, Credit, with Opening and Closing Balance lines), or an xlbo
-    Journal sheet filtered to the bank ledger `account`."""
+    """The bank account as the books have it: Tally's Ledger Vouchers report exported to Excel or
+    CSV (title lines, `Date | Particulars | Vch Type | Vch No. | Debit | Credit`, narration rows,
+    balance and total lines), a Tally XML export (Day Book, with `account` naming the bank ledger,
+    or the Ledger Vouchers report), or an xlbo Journal sheet filtered to the bank ledger
+    `account`."""
+    if isinstance(source, str) and source.lower().endswith(".xml"):
+        from xlbo.bank.tally_xml import read_tally_xml
+
+        return read_tally_xml(source, account)
     book = FileBook(source) if isinstance(source, str) else source
-    if book.has("Journal") and account:
-        return _journal_lines(book, account)
-    name = sheet or book.sheet_names()[0]
-    table = _sheet_table(
-        book, name, lambda rows: find_header_row(rows, LEDGER_HEADERS), LEDGER_HEADERS
-    )
-    frame = table.frame.reset_index()
-    for needed in ("Date", "Particulars", "Debit", "Credit"):
-        if needed not in frame.columns:
+    if book.has("Journal") and sheet is None:
+        if account:
+            return _journal_lines(book, account)
+        if not _has_tally_sheet(book):
+            accounts = _journal_accounts(book)
             raise SheetProblem(
-                f"{book.name} has no '{needed}' column under row {table.header_row}; "
-                "export the ledger from Tally with Date, Particulars, Vch Type, Vch No., Debit, Credit."
+                f"{book.name} holds a Journal: name the bank ledger with --account (bank accounts "
+                f"found: {', '.join(repr(a) for a in bank_accounts(accounts)[:12]) or 'none'})."
+            )
+    return _tally_lines(book, sheet or book.sheet_names()[0])
+
+
+# -- Tally's Ledger Vouchers report, from Excel or CSV ------------------------------------------
+
+
+def _header_roles(row: Sequence[Any]) -> set[str]:
+    return {_ROLE_OF[k] for k in map(_word_key, row) if k in _ROLE_OF}
+
+
+def _find_header(rows: Sequence[Sequence[Any]], where: str) -> int:
+    """The header row: the first of the most header words, with a date and an amount column."""
+    best, best_count = -1, 2
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        roles = _header_roles(row)
+        if "Date" in roles and roles & {"Debit", "Credit"} and len(roles) > best_count:
+            best, best_count = index, len(roles)
+    if best < 0:
+        raise SheetProblem(
+            f"{where}: no header row with Date, Particulars, Debit and Credit was found in the "
+            f"first {HEADER_SCAN_ROWS} rows; export the ledger from Tally (Display > Account "
+            "Books > Ledger) with Date, Particulars, Vch Type, Vch No., Debit, Credit."
+        )
+    return best
+
+
+def _has_tally_sheet(book: RowSource) -> bool:
+    """Whether the workbook's first sheet is a ledger export (not only a Journal)."""
+    first = book.sheet_names()[0]
+    if first.casefold() == "journal":
+        return False
+    rows = book.sheet_rows(first)[:HEADER_SCAN_ROWS]
+    return any("Date" in (r := _header_roles(row)) and r & {"Debit", "Credit"} for row in rows)
+
+
+def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
+    """The sheet's table under its header row, and the title lines above it."""
+    where = f"{book.name}, sheet {name}"
+    if isinstance(book, FileBook):
+        cells, named = book.sheet_frame(name)
+        if named:
+            return frame_table(book.name, name, cells, -1), []
+        head = cells.head(HEADER_SCAN_ROWS).astype(object)
+        first_rows = head.where(head.notna(), "").values.tolist()
+        index = _find_header(first_rows, where)
+        return frame_table(book.name, name, cells, index), first_rows[:index]
+    rows = book.sheet_rows(name)
+    index = _find_header(rows, where)
+    return build_table(book.name, name, rows, index), [list(r) for r in rows[:index]]
+
+
+def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | None]]:
+    """Company, ledger name and period from the title lines above the header."""
+    lines = [" ".join(header_text(c) for c in row if header_text(c)) for row in rows]
+    lines = [line for line in lines if line]
+    period: tuple[date | None, date | None] = (None, None)
+    period_at = -1
+    for index, line in enumerate(lines):
+        found = re.search(r"(\S+)\s+to\s+(\S+)\s*$", line, re.IGNORECASE)
+        if found:
+            try:
+                period = (parse_date(found[1]), parse_date(found[2]))
+                period_at = index
+                break
+            except ValueError:
+                continue
+    company = lines[0] if lines and period_at != 0 else ""
+    account = ""
+    marker = next((i for i, t in enumerate(lines) if t.casefold() == "ledger account"), -1)
+    if marker > 1 or (marker == 1 and not company):
+        account = lines[marker - 1]
+    elif marker >= 0 and marker + 1 < len(lines) and marker + 1 != period_at:
+        account = lines[marker + 1]
+    else:
+        named = [t for t in lines[1:] if re.search(r"^ledger\s*:|\bbank\b|\ba/c\b", t, re.I)]
+        account = named[0] if named else ""
+    account = re.sub(r"^ledger\s*:\s*", "", account, flags=re.IGNORECASE)
+    return company, account, period
+
+
+def _roles(columns: Sequence[str]) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for column in columns:
+        role = _ROLE_OF.get(_word_key(column))
+        if role and role not in roles:
+            roles[role] = column
+    return roles
+
+
+def _unnamed(column: str) -> bool:
+    return bool(re.fullmatch(r"Column [A-Z]{1,3}", column))
+
+
+def _joined(parts: list[pd.Series]) -> pd.Series:
+    """Texts of several columns side by side, joined by a space (blanks skipped)."""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = (joined + " " + part).str.strip()
+    return joined
+
+
+def _in_order(groups: np.ndarray, texts: pd.Series, count: int) -> np.ndarray:
+    """For each of `count` groups, its texts joined in order by a space ('' where none). Built
+    rank by rank within the groups, so the work grows with the longest group, not the rows."""
+    out = pd.Series([""] * count, dtype="str")
+    if not len(groups):
+        return out.to_numpy(dtype=object)
+    rank = pd.Series(groups).groupby(groups).cumcount().to_numpy()
+    values = texts.to_numpy(dtype=object)
+    for k in range(int(rank.max()) + 1):
+        at = rank == k
+        where = groups[at]
+        before = out.iloc[where].reset_index(drop=True)
+        added = pd.Series(values[at], dtype="str")
+        out.iloc[where] = ((before + " ") if k else before) + added
+    return out.to_numpy(dtype=object)
+
+
+def _mostly_amounts(values: pd.Series) -> bool:
+    """Whether most filled cells of a column are amounts (numbers, or text such as 1,180.00)."""
+    text = text_column(values)
+    filled = (text != "").to_numpy(dtype=bool)
+    amounts = text.str.fullmatch(r"-?[0-9][0-9,]*(?:\.[0-9]+)?(?:\s*(?i:dr|cr))?").to_numpy(
+        dtype=bool
+    )
+    return bool(filled.any()) and amounts.sum() * 2 > filled.sum()
+
+
+def _tally_lines(book: RowSource, name: str) -> Lines:
+    table, title = _ledger_table(book, name)
+    frame = table.frame.reset_index()
+    names = [str(c) for c in frame.columns]
+    frame.columns = pd.Index(names)
+    roles = _roles(names)
+    for needed in ("Date", "Particulars", "Debit", "Credit"):
+        if needed not in roles:
+            raise SheetProblem(
+                f"{book.name} has no '{needed}' column under row {table.header_row}; export the "
+                "ledger from Tally with Date, Particulars, Vch Type, Vch No., Debit, Credit."
             )
     count = len(frame)
-
-    def column(header: str) -> pd.Series:
-        return frame[header] if header in frame.columns else pd.Series([None] * count, dtype=object)
-
-    dates, _ = date_column(frame["Date"])
-    particulars = text_column(frame["Particulars"])
-    debit, bad_debit = paise_column(frame["Debit"])
-    credit, bad_credit = paise_column(frame["Credit"])
-    debit, credit = np.abs(debit), np.abs(credit)
     rows = frame["Row"].to_numpy(dtype=np.int64)
-    issues = _issues_for(bad_debit, rows, book.name, table.sheet, table.letters["Debit"])
-    issues += _issues_for(bad_credit, rows, book.name, table.sheet, table.letters["Credit"])
-    folded = particulars.str.casefold()
-    opening = closing = None
-    opening_rows = np.flatnonzero((folded == "opening balance").to_numpy(dtype=bool))
-    closing_rows = np.flatnonzero((folded == "closing balance").to_numpy(dtype=bool))
-    if len(opening_rows):
-        opening = int(debit[opening_rows[-1]] - credit[opening_rows[-1]])
-    if len(closing_rows):  # shown on the other side to total the ledger
-        closing = int(credit[closing_rows[-1]] - debit[closing_rows[-1]])
+
+    def column(role: str) -> pd.Series:
+        if role in roles:
+            return frame[roles[role]]
+        return pd.Series([None] * count, dtype=object)
+
+    def report(problems: dict[int, str], role: str) -> list[Issue]:
+        letter = table.letters.get(roles.get(role, ""), "A")
+        return _issues_for(problems, rows, book.name, table.sheet, letter)
+
+    dates, _ = date_column(column("Date"))
     dated = has_date(dates)
-    balances = folded.isin(["opening balance", "closing balance"]).to_numpy(dtype=bool)
-    moves = ((debit != 0) | (credit != 0)) & ~balances
-    undated = _undated(dates, frame["Date"], moves, rows)
-    issues += _issues_for(undated, rows, book.name, table.sheet, table.letters["Date"])
-    keep = dated & moves & ~np.isin(np.arange(count), [*bad_debit, *bad_credit])
+    date_written = amount_present(column("Date"))  # not blank
+    debit, bad_debit = paise_column(column("Debit"))
+    credit, bad_credit = paise_column(column("Credit"))
+    debit, credit = np.abs(debit), np.abs(credit)
+    moves = (debit != 0) | (credit != 0)
+    money = amount_present(column("Debit")) | amount_present(column("Credit"))
+    unreadable = np.zeros(count, dtype=bool)
+    unreadable[[*bad_debit, *bad_credit]] = True
+
+    # The other ledger's name: Particulars, joined with an unnamed text column beside it (the
+    # To/By written in a column of its own, or the name when Particulars holds only the To/By).
+    at = names.index(roles["Particulars"])
+    beside = [
+        names[i]
+        for i in (at - 1, at + 1)
+        if 0 < i < len(names) and _unnamed(names[i]) and not _mostly_amounts(frame[names[i]][dated])
+    ]
+    text_columns = sorted([roles["Particulars"], *beside], key=names.index)
+    combined = _joined([text_column(frame[c]) for c in text_columns])
+    written_side = combined.str.extract(f"({_SIDE_WORD})", expand=False).fillna("")
+    side_word = written_side.str.strip().str.rstrip(".").str.casefold().to_numpy(dtype=object)
+    bare = combined.str.replace(_SIDE_WORD, "", regex=True).str.strip()
+    label = bare.str.casefold().str.rstrip(" :").to_numpy(dtype=object)
+    voucher_type = text_column(column("Vch Type"))
+    voucher_no = text_column(column("Vch No."))
+    has_voucher = ((voucher_type != "") | (voucher_no != "")).to_numpy(dtype=bool)
+    layout = np.isin(label, list(LAYOUT_LABELS)) | (
+        (label == "") & ~has_voucher & ~date_written & money  # an unlabelled totals line
+    )
+    cancelled = (
+        bare.str.casefold()
+        .str.contains(r"\(\s*cancell?ed\s*\)|^cancell?ed$", regex=True)
+        .to_numpy(dtype=bool)
+    )
+
+    # Each voucher row starts a group (a voucher row of the same day may leave its date out);
+    # the rows under it with neither date nor amount are its narration, and under a voucher
+    # `(as per details)` the rows with a ledger and an amount are the ledgers it was split among.
+    voucher_row = ~layout & (dated | (money & has_voucher & ~date_written))
+    starts = voucher_row | layout | date_written
+    group = np.cumsum(starts) - 1
+    groups = int(group.max()) + 1 if count else 0
+    opens_voucher = np.zeros(groups + 1, dtype=bool)
+    opens_voucher[group[starts]] = voucher_row[starts]
+    group_of = np.where(group >= 0, group, groups)  # rows above the first voucher: nobody's
+    inside = ~starts & opens_voucher[group_of]
+    others = [n for n in names if n not in (*text_columns, "Row", *roles.values())]
+    other_money = np.zeros(count, dtype=bool)
+    for other in others:
+        other_money |= amount_present(frame[other])
+    named = (bare != "").to_numpy(dtype=bool)
+    detail = inside & (other_money | money) & named
+    own_narration = text_column(column("Narration"))
+    narration_cells = _joined([combined, own_narration])
+    note = inside & ~detail & (narration_cells != "").to_numpy(dtype=bool)
+    narration = _in_order(group[note], narration_cells[note], groups + 1)
+    split_among = _in_order(group[detail], bare[detail], groups + 1)
+
+    # To/By (or Dr/Cr) go where the file writes them before its names, To or Dr on the debits
+    # and By or Cr on the credits; one word only, so "By Dr Reddy's Laboratories" keeps its name
+    # and a file of names such as "Dr Reddy's" or "To Let Services" keeps them whole.
+    lines_at = voucher_row & moves
+    agrees = (np.isin(side_word, ["to", "dr"]) & (debit > 0)) | (
+        np.isin(side_word, ["by", "cr"]) & (credit > 0)
+    )
+    strip_side = bool(lines_at.any()) and float(agrees[lines_at].mean()) >= 0.8
+    particulars = (bare if strip_side else combined).to_numpy(dtype=object)
+    per_details = np.array([str(p).casefold() == _AS_PER_DETAILS for p in particulars[starts]])
+    split_voucher = np.zeros(groups + 1, dtype=bool)
+    split_voucher[group[starts]] = per_details
+    particulars = np.where(
+        split_voucher[group_of] & (split_among[group_of] != ""), split_among[group_of], particulars
+    )
+    narration_of = (own_narration + " " + pd.Series(narration[group_of], dtype="str")).str.strip()
+
+    day = pd.Series(dates, dtype=object)
+    if (voucher_row & ~dated).any():
+        carried = day.where(pd.Series(dated)).ffill()
+        day = day.where(pd.Series(dated), carried.where(pd.Series(voucher_row)))
+    has_day = day.notna().to_numpy(dtype=bool)
+
+    issues = report({p: m for p, m in bad_debit.items() if voucher_row[p]}, "Debit")
+    issues += report({p: m for p, m in bad_credit.items() if voucher_row[p]}, "Credit")
+    issues += report(_undated(dates, column("Date"), moves & ~layout, rows), "Date")
+    stray = moves & ~layout & ~voucher_row & ~date_written & ~(detail & split_voucher[group_of])
+    issues += report(
+        {int(p): "an amount with no date and no voucher" for p in np.flatnonzero(stray)}, "Date"
+    )
+    keep = voucher_row & moves & ~cancelled & ~unreadable & has_day
+    reference = text_column(column("Reference"))
+    reference = reference.where(~reference.str.fullmatch(r"0*").to_numpy(dtype=bool), "")
     lines = pd.DataFrame(
         {
             "row": rows,
-            "date": pd.Series(dates, dtype=object),
-            "particulars": particulars.array,
-            "voucher_type": text_column(column("Vch Type")).array,
-            "voucher_no": text_column(column("Vch No.")).array,
-            "narration": "",
-            "reference": "",
-            "debit": debit,
-            "credit": credit,
+            "date": day.where(pd.Series(keep), None).astype(object),
+            "particulars": pd.Series(particulars, dtype="str").str.replace(r"\s+", " ", regex=True),
+            "voucher_type": voucher_type.array,
+            "voucher_no": voucher_no.array,
+            "narration": narration_of.array,
+            "reference": reference.array,
+            "debit": debit.astype(np.int64),
+            "credit": credit.astype(np.int64),
         }
     )[keep].reset_index(drop=True)
+    opening, closing = _balances(label, debit, credit, lines)
+    company, account, period = _title(title)
     return Lines(
         lines[list(LEDGER_COLUMNS)],
         book.name,
@@ -96,7 +440,43 @@ def read_ledger(
         issues,
         opening,
         closing,
+        company=company,
+        account=account,
+        period=period,
     )
+
+
+def _balances(
+    label: np.ndarray, debit: np.ndarray, credit: np.ndarray, lines: pd.DataFrame
+) -> tuple[int | None, int | None]:
+    """Opening and closing balance (paise, Dr positive) from the balance lines. A closing
+    balance under a `Total` line is shown on the other side, to total the ledger; under a
+    `Current Total` (TallyPrime's screen) it is on its own side. Where the opening balance and
+    the lines prove the other reading, that one is taken."""
+    opening = closing = None
+    at = np.flatnonzero(label == "opening balance")
+    if len(at):
+        opening = int(debit[at[-1]] - credit[at[-1]])
+    at = np.flatnonzero(label == "closing balance")
+    if len(at):
+        own_side = int(debit[at[-1]] - credit[at[-1]])
+        other_side = -own_side
+        closing = own_side if (label == "current total").any() else other_side
+        if opening is not None:
+            expected = opening + int(lines["debit"].sum()) - int(lines["credit"].sum())
+            if closing != expected and expected in (own_side, other_side):
+                closing = expected
+    return opening, closing
+
+
+# -- the xlbo Journal ---------------------------------------------------------------------------
+
+
+def _journal_accounts(book: RowSource) -> list[str]:
+    from xlbo.reports.journal import HEADERS
+
+    frame = book.read_table("Journal", HEADERS).frame
+    return text_column(frame["Account"]).drop_duplicates().tolist()
 
 
 def _journal_lines(book: RowSource, account: str) -> Lines:
@@ -106,15 +486,20 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
 
     table = book.read_table("Journal", HEADERS)
     frame = table.frame.reset_index()
-    accounts = text_column(frame["Account"]).str.casefold()
-    is_bank = (accounts == account.casefold()).to_numpy(dtype=bool)
+    account_names = text_column(frame["Account"])
+    keys = account_names.str.split().str.join(" ").str.casefold()
+    is_bank = (keys == account_key(account)).to_numpy(dtype=bool)
+    if not is_bank.any():
+        raise unknown_account(
+            account, f"{book.name} (sheet {table.sheet})", account_names.drop_duplicates().tolist()
+        )
     voucher = text_column(frame["Voucher No"])
     party = text_column(frame["Party"]) if "Party" in frame.columns else voucher.map(lambda _: "")
     others = pd.DataFrame(
         {
             "voucher": voucher[~is_bank],
             "party": party[~is_bank],
-            "account": text_column(frame["Account"])[~is_bank],
+            "account": account_names[~is_bank],
         }
     )
     named = others[others["party"] != ""].drop_duplicates("voucher").set_index("voucher")["party"]
@@ -153,4 +538,11 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
     dated = has_date(dates)
     failed = np.isin(np.arange(len(mine)), [*bad_debit, *bad_credit])
     lines = lines[dated & moves & ~failed].reset_index(drop=True)
-    return Lines(lines[list(LEDGER_COLUMNS)], book.name, table.sheet, dict(table.letters), issues)
+    return Lines(
+        lines[list(LEDGER_COLUMNS)],
+        book.name,
+        table.sheet,
+        dict(table.letters),
+        issues,
+        account=str(account_names[is_bank].iloc[0]),
+    )

@@ -1,0 +1,679 @@
+"""The bank ledger as accountants export it: Tally's Ledger Vouchers report to Excel and CSV,
+Tally's XML (Day Book and Ledger Vouchers), and the xlbo Journal filtered to the bank ledger.
+Each fixture is written in the layout the export has: title lines, header words, To/By,
+narration rows under their voucher, balance and total lines."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from xlbo.bank.ledger import read_ledger
+from xlbo.errors import FileProblem, SheetProblem
+
+TITLE = [
+    ["Sahyadri Tradelinks Pvt Ltd"],
+    ["Office 402, Pinnacle Business Park, Baner Road, Pune 411045"],
+    ["HDFC Bank A/c 50200012345678"],
+    ["Ledger Account"],
+    ["1-Oct-2026 to 31-Oct-2026"],
+    [],
+]
+
+
+def totals(lines: Any) -> tuple[int, int]:
+    return int(lines.frame["debit"].sum()), int(lines.frame["credit"].sum())
+
+
+def first_and_last(lines: Any) -> list[dict[str, Any]]:
+    frame = lines.frame.drop(columns=["row"])
+    return [frame.iloc[0].to_dict(), frame.iloc[-1].to_dict()]
+
+
+# -- Ledger Vouchers to Excel: To/By in a column of its own, a second header row -------------
+
+LEDGER_VOUCHERS_XLSX = [
+    *TITLE,
+    ["Date", "Particulars", None, "Vch Type", "Vch No.", "Debit", "Credit"],
+    [None, None, None, None, None, "Amount", "Amount"],
+    [datetime(2026, 10, 1), None, "Opening Balance", None, None, 4845230.50, None],
+    [datetime(2026, 10, 1), "By", "Salary Payable", "Payment", "12", None, 2395860],
+    [
+        None,
+        None,
+        "Being salary for September 2026 paid through bulk upload",
+        None,
+        None,
+        None,
+        None,
+    ],
+    [datetime(2026, 10, 3), "To", "Balaji Traders", "Receipt", "45", 118000, None],
+    [None, None, "Ch. No. : 123456", None, None, None, None],
+    [None, None, "Being payment against bill 232", None, None, None, None],
+    [datetime(2026, 10, 5), "By", "(cancelled)", "Payment", "13", None, None],
+    [None, None, "Cheque spoilt", None, None, None, None],
+    [datetime(2026, 10, 9), "To", "Cash", "Contra", "3", 50000, None],
+    [datetime(2026, 10, 15), "By", "Kaveri Home Needs", "Payment", "14", None, 77500.25],
+    [None, None, "HDFCN52026101512345", None, None, None, None],
+    [datetime(2026, 10, 20), "By", "(as per details)", "Payment", "15", None, 118000],
+    [None, None, "Trade Payables", None, None, "1,18,000.00 Dr", None],
+    [None, None, "TDS Payable - 194C", None, None, "1,180.00 Cr", None],
+    [None, "By", "Closing Balance", None, None, None, 2421870.25],
+    [None, None, "Total", None, None, 5013230.50, 5013230.50],
+]
+
+
+def test_ledger_vouchers_excel_with_to_by_column(xlsx: Callable[..., Path]) -> None:
+    path = xlsx({"Ledger Vouchers": LEDGER_VOUCHERS_XLSX}, name="hdfc-ledger.xlsx")
+    lines = read_ledger(str(path))
+    assert len(lines.frame) == 5  # the cancelled voucher and the balance lines are not lines
+    assert totals(lines) == (16800000, 259136025)
+    assert (lines.opening, lines.closing) == (484523050, 242187025)
+    assert lines.opening + totals(lines)[0] - totals(lines)[1] == lines.closing
+    assert (lines.company, lines.account) == (
+        "Sahyadri Tradelinks Pvt Ltd",
+        "HDFC Bank A/c 50200012345678",
+    )
+    assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
+    assert first_and_last(lines) == [
+        {
+            "date": date(2026, 10, 1),
+            "particulars": "Salary Payable",
+            "voucher_type": "Payment",
+            "voucher_no": "12",
+            "narration": "Being salary for September 2026 paid through bulk upload",
+            "reference": "",
+            "debit": 0,
+            "credit": 239586000,
+        },
+        {
+            "date": date(2026, 10, 20),
+            "particulars": "Trade Payables TDS Payable - 194C",
+            "voucher_type": "Payment",
+            "voucher_no": "15",
+            "narration": "",
+            "reference": "",
+            "debit": 0,
+            "credit": 11800000,
+        },
+    ]
+    by_voucher = lines.frame.set_index("voucher_no")
+    assert by_voucher.loc["45", "narration"] == ("Ch. No. : 123456 Being payment against bill 232")
+    assert by_voucher.loc["45", "particulars"] == "Balaji Traders"
+    assert by_voucher.loc["3", ["particulars", "voucher_type", "debit"]].tolist() == [
+        "Cash",
+        "Contra",
+        5000000,
+    ]
+    assert by_voucher.loc["14", "narration"] == "HDFCN52026101512345"
+    assert "13" not in by_voucher.index
+    assert lines.issues == []
+
+
+# -- Ledger Vouchers to CSV: To/By written before the name, a cheque column, TallyPrime's footer --
+
+LEDGER_VOUCHERS_CSV = [
+    ["Sahyadri Tradelinks Pvt Ltd"],
+    ["HDFC Bank A/c 50200012345678"],
+    ["Ledger Account"],
+    ["1-Oct-2026 to 31-Oct-2026"],
+    [],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Chq. No.", "Debit", "Credit"],
+    ["01-10-2026", "By Dr Reddy's Laboratories", "Payment", "21", "000451", "", "25,000.00"],
+    ["", "Being advance for reagents", "", "", "", "", ""],
+    ["02-10-2026", "To Balaji Traders", "Receipt", "46", "", "1,18,000.00", ""],
+    ["", "Ch. No. : 654321", "", "", "", "", ""],
+    ["", "To Om Sai Enterprises", "Receipt", "47", "", "5,000.50", ""],
+    ["31-10-2026", "By Bank Charges", "Payment", "22", "000000", "", "17.70"],
+    ["", "Opening Balance", "", "", "", "1,00,000.00", ""],
+    ["", "Current Total", "", "", "", "1,23,000.50", "25,017.70"],
+    ["", "Closing Balance", "", "", "", "1,97,982.80", ""],
+]
+
+
+def test_ledger_vouchers_csv_to_by_inline_and_cheque_column(tmp_path: Path) -> None:
+    path = tmp_path / "hdfc-ledger.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        csv.writer(handle).writerows(LEDGER_VOUCHERS_CSV)
+    lines = read_ledger(str(path))
+    assert len(lines.frame) == 4
+    assert totals(lines) == (12300050, 2501770)
+    assert (lines.opening, lines.closing) == (10000000, 19798280)  # Current Total: own side
+    assert lines.frame["particulars"].tolist() == [
+        "Dr Reddy's Laboratories",  # only the By goes
+        "Balaji Traders",
+        "Om Sai Enterprises",
+        "Bank Charges",
+    ]
+    assert lines.frame["reference"].tolist() == ["000451", "", "", ""]  # zeros are no cheque
+    assert lines.frame["narration"].tolist() == [
+        "Being advance for reagents",
+        "Ch. No. : 654321",
+        "",
+        "",
+    ]
+    # a voucher of the same day with its date left out takes the date above it
+    assert lines.frame["date"].tolist() == [
+        date(2026, 10, 1),
+        date(2026, 10, 2),
+        date(2026, 10, 2),
+        date(2026, 10, 31),
+    ]
+    assert lines.account == "HDFC Bank A/c 50200012345678"
+    assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_names_are_kept_whole_where_the_file_writes_no_to_by(xlsx: Callable[..., Path]) -> None:
+    rows = [
+        *TITLE,
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        ["1-Oct-2026", "Opening Balance", None, None, "50,000.00", None],
+        ["2-Oct-2026", "Dr Reddy's Laboratories", "Receipt", "1", "12,000.00", None],
+        ["3-Oct-2026", "To Let Services", "Payment", "2", None, "3,000.00"],
+        ["4-Oct-2026", "Cash", "Contra", "3", None, "1,000.00"],
+        [None, "Closing Balance", None, None, None, "58,000.00"],
+    ]
+    lines = read_ledger(str(xlsx({"Ledger": rows})))
+    assert lines.frame["particulars"].tolist() == [
+        "Dr Reddy's Laboratories",
+        "To Let Services",
+        "Cash",
+    ]
+    assert totals(lines) == (1200000, 400000)
+    assert (lines.opening, lines.closing) == (5000000, 5800000)
+
+
+def test_dr_cr_before_names_and_an_instrument_column(xlsx: Callable[..., Path]) -> None:
+    rows = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["Ledger Account"],
+        ["ICICI Bank Current A/c"],
+        ["1-Apr-2026 to 31-Mar-2027"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Instrument No.", "Debit", "Credit"],
+        ["1-Apr-2026", "Dr Opening Balance", None, None, None, "10,000.00", None],
+        ["5-Apr-2026", "Dr Kaveri Home Needs", "Receipt", "R/1", "HDFCN52026040512345", 2500, None],
+        ["6-Apr-2026", "Cr Salary Payable", "Payment", "P/1", "", None, 9000],
+        ["6-Apr-2026", "Cr Balaji Traders", "Payment", "P/2", "000452", None, "31/09/2026"],
+        [None, "Cr Closing Balance", None, None, None, None, 3500],
+        [None, "Total", None, None, None, 12500, 12500],
+    ]
+    lines = read_ledger(str(xlsx({"Ledger": rows})))
+    assert lines.frame["particulars"].tolist() == ["Kaveri Home Needs", "Salary Payable"]
+    assert lines.frame["reference"].tolist() == ["HDFCN52026040512345", ""]
+    assert (lines.opening, lines.closing) == (1000000, 350000)
+    assert (lines.company, lines.account) == (
+        "Sahyadri Tradelinks Pvt Ltd",
+        "ICICI Bank Current A/c",
+    )
+    assert lines.period == (date(2026, 4, 1), date(2027, 3, 31))
+    # the unreadable amount is reported at its cell, and its line left out
+    assert [(i.cell, i.sheet) for i in lines.issues] == [("G9", "Ledger")]
+    assert "31/09/2026" in lines.issues[0].problem
+
+
+# -- the Journal, filtered to the bank ledger ---------------------------------------------------
+
+JOURNAL = [
+    ["Date", "Voucher No", "Voucher Type", "Account", "Debit", "Credit", "Party", "Narration"],
+    ["02-10-2026", "RCT/1", "Receipt", "HDFC Bank Current A/c", 11800, None, None, "NEFT"],
+    ["02-10-2026", "RCT/1", "Receipt", "Trade Receivables", None, 11800, "Balaji Traders", ""],
+    ["03-10-2026", "PMT/1", "Payment", "Salaries Payable", 5000, None, None, ""],
+    ["03-10-2026", "PMT/1", "Payment", "HDFC Bank Current A/c", None, 5000, None, "Salary"],
+    ["04-10-2026", "CTR/1", "Contra", "ICICI Bank Current A/c", 2000, None, None, ""],
+    ["04-10-2026", "CTR/1", "Contra", "HDFC Bank Current A/c", None, 2000, None, ""],
+    ["05-10-2026", "JRN/1", "Journal", "Rent", 900, None, None, ""],
+    ["05-10-2026", "JRN/1", "Journal", "Cash", None, 900, None, ""],
+]
+
+
+def test_journal_account_matched_without_case_or_spaces(xlsx: Callable[..., Path]) -> None:
+    path = xlsx({"Journal": JOURNAL}, name="books.xlsx")
+    lines = read_ledger(str(path), "hdfc  bank current a/c")
+    assert len(lines.frame) == 3
+    assert totals(lines) == (1180000, 700000)
+    assert lines.frame["particulars"].tolist() == [
+        "Balaji Traders",
+        "Salaries Payable",
+        "ICICI Bank Current A/c",
+    ]
+    assert lines.account == "HDFC Bank Current A/c"
+
+
+def test_an_account_not_in_the_journal_is_an_error_naming_the_banks(
+    xlsx: Callable[..., Path],
+) -> None:
+    path = xlsx({"Journal": JOURNAL}, name="books.xlsx")
+    with pytest.raises(SheetProblem) as raised:
+        read_ledger(str(path), "HDFC Bank A/c")
+    message = str(raised.value)
+    assert "--account 'HDFC Bank A/c' names no ledger account in books.xlsx" in message
+    assert "'HDFC Bank Current A/c', 'ICICI Bank Current A/c'" in message
+    assert "Rent" not in message and "Cash" not in message
+    with pytest.raises(SheetProblem, match="name the bank ledger with --account"):
+        read_ledger(str(path))
+
+
+# -- Tally XML: the Day Book ------------------------------------------------------------------
+
+DAY_BOOK = """<?xml version="1.0" encoding="UTF-16"?>
+<ENVELOPE>
+ <HEADER>
+  <TALLYREQUEST>Import Data</TALLYREQUEST>
+ </HEADER>
+ <BODY>
+  <IMPORTDATA>
+   <REQUESTDESC>
+    <REPORTNAME>Vouchers</REPORTNAME>
+    <STATICVARIABLES>
+     <SVCURRENTCOMPANY>Sahyadri Tradelinks Pvt Ltd</SVCURRENTCOMPANY>
+    </STATICVARIABLES>
+   </REQUESTDESC>
+   <REQUESTDATA>
+    <TALLYMESSAGE xmlns:UDF="TallyUDF">
+     <VOUCHER REMOTEID="a1-0001" VCHKEY="a1:0001" VCHTYPE="Receipt" ACTION="Create" OBJVIEW="Accounting Voucher View">
+      <DATE>20261003</DATE>
+      <GUID>a1-0001</GUID>
+      <NARRATION>Received against bill 232</NARRATION>
+      <VOUCHERTYPENAME>Receipt</VOUCHERTYPENAME>
+      <VOUCHERNUMBER>45</VOUCHERNUMBER>
+      <PARTYLEDGERNAME>Balaji Traders</PARTYLEDGERNAME>
+      <ISCANCELLED>No</ISCANCELLED>
+      <ISOPTIONAL>No</ISOPTIONAL>
+      <ALLLEDGERENTRIES.LIST>
+       <LEDGERNAME>Balaji Traders</LEDGERNAME>
+       <GSTCLASS>&#4; Not Applicable</GSTCLASS>
+       <ISDEEMEDPOSITIVE>No</ISDEEMEDPOSITIVE>
+       <ISPARTYLEDGER>Yes</ISPARTYLEDGER>
+       <AMOUNT>118000.00</AMOUNT>
+       <BILLALLOCATIONS.LIST>
+        <NAME>232</NAME>
+        <BILLTYPE>Agst Ref</BILLTYPE>
+        <AMOUNT>118000.00</AMOUNT>
+       </BILLALLOCATIONS.LIST>
+      </ALLLEDGERENTRIES.LIST>
+      <ALLLEDGERENTRIES.LIST>
+       <LEDGERNAME>HDFC Bank A/c</LEDGERNAME>
+       <GSTCLASS>&#4; Not Applicable</GSTCLASS>
+       <ISDEEMEDPOSITIVE>Yes</ISDEEMEDPOSITIVE>
+       <AMOUNT>-118000.00</AMOUNT>
+       <BANKALLOCATIONS.LIST>
+        <DATE>20261003</DATE>
+        <INSTRUMENTDATE>20261003</INSTRUMENTDATE>
+        <TRANSACTIONTYPE>Cheque</TRANSACTIONTYPE>
+        <PAYMENTFAVOURING>Balaji Traders</PAYMENTFAVOURING>
+        <INSTRUMENTNUMBER>123456</INSTRUMENTNUMBER>
+        <AMOUNT>-118000.00</AMOUNT>
+       </BANKALLOCATIONS.LIST>
+      </ALLLEDGERENTRIES.LIST>
+     </VOUCHER>
+    </TALLYMESSAGE>
+    <TALLYMESSAGE xmlns:UDF="TallyUDF">
+     <VOUCHER REMOTEID="a1-0002" VCHTYPE="Payment" ACTION="Create" OBJVIEW="Accounting Voucher View">
+      <DATE>20261015</DATE>
+      <NARRATION>Paid Kaveri Home Needs and Om Sai Enterprises</NARRATION>
+      <VOUCHERTYPENAME>Payment</VOUCHERTYPENAME>
+      <VOUCHERNUMBER>14</VOUCHERNUMBER>
+      <ALLLEDGERENTRIES.LIST>
+       <LEDGERNAME>Trade Payables</LEDGERNAME>
+       <ISDEEMEDPOSITIVE>Yes</ISDEEMEDPOSITIVE>
+       <AMOUNT>-97500.25</AMOUNT>
+      </ALLLEDGERENTRIES.LIST>
+      <ALLLEDGERENTRIES.LIST>
+       <LEDGERNAME>HDFC Bank A/c</LEDGERNAME>
+       <ISDEEMEDPOSITIVE>No</ISDEEMEDPOSITIVE>
+       <AMOUNT>97500.25</AMOUNT>
+       <BANKALLOCATIONS.LIST>
+        <DATE>20261015</DATE>
+        <TRANSACTIONTYPE>NEFT</TRANSACTIONTYPE>
+        <UNIQUEREFERENCENUMBER>HDFCN52026101512345</UNIQUEREFERENCENUMBER>
+        <AMOUNT>77500.25</AMOUNT>
+       </BANKALLOCATIONS.LIST>
+       <BANKALLOCATIONS.LIST>
+        <DATE>20261015</DATE>
+        <TRANSACTIONTYPE>Cheque</TRANSACTIONTYPE>
+        <INSTRUMENTNUMBER>000453</INSTRUMENTNUMBER>
+        <UNIQUEREFERENCENUMBER>HDFCN52026101500077</UNIQUEREFERENCENUMBER>
+        <AMOUNT>20000.00</AMOUNT>
+       </BANKALLOCATIONS.LIST>
+      </ALLLEDGERENTRIES.LIST>
+     </VOUCHER>
+    </TALLYMESSAGE>
+    <TALLYMESSAGE xmlns:UDF="TallyUDF">
+     <VOUCHER REMOTEID="a1-0003" VCHTYPE="Payment" ACTION="Create">
+      <DATE>20261016</DATE>
+      <NARRATION>Cheque spoilt</NARRATION>
+      <VOUCHERTYPENAME>Payment</VOUCHERTYPENAME>
+      <VOUCHERNUMBER>15</VOUCHERNUMBER>
+      <ISCANCELLED>Yes</ISCANCELLED>
+      <ALLLEDGERENTRIES.LIST>
+       <LEDGERNAME>Trade Payables</LEDGERNAME>
+       <AMOUNT>-5000.00</AMOUNT>
+      </ALLLEDGERENTRIES.LIST>
+      <ALLLEDGERENTRIES.LIST>
+       <LEDGERNAME>HDFC Bank A/c</LEDGERNAME>
+       <AMOUNT>5000.00</AMOUNT>
+      </ALLLEDGERENTRIES.LIST>
+     </VOUCHER>
+    </TALLYMESSAGE>
+    <TALLYMESSAGE xmlns:UDF="TallyUDF">
+     <VOUCHER REMOTEID="a1-0004" VCHTYPE="Contra" ACTION="Create">
+      <DATE>20261020</DATE>
+      <NARRATION>Cash deposited</NARRATION>
+      <VOUCHERTYPENAME>Contra</VOUCHERTYPENAME>
+      <VOUCHERNUMBER>3</VOUCHERNUMBER>
+      <ALLLEDGERENTRIES.LIST>
+       <LEDGERNAME>HDFC Bank A/c</LEDGERNAME>
+       <ISDEEMEDPOSITIVE>Yes</ISDEEMEDPOSITIVE>
+       <AMOUNT>-50000.00</AMOUNT>
+      </ALLLEDGERENTRIES.LIST>
+      <ALLLEDGERENTRIES.LIST>
+       <LEDGERNAME>Cash</LEDGERNAME>
+       <ISDEEMEDPOSITIVE>No</ISDEEMEDPOSITIVE>
+       <AMOUNT>50000.00</AMOUNT>
+      </ALLLEDGERENTRIES.LIST>
+     </VOUCHER>
+    </TALLYMESSAGE>
+    <TALLYMESSAGE xmlns:UDF="TallyUDF">
+     <VOUCHER REMOTEID="a1-0005" VCHTYPE="Contra" ACTION="Create">
+      <DATE>20261021</DATE>
+      <VOUCHERTYPENAME>Contra</VOUCHERTYPENAME>
+      <VOUCHERNUMBER>4</VOUCHERNUMBER>
+      <PARTYLEDGERNAME>HDFC Bank A/c</PARTYLEDGERNAME>
+      <ALLLEDGERENTRIES.LIST>
+       <LEDGERNAME>ICICI Bank Current Account</LEDGERNAME>
+       <ISDEEMEDPOSITIVE>Yes</ISDEEMEDPOSITIVE>
+       <AMOUNT>-200000.00</AMOUNT>
+       <BANKALLOCATIONS.LIST>
+        <TRANSACTIONTYPE>Inter Bank Transfer</TRANSACTIONTYPE>
+        <AMOUNT>-200000.00</AMOUNT>
+       </BANKALLOCATIONS.LIST>
+      </ALLLEDGERENTRIES.LIST>
+      <ALLLEDGERENTRIES.LIST>
+       <LEDGERNAME>HDFC Bank A/c</LEDGERNAME>
+       <ISDEEMEDPOSITIVE>No</ISDEEMEDPOSITIVE>
+       <AMOUNT>200000.00</AMOUNT>
+       <BANKALLOCATIONS.LIST>
+        <TRANSACTIONTYPE>Inter Bank Transfer</TRANSACTIONTYPE>
+        <UNIQUEREFERENCENUMBER>HDFCN26102100012345</UNIQUEREFERENCENUMBER>
+        <AMOUNT>200000.00</AMOUNT>
+       </BANKALLOCATIONS.LIST>
+      </ALLLEDGERENTRIES.LIST>
+     </VOUCHER>
+    </TALLYMESSAGE>
+    <TALLYMESSAGE xmlns:UDF="TallyUDF">
+     <VOUCHER REMOTEID="a1-0006" VCHTYPE="Sales" ACTION="Create" OBJVIEW="Invoice Voucher View">
+      <DATE>20261022</DATE>
+      <VOUCHERTYPENAME>Sales</VOUCHERTYPENAME>
+      <VOUCHERNUMBER>GST/26-27/101</VOUCHERNUMBER>
+      <PARTYLEDGERNAME>Balaji Traders</PARTYLEDGERNAME>
+      <LEDGERENTRIES.LIST>
+       <LEDGERNAME>Balaji Traders</LEDGERNAME>
+       <ISDEEMEDPOSITIVE>Yes</ISDEEMEDPOSITIVE>
+       <AMOUNT>-59000.00</AMOUNT>
+      </LEDGERENTRIES.LIST>
+      <LEDGERENTRIES.LIST>
+       <LEDGERNAME>Output IGST</LEDGERNAME>
+       <ISDEEMEDPOSITIVE>No</ISDEEMEDPOSITIVE>
+       <AMOUNT>9000.00</AMOUNT>
+      </LEDGERENTRIES.LIST>
+      <ALLINVENTORYENTRIES.LIST>
+       <STOCKITEMNAME>Steel Rack</STOCKITEMNAME>
+       <AMOUNT>50000.00</AMOUNT>
+      </ALLINVENTORYENTRIES.LIST>
+     </VOUCHER>
+    </TALLYMESSAGE>
+   </REQUESTDATA>
+  </IMPORTDATA>
+ </BODY>
+</ENVELOPE>
+"""
+
+
+def write_utf16(path: Path, text: str) -> Path:
+    """As Tally writes its XML: UTF-16 little-endian with a byte-order mark, CRLF lines."""
+    path.write_bytes(b"\xff\xfe" + text.replace("\n", "\r\n").encode("utf-16-le"))
+    return path
+
+
+def test_day_book_xml_bank_entries_become_lines(tmp_path: Path) -> None:
+    path = write_utf16(tmp_path / "DayBook.xml", DAY_BOOK)
+    lines = read_ledger(str(path), "hdfc bank a/c")
+    assert len(lines.frame) == 5  # 1 receipt, a payment by two instruments, 2 contras
+    assert totals(lines) == (16800000, 29750025)
+    assert (lines.company, lines.account, lines.sheet) == (
+        "Sahyadri Tradelinks Pvt Ltd",
+        "HDFC Bank A/c",
+        "Day Book",
+    )
+    assert first_and_last(lines) == [
+        {
+            "date": date(2026, 10, 3),
+            "particulars": "Balaji Traders",
+            "voucher_type": "Receipt",
+            "voucher_no": "45",
+            "narration": "Received against bill 232",
+            "reference": "123456",
+            "debit": 11800000,
+            "credit": 0,
+        },
+        {
+            "date": date(2026, 10, 21),
+            "particulars": "ICICI Bank Current Account",
+            "voucher_type": "Contra",
+            "voucher_no": "4",
+            "narration": "",
+            "reference": "HDFCN26102100012345",
+            "debit": 0,
+            "credit": 20000000,
+        },
+    ]
+    split = lines.frame[lines.frame["voucher_no"] == "14"]
+    assert split["credit"].tolist() == [7750025, 2000000]
+    assert split["reference"].tolist() == ["HDFCN52026101512345", "000453"]
+    assert split["narration"].tolist()[1].endswith("UTR HDFCN52026101500077")
+    cash = lines.frame[lines.frame["voucher_no"] == "3"].iloc[0]
+    assert (cash["particulars"], cash["debit"]) == ("Cash", 5000000)
+    assert lines.frame["row"].is_unique
+    assert lines.issues == []
+
+
+def test_day_book_xml_in_utf8_reads_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "DayBook.xml"
+    path.write_text(DAY_BOOK.replace('encoding="UTF-16"', 'encoding="UTF-8"'), encoding="utf-8")
+    assert totals(read_ledger(str(path), "HDFC Bank A/c")) == (16800000, 29750025)
+
+
+def test_day_book_xml_needs_a_known_bank_account(tmp_path: Path) -> None:
+    path = write_utf16(tmp_path / "DayBook.xml", DAY_BOOK)
+    with pytest.raises(SheetProblem) as raised:
+        read_ledger(str(path), "HDFC Current")
+    message = str(raised.value)
+    assert "--account 'HDFC Current' names no ledger account in DayBook.xml" in message
+    assert "'HDFC Bank A/c', 'ICICI Bank Current Account'" in message
+    assert "Trade Payables" not in message
+    with pytest.raises(SheetProblem, match="name the bank ledger with --account"):
+        read_ledger(str(path))
+
+
+# -- Tally XML: the Ledger Vouchers report ------------------------------------------------------
+
+LEDGER_VOUCHERS_XML = """<ENVELOPE>
+ <DSPVCHDATE>1-Oct-26</DSPVCHDATE>
+ <DSPVCHLEDACCOUNT>Salary Payable</DSPVCHLEDACCOUNT>
+ <NAMEFIELD></NAMEFIELD>
+ <INFOFIELD></INFOFIELD>
+ <DSPVCHTYPE>Pymt</DSPVCHTYPE>
+ <DSPVCHDRAMT></DSPVCHDRAMT>
+ <DSPVCHCRAMT>2395860.00</DSPVCHCRAMT>
+ <DSPEXPLVCHNUMBER>(No. :12)</DSPEXPLVCHNUMBER>
+ <VCHLEDNARREXPLOSION>Being salary for September 2026</VCHLEDNARREXPLOSION>
+ <DSPVCHDATE>3-Oct-26</DSPVCHDATE>
+ <DSPVCHLEDACCOUNT>Balaji Traders &amp; Sons</DSPVCHLEDACCOUNT>
+ <NAMEFIELD></NAMEFIELD>
+ <INFOFIELD></INFOFIELD>
+ <DSPVCHTYPE>Rcpt</DSPVCHTYPE>
+ <DSPVCHDRAMT>-118000.00</DSPVCHDRAMT>
+ <DSPVCHCRAMT></DSPVCHCRAMT>
+ <DSPEXPLVCHNUMBER>(No. :45)</DSPEXPLVCHNUMBER>
+ <VCHLEDNARREXPLOSION>Ch. No. : 123456</VCHLEDNARREXPLOSION>
+ <DSPVCHDATE>5-Oct-26</DSPVCHDATE>
+ <DSPVCHLEDACCOUNT>(cancelled)</DSPVCHLEDACCOUNT>
+ <DSPVCHTYPE>Pymt</DSPVCHTYPE>
+ <DSPVCHDRAMT></DSPVCHDRAMT>
+ <DSPVCHCRAMT></DSPVCHCRAMT>
+ <DSPEXPLVCHNUMBER>(No. :13)</DSPEXPLVCHNUMBER>
+ <DSPVCHDATE>9-Oct-26</DSPVCHDATE>
+ <DSPVCHLEDACCOUNT>Cash</DSPVCHLEDACCOUNT>
+ <DSPVCHTYPE>Ctra</DSPVCHTYPE>
+ <DSPVCHDRAMT>-50000.00</DSPVCHDRAMT>
+ <DSPVCHCRAMT></DSPVCHCRAMT>
+ <DSPEXPLVCHNUMBER>(No. :3)</DSPEXPLVCHNUMBER>
+ <DSPVCHDATE>20-Oct-26</DSPVCHDATE>
+ <DSPVCHLEDACCOUNT>(as per details)</DSPVCHLEDACCOUNT>
+ <DSPVCHTYPE>Pymt</DSPVCHTYPE>
+ <DSPVCHDRAMT></DSPVCHDRAMT>
+ <DSPVCHCRAMT>116820.00</DSPVCHCRAMT>
+ <DSPEXPLVCHNUMBER>(No. :15)</DSPEXPLVCHNUMBER>
+ <DSPVCHEXPLACCOUNT>Trade Payables</DSPVCHEXPLACCOUNT>
+ <DSPVCHEXPLVALUE>
+  <DSPVCHEXPLDRAMTEXCELEXPORT>118000.00</DSPVCHEXPLDRAMTEXCELEXPORT>
+  <DSPVCHEXPLCRAMTEXCELEXPORT></DSPVCHEXPLCRAMTEXCELEXPORT>
+ </DSPVCHEXPLVALUE>
+ <DSPVCHEXPLACCOUNT>TDS Payable - 194C</DSPVCHEXPLACCOUNT>
+ <DSPVCHEXPLVALUE>
+  <DSPVCHEXPLDRAMTEXCELEXPORT></DSPVCHEXPLDRAMTEXCELEXPORT>
+  <DSPVCHEXPLCRAMTEXCELEXPORT>1180.00</DSPVCHEXPLCRAMTEXCELEXPORT>
+ </DSPVCHEXPLVALUE>
+</ENVELOPE>
+"""
+
+
+def test_ledger_vouchers_xml(tmp_path: Path) -> None:
+    path = write_utf16(tmp_path / "LedgerVouchers.xml", LEDGER_VOUCHERS_XML)
+    lines = read_ledger(str(path))
+    assert len(lines.frame) == 4
+    assert totals(lines) == (16800000, 251268000)
+    assert lines.frame["voucher_no"].tolist() == ["12", "45", "3", "15"]
+    assert first_and_last(lines) == [
+        {
+            "date": date(2026, 10, 1),
+            "particulars": "Salary Payable",
+            "voucher_type": "Pymt",
+            "voucher_no": "12",
+            "narration": "Being salary for September 2026",
+            "reference": "",
+            "debit": 0,
+            "credit": 239586000,
+        },
+        {
+            "date": date(2026, 10, 20),
+            "particulars": "Trade Payables, TDS Payable - 194C",
+            "voucher_type": "Pymt",
+            "voucher_no": "15",
+            "narration": "",
+            "reference": "",
+            "debit": 0,
+            "credit": 11682000,
+        },
+    ]
+    assert lines.frame["particulars"].iloc[1] == "Balaji Traders & Sons"
+    assert lines.frame["narration"].iloc[1] == "Ch. No. : 123456"
+
+
+# -- XML that would expand entities is refused ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE ENVELOPE [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+        '<!DOCTYPE ENVELOPE [<!ENTITY secret SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE ENVELOPE SYSTEM "http://example.invalid/tally.dtd">',
+    ],
+)
+def test_doctype_and_entities_are_refused(tmp_path: Path, doctype: str) -> None:
+    text = DAY_BOOK.replace("<ENVELOPE>", doctype + "\n<ENVELOPE>", 1).replace(
+        "<NARRATION>Cash deposited</NARRATION>", "<NARRATION>&b;</NARRATION>"
+    )
+    path = write_utf16(tmp_path / "DayBook.xml", text)
+    with pytest.raises(FileProblem, match="DayBook.xml declares a DOCTYPE or entities"):
+        read_ledger(str(path), "HDFC Bank A/c")
+
+
+def test_broken_xml_gets_a_plain_message(tmp_path: Path) -> None:
+    path = write_utf16(tmp_path / "DayBook.xml", DAY_BOOK[: len(DAY_BOOK) // 2])
+    with pytest.raises(FileProblem, match="DayBook.xml is not well-formed XML"):
+        read_ledger(str(path), "HDFC Bank A/c")
+
+
+# -- end to end: a month reconciled against the Day Book --------------------------------------
+
+
+def test_reconcile_against_a_day_book(tmp_path: Path, xlsx: Callable[..., Path]) -> None:
+    from xlbo.jobs.reconcile import run_reconcile
+
+    statement = xlsx(
+        {
+            "Statement": [
+                ["HDFC BANK Ltd."],
+                ["Statement From : 01/10/2026 To : 31/10/2026"],
+                [],
+                [
+                    "Date",
+                    "Narration",
+                    "Chq./Ref.No.",
+                    "Value Dt",
+                    "Withdrawal Amt.",
+                    "Deposit Amt.",
+                    "Closing Balance",
+                ],
+                [
+                    "03/10/26",
+                    "CHQ DEP-MICR CLG-BALAJI TRADERS",
+                    "123456",
+                    "03/10/26",
+                    None,
+                    118000,
+                    218000,
+                ],
+                [
+                    "15/10/26",
+                    "NEFT DR-KKBK0000123-KAVERI HOME NEEDS-HDFCN52026101512345",
+                    "HDFCN52026101512345",
+                    "15/10/26",
+                    77500.25,
+                    None,
+                    140499.75,
+                ],
+                [
+                    "17/10/26",
+                    "CHQ PAID-MICR CTS-PUNE-OM SAI ENTERPRISES",
+                    "000453",
+                    "17/10/26",
+                    20000,
+                    None,
+                    120499.75,
+                ],
+                ["20/10/26", "CASH DEP BANER", "", "20/10/26", None, 50000, 170499.75],
+                [
+                    "21/10/26",
+                    "NEFT DR-ICIC0000012-OWN A/C-HDFCN26102100012345",
+                    "HDFCN26102100012345",
+                    "21/10/26",
+                    200000,
+                    None,
+                    -29500.25,
+                ],
+            ]
+        },
+        name="statement.xlsx",
+    )
+    books = write_utf16(tmp_path / "DayBook.xml", DAY_BOOK)
+    result = run_reconcile(statement, books, account="HDFC Bank A/c")
+    assert result.match_count == 5
+    assert len(result.bank_open) == 0 and len(result.ledger_open) == 0
