@@ -391,8 +391,10 @@ def test_reconcile_button_end_to_end() -> None:
     outcome = handlers.reconcile(book)
     assert outcome == "1 matches; 1 bank and 0 ledger lines for the BRS; difference 0.0."
     brs = book.sheets["BRS"]
-    items = {brs.cell(f"A{r}"): brs.cell(f"B{r}") for r in range(2, 12) if brs.cell(f"A{r}")}
+    items = {brs.cell(f"B{r}"): brs.cell(f"E{r}") for r in range(1, 40) if brs.cell(f"B{r}")}
     assert items["Difference"] == 0.0
+    assert items["    SMS CHGS"] is None  # listed under its heading, the figure in Amount
+    assert brs.cell("A2") == "Bank Reconciliation Statement as on 31 October 2026"
     matches = book.sheets["Matches"]
     assert matches.links[(2, 2)] == "#'Bank Statement'!A4"
 

@@ -200,21 +200,9 @@ def cmd_payroll(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK
 
 
-def _run_days(settings: dict[str, str], name: str, default: int, book: Path) -> int:
-    """A day count from the Run sheet of an earlier result; an edited cell is a clear error."""
-    try:
-        return int(float(settings.get(name) or default))
-    except (TypeError, ValueError):
-        raise UserError(
-            f"{book.name}, sheet Run: '{settings.get(name)}' under {name} is not a number of days; "
-            f"put back a whole number such as {default}."
-        ) from None
-
-
 def cmd_reconcile(args: argparse.Namespace) -> int:
-    from xlbo.bank.match import Window
     from xlbo.bank.roles import Role
-    from xlbo.jobs.reconcile import Detail, detail_files, run_reconcile, write_result
+    from xlbo.jobs.reconcile import Detail, detail_files, run_reconcile, window_of, write_result
     from xlbo.money import from_paise
 
     mapping: dict[Role, str] = {}
@@ -232,49 +220,78 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
         out = Path(args.confirm)
         settings = run_settings(out)
         bank, ledger = Path(settings["Bank"]), Path(settings["Ledger"])
+        where = f"{out.name}, sheet Run: '{{}}' under"
         result = run_reconcile(
             bank,
             ledger,
             account=settings.get("Account") or None,
             mapping=mapping,
-            window=Window(
-                -_run_days(settings, "Days Before", 3, out),
-                _run_days(settings, "Days After", 7, out),
+            window=window_of(
+                _run_days(settings.get("Days Before"), 3),
+                _run_days(settings.get("Days After"), 7),
+                (f"{where} Days Before", f"{where} Days After"),
             ),
             report=out,
             earlier=out,
             detail=Detail(settings["Detail"]) if settings.get("Detail") in set(Detail) else None,
+            sheet=settings.get("Sheet") or None,
+            master=Path(settings["Master"]) if settings.get("Master") else None,
         )
     else:
         if not args.bank or not args.ledger:
             raise UserError(
                 "Give --bank and --ledger (or --confirm RESULT.xlsx to apply your decisions)."
             )
+        window = window_of(args.days_before, args.days_after)  # at the door, before any reading
         out, bank, ledger = Path(args.out), Path(args.bank), Path(args.ledger)
-        refuse_to_replace_inputs(out, bank, ledger, Path(args.rules) if args.rules else None)
+        master = Path(args.master) if args.master else None
+        rules = Path(args.rules) if args.rules else None
+        refuse_to_replace_inputs(out, bank, ledger, rules, master)
         result = run_reconcile(
             bank,
             ledger,
             account=args.account,
             mapping=mapping,
-            window=Window(-args.days_before, args.days_after),
+            window=window,
             report=out,
-            rules_from=Path(args.rules) if args.rules else None,
+            rules_from=rules,
             detail=Detail(args.detail) if args.detail else None,
+            sheet=args.sheet,
+            master=master,
         )
     for path in detail_files(result, out):
         refuse_to_replace_inputs(path, bank, ledger)
     written = write_result(result, out)
+    for issue in result.decision_issues:
+        print(f"xlbo: {issue}", file=sys.stderr)
     difference = result.brs.difference
     print(
         f"{result.match_count} matches, {len(result.bank_open)} bank and {len(result.ledger_open)} ledger lines "
         f"unmatched, {len(result.suggestions)} suggestions, {len(result.findings)} integrity findings, "
-        f"{len(result.issues)} unreadable cells; BRS "
+        f"{len(result.issues)} unreadable cells"
+        + (
+            f", {len(result.decision_issues)} decisions not understood"
+            if result.decision_issues
+            else ""
+        )
+        + "; BRS "
         f"difference {from_paise(difference) if difference is not None else 'unknown'}. Report: "
         + ", ".join(str(path) for path in written)
     )
-    clean = difference == 0 and not result.findings and not result.issues
+    clean = (
+        difference == 0 and not result.findings and not result.issues and not result.decision_issues
+    )
     return EXIT_OK if clean else EXIT_FINDINGS
+
+
+def _run_days(value: str | None, default: int) -> str:
+    """A day count as the Run sheet holds it ("3", or "3.0" as a spreadsheet may keep it)."""
+    text = (value or "").strip() or str(default)
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    return str(int(number)) if number.is_integer() else text
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -430,15 +447,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reconcile.add_argument(
         "--days-before",
-        type=int,
-        default=3,
-        help="bank date up to this many days before the books' (3)",
+        default="3",
+        metavar="DAYS",
+        help="bank date up to this many days before the books' (0 to 90; default 3)",
     )
     reconcile.add_argument(
         "--days-after",
-        type=int,
-        default=7,
-        help="bank date up to this many days after the books' (7)",
+        default="7",
+        metavar="DAYS",
+        help="bank date up to this many days after the books' (0 to 90; default 7)",
+    )
+    reconcile.add_argument(
+        "--sheet",
+        help="the statement's sheet (default: every sheet of the workbook that holds statement lines)",
+    )
+    reconcile.add_argument(
+        "--master",
+        help="the master workbook, whose Company sheet names the company on the BRS when the "
+        "statement and ledger do not",
     )
     reconcile.set_defaults(run=cmd_reconcile)
 

@@ -368,9 +368,14 @@ def test_confirm_applies_accept_and_reject_and_learns_rules(
     assert learned == [("KAVERI HOME NEEDS", "Kaveri Home Needs")]
     unmatched = [r[2].value for r in again["Unmatched Bank"].iter_rows(min_row=2)]
     assert any("OM SAI" in (text or "") for text in unmatched)
-    brs = {r[0].value: r[1].value for r in again["BRS"].iter_rows(min_row=2)}
-    assert brs["Add: differences on confirmed matches, to be booked (TDS, charges)"] == 100
-    assert brs["Difference"] == 0
+    from tests.bank.test_brs_output import brs_rows, figures, listed
+
+    brs = brs_rows(again["BRS"])
+    assert listed(brs, "Add: Differences on confirmed matches") == [
+        (date(2026, 10, 6), "NEFT CR-HDFC0000240-KAVERI HOME NEEDS-HDFCN26100611112222", "", 100)
+    ]  # the TDS the customer deducted, to be booked
+    assert figures(brs)["Total differences on confirmed matches"] == 100
+    assert figures(brs)["Difference"] == 0
 
 
 def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[int, int, str]]):

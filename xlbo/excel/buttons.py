@@ -96,7 +96,12 @@ def reconcile(book: Any) -> str:
         account = str(banks["Account"].dropna().iloc[0]) if len(banks) else None
     statement = read_statement(excel, statement_sheet)
     ledger = read_ledger(excel, account, sheet=ledger_sheet)
-    result = reconcile_lines(statement, ledger)
+    company = ""
+    if "company" in names:  # the master's Company sheet names the company on the BRS
+        found = excel.read_table(names["company"], ["Name"]).frame
+        if "Name" in found.columns and len(found.dropna(subset=["Name"])):
+            company = str(found["Name"].dropna().iloc[0]).strip()
+    result = reconcile_lines(statement, ledger, company=company)
     excel.write(result.sheets)
     difference = result.brs.difference
     return (

@@ -9,6 +9,9 @@ Bank Row and Ledger Row is the line's row in its file, and a link to it.
 from __future__ import annotations
 
 import os
+import sys
+import textwrap
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -18,7 +21,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.brs import BRS, reconcile
+from xlbo.bank.brs import (
+    BANK_BALANCE,
+    BOOKS_COMPUTED,
+    BOOKS_LEDGER,
+    BRS,
+    DIFFERENCE,
+    ITEM_COLUMNS,
+    Line,
+    Section,
+    reconcile,
+    statement_lines,
+)
 from xlbo.bank.integrity import Finding, check_statement, opening_and_closing
 from xlbo.bank.ledger import read_ledger
 from xlbo.bank.lines import Lines
@@ -34,13 +48,14 @@ from xlbo.bank.match import (
 )
 from xlbo.bank.roles import Role
 from xlbo.bank.statement import read_statement
-from xlbo.book import FileBook, write_workbook
+from xlbo.book import FileBook, Table, write_workbook
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
 from xlbo.columns import money_column, strings
 from xlbo.errors import UserError
-from xlbo.issues import Issue, Severity, issues_sheet
+from xlbo.issues import Issue, Severity, display_value, issues_sheet
 from xlbo.money import from_paise
+from xlbo.progress import shown
 
 
 class Detail(StrEnum):
@@ -91,6 +106,9 @@ class Reconciliation:
     issues: list[Issue] = field(default_factory=list)
     """Cells of the statement or ledger that could not be read (their lines were left out)."""
     detail: Detail = Detail.XLSX
+    decision_issues: list[Issue] = field(default_factory=list)
+    """Cells of the Accept and Reject columns of the earlier result that held no decision xlbo
+    understands (the pair was left as it was)."""
 
     @property
     def match_count(self) -> int:
@@ -106,6 +124,71 @@ def _link(path: Path, report: Path | None) -> str:
         return str(path.resolve())
 
 
+MAX_WINDOW_DAYS = 90
+"""The most days a bank date may lie before or after the books' date (a quarter; clearing is
+days, not months)."""
+
+
+def window_of(
+    days_before: Any,
+    days_after: Any,
+    names: tuple[str, str] = ("--days-before {}", "--days-after {}"),
+) -> Window:
+    """The matching window from day counts as the user gave them: each a whole number from 0 to
+    MAX_WINDOW_DAYS, else a UserError saying where (`names`: how to name each value given, `{}`
+    standing for it)."""
+    counts = []
+    for name, given in zip(names, (days_before, days_after), strict=True):
+        try:
+            days = int(str(given).strip())
+        except ValueError:
+            days = -1
+        if not 0 <= days <= MAX_WINDOW_DAYS:
+            raise UserError(
+                f"{name.format(given)} is not a number of days from 0 to {MAX_WINDOW_DAYS}; "
+                "give a whole number such as 3 (bank dates rarely lag the books by more)."
+            )
+        counts.append(days)
+    return _window(-counts[0], counts[1])
+
+
+def _window(before: int, after: int) -> Window:
+    if not (-MAX_WINDOW_DAYS <= before <= 0 <= after <= MAX_WINDOW_DAYS):
+        raise UserError(
+            f"The matching window must be 0 to {MAX_WINDOW_DAYS} days before and after the "
+            f"books' date (got {-before} before and {after} after)."
+        )
+    try:
+        return Window(before, after)
+    except ValueError as error:
+        raise UserError(f"The matching window is out of bounds: {error}.") from None
+
+
+def _said(message: str, started: float) -> None:
+    """A line of progress on a terminal a person is watching (silent in pipes and tests)."""
+    if shown():
+        print(f"xlbo: {message} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        sys.stderr.flush()
+
+
+def company_in(path: Path | None) -> str:
+    """The company's name from the Company sheet (Name column) of a books or master workbook;
+    "" when there is none."""
+    if path is None or not path.exists():
+        return ""
+    try:
+        book = FileBook(path)
+        if not book.has("Company"):
+            return ""
+        frame = book.read_table("Company", ["Name"]).frame
+    except UserError:
+        return ""
+    if "Name" not in frame.columns:
+        return ""
+    names = [str(v).strip() for v in frame["Name"].tolist() if v is not None and str(v).strip()]
+    return names[0] if names else ""
+
+
 def run_reconcile(
     bank_path: Path,
     ledger_path: Path,
@@ -117,14 +200,25 @@ def run_reconcile(
     earlier: Path | None = None,
     rules_from: Path | None = None,
     detail: Detail | None = None,
+    sheet: str | None = None,
+    master: Path | None = None,
 ) -> Reconciliation:
     """Reconcile the statement file `bank_path` against the ledger file `ledger_path`. `earlier`
     is a result workbook whose Accept and Reject columns (and Rules) the user filled in: its
     decisions are applied. `rules_from` is an earlier month's result whose Rules are reused.
-    `detail` says where the long tables go (by default: see `detail_for`)."""
+    `detail` says where the long tables go (by default: see `detail_for`). `sheet` names the
+    statement's sheet (by default every statement sheet of the workbook); `master` is a master
+    workbook whose Company sheet names the company when the files do not."""
+    window = _window(window.before, window.after)
     chosen = detail or detail_for(bank_path, ledger_path)
-    statement = read_statement(str(bank_path), mapping=mapping)
+    started = time.perf_counter()
+    statement = read_statement(str(bank_path), sheet=sheet, mapping=mapping)
+    _said(f"read {len(statement.frame):,} statement lines from {bank_path.name}", started)
+    started = time.perf_counter()
     ledger_lines = read_ledger(str(ledger_path), account)
+    _said(f"read {len(ledger_lines.frame):,} ledger lines from {ledger_path.name}", started)
+    if account and not ledger_lines.account:
+        ledger_lines = replace(ledger_lines, account=account)
     run = pd.DataFrame(
         [
             ["Bank", str(bank_path.resolve())],
@@ -133,6 +227,8 @@ def run_reconcile(
             ["Days Before", -window.before],
             ["Days After", window.after],
             ["Detail", chosen.value],
+            ["Sheet", sheet or ""],
+            ["Master", str(master.resolve()) if master else ""],
         ],
         columns=["Key", "Value"],
         dtype=object,
@@ -148,6 +244,7 @@ def run_reconcile(
         detail_files=[]
         if chosen is Detail.XLSX
         else [detail_path(report or Path("brs.xlsx"), n, chosen).name for n in DETAIL_SHEETS],
+        company=company_in(ledger_path) or company_in(master),
     )
     result.sheets.append(ResultSheet("Run", run, headerless=True, hidden=True))
     if chosen is Detail.XLSX:
@@ -175,11 +272,14 @@ def write_result(result: Reconciliation, out: Path) -> list[Path]:
                 f"The {sheet.name} sheet would have {len(sheet.frame):,} rows, more than Excel "
                 "holds; write the long tables as files with --detail csv (or parquet)."
             )
+    started = time.perf_counter()
     details = [  # first, so a detail file open in Excel stops the run before the workbook changes
         write_flat(path, sheet.frame)
         for sheet, path in zip(result.details, detail_files(result, out), strict=True)
     ]
-    return [write_workbook(out, result.sheets, title="Bank reconciliation"), *details]
+    written = [write_workbook(out, result.sheets, title="Bank reconciliation"), *details]
+    _said(f"wrote {', '.join(p.name for p in written)}", started)
+    return written
 
 
 def reconcile_lines(
@@ -192,16 +292,19 @@ def reconcile_lines(
     bank_file: str = "",
     ledger_file: str = "",
     detail_files: Sequence[str] = (),
+    company: str = "",
 ) -> Reconciliation:
     """The reconciliation of lines already read (from files, or from the workbook open in Excel);
     `bank_file`/`ledger_file` are what row links point into ("" for this workbook);
-    `detail_files` name the files the long tables will go to, when not sheets."""
+    `detail_files` name the files the long tables will go to, when not sheets; `company` names
+    the company on the BRS when neither file does."""
     findings, unique = check_statement(statement.frame)
     bank = unique.reset_index(drop=True)
     ledger = ledger_lines.frame.reset_index(drop=True)
     bank["signed"] = bank["credit"] - bank["debit"]
     ledger["signed"] = ledger["debit"] - ledger["credit"]
-    decisions = read_decisions(earlier, bank, ledger, rules_from)
+    decisions, decision_issues = read_decisions(earlier, bank, ledger, rules_from)
+    started = time.perf_counter()
     matches, suggestions = match_lines(
         prepare_bank(bank), prepare_ledger(ledger), window, decisions
     )
@@ -211,6 +314,11 @@ def reconcile_lines(
     matched_ledger[matches["ledger"].to_numpy(dtype=np.int64)] = True
     bank_open = np.flatnonzero(~matched_bank).tolist()
     ledger_open = np.flatnonzero(~matched_ledger).tolist()
+    _said(
+        f"matched {int(matches['match'].nunique()):,} pairs; {len(bank_open):,} bank and "
+        f"{len(ledger_open):,} ledger lines left for the BRS",
+        started,
+    )
     opening, closing = opening_and_closing(unique)
     notes = []
     left_out = sum(i.severity is Severity.ERROR for i in [*statement.issues, *ledger_lines.issues])
@@ -218,6 +326,11 @@ def reconcile_lines(
         notes.append(
             f"{left_out} line(s) could not be read and were left out: see the Issues sheet, fix "
             "the cells and reconcile again (the BRS cannot tie while they are out)."
+        )
+    if decision_issues:
+        notes.append(
+            f"{len(decision_issues)} Accept or Reject cell(s) held no decision xlbo understands "
+            "and were left as they were: see the Issues sheet."
         )
     if detail_files:
         notes.append(
@@ -240,7 +353,16 @@ def reconcile_lines(
     differences = int(ledger["signed"].to_numpy()[matched_ledger].sum()) - int(
         bank["signed"].to_numpy()[matched_bank].sum()
     )
-    brs = reconcile(closing or 0, books_balance, bank, ledger, bank_open, ledger_open, differences)
+    brs = reconcile(
+        closing or 0,
+        books_balance,
+        bank,
+        ledger,
+        bank_open,
+        ledger_open,
+        differences,
+        _difference_items(matches, bank, ledger),
+    )
     rules = pd.DataFrame(
         [[r.pattern, r.party] for r in decisions.rules], columns=list(RULE_HEADERS), dtype=object
     )
@@ -260,6 +382,24 @@ def reconcile_lines(
         notes,
     )
     sheets.append(
+        brs_sheet(
+            brs,
+            brs_heading(statement, ledger_lines, bank, ledger, company),
+            f"BRS of {statement.source} against {ledger_lines.source}",
+        )
+    )
+    sheets.append(
+        ResultSheet(
+            "Integrity",
+            pd.DataFrame(
+                [[f.row, f.check, f.detail] for f in findings],
+                columns=["Bank Row", "Check", "Finding"],
+                dtype=object,
+            ),
+            columns={"Finding": Column(kind=Kind.LONG_TEXT, width=100)},
+        )
+    )
+    sheets.append(
         ResultSheet(
             "Rules",
             rules,
@@ -267,12 +407,13 @@ def reconcile_lines(
         )
     )
     read_issues = [*statement.issues, *ledger_lines.issues]
-    if read_issues:
-        sheets.append(
-            issues_sheet(
-                read_issues, files={statement.source: bank_file, ledger_lines.source: ledger_file}
-            )
+    if read_issues or decision_issues:
+        files = {statement.source: bank_file, ledger_lines.source: ledger_file}
+        files.update(
+            (i.file, "" if i.file == (earlier.name if earlier else "") else i.file)
+            for i in decision_issues
         )
+        sheets.append(issues_sheet([*read_issues, *decision_issues], files=files))
     return Reconciliation(
         matches,
         suggestions,
@@ -285,6 +426,48 @@ def reconcile_lines(
         sheets,
         notes,
         issues=read_issues,
+        decision_issues=decision_issues,
+    )
+
+
+def _difference_items(
+    matches: pd.DataFrame, bank: pd.DataFrame, ledger: pd.DataFrame
+) -> pd.DataFrame:
+    """The matches whose two sides differ (the user confirmed them despite TDS or charges): the
+    bank line's date, narration and reference, and books minus bank in paise."""
+    if matches.empty:
+        return pd.DataFrame({c: pd.Series([], dtype=object) for c in ITEM_COLUMNS}).astype(
+            {"amount": np.int64}
+        )
+    ledger_side = matches.drop_duplicates(["match", "ledger"])
+    bank_side = matches.drop_duplicates(["match", "bank"])
+    books = (
+        pd.Series(
+            ledger["signed"].to_numpy()[ledger_side["ledger"].to_numpy(dtype=np.int64)],
+            index=ledger_side["match"].to_numpy(),
+        )
+        .groupby(level=0)
+        .sum()
+    )
+    banked = (
+        pd.Series(
+            bank["signed"].to_numpy()[bank_side["bank"].to_numpy(dtype=np.int64)],
+            index=bank_side["match"].to_numpy(),
+        )
+        .groupby(level=0)
+        .sum()
+    )
+    gap = books.sub(banked, fill_value=0)
+    gap = gap[gap != 0]
+    first = bank_side.drop_duplicates("match").set_index("match")["bank"].reindex(gap.index)
+    positions = first.to_numpy(dtype=np.int64)
+    return pd.DataFrame(
+        {
+            "date": bank["date"].to_numpy(dtype=object)[positions],
+            "particulars": bank["narration"].astype(str).to_numpy(dtype=object)[positions],
+            "reference": bank["reference"].astype(str).to_numpy(dtype=object)[positions],
+            "amount": gap.to_numpy(dtype=np.int64),
+        }
     )
 
 
@@ -293,8 +476,28 @@ EXCEL_ROWS = 1_048_576
 """Rows in an Excel sheet, header included."""
 
 
-def _yes(value: Any) -> bool:
-    return str(value or "").strip().casefold() in {"yes", "y", "true", "1", "x", "✓"}
+MARKS = frozenset({"yes", "y", "x", "✓", "✔", "true", "1"})
+"""What marks a decision in an Accept or Reject column, besides the column's own word (any case,
+spaces trimmed; TRUE and 1 as Excel may turn a tick into them)."""
+BLANKS = frozenset({"", "no", "n", "false", "0"})
+"""What leaves a pair as it is."""
+ACCEPT_CHOICES = ("Accept", "Yes", "Y", "x", "✓")
+REJECT_CHOICES = ("Reject", "Yes", "Y", "x", "✓")
+
+
+def _decision(value: Any, word: str) -> bool | None:
+    """True when `value` marks the decision `word` ("accept" or "reject"), False when it leaves
+    the pair as it is, None when it is neither (to be reported)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return False
+    if isinstance(value, bool):
+        return value
+    text = display_value(value).strip().casefold()
+    if text in BLANKS:
+        return False
+    if text == word or text in MARKS:
+        return True
+    return None
 
 
 def _position(rows: dict[int, int], value: Any) -> int | None:
@@ -306,9 +509,11 @@ def _position(rows: dict[int, int], value: Any) -> int | None:
 
 def read_decisions(
     earlier: Path | None, bank: pd.DataFrame, ledger: pd.DataFrame, rules_from: Path | None = None
-) -> Decisions:
+) -> tuple[Decisions, list[Issue]]:
     """The user's decisions in an earlier result: Reject on Matches, Accept on Suggestions (each
-    accepted pair also teaches a rule: this narration is this party), and the Rules sheet."""
+    accepted pair also teaches a rule: this narration is this party), and the Rules sheet; and
+    an Issue for each Accept or Reject cell that holds something else (the pair is left as it
+    was, and the user is told which cell)."""
     rules: list[Rule] = []
     for source in (rules_from, earlier):
         if source is not None and FileBook(source).has("Rules"):
@@ -317,17 +522,52 @@ def read_decisions(
                 if pattern and party:
                     rules.append(Rule(str(pattern), str(party)))
     if earlier is None:
-        return Decisions(rules=tuple(dict.fromkeys(rules)))
+        return Decisions(rules=tuple(dict.fromkeys(rules))), []
     bank_rows = {int(r): p for p, r in enumerate(bank["row"].tolist())}
     ledger_rows = {int(r): p for p, r in enumerate(ledger["row"].tolist())}
+    issues: list[Issue] = []
 
-    def decided(sheet: str, column: str) -> list[tuple[int, int]]:
+    def decided(sheet: str, column: str, choices: tuple[str, ...]) -> list[tuple[int, int]]:
         """(bank, ledger) positions of the rows of `sheet` marked in `column`."""
-        frame = _decision_table(earlier, sheet)
-        wanted = {column, "Bank Row", "Ledger Row"}
-        if frame is None or not wanted <= set(frame.columns):
+        table = _decision_table(earlier, sheet)
+        if table is None or not {column, "Bank Row", "Ledger Row"} <= set(table.frame.columns):
             return []
-        marked = frame[frame[column].map(_yes).to_numpy(dtype=bool)]
+        frame = table.frame
+        cells = frame[column]
+        known = {}  # one decision per distinct value typed, not per row
+        for value in pd.unique(cells.astype(object).to_numpy()):
+            known[display_value(value) if value is not None else None] = _decision(
+                value, column.casefold()
+            )
+        said = cells.map(lambda v: known.get(display_value(v) if v is not None else None, False))
+        for row, value in cells[said.isna().to_numpy(dtype=bool)].items():
+            other = "reject" if column == "Accept" else "accept"
+            hint = f"Type {', '.join(choices[:-1])} or {choices[-1]} (any case) to {column.lower()}"
+            hint += " the pair, or leave the cell empty; then run --confirm again."
+            if display_value(value).strip().casefold() == other:
+                hint = (
+                    "A suggestion you do not want is left with Accept empty; to undo a match, "
+                    "mark Reject on the Matches sheet."
+                    if column == "Accept"
+                    else "A match you keep is left with Reject empty; to take a suggestion, "
+                    "mark Accept on the Suggestions sheet."
+                )
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=table.sheet,
+                    cell=table.cell(int(str(row)), column),
+                    value=value,
+                    problem=(
+                        f"'{display_value(value)}' under {column} is not a decision xlbo "
+                        f"understands; the pair (bank row {display_value(frame.at[row, 'Bank Row'])}, "
+                        f"ledger row {display_value(frame.at[row, 'Ledger Row'])}) was left as it was"
+                    ),
+                    hint=hint,
+                    file=table.source,
+                )
+            )
+        marked = frame[said.eq(True).to_numpy(dtype=bool)]
         pairs = []
         for bank_row, ledger_row in zip(marked["Bank Row"], marked["Ledger Row"], strict=True):
             b, g = _position(bank_rows, bank_row), _position(ledger_rows, ledger_row)
@@ -335,25 +575,25 @@ def read_decisions(
                 pairs.append((b, g))
         return pairs
 
-    rejected = frozenset(decided("Matches", "Reject"))
-    confirmed = decided("Suggestions", "Accept")
+    rejected = frozenset(decided("Matches", "Reject", REJECT_CHOICES))
+    confirmed = decided("Suggestions", "Accept", ACCEPT_CHOICES)
     for b, g in confirmed:
         name = str(narration_names(bank["narration"].iloc[[b]]).iloc[0]).strip()
         if name and str(ledger.at[g, "particulars"]):
             rules.append(Rule(name, str(ledger.at[g, "particulars"])))
-    return Decisions(tuple(confirmed), rejected, tuple(dict.fromkeys(rules)))
+    return Decisions(tuple(confirmed), rejected, tuple(dict.fromkeys(rules))), issues
 
 
-def _decision_table(result: Path, sheet: str) -> pd.DataFrame | None:
+def _decision_table(result: Path, sheet: str) -> Table | None:
     """The sheet `sheet` of an earlier result workbook, or the file beside it that holds it."""
     book = FileBook(result)
     if book.has(sheet):
-        return book.read_table(sheet).frame
+        return book.read_table(sheet)
     for detail in (Detail.CSV, Detail.PARQUET):
         path = detail_path(result, sheet, detail)
         if path.exists():
             beside = FileBook(path)
-            return beside.read_table(beside.sheet_names()[0]).frame
+            return beside.read_table(beside.sheet_names()[0])
     return None
 
 
@@ -381,19 +621,31 @@ def _pick(column: pd.Series, positions: Any = None) -> pd.Series:
     return strings(chosen.reset_index(drop=True))
 
 
-def _row_links(rows: pd.Series, sheet: str, file: str | None) -> pd.Series:
-    """Row numbers as links to the line in its source (the first LINKS_PER_COLUMN of them; the
-    rest as plain numbers); plain numbers throughout where `file` is None (flat files)."""
+def _row_links(rows: pd.Series, sheet: str | pd.Series, file: str | None) -> pd.Series:
+    """Row numbers as links to the line in its source sheet (`sheet`, or each line's own when a
+    column of names; the first LINKS_PER_COLUMN of them; the rest as plain numbers); plain
+    numbers throughout where `file` is None (flat files)."""
     if file is None:
         return pd.Series(rows.to_numpy(dtype=np.int64))
     numbers = rows.astype("int64").tolist()
+    sheets = [sheet] * len(numbers) if isinstance(sheet, str) else sheet.tolist()
     return pd.Series(
         [
-            Link(n, sheet, f"A{n}", file=file) if i < LINKS_PER_COLUMN else n
-            for i, n in enumerate(numbers)
+            Link(n, name, f"A{n}", file=file) if i < LINKS_PER_COLUMN else n
+            for i, (n, name) in enumerate(zip(numbers, sheets, strict=True))
         ],
         dtype=object,
     )
+
+
+def _line_sheets(lines: pd.DataFrame, default: str, positions: Any = None) -> str | pd.Series:
+    """The sheet each line was read from: the frame's `sheet` column where the reader kept one
+    (a statement spread over several sheets), else `default`."""
+    if "sheet" not in lines.columns:
+        return default
+    chosen = lines["sheet"] if positions is None else lines["sheet"].iloc[positions]
+    names = strings(chosen.reset_index(drop=True))
+    return names.where(names != "", default)
 
 
 def _sheets(
@@ -411,16 +663,20 @@ def _sheets(
     ledger_file: str | None,
     notes: list[str],
 ) -> list[ResultSheet]:
-    """The result sheets; row numbers link into `bank_file`/`ledger_file` ("" for this
-    workbook, None for no links: the tables go to flat files)."""
+    """The Summary and the long tables; row numbers link into `bank_file`/`ledger_file` (""
+    for this workbook, None for no links: the tables go to flat files)."""
     money = Column(kind=Kind.MONEY)
     b = matches["bank"].to_numpy(dtype=np.int64)
     g = matches["ledger"].to_numpy(dtype=np.int64)
     matches_frame = pd.DataFrame(
         {
             "Match ID": matches["match"].to_numpy(dtype=np.int64),
-            "Bank Row": _row_links(bank["row"].iloc[b], statement.sheet, bank_file),
-            "Ledger Row": _row_links(ledger["row"].iloc[g], ledger_lines.sheet, ledger_file),
+            "Bank Row": _row_links(
+                bank["row"].iloc[b], _line_sheets(bank, statement.sheet, b), bank_file
+            ),
+            "Ledger Row": _row_links(
+                ledger["row"].iloc[g], _line_sheets(ledger, ledger_lines.sheet, g), ledger_file
+            ),
             "Rule": _pick(matches["rule"]),
             "Score": matches["score"].to_numpy(dtype=np.int64),
             "Why": _pick(matches["why"]),
@@ -436,7 +692,9 @@ def _sheets(
     left_bank = bank.iloc[bank_open]
     unmatched_bank = pd.DataFrame(
         {
-            "Bank Row": _row_links(left_bank["row"], statement.sheet, bank_file),
+            "Bank Row": _row_links(
+                left_bank["row"], _line_sheets(bank, statement.sheet, bank_open), bank_file
+            ),
             "Date": left_bank["date"].to_numpy(dtype=object),
             "Narration": _pick(left_bank["narration"]),
             "Reference": _pick(left_bank["reference"]),
@@ -447,7 +705,11 @@ def _sheets(
     left_ledger = ledger.iloc[ledger_open]
     unmatched_ledger = pd.DataFrame(
         {
-            "Ledger Row": _row_links(left_ledger["row"], ledger_lines.sheet, ledger_file),
+            "Ledger Row": _row_links(
+                left_ledger["row"],
+                _line_sheets(ledger, ledger_lines.sheet, ledger_open),
+                ledger_file,
+            ),
             "Date": left_ledger["date"].to_numpy(dtype=object),
             "Particulars": _pick(left_ledger["particulars"]),
             "Vch Type": _pick(left_ledger["voucher_type"]),
@@ -460,43 +722,22 @@ def _sheets(
     sg = suggestions["ledger"].to_numpy(dtype=np.int64)
     suggestion_frame = pd.DataFrame(
         {
-            "Bank Row": _row_links(bank["row"].iloc[sb], statement.sheet, bank_file),
-            "Ledger Row": _row_links(ledger["row"].iloc[sg], ledger_lines.sheet, ledger_file),
+            "Bank Row": _row_links(
+                bank["row"].iloc[sb], _line_sheets(bank, statement.sheet, sb), bank_file
+            ),
+            "Ledger Row": _row_links(
+                ledger["row"].iloc[sg], _line_sheets(ledger, ledger_lines.sheet, sg), ledger_file
+            ),
             "Kind": _pick(suggestions["kind"]),
             "Why": _pick(suggestions["why"]),
+            "Bank Date": bank["date"].to_numpy(dtype=object)[sb],
+            "Narration": _pick(bank["narration"], sb),
             "Bank Amount": money_column(bank["signed"].to_numpy()[sb]),
+            "Ledger Date": ledger["date"].to_numpy(dtype=object)[sg],
+            "Particulars": _pick(ledger["particulars"], sg),
             "Ledger Amount": money_column(ledger["signed"].to_numpy()[sg]),
             "Accept": None,
         }
-    )
-    brs_rows = [
-        ["Balance as per bank statement", from_paise(brs.bank_balance)],
-        ["Add: cheques deposited but not yet credited", from_paise(brs.deposits_not_credited)],
-        ["Less: cheques issued but not yet presented", from_paise(-brs.cheques_not_presented)],
-        [
-            "Add: debits in the bank not yet in the books (charges, NACH, returns)",
-            from_paise(brs.bank_debits_not_in_books),
-        ],
-        [
-            "Less: credits in the bank not yet in the books (interest, receipts)",
-            from_paise(-brs.bank_credits_not_in_books),
-        ],
-        [
-            "Add: differences on confirmed matches, to be booked (TDS, charges)",
-            from_paise(brs.matched_differences),
-        ],
-        ["Balance as per books (computed)", from_paise(brs.computed_books_balance)],
-        [
-            "Balance as per books (ledger)",
-            from_paise(brs.books_balance) if brs.books_balance is not None else None,
-        ],
-        ["Difference", from_paise(brs.difference) if brs.difference is not None else None],
-    ]
-    brs_frame = pd.DataFrame(brs_rows, columns=["Item", "Amount"], dtype=object)
-    integrity = pd.DataFrame(
-        [[f.row, f.check, f.detail] for f in findings],
-        columns=["Bank Row", "Check", "Finding"],
-        dtype=object,
     )
     per_rule = matches.drop_duplicates("match")["rule"].value_counts()
     matched_bank = matches.drop_duplicates("bank")
@@ -549,6 +790,7 @@ def _sheets(
         verdict,
         *notes,
     )
+    dates = {"Bank Date": Column(kind=Kind.DATE), "Ledger Date": Column(kind=Kind.DATE)}
     return [
         ResultSheet(
             "Summary",
@@ -565,9 +807,12 @@ def _sheets(
                 "Ledger Amount": money,
                 "Narration": Column(kind=Kind.LONG_TEXT, width=50),
                 "Why": Column(kind=Kind.LONG_TEXT, width=45),
-                "Bank Date": Column(kind=Kind.DATE),
-                "Ledger Date": Column(kind=Kind.DATE),
-                "Reject": Column(choices=("Yes",), width=8),
+                **dates,
+                "Reject": Column(
+                    choices=REJECT_CHOICES,
+                    width=9,
+                    comment="Reject, Yes, Y, x or ✓ undoes the match on --confirm.",
+                ),
             },
         ),
         ResultSheet(
@@ -591,18 +836,117 @@ def _sheets(
             columns={
                 "Bank Amount": money,
                 "Ledger Amount": money,
-                "Why": Column(kind=Kind.LONG_TEXT, width=60),
-                "Accept": Column(choices=("Yes",), width=8),
+                "Why": Column(kind=Kind.LONG_TEXT, width=45),
+                "Narration": Column(kind=Kind.LONG_TEXT, width=45),
+                "Particulars": Column(width=28),
+                **dates,
+                "Accept": Column(
+                    choices=ACCEPT_CHOICES,
+                    width=9,
+                    comment="Accept, Yes, Y, x or ✓ makes the pair a match on --confirm.",
+                ),
             },
         ),
-        ResultSheet(
-            "BRS",
-            brs_frame,
-            columns={"Item": Column(width=70), "Amount": money},
-            highlights=(Highlight("Item", "Difference", Colour.TOTAL, whole_row=True),),
-            autofilter=False,
-        ),
-        ResultSheet(
-            "Integrity", integrity, columns={"Finding": Column(kind=Kind.LONG_TEXT, width=100)}
-        ),
     ]
+
+
+# -- the BRS sheet ---------------------------------------------------------------------------
+
+BRS_ITEMS = 20_000
+"""Lines listed under one heading of the BRS; the rest are counted in one line (they are on the
+Unmatched sheets or files, and in the subtotal)."""
+BRS_TEXT = 44
+"""Characters of particulars on one printed line of the BRS; longer text goes on to the next."""
+BRS_INDENT = "    "
+
+
+def brs_heading(
+    statement: Lines,
+    ledger_lines: Lines,
+    bank: pd.DataFrame,
+    ledger: pd.DataFrame,
+    company: str = "",
+) -> tuple[str, ...]:
+    """The lines above the BRS: the company, 'Bank Reconciliation Statement as on <date>',
+    and the bank account (the ledger's name in the books, the account number on the
+    statement). The date is the end of the statement's period, else its last line's."""
+    name = ledger_lines.company or statement.company or company
+    as_on = statement.period[1] or _last_date(bank) or ledger_lines.period[1] or _last_date(ledger)
+    heading = "Bank Reconciliation Statement"
+    if as_on is not None:
+        heading += f" as on {as_on:%d %B %Y}"
+    number = statement.account.strip()
+    if number and not any(c.isalpha() for c in number):
+        number = f"A/c No. {number}"
+    account = ", ".join(p for p in (ledger_lines.account.strip(), number) if p)
+    return tuple(line for line in (name.strip(), heading, account) if line)
+
+
+def _last_date(lines: pd.DataFrame) -> Any:
+    if lines.empty:
+        return None
+    days = pd.to_datetime(lines["date"], errors="coerce").dropna()
+    return None if days.empty else days.max().date()
+
+
+def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet:
+    """The BRS as an auditor reads it: each heading, its lines (date, particulars, voucher
+    number or reference, amount) and its subtotal; the balances and the difference. Labels in
+    Particulars and figures in Total (subtotals, balances) stay fixed, so they can be read back."""
+    lines = statement_lines(brs, most=BRS_ITEMS)
+    listed = lines["line"].isin([Line.ITEM.value, Line.MORE.value]).to_numpy(dtype=bool)
+    text = strings(lines["particulars"]).str.strip()
+    text = text.where(~listed, BRS_INDENT + text)
+    long = listed & (text.str.len() > BRS_TEXT + len(BRS_INDENT)).to_numpy(dtype=bool)
+    texts: list[str] = [str(t) for t in text.tolist()]
+    pieces: list[list[str]] = [[t] for t in texts]
+    for position in np.flatnonzero(long).tolist():  # only the long lines, broken at spaces
+        pieces[position] = [
+            BRS_INDENT + part
+            for part in textwrap.wrap(texts[position].strip(), BRS_TEXT, break_long_words=True)
+        ]
+    frame = pd.DataFrame(
+        {
+            "Date": lines["date"].to_numpy(dtype=object),
+            "Particulars": pd.Series(pieces, dtype=object),
+            "Vch No. / Ref.": strings(lines["reference"]).to_numpy(dtype=object),
+            "Amount": _rupees(lines["amount"]),
+            "Total": _rupees(lines["total"]),
+        }
+    ).explode("Particulars")
+    continued = frame.index.duplicated()  # text carried on to the next line: no figures there
+    frame.loc[continued, ["Date", "Vch No. / Ref.", "Amount", "Total"]] = None
+    frame = frame.reset_index(drop=True)
+    money = Column(kind=Kind.MONEY, width=14)
+    totals = [BANK_BALANCE, BOOKS_COMPUTED, BOOKS_LEDGER, *(s.subtotal for s in Section)]
+    return ResultSheet(
+        "BRS",
+        frame,
+        columns={
+            "Date": Column(kind=Kind.DATE, width=11),
+            "Particulars": Column(width=BRS_TEXT + len(BRS_INDENT) + 2),
+            "Vch No. / Ref.": Column(kind=Kind.ID, width=17),
+            "Amount": money,
+            "Total": money,
+        },
+        title=tuple(heading),
+        highlights=(
+            *(Highlight("Particulars", s.value, Colour.INFO, whole_row=True) for s in Section),
+            *(Highlight("Particulars", label, Colour.TOTAL, whole_row=True) for label in totals),
+            Highlight(
+                "Particulars",
+                DIFFERENCE,
+                Colour.GOOD if brs.difference == 0 else Colour.ERROR,
+                whole_row=True,
+            ),
+        ),
+        autofilter=False,
+        footer=footer,
+    )
+
+
+def _rupees(paise: pd.Series) -> pd.Series:
+    """Paise (missing where a line has no figure) as exact rupees, None for the missing."""
+    return pd.Series(
+        [None if pd.isna(v) else from_paise(int(v)) for v in paise.tolist()], dtype=object
+    )

@@ -1,0 +1,578 @@
+"""What the accountant gets: the BRS as an auditor reads it, the Suggestions to decide on, the
+decisions read back (and junk reported), the matching window's bounds, a statement's sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from xlbo.cli import main
+from xlbo.money import INR_NUMBER_FORMAT
+
+HEADER = [
+    "Date",
+    "Narration",
+    "Chq./Ref.No.",
+    "Value Dt",
+    "Withdrawal Amt.",
+    "Deposit Amt.",
+    "Closing Balance",
+]
+STATEMENT = [  # an HDFC Bank download: title lines, a rule of asterisks, lines, a summary
+    ["HDFC BANK Ltd."],
+    ["M/S. SAHYADRI TRADELINKS PRIVATE LIMITED"],
+    ["Account No : 50200012345678"],
+    ["Statement From : 01/10/2026 To : 31/10/2026"],
+    [],
+    HEADER,
+    ["********", "********", "********", "********", "********", "********", "********"],
+    [
+        "02/10/26",
+        "NEFT CR-SBIN0004567-OM SAI LOGISTICS-SBINN26100212345678",
+        "SBINN26100212345678",
+        "02/10/26",
+        None,
+        25000.00,
+        125000.00,
+    ],
+    [
+        "05/10/26",
+        "CHQ PAID-MICR CTS-PUNE-KAVERI ELECTRICALS",
+        "000451",
+        "05/10/26",
+        18000.00,
+        None,
+        107000.00,
+    ],
+    [
+        "15/10/26",
+        "ACH D- HDFC LTD-LOAN EMI 000123456789",
+        "000000000000",
+        "15/10/26",
+        12345.00,
+        None,
+        94655.00,
+    ],
+    ["31/10/26", "SMS CHGS JUL-SEP 2026 INCL GST", "", "31/10/26", 17.70, None, 94637.30],
+    [
+        "31/10/26",
+        "INT.PD 01-07-2026 TO 30-09-2026 SAVINGS SWEEP DEPOSIT ACCOUNT 50300098765432",
+        "",
+        "31/10/26",
+        None,
+        1234.00,
+        95871.30,
+    ],
+    [],
+    ["STATEMENT SUMMARY :-"],
+    ["Generated On: 01-Nov-2026"],
+]
+LEDGER = [  # a Tally ledger export: company, ledger, period, then the voucher lines
+    ["Sahyadri Tradelinks Private Limited"],
+    ["HDFC Bank Current A/c"],
+    ["Ledger Account"],
+    ["1-Oct-2026 to 31-Oct-2026"],
+    [],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+    [date(2026, 10, 1), "Opening Balance", None, None, 100000.00, None],
+    [date(2026, 10, 1), "Om Sai Logistics", "Receipt", "RCT/1", 25000.00, None],
+    [date(2026, 10, 4), "Kaveri Electricals", "Payment", "PMT/1", None, 18000.00],
+    [date(2026, 10, 29), "Vardhaman Retail Pvt Ltd", "Receipt", "RCT/2", 50000.00, None],
+    [date(2026, 10, 30), "Annapurna Caterers", "Payment", "PMT/2", None, 7500.00],
+    [date(2026, 10, 30), "Shree Balaji Traders", "Payment", "PMT/3", None, 2500.00],
+    [None, "Closing Balance", None, None, None, 147000.00],
+]
+
+
+def brs_rows(sheet: Any) -> list[tuple[Any, ...]]:
+    """The BRS sheet's lines under its header: (date, particulars, reference, amount, total),
+    dates as dates, figures as exact rupees, blanks as None ('' for no reference)."""
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    top = next(i for i, r in enumerate(rows) if r[:2] == ["Date", "Particulars"])
+    assert rows[top] == ["Date", "Particulars", "Vch No. / Ref.", "Amount", "Total"]
+
+    def money(value: Any) -> Decimal | None:
+        return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+    return [
+        (
+            r[0].date() if isinstance(r[0], datetime) else r[0],
+            (r[1] or "").strip(),
+            r[2] or "",
+            money(r[3]),
+            money(r[4]),
+        )
+        for r in rows[top + 1 :]
+    ]
+
+
+def figures(rows: Sequence[tuple[Any, ...]]) -> dict[str, Decimal]:
+    """Label → figure of the balances and subtotals."""
+    return {r[1]: r[4] for r in rows if r[4] is not None}
+
+
+def listed(rows: Sequence[tuple[Any, ...]], heading: str) -> list[tuple[Any, ...]]:
+    """The items under the heading that starts with `heading`: (date, text, reference, amount),
+    the text carried on to following lines joined back."""
+    start = next(i for i, r in enumerate(rows) if r[1].startswith(heading))
+    items: list[tuple[Any, ...]] = []
+    for row in rows[start + 1 :]:
+        if row[4] is not None:  # the subtotal ends the section
+            break
+        if row[0] is None and row[3] is None:  # the text goes on
+            last = items[-1]
+            glue = "" if last[1].endswith("-") else " "
+            items[-1] = (last[0], last[1] + glue + row[1], *last[2:])
+        else:
+            items.append(row[:4])
+    return items
+
+
+@pytest.fixture
+def inputs(xlsx: Callable[..., Path]) -> tuple[Path, Path]:
+    bank = xlsx({"Statement": STATEMENT}, name="hdfc-oct.xlsx")
+    books = xlsx({"Ledger": LEDGER}, name="tally-hdfc.xlsx")
+    return bank, books
+
+
+def reconcile(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["reconcile", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_brs_heading_items_subtotals_and_a_difference_of_nil(
+    inputs: tuple[Path, Path], xlsx: Callable[..., Path], tmp_path: Path, capsys: Any
+) -> None:
+    bank, books = inputs
+    master = xlsx(
+        {"Company": [["Name", "State"], ["Sahyadri Tradelinks Private Limited", "Maharashtra"]]},
+        name="master.xlsx",
+    )
+    out = tmp_path / "brs.xlsx"
+    code, printed, _ = reconcile(
+        capsys,
+        "--bank",
+        str(bank),
+        "--ledger",
+        str(books),
+        "--master",
+        str(master),
+        "--out",
+        str(out),
+    )
+    assert "2 matches" in printed and "BRS difference 0.00" in printed
+    sheet = openpyxl.load_workbook(out)["BRS"]
+    heading = [sheet.cell(r, 1).value for r in (1, 2, 3)]
+    assert heading[0] == "Sahyadri Tradelinks Private Limited"
+    assert heading[1] == "Bank Reconciliation Statement as on 31 October 2026"
+    assert heading[2].startswith("HDFC Bank Current A/c")  # the ledger's name in the books
+    rows = brs_rows(sheet)
+    assert rows[0][1:] == ("Balance as per bank statement", "", None, Decimal("95871.30"))
+    assert listed(rows, "Add: Cheques deposited but not yet credited") == [
+        (date(2026, 10, 29), "Vardhaman Retail Pvt Ltd", "RCT/2", Decimal("50000.00"))
+    ]
+    assert listed(rows, "Less: Cheques issued but not yet presented") == [
+        (date(2026, 10, 30), "Annapurna Caterers", "PMT/2", Decimal("7500.00")),
+        (date(2026, 10, 30), "Shree Balaji Traders", "PMT/3", Decimal("2500.00")),
+    ]
+    assert listed(rows, "Add: Debits in the bank not yet in the books") == [
+        (date(2026, 10, 15), "ACH D- HDFC LTD-LOAN EMI 000123456789", "", Decimal("12345.00")),
+        (date(2026, 10, 31), "SMS CHGS JUL-SEP 2026 INCL GST", "", Decimal("17.70")),
+    ]
+    assert listed(rows, "Less: Credits in the bank not yet in the books") == [
+        (
+            date(2026, 10, 31),
+            "INT.PD 01-07-2026 TO 30-09-2026 SAVINGS SWEEP DEPOSIT ACCOUNT 50300098765432",
+            "",
+            Decimal("1234.00"),
+        )
+    ]
+    assert listed(rows, "Add: Differences on confirmed matches") == []
+    assert figures(rows) == {
+        "Balance as per bank statement": Decimal("95871.30"),
+        "Total cheques deposited but not yet credited": Decimal("50000.00"),
+        "Total cheques issued but not yet presented": Decimal("10000.00"),
+        "Total debits in the bank not yet in the books": Decimal("12362.70"),
+        "Total credits in the bank not yet in the books": Decimal("1234.00"),
+        "Total differences on confirmed matches": Decimal("0.00"),
+        "Balance as per books (computed)": Decimal("147000.00"),
+        "Balance as per books (ledger)": Decimal("147000.00"),
+        "Difference": Decimal("0.00"),
+    }
+    assert code == 0
+    # one money format, Indian grouping, on every figure
+    formats = {c.number_format for row in sheet.iter_rows(min_col=4, max_col=5) for c in row[1:]}
+    assert {c.number_format for c in sheet["E"] if isinstance(c.value, float)} == {
+        INR_NUMBER_FORMAT
+    }
+    assert formats <= {INR_NUMBER_FORMAT, "General"}
+    items = [str(c.value) for c in sheet["B"] if str(c.value or "").startswith(" ")]
+    assert max(len(text) for text in items) <= sheet.column_dimensions["B"].width  # on to the next
+
+
+def test_the_company_comes_from_the_master_when_the_files_do_not_name_it(
+    tmp_path: Path, xlsx: Callable[..., Path]
+) -> None:
+    from xlbo.jobs.reconcile import run_reconcile
+
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "Date,Narration,Chq./Ref.No.,Withdrawal Amt.,Deposit Amt.,Closing Balance\n"
+        '01/10/26,NEFT CR-OM SAI,,,"5,000.00","1,05,000.00"\n'
+        "03/10/26,SMS CHGS,,17.70,,104982.30\n"
+    )
+    books = tmp_path / "books.csv"
+    books.write_text(
+        "Date,Particulars,Vch Type,Vch No.,Debit,Credit\n"
+        "01-10-2026,Om Sai Logistics,Receipt,RCT/1,5000.00,\n"
+    )
+    master = xlsx({"Company": [["Name"], ["Konkan Agro Foods LLP"]]}, name="master.xlsx")
+    result = run_reconcile(bank, books, master=master)
+    brs = next(s for s in result.sheets if s.name == "BRS")
+    assert brs.title[:2] == (
+        "Konkan Agro Foods LLP",
+        "Bank Reconciliation Statement as on 03 October 2026",  # the statement's last line
+    )
+    nameless = next(s for s in run_reconcile(bank, books).sheets if s.name == "BRS")
+    assert nameless.title[0] == "Bank Reconciliation Statement as on 03 October 2026"
+
+
+def test_the_heading_names_what_the_readers_found() -> None:
+    import pandas as pd
+
+    from xlbo.bank.lines import Lines
+    from xlbo.jobs.reconcile import brs_heading
+
+    statement = Lines(
+        pd.DataFrame({"date": [date(2026, 10, 30)]}),
+        "hdfc.xlsx",
+        "Statement",
+        company="M/S. SAHYADRI TRADELINKS PRIVATE LIMITED",
+        account="50200012345678",
+        period=(date(2026, 10, 1), date(2026, 10, 31)),
+    )
+    ledger = Lines(
+        pd.DataFrame({"date": [date(2026, 10, 29)]}),
+        "tally.xlsx",
+        "Ledger",
+        company="Sahyadri Tradelinks Private Limited",
+        account="HDFC Bank Current A/c",
+    )
+    assert brs_heading(statement, ledger, statement.frame, ledger.frame, "Other") == (
+        "Sahyadri Tradelinks Private Limited",
+        "Bank Reconciliation Statement as on 31 October 2026",
+        "HDFC Bank Current A/c, A/c No. 50200012345678",
+    )
+
+
+def test_long_lists_and_long_narrations_stay_readable() -> None:
+    import pandas as pd
+
+    from xlbo.bank.brs import BRS, Section
+    from xlbo.jobs.reconcile import BRS_TEXT, brs_sheet
+
+    narration = (
+        "UPI/629000012037/VIVAAN VIKRAM NAIR/vivaan.nair@okaxis/SBIN/Payment for invoice 2231"
+    )
+    items = pd.DataFrame(
+        {
+            "date": [date(2026, 10, 3)] * 3,
+            "particulars": [narration, "SMS CHGS", "NEFT CHGS"],
+            "reference": ["", "", ""],
+            "amount": [49900, 1770, 590],
+        }
+    )
+    brs = BRS(0, 0, 0, 0, 52260, 52260, items={Section.BANK_CREDITS: items})
+    frame = brs_sheet(brs, ("Bank Reconciliation Statement",)).frame
+    texts = frame["Particulars"].tolist()
+    start = texts.index(Section.BANK_CREDITS.value)
+    first, *rest = (t.strip() for t in texts[start + 1 : start + 4])
+    assert all(len(t) <= BRS_TEXT for t in (first, *rest))
+    assert frame["Amount"].iloc[start + 1] == Decimal("499.00")
+    assert frame["Amount"].iloc[start + 2 : start + 2 + len(rest)].isna().all()  # no figure
+    assert " ".join([first, *rest]).replace("- ", "-").startswith("UPI/629000012037/VIVAAN")
+
+    import xlbo.jobs.reconcile as job
+
+    original = job.BRS_ITEMS
+    job.BRS_ITEMS = 1
+    try:
+        frame = brs_sheet(brs, ("BRS",)).frame
+    finally:
+        job.BRS_ITEMS = original
+    texts = [t.strip() for t in frame["Particulars"].tolist()]
+    more = texts.index("… and 2 more (see the unmatched lines)")
+    assert frame["Amount"].iloc[more] == Decimal("23.60")
+    assert frame["Total"].iloc[more + 1] == Decimal("522.60")  # the subtotal counts them all
+
+
+SUGGESTION_BANK = [
+    [
+        "06/10/26",
+        "NEFT CR-HDFC0000240-KAVERI HOME NEEDS-HDFCN26100611112222",
+        "",
+        "06/10/26",
+        None,
+        9900.00,
+        109900.00,
+    ],
+    [
+        "08/10/26",
+        "NEFT CR-SBIN0004567-OM SAI-SBINN26100833334444",
+        "",
+        "08/10/26",
+        None,
+        5000.00,
+        114900.00,
+    ],
+]
+SUGGESTION_BOOKS = [
+    [date(2026, 10, 1), "Opening Balance", None, None, 100000.00, None],
+    [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/2", 10000.00, None],
+    [date(2026, 10, 8), "Om Sai Logistics", "Receipt", "RCT/3", 5000.00, None],
+]
+
+
+@pytest.fixture
+def result_book(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> Path:
+    """A reconciliation with one match (Om Sai) and one suggestion (Kaveri, TDS deducted)."""
+    bank = xlsx({"Statement": [*STATEMENT[:7], *SUGGESTION_BANK]}, name="bank.xlsx")
+    books = xlsx({"Ledger": [*LEDGER[:6], *SUGGESTION_BOOKS]}, name="books.xlsx")
+    out = tmp_path / "brs.xlsx"
+    reconcile(capsys, "--bank", str(bank), "--ledger", str(books), "--out", str(out))
+    return out
+
+
+def test_suggestions_show_both_lines_beside_the_reason(result_book: Path) -> None:
+    sheet = openpyxl.load_workbook(result_book)["Suggestions"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == [
+        "Bank Row",
+        "Ledger Row",
+        "Kind",
+        "Why",
+        "Bank Date",
+        "Narration",
+        "Bank Amount",
+        "Ledger Date",
+        "Particulars",
+        "Ledger Amount",
+        "Accept",
+    ]
+    line = dict(zip(rows[0], rows[1], strict=True))
+    assert (line["Bank Row"], line["Ledger Row"], line["Kind"]) == (8, 8, "TDS deducted")
+    assert line["Bank Date"] == datetime(2026, 10, 6)
+    assert line["Narration"] == "NEFT CR-HDFC0000240-KAVERI HOME NEEDS-HDFCN26100611112222"
+    assert line["Bank Amount"] == 9900
+    assert line["Ledger Date"] == datetime(2026, 10, 6)
+    assert line["Particulars"] == "Kaveri Home Needs"
+    assert line["Ledger Amount"] == 10000
+    assert line["Accept"] is None
+    offered = [v.formula1 for v in sheet.data_validations.dataValidation]
+    assert offered == ['"Accept,Yes,Y,x,✓"']  # the dropdown offers what is understood
+    reject = openpyxl.load_workbook(result_book)["Matches"].data_validations.dataValidation
+    assert [v.formula1 for v in reject] == ['"Reject,Yes,Y,x,✓"']
+
+
+def _mark(book_path: Path, sheet: str, column: str, value: Any) -> str:
+    """Type `value` into `column` of the first row of `sheet`; return the cell's address."""
+    book = openpyxl.load_workbook(book_path)
+    headers = [c.value for c in book[sheet][1]]
+    cell = book[sheet].cell(2, headers.index(column) + 1, value)
+    book.save(book_path)
+    return str(cell.coordinate)
+
+
+@pytest.mark.parametrize("word", ["Accept", " accept ", "YES", "y", "X", "✓", True])
+def test_each_accepted_word_confirms_the_suggestion(
+    result_book: Path, word: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _mark(result_book, "Suggestions", "Accept", word)
+    code, printed, err = reconcile(capsys, "--confirm", str(result_book))
+    assert err == "" and "not understood" not in printed
+    book = openpyxl.load_workbook(result_book)
+    rules = [r[3] for r in book["Matches"].iter_rows(min_row=2, values_only=True)]
+    assert sorted(rules) == ["Amount and date", "Confirmed"]
+    assert figures(brs_rows(book["BRS"]))["Total differences on confirmed matches"] == 100
+    assert "Issues" not in book.sheetnames
+    assert code == 0
+
+
+@pytest.mark.parametrize("word", ["Reject", "Yes", "y", "x", "✓", "REJECT "])
+def test_each_rejecting_word_undoes_the_match(
+    result_book: Path, word: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _mark(result_book, "Matches", "Reject", word)
+    code, _, err = reconcile(capsys, "--confirm", str(result_book))
+    assert err == "" and code == 0  # the BRS still ties: both lines are listed on it
+    book = openpyxl.load_workbook(result_book)
+    assert [r[0] for r in book["Matches"].iter_rows(min_row=2, values_only=True)] == []
+    assert len(list(book["Unmatched Bank"].iter_rows(min_row=2))) == 2
+
+
+def test_anything_else_typed_is_reported_and_nothing_is_decided(
+    result_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    accept = _mark(result_book, "Suggestions", "Accept", "Acept")
+    reject = _mark(result_book, "Matches", "Reject", "maybe")
+    code, printed, err = reconcile(capsys, "--confirm", str(result_book))
+    assert code == 1
+    assert "2 decisions not understood" in printed
+    lines = err.strip().splitlines()
+    assert len(lines) == 2
+    assert any(f"Suggestions!{accept}: 'Acept' under Accept is not a decision" in x for x in lines)
+    assert any(f"Matches!{reject}: 'maybe' under Reject is not a decision" in x for x in lines)
+    book = openpyxl.load_workbook(result_book)
+    issues = list(book["Issues"].iter_rows(values_only=True))
+    assert issues[0][:4] == ("Severity", "Sheet", "Cell", "Value")
+    found = {(r[1], r[2], r[3]) for r in issues[1:]}
+    assert found == {("Suggestions", accept, "Acept"), ("Matches", reject, "maybe")}
+    problems = " ".join(str(r[4]) for r in issues[1:])
+    assert "(bank row 8, ledger row 8) was left as it was" in problems
+    rules = [r[3] for r in book["Matches"].iter_rows(min_row=2, values_only=True)]
+    assert rules == ["Amount and date"]  # neither applied
+    summary = " ".join(str(c) for r in book["Summary"].iter_rows(values_only=True) for c in r)
+    assert "2 Accept or Reject cell(s) held no decision" in summary
+
+
+def test_reject_typed_under_accept_says_how_to_leave_a_suggestion(
+    result_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _mark(result_book, "Suggestions", "Accept", "Reject")
+    code, _, err = reconcile(capsys, "--confirm", str(result_book))
+    assert code == 1
+    assert "A suggestion you do not want is left with Accept empty" in err
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--days-before", "99999999999"),
+        ("--days-after", "91"),
+        ("--days-before", "-1"),
+        ("--days-after", "a week"),
+    ],
+)
+def test_the_matching_window_is_bounded_at_the_door(
+    inputs: tuple[Path, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    option: str,
+    value: str,
+) -> None:
+    bank, books = inputs
+    out = tmp_path / "brs.xlsx"
+    code, printed, err = reconcile(
+        capsys, "--bank", str(bank), "--ledger", str(books), "--out", str(out), f"{option}={value}"
+    )
+    assert code == 2 and printed == ""
+    assert err == (
+        f"xlbo: {option} {value} is not a number of days from 0 to 90; give a whole number "
+        "such as 3 (bank dates rarely lag the books by more).\n"
+    )
+    assert not out.exists()
+
+
+def test_the_job_refuses_a_window_past_its_bounds(inputs: tuple[Path, Path]) -> None:
+    from xlbo.errors import UserError
+    from xlbo.jobs.reconcile import run_reconcile
+
+    class Wide:  # a window made without the checks
+        before, after = -400, 7
+
+    with pytest.raises(UserError, match="must be 0 to 90 days before and after"):
+        run_reconcile(*inputs, window=Wide())  # type: ignore[arg-type]
+
+
+def test_an_edited_run_sheet_window_is_a_clear_error(
+    result_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = openpyxl.load_workbook(result_book)
+    run = book["Run"]
+    row = next(r for r in run.iter_rows() if r[0].value == "Days After")
+    row[1].value = 365
+    book.save(result_book)
+    code, _, err = reconcile(capsys, "--confirm", str(result_book))
+    assert code == 2
+    assert "brs.xlsx, sheet Run: '365' under Days After is not a number of days from 0 to 90" in err
+
+
+def test_a_named_statement_sheet_and_links_to_each_lines_own_sheet(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = xlsx(
+        {"Summary": [["Account summary"], ["Opening", 100000]], "Oct 2026": STATEMENT},
+        name="bank.xlsx",
+    )
+    books = xlsx({"Ledger": LEDGER}, name="books.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code, printed, _ = reconcile(
+        capsys,
+        "--bank",
+        str(bank),
+        "--ledger",
+        str(books),
+        "--out",
+        str(out),
+        "--sheet",
+        "Oct 2026",
+    )
+    assert "2 matches" in printed and code == 0
+    matches = openpyxl.load_workbook(out)["Matches"]
+    assert matches["B2"].value == 8
+    assert (matches["B2"].hyperlink.target, matches["B2"].hyperlink.location) == (
+        "bank.xlsx",
+        "'Oct 2026'!A8",
+    )
+    run = {r[0]: r[1] for r in openpyxl.load_workbook(out)["Run"].iter_rows(values_only=True)}
+    assert run["Sheet"] == "Oct 2026"
+    assert reconcile(capsys, "--confirm", str(out))[0] == 0  # read again from the same sheet
+
+
+def test_links_follow_a_sheet_column_when_the_reader_keeps_one(
+    xlsx: Callable[..., Path],
+) -> None:
+    from xlbo.bank.ledger import read_ledger
+    from xlbo.bank.statement import read_statement
+    from xlbo.jobs.reconcile import reconcile_lines
+
+    bank = xlsx({"Oct": STATEMENT}, name="bank.xlsx")
+    books = xlsx({"Ledger": LEDGER}, name="books.xlsx")
+    statement = read_statement(str(bank))
+    frame = statement.frame.copy()
+    frame["sheet"] = ["Oct", "Nov", "Nov", "Nov", "Nov"]  # as if read from two month sheets
+    statement.frame = frame
+    result = reconcile_lines(statement, read_ledger(str(books)), bank_file="bank.xlsx")
+    matches = next(s for s in result.sheets if s.name == "Matches").frame
+    assert [link.sheet for link in matches["Bank Row"]] == ["Oct", "Nov"]
+    unmatched = next(s for s in result.sheets if s.name == "Unmatched Bank").frame
+    assert {link.sheet for link in unmatched["Bank Row"]} == {"Nov"}
+
+
+def test_progress_on_a_terminal_and_silence_in_a_pipe(
+    inputs: tuple[Path, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bank, books = inputs
+    args = ("--bank", str(bank), "--ledger", str(books), "--out", str(tmp_path / "brs.xlsx"))
+    assert reconcile(capsys, *args)[2] == ""  # tests and pipes: not a word on stderr
+    monkeypatch.setattr("xlbo.jobs.reconcile.shown", lambda: True)
+    err = reconcile(capsys, *args)[2].splitlines()
+    assert [line.split(" in ")[0] for line in err] == [
+        "xlbo: read 5 statement lines from hdfc-oct.xlsx",
+        "xlbo: read 5 ledger lines from tally-hdfc.xlsx",
+        "xlbo: matched 2 pairs; 3 bank and 3 ledger lines left for the BRS",
+        "xlbo: wrote brs.xlsx",
+    ]
+    assert all(line.endswith(" s") for line in err)
