@@ -6,7 +6,6 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from xlbo.book import FileBook
@@ -114,7 +113,39 @@ def test_journal_vouchers_balance_and_tally_ledger_totals_agree(demo: DemoFiles)
     by_voucher = amounts.groupby("Voucher No")[["Debit", "Credit"]].sum()
     assert (by_voucher["Debit"] == by_voucher["Credit"]).all()
     ledger = FileBook(demo.ledger).read_table("Ledger").frame
-    assert ledger.iloc[0]["Particulars"] == "Opening Balance"
+    assert list(ledger.columns) == [
+        "Date",
+        "Particulars",
+        "Column C",  # Particulars spans two columns: To/By, then the other ledger
+        "Vch Type",
+        "Vch No.",
+        "Debit",
+        "Credit",
+    ]
+    assert ledger.iloc[0]["Column C"] == "Opening Balance"
+    assert ledger.iloc[-2][["Particulars", "Column C"]].tolist() == ["By", "Closing Balance"]
     totals = ledger.iloc[-1]
-    assert pd.isna(totals["Particulars"]) or totals["Particulars"] is None
+    assert totals["Column C"] == "Total"
     assert totals["Debit"] == totals["Credit"]
+
+
+def test_tally_ledger_in_the_ledger_vouchers_layout_is_read_whole(demo: DemoFiles) -> None:
+    from xlbo.bank.ledger import read_ledger
+
+    lines = read_ledger(str(demo.ledger))
+    books = FileBook(demo.ledger).read_table("Ledger").frame
+    vouchers = books[books["Vch No."].notna()]
+    assert len(lines.frame) == len(vouchers) > 50
+    assert lines.issues == []
+    assert (lines.company, lines.account) == (
+        "Sahyadri Tradelinks Private Limited",
+        "HDFC Bank Current A/c",
+    )
+    assert lines.opening == 484523050
+    moved = int(lines.frame["debit"].sum()) - int(lines.frame["credit"].sum())
+    assert lines.closing == lines.opening + moved
+    assert not lines.frame["particulars"].str.match(r"(To|By) ").any()
+    cheques = lines.frame[lines.frame["narration"].str.startswith("Ch. No. : ")]
+    assert len(cheques) >= 3
+    neft = lines.frame[lines.frame["narration"].str.contains("by NEFT, UTR HDFCN")]
+    assert len(neft) >= 5

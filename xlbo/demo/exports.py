@@ -1,5 +1,5 @@
 """Write the demo's bank statement and bank ledger in the layouts real systems export:
-HDFC Bank's net-banking statement and Tally's ledger account report. Both carry title lines above
+HDFC Bank's net-banking statement and Tally's Ledger Vouchers report. Both carry title lines above
 the table and summary lines below it, as the real ones do, so every reader is tested against
 what users actually download."""
 
@@ -13,7 +13,7 @@ from typing import Any
 import xlsxwriter
 
 from xlbo.book.atomic import atomic_path
-from xlbo.demo.books import BANK_LEDGER, MONTH_END, MONTH_START, Books
+from xlbo.demo.books import BANK_LEDGER, MONTH_END, MONTH_START, BankTxn, Books
 from xlbo.demo.parties import COMPANY_NAME
 from xlbo.money import INR_NUMBER_FORMAT
 
@@ -115,17 +115,28 @@ def write_hdfc_statement(books: Books, target: Path) -> Path:
     return target
 
 
+def _cheque(txn: BankTxn) -> str:
+    """The cheque number of a movement by cheque ('' for transfers)."""
+    by_cheque = txn.narration.startswith(("CHQ", "CLG")) or (not txn.narration and txn.reference)
+    return txn.reference if by_cheque and txn.reference else ""
+
+
 def write_tally_ledger(books: Books, target: Path) -> Path:
-    """The bank ledger as Tally's Ledger Account report exports it to Excel."""
+    """The bank ledger as Tally's Ledger Vouchers report exports it to Excel: title lines
+    (company, address, ledger, `Ledger Account`, period), `Particulars` over two columns (To/By,
+    then the other ledger), each voucher's cheque number and narration on the rows under it,
+    and the closing balance on the other side to total the ledger."""
     lines = sorted(
         (t for t in books.bank if t.voucher), key=lambda t: (t.book_day or MONTH_START, t.voucher)
     )
+    notes = {line.voucher: line.narration for line in books.journal}
     with atomic_path(target) as temporary:
         book = _book(temporary)
         ws = book.add_worksheet("Ledger")
         bold = book.add_format({"bold": True})
         centre = book.add_format({"bold": True, "align": "center"})
         day_format = book.add_format({"num_format": "d-mmm-yy"})
+        note_format = book.add_format({"italic": True})
         money = book.add_format({"num_format": INR_NUMBER_FORMAT})
         money_bold = book.add_format({"num_format": INR_NUMBER_FORMAT, "bold": True})
         for row, text in enumerate(
@@ -137,16 +148,17 @@ def write_tally_ledger(books: Books, target: Path) -> Path:
                 f"{MONTH_START.day}-{MONTH_START:%b-%Y} to {MONTH_END.day}-{MONTH_END:%b-%Y}",
             ]
         ):
-            ws.merge_range(row, 0, row, 5, text, centre)
+            ws.merge_range(row, 0, row, 6, text, centre)
         header_row = 6
-        for col, text in enumerate(
-            ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
-        ):
-            ws.write_string(header_row, col, text, bold)
+        for col, text in enumerate(["Date", "Particulars", "", "Vch Type", "Vch No.", "Debit"]):
+            if text:
+                ws.write_string(header_row, col, text, bold)
+        ws.merge_range(header_row, 1, header_row, 2, "Particulars", bold)
+        ws.write_string(header_row, 6, "Credit", bold)
         row = header_row + 1
         ws.write_datetime(row, 0, datetime.combine(MONTH_START, datetime.min.time()), day_format)
-        ws.write_string(row, 1, "Opening Balance", bold)
-        ws.write_number(row, 4, float(books.opening_balance), money_bold)
+        ws.write_string(row, 2, "Opening Balance", bold)
+        ws.write_number(row, 5, float(books.opening_balance), money_bold)
         debit = books.opening_balance
         credit = Decimal(0)
         for txn in lines:
@@ -157,22 +169,31 @@ def write_tally_ledger(books: Books, target: Path) -> Path:
                 datetime.combine(txn.book_day or MONTH_START, datetime.min.time()),
                 day_format,
             )
-            ws.write_string(row, 1, txn.particulars)
-            ws.write_string(row, 2, txn.kind)
-            ws.write_string(row, 3, txn.voucher)
-            ws.write_number(row, 4 if txn.receipt else 5, float(txn.amount), money)
+            ws.write_string(row, 1, "To" if txn.receipt else "By")
+            ws.write_string(row, 2, txn.particulars)
+            ws.write_string(row, 3, txn.kind)
+            ws.write_string(row, 4, txn.voucher)
+            ws.write_number(row, 5 if txn.receipt else 6, float(txn.amount), money)
             if txn.receipt:
                 debit += txn.amount
             else:
                 credit += txn.amount
+            cheque = _cheque(txn)
+            for text in (f"Ch. No. : {cheque}" if cheque else "", notes.get(txn.voucher, "")):
+                if text:
+                    row += 1
+                    ws.write_string(row, 2, text, note_format)
         closing = debit - credit
-        ws.write_string(row + 1, 1, "Closing Balance", bold)
-        ws.write_number(row + 1, 5 if closing >= 0 else 4, float(abs(closing)), money_bold)
-        ws.write_number(row + 2, 4, float(max(debit, credit)), money_bold)
+        ws.write_string(row + 1, 1, "By" if closing >= 0 else "To")
+        ws.write_string(row + 1, 2, "Closing Balance", bold)
+        ws.write_number(row + 1, 6 if closing >= 0 else 5, float(abs(closing)), money_bold)
+        ws.write_string(row + 2, 2, "Total", bold)
         ws.write_number(row + 2, 5, float(max(debit, credit)), money_bold)
+        ws.write_number(row + 2, 6, float(max(debit, credit)), money_bold)
         ws.set_column(0, 0, 11)
-        ws.set_column(1, 1, 40)
-        ws.set_column(2, 3, 16)
-        ws.set_column(4, 5, 16)
+        ws.set_column(1, 1, 4)
+        ws.set_column(2, 2, 48)
+        ws.set_column(3, 4, 16)
+        ws.set_column(5, 6, 16)
         book.close()
     return target
