@@ -222,6 +222,14 @@ _BANK_CODES = [
     "INDB",
     "IDFB",
 ]
+_IFSC_CODES = {
+    "hdfc": "HDFC",
+    "icici": "ICIC",
+    "sbi": "SBIN",
+    "axis": "UTIB",
+    "kotak": "KKBK",
+    "central": "CBIN",
+}
 _BANK_NAMES = {
     "SBIN": "STATE BANK OF INDIA",
     "HDFC": "HDFC BANK",
@@ -514,19 +522,15 @@ _WEIGHTS: dict[str, float] = {
     "imps": 8,
     "cheque issued": 6,
     "cheque deposited": 5,
-    "mandate": 1.5,
-    "salary batch": 0.12,
-    "salary bulk": 0.08,
-    "tax": 0.8,
-    "equal": 1.2,
+    "retainers": 0.4,
     "repeat": 1.5,
     "n to 1": 2.5,
     "1 to n": 1.2,
     "reversal": 0.8,
     "charges": 1.5,
-    "interest": 0.15,
     "unbooked": 1.5,
 }
+"""Events whose number grows with the account's volume (relative weights, varied by seed)."""
 _CORE = {"neft", "upi", "imps", "cheque issued"}
 
 
@@ -600,11 +604,20 @@ def _amount(rng: random.Random, low: int, high: int) -> int:
 class _Maker:
     """Makes one month's events into a `_Draft`."""
 
-    def __init__(self, draft: _Draft, parties: list[Party], employees: list[Party], month: str):
+    def __init__(
+        self,
+        draft: _Draft,
+        parties: list[Party],
+        employees: list[Party],
+        others: list[Party],
+        month: str,
+    ):
         self.d = draft
         self.rng = draft.rng
         self.parties = parties
         self.employees = employees
+        self.others = others
+        self.next_employee = 0
         self.month = month  # "OCT 2026"
         self.cheque_no = self.rng.randint(100_000, 800_000)
         self.deposit_no = self.rng.randint(100_000, 900_000)
@@ -615,7 +628,7 @@ class _Maker:
         """Share of electronic lines whose UTR or RRN the accountant typed into the narration."""
 
     # fields of a narration ----------------------------------------------------------------
-    def fields(self, party: Party, channel: str) -> dict[str, Any]:
+    def fields(self, party: Party, channel: str, *, outgoing: bool = False) -> dict[str, Any]:
         rng = self.rng
         code = party.ifsc[:4]
         name = party.bank[: rng.choice((35, 35, 30, 25))].strip()
@@ -625,11 +638,13 @@ class _Maker:
         chq = " ".join(words[1:] if len(words) > 2 and rng.random() < 0.5 else words)[
             : rng.randint(10, 15)
         ].strip()
-        bankcode = "HDFC" if self.d.bank == "hdfc" else self.d.bank.upper()[:4]
+        bankcode = _IFSC_CODES[self.d.bank]
+        sender = bankcode if outgoing else code  # the UTR is the sending bank's
+        kind = "R" if channel == "rtgs" else "N"
         utr = (
-            f"{code}{'R' if channel == 'rtgs' else 'N'}5{self.d.digits(2)}{self.d.digits(11)}"
+            f"{sender}{kind}5{self.d.digits(2)}{self.d.digits(11)}"
             if rng.random() < 0.7
-            else f"{bankcode}{'R' if channel == 'rtgs' else 'N'}{self.d.digits(12)}"
+            else f"{sender}{kind}{self.d.digits(12)}"
         )
         return {
             "ifsc": party.ifsc,
@@ -689,7 +704,7 @@ class _Maker:
     ) -> None:
         d = self.d
         booked = self.day() if day is None else day
-        fields = self.fields(party, channel)
+        fields = self.fields(party, channel, outgoing=money < 0)
         narration, reference = self.narrate(channel, money, fields)
         note, ref = self.book_note(channel, fields)
         at = booked + self.lag()
@@ -721,26 +736,22 @@ class _Maker:
         sign = 1 if self.rng.random() < 0.5 else -1
         self.electronic("imps", sign * _amount(self.rng, 1_000, 5_00_000), self.party(), Kind.IMPS)
 
-    def cheque_issued(
-        self,
-        party: Party | None = None,
-        money: int | None = None,
-        day: int | None = None,
-        kind: str = Kind.CHEQUE_ISSUED,
-    ) -> None:
+    def cheque_issued(self) -> None:
+        """A cheque written in the books, presented 10–25 days later (or not this month)."""
         d, rng = self.d, self.rng
-        party = party or self.party()
-        money = money or -_amount(rng, 5_000, 10_00_000)
+        party = self.party()
+        money = -_amount(rng, 5_000, 10_00_000)
+        kind = Kind.CHEQUE_ISSUED
         self.cheque_no += 1
         fields = self.fields(party, "chq")
         fields["no"] = f"{self.cheque_no:06d}"
         narration, reference = self.narrate("chq", money, fields)
-        booked = self.day() if day is None else day
+        booked = self.day()
         at = booked + rng.randint(10, 25)
         note, ref = self.book_note("chq", fields)
         b = d.to_bank(at, at, narration, reference, money, kind)
         g = d.to_books(booked, party.book, "Payment", note, ref, money, kind)
-        d.link(b, g, Kind.CHEQUE_ISSUED if kind == Kind.CHEQUE_ISSUED else kind)
+        d.link(b, g, kind)
 
     def cheque_deposited(self) -> None:
         d, rng = self.d, self.rng
@@ -797,13 +808,14 @@ class _Maker:
     def salary_batch(self) -> None:
         d, rng = self.d, self.rng
         day = min(self.first + rng.randint(0, 7), self.last)
-        size = min(rng.randint(25, 60), len(self.employees))
-        start = rng.randrange(len(self.employees))
+        size = rng.choice((40, 40, rng.randint(25, 60)))
         same = rng.random() < 0.7
-        for i in range(size):
-            person = self.employees[(start + i) % len(self.employees)]
+        for _ in range(size):
+            person = self.employees[self.next_employee % len(self.employees)]
+            self.next_employee += 1
             money = -(25_000_00 if same and rng.random() < 0.8 else _amount(rng, 12_000, 1_50_000))
-            fields = self.fields(person, "neft")
+            fields = self.fields(person, "neft", outgoing=True)
+            fields["note"] = rng.choice(("SALARY", f"SAL {self.month}", "NA"))
             narration, reference = self.narrate("neft", money, fields)
             particulars = rng.choice((person.book, person.book, f"{person.book} (Salary)"))
             b = d.to_bank(day, day, narration, reference, money, Kind.SALARY_BATCH)
@@ -852,31 +864,28 @@ class _Maker:
         g = d.to_books(day, particulars, "Payment", "", "", money, Kind.TAX)
         d.link(b, g, Kind.TAX)
 
-    def equal(self) -> None:
-        """The same amount the same day to two or more parties: rent to two landlords,
-        retainers to consultants."""
+    def rent(self) -> None:
+        """Rent of the same amount to two landlords the same day."""
         rng = self.rng
-        rent = rng.random() < 0.5
-        money = -(
-            rng.choice((50_000, 35_000, 75_000, 1_00_000)) * 100
-            if rent
-            else rng.choice((30_000, 25_000, 40_000, 15_000)) * 100
-        )
-        day = self.day()
-        count = 2 if rent else rng.randint(3, 6)
+        money = -rng.choice((50_000, 35_000, 75_000, 1_00_000)) * 100
+        day = min(self.first + rng.randint(0, 9), self.last)
         channel = rng.choice(("neft", "neft", "imps"))
-        for _ in range(count):
-            person = rng.choice(
-                self.employees[len(self.employees) // 2 :]
-            )  # landlords, consultants
-            book = (
-                rng.choice((f"Rent - {person.book}", "Rent", person.book))
-                if rent
-                else rng.choice((f"{person.book} (Retainer)", person.book, "Professional Fees"))
-            )
-            self.electronic(
-                channel, money, Party(book, person.bank, person.vpa, person.ifsc), Kind.EQUAL, day
-            )
+        for _ in range(2):
+            person = rng.choice(self.others)
+            book = rng.choice((f"Rent - {person.book}", "Rent", person.book))
+            landlord = Party(book, person.bank, person.vpa, person.ifsc)
+            self.electronic(channel, money, landlord, Kind.EQUAL, day)
+
+    def retainers(self) -> None:
+        """The same fee the same day to three to six consultants."""
+        rng = self.rng
+        money = -rng.choice((30_000, 25_000, 40_000, 15_000)) * 100
+        day = self.day()
+        channel = rng.choice(("neft", "neft", "imps"))
+        for person in rng.sample(self.others, rng.randint(3, 6)):
+            book = rng.choice((f"{person.book} (Retainer)", person.book, "Professional Fees"))
+            consultant = Party(book, person.bank, person.vpa, person.ifsc)
+            self.electronic(channel, money, consultant, Kind.EQUAL, day)
 
     def repeat(self) -> None:
         rng = self.rng
@@ -895,7 +904,7 @@ class _Maker:
         parts = [_amount(rng, 2_000, 3_00_000) for _ in range(rng.randint(2, 5))]
         money = sum(parts)
         channel = rng.choice(("neft", "neft", "rtgs", "imps")) if money < 2_00_000_00 else "rtgs"
-        fields = self.fields(party, channel)
+        fields = self.fields(party, channel, outgoing=money < 0)
         narration, reference = self.narrate(channel, money, fields)
         booked = self.day()
         at = booked + self.lag()
@@ -920,7 +929,7 @@ class _Maker:
             if channel == "upi"
             else [_amount(rng, 5_000, 3_00_000) for _ in range(count)]
         )
-        booked = self.day()
+        booked = rng.randint(self.first, max(self.first, self.last - 4))
         g = d.to_books(
             booked,
             party.book,
@@ -932,7 +941,7 @@ class _Maker:
         )
         linked = False
         for offset, part in enumerate(parts):
-            fields = self.fields(party, channel)
+            fields = self.fields(party, channel, outgoing=sign < 0)
             narration, reference = self.narrate(channel, sign * part, fields)
             at = booked + min(offset, 3) + rng.choice((0, 0, 1))
             b = d.to_bank(at, at, narration, reference, sign * part, Kind.ONE_TO_N)
@@ -947,7 +956,7 @@ class _Maker:
         d, rng = self.d, self.rng
         party = self.party()
         money = -_amount(rng, 5_000, 3_00_000)
-        fields = self.fields(party, "neft")
+        fields = self.fields(party, "neft", outgoing=True)
         narration, reference = self.narrate("neft", money, fields)
         booked = self.day()
         at = booked + self.lag()
@@ -1026,8 +1035,24 @@ def make_month(
     parties = _parties(
         rng, min(2_000, 150 + lines // 8 + rng.randint(0, 100)), people=rng.uniform(0.15, 0.4)
     )
-    employees = _parties(rng, max(80, min(1_500, lines // 10)), people=1.0)
-    maker = _Maker(draft, parties, employees, f"{start:%b %Y}".upper())
+    batches = max(1, min(40, lines // 4_000 + rng.randint(0, 1)))
+    employees = _parties(rng, max(80, batches * 60), people=1.0)
+    others = _parties(rng, 60 + lines // 500, people=1.0)  # landlords, consultants
+    maker = _Maker(draft, parties, employees, others, f"{start:%b %Y}".upper())
+    # the month's fixed events: salaries, taxes, rent, EMIs, interest
+    scale = 1 + lines // 20_000
+    for _ in range(batches if rng.random() < 0.85 else 0):
+        maker.salary_batch()
+    for _ in range(rng.choice((0, 0, 1, 2))):
+        maker.salary_bulk()
+    for _ in range(rng.randint(1, 4) * scale):
+        maker.tax()
+    for _ in range(rng.randint(0, 3) * scale):
+        maker.rent()
+    for _ in range(rng.randint(0, 6) * scale):
+        maker.mandate()
+    if rng.random() < 0.4:
+        maker.interest()
     weights = {k: w * rng.uniform(0.3, 2.0) for k, w in _WEIGHTS.items()}
     for k in weights:  # some months have none of a kind
         if k not in _CORE and rng.random() < 0.1:
@@ -1039,23 +1064,18 @@ def make_month(
         "imps": maker.imps,
         "cheque issued": maker.cheque_issued,
         "cheque deposited": maker.cheque_deposited,
-        "mandate": maker.mandate,
-        "salary batch": maker.salary_batch,
-        "salary bulk": maker.salary_bulk,
-        "tax": maker.tax,
-        "equal": maker.equal,
+        "retainers": maker.retainers,
         "repeat": maker.repeat,
         "n to 1": maker.n_to_1,
         "1 to n": maker.one_to_n,
         "reversal": maker.reversal,
         "charges": maker.charges,
-        "interest": maker.interest,
         "unbooked": maker.unbooked,
     }
     names = list(weights)
     cumulative = list(np.cumsum([weights[n] for n in names]))
     while max(len(draft.bank_lines), len(draft.book_lines)) < lines:
-        chosen = rng.choices(names, cum_weights=cumulative, k=256)
+        chosen = rng.choices(names, cum_weights=cumulative, k=min(256, max(1, lines // 50)))
         for name in chosen:
             events[name]()
     return _finish(draft, rng, seed)

@@ -1,0 +1,222 @@
+"""Benchmark: the whole reconcile job on realistic months (xlbo.demo.month), for speed AND accuracy.
+
+    .venv/bin/python benchmarks/reconcile_realistic.py                       # the standard cases
+    .venv/bin/python benchmarks/reconcile_realistic.py --case 100000 xlsx    # one case
+    .venv/bin/python benchmarks/reconcile_realistic.py --case 10000 xlsx --layout sbi --seed 4
+    .venv/bin/python benchmarks/reconcile_realistic.py --matcher-only --lines 20000 --seed 2
+
+Cases: 10k and 100k lines a side from .xlsx (the bank's layout rotated by seed among HDFC, ICICI,
+SBI, Kotak and Central Bank; the ledger a Tally Ledger Vouchers export), 1M a side from CSV (Axis
+CSV and Tally CSV). Each case runs in its own process (its own peak memory) and times the whole
+job (`run_reconcile` + `write_result`) beside the floor of benchmarks/reconcile_scale.py: reading
+both inputs plainly (python-calamine, or the csv module) and writing a same-sized workbook with
+xlsxwriter, measured in the same run. Accuracy: the result's Matches (Bank Row, Ledger Row) against
+the generator's truth; lines a matcher cannot tell apart are interchangeable (see
+xlbo.demo.month.score). `comb` is the share of matched bank lines matched as combinations.
+
+Targets (2-core machine): 100k from .xlsx within 1.5x the floor; 1M from CSV under 30 s and 4 GB;
+precision >= 0.999 and recall >= 0.99 at every size.
+
+`--matcher-only` skips files: make_month -> reconcile_lines (the matcher, the BRS) -> precision and
+recall, with the false matches and the misses grouped by kind, a few examples of each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from xlbo.bank.lines import Lines, fingerprints
+from xlbo.demo.month import (
+    Month,
+    Score,
+    found_links,
+    make_month,
+    matched_rows,
+    score,
+    write_ledger,
+    write_statement,
+)
+from xlbo.jobs.reconcile import Reconciliation, reconcile_lines, run_reconcile, write_result
+
+sys.path.insert(0, str(Path(__file__).parent))
+from reconcile_scale import floor  # the same floor as the scale benchmark
+
+CASES = ((10_000, "xlsx"), (100_000, "xlsx"), (1_000_000, "csv"))
+XLSX_LAYOUTS = ("hdfc", "icici", "sbi", "kotak", "central")
+CSV_LAYOUTS = ("axis",)
+BANK_OF = {"semicolon": "hdfc"}
+HEAD = (
+    f"{'case':<22} {'lines':>9} {'gen s':>6} {'job s':>7} {'floor s':>7} {'ratio':>6} "
+    f"{'peak MB':>8} {'prec':>7} {'recall':>7} {'comb':>6} {'BRS diff':>10}"
+)
+
+
+def layout_for(kind: str, seed: int, layout: str | None) -> str:
+    if layout:
+        return layout
+    choices = XLSX_LAYOUTS if kind == "xlsx" else CSV_LAYOUTS
+    return choices[seed % len(choices)]
+
+
+def combination_share(result: Reconciliation) -> float:
+    matched = result.matches.drop_duplicates("bank")
+    if not len(matched):
+        return 0.0
+    return float((matched["rule"] == "Combination").mean())
+
+
+def run_case(count: int, kind: str, seed: int, layout: str | None, ledger_layout: str) -> None:
+    chosen = layout_for(kind, seed, layout)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        started = time.perf_counter()
+        month = make_month(count, seed, bank=BANK_OF.get(chosen, chosen))
+        bank = folder / f"statement.{'csv' if chosen in {'axis', 'semicolon'} else 'xlsx'}"
+        books = folder / f"ledger.{'csv' if kind == 'csv' else 'xlsx'}"
+        bank_rows = write_statement(month, bank, chosen)
+        book_layout = "tally-ledger-vouchers-csv" if kind == "csv" else ledger_layout
+        book_rows = write_ledger(month, books, book_layout)
+        made = time.perf_counter() - started
+        base = floor(
+            bank, books, folder / "floor.xlsx", max(len(month.statement), len(month.ledger))
+        )
+        out = folder / "brs.xlsx"
+        started = time.perf_counter()
+        account = month.account_name if book_layout == "journal" else None
+        result = run_reconcile(bank, books, account=account, report=out)
+        write_result(result, out)
+        took = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        found = found_links(matched_rows(out), bank_rows, book_rows)
+        marks = score(month, found)
+        print(
+            f"{chosen + '/' + book_layout.replace('tally-ledger-vouchers', 'tally'):<22} "
+            f"{count:>9,} {made:>6.1f} {took:>7.1f} {base:>7.1f} {took / base:>6.2f} "
+            f"{peak:>8,.0f} {marks.precision:>7.4f} {marks.recall:>7.4f} "
+            f"{combination_share(result):>6.1%} {result.brs.difference!s:>10}",
+            flush=True,
+        )
+        explain(month, marks, limit=0)
+
+
+def explain(month: Month, marks: Score, limit: int = 3) -> None:
+    """The false matches and the misses grouped by kind (with up to `limit` examples each)."""
+    kinds = dict(
+        zip(
+            zip(month.links["bank"], month.links["ledger"], strict=True),
+            month.links["kind"],
+            strict=True,
+        )
+    )
+    s, g = month.statement, month.ledger
+
+    def bank_line(b: int) -> str:
+        if b < 0:
+            return "(no generated line)"
+        line = s.iloc[b]
+        money = int(line["credit"]) - int(line["debit"])
+        return f"bank {line['date']} {money / 100:>13,.2f} {line['narration'][:60]}"
+
+    def book_line(p: int) -> str:
+        if p < 0:
+            return "(no generated line)"
+        line = g.iloc[p]
+        money = int(line["debit"]) - int(line["credit"])
+        return f"book {line['date']} {money / 100:>13,.2f} {line['particulars'][:40]}"
+
+    groups: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for b, p in marks.false:
+        label = " / ".join(
+            (
+                month.statement_kind.iat[b] if b >= 0 else "?",
+                month.ledger_kind.iat[p] if p >= 0 else "?",
+            )
+        )
+        groups[label].append((b, p))
+    if marks.false:
+        print(f"  false matches: {len(marks.false)} by kind (bank line / ledger line):")
+    for label, pairs in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        print(f"    {len(pairs):>6}  {label}")
+        for b, p in pairs[:limit]:
+            print(f"            {bank_line(b)}\n            {book_line(p)}")
+    missed: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for pair in marks.missed:
+        missed[kinds.get(pair, "?")].append(pair)
+    if marks.missed:
+        totals = Counter(month.links["kind"])
+        print(f"  misses: {len(marks.missed)} by kind (of the true links of that kind):")
+    for label, pairs in sorted(missed.items(), key=lambda kv: -len(kv[1])):
+        print(f"    {len(pairs):>6} of {totals[label]:>7}  {label}")
+        for b, p in pairs[:limit]:
+            print(f"            {bank_line(b)}\n            {book_line(p)}")
+
+
+def matcher_only(count: int, seed: int, bank: str) -> None:
+    """make_month -> the matcher (through reconcile_lines) -> precision and recall."""
+    month = make_month(count, seed, bank=bank)
+    statement = month.statement.copy()
+    statement["fingerprint"] = fingerprints(statement)
+    started = time.perf_counter()
+    result = reconcile_lines(
+        Lines(statement, "statement", "Sheet1", opening=month.bank_opening),
+        Lines(month.ledger.copy(), "ledger", "Sheet1", opening=month.books_opening),
+    )
+    took = time.perf_counter() - started
+    rows = result.bank["row"].to_numpy(dtype=np.int64)
+    found = [
+        (int(rows[b]) - 1, int(p))
+        for b, p in zip(result.matches["bank"], result.matches["ledger"], strict=True)
+    ]
+    marks = score(month, found)
+    print(
+        f"matcher only: {bank}, seed {seed}, {len(month.statement):,} bank and "
+        f"{len(month.ledger):,} ledger lines, {len(month.links):,} true links: {took:.1f} s, "
+        f"precision {marks.precision:.4f}, recall {marks.recall:.4f} "
+        f"(strict {marks.right_strict:,} of {marks.true_links:,}), "
+        f"combinations {combination_share(result):.1%}, BRS difference {result.brs.difference}"
+    )
+    explain(month, marks)
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    options.add_argument("--case", nargs=2, metavar=("LINES", "KIND"), help="e.g. 100000 xlsx")
+    options.add_argument("--seed", type=int, default=1)
+    options.add_argument("--layout", help="the statement layout (default: rotated by seed)")
+    options.add_argument(
+        "--ledger",
+        default="tally-ledger-vouchers",
+        choices=("tally-ledger-vouchers", "journal"),
+        help="the ledger layout of the .xlsx cases",
+    )
+    options.add_argument("--matcher-only", action="store_true")
+    options.add_argument("--lines", type=int, default=10_000, help="with --matcher-only")
+    options.add_argument("--bank", default="hdfc", help="with --matcher-only")
+    args = options.parse_args()
+    if args.matcher_only:
+        matcher_only(args.lines, args.seed, args.bank)
+        return
+    if args.case:
+        run_case(int(args.case[0]), args.case[1], args.seed, args.layout, args.ledger)
+        return
+    print(HEAD, flush=True)
+    for count, kind in CASES:  # each in its own process: its own peak memory
+        command = [sys.executable, __file__, "--case", str(count), kind, "--seed", str(args.seed)]
+        if args.layout:
+            command += ["--layout", args.layout]
+        subprocess.run([*command, "--ledger", args.ledger], check=False)
+
+
+if __name__ == "__main__":
+    main()
