@@ -386,10 +386,14 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
     from xlbo.bank.parties import likeness as similarity
     from xlbo.bank.scoring import NAMES_DIFFER_BELOW
 
+    def counted(bp: str, gp: str) -> int:
+        """How alike two names are, where they share a word and are alike enough to count."""
+        shared = {w[:4] for w in bp.split()} & {w[:4] for w in gp.split()}
+        score = similarity(bp, gp) if shared else 0
+        return score if score >= NAMES_DIFFER_BELOW else 0
+
     alike = {
-        (i, j): similarity(bp, gp)
-        if {w[:4] for w in bp.split()} & {w[:4] for w in gp.split()}
-        else 0
+        (i, j): counted(bp, gp)
         for i, (_, _, bp) in enumerate(bank)
         for j, (_, _, gp) in enumerate(books)
     }

@@ -39,16 +39,16 @@ import pandas as pd
 from xlbo.bank.combinations import find_combinations
 from xlbo.bank.near_misses import near_misses
 from xlbo.bank.parties import (
+    Likeness,
     bank_party_key,
     key_words,
     likeness,
-    likenesses,
     narration_names,
 )
 from xlbo.bank.scoring import (
     COMBINATION_SCORE,
     KEY_WORDS,
-    NAMED_PER_WORD,
+    NAMED_NEAREST,
     NAMES_DIFFER_BELOW,
     NEAREST,
     SHORTLIST,
@@ -115,8 +115,8 @@ class _Matching:
     ledger: Side
     window: Window
     rejected: frozenset[tuple[int, int]]
-    words: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
-    """Each line's key name words, numbered (see `parties.key_words`), worked out once."""
+    names: _Names | None = None
+    """Each line's party numbered, and the pairs of names that count as alike; worked out once."""
     bank_open: np.ndarray = field(init=False)
     ledger_open: np.ndarray = field(init=False)
     taken: list[pd.DataFrame] = field(default_factory=list)
@@ -293,12 +293,65 @@ def match_lines(
     return run.frame(), suggestions[list(SUGGESTION_COLUMNS)].reset_index(drop=True)
 
 
+@dataclass(frozen=True)
+class _Names:
+    """Each line's party numbered among its side's distinct names, and the pairs of names alike
+    enough to count (sharing a key word and at least NAMES_DIFFER_BELOW alike), sorted by bank
+    name: `bank_name`, `ledger_name`, `alike`."""
+
+    bank: np.ndarray
+    ledger: np.ndarray
+    bank_name: np.ndarray
+    ledger_name: np.ndarray
+    alike: np.ndarray
+
+    @classmethod
+    def of(cls, bank: Side, ledger: Side) -> _Names:
+        bank_codes, bank_names = pd.factorize(bank.lines["party"].fillna("").astype(str))
+        ledger_codes, ledger_names = pd.factorize(ledger.lines["party"].fillna("").astype(str))
+        left = pd.Series(np.asarray(bank_names, dtype=object), dtype=object)
+        right = pd.Series(np.asarray(ledger_names, dtype=object), dtype=object)
+        pos_l, word_l, pos_r, word_r = key_words(left, right, KEY_WORDS)
+        shared = (
+            pd.DataFrame({"l": pos_l, "word": word_l})
+            .merge(pd.DataFrame({"r": pos_r, "word": word_r}), on="word")[["l", "r"]]
+            .drop_duplicates()
+            .sort_values(["l", "r"])
+        )
+        l_at = shared["l"].to_numpy(dtype=np.int64)
+        r_at = shared["r"].to_numpy(dtype=np.int64)
+        alike = Likeness(left.to_numpy(), right.to_numpy()).of(l_at, r_at)
+        keep = alike >= NAMES_DIFFER_BELOW
+        return cls(bank_codes, ledger_codes, l_at[keep], r_at[keep], alike[keep])
+
+    def between(self, bank_names: np.ndarray, ledger_names: np.ndarray) -> np.ndarray:
+        """How alike each pair of names is (0 for names that do not count as alike)."""
+        if not len(self.alike):
+            return np.zeros(len(bank_names), dtype=np.int64)
+        width = np.int64(len(self.ledger) + 1)
+        keys = self.bank_name * width + self.ledger_name  # sorted, as the pairs are
+        wanted = bank_names.astype(np.int64) * width + ledger_names
+        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        return np.where(keys[at] == wanted, self.alike[at], 0).astype(np.int64)
+
+    def expand(self, lines: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For bank lines `lines`: (index into `lines`, ledger name, alike) for every ledger
+        name alike to the line's own."""
+        names = self.bank[lines]
+        low = np.searchsorted(self.bank_name, names, side="left")
+        high = np.searchsorted(self.bank_name, names, side="right")
+        counts = high - low
+        owner = np.repeat(np.arange(len(lines)), counts)
+        at = np.repeat(low - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+        return owner, self.ledger_name[at], self.alike[at]
+
+
 def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """The same-amount pairs of open lines in the window that can decide the amount-and-date
-    pass: every pair whose names share a key word (with how alike the names are; see
-    KEY_WORDS), and for every line its NEAREST in date on each side (names unlike: 0); and how
-    many same-amount pairs in the window each bank and ledger line has in all. Busy days of one
-    amount stay bounded."""
+    pass: the pairs whose names are alike (see `_Names`; each line's NAMED_NEAREST nearest in
+    date per name alike to its own, on each side of its date), and for every line its NEAREST
+    in date on each side whatever the names (names unlike: 0); and how many same-amount pairs
+    in the window each bank and ledger line has in all. Busy days of one amount stay bounded."""
     bank_at, ledger_at = np.flatnonzero(run.bank_open), np.flatnonzero(run.ledger_open)
     bank_signed = run.bank.lines["signed"].to_numpy()[bank_at]
     ledger_signed = run.ledger.lines["signed"].to_numpy()[ledger_at]
@@ -308,45 +361,34 @@ def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     back = band(ledger_signed, ledger_day, bank_signed, bank_day, run.window.mirrored)
     near_b, near_g = forth.pairs(NEAREST)
     back_g, back_b = back.pairs(NEAREST)
-    if run.words is None:
-        run.words = key_words(run.bank.lines["party"], run.ledger.lines["party"], KEY_WORDS)
-    word_pos_b, word_b, word_pos_g, word_g = run.words
-    index_b = np.full(len(run.bank), -1)
-    index_b[bank_at] = np.arange(len(bank_at))
-    index_g = np.full(len(run.ledger), -1)
-    index_g[ledger_at] = np.arange(len(ledger_at))
-    rows_b, rows_g = index_b[word_pos_b], index_g[word_pos_g]
-    word_b, rows_b = word_b[rows_b >= 0], rows_b[rows_b >= 0]
-    word_g, rows_g = word_g[rows_g >= 0], rows_g[rows_g >= 0]
+    if run.names is None:
+        run.names = _Names.of(run.bank, run.ledger)
+    names = run.names
+    # bank lines under each ledger name alike to theirs, joined on amount and that name
+    owner, ledger_name, _ = names.expand(bank_at)
     amount, _ = pd.factorize(np.concatenate([bank_signed, ledger_signed]))
-    words = np.int64(max(int(word_b.max(initial=0)), int(word_g.max(initial=0))) + 1)
-    key_b = amount[: len(bank_at)][rows_b].astype(np.int64) * words + word_b
-    key_g = amount[len(bank_at) :][rows_g].astype(np.int64) * words + word_g
-    # per key word, each line's NAMED_PER_WORD nearest in date on each side
+    width = np.int64(len(names.ledger) + 1)
+    key_b = amount[: len(bank_at)][owner].astype(np.int64) * width + ledger_name
+    key_g = amount[len(bank_at) :].astype(np.int64) * width + names.ledger[ledger_at]
     named_b, named_g = band_join(
-        key_b, bank_day[rows_b], key_g, ledger_day[rows_g], run.window, NAMED_PER_WORD
+        key_b, bank_day[owner], key_g, ledger_day, run.window, NAMED_NEAREST
     )
     back_named_g, back_named_b = band_join(
-        key_g, ledger_day[rows_g], key_b, bank_day[rows_b], run.window.mirrored, NAMED_PER_WORD
+        key_g, ledger_day, key_b, bank_day[owner], run.window.mirrored, NAMED_NEAREST
     )
-    named_b = np.concatenate([named_b, back_named_b])
+    named_b = owner[np.concatenate([named_b, back_named_b])]
     named_g = np.concatenate([named_g, back_named_g])
-    pairs = pd.DataFrame(
-        {
-            "b": np.concatenate([rows_b[named_b], near_b, back_b]),
-            "l": np.concatenate([rows_g[named_g], near_g, back_g]),
-            "named": np.concatenate(
-                [np.ones(len(named_b), bool), np.zeros(len(near_b) + len(back_b), bool)]
-            ),
-        }
-    ).drop_duplicates(["b", "l"])  # a named pair keeps its first (named) row
-    b, g = bank_at[pairs["b"].to_numpy()], ledger_at[pairs["l"].to_numpy()]
+    b = np.concatenate([named_b, near_b, back_b])
+    g = np.concatenate([named_g, near_g, back_g])
+    key = b.astype(np.int64) * (len(ledger_at) + 1) + g
+    _, first = np.unique(key, return_index=True)
+    b, g = bank_at[b[first]], ledger_at[g[first]]
     pairs = pd.DataFrame(
         {
             "b": b,
             "l": g,
             "d": run.bank.lines["day"].to_numpy()[b] - run.ledger.lines["day"].to_numpy()[g],
-            "alike": _names_alike(run, b, g, pairs["named"].to_numpy()),
+            "alike": names.between(names.bank[b], names.ledger[g]),
         }
     )
     count_b = np.zeros(len(run.bank), dtype=np.int64)
@@ -354,19 +396,6 @@ def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     count_g = np.zeros(len(run.ledger), dtype=np.int64)
     count_g[ledger_at] = back.counts
     return run.without_rejected(pairs), count_b, count_g
-
-
-def _names_alike(run: _Matching, b: np.ndarray, g: np.ndarray, named: np.ndarray) -> np.ndarray:
-    """Name similarity of each pair (bank position, ledger position) whose names share a key word,
-    worked out once per distinct pair of names; 0 for the others (a narration naming someone
-    else counts as no name)."""
-    alike = np.zeros(len(b), dtype=np.int64)
-    if not named.any():
-        return alike
-    bank_names = run.bank.lines["party"].to_numpy(dtype=object)[b[named]]
-    ledger_names = run.ledger.lines["party"].to_numpy(dtype=object)[g[named]]
-    alike[named] = likenesses(bank_names, ledger_names)
-    return alike
 
 
 def _ranks(groups: np.ndarray, fit: np.ndarray) -> np.ndarray:

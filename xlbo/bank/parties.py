@@ -122,20 +122,57 @@ def likenesses(left: np.ndarray, right: np.ndarray) -> np.ndarray:
     pairs, back = np.unique(
         left_codes.astype(np.int64) * len(right_names) + right_codes, return_inverse=True
     )
-    a = [str(n) for n in np.asarray(left_names, dtype=object)[pairs // len(right_names)]]
-    b = [str(n) for n in np.asarray(right_names, dtype=object)[pairs % len(right_names)]]
-    score = cpdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float64)
-    squash_a = [_squashed(n) for n in a]
-    squash_b = [_squashed(n) for n in b]
-    inside = cpdist(squash_a, squash_b, scorer=fuzz.partial_ratio, dtype=np.float64)
-    long_enough = np.array(
-        [min(len(x), len(y)) >= SHORTEST_PART for x, y in zip(squash_a, squash_b, strict=True)],
-        dtype=bool,
-    )
-    score = np.where(long_enough, np.maximum(score, inside), score).astype(np.int64)
-    empty = np.array([not x or not y for x, y in zip(a, b, strict=True)], dtype=bool)
-    score[empty] = 0
-    return np.asarray(score[np.ravel(back)], dtype=np.int64)
+    scores = Likeness(np.asarray(left_names, dtype=object), np.asarray(right_names, dtype=object))
+    found = scores.of(pairs // len(right_names), pairs % len(right_names))
+    return np.asarray(found[np.ravel(back)], dtype=np.int64)
+
+
+class Likeness:
+    """`likeness` between names of two lists, by their places in the lists, in bulk: each name
+    is squashed once, each pair scored once however often it is asked for."""
+
+    def __init__(self, left: np.ndarray, right: np.ndarray) -> None:
+        self.left = [str(n) for n in left]
+        self.right = [str(n) for n in right]
+        self.left_squashed = np.array([_squashed(n) for n in self.left], dtype=object)
+        self.right_squashed = np.array([_squashed(n) for n in self.right], dtype=object)
+        self.left_length = np.array([len(n) for n in self.left_squashed], dtype=np.int64)
+        self.right_length = np.array([len(n) for n in self.right_squashed], dtype=np.int64)
+        self._keys = np.zeros(0, dtype=np.int64)
+        self._scores = np.zeros(0, dtype=np.int64)
+
+    def of(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Scores of the pairs (left place, right place)."""
+        if not len(left):
+            return np.zeros(0, dtype=np.int64)
+        keys = left.astype(np.int64) * (len(self.right) + 1) + right.astype(np.int64)
+        wanted = np.unique(keys)
+        new = wanted[~np.isin(wanted, self._keys, assume_unique=True)]
+        if len(new):
+            self._keys = np.concatenate([self._keys, new])
+            self._scores = np.concatenate([self._scores, self._score(new)])
+            order = np.argsort(self._keys)
+            self._keys, self._scores = self._keys[order], self._scores[order]
+        return np.asarray(self._scores[np.searchsorted(self._keys, keys)], dtype=np.int64)
+
+    def _score(self, keys: np.ndarray) -> np.ndarray:
+        left, right = keys // (len(self.right) + 1), keys % (len(self.right) + 1)
+        a = np.asarray(self.left, dtype=object)[left].tolist()
+        b = np.asarray(self.right, dtype=object)[right].tolist()
+        score = cpdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float64).astype(np.int64)
+        long_enough = np.minimum(self.left_length[left], self.right_length[right]) >= SHORTEST_PART
+        if long_enough.any():
+            inside = cpdist(
+                self.left_squashed[left[long_enough]].tolist(),
+                self.right_squashed[right[long_enough]].tolist(),
+                scorer=fuzz.partial_ratio,
+                dtype=np.float64,
+            ).astype(np.int64)
+            score[long_enough] = np.maximum(score[long_enough], inside)
+        empty = (self.left_length[left] == 0) | (self.right_length[right] == 0)
+        score = np.asarray(score, dtype=np.int64)
+        score[empty] = 0
+        return score
 
 
 SQUASHED_KEY = 6

@@ -32,14 +32,16 @@ matched on amount alone where either line has another candidate; it is a suggest
 SHORTLIST = 4
 """Candidates kept per line while the amount-and-date pass decides; the decision is exact while a
 line keeps two of its own, and its shortlist is drawn again when it runs short."""
-NEAREST = 8
-"""Same-amount candidates kept per line and side of its date when names share no word."""
+NEAREST = SHORTLIST
+"""Same-amount candidates kept per line and side of its date whatever the names: the SHORTLIST
+nearest, which are the best of the candidates whose names count for nothing."""
 KEY_WORDS = 2
 """Words of a name that pair it with others: its rarest (a shared SHARMA or TRADERS says little,
 and pairing on it would pair half the book)."""
-NAMED_PER_WORD = 16
-"""Same-amount candidates kept per line and key word on each side of its date: where thousands
-of payers share a surname and a plan price, a line is compared with the nearest of them, not all."""
+NAMED_NEAREST = 16
+"""Same-amount candidates kept per line, per name alike to its own, on each side of its date:
+where an aggregator (RAZORPAY, PAYTM) credits hundreds of lines of one plan price a day, a line
+is compared with the nearest of them, not all."""
 
 # --- pass 3: combinations ---------------------------------------------------------------------
 COMBINATION_ALIKE = 60
