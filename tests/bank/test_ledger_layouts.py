@@ -677,3 +677,46 @@ def test_reconcile_against_a_day_book(tmp_path: Path, xlsx: Callable[..., Path])
     result = run_reconcile(statement, books, account="HDFC Bank A/c")
     assert result.match_count == 5
     assert len(result.bank_open) == 0 and len(result.ledger_open) == 0
+
+
+@pytest.mark.parametrize(
+    "header", ["Cheque/Ref No.", "Chq. No.", "Instrument No.", "Ref. No.", "Cheque No."]
+)
+def test_a_cheque_or_reference_column_is_the_reference(
+    xlsx: Callable[..., Path], header: str
+) -> None:
+    rows = [
+        *TITLE,
+        ["Date", "Particulars", "Vch Type", "Vch No.", header, "Debit", "Credit"],
+        ["1-Oct-2026", "Opening Balance", None, None, None, "1,000.00", None],
+        ["2-Oct-2026", "By Balaji Traders", "Payment", "7", "000452", None, "500.00"],
+        [
+            "3-Oct-2026",
+            "To Kaveri Home Needs",
+            "Receipt",
+            "8",
+            "SBINN26100312345678",
+            "250.00",
+            None,
+        ],
+        [None, "By Closing Balance", None, None, None, None, "750.00"],
+    ]
+    lines = read_ledger(str(xlsx({"Ledger": rows})))
+    assert lines.frame["reference"].tolist() == ["000452", "SBINN26100312345678"]
+    assert lines.frame["particulars"].tolist() == ["Balaji Traders", "Kaveri Home Needs"]
+    assert (lines.opening, lines.closing) == (100000, 75000)
+
+
+def test_an_amount_on_no_voucher_is_reported_not_dropped(xlsx: Callable[..., Path]) -> None:
+    rows = [
+        *TITLE,
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        ["1-Oct-2026", "Opening Balance", None, None, "1,000.00", None],
+        [None, "Closing Balance", None, None, None, "1,000.00"],
+        [None, "Suspense", None, None, "40.00", None],
+    ]
+    lines = read_ledger(str(xlsx({"Ledger": rows})))
+    assert lines.frame.empty
+    assert [(i.cell, i.problem) for i in lines.issues] == [
+        ("A10", "Row 10: an amount with no date and no voucher")
+    ]

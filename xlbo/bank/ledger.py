@@ -42,7 +42,15 @@ from xlbo.bank.lines import Lines, RowSource, _issues_for, _undated
 from xlbo.book import FileBook, Table, build_table
 from xlbo.book.files import frame_table
 from xlbo.book.table import HEADER_SCAN_ROWS, header_text
-from xlbo.columns import amount_present, date_column, has_date, paise_column, text_column
+from xlbo.columns import (
+    amount_present,
+    contains,
+    date_column,
+    extract,
+    has_date,
+    paise_column,
+    text_column,
+)
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue
@@ -93,7 +101,7 @@ def _word_key(text: Any) -> str:
 
 _ROLE_OF = {_word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
 
-_SIDE_WORD = r"^(?i:to|by|dr|cr)\.?(?:\s+|$)"
+_SIDE_WORD = r"^(?P<found>(?i:to|by|dr|cr)\.?(?:\s+|$))"
 """The `To`/`By` (or `Dr`/`Cr`) Tally writes before the other ledger's name."""
 LAYOUT_LABELS = frozenset(
     {
@@ -345,21 +353,21 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     ]
     text_columns = sorted([roles["Particulars"], *beside], key=names.index)
     combined = _joined([text_column(frame[c]) for c in text_columns])
-    written_side = combined.str.extract(f"({_SIDE_WORD})", expand=False).fillna("")
-    side_word = written_side.str.strip().str.rstrip(".").str.casefold().to_numpy(dtype=object)
-    bare = combined.str.replace(_SIDE_WORD, "", regex=True).str.strip()
-    label = bare.str.casefold().str.rstrip(" :").to_numpy(dtype=object)
+    written_side = extract(combined, _SIDE_WORD)
+    side_word = np.char.lower(np.char.rstrip(written_side.to_numpy(dtype=str), " ."))
+    bare = combined.copy()
+    for prefix in written_side[written_side != ""].unique().tolist():  # To , By , Dr. ...
+        at = (written_side == prefix).to_numpy(dtype=bool)
+        bare[at] = combined[at].str.removeprefix(prefix)
+    folded = bare.str.lower()
+    label = folded.str.rstrip(" :").to_numpy(dtype=object)
     voucher_type = text_column(column("Vch Type"))
     voucher_no = text_column(column("Vch No."))
     has_voucher = ((voucher_type != "") | (voucher_no != "")).to_numpy(dtype=bool)
     layout = np.isin(label, list(LAYOUT_LABELS)) | (
         (label == "") & ~has_voucher & ~date_written & money  # an unlabelled totals line
     )
-    cancelled = (
-        bare.str.casefold()
-        .str.contains(r"\(\s*cancell?ed\s*\)|^cancell?ed$", regex=True)
-        .to_numpy(dtype=bool)
-    )
+    cancelled = contains(folded, r"\(\s*cancell?ed\s*\)|^cancell?ed$")
 
     # Each voucher row starts a group (a voucher row of the same day may leave its date out);
     # the rows under it with neither date nor amount are its narration, and under a voucher
@@ -393,7 +401,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     )
     strip_side = bool(lines_at.any()) and float(agrees[lines_at].mean()) >= 0.8
     particulars = (bare if strip_side else combined).to_numpy(dtype=object)
-    per_details = np.array([str(p).casefold() == _AS_PER_DETAILS for p in particulars[starts]])
+    per_details = (folded[starts] == _AS_PER_DETAILS).to_numpy(dtype=bool)
     split_voucher = np.zeros(groups + 1, dtype=bool)
     split_voucher[group[starts]] = per_details
     particulars = np.where(
@@ -421,7 +429,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         {
             "row": rows,
             "date": day.where(pd.Series(keep), None).astype(object),
-            "particulars": pd.Series(particulars, dtype="str").str.replace(r"\s+", " ", regex=True),
+            "particulars": pd.Series(particulars, dtype="str"),
             "voucher_type": voucher_type.array,
             "voucher_no": voucher_no.array,
             "narration": narration_of.array,
