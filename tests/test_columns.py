@@ -9,13 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xlbo.cells import clean_text
-from xlbo.columns import paise_column, text_column
-from xlbo.money import parse_amount, to_paise
+from xlbo.columns import one_amount, paise_column, text_column
+from xlbo.money import to_paise
 
 
 def _one_by_one(cell: Any) -> tuple[int, bool]:
     try:
-        amount = parse_amount(cell)
+        amount = one_amount(cell)  # parse_amount, and the bank-export quirks it does not know
     except ValueError:
         return 0, True
     return (to_paise(amount) if amount is not None else 0), False

@@ -9,12 +9,17 @@ ones a single cell gets.
 >>> paise, problems = paise_column(pd.Series([1234.5, "1,23,456.50", None, "(100)", "abc"]))
 >>> paise.tolist(), problems
 ([123450, 12345650, 0, -10000, 0], {4: "'abc' is not an amount; type a number such as 1,23,456.50"})
+
+Amounts written with a decimal comma (`1.234,56`, `999,00`: many `;`-separated exports) are read
+at their value when the caller says the column writes them so (`paise_column(cells, ",")`);
+`comma_cells` and `point_cells` find the cells that prove either mark.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -60,11 +65,31 @@ def _numbers(values: pd.Series) -> np.ndarray:
     if texts.any():
         text = strings(values[texts].astype(object)).str.strip()
         plain = matches(text, _PLAIN_AMOUNT)
+        odd = np.flatnonzero(~plain)
+        if len(odd):  # Axis Bank's overdrawn balances: -,93,39,895.11
+            fixed = text.iloc[odd].str.replace(_MINUS_COMMA, "-", regex=True)
+            text.iloc[odd] = fixed
+            plain[odd] = matches(fixed, _PLAIN_AMOUNT)
         where = np.flatnonzero(texts)[plain]
         numbers[where] = pd.to_numeric(text[plain].str.replace(",", "", regex=False)).to_numpy(
             dtype="float64"
         )
     return numbers
+
+
+_MINUS_COMMA = r"^-\s*,"
+"""A minus sign glued to a stray leading comma: `-,93,39,895.11` (Axis Bank's CSV)."""
+
+
+def one_amount(value: Any) -> Decimal | None:
+    """`parse_amount` of one cell, but for the quirks of bank exports it does not know: a tab
+    before the number (Axis writes `"\t3,932.20"`) and a minus glued to a leading comma
+    (`-,93,39,895.11`)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if re.match(_MINUS_COMMA, text):
+            value = "-" + re.sub(_MINUS_COMMA, "", text)
+    return parse_amount(value)
 
 
 def amount_present(values: pd.Series) -> np.ndarray:
@@ -81,11 +106,17 @@ def amount_present(values: pd.Series) -> np.ndarray:
     return np.array(present, dtype=bool)
 
 
-def paise_column(values: pd.Series) -> tuple[np.ndarray, dict[int, str]]:
+def paise_column(values: pd.Series, decimal: str = ".") -> tuple[np.ndarray, dict[int, str]]:
     """Integer paise of every cell (0 for a blank or a bad cell) and, by position, the message
     for each cell that is not an amount — the answers `parse_amount` and `to_paise` give cell by
     cell. Numbers and plain text amounts (`1,23,456.50`) are converted in bulk; brackets, `₹`,
-    `Dr`/`Cr`, `/-`, huge amounts and anything odd go through `parse_amount` one by one."""
+    `Dr`/`Cr`, `/-`, huge amounts and anything odd go through `parse_amount` one by one.
+
+    `decimal=","` reads the text cells of a column that writes a decimal comma: `1.234,56` and
+    `999,00` are ₹1,234.56 and ₹999.00 (dots and spaces between digits group thousands).
+    """
+    if decimal == ",":
+        return _comma_paise(values)
     if pd.api.types.is_integer_dtype(values.dtype) and not values.hasnans:
         rupees = values.to_numpy(dtype=np.int64)
         safe = np.abs(rupees) < _EXACT_PAISE // 100
@@ -108,11 +139,88 @@ def paise_column(values: pd.Series) -> tuple[np.ndarray, dict[int, str]]:
     for position in left.tolist():
         value = values.iat[position]
         try:
-            amount = parse_amount(value)
+            amount = one_amount(value)
         except ValueError as error:
             problems[position] = str(error)
             continue
         out[position] = to_paise(amount) if amount is not None else 0
+    return out, problems
+
+
+def _text_cells(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Where a column holds text, and that text as it is (pandas' string type): the whole
+    column when it is text already (no copy), else its text cells."""
+    if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
+        return np.ones(len(values), dtype=bool), values  # blanks never match a pattern
+    if values.dtype != object:
+        return np.zeros(len(values), dtype=bool), strings(pd.Series([], dtype=object))
+    where = values.map(lambda v: type(v) is str).to_numpy(dtype=bool)
+    text = strings(pd.Series(values.to_numpy(dtype=object)[where], dtype=object))
+    return where, text
+
+
+def _holds(text: pd.Series, needle: str) -> bool:
+    """Whether any cell of a text column holds `needle` (a plain substring search)."""
+    if pc is not None and len(text):
+        return bool(pc.any(pc.match_substring(_arrow(text), needle)).as_py())
+    return bool(strings(text).str.contains(needle, regex=False).any())  # pragma: no cover
+
+
+def _found(values: pd.Series, pattern: str, needle: str) -> np.ndarray:
+    """Positions of the text cells holding `pattern` (only looked for where `needle` is)."""
+    where, text = _text_cells(values)
+    if not where.any() or not _holds(text, needle):
+        return np.zeros(0, dtype=np.int64)
+    hits = contains(text, pattern)
+    if len(text) == len(values):
+        return np.asarray(np.flatnonzero(hits), dtype=np.int64)
+    return np.asarray(np.flatnonzero(where)[hits], dtype=np.int64)
+
+
+_COMMA_PROOF = r"[0-9],[0-9]{1,2}(?:[^0-9,.]|$)"
+"""A comma with one or two digits after it and no more: `999,00`, `1.234,5` (never grouping,
+whose last group has three digits, the Indian way as much as the Western)."""
+_POINT_PROOF = r"[0-9]\.[0-9]{1,2}(?:[^0-9,.]|$)"
+_GROUPED = r"^\s*[-(]?[0-9]{1,3}(?:,[0-9]{3})+\)?\s*(?:[dDcC][rR]\.?)?\s*$"
+"""`1,234` or `12,345,678`: thousands with a decimal point, or 1.234 with a decimal comma."""
+
+
+def comma_cells(values: pd.Series) -> np.ndarray:
+    """Positions of the text cells that can only be amounts with a decimal comma (`999,00`)."""
+    return _found(values, _COMMA_PROOF, ",")
+
+
+def point_cells(values: pd.Series) -> np.ndarray:
+    """Positions of the text cells that write their paise after a decimal point (`1,234.50`)."""
+    return _found(values, _POINT_PROOF, ".")
+
+
+def unsure_commas(values: pd.Series) -> np.ndarray:
+    """Positions of text cells like `1,234` (a comma, three digits after it, no decimals):
+    ₹1,234 with a decimal point, ₹1.234 with a decimal comma. Only the file can say which."""
+    return _found(values, _GROUPED, ",")
+
+
+def _comma_paise(values: pd.Series) -> tuple[np.ndarray, dict[int, str]]:
+    where, text = _text_cells(values)
+    if not where.any():
+        return paise_column(values)
+    pointed = (
+        text.str.strip()
+        .str.replace(".", "", regex=False)
+        .str.replace(r"([0-9])[ \u00a0\u202f]+([0-9])", r"\1\2", regex=True)
+        .str.replace(",", ".", regex=False)
+    )
+    cells = values.astype(object).copy()
+    if len(text) == len(values):
+        cells[:] = pointed.where(where, None).to_numpy(dtype=object)
+    else:
+        cells.iloc[np.flatnonzero(where)] = pointed.to_numpy(dtype=object)
+    out, problems = paise_column(cells)
+    for position in problems:
+        problems[position] = (
+            f"'{values.iat[position]}' is not an amount; type a number such as 1.234,56"
+        )
     return out, problems
 
 
@@ -131,9 +239,15 @@ def money_column(paise: Any) -> pd.Series:
     return pd.Series(array, dtype=pd.ArrowDtype(kind))
 
 
-def date_column(values: pd.Series) -> tuple[list[date | None], DateOrder | None]:
+def date_column(
+    values: pd.Series, *, serials_alone: bool = False
+) -> tuple[list[date | None], DateOrder | None]:
     """The dates of a column in the order the column itself proves (day first unless its text
-    proves month first); None where a cell is no date. Each distinct cell is read once."""
+    proves month first); None where a cell is no date. Each distinct cell is read once.
+
+    `serials_alone`: a number is an Excel serial date only in a column whose dates are all
+    numbers (a date cell that lost its format); beside text or real dates, a number is a figure
+    written in the date column — HDFC's summary puts its opening balance (13399.36) there."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     distinct = list(uniques)
     order = date_order(distinct)
@@ -144,6 +258,12 @@ def date_column(values: pd.Series) -> tuple[list[date | None], DateOrder | None]
             parsed.append(parse_date(value, day_first=day_first))
         except ValueError:
             parsed.append(None)
+    if serials_alone:
+        number = [
+            isinstance(v, int | float | np.number) and not isinstance(v, bool) for v in distinct
+        ]
+        if any(d is not None and not n for d, n in zip(parsed, number, strict=True)):
+            parsed = [None if n else d for d, n in zip(parsed, number, strict=True)]
     lookup = np.array([*parsed, None], dtype=object)
     return lookup[codes].tolist(), order
 

@@ -1,29 +1,55 @@
 """Bank statements as banks export them: title lines, a header row found by its words,
-transactions, and summary or footer lines.
+transactions, and summary, total or legend blocks that end them.
+
+What the file says about itself is read and used: the title lines give `Lines.company`,
+`Lines.account` and `Lines.period`; a summary block (HDFC's `STATEMENT SUMMARY`, Axis's
+`OPENING BALANCE` … `TRANSACTION TOTAL DR/CR` … `CLOSING BALANCE`) gives `Lines.opening` and
+`Lines.closing`, and its totals and counts are checked against the lines read — a line missed
+or misread is an error, not a BRS that will not tie.
+
+Money in either column keeps its sign: a withdrawal written as a negative number is a
+reversal, money back in (a deposit of that amount); a negative deposit is money out.
+
+A workbook with a statement on several sheets (one a month) is read sheet after sheet, and
+each line carries its `sheet`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from xlbo.bank.integrity import rupees
 from xlbo.bank.lines import Lines, RowSource, _issues_for, _sheet_table, _undated, fingerprints
 from xlbo.bank.roles import Role, column_role, has_amounts, roles_in
+from xlbo.bank.summary import Summary, block_rows, merged, read_summary, read_titles
 from xlbo.book import FileBook
 from xlbo.book.table import HEADER_SCAN_ROWS, header_key
 from xlbo.columns import (
     amount_present,
+    comma_cells,
     date_column,
     has_date,
     paise_column,
+    point_cells,
     strings,
     text_column,
+    unsure_commas,
 )
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
+
+MONEY = (Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT, Role.BALANCE)
+SUMMARY_ROWS = 200
+"""How many rows of a summary block (and of rows above the first line) are read for figures."""
+
+
+class NoStatement(SheetProblem):
+    """A sheet without a statement's header row (a notes or summary sheet of a workbook)."""
 
 
 def _find_header(
@@ -37,7 +63,7 @@ def _find_header(
         if (Role.DATE in found or wanted) and (has_amounts(found) or wanted) and count > best_count:
             best, best_count = index, count
     if best < 0:
-        raise SheetProblem(
+        raise NoStatement(
             f"{where}: no header row with a date and amount columns was found in the first "
             f'{HEADER_SCAN_ROWS} rows; name the columns with --map (e.g. --map "date=Txn Dt,'
             'narration=Details,withdrawal=Debit,deposit=Credit").'
@@ -62,23 +88,105 @@ def _columns(frame: pd.DataFrame, mapping: Mapping[Role, str]) -> dict[Role, str
     return columns
 
 
+def _sheet_name(book: RowSource, sheet: str) -> str:
+    names = book.sheet_names()
+    if sheet in names:
+        return sheet
+    for name in names:
+        if header_key(name) == header_key(sheet):
+            return name
+    raise SheetProblem(
+        f"{book.name} has no sheet named '{sheet}' (it has: {', '.join(names) or 'no sheets'}); "
+        "give one of those names."
+    )
+
+
 def read_statement(
     source: str | RowSource, sheet: str | None = None, mapping: Mapping[Role, str] | None = None
 ) -> Lines:
-    """A bank statement as banks export it: title lines, a header row found by its words,
-    transactions, and summary lines (ignored). Read a column at a time: a million lines from
-    CSV or Parquet take seconds."""
+    """A bank statement as banks export it, read a column at a time (a million lines from CSV
+    or Parquet take seconds). `sheet=None` reads every sheet that holds a statement, in the
+    workbook's order (a sheet a month), lines one after another; `sheet="Oct"` just that one.
+    The frame's `sheet` column names each line's sheet; `Lines.sheet` is the first sheet read."""
     book = FileBook(source) if isinstance(source, str) else source
-    name = sheet or book.sheet_names()[0]
-    table = _sheet_table(
-        book, name, lambda rows: _find_header(rows, mapping or {}, f"{book.name}, sheet {name}")
+    names = [_sheet_name(book, sheet)] if sheet is not None else book.sheet_names()
+    read: list[Lines] = []
+    for name in names:
+        try:
+            read.append(_read_sheet(book, name, mapping or {}))
+        except NoStatement:
+            if len(names) == 1:
+                raise
+    if not read:
+        raise NoStatement(
+            f"{book.name}: none of its sheets ({', '.join(names)}) holds a statement: no header "
+            f"row with a date and amount columns in the first {HEADER_SCAN_ROWS} rows of any. "
+            "Check the file, or name the columns with --map."
+        )
+    lines = read[0] if len(read) == 1 else _joined(read)
+    if lines.frame.empty:
+        set_aside = [i for i in lines.issues if i.severity is Severity.ERROR]
+        raise SheetProblem(
+            f"{book.name}: no statement lines were read from "
+            + ", ".join(f"sheet {lines.sheet}" for lines in read)
+            + (
+                f"; {len(set_aside)} line(s) could not be read, the first: {set_aside[0].problem}"
+                if set_aside
+                else ""
+            )
+            + ". Check that this is the bank's statement export with its transactions, or name "
+            "the columns with --map."
+        )
+    return lines
+
+
+def _joined(read: list[Lines]) -> Lines:
+    """Statements of several sheets as one: lines in sheet order, the first sheet's opening
+    and the last one's closing, the first title facts found."""
+    starts = [lines.period[0] for lines in read if lines.period[0] is not None]
+    ends = [lines.period[1] for lines in read if lines.period[1] is not None]
+    frame = pd.concat([lines.frame for lines in read], ignore_index=True)
+    return Lines(
+        frame,
+        read[0].source,
+        read[0].sheet,
+        dict(read[0].letters),
+        [issue for lines in read for issue in lines.issues],
+        opening=read[0].opening,
+        closing=read[-1].closing,
+        company=next((lines.company for lines in read if lines.company), ""),
+        account=next((lines.account for lines in read if lines.account), ""),
+        period=(min(starts) if starts else None, max(ends) if ends else None),
     )
-    columns = _columns(table.frame, mapping or {})
+
+
+@dataclass
+class _Money:
+    """A sheet's money columns read: what went out and in (paise, reversals turned round), the
+    columns' own totals as written (for the summary check), and the cells that failed."""
+
+    debit: np.ndarray
+    credit: np.ndarray
+    written_debit: np.ndarray
+    written_credit: np.ndarray
+    problems: dict[int, tuple[Role, str]]
+
+
+def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Lines:
+    where = f"{book.name}, sheet {name}"
+    head: list[list[Any]] = []
+
+    def find(rows: Sequence[Sequence[Any]]) -> int:
+        head[:] = [list(row) for row in rows]
+        return _find_header(rows, mapping, where)
+
+    table = _sheet_table(book, name, find)
+    columns = _columns(table.frame, mapping)
     if Role.DATE not in columns or not (
         {Role.WITHDRAWAL, Role.DEPOSIT} <= set(columns) or Role.AMOUNT in columns
     ):
-        raise SheetProblem(
-            f"{book.name}: found no date column or no amount columns under row "
+        raise NoStatement(
+            f"{where}: found no date column or no amount columns under row "
             f"{table.header_row}; name them with --map."
         )
     frame = table.frame.reset_index()
@@ -93,47 +201,14 @@ def read_statement(
     def letter(role: Role) -> str:
         return table.letters.get(columns.get(role, ""), "A")
 
-    dates, _ = date_column(column(Role.DATE))
+    dates, _ = date_column(column(Role.DATE), serials_alone=True)
     dated = has_date(dates)
-    problems: dict[int, tuple[Role, str]] = {}
-    if Role.AMOUNT in columns:
-        # One amount column: the Dr/Cr column says which way the money went; failing that, a
-        # Dr or Cr written after the amount; failing that, a minus sign or brackets (money out).
-        amount, bad = paise_column(column(Role.AMOUNT))
-        problems.update((p, (Role.AMOUNT, m)) for p, m in bad.items())
-        said = text_column(column(Role.SIDE)).str.upper().str[:1].to_numpy(dtype=object)
-        cell = strings(column(Role.AMOUNT).astype(object).where(column(Role.AMOUNT).notna(), ""))
-        cell = cell.astype(str).str.strip().str.upper().str.rstrip(".")
-        suffix = np.where(
-            cell.str.endswith("DR").to_numpy(dtype=bool),
-            "D",
-            np.where(cell.str.endswith("CR").to_numpy(dtype=bool), "C", ""),
-        )
-        side = np.where(
-            np.isin(said, ["D", "C"]),
-            said,
-            np.where(suffix != "", suffix, np.where(amount < 0, "D", "")),
-        )
-        amount = np.abs(amount)
-        unsigned = (amount != 0) & ~np.isin(side, ["D", "C"])
-        for position in np.flatnonzero(unsigned).tolist():
-            problems.setdefault(
-                position,
-                (
-                    Role.SIDE if Role.SIDE in columns else Role.AMOUNT,
-                    "neither a Dr/Cr column nor the amount says which way the money went",
-                ),
-            )
-        debit = np.where(side == "D", amount, 0)
-        credit = np.where(side == "C", amount, 0)
-    else:
-        debit, bad_out = paise_column(column(Role.WITHDRAWAL))
-        credit, bad_in = paise_column(column(Role.DEPOSIT))
-        debit, credit = np.abs(debit), np.abs(credit)
-        problems.update((p, (Role.WITHDRAWAL, m)) for p, m in bad_out.items())
-        problems.update((p, (Role.DEPOSIT, m)) for p, m in bad_in.items())
+    marks, mark_problems = _decimal_marks({r: column(r) for r in MONEY if r in columns})
+    money = _money(column, columns, marks)
+    problems = {**mark_problems.get("lines", {}), **money.problems}
     balance_cells = column(Role.BALANCE)
-    balance, bad_balance = paise_column(balance_cells)
+    balance, bad_balance = paise_column(balance_cells, marks.get(Role.BALANCE, "."))
+    bad_balance.update(mark_problems.get("balance", {}))
     # A balance marked Dr is overdrawn; one marked Cr is money in the account (not negative,
     # as a Cr amount is in a ledger).
     balance_text = strings(balance_cells.astype(str)).str.strip().str.upper().str.rstrip(".")
@@ -142,13 +217,21 @@ def read_statement(
     balance = np.where(marked_dr, -np.abs(balance), np.where(marked_cr, np.abs(balance), balance))
     has_balance = amount_present(balance_cells)
     has_balance &= ~np.isin(np.arange(count), list(bad_balance))
+    debit, credit = money.debit, money.credit
     moves = (debit != 0) | (credit != 0)
+
+    # Title lines above the header; summary rows above the first line and from the block that
+    # ends the lines.
+    end, summary = _summary(frame.drop(columns="Row"), rows, dated, columns, head, table)
+    titles = read_titles(head[: max(table.header_row - 1, 0)])
+    before_end = np.arange(count) < end
+
     issues: list[Issue] = []
     for position, (role, problem) in sorted(problems.items()):
-        if dated[position]:  # title, rule, summary and footer lines are not lines
+        if dated[position] and before_end[position]:  # title, rule, summary, footer: not lines
             issues += _issues_for({position: problem}, rows, book.name, table.sheet, letter(role))
     issues += _issues_for(
-        {p: m for p, m in bad_balance.items() if dated[p] and moves[p]},
+        {p: m for p, m in bad_balance.items() if dated[p] and moves[p] and before_end[p]},
         rows,
         book.name,
         table.sheet,
@@ -156,13 +239,34 @@ def read_statement(
         severity=Severity.WARNING,
         hint="The line is matched; its balance is not checked until the cell is fixed.",
     )
-    undated = _undated(dates, column(Role.DATE), moves, rows)
+    undated = _undated(dates, column(Role.DATE), moves & before_end, rows)
     issues += _issues_for(undated, rows, book.name, table.sheet, letter(Role.DATE))
+    after = np.flatnonzero(dated & moves & ~before_end)
+    if len(after):
+        issues.append(
+            Issue(
+                severity=Severity.WARNING,
+                sheet=table.sheet,
+                cell=f"{letter(Role.DATE)}{int(rows[after[0]])}",
+                problem=f"{len(after)} row(s) with a date and an amount, from row "
+                f"{int(rows[after[0]])}, come after the statement's summary or totals at row "
+                f"{int(rows[end])} and were not read as lines",
+                hint="If they are transactions, remove the summary or total rows above them "
+                "(or save each statement on its own sheet) and reconcile again.",
+                file=book.name,
+            )
+        )
     failed = np.isin(np.arange(count), list(problems))
-    keep = dated & ~failed & moves
+    keep = dated & ~failed & moves & before_end
+    issues += _check(summary, money, keep, book.name, table.sheet, letter(Role.WITHDRAWAL))
+
     reference = text_column(column(Role.REFERENCE))
     reference = reference.where(~reference.str.fullmatch(r"0*").to_numpy(dtype=bool), "")
-    value_dates = date_column(column(Role.VALUE_DATE))[0] if Role.VALUE_DATE in columns else dates
+    value_dates = (
+        date_column(column(Role.VALUE_DATE), serials_alone=True)[0]
+        if Role.VALUE_DATE in columns
+        else dates
+    )
     lines = pd.DataFrame(
         {
             "row": rows,
@@ -180,4 +284,239 @@ def read_statement(
     lines.loc[~has_balance, "balance"] = pd.NA
     lines = lines[keep].reset_index(drop=True)
     lines["fingerprint"] = fingerprints(lines)
-    return Lines(lines, book.name, table.sheet, dict(table.letters), issues)
+    lines["sheet"] = pd.Categorical.from_codes(np.zeros(len(lines), dtype=np.int8), [table.sheet])
+    return Lines(
+        lines,
+        book.name,
+        table.sheet,
+        dict(table.letters),
+        issues,
+        opening=summary.opening,
+        closing=summary.closing,
+        company=titles.company,
+        account=titles.account,
+        period=titles.period,
+    )
+
+
+def _decimal_marks(
+    cells: dict[Role, pd.Series],
+) -> tuple[dict[Role, str], dict[str, dict[int, Any]]]:
+    """Each money column's decimal mark, decided from all its cells: `,` where some cell can
+    only be a decimal comma (`999,00`) and none shows a decimal point, else `.`. In a file with
+    decimal commas, a cell like `1,234` in a column that does not prove its mark is reported,
+    not guessed; so is a decimal comma in a column of decimal points."""
+    marks = dict.fromkeys(cells, ".")
+    commas = {role: comma_cells(values) for role, values in cells.items()}
+    lines: dict[int, tuple[Role, str]] = {}
+    balances: dict[int, str] = {}
+    if not any(len(found) for found in commas.values()):
+        return marks, {}
+    for role, values in cells.items():
+        points = len(point_cells(values)) > 0
+        if len(commas[role]) and not points:
+            marks[role] = ","
+        doubtful: dict[int, str] = {}
+        if not points:
+            for position in unsure_commas(values).tolist():
+                cell = str(values.iat[position]).strip()
+                doubtful[position] = (
+                    f"'{cell}' could be {cell} or {cell.replace(',', '.')}: this file writes "
+                    "decimal commas, and this column's cells do not show which mark it uses; "
+                    "type the amount with its paise (1.234,00 or 1,234.00)"
+                )
+        elif len(commas[role]):
+            for position in commas[role].tolist():
+                doubtful[position] = (
+                    f"'{values.iat[position]}' has a decimal comma where the rest of the column "
+                    "writes a decimal point; type it with a point"
+                )
+        if role is Role.BALANCE:
+            balances.update(doubtful)
+        else:
+            lines.update((p, (role, m)) for p, m in doubtful.items())
+    return marks, {"lines": lines, "balance": balances}
+
+
+def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) -> _Money:
+    problems: dict[int, tuple[Role, str]] = {}
+    if Role.AMOUNT in columns:
+        # One amount column: the Dr/Cr column says which way the money went (a negative amount
+        # then turns it round); failing that, a Dr or Cr written after the amount; failing
+        # that, a minus sign or brackets (money out).
+        cells = column(Role.AMOUNT)
+        amount, bad = paise_column(cells, marks.get(Role.AMOUNT, "."))
+        problems.update((p, (Role.AMOUNT, m)) for p, m in bad.items())
+        said = text_column(column(Role.SIDE)).str.upper().str[:1].to_numpy(dtype=object)
+        cell = strings(cells.astype(object).where(cells.notna(), ""))
+        cell = cell.astype(str).str.strip().str.upper().str.rstrip(".")
+        suffix = np.where(
+            cell.str.endswith("DR").to_numpy(dtype=bool),
+            "D",
+            np.where(cell.str.endswith("CR").to_numpy(dtype=bool), "C", ""),
+        )
+        by_column = np.isin(said, ["D", "C"]) & (suffix == "")
+        side = np.where(
+            np.isin(said, ["D", "C"]),
+            said,
+            np.where(suffix != "", suffix, np.where(amount < 0, "D", "")),
+        )
+        unsigned = (amount != 0) & ~np.isin(side, ["D", "C"])
+        for position in np.flatnonzero(unsigned).tolist():
+            problems.setdefault(
+                position,
+                (
+                    Role.SIDE if Role.SIDE in columns else Role.AMOUNT,
+                    "neither a Dr/Cr column nor the amount says which way the money went",
+                ),
+            )
+        # money in, signed: a Dr/Cr column's side with the amount's own sign; else its size
+        size = np.where(by_column, amount, np.abs(amount))
+        inflow = np.where(side == "C", size, np.where(side == "D", -size, 0))
+        written_debit = np.where(side == "D", size, 0)
+        written_credit = np.where(side == "C", size, 0)
+    else:
+        out, bad_out = paise_column(column(Role.WITHDRAWAL), marks.get(Role.WITHDRAWAL, "."))
+        into, bad_in = paise_column(column(Role.DEPOSIT), marks.get(Role.DEPOSIT, "."))
+        out = _unsigned_suffixes(column(Role.WITHDRAWAL), out)
+        into = _unsigned_suffixes(column(Role.DEPOSIT), into)
+        problems.update((p, (Role.WITHDRAWAL, m)) for p, m in bad_out.items())
+        problems.update((p, (Role.DEPOSIT, m)) for p, m in bad_in.items())
+        inflow = into - out
+        written_debit, written_credit = out, into
+        # a negative withdrawal is a reversal (money back in), a negative deposit money out
+        return _Money(
+            debit=np.where(out > 0, out, 0) + np.where(into < 0, -into, 0),
+            credit=np.where(into > 0, into, 0) + np.where(out < 0, -out, 0),
+            written_debit=written_debit,
+            written_credit=written_credit,
+            problems=problems,
+        )
+    return _Money(
+        debit=np.where(inflow < 0, -inflow, 0),
+        credit=np.where(inflow > 0, inflow, 0),
+        written_debit=written_debit,
+        written_credit=written_credit,
+        problems=problems,
+    )
+
+
+def _unsigned_suffixes(cells: pd.Series, paise: np.ndarray) -> np.ndarray:
+    """In a withdrawal or deposit column, `Dr` or `Cr` after an amount names the column's side,
+    not a sign (`parse_amount` reads `500 Cr` as -500, as a ledger would): only a minus or
+    brackets make a reversal. Only the few negative cells are looked at."""
+    negative = np.flatnonzero(paise < 0)
+    if not len(negative):
+        return paise
+    text = strings(cells.iloc[negative].astype(object).astype(str)).str.strip().str.upper()
+    marked = text.str.rstrip(".").str.contains(r"(?:DR|CR)$", regex=True).to_numpy(dtype=bool)
+    fixed = paise.copy()
+    fixed[negative[marked]] = -fixed[negative[marked]]
+    return fixed
+
+
+def _summary(
+    cells: pd.DataFrame,
+    rows: np.ndarray,
+    dated: np.ndarray,
+    columns: Mapping[Role, str],
+    head: list[list[Any]],
+    table: Any,
+) -> tuple[int, Summary]:
+    """Where the lines end (position of the first row of a summary, total or legend block
+    below the first dated line, or the row count) and the figures the statement states."""
+    count = len(cells)
+    first = int(np.argmax(dated)) if dated.any() else count
+    candidates = np.flatnonzero(~dated)
+    candidates = candidates[candidates > first]
+    end = count
+    if len(candidates):
+        starts = block_rows(cells.iloc[candidates])
+        if starts.any():
+            end = int(candidates[np.argmax(starts)])
+    roles = {
+        index: role
+        for role, header in columns.items()
+        for index, name in enumerate(cells.columns)
+        if name == header
+    }
+
+    def region(positions: range) -> list[tuple[int, Sequence[Any]]]:
+        block = cells.iloc[list(positions)].astype(object)
+        values = block.where(block.notna(), None).values.tolist()
+        return list(zip(rows[list(positions)].tolist(), values, strict=True))
+
+    below = read_summary(region(range(end, min(count, end + SUMMARY_ROWS))), roles)
+    above = read_summary(region(range(min(first, SUMMARY_ROWS))), roles, top=True)
+    titles = read_summary(
+        [(n + 1, r) for n, r in enumerate(head[: max(table.header_row - 1, 0)])], top=True
+    )
+    return end, merged(merged(below, above), titles)
+
+
+def _check(
+    summary: Summary,
+    money: _Money,
+    keep: np.ndarray,
+    source: str,
+    sheet: str,
+    letter: str,
+) -> list[Issue]:
+    """The summary's figures against the lines read: totals and counts of each column as
+    written, and opening + credits - debits = closing."""
+    out, into = money.written_debit[keep], money.written_credit[keep]
+    read = {
+        "debits": int(out.sum()),
+        "credits": int(into.sum()),
+        "debit_count": int(np.count_nonzero(out)),
+        "credit_count": int(np.count_nonzero(into)),
+    }
+    said = {key: getattr(summary, key) for key in read}
+    words = {
+        "debits": "debits of {}",
+        "credits": "credits of {}",
+        "debit_count": "{} debit line(s)",
+        "credit_count": "{} credit line(s)",
+    }
+
+    def shown(key: str, value: int) -> str:
+        return words[key].format(value if key.endswith("count") else rupees(value))
+
+    differ = [k for k, v in said.items() if v is not None and v != read[k]]
+    issues: list[Issue] = []
+    if differ:
+        row = min(summary.rows[k] for k in differ)
+        issues.append(
+            Issue(
+                severity=Severity.ERROR,
+                sheet=sheet,
+                cell=f"{letter}{row}",
+                problem=f"The statement's summary (row {row}) shows "
+                + ", ".join(shown(k, said[k] or 0) for k in differ)
+                + ", but the lines read show "
+                + ", ".join(shown(k, read[k]) for k in differ)
+                + ": a line was missed or misread",
+                hint="Compare the lines with the bank's statement, fix the file (or the cells "
+                "reported) and reconcile again.",
+                file=source,
+            )
+        )
+    if summary.opening is not None and summary.closing is not None:
+        moved = int((money.credit[keep]).sum()) - int((money.debit[keep]).sum())
+        stated = summary.closing - summary.opening
+        if moved != stated and not differ:
+            row = summary.rows.get("closing", 0)
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=sheet,
+                    cell=f"{letter}{row}",
+                    problem=f"The statement's opening balance {rupees(summary.opening)} and "
+                    f"closing balance {rupees(summary.closing)} differ by {rupees(stated)}, but "
+                    f"its lines read move {rupees(moved)}: a line was missed or misread",
+                    hint="Compare the lines with the bank's statement, fix the file (or the "
+                    "cells reported) and reconcile again.",
+                    file=source,
+                )
+            )
+    return issues

@@ -1,0 +1,357 @@
+"""What a bank statement says about itself beside its lines: the title lines above the header
+(whose account, which account number, which period) and the summary, total and legend blocks
+below the transactions (opening and closing balance, total debits and credits, how many of
+each), which end the transactions and check them.
+
+HDFC's summary, below a row of asterisks under its last line::
+
+    STATEMENT SUMMARY  :-
+    Opening Balance                       Debits        Credits      Closing Bal
+    31765.96                          38883961.81   38863388.25        11192.4
+                                         Dr Count       Cr Count
+                                             1146            280
+
+Axis Bank writes `OPENING BALANCE` above its first line and `TRANSACTION TOTAL DR/CR`
+(`2,22,344.00/4,63,197.44`) and `CLOSING BALANCE` below its last.
+
+>>> read_titles([["Name :- BELZ INSTRUMENTS PVT LTD  ."],
+...              ["Statement of Account No - 922030048910705 for the period "
+...               "(From : 01/08/2025 To : 19/08/2025)"]])
+Titles(company='BELZ INSTRUMENTS PVT LTD', account='922030048910705', period=(datetime.date(2025, 8, 1), datetime.date(2025, 8, 19)))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xlbo.bank.roles import Role
+from xlbo.cells import clean_text, is_blank
+from xlbo.columns import contains, one_amount, strings
+from xlbo.dates import parse_date
+from xlbo.money import to_paise
+
+
+@dataclass(frozen=True)
+class Titles:
+    """Whose statement it is, as its title lines print it."""
+
+    company: str = ""
+    account: str = ""
+    period: tuple[date | None, date | None] = (None, None)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The figures a statement states about its own lines, in paise (counts as counts); None
+    where it does not state them. `rows` holds the Excel row each figure stands in."""
+
+    opening: int | None = None
+    closing: int | None = None
+    debits: int | None = None
+    credits: int | None = None
+    debit_count: int | None = None
+    credit_count: int | None = None
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+# -- title lines -----------------------------------------------------------------------------
+
+_DATE = (
+    r"(?:\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}[/\-. ]\d{1,2}[/\-. ]\d{2,4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?[/\-. ]?[A-Za-z]{3,9}\.?[/\-., ]\s*\d{2,4})"
+)
+_PERIOD = re.compile(
+    rf"\b(?:from|period|between|for)\b[^0-9]{{0,40}}?({_DATE})\s*(?:to|till|upto|-|–)\s*:?\s*({_DATE})",
+    re.IGNORECASE,
+)
+_ACCOUNT = re.compile(
+    r"\b(?:account|a/c|acct)\.?\s*(?:no|number|num)\b\.?\s*[:\-–]*\s*"
+    r"(?P<number>[0-9Xx*]+(?:[ -][0-9Xx*]+)*)",
+    re.IGNORECASE,
+)
+_ICICI_LIST = re.compile(
+    r"transactions?\s+list\s*-\s*(?P<name>.+?)\s*\(\s*[A-Z]{3}\s*\)\s*-\s*(?P<number>[0-9Xx*]+)",
+    re.IGNORECASE,
+)
+_HOLDER_LABEL = re.compile(
+    r"^\s*(?:account\s+name|customer\s+name|account\s+holder(?:'?s)?(?:\s+name)?"
+    r"|name\s+of\s+(?:the\s+)?(?:customer|account\s+holder)|a/c\s+name|name)\s*[:\-]*\s*"
+    r"(?P<name>.*)$",
+    re.IGNORECASE,
+)
+_HONORIFIC = re.compile(
+    r"^\s*(?:M/S\.?|MESSRS\.?|MR\.?|MRS\.?|MS\.)\s+(?P<name>\S.*)$", re.IGNORECASE
+)
+
+
+def _name(text: str) -> str:
+    return re.sub(r"[\s.,:;\-]+$", "", " ".join(text.split()))
+
+
+def _texts(row: Sequence[Any]) -> list[str]:
+    texts = []
+    for cell in row:
+        try:
+            text = clean_text(cell)
+        except ValueError:
+            continue
+        if text:
+            texts.append(text)
+    return texts
+
+
+def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
+    """The account holder, account number (as printed) and period the title lines give."""
+    company = account = ""
+    period: tuple[date | None, date | None] = (None, None)
+    for row in rows:
+        texts = _texts(row)
+        if not texts:
+            continue
+        line = " ".join(texts)
+        if not account and (found := _ICICI_LIST.search(line)):
+            account = found.group("number")
+            company = company or _name(found.group("name"))
+        if not account and (found := _ACCOUNT.search(line)):
+            number = found.group("number")
+            if sum(c.isdigit() or c in "Xx*" for c in number) >= 6:
+                account = number
+        if period == (None, None) and (found := _PERIOD.search(line)):
+            try:
+                start = parse_date(found.group(1))
+                end = parse_date(found.group(2))
+            except ValueError:
+                start = end = None
+            if start and end:
+                period = (start, end)
+        if not company:
+            company = _holder(texts)
+    return Titles(company, account, period)
+
+
+def _holder(texts: list[str]) -> str:
+    for index, text in enumerate(texts):
+        if found := _HOLDER_LABEL.match(text):
+            name = found.group("name")
+            if not name.strip(" :-"):
+                rest = [t for t in texts[index + 1 :] if t.strip(" :-")]
+                name = rest[0] if rest else ""
+            if _name(name):
+                return _name(name)
+        if found := _HONORIFIC.match(text):
+            return _name(found.group("name"))
+    return ""
+
+
+# -- summary blocks --------------------------------------------------------------------------
+
+_LABELS: dict[str, str] = {
+    **dict.fromkeys(
+        ("opening balance", "opening bal", "opening", "balance b/f", "balance brought forward"),
+        "opening",
+    ),
+    **dict.fromkeys(("closing balance", "closing bal", "closing", "balance c/f"), "closing"),
+    **dict.fromkeys(
+        (
+            "debits",
+            "total debits",
+            "total debit",
+            "debit total",
+            "total dr",
+            "dr total",
+            "total withdrawals",
+            "total withdrawal",
+            "withdrawals",
+        ),
+        "debits",
+    ),
+    **dict.fromkeys(
+        (
+            "credits",
+            "total credits",
+            "total credit",
+            "credit total",
+            "total cr",
+            "cr total",
+            "total deposits",
+            "total deposit",
+            "deposits",
+        ),
+        "credits",
+    ),
+    **dict.fromkeys(
+        ("dr count", "debit count", "debits count", "no of debits", "count of debits"),
+        "debit_count",
+    ),
+    **dict.fromkeys(
+        ("cr count", "credit count", "credits count", "no of credits", "count of credits"),
+        "credit_count",
+    ),
+    **dict.fromkeys(("total", "totals", "grand total", "transaction total"), "total"),
+    **dict.fromkeys(("transaction total dr/cr", "total dr/cr", "totals dr/cr"), "total_pair"),
+}
+"""Summary labels, as `_label` folds them, and the figure each names. `total` takes its
+figures from the withdrawal and deposit columns; `total_pair` from one cell `debits/credits`."""
+_OPENING_AS_ON = re.compile(r"^(?:opening\s+)?balance\s+as\s+on\b", re.IGNORECASE)
+
+BLOCK_START = (
+    r"(?i)^[\s*:\-]*(?:statement\s+summary|summary|transaction\s+total|grand\s+total|totals?"
+    r"|legends?|closing\s+bal(?:ance)?|opening\s+bal(?:ance)?|dr\s+count|cr\s+count"
+    r"|end\s+of\s+statement)\b"
+)
+"""A cell that starts a summary, total or legend block: below the first line, such a row (with
+no date) ends the transactions. Page totals and `carried forward` lines do not."""
+
+
+def _label(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9/]+", " ", text.casefold()).split())
+
+
+def _figure(cell: Any, *, balance: bool = False) -> int | None:
+    """An amount in paise from a summary cell, or None. A balance marked Cr is money in the
+    account (positive), one marked Dr is overdrawn."""
+    if is_blank(cell) or isinstance(cell, bool):
+        return None
+    try:
+        amount = one_amount(cell)
+    except ValueError:
+        return None
+    if amount is None:
+        return None
+    if balance and isinstance(cell, str):
+        marked = cell.strip().upper().rstrip(".")
+        if marked.endswith("DR"):
+            amount = -abs(amount)
+        elif marked.endswith("CR"):
+            amount = abs(amount)
+    return to_paise(amount)
+
+
+def _count(cell: Any) -> int | None:
+    paise = _figure(cell)
+    if paise is None or paise % 100 or paise < 0:
+        return None
+    return paise // 100
+
+
+def _value(key: str, cell: Any) -> int | None:
+    if key.endswith("_count"):
+        return _count(cell)
+    return _figure(cell, balance=key in ("opening", "closing"))
+
+
+def block_rows(cells: pd.DataFrame) -> np.ndarray:
+    """Which rows of `cells` start a summary, total or legend block (any cell, by its words)."""
+    found = np.zeros(len(cells), dtype=bool)
+    for name in cells.columns:
+        column = cells[name]
+        text = strings(column.astype(object).where(column.notna(), "").astype(str))
+        found |= contains(text, BLOCK_START)
+    return found
+
+
+def read_summary(
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    roles: Mapping[int, Role] | None = None,
+    *,
+    top: bool = False,
+) -> Summary:
+    """The figures stated in summary rows (Excel row, cells): a label with its figure to its
+    right (`CLOSING BALANCE … -,91,02,973.87`, `Opening Balance : 12,345.00`), or a row of
+    labels over a row of figures (HDFC). `roles` names the columns' roles by position, for a
+    plain `Total` row; `top` reads `Balance as on …` (above the lines) as the opening."""
+    found: dict[str, int] = {}
+    where: dict[str, int] = {}
+    pending: dict[int, str] = {}
+    roles = roles or {}
+
+    def take(key: str, value: int | None, excel_row: int) -> bool:
+        if value is None:
+            return False
+        if key not in found:
+            found[key], where[key] = value, excel_row
+        return True
+
+    for excel_row, cells in rows:
+        filled = [(i, c) for i, c in enumerate(cells) if not is_blank(c)]
+        if not filled:
+            continue
+        labels: dict[int, str] = {}
+        inline: dict[int, tuple[str, str]] = {}
+        for i, cell in filled:
+            if not isinstance(cell, str):
+                continue
+            key = _LABELS.get(_label(cell))
+            if key is None and top and _OPENING_AS_ON.match(cell.strip()):
+                key = "opening"
+            if key is not None:
+                labels[i] = key
+            elif found_inline := re.match(r"^\s*([A-Za-z][A-Za-z /.]*?)\s*[:=]-?\s*(\S.*)$", cell):
+                key = _LABELS.get(_label(found_inline.group(1)))
+                if key is not None and key not in ("total", "total_pair"):
+                    inline[i] = (key, found_inline.group(2))
+        for key, text in inline.values():
+            take(key, _value(key, text), excel_row)
+        if pending and not labels:  # the figures under a row of labels
+            for i, key in pending.items():
+                if i < len(cells):
+                    take(key, _value(key, cells[i]), excel_row)
+            pending = {}
+            continue
+        pending = {}
+        starts = sorted(labels)
+        for n, i in enumerate(starts):
+            key = labels[i]
+            stop = starts[n + 1] if n + 1 < len(starts) else len(cells)
+            right = [(j, c) for j, c in filled if i < j < stop]
+            if key == "total":
+                got = [
+                    take(
+                        "debits" if roles[j] is Role.WITHDRAWAL else "credits",
+                        _figure(c),
+                        excel_row,
+                    )
+                    for j, c in right
+                    if roles.get(j) in (Role.WITHDRAWAL, Role.DEPOSIT)
+                ]
+                if not any(got):
+                    pending[i] = key
+                continue
+            if key == "total_pair":
+                for _, c in right:
+                    parts = str(c).split("/")
+                    if len(parts) == 2:
+                        debit, credit = _figure(parts[0]), _figure(parts[1])
+                        if debit is not None and credit is not None:
+                            take("debits", debit, excel_row)
+                            take("credits", credit, excel_row)
+                            break
+                continue
+            if not any(take(key, _value(key, c), excel_row) for j, c in right[:3]):
+                pending[i] = key
+    return Summary(
+        opening=found.get("opening"),
+        closing=found.get("closing"),
+        debits=found.get("debits"),
+        credits=found.get("credits"),
+        debit_count=found.get("debit_count"),
+        credit_count=found.get("credit_count"),
+        rows=where,
+    )
+
+
+def merged(first: Summary, second: Summary) -> Summary:
+    """`first`'s figures, and `second`'s where `first` has none."""
+    values: dict[str, Any] = {}
+    for name in ("opening", "closing", "debits", "credits", "debit_count", "credit_count"):
+        mine = getattr(first, name)
+        values[name] = mine if mine is not None else getattr(second, name)
+    return Summary(**values, rows={**second.rows, **first.rows})
