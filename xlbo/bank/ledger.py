@@ -20,8 +20,12 @@ to Excel or CSV, looks like this::
                    Total                                    49,63,230.50  49,63,230.50
 
 `Particulars` names the other ledger of each voucher (the party), often after a `To`/`By` (or
-`Dr`/`Cr`) that may sit in a column of its own; the rows below a voucher with neither date nor
-amount are its narration. A deposit is a debit to the bank ledger. Opening and closing balances,
+`Dr`/`Cr`) that may sit in a column of its own; that word is dropped where the file writes it
+on the matching side of its lines (To/Dr on debits, By/Cr on credits), so a party called
+"Dr Reddy's Laboratories" keeps its name. The rows below a voucher with neither date nor amount
+are its narration (`Ch. No. : 123456`, a UTR, "Being payment against bill 232"); under a
+voucher `(as per details)` the rows with a ledger and an amount name the ledgers it was split
+among, which become its particulars. A deposit is a debit to the bank ledger. Opening and closing balances,
 totals, the second header row and cancelled vouchers are layout, not lines. A `Cheque/Ref No.`
 column, where the export has one, becomes each line's `reference`.
 
@@ -357,8 +361,8 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     side_word = np.char.lower(np.char.rstrip(written_side.to_numpy(dtype=str), " ."))
     bare = combined.copy()
     for prefix in written_side[written_side != ""].unique().tolist():  # To , By , Dr. ...
-        at = (written_side == prefix).to_numpy(dtype=bool)
-        bare[at] = combined[at].str.removeprefix(prefix)
+        written = (written_side == prefix).to_numpy(dtype=bool)
+        bare[written] = combined[written].str.removeprefix(prefix)
     folded = bare.str.lower()
     label = folded.str.rstrip(" :").to_numpy(dtype=object)
     voucher_type = text_column(column("Vch Type"))
@@ -421,6 +425,13 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     stray = moves & ~layout & ~voucher_row & ~date_written & ~(detail & split_voucher[group_of])
     issues += report(
         {int(p): "an amount with no date and no voucher" for p in np.flatnonzero(stray)}, "Date"
+    )
+    issues += report(
+        {
+            int(p): "a voucher with no date, and none above it to take"
+            for p in np.flatnonzero(voucher_row & moves & ~has_day & ~cancelled)
+        },
+        "Date",
     )
     keep = voucher_row & moves & ~cancelled & ~unreadable & has_day
     reference = text_column(column("Reference"))
