@@ -569,10 +569,37 @@ def test_progress_on_a_terminal_and_silence_in_a_pipe(
     assert reconcile(capsys, *args)[2] == ""  # tests and pipes: not a word on stderr
     monkeypatch.setattr("xlbo.jobs.reconcile.shown", lambda: True)
     err = reconcile(capsys, *args)[2].splitlines()
-    assert [line.split(" in ")[0] for line in err] == [
+    assert [line.rsplit(" (", 1)[0] for line in err] == [
         "xlbo: read 5 statement lines from hdfc-oct.xlsx",
         "xlbo: read 5 ledger lines from tally-hdfc.xlsx",
         "xlbo: matched 2 pairs; 3 bank and 3 ledger lines left for the BRS",
         "xlbo: wrote brs.xlsx",
     ]
-    assert all(line.endswith(" s") for line in err)
+    assert all(line.endswith(" s)") for line in err)  # seconds each step took
+
+
+def test_an_overdrawn_account_ties_and_shows_its_balances_in_brackets(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    overdrawn = [list(row) for row in STATEMENT]
+    for row in overdrawn[7:12]:  # the same month with the account 3,00,000 overdrawn
+        row[6] -= 300000
+    books = [list(row) for row in LEDGER]
+    books[6][4:6] = [None, 200000.00]  # the books open with a credit balance
+    bank = xlsx({"Statement": overdrawn}, name="od.xlsx")
+    ledger = xlsx({"Ledger": books}, name="od-books.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code, _, _ = reconcile(capsys, "--bank", str(bank), "--ledger", str(ledger), "--out", str(out))
+    sheet = openpyxl.load_workbook(out)["BRS"]
+    found = figures(brs_rows(sheet))
+    assert found["Balance as per bank statement"] == Decimal("-204128.70")
+    assert found["Balance as per books (ledger)"] == Decimal("-153000.00")
+    assert found["Difference"] == 0 and code == 0
+    shown = {
+        rule.dxf.numFmt.formatCode
+        for ranges in sheet.conditional_formatting
+        if str(ranges.sqref).startswith("E")
+        for rule in ranges.rules
+        if rule.dxf is not None and rule.dxf.numFmt is not None
+    }
+    assert "#;(##\\,##\\,##0.00)" in shown  # (2,04,128.70), in Excel and LibreOffice alike

@@ -167,7 +167,7 @@ def _window(before: int, after: int) -> Window:
 def _said(message: str, started: float) -> None:
     """A line of progress on a terminal a person is watching (silent in pipes and tests)."""
     if shown():
-        print(f"xlbo: {message} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        print(f"xlbo: {message} ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
         sys.stderr.flush()
 
 
@@ -666,6 +666,7 @@ def _sheets(
     """The Summary and the long tables; row numbers link into `bank_file`/`ledger_file` (""
     for this workbook, None for no links: the tables go to flat files)."""
     money = Column(kind=Kind.MONEY)
+    signed = Column(kind=Kind.MONEY, brackets=True)  # money out in brackets, in every viewer
     b = matches["bank"].to_numpy(dtype=np.int64)
     g = matches["ledger"].to_numpy(dtype=np.int64)
     matches_frame = pd.DataFrame(
@@ -803,8 +804,8 @@ def _sheets(
             "Matches",
             matches_frame,
             columns={
-                "Bank Amount": money,
-                "Ledger Amount": money,
+                "Bank Amount": signed,
+                "Ledger Amount": signed,
                 "Narration": Column(kind=Kind.LONG_TEXT, width=50),
                 "Why": Column(kind=Kind.LONG_TEXT, width=45),
                 **dates,
@@ -834,8 +835,8 @@ def _sheets(
             "Suggestions",
             suggestion_frame,
             columns={
-                "Bank Amount": money,
-                "Ledger Amount": money,
+                "Bank Amount": signed,
+                "Ledger Amount": signed,
                 "Why": Column(kind=Kind.LONG_TEXT, width=45),
                 "Narration": Column(kind=Kind.LONG_TEXT, width=45),
                 "Particulars": Column(width=28),
@@ -917,7 +918,9 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
     continued = frame.index.duplicated()  # text carried on to the next line: no figures there
     frame.loc[continued, ["Date", "Vch No. / Ref.", "Amount", "Total"]] = None
     frame = frame.reset_index(drop=True)
-    money = Column(kind=Kind.MONEY, width=14)
+    # Negatives (an overdraft, a difference) in brackets: Excel's one-format Indian grouping
+    # cannot carry a minus sign past a lakh, and LibreOffice drops it altogether.
+    money = Column(kind=Kind.MONEY, width=14, brackets=True)
     totals = [BANK_BALANCE, BOOKS_COMPUTED, BOOKS_LEDGER, *(s.subtotal for s in Section)]
     return ResultSheet(
         "BRS",
