@@ -238,10 +238,10 @@ def test_the_company_comes_from_the_master_when_the_files_do_not_name_it(
     brs = next(s for s in result.sheets if s.name == "BRS")
     assert brs.title[:2] == (
         "Konkan Agro Foods LLP",
-        "Bank Reconciliation Statement as on 03 October 2026",  # the statement's last line
+        "Bank Reconciliation Statement as on 3 October 2026",  # the statement's last line
     )
     nameless = next(s for s in run_reconcile(bank, books).sheets if s.name == "BRS")
-    assert nameless.title[0] == "Bank Reconciliation Statement as on 03 October 2026"
+    assert nameless.title[0] == "Bank Reconciliation Statement as on 3 October 2026"
 
 
 def test_the_heading_names_what_the_readers_found() -> None:

@@ -875,7 +875,7 @@ def brs_heading(
     as_on = statement.period[1] or _last_date(bank) or ledger_lines.period[1] or _last_date(ledger)
     heading = "Bank Reconciliation Statement"
     if as_on is not None:
-        heading += f" as on {as_on:%d %B %Y}"
+        heading += f" as on {as_on.day} {as_on:%B %Y}"
     number = statement.account.strip()
     if number and not any(c.isalpha() for c in number):
         number = f"A/c No. {number}"
