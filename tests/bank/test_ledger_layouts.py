@@ -720,3 +720,11 @@ def test_an_amount_on_no_voucher_is_reported_not_dropped(xlsx: Callable[..., Pat
     assert [(i.cell, i.problem) for i in lines.issues] == [
         ("A10", "Row 10: an amount with no date and no voucher")
     ]
+
+
+def test_day_book_xml_unreadable_amount_is_an_issue(tmp_path: Path) -> None:
+    text = DAY_BOOK.replace("<AMOUNT>-50000.00</AMOUNT>", "<AMOUNT>-50,000.0O</AMOUNT>")
+    lines = read_ledger(str(write_utf16(tmp_path / "DayBook.xml", text)), "HDFC Bank A/c")
+    assert len(lines.frame) == 4
+    assert [(i.sheet, i.cell, i.value) for i in lines.issues] == [("Day Book", "", "-50,000.0O")]
+    assert lines.issues[0].problem.startswith("Voucher Contra 3 of 20-Oct-2026: ")

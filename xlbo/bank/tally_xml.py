@@ -358,11 +358,12 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
 
 
 def _voucher_label(frame: pd.DataFrame, position: int) -> str:
+    """How a voucher is named in a message: `Contra 3 of 20-Oct-2026`."""
     row = frame.iloc[position]
-    return (
-        " ".join(str(v) for v in (row["voucher_type"], row["voucher_no"], row["date"]) if v)
-        or f"number {position + 1} in the file"
-    )
+    day = _tally_date(str(row["date"]))
+    when = f"of {day:%d-%b-%Y}" if day else str(row["date"])
+    words = [str(v) for v in (row["voucher_type"], row["voucher_no"], when) if v]
+    return " ".join(words) or f"number {position + 1} in the file"
 
 
 def _lines(
@@ -437,7 +438,7 @@ def _ledger_vouchers(root: Element, name: str, account: str | None) -> Lines:
     written = (frame["date"] != "").to_numpy(dtype=bool)
     days = pd.Series(dates, dtype=object).where(pd.Series(dated | written), carried).tolist()
     frame["narration"] = frame["narration"].map(" ".join)
-    split = frame["particulars"].str.casefold() == _AS_PER_DETAILS
+    split = (frame["particulars"].str.casefold() == _AS_PER_DETAILS) & frame["details"].map(bool)
     frame.loc[split, "particulars"] = frame.loc[split, "details"].map(", ".join)
     frame["reference"] = ""
     issues: list[Issue] = []
