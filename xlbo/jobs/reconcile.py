@@ -27,9 +27,9 @@ from xlbo.bank.brs import (
     BOOKS_LEDGER,
     BRS,
     DIFFERENCE,
-    ITEM_COLUMNS,
     Line,
     Section,
+    no_items,
     reconcile,
     statement_lines,
 )
@@ -436,9 +436,7 @@ def _difference_items(
     """The matches whose two sides differ (the user confirmed them despite TDS or charges): the
     bank line's date, narration and reference, and books minus bank in paise."""
     if matches.empty:
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in ITEM_COLUMNS}).astype(
-            {"amount": np.int64}
-        )
+        return no_items()
     ledger_side = matches.drop_duplicates(["match", "ledger"])
     bank_side = matches.drop_duplicates(["match", "bank"])
     books = (
