@@ -59,6 +59,7 @@ LEDGER_VOUCHERS_XLSX = [
     [None, None, "Cheque spoilt", None, None, None, None],
     [datetime(2026, 10, 9), "To", "Cash", "Contra", "3", 50000, None],
     [datetime(2026, 10, 15), "By", "Kaveri Home Needs", "Payment", "14", None, 77500.25],
+    [None, None, "Kaveri Home Needs", None, None, 77500.25, None],  # the detailed view
     [None, None, "HDFCN52026101512345", None, None, None, None],
     [datetime(2026, 10, 20), "By", "(as per details)", "Payment", "15", None, 118000],
     [None, None, "Trade Payables", None, None, "1,18,000.00 Dr", None],

@@ -374,8 +374,9 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     cancelled = contains(folded, r"\(\s*cancell?ed\s*\)|^cancell?ed$")
 
     # Each voucher row starts a group (a voucher row of the same day may leave its date out);
-    # the rows under it with neither date nor amount are its narration, and under a voucher
-    # `(as per details)` the rows with a ledger and an amount are the ledgers it was split among.
+    # the rows under it with neither date nor amount are its narration, and those with a ledger
+    # and an amount but no voucher are its ledger entries (Tally's detailed view), which name
+    # the particulars of a voucher `(as per details)`.
     voucher_row = ~layout & (dated | (money & has_voucher & ~date_written))
     starts = voucher_row | layout | date_written
     group = np.cumsum(starts) - 1
@@ -422,7 +423,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     issues = report({p: m for p, m in bad_debit.items() if voucher_row[p]}, "Debit")
     issues += report({p: m for p, m in bad_credit.items() if voucher_row[p]}, "Credit")
     issues += report(_undated(dates, column("Date"), moves & ~layout, rows), "Date")
-    stray = moves & ~layout & ~voucher_row & ~date_written & ~(detail & split_voucher[group_of])
+    stray = moves & ~layout & ~voucher_row & ~date_written & ~detail
     issues += report(
         {int(p): "an amount with no date and no voucher" for p in np.flatnonzero(stray)}, "Date"
     )
