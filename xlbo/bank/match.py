@@ -46,6 +46,8 @@ from xlbo.bank.parties import (
     narration_names,
 )
 from xlbo.bank.scoring import (
+    CHEQUE_DAYS_AFTER,
+    COMBINATION_ALIKE,
     COMBINATION_SCORE,
     KEY_WORDS,
     NAMED_NEAREST,
@@ -277,6 +279,7 @@ def match_lines(
         )
         run.take(chosen, "Rule", 95, reasons.to_numpy())
     abstained = _amount_and_date(run)
+    _late_cheques(run)
 
     # 3. combinations, both ways, over what is left
     _combinations(run)
@@ -295,63 +298,39 @@ def match_lines(
 
 @dataclass(frozen=True)
 class _Names:
-    """Each line's party numbered among its side's distinct names, and the pairs of names alike
-    enough to count (sharing a key word and at least NAMES_DIFFER_BELOW alike), sorted by bank
-    name: `bank_name`, `ledger_name`, `alike`."""
+    """Names as the amount-and-date pass pairs them, worked out once per run: each line's key
+    words (see `parties.key_words`), each line's party numbered among its side's distinct
+    names, and their likeness, scored once per distinct pair of names."""
 
+    bank_words: tuple[np.ndarray, np.ndarray]
+    ledger_words: tuple[np.ndarray, np.ndarray]
     bank: np.ndarray
     ledger: np.ndarray
-    bank_name: np.ndarray
-    ledger_name: np.ndarray
-    alike: np.ndarray
+    likeness: Likeness
 
     @classmethod
     def of(cls, bank: Side, ledger: Side) -> _Names:
+        pos_b, word_b, pos_g, word_g = key_words(
+            bank.lines["party"], ledger.lines["party"], KEY_WORDS
+        )
         bank_codes, bank_names = pd.factorize(bank.lines["party"].fillna("").astype(str))
         ledger_codes, ledger_names = pd.factorize(ledger.lines["party"].fillna("").astype(str))
-        left = pd.Series(np.asarray(bank_names, dtype=object), dtype=object)
-        right = pd.Series(np.asarray(ledger_names, dtype=object), dtype=object)
-        pos_l, word_l, pos_r, word_r = key_words(left, right, KEY_WORDS)
-        shared = (
-            pd.DataFrame({"l": pos_l, "word": word_l})
-            .merge(pd.DataFrame({"r": pos_r, "word": word_r}), on="word")[["l", "r"]]
-            .drop_duplicates()
-            .sort_values(["l", "r"])
-        )
-        l_at = shared["l"].to_numpy(dtype=np.int64)
-        r_at = shared["r"].to_numpy(dtype=np.int64)
-        alike = Likeness(left.to_numpy(), right.to_numpy()).of(l_at, r_at)
-        keep = alike >= NAMES_DIFFER_BELOW
-        return cls(bank_codes, ledger_codes, l_at[keep], r_at[keep], alike[keep])
+        scores = Likeness(np.asarray(bank_names, object), np.asarray(ledger_names, object))
+        return cls((pos_b, word_b), (pos_g, word_g), bank_codes, ledger_codes, scores)
 
-    def between(self, bank_names: np.ndarray, ledger_names: np.ndarray) -> np.ndarray:
-        """How alike each pair of names is (0 for names that do not count as alike)."""
-        if not len(self.alike):
-            return np.zeros(len(bank_names), dtype=np.int64)
-        width = np.int64(len(self.ledger) + 1)
-        keys = self.bank_name * width + self.ledger_name  # sorted, as the pairs are
-        wanted = bank_names.astype(np.int64) * width + ledger_names
-        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-        return np.where(keys[at] == wanted, self.alike[at], 0).astype(np.int64)
-
-    def expand(self, lines: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """For bank lines `lines`: (index into `lines`, ledger name, alike) for every ledger
-        name alike to the line's own."""
-        names = self.bank[lines]
-        low = np.searchsorted(self.bank_name, names, side="left")
-        high = np.searchsorted(self.bank_name, names, side="right")
-        counts = high - low
-        owner = np.repeat(np.arange(len(lines)), counts)
-        at = np.repeat(low - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
-        return owner, self.ledger_name[at], self.alike[at]
+    def alike(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
+        """How alike the names of bank lines `b` and ledger lines `g` are, pair by pair; 0 where
+        they are less than NAMES_DIFFER_BELOW alike (they count as no name in common)."""
+        score = self.likeness.of(self.bank[b], self.ledger[g])
+        return np.where(score >= NAMES_DIFFER_BELOW, score, 0).astype(np.int64)
 
 
 def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """The same-amount pairs of open lines in the window that can decide the amount-and-date
-    pass: the pairs whose names are alike (see `_Names`; each line's NAMED_NEAREST nearest in
-    date per name alike to its own, on each side of its date), and for every line its NEAREST
-    in date on each side whatever the names (names unlike: 0); and how many same-amount pairs
-    in the window each bank and ledger line has in all. Busy days of one amount stay bounded."""
+    pass: the pairs whose names share a key word (each line's NAMED_NEAREST nearest in date per
+    key word, on each side of its date), and for every line its NEAREST in date on each side
+    whatever the names; with how alike their names are; and how many same-amount pairs in the
+    window each bank and ledger line has in all. Busy days of one amount stay bounded."""
     bank_at, ledger_at = np.flatnonzero(run.bank_open), np.flatnonzero(run.ledger_open)
     bank_signed = run.bank.lines["signed"].to_numpy()[bank_at]
     ledger_signed = run.ledger.lines["signed"].to_numpy()[ledger_at]
@@ -363,32 +342,40 @@ def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     back_g, back_b = back.pairs(NEAREST)
     if run.names is None:
         run.names = _Names.of(run.bank, run.ledger)
-    names = run.names
-    # bank lines under each ledger name alike to theirs, joined on amount and that name
-    owner, ledger_name, _ = names.expand(bank_at)
+    (word_pos_b, word_b), (word_pos_g, word_g) = run.names.bank_words, run.names.ledger_words
+    index_b = np.full(len(run.bank), -1)
+    index_b[bank_at] = np.arange(len(bank_at))
+    index_g = np.full(len(run.ledger), -1)
+    index_g[ledger_at] = np.arange(len(ledger_at))
+    rows_b, rows_g = index_b[word_pos_b], index_g[word_pos_g]
+    word_b, rows_b = word_b[rows_b >= 0], rows_b[rows_b >= 0]
+    word_g, rows_g = word_g[rows_g >= 0], rows_g[rows_g >= 0]
     amount, _ = pd.factorize(np.concatenate([bank_signed, ledger_signed]))
-    width = np.int64(len(names.ledger) + 1)
-    key_b = amount[: len(bank_at)][owner].astype(np.int64) * width + ledger_name
-    key_g = amount[len(bank_at) :].astype(np.int64) * width + names.ledger[ledger_at]
+    words = np.int64(max(int(word_b.max(initial=0)), int(word_g.max(initial=0))) + 1)
+    key_b = amount[: len(bank_at)][rows_b].astype(np.int64) * words + word_b
+    key_g = amount[len(bank_at) :][rows_g].astype(np.int64) * words + word_g
+    # per key word, each line's NAMED_NEAREST nearest in date on each side
     named_b, named_g = band_join(
-        key_b, bank_day[owner], key_g, ledger_day, run.window, NAMED_NEAREST
+        key_b, bank_day[rows_b], key_g, ledger_day[rows_g], run.window, NAMED_NEAREST
     )
     back_named_g, back_named_b = band_join(
-        key_g, ledger_day, key_b, bank_day[owner], run.window.mirrored, NAMED_NEAREST
+        key_g, ledger_day[rows_g], key_b, bank_day[rows_b], run.window.mirrored, NAMED_NEAREST
     )
-    named_b = owner[np.concatenate([named_b, back_named_b])]
-    named_g = np.concatenate([named_g, back_named_g])
-    b = np.concatenate([named_b, near_b, back_b])
-    g = np.concatenate([named_g, near_g, back_g])
+    named = len(named_b) + len(back_named_b)
+    b = np.concatenate([rows_b[named_b], rows_b[back_named_b], near_b, back_b])
+    g = np.concatenate([rows_g[named_g], rows_g[back_named_g], near_g, back_g])
     key = b.astype(np.int64) * (len(ledger_at) + 1) + g
-    _, first = np.unique(key, return_index=True)
+    _, first = np.unique(key, return_index=True)  # a named pair keeps its first (named) place
+    is_named = first < named
     b, g = bank_at[b[first]], ledger_at[g[first]]
+    alike = np.zeros(len(b), dtype=np.int64)
+    alike[is_named] = run.names.alike(b[is_named], g[is_named])
     pairs = pd.DataFrame(
         {
             "b": b,
             "l": g,
             "d": run.bank.lines["day"].to_numpy()[b] - run.ledger.lines["day"].to_numpy()[g],
-            "alike": names.between(names.bank[b], names.ledger[g]),
+            "alike": alike,
         }
     )
     count_b = np.zeros(len(run.bank), dtype=np.int64)
@@ -530,6 +517,53 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
         }
     )
     return pd.concat([tied, differ], ignore_index=True)
+
+
+CHEQUE_WORDS = r"(?i)\b(CHQ|CHEQUE|CLG|CTS|MICR)\b"
+
+
+def _late_cheques(run: _Matching) -> None:
+    """Cheques presented after the window: an open bank line that is a cheque (CHQ, CLG, CTS in
+    its narration) and an open ledger line of the same amount up to CHEQUE_DAYS_AFTER days
+    earlier, whose names are at least COMBINATION_ALIKE alike, where neither has another such
+    candidate (the reference pass took those whose number the books carry)."""
+    text = run.bank.lines["text"].fillna("").astype(str)
+    cheque = text.str.contains(CHEQUE_WORDS, regex=True).to_numpy(dtype=bool)
+    late = Window(0, CHEQUE_DAYS_AFTER)
+    b, g = np.flatnonzero(cheque & run.bank_open), np.flatnonzero(run.ledger_open)
+    if not len(b) or not len(g):
+        return
+    bank_day = run.bank.lines["day"].to_numpy()[b]
+    ledger_day = run.ledger.lines["day"].to_numpy()[g]
+    left, right = band_join(
+        run.bank.lines["signed"].to_numpy()[b],
+        bank_day,
+        run.ledger.lines["signed"].to_numpy()[g],
+        ledger_day,
+        late,
+    )
+    if not len(left):
+        return
+    if run.names is None:
+        run.names = _Names.of(run.bank, run.ledger)
+    pairs = pd.DataFrame({"b": b[left], "l": g[right], "d": bank_day[left] - ledger_day[right]})
+    pairs = run.without_rejected(pairs)
+    alike = run.names.alike(pairs["b"].to_numpy(), pairs["l"].to_numpy())
+    pairs = pairs[alike >= COMBINATION_ALIKE].assign(alike=alike[alike >= COMBINATION_ALIKE])
+    chosen = _unique_both_ways(pairs)
+    why = (
+        "cheque; same amount; "
+        + _signed_days(chosen["d"].to_numpy())
+        + " days; party names "
+        + chosen["alike"].astype(str).reset_index(drop=True)
+        + "% alike; no other cheque of this amount and party"
+    )
+    run.take(
+        chosen,
+        "Amount and date",
+        fitness(chosen["d"].to_numpy(), chosen["alike"].to_numpy()),
+        why.to_numpy(),
+    )
 
 
 def _combinations(run: _Matching) -> None:

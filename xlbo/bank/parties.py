@@ -44,8 +44,8 @@ _NOISE = (
 def narration_names(narrations: pd.Series) -> pd.Series:
     """The counterparty's name in each narration (NEFT CR-IFSC-NAME-…, UPI/RRN/NAME/…, CHQ PAID-…
     -NAME): the longest piece between `-` or `/` that has three letters in a row, no run of four
-    digits, no `@`, and is neither the channel nor a word such as MICR CTS; the whole narration
-    where no piece qualifies."""
+    digits, no `@`, and is neither the channel nor a word such as MICR CTS; "" where no piece
+    qualifies (`CLG CHQ DEP 387778`, `SMS CHGS`: the narration names no one)."""
     texts = narrations.fillna("").astype(str)
     positions, pieces = split_words(texts, r"[-/:]")
     named = (
@@ -58,7 +58,7 @@ def narration_names(narrations: pd.Series) -> pd.Series:
     )
     positions, pieces = positions[named], pieces[named].reset_index(drop=True)
     best = first_of_each(positions, pieces.str.len().to_numpy(), len(texts))
-    names = texts.to_numpy(dtype=object).copy()
+    names = np.full(len(texts), "", dtype=object)
     found = best >= 0
     names[found] = pieces.to_numpy(dtype=object)[best[found]]
     return pd.Series(names, index=narrations.index, dtype=object)
@@ -82,6 +82,33 @@ def bank_party_key(name: str) -> str:
     text = _BRACKETS.sub(" ", text)
     text = _TAIL.sub("", text)
     return party_key(text)
+
+
+ACCOUNT_WORDS = frozenset(
+    {
+        "salary", "salaries", "wages", "payable", "receivable", "expenses", "expense", "fees",
+        "fee", "rent", "charges", "charge", "tds", "gst", "cgst", "sgst", "igst", "tax", "taxes",
+        "interest", "commission", "cash", "suspense", "loan", "emi", "insurance", "electricity",
+        "telephone", "internet", "freight", "conveyance", "advance", "advances", "capital",
+        "drawings", "bonus", "reimbursement", "pf", "esi", "epf", "professional", "audit",
+        "repairs", "maintenance", "printing", "stationery", "postage", "courier", "sales",
+        "purchase", "purchases", "income", "discount", "round", "sundry", "provision",
+    }
+)  # fmt: skip
+"""Words that make a ledger's particulars an account, not a party (`Salary Payable`,
+`Professional Fees`, `TDS Payable`, `Rent`): such a line names no one, so its name is never held
+against a bank narration's."""
+
+
+def ledger_party_keys(names: pd.Series) -> pd.Series:
+    """`party_keys` of ledger particulars, "" where they name an account (ACCOUNT_WORDS), not a
+    party."""
+    keys = party_keys(names)
+    codes, uniques = pd.factorize(keys)
+    account = np.array(
+        [bool(set(str(u).split()) & ACCOUNT_WORDS) for u in uniques] + [False], dtype=bool
+    )
+    return keys.where(~account[codes], "")
 
 
 def party_keys(names: pd.Series) -> pd.Series:
@@ -185,8 +212,9 @@ def key_words(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Words that pair names across two columns of folded names: each name's `count` rarest
     words (by their first four letters, so a name UPI cut short still shares them; rarest among
-    the distinct names of both columns) and its first SQUASHED_KEY letters without spaces,
-    numbered alike on both sides. Returns left positions and word codes, then right positions
+    the distinct names of both columns) and its first SQUASHED_KEY letters without spaces
+    (which pair `OMSAILOG` with `om sai logistics`, and a name with itself however UPI cut
+    it); numbered alike on both sides. Returns left positions and word codes, then right positions
     and word codes (a line appears once per key word; nameless lines not at all)."""
     parties = [strings(left), strings(right)]
     names, distinct = pd.factorize(pd.concat(parties, ignore_index=True))
@@ -194,9 +222,9 @@ def key_words(
     owner, pieces = split_words(distinct_names, " ")
     words = pieces.str.slice(0, 4).to_numpy(dtype=object)
     squashed = distinct_names.str.replace(" ", "", regex=False)
-    long_enough = (squashed.str.len() >= SQUASHED_KEY).to_numpy(dtype=bool)
-    squash_owner = np.flatnonzero(long_enough)
-    squash_words = ("~" + squashed.str.slice(0, SQUASHED_KEY)).to_numpy(dtype=object)[squash_owner]
+    squash_owner = np.flatnonzero((squashed.str.len() >= SQUASHED_KEY).to_numpy(dtype=bool))
+    prefix = ("~" + squashed.str.slice(0, SQUASHED_KEY)).to_numpy(dtype=object)
+    squash_words = prefix[squash_owner]
     codes, _ = pd.factorize(np.concatenate([words, squash_words]))
     word_codes, squash_codes = codes[: len(words)], codes[len(words) :]
     pairs = pd.DataFrame({"name": owner, "word": word_codes}).drop_duplicates()

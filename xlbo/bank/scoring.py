@@ -15,6 +15,10 @@ approved, after the transfer went out)."""
 DAYS_AFTER = 7
 """… and up to 7 days after (cheques deposited, clearing, a weekend and a bank holiday).
 References match at any distance: a cheque is often presented 10–25 days after it is written."""
+CHEQUE_DAYS_AFTER = 30
+"""A cheque the books record without its number may reach the bank up to 30 days later (written,
+handed over, deposited, cleared): such a pair is taken when its names are at least
+COMBINATION_ALIKE alike and no other pair of that amount and alike names is in those 30 days."""
 MAX_WINDOW_DAYS = 90
 """The furthest `--days-before`/`--days-after` may reach: past a quarter, a same-amount pair is
 chance, not a match."""

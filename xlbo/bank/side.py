@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.parties import narration_names, party_keys
+from xlbo.bank.parties import ledger_party_keys, narration_names, party_keys
 from xlbo.bank.references import reference_frame
 from xlbo.columns import day_numbers, strings
 
@@ -82,7 +82,7 @@ def prepare_ledger(lines: pd.DataFrame) -> Side:
         {
             "day": day_numbers(lines["date"]),
             "signed": (lines["debit"] - lines["credit"]).to_numpy(dtype=np.int64),
-            "party": party_keys(lines["particulars"]).to_numpy(),
+            "party": ledger_party_keys(lines["particulars"]).to_numpy(),
             "text": lines["particulars"].to_numpy(dtype=object),
         }
     )
