@@ -83,13 +83,18 @@ _MINUS_COMMA = r"^-\s*,"
 
 def one_amount(value: Any) -> Decimal | None:
     """`parse_amount` of one cell, but for the quirks of bank exports it does not know: a tab
-    before the number (Axis writes `"\t3,932.20"`) and a minus glued to a leading comma
-    (`-,93,39,895.11`)."""
+    before the number (Axis writes `"\t3,932.20"`), a minus glued to a leading comma
+    (`-,93,39,895.11`), and Dr or Cr glued to the figure (`10,500.00Cr`)."""
     if isinstance(value, str):
         text = value.strip()
         if re.match(_MINUS_COMMA, text):
-            value = "-" + re.sub(_MINUS_COMMA, "", text)
+            text = "-" + re.sub(_MINUS_COMMA, "", text)
+        value = _GLUED_SIDE.sub(r"\1 \2", text)
     return parse_amount(value)
+
+
+_GLUED_SIDE = re.compile(r"([0-9])((?:dr|cr)\.?)$", re.IGNORECASE)
+"""`10,500.00Cr`: a Dr or Cr written against the figure (Central Bank of India, PNB)."""
 
 
 def amount_present(values: pd.Series) -> np.ndarray:

@@ -241,7 +241,8 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     )
     undated = _undated(dates, column(Role.DATE), moves & before_end, rows)
     issues += _issues_for(undated, rows, book.name, table.sheet, letter(Role.DATE))
-    after = np.flatnonzero(dated & moves & ~before_end)
+    figures = np.isin(rows, list(summary.used))  # HDFC's opening balance under Date
+    after = np.flatnonzero(dated & moves & ~before_end & ~figures)
     if len(after):
         issues.append(
             Issue(
@@ -284,7 +285,9 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     lines.loc[~has_balance, "balance"] = pd.NA
     lines = lines[keep].reset_index(drop=True)
     lines["fingerprint"] = fingerprints(lines)
-    lines["sheet"] = pd.Categorical.from_codes(np.zeros(len(lines), dtype=np.int8), [table.sheet])
+    lines["sheet"] = pd.Categorical.from_codes(
+        np.zeros(len(lines), dtype=np.int8), pd.Index([table.sheet])
+    )
     return Lines(
         lines,
         book.name,

@@ -59,6 +59,8 @@ class Summary:
     debit_count: int | None = None
     credit_count: int | None = None
     rows: dict[str, int] = field(default_factory=dict)
+    used: frozenset[int] = frozenset()
+    """Every Excel row a figure was read from (none of them is a line)."""
 
 
 # -- title lines -----------------------------------------------------------------------------
@@ -271,6 +273,7 @@ def read_summary(
     found: dict[str, int] = {}
     where: dict[str, int] = {}
     pending: dict[int, str] = {}
+    used: set[int] = set()
     roles = roles or {}
 
     def take(key: str, value: int | None, excel_row: int) -> bool:
@@ -278,6 +281,7 @@ def read_summary(
             return False
         if key not in found:
             found[key], where[key] = value, excel_row
+        used.add(excel_row)
         return True
 
     for excel_row, cells in rows:
@@ -345,6 +349,7 @@ def read_summary(
         debit_count=found.get("debit_count"),
         credit_count=found.get("credit_count"),
         rows=where,
+        used=frozenset(used),
     )
 
 
@@ -354,4 +359,4 @@ def merged(first: Summary, second: Summary) -> Summary:
     for name in ("opening", "closing", "debits", "credits", "debit_count", "credit_count"):
         mine = getattr(first, name)
         values[name] = mine if mine is not None else getattr(second, name)
-    return Summary(**values, rows={**second.rows, **first.rows})
+    return Summary(**values, rows={**second.rows, **first.rows}, used=first.used | second.used)

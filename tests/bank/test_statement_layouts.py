@@ -1,0 +1,761 @@
+"""Statements in the exact layouts Indian bank portals export: title lines, asterisk rules,
+summary and total blocks, legends, the banks' own header words and number quirks, several
+sheets, decimal commas and the encodings a CSV arrives in. Each test checks what a user would:
+how many lines were read, the totals of withdrawals and deposits, the first and last line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from xlbo.bank.integrity import check_statement
+from xlbo.bank.lines import Lines
+from xlbo.bank.statement import read_statement
+from xlbo.cli import main
+from xlbo.dates import to_excel_serial
+from xlbo.errors import SheetProblem
+from xlbo.issues import Severity
+
+Row = list[Any]
+
+
+def first_and_last(lines: Lines) -> list[tuple[date, str, int]]:
+    """(date, narration, money in less money out in paise) of the first and the last line."""
+    frame = lines.frame
+    return [
+        (row.date, row.narration, int(row.credit) - int(row.debit))
+        for row in frame.iloc[[0, -1]].itertuples()
+    ]
+
+
+def totals(lines: Lines) -> tuple[int, int, int]:
+    """Lines read, withdrawals and deposits (paise)."""
+    frame = lines.frame
+    return len(frame), int(frame["debit"].sum()), int(frame["credit"].sum())
+
+
+# -- HDFC: net banking's .xls as Excel shows it ------------------------------------------------
+
+HDFC_HEAD = [
+    "Date",
+    "Narration",
+    "Chq./Ref.No.",
+    "Value Dt",
+    "Withdrawal Amt.",
+    "Deposit Amt.",
+    "Closing Balance",
+]
+HDFC_RULE = ["********", "*" * 34, "*" * 12, "********", "*" * 18, "*" * 18, "*" * 18]
+# date, narration, reference, value date, withdrawal, deposit, balance; opening 13,399.36.
+# The card payment of 4 Oct is reversed on 5 Oct: HDFC writes the reversal as a negative
+# withdrawal, and its summary counts it among the debits.
+HDFC_LINES: list[tuple[date, str, str, float | None, float | None, float]] = [
+    (
+        date(2026, 10, 1),
+        "NEFT CR-SBIN0001234-VARDHAMAN RETAIL-SBINN52026100112345",
+        "SBINN52026100112345",
+        None,
+        12000.0,
+        25399.36,
+    ),
+    (
+        date(2026, 10, 4),
+        "POS 419188XXXXXX2165 UBER INDIA SYSTE",
+        "0000527607066185",
+        530.44,
+        None,
+        24868.92,
+    ),
+    (
+        date(2026, 10, 5),
+        "POS 419188XXXXXX2165 UBER INDIA SYSTE",
+        "0000527807061234",
+        -530.44,
+        None,
+        25399.36,
+    ),
+    (
+        date(2026, 10, 10),
+        "CHQ PAID-MICR CTS-NO-KAVERI ELECTRICALS",
+        "0000000000000451",
+        8500.0,
+        None,
+        16899.36,
+    ),
+    (
+        date(2026, 10, 31),
+        "UPI-OM SAI LOGISTICS-omsai@okaxis-UTIB0000123-630412345678-INV 77",
+        "0000630412345678",
+        None,
+        2250.5,
+        19149.86,
+    ),
+]
+
+
+def hdfc_rows(date_cell: Callable[[date], Any], lines: list[Any] = HDFC_LINES) -> list[Row]:
+    blank4: Row = [None] * 4
+    rows: list[Row] = [
+        [
+            "HDFC BANK Ltd.                                      Page No .:   1          "
+            "                                Statement of accounts"
+        ],
+        [],
+        [],
+        [],
+        [*blank4, "Account Branch :SECTOR-53"],
+        ["M/S.    KAVERI TRADERS PVT LTD", None, None, None, "Address :VATIKA ATRIUM, A-BLOCK"],
+        ["B-113 SARVODAYA ENCLAVE", None, None, None, "GOLF COURSE ROAD"],
+        ["NEW DELHI", None, None, None, "SECTOR-53"],
+        [".", None, None, None, "City :GURGAON"],
+        ["NEW DELHI 110017", None, None, None, "State :HARYANA"],
+        [*blank4, "Phone no. :18002600/18001600"],
+        [*blank4, "Email :"],
+        ["JOINT HOLDERS :", None, None, None, "OD Limit :0   Currency :INR"],
+        [*blank4, "Cust ID :329788386"],
+        ["Nomination  :  Not Registered", None, None, None, "Account No :50200012345678   OTHER"],
+        [
+            "Statement From  :  01/10/2026         To  :  31/10/2026",
+            None,
+            None,
+            None,
+            "A/C Open Date :19/07/2020",
+        ],
+        [*blank4, "Account Status :Regular"],
+        [*blank4, "RTGS/NEFT IFSC :HDFC0000572   MICR :110240093"],
+        [],
+        ["*" * 180],
+        HDFC_HEAD,
+        HDFC_RULE,
+    ]
+    for day, narration, reference, out, into, balance in lines:
+        rows.append([date_cell(day), narration, reference, date_cell(day), out, into, balance])
+    rows += [
+        [],
+        HDFC_RULE,
+        ["*" * 129],
+        [],
+        ["STATEMENT SUMMARY  :-"],
+        ["Opening Balance", None, None, None, "Debits", "Credits", "Closing Bal"],
+        [13399.36, None, None, None, 8500.0, 14250.5, 19149.86],
+        [],
+        [*blank4, "Dr Count", "Cr Count"],
+        [*blank4, 3, 2],
+        [],
+        [],
+        [
+            "Generated On:",
+            "02-NOV-2026 15:03:26",
+            "Generated By:",
+            "329788386",
+            "Requesting Branch Code:",
+            "NET",
+        ],
+        [],
+        ["This is a computer generated statement and does not require signature."],
+        ["HDFC BANK LIMITED."],
+        ["*Closing balance includes funds earmarked for hold and uncleared funds"],
+        [],
+        ["State account branch GSTN:", "06AAACH2702H1Z4"],
+        ["---  End Of Statement ---"],
+    ]
+    return rows
+
+
+DATE_CELLS: dict[str, Callable[[date], Any]] = {
+    "text dd/mm/yy": lambda day: day.strftime("%d/%m/%y"),
+    "real dates": lambda day: datetime(day.year, day.month, day.day),
+    "serial numbers": to_excel_serial,  # date cells that lost their format
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DATE_CELLS))
+def test_hdfc_statement_with_its_summary_block(kind: str, xlsx: Callable[..., Path]) -> None:
+    path = xlsx({"Sheet 1": hdfc_rows(DATE_CELLS[kind])}, name="Acct_Statement_XX5678.xlsx")
+    lines = read_statement(str(path))
+    assert lines.issues == []  # the summary's 13399.36 under Date is no date, nor an error
+    # the reversal of 5 Oct is money back in: 530.44 in, not out
+    assert totals(lines) == (5, 53044 + 850000, 1200000 + 53044 + 225050)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT CR-SBIN0001234-VARDHAMAN RETAIL-SBINN52026100112345", 1200000),
+        (
+            date(2026, 10, 31),
+            "UPI-OM SAI LOGISTICS-omsai@okaxis-UTIB0000123-630412345678-INV 77",
+            225050,
+        ),
+    ]
+    assert lines.frame["row"].tolist() == [23, 24, 25, 26, 27]
+    assert (lines.opening, lines.closing) == (1339936, 1914986)
+    assert (lines.company, lines.account) == ("KAVERI TRADERS PVT LTD", "50200012345678")
+    assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
+    findings, _ = check_statement(lines.frame)
+    assert findings == []  # the running balance chains through the reversal
+
+
+def test_hdfc_summary_that_disagrees_with_the_lines_is_an_error(xlsx: Callable[..., Path]) -> None:
+    without_cheque = [line for line in HDFC_LINES if "CHQ PAID" not in line[1]]
+    rows = hdfc_rows(DATE_CELLS["text dd/mm/yy"], without_cheque)
+    lines = read_statement(str(xlsx({"Sheet 1": rows}, name="hdfc.xlsx")))
+    assert totals(lines) == (4, 53044, 1478094)
+    [issue] = lines.issues
+    assert issue.severity is Severity.ERROR
+    assert issue.cell == "E33"  # the summary's Debits figure
+    assert issue.problem == (
+        "The statement's summary (row 33) shows debits of 8,500.00, 3 debit line(s), but the "
+        "lines read show debits of 0.00, 2 debit line(s): a line was missed or misread"
+    )
+
+
+def test_hdfc_clean_statement_reconciles_with_exit_0(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    bank = xlsx({"Sheet 1": hdfc_rows(DATE_CELLS["text dd/mm/yy"])}, name="hdfc.xlsx")
+    books = tmp_path / "books.xlsx"
+    ledger = [
+        ["Kaveri Traders Pvt Ltd"],
+        ["HDFC Bank Ledger"],
+        ["1-Oct-2026 to 31-Oct-2026"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        ["01-10-2026", "Opening Balance", None, None, 13399.36, None],
+        ["01-10-2026", "Vardhaman Retail", "Receipt", "R1", 12000.0, None],
+        ["04-10-2026", "Uber India", "Payment", "P1", None, 530.44],
+        ["05-10-2026", "Uber India", "Receipt", "R2", 530.44, None],
+        ["10-10-2026", "Kaveri Electricals", "Payment", "P2", None, 8500.0],
+        ["31-10-2026", "Om Sai Logistics", "Receipt", "R3", 2250.5, None],
+        [None, "Closing Balance", None, None, None, 19149.86],
+    ]
+    xlsx({"Ledger": ledger}, name="books.xlsx")
+    out = tmp_path / "brs.xlsx"
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]) == 0
+
+
+# -- Axis Bank: the CSV of net banking ---------------------------------------------------------
+
+AXIS_CSV = (
+    "Name :- BELZ INSTRUMENTS PVT LTD  .\r\n"
+    '"Joint Holder :-- "\r\n'
+    '"5L-123, NIT"\r\n'
+    "FARIDABAD\r\n"
+    "HARYANA\r\n"
+    "121001\r\n"
+    "Currency :-    INR\r\n"
+    "Customer No :-    891261531\r\n"
+    "Scheme :-    RURAL BUSINESS BANKING( CASH CREDIT FACILITY)\r\n"
+    "IFSC Code :-    UTIB0003202\r\n"
+    "MICR Code :-    110211196\r\n"
+    "Nominee Registered :-    null\r\n"
+    "CKYC Number :-    **********9948\r\n"
+    "Statement of Account No - 922030048910705 for the period (From : 01/10/2026 To : "
+    "31/10/2026)\r\n"
+    "S.No,Transaction Date (dd/mm/yyyy),Value Date (dd/mm/yyyy),Particulars,Amount(INR),"
+    "Debit/Credit,Balance(INR),Cheque Number,Branch Name(SOL)\r\n"
+    '1,,,OPENING BALANCE,,,"-,77,65,682.30",,FARIDABAD BK CH FAR HR\r\n'
+    "2,01/10/2026,01/10/2026,NEFT/HDFCH00395034887/MARUTI SUZUKI INDIA LTD/HDFC BANK/0001173122,"
+    '"\t7,560.00",CR,"-,77,58,122.30",,"FARIDABAD BK CH FAR HR (248) "\r\n'
+    "3,01/10/2026,01/10/2026,AUR079208695217_EMI_01-10-2026_BELZ INSTRUMENTS PV,"
+    '"\t20,867.00",DR,"-,77,78,989.30",,"FARIDABAD BK CH FAR HR (245) "\r\n'
+    "4,15/10/2026,15/10/2026,INB/NEFT/AXOIC21326107074/VAISHALI NEHRA/KOTAK MAHINDRA BANK /,"
+    '"\t1,50,000.00",DR,"-,79,28,989.30",,"FARIDABAD BK CH FAR HR (3202) "\r\n'
+    "5,31/10/2026,31/10/2026,NEFT/SCBLH23100758250/SUN PHARMA LABORATORIES LIMI/STANDARD "
+    'CHARTERED B/VC 0010004284,"\t3,11,760.00",CR,"-,76,17,229.30",,"FARIDABAD BK CH FAR HR '
+    '(248) "\r\n'
+    '6,,,TRANSACTION TOTAL DR/CR,"\t1,70,867.00/\t3,19,320.00",,,,FARIDABAD BK CH FAR HR\r\n'
+    '7,,,CLOSING BALANCE,,,"-,76,17,229.30",,FARIDABAD BK CH FAR HR\r\n'
+    '"Unless the constituent notifies the bank immediately of any discrepancy found by him/her '
+    "in this statement of Account, it will be taken that he/she has found the account correct.\r\n"
+    "The closing balance as shown/displayed includes not only the credit balance and / or "
+    "overdraft limit, but also funds which are under clearing.\r\n"
+    "\r\n"
+    "REGISTERED OFFICE - AXIS BANK LTD,TRISHUL,Opp. Samartheswar Temple, Near Law Garden, "
+    'Ellisbridge, Ahmedabad .380006.This is a system generated output and requires no signature."\r\n'
+    "legend :\r\n"
+    "\r\n"
+    "ICONN    -  Transaction trough Internet Banking\r\n"
+    "CLG        -  Cheque Clearing Transaction\r\n"
+    "Int.pd     -  Interest paid to customer\r\n"
+)
+
+
+def test_axis_csv_with_tabbed_amounts_and_an_overdrawn_balance(tmp_path: Path) -> None:
+    path = tmp_path / "Account_Statement_Report_01-11-2026_1012hrs.CSV"
+    path.write_bytes(AXIS_CSV.encode("ascii"))
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (4, 2086700 + 15000000, 756000 + 31176000)
+    assert first_and_last(lines) == [
+        (
+            date(2026, 10, 1),
+            "NEFT/HDFCH00395034887/MARUTI SUZUKI INDIA LTD/HDFC BANK/0001173122",
+            756000,
+        ),
+        (
+            date(2026, 10, 31),
+            "NEFT/SCBLH23100758250/SUN PHARMA LABORATORIES LIMI/STANDARD CHARTERED B/VC 0010004284",
+            31176000,
+        ),
+    ]
+    assert lines.frame["balance"].tolist() == [-775812230, -777898930, -792898930, -761722930]
+    assert (lines.opening, lines.closing) == (-776568230, -761722930)
+    assert (lines.company, lines.account) == ("BELZ INSTRUMENTS PVT LTD", "922030048910705")
+    assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_axis_total_that_disagrees_with_the_lines_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "axis.csv"
+    path.write_text(AXIS_CSV.replace("1,70,867.00", "1,70,876.00"), encoding="ascii")
+    lines = read_statement(str(path))
+    assert len(lines.frame) == 4
+    [issue] = lines.issues
+    assert issue.severity is Severity.ERROR
+    assert "shows debits of 1,70,876.00" in issue.problem
+    assert "lines read show debits of 1,70,867.00" in issue.problem
+
+
+def test_axis_tran_date_layout_with_padded_amounts(tmp_path: Path) -> None:
+    path = tmp_path / "Axis 086 account.csv"
+    path.write_text(
+        "Name :- SAURABH VIKAS GADKARI (HUF)\n"
+        "Joint Holder :- -\n"
+        "FLAT NO B 602 WOODSVILLE PHASE 2 NEAR\n"
+        "Customer ID :- 948377135\n"
+        "IFSC Code :- UTIB0004875\n"
+        "MICR Code :- 411211079\n"
+        "\n"
+        "Statement of Account No - 923010008070086 for the period (From : 01-10-2026 To : "
+        "31-10-2026)\n"
+        "\n"
+        "Tran Date,CHQNO,PARTICULARS,DR,CR,BAL,SOL\n"
+        "02-10-2026,-,NBSM/96863804/CRED(RAZORPAY)/,              4439.59, ,           604111.30,4875\n"
+        "09-10-2026,-,SB:923010008070086:Int.Pd:01-07-2026 to 30-09-2026, ,              4538.00,"
+        "           608649.30,4875\n"
+        "21-10-2026,000451,IMPS/P2A/511110688643/SHUBHANG/ICICIBAN/IMPSTran, ,            "
+        "200000.00,           808649.30,4875\n"
+        "30-10-2026,-,NBSM/102638216/DREAMPLUG TECHNOLOGIES PVT LTD (PA,             62995.63, ,"
+        "           745653.67,4875\n"
+        "\n"
+        '"Unless the constituent notifies the bank immediately of any discrepancy found by '
+        "him/her in this statement of Account, it will be taken that he/she has found the "
+        'account correct. "\n'
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (4, 443959 + 6299563, 453800 + 20000000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 2), "NBSM/96863804/CRED(RAZORPAY)/", -443959),
+        (date(2026, 10, 30), "NBSM/102638216/DREAMPLUG TECHNOLOGIES PVT LTD (PA", -6299563),
+    ]
+    assert lines.frame["reference"].tolist() == ["-", "-", "000451", "-"]
+    assert (lines.company, lines.account) == ("SAURABH VIKAS GADKARI (HUF)", "923010008070086")
+    assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+# -- ICICI Bank: the Detailed Statement --------------------------------------------------------
+
+
+def test_icici_detailed_statement(xlsx: Callable[..., Path]) -> None:
+    rows: list[Row] = [
+        [None, "DETAILED STATEMENT"],
+        [],
+        [None, "Transactions List - DECCAN OFFICE SUPPLIES (INR) - 000405012345"],
+        [],
+        [None, "Transaction Date from 01/10/2026 to 31/10/2026"],
+        [],
+        [
+            None,
+            "S No.",
+            "Value Date",
+            "Transaction Date",
+            "Cheque Number",
+            "Transaction Remarks",
+            "Withdrawal Amt (INR)",
+            "Deposit Amt (INR)",
+            "Balance (INR )",
+        ],
+        [
+            None,
+            1,
+            "02/10/2026",
+            "01/10/2026",
+            "-",
+            "NEFT-HDFCN52026100112345-KAVERI ELECTRICALS",
+            0,
+            15000.0,
+            65000.0,
+        ],
+        [
+            None,
+            2,
+            "03/10/2026",
+            "03/10/2026",
+            "451",
+            "CLG/SHREE BALAJI TRADERS/451",
+            7250.5,
+            0,
+            57749.5,
+        ],
+        [
+            None,
+            3,
+            "15/10/2026",
+            "15/10/2026",
+            "-",
+            "BIL/ONL/000123456789/BESCOM/BANGALORE",
+            1980.0,
+            0,
+            55769.5,
+        ],
+        [
+            None,
+            4,
+            "31/10/2026",
+            "31/10/2026",
+            "-",
+            "UPI/630412345678/OM SAI LOGIST/omsai@okaxis/Axis Bank",
+            0,
+            4200.0,
+            59969.5,
+        ],
+        [],
+        [None, "Legends Used in Account Statement"],
+        [None, "INF - Internet Fund Transfer"],
+        [None, "BIL - Internet Bill Payment"],
+        [None, "CLG - Cheque Clearing"],
+    ]
+    lines = read_statement(str(xlsx({"OpTransactionHistory": rows}, name="DetailedStatement.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (4, 725050 + 198000, 1500000 + 420000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT-HDFCN52026100112345-KAVERI ELECTRICALS", 1500000),
+        (date(2026, 10, 31), "UPI/630412345678/OM SAI LOGIST/omsai@okaxis/Axis Bank", 420000),
+    ]
+    assert lines.frame["value_date"].iloc[0] == date(2026, 10, 2)
+    assert lines.frame["reference"].tolist() == ["-", "451", "-", "-"]
+    assert (lines.company, lines.account) == ("DECCAN OFFICE SUPPLIES", "000405012345")
+    assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+# -- Central Bank of India ---------------------------------------------------------------------
+
+
+def test_central_bank_of_india_reads_its_account_description(xlsx: Callable[..., Path]) -> None:
+    rows: list[Row] = [
+        ["CENTRAL BANK OF INDIA"],
+        ["Account Statement"],
+        ["Account Name", ":", "SHREE BALAJI TRADERS"],
+        ["Account Number", ":", "3456789012"],
+        ["Period", ":", "01/10/2026 to 31/10/2026"],
+        [],
+        [
+            "Post Date",
+            "Value Date",
+            "Branch Code",
+            "Cheque Number",
+            "Account Description",
+            "Debit",
+            "Credit",
+            "Balance",
+        ],
+        [
+            "01/10/2026",
+            "01/10/2026",
+            "3172",
+            None,
+            "BY TRANSFER-UPI/CR/630412345678/RAMESH KUMAR/SBIN",
+            None,
+            "500.00",
+            "10,500.00Cr",
+        ],
+        [
+            "01/10/2026",
+            "01/10/2026",
+            "3172",
+            None,
+            "BY TRANSFER-UPI/CR/630412349999/SURESH PATEL/HDFC",
+            None,
+            "500.00",
+            "11,000.00Cr",
+        ],
+        [
+            "20/10/2026",
+            "20/10/2026",
+            "3172",
+            "000117",
+            "TO CLG-CHQ 000117 MAHALAXMI STEEL",
+            "7,400.00",
+            None,
+            "3,600.00Cr",
+        ],
+        [
+            "31/10/2026",
+            "31/10/2026",
+            "3172",
+            None,
+            "BY TRANSFER-NEFT-SBIN0001234-GANESH AGENCIES",
+            None,
+            "2,100.00",
+            "5,700.00Cr",
+        ],
+        [],
+        ["** This is a computer generated statement and does not require a signature **"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="cbi.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (4, 740000, 310000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "BY TRANSFER-UPI/CR/630412345678/RAMESH KUMAR/SBIN", 50000),
+        (date(2026, 10, 31), "BY TRANSFER-NEFT-SBIN0001234-GANESH AGENCIES", 210000),
+    ]
+    findings, unique = check_statement(lines.frame)
+    assert findings == [] and len(unique) == 4  # two UPI credits of 500 the same day: two lines
+    assert (lines.company, lines.account) == ("SHREE BALAJI TRADERS", "3456789012")
+    assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+# -- SBI: a reversal written as a negative deposit ---------------------------------------------
+
+
+def test_negative_amounts_are_reversals_not_their_size(tmp_path: Path) -> None:
+    path = tmp_path / "sbi.csv"
+    path.write_text(
+        "State Bank of India\n"
+        "Account Name,:,MR RAVI SHANKAR\n"
+        "Account Number,:,00000031234567890\n"
+        "Account Statement from 1 Oct 2026 to 31 Oct 2026\n"
+        "\n"
+        "Txn Date,Value Date,Description,Ref No./Cheque No.,Debit,Credit,Balance\n"
+        '1 Oct 2026,1 Oct 2026,BY TRANSFER-NEFT*SBIN0001*KAVERI HOME,,,"5,000.00","15,000.00"\n'
+        '2 Oct 2026,2 Oct 2026,REV-BY TRANSFER-NEFT*SBIN0001*KAVERI HOME,,,"-5,000.00","10,000.00"\n'
+        '3 Oct 2026,3 Oct 2026,TO TRANSFER-UPI/DR/630412345678/BESCOM,,"1,200.00",,"8,800.00"\n'
+        '4 Oct 2026,4 Oct 2026,REV-UPI/DR/630412345678/BESCOM,,(1200.00),,"10,000.00"\n'
+        "\n"
+        "**This is a computer generated statement and does not require a signature\n"
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert lines.frame["debit"].tolist() == [0, 500000, 120000, 0]
+    assert lines.frame["credit"].tolist() == [500000, 0, 0, 120000]
+    assert totals(lines) == (4, 620000, 620000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "BY TRANSFER-NEFT*SBIN0001*KAVERI HOME", 500000),
+        (date(2026, 10, 4), "REV-UPI/DR/630412345678/BESCOM", 120000),
+    ]
+    assert check_statement(lines.frame)[0] == []  # the balances chain: the signs were right
+    assert (lines.company, lines.account) == ("MR RAVI SHANKAR", "00000031234567890")
+
+
+# -- several sheets, one a month ---------------------------------------------------------------
+
+SBI_HEAD = [
+    "Txn Date",
+    "Value Date",
+    "Description",
+    "Ref No./Cheque No.",
+    "Debit",
+    "Credit",
+    "Balance",
+]
+
+
+def test_every_sheet_with_a_statement_is_read_in_workbook_order(
+    xlsx: Callable[..., Path],
+) -> None:
+    october = [
+        ["Account Statement from 1 Oct 2026 to 31 Oct 2026"],
+        SBI_HEAD,
+        ["1 Oct 2026", "1 Oct 2026", "BY TRANSFER-NEFT-A", None, None, 1000.0, 11000.0],
+        ["30 Oct 2026", "30 Oct 2026", "TO CLG-CHQ 000451-B", "000451", 250.75, None, 10749.25],
+    ]
+    november = [
+        ["Account Statement from 1 Nov 2026 to 30 Nov 2026"],
+        [],
+        SBI_HEAD,
+        ["2 Nov 2026", "2 Nov 2026", "BY TRANSFER-NEFT-C", None, None, 500.0, 11249.25],
+        ["28 Nov 2026", "28 Nov 2026", "TO TRANSFER-UPI-D", None, 49.25, None, 11200.0],
+        ["**This is a computer generated statement"],
+    ]
+    notes = [["Statements downloaded for the audit"], ["Prepared by", "Accounts"]]
+    path = xlsx({"Read Me": notes, "Oct 2026": october, "Nov 2026": november}, name="sbi.xlsx")
+
+    lines = read_statement(str(path))
+    assert lines.sheet == "Oct 2026"
+    assert totals(lines) == (4, 25075 + 4925, 100000 + 50000)
+    assert lines.frame["sheet"].astype(str).tolist() == ["Oct 2026"] * 2 + ["Nov 2026"] * 2
+    assert lines.frame["row"].tolist() == [3, 4, 4, 5]
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "BY TRANSFER-NEFT-A", 100000),
+        (date(2026, 11, 28), "TO TRANSFER-UPI-D", -4925),
+    ]
+    assert lines.period == (date(2026, 10, 1), date(2026, 11, 30))
+    assert check_statement(lines.frame)[0] == []  # the balance runs on from sheet to sheet
+
+    november_only = read_statement(str(path), sheet="Nov 2026")
+    assert november_only.sheet == "Nov 2026"
+    assert totals(november_only) == (2, 4925, 50000)
+    assert november_only.frame["sheet"].astype(str).tolist() == ["Nov 2026"] * 2
+
+    with pytest.raises(SheetProblem, match=r"sbi.xlsx has no sheet named 'Dec 2026' \(it has: "):
+        read_statement(str(path), sheet="Dec 2026")
+    with pytest.raises(SheetProblem, match="Read Me: no header row"):
+        read_statement(str(path), sheet="Read Me")
+
+
+# -- decimal commas ----------------------------------------------------------------------------
+
+
+def test_decimal_commas_are_read_at_their_value(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Account statement;;;;\n"
+        "Date;Description;Debit;Credit;Balance\n"
+        "01/10/2026;NEFT CR VARDHAMAN RETAIL;;1.234,56;11.234,56\n"
+        "02/10/2026;CHQ 000451 KAVERI;999,00;;10.235,56\n"
+        "03/10/2026;SMS CHGS;12,5;;10.223,06\n"
+        "31/10/2026;NEFT CR OM SAI;;2.000.000,00;2.010.223,06\n"
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert lines.frame["debit"].tolist() == [0, 99900, 1250, 0]
+    assert totals(lines) == (4, 101150, 123456 + 200000000)
+    assert lines.frame["balance"].tolist() == [1123456, 1023556, 1022306, 201022306]
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT CR VARDHAMAN RETAIL", 123456),
+        (date(2026, 10, 31), "NEFT CR OM SAI", 200000000),
+    ]
+
+
+def test_a_column_that_does_not_prove_its_decimal_mark_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Date;Description;Debit;Credit;Balance\n"
+        "01/10/2026;NEFT CR VARDHAMAN RETAIL;;1.234,56;11.234,56\n"
+        "02/10/2026;CHQ 000451 KAVERI;1,234;;10.000,56\n"  # ₹1,234 or ₹1.234?
+        "03/10/2026;NEFT CR OM SAI;;500,00;10.500,56\n"
+    )
+    lines = read_statement(str(path))
+    assert totals(lines) == (2, 0, 123456 + 50000)
+    [issue] = lines.issues
+    assert (issue.severity, issue.cell) == (Severity.ERROR, "C3")
+    assert "'1,234' could be 1,234 or 1.234" in issue.problem
+
+
+def test_indian_grouping_is_not_a_decimal_comma(tmp_path: Path) -> None:
+    path = tmp_path / "hdfc.csv"
+    path.write_text(
+        "Date,Narration,Chq./Ref.No.,Value Dt,Withdrawal Amt.,Deposit Amt.,Closing Balance\n"
+        '01/10/26,NEFT CR-A,,01/10/26,,"1,23,456.50","12,34,567.00"\n'
+        '02/10/26,CHQ PAID-B,000451,02/10/26,"1,000",,"12,33,567.00"\n'
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (2, 100000, 12345650)
+
+
+# -- encodings ---------------------------------------------------------------------------------
+
+ENCODED_ROWS = [
+    ["Account Name", ":", "CAFÉ MOCHA – PUNE’S"],
+    ["Txn Date", "Value Date", "Description", "Ref No./Cheque No.", "Debit", "Credit", "Balance"],
+    ["01-10-2026", "01-10-2026", "BY TRANSFER-NEFT-CAFÉ MOCHA", "", "", "2500.00", "12500.00"],
+    ["02-10-2026", "02-10-2026", "TO TRANSFER-UPI-D’SOUZA – RENT", "", "1200.00", "", "11300.00"],
+]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "separator"),
+    [("utf-16", "\t"), ("utf-16", ","), ("utf-8-sig", ","), ("cp1252", ","), ("utf-8", ";")],
+)
+def test_csv_encodings_are_detected(encoding: str, separator: str, tmp_path: Path) -> None:
+    path = tmp_path / "statement.csv"
+    text = "\r\n".join(separator.join(row) for row in ENCODED_ROWS) + "\r\n"
+    path.write_bytes(text.encode(encoding))
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (2, 120000, 250000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "BY TRANSFER-NEFT-CAFÉ MOCHA", 250000),
+        (date(2026, 10, 2), "TO TRANSFER-UPI-D’SOUZA – RENT", -120000),
+    ]
+    assert lines.company == "CAFÉ MOCHA – PUNE’S"
+
+
+def test_a_statement_with_no_lines_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty-month.csv"
+    path.write_text(
+        "Txn Date,Value Date,Description,Ref No./Cheque No.,Debit,Credit,Balance\n"
+        "**This is a computer generated statement\n"
+    )
+    with pytest.raises(SheetProblem, match="empty-month.csv: no statement lines were read"):
+        read_statement(str(path))
+
+
+# -- title lines -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        [
+            ["Customer Name :", "KAVERI TRADERS"],
+            ["Account No. : 50200012345678"],
+            ["Statement From : 01/10/2026 To : 31/10/2026"],
+        ],
+        [
+            ["Account Holder", "KAVERI TRADERS"],
+            ["A/c No", ":", "50200012345678"],
+            ["Period: 01/10/2026 to 31/10/2026"],
+        ],
+        [
+            ["Name :- KAVERI TRADERS"],
+            [
+                "Statement of account number 50200012345678 for the period 01-Oct-2026 to 31-Oct-2026"
+            ],
+        ],
+    ],
+)
+def test_title_lines_name_the_account_and_the_period(
+    titles: list[Row], xlsx: Callable[..., Path]
+) -> None:
+    rows = [
+        *titles,
+        [],
+        SBI_HEAD,
+        ["1 Oct 2026", "1 Oct 2026", "BY TRANSFER-NEFT-A", None, None, 1000.0, 11000.0],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert (lines.company, lines.account) == ("KAVERI TRADERS", "50200012345678")
+    assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_lines_after_a_total_are_reported_not_read(xlsx: Callable[..., Path]) -> None:
+    rows = [
+        SBI_HEAD,
+        ["1 Oct 2026", "1 Oct 2026", "BY TRANSFER-NEFT-A", None, None, 1000.0, 11000.0],
+        ["2 Oct 2026", "2 Oct 2026", "TO TRANSFER-UPI-B", None, 200.0, None, 10800.0],
+        ["Total", None, None, None, 200.0, 1000.0, None],
+        ["5 Oct 2026", "5 Oct 2026", "BY TRANSFER-NEFT-C", None, None, 300.0, 11100.0],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines) == (2, 20000, 100000)
+    [issue] = lines.issues
+    assert (issue.severity, issue.cell) == (Severity.WARNING, "A5")
+    assert "come after the statement's summary or totals at row 4" in issue.problem
+
+
+def test_a_parquet_statement_keeps_its_lines_and_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "bank.parquet"
+    pd.DataFrame(
+        {
+            "Date": ["01/10/2026", "02/10/2026"],
+            "Narration": ["NEFT CR-A", "CHQ PAID-B"],
+            "Withdrawal Amt.": [None, -250.75],
+            "Deposit Amt.": [1500.0, None],
+        }
+    ).to_parquet(path)
+    lines = read_statement(str(path))
+    assert totals(lines) == (2, 0, 150000 + 25075)  # the negative withdrawal came back in
+    assert lines.frame["sheet"].astype(str).tolist() == ["bank", "bank"]
