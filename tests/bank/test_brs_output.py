@@ -127,7 +127,7 @@ def listed(rows: Sequence[tuple[Any, ...]], heading: str) -> list[tuple[Any, ...
             break
         if row[0] is None and row[3] is None:  # the text goes on
             last = items[-1]
-            glue = "" if last[1].endswith("-") else " "
+            glue = "" if last[1].endswith(("-", "/")) else " "
             items[-1] = (last[0], last[1] + glue + row[1], *last[2:])
         else:
             items.append(row[:4])
@@ -297,7 +297,11 @@ def test_long_lists_and_long_narrations_stay_readable() -> None:
     assert all(len(t) <= BRS_TEXT for t in (first, *rest))
     assert frame["Amount"].iloc[start + 1] == Decimal("499.00")
     assert frame["Amount"].iloc[start + 2 : start + 2 + len(rest)].isna().all()  # no figure
-    assert " ".join([first, *rest]).replace("- ", "-").startswith("UPI/629000012037/VIVAAN")
+    assert [first, *rest] == [
+        "UPI/629000012037/VIVAAN VIKRAM NAIR/",
+        "vivaan.nair@okaxis/SBIN/Payment for invoice",
+        "2231",
+    ]
 
     import xlbo.jobs.reconcile as job
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import textwrap
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -901,8 +900,7 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
     pieces: list[list[str]] = [[t] for t in texts]
     for position in np.flatnonzero(long).tolist():  # only the long lines, broken at spaces
         pieces[position] = [
-            BRS_INDENT + part
-            for part in textwrap.wrap(texts[position].strip(), BRS_TEXT, break_long_words=True)
+            BRS_INDENT + part for part in printed_lines(texts[position].strip(), BRS_TEXT)
         ]
     frame = pd.DataFrame(
         {
@@ -944,6 +942,26 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
         autofilter=False,
         footer=footer,
     )
+
+
+def printed_lines(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` characters, broken after a `/` or `-` or at a space
+    (whichever comes last), so a narration reads on: `UPI/629000012037/VIVAAN NAIR/` then
+    `okaxis/SBIN`. A run with no break in the last two thirds is cut at the width."""
+    lines = []
+    while len(text) > width:
+        head = text[: width + 1]
+        space = head.rfind(" ")
+        after = max(head.rfind("/", 0, width), head.rfind("-", 0, width)) + 1
+        if max(space, after) <= width // 3:
+            cut, resume = width, width
+        elif after > space:
+            cut, resume = after, after
+        else:
+            cut, resume = space, space + 1
+        lines.append(text[:cut].rstrip())
+        text = text[resume:].lstrip()
+    return [*lines, text]
 
 
 def _rupees(paise: pd.Series) -> pd.Series:
