@@ -746,16 +746,48 @@ def test_lines_after_a_total_are_reported_not_read(xlsx: Callable[..., Path]) ->
     assert "come after the statement's summary or totals at row 4" in issue.problem
 
 
+def test_a_header_repeated_on_each_page_does_not_end_the_lines(xlsx: Callable[..., Path]) -> None:
+    rows = [
+        ["Statement of accounts", None, None, None, None, None, "Page 1"],
+        HDFC_HEAD,
+        ["01/10/26", "NEFT CR-A", "0000000000000000", "01/10/26", None, 1000.0, 11000.0],
+        ["Statement of accounts", None, None, None, None, None, "Page 2"],
+        HDFC_HEAD,
+        ["02/10/26", "CHQ PAID-B", "000451", "02/10/26", 250.0, None, 10750.0],
+        [],
+        ["STATEMENT SUMMARY  :-"],
+        ["Opening Balance", None, None, None, "Debits", "Credits", "Closing Bal"],
+        [10000.0, None, None, None, 250.0, 1000.0, 10750.0],
+    ]
+    lines = read_statement(str(xlsx({"Sheet 1": rows}, name="pages.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (2, 25000, 100000)
+    assert (lines.opening, lines.closing) == (1000000, 1075000)
+
+
 def test_a_parquet_statement_keeps_its_lines_and_sheet(tmp_path: Path) -> None:
     path = tmp_path / "bank.parquet"
     pd.DataFrame(
         {
-            "Date": ["01/10/2026", "02/10/2026"],
-            "Narration": ["NEFT CR-A", "CHQ PAID-B"],
-            "Withdrawal Amt.": [None, -250.75],
-            "Deposit Amt.": [1500.0, None],
+            "Date": ["01/10/2026", "02/10/2026", "03/10/2026"],
+            "Narration": ["NEFT CR-A", "POS UBER", "POS UBER REVERSAL"],
+            "Withdrawal Amt.": [None, 250.75, -250.75],
+            "Deposit Amt.": [1500.0, None, None],
         }
     ).to_parquet(path)
     lines = read_statement(str(path))
-    assert totals(lines) == (2, 0, 150000 + 25075)  # the negative withdrawal came back in
-    assert lines.frame["sheet"].astype(str).tolist() == ["bank", "bank"]
+    assert totals(lines) == (3, 25075, 150000 + 25075)  # the negative withdrawal came back in
+    assert lines.frame["sheet"].astype(str).tolist() == ["bank"] * 3
+
+
+def test_a_column_that_writes_every_withdrawal_negative_has_no_reversals(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Date,Narration,Withdrawal Amt.,Deposit Amt.,Closing Balance\n"
+        "01/10/2026,NEFT CR-A,,1500.00,11500.00\n"
+        "02/10/2026,ATM WDL,-2000.00,,9500.00\n"
+        "03/10/2026,CHQ PAID-B,-250.75,,9249.25\n"
+    )
+    lines = read_statement(str(path))
+    assert totals(lines) == (3, 225075, 150000)
+    assert check_statement(lines.frame)[0] == []

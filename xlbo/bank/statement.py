@@ -163,7 +163,7 @@ def _joined(read: list[Lines]) -> Lines:
 @dataclass
 class _Money:
     """A sheet's money columns read: what went out and in (paise, reversals turned round), the
-    columns' own totals as written (for the summary check), and the cells that failed."""
+    amounts as the columns write them (for the summary's totals), and the cells that failed."""
 
     debit: np.ndarray
     credit: np.ndarray
@@ -177,7 +177,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     head: list[list[Any]] = []
 
     def find(rows: Sequence[Sequence[Any]]) -> int:
-        head[:] = [list(row) for row in rows]
+        head[:] = [list(row) for row in rows[:HEADER_SCAN_ROWS]]
         return _find_header(rows, mapping, where)
 
     table = _sheet_table(book, name, find)
@@ -344,9 +344,9 @@ def _decimal_marks(
 def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) -> _Money:
     problems: dict[int, tuple[Role, str]] = {}
     if Role.AMOUNT in columns:
-        # One amount column: the Dr/Cr column says which way the money went (a negative amount
-        # then turns it round); failing that, a Dr or Cr written after the amount; failing
-        # that, a minus sign or brackets (money out).
+        # One amount column: the Dr/Cr column says which way the money went; failing that, a
+        # Dr or Cr written after the amount; failing that, a minus sign or brackets (money
+        # out). The amount's size is the money (some banks sign every debit as well).
         cells = column(Role.AMOUNT)
         amount, bad = paise_column(cells, marks.get(Role.AMOUNT, "."))
         problems.update((p, (Role.AMOUNT, m)) for p, m in bad.items())
@@ -358,12 +358,12 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
             "D",
             np.where(cell.str.endswith("CR").to_numpy(dtype=bool), "C", ""),
         )
-        by_column = np.isin(said, ["D", "C"]) & (suffix == "")
         side = np.where(
             np.isin(said, ["D", "C"]),
             said,
             np.where(suffix != "", suffix, np.where(amount < 0, "D", "")),
         )
+        amount = np.abs(amount)
         unsigned = (amount != 0) & ~np.isin(side, ["D", "C"])
         for position in np.flatnonzero(unsigned).tolist():
             problems.setdefault(
@@ -373,47 +373,38 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
                     "neither a Dr/Cr column nor the amount says which way the money went",
                 ),
             )
-        # money in, signed: a Dr/Cr column's side with the amount's own sign; else its size
-        size = np.where(by_column, amount, np.abs(amount))
-        inflow = np.where(side == "C", size, np.where(side == "D", -size, 0))
-        written_debit = np.where(side == "D", size, 0)
-        written_credit = np.where(side == "C", size, 0)
-    else:
-        out, bad_out = paise_column(column(Role.WITHDRAWAL), marks.get(Role.WITHDRAWAL, "."))
-        into, bad_in = paise_column(column(Role.DEPOSIT), marks.get(Role.DEPOSIT, "."))
-        out = _unsigned_suffixes(column(Role.WITHDRAWAL), out)
-        into = _unsigned_suffixes(column(Role.DEPOSIT), into)
-        problems.update((p, (Role.WITHDRAWAL, m)) for p, m in bad_out.items())
-        problems.update((p, (Role.DEPOSIT, m)) for p, m in bad_in.items())
-        inflow = into - out
-        written_debit, written_credit = out, into
-        # a negative withdrawal is a reversal (money back in), a negative deposit money out
-        return _Money(
-            debit=np.where(out > 0, out, 0) + np.where(into < 0, -into, 0),
-            credit=np.where(into > 0, into, 0) + np.where(out < 0, -out, 0),
-            written_debit=written_debit,
-            written_credit=written_credit,
-            problems=problems,
-        )
+        debit = np.where(side == "D", amount, 0)
+        credit = np.where(side == "C", amount, 0)
+        return _Money(debit, credit, debit, credit, problems)
+    out, bad_out = paise_column(column(Role.WITHDRAWAL), marks.get(Role.WITHDRAWAL, "."))
+    into, bad_in = paise_column(column(Role.DEPOSIT), marks.get(Role.DEPOSIT, "."))
+    out = _reversals(column(Role.WITHDRAWAL), out)
+    into = _reversals(column(Role.DEPOSIT), into)
+    problems.update((p, (Role.WITHDRAWAL, m)) for p, m in bad_out.items())
+    problems.update((p, (Role.DEPOSIT, m)) for p, m in bad_in.items())
+    # a negative withdrawal is a reversal (money back in), a negative deposit money out
     return _Money(
-        debit=np.where(inflow < 0, -inflow, 0),
-        credit=np.where(inflow > 0, inflow, 0),
-        written_debit=written_debit,
-        written_credit=written_credit,
+        debit=np.where(out > 0, out, 0) + np.where(into < 0, -into, 0),
+        credit=np.where(into > 0, into, 0) + np.where(out < 0, -out, 0),
+        written_debit=out,
+        written_credit=into,
         problems=problems,
     )
 
 
-def _unsigned_suffixes(cells: pd.Series, paise: np.ndarray) -> np.ndarray:
-    """In a withdrawal or deposit column, `Dr` or `Cr` after an amount names the column's side,
-    not a sign (`parse_amount` reads `500 Cr` as -500, as a ledger would): only a minus or
-    brackets make a reversal. Only the few negative cells are looked at."""
+def _reversals(cells: pd.Series, paise: np.ndarray) -> np.ndarray:
+    """A withdrawal or deposit column's amounts with only real reversals left negative. `Dr`
+    or `Cr` after an amount names the column's side, not a sign (`parse_amount` reads `500 Cr`
+    as -500, as a ledger would); and a column whose amounts are mostly negative signs them all
+    (a convention), so there a minus is no reversal. Only the negative cells are looked at."""
     negative = np.flatnonzero(paise < 0)
     if not len(negative):
         return paise
+    fixed = paise.copy()
+    if len(negative) > np.count_nonzero(paise > 0):
+        return np.asarray(np.abs(fixed), dtype=np.int64)
     text = strings(cells.iloc[negative].astype(object).astype(str)).str.strip().str.upper()
     marked = text.str.rstrip(".").str.contains(r"(?:DR|CR)$", regex=True).to_numpy(dtype=bool)
-    fixed = paise.copy()
     fixed[negative[marked]] = -fixed[negative[marked]]
     return fixed
 
@@ -435,8 +426,10 @@ def _summary(
     end = count
     if len(candidates):
         starts = block_rows(cells.iloc[candidates])
-        if starts.any():
-            end = int(candidates[np.argmax(starts)])
+        for position in candidates[starts][:SUMMARY_ROWS].tolist():
+            if not _repeats_header(cells.iloc[position]):  # a page's header again is no end
+                end = position
+                break
     roles = {
         index: role
         for role, header in columns.items()
@@ -455,6 +448,14 @@ def _summary(
         [(n + 1, r) for n, r in enumerate(head[: max(table.header_row - 1, 0)])], top=True
     )
     return end, merged(merged(below, above), titles)
+
+
+def _repeats_header(row: pd.Series) -> bool:
+    """Whether a row repeats the header (as a statement printed page by page does)."""
+    same = sum(
+        isinstance(cell, str) and header_key(cell) == header_key(name) for name, cell in row.items()
+    )
+    return same >= 2
 
 
 def _check(
