@@ -128,7 +128,7 @@ def read_statement(
         set_aside = [i for i in lines.issues if i.severity is Severity.ERROR]
         raise SheetProblem(
             f"{book.name}: no statement lines were read from "
-            + ", ".join(f"sheet {lines.sheet}" for lines in read)
+            + ", ".join(f"sheet {part.sheet}" for part in read)
             + (
                 f"; {len(set_aside)} line(s) could not be read, the first: {set_aside[0].problem}"
                 if set_aside

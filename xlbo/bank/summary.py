@@ -157,7 +157,15 @@ def _holder(texts: list[str]) -> str:
 
 _LABELS: dict[str, str] = {
     **dict.fromkeys(
-        ("opening balance", "opening bal", "opening", "balance b/f", "balance brought forward"),
+        (
+            "opening balance",
+            "opening bal",
+            "opening",
+            "balance b/f",
+            "b/f",
+            "brought forward",
+            "balance brought forward",
+        ),
         "opening",
     ),
     **dict.fromkeys(("closing balance", "closing bal", "closing", "balance c/f"), "closing"),
