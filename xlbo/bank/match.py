@@ -519,7 +519,7 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
     return pd.concat([tied, differ], ignore_index=True)
 
 
-CHEQUE_WORDS = r"(?i)\b(CHQ|CHEQUE|CLG|CTS|MICR)\b"
+CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CTS|MICR)\b"
 
 
 def _late_cheques(run: _Matching) -> None:

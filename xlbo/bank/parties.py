@@ -29,33 +29,34 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
-from xlbo.columns import contains, first_of_each, matches, split_words, strings
+from xlbo.columns import contains, first_of_each, split_words, strings
 from xlbo.master.quality import party_key
 
-_CHANNEL = r"(?i)^\s*(NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT|ECS|INB|TRF|P2A|P2M|BIL|BY|TO)\b"
-_NOISE = (
-    r"(?i)^\s*(MICR|CTS|CLG|CLEARING|INWARD|OUTWARD|TRANSFER|TRF|PAID|DEP|DEPOSIT|RETURN|CR|DR"
-    r"|BY|TO|FROM|INB|MOB|NET ?BANKING|PAYMENT|RECEIPT|SALARY|FUND|FUNDS|SELF)(\s+(MICR|CTS|CLG"
-    r"|CLEARING|INWARD|OUTWARD|TRANSFER|TRF|PAID|DEP|DEPOSIT|CR|DR))*\s*$"
+_NOT_A_NAME = (
+    r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT|ECS|INB|TRF|P2A|P2M|BIL|BY|TO|FROM|MICR|CTS"
+    r"|CR|DR|PAID|DEP|DEPOSIT|RETURN|RETURNED|TRANSFER|INWARD|OUTWARD|NETBANK|NET BANKING|MOB"
+    r"|PAYMENT|RECEIPT|SALARY|SAL|FUND|FUNDS|SELF|NA|INV|REF|UTR|RRN|NO|CLEARING|IFSC"
+    r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS)\b"
 )
-"""Pieces of a narration that name the channel or the kind of transaction, never a party."""
+"""Words of a narration that name the channel or the kind of transaction, never a party."""
 
 
 def narration_names(narrations: pd.Series) -> pd.Series:
     """The counterparty's name in each narration (NEFT CR-IFSC-NAME-…, UPI/RRN/NAME/…, CHQ PAID-…
-    -NAME): the longest piece between `-` or `/` that has three letters in a row, no run of four
-    digits, no `@`, and is neither the channel nor a word such as MICR CTS; "" where no piece
-    qualifies (`CLG CHQ DEP 387778`, `SMS CHGS`: the narration names no one)."""
+    -NAME, NEFT UTR NAME NOTE): the longest piece between `-`, `/`, `:` or `,` once words with
+    digits and channel words (MICR CTS, NEFT, SALARY) are taken out, that still has three letters
+    in a row and no `@`; "" where none does (`CLG CHQ DEP 387778`: the narration names no one)."""
     texts = narrations.fillna("").astype(str)
-    positions, pieces = split_words(texts, r"[-/:]")
-    named = (
-        contains(pieces, "[A-Za-z]{3}")
-        & ~contains(pieces, "[0-9]{4}")
-        & ~contains(pieces, _CHANNEL)
-        & ~contains(pieces, "@")
-        & ~matches(pieces, r"\s*")
-        & ~contains(pieces, _NOISE)
+    positions, pieces = split_words(texts, r"[-/:,]")
+    # words with digits (UTRs, RRNs, masked accounts) and channel words go; what is left of
+    # a piece may be a name: `NEFT HDFCN52026103112345 RAJESH KUMAR SALARY` → `RAJESH KUMAR`
+    pieces = (
+        pieces.str.replace(r"\S*[0-9]\S*", " ", regex=True)
+        .str.replace(_NOT_A_NAME, " ", regex=True)
+        .str.replace(r"\s+", " ", regex=True)
+        .str.strip()
     )
+    named = contains(pieces, "[A-Za-z]{3}") & ~contains(pieces, "@")
     positions, pieces = positions[named], pieces[named].reset_index(drop=True)
     best = first_of_each(positions, pieces.str.len().to_numpy(), len(texts))
     names = np.full(len(texts), "", dtype=object)
