@@ -607,3 +607,25 @@ def test_an_overdrawn_account_ties_and_shows_its_balances_in_brackets(
         if rule.dxf is not None and rule.dxf.numFmt is not None
     }
     assert "#;(##\\,##\\,##0.00)" in shown  # (2,04,128.70), in Excel and LibreOffice alike
+
+
+def test_a_statement_kept_a_sheet_a_fortnight_links_each_line_to_its_sheet(
+    xlsx: Callable[..., Path],
+) -> None:
+    from xlbo.jobs.reconcile import run_reconcile
+
+    first, second = STATEMENT[:9] + STATEMENT[-2:], STATEMENT[:7] + STATEMENT[9:]
+    bank = xlsx({"1-15 Oct": first, "16-31 Oct": second}, name="bank.xlsx")
+    books = xlsx({"Ledger": LEDGER}, name="books.xlsx")
+    result = run_reconcile(bank, books, report=bank.with_name("brs.xlsx"))
+    sheets = {s.name: s.frame for s in result.sheets}
+    assert [(x.sheet, x.cell) for x in sheets["Matches"]["Bank Row"]] == [
+        ("1-15 Oct", "A8"),
+        ("1-15 Oct", "A9"),
+    ]
+    assert [(x.sheet, x.cell) for x in sheets["Unmatched Bank"]["Bank Row"]] == [
+        ("16-31 Oct", "A8"),
+        ("16-31 Oct", "A9"),
+        ("16-31 Oct", "A10"),
+    ]
+    assert result.brs.difference == 0
