@@ -71,6 +71,8 @@ STATEMENT = [  # an HDFC Bank download: title lines, a rule of asterisks, lines,
     ],
     [],
     ["STATEMENT SUMMARY :-"],
+    ["Opening Balance", "Dr Count", "Cr Count", "Debits", "Credits", "Closing Bal"],
+    ["1,00,000.00", "3", "2", "30,362.70", "26,234.00", "95,871.30"],
     ["Generated On: 01-Nov-2026"],
 ]
 LEDGER = [  # a Tally ledger export: company, ledger, period, then the voucher lines
@@ -614,7 +616,8 @@ def test_a_statement_kept_a_sheet_a_fortnight_links_each_line_to_its_sheet(
 ) -> None:
     from xlbo.jobs.reconcile import run_reconcile
 
-    first, second = STATEMENT[:9] + STATEMENT[-2:], STATEMENT[:7] + STATEMENT[9:]
+    head, lines, footer = STATEMENT[:7], STATEMENT[7:12], STATEMENT[12:]
+    first, second = [*head, *lines[:2], *footer], [*head, *lines[2:], *footer]
     bank = xlsx({"1-15 Oct": first, "16-31 Oct": second}, name="bank.xlsx")
     books = xlsx({"Ledger": LEDGER}, name="books.xlsx")
     result = run_reconcile(bank, books, report=bank.with_name("brs.xlsx"))
