@@ -263,7 +263,7 @@ def test_two_sets_that_fit_are_abstained_on() -> None:
     assert pairs == set()
 
 
-NAMES = ["kaveri", "kaveri home", "om sai", "deccan", ""]
+NAMES = ["kaveri", "kaveri home", "kaveri advance", "om sai", "deccan", ""]
 line = st.tuples(
     st.integers(0, 14),
     st.sampled_from([-700, -300, -200, -100, 100, 200, 300, 500, 700, 1000, 1200]),
@@ -280,7 +280,9 @@ def _plain_combinations(
     one_is_bank: bool,
 ) -> list[tuple[int, list[int]]]:
     """The combination pass the obvious way: every target in turn, every open line of the
-    other side considered, grouped by party, every subset of each group's nearest tried."""
+    other side considered, grouped by party (a named target's: only parties alike to it, and
+    failing them, all its alike lines as one group), every subset of each group's nearest
+    tried."""
     found = []
     for t, (day, amount, party) in enumerate(one):
         if not one_open[t] or not amount:
@@ -295,18 +297,24 @@ def _plain_combinations(
                 and abs(value) < abs(amount)
                 and window.before <= apart <= window.after
             ):
+                if party and (not other_party or likeness(party, other_party) < COMBINATION_ALIKE):
+                    continue  # a named target takes only the parties alike to it
                 groups.setdefault(other_party, []).append((abs(day - other_day), o))
-        solutions = []
-        for group_party, members in groups.items():
-            if len(members) < MIN_PARTS:
-                continue
-            if party and (not group_party or likeness(party, group_party) < COMBINATION_ALIKE):
-                continue
-            nearest = [o for _, o in sorted(members)[:COMBINATION_CANDIDATES]]
-            for size in range(MIN_PARTS, MAX_PARTS + 1):
-                for chosen in subsets_of(nearest, size):
-                    if sum(abs(other[o][1]) for o in chosen) == abs(amount):
-                        solutions.append(sorted(chosen))
+        solutions: list[list[int]] = []
+        tiers = [list(groups.values())]
+        if party and len(groups) > 1:  # then all alike lines as one group
+            tiers.append([[m for members in groups.values() for m in members]])
+        for tier in tiers:
+            for members in tier:
+                if len(members) < MIN_PARTS:
+                    continue
+                nearest = [o for _, o in sorted(members)[:COMBINATION_CANDIDATES]]
+                for size in range(MIN_PARTS, MAX_PARTS + 1):
+                    for chosen in subsets_of(nearest, size):
+                        if sum(abs(other[o][1]) for o in chosen) == abs(amount):
+                            solutions.append(sorted(chosen))
+            if solutions:
+                break
         if len(solutions) == 1:
             found.append((t, solutions[0]))
             one_open[t] = False

@@ -5,11 +5,14 @@ that the bank credited in parts (1:N).
 The rule, for each open target line in order (bank lines first, then ledger lines):
 - candidates are the other side's open lines in the window, in the same direction, each smaller
   than the target, not rejected with it by the user;
-- they are grouped by party; a group counts when its party is at least COMBINATION_ALIKE alike
-  to the target's (or the target names no one: CASH DEPOSIT, CLG) and has two lines or more;
+- they are grouped by their party; for a target that names a party, only parties at least
+  COMBINATION_ALIKE alike to its own count (for one that names no one — CASH DEPOSIT, CLG —
+  every party does); a group counts when it has two lines or more;
 - in each group the COMBINATION_CANDIDATES nearest in date are searched, exactly, for sets of
   MIN_PARTS–MAX_PARTS lines adding up to the target;
-- one set in all is a match; two or more, and the pass abstains (the user decides).
+- one set in all is a match; two or more, and the pass abstains (the user decides);
+- where no party's own lines make up a named target, all its alike lines are searched as one
+  group (the bank writes `NAIR` on one part and `NAIR ADVANCE` on another), by the same rule.
 
 Candidates come from joins, not from a loop over lines: target lines are joined to the parties
 alike to theirs (names pair through their key words, see `parties.key_words`), then to those
@@ -50,7 +53,8 @@ class Combination:
     target: int
     parts: list[int]
     alike: int
-    """How alike the parts' party is to the target's (0 when the target names no one)."""
+    """How alike the parts' parties are to the target's, the least of them (0 when the target
+    names no one)."""
 
 
 def find_combinations(
@@ -78,15 +82,20 @@ def find_combinations(
         if not one_open[target]:
             continue
         solutions: list[tuple[list[int], int]] = []
-        for lines, alike in candidates:
-            nearest = [line for line in lines if other_open[line]][:COMBINATION_CANDIDATES]
-            if len(nearest) < MIN_PARTS:
-                continue
-            for parts in subsets(
-                int(one_signed[target]), nearest, other_signed, 2 - len(solutions)
-            ):
-                solutions.append((parts, alike))
-            if len(solutions) > 1:
+        for tier in (0, 1):  # each party's own lines first; then all alike lines as one
+            for lines, alike, group_tier in candidates:
+                if group_tier != tier:
+                    continue
+                nearest = [line for line in lines if other_open[line]][:COMBINATION_CANDIDATES]
+                if len(nearest) < MIN_PARTS:
+                    continue
+                for parts in subsets(
+                    int(one_signed[target]), nearest, other_signed, 2 - len(solutions)
+                ):
+                    solutions.append((parts, alike))
+                if len(solutions) > 1:
+                    break
+            if solutions:
                 break
         if len(solutions) == 1:
             parts, alike = solutions[0]
@@ -96,23 +105,27 @@ def find_combinations(
     return found
 
 
-def _by_target(groups: pd.DataFrame) -> Iterator[tuple[int, list[tuple[list[int], int]]]]:
-    """(target, [(candidate lines nearest first, alike) for each of its groups]) in target order."""
+def _by_target(
+    groups: pd.DataFrame,
+) -> Iterator[tuple[int, list[tuple[list[int], int, int]]]]:
+    """(target, [(candidate lines nearest first, alike, tier) for each of its groups]) in
+    target order."""
     targets = groups["t"].to_numpy(dtype=np.int64)
     keys = groups["group"].to_numpy(dtype=np.int64)
     lines = groups["o"].to_numpy(dtype=np.int64)
     alike = groups["alike"].to_numpy(dtype=np.int64)
+    tiers = groups["tier"].to_numpy(dtype=np.int64)
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     ends = np.r_[starts[1:], len(keys)]
     current = -1
-    pending: list[tuple[list[int], int]] = []
+    pending: list[tuple[list[int], int, int]] = []
     for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
         target = int(targets[start])
         if target != current:
             if pending:
                 yield current, pending
             current, pending = target, []
-        pending.append((lines[start:end].tolist(), int(alike[start])))
+        pending.append((lines[start:end].tolist(), int(alike[start]), int(tiers[start])))
     if pending:
         yield current, pending
 
@@ -198,12 +211,20 @@ def _groups(
         keep &= ~np.isin(t * width + o, refused)
     pairs = pairs[keep].assign(
         party=other_code[o[keep]],
+        tier=0,
         days=np.abs(one_day[t[keep]] - other_day[o[keep]]),
         value=value[keep],
         target=target_value[keep],
     )
-    pairs = pairs.sort_values(["t", "party", "days", "o"], kind="stable")
-    pairs["group"] = pairs.groupby(["t", "party"], sort=False).ngroup()
+    # a named target's second chance: every line alike to it as one group (the bank's NAIR
+    # and NAIR ADVANCE), where its candidates carry more than one party
+    named_rows = pairs[one_party[pairs["t"].to_numpy(dtype=np.int64)] != ""]
+    parties = named_rows.groupby("t")["party"].transform("nunique").to_numpy()
+    merged = named_rows[parties > 1].assign(party=-1, tier=1)
+    pairs = pd.concat([pairs, merged], ignore_index=True)
+    pairs = pairs.sort_values(["t", "tier", "party", "days", "o"], kind="stable")
+    pairs["group"] = pairs.groupby(["t", "tier", "party"], sort=False).ngroup()
+    pairs["alike"] = pairs.groupby("group")["alike"].transform("min")
     size = pairs.groupby("group")["o"].transform("size").to_numpy()
     money = pairs.groupby("group")["value"].transform("sum").to_numpy()
     reach = (size >= MIN_PARTS) & (money >= pairs["target"].to_numpy())

@@ -36,7 +36,8 @@ _NOT_A_NAME = (
     r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT|ECS|INB|TRF|P2A|P2M|BIL|BY|TO|FROM|MICR|CTS"
     r"|CR|DR|PAID|DEP|DEPOSIT|RETURN|RETURNED|TRANSFER|INWARD|OUTWARD|NETBANK|NET BANKING|MOB"
     r"|PAYMENT|RECEIPT|SALARY|SAL|FUND|FUNDS|SELF|NA|INV|REF|UTR|RRN|NO|CLEARING|IFSC"
-    r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS)\b"
+    r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS|SENT|USING|PAYTM"
+    r"|PHONEPE|GPAY|BHIM|ADVANCE|BILL|TXN)\b"
 )
 """Words of a narration that name the channel or the kind of transaction, never a party."""
 
@@ -129,16 +130,22 @@ SHORTEST_PART = 5
 
 
 def likeness(left: str, right: str) -> int:
-    """0–100: how alike two folded names are — the better of their word sets compared and (when
-    the shorter has SHORTEST_PART letters or more) the shorter found inside the longer with the
-    spaces taken out, which forgives UPI's and IMPS's truncation and lost spaces."""
-    if not left or not right:
-        return 0
-    score = fuzz.token_set_ratio(left, right)
-    a, b = _squashed(left), _squashed(right)
-    if min(len(a), len(b)) >= SHORTEST_PART:
-        score = max(score, fuzz.partial_ratio(a, b))
-    return int(score)
+    """0–100: how alike two folded names are — the better of their word sets compared and the
+    shorter found inside the longer with the spaces taken out, where one may be the other cut
+    short (see `Likeness`)."""
+    scores = Likeness(np.array([left], dtype=object), np.array([right], dtype=object))
+    return int(scores.of(np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64))[0])
+
+
+def _may_be_cut(left: str, right: str) -> bool:
+    """Whether one name may be the other cut short or run together: the shorter is one word
+    (`OMSAILOG`, `SSENGUPTA`), or the two share a word's first four letters (`balaji tra`,
+    `sri balaji traders`). `v sharma` inside `amritsar pharma` is not such a case."""
+    shorter, longer = sorted((left, right), key=lambda name: len(_squashed(name)))
+    if " " not in shorter.strip():
+        return True
+    starts = {word[:4] for word in longer.split() if len(word) >= 3}
+    return any(word[:4] in starts for word in shorter.split() if len(word) >= 3)
 
 
 def likenesses(left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -156,8 +163,11 @@ def likenesses(left: np.ndarray, right: np.ndarray) -> np.ndarray:
 
 
 class Likeness:
-    """`likeness` between names of two lists, by their places in the lists, in bulk: each name
-    is squashed once, each pair scored once however often it is asked for."""
+    """How alike names of two lists are, by their places in the lists, in bulk (rapidfuzz): the
+    better of their word sets compared (token set ratio) and — where one may be the other cut
+    short or run together, and the shorter has SHORTEST_PART letters — the shorter found inside
+    the longer with the spaces taken out (partial ratio), which forgives UPI's and IMPS's
+    truncation. Each name is squashed once, each pair scored once however often it is asked for."""
 
     def __init__(self, left: np.ndarray, right: np.ndarray) -> None:
         self.left = [str(n) for n in left]
@@ -196,7 +206,17 @@ class Likeness:
                 scorer=fuzz.partial_ratio,
                 dtype=np.float64,
             ).astype(np.int64)
-            score[long_enough] = np.maximum(score[long_enough], inside)
+            at = np.flatnonzero(long_enough)
+            better = inside > score[at]
+            cut = np.array(
+                [
+                    _may_be_cut(self.left[i], self.right[j])
+                    for i, j in zip(left[at[better]], right[at[better]], strict=True)
+                ],
+                dtype=bool,
+            )
+            chosen = at[better][cut] if len(cut) else at[:0]
+            score[chosen] = inside[better][cut] if len(cut) else score[chosen]
         empty = (self.left_length[left] == 0) | (self.right_length[right] == 0)
         score = np.asarray(score, dtype=np.int64)
         score[empty] = 0
@@ -213,9 +233,10 @@ def key_words(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Words that pair names across two columns of folded names: each name's `count` rarest
     words (by their first four letters, so a name UPI cut short still shares them; rarest among
-    the distinct names of both columns) and its first SQUASHED_KEY letters without spaces
-    (which pair `OMSAILOG` with `om sai logistics`, and a name with itself however UPI cut
-    it); numbered alike on both sides. Returns left positions and word codes, then right positions
+    the distinct names of both columns), its first SQUASHED_KEY letters without spaces (which
+    pair `OMSAILOG` with `om sai logistics`, and a name with itself however UPI cut it), and for
+    a name of one word every run of four letters in it (`SSENGUPTA` meets `sourav sengupta`);
+    numbered alike on both sides. Returns left positions and word codes, then right positions
     and word codes (a line appears once per key word; nameless lines not at all)."""
     parties = [strings(left), strings(right)]
     names, distinct = pd.factorize(pd.concat(parties, ignore_index=True))
@@ -225,7 +246,17 @@ def key_words(
     squashed = distinct_names.str.replace(" ", "", regex=False)
     squash_owner = np.flatnonzero((squashed.str.len() >= SQUASHED_KEY).to_numpy(dtype=bool))
     prefix = ("~" + squashed.str.slice(0, SQUASHED_KEY)).to_numpy(dtype=object)
-    squash_words = prefix[squash_owner]
+    # a name run together (IMPS's SSENGUPTA, KMSHAH) is cut into every run of four letters,
+    # so that `seng` meets the start of `sengupta` in the other name
+    single = np.flatnonzero(
+        (~distinct_names.str.contains(" ", regex=False)).to_numpy(dtype=bool)
+        & (squashed.str.len() >= SQUASHED_KEY).to_numpy(dtype=bool)
+    )
+    single_names = squashed.to_numpy(dtype=object)[single]
+    gram_owner = np.repeat(single, [len(n) - 3 for n in single_names])
+    grams = np.array([n[i : i + 4] for n in single_names for i in range(len(n) - 3)], dtype=object)
+    squash_words = np.concatenate([prefix[squash_owner], grams])
+    squash_owner = np.concatenate([squash_owner, gram_owner])
     codes, _ = pd.factorize(np.concatenate([words, squash_words]))
     word_codes, squash_codes = codes[: len(words)], codes[len(words) :]
     pairs = pd.DataFrame({"name": owner, "word": word_codes}).drop_duplicates()
