@@ -85,8 +85,8 @@ _ICICI_LIST = re.compile(
 )
 _HOLDER_LABEL = re.compile(
     r"^\s*(?:account\s+name|customer\s+name|account\s+holder(?:'?s)?(?:\s+name)?"
-    r"|name\s+of\s+(?:the\s+)?(?:customer|account\s+holder)|a/c\s+name|name)\s*[:\-]*\s*"
-    r"(?P<name>.*)$",
+    r"|name\s+of\s+(?:the\s+)?(?:customer|account\s+holder)|a/c\s+name|name)\s*"
+    r"(?:[:\-]+\s*(?P<name>.*)|$)",
     re.IGNORECASE,
 )
 _HONORIFIC = re.compile(
@@ -142,7 +142,7 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
 def _holder(texts: list[str]) -> str:
     for index, text in enumerate(texts):
         if found := _HOLDER_LABEL.match(text):
-            name = found.group("name")
+            name = found.group("name") or ""
             if not name.strip(" :-"):
                 rest = [t for t in texts[index + 1 :] if t.strip(" :-")]
                 name = rest[0] if rest else ""
