@@ -40,7 +40,11 @@ cells = st.one_of(
     st.decimals(places=3, min_value=-(10**9), max_value=10**9, allow_nan=False).map(str),
     st.integers(-(10**12), 10**12).map(_indian),
     st.sampled_from(
-        ["", " ", "-", "(1,234.50)", "500 Cr", "Rs. 500/-", "1e5", "12,5", "5.", "₹ 9"]
+        [
+            *["", " ", "-", "(1,234.50)", "500 Cr", "Rs. 500/-", "1e5", "12,5", "5.", "₹ 9"],
+            *["1,03,500.00 Cr.", "-500 Cr", "10,500.00Cr", "7 dr", "1 crore", "\t3,932.20"],
+            *["-,93,39,895.11", "-, 5", "999,00"],
+        ]
     ),
     st.text(max_size=12),
     st.booleans(),

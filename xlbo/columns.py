@@ -74,7 +74,21 @@ def _numbers(values: pd.Series) -> np.ndarray:
         numbers[where] = pd.to_numeric(text[plain].str.replace(",", "", regex=False)).to_numpy(
             dtype="float64"
         )
+        odd = np.flatnonzero(~plain)
+        if len(odd):  # balances with their side: 1,03,500.00 Cr (Cr negative, as parse_amount)
+            sided = text.iloc[odd]
+            figure = extract(sided, _SIDED_AMOUNT)
+            found = (figure != "").to_numpy(dtype=bool)
+            if found.any():
+                credit = contains(sided[found], r"(?i)cr\.?$")
+                value = pd.to_numeric(figure[found].str.replace(",", "", regex=False))
+                numbers[np.flatnonzero(texts)[odd[found]]] = np.where(
+                    credit, -1.0, 1.0
+                ) * value.to_numpy(dtype="float64")
     return numbers
+
+
+_SIDED_AMOUNT = rf"^(?P<found>{_PLAIN_AMOUNT})\s*(?i:dr|cr)\.?$"
 
 
 _MINUS_COMMA = r"^-\s*,"

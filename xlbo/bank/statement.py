@@ -80,7 +80,7 @@ def _columns(frame: pd.DataFrame, mapping: Mapping[Role, str]) -> dict[Role, str
     for role, header in mapping.items():
         match = next((c for c in frame.columns if header_key(c) == header_key(header)), None)
         if match is None:
-            raise SheetProblem(
+            raise NoStatement(
                 f"--map names a column '{header}' that the file does not have "
                 f"(it has: {', '.join(map(str, frame.columns))})."
             )
