@@ -316,6 +316,22 @@ def test_axis_total_that_disagrees_with_the_lines_is_an_error(tmp_path: Path) ->
     assert "lines read show debits of 1,70,867.00" in issue.problem
 
 
+def test_a_summary_mismatch_explained_by_an_unreadable_cell_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "axis.csv"
+    path.write_text(AXIS_CSV.replace('"\t20,867.00"', '"\t20,8x67.00"'), encoding="ascii")
+    lines = read_statement(str(path))
+    assert totals(lines) == (3, 15000000, 756000 + 31176000)
+    cell, summary = lines.issues
+    assert (cell.severity, cell.cell) == (Severity.ERROR, "E18")
+    assert "'20,8x67.00' is not an amount" in cell.problem
+    assert summary.severity is Severity.WARNING
+    assert summary.problem.endswith(
+        "a line was missed or misread (1 line(s) above could not be read)"
+    )
+
+
 def test_axis_tran_date_layout_with_padded_amounts(tmp_path: Path) -> None:
     path = tmp_path / "Axis 086 account.csv"
     path.write_text(

@@ -259,7 +259,10 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         )
     failed = np.isin(np.arange(count), list(problems))
     keep = dated & ~failed & moves & before_end
-    issues += _check(summary, money, keep, book.name, table.sheet, letter(Role.WITHDRAWAL))
+    set_aside = sum(issue.severity is Severity.ERROR for issue in issues)
+    issues += _check(
+        summary, money, keep, set_aside, book.name, table.sheet, letter(Role.WITHDRAWAL)
+    )
 
     reference = text_column(column(Role.REFERENCE))
     reference = reference.where(~reference.str.fullmatch(r"0*").to_numpy(dtype=bool), "")
@@ -462,12 +465,16 @@ def _check(
     summary: Summary,
     money: _Money,
     keep: np.ndarray,
+    set_aside: int,
     source: str,
     sheet: str,
     letter: str,
 ) -> list[Issue]:
     """The summary's figures against the lines read: totals and counts of each column as
-    written, and opening + credits - debits = closing."""
+    written, and opening + credits - debits = closing. A disagreement is an error, or a warning
+    when `set_aside` lines with unreadable cells (reported already) may explain it."""
+    severity = Severity.WARNING if set_aside else Severity.ERROR
+    because = f" ({set_aside} line(s) above could not be read)" if set_aside else ""
     out, into = money.written_debit[keep], money.written_credit[keep]
     read = {
         "debits": int(out.sum()),
@@ -492,14 +499,15 @@ def _check(
         row = min(summary.rows[k] for k in differ)
         issues.append(
             Issue(
-                severity=Severity.ERROR,
+                severity=severity,
                 sheet=sheet,
                 cell=f"{letter}{row}",
                 problem=f"The statement's summary (row {row}) shows "
                 + ", ".join(shown(k, said[k] or 0) for k in differ)
                 + ", but the lines read show "
                 + ", ".join(shown(k, read[k]) for k in differ)
-                + ": a line was missed or misread",
+                + ": a line was missed or misread"
+                + because,
                 hint="Compare the lines with the bank's statement, fix the file (or the cells "
                 "reported) and reconcile again.",
                 file=source,
@@ -512,12 +520,12 @@ def _check(
             row = summary.rows.get("closing", 0)
             issues.append(
                 Issue(
-                    severity=Severity.ERROR,
+                    severity=severity,
                     sheet=sheet,
                     cell=f"{letter}{row}",
                     problem=f"The statement's opening balance {rupees(summary.opening)} and "
                     f"closing balance {rupees(summary.closing)} differ by {rupees(stated)}, but "
-                    f"its lines read move {rupees(moved)}: a line was missed or misread",
+                    f"its lines read move {rupees(moved)}: a line was missed or misread" + because,
                     hint="Compare the lines with the bank's statement, fix the file (or the "
                     "cells reported) and reconcile again.",
                     file=source,
