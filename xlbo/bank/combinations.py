@@ -34,11 +34,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.parties import key_words, likenesses
+from xlbo.bank.parties import alike_names
 from xlbo.bank.scoring import (
     COMBINATION_ALIKE,
     COMBINATION_CANDIDATES,
-    KEY_WORDS,
     MAX_PARTS,
     MIN_PARTS,
 )
@@ -158,7 +157,7 @@ def _groups(
     pieces: list[pd.DataFrame] = []
     # named targets: joined to the parties alike to theirs, then to those parties' lines
     named = targets[one_party[targets] != ""]
-    alike = _alike_parties(one_party[named], other_party[others])
+    alike = alike_names(one_party[named], other_party[others], COMBINATION_ALIKE)
     if len(named) and not alike.empty:
         relation = pd.DataFrame(
             {
@@ -230,28 +229,6 @@ def _groups(
     reach = (size >= MIN_PARTS) & (money >= pairs["target"].to_numpy())
     chosen: pd.DataFrame = pairs[reach].reset_index(drop=True)
     return chosen
-
-
-def _alike_parties(targets: np.ndarray, others: np.ndarray) -> pd.DataFrame:
-    """(left, right, alike): the distinct target names and candidate names that share a key
-    word and are at least COMBINATION_ALIKE alike."""
-    left = pd.Series(pd.unique(targets), dtype=object)
-    right = pd.Series(pd.unique(others[others != ""]), dtype=object)
-    if left.empty or right.empty:
-        return pd.DataFrame(columns=["left", "right", "alike"])
-    pos_l, word_l, pos_r, word_r = key_words(left, right, KEY_WORDS)
-    shared = (
-        pd.DataFrame({"l": pos_l, "word": word_l})
-        .merge(pd.DataFrame({"r": pos_r, "word": word_r}), on="word")[["l", "r"]]
-        .drop_duplicates()
-    )
-    names_l = left.to_numpy(dtype=object)[shared["l"].to_numpy(dtype=np.int64)]
-    names_r = right.to_numpy(dtype=object)[shared["r"].to_numpy(dtype=np.int64)]
-    scores = likenesses(names_l, names_r)
-    keep = scores >= COMBINATION_ALIKE
-    return pd.DataFrame(
-        {"left": names_l[keep], "right": names_r[keep], "alike": scores[keep]}
-    ).reset_index(drop=True)
 
 
 def subsets(target: int, nearest: list[int], values: np.ndarray, wanted: int) -> list[list[int]]:

@@ -89,12 +89,8 @@ def bank_party_key(name: str) -> str:
 ACCOUNT_WORDS = frozenset(
     {
         "salary", "salaries", "wages", "payable", "receivable", "expenses", "expense", "fees",
-        "fee", "rent", "charges", "charge", "tds", "gst", "cgst", "sgst", "igst", "tax", "taxes",
-        "interest", "commission", "cash", "suspense", "loan", "emi", "insurance", "electricity",
-        "telephone", "internet", "freight", "conveyance", "advance", "advances", "capital",
-        "drawings", "bonus", "reimbursement", "pf", "esi", "epf", "professional", "audit",
-        "repairs", "maintenance", "printing", "stationery", "postage", "courier", "sales",
-        "purchase", "purchases", "income", "discount", "round", "sundry", "provision",
+        "fee", "rent", "charges", "tds", "gst", "cgst", "sgst", "igst", "tax", "taxes",
+        "interest", "commission", "cash", "suspense", "capital", "drawings", "bonus", "provision",
     }
 )  # fmt: skip
 """Words that make a ledger's particulars an account, not a party (`Salary Payable`,
@@ -275,3 +271,25 @@ def key_words(
     split = len(parties[0])
     on_left = positions < split
     return positions[on_left], found[on_left], positions[~on_left] - split, found[~on_left]
+
+
+def alike_names(left: np.ndarray, right: np.ndarray, threshold: int) -> pd.DataFrame:
+    """(left, right, alike): the distinct names of `left` and of `right` (blanks aside) that
+    share a key word (see `key_words`, two a name) and are at least `threshold` alike."""
+    lefts = pd.Series(pd.unique(left[left != ""]), dtype=object)
+    rights = pd.Series(pd.unique(right[right != ""]), dtype=object)
+    if lefts.empty or rights.empty:
+        return pd.DataFrame(columns=["left", "right", "alike"])
+    pos_l, word_l, pos_r, word_r = key_words(lefts, rights, 2)
+    shared = (
+        pd.DataFrame({"l": pos_l, "word": word_l})
+        .merge(pd.DataFrame({"r": pos_r, "word": word_r}), on="word")[["l", "r"]]
+        .drop_duplicates()
+    )
+    names_l = lefts.to_numpy(dtype=object)[shared["l"].to_numpy(dtype=np.int64)]
+    names_r = rights.to_numpy(dtype=object)[shared["r"].to_numpy(dtype=np.int64)]
+    scores = likenesses(names_l, names_r)
+    keep = scores >= threshold
+    return pd.DataFrame(
+        {"left": names_l[keep], "right": names_r[keep], "alike": scores[keep]}
+    ).reset_index(drop=True)
