@@ -17,6 +17,9 @@ xlbo.demo.month.score). `comb` is the share of matched bank lines matched as com
 Targets (2-core machine): 100k from .xlsx within 1.5x the floor; 1M from CSV under 30 s and 4 GB;
 precision >= 0.999 and recall >= 0.99 at every size.
 
+Each case's job may take at most --memory-limit GB of address space (default 8): past it the case
+reports the MemoryError and where it happened, instead of starving the shared machine.
+
 `--matcher-only` skips files: make_month -> reconcile_lines (the matcher, the BRS) -> precision and
 recall, with the false matches and the misses grouped by kind, a few examples of each.
 """
@@ -29,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -74,35 +78,75 @@ def combination_share(result: Reconciliation) -> float:
     return float((matched["rule"] == "Combination").mean())
 
 
-def run_case(count: int, kind: str, seed: int, layout: str | None, ledger_layout: str) -> None:
+def files_for(folder: Path, kind: str, chosen: str, ledger_layout: str) -> tuple[Path, Path, str]:
+    bank = folder / f"statement.{'csv' if chosen in {'axis', 'semicolon'} else 'xlsx'}"
+    book_layout = "tally-ledger-vouchers-csv" if kind == "csv" else ledger_layout
+    books = folder / f"ledger.{'csv' if kind == 'csv' else 'xlsx'}"
+    return bank, books, book_layout
+
+
+def make_files(
+    count: int, kind: str, seed: int, chosen: str, ledger_layout: str, folder: Path
+) -> None:
+    """Generate the month and write both files, with each line's row beside them (.npy)."""
+    started = time.perf_counter()
+    month = make_month(count, seed, bank=BANK_OF.get(chosen, chosen))
+    bank, books, book_layout = files_for(folder, kind, chosen, ledger_layout)
+    np.save(folder / "bank_rows.npy", write_statement(month, bank, chosen))
+    np.save(folder / "book_rows.npy", write_ledger(month, books, book_layout))
+    made = time.perf_counter() - started
+    lines = max(len(month.statement), len(month.ledger))
+    del month
+    base = floor(bank, books, folder / "floor.xlsx", lines)
+    (folder / "made.txt").write_text(f"{made:.3f} {base:.3f}")
+
+
+def run_case(
+    count: int, kind: str, seed: int, layout: str | None, ledger_layout: str, limit_gb: float
+) -> None:
     chosen = layout_for(kind, seed, layout)
+    cap = int(limit_gb * 2**30)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        started = time.perf_counter()
-        month = make_month(count, seed, bank=BANK_OF.get(chosen, chosen))
-        bank = folder / f"statement.{'csv' if chosen in {'axis', 'semicolon'} else 'xlsx'}"
-        books = folder / f"ledger.{'csv' if kind == 'csv' else 'xlsx'}"
-        bank_rows = write_statement(month, bank, chosen)
-        book_layout = "tally-ledger-vouchers-csv" if kind == "csv" else ledger_layout
-        book_rows = write_ledger(month, books, book_layout)
-        made = time.perf_counter() - started
-        base = floor(
-            bank, books, folder / "floor.xlsx", max(len(month.statement), len(month.ledger))
-        )
+        # the files are made (and the floor measured) in another process, so that this one's
+        # peak memory is the job's
+        command = [sys.executable, __file__, "--make", str(count), kind, str(seed), chosen]
+        subprocess.run([*command, ledger_layout, str(folder)], check=True)
+        made, base = map(float, (folder / "made.txt").read_text().split())
+        bank, books, book_layout = files_for(folder, kind, chosen, ledger_layout)
+        bank_rows, book_rows = np.load(folder / "bank_rows.npy"), np.load(folder / "book_rows.npy")
         out = folder / "brs.xlsx"
+        month_account = None
+        if book_layout == "journal":
+            month_account = make_month(count, seed, bank=BANK_OF.get(chosen, chosen)).account_name
         started = time.perf_counter()
-        account = month.account_name if book_layout == "journal" else None
-        result = run_reconcile(bank, books, account=account, report=out)
-        write_result(result, out)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, resource.RLIM_INFINITY))
+        try:
+            result = run_reconcile(bank, books, account=month_account, report=out)
+            write_result(result, out)
+        except MemoryError as error:  # over the --memory-limit: say so, do not starve the box
+            took = time.perf_counter() - started
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(
+                f"{chosen:<22} {count:>9,} {made:>6.1f} {took:>7.1f} {base:>7.1f} "
+                f"{'':>6} {peak:>8,.0f}  ran out of memory: {error}",
+                flush=True,
+            )
+            traceback.print_exc(limit=-4)
+            return
+        finally:
+            resource.setrlimit(resource.RLIMIT_AS, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
         took = time.perf_counter() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        found = found_links(matched_rows(out), bank_rows, book_rows)
-        marks = score(month, found)
+        brs_difference, combinations = result.brs.difference, combination_share(result)
+        del result
+        month = make_month(count, seed, bank=BANK_OF.get(chosen, chosen))  # the truth
+        marks = score(month, found_links(matched_rows(out), bank_rows, book_rows))
         print(
             f"{chosen + '/' + book_layout.replace('tally-ledger-vouchers', 'tally'):<22} "
             f"{count:>9,} {made:>6.1f} {took:>7.1f} {base:>7.1f} {took / base:>6.2f} "
             f"{peak:>8,.0f} {marks.precision:>7.4f} {marks.recall:>7.4f} "
-            f"{combination_share(result):>6.1%} {result.brs.difference!s:>10}",
+            f"{combinations:>6.1%} {brs_difference!s:>10}",
             flush=True,
         )
         explain(month, marks, limit=0)
@@ -201,18 +245,33 @@ def main() -> None:
         help="the ledger layout of the .xlsx cases",
     )
     options.add_argument("--matcher-only", action="store_true")
+    options.add_argument("--make", nargs=6, help=argparse.SUPPRESS)
+    options.add_argument(
+        "--memory-limit",
+        type=float,
+        default=8.0,
+        help="GB of address space the job may take (a MemoryError is reported, the machine "
+        "is not starved); default 8",
+    )
     options.add_argument("--lines", type=int, default=10_000, help="with --matcher-only")
     options.add_argument("--bank", default="hdfc", help="with --matcher-only")
     args = options.parse_args()
+    if args.make:
+        count, kind, seed, chosen, ledger_layout, folder = args.make
+        make_files(int(count), kind, int(seed), chosen, ledger_layout, Path(folder))
+        return
     if args.matcher_only:
         matcher_only(args.lines, args.seed, args.bank)
         return
     if args.case:
-        run_case(int(args.case[0]), args.case[1], args.seed, args.layout, args.ledger)
+        run_case(
+            int(args.case[0]), args.case[1], args.seed, args.layout, args.ledger, args.memory_limit
+        )
         return
     print(HEAD, flush=True)
     for count, kind in CASES:  # each in its own process: its own peak memory
         command = [sys.executable, __file__, "--case", str(count), kind, "--seed", str(args.seed)]
+        command += ["--memory-limit", str(args.memory_limit)]
         if args.layout:
             command += ["--layout", args.layout]
         subprocess.run([*command, "--ledger", args.ledger], check=False)
