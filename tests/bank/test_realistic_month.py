@@ -346,3 +346,14 @@ def test_scoring_counts_twins_as_right_and_strangers_as_wrong() -> None:
     crossed = score(month, [(a[0], b[1]), (b[0], a[1])])
     assert crossed.right == 0 and len(crossed.false) == 2
     assert len(crossed.missed) == len(truth)
+
+
+def test_a_found_row_that_is_no_line_counts_as_false() -> None:
+    month = make_month(300, 2)
+    rows = np.arange(10, 10 + len(month.statement))
+    books = np.arange(20, 20 + len(month.ledger))
+    b, g = sorted(month.truth)[0]
+    found = found_links([(int(rows[b]), int(books[g])), (9_999, int(books[g]))], rows, books)
+    assert found[1] == (-1, g)
+    marks = score(month, found)
+    assert marks.right == 1 and marks.false == [(-1, g)] and marks.found_links == 2

@@ -1871,6 +1871,8 @@ def score(month: Month, found: Iterable[tuple[int, int]]) -> Score:
 
     truth = month.truth
     pairs = sorted(set(found))
+    strangers = [p for p in pairs if p[0] < 0 or p[1] < 0]  # rows that are no generated line
+    pairs = [p for p in pairs if p[0] >= 0 and p[1] >= 0]
     bank_twin = _twins(
         month.statement, ["date", "value_date", "narration", "reference", "debit", "credit"]
     )
@@ -1888,7 +1890,7 @@ def score(month: Month, found: Iterable[tuple[int, int]]) -> Score:
     for p in strict:
         true_budget[key(p)] -= 1
         found_budget[key(p)] -= 1
-    false: list[tuple[int, int]] = []
+    false: list[tuple[int, int]] = list(strangers)
     right = len(strict)
     for p in pairs:
         if p in truth:
@@ -1907,7 +1909,7 @@ def score(month: Month, found: Iterable[tuple[int, int]]) -> Score:
             found_budget[key(p)] -= 1
         else:
             missed.append(p)
-    return Score(len(truth), len(pairs), right, len(strict), false, missed)
+    return Score(len(truth), len(pairs) + len(strangers), right, len(strict), false, missed)
 
 
 def positions_of(rows: np.ndarray) -> dict[int, int]:
