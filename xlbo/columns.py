@@ -204,6 +204,10 @@ _GROUPED = r"^\s*[-(]?[0-9]{1,3}(?:,[0-9]{3})+\)?\s*(?:[dDcC][rR]\.?)?\s*$"
 """`1,234` or `12,345,678`: thousands with a decimal point, or 1.234 with a decimal comma."""
 
 
+_GROUPED_DOT = r"^\s*[-(]?[0-9]{1,3}(?:\.[0-9]{3})+\)?\s*(?:[dDcC][rR]\.?)?\s*$"
+"""`1.234` or `1.234.567`: thousands with a decimal comma, or a third decimal with a point."""
+
+
 def comma_cells(values: pd.Series) -> np.ndarray:
     """Positions of the text cells that can only be amounts with a decimal comma (`999,00`)."""
     return _found(values, _COMMA_PROOF, ",")
@@ -218,6 +222,12 @@ def unsure_commas(values: pd.Series) -> np.ndarray:
     """Positions of text cells like `1,234` (a comma, three digits after it, no decimals):
     ₹1,234 with a decimal point, ₹1.234 with a decimal comma. Only the file can say which."""
     return _found(values, _GROUPED, ",")
+
+
+def unsure_points(values: pd.Series) -> np.ndarray:
+    """Positions of text cells like `1.234` (a dot and three digits): ₹1,234 with a decimal
+    comma, ₹1.234 — a third decimal — with a decimal point."""
+    return _found(values, _GROUPED_DOT, ".")
 
 
 def _comma_paise(values: pd.Series) -> tuple[np.ndarray, dict[int, str]]:

@@ -651,12 +651,15 @@ def test_a_column_that_does_not_prove_its_decimal_mark_is_reported(tmp_path: Pat
         "01/10/2026;NEFT CR VARDHAMAN RETAIL;;1.234,56;11.234,56\n"
         "02/10/2026;CHQ 000451 KAVERI;1,234;;10.000,56\n"  # ₹1,234 or ₹1.234?
         "03/10/2026;NEFT CR OM SAI;;500,00;10.500,56\n"
+        "04/10/2026;CHQ 000452 OM SAI;2.500;;8.000,56\n"  # ₹2,500 or ₹2.500?
     )
     lines = read_statement(str(path))
     assert totals(lines) == (2, 0, 123456 + 50000)
-    [issue] = lines.issues
-    assert (issue.severity, issue.cell) == (Severity.ERROR, "C3")
-    assert "'1,234' could be 1,234 or 1.234" in issue.problem
+    first, second = lines.issues
+    assert (first.severity, first.cell) == (Severity.ERROR, "C3")
+    assert "'1,234' could be 1,234 or 1.234" in first.problem
+    assert (second.severity, second.cell) == (Severity.ERROR, "C5")
+    assert "'2.500' could be 2.500 or 2,500" in second.problem
 
 
 def test_indian_grouping_is_not_a_decimal_comma(tmp_path: Path) -> None:

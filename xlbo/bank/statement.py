@@ -39,6 +39,7 @@ from xlbo.columns import (
     strings,
     text_column,
     unsure_commas,
+    unsure_points,
 )
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
@@ -310,8 +311,8 @@ def _decimal_marks(
 ) -> tuple[dict[Role, str], dict[str, dict[int, Any]]]:
     """Each money column's decimal mark, decided from all its cells: `,` where some cell can
     only be a decimal comma (`999,00`) and none shows a decimal point, else `.`. In a file with
-    decimal commas, a cell like `1,234` in a column that does not prove its mark is reported,
-    not guessed; so is a decimal comma in a column of decimal points."""
+    decimal commas, a cell like `1,234` or `1.234` in a column that does not prove its mark is
+    reported, not guessed; so is a decimal comma in a column of decimal points."""
     marks = dict.fromkeys(cells, ".")
     commas = {role: comma_cells(values) for role, values in cells.items()}
     lines: dict[int, tuple[Role, str]] = {}
@@ -324,12 +325,16 @@ def _decimal_marks(
             marks[role] = ","
         doubtful: dict[int, str] = {}
         if not points:
-            for position in unsure_commas(values).tolist():
+            unsure = unsure_commas(values).tolist()
+            if not len(commas[role]):  # 1.234 is 1234 only where the column writes , decimals
+                unsure += unsure_points(values).tolist()
+            for position in unsure:
                 cell = str(values.iat[position]).strip()
+                other = cell.translate(str.maketrans(",.", ".,"))
                 doubtful[position] = (
-                    f"'{cell}' could be {cell} or {cell.replace(',', '.')}: this file writes "
-                    "decimal commas, and this column's cells do not show which mark it uses; "
-                    "type the amount with its paise (1.234,00 or 1,234.00)"
+                    f"'{cell}' could be {cell} or {other}: this file writes decimal commas, "
+                    "and this column's cells do not show which mark it uses; type the amount "
+                    "with its paise (1.234,00 or 1,234.00)"
                 )
         elif len(commas[role]):
             for position in commas[role].tolist():
