@@ -655,6 +655,10 @@ def test_a_column_that_does_not_prove_its_decimal_mark_is_reported(tmp_path: Pat
     )
     lines = read_statement(str(path))
     assert totals(lines) == (2, 0, 123456 + 50000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT CR VARDHAMAN RETAIL", 123456),
+        (date(2026, 10, 3), "NEFT CR OM SAI", 50000),
+    ]
     first, second = lines.issues
     assert (first.severity, first.cell) == (Severity.ERROR, "C3")
     assert "'1,234' could be 1,234 or 1.234" in first.problem
