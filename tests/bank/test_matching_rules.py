@@ -356,3 +356,16 @@ def test_a_rejected_pair_is_never_part_of_a_combination() -> None:
     bank = side([11], [120_000], ["kaveri"])
     found, _ = match_lines(bank, books, decisions=Decisions(rejected=frozenset({(0, 0)})))
     assert sorted(found["ledger"].tolist()) == [1, 2]
+
+
+def test_equal_lines_that_could_each_complete_a_set_are_abstained_on() -> None:
+    from xlbo.bank.combinations import subsets
+
+    values = np.array([100, 200, 200, 50, 250])
+    assert subsets(300, [0, 1, 2], values, 2) == [[1, 0], [2, 0]]  # either 200 with the 100
+    assert subsets(300, [0, 1, 3], values, 2) == [[1, 0]]
+    assert subsets(500, [1, 2, 0], values, 2) == [[1, 2, 0]]  # 200 + 200 + 100: one set
+    found, _ = match_lines(
+        side([10], [300], ["om sai"]), side([10] * 3, [100, 200, 200], ["om sai"] * 3)
+    )
+    assert found.empty

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import combinations, product
 
 import numpy as np
 import pandas as pd
@@ -233,32 +234,43 @@ def _groups(
 
 def subsets(target: int, nearest: list[int], values: np.ndarray, wanted: int) -> list[list[int]]:
     """Up to `wanted` sets of MIN_PARTS–MAX_PARTS of the lines `nearest` whose `values` add up
-    to `target`: depth first, largest first, pruning sums that overshoot or cannot reach."""
-    ordered = sorted(((int(values[p]), p) for p in nearest), reverse=True)
-    if sum(v for v, _ in ordered) < target:
+    to `target`. Lines of equal value are searched as one value taken 0, 1, 2 … times (plan
+    prices repeat), largest values first, pruning sums that overshoot or cannot reach; a set of
+    values that two equal lines could each complete counts as two sets (the pass abstains)."""
+    by_value: dict[int, list[int]] = {}
+    for line in nearest:
+        by_value.setdefault(int(values[line]), []).append(line)
+    distinct = sorted(by_value, reverse=True)
+    if sum(value * len(by_value[value]) for value in distinct) < target:
         return []
+    suffix = [0] * (len(distinct) + 1)
+    for i in range(len(distinct) - 1, -1, -1):
+        suffix[i] = suffix[i + 1] + distinct[i] * len(by_value[distinct[i]])
     solutions: list[list[int]] = []
-    suffix = [0] * (len(ordered) + 1)
-    for i in range(len(ordered) - 1, -1, -1):
-        suffix[i] = suffix[i + 1] + ordered[i][0]
 
-    def search(start: int, remaining: int, chosen: list[int]) -> None:
+    def search(i: int, remaining: int, parts: int, chosen: list[tuple[int, int]]) -> None:
         if len(solutions) >= wanted:
             return
         if remaining == 0:
-            if len(chosen) >= MIN_PARTS:
-                solutions.append(list(chosen))
+            if parts >= MIN_PARTS:
+                ways = [combinations(by_value[distinct[at]], k) for at, k in chosen]
+                for picked in product(*ways):
+                    solutions.append([line for lines in picked for line in lines])
+                    if len(solutions) >= wanted:
+                        return
             return
-        if len(chosen) == MAX_PARTS or start == len(ordered) or suffix[start] < remaining:
+        if parts == MAX_PARTS or i == len(distinct) or suffix[i] < remaining:
             return
-        for i in range(start, len(ordered)):
-            value, position = ordered[i]
-            if value <= remaining:
-                chosen.append(position)
-                search(i + 1, remaining - value, chosen)
+        value = distinct[i]
+        most = min(len(by_value[value]), MAX_PARTS - parts, remaining // value)
+        for k in range(most, -1, -1):
+            if k:
+                chosen.append((i, k))
+            search(i + 1, remaining - k * value, parts + k, chosen)
+            if k:
                 chosen.pop()
-                if len(solutions) >= wanted:
-                    return
+            if len(solutions) >= wanted:
+                return
 
-    search(0, target, [])
+    search(0, target, 0, [])
     return solutions

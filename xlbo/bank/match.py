@@ -365,7 +365,8 @@ def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     b = np.concatenate([rows_b[named_b], rows_b[back_named_b], near_b, back_b])
     g = np.concatenate([rows_g[named_g], rows_g[back_named_g], near_g, back_g])
     key = b.astype(np.int64) * (len(ledger_at) + 1) + g
-    _, first = np.unique(key, return_index=True)  # a named pair keeps its first (named) place
+    # a named pair keeps its first (named) place
+    first = np.flatnonzero(~pd.Series(key).duplicated(keep="first").to_numpy(dtype=bool))
     is_named = first < named
     b, g = bank_at[b[first]], ledger_at[g[first]]
     alike = np.zeros(len(b), dtype=np.int64)

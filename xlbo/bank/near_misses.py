@@ -24,6 +24,23 @@ def _transposed(a: int, b: int) -> bool:
     )
 
 
+def _digit_key(values: np.ndarray) -> np.ndarray:
+    """The same number for amounts written with the same digits in any order and the same
+    direction: how many of each digit, four bits a digit, and the sign."""
+    rest = np.abs(values.astype(np.int64))
+    key = np.zeros(len(values), dtype=np.int64)
+    first = np.ones(len(values), dtype=bool)
+    while True:
+        live = first | (rest > 0)
+        if not live.any():
+            break
+        digit = rest % 10
+        key += np.where(live, np.left_shift(np.int64(1), 4 * digit), 0)
+        rest //= 10
+        first[:] = False
+    return np.where(values > 0, key, -key)
+
+
 def _rupees(paise: int) -> str:
     return format_inr(from_paise(abs(paise)))
 
@@ -83,10 +100,7 @@ def near_misses(
     )
 
     # digits transposed: same digits, same direction, another amount
-    def digit_key(values: np.ndarray) -> list[str]:
-        return [("+" if v > 0 else "-") + "".join(sorted(str(abs(int(v))))) for v in values]
-
-    keys, _ = pd.factorize(pd.Series(digit_key(bank_signed) + digit_key(ledger_signed)))
+    keys, _ = pd.factorize(np.concatenate([_digit_key(bank_signed), _digit_key(ledger_signed)]))
     left, right = join(keys[: len(bank_at)], keys[len(bank_at) :])
     ours, theirs = bank_signed[left], ledger_signed[right]
     keep = np.array([_transposed(int(o), int(h)) for o, h in zip(ours, theirs, strict=True)], bool)

@@ -133,15 +133,18 @@ def likeness(left: str, right: str) -> int:
     return int(scores.of(np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64))[0])
 
 
-def _may_be_cut(left: str, right: str) -> bool:
-    """Whether one name may be the other cut short or run together: the shorter is one word
-    (`OMSAILOG`, `SSENGUPTA`), or the two share a word's first four letters (`balaji tra`,
-    `sri balaji traders`). `v sharma` inside `amritsar pharma` is not such a case."""
-    shorter, longer = sorted((left, right), key=lambda name: len(_squashed(name)))
-    if " " not in shorter.strip():
-        return True
-    starts = {word[:4] for word in longer.split() if len(word) >= 3}
-    return any(word[:4] in starts for word in shorter.split() if len(word) >= 3)
+def _word_starts(names: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
+    """Which names are a single word, and (place, start): the first four letters of each word of
+    three letters or more of the name at that place."""
+    single = np.array([" " not in name.strip() for name in names], dtype=bool)
+    rows = [
+        (place, word[:4])
+        for place, name in enumerate(names)
+        for word in name.split()
+        if len(word) >= 3
+    ]
+    starts = pd.DataFrame(rows, columns=["place", "start"]).drop_duplicates()
+    return single, starts
 
 
 def likenesses(left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -174,20 +177,45 @@ class Likeness:
         self.right_length = np.array([len(n) for n in self.right_squashed], dtype=np.int64)
         self._keys = np.zeros(0, dtype=np.int64)
         self._scores = np.zeros(0, dtype=np.int64)
+        self._starts: (
+            tuple[tuple[np.ndarray, pd.DataFrame], tuple[np.ndarray, pd.DataFrame]] | None
+        ) = None
 
     def of(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Scores of the pairs (left place, right place)."""
         if not len(left):
             return np.zeros(0, dtype=np.int64)
         keys = left.astype(np.int64) * (len(self.right) + 1) + right.astype(np.int64)
-        wanted = np.unique(keys)
-        new = wanted[~np.isin(wanted, self._keys, assume_unique=True)]
+        wanted = pd.unique(keys)
+        at = np.minimum(np.searchsorted(self._keys, wanted), max(len(self._keys) - 1, 0))
+        known = (self._keys[at] == wanted) if len(self._keys) else np.zeros(len(wanted), bool)
+        new = wanted[~known]
         if len(new):
             self._keys = np.concatenate([self._keys, new])
             self._scores = np.concatenate([self._scores, self._score(new)])
             order = np.argsort(self._keys)
             self._keys, self._scores = self._keys[order], self._scores[order]
         return np.asarray(self._scores[np.searchsorted(self._keys, keys)], dtype=np.int64)
+
+    def _may_be_cut(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Whether, pair by pair, one name may be the other cut short or run together: the
+        shorter is one word (`OMSAILOG`, `SSENGUPTA`), or the two share a word's first four
+        letters (`balaji tra`, `sri balaji traders`). `v sharma` inside `amritsar pharma` is not
+        such a case."""
+        if not len(left):
+            return np.zeros(0, dtype=bool)
+        if self._starts is None:
+            self._starts = (_word_starts(self.left), _word_starts(self.right))
+        (left_single, left_starts), (right_single, right_starts) = self._starts
+        left_shorter = self.left_length[left] <= self.right_length[right]
+        single = np.where(left_shorter, left_single[left], right_single[right])
+        pairs = pd.DataFrame({"pair": np.arange(len(left)), "l": left, "r": right})
+        shared = pairs.merge(left_starts.rename(columns={"place": "l"}), on="l").merge(
+            right_starts.rename(columns={"place": "r"}), on=["r", "start"]
+        )
+        share = np.zeros(len(left), dtype=bool)
+        share[shared["pair"].to_numpy(dtype=np.int64)] = True
+        return np.asarray(single | share, dtype=bool)
 
     def _score(self, keys: np.ndarray) -> np.ndarray:
         left, right = keys // (len(self.right) + 1), keys % (len(self.right) + 1)
@@ -204,15 +232,8 @@ class Likeness:
             ).astype(np.int64)
             at = np.flatnonzero(long_enough)
             better = inside > score[at]
-            cut = np.array(
-                [
-                    _may_be_cut(self.left[i], self.right[j])
-                    for i, j in zip(left[at[better]], right[at[better]], strict=True)
-                ],
-                dtype=bool,
-            )
-            chosen = at[better][cut] if len(cut) else at[:0]
-            score[chosen] = inside[better][cut] if len(cut) else score[chosen]
+            cut = self._may_be_cut(left[at[better]], right[at[better]])
+            score[at[better][cut]] = inside[better][cut]
         empty = (self.left_length[left] == 0) | (self.right_length[right] == 0)
         score = np.asarray(score, dtype=np.int64)
         score[empty] = 0
