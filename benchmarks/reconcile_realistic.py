@@ -132,7 +132,7 @@ def run_case(
                 f"{'':>6} {peak:>8,.0f}  ran out of memory: {error}",
                 flush=True,
             )
-            traceback.print_exc(limit=-4)
+            traceback.print_exc(limit=-7)
             return
         finally:
             resource.setrlimit(resource.RLIMIT_AS, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
