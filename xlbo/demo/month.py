@@ -667,7 +667,7 @@ class _Maker:
         template = _NARRATIONS[self.d.bank][f"{channel}{'+' if money > 0 else '-'}"]
         return template.format(**fields), _reference(self.d.bank, channel, fields, self.rng)
 
-    def book_note(self, channel: str, fields: dict[str, Any]) -> tuple[str, str]:
+    def book_note(self, channel: str, fields: dict[str, Any], money: int) -> tuple[str, str]:
         """The Tally narration and the reference it carries (often nothing)."""
         rng = self.rng
         if channel in {"chq", "clg"} and rng.random() < 0.75:
@@ -680,8 +680,9 @@ class _Maker:
         if rng.random() < 0.25:
             return rng.choice(
                 [
-                    f"Being amount received against Inv No. {rng.randint(100, 9999)}",
-                    "Being payment made",
+                    f"Being amount received against Inv No. {rng.randint(100, 9999)}"
+                    if money > 0
+                    else f"Being payment made against bill no. {rng.randint(100, 9999)}",
                     f"Against bill dt. {rng.randint(1, 28)}/{rng.randint(1, 12)}",
                     "On account",
                 ]
@@ -707,7 +708,7 @@ class _Maker:
         booked = self.day() if day is None else day
         fields = self.fields(party, channel, outgoing=money < 0)
         narration, reference = self.narrate(channel, money, fields)
-        note, ref = self.book_note(channel, fields)
+        note, ref = self.book_note(channel, fields, money)
         at = booked + self.lag()
         vtype = "Receipt" if money > 0 else "Payment"
         b = d.to_bank(at, at, narration, reference, money, kind)
@@ -749,7 +750,7 @@ class _Maker:
         narration, reference = self.narrate("chq", money, fields)
         booked = self.day()
         at = booked + rng.randint(10, 25)
-        note, ref = self.book_note("chq", fields)
+        note, ref = self.book_note("chq", fields, money)
         b = d.to_bank(at, at, narration, reference, money, kind)
         g = d.to_books(booked, party.book, "Payment", note, ref, money, kind)
         d.link(b, g, kind)
@@ -763,7 +764,7 @@ class _Maker:
         narration, reference = self.narrate("clg", money, fields)
         booked = self.day()
         at = booked + rng.randint(1, 3)
-        note, ref = self.book_note("clg", fields)
+        note, ref = self.book_note("clg", fields, money)
         b = d.to_bank(
             at, at + rng.choice((0, 0, 1)), narration, reference, money, Kind.CHEQUE_DEPOSITED
         )
