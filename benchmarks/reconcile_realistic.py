@@ -204,16 +204,26 @@ def explain(month: Month, marks: Score, limit: int = 3) -> None:
             print(f"            {bank_line(b)}\n            {book_line(p)}")
 
 
-def matcher_only(count: int, seed: int, bank: str) -> None:
+def matcher_only(count: int, seed: int, bank: str, limit_gb: float) -> None:
     """make_month -> the matcher (through reconcile_lines) -> precision and recall."""
     month = make_month(count, seed, bank=bank)
     statement = month.statement.copy()
     statement["fingerprint"] = fingerprints(statement)
     started = time.perf_counter()
-    result = reconcile_lines(
-        Lines(statement, "statement", "Sheet1", opening=month.bank_opening),
-        Lines(month.ledger.copy(), "ledger", "Sheet1", opening=month.books_opening),
-    )
+    resource.setrlimit(resource.RLIMIT_AS, (int(limit_gb * 2**30), resource.RLIM_INFINITY))
+    try:
+        result = reconcile_lines(
+            Lines(statement, "statement", "Sheet1", opening=month.bank_opening),
+            Lines(month.ledger.copy(), "ledger", "Sheet1", opening=month.books_opening),
+        )
+    except MemoryError as error:
+        print(
+            f"matcher only: ran out of memory after {time.perf_counter() - started:.1f} s: {error}"
+        )
+        traceback.print_exc(limit=-7)
+        return
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
     took = time.perf_counter() - started
     rows = result.bank["row"].to_numpy(dtype=np.int64)
     found = [
@@ -261,7 +271,7 @@ def main() -> None:
         make_files(int(count), kind, int(seed), chosen, ledger_layout, Path(folder))
         return
     if args.matcher_only:
-        matcher_only(args.lines, args.seed, args.bank)
+        matcher_only(args.lines, args.seed, args.bank, args.memory_limit)
         return
     if args.case:
         run_case(
