@@ -21,6 +21,7 @@ from xlbo.bank.scoring import (
     MAX_PARTS,
     MAX_WINDOW_DAYS,
     MIN_PARTS,
+    PARTY_MARGIN,
 )
 from xlbo.bank.window import Window
 
@@ -284,6 +285,8 @@ def _plain_combinations(
     failing them, all its alike lines as one group), every subset of each group's nearest
     tried."""
     found = []
+    others_open = {p for o, (_, v, p) in enumerate(other) if other_open[o] and v and p}
+    best = {party: max([likeness(party, p) for p in others_open], default=0) for _, _, party in one}
     for t, (day, amount, party) in enumerate(one):
         if not one_open[t] or not amount:
             continue
@@ -297,8 +300,9 @@ def _plain_combinations(
                 and abs(value) < abs(amount)
                 and window.before <= apart <= window.after
             ):
-                if party and (not other_party or likeness(party, other_party) < COMBINATION_ALIKE):
-                    continue  # a named target takes only the parties alike to it
+                alike = likeness(party, other_party) if party and other_party else 0
+                if party and (alike < COMBINATION_ALIKE or alike < best[party] - PARTY_MARGIN):
+                    continue  # a named target takes only the parties most like it
                 groups.setdefault(other_party, []).append((abs(day - other_day), o))
         solutions: list[list[int]] = []
         tiers = [list(groups.values())]

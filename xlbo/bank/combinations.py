@@ -5,9 +5,10 @@ that the bank credited in parts (1:N).
 The rule, for each open target line in order (bank lines first, then ledger lines):
 - candidates are the other side's open lines in the window, in the same direction, each smaller
   than the target, not rejected with it by the user;
-- they are grouped by their party; for a target that names a party, only parties at least
-  COMBINATION_ALIKE alike to its own count (for one that names no one — CASH DEPOSIT, CLG —
-  every party does); a group counts when it has two lines or more;
+- they are grouped by their party; for a target that names a party, only the parties most like
+  its own count (at least COMBINATION_ALIKE alike, and within PARTY_MARGIN of the most alike
+  name open on the other side); for one that names no one (CASH DEPOSIT, CLG) every party does;
+  a group counts when it has two lines or more;
 - in each group the COMBINATION_CANDIDATES nearest in date are searched, exactly, for sets of
   MIN_PARTS–MAX_PARTS lines adding up to the target;
 - one set in all is a match; two or more, and the pass abstains (the user decides);
@@ -41,6 +42,7 @@ from xlbo.bank.scoring import (
     COMBINATION_CANDIDATES,
     MAX_PARTS,
     MIN_PARTS,
+    PARTY_MARGIN,
 )
 from xlbo.bank.side import Side
 from xlbo.bank.window import Window, band_join
@@ -159,6 +161,10 @@ def _groups(
     # named targets: joined to the parties alike to theirs, then to those parties' lines
     named = targets[one_party[targets] != ""]
     alike = alike_names(one_party[named], other_party[others], COMBINATION_ALIKE)
+    # a target's party is the name (or names) most like its own: beside SHREE BALAJI
+    # ENTERPRISES, SHREE BALAJI TRADERS is someone else
+    best = alike.groupby("left")["alike"].transform("max") if len(alike) else alike["alike"]
+    alike = alike[alike["alike"] >= best - PARTY_MARGIN]
     if len(named) and not alike.empty:
         relation = pd.DataFrame(
             {

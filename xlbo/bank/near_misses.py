@@ -100,17 +100,34 @@ def near_misses(
     )
 
     # digits transposed: same digits, same direction, another amount
-    keys, _ = pd.factorize(np.concatenate([_digit_key(bank_signed), _digit_key(ledger_signed)]))
-    left, right = join(keys[: len(bank_at)], keys[len(bank_at) :])
+    # first between distinct amounts (few), then the lines of each such pair of amounts
+    ours_amounts, theirs_amounts = pd.unique(bank_signed), pd.unique(ledger_signed)
+    amounts = pd.DataFrame({"ours": ours_amounts, "key": _digit_key(ours_amounts)}).merge(
+        pd.DataFrame({"theirs": theirs_amounts, "key": _digit_key(theirs_amounts)}), on="key"
+    )
+    amounts = amounts[amounts["ours"] != amounts["theirs"]]
+    amounts = amounts[
+        np.array(
+            [
+                _transposed(int(o), int(h))
+                for o, h in zip(amounts["ours"], amounts["theirs"], strict=True)
+            ],
+            dtype=bool,
+        )
+    ]
+    lines = pd.DataFrame({"line": np.arange(len(bank_at)), "ours": bank_signed}).merge(
+        amounts[["ours", "theirs"]], on="ours"
+    )
+    rows = lines["line"].to_numpy(dtype=np.int64)
+    left, right = join(lines["theirs"].to_numpy(dtype=np.int64), ledger_signed, rows)
     ours, theirs = bank_signed[left], ledger_signed[right]
-    keep = np.array([_transposed(int(o), int(h)) for o, h in zip(ours, theirs, strict=True)], bool)
     add(
-        left[keep],
-        right[keep],
+        left,
+        right,
         "Digits transposed",
         [
             f"{_rupees(int(o))} and {_rupees(int(h))} have the same digits in another order"
-            for o, h in zip(ours[keep], theirs[keep], strict=True)
+            for o, h in zip(ours, theirs, strict=True)
         ],
     )
 
