@@ -145,7 +145,7 @@ def test_abstains_when_two_ledger_lines_fit_equally(xlsx: Callable[..., Path]) -
         [["05/10/26", "CASH DEPOSIT", None, None, 10000]],
         [
             [date(2026, 10, 4), "Cash", "Receipt", "RCT/1", 10000, None],
-            [date(2026, 10, 6), "Cash", "Receipt", "RCT/2", 10000, None],
+            [date(2026, 10, 4), "Cash", "Receipt", "RCT/2", 10000, None],
         ],
     )
     assert result.matches.empty
@@ -397,6 +397,9 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
         for i, (_, _, bp) in enumerate(bank)
         for j, (_, _, gp) in enumerate(books)
     }
+    days = {
+        (i, j): bd - gd for i, (bd, _, _) in enumerate(bank) for j, (gd, _, _) in enumerate(books)
+    }
     edges = {
         (i, j): int(fitness(np.array([bd - gd]), np.array([alike[i, j]]))[0])
         for i, (bd, ba, bp) in enumerate(bank)
@@ -413,7 +416,7 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
             mine = [v for (a, _), v in live.items() if a == i]
             theirs = [v for (_, b), v in live.items() if b == j]
             names_differ = bank[i][2] and books[j][2] and alike[i, j] < NAMES_DIFFER_BELOW
-            if names_differ and (len(mine) > 1 or len(theirs) > 1):
+            if names_differ and (len(mine) > 1 or len(theirs) > 1 or abs(days[i, j]) > 2):
                 continue  # never on amount alone across parties when there is a choice
             if f == max(mine) == max(theirs) and mine.count(f) == 1 and theirs.count(f) == 1:
                 chosen.add((i, j))

@@ -15,6 +15,8 @@ The rule, for each open target line in order (bank lines first, then ledger line
 - where no party's own lines make up a named target, all its alike lines are searched as one
   group (the bank writes `NAIR` on one part and `NAIR ADVANCE` on another), by the same rule.
 
+A target looks at no more than NEAREST_LINES lines on either side of its date in each join (a
+CLG deposit among 3,000 open receipts in its window compares with the nearest, not all).
 Candidates come from joins, not from a loop over lines: target lines are joined to the parties
 alike to theirs (names pair through their key words, see `parties.key_words`), then to those
 parties' lines in the window (`band_join` keyed on party and direction). Only the groups that can
@@ -42,6 +44,7 @@ from xlbo.bank.scoring import (
     COMBINATION_CANDIDATES,
     MAX_PARTS,
     MIN_PARTS,
+    NEAREST_LINES,
     PARTY_MARGIN,
 )
 from xlbo.bank.side import Side
@@ -182,6 +185,7 @@ def _groups(
             other_code[others] * 2 + other_in[others],
             other_day[others],
             window,
+            NEAREST_LINES,
         )
         pieces.append(
             pd.DataFrame(
@@ -201,6 +205,7 @@ def _groups(
             other_in[others].astype(np.int64),
             other_day[others],
             window,
+            NEAREST_LINES,
         )
         pieces.append(pd.DataFrame({"t": nameless[left], "o": others[right], "alike": 0}))
     pairs = pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame()

@@ -55,6 +55,7 @@ from xlbo.bank.scoring import (
     NEAREST,
     SHORTLIST,
     TIED_SHOWN,
+    UNLIKE_DAYS,
     fitness,
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
@@ -430,12 +431,13 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
         d = pairs["d"].to_numpy(dtype=np.int64)
         alike = pairs["alike"].to_numpy(dtype=np.int64)
         fit = fitness(d, alike)
-        # two known names that share nothing, where either line has another candidate
+        # two known names that share nothing, where either line has another candidate or they
+        # are more than UNLIKE_DAYS apart
         unlike = (
             bank_named[b]
             & ledger_named[g]
             & (alike < NAMES_DIFFER_BELOW)
-            & ((count_b[b] > 1) | (count_g[g] > 1))
+            & ((count_b[b] > 1) | (count_g[g] > 1) | (np.abs(d) > UNLIKE_DAYS))
         )
         live = np.arange(len(b))
         if not len(live):

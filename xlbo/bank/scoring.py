@@ -29,10 +29,18 @@ BASE_FIT = 70
 NAME_WEIGHT_TENTHS = 3
 """Each point of name likeness (0–100) adds 0.3: names outweigh a day or two of clearing."""
 DAY_PENALTY = 2
-"""Each day apart costs 2: of two equally named candidates, the nearer in date wins."""
+"""Each day the bank is after the books costs 2: of two equally named candidates, the nearer in
+date wins."""
+DAY_PENALTY_BEFORE = 3
+"""Each day the bank is *before* the books costs 3: money rarely moves before its voucher is
+written, so of a party's two payments of one amount, the bank's later line goes with the
+books' later one (the window leans the same way: 3 days before, 7 after)."""
 NAMES_DIFFER_BELOW = 50
 """Two names (both known) less alike than this are different parties. Such a pair is never
 matched on amount alone where either line has another candidate; it is a suggestion at most."""
+UNLIKE_DAYS = 2
+"""Two lines whose names differ are matched on amount alone only when neither has another
+candidate and they are at most 2 days apart; otherwise it is a suggestion."""
 SHORTLIST = 4
 """Candidates kept per line while the amount-and-date pass decides; the decision is exact while a
 line keeps two of its own, and its shortlist is drawn again when it runs short."""
@@ -59,6 +67,10 @@ this keeps the search to 40,000 groups at 300,000 lines a side instead of 290,00
 COMBINATION_CANDIDATES = 12
 """Lines of one party (nearest in date) searched for a combination; keeps the search exact and
 bounded (at most 2,509 subsets of 2–6)."""
+NEAREST_LINES = 48
+"""Lines a combination target looks at on either side of its date, per party it is joined to
+(or in all, when it names no one): bounds the search where thousands of lines are open in a
+window (a million-line month), while a party's 12 nearest stay well inside it."""
 MIN_PARTS = 2
 MAX_PARTS = 6
 """A combination is 2–6 lines: a receipt against up to six invoices, a payment of up to six bills."""
@@ -75,9 +87,9 @@ otherwise list 40,000 pairs)."""
 
 
 def fitness(days: np.ndarray, alike: np.ndarray) -> np.ndarray:
-    """How well a same-amount pair fits: 70, plus up to 30 for alike names, less 2 a day apart.
+    """How well a same-amount pair fits: 70, plus up to 30 for alike names, less 2 a day the bank
+    is after the books (3 a day before).
     Names outweigh dates: banks credit a receipt a day or two after the books record it, but
     a narration naming someone else is strong evidence against the pair."""
-    return np.asarray(
-        BASE_FIT + (NAME_WEIGHT_TENTHS * alike) // 10 - DAY_PENALTY * np.abs(days), dtype=np.int64
-    )
+    late = np.where(days > 0, DAY_PENALTY * days, -DAY_PENALTY_BEFORE * days)
+    return np.asarray(BASE_FIT + (NAME_WEIGHT_TENTHS * alike) // 10 - late, dtype=np.int64)
