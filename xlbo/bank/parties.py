@@ -32,12 +32,24 @@ from rapidfuzz.process import cpdist
 from xlbo.columns import contains, first_of_each, split_words, strings
 from xlbo.master.quality import party_key
 
+BANK_CODES = frozenset(
+    {
+        "HDFC", "ICIC", "SBIN", "UTIB", "KKBK", "PUNB", "BARB", "YESB", "IDFB", "TMBL", "CNRB",
+        "UBIN", "IOBA", "MAHB", "KVBL", "FDRL", "SIBL", "INDB", "CBIN", "IDIB", "BKID", "UCBA",
+        "CIUB", "KARB", "DBSS", "SCBL", "CITI", "HSBC", "AUBL", "RATN", "ESFB", "JAKA", "PSIB",
+        "DLXB", "CSBK", "NTBL", "SRCB", "TJSB", "SVCB", "COSB", "APGB", "BDBL", "IBKL", "PYTM",
+        "AIRP", "FINO", "JIOP", "UJVN", "SURY", "ORBC", "ALLA", "ANDB", "CORP", "SYNB", "VIJB",
+    }
+)  # fmt: skip
+"""IFSC bank codes, which narrations carry beside the party (`BY CLG 214383/BARB`): no names."""
+
+
 _NOT_A_NAME = (
     r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT|ECS|INB|TRF|P2A|P2M|BIL|BY|TO|FROM|MICR|CTS"
     r"|CR|DR|PAID|DEP|DEPOSIT|RETURN|RETURNED|TRANSFER|INWARD|OUTWARD|NETBANK|NET BANKING|MOB"
     r"|PAYMENT|RECEIPT|SALARY|SAL|FUND|FUNDS|SELF|NA|INV|REF|UTR|RRN|NO|CLEARING|IFSC"
     r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS|SENT|USING|PAYTM"
-    r"|PHONEPE|GPAY|BHIM|ADVANCE|BILL|TXN)\b"
+    r"|PHONEPE|GPAY|BHIM|ADVANCE|BILL|TXN|BANK|LTD BANK|" + "|".join(sorted(BANK_CODES)) + r")\b"
 )
 """Words of a narration that name the channel or the kind of transaction, never a party."""
 
