@@ -388,6 +388,15 @@ def contains(pieces: pd.Series, pattern: str) -> np.ndarray:
     )
 
 
+def replace(pieces: pd.Series, pattern: str, replacement: str) -> pd.Series:
+    """Every match of `pattern` in each piece replaced (RE2 syntax where pyarrow is present),
+    as pandas' string type."""
+    if pc is not None and len(pieces):
+        replaced = pc.replace_substring_regex(_arrow(pieces), pattern, replacement)
+        return pd.Series(pd.arrays.ArrowStringArray(replaced), index=pieces.index)
+    return strings(pieces).str.replace(pattern, replacement, regex=True)  # pragma: no cover
+
+
 def extract(pieces: pd.Series, pattern: str) -> pd.Series:
     """What the group `(?P<found>…)` of `pattern` matched first in each piece ("" where nothing);
     RE2 syntax where pyarrow is present (no lookarounds, other groups non-capturing)."""

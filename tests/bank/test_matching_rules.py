@@ -363,12 +363,20 @@ def test_a_rejected_pair_is_never_part_of_a_combination() -> None:
 
 
 def test_equal_lines_that_could_each_complete_a_set_are_abstained_on() -> None:
-    from xlbo.bank.combinations import subsets
+    from xlbo.bank.combinations import SETS, sets_adding_up
 
-    values = np.array([100, 200, 200, 50, 250])
-    assert subsets(300, [0, 1, 2], values, 2) == [[1, 0], [2, 0]]  # either 200 with the 100
-    assert subsets(300, [0, 1, 3], values, 2) == [[1, 0]]
-    assert subsets(500, [1, 2, 0], values, 2) == [[1, 2, 0]]  # 200 + 200 + 100: one set
+    counts, first = sets_adding_up(
+        np.array([300, 300, 500, 300]),
+        [
+            np.array([100, 200, 200]),
+            np.array([100, 200, 50]),
+            np.array([200, 200, 100]),
+            np.array([300]),
+        ],
+    )
+    assert counts.tolist() == [2, 1, 1, 0]  # either 200 with the 100; one way; one way; alone
+    assert [SETS[first[1]], SETS[first[2]]] == [(0, 1), (0, 1, 2)]
+    assert first[3] == -1
     found, _ = match_lines(
         side([10], [300], ["om sai"]), side([10] * 3, [100, 200, 200], ["om sai"] * 3)
     )

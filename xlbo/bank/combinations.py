@@ -26,14 +26,14 @@ reach their target (enough lines, enough money) are searched, one small exact se
 >>> books = side([10, 10, 10], [50_000, 70_000, 30_000], ["kaveri", "kaveri", "om sai"])
 >>> bank = side([11], [120_000], ["kaveri"])
 >>> [(f.target, f.parts) for f in find_combinations(bank, books, Window(), frozenset(), True)]
-[(0, [1, 0])]
+[(0, [0, 1])]
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import combinations, product
+from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -82,32 +82,90 @@ def find_combinations(
         return []
     other_signed = np.abs(other.lines["signed"].to_numpy(dtype=np.int64))
     one_signed = np.abs(one.lines["signed"].to_numpy(dtype=np.int64))
+    listed = list(_by_target(groups))
+    # every group searched at once, as the lines stand now; a group that loses a line to an
+    # earlier target is searched again when its turn comes
+    flat = [
+        (target, lines[:COMBINATION_CANDIDATES])
+        for target, candidates in listed
+        for lines, _, _ in candidates
+    ]
+    counts, first = sets_adding_up(
+        np.array([one_signed[target] for target, _ in flat], dtype=np.int64),
+        [other_signed[lines] for _, lines in flat],
+    )
     found: list[Combination] = []
-    for target, candidates in _by_target(groups):
+    closed: set[int] = set()
+    at = 0
+    for target, candidates in listed:
+        results = []
+        for lines, alike, tier in candidates:
+            count, chosen = int(counts[at]), int(first[at])
+            nearest = lines[:COMBINATION_CANDIDATES]
+            at += 1
+            if closed and not closed.isdisjoint(nearest):  # lines further off change nothing
+                nearest = [line for line in lines if other_open[line]][:COMBINATION_CANDIDATES]
+                again = sets_adding_up(
+                    np.array([one_signed[target]], dtype=np.int64), [other_signed[nearest]]
+                )
+                count, chosen = int(again[0][0]), int(again[1][0])
+            results.append((tier, count, chosen, nearest, alike))
         if not one_open[target]:
             continue
-        solutions: list[tuple[list[int], int]] = []
         for tier in (0, 1):  # each party's own lines first; then all alike lines as one
-            for lines, alike, group_tier in candidates:
-                if group_tier != tier:
-                    continue
-                nearest = [line for line in lines if other_open[line]][:COMBINATION_CANDIDATES]
-                if len(nearest) < MIN_PARTS:
-                    continue
-                for parts in subsets(
-                    int(one_signed[target]), nearest, other_signed, 2 - len(solutions)
-                ):
-                    solutions.append((parts, alike))
-                if len(solutions) > 1:
-                    break
-            if solutions:
-                break
-        if len(solutions) == 1:
-            parts, alike = solutions[0]
-            found.append(Combination(target, parts, alike))
-            one_open[target] = False
-            other_open[parts] = False
+            fits = [r for r in results if r[0] == tier and r[1] > 0]
+            total = sum(r[1] for r in fits)
+            if total == 1:
+                _, _, chosen, nearest, alike = fits[0]
+                parts = [nearest[place] for place in SETS[chosen]]
+                found.append(Combination(target, parts, alike))
+                one_open[target] = False
+                other_open[parts] = False
+                closed.update(parts)
+            if total:
+                break  # one set taken, or two that fit: the user decides
     return found
+
+
+SETS = [
+    places
+    for size in range(MIN_PARTS, MAX_PARTS + 1)
+    for places in combinations(range(COMBINATION_CANDIDATES), size)
+]
+"""Every set of MIN_PARTS–MAX_PARTS places among a group's COMBINATION_CANDIDATES nearest lines
+(2,509 of them): a group's sums are one matrix product."""
+_PICK = np.zeros((len(SETS), COMBINATION_CANDIDATES), dtype=np.int64)
+for _row, _places in enumerate(SETS):
+    _PICK[_row, list(_places)] = 1
+_LAST = np.array([max(places) for places in SETS], dtype=np.int64)
+_FITS = {size: np.flatnonzero(size > _LAST) for size in range(COMBINATION_CANDIDATES + 1)}
+"""The sets a group of each size can make."""
+BLOCK = 2048
+"""Groups summed at once (2,048 × 2,509 sums: 41 MB)."""
+
+
+def sets_adding_up(targets: np.ndarray, values: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """For each group (its lines' values, nearest first, at most COMBINATION_CANDIDATES): how
+    many sets of its lines add up to its target, and the first such set (an index into SETS;
+    -1 where none). Two equal lines that could each complete a set make two sets. Groups of
+    one size are summed together, against the sets that fit that size."""
+    counts = np.zeros(len(values), dtype=np.int64)
+    first = np.full(len(values), -1, dtype=np.int64)
+    sizes = np.array([len(v) for v in values], dtype=np.int64)
+    for size in range(MIN_PARTS, COMBINATION_CANDIDATES + 1):
+        rows = np.flatnonzero(sizes == size)
+        if not len(rows):
+            continue
+        usable = _FITS[size]
+        pick = _PICK[usable, :size].T
+        for start in range(0, len(rows), BLOCK):
+            chunk = rows[start : start + BLOCK]
+            matrix = np.array([values[row] for row in chunk], dtype=np.int64)
+            hit = (matrix @ pick) == targets[chunk, None]
+            found = hit.sum(axis=1)
+            counts[chunk] = found
+            first[chunk] = np.where(found > 0, usable[hit.argmax(axis=1)], -1)
+    return counts, first
 
 
 def _by_target(
@@ -241,47 +299,3 @@ def _groups(
     reach = (size >= MIN_PARTS) & (money >= pairs["target"].to_numpy())
     chosen: pd.DataFrame = pairs[reach].reset_index(drop=True)
     return chosen
-
-
-def subsets(target: int, nearest: list[int], values: np.ndarray, wanted: int) -> list[list[int]]:
-    """Up to `wanted` sets of MIN_PARTS–MAX_PARTS of the lines `nearest` whose `values` add up
-    to `target`. Lines of equal value are searched as one value taken 0, 1, 2 … times (plan
-    prices repeat), largest values first, pruning sums that overshoot or cannot reach; a set of
-    values that two equal lines could each complete counts as two sets (the pass abstains)."""
-    by_value: dict[int, list[int]] = {}
-    for line in nearest:
-        by_value.setdefault(int(values[line]), []).append(line)
-    distinct = sorted(by_value, reverse=True)
-    if sum(value * len(by_value[value]) for value in distinct) < target:
-        return []
-    suffix = [0] * (len(distinct) + 1)
-    for i in range(len(distinct) - 1, -1, -1):
-        suffix[i] = suffix[i + 1] + distinct[i] * len(by_value[distinct[i]])
-    solutions: list[list[int]] = []
-
-    def search(i: int, remaining: int, parts: int, chosen: list[tuple[int, int]]) -> None:
-        if len(solutions) >= wanted:
-            return
-        if remaining == 0:
-            if parts >= MIN_PARTS:
-                ways = [combinations(by_value[distinct[at]], k) for at, k in chosen]
-                for picked in product(*ways):
-                    solutions.append([line for lines in picked for line in lines])
-                    if len(solutions) >= wanted:
-                        return
-            return
-        if parts == MAX_PARTS or i == len(distinct) or suffix[i] < remaining:
-            return
-        value = distinct[i]
-        most = min(len(by_value[value]), MAX_PARTS - parts, remaining // value)
-        for k in range(most, -1, -1):
-            if k:
-                chosen.append((i, k))
-            search(i + 1, remaining - k * value, parts + k, chosen)
-            if k:
-                chosen.pop()
-            if len(solutions) >= wanted:
-                return
-
-    search(0, target, 0, [])
-    return solutions

@@ -123,6 +123,8 @@ class _Matching:
     bank_open: np.ndarray = field(init=False)
     ledger_open: np.ndarray = field(init=False)
     taken: list[pd.DataFrame] = field(default_factory=list)
+    groups: list[tuple[int, list[tuple[int, int]], str, str]] = field(default_factory=list)
+    """Combinations taken (match number, (bank, ledger) rows, rule, why), made a frame once."""
     next_id: int = 1
 
     def __post_init__(self) -> None:
@@ -156,18 +158,7 @@ class _Matching:
     def take_group(self, bank: Sequence[int], ledger: Sequence[int], rule: str, why: str) -> None:
         """Take one combination (several lines on one side) under one Match ID."""
         rows = [(b, g) for b in bank for g in ledger]
-        self.taken.append(
-            pd.DataFrame(
-                {
-                    "match": self.next_id,
-                    "bank": [b for b, _ in rows],
-                    "ledger": [g for _, g in rows],
-                    "rule": rule,
-                    "score": COMBINATION_SCORE,
-                    "why": why,
-                }
-            )
-        )
+        self.groups.append((self.next_id, rows, rule, why))
         self.next_id += 1
         self.bank_open[list(bank)] = False
         self.ledger_open[list(ledger)] = False
@@ -207,9 +198,23 @@ class _Matching:
         return self.without_rejected(pairs)
 
     def frame(self) -> pd.DataFrame:
-        if not self.taken:
+        taken = list(self.taken)
+        if self.groups:
+            taken.append(
+                pd.DataFrame(
+                    {
+                        "match": [n for n, rows, _, _ in self.groups for _ in rows],
+                        "bank": [b for _, rows, _, _ in self.groups for b, _ in rows],
+                        "ledger": [g for _, rows, _, _ in self.groups for _, g in rows],
+                        "rule": [r for _, rows, r, _ in self.groups for _ in rows],
+                        "score": COMBINATION_SCORE,
+                        "why": [w for _, rows, _, w in self.groups for _ in rows],
+                    }
+                )
+            )
+        if not taken:
             return pd.DataFrame(columns=list(MATCH_COLUMNS))
-        return pd.concat(self.taken, ignore_index=True)
+        return pd.concat(taken, ignore_index=True).sort_values("match", kind="stable")
 
 
 def _unique_both_ways(pairs: pd.DataFrame) -> pd.DataFrame:

@@ -29,7 +29,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
-from xlbo.columns import contains, first_of_each, split_words, strings
+from xlbo.columns import contains, first_of_each, replace, split_words, strings
 from xlbo.master.quality import party_key
 
 BANK_CODES = frozenset(
@@ -63,12 +63,8 @@ def narration_names(narrations: pd.Series) -> pd.Series:
     positions, pieces = split_words(texts, r"[-/:,]")
     # words with digits (UTRs, RRNs, masked accounts) and channel words go; what is left of
     # a piece may be a name: `NEFT HDFCN52026103112345 RAJESH KUMAR SALARY` → `RAJESH KUMAR`
-    pieces = (
-        pieces.str.replace(r"\S*[0-9]\S*", " ", regex=True)
-        .str.replace(_NOT_A_NAME, " ", regex=True)
-        .str.replace(r"\s+", " ", regex=True)
-        .str.strip()
-    )
+    pieces = replace(replace(pieces, r"\S*[0-9]\S*", " "), _NOT_A_NAME, " ")
+    pieces = replace(pieces, r"\s+", " ").str.strip()
     named = contains(pieces, "[A-Za-z]{3}") & ~contains(pieces, "@")
     positions, pieces = positions[named], pieces[named].reset_index(drop=True)
     best = first_of_each(positions, pieces.str.len().to_numpy(), len(texts))
