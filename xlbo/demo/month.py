@@ -49,17 +49,6 @@ STATEMENT_COLUMNS = (
     "credit",
     "balance",
 )
-LEDGER_COLUMNS = (
-    "row",
-    "date",
-    "particulars",
-    "voucher_type",
-    "voucher_no",
-    "narration",
-    "reference",
-    "debit",
-    "credit",
-)
 
 
 class Kind(StrEnum):
