@@ -105,10 +105,7 @@ def find_combinations(
             at += 1
             if closed and not closed.isdisjoint(nearest):  # lines further off change nothing
                 nearest = [line for line in lines if other_open[line]][:COMBINATION_CANDIDATES]
-                again = sets_adding_up(
-                    np.array([one_signed[target]], dtype=np.int64), [other_signed[nearest]]
-                )
-                count, chosen = int(again[0][0]), int(again[1][0])
+                count, chosen = _search_again(int(one_signed[target]), nearest, other_signed)
             results.append((tier, count, chosen, nearest, alike))
         if not one_open[target]:
             continue
@@ -127,6 +124,20 @@ def find_combinations(
     return found
 
 
+def _search_again(target: int, nearest: list[int], values: np.ndarray) -> tuple[int, int]:
+    """`sets_adding_up` for one group, skipped where no set can reach the target: its largest
+    MAX_PARTS values fall short, or its smallest MIN_PARTS already overshoot."""
+    ordered = sorted(int(values[line]) for line in nearest)
+    if (
+        len(ordered) < MIN_PARTS
+        or sum(ordered[-MAX_PARTS:]) < target
+        or sum(ordered[:MIN_PARTS]) > target
+    ):
+        return 0, -1
+    hits = np.flatnonzero(_BY_SIZE[len(nearest)] @ values[nearest] == target)
+    return len(hits), int(_FITS[len(nearest)][hits[0]]) if len(hits) else -1
+
+
 SETS = [
     places
     for size in range(MIN_PARTS, MAX_PARTS + 1)
@@ -140,6 +151,8 @@ for _row, _places in enumerate(SETS):
 _LAST = np.array([max(places) for places in SETS], dtype=np.int64)
 _FITS = {size: np.flatnonzero(size > _LAST) for size in range(COMBINATION_CANDIDATES + 1)}
 """The sets a group of each size can make."""
+_BY_SIZE = {size: _PICK[_FITS[size], :size] for size in range(COMBINATION_CANDIDATES + 1)}
+"""For a group of each size, which of its lines each set it can make takes."""
 BLOCK = 2048
 """Groups summed at once (2,048 × 2,509 sums: 41 MB)."""
 
