@@ -381,3 +381,19 @@ def test_equal_lines_that_could_each_complete_a_set_are_abstained_on() -> None:
         side([10], [300], ["om sai"]), side([10] * 3, [100, 200, 200], ["om sai"] * 3)
     )
     assert found.empty
+
+
+def test_near_amounts_of_another_party_are_no_suggestion() -> None:
+    # 10,265 received; 10,475 booked for Kaveri (2% TDS) and for Om Sai: only Kaveri's is offered
+    _, suggestions = match_lines(
+        side([10], [1_026_500], ["kaveri home"]),
+        side([10, 10], [1_047_500, 1_047_500], ["om sai logistics", "kaveri home needs"]),
+    )
+    assert suggestions["ledger"].tolist() == [1]
+    assert suggestions["kind"].tolist() == ["TDS deducted"]
+
+
+def test_a_line_gets_at_most_two_near_misses_of_a_kind_the_nearest() -> None:
+    books = side([2, 8, 10, 11, 12], [1_047_500] * 5, ["kaveri home needs"] * 5)
+    _, suggestions = match_lines(side([10], [1_026_500], ["kaveri home"]), books)
+    assert sorted(suggestions["ledger"].tolist()) == [2, 3]  # the 10th and 11th, not the 2nd

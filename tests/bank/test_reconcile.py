@@ -489,7 +489,9 @@ def test_a_nameless_deposit_is_made_up_by_one_partys_lines() -> None:
 
 def test_tds_rounded_to_the_rupee_is_suggested() -> None:
     # 2% TDS on 10,475.00 is 209.50, deducted as 210 (rounded to the rupee): the bank shows 10,265
-    found, suggestions = match_lines(side([10], [1_026_500], ["a"]), side([10], [1_047_500], ["b"]))
+    found, suggestions = match_lines(
+        side([10], [1_026_500], ["kaveri home"]), side([10], [1_047_500], ["kaveri home needs"])
+    )
     assert found.empty
     assert suggestions["kind"].tolist() == ["TDS deducted"]
     assert "TDS at 2%" in suggestions["why"].iloc[0]

@@ -1,14 +1,20 @@
 """Pass 4: near misses among the lines left open, offered as suggestions and never matched —
 the same reference with another amount, digits transposed, a bank charge or TDS taken off.
-Each is a join within the window (`band_join`), never every open line against every other.
+Each is a join within the window (`band_join`), never every open line against every other;
+a near amount between two parties whose names differ is no suggestion, and a bank line gets at
+most TIED_SHOWN of each kind, the nearest in date (round amounts would otherwise offer
+thousands).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.scoring import TDS_RATES, TYPICAL_CHARGES
+from xlbo.bank.parties import likenesses
+from xlbo.bank.scoring import NAMES_DIFFER_BELOW, TDS_RATES, TIED_SHOWN, TYPICAL_CHARGES
 from xlbo.bank.side import Side
 from xlbo.bank.window import Window, band_join
 from xlbo.money import format_inr, from_paise
@@ -68,9 +74,45 @@ def near_misses(
         left, right = band_join(bank_key, bank_day[rows], ledger_key, ledger_day, window)
         return rows[left], right
 
-    def add(left: np.ndarray, right: np.ndarray, kind: str, why: list[str]) -> None:
+    bank_party = bank.lines["party"].fillna("").astype(str).to_numpy(dtype=object)[bank_at]
+    ledger_party = ledger.lines["party"].fillna("").astype(str).to_numpy(dtype=object)[ledger_at]
+
+    def add(
+        left: np.ndarray,
+        right: np.ndarray,
+        kind: str,
+        why: Callable[[np.ndarray], list[str]],
+        names_count: bool = True,
+    ) -> None:
+        """Offer the pairs (open bank index, open ledger index) as `kind`, explained by `why`
+        of the pairs kept: not where both names are known and differ (unless `names_count` is
+        off: a shared reference outweighs names), and at most TIED_SHOWN a bank line, the
+        nearest in date."""
+        keep = np.ones(len(left), dtype=bool)
+        if names_count and len(left):
+            ours, theirs = bank_party[left], ledger_party[right]
+            known = (ours != "") & (theirs != "")
+            alike = np.full(len(left), 100, dtype=np.int64)
+            alike[known] = likenesses(ours[known], theirs[known])
+            keep = alike >= NAMES_DIFFER_BELOW
+        kept = np.flatnonzero(keep)
+        apart = np.abs(bank_day[left[kept]] - ledger_day[right[kept]])
+        order = np.lexsort((apart, left[kept]))
+        kept = kept[order]
+        first = np.r_[True, left[kept][1:] != left[kept][:-1]]
+        place = np.arange(len(kept)) - np.maximum.accumulate(
+            np.where(first, np.arange(len(kept)), 0)
+        )
+        kept = np.sort(kept[place < TIED_SHOWN])
         found.append(
-            pd.DataFrame({"b": bank_at[left], "l": ledger_at[right], "kind": kind, "why": why})
+            pd.DataFrame(
+                {
+                    "b": bank_at[left[kept]],
+                    "l": ledger_at[right[kept]],
+                    "kind": kind,
+                    "why": pd.Series(why(kept), dtype=object),
+                }
+            )
         )
 
     # the same reference with another amount
@@ -89,14 +131,22 @@ def near_misses(
     token_of = np.asarray(names, dtype=object)[codes_b[entry_b]]
     ours, theirs = bank_signed[left], ledger_signed[right]
     keep = (ours != theirs) & ((ours > 0) == (theirs > 0))
-    add(
+    left, right, token_of, ours, theirs = (
         left[keep],
         right[keep],
+        token_of[keep],
+        ours[keep],
+        theirs[keep],
+    )
+    add(
+        left,
+        right,
         "Same reference, other amount",
-        [
+        lambda kept: [
             f"reference {t} on both sides but the amounts differ by {_rupees(int(o - h))}"
-            for t, o, h in zip(token_of[keep], ours[keep], theirs[keep], strict=True)
+            for t, o, h in zip(token_of[kept], ours[kept], theirs[kept], strict=True)
         ],
+        names_count=False,
     )
 
     # digits transposed: same digits, same direction, another amount
@@ -125,9 +175,9 @@ def near_misses(
         left,
         right,
         "Digits transposed",
-        [
+        lambda kept: [
             f"{_rupees(int(o))} and {_rupees(int(h))} have the same digits in another order"
-            for o, h in zip(ours, theirs, strict=True)
+            for o, h in zip(ours[kept], theirs[kept], strict=True)
         ],
     )
 
@@ -142,7 +192,9 @@ def near_misses(
         left,
         right,
         "Bank charges",
-        [f"differs by {_rupees(int(c))}, a typical bank charge with GST" for c in charge],
+        lambda kept: [
+            f"differs by {_rupees(int(c))}, a typical bank charge with GST" for c in charge[kept]
+        ],
     )
 
     # TDS: the books' amount less TDS at 1, 2 or 10 percent is what the bank shows
@@ -163,12 +215,14 @@ def near_misses(
         whole = np.concatenate([whole[paisa], rupee_whole[rupee]])
         left, right = join(sign[rows] * whole, ledger_signed, rows)
         gaps = np.abs(ledger_signed[right]) - np.abs(bank_signed[left])
-        add(
-            left,
-            right,
-            "TDS deducted",
-            [f"differs by {_rupees(int(g))}: TDS at {rate}% of the books' amount" for g in gaps],
-        )
+
+        def tds_why(kept: np.ndarray, gaps: np.ndarray = gaps, rate: int = rate) -> list[str]:
+            return [
+                f"differs by {_rupees(int(g))}: TDS at {rate}% of the books' amount"
+                for g in gaps[kept]
+            ]
+
+        add(left, right, "TDS deducted", tds_why)
     if not found:
         return pd.DataFrame(columns=["b", "l", "kind", "why"])
     frame = pd.concat(found, ignore_index=True)
