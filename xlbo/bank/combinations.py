@@ -220,7 +220,7 @@ def _groups(
     targets = np.flatnonzero(one_open & (one.lines["signed"].to_numpy() != 0))
     others = np.flatnonzero(other_open & (other.lines["signed"].to_numpy() != 0))
     if not len(targets) or len(others) < MIN_PARTS:
-        return pd.DataFrame(columns=["t", "o", "group", "alike"])
+        return pd.DataFrame(columns=["t", "o", "group", "alike", "tier"])
     one_party = one.lines["party"].fillna("").astype(str).to_numpy(dtype=object)
     other_party = other.lines["party"].fillna("").astype(str).to_numpy(dtype=object)
     codes, uniques = pd.factorize(np.concatenate([one_party, other_party]))
@@ -281,7 +281,7 @@ def _groups(
         pieces.append(pd.DataFrame({"t": nameless[left], "o": others[right], "alike": 0}))
     pairs = pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame()
     if pairs.empty:
-        return pd.DataFrame(columns=["t", "o", "group", "alike"])
+        return pd.DataFrame(columns=["t", "o", "group", "alike", "tier"])
     t = pairs["t"].to_numpy(dtype=np.int64)
     o = pairs["o"].to_numpy(dtype=np.int64)
     target_value = np.abs(one.lines["signed"].to_numpy(dtype=np.int64))[t]
@@ -291,24 +291,47 @@ def _groups(
         width = len(other) + 1
         refused = np.array([a * width + b for a, b in rejected], dtype=np.int64)
         keep &= ~np.isin(t * width + o, refused)
-    pairs = pairs[keep].assign(
-        party=other_code[o[keep]],
-        tier=0,
-        days=np.abs(one_day[t[keep]] - other_day[o[keep]]),
-        value=value[keep],
-        target=target_value[keep],
-    )
+    t, o = t[keep], o[keep]
+    alike_of = pairs["alike"].to_numpy(dtype=np.int64)[keep]
+    if not len(t):
+        return pd.DataFrame(columns=["t", "o", "group", "alike", "tier"])
+    party = other_code[o]
     # a named target's second chance: every line alike to it as one group (the bank's NAIR
     # and NAIR ADVANCE), where its candidates carry more than one party
-    named_rows = pairs[one_party[pairs["t"].to_numpy(dtype=np.int64)] != ""]
-    parties = named_rows.groupby("t")["party"].transform("nunique").to_numpy()
-    merged = named_rows[parties > 1].assign(party=-1, tier=1)
-    pairs = pd.concat([pairs, merged], ignore_index=True)
-    pairs = pairs.sort_values(["t", "tier", "party", "days", "o"], kind="stable")
-    pairs["group"] = pairs.groupby(["t", "tier", "party"], sort=False).ngroup()
-    pairs["alike"] = pairs.groupby("group")["alike"].transform("min")
-    size = pairs.groupby("group")["o"].transform("size").to_numpy()
-    money = pairs.groupby("group")["value"].transform("sum").to_numpy()
-    reach = (size >= MIN_PARTS) & (money >= pairs["target"].to_numpy())
-    chosen: pd.DataFrame = pairs[reach].reset_index(drop=True)
-    return chosen
+    named_row = one_party[t] != ""
+    by_target = np.lexsort((party, t))
+    new_party = np.r_[
+        True,
+        (t[by_target][1:] != t[by_target][:-1]) | (party[by_target][1:] != party[by_target][:-1]),
+    ]
+    parties = np.zeros(len(one), dtype=np.int64)
+    np.add.at(parties, t[by_target][new_party], 1)
+    second = np.flatnonzero(named_row & (parties[t] > 1))
+    t = np.concatenate([t, t[second]])
+    o = np.concatenate([o, o[second]])
+    alike_of = np.concatenate([alike_of, alike_of[second]])
+    party = np.concatenate([party, np.full(len(second), -1, dtype=np.int64)])
+    tier = np.concatenate(
+        [np.zeros(len(t) - len(second), np.int64), np.ones(len(second), np.int64)]
+    )
+    days = np.abs(one_day[t] - other_day[o])
+    order = np.lexsort((o, days, party, tier, t))
+    t, o, alike_of, party, tier = t[order], o[order], alike_of[order], party[order], tier[order]
+    starts = np.r_[True, (t[1:] != t[:-1]) | (tier[1:] != tier[:-1]) | (party[1:] != party[:-1])]
+    group = np.cumsum(starts) - 1
+    first = np.flatnonzero(starts)
+    size = np.diff(np.r_[first, len(t)])
+    values = np.abs(other.lines["signed"].to_numpy(dtype=np.int64))[o]
+    money = np.add.reduceat(values, first) if len(first) else np.zeros(0, np.int64)
+    least = np.minimum.reduceat(alike_of, first) if len(first) else np.zeros(0, np.int64)
+    target_value = np.abs(one.lines["signed"].to_numpy(dtype=np.int64))[t[first]]
+    reach = ((size >= MIN_PARTS) & (money >= target_value))[group]
+    return pd.DataFrame(
+        {
+            "t": t[reach],
+            "o": o[reach],
+            "group": group[reach],
+            "alike": least[group][reach],
+            "tier": tier[reach],
+        }
+    )
