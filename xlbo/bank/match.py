@@ -259,8 +259,16 @@ def match_lines(
     ]
     shared = run.open_pairs(run.without_rejected(shared))
     if len(shared):
-        shared = shared.sort_values(["b", "l", "token"], kind="stable")
-        tokens = shared.groupby(["b", "l"], sort=False)["token"].agg(", ".join).reset_index()
+        shared = shared.sort_values(["b", "l", "token"], kind="stable").reset_index(drop=True)
+        # a pair sharing several references names them all (joined only where there are several)
+        pair = shared["b"].to_numpy(dtype=np.int64) * (len(ledger) + 1) + shared["l"].to_numpy()
+        again = np.r_[False, pair[1:] == pair[:-1]]
+        tokens = shared[~again].reset_index(drop=True)
+        if again.any():
+            several = shared[np.isin(pair, pair[again])]
+            joined = several.groupby(["b", "l"], sort=False)["token"].agg(", ".join)
+            at = tokens.set_index(["b", "l"]).index.get_indexer(joined.index)
+            tokens.loc[at, "token"] = joined.to_numpy()
         chosen = _unique_both_ways(tokens)
         days = bank_day[chosen["b"]] - ledger_day[chosen["l"]]
         reasons = (
