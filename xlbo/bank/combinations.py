@@ -233,7 +233,8 @@ def _groups(
 
     pieces: list[pd.DataFrame] = []
     # named targets: joined to the parties alike to theirs, then to those parties' lines
-    named = targets[one_party[targets] != ""]
+    one_named = one_party != ""
+    named = targets[one_named[targets]]
     alike = alike_names(one_party[named], other_party[others], COMBINATION_ALIKE)
     # a target's party is the name (or names) most like its own: beside SHREE BALAJI
     # ENTERPRISES, SHREE BALAJI TRADERS is someone else
@@ -268,7 +269,7 @@ def _groups(
             )
         )
     # targets that name no one: every party's lines in the window
-    nameless = targets[one_party[targets] == ""]
+    nameless = targets[~one_named[targets]]
     if len(nameless):
         left, right = band_join(
             one_in[nameless].astype(np.int64),
@@ -298,14 +299,13 @@ def _groups(
     party = other_code[o]
     # a named target's second chance: every line alike to it as one group (the bank's NAIR
     # and NAIR ADVANCE), where its candidates carry more than one party
-    named_row = one_party[t] != ""
+    named_row = one_named[t]
     by_target = np.lexsort((party, t))
     new_party = np.r_[
         True,
         (t[by_target][1:] != t[by_target][:-1]) | (party[by_target][1:] != party[by_target][:-1]),
     ]
-    parties = np.zeros(len(one), dtype=np.int64)
-    np.add.at(parties, t[by_target][new_party], 1)
+    parties = np.bincount(t[by_target][new_party], minlength=len(one))
     second = np.flatnonzero(named_row & (parties[t] > 1))
     t = np.concatenate([t, t[second]])
     o = np.concatenate([o, o[second]])

@@ -67,10 +67,11 @@ this keeps the search to 40,000 groups at 300,000 lines a side instead of 290,00
 COMBINATION_CANDIDATES = 12
 """Lines of one party (nearest in date) searched for a combination; keeps the search exact and
 bounded (at most 2,509 subsets of 2–6)."""
-NEAREST_LINES = 48
+NEAREST_LINES = 16
 """Lines a combination target looks at on either side of its date, per party it is joined to
 (or in all, when it names no one): bounds the search where thousands of lines are open in a
-window (a million-line month), while a party's 12 nearest stay well inside it."""
+window (a million-line month); a party's COMBINATION_CANDIDATES nearest are always inside it,
+with four to spare for lines taken by earlier targets."""
 MIN_PARTS = 2
 MAX_PARTS = 6
 """A combination is 2–6 lines: a receipt against up to six invoices, a payment of up to six bills."""
