@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/reconcile_scale.py                      # the standard cases
     .venv/bin/python benchmarks/reconcile_scale.py --case 100000 xlsx   # one case
 
-Cases: 10k and 100k lines a side from .xlsx; 1M lines a side from CSV and from Parquet. Each case
+Cases: 10k and 100k lines a side from .xlsx; 1M lines a side from CSV and from Parquet; the demo's
+UPI account (xlbo.demo.collections: plan prices, payers' names cut short) at 300k a side. Each case
 runs in its own process, so the peak memory printed is that case's. Beside the job's time it
 prints the floor: merely reading both inputs (python-calamine for .xlsx, the csv module for CSV,
 pyarrow for Parquet) and writing a same-sized workbook (one row per line, 12 columns) with
@@ -32,8 +33,8 @@ import pandas as pd
 import python_calamine
 import xlsxwriter
 
-from xlbo.book import write_workbook
-from xlbo.jobs.reconcile import detail_files, run_reconcile
+from xlbo.demo.collections import build_collections
+from xlbo.jobs.reconcile import detail_files, run_reconcile, write_result
 
 NAMES = (
     "VARDHAMAN RETAIL",
@@ -51,7 +52,13 @@ BANK_HEAD = [
     "Closing Balance",
 ]
 BOOK_HEAD = ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
-CASES = ((10_000, "xlsx"), (100_000, "xlsx"), (1_000_000, "csv"), (1_000_000, "parquet"))
+CASES = (
+    (10_000, "xlsx"),
+    (100_000, "xlsx"),
+    (1_000_000, "csv"),
+    (1_000_000, "parquet"),
+    (300_000, "upi"),
+)
 
 
 def lines(count: int) -> tuple[list[list[object]], list[list[object]]]:
@@ -94,6 +101,9 @@ def lines(count: int) -> tuple[list[list[object]], list[list[object]]]:
 
 
 def generate(folder: Path, count: int, kind: str) -> tuple[Path, Path]:
+    if kind == "upi":  # the demo's UPI account: plan prices, payers' names cut short
+        made = build_collections(folder, count)
+        return made.statement, made.ledger
     bank_rows, book_rows = lines(count)
     bank, books = folder / f"bank.{kind}", folder / f"books.{kind}"
     for path, head, rows in ((bank, BANK_HEAD, bank_rows), (books, BOOK_HEAD, book_rows)):
@@ -164,7 +174,7 @@ def run_case(count: int, kind: str) -> None:
         started = time.perf_counter()
         out = folder / "brs.xlsx"
         result = run_reconcile(bank, books, report=out)
-        write_workbook(out, result.sheets)
+        write_result(result, out)
         took = time.perf_counter() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         written = ", ".join(p.name for p in [out, *detail_files(result, out)])
