@@ -300,6 +300,8 @@ def _plain_combinations(
                 and abs(value) < abs(amount)
                 and window.before <= apart <= window.after
             ):
+                if not party and not one_is_bank and other_party:
+                    continue  # a nameless ledger line is not made up of named bank lines
                 alike = likeness(party, other_party) if party and other_party else 0
                 if party and (alike < COMBINATION_ALIKE or alike < best[party] - PARTY_MARGIN):
                     continue  # a named target takes only the parties most like it
@@ -397,3 +399,54 @@ def test_a_line_gets_at_most_two_near_misses_of_a_kind_the_nearest() -> None:
     books = side([2, 8, 10, 11, 12], [1_047_500] * 5, ["kaveri home needs"] * 5)
     _, suggestions = match_lines(side([10], [1_026_500], ["kaveri home"]), books)
     assert sorted(suggestions["ledger"].tolist()) == [2, 3]  # the 10th and 11th, not the 2nd
+
+
+def test_a_ledger_line_naming_no_one_is_not_two_named_salaries() -> None:
+    bank = statement(
+        [
+            ("2026-10-04", "NEFT DR-YESB0639217-S DAS-NETBANK SALARY", "", -2500000),
+            ("2026-10-04", "NEFT DR-ICIC0079730-S DAS-NETBANK SALARY", "", -2500000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-01", "Rent", "", -5000000),
+            ("2026-10-04", "Sayantani Das", "", -2500000),
+            ("2026-10-04", "Subhajit Das", "", -2500000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert not any(rule == "Combination" for *_, rule in pairs)
+
+
+def test_the_party_after_an_account_and_a_dash_is_the_party() -> None:
+    assert bank_party_key("Rent - Sowmya Rao") == "sowmya rao"
+    assert bank_party_key("Navkar & Co. - Surat") == "navkar"
+    bank = statement(
+        [
+            (
+                "2026-10-09",
+                "IMPS-625853407377-SENGUPTA TANUSHREE-CBIN-XXXXXXXX9667-BILL",
+                "",
+                -7500000,
+            ),
+            (
+                "2026-10-10",
+                "NEFT DR-INDB0684172-SOWMYA RAO-NETBANK, MUM-HDFCN52813759664979",
+                "",
+                -7500000,
+            ),
+        ]
+    )
+    books = ledger(
+        [("2026-10-08", "Rent", "", -7500000), ("2026-10-09", "Rent - Sowmya Rao", "", -7500000)]
+    )
+    pairs, _ = matched(bank, books)
+    assert (1, 1, "Amount and date") in pairs
+
+
+def test_sbi_narrations_split_at_stars() -> None:
+    names = narration_names(
+        pd.Series(["TO TRANSFER-NEFT*IDFB0841816*SBINN698861501111*KULKARNI PRAKASH SUNITA--"])
+    )
+    assert names.tolist() == ["KULKARNI PRAKASH SUNITA"]

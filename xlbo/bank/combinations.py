@@ -7,8 +7,10 @@ The rule, for each open target line in order (bank lines first, then ledger line
   than the target, not rejected with it by the user;
 - they are grouped by their party; for a target that names a party, only the parties most like
   its own count (at least COMBINATION_ALIKE alike, and within PARTY_MARGIN of the most alike
-  name open on the other side); for one that names no one (CASH DEPOSIT, CLG) every party does;
-  a group counts when it has two lines or more;
+  name open on the other side); for a bank line that names no one (CASH DEPOSIT, CLG) every
+  party does, while a ledger line that names no one (Rent) is made up only of bank lines that
+  name no one either (each named bank line is its own payee's); a group counts when it has two
+  lines or more;
 - in each group the COMBINATION_CANDIDATES nearest in date are searched, exactly, for sets of
   MIN_PARTS–MAX_PARTS lines adding up to the target;
 - one set in all is a match; two or more, and the pass abstains (the user decides);
@@ -77,7 +79,7 @@ def find_combinations(
     one_open = np.ones(len(one), dtype=bool) if one_open is None else one_open
     other_open = np.ones(len(other), dtype=bool) if other_open is None else other_open
     seen = window if one_is_bank else window.mirrored
-    groups = _groups(one, other, seen, rejected, one_open, other_open)
+    groups = _groups(one, other, seen, rejected, one_open, other_open, one_is_bank)
     if groups.empty:
         return []
     other_signed = np.abs(other.lines["signed"].to_numpy(dtype=np.int64))
@@ -213,6 +215,7 @@ def _groups(
     rejected: frozenset[tuple[int, int]],
     one_open: np.ndarray,
     other_open: np.ndarray,
+    one_is_bank: bool,
 ) -> pd.DataFrame:
     """Every (target t, candidate o) pair that can take part, with o's group (target and party),
     how alike the party is, sorted by target, group, days apart and position; only groups that
@@ -270,16 +273,20 @@ def _groups(
         )
     # targets that name no one: every party's lines in the window
     nameless = targets[~one_named[targets]]
-    if len(nameless):
+    # a ledger line that names no one (Rent, Salary Payable) is not made up of bank lines that
+    # each name their own payee; a bank line that names no one (CASH DEPOSIT) may be made up of
+    # one party's receipts in the books
+    parts = others if one_is_bank else others[other_party[others] == ""]
+    if len(nameless) and len(parts):
         left, right = band_join(
             one_in[nameless].astype(np.int64),
             one_day[nameless],
-            other_in[others].astype(np.int64),
-            other_day[others],
+            other_in[parts].astype(np.int64),
+            other_day[parts],
             window,
             NEAREST_LINES,
         )
-        pieces.append(pd.DataFrame({"t": nameless[left], "o": others[right], "alike": 0}))
+        pieces.append(pd.DataFrame({"t": nameless[left], "o": parts[right], "alike": 0}))
     pairs = pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame()
     if pairs.empty:
         return pd.DataFrame(columns=["t", "o", "group", "alike", "tier"])

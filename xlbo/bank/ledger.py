@@ -530,7 +530,9 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
     dates, _ = date_column(mine["Date"])
     debit, bad_debit = paise_column(mine["Debit"])
     credit, bad_credit = paise_column(mine["Credit"])
-    debit, credit = np.abs(debit), np.abs(credit)
+    # a negative amount is a reversal: a debit of -500 is a credit of 500
+    net = debit - credit
+    debit, credit = np.maximum(net, 0), np.maximum(-net, 0)
     rows = mine["Row"].to_numpy(dtype=np.int64)
     issues = _issues_for(bad_debit, rows, book.name, table.sheet, table.letters["Debit"])
     issues += _issues_for(bad_credit, rows, book.name, table.sheet, table.letters["Credit"])

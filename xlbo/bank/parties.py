@@ -56,11 +56,12 @@ _NOT_A_NAME = (
 
 def narration_names(narrations: pd.Series) -> pd.Series:
     """The counterparty's name in each narration (NEFT CR-IFSC-NAME-…, UPI/RRN/NAME/…, CHQ PAID-…
-    -NAME, NEFT UTR NAME NOTE): the longest piece between `-`, `/`, `:` or `,` once words with
+    -NAME, NEFT*IFSC*UTR*NAME, NEFT UTR NAME NOTE): the longest piece between `-`, `/`, `:`,
+    `,` or `*` once words with
     digits and channel words (MICR CTS, NEFT, SALARY) are taken out, that still has three letters
     in a row and no `@`; "" where none does (`CLG CHQ DEP 387778`: the narration names no one)."""
     texts = narrations.fillna("").astype(str)
-    positions, pieces = split_words(texts, r"[-/:,]")
+    positions, pieces = split_words(texts, r"[-/:,*]")
     # words with digits (UTRs, RRNs, masked accounts) and channel words go; what is left of
     # a piece may be a name: `NEFT HDFCN52026103112345 RAJESH KUMAR SALARY` → `RAJESH KUMAR`
     pieces = replace(replace(pieces, r"\S*[0-9]\S*", " "), _NOT_A_NAME, " ")
@@ -74,6 +75,7 @@ def narration_names(narrations: pd.Series) -> pd.Series:
     return pd.Series(names, index=narrations.index, dtype=object)
 
 
+_DASH = re.compile(r"\s[-–:]\s")
 _TO_BY = re.compile(r"^\s*(to|by|dr|cr)\b[\s.:]*", re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^)]*\)?|\[[^]]*\]?")
 _TAIL = re.compile(
@@ -90,6 +92,16 @@ def bank_party_key(name: str) -> str:
     suffixes, M/s, `&`, spellings)."""
     text = _TO_BY.sub("", name or "")
     text = _BRACKETS.sub(" ", text)
+    # `Rent - Sowmya Rao`, `Salary - Aarti D`: the account first, the party after the dash
+    parts = _DASH.split(text, maxsplit=1)
+    head = party_key(parts[0])
+    if (
+        len(parts) == 2
+        and re.search("[A-Za-z]{3}", parts[1])
+        and head
+        and set(head.split()) <= ACCOUNT_WORDS
+    ):
+        text = parts[1]
     text = _TAIL.sub("", text)
     return party_key(text)
 

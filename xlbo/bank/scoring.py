@@ -50,7 +50,7 @@ nearest, which are the best of the candidates whose names count for nothing."""
 KEY_WORDS = 2
 """Words of a name that pair it with others: its rarest (a shared SHARMA or TRADERS says little,
 and pairing on it would pair half the book)."""
-NAMED_NEAREST = 16
+NAMED_NEAREST = 4
 """Same-amount candidates kept per line, per name alike to its own, on each side of its date:
 where an aggregator (RAZORPAY, PAYTM) credits hundreds of lines of one plan price a day, a line
 is compared with the nearest of them, not all."""

@@ -64,6 +64,11 @@ def _encrypted_ole(path: Path) -> bool:
             return bool(ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"))
     except OSError:
         return False
+    except Exception as error:  # olefile's own errors on a broken file: ValueError, struct.error …
+        raise FileProblem(
+            f"{path.name} is damaged or incomplete (an old-style Excel file that cannot be "
+            "opened). Download or export it again, then run again."
+        ) from error
 
 
 def check_readable(path: Path) -> str:
