@@ -814,3 +814,21 @@ def test_a_column_that_writes_every_withdrawal_negative_has_no_reversals(tmp_pat
     lines = read_statement(str(path))
     assert totals(lines) == (3, 225075, 150000)
     assert check_statement(lines.frame)[0] == []
+
+
+def test_a_statement_exported_newest_first_is_read_in_the_order_it_happened(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sbi-newest-first.csv"
+    path.write_text(
+        "Txn Date,Value Date,Description,Ref No./Cheque No.,Debit,Credit,Balance\n"
+        "03/10/2026,03/10/2026,NEFT*HDFC0000001*SBINN1*OM SAI LOGISTICS,,,7000.00,144999.50\n"
+        "02/10/2026,02/10/2026,TO TRANSFER-NEFT*KAVERI HOME,,12000.50,,137999.50\n"
+        "01/10/2026,01/10/2026,BY TRANSFER-VARDHAMAN RETAIL,,,50000.00,150000.00\n",
+        encoding="utf-8",
+    )
+    read = read_statement(str(path))
+    assert [d.day for d in read.frame["date"]] == [1, 2, 3]
+    assert read.frame["row"].tolist() == [4, 3, 2]  # each line keeps its row in the file
+    findings, _ = check_statement(read.frame)
+    assert findings == []  # the balance chain holds in the order it happened

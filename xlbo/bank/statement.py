@@ -33,6 +33,7 @@ from xlbo.columns import (
     amount_present,
     comma_cells,
     date_column,
+    day_numbers,
     has_date,
     paise_column,
     point_cells,
@@ -288,6 +289,10 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     )
     lines.loc[~has_balance, "balance"] = pd.NA
     lines = lines[keep].reset_index(drop=True)
+    if len(lines) > 1:  # newest first (SBI, ICICI, Kotak downloads): put in the order it happened
+        steps = np.diff(day_numbers(lines["date"]))
+        if int((steps < 0).sum()) > int((steps > 0).sum()):
+            lines = lines.iloc[::-1].reset_index(drop=True)
     lines["fingerprint"] = fingerprints(lines)
     lines["sheet"] = pd.Categorical.from_codes(
         np.zeros(len(lines), dtype=np.int8), pd.Index([table.sheet])
