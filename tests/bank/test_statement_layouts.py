@@ -832,3 +832,18 @@ def test_a_statement_exported_newest_first_is_read_in_the_order_it_happened(
     assert read.frame["row"].tolist() == [4, 3, 2]  # each line keeps its row in the file
     findings, _ = check_statement(read.frame)
     assert findings == []  # the balance chain holds in the order it happened
+
+
+def test_one_signed_amount_column_money_out_with_a_minus(tmp_path: Path) -> None:
+    path = tmp_path / "signed.csv"
+    path.write_text(
+        "Date,Description,Amount,Balance\n"
+        "01/10/2026,NEFT CR VARDHAMAN RETAIL,50000.00,150000.00\n"
+        "02/10/2026,NEFT DR KAVERI HOME,-12000.50,137999.50\n"
+        "03/10/2026,UPI OM SAI LOGISTICS,7000.00,144999.50\n",
+        encoding="utf-8",
+    )
+    read = read_statement(str(path))
+    assert read.issues == []
+    assert read.frame["credit"].tolist() == [5000000, 0, 700000]
+    assert read.frame["debit"].tolist() == [0, 1200050, 0]

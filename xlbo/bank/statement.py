@@ -371,11 +371,10 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
             "D",
             np.where(cell.str.endswith("CR").to_numpy(dtype=bool), "C", ""),
         )
-        side = np.where(
-            np.isin(said, ["D", "C"]),
-            said,
-            np.where(suffix != "", suffix, np.where(amount < 0, "D", "")),
-        )
+        # a column that writes money out with a minus writes money in without one
+        signed_column = bool((amount < 0).any()) and Role.SIDE not in columns
+        unmarked = np.where(amount < 0, "D", "C" if signed_column else "")
+        side = np.where(np.isin(said, ["D", "C"]), said, np.where(suffix != "", suffix, unmarked))
         amount = np.abs(amount)
         unsigned = (amount != 0) & ~np.isin(side, ["D", "C"])
         for position in np.flatnonzero(unsigned).tolist():
