@@ -847,3 +847,31 @@ def test_one_signed_amount_column_money_out_with_a_minus(tmp_path: Path) -> None
     assert read.issues == []
     assert read.frame["credit"].tolist() == [5000000, 0, 700000]
     assert read.frame["debit"].tolist() == [0, 1200050, 0]
+
+
+def test_a_line_left_out_keeps_the_banks_balance_and_the_brs_says_it_is_not_complete(
+    tmp_path: Path,
+) -> None:
+    from xlbo.jobs.reconcile import run_reconcile
+
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "Date,Narration,Withdrawal Amt.,Deposit Amt.,Closing Balance\n"
+        "01/10/2026,NEFT CR-VARDHAMAN RETAIL,,50000.00,150000.00\n"
+        "02/10/2026,NEFT DR-KAVERI HOME,12000.50,,137999.50\n"
+        "03/10/2026,NEFT CR-OM SAI LOGISTICS,,7000.0O,144999.50\n",
+        encoding="utf-8",
+    )
+    books = tmp_path / "books.csv"
+    books.write_text(
+        "Date,Particulars,Vch Type,Vch No.,Debit,Credit\n"
+        "01/10/2026,Opening Balance,,,100000.00,\n"
+        "01/10/2026,Vardhaman Retail,Receipt,1,50000.00,\n"
+        "02/10/2026,Kaveri Home,Payment,2,,12000.50\n"
+        "03/10/2026,Om Sai Logistics,Receipt,3,7000.00,\n",
+        encoding="utf-8",
+    )
+    result = run_reconcile(bank, books, report=tmp_path / "brs.xlsx")
+    assert result.brs.bank_balance == 14499950  # the last balance the bank wrote
+    summary = next(sheet for sheet in result.sheets if sheet.name == "Summary")
+    assert any("not complete" in line for line in summary.title)

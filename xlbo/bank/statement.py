@@ -288,11 +288,19 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         }
     )
     lines.loc[~has_balance, "balance"] = pd.NA
+    # the closing balance is the last balance written on a line, even one whose amount could
+    # not be read (it is reported and left out, but the bank's balance still stands)
+    balanced = np.flatnonzero(dated & has_balance & before_end & (moves | failed))
     lines = lines[keep].reset_index(drop=True)
+    newest_first = False
     if len(lines) > 1:  # newest first (SBI, ICICI, Kotak downloads): put in the order it happened
         steps = np.diff(day_numbers(lines["date"]))
-        if int((steps < 0).sum()) > int((steps > 0).sum()):
+        newest_first = int((steps < 0).sum()) > int((steps > 0).sum())
+        if newest_first:
             lines = lines.iloc[::-1].reset_index(drop=True)
+    last_balance = None
+    if len(balanced):
+        last_balance = int(balance[balanced[0] if newest_first else balanced[-1]])
     lines["fingerprint"] = fingerprints(lines)
     lines["sheet"] = pd.Categorical.from_codes(
         np.zeros(len(lines), dtype=np.int8), pd.Index([table.sheet])
@@ -304,7 +312,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         dict(table.letters),
         issues,
         opening=summary.opening,
-        closing=summary.closing,
+        closing=last_balance if last_balance is not None else summary.closing,
         company=titles.company,
         account=titles.account,
         period=titles.period,

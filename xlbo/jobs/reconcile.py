@@ -319,6 +319,8 @@ def reconcile_lines(
         started,
     )
     opening, closing = opening_and_closing(unique)
+    if statement.closing is not None:  # the statement's own: its summary, or its last balance
+        closing = statement.closing
     notes = []
     left_out = sum(i.severity is Severity.ERROR for i in [*statement.issues, *ledger_lines.issues])
     if left_out:
@@ -778,8 +780,12 @@ def _sheets(
         ],
     ]
     summary = pd.DataFrame(summary_rows, columns=["Item", "Count", "Amount"], dtype=object)
+    unread = sum(i.severity is Severity.ERROR for i in [*statement.issues, *ledger_lines.issues])
     verdict = (
-        "The BRS ties: difference 0.00."
+        f"The BRS is not complete: {unread} line(s) could not be read and were left out "
+        f"(difference {from_paise(brs.difference or 0)})."
+        if unread
+        else "The BRS ties: difference 0.00."
         if brs.difference == 0
         else f"The BRS does not tie yet: difference {from_paise(brs.difference or 0)}."
     )
