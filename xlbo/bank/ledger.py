@@ -334,7 +334,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
 
     def report(problems: dict[int, str], role: str) -> list[Issue]:
         letter = table.letters.get(roles.get(role, ""), "A")
-        return _issues_for(problems, rows, book.name, table.sheet, letter)
+        return _issues_for(problems, rows, book.name, table.sheet, letter, cells=column(role))
 
     dates, _ = date_column(column("Date"))
     dated = has_date(dates)
@@ -534,8 +534,12 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
     net = debit - credit
     debit, credit = np.maximum(net, 0), np.maximum(-net, 0)
     rows = mine["Row"].to_numpy(dtype=np.int64)
-    issues = _issues_for(bad_debit, rows, book.name, table.sheet, table.letters["Debit"])
-    issues += _issues_for(bad_credit, rows, book.name, table.sheet, table.letters["Credit"])
+    issues = _issues_for(
+        bad_debit, rows, book.name, table.sheet, table.letters["Debit"], cells=mine["Debit"]
+    )
+    issues += _issues_for(
+        bad_credit, rows, book.name, table.sheet, table.letters["Credit"], cells=mine["Credit"]
+    )
     moves = (debit != 0) | (credit != 0)
     issues += _issues_for(
         _undated(dates, mine["Date"], moves, rows),
@@ -543,6 +547,7 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
         book.name,
         table.sheet,
         table.letters["Date"],
+        cells=mine["Date"],
     )
     lines = pd.DataFrame(
         {

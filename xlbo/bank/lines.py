@@ -21,7 +21,7 @@ from xlbo.book import FileBook, Table, build_table
 from xlbo.book.files import frame_table
 from xlbo.book.table import HEADER_SCAN_ROWS
 from xlbo.columns import amount_present, day_numbers, has_date
-from xlbo.issues import Issue, Severity
+from xlbo.issues import Issue, Severity, display_value
 
 
 @dataclass
@@ -60,12 +60,16 @@ def _issues_for(
     *,
     severity: Severity = Severity.ERROR,
     hint: str = LEFT_OUT,
+    cells: pd.Series | None = None,
 ) -> list[Issue]:
+    """An Issue for each line's problem, at the cell in column `letter` of its row; `cells` are
+    that column's values, so the Issue shows what was written."""
     return [
         Issue(
             severity=severity,
             sheet=sheet,
             cell=f"{letter}{int(rows[position])}",
+            value=display_value(cells.iat[position]) if cells is not None else "",
             problem=f"Row {int(rows[position])}: {problem}",
             hint=hint,
             file=book,

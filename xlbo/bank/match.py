@@ -527,8 +527,16 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
             "why": (
                 "same amount; "
                 + days
-                + " days; but the names share nothing and another line of this amount is in "
-                "the window: check the party"
+                + " days; but the names share nothing and "
+                + pd.Series(
+                    np.where(
+                        (count_b[lb[other_party]] > 1) | (count_g[lg[other_party]] > 1),
+                        "another line of this amount is in the window",
+                        f"they are more than {UNLIKE_DAYS} days apart",
+                    ),
+                    dtype=object,
+                )
+                + ": check the party"
             ).to_numpy(dtype=object),
         }
     )

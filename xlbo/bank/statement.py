@@ -231,18 +231,28 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     issues: list[Issue] = []
     for position, (role, problem) in sorted(problems.items()):
         if dated[position] and before_end[position]:  # title, rule, summary, footer: not lines
-            issues += _issues_for({position: problem}, rows, book.name, table.sheet, letter(role))
+            issues += _issues_for(
+                {position: problem},
+                rows,
+                book.name,
+                table.sheet,
+                letter(role),
+                cells=column(role),
+            )
     issues += _issues_for(
         {p: m for p, m in bad_balance.items() if dated[p] and moves[p] and before_end[p]},
         rows,
         book.name,
         table.sheet,
         letter(Role.BALANCE),
+        cells=column(Role.BALANCE),
         severity=Severity.WARNING,
         hint="The line is matched; its balance is not checked until the cell is fixed.",
     )
     undated = _undated(dates, column(Role.DATE), moves & before_end, rows)
-    issues += _issues_for(undated, rows, book.name, table.sheet, letter(Role.DATE))
+    issues += _issues_for(
+        undated, rows, book.name, table.sheet, letter(Role.DATE), cells=column(Role.DATE)
+    )
     figures = np.isin(rows, list(summary.used))  # HDFC's opening balance under Date
     after = np.flatnonzero(dated & moves & ~before_end & ~figures)
     if len(after):
