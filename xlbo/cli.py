@@ -244,6 +244,12 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
             )
         window = window_of(args.days_before, args.days_after)  # at the door, before any reading
         out, bank, ledger = Path(args.out), Path(args.bank), Path(args.ledger)
+        if out.suffix.lower() != ".xlsx":
+            raise UserError(
+                f"--out {out.name}: the reconciliation is an Excel workbook; name it with .xlsx "
+                f"(e.g. --out {out.stem}.xlsx). Its long tables go beside it as CSV or Parquet "
+                "when you ask with --detail."
+            )
         master = Path(args.master) if args.master else None
         rules = Path(args.rules) if args.rules else None
         refuse_to_replace_inputs(out, bank, ledger, rules, master)

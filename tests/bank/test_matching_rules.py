@@ -450,3 +450,11 @@ def test_sbi_narrations_split_at_stars() -> None:
         pd.Series(["TO TRANSFER-NEFT*IDFB0841816*SBINN698861501111*KULKARNI PRAKASH SUNITA--"])
     )
     assert names.tolist() == ["KULKARNI PRAKASH SUNITA"]
+
+
+def test_out_must_name_a_workbook(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    from xlbo.cli import main
+
+    code = main(["reconcile", "--bank", "b.csv", "--ledger", "l.csv", "--out", "brs.csv"])
+    assert code == 2
+    assert "name it with .xlsx" in capsys.readouterr().err
