@@ -458,3 +458,17 @@ def test_out_must_name_a_workbook(tmp_path: object, capsys: pytest.CaptureFixtur
     code = main(["reconcile", "--bank", "b.csv", "--ledger", "l.csv", "--out", "brs.csv"])
     assert code == 2
     assert "name it with .xlsx" in capsys.readouterr().err
+
+
+def test_a_name_cut_short_pairs_with_the_full_name_beside_another_party() -> None:
+    bank = statement(
+        [("2025-04-10", "NEFT CR-SBIN0001234-BALAJI TRA-SBINN25091123456789", "", 5000000)]
+    )
+    books = ledger(
+        [
+            ("2025-04-09", "Shree Balaji Traders", "", 5000000),
+            ("2025-04-10", "Kaveri & Sons", "", 5000000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Amount and date")}

@@ -29,6 +29,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
+from xlbo.bank.scoring import KEY_WORDS
 from xlbo.columns import contains, first_of_each, replace, split_words, strings
 from xlbo.master.quality import party_key
 
@@ -269,8 +270,8 @@ def key_words(
     left: pd.Series, right: pd.Series, count: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Words that pair names across two columns of folded names: each name's `count` rarest
-    words (by their first four letters, so a name UPI cut short still shares them; rarest among
-    the distinct names of both columns), its first SQUASHED_KEY letters without spaces (which
+    words (by their first four letters, so a name UPI cut short still shares them; rarest by the
+    distinct names of either column holding them, the longer first among equals), its first SQUASHED_KEY letters without spaces (which
     pair `OMSAILOG` with `om sai logistics`, and a name with itself however UPI cut it), and for
     a name of one word every run of four letters in it (`SSENGUPTA` meets `sourav sengupta`);
     numbered alike on both sides. Returns left positions and word codes, then right positions
@@ -296,10 +297,26 @@ def key_words(
     squash_owner = np.concatenate([squash_owner, gram_owner])
     codes, _ = pd.factorize(np.concatenate([words, squash_words]))
     word_codes, squash_codes = codes[: len(words)], codes[len(words) :]
-    pairs = pd.DataFrame({"name": owner, "word": word_codes}).drop_duplicates()
-    rarity = np.bincount(pairs["word"].to_numpy(), minlength=int(codes.max(initial=-1)) + 1)
-    pairs["rarity"] = rarity[pairs["word"].to_numpy()]
-    kept = pairs.sort_values(["name", "rarity", "word"]).groupby("name").head(count)
+    pairs = pd.DataFrame({"name": owner, "word": word_codes, "length": pieces.str.len().to_numpy()})
+    pairs = pairs.sort_values("length", ascending=False).drop_duplicates(["name", "word"])
+    # how rare a word is: in how many distinct names of one side it stands (the more of the
+    # two), so a party's own word, written on both sides, is not counted twice against it;
+    # between words as rare, the longer (BALAJI before SRI)
+    split_at = len(parties[0])
+    on_left = np.zeros(len(distinct_names), dtype=bool)
+    on_left[np.unique(names[:split_at])] = True
+    on_right = np.zeros(len(distinct_names), dtype=bool)
+    on_right[np.unique(names[split_at:])] = True
+    size = int(codes.max(initial=-1)) + 1
+    word_at = pairs["word"].to_numpy()
+    name_at = pairs["name"].to_numpy()
+    rarity = np.maximum(
+        np.bincount(word_at, weights=on_left[name_at], minlength=size),
+        np.bincount(word_at, weights=on_right[name_at], minlength=size),
+    )
+    pairs["rarity"] = rarity[word_at]
+    pairs["longest"] = -pairs["length"]
+    kept = pairs.sort_values(["name", "rarity", "longest", "word"]).groupby("name").head(count)
     kept = pd.concat(
         [kept[["name", "word"]], pd.DataFrame({"name": squash_owner, "word": squash_codes})],
         ignore_index=True,
@@ -309,9 +326,13 @@ def key_words(
     line_words = lines.merge(kept, on="name")
     positions = line_words["position"].to_numpy(dtype=np.int64)
     found = line_words["word"].to_numpy(dtype=np.int64)
-    split = len(parties[0])
-    on_left = positions < split
-    return positions[on_left], found[on_left], positions[~on_left] - split, found[~on_left]
+    left_side = positions < split_at
+    return (
+        positions[left_side],
+        found[left_side],
+        positions[~left_side] - split_at,
+        found[~left_side],
+    )
 
 
 def alike_names(left: np.ndarray, right: np.ndarray, threshold: int) -> pd.DataFrame:
@@ -321,7 +342,7 @@ def alike_names(left: np.ndarray, right: np.ndarray, threshold: int) -> pd.DataF
     rights = pd.Series(pd.unique(right[right != ""]), dtype=object)
     if lefts.empty or rights.empty:
         return pd.DataFrame(columns=["left", "right", "alike"])
-    pos_l, word_l, pos_r, word_r = key_words(lefts, rights, 2)
+    pos_l, word_l, pos_r, word_r = key_words(lefts, rights, KEY_WORDS)
     shared = (
         pd.DataFrame({"l": pos_l, "word": word_l})
         .merge(pd.DataFrame({"r": pos_r, "word": word_r}), on="word")[["l", "r"]]
