@@ -472,3 +472,28 @@ def test_a_name_cut_short_pairs_with_the_full_name_beside_another_party() -> Non
     )
     pairs, _ = matched(bank, books)
     assert pairs == {(0, 0, "Amount and date")}
+
+
+def test_abstentions_are_offered_as_suggestions() -> None:
+    # two sets of Om Sai's lines make up the receipt: neither is taken, one is offered
+    bank = statement([("2026-10-12", "NEFT CR-UTIB0000012-OM SAI LOGISTICS-UTIBN1", "", 6000000)])
+    books = ledger(
+        [
+            ("2026-10-11", "Om Sai Logistics", "", v)
+            for v in (1000000, 2000000, 3000000, 2500000, 3500000)
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
+    assert set(suggestions["kind"]) == {"Several sets add up"}
+    # a cheque with no number in the books, and two cheques of that party and amount
+    bank = statement([("2026-10-25", "CHQ PAID-MICR CTS-MU-BALAJI TRADERS", "", -2500000)])
+    books = ledger(
+        [
+            ("2026-10-02", "Balaji Traders", "", -2500000),
+            ("2026-10-05", "Balaji Traders", "", -2500000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
+    assert sorted(suggestions["ledger"].tolist()) == [0, 1]

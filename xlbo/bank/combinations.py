@@ -72,10 +72,12 @@ def find_combinations(
     one_is_bank: bool,
     one_open: np.ndarray | None = None,
     other_open: np.ndarray | None = None,
+    undecided: list[Combination] | None = None,
 ) -> list[Combination]:
     """The combinations found for the open lines of `one` among the open lines of `other`
     (`rejected` holds (one position, other position) pairs the user refused). `window` is
-    bank − books; the open masks (all open when None) are updated as lines are taken."""
+    bank − books; the open masks (all open when None) are updated as lines are taken. Where two
+    sets fit, the first is added to `undecided` (for the user to choose), none is taken."""
     one_open = np.ones(len(one), dtype=bool) if one_open is None else one_open
     other_open = np.ones(len(other), dtype=bool) if other_open is None else other_open
     seen = window if one_is_bank else window.mirrored
@@ -121,6 +123,9 @@ def find_combinations(
                 one_open[target] = False
                 other_open[parts] = False
                 closed.update(parts)
+            if total > 1 and undecided is not None:
+                _, _, chosen, nearest, alike = fits[0]
+                undecided.append(Combination(target, [nearest[p] for p in SETS[chosen]], alike))
             if total:
                 break  # one set taken, or two that fit: the user decides
     return found

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.combinations import find_combinations
+from xlbo.bank.combinations import Combination, find_combinations
 from xlbo.bank.near_misses import near_misses
 from xlbo.bank.parties import (
     Likeness,
@@ -293,14 +293,15 @@ def match_lines(
         )
         run.take(chosen, "Rule", 95, reasons.to_numpy())
     abstained = _amount_and_date(run)
-    _late_cheques(run)
+    late = _late_cheques(run)
 
     # 3. combinations, both ways, over what is left
-    _combinations(run)
+    undecided = _combinations(run)
 
-    suggestions = abstained[
-        run.bank_open[abstained["b"].to_numpy(dtype=np.int64)]
-        & run.ledger_open[abstained["l"].to_numpy(dtype=np.int64)]
+    held = pd.concat([abstained, late, undecided], ignore_index=True)
+    suggestions = held[
+        run.bank_open[held["b"].to_numpy(dtype=np.int64)]
+        & run.ledger_open[held["l"].to_numpy(dtype=np.int64)]
     ]
     near = near_misses(bank, ledger, run.bank_open, run.ledger_open, window)
     suggestions = pd.concat([suggestions, near], ignore_index=True)
@@ -546,17 +547,19 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
 CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CTS|MICR)\b"
 
 
-def _late_cheques(run: _Matching) -> None:
+def _late_cheques(run: _Matching) -> pd.DataFrame:
     """Cheques presented after the window: an open bank line that is a cheque (CHQ, CLG, CTS in
     its narration) and an open ledger line of the same amount up to CHEQUE_DAYS_AFTER days
     earlier, whose names are at least COMBINATION_ALIKE alike, where neither has another such
-    candidate (the reference pass took those whose number the books carry)."""
+    candidate (the reference pass took those whose number the books carry); returns the
+    cheques that had two such candidates, for the user to choose."""
     text = run.bank.lines["text"].fillna("").astype(str)
     cheque = text.str.contains(CHEQUE_WORDS, regex=True).to_numpy(dtype=bool)
     late = Window(0, CHEQUE_DAYS_AFTER)
     b, g = np.flatnonzero(cheque & run.bank_open), np.flatnonzero(run.ledger_open)
+    none = pd.DataFrame(columns=["b", "l", "kind", "why"])
     if not len(b) or not len(g):
-        return
+        return none
     bank_day = run.bank.lines["day"].to_numpy()[b]
     ledger_day = run.ledger.lines["day"].to_numpy()[g]
     left, right = band_join(
@@ -567,7 +570,7 @@ def _late_cheques(run: _Matching) -> None:
         late,
     )
     if not len(left):
-        return
+        return none
     if run.names is None:
         run.names = _Names.of(run.bank, run.ledger)
     pairs = pd.DataFrame({"b": b[left], "l": g[right], "d": bank_day[left] - ledger_day[right]})
@@ -588,12 +591,32 @@ def _late_cheques(run: _Matching) -> None:
         fitness(chosen["d"].to_numpy(), chosen["alike"].to_numpy()),
         why.to_numpy(),
     )
+    doubtful = pairs[~pairs.index.isin(chosen.index)]
+    first = doubtful.groupby("b").cumcount() < TIED_SHOWN
+    doubtful = doubtful[first.to_numpy(dtype=bool)]
+    return pd.DataFrame(
+        {
+            "b": doubtful["b"].to_numpy(),
+            "l": doubtful["l"].to_numpy(),
+            "kind": "Ambiguous",
+            "why": "a cheque; more than one line of this amount and party fits it: choose one",
+        }
+    )
 
 
-def _combinations(run: _Matching) -> None:
-    """Pass 3 over the open lines: a bank line that is 2–6 ledger lines, then the reverse."""
+def _combinations(run: _Matching) -> pd.DataFrame:
+    """Pass 3 over the open lines: a bank line that is 2–6 ledger lines, then the reverse;
+    returns the suggestions for the lines it abstained on (two sets fit)."""
+    undecided: list[Combination] = []
     for found in find_combinations(
-        run.bank, run.ledger, run.window, run.rejected, True, run.bank_open, run.ledger_open
+        run.bank,
+        run.ledger,
+        run.window,
+        run.rejected,
+        True,
+        run.bank_open,
+        run.ledger_open,
+        undecided,
     ):
         run.take_group(
             [found.target],
@@ -602,9 +625,18 @@ def _combinations(run: _Matching) -> None:
             f"{len(found.parts)} ledger lines of the same party ({found.alike}% alike) add up "
             "to this bank line",
         )
+    suggested = [(c.target, part) for c in undecided for part in c.parts]
+    undecided = []
     refused = frozenset((g, b) for b, g in run.rejected)
     for found in find_combinations(
-        run.ledger, run.bank, run.window, refused, False, run.ledger_open, run.bank_open
+        run.ledger,
+        run.bank,
+        run.window,
+        refused,
+        False,
+        run.ledger_open,
+        run.bank_open,
+        undecided,
     ):
         run.take_group(
             found.parts,
@@ -613,3 +645,13 @@ def _combinations(run: _Matching) -> None:
             f"{len(found.parts)} bank lines add up to this ledger line; same direction; "
             "within the window",
         )
+    suggested += [(part, c.target) for c in undecided for part in c.parts]
+    return pd.DataFrame(
+        {
+            "b": [b for b, _ in suggested],
+            "l": [g for _, g in suggested],
+            "kind": "Several sets add up",
+            "why": "more than one set of one party's lines adds up to the other line (this is "
+            "one of them): choose",
+        }
+    )
