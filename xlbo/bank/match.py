@@ -178,10 +178,13 @@ class _Matching:
         return chosen
 
     def amount_pairs(
-        self, bank_mask: np.ndarray | None = None, ledger_mask: np.ndarray | None = None
+        self,
+        bank_mask: np.ndarray | None = None,
+        ledger_mask: np.ndarray | None = None,
+        window: Window | None = None,
     ) -> pd.DataFrame:
-        """Open bank and ledger lines of the same amount within the window: columns b, l, d
-        (bank day − books day); see `band_join`."""
+        """Open bank and ledger lines of the same amount within the window (the run's, unless
+        another is given): columns b, l, d (bank day − books day); see `band_join`."""
         bank_mask = self.bank_open if bank_mask is None else bank_mask & self.bank_open
         ledger_mask = self.ledger_open if ledger_mask is None else ledger_mask & self.ledger_open
         b, g = np.flatnonzero(bank_mask), np.flatnonzero(ledger_mask)
@@ -192,7 +195,7 @@ class _Matching:
             bank_day,
             self.ledger.lines["signed"].to_numpy()[g],
             ledger_day,
-            self.window,
+            window or self.window,
         )
         pairs = pd.DataFrame({"b": b[left], "l": g[right], "d": bank_day[left] - ledger_day[right]})
         return self.without_rejected(pairs)
@@ -555,26 +558,12 @@ def _late_cheques(run: _Matching) -> pd.DataFrame:
     cheques that had two such candidates, for the user to choose."""
     text = run.bank.lines["text"].fillna("").astype(str)
     cheque = text.str.contains(CHEQUE_WORDS, regex=True).to_numpy(dtype=bool)
-    late = Window(0, CHEQUE_DAYS_AFTER)
-    b, g = np.flatnonzero(cheque & run.bank_open), np.flatnonzero(run.ledger_open)
     none = pd.DataFrame(columns=["b", "l", "kind", "why"])
-    if not len(b) or not len(g):
-        return none
-    bank_day = run.bank.lines["day"].to_numpy()[b]
-    ledger_day = run.ledger.lines["day"].to_numpy()[g]
-    left, right = band_join(
-        run.bank.lines["signed"].to_numpy()[b],
-        bank_day,
-        run.ledger.lines["signed"].to_numpy()[g],
-        ledger_day,
-        late,
-    )
-    if not len(left):
+    pairs = run.amount_pairs(cheque, None, Window(0, CHEQUE_DAYS_AFTER))
+    if pairs.empty:
         return none
     if run.names is None:
         run.names = _Names.of(run.bank, run.ledger)
-    pairs = pd.DataFrame({"b": b[left], "l": g[right], "d": bank_day[left] - ledger_day[right]})
-    pairs = run.without_rejected(pairs)
     alike = run.names.alike(pairs["b"].to_numpy(), pairs["l"].to_numpy())
     pairs = pairs[alike >= COMBINATION_ALIKE].assign(alike=alike[alike >= COMBINATION_ALIKE])
     chosen = _unique_both_ways(pairs)
