@@ -6,17 +6,20 @@ score and reasons — and abstaining where two candidates are equally good.
    sharing it at that amount — at any distance in time (a cheque is often presented 10–25 days
    after it is written);
 2. amount and date: same amount, the bank date from 3 days before to 7 days after the books'
-   date (a setting), scored `fitness` = 70 + 0.3 × name likeness − 2 per day apart; a pair is
-   taken only when each line is the other's one best candidate, and the pass repeats on what
-   is left; where two candidates are equally good it abstains and lists them (two a line) as
-   suggestions. Two lines whose names are both known and share nothing are never matched on
-   amount alone where either has another candidate: that is a suggestion at most;
+   date (a setting, 0–90), scored `fitness` = 70 + 0.3 × name likeness − 2 a day the bank is
+   after the books (3 a day before); a pair is taken only when each line is the other's one
+   best candidate, and the pass repeats on what is left; where two candidates are equally good
+   it abstains and lists them (two a line) as suggestions. Two lines whose names are both known
+   and differ are never matched on amount alone where either has another candidate or they
+   are more than 2 days apart: that is a suggestion at most. A cheque whose number the books
+   lack is matched up to 30 days later by amount and party, where no other such pair exists;
 3. combination: one line equal to the sum of 2–6 lines of one party and direction on the other
-   side in the window, both ways (`xlbo.bank.combinations`); abstain when two sets fit;
+   side in the window, both ways (`xlbo.bank.combinations`); abstain (and suggest) when two
+   sets fit;
 4. suggestions, never matched: near amounts (digits transposed, bank charges, TDS) and the same
    reference with a different amount, within the window (`xlbo.bank.near_misses`).
 
-Every score and threshold is in `xlbo.bank.scoring`, with its reason. Passes work on whole
+Names are folded and compared in `xlbo.bank.parties`. Every score and threshold is in `xlbo.bank.scoring`, with its reason. Passes work on whole
 columns (joins on amount, reference or party within the window — `band_join`), never a loop
 over every line against every other. Money is compared in integer paise: "into the account" is
 a credit on the statement and a debit in the books. Days are counted from 1 January 1970.
