@@ -1,0 +1,26 @@
+"""The worked examples in the bank modules' docstrings stay true."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "xlbo.bank.match",
+    "xlbo.bank.combinations",
+    "xlbo.bank.parties",
+    "xlbo.bank.references",
+    "xlbo.bank.side",
+    "xlbo.bank.window",
+    "xlbo.bank.roles",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_worked_examples(name: str) -> None:
+    module = importlib.import_module(name)
+    failed, tried = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert tried > 0
+    assert failed == 0
