@@ -58,16 +58,19 @@ _NOT_A_NAME = (
 def narration_names(narrations: pd.Series) -> pd.Series:
     """The counterparty's name in each narration (NEFT CR-IFSC-NAME-…, UPI/RRN/NAME/…, CHQ PAID-…
     -NAME, NEFT*IFSC*UTR*NAME, NEFT UTR NAME NOTE): the longest piece between `-`, `/`, `:`,
-    `,` or `*` once words with
-    digits and channel words (MICR CTS, NEFT, SALARY) are taken out, that still has three letters
-    in a row and no `@`; "" where none does (`CLG CHQ DEP 387778`: the narration names no one)."""
+    `,` or `*` once words with digits and channel words (MICR CTS, NEFT, SALARY) are taken out,
+    that still has three letters in a row and no `@`; "" where none does (`CLG CHQ DEP 387778`:
+    the narration names no one)."""
     texts = narrations.fillna("").astype(str)
     positions, pieces = split_words(texts, r"[-/:,*]")
+    # only pieces with three letters in a row and no @ can name anyone (most are UTRs, IFSCs)
+    hopeful = contains(pieces, "[A-Za-z]{3}") & ~contains(pieces, "@")
+    positions, pieces = positions[hopeful], pieces[hopeful].reset_index(drop=True)
     # words with digits (UTRs, RRNs, masked accounts) and channel words go; what is left of
     # a piece may be a name: `NEFT HDFCN52026103112345 RAJESH KUMAR SALARY` → `RAJESH KUMAR`
     pieces = replace(replace(pieces, r"\S*[0-9]\S*", " "), _NOT_A_NAME, " ")
     pieces = replace(pieces, r"\s+", " ").str.strip()
-    named = contains(pieces, "[A-Za-z]{3}") & ~contains(pieces, "@")
+    named = contains(pieces, "[A-Za-z]{3}")
     positions, pieces = positions[named], pieces[named].reset_index(drop=True)
     best = first_of_each(positions, pieces.str.len().to_numpy(), len(texts))
     names = np.full(len(texts), "", dtype=object)
