@@ -252,6 +252,12 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
             )
         master = Path(args.master) if args.master else None
         rules = Path(args.rules) if args.rules else None
+        for option, given in (("--master", master), ("--rules", rules)):
+            if given is not None and not given.is_file():
+                raise UserError(
+                    f"{option} {given}: no such file. Check the name and folder, or leave "
+                    f"{option} out."
+                )
         refuse_to_replace_inputs(out, bank, ledger, rules, master)
         result = run_reconcile(
             bank,

@@ -4,6 +4,7 @@ held to the plain exhaustive one."""
 from __future__ import annotations
 
 from itertools import combinations as subsets_of
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -497,3 +498,24 @@ def test_abstentions_are_offered_as_suggestions() -> None:
     pairs, suggestions = matched(bank, books)
     assert pairs == set()
     assert sorted(suggestions["ledger"].tolist()) == [0, 1]
+
+
+def test_master_and_rules_must_be_real_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from xlbo.cli import main
+
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "Date,Narration,Withdrawal Amt.,Deposit Amt.,Closing Balance\n01/10/2026,X,,100.00,100.00\n"
+    )
+    books = tmp_path / "books.csv"
+    books.write_text(
+        "Date,Particulars,Vch Type,Vch No.,Debit,Credit\n01/10/2026,X,Receipt,1,100.00,\n"
+    )
+    out = str(tmp_path / "brs.xlsx")
+    common = ["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", out]
+    assert main([*common, "--master", str(tmp_path / "nowhere.xlsx")]) == 2
+    assert "--master" in capsys.readouterr().err
+    assert main([*common, "--rules", str(books)]) == 2
+    assert "no Rules sheet" in capsys.readouterr().err

@@ -514,6 +514,11 @@ def read_decisions(
     an Issue for each Accept or Reject cell that holds something else (the pair is left as it
     was, and the user is told which cell)."""
     rules: list[Rule] = []
+    if rules_from is not None and not FileBook(rules_from).has("Rules"):
+        raise UserError(
+            f"{rules_from.name} has no Rules sheet: --rules takes an earlier result of xlbo "
+            "reconcile (its Rules sheet holds what you taught it)."
+        )
     for source in (rules_from, earlier):
         if source is not None and FileBook(source).has("Rules"):
             for _, row in FileBook(source).read_table("Rules", RULE_HEADERS).frame.iterrows():
