@@ -519,3 +519,25 @@ def test_master_and_rules_must_be_real_files(
     assert "--master" in capsys.readouterr().err
     assert main([*common, "--rules", str(books)]) == 2
     assert "no Rules sheet" in capsys.readouterr().err
+
+
+def test_identical_book_lines_are_interchangeable() -> None:
+    # three consultants paid 15,000 each; the books say only "Professional Fees" three times
+    bank = statement(
+        [
+            ("2026-10-05", "IMPS-585305442189-H H MODI-IOBA-XXXXXXXX7651-FEES", "", -1500000),
+            (
+                "2026-10-05",
+                "NEFT DR-UTIB0586824-K H DESAI-NETBANK, MUM-HDFCN548777851844",
+                "",
+                -1500000,
+            ),
+            ("2026-10-06", "IMPS-599304212220-PRAKASH SACHIN KALE-MAHB-XXXXXXXX7651", "", -1500000),
+        ]
+    )
+    books = ledger([("2026-10-05", "Professional Fees", "", -1500000)] * 3)
+    pairs, _ = matched(bank, books)
+    assert pairs == {(b, b, "Identical lines") for b in range(3)}
+    # two bank lines for one such book line: not interchangeable, left for the user
+    pairs, _ = matched(bank, books.iloc[:1].reset_index(drop=True))
+    assert pairs == set()

@@ -145,7 +145,7 @@ def test_abstains_when_two_ledger_lines_fit_equally(xlsx: Callable[..., Path]) -
         [["05/10/26", "CASH DEPOSIT", None, None, 10000]],
         [
             [date(2026, 10, 4), "Cash", "Receipt", "RCT/1", 10000, None],
-            [date(2026, 10, 4), "Cash", "Receipt", "RCT/2", 10000, None],
+            [date(2026, 10, 4), "Cash Sales", "Receipt", "RCT/2", 10000, None],
         ],
     )
     assert result.matches.empty

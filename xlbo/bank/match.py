@@ -52,6 +52,7 @@ from xlbo.bank.scoring import (
     CHEQUE_DAYS_AFTER,
     COMBINATION_ALIKE,
     COMBINATION_SCORE,
+    IDENTICAL_AT_MOST,
     KEY_WORDS,
     NAMED_NEAREST,
     NAMES_DIFFER_BELOW,
@@ -299,6 +300,7 @@ def match_lines(
         )
         run.take(chosen, "Rule", 95, reasons.to_numpy())
     abstained = _amount_and_date(run)
+    _identical_lines(run)
     late = _late_cheques(run)
 
     # 3. combinations, both ways, over what is left
@@ -548,6 +550,92 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
         }
     )
     return pd.concat([tied, differ], ignore_index=True)
+
+
+def _identical_lines(run: _Matching) -> None:
+    """Book lines that cannot be told apart — the same day, amount, particulars and narration (three
+    `Professional Fees` of 15,000 paid on one day to three consultants) — are interchangeable:
+    a bank line whose every same-amount candidate in the window is one such line takes one, in
+    the order of the lines, so long as the group has a line for each such bank line and the
+    bank's name does not differ from the books' (the amount-and-date pass abstains on them,
+    since no name tells them apart)."""
+    bank_at, ledger_at = np.flatnonzero(run.bank_open), np.flatnonzero(run.ledger_open)
+    if not len(bank_at) or not len(ledger_at):
+        return
+    ledger = run.ledger.lines
+    texts = ledger["text"].fillna("").astype(str).to_numpy(dtype=object)[ledger_at]
+    if "note" in ledger.columns:  # a narration naming the payee tells the lines apart
+        texts = (
+            texts + "|" + ledger["note"].fillna("").astype(str).to_numpy(dtype=object)[ledger_at]
+        )
+    twins, _ = pd.factorize(
+        pd.Series(ledger["day"].to_numpy()[ledger_at]).astype(str)
+        + "|"
+        + pd.Series(ledger["signed"].to_numpy()[ledger_at]).astype(str)
+        + "|"
+        + pd.Series(texts, dtype=object)
+    )
+    size = np.bincount(twins)
+    found = band(
+        run.bank.lines["signed"].to_numpy()[bank_at],
+        run.bank.lines["day"].to_numpy()[bank_at],
+        ledger["signed"].to_numpy()[ledger_at],
+        ledger["day"].to_numpy()[ledger_at],
+        run.window,
+    )
+    few = found.counts <= IDENTICAL_AT_MOST  # candidates listed only where they are few
+    left, right = band(
+        run.bank.lines["signed"].to_numpy()[bank_at][few],
+        run.bank.lines["day"].to_numpy()[bank_at][few],
+        ledger["signed"].to_numpy()[ledger_at],
+        ledger["day"].to_numpy()[ledger_at],
+        run.window,
+    ).pairs()
+    left = np.flatnonzero(few)[left]
+    if not len(left):
+        return
+    pairs = pd.DataFrame({"b": left, "twin": twins[right], "l": right})
+    groups = pairs.groupby("b")["twin"].agg(["nunique", "first", "size"])
+    single = groups[(groups["nunique"] == 1) & (size[groups["first"].to_numpy()] >= 2)]
+    if single.empty:
+        return
+    chosen_b = bank_at[single.index.to_numpy()]
+    twin_of = single["first"].to_numpy()
+    # each group's members in the order of the lines
+    order = np.argsort(twins, kind="stable")
+    starts = np.searchsorted(twins[order], np.arange(len(size)))
+    member = order[starts[twin_of]]  # a group's first line stands for it
+    if run.names is None:
+        run.names = _Names.of(run.bank, run.ledger)
+    bank_named = run.bank.lines["party"].fillna("").astype(str).to_numpy(dtype=object) != ""
+    ledger_named = ledger["party"].fillna("").astype(str).to_numpy(dtype=object) != ""
+    alike = run.names.alike(chosen_b, ledger_at[member])
+    differ = bank_named[chosen_b] & ledger_named[ledger_at[member]] & (alike < NAMES_DIFFER_BELOW)
+    table = pd.DataFrame({"b": chosen_b[~differ], "twin": twin_of[~differ]})
+    table = table.sort_values(["twin", "b"], kind="stable")
+    table["place"] = table.groupby("twin").cumcount()
+    wanted = table.groupby("twin")["b"].transform("size").to_numpy()
+    fits = wanted <= size[table["twin"].to_numpy()]  # a line of the group for each bank line
+    table = table[fits]
+    taken_b = table["b"].to_numpy(dtype=np.int64).tolist()
+    taken_l = ledger_at[
+        order[starts[table["twin"].to_numpy()] + table["place"].to_numpy()]
+    ].tolist()
+    if not taken_b:
+        return
+    pairs = run.without_rejected(pd.DataFrame({"b": taken_b, "l": taken_l}))
+    days = run.bank.lines["day"].to_numpy()[pairs["b"]] - ledger["day"].to_numpy()[pairs["l"]]
+    run.take(
+        pairs,
+        "Identical lines",
+        fitness(days, np.zeros(len(pairs), dtype=np.int64)),
+        (
+            "same amount; "
+            + _signed_days(days)
+            + " days; its only candidates are identical book lines (same day, amount and "
+            "particulars), one taken for each such bank line"
+        ).to_numpy(),
+    )
 
 
 CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CTS|MICR)\b"

@@ -26,7 +26,8 @@ class Side:
 
     lines: pd.DataFrame
     """`day` (days since 1970-01-01), `signed` (paise into the account), `party` (folded name),
-    `text` (the narration or particulars, for the user's rules)."""
+    `text` (the narration or particulars, for the user's rules); ledger lines also `note` (their
+    narration)."""
     tokens: pd.DataFrame
     """(`position`, `token`): the references each line carries."""
 
@@ -84,6 +85,7 @@ def prepare_ledger(lines: pd.DataFrame) -> Side:
             "signed": (lines["debit"] - lines["credit"]).to_numpy(dtype=np.int64),
             "party": ledger_party_keys(lines["particulars"]).to_numpy(),
             "text": lines["particulars"].to_numpy(dtype=object),
+            "note": _text(lines, "narration").to_numpy(dtype=object),
         }
     )
     texts = _text(lines, "narration") + " " + _text(lines, "voucher_no")

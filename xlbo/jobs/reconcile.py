@@ -754,6 +754,7 @@ def _sheets(
         ("Reference", "Matched by reference"),
         ("Rule", "Matched by your rules"),
         ("Amount and date", "Matched by amount and date"),
+        ("Identical lines", "Matched among identical book lines"),
         ("Combination", "Matched by combination"),
         ("Confirmed", "Confirmed by you"),
     ):
