@@ -20,6 +20,17 @@ from xlbo.money import INR_NUMBER_FORMAT
 _OPTIONS = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
 _FIXED_TIME = datetime(2026, 11, 1, 10, 15, 32)
 
+HDFC_HEADERS = (
+    "Date",
+    "Narration",
+    "Chq./Ref.No.",
+    "Value Dt",
+    "Withdrawal Amt.",
+    "Deposit Amt.",
+    "Closing Balance",
+)
+"""The header row of HDFC's net-banking statement download."""
+
 
 def _book(path: Path) -> Any:
     book = xlsxwriter.Workbook(str(path), _OPTIONS)
@@ -53,16 +64,7 @@ def write_hdfc_statement(books: Books, target: Path) -> Path:
             if right:
                 ws.write_string(row, 4, right)
         header_row = len(title) + 1
-        headers = [
-            "Date",
-            "Narration",
-            "Chq./Ref.No.",
-            "Value Dt",
-            "Withdrawal Amt.",
-            "Deposit Amt.",
-            "Closing Balance",
-        ]
-        for col, text in enumerate(headers):
+        for col, text in enumerate(HDFC_HEADERS):
             ws.write_string(header_row, col, text, bold)
         rule = ["*" * 8, "*" * 40, "*" * 16, "*" * 8, "*" * 14, "*" * 14, "*" * 14]
         for col, text in enumerate(rule):

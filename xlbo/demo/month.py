@@ -39,6 +39,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from xlbo.demo.exports import HDFC_HEADERS
+
 STATEMENT_COLUMNS = (
     "row",
     "date",
@@ -1325,15 +1327,7 @@ def _hdfc(month: Month, path: Path) -> int:
         [None, None, None, None, "Branch Code :", "1234", "Product Code : 201"],
         [],
         list(stars),
-        [
-            "Date",
-            "Narration",
-            "Chq./Ref.No.",
-            "Value Dt",
-            "Withdrawal Amt.",
-            "Deposit Amt.",
-            "Closing Balance",
-        ],
+        list(HDFC_HEADERS),
         list(stars),
     ]
     dates = _formatted(s["date"], "%d/%m/%y")
