@@ -729,3 +729,27 @@ def test_day_book_xml_unreadable_amount_is_an_issue(tmp_path: Path) -> None:
     assert len(lines.frame) == 4
     assert [(i.sheet, i.cell, i.value) for i in lines.issues] == [("Day Book", "", "-50,000.0O")]
     assert lines.issues[0].problem.startswith("Voucher Contra 3 of 20-Oct-2026: ")
+
+
+def test_a_journal_without_a_needed_column_is_refused_and_optional_ones_may_be_left_out(
+    tmp_path: Path,
+) -> None:
+    import openpyxl
+
+    from xlbo.bank.ledger import read_ledger
+
+    short = tmp_path / "short.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Journal"
+    sheet.append(["Date", "Voucher No", "Account", "Debit", "Credit"])
+    sheet.append([datetime(2026, 10, 1), "1", "HDFC Bank", 100, None])
+    sheet.append([datetime(2026, 10, 1), "1", "Sales", None, 100])
+    book.save(short)
+    lines = read_ledger(str(short), "HDFC Bank").frame
+    assert lines["debit"].tolist() == [10000]
+    assert lines["voucher_type"].tolist() == [""]
+    sheet.delete_cols(2)  # no Voucher No
+    book.save(short)
+    with pytest.raises(SheetProblem, match="no Voucher No column"):
+        read_ledger(str(short), "HDFC Bank")

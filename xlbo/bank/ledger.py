@@ -71,7 +71,6 @@ LEDGER_COLUMNS = (
     "credit",
 )
 """The columns of a ledger-lines frame, whichever file it came from."""
-LEDGER_HEADERS = ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
 
 _HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "Date": ("Date", "Vch Date", "Voucher Date"),
@@ -492,19 +491,41 @@ def _balances(
 # -- the xlbo Journal ---------------------------------------------------------------------------
 
 
-def _journal_accounts(book: RowSource) -> list[str]:
+JOURNAL_NEEDS = ("Date", "Voucher No", "Account", "Debit", "Credit")
+"""Columns a Journal must have for its bank lines to be read (Voucher Type, Party and Narration
+may be left out)."""
+
+
+def _journal_table(book: RowSource) -> Table:
+    """The Journal sheet, refused with a plain message when a needed column is missing."""
     from xlbo.reports.journal import HEADERS
 
-    frame = book.read_table("Journal", HEADERS).frame
+    table = book.read_table("Journal", HEADERS)
+    missing = [name for name in JOURNAL_NEEDS if name not in table.frame.columns]
+    if missing:
+        raise SheetProblem(
+            f"{book.name}, sheet {table.sheet}: the Journal has no {', '.join(missing)} "
+            f"column; its headers must include {', '.join(JOURNAL_NEEDS)}."
+        )
+    return table
+
+
+def _optional_text(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """A text column of the Journal that may be left out (blank where it is)."""
+    if column not in frame.columns:
+        return np.full(len(frame), "", dtype=object)
+    return np.asarray(text_column(frame[column]).to_numpy(dtype=object), dtype=object)
+
+
+def _journal_accounts(book: RowSource) -> list[str]:
+    frame = _journal_table(book).frame
     return text_column(frame["Account"]).drop_duplicates().tolist()
 
 
 def _journal_lines(book: RowSource, account: str) -> Lines:
     """The bank account's lines of an xlbo Journal; each line's party is its own Party, else the
     first Party (else Account) on the other lines of its voucher."""
-    from xlbo.reports.journal import HEADERS
-
-    table = book.read_table("Journal", HEADERS)
+    table = _journal_table(book)
     frame = table.frame.reset_index()
     account_names = text_column(frame["Account"])
     keys = account_names.str.split().str.join(" ").str.casefold()
@@ -554,9 +575,9 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
             "row": mine["Row"].to_numpy(dtype=np.int64),
             "date": pd.Series(dates, dtype=object),
             "particulars": np.where(own_party != "", own_party, their_party).astype(object),
-            "voucher_type": text_column(mine["Voucher Type"]).to_numpy(dtype=object),
+            "voucher_type": _optional_text(mine, "Voucher Type"),
             "voucher_no": voucher[is_bank].to_numpy(dtype=object),
-            "narration": text_column(mine["Narration"]).to_numpy(dtype=object),
+            "narration": _optional_text(mine, "Narration"),
             "reference": "",
             "debit": debit,
             "credit": credit,

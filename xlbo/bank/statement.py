@@ -287,9 +287,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         {
             "row": rows,
             "date": pd.Series(dates, dtype=object),
-            "value_date": pd.Series(
-                [v or d for v, d in zip(value_dates, dates, strict=True)], dtype=object
-            ),
+            "value_date": _or(value_dates, dates),
             "narration": text_column(column(Role.NARRATION)).array,
             "reference": reference.array,
             "debit": debit.astype(np.int64),
@@ -327,6 +325,15 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         account=titles.account,
         period=titles.period,
     )
+
+
+def _or(values: Any, fallback: Any) -> pd.Series:
+    """Each value, or the fallback's where it is missing (a line without a value date keeps its
+    transaction date)."""
+    if values is fallback:
+        return pd.Series(fallback, dtype=object)
+    given = pd.Series(values, dtype=object)
+    return given.where(given.notna(), pd.Series(fallback, dtype=object))
 
 
 def _decimal_marks(

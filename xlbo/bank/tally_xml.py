@@ -147,6 +147,8 @@ def parse_tally_xml(path: Path) -> Element:
         raise FileProblem(
             f"{path} is locked by another program or you may not read it. Close it and run again."
         ) from None
+    except OSError as error:
+        raise FileProblem(f"{path} could not be read ({error.strerror or error}).") from None
     if not raw.strip():
         raise FileProblem(f"{path.name} is empty. Export it from Tally again.")
     text = _decoded(raw, path.name)
