@@ -886,6 +886,8 @@ def brs_heading(
     if as_on is not None:
         heading += f" as on {as_on.day} {as_on:%B %Y}"
     number = statement.account.strip()
+    if number and number in ledger_lines.account:  # "HDFC Bank A/c 50200087543792" says it
+        number = ""
     if number and not any(c.isalpha() for c in number):
         number = f"A/c No. {number}"
     account = ", ".join(p for p in (ledger_lines.account.strip(), number) if p)
@@ -936,7 +938,7 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
         columns={
             "Date": Column(kind=Kind.DATE, width=11),
             "Particulars": Column(width=BRS_TEXT + len(BRS_INDENT) + 2),
-            "Vch No. / Ref.": Column(kind=Kind.ID, width=17),
+            "Vch No. / Ref.": Column(kind=Kind.ID, width=23),
             "Amount": money,
             "Total": money,
         },
