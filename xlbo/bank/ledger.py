@@ -547,7 +547,13 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
     first_account = others.drop_duplicates("voucher").set_index("voucher")["account"]
     mine = frame[is_bank]
     own_party = party[is_bank]
-    their_party = voucher[is_bank].map(named).fillna(voucher[is_bank].map(first_account)).fillna("")
+    their_party = (
+        voucher[is_bank]
+        .map(named)
+        .astype(object)
+        .fillna(voucher[is_bank].map(first_account).astype(object))
+        .fillna("")
+    )
     dates, _ = date_column(mine["Date"])
     debit, bad_debit = paise_column(mine["Debit"])
     credit, bad_credit = paise_column(mine["Credit"])
