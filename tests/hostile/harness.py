@@ -1,0 +1,112 @@
+"""Run `xlbo` on a hostile input in its own process and record what a user would see.
+
+Every case of the hostile-input corpus goes through `run_xlbo`: a fresh process (so a crash, an
+abort or a runaway allocation cannot take the test run with it), its exit code, its output, and its
+peak memory as the kernel counted it (`wait4`'s maximum resident set). `Folder` snapshots a folder
+before the run so a case can assert that inputs were not changed and no stray files were left.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The bound #12 sets for every hostile input.
+MEMORY_LIMIT_MB = 2048
+#: A case that takes longer than this is a hang.
+TIME_LIMIT_S = 120.0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: int
+    out: str
+    err: str
+    peak_mb: float
+    seconds: float
+
+    @property
+    def said(self) -> str:
+        """Everything the user saw on the terminal."""
+        return self.out + self.err
+
+    def plain(self) -> None:
+        """Assert the run failed the way bad input should: exit 2, a sentence, no traceback."""
+        assert self.code == 2, f"exit {self.code}, expected 2\n{self.said}"
+        assert "Traceback" not in self.said, self.said
+        assert "internal error" not in self.said.lower(), self.said
+        assert self.err.strip(), "no message on stderr"
+
+
+def run_xlbo(*args: str | Path, cwd: Path, timeout: float = TIME_LIMIT_S) -> Outcome:
+    """Run `python -m xlbo ARGS` in `cwd`; exit code, output and this process's own peak memory."""
+    started = time.perf_counter()
+    out_path = cwd / ".xlbo-case.out"
+    err_path = cwd / ".xlbo-case.err"
+    with out_path.open("w") as out_file, err_path.open("w") as err_file:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "xlbo", *map(str, args)],
+            cwd=cwd,
+            stdout=out_file,
+            stderr=err_file,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"},
+        )
+        deadline = started + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                os.wait4(process.pid, 0)
+                out_path.unlink()
+                err_path.unlink()
+                raise AssertionError(f"xlbo {' '.join(map(str, args))} hung for {timeout:.0f} s")
+            time.sleep(0.02)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    out, err = out_path.read_text(), err_path.read_text()
+    out_path.unlink()
+    err_path.unlink()
+    return Outcome(
+        code=process.returncode,
+        out=out,
+        err=err,
+        peak_mb=usage.ru_maxrss / 1024,
+        seconds=seconds,
+    )
+
+
+class Folder:
+    """A snapshot of a folder's files (name → sha256), to compare after a run."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.before = self._hashes()
+
+    def _hashes(self) -> dict[str, str]:
+        return {
+            str(path.relative_to(self.root)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(self.root.rglob("*"))
+            if path.is_file()
+        }
+
+    def unchanged(self) -> None:
+        """Assert every file is as it was and nothing was added (failed runs write nothing)."""
+        after = self._hashes()
+        changed = [name for name in self.before if after.get(name) != self.before[name]]
+        added = sorted(set(after) - set(self.before))
+        assert not changed, f"inputs changed: {changed}"
+        assert not added, f"stray files left: {added}"
+
+    def inputs_unchanged(self) -> list[str]:
+        """Assert the files that were there are unchanged; return the names added by the run."""
+        after = self._hashes()
+        changed = [name for name in self.before if after.get(name) != self.before[name]]
+        assert not changed, f"inputs changed: {changed}"
+        return sorted(set(after) - set(self.before))
