@@ -1,19 +1,64 @@
-"""Writing outputs so a crash never leaves a half-written file.
+"""Writing outputs so that a crash, a kill or a rerun never costs a user a file.
 
-Every output is written to a temporary file beside its target and moved into place in one step
-(`os.replace`), so the old file stays whole until the new one is complete. A target that another
-program holds open (Excel on Windows locks the workbooks it has open) gets a plain message.
+Three promises, for every job:
+
+- **Whole or not at all.** The files of one run (a BRS workbook and the CSVs beside it; a month's
+  payroll register, ECR, ESI sheet, bank file and payslips) are written into a temporary folder
+  beside the target, `.xlbo-tmp-…`, and moved into place together when the last one is complete.
+  A run stopped with Ctrl+C or SIGTERM removes that folder and leaves the earlier files as they
+  were; a run killed outright (`kill -9`, a power cut) leaves the folder behind, and the next run
+  into the same place recognises it by name: a set that was still being written is removed, a set
+  that was being moved into place is moved the rest of the way. So the folder never keeps new CSVs
+  beside an old or missing workbook.
+- **A marked-up output is never lost.** When a file of the set is already there (a BRS whose
+  Accept and Reject columns the user filled in), it is kept as `NAME (previous).EXT` (one
+  generation) and the terminal says so: "Kept your earlier brs.xlsx as brs (previous).xlsx".
+- **Colleagues can open it.** Outputs get the permissions of the file they replace, or the
+  user's umask for a new file (not the owner-only 0600 of a temporary file).
+
+Jobs wrap their writing in `result_set(folder)`; every `atomic_path` (and so every
+`write_workbook`, `write_flat`, payslip) inside it joins the set. An `atomic_path` outside a set
+is one file written the same way, replaced without a previous copy (xlbo's own templates).
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
+import hashlib
+import json
 import os
+import re
+import shutil
+import signal
+import socket
+import stat
+import sys
 import tempfile
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 
 from xlbo.errors import FileProblem
+
+TEMP_PREFIX = ".xlbo-tmp-"
+"""Every temporary file or folder xlbo makes beside an output starts with this."""
+MANIFEST = ".commit"
+"""Written into a set's temporary folder once every file is complete: the set may be moved."""
+STALE_AFTER_S = 24 * 3600
+"""A temporary file of another machine (a shared folder) is left alone for this long."""
+_TEMP_NAME = re.compile(r"^\.xlbo-tmp-(?P<host>[0-9a-f]{8})-(?P<pid>\d+)-")
+
+
+class Stopped(KeyboardInterrupt):
+    """The run was asked to stop (SIGTERM) while writing; the earlier outputs are as they were."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def locked_message(path: Path) -> str:
@@ -23,27 +68,481 @@ def locked_message(path: Path) -> str:
     )
 
 
+def previous_name(path: Path) -> Path:
+    """`brs.xlsx` → `brs (previous).xlsx`; a folder `payslips-2026-10` → `payslips-2026-10 (previous)`."""
+    if path.is_dir():
+        return path.with_name(f"{path.name} (previous)")
+    return path.with_name(f"{path.stem} (previous){path.suffix}")
+
+
+# ---------------------------------------------------------------------------- checks at the door
+
+
+def _nearest_existing(path: Path) -> Path:
+    here = path
+    while not here.exists() and here != here.parent:
+        here = here.parent
+    return here
+
+
+def _can_write_in(folder: Path) -> bool:
+    """Whether a file can be made in `folder` (tried, not guessed: root, read-only mounts)."""
+    try:
+        handle, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{_host()}-{os.getpid()}-", dir=folder)
+    except OSError:
+        return False
+    os.close(handle)
+    os.unlink(name)
+    return True
+
+
+def _check_place(path: Path, folder_needed: Path, option: str) -> None:
+    folder = _nearest_existing(folder_needed)
+    if not folder.is_dir():
+        raise FileProblem(
+            f"{option} {path}: {folder} is a file, not a folder; choose another output."
+        )
+    if not _can_write_in(folder):
+        raise FileProblem(
+            f"{option} {path}: xlbo cannot write in the folder {folder} (no permission, or "
+            "read-only); choose another output."
+        )
+
+
+def check_output_file(path: Path, *inputs: Path | None, option: str = "--out") -> None:
+    """Stop at the door, before any work, when the output file `path` cannot be written: it is
+    one of the job's `inputs`, a folder, under a file, or in a place the user cannot write."""
+    path = Path(path)
+    for source in inputs:
+        if source is not None and source.exists() and path.exists() and source.samefile(path):
+            raise FileProblem(
+                f"{option} {path} is {source.name}, which the job reads; choose another {option}."
+            )
+    if path.is_dir():
+        raise FileProblem(f"{option} {path} is a folder; give a file name for the output.")
+    if path.exists() and not path.is_file():
+        raise FileProblem(f"{option} {path} is not a regular file; choose another output.")
+    _check_place(path, path.parent, option)
+
+
+def check_output_folder(path: Path, *inputs: Path | None, option: str = "--out") -> None:
+    """Stop at the door when the output folder `path` cannot be made or written: it is a file
+    (an input, or any other), it lies under a file, or in a place the user cannot write."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        which = next(
+            (s.name for s in inputs if s is not None and s.exists() and s.samefile(path)), None
+        )
+        what = f"{which}, which the job reads" if which else "a file"
+        raise FileProblem(
+            f"{option} {path} is {what}; xlbo writes a folder of files there. Give a folder name."
+        )
+    _check_place(path, path, option)
+
+
+# ---------------------------------------------------------------------------- permissions
+
+
+def _umask() -> int:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: read it by setting it, and put it back
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(target: Path, *, folder: bool = False) -> int:
+    """The permissions an output gets: those of what it replaces, or the umask's."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return (0o777 if folder else 0o666) & ~_umask()
+
+
+# ---------------------------------------------------------------------------- leftovers
+
+
+def _host() -> str:
+    return hashlib.sha1(socket.gethostname().encode()).hexdigest()[:8]
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    try:  # a zombie (killed, not yet reaped by its parent) is not running
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state not in ("Z", "X")
+
+
+def _abandoned(path: Path) -> bool:
+    match = _TEMP_NAME.match(path.name)
+    if match is None:
+        return False
+    try:
+        age = time.time() - path.lstat().st_mtime
+    except OSError:
+        return False
+    if match["host"] != _host():
+        return age > STALE_AFTER_S
+    return not _running(int(match["pid"])) or age > STALE_AFTER_S
+
+
+def _legacy(name: str, targets: Sequence[str]) -> bool:
+    """Temporary files of xlbo before result sets (`.brs-k2j4x8_q.xlsx`, `… .xlsx.rows`)."""
+    for target in targets:
+        stem, dot, suffix = target.rpartition(".")
+        if not dot:
+            continue
+        pattern = rf"^\.{re.escape(stem)}-[a-z0-9_]{{8}}\.{re.escape(suffix)}(\.rows)?$"
+        if re.match(pattern, name):
+            return True
+    return False
+
+
+def clear_leftovers(folder: Path, targets: Sequence[str] = ()) -> list[Path]:
+    """Tidy what killed runs left in `folder`: a set that was being moved into place is moved
+    the rest of the way; anything else half-written is removed. Return what was tidied."""
+    tidied = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        if not (_abandoned(path) or _legacy(path.name, targets)):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            if (path / MANIFEST).is_file():
+                with contextlib.suppress(OSError, ValueError, KeyError):
+                    _roll_forward(path)
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        tidied.append(path)
+    return tidied
+
+
+# ---------------------------------------------------------------------------- result sets
+
+
+_KEPT: contextvars.ContextVar[list[tuple[Path, Path]] | None] = contextvars.ContextVar(
+    "xlbo_kept", default=None
+)
+
+
+@contextlib.contextmanager
+def collect_kept() -> Iterator[list[tuple[Path, Path]]]:
+    """Gather the (earlier file, kept as) pairs of the result sets written inside, so a door can
+    say them after its own summary; without it each is said on stderr when it happens."""
+    kept: list[tuple[Path, Path]] = []
+    token = _KEPT.set(kept)
+    try:
+        yield kept
+    finally:
+        _KEPT.reset(token)
+
+
+def kept_message(earlier: Path, kept: Path) -> str:
+    what = f"{earlier.name} folder" if kept.is_dir() else earlier.name
+    return f"Kept your earlier {what} as {kept.name}"
+
+
+def _announce(earlier: Path, kept: Path) -> None:
+    collected = _KEPT.get()
+    if collected is not None:
+        collected.append((earlier, kept))
+    else:
+        print(f"xlbo: {kept_message(earlier, kept)}", file=sys.stderr)
+
+
+@dataclass
+class ResultSet:
+    """The files of one run, staged in `stage` (inside `root`) until they all go in together."""
+
+    root: Path
+    stage: Path
+    keep_previous: bool
+    units: tuple[Path, ...]
+    retire: tuple[Path, ...]
+    entries: list[Path] = field(default_factory=list)
+    """What moves into place, relative to `root`: files, and the `units` (whole folders)."""
+
+    def holds(self, target: Path) -> bool:
+        return target.absolute().is_relative_to(self.root)
+
+    def staged(self, target: Path) -> Path:
+        """Where `target` is written until the set is complete."""
+        target = target.absolute()
+        relative = target.relative_to(self.root)
+        unit = next((u for u in self.units if target.is_relative_to(u)), None)
+        entry = unit.relative_to(self.root) if unit is not None else relative
+        if target.is_dir() and unit is None:
+            raise FileProblem(f"{target} is a folder; give a file name for the output.")
+        if entry not in self.entries:
+            self.entries.append(entry)
+            if unit is None:
+                clear_leftovers(target.parent, [target.name])
+        place = self.stage / relative
+        place.parent.mkdir(parents=True, exist_ok=True)
+        return place
+
+    def commit(self) -> None:
+        """Move every staged file into place (earlier ones kept as previous), in one go that a
+        signal cannot split; a kill -9 inside it is finished by the next run."""
+        plan = [(entry, self.keep_previous) for entry in self.entries]
+        retire = [
+            (path.relative_to(self.root), self.keep_previous)
+            for path in self.retire
+            if path.exists() and path.relative_to(self.root) not in self.entries
+        ]
+        for entry, _ in plan:
+            _settle_modes(self.stage / entry, self.root / entry)
+        blocked = _block_signals()
+        try:
+            manifest = self.stage / MANIFEST
+            with manifest.open("w", encoding="utf-8") as handle:
+                json.dump(
+                    {
+                        "entries": [[str(e), k] for e, k in plan],
+                        "retire": [[str(e), k] for e, k in retire],
+                    },
+                    handle,
+                )
+                handle.flush()
+                os.fsync(handle.fileno())
+            _fsync_folder(self.stage)
+            moved: list[tuple[Path, Path]] = []
+            try:
+                for entry, keep in [*plan, *retire]:
+                    _set_aside(self.root / entry, keep, self.stage, moved)
+            except OSError as error:
+                for source, destination in reversed(moved):
+                    with contextlib.suppress(OSError):
+                        os.replace(destination, source)
+                manifest.unlink(missing_ok=True)
+                failed = Path(getattr(error, "filename", None) or self.root)
+                raise FileProblem(locked_message(failed)) from None
+            for entry, _ in plan:
+                target = self.root / entry
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self.stage / entry, target)
+            _fsync_folder(self.root)
+            for source, destination in moved:
+                if destination.parent == source.parent:  # kept as previous, not thrown away
+                    _announce(source, destination)
+        finally:
+            _unblock_signals(blocked)
+
+
+_ACTIVE: contextvars.ContextVar[ResultSet | None] = contextvars.ContextVar(
+    "xlbo_result_set", default=None
+)
+
+
+def _settle_modes(staged: Path, target: Path) -> None:
+    """Give what is staged the permissions of what it replaces (or the umask's), and flush it."""
+    if staged.is_dir():
+        for path in [staged, *staged.rglob("*")]:
+            relative = path.relative_to(staged)
+            os.chmod(path, _mode_for(target / relative, folder=path.is_dir()))
+            if path.is_file():
+                _fsync_file(path)
+    elif staged.exists():
+        os.chmod(staged, _mode_for(target))
+        _fsync_file(staged)
+
+
+def _fsync_file(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        handle = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def _fsync_folder(path: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        handle = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def _set_aside(target: Path, keep: bool, stage: Path, moved: list[tuple[Path, Path]]) -> None:
+    """Move an earlier output out of the way: to `NAME (previous)` (the one before that goes),
+    or into the stage's trash."""
+    if not target.exists() and not target.is_symlink():
+        return
+    trash = stage / ".trash"
+    trash.mkdir(exist_ok=True)
+    if keep:
+        kept = previous_name(target)
+        if kept.exists() or kept.is_symlink():
+            thrown = trash / f"{len(list(trash.iterdir()))}"
+            os.replace(kept, thrown)
+            moved.append((kept, thrown))
+        os.replace(target, kept)
+        moved.append((target, kept))
+    else:
+        thrown = trash / f"{len(list(trash.iterdir()))}"
+        os.replace(target, thrown)
+        moved.append((target, thrown))
+
+
+def _roll_forward(stage: Path) -> None:
+    """Finish moving a set whose move into place a kill interrupted."""
+    root = stage.parent
+    manifest = json.loads((stage / MANIFEST).read_text(encoding="utf-8"))
+    moved: list[tuple[Path, Path]] = []
+    for entry, keep in manifest["entries"]:
+        staged = stage / entry
+        if not staged.exists():
+            continue  # already in place
+        target = root / entry
+        _set_aside(target, bool(keep), stage, moved)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged, target)
+    for entry, keep in manifest["retire"]:
+        retired = root / entry
+        if retired.exists():
+            _set_aside(retired, bool(keep), stage, moved)
+
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _block_signals() -> bool:
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "pthread_sigmask"
+    ):
+        return False
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    return True
+
+
+def _unblock_signals(blocked: bool) -> None:
+    if blocked:  # a Ctrl+C or SIGTERM that came meanwhile is handled now, the set in place
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def result_set(
+    root: str | Path,
+    *,
+    keep_previous: bool = True,
+    units: Sequence[Path] = (),
+    retire: Sequence[Path] = (),
+) -> Iterator[ResultSet]:
+    """Write the outputs of one run under the folder `root` as one set.
+
+    Inside, every `atomic_path` under `root` is staged in a temporary folder beside them; when
+    the block ends normally they are moved into place together (earlier files kept as
+    `NAME (previous)` when `keep_previous`). `units` are folders under `root` that are replaced
+    whole (a month's payslips); `retire` are files of an earlier run that do not belong beside the
+    new set (the CSVs of a BRS now written as sheets): they are set aside the same way. An error,
+    Ctrl+C or SIGTERM inside the block removes the temporary folder and changes nothing.
+    """
+    folder = Path(root).absolute()
+    if folder.exists() and not folder.is_dir():
+        raise FileProblem(f"{folder} is a file, not a folder; choose another output.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        clear_leftovers(folder, [p.name for p in retire])
+        stage = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{_host()}-{os.getpid()}-", dir=folder))
+    except (PermissionError, OSError) as error:
+        raise FileProblem(
+            f"Cannot write in the folder {folder} ({error.strerror or error}); choose another output."
+        ) from None
+    outputs = ResultSet(
+        root=folder,
+        stage=stage,
+        keep_previous=keep_previous,
+        units=tuple(Path(u).absolute() for u in units),
+        retire=tuple(Path(r).absolute() for r in retire),
+    )
+    handler_set = threading.current_thread() is threading.main_thread()
+    earlier_handler = signal.signal(signal.SIGTERM, _stop) if handler_set else None
+    token = _ACTIVE.set(outputs)
+    active = True
+    try:
+        yield outputs
+        _ACTIVE.reset(token)
+        active = False
+        outputs.commit()
+    finally:
+        if active:
+            _ACTIVE.reset(token)
+        shutil.rmtree(stage, ignore_errors=True)
+        if handler_set:
+            signal.signal(signal.SIGTERM, earlier_handler)
+
+
+# ---------------------------------------------------------------------------- one file
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path to write; on success it replaces `target` in one step."""
+    """Yield a temporary path to write; on success it takes `target`'s place in one step (inside
+    a `result_set`, together with the rest of the set)."""
     target = Path(target)
+    outputs = _ACTIVE.get()
+    if outputs is not None and outputs.holds(target):
+        staged = outputs.staged(target)
+        try:
+            yield staged
+        except BaseException:
+            staged.unlink(missing_ok=True)
+            raise
+        return
     if target.is_dir():
         raise FileProblem(f"{target} is a folder; give a file name for the output.")
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=parent)
+        clear_leftovers(parent, [target.name])
+        handle, name = tempfile.mkstemp(
+            prefix=f"{TEMP_PREFIX}{_host()}-{os.getpid()}-", suffix=f"-{target.name}", dir=parent
+        )
     except PermissionError:
         raise FileProblem(f"Cannot write in the folder {parent}; choose another output.") from None
-    except FileExistsError:
+    except (FileExistsError, NotADirectoryError):
         raise FileProblem(f"{parent} is a file, not a folder; choose another output.") from None
+    except OSError as error:
+        raise FileProblem(
+            f"Cannot write in the folder {parent} ({error.strerror or error}); choose another output."
+        ) from None
     os.close(handle)
     temporary = Path(name)
     try:
         yield temporary
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, _mode_for(target))
         try:
             os.replace(temporary, target)
         except PermissionError:
             raise FileProblem(locked_message(target)) from None
     finally:
         temporary.unlink(missing_ok=True)
+        temporary.with_name(temporary.name + ".rows").unlink(missing_ok=True)
