@@ -48,6 +48,7 @@ from xlbo.bank.match import (
 from xlbo.bank.roles import Role
 from xlbo.bank.statement import read_statement
 from xlbo.book import FileBook, Table, write_workbook
+from xlbo.book.atomic import result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
 from xlbo.columns import money_column, strings
@@ -263,8 +264,9 @@ def detail_files(result: Reconciliation, out: Path) -> list[Path]:
 
 
 def write_result(result: Reconciliation, out: Path) -> list[Path]:
-    """Write the result workbook (and the long tables beside it, when they go to files), each
-    atomically; return every path written."""
+    """Write the result workbook (and the long tables beside it, when they go to files) as one
+    set: all in place together or none (an earlier BRS kept as `NAME (previous).xlsx`, the long
+    tables of an earlier run set aside with it); return every path written."""
     for sheet in result.sheets:
         if len(sheet.frame) >= EXCEL_ROWS:
             raise UserError(
@@ -272,11 +274,18 @@ def write_result(result: Reconciliation, out: Path) -> list[Path]:
                 "holds; write the long tables as files with --detail csv (or parquet)."
             )
     started = time.perf_counter()
-    details = [  # first, so a detail file open in Excel stops the run before the workbook changes
-        write_flat(path, sheet.frame)
-        for sheet, path in zip(result.details, detail_files(result, out), strict=True)
+    earlier_details = [  # an earlier run's long tables, which do not belong beside this BRS
+        detail_path(out, name, kind)
+        for kind in Detail
+        if kind is not Detail.XLSX
+        for name in DETAIL_SHEETS
     ]
-    written = [write_workbook(out, result.sheets, title="Bank reconciliation"), *details]
+    with result_set(out.parent, retire=earlier_details):  # all of them, or none
+        details = [
+            write_flat(path, sheet.frame)
+            for sheet, path in zip(result.details, detail_files(result, out), strict=True)
+        ]
+        written = [write_workbook(out, result.sheets, title="Bank reconciliation"), *details]
     _said(f"wrote {', '.join(p.name for p in written)}", started)
     return written
 
