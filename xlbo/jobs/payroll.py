@@ -24,22 +24,27 @@ from xlbo import ids
 from xlbo.book import FileBook, Reader, ResultSheet
 from xlbo.book.atomic import atomic_path
 from xlbo.book.xlsx import write_workbook
+from xlbo.cells import clean_text
 from xlbo.dates import financial_year
-from xlbo.errors import UserError
-from xlbo.issues import Issue, Severity, issues_sheet
+from xlbo.errors import SheetProblem, UserError
+from xlbo.issues import Issue, Severity, display_value, issues_sheet
 from xlbo.master.identifiers import bank_account
 from xlbo.master.load import MasterData, load
 from xlbo.master.records import Employee
 from xlbo.master.rules import PFRule
+from xlbo.master.schema import MASTER_TABLES
+from xlbo.money import parse_money
 from xlbo.payroll.attendance import Attendance, load_attendance
 from xlbo.payroll.compute import DaysBasis, MonthRules, PayLine, YearToDate, active_days, compute
 from xlbo.payroll.declarations import load_declarations
 from xlbo.payroll.esi import period_start
+from xlbo.payroll.file_names import payslip_names
+from xlbo.payroll.not_paid import MasterRow, RollCall, roll_call, summary_sheet
 from xlbo.payroll.outputs import (
     bank_csv,
     ecr_text,
     esi_sheet,
-    payslip_name,
+    fixed_field_changes,
     register_sheet,
     salary_journal,
     working_sheet,
@@ -50,6 +55,7 @@ from xlbo.payroll.tax import TaxTables
 from xlbo.progress import progress
 
 ZERO = Decimal(0)
+EMPLOYEES = next(table for table in MASTER_TABLES if table.sheet == "Employees")
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,8 @@ class PayrollRun:
     lines: list[PayLine]
     issues: list[Issue]
     files: list[Path]
+    roll: RollCall
+    """Everyone on the master: who was paid, who was not and why."""
 
 
 def parse_month(text: str) -> date:
@@ -88,6 +96,58 @@ def _earlier_registers(folder: Path, month: date, fy_start: int = 4) -> dict[dat
     return found
 
 
+#: The columns of an earlier register that give the year to date (all money but the ID).
+YTD_HEADERS = (
+    "Employee ID",
+    "Gross",
+    "TDS",
+    "PT",
+    "PF Employee",
+    "VPF",
+    "ESI Employee",
+    "ESI Employer",
+)
+
+
+def register_figures(path: Path) -> list[tuple[str, dict[str, Decimal]]]:
+    """Each employee row of an earlier month's register: the Employee ID and its money figures.
+
+    The register is xlbo's own output, but people open and edit it: a missing column, or a cell
+    that is no longer an amount, stops the run with the file, the cell and what to do (the
+    year-to-date TDS would be wrong without it)."""
+    where = (
+        f"xlbo reads the earlier registers in {path.parent} for the year-to-date figures: "
+        "put the figure back as it was, or run that month's payroll again into this folder."
+    )
+    try:
+        table = FileBook(path).read_table("Register", YTD_HEADERS)
+    except UserError as problem:
+        raise type(problem)(f"{problem} {where}") from None
+    missing = [header for header in YTD_HEADERS if header not in table.frame.columns]
+    if missing:
+        raise SheetProblem(
+            f"{path.name}: the Register sheet has no "
+            + ", ".join(f"'{header}'" for header in missing)
+            + f" column. {where}"
+        )
+    found = []
+    for number, row in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
+        code = display_value(row["Employee ID"]).strip()
+        if not code or code == "Total":
+            continue
+        figures = {}
+        for header in YTD_HEADERS[1:]:
+            try:
+                figures[header] = parse_money(row[header]) or ZERO
+            except ValueError:
+                raise SheetProblem(
+                    f"{path.name}: Register!{table.cell(int(number), header)} holds "
+                    f"'{display_value(row[header], 40)}', which is not an amount of {header}. {where}"
+                ) from None
+        found.append((code, figures))
+    return found
+
+
 def year_to_date(folder: Path, month: date) -> dict[str, YearToDate]:
     """Per Employee ID, the year's earlier figures from the registers in `folder`."""
     totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
@@ -95,11 +155,7 @@ def year_to_date(folder: Path, month: date) -> dict[str, YearToDate]:
     half_start = date(month.year, 4, 1) if 4 <= month.month <= 9 else period_start(month)
     esi_start = period_start(month)
     for when, path in sorted(_earlier_registers(folder, month).items()):
-        frame = FileBook(path).read_table("Register").frame
-        for _, row in frame.iterrows():
-            code = str(row.get("Employee ID") or "")
-            if not code or code == "Total":
-                continue
+        for code, figures in register_figures(path):
             bucket = totals[code]
             for header, key in (
                 ("Gross", "gross"),
@@ -108,14 +164,12 @@ def year_to_date(folder: Path, month: date) -> dict[str, YearToDate]:
                 ("PF Employee", "pf"),
                 ("VPF", "pf"),
             ):
-                bucket[key] += Decimal(str(row.get(header) or 0))
+                bucket[key] += figures[header]
             bucket["months"] += 1
             if when >= half_start:
-                bucket["half"] += Decimal(str(row.get("Gross") or 0))
+                bucket["half"] += figures["Gross"]
                 bucket["half_months"] += 1
-            if when >= esi_start and (
-                (row.get("ESI Employee") or 0) or (row.get("ESI Employer") or 0)
-            ):
+            if when >= esi_start and (figures["ESI Employee"] or figures["ESI Employer"]):
                 covered[code] = True  # covered at any time earlier in the period
     result = {}
     for code, bucket in totals.items():
@@ -134,10 +188,12 @@ def year_to_date(folder: Path, month: date) -> dict[str, YearToDate]:
 
 def pre_checks(
     data: MasterData, lines: list[PayLine], file: str, pf_rule: PFRule | None = None
-) -> tuple[list[Issue], set[str]]:
-    """Issues that stop an employee being paid or reported; and who can be paid by bank."""
+) -> tuple[list[Issue], set[str], dict[str, tuple[str, str]]]:
+    """Issues that stop an employee being paid or reported; who can be paid by bank; and, for
+    each one on the register who cannot, why and what to do."""
     issues: list[Issue] = []
     payable: set[str] = set()
+    held: dict[str, tuple[str, str]] = {}
     index = {e.employee_id: i for i, e in enumerate(data.employees)}
     for line in lines:
         person = line.employee
@@ -209,15 +265,30 @@ def pre_checks(
                 "bank account or IFSC missing or invalid; left out of the bank file",
                 "Take the details from a cancelled cheque.",
             )
+            held[person.employee_id] = (
+                "bank account or IFSC missing or invalid",
+                "Take the details from a cancelled cheque, then pay by a separate transfer.",
+            )
         if line.net_pay < 0:
             add(
                 "Basic",
                 f"net pay is negative ({line.net_pay}); left out of the bank file",
                 "Reduce the month's other deductions or loan recovery.",
             )
+            negative = f"net pay is negative ({line.net_pay})"
+            bank = held.get(person.employee_id)
+            held[person.employee_id] = (
+                f"{bank[0]}; {negative}" if bank else negative,
+                "Reduce the month's other deductions or loan recovery.",
+            )
+        elif line.net_pay == 0 and person.employee_id not in held:
+            held[person.employee_id] = (
+                f"net pay is nil ({line.paid_days} paid days)",
+                "Nothing to transfer; check the month's attendance and deductions.",
+            )
         if good_bank and line.net_pay > 0:
             payable.add(person.employee_id)
-    return issues, payable
+    return issues, payable, held
 
 
 _ATTR = {
@@ -239,17 +310,23 @@ class PayrollMonth:
     issues: list[Issue]
     payable: set[str]
     ytd: dict[str, YearToDate]
+    roll: RollCall
+    """Everyone on the master: who was paid, who was not and why."""
+    payslip_files: dict[str, str]
+    """Employee ID → the payslip's file name (unique, safe on any disk)."""
 
     @property
     def key(self) -> str:
         return f"{self.month:%Y-%m}"
 
     def sheets(self) -> list[ResultSheet]:
-        """Register, Working, Issues and the salary journal."""
+        """Summary (who was paid, who was not and why), Register, Working, Issues and the
+        salary journal."""
         month = self.month
-        month_end = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+        month_end = _month_end(month)
         company = self.data.company.name if self.data.company else ""
         return [
+            summary_sheet(self.roll, company, month),
             register_sheet(self.lines, f"{company} — payroll register, {month:%B %Y}".strip(" —")),
             working_sheet(self.lines),
             issues_sheet(self.issues),
@@ -262,6 +339,63 @@ class PayrollMonth:
         ]
 
 
+def _month_end(month: date) -> date:
+    return date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+
+
+def master_rows(reader: Reader) -> list[MasterRow]:
+    """Every filled row of the Employees sheet as typed, read or set aside."""
+    if not reader.has(EMPLOYEES.sheet):
+        return []
+    frame = reader.read_table(EMPLOYEES.sheet, EMPLOYEES.headers).frame
+    blank = [None] * len(frame)
+    codes = frame["Employee ID"].tolist() if "Employee ID" in frame.columns else blank
+    names = frame["Name"].tolist() if "Name" in frame.columns else blank
+    return [
+        MasterRow(int(row), (clean_text(code) or "")[:60], (clean_text(name) or "")[:80])
+        for row, code, name in zip(frame.index, codes, names, strict=True)
+    ]
+
+
+def _fixed_field_issues(data: MasterData, lines: list[PayLine], payable: set[str]) -> list[Issue]:
+    index = {person.employee_id: i for i, person in enumerate(data.employees)}
+    return [
+        data.issue(
+            "Employees",
+            index[change.employee_id],
+            change.header,
+            change.value,
+            change.problem,
+            f"Take {'them' if len(change.removed) > 1 else 'it'} out of the {change.header} "
+            f"on the Employees sheet; the {change.file} cannot hold {'them' if len(change.removed) > 1 else 'it'}.",
+            Severity.WARNING,
+            data.source,
+        )
+        for change in fixed_field_changes(lines, payable)
+    ]
+
+
+def _payslip_name_issues(
+    data: MasterData, lines: list[PayLine], names: dict[str, str], key: str
+) -> list[Issue]:
+    index = {person.employee_id: i for i, person in enumerate(data.employees)}
+    return [
+        data.issue(
+            "Employees",
+            index[line.employee.employee_id],
+            "Employee ID",
+            line.employee.employee_id,
+            f"{line.employee.employee_id}: the payslip is payslips-{key}/{names[line.employee.employee_id]}, "
+            "because a file name cannot hold this Employee ID as it is",
+            "Nothing to do; the name stays the same every month.",
+            Severity.INFO,
+            data.source,
+        )
+        for line in lines
+        if names[line.employee.employee_id] != f"{line.employee.employee_id}.xlsx"
+    ]
+
+
 def compute_payroll(
     reader: Reader,
     month_text: str,
@@ -270,6 +404,12 @@ def compute_payroll(
 ) -> PayrollMonth:
     """Gross to net for everyone on the rolls in the month, with pre-checks; writes nothing."""
     month = parse_month(month_text)
+    on_master = master_rows(reader)
+    if not on_master:
+        raise SheetProblem(
+            f"{reader.name} has no employees to pay: its Employees sheet is missing or empty. "
+            "Fill in the Employees sheet (`xlbo init NEW.xlsx` writes one to copy from), then run again."
+        )
     data, issues = load(reader)
     attendance, attendance_issues = load_attendance(reader, month_text)
     fy = financial_year(month)
@@ -298,8 +438,14 @@ def compute_payroll(
         for person in progress(data.employees, "payroll")
         if active_days(person, month)
     ]
-    checks, payable = pre_checks(data, lines, data.source, rules.pf)
-    issues = [*issues, *checks]
+    checks, payable, held = pre_checks(data, lines, data.source, rules.pf)
+    names = payslip_names(line.employee.employee_id for line in lines)
+    issues = [
+        *issues,
+        *checks,
+        *_fixed_field_issues(data, lines, payable),
+        *_payslip_name_issues(data, lines, names, f"{month:%Y-%m}"),
+    ]
     estimated = [line for line in lines if line.estimated_months]
     if estimated:
         issues.append(
@@ -314,7 +460,18 @@ def compute_payroll(
                 file=data.source,
             )
         )
-    return PayrollMonth(month, data, lines, issues, payable, ytd)
+    roll = roll_call(
+        on_master,
+        data.rows.get("Employees", ()),
+        data.employees,
+        lines,
+        payable,
+        held,
+        issues,
+        month,
+        _month_end(month),
+    )
+    return PayrollMonth(month, data, lines, issues, payable, ytd, roll, names)
 
 
 def run_payroll(
@@ -354,7 +511,7 @@ def run_payroll(
             person_ytd = result.ytd.get(line.employee.employee_id, YearToDate())
             files.append(
                 write_payslip(
-                    folder / payslip_name(line.employee.employee_id),
+                    folder / result.payslip_files[line.employee.employee_id],
                     line,
                     result.data.company,
                     month,
@@ -363,4 +520,4 @@ def run_payroll(
                     created,
                 )
             )
-    return PayrollRun(month, lines, result.issues, files)
+    return PayrollRun(month, lines, result.issues, files, result.roll)

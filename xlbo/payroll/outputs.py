@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -16,6 +15,7 @@ import pandas as pd
 from xlbo.book.display import Colour, Column, Highlight, Kind, ResultSheet
 from xlbo.book.flat import safe_csv_text
 from xlbo.payroll.compute import PayLine
+from xlbo.payroll.fixed_fields import FixedFile, clean_field
 from xlbo.reports.journal import HEADERS as JOURNAL_HEADERS
 from xlbo.reports.journal import journal_sheet
 
@@ -120,11 +120,11 @@ def ecr_text(lines: Sequence[PayLine]) -> str:
     out = []
     for line in lines:
         person = line.employee
-        if not person.uan or not line.pf_employee:
+        if not in_ecr(line):
             continue
         fields = [
-            person.uan,
-            person.name.upper(),
+            _fixed(person.uan, FixedFile.ECR),
+            _fixed(person.name, FixedFile.ECR).upper(),
             _rupees(line.gross),
             _rupees(line.epf_wage),
             _rupees(line.eps_wage),
@@ -153,7 +153,7 @@ def esi_sheet(lines: Sequence[PayLine], month: date) -> ResultSheet:
     rows = []
     for line in lines:
         person = line.employee
-        if not line.esi_covered:
+        if not in_esi(line):
             continue
         left = (
             person.date_of_leaving
@@ -167,8 +167,8 @@ def esi_sheet(lines: Sequence[PayLine], month: date) -> ResultSheet:
         )  # ESIC codes: 1 without wages, 2 left service
         rows.append(
             [
-                person.esi_number or "",
-                person.name,
+                _fixed(person.esi_number, FixedFile.ESI),
+                _fixed(person.name, FixedFile.ESI),
                 int(line.paid_days),
                 _rupees(line.gross),
                 reason,
@@ -197,12 +197,12 @@ def bank_csv(lines: Sequence[PayLine], month: date, payable: set[str]) -> str:
     writer.writerow(BANK_HEADERS)
     for line in lines:
         person = line.employee
-        if person.employee_id not in payable:
+        if not in_bank(line, payable):
             continue
         amount = line.net_pay.quantize(Decimal("0.01"))
         writer.writerow(
             [
-                safe_csv_text(v)
+                safe_csv_text(_fixed(v, FixedFile.BANK))
                 for v in (
                     person.name,
                     person.bank_account,
@@ -265,7 +265,76 @@ def salary_journal(
     return replace(journal_sheet(frame), excel_table=None, spare_rows=0)
 
 
-def payslip_name(employee_id: str) -> str:
-    """A file name from an Employee ID, with nothing that could leave the folder."""
-    cleaned = re.sub(r"[^A-Za-z0-9_-]+", "_", employee_id).strip("._") or "employee"
-    return f"{cleaned[:60]}.xlsx"
+def in_ecr(line: PayLine) -> bool:
+    """A PF member with a UAN has a line in the ECR."""
+    return bool(line.employee.uan and line.pf_employee)
+
+
+def in_esi(line: PayLine) -> bool:
+    """An employee covered by ESI this month has a row in the ESIC upload."""
+    return line.esi_covered
+
+
+def in_bank(line: PayLine, payable: Collection[str]) -> bool:
+    """An employee with good bank details and a positive net pay has a credit in the bank file."""
+    return line.employee.employee_id in payable
+
+
+def _fixed(value: str | None, file: FixedFile) -> str:
+    return clean_field(value or "", file)[0]
+
+
+#: Per fixed-format file, the Employees sheet's fields it carries (header, attribute).
+FIXED_FIELDS: dict[FixedFile, tuple[tuple[str, str], ...]] = {
+    FixedFile.ECR: (("UAN", "uan"), ("Name", "name")),
+    FixedFile.ESI: (("ESI Number", "esi_number"), ("Name", "name")),
+    FixedFile.BANK: (("Name", "name"), ("Bank Account", "bank_account"), ("IFSC", "ifsc")),
+}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """A field written to a fixed-format file other than as the Employees sheet holds it."""
+
+    employee_id: str
+    header: str
+    """The Employees sheet's header of the field (Name, UAN…)."""
+    value: str
+    """As the Employees sheet holds it."""
+    written: str
+    """As the file has it."""
+    file: FixedFile
+    removed: tuple[str, ...]
+    """What was taken out, in words ("a line break", "'#~#' (the ECR field separator)")."""
+
+    @property
+    def problem(self) -> str:
+        return (
+            f"{self.employee_id}: {self.header} holds {' and '.join(self.removed)}, which the "
+            f"{self.file} cannot carry; it has '{self.written}' there"
+        )
+
+
+def fixed_field_changes(lines: Sequence[PayLine], payable: Collection[str]) -> list[FieldChange]:
+    """Every field that the ECR, the ESIC upload or the bank file will hold cleaned."""
+    changes = []
+    for line in lines:
+        person = line.employee
+        carried = {
+            FixedFile.ECR: in_ecr(line),
+            FixedFile.ESI: in_esi(line),
+            FixedFile.BANK: in_bank(line, payable),
+        }
+        for file, carries in carried.items():
+            if not carries:
+                continue
+            for header, attribute in FIXED_FIELDS[file]:
+                value = getattr(person, attribute) or ""
+                written, removed = clean_field(value, file)
+                if removed:
+                    if file is FixedFile.ECR and attribute == "name":
+                        written = written.upper()
+                    changes.append(
+                        FieldChange(person.employee_id, header, value, written, file, removed)
+                    )
+    return changes
