@@ -22,7 +22,7 @@ from pathlib import Path
 
 from xlbo import ids
 from xlbo.book import FileBook, Reader, ResultSheet
-from xlbo.book.atomic import atomic_path
+from xlbo.book.atomic import atomic_path, result_set
 from xlbo.book.xlsx import write_workbook
 from xlbo.cells import clean_text
 from xlbo.dates import financial_year
@@ -488,36 +488,39 @@ def run_payroll(
     out.mkdir(parents=True, exist_ok=True)
     result = compute_payroll(FileBook(master), month_text, year_to_date(out, month), basis)
     lines, key = result.lines, result.key
-    files = [
-        write_workbook(
-            out / f"payroll-register-{key}.xlsx",
-            result.sheets(),
-            title=f"Payroll register {month:%B %Y}",
-            created=created,
-        )
-    ]
-    with atomic_path(out / f"ecr-{key}.txt") as temporary:
-        temporary.write_text(ecr_text(lines), encoding="utf-8", newline="\n")
-    files.append(out / f"ecr-{key}.txt")
-    files.append(
-        write_workbook(out / f"esi-{key}.xlsx", [esi_sheet(lines, month)], created=created)
-    )
-    with atomic_path(out / f"bank-salary-{key}.csv") as temporary:
-        temporary.write_text(bank_csv(lines, month, result.payable), encoding="utf-8", newline="")
-    files.append(out / f"bank-salary-{key}.csv")
-    if payslips:
-        folder = out / f"payslips-{key}"
-        for line in progress(lines, "payslips"):
-            person_ytd = result.ytd.get(line.employee.employee_id, YearToDate())
-            files.append(
-                write_payslip(
-                    folder / result.payslip_files[line.employee.employee_id],
-                    line,
-                    result.data.company,
-                    month,
-                    person_ytd.gross,
-                    person_ytd.tds,
-                    created,
-                )
+    with result_set(out, units=[out / f"payslips-{key}"]):  # the month's files: all or none
+        files = [
+            write_workbook(
+                out / f"payroll-register-{key}.xlsx",
+                result.sheets(),
+                title=f"Payroll register {month:%B %Y}",
+                created=created,
             )
+        ]
+        with atomic_path(out / f"ecr-{key}.txt") as temporary:
+            temporary.write_text(ecr_text(lines), encoding="utf-8", newline="\n")
+        files.append(out / f"ecr-{key}.txt")
+        files.append(
+            write_workbook(out / f"esi-{key}.xlsx", [esi_sheet(lines, month)], created=created)
+        )
+        with atomic_path(out / f"bank-salary-{key}.csv") as temporary:
+            temporary.write_text(
+                bank_csv(lines, month, result.payable), encoding="utf-8", newline=""
+            )
+        files.append(out / f"bank-salary-{key}.csv")
+        if payslips:
+            folder = out / f"payslips-{key}"
+            for line in progress(lines, "payslips"):
+                person_ytd = result.ytd.get(line.employee.employee_id, YearToDate())
+                files.append(
+                    write_payslip(
+                        folder / result.payslip_files[line.employee.employee_id],
+                        line,
+                        result.data.company,
+                        month,
+                        person_ytd.gross,
+                        person_ytd.tds,
+                        created,
+                    )
+                )
     return PayrollRun(month, lines, result.issues, files, result.roll)
