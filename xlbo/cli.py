@@ -106,7 +106,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         run = run_payroll(outdir / "master.xlsx", "2026-10", outdir / "payroll")
         return (
             f"  payroll           {run.files[0]}\n"
-            f"                    {len(run.lines)} employees, October 2026 (after September, whose "
+            f"                    {run.roll.headline}, October 2026 (after September, whose "
             f"register gives the year to date); ECR, ESI, bank file, journal and "
             f"{len(run.lines)} payslips in {outdir / 'payroll'}"
         )
@@ -192,7 +192,9 @@ def cmd_payroll(args: argparse.Namespace) -> int:
         payslips=not args.no_payslips,
     )
     counts = count_by_severity(run.issues)
-    print(f"Payroll {run.month:%B %Y}: {len(run.lines)} employees; {describe_counts(counts)}.")
+    print(f"Payroll {run.month:%B %Y}: {run.roll.headline}; {describe_counts(counts)}.")
+    for line in run.roll.terminal_lines():
+        print(line)
     for path in run.files[:6]:
         print(f"  {path}")
     if len(run.files) > 6:
