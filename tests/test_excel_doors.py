@@ -18,6 +18,7 @@ from xlbo.book.display import Colour, Highlight
 from xlbo.book.excel import BLOCK_ROWS, ExcelBook
 from xlbo.errors import SheetProblem
 from xlbo.excel.functions import WORKSHEET_FUNCTIONS
+from xlbo.money import INR_NUMBER_FORMAT
 
 ROOT = Path(__file__).resolve().parents[1]
 EMPLOYEES = [
@@ -103,7 +104,7 @@ def test_adapter_writes_a_result_sheet_with_its_display() -> None:
     assert out.formulas == {}
     assert out.cell("B5") == "-12"
     assert out.links[(4, 1)] == "#'Employees'!E5"
-    assert out.formats[(4, 3)].startswith("[>=10000000]")
+    assert out.formats[(4, 3)] == INR_NUMBER_FORMAT
     assert out.colours[(4, 4)] == Colour.ERROR.value
     assert (5, 4) not in out.colours
     assert out.tables.added == [("Issues", (3, 1), (5, 4))]

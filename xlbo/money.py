@@ -26,18 +26,36 @@ LARGEST_AMOUNT = Decimal(10) ** 15
 """No amount a back office handles reaches ₹10^15 (a thousand lakh crore); a cell that does is a
 mistake (an account number in an amount column) and would overflow exact arithmetic."""
 
-INR_NUMBER_FORMAT = "[>=10000000]##\\,##\\,##\\,##0.00;[>=100000]##\\,##\\,##0.00;##,##0.00"
-"""Excel custom format that shows positive amounts with Indian grouping (12,34,56,789.00)."""
+INDIAN_LOCALE = "[$-4009]"
+"""The locale tag English (India) at the head of a number format. LibreOffice groups `#,##0` the
+way that locale writes numbers (12,34,56,789), whatever the reader's own locale; Excel groups as
+the computer's region says (Windows' English (India) region groups 3;2, as Indians write), and a
+reader elsewhere sees 123,456,789 with the same sign and figures."""
 
-NEGATIVE_BRACKET_FORMATS = (
-    (-10_000_000, "#;(##\\,##\\,##\\,##0.00)"),
-    (-100_000, "#;(##\\,##\\,##0.00)"),
-    (0, "#;(##,##0.00)"),
-)
-"""Negative amounts in brackets with Indian grouping: (at or below the bound, format) from the
-largest. A format's conditional sections cannot both group lakhs and crores and drop the minus
-sign, so writers lay these on as conditional formats over INR_NUMBER_FORMAT (the first that holds
-wins); the second section of each is the one that shows, without a minus sign."""
+INR_NUMBER_FORMAT = f"{INDIAN_LOCALE}#,##0.00"
+"""Money: two decimals, lakh and crore grouping, a minus sign before a negative amount.
+
+    1,23,45,67,890.00   -15,12,086.68   0.00   12,345.00   -0.01
+
+One plain section, no conditions. Excel's conditional sections (`[>=10000000]##\\,##\\,##0.00`)
+allow two conditions, so three ranges, and the six a signed amount needs (crore, lakh, below a
+lakh, each way) do not fit: a negative past a lakh lost its Indian grouping in Excel and its
+minus sign in LibreOffice, which reads the last section of a conditional format as the negative
+one. A single section shows the minus sign in every spreadsheet; the grouping comes from the
+locale (see `INDIAN_LOCALE`)."""
+
+INR_BRACKETS_FORMAT = f"{INDIAN_LOCALE}#,##0.00_);{INDIAN_LOCALE}(#,##0.00)"
+"""Money with a negative in brackets, as financial statements and a bank reconciliation
+statement print it: (15,12,086.68). A positive amount is followed by a space as wide as `)`, so
+the paise of every line stand in one column. Used where a sheet is read as a statement; working
+tables that are filtered, sorted and copied into formulas keep the minus sign."""
+
+INR_WHOLE_FORMAT = f"{INDIAN_LOCALE}#,##0"
+"""Money in whole rupees (EPF wages, chart axes): 12,34,567 and -12,34,567."""
+
+INR_DR_CR_FORMAT = f'{INDIAN_LOCALE}#,##0.00" Dr";{INDIAN_LOCALE}#,##0.00" Cr";"–"'
+"""A balance with its side instead of a sign, as a ledger prints it: 12,34,567.00 Dr (positive, a
+debit), 15,12,086.68 Cr (negative, a credit), – for nil."""
 
 _CURRENCY = re.compile(r"^(?:₹|rs\.?|inr|rupees)\s*|\s*(?:/-|₹|rs\.?|inr)$", re.IGNORECASE)
 _SIDE = re.compile(r"\s*\b(dr|cr)\.?$", re.IGNORECASE)

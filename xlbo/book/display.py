@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.dates import EXCEL_DATE_FORMAT
-from xlbo.money import INR_NUMBER_FORMAT
+from xlbo.money import INR_BRACKETS_FORMAT, INR_NUMBER_FORMAT, INR_WHOLE_FORMAT
 
 
 class Kind(StrEnum):
@@ -35,6 +35,10 @@ class Kind(StrEnum):
     """Identifiers typed as text (PAN, Aadhaar, bank account): Excel's Text format, so a long
     number is never turned into 1.23E+15."""
     MONEY = "money"
+    """Rupees and paise: 12,34,567.50, a negative with a minus sign (or in brackets, see
+    `Column.brackets`)."""
+    WHOLE_RUPEES = "whole_rupees"
+    """Money rounded to the rupee (EPF wages, statutory returns): 12,34,568."""
     DATE = "date"
     INTEGER = "integer"
     DECIMAL = "decimal"
@@ -46,6 +50,7 @@ NUMBER_FORMATS: dict[Kind, str] = {
     Kind.TEXT: "General",
     Kind.ID: "@",
     Kind.MONEY: INR_NUMBER_FORMAT,
+    Kind.WHOLE_RUPEES: INR_WHOLE_FORMAT,
     Kind.DATE: EXCEL_DATE_FORMAT,
     Kind.INTEGER: "0",
     Kind.DECIMAL: "0.00",
@@ -57,6 +62,7 @@ DEFAULT_WIDTHS: dict[Kind, float] = {
     Kind.TEXT: 18,
     Kind.ID: 16,
     Kind.MONEY: 15,
+    Kind.WHOLE_RUPEES: 13,
     Kind.DATE: 12,
     Kind.INTEGER: 10,
     Kind.DECIMAL: 12,
@@ -91,11 +97,19 @@ class Column:
     number_format: str | None = None
     """Overrides the kind's number format."""
     brackets: bool = False
-    """Money with negatives in brackets, grouped in lakhs and crores like the positives: (12,34,567.00)."""
+    """Money with a negative in brackets, (12,34,567.00), where the sheet is read as a statement
+    (a BRS, a balance sheet); otherwise a negative has a minus sign."""
 
     @property
     def excel_format(self) -> str:
-        return self.number_format or NUMBER_FORMATS[self.kind]
+        """The one number format of the column's cells: the override, else its kind's (money
+        with brackets when asked). Each is a plain format, never laid over by conditional ones,
+        so Excel and LibreOffice show the same figures."""
+        if self.number_format:
+            return self.number_format
+        if self.brackets and self.kind is Kind.MONEY:
+            return INR_BRACKETS_FORMAT
+        return NUMBER_FORMATS[self.kind]
 
     @property
     def excel_width(self) -> float:

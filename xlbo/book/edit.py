@@ -4,6 +4,9 @@ into the workbook I have open").
 The input is never changed in place unless the caller passes the same path as `out`: the
 workbook is loaded, result sheets of the same name are replaced, and the whole is saved to `out`
 atomically. Macros in an `.xlsm` are kept.
+
+A figure gets its column's one number format (`Column.excel_format`, money with a minus sign or
+in brackets); conditional formats are added only for colour highlights.
 """
 
 from __future__ import annotations

@@ -3,10 +3,11 @@
 xlsxwriter writes a cell at a time (a few microseconds each): fine for a report, the bottleneck
 for a reconciliation's hundred thousand matches. For large tables `write_workbook` lets
 xlsxwriter write everything around the data (styles, header, widths, filters, validations,
-conditional formats, hyperlinks, print set-up) and then puts the data rows into the sheet's
+colour highlights, hyperlinks, print set-up) and then puts the data rows into the sheet's
 `<sheetData>` from here: each column's cells are built as strings in bulk by type (text, number,
 money, date, true/false, link text), then the rows are joined. Styles are xlsxwriter's own format
-indexes, so a cell looks exactly as xlsxwriter would have written it.
+indexes, so a cell looks exactly as xlsxwriter would have written it, its number shown by its
+column's one number format.
 
 Text is escaped as xlsxwriter escapes it (`&`, `<`, `>`; control characters as `_xHHHH_`) and is
 always an inline string, never a formula.

@@ -2,6 +2,9 @@
 `ResultSheet` spec (formats, widths, frozen header, filters, Excel Tables, dropdowns, fills,
 hyperlinks, print set-up).
 
+Each column's cells carry one plain number format (`Column.excel_format`); conditional formats
+are laid only for colours (`Highlight`), never to change how a number is written.
+
 User text is always written as text: a value starting with `=`, `+`, `-` or `@` never becomes a
 formula, and no string is turned into a number or a link.
 """
@@ -29,11 +32,12 @@ from xlbo.book.display import (
 )
 from xlbo.book.sheet_xml import MAX_CELL_TEXT, SheetBody, cell_kind, fill_bodies
 from xlbo.book.table import column_letter
-from xlbo.money import NEGATIVE_BRACKET_FORMATS
+from xlbo.money import INR_WHOLE_FORMAT
 
 TEXT_WIDTH_SAMPLE = 300
 """Rows looked at to size a text column."""
 VALIDATION_ROWS = 2000
+"""How far below the header a template's dropdowns reach."""
 STREAM_CELLS = 200_000
 """Above this many cells (and with no Excel Tables, which need the whole sheet in memory), rows
 are streamed to disk as they are written."""
@@ -41,7 +45,6 @@ BULK_ROWS = 5000
 """From this many rows a sheet's data rows are written in bulk (`sheet_xml`), not cell by cell."""
 MAX_LINKS = 65530
 """Excel's limit on hyperlinks in one worksheet; cells past it show their text without a link."""
-"""How far below the header a template's dropdowns reach."""
 
 
 def _text(value: str) -> str:
@@ -217,22 +220,6 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
                 },
             )
     data_last = max(top + n_rows, top + 1)
-    for col, column in enumerate(columns):
-        if not column.brackets or n_rows == 0:
-            continue
-        for bound, number_format in NEGATIVE_BRACKET_FORMATS:
-            ws.conditional_format(
-                top + 1,
-                col,
-                data_last,
-                col,
-                {
-                    "type": "cell",
-                    "criteria": "<=" if bound else "<",
-                    "value": bound,
-                    "format": styles.cell(number_format),
-                },
-            )
     for highlight in sheet.highlights:
         if highlight.column not in headers or n_rows == 0:
             continue
@@ -366,7 +353,7 @@ def _insert_chart(book: Any, ws: Any, sheet: ResultSheet, chart: Chart, index: i
     drawn.set_title({"name": chart.title})
     if chart.kind is not ChartKind.PIE:
         drawn.set_legend({"position": "bottom"})
-        drawn.set_y_axis({"num_format": "#,##0", "name": chart.y_title or None})
+        drawn.set_y_axis({"num_format": INR_WHOLE_FORMAT, "name": chart.y_title or None})
     drawn.set_size({"width": 640, "height": 360})
     if len(headers) > WIDE_COLUMNS:  # a wide table: the chart goes below it, not off the page
         ws.insert_chart(top + len(sheet.frame) + 2 + index * CHART_HEIGHT_ROWS, 0, drawn)

@@ -20,11 +20,12 @@ from xlbo.book.display import Colour, Column, Highlight, Kind, ResultSheet
 from xlbo.master.accounts import SUB_GROUPS, AccountGroup
 from xlbo.master.fields import Nature
 from xlbo.master.records import Account
-from xlbo.money import from_paise, to_paise
+from xlbo.money import INR_DR_CR_FORMAT, from_paise, to_paise
 from xlbo.reports.journal import Period
 
-SIGNED_FORMAT = '#,##0.00" Dr";#,##0.00" Cr";"–"'
-"""Opening balances: debit or credit said in words, as ledgers print them."""
+SIGNED_FORMAT = INR_DR_CR_FORMAT
+"""Opening balances: debit or credit said in words, as ledgers print them (lakh and crore
+grouping like every other figure)."""
 
 PL_EXPENSES = (
     "Cost of Materials Consumed",
