@@ -125,6 +125,47 @@ def parse_date(value: Any, day_first: bool = True) -> date | None:
     raise ValueError(f"'{value}' is not a date; type it as dd-mm-yyyy, e.g. 01-04-2025")
 
 
+FIRST_YEAR = 1900
+"""The earliest year a month or period given to xlbo may fall in (Excel's dates begin in 1900)."""
+LAST_YEAR = 2100
+"""The latest year a month or period given to xlbo may fall in."""
+
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+
+
+def parse_month(text: str) -> date:
+    """The first day of a month written `YYYY-MM` (`2026-10`), from FIRST_YEAR to LAST_YEAR.
+    Raises ValueError saying what is wrong (not a month, or a year out of range).
+
+    >>> parse_month("2026-10")
+    datetime.date(2026, 10, 1)
+    >>> try:
+    ...     parse_month("9999-12")
+    ... except ValueError as error:
+    ...     print(error)
+    the year 9999 is outside the years xlbo works with (1900 to 2100)
+    """
+    cleaned = str(text).strip()
+    match = _YEAR_MONTH.fullmatch(cleaned)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValueError(f"'{cleaned[:40]}' is not a month; write it as YYYY-MM, e.g. 2026-10")
+    year = int(match.group(1))
+    check_year(year)
+    return date(year, int(match.group(2)), 1)
+
+
+class YearOutOfRange(ValueError):
+    """A month or period in a year xlbo does not work with (before 1900 or after 2100)."""
+
+
+def check_year(year: int) -> None:
+    """Raise YearOutOfRange when `year` is outside FIRST_YEAR to LAST_YEAR."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise YearOutOfRange(
+            f"the year {year} is outside the years xlbo works with ({FIRST_YEAR} to {LAST_YEAR})"
+        )
+
+
 def financial_year(day: date, start_month: int = 4) -> str:
     """The Indian financial year a date falls in, as `2025-26`."""
     first = day.year if day.month >= start_month else day.year - 1

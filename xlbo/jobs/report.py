@@ -10,8 +10,11 @@ sheet says plainly when there are any.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
+
+import pandas as pd
 
 from xlbo.book import FileBook, Reader
 from xlbo.book.display import ResultSheet
@@ -89,6 +92,24 @@ def _progress(
     return [("Project progress", summary), ("Overdue tasks", overdue)], issues
 
 
+def _within_books(
+    given: str, period: Period, lines: pd.DataFrame, begins: date | None, name: str
+) -> None:
+    """Stop a report of a period the books do not reach: it would show nothing but zeros and
+    say every line was used. The books run from the day they begin (the Company sheet's Books
+    Begin, else the first journal line) to the last journal line."""
+    if lines.empty:
+        return  # nothing usable: the Issues sheet (or the opening balances) is the report
+    first = begins or lines["date"].min()
+    last = max(lines["date"].max(), first)
+    if period.end < first or period.start > last:
+        raise UserError(
+            f"--period {given.strip()[:40]}: the books in {Path(name).name} run from "
+            f"{first:%d-%m-%Y} to {last:%d-%m-%Y}, so there is nothing to report for it; choose "
+            "a period within those dates."
+        )
+
+
 def run_report(
     kind: ReportKind,
     book: Path | Reader,
@@ -111,6 +132,8 @@ def run_report(
         begins=data.company.books_begin if data.company else None,
         until=period.end,
     )
+    begins = data.company.books_begin if data.company else None
+    _within_books(period_text, period, lines, begins, reader.name)
     books = Books(data.accounts, lines)
     company = data.company.name if data.company else ""
     heading = (company, period.label) if company else (period.label,)

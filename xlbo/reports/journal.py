@@ -19,7 +19,7 @@ import pandas as pd
 from xlbo.book import Reader
 from xlbo.book.display import Column, Kind, ResultSheet
 from xlbo.cells import clean_text
-from xlbo.dates import parse_date
+from xlbo.dates import YearOutOfRange, check_year, parse_date, parse_month
 from xlbo.errors import UserError
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise, parse_amount, to_paise
@@ -62,26 +62,44 @@ class Period:
         )
 
 
-def _month(text: str) -> date:
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise UserError(
-            f"--period: '{text}' is not a month; write YYYY-MM, YYYY-MM:YYYY-MM or FY2026-27."
-        )
-    return date(int(match.group(1)), int(match.group(2)), 1)
+PERIOD_FORMS = "write YYYY-MM, YYYY-MM:YYYY-MM or FY2026-27"
+
+
+def _month(text: str, given: str) -> date:
+    try:
+        return parse_month(text)
+    except YearOutOfRange as error:
+        raise UserError(f"--period {given[:40]}: {error}.") from None
+    except ValueError as error:
+        raise UserError(f"--period {given[:40]}: {error}; {PERIOD_FORMS}.") from None
 
 
 def parse_period(text: str) -> Period:
-    cleaned = text.strip().upper().replace(" ", "")
+    """The period a report covers, from what the user typed; a UserError naming the fault when
+    it is not one (a month that does not exist, a year outside 1900–2100, FY2026-29)."""
+    given = str(text).strip()
+    cleaned = given.upper().replace(" ", "")
     fy = re.fullmatch(r"FY(\d{4})-(\d{2})", cleaned)
     if fy:
         first = int(fy.group(1))
+        try:
+            check_year(first)
+            check_year(first + 1)
+        except YearOutOfRange as error:
+            raise UserError(f"--period {given[:40]}: {error}.") from None
+        if int(fy.group(2)) != (first + 1) % 100:
+            raise UserError(
+                f"--period {given}: a financial year runs from April of one year to March of the "
+                f"next; write FY{first}-{(first + 1) % 100:02d}."
+            )
         return Period(date(first, 4, 1), date(first + 1, 3, 31), f"FY {first}-{fy.group(2)}")
+    if cleaned.startswith("FY"):
+        raise UserError(f"--period {given[:40]}: not a financial year; write it as FY2026-27.")
     first_text, _, last_text = cleaned.partition(":")
-    start = _month(first_text)
-    last = _month(last_text) if last_text else start
+    start = _month(first_text, given)
+    last = _month(last_text, given) if last_text else start
     if last < start:
-        raise UserError(f"--period: {text} ends before it starts.")
+        raise UserError(f"--period {given}: it ends before it starts.")
     end = last.replace(day=calendar.monthrange(last.year, last.month)[1])
     label = f"{start:%b %Y}" if start == last else f"{start:%b %Y} – {end:%b %Y}"
     return Period(start, end, label)
@@ -194,9 +212,16 @@ def journal_lines(
     if len(lines):
         sums = lines.groupby("voucher")[["debit", "credit"]].sum()
         unbalanced = sums[sums["debit"] != sums["credit"]]
-        for voucher, totals in unbalanced.iterrows():
-            first = int(lines.loc[lines["voucher"] == voucher, "row"].iloc[0])
-            gap = int(totals["debit"]) - int(totals["credit"])
+        # each voucher's first row, found once for all (not by a scan of every line per voucher)
+        first_rows = lines.groupby("voucher")["row"].min().to_dict()
+        for voucher, debits, credits in zip(
+            unbalanced.index.tolist(),
+            unbalanced["debit"].tolist(),
+            unbalanced["credit"].tolist(),
+            strict=True,
+        ):
+            first = int(first_rows[voucher])
+            gap = int(debits) - int(credits)
             issue(
                 first,
                 "Voucher No",
