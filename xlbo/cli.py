@@ -48,12 +48,15 @@ def _default_report(master: Path) -> Path:
 def run_validate(master: Path, out: Path | None) -> tuple[Path, dict[Severity, int]]:
     """Validate `master` and write the report; return its path and the counts."""
     from xlbo.book import write_workbook
+    from xlbo.book.atomic import check_output_file, result_set
     from xlbo.jobs.validate import link_path, validate
 
     report_path = out or _default_report(master)
     refuse_to_replace_inputs(report_path, master)
+    check_output_file(report_path, master)
     report = validate(master, link_file=link_path(master, report_path))
-    write_workbook(report_path, report.sheets, title=f"Validation of {master.name}")
+    with result_set(report_path.parent):  # an earlier report kept as NAME (previous).xlsx
+        write_workbook(report_path, report.sheets, title=f"Validation of {master.name}")
     return report_path, count_by_severity(report.issues)
 
 
@@ -148,13 +151,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     def report_step() -> str:
         from xlbo.book import write_workbook
+        from xlbo.book.atomic import result_set
         from xlbo.jobs.report import ReportKind, run_report
 
         out = outdir / "reports-2026-10.xlsx"
         report = run_report(
             ReportKind.PACK, outdir / "books-2026-10.xlsx", "2026-10", outdir / "master.xlsx"
         )
-        write_workbook(out, report.sheets, title="Reports October 2026")
+        with result_set(outdir):
+            write_workbook(out, report.sheets, title="Reports October 2026")
         agrees = "agrees" if report.totals[0] == report.totals[1] else "does not agree"
         return (
             f"  report pack       {out}\n                    trial balance {agrees}; profit and loss, "
@@ -181,9 +186,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_payroll(args: argparse.Namespace) -> int:
+    from xlbo.book.atomic import check_output_folder
     from xlbo.jobs.payroll import run_payroll
     from xlbo.payroll.compute import DaysBasis
 
+    month_at_door(args.month)
+    check_output_folder(Path(args.out), Path(args.master))
     run = run_payroll(
         Path(args.master),
         args.month,
@@ -204,6 +212,7 @@ def cmd_payroll(args: argparse.Namespace) -> int:
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
     from xlbo.bank.roles import Role
+    from xlbo.book.atomic import check_output_file
     from xlbo.jobs.reconcile import Detail, detail_files, run_reconcile, window_of, write_result
     from xlbo.money import from_paise
 
@@ -220,6 +229,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
         from xlbo.jobs.reconcile import run_settings
 
         out = Path(args.confirm)
+        check_output_file(out)  # the result is read, then written again (kept as previous)
         settings = run_settings(out)
         bank, ledger = Path(settings["Bank"]), Path(settings["Ledger"])
         where = f"{out.name}, sheet Run: '{{}}' under"
@@ -261,6 +271,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
                     f"{option} out."
                 )
         refuse_to_replace_inputs(out, bank, ledger, rules, master)
+        check_output_file(out, bank, ledger, rules, master)
         result = run_reconcile(
             bank,
             ledger,
@@ -298,6 +309,16 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     return EXIT_OK if clean else EXIT_FINDINGS
 
 
+def month_at_door(text: str, option: str = "--month") -> None:
+    """Stop a month that is not one, or lies outside 1900–2100, before any reading."""
+    from xlbo.dates import parse_month
+
+    try:
+        parse_month(text)
+    except ValueError as error:
+        raise UserError(f"{option} {str(text).strip()[:40]}: {error}.") from None
+
+
 def _run_days(value: str | None, default: int) -> str:
     """A day count as the Run sheet holds it ("3", or "3.0" as a spreadsheet may keep it)."""
     text = (value or "").strip() or str(default)
@@ -310,13 +331,18 @@ def _run_days(value: str | None, default: int) -> str:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from xlbo.book import write_workbook
+    from xlbo.book.atomic import check_output_file, result_set
     from xlbo.jobs.report import ReportKind, run_report
+    from xlbo.reports.journal import parse_period
 
+    parse_period(args.period)  # at the door, before any reading
     out = Path(args.out)
     master = Path(args.master) if args.master else None
     refuse_to_replace_inputs(out, Path(args.book), master)
+    check_output_file(out, Path(args.book), master)
     report = run_report(ReportKind(args.kind), Path(args.book), args.period, master)
-    write_workbook(out, report.sheets, title=f"{args.kind} {args.period}")
+    with result_set(out.parent):  # an earlier report kept as NAME (previous).xlsx
+        write_workbook(out, report.sheets, title=f"{args.kind} {args.period}")
     print(
         f"{args.kind} for {args.period}: {len(report.problems)} problems; trial balance "
         f"{'agrees' if report.totals[0] == report.totals[1] else 'does not agree'}. Report: {out}"
@@ -326,18 +352,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_import_tally(args: argparse.Namespace) -> int:
     from xlbo.book import write_workbook
+    from xlbo.book.atomic import check_output_file, result_set
     from xlbo.jobs.tally import import_day_book
 
     out = Path(args.out)
-    refuse_to_replace_inputs(out, Path(args.daybook), Path(args.master) if args.master else None)
-    if out.exists() and not args.replace:
-        raise UserError(
-            f"{out} already exists; choose another --out, or add --replace to overwrite it."
-        )
-    result = import_day_book(
-        Path(args.daybook), Path(args.master) if args.master else None, args.sheet
-    )
-    write_workbook(out, result.sheets, title=f"Journal from {Path(args.daybook).name}")
+    master = Path(args.master) if args.master else None
+    refuse_to_replace_inputs(out, Path(args.daybook), master)
+    check_output_file(out, Path(args.daybook), master)
+    result = import_day_book(Path(args.daybook), master, args.sheet)
+    with result_set(out.parent):  # earlier books kept as NAME (previous).xlsx
+        write_workbook(out, result.sheets, title=f"Journal from {Path(args.daybook).name}")
     vouchers = result.journal["Voucher No"].nunique() if len(result.journal) else 0
     print(
         f"{vouchers} vouchers, {len(result.journal)} journal lines; {len(result.issues)} left out "
@@ -347,8 +371,10 @@ def cmd_import_tally(args: argparse.Namespace) -> int:
 
 
 def cmd_workbooks(args: argparse.Namespace) -> int:
+    from xlbo.book.atomic import check_output_folder
     from xlbo.jobs.workbooks import build
 
+    check_output_folder(Path(args.out))
     for path in build(args.out):
         print(f"  {path}")
     return EXIT_OK
@@ -531,7 +557,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Receivables and Trade Payables with the party named",
     )
     tally.add_argument("--sheet", help="the sheet holding the Day Book (default: the first)")
-    tally.add_argument("--replace", action="store_true", help="overwrite --out if it exists")
+    tally.add_argument(  # an earlier --out is always kept as NAME (previous).xlsx
+        "--replace", action="store_true", help=argparse.SUPPRESS
+    )
     tally.set_defaults(run=cmd_import_tally)
 
     workbooks = jobs.add_parser(
@@ -576,15 +604,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_USER_ERROR
+    from xlbo.book.atomic import collect_kept
+
     try:
-        code: int = args.run(args)
+        with collect_kept() as kept:
+            code: int = args.run(args)
+        for sentence in kept:  # an earlier output the run would have replaced
+            print(sentence)
         return code
     except UserError as error:
         print(f"xlbo: {error.message}", file=sys.stderr)
         return error.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:  # Ctrl+C, or SIGTERM while writing (`Stopped`)
         print("xlbo: stopped.", file=sys.stderr)
-        return 130
+        return 128 + int(getattr(stop, "signum", 2))
     except Exception as error:  # a bug in xlbo: say so plainly, details on request
         if args.debug:
             traceback.print_exc()

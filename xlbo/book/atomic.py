@@ -239,16 +239,14 @@ def clear_leftovers(folder: Path, targets: Sequence[str] = ()) -> list[Path]:
 # ---------------------------------------------------------------------------- result sets
 
 
-_KEPT: contextvars.ContextVar[list[tuple[Path, Path]] | None] = contextvars.ContextVar(
-    "xlbo_kept", default=None
-)
+_KEPT: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("xlbo_kept", default=None)
 
 
 @contextlib.contextmanager
-def collect_kept() -> Iterator[list[tuple[Path, Path]]]:
-    """Gather the (earlier file, kept as) pairs of the result sets written inside, so a door can
-    say them after its own summary; without it each is said on stderr when it happens."""
-    kept: list[tuple[Path, Path]] = []
+def collect_kept() -> Iterator[list[str]]:
+    """Gather what the result sets written inside kept as previous (one sentence a set), so a
+    door can say it after its own summary; without it each is said on stderr when it happens."""
+    kept: list[str] = []
     token = _KEPT.set(kept)
     try:
         yield kept
@@ -256,17 +254,25 @@ def collect_kept() -> Iterator[list[tuple[Path, Path]]]:
         _KEPT.reset(token)
 
 
-def kept_message(earlier: Path, kept: Path) -> str:
-    what = f"{earlier.name} folder" if kept.is_dir() else earlier.name
-    return f"Kept your earlier {what} as {kept.name}"
+def kept_message(kept: Sequence[tuple[Path, Path]]) -> str:
+    """ "Kept your earlier brs.xlsx as brs (previous).xlsx", and how many more of that run."""
+    earlier, previous = kept[0]
+    what = f"{earlier.name} folder" if previous.is_dir() else earlier.name
+    sentence = f"Kept your earlier {what} as {previous.name}"
+    if len(kept) > 1:
+        sentence += f" (and {len(kept) - 1} more of that run's files, each as NAME (previous))"
+    return sentence + "."
 
 
-def _announce(earlier: Path, kept: Path) -> None:
+def _announce(kept: Sequence[tuple[Path, Path]]) -> None:
+    if not kept:
+        return
+    workbooks = sorted(kept, key=lambda pair: pair[0].suffix.lower() not in (".xlsx", ".xlsm"))
     collected = _KEPT.get()
     if collected is not None:
-        collected.append((earlier, kept))
+        collected.append(kept_message(workbooks))
     else:
-        print(f"xlbo: {kept_message(earlier, kept)}", file=sys.stderr)
+        print(f"xlbo: {kept_message(workbooks)}", file=sys.stderr)
 
 
 @dataclass
@@ -341,9 +347,7 @@ class ResultSet:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(self.stage / entry, target)
             _fsync_folder(self.root)
-            for source, destination in moved:
-                if destination.parent == source.parent:  # kept as previous, not thrown away
-                    _announce(source, destination)
+            _announce([(s, d) for s, d in moved if d.parent == s.parent])  # kept, not thrown
         finally:
             _unblock_signals(blocked)
 
