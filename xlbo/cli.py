@@ -311,12 +311,16 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
 
 def month_at_door(text: str, option: str = "--month") -> None:
     """Stop a month that is not one, or lies outside 1900–2100, before any reading."""
-    from xlbo.dates import parse_month
+    from xlbo.dates import YearOutOfRange, parse_month
 
     try:
         parse_month(text)
-    except ValueError as error:
+    except YearOutOfRange as error:
         raise UserError(f"{option} {str(text).strip()[:40]}: {error}.") from None
+    except ValueError:
+        raise UserError(
+            f"{option} '{str(text).strip()[:40]}' is not a month; write it as YYYY-MM, e.g. 2026-10."
+        ) from None
 
 
 def _run_days(value: str | None, default: int) -> str:
