@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from xlbo.book.atomic import atomic_path
+from xlbo.book.atomic import atomic_path, result_set
 from xlbo.book.display import Column, ResultSheet, SheetButton
 from xlbo.book.xlsx import write_workbook
 from xlbo.excel.addin import ADDIN, build_addin
@@ -126,20 +126,22 @@ def build_classic_addin(folder: Path) -> list[Path]:
 
 
 def build(outdir: str | Path) -> list[Path]:
-    """Write every built file into `outdir`; return their paths."""
+    """Write every built file into `outdir` (all in place together, or none); return their
+    paths."""
     folder = Path(outdir)
-    written = [
-        write_master(folder / "master-template.xlsx", force=True, created=BUILT),
-        _write_text(folder / "lite" / "main.py", main_py()),
-        _write_text(folder / "lite" / "requirements.txt", requirements_txt()),
-        *build_macro_master(folder),
-        *build_classic_addin(folder),
-    ]
-    for name in ("ribbon.xml", "XlboRibbon.bas", "xlbo_buttons.py"):
-        source = MACROS / name
-        if source.exists():  # the sources ship with the repository, not the wheel
-            target = folder / "classic" / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            written.append(target)
+    with result_set(folder, keep_previous=False):  # xlbo's own files: replaced, all together
+        written = [
+            write_master(folder / "master-template.xlsx", force=True, created=BUILT),
+            _write_text(folder / "lite" / "main.py", main_py()),
+            _write_text(folder / "lite" / "requirements.txt", requirements_txt()),
+            *build_macro_master(folder),
+            *build_classic_addin(folder),
+        ]
+        for name in ("ribbon.xml", "XlboRibbon.bas", "xlbo_buttons.py"):
+            source = MACROS / name
+            if source.exists():  # the sources ship with the repository, not the wheel
+                target = folder / "classic" / name
+                with atomic_path(target) as temporary:
+                    shutil.copyfile(source, temporary)
+                written.append(target)
     return written
