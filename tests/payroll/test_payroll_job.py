@@ -14,7 +14,8 @@ import pytest
 
 from xlbo.book import FileBook
 from xlbo.jobs.payroll import months_remaining, run_payroll
-from xlbo.payroll.outputs import REGISTER_HEADERS, payslip_name
+from xlbo.payroll.file_names import payslip_names
+from xlbo.payroll.outputs import REGISTER_HEADERS
 
 EMPLOYEE = [
     "Employee ID",
@@ -147,7 +148,7 @@ def register(tmp_path: Path, month: str = "2026-10") -> dict[str, dict[str, Any]
 def test_register_headers_rows_and_totals(payroll: Callable[..., Any], tmp_path: Path) -> None:
     payroll()
     book = openpyxl.load_workbook(tmp_path / "out" / "payroll-register-2026-10.xlsx")
-    assert book.sheetnames == ["Register", "Working", "Issues", "Journal"]
+    assert book.sheetnames == ["Summary", "Register", "Working", "Issues", "Journal"]
     header = [c.value for c in book["Register"][3]]
     assert header == list(REGISTER_HEADERS)
     rows = register(tmp_path)
@@ -246,8 +247,11 @@ def test_esi_upload_and_payslips(payroll: Callable[..., Any], tmp_path: Path) ->
 
 
 def test_payslip_names_stay_in_their_folder() -> None:
-    assert payslip_name("../../etc/passwd") == "etc_passwd.xlsx"
-    assert payslip_name("E 001/A") == "E_001_A.xlsx"
+    names = payslip_names(["../../etc/passwd", "E 001/A"])
+    assert names == {
+        "../../etc/passwd": "etc_passwd-3754d6cb.xlsx",
+        "E 001/A": "E_001_A-1ba727eb.xlsx",
+    }
 
 
 def test_year_to_date_from_earlier_registers(payroll: Callable[..., Any], tmp_path: Path) -> None:

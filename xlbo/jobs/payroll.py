@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -50,7 +51,7 @@ from xlbo.payroll.outputs import (
     working_sheet,
 )
 from xlbo.payroll.payslip import write_payslip
-from xlbo.payroll.rules import in_force
+from xlbo.payroll.rules import R, in_force
 from xlbo.payroll.tax import TaxTables
 from xlbo.progress import progress
 
@@ -68,13 +69,34 @@ class PayrollRun:
     """Everyone on the master: who was paid, who was not and why."""
 
 
+#: Months payroll runs for: the statutory rules and the calendar are known for these years.
+YEARS = range(1900, 2101)
+
+
 def parse_month(text: str) -> date:
     try:
         year, month = (int(part) for part in text.split("-"))
-        return date(year, month, 1)
+        first = date(year, month, 1)
     except ValueError:
         raise UserError(
             f"--month '{text}' is not a month; write it as YYYY-MM, e.g. 2026-10."
+        ) from None
+    if year not in YEARS:
+        raise UserError(
+            f"--month '{text}' is outside the years payroll runs for "
+            f"({YEARS[0]} to {YEARS[-1]}); write the month to pay as YYYY-MM, e.g. 2026-10."
+        )
+    return first
+
+
+def rule_in_force(rows: Sequence[R], month: date, what: str, source: str) -> R:
+    """The rule row in force in the month; a plain message when the rule sheet has none."""
+    try:
+        return in_force(rows, month, what)
+    except ValueError as problem:
+        raise SheetProblem(
+            f"{source}: {problem}, effective on or before {month:%d-%m-%Y}, or run payroll "
+            "for a month the rules cover."
         ) from None
 
 
@@ -334,7 +356,9 @@ class PayrollMonth:
                 self.lines,
                 month_end,
                 f"PAY/{self.key}",
-                in_force(self.data.pf_rules, month, "PF Rules").admin_minimum,
+                rule_in_force(
+                    self.data.pf_rules, month, "PF Rules", self.data.source
+                ).admin_minimum,
             ),
         ]
 
@@ -417,8 +441,8 @@ def compute_payroll(
     issues = [*issues, *attendance_issues, *declaration_issues]
     rules = MonthRules(
         month=month,
-        pf=in_force(data.pf_rules, month, "PF Rules"),
-        esi=in_force(data.esi_rules, month, "ESI Rules"),
+        pf=rule_in_force(data.pf_rules, month, "PF Rules", data.source),
+        esi=rule_in_force(data.esi_rules, month, "ESI Rules", data.source),
         pt_slabs=data.pt_slabs,
         lwf=data.lwf_rules,
         tax=TaxTables(data.income_tax_slabs, data.income_tax_rules, data.surcharge_slabs),
@@ -440,6 +464,7 @@ def compute_payroll(
     ]
     checks, payable, held = pre_checks(data, lines, data.source, rules.pf)
     names = payslip_names(line.employee.employee_id for line in lines)
+    master_issues = issues  # why a row was set aside; not the pre-checks' own words again
     issues = [
         *issues,
         *checks,
@@ -467,9 +492,10 @@ def compute_payroll(
         lines,
         payable,
         held,
-        issues,
+        master_issues,
         month,
         _month_end(month),
+        [data.letters.get("Employees", {}).get(h, "") for h in ("Bank Account", "IFSC")],
     )
     return PayrollMonth(month, data, lines, issues, payable, ytd, roll, names)
 

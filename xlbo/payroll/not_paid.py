@@ -83,9 +83,7 @@ class RollCall:
         lines = [f"Not paid ({len(self.not_paid)}):"]
         for person in self.not_paid[:limit]:
             who = " ".join(part for part in (person.employee_id, person.name) if part)
-            lines.append(
-                f"  {who or '(no ID or name)'} (Employees row {person.row}): {person.reason}"
-            )
+            lines.append(f"  {who or '(no ID or name)'}, row {person.row}: {person.reason}")
         if len(self.not_paid) > limit:
             lines.append(f"  … and {len(self.not_paid) - limit} more, listed on the Summary sheet")
         return lines
@@ -99,6 +97,11 @@ def _row_of(cell: str) -> int | None:
 def _strip_id(problem: str, employee_id: str) -> str:
     prefix = f"{employee_id}: "
     return problem.removeprefix(prefix) if employee_id else problem
+
+
+def _said(issue: Issue, employee_id: str) -> str:
+    """An issue's problem as a reason, with its cell."""
+    return f"{_strip_id(issue.problem, employee_id)} ({issue.cell})"
 
 
 def _not_on_rolls(person: Employee, month: date, month_end: date) -> tuple[str, str]:
@@ -124,13 +127,15 @@ def roll_call(
     issues: Sequence[Issue],
     month: date,
     month_end: date,
+    bank_columns: Collection[str] = (),
 ) -> RollCall:
     """Account for every row of the Employees sheet.
 
     `loaded_rows[i]` is the Excel row of `employees[i]` (rows set aside by the master checks are
     missing from both); `held` gives the reason (and what to do) for each employee on the
     register who is not `payable`; `issues` are the run's issues, whose errors on a set-aside row
-    say why it was set aside.
+    say why it was set aside; errors in `bank_columns` (letters) say what is wrong with the bank
+    details of someone held back.
     """
     errors: dict[int | None, list[Issue]] = defaultdict(list)
     for issue in issues:
@@ -150,10 +155,10 @@ def roll_call(
         row_errors = errors.get(typed.row, [])
         if person is not None and code in on_register:
             reason, hint = held.get(code, ("not in the bank file", ""))
+            bank = [i for i in row_errors if i.cell.rstrip("0123456789") in bank_columns]
+            reason = "; ".join([reason, *(_said(issue, code) for issue in bank)])
         elif row_errors:
-            reason = "; ".join(
-                f"{issue.cell}: {_strip_id(issue.problem, code)}" for issue in row_errors
-            )
+            reason = "; ".join(_said(issue, code) for issue in row_errors)
             hint = row_errors[0].hint
         elif person is not None:
             reason, hint = _not_on_rolls(person, month, month_end)
