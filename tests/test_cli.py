@@ -130,9 +130,12 @@ def test_an_edited_run_sheet_is_a_clear_error(
 ) -> None:
     from tests.conftest import write_xlsx
 
+    bank, ledger = tmp_path / "b.xlsx", tmp_path / "l.xlsx"
+    bank.write_bytes(b"statement")
+    ledger.write_bytes(b"ledger")
     result = write_xlsx(
         tmp_path / "brs.xlsx",
-        {"Run": [["Bank", "b.xlsx"], ["Ledger", "l.xlsx"], ["Days Before", "three"]]},
+        {"Run": [["Bank", str(bank)], ["Ledger", str(ledger)], ["Days Before", "three"]]},
     )
     code, _, err = run(capsys, "reconcile", "--confirm", str(result))
     assert code == 2 and "'three' under Days Before is not a number of days" in err

@@ -330,7 +330,7 @@ def _run_days(value: str | None, default: int) -> str:
         number = float(text)
     except ValueError:
         return text
-    return str(int(number)) if number.is_integer() else text
+    return str(int(number)) if number.is_integer() and abs(number) < 1e6 else text[:40]
 
 
 def cmd_report(args: argparse.Namespace) -> int:

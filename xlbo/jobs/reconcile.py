@@ -610,18 +610,63 @@ def _decision_table(result: Path, sheet: str) -> Table | None:
     return None
 
 
+RUN_KEYS = ("Bank", "Ledger", "Account", "Days Before", "Days After", "Detail", "Sheet", "Master")
+"""What the hidden Run sheet of a result holds, one key a row: the inputs it was made from."""
+
+
 def run_settings(result: Path) -> dict[str, str]:
-    """The inputs a result workbook was made from (its hidden Run sheet)."""
+    """The inputs a result workbook was made from (its hidden Run sheet), checked: Bank and
+    Ledger name files other than the result itself, Detail is one xlbo writes, Master (when
+    given) is a file. A Run sheet edited out of shape is a UserError naming the cell to fix;
+    the day counts are checked by `window_of`."""
     book = FileBook(result)
     if not book.has("Run"):
         raise UserError(
             f"{result.name} is not a reconciliation made by xlbo (it has no Run sheet); "
             "reconcile again with --bank and --ledger."
         )
-    rows = book.sheet_rows(book.resolve("Run"))
-    return {
-        str(r[0]): str(r[1]) if len(r) > 1 and r[1] is not None else "" for r in rows if r and r[0]
-    }
+    settings: dict[str, str] = {}
+    rows: dict[str, int] = {}
+    for number, row in enumerate(book.sheet_rows(book.resolve("Run")), start=1):
+        if not row or row[0] is None:
+            continue
+        key = str(row[0]).strip()
+        value = row[1] if len(row) > 1 else None
+        settings[key] = "" if value is None else str(value).strip()
+        rows[key] = number
+    where = f"{result.name}, sheet Run"
+    redo = "reconcile again with --bank and --ledger"
+    for key in ("Bank", "Ledger"):
+        if not settings.get(key):
+            raise UserError(
+                f"{where}: the {key} row is missing or blank, so xlbo cannot tell which "
+                f"{'statement' if key == 'Bank' else 'ledger'} this result was made from; {redo}."
+            )
+        named = Path(settings[key])
+        if named.exists() and named.resolve() == result.resolve():
+            raise UserError(
+                f"{where}: B{rows[key]} names {result.name} itself as the {key.lower()} file; "
+                f"{redo}."
+            )
+        if not named.is_file():
+            raise UserError(
+                f"{where}: the {key.lower()} file in B{rows[key]} ('{settings[key][:120]}') "
+                f"{'is a folder' if named.is_dir() else 'is not there'}; put the file back or "
+                f"{redo}."
+            )
+    detail = settings.get("Detail", "")
+    if detail and detail not in set(Detail):
+        raise UserError(
+            f"{where}: '{detail[:40]}' in B{rows['Detail']} is not a place for the long tables; "
+            f"write {', '.join(d.value for d in Detail)}, or leave it blank."
+        )
+    master = settings.get("Master", "")
+    if master and not Path(master).is_file():
+        raise UserError(
+            f"{where}: the master workbook in B{rows['Master']} ('{master[:120]}') is not there; "
+            "put it back, or blank the cell."
+        )
+    return settings
 
 
 LINKS_PER_COLUMN = 32_000
