@@ -2,13 +2,17 @@
 
     $ xlbo payroll master.xlsx --month 2026-10 --out payroll/
 
-Writes into the output folder: `payroll-register-YYYY-MM.xlsx` (Register with a totals row,
-Working, Issues, Journal), `payslips-YYYY-MM/<Employee ID>.xlsx`, `ecr-YYYY-MM.txt` (EPFO),
-`esi-YYYY-MM.xlsx` (ESIC upload), `bank-salary-YYYY-MM.csv`. Earlier months' registers in the
-same folder give the year-to-date figures (TDS deducted, PT, ESI coverage at the period start).
+Writes into the output folder: `payroll-register-YYYY-MM.xlsx` (Summary, Register with a
+totals row, Working, Issues, Journal), `payslips-YYYY-MM/<Employee ID>.xlsx` (an ID a file name
+cannot hold as it is gets a cleaned name and a short hash: see `xlbo.payroll.file_names`),
+`ecr-YYYY-MM.txt` (EPFO), `esi-YYYY-MM.xlsx` (ESIC upload), `bank-salary-YYYY-MM.csv`; field
+separators and line breaks are taken out of the fixed-format files and reported. Earlier months'
+registers in the same folder give the year-to-date figures (TDS deducted, PT, ESI coverage at the
+period start); one edited into nonsense stops the run with the cell to fix.
 Pre-checks list every employee who cannot be paid or reported as things stand — missing UAN or
 ESI number, PAN missing or invalid (TDS at 20%, s.206AA), bad bank details, negative net pay —
-and never turn a figure silently to zero.
+and never turn a figure silently to zero. The Summary sheet and the terminal account for every
+row of the Employees sheet: paid (in the bank file), or not paid and why.
 """
 
 from __future__ import annotations
