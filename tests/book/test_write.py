@@ -23,8 +23,9 @@ from xlbo.book import (
     write_into,
     write_workbook,
 )
+from xlbo.book.xlsx import BULK_ROWS
 from xlbo.errors import FileProblem
-from xlbo.money import INR_NUMBER_FORMAT
+from xlbo.money import INR_BRACKETS_FORMAT, INR_NUMBER_FORMAT, INR_WHOLE_FORMAT
 
 FRAME = pd.DataFrame(
     {
@@ -159,3 +160,70 @@ def test_links_past_excels_limit_are_written_as_text(
     ws = openpyxl.load_workbook(write_workbook(tmp_path / "t.xlsx", [ResultSheet("S", frame)]))["S"]
     assert [ws.cell(r, 1).hyperlink is not None for r in (2, 3, 4)] == [True, True, False]
     assert ws["A4"].value == 7
+
+
+def statement(rows: int = 2) -> ResultSheet:
+    """A statement-like sheet: money with a minus, money in brackets, whole rupees, a colour."""
+    frame = pd.DataFrame(
+        {
+            "Particulars": ["Sharma & Associates", "Overdraft"] * (rows // 2),
+            "Amount": [Decimal("1512086.68"), Decimal("-1512086.68")] * (rows // 2),
+            "Balance": [Decimal("12.50"), Decimal("-204128.70")] * (rows // 2),
+            "Wages": [15000, 1234567] * (rows // 2),
+        }
+    )
+    return ResultSheet(
+        "Statement",
+        frame,
+        columns={
+            "Amount": Column(kind=Kind.MONEY),
+            "Balance": Column(kind=Kind.MONEY, brackets=True),
+            "Wages": Column(kind=Kind.WHOLE_RUPEES),
+        },
+        highlights=(Highlight("Particulars", "Overdraft", Colour.WARNING),),
+        title=("Sharma & Associates — statement",),
+    )
+
+
+@pytest.mark.parametrize("rows", [2, BULK_ROWS], ids=["cell by cell", "in bulk"])
+def test_each_kind_of_figure_has_one_plain_format(
+    xlsx: Callable[..., Path], tmp_path: Path, rows: int
+) -> None:
+    """Money with a minus sign, money in brackets, whole rupees: one format each on every
+    cell, whichever writer wrote it; the only conditional format left is the colour."""
+    new = write_workbook(tmp_path / "new.xlsx", [statement(rows)])
+    edited = write_into(xlsx({"Mine": [["kept"]]}), [statement(rows)], tmp_path / "edited.xlsx")
+    for path in (new, edited):
+        ws = openpyxl.load_workbook(path)["Statement"]
+        last = ws.max_row
+        for column, number_format in (
+            ("B", INR_NUMBER_FORMAT),
+            ("C", INR_BRACKETS_FORMAT),
+            ("D", INR_WHOLE_FORMAT),
+        ):
+            assert {ws[f"{column}{row}"].number_format for row in (4, 5, last)} == {number_format}
+        rules = [rule for ranges in ws.conditional_formatting for rule in ranges.rules]
+        assert len(rules) == 1 and rules[0].formula == ['"Overdraft"']
+        assert rules[0].dxf.numFmt is None and rules[0].dxf.fill is not None
+
+
+def test_figures_have_their_headers_over_them_and_every_sheet_prints_alike(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    new = write_workbook(tmp_path / "new.xlsx", [statement()])
+    edited = write_into(xlsx({"Mine": [["kept"]]}), [statement()], tmp_path / "edited.xlsx")
+    for path in (new, edited):
+        ws = openpyxl.load_workbook(path)["Statement"]
+        assert [ws.cell(3, col).alignment.horizontal for col in range(1, 5)] == [
+            None,
+            "right",
+            "right",
+            "right",
+        ]
+        assert ws.page_setup.paperSize == 9, path.name  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, path.name
+        fit = (ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight)  # 1 when left out
+        assert fit == (1, 0), path.name  # one page wide, as many down as it takes
+        assert ws.print_title_rows.replace("$", "") == "3:3", path.name  # the header row
+        # a company's '&' is printed, not taken for a header code
+        assert ws.oddHeader.left.text == "&BSharma && Associates — statement", path.name

@@ -58,6 +58,10 @@ NUMBER_FORMATS: dict[Kind, str] = {
     Kind.LONG_TEXT: "General",
 }
 
+FIGURES = frozenset({Kind.MONEY, Kind.WHOLE_RUPEES, Kind.INTEGER, Kind.DECIMAL, Kind.PERCENT})
+"""Kinds that print right-aligned; their header stands right-aligned over them, where the eye
+reads the figures."""
+
 DEFAULT_WIDTHS: dict[Kind, float] = {
     Kind.TEXT: 18,
     Kind.ID: 16,

@@ -25,15 +25,17 @@ from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableStyleInfo
 
 from xlbo.book.atomic import atomic_path
-from xlbo.book.display import Colour, Link, ResultSheet, excel_value
+from xlbo.book.display import FIGURES, Colour, Link, ResultSheet, excel_value
 from xlbo.book.files import check_readable
 from xlbo.book.sheet_xml import MAX_CELL_TEXT
 from xlbo.book.table import column_letter
-from xlbo.book.xlsx import VALIDATION_ROWS, fitted_width
+from xlbo.book.xlsx import VALIDATION_ROWS, WIDE_COLUMNS, fitted_width
 from xlbo.errors import FileProblem
 
 _HEADER_FILL = PatternFill("solid", fgColor=Colour.HEADER.value.lstrip("#"))
-_HEADER_FONT = Font(bold=True, color=Colour.HEADER_TEXT.value.lstrip("#"))
+_FONT = "Calibri"
+"""The font of the rest of the workbook (what xlsxwriter writes), so an added sheet matches."""
+_HEADER_FONT = Font(name=_FONT, bold=True, color=Colour.HEADER_TEXT.value.lstrip("#"))
 _LINK_FONT = Font(color="0563C1", underline="single")
 
 
@@ -68,12 +70,16 @@ def _write_sheet(book: Any, sheet: ResultSheet) -> None:
     top = sheet.header_row + 1  # 1-based
     for index, line in enumerate(sheet.title):
         ws.cell(row=index + 1, column=1, value=line).font = Font(
-            bold=index == 0, size=14 if index == 0 else 11
+            name=_FONT, bold=index == 0, size=14 if index == 0 else 11
         )
     for col, (header, column) in enumerate(zip(headers, columns, strict=True), start=1):
         cell = ws.cell(row=top, column=col, value=header)
         cell.fill, cell.font = _HEADER_FILL, _HEADER_FONT
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.alignment = Alignment(
+            wrap_text=True,
+            vertical="center",
+            horizontal="right" if column.kind in FIGURES else None,
+        )
         if column.comment:
             cell.comment = Comment(column.comment, "xlbo")
         ws.column_dimensions[column_letter(col - 1)].width = fitted_width(sheet, header, column)
@@ -121,8 +127,28 @@ def _write_sheet(book: Any, sheet: ResultSheet) -> None:
         ws.freeze_panes = f"A{top + 1}"
     if sheet.tab_colour:
         ws.sheet_properties.tabColor = sheet.tab_colour.lstrip("#")
+    if not sheet.headerless:
+        _print_set_up(ws, sheet, top, len(headers))
     if sheet.hidden:
         ws.sheet_state = "hidden"
+
+
+def _print_set_up(ws: Any, sheet: ResultSheet, top: int, width: int) -> None:
+    """Printed as `write_workbook` prints a sheet: A4, one page wide (landscape when wide), the
+    header row on every page, the sheet's title and page numbers in the margins."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    if sheet.landscape or width > WIDE_COLUMNS:
+        ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = f"{top}:{top}"
+    ws.oddHeader.left.text = "&B" + (sheet.title[0] if sheet.title else sheet.name).replace(
+        "&", "&&"
+    )
+    ws.oddHeader.right.text = "&A"
+    footer = (sheet.footer or "Made with xlbo").replace("&", "&&")[:200]
+    ws.oddFooter.left.text, ws.oddFooter.left.size = footer, 8
+    ws.oddFooter.right.text, ws.oddFooter.right.size = "Page &P of &N", 8
 
 
 def write_into(source: str | Path, sheets: Sequence[ResultSheet], out: str | Path) -> Path:

@@ -21,6 +21,7 @@ import xlsxwriter
 
 from xlbo.book.atomic import atomic_path
 from xlbo.book.display import (
+    FIGURES,
     Chart,
     ChartKind,
     Colour,
@@ -69,16 +70,16 @@ class _Styles:
 
     def __init__(self, book: Any) -> None:
         self.book = book
-        self.header = book.add_format(
-            {
-                "bold": True,
-                "font_color": Colour.HEADER_TEXT.value,
-                "bg_color": Colour.HEADER.value,
-                "text_wrap": True,
-                "valign": "vcenter",
-                "border": 1,
-            }
-        )
+        header = {
+            "bold": True,
+            "font_color": Colour.HEADER_TEXT.value,
+            "bg_color": Colour.HEADER.value,
+            "text_wrap": True,
+            "valign": "vcenter",
+            "border": 1,
+        }
+        self.header = book.add_format(header)
+        self.figures_header = book.add_format({**header, "align": "right"})
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.subtitle = book.add_format({"italic": True, "font_color": "#595959"})
         self._cache: dict[tuple[str, bool], Any] = {}
@@ -178,7 +179,8 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
     for col, header in enumerate(headers):
         if sheet.headerless:
             break
-        ws.write_string(top, col, header, styles.header)
+        header_style = styles.figures_header if columns[col].kind in FIGURES else styles.header
+        ws.write_string(top, col, header, header_style)
         if columns[col].comment:
             ws.write_comment(top, col, columns[col].comment, {"x_scale": 2, "y_scale": 1.5})
     link_format = styles.cell("General", link=True)
@@ -278,7 +280,8 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(top)
-    ws.set_header(f"&L&B{sheet.title[0] if sheet.title else sheet.name}&R&A")
+    heading = (sheet.title[0] if sheet.title else sheet.name).replace("&", "&&")[:200]
+    ws.set_header(f"&L&B{heading}&R&A")
     footer = (sheet.footer or "Made with xlbo").replace("&", "&&")[:200]
     ws.set_footer(f"&L&8{footer}&R&8Page &P of &N")
     for index, chart in enumerate(sheet.charts):

@@ -1,0 +1,162 @@
+"""Amounts as a reader sees them: written by xlbo, printed by LibreOffice to PDF, read back as
+text. Every magnitude from a paisa to 999 crore, nil, and each negative must print with its sign
+(a minus, or brackets on a statement) and lakh/crore grouping."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+import pypdf
+import pytest
+
+from xlbo.book import Column, Kind, ResultSheet, write_into, write_workbook
+from xlbo.cli import main
+from xlbo.money import format_inr
+
+# case, amount, printed with a minus sign, printed on a statement, in whole rupees
+AMOUNTS = [
+    ("paisa", "0.01", "0.01", "0.01", "0"),
+    ("rupees", "999", "999.00", "999.00", "999"),
+    ("thousands", "12345", "12,345.00", "12,345.00", "12,345"),
+    ("lakh", "123456.78", "1,23,456.78", "1,23,456.78", "1,23,457"),
+    ("lakhs", "1512086.68", "15,12,086.68", "15,12,086.68", "15,12,087"),
+    ("crore", "12345678.90", "1,23,45,678.90", "1,23,45,678.90", "1,23,45,679"),
+    ("hundred-crore", "1234567890", "1,23,45,67,890.00", "1,23,45,67,890.00", "1,23,45,67,890"),
+    ("999-crore", "9990000000", "9,99,00,00,000.00", "9,99,00,00,000.00", "9,99,00,00,000"),
+    ("nil", "0", "0.00", "0.00", "0"),
+    ("less-paisa", "-0.01", "-0.01", "(0.01)", "0"),
+    ("less-rupees", "-999", "-999.00", "(999.00)", "-999"),
+    ("less-thousands", "-12345", "-12,345.00", "(12,345.00)", "-12,345"),
+    ("less-lakh", "-123456.78", "-1,23,456.78", "(1,23,456.78)", "-1,23,457"),
+    ("less-lakhs", "-1512086.68", "-15,12,086.68", "(15,12,086.68)", "-15,12,087"),
+    ("less-crore", "-12345678.90", "-1,23,45,678.90", "(1,23,45,678.90)", "-1,23,45,679"),
+    ("less-hundred-crore", "-1234567890", "-1,23,45,67,890.00", "(1,23,45,67,890.00)",
+     "-1,23,45,67,890"),
+    ("less-999-crore", "-9990000000", "-9,99,00,00,000.00", "(9,99,00,00,000.00)",
+     "-9,99,00,00,000"),
+]  # fmt: skip
+
+
+def amounts_sheet(name: str) -> ResultSheet:
+    frame = pd.DataFrame(
+        {
+            "Case": [case for case, *_ in AMOUNTS],
+            "Amount": [Decimal(amount) for _, amount, *_ in AMOUNTS],
+            "Statement": [Decimal(amount) for _, amount, *_ in AMOUNTS],
+            "Whole": [round(Decimal(amount)) for _, amount, *_ in AMOUNTS],
+        }
+    )
+    return ResultSheet(
+        name,
+        frame,
+        columns={
+            "Case": Column(width=22),
+            "Amount": Column(kind=Kind.MONEY, width=22),
+            "Statement": Column(kind=Kind.MONEY, brackets=True, width=22),
+            "Whole": Column(kind=Kind.WHOLE_RUPEES, width=18),
+        },
+        title=(f"Amounts ({name})",),
+    )
+
+
+def pdf_pages(path: Path) -> list[str]:
+    return [page.extract_text() for page in pypdf.PdfReader(path).pages]
+
+
+@pytest.mark.libreoffice
+def test_every_magnitude_and_sign_prints_right_new_and_edited(
+    tmp_path: Path, libreoffice: Callable[[Path, str], Path]
+) -> None:
+    """The same column written by xlsxwriter (a new workbook) and by openpyxl (sheets added to
+    a workbook the user has) prints the same, in LibreOffice."""
+    new = write_workbook(tmp_path / "amounts.xlsx", [amounts_sheet("New")])
+    both = write_into(new, [amounts_sheet("Edited")], tmp_path / "both.xlsx")
+    pages = pdf_pages(libreoffice(both, "pdf") / "both.pdf")
+    assert len(pages) == 2
+    for page in pages:
+        lines = {line.split()[0]: line.split()[1:] for line in page.splitlines() if line.strip()}
+        for case, _, minus, brackets, whole in AMOUNTS:
+            assert lines[case] == [minus, brackets, whole], case
+
+
+def test_no_conditional_format_rewrites_a_number(tmp_path: Path) -> None:
+    """Colours stay conditional; how a number is written is the cell's own format."""
+    new = write_workbook(tmp_path / "amounts.xlsx", [amounts_sheet("New")])
+    both = write_into(new, [amounts_sheet("Edited")], tmp_path / "both.xlsx")
+    for ws in openpyxl.load_workbook(both):
+        rules = [rule for ranges in ws.conditional_formatting for rule in ranges.rules]
+        assert not [r for r in rules if r.dxf is not None and r.dxf.numFmt is not None]
+        formats = {cell.number_format for cell in ws["C"][3:]}
+        assert formats == {"[$-4009]#,##0.00_);[$-4009](#,##0.00)"}, ws.title
+
+
+AMOUNT = re.compile(r"(?<![\w.,/-])-?\(?\d[\d,]*\.\d\d\)?(?![\d.%])")
+INDIAN = re.compile(r"^-?\(?(?:\d{1,2},(?:\d{2},)*\d{3}|\d{1,3})\.\d\d\)?$")
+
+
+def rows(ws: Any, first: str) -> list[dict[str, Any]]:
+    """The table rows of a result sheet, by header, from the header row whose first cell is
+    `first`."""
+    table = list(ws.iter_rows(values_only=True))
+    top = next(i for i, row in enumerate(table) if row[0] == first)
+    return [dict(zip(table[top], row, strict=True)) for row in table[top + 1 :] if row[0]]
+
+
+def printed(value: float, brackets: bool = False) -> str:
+    """A figure as it should print: Indian grouping, a minus sign or brackets."""
+    text = format_inr(Decimal(repr(value)))
+    return f"({text[1:]})" if brackets and text.startswith("-") else text
+
+
+@pytest.mark.libreoffice
+def test_demo_trial_balance_ageing_and_brs_print_every_figure_right(
+    tmp_path: Path, libreoffice: Callable[[Path, str], Path]
+) -> None:
+    demo = tmp_path / "demo"
+    assert main(["demo", str(demo)]) == 0
+    reports = next(demo.glob("reports-*.xlsx"))
+    brs = next(demo.glob("brs-*.xlsx"))
+    books = {path: openpyxl.load_workbook(path) for path in (reports, brs)}
+    texts = {path: pdf_pages(libreoffice(path, "pdf") / f"{path.stem}.pdf") for path in books}
+
+    # Every figure that looks like money is grouped in lakhs and crores, on every page.
+    for path, pages in texts.items():
+        for text in pages:
+            western = [a for a in AMOUNT.findall(text) if not INDIAN.match(a)]
+            assert not western, (path.name, western[:5])
+
+    lines = [line for text in texts[reports] for line in text.splitlines()]
+
+    def printed_line(first: str) -> str:
+        """The printed line of a table row, found by its first cell."""
+        found = [line for line in lines if line.startswith(first[:24])]
+        assert found, first
+        return f" {found[0]} "
+
+    # Ageing: each party's outstanding (negatives among them) prints as format_inr says.
+    for row in rows(books[reports]["Ageing"], "Party"):
+        if isinstance(row["Outstanding"], float):
+            assert f" {printed(row['Outstanding'])} " in printed_line(row["Party"])
+
+    # Trial Balance: Debit/Credit in lakhs; the opening balance with its side, not a sign.
+    for row in rows(books[reports]["Trial Balance"], "Account"):
+        line = printed_line(row["Account"])
+        opening = row["Opening"]
+        if isinstance(opening, float) and opening:
+            side = "Dr" if opening > 0 else "Cr"
+            assert f" {printed(abs(opening))} {side} " in line
+        for name in ("Debit", "Credit", "Closing Debit", "Closing Credit"):
+            assert f" {printed(row[name])} " in line, (row["Account"], name)
+
+    # BRS: a statement, so a negative is in brackets.
+    brs_text = texts[brs][books[brs].sheetnames.index("BRS")]  # one page
+    figures = [c.value for c in books[brs]["BRS"]["E"] if isinstance(c.value, float)]
+    assert figures
+    for value in figures:
+        assert printed(value, brackets=True) in brs_text
