@@ -15,6 +15,14 @@ each in a fresh process with its own peak memory:
 Prints each time, the pack as a multiple of the floor, and the pack against the target (under
 60 s for 500,000 lines on a 2-core machine). `--profile` runs the pack once more under cProfile
 and prints the functions that take the most time.
+
+    .venv/bin/python benchmarks/report_pack.py --unbalanced 100000
+
+Bad books instead: a journal of that many vouchers that do not balance (two lines each), every
+one of them an issue. Times the whole pack on it, and the part that once made the pack quadratic
+(each unbalanced voucher's first row) two ways: one groupby for all vouchers, as xlbo does, and
+the obvious alternative, a scan of every line per voucher (timed on a sample of vouchers and
+scaled to all of them, since all of them would take minutes).
 """
 
 from __future__ import annotations
@@ -194,6 +202,73 @@ def generate(folder: Path, target: int, seed: int = 2026) -> tuple[Path, Path, i
     return master, folder / "books.xlsx", row, sum(counters.values())
 
 
+def generate_unbalanced(folder: Path, vouchers: int) -> tuple[Path, Path]:
+    """master.xlsx and books.xlsx whose Journal holds `vouchers` vouchers of two lines, each
+    debit a rupee more than its credit (so every voucher is left out with an issue)."""
+    master = write_workbook(
+        folder / "master.xlsx",
+        master_sheets({"Company": [make_company(random.Random(1))], "Accounts": make_accounts()}),
+    )
+    book = xlsxwriter.Workbook(str(folder / "books.xlsx"), {"constant_memory": True})
+    sheet = book.add_worksheet("Journal")
+    sheet.write_row(0, 0, HEADERS)
+    row = 0
+    for index in range(vouchers):
+        day = YEAR_START + timedelta(days=index * DAYS // vouchers)
+        voucher = f"JV/26-27/{index + 1:06d}"
+        for account, debit, credit in (("Rent", 1001, 0), ("HDFC Bank Current A/c", 0, 1000)):
+            row += 1
+            sheet.write_string(row, 0, f"{day:%d-%m-%Y}")
+            sheet.write_string(row, 1, voucher)
+            sheet.write_string(row, 2, "Journal")
+            sheet.write_string(row, 3, account)
+            if debit:
+                sheet.write_number(row, 4, debit)
+            if credit:
+                sheet.write_number(row, 5, credit)
+    book.close()
+    return master, folder / "books.xlsx"
+
+
+def first_rows_two_ways(book: Path, period: str, master: Path) -> str:
+    """Each unbalanced voucher's first row: one groupby (xlbo) against a scan per voucher."""
+    import pandas as pd
+
+    frame = FileBook(book).read_table("Journal", HEADERS).frame
+    lines = pd.DataFrame({"voucher": frame["Voucher No"].astype(str), "row": frame.index})
+    vouchers = lines["voucher"].unique().tolist()
+    started = time.perf_counter()
+    grouped = lines.groupby("voucher")["row"].min().to_dict()
+    by_group = time.perf_counter() - started
+    sample = vouchers[:: max(1, len(vouchers) // 1_000)]
+    started = time.perf_counter()
+    scanned = {v: lines.loc[lines["voucher"] == v, "row"].iloc[0] for v in sample}
+    per_voucher = (time.perf_counter() - started) / len(sample)
+    assert all(grouped[v] == scanned[v] for v in sample)
+    return (
+        f"one groupby {by_group:.2f} s; a scan per voucher {per_voucher * 1e3:.2f} ms each, "
+        f"{per_voucher * len(vouchers):,.0f} s for all {len(vouchers):,} (from {len(sample):,})"
+    )
+
+
+def unbalanced_main(vouchers: int, period: str) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        started = time.perf_counter()
+        master, book = generate_unbalanced(folder, vouchers)
+        print(
+            f"wrote {vouchers:,} unbalanced vouchers ({2 * vouchers:,} lines, "
+            f"{book.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s"
+        )
+        for label, step in (
+            ("read Journal: xlbo port (FileBook)", read_port),
+            ("first rows: groupby vs scan", first_rows_two_ways),
+            (f"report pack --period {period}", build_pack),
+        ):
+            seconds, note, peak = measure(step, book, period, master)
+            print(f"{label:40s} {seconds:7.2f} s  peak {peak:7,.0f} MB  ({note})")
+
+
 def read_calamine(book: Path, period: str, master: Path) -> str:
     rows = python_calamine.CalamineWorkbook.from_path(str(book)).get_sheet_by_name("Journal")
     return f"{len(rows.to_python()) - 1:,} rows"
@@ -234,7 +309,13 @@ def main() -> None:
     options.add_argument("--lines", type=int, default=TARGET_LINES, help="journal lines to make")
     options.add_argument("--period", default="2027-03", help="the pack's period (default 2027-03)")
     options.add_argument("--profile", action="store_true", help="profile the pack with cProfile")
+    options.add_argument(
+        "--unbalanced", type=int, metavar="VOUCHERS", help="time books of unbalanced vouchers"
+    )
     args = options.parse_args()
+    if args.unbalanced:
+        unbalanced_main(args.unbalanced, args.period)
+        return
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         started = time.perf_counter()
