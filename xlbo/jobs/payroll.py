@@ -148,7 +148,10 @@ def register_figures(path: Path) -> list[tuple[str, dict[str, Decimal]]]:
     try:
         table = FileBook(path).read_table("Register", YTD_HEADERS)
     except UserError as problem:
-        raise type(problem)(f"{problem} {where}") from None
+        raise type(problem)(
+            f"{problem} xlbo reads the earlier registers in {path.parent} for the year-to-date "
+            "figures; you can also run that month's payroll again into this folder."
+        ) from None
     missing = [header for header in YTD_HEADERS if header not in table.frame.columns]
     if missing:
         raise SheetProblem(
