@@ -226,6 +226,7 @@ def test_a_master_with_no_employees_sheet_pays_no_one_and_writes_nothing(tmp_pat
     outcome.plain()
     assert "master.xlsx has no employees to pay" in outcome.err
     folder.unchanged()
+    assert not (tmp_path / "out").exists()  # not even an empty folder
 
 
 def test_months_outside_the_years_or_the_rules_are_plain_messages(tmp_path: Path) -> None:

@@ -194,7 +194,11 @@ def summary_sheet(roll: RollCall, company: str, month: date) -> ResultSheet:
         f"{company} — payroll summary, {month:%B %Y}".strip(" —"),
         f"{roll.headline}.",
         f"{roll.on_register} on the register"
-        + (f", of whom {held} are not in the bank file" if held else ", all in the bank file")
+        + (
+            f", of whom {held} {'is' if held == 1 else 'are'} not in the bank file"
+            if held
+            else ", all in the bank file"
+        )
         + f"; {roll.on_master - roll.on_register} on the master are not on the register.",
         f"Not paid: {len(roll.not_paid)}" + (" (listed below)." if roll.not_paid else "."),
     )
