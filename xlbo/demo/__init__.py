@@ -20,7 +20,7 @@ import pandas as pd
 
 from xlbo.book import Column, Kind, ResultSheet, write_workbook
 from xlbo.book.table import column_letter
-from xlbo.demo.books import make_books
+from xlbo.demo.books import make_books, opening_bills_sheet
 from xlbo.demo.exports import write_hdfc_statement, write_tally_ledger
 from xlbo.demo.parties import (
     COMPANY_NAME,
@@ -251,6 +251,7 @@ def build_demo(outdir: str | Path, seed: int = 2026) -> DemoFiles:
                     [x.cells() for x in lines], columns=list(JOURNAL_HEADERS), dtype=object
                 )
             ),
+            opening_bills_sheet(books),
             budget_sheet(),
             tasks_sheet(),
         ],

@@ -14,10 +14,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from xlbo.demo.parties import COMPANY_NAME
+import pandas as pd
+
+from xlbo.book.display import Column, Kind, ResultSheet
+from xlbo.dates import financial_year
+from xlbo.demo.parties import COMPANY_NAME, OPENING
 from xlbo.master.records import Customer, Vendor
+from xlbo.reports.ageing import OPENING_BILLS, OPENING_HEADERS
 
 BANK_LEDGER = "HDFC Bank Current A/c"
+PAISA = Decimal("0.01")
 MONTH_START = date(2026, 10, 1)
 MONTH_END = date(2026, 10, 31)
 BRANCHES = ("Pune", "Bengaluru", "Kolkata", "Chennai", "Ahmedabad", "New Delhi")
@@ -72,6 +78,9 @@ class Books:
     bank: list[BankTxn] = field(default_factory=list)
     opening_balance: Decimal = Decimal("4845230.50")
     counters: dict[str, int] = field(default_factory=dict)
+    opening_bills: list[list[object]] = field(default_factory=list)
+    """The parties' unpaid bills on the day the books begin (Account, Party, Bill No, Bill
+    Date, Amount): their totals are the control accounts' opening balances."""
 
     def number(self, prefix: str) -> str:
         self.counters[prefix] = self.counters.get(prefix, 0) + 1
@@ -210,7 +219,92 @@ def make_books(
         )
 
     _bank_movements(rng, books, customers, vendors, workdays)
+    opening = random.Random(rng.random())  # its own stream: the month stays as it was
+    for account, names, prefix in (
+        ("Trade Receivables", [c.name for c in customers], "SAL"),
+        ("Trade Payables", [v.name for v in vendors], "PUR"),
+    ):
+        debit, credit = OPENING[account]
+        total = Decimal(debit) - Decimal(credit)
+        books.opening_bills += _opening_bills(opening, books, account, names, abs(total), prefix)
     return books
+
+
+def _opening_bills(
+    rng: random.Random,
+    books: Books,
+    account: str,
+    names: list[str],
+    total: Decimal,
+    prefix: str,
+) -> list[list[object]]:
+    """Bills by party that add up to `total`, the control account's opening balance: each
+    party that pays more in the month than it is billed gets at least the difference (so no
+    balance turns the wrong way unexplained), the rest spread over others; one party with
+    nothing in the month has paid in advance."""
+    receivable = account == "Trade Receivables"
+    billed: dict[str, Decimal] = dict.fromkeys(names, Decimal(0))
+    paid: dict[str, Decimal] = dict.fromkeys(names, Decimal(0))
+    for line in books.journal:
+        if line.account == account and line.party in billed:
+            billed[line.party] += line.debit if receivable else line.credit
+            paid[line.party] += line.credit if receivable else line.debit
+    need = {name: max(Decimal(0), paid[name] - billed[name]) for name in names}
+    quiet = [name for name in names if not billed[name] and not paid[name]]
+    advance = {rng.choice(quiet): -_rupees(rng.uniform(15000, 60000))} if quiet else {}
+    room = total - sum(advance.values(), Decimal(0))
+    wanted = sum(need.values(), Decimal(0))
+    if wanted > room:  # cover each need in proportion: what is left short shows as an advance
+        amounts = {n: (need[n] * room / wanted).quantize(PAISA, "ROUND_DOWN") for n in names}
+    else:
+        amounts = dict(need)
+        others = rng.sample([n for n in names if n not in advance], k=len(names) // 2)
+        weights = [rng.uniform(1, 5) for _ in others]
+        spare = room - wanted
+        for name, weight in zip(others, weights, strict=True):
+            amounts[name] += (spare * Decimal(weight) / Decimal(sum(weights))).quantize(
+                Decimal(1), "ROUND_DOWN"
+            )
+    amounts.update(advance)
+    largest = max(names, key=lambda n: amounts[n])
+    amounts[largest] += total - sum(amounts.values(), Decimal(0))
+    bills: list[tuple[date, str, Decimal]] = []
+    for name in names:
+        amount = amounts[name]
+        if amount <= 0:
+            if amount:
+                bills.append((MONTH_START - timedelta(days=rng.randint(3, 20)), name, amount))
+            continue
+        parts = 1 if amount < 50000 else rng.choice((1, 2, 2, 3))
+        cuts = sorted(_rupees(float(amount) * rng.uniform(0.2, 0.8)) for _ in range(parts - 1))
+        pieces = [b - a for a, b in zip([Decimal(0), *cuts], [*cuts, amount], strict=True)]
+        for piece in pieces:
+            age = rng.choice((rng.randint(1, 60), rng.randint(1, 60), rng.randint(61, 200)))
+            bills.append((MONTH_START - timedelta(days=age), name, piece))
+    bills.sort()
+    rows: list[list[object]] = []
+    for number, (day, name, amount) in enumerate(bills, start=1):
+        label = f"{prefix}/{financial_year(day)[2:]}/{number:04d}"
+        rows.append([account, name, "Advance" if amount < 0 else label, day, amount])
+    return rows
+
+
+def opening_bills_sheet(books: Books) -> ResultSheet:
+    """The Opening Bills sheet of the books workbook: what each party owed on the day the books
+    begin, bill by bill (the ageing starts from it)."""
+    frame = pd.DataFrame(books.opening_bills, columns=list(OPENING_HEADERS), dtype=object)
+    return ResultSheet(
+        OPENING_BILLS,
+        frame,
+        columns={
+            "Party": Column(width=34),
+            "Bill No": Column(kind=Kind.ID, width=16),
+            "Bill Date": Column(kind=Kind.DATE),
+            "Amount": Column(kind=Kind.MONEY),
+        },
+        excel_table="OpeningBills",
+        spare_rows=20,
+    )
 
 
 def _receipt(

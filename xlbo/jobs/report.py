@@ -22,7 +22,7 @@ from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, issues_sheet
 from xlbo.master.load import load
 from xlbo.money import format_inr, from_paise
-from xlbo.reports.ageing import ageing_sheet
+from xlbo.reports.ageing import ageing_sheet, opening_bills
 from xlbo.reports.budget import budget_sheet
 from xlbo.reports.journal import Period, journal_lines, parse_period
 from xlbo.reports.progress import progress_sheets, read_tasks
@@ -165,7 +165,10 @@ def run_report(
             )
         )
     if wanted(ReportKind.AGEING):
-        chosen.append(("Receivables and payables ageing", ageing_sheet(lines, period.end)))
+        openings, opening_issues = opening_bills(reader, begins)
+        issues += opening_issues
+        ageing = ageing_sheet(lines, period.end, openings, books.balances(period.end))
+        chosen.append(("Receivables and payables ageing", ageing))
     if wanted(ReportKind.BUDGET):
         budget, budget_issues = budget_sheet(reader, data.accounts, lines, period)
         issues += budget_issues

@@ -4,6 +4,14 @@ the unpaid invoices are — 0–30, 31–60, 61–90, 91–180 and over 180 days
 Invoices are the Journal's debits to Trade Receivables (credits to Trade Payables) with a Party;
 payments are the other side. A payment whose narration names an invoice's voucher number settles
 that invoice first; the rest settles the party's oldest invoices first (first in, first out).
+
+What each party owed on the day the books begin is in the books workbook's `Opening Bills` sheet
+(Account, Party, Bill No, Bill Date, Amount), bill by bill as Tally keeps opening balances: the
+control accounts' opening balances on the Accounts sheet are their totals. A negative amount is an
+advance (money received from a customer, or paid to a vendor, before the bill). The sheet ends
+with a check: each side's total against the control account in the trial balance, saying
+whether they tie and by how much they differ when they do not. A party whose balance is the other way round (a customer who paid more
+than was billed) is labelled an advance or on-account payment.
 """
 
 from __future__ import annotations
@@ -15,8 +23,12 @@ from datetime import date
 
 import pandas as pd
 
+from xlbo.book import Reader
 from xlbo.book.display import Colour, Column, Highlight, Kind, ResultSheet
-from xlbo.money import from_paise
+from xlbo.cells import clean_text
+from xlbo.dates import parse_date
+from xlbo.issues import Issue, Severity
+from xlbo.money import format_inr, from_paise, parse_amount, to_paise
 
 BUCKETS = (
     ("0–30", 0, 30),
@@ -27,6 +39,24 @@ BUCKETS = (
 )
 NO_PARTY = "(no party)"
 CONTROL_ACCOUNTS = {"Trade Receivables": "Receivable", "Trade Payables": "Payable"}
+OPENING_BILLS = "Opening Bills"
+OPENING_HEADERS = ("Account", "Party", "Bill No", "Bill Date", "Amount")
+LINE_COLUMNS = (
+    "row",
+    "date",
+    "voucher",
+    "type",
+    "account",
+    "debit",
+    "credit",
+    "party",
+    "cost_centre",
+    "narration",
+)
+ADVANCE = {
+    "Receivable": "Advance from the customer (paid more than billed): owed to them",
+    "Payable": "Advance to the vendor (paid more than billed): owed by them",
+}
 
 
 @dataclass
@@ -108,10 +138,117 @@ def outstanding(lines: pd.DataFrame, account: str, as_at: date) -> dict[str, lis
     return {party: [*ledger.invoices, *ledger.advances] for party, ledger in ledgers.items()}
 
 
-def ageing_sheet(lines: pd.DataFrame, as_at: date) -> ResultSheet:
+def opening_bills(reader: Reader, begins: date | None) -> tuple[pd.DataFrame, list[Issue]]:
+    """The `Opening Bills` sheet of the books as journal-like lines (a bill a line: a debit to
+    Trade Receivables, a credit to Trade Payables; an advance the other way), for the ageing
+    only — the trial balance has them already, in the Accounts sheet's opening balances. Bad
+    rows are issues and left out. No sheet: no lines."""
+    if not reader.has(OPENING_BILLS):
+        return pd.DataFrame(columns=list(LINE_COLUMNS)), []
+    table = reader.read_table(OPENING_BILLS, OPENING_HEADERS)
+    issues: list[Issue] = []
+
+    def issue(row: int, header: str, value: object, problem: str, hint: str) -> None:
+        issues.append(
+            Issue(
+                severity=Severity.ERROR,
+                sheet=table.sheet,
+                cell=table.cell(row, header) if header in table.frame.columns else f"A{row}",
+                value=value,
+                problem=problem,
+                hint=hint + " The bill was left out of the ageing.",
+                file=reader.name,
+            )
+        )
+
+    missing = [h for h in ("Account", "Party", "Amount") if h not in table.frame.columns]
+    if missing:
+        issue(
+            table.header_row,
+            "",
+            "",
+            f"The {OPENING_BILLS} sheet has no {', '.join(missing)} column",
+            f"Its headers are {', '.join(OPENING_HEADERS)}.",
+        )
+        return pd.DataFrame(columns=list(LINE_COLUMNS)), issues
+    out = []
+    for row, cells in zip(table.frame.index.tolist(), table.frame.to_dict("records"), strict=True):
+        number = int(row)
+        account = clean_text(cells.get("Account")) or ""
+        party = clean_text(cells.get("Party")) or ""
+        try:
+            amount = parse_amount(cells.get("Amount"))
+        except ValueError as error:
+            issue(number, "Amount", cells.get("Amount"), f"Amount: {error}", "Type the amount.")
+            continue
+        try:
+            day = parse_date(cells.get("Bill Date"))
+        except ValueError as error:
+            issue(number, "Bill Date", cells.get("Bill Date"), f"Bill Date: {error}", "")
+            continue
+        if not account and not party and not amount:
+            continue
+        side = next((a for a in CONTROL_ACCOUNTS if a.casefold() == account.casefold()), None)
+        if side is None:
+            issue(
+                number,
+                "Account",
+                account,
+                f"'{account}' is not a control account the ageing follows",
+                f"Write {' or '.join(CONTROL_ACCOUNTS)}.",
+            )
+            continue
+        if not party:
+            issue(number, "Party", "", "Party is blank", "Name the customer or vendor.")
+            continue
+        day = day or begins
+        if day is None:
+            issue(number, "Bill Date", "", "Bill Date is blank", "Give the bill's date.")
+            continue
+        if begins is not None and day >= begins:
+            issue(
+                number,
+                "Bill Date",
+                f"{day:%d-%m-%Y}",
+                f"An opening bill dated {day:%d-%m-%Y} is not before the books begin "
+                f"({begins:%d-%m-%Y})",
+                "Bills from that day on belong in the Journal.",
+            )
+            continue
+        paise = to_paise(amount) if amount else 0  # a bill grows the side; an advance, less
+        owed, paid = (paise, 0) if paise >= 0 else (0, -paise)
+        debit, credit = (owed, paid) if side == "Trade Receivables" else (paid, owed)
+        out.append(
+            {
+                "row": number,
+                "date": day,
+                "voucher": clean_text(cells.get("Bill No")) or f"Opening {number}",
+                "type": "Opening",
+                "account": side,
+                "debit": debit,
+                "credit": credit,
+                "party": party,
+                "cost_centre": "",
+                "narration": "",
+            }
+        )
+    return pd.DataFrame(out, columns=list(LINE_COLUMNS)), issues
+
+
+def ageing_sheet(
+    lines: pd.DataFrame,
+    as_at: date,
+    openings: pd.DataFrame | None = None,
+    balances: dict[str, int] | None = None,
+) -> ResultSheet:
+    """The ageing as at `as_at` from the journal `lines` and the `openings` (opening bills as
+    lines). With `balances` (each control account's debit-positive balance in the trial
+    balance as at `as_at`, in paise) each side ends with a check against it."""
+    every = lines if openings is None or openings.empty else pd.concat([openings, lines])
     rows = []
     for account, side in CONTROL_ACCOUNTS.items():
-        for party, invoices in sorted(outstanding(lines, account, as_at).items()):
+        sums = [0] * len(BUCKETS)
+        for party, invoices in sorted(outstanding(every, account, as_at).items()):
             buckets = [0] * len(BUCKETS)
             for invoice in invoices:
                 if not invoice.open:
@@ -123,15 +260,45 @@ def ageing_sheet(lines: pd.DataFrame, as_at: date) -> ResultSheet:
                         break
             total = sum(buckets)
             if total:
-                rows.append([party, side, from_paise(total), *(from_paise(b) for b in buckets)])
+                note = ADVANCE[side] if total < 0 else ""
+                if party == NO_PARTY:
+                    note = f"Lines on {account} with no Party: name the party in the Journal"
+                rows.append(
+                    [party, side, from_paise(total), *(from_paise(b) for b in buckets), note]
+                )
+                sums = [a + b for a, b in zip(sums, buckets, strict=True)]
+        if balances is None:
+            continue
+        aged = sum(sums)
+        ledger = balances.get(account, 0) * (1 if side == "Receivable" else -1)
+        gap = aged - ledger
+        verdict = (
+            "Ties to the trial balance"
+            if gap == 0
+            else f"Does not tie: the ageing is ₹{format_inr(from_paise(gap))} "
+            f"{'more' if gap > 0 else 'less'} than {account} in the trial balance"
+        )
+        rows.append(
+            [f"Total {side.lower()}s", side, from_paise(aged), *map(from_paise, sums), verdict]
+        )
+        rows.append(
+            [f"{account} per trial balance", side, from_paise(ledger), *[None] * len(BUCKETS), ""]
+        )
     frame = pd.DataFrame(
-        rows, columns=["Party", "Side", "Outstanding", *(b[0] for b in BUCKETS)], dtype=object
+        rows,
+        columns=["Party", "Side", "Outstanding", *(b[0] for b in BUCKETS), "Note"],
+        dtype=object,
     )
     money = Column(kind=Kind.MONEY)
     return ResultSheet(
         "Ageing",
         frame,
-        columns={"Party": Column(width=34), "Outstanding": money, **{b[0]: money for b in BUCKETS}},
+        columns={
+            "Party": Column(width=34),
+            "Outstanding": money,
+            **{b[0]: money for b in BUCKETS},
+            "Note": Column(kind=Kind.LONG_TEXT, width=48),
+        },
         title=(f"Receivables and payables ageing as at {as_at:%d-%m-%Y}",),
         highlights=(Highlight(">180", 0, Colour.GOOD),),
     )
