@@ -229,7 +229,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
         from xlbo.jobs.reconcile import run_settings
 
         out = Path(args.confirm)
-        check_output_file(out)  # the result is read, then written again (kept as previous)
+        check_output_file(out, option="--confirm")  # read, then written again (kept as previous)
         settings = run_settings(out)
         bank, ledger = Path(settings["Bank"]), Path(settings["Ledger"])
         where = f"{out.name}, sheet Run: '{{}}' under"

@@ -173,6 +173,8 @@ def _host() -> str:
 def _running(pid: int) -> bool:
     if pid == os.getpid():
         return True
+    if os.name == "nt":  # os.kill would end the process there
+        return _running_on_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -186,6 +188,21 @@ def _running(pid: int) -> bool:
     except (OSError, IndexError):
         return True
     return state not in ("Z", "X")
+
+
+def _running_on_windows(pid: int) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def _abandoned(path: Path) -> bool:
@@ -359,15 +376,12 @@ _ACTIVE: contextvars.ContextVar[ResultSet | None] = contextvars.ContextVar(
 
 def _settle_modes(staged: Path, target: Path) -> None:
     """Give what is staged the permissions of what it replaces (or the umask's), and flush it."""
-    if staged.is_dir():
-        for path in [staged, *staged.rglob("*")]:
-            relative = path.relative_to(staged)
+    for path in [staged, *staged.rglob("*")] if staged.is_dir() else [staged]:
+        relative = path.relative_to(staged)
+        with contextlib.suppress(OSError):  # a share that keeps no Unix permissions
             os.chmod(path, _mode_for(target / relative, folder=path.is_dir()))
-            if path.is_file():
-                _fsync_file(path)
-    elif staged.exists():
-        os.chmod(staged, _mode_for(target))
-        _fsync_file(staged)
+        if path.is_file():
+            _fsync_file(path)
 
 
 def _fsync_file(path: Path) -> None:
