@@ -239,3 +239,29 @@ def test_months_outside_the_years_or_the_rules_are_plain_messages(tmp_path: Path
     early.plain()
     assert "no PF Rules row is in force on 01-01-1950" in early.err
     folder.unchanged()
+
+
+def test_an_id_typed_twice_in_other_case_is_paid_once_and_the_repeat_listed(
+    tmp_path: Path,
+) -> None:
+    master(tmp_path, employee("spl001", "First"), employee("SPL001", "Second"))
+    folder = Folder(tmp_path)
+    outcome = payroll(tmp_path)
+    assert outcome.code == 1, outcome.said
+    assert "2 employees on the master: 1 paid (₹" in outcome.out
+    assert (
+        "  SPL001 Second, row 3: Employee ID SPL001 appears again (first in row 2)" in outcome.out
+    )
+    assert payslips(folder.inputs_unchanged()) == ["SPL001.xlsx"]
+
+
+def test_a_very_long_id_and_name_give_a_short_file_name_and_one_ecr_line(tmp_path: Path) -> None:
+    long_id = "E" + "9" * 250
+    master(tmp_path, employee(long_id, "Ravi " * 400 + "#~#1"))
+    folder = Folder(tmp_path)
+    outcome = payroll(tmp_path)
+    assert outcome.code == 0, outcome.said
+    [slip] = payslips(folder.inputs_unchanged())
+    assert slip.startswith("E" + "9" * 47 + "-") and len(slip) == 62
+    [line] = (tmp_path / OUTPUTS[1]).read_text().splitlines()
+    assert len(line.split("#~#")) == 11
