@@ -4,7 +4,9 @@ One small interface, several adapters:
 
 - files (this package): `FileBook` reads `.xlsx`/`.xlsm`/`.xls`/`.ods`/`.csv` through calamine;
   `write_workbook` writes new files through xlsxwriter; `write_into` adds sheets to an existing
-  workbook through openpyxl. Every write is atomic.
+  workbook through openpyxl. Every write is atomic, and a job's files written inside
+  `result_set(folder)` go into place together (earlier ones kept as `NAME (previous)`; see
+  `xlbo.book.atomic`).
 - xlwings (`xlbo.book.excel`, issue 3): the same reads and writes on a live `xw.Book`.
 
 Jobs take a `Reader` and return `ResultSheet`s; the door that runs a job decides where they go.
@@ -15,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from xlbo.book.atomic import atomic_path
+from xlbo.book.atomic import atomic_path, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.edit import write_into
 from xlbo.book.files import FileBook, build_table
@@ -51,6 +53,7 @@ __all__ = [
     "build_table",
     "column_letter",
     "find_header_row",
+    "result_set",
     "write_into",
     "write_workbook",
 ]

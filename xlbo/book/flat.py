@@ -94,7 +94,8 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 
 def write_flat(path: str | Path, frame: pd.DataFrame) -> Path:
-    """Write `frame` to `path` (.csv or .parquet), atomically; return the path."""
+    """Write `frame` to `path` (.csv or .parquet), atomically (inside a `result_set`, with the
+    rest of the set); return the path."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in FLAT_SUFFIXES:
