@@ -219,6 +219,11 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     mapping: dict[Role, str] = {}
     for part in filter(None, (args.map or "").split(",")):
         role, _, header = part.partition("=")
+        if not header.strip():
+            raise UserError(
+                f"--map: '{part.strip()[:40]}' names no column; write ROLE=HEADER, e.g. "
+                "date=Txn Dt, with the header as the statement has it."
+            )
         try:
             mapping[Role(role.strip().lower())] = header.strip()
         except ValueError:

@@ -3,6 +3,7 @@ equal equity and liabilities, and bad lines are named."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -210,9 +211,30 @@ def test_periods(text: str, start: date, end: date, previous: str) -> None:
     assert (period.start, period.end, period.previous().label) == (start, end, previous)
 
 
-def test_bad_period() -> None:
-    with pytest.raises(UserError, match="'2026-13' is not a month"):
-        parse_period("2026-13")
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("2026-13", "'2026-13' is not a period; write YYYY-MM"),
+        ("", "'' is not a period"),
+        ("2026-10:", "'2026-10:' is not a period"),
+        ("9999-12", "the year 9999 is outside the years xlbo works with (1900 to 2100)"),
+        ("0000-01", "the year 0 is outside"),
+        ("FY9999-00", "the year 9999 is outside"),
+        ("FY2100-01", "the year 2101 is outside"),
+        ("FY2026-99", "write FY2026-27"),
+        ("FY26-27", "not a financial year; write it as FY2026-27"),
+        ("2026-10:2026-01", "it ends before it starts"),
+    ],
+)
+def test_bad_period(text: str, said: str) -> None:
+    with pytest.raises(UserError, match=re.escape(said)):
+        parse_period(text)
+
+
+def test_periods_at_the_edges_of_the_years() -> None:
+    assert parse_period("1900-01").start == date(1900, 1, 1)
+    assert parse_period("2100-12").end == date(2100, 12, 31)
+    assert parse_period("FY2099-00").end == date(2100, 3, 31)
 
 
 def test_ageing_with_part_payments_fifo_and_named_invoices() -> None:

@@ -610,10 +610,6 @@ def _decision_table(result: Path, sheet: str) -> Table | None:
     return None
 
 
-RUN_KEYS = ("Bank", "Ledger", "Account", "Days Before", "Days After", "Detail", "Sheet", "Master")
-"""What the hidden Run sheet of a result holds, one key a row: the inputs it was made from."""
-
-
 def run_settings(result: Path) -> dict[str, str]:
     """The inputs a result workbook was made from (its hidden Run sheet), checked: Bank and
     Ledger name files other than the result itself, Detail is one xlbo writes, Master (when

@@ -70,8 +70,8 @@ def _month(text: str, given: str) -> date:
         return parse_month(text)
     except YearOutOfRange as error:
         raise UserError(f"--period {given[:40]}: {error}.") from None
-    except ValueError as error:
-        raise UserError(f"--period {given[:40]}: {error}; {PERIOD_FORMS}.") from None
+    except ValueError:
+        raise UserError(f"--period '{given[:40]}' is not a period; {PERIOD_FORMS}.") from None
 
 
 def parse_period(text: str) -> Period:
@@ -95,9 +95,9 @@ def parse_period(text: str) -> Period:
         return Period(date(first, 4, 1), date(first + 1, 3, 31), f"FY {first}-{fy.group(2)}")
     if cleaned.startswith("FY"):
         raise UserError(f"--period {given[:40]}: not a financial year; write it as FY2026-27.")
-    first_text, _, last_text = cleaned.partition(":")
+    first_text, colon, last_text = cleaned.partition(":")
     start = _month(first_text, given)
-    last = _month(last_text, given) if last_text else start
+    last = _month(last_text, given) if colon else start
     if last < start:
         raise UserError(f"--period {given}: it ends before it starts.")
     end = last.replace(day=calendar.monthrange(last.year, last.month)[1])
