@@ -114,39 +114,61 @@ def printed(value: float, brackets: bool = False) -> str:
     return f"({text[1:]})" if brackets and text.startswith("-") else text
 
 
+def sheet_texts(pdf: Path, sheetnames: list[str]) -> dict[str, str]:
+    """The printed text of each sheet: its pages, known by the sheet name the page header
+    carries at its right."""
+    texts: dict[str, str] = {}
+    for text in pdf_pages(pdf):
+        top = text.splitlines()[0]
+        sheet = max((s for s in sheetnames if top.endswith(s)), key=len)
+        texts[sheet] = texts.get(sheet, "") + text + "\n"
+    return texts
+
+
+CHECKED = {
+    "reports": ("reports-*.xlsx", ("Trial Balance", "Profit and Loss", "Balance Sheet", "Ageing")),
+    "brs": ("brs-hdfc-*.xlsx", ("Summary", "Matches", "Unmatched Bank", "Unmatched Ledger", "BRS")),
+    "register": ("payroll/payroll-register-*.xlsx", ("Summary", "Register")),
+}
+"""The demo's workbooks (where the demo writes them) and the sheets whose figures are checked."""
+
+
 @pytest.mark.libreoffice
-def test_demo_trial_balance_ageing_and_brs_print_every_figure_right(
+def test_demo_trial_balance_ageing_brs_and_register_print_every_figure_right(
     tmp_path: Path, libreoffice: Callable[[Path, str], Path]
 ) -> None:
     demo = tmp_path / "demo"
     assert main(["demo", str(demo)]) == 0
-    reports = next(demo.glob("reports-*.xlsx"))
-    brs = next(demo.glob("brs-*.xlsx"))
-    books = {path: openpyxl.load_workbook(path) for path in (reports, brs)}
-    texts = {path: pdf_pages(libreoffice(path, "pdf") / f"{path.stem}.pdf") for path in books}
+    printed_sheets: dict[str, dict[str, str]] = {}
+    books: dict[str, Any] = {}
+    for name, (pattern, sheets) in CHECKED.items():
+        (path,) = demo.glob(pattern)
+        books[name] = openpyxl.load_workbook(path)
+        texts = sheet_texts(libreoffice(path, "pdf") / f"{path.stem}.pdf", books[name].sheetnames)
+        printed_sheets[name] = {sheet: texts[sheet] for sheet in sheets}
 
-    # Every figure that looks like money is grouped in lakhs and crores, on every page.
-    for path, pages in texts.items():
-        for text in pages:
+    # Every figure that looks like money is grouped in lakhs and crores.
+    for name, texts in printed_sheets.items():
+        for sheet, text in texts.items():
             western = [a for a in AMOUNT.findall(text) if not INDIAN.match(a)]
-            assert not western, (path.name, western[:5])
+            assert not western, (name, sheet, western[:5])
 
-    lines = [line for text in texts[reports] for line in text.splitlines()]
-
-    def printed_line(first: str) -> str:
-        """The printed line of a table row, found by its first cell."""
+    def printed_line(sheet: str, first: str) -> str:
+        """The printed line of a table row of a report, found by its first cell."""
+        lines = printed_sheets["reports"][sheet].splitlines()
         found = [line for line in lines if line.startswith(first[:24])]
         assert found, first
         return f" {found[0]} "
 
     # Ageing: each party's outstanding (negatives among them) prints as format_inr says.
-    for row in rows(books[reports]["Ageing"], "Party"):
-        if isinstance(row["Outstanding"], float):
-            assert f" {printed(row['Outstanding'])} " in printed_line(row["Party"])
+    ageing = [row for row in rows(books["reports"]["Ageing"], "Party") if row["Outstanding"]]
+    assert max(abs(row["Outstanding"]) for row in ageing) >= 100_000  # lakhs to group
+    for row in ageing:
+        assert f" {printed(row['Outstanding'])} " in printed_line("Ageing", row["Party"])
 
     # Trial Balance: Debit/Credit in lakhs; the opening balance with its side, not a sign.
-    for row in rows(books[reports]["Trial Balance"], "Account"):
-        line = printed_line(row["Account"])
+    for row in rows(books["reports"]["Trial Balance"], "Account"):
+        line = printed_line("Trial Balance", row["Account"])
         opening = row["Opening"]
         if isinstance(opening, float) and opening:
             side = "Dr" if opening > 0 else "Cr"
@@ -155,8 +177,11 @@ def test_demo_trial_balance_ageing_and_brs_print_every_figure_right(
             assert f" {printed(row[name])} " in line, (row["Account"], name)
 
     # BRS: a statement, so a negative is in brackets.
-    brs_text = texts[brs][books[brs].sheetnames.index("BRS")]  # one page
-    figures = [c.value for c in books[brs]["BRS"]["E"] if isinstance(c.value, float)]
-    assert figures
+    brs_text = printed_sheets["brs"]["BRS"].replace("\n", " ")
+    figures = [c.value for c in books["brs"]["BRS"]["E"] if isinstance(c.value, float)]
+    assert max(figures) >= 100_000
     for value in figures:
-        assert printed(value, brackets=True) in brs_text
+        assert f" {printed(value, brackets=True)} " in f" {brs_text} "
+
+    # Payroll register: wages and deductions, in lakhs where they reach them.
+    assert re.search(r" \d{1,2},\d{2},\d{3}\.\d\d ", printed_sheets["register"]["Register"])

@@ -24,7 +24,12 @@ import numpy as np
 import pandas as pd
 
 from xlbo.dates import EXCEL_DATE_FORMAT
-from xlbo.money import INR_BRACKETS_FORMAT, INR_NUMBER_FORMAT, INR_WHOLE_FORMAT
+from xlbo.money import (
+    INDIAN_LOCALE,
+    INR_BRACKETS_FORMAT,
+    INR_NUMBER_FORMAT,
+    INR_WHOLE_FORMAT,
+)
 
 
 class Kind(StrEnum):
@@ -53,7 +58,7 @@ NUMBER_FORMATS: dict[Kind, str] = {
     Kind.WHOLE_RUPEES: INR_WHOLE_FORMAT,
     Kind.DATE: EXCEL_DATE_FORMAT,
     Kind.INTEGER: "0",
-    Kind.DECIMAL: "0.00",
+    Kind.DECIMAL: f"{INDIAN_LOCALE}#,##0.00",  # 30.00 paid days; 1,738.00 on the total line
     Kind.PERCENT: "0.00%",
     Kind.LONG_TEXT: "General",
 }
