@@ -63,7 +63,9 @@ def test_import_tally_then_report(xlsx: Callable[..., Path], tmp_path: Path) -> 
     assert main(["import-tally", str(book), "--out", str(out)]) == 1
     sheets = CalamineWorkbook.from_path(str(out)).sheet_names
     assert sheets[:2] == ["Journal", "Issues"]
-    assert main(["import-tally", str(book), "--out", str(out)]) == 2  # never overwrites unasked
+    first = out.read_bytes()
+    assert main(["import-tally", str(book), "--out", str(out)]) == 1  # the earlier one is kept
+    assert (tmp_path / "books (previous).xlsx").read_bytes() == first
     report = run_report(ReportKind.TRIAL_BALANCE, out, "2026-10", master)
     assert report.totals[0] == report.totals[1]
     names = {i.problem for i in report.issues}
