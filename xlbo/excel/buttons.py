@@ -140,6 +140,7 @@ def reports(book: Any) -> str:
     from pathlib import Path
 
     from xlbo.book import write_workbook
+    from xlbo.book.atomic import collect_kept, result_set
     from xlbo.errors import UserError
     from xlbo.jobs.report import ReportKind, run_report
 
@@ -154,13 +155,14 @@ def reports(book: Any) -> str:
     if str(folder) not in ("", ".") and folder.is_dir():
         out = folder / f"reports-{month}.xlsx"
         try:
-            write_workbook(out, report.sheets, title=f"Reports {month}")
+            with collect_kept() as kept, result_set(folder):  # an earlier pack kept as previous
+                write_workbook(out, report.sheets, title=f"Reports {month}")
         except OSError as error:
             raise UserError(
                 f"The report sheets are in this workbook, but {out} could not be saved "
                 f"({error.strerror}); close it if it is open in Excel and click Reports again."
             ) from None
-        outcome += f" Saved {out.name} beside this workbook."
+        outcome += f" Saved {out.name} beside this workbook." + "".join(f" {k}" for k in kept)
     return outcome
 
 
