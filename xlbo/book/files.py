@@ -26,6 +26,7 @@ import olefile
 import pandas as pd
 import python_calamine as calamine
 
+from xlbo.book.limits import Survey, check_xls, survey_zip, too_large
 from xlbo.book.table import Table, column_letter, find_header_row, header_key, header_text
 from xlbo.errors import FileProblem, SheetProblem
 
@@ -101,6 +102,8 @@ def check_readable(path: Path) -> str:
             )
         return "parquet"
     if suffix in TEXT_SUFFIXES:
+        if not head:
+            raise FileProblem(f"{path.name} is empty (0 bytes). Export it again.")
         if head.startswith((_ZIP, _OLE)):
             raise FileProblem(
                 f"{path.name} is an Excel workbook with a .csv name; rename it .xlsx."
@@ -123,11 +126,17 @@ def check_readable(path: Path) -> str:
     )
 
 
+_CELL_LIMIT = re.compile(r"Cell limit exceeded \((\d+) cells")
+
+
 def _damaged(path: Path, error: Exception) -> FileProblem:
     if isinstance(error, calamine.PasswordError):
         return FileProblem(
             f"{path.name} is password-protected. Remove the password in Excel, save, and run again."
         )
+    cells = _CELL_LIMIT.search(str(error))
+    if cells:  # calamine's own cap on an .ods sheet's repeated cells
+        return too_large(path.name, None, unpacked=path.stat().st_size, cells=int(cells.group(1)))
     repair = (
         "Export it again."
         if path.suffix.lower() in PARQUET_SUFFIXES
@@ -264,9 +273,14 @@ class FileBook:
         self._workbook: Any = None
         self._sheets: dict[str, Any] = {}
         self._sheet_names: list[str]
+        self._survey = Survey()
         if self.kind in ("text", "parquet"):
             self._sheet_names = [self.path.stem]
             return
+        if self.kind == "zip":  # the limits, before calamine allocates anything
+            self._survey = survey_zip(self.path)
+        else:
+            check_xls(self.path)
         suffix = self.path.suffix.lower()
         content_matches_name = (self.kind == "zip") == (
             suffix in {".xlsx", ".xlsm", ".xlsb", ".ods"}
@@ -324,6 +338,7 @@ class FileBook:
     def _sheet(self, sheet: str) -> Any:
         """calamine parses a sheet when it is fetched: fetch each sheet once."""
         if sheet not in self._sheets:
+            self._survey.check_sheet(self.name, sheet)
             try:
                 self._sheets[sheet] = self._workbook.get_sheet_by_name(sheet)
             except Exception as error:
@@ -374,7 +389,7 @@ class FileBook:
             return
         try:
             with zipfile.ZipFile(self.path) as archive:
-                part = _sheet_part(archive, sheet)
+                part = self._survey.sheet_parts[sheet]
                 if not _mentions(archive, part, b't="e"'):
                     return
                 xml = archive.read(part)
@@ -437,34 +452,6 @@ def _column_index(letters: str) -> int:
     for char in letters:
         index = index * 26 + ord(char) - 64
     return index - 1
-
-
-def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str:
-    """The path inside an .xlsx of a sheet's XML, found through the workbook's relationships."""
-    workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
-    rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    for match in re.finditer(r"<sheet\b[^>]*>", workbook):
-        tag = match.group(0)
-        name = re.search(r'name="([^"]*)"', tag)
-        rid = re.search(r'r:id="([^"]*)"', tag) or re.search(r'\bid="([^"]*)"', tag)
-        if name and rid and _unescape(name.group(1)) == sheet:
-            for rel in re.finditer(r"<Relationship\b[^>]*>", rels):
-                if f'Id="{rid.group(1)}"' in rel.group(0):
-                    target = re.search(r'Target="([^"]*)"', rel.group(0))
-                    if target:
-                        path = target.group(1).lstrip("/")
-                        return path if path.startswith("xl/") else f"xl/{path}"
-    raise KeyError(sheet)
-
-
-def _unescape(text: str) -> str:
-    return (
-        text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", '"')
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-    )
 
 
 def _blank_cells(cells: np.ndarray) -> np.ndarray:
