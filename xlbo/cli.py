@@ -68,10 +68,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from xlbo.book.atomic import check_output_folder
     from xlbo.demo import BAD_CELLS, build_demo
     from xlbo.progress import progress
 
     outdir = Path(args.outdir)
+    check_output_folder(outdir, option="The demo folder")
     steps: list[tuple[str, Callable[[], str]]] = []
     files_holder: dict[str, object] = {}
 

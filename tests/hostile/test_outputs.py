@@ -217,6 +217,7 @@ def test_a_killed_run_leaves_the_old_set_or_the_new_one(
             "xlbo cannot write in the folder /sys",
         ),
         (["validate", "master.xlsx", "--out", "reports"], "--out reports is a folder"),
+        (["demo", "notes.txt"], "The demo folder notes.txt is a file; xlbo writes a folder"),
         (
             ["workbooks", "build", "--out", "/proc/xlbo/workbooks"],
             "cannot write in the folder /proc",
@@ -228,6 +229,7 @@ def test_a_killed_run_leaves_the_old_set_or_the_new_one(
         "reconcile-out-under-file",
         "report-out-unwritable",
         "validate-out-is-folder",
+        "demo-folder-is-file",
         "workbooks-folder-cannot-be-made",
     ],
 )
