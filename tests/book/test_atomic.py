@@ -3,6 +3,7 @@ permissions, and what a killed run left tidied by the next one."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import signal
@@ -153,6 +154,16 @@ def test_ctrl_c_while_writing_leaves_nothing(tmp_path: Path) -> None:
         write_flat(tmp_path / "brs-matches.csv", pd.DataFrame({"Match": [1]}))
         raise KeyboardInterrupt
     assert files(tmp_path) == {}
+
+
+def test_a_full_disk_changes_nothing_and_says_so(tmp_path: Path) -> None:
+    write_set(tmp_path, "old")
+    before = files(tmp_path)
+    with pytest.raises(FileProblem, match="is full .*no output was changed"), result_set(tmp_path):
+        with atomic_path(tmp_path / "brs.xlsx") as temporary:
+            temporary.write_text("workbook half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+    assert files(tmp_path) == before
 
 
 def dead_pid() -> int:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import errno
 import hashlib
 import json
 import os
@@ -445,6 +446,7 @@ def _roll_forward(stage: Path) -> None:
 
 
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+_NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
 def _block_signals() -> bool:
@@ -500,7 +502,10 @@ def result_set(
         units=tuple(Path(u).absolute() for u in units),
         retire=tuple(Path(r).absolute() for r in retire),
     )
-    handler_set = threading.current_thread() is threading.main_thread()
+    handler_set = (  # not where SIGTERM is ignored or the program that runs xlbo handles it
+        threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    )
     earlier_handler = signal.signal(signal.SIGTERM, _stop) if handler_set else None
     token = _ACTIVE.set(outputs)
     active = True
@@ -509,6 +514,13 @@ def result_set(
         _ACTIVE.reset(token)
         active = False
         outputs.commit()
+    except OSError as error:
+        if error.errno not in _NO_ROOM:
+            raise
+        raise FileProblem(
+            f"The disk holding {folder} is full ({error.strerror}); no output was changed. Free "
+            "some space or choose another output, and run again."
+        ) from None
     finally:
         if active:
             _ACTIVE.reset(token)
