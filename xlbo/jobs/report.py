@@ -95,16 +95,28 @@ def _progress(
 def _within_books(
     given: str, period: Period, lines: pd.DataFrame, begins: date | None, name: str
 ) -> None:
-    """Stop a report of a period the books do not reach: it would show nothing but zeros and
-    say every line was used. The books run from the day they begin (the Company sheet's Books
-    Begin, else the first journal line) to the last journal line."""
+    """Stop a report of a period the books do not reach: it would show nothing but zeros (or
+    the opening balances) and say every line was used. The books run from the day they begin
+    (the Company sheet's Books Begin, else the first journal line) to the last journal line;
+    books with no usable line reach only their opening day."""
+    book = Path(name).name
     if lines.empty:
-        return  # nothing usable: the Issues sheet (or the opening balances) is the report
+        if begins is None:
+            raise UserError(
+                f"{book} has no journal lines to report (its Journal sheet is empty); add the "
+                "vouchers, or give the Company sheet's Books Begin to report opening balances."
+            )
+        if period.end < begins:
+            raise UserError(
+                f"--period {given.strip()[:40]}: the books in {book} begin on {begins:%d-%m-%Y}; "
+                "choose a period from then on."
+            )
+        return
     first = begins or lines["date"].min()
     last = max(lines["date"].max(), first)
     if period.end < first or period.start > last:
         raise UserError(
-            f"--period {given.strip()[:40]}: the books in {Path(name).name} run from "
+            f"--period {given.strip()[:40]}: the books in {book} run from "
             f"{first:%d-%m-%Y} to {last:%d-%m-%Y}, so there is nothing to report for it; choose "
             "a period within those dates."
         )
@@ -193,10 +205,17 @@ def run_report(
         for title, sheet in chosen
     ]
     errors = sum(1 for i in issues if i.severity is Severity.ERROR)
+    in_period = int(lines["date"].between(period.start, period.end).sum()) if len(lines) else 0
     warning = (
         f"{errors} problems were found and those rows left out: see the Issues sheet."
         if errors
-        else "Every journal line was used." + (" Notes are on the Issues sheet." if issues else "")
+        else (
+            "Every journal line was used."
+            if in_period
+            else f"No journal line falls in {period.label}: the figures are the balances "
+            "brought forward."
+        )
+        + (" Notes are on the Issues sheet." if issues else "")
     )
     agree = (
         "The trial balance agrees."
