@@ -1,8 +1,16 @@
+import re
 from datetime import date, datetime
 
 import pytest
 
-from xlbo.dates import financial_year, from_excel_serial, parse_date, to_excel_serial
+from xlbo.dates import (
+    YearOutOfRange,
+    financial_year,
+    from_excel_serial,
+    parse_date,
+    parse_month,
+    to_excel_serial,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +68,32 @@ def test_excel_serials_both_ways() -> None:
 def test_financial_year() -> None:
     assert financial_year(date(2026, 3, 31)) == "2025-26"
     assert financial_year(date(2026, 4, 1)) == "2026-27"
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("2026-10", date(2026, 10, 1)), (" 2026-4 ", date(2026, 4, 1)), ("1900-01", date(1900, 1, 1))],
+)
+def test_months_as_typed(text: str, month: date) -> None:
+    assert parse_month(text) == month
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("9999-12", "the year 9999 is outside the years xlbo works with (1900 to 2100)"),
+        ("0000-01", "the year 0 is outside"),
+        ("2101-01", "the year 2101 is outside"),
+        ("2026-13", "'2026-13' is not a month; write it as YYYY-MM"),
+        ("2026-00", "is not a month"),
+        ("Oct 2026", "is not a month"),
+        ("", "'' is not a month"),
+        ("1" * 5000, "is not a month"),
+    ],
+)
+def test_months_that_are_not(text: str, said: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(said)):
+        parse_month(text)
+    if "outside" in said:
+        with pytest.raises(YearOutOfRange):
+            parse_month(text)
