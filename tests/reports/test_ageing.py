@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pytest
 
+from xlbo.demo import build_demo
 from xlbo.jobs.report import ReportKind, run_report
 
 ACCOUNTS = [
@@ -91,3 +93,20 @@ def test_bad_opening_bills_are_issues_and_left_out(xlsx: Callable[..., Path]) ->
     assert problems["B8"] == "Party is blank"
     assert "Kaveri" not in frame.index
     assert frame.loc["Total receivables", "Note"] == "Ties to the trial balance"
+
+
+@pytest.mark.parametrize("seed", [2026, 7])
+def test_the_demo_ageing_ties_and_explains_every_negative(tmp_path: Path, seed: int) -> None:
+    files = build_demo(tmp_path, seed=seed)
+    report = run_report(ReportKind.AGEING, files.books, "2026-10", files.master)
+    frame = report.sheets[0].frame
+    checks = frame[frame["Party"].str.startswith("Total ")]
+    assert checks["Note"].tolist() == ["Ties to the trial balance"] * 2
+    parties = frame[
+        ~frame["Party"].str.startswith("Total ") & ~frame["Party"].str.endswith("balance")
+    ]
+    assert len(parties) > 40
+    negative = parties[parties["Outstanding"] < 0]
+    assert len(negative) <= 4  # the planted advances, not a third of the parties
+    assert all(note.startswith("Advance ") for note in negative["Note"])
+    assert not report.problems
