@@ -279,6 +279,9 @@ class FileBook:
             return
         if self.kind == "zip":  # the limits, before calamine allocates anything
             self._survey = survey_zip(self.path)
+            if self._survey.opened_whole:  # calamine reads every sheet of an .ods on opening
+                for sheet in self._survey.sheet_parts:
+                    self._survey.check_sheet(self.name, sheet)
         else:
             check_xls(self.path)
         suffix = self.path.suffix.lower()
@@ -288,7 +291,7 @@ class FileBook:
         try:
             if content_matches_name:
                 self._workbook = calamine.CalamineWorkbook.from_path(
-                    str(self.path), load_tables=self.kind == "zip"
+                    str(self.path), load_tables=suffix in {".xlsx", ".xlsm"}
                 )
             else:  # an .xls saved with an .xlsx name, or the reverse: let calamine sniff it
                 with self.path.open("rb") as handle:

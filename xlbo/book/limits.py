@@ -95,6 +95,8 @@ class Survey:
     """sheet name → the zip path of its XML (from the workbook's relationships)."""
     sizes: dict[str, SheetSize] = field(default_factory=dict)
     """zip path of a sheet's XML → its size."""
+    opened_whole: bool = False
+    """An .ods: calamine reads all its sheets when it opens the file, so all are checked then."""
 
     def check_sheet(self, file: str, sheet: str) -> None:
         """Raise FileProblem when reading `sheet` would pass MAX_SHEET_CELLS."""
@@ -317,6 +319,54 @@ def _place_cells(data: bytes) -> tuple[int, int]:
     return last_row, last_column
 
 
+_ODS_TAG = re.compile(
+    rb"<table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>"
+    rb"|</table:(table-row)>"
+)
+_ODS_NAME = re.compile(rb"""\btable:name\s*=\s*["']([^"']*)["']""")
+_ODS_REPEAT = re.compile(rb"""number-(rows|columns)-repeated\s*=\s*["']0*(\d{1,12})["']""")
+
+
+class _OdsScan:
+    """Follows an .ods content.xml: each table's grid from A1 to its furthest value, with the
+    repeats (`number-rows-repeated`, `number-columns-repeated`) that LibreOffice uses for runs of
+    equal cells counted out; runs of empty cells (self-closing, no value type) are free, as
+    they are for calamine. Python work per tag: .ods inputs are rare and small."""
+
+    def __init__(self, survey: Survey) -> None:
+        self.survey = survey
+        self.size: SheetSize | None = None
+        self.row = self.column = 0
+        self.row_repeat = 1
+        self.row_has_value = False
+
+    def feed(self, data: bytes) -> None:
+        for match in _ODS_TAG.finditer(data):
+            kind, attributes, closed = match.group(1), match.group(2) or b"", match.group(3)
+            repeats = dict(_ODS_REPEAT.findall(attributes))
+            if kind == b"table":
+                name = _ODS_NAME.search(attributes)
+                sheet = html.unescape(name.group(1).decode("utf-8", "replace")) if name else ""
+                self.size = SheetSize(f"content.xml#{sheet}")
+                self.survey.sizes[self.size.part] = self.size
+                self.survey.sheet_parts[sheet] = self.size.part
+                self.row = 0
+            elif kind == b"table-row":
+                self.row_repeat = int(repeats.get(b"rows", b"1"))
+                self.column, self.row_has_value = 0, False
+                if closed:
+                    self.row += self.row_repeat
+            elif kind is None:  # </table:table-row>
+                self.row += self.row_repeat
+                if self.row_has_value and self.size is not None:
+                    self.size.rows = max(self.size.rows, self.row)
+            else:
+                self.column += int(repeats.get(b"columns", b"1"))
+                if (b"value-type" in attributes or not closed) and self.size is not None:
+                    self.row_has_value = True
+                    self.size.columns = max(self.size.columns, self.column)
+
+
 def survey_zip(path: Path) -> Survey:
     """Check a zip workbook against the limits before calamine opens it; return what it holds.
 
@@ -359,8 +409,11 @@ def survey_zip(path: Path) -> Survey:
                     _read_small(archive, "xl/_rels/workbook.xml.rels"),
                 )
             sheets = set(survey.sheet_parts.values())
+            ods = "content.xml" in names and "xl/workbook.xml" not in names
+            survey.opened_whole = ods
             for info in infos:
-                _inflate(archive, info, survey, info.filename in sheets, file)
+                scan = _OdsScan(survey) if ods and info.filename == "content.xml" else None
+                _inflate(archive, info, survey, info.filename in sheets, file, scan)
             return survey
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
         raise _damaged(file, str(error) or type(error).__name__) from None
@@ -387,11 +440,16 @@ def _sheet_of(archive: zipfile.ZipFile, part: str) -> str | None:
 
 
 def _inflate(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, survey: Survey, is_sheet: bool, file: str
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    survey: Survey,
+    is_sheet: bool,
+    file: str,
+    ods: _OdsScan | None = None,
 ) -> None:
     """Inflate one part in chunks, counting what it really unpacks to against the cap."""
     xml = info.filename.endswith((".xml", ".rels", ".vml")) or is_sheet
-    scan = _SheetScan(SheetSize(info.filename)) if is_sheet else None
+    scan: _SheetScan | _OdsScan | None = _SheetScan(SheetSize(info.filename)) if is_sheet else ods
     carry = b""
     with archive.open(info) as stream:
         while chunk := stream.read(_CHUNK):
@@ -409,7 +467,10 @@ def _inflate(
             _look(data, scan, file)
         if carry:
             _look(carry, scan, file)
-    if scan is not None:
+    if isinstance(scan, _OdsScan):
+        for size in survey.sizes.values():
+            size.unpacked = info.file_size
+    if isinstance(scan, _SheetScan):
         scan.size.unpacked = info.file_size
         if scan.without_refs:
             with archive.open(info) as stream:
@@ -421,7 +482,7 @@ def _inflate(
         survey.sizes[info.filename] = scan.size
 
 
-def _look(data: bytes, scan: _SheetScan | None, file: str) -> None:
+def _look(data: bytes, scan: _SheetScan | _OdsScan | None, file: str) -> None:
     if b"!" in data and _DECLARATION.search(data):
         raise FileProblem(
             f"{file} holds XML entity declarations (<!DOCTYPE or <!ENTITY), which Excel never "
