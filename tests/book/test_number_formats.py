@@ -56,10 +56,9 @@ def amounts_sheet(name: str) -> ResultSheet:
         name,
         frame,
         columns={
-            "Case": Column(width=22),
-            "Amount": Column(kind=Kind.MONEY, width=22),
-            "Statement": Column(kind=Kind.MONEY, brackets=True, width=22),
-            "Whole": Column(kind=Kind.WHOLE_RUPEES, width=18),
+            "Amount": Column(kind=Kind.MONEY),  # widths fitted: no figure is ###
+            "Statement": Column(kind=Kind.MONEY, brackets=True, width=12),
+            "Whole": Column(kind=Kind.WHOLE_RUPEES),
         },
         title=(f"Amounts ({name})",),
     )

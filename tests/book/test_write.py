@@ -227,3 +227,33 @@ def test_figures_have_their_headers_over_them_and_every_sheet_prints_alike(
         assert ws.print_title_rows.replace("$", "") == "3:3", path.name  # the header row
         # a company's '&' is printed, not taken for a header code
         assert ws.oddHeader.left.text == "&BSharma && Associates — statement", path.name
+
+
+def test_a_column_is_wide_enough_for_its_widest_figure(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A figure wider than its cell prints as ###: columns of figures are widened to fit, even
+    past a width the job gave, and never narrowed below it."""
+    frame = pd.DataFrame(
+        {
+            "Amount": [Decimal("12.50"), Decimal("-9990000000.00")],  # -9,99,00,00,000.00
+            "Balance": [Decimal("-1234567890.00"), Decimal("5")],  # (1,23,45,67,890.00)
+            "Small": [Decimal("1.00"), Decimal("2.00")],
+        }
+    )
+    spec = ResultSheet(
+        "Figures",
+        frame,
+        columns={
+            "Amount": Column(kind=Kind.MONEY),
+            "Balance": Column(kind=Kind.MONEY, brackets=True, width=12),
+            "Small": Column(kind=Kind.MONEY, width=20),
+        },
+    )
+    new = write_workbook(tmp_path / "new.xlsx", [spec])
+    edited = write_into(xlsx({"Mine": [["kept"]]}), [spec], tmp_path / "edited.xlsx")
+    for path in (new, edited):
+        widths = openpyxl.load_workbook(path)["Figures"].column_dimensions
+        assert widths["A"].width >= 16  # 12 digits, 6 marks at half a digit, and a margin
+        assert widths["B"].width >= 16
+        assert 20 <= widths["C"].width < 21

@@ -29,6 +29,7 @@ from xlbo.money import (
     INR_BRACKETS_FORMAT,
     INR_NUMBER_FORMAT,
     INR_WHOLE_FORMAT,
+    format_inr,
 )
 
 
@@ -250,6 +251,47 @@ def guess_kind(values: pd.Series) -> Kind:
             return Kind.DECIMAL
         return Kind.TEXT
     return Kind.TEXT
+
+
+def figure_width(values: pd.Series, column: Column) -> float:
+    """The width a column of figures needs so that its widest figure prints whole, not as ###
+    (Excel and LibreOffice print ### for a number wider than its cell).
+
+    The widest figure is the largest or the smallest; it is measured as the column's format
+    writes it (lakh grouping, paise, a minus sign or brackets), a digit one unit of width and a
+    comma, point, sign or bracket half of one, plus one for the cell's margins:
+
+        >>> figure_width(pd.Series([Decimal("-9990000000")]), Column(kind=Kind.MONEY))
+        16.0
+    """
+    if isinstance(values.dtype, pd.ArrowDtype) or (
+        pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values)
+    ):
+        extremes = [values.min(), values.max()]
+    else:  # a column of objects: Decimals, and perhaps a text or a link among them
+        numbers = pd.to_numeric(values, errors="coerce")
+        extremes = [numbers.min(), numbers.max()]
+    widest = 0.0
+    for extreme in extremes:
+        if isinstance(extreme, np.generic):
+            extreme = extreme.item()
+        if isinstance(extreme, bool) or not isinstance(extreme, int | float | Decimal):
+            continue
+        if isinstance(extreme, float) and not np.isfinite(extreme):
+            continue
+        amount = Decimal(repr(extreme)) if isinstance(extreme, float) else Decimal(extreme)
+        text = format_inr(amount * 100 if column.kind is Kind.PERCENT else amount)
+        if column.kind in (Kind.WHOLE_RUPEES, Kind.INTEGER):
+            text = text[:-3]
+        if column.kind is Kind.INTEGER:
+            text = text.replace(",", "")
+        if column.kind is Kind.PERCENT:
+            text = text.replace(",", "") + "%"
+        if column.brackets and text.startswith("-"):
+            text = f"({text[1:]})"
+        digits = sum(c.isdigit() for c in text)
+        widest = max(widest, digits + (len(text) - digits) / 2 + 1)
+    return float(np.ceil(widest))
 
 
 def excel_value(value: Any) -> Any:

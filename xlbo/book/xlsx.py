@@ -30,6 +30,7 @@ from xlbo.book.display import (
     Link,
     ResultSheet,
     excel_value,
+    figure_width,
 )
 from xlbo.book.sheet_xml import MAX_CELL_TEXT, SheetBody, cell_kind, fill_bodies
 from xlbo.book.table import column_letter
@@ -53,7 +54,11 @@ def _text(value: str) -> str:
 
 
 def fitted_width(sheet: ResultSheet, header: str, column: Column) -> float:
-    """Width of a column: the spec's, or for text the longest of header and sampled values."""
+    """Width of a column: the spec's, or for text the longest of header and sampled values; a
+    column of figures is widened past either when its widest figure needs it (never ###)."""
+    if column.kind in FIGURES and header in sheet.frame:
+        given = column.width or max(column.excel_width, float(len(header) + 3))
+        return max(given, figure_width(sheet.frame[header], column))
     if column.width:
         return column.width
     longest = len(header) + 3
