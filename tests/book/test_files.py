@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from collections.abc import Callable
 from datetime import date
@@ -264,3 +265,146 @@ def test_macro_workbooks_are_read(xlsx: Callable[..., Path]) -> None:
         {"Vendors": [["Vendor Code", "Name"], ["V001", "Shree Balaji Traders"]]}, name="book.xlsm"
     )
     assert FileBook(path).read_table("Vendors").frame["Name"].tolist() == ["Shree Balaji Traders"]
+
+
+# -- limits before reading (xlbo.book.limits) --------------------------------------------
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def one_sheet(path: Path, sheet_data: str, dimension: str | None = "A1") -> Path:
+    """A workbook whose one sheet, 'S', has exactly this <sheetData> inside."""
+    parts = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{MAIN}" xmlns:r="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships"><sheets>'
+            '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+        ),
+        "xl/worksheets/sheet1.xml": (
+            f'<worksheet xmlns="{MAIN}">'
+            + (f'<dimension ref="{dimension}"/>' if dimension else "")
+            + f"<sheetData>{sheet_data}</sheetData></worksheet>"
+        ),
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return path
+
+
+A1 = '<row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c></row>'
+
+
+@pytest.mark.parametrize(
+    "far",
+    [
+        '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+        '<row r="9"><c s="0" r="XFD9"><v>1</v></c></row>',  # r not the first attribute
+        "<row r='9'><c r='XFD9'><v>1</v></c></row>",  # single quotes
+        '<row r="9"><c r="xfd9"><v>1</v></c></row>',  # lower case
+        '<row r="9"><c r="A0000001048576"><v>1</v></c></row>',  # leading zeros
+        '<row r="9"><c\n r = "XFD9"><v>1</v></c></row>',  # spaces around =
+        f'<row r="9"><x:c xmlns:x="{MAIN}" r="XFD9"><x:v>1</x:v></x:c></row>',  # prefix
+        '<row r="1048576">' + "<c><v>1</v></c>" * 20 + "</row>",  # no r: placed in turn
+        '<row r="9"><c r="XFD9" t="inlineStr"><is><t></t></is></c></row>',  # empty text
+    ],
+    ids=["plain", "order", "quotes", "lower", "zeros", "spaces", "prefix", "no-ref", "is"],
+)
+def test_a_far_value_is_refused_before_it_is_read(
+    tmp_path: Path, far: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import xlbo.book.limits as limits
+
+    monkeypatch.setattr(limits, "MAX_SHEET_CELLS", 1_000)
+    path = one_sheet(tmp_path / "far.xlsx", A1 + far)
+    with pytest.raises(FileProblem, match=r"far.xlsx: S is larger than xlbo reads \([\d,]+ cells"):
+        FileBook(path).read_table("S")
+
+
+@pytest.mark.parametrize(
+    ("dimension", "extra"),
+    [
+        ("A1:XFD1048576", '<row r="1048576"><c r="XFD1048576" s="1"/></row>'),  # formatted
+        ("A1", '<row r="5000"><c r="XFD5000"><f>1+1</f></c></row>'),  # formula, no value
+        ("A1:B2", '<row r="3"><c r="C3"><v>7</v></c></row>'),  # dimension a little wrong
+        (None, '<row r="3"><c r="C3"><v>7</v></c></row>'),  # no dimension at all
+    ],
+    ids=["formatted-far-cell", "formula-without-value", "understated", "no-dimension"],
+)
+def test_what_calamine_would_not_allocate_still_reads(
+    tmp_path: Path, dimension: str | None, extra: str
+) -> None:
+    rows = FileBook(one_sheet(tmp_path / "ok.xlsx", A1 + extra, dimension)).sheet_rows("S")
+    assert rows[0][0] == "Date"
+    assert len(rows) <= 3 and len(rows[0]) <= 3
+
+
+def test_the_sheet_limit_is_the_named_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import xlbo.book.limits as limits
+
+    body = "".join(f'<row r="{n}"><c r="D{n}"><v>{n}</v></c></row>' for n in range(1, 51))
+    path = one_sheet(tmp_path / "statement.xlsx", body, "A1:D50")
+    assert len(FileBook(path).sheet_rows("S")) == 50
+    monkeypatch.setattr(limits, "MAX_SHEET_CELLS", 199)
+    with pytest.raises(
+        FileProblem,
+        match=r"statement.xlsx: S is larger than xlbo reads \(about 204 cells / under 0.1 MB "
+        r"unpacked; it reaches D\d\d\); if it is a real statement export it as CSV.",
+    ):
+        FileBook(path).sheet_rows("S")
+    monkeypatch.setattr(limits, "MAX_SHEET_CELLS", 150)  # the dimension, when it can be used
+    path = one_sheet(tmp_path / "statement.xlsx", body, "A1:D40")  # and it is a little short
+    with pytest.raises(FileProblem, match=r"\(about 204 cells / .*; it reaches D\d\d\)"):
+        FileBook(path).sheet_rows("S")
+
+
+def test_unpacked_size_past_the_setting_names_the_sheet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import xlbo.book.limits as limits
+
+    body = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{"x" * 900}</t></is></c></row>'
+        for n in range(1, 2000)
+    )
+    path = one_sheet(tmp_path / "big.xlsx", body, "A1:A1999")
+    monkeypatch.setattr(limits, "MAX_UNPACKED_MB", 1)
+    with pytest.raises(FileProblem, match=r"big.xlsx: S is larger than xlbo reads \(1.8 MB unp"):
+        FileBook(path)
+
+
+def test_xls_cell_records_are_sized_per_sheet() -> None:
+    from xlbo.book.limits import biff_grid
+
+    def record(kind: int, body: bytes) -> bytes:
+        return struct.pack("<HH", kind, len(body)) + body
+
+    bof = record(0x0809, b"\x00" * 16)
+    number = lambda row, col: record(0x0203, struct.pack("<HHHd", row, col, 0, 1.0))  # noqa: E731
+    mulrk = record(0x00BD, struct.pack("<HH", 4, 1) + b"\x00" * 12 + struct.pack("<H", 9))
+    blank = record(0x0201, struct.pack("<HHH", 60000, 60000, 0))  # calamine keeps no blanks
+    stream = bof + bof + number(99, 1) + blank + record(0x000A, b"") + bof + number(2, 3) + mulrk
+    assert biff_grid(stream) == (100, 2)
+    assert biff_grid(bof + number(0xFFFF, 0xFFFF)) == (65536, 65536)

@@ -76,6 +76,9 @@ class SheetSize:
     unpacked: int = 0
     declared: str = ""
     """The `<dimension>` the sheet declares, as written (informative only)."""
+    seen: tuple[int, int] = (0, 0)
+    """The furthest row and column a value was seen at (rows, columns hold at least that, and
+    at most a quarter more where the search widened its box in steps)."""
 
     @property
     def grid(self) -> int:
@@ -83,7 +86,12 @@ class SheetSize:
 
     @property
     def last_cell(self) -> str:
-        return f"{_letters(self.columns)}{self.rows}" if self.grid else ""
+        rows, columns = max(self.seen[0], 1), max(self.seen[1], 1)
+        return f"{_letters(columns)}{rows}" if self.grid else ""
+
+    @property
+    def exact(self) -> bool:
+        return self.seen == (self.rows, self.columns)
 
 
 @dataclass
@@ -103,20 +111,32 @@ class Survey:
         size = self.sizes.get(self.sheet_parts.get(sheet, ""))
         if size is not None and size.grid > MAX_SHEET_CELLS:
             raise too_large(
-                file, sheet, unpacked=size.unpacked, cells=size.grid, last_cell=size.last_cell
+                file,
+                sheet,
+                unpacked=size.unpacked,
+                cells=size.grid,
+                last_cell=size.last_cell,
+                about=not size.exact,
             )
 
 
 def too_large(
-    file: str, sheet: str | None, *, unpacked: int, cells: int | None = None, last_cell: str = ""
+    file: str,
+    sheet: str | None,
+    *,
+    unpacked: int,
+    cells: int | None = None,
+    last_cell: str = "",
+    about: bool = False,
 ) -> FileProblem:
-    """The one sentence for a workbook past the limits."""
+    """The one sentence for a workbook past the limits (`about` when the cells are an
+    estimate: then the last cell is the furthest seen, and there may be a little more)."""
     megabytes = unpacked / _MB
     measures = f"{megabytes:,.1f} MB unpacked" if megabytes >= 0.1 else "under 0.1 MB unpacked"
     if cells is not None:
-        measures = f"{cells:,} cells / {measures}"
+        measures = f"{'about ' if about else ''}{cells:,} cells / {measures}"
     if last_cell:
-        measures += f"; its last cell is {last_cell}"
+        measures += f"; {'it reaches' if about else 'its last cell is'} {last_cell}"
     where = f"{file}: {sheet}" if sheet else file
     return FileProblem(
         f"{where} is larger than xlbo reads ({measures}); if it is a real statement export it "
@@ -275,6 +295,7 @@ class _SheetScan:
                 if 0 < rows * columns <= MAX_SHEET_CELLS:
                     self.rows, self.columns = rows, columns
                     size.rows, size.columns = rows, columns
+                    size.seen = (rows, columns)
         plain = not _ODD_CELL.search(data) and not (b":" in data and _PREFIXED_CELL.search(data))
         if not plain and not self.without_refs and _NO_REF.search(data):
             self.without_refs = True
@@ -288,6 +309,7 @@ class _SheetScan:
             if cell is None:  # a reference calamine cannot place either: let it say so
                 continue
             row, column = int(cell.group(2)), _column_number(cell.group(1))
+            size.seen = (max(size.seen[0], row), max(size.seen[1], column))
             if row > self.rows:
                 self.rows = max(row, self.rows + self.rows // 4)
             if column > self.columns:
@@ -360,11 +382,13 @@ class _OdsScan:
                 self.row += self.row_repeat
                 if self.row_has_value and self.size is not None:
                     self.size.rows = max(self.size.rows, self.row)
+                    self.size.seen = (self.size.rows, self.size.columns)
             else:
                 self.column += int(repeats.get(b"columns", b"1"))
                 if (b"value-type" in attributes or not closed) and self.size is not None:
                     self.row_has_value = True
                     self.size.columns = max(self.size.columns, self.column)
+                    self.size.seen = (self.size.rows, self.size.columns)
 
 
 def survey_zip(path: Path) -> Survey:
@@ -479,6 +503,7 @@ def _inflate(
                 max(scan.size.rows, rows),
                 max(scan.size.columns, columns),
             )
+            scan.size.seen = (max(scan.size.seen[0], rows), max(scan.size.seen[1], columns))
         survey.sizes[info.filename] = scan.size
 
 
