@@ -11,7 +11,10 @@ score and reasons — and abstaining where two candidates are equally good.
    best candidate, and the pass repeats on what is left; where two candidates are equally good
    it abstains and lists them (two a line) as suggestions. Two lines whose names are both known
    and differ are never matched on amount alone where either has another candidate or they
-   are more than 2 days apart: that is a suggestion at most. A cheque whose number the books
+   are more than 2 days apart: that is a suggestion at most. The pairs taken so far teach
+   which bank names pay for which parties (`xlbo.bank.payers`: the proprietor `SHINDE SACHIN`
+   for `Bajwa Textiles`), and the pass runs again with them. A party's repeated equal amounts
+   that tie are paired in the order of their dates (`_repeats`). A cheque whose number the books
    lack is matched up to 30 days later by amount and party, where no other such pair exists;
 3. combination: one line equal to the sum of 2–6 lines of one party and direction on the other
    side in the window, both ways (`xlbo.bank.combinations`); abstain (and suggest) when two
@@ -48,7 +51,9 @@ from xlbo.bank.parties import (
     likeness,
     narration_names,
 )
+from xlbo.bank.payers import PAYER_COLUMNS, known_payers
 from xlbo.bank.scoring import (
+    AMOUNT_EVIDENCE,
     CHEQUE_DAYS_AFTER,
     COMBINATION_ALIKE,
     COMBINATION_SCORE,
@@ -57,6 +62,9 @@ from xlbo.bank.scoring import (
     NAMED_NEAREST,
     NAMES_DIFFER_BELOW,
     NEAREST,
+    PAYER_ALIKE,
+    PAYER_ROUNDS,
+    REFERENCE_EVIDENCE,
     SHORTLIST,
     TIED_SHOWN,
     UNLIKE_DAYS,
@@ -300,6 +308,11 @@ def match_lines(
         )
         run.take(chosen, "Rule", 95, reasons.to_numpy())
     abstained = _amount_and_date(run)
+    for _ in range(PAYER_ROUNDS):  # what the sure pairs taught, tried on what is left
+        if not _learn_payers(run):
+            break
+        abstained = _amount_and_date(run)
+    _repeats(run)
     _identical_lines(run)
     late = _late_cheques(run)
 
@@ -330,6 +343,10 @@ class _Names:
     bank: np.ndarray
     ledger: np.ndarray
     likeness: Likeness
+    payers: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PAYER_COLUMNS))
+    """Bank names learnt as payers of a ledger party (see `xlbo.bank.payers`)."""
+    payer_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """The same as sorted (bank name code, ledger name code) keys."""
 
     @classmethod
     def of(cls, bank: Side, ledger: Side) -> _Names:
@@ -341,11 +358,89 @@ class _Names:
         scores = Likeness(np.asarray(bank_names, object), np.asarray(ledger_names, object))
         return cls((pos_b, word_b), (pos_g, word_g), bank_codes, ledger_codes, scores)
 
+    def _key(self, bank_code: np.ndarray, ledger_code: np.ndarray) -> np.ndarray:
+        width = len(self.likeness.right) + 1
+        return np.asarray(bank_code.astype(np.int64) * width + ledger_code, dtype=np.int64)
+
+    def with_payers(self, payers: pd.DataFrame) -> _Names:
+        """These names, where each known payer's lines also carry its party's key words (so
+        they meet that party's lines of the same amount) and count as fully alike to them."""
+        bank_code = pd.Index(self.likeness.left).get_indexer(pd.Index(payers["bank"]))
+        ledger_code = pd.Index(self.likeness.right).get_indexer(pd.Index(payers["ledger"]))
+        known = (bank_code >= 0) & (ledger_code >= 0)
+        bank_code, ledger_code = bank_code[known], ledger_code[known]
+        pos_g, word_g = self.ledger_words
+        party_words = pd.DataFrame({"ledger": self.ledger[pos_g], "word": word_g}).drop_duplicates()
+        lines = pd.DataFrame({"position": np.arange(len(self.bank)), "bank": self.bank})
+        extra = (
+            pd.DataFrame({"bank": bank_code, "ledger": ledger_code})
+            .merge(party_words, on="ledger")
+            .merge(lines, on="bank")
+        )
+        pos_b, word_b = self.bank_words
+        return _Names(
+            (
+                np.concatenate([pos_b, extra["position"].to_numpy(dtype=np.int64)]),
+                np.concatenate([word_b, extra["word"].to_numpy(dtype=np.int64)]),
+            ),
+            self.ledger_words,
+            self.bank,
+            self.ledger,
+            self.likeness,
+            payers,
+            np.sort(self._key(bank_code, ledger_code)),
+        )
+
+    def known_payer(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
+        """Whether bank line `b`'s name is a known payer of ledger line `g`'s party."""
+        if not len(self.payer_keys):
+            return np.zeros(len(b), dtype=bool)
+        return np.isin(self._key(self.bank[b], self.ledger[g]), self.payer_keys)
+
+    def raw(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
+        """How alike the names of bank lines `b` and ledger lines `g` are as written."""
+        return self.likeness.of(self.bank[b], self.ledger[g])
+
     def alike(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
-        """How alike the names of bank lines `b` and ledger lines `g` are, pair by pair; 0 where
-        they are less than NAMES_DIFFER_BELOW alike (they count as no name in common)."""
-        score = self.likeness.of(self.bank[b], self.ledger[g])
+        """How alike the names of bank lines `b` and ledger lines `g` are, pair by pair
+        (PAYER_ALIKE for a known payer); 0 where they are less than NAMES_DIFFER_BELOW alike
+        (they count as no name in common)."""
+        score = self.raw(b, g)
+        score = np.where(self.known_payer(b, g), np.maximum(score, PAYER_ALIKE), score)
         return np.where(score >= NAMES_DIFFER_BELOW, score, 0).astype(np.int64)
+
+
+_EVIDENCE = {
+    "Confirmed": REFERENCE_EVIDENCE,
+    "Reference": REFERENCE_EVIDENCE,
+    "Rule": REFERENCE_EVIDENCE,
+    "Amount and date": AMOUNT_EVIDENCE,
+    "Repeated amount": AMOUNT_EVIDENCE,
+}
+
+
+def _learn_payers(run: _Matching) -> bool:
+    """Learn known payers from the pairs taken so far (see `xlbo.bank.payers`); True when the
+    run's names gained any."""
+    if run.names is None or not run.taken:
+        return False
+    taken = pd.concat(run.taken, ignore_index=True)
+    evidence = taken["rule"].map(_EVIDENCE).fillna(0).to_numpy(dtype=np.int64)
+    taken = taken[evidence > 0]
+    evidence = evidence[evidence > 0]
+    b = taken["bank"].to_numpy(dtype=np.int64)
+    g = taken["ledger"].to_numpy(dtype=np.int64)
+    names = run.names
+    learnt = known_payers(
+        np.asarray(names.likeness.left, dtype=object)[names.bank[b]],
+        np.asarray(names.likeness.right, dtype=object)[names.ledger[g]],
+        evidence,
+        names.raw(b, g),
+    )
+    if len(learnt) == len(names.payers):
+        return False
+    run.names = names.with_payers(learnt)
+    return True
 
 
 def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
@@ -484,12 +579,7 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
             if not len(chosen):
                 break
             progressed = True
-            alike_chosen = alike[chosen]
-            names = np.where(
-                alike_chosen > 0,
-                "party names " + alike_chosen.astype(str).astype(object) + "% alike",
-                "no name in common",
-            )
+            names = _names_why(run, b[chosen], g[chosen], alike[chosen])
             why = (
                 "same amount; "
                 + _signed_days(d[chosen])
@@ -550,6 +640,133 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
         }
     )
     return pd.concat([tied, differ], ignore_index=True)
+
+
+def _names_why(run: _Matching, b: np.ndarray, g: np.ndarray, alike: np.ndarray) -> np.ndarray:
+    """What the names say about pairs, as the Why column shows it."""
+    said = np.where(
+        alike > 0,
+        "party names " + alike.astype(str).astype(object) + "% alike",
+        "no name in common",
+    )
+    if run.names is not None and len(run.names.payers):
+        known = run.names.known_payer(b, g) & (run.names.raw(b, g) < alike)
+        said[known] = "the bank's name is a known payer of this party (matched by reference)"
+    return np.asarray(said, dtype=object)
+
+
+def _repeats(run: _Matching) -> None:
+    """One party's repeated amounts, in turn. Where a party paid (or was paid) the same amount
+    more than once in the window — ₹1,000 on the 1st, the 1st and the 4th — the amount-and-date
+    pass finds ties it cannot break: two lines of one day, alike in everything it can see. Such
+    lines are interchangeable, and the bank clears them in the order the books wrote them: each
+    party's open lines of one amount are paired first with first, the bank's in date order with
+    the books' in date order (and in the order of the lines within a day), each pair within the
+    window. A bank line counts as the party's when that party's name is the most alike to its own
+    (at least COMBINATION_ALIKE, or it is a known payer), and no other party's is as alike."""
+    pairs, _, _ = _candidates(run)
+    if pairs.empty or run.names is None:
+        return
+    b = pairs["b"].to_numpy(dtype=np.int64)
+    g = pairs["l"].to_numpy(dtype=np.int64)
+    alike = pairs["alike"].to_numpy(dtype=np.int64)
+    party = run.names.ledger[g]
+    keep = alike >= COMBINATION_ALIKE
+    b, g, alike, party = b[keep], g[keep], alike[keep], party[keep]
+    if not len(b):
+        return
+    # each bank name's party: the one most alike to it, where no other is as alike, and it
+    # the bank name most alike to that party (`K H PATEL` is not Ketan H. Patel's when
+    # `KETAN H PATEL` is in the window too)
+    name = run.names.bank[b]
+    per = pd.DataFrame({"name": name, "party": party, "alike": alike})
+    per = per.groupby(["name", "party"], sort=False)["alike"].max().reset_index()
+    top_name = per.groupby("name")["alike"].transform("max")
+    top_party = per.groupby("party")["alike"].transform("max")
+    best = per[(per["alike"] == top_name) & (per["alike"] == top_party)]
+    single = (best.groupby("name")["party"].transform("size") == 1) & (
+        best.groupby("party")["name"].transform("size") == 1
+    )
+    best = best[single.to_numpy(dtype=bool)]
+    owner = (
+        pd.DataFrame({"b": b, "name": name})
+        .drop_duplicates("b")
+        .merge(best[["name", "party"]], on="name")
+    )
+    if owner.empty:
+        return
+    signed_b = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    signed_g = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
+    day_b = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    day_g = run.ledger.lines["day"].to_numpy(dtype=np.int64)
+    bank_side = pd.DataFrame(
+        {
+            "party": owner["party"].to_numpy(dtype=np.int64),
+            "amount": signed_b[owner["b"].to_numpy(dtype=np.int64)],
+            "line": owner["b"].to_numpy(dtype=np.int64),
+            "bank": True,
+        }
+    )
+    groups = bank_side[["party", "amount"]].drop_duplicates()
+    # every open ledger line of those parties and amounts, whether paired above or not
+    open_g = np.flatnonzero(run.ledger_open)
+    ledger_side = pd.DataFrame(
+        {
+            "party": run.names.ledger[open_g],
+            "amount": signed_g[open_g],
+            "line": open_g,
+            "bank": False,
+        }
+    ).merge(groups, on=["party", "amount"])
+    lines = pd.concat([bank_side, ledger_side], ignore_index=True)
+    at_line = lines["line"].to_numpy(dtype=np.int64)
+    is_bank_line = lines["bank"].to_numpy(dtype=bool)
+    day = np.empty(len(lines), dtype=np.int64)
+    day[is_bank_line] = day_b[at_line[is_bank_line]]
+    day[~is_bank_line] = day_g[at_line[~is_bank_line]]
+    lines["day"] = day
+    lines = lines.sort_values(["party", "amount", "bank", "day", "line"], kind="stable")
+    size = lines.groupby(["party", "amount"], sort=False)["bank"].agg(["sum", "size"])
+    wanted = size[(size["sum"] >= 1) & (size["size"] - size["sum"] >= 1) & (size["size"] > 2)]
+    lines = lines.set_index(["party", "amount"]).loc[wanted.index]
+    before, after = run.window.before, run.window.after
+    taken_b: list[int] = []
+    taken_g: list[int] = []
+    for _, group in lines.groupby(level=[0, 1], sort=False):
+        is_bank = group["bank"].to_numpy(dtype=bool)
+        books = group["line"].to_numpy(dtype=np.int64)[~is_bank].tolist()
+        book_days = group["day"].to_numpy(dtype=np.int64)[~is_bank].tolist()
+        at = 0
+        for line, day in zip(
+            group["line"].to_numpy(dtype=np.int64)[is_bank].tolist(),
+            group["day"].to_numpy(dtype=np.int64)[is_bank].tolist(),
+            strict=True,
+        ):
+            while at < len(books) and day - book_days[at] > after:
+                at += 1  # a book line too early for this bank line is too early for the rest
+            if at < len(books) and day - book_days[at] >= before:
+                taken_b.append(line)
+                taken_g.append(books[at])
+                at += 1
+    if not taken_b:
+        return
+    chosen = run.without_rejected(pd.DataFrame({"b": taken_b, "l": taken_g}))
+    chosen_b = chosen["b"].to_numpy(dtype=np.int64)
+    chosen_g = chosen["l"].to_numpy(dtype=np.int64)
+    days = day_b[chosen_b] - day_g[chosen_g]
+    alike_chosen = run.names.alike(chosen_b, chosen_g)
+    run.take(
+        chosen,
+        "Repeated amount",
+        fitness(days, alike_chosen),
+        (
+            "same amount; "
+            + _signed_days(days)
+            + " days; "
+            + pd.Series(_names_why(run, chosen_b, chosen_g, alike_chosen), dtype=object)
+            + "; one of the party's lines of this amount, paired in the order of their dates"
+        ).to_numpy(),
+    )
 
 
 def _identical_lines(run: _Matching) -> None:
@@ -688,6 +905,7 @@ def _combinations(run: _Matching) -> pd.DataFrame:
     """Pass 3 over the open lines: a bank line that is 2–6 ledger lines, then the reverse;
     returns the suggestions for the lines it abstained on (two sets fit)."""
     undecided: list[Combination] = []
+    payers = run.names.payers if run.names is not None else None
     for found in find_combinations(
         run.bank,
         run.ledger,
@@ -697,6 +915,7 @@ def _combinations(run: _Matching) -> pd.DataFrame:
         run.bank_open,
         run.ledger_open,
         undecided,
+        payers,
     ):
         run.take_group(
             [found.target],
@@ -717,6 +936,7 @@ def _combinations(run: _Matching) -> pd.DataFrame:
         run.ledger_open,
         run.bank_open,
         undecided,
+        payers,
     ):
         run.take_group(
             found.parts,

@@ -58,6 +58,27 @@ NAMED_NEAREST = 4
 where an aggregator (RAZORPAY, PAYTM) credits hundreds of lines of one plan price a day, a line
 is compared with the nearest of them, not all."""
 
+# --- known payers (xlbo.bank.payers) ---------------------------------------------------------
+REFERENCE_EVIDENCE = 2
+"""A pair taken on a shared UTR, RRN or cheque number (or a rule, or the user's word) is strong
+evidence that its bank name pays for its ledger party."""
+AMOUNT_EVIDENCE = 1
+"""A pair taken on amount and date alone is weaker evidence: half a reference."""
+PAYER_EVIDENCE = 2
+"""Evidence a bank name needs before it is a known payer of a party whose name it does not
+share: one reference, or two pairs taken on amount and date."""
+PAYER_SHARE_PERCENT = 80
+"""… and at least 80% of all that bank name's evidence must point to that party: a name that
+pays for several parties (an aggregator, a group's treasury) is nobody's known payer."""
+PAYER_ALIKE_BELOW = 90
+"""Names this alike or more need no learning; below it, a known payer's pairs count as fully
+alike (PAYER_ALIKE)."""
+PAYER_ALIKE = 100
+"""How alike a known payer's name counts as being to its party's."""
+PAYER_ROUNDS = 2
+"""Times the amount-and-date pass is run again with what the pairs taken so far taught: the
+second round learns from the pairs the first one's payers made possible."""
+
 # --- pass 3: combinations ---------------------------------------------------------------------
 COMBINATION_ALIKE = 60
 """A group of lines makes up a target only when its party is at least this alike to the

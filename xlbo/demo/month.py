@@ -1822,9 +1822,12 @@ def _journal(month: Month, path: Path) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Score:
-    """Found links against the true ones. Lines a matcher cannot tell apart (two `Rent` lines
-    of 50,000.00 the same day; bank lines alike but for nothing) are interchangeable: a link
-    to the twin of the true line counts as right."""
+    """Found links against the true ones. Lines a matcher cannot tell apart are interchangeable:
+    a link to the twin of the true line counts as right. Twins are lines of one side with the
+    same date, amount and party (the name as the matcher folds it) and, in the books, the same
+    voucher type and reference: two `Rent` lines of 50,000.00 the same day, or two ₹1,000 UPI
+    credits from one handle the same day whose RRNs the books do not carry. `right_strict`
+    counts only the true pairs themselves."""
 
     true_links: int
     found_links: int
@@ -1857,13 +1860,19 @@ def score(month: Month, found: Iterable[tuple[int, int]]) -> Score:
     pairs = sorted(set(found))
     strangers = [p for p in pairs if p[0] < 0 or p[1] < 0]  # rows that are no generated line
     pairs = [p for p in pairs if p[0] >= 0 and p[1] >= 0]
-    bank_twin = _twins(
-        month.statement, ["date", "value_date", "narration", "reference", "debit", "credit"]
+    # what a matcher can see of a line: its date, amount, party and (books) the reference it
+    # carries — a bank line's UTR or RRN tells it from its twin only where the books carry it,
+    # and then the reference pass pairs it strictly
+    from xlbo.bank.parties import ledger_party_keys, narration_names, party_keys
+
+    statement = month.statement.assign(
+        party=party_keys(narration_names(month.statement["narration"].fillna("").astype(str)))
     )
-    book_twin = _twins(
-        month.ledger,
-        ["date", "particulars", "voucher_type", "narration", "reference", "debit", "credit"],
+    ledger = month.ledger.assign(
+        party=ledger_party_keys(month.ledger["particulars"].fillna("").astype(str))
     )
+    bank_twin = _twins(statement, ["date", "value_date", "party", "debit", "credit"])
+    book_twin = _twins(ledger, ["date", "party", "voucher_type", "reference", "debit", "credit"])
 
     def key(pair: tuple[int, int]) -> tuple[int, int]:
         return int(bank_twin[pair[0]]), int(book_twin[pair[1]])

@@ -1,0 +1,57 @@
+"""Payers the books know under another name, learnt from the month's sure matches.
+
+A bank narration names the account the money came from or went to; the books name the party.
+Often they are different people: the proprietor `SHINDE SACHIN` pays for `Bajwa Textiles`, a
+director pays the company's bills, an accountant's UPI handle pays the office rent. An accountant
+learns these after a few matches ("Sachin Shinde always pays for Bajwa Textiles") and then matches
+the next ₹1,500 from him to Bajwa Textiles without a second look. The matcher does the same:
+every pair taken on evidence other than the names (a shared UTR or cheque number, an amount no
+other line has) says "this bank name paid for this party"; a bank name becomes a known payer of a
+party when that evidence is enough (PAYER_EVIDENCE) and not contradicted (PAYER_SHARE of all the
+bank name's evidence points to that party: an aggregator that pays for everyone learns nothing).
+
+>>> learnt = known_payers(
+...     np.array(["shinde sachin", "shinde sachin", "razorpay", "razorpay"], dtype=object),
+...     np.array(["bajwa textiles", "bajwa textiles", "om sai", "kaveri"], dtype=object),
+...     np.array([1, 2, 2, 2]),
+...     np.array([0, 0, 0, 0]),
+... )
+>>> learnt.values.tolist()
+[['shinde sachin', 'bajwa textiles', 3]]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from xlbo.bank.scoring import PAYER_ALIKE_BELOW, PAYER_EVIDENCE, PAYER_SHARE_PERCENT
+
+PAYER_COLUMNS = ["bank", "ledger", "evidence"]
+
+
+def known_payers(
+    bank: np.ndarray, ledger: np.ndarray, evidence: np.ndarray, alike: np.ndarray
+) -> pd.DataFrame:
+    """(bank, ledger, evidence): the bank names learnt as payers of a ledger party, from taken
+    pairs given as their bank name, ledger name, the weight of the evidence that took them and
+    how alike their names are. Pairs with a blank name on either side teach nothing; pairs whose
+    names are already alike (PAYER_ALIKE_BELOW or more) count towards the bank name's evidence
+    but need no learning."""
+    frame = pd.DataFrame(
+        {"bank": bank, "ledger": ledger, "evidence": evidence, "alike": alike}
+    ).astype({"evidence": np.int64, "alike": np.int64})
+    frame = frame[(frame["bank"] != "") & (frame["ledger"] != "")]
+    if frame.empty:
+        return pd.DataFrame(columns=PAYER_COLUMNS)
+    per_pair = frame.groupby(["bank", "ledger"], sort=False).agg(
+        evidence=("evidence", "sum"), alike=("alike", "max")
+    )
+    per_pair = per_pair.reset_index()
+    total = per_pair.groupby("bank")["evidence"].transform("sum")
+    learnt = per_pair[
+        (per_pair["alike"] < PAYER_ALIKE_BELOW)
+        & (per_pair["evidence"] >= PAYER_EVIDENCE)
+        & (per_pair["evidence"] * 100 >= total * PAYER_SHARE_PERCENT)
+    ]
+    return learnt[PAYER_COLUMNS].reset_index(drop=True)
