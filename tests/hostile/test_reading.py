@@ -237,6 +237,57 @@ def far_xls(source: Path, target: Path) -> Path:
     return target
 
 
+def biff12(kind: int, body: bytes = b"") -> bytes:
+    """One .xlsb record: its type and length as 7-bit varints, then its body."""
+    head = bytes([kind]) if kind < 128 else bytes([(kind & 0x7F) | 0x80, kind >> 7])
+    length = bytearray()
+    size = len(body)
+    while True:
+        length.append((size & 0x7F) | (0x80 if size >> 7 else 0))
+        size >>= 7
+        if not size:
+            return head + bytes(length) + body
+
+
+def far_xlsb(source: Path, target: Path) -> Path:
+    """An .xlsb (binary workbook) whose sheet has a number at A1 and one at XFD1048576."""
+
+    def wide(text: str) -> bytes:
+        return struct.pack("<I", len(text)) + text.encode("utf-16-le")
+
+    def number(row: int, column: int) -> bytes:
+        header = biff12(0, struct.pack("<IIHHBB", row, 0, 300, 0, 0, 0) + b"\0" * 5)
+        return header + biff12(5, struct.pack("<IId", column, 0, 1.0))
+
+    sheet_entry = biff12(156, struct.pack("<II", 0, 1) + wide("rId1") + wide("Statement"))
+    workbook = biff12(131) + biff12(143) + sheet_entry + biff12(144) + biff12(132)
+    cells = number(0, 0) + number(1_048_575, 16_383)
+    sheet = biff12(129) + biff12(148, b"\0" * 16) + biff12(145) + cells + biff12(146)
+    relationships = "http://schemas.openxmlformats.org/package/2006/relationships"
+    kinds = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    return write_zip(
+        target,
+        {
+            "[Content_Types].xml": (
+                b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                b'<Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.'
+                b'macroEnabled.main"/><Default Extension="rels" ContentType="application/'
+                b'vnd.openxmlformats-package.relationships+xml"/></Types>'
+            ),
+            "_rels/.rels": (
+                f'<Relationships xmlns="{relationships}"><Relationship Id="rId1" '
+                f'Type="{kinds}/officeDocument" Target="xl/workbook.bin"/></Relationships>'
+            ).encode(),
+            "xl/workbook.bin": workbook,
+            "xl/_rels/workbook.bin.rels": (
+                f'<Relationships xmlns="{relationships}"><Relationship Id="rId1" '
+                f'Type="{kinds}/worksheet" Target="worksheets/sheet1.bin"/></Relationships>'
+            ).encode(),
+            "xl/worksheets/sheet1.bin": sheet + biff12(130),
+        },
+    )
+
+
 def ods_bomb(source: Path, target: Path) -> Path:
     """An .ods of a few hundred bytes whose one row of a value repeated 16,384 times is
     itself repeated 1,048,576 times."""
@@ -369,6 +420,9 @@ CASES = {
         stray_format, "statement", "hdfc.xlsx", BANK, ("53 matches", "BRS difference 0.00"), False
     ),
     "far-xls-bank": Case(far_xls, "statement", "hdfc.xls", BANK, ("hdfc.xls", LARGER, "CRXP65536")),
+    "far-xlsb-bank": Case(
+        far_xlsb, "statement", "hdfc.xlsb", BANK, ("hdfc.xlsb: Statement", LARGER, "XFD1048576")
+    ),
     "ods-bomb-validate": Case(
         ods_bomb, "master", "master.ods", VALIDATE, ("master.ods: Employees", LARGER)
     ),

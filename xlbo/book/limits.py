@@ -26,6 +26,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -191,9 +192,8 @@ def _declared_entries(path: Path) -> int | None:
         return int(entries)
 
 
-def _sheet_parts(workbook_xml: bytes, rels_xml: bytes) -> dict[str, str]:
-    """Sheet name → zip path of its XML, read from workbook.xml and its relationships by
-    pattern (no XML parser, so no entity is ever expanded)."""
+def _relationships(rels_xml: bytes) -> dict[str, str]:
+    """Relationship id → the zip path it targets, from a workbook's .rels part."""
     targets: dict[str, str] = {}
     for rel in re.finditer(rb"<(?:\w+:)?Relationship\b[^>]*>", rels_xml):
         rid = re.search(rb"""\bId\s*=\s*["']([^"']*)["']""", rel.group(0))
@@ -203,6 +203,13 @@ def _sheet_parts(workbook_xml: bytes, rels_xml: bytes) -> dict[str, str]:
             targets[rid.group(1).decode("utf-8", "replace")] = (
                 path if path.startswith("xl/") else f"xl/{path}"
             )
+    return targets
+
+
+def _sheet_parts(workbook_xml: bytes, rels_xml: bytes) -> dict[str, str]:
+    """Sheet name → zip path of its XML, read from workbook.xml and its relationships by
+    pattern (no XML parser, so no entity is ever expanded)."""
+    targets = _relationships(rels_xml)
     parts: dict[str, str] = {}
     for tag in re.finditer(rb"<(?:\w+:)?sheet\b[^>]*>", workbook_xml):
         name = re.search(rb"""\bname\s*=\s*["']([^"']*)["']""", tag.group(0))
@@ -432,6 +439,11 @@ def survey_zip(path: Path) -> Survey:
                     _read_small(archive, "xl/workbook.xml"),
                     _read_small(archive, "xl/_rels/workbook.xml.rels"),
                 )
+            elif "xl/workbook.bin" in names and "xl/_rels/workbook.bin.rels" in names:
+                survey.sheet_parts = _xlsb_sheet_parts(
+                    _read_small(archive, "xl/workbook.bin"),
+                    _read_small(archive, "xl/_rels/workbook.bin.rels"),
+                )
             sheets = set(survey.sheet_parts.values())
             ods = "content.xml" in names and "xl/workbook.xml" not in names
             survey.opened_whole = ods
@@ -472,8 +484,12 @@ def _inflate(
     ods: _OdsScan | None = None,
 ) -> None:
     """Inflate one part in chunks, counting what it really unpacks to against the cap."""
-    xml = info.filename.endswith((".xml", ".rels", ".vml")) or is_sheet
-    scan: _SheetScan | _OdsScan | None = _SheetScan(SheetSize(info.filename)) if is_sheet else ods
+    binary_sheet = is_sheet and info.filename.endswith(".bin")
+    xml = info.filename.endswith((".xml", ".rels", ".vml")) or (is_sheet and not binary_sheet)
+    scan: _SheetScan | _OdsScan | None = ods
+    if is_sheet and not binary_sheet:
+        scan = _SheetScan(SheetSize(info.filename))
+    records = bytearray()
     carry = b""
     with archive.open(info) as stream:
         while chunk := stream.read(_CHUNK):
@@ -481,6 +497,8 @@ def _inflate(
             if survey.unpacked > MAX_UNPACKED_MB * _MB:
                 sheet = next((s for s, p in survey.sheet_parts.items() if p == info.filename), None)
                 raise too_large(file, sheet, unpacked=survey.unpacked)
+            if binary_sheet:
+                records += chunk
             if not xml:
                 continue
             data = carry + chunk
@@ -491,6 +509,11 @@ def _inflate(
             _look(data, scan, file)
         if carry:
             _look(carry, scan, file)
+    if binary_sheet:
+        rows, columns = xlsb_grid(bytes(records))
+        survey.sizes[info.filename] = SheetSize(
+            info.filename, rows, columns, info.file_size, seen=(rows, columns)
+        )
     if isinstance(scan, _OdsScan):
         for size in survey.sizes.values():
             size.unpacked = info.file_size
@@ -515,6 +538,76 @@ def _look(data: bytes, scan: _SheetScan | _OdsScan | None, file: str) -> None:
         )
     if scan is not None:
         scan.feed(data)
+
+
+# BIFF12 (.xlsb) records: BrtRowHdr (0) starts with its row (u32); the cell records BrtCellRk
+# … BrtFmlaError (2-11) and BrtCellRString (62) start with their column (u32); blanks (1) hold
+# nothing calamine keeps
+_XLSB_ROW = 0
+_XLSB_CELLS = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 62})
+_XLSB_SHEET = 156  # BrtBundleSh in workbook.bin: a sheet's relationship id and name
+
+
+def _xlsb_records(data: bytes) -> Iterator[tuple[int, int, int]]:
+    """(record type, start of its body, its length) for each BIFF12 record."""
+    at, end = 0, len(data)
+    while at < end:
+        kind = data[at]
+        at += 1
+        if kind & 0x80 and at < end:
+            kind = (kind & 0x7F) | ((data[at] & 0x7F) << 7)
+            at += 1
+        length = shift = 0
+        for _ in range(4):
+            if at >= end:
+                return
+            byte = data[at]
+            at += 1
+            length |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                break
+        yield kind, at, length
+        at += length
+
+
+def xlsb_grid(data: bytes) -> tuple[int, int]:
+    """The grid from A1 (rows, columns) an .xlsb sheet's value records fill."""
+    row = rows = columns = 0
+    for kind, body, length in _xlsb_records(data):
+        if body + 4 > len(data) or length < 4:
+            continue
+        if kind == _XLSB_ROW:
+            row = struct.unpack_from("<I", data, body)[0]
+        elif kind in _XLSB_CELLS:
+            column = struct.unpack_from("<I", data, body)[0]
+            rows, columns = max(rows, row + 1), max(columns, column + 1)
+    return rows, columns
+
+
+def _xlsb_sheet_parts(workbook: bytes, rels_xml: bytes) -> dict[str, str]:
+    """Sheet name → zip path of its .bin, from workbook.bin's BrtBundleSh records."""
+    relations = _relationships(rels_xml)
+    parts: dict[str, str] = {}
+    for kind, body, length in _xlsb_records(workbook):
+        if kind != _XLSB_SHEET or length < 12:
+            continue
+        record = workbook[body : body + length]
+        texts: list[str] = []
+        at = 8
+        for _ in range(2):
+            if at + 4 > len(record):
+                break
+            count = struct.unpack_from("<I", record, at)[0]
+            at += 4
+            if count == 0xFFFFFFFF:
+                texts.append("")
+                continue
+            texts.append(record[at : at + 2 * count].decode("utf-16-le", "replace"))
+            at += 2 * count
+        if len(texts) == 2 and texts[0] in relations:
+            parts[texts[1]] = relations[texts[0]]
+    return parts
 
 
 # BIFF records that place a value in a cell, each starting with its row and column (u16 each);
