@@ -288,6 +288,20 @@ def far_xlsb(source: Path, target: Path) -> Path:
     )
 
 
+def parquet_bomb(source: Path, target: Path) -> Path:
+    """32 million zeros in four row groups: 0.1 MB on disk, 256 MB as numbers, far more as the
+    frame of cells a statement is read into."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as parquet
+
+    zeros = pa.table({"Amount": pa.array(np.zeros(8_000_000, dtype=np.int64))})
+    with parquet.ParquetWriter(target, zeros.schema) as writer:
+        for _ in range(4):
+            writer.write_table(zeros)
+    return target
+
+
 def ods_bomb(source: Path, target: Path) -> Path:
     """An .ods of a few hundred bytes whose one row of a value repeated 16,384 times is
     itself repeated 1,048,576 times."""
@@ -422,6 +436,9 @@ CASES = {
     "far-xls-bank": Case(far_xls, "statement", "hdfc.xls", BANK, ("hdfc.xls", LARGER, "CRXP65536")),
     "far-xlsb-bank": Case(
         far_xlsb, "statement", "hdfc.xlsb", BANK, ("hdfc.xlsb: Statement", LARGER, "XFD1048576")
+    ),
+    "parquet-bomb-bank": Case(
+        parquet_bomb, "statement", "hdfc.parquet", BANK, ("32,000,000 cells / 244.1 MB", LARGER)
     ),
     "ods-bomb-validate": Case(
         ods_bomb, "master", "master.ods", VALIDATE, ("master.ods: Employees", LARGER)

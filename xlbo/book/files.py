@@ -26,7 +26,7 @@ import olefile
 import pandas as pd
 import python_calamine as calamine
 
-from xlbo.book.limits import Survey, check_xls, survey_zip, too_large
+from xlbo.book.limits import Survey, check_parquet, check_xls, survey_zip, too_large
 from xlbo.book.table import Table, column_letter, find_header_row, header_key, header_text
 from xlbo.errors import FileProblem, SheetProblem
 
@@ -231,6 +231,7 @@ def _read_csv_frame(path: Path) -> pd.DataFrame:
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:
+    check_parquet(path)
     try:
         frame = pd.read_parquet(path)
     except ImportError:

@@ -47,6 +47,13 @@ MAX_PARTS = 10_000
 """Parts in a workbook's zip. Excel writes a few dozen (a sheet, a drawing, a comment each);
 Python's zipfile holds every directory entry in memory, so the count is checked from the zip's
 end record before the directory is read."""
+MAX_PARQUET_MB = 1024
+"""Megabytes a Parquet file's columns unpack to, as its own footer says (pyarrow then holds
+about that, and pandas as much again). A million lines of a statement take some 100 MB; a
+file of repeated zeros is a few kilobytes whatever it unpacks to."""
+MAX_PARQUET_CELLS = 30_000_000
+"""Cells (rows x columns) of a Parquet file: three million lines of ten columns, past which a
+frame of Python values would not fit in 2 GB."""
 MAX_XLS_MB = 200
 """Megabytes of an old-style `.xls` workbook's BIFF stream (Excel 97-2003 stops at 65,536 rows
 of 256 columns, some 100 MB of records)."""
@@ -674,3 +681,24 @@ def check_xls(path: Path) -> None:
             cells=rows * columns,
             last_cell=f"{_letters(columns)}{rows}",
         )
+
+
+def check_parquet(path: Path) -> None:
+    """Refuse a Parquet file whose footer declares more than MAX_PARQUET_CELLS cells or
+    MAX_PARQUET_MB unpacked (counting at least 8 bytes a cell), before any column is read. A footer that cannot be read is left
+    to the reader, which says the file is damaged."""
+    try:
+        import pyarrow.parquet as parquet
+    except ImportError:  # the reader says what to install
+        return
+    try:
+        metadata = parquet.ParquetFile(path).metadata
+    except Exception:  # pyarrow's errors on a damaged file; the reader reports them
+        return
+    cells = int(metadata.num_rows) * max(int(metadata.num_columns), 1)
+    encoded = sum(
+        int(metadata.row_group(index).total_byte_size) for index in range(metadata.num_row_groups)
+    )
+    unpacked = max(encoded, 8 * cells)  # a run of zeros encodes to nothing, unpacks to 8 bytes
+    if cells > MAX_PARQUET_CELLS or unpacked > MAX_PARQUET_MB * _MB:
+        raise too_large(path.name, None, unpacked=unpacked, cells=cells)
