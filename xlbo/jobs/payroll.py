@@ -383,9 +383,17 @@ def master_rows(reader: Reader) -> list[MasterRow]:
     codes = frame["Employee ID"].tolist() if "Employee ID" in frame.columns else blank
     names = frame["Name"].tolist() if "Name" in frame.columns else blank
     return [
-        MasterRow(int(row), (clean_text(code) or "")[:60], (clean_text(name) or "")[:80])
+        MasterRow(int(row), _shown(code)[:60], _shown(name)[:80])
         for row, code, name in zip(frame.index, codes, names, strict=True)
     ]
+
+
+def _shown(value: object) -> str:
+    """A cell as text to name an employee by; an Excel error (#REF!) as it shows."""
+    try:
+        return clean_text(value) or ""
+    except ValueError:
+        return display_value(value)
 
 
 def _fixed_field_issues(data: MasterData, lines: list[PayLine], payable: set[str]) -> list[Issue]:
@@ -418,7 +426,8 @@ def _payslip_name_issues(
             line.employee.employee_id,
             f"{line.employee.employee_id}: the payslip is payslips-{key}/{names[line.employee.employee_id]}, "
             "because a file name cannot hold this Employee ID as it is",
-            "Nothing to do; the name stays the same every month.",
+            "Nothing to do: the characters a file name cannot hold were replaced, and a short "
+            "hash of the ID keeps the file apart from other employees' in every month's folder.",
             Severity.INFO,
             data.source,
         )

@@ -22,11 +22,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from xlbo.errors import SheetProblem
 from xlbo.master.fields import TaxRegime
 from xlbo.master.rules import AgeGroup, IncomeTaxRule, IncomeTaxSlab, SurchargeSlab
 from xlbo.payroll.rules import apply_rounding
 
 ZERO = Decimal(0)
+
+
+class MissingTaxRule(SheetProblem, ValueError):
+    """A tax table with no row for a regime and year: a plain message from every door (exit 2
+    on the command line, readable text in a worksheet function's cell)."""
 
 
 @dataclass(frozen=True)
@@ -49,8 +55,9 @@ class TaxTables:
         for rule in self.rules:
             if rule.regime is regime and rule.financial_year == year:
                 return rule
-        raise ValueError(
-            f"Income Tax Rules has no row for the {regime.value} regime in {year}; add one"
+        raise MissingTaxRule(
+            f"The Income Tax Rules sheet has no row for the {regime.value} regime in {year} (a "
+            "row with a bad cell is set aside: `xlbo validate` lists it); add one, then run again."
         )
 
     def slabs_for(self, regime: TaxRegime, year: str, age: AgeGroup) -> list[IncomeTaxSlab]:
@@ -58,8 +65,10 @@ class TaxTables:
         specific = [s for s in rows if s.age_group is age]
         chosen = specific or [s for s in rows if s.age_group in (AgeGroup.ALL, AgeGroup.BELOW_60)]
         if not chosen:
-            raise ValueError(
-                f"Income Tax Slabs has no rows for the {regime.value} regime in {year}; add them"
+            raise MissingTaxRule(
+                f"The Income Tax Slabs sheet has no rows for the {regime.value} regime in {year} "
+                "(a row with a bad cell is set aside: `xlbo validate` lists it); add them, then "
+                "run again."
             )
         return sorted(chosen, key=lambda s: s.income_from)
 
