@@ -132,11 +132,15 @@ def run_report(
     in Excel) and the chart of accounts in `master` (default: `book`)."""
     period = parse_period(period_text)
     reader = FileBook(book) if isinstance(book, Path) else book
-    source = master if master is not None else reader
+    source = FileBook(master) if isinstance(master, Path) else master or reader
     data, _ = load(source)  # master-data problems are the Validate job's to report
     if not data.accounts:
+        name = Path(source.name).name
         raise UserError(
-            f"{source.name} has no chart of accounts (an Accounts sheet); give the master with --master."
+            f"{name} has no chart of accounts (an Accounts sheet); give the master with --master."
+            if not source.has("Accounts")
+            else f"{name}: the Accounts sheet has no account xlbo can use (empty, or a required "
+            f"column missing: `xlbo validate {name}` says which); fix it or give another --master."
         )
     lines, issues = journal_lines(
         reader,
