@@ -408,3 +408,71 @@ def test_xls_cell_records_are_sized_per_sheet() -> None:
     stream = bof + bof + number(99, 1) + blank + record(0x000A, b"") + bof + number(2, 3) + mulrk
     assert biff_grid(stream) == (100, 2)
     assert biff_grid(bof + number(0xFFFF, 0xFFFF)) == (65536, 65536)
+
+
+ODS_SPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def ods(path: Path, rows: str) -> Path:
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_SPACES}>'
+        f'<office:body><office:spreadsheet><table:table table:name="S">{rows}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/'
+        'vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path='
+        '"content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", content)
+    return path
+
+
+def ods_cell(text: str, repeat: int = 1) -> str:
+    return (
+        f'<table:table-cell office:value-type="string" table:number-columns-repeated="{repeat}">'
+        f"<text:p>{text}</text:p></table:table-cell>"
+    )
+
+
+def test_ods_runs_of_empty_cells_cost_nothing(tmp_path: Path) -> None:
+    """LibreOffice ends every row with its empty columns and every sheet with its empty rows,
+    each written once with a repeat count."""
+    empty_tail = '<table:table-cell table:number-columns-repeated="16382"/>'
+    row = f"<table:table-row>{ods_cell('Date')}{ods_cell('Amount')}{empty_tail}</table:table-row>"
+    empty_rows = (
+        '<table:table-row table:number-rows-repeated="1048575">'
+        '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+    )
+    rows = FileBook(ods(tmp_path / "s.ods", row + empty_rows)).sheet_rows("S")
+    assert rows == [["Date", "Amount"]]
+
+
+def test_ods_repeated_values_are_counted_out(tmp_path: Path) -> None:
+    row = (
+        '<table:table-row table:number-rows-repeated="5000">'
+        f"{ods_cell('x', 5000)}</table:table-row>"
+    )
+    with pytest.raises(
+        FileProblem, match=r"s.ods: S is larger than xlbo reads \(25,000,000 cells .* GJH5000\)"
+    ):
+        FileBook(ods(tmp_path / "s.ods", row))
+
+
+def test_an_xls_stream_past_the_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import xlbo.book.limits as limits
+    from xlbo.excel.vba.cfb import compound_file
+
+    path = tmp_path / "old.xls"
+    path.write_bytes(compound_file({"Workbook": b"\x09\x08\x10\x00" + b"\x00" * 9000}))
+    monkeypatch.setattr(limits, "MAX_XLS_MB", 0)
+    with pytest.raises(FileProblem, match=r"old.xls is larger than xlbo reads \(under 0.1 MB"):
+        FileBook(path)
