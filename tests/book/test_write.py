@@ -214,11 +214,12 @@ def test_figures_have_their_headers_over_them_and_every_sheet_prints_alike(
     edited = write_into(xlsx({"Mine": [["kept"]]}), [statement()], tmp_path / "edited.xlsx")
     for path in (new, edited):
         ws = openpyxl.load_workbook(path)["Statement"]
-        assert [ws.cell(3, col).alignment.horizontal for col in range(1, 5)] == [
-            None,
-            "right",
-            "right",
-            "right",
+        headers = [ws.cell(3, col).alignment for col in range(1, 5)]
+        assert [(a.horizontal, a.indent) for a in headers] == [
+            (None, 0),
+            ("right", 1),
+            ("right", 1),
+            ("right", 1),
         ]
         assert ws.page_setup.paperSize == 9, path.name  # A4
         assert ws.sheet_properties.pageSetUpPr.fitToPage, path.name

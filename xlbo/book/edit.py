@@ -79,6 +79,7 @@ def _write_sheet(book: Any, sheet: ResultSheet) -> None:
             wrap_text=True,
             vertical="center",
             horizontal="right" if column.kind in FIGURES else None,
+            indent=1 if column.kind in FIGURES else 0,  # as write_workbook sets it
         )
         if column.comment:
             cell.comment = Comment(column.comment, "xlbo")

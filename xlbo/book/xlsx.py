@@ -84,7 +84,9 @@ class _Styles:
             "border": 1,
         }
         self.header = book.add_format(header)
-        self.figures_header = book.add_format({**header, "align": "right"})
+        # right-aligned over the figures, one space in: clear of the next header, and over
+        # the last digit of a figure that leaves room for a bracket
+        self.figures_header = book.add_format({**header, "align": "right", "indent": 1})
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.subtitle = book.add_format({"italic": True, "font_color": "#595959"})
         self._cache: dict[tuple[str, bool], Any] = {}
