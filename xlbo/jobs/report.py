@@ -93,14 +93,22 @@ def _progress(
 
 
 def _within_books(
-    given: str, period: Period, lines: pd.DataFrame, begins: date | None, name: str
+    given: str,
+    period: Period,
+    lines: pd.DataFrame,
+    begins: date | None,
+    name: str,
+    left_out: bool = False,
 ) -> None:
     """Stop a report of a period the books do not reach: it would show nothing but zeros (or
     the opening balances) and say every line was used. The books run from the day they begin
     (the Company sheet's Books Begin, else the first journal line) to the last journal line;
-    books with no usable line reach only their opening day."""
+    books with no usable line reach only their opening day (unless lines were left out as bad:
+    then the report is their list)."""
     book = Path(name).name
     if lines.empty:
+        if left_out:
+            return  # every line was bad: the Issues sheet says why, and that is the report
         if begins is None:
             raise UserError(
                 f"{book} has no journal lines to report (its Journal sheet is empty); add the "
@@ -149,7 +157,8 @@ def run_report(
         until=period.end,
     )
     begins = data.company.books_begin if data.company else None
-    _within_books(period_text, period, lines, begins, reader.name)
+    left_out = any(i.severity is Severity.ERROR for i in issues)
+    _within_books(period_text, period, lines, begins, reader.name, left_out)
     books = Books(data.accounts, lines)
     company = data.company.name if data.company else ""
     heading = (company, period.label) if company else (period.label,)
