@@ -569,3 +569,26 @@ def test_progress_over_100_percent_is_done_and_text_is_named(xlsx: Callable[...,
     summary = result.sheets[0].frame.set_index("Project")
     assert summary.loc["Audit", ["Tasks", "Done", "Overdue"]].tolist() == [1, 1, 0]
     assert [(i.cell, "'half' is not a" in i.problem) for i in result.problems] == [("F3", True)]
+
+
+def test_a_period_outside_the_books_names_their_dates(report: Callable[..., Any]) -> None:
+    with pytest.raises(UserError, match=r"--period 2027-10: the books in books.xlsx run from "):
+        report(GOOD, ReportKind.PACK, "2027-10")
+    first = report(GOOD, ReportKind.TRIAL_BALANCE, "2026-09:2027-03")  # overlaps: fine
+    assert first.totals[0] == first.totals[1]
+
+
+def test_an_empty_journal_is_refused_and_an_all_bad_one_is_listed(
+    report: Callable[..., Any],
+) -> None:
+    with pytest.raises(UserError, match="has no journal lines to report"):
+        report([], ReportKind.TRIAL_BALANCE)
+    unbalanced = [
+        [date(2026, 10, 1), "JV/1", "Journal", "Rent", 1001, None, None, None, ""],
+        [date(2026, 10, 1), "JV/1", "Journal", "HDFC Bank Current A/c", None, 1000, None, None, ""],
+    ]
+    listed = report(unbalanced, ReportKind.TRIAL_BALANCE)
+    assert [i.problem for i in listed.problems] == [
+        "Voucher JV/1 does not balance: debits exceed credits by ₹1.00"
+    ]
+    assert listed.sheets[0].title[-1].startswith("1 problems were found")
