@@ -476,3 +476,12 @@ def test_an_xls_stream_past_the_setting(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(limits, "MAX_XLS_MB", 0)
     with pytest.raises(FileProblem, match=r"old.xls is larger than xlbo reads \(under 0.1 MB"):
         FileBook(path)
+
+
+@pytest.mark.parametrize("module", ["xlbo.book.sheet_reach", "xlbo.book.files"])
+def test_worked_examples(module: str) -> None:
+    import doctest
+    import importlib
+
+    failed, tried = doctest.testmod(importlib.import_module(module))
+    assert tried and not failed
