@@ -16,7 +16,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.conftest import write_xlsx
 from tests.hostile.harness import MEMORY_LIMIT_MB, Folder, run_xlbo
+from tests.reports.test_statements import ACCOUNTS, HEAD
 from xlbo.cli import main
 from xlbo.demo import build_demo
 from xlbo.jobs.reconcile import run_reconcile, write_result
@@ -268,3 +270,44 @@ def test_month_out_of_range_as_a_user_runs_it(files: Callable[..., Path]) -> Non
     assert "the year 9999 is outside" in outcome.err
     assert outcome.peak_mb < MEMORY_LIMIT_MB
     before.unchanged()
+
+
+def test_report_of_books_with_no_journal_lines(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_xlsx(tmp_path / "books.xlsx", {"Accounts": ACCOUNTS, "Journal": [HEAD]})
+    err = refused(
+        capsys,
+        tmp_path,
+        "report",
+        "trial-balance",
+        str(tmp_path / "books.xlsx"),
+        "--period",
+        "2026-10",
+        "--out",
+        str(tmp_path / "tb.xlsx"),
+    )
+    assert "books.xlsx has no journal lines to report (its Journal sheet is empty)" in err
+
+
+def test_report_with_a_chart_of_accounts_that_has_no_account(
+    capsys: pytest.CaptureFixture[str], files: Callable[..., Path]
+) -> None:
+    folder = files(BOOKS, "master.xlsx")
+    book = openpyxl.load_workbook(folder / "master.xlsx")
+    book["Accounts"].delete_rows(2, book["Accounts"].max_row)
+    book.save(folder / "master.xlsx")
+    err = refused(
+        capsys,
+        folder,
+        "report",
+        "trial-balance",
+        str(folder / BOOKS),
+        "--master",
+        str(folder / "master.xlsx"),
+        "--period",
+        "2026-10",
+        "--out",
+        str(folder / "tb.xlsx"),
+    )
+    assert "master.xlsx: the Accounts sheet has no account xlbo can use" in err
