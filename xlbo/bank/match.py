@@ -57,7 +57,6 @@ from xlbo.bank.scoring import (
     CHEQUE_DAYS_AFTER,
     COMBINATION_ALIKE,
     COMBINATION_SCORE,
-    IDENTICAL_AT_MOST,
     KEY_WORDS,
     NAMED_NEAREST,
     NAMES_DIFFER_BELOW,
@@ -132,6 +131,8 @@ class _Matching:
     rejected: frozenset[tuple[int, int]]
     names: _Names | None = None
     """Each line's party numbered, and the pairs of names that count as alike; worked out once."""
+    first_counts: tuple[np.ndarray, np.ndarray] | None = None
+    """Same-amount candidates of each bank and ledger line before any was taken."""
     bank_open: np.ndarray = field(init=False)
     ledger_open: np.ndarray = field(init=False)
     taken: list[pd.DataFrame] = field(default_factory=list)
@@ -307,17 +308,24 @@ def match_lines(
             + " days"
         )
         run.take(chosen, "Rule", 95, reasons.to_numpy())
-    abstained = _amount_and_date(run)
+    _amount_and_date(run, lone_pairs=False)
     for _ in range(PAYER_ROUNDS):  # what the sure pairs taught, tried on what is left
         if not _learn_payers(run):
             break
-        abstained = _amount_and_date(run)
+        _amount_and_date(run, lone_pairs=False)
     _repeats(run)
     _identical_lines(run)
     late = _late_cheques(run)
 
     # 3. combinations, both ways, over what is left
     undecided = _combinations(run)
+    # then the pairs whose names differ but that have no one else, and what they teach
+    abstained = _amount_and_date(run)
+    if _learn_payers(run):
+        _amount_and_date(run, lone_pairs=False)
+        _repeats(run)
+        undecided = pd.concat([undecided, _combinations(run)], ignore_index=True)
+        abstained = _amount_and_date(run)
 
     held = pd.concat([abstained, late, undecided], ignore_index=True)
     suggestions = held[
@@ -504,6 +512,23 @@ def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     return run.without_rejected(pairs), count_b, count_g
 
 
+def _first_counts(run: _Matching) -> tuple[np.ndarray, np.ndarray]:
+    """How many same-amount lines of the other side each bank and each ledger line had in the
+    window before any line was taken."""
+    if run.first_counts is None:
+        bank_signed = run.bank.lines["signed"].to_numpy()
+        ledger_signed = run.ledger.lines["signed"].to_numpy()
+        bank_day = run.bank.lines["day"].to_numpy()
+        ledger_day = run.ledger.lines["day"].to_numpy()
+        forth = band(bank_signed, bank_day, ledger_signed, ledger_day, run.window)
+        back = band(ledger_signed, ledger_day, bank_signed, bank_day, run.window.mirrored)
+        run.first_counts = (
+            np.asarray(forth.counts, dtype=np.int64),
+            np.asarray(back.counts, dtype=np.int64),
+        )
+    return run.first_counts
+
+
 def _ranks(groups: np.ndarray, fit: np.ndarray) -> np.ndarray:
     """Each pair's place (0 = best) among the pairs of its group (bank or ledger line)."""
     if not len(groups):
@@ -529,10 +554,13 @@ def _best(groups: np.ndarray, fit: np.ndarray, size: int) -> tuple[np.ndarray, n
     return is_top, ties
 
 
-def _amount_and_date(run: _Matching) -> pd.DataFrame:
+def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
     """Pass 2: take each pair whose lines are each other's one best candidate, again and again
     on what is left; return what it abstained on: tied candidates, and best pairs whose names
-    differ where another candidate exists (never matched on amount alone).
+    differ where another candidate exists (never matched on amount alone). Two lines whose names
+    differ are matched only with `lone_pairs`, and only where neither line had another candidate
+    in the window to begin with (before any line was taken) and they are at most UNLIKE_DAYS
+    apart: the run takes such pairs last, after the combinations, which may need the lines.
 
     Where many lines share an amount (plan prices, rent, EMIs) a line can have hundreds of
     same-amount candidates in the window; decisions are made on each line's SHORTLIST best,
@@ -550,11 +578,12 @@ def _amount_and_date(run: _Matching) -> pd.DataFrame:
         fit = fitness(d, alike)
         # two known names that share nothing, where either line has another candidate or they
         # are more than UNLIKE_DAYS apart
+        first_b, first_g = _first_counts(run)
         unlike = (
             bank_named[b]
             & ledger_named[g]
             & (alike < NAMES_DIFFER_BELOW)
-            & ((count_b[b] > 1) | (count_g[g] > 1) | (np.abs(d) > UNLIKE_DAYS))
+            & ((not lone_pairs) | (first_b[b] > 1) | (first_g[g] > 1) | (np.abs(d) > UNLIKE_DAYS))
         )
         live = np.arange(len(b))
         if not len(live):
@@ -772,74 +801,55 @@ def _repeats(run: _Matching) -> None:
 def _identical_lines(run: _Matching) -> None:
     """Book lines that cannot be told apart — the same day, amount, particulars and narration (three
     `Professional Fees` of 15,000 paid on one day to three consultants) — are interchangeable:
-    a bank line whose every same-amount candidate in the window is one such line takes one, in
-    the order of the lines, so long as the group has a line for each such bank line and the
-    bank's name does not differ from the books' (the amount-and-date pass abstains on them,
-    since no name tells them apart)."""
-    bank_at, ledger_at = np.flatnonzero(run.bank_open), np.flatnonzero(run.ledger_open)
-    if not len(bank_at) or not len(ledger_at):
+    a bank line whose best candidates are all one such group of lines (any other candidate fits
+    worse, or names another party) takes one, in the order of the lines, so long as the group
+    has a line for each bank line that chose it and the bank's name does not differ from the
+    books' (the amount-and-date pass abstains on them, since no name tells them apart)."""
+    if not run.bank_open.any() or not run.ledger_open.any():
+        return
+    pairs, _, _ = _candidates(run)
+    if pairs.empty or run.names is None:
         return
     ledger = run.ledger.lines
-    texts = ledger["text"].fillna("").astype(str).to_numpy(dtype=object)[ledger_at]
+    texts = ledger["text"].fillna("").astype(str)
     if "note" in ledger.columns:  # a narration naming the payee tells the lines apart
-        texts = (
-            texts + "|" + ledger["note"].fillna("").astype(str).to_numpy(dtype=object)[ledger_at]
-        )
-    twins, _ = pd.factorize(
-        pd.Series(ledger["day"].to_numpy()[ledger_at]).astype(str)
-        + "|"
-        + pd.Series(ledger["signed"].to_numpy()[ledger_at]).astype(str)
-        + "|"
-        + pd.Series(texts, dtype=object)
+        texts = texts + "|" + ledger["note"].fillna("").astype(str)
+    twins_all, _ = pd.factorize(
+        ledger["day"].astype(str) + "|" + ledger["signed"].astype(str) + "|" + texts
     )
-    size = np.bincount(twins)
-    found = band(
-        run.bank.lines["signed"].to_numpy()[bank_at],
-        run.bank.lines["day"].to_numpy()[bank_at],
-        ledger["signed"].to_numpy()[ledger_at],
-        ledger["day"].to_numpy()[ledger_at],
-        run.window,
-    )
-    few = found.counts <= IDENTICAL_AT_MOST  # candidates listed only where they are few
-    left, right = band(
-        run.bank.lines["signed"].to_numpy()[bank_at][few],
-        run.bank.lines["day"].to_numpy()[bank_at][few],
-        ledger["signed"].to_numpy()[ledger_at],
-        ledger["day"].to_numpy()[ledger_at],
-        run.window,
-    ).pairs()
-    left = np.flatnonzero(few)[left]
-    if not len(left):
+    twins = np.where(run.ledger_open, twins_all, -1)
+    size = np.bincount(twins[twins >= 0], minlength=int(twins_all.max(initial=-1)) + 1)
+    b = pairs["b"].to_numpy(dtype=np.int64)
+    g = pairs["l"].to_numpy(dtype=np.int64)
+    alike = pairs["alike"].to_numpy(dtype=np.int64)
+    bank_named = run.bank.lines["party"].fillna("").astype(str).to_numpy(dtype=object) != ""
+    ledger_named = ledger["party"].fillna("").astype(str).to_numpy(dtype=object) != ""
+    differ = bank_named[b] & ledger_named[g] & (alike < NAMES_DIFFER_BELOW)
+    b, g, d, alike = b[~differ], g[~differ], pairs["d"].to_numpy()[~differ], alike[~differ]
+    if not len(b):
         return
-    pairs = pd.DataFrame({"b": left, "twin": twins[right], "l": right})
-    groups = pairs.groupby("b")["twin"].agg(["nunique", "first", "size"])
+    fit = fitness(d, alike)
+    top = np.full(len(run.bank), np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(top, b, fit)
+    best = fit == top[b]
+    chosen = pd.DataFrame({"b": b[best], "twin": twins[g[best]]})
+    groups = chosen.groupby("b")["twin"].agg(["nunique", "first"])
     single = groups[(groups["nunique"] == 1) & (size[groups["first"].to_numpy()] >= 2)]
     if single.empty:
         return
-    chosen_b = bank_at[single.index.to_numpy()]
-    twin_of = single["first"].to_numpy()
-    # each group's members in the order of the lines
-    order = np.argsort(twins, kind="stable")
-    starts = np.searchsorted(twins[order], np.arange(len(size)))
-    member = order[starts[twin_of]]  # a group's first line stands for it
-    if run.names is None:
-        run.names = _Names.of(run.bank, run.ledger)
-    bank_named = run.bank.lines["party"].fillna("").astype(str).to_numpy(dtype=object) != ""
-    ledger_named = ledger["party"].fillna("").astype(str).to_numpy(dtype=object) != ""
-    alike = run.names.alike(chosen_b, ledger_at[member])
-    differ = bank_named[chosen_b] & ledger_named[ledger_at[member]] & (alike < NAMES_DIFFER_BELOW)
-    table = pd.DataFrame({"b": chosen_b[~differ], "twin": twin_of[~differ]})
+    table = pd.DataFrame({"b": single.index.to_numpy(), "twin": single["first"].to_numpy()})
     table = table.sort_values(["twin", "b"], kind="stable")
     table["place"] = table.groupby("twin").cumcount()
     wanted = table.groupby("twin")["b"].transform("size").to_numpy()
-    fits = wanted <= size[table["twin"].to_numpy()]  # a line of the group for each bank line
-    table = table[fits]
-    taken_b = table["b"].to_numpy(dtype=np.int64).tolist()
-    taken_l = ledger_at[
-        order[starts[table["twin"].to_numpy()] + table["place"].to_numpy()]
-    ].tolist()
-    if not taken_b:
+    table = table[wanted <= size[table["twin"].to_numpy()]]  # a line of the group for each
+    if table.empty:
         return
+    # each group's open members in the order of the lines
+    order = np.flatnonzero(twins >= 0)
+    order = order[np.argsort(twins[order], kind="stable")]
+    starts = np.searchsorted(twins[order], np.arange(len(size)))
+    taken_b = table["b"].to_numpy(dtype=np.int64)
+    taken_l = order[starts[table["twin"].to_numpy()] + table["place"].to_numpy()]
     pairs = run.without_rejected(pd.DataFrame({"b": taken_b, "l": taken_l}))
     days = run.bank.lines["day"].to_numpy()[pairs["b"]] - ledger["day"].to_numpy()[pairs["l"]]
     run.take(
@@ -849,8 +859,8 @@ def _identical_lines(run: _Matching) -> None:
         (
             "same amount; "
             + _signed_days(days)
-            + " days; its only candidates are identical book lines (same day, amount and "
-            "particulars), one taken for each such bank line"
+            + " days; its best candidates are identical book lines (same day, amount and "
+            "particulars), one taken for each bank line that chose them"
         ).to_numpy(),
     )
 

@@ -41,9 +41,6 @@ matched on amount alone where either line has another candidate; it is a suggest
 UNLIKE_DAYS = 2
 """Two lines whose names differ are matched on amount alone only when neither has another
 candidate and they are at most 2 days apart; otherwise it is a suggestion."""
-IDENTICAL_AT_MOST = 12
-"""Identical book lines (same day, amount, particulars) are paired with the bank lines whose
-every candidate they are, for groups of up to 12: three consultants' fees, a week's rent."""
 SHORTLIST = 4
 """Candidates kept per line while the amount-and-date pass decides; the decision is exact while a
 line keeps two of its own, and its shortlist is drawn again when it runs short."""
