@@ -143,15 +143,14 @@ def sst_bomb(source: Path, target: Path, *, declared: int | None = None) -> Path
 
 
 def sheet_bomb(source: Path, target: Path) -> Path:
-    """Each sheet's XML unpacks past 1 GB: a cell of a billion zeros."""
+    """The first sheet's XML unpacks to 500 MB: one cell of zeros (0.5 MB on disk)."""
     parts: dict[str, bytes | Part] = dict(parts_of(source))
-    for name in sheet_names(parts_of(source)):
-        parts[name] = Part(
-            f'<worksheet xmlns="{MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'.encode(),
-            b"0" * MB,
-            1100,
-            b"</t></is></c></row></sheetData></worksheet>",
-        )
+    parts["xl/worksheets/sheet1.xml"] = Part(
+        f'<worksheet xmlns="{MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'.encode(),
+        b"0" * MB,
+        500,
+        b"</t></is></c></row></sheetData></worksheet>",
+    )
     return write_zip(target, parts)
 
 
@@ -468,18 +467,8 @@ CASES = {
     "billion-laughs-payroll": Case(
         billion_laughs, "master", "master.xlsx", PAYROLL, ("entity declarations",)
     ),
-    "billion-laughs-ledger": Case(
-        billion_laughs, "ledger", "tally.xlsx", LEDGER, ("entity declarations",)
-    ),
     "encrypted-validate": Case(
         encrypted, "master", "master.xlsx", VALIDATE, ("password-protected", "remove the password")
-    ),
-    "encrypted-bank": Case(encrypted, "statement", "hdfc.xlsx", BANK, ("password-protected",)),
-    "truncated-report": Case(
-        truncated, "books", "books.xlsx", REPORT_OUT, ("books.xlsx is damaged or incomplete",)
-    ),
-    "truncated-payroll": Case(
-        truncated, "master", "master.xlsx", PAYROLL, ("damaged or incomplete",)
     ),
     "zip-not-workbook-ledger": Case(
         not_a_workbook_zip, "ledger", "tally.xlsx", LEDGER, ("zip archive, not an Excel workbook",)
@@ -492,9 +481,6 @@ CASES = {
     ),
     "damaged-xls-bank": Case(
         damaged_xls, "statement", "hdfc.xls", BANK, ("hdfc.xls is damaged or incomplete",)
-    ),
-    "damaged-xls-payroll": Case(
-        damaged_xls, "master", "master.xls", PAYROLL, ("damaged or incomplete",)
     ),
     "utf16-csv-bank": Case(
         utf16_csv, "statement", "hdfc.csv", BANK, ("53 matches", "BRS difference 0.00"), False
