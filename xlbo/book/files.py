@@ -4,7 +4,10 @@
 Reads go through calamine (Rust), which is several times faster than openpyxl. Before a file is
 read it is checked, so that each way a file can be wrong gets its own plain message instead of a
 traceback: missing, a folder, not a spreadsheet at all, damaged, password-protected, held open by
-another program. Nothing here writes to the input.
+another program — and, before calamine allocates anything, against the limits of
+`xlbo.book.limits` (a zip bomb, a lone value at XFD1048576, XML entity declarations). Every
+command reads untrusted workbooks through `FileBook`, so this is the one sandbox they pass.
+Nothing here writes to the input.
 
     >>> book = FileBook("master.xlsx")                          # doctest: +SKIP
     >>> employees = book.read_table("Employees", headers=["Employee ID", "Name"])  # doctest: +SKIP

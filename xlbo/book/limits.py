@@ -72,6 +72,7 @@ _WORKBOOK_PARTS = ("xl/workbook.xml", "xl/workbook.bin", "content.xml")
 # parts calamine may read (XML, relationships, an .xlsb's binary parts): each is inflated with
 # the running cap; pictures, printer settings and the like it never opens are only counted
 _READ_BY_CALAMINE = (".xml", ".rels", ".vml", ".bin")
+_WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.(?:xml|bin)")
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
@@ -88,8 +89,12 @@ class Survey:
     """An .ods: calamine reads all its sheets when it opens the file, so all are checked then."""
 
     def check_sheet(self, file: str, sheet: str) -> None:
-        """Raise FileProblem when reading `sheet` would pass MAX_SHEET_CELLS."""
+        """Raise FileProblem when reading `sheet` would pass MAX_SHEET_CELLS. A sheet whose
+        part was not found (a workbook.xml this survey could not follow) is held to the
+        largest of the sheets it did size."""
         size = self.sizes.get(self.sheet_parts.get(sheet, ""))
+        if size is None and sheet not in self.sheet_parts and self.sizes:
+            size = max(self.sizes.values(), key=lambda each: each.grid)
         if size is not None and size.grid > MAX_SHEET_CELLS:
             raise too_large(
                 file,
@@ -232,7 +237,9 @@ def survey_zip(path: Path) -> Survey:
                     _read_small(archive, "xl/workbook.bin"),
                     _relationships(_read_small(archive, "xl/_rels/workbook.bin.rels")),
                 )
-            sheets = set(survey.sheet_parts.values())
+            sheets = set(survey.sheet_parts.values()) | {
+                name for name in names if _WORKSHEET.fullmatch(name)
+            }
             ods = OdsReach() if "content.xml" in names and "xl/workbook.xml" not in names else None
             survey.opened_whole = ods is not None
             for info in infos:
