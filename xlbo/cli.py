@@ -445,7 +445,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: xlbo payroll master.xlsx --month 2026-10 --out payroll",
     )
     payroll.add_argument("master", help="the master workbook (.xlsx)")
-    payroll.add_argument("--month", required=True, help="the month, YYYY-MM")
+    payroll.add_argument("--month", required=True, help="the month, YYYY-MM (1900 to 2100)")
     payroll.add_argument("--out", default="payroll", help="folder for the outputs")
     payroll.add_argument(
         "--days-basis",
@@ -524,10 +524,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="trial balance, profit and loss, balance sheet from the Journal",
         description="Build a report from the Journal sheet: trial-balance, profit-loss and "
         "balance-sheet (Schedule III, previous period beside), monthly (accounts by month), "
-        "annual (the financial year month by month), ageing (receivables and payables), budget "
+        "annual (the financial year month by month), ageing (receivables and payables from the "
+        "Opening Bills sheet and the Journal, checked against the trial balance), budget "
         "(against the Budget sheet), progress (from the Tasks sheet), or pack (all of them with "
         "a contents sheet). "
-        "Journal lines that cannot be used are listed on an Issues sheet and left out.",
+        "Journal lines that cannot be used are listed on an Issues sheet and left out; a period "
+        "outside the books is refused.",
         epilog="Example: xlbo report pack books.xlsx --master master.xlsx --period 2026-10 --out pack.xlsx",
     )
     report.add_argument(
@@ -548,7 +550,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--master", help="the master workbook with the chart of accounts (default: BOOK)"
     )
-    report.add_argument("--period", required=True, help="YYYY-MM, YYYY-MM:YYYY-MM or FY2026-27")
+    report.add_argument(
+        "--period",
+        required=True,
+        help="YYYY-MM, YYYY-MM:YYYY-MM or FY2026-27, within the books and 1900 to 2100",
+    )
     report.add_argument("--out", default="report.xlsx", help="the report workbook to write")
     report.set_defaults(run=cmd_report)
 
