@@ -3,8 +3,11 @@
 KIND is trial-balance, profit-loss, balance-sheet, monthly, annual, ageing, budget, progress or
 pack (all of them with a contents sheet). The
 Journal comes from BOOK; the chart of accounts from BOOK's Accounts sheet or the --master
-workbook. Bad journal lines are listed on an Issues sheet (with links) and left out; the first
-sheet says plainly when there are any.
+workbook; the parties' bills on the day the books begin from BOOK's Opening Bills sheet (for the
+ageing, which ends with a check against the trial balance). Bad journal lines are listed on an
+Issues sheet (with links) and left out; the first sheet says plainly when there are any, or when
+no line falls in the period. A period outside the books (before they begin, after their last
+line) is refused with their first and last dates.
 """
 
 from __future__ import annotations

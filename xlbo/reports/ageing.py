@@ -271,6 +271,8 @@ def ageing_sheet(
             continue
         aged = sum(sums)
         ledger = balances.get(account, 0) * (1 if side == "Receivable" else -1)
+        if not aged and not ledger and not any(row[1] == side for row in rows):
+            continue  # nothing on this side to check
         gap = aged - ledger
         verdict = (
             "Ties to the trial balance"
