@@ -31,8 +31,6 @@ _DIMENSION = re.compile(
     rb"<(?:\w+:)?dimension\s[^>]*?\bref=[\"']([A-Za-z]*)(\d*):?([A-Za-z]*)(\d*)"
 )
 _CELL_REF = re.compile(rb"([A-Za-z]+)0*(\d+)")
-# a cell tag not written `<c r="…"`: other attributes first, no reference, spaces, quotes
-_ODD_CELL = re.compile(rb'<c(?! r=")[\s/>]')
 _PREFIXED_CELL = re.compile(rb":c[\s/>]")
 # a cell tag without an r attribute: calamine places it after the cell before it
 _NO_REF = re.compile(rb"<(?:\w+:)?c(?:/?>|\s(?![^>]*\br\s*=)[^>]*>)")
@@ -106,13 +104,16 @@ def _letters_above(column: int) -> str:
 
 @lru_cache(maxsize=256)
 def _beyond(rows: int, columns: int, *, plain: bool) -> re.Pattern[bytes]:
-    """Cell tags whose reference lies outside rows x columns from A1. `plain` when every cell
-    tag of the text is written `<c r="…"` (as Excel and every library write them): a pattern
-    that starts with that literal is several times faster than the general one, which allows a
-    namespace prefix, other attributes first, spaces around `=` and single quotes."""
+    """Cell tags whose reference lies outside rows x columns from A1.
+
+    `plain` for text whose cell tags are all written `<c r="…"` (as Excel and every library
+    write them): a pattern that starts with that literal is several times faster than the
+    general one, which allows a namespace prefix, other attributes first, spaces around `=`
+    and single quotes. The plain pattern also finds (group `odd`) the first tag not written
+    so, in the same pass: from there the text needs the general one."""
     outside = f"(?:{_letters_above(columns)}[0-9]+|[A-Za-z]+{_number_above(rows)})"
     if plain:
-        return re.compile(rf"""<c r="{outside}"[^>]*>""".encode())
+        return re.compile(rf"""<c(?: r="{outside}"[^>]*>|(?P<odd>(?! r=")[\s/>]))""".encode())
     return re.compile(rf"""<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']{outside}["'][^>]*>""".encode())
 
 
@@ -159,11 +160,15 @@ class XmlSheetReach:
                     self.rows, self.columns = rows, columns
                     size.rows, size.columns = rows, columns
                     size.seen = (rows, columns)
-        plain = not _ODD_CELL.search(data) and not (b":" in data and _PREFIXED_CELL.search(data))
-        if not plain and not self.without_refs and _NO_REF.search(data):
-            self.without_refs = True
+        plain = not (b":" in data and _PREFIXED_CELL.search(data))
         at = 0
         while match := _beyond(self.rows, self.columns, plain=plain).search(data, at):
+            if plain and match.group("odd") is not None:  # the rest of the text, in general
+                plain = False
+                if not self.without_refs and _NO_REF.search(data, match.start()):
+                    self.without_refs = True
+                at = match.start()
+                continue
             at = match.end()
             if not _holds_value(data, at, match.group(0)):
                 continue
