@@ -9,16 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xlbo.cells import clean_text
-from xlbo.columns import one_amount, paise_column, text_column
-from xlbo.money import to_paise
+from xlbo.columns import exact_paise, one_amount, paise_column, text_column
 
 
 def _one_by_one(cell: Any) -> tuple[int, bool]:
     try:
         amount = one_amount(cell)  # parse_amount, and the bank-export quirks it does not know
+        return exact_paise(amount, cell), False  # a third decimal refused, never rounded
     except ValueError:
         return 0, True
-    return (to_paise(amount) if amount is not None else 0), False
 
 
 def _indian(paise: int) -> str:

@@ -18,7 +18,7 @@ at their value when the caller says the column writes them so (`paise_column(cel
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -159,11 +159,29 @@ def paise_column(values: pd.Series, decimal: str = ".") -> tuple[np.ndarray, dic
         value = values.iat[position]
         try:
             amount = one_amount(value)
+            paise = exact_paise(amount, value)
         except ValueError as error:
             problems[position] = str(error)
             continue
-        out[position] = to_paise(amount) if amount is not None else 0
+        out[position] = paise
     return out, problems
+
+
+def exact_paise(amount: Decimal | None, value: Any) -> int:
+    """`amount` (read from the cell `value`) in paise, 0 for none. A third decimal that is not
+    zero (`50000.005`) is refused, never rounded: which paisa it should be is for the person who
+    wrote it (`50000.000` is exact, and a float's binary noise is no decimal)."""
+    if amount is None:
+        return 0
+    paise = to_paise(amount)
+    if Decimal(paise) != amount * 100 and not (
+        isinstance(value, float) and abs(Decimal(paise) - amount * 100) < Decimal("0.0001")
+    ):
+        raise ValueError(
+            f"'{value}' has more than two decimal places; write the amount in rupees and "
+            "paise as the bank or the voucher shows it (e.g. 50000.01)"
+        )
+    return paise
 
 
 def _text_cells(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
@@ -171,11 +189,22 @@ def _text_cells(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
     column when it is text already (no copy), else its text cells."""
     if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
         return np.ones(len(values), dtype=bool), values  # blanks never match a pattern
-    if values.dtype != object:
-        return np.zeros(len(values), dtype=bool), strings(pd.Series([], dtype=object))
-    where = values.map(lambda v: type(v) is str).to_numpy(dtype=bool)
+    where = is_text(values)
+    if not where.any():
+        return where, strings(pd.Series([], dtype=object))
     text = strings(pd.Series(values.to_numpy(dtype=object)[where], dtype=object))
     return where, text
+
+
+def is_text(values: pd.Series) -> np.ndarray:
+    """Which cells hold text (a `str`; blanks, numbers, dates and booleans do not). A column of
+    pandas' string type answers at once, a column of numbers or dates too; only a column of
+    mixed cells is looked at cell by cell."""
+    if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
+        return np.asarray(values.notna().to_numpy(), dtype=bool)
+    if values.dtype != object:
+        return np.zeros(len(values), dtype=bool)
+    return np.asarray(values.map(lambda v: type(v) is str).to_numpy(dtype=bool), dtype=bool)
 
 
 def _holds(text: pd.Series, needle: str) -> bool:
@@ -246,9 +275,12 @@ def _comma_paise(values: pd.Series) -> tuple[np.ndarray, dict[int, str]]:
     else:
         cells.iloc[np.flatnonzero(where)] = pointed.to_numpy(dtype=object)
     out, problems = paise_column(cells)
-    for position in problems:
+    for position, problem in problems.items():
         problems[position] = (
-            f"'{values.iat[position]}' is not an amount; type a number such as 1.234,56"
+            f"'{values.iat[position]}' has more than two decimal places; write the amount in "
+            "rupees and paise (e.g. 1.234,56)"
+            if "decimal places" in problem
+            else f"'{values.iat[position]}' is not an amount; type a number such as 1.234,56"
         )
     return out, problems
 
@@ -274,9 +306,12 @@ def date_column(
     """The dates of a column in the order the column itself proves (day first unless its text
     proves month first); None where a cell is no date. Each distinct cell is read once.
 
-    `serials_alone`: a number is an Excel serial date only in a column whose dates are all
-    numbers (a date cell that lost its format); beside text or real dates, a number is a figure
-    written in the date column — HDFC's summary puts its opening balance (13399.36) there."""
+    `serials_alone`: a number is an Excel serial date in a column whose dates are all numbers
+    (a date cell that lost its format), and beside text or real dates only where the day it
+    stands for falls among theirs (within `SERIAL_REACH` days of the first and the last: a user
+    typed over one cell of a text-date column, and Excel kept a number). Elsewhere it is a
+    figure written in the date column — HDFC's summary puts its opening balance (13399.36)
+    there, which as a serial would be 6 September 1936."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     distinct = list(uniques)
     order = date_order(distinct)
@@ -288,13 +323,29 @@ def date_column(
         except ValueError:
             parsed.append(None)
     if serials_alone:
-        number = [
-            isinstance(v, int | float | np.number) and not isinstance(v, bool) for v in distinct
-        ]
-        if any(d is not None and not n for d, n in zip(parsed, number, strict=True)):
-            parsed = [None if n else d for d, n in zip(parsed, number, strict=True)]
+        parsed = _serials_among_dates(distinct, parsed)
     lookup = np.array([*parsed, None], dtype=object)
     return lookup[codes].tolist(), order
+
+
+SERIAL_REACH = 31
+"""How many days before the first or after the last written date a number in a date column may
+stand for, and still be read as a date (see `date_column`)."""
+
+
+def _serials_among_dates(distinct: list[Any], parsed: list[date | None]) -> list[date | None]:
+    """The dates of a column's distinct cells with its numbers kept as dates only where they
+    fall among the dates written as text or as real dates (see `date_column`)."""
+    number = [isinstance(v, int | float | np.number) and not isinstance(v, bool) for v in distinct]
+    written = [d for d, n in zip(parsed, number, strict=True) if d is not None and not n]
+    if not written:
+        return parsed
+    reach = timedelta(days=SERIAL_REACH)
+    first, last = min(written) - reach, max(written) + reach
+    return [
+        d if not n or (d is not None and first <= d <= last) else None
+        for d, n in zip(parsed, number, strict=True)
+    ]
 
 
 def strings(values: pd.Series) -> pd.Series:
@@ -333,12 +384,9 @@ def text_column(values: pd.Series) -> pd.Series:
     """`clean_text` of every cell, "" for blanks: stripped, with non-breaking and repeated spaces
     folded; an error cell keeps the text it shows. Plain strings pass in bulk; the rest are
     cleaned one by one. The result is pandas' string type (see `strings`)."""
-    if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
-        is_text = values.notna().to_numpy()
-    else:
-        is_text = values.map(lambda v: type(v) is str).to_numpy(dtype=bool)
-    text = strings(values.where(is_text, ""))
-    odd = np.flatnonzero(contains(text, _ODD_TEXT) | (~is_text & values.notna().to_numpy()))
+    written = is_text(values)
+    text = strings(values.where(written, ""))
+    odd = np.flatnonzero(contains(text, _ODD_TEXT) | (~written & values.notna().to_numpy()))
     if not len(odd):
         return text.set_axis(values.index)
     cleaned = text.to_numpy(dtype=object)

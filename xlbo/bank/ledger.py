@@ -42,9 +42,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.lines import Lines, RowSource, _issues_for, _undated
-from xlbo.book import FileBook, Table, build_table
-from xlbo.book.files import frame_table
+from xlbo.bank.columns import reference_texts
+from xlbo.bank.lines import Lines, RowSource, _issues_for, _sheet_table, _undated
+from xlbo.book import FileBook, Table
 from xlbo.book.table import HEADER_SCAN_ROWS, header_text
 from xlbo.columns import (
     amount_present,
@@ -221,17 +221,14 @@ def _has_tally_sheet(book: RowSource) -> bool:
 def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     """The sheet's table under its header row, and the title lines above it."""
     where = f"{book.name}, sheet {name}"
-    if isinstance(book, FileBook):
-        cells, named = book.sheet_frame(name)
-        if named:
-            return frame_table(book.name, name, cells, -1), []
-        head = cells.head(HEADER_SCAN_ROWS).astype(object)
-        first_rows = head.where(head.notna(), "").values.tolist()
-        index = _find_header(first_rows, where)
-        return frame_table(book.name, name, cells, index), first_rows[:index]
-    rows = book.sheet_rows(name)
-    index = _find_header(rows, where)
-    return build_table(book.name, name, rows, index), [list(r) for r in rows[:index]]
+    head: list[list[Any]] = []
+
+    def find(rows: Sequence[Sequence[Any]]) -> int:
+        index = _find_header(rows, where)
+        head[:] = [list(row) for row in rows[:index]]
+        return index
+
+    return _sheet_table(book, name, find), head
 
 
 def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | None]]:
@@ -434,8 +431,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         "Date",
     )
     keep = voucher_row & moves & ~cancelled & ~unreadable & has_day
-    reference = text_column(column("Reference"))
-    reference = reference.where(~reference.str.fullmatch(r"0*").to_numpy(dtype=bool), "")
+    reference = reference_texts(column("Reference"))
     lines = pd.DataFrame(
         {
             "row": rows,

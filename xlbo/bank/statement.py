@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, side_marks
 from xlbo.bank.integrity import rupees
 from xlbo.bank.lines import Lines, RowSource, _issues_for, _sheet_table, _undated, fingerprints
 from xlbo.bank.roles import Role, column_role, has_amounts, roles_in
@@ -37,7 +38,6 @@ from xlbo.columns import (
     has_date,
     paise_column,
     point_cells,
-    strings,
     text_column,
     unsure_commas,
     unsure_points,
@@ -213,10 +213,12 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     bad_balance.update(mark_problems.get("balance", {}))
     # A balance marked Dr is overdrawn; one marked Cr is money in the account (not negative,
     # as a Cr amount is in a ledger).
-    balance_text = strings(balance_cells.astype(str)).str.strip().str.upper().str.rstrip(".")
-    marked_dr = balance_text.str.endswith("DR").to_numpy(dtype=bool)
-    marked_cr = balance_text.str.endswith("CR").to_numpy(dtype=bool)
-    balance = np.where(marked_dr, -np.abs(balance), np.where(marked_cr, np.abs(balance), balance))
+    marked = side_marks(balance_cells)
+    balance = np.where(
+        marked == DEBIT_MARK,
+        -np.abs(balance),
+        np.where(marked == CREDIT_MARK, np.abs(balance), balance),
+    )
     has_balance = amount_present(balance_cells)
     has_balance &= ~np.isin(np.arange(count), list(bad_balance))
     debit, credit = money.debit, money.credit
@@ -276,8 +278,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         summary, money, keep, set_aside, book.name, table.sheet, letter(Role.WITHDRAWAL)
     )
 
-    reference = text_column(column(Role.REFERENCE))
-    reference = reference.where(~reference.str.fullmatch(r"0*").to_numpy(dtype=bool), "")
+    reference = reference_texts(column(Role.REFERENCE))
     value_dates = (
         date_column(column(Role.VALUE_DATE), serials_alone=True)[0]
         if Role.VALUE_DATE in columns
@@ -389,13 +390,7 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
         amount, bad = paise_column(cells, marks.get(Role.AMOUNT, "."))
         problems.update((p, (Role.AMOUNT, m)) for p, m in bad.items())
         said = text_column(column(Role.SIDE)).str.upper().str[:1].to_numpy(dtype=object)
-        cell = strings(cells.astype(object).where(cells.notna(), ""))
-        cell = cell.astype(str).str.strip().str.upper().str.rstrip(".")
-        suffix = np.where(
-            cell.str.endswith("DR").to_numpy(dtype=bool),
-            "D",
-            np.where(cell.str.endswith("CR").to_numpy(dtype=bool), "C", ""),
-        )
+        suffix = side_marks(cells)
         # a column that writes money out with a minus writes money in without one
         signed_column = bool((amount < 0).any()) and Role.SIDE not in columns
         unmarked = np.where(amount < 0, "D", "C" if signed_column else "")
@@ -440,8 +435,7 @@ def _reversals(cells: pd.Series, paise: np.ndarray) -> np.ndarray:
     fixed = paise.copy()
     if len(negative) > np.count_nonzero(paise > 0):
         return np.asarray(np.abs(fixed), dtype=np.int64)
-    text = strings(cells.iloc[negative].astype(object).astype(str)).str.strip().str.upper()
-    marked = text.str.rstrip(".").str.contains(r"(?:DR|CR)$", regex=True).to_numpy(dtype=bool)
+    marked = side_marks(cells.iloc[negative]) != ""
     fixed[negative[marked]] = -fixed[negative[marked]]
     return fixed
 

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, side_marks
 from xlbo.bank.roles import Role
 from xlbo.cells import clean_text, is_blank
 from xlbo.columns import contains, one_amount, strings
@@ -237,10 +238,10 @@ def _figure(cell: Any, *, balance: bool = False) -> int | None:
     if amount is None:
         return None
     if balance and isinstance(cell, str):
-        marked = cell.strip().upper().rstrip(".")
-        if marked.endswith("DR"):
+        marked = side_marks(pd.Series([cell], dtype=object))[0]
+        if marked == DEBIT_MARK:
             amount = -abs(amount)
-        elif marked.endswith("CR"):
+        elif marked == CREDIT_MARK:
             amount = abs(amount)
     return to_paise(amount)
 

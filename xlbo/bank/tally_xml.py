@@ -41,7 +41,6 @@ handled. A file that declares a DOCTYPE or entities is refused, never expanded.
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -63,8 +62,8 @@ from xlbo.bank.ledger import (
     unknown_account,
 )
 from xlbo.bank.lines import LEFT_OUT, Lines
-from xlbo.columns import date_column, has_date, paise_column
-from xlbo.dates import parse_date
+from xlbo.book.files import decode_text
+from xlbo.columns import date_column, has_date, paise_column, strings
 from xlbo.errors import FileProblem, SheetProblem
 from xlbo.issues import Issue, Severity
 
@@ -93,29 +92,6 @@ def read_tally_xml(path: str | Path, account: str | None = None) -> Lines:
 
 
 # -- reading the file safely -----------------------------------------------------------------
-
-
-def _decoded(raw: bytes, name: str) -> str:
-    """The text of an XML export: UTF-16 (with or without a byte-order mark), else UTF-8, else
-    Windows-1252."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    elif raw.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    elif len(raw) >= 2 and raw[0] == 0 and raw[1] != 0:
-        encoding = "utf-16-be"
-    elif len(raw) >= 2 and raw[1] == 0 and raw[0] != 0:
-        encoding = "utf-16-le"
-    else:
-        encoding = "utf-8"
-    try:
-        return raw.decode(encoding)
-    except UnicodeDecodeError:
-        if encoding == "utf-8":
-            return raw.decode("cp1252", errors="replace")
-        raise FileProblem(
-            f"{name} is not readable text ({encoding} expected); export it from Tally again."
-        ) from None
 
 
 def _allowed(reference: re.Match[str]) -> str:
@@ -151,7 +127,7 @@ def parse_tally_xml(path: Path) -> Element:
         raise FileProblem(f"{path} could not be read ({error.strerror or error}).") from None
     if not raw.strip():
         raise FileProblem(f"{path.name} is empty. Export it from Tally again.")
-    text = _decoded(raw, path.name)
+    text = decode_text(raw)
     text = re.sub(
         r"^\ufeff?\s*<\?xml[^>]*\?>", "", text
     )  # the declaration names the bytes' encoding
@@ -192,17 +168,18 @@ def _first(root: Element, tags: Iterable[str]) -> str:
     return ""
 
 
-def _tally_date(text: str) -> date | None:
-    """A date as Tally writes it in XML (20261015) or on screen (15-Oct-2026)."""
-    if re.fullmatch(r"\d{8}", text):
-        try:
-            return date(int(text[:4]), int(text[4:6]), int(text[6:]))
-        except ValueError:
-            return None
-    try:
-        return parse_date(text) if text else None
-    except ValueError:
-        return None
+def tally_dates(texts: pd.Series) -> list[date | None]:
+    """The dates of a column of Tally's date texts, as Tally writes them in XML (20261015) or
+    on screen (15-Oct-2026, 1/10/2026: day first unless the column proves otherwise); None
+    where a text is no date. Each distinct text is read once (see `date_column`).
+
+    >>> tally_dates(pd.Series(["20261015", "15-Oct-2026", "", "20261345"]))
+    [datetime.date(2026, 10, 15), datetime.date(2026, 10, 15), None, None]
+    """
+    iso = strings(texts.astype(object)).str.replace(
+        r"^\s*(\d{4})(\d{2})(\d{2})\s*$", r"\1-\2-\3", regex=True
+    )
+    return date_column(iso.astype(object))[0]
 
 
 def _issue(name: str, sheet: str, value: Any, problem: str) -> Issue:
@@ -323,7 +300,8 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
             "reference",
         ],
     )
-    days = [_tally_date(d) for d in frame["date"].tolist()]
+    days = tally_dates(frame["date"])
+    frame["day"] = pd.Series(days, dtype=object)
     amount, bad = paise_column(frame["amount"].astype(object))
     issues = [
         _issue(
@@ -346,7 +324,7 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
     ]
     keep = dated & (amount != 0) & ~np.isin(np.arange(len(frame)), list(bad))
     lines = _lines(frame, days, np.where(amount < 0, -amount, 0), np.where(amount > 0, amount, 0))
-    stated = [_tally_date(_first(root, [t])) for t in ("SVFROMDATE", "SVTODATE")]
+    stated = tally_dates(pd.Series([_first(root, [t]) for t in ("SVFROMDATE", "SVTODATE")]))
     return Lines(
         lines[keep].reset_index(drop=True)[list(LEDGER_COLUMNS)],
         name,
@@ -362,7 +340,7 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
 def _voucher_label(frame: pd.DataFrame, position: int) -> str:
     """How a voucher is named in a message: `Contra 3 of 20-Oct-2026`."""
     row = frame.iloc[position]
-    day = _tally_date(str(row["date"]))
+    day = row["day"]
     when = f"of {day:%d-%b-%Y}" if day else str(row["date"])
     words = [str(v) for v in (row["voucher_type"], row["voucher_no"], when) if v]
     return " ".join(words) or f"number {position + 1} in the file"
@@ -434,7 +412,8 @@ def _ledger_vouchers(root: Element, name: str, account: str | None) -> Lines:
     debit, bad_debit = paise_column(frame["debit"].astype(object))
     credit, bad_credit = paise_column(frame["credit"].astype(object))
     debit, credit = np.abs(debit), np.abs(credit)
-    dates, _ = date_column(frame["date"].astype(object))
+    dates = tally_dates(frame["date"])
+    frame["day"] = pd.Series(dates, dtype=object)
     dated = has_date(dates)
     carried = pd.Series(dates, dtype=object).where(pd.Series(dated)).ffill()
     written = (frame["date"] != "").to_numpy(dtype=bool)
