@@ -48,7 +48,6 @@ from xlbo.bank.scoring import (
     MIN_PARTS,
     NEAREST_LINES,
     PARTY_MARGIN,
-    PAYER_ALIKE,
 )
 from xlbo.bank.side import Side
 from xlbo.bank.window import Window, band_join
@@ -74,17 +73,19 @@ def find_combinations(
     one_open: np.ndarray | None = None,
     other_open: np.ndarray | None = None,
     undecided: list[Combination] | None = None,
-    payers: pd.DataFrame | None = None,
+    names: pd.DataFrame | None = None,
 ) -> list[Combination]:
     """The combinations found for the open lines of `one` among the open lines of `other`
     (`rejected` holds (one position, other position) pairs the user refused). `window` is
     bank − books; the open masks (all open when None) are updated as lines are taken. Where two
     sets fit, the first is added to `undecided` (for the user to choose), none is taken.
-    `payers` (bank, ledger names; see `xlbo.bank.payers`) count as fully alike."""
+    `names` (bank, ledger, alike: every pair of names at least COMBINATION_ALIKE alike, known
+    payers among them; see `xlbo.bank.payers`) saves working them out on each call; without it
+    they are worked out from the lines."""
     one_open = np.ones(len(one), dtype=bool) if one_open is None else one_open
     other_open = np.ones(len(other), dtype=bool) if other_open is None else other_open
     seen = window if one_is_bank else window.mirrored
-    groups = _groups(one, other, seen, rejected, one_open, other_open, one_is_bank, payers)
+    groups = _groups(one, other, seen, rejected, one_open, other_open, one_is_bank, names)
     if groups.empty:
         return []
     other_signed = np.abs(other.lines["signed"].to_numpy(dtype=np.int64))
@@ -224,7 +225,7 @@ def _groups(
     one_open: np.ndarray,
     other_open: np.ndarray,
     one_is_bank: bool,
-    payers: pd.DataFrame | None = None,
+    names: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every (target t, candidate o) pair that can take part, with o's group (target and party),
     how alike the party is, sorted by target, group, days apart and position; only groups that
@@ -247,18 +248,18 @@ def _groups(
     # named targets: joined to the parties alike to theirs, then to those parties' lines
     one_named = one_party != ""
     named = targets[one_named[targets]]
-    alike = alike_names(one_party[named], other_party[others], COMBINATION_ALIKE)
-    if payers is not None and len(payers):
-        known = payers.rename(
+    if names is None:
+        alike = alike_names(one_party[named], other_party[others], COMBINATION_ALIKE)
+    else:
+        alike = names.rename(
             columns={"bank": "left", "ledger": "right"}
             if one_is_bank
             else {"ledger": "left", "bank": "right"}
-        ).assign(alike=PAYER_ALIKE)[["left", "right", "alike"]]
-        alike = (
-            pd.concat([alike, known], ignore_index=True)
-            .sort_values("alike", ascending=False, kind="stable")
-            .drop_duplicates(["left", "right"])
-        )
+        )[["left", "right", "alike"]]
+        alike = alike[
+            alike["left"].isin(pd.unique(one_party[named]))
+            & alike["right"].isin(pd.unique(other_party[others]))
+        ]
     # a target's party is the name (or names) most like its own: beside SHREE BALAJI
     # ENTERPRISES, SHREE BALAJI TRADERS is someone else
     best = alike.groupby("left")["alike"].transform("max") if len(alike) else alike["alike"]

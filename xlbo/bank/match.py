@@ -46,6 +46,7 @@ from xlbo.bank.combinations import Combination, find_combinations
 from xlbo.bank.near_misses import near_misses
 from xlbo.bank.parties import (
     Likeness,
+    alike_names,
     bank_party_key,
     key_words,
     likeness,
@@ -355,6 +356,8 @@ class _Names:
     """Bank names learnt as payers of a ledger party (see `xlbo.bank.payers`)."""
     payer_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     """The same as sorted (bank name code, ledger name code) keys."""
+    cache: dict[str, pd.DataFrame] = field(default_factory=dict)
+    """What is worked out once a run (`combinable`)."""
 
     @classmethod
     def of(cls, bank: Side, ledger: Side) -> _Names:
@@ -397,6 +400,29 @@ class _Names:
             self.likeness,
             payers,
             np.sort(self._key(bank_code, ledger_code)),
+            self.cache,
+        )
+
+    def combinable(self, bank_open: np.ndarray, ledger_open: np.ndarray) -> pd.DataFrame:
+        """(bank, ledger, alike): the pairs of names alike enough to make up a combination (at
+        least COMBINATION_ALIKE), worked out once a run for the names of the lines open then
+        (later calls see fewer lines), and the known payers (PAYER_ALIKE)."""
+        if "alike" not in self.cache:
+            bank_names = np.asarray(self.likeness.left, dtype=object)
+            ledger_names = np.asarray(self.likeness.right, dtype=object)
+            self.cache["alike"] = alike_names(
+                bank_names[np.unique(self.bank[bank_open])],
+                ledger_names[np.unique(self.ledger[ledger_open])],
+                COMBINATION_ALIKE,
+            ).rename(columns={"left": "bank", "right": "ledger"})
+        alike = self.cache["alike"]
+        if not len(self.payers):
+            return alike
+        known = self.payers[["bank", "ledger"]].assign(alike=PAYER_ALIKE)
+        return (
+            pd.concat([known, alike], ignore_index=True)
+            .drop_duplicates(["bank", "ledger"])
+            .reset_index(drop=True)
         )
 
     def known_payer(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
@@ -915,7 +941,9 @@ def _combinations(run: _Matching) -> pd.DataFrame:
     """Pass 3 over the open lines: a bank line that is 2–6 ledger lines, then the reverse;
     returns the suggestions for the lines it abstained on (two sets fit)."""
     undecided: list[Combination] = []
-    payers = run.names.payers if run.names is not None else None
+    if run.names is None:
+        run.names = _Names.of(run.bank, run.ledger)
+    names = run.names.combinable(run.bank_open, run.ledger_open)
     for found in find_combinations(
         run.bank,
         run.ledger,
@@ -925,7 +953,7 @@ def _combinations(run: _Matching) -> pd.DataFrame:
         run.bank_open,
         run.ledger_open,
         undecided,
-        payers,
+        names,
     ):
         run.take_group(
             [found.target],
@@ -946,7 +974,7 @@ def _combinations(run: _Matching) -> pd.DataFrame:
         run.ledger_open,
         run.bank_open,
         undecided,
-        payers,
+        names,
     ):
         run.take_group(
             found.parts,

@@ -154,6 +154,10 @@ written the same way wins; and where a name has initials, how many words of each
 other accounts for (`explained`)."""
 
 
+EXPLAINED_FROM = 40
+"""Pairs less alike than this by their words differ whatever their initials say."""
+
+
 def explained(left: str, right: str) -> int:
     """0–100: the share of the words of two names that the other name accounts for — a word by
     the same word, or one cut short from it (three letters or more), an initial by a word that
@@ -318,7 +322,10 @@ class Likeness:
                 dtype=np.float64,
             ),
         ).astype(np.int64)
-        initials = np.flatnonzero(self.left_initials[left] | self.right_initials[right])
+        # (only where the words agree enough for it to matter: it is plain Python)
+        initials = np.flatnonzero(
+            (self.left_initials[left] | self.right_initials[right]) & (score >= EXPLAINED_FROM)
+        )
         whole[initials] = [explained(a[i], b[i]) for i in initials.tolist()]
         score = (
             np.asarray(score, dtype=np.int64) * (10 - WHOLE_TENTHS) + whole * WHOLE_TENTHS
