@@ -283,11 +283,12 @@ def test_each_ledger_layout_is_read_whole(layout: str, tmp_path: Path) -> None:
 # --- the whole job on written files, against the truth ----------------------------------------
 
 PRECISION_FLOOR = 0.995
-RECALL_FLOOR = 0.965
-"""What the matcher reaches on these months (December 2026: precision 0.9965-1.0, recall
-0.969-0.989), held so that a regression fails. The goal is 0.999 and 0.99 (issue #11); the
-misses left are payers who are not the ledger's party (a proprietor paying for his firm),
-twin lines the books cannot tell apart, and a party's repeated equal payments paired across."""
+RECALL_FLOOR = 0.97
+"""What the matcher reaches on these 600-line months (2 December 2026: precision 0.9965-1.0,
+recall 0.976-0.995), held so that a regression fails. The goal is 0.999 and 0.99 (issue #11); on
+months this small one line is 0.002. What is left is mostly ambiguity no matcher can settle: a
+party's two equal payments whose dates cross, a cheque deposit and an invoice receipt of one
+round amount on one day."""
 
 END_TO_END = [
     ("hdfc", "tally-ledger-vouchers", 1),
