@@ -156,7 +156,7 @@ def opening_bills(reader: Reader, begins: date | None) -> tuple[pd.DataFrame, li
                 cell=table.cell(row, header) if header in table.frame.columns else f"A{row}",
                 value=value,
                 problem=problem,
-                hint=hint + " The bill was left out of the ageing.",
+                hint=f"{hint} The bill was left out of the ageing.".strip(),
                 file=reader.name,
             )
         )
@@ -174,8 +174,16 @@ def opening_bills(reader: Reader, begins: date | None) -> tuple[pd.DataFrame, li
     out = []
     for row, cells in zip(table.frame.index.tolist(), table.frame.to_dict("records"), strict=True):
         number = int(row)
-        account = clean_text(cells.get("Account")) or ""
-        party = clean_text(cells.get("Party")) or ""
+        texts: dict[str, str] = {}
+        for header in ("Account", "Party", "Bill No"):
+            try:
+                texts[header] = clean_text(cells.get(header)) or ""
+            except ValueError as error:  # an Excel error (#REF!, #N/A) where text should be
+                issue(number, header, cells.get(header), f"{header}: {error}", "")
+                break
+        if len(texts) < 3:
+            continue
+        account, party = texts["Account"], texts["Party"]
         try:
             amount = parse_amount(cells.get("Amount"))
         except ValueError as error:
@@ -185,6 +193,9 @@ def opening_bills(reader: Reader, begins: date | None) -> tuple[pd.DataFrame, li
             day = parse_date(cells.get("Bill Date"))
         except ValueError as error:
             issue(number, "Bill Date", cells.get("Bill Date"), f"Bill Date: {error}", "")
+            continue
+        if day is None and (account or party or amount):
+            issue(number, "Bill Date", "", "Bill Date is blank", "Give the bill's date.")
             continue
         if not account and not party and not amount:
             continue
@@ -201,10 +212,8 @@ def opening_bills(reader: Reader, begins: date | None) -> tuple[pd.DataFrame, li
         if not party:
             issue(number, "Party", "", "Party is blank", "Name the customer or vendor.")
             continue
-        day = day or begins
         if day is None:
-            issue(number, "Bill Date", "", "Bill Date is blank", "Give the bill's date.")
-            continue
+            continue  # a blank row
         if begins is not None and day >= begins:
             issue(
                 number,
@@ -222,7 +231,7 @@ def opening_bills(reader: Reader, begins: date | None) -> tuple[pd.DataFrame, li
             {
                 "row": number,
                 "date": day,
-                "voucher": clean_text(cells.get("Bill No")) or f"Opening {number}",
+                "voucher": texts["Bill No"] or f"Opening {number}",
                 "type": "Opening",
                 "account": side,
                 "debit": debit,

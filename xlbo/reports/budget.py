@@ -41,10 +41,11 @@ def budget_sheet(
     natures: dict[str, Nature] = {}
     for row, cells in zip(table.frame.index.tolist(), table.frame.to_dict("records"), strict=True):
         number = int(row)
-        name = clean_text(cells.get("Account")) or ""
-        found = nature.get(name.casefold())
-        header = "Month"
+        header = "Account"
         try:
+            name = clean_text(cells.get("Account")) or ""  # an Excel error (#REF!) raises
+            found = nature.get(name.casefold())
+            header = "Month"
             key = month_key(cells.get("Month"))
             header = "Amount"
             amount = parse_money(cells.get("Amount"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -35,6 +36,12 @@ HEADERS = (
     "Cost Centre",
     "Narration",
 )
+
+
+TEXT_HEADERS = ("Voucher No", "Account", "Voucher Type", "Party", "Cost Centre", "Narration")
+KEY_TEXT = frozenset({"Voucher No", "Account"})
+"""Text cells a line cannot be used without (the rest are read as blank when they hold an
+Excel error, and said)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,19 @@ def parse_period(text: str) -> Period:
     return Period(start, end, label)
 
 
+def _texts(cells: Mapping[Any, Any]) -> tuple[dict[str, str], dict[str, str]]:
+    """A journal row's text cells, cleaned, and the Excel errors (#REF!, #N/A) found where text
+    should be (header → what is wrong); a cell with an error reads as blank."""
+    texts: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    for header in TEXT_HEADERS:
+        try:
+            texts[header] = clean_text(cells.get(header)) or ""
+        except ValueError as error:
+            texts[header], errors[header] = "", str(error)
+    return texts, errors
+
+
 def journal_lines(
     reader: Reader,
     accounts: set[str],
@@ -127,10 +147,17 @@ def journal_lines(
     frame = table.frame
     issues: list[Issue] = []
 
-    def issue(row: int, header: str, value: Any, problem: str, hint: str) -> None:
+    def issue(
+        row: int,
+        header: str,
+        value: Any,
+        problem: str,
+        hint: str,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
         issues.append(
             Issue(
-                severity=Severity.ERROR,
+                severity=severity,
                 sheet=table.sheet,
                 cell=table.cell(row, header),
                 value=value,
@@ -155,7 +182,27 @@ def journal_lines(
         except ValueError as error:
             issue(number, "Debit", cells.get("Debit"), f"Amount: {error}", "The line was left out.")
             continue
-        account_text = clean_text(cells.get("Account")) or ""
+        texts, errors = _texts(cells)
+        fatal = next((h for h in errors if h in KEY_TEXT), None)
+        if fatal:
+            issue(
+                number,
+                fatal,
+                cells.get(fatal),
+                f"{fatal}: {errors[fatal]}",
+                "The line was left out.",
+            )
+            continue
+        for header, said in errors.items():
+            issue(
+                number,
+                header,
+                cells.get(header),
+                f"{header}: {said}",
+                "The line was used with the cell read as blank.",
+                Severity.WARNING,
+            )
+        account_text = texts["Account"]
         if day is None and not account_text and not debit and not credit:
             continue
         if debit and credit:
@@ -184,14 +231,14 @@ def journal_lines(
             {
                 "row": number,
                 "date": day,
-                "voucher": clean_text(cells.get("Voucher No")) or f"row {number}",
-                "type": clean_text(cells.get("Voucher Type")) or "",
+                "voucher": texts["Voucher No"] or f"row {number}",
+                "type": texts["Voucher Type"],
                 "account": account,
                 "debit": to_paise(debit) if debit else 0,
                 "credit": to_paise(credit) if credit else 0,
-                "party": clean_text(cells.get("Party")) or "",
-                "cost_centre": clean_text(cells.get("Cost Centre")) or "",
-                "narration": clean_text(cells.get("Narration")) or "",
+                "party": texts["Party"],
+                "cost_centre": texts["Cost Centre"],
+                "narration": texts["Narration"],
             }
         )
     lines = pd.DataFrame(

@@ -53,8 +53,17 @@ def read_tasks(reader: Reader) -> tuple[list[Task], list[Issue]]:
     issues: list[Issue] = []
     for row, cells in zip(table.frame.index.tolist(), table.frame.to_dict("records"), strict=True):
         number = int(row)
-        project = clean_text(cells.get("Project")) or ""
-        name = clean_text(cells.get("Task")) or ""
+        texts: dict[str, str] = {}
+        for header in ("Project", "Task", "Owner", "Status"):
+            try:
+                texts[header] = clean_text(cells.get(header)) or ""
+            except ValueError as error:  # an Excel error (#REF!, #N/A) where text should be
+                cell = table.cell(number, header)
+                issues.append(_issue(reader, table.sheet, cell, error, "The task was left out."))
+                break
+        if len(texts) < 4:
+            continue
+        project, name = texts["Project"], texts["Task"]
         if not project and not name:
             continue
         try:
@@ -69,13 +78,13 @@ def read_tasks(reader: Reader) -> tuple[list[Task], list[Issue]]:
         except ValueError as error:
             issues.append(_issue(reader, table.sheet, table.cell(number, header), error))
             continue
-        status = (clean_text(cells.get("Status")) or "").casefold()
+        status = texts["Status"].casefold()
         done = status in DONE_WORDS or complete >= 1
         tasks.append(
             Task(
                 project or "(no project)",
                 name,
-                clean_text(cells.get("Owner")) or "",
+                texts["Owner"],
                 due,
                 Decimal(1) if done else complete,
                 done,
@@ -101,13 +110,14 @@ def _complete(value: object) -> Decimal:
         raise
 
 
-def _issue(reader: Reader, sheet: str, cell: str, error: ValueError) -> Issue:
+def _issue(reader: Reader, sheet: str, cell: str, error: ValueError, hint: str = "") -> Issue:
     return Issue(
         severity=Severity.ERROR,
         sheet=sheet,
         cell=cell,
         problem=f"Tasks: {error}",
-        hint="Type dates day-first (31-10-2026) and % Complete like 40%. The task was left out "
+        hint=hint
+        or "Type dates day-first (31-10-2026) and % Complete like 40%. The task was left out "
         "where its due date or % Complete could not be read.",
         file=reader.name,
     )

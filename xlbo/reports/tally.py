@@ -119,7 +119,25 @@ def day_book_journal(
 
     for index, cells in zip(frame.index.tolist(), frame.to_dict("records"), strict=True):
         row = int(index)
-        particulars = clean_text(cells.get("Particulars")) or ""
+        texts: dict[str, str] = {}
+        for heading in ("Particulars", "Vch Type", "Vch No."):
+            try:
+                texts[heading] = clean_text(cells.get(heading)) or ""
+            except ValueError as error:  # an Excel error (#REF!, #N/A) where text should be
+                problem(row, heading, cells.get(heading), str(error), "The voucher is left out.")
+                break
+        if len(texts) < 3:
+            try:  # the first row of a voucher starts it, left out whole; else its voucher is
+                starts = parse_date(cells.get("Date"))
+            except ValueError:
+                starts = None
+            if starts is not None:
+                current = _Voucher(row, starts, "", "", bad=True)
+                vouchers.append(current)
+            elif current is not None:
+                current.bad = True
+            continue
+        particulars = texts["Particulars"]
         if particulars.casefold() in TOTAL_WORDS:
             current = None
             continue
@@ -137,12 +155,7 @@ def day_book_journal(
             current = None
             continue
         if day is not None:
-            current = _Voucher(
-                row,
-                day,
-                clean_text(cells.get("Vch Type")) or "",
-                clean_text(cells.get("Vch No.")) or "",
-            )
+            current = _Voucher(row, day, texts["Vch Type"], texts["Vch No."])
             vouchers.append(current)
         elif current is None or not particulars:
             continue
