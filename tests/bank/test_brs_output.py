@@ -447,7 +447,7 @@ def test_anything_else_typed_is_reported_and_nothing_is_decided(
     rules = [r[3] for r in book["Matches"].iter_rows(min_row=2, values_only=True)]
     assert rules == ["Amount and date"]  # neither applied
     summary = " ".join(str(c) for r in book["Summary"].iter_rows(values_only=True) for c in r)
-    assert "2 Accept or Reject cell(s) held no decision" in summary
+    assert "2 Accept or Reject cell(s) held no decision xlbo could apply" in summary
 
 
 def test_reject_typed_under_accept_says_how_to_leave_a_suggestion(

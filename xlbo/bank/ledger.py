@@ -57,7 +57,7 @@ from xlbo.columns import (
 )
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem
-from xlbo.issues import Issue
+from xlbo.issues import Issue, Severity
 
 LEDGER_COLUMNS = (
     "row",
@@ -172,18 +172,40 @@ def read_ledger(
     if isinstance(source, str) and source.lower().endswith(".xml"):
         from xlbo.bank.tally_xml import read_tally_xml
 
-        return read_tally_xml(source, account)
+        return with_lines(read_tally_xml(source, account))
     book = FileBook(source) if isinstance(source, str) else source
     if book.has("Journal") and sheet is None:
         if account:
-            return _journal_lines(book, account)
+            return with_lines(_journal_lines(book, account))
         if not _has_tally_sheet(book):
             accounts = _journal_accounts(book)
             raise SheetProblem(
                 f"{book.name} holds a Journal: name the bank ledger with --account (bank accounts "
                 f"found: {', '.join(repr(a) for a in bank_accounts(accounts)[:12]) or 'none'})."
             )
-    return _tally_lines(book, sheet or book.sheet_names()[0])
+    return with_lines(_tally_lines(book, sheet or book.sheet_names()[0]))
+
+
+def with_lines(lines: Lines) -> Lines:
+    """`lines` when they hold at least one ledger line; else the plain error naming the file (a
+    ledger with only its header, or whose every line was set aside, would give a BRS that says
+    all is well against nothing). A ledger that states its opening or closing balance and has no
+    vouchers in the month is a ledger still: the BRS lists what the bank did."""
+    if not lines.frame.empty or lines.opening is not None or lines.closing is not None:
+        return lines
+    set_aside = [i for i in lines.issues if i.severity is Severity.ERROR]
+    where = f"{lines.source}, sheet {lines.sheet}" if lines.sheet else lines.source
+    raise SheetProblem(
+        f"{where}: no ledger lines were read"
+        + (f" for the account {lines.account}" if lines.account else "")
+        + (
+            f"; {len(set_aside)} line(s) could not be read, the first: {set_aside[0].problem}"
+            if set_aside
+            else ""
+        )
+        + ". Check that this is the bank ledger exported from Tally (Display > Account Books > "
+        "Ledger) with its vouchers for the month, or the Journal with the bank's lines."
+    )
 
 
 # -- Tally's Ledger Vouchers report, from Excel or CSV ------------------------------------------

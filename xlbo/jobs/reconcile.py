@@ -339,7 +339,7 @@ def reconcile_lines(
         )
     if decision_issues:
         notes.append(
-            f"{len(decision_issues)} Accept or Reject cell(s) held no decision xlbo understands "
+            f"{len(decision_issues)} Accept or Reject cell(s) held no decision xlbo could apply "
             "and were left as they were: see the Issues sheet."
         )
     if detail_files:
@@ -540,8 +540,11 @@ def read_decisions(
     ledger_rows = {int(r): p for p, r in enumerate(ledger["row"].tolist())}
     issues: list[Issue] = []
 
-    def decided(sheet: str, column: str, choices: tuple[str, ...]) -> list[tuple[int, int]]:
-        """(bank, ledger) positions of the rows of `sheet` marked in `column`."""
+    def decided(
+        sheet: str, column: str, choices: tuple[str, ...]
+    ) -> list[tuple[int, int, Table, Any]]:
+        """(bank, ledger) positions of the rows of `sheet` marked in `column`, each with the
+        table and its row label (for the cell a message names)."""
         table = _decision_table(earlier, sheet)
         if table is None or not {column, "Bank Row", "Ledger Row"} <= set(table.frame.columns):
             return []
@@ -582,19 +585,90 @@ def read_decisions(
             )
         marked = frame[said.eq(True).to_numpy(dtype=bool)]
         pairs = []
-        for bank_row, ledger_row in zip(marked["Bank Row"], marked["Ledger Row"], strict=True):
+        for label, bank_row, ledger_row in zip(
+            marked.index, marked["Bank Row"], marked["Ledger Row"], strict=True
+        ):
             b, g = _position(bank_rows, bank_row), _position(ledger_rows, ledger_row)
             if b is not None and g is not None:
-                pairs.append((b, g))
+                pairs.append((b, g, table, label))
         return pairs
 
-    rejected = frozenset(decided("Matches", "Reject", REJECT_CHOICES))
-    confirmed = decided("Suggestions", "Accept", ACCEPT_CHOICES)
+    rejected = frozenset((b, g) for b, g, _, _ in decided("Matches", "Reject", REJECT_CHOICES))
+    confirmed, refused = _one_accept_a_line(decided("Suggestions", "Accept", ACCEPT_CHOICES))
+    issues += [refusal.issue(bank, ledger) for refusal in refused]
     for b, g in confirmed:
         name = str(narration_names(bank["narration"].iloc[[b]]).iloc[0]).strip()
         if name and str(ledger.at[g, "particulars"]):
             rules.append(Rule(name, str(ledger.at[g, "particulars"])))
     return Decisions(tuple(confirmed), rejected, tuple(dict.fromkeys(rules))), issues
+
+
+@dataclass(frozen=True)
+class _SecondAccept:
+    """An Accept that pairs a bank or ledger line another Accept above it took already."""
+
+    table: Table
+    label: Any
+    """The row of the Suggestions table the second Accept is on."""
+    first_label: Any
+    """The row of the Accept that was applied."""
+    pair: tuple[int, int]
+    first: tuple[int, int]
+    """(bank, ledger) positions of this Accept's pair and of the one applied."""
+
+    def issue(self, bank: pd.DataFrame, ledger: pd.DataFrame) -> Issue:
+        """The Issue a user reads: both rows of the Suggestions sheet and the line they share."""
+        b, g = self.pair
+        shared = (
+            f"bank row {_row(bank, b)}" if b == self.first[0] else f"ledger row {_row(ledger, g)}"
+        )
+        here = self.table.cell(int(str(self.label)), "Accept")
+        there = self.table.cell(int(str(self.first_label)), "Accept")
+        return Issue(
+            severity=Severity.ERROR,
+            sheet=self.table.sheet,
+            cell=here,
+            value=display_value(self.table.frame.at[self.label, "Accept"]),
+            problem=(
+                f"Accept in {here} pairs bank row {_row(bank, b)} with ledger row "
+                f"{_row(ledger, g)}, but {shared} is paired already by the Accept in "
+                f"{there} (bank row {_row(bank, self.first[0])}, ledger row "
+                f"{_row(ledger, self.first[1])}); a line is matched once, so the "
+                f"Accept in {there} was applied and this one was not"
+            ),
+            hint=(
+                f"Keep one Accept for each bank line and each ledger line: if {there} is the "
+                f"wrong pair, clear it, leave the Accept in {here}, and run --confirm again."
+            ),
+            file=self.table.source,
+        )
+
+
+def _row(lines: pd.DataFrame, position: int) -> int:
+    """The file's row number of the line at `position`."""
+    return int(lines["row"].to_numpy()[position])
+
+
+def _one_accept_a_line(
+    accepted: list[tuple[int, int, Table, Any]],
+) -> tuple[list[tuple[int, int]], list[_SecondAccept]]:
+    """The Accepts to apply, in the sheet's order, and those refused: an Accept whose bank line
+    or ledger line an Accept above it pairs already (two suggestions for one bank line, both
+    accepted) is not applied, and is reported naming both rows, as an accountant ticks one
+    entry against one line. The same pair accepted twice is applied once, quietly."""
+    applied: list[tuple[int, int]] = []
+    by_bank: dict[int, tuple[tuple[int, int], Any]] = {}
+    by_ledger: dict[int, tuple[tuple[int, int], Any]] = {}
+    refused: list[_SecondAccept] = []
+    for b, g, table, label in accepted:
+        earlier = by_bank.get(b) or by_ledger.get(g)
+        if earlier is not None:
+            if earlier[0] != (b, g):
+                refused.append(_SecondAccept(table, label, earlier[1], (b, g), earlier[0]))
+            continue
+        applied.append((b, g))
+        by_bank[b] = by_ledger[g] = ((b, g), label)
+    return applied, refused
 
 
 def _decision_table(result: Path, sheet: str) -> Table | None:
