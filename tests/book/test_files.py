@@ -405,9 +405,11 @@ def test_xls_cell_records_are_sized_per_sheet() -> None:
     number = lambda row, col: record(0x0203, struct.pack("<HHHd", row, col, 0, 1.0))  # noqa: E731
     mulrk = record(0x00BD, struct.pack("<HH", 4, 1) + b"\x00" * 12 + struct.pack("<H", 9))
     blank = record(0x0201, struct.pack("<HHH", 60000, 60000, 0))  # calamine keeps no blanks
+    dimensions = record(0x0200, struct.pack("<IIHHH", 0, 0xFFFFFFFF, 0, 0xFFFF, 0))
     stream = bof + bof + number(99, 1) + blank + record(0x000A, b"") + bof + number(2, 3) + mulrk
-    assert biff_grid(stream) == (100, 2)
-    assert biff_grid(bof + number(0xFFFF, 0xFFFF)) == (65536, 65536)
+    assert biff_grid(stream) == (100, 2, 0)
+    assert biff_grid(bof + number(0xFFFF, 0xFFFF)) == (65536, 65536, 0)
+    assert biff_grid(bof + dimensions + number(0, 0)) == (1, 1, 0xFFFFFFFF * 0xFFFF)
 
 
 ODS_SPACES = (

@@ -214,9 +214,11 @@ def damaged_xls(source: Path, target: Path) -> Path:
     return target
 
 
-def far_xls(source: Path, target: Path) -> Path:
+def far_xls(source: Path, target: Path, *, declared: bool = False) -> Path:
     """An old-style .xls whose one value record names cell (65536, 65536): BIFF allows it,
-    Excel's 256 columns do not, and calamine would allocate the 4-billion-cell grid."""
+    Excel's 256 columns do not, and calamine would allocate the 4-billion-cell grid. With
+    `declared`, the values are ordinary but the DIMENSIONS record claims 4 billion rows of
+    65,535 columns (calamine reserves room for them before reading a cell)."""
     biff = [
         (0x0809, struct.pack("<HHHHII", 0x600, 0x5, 0, 0, 0, 0)),  # BOF, workbook globals
         (0x0085, struct.pack("<IBBB", 0, 0, 0, 9) + b"\x00Statement"),  # BOUNDSHEET
@@ -225,10 +227,13 @@ def far_xls(source: Path, target: Path) -> Path:
     globals_size = sum(4 + len(body) for _, body in biff)
     kind, body = biff[1]
     biff[1] = (kind, struct.pack("<I", globals_size) + body[4:])
+    far = (1, 1) if declared else (0xFFFF, 0xFFFF)
+    rows, columns = (0xFFFFFFFF, 0xFFFF) if declared else (1, 1)
     biff += [
         (0x0809, struct.pack("<HHHHII", 0x600, 0x10, 0, 0, 0, 0)),  # BOF, worksheet
+        (0x0200, struct.pack("<IIHHH", 0, rows, 0, columns, 0)),  # DIMENSIONS
         (0x0203, struct.pack("<HHHd", 0, 0, 0, 1.0)),  # NUMBER at A1
-        (0x0203, struct.pack("<HHHd", 0xFFFF, 0xFFFF, 0, 2.0)),  # NUMBER far away
+        (0x0203, struct.pack("<HHHd", *far, 0, 2.0)),  # NUMBER far away, or at B2
         (0x000A, b""),
     ]
     stream = b"".join(struct.pack("<HH", kind, len(body)) + body for kind, body in biff)
@@ -433,6 +438,13 @@ CASES = {
         stray_format, "statement", "hdfc.xlsx", BANK, ("53 matches", "BRS difference 0.00"), False
     ),
     "far-xls-bank": Case(far_xls, "statement", "hdfc.xls", BANK, ("hdfc.xls", LARGER, "CRXP65536")),
+    "xls-declared-dimensions-payroll": Case(
+        lambda s, t: far_xls(s, t, declared=True),
+        "master",
+        "master.xls",
+        PAYROLL,
+        ("master.xls is larger than xlbo reads (281,470,681,677,825 cells",),
+    ),
     "far-xlsb-bank": Case(
         far_xlsb, "statement", "hdfc.xlsb", BANK, ("hdfc.xlsb: Statement", LARGER, "XFD1048576")
     ),

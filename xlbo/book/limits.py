@@ -67,6 +67,7 @@ MAX_XLS_MB = 200
 of 256 columns, some 100 MB of records)."""
 
 _MB = 1 << 20
+_EXCEL_97_GRID = 65_536 * 256
 _CHUNK = 1 << 20
 _WORKBOOK_PARTS = ("xl/workbook.xml", "xl/workbook.bin", "content.xml")
 # parts calamine may read (XML, relationships, an .xlsb's binary parts): each is inflated with
@@ -340,9 +341,10 @@ def _look(data: bytes, reach: XmlSheetReach | OdsReach | None, file: str) -> Non
 
 
 def check_xls(path: Path) -> None:
-    """Refuse an old-style workbook that is no workbook, whose BIFF stream is past MAX_XLS_MB
-    or whose cells would make a grid past MAX_SHEET_CELLS (a cell record may name any of
-    65,536 x 65,536 cells, whatever Excel's 256 columns)."""
+    """Refuse an old-style workbook that is no workbook, whose BIFF stream is past MAX_XLS_MB,
+    whose cells would make a grid past MAX_SHEET_CELLS (a cell record may name any of
+    65,536 x 65,536 cells, whatever Excel's 256 columns) or whose DIMENSIONS record declares
+    more than Excel 97's whole grid (calamine reserves room for what it declares)."""
     import olefile
 
     try:
@@ -361,7 +363,7 @@ def check_xls(path: Path) -> None:
         raise
     except Exception as error:  # olefile's own errors on a broken file
         raise _damaged(path.name, type(error).__name__) from None
-    rows, columns = biff_grid(data)
+    rows, columns, declared = biff_grid(data)
     if rows * columns > MAX_SHEET_CELLS:
         raise too_large(
             path.name,
@@ -370,6 +372,8 @@ def check_xls(path: Path) -> None:
             cells=rows * columns,
             last_cell=f"{column_letter(columns - 1)}{rows}",
         )
+    if declared > max(MAX_SHEET_CELLS, _EXCEL_97_GRID):  # never written by Excel: refused
+        raise too_large(path.name, None, unpacked=len(data), cells=declared)
 
 
 def check_parquet(path: Path) -> None:

@@ -334,14 +334,16 @@ def xlsb_sheet_parts(workbook: bytes, relations: dict[str, str]) -> dict[str, st
 _BIFF_CELLS = frozenset({0x0002, 0x0003, 0x0004, 0x0006, 0x00D6, 0x00FD, 0x0203, 0x0204, 0x0205})
 _BIFF_CELLS |= {0x027E, 0x0406}
 _MULRK = 0x00BD
+_DIMENSIONS = 0x0200
 _BOF = frozenset({0x0809, 0x0409, 0x0209, 0x0009})
 
 
-def biff_grid(stream: bytes) -> tuple[int, int]:
-    """The largest grid from A1 (rows, columns) any sheet of a BIFF workbook stream fills: the
-    furthest row and column of its value records (the DIMENSIONS record may lie)."""
+def biff_grid(stream: bytes) -> tuple[int, int, int]:
+    """The largest grid from A1 (rows, columns) any sheet of a BIFF workbook stream fills —
+    the furthest row and column of its value records — and the most cells any sheet's
+    DIMENSIONS record declares (calamine reserves room for those before reading a cell)."""
     best = (0, 0)
-    rows = columns = 0
+    rows = columns = declared = 0
     at, end = 0, len(stream) - 4
     unpack = struct.unpack_from
     while at <= end:
@@ -354,9 +356,18 @@ def biff_grid(stream: bytes) -> tuple[int, int]:
             row = unpack("<H", stream, body)[0]
             last = unpack("<H", stream, body + length - 2)[0]
             rows, columns = max(rows, row + 1), max(columns, last + 1)
+        elif kind == _DIMENSIONS and length >= 10:
+            if length >= 14:  # BIFF8: first row, last row + 1 (u32); first, last + 1 column
+                first_row, end_row, first_column, end_column = unpack("<IIHH", stream, body)
+            else:
+                first_row, end_row, first_column, end_column = unpack("<HHHH", stream, body)
+            span = max(end_row - first_row, 0) * max(end_column - first_column, 0)
+            declared = max(declared, span)
         elif kind in _BOF:
             if rows * columns > best[0] * best[1]:
                 best = (rows, columns)
             rows = columns = 0
         at = body + length
-    return best if best[0] * best[1] >= rows * columns else (rows, columns)
+    if rows * columns > best[0] * best[1]:
+        best = (rows, columns)
+    return best[0], best[1], declared
