@@ -1,0 +1,358 @@
+"""The reconciliation's loose ends a reviewer found (issue #11): two Accepts on one line, amounts
+with a third decimal, a real Excel date among text dates, a ledger with no lines. Each case is a
+literal file and what a user would check: the lines read, the Issue's cell and words, the exit
+code, the Matches and the BRS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from xlbo.bank.ledger import read_ledger
+from xlbo.bank.statement import read_statement
+from xlbo.cli import main
+from xlbo.dates import to_excel_serial
+from xlbo.errors import SheetProblem
+from xlbo.issues import Severity
+
+HDFC = ["Date", "Narration", "Chq./Ref.No.", "Value Dt", "Withdrawal Amt.", "Deposit Amt."]
+HDFC_BALANCE = [*HDFC, "Closing Balance"]
+TALLY = ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
+KAVERI = "NEFT CR-HDFC0000240-KAVERI HOME NEEDS-HDFCN26100611112222"
+
+
+def reconcile(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["reconcile", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _accept_all(result: Path) -> None:
+    """Type Accept on every row of the Suggestions sheet, as a user ticking down the column."""
+    book = openpyxl.load_workbook(result)
+    sheet = book["Suggestions"]
+    column = [c.value for c in sheet[1]].index("Accept") + 1
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row, column, "Accept")
+    book.save(result)
+
+
+def _rows(result: Path, name: str) -> list[tuple[Any, ...]]:
+    return list(openpyxl.load_workbook(result)[name].iter_rows(values_only=True))
+
+
+# -- 1. two Accepts on one line --------------------------------------------------------------
+
+
+@pytest.fixture
+def two_for_one_bank_line(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> Path:
+    """One receipt of 9,900 from Kaveri, and two Kaveri receipts in the books it could be with
+    TDS deducted (10,000 at 1%, 11,000 at 10%): two suggestions for bank row 2."""
+    bank = xlsx(
+        {
+            "Statement": [
+                HDFC_BALANCE,
+                ["06/10/26", KAVERI, "", "06/10/26", None, 9900.00, 109900.00],
+                [
+                    "08/10/26",
+                    "NEFT CR-SBIN0004567-OM SAI LOGISTICS",
+                    "",
+                    "08/10/26",
+                    None,
+                    5000.00,
+                    114900.00,
+                ],
+            ]
+        },
+        name="bank.xlsx",
+    )
+    books = xlsx(
+        {
+            "Ledger": [
+                TALLY,
+                [date(2026, 10, 1), "Opening Balance", None, None, 100000.00, None],
+                [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/2", 10000.00, None],
+                [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/4", 11000.00, None],
+                [date(2026, 10, 8), "Om Sai Logistics", "Receipt", "RCT/3", 5000.00, None],
+            ]
+        },
+        name="books.xlsx",
+    )
+    out = tmp_path / "brs.xlsx"
+    reconcile(capsys, "--bank", str(bank), "--ledger", str(books), "--out", str(out))
+    suggested = [(r[0], r[1]) for r in _rows(out, "Suggestions")[1:]]
+    assert suggested == [(2, 3), (2, 4)]  # what the test is about: both for bank row 2
+    return out
+
+
+def test_two_accepts_on_one_bank_line_apply_the_first_and_report_the_second(
+    two_for_one_bank_line: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = two_for_one_bank_line
+    _accept_all(result)
+    code, _, err = reconcile(capsys, "--confirm", str(result))
+    assert code == 1  # the run finished, with an Issue to read
+    confirmed = [(r[1], r[2]) for r in _rows(result, "Matches")[1:] if r[3] == "Confirmed"]
+    assert confirmed == [(2, 3)]  # the first Accept, and only it
+    issues = [r for r in _rows(result, "Issues")[1:] if r[1] == "Suggestions"]
+    assert [(r[0], r[2]) for r in issues] == [("Error", "K3")]
+    problem = str(issues[0][4])
+    assert "Accept in K3 pairs bank row 2 with ledger row 4" in problem
+    assert "bank row 2 is paired already by the Accept in K2" in problem
+    assert "the Accept in K2 was applied and this one was not" in problem
+    assert [r[0] for r in _rows(result, "Unmatched Ledger")[1:]] == [4]  # open for the BRS
+    assert "K2" in err and "K3" in err
+
+
+def test_an_accept_on_a_ledger_line_accepted_elsewhere_is_reported(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two Kaveri receipts at the bank (9,900 and 9,000) and one of 10,000 in the books: each is
+    suggested with it (TDS at 1% and at 10%); both accepted, the ledger line is matched once."""
+    bank = xlsx(
+        {
+            "Statement": [
+                HDFC_BALANCE,
+                ["06/10/26", KAVERI, "", "06/10/26", None, 9900.00, 109900.00],
+                [
+                    "06/10/26",
+                    KAVERI.replace("1111", "3333"),
+                    "",
+                    "06/10/26",
+                    None,
+                    9000.00,
+                    118900.00,
+                ],
+            ]
+        },
+        name="bank.xlsx",
+    )
+    books = xlsx(
+        {
+            "Ledger": [
+                TALLY,
+                [date(2026, 10, 1), "Opening Balance", None, None, 100000.00, None],
+                [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/2", 10000.00, None],
+            ]
+        },
+        name="books.xlsx",
+    )
+    out = tmp_path / "brs.xlsx"
+    reconcile(capsys, "--bank", str(bank), "--ledger", str(books), "--out", str(out))
+    assert [(r[0], r[1]) for r in _rows(out, "Suggestions")[1:]] == [(2, 3), (3, 3)]
+    _accept_all(out)
+    code, _, _ = reconcile(capsys, "--confirm", str(out))
+    assert code == 1
+    confirmed = [(r[1], r[2]) for r in _rows(out, "Matches")[1:] if r[3] == "Confirmed"]
+    assert confirmed == [(2, 3)]
+    issues = [r for r in _rows(out, "Issues")[1:] if r[1] == "Suggestions"]
+    assert [r[2] for r in issues] == ["K3"]
+    assert "ledger row 3 is paired already by the Accept in K2" in str(issues[0][4])
+
+
+# -- 2. a third decimal ----------------------------------------------------------------------
+
+
+def test_an_amount_with_a_third_decimal_is_an_issue_naming_the_cell(tmp_path: Path) -> None:
+    path = tmp_path / "bank.csv"
+    path.write_text(
+        "Date,Narration,Withdrawal Amt.,Deposit Amt.,Closing Balance\n"
+        "01/10/2026,NEFT CR-VARDHAMAN RETAIL,,50000.005,150000.01\n"
+        "02/10/2026,NEFT DR-KAVERI HOME,12000.000,,138000.01\n"
+        "03/10/2026,NEFT CR-OM SAI LOGISTICS,,7000.50,145000.51\n",
+        encoding="utf-8",
+    )
+    lines = read_statement(str(path))
+    assert lines.frame["row"].tolist() == [3, 4]  # the line with 50000.005 left out
+    assert lines.frame["debit"].tolist() == [1200000, 0]  # 12000.000 read exactly
+    assert lines.frame["credit"].tolist() == [0, 700050]
+    [issue] = lines.issues
+    assert (issue.severity, issue.cell, issue.value) == (Severity.ERROR, "D2", "50000.005")
+    assert "'50000.005' has more than two decimal places" in issue.problem
+
+
+def test_a_third_decimal_in_a_real_number_cell_of_the_ledger_is_not_rounded(
+    xlsx: Callable[..., Path],
+) -> None:
+    path = xlsx(
+        {
+            "Ledger": [
+                TALLY,
+                [date(2026, 10, 1), "Vardhaman Retail", "Receipt", "1", 50000.005, None],
+                [date(2026, 10, 2), "Kaveri Home", "Payment", "2", None, 12000.5],
+                [date(2026, 10, 3), "Om Sai Logistics", "Receipt", "3", 0.1 + 0.2, None],
+            ]
+        },
+        name="books.xlsx",
+    )
+    lines = read_ledger(str(path))
+    assert lines.frame["particulars"].tolist() == ["Kaveri Home", "Om Sai Logistics"]
+    assert lines.frame["debit"].tolist() == [0, 30]  # binary noise is no third decimal
+    [issue] = lines.issues
+    assert (issue.cell, issue.value) == ("E2", "50000.005")
+    assert "more than two decimal places" in issue.problem
+
+
+def test_a_line_left_out_for_a_third_decimal_makes_the_brs_say_it_is_not_complete(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "Date,Narration,Withdrawal Amt.,Deposit Amt.,Closing Balance\n"
+        "01/10/2026,NEFT CR-VARDHAMAN RETAIL,,50000.00,150000.00\n"
+        "02/10/2026,NEFT DR-KAVERI HOME,12000.50,,137999.50\n",
+        encoding="utf-8",
+    )
+    books = tmp_path / "books.csv"
+    books.write_text(
+        "Date,Particulars,Vch Type,Vch No.,Debit,Credit\n"
+        "01/10/2026,Opening Balance,,,100000.00,\n"
+        "01/10/2026,Vardhaman Retail,Receipt,1,50000.00,\n"
+        "02/10/2026,Kaveri Home,Payment,2,,12000.495\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "brs.xlsx"
+    code, _, _ = reconcile(capsys, "--bank", str(bank), "--ledger", str(books), "--out", str(out))
+    assert code == 1
+    issues = [r[:4] for r in _rows(out, "Issues")[1:]]
+    assert issues == [("Error", "books", "F4", "12000.495")]
+    summary = " ".join(str(c) for r in _rows(out, "Summary") for c in r if c is not None)
+    assert "1 line(s) could not be read and were left out" in summary
+
+
+# -- 3. a real Excel date among text dates ---------------------------------------------------
+
+
+@pytest.mark.parametrize("number_format", ["dd/mm/yyyy", "d-mmm-yy", "General"])
+def test_a_real_date_among_day_first_text_dates_is_read_right(
+    number_format: str, tmp_path: Path
+) -> None:
+    """Text dates day first (04/10/26 is 4 October), and two cells a user typed over in Excel:
+    real dates, or (General) the serial number a date becomes when its format is lost."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Statement"
+    edited: list[Any] = [datetime(2026, 10, 2), datetime(2026, 10, 12)]
+    if number_format == "General":
+        edited = [to_excel_serial(d.date()) for d in edited]
+    rows: list[list[Any]] = [
+        HDFC_BALANCE,
+        ["01/10/26", "NEFT CR-A", "", "01/10/26", None, 1000.00, 11000.00],
+        [edited[0], "NEFT DR-B", "", "02/10/26", 500.00, None, 10500.00],
+        ["04/10/26", "NEFT CR-C", "", "04/10/26", None, 200.00, 10700.00],
+        [edited[1], "NEFT DR-D", "", "12/10/26", 100.00, None, 10600.00],
+        ["13/10/26", "NEFT DR-E", "", "13/10/26", 100.00, None, 10500.00],
+    ]
+    for row in rows:
+        sheet.append(row)
+    for cell in ("A3", "A5"):
+        sheet[cell].number_format = number_format
+    path = tmp_path / "bank.xlsx"
+    book.save(path)
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert lines.frame["date"].tolist() == [
+        date(2026, 10, 1),
+        date(2026, 10, 2),
+        date(2026, 10, 4),
+        date(2026, 10, 12),
+        date(2026, 10, 13),
+    ]
+
+
+def test_a_real_date_among_text_dates_in_a_tally_ledger(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Ledger"
+    for row in [
+        TALLY,
+        ["01/10/2026", "Vardhaman Retail", "Receipt", "1", 1000.00, None],
+        [datetime(2026, 10, 3), "Kaveri Home", "Payment", "2", None, 500.00],
+        ["05/10/2026", "Om Sai Logistics", "Receipt", "3", 200.00, None],
+    ]:
+        sheet.append(row)
+    sheet["A3"].number_format = "dd/mm/yyyy"
+    path = tmp_path / "books.xlsx"
+    book.save(path)
+    lines = read_ledger(str(path))
+    assert lines.issues == []
+    assert lines.frame["date"].tolist() == [date(2026, 10, 1), date(2026, 10, 3), date(2026, 10, 5)]
+
+
+def test_a_figure_in_the_date_column_far_from_its_dates_is_still_no_date(
+    xlsx: Callable[..., Path],
+) -> None:
+    """HDFC's summary writes its opening balance under Date: as a serial, 13399.36 would be
+    6 September 1936, far from the statement's dates, so it is a figure, not a line."""
+    path = xlsx(
+        {
+            "Statement": [
+                HDFC_BALANCE,
+                ["01/10/26", "NEFT CR-A", "", "01/10/26", None, 1000.00, 14399.36],
+                ["02/10/26", "NEFT DR-B", "", "02/10/26", 500.00, None, 13899.36],
+                [],
+                ["STATEMENT SUMMARY :-"],
+                ["Opening Balance", "Dr Count", "Cr Count", "Debits", "Credits", "Closing Bal"],
+                [13399.36, 1, 1, 500.00, 1000.00, 13899.36],
+            ]
+        },
+        name="bank.xlsx",
+    )
+    lines = read_statement(str(path))
+    assert len(lines.frame) == 2
+    assert (lines.opening, lines.closing) == (1339936, 1389936)
+    assert [i for i in lines.issues if i.severity is Severity.ERROR] == []
+
+
+# -- 4. a ledger with no lines ---------------------------------------------------------------
+
+
+def test_a_ledger_csv_with_only_its_header_is_a_plain_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "Date,Narration,Withdrawal Amt.,Deposit Amt.,Closing Balance\n"
+        "01/10/2026,NEFT CR-VARDHAMAN RETAIL,,50000.00,150000.00\n",
+        encoding="utf-8",
+    )
+    books = tmp_path / "books.csv"
+    books.write_text("Date,Particulars,Vch Type,Vch No.,Debit,Credit\n", encoding="utf-8")
+    code, printed, err = reconcile(
+        capsys, "--bank", str(bank), "--ledger", str(books), "--out", str(tmp_path / "brs.xlsx")
+    )
+    assert code == 2
+    assert "books.csv" in err and "no ledger lines were read" in err
+    assert "Traceback" not in err and printed == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bank.csv", "books.csv"]
+
+
+def test_a_ledger_whose_every_line_is_bad_names_the_first_problem(tmp_path: Path) -> None:
+    books = tmp_path / "books.csv"
+    books.write_text(
+        "Date,Particulars,Vch Type,Vch No.,Debit,Credit\n"
+        "01/10/2026,Vardhaman Retail,Receipt,1,50000.00.00,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SheetProblem, match=r"books.csv.*no ledger lines were read; 1 line\(s\)"):
+        read_ledger(str(books))
+
+
+def test_a_ledger_with_its_opening_balance_and_no_vouchers_is_still_read(tmp_path: Path) -> None:
+    """A quiet month: the books have only the opening balance; the BRS lists what the bank did."""
+    books = tmp_path / "books.csv"
+    books.write_text(
+        "Date,Particulars,Vch Type,Vch No.,Debit,Credit\n01/10/2026,Opening Balance,,,100000.00,\n",
+        encoding="utf-8",
+    )
+    lines = read_ledger(str(books))
+    assert (len(lines.frame), lines.opening) == (0, 10000000)
