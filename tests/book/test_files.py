@@ -487,3 +487,28 @@ def test_worked_examples(module: str) -> None:
 
     failed, tried = doctest.testmod(importlib.import_module(module))
     assert tried and not failed
+
+
+def test_an_excel_table_past_the_limit_is_refused_before_calamine_cuts_it(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "rates.xlsx"
+    book = xlsxwriter.Workbook(path)
+    book.add_worksheet("Data").add_table(
+        "B3:C5", {"name": "Rates", "columns": [{"header": "Rate"}, {"header": "Since"}]}
+    )
+    book.close()
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/tables/table1.xml"] = parts["xl/tables/table1.xml"].replace(
+        b'ref="B3:C5"', b'ref="B3:XFD1048576"', 1
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with pytest.raises(
+        FileProblem,
+        match=r"rates.xlsx: table Rates \(B3:XFD1048576\) on Data is larger than xlbo reads "
+        r"\(17,178,787,842 cells\)",
+    ):
+        FileBook(path).read_table("Rates")

@@ -422,6 +422,7 @@ class FileBook:
             header_index = find_header_row(rows, headers)
             merged = self.merged_ranges(sheet)
         elif name in self.table_names():
+            self._survey.check_table(self.name, name)
             listobject = self._workbook.get_table_by_name(name)
             sheet = listobject.sheet
             rows = self.sheet_rows(sheet)

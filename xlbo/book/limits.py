@@ -22,6 +22,7 @@ The limits are the module's settings below, each with its reason.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 import struct
 import zipfile
@@ -34,6 +35,7 @@ from xlbo.book.sheet_reach import (
     SheetSize,
     XmlSheetReach,
     biff_grid,
+    column_number,
     place_cells,
     xlsb_grid,
     xlsb_sheet_parts,
@@ -88,6 +90,18 @@ class Survey:
     """zip path of a sheet's XML → its size."""
     opened_whole: bool = False
     """An .ods: calamine reads all its sheets when it opens the file, so all are checked then."""
+    tables: dict[str, tuple[str, int, str]] = field(default_factory=dict)
+    """Excel Table name → (its sheet, the cells of its range, the range as written)."""
+
+    def check_table(self, file: str, table: str) -> None:
+        """Raise FileProblem when reading Excel Table `table` would pass MAX_SHEET_CELLS:
+        calamine reads its sheet whole, then allocates the table's declared range."""
+        if table not in self.tables:
+            return
+        sheet, cells, ref = self.tables[table]
+        self.check_sheet(file, sheet)
+        if cells > MAX_SHEET_CELLS:
+            raise too_large(file, f"table {table} ({ref}) on {sheet}", unpacked=None, cells=cells)
 
     def check_sheet(self, file: str, sheet: str) -> None:
         """Raise FileProblem when reading `sheet` would pass MAX_SHEET_CELLS. A sheet whose
@@ -111,17 +125,21 @@ def too_large(
     file: str,
     sheet: str | None,
     *,
-    unpacked: int,
+    unpacked: int | None,
     cells: int | None = None,
     last_cell: str = "",
     about: bool = False,
 ) -> FileProblem:
     """The one sentence for a workbook past the limits (`about` when the cells are an
     estimate: then the last cell is the furthest seen, and there may be a little more)."""
-    megabytes = unpacked / _MB
-    measures = f"{megabytes:,.1f} MB unpacked" if megabytes >= 0.1 else "under 0.1 MB unpacked"
+    measures = ""
+    if unpacked is not None:
+        megabytes = unpacked / _MB
+        measures = f"{megabytes:,.1f} MB" if megabytes >= 0.1 else "under 0.1 MB"
+        measures += " unpacked"
     if cells is not None:
-        measures = f"{'about ' if about else ''}{cells:,} cells / {measures}"
+        counted = f"{'about ' if about else ''}{cells:,} cells"
+        measures = f"{counted} / {measures}" if measures else counted
     if last_cell:
         measures += f"; {'it reaches' if about else 'its last cell is'} {last_cell}"
     where = f"{file}: {sheet}" if sheet else file
@@ -238,6 +256,7 @@ def survey_zip(path: Path) -> Survey:
                     _read_small(archive, "xl/workbook.bin"),
                     _relationships(_read_small(archive, "xl/_rels/workbook.bin.rels")),
                 )
+            survey.tables = _tables(archive, names, survey.sheet_parts)
             sheets = set(survey.sheet_parts.values()) | {
                 name for name in names if _WORKSHEET.fullmatch(name)
             }
@@ -254,6 +273,45 @@ def survey_zip(path: Path) -> Survey:
             return survey
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
         raise _damaged(file, str(error) or type(error).__name__) from None
+
+
+def _tables(
+    archive: zipfile.ZipFile, names: set[str], sheet_parts: dict[str, str]
+) -> dict[str, tuple[str, int, str]]:
+    """Each Excel Table's sheet and declared range, through each sheet's relationships."""
+    tables: dict[str, tuple[str, int, str]] = {}
+    for sheet, part in sheet_parts.items():
+        folder, _, base = part.rpartition("/")
+        rels = f"{folder}/_rels/{base}.rels"
+        if rels not in names:
+            continue
+        for target in re.findall(
+            rb"""\bTarget\s*=\s*["']([^"']*table[^"']*)["']""", _read_small(archive, rels)
+        ):
+            path = target.decode("utf-8", "replace")
+            path = path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path)
+            path = posixpath.normpath(path)
+            if path not in names:
+                continue
+            root = re.search(rb"<(?:\w+:)?table\b[^>]*>", _read_small(archive, path))
+            if root is None:
+                continue
+            ref = re.search(
+                rb"""\bref\s*=\s*["']([A-Za-z]+)0*(\d+):([A-Za-z]+)0*(\d+)["']""", root.group(0)
+            )
+            if ref is None:
+                continue
+            rows = abs(int(ref.group(4)) - int(ref.group(2))) + 1
+            columns = abs(column_number(ref.group(3)) - column_number(ref.group(1))) + 1
+            written = b"".join((ref.group(1), ref.group(2), b":", ref.group(3), ref.group(4)))
+            for attribute in (rb"name", rb"displayName"):
+                name = re.search(
+                    rb"\b" + attribute + rb"""\s*=\s*["']([^"']*)["']""", root.group(0)
+                )
+                if name:
+                    table = html.unescape(name.group(1).decode("utf-8", "replace"))
+                    tables[table] = (sheet, rows * columns, written.decode("ascii", "replace"))
+    return tables
 
 
 def _read_small(archive: zipfile.ZipFile, name: str) -> bytes:

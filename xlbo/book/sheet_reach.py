@@ -66,7 +66,8 @@ class SheetSize:
         return self.seen == (self.rows, self.columns)
 
 
-def _column_number(letters: bytes) -> int:
+def column_number(letters: bytes) -> int:
+    """Column letters (either case) to their number: A → 1, XFD → 16384."""
     number = 0
     for char in letters.upper():
         number = number * 26 + char - 64
@@ -155,7 +156,7 @@ class XmlSheetReach:
                 last = b"".join(declared.group(3, 4)).decode("ascii", "replace")
                 size.declared = f"{first}:{last}" if last else first
                 rows = int(declared.group(4) or declared.group(2) or 1)
-                columns = _column_number(declared.group(3) or declared.group(1) or b"A")
+                columns = column_number(declared.group(3) or declared.group(1) or b"A")
                 if 0 < rows * columns <= self.trust_up_to:
                     self.rows, self.columns = rows, columns
                     size.rows, size.columns = rows, columns
@@ -176,7 +177,7 @@ class XmlSheetReach:
             cell = _CELL_REF.fullmatch(ref.group(1)) if ref else None
             if cell is None:  # a reference calamine cannot place either: let it say so
                 continue
-            row, column = int(cell.group(2)), _column_number(cell.group(1))
+            row, column = int(cell.group(2)), column_number(cell.group(1))
             size.seen = (max(size.seen[0], row), max(size.seen[1], column))
             if row > self.rows:
                 self.rows = max(row, self.rows + self.rows // 4)
@@ -201,7 +202,7 @@ def place_cells(data: bytes) -> tuple[int, int]:
             continue
         cell = _CELL_REF.fullmatch(ref.group(1)) if ref else None
         if cell is not None:
-            row_here, column = int(cell.group(2)), _column_number(cell.group(1))
+            row_here, column = int(cell.group(2)), column_number(cell.group(1))
         else:
             row_here, column = max(row, 1), column + 1
         if _holds_value(data, match.end(), match.group(0)):
