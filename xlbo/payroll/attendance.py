@@ -119,7 +119,21 @@ def load_attendance(reader: Reader, month: str) -> tuple[dict[str, Attendance], 
                 )
             )
             continue
-        code = clean_text(cells.get("Employee ID"))
+        try:
+            code = clean_text(cells.get("Employee ID"))
+        except ValueError as error:  # an Excel error (#REF!) where the ID should be
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=table.sheet,
+                    cell=table.cell(number, "Employee ID"),
+                    value=cells.get("Employee ID"),
+                    problem=f"Employee ID: {error}",
+                    hint="The row was left out: whoever it is for is paid the full month.",
+                    file=reader.name,
+                )
+            )
+            continue
         if not code:
             continue
         values: dict[str, Any] = {}
