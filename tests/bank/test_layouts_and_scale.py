@@ -303,7 +303,7 @@ def test_unreadable_cells_are_reported_not_lost(tmp_path: Path) -> None:
         '03/10/26,NEFT CR-C,,,"5,000.00","1,03,500.00 Cr"\n'
     )
     books = tmp_path / "books.csv"
-    LEDGER.iloc[:0].to_csv(books, index=False)
+    LEDGER.iloc[:1].to_csv(books, index=False)  # a ledger with no lines is refused
     out = tmp_path / "brs.xlsx"
     assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]) == 1
     result = run_reconcile(bank, books, report=out)
