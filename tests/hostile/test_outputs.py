@@ -412,3 +412,39 @@ def test_outputs_follow_the_umask(
     for path in written:
         expected = mode | (0o111 & ~mask if path.is_dir() else 0)
         assert stat.S_IMODE(path.stat().st_mode) == expected, path
+
+
+def test_payroll_stopped_among_the_payslips_leaves_the_earlier_month_whole(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import xlbo.jobs.payroll as job
+
+    copy_demo(demo, tmp_path, "master.xlsx")
+    out = tmp_path / "payroll"
+    args = ["payroll", str(tmp_path / "master.xlsx"), "--month", "2026-10", "--out", str(out)]
+    main(args)
+    capsys.readouterr()
+
+    def files() -> dict[str, tuple[int, bytes]]:  # the very files: same inode, same bytes
+        return {
+            str(p.relative_to(out)): (p.stat().st_ino, p.read_bytes())
+            for p in out.rglob("*")
+            if p.is_file()
+        }
+
+    before = files()
+    real, written = job.write_payslip, []
+
+    def then_sigterm(*args: object, **kwargs: object) -> Path:
+        path = real(*args, **kwargs)  # type: ignore[arg-type]
+        written.append(path)
+        if len(written) == 10:  # the operator stops the run among the payslips
+            os.kill(os.getpid(), signal.SIGTERM)
+        return path
+
+    monkeypatch.setattr(job, "write_payslip", then_sigterm)
+    assert main(args) == 128 + signal.SIGTERM
+    assert "xlbo: stopped." in capsys.readouterr().err
+    assert len(written) == 10
+    assert files() == before  # no new register beside old payslips, no temporary folder
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
