@@ -311,3 +311,36 @@ def test_report_with_a_chart_of_accounts_that_has_no_account(
         str(folder / "tb.xlsx"),
     )
     assert "master.xlsx: the Accounts sheet has no account xlbo can use" in err
+
+
+@pytest.mark.parametrize(
+    ("sheet", "said"),
+    [
+        (
+            "Income Tax Slabs",
+            "The Income Tax Slabs sheet has no rows for the New regime in 2026-27",
+        ),
+        ("Income Tax Rules", "The Income Tax Rules sheet has no row for the New regime in 2026-27"),
+    ],
+)
+def test_payroll_with_a_tax_sheet_emptied(
+    capsys: pytest.CaptureFixture[str], files: Callable[..., Path], sheet: str, said: str
+) -> None:
+    folder = files("master.xlsx")
+    book = openpyxl.load_workbook(folder / "master.xlsx")
+    rules = book[sheet]
+    header = next(r for r in range(1, 10) if rules.cell(r, 1).value == "Financial Year")
+    rules.delete_rows(header + 1, rules.max_row)
+    book.save(folder / "master.xlsx")
+    err = refused(
+        capsys,
+        folder,
+        "payroll",
+        str(folder / "master.xlsx"),
+        "--month",
+        "2026-10",
+        "--out",
+        str(folder / "payroll"),
+        "--no-payslips",
+    )
+    assert said in err
