@@ -512,3 +512,20 @@ def test_an_excel_table_past_the_limit_is_refused_before_calamine_cuts_it(tmp_pa
         r"\(17,178,787,842 cells\)",
     ):
         FileBook(path).read_table("Rates")
+
+
+def test_a_csv_line_of_a_million_commas_is_refused_either_way(tmp_path: Path) -> None:
+    path = tmp_path / "statement.csv"
+    path.write_text("Date,Amount\n" + "," * 1_000_000 + "\n" + "01/10/2026,5\n" * 100)
+    book = FileBook(path)
+    with pytest.raises(FileProblem, match=r"statement.csv is larger than xlbo reads \(102 lines"):
+        book.sheet_rows("statement")
+    with pytest.raises(FileProblem, match="check the separator"):
+        book.sheet_frame("statement")
+
+
+def test_a_csv_cell_past_the_csv_module_limit_is_a_plain_message(tmp_path: Path) -> None:
+    path = tmp_path / "statement.csv"
+    path.write_text("Date,Narration\n01/10/2026," + "x" * 200_000 + "\n")
+    with pytest.raises(FileProblem, match="statement.csv cannot be read as CSV .* one cell is"):
+        FileBook(path).sheet_rows("statement")

@@ -384,6 +384,24 @@ def nul_csv(source: Path, target: Path) -> Path:
     return target
 
 
+def open_quote_csv(source: Path, target: Path) -> Path:
+    """A narration that opens a quote and never closes it: the rest of the file would be one
+    cell (and the statement silently short)."""
+    lines = csv_text(source).split("\r\n")
+    after_the_last_quote = max(n for n, line in enumerate(lines) if '"' in line) + 1
+    lines[after_the_last_quote] = lines[after_the_last_quote].replace(",", ',"', 1)
+    target.write_text("\r\n".join(lines))
+    return target
+
+
+def million_commas_csv(source: Path, target: Path) -> Path:
+    """A line of a million commas under the ledger: padded to it, 100 lines are 100 million
+    cells."""
+    text = csv_text(source)
+    target.write_text(text + "," * 1_000_000 + "\r\n" + "x,y\r\n" * 60)
+    return target
+
+
 def workbook_as_csv(source: Path, target: Path) -> Path:
     shutil.copyfile(source, target)
     return target
@@ -504,6 +522,12 @@ CASES = {
         cp1252_csv, "statement", "hdfc.csv", BANK, ("53 matches", "BRS difference 0.00"), False
     ),
     "nul-bytes-csv-bank": Case(nul_csv, "statement", "hdfc.csv", BANK, ("matches",), False),
+    "open-quote-csv-bank": Case(
+        open_quote_csv, "statement", "hdfc.csv", BANK, ("hdfc.csv: a quote", "line 63", "closed")
+    ),
+    "million-commas-csv-ledger": Case(
+        million_commas_csv, "ledger", "tally.csv", LEDGER, ("tally.csv is larger", "separator")
+    ),
     "workbook-named-csv-bank": Case(
         workbook_as_csv, "statement", "hdfc.csv", BANK, ("with a .csv name; rename it .xlsx",)
     ),

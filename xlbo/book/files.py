@@ -29,7 +29,14 @@ import olefile
 import pandas as pd
 import python_calamine as calamine
 
-from xlbo.book.limits import Survey, check_parquet, check_xls, survey_zip, too_large
+from xlbo.book.limits import (
+    Survey,
+    check_parquet,
+    check_text_grid,
+    check_xls,
+    survey_zip,
+    too_large,
+)
 from xlbo.book.table import Table, column_letter, find_header_row, header_key, header_text
 from xlbo.errors import FileProblem, SheetProblem
 
@@ -210,6 +217,9 @@ def _csv_text(path: Path) -> tuple[str, str]:
     return text, sniff_delimiter(text[:65536])
 
 
+_OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+
+
 def _read_csv_frame(path: Path) -> pd.DataFrame:
     """A CSV file's cells as text (blank cells ""), title lines and all, in one pandas read."""
     text, delimiter = _csv_text(path)
@@ -218,6 +228,7 @@ def _read_csv_frame(path: Path) -> pd.DataFrame:
         (len(r) for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)),
         default=1,
     )
+    check_text_grid(path.name, text.count("\n") + 1, width)
     try:
         return pd.read_csv(
             io.StringIO(text),
@@ -229,8 +240,15 @@ def _read_csv_frame(path: Path) -> pd.DataFrame:
             skip_blank_lines=False,
             engine="c",
         )
-    except (pd.errors.ParserError, ValueError):  # a later line wider than the sample's
-        return pd.DataFrame(_csv_rows(text, delimiter), dtype=object)
+    except (pd.errors.ParserError, ValueError) as error:  # a later line wider than the sample's
+        opened = _OPEN_QUOTE.search(str(error))
+        if opened:
+            raise FileProblem(
+                f'{path.name}: a quote (") opened on line {int(opened.group(1)) + 1} is never '
+                "closed, so everything after it would read as one cell. Correct that line, or "
+                "export the file again."
+            ) from None
+        return pd.DataFrame(_csv_rows(path.name, text, delimiter), dtype=object)
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:
@@ -247,12 +265,20 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def _csv_rows(text: str, delimiter: str) -> list[list[Any]]:
+def _csv_rows(file: str, text: str, delimiter: str) -> list[list[Any]]:
     """The rows of a CSV text, padded to one width with blank cells."""
-    rows: list[list[Any]] = [
-        list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    ]
+    try:
+        rows: list[list[Any]] = [
+            list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        ]
+    except csv.Error as error:  # a cell past the csv module's limit (131,072 characters)
+        raise FileProblem(
+            f"{file} cannot be read as CSV ({error}): one cell is longer than any statement's "
+            '(a quote (") left open makes the rest of the file one cell). Check the export, or '
+            "export it again."
+        ) from None
     width = max((len(r) for r in rows), default=0)
+    check_text_grid(file, len(rows), width)
     for row in rows:
         if len(row) < width:
             row.extend([""] * (width - len(row)))
@@ -260,7 +286,7 @@ def _csv_rows(text: str, delimiter: str) -> list[list[Any]]:
 
 
 def _read_csv_rows(path: Path) -> list[list[Any]]:
-    return _csv_rows(*_csv_text(path))
+    return _csv_rows(path.name, *_csv_text(path))
 
 
 class FileBook:

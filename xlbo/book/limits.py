@@ -64,6 +64,11 @@ file of repeated zeros is a few kilobytes whatever it unpacks to."""
 MAX_PARQUET_CELLS = 30_000_000
 """Cells (rows x columns) of a Parquet file: three million lines of ten columns, past which a
 frame of Python values would not fit in 2 GB."""
+MAX_TEXT_CELLS = 50_000_000
+"""Cells of a CSV file's grid (lines x its widest line). Every line is padded to the widest,
+and a blank costs a pointer (8 bytes) in the frame: 50 million keep the padding under 400 MB,
+whatever the file's real cells cost (those are bounded by the file's own size). One line of
+a million commas under a hundred thousand ordinary lines would otherwise ask for 100 billion."""
 MAX_XLS_MB = 200
 """Megabytes of an old-style `.xls` workbook's BIFF stream (Excel 97-2003 stops at 65,536 rows
 of 256 columns, some 100 MB of records)."""
@@ -453,3 +458,13 @@ def check_parquet(path: Path) -> None:
     unpacked = max(encoded, 8 * cells)  # a run of zeros encodes to nothing, unpacks to 8 bytes
     if cells > MAX_PARQUET_CELLS or unpacked > MAX_PARQUET_MB * _MB:
         raise too_large(path.name, None, unpacked=unpacked, cells=cells)
+
+
+def check_text_grid(file: str, lines: int, widest: int) -> None:
+    """Refuse a CSV text whose lines, padded to the widest, pass MAX_TEXT_CELLS."""
+    if lines * widest > MAX_TEXT_CELLS:
+        raise FileProblem(
+            f"{file} is larger than xlbo reads ({lines:,} lines of up to {widest:,} fields = "
+            f"{lines * widest:,} cells); a line that long is not a statement's: check the "
+            "separator, or export the file again."
+        )
