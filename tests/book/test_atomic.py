@@ -86,14 +86,19 @@ def test_an_earlier_output_is_kept_as_previous_one_generation(tmp_path: Path) ->
 
 def test_a_folder_unit_is_replaced_whole_and_kept(tmp_path: Path) -> None:
     slips = tmp_path / "payslips-2026-10"
-    for people in (["E1", "E2"], ["E1"]):
+
+    def payslips(*people: str) -> None:
         with result_set(tmp_path, units=[slips]):
             for person in people:
                 with atomic_path(slips / f"{person}.xlsx") as temporary:
                     temporary.write_text(person)
+
+    payslips("E1", "E2")
+    (slips / ".E1-k2j4x8_q.xlsx").write_text("half")  # left by a killed run of older xlbo
+    payslips("E1")
     assert sorted(p.name for p in slips.iterdir()) == ["E1.xlsx"]  # no payslip of a leaver
     kept = tmp_path / "payslips-2026-10 (previous)"
-    assert sorted(p.name for p in kept.iterdir()) == ["E1.xlsx", "E2.xlsx"]
+    assert sorted(p.name for p in kept.iterdir()) == ["E1.xlsx", "E2.xlsx"]  # tidied, then kept
 
 
 def test_files_of_an_earlier_run_that_do_not_belong_are_set_aside(tmp_path: Path) -> None:

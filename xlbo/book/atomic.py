@@ -318,8 +318,7 @@ class ResultSet:
             raise FileProblem(f"{target} is a folder; give a file name for the output.")
         if entry not in self.entries:
             self.entries.append(entry)
-            if unit is None:
-                clear_leftovers(target.parent, [target.name])
+        clear_leftovers(target.parent, [target.name])  # in a unit too: its old folder is kept
         place = self.stage / relative
         place.parent.mkdir(parents=True, exist_ok=True)
         return place
