@@ -529,3 +529,27 @@ def test_a_csv_cell_past_the_csv_module_limit_is_a_plain_message(tmp_path: Path)
     path.write_text("Date,Narration\n01/10/2026," + "x" * 200_000 + "\n")
     with pytest.raises(FileProblem, match="statement.csv cannot be read as CSV .* one cell is"):
         FileBook(path).sheet_rows("statement")
+
+
+def test_a_csv_past_the_size_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import xlbo.book.limits as limits
+
+    path = tmp_path / "statement.csv"
+    path.write_text("Date,Amount\n" + "01/10/2026,5\n" * 100_000)
+    monkeypatch.setattr(limits, "MAX_TEXT_MB", 1)
+    with pytest.raises(FileProblem, match=r"statement.csv is larger than xlbo reads as CSV \(1 MB"):
+        FileBook(path).sheet_frame("statement")
+
+
+def test_a_zip_with_encrypted_parts(xlsx: Callable[..., Path], tmp_path: Path) -> None:
+    """Not how Excel protects a workbook (that is an OLE file, above), but a zip tool's."""
+    whole = bytearray(xlsx({"S": [["a"], [1]]}).read_bytes())
+    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = whole.find(signature)
+        while at >= 0:
+            whole[at + flags_at] |= 0x1
+            at = whole.find(signature, at + 4)
+    path = tmp_path / "locked.xlsx"
+    path.write_bytes(bytes(whole))
+    with pytest.raises(FileProblem, match="locked.xlsx is password-protected"):
+        FileBook(path)

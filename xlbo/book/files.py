@@ -33,6 +33,7 @@ from xlbo.book.limits import (
     Survey,
     check_parquet,
     check_text_grid,
+    check_text_size,
     check_xls,
     survey_zip,
     too_large,
@@ -213,6 +214,7 @@ def decode_text(raw: bytes) -> str:
 
 def _csv_text(path: Path) -> tuple[str, str]:
     """The text of a CSV export (see `decode_text`) and its field separator."""
+    check_text_size(path)
     text = decode_text(path.read_bytes())
     return text, sniff_delimiter(text[:65536])
 

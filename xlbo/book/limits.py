@@ -64,6 +64,10 @@ file of repeated zeros is a few kilobytes whatever it unpacks to."""
 MAX_PARQUET_CELLS = 30_000_000
 """Cells (rows x columns) of a Parquet file: three million lines of ten columns, past which a
 frame of Python values would not fit in 2 GB."""
+MAX_TEXT_MB = 600
+"""Megabytes of a CSV file on disk. A CSV is read whole (bytes, then text, then cells), some
+three times its size in memory: 600 MB (four million statement lines) stays under 2 GB. Past
+that, Parquet: its columns are read typed, not as text."""
 MAX_TEXT_CELLS = 50_000_000
 """Cells of a CSV file's grid (lines x its widest line). Every line is padded to the widest,
 and a blank costs a pointer (8 bytes) in the frame: 50 million keep the padding under 400 MB,
@@ -467,4 +471,14 @@ def check_text_grid(file: str, lines: int, widest: int) -> None:
             f"{file} is larger than xlbo reads ({lines:,} lines of up to {widest:,} fields = "
             f"{lines * widest:,} cells); a line that long is not a statement's: check the "
             "separator, or export the file again."
+        )
+
+
+def check_text_size(path: Path) -> None:
+    """Refuse a CSV file past MAX_TEXT_MB before it is read."""
+    size = path.stat().st_size
+    if size > MAX_TEXT_MB * _MB:
+        raise FileProblem(
+            f"{path.name} is larger than xlbo reads as CSV ({size / _MB:,.0f} MB; the limit is "
+            f"{MAX_TEXT_MB:,} MB). Export it as Parquet, or split it by month."
         )
