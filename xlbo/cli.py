@@ -21,9 +21,11 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from xlbo.book.atomic import result_set
     from xlbo.master.template import write_master
 
-    path = write_master(args.path, force=args.force)
+    with result_set(Path(args.path).parent):  # --force keeps the earlier one as previous
+        path = write_master(args.path, force=args.force)
     print(f"Wrote the master-data workbook {path}")
     print("Fill in Company, Employees, Vendors, Customers and Bank Accounts; the rule sheets and")
     print("the chart of accounts come pre-filled. Check it with: xlbo validate " + str(path))

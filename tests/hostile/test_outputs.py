@@ -448,3 +448,16 @@ def test_payroll_stopped_among_the_payslips_leaves_the_earlier_month_whole(
     assert len(written) == 10
     assert files() == before  # no new register beside old payslips, no temporary folder
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+
+
+def test_init_force_keeps_the_master_it_replaces(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    master = tmp_path / "master.xlsx"
+    assert main(["init", str(master)]) == 0
+    filled = master.read_bytes()  # stands for the user's filled-in master
+    assert main(["init", str(master)]) == 2  # without --force: refused, nothing written
+    assert main(["init", str(master), "--force"]) == 0
+    assert "Kept your earlier master.xlsx as master (previous).xlsx." in capsys.readouterr().out
+    assert (tmp_path / "master (previous).xlsx").read_bytes() == filled
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["master (previous).xlsx", "master.xlsx"]
