@@ -23,7 +23,6 @@ from xlbo.master.records import Customer, Vendor
 from xlbo.reports.ageing import OPENING_BILLS, OPENING_HEADERS
 
 BANK_LEDGER = "HDFC Bank Current A/c"
-PAISA = Decimal("0.01")
 MONTH_START = date(2026, 10, 1)
 MONTH_END = date(2026, 10, 31)
 BRANCHES = ("Pune", "Bengaluru", "Kolkata", "Chennai", "Ahmedabad", "New Delhi")
@@ -254,8 +253,12 @@ def _opening_bills(
     advance = {rng.choice(quiet): -_rupees(rng.uniform(15000, 60000))} if quiet else {}
     room = total - sum(advance.values(), Decimal(0))
     wanted = sum(need.values(), Decimal(0))
-    if wanted > room:  # cover each need in proportion: what is left short shows as an advance
-        amounts = {n: (need[n] * room / wanted).quantize(PAISA, "ROUND_DOWN") for n in names}
+    if wanted > room:  # cover the smallest needs whole: the few left short show as advances
+        amounts = dict.fromkeys(names, Decimal(0))
+        left = room
+        for name in sorted(names, key=lambda n: need[n]):
+            amounts[name] = min(need[name], left)
+            left -= amounts[name]
     else:
         amounts = dict(need)
         others = rng.sample([n for n in names if n not in advance], k=len(names) // 2)

@@ -220,11 +220,11 @@ def make_bank_accounts() -> list[BankAccount]:
 OPENING: dict[str, tuple[str, str]] = {
     # account: (debit, credit) balances brought forward to 1-Oct-2026, the demo month's start;
     # Trade Receivables and Trade Payables are the totals of the parties' opening bills
-    # (xlbo.demo.books.opening_bills), about a month of sales and six weeks of purchases
+    # (xlbo.demo.books.opening_bills), about five weeks of sales and seven of purchases
     "Share Capital": ("0", "5000000"),
-    "Retained Earnings": ("0", "11563430.50"),
+    "Retained Earnings": ("0", "12563430.50"),
     "Term Loan - HDFC Bank": ("0", "2400000"),
-    "Trade Payables": ("0", "8865400"),
+    "Trade Payables": ("0", "9865400"),
     "Salaries Payable": ("0", "2395860"),
     "PF Payable": ("0", "281340"),
     "ESI Payable": ("0", "9870"),
@@ -242,7 +242,7 @@ OPENING: dict[str, tuple[str, str]] = {
     "Accumulated Depreciation": ("0", "1126000"),
     "Security Deposits": ("600000", "0"),
     "Stock-in-Trade": ("8845600", "0"),
-    "Trade Receivables": ("12932750", "0"),
+    "Trade Receivables": ("14932750", "0"),
     "Cash in Hand": ("48250", "0"),
     "HDFC Bank Current A/c": ("4845230.50", "0"),
     "ICICI Bank Current A/c": ("412870", "0"),
