@@ -46,47 +46,42 @@ def _rows(result: Path, name: str) -> list[tuple[Any, ...]]:
     return list(openpyxl.load_workbook(result)[name].iter_rows(values_only=True))
 
 
+def _reconciled(
+    xlsx: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    bank_lines: list[list[Any]],
+    vouchers: list[list[Any]],
+) -> Path:
+    """The result of reconciling an HDFC statement of `bank_lines` against a Tally ledger that
+    opens at 1,00,000 and holds `vouchers`."""
+    bank = xlsx({"Statement": [HDFC_BALANCE, *bank_lines]}, name="bank.xlsx")
+    opening = [date(2026, 10, 1), "Opening Balance", None, None, 100000.00, None]
+    books = xlsx({"Ledger": [TALLY, opening, *vouchers]}, name="books.xlsx")
+    out = bank.parent / "brs.xlsx"
+    reconcile(capsys, "--bank", str(bank), "--ledger", str(books), "--out", str(out))
+    return out
+
+
 # -- 1. two Accepts on one line --------------------------------------------------------------
 
 
 @pytest.fixture
-def two_for_one_bank_line(
-    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> Path:
+def two_for_one_bank_line(xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> Path:
     """One receipt of 9,900 from Kaveri, and two Kaveri receipts in the books it could be with
     TDS deducted (10,000 at 1%, 11,000 at 10%): two suggestions for bank row 2."""
-    bank = xlsx(
-        {
-            "Statement": [
-                HDFC_BALANCE,
-                ["06/10/26", KAVERI, "", "06/10/26", None, 9900.00, 109900.00],
-                [
-                    "08/10/26",
-                    "NEFT CR-SBIN0004567-OM SAI LOGISTICS",
-                    "",
-                    "08/10/26",
-                    None,
-                    5000.00,
-                    114900.00,
-                ],
-            ]
-        },
-        name="bank.xlsx",
+    out = _reconciled(
+        xlsx,
+        capsys,
+        [
+            ["06/10/26", KAVERI, "", "06/10/26", None, 9900.00, 109900.00],
+            ["08/10/26", "NEFT CR-OM SAI LOGISTICS", "", "08/10/26", None, 5000.00, 114900.00],
+        ],
+        [
+            [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/2", 10000.00, None],
+            [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/4", 11000.00, None],
+            [date(2026, 10, 8), "Om Sai Logistics", "Receipt", "RCT/3", 5000.00, None],
+        ],
     )
-    books = xlsx(
-        {
-            "Ledger": [
-                TALLY,
-                [date(2026, 10, 1), "Opening Balance", None, None, 100000.00, None],
-                [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/2", 10000.00, None],
-                [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/4", 11000.00, None],
-                [date(2026, 10, 8), "Om Sai Logistics", "Receipt", "RCT/3", 5000.00, None],
-            ]
-        },
-        name="books.xlsx",
-    )
-    out = tmp_path / "brs.xlsx"
-    reconcile(capsys, "--bank", str(bank), "--ledger", str(books), "--out", str(out))
     suggested = [(r[0], r[1]) for r in _rows(out, "Suggestions")[1:]]
     assert suggested == [(2, 3), (2, 4)]  # what the test is about: both for bank row 2
     return out
@@ -112,40 +107,20 @@ def test_two_accepts_on_one_bank_line_apply_the_first_and_report_the_second(
 
 
 def test_an_accept_on_a_ledger_line_accepted_elsewhere_is_reported(
-    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Two Kaveri receipts at the bank (9,900 and 9,000) and one of 10,000 in the books: each is
     suggested with it (TDS at 1% and at 10%); both accepted, the ledger line is matched once."""
-    bank = xlsx(
-        {
-            "Statement": [
-                HDFC_BALANCE,
-                ["06/10/26", KAVERI, "", "06/10/26", None, 9900.00, 109900.00],
-                [
-                    "06/10/26",
-                    KAVERI.replace("1111", "3333"),
-                    "",
-                    "06/10/26",
-                    None,
-                    9000.00,
-                    118900.00,
-                ],
-            ]
-        },
-        name="bank.xlsx",
+    other = KAVERI.replace("1111", "3333")
+    out = _reconciled(
+        xlsx,
+        capsys,
+        [
+            ["06/10/26", KAVERI, "", "06/10/26", None, 9900.00, 109900.00],
+            ["06/10/26", other, "", "06/10/26", None, 9000.00, 118900.00],
+        ],
+        [[date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/2", 10000.00, None]],
     )
-    books = xlsx(
-        {
-            "Ledger": [
-                TALLY,
-                [date(2026, 10, 1), "Opening Balance", None, None, 100000.00, None],
-                [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/2", 10000.00, None],
-            ]
-        },
-        name="books.xlsx",
-    )
-    out = tmp_path / "brs.xlsx"
-    reconcile(capsys, "--bank", str(bank), "--ledger", str(books), "--out", str(out))
     assert [(r[0], r[1]) for r in _rows(out, "Suggestions")[1:]] == [(2, 3), (3, 3)]
     _accept_all(out)
     code, _, _ = reconcile(capsys, "--confirm", str(out))
