@@ -304,7 +304,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
         f"unmatched, {len(result.suggestions)} suggestions, {len(result.findings)} integrity findings, "
         f"{len(result.issues)} unreadable cells"
         + (
-            f", {len(result.decision_issues)} decisions not understood"
+            f", {len(result.decision_issues)} decisions not applied"
             if result.decision_issues
             else ""
         )

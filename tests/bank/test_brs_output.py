@@ -404,7 +404,7 @@ def test_each_accepted_word_confirms_the_suggestion(
 ) -> None:
     _mark(result_book, "Suggestions", "Accept", word)
     code, printed, err = reconcile(capsys, "--confirm", str(result_book))
-    assert err == "" and "not understood" not in printed
+    assert err == "" and "not applied" not in printed
     book = openpyxl.load_workbook(result_book)
     rules = [r[3] for r in book["Matches"].iter_rows(min_row=2, values_only=True)]
     assert sorted(rules) == ["Amount and date", "Confirmed"]
@@ -432,7 +432,7 @@ def test_anything_else_typed_is_reported_and_nothing_is_decided(
     reject = _mark(result_book, "Matches", "Reject", "maybe")
     code, printed, err = reconcile(capsys, "--confirm", str(result_book))
     assert code == 1
-    assert "2 decisions not understood" in printed
+    assert "2 decisions not applied" in printed
     lines = err.strip().splitlines()
     assert len(lines) == 2
     assert any(f"Suggestions!{accept}: 'Acept' under Accept is not a decision" in x for x in lines)
