@@ -521,7 +521,8 @@ def read_decisions(
     """The user's decisions in an earlier result: Reject on Matches, Accept on Suggestions (each
     accepted pair also teaches a rule: this narration is this party), and the Rules sheet; and
     an Issue for each Accept or Reject cell that holds something else (the pair is left as it
-    was, and the user is told which cell)."""
+    was, and the user is told which cell), and for each Accept whose bank or ledger line an
+    Accept above it pairs already (the first is applied; see `_one_accept_a_line`)."""
     rules: list[Rule] = []
     if rules_from is not None and not FileBook(rules_from).has("Rules"):
         raise UserError(
