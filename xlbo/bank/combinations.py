@@ -112,8 +112,20 @@ def find_combinations(
             nearest = lines[:COMBINATION_CANDIDATES]
             at += 1
             if closed and not closed.isdisjoint(nearest):  # lines further off change nothing
-                nearest = [line for line in lines if other_open[line]][:COMBINATION_CANDIDATES]
-                count, chosen = _search_again(int(one_signed[target]), nearest, other_signed)
+                still = [line for line in lines if other_open[line]]
+                # with no line further off to come in, taking lines away leaves no set where
+                # there was none, and a single set whose lines are all still open stands
+                settled = len(lines) <= COMBINATION_CANDIDATES and (
+                    count == 0
+                    or (count == 1 and closed.isdisjoint(nearest[p] for p in SETS[chosen]))
+                )
+                if settled:
+                    if count:
+                        chosen = _place_of([still.index(nearest[p]) for p in SETS[chosen]])
+                    nearest = still
+                else:
+                    nearest = still[:COMBINATION_CANDIDATES]
+                    count, chosen = _search_again(int(one_signed[target]), nearest, other_signed)
             results.append((tier, count, chosen, nearest, alike))
         if not one_open[target]:
             continue
@@ -133,6 +145,11 @@ def find_combinations(
             if total:
                 break  # one set taken, or two that fit: the user decides
     return found
+
+
+def _place_of(places: list[int]) -> int:
+    """The index into SETS of a set of places."""
+    return SET_INDEX[tuple(places)]
 
 
 def _search_again(target: int, nearest: list[int], values: np.ndarray) -> tuple[int, int]:
@@ -156,6 +173,7 @@ SETS = [
 ]
 """Every set of MIN_PARTS–MAX_PARTS places among a group's COMBINATION_CANDIDATES nearest lines
 (2,509 of them): a group's sums are one matrix product."""
+SET_INDEX = {places: index for index, places in enumerate(SETS)}
 _PICK = np.zeros((len(SETS), COMBINATION_CANDIDATES), dtype=np.int64)
 for _row, _places in enumerate(SETS):
     _PICK[_row, list(_places)] = 1

@@ -311,7 +311,7 @@ def match_lines(
         run.take(chosen, "Rule", 95, reasons.to_numpy())
     _amount_and_date(run, lone_pairs=False)
     for _ in range(PAYER_ROUNDS):  # what the sure pairs taught, tried on what is left
-        if not _learn_payers(run):
+        if not len(_learn_payers(run)):
             break
         _amount_and_date(run, lone_pairs=False)
     _repeats(run)
@@ -322,9 +322,11 @@ def match_lines(
     undecided = _combinations(run)
     # then the pairs whose names differ but that have no one else, and what they teach
     abstained = _amount_and_date(run)
-    if _learn_payers(run):
+    learnt = _learn_payers(run)
+    if len(learnt) and run.names is not None:
         _amount_and_date(run, lone_pairs=False)
         _repeats(run)
+        # combinations again: the payers' lines, and sets the pairs taken since have settled
         undecided = pd.concat([undecided, _combinations(run)], ignore_index=True)
         abstained = _amount_and_date(run)
 
@@ -453,11 +455,12 @@ _EVIDENCE = {
 }
 
 
-def _learn_payers(run: _Matching) -> bool:
-    """Learn known payers from the pairs taken so far (see `xlbo.bank.payers`); True when the
-    run's names gained any."""
+def _learn_payers(run: _Matching) -> pd.DataFrame:
+    """Learn known payers from the pairs taken so far (see `xlbo.bank.payers`); returns those
+    the run's names gained (bank, ledger, evidence)."""
+    none = pd.DataFrame(columns=PAYER_COLUMNS)
     if run.names is None or not run.taken:
-        return False
+        return none
     taken = pd.concat(run.taken, ignore_index=True)
     evidence = taken["rule"].map(_EVIDENCE).fillna(0).to_numpy(dtype=np.int64)
     taken = taken[evidence > 0]
@@ -471,10 +474,14 @@ def _learn_payers(run: _Matching) -> bool:
         evidence,
         names.raw(b, g),
     )
-    if len(learnt) == len(names.payers):
-        return False
+    before = set(zip(names.payers["bank"], names.payers["ledger"], strict=True))
+    new = learnt[
+        [pair not in before for pair in zip(learnt["bank"], learnt["ledger"], strict=True)]
+    ]
+    if new.empty:
+        return none
     run.names = names.with_payers(learnt)
-    return True
+    return new.reset_index(drop=True)
 
 
 def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
