@@ -51,9 +51,13 @@ _NOT_A_NAME = (
     r"|CR|DR|PAID|DEP|DEPOSIT|RETURN|RETURNED|TRANSFER|INWARD|OUTWARD|NETBANK|NET BANKING|MOB"
     r"|PAYMENT|RECEIPT|SALARY|SAL|FUND|FUNDS|SELF|NA|INV|REF|UTR|RRN|NO|CLEARING|IFSC"
     r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS|SENT|USING|PAYTM"
-    r"|PHONEPE|GPAY|BHIM|ADVANCE|BILL|TXN|BANK|LTD BANK|" + "|".join(sorted(BANK_CODES)) + r")\b"
+    r"|PHONEPE|GPAY|BHIM|ADVANCE|BILL|TXN|BANK|LTD BANK"
+    r"|FREIGHT|GOODS|REFUND|SETTLEMENT|TOWARDS|AGAINST|PURCHASE|"
+    + "|".join(sorted(BANK_CODES))
+    + r")\b"
 )
-"""Words of a narration that name the channel or the kind of transaction, never a party."""
+"""Words of a narration that name the channel or the kind of transaction, or are the payer's note
+(`FREIGHT`, `GOODS`, `REFUND`), never a party: `IMPS-…-V ARUN-…-FREIGHT` names V ARUN."""
 
 
 def narration_names(narrations: pd.Series) -> pd.Series:
@@ -69,11 +73,15 @@ def narration_names(narrations: pd.Series) -> pd.Series:
     positions, pieces = positions[hopeful], pieces[hopeful].reset_index(drop=True)
     # words with digits (UTRs, RRNs, masked accounts) and channel words go; what is left of
     # a piece may be a name: `NEFT HDFCN52026103112345 RAJESH KUMAR SALARY` → `RAJESH KUMAR`
+    # a piece that is a bank's own name (`STATE BANK OF INDIA`, `KOTAK MAHINDRA BANK`, which
+    # ICICI and Axis write after the payer) is the payer's only where nothing else names anyone
+    banks = np.asarray(contains(pieces, r"(?i)\bBANK\b"), dtype=bool)
     pieces = replace(replace(pieces, r"\S*[0-9]\S*", " "), _NOT_A_NAME, " ")
     pieces = replace(pieces, r"\s+", " ").str.strip()
-    named = contains(pieces, "[A-Za-z]{3}")
-    positions, pieces = positions[named], pieces[named].reset_index(drop=True)
-    best = first_of_each(positions, pieces.str.len().to_numpy(), len(texts))
+    named = np.asarray(contains(pieces, "[A-Za-z]{3}"), dtype=bool)
+    positions, pieces, banks = positions[named], pieces[named].reset_index(drop=True), banks[named]
+    weight = pieces.str.len().to_numpy() - 1000 * banks
+    best = first_of_each(positions, weight, len(texts))
     names = np.full(len(texts), "", dtype=object)
     found = best >= 0
     names[found] = pieces.to_numpy(dtype=object)[best[found]]
