@@ -1,15 +1,17 @@
 """How much of a workbook xlbo reads, checked before any reader allocates.
 
-A workbook file is a zip of XML parts (or, for `.xls`, an OLE file holding a BIFF stream), and
-what it costs to read is not what it weighs on disk: 88 KB whose one cell sits at XFD1048576
-make calamine allocate the whole 17-billion-cell grid and abort the process; 5 MB of deflated
-zeros unpack to 5 GB. So before calamine opens a workbook, `survey_zip` reads the zip's own
-directory (its declared part count and sizes), then inflates every part in chunks with a running
-cap (the directory may lie), and while it does so looks at each sheet's XML for the furthest
-cell that holds a value — the grid calamine will allocate (`xlbo.book.sheet_reach`) — and for
-XML entity declarations, which Excel never writes and which only serve to attack a parser. A sheet's declared
-`<dimension>` is where that search starts, never trusted: a real export whose dimension is a
-little wrong reads as it always did.
+A workbook file is a zip of XML parts (`.xlsx`, `.xlsm`, `.ods`; binary parts in `.xlsb`) or an
+OLE file holding a BIFF stream (`.xls`), and what it costs to read is not what it weighs on
+disk: 88 KB whose one cell sits at XFD1048576 make calamine allocate the whole
+17-billion-cell grid and abort the process; 5 MB of deflated zeros unpack to 5 GB. So before
+calamine opens a zip workbook, `survey_zip` reads the zip's end record (how many parts) and
+directory (their declared sizes), then inflates every part calamine may read in chunks with a
+running cap (the directory may lie), and while it does so follows each sheet to its furthest
+value — the grid calamine will allocate (`xlbo.book.sheet_reach`) — and looks for XML entity
+declarations, which Excel never writes and which only serve to attack a parser. A sheet's
+declared `<dimension>` is where that search starts, never trusted: a real export whose
+dimension is a little wrong reads as it always did. `check_xls`, `check_parquet`,
+`check_text_size` and `check_text_grid` do the same for the other kinds of file.
 
 A file past a limit gets one sentence:
 
@@ -49,10 +51,10 @@ whole: calamine holds 32 bytes a cell of the grid and Python a list slot more, a
 costs some 160 bytes all told, so 12 million cells (a full 1,048,576-row export of 11 columns)
 keep the reading under 2 GB. Past that, CSV or Parquet read in bulk."""
 MAX_UNPACKED_MB = 400
-"""Megabytes of XML all parts of a workbook may unpack to. A sheet's XML turns into some three
-times its size in memory (measured on a 200,000-row sheet: 83 MB of XML, 324 MB read), so 400 MB
-bounds a read at about 1.3 GB; a genuine workbook that size is a million rows of eight columns,
-which are better exported as CSV anyway."""
+"""Megabytes all parts of a workbook may unpack to. A sheet's XML turns into some four times
+its size in memory (measured on a 200,000-row sheet: 83 MB of XML, 324 MB read), so 400 MB
+bounds a read at about 1.6 GB (a 380 MB string in the shared strings peaks at 1.3 GB); a
+genuine workbook that size is a million rows of eight columns, better exported as CSV."""
 MAX_PARTS = 10_000
 """Parts in a workbook's zip. Excel writes a few dozen (a sheet, a drawing, a comment each);
 Python's zipfile holds every directory entry in memory, so the count is checked from the zip's
