@@ -132,6 +132,36 @@ def test_an_accept_on_a_ledger_line_accepted_elsewhere_is_reported(
     assert "ledger row 3 is paired already by the Accept in K2" in str(issues[0][4])
 
 
+def test_an_accept_of_lines_that_go_opposite_ways_is_reported_not_dropped(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Suggestions row edited to pair the Kaveri receipt with a payment in the books: the
+    matcher never pairs money in with money out, and the user is told so (it was dropped)."""
+    out = _reconciled(
+        xlsx,
+        capsys,
+        [["06/10/26", KAVERI, "", "06/10/26", None, 9900.00, 109900.00]],
+        [
+            [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/2", 10000.00, None],
+            [date(2026, 10, 7), "Annapurna Caterers", "Payment", "PMT/1", None, 7500.00],
+        ],
+    )
+    book = openpyxl.load_workbook(out)
+    sheet = book["Suggestions"]
+    headers = [c.value for c in sheet[1]]
+    assert [c.value for c in sheet[2]][:2] == [2, 3]
+    sheet.cell(2, headers.index("Ledger Row") + 1, 4)  # the payment
+    sheet.cell(2, headers.index("Accept") + 1, "Yes")
+    book.save(out)
+    code, _, _ = reconcile(capsys, "--confirm", str(out))
+    assert code == 1
+    assert [r[3] for r in _rows(out, "Matches")[1:]] == []  # nothing confirmed
+    issues = [r for r in _rows(out, "Issues")[1:] if r[1] == "Suggestions"]
+    assert [(r[2], r[3]) for r in issues] == [("K2", "Yes")]
+    assert "bank row 2 (money in) with ledger row 4 (money out)" in str(issues[0][4])
+    assert "was not applied" in str(issues[0][4])
+
+
 # -- 2. a third decimal ----------------------------------------------------------------------
 
 

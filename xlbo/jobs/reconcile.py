@@ -522,7 +522,8 @@ def read_decisions(
     accepted pair also teaches a rule: this narration is this party), and the Rules sheet; and
     an Issue for each Accept or Reject cell that holds something else (the pair is left as it
     was, and the user is told which cell), and for each Accept whose bank or ledger line an
-    Accept above it pairs already (the first is applied; see `_one_accept_a_line`)."""
+    Accept above it pairs already (the first is applied), or whose lines go opposite ways (see
+    `_one_accept_a_line`)."""
     rules: list[Rule] = []
     if rules_from is not None and not FileBook(rules_from).has("Rules"):
         raise UserError(
@@ -595,7 +596,9 @@ def read_decisions(
         return pairs
 
     rejected = frozenset((b, g) for b, g, _, _ in decided("Matches", "Reject", REJECT_CHOICES))
-    confirmed, refused = _one_accept_a_line(decided("Suggestions", "Accept", ACCEPT_CHOICES))
+    confirmed, refused = _one_accept_a_line(
+        decided("Suggestions", "Accept", ACCEPT_CHOICES), bank, ledger
+    )
     issues += [refusal.issue(bank, ledger) for refusal in refused]
     for b, g in confirmed:
         name = str(narration_names(bank["narration"].iloc[[b]]).iloc[0]).strip()
@@ -650,22 +653,71 @@ def _row(lines: pd.DataFrame, position: int) -> int:
     return int(lines["row"].to_numpy()[position])
 
 
+@dataclass(frozen=True)
+class _OtherWay:
+    """An Accept that pairs money into the account with money out of it (a Suggestions row
+    edited, or an input changed since the result was made)."""
+
+    table: Table
+    label: Any
+    pair: tuple[int, int]
+
+    def issue(self, bank: pd.DataFrame, ledger: pd.DataFrame) -> Issue:
+        """The Issue a user reads: the cell, both lines and which way each went."""
+        b, g = self.pair
+        here = self.table.cell(int(str(self.label)), "Accept")
+        bank_way = "money in" if _bank_in(bank)[b] else "money out"
+        books_way = "money in" if _books_in(ledger)[g] else "money out"
+        return Issue(
+            severity=Severity.ERROR,
+            sheet=self.table.sheet,
+            cell=here,
+            value=display_value(self.table.frame.at[self.label, "Accept"]),
+            problem=(
+                f"Accept in {here} pairs bank row {_row(bank, b)} ({bank_way}) with ledger row "
+                f"{_row(ledger, g)} ({books_way}): a line is never matched with one that goes "
+                "the other way, so this Accept was not applied"
+            ),
+            hint=(
+                "Check the Bank Row and Ledger Row of that suggestion; if the statement or the "
+                "ledger changed since this result was made, reconcile again with --bank and "
+                "--ledger for fresh suggestions."
+            ),
+            file=self.table.source,
+        )
+
+
+def _bank_in(bank: pd.DataFrame) -> np.ndarray:
+    """Which statement lines bring money into the account."""
+    return np.asarray(bank["credit"].to_numpy() > bank["debit"].to_numpy(), dtype=bool)
+
+
+def _books_in(ledger: pd.DataFrame) -> np.ndarray:
+    """Which ledger lines bring money into the account (a debit to the bank ledger)."""
+    return np.asarray(ledger["debit"].to_numpy() > ledger["credit"].to_numpy(), dtype=bool)
+
+
 def _one_accept_a_line(
-    accepted: list[tuple[int, int, Table, Any]],
-) -> tuple[list[tuple[int, int]], list[_SecondAccept]]:
+    accepted: list[tuple[int, int, Table, Any]], bank: pd.DataFrame, ledger: pd.DataFrame
+) -> tuple[list[tuple[int, int]], list[_SecondAccept | _OtherWay]]:
     """The Accepts to apply, in the sheet's order, and those refused: an Accept whose bank line
     or ledger line an Accept above it pairs already (two suggestions for one bank line, both
     accepted) is not applied, and is reported naming both rows, as an accountant ticks one
-    entry against one line. The same pair accepted twice is applied once, quietly."""
+    entry against one line; so is an Accept of two lines that go opposite ways. The same pair
+    accepted twice is applied once, quietly."""
     applied: list[tuple[int, int]] = []
     by_bank: dict[int, tuple[tuple[int, int], Any]] = {}
     by_ledger: dict[int, tuple[tuple[int, int], Any]] = {}
-    refused: list[_SecondAccept] = []
+    refused: list[_SecondAccept | _OtherWay] = []
+    bank_in, books_in = _bank_in(bank), _books_in(ledger)
     for b, g, table, label in accepted:
         earlier = by_bank.get(b) or by_ledger.get(g)
         if earlier is not None:
             if earlier[0] != (b, g):
                 refused.append(_SecondAccept(table, label, earlier[1], (b, g), earlier[0]))
+            continue
+        if bank_in[b] != books_in[g]:
+            refused.append(_OtherWay(table, label, (b, g)))
             continue
         applied.append((b, g))
         by_bank[b] = by_ledger[g] = ((b, g), label)
