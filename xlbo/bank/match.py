@@ -832,7 +832,7 @@ def _repeats(run: _Matching) -> None:
 
 
 def _identical_lines(run: _Matching) -> None:
-    """Book lines that cannot be told apart — the same day, amount, particulars and narration (three
+    """Book lines that cannot be told apart — the same day, amount and particulars (three
     `Professional Fees` of 15,000 paid on one day to three consultants) — are interchangeable:
     a bank line whose best candidates are all one such group of lines (any other candidate fits
     worse, or names another party) takes one, in the order of the lines, so long as the group
@@ -844,9 +844,10 @@ def _identical_lines(run: _Matching) -> None:
     if pairs.empty or run.names is None:
         return
     ledger = run.ledger.lines
+    # the particulars, not the narration: `Being payment made against bill no. 1234` tells the
+    # books' lines apart but not which bank line is whose (a reference in it would have paired
+    # them in the first pass)
     texts = ledger["text"].fillna("").astype(str)
-    if "note" in ledger.columns:  # a narration naming the payee tells the lines apart
-        texts = texts + "|" + ledger["note"].fillna("").astype(str)
     twins_all, _ = pd.factorize(
         ledger["day"].astype(str) + "|" + ledger["signed"].astype(str) + "|" + texts
     )
