@@ -27,11 +27,10 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
-from rapidfuzz.process import cpdist
 
 from xlbo.bank.scoring import KEY_WORDS
 from xlbo.columns import contains, first_of_each, replace, split_words, strings
+from xlbo.fuzzy import cpdist, fuzz
 from xlbo.master.quality import party_key
 
 BANK_CODES = frozenset(

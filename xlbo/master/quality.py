@@ -21,8 +21,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
+from xlbo.fuzzy import fuzz, process
 from xlbo.issues import Issue, Severity
 
 if TYPE_CHECKING:
