@@ -43,43 +43,53 @@ class Outcome:
         assert self.err.strip(), "no message on stderr"
 
 
+WATCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.executable, [sys.executable, "-m", "xlbo", *sys.argv[2:]])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as peak:
+    peak.write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+sys.exit(128 - code if code < 0 else code)
+"""
+"""A small process that runs xlbo and reports its peak memory. Linux carries a process's peak
+resident size over fork and exec, so xlbo started straight from pytest would report pytest's own
+peak when that is larger; started from this small watcher it reports its own."""
+
+
 def run_xlbo(*args: str | Path, cwd: Path, timeout: float = TIME_LIMIT_S) -> Outcome:
-    """Run `python -m xlbo ARGS` in `cwd`; exit code, output and this process's own peak memory."""
+    """Run `python -m xlbo ARGS` in `cwd`; exit code, output and that process's own peak memory."""
     started = time.perf_counter()
     out_path = cwd / ".xlbo-case.out"
     err_path = cwd / ".xlbo-case.err"
+    peak_path = cwd / ".xlbo-case.peak"
     with out_path.open("w") as out_file, err_path.open("w") as err_file:
         process = subprocess.Popen(
-            [sys.executable, "-m", "xlbo", *map(str, args)],
+            [sys.executable, "-c", WATCHER, str(peak_path), *map(str, args)],
             cwd=cwd,
             stdout=out_file,
             stderr=err_file,
             env={**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"},
+            start_new_session=True,
         )
-        deadline = started + timeout
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                process.kill()
-                os.wait4(process.pid, 0)
-                out_path.unlink()
-                err_path.unlink()
-                raise AssertionError(f"xlbo {' '.join(map(str, args))} hung for {timeout:.0f} s")
-            time.sleep(0.02)
-    process.returncode = os.waitstatus_to_exitcode(status)
+        try:
+            code = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, 9)
+            process.wait()
+            for path in (out_path, err_path, peak_path):
+                path.unlink(missing_ok=True)
+            raise AssertionError(
+                f"xlbo {' '.join(map(str, args))} hung for {timeout:.0f} s"
+            ) from None
     seconds = time.perf_counter() - started
     out, err = out_path.read_text(), err_path.read_text()
-    out_path.unlink()
-    err_path.unlink()
-    return Outcome(
-        code=process.returncode,
-        out=out,
-        err=err,
-        peak_mb=usage.ru_maxrss / 1024,
-        seconds=seconds,
-    )
+    peak_kb = int(peak_path.read_text()) if peak_path.exists() else 0
+    for path in (out_path, err_path, peak_path):
+        path.unlink(missing_ok=True)
+    return Outcome(code=code, out=out, err=err, peak_mb=peak_kb / 1024, seconds=seconds)
 
 
 class Folder:
