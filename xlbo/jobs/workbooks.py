@@ -3,7 +3,10 @@ diffed.
 
 - `master-template.xlsx`: the master-data workbook `xlbo init` writes (fixed document date, so
   a rebuild has the same contents);
-- `lite/main.py`, `lite/requirements.txt`: the code an xlwings Lite workbook embeds;
+- `lite/xlbo-master.xlsx` and one `lite/xlbo-<job>.xlsx` per button: xlwings Lite workbooks
+  carrying their `main.py` and `requirements.txt` and a sheet button per script
+  (`xlbo.excel.lite`), with `lite/main.py` and `lite/requirements.txt`, the master's code, as
+  text beside them;
 - `classic/xlbo_master.xlsm` + `classic/xlbo_master.py`: the master-data workbook, macro-enabled
   with the xlwings VBA module (taken from the installed xlwings' standalone quickstart template, so
   it matches that xlwings version) and a Validate button on its About sheet;
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+import tempfile
 import zipfile
 from dataclasses import replace
 from datetime import datetime
@@ -29,7 +33,7 @@ from xlbo.book.atomic import atomic_path, result_set
 from xlbo.book.display import Column, ResultSheet, SheetButton
 from xlbo.book.xlsx import write_workbook
 from xlbo.excel.addin import ADDIN, build_addin
-from xlbo.excel.lite import main_py, requirements_txt
+from xlbo.excel.lite import build_lite_workbooks, main_py, requirements_txt
 from xlbo.master.template import master_sheets, write_master
 
 BUILT = datetime(2026, 1, 1)
@@ -125,6 +129,13 @@ def build_classic_addin(folder: Path) -> list[Path]:
     return [addin] if addin else []
 
 
+def build_lite(folder: Path) -> list[Path]:
+    """The xlwings Lite workbooks: each written by the workbook writer into a scratch folder,
+    then given its code and buttons on the way into `folder`/lite."""
+    with tempfile.TemporaryDirectory(prefix="xlbo-lite-") as scratch:
+        return build_lite_workbooks(folder / "lite", Path(scratch), created=BUILT)
+
+
 def build(outdir: str | Path) -> list[Path]:
     """Write every built file into `outdir` (all in place together, or none); return their
     paths."""
@@ -134,6 +145,7 @@ def build(outdir: str | Path) -> list[Path]:
             write_master(folder / "master-template.xlsx", force=True, created=BUILT),
             _write_text(folder / "lite" / "main.py", main_py()),
             _write_text(folder / "lite" / "requirements.txt", requirements_txt()),
+            *build_lite(folder),
             *build_macro_master(folder),
             *build_classic_addin(folder),
         ]
