@@ -29,6 +29,7 @@ from xlbo.cells import clean_text
 from xlbo.dates import parse_date
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise, parse_amount, to_paise
+from xlbo.reports.journal import LINE_COLUMNS
 
 BUCKETS = (
     ("0–30", 0, 30),
@@ -41,18 +42,6 @@ NO_PARTY = "(no party)"
 CONTROL_ACCOUNTS = {"Trade Receivables": "Receivable", "Trade Payables": "Payable"}
 OPENING_BILLS = "Opening Bills"
 OPENING_HEADERS = ("Account", "Party", "Bill No", "Bill Date", "Amount")
-LINE_COLUMNS = (
-    "row",
-    "date",
-    "voucher",
-    "type",
-    "account",
-    "debit",
-    "credit",
-    "party",
-    "cost_centre",
-    "narration",
-)
 ADVANCE = {
     "Receivable": "Advance from the customer (paid more than billed): owed to them",
     "Payable": "Advance to the vendor (paid more than billed): owed by them",

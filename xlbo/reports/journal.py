@@ -38,6 +38,19 @@ HEADERS = (
 )
 
 
+LINE_COLUMNS = (
+    "row",
+    "date",
+    "voucher",
+    "type",
+    "account",
+    "debit",
+    "credit",
+    "party",
+    "cost_centre",
+    "narration",
+)
+"""The columns of a journal's lines as the reports take them (the sheet's row, money in paise)."""
 TEXT_HEADERS = ("Voucher No", "Account", "Voucher Type", "Party", "Cost Centre", "Narration")
 KEY_TEXT = frozenset({"Voucher No", "Account"})
 """Text cells a line cannot be used without (the rest are read as blank when they hold an
@@ -241,21 +254,7 @@ def journal_lines(
                 "narration": texts["Narration"],
             }
         )
-    lines = pd.DataFrame(
-        out,
-        columns=[
-            "row",
-            "date",
-            "voucher",
-            "type",
-            "account",
-            "debit",
-            "credit",
-            "party",
-            "cost_centre",
-            "narration",
-        ],
-    )
+    lines = pd.DataFrame(out, columns=list(LINE_COLUMNS))
     if len(lines):
         sums = lines.groupby("voucher")[["debit", "credit"]].sum()
         unbalanced = sums[sums["debit"] != sums["credit"]]
