@@ -432,7 +432,10 @@ def contains(pieces: pd.Series, pattern: str) -> np.ndarray:
             dtype=bool,
         )
     return (  # pragma: no cover - where pyarrow is absent
-        strings(pieces).str.contains(pattern, regex=True).fillna(False).to_numpy(dtype=bool)
+        strings(pieces)
+        .str.contains(pattern, regex=True)
+        .fillna(False)
+        .to_numpy(dtype=bool, copy=True)
     )
 
 
