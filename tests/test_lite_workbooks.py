@@ -378,34 +378,48 @@ def test_plain_cdist_and_cpdist_answer_like_rapidfuzz() -> None:
 
 LITE_RUN = """
 import json, sys
-for blocked in ("rapidfuzz", "pyarrow"):
-    sys.modules[blocked] = None  # as in Pyodide: importing them fails
+where, statement, ledger, master, books, lite = sys.argv[1:7]
+if where == "browser":
+    for blocked in ("rapidfuzz", "pyarrow"):
+        sys.modules[blocked] = None  # as in Pyodide: importing them fails
 from pathlib import Path
 
 import openpyxl
 
 from xlbo import fuzzy, columns
 import xlbo.bank.parties
+from xlbo.excel.lite import lite_workbooks
+from xlbo.excel.lite_parts import lite_properties
 from xlbo.jobs.reconcile import run_reconcile
 from tests.xlwings_double import Book
 from tests.test_lite_workbooks import Recorder
 
-statement, ledger, lite = map(Path, sys.argv[1:4])
-result = run_reconcile(statement, ledger)
+result = run_reconcile(Path(statement), Path(ledger))
 
-def rows(path):
-    sheet = openpyxl.load_workbook(path, read_only=True).worksheets[0]
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
+def tables(path):
+    book = openpyxl.load_workbook(path, read_only=True)
+    return {sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)]
+            for sheet in book.worksheets}
 
 class Patch:  # what pytest's monkeypatch does, for Recorder.run
     def setitem(self, mapping, key, value):
         mapping[key] = value
 
-recorder = Recorder()
-from xlbo.excel.lite_parts import lite_properties
-recorder.run(lite_properties(lite)["main.py"], Patch())
-book = Book.from_tables({"xlbo": [["xlbo"]], "Bank Statement": rows(statement), "Ledger": rows(ledger)})
-recorder.scripts["reconcile"]["function"](book)
+def scripts(file):
+    recorder = Recorder()
+    recorder.run(lite_properties(Path(lite) / file)["main.py"], Patch())
+    return recorder.scripts
+
+pasted = Book.from_tables({"xlbo": [["xlbo"]], "Bank Statement": tables(statement)["Statement"],
+                           "Ledger": tables(ledger)["Ledger"]})
+scripts("xlbo-reconcile.xlsx")["reconcile"]["function"](pasted)
+outcomes = {"reconcile (pasted)": pasted.sheets["xlbo"].cell("C6")}
+master_workbook = lite_workbooks()[0]
+master_scripts = scripts(master_workbook.file)
+for button in master_workbook.buttons:
+    book = Book.from_tables({"xlbo": [["xlbo"]], **tables(master), **tables(books)})
+    master_scripts[button.name]["function"](book)
+    outcomes[button.name] = book.sheets["xlbo"].cell(master_workbook.outcome_cell(button))
 print(json.dumps({
     "rapidfuzz": fuzzy.RAPIDFUZZ,
     "pyarrow": columns.pa is not None,
@@ -414,34 +428,39 @@ print(json.dumps({
     "matches": int(result.match_count),
     "rules": result.matches["rule"].value_counts().to_dict(),
     "difference": int(result.brs.difference),
-    "lite": book.sheets["xlbo"].cell("C6"),
+    "outcomes": outcomes,
 }))
 """
 
 
-def test_reconcile_runs_as_in_lite_without_rapidfuzz_and_pyarrow(
-    built: Path, tmp_path: Path
-) -> None:
-    from xlbo.demo import build_demo
-    from xlbo.jobs.reconcile import run_reconcile
-
-    files = build_demo(tmp_path / "demo")
-    lite = built / next(w.file for w in lite_workbooks() if w.buttons[0].name == "reconcile")
+def _lite_run(where: str, files: Any, lite: Path) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, "-c", LITE_RUN, str(files.statement), str(files.ledger), str(lite)],
+        [sys.executable, "-c", LITE_RUN, where]
+        + [str(p) for p in (files.statement, files.ledger, files.master, files.books, lite)],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        timeout=300,
+        timeout=600,
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    browser = json.loads(done.stdout.strip().splitlines()[-1])
-    assert browser["rapidfuzz"] is False and browser["pyarrow"] is False
-    assert browser["loaded"] == []
-    desktop = run_reconcile(files.statement, files.ledger)  # with rapidfuzz and pyarrow
-    assert fuzzy.RAPIDFUZZ
-    assert browser["matches"] == desktop.match_count
-    assert browser["rules"] == desktop.matches["rule"].value_counts().to_dict()
-    assert browser["difference"] == desktop.brs.difference == 0
-    assert browser["lite"].startswith(f"{desktop.match_count} matches; ")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_lite_scripts_run_without_rapidfuzz_and_pyarrow_as_with_them(
+    built: Path, tmp_path: Path
+) -> None:
+    from xlbo.demo import build_demo
+
+    files = build_demo(tmp_path / "demo")
+    browser = _lite_run("browser", files, built)
+    desktop = _lite_run("desktop", files, built)
+    assert (browser["rapidfuzz"], browser["pyarrow"], browser["loaded"]) == (False, False, [])
+    assert (desktop["rapidfuzz"], desktop["pyarrow"]) == (True, True)
+    assert browser["matches"] == desktop["matches"] > 0
+    assert browser["rules"] == desktop["rules"]
+    assert browser["difference"] == desktop["difference"] == 0
+    assert browser["outcomes"] == desktop["outcomes"]
+    assert set(browser["outcomes"]) == {"reconcile (pasted)"} | {b.name for b in BUTTONS}
+    assert browser["outcomes"]["reconcile (pasted)"].startswith(f"{desktop['matches']} matches; ")
