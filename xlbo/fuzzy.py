@@ -172,8 +172,23 @@ def plain_cdist(
     **_: Any,
 ) -> np.ndarray:
     """The score of every query against every choice, as a matrix (rows: queries); scores below
-    `score_cutoff` are 0."""
+    `score_cutoff` are 0.
+
+    For `ratio` and `token_sort_ratio` with a cutoff, pairs whose lengths alone keep them below
+    it (at best the shorter text wholly in the longer: 200 × shorter ÷ both) are not scored."""
     matrix = np.zeros((len(queries), len(choices)), dtype=dtype)
+    if score_cutoff and scorer in (plain_ratio, plain_token_sort_ratio):
+        if scorer is plain_token_sort_ratio:
+            queries = [" ".join(sorted(q.split())) for q in queries]
+            choices = [" ".join(sorted(c.split())) for c in choices]
+        lengths = [len(c) for c in choices]
+        for row, query in enumerate(queries):
+            for column, choice in enumerate(choices):
+                total = len(query) + lengths[column]
+                if total and 200 * min(len(query), lengths[column]) < score_cutoff * total:
+                    continue
+                matrix[row, column] = plain_ratio(query, choice, score_cutoff=score_cutoff)
+        return matrix
     for row, query in enumerate(queries):
         for column, choice in enumerate(choices):
             matrix[row, column] = scorer(query, choice, score_cutoff=score_cutoff)
