@@ -206,9 +206,10 @@ def test_every_job_has_a_script_and_its_button_on_its_sheet(
     offered: set[str] = set()
     for workbook in lite_workbooks():
         recorder = Recorder()
-        recorder.run(lite_properties(built / workbook.file)["main.py"], monkeypatch)
+        namespace = recorder.run(lite_properties(built / workbook.file)["main.py"], monkeypatch)
         assert list(recorder.functions) == [f.name for f in WORKSHEET_FUNCTIONS]
         assert all(f["namespace"] == "XLBO" for f in recorder.functions.values())
+        assert namespace["__xlwings_func_namespace__"] == "XLBO"
         assert list(recorder.scripts) == [b.name for b in workbook.buttons]
         parts = _parts(built / workbook.file)
         for name, script in recorder.scripts.items():
@@ -225,6 +226,15 @@ def test_every_job_has_a_script_and_its_button_on_its_sheet(
     assert (ROOT / "workbooks" / "lite" / "main.py").read_text() == lite_properties(
         built / master.file
     )["main.py"]
+
+
+def test_the_command_line_reads_a_lite_workbook(built: Path, tmp_path: Path) -> None:
+    from xlbo.cli import main
+
+    master = tmp_path / "xlbo-master.xlsx"
+    master.write_bytes((built / "xlbo-master.xlsx").read_bytes())
+    assert main(["validate", str(master)]) == 0  # the xlbo sheet and the Lite parts pass by
+    assert (tmp_path / "xlbo-master-issues.xlsx").exists()
 
 
 def test_a_script_shows_its_outcome_or_what_to_fix_beside_its_button(

@@ -9,6 +9,8 @@ from xlwings import arg, func, script
 from xlbo.excel import functions
 from xlbo.excel.lite import run_script
 
+__xlwings_func_namespace__ = "XLBO"  # =XLBO.… (each function names it too)
+
 
 @func(namespace="XLBO")
 def VERSION():

@@ -55,6 +55,8 @@ from xlwings import arg, func, script
 
 from xlbo.excel import functions
 from xlbo.excel.lite import run_script
+
+__xlwings_func_namespace__ = "XLBO"  # =XLBO.… (each function names it too)
 '''
 
 
