@@ -148,6 +148,32 @@ def test_one_amount_column_of_text_reconciles_like_two_columns(
     assert DEMO_BRS in said and TIES in said and "0 unreadable cells" in said
 
 
+def test_a_statement_exported_with_month_first_dates_is_read_month_first(
+    demo: DemoFiles, tmp_path: Path
+) -> None:
+    """A statement from a US-locale export: `10/13/26` for 13 October. The column says which
+    way round it is (a first part past 12 never happens), so every line keeps its real date."""
+    book = openpyxl.load_workbook(demo.statement)
+    sheet = book.active
+    assert sheet is not None
+    for row in sheet.iter_rows(min_row=12):
+        for cell in (row[0], row[3]):
+            if isinstance(cell.value, str) and cell.value[2:3] == "/" and len(cell.value) == 8:
+                day, month, year = cell.value.split("/")
+                cell.value = f"{month}/{day}/{year}"
+    bank = tmp_path / "us.xlsx"
+    book.save(bank)
+    out = tmp_path / "brs.xlsx"
+    code, said = reconcile(demo, tmp_path, "--bank", str(bank), "--out", str(out))
+    assert code == 0 and DEMO_BRS in said and TIES in said, said
+    unmatched = list(openpyxl.load_workbook(out)["Unmatched Bank"].values)[1:]
+    assert [row[1] for row in unmatched] == [
+        datetime(2026, 10, 8),
+        datetime(2026, 10, 31),
+        datetime(2026, 10, 31),
+    ]
+
+
 def test_inputs_saved_again_by_libreoffice_give_the_same_figures(
     demo: DemoFiles, tmp_path: Path, libreoffice: Callable[[Path, str], Path]
 ) -> None:
@@ -427,6 +453,31 @@ def test_ctrl_c_while_the_statement_is_read_stops_and_leaves_nothing(
     assert run.returncode == 130, said
     assert "xlbo: stopped." in said and "Traceback" not in said
     folder.unchanged()
+
+
+def test_a_register_kept_as_previous_is_not_counted_again_in_the_year_to_date(
+    demo: DemoFiles, tmp_path: Path
+) -> None:
+    """September run twice (its first register kept as `… (previous).xlsx` beside the new one),
+    then October: October's register is the same as after a single September run."""
+    pay = tmp_path / "pay"
+
+    def run(month: str) -> None:
+        argv = ["payroll", str(demo.master), "--month", month, "--out", str(pay), "--no-payslips"]
+        code, said = _in_process(argv, tmp_path)
+        assert code == 1 and "not paid" in said, said
+
+    def october() -> list[list[Any]]:
+        book = openpyxl.load_workbook(pay / "payroll-register-2026-10.xlsx")
+        return [list(book[name].values) for name in ("Register", "Working", "Summary")]
+
+    run("2026-09")
+    run("2026-10")
+    once = october()
+    run("2026-09")
+    assert (pay / "payroll-register-2026-09 (previous).xlsx").exists()
+    run("2026-10")
+    assert october() == once
 
 
 # -- import-tally ------------------------------------------------------------------------------
