@@ -33,7 +33,6 @@ reach their target (enough lines, enough money) are searched, one small exact se
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -90,27 +89,48 @@ def find_combinations(
         return []
     other_signed = np.abs(other.lines["signed"].to_numpy(dtype=np.int64))
     one_signed = np.abs(one.lines["signed"].to_numpy(dtype=np.int64))
-    listed = list(_by_target(groups))
-    # every group searched at once, as the lines stand now; a group that loses a line to an
-    # earlier target is searched again when its turn comes
-    flat = [
-        (target, lines[:COMBINATION_CANDIDATES])
-        for target, candidates in listed
-        for lines, _, _ in candidates
-    ]
-    counts, first = sets_adding_up(
-        np.array([one_signed[target] for target, _ in flat], dtype=np.int64),
-        [other_signed[lines] for _, lines in flat],
+    # every group searched at once, as the lines stand now (its nearest lines, a matrix row
+    # each); a group that loses a line to an earlier target is searched again when its turn comes
+    o = groups["o"].to_numpy(dtype=np.int64)
+    key = groups["group"].to_numpy(dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    sizes = np.diff(np.r_[starts, len(key)])
+    group_target = groups["t"].to_numpy(dtype=np.int64)[starts]
+    counts, first = _sets_of_groups(
+        one_signed[group_target], starts, np.minimum(sizes, COMBINATION_CANDIDATES), o, other_signed
     )
+    # a target none of whose groups has a set, and none more lines than are searched (so none can
+    # come in when others are taken), never will: only the others are gone through in turn
+    hopeful_group = (counts > 0) | (sizes > COMBINATION_CANDIDATES)
+    hopeful = np.zeros(len(one), dtype=bool)
+    hopeful[group_target[hopeful_group]] = True
+    alike = groups["alike"].to_numpy(dtype=np.int64)[starts]
+    tiers = groups["tier"].to_numpy(dtype=np.int64)[starts]
+    target_starts = np.flatnonzero(np.r_[True, group_target[1:] != group_target[:-1]])
+    target_ends = np.r_[target_starts[1:], len(group_target)]
+    listed = [
+        (
+            int(group_target[a]),
+            [
+                (
+                    o[starts[at] : starts[at] + sizes[at]].tolist(),
+                    int(alike[at]),
+                    int(tiers[at]),
+                    at,
+                )
+                for at in range(a, z)
+            ],
+        )
+        for a, z in zip(target_starts.tolist(), target_ends.tolist(), strict=True)
+        if hopeful[group_target[a]]
+    ]
     found: list[Combination] = []
     closed: set[int] = set()
-    at = 0
     for target, candidates in listed:
         results = []
-        for lines, alike, tier in candidates:
+        for lines, alike_of, tier, at in candidates:
             count, chosen = int(counts[at]), int(first[at])
             nearest = lines[:COMBINATION_CANDIDATES]
-            at += 1
             if closed and not closed.isdisjoint(nearest):  # lines further off change nothing
                 still = [line for line in lines if other_open[line]]
                 # with no line further off to come in, taking lines away leaves no set where
@@ -126,22 +146,22 @@ def find_combinations(
                 else:
                     nearest = still[:COMBINATION_CANDIDATES]
                     count, chosen = _search_again(int(one_signed[target]), nearest, other_signed)
-            results.append((tier, count, chosen, nearest, alike))
+            results.append((tier, count, chosen, nearest, alike_of))
         if not one_open[target]:
             continue
         for tier in (0, 1):  # each party's own lines first; then all alike lines as one
             fits = [r for r in results if r[0] == tier and r[1] > 0]
             total = sum(r[1] for r in fits)
             if total == 1:
-                _, _, chosen, nearest, alike = fits[0]
+                _, _, chosen, nearest, least = fits[0]
                 parts = [nearest[place] for place in SETS[chosen]]
-                found.append(Combination(target, parts, alike))
+                found.append(Combination(target, parts, least))
                 one_open[target] = False
                 other_open[parts] = False
                 closed.update(parts)
             if total > 1 and undecided is not None:
-                _, _, chosen, nearest, alike = fits[0]
-                undecided.append(Combination(target, [nearest[p] for p in SETS[chosen]], alike))
+                _, _, chosen, nearest, least = fits[0]
+                undecided.append(Combination(target, [nearest[p] for p in SETS[chosen]], least))
             if total:
                 break  # one set taken, or two that fit: the user decides
     return found
@@ -210,29 +230,32 @@ def sets_adding_up(targets: np.ndarray, values: list[np.ndarray]) -> tuple[np.nd
     return counts, first
 
 
-def _by_target(
-    groups: pd.DataFrame,
-) -> Iterator[tuple[int, list[tuple[list[int], int, int]]]]:
-    """(target, [(candidate lines nearest first, alike, tier) for each of its groups]) in
-    target order."""
-    targets = groups["t"].to_numpy(dtype=np.int64)
-    keys = groups["group"].to_numpy(dtype=np.int64)
-    lines = groups["o"].to_numpy(dtype=np.int64)
-    alike = groups["alike"].to_numpy(dtype=np.int64)
-    tiers = groups["tier"].to_numpy(dtype=np.int64)
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    ends = np.r_[starts[1:], len(keys)]
-    current = -1
-    pending: list[tuple[list[int], int, int]] = []
-    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-        target = int(targets[start])
-        if target != current:
-            if pending:
-                yield current, pending
-            current, pending = target, []
-        pending.append((lines[start:end].tolist(), int(alike[start]), int(tiers[start])))
-    if pending:
-        yield current, pending
+def _sets_of_groups(
+    targets: np.ndarray,
+    starts: np.ndarray,
+    sizes: np.ndarray,
+    lines: np.ndarray,
+    values: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """`sets_adding_up` for groups laid out in `lines` (group i: its `sizes[i]` nearest lines
+    from `starts[i]`), with each line's value in `values`; the matrices built without a loop
+    over groups."""
+    counts = np.zeros(len(starts), dtype=np.int64)
+    first = np.full(len(starts), -1, dtype=np.int64)
+    for size in range(MIN_PARTS, COMBINATION_CANDIDATES + 1):
+        rows = np.flatnonzero(sizes == size)
+        if not len(rows):
+            continue
+        usable = _FITS[size]
+        pick = _PICK[usable, :size].T
+        for begin in range(0, len(rows), BLOCK):
+            chunk = rows[begin : begin + BLOCK]
+            matrix = values[lines[starts[chunk, None] + np.arange(size)]]
+            hit = (matrix @ pick) == targets[chunk, None]
+            found = hit.sum(axis=1)
+            counts[chunk] = found
+            first[chunk] = np.where(found > 0, usable[hit.argmax(axis=1)], -1)
+    return counts, first
 
 
 def _groups(
