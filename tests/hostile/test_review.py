@@ -19,6 +19,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -172,6 +173,54 @@ def test_a_statement_exported_with_month_first_dates_is_read_month_first(
         datetime(2026, 10, 31),
         datetime(2026, 10, 31),
     ]
+
+
+def test_workbooks_a_script_touched_at_the_last_row_read_normally(
+    demo: DemoFiles, tmp_path: Path
+) -> None:
+    """openpyxl creates an empty cell when a script looks at `ws.cell(1048576, 1)`, and saves a
+    dimension of A1:AB1048576 (master) or A1:G1048576 (statement): the files still read, each
+    in its own process well under 2 GB."""
+    for source, sheet in ((demo.master, "Employees"), (demo.statement, "Statement")):
+        book = openpyxl.load_workbook(source)
+        book[sheet].cell(1048576, 1)
+        book.save(tmp_path / source.name)
+    master, bank = tmp_path / demo.master.name, tmp_path / demo.statement.name
+    ledger = copy(demo.ledger, tmp_path)
+    folder = Folder(tmp_path)
+    outcome = run_xlbo("validate", master, "--out", "v.xlsx", cwd=tmp_path)
+    assert outcome.code == 1 and "14 errors, 2 warnings, 1 note" in outcome.out, outcome.said
+    assert outcome.peak_mb < MEMORY_LIMIT_MB
+    outcome = run_xlbo(
+        "reconcile", "--bank", bank, "--ledger", ledger, "--out", "b.xlsx", cwd=tmp_path
+    )
+    assert outcome.code == 0 and DEMO_BRS in outcome.out and TIES in outcome.out, outcome.said
+    assert outcome.peak_mb < MEMORY_LIMIT_MB
+    assert folder.inputs_unchanged() == ["b.xlsx", "v.xlsx"]
+
+
+STRICT = {
+    b"http://schemas.openxmlformats.org/spreadsheetml/2006/main": (
+        b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+    ),
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+    ),
+}
+
+
+def test_a_statement_saved_as_strict_open_xml_reconciles(demo: DemoFiles, tmp_path: Path) -> None:
+    """Excel's "Strict Open XML Spreadsheet" (File > Save As): the same parts under the ISO
+    namespaces. It reads like the usual .xlsx."""
+    bank = tmp_path / "strict.xlsx"
+    with zipfile.ZipFile(demo.statement) as source, zipfile.ZipFile(bank, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            for transitional, strict in STRICT.items():
+                data = data.replace(transitional, strict)
+            target.writestr(name, data)
+    code, said = reconcile(demo, tmp_path, "--bank", str(bank), "--out", str(tmp_path / "b.xlsx"))
+    assert code == 0 and DEMO_BRS in said and TIES in said, said
 
 
 def test_inputs_saved_again_by_libreoffice_give_the_same_figures(
