@@ -356,6 +356,25 @@ def test_a_reject_survives_the_ways_users_rearrange_the_matches_sheet(
     assert "52 matches, 4 bank and 3 ledger lines unmatched" in said and TIES in said
 
 
+def test_a_reject_typed_into_the_matches_csv_and_saved_by_excel_on_windows_is_applied(
+    demo: DemoFiles, tmp_path: Path
+) -> None:
+    """With --detail csv the matches are in brs-matches.csv; the user marks Reject there and
+    Excel on Windows saves it back as cp1252 with CRLF and no byte-order mark."""
+    brs = tmp_path / "brs.xlsx"
+    code, said = reconcile(demo, tmp_path, "--out", str(brs), "--detail", "csv")
+    assert code == 0, said
+    matches = tmp_path / "brs-matches.csv"
+    with matches.open(encoding="utf-8-sig") as file:
+        rows = list(csv.reader(file))
+    rows[1][rows[0].index("Reject")] = "Reject"
+    with matches.open("w", newline="", encoding="cp1252") as file:
+        csv.writer(file, lineterminator="\r\n").writerows(rows)
+    code, said = reconcile(demo, tmp_path, "--confirm", str(brs))
+    assert code == 0, said
+    assert "52 matches, 4 bank and 3 ledger lines unmatched" in said and TIES in said
+
+
 # -- where the outputs go ----------------------------------------------------------------------
 
 
