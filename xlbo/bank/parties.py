@@ -28,7 +28,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.scoring import KEY_WORDS
+from xlbo.bank.scoring import EXPLAINED_FROM, KEY_WORDS, WHOLE_TENTHS
 from xlbo.columns import contains, first_of_each, replace, split_words, strings
 from xlbo.fuzzy import cpdist, fuzz
 from xlbo.master.quality import party_key
@@ -153,16 +153,6 @@ def _squashed(text: str, **_: object) -> str:
 
 
 SHORTEST_PART = 5
-WHOLE_TENTHS = 2
-"""Tenths of a likeness that compare the two names whole (the rest compares their words, or the
-shorter inside the longer): a name cut short or missing a word stays near 100 but below the
-name written in full, so of two parties whose words both cover a narration's name, the one
-written the same way wins; and where a name has initials, how many words of each name the
-other accounts for (`explained`)."""
-
-
-EXPLAINED_FROM = 40
-"""Pairs less alike than this by their words differ whatever their initials say."""
 
 
 def explained(left: str, right: str) -> int:

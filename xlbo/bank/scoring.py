@@ -23,6 +23,16 @@ MAX_WINDOW_DAYS = 90
 """The furthest `--days-before`/`--days-after` may reach: past a quarter, a same-amount pair is
 chance, not a match."""
 
+# --- names (xlbo.bank.parties) ---------------------------------------------------------------
+WHOLE_TENTHS = 2
+"""Tenths of a likeness that compare the two names whole (the rest compares their words, or the
+shorter inside the longer): a name cut short or missing a word stays near 100 but below the
+name written in full, so of two parties whose words both cover a narration's name, the one
+written the same way wins; and where a name has initials, how many words of each name the
+other accounts for (`explained`)."""
+EXPLAINED_FROM = 40
+"""Pairs less alike than this by their words differ whatever their initials say."""
+
 # --- pass 2: amount and date ------------------------------------------------------------------
 BASE_FIT = 70
 """Fitness of a same-amount pair before names and days are weighed."""
