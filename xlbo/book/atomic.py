@@ -11,8 +11,15 @@ Three promises, for every job:
   that was being moved into place is moved the rest of the way. So the folder never keeps new CSVs
   beside an old or missing workbook.
 - **A marked-up output is never lost.** When a file of the set is already there (a BRS whose
-  Accept and Reject columns the user filled in), it is kept as `NAME (previous).EXT` (one
-  generation) and the terminal says so: "Kept your earlier brs.xlsx as brs (previous).xlsx".
+  Accept and Reject columns the user filled in), it is kept as `NAME (previous).EXT` and the
+  terminal says so: "Kept your earlier brs.xlsx as brs (previous).xlsx". The `(previous)` copy
+  it pushes out is dropped only when it is exactly as xlbo wrote it; one that was changed since
+  (marks typed in, saved again by Excel, a file added to a payslips folder) is kept as
+  `NAME (previous 2).EXT` (3, 4, … — the first free number), and the terminal says that too.
+  xlbo knows its own files by a stamp: the sub-millisecond digits of each output's modification
+  time carry a check of its content (`stamp`, `as_written`). Any save changes the time, so the
+  stamp no longer fits; a file copied without its time, or kept on a disk that keeps whole
+  seconds, counts as changed — kept, never lost.
 - **Colleagues can open it.** Outputs get the permissions of the file they replace, or the
   user's umask for a new file (not the owner-only 0600 of a temporary file).
 
@@ -38,6 +45,7 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,11 +77,49 @@ def locked_message(path: Path) -> str:
     )
 
 
-def previous_name(path: Path) -> Path:
-    """`brs.xlsx` → `brs (previous).xlsx`; a folder `payslips-2026-10` → `payslips-2026-10 (previous)`."""
+def previous_name(path: Path, number: int = 1) -> Path:
+    """`brs.xlsx` → `brs (previous).xlsx`; a folder `payslips-2026-10` → `payslips-2026-10 (previous)`;
+    with `number` 2: `brs (previous 2).xlsx`."""
+    mark = "previous" if number == 1 else f"previous {number}"
     if path.is_dir():
-        return path.with_name(f"{path.name} (previous)")
-    return path.with_name(f"{path.stem} (previous){path.suffix}")
+        return path.with_name(f"{path.name} ({mark})")
+    return path.with_name(f"{path.stem} ({mark}){path.suffix}")
+
+
+_STAMP_UNITS = 10_000
+"""The stamp is the content's CRC-32 modulo this, in 100-nanosecond steps below the millisecond."""
+
+
+def _content_check(path: Path) -> int:
+    check = 0
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            check = zlib.crc32(block, check)
+    return check % _STAMP_UNITS
+
+
+def stamp(path: Path) -> None:
+    """Mark `path` as written by xlbo: its modification time's digits below the millisecond
+    carry a check of its content (see the module's docstring)."""
+    with contextlib.suppress(OSError):
+        now = time.time_ns() // 1_000_000 * 1_000_000
+        when = now + _content_check(path) * 100
+        os.utime(path, ns=(when, when))
+
+
+def as_written(path: Path) -> bool:
+    """Whether `path` (a file, or a folder of files) is exactly as xlbo wrote it: every file
+    carries its stamp and nothing was added. False when unsure."""
+    try:
+        if path.is_symlink():
+            return False
+        files = [p for p in path.rglob("*") if not p.is_dir()] if path.is_dir() else [path]
+        return all(
+            not f.is_symlink() and f.stat().st_mtime_ns % 1_000_000 == _content_check(f) * 100
+            for f in files
+        )
+    except OSError:
+        return False
 
 
 # ---------------------------------------------------------------------------- checks at the door
@@ -282,15 +328,26 @@ def kept_message(kept: Sequence[tuple[Path, Path]]) -> str:
     return sentence + "."
 
 
-def _announce(kept: Sequence[tuple[Path, Path]]) -> None:
+_OLDER = re.compile(r" \(previous \d+\)")
+
+
+def _announce(moved: Sequence[tuple[Path, Path]]) -> None:
+    older = [(s, d) for s, d in moved if _OLDER.search(d.name)]
+    kept = [(s, d) for s, d in moved if (s, d) not in older]
     if not kept:
         return
     workbooks = sorted(kept, key=lambda pair: pair[0].suffix.lower() not in (".xlsx", ".xlsm"))
+    sentence = kept_message(workbooks)
+    for previous, number in older:
+        sentence += (
+            f" {previous.name} was changed after xlbo wrote it (your marks?), so it is not "
+            f"replaced: it is kept as {number.name}."
+        )
     collected = _KEPT.get()
     if collected is not None:
-        collected.append(kept_message(workbooks))
+        collected.append(sentence)
     else:
-        print(f"xlbo: {kept_message(workbooks)}", file=sys.stderr)
+        print(f"xlbo: {sentence}", file=sys.stderr)
 
 
 @dataclass
@@ -381,6 +438,7 @@ def _settle_modes(staged: Path, target: Path) -> None:
         with contextlib.suppress(OSError):  # a share that keeps no Unix permissions
             os.chmod(path, _mode_for(target / relative, folder=path.is_dir()))
         if path.is_file():
+            stamp(path)
             _fsync_file(path)
 
 
@@ -414,9 +472,20 @@ def _set_aside(target: Path, keep: bool, stage: Path, moved: list[tuple[Path, Pa
     if keep:
         kept = previous_name(target)
         if kept.exists() or kept.is_symlink():
-            thrown = trash / f"{len(list(trash.iterdir()))}"
-            os.replace(kept, thrown)
-            moved.append((kept, thrown))
+            if as_written(kept):
+                thrown = trash / f"{len(list(trash.iterdir()))}"
+                os.replace(kept, thrown)
+                moved.append((kept, thrown))
+            else:  # changed since xlbo wrote it (the user's marks): never dropped
+                number = 2
+                while (
+                    previous_name(target, number).exists()
+                    or previous_name(target, number).is_symlink()
+                ):
+                    number += 1
+                older = previous_name(target, number)
+                os.replace(kept, older)
+                moved.append((kept, older))
         os.replace(target, kept)
         moved.append((target, kept))
     else:
