@@ -8,10 +8,13 @@ and exits with status 1; a bug in xlbo prints a short note (details with --debug
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
 from xlbo import __version__
 from xlbo.errors import UserError
@@ -43,6 +46,19 @@ def refuse_to_replace_inputs(out: Path, *inputs: Path | None) -> None:
             raise UserError(f"The report would replace {what}; choose another --out.")
 
 
+def workbook_out(out: Path, what: str, option: str = "--out") -> None:
+    """Stop, before any reading, an `--out` that would give an Excel workbook another extension
+    (`v.csv`, `p.ods`): Excel would refuse it or show its bytes as text."""
+    if out.suffix.lower() == ".xlsx" and out.stem not in ("", ".xlsx"):
+        return
+    stem = out.stem if out.suffix and out.stem and not out.name.startswith(".") else ""
+    example = f"{stem or 'report'}.xlsx"
+    raise UserError(
+        f"{option} {out.name}: {what} is an Excel workbook; name it with .xlsx "
+        f"(e.g. {option} {example})."
+    )
+
+
 def _default_report(master: Path) -> Path:
     return master.with_name(f"{master.stem}-issues.xlsx")
 
@@ -54,6 +70,7 @@ def run_validate(master: Path, out: Path | None) -> tuple[Path, dict[Severity, i
     from xlbo.jobs.validate import link_path, validate
 
     report_path = out or _default_report(master)
+    workbook_out(report_path, "the validation report")
     refuse_to_replace_inputs(report_path, master)
     check_output_file(report_path, master)
     report = validate(master, link_file=link_path(master, report_path))
@@ -265,10 +282,11 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
             )
         window = window_of(args.days_before, args.days_after)  # at the door, before any reading
         out, bank, ledger = Path(args.out), Path(args.bank), Path(args.ledger)
-        if out.suffix.lower() != ".xlsx":
+        if out.suffix.lower() != ".xlsx" or out.stem in ("", ".xlsx"):
+            stem = out.stem if out.stem and not out.name.startswith(".") else "brs"
             raise UserError(
                 f"--out {out.name}: the reconciliation is an Excel workbook; name it with .xlsx "
-                f"(e.g. --out {out.stem}.xlsx). Its long tables go beside it as CSV or Parquet "
+                f"(e.g. --out {stem}.xlsx). Its long tables go beside it as CSV or Parquet "
                 "when you ask with --detail."
             )
         master = Path(args.master) if args.master else None
@@ -350,6 +368,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     parse_period(args.period)  # at the door, before any reading
     out = Path(args.out)
+    workbook_out(out, "the report")
     master = Path(args.master) if args.master else None
     refuse_to_replace_inputs(out, Path(args.book), master)
     check_output_file(out, Path(args.book), master)
@@ -369,6 +388,7 @@ def cmd_import_tally(args: argparse.Namespace) -> int:
     from xlbo.jobs.tally import import_day_book
 
     out = Path(args.out)
+    workbook_out(out, "the books xlbo writes")
     master = Path(args.master) if args.master else None
     refuse_to_replace_inputs(out, Path(args.daybook), master)
     check_output_file(out, Path(args.daybook), master)
@@ -617,6 +637,55 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminal:
+    """sys.stdout while a job runs: when the reader has gone (`| head -0`, a closed pipe) or the
+    place is full (`> /dev/full`), what is left to say is dropped and the job keeps its own exit
+    code. The outputs are written by then; a scheduler must not read that as a bug (exit 70)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.lost = False
+
+    def write(self, text: str) -> int:
+        if not self.lost:
+            try:
+                self.stream.write(text)
+            except OSError:
+                self._lose()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.lost:
+            try:
+                self.stream.flush()
+            except OSError:
+                self._lose()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+    def _lose(self) -> None:
+        """Nobody reads any more: send the rest (and Python's last flush at exit) nowhere."""
+        self.lost = True
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            nowhere = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(nowhere, self.stream.fileno())
+            os.close(nowhere)
+
+    @classmethod
+    @contextlib.contextmanager
+    def around(cls) -> Iterator[None]:
+        stdout = sys.stdout
+        terminal = cls(stdout)
+        sys.stdout = terminal
+        try:
+            yield
+            terminal.flush()
+        finally:
+            if sys.stdout is terminal:
+                sys.stdout = stdout
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -626,11 +695,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from xlbo.book.atomic import collect_kept
 
     try:
-        with collect_kept() as kept:
-            code: int = args.run(args)
-        for sentence in kept:  # an earlier output the run would have replaced
-            print(sentence)
-        return code
+        with _Terminal.around():
+            with collect_kept() as kept:
+                code: int = args.run(args)
+            for sentence in kept:  # an earlier output the run would have replaced
+                print(sentence)
+            return code
     except UserError as error:
         print(f"xlbo: {error.message}", file=sys.stderr)
         return error.exit_code
