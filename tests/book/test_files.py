@@ -371,7 +371,7 @@ def test_the_sheet_limit_is_the_named_setting(
     with pytest.raises(
         FileProblem,
         match=r"statement.xlsx: S is larger than xlbo reads \(about 204 cells / under 0.1 MB "
-        r"unpacked; it reaches D\d\d\); if it is a real statement export it as CSV.",
+        r"unpacked; it reaches D\d\d\); if it is a real bank statement or ledger, export it as CSV",
     ):
         FileBook(path).sheet_rows("S")
     monkeypatch.setattr(limits, "MAX_SHEET_CELLS", 150)  # the dimension, when it can be used

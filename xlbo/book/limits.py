@@ -16,7 +16,12 @@ dimension is a little wrong reads as it always did. `check_xls`, `check_parquet`
 A file past a limit gets one sentence:
 
     statement.xlsx: Sheet1 is larger than xlbo reads (17,179,869,184 cells / under 0.1 MB
-    unpacked; its last cell is XFD1048576); if it is a real statement export it as CSV.
+    unpacked; its last cell is XFD1048576), but holds little: the cell at XFD1048576 lies far
+    past the data. Press Ctrl+End in Excel to find it, delete the rows and columns beyond your
+    data, save, and run again.
+
+A sheet that really is that full is told to come as CSV if it is a statement or ledger (the
+only inputs xlbo reads as CSV); a master or books workbook, to be split.
 
 The limits are the module's settings below, each with its reason.
 """
@@ -154,9 +159,18 @@ def too_large(
     if last_cell:
         measures += f"; {'it reaches' if about else 'its last cell is'} {last_cell}"
     where = f"{file}: {sheet}" if sheet else file
+    if unpacked is not None and cells is not None and unpacked < cells:
+        # under a byte a cell: a stray cell far past the data, which no CSV would cure
+        far = f"the cell at {last_cell}" if last_cell and not about else "a cell"
+        return FileProblem(
+            f"{where} is larger than xlbo reads ({measures}), but holds little: {far} lies far "
+            "past the data. Press Ctrl+End in Excel to find it, delete the rows and columns "
+            "beyond your data, save, and run again."
+        )
     return FileProblem(
-        f"{where} is larger than xlbo reads ({measures}); if it is a real statement export it "
-        "as CSV."
+        f"{where} is larger than xlbo reads ({measures}); if it is a real bank statement or "
+        "ledger, export it as CSV (which xlbo reads at any length); a master or books workbook "
+        "this large has to be split (by year)."
     )
 
 
