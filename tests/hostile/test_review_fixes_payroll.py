@@ -21,7 +21,7 @@ from xlbo.demo import DemoFiles, build_demo
 
 PAY = ["--month", "2026-10", "--out", "pay", "--no-payslips"]
 DEMO_BANK_TOTAL = "₹23,14,896.41"
-"""The demo's bank file total for October 2026 (every employee who is paid)."""
+"""The demo's bank file total for October 2026 (58 of its 64 employees are paid)."""
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +71,7 @@ def test_f12_a_negative_amount_is_an_issue_and_the_employee_is_held(
     master = _attendance(demo, tmp_path, tuple(row))
     code, said = _in_process(["payroll", str(master), *PAY], tmp_path)
     assert code == 1
+    assert "58 paid" not in said and "57 paid" in said, said  # the demo pays 58
     assert DEMO_BANK_TOTAL not in said and "₹23,34,896.41" not in said, said
     issues = _sheet(tmp_path, "Issues")
     found = [r for r in issues if r[1] == "Attendance" and "negative" in str(r[4])]
@@ -96,3 +97,24 @@ def test_f13_two_attendance_rows_for_one_month_name_both_and_hold_the_pay(
     assert "two Attendance rows" in reason, reason
     assert re.search(r"rows 8 and 9\b", reason), reason  # both rows named
     assert len(_bank_rows(tmp_path)) > 0
+
+
+def test_f21_two_employees_with_one_bank_account_the_second_is_held(
+    demo: DemoFiles, tmp_path: Path
+) -> None:
+    """F21: validate warned of SPL002 using SPL001's account; payroll paid both into it."""
+
+    def share(book: Any) -> None:
+        sheet = book["Employees"]
+        sheet["N3"], sheet["O3"] = sheet["N2"].value, sheet["O2"].value
+
+    master = _master(demo, tmp_path, share)
+    account = str(openpyxl.load_workbook(master)["Employees"]["N2"].value)
+    code, said = _in_process(["payroll", str(master), *PAY], tmp_path)
+    assert code == 1
+    issues = [r for r in _sheet(tmp_path, "Issues") if r[2] == "N3"]
+    assert issues and all(w in str(issues[0][4]) for w in ("SPL001", "SPL002", account)), issues
+    assert f"also SPL001's" in _not_paid(tmp_path, "SPL002")
+    assert "SPL002" in said and account in said  # on the terminal's not-paid list
+    assert sum(account in line for line in _bank_rows(tmp_path)) == 1  # SPL001's salary only
+    assert "57 paid" in said

@@ -32,7 +32,7 @@ MASTER = [
     row("E005", "Gone Before", **{"Date of Leaving": "30-09-2026"}),  # row 6
     row("E006", "Joins Later", **{"Date of Joining": "02-11-2026"}),  # row 7
     row("E001", "Ravi Again"),  # row 8: the ID again
-    row("E009", "Big Loan"),  # row 9: loan recovery above the pay
+    row("E009", "Big Loan", **{"Bank Account": "50100012345690"}),  # row 9: loan above the pay
 ]
 LOAN = ["E009", "2026-10", None, 0, None, None, None, None, None, 900000]
 

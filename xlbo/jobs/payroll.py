@@ -224,6 +224,7 @@ def pre_checks(
     payable: set[str] = set()
     held: dict[str, tuple[str, str]] = {}
     index = {e.employee_id: i for i, e in enumerate(data.employees)}
+    account_of: dict[str, str] = {}  # bank account → the first employee paid into it
     for line in lines:
         person = line.employee
         i = index[person.employee_id]
@@ -283,11 +284,30 @@ def pre_checks(
                 Severity.WARNING,
             )
         good_bank = bool(person.bank_account and person.ifsc and ids.is_valid("IFSC", person.ifsc))
+        shared = ""
         if good_bank:
             try:
-                bank_account(person.bank_account)
+                account = bank_account(person.bank_account)
             except ValueError:
                 good_bank = False
+            else:
+                shared = account_of.setdefault(account, person.employee_id)
+                if shared == person.employee_id:
+                    shared = ""
+        if shared:
+            add(
+                "Bank Account",
+                f"bank account {person.bank_account} is also {shared}'s; {person.employee_id} "
+                f"is left out of the bank file, so that one salary does not go to another",
+                f"Check {person.employee_id}'s and {shared}'s bank details against their "
+                "cancelled cheques and correct the Employees sheet; pay "
+                f"{person.employee_id} by a separate transfer once the account is confirmed.",
+            )
+            held[person.employee_id] = (
+                f"bank account {person.bank_account} is also {shared}'s",
+                f"Confirm {person.employee_id}'s account (a cancelled cheque), correct the "
+                "Employees sheet, then pay by a separate transfer.",
+            )
         if not good_bank:
             add(
                 "Bank Account",
@@ -315,7 +335,7 @@ def pre_checks(
                 f"net pay is nil ({line.paid_days} paid days)",
                 "Nothing to transfer; check the month's attendance and deductions.",
             )
-        if good_bank and line.net_pay > 0:
+        if good_bank and not shared and line.net_pay > 0:
             payable.add(person.employee_id)
     return issues, payable, held
 
