@@ -114,7 +114,22 @@ def test_f21_two_employees_with_one_bank_account_the_second_is_held(
     assert code == 1
     issues = [r for r in _sheet(tmp_path, "Issues") if r[2] == "N3"]
     assert issues and all(w in str(issues[0][4]) for w in ("SPL001", "SPL002", account)), issues
-    assert f"also SPL001's" in _not_paid(tmp_path, "SPL002")
+    assert "also SPL001's" in _not_paid(tmp_path, "SPL002")
     assert "SPL002" in said and account in said  # on the terminal's not-paid list
     assert sum(account in line for line in _bank_rows(tmp_path)) == 1  # SPL001's salary only
     assert "57 paid" in said
+
+
+def test_f4_an_employees_sheet_set_aside_whole_is_refused_and_nothing_written(
+    demo: DemoFiles, tmp_path: Path
+) -> None:
+    """F4: the Gender header merged away: 64 repeated lines, a 0-byte ECR and a full set."""
+    master = _master(demo, tmp_path, lambda book: book["Employees"].merge_cells("B1:C1"))
+    folder = Folder(tmp_path)
+    outcome = run_xlbo("payroll", master, "--month", "2026-10", "--out", "pay", cwd=tmp_path)
+    outcome.plain()
+    assert outcome.peak_mb < 2048
+    assert len(outcome.said.strip().splitlines()) == 1, outcome.said
+    for words in ("master.xlsx", "Employees", "'Gender'", "B1:C1", "unmerge", "wrote nothing"):
+        assert words in outcome.err, outcome.err
+    folder.unchanged()  # no pay/ folder, no 0-byte ECR

@@ -456,6 +456,34 @@ def _payslip_name_issues(
     ]
 
 
+def _refuse_a_sheet_set_aside(name: str, on_master: list[MasterRow], issues: list[Issue]) -> None:
+    """Stop, writing nothing, when the whole Employees sheet was set aside (a required column
+    missing, e.g. its header merged into the next one): a month's files that pay no one would
+    only be uploaded by mistake, or kept as the month's (previous) files on the next run."""
+    typed = {row.row for row in on_master}
+    whole_sheet = [
+        issue
+        for issue in issues
+        if issue.sheet == EMPLOYEES.sheet
+        and issue.severity is Severity.ERROR
+        and _cell_row(issue.cell) not in typed
+    ]
+    if not whole_sheet:
+        return
+    missing = [issue for issue in whole_sheet if "no required" in issue.problem] or whole_sheet
+    raise SheetProblem(
+        f"{name}: {'; '.join(issue.problem for issue in missing)}"
+        + ", so payroll can pay no one and wrote nothing. "
+        + " ".join(dict.fromkeys(issue.hint for issue in missing if issue.hint))
+        + " Then run payroll again."
+    )
+
+
+def _cell_row(cell: str) -> int | None:
+    digits = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return int(digits) if digits.isdigit() else None
+
+
 def _read_attendance(found: Attendance | None) -> Attendance:
     """The month's attendance as computed: a row held back for a bad cell counts as no row."""
     return found if found is not None and found.held is None else Attendance()
@@ -476,6 +504,8 @@ def compute_payroll(
             "Fill in the Employees sheet (`xlbo init NEW.xlsx` writes one to copy from), then run again."
         )
     data, issues = load(reader)
+    if not data.employees:
+        _refuse_a_sheet_set_aside(reader.name, on_master, issues)
     attendance, attendance_issues = load_attendance(reader, month_text)
     fy = financial_year(month)
     declarations, declaration_issues = load_declarations(reader, fy)
