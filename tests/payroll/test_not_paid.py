@@ -89,15 +89,19 @@ def test_the_summary_sheet_lists_every_one_not_paid(master: Path, tmp_path: Path
     assert listed == [("E003", 4), ("E004", 5), ("E005", 6), ("E006", 7), ("E001", 8), ("E009", 9)]
 
 
-def test_a_table_set_aside_leaves_everyone_not_paid_with_the_reason(
+def test_an_employees_sheet_set_aside_whole_is_a_plain_error(
     xlsx: Callable[..., Path],
 ) -> None:
+    """Review F4: a month's files that pay no one are not written (it was one 'not paid' line
+    per employee, a 0-byte ECR and a header-only bank file)."""
     without_basic = [EMPLOYEE.index("Basic")]
     rows = [[v for i, v in enumerate(r) if i not in without_basic] for r in [EMPLOYEE, *STAFF]]
     master = xlsx({"Employees": rows}, name="master.xlsx")
-    roll = compute_payroll(FileBook(master), "2026-10", {}).roll
-    assert (roll.on_master, roll.paid, len(roll.not_paid)) == (3, 0, 3)
-    assert all("required columns are missing" in p.reason for p in roll.not_paid)
+    with pytest.raises(
+        SheetProblem,
+        match="master.xlsx: The Employees sheet has no required 'Basic' column, so payroll can pay no one",
+    ):
+        compute_payroll(FileBook(master), "2026-10", {})
 
 
 @pytest.mark.parametrize(
