@@ -133,3 +133,29 @@ def test_f4_an_employees_sheet_set_aside_whole_is_refused_and_nothing_written(
     for words in ("master.xlsx", "Employees", "'Gender'", "B1:C1", "unmerge", "wrote nothing"):
         assert words in outcome.err, outcome.err
     folder.unchanged()  # no pay/ folder, no 0-byte ECR
+
+
+def test_f3_a_name_longer_than_the_files_hold_is_cut_and_reported(
+    demo: DemoFiles, tmp_path: Path
+) -> None:
+    """F3: a 32,767-character name went into the ECR and the bank file, and validate was silent."""
+
+    def long_name(book: Any) -> None:
+        book["Employees"]["B3"] = "X" * 32767  # SPL002
+
+    master = _master(demo, tmp_path, long_name)
+    _in_process(["payroll", str(master), *PAY], tmp_path)
+    ecr = (tmp_path / "pay/ecr-2026-10.txt").read_text().splitlines()
+    assert max(len(line.split("#~#")[1]) for line in ecr) <= 85
+    assert "X" * 85 in "".join(ecr)
+    assert max(len(line.split(",")[0]) for line in _bank_rows(tmp_path)) <= 35
+    said = {str(r[4]) for r in _sheet(tmp_path, "Issues") if r[1] == "Employees" and r[2] == "B3"}
+    assert any("32,767 characters where 85 fit" in s and "EPFO ECR" in s for s in said), said
+    assert any("32,767 characters where 35 fit" in s and "bank" in s for s in said), said
+
+    _in_process(["validate", str(master), "--out", "v.xlsx"], tmp_path)
+    report = openpyxl.load_workbook(tmp_path / "v.xlsx", read_only=True)
+    found = [
+        r for sheet in report.worksheets for r in sheet.values if "32,767 characters" in str(r)
+    ]
+    assert found and "SPL002" in str(found[0]), found

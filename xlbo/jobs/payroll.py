@@ -46,6 +46,7 @@ from xlbo.payroll.esi import period_start
 from xlbo.payroll.file_names import payslip_names
 from xlbo.payroll.not_paid import MasterRow, RollCall, roll_call, summary_sheet
 from xlbo.payroll.outputs import (
+    FieldChange,
     bank_csv,
     ecr_text,
     esi_sheet,
@@ -423,15 +424,28 @@ def _fixed_field_issues(data: MasterData, lines: list[PayLine], payable: set[str
             "Employees",
             index[change.employee_id],
             change.header,
-            change.value,
+            change.value[:200],
             change.problem,
-            f"Take {'them' if len(change.removed) > 1 else 'it'} out of the {change.header} "
-            f"on the Employees sheet; the {change.file} cannot hold {'them' if len(change.removed) > 1 else 'it'}.",
+            _fixed_field_hint(change),
             Severity.WARNING,
             data.source,
         )
         for change in fixed_field_changes(lines, payable)
     ]
+
+
+def _fixed_field_hint(change: FieldChange) -> str:
+    them = "them" if len(change.removed) > 1 else "it"
+    if change.removed[-1].endswith(" fit"):  # cut to the file's length
+        return (
+            f"Shorten the {change.header} on the Employees sheet to what the {change.file} "
+            f"holds (as on the bank's and EPFO's records); until then the file has its first "
+            f"{len(change.written)} characters."
+        )
+    return (
+        f"Take {them} out of the {change.header} on the Employees sheet; the {change.file} "
+        f"cannot hold {them}."
+    )
 
 
 def _payslip_name_issues(

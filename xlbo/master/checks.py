@@ -29,9 +29,41 @@ def _age_on(born: date, day: date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
+LONGEST_NAME = 100
+"""A name longer than this is a paste gone wrong, not a person's or a firm's name; the files
+that carry names cut them much shorter (the EPFO ECR at 85 characters, banks' transfer files at
+35)."""
+
+_NAMED = (("Employees", "employee_id"), ("Vendors", "vendor_code"), ("Customers", "customer_code"))
+
+
+def long_names(data: MasterData, file: str = "") -> list[Issue]:
+    """A Name cell past `LONGEST_NAME` characters, on the sheets whose names go into files."""
+    issues = []
+    for sheet, key in _NAMED:
+        for index, record in enumerate(data.records(sheet)):
+            name = getattr(record, "name", None) or ""
+            if len(name) > LONGEST_NAME:
+                issues.append(
+                    data.issue(
+                        sheet,
+                        index,
+                        "Name",
+                        name[:LONGEST_NAME] + "…",
+                        f"{getattr(record, key)}: the Name has {len(name):,} characters, more "
+                        f"than the {LONGEST_NAME} a name needs",
+                        "Type the name as on the PAN or the bank's records; the EPFO ECR holds "
+                        "85 characters of it and banks' transfer files 35, and xlbo cuts it there.",
+                        Severity.WARNING,
+                        file,
+                    )
+                )
+    return issues
+
+
 def cross_checks(data: MasterData, file: str = "") -> list[Issue]:
     """Issues that need more than one cell to see."""
-    issues: list[Issue] = []
+    issues: list[Issue] = long_names(data, file)
 
     def add(
         sheet: str,

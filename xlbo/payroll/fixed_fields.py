@@ -13,6 +13,14 @@ the Employees sheet keeps the person's name as typed.
     ('Shah Ketan', ('a comma (the CSV field separator)', 'a double quote (the CSV quote mark)'))
     >>> clean_field("Asha Rao", FixedFile.ESI)
     ('Asha Rao', ())
+
+A field longer than the file holds (a name pasted twice, a paragraph pasted into the cell) is
+cut to the file's length and the cut is reported the same way: the EPFO ECR holds 85 characters
+of a member's name, and banks' bulk-transfer files 35 of a beneficiary's (the shortest limit
+among Indian banks' templates, so the file is accepted by all of them).
+
+    >>> clean_field("Venkata Lakshmi Narasimha Subrahmanya Sastry", FixedFile.BANK)
+    ('Venkata Lakshmi Narasimha Subrahman', ('44 characters where 35 fit',))
 """
 
 from __future__ import annotations
@@ -48,6 +56,9 @@ SEPARATORS: dict[FixedFile, tuple[tuple[str, str], ...]] = {
 }
 _SPACES = re.compile(r" {2,}")
 
+LONGEST: dict[FixedFile, int] = {FixedFile.ECR: 85, FixedFile.BANK: 35}
+"""Per file, the most characters a field may hold (its name field's limit)."""
+
 
 def _control(character: str) -> str | None:
     """How a message names a character no fixed-format field may hold; None for the rest."""
@@ -63,6 +74,15 @@ def _control(character: str) -> str | None:
 def clean_field(text: str, file: FixedFile) -> tuple[str, tuple[str, ...]]:
     """The field as `file` may hold it, and what was taken out (each kind named once, in the
     order found); `(text, ())` when nothing had to change."""
+    cleaned, removed = _take_out(text, file)
+    longest = LONGEST.get(file)
+    if longest is not None and len(cleaned) > longest:
+        removed = (*removed, f"{len(cleaned):,} characters where {longest} fit")
+        cleaned = cleaned[:longest].rstrip()
+    return cleaned, removed
+
+
+def _take_out(text: str, file: FixedFile) -> tuple[str, tuple[str, ...]]:
     separators = SEPARATORS[file]
     if text.isprintable() and not any(mark in text for mark, _ in separators):
         return text, ()
