@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -56,7 +57,7 @@ from xlbo.columns import (
     text_column,
 )
 from xlbo.dates import parse_date
-from xlbo.errors import SheetProblem
+from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
 
 LEDGER_COLUMNS = (
@@ -158,6 +159,41 @@ def unknown_account(
     return SheetProblem(
         f"--account '{account}' names no ledger account in {source}; the {what} found are: "
         f"{shown or 'none'}. Give the bank ledger's name as the books spell it."
+    )
+
+
+_BANK_WORD = re.compile(
+    r"\bbank\b|\ba/c\b|\bac\b|\bcash\b|\bo/?d\b|\boverdraft\b|\bcc\b|\bcurrent\b|"
+    r"\bsavings?\b|\bsb\b",
+    re.IGNORECASE,
+)
+"""Words a bank (or cash) ledger's name carries: `HDFC Bank Current A/c`, `Cash Credit - SBI`."""
+
+
+def looks_like_bank(name: str) -> bool:
+    """Whether a ledger account's name says it is a bank or cash account."""
+    return bool(_BANK_WORD.search(name or ""))
+
+
+def ledger_accounts(path: Path) -> list[str]:
+    """The accounts of the books `path` (an xlbo Journal); none for a one-account export."""
+    try:
+        book = FileBook(path)
+        return _journal_accounts(book) if book.has("Journal") else []
+    except UserError:
+        return []
+
+
+def not_a_bank_account(
+    account: str, source: str, why: str, names: Sequence[str], banks: Sequence[str] = ()
+) -> SheetProblem:
+    """The error for an `--account` that names a ledger of the books which is no bank account
+    (Trade Receivables, Sales): its BRS would 'tie' against nothing."""
+    found = [n for n in bank_accounts(names, banks) if account_key(n) != account_key(account)]
+    shown = ", ".join(f"'{n}'" for n in found[:12]) + (" …" if len(found) > 12 else "")
+    return SheetProblem(
+        f"--account '{account}' is not a bank account of {source}: {why}. The bank accounts "
+        f"found are: {shown or 'none'}. Give the bank ledger's name as the books spell it."
     )
 
 

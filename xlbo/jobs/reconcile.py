@@ -33,7 +33,13 @@ from xlbo.bank.brs import (
     statement_lines,
 )
 from xlbo.bank.integrity import Finding, check_statement, opening_and_closing
-from xlbo.bank.ledger import read_ledger
+from xlbo.bank.ledger import (
+    account_key,
+    ledger_accounts,
+    looks_like_bank,
+    not_a_bank_account,
+    read_ledger,
+)
 from xlbo.bank.lines import Lines
 from xlbo.bank.match import (
     DEFAULT_WINDOW,
@@ -52,7 +58,7 @@ from xlbo.book.atomic import result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
 from xlbo.columns import money_column, strings
-from xlbo.errors import UserError
+from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, display_value, issues_sheet
 from xlbo.money import from_paise
 from xlbo.progress import shown
@@ -109,6 +115,8 @@ class Reconciliation:
     decision_issues: list[Issue] = field(default_factory=list)
     """Cells of the Accept and Reject columns of the earlier result that held no decision xlbo
     understands (the pair was left as it was)."""
+    unlikely: str = ""
+    """The warning when almost nothing matched (this ledger may not be this bank account's)."""
 
     @property
     def match_count(self) -> int:
@@ -189,6 +197,98 @@ def company_in(path: Path | None) -> str:
     return names[0] if names else ""
 
 
+def master_company(master: Path) -> str:
+    """The company's name from the master workbook `master` given with --master; refused
+    (exit 2) when it cannot be read or has no Company sheet, so a BRS never silently lacks the
+    company line the user asked for."""
+    book = FileBook(master)  # an empty file, a CSV named .xlsx: FileProblem, naming it
+    if not book.has("Company"):
+        found = ", ".join(f"'{name}'" for name in book.sheet_names()[:8]) or "none"
+        raise SheetProblem(
+            f"--master {master.name} has no Company sheet (its sheets: {found}); give the "
+            "master-data workbook (xlbo init makes one), or leave --master out."
+        )
+    company = company_in(master)
+    if not company:
+        raise SheetProblem(
+            f"--master {master.name}: the Company sheet has no Name; type the company's name "
+            "under Name, or leave --master out."
+        )
+    return company
+
+
+_BANK_SUBGROUPS = ("cash and cash equivalents", "bank")
+"""Sub-groups (or groups) of the master's Accounts sheet that hold bank and cash accounts."""
+
+
+def master_banks(master: Path) -> list[str]:
+    """The bank and cash accounts the master workbook names: its Bank Accounts sheet (Account
+    column) and the accounts of its Accounts sheet under Cash and Cash Equivalents (or a group
+    with Bank in its name, or a bank's cash credit among Short-term Borrowings). Empty when the
+    master says nothing about them (then the books' names and lines decide)."""
+    book = FileBook(master)
+    names: list[str] = []
+    if book.has("Bank Accounts"):
+        frame = book.read_table("Bank Accounts", ["Account"]).frame
+        if "Account" in frame.columns:
+            names += [str(v).strip() for v in frame["Account"].tolist() if v is not None]
+    if book.has("Accounts"):
+        frame = book.read_table("Accounts", ["Account", "Group", "Sub-group"]).frame
+        if "Account" in frame.columns:
+            for row in frame.to_dict("records"):
+                name = str(row.get("Account") or "").strip()
+                groups = " ".join(str(row.get(k) or "") for k in ("Group", "Sub-group")).casefold()
+                if any(word in groups for word in _BANK_SUBGROUPS) or (
+                    "short-term borrowings" in groups and looks_like_bank(name)
+                ):
+                    names.append(name)
+    return list(dict.fromkeys(n for n in names if n))
+
+
+FEW_MATCHED = 0.05
+"""A BRS where fewer than this share of the bank lines and of the ledger lines matched is
+flagged: the ledger is most likely not this bank account's (a wrong --account, last year's
+ledger), whatever its difference says."""
+
+
+FEW_LINES = 10
+"""Below this many lines on either side, too few to judge by the share matched (a BRS of two
+lines whose one pair the user rejected is not a wrong ledger)."""
+
+
+def _check_account(
+    account: str,
+    ledger_path: Path,
+    banks: Sequence[str],
+    master: Path | None,
+    ledger_lines: Lines,
+    matched: int | None,
+) -> None:
+    """Refuse an `--account` that is no bank account: with a master that lists bank accounts,
+    one it does not list; without, one whose name has no bank word (Bank, A/c, Cash, OD,
+    Current) and whose lines match no line of the statement (`matched` 0)."""
+    if banks and master is not None:
+        if account_key(account) not in {account_key(b) for b in banks}:
+            raise not_a_bank_account(
+                account,
+                ledger_path.name,
+                f"{master.name} lists it under neither Bank Accounts nor Cash and Cash Equivalents",
+                ledger_accounts(ledger_path),
+                banks,
+            )
+        return
+    if matched == 0 and not looks_like_bank(account) and len(ledger_lines.frame):
+        raise not_a_bank_account(
+            account,
+            ledger_path.name,
+            "its name has no bank word (Bank, A/c, Cash, OD, Current) and none of its "
+            f"{len(ledger_lines.frame):,} lines matches a line of the statement. If it is the "
+            "bank's ledger after all, give --master with the workbook whose Bank Accounts sheet "
+            "lists it",
+            ledger_accounts(ledger_path),
+        )
+
+
 def run_reconcile(
     bank_path: Path,
     ledger_path: Path,
@@ -211,6 +311,8 @@ def run_reconcile(
     workbook whose Company sheet names the company when the files do not."""
     window = _window(window.before, window.after)
     chosen = detail or detail_for(bank_path, ledger_path)
+    company_of_master = master_company(master) if master is not None else ""
+    banks = master_banks(master) if master is not None else []
     started = time.perf_counter()
     statement = read_statement(str(bank_path), sheet=sheet, mapping=mapping)
     _said(f"read {len(statement.frame):,} statement lines from {bank_path.name}", started)
@@ -219,6 +321,8 @@ def run_reconcile(
     _said(f"read {len(ledger_lines.frame):,} ledger lines from {ledger_path.name}", started)
     if account and not ledger_lines.account:
         ledger_lines = replace(ledger_lines, account=account)
+    if account:  # at once, before matching, when the master says which accounts are banks
+        _check_account(account, ledger_path, banks, master, ledger_lines, None)
     run = pd.DataFrame(
         [
             ["Bank", str(bank_path.resolve())],
@@ -244,8 +348,10 @@ def run_reconcile(
         detail_files=[]
         if chosen is Detail.XLSX
         else [detail_path(report or Path("brs.xlsx"), n, chosen).name for n in DETAIL_SHEETS],
-        company=company_in(ledger_path) or company_in(master),
+        company=company_in(ledger_path) or company_of_master,
     )
+    if account:
+        _check_account(account, ledger_path, banks, master, ledger_lines, result.match_count)
     result.sheets.append(ResultSheet("Run", run, headerless=True, hidden=True))
     if chosen is Detail.XLSX:
         return result
@@ -327,10 +433,13 @@ def reconcile_lines(
         f"{len(ledger_open):,} ledger lines left for the BRS",
         started,
     )
+    unlikely = _few_matched(
+        int(matched_bank.sum()), len(bank), int(matched_ledger.sum()), len(ledger)
+    )
     opening, closing = opening_and_closing(unique)
     if statement.closing is not None:  # the statement's own: its summary, or its last balance
         closing = statement.closing
-    notes = []
+    notes = [unlikely] if unlikely else []
     left_out = sum(i.severity is Severity.ERROR for i in [*statement.issues, *ledger_lines.issues])
     if left_out:
         notes.append(
@@ -390,6 +499,7 @@ def reconcile_lines(
         None if detail_files else bank_file,
         None if detail_files else ledger_file,
         notes,
+        unlikely,
     )
     sheets.append(
         brs_sheet(
@@ -437,6 +547,22 @@ def reconcile_lines(
         notes,
         issues=read_issues,
         decision_issues=decision_issues,
+        unlikely=unlikely,
+    )
+
+
+def _few_matched(bank_matched: int, bank_lines: int, ledger_matched: int, ledger_lines: int) -> str:
+    """The warning for a BRS where almost nothing matched (under FEW_MATCHED of both sides); ""
+    when enough did."""
+    if min(bank_lines, ledger_lines) < FEW_LINES:
+        return ""
+    if bank_matched >= FEW_MATCHED * bank_lines or ledger_matched >= FEW_MATCHED * ledger_lines:
+        return ""
+    return (
+        f"Hardly any line matched ({bank_matched:,} of {bank_lines:,} bank lines, "
+        f"{ledger_matched:,} of {ledger_lines:,} ledger lines): this ledger may not be this bank "
+        "account's. Check the --account (or the ledger file) and the statement's period before "
+        "trusting the BRS."
     )
 
 
@@ -843,6 +969,7 @@ def _sheets(
     bank_file: str | None,
     ledger_file: str | None,
     notes: list[str],
+    unlikely: str = "",
 ) -> list[ResultSheet]:
     """The Summary and the long tables; row numbers link into `bank_file`/`ledger_file` (""
     for this workbook, None for no links: the tables go to flat files)."""
@@ -968,6 +1095,8 @@ def _sheets(
         f"The BRS is not complete: {unread} line(s) could not be read and were left out "
         f"(difference {from_paise(brs.difference or 0)})."
         if unread
+        else "Do not trust this BRS: hardly any line matched (see below)."
+        if unlikely
         else "The BRS ties: difference 0.00."
         if brs.difference == 0
         else f"The BRS does not tie yet: difference {from_paise(brs.difference or 0)}."
