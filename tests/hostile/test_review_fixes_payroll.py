@@ -159,3 +159,29 @@ def test_f3_a_name_longer_than_the_files_hold_is_cut_and_reported(
         r for sheet in report.worksheets for r in sheet.values if "32,767 characters" in str(r)
     ]
     assert found and "SPL002" in str(found[0]), found
+
+
+def test_f14_a_file_the_user_put_in_the_payslips_folder_is_carried_into_each_new_one(
+    demo: DemoFiles, tmp_path: Path
+) -> None:
+    """F14: 'SPL005 signed.pdf' in payslips-2026-10 was deleted by the second rerun."""
+    argv = ["payroll", str(demo.master), "--month", "2026-10", "--out", "pay"]
+    _in_process(argv, tmp_path)
+    slips = tmp_path / "pay/payslips-2026-10"
+    (slips / "SPL005 signed.pdf").write_text("signed by HR")
+    (slips / "SPL006.xlsx").write_bytes(b"edited by hand")  # one of xlbo's, changed
+    folders = []
+    for _ in range(3):
+        _, said = _in_process(argv, tmp_path)
+        assert "Copied your own file SPL005 signed.pdf (not written by xlbo)" in said, said
+        assert (slips / "SPL005 signed.pdf").read_text() == "signed by HR"
+        assert (slips / "SPL006.xlsx").read_bytes() != b"edited by hand"  # this run's payslip
+        folders.append(sorted(p.name for p in (tmp_path / "pay").glob("payslips-*")))
+    # the edited payslip is kept with its folder, never dropped; no folder piles up per run
+    assert folders[-1] == folders[-2] == [
+        "payslips-2026-10",
+        "payslips-2026-10 (previous 2)",
+        "payslips-2026-10 (previous)",
+    ], folders
+    edited = tmp_path / "pay/payslips-2026-10 (previous 2)/SPL006.xlsx"
+    assert edited.read_bytes() == b"edited by hand"

@@ -20,6 +20,10 @@ Three promises, for every job:
   time carry a check of its content (`stamp`, `as_written`). Any save changes the time, so the
   stamp no longer fits; a file copied without its time, or kept on a disk that keeps whole
   seconds, counts as changed — kept, never lost.
+- **A file xlbo did not write stays where the user put it.** When a folder of the set is replaced
+  (a month's payslips), the files in it (and in its `(previous)`) that xlbo did not write — a
+  signed PDF — are copied into the new folder, and the terminal says so; a `(previous)` whose
+  only changes are such files is then dropped as usual.
 - **Colleagues can open it.** Outputs get the permissions of the file they replace, or the
   user's umask for a new file (not the owner-only 0600 of a temporary file).
 
@@ -46,7 +50,7 @@ import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -107,15 +111,17 @@ def stamp(path: Path) -> None:
         os.utime(path, ns=(when, when))
 
 
-def as_written(path: Path) -> bool:
+def as_written(path: Path, copied: Collection[Path] = ()) -> bool:
     """Whether `path` (a file, or a folder of files) is exactly as xlbo wrote it: every file
-    carries its stamp and nothing was added. False when unsure."""
+    carries its stamp and nothing was added (but files `copied` into the folder that replaces
+    it). False when unsure."""
     try:
         if path.is_symlink():
             return False
         files = [p for p in path.rglob("*") if not p.is_dir()] if path.is_dir() else [path]
         return all(
-            not f.is_symlink() and f.stat().st_mtime_ns % 1_000_000 == _content_check(f) * 100
+            f in copied
+            or (not f.is_symlink() and f.stat().st_mtime_ns % 1_000_000 == _content_check(f) * 100)
             for f in files
         )
     except OSError:
@@ -389,8 +395,9 @@ class ResultSet:
             for path in self.retire
             if path.exists() and path.relative_to(self.root) not in self.entries
         ]
+        carried = self._carry_over()
         for entry, _ in plan:
-            _settle_modes(self.stage / entry, self.root / entry)
+            _settle_modes(self.stage / entry, self.root / entry, set(carried.values()))
         blocked = _block_signals()
         try:
             manifest = self.stage / MANIFEST
@@ -408,7 +415,7 @@ class ResultSet:
             moved: list[tuple[Path, Path]] = []
             try:
                 for entry, keep in [*plan, *retire]:
-                    _set_aside(self.root / entry, keep, self.stage, moved)
+                    _set_aside(self.root / entry, keep, self.stage, moved, set(carried))
             except OSError as error:
                 for source, destination in reversed(moved):
                     with contextlib.suppress(OSError):
@@ -422,8 +429,81 @@ class ResultSet:
                 os.replace(self.stage / entry, target)
             _fsync_folder(self.root)
             _announce([(s, d) for s, d in moved if d.parent == s.parent])  # kept, not thrown
+            _announce_carried(
+                sorted(
+                    {
+                        (copy.relative_to(self.stage).parts[0], copy.name)
+                        for copy in carried.values()
+                    }
+                )
+            )
         finally:
             _unblock_signals(blocked)
+
+    def _carry_over(self) -> dict[Path, Path]:
+        """Copy into each new unit folder (a month's payslips) the files in the folder it
+        replaces, and in that folder's `(previous)` which it pushes out, that xlbo did not write
+        (a signed PDF the user put there): they stay where the user looks for them. A file named
+        as one xlbo writes this run is not copied (an edited payslip: kept with its folder, see
+        `_set_aside`). Return each file copied (its place in the old folder → the copy)."""
+        carried: dict[Path, Path] = {}
+        for unit in self.units:
+            entry = unit.relative_to(self.root)
+            new = self.stage / entry
+            if entry not in self.entries or not new.is_dir() or not unit.is_dir():
+                continue
+            ours = {path.relative_to(new) for path in new.rglob("*")}
+            earlier = [unit]
+            if self.keep_previous and previous_name(unit).is_dir():
+                earlier.append(previous_name(unit))
+            for folder in earlier:
+                for path in sorted(folder.rglob("*")):
+                    relative = path.relative_to(folder)
+                    if (
+                        path.is_dir()
+                        or relative in ours
+                        or any(part.startswith(TEMP_PREFIX) for part in relative.parts)
+                        or as_written(path)
+                    ):
+                        continue
+                    copy = new / relative
+                    if copy.exists() or copy.is_symlink():  # from the folder before
+                        if _same_file(path, copy):
+                            carried[path] = copy
+                        continue
+                    copy.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(path, copy, follow_symlinks=False)
+                    carried[path] = copy
+        return carried
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    import filecmp
+
+    try:
+        if one.is_symlink() or other.is_symlink():
+            return one.is_symlink() and other.is_symlink() and one.readlink() == other.readlink()
+        return filecmp.cmp(one, other, shallow=False)
+    except OSError:
+        return False
+
+
+def _announce_carried(copied: Sequence[tuple[str, str]]) -> None:
+    """Say which of the user's own files were copied into a new folder (folder, file name)."""
+    if not copied:
+        return
+    folder = copied[0][0]
+    names = [name for _, name in copied]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    sentence = (
+        f"Copied your own {'file' if len(names) == 1 else 'files'} {shown} (not written by "
+        f"xlbo) from the earlier {folder} into the new one."
+    )
+    collected = _KEPT.get()
+    if collected is not None:
+        collected.append(sentence)
+    else:
+        print(f"xlbo: {sentence}", file=sys.stderr)
 
 
 _ACTIVE: contextvars.ContextVar[ResultSet | None] = contextvars.ContextVar(
@@ -431,9 +511,12 @@ _ACTIVE: contextvars.ContextVar[ResultSet | None] = contextvars.ContextVar(
 )
 
 
-def _settle_modes(staged: Path, target: Path) -> None:
-    """Give what is staged the permissions of what it replaces (or the umask's), and flush it."""
+def _settle_modes(staged: Path, target: Path, users: Collection[Path] = ()) -> None:
+    """Give what is staged the permissions of what it replaces (or the umask's), stamp it as
+    xlbo's, and flush it; the `users` files (copied from an earlier folder) keep their own."""
     for path in [staged, *staged.rglob("*")] if staged.is_dir() else [staged]:
+        if path in users:
+            continue
         relative = path.relative_to(staged)
         with contextlib.suppress(OSError):  # a share that keeps no Unix permissions
             os.chmod(path, _mode_for(target / relative, folder=path.is_dir()))
@@ -462,9 +545,16 @@ def _fsync_folder(path: Path) -> None:
             os.close(handle)
 
 
-def _set_aside(target: Path, keep: bool, stage: Path, moved: list[tuple[Path, Path]]) -> None:
-    """Move an earlier output out of the way: to `NAME (previous)` (the one before that goes),
-    or into the stage's trash."""
+def _set_aside(
+    target: Path,
+    keep: bool,
+    stage: Path,
+    moved: list[tuple[Path, Path]],
+    copied: Collection[Path] = (),
+) -> None:
+    """Move an earlier output out of the way: to `NAME (previous)` (the one before that goes,
+    when it is as xlbo wrote it or its own files were `copied` into the new folder), or into
+    the stage's trash."""
     if not target.exists() and not target.is_symlink():
         return
     trash = stage / ".trash"
@@ -472,7 +562,7 @@ def _set_aside(target: Path, keep: bool, stage: Path, moved: list[tuple[Path, Pa
     if keep:
         kept = previous_name(target)
         if kept.exists() or kept.is_symlink():
-            if as_written(kept):
+            if as_written(kept, copied):
                 thrown = trash / f"{len(list(trash.iterdir()))}"
                 os.replace(kept, thrown)
                 moved.append((kept, thrown))
