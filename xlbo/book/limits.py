@@ -498,3 +498,67 @@ def check_text_size(path: Path) -> None:
             f"{path.name} is larger than xlbo reads as CSV ({size / _MB:,.0f} MB; the limit is "
             f"{MAX_TEXT_MB:,} MB). Export it as Parquet, or split it by month."
         )
+
+
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
+_FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.DOTALL)
+_VALUE = re.compile(rb"<v\b[^>]*?(?:/>|>(.*?)</v>)", re.DOTALL)
+_TEXT_RESULT = re.compile(rb"""\bt\s*=\s*["'](?:str|s|inlineStr|b|e)["']""")
+
+
+def uncalculated_formulas(path: Path, sheet: str, column: str) -> list[tuple[str, str]]:
+    """The cells of `column` (letters) on `sheet` of the .xlsx `path` that hold a formula with
+    no value: what a tool that does not calculate (openpyxl, a script) writes. Excel,
+    LibreOffice and calamine would read them as empty. (cell, formula) pairs, in sheet order;
+    none for a workbook that is not a zip of XML, or whose sheet is not found."""
+    wanted = re.compile(
+        rb"""\br\s*=\s*["']""" + re.escape(column.upper().encode()) + rb"""(\d+)["']"""
+    )
+    found: list[tuple[str, str]] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+                return []
+            part = _sheet_parts(
+                _read_small(archive, "xl/workbook.xml"),
+                _read_small(archive, "xl/_rels/workbook.xml.rels"),
+            ).get(sheet)
+            if part is None or part not in names:
+                return []
+            tail = b""
+            with archive.open(part) as stream:
+                while block := stream.read(_CHUNK):
+                    data = tail + block
+                    cut = data.rfind(b"</row>") + len(b"</row>")
+                    if cut < len(b"</row>"):
+                        tail = data
+                        continue
+                    body, tail = data[:cut], data[cut:]
+                    if b"<f" in body:
+                        found += _formulas_without_values(body, wanted, column.upper())
+            if tail and b"<f" in tail:
+                found += _formulas_without_values(tail, wanted, column.upper())
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        return []
+    return found
+
+
+def _formulas_without_values(
+    xml: bytes, wanted: re.Pattern[bytes], column: str
+) -> list[tuple[str, str]]:
+    found = []
+    for cell in _CELL.finditer(xml):
+        attributes, inner = cell.group(1), cell.group(2) or b""
+        where = wanted.search(attributes)
+        if where is None:
+            continue
+        formula = _FORMULA.search(inner)
+        if formula is None:
+            continue
+        value = _VALUE.search(inner)
+        empty = value is None or not (value.group(1) or b"").strip()
+        if value is None or (empty and not _TEXT_RESULT.search(attributes)):
+            text = html.unescape((formula.group(1) or b"").decode("utf-8", "replace"))
+            found.append((f"{column}{where.group(1).decode()}", f"={text}"))
+    return found

@@ -57,6 +57,7 @@ from xlbo.book import FileBook, Table, write_workbook
 from xlbo.book.atomic import result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
+from xlbo.book.limits import uncalculated_formulas
 from xlbo.columns import money_column, strings
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, display_value, issues_sheet
@@ -674,9 +675,29 @@ def read_decisions(
         """(bank, ledger) positions of the rows of `sheet` marked in `column`, each with the
         table and its row label (for the cell a message names)."""
         table = _decision_table(earlier, sheet)
-        if table is None or not {column, "Bank Row", "Ledger Row"} <= set(table.frame.columns):
+        if not {column, "Bank Row", "Ledger Row"} <= set(table.frame.columns):
             return []
         frame = table.frame
+        if table.source == earlier.name and column in table.letters:
+            for cell, formula in uncalculated_formulas(earlier, table.sheet, table.letters[column]):
+                issues.append(
+                    Issue(
+                        severity=Severity.ERROR,
+                        sheet=table.sheet,
+                        cell=cell,
+                        value=formula,
+                        problem=(
+                            f"{column} holds a formula Excel has not calculated (no value was "
+                            "saved with it), so xlbo reads no decision there; the pair was left "
+                            "as it was"
+                        ),
+                        hint=(
+                            "Open and save the file in Excel (or LibreOffice), which stores each "
+                            "formula's value, or type the word; then run --confirm again."
+                        ),
+                        file=table.source,
+                    )
+                )
         cells = frame[column]
         known = {}  # one decision per distinct value typed, not per row
         for value in pd.unique(cells.astype(object).to_numpy()):
@@ -850,8 +871,10 @@ def _one_accept_a_line(
     return applied, refused
 
 
-def _decision_table(result: Path, sheet: str) -> Table | None:
-    """The sheet `sheet` of an earlier result workbook, or the file beside it that holds it."""
+def _decision_table(result: Path, sheet: str) -> Table:
+    """The sheet `sheet` of an earlier result workbook, or the file beside it that holds it;
+    refused when neither is there (a renamed sheet, a workbook moved without its CSV files):
+    the user's marks would be dropped without a word."""
     book = FileBook(result)
     if book.has(sheet):
         return book.read_table(sheet)
@@ -860,7 +883,14 @@ def _decision_table(result: Path, sheet: str) -> Table | None:
         if path.exists():
             beside = FileBook(path)
             return beside.read_table(beside.sheet_names()[0])
-    return None
+    found = ", ".join(f"'{name}'" for name in book.sheet_names()[:12])
+    csv = detail_path(result, sheet, Detail.CSV).name
+    raise SheetProblem(
+        f"{result.name} has no {sheet} sheet (its sheets: {found}), and no {csv} (or .parquet) "
+        f"lies beside it in {result.parent.absolute()}, so the marks you made there cannot be "
+        f"read. If you renamed the sheet, name it {sheet} again; if the workbook keeps its "
+        f"{sheet.lower()} in {csv}, put that file back beside it; then run --confirm again."
+    )
 
 
 def run_settings(result: Path) -> dict[str, str]:
