@@ -253,7 +253,7 @@ ledger), whatever its difference says."""
 
 
 FEW_LINES = 10
-"""Below this many lines on either side, too few to judge by the share matched (a BRS of two
+"""Below this many lines on both sides, too few to judge by the share matched (a BRS of two
 lines whose one pair the user rejected is not a wrong ledger)."""
 
 
@@ -555,7 +555,7 @@ def reconcile_lines(
 def _few_matched(bank_matched: int, bank_lines: int, ledger_matched: int, ledger_lines: int) -> str:
     """The warning for a BRS where almost nothing matched (under FEW_MATCHED of both sides); ""
     when enough did."""
-    if min(bank_lines, ledger_lines) < FEW_LINES:
+    if not bank_lines or not ledger_lines or max(bank_lines, ledger_lines) < FEW_LINES:
         return ""
     if bank_matched >= FEW_MATCHED * bank_lines or ledger_matched >= FEW_MATCHED * ledger_lines:
         return ""
