@@ -645,11 +645,15 @@ def result_set(
     folder = Path(root).absolute()
     if folder.exists() and not folder.is_dir():
         raise FileProblem(f"{folder} is a file, not a folder; choose another output.")
+    made = _first_missing(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         clear_leftovers(folder, [p.name for p in retire])
         stage = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{_host()}-{os.getpid()}-", dir=folder))
     except (PermissionError, OSError) as error:
+        _remove_made(made, folder)
+        if error.errno in _NO_ROOM:
+            raise FileProblem(full_disk_message(folder, error)) from None
         raise FileProblem(
             f"Cannot write in the folder {folder} ({error.strerror or error}); choose another output."
         ) from None
@@ -667,24 +671,89 @@ def result_set(
     earlier_handler = signal.signal(signal.SIGTERM, _stop) if handler_set else None
     token = _ACTIVE.set(outputs)
     active = True
+    done = False
     try:
         yield outputs
         _ACTIVE.reset(token)
         active = False
         outputs.commit()
-    except OSError as error:
-        if error.errno not in _NO_ROOM:
+        done = True
+    except Exception as error:
+        full = no_room(error)
+        if full is None:
             raise
-        raise FileProblem(
-            f"The disk holding {folder} is full ({error.strerror}); no output was changed. Free "
-            "some space or choose another output, and run again."
-        ) from None
+        _let_go(error)
+        raise FileProblem(full_disk_message(folder, full)) from None
     finally:
         if active:
             _ACTIVE.reset(token)
         shutil.rmtree(stage, ignore_errors=True)
+        if not done:
+            _remove_made(made, folder)
         if handler_set:
             signal.signal(signal.SIGTERM, earlier_handler)
+
+
+def no_room(error: BaseException) -> OSError | None:
+    """The 'disk full' (or quota, or file too large) error behind `error`, if that is what it
+    is: an OSError itself, or one a library wrapped (xlsxwriter's FileCreateError holds it as
+    its argument; others chain it)."""
+    seen: set[int] = set()
+    pending: list[object] = [error]
+    while pending:
+        found = pending.pop()
+        if not isinstance(found, BaseException) or id(found) in seen:
+            continue
+        seen.add(id(found))
+        if isinstance(found, OSError) and found.errno in _NO_ROOM:
+            return found
+        pending.extend([*found.args, found.__cause__, found.__context__])
+    return None
+
+
+def full_disk_message(folder: Path, error: OSError) -> str:
+    """The one sentence every job says when the disk fills while it writes."""
+    return (
+        f"The disk holding {folder} is full ({error.strerror or 'no space left'}); no output was "
+        "changed. Free some space or choose another output, and run again."
+    )
+
+
+def _let_go(error: BaseException) -> None:
+    """Drop what a failed writer still holds (xlsxwriter's half-written zip), now, with no
+    'Exception ignored … OSError' printed when Python tidies it up later."""
+    import gc
+    import traceback
+
+    if error.__traceback__ is not None:
+        traceback.clear_frames(error.__traceback__)
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
+def _first_missing(folder: Path) -> Path | None:
+    """The outermost folder of `folder`'s path that does not exist yet (None: it exists)."""
+    missing = None
+    for here in [folder, *folder.parents]:
+        if here.exists():
+            break
+        missing = here
+    return missing
+
+
+def _remove_made(made: Path | None, folder: Path) -> None:
+    """Remove the folders a failed run made for its output, when they hold nothing."""
+    if made is None:
+        return
+    for here in [folder, *folder.parents]:
+        with contextlib.suppress(OSError):
+            here.rmdir()  # only an empty folder
+        if here == made:
+            break
 
 
 # ---------------------------------------------------------------------------- one file
@@ -718,6 +787,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
     except (FileExistsError, NotADirectoryError):
         raise FileProblem(f"{parent} is a file, not a folder; choose another output.") from None
     except OSError as error:
+        if error.errno in _NO_ROOM:
+            raise FileProblem(full_disk_message(parent, error)) from None
         raise FileProblem(
             f"Cannot write in the folder {parent} ({error.strerror or error}); choose another output."
         ) from None
@@ -731,6 +802,12 @@ def atomic_path(target: Path) -> Iterator[Path]:
             os.replace(temporary, target)
         except PermissionError:
             raise FileProblem(locked_message(target)) from None
+    except Exception as error:
+        full = no_room(error)
+        if full is None:
+            raise
+        _let_go(error)
+        raise FileProblem(full_disk_message(parent, full)) from None
     finally:
         temporary.unlink(missing_ok=True)
         temporary.with_name(temporary.name + ".rows").unlink(missing_ok=True)

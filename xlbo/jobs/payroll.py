@@ -606,7 +606,6 @@ def run_payroll(
     """The payroll job on the command line: compute, then write every output into `out`."""
     month = parse_month(month_text)
     result = compute_payroll(FileBook(master), month_text, year_to_date(out, month), basis)
-    out.mkdir(parents=True, exist_ok=True)  # only once there is something to write
     lines, key = result.lines, result.key
     with result_set(out, units=[out / f"payslips-{key}"]):  # the month's files: all or none
         files = [
