@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -198,10 +199,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
         ("Building the Excel files", workbooks_step),
     ]
     lines = [f"Demo company: Sahyadri Tradelinks Private Limited (seed {args.seed})"]
-    for index, (_, step) in enumerate(progress(steps, "xlbo demo", total=len(steps))):
-        if index == 1:
-            lines.append("Jobs run on it:")
-        lines.append(step())
+    made = not outdir.exists()
+    try:
+        for index, (_, step) in enumerate(progress(steps, "xlbo demo", total=len(steps))):
+            if index == 1:
+                lines.append("Jobs run on it:")
+            lines.append(step())
+    except BaseException:  # a full disk, Ctrl+C: no half-built demo folder left behind
+        if made:
+            shutil.rmtree(outdir, ignore_errors=True)
+        raise
     print("\n".join(lines))
     return EXIT_OK
 
