@@ -178,10 +178,79 @@ def test_f14_a_file_the_user_put_in_the_payslips_folder_is_carried_into_each_new
         assert (slips / "SPL006.xlsx").read_bytes() != b"edited by hand"  # this run's payslip
         folders.append(sorted(p.name for p in (tmp_path / "pay").glob("payslips-*")))
     # the edited payslip is kept with its folder, never dropped; no folder piles up per run
-    assert folders[-1] == folders[-2] == [
-        "payslips-2026-10",
-        "payslips-2026-10 (previous 2)",
-        "payslips-2026-10 (previous)",
-    ], folders
+    assert (
+        folders[-1]
+        == folders[-2]
+        == [
+            "payslips-2026-10",
+            "payslips-2026-10 (previous 2)",
+            "payslips-2026-10 (previous)",
+        ]
+    ), folders
     edited = tmp_path / "pay/payslips-2026-10 (previous 2)/SPL006.xlsx"
     assert edited.read_bytes() == b"edited by hand"
+
+
+def test_f8_a_disk_that_fills_while_payslips_are_written_is_a_plain_message(
+    demo: DemoFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F8: xlsxwriter's FileCreateError (ENOSPC inside) was 'internal error', exit 70, and left
+    an empty pay/ folder. Here the payslips' writer meets a full disk on any machine."""
+    import xlsxwriter
+    from xlsxwriter.exceptions import FileCreateError
+
+    close = xlsxwriter.Workbook.close
+
+    def full_for_payslips(book: Any) -> None:
+        if "payslips-" in str(book.filename):
+            raise FileCreateError(OSError(errno.ENOSPC, "No space left on device"))
+        close(book)
+
+    monkeypatch.setattr(xlsxwriter.Workbook, "close", full_for_payslips)
+    folder = Folder(tmp_path)
+    code, said = _in_process(
+        ["payroll", str(demo.master), "--month", "2026-10", "--out", "pay"], tmp_path
+    )
+    assert code == 2, said
+    assert "The disk holding" in said and "is full" in said and "no output was changed" in said
+    folder.unchanged()  # no pay/ folder, no register without its payslips
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Any:
+    """A 300 KB disk (tmpfs; needs root, as in the review)."""
+    import subprocess
+
+    small = tmp_path / "small"
+    small.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(small)],
+        check=False,
+        capture_output=True,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("needs root to mount a small disk; the in-process case above runs anywhere")
+    yield small
+    subprocess.run(["umount", str(small)], check=False)
+
+
+@pytest.mark.parametrize(
+    "job",
+    [
+        ["payroll", "{master}", "--month", "2026-10", "--out", "out"],
+        ["demo", "out"],
+        ["workbooks", "build", "--out", "out"],
+    ],
+    ids=["payroll", "demo", "workbooks"],
+)
+def test_f8_a_full_disk_is_a_plain_message_and_leaves_nothing(
+    demo: DemoFiles, small_disk: Path, job: list[str]
+) -> None:
+    """F8 on a real 300 KB disk: payroll with payslips and the demo said 'internal error';
+    workbooks build left an empty folder."""
+    argv = [part.format(master=demo.master) for part in job]
+    outcome = run_xlbo(*argv, cwd=small_disk)
+    outcome.plain()
+    assert "is full" in outcome.err and "Exception ignored" not in outcome.said, outcome.said
+    assert outcome.peak_mb < 2048
+    assert list(small_disk.iterdir()) == []  # no folder, no temporary file
