@@ -168,24 +168,44 @@ def explained(left: str, right: str) -> int:
     >>> explained("n revathi", "revathi natarajan"), explained("n revathi", "revathi p")
     (100, 50)
     """
-    a, b = left.split(), right.split()
-    if not a or not b:
+    a, b = _words_of(left), _words_of(right)
+    if not a.words or not b.words:
         return 0
+    found = sum(b.accounts_for(w, pre) for w, pre in zip(a.words, a.prefixes, strict=True))
+    found += sum(a.accounts_for(w, pre) for w, pre in zip(b.words, b.prefixes, strict=True))
+    return (100 * found) // (len(a.words) + len(b.words))
 
-    def accounted(word: str, others: list[str]) -> bool:
-        for other in others:
-            if len(word) == 1 or len(other) == 1:
-                if word[0] == other[0]:
-                    return True
-            elif word == other or (
-                min(len(word), len(other)) >= 3
-                and (word.startswith(other) or other.startswith(word))
-            ):
-                return True
-        return False
 
-    found = sum(accounted(w, b) for w in a) + sum(accounted(w, a) for w in b)
-    return (100 * found) // (len(a) + len(b))
+class _Words:
+    """A name's words, as `explained` looks them up (each name worked out once)."""
+
+    def __init__(self, name: str) -> None:
+        self.words = name.split()
+        self.prefixes = [
+            {w[:n] for n in range(3, len(w) + 1)} if len(w) >= 3 else set() for w in self.words
+        ]
+        self.firsts = {w[0] for w in self.words}
+        self.initials = {w for w in self.words if len(w) == 1}
+        self.whole = {w for w in self.words if len(w) > 1}
+        self.long = {w for w in self.words if len(w) >= 3}
+        self.all_prefixes = set().union(*self.prefixes) if self.prefixes else set()
+
+    def accounts_for(self, word: str, prefixes: set[str]) -> bool:
+        """Whether one of these words accounts for `word` (whose prefixes of three letters or
+        more are `prefixes`): the same word, one cut short from the other, or an initial."""
+        if len(word) == 1:
+            return word in self.firsts
+        return (
+            word[0] in self.initials
+            or word in self.whole
+            or word in self.all_prefixes
+            or not self.long.isdisjoint(prefixes)
+        )
+
+
+@lru_cache(maxsize=1 << 16)
+def _words_of(name: str) -> _Words:
+    return _Words(name)
 
 
 def _has_initial(name: str) -> bool:

@@ -30,8 +30,9 @@ shorter inside the longer): a name cut short or missing a word stays near 100 bu
 name written in full, so of two parties whose words both cover a narration's name, the one
 written the same way wins; and where a name has initials, how many words of each name the
 other accounts for (`explained`)."""
-EXPLAINED_FROM = 40
-"""Pairs less alike than this by their words differ whatever their initials say."""
+EXPLAINED_FROM = 60
+"""Pairs less alike than this by their words (COMBINATION_ALIKE) are weighed without their
+initials: below it they are another party whatever the initials say, and it is plain Python."""
 
 # --- pass 2: amount and date ------------------------------------------------------------------
 BASE_FIT = 70
