@@ -5,6 +5,7 @@ masters with no one to pay. Each case runs in its own process (tests/hostile/har
 from __future__ import annotations
 
 import csv
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,9 @@ OUTPUTS = [
 def employee(code: str, name: str = "Ravi Patil", **cells: Any) -> list[Any]:
     """A good Employees row (E001 of the payroll tests: PF, ESI, PT, a bank account) changed."""
     values = dict(zip(EMPLOYEE, STAFF[0], strict=True))
-    values.update({"Employee ID": code, "Name": name, **cells})
+    # an account of its own: payroll holds a second salary into one account (review F21)
+    account = f"5010{int(hashlib.sha256(code.encode()).hexdigest(), 16) % 10**10:010d}"
+    values.update({"Employee ID": code, "Name": name, "Bank Account": account, **cells})
     return [values[header] for header in EMPLOYEE]
 
 
