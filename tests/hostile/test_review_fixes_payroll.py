@@ -99,6 +99,20 @@ def test_f13_two_attendance_rows_for_one_month_name_both_and_hold_the_pay(
     assert len(_bank_rows(tmp_path)) > 0
 
 
+def test_f13_days_past_the_month_are_an_issue_at_the_cell(demo: DemoFiles, tmp_path: Path) -> None:
+    """F13 (low): Paid Days 40 in a 31-day month paid 31 days without a word; LOP 45 only
+    said 'net pay is nil' on the Summary."""
+    master = _attendance(demo, tmp_path, ("SPL001", "2026-10", 40), ("SPL002", "2026-10", None, 45))
+    _in_process(["payroll", str(master), *PAY], tmp_path)
+    issues = {r[2]: str(r[4]) for r in _sheet(tmp_path, "Issues") if r[1] == "Attendance"}
+    assert issues == {
+        "C8": "SPL001: Paid Days: 40 days is more than the 31 days of 2026-10",
+        "D9": "SPL002: LOP Days: 45 days is more than the 31 days of 2026-10",
+    }, issues
+    assert "Paid Days at Attendance!C8" in _not_paid(tmp_path, "SPL001")
+    assert "LOP Days at Attendance!D9" in _not_paid(tmp_path, "SPL002")
+
+
 def test_f21_two_employees_with_one_bank_account_the_second_is_held(
     demo: DemoFiles, tmp_path: Path
 ) -> None:

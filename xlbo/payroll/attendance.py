@@ -10,7 +10,8 @@ it until the row is fixed. What makes a row bad:
 - a cell that is not an amount or a number of days;
 - a minus sign in a money column: every one is an amount added (Overtime, Bonus…) or deducted
   (Loan Recovery, Other Deductions) as typed, so -20,000 of Loan Recovery would pay 20,000 more;
-- a second row for the same employee and month (which one is right, or are they to be added?).
+- a second row for the same employee and month (which one is right, or are they to be added?);
+- Paid Days or LOP Days past the days of the month (40 paid days in October).
 
     >>> parse_item("-20000", "Loan Recovery")
     Traceback (most recent call last):
@@ -20,6 +21,7 @@ it until the row is fixed. What makes a row bad:
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -69,7 +71,7 @@ def parse_days(value: Any) -> Decimal | None:
     if amount is None:
         return None
     if amount < 0 or (amount * 2) != (amount * 2).to_integral_value():
-        raise ValueError(f"'{value}' is not a number of days; whole or half days, e.g. 2.5")
+        raise ValueError(f"'{_days(amount)}' is not a number of days; whole or half days, e.g. 2.5")
     return amount
 
 
@@ -89,6 +91,11 @@ def parse_item(value: Any, header: str) -> Decimal:
             f"{format_inr(amount)} is negative; type the amount without a minus sign ({cure})"
         )
     return amount
+
+
+def _days(amount: Decimal) -> str:
+    """Days as typed: 40, 2.5 (not 40.0)."""
+    return f"{amount.normalize():f}"
 
 
 def month_key(value: Any) -> str | None:
@@ -136,6 +143,8 @@ def load_attendance(reader: Reader, month: str) -> tuple[dict[str, Attendance], 
         return {}, issues
     found: dict[str, Attendance] = {}
     first_row: dict[str, int] = {}
+    year, month_number = (int(part) for part in month.split("-"))
+    days = calendar.monthrange(year, month_number)[1]
     hold = "{code} is not paid this month until this is fixed; the register, ECR and ESI show a full month without the row's items."
     for row, cells in table.frame.iterrows():
         number = int(str(row))
@@ -207,6 +216,10 @@ def load_attendance(reader: Reader, month: str) -> tuple[dict[str, Attendance], 
                     values[header] = parse_item(raw, header)
                 else:
                     values[header] = parse_days(raw)
+                if header in ("Paid Days", "LOP Days") and (values[header] or 0) > days:
+                    raise ValueError(
+                        f"{_days(values[header])} days is more than the {days} days of {month}"
+                    )
             except ValueError as error:
                 bad.append(f"{header} at {table.sheet}!{table.cell(number, header)}: {error}")
                 issues.append(
