@@ -10,8 +10,13 @@ separators and line breaks are taken out of the fixed-format files and reported.
 registers in the same folder give the year-to-date figures (TDS deducted, PT, ESI coverage at the
 period start); one edited into nonsense stops the run with the cell to fix.
 Pre-checks list every employee who cannot be paid or reported as things stand — missing UAN or
-ESI number, PAN missing or invalid (TDS at 20%, s.206AA), bad bank details, negative net pay —
-and never turn a figure silently to zero. The Summary sheet and the terminal account for every
+ESI number, PAN missing or invalid (TDS at 20%, s.206AA), bad bank details, a bank account
+another employee is already paid into this month (the second is held), negative net pay, a bad
+or second Attendance row for the month (held: see `xlbo.payroll.attendance`) — and never turn a
+figure silently to zero. Names longer than the ECR (85) or the bank file (35) holds are cut
+there and reported. An Employees sheet set aside whole (a required header missing or merged
+away) stops the run before anything is written. A file the user put into the payslips folder
+is copied into each new one (`xlbo.book.atomic`). The Summary sheet and the terminal account for every
 row of the Employees sheet: paid (in the bank file), or not paid and why.
 """
 
