@@ -50,8 +50,8 @@ def refuse_to_replace_inputs(out: Path, *inputs: Path | None) -> None:
 def workbook_out(out: Path, what: str, option: str = "--out") -> None:
     """Stop, before any reading, an `--out` that would give an Excel workbook another extension
     (`v.csv`, `p.ods`): Excel would refuse it or show its bytes as text."""
-    if out.suffix.lower() == ".xlsx" and out.stem not in ("", ".xlsx"):
-        return
+    if out.is_dir() or (out.suffix.lower() == ".xlsx" and out.stem not in ("", ".xlsx")):
+        return  # a folder: check_output_file says so
     stem = out.stem if out.suffix and out.stem and not out.name.startswith(".") else ""
     example = f"{stem or 'report'}.xlsx"
     raise UserError(
