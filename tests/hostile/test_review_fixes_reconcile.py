@@ -246,3 +246,27 @@ def test_f20_a_master_with_a_stray_far_cell_is_told_to_delete_it(
     assert "the cell at XFD1048576 lies far past the data" in said and "Ctrl+End" in said
     assert "CSV" not in said
     folder.unchanged()
+
+
+def test_f19_a_tally_day_book_knows_which_ledgers_are_banks(tmp_path: Path) -> None:
+    """F19 with a Tally Day Book (XML) that carries its ledger masters: a party ledger Tally
+    keeps under Sundry Debtors is refused as --account; the bank ledger reads as before."""
+    from tests.bank.test_ledger_layouts import DAY_BOOK
+    from xlbo.bank.ledger import read_ledger
+    from xlbo.errors import SheetProblem
+
+    masters = (
+        '<LEDGER NAME="Balaji Traders"><PARENT>Sundry Debtors</PARENT></LEDGER>'
+        '<LEDGER NAME="HDFC Bank A/c"><PARENT>Bank Accounts</PARENT></LEDGER>'
+    )
+    text = DAY_BOOK.replace('encoding="UTF-16"', 'encoding="UTF-8"')
+    text = text.replace("<TALLYMESSAGE", f"<TALLYMESSAGE>{masters}</TALLYMESSAGE><TALLYMESSAGE", 1)
+    path = tmp_path / "DayBook.xml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SheetProblem) as raised:
+        read_ledger(str(path), "Balaji Traders")
+    message = str(raised.value)
+    assert "--account 'Balaji Traders' is not a bank account of DayBook.xml" in message
+    assert "Tally keeps it under Sundry Debtors, not Bank Accounts" in message
+    assert "'HDFC Bank A/c'" in message
+    assert len(read_ledger(str(path), "HDFC Bank A/c").frame) == 5

@@ -59,6 +59,7 @@ from xlbo.bank.ledger import (
     LEDGER_COLUMNS,
     account_key,
     bank_accounts,
+    not_a_bank_account,
     unknown_account,
 )
 from xlbo.bank.lines import LEFT_OUT, Lines
@@ -228,10 +229,13 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
             names.append(_text(entry, "LEDGERNAME"))
             if _allocations(entry):
                 banks.append(names[-1])
+    groups: dict[str, str] = {}  # ledger → its Tally group, where the export has its master
     for ledger in root.iter("LEDGER"):
         ledger_name = ledger.get("NAME") or _text(ledger, "NAME")
         if ledger_name and re.search(r"bank", _text(ledger, "PARENT"), re.IGNORECASE):
             banks.append(ledger_name)
+        if ledger_name and _text(ledger, "PARENT"):
+            groups[account_key(ledger_name)] = _text(ledger, "PARENT")
     if not account:
         raise SheetProblem(
             f"{name} is a Tally Day Book: name the bank ledger with --account (bank accounts "
@@ -241,6 +245,11 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
     spelled = next((n for n in names if account_key(n) == wanted), "")
     if not spelled:
         raise unknown_account(account, name, names, banks)
+    group = groups.get(wanted, "")
+    if group and not re.search(r"bank|cash", group, re.IGNORECASE):  # Sundry Debtors, Sales
+        raise not_a_bank_account(
+            account, name, f"Tally keeps it under {group}, not Bank Accounts", names, banks
+        )
 
     records: list[dict[str, Any]] = []
     for number, voucher in enumerate(vouchers, start=1):
