@@ -134,6 +134,24 @@ def test_f21_two_employees_with_one_bank_account_the_second_is_held(
     assert "57 paid" in said
 
 
+def test_f21_one_account_number_at_two_banks_is_two_accounts(
+    demo: DemoFiles, tmp_path: Path
+) -> None:
+    """Account numbers are each bank's own: the same digits at another bank are paid."""
+
+    def same_number_other_bank(book: Any) -> None:
+        sheet = book["Employees"]
+        sheet["N3"] = sheet["N2"].value
+        sheet["O3"] = (
+            "SBIN0000300" if not str(sheet["O2"].value).startswith("SBIN") else "HDFC0000060"
+        )
+
+    master = _master(demo, tmp_path, same_number_other_bank)
+    _, said = _in_process(["payroll", str(master), *PAY], tmp_path)
+    assert "58 paid" in said, said
+    assert not [r for r in _sheet(tmp_path, "Issues") if r[2] == "N3"]
+
+
 def test_f4_an_employees_sheet_set_aside_whole_is_refused_and_nothing_written(
     demo: DemoFiles, tmp_path: Path
 ) -> None:

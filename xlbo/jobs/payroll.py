@@ -230,7 +230,8 @@ def pre_checks(
     payable: set[str] = set()
     held: dict[str, tuple[str, str]] = {}
     index = {e.employee_id: i for i, e in enumerate(data.employees)}
-    account_of: dict[str, str] = {}  # bank account → the first employee paid into it
+    # (account number, bank: the IFSC's first four letters) → the first employee paid into it
+    account_of: dict[tuple[str, str], str] = {}
     for line in lines:
         person = line.employee
         i = index[person.employee_id]
@@ -297,7 +298,8 @@ def pre_checks(
             except ValueError:
                 good_bank = False
             else:
-                shared = account_of.setdefault(account, person.employee_id)
+                bank_code = (person.ifsc or "").upper()[:4]
+                shared = account_of.setdefault((account, bank_code), person.employee_id)
                 if shared == person.employee_id:
                     shared = ""
         if shared:
