@@ -9,7 +9,9 @@ Three promises, for every job:
   were; a run killed outright (`kill -9`, a power cut) leaves the folder behind, and the next run
   into the same place recognises it by name: a set that was still being written is removed, a set
   that was being moved into place is moved the rest of the way. So the folder never keeps new CSVs
-  beside an old or missing workbook.
+  beside an old or missing workbook. A disk that fills while writing (whichever library was
+  writing: an OSError, or xlsxwriter's FileCreateError around one) gets one sentence, "The disk
+  holding … is full …" (`no_room`, `full_disk_message`), and the folders the run made are removed.
 - **A marked-up output is never lost.** When a file of the set is already there (a BRS whose
   Accept and Reject columns the user filled in), it is kept as `NAME (previous).EXT` and the
   terminal says so: "Kept your earlier brs.xlsx as brs (previous).xlsx". The `(previous)` copy
