@@ -693,8 +693,8 @@ class _Terminal:
         sys.stdout = terminal
         try:
             yield
-            terminal.flush()
         finally:
+            terminal.flush()  # never raises: a reader that went away is no error of the job
             if sys.stdout is terminal:
                 sys.stdout = stdout
 

@@ -107,6 +107,7 @@ def reconcile(book: Any) -> str:
     return (
         f"{result.match_count} matches; {len(result.bank_open)} bank and {len(result.ledger_open)} ledger "
         f"lines for the BRS; difference {difference / 100 if difference is not None else 'unknown'}."
+        + (f" {result.unlikely}" if result.unlikely else "")  # a 0.00 that proves nothing
     )
 
 
