@@ -120,8 +120,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         from xlbo.jobs.workbooks import build as build_workbooks
 
         paths = build_workbooks(outdir / "workbooks")
+        names = [str(path.relative_to(outdir / "workbooks")) for path in paths]
+        width = max((len(name) for name in names), default=0) + 2
         return "Excel files (see README, 'Use it in Excel'):\n" + "\n".join(
-            f"  {path.relative_to(outdir / 'workbooks')!s:<26}{path}" for path in paths
+            f"  {name:<{width}}{path}" for name, path in zip(names, paths, strict=True)
         )
 
     def payroll_step() -> str:
