@@ -211,23 +211,10 @@ def sets_adding_up(targets: np.ndarray, values: list[np.ndarray]) -> tuple[np.nd
     many sets of its lines add up to its target, and the first such set (an index into SETS;
     -1 where none). Two equal lines that could each complete a set make two sets. Groups of
     one size are summed together, against the sets that fit that size."""
-    counts = np.zeros(len(values), dtype=np.int64)
-    first = np.full(len(values), -1, dtype=np.int64)
     sizes = np.array([len(v) for v in values], dtype=np.int64)
-    for size in range(MIN_PARTS, COMBINATION_CANDIDATES + 1):
-        rows = np.flatnonzero(sizes == size)
-        if not len(rows):
-            continue
-        usable = _FITS[size]
-        pick = _PICK[usable, :size].T
-        for start in range(0, len(rows), BLOCK):
-            chunk = rows[start : start + BLOCK]
-            matrix = np.array([values[row] for row in chunk], dtype=np.int64)
-            hit = (matrix @ pick) == targets[chunk, None]
-            found = hit.sum(axis=1)
-            counts[chunk] = found
-            first[chunk] = np.where(found > 0, usable[hit.argmax(axis=1)], -1)
-    return counts, first
+    starts = np.r_[0, np.cumsum(sizes)[:-1]].astype(np.int64)
+    flat = np.concatenate(values).astype(np.int64) if len(values) else np.zeros(0, np.int64)
+    return _sets_of_groups(targets, starts, sizes, np.arange(len(flat)), flat)
 
 
 def _sets_of_groups(
