@@ -334,6 +334,14 @@ def test_reconcile_finds_the_true_links(
     assert marks.precision >= PRECISION_FLOOR, figures
     assert marks.recall >= RECALL_FLOOR, figures
     assert result.brs.difference == 0, figures
+    # the Summary accounts for every match, whatever rule made it
+    summary = python_calamine.CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Summary")
+    counted = sum(
+        int(row[1])
+        for row in summary.to_python()
+        if str(row[0]).startswith(("Matched ", "Confirmed "))
+    )
+    assert counted == result.matches["match"].nunique(), figures
 
 
 def test_scoring_counts_twins_as_right_and_strangers_as_wrong() -> None:
