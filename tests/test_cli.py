@@ -224,3 +224,25 @@ def test_addin_uninstall_removes_xlbo_xlam(
     assert calls == [
         [sys.executable, "-m", "xlwings.cli", "addin", "remove", "--file", "xlbo.xlam"]
     ]
+
+
+def test_ctrl_c_while_xlbo_loads_stops_quietly(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    master = tmp_path / "master.xlsx"
+    assert main(["init", str(master)]) == 0
+    for delay in (0.1, 0.25, 0.4):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "xlbo", "validate", str(master)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+        assert "Traceback" not in err, (delay, err)
+        # stopped by xlbo (130), before Python took the signal (-2), or finished before it came
+        assert process.returncode in (130, -signal.SIGINT, 0, 1), (delay, err)

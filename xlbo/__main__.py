@@ -1,5 +1,5 @@
 import sys
 
-from xlbo.cli import main
+from xlbo.entry import run
 
-sys.exit(main())
+sys.exit(run())

@@ -707,9 +707,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_USER_ERROR
-    from xlbo.book.atomic import collect_kept
-
     try:
+        from xlbo.book.atomic import collect_kept
+
         with _Terminal.around():
             with collect_kept() as kept:
                 code: int = args.run(args)

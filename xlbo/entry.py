@@ -1,0 +1,16 @@
+"""The `xlbo` command's entry point: Ctrl+C while Python is still loading xlbo (pandas, pydantic:
+the first half second) stops quietly, as it does once a job runs."""
+
+from __future__ import annotations
+
+import sys
+
+
+def run() -> int:
+    """Load the command line and run it; exit 130 with one line if stopped while loading."""
+    try:
+        from xlbo.cli import main
+    except KeyboardInterrupt:
+        print("xlbo: stopped.", file=sys.stderr)
+        return 130
+    return main()
