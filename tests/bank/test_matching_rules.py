@@ -541,3 +541,65 @@ def test_identical_book_lines_are_interchangeable() -> None:
     # two bank lines for one such book line: not interchangeable, left for the user
     pairs, _ = matched(bank, books.iloc[:1].reset_index(drop=True))
     assert pairs == set()
+
+
+# --- known payers -----------------------------------------------------------------------------
+
+
+def test_a_payer_learnt_by_reference_is_matched_to_its_party_by_amount() -> None:
+    # the proprietor SACHIN SHINDE pays for Bajwa Textiles: a UTR the books carry says so once,
+    # and his next UPI of 1,500.00 goes to Bajwa Textiles, not to Om Sai Traders' 1,500.00
+    bank = statement(
+        [
+            ("2026-10-03", "NEFT CR-HDFC0001234-SACHIN SHINDE-HDFCN52026100312345", "", 3530267),
+            ("2026-10-10", "UPI-SACHIN SHINDE-sachin@okhdfc-HDFC0001-629845123456-NA", "", 150000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-03", "Bajwa Textiles", "UTR HDFCN52026100312345", 3530267),
+            ("2026-10-10", "Om Sai Traders", "", 150000),
+            ("2026-10-10", "Bajwa Textiles", "", 150000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Reference"), (1, 2, "Amount and date")}
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert "known payer of this party" in str(found.loc[found["bank"] == 1, "why"].iloc[0])
+
+
+def test_without_what_teaches_it_names_that_differ_are_left_for_the_user() -> None:
+    bank = statement(
+        [("2026-10-10", "UPI-SACHIN SHINDE-sachin@okhdfc-HDFC0001-629845123456-NA", "", 150000)]
+    )
+    books = ledger(
+        [
+            ("2026-10-10", "Om Sai Traders", "", 150000),
+            ("2026-10-10", "Bajwa Textiles", "", 150000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
+    assert len(suggestions) >= 1
+
+
+def test_a_name_that_pays_for_several_parties_is_nobodys_payer() -> None:
+    # RAZORPAY settles for two customers (references say so): it teaches nothing, so its next
+    # 1,500.00 is not given to either on the strength of the name
+    bank = statement(
+        [
+            ("2026-10-03", "NEFT CR-UTIB0001-RAZORPAY SOFTWARE-UTIBN52026100311111", "", 2000000),
+            ("2026-10-04", "NEFT CR-UTIB0001-RAZORPAY SOFTWARE-UTIBN52026100422222", "", 3000000),
+            ("2026-10-10", "NEFT CR-UTIB0001-RAZORPAY SOFTWARE-UTIBN52026101033333", "", 150000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-03", "Kaveri Stores", "UTR UTIBN52026100311111", 2000000),
+            ("2026-10-04", "Deccan Mart", "UTR UTIBN52026100422222", 3000000),
+            ("2026-10-10", "Kaveri Stores", "", 150000),
+            ("2026-10-10", "Deccan Mart", "", 150000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Reference"), (1, 1, "Reference")}

@@ -713,7 +713,9 @@ def _names_why(run: _Matching, b: np.ndarray, g: np.ndarray, alike: np.ndarray) 
     )
     if run.names is not None and len(run.names.payers):
         known = run.names.known_payer(b, g) & (run.names.raw(b, g) < alike)
-        said[known] = "the bank's name is a known payer of this party (matched by reference)"
+        said[known] = (
+            "the bank's name is a known payer of this party (learnt from this month's sure matches)"
+        )
     return np.asarray(said, dtype=object)
 
 
