@@ -603,3 +603,36 @@ def test_a_name_that_pays_for_several_parties_is_nobodys_payer() -> None:
     )
     pairs, _ = matched(bank, books)
     assert pairs == {(0, 0, "Reference"), (1, 1, "Reference")}
+
+
+def test_a_partys_repeated_amounts_that_tie_are_paired_in_date_order() -> None:
+    # Ketan Shah paid 1,000.00 twice on the 1st in the books (one 'On account'); the bank shows
+    # the 1st and the 4th: no pair is better than another, and they go in turn
+    bank = statement(
+        [
+            ("2026-10-01", "UPI-KETAN SHAH-ketanshah@okicici-ICIC0001-629845123456-NA", "", 100000),
+            ("2026-10-04", "UPI-KETAN SHAH-ketanshah@okicici-ICIC0001-629845654321-NA", "", 100000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-01", "Ketan Shah", "", 100000),
+            ("2026-10-01", "Ketan Shah", "On account", 100000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Repeated amount"), (1, 1, "Repeated amount")}
+
+
+def test_initials_tell_two_patels_apart() -> None:
+    bank = statement(
+        [("2026-10-02", "NEFT DR-KVBL0001-J H PATEL-NETBANK, MUM-HDFCN5202610021111", "", -2500000)]
+    )
+    books = ledger(
+        [
+            ("2026-10-02", "Ketan H. Patel", "", -2500000),
+            ("2026-10-02", "Jignesh Patel", "", -2500000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 1, "Amount and date")}
