@@ -371,10 +371,14 @@ def key_words(
     names, distinct = pd.factorize(pd.concat(parties, ignore_index=True))
     distinct_names = strings(pd.Series(np.asarray(distinct, dtype=object)))
     owner, pieces = split_words(distinct_names, " ")
-    # an initial is no key word: `j` of `J H PATEL` would pair it with every other J. and
-    # never with `Jignesh Patel`; its surname pairs it with both Patels, and initials decide
-    whole_words = (pieces.str.len() > 1).to_numpy(dtype=bool)
-    owner, pieces = owner[whole_words], pieces[whole_words].reset_index(drop=True)
+    # an initial is no key word where the name has a word: `j` of `J H PATEL` would pair it
+    # with every other J. and never with `Jignesh Patel`; its surname pairs it with both
+    # Patels, and initials decide (a name of initials only, `A K`, keeps them)
+    longer = (pieces.str.len() > 1).to_numpy(dtype=bool)
+    has_word = np.zeros(len(distinct_names), dtype=bool)
+    has_word[owner[longer]] = True
+    kept = longer | ~has_word[owner]
+    owner, pieces = owner[kept], pieces[kept].reset_index(drop=True)
     words = pieces.str.slice(0, 4).to_numpy(dtype=object)
     squashed = distinct_names.str.replace(" ", "", regex=False)
     squash_owner = np.flatnonzero((squashed.str.len() >= SQUASHED_KEY).to_numpy(dtype=bool))
