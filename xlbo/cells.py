@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -112,6 +113,25 @@ def clean_text(value: Any) -> str | None:
 
 _YES = {"yes", "y", "true", "1", "haan", "ha"}
 _NO = {"no", "n", "false", "0", "nahi"}
+
+
+def text_cells(
+    cells: Mapping[Any, Any], headers: Sequence[str]
+) -> tuple[dict[str, str], tuple[str, ValueError] | None]:
+    """A row's text cells under `headers` (`clean_text`, a blank as ""), or, where one shows an
+    Excel error (#REF!, #N/A) where text should be, that header and the error (the texts read
+    before it are returned with it).
+
+    >>> text_cells({"Party": " Kaveri ", "Bill No": None}, ["Party", "Bill No"])
+    ({'Party': 'Kaveri', 'Bill No': ''}, None)
+    """
+    texts: dict[str, str] = {}
+    for header in headers:
+        try:
+            texts[header] = clean_text(cells.get(header)) or ""
+        except ValueError as error:
+            return texts, (header, error)
+    return texts, None
 
 
 def parse_yes_no(value: Any) -> bool | None:

@@ -351,6 +351,12 @@ def _announce(moved: Sequence[tuple[Path, Path]]) -> None:
             f" {previous.name} was changed after xlbo wrote it (your marks?), so it is not "
             f"replaced: it is kept as {number.name}."
         )
+    _say(sentence)
+
+
+def _say(sentence: str) -> None:
+    """Tell the user what was kept or carried over: after the job's own summary when a command
+    collects it (`collect_kept`), else at once on stderr."""
     collected = _KEPT.get()
     if collected is not None:
         collected.append(sentence)
@@ -501,11 +507,7 @@ def _announce_carried(copied: Sequence[tuple[str, str]]) -> None:
         f"Copied your own {'file' if len(names) == 1 else 'files'} {shown} (not written by "
         f"xlbo) from the earlier {folder} into the new one."
     )
-    collected = _KEPT.get()
-    if collected is not None:
-        collected.append(sentence)
-    else:
-        print(f"xlbo: {sentence}", file=sys.stderr)
+    _say(sentence)
 
 
 _ACTIVE: contextvars.ContextVar[ResultSet | None] = contextvars.ContextVar(

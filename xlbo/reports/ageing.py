@@ -25,7 +25,7 @@ import pandas as pd
 
 from xlbo.book import Reader
 from xlbo.book.display import Colour, Column, Highlight, Kind, ResultSheet
-from xlbo.cells import clean_text
+from xlbo.cells import text_cells
 from xlbo.dates import parse_date
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise, parse_amount, to_paise
@@ -163,14 +163,10 @@ def opening_bills(reader: Reader, begins: date | None) -> tuple[pd.DataFrame, li
     out = []
     for row, cells in zip(table.frame.index.tolist(), table.frame.to_dict("records"), strict=True):
         number = int(row)
-        texts: dict[str, str] = {}
-        for header in ("Account", "Party", "Bill No"):
-            try:
-                texts[header] = clean_text(cells.get(header)) or ""
-            except ValueError as error:  # an Excel error (#REF!, #N/A) where text should be
-                issue(number, header, cells.get(header), f"{header}: {error}", "")
-                break
-        if len(texts) < 3:
+        texts, bad = text_cells(cells, ("Account", "Party", "Bill No"))
+        if bad is not None:  # an Excel error (#REF!, #N/A) where text should be
+            header, error = bad
+            issue(number, header, cells.get(header), f"{header}: {error}", "")
             continue
         account, party = texts["Account"], texts["Party"]
         try:

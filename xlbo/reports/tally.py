@@ -25,7 +25,7 @@ import pandas as pd
 from xlbo.bank.lines import RowSource
 from xlbo.book.files import build_table
 from xlbo.book.table import find_header_row, header_key
-from xlbo.cells import clean_text
+from xlbo.cells import text_cells
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
@@ -119,14 +119,10 @@ def day_book_journal(
 
     for index, cells in zip(frame.index.tolist(), frame.to_dict("records"), strict=True):
         row = int(index)
-        texts: dict[str, str] = {}
-        for heading in ("Particulars", "Vch Type", "Vch No."):
-            try:
-                texts[heading] = clean_text(cells.get(heading)) or ""
-            except ValueError as error:  # an Excel error (#REF!, #N/A) where text should be
-                problem(row, heading, cells.get(heading), str(error), "The voucher is left out.")
-                break
-        if len(texts) < 3:
+        texts, bad = text_cells(cells, ("Particulars", "Vch Type", "Vch No."))
+        if bad is not None:  # an Excel error (#REF!, #N/A) where text should be
+            heading, error = bad
+            problem(row, heading, cells.get(heading), str(error), "The voucher is left out.")
             try:  # the first row of a voucher starts it, left out whole; else its voucher is
                 starts = parse_date(cells.get("Date"))
             except ValueError:
