@@ -1088,7 +1088,7 @@ def _sheets(
         ("Reference", "Matched by reference"),
         ("Rule", "Matched by your rules"),
         ("Amount and date", "Matched by amount and date"),
-        ("Repeated amount", "Matched as a party's repeated amounts, in date order"),
+        ("Repeated amount", "Matched in turn (repeated amounts)"),
         ("Identical lines", "Matched among identical book lines"),
         ("Combination", "Matched by combination"),
         ("Confirmed", "Confirmed by you"),
