@@ -19,10 +19,6 @@ class Finding:
     detail: str
 
 
-def rupees(paise: int) -> str:
-    return format_inr(from_paise(paise))
-
-
 def check_statement(lines: pd.DataFrame) -> tuple[list[Finding], pd.DataFrame]:
     """Findings, and the lines without repeats (the first of each repeated line is kept)."""
     findings: list[Finding] = []
@@ -62,9 +58,9 @@ def check_statement(lines: pd.DataFrame) -> tuple[list[Finding], pd.DataFrame]:
                 Finding(
                     int(rows[index]),
                     "Balance break",
-                    f"Row {int(rows[index])}: the balance should be {rupees(int(expected[index]))} "
-                    f"after this line but the statement shows {rupees(int(balance[index + 1]))} "
-                    f"(difference {rupees(gap)})"
+                    f"Row {int(rows[index])}: the balance should be {format_inr(from_paise(int(expected[index])))} "
+                    f"after this line but the statement shows {format_inr(from_paise(int(balance[index + 1])))} "
+                    f"(difference {format_inr(from_paise(gap))})"
                     + (
                         "; this looks like a debit shown as a credit, or the reverse"
                         if flip

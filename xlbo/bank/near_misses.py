@@ -47,10 +47,6 @@ def _digit_key(values: np.ndarray) -> np.ndarray:
     return np.where(values > 0, key, -key)
 
 
-def _rupees(paise: int) -> str:
-    return format_inr(from_paise(abs(paise)))
-
-
 def near_misses(
     bank: Side, ledger: Side, bank_open: np.ndarray, ledger_open: np.ndarray, window: Window
 ) -> pd.DataFrame:
@@ -143,7 +139,7 @@ def near_misses(
         right,
         "Same reference, other amount",
         lambda kept: [
-            f"reference {t} on both sides but the amounts differ by {_rupees(int(o - h))}"
+            f"reference {t} on both sides but the amounts differ by {format_inr(from_paise(abs(int(o - h))))}"
             for t, o, h in zip(token_of[kept], ours[kept], theirs[kept], strict=True)
         ],
         names_count=False,
@@ -176,7 +172,7 @@ def near_misses(
         right,
         "Digits transposed",
         lambda kept: [
-            f"{_rupees(int(o))} and {_rupees(int(h))} have the same digits in another order"
+            f"{format_inr(from_paise(abs(int(o))))} and {format_inr(from_paise(abs(int(h))))} have the same digits in another order"
             for o, h in zip(ours[kept], theirs[kept], strict=True)
         ],
     )
@@ -193,7 +189,8 @@ def near_misses(
         right,
         "Bank charges",
         lambda kept: [
-            f"differs by {_rupees(int(c))}, a typical bank charge with GST" for c in charge[kept]
+            f"differs by {format_inr(from_paise(abs(int(c))))}, a typical bank charge with GST"
+            for c in charge[kept]
         ],
     )
 
@@ -218,7 +215,7 @@ def near_misses(
 
         def tds_why(kept: np.ndarray, gaps: np.ndarray = gaps, rate: int = rate) -> list[str]:
             return [
-                f"differs by {_rupees(int(g))}: TDS at {rate}% of the books' amount"
+                f"differs by {format_inr(from_paise(abs(int(g))))}: TDS at {rate}% of the books' amount"
                 for g in gaps[kept]
             ]
 

@@ -24,7 +24,6 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, side_marks
-from xlbo.bank.integrity import rupees
 from xlbo.bank.lines import Lines, RowSource, _issues_for, _sheet_table, _undated, fingerprints
 from xlbo.bank.roles import Role, column_role, has_amounts, roles_in
 from xlbo.bank.summary import Summary, block_rows, merged, read_summary, read_titles
@@ -44,6 +43,7 @@ from xlbo.columns import (
 )
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
+from xlbo.money import format_inr, from_paise
 
 MONEY = (Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT, Role.BALANCE)
 SUMMARY_ROWS = 200
@@ -519,7 +519,7 @@ def _check(
     }
 
     def shown(key: str, value: int) -> str:
-        return words[key].format(value if key.endswith("count") else rupees(value))
+        return words[key].format(value if key.endswith("count") else format_inr(from_paise(value)))
 
     differ = [k for k, v in said.items() if v is not None and v != read[k]]
     issues: list[Issue] = []
@@ -551,9 +551,10 @@ def _check(
                     severity=severity,
                     sheet=sheet,
                     cell=f"{letter}{row}",
-                    problem=f"The statement's opening balance {rupees(summary.opening)} and "
-                    f"closing balance {rupees(summary.closing)} differ by {rupees(stated)}, but "
-                    f"its lines read move {rupees(moved)}: a line was missed or misread" + because,
+                    problem=f"The statement's opening balance {format_inr(from_paise(summary.opening))} and "
+                    f"closing balance {format_inr(from_paise(summary.closing))} differ by {format_inr(from_paise(stated))}, but "
+                    f"its lines read move {format_inr(from_paise(moved))}: a line was missed or misread"
+                    + because,
                     hint="Compare the lines with the bank's statement, fix the file (or the "
                     "cells reported) and reconcile again.",
                     file=source,
