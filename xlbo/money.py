@@ -9,7 +9,19 @@ arithmetic on money. `parse_amount` reads what users and bank exports put in cel
     (Decimal('500'), Decimal('-1234.00'), Decimal('-1234.00'))
 
 Sign rule for `Dr`/`Cr` suffixes: a debit is positive and a credit negative, as in a trial
-balance. `format_inr` groups digits the Indian way (12,34,56,789.00).
+balance.
+
+Money written out, in one way everywhere (messages, Why and working columns, the terminal,
+printed pages), by `format_inr` alone: Indian grouping, two decimals, a minus sign before a
+negative amount (and before the ₹ when it is shown):
+
+    >>> format_inr(Decimal("-123456.78")), format_inr(Decimal("-123456.78"), symbol=True)
+    ('-1,23,456.78', '-₹1,23,456.78')
+
+Money in cells follows the same rule through one number format, `INR_NUMBER_FORMAT` (a minus
+sign, never brackets), so a figure reads the same in a sheet and in the sentence beside it;
+`INR_WHOLE_FORMAT` for amounts the law rounds to the rupee and `INR_DR_CR_FORMAT` for a balance
+shown with its side are the same figures without paise or with Dr/Cr in place of the sign.
 """
 
 from __future__ import annotations
@@ -45,10 +57,9 @@ one. A single section shows the minus sign in every spreadsheet; the grouping co
 locale (see `INDIAN_LOCALE`)."""
 
 INR_BRACKETS_FORMAT = f"{INDIAN_LOCALE}#,##0.00_);{INDIAN_LOCALE}(#,##0.00)"
-"""Money with a negative in brackets, as financial statements and a bank reconciliation
-statement print it: (15,12,086.68). A positive amount is followed by a space as wide as `)`, so
-the paise of every line stand in one column. Used where a sheet is read as a statement; working
-tables that are filtered, sorted and copied into formulas keep the minus sign."""
+"""Money with a negative in brackets: (15,12,086.68). No sheet xlbo writes uses it any more (a
+BRS or a balance sheet showed (15,12,086.68) beside a Summary's -15,12,086.68 and a message's
+-15,12,086.68); it stays only while `xlbo.book.display.Column.brackets` offers it."""
 
 INR_WHOLE_FORMAT = f"{INDIAN_LOCALE}#,##0"
 """Money in whole rupees (EPF wages, chart axes): 12,34,567 and -12,34,567."""
@@ -164,15 +175,18 @@ def group_indian(whole: int) -> str:
 
 
 def format_inr(amount: Decimal | int | None, symbol: bool = False) -> str:
-    """An amount as Indians write it: `12,34,567.50`, negatives with a minus.
+    """Money as text, the one way xlbo writes it: Indian grouping (lakh, crore), two decimals,
+    a minus sign before a negative amount and before its ₹; "" for no amount. An `int` is whole
+    rupees; paise go through `from_paise` first (`format_inr(from_paise(paise))`).
 
-    >>> format_inr(Decimal("1234567.5"))
-    '12,34,567.50'
+    >>> format_inr(Decimal("1234567.5")), format_inr(0), format_inr(Decimal("-0.01"))
+    ('12,34,567.50', '0.00', '-0.01')
+    >>> format_inr(Decimal("-1512086.68"), symbol=True)
+    '-₹15,12,086.68'
     """
     if amount is None:
         return ""
     value = Decimal(amount).quantize(PAISE, rounding=ROUND_HALF_UP)
     sign = "-" if value < 0 else ""
     whole, _, fraction = f"{abs(value):f}".partition(".")
-    text = f"{sign}{group_indian(int(whole))}.{fraction or '00'}"
-    return f"₹{text}" if symbol else text
+    return f"{sign}{'₹' if symbol else ''}{group_indian(int(whole))}.{fraction or '00'}"

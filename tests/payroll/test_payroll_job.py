@@ -367,8 +367,8 @@ def test_old_regime_declarations_reduce_tds(xlsx: Callable[..., Path], tmp_path:
     assert declared.lines[0].tds < plain.lines[0].tds
     how = dict(declared.lines[0].working)["Declarations"]
     assert (
-        "80C 150000.00 (declared 140000.00 + PF 21600, cap 150000.00)" in how
-        and "80D 25000" in how
-        and "80CCD(1B) 50000 (capped at 50000)" in how
+        "80C 1,50,000.00 (declared 1,40,000.00 + PF 21,600.00, cap 1,50,000.00)" in how
+        and "80D 25,000.00" in how
+        and "80CCD(1B) 50,000.00 (capped at 50,000.00)" in how
     )
     assert any("'80Z' is not a section xlbo knows" in i.problem for i in declared.issues)

@@ -107,7 +107,8 @@ class Books:
         return number
 
 
-def _rupees(value: float) -> Decimal:
+def _whole_amount(value: float) -> Decimal:
+    """A drawn figure (a float from the random generator) as an amount in whole rupees."""
     return Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
@@ -143,7 +144,7 @@ def make_books(
     for _ in range(32):
         customer = rng.choice(customers)
         day = rng.choice(workdays)
-        taxable = _rupees(rng.uniform(20000, 600000))
+        taxable = _whole_amount(rng.uniform(20000, 600000))
         rate = rng.choice(("0.18", "0.18", "0.18", "0.05"))
         tax = _pct(taxable, rate)
         intra = customer.state == company_state
@@ -188,7 +189,7 @@ def make_books(
         services = index % 3 == 0
         vendor = rng.choice(service_vendors if services else goods_vendors)
         day = rng.choice(workdays)
-        taxable = _rupees(rng.uniform(15000, 250000 if services else 450000))
+        taxable = _whole_amount(rng.uniform(15000, 250000 if services else 450000))
         tax = _pct(taxable, "0.18") if vendor.gstin else Decimal(0)
         account = expense_of[vendor.tds_section or "194C"] if services else "Purchases - Goods"
         lines = [(account, taxable, Decimal(0), "")]
@@ -250,7 +251,7 @@ def _opening_bills(
             paid[line.party] += line.credit if receivable else line.debit
     need = {name: max(Decimal(0), paid[name] - billed[name]) for name in names}
     quiet = [name for name in names if not billed[name] and not paid[name]]
-    advance = {rng.choice(quiet): -_rupees(rng.uniform(15000, 60000))} if quiet else {}
+    advance = {rng.choice(quiet): -_whole_amount(rng.uniform(15000, 60000))} if quiet else {}
     room = total - sum(advance.values(), Decimal(0))
     wanted = sum(need.values(), Decimal(0))
     if wanted > room:  # cover the smallest needs whole: the few left short show as advances
@@ -279,7 +280,9 @@ def _opening_bills(
                 bills.append((MONTH_START - timedelta(days=rng.randint(3, 20)), name, amount))
             continue
         parts = 1 if amount < 50000 else rng.choice((1, 2, 2, 3))
-        cuts = sorted(_rupees(float(amount) * rng.uniform(0.2, 0.8)) for _ in range(parts - 1))
+        cuts = sorted(
+            _whole_amount(float(amount) * rng.uniform(0.2, 0.8)) for _ in range(parts - 1)
+        )
         pieces = [b - a for a, b in zip([Decimal(0), *cuts], [*cuts, amount], strict=True)]
         for piece in pieces:
             age = rng.choice((rng.randint(1, 60), rng.randint(1, 60), rng.randint(61, 200)))
@@ -374,7 +377,7 @@ def _bank_movements(
     # Customer receipts by NEFT, RTGS, IMPS, UPI and cheque
     for index in range(24):
         customer = rng.choice(customers)
-        amount = _rupees(rng.uniform(25000, 1200000))
+        amount = _whole_amount(rng.uniform(25000, 1200000))
         bank_day = rng.choice(workdays[1:-2])
         book_day = max(bank_day - timedelta(days=rng.choice((0, 0, 0, 1, 2))), MONTH_START)
         name = _short(customer.name)
@@ -391,7 +394,7 @@ def _bank_movements(
             utr = f"{rng.randint(6 * 10**11, 7 * 10**11 - 1)}"
             narration = f"IMPS-{utr}-{name[:18]}-ICIC-XXXXXXXX{rng.randint(1000, 9999)}-PAYMENT"
         elif channel == "UPI":
-            amount = _rupees(rng.uniform(5000, 95000))
+            amount = _whole_amount(rng.uniform(5000, 95000))
             utr = f"{rng.randint(6 * 10**11, 7 * 10**11 - 1)}"
             handle = "".join(c for c in customer.name.lower() if c.isalpha())[:12]
             narration = f"UPI-{name[:16]}-{handle}@okhdfcbank-HDFC0000240-{utr}-INVOICE PAYMENT"
@@ -399,7 +402,7 @@ def _bank_movements(
             utr = f"{rng.randint(100000, 999999)}"
             narration = f"CHQ DEP-MICR CLG-PUNE-{name}"
         if index == 5:  # one transfer settles two invoices: two receipts in the books
-            first = _rupees(float(amount) * 0.45)
+            first = _whole_amount(float(amount) * 0.45)
             for part in (first, amount - first):
                 number = books.voucher(
                     book_day,
@@ -445,7 +448,7 @@ def _bank_movements(
     cheque = 452
     for index in range(22):
         vendor = rng.choice(vendors)
-        amount = _rupees(rng.uniform(10000, 800000))
+        amount = _whole_amount(rng.uniform(10000, 800000))
         book_day = rng.choice(workdays[:-1])
         name = _short(vendor.name)
         if index in (4, 11, 19):

@@ -152,8 +152,8 @@ def cross_checks(data: MasterData, file: str = "") -> list[Issue]:
                 sheet="Accounts",
                 cell="",
                 value="",
-                problem=f"Opening debits (₹{format_inr(debit)}) and credits (₹{format_inr(credit)}) "
-                f"differ by ₹{format_inr(abs(debit - credit))}",
+                problem=f"Opening debits ({format_inr(debit, symbol=True)}) and credits ({format_inr(credit, symbol=True)}) "
+                f"differ by {format_inr(abs(debit - credit), symbol=True)}",
                 hint="The opening trial balance must agree; check the balances brought forward.",
                 file=file,
             )

@@ -17,6 +17,7 @@ from enum import StrEnum
 from xlbo.master.fields import TaxRegime
 from xlbo.master.records import Employee
 from xlbo.master.rules import AgeGroup, ESIRule, LWFRule, PFRule, PTSlab
+from xlbo.money import format_inr
 from xlbo.payroll.attendance import Attendance
 from xlbo.payroll.declarations import Declared
 from xlbo.payroll.esi import employees_state_insurance
@@ -227,8 +228,9 @@ def compute(
     working.append(
         (
             "ESI",
-            f"{esi.reason}; employee {rules.esi.employee_rate:%} = {esi.employee}, employer "
-            f"{rules.esi.employer_rate:%} = {esi.employer} ({rules.esi.rounding.value}); "
+            f"{esi.reason}; employee {rules.esi.employee_rate:%} = {format_inr(esi.employee)}, "
+            f"employer {rules.esi.employer_rate:%} = {format_inr(esi.employer)} "
+            f"({rules.esi.rounding.value}); "
             f"ESI Rules from {rules.esi.effective_from:%d-%m-%Y}",
         )
     )
@@ -267,7 +269,12 @@ def compute(
         half_year_gross=half_base,
         annual_gross=annual_base,
     )
-    working.append(("PT", f"{person.work_state}, {person.gender.value}, gross {gross}: {pt}"))
+    working.append(
+        (
+            "PT",
+            f"{person.work_state}, {person.gender.value}, gross {format_inr(gross)}: {format_inr(pt)}",
+        )
+    )
     on_rolls_at_month_end = not person.date_of_leaving or person.date_of_leaving >= month_end
     lwf_employee, lwf_employer = (
         labour_welfare_fund(rules.lwf, person.work_state, month)
@@ -278,7 +285,8 @@ def compute(
         working.append(
             (
                 "LWF",
-                f"{person.work_state} in {month:%B}: employee {lwf_employee}, employer {lwf_employer}",
+                f"{person.work_state} in {month:%B}: employee {format_inr(lwf_employee)}, "
+                f"employer {format_inr(lwf_employer)}",
             )
         )
 
@@ -356,10 +364,12 @@ def compute(
     working.append(
         (
             "TDS",
-            f"projected salary {projected} (year to date {earlier_gross} + this month {gross} + "
-            f"{later} months × {person.monthly_gross}) − deductions {deductions} = {taxable}; "
-            f"annual tax {annual_tax}{pan_note}; ({annual_tax} − {deducted} deducted) ÷ "
-            f"{remaining} months = {tds}{estimate_note}",
+            f"projected salary {format_inr(projected)} (year to date {format_inr(earlier_gross)}"
+            f" + this month {format_inr(gross)} + {later} months × "
+            f"{format_inr(person.monthly_gross)}) − deductions {format_inr(deductions)} = "
+            f"{format_inr(taxable)}; annual tax {format_inr(annual_tax)}{pan_note}; "
+            f"({format_inr(annual_tax)} − {format_inr(deducted)} deducted) ÷ "
+            f"{remaining} months = {format_inr(tds)}{estimate_note}",
         )
     )
 

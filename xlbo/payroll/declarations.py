@@ -17,7 +17,7 @@ from xlbo.book import Reader
 from xlbo.cells import clean_text
 from xlbo.issues import Issue, Severity
 from xlbo.master.fields import _financial_year
-from xlbo.money import parse_money
+from xlbo.money import format_inr, parse_money
 
 HEADERS = ("Employee ID", "Financial Year", "Section", "Amount")
 
@@ -45,7 +45,8 @@ class Declared:
         parts = []
         total = min(self.amounts.get("80C", Decimal(0)) + pf_for_year, limit_80c)
         parts.append(
-            f"80C {total} (declared {self.amounts.get('80C', Decimal(0))} + PF {pf_for_year}, cap {limit_80c})"
+            f"80C {format_inr(total)} (declared {format_inr(self.amounts.get('80C', Decimal(0)))}"
+            f" + PF {format_inr(pf_for_year)}, cap {format_inr(limit_80c)})"
         )
         for section, amount in self.amounts.items():
             if section == "80C":
@@ -54,8 +55,8 @@ class Declared:
             used = min(amount, cap) if cap is not None else amount
             total += used
             parts.append(
-                f"{section} {used}"
-                + (f" (capped at {cap})" if cap is not None and amount > cap else "")
+                f"{section} {format_inr(used)}"
+                + (f" (capped at {format_inr(cap)})" if cap is not None and amount > cap else "")
             )
         return total, "; ".join(parts)
 

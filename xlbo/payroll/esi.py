@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 
 from xlbo.master.rules import ESIRule
+from xlbo.money import format_inr
 from xlbo.payroll.rules import apply_rounding
 
 
@@ -52,13 +53,13 @@ def employees_state_insurance(
     period's first month (None: decide from this month, as in April and October)."""
     ceiling = rule.disability_ceiling if disabled else rule.wage_ceiling
     if coverage_wage <= ceiling:
-        reason = f"wages {coverage_wage} within the ceiling {ceiling}"
+        reason = f"wages {format_inr(coverage_wage)} within the ceiling {format_inr(ceiling)}"
     elif covered_at_period_start:
         reason = "covered at the start of the contribution period: stays covered to its end"
     else:
         return ESIResult(
             False,
-            f"wages {coverage_wage} above the ceiling {ceiling}",
+            f"wages {format_inr(coverage_wage)} above the ceiling {format_inr(ceiling)}",
             Decimal(0),
             Decimal(0),
             gross,
@@ -71,7 +72,8 @@ def employees_state_insurance(
     )
     if employee == 0 and paid_days:
         reason += (
-            f"; average daily wage {daily:.2f} at most {rule.exempt_daily_wage}: no employee share"
+            f"; average daily wage {format_inr(daily)} at most "
+            f"{format_inr(rule.exempt_daily_wage)}: no employee share"
         )
     employer = apply_rounding(gross * rule.employer_rate, rule.rounding)
     return ESIResult(True, reason, employee, employer, gross)

@@ -109,8 +109,8 @@ def working_sheet(lines: Sequence[PayLine]) -> ResultSheet:
     )
 
 
-def _rupees(amount: Decimal) -> int:
-    """Whole rupees, 50 paise up."""
+def _whole_rupees(amount: Decimal) -> int:
+    """Whole rupees, 50 paise up (the ECR and ESI returns take no paise)."""
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -125,13 +125,13 @@ def ecr_text(lines: Sequence[PayLine]) -> str:
         fields = [
             _fixed(person.uan, FixedFile.ECR),
             _fixed(person.name, FixedFile.ECR).upper(),
-            _rupees(line.gross),
-            _rupees(line.epf_wage),
-            _rupees(line.eps_wage),
-            _rupees(line.edli_wage),
-            _rupees(line.pf_employee + line.vpf),
-            _rupees(line.eps),
-            _rupees(line.epf_employer),
+            _whole_rupees(line.gross),
+            _whole_rupees(line.epf_wage),
+            _whole_rupees(line.eps_wage),
+            _whole_rupees(line.edli_wage),
+            _whole_rupees(line.pf_employee + line.vpf),
+            _whole_rupees(line.eps),
+            _whole_rupees(line.epf_employer),
             line.ncp_days,
             0,
         ]
@@ -170,7 +170,7 @@ def esi_sheet(lines: Sequence[PayLine], month: date) -> ResultSheet:
                 _fixed(person.esi_number, FixedFile.ESI),
                 _fixed(person.name, FixedFile.ESI),
                 int(line.paid_days),
-                _rupees(line.gross),
+                _whole_rupees(line.gross),
                 reason,
                 left.strftime("%d/%m/%Y") if left else "",
             ]

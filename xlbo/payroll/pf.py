@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from xlbo.master.rules import PFRule, PFWageDefinition
+from xlbo.money import format_inr
 from xlbo.payroll.rules import apply_rounding
 
 HALF = Decimal("0.5")
@@ -75,15 +76,17 @@ def provident_fund(
     admin = apply_rounding(contribution_wage * rule.admin_rate, rule.rounding)
     rule_row = f"PF Rules from {rule.effective_from:%d-%m-%Y}"
     working = (
-        f"PF wage {wage}; contributions on {contribution_wage} "
-        f"({'actual wages' if on_actual else f'capped at {ceiling}'}); {rule_row}",
-        f"Employee {rule.employee_rate:%} of {contribution_wage} = {employee} ({rule.rounding.value})",
-        f"Employer {rule.employer_rate:%} of {contribution_wage} = {employer}",
-        f"EPS {rule.eps_rate:%} of {pension_wage} = {eps}"
+        f"PF wage {format_inr(wage)}; contributions on {format_inr(contribution_wage)} "
+        f"({'actual wages' if on_actual else f'capped at {format_inr(ceiling)}'}); {rule_row}",
+        f"Employee {rule.employee_rate:%} of {format_inr(contribution_wage)} = "
+        f"{format_inr(employee)} ({rule.rounding.value})",
+        f"Employer {rule.employer_rate:%} of {format_inr(contribution_wage)} = "
+        f"{format_inr(employer)}",
+        f"EPS {rule.eps_rate:%} of {format_inr(pension_wage)} = {format_inr(eps)}"
         if eps_eligible
         else "EPS nil: not eligible (age limit, or joined after the cut-off above the ceiling)",
-        f"Employer EPF = {employer} - {eps} = {employer - eps}",
-        f"EDLI {rule.edli_rate:%} of {pension_wage} = {edli}",
+        f"Employer EPF = {format_inr(employer)} - {format_inr(eps)} = {format_inr(employer - eps)}",
+        f"EDLI {rule.edli_rate:%} of {format_inr(pension_wage)} = {format_inr(edli)}",
     )
     return PFResult(
         wage=wage,

@@ -25,6 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from xlbo.errors import SheetProblem
 from xlbo.master.fields import TaxRegime
 from xlbo.master.rules import AgeGroup, IncomeTaxRule, IncomeTaxSlab, SurchargeSlab
+from xlbo.money import format_inr
 from xlbo.payroll.rules import apply_rounding
 
 ZERO = Decimal(0)
@@ -129,23 +130,27 @@ def income_tax(
     slab_tax = _slab_tax(taxable, slabs)
     rebate = ZERO
     working = [
-        f"Taxable income {taxable} ({regime.value} regime, FY {year})",
-        f"Tax by slab: {slab_tax.quantize(Decimal('0.01'))}",
+        f"Taxable income {format_inr(taxable)} ({regime.value} regime, FY {year})",
+        f"Tax by slab: {format_inr(slab_tax)}",
     ]
     if taxable <= rule.rebate_limit:
         rebate = min(slab_tax, rule.rebate_maximum)
-        working.append(f"Rebate u/s 87A: {rebate} (income at most {rule.rebate_limit})")
+        working.append(
+            f"Rebate u/s 87A: {format_inr(rebate)} (income at most {format_inr(rule.rebate_limit)})"
+        )
     elif rule.rebate_marginal_relief and slab_tax > taxable - rule.rebate_limit:
         rebate = slab_tax - (taxable - rule.rebate_limit)
-        working.append(f"87A marginal relief: tax limited to the income above {rule.rebate_limit}")
+        working.append(
+            f"87A marginal relief: tax limited to the income above {format_inr(rule.rebate_limit)}"
+        )
     tax = slab_tax - rebate
     surcharge = _surcharge(taxable, tax, tables.surcharge_for(regime, year), slabs)
     if surcharge:
-        working.append(f"Surcharge {surcharge.quantize(Decimal('0.01'))} (with marginal relief)")
+        working.append(f"Surcharge {format_inr(surcharge)} (with marginal relief)")
     cess = (tax + surcharge) * rule.cess_rate
     total = apply_rounding(tax + surcharge + cess, rule.rounding)
     working.append(
-        f"Cess {rule.cess_rate:%} = {cess.quantize(Decimal('0.01'))}; total rounded to {total}"
+        f"Cess {rule.cess_rate:%} = {format_inr(cess)}; total rounded to {format_inr(total)}"
     )
     return TaxResult(taxable, slab_tax, rebate, surcharge, cess, total, tuple(working))
 

@@ -271,7 +271,7 @@ def ageing_sheet(
         verdict = (
             "Ties to the trial balance"
             if gap == 0
-            else f"Does not tie: the ageing is ₹{format_inr(from_paise(abs(gap)))} "
+            else f"Does not tie: the ageing is {format_inr(from_paise(abs(gap)), symbol=True)} "
             f"{'more' if gap > 0 else 'less'} than {account} in the trial balance"
         )
         rows.append(

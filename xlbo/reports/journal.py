@@ -272,9 +272,9 @@ def journal_lines(
                 first,
                 "Voucher No",
                 voucher,
-                f"Voucher {voucher} does not balance: debits exceed credits by ₹{format_inr(from_paise(gap))}"
+                f"Voucher {voucher} does not balance: debits exceed credits by {format_inr(from_paise(gap), symbol=True)}"
                 if gap > 0
-                else f"Voucher {voucher} does not balance: credits exceed debits by ₹{format_inr(from_paise(-gap))}",
+                else f"Voucher {voucher} does not balance: credits exceed debits by {format_inr(from_paise(-gap), symbol=True)}",
                 "Correct the voucher; it was left out of the reports.",
             )
         lines = lines[~lines["voucher"].isin(unbalanced.index)]

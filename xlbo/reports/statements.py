@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
 import pandas as pd
 
@@ -70,10 +69,6 @@ class Books:
         }
 
 
-def _rupees(paise: int) -> Decimal:
-    return from_paise(paise)
-
-
 def trial_balance(books: Books, period: Period) -> tuple[ResultSheet, tuple[int, int]]:
     """The Trial Balance sheet and its (debit, credit) closing totals."""
     opening = books.balances(period.start - timedelta(days=1))
@@ -92,11 +87,11 @@ def trial_balance(books: Books, period: Period) -> tuple[ResultSheet, tuple[int,
             [
                 name,
                 account.group.value,
-                _rupees(start),
-                _rupees(debit),
-                _rupees(credit),
-                _rupees(closing_debit),
-                _rupees(closing_credit),
+                from_paise(start),
+                from_paise(debit),
+                from_paise(credit),
+                from_paise(closing_debit),
+                from_paise(closing_credit),
             ]
         )
         for index, value in enumerate((start, debit, credit, closing_debit, closing_credit)):
@@ -105,11 +100,11 @@ def trial_balance(books: Books, period: Period) -> tuple[ResultSheet, tuple[int,
         [
             "Total",
             "",
-            _rupees(totals[0]),
-            _rupees(totals[1]),
-            _rupees(totals[2]),
-            _rupees(totals[3]),
-            _rupees(totals[4]),
+            from_paise(totals[0]),
+            from_paise(totals[1]),
+            from_paise(totals[2]),
+            from_paise(totals[3]),
+            from_paise(totals[4]),
         ]
     )
     frame = pd.DataFrame(
@@ -165,7 +160,7 @@ def profit_and_loss(books: Books, period: Period) -> Statement:
     figures: dict[str, tuple[int, int]] = {}
 
     def line(label: str, now: int, before: int, key: str = "") -> None:
-        rows.append([label, _rupees(now), _rupees(before)])
+        rows.append([label, from_paise(now), from_paise(before)])
         if key:
             figures[key] = (now, before)
 
@@ -263,10 +258,10 @@ def balance_sheet(books: Books, period: Period) -> Statement:
                 if sub == "Other Equity":
                     values = [values[i] + profits[i] for i in (0, 1)]
                 if values[0] or values[1]:
-                    rows.append([f"    {sub}", _rupees(values[0]), _rupees(values[1])])
+                    rows.append([f"    {sub}", from_paise(values[0]), from_paise(values[1])])
                 side_total = [side_total[i] + values[i] for i in (0, 1)]
         key = "equity_and_liabilities" if side.startswith("EQUITY") else "assets"
-        rows.append([f"TOTAL {side}", _rupees(side_total[0]), _rupees(side_total[1])])
+        rows.append([f"TOTAL {side}", from_paise(side_total[0]), from_paise(side_total[1])])
         figures[key] = (side_total[0], side_total[1])
     figures["profit_to_date"] = (profits[0], profits[1])
     frame = pd.DataFrame(
