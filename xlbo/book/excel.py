@@ -29,12 +29,15 @@ MARK_COLOURS = {Severity.ERROR: Colour.ERROR, Severity.WARNING: Colour.WARNING}
 
 
 def as_text_cell(value: Any) -> Any:
-    """A value as Excel should receive it: text that looks like a formula gets Excel's text
-    marker (a leading apostrophe), so user text is never run as a formula."""
+    """A value as Excel should receive it: text that looks like a formula, or starts with an
+    apostrophe, gets Excel's text marker (a leading apostrophe), so user text is never run as
+    a formula and keeps its own apostrophe."""
     value = excel_value(value)
     if isinstance(value, Link):
         value = str(value.text)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and len(value) > 1:
+    if isinstance(value, str) and (
+        (value.startswith(FORMULA_STARTS) and len(value) > 1) or value.startswith("'")
+    ):  # Excel takes a leading apostrophe as its text marker and hides it: keep the user's
         return "'" + value
     if isinstance(value, Decimal):
         return float(value)
