@@ -44,8 +44,9 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.columns import reference_texts
-from xlbo.bank.lines import Lines, RowSource, _issues_for, _sheet_table, _undated
+from xlbo.bank.lines import Lines, _issues_for, _undated
 from xlbo.book import FileBook, Table
+from xlbo.book.rows import RowSource, sheet_table
 from xlbo.book.table import HEADER_SCAN_ROWS, header_text
 from xlbo.columns import (
     amount_present,
@@ -286,7 +287,7 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
         head[:] = [list(row) for row in rows[:index]]
         return index
 
-    return _sheet_table(book, name, find), head
+    return sheet_table(book, name, find), head
 
 
 def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | None]]:
@@ -552,7 +553,7 @@ may be left out)."""
 
 def _journal_table(book: RowSource) -> Table:
     """The Journal sheet, refused with a plain message when a needed column is missing."""
-    from xlbo.reports.journal import HEADERS
+    from xlbo.journal_layout import HEADERS
 
     table = book.read_table("Journal", HEADERS)
     missing = [name for name in JOURNAL_NEEDS if name not in table.frame.columns]

@@ -115,7 +115,7 @@ def latest_journal_month(excel: ExcelBook, today: date | None = None) -> str:
     """The month the Reports button reports on: the month of the Journal's latest date up to a
     month from today, or else last month."""
     from xlbo.dates import parse_date
-    from xlbo.reports.journal import HEADERS
+    from xlbo.journal_layout import HEADERS
 
     latest: date | None = None
     limit = (today or date.today()) + timedelta(days=31)

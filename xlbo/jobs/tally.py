@@ -16,8 +16,8 @@ import pandas as pd
 from xlbo.book import FileBook, ResultSheet
 from xlbo.errors import UserError
 from xlbo.issues import Issue, issues_sheet
+from xlbo.journal_layout import journal_sheet
 from xlbo.master.load import load
-from xlbo.reports.journal import journal_sheet
 from xlbo.reports.tally import day_book_journal
 
 RECEIVABLES = "Trade Receivables"

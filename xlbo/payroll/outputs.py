@@ -14,10 +14,10 @@ import pandas as pd
 
 from xlbo.book.display import Colour, Column, Highlight, Kind, ResultSheet
 from xlbo.book.flat import safe_csv_text
+from xlbo.journal_layout import HEADERS as JOURNAL_HEADERS
+from xlbo.journal_layout import journal_sheet
 from xlbo.payroll.compute import PayLine
 from xlbo.payroll.fixed_fields import FixedFile, clean_field
-from xlbo.reports.journal import HEADERS as JOURNAL_HEADERS
-from xlbo.reports.journal import journal_sheet
 
 REGISTER_HEADERS = (
     "Employee ID",

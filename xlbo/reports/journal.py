@@ -11,76 +11,19 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from xlbo.book import Reader
-from xlbo.book.display import Column, Kind, ResultSheet
 from xlbo.cells import clean_text
 from xlbo.dates import YearOutOfRange, check_year, parse_date, parse_month
 from xlbo.errors import UserError
 from xlbo.issues import Issue, Severity
+from xlbo.journal_layout import HEADERS, KEY_TEXT, LINE_COLUMNS, TEXT_HEADERS
 from xlbo.money import format_inr, from_paise, parse_amount, to_paise
-
-HEADERS = (
-    "Date",
-    "Voucher No",
-    "Voucher Type",
-    "Account",
-    "Debit",
-    "Credit",
-    "Party",
-    "Cost Centre",
-    "Narration",
-)
-
-
-LINE_COLUMNS = (
-    "row",
-    "date",
-    "voucher",
-    "type",
-    "account",
-    "debit",
-    "credit",
-    "party",
-    "cost_centre",
-    "narration",
-)
-"""The columns of a journal's lines as the reports take them (the sheet's row, money in paise)."""
-TEXT_HEADERS = ("Voucher No", "Account", "Voucher Type", "Party", "Cost Centre", "Narration")
-KEY_TEXT = frozenset({"Voucher No", "Account"})
-"""Text cells a line cannot be used without (the rest are read as blank when they hold an
-Excel error, and said)."""
-
-
-@dataclass(frozen=True)
-class Period:
-    """A span of whole months: `2026-10`, `2026-04:2026-09` or `FY2026-27`."""
-
-    start: date
-    end: date
-    label: str
-
-    @property
-    def months(self) -> int:
-        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
-
-    def previous(self) -> Period:
-        """The same number of months just before."""
-        months = self.months
-        first_index = self.start.year * 12 + self.start.month - 1 - months
-        start = date(first_index // 12, first_index % 12 + 1, 1)
-        last_index = first_index + months - 1
-        end_month = date(last_index // 12, last_index % 12 + 1, 1)
-        end = end_month.replace(day=calendar.monthrange(end_month.year, end_month.month)[1])
-        return Period(
-            start, end, f"{start:%b %Y} – {end:%b %Y}" if months > 1 else f"{start:%b %Y}"
-        )
-
+from xlbo.periods import APRIL, Period, financial_year
 
 PERIOD_FORMS = "write YYYY-MM, YYYY-MM:YYYY-MM or FY2026-27"
 
@@ -94,12 +37,14 @@ def _month(text: str, given: str) -> date:
         raise UserError(f"--period '{given[:40]}' is not a period; {PERIOD_FORMS}.") from None
 
 
-def parse_period(text: str) -> Period:
+def parse_period(text: str, fy_start: int = APRIL) -> Period:
     """The period a report covers, from what the user typed; a UserError naming the fault when
-    it is not one (a month that does not exist, a year outside 1900–2100, FY2026-29)."""
+    it is not one (a month that does not exist, a year outside 1900–2100, FY2026-29). A
+    financial year (`FY2026-27`) starts in month `fy_start`: the Company sheet's Financial Year
+    Starts, April unless it says otherwise."""
     given = str(text).strip()
     cleaned = given.upper().replace(" ", "")
-    fy = re.fullmatch(r"FY(\d{4})-(\d{2})", cleaned)
+    fy = re.fullmatch(r"FY(\d{4})(?:-(\d{2}))?", cleaned)
     if fy:
         first = int(fy.group(1))
         try:
@@ -107,12 +52,14 @@ def parse_period(text: str) -> Period:
             check_year(first + 1)
         except YearOutOfRange as error:
             raise UserError(f"--period {given[:40]}: {error}.") from None
-        if int(fy.group(2)) != (first + 1) % 100:
+        year = financial_year(date(first, fy_start, 1), fy_start)
+        if cleaned != year.label.replace(" ", ""):
             raise UserError(
-                f"--period {given}: a financial year runs from April of one year to March of the "
-                f"next; write FY{first}-{(first + 1) % 100:02d}."
+                f"--period {given}: a financial year runs from {year.start:%B} of one year to "
+                f"{year.end:%B}{' of the next' if year.start.year != year.end.year else ''}; "
+                f"write {year.label.replace(' ', '')}."
             )
-        return Period(date(first, 4, 1), date(first + 1, 3, 31), f"FY {first}-{fy.group(2)}")
+        return year
     if cleaned.startswith("FY"):
         raise UserError(f"--period {given[:40]}: not a financial year; write it as FY2026-27.")
     first_text, colon, last_text = cleaned.partition(":")
@@ -322,22 +269,3 @@ def monthly_movement(lines: pd.DataFrame, period: Period) -> dict[tuple[str, dat
         pair: tuple[object, date] = key  # type: ignore[assignment]
         result[(str(pair[0]), pair[1])] = int(value)
     return result
-
-
-def journal_sheet(frame: pd.DataFrame) -> ResultSheet:
-    """The Journal sheet as users keep it: an Excel Table with room to add lines."""
-    return ResultSheet(
-        "Journal",
-        frame,
-        columns={
-            "Date": Column(kind=Kind.DATE),
-            "Debit": Column(kind=Kind.MONEY),
-            "Credit": Column(kind=Kind.MONEY),
-            "Voucher No": Column(kind=Kind.ID, width=16),
-            "Account": Column(width=34),
-            "Party": Column(width=34),
-            "Narration": Column(kind=Kind.LONG_TEXT, width=60),
-        },
-        excel_table="Journal",
-        spare_rows=50,
-    )

@@ -22,15 +22,15 @@ from typing import Any
 
 import pandas as pd
 
-from xlbo.bank.lines import RowSource
 from xlbo.book.files import build_table
+from xlbo.book.rows import RowSource
 from xlbo.book.table import find_header_row, header_key
 from xlbo.cells import text_cells
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
+from xlbo.journal_layout import HEADERS
 from xlbo.money import format_inr, from_paise, parse_amount, to_paise
-from xlbo.reports.journal import HEADERS
 
 DAY_BOOK_HEADERS = ("Date", "Particulars", "Vch Type", "Vch No.", "Debit Amount", "Credit Amount")
 HEADER_ALIASES = {
