@@ -38,7 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
-from xlbo.bank.lines import Lines, fingerprints
+from xlbo.bank.lines import Lines
 from xlbo.demo.month import (
     Month,
     Score,
@@ -208,7 +208,6 @@ def matcher_only(count: int, seed: int, bank: str, limit_gb: float) -> None:
     """make_month -> the matcher (through reconcile_lines) -> precision and recall."""
     month = make_month(count, seed, bank=bank)
     statement = month.statement.copy()
-    statement["fingerprint"] = fingerprints(statement)
     started = time.perf_counter()
     resource.setrlimit(resource.RLIMIT_AS, (int(limit_gb * 2**30), resource.RLIM_INFINITY))
     try:

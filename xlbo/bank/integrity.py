@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from xlbo.columns import day_numbers
 from xlbo.money import format_inr, from_paise
 
 
@@ -19,25 +20,39 @@ class Finding:
     detail: str
 
 
+SAME_LINE = ("day", "narration", "reference", "debit", "credit", "balance")
+"""What makes two statement lines one line downloaded twice (overlapping statements)."""
+
+
+def repeats(lines: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Which lines repeat an earlier line in everything of `SAME_LINE`, and for each line the
+    position of the first line like it (itself when it is the first)."""
+    keys = pd.DataFrame({name: lines[name] for name in SAME_LINE if name != "day"})
+    keys["day"] = day_numbers(lines["date"])
+    repeated = keys.duplicated(keep="first").to_numpy(dtype=bool)
+    first = np.arange(len(lines))
+    if repeated.any():
+        groups = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
+        _, firsts = np.unique(groups, return_index=True)
+        first = firsts[groups]
+    return repeated, first
+
+
 def check_statement(lines: pd.DataFrame) -> tuple[list[Finding], pd.DataFrame]:
     """Findings, and the lines without repeats (the first of each repeated line is kept)."""
     findings: list[Finding] = []
-    repeated = lines["fingerprint"].duplicated(keep="first")
-    if repeated.any():
-        first_row = lines.drop_duplicates("fingerprint").set_index("fingerprint")["row"]
-        for row, key in zip(
-            lines.loc[repeated, "row"].tolist(),
-            lines.loc[repeated, "fingerprint"].tolist(),
-            strict=True,
-        ):
-            findings.append(
-                Finding(
-                    int(row),
-                    "Duplicate line",
-                    f"Row {row} repeats row {int(first_row[key])} (same date, narration, reference, "
-                    "amount and balance): an overlapping download. It was left out of matching.",
-                )
+    repeated, first = repeats(lines)
+    rows = lines["row"].to_numpy()
+    for position in np.flatnonzero(repeated).tolist():
+        row, earlier = int(rows[position]), int(rows[first[position]])
+        findings.append(
+            Finding(
+                row,
+                "Duplicate line",
+                f"Row {row} repeats row {earlier} (same date, narration, reference, amount and "
+                "balance): an overlapping download. It was left out of matching.",
             )
+        )
     unique = lines.loc[~repeated].reset_index(drop=True)
     known = unique[unique["balance"].notna()]
     if len(known) > 1:

@@ -9,18 +9,14 @@ A statement line: `row` (its Excel row), `date`, `value_date`, `narration`, `ref
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from xlbo.book import FileBook, Table, build_table
-from xlbo.book.files import frame_table
-from xlbo.book.table import HEADER_SCAN_ROWS
-from xlbo.columns import amount_present, day_numbers, has_date
+from xlbo.columns import amount_present, has_date
 from xlbo.issues import Issue, Severity, display_value
 
 
@@ -88,44 +84,3 @@ def _undated(
         position: f"'{cells.iat[position]}' is not a date"
         for position in np.flatnonzero(~dated & amount_present(cells) & moves).tolist()
     }
-
-
-def fingerprints(frame: pd.DataFrame) -> np.ndarray:
-    """A stable 64-bit hash of each line's date, narration, reference, amounts and balance, so a
-    line downloaded twice (overlapping statements) is recognised."""
-    parts = frame[["narration", "reference", "debit", "credit"]].copy()
-    parts["day"] = day_numbers(frame["date"])
-    parts["balance"] = frame["balance"].fillna(-(2**62)).astype("int64")
-    return np.asarray(pd.util.hash_pandas_object(parts, index=False).to_numpy(), dtype=np.uint64)
-
-
-def _sheet_table(
-    book: RowSource, name: str, find: Any, expected: Sequence[str] | None = None
-) -> Table:
-    """The sheet's table under the header row `find(first rows)` picks (headers matching
-    `expected` but for case and spacing renamed to it); files are read in bulk."""
-    if isinstance(book, FileBook):
-        cells, named = book.sheet_frame(name)
-        if named:
-            return frame_table(book.name, name, cells, -1, expected)
-        head = cells.head(HEADER_SCAN_ROWS).astype(object)
-        first_rows = head.where(head.notna(), "").values.tolist()
-        return frame_table(book.name, name, cells, find(first_rows), expected)
-    rows = book.sheet_rows(name)
-    return build_table(book.name, name, rows, find(rows), expected)
-
-
-class RowSource(Protocol):
-    """A workbook that hands over a sheet's cells (a file, or the workbook open in Excel)."""
-
-    name: str
-
-    def sheet_names(self) -> list[str]: ...
-
-    def has(self, name: str) -> bool: ...
-
-    def sheet_rows(self, sheet: str) -> list[list[Any]]: ...
-
-    def read_table(
-        self, name: str, headers: Sequence[str] | None = None, *, title: str | None = None
-    ) -> Table: ...

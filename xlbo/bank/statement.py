@@ -24,10 +24,11 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, side_marks
-from xlbo.bank.lines import Lines, RowSource, _issues_for, _sheet_table, _undated, fingerprints
+from xlbo.bank.lines import Lines, _issues_for, _undated
 from xlbo.bank.roles import Role, column_role, has_amounts, roles_in
 from xlbo.bank.summary import Summary, block_rows, merged, read_summary, read_titles
 from xlbo.book import FileBook
+from xlbo.book.rows import RowSource, sheet_table
 from xlbo.book.table import HEADER_SCAN_ROWS, header_key
 from xlbo.columns import (
     amount_present,
@@ -182,7 +183,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         head[:] = [list(row) for row in rows[:HEADER_SCAN_ROWS]]
         return _find_header(rows, mapping, where)
 
-    table = _sheet_table(book, name, find)
+    table = sheet_table(book, name, find)
     columns = _columns(table.frame, mapping)
     if Role.DATE not in columns or not (
         {Role.WITHDRAWAL, Role.DEPOSIT} <= set(columns) or Role.AMOUNT in columns
@@ -310,7 +311,6 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     last_balance = None
     if len(balanced):
         last_balance = int(balance[balanced[0] if newest_first else balanced[-1]])
-    lines["fingerprint"] = fingerprints(lines)
     lines["sheet"] = pd.Categorical.from_codes(
         np.zeros(len(lines), dtype=np.int8), pd.Index([table.sheet])
     )
