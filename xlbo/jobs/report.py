@@ -25,6 +25,7 @@ from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, issues_sheet
 from xlbo.master.load import load
 from xlbo.money import format_inr, from_paise
+from xlbo.periods import APRIL, financial_year
 from xlbo.reports.ageing import ageing_sheet, opening_bills
 from xlbo.reports.budget import budget_sheet
 from xlbo.reports.journal import Period, journal_lines, parse_period
@@ -36,7 +37,7 @@ from xlbo.reports.statements import (
     profit_and_loss,
     trial_balance,
 )
-from xlbo.reports.summary import financial_year, summary_sheet
+from xlbo.reports.summary import summary_sheet
 
 
 class ReportKind(StrEnum):
@@ -141,10 +142,11 @@ def run_report(
 ) -> Report:
     """Build the `kind` report for the period from `book`'s Journal (a file, or the workbook open
     in Excel) and the chart of accounts in `master` (default: `book`)."""
-    period = parse_period(period_text)
     reader = FileBook(book) if isinstance(book, Path) else book
     source = FileBook(master) if isinstance(master, Path) else master or reader
     data, _ = load(source)  # master-data problems are the Validate job's to report
+    fy_start = data.company.fy_start if data.company else APRIL
+    period = parse_period(period_text, fy_start)
     if not data.accounts:
         name = Path(source.name).name
         raise UserError(
@@ -185,11 +187,11 @@ def run_report(
             ("Monthly profit and loss by account", summary_sheet(books, period, annual=False))
         )
     if wanted(ReportKind.ANNUAL):
-        year = financial_year(period)
+        year = financial_year(period.end, fy_start)
         chosen.append(
             (
                 f"Profit and loss for {year.label} to {period.end:%b %Y}, month by month",
-                summary_sheet(books, period, annual=True),
+                summary_sheet(books, period, annual=True, fy_start=fy_start),
             )
         )
     if wanted(ReportKind.AGEING):
@@ -236,7 +238,7 @@ def run_report(
     agree = (
         "The trial balance agrees."
         if totals[0] == totals[1]
-        else f"The trial balance does not agree: debits exceed credits by ₹{format_inr(from_paise(totals[0] - totals[1]))}."
+        else f"The trial balance does not agree: debits exceed credits by {format_inr(from_paise(totals[0] - totals[1]), symbol=True)}."
     )
     first = sheets[0]
     sheets[0] = replace(first, title=(*first.title, agree, warning))

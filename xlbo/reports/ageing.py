@@ -28,8 +28,8 @@ from xlbo.book.display import Colour, Column, Highlight, Kind, ResultSheet
 from xlbo.cells import text_cells
 from xlbo.dates import parse_date
 from xlbo.issues import Issue, Severity
+from xlbo.journal_layout import LINE_COLUMNS
 from xlbo.money import format_inr, from_paise, parse_amount, to_paise
-from xlbo.reports.journal import LINE_COLUMNS
 
 BUCKETS = (
     ("0–30", 0, 30),

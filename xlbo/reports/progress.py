@@ -22,7 +22,7 @@ from xlbo.cells import clean_text, parse_percent
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
-from xlbo.reports.journal import Period
+from xlbo.periods import Period
 
 HEADERS = ("Project", "Task", "Owner", "Start", "Due", "% Complete", "Status")
 DONE_WORDS = frozenset({"done", "complete", "completed", "closed", "finished"})

@@ -20,7 +20,7 @@ from xlbo.master.accounts import SUB_GROUPS, AccountGroup
 from xlbo.master.fields import Nature
 from xlbo.master.records import Account
 from xlbo.money import INR_DR_CR_FORMAT, from_paise, to_paise
-from xlbo.reports.journal import Period
+from xlbo.periods import Period
 
 SIGNED_FORMAT = INR_DR_CR_FORMAT
 """Opening balances: debit or credit said in words, as ledgers print them (lakh and crore

@@ -10,7 +10,6 @@ Income is shown credit-positive, expenses debit-positive, so every figure reads 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -18,7 +17,8 @@ import pandas as pd
 from xlbo.book.display import Chart, ChartKind, Colour, Column, Highlight, Kind, ResultSheet
 from xlbo.master.fields import Nature
 from xlbo.money import from_paise
-from xlbo.reports.journal import Period, monthly_movement
+from xlbo.periods import APRIL, Period, financial_year
+from xlbo.reports.journal import monthly_movement
 from xlbo.reports.statements import PL_EXPENSES, Books
 
 INCOME_LINES = ("Revenue from Operations", "Other Income")
@@ -32,18 +32,15 @@ def months_of(period: Period) -> list[date]:
     return [d.date() for d in pd.date_range(period.start, period.end, freq="MS")]
 
 
-def financial_year(period: Period) -> Period:
-    """April to March of the financial year in which the period ends."""
-    end = period.end
-    first = end.year if end.month >= 4 else end.year - 1
-    return Period(date(first, 4, 1), date(first + 1, 3, 31), f"FY{first}-{(first + 1) % 100:02d}")
-
-
-def summary_sheet(books: Books, period: Period, *, annual: bool) -> ResultSheet:
+def summary_sheet(
+    books: Books, period: Period, *, annual: bool, fy_start: int = APRIL
+) -> ResultSheet:
     """The month-by-month profit and loss (`annual` groups by Schedule III line over the
-    financial year; otherwise by account over the period)."""
+    financial year, starting in month `fy_start`, in which the period ends; otherwise by account
+    over the period)."""
     # the year so far: never past the period, or later entries would show beside the P&L
-    span = replace(financial_year(period), end=period.end) if annual else period
+    year = financial_year(period.end, fy_start)
+    span = Period(year.start, period.end, year.label) if annual else period
     months = months_of(span)
     moved = monthly_movement(books.lines, span)
     rows_income: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
