@@ -5,7 +5,6 @@ import pytest
 
 from xlbo.dates import (
     YearOutOfRange,
-    financial_year,
     from_excel_serial,
     parse_date,
     parse_month,
@@ -63,11 +62,6 @@ def test_excel_serials_both_ways() -> None:
     assert from_excel_serial(1) == date(1900, 1, 1)
     assert from_excel_serial(61) == date(1900, 3, 1)
     assert to_excel_serial(date(2025, 4, 1)) == 45748
-
-
-def test_financial_year() -> None:
-    assert financial_year(date(2026, 3, 31)) == "2025-26"
-    assert financial_year(date(2026, 4, 1)) == "2026-27"
 
 
 @pytest.mark.parametrize(

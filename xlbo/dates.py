@@ -166,12 +166,6 @@ def check_year(year: int) -> None:
         )
 
 
-def financial_year(day: date, start_month: int = 4) -> str:
-    """The Indian financial year a date falls in, as `2025-26`."""
-    first = day.year if day.month >= start_month else day.year - 1
-    return f"{first}-{(first + 1) % 100:02d}"
-
-
 class DateOrder(StrEnum):
     """Which number comes first in a date like 03/04/2025."""
 

@@ -17,9 +17,9 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from xlbo.book.display import Column, Kind, ResultSheet
-from xlbo.dates import financial_year
 from xlbo.demo.parties import COMPANY_NAME, OPENING
 from xlbo.master.records import Customer, Vendor
+from xlbo.periods import financial_year
 from xlbo.reports.ageing import OPENING_BILLS, OPENING_HEADERS
 
 BANK_LEDGER = "HDFC Bank Current A/c"
@@ -290,7 +290,7 @@ def _opening_bills(
     bills.sort()
     rows: list[list[object]] = []
     for number, (day, name, amount) in enumerate(bills, start=1):
-        label = f"{prefix}/{financial_year(day)[2:]}/{number:04d}"
+        label = f"{prefix}/{financial_year(day).code[2:]}/{number:04d}"
         rows.append([account, name, "Advance" if amount < 0 else label, day, amount])
     return rows
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from xlbo.cells import is_blank, parse_choice
-from xlbo.dates import financial_year, parse_date
+from xlbo.dates import parse_date
 from xlbo.excel.cells import each_cell, readable, worksheet_function
 from xlbo.master import defaults
 from xlbo.master.fields import Gender, TaxRegime
@@ -26,6 +26,7 @@ from xlbo.payroll.pf import provident_fund
 from xlbo.payroll.pt import professional_tax
 from xlbo.payroll.rules import in_force
 from xlbo.payroll.tax import TaxTables, income_tax, monthly_tds
+from xlbo.periods import TAX_YEAR_START, financial_year
 from xlbo.states import find_state
 
 PF_PARTS = ("EMPLOYEE", "EMPLOYER", "EPS", "EPF", "EDLI", "ADMIN")
@@ -134,7 +135,7 @@ def income_tax_for(annual_taxable: Any, regime: Any = None, year: Any = None) ->
     """Income tax with 87A rebate, surcharge and 4% cess on a year's taxable salary: =XLBO.INCOME_TAX(1210000, "New", "2026-27")."""
     chosen = TaxRegime.NEW if is_blank(regime) else parse_choice(regime, TaxRegime)
     fy = (
-        financial_year(date.today())
+        financial_year(date.today(), TAX_YEAR_START).code
         if is_blank(year)
         else str(year).strip().removeprefix("FY").strip()
     )

@@ -35,7 +35,6 @@ from xlbo.book import FileBook, Reader, ResultSheet
 from xlbo.book.atomic import atomic_path, result_set
 from xlbo.book.xlsx import write_workbook
 from xlbo.cells import clean_text
-from xlbo.dates import financial_year
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, display_value, issues_sheet
 from xlbo.master.identifiers import bank_account
@@ -63,6 +62,7 @@ from xlbo.payroll.outputs import (
 from xlbo.payroll.payslip import write_payslip
 from xlbo.payroll.rules import R, in_force
 from xlbo.payroll.tax import TaxTables
+from xlbo.periods import TAX_YEAR_START, financial_year
 from xlbo.progress import progress
 
 ZERO = Decimal(0)
@@ -110,13 +110,14 @@ def rule_in_force(rows: Sequence[R], month: date, what: str, source: str) -> R:
         ) from None
 
 
-def months_remaining(month: date, fy_start: int = 4) -> int:
-    """Months left in the financial year, this one included (October → 6)."""
-    return (fy_start - 1 - month.month) % 12 + 1
+def months_remaining(month: date) -> int:
+    """Months left in the income-tax year, this one included (October → 6)."""
+    end = financial_year(month, TAX_YEAR_START).end
+    return (end.year - month.year) * 12 + end.month - month.month + 1
 
 
-def _earlier_registers(folder: Path, month: date, fy_start: int = 4) -> dict[date, Path]:
-    first = date(month.year if month.month >= fy_start else month.year - 1, fy_start, 1)
+def _earlier_registers(folder: Path, month: date) -> dict[date, Path]:
+    first = financial_year(month, TAX_YEAR_START).start
     found = {}
     for path in folder.glob("payroll-register-*.xlsx"):
         try:
@@ -187,7 +188,7 @@ def year_to_date(folder: Path, month: date) -> dict[str, YearToDate]:
     """Per Employee ID, the year's earlier figures from the registers in `folder`."""
     totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     covered: dict[str, bool] = {}
-    half_start = date(month.year, 4, 1) if 4 <= month.month <= 9 else period_start(month)
+    half_start = period_start(month)  # PT's half years run as ESI's periods do
     esi_start = period_start(month)
     for when, path in sorted(_earlier_registers(folder, month).items()):
         for code, figures in register_figures(path):
@@ -528,7 +529,7 @@ def compute_payroll(
     if not data.employees:
         _refuse_a_sheet_set_aside(reader.name, on_master, issues)
     attendance, attendance_issues = load_attendance(reader, month_text)
-    fy = financial_year(month)
+    fy = financial_year(month, TAX_YEAR_START).code
     declarations, declaration_issues = load_declarations(reader, fy)
     issues = [*issues, *attendance_issues, *declaration_issues]
     rules = MonthRules(

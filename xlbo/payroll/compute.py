@@ -26,6 +26,7 @@ from xlbo.payroll.lwf import labour_welfare_fund
 from xlbo.payroll.pf import pf_wage, provident_fund
 from xlbo.payroll.pt import professional_tax
 from xlbo.payroll.tax import TaxTables, income_tax, monthly_tds
+from xlbo.periods import TAX_YEAR_START, financial_year
 
 ZERO = Decimal(0)
 PAISE = Decimal("0.01")
@@ -140,10 +141,6 @@ def months_between(first: date, last: date) -> int:
     return max((last.year * 12 + last.month) - (first.year * 12 + first.month) + 1, 0)
 
 
-def _fy_end(month: date) -> date:
-    return date(month.year + 1 if month.month >= 4 else month.year, 3, 31)
-
-
 def compute(
     person: Employee,
     rules: MonthRules,
@@ -236,17 +233,17 @@ def compute(
     )
 
     # Year: months before this one (estimated where no register), and months still to come
-    fy_end = _fy_end(month)
-    fy_start = date(fy_end.year - 1, 4, 1)
+    tax_year = financial_year(month, TAX_YEAR_START)
+    fy_end = tax_year.end
     leaves = (
         person.date_of_leaving
         if person.date_of_leaving and person.date_of_leaving <= fy_end
         else None
     )
-    last_month = _first(leaves) if leaves else date(fy_end.year, 3, 1)
+    last_month = _first(leaves if leaves else fy_end)
     remaining = max(months_between(month, last_month), 1)
     later = remaining - 1
-    start = max(fy_start, _first(person.date_of_joining))
+    start = max(tax_year.start, _first(person.date_of_joining))
     estimated = max(months_between(start, month) - 1 - ytd.months, 0)
 
     # PT and LWF

@@ -55,9 +55,13 @@ def parse_period(text: str, fy_start: int = APRIL) -> Period:
         year = financial_year(date(first, fy_start, 1), fy_start)
         if cleaned != year.label.replace(" ", ""):
             raise UserError(
-                f"--period {given}: a financial year runs from {year.start:%B} of one year to "
-                f"{year.end:%B}{' of the next' if year.start.year != year.end.year else ''}; "
-                f"write {year.label.replace(' ', '')}."
+                f"--period {given}: a financial year runs from {year.start:%B}"
+                + (
+                    f" of one year to {year.end:%B} of the next"
+                    if year.start.year != year.end.year
+                    else f" to {year.end:%B}"
+                )
+                + f"; write {year.label.replace(' ', '')}."
             )
         return year
     if cleaned.startswith("FY"):
