@@ -26,9 +26,12 @@ import numpy as np
 import pandas as pd
 
 from xlbo.book.flat import write_flat
+from xlbo.periods import financial_year
 
-YEAR_START = date(2026, 4, 1)
-DAYS = 365
+YEAR = financial_year(date(2026, 10, 1))
+"""The demo's year of collections: FY 2026-27 (its file names say 2026-27)."""
+YEAR_START = YEAR.start
+DAYS = (YEAR.end - YEAR.start).days + 1
 PLANS = np.array([49900, 99900, 149900, 299900], dtype=np.int64)
 SURNAMES = (
     "SHARMA", "PATIL", "IYER", "REDDY", "NAIR", "DESAI", "KULKARNI", "BANERJEE", "GUPTA",

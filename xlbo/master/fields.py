@@ -182,7 +182,7 @@ def months_text(months: tuple[int, ...]) -> str:
 
 
 @repeated
-def _financial_year(value: Any) -> str | None:
+def _financial_year_cell(value: Any) -> str | None:
     """`2026-27`, `FY 2026-27`, `2026-2027`, `FY26-27` → `2026-27`."""
     if is_blank(value):
         return None
@@ -230,4 +230,4 @@ YesNo = Annotated[bool, BeforeValidator(_yes_no), Shown(Kind.TEXT, ("Yes", "No")
 StateName = Annotated[str, BeforeValidator(_state), Shown(Kind.TEXT, STATE_NAMES)]
 OptStateName = Annotated[str | None, BeforeValidator(_state), Shown(Kind.TEXT, STATE_NAMES)]
 Months = Annotated[tuple[int, ...], BeforeValidator(_months), Shown(Kind.TEXT, width=14)]
-FinancialYear = Annotated[str, BeforeValidator(_financial_year), Shown(Kind.TEXT, width=12)]
+FinancialYear = Annotated[str, BeforeValidator(_financial_year_cell), Shown(Kind.TEXT, width=12)]

@@ -16,7 +16,7 @@ from decimal import Decimal
 from xlbo.book import Reader
 from xlbo.cells import clean_text
 from xlbo.issues import Issue, Severity
-from xlbo.master.fields import _financial_year
+from xlbo.master.fields import _financial_year_cell
 from xlbo.money import format_inr, parse_money
 
 HEADERS = ("Employee ID", "Financial Year", "Section", "Amount")
@@ -90,7 +90,7 @@ def load_declarations(reader: Reader, year: str) -> tuple[dict[str, Declared], l
     for row, cells in table.frame.iterrows():
         number = int(str(row))
         try:
-            if _financial_year(cells["Financial Year"]) != year:
+            if _financial_year_cell(cells["Financial Year"]) != year:
                 continue
             code = clean_text(cells["Employee ID"])
             section = _section(clean_text(cells["Section"]) or "")
