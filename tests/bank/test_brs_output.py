@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from xlbo.cli import main
-from xlbo.money import INR_BRACKETS_FORMAT
+from xlbo.money import INR_NUMBER_FORMAT
 
 HEADER = [
     "Date",
@@ -209,12 +209,12 @@ def test_brs_heading_items_subtotals_and_a_difference_of_nil(
         "Difference": Decimal("0.00"),
     }
     assert code == 0
-    # one money format, Indian grouping, negatives in brackets, on every figure
+    # one money format, Indian grouping, a minus sign for a negative, on every figure
     formats = {c.number_format for row in sheet.iter_rows(min_col=4, max_col=5) for c in row[1:]}
     assert {c.number_format for c in sheet["E"] if isinstance(c.value, float)} == {
-        INR_BRACKETS_FORMAT
+        INR_NUMBER_FORMAT
     }
-    assert formats <= {INR_BRACKETS_FORMAT, "General"}
+    assert formats <= {INR_NUMBER_FORMAT, "General"}
     items = [str(c.value) for c in sheet["B"] if str(c.value or "").startswith(" ")]
     assert max(len(text) for text in items) <= sheet.column_dimensions["B"].width  # on to the next
 
@@ -584,7 +584,7 @@ def test_progress_on_a_terminal_and_silence_in_a_pipe(
     assert all(line.endswith(" s)") for line in err)  # seconds each step took
 
 
-def test_an_overdrawn_account_ties_and_shows_its_balances_in_brackets(
+def test_an_overdrawn_account_ties_and_shows_its_balances_with_a_minus_sign(
     xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     overdrawn = [list(row) for row in STATEMENT]
@@ -602,8 +602,8 @@ def test_an_overdrawn_account_ties_and_shows_its_balances_in_brackets(
     assert found["Balance as per books (ledger)"] == Decimal("-153000.00")
     assert found["Difference"] == 0 and code == 0
     negatives = [c for c in sheet["E"] if isinstance(c.value, float) and c.value < 0]
-    assert negatives  # the balances, printed (2,04,128.70) in Excel and LibreOffice alike
-    assert {c.number_format for c in negatives} == {INR_BRACKETS_FORMAT}
+    assert negatives  # the balances, printed -2,04,128.70 as on every sheet and in messages
+    assert {c.number_format for c in negatives} == {INR_NUMBER_FORMAT}
 
 
 def test_a_statement_kept_a_sheet_a_fortnight_links_each_line_to_its_sheet(

@@ -175,12 +175,12 @@ def test_demo_trial_balance_ageing_brs_and_register_print_every_figure_right(
         for name in ("Debit", "Credit", "Closing Debit", "Closing Credit"):
             assert f" {printed(row[name])} " in line, (row["Account"], name)
 
-    # BRS: a statement, so a negative is in brackets.
+    # BRS: a negative with a minus sign, as on every sheet.
     brs_text = printed_sheets["brs"]["BRS"].replace("\n", " ")
     figures = [c.value for c in books["brs"]["BRS"]["E"] if isinstance(c.value, float)]
     assert max(figures) >= 100_000
     for value in figures:
-        assert f" {printed(value, brackets=True)} " in f" {brs_text} "
+        assert f" {printed(value)} " in f" {brs_text} "
 
     # Payroll register: wages and deductions, in lakhs where they reach them.
     assert re.search(r" \d{1,2},\d{2},\d{3}\.\d\d ", printed_sheets["register"]["Register"])

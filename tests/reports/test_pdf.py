@@ -99,8 +99,9 @@ def test_pack_prints_one_page_a_sheet_with_indian_totals(
     total_line = next(line for line in tb_page.splitlines() if line.startswith("Total "))
     assert total_line.split()[-4:] == [PERIOD_TOTAL, PERIOD_TOTAL, CLOSING_TOTAL, CLOSING_TOTAL]
     assert "Vardhaman Receivable 11,80,000.00 11,80,000.00" in pages[sheets.index("Ageing")]
-    # Statements and budget: lakh and crore grouping, and negatives in brackets without a minus.
+    # Statements and budget: lakh and crore grouping, and a negative with a minus sign (as in
+    # every sheet and message), never in brackets.
     assert "Share Capital 1,00,00,000.00" in pages[sheets.index("Balance Sheet")]
     budget_page = pages[next(i for i, s in enumerate(sheets) if s.startswith("Budget"))]
-    assert "Interest Income 2026-10 5,000.00 4,321.50 (678.50)" in budget_page
-    assert "-(678.50)" not in budget_page
+    assert "Interest Income 2026-10 5,000.00 4,321.50 -678.50" in budget_page
+    assert "(678.50)" not in budget_page

@@ -1004,7 +1004,7 @@ def _sheets(
     """The Summary and the long tables; row numbers link into `bank_file`/`ledger_file` (""
     for this workbook, None for no links: the tables go to flat files)."""
     money = Column(kind=Kind.MONEY)
-    signed = Column(kind=Kind.MONEY, brackets=True)  # money out in brackets, in every viewer
+    signed = Column(kind=Kind.MONEY)  # money out with a minus sign, as on every sheet
     b = matches["bank"].to_numpy(dtype=np.int64)
     g = matches["ledger"].to_numpy(dtype=np.int64)
     matches_frame = pd.DataFrame(
@@ -1258,16 +1258,14 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
             "Date": lines["date"].to_numpy(dtype=object),
             "Particulars": pd.Series(pieces, dtype=object),
             "Vch No. / Ref.": strings(lines["reference"]).to_numpy(dtype=object),
-            "Amount": _rupees(lines["amount"]),
-            "Total": _rupees(lines["total"]),
+            "Amount": _amounts(lines["amount"]),
+            "Total": _amounts(lines["total"]),
         }
     ).explode("Particulars")
     continued = frame.index.duplicated()  # text carried on to the next line: no figures there
     frame.loc[continued, ["Date", "Vch No. / Ref.", "Amount", "Total"]] = None
     frame = frame.reset_index(drop=True)
-    # Negatives (an overdraft, a difference) in brackets: Excel's one-format Indian grouping
-    # cannot carry a minus sign past a lakh, and LibreOffice drops it altogether.
-    money = Column(kind=Kind.MONEY, width=14, brackets=True)
+    money = Column(kind=Kind.MONEY, width=14)  # an overdraft, a difference: -1,23,456.78
     totals = [BANK_BALANCE, BOOKS_COMPUTED, BOOKS_LEDGER, *(s.subtotal for s in Section)]
     return ResultSheet(
         "BRS",
@@ -1315,7 +1313,7 @@ def printed_lines(text: str, width: int) -> list[str]:
     return [*lines, text]
 
 
-def _rupees(paise: pd.Series) -> pd.Series:
+def _amounts(paise: pd.Series) -> pd.Series:
     """Paise (missing where a line has no figure) as exact rupees, None for the missing."""
     return pd.Series(
         [None if pd.isna(v) else from_paise(int(v)) for v in paise.tolist()], dtype=object

@@ -98,7 +98,7 @@ def budget_sheet(
         columns=["Account", "Month", "Budget", "Actual", "Variance", "Variance %", "Overrun"],
         dtype=object,
     )
-    money = Column(kind=Kind.MONEY, brackets=True)
+    money = Column(kind=Kind.MONEY)
     sheet = ResultSheet(
         "Budget vs Actual",
         frame,

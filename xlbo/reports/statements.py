@@ -192,7 +192,7 @@ def profit_and_loss(books: Books, period: Period) -> Statement:
     frame = pd.DataFrame(
         rows, columns=["Particulars", period.label, previous_period.label], dtype=object
     )
-    money = Column(kind=Kind.MONEY, brackets=True, width=18)
+    money = Column(kind=Kind.MONEY, width=18)
     sheet = ResultSheet(
         "Profit and Loss",
         frame,
@@ -269,7 +269,7 @@ def balance_sheet(books: Books, period: Period) -> Statement:
         columns=["Particulars", f"As at {at:%d-%m-%Y}", f"As at {before:%d-%m-%Y}"],
         dtype=object,
     )
-    money = Column(kind=Kind.MONEY, brackets=True, width=18)
+    money = Column(kind=Kind.MONEY, width=18)
     sheet = ResultSheet(
         "Balance Sheet",
         frame,

@@ -85,7 +85,7 @@ def summary_sheet(
     add(TOTAL_EXPENSES, "Total", expense_total)
     add(PROFIT, "Total", [a - b for a, b in zip(income_total, expense_total, strict=True)])
     frame = pd.DataFrame(records, columns=[first, "Type", *labels, "Total"], dtype=object)
-    money = Column(kind=Kind.MONEY, brackets=True, width=14)
+    money = Column(kind=Kind.MONEY, width=14)
     return ResultSheet(
         "Annual" if annual else "Monthly",
         frame,
