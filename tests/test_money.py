@@ -67,6 +67,33 @@ def test_indian_grouping(whole: int, text: str) -> None:
 
 def test_format_inr_and_paise_round_trip() -> None:
     assert format_inr(Decimal("1234567.5")) == "12,34,567.50"
-    assert format_inr(Decimal("-100000"), symbol=True) == "₹-1,00,000.00"
+    assert format_inr(Decimal("-100000"), symbol=True) == "-₹1,00,000.00"
     assert to_paise(Decimal("10.005")) == 1001
     assert from_paise(123456) == Decimal("1234.56")
+
+
+@pytest.mark.parametrize(
+    ("amount", "text", "with_symbol"),
+    [
+        (Decimal("0"), "0.00", "₹0.00"),
+        (Decimal("-0.00"), "0.00", "₹0.00"),  # no minus on nil
+        (Decimal("-0.01"), "-0.01", "-₹0.01"),
+        (Decimal("0.005"), "0.01", "₹0.01"),  # half a paisa up
+        (Decimal("999.5"), "999.50", "₹999.50"),
+        (Decimal("100000"), "1,00,000.00", "₹1,00,000.00"),
+        (Decimal("-123456.78"), "-1,23,456.78", "-₹1,23,456.78"),  # a negative past a lakh
+        (Decimal("-1512086.68"), "-15,12,086.68", "-₹15,12,086.68"),
+        (Decimal("1234567890"), "1,23,45,67,890.00", "₹1,23,45,67,890.00"),
+        (12345, "12,345.00", "₹12,345.00"),  # an int is whole rupees
+        (from_paise(-1234567890), "-1,23,45,678.90", "-₹1,23,45,678.90"),  # paise go through
+    ],
+)
+def test_money_as_text_one_way(amount: Decimal | int, text: str, with_symbol: str) -> None:
+    """The one money-text format: Indian grouping, two decimals, a minus before a negative and
+    before its ₹."""
+    assert format_inr(amount) == text
+    assert format_inr(amount, symbol=True) == with_symbol
+
+
+def test_no_amount_is_no_text() -> None:
+    assert format_inr(None) == "" and format_inr(None, symbol=True) == ""
