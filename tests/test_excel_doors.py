@@ -390,7 +390,7 @@ def test_reconcile_button_end_to_end() -> None:
     book = Book.from_tables({"Bank Statement": statement, "Ledger": ledger})
     handlers = importlib.import_module("macros.xlbo_buttons")
     outcome = handlers.reconcile(book)
-    assert outcome == "1 matches; 1 bank and 0 ledger lines for the BRS; difference 0.0."
+    assert outcome == "1 matches; 1 bank and 0 ledger lines for the BRS; difference 0.00."
     brs = book.sheets["BRS"]
     items = {brs.cell(f"B{r}"): brs.cell(f"E{r}") for r in range(1, 40) if brs.cell(f"B{r}")}
     assert items["Difference"] == 0.0

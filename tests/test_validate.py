@@ -7,8 +7,8 @@ from pathlib import Path
 
 import openpyxl
 
-from xlbo.cli import run_validate
-from xlbo.issues import Severity
+from xlbo.issues import Severity, count_by_severity
+from xlbo.jobs.registry import ValidateSettings, run
 
 HEADERS = [
     "Employee ID",
@@ -34,7 +34,10 @@ def test_report_links_each_issue_to_its_cell(xlsx: Callable[..., Path], tmp_path
         name="master.xlsx",
     )
     before = master.read_bytes()
-    report, counts = run_validate(master, tmp_path / "reports" / "issues.xlsx")
+    result = run(
+        "validate", {"master": master}, ValidateSettings(out=tmp_path / "reports" / "issues.xlsx")
+    )
+    report, counts = result.files[0], count_by_severity(list(result.issues))
     assert master.read_bytes() == before
     assert counts[Severity.ERROR] == 6  # two bad cells, four missing data sheets
     book = openpyxl.load_workbook(report)

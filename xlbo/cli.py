@@ -1,5 +1,9 @@
 """The `xlbo` command line: every job, on any machine, for people, schedulers and CI.
 
+Each command turns its options into the job's settings, runs the job through the registry
+(`xlbo.jobs.registry.run`, as the Excel buttons and the Lite scripts do) and prints what the job
+says; no step of a job is here.
+
 Errors in what the user gave (a missing file, a damaged workbook) print one or two plain
 sentences to stderr and exit with status 2; a job that finds problems in the data says how many
 and exits with status 1; a bug in xlbo prints a short note (details with --debug) and exits 70.
@@ -10,18 +14,30 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import shutil
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from xlbo import __version__
 from xlbo.errors import UserError
-from xlbo.issues import Severity, count_by_severity, describe_counts
+
+if TYPE_CHECKING:
+    from xlbo.bank.roles import Role
+    from xlbo.jobs.registry import JobResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
+"""As `xlbo.jobs.registry` has them (kept here so importing the CLI loads no job)."""
+
+
+def say(result: JobResult) -> int:
+    """Print what a job tells the user (its warnings on stderr) and return its exit code."""
+    for warning in result.warnings:
+        print(f"xlbo: {warning}", file=sys.stderr)
+    for line in result.lines:
+        print(line)
+    return result.exit_code
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -36,218 +52,39 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def refuse_to_replace_inputs(out: Path, *inputs: Path | None) -> None:
-    """Stop before a report is written over a workbook the job reads (nothing is lost)."""
-    target = out.resolve()
-    for source in inputs:
-        if source is not None and source.resolve() == target:
-            what = (
-                "the workbook it checks" if len(inputs) == 1 else f"{source.name}, which it reads"
-            )
-            raise UserError(f"The report would replace {what}; choose another --out.")
-
-
-def workbook_out(out: Path, what: str, option: str = "--out") -> None:
-    """Stop, before any reading, an `--out` that would give an Excel workbook another extension
-    (`v.csv`, `p.ods`): Excel would refuse it or show its bytes as text."""
-    if out.is_dir() or (out.suffix.lower() == ".xlsx" and out.stem not in ("", ".xlsx")):
-        return  # a folder: check_output_file says so
-    stem = out.stem if out.suffix and out.stem and not out.name.startswith(".") else ""
-    example = f"{stem or 'report'}.xlsx"
-    raise UserError(
-        f"{option} {out.name}: {what} is an Excel workbook; name it with .xlsx "
-        f"(e.g. {option} {example})."
-    )
-
-
-def _default_report(master: Path) -> Path:
-    return master.with_name(f"{master.stem}-issues.xlsx")
-
-
-def run_validate(master: Path, out: Path | None) -> tuple[Path, dict[Severity, int]]:
-    """Validate `master` and write the report; return its path and the counts."""
-    from xlbo.book import write_workbook
-    from xlbo.book.atomic import check_output_file, result_set
-    from xlbo.jobs.validate import link_path, validate
-
-    report_path = out or _default_report(master)
-    workbook_out(report_path, "the validation report")
-    refuse_to_replace_inputs(report_path, master)
-    check_output_file(report_path, master)
-    report = validate(master, link_file=link_path(master, report_path))
-    with result_set(report_path.parent):  # an earlier report kept as NAME (previous).xlsx
-        write_workbook(report_path, report.sheets, title=f"Validation of {master.name}")
-    return report_path, count_by_severity(report.issues)
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
-    master = Path(args.master)
-    report, counts = run_validate(master, Path(args.out) if args.out else None)
-    print(f"{master.name}: {describe_counts(counts)}. Report: {report}")
-    return EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK
+    from xlbo.jobs.registry import ValidateSettings, run
+
+    settings = ValidateSettings(out=Path(args.out) if args.out else None)
+    return say(run("validate", {"master": Path(args.master)}, settings))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from xlbo.book.atomic import check_output_folder
-    from xlbo.demo import BAD_CELLS, build_demo
-    from xlbo.progress import progress
+    from xlbo.jobs.registry import DemoSettings, run
 
-    outdir = Path(args.outdir)
-    check_output_folder(outdir, option="The demo folder")
-    steps: list[tuple[str, Callable[[], str]]] = []
-    files_holder: dict[str, object] = {}
-
-    def build() -> str:
-        files = build_demo(outdir, seed=args.seed)
-        files_holder["files"] = files
-        return (
-            f"  master data       {files.master}\n"
-            f"  journal           {files.books}\n"
-            f"  bank statement    {files.statement}\n"
-            f"  bank ledger       {files.ledger}"
-        )
-
-    def validate_step() -> str:
-        master = outdir / "master.xlsx"
-        report, counts = run_validate(master, outdir / "master-issues.xlsx")
-        return (
-            f"  validate          {report}\n"
-            f"                    {describe_counts(counts)} "
-            f"(the demo plants {len(BAD_CELLS)} mistakes of the kinds users make)"
-        )
-
-    def workbooks_step() -> str:
-        from xlbo.jobs.workbooks import build as build_workbooks
-
-        paths = build_workbooks(outdir / "workbooks")
-        names = [str(path.relative_to(outdir / "workbooks")) for path in paths]
-        width = max((len(name) for name in names), default=0) + 2
-        return "Excel files (see README, 'Use it in Excel'):\n" + "\n".join(
-            f"  {name:<{width}}{path}" for name, path in zip(names, paths, strict=True)
-        )
-
-    def payroll_step() -> str:
-        from xlbo.jobs.payroll import run_payroll
-
-        run_payroll(outdir / "master.xlsx", "2026-09", outdir / "payroll", payslips=False)
-        run = run_payroll(outdir / "master.xlsx", "2026-10", outdir / "payroll")
-        return (
-            f"  payroll           {run.files[0]}\n"
-            f"                    {run.roll.headline}, October 2026 (after September, whose "
-            f"register gives the year to date); ECR, ESI, bank file, journal and "
-            f"{len(run.lines)} payslips in {outdir / 'payroll'}"
-        )
-
-    def reconcile_step() -> str:
-        from xlbo.jobs.reconcile import run_reconcile, write_result
-        from xlbo.money import from_paise
-
-        out = outdir / "brs-hdfc-2026-10.xlsx"
-        result = run_reconcile(
-            outdir / "hdfc-statement-2026-10.xlsx",
-            outdir / "tally-hdfc-ledger-2026-10.xlsx",
-            report=out,
-        )
-        write_result(result, out)
-        difference = result.brs.difference
-        return (
-            f"  reconcile         {out}\n                    {result.match_count} matches, "
-            f"{len(result.bank_open)} bank and {len(result.ledger_open)} ledger lines left for the BRS; "
-            f"difference {from_paise(difference) if difference is not None else 'unknown'}"
-        )
-
-    def collections_step() -> str:
-        from xlbo.demo.collections import build_collections
-        from xlbo.jobs.reconcile import run_reconcile, write_result
-        from xlbo.money import from_paise
-
-        upi = build_collections(outdir / "upi", seed=args.seed)
-        out = outdir / "upi" / "brs-icici-upi-2026-27.xlsx"
-        result = run_reconcile(upi.statement, upi.ledger, report=out)
-        written = write_result(result, out)
-        return (
-            f"  reconcile (CSV)   {out}\n                    a year of UPI collections, "
-            f"{upi.lines:,} lines a side from CSV: {result.match_count:,} matched, "
-            f"{len(result.suggestions):,} suggestions, BRS difference "
-            f"{from_paise(result.brs.difference or 0)}; the long tables as CSV beside it:\n"
-            + "\n".join(f"                    {path.name}" for path in written[1:])
-        )
-
-    def report_step() -> str:
-        from xlbo.book import write_workbook
-        from xlbo.book.atomic import result_set
-        from xlbo.jobs.report import ReportKind, run_report
-
-        out = outdir / "reports-2026-10.xlsx"
-        report = run_report(
-            ReportKind.PACK, outdir / "books-2026-10.xlsx", "2026-10", outdir / "master.xlsx"
-        )
-        with result_set(outdir):
-            write_workbook(out, report.sheets, title="Reports October 2026")
-        agrees = "agrees" if report.totals[0] == report.totals[1] else "does not agree"
-        return (
-            f"  report pack       {out}\n                    trial balance {agrees}; profit and loss, "
-            f"balance sheet with September beside October;\n                    monthly, annual, "
-            f"ageing, budget against actual and project progress, with charts"
-        )
-
-    steps = [
-        ("Building the demo company", build),
-        ("Validating its master data", validate_step),
-        ("Reconciling the HDFC account", reconcile_step),
-        ("Reconciling a year of UPI collections", collections_step),
-        ("Building the report pack", report_step),
-        ("Running October's payroll", payroll_step),
-        ("Building the Excel files", workbooks_step),
-    ]
-    lines = [f"Demo company: Sahyadri Tradelinks Private Limited (seed {args.seed})"]
-    made = not outdir.exists()
-    try:
-        for index, (_, step) in enumerate(progress(steps, "xlbo demo", total=len(steps))):
-            if index == 1:
-                lines.append("Jobs run on it:")
-            lines.append(step())
-    except BaseException:  # a full disk, Ctrl+C: no half-built demo folder left behind
-        if made:
-            shutil.rmtree(outdir, ignore_errors=True)
-        raise
-    print("\n".join(lines))
-    return EXIT_OK
+    return say(run("demo", {}, DemoSettings(Path(args.outdir), args.seed)))
 
 
 def cmd_payroll(args: argparse.Namespace) -> int:
-    from xlbo.book.atomic import check_output_folder
-    from xlbo.jobs.payroll import run_payroll
+    from xlbo.jobs.registry import PayrollSettings, run
     from xlbo.payroll.compute import DaysBasis
 
     month_at_door(args.month)
-    check_output_folder(Path(args.out), Path(args.master))
-    run = run_payroll(
-        Path(args.master),
+    settings = PayrollSettings(
         args.month,
         Path(args.out),
         basis=DaysBasis(args.days_basis),
         payslips=not args.no_payslips,
     )
-    counts = count_by_severity(run.issues)
-    print(f"Payroll {run.month:%B %Y}: {run.roll.headline}; {describe_counts(counts)}.")
-    for line in run.roll.terminal_lines():
-        print(line)
-    for path in run.files[:6]:
-        print(f"  {path}")
-    if len(run.files) > 6:
-        print(f"  … and {len(run.files) - 6} payslips in {run.files[-1].parent}")
-    return EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK
+    return say(run("payroll", {"master": Path(args.master)}, settings))
 
 
-def cmd_reconcile(args: argparse.Namespace) -> int:
+def column_roles(text: str | None) -> dict[Role, str]:
+    """--map "date=Txn Dt,narration=Details" as column roles."""
     from xlbo.bank.roles import Role
-    from xlbo.book.atomic import check_output_file
-    from xlbo.jobs.reconcile import Detail, detail_files, run_reconcile, window_of, write_result
-    from xlbo.money import from_paise
 
     mapping: dict[Role, str] = {}
-    for part in filter(None, (args.map or "").split(",")):
+    for part in filter(None, (text or "").split(",")):
         role, _, header = part.partition("=")
         if not header.strip():
             raise UserError(
@@ -260,37 +97,24 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
             raise UserError(
                 f"--map: '{role}' is not a column role; use {', '.join(r.value for r in Role)}."
             ) from None
-    if args.confirm:
-        from xlbo.jobs.reconcile import run_settings
+    return mapping
 
-        out = Path(args.confirm)
-        check_output_file(out, option="--confirm")  # read, then written again (kept as previous)
-        settings = run_settings(out)
-        bank, ledger = Path(settings["Bank"]), Path(settings["Ledger"])
-        where = f"{out.name}, sheet Run: '{{}}' under"
-        result = run_reconcile(
-            bank,
-            ledger,
-            account=settings.get("Account") or None,
-            mapping=mapping,
-            window=window_of(
-                _run_days(settings.get("Days Before"), 3),
-                _run_days(settings.get("Days After"), 7),
-                (f"{where} Days Before", f"{where} Days After"),
-            ),
-            report=out,
-            earlier=out,
-            detail=Detail(settings["Detail"]) if settings.get("Detail") in set(Detail) else None,
-            sheet=settings.get("Sheet") or None,
-            master=Path(settings["Master"]) if settings.get("Master") else None,
-        )
+
+def cmd_reconcile(args: argparse.Namespace) -> int:
+    from xlbo.jobs.reconcile import Detail, window_of
+    from xlbo.jobs.registry import ReconcileSettings, Source, run
+
+    mapping = column_roles(args.map)
+    if args.confirm:  # the earlier result's Run sheet names the files and settings
+        inputs: dict[str, Source] = {"earlier": Path(args.confirm)}
+        settings = ReconcileSettings(mapping=mapping)
     else:
         if not args.bank or not args.ledger:
             raise UserError(
                 "Give --bank and --ledger (or --confirm RESULT.xlsx to apply your decisions)."
             )
         window = window_of(args.days_before, args.days_after)  # at the door, before any reading
-        out, bank, ledger = Path(args.out), Path(args.bank), Path(args.ledger)
+        out = Path(args.out)
         if out.suffix.lower() != ".xlsx" or out.stem in ("", ".xlsx"):
             stem = out.stem if out.stem and not out.name.startswith(".") else "brs"
             raise UserError(
@@ -298,57 +122,19 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
                 f"(e.g. --out {stem}.xlsx). Its long tables go beside it as CSV or Parquet "
                 "when you ask with --detail."
             )
-        master = Path(args.master) if args.master else None
-        rules = Path(args.rules) if args.rules else None
-        for option, given in (("--master", master), ("--rules", rules)):
-            if given is not None and not given.is_file():
-                raise UserError(
-                    f"{option} {given}: no such file. Check the name and folder, or leave "
-                    f"{option} out."
-                )
-        refuse_to_replace_inputs(out, bank, ledger, rules, master)
-        check_output_file(out, bank, ledger, rules, master)
-        result = run_reconcile(
-            bank,
-            ledger,
+        inputs = {"bank": Path(args.bank), "ledger": Path(args.ledger)}
+        for name, given in (("master", args.master), ("rules", args.rules)):
+            if given:
+                inputs[name] = Path(given)
+        settings = ReconcileSettings(
+            out=out,
             account=args.account,
             mapping=mapping,
             window=window,
-            report=out,
-            rules_from=rules,
             detail=Detail(args.detail) if args.detail else None,
             sheet=args.sheet,
-            master=master,
         )
-    for path in detail_files(result, out):
-        refuse_to_replace_inputs(path, bank, ledger)
-    written = write_result(result, out)
-    for issue in result.decision_issues:
-        print(f"xlbo: {issue}", file=sys.stderr)
-    difference = result.brs.difference
-    print(
-        f"{result.match_count} matches, {len(result.bank_open)} bank and {len(result.ledger_open)} ledger lines "
-        f"unmatched, {len(result.suggestions)} suggestions, {len(result.findings)} integrity findings, "
-        f"{len(result.issues)} unreadable cells"
-        + (
-            f", {len(result.decision_issues)} decisions not applied"
-            if result.decision_issues
-            else ""
-        )
-        + "; BRS "
-        f"difference {from_paise(difference) if difference is not None else 'unknown'}. Report: "
-        + ", ".join(str(path) for path in written)
-    )
-    if result.unlikely:  # a difference of 0.00 that proves nothing
-        print(f"xlbo: {result.unlikely}", file=sys.stderr)
-    clean = (
-        difference == 0
-        and not result.findings
-        and not result.issues
-        and not result.decision_issues
-        and not result.unlikely
-    )
-    return EXIT_OK if clean else EXIT_FINDINGS
+    return say(run("reconcile", inputs, settings))
 
 
 def month_at_door(text: str, option: str = "--month") -> None:
@@ -365,67 +151,32 @@ def month_at_door(text: str, option: str = "--month") -> None:
         ) from None
 
 
-def _run_days(value: str | None, default: int) -> str:
-    """A day count as the Run sheet holds it ("3", or "3.0" as a spreadsheet may keep it)."""
-    text = (value or "").strip() or str(default)
-    try:
-        number = float(text)
-    except ValueError:
-        return text
-    return str(int(number)) if number.is_integer() and abs(number) < 1e6 else text[:40]
-
-
 def cmd_report(args: argparse.Namespace) -> int:
-    from xlbo.book import write_workbook
-    from xlbo.book.atomic import check_output_file, result_set
-    from xlbo.jobs.report import ReportKind, run_report
+    from xlbo.jobs.registry import ReportSettings, Source, run
+    from xlbo.jobs.report import ReportKind
     from xlbo.reports.journal import parse_period
 
     parse_period(args.period)  # at the door, before any reading
-    out = Path(args.out)
-    workbook_out(out, "the report")
-    master = Path(args.master) if args.master else None
-    refuse_to_replace_inputs(out, Path(args.book), master)
-    check_output_file(out, Path(args.book), master)
-    report = run_report(ReportKind(args.kind), Path(args.book), args.period, master)
-    with result_set(out.parent):  # an earlier report kept as NAME (previous).xlsx
-        write_workbook(out, report.sheets, title=f"{args.kind} {args.period}")
-    print(
-        f"{args.kind} for {args.period}: {len(report.problems)} problems; trial balance "
-        f"{'agrees' if report.totals[0] == report.totals[1] else 'does not agree'}. Report: {out}"
-    )
-    return EXIT_FINDINGS if report.problems or report.totals[0] != report.totals[1] else EXIT_OK
+    inputs: dict[str, Source] = {"book": Path(args.book)}
+    if args.master:
+        inputs["master"] = Path(args.master)
+    settings = ReportSettings(ReportKind(args.kind), args.period, Path(args.out))
+    return say(run("report", inputs, settings))
 
 
 def cmd_import_tally(args: argparse.Namespace) -> int:
-    from xlbo.book import write_workbook
-    from xlbo.book.atomic import check_output_file, result_set
-    from xlbo.jobs.tally import import_day_book
+    from xlbo.jobs.registry import Source, TallySettings, run
 
-    out = Path(args.out)
-    workbook_out(out, "the books xlbo writes")
-    master = Path(args.master) if args.master else None
-    refuse_to_replace_inputs(out, Path(args.daybook), master)
-    check_output_file(out, Path(args.daybook), master)
-    result = import_day_book(Path(args.daybook), master, args.sheet)
-    with result_set(out.parent):  # earlier books kept as NAME (previous).xlsx
-        write_workbook(out, result.sheets, title=f"Journal from {Path(args.daybook).name}")
-    vouchers = result.journal["Voucher No"].nunique() if len(result.journal) else 0
-    print(
-        f"{vouchers} vouchers, {len(result.journal)} journal lines; {len(result.issues)} left out "
-        f"(see the Issues sheet). Books: {out}"
-    )
-    return EXIT_FINDINGS if result.issues else EXIT_OK
+    inputs: dict[str, Source] = {"daybook": Path(args.daybook)}
+    if args.master:
+        inputs["master"] = Path(args.master)
+    return say(run("import-tally", inputs, TallySettings(Path(args.out), args.sheet)))
 
 
 def cmd_workbooks(args: argparse.Namespace) -> int:
-    from xlbo.book.atomic import check_output_folder
-    from xlbo.jobs.workbooks import build
+    from xlbo.jobs.registry import WorkbooksSettings, run
 
-    check_output_folder(Path(args.out))
-    for path in build(args.out):
-        print(f"  {path}")
-    return EXIT_OK
+    return say(run("workbooks", {}, WorkbooksSettings(Path(args.out))))
 
 
 def cmd_addin(args: argparse.Namespace) -> int:

@@ -1,6 +1,8 @@
-"""What each ribbon button does to the open workbook: read it through the xlwings adapter, run
-the job, write the result sheets into it. The classic add-in's `macros/` handlers and the Lite
-`main.py` scripts call these, so both doors run the same code.
+"""What each ribbon button does to the open workbook: read its settings from it, run the job
+through the registry (`xlbo.jobs.registry.run`, as the command line does) with the workbook
+(the xlwings adapter) as its input, and write the result sheets back into it. The classic
+add-in's `macros/` handlers and the Lite `main.py` scripts call these, so both Excel doors run
+the same code, and the same job as `xlbo` on the command line.
 """
 
 from __future__ import annotations
@@ -8,22 +10,41 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from xlbo.book.excel import ExcelBook
-from xlbo.issues import count_by_severity, describe_counts
-from xlbo.jobs.validate import validate as validate_master
+from xlbo.errors import UserError
+from xlbo.jobs.registry import (
+    JobResult,
+    PayrollSettings,
+    ReconcileSettings,
+    ReportSettings,
+    ValidateSettings,
+    run,
+)
+
+
+def saved_folder(book: Any) -> Path | None:
+    """The folder the open workbook is saved in; None for a workbook never saved, or one Excel
+    keeps where Python cannot see (SharePoint, the browser: Lite)."""
+    folder = Path(str(getattr(book, "fullname", ""))).parent
+    return folder if str(folder) not in ("", ".") and folder.is_dir() else None
+
+
+def _outcome(result: JobResult) -> str:
+    """The job's one sentence, and what it warns about."""
+    return " ".join([result.headline, *result.warnings])
 
 
 def validate(book: Any) -> str:
     """Validate the open master workbook: write `Summary` and `Issues` sheets into it, fill each
     bad cell lightly and note the problem on it. Returns the one-line outcome."""
     excel = ExcelBook(book)
-    report = validate_master(excel)
-    excel.write(report.sheets)
-    marked = excel.mark(report.issues)
-    counts = describe_counts(count_by_severity(report.issues))
-    return f"{counts}: {marked} cells marked; see the Issues sheet."
+    result = run("validate", {"master": excel}, ValidateSettings())
+    excel.write(result.sheets)
+    marked = excel.mark(result.issues)
+    return f"{result.headline}: {marked} cells marked; see the Issues sheet."
 
 
 def payroll_month(excel: ExcelBook, today: date | None = None) -> str:
@@ -48,36 +69,42 @@ def payroll_month(excel: ExcelBook, today: date | None = None) -> str:
     return f"{day:%Y-%m}"
 
 
+PAYROLL_FOLDER = "payroll"
+"""The payroll folder beside a saved master workbook: where `xlbo payroll MASTER` run in the
+workbook's folder writes (its default --out), and so where the Run Payroll button reads the
+earlier registers (the year to date) and writes the month's files."""
+
+
 def run_payroll(book: Any) -> str:
     """Run Payroll on the open master workbook for the latest Attendance month: write the
-    Register, Working, Issues and Journal sheets into it (payslips, ECR, ESIC and bank files come
-    from `xlbo payroll` on the command line, which can write files)."""
-    from xlbo.jobs.payroll import compute_payroll
-    from xlbo.payroll.outputs import esi_sheet
-
+    Summary, Register, Working, Issues, Journal and ESI Contribution sheets into it. When the
+    workbook is saved in a folder, the earlier registers in its payroll folder give the year to
+    date, and the month's files (register, payslips, ECR, ESIC and bank files) go there, as
+    `xlbo payroll` run in that folder does."""
     excel = ExcelBook(book)
-    month = payroll_month(excel)
-    result = compute_payroll(excel, month, {})
-    excel.write([*result.sheets(), esi_sheet(result.lines, result.month)])
-    counts = describe_counts(count_by_severity(result.issues))
-    return f"Payroll {result.month:%B %Y}: {len(result.lines)} employees; {counts}."
+    folder = saved_folder(book)
+    out = folder / PAYROLL_FOLDER if folder is not None else None
+    result = run("payroll", {"master": excel}, PayrollSettings(payroll_month(excel), out))
+    excel.write(result.sheets)
+    where = (
+        f" Its files are in the {PAYROLL_FOLDER} folder beside this workbook."
+        if out is not None
+        else " Save this workbook in a folder to keep the month's files (and the year to date "
+        "for the next month's TDS)."
+    )
+    return result.headline + where
 
 
 STATEMENT_SHEETS = ("bank statement", "statement")
 LEDGER_SHEETS = ("bank ledger", "ledger")
 
 
-def reconcile(book: Any) -> str:
-    """Reconcile the bank statement and the bank ledger pasted into this workbook (sheets named
-    Bank Statement and Ledger, or a Journal with the first account of Bank Accounts), and write
-    the Summary, Matches, Unmatched, Suggestions, BRS and Integrity sheets into it."""
-    from xlbo.bank.ledger import read_ledger
-    from xlbo.bank.statement import read_statement
+def reconcile_settings(excel: ExcelBook) -> ReconcileSettings:
+    """What the Reconcile button reads from the workbook: the sheet the statement was pasted
+    into, the ledger's sheet (or, with a Journal, the first account of Bank Accounts) and the
+    company named on the Company sheet."""
     from xlbo.book.table import header_key
-    from xlbo.errors import UserError
-    from xlbo.jobs.reconcile import reconcile_lines
 
-    excel = ExcelBook(book)
     names = {header_key(n): n for n in excel.sheet_names()}
     statement_sheet = next((names[k] for k in STATEMENT_SHEETS if k in names), None)
     if statement_sheet is None:
@@ -94,21 +121,27 @@ def reconcile(book: Any) -> str:
             )
         banks = excel.read_table(names["bank accounts"], ["Account"]).frame
         account = str(banks["Account"].dropna().iloc[0]) if len(banks) else None
-    statement = read_statement(excel, statement_sheet)
-    ledger = read_ledger(excel, account, sheet=ledger_sheet)
     company = ""
     if "company" in names:  # the master's Company sheet names the company on the BRS
         found = excel.read_table(names["company"], ["Name"]).frame
         if "Name" in found.columns and len(found.dropna(subset=["Name"])):
             company = str(found["Name"].dropna().iloc[0]).strip()
-    result = reconcile_lines(statement, ledger, company=company)
-    excel.write(result.sheets)
-    difference = result.brs.difference
-    return (
-        f"{result.match_count} matches; {len(result.bank_open)} bank and {len(result.ledger_open)} ledger "
-        f"lines for the BRS; difference {difference / 100 if difference is not None else 'unknown'}."
-        + (f" {result.unlikely}" if result.unlikely else "")  # a 0.00 that proves nothing
+    return ReconcileSettings(
+        account=account, sheet=statement_sheet, ledger_sheet=ledger_sheet, company=company
     )
+
+
+def reconcile(book: Any) -> str:
+    """Reconcile the bank statement and the bank ledger pasted into this workbook (sheets named
+    Bank Statement and Ledger, or a Journal with the first account of Bank Accounts), and write
+    the Summary, Matches, Unmatched, Suggestions, BRS, Integrity and Rules sheets into it. Click
+    again after marking Accept (Suggestions), Reject (Matches) or adding Rules: they are applied,
+    as `xlbo reconcile --confirm` applies them."""
+    excel = ExcelBook(book)
+    settings = reconcile_settings(excel)
+    result = run("reconcile", {"bank": excel, "ledger": excel}, settings)
+    excel.write(result.sheets)
+    return result.headline
 
 
 def latest_journal_month(excel: ExcelBook, today: date | None = None) -> str:
@@ -138,32 +171,23 @@ def reports(book: Any) -> str:
     Accounts (with its Budget and Tasks sheets when present): write the report sheets into it,
     mark the journal cells that were left out, and — when the workbook is saved in a folder —
     save the pack beside it as a workbook to share (with its charts and print set-up)."""
-    from pathlib import Path
-
-    from xlbo.book import write_workbook
-    from xlbo.book.atomic import collect_kept, result_set
-    from xlbo.errors import UserError
-    from xlbo.jobs.report import ReportKind, run_report
+    from xlbo.book.atomic import collect_kept
+    from xlbo.jobs.report import ReportKind
 
     excel = ExcelBook(book)
     month = latest_journal_month(excel)
-    report = run_report(ReportKind.PACK, excel, month)
-    excel.write(report.sheets)
-    excel.mark(report.issues)
-    agrees = "agrees" if report.totals[0] == report.totals[1] else "does NOT agree"
-    outcome = f"Reports for {month}: trial balance {agrees}; {len(report.problems)} problems."
-    folder = Path(str(getattr(book, "fullname", ""))).parent
-    if str(folder) not in ("", ".") and folder.is_dir():
-        out = folder / f"reports-{month}.xlsx"
-        try:
-            with collect_kept() as kept, result_set(folder):  # an earlier pack kept as previous
-                write_workbook(out, report.sheets, title=f"Reports {month}")
-        except OSError as error:
-            raise UserError(
-                f"The report sheets are in this workbook, but {out} could not be saved "
-                f"({error.strerror}); close it if it is open in Excel and click Reports again."
-            ) from None
-        outcome += f" Saved {out.name} beside this workbook." + "".join(f" {k}" for k in kept)
+    folder = saved_folder(book)
+    out = folder / f"reports-{month}.xlsx" if folder is not None else None
+    settings = ReportSettings(ReportKind.PACK, month, out, title=f"Reports {month}")
+    with collect_kept() as kept:  # an earlier pack kept as previous
+        result = run("report", {"book": excel}, settings)
+    excel.write(result.sheets)
+    excel.mark(result.issues)
+    outcome = _outcome(result)
+    if result.files:
+        outcome += f" Saved {result.files[0].name} beside this workbook." + "".join(
+            f" {k}" for k in kept
+        )
     return outcome
 
 

@@ -24,19 +24,27 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from xlbo import ids
 from xlbo.book import FileBook, Reader, ResultSheet
-from xlbo.book.atomic import atomic_path, result_set
+from xlbo.book.atomic import atomic_path, check_output_folder, result_set
 from xlbo.book.xlsx import write_workbook
 from xlbo.cells import clean_text
 from xlbo.errors import SheetProblem, UserError
-from xlbo.issues import Issue, Severity, display_value, issues_sheet
+from xlbo.issues import (
+    Issue,
+    Severity,
+    count_by_severity,
+    describe_counts,
+    display_value,
+    issues_sheet,
+)
+from xlbo.jobs.registry import EXIT_FINDINGS, EXIT_OK, JobResult, PayrollSettings, Source, file_of
 from xlbo.master.identifiers import bank_account
 from xlbo.master.load import MasterData, load
 from xlbo.master.records import Employee
@@ -77,6 +85,9 @@ class PayrollRun:
     files: list[Path]
     roll: RollCall
     """Everyone on the master: who was paid, who was not and why."""
+    sheets: list[ResultSheet] = field(default_factory=list)
+    """The register's sheets and the ESI contribution sheet (a button writes them into the
+    open workbook)."""
 
 
 #: Months payroll runs for: the statutory rules and the calendar are known for these years.
@@ -603,7 +614,7 @@ def compute_payroll(
 
 
 def run_payroll(
-    master: Path,
+    master: Path | Reader,
     month_text: str,
     out: Path,
     *,
@@ -611,9 +622,11 @@ def run_payroll(
     payslips: bool = True,
     created: datetime | None = None,
 ) -> PayrollRun:
-    """The payroll job on the command line: compute, then write every output into `out`."""
+    """The payroll month: compute (the year to date from the earlier registers in `out`), then
+    write every output into `out`. `master` is the master file, or the workbook open in Excel."""
     month = parse_month(month_text)
-    result = compute_payroll(FileBook(master), month_text, year_to_date(out, month), basis)
+    reader = FileBook(master) if isinstance(master, Path) else master
+    result = compute_payroll(reader, month_text, year_to_date(out, month), basis)
     lines, key = result.lines, result.key
     with result_set(out, units=[out / f"payslips-{key}"]):  # the month's files: all or none
         files = [
@@ -650,4 +663,58 @@ def run_payroll(
                         created,
                     )
                 )
-    return PayrollRun(month, lines, result.issues, files, result.roll)
+    return PayrollRun(
+        month, lines, result.issues, files, result.roll, [*result.sheets(), esi_sheet(lines, month)]
+    )
+
+
+PAYSLIPS_LISTED = 6
+"""Files the command line names one by one; the payslips past them are counted."""
+
+
+def payroll_job(inputs: Mapping[str, Source], settings: PayrollSettings) -> JobResult:
+    """The Payroll job of every door: the month computed from the master (a file, or the
+    workbook open in Excel) with the year to date from the registers in `settings.out`, and
+    every output written there; with no `out`, computed only (no year to date: estimated, and
+    said on the Issues sheet)."""
+    master = inputs["master"]
+    if settings.out is not None:
+        check_output_folder(settings.out, file_of(master))
+        run = run_payroll(
+            master,
+            settings.month,
+            settings.out,
+            basis=settings.basis,
+            payslips=settings.payslips,
+        )
+    else:
+        reader = FileBook(master) if isinstance(master, Path) else master
+        month = compute_payroll(reader, settings.month, {}, settings.basis)
+        run = PayrollRun(
+            month.month,
+            month.lines,
+            month.issues,
+            [],
+            month.roll,
+            [*month.sheets(), esi_sheet(month.lines, month.month)],
+        )
+    counts = count_by_severity(run.issues)
+    said = describe_counts(counts)
+    lines = [
+        f"Payroll {run.month:%B %Y}: {run.roll.headline}; {said}.",
+        *run.roll.terminal_lines(),
+        *(f"  {path}" for path in run.files[:PAYSLIPS_LISTED]),
+    ]
+    if len(run.files) > PAYSLIPS_LISTED:
+        lines.append(
+            f"  … and {len(run.files) - PAYSLIPS_LISTED} payslips in {run.files[-1].parent}"
+        )
+    return JobResult(
+        EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK,
+        tuple(lines),
+        sheets=tuple(run.sheets),
+        issues=tuple(run.issues),
+        files=tuple(run.files),
+        headline=f"Payroll {run.month:%B %Y}: {len(run.lines)} employees; {said}.",
+        value=run,
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -53,14 +53,23 @@ from xlbo.bank.match import (
 )
 from xlbo.bank.roles import Role
 from xlbo.bank.statement import read_statement
-from xlbo.book import FileBook, Table, write_workbook
-from xlbo.book.atomic import result_set
+from xlbo.book import FileBook, Reader, Table, write_workbook
+from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
 from xlbo.book.limits import uncalculated_formulas
 from xlbo.columns import money_column, strings
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, display_value, issues_sheet
+from xlbo.jobs.registry import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    JobResult,
+    ReconcileSettings,
+    Source,
+    file_of,
+    refuse_to_replace_inputs,
+)
 from xlbo.money import from_paise
 from xlbo.progress import shown
 
@@ -397,13 +406,173 @@ def write_result(result: Reconciliation, out: Path) -> list[Path]:
     return written
 
 
+def reconcile_job(inputs: Mapping[str, Source], settings: ReconcileSettings) -> JobResult:
+    """The Reconcile job of every door, given one of:
+
+    - `bank` and `ledger` files (with `rules`, `master` when given): the result goes to
+      `settings.out`;
+    - `earlier` alone, a result file (`--confirm`): its Run sheet names the files and settings it
+      was made from, its Accept, Reject and Rules are applied, and it is written again;
+    - `bank` and `ledger` the workbook open in Excel (statement and ledger sheets named in the
+      settings): its own Matches, Suggestions and Rules sheets, when a Reconcile left them there,
+      are the earlier decisions, and the result comes back as sheets for it."""
+    bank, ledger, earlier = inputs.get("bank"), inputs.get("ledger"), inputs.get("earlier")
+    out: Path | None = None
+    if isinstance(earlier, Path) and bank is None:  # --confirm RESULT
+        out = earlier
+        check_output_file(out, option="--confirm")  # read, then written again (kept as previous)
+        result, bank_file, ledger_file = _confirm(out, settings)
+    elif isinstance(bank, Path) and isinstance(ledger, Path):
+        out = settings.out or Path("brs.xlsx")
+        bank_file, ledger_file = bank, ledger
+        master, rules = file_of(inputs.get("master")), file_of(inputs.get("rules"))
+        for option, given in (("--master", master), ("--rules", rules)):
+            if given is not None and not given.is_file():
+                raise UserError(
+                    f"{option} {given}: no such file. Check the name and folder, or leave "
+                    f"{option} out."
+                )
+        refuse_to_replace_inputs(out, bank, ledger, rules, master)
+        check_output_file(out, bank, ledger, rules, master)
+        result = run_reconcile(
+            bank,
+            ledger,
+            account=settings.account,
+            mapping=dict(settings.mapping),
+            window=settings.window or DEFAULT_WINDOW,
+            report=out,
+            rules_from=rules,
+            detail=settings.detail,
+            sheet=settings.sheet,
+            master=master,
+        )
+    elif bank is not None and ledger is not None and not isinstance(bank, Path):
+        result = _reconcile_open(bank, ledger, settings)
+    else:
+        raise UserError(
+            "Give --bank and --ledger (or --confirm RESULT.xlsx to apply your decisions)."
+        )
+    files: list[Path] = []
+    if out is not None:
+        for path in detail_files(result, out):
+            refuse_to_replace_inputs(path, bank_file, ledger_file)
+        files = write_result(result, out)
+    return _outcome(result, files)
+
+
+def _confirm(out: Path, settings: ReconcileSettings) -> tuple[Reconciliation, Path, Path]:
+    """--confirm: the result `out` made again from the files and settings its Run sheet names,
+    with the decisions the user marked in it applied."""
+    run = run_settings(out)
+    bank, ledger = Path(run["Bank"]), Path(run["Ledger"])
+    where = f"{out.name}, sheet Run: '{{}}' under"
+    result = run_reconcile(
+        bank,
+        ledger,
+        account=run.get("Account") or None,
+        mapping=dict(settings.mapping),
+        window=window_of(
+            _run_days(run.get("Days Before"), 3),
+            _run_days(run.get("Days After"), 7),
+            (f"{where} Days Before", f"{where} Days After"),
+        ),
+        report=out,
+        earlier=out,
+        detail=Detail(run["Detail"]) if run.get("Detail") in set(Detail) else None,
+        sheet=run.get("Sheet") or None,
+        master=Path(run["Master"]) if run.get("Master") else None,
+    )
+    return result, bank, ledger
+
+
+def _run_days(value: str | None, default: int) -> str:
+    """A day count as the Run sheet holds it ("3", or "3.0" as a spreadsheet may keep it)."""
+    text = (value or "").strip() or str(default)
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    return str(int(number)) if number.is_integer() and abs(number) < 1e6 else text[:40]
+
+
+def _reconcile_open(bank: Reader, ledger: Source, settings: ReconcileSettings) -> Reconciliation:
+    """The reconciliation of a statement and a ledger pasted into the workbook open in Excel; the
+    decisions marked on the result sheets its last Reconcile wrote (Reject on Matches, Accept on
+    Suggestions, the Rules) are applied, as --confirm applies them to a result file."""
+    workbook: Any = bank  # the xlwings adapter: it hands over a sheet's cells like a file
+    statement = read_statement(workbook, settings.sheet, dict(settings.mapping))
+    ledger_book: Any = ledger
+    ledger_lines = read_ledger(ledger_book, settings.account, sheet=settings.ledger_sheet)
+    if settings.account and not ledger_lines.account:
+        ledger_lines = replace(ledger_lines, account=settings.account)
+    decided = any(bank.has(sheet) for sheet in ("Matches", "Suggestions"))
+    return reconcile_lines(
+        statement,
+        ledger_lines,
+        window=settings.window or DEFAULT_WINDOW,
+        earlier=bank if decided else None,
+        rules_from=bank if not decided and bank.has("Rules") else None,
+        company=settings.company,
+    )
+
+
+def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
+    """What the Reconcile job tells the user, and its exit code: 0 only when the BRS ties with
+    nothing left to look at."""
+    difference = result.brs.difference
+    brs_difference = from_paise(difference) if difference is not None else "unknown"
+    summary = (
+        f"{result.match_count} matches, {len(result.bank_open)} bank and "
+        f"{len(result.ledger_open)} ledger lines unmatched, {len(result.suggestions)} "
+        f"suggestions, {len(result.findings)} integrity findings, {len(result.issues)} "
+        "unreadable cells"
+        + (
+            f", {len(result.decision_issues)} decisions not applied"
+            if result.decision_issues
+            else ""
+        )
+        + f"; BRS difference {brs_difference}."
+        + (" Report: " + ", ".join(str(path) for path in files) if files else "")
+    )
+    headline = (
+        f"{result.match_count} matches; {len(result.bank_open)} bank and "
+        f"{len(result.ledger_open)} ledger lines for the BRS; difference {brs_difference}."
+        + (
+            f" {len(result.decision_issues)} decisions not applied: see the Issues sheet."
+            if result.decision_issues
+            else ""
+        )
+        + (f" {result.unlikely}" if result.unlikely else "")  # a 0.00 that proves nothing
+    )
+    clean = (
+        difference == 0
+        and not result.findings
+        and not result.issues
+        and not result.decision_issues
+        and not result.unlikely
+    )
+    return JobResult(
+        EXIT_OK if clean else EXIT_FINDINGS,
+        (summary,),
+        tuple(
+            [*(str(issue) for issue in result.decision_issues)]
+            + ([result.unlikely] if result.unlikely else [])
+        ),
+        sheets=tuple(result.sheets),
+        issues=tuple(result.issues),
+        files=tuple(files),
+        headline=headline,
+        value=result,
+    )
+
+
 def reconcile_lines(
     statement: Lines,
     ledger_lines: Lines,
     *,
     window: Window = DEFAULT_WINDOW,
-    earlier: Path | None = None,
-    rules_from: Path | None = None,
+    earlier: Path | Reader | None = None,
+    rules_from: Path | Reader | None = None,
     bank_file: str = "",
     ledger_file: str = "",
     detail_files: Sequence[str] = (),
@@ -643,23 +812,27 @@ def _position(rows: dict[int, int], value: Any) -> int | None:
 
 
 def read_decisions(
-    earlier: Path | None, bank: pd.DataFrame, ledger: pd.DataFrame, rules_from: Path | None = None
+    earlier: Path | Reader | None,
+    bank: pd.DataFrame,
+    ledger: pd.DataFrame,
+    rules_from: Path | Reader | None = None,
 ) -> tuple[Decisions, list[Issue]]:
     """The user's decisions in an earlier result: Reject on Matches, Accept on Suggestions (each
     accepted pair also teaches a rule: this narration is this party), and the Rules sheet; and
     an Issue for each Accept or Reject cell that holds something else (the pair is left as it
     was, and the user is told which cell), and for each Accept whose bank or ledger line an
     Accept above it pairs already (the first is applied), or whose lines go opposite ways (see
-    `_one_accept_a_line`)."""
+    `_one_accept_a_line`). `earlier` and `rules_from` are result files, or the workbook open in
+    Excel that holds the result sheets of its last Reconcile."""
     rules: list[Rule] = []
-    if rules_from is not None and not FileBook(rules_from).has("Rules"):
+    if rules_from is not None and not _reader(rules_from).has("Rules"):
         raise UserError(
             f"{rules_from.name} has no Rules sheet: --rules takes an earlier result of xlbo "
             "reconcile (its Rules sheet holds what you taught it)."
         )
     for source in (rules_from, earlier):
-        if source is not None and FileBook(source).has("Rules"):
-            for _, row in FileBook(source).read_table("Rules", RULE_HEADERS).frame.iterrows():
+        if source is not None and _reader(source).has("Rules"):
+            for _, row in _reader(source).read_table("Rules", RULE_HEADERS).frame.iterrows():
                 pattern, party = row.get("Narration Contains"), row.get("Party")
                 if pattern and party:
                     rules.append(Rule(str(pattern), str(party)))
@@ -678,7 +851,7 @@ def read_decisions(
         if not {column, "Bank Row", "Ledger Row"} <= set(table.frame.columns):
             return []
         frame = table.frame
-        if table.source == earlier.name and column in table.letters:
+        if isinstance(earlier, Path) and table.source == earlier.name and column in table.letters:
             for cell, formula in uncalculated_formulas(earlier, table.sheet, table.letters[column]):
                 issues.append(
                     Issue(
@@ -871,13 +1044,23 @@ def _one_accept_a_line(
     return applied, refused
 
 
-def _decision_table(result: Path, sheet: str) -> Table:
+def _reader(source: Path | Reader) -> Reader:
+    """A result file, or the open workbook, as the port reads it."""
+    return FileBook(source) if isinstance(source, Path) else source
+
+
+def _decision_table(result: Path | Reader, sheet: str) -> Table:
     """The sheet `sheet` of an earlier result workbook, or the file beside it that holds it;
     refused when neither is there (a renamed sheet, a workbook moved without its CSV files):
     the user's marks would be dropped without a word."""
-    book = FileBook(result)
+    book = _reader(result)
     if book.has(sheet):
         return book.read_table(sheet)
+    if not isinstance(result, Path):  # the open workbook: its last result lost a sheet
+        raise SheetProblem(
+            f"This workbook has no {sheet} sheet, so the marks you made there cannot be read. "
+            f"If you renamed it, name it {sheet} again; then click Reconcile again."
+        )
     for detail in (Detail.CSV, Detail.PARQUET):
         path = detail_path(result, sheet, detail)
         if path.exists():

@@ -12,6 +12,7 @@ line) is refused with their first and last dates.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -19,10 +20,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from xlbo.book import FileBook, Reader
+from xlbo.book import FileBook, Reader, write_workbook
+from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import ResultSheet
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, issues_sheet
+from xlbo.jobs.registry import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    JobResult,
+    ReportSettings,
+    Source,
+    file_of,
+    refuse_to_replace_inputs,
+    workbook_out,
+)
 from xlbo.master.load import load
 from xlbo.money import format_inr, from_paise
 from xlbo.periods import APRIL, financial_year
@@ -252,3 +264,48 @@ def run_report(
     sheets.append(issues_sheet(issues))
     figures = {**pl.figures, **bs.figures}
     return Report(sheets, [*issues], totals, figures)
+
+
+def report_job(inputs: Mapping[str, Source], settings: ReportSettings) -> JobResult:
+    """The Report job of every door: `book` (a file, or the workbook open in Excel) with the
+    chart of accounts from `master` (default: `book`); the report is written to `settings.out`
+    when given, and its sheets come back for an open workbook."""
+    book, master = inputs["book"], inputs.get("master")
+    out = settings.out
+    if out is not None:
+        workbook_out(out, "the report")
+        refuse_to_replace_inputs(out, file_of(book), file_of(master))
+        check_output_file(out, file_of(book), file_of(master))
+    report = run_report(settings.kind, book, settings.period, master)
+    agrees = report.totals[0] == report.totals[1]
+    files: tuple[Path, ...] = ()
+    warnings: tuple[str, ...] = ()
+    if out is not None:
+        try:
+            with result_set(out.parent):  # an earlier report kept as NAME (previous).xlsx
+                write_workbook(
+                    out, report.sheets, title=settings.title or f"{settings.kind} {settings.period}"
+                )
+            files = (out,)
+        except OSError as error:
+            if isinstance(book, Path):
+                raise
+            warnings = (  # the sheets still go into the open workbook
+                f"The report sheets are in this workbook, but {out} could not be saved "
+                f"({error.strerror}); close it if it is open in Excel and click Reports again.",
+            )
+    said = "agrees" if agrees else "does not agree"
+    return JobResult(
+        EXIT_FINDINGS if report.problems or not agrees or warnings else EXIT_OK,
+        (
+            f"{settings.kind} for {settings.period}: {len(report.problems)} problems; trial "
+            f"balance {said}." + (f" Report: {out}" if files else ""),
+        ),
+        warnings,
+        sheets=tuple(report.sheets),
+        issues=tuple(report.issues),
+        files=files,
+        headline=f"Reports for {settings.period}: trial balance "
+        f"{'agrees' if agrees else 'does NOT agree'}; {len(report.problems)} problems.",
+        value=report,
+    )

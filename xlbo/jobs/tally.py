@@ -8,14 +8,26 @@ Receivables or Trade Payables with the party named, so the ageing report can fol
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from xlbo.book import FileBook, ResultSheet
+from xlbo.book import FileBook, ResultSheet, write_workbook
+from xlbo.book.atomic import check_output_file, result_set
 from xlbo.errors import UserError
 from xlbo.issues import Issue, issues_sheet
+from xlbo.jobs.registry import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    JobResult,
+    Source,
+    TallySettings,
+    file_of,
+    refuse_to_replace_inputs,
+    workbook_out,
+)
 from xlbo.journal_layout import journal_sheet
 from xlbo.master.load import load
 from xlbo.reports.tally import day_book_journal
@@ -47,3 +59,30 @@ def import_day_book(
         raise UserError(f"{day_book.name} has no sheet '{sheet}'.")
     journal, issues = day_book_journal(source, sheet, parties)
     return Imported(journal, issues)
+
+
+def tally_job(inputs: Mapping[str, Source], settings: TallySettings) -> JobResult:
+    """The import-tally job: the Day Book file as a books workbook at `settings.out`."""
+    day_book, master = inputs["daybook"], file_of(inputs.get("master"))
+    if not isinstance(day_book, Path):
+        raise UserError("Export the Day Book from Tally to a file and give its name.")
+    out = settings.out
+    workbook_out(out, "the books xlbo writes")
+    refuse_to_replace_inputs(out, day_book, master)
+    check_output_file(out, day_book, master)
+    result = import_day_book(day_book, master, settings.sheet)
+    with result_set(out.parent):  # earlier books kept as NAME (previous).xlsx
+        write_workbook(out, result.sheets, title=f"Journal from {day_book.name}")
+    vouchers = result.journal["Voucher No"].nunique() if len(result.journal) else 0
+    return JobResult(
+        EXIT_FINDINGS if result.issues else EXIT_OK,
+        (
+            f"{vouchers} vouchers, {len(result.journal)} journal lines; {len(result.issues)} "
+            f"left out (see the Issues sheet). Books: {out}",
+        ),
+        sheets=tuple(result.sheets),
+        issues=tuple(result.issues),
+        files=(out,),
+        headline=f"{vouchers} vouchers; {len(result.issues)} left out.",
+        value=result,
+    )

@@ -11,13 +11,24 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from xlbo.book import Column, Reader, ResultSheet
-from xlbo.issues import Issue, Severity, count_by_severity, issues_sheet
+from xlbo.book import Column, Reader, ResultSheet, write_workbook
+from xlbo.book.atomic import check_output_file, result_set
+from xlbo.issues import Issue, Severity, count_by_severity, describe_counts, issues_sheet
+from xlbo.jobs.registry import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    JobResult,
+    Source,
+    ValidateSettings,
+    refuse_to_replace_inputs,
+    workbook_out,
+)
 from xlbo.master.load import MasterData, load
 from xlbo.master.quality import audit
 from xlbo.master.schema import MASTER_TABLES
@@ -91,3 +102,37 @@ def link_path(source: Path, report: Path) -> str:
         return os.path.relpath(source.resolve(), report.resolve().parent)
     except ValueError:  # different drives on Windows
         return str(source.resolve())
+
+
+def default_report(master: Path) -> Path:
+    """Where the report goes when no --out is given: MASTER-issues.xlsx beside the master."""
+    return master.with_name(f"{master.stem}-issues.xlsx")
+
+
+def validate_job(inputs: Mapping[str, Source], settings: ValidateSettings) -> JobResult:
+    """The Validate job of every door: a master file gets a report workbook (`settings.out`,
+    by default beside it); an open workbook gets the report's sheets."""
+    master = inputs["master"]
+    files: tuple[Path, ...] = ()
+    if isinstance(master, Path):
+        out = settings.out or default_report(master)
+        workbook_out(out, "the validation report")
+        refuse_to_replace_inputs(out, master)
+        check_output_file(out, master)
+        report = validate(master, link_file=link_path(master, out))
+        with result_set(out.parent):  # an earlier report kept as NAME (previous).xlsx
+            write_workbook(out, report.sheets, title=f"Validation of {master.name}")
+        files = (out,)
+    else:
+        report = validate(master)
+    counts = count_by_severity(report.issues)
+    said = describe_counts(counts)
+    return JobResult(
+        EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK,
+        (f"{master.name}: {said}." + (f" Report: {files[0]}" if files else ""),),
+        sheets=tuple(report.sheets),
+        issues=tuple(report.issues),
+        files=files,
+        headline=said,
+        value=report,
+    )

@@ -29,11 +29,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from xlbo.book.atomic import atomic_path, result_set
+from xlbo.book.atomic import atomic_path, check_output_folder, result_set
 from xlbo.book.display import Column, ResultSheet, SheetButton
 from xlbo.book.xlsx import write_workbook
 from xlbo.excel.addin import ADDIN, build_addin
 from xlbo.excel.lite import build_lite_workbooks, main_py, requirements_txt
+from xlbo.jobs.registry import EXIT_OK, JobResult, WorkbooksSettings
 from xlbo.master.template import master_sheets, write_master
 
 BUILT = datetime(2026, 1, 1)
@@ -157,3 +158,15 @@ def build(outdir: str | Path) -> list[Path]:
                     shutil.copyfile(source, temporary)
                 written.append(target)
     return written
+
+
+def workbooks_job(settings: WorkbooksSettings) -> JobResult:
+    """`xlbo workbooks build`: every built file into `settings.out`."""
+    check_output_folder(settings.out)
+    paths = build(settings.out)
+    return JobResult(
+        EXIT_OK,
+        tuple(f"  {path}" for path in paths),
+        files=tuple(paths),
+        headline=f"{len(paths)} files built in {settings.out}.",
+    )

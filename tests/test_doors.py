@@ -1,0 +1,379 @@
+"""Door parity: the same inputs through the command line (`xlbo.cli.main`) and through the Excel
+doors (the classic add-in's button handlers and the Lite scripts, on the `xw.Book` double) give
+the same figures, cell by cell, for every job a button runs.
+
+The command line writes workbooks; a button writes the same result sheets into the open
+workbook. Each test reads both back and compares the tables under their header rows (the title
+lines above them name the file or the workbook, which differ by door)."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import shutil
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from tests.conftest import write_xlsx
+from tests.xlwings_double import Book
+from xlbo.cli import main
+from xlbo.demo import DemoFiles, build_demo
+from xlbo.excel.lite import run_script
+
+Door = Callable[[str, Book], str]
+
+
+def _classic(name: str, book: Book) -> str:
+    """A ribbon button of the classic add-in: the handler RunPython calls."""
+    outcome: str = getattr(importlib.import_module("macros.xlbo_buttons"), name)(book)
+    return outcome
+
+
+def _lite(name: str, book: Book) -> str:
+    """A sheet button of a Lite workbook: the script main.py declares."""
+    return run_script(name, book)
+
+
+DOORS = pytest.mark.parametrize("door", [_classic, _lite], ids=["classic", "lite"])
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoFiles:
+    return build_demo(tmp_path_factory.mktemp("demo"), seed=2026)
+
+
+def _cell(value: Any) -> Any:
+    """A cell as a user reads it, whichever door wrote it: a row number written as link text
+    ("12") is the number 12, a whole float an int, an amount to the paisa, a midnight a date."""
+    if isinstance(value, datetime):
+        return value.date() if value.time() == datetime.min.time() else value
+    if isinstance(value, str) and re.fullmatch(r"-?\d{1,9}", value):
+        return int(value)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float | int | Decimal):
+        number = Decimal(str(value)).quantize(Decimal("0.01"))
+        return int(number) if number == number.to_integral_value() else number
+    if value == "":
+        return None
+    return value
+
+
+def _trim(rows: list[list[Any]]) -> list[list[Any]]:
+    rows = [list(row) for row in rows]
+    for row in rows:
+        while row and row[-1] is None:
+            row.pop()
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
+
+
+def file_table(path: Path, sheet: str, header: str) -> list[list[Any]]:
+    """The rows of `sheet` in the workbook at `path`, from the row whose first cell is `header`."""
+    book = openpyxl.load_workbook(path, read_only=True)
+    rows = [[_cell(v) for v in row] for row in book[sheet].iter_rows(values_only=True)]
+    book.close()
+    return _from_header(_trim(rows), header)
+
+
+def book_table(book: Book, sheet: str, header: str) -> list[list[Any]]:
+    """The same, from a sheet of the open workbook (the double)."""
+    values = book.sheets[sheet].values
+    last_row = max((r for r, _ in values), default=0)
+    last_column = max((c for _, c in values), default=0)
+    rows = [
+        [_cell(values.get((r, c))) for c in range(1, last_column + 1)]
+        for r in range(1, last_row + 1)
+    ]
+    return _from_header(_trim(rows), header)
+
+
+def _from_header(rows: list[list[Any]], header: str) -> list[list[Any]]:
+    first = next(i for i, row in enumerate(rows) if row and row[0] == header)
+    return rows[first:]
+
+
+def book_of(*paths: Path, name: str = "book.xlsx", folder: Path | None = None) -> Book:
+    """The double holding every sheet of the workbooks at `paths`, as if typed or pasted there;
+    saved in `folder` when given (else a book never saved)."""
+    tables: dict[str, list[list[Any]]] = {}
+    for path in paths:
+        source = openpyxl.load_workbook(path, read_only=True)
+        for sheet in source.worksheets:
+            rows = [
+                [float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in row]
+                for row in sheet.iter_rows(values_only=True)
+            ]  # Excel keeps every number as a double, and xlwings hands floats
+            tables[sheet.title] = [[None] if not any(v is not None for v in r) else r for r in rows]
+        source.close()
+    book = Book.from_tables(tables, name=name)
+    if folder is not None:
+        book.fullname = str(folder / name)
+    return book
+
+
+# -- validate ----------------------------------------------------------------------------------
+
+
+@DOORS
+def test_validate_finds_the_same_issues_from_every_door(
+    door: Door, demo: DemoFiles, tmp_path: Path
+) -> None:
+    report = tmp_path / "issues.xlsx"
+    assert main(["validate", str(demo.master), "--out", str(report)]) == 1  # planted mistakes
+    book = book_of(demo.master, name="master.xlsx")
+    outcome = door("validate", book)
+    cli = file_table(report, "Issues", "Severity")
+    assert len(cli) > 5 and cli[0][:3] == ["Severity", "Sheet", "Cell"]
+    assert book_table(book, "Issues", "Severity") == cli
+    assert book_table(book, "Summary", "Sheet") == file_table(report, "Summary", "Sheet")
+    errors = sum(row[0] == "Error" for row in cli[1:])
+    assert outcome.startswith(f"{errors} error")
+
+
+# -- payroll -----------------------------------------------------------------------------------
+
+
+def master_with_september_bonus(demo: DemoFiles, folder: Path) -> Path:
+    """The demo master with September's Attendance too: a bonus for the four best paid, so the
+    year to date from September's register is not what an even estimate would give."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = Path(shutil.copy(demo.master, folder / "master.xlsx"))
+    book = openpyxl.load_workbook(path)
+    attendance = book["Attendance"]
+    headers = [c.value for c in attendance[1]]
+    employees = book["Employees"]
+    columns = [c.value for c in employees[1]]
+    basic = {
+        row[columns.index("Employee ID")]: row[columns.index("Basic")]
+        for row in employees.iter_rows(min_row=2, values_only=True)
+        if isinstance(row[columns.index("Basic")], int | float)
+    }
+    people = sorted(basic, key=lambda code: -basic[code])[:4]  # the best paid: they pay tax
+    for code in people:
+        row: list[Any] = [None] * len(headers)
+        row[headers.index("Employee ID")] = code
+        row[headers.index("Month")] = "2026-09"
+        row[headers.index("Bonus")] = 400000
+        attendance.append(row)
+    book.save(path)
+    return path
+
+
+@DOORS
+def test_payroll_after_an_earlier_month_has_the_same_tds_from_every_door(
+    door: Door, demo: DemoFiles, tmp_path: Path
+) -> None:
+    """October after September: the year to date (September's register in the payroll folder)
+    gives October's TDS, whether October is run on the command line or by the Run Payroll
+    button of the master workbook saved in the same folder."""
+    command = tmp_path / "command"
+    master = master_with_september_bonus(demo, command)
+    run = ["payroll", str(master), "--out", str(command / "payroll"), "--no-payslips"]
+    assert main([*run, "--month", "2026-09"]) in (0, 1)
+    excel = tmp_path / "excel"
+    (excel / "payroll").mkdir(parents=True)
+    shutil.copy(command / "payroll" / "payroll-register-2026-09.xlsx", excel / "payroll")
+    assert main([*run, "--month", "2026-10"]) in (0, 1)
+
+    book = book_of(master, name="master.xlsx", folder=excel)
+    outcome = door("run_payroll", book)
+    assert outcome.startswith("Payroll October 2026: ")
+    cli = file_table(
+        command / "payroll" / "payroll-register-2026-10.xlsx", "Register", "Employee ID"
+    )
+    tds = cli[0].index("TDS")
+    assert sum(row[tds] or 0 for row in cli[1:-1]) > 0  # some pay tax: the test can tell
+    assert book_table(book, "Register", "Employee ID") == cli
+    for sheet, header in (("Summary", "Employee ID"), ("Working", "Employee ID")):
+        assert book_table(book, sheet, header) == file_table(
+            command / "payroll" / "payroll-register-2026-10.xlsx", sheet, header
+        ), sheet
+
+
+def test_payroll_button_tds_depends_on_the_earlier_register(
+    demo: DemoFiles, tmp_path: Path
+) -> None:
+    """Without September's register beside it the button's October TDS is estimated, and differs:
+    the register is what the year to date is read from, from every door."""
+    with_ytd = tmp_path / "with"
+    master = master_with_september_bonus(demo, with_ytd)
+    assert main(
+        [
+            "payroll",
+            str(master),
+            "--month",
+            "2026-09",
+            "--out",
+            str(with_ytd / "payroll"),
+            "--no-payslips",
+        ]
+    ) in (0, 1)
+    book = book_of(master, name="master.xlsx", folder=with_ytd)
+    _classic("run_payroll", book)
+    without = book_of(master, name="master.xlsx")  # never saved: no folder, no registers
+    _classic("run_payroll", without)
+    register = book_table(book, "Register", "Employee ID")
+    tds = register[0].index("TDS")
+    assert [r[tds] for r in register] != [
+        r[tds] for r in book_table(without, "Register", "Employee ID")
+    ]
+    assert (with_ytd / "payroll" / "payroll-register-2026-10.xlsx").exists()  # the next month's YTD
+
+
+# -- reconcile ---------------------------------------------------------------------------------
+
+STATEMENT = [
+    ["HDFC BANK Ltd."],
+    [],
+    [
+        "Date",
+        "Narration",
+        "Chq./Ref.No.",
+        "Value Dt",
+        "Withdrawal Amt.",
+        "Deposit Amt.",
+        "Closing Balance",
+    ],
+    [
+        "05/10/26",
+        "NEFT CR-SBIN0004567-OM SAI LOGISTICS-SBINN26100512345678",
+        "SBINN26100512345678",
+        "05/10/26",
+        None,
+        25000.0,
+        125000.0,
+    ],
+    [
+        "06/10/26",
+        "NEFT CR-HDFC0000240-KAVERI HOME NEEDS-HDFCN26100611112222",
+        "HDFCN26100611112222",
+        "06/10/26",
+        None,
+        9900.0,
+        134900.0,
+    ],
+    [
+        "12/10/26",
+        "IMPS-629100001234-SRI BALAJI AGENCIES-HDFC",
+        "629100001234",
+        "12/10/26",
+        None,
+        12000.0,
+        146900.0,
+    ],
+    ["20/10/26", "ACH D- TP ACH BAJAJFIN-9876543", "9876543", "20/10/26", 15750.0, None, 131150.0],
+    ["31/10/26", "SMS CHGS", None, "31/10/26", 17.7, None, 131132.3],
+]
+LEDGER = [
+    ["HDFC Bank Current A/c"],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+    [date(2026, 10, 1), "Opening Balance", None, None, 100000.0, None],
+    [date(2026, 10, 4), "Om Sai Logistics", "Receipt", "RCT/1", 25000.0, None],
+    [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/2", 10000.0, None],
+    [date(2026, 10, 12), "Deccan Traders", "Receipt", "RCT/3", 12000.0, None],
+    [date(2026, 10, 19), "Bajaj Finance Ltd - Loan EMI", "Payment", "PMT/7", None, 15750.0],
+]
+RULE = ["BAJAJFIN", "Bajaj Finance Ltd - Loan EMI"]
+"""A rule the user types on the Rules sheet: this narration is this party."""
+RESULT_SHEETS = {
+    "Matches": "Match ID",
+    "Unmatched Bank": "Bank Row",
+    "Unmatched Ledger": "Ledger Row",
+    "Suggestions": "Bank Row",
+    "BRS": "Date",
+    "Summary": "Item",
+    "Rules": "Narration Contains",
+}
+
+
+def _mark(rows: list[list[Any]], header: str, wanted: Callable[[list[Any]], bool]) -> int:
+    """The 1-based row (under a header in row 1) of the first data row `wanted` picks, and the
+    column of `header`."""
+    column = rows[0].index(header) + 1
+    row = next(i for i, r in enumerate(rows[1:], start=2) if wanted(r))
+    return row * 1000 + column
+
+
+@DOORS
+def test_reconcile_applies_rules_and_earlier_decisions_from_every_door(
+    door: Door, tmp_path: Path
+) -> None:
+    """A first reconciliation, then the user's decisions (Accept a suggestion, Reject a match, a
+    rule typed on the Rules sheet) applied: by `--confirm` on the command line, by clicking
+    Reconcile again in the workbook. The same matches, the same BRS."""
+    bank = write_xlsx(tmp_path / "hdfc.xlsx", {"Statement": STATEMENT})
+    ledger = write_xlsx(tmp_path / "tally.xlsx", {"Ledger": LEDGER})
+    out = tmp_path / "brs.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(ledger), "--out", str(out)])
+    book = Book.from_tables({"Bank Statement": STATEMENT, "Ledger": LEDGER}, name="brs.xlsx")
+    door("reconcile", book)
+    for sheet, header in RESULT_SHEETS.items():  # the first run agrees already
+        assert book_table(book, sheet, header) == file_table(out, sheet, header), sheet
+
+    suggestions = file_table(out, "Suggestions", "Bank Row")
+    accept = _mark(suggestions, "Accept", lambda r: "KAVERI" in str(r[5]))
+    matches = file_table(out, "Matches", "Match ID")
+    reject = _mark(matches, "Reject", lambda r: r[10] == "Deccan Traders")
+    result = openpyxl.load_workbook(out)
+    result["Suggestions"].cell(accept // 1000, accept % 1000, "Yes")
+    result["Matches"].cell(reject // 1000, reject % 1000, "x")
+    result["Rules"].append(RULE)
+    result.save(out)
+    assert main(["reconcile", "--confirm", str(out)]) in (0, 1)
+
+    book.sheets["Suggestions"].range((accept // 1000, accept % 1000)).value = "Yes"
+    book.sheets["Matches"].range((reject // 1000, reject % 1000)).value = "x"
+    book.sheets["Rules"].range((2, 1)).value = [RULE]
+    outcome = door("reconcile", book)
+
+    confirmed = file_table(out, "Matches", "Match ID")
+    rules = [row[3] for row in confirmed[1:]]
+    assert "Confirmed" in rules and "Rule" in rules  # the decisions and the rule were applied
+    assert not any(row[10] == "Deccan Traders" for row in confirmed[1:])  # the rejected pair
+    for sheet, header in RESULT_SHEETS.items():
+        assert book_table(book, sheet, header) == file_table(out, sheet, header), sheet
+    count = len({row[0] for row in confirmed[1:]})
+    assert outcome.startswith(f"{count} matches; ")
+
+
+# -- reports -----------------------------------------------------------------------------------
+
+
+@DOORS
+def test_report_pack_has_the_same_figures_from_every_door(
+    door: Door, demo: DemoFiles, tmp_path: Path
+) -> None:
+    pack = tmp_path / "pack.xlsx"
+    main(
+        [
+            "report",
+            "pack",
+            str(demo.books),
+            "--master",
+            str(demo.master),
+            "--period",
+            "2026-10",
+            "--out",
+            str(pack),
+        ]
+    )
+    book = book_of(demo.master, demo.books, name="books.xlsx")
+    outcome = door("reports", book)
+    assert outcome.startswith("Reports for 2026-10: trial balance agrees")
+    for sheet, header in (
+        ("Trial Balance", "Account"),
+        ("Balance Sheet", "Particulars"),
+        ("Profit and Loss", "Particulars"),
+        ("Ageing", "Party"),
+    ):
+        cli = file_table(pack, sheet, header)
+        assert len(cli) > 3, sheet
+        assert book_table(book, sheet, header) == cli, sheet

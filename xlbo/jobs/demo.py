@@ -1,0 +1,170 @@
+"""The demo: `xlbo demo [FOLDER] [--seed N]` builds Sahyadri Tradelinks Private Limited and runs
+every job on it through the registry, as a user would from any door, and says where each output
+is.
+
+    Demo company: Sahyadri Tradelinks Private Limited (seed 2026)
+      master data       xlbo-demo/master.xlsx
+      …
+    Jobs run on it:
+      validate          xlbo-demo/master-issues.xlsx
+                        14 errors, 2 warnings, 1 note (the demo plants 14 mistakes …)
+      reconcile         xlbo-demo/brs-hdfc-2026-10.xlsx
+      …
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from xlbo.jobs.registry import (
+    EXIT_OK,
+    DemoSettings,
+    JobResult,
+    PayrollSettings,
+    ReconcileSettings,
+    ReportSettings,
+    ValidateSettings,
+    WorkbooksSettings,
+    run,
+)
+from xlbo.money import from_paise
+
+INDENT = " " * 20
+"""Where the second line of a step's account starts (under the first line's path)."""
+
+
+class _Demo:
+    """The demo's steps, each a job run through the registry on the files the first one built;
+    each returns what it tells the user."""
+
+    def __init__(self, outdir: Path, seed: int) -> None:
+        self.outdir, self.seed = outdir, seed
+
+    def build(self) -> str:
+        from xlbo.demo import build_demo
+
+        files = build_demo(self.outdir, seed=self.seed)
+        return (
+            f"  master data       {files.master}\n"
+            f"  journal           {files.books}\n"
+            f"  bank statement    {files.statement}\n"
+            f"  bank ledger       {files.ledger}"
+        )
+
+    def validate(self) -> str:
+        from xlbo.demo import BAD_CELLS
+        from xlbo.issues import count_by_severity, describe_counts
+
+        report = self.outdir / "master-issues.xlsx"
+        result = run(
+            "validate", {"master": self.outdir / "master.xlsx"}, ValidateSettings(out=report)
+        )
+        counts = describe_counts(count_by_severity(list(result.issues)))
+        return (
+            f"  validate          {report}\n{INDENT}{counts} "
+            f"(the demo plants {len(BAD_CELLS)} mistakes of the kinds users make)"
+        )
+
+    def reconcile(self) -> str:
+        out = self.outdir / "brs-hdfc-2026-10.xlsx"
+        result = run(
+            "reconcile",
+            {
+                "bank": self.outdir / "hdfc-statement-2026-10.xlsx",
+                "ledger": self.outdir / "tally-hdfc-ledger-2026-10.xlsx",
+            },
+            ReconcileSettings(out=out),
+        ).value
+        difference = result.brs.difference
+        return (
+            f"  reconcile         {out}\n{INDENT}{result.match_count} matches, "
+            f"{len(result.bank_open)} bank and {len(result.ledger_open)} ledger lines left for "
+            f"the BRS; difference {from_paise(difference) if difference is not None else 'unknown'}"
+        )
+
+    def collections(self) -> str:
+        from xlbo.demo.collections import build_collections
+
+        upi = build_collections(self.outdir / "upi", seed=self.seed)
+        out = self.outdir / "upi" / "brs-icici-upi-2026-27.xlsx"
+        done = run(
+            "reconcile", {"bank": upi.statement, "ledger": upi.ledger}, ReconcileSettings(out=out)
+        )
+        result = done.value
+        return (
+            f"  reconcile (CSV)   {out}\n{INDENT}a year of UPI collections, "
+            f"{upi.lines:,} lines a side from CSV: {result.match_count:,} matched, "
+            f"{len(result.suggestions):,} suggestions, BRS difference "
+            f"{from_paise(result.brs.difference or 0)}; the long tables as CSV beside it:\n"
+            + "\n".join(f"{INDENT}{path.name}" for path in done.files[1:])
+        )
+
+    def report(self) -> str:
+        from xlbo.jobs.report import ReportKind
+
+        out = self.outdir / "reports-2026-10.xlsx"
+        report = run(
+            "report",
+            {"book": self.outdir / "books-2026-10.xlsx", "master": self.outdir / "master.xlsx"},
+            ReportSettings(ReportKind.PACK, "2026-10", out, title="Reports October 2026"),
+        ).value
+        agrees = "agrees" if report.totals[0] == report.totals[1] else "does not agree"
+        return (
+            f"  report pack       {out}\n{INDENT}trial balance {agrees}; profit and loss, "
+            f"balance sheet with September beside October;\n{INDENT}monthly, annual, "
+            f"ageing, budget against actual and project progress, with charts"
+        )
+
+    def payroll(self) -> str:
+        master, folder = {"master": self.outdir / "master.xlsx"}, self.outdir / "payroll"
+        run("payroll", master, PayrollSettings("2026-09", folder, payslips=False))
+        october = run("payroll", master, PayrollSettings("2026-10", folder)).value
+        return (
+            f"  payroll           {october.files[0]}\n"
+            f"{INDENT}{october.roll.headline}, October 2026 (after September, whose "
+            f"register gives the year to date); ECR, ESI, bank file, journal and "
+            f"{len(october.lines)} payslips in {folder}"
+        )
+
+    def workbooks(self) -> str:
+        folder = self.outdir / "workbooks"
+        paths = run("workbooks", {}, WorkbooksSettings(folder)).files
+        names = [str(path.relative_to(folder)) for path in paths]
+        width = max((len(name) for name in names), default=0) + 2
+        return "Excel files (see README, 'Use it in Excel'):\n" + "\n".join(
+            f"  {name:<{width}}{path}" for name, path in zip(names, paths, strict=True)
+        )
+
+
+def demo_job(settings: DemoSettings) -> JobResult:
+    """Build the demo company into `settings.outdir` and run every job on it; a run stopped
+    half-way (a full disk, Ctrl+C) leaves no half-built demo folder behind."""
+    from xlbo.book.atomic import check_output_folder
+    from xlbo.progress import progress
+
+    outdir = settings.outdir
+    check_output_folder(outdir, option="The demo folder")
+    demo = _Demo(outdir, settings.seed)
+    steps: list[tuple[str, Callable[[], str]]] = [
+        ("Building the demo company", demo.build),
+        ("Validating its master data", demo.validate),
+        ("Reconciling the HDFC account", demo.reconcile),
+        ("Reconciling a year of UPI collections", demo.collections),
+        ("Building the report pack", demo.report),
+        ("Running October's payroll", demo.payroll),
+        ("Building the Excel files", demo.workbooks),
+    ]
+    lines = [f"Demo company: Sahyadri Tradelinks Private Limited (seed {settings.seed})"]
+    made = not outdir.exists()
+    try:
+        for index, (_, step) in enumerate(progress(steps, "xlbo demo", total=len(steps))):
+            if index == 1:
+                lines.append("Jobs run on it:")
+            lines.append(step())
+    except BaseException:  # a full disk, Ctrl+C: no half-built demo folder left behind
+        if made:
+            shutil.rmtree(outdir, ignore_errors=True)
+        raise
+    return JobResult(EXIT_OK, ("\n".join(lines),), headline=f"The demo company is in {outdir}.")

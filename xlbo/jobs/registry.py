@@ -1,0 +1,319 @@
+"""The jobs, each registered once: what it reads, its settings, what it gives back; and one way
+to run any of them, `run(job, inputs, settings)`, which every door calls.
+
+    >>> from pathlib import Path
+    >>> from xlbo.jobs.registry import ReconcileSettings, run
+    >>> result = run(
+    ...     "reconcile",
+    ...     {"bank": Path("hdfc-statement.xlsx"), "ledger": Path("tally-hdfc-ledger.xlsx")},
+    ...     ReconcileSettings(out=Path("brs.xlsx")),
+    ... )  # doctest: +SKIP
+    >>> result.exit_code, result.lines  # doctest: +SKIP
+    (0, ('53 matches, 3 bank and 2 ledger lines unmatched, …; BRS difference 0.00. Report: brs.xlsx',))
+
+The doors differ only in where the inputs come from and where the result goes:
+
+- the command line (`xlbo.cli`) turns its options into the settings, names the files as inputs
+  and prints `lines` (and `warnings` on stderr); the job writes its files (`settings.out`);
+- a ribbon button of the classic add-in and a Lite script (`xlbo.excel.buttons`) hand over the
+  open workbook (the xlwings adapter, a `Reader`) as the input, with settings read from that
+  workbook, and write `sheets` back into it;
+- the demo (`xlbo.jobs.demo`) runs the jobs one after another on the demo company's files.
+
+So the same inputs give the same figures from every door: `tests/test_doors.py` holds them to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from xlbo.book import Reader, ResultSheet
+from xlbo.errors import UserError
+from xlbo.issues import Issue
+from xlbo.payroll.compute import DaysBasis
+
+if TYPE_CHECKING:
+    from xlbo.bank.match import Window
+    from xlbo.bank.roles import Role
+    from xlbo.jobs.reconcile import Detail
+    from xlbo.jobs.report import ReportKind
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
+"""0 done and clean; 1 done, with findings for the user (errors in the data, a BRS that does
+not tie); 2 the user's input could not be used (a plain message says why); 70 a bug in xlbo."""
+
+Source = Path | Reader
+"""An input: a file, or a workbook already open in Excel (the xlwings adapter)."""
+
+
+# -- what a job gives back ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """What a job gives back to the door that ran it."""
+
+    exit_code: int
+    """EXIT_OK or EXIT_FINDINGS (a job that cannot run raises a UserError instead)."""
+    lines: tuple[str, ...] = ()
+    """What the job tells the user, in order (the command line prints them)."""
+    warnings: tuple[str, ...] = ()
+    """What the user must not miss (the command line puts them on stderr)."""
+    sheets: tuple[ResultSheet, ...] = ()
+    """The result tables, for a door that writes them into an open workbook."""
+    issues: tuple[Issue, ...] = ()
+    """Bad cells of the inputs, each with its sheet and cell (a button marks them)."""
+    files: tuple[Path, ...] = ()
+    """Every file the job wrote."""
+    headline: str = ""
+    """The outcome in one sentence, for Excel's status bar or Lite's output pane."""
+    value: Any = None
+    """The job's own result (a `Reconciliation`, `PayrollRun`, `Report`, …) for its figures."""
+
+
+# -- each job's settings -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ValidateSettings:
+    """`xlbo validate MASTER [--out REPORT]`."""
+
+    out: Path | None = None
+    """The report workbook; by default MASTER-issues.xlsx beside a master file. An open
+    workbook gets the report's sheets instead, and no file."""
+
+
+@dataclass(frozen=True)
+class ReconcileSettings:
+    """`xlbo reconcile --bank … --ledger … [options]`, `xlbo reconcile --confirm RESULT`, or the
+    Reconcile button."""
+
+    out: Path | None = None
+    """The result workbook (with --confirm: the earlier result, updated); None for an open
+    workbook, which gets the result sheets."""
+    account: str | None = None
+    """With a Journal: the bank ledger's name (the button takes the first of Bank Accounts)."""
+    mapping: Mapping[Role, str] = field(default_factory=dict)
+    """Column roles for a statement whose headers xlbo does not know (--map)."""
+    window: Window | None = None
+    """Days a bank date may lie before and after the books'; None: 3 and 7, or what the
+    earlier result's Run sheet says on --confirm."""
+    detail: Detail | None = None
+    """Where the long tables go (sheets, CSV or Parquet files beside the workbook)."""
+    sheet: str | None = None
+    """The statement's sheet (by default every sheet that holds statement lines)."""
+    ledger_sheet: str | None = None
+    """The ledger's sheet, in an open workbook that holds both (Ledger)."""
+    company: str = ""
+    """The company named on the BRS when neither the statement nor the ledger names it."""
+
+
+@dataclass(frozen=True)
+class PayrollSettings:
+    """`xlbo payroll MASTER --month M [--out FOLDER]`, or the Run Payroll button."""
+
+    month: str
+    """YYYY-MM."""
+    out: Path | None = None
+    """The folder of the month's files, whose earlier registers give the year to date; None:
+    nothing written and no year to date (estimated, and said on the Issues sheet)."""
+    basis: DaysBasis = DaysBasis.CALENDAR
+    payslips: bool = True
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """`xlbo report KIND BOOK --period P [--master M] [--out REPORT]`, or the Reports button."""
+
+    kind: ReportKind
+    period: str
+    """YYYY-MM, YYYY-MM:YYYY-MM or FY2026-27."""
+    out: Path | None = None
+    """The report workbook; None: only the sheets."""
+    title: str = ""
+    """The workbook's title (document properties); by default 'KIND PERIOD'."""
+
+
+@dataclass(frozen=True)
+class TallySettings:
+    """`xlbo import-tally DAYBOOK --out BOOKS [--master M] [--sheet S]`."""
+
+    out: Path
+    sheet: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkbooksSettings:
+    """`xlbo workbooks build --out FOLDER`."""
+
+    out: Path
+
+
+@dataclass(frozen=True)
+class DemoSettings:
+    """`xlbo demo [FOLDER] [--seed N]`."""
+
+    outdir: Path
+    seed: int = 2026
+
+
+# -- the registry ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input of a job: its name in `run`'s inputs, and what it is to the user."""
+
+    name: str
+    meaning: str
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Job:
+    """A job: its name (the command's), what it reads, its settings' type and how it runs."""
+
+    name: str
+    inputs: tuple[Input, ...]
+    settings: type
+    runner: Callable[[Mapping[str, Source], Any], JobResult]
+
+
+def _validate(inputs: Mapping[str, Source], settings: ValidateSettings) -> JobResult:
+    from xlbo.jobs.validate import validate_job
+
+    return validate_job(inputs, settings)
+
+
+def _reconcile(inputs: Mapping[str, Source], settings: ReconcileSettings) -> JobResult:
+    from xlbo.jobs.reconcile import reconcile_job
+
+    return reconcile_job(inputs, settings)
+
+
+def _payroll(inputs: Mapping[str, Source], settings: PayrollSettings) -> JobResult:
+    from xlbo.jobs.payroll import payroll_job
+
+    return payroll_job(inputs, settings)
+
+
+def _report(inputs: Mapping[str, Source], settings: ReportSettings) -> JobResult:
+    from xlbo.jobs.report import report_job
+
+    return report_job(inputs, settings)
+
+
+def _tally(inputs: Mapping[str, Source], settings: TallySettings) -> JobResult:
+    from xlbo.jobs.tally import tally_job
+
+    return tally_job(inputs, settings)
+
+
+def _workbooks(inputs: Mapping[str, Source], settings: WorkbooksSettings) -> JobResult:
+    from xlbo.jobs.workbooks import workbooks_job
+
+    return workbooks_job(settings)
+
+
+def _demo(inputs: Mapping[str, Source], settings: DemoSettings) -> JobResult:
+    from xlbo.jobs.demo import demo_job
+
+    return demo_job(settings)
+
+
+JOBS: dict[str, Job] = {
+    job.name: job
+    for job in (
+        Job(
+            "validate", (Input("master", "the master-data workbook"),), ValidateSettings, _validate
+        ),
+        Job(
+            "reconcile",
+            (
+                Input("bank", "the bank statement", required=False),
+                Input("ledger", "the bank ledger (Tally export, or books with a Journal)", False),
+                Input("earlier", "an earlier result with your Accept, Reject and Rules", False),
+                Input("rules", "an earlier month's result whose Rules are reused", False),
+                Input("master", "the master workbook naming the company and its banks", False),
+            ),
+            ReconcileSettings,
+            _reconcile,
+        ),
+        Job("payroll", (Input("master", "the master-data workbook"),), PayrollSettings, _payroll),
+        Job(
+            "report",
+            (
+                Input("book", "the workbook with the Journal"),
+                Input("master", "the master workbook with the chart of accounts", False),
+            ),
+            ReportSettings,
+            _report,
+        ),
+        Job(
+            "import-tally",
+            (
+                Input("daybook", "the Day Book exported from Tally"),
+                Input("master", "the master workbook naming customers and vendors", False),
+            ),
+            TallySettings,
+            _tally,
+        ),
+        Job("workbooks", (), WorkbooksSettings, _workbooks),
+        Job("demo", (), DemoSettings, _demo),
+    )
+}
+"""Every job, by name; a new job adds its entry here, and each door reaches it through `run`."""
+
+
+def run(job_name: str, inputs: Mapping[str, Source], settings: Any) -> JobResult:
+    """Run the job `job_name` on `inputs` (name → file or open workbook) with `settings` (the
+    job's settings type). A door that hands a job the wrong settings or an input it does not
+    know is a bug (TypeError); a required input left out is the user's to give (UserError)."""
+    job = JOBS.get(job_name)
+    if job is None:
+        raise TypeError(f"no job named {job_name!r}; the jobs are {', '.join(JOBS)}")
+    if not isinstance(settings, job.settings):
+        raise TypeError(f"{job_name} takes {job.settings.__name__}, not {type(settings).__name__}")
+    known = {i.name for i in job.inputs}
+    unknown = set(inputs) - known
+    if unknown:
+        raise TypeError(f"{job_name} reads no {', '.join(sorted(unknown))}")
+    for wanted in job.inputs:
+        if wanted.required and inputs.get(wanted.name) is None:
+            raise UserError(f"{job_name} needs {wanted.meaning}.")
+    return job.runner(inputs, settings)
+
+
+# -- checks on the files a job writes (before it reads anything) ------------------------------
+
+
+def refuse_to_replace_inputs(out: Path, *inputs: Path | None) -> None:
+    """Stop before a report is written over a workbook the job reads (nothing is lost)."""
+    target = out.resolve()
+    for source in inputs:
+        if source is not None and source.resolve() == target:
+            what = (
+                "the workbook it checks" if len(inputs) == 1 else f"{source.name}, which it reads"
+            )
+            raise UserError(f"The report would replace {what}; choose another --out.")
+
+
+def workbook_out(out: Path, what: str, option: str = "--out") -> None:
+    """Stop, before any reading, an `--out` that would give an Excel workbook another extension
+    (`v.csv`, `p.ods`): Excel would refuse it or show its bytes as text."""
+    if out.is_dir() or (out.suffix.lower() == ".xlsx" and out.stem not in ("", ".xlsx")):
+        return  # a folder: check_output_file says so
+    stem = out.stem if out.suffix and out.stem and not out.name.startswith(".") else ""
+    example = f"{stem or 'report'}.xlsx"
+    raise UserError(
+        f"{option} {out.name}: {what} is an Excel workbook; name it with .xlsx "
+        f"(e.g. {option} {example})."
+    )
+
+
+def file_of(source: Source | None) -> Path | None:
+    """The file an input is, or None for an open workbook (or none given)."""
+    return source if isinstance(source, Path) else None
