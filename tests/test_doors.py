@@ -219,7 +219,10 @@ def test_payroll_button_tds_depends_on_the_earlier_register(
     book = book_of(master, name="master.xlsx", folder=with_ytd)
     _classic("run_payroll", book)
     without = book_of(master, name="master.xlsx")  # never saved: no folder, no registers
-    _classic("run_payroll", without)
+    assert _classic("run_payroll", without).endswith(
+        "Save this workbook in a folder to keep the month's files (and the year to date for "
+        "the next month's TDS)."
+    )
     register = book_table(book, "Register", "Employee ID")
     tds = register[0].index("TDS")
     assert [r[tds] for r in register] != [
@@ -377,3 +380,51 @@ def test_report_pack_has_the_same_figures_from_every_door(
         cli = file_table(pack, sheet, header)
         assert len(cli) > 3, sheet
         assert book_table(book, sheet, header) == cli, sheet
+
+
+# -- one registry ------------------------------------------------------------------------------
+
+
+def test_every_button_runs_a_job_of_the_registry_and_the_command_line_has_each_job() -> None:
+    from xlbo.cli import build_parser
+    from xlbo.excel.buttons import BUTTONS
+    from xlbo.jobs.registry import JOBS
+
+    assert {b.job for b in BUTTONS} <= set(JOBS)
+    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(JOBS) <= set(commands)
+
+
+def test_the_registry_refuses_what_a_door_should_never_hand_it(tmp_path: Path) -> None:
+    from xlbo.errors import UserError
+    from xlbo.jobs.registry import PayrollSettings, ValidateSettings, run
+
+    with pytest.raises(TypeError, match="validate takes ValidateSettings, not PayrollSettings"):
+        run("validate", {"master": tmp_path / "m.xlsx"}, PayrollSettings("2026-10"))
+    with pytest.raises(TypeError, match="validate reads no ledger"):
+        run("validate", {"master": tmp_path / "m.xlsx", "ledger": tmp_path}, ValidateSettings())
+    with pytest.raises(TypeError, match="no job named 'payrol'"):
+        run("payrol", {}, ValidateSettings())
+    with pytest.raises(UserError, match="validate needs the master-data workbook"):
+        run("validate", {}, ValidateSettings())
+
+
+def test_the_command_line_does_no_step_of_a_job() -> None:
+    """Each command turns options into settings and runs the job through the registry: no
+    reading, matching, computing or writing of a job's own is left in cli.py."""
+    source = (Path(__file__).resolve().parents[1] / "xlbo" / "cli.py").read_text()
+    for step in (
+        "write_workbook",
+        "write_result",
+        "run_settings",
+        "run_reconcile",
+        "run_payroll",
+        "run_report",
+        "import_day_book",
+        "build_demo",
+        " validate(",
+    ):
+        assert step not in source, step
+    assert (
+        source.count('run("') == 7
+    )  # validate, demo, payroll, reconcile, report, tally, workbooks

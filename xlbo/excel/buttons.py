@@ -193,13 +193,15 @@ def reports(book: Any) -> str:
 
 @dataclass(frozen=True)
 class Button:
-    """A ribbon button: its label, its group on the xlbo tab, and what it runs."""
+    """A ribbon button: its label, its group on the xlbo tab, what it runs, and the job of the
+    registry it runs (the command line's `xlbo JOB`)."""
 
     name: str
     label: str
     group: str
     run: Callable[[Any], str]
     help: str
+    job: str
 
 
 BUTTONS: tuple[Button, ...] = (
@@ -209,6 +211,7 @@ BUTTONS: tuple[Button, ...] = (
         "Master data",
         validate,
         "Check every sheet of this master workbook and list each problem on an Issues sheet.",
+        "validate",
     ),
     Button(
         "reconcile",
@@ -216,6 +219,7 @@ BUTTONS: tuple[Button, ...] = (
         "Bank",
         reconcile,
         "Match the pasted bank statement to the ledger and draw up the BRS in this workbook.",
+        "reconcile",
     ),
     Button(
         "run_payroll",
@@ -223,6 +227,7 @@ BUTTONS: tuple[Button, ...] = (
         "Payroll",
         run_payroll,
         "Compute the latest Attendance month's payroll and write the register into this workbook.",
+        "payroll",
     ),
     Button(
         "reports",
@@ -231,6 +236,7 @@ BUTTONS: tuple[Button, ...] = (
         reports,
         "Build the month's report pack from the Journal: trial balance, P&L, balance sheet, "
         "monthly, annual, ageing, budget and progress.",
+        "report",
     ),
 )
 """Every button, in ribbon order; later jobs add theirs."""
