@@ -81,13 +81,17 @@ def run_payroll(book: Any) -> str:
     workbook is saved in a folder, the earlier registers in its payroll folder give the year to
     date, and the month's files (register, payslips, ECR, ESIC and bank files) go there, as
     `xlbo payroll` run in that folder does."""
+    from xlbo.book.atomic import collect_kept
+
     excel = ExcelBook(book)
     folder = saved_folder(book)
     out = folder / PAYROLL_FOLDER if folder is not None else None
-    result = run("payroll", {"master": excel}, PayrollSettings(payroll_month(excel), out))
+    with collect_kept() as kept:  # the month's earlier files, kept as previous
+        result = run("payroll", {"master": excel}, PayrollSettings(payroll_month(excel), out))
     excel.write(result.sheets)
     where = (
         f" Its files are in the {PAYROLL_FOLDER} folder beside this workbook."
+        + "".join(f" {k}" for k in kept)
         if out is not None
         else " Save this workbook in a folder to keep the month's files (and the year to date "
         "for the next month's TDS)."

@@ -103,9 +103,11 @@ def lite_workbooks() -> list[LiteWorkbook]:
 
 
 def run_script(name: str, book: Any, outcome_cell: str = "") -> str:
-    """What a Lite script does: run the button `name` on the open workbook and show the outcome
-    — or, for bad input, what to fix, never a traceback — in Lite's output pane and at
-    `outcome_cell` of the xlbo sheet, when the workbook has one."""
+    """What a Lite script does: run the button `name` on the open workbook — the same handler
+    the classic add-in's ribbon calls, which runs its job through the registry
+    (`xlbo.jobs.registry.run`) as the command line does — and show the outcome — or, for bad
+    input, what to fix, never a traceback — in Lite's output pane and at `outcome_cell` of the
+    xlbo sheet, when the workbook has one."""
     button = next(b for b in BUTTONS if b.name == name)
     try:
         outcome = button.run(book)
