@@ -70,7 +70,7 @@ from xlbo.jobs.registry import (
     file_of,
     refuse_to_replace_inputs,
 )
-from xlbo.money import from_paise
+from xlbo.money import format_inr, from_paise
 from xlbo.progress import shown
 
 
@@ -520,7 +520,7 @@ def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
     """What the Reconcile job tells the user, and its exit code: 0 only when the BRS ties with
     nothing left to look at."""
     difference = result.brs.difference
-    brs_difference = from_paise(difference) if difference is not None else "unknown"
+    brs_difference = format_inr(from_paise(difference)) if difference is not None else "unknown"
     summary = (
         f"{result.match_count} matches, {len(result.bank_open)} bank and "
         f"{len(result.ledger_open)} ledger lines unmatched, {len(result.suggestions)} "
@@ -1307,13 +1307,13 @@ def _sheets(
     unread = sum(i.severity is Severity.ERROR for i in [*statement.issues, *ledger_lines.issues])
     verdict = (
         f"The BRS is not complete: {unread} line(s) could not be read and were left out "
-        f"(difference {from_paise(brs.difference or 0)})."
+        f"(difference {format_inr(from_paise(brs.difference or 0))})."
         if unread
         else "Do not trust this BRS: hardly any line matched (see below)."
         if unlikely
         else "The BRS ties: difference 0.00."
         if brs.difference == 0
-        else f"The BRS does not tie yet: difference {from_paise(brs.difference or 0)}."
+        else f"The BRS does not tie yet: difference {format_inr(from_paise(brs.difference or 0))}."
     )
     title = (
         f"Bank reconciliation: {statement.source} against {ledger_lines.source}",
