@@ -83,6 +83,21 @@ def test_no_western_grouped_money_in_fstrings() -> None:
     assert set(found) == set(KNOWN_GAPS), f"money written with Western grouping: {found}"
 
 
+def test_paise_in_a_message_go_through_format_inr() -> None:
+    """`{from_paise(x)}` prints 123456.78 (no grouping) and `{x / 100}` a float: money put
+    into a sentence is `{format_inr(from_paise(x))}`."""
+    found = []
+    for name, tree in modules():
+        if name in ELSEWHERE:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FormattedValue):
+                shown = ast.unparse(node.value)
+                if re.search(r"from_paise\(|/ 100\b", shown) and "format_inr(" not in shown:
+                    found.append(name)
+    assert set(found) == set(KNOWN_GAPS), f"paise written without format_inr: {found}"
+
+
 def test_the_financial_year_has_one_rule() -> None:
     """Only xlbo.periods works out a financial year: no other `def financial_year`, no
     `date(<a year worked out>, 4, 1)` or `date(..., 3, 31)`. Literal dates (a law in force from
@@ -131,6 +146,7 @@ def test_the_journal_layout_and_the_row_protocol_have_one_home() -> None:
     [
         ("def rupees(paise: int) -> str:\n    return ''\n", "formatter"),
         ("x = f'{gap / 100:,.2f}'\n", "western"),
+        ("x = f'difference {from_paise(gap)}'\n", "paise"),
         ("first = date(day.year, 4, 1)\n", "year"),
         ("HEADERS = ('Date', 'Voucher Type', 'Cost Centre')\n", "layout"),
     ],
@@ -146,6 +162,7 @@ def test_the_checks_catch_what_they_look_for(
     check = {
         "formatter": test_only_money_py_writes_money_as_text,
         "western": test_no_western_grouped_money_in_fstrings,
+        "paise": test_paise_in_a_message_go_through_format_inr,
         "year": test_the_financial_year_has_one_rule,
         "layout": test_the_journal_layout_and_the_row_protocol_have_one_home,
     }[caught]
