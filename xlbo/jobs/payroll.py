@@ -50,7 +50,7 @@ from xlbo.master.load import MasterData, load
 from xlbo.master.records import Employee
 from xlbo.master.rules import PFRule
 from xlbo.master.schema import MASTER_TABLES
-from xlbo.money import parse_money
+from xlbo.money import format_inr, parse_money
 from xlbo.payroll.attendance import Attendance, load_attendance
 from xlbo.payroll.compute import DaysBasis, MonthRules, PayLine, YearToDate, active_days, compute
 from xlbo.payroll.declarations import load_declarations
@@ -341,10 +341,10 @@ def pre_checks(
         if line.net_pay < 0:
             add(
                 "Basic",
-                f"net pay is negative ({line.net_pay}); left out of the bank file",
+                f"net pay is negative ({format_inr(line.net_pay)}); left out of the bank file",
                 "Reduce the month's other deductions or loan recovery.",
             )
-            negative = f"net pay is negative ({line.net_pay})"
+            negative = f"net pay is negative ({format_inr(line.net_pay)})"
             bank = held.get(person.employee_id)
             held[person.employee_id] = (
                 f"{bank[0]}; {negative}" if bank else negative,
