@@ -204,6 +204,9 @@ def is_text(values: pd.Series) -> np.ndarray:
         return np.asarray(values.notna().to_numpy(), dtype=bool)
     if values.dtype != object:
         return np.zeros(len(values), dtype=bool)
+    kind = pd.api.types.infer_dtype(values, skipna=True)  # in C: all text, or nothing at all
+    if kind in ("string", "empty"):
+        return np.asarray(values.notna().to_numpy(), dtype=bool)
     return np.asarray(values.map(lambda v: type(v) is str).to_numpy(dtype=bool), dtype=bool)
 
 
@@ -472,3 +475,18 @@ def first_of_each(positions: np.ndarray, ranks: np.ndarray, count: int) -> np.nd
     first[1:] = positions[order][1:] != positions[order][:-1]
     best[positions[order][first]] = order[first]
     return best
+
+
+def distinct(pieces: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Each piece's code and the distinct pieces (pandas' string type), so a regex runs once per
+    distinct piece: a statement's pieces repeat (`NEFT CR`, an IFSC, a payer's name), and only
+    its UTRs are new on every line. `uniques.iloc[codes]` gives the pieces back."""
+    if pc is not None and len(pieces):
+        array = _arrow(pieces)
+        if isinstance(array, pa.ChunkedArray):  # one dictionary for all (unifying is slow)
+            array = array.combine_chunks()
+        encoded = pc.dictionary_encode(array)
+        codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+        return codes, pd.Series(pd.arrays.ArrowStringArray(encoded.dictionary))
+    codes, uniques = pd.factorize(strings(pieces))  # pragma: no cover - where pyarrow is absent
+    return np.asarray(codes, dtype=np.int64), strings(pd.Series(uniques, dtype=object))

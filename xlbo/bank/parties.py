@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.scoring import EXPLAINED_FROM, KEY_WORDS, WHOLE_TENTHS
-from xlbo.columns import contains, first_of_each, replace, split_words, strings
+from xlbo.columns import contains, distinct, first_of_each, replace, split_words, strings
 from xlbo.fuzzy import cpdist, fuzz
 from xlbo.master.quality import party_key
 
@@ -66,10 +66,10 @@ def narration_names(narrations: pd.Series) -> pd.Series:
     that still has three letters in a row and no `@`; "" where none does (`CLG CHQ DEP 387778`:
     the narration names no one)."""
     texts = narrations.fillna("").astype(str)
-    positions, pieces = split_words(texts, r"[-/:,*]")
+    positions, every_piece = split_words(texts, r"[-/:,*]")
+    codes, pieces = distinct(every_piece)  # each distinct piece is read once
     # only pieces with three letters in a row and no @ can name anyone (most are UTRs, IFSCs)
     hopeful = contains(pieces, "[A-Za-z]{3}") & ~contains(pieces, "@")
-    positions, pieces = positions[hopeful], pieces[hopeful].reset_index(drop=True)
     # words with digits (UTRs, RRNs, masked accounts) and channel words go; what is left of
     # a piece may be a name: `NEFT HDFCN52026103112345 RAJESH KUMAR SALARY` → `RAJESH KUMAR`
     # a piece that is a bank's own name (`STATE BANK OF INDIA`, `KOTAK MAHINDRA BANK`, which
@@ -77,13 +77,14 @@ def narration_names(narrations: pd.Series) -> pd.Series:
     banks = np.asarray(contains(pieces, r"(?i)\bBANK\b"), dtype=bool)
     pieces = replace(replace(pieces, r"\S*[0-9]\S*", " "), _NOT_A_NAME, " ")
     pieces = replace(pieces, r"\s+", " ").str.strip()
-    named = np.asarray(contains(pieces, "[A-Za-z]{3}"), dtype=bool)
-    positions, pieces, banks = positions[named], pieces[named].reset_index(drop=True), banks[named]
-    weight = pieces.str.len().to_numpy() - 1000 * banks
-    best = first_of_each(positions, weight, len(texts))
+    named = hopeful & np.asarray(contains(pieces, "[A-Za-z]{3}"), dtype=bool)
+    weights = pieces.str.len().to_numpy(dtype=np.int64) - 1000 * banks
+    kept = named[codes]
+    positions, codes = positions[kept], codes[kept]
+    best = first_of_each(positions, weights[codes], len(texts))
     names = np.full(len(texts), "", dtype=object)
     found = best >= 0
-    names[found] = pieces.to_numpy(dtype=object)[best[found]]
+    names[found] = pieces.to_numpy(dtype=object)[codes[best[found]]]
     return pd.Series(names, index=narrations.index, dtype=object)
 
 

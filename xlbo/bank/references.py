@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from xlbo.columns import contains, extract, matches, split_words, strings
+from xlbo.columns import contains, distinct, extract, matches, split_words, strings
 
 _REFERENCE = "|".join(
     (
@@ -45,40 +45,45 @@ def reference_frame(texts: pd.Series, references: pd.Series | None = None) -> pd
     """Every reference each text carries: a frame of (`position`, `token`), one row per distinct
     reference of a line; `references` is a reference column beside the text (a statement's
     Chq./Ref.No.), placeholders of zeros ignored."""
-    positions, words = split_words(strings(texts).str.upper(), r"[^A-Z0-9]+")
+    positions, every_word = split_words(strings(texts).str.upper(), r"[^A-Z0-9]+")
+    codes, words = distinct(every_word)  # each distinct word is tested once
     lengths = words.str.len().to_numpy(dtype=np.int64)
-    found = np.zeros(len(words), dtype=bool)
+    reference = np.zeros(len(words), dtype=bool)
     long = np.flatnonzero(lengths >= 12)  # the shortest reference, an RRN, has 12 characters
     if len(long):
         candidates = words.iloc[long]
         hit = matches(candidates, _REFERENCE)
         code = lengths[long] >= 16
         hit &= ~code | (contains(candidates, "[0-9]") & contains(candidates, "[A-Z]"))
-        found[long] = hit
+        reference[long] = hit
+    six_digits = np.zeros(len(words), dtype=bool)
+    six = np.flatnonzero(lengths == 6)
+    if len(six):
+        six_digits[six] = matches(words.iloc[six], "[0-9]{6}")
     # a 6-digit word within CHEQUE_REACH words after a cheque word of the same line
-    cheque_word = words.isin(sorted(_CHEQUE_WORDS)).to_numpy(dtype=bool)
+    cheque_word = words.isin(sorted(_CHEQUE_WORDS)).to_numpy(dtype=bool)[codes]
     after_cheque = np.zeros(len(positions), dtype=bool)
     for back in range(1, CHEQUE_REACH + 1):
         earlier = np.zeros(len(positions), dtype=bool)
         earlier[back:] = cheque_word[:-back] & (positions[back:] == positions[:-back])
         after_cheque |= earlier
-    six = np.flatnonzero((lengths == 6) & after_cheque)
-    if len(six):
-        found[six] = matches(words.iloc[six], "[0-9]{6}")
-    tokens = [pd.DataFrame({"position": positions[found], "token": words[found].to_numpy()})]
+    found = reference[codes] | (six_digits[codes] & after_cheque)
+    texts_of = words.to_numpy(dtype=object)
+    tokens = [pd.DataFrame({"position": positions[found], "token": texts_of[codes[found]]})]
     # references glued to letters: UPI412345678901, P2A412345678901, CHQ000453, CHQNO000453
-    glued = np.flatnonzero(
-        ~found & (lengths >= 9) & contains(words, "[A-Z]") & contains(words, "[0-9]{6}")
+    gluey = np.flatnonzero(
+        ~reference & (lengths >= 9) & contains(words, "[A-Z]") & contains(words, "[0-9]{6}")
     )
-    if len(glued):
-        inside = words.iloc[glued]
-        rrn = extract(inside, r"(?:^|[^0-9])(?P<found>[0-9]{12})(?:[^0-9]|$)")
-        cheque = extract(inside, r"^(?:CHQ|CHEQUE|CH)(?:NO)?(?P<found>[0-9]{6})$")
-        for token in (rrn, cheque):
-            hit = (token != "").to_numpy(dtype=bool)
-            tokens.append(
-                pd.DataFrame({"position": positions[glued[hit]], "token": token[hit].to_numpy()})
-            )
+    if len(gluey):
+        inside = words.iloc[gluey]
+        for pattern in (
+            r"(?:^|[^0-9])(?P<found>[0-9]{12})(?:[^0-9]|$)",
+            r"^(?:CHQ|CHEQUE|CH)(?:NO)?(?P<found>[0-9]{6})$",
+        ):
+            token = np.full(len(words), "", dtype=object)
+            token[gluey] = extract(inside, pattern).to_numpy(dtype=object)
+            hit = (token[codes] != "") & ~found
+            tokens.append(pd.DataFrame({"position": positions[hit], "token": token[codes[hit]]}))
     if references is not None:
         given = strings(references.astype(object).where(references.notna(), "").astype(str))
         given = given.str.strip().str.upper()

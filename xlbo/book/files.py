@@ -548,6 +548,8 @@ def _blank_column(column: pd.Series) -> np.ndarray:
     missing = column.isna().to_numpy(dtype=bool)
     if column.dtype != object and not pd.api.types.is_string_dtype(column.dtype):
         return missing
+    if isinstance(column.dtype, pd.StringDtype):  # text already (a CSV read): strip in bulk
+        return missing | column.str.strip().eq("").fillna(True).to_numpy(dtype=bool)
     text = column.astype(object).where(~missing, "").astype(str).str.strip()
     return missing | (text == "").to_numpy(dtype=bool)
 
