@@ -141,19 +141,26 @@ def months_between(first: date, last: date) -> int:
     return max((last.year * 12 + last.month) - (first.year * 12 + first.month) + 1, 0)
 
 
-def compute(
-    person: Employee,
-    rules: MonthRules,
-    attendance: Attendance,
-    ytd: YearToDate,
-    declared: Declared | None = None,
-    pan_valid: bool = True,
-) -> PayLine:
-    """Gross to net for one employee; `declared` are old-regime declarations for the year (else
-    the Employees sheet's Declared 80C); without a valid PAN, tax is at least 20% (s.206AA)."""
+@dataclass(frozen=True)
+class _Days:
+    """The month's days for one employee and the earnings they give."""
+
+    in_month: int
+    on_rolls: int
+    paid: Decimal
+    lop: Decimal
+    factor: Decimal
+    earnings: dict[str, Decimal]
+    gross: Decimal
+    coverage_wage: Decimal
+    """ESI coverage: the month's rate of wages, overtime aside."""
+
+
+def _earned(person: Employee, rules: MonthRules, attendance: Attendance) -> _Days:
+    """Days paid out of the month (calendar days, or a fixed 26 or 30), the earnings prorated to
+    them, and the month's extras (overtime, arrears, bonus, other earnings) as given."""
     month = rules.month
-    days_in_month = calendar.monthrange(month.year, month.month)[1]
-    month_end = month.replace(day=days_in_month)
+    in_month = calendar.monthrange(month.year, month.month)[1]
     on_rolls = active_days(person, month)
     if attendance.paid_days is not None:
         paid = max(min(Decimal(attendance.paid_days), Decimal(on_rolls)), ZERO)
@@ -161,7 +168,7 @@ def compute(
     else:
         lop = min(Decimal(attendance.lop_days), Decimal(on_rolls))
         paid = Decimal(on_rolls) - lop
-    basis = {DaysBasis.CALENDAR: days_in_month, DaysBasis.TWENTY_SIX: 26, DaysBasis.THIRTY: 30}[
+    basis = {DaysBasis.CALENDAR: in_month, DaysBasis.TWENTY_SIX: 26, DaysBasis.THIRTY: 30}[
         rules.basis
     ]
     full = {
@@ -171,8 +178,8 @@ def compute(
         "Special Allowance": person.special_allowance,
         "Other Allowances": person.other_allowances,
     }
-    if rules.basis is DaysBasis.CALENDAR or on_rolls < days_in_month:
-        factor = paid / days_in_month  # joiners and leavers: calendar days
+    if rules.basis is DaysBasis.CALENDAR or on_rolls < in_month:
+        factor = paid / in_month  # joiners and leavers: calendar days
     else:
         factor = (basis - lop) / basis  # a fixed 26- or 30-day month: leave without pay out of it
     factor = max(min(factor, Decimal(1)), ZERO)
@@ -184,20 +191,202 @@ def compute(
         "Other Earnings": attendance.other_earnings,
     }
     earnings.update({k: v for k, v in extras.items() if v})
-    gross = sum(earnings.values(), ZERO)
-    coverage_wage = sum(
-        full.values(), ZERO
-    )  # ESI coverage: the month's rate of wages, overtime aside
+    return _Days(
+        in_month,
+        on_rolls,
+        paid,
+        lop,
+        factor,
+        earnings,
+        gross=sum(earnings.values(), ZERO),
+        coverage_wage=sum(full.values(), ZERO),
+    )
+
+
+@dataclass(frozen=True)
+class _TaxYear:
+    """Where the month stands in the employee's income-tax year."""
+
+    start: date
+    """The later of the year's first month and the month of joining."""
+    end: date
+    last_month: date
+    """The year's last month on the rolls (the month of leaving, else March)."""
+    remaining: int
+    """Months left, this one included."""
+    estimated: int
+    """Earlier months of the year with no register (their salary is estimated)."""
+
+    @property
+    def later(self) -> int:
+        return self.remaining - 1
+
+
+def _tax_year(person: Employee, month: date, ytd: YearToDate) -> _TaxYear:
+    year = financial_year(month, TAX_YEAR_START)
+    leaves = (
+        person.date_of_leaving
+        if person.date_of_leaving and person.date_of_leaving <= year.end
+        else None
+    )
+    last_month = _first(leaves if leaves else year.end)
+    start = max(year.start, _first(person.date_of_joining))
+    return _TaxYear(
+        start=start,
+        end=year.end,
+        last_month=last_month,
+        remaining=max(months_between(month, last_month), 1),
+        estimated=max(months_between(start, month) - 1 - ytd.months, 0),
+    )
+
+
+def _professional_tax(
+    person: Employee, rules: MonthRules, gross: Decimal, ytd: YearToDate, year: _TaxYear
+) -> Decimal:
+    """This month's PT; states that levy it on half-yearly or annual pay see the half year's
+    and the year's gross, estimated where earlier months have no register."""
+    month = rules.month
+    half_start = esi_period_start(month)  # PT's half years run as ESI's periods do
+    before_in_half = max(
+        months_between(max(half_start, _first(person.date_of_joining)), month) - 1, 0
+    )
+    half_base = (
+        ytd.half_year_gross
+        + person.monthly_gross * max(before_in_half - ytd.half_months, 0)
+        + gross
+    )
+    annual_base = ytd.gross + person.monthly_gross * (year.estimated + year.later) + gross
+    return professional_tax(
+        rules.pt_slabs,
+        person.work_state,
+        gross,
+        month,
+        person.gender,
+        half_year_gross=half_base,
+        annual_gross=annual_base,
+    )
+
+
+def _pt_at_the_monthly_rate(person: Employee, rules: MonthRules, months: list[date]) -> Decimal:
+    """PT of `months` at the employee's monthly gross (months estimated or still to come)."""
+    return sum(
+        (
+            professional_tax(
+                rules.pt_slabs,
+                person.work_state,
+                person.monthly_gross,
+                m,
+                person.gender,
+                half_year_gross=person.monthly_gross * 6,
+                annual_gross=person.monthly_gross * 12,
+            )
+            for m in months
+        ),
+        ZERO,
+    )
+
+
+def _old_regime_deductions(
+    person: Employee,
+    rules: MonthRules,
+    ytd: YearToDate,
+    year: _TaxYear,
+    pt: Decimal,
+    pf_this_month: Decimal,
+    declared: Declared | None,
+) -> tuple[Decimal, str | None]:
+    """The year's PT and 80C (PF and what is declared, to the cap) an old-regime employee
+    deducts, and how the declarations were made up (None without a Declarations sheet)."""
+    month = rules.month
+    other_months = [
+        date(
+            year.start.year + (year.start.month - 1 + k) // 12,
+            (year.start.month - 1 + k) % 12 + 1,
+            1,
+        )
+        for k in range(months_between(year.start, year.last_month))
+    ]
+    projected_pt = _pt_at_the_monthly_rate(person, rules, [m for m in other_months if m > month])
+    estimated_pt = _pt_at_the_monthly_rate(person, rules, other_months[: year.estimated])
+    annual_pt = ytd.pt + estimated_pt + pt + projected_pt
+    annual_pf = ytd.pf_employee + pf_this_month * (1 + year.later + year.estimated)
+    tax_rule = rules.tax.rule(person.tax_regime, rules.financial_year)
+    limit = tax_rule.limit_80c if tax_rule.limit_80c is not None else ZERO
+    if declared is not None:
+        claimed, how = declared.deduction(annual_pf, limit)
+        return annual_pt + claimed, how
+    return annual_pt + min(person.declared_80c + annual_pf, limit), None
+
+
+def _tds(
+    person: Employee,
+    rules: MonthRules,
+    ytd: YearToDate,
+    year: _TaxYear,
+    gross: Decimal,
+    deductions: Decimal,
+    pan_valid: bool,
+) -> tuple[Decimal, str]:
+    """This month's TDS: the year's tax on the projected salary less what was deducted,
+    spread over the months left; and how it was worked out."""
+    earlier_gross = ytd.gross + person.monthly_gross * year.estimated
+    projected = earlier_gross + gross + person.monthly_gross * year.later
+    taxable = max(projected - deductions, ZERO)
+    tax = income_tax(
+        taxable, person.tax_regime, rules.financial_year, rules.tax, age_group(person, year.end)
+    )
+    annual_tax = tax.total
+    if not pan_valid:
+        annual_tax = max(
+            annual_tax, (taxable * Decimal("0.20")).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        )
+    deducted = ytd.tds
+    estimated = year.estimated
+    if estimated:  # months before xlbo's first register: assume they were paid and taxed evenly
+        spread = estimated + ytd.months + year.remaining
+        deducted += (annual_tax * estimated / spread).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    tds = monthly_tds(annual_tax, deducted, year.remaining)
+    estimate_note = (
+        f" ({estimated} earlier months without a register: salary estimated at the monthly rate, "
+        f"tax assumed deducted evenly)"
+        if estimated
+        else ""
+    )
+    pan_note = "; no valid PAN: at least 20% (s.206AA)" if not pan_valid else ""
+    how = (
+        f"projected salary {format_inr(projected)} (year to date {format_inr(earlier_gross)}"
+        f" + this month {format_inr(gross)} + {year.later} months × "
+        f"{format_inr(person.monthly_gross)}) − deductions {format_inr(deductions)} = "
+        f"{format_inr(taxable)}; annual tax {format_inr(annual_tax)}{pan_note}; "
+        f"({format_inr(annual_tax)} − {format_inr(deducted)} deducted) ÷ "
+        f"{year.remaining} months = {format_inr(tds)}{estimate_note}"
+    )
+    return tds, how
+
+
+def compute(
+    person: Employee,
+    rules: MonthRules,
+    attendance: Attendance,
+    ytd: YearToDate,
+    declared: Declared | None = None,
+    pan_valid: bool = True,
+) -> PayLine:
+    """Gross to net for one employee; `declared` are old-regime declarations for the year (else
+    the Employees sheet's Declared 80C); without a valid PAN, tax is at least 20% (s.206AA)."""
+    month = rules.month
+    days = _earned(person, rules, attendance)
+    gross = days.gross
     working: list[tuple[str, str]] = [
         (
             "Paid Days",
-            f"{paid} of {days_in_month} days ({on_rolls} on the rolls, {lop} LOP); "
-            f"earnings × {factor:.4f} ({rules.basis.value} basis)",
+            f"{days.paid} of {days.in_month} days ({days.on_rolls} on the rolls, {days.lop} "
+            f"LOP); earnings × {days.factor:.4f} ({rules.basis.value} basis)",
         ),
     ]
 
     # PF, on wages in whole rupees as the ECR carries them
-    wage = pf_wage(earnings["Basic"] + earnings["DA"], gross, rules.pf).quantize(
+    wage = pf_wage(days.earnings["Basic"] + days.earnings["DA"], gross, rules.pf).quantize(
         Decimal(1), rounding=ROUND_HALF_UP
     )
     eligible = person.eps_eligible and _age(person.date_of_birth, month) < rules.pf.eps_age_limit
@@ -216,8 +405,8 @@ def compute(
     # ESI
     esi = employees_state_insurance(
         gross,
-        coverage_wage,
-        int(paid),
+        days.coverage_wage,
+        int(days.paid),
         rules.esi,
         disabled=person.disabled,
         covered_at_period_start=ytd.esi_covered_at_period_start,
@@ -232,46 +421,16 @@ def compute(
         )
     )
 
-    # Year: months before this one (estimated where no register), and months still to come
-    tax_year = financial_year(month, TAX_YEAR_START)
-    fy_end = tax_year.end
-    leaves = (
-        person.date_of_leaving
-        if person.date_of_leaving and person.date_of_leaving <= fy_end
-        else None
-    )
-    last_month = _first(leaves if leaves else fy_end)
-    remaining = max(months_between(month, last_month), 1)
-    later = remaining - 1
-    start = max(tax_year.start, _first(person.date_of_joining))
-    estimated = max(months_between(start, month) - 1 - ytd.months, 0)
-
     # PT and LWF
-    half_start = esi_period_start(month)
-    before_in_half = max(
-        months_between(max(half_start, _first(person.date_of_joining)), month) - 1, 0
-    )
-    half_base = (
-        ytd.half_year_gross
-        + person.monthly_gross * max(before_in_half - ytd.half_months, 0)
-        + gross
-    )
-    annual_base = ytd.gross + person.monthly_gross * (estimated + later) + gross
-    pt = professional_tax(
-        rules.pt_slabs,
-        person.work_state,
-        gross,
-        month,
-        person.gender,
-        half_year_gross=half_base,
-        annual_gross=annual_base,
-    )
+    year = _tax_year(person, month, ytd)
+    pt = _professional_tax(person, rules, gross, ytd, year)
     working.append(
         (
             "PT",
             f"{person.work_state}, {person.gender.value}, gross {format_inr(gross)}: {format_inr(pt)}",
         )
     )
+    month_end = month.replace(day=days.in_month)
     on_rolls_at_month_end = not person.date_of_leaving or person.date_of_leaving >= month_end
     lwf_employee, lwf_employer = (
         labour_welfare_fund(rules.lwf, person.work_state, month)
@@ -288,87 +447,16 @@ def compute(
         )
 
     # TDS
-    earlier_gross = ytd.gross + person.monthly_gross * estimated
-    projected = earlier_gross + gross + person.monthly_gross * later
-    tax_rule = rules.tax.rule(person.tax_regime, rules.financial_year)
-    deductions = tax_rule.standard_deduction
+    deductions = rules.tax.rule(person.tax_regime, rules.financial_year).standard_deduction
     if person.tax_regime is TaxRegime.OLD:
-        other_months = [
-            date(start.year + (start.month - 1 + k) // 12, (start.month - 1 + k) % 12 + 1, 1)
-            for k in range(months_between(start, last_month))
-        ]
-        projected_pt = sum(
-            (
-                professional_tax(
-                    rules.pt_slabs,
-                    person.work_state,
-                    person.monthly_gross,
-                    m,
-                    person.gender,
-                    half_year_gross=person.monthly_gross * 6,
-                    annual_gross=person.monthly_gross * 12,
-                )
-                for m in other_months
-                if m > month
-            ),
-            ZERO,
+        old, declarations = _old_regime_deductions(
+            person, rules, ytd, year, pt, pf.employee + pf.vpf, declared
         )
-        estimated_pt = sum(
-            (
-                professional_tax(
-                    rules.pt_slabs,
-                    person.work_state,
-                    person.monthly_gross,
-                    m,
-                    person.gender,
-                    half_year_gross=person.monthly_gross * 6,
-                    annual_gross=person.monthly_gross * 12,
-                )
-                for m in other_months[:estimated]
-            ),
-            ZERO,
-        )
-        annual_pt = ytd.pt + estimated_pt + pt + projected_pt
-        annual_pf = ytd.pf_employee + (pf.employee + pf.vpf) * (1 + later + estimated)
-        limit = tax_rule.limit_80c if tax_rule.limit_80c is not None else ZERO
-        if declared is not None:
-            claimed, how = declared.deduction(annual_pf, limit)
-            working.append(("Declarations", how))
-        else:
-            claimed = min(person.declared_80c + annual_pf, limit)
-        deductions += annual_pt + claimed
-    taxable = max(projected - deductions, ZERO)
-    tax = income_tax(
-        taxable, person.tax_regime, rules.financial_year, rules.tax, age_group(person, fy_end)
-    )
-    annual_tax = tax.total
-    if not pan_valid:
-        annual_tax = max(
-            annual_tax, (taxable * Decimal("0.20")).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-        )
-    deducted = ytd.tds
-    if estimated:  # months before xlbo's first register: assume they were paid and taxed evenly
-        spread = estimated + ytd.months + remaining
-        deducted += (annual_tax * estimated / spread).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    tds = monthly_tds(annual_tax, deducted, remaining)
-    estimate_note = (
-        f" ({estimated} earlier months without a register: salary estimated at the monthly rate, "
-        f"tax assumed deducted evenly)"
-        if estimated
-        else ""
-    )
-    pan_note = "; no valid PAN: at least 20% (s.206AA)" if not pan_valid else ""
-    working.append(
-        (
-            "TDS",
-            f"projected salary {format_inr(projected)} (year to date {format_inr(earlier_gross)}"
-            f" + this month {format_inr(gross)} + {later} months × "
-            f"{format_inr(person.monthly_gross)}) − deductions {format_inr(deductions)} = "
-            f"{format_inr(taxable)}; annual tax {format_inr(annual_tax)}{pan_note}; "
-            f"({format_inr(annual_tax)} − {format_inr(deducted)} deducted) ÷ "
-            f"{remaining} months = {format_inr(tds)}{estimate_note}",
-        )
-    )
+        deductions += old
+        if declarations is not None:
+            working.append(("Declarations", declarations))
+    tds, how_tds = _tds(person, rules, ytd, year, gross, deductions, pan_valid)
+    working.append(("TDS", how_tds))
 
     deductions_total = (
         pf.employee
@@ -384,10 +472,10 @@ def compute(
     employer_cost = gross + pf.employer + pf.edli + pf.admin + esi.employer + lwf_employer
     return PayLine(
         employee=person,
-        paid_days=paid,
-        ncp_days=int(Decimal(days_in_month) - paid),
+        paid_days=days.paid,
+        ncp_days=int(Decimal(days.in_month) - days.paid),
         gross=gross,
-        coverage_wage=coverage_wage,
+        coverage_wage=days.coverage_wage,
         pf_wage=wage,
         pf_employee=pf.employee,
         vpf=pf.vpf,
@@ -409,7 +497,7 @@ def compute(
         loan_recovery=attendance.loan_recovery,
         net_pay=net,
         employer_cost=employer_cost,
-        estimated_months=estimated,
-        earnings=earnings,
+        estimated_months=year.estimated,
+        earnings=days.earnings,
         working=tuple(working),
     )
