@@ -63,52 +63,68 @@ def long_names(data: MasterData, file: str = "") -> list[Issue]:
 
 def cross_checks(data: MasterData, file: str = "") -> list[Issue]:
     """Issues that need more than one cell to see."""
-    issues: list[Issue] = long_names(data, file)
+    return [
+        *long_names(data, file),
+        *employee_dates(data, file),
+        *chart_of_accounts(data, file),
+        *opening_balances(data, file),
+        *pt_slabs_for_work_states(data, file),
+        *bank_ledgers(data, file),
+    ]
 
-    def add(
-        sheet: str,
-        index: int,
-        header: str,
-        value: object,
-        problem: str,
-        hint: str,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        issues.append(data.issue(sheet, index, header, value, problem, hint, severity, file))
 
+def employee_dates(data: MasterData, file: str = "") -> list[Issue]:
+    """An employee who leaves before joining, or who would have joined under the working age."""
+    issues = []
     for i, person in enumerate(data.employees):
         if person.date_of_leaving and person.date_of_leaving < person.date_of_joining:
-            add(
-                "Employees",
-                i,
-                "Date of Leaving",
-                person.date_of_leaving,
-                f"{person.employee_id} leaves ({person.date_of_leaving:%d-%m-%Y}) before joining "
-                f"({person.date_of_joining:%d-%m-%Y})",
-                "Check both dates; one of them is mistyped.",
+            issues.append(
+                data.issue(
+                    "Employees",
+                    i,
+                    "Date of Leaving",
+                    person.date_of_leaving,
+                    f"{person.employee_id} leaves ({person.date_of_leaving:%d-%m-%Y}) before "
+                    f"joining ({person.date_of_joining:%d-%m-%Y})",
+                    "Check both dates; one of them is mistyped.",
+                    Severity.ERROR,
+                    file,
+                )
             )
         age = _age_on(person.date_of_birth, person.date_of_joining)
         if age < MINIMUM_WORKING_AGE:
-            add(
-                "Employees",
-                i,
-                "Date of Birth",
-                person.date_of_birth,
-                f"{person.employee_id} would have been {age} on joining",
-                f"No one under {MINIMUM_WORKING_AGE} may be employed; check the date of birth "
-                "(dd-mm-yyyy).",
+            issues.append(
+                data.issue(
+                    "Employees",
+                    i,
+                    "Date of Birth",
+                    person.date_of_birth,
+                    f"{person.employee_id} would have been {age} on joining",
+                    f"No one under {MINIMUM_WORKING_AGE} may be employed; check the date of "
+                    "birth (dd-mm-yyyy).",
+                    Severity.ERROR,
+                    file,
+                )
             )
+    return issues
 
+
+def chart_of_accounts(data: MasterData, file: str = "") -> list[Issue]:
+    """Each account's sub-group is Schedule III's and sits under its group, its nature is its
+    group's, and its opening balance is on one side only."""
+    issues = []
     names = set(SUB_GROUPS)
-    debit = credit = Decimal(0)
+
+    def add(index: int, header: str, value: object, problem: str, hint: str) -> None:
+        issues.append(
+            data.issue("Accounts", index, header, value, problem, hint, Severity.ERROR, file)
+        )
+
     for i, account in enumerate(data.accounts):
-        debit += account.opening_debit
-        credit += account.opening_credit
         group = SUB_GROUPS.get(account.sub_group)
         if group is None:
             near = difflib.get_close_matches(account.sub_group, names, n=1, cutoff=0.6)
             add(
-                "Accounts",
                 i,
                 "Sub-group",
                 account.sub_group,
@@ -117,7 +133,6 @@ def cross_checks(data: MasterData, file: str = "") -> list[Issue]:
             )
         elif group is not account.group:
             add(
-                "Accounts",
                 i,
                 "Group",
                 account.group.value,
@@ -128,7 +143,6 @@ def cross_checks(data: MasterData, file: str = "") -> list[Issue]:
         expected = NATURE_OF_GROUP[account.group]
         if account.nature is not expected:
             add(
-                "Accounts",
                 i,
                 "Nature",
                 account.nature.value,
@@ -138,27 +152,40 @@ def cross_checks(data: MasterData, file: str = "") -> list[Issue]:
             )
         if account.opening_debit and account.opening_credit:
             add(
-                "Accounts",
                 i,
                 "Opening Debit",
                 account.opening_debit,
                 f"{account.account} has both an opening debit and an opening credit",
                 "Keep only the net balance on one side.",
             )
-    if debit != credit:
-        issues.append(
-            Issue(
-                severity=Severity.WARNING,
-                sheet="Accounts",
-                cell="",
-                value="",
-                problem=f"Opening debits ({format_inr(debit, symbol=True)}) and credits ({format_inr(credit, symbol=True)}) "
-                f"differ by {format_inr(abs(debit - credit), symbol=True)}",
-                hint="The opening trial balance must agree; check the balances brought forward.",
-                file=file,
-            )
-        )
+    return issues
 
+
+def opening_balances(data: MasterData, file: str = "") -> list[Issue]:
+    """The opening trial balance agrees: the accounts' opening debits equal their credits."""
+    debit = sum((a.opening_debit for a in data.accounts), Decimal(0))
+    credit = sum((a.opening_credit for a in data.accounts), Decimal(0))
+    if debit == credit:
+        return []
+    return [
+        Issue(
+            severity=Severity.WARNING,
+            sheet="Accounts",
+            cell="",
+            value="",
+            problem=f"Opening debits ({format_inr(debit, symbol=True)}) and credits "
+            f"({format_inr(credit, symbol=True)}) differ by "
+            f"{format_inr(abs(debit - credit), symbol=True)}",
+            hint="The opening trial balance must agree; check the balances brought forward.",
+            file=file,
+        )
+    ]
+
+
+def pt_slabs_for_work_states(data: MasterData, file: str = "") -> list[Issue]:
+    """A state that levies professional tax where employees work, with no PT Slabs rows (said
+    once a state, at its first employee)."""
+    issues = []
     slab_states = {slab.state for slab in data.pt_slabs}
     warned: set[str] = set()
     for i, person in enumerate(data.employees):
@@ -166,26 +193,36 @@ def cross_checks(data: MasterData, file: str = "") -> list[Issue]:
         if state in PT_STATES and state not in slab_states and state not in warned:
             warned.add(state)
             count = sum(1 for p in data.employees if p.work_state == state)
-            add(
-                "Employees",
-                i,
-                "Work State",
-                state,
-                f"{state} levies professional tax, but the PT Slabs sheet has no rows for it "
-                f"({count} employee{'s' if count != 1 else ''} work there)",
-                f"Add {state}'s slabs to PT Slabs, or payroll will deduct no PT for them.",
-                severity=Severity.WARNING,
-            )
-
-    ledgers = {a.account.casefold() for a in data.accounts}
-    for i, bank in enumerate(data.bank_accounts):
-        if ledgers and bank.account.casefold() not in ledgers:
-            add(
-                "Bank Accounts",
-                i,
-                "Account",
-                bank.account,
-                f"Bank account ledger '{bank.account}' is not in the Accounts sheet",
-                "Add the ledger to Accounts (under Cash and Cash Equivalents) or fix the name.",
+            issues.append(
+                data.issue(
+                    "Employees",
+                    i,
+                    "Work State",
+                    state,
+                    f"{state} levies professional tax, but the PT Slabs sheet has no rows for it "
+                    f"({count} employee{'s' if count != 1 else ''} work there)",
+                    f"Add {state}'s slabs to PT Slabs, or payroll will deduct no PT for them.",
+                    Severity.WARNING,
+                    file,
+                )
             )
     return issues
+
+
+def bank_ledgers(data: MasterData, file: str = "") -> list[Issue]:
+    """Every bank account has its ledger in the chart of accounts (when there is a chart)."""
+    ledgers = {a.account.casefold() for a in data.accounts}
+    return [
+        data.issue(
+            "Bank Accounts",
+            i,
+            "Account",
+            bank.account,
+            f"Bank account ledger '{bank.account}' is not in the Accounts sheet",
+            "Add the ledger to Accounts (under Cash and Cash Equivalents) or fix the name.",
+            Severity.ERROR,
+            file,
+        )
+        for i, bank in enumerate(data.bank_accounts)
+        if ledgers and bank.account.casefold() not in ledgers
+    ]
