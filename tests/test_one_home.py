@@ -83,6 +83,24 @@ def test_no_western_grouped_money_in_fstrings() -> None:
     assert set(found) == set(KNOWN_GAPS), f"money written with Western grouping: {found}"
 
 
+def test_money_cells_keep_the_one_number_format() -> None:
+    """No sheet asks for money in brackets (Column(brackets=True), INR_BRACKETS_FORMAT): a
+    negative shows with INR_NUMBER_FORMAT's minus sign on every sheet, as in every message."""
+    allowed = {"xlbo/money.py", "xlbo/book/display.py"}  # where the option is still defined
+    found = []
+    for name, tree in modules():
+        if name in allowed:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.keyword) and node.arg == "brackets":
+                found.append(f"{name}:{node.value.lineno} brackets=")
+            if isinstance(node, ast.Name | ast.alias) and "INR_BRACKETS_FORMAT" in (
+                node.id if isinstance(node, ast.Name) else node.name
+            ):
+                found.append(f"{name} INR_BRACKETS_FORMAT")
+    assert not found, f"money in brackets: {found}"
+
+
 def test_paise_in_a_message_go_through_format_inr() -> None:
     """`{from_paise(x)}` prints 123456.78 (no grouping) and `{x / 100}` a float: money put
     into a sentence is `{format_inr(from_paise(x))}`."""
@@ -147,6 +165,7 @@ def test_the_journal_layout_and_the_row_protocol_have_one_home() -> None:
         ("def rupees(paise: int) -> str:\n    return ''\n", "formatter"),
         ("x = f'{gap / 100:,.2f}'\n", "western"),
         ("x = f'difference {from_paise(gap)}'\n", "paise"),
+        ("money = Column(kind=Kind.MONEY, brackets=True)\n", "brackets"),
         ("first = date(day.year, 4, 1)\n", "year"),
         ("HEADERS = ('Date', 'Voucher Type', 'Cost Centre')\n", "layout"),
     ],
@@ -163,6 +182,7 @@ def test_the_checks_catch_what_they_look_for(
         "formatter": test_only_money_py_writes_money_as_text,
         "western": test_no_western_grouped_money_in_fstrings,
         "paise": test_paise_in_a_message_go_through_format_inr,
+        "brackets": test_money_cells_keep_the_one_number_format,
         "year": test_the_financial_year_has_one_rule,
         "layout": test_the_journal_layout_and_the_row_protocol_have_one_home,
     }[caught]
