@@ -161,3 +161,34 @@ def test_bulk_workbook_opens_in_libreoffice_with_the_same_values(
     plain = [v for v in TRICKY_TEXT if v.isprintable() and len(v) < 1000 and v.strip() == v]
     texts = {theirs.cell(r, 3).value for r in range(5, 5 + ROWS)}
     assert set(plain) - {""} <= texts
+
+
+def test_bulk_numbers_and_dates_read_back_as_the_very_same_values(tmp_path: Path) -> None:
+    """Whole numbers, paise and other figures, and dates on both sides of 1 March 1900, as
+    openpyxl reads them back from a bulk-written sheet."""
+    numbers = [0.0, 7.0, -12.0, 0.07, -0.05, 1234.5, 1234.56, -731916605505.68, 1e15, 1 / 3]
+    numbers += [2.5e-7, 123456789012.34, 99999999999.99]
+    days = [date(2026, 4, 1), datetime(2026, 5, 3, 13, 45, 7), date(1900, 1, 5), date(1900, 3, 1)]
+    count = len(numbers)
+    table = pd.DataFrame(
+        {
+            "Figure": pd.Series(numbers, dtype="float64"),
+            "When": pd.Series([days[i % len(days)] for i in range(count)], dtype=object),
+        }
+    )
+    out = tmp_path / "numbers.xlsx"
+    sheet = ResultSheet("Numbers", table, columns=[Column("Figure"), Column("When", Kind.DATE)])
+    original = xlsx.BULK_ROWS
+    xlsx.BULK_ROWS = 1
+    try:
+        write_workbook(out, [sheet])
+    finally:
+        xlsx.BULK_ROWS = original
+    rows = list(openpyxl.load_workbook(out)["Numbers"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rows] == numbers
+    written = [r[1] for r in rows]
+    expected = [days[i % len(days)] for i in range(count)]
+    assert [
+        w.date() if isinstance(d, date) and not isinstance(d, datetime) else w
+        for w, d in zip(written, expected, strict=True)
+    ] == expected

@@ -73,8 +73,33 @@ def _escape(texts: pd.Series, max_text: int) -> pd.Series:
 
 
 def _number_text(values: np.ndarray) -> np.ndarray:
-    """Numbers as xlsxwriter writes them (up to 16 significant digits, `%.16G`)."""
-    return np.char.mod("%.16G", np.asarray(values, dtype="float64")).astype(object)
+    """Numbers as cell text that reads back as the same number: whole numbers and amounts in
+    paise as written (`123`, `1234.5`), the rest as xlsxwriter writes them (`%.16G`)."""
+    numbers = np.asarray(values, dtype="float64")
+    text = np.empty(len(numbers), dtype=object)
+    whole = (numbers == np.trunc(numbers)) & (np.abs(numbers) < 1e15)  # row numbers, days
+    text[whole] = numbers[whole].astype(np.int64).astype(str).astype(object)
+    # paise: a number that is the double nearest to a 2-decimal figure prints as that figure,
+    # which reads back as the very same number (%.16G may add a stray last digit: 0.07 is
+    # 0.07000000000000001 there, the same double)
+    with np.errstate(invalid="ignore", over="ignore"):
+        cents = np.rint(numbers * 100)
+        paise = ~whole & (np.abs(numbers) < 1e13) & (cents / 100 == numbers)
+    if paise.any():
+        signed = cents[paise].astype(np.int64)
+        amount = np.abs(signed)
+        fraction = amount % 100
+        tail = np.where(
+            fraction % 10 == 0,
+            (fraction // 10).astype(str),
+            np.char.zfill(fraction.astype(str), 2),
+        ).astype(object)
+        sign = np.where(signed < 0, "-", "").astype(object)
+        text[paise] = sign + (amount // 100).astype(str).astype(object) + "." + tail
+    rest = ~whole & ~paise
+    if rest.any():
+        text[rest] = np.char.mod("%.16G", numbers[rest]).astype(object)
+    return text
 
 
 def _column_cells(
@@ -122,8 +147,7 @@ def _column_cells(
             flags = np.where(np.array([bool(v) for v in chosen]), "1", "0")
             cells[where] = '<c r="' + refs[where] + f'"{styled} t="b"><v>' + flags + "</v></c>"
         elif kind == "date":
-            serials = np.array([_serial(v) for v in chosen], dtype="float64")
-            text = _number_text(serials)
+            text = _number_text(_serials(chosen))
             cells[where] = '<c r="' + refs[where] + f'"{styled}><v>' + text + "</v></c>"
         else:  # a link's text, in the link style while links are allowed, then plain
             allowed = min(max(links, 0), len(where))
@@ -199,6 +223,26 @@ def cell_kind(value: Any) -> str:
     if isinstance(value, Link):
         return "link"
     return "text"
+
+
+EXCEL_EPOCH = np.datetime64("1899-12-30")
+"""Day 0 of Excel's dates as they count from 1 March 1900 (Excel keeps Lotus' 29 February 1900)."""
+
+
+def _serials(values: np.ndarray) -> np.ndarray:
+    """Excel's serial numbers of dates and datetimes, in bulk; a zone-aware time, or a date
+    before 1 March 1900, is converted one by one as xlsxwriter does."""
+    try:
+        stamps = pd.to_datetime(pd.Series(values, dtype=object))
+    except (ValueError, TypeError, OverflowError):
+        stamps = None
+    if stamps is None or not pd.api.types.is_datetime64_dtype(stamps.dtype):  # zones, mixed
+        return np.array([_serial(v) for v in values], dtype="float64")
+    moments = stamps.to_numpy(dtype="datetime64[us]")
+    serials = (moments - EXCEL_EPOCH) / np.timedelta64(1, "D")
+    early = np.flatnonzero(moments < np.datetime64("1900-03-01"))
+    serials[early] = [_serial(v) for v in values[early]]
+    return np.asarray(serials, dtype="float64")
 
 
 def _serial(value: date | datetime) -> float:

@@ -43,7 +43,7 @@ VALIDATION_ROWS = 2000
 STREAM_CELLS = 200_000
 """Above this many cells (and with no Excel Tables, which need the whole sheet in memory), rows
 are streamed to disk as they are written."""
-BULK_ROWS = 5000
+BULK_ROWS = 500
 """From this many rows a sheet's data rows are written in bulk (`sheet_xml`), not cell by cell."""
 MAX_LINKS = 65530
 """Excel's limit on hyperlinks in one worksheet; cells past it show their text without a link."""
