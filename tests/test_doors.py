@@ -198,6 +198,39 @@ def test_payroll_after_an_earlier_month_has_the_same_tds_from_every_door(
         ), sheet
 
 
+@DOORS
+def test_payroll_in_a_workbook_never_saved_keeps_the_year_to_date_in_its_sheets(
+    door: Door, demo: DemoFiles, tmp_path: Path
+) -> None:
+    """Lite in the browser has no folder to keep registers in: September's click keeps its
+    register as a sheet (Register 2026-09) and October's click reads it, so October's TDS is
+    what the command line gives with September's register in its payroll folder."""
+    command = tmp_path / "command"
+    master = master_with_september_bonus(demo, command)
+    run = ["payroll", str(master), "--out", str(command / "payroll"), "--no-payslips"]
+    assert main([*run, "--month", "2026-09"]) in (0, 1)
+    assert main([*run, "--month", "2026-10"]) in (0, 1)
+
+    book = book_of(master, name="master.xlsx")  # never saved
+    attendance = book.sheets["Attendance"]
+    rows = [
+        [attendance.values.get((r, c)) for c in range(1, 11)]
+        for r in range(1, max(r for r, _ in attendance.values) + 1)
+    ]
+    attendance.clear()  # September's attendance first: the button pays the latest month
+    attendance.range((1, 1)).value = [rows[0], *(r for r in rows[1:] if r[1] == "2026-09")]
+    assert door("run_payroll", book).startswith("Payroll September 2026: ")
+    assert "Register 2026-09" in [s.name for s in book.sheets]
+    attendance.clear()
+    attendance.range((1, 1)).value = rows
+    assert door("run_payroll", book).startswith("Payroll October 2026: ")
+
+    register = command / "payroll" / "payroll-register-2026-10.xlsx"
+    cli = file_table(register, "Register", "Employee ID")
+    assert book_table(book, "Register", "Employee ID") == cli
+    assert book_table(book, "Register 2026-10", "Employee ID") == cli
+
+
 def test_payroll_button_tds_depends_on_the_earlier_register(
     demo: DemoFiles, tmp_path: Path
 ) -> None:
@@ -220,8 +253,9 @@ def test_payroll_button_tds_depends_on_the_earlier_register(
     _classic("run_payroll", book)
     without = book_of(master, name="master.xlsx")  # never saved: no folder, no registers
     assert _classic("run_payroll", without).endswith(
-        "Save this workbook in a folder to keep the month's files (and the year to date for "
-        "the next month's TDS)."
+        "Its register stays in this workbook as the sheet Register 2026-10 for next month's year "
+        "to date; save the workbook in a folder to get the month's files (payslips, ECR, ESIC "
+        "and bank files) too."
     )
     register = book_table(book, "Register", "Employee ID")
     tds = register[0].index("TDS")

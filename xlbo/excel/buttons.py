@@ -77,10 +77,11 @@ earlier registers (the year to date) and writes the month's files."""
 
 def run_payroll(book: Any) -> str:
     """Run Payroll on the open master workbook for the latest Attendance month: write the
-    Summary, Register, Working, Issues, Journal and ESI Contribution sheets into it. When the
-    workbook is saved in a folder, the earlier registers in its payroll folder give the year to
-    date, and the month's files (register, payslips, ECR, ESIC and bank files) go there, as
-    `xlbo payroll` run in that folder does."""
+    Summary, Register, Working, Issues, Journal and ESI Contribution sheets into it, and the
+    register again as `Register YYYY-MM`, which next month's click reads for the year to date.
+    When the workbook is saved in a folder, the earlier registers in its payroll folder give the
+    year to date (before those sheets), and the month's files (register, payslips, ECR, ESIC and
+    bank files) go there, as `xlbo payroll` run in that folder does."""
     from xlbo.book.atomic import collect_kept
 
     excel = ExcelBook(book)
@@ -93,8 +94,9 @@ def run_payroll(book: Any) -> str:
         f" Its files are in the {PAYROLL_FOLDER} folder beside this workbook."
         + "".join(f" {k}" for k in kept)
         if out is not None
-        else " Save this workbook in a folder to keep the month's files (and the year to date "
-        "for the next month's TDS)."
+        else f" Its register stays in this workbook as the sheet Register {result.value.month:%Y-%m} "
+        "for next month's year to date; save the workbook in a folder to get the month's files "
+        "(payslips, ECR, ESIC and bank files) too."
     )
     return result.headline + where
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -153,30 +153,72 @@ YTD_HEADERS = (
 )
 
 
-def register_figures(path: Path) -> list[tuple[str, dict[str, Decimal]]]:
-    """Each employee row of an earlier month's register: the Employee ID and its money figures.
+REGISTER_SHEET = "Register {month}"
+"""A month's register kept in the open workbook (`Register 2026-09`): where an Excel door with no
+folder to write in (Lite, a workbook never saved) keeps what the next month's year to date needs."""
+
+EarlierRegister = Path | tuple[Reader, str]
+"""An earlier month's register: its file in the payroll folder, or its sheet in the workbook."""
+
+
+def _register_sheets(workbook: Reader, month: date) -> dict[date, EarlierRegister]:
+    """The `Register YYYY-MM` sheets of the open workbook for the months of the year before
+    `month`."""
+    first = financial_year(month, TAX_YEAR_START).start
+    found: dict[date, EarlierRegister] = {}
+    prefix = REGISTER_SHEET.format(month="")
+    for name in workbook.sheet_names():
+        if not name.startswith(prefix):
+            continue
+        try:
+            when = parse_month(name.removeprefix(prefix).strip())
+        except (UserError, ValueError):
+            continue
+        if first <= when < month:
+            found[when] = (workbook, name)
+    return found
+
+
+def register_figures(register: EarlierRegister) -> list[tuple[str, dict[str, Decimal]]]:
+    """Each employee row of an earlier month's register (a file, or a sheet of the open
+    workbook): the Employee ID and its money figures.
 
     The register is xlbo's own output, but people open and edit it: a missing column, or a cell
     that is no longer an amount, stops the run with the file, the cell and what to do (the
     year-to-date TDS would be wrong without it)."""
-    where = (
-        f"xlbo reads the earlier registers in {path.parent} for the year-to-date figures: "
-        "put the figure back as it was, or run that month's payroll again into this folder."
-    )
-    try:
-        table = FileBook(path).read_table("Register", YTD_HEADERS)
-    except UserError as problem:
-        raise type(problem)(
-            f"{problem} xlbo reads the earlier registers in {path.parent} for the year-to-date "
+    if isinstance(register, Path):
+        sheet, name = "Register", register.name
+        where = (
+            f"xlbo reads the earlier registers in {register.parent} for the year-to-date figures: "
+            "put the figure back as it was, or run that month's payroll again into this folder."
+        )
+        again = (
+            f"xlbo reads the earlier registers in {register.parent} for the year-to-date "
             "figures; you can also run that month's payroll again into this folder."
-        ) from None
+        )
+    else:
+        sheet, name = register[1], register[0].name
+        where = (
+            "xlbo reads this workbook's earlier Register YYYY-MM sheets for the year-to-date "
+            "figures: put the figure back as it was, or run that month's payroll again."
+        )
+        again = (
+            "xlbo reads this workbook's earlier Register YYYY-MM sheets for the year-to-date "
+            "figures; you can also run that month's payroll again."
+        )
+    try:  # a file that is no workbook fails as it is opened
+        book = FileBook(register) if isinstance(register, Path) else register[0]
+        table = book.read_table(sheet, YTD_HEADERS)
+    except UserError as problem:
+        raise type(problem)(f"{problem} {again}") from None
     missing = [header for header in YTD_HEADERS if header not in table.frame.columns]
     if missing:
         raise SheetProblem(
-            f"{path.name}: the Register sheet has no "
+            f"{name}: the {sheet} sheet has no "
             + ", ".join(f"'{header}'" for header in missing)
             + f" column. {where}"
         )
+    quoted = f"'{sheet}'" if " " in sheet else sheet
     found = []
     for number, row in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
         code = display_value(row["Employee ID"]).strip()
@@ -188,21 +230,29 @@ def register_figures(path: Path) -> list[tuple[str, dict[str, Decimal]]]:
                 figures[header] = parse_money(row[header]) or ZERO
             except ValueError:
                 raise SheetProblem(
-                    f"{path.name}: Register!{table.cell(int(number), header)} holds "
+                    f"{name}: {quoted}!{table.cell(int(number), header)} holds "
                     f"'{display_value(row[header], 40)}', which is not an amount of {header}. {where}"
                 ) from None
         found.append((code, figures))
     return found
 
 
-def year_to_date(folder: Path, month: date) -> dict[str, YearToDate]:
-    """Per Employee ID, the year's earlier figures from the registers in `folder`."""
+def year_to_date(
+    folder: Path | None, month: date, workbook: Reader | None = None
+) -> dict[str, YearToDate]:
+    """Per Employee ID, the year's earlier figures from the registers in `folder`, and from the
+    `Register YYYY-MM` sheets of the open `workbook` for the months with no file there."""
+    registers: dict[date, EarlierRegister] = {}
+    if workbook is not None:
+        registers.update(_register_sheets(workbook, month))
+    if folder is not None:
+        registers.update(_earlier_registers(folder, month))
     totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     covered: dict[str, bool] = {}
     half_start = period_start(month)  # PT's half years run as ESI's periods do
     esi_start = period_start(month)
-    for when, path in sorted(_earlier_registers(folder, month).items()):
-        for code, figures in register_figures(path):
+    for when, register in sorted(registers.items(), key=lambda item: item[0]):
+        for code, figures in register_figures(register):
             bucket = totals[code]
             for header, key in (
                 ("Gross", "gross"),
@@ -626,7 +676,8 @@ def run_payroll(
     write every output into `out`. `master` is the master file, or the workbook open in Excel."""
     month = parse_month(month_text)
     reader = FileBook(master) if isinstance(master, Path) else master
-    result = compute_payroll(reader, month_text, year_to_date(out, month), basis)
+    workbook = None if isinstance(master, Path) else master  # its Register YYYY-MM sheets
+    result = compute_payroll(reader, month_text, year_to_date(out, month, workbook), basis)
     lines, key = result.lines, result.key
     with result_set(out, units=[out / f"payslips-{key}"]):  # the month's files: all or none
         files = [
@@ -688,8 +739,10 @@ def payroll_job(inputs: Mapping[str, Source], settings: PayrollSettings) -> JobR
             payslips=settings.payslips,
         )
     else:
+        workbook = None if isinstance(master, Path) else master  # its Register YYYY-MM sheets
         reader = FileBook(master) if isinstance(master, Path) else master
-        month = compute_payroll(reader, settings.month, {}, settings.basis)
+        ytd = year_to_date(None, parse_month(settings.month), workbook)
+        month = compute_payroll(reader, settings.month, ytd, settings.basis)
         run = PayrollRun(
             month.month,
             month.lines,
@@ -698,6 +751,10 @@ def payroll_job(inputs: Mapping[str, Source], settings: PayrollSettings) -> JobR
             month.roll,
             [*month.sheets(), esi_sheet(month.lines, month.month)],
         )
+    sheets = list(run.sheets)
+    if not isinstance(master, Path):  # the month kept in the workbook, for next month's YTD
+        register = next(sheet for sheet in sheets if sheet.name == "Register")
+        sheets.append(replace(register, name=REGISTER_SHEET.format(month=f"{run.month:%Y-%m}")))
     counts = count_by_severity(run.issues)
     said = describe_counts(counts)
     lines = [
@@ -712,7 +769,7 @@ def payroll_job(inputs: Mapping[str, Source], settings: PayrollSettings) -> JobR
     return JobResult(
         EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK,
         tuple(lines),
-        sheets=tuple(run.sheets),
+        sheets=tuple(sheets),
         issues=tuple(run.issues),
         files=tuple(run.files),
         headline=f"Payroll {run.month:%B %Y}: {len(run.lines)} employees; {said}.",
