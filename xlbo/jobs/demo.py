@@ -29,7 +29,7 @@ from xlbo.jobs.registry import (
     WorkbooksSettings,
     run,
 )
-from xlbo.money import from_paise
+from xlbo.money import format_inr, from_paise
 
 INDENT = " " * 20
 """Where the second line of a step's account starts (under the first line's path)."""
@@ -81,7 +81,7 @@ class _Demo:
         return (
             f"  reconcile         {out}\n{INDENT}{result.match_count} matches, "
             f"{len(result.bank_open)} bank and {len(result.ledger_open)} ledger lines left for "
-            f"the BRS; difference {from_paise(difference) if difference is not None else 'unknown'}"
+            f"the BRS; difference {format_inr(from_paise(difference)) if difference is not None else 'unknown'}"
         )
 
     def collections(self) -> str:
@@ -97,7 +97,7 @@ class _Demo:
             f"  reconcile (CSV)   {out}\n{INDENT}a year of UPI collections, "
             f"{upi.lines:,} lines a side from CSV: {result.match_count:,} matched, "
             f"{len(result.suggestions):,} suggestions, BRS difference "
-            f"{from_paise(result.brs.difference or 0)}; the long tables as CSV beside it:\n"
+            f"{format_inr(from_paise(result.brs.difference or 0))}; the long tables as CSV beside it:\n"
             + "\n".join(f"{INDENT}{path.name}" for path in done.files[1:])
         )
 
