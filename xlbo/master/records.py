@@ -128,12 +128,12 @@ class Company(Record):
     fy_start: MonthCell = Field(
         Month.APRIL,
         alias="Financial Year Starts",
-        description="First month of the financial year (April in India).",
+        description="First month of the financial year the books are kept in (April in India); a report's --period FY… follows it. TDS on salaries always runs April to March.",
     )
     books_begin: OptDay = Field(
         None,
         alias="Books Begin",
-        description="Date the books kept in xlbo begin; opening balances in Accounts are as on this date. Blank: the start of the current financial year.",
+        description="Date the books kept in xlbo begin; opening balances in Accounts are as on this date. Blank: the books begin with the Journal's first line.",
     )
     email: OptText = Field(
         None, alias="Email", description="Accounts e-mail printed on invoices and payslips."
