@@ -592,3 +592,40 @@ def test_an_empty_journal_is_refused_and_an_all_bad_one_is_listed(
         "Voucher JV/1 does not balance: debits exceed credits by ₹1.00"
     ]
     assert listed.sheets[0].title[-1].startswith("1 problems were found")
+
+
+@pytest.mark.parametrize(
+    ("starts", "period", "first_month", "months", "year"),
+    [
+        (None, "2026-10", "Apr 2026", 7, "FY 2026-27"),  # no Financial Year Starts: April
+        ("April", "2026-10", "Apr 2026", 7, "FY 2026-27"),
+        ("Jan", "2026-10", "Jan 2026", 10, "FY 2026"),  # a calendar-year company
+        ("Jan", "FY2026", "Jan 2026", 12, "FY 2026"),
+    ],
+)
+def test_the_annual_summary_follows_the_companys_financial_year(
+    xlsx: Callable[..., Path],
+    starts: str | None,
+    period: str,
+    first_month: str,
+    months: int,
+    year: str,
+) -> None:
+    company = [["Name", "State", "Financial Year Starts"], ["Sahyadri", "Maharashtra", starts]]
+    book = xlsx(
+        {"Company": company, "Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD]}, name="books.xlsx"
+    )
+    annual = run_report(ReportKind.ANNUAL, book, period).sheets[0]
+    shown = [c for c in annual.frame.columns if c not in ("Line", "Type", "Total")]
+    assert (shown[0], len(shown)) == (first_month, months)
+    assert str(annual.frame.set_index("Line").loc["Profit", "Total"]) == "71500.00"
+    assert any(year in chart.title for chart in annual.charts), [c.title for c in annual.charts]
+
+
+def test_a_financial_year_period_is_read_in_the_companys_year(xlsx: Callable[..., Path]) -> None:
+    company = [["Name", "State", "Financial Year Starts"], ["Sahyadri", "Maharashtra", "January"]]
+    book = xlsx(
+        {"Company": company, "Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD]}, name="books.xlsx"
+    )
+    with pytest.raises(UserError, match="runs from January to December; write FY2026"):
+        run_report(ReportKind.ANNUAL, book, "FY2026-27")
