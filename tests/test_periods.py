@@ -4,12 +4,13 @@ year in another month; one label, `FY 2026-27`."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from xlbo.errors import UserError
 from xlbo.periods import APRIL, TAX_YEAR_START, financial_year
-from xlbo.reports.journal import parse_period
+from xlbo.reports.journal import check_period, parse_period
 
 
 @pytest.mark.parametrize(
@@ -74,3 +75,48 @@ def test_a_financial_year_written_for_another_start_month_is_refused(
 ) -> None:
     with pytest.raises(UserError, match=message):
         parse_period(typed, fy_start)
+
+
+@pytest.mark.parametrize("typed", ["FY2026", "FY2026-27", "2026-10", "2026-04:2026-09"])
+def test_a_period_of_any_company_passes_the_door(typed: str) -> None:
+    check_period(typed)  # no UserError: the company's start month decides later
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("FY2026-29", "write FY2026-27"),
+        ("FY26-27", "not a financial year"),
+        ("2026-13", "is not a period"),
+        ("FY2200", "outside the years xlbo works with"),
+    ],
+)
+def test_a_malformed_period_is_refused_at_the_door(typed: str, said: str) -> None:
+    with pytest.raises(UserError, match=said):
+        check_period(typed)
+
+
+def test_the_command_line_reports_a_calendar_year_company_for_fy2026(tmp_path: Path) -> None:
+    from tests.conftest import write_xlsx
+    from xlbo.cli import main
+
+    journal = [
+        ["Date", "Voucher No", "Voucher Type", "Account", "Debit", "Credit"],
+        [date(2026, 2, 10), "RCT/1", "Receipt", "Bank", 5000, None],
+        [date(2026, 2, 10), "RCT/1", "Receipt", "Sales", None, 5000],
+    ]
+    books = write_xlsx(
+        tmp_path / "books.xlsx",
+        {
+            "Company": [["Name", "State", "Financial Year Starts"], ["Acme", "Kerala", "January"]],
+            "Accounts": [
+                ["Account", "Group", "Sub-group", "Nature"],
+                ["Bank", "Current Assets", "Cash and Cash Equivalents", "Asset"],
+                ["Sales", "Income", "Revenue from Operations", "Income"],
+            ],
+            "Journal": journal,
+        },
+    )
+    out = tmp_path / "annual.xlsx"
+    code = main(["report", "annual", str(books), "--period", "FY2026", "--out", str(out)])
+    assert code == 0 and out.exists()

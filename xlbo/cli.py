@@ -154,9 +154,9 @@ def month_at_door(text: str, option: str = "--month") -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from xlbo.jobs.registry import ReportSettings, Source, run
     from xlbo.jobs.report import ReportKind
-    from xlbo.reports.journal import parse_period
+    from xlbo.reports.journal import check_period
 
-    parse_period(args.period)  # at the door, before any reading
+    check_period(args.period)  # at the door, before any reading
     inputs: dict[str, Source] = {"book": Path(args.book)}
     if args.master:
         inputs["master"] = Path(args.master)

@@ -79,6 +79,14 @@ def parse_period(text: str, fy_start: int = APRIL) -> Period:
     return Period(start, end, label)
 
 
+def check_period(text: str) -> None:
+    """Refuse a period that is malformed whatever month the company's year starts in (at the
+    door, before the master says the month): `FY2026` is checked as a year from January,
+    `FY2026-27` as one from April; `parse_period` with the company's month decides the rest."""
+    fy = re.fullmatch(r"FY(\d{4})(-\d{2})?", str(text).strip().upper().replace(" ", ""))
+    parse_period(text, 1 if fy and not fy.group(2) else APRIL)
+
+
 def _texts(cells: Mapping[Any, Any]) -> tuple[dict[str, str], dict[str, str]]:
     """A journal row's text cells, cleaned, and the Excel errors (#REF!, #N/A) found where text
     should be (header → what is wrong); a cell with an error reads as blank."""
