@@ -39,6 +39,7 @@ from xlbo.book.limits import (
     too_large,
 )
 from xlbo.book.table import Table, column_letter, find_header_row, header_key, header_text
+from xlbo.columns import is_text, strings
 from xlbo.errors import FileProblem, SheetProblem
 
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
@@ -550,8 +551,12 @@ def _blank_column(column: pd.Series) -> np.ndarray:
         return missing
     if isinstance(column.dtype, pd.StringDtype):  # text already (a CSV read): strip in bulk
         return missing | column.str.strip().eq("").fillna(True).to_numpy(dtype=bool)
-    text = column.astype(object).where(~missing, "").astype(str).str.strip()
-    return missing | (text == "").to_numpy(dtype=bool)
+    where = np.flatnonzero(is_text(column))  # numbers and dates are never blank
+    blank = missing.copy()
+    if len(where):
+        text = strings(pd.Series(column.to_numpy(dtype=object)[where], dtype=object))
+        blank[where] = (text.str.strip() == "").to_numpy(dtype=bool)
+    return blank
 
 
 def frame_table(
