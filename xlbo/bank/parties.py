@@ -51,12 +51,15 @@ _NOT_A_NAME = (
     r"|PAYMENT|RECEIPT|SALARY|SAL|FUND|FUNDS|SELF|NA|INV|REF|UTR|RRN|NO|CLEARING|IFSC"
     r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS|SENT|USING|PAYTM"
     r"|PHONEPE|GPAY|BHIM|ADVANCE|BILL|TXN|BANK|LTD BANK"
-    r"|FREIGHT|GOODS|REFUND|SETTLEMENT|TOWARDS|AGAINST|PURCHASE|"
+    r"|FREIGHT|GOODS|REFUND|SETTLEMENT|TOWARDS|AGAINST|PURCHASE"
+    r"|REV|RET|RTN|ACCOUNT|DOES|NOT|EXIST|CLOSED|INSUFFICIENT|INSUFF|"
     + "|".join(sorted(BANK_CODES))
     + r")\b"
 )
 """Words of a narration that name the channel or the kind of transaction, or are the payer's note
-(`FREIGHT`, `GOODS`, `REFUND`), never a party: `IMPS-…-V ARUN-…-FREIGHT` names V ARUN."""
+(`FREIGHT`, `GOODS`, `REFUND`) or a returned payment's reason (`ACCOUNT DOES NOT EXIST`,
+`ACCOUNT CLOSED`, `FUNDS INSUFFICIENT`), never a party: `IMPS-…-V ARUN-…-FREIGHT` names V ARUN,
+`NEFT RETURN-…-R HEGDE-ACCOUNT DOES NOT EXIST` names R HEGDE."""
 
 
 def narration_names(narrations: pd.Series) -> pd.Series:
@@ -156,6 +159,7 @@ def _squashed(text: str, **_: object) -> str:
 SHORTEST_PART = 5
 
 
+@lru_cache(maxsize=1 << 19)
 def explained(left: str, right: str) -> int:
     """0–100: the share of the words of two names that the other name accounts for — a word by
     the same word, or one cut short from it (three letters or more), an initial by a word that
@@ -170,38 +174,43 @@ def explained(left: str, right: str) -> int:
     (100, 50)
     """
     a, b = _words_of(left), _words_of(right)
-    if not a.words or not b.words:
+    if not a.count or not b.count:
         return 0
-    found = sum(b.accounts_for(w, pre) for w, pre in zip(a.words, a.prefixes, strict=True))
-    found += sum(a.accounts_for(w, pre) for w, pre in zip(b.words, b.prefixes, strict=True))
-    return (100 * found) // (len(a.words) + len(b.words))
+    missed = sum(map(b.offers.isdisjoint, a.asks)) + sum(map(a.offers.isdisjoint, b.asks))
+    return (100 * (a.count + b.count - missed)) // (a.count + b.count)
+
+
+_INITIAL, _LONG, _FIRST = "\x01", "\x02", "\x03"
+"""Tags of what a name offers and asks (see `_Words`): an initial, a word of three letters or
+more that another word may be cut short from, a word's first letter."""
 
 
 class _Words:
-    """A name's words, as `explained` looks them up (each name worked out once)."""
+    """A name's words as `explained` looks them up (each name worked out once): what the name
+    offers to account for another name's words, and what each of its words asks of another
+    name, as sets of tagged strings, so that one `isdisjoint` per word decides. A word is
+    accounted for by the same word, by a word cut short from it or that it is cut short from
+    (three letters or more), or by an initial it starts with; an initial by a word it starts."""
 
     def __init__(self, name: str) -> None:
-        self.words = name.split()
-        self.prefixes = [
-            {w[:n] for n in range(3, len(w) + 1)} if len(w) >= 3 else set() for w in self.words
-        ]
-        self.firsts = {w[0] for w in self.words}
-        self.initials = {w for w in self.words if len(w) == 1}
-        self.whole = {w for w in self.words if len(w) > 1}
-        self.long = {w for w in self.words if len(w) >= 3}
-        self.all_prefixes = set().union(*self.prefixes) if self.prefixes else set()
-
-    def accounts_for(self, word: str, prefixes: set[str]) -> bool:
-        """Whether one of these words accounts for `word` (whose prefixes of three letters or
-        more are `prefixes`): the same word, one cut short from the other, or an initial."""
-        if len(word) == 1:
-            return word in self.firsts
-        return (
-            word[0] in self.initials
-            or word in self.whole
-            or word in self.all_prefixes
-            or not self.long.isdisjoint(prefixes)
-        )
+        words = name.split()
+        self.count = len(words)
+        offers: set[str] = set()
+        asks: list[frozenset[str]] = []
+        for word in words:
+            offers.add(_FIRST + word[0])
+            if len(word) == 1:
+                offers.add(_INITIAL + word)
+                asks.append(frozenset((_FIRST + word,)))
+                continue
+            prefixes = [word[:n] for n in range(3, len(word) + 1)]
+            offers.add(word)
+            offers.update(prefixes)
+            if len(word) >= 3:
+                offers.add(_LONG + word)
+            asks.append(frozenset((word, _INITIAL + word[0], *(_LONG + p for p in prefixes))))
+        self.offers = frozenset(offers)
+        self.asks = asks
 
 
 @lru_cache(maxsize=1 << 16)
