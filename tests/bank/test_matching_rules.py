@@ -638,7 +638,7 @@ def test_initials_tell_two_patels_apart() -> None:
     assert pairs == {(0, 1, "Amount and date")}
 
 
-# --- returned payments and lines that cross in time ---------------------------------------------
+# --- returned payments ---------------------------------------------------------------------------
 
 
 def test_a_returned_payment_names_its_payee_not_the_reason() -> None:
@@ -674,24 +674,3 @@ def test_a_cheque_returned_unpaid_is_never_matched_on_its_amount_alone() -> None
     pairs, suggestions = matched(bank, books)
     assert pairs == set()
     assert suggestions["ledger"].tolist() == [0]
-
-
-def test_one_partys_equal_amounts_are_paired_in_the_order_they_were_sent() -> None:
-    # Trident paid 2,000.00 on the 2nd and the 3rd (books); the bank credited the 3rd and the 4th.
-    # The 3rd-3rd pair is each line's nearest, but then the 2nd waits for the 4th: money arrives
-    # in the order it was sent, a day each
-    upi = "UPI-TRIDENT PLASTICS PVT-triden@ybl-BARB0291959-{}-NA"
-    bank = statement(
-        [
-            ("2026-10-03", upi.format("572843917173"), "", 200000),
-            ("2026-10-04", upi.format("667042022606"), "", 200000),
-        ]
-    )
-    books = ledger(
-        [
-            ("2026-10-02", "Trident Plastics Pvt. Ltd.", "", 200000),
-            ("2026-10-03", "Trident Plastics Pvt. Ltd.", "", 200000),
-        ]
-    )
-    pairs, _ = matched(bank, books)
-    assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 1)}

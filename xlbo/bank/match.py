@@ -13,12 +13,9 @@ score and reasons — and abstaining where two candidates are equally good.
    and differ are never matched on amount alone where either has another candidate or they
    are more than 2 days apart: that is a suggestion at most. The pairs taken so far teach
    which bank names pay for which parties (`xlbo.bank.payers`: the proprietor `SHINDE SACHIN`
-   for `Bajwa Textiles`), and the pass runs again with them. A pair that, with another pair of
-   that amount, fits as well the other way round and crosses it in time (the earlier bank line
-   with the later book line) is not taken (`_crossed`): a party's repeated equal amounts that
-   tie or cross are paired in the order of their dates (`_repeats`), and two parties alike in
-   name are left as suggestions. A returned payment (RETURN, REV in its narration) is never
-   matched on its amount alone. A cheque whose number the books
+   for `Bajwa Textiles`), and the pass runs again with them. A party's repeated equal amounts
+   that tie are paired in the order of their dates (`_repeats`). A returned payment (RETURN,
+   REV in its narration) is never matched on its amount alone. A cheque whose number the books
    lack is matched up to 30 days later by amount and party, where no other such pair exists;
 3. combination: one line equal to the sum of 2–6 lines of one party and direction on the other
    side in the window, both ways (`xlbo.bank.combinations`); abstain (and suggest) when two
@@ -154,8 +151,6 @@ class _Matching:
     returned ones (see `_amount_and_date`)."""
     ledger_named: np.ndarray = field(init=False)
     taken: list[pd.DataFrame] = field(default_factory=list)
-    crossed: list[pd.DataFrame] = field(default_factory=list)
-    """Pairs not taken because the other way round fits as well (see `_crossed`): b, l."""
     groups: list[tuple[int, list[tuple[int, int]], str, str]] = field(default_factory=list)
     """Combinations taken (match number, (bank, ledger) rows, rule, why), made a frame once."""
     next_id: int = 1
@@ -356,14 +351,7 @@ def match_lines(
         undecided = pd.concat([undecided, _combinations(run)], ignore_index=True)
         abstained = _amount_and_date(run)
 
-    crossed = pd.DataFrame(columns=["b", "l", "kind", "why"])
-    if run.crossed:
-        crossed = pd.concat(run.crossed, ignore_index=True).drop_duplicates()
-        crossed = crossed.assign(
-            kind="Ambiguous",
-            why="another line of this amount fits as well the other way round; choose",
-        )
-    held = pd.concat([abstained, late, undecided, crossed], ignore_index=True)
+    held = pd.concat([abstained, late, undecided], ignore_index=True)
     suggestions = held[
         run.bank_open[held["b"].to_numpy(dtype=np.int64)]
         & run.ledger_open[held["l"].to_numpy(dtype=np.int64)]
@@ -620,66 +608,6 @@ def _best(groups: np.ndarray, fit: np.ndarray, size: int) -> tuple[np.ndarray, n
     return is_top, ties
 
 
-def _crossed(
-    run: _Matching,
-    kb: np.ndarray,
-    kg: np.ndarray,
-    kf: np.ndarray,
-    cb: np.ndarray,
-    cg: np.ndarray,
-    cf: np.ndarray,
-) -> np.ndarray:
-    """Which chosen pairs (cb, cg, fitness cf) the other way round with another pair of open
-    lines (kb, kg, kf) would fit as well: bank line b and book line g are each other's best,
-    but b also fits book line g2, g also fits bank line b2, and b2 fits g2, where b–g2 and b2–g
-    together fit better than b–g and b2–g2 — or as well, and b–g and b2–g2 cross in time (the
-    earlier bank line with the later book line). A party paying ₹2,000 on the 2nd and the 3rd,
-    credited on the 3rd and the 4th: the 3rd–3rd pair is each line's best, but money arrives in
-    the order it was sent, and the 2nd goes with the 3rd, the 3rd with the 4th. Such pairs are
-    not taken here: one party's lines are paired in date order (`_repeats`), and lines of two
-    parties alike in name are left for the user (suggestions). The pairs found are kept on the
-    run (`run.crossed`), each with the pair it crosses."""
-    if not len(cb):
-        return np.zeros(0, dtype=bool)
-    count_b = np.bincount(kb, minlength=len(run.bank))
-    count_g = np.bincount(kg, minlength=len(run.ledger))
-    doubt = np.flatnonzero((count_b[cb] > 1) & (count_g[cg] > 1))
-    crossed = np.zeros(len(cb), dtype=bool)
-    if not len(doubt):
-        return crossed
-    kept = pd.DataFrame({"b": kb, "g": kg, "f": kf})
-    chosen = pd.DataFrame({"i": doubt, "b": cb[doubt], "g": cg[doubt], "f": cf[doubt]})
-    to_g2 = chosen.merge(kept.rename(columns={"g": "g2", "f": "f_bg2"}), on="b")
-    to_g2 = to_g2[to_g2["g2"] != to_g2["g"]]
-    to_b2 = chosen[["i", "g"]].merge(kept.rename(columns={"b": "b2", "f": "f_b2g"}), on="g")
-    to_b2 = to_b2[to_b2["b2"] != chosen["b"].to_numpy()[np.searchsorted(doubt, to_b2["i"])]]
-    four = to_g2.merge(to_b2[["i", "b2", "f_b2g"]], on="i").merge(
-        kept.rename(columns={"b": "b2", "g": "g2", "f": "f_b2g2"}), on=["b2", "g2"]
-    )
-    if four.empty:
-        return crossed
-    day_b = run.bank.lines["day"].to_numpy(dtype=np.int64)
-    day_g = run.ledger.lines["day"].to_numpy(dtype=np.int64)
-    now = four["f"].to_numpy(dtype=np.int64) + four["f_b2g2"].to_numpy(dtype=np.int64)
-    other = four["f_bg2"].to_numpy(dtype=np.int64) + four["f_b2g"].to_numpy(dtype=np.int64)
-    b, g = four["b"].to_numpy(dtype=np.int64), four["g"].to_numpy(dtype=np.int64)
-    b2, g2 = four["b2"].to_numpy(dtype=np.int64), four["g2"].to_numpy(dtype=np.int64)
-    cross_in_time = (day_b[b] - day_b[b2]) * (day_g[g] - day_g[g2]) < 0
-    worse = (other > now) | ((other == now) & cross_in_time)
-    if not worse.any():
-        return crossed
-    crossed[four["i"].to_numpy(dtype=np.int64)[worse]] = True
-    run.crossed.append(
-        pd.DataFrame(
-            {
-                "b": np.concatenate([b[worse], b[worse]]),
-                "l": np.concatenate([g[worse], g2[worse]]),
-            }
-        )
-    )
-    return crossed
-
-
 def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
     """Pass 2: take each pair whose lines are each other's one best candidate, again and again
     on what is left; return what it abstained on: tied candidates, and best pairs whose names
@@ -736,8 +664,6 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
             sure_g = whole_g[kg] | (np.bincount(kg, weights=own_g, minlength=ng)[kg] >= 2)
             best = top_b & top_g & (ties_b == 1) & (ties_g == 1) & sure_b & sure_g
             chosen = kept[best & ~unlike[kept]]
-            crossed = _crossed(run, kb, kg, kf, b[chosen], g[chosen], fit[chosen])
-            chosen = chosen[~crossed]
             if not len(chosen):
                 break
             progressed = True
