@@ -51,12 +51,15 @@ _NOT_A_NAME = (
     r"|PAYMENT|RECEIPT|SALARY|SAL|FUND|FUNDS|SELF|NA|INV|REF|UTR|RRN|NO|CLEARING|IFSC"
     r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS|SENT|USING|PAYTM"
     r"|PHONEPE|GPAY|BHIM|ADVANCE|BILL|TXN|BANK|LTD BANK"
-    r"|FREIGHT|GOODS|REFUND|SETTLEMENT|TOWARDS|AGAINST|PURCHASE|"
+    r"|FREIGHT|GOODS|REFUND|SETTLEMENT|TOWARDS|AGAINST|PURCHASE"
+    r"|REV|RET|RTN|ACCOUNT|DOES|NOT|EXIST|CLOSED|INSUFFICIENT|INSUFF|"
     + "|".join(sorted(BANK_CODES))
     + r")\b"
 )
 """Words of a narration that name the channel or the kind of transaction, or are the payer's note
-(`FREIGHT`, `GOODS`, `REFUND`), never a party: `IMPS-…-V ARUN-…-FREIGHT` names V ARUN."""
+(`FREIGHT`, `GOODS`, `REFUND`) or a returned payment's reason (`ACCOUNT DOES NOT EXIST`,
+`ACCOUNT CLOSED`, `FUNDS INSUFFICIENT`), never a party: `IMPS-…-V ARUN-…-FREIGHT` names V ARUN,
+`NEFT RETURN-…-R HEGDE-ACCOUNT DOES NOT EXIST` names R HEGDE."""
 
 
 def narration_names(narrations: pd.Series) -> pd.Series:
