@@ -1,0 +1,152 @@
+"""The engines are pure (issue #13, item 2): no module under `xlbo/bank`, `xlbo/payroll` or
+`xlbo/reports` imports the workbook port, the Excel door, the readers, the jobs or a workbook
+library. Engines take frames and records and return frames and records; reading a statement, a
+ledger or a sheet lives in `xlbo.readers`, building an output sheet beside its job
+(`xlbo.sheets`). The test reads the sources (every import, also those inside a function or under
+TYPE_CHECKING), so a reader cannot creep back into an engine unnoticed."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import xlbo
+
+PACKAGE = Path(xlbo.__file__).parent
+ROOT = PACKAGE.parent
+
+ENGINES = ("bank", "payroll", "reports")
+"""The engine packages under `xlbo/`."""
+
+FORBIDDEN = (
+    "xlbo.book",
+    "xlbo.excel",
+    "xlbo.readers",
+    "xlbo.jobs",
+    "openpyxl",
+    "xlwings",
+    "python_calamine",
+    "xlsxwriter",
+)
+"""What an engine may not import: the workbook port and its adapters, the doors, the readers,
+the jobs, and the libraries that read or write workbooks (a name or any module under it)."""
+
+MOVING = "its reader or sheet builder is being moved out this round (issue #13, item 2)"
+
+ALLOWED: dict[tuple[str, str], str] = {
+    ("xlbo/bank/ledger.py", "xlbo.book"): MOVING,
+    ("xlbo/bank/roles.py", "xlbo.book"): MOVING,
+    ("xlbo/bank/statement.py", "xlbo.book"): MOVING,
+    ("xlbo/bank/tally_xml.py", "xlbo.book"): MOVING,
+    ("xlbo/payroll/attendance.py", "xlbo.book"): MOVING,
+    ("xlbo/payroll/declarations.py", "xlbo.book"): MOVING,
+    ("xlbo/payroll/not_paid.py", "xlbo.book"): MOVING,
+    ("xlbo/payroll/outputs.py", "xlbo.book"): MOVING,
+    ("xlbo/payroll/payslip.py", "xlbo.book"): MOVING,
+    ("xlbo/payroll/payslip.py", "xlsxwriter"): MOVING,
+    ("xlbo/reports/ageing.py", "xlbo.book"): MOVING,
+    ("xlbo/reports/budget.py", "xlbo.book"): MOVING,
+    ("xlbo/reports/journal.py", "xlbo.book"): MOVING,
+    ("xlbo/reports/progress.py", "xlbo.book"): MOVING,
+    ("xlbo/reports/statements.py", "xlbo.book"): MOVING,
+    ("xlbo/reports/summary.py", "xlbo.book"): MOVING,
+    ("xlbo/reports/tally.py", "xlbo.book"): MOVING,
+}
+"""(engine module, forbidden import) still allowed, each with its reason. The check fails when an
+entry here is no longer needed, so the list only shrinks."""
+
+
+def _engine_modules() -> list[Path]:
+    return sorted(path for engine in ENGINES for path in (PACKAGE / engine).rglob("*.py"))
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _imports(path: Path, package: str | None = None) -> Iterator[str]:
+    """Every module `path` imports, made absolute; `package` is the one its relative imports
+    start from (by default the package `path` sits in)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    if package is None:
+        name = _module_name(path)
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            stem = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                stem = ".".join([*parts[: len(parts) - node.level + 1], *([stem] if stem else [])])
+            yield stem
+            # `from xlbo import book` imports the port as surely as `import xlbo.book`
+            yield from (f"{stem}.{alias.name}" for alias in node.names)
+
+
+def _forbidden(name: str) -> str | None:
+    return next((top for top in FORBIDDEN if name == top or name.startswith(top + ".")), None)
+
+
+def _found() -> dict[tuple[str, str], set[str]]:
+    found: dict[tuple[str, str], set[str]] = {}
+    for path in _engine_modules():
+        where = path.relative_to(ROOT).as_posix()
+        for name in _imports(path):
+            top = _forbidden(name)
+            if top is not None:
+                found.setdefault((where, top), set()).add(name)
+    # say `xlbo.book.display`, not also each name taken from it
+    return {
+        key: {name for name in names if not any(name.startswith(other + ".") for other in names)}
+        for key, names in found.items()
+    }
+
+
+def test_the_engines_are_found() -> None:
+    names = {path.relative_to(ROOT).as_posix() for path in _engine_modules()}
+    assert {"xlbo/bank/match.py", "xlbo/payroll/compute.py", "xlbo/reports/statements.py"} <= names
+
+
+def test_no_engine_imports_the_port_a_door_a_reader_or_a_workbook_library() -> None:
+    found = _found()
+    unexplained = {
+        f"{where} imports {', '.join(sorted(names))}"
+        for (where, top), names in found.items()
+        if (where, top) not in ALLOWED
+    }
+    assert not unexplained, (
+        "engines must not do I/O (move the reading to xlbo/readers, the sheet to xlbo/sheets):\n"
+        + "\n".join(sorted(unexplained))
+    )
+
+
+def test_the_allow_list_only_shrinks() -> None:
+    stale = sorted(f"{where}: {top}" for where, top in ALLOWED if (where, top) not in _found())
+    assert not stale, "no longer imported, take it off ALLOWED: " + ", ".join(stale)
+
+
+@pytest.mark.parametrize(
+    ("source", "caught"),
+    [
+        ("from xlbo.book import Reader\n", "xlbo.book"),
+        ("import xlsxwriter\n", "xlsxwriter"),
+        ("def f():\n    from xlbo.readers.ledger import read_ledger\n", "xlbo.readers"),
+        ("from xlbo import book\n", "xlbo.book"),
+        ("from ..book.display import Column\n", "xlbo.book"),
+        ("from xlbo.bookkeeping import x\n", None),
+        ("from xlbo.money import format_inr\n", None),
+    ],
+)
+def test_the_check_catches_each_form(tmp_path: Path, source: str, caught: str | None) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text(source, encoding="utf-8")
+    # read as if the probe sat in xlbo/bank (for its relative imports), without writing there
+    found = {_forbidden(name) for name in _imports(probe, package="xlbo.bank")} - {None}
+    assert found == ({caught} if caught else set())
