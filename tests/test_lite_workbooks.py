@@ -27,6 +27,7 @@ from xlbo.excel.buttons import BUTTONS
 from xlbo.excel.functions import WORKSHEET_FUNCTIONS
 from xlbo.excel.lite import LITE_REQUIRED, LITE_SHEET, lite_workbooks, run_script
 from xlbo.excel.lite_parts import LITE_ADDIN, WEBEXTENSION, lite_properties
+from xlbo.jobs.registry import JOBS
 from xlbo.jobs.workbooks import build_lite
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -221,6 +222,9 @@ def test_every_job_has_a_script_and_its_button_on_its_sheet(
             assert script["show_taskpane"] is True
         offered |= set(recorder.scripts)
     assert offered == {b.name for b in BUTTONS}
+    # every job of the registry that belongs in a workbook has its button there
+    in_excel = {name for name, job in JOBS.items() if not job.outside_excel}
+    assert {b.job for b in BUTTONS} == in_excel == {"validate", "reconcile", "payroll", "report"}
     master = lite_workbooks()[0]
     assert [b.name for b in master.buttons] == [b.name for b in BUTTONS]
     assert (ROOT / "workbooks" / "lite" / "main.py").read_text() == lite_properties(

@@ -37,9 +37,9 @@ from xlbo.payroll.compute import DaysBasis
 
 if TYPE_CHECKING:
     from xlbo.bank.match import Window
-    from xlbo.bank.roles import Role
     from xlbo.jobs.reconcile import Detail
     from xlbo.jobs.report import ReportKind
+    from xlbo.readers.roles import Role
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
 """0 done and clean; 1 done, with findings for the user (errors in the data, a BRS that does
@@ -180,6 +180,9 @@ class Job:
     inputs: tuple[Input, ...]
     settings: type
     runner: Callable[[Mapping[str, Source], Any], JobResult]
+    outside_excel: str = ""
+    """Why the job has no button in the workbooks (empty: it has one, in the classic add-in and
+    in the Lite workbooks): a job that builds files for a machine runs from its command line."""
 
 
 def _validate(inputs: Mapping[str, Source], settings: ValidateSettings) -> JobResult:
@@ -260,9 +263,17 @@ JOBS: dict[str, Job] = {
             ),
             TallySettings,
             _tally,
+            "it reads a Day Book file that Tally wrote on the same machine (xlwings Lite, in the "
+            "browser, sees no files); it writes the Journal the other buttons then read",
         ),
-        Job("workbooks", (), WorkbooksSettings, _workbooks),
-        Job("demo", (), DemoSettings, _demo),
+        Job(
+            "workbooks",
+            (),
+            WorkbooksSettings,
+            _workbooks,
+            "it builds the workbooks themselves, and the add-in",
+        ),
+        Job("demo", (), DemoSettings, _demo, "it writes a whole demo folder of files"),
     )
 }
 """Every job, by name; a new job adds its entry here, and each door reaches it through `run`."""
