@@ -674,3 +674,28 @@ def test_a_cheque_returned_unpaid_is_never_matched_on_its_amount_alone() -> None
     pairs, suggestions = matched(bank, books)
     assert pairs == set()
     assert suggestions["ledger"].tolist() == [0]
+
+
+def test_a_cheque_whose_name_says_nothing_is_matched_when_it_is_the_only_one_of_its_amount() -> (
+    None
+):
+    # the bank kept only the end of the payee's name (AND CO); the cheque was written 12 days
+    # earlier; it and the book line are each other's only open line of 6,634.86 in 30 days
+    bank = statement([("2026-10-13", "CHQ PAID-MICR CTS-MU-AND CO", "", -663486)])
+    books = ledger(
+        [
+            ("2026-10-01", "M/s Umiya & Co.", "", -663486),
+            ("2026-10-02", "Kaveri & Co.", "", -120000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Amount and date")}
+    # a second cheque of that amount in the books: the names cannot choose, nor can this rule
+    books = ledger(
+        [
+            ("2026-10-01", "M/s Umiya & Co.", "", -663486),
+            ("2026-10-05", "Sandhu Infotech", "", -663486),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == set()

@@ -16,7 +16,9 @@ score and reasons — and abstaining where two candidates are equally good.
    for `Bajwa Textiles`), and the pass runs again with them. A party's repeated equal amounts
    that tie are paired in the order of their dates (`_repeats`). A returned payment (RETURN,
    REV in its narration) is never matched on its amount alone. A cheque whose number the books
-   lack is matched up to 30 days later by amount and party, where no other such pair exists;
+   lack is matched up to 30 days later by amount and party, where no other such pair exists,
+   and — once everything else is decided — by its amount alone where the cheque and the book
+   line are each other's only open line of that amount in those 30 days (`_lone_cheques`);
 3. combination: one line equal to the sum of 2–6 lines of one party and direction on the other
    side in the window, both ways (`xlbo.bank.combinations`); abstain (and suggest) when two
    sets fit;
@@ -59,6 +61,7 @@ from xlbo.bank.scoring import (
     CHEQUE_DAYS_AFTER,
     COMBINATION_ALIKE,
     COMBINATION_SCORE,
+    DAYS_BEFORE,
     KEY_WORDS,
     NAMED_NEAREST,
     NAMES_DIFFER_BELOW,
@@ -351,6 +354,7 @@ def match_lines(
         undecided = pd.concat([undecided, _combinations(run)], ignore_index=True)
         abstained = _amount_and_date(run)
 
+    _lone_cheques(run)
     held = pd.concat([abstained, late, undecided], ignore_index=True)
     suggestions = held[
         run.bank_open[held["b"].to_numpy(dtype=np.int64)]
@@ -968,6 +972,55 @@ def _late_cheques(run: _Matching) -> pd.DataFrame:
             "kind": "Ambiguous",
             "why": "a cheque; more than one line of this amount and party fits it: choose one",
         }
+    )
+
+
+def _lone_cheques(run: _Matching) -> None:
+    """Cheques whose names do not say (`CHQ PAID-MICR CTS-MU-AND CO`: the bank kept the end of
+    the payee's name; a proprietor's own name for his firm's), once everything else is
+    decided: an open bank line that is a cheque (CHEQUE_WORDS, not returned) and an open
+    ledger line of the same amount up to CHEQUE_DAYS_AFTER days earlier are taken when each is
+    the other's only open line of that amount — the cheque has no other book line in those
+    days, and the book line no other bank line from DAYS_BEFORE days before it to
+    CHEQUE_DAYS_AFTER after."""
+    text = run.bank.lines["text"].fillna("").astype(str)
+    cheque = text.str.contains(CHEQUE_WORDS, regex=True).to_numpy(dtype=bool) & ~run.returned
+    if not (cheque & run.bank_open).any():
+        return
+    wide = Window(-DAYS_BEFORE, CHEQUE_DAYS_AFTER)
+    pairs = run.amount_pairs(cheque, None, Window(0, CHEQUE_DAYS_AFTER))
+    if pairs.empty:
+        return
+    # each line's every open same-amount line in the wide window, on the other side
+    theirs = np.zeros(len(run.ledger), dtype=bool)
+    theirs[pairs["l"].to_numpy(dtype=np.int64)] = True
+    mine = np.zeros(len(run.bank), dtype=bool)
+    mine[pairs["b"].to_numpy(dtype=np.int64)] = True
+    of_books = run.amount_pairs(None, theirs, wide)
+    of_bank = run.amount_pairs(mine, None, wide)
+    books_count = np.bincount(of_books["l"].to_numpy(dtype=np.int64), minlength=len(run.ledger))
+    bank_count = np.bincount(of_bank["b"].to_numpy(dtype=np.int64), minlength=len(run.bank))
+    b = pairs["b"].to_numpy(dtype=np.int64)
+    g = pairs["l"].to_numpy(dtype=np.int64)
+    lone = pairs[(bank_count[b] == 1) & (books_count[g] == 1)]
+    if lone.empty:
+        return
+    if run.names is None:
+        run.names = _Names.of(run.bank, run.ledger)
+    lb, lg = lone["b"].to_numpy(dtype=np.int64), lone["l"].to_numpy(dtype=np.int64)
+    alike = run.names.alike(lb, lg)
+    days = lone["d"].to_numpy(dtype=np.int64)
+    run.take(
+        lone,
+        "Amount and date",
+        fitness(days, alike),
+        (
+            "cheque; same amount; "
+            + _signed_days(days)
+            + " days; "
+            + pd.Series(_names_why(run, lb, lg, alike), dtype=object)
+            + f"; the only open line of this amount on either side in {CHEQUE_DAYS_AFTER} days"
+        ).to_numpy(),
     )
 
 
