@@ -130,7 +130,7 @@ def test_journal_vouchers_balance_and_tally_ledger_totals_agree(demo: DemoFiles)
 
 
 def test_tally_ledger_in_the_ledger_vouchers_layout_is_read_whole(demo: DemoFiles) -> None:
-    from xlbo.bank.ledger import read_ledger
+    from xlbo.readers.ledger import read_ledger
 
     lines = read_ledger(str(demo.ledger))
     books = FileBook(demo.ledger).read_table("Ledger").frame

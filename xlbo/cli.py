@@ -24,8 +24,8 @@ from xlbo import __version__
 from xlbo.errors import UserError
 
 if TYPE_CHECKING:
-    from xlbo.bank.roles import Role
     from xlbo.jobs.registry import JobResult
+    from xlbo.readers.roles import Role
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
 """As `xlbo.jobs.registry` has them (kept here so importing the CLI loads no job)."""
@@ -81,7 +81,7 @@ def cmd_payroll(args: argparse.Namespace) -> int:
 
 def column_roles(text: str | None) -> dict[Role, str]:
     """--map "date=Txn Dt,narration=Details" as column roles."""
-    from xlbo.bank.roles import Role
+    from xlbo.readers.roles import Role
 
     mapping: dict[Role, str] = {}
     for part in filter(None, (text or "").split(",")):

@@ -547,9 +547,9 @@ def test_a_named_statement_sheet_and_links_to_each_lines_own_sheet(
 def test_links_follow_a_sheet_column_when_the_reader_keeps_one(
     xlsx: Callable[..., Path],
 ) -> None:
-    from xlbo.bank.ledger import read_ledger
-    from xlbo.bank.statement import read_statement
     from xlbo.jobs.reconcile import reconcile_lines
+    from xlbo.readers.ledger import read_ledger
+    from xlbo.readers.statement import read_statement
 
     bank = xlsx({"Oct": STATEMENT}, name="bank.xlsx")
     books = xlsx({"Ledger": LEDGER}, name="books.xlsx")

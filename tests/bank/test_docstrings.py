@@ -15,10 +15,10 @@ MODULES = [
     "xlbo.bank.references",
     "xlbo.bank.side",
     "xlbo.bank.window",
-    "xlbo.bank.roles",
+    "xlbo.readers.roles",
     "xlbo.bank.payers",
     "xlbo.bank.columns",
-    "xlbo.bank.tally_xml",
+    "xlbo.readers.tally_xml",
     "xlbo.columns",
 ]
 

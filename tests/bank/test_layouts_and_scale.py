@@ -13,11 +13,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from xlbo.bank.ledger import read_ledger
-from xlbo.bank.statement import read_statement
 from xlbo.cli import main
 from xlbo.errors import SheetProblem
 from xlbo.jobs.reconcile import Detail, detail_files, run_reconcile, write_result
+from xlbo.readers.ledger import read_ledger
+from xlbo.readers.statement import read_statement
 
 # Header rows as the banks' net-banking exports have them, and one deposit of 1,500.00 and one
 # withdrawal of 250.75 in each bank's own way of writing them.

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from xlbo.bank.ledger import read_ledger
 from xlbo.errors import FileProblem, SheetProblem
+from xlbo.readers.ledger import read_ledger
 
 TITLE = [
     ["Sahyadri Tradelinks Pvt Ltd"],
@@ -736,7 +736,7 @@ def test_a_journal_without_a_needed_column_is_refused_and_optional_ones_may_be_l
 ) -> None:
     import openpyxl
 
-    from xlbo.bank.ledger import read_ledger
+    from xlbo.readers.ledger import read_ledger
 
     short = tmp_path / "short.xlsx"
     book = openpyxl.Workbook()

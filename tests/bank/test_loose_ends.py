@@ -13,12 +13,12 @@ from typing import Any
 import openpyxl
 import pytest
 
-from xlbo.bank.ledger import read_ledger
-from xlbo.bank.statement import read_statement
 from xlbo.cli import main
 from xlbo.dates import to_excel_serial
 from xlbo.errors import SheetProblem
 from xlbo.issues import Severity
+from xlbo.readers.ledger import read_ledger
+from xlbo.readers.statement import read_statement
 
 HDFC = ["Date", "Narration", "Chq./Ref.No.", "Value Dt", "Withdrawal Amt.", "Deposit Amt."]
 HDFC_BALANCE = [*HDFC, "Closing Balance"]

@@ -14,8 +14,6 @@ import numpy as np
 import pytest
 import python_calamine
 
-from xlbo.bank.ledger import read_ledger
-from xlbo.bank.statement import read_statement
 from xlbo.demo.month import (
     LEDGER_LAYOUTS,
     STATEMENT_LAYOUTS,
@@ -29,6 +27,8 @@ from xlbo.demo.month import (
     write_statement,
 )
 from xlbo.jobs.reconcile import run_reconcile, write_result
+from xlbo.readers.ledger import read_ledger
+from xlbo.readers.statement import read_statement
 
 BANK_OF = {"semicolon": "hdfc"}
 CSV_LAYOUTS = {"axis", "semicolon", "tally-ledger-vouchers-csv"}

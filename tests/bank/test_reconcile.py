@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from xlbo.bank.integrity import check_statement
 from xlbo.bank.match import DEFAULT_WINDOW, match_lines, side
 from xlbo.bank.references import reference_tokens
-from xlbo.bank.statement import read_statement
 from xlbo.jobs.reconcile import run_reconcile
+from xlbo.readers.statement import read_statement
 
 HDFC_HEAD = [
     ["HDFC BANK Ltd."],

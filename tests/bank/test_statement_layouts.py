@@ -15,11 +15,11 @@ import pytest
 
 from xlbo.bank.integrity import check_statement
 from xlbo.bank.lines import Lines
-from xlbo.bank.statement import read_statement
 from xlbo.cli import main
 from xlbo.dates import to_excel_serial
 from xlbo.errors import SheetProblem
 from xlbo.issues import Severity
+from xlbo.readers.statement import read_statement
 
 Row = list[Any]
 

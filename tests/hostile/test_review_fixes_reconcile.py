@@ -252,8 +252,8 @@ def test_f19_a_tally_day_book_knows_which_ledgers_are_banks(tmp_path: Path) -> N
     """F19 with a Tally Day Book (XML) that carries its ledger masters: a party ledger Tally
     keeps under Sundry Debtors is refused as --account; the bank ledger reads as before."""
     from tests.bank.test_ledger_layouts import DAY_BOOK
-    from xlbo.bank.ledger import read_ledger
     from xlbo.errors import SheetProblem
+    from xlbo.readers.ledger import read_ledger
 
     masters = (
         '<LEDGER NAME="Balaji Traders"><PARENT>Sundry Debtors</PARENT></LEDGER>'

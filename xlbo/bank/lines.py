@@ -1,5 +1,5 @@
 """Bank statements and bank ledgers as frames of lines in exact paise: what the readers
-(`xlbo.bank.statement`, `xlbo.bank.ledger`) hand the matcher, and the helpers they share.
+(`xlbo.readers.statement`, `xlbo.readers.ledger`) hand the matcher, and the helpers they share.
 
 A statement line: `row` (its Excel row), `date`, `value_date`, `narration`, `reference`,
 `debit` and `credit` (integer paise, money out and money in as the bank sees it), `balance`

@@ -33,13 +33,6 @@ from xlbo.bank.brs import (
     statement_lines,
 )
 from xlbo.bank.integrity import Finding, check_statement, opening_and_closing
-from xlbo.bank.ledger import (
-    account_key,
-    ledger_accounts,
-    looks_like_bank,
-    not_a_bank_account,
-    read_ledger,
-)
 from xlbo.bank.lines import Lines
 from xlbo.bank.match import (
     DEFAULT_WINDOW,
@@ -51,8 +44,6 @@ from xlbo.bank.match import (
     prepare_bank,
     prepare_ledger,
 )
-from xlbo.bank.roles import Role
-from xlbo.bank.statement import read_statement
 from xlbo.book import FileBook, Reader, Table, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
@@ -72,6 +63,15 @@ from xlbo.jobs.registry import (
 )
 from xlbo.money import format_inr, from_paise
 from xlbo.progress import shown
+from xlbo.readers.ledger import (
+    account_key,
+    ledger_accounts,
+    looks_like_bank,
+    not_a_bank_account,
+    read_ledger,
+)
+from xlbo.readers.roles import Role
+from xlbo.readers.statement import read_statement
 
 
 class Detail(StrEnum):

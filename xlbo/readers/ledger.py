@@ -29,7 +29,7 @@ among, which become its particulars. A deposit is a debit to the bank ledger. Op
 totals, the second header row and cancelled vouchers are layout, not lines. A `Cheque/Ref No.`
 column, where the export has one, becomes each line's `reference`.
 
-Tally's XML exports (Day Book, Ledger Vouchers) are read by `xlbo.bank.tally_xml`.
+Tally's XML exports (Day Book, Ledger Vouchers) are read by `xlbo.readers.tally_xml`.
 """
 
 from __future__ import annotations
@@ -207,7 +207,7 @@ def read_ledger(
     or the Ledger Vouchers report), or an xlbo Journal sheet filtered to the bank ledger
     `account`."""
     if isinstance(source, str) and source.lower().endswith(".xml"):
-        from xlbo.bank.tally_xml import read_tally_xml
+        from xlbo.readers.tally_xml import read_tally_xml
 
         return with_lines(read_tally_xml(source, account))
     book = FileBook(source) if isinstance(source, str) else source

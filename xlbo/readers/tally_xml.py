@@ -53,7 +53,12 @@ import defusedxml.ElementTree as SafeTree
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.ledger import (
+from xlbo.bank.lines import LEFT_OUT, Lines
+from xlbo.book.files import decode_text
+from xlbo.columns import date_column, has_date, paise_column, strings
+from xlbo.errors import FileProblem, SheetProblem
+from xlbo.issues import Issue, Severity
+from xlbo.readers.ledger import (
     _AS_PER_DETAILS,
     LAYOUT_LABELS,
     LEDGER_COLUMNS,
@@ -62,11 +67,6 @@ from xlbo.bank.ledger import (
     not_a_bank_account,
     unknown_account,
 )
-from xlbo.bank.lines import LEFT_OUT, Lines
-from xlbo.book.files import decode_text
-from xlbo.columns import date_column, has_date, paise_column, strings
-from xlbo.errors import FileProblem, SheetProblem
-from xlbo.issues import Issue, Severity
 
 DAY_BOOK = "Day Book"
 LEDGER_VOUCHERS = "Ledger Vouchers"

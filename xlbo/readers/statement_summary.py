@@ -32,11 +32,11 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, side_marks
-from xlbo.bank.roles import Role
 from xlbo.cells import clean_text, is_blank
 from xlbo.columns import contains, one_amount, strings
 from xlbo.dates import parse_date
 from xlbo.money import to_paise
+from xlbo.readers.roles import Role
 
 
 @dataclass(frozen=True)
