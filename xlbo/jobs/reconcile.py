@@ -1168,6 +1168,44 @@ def _line_sheets(lines: pd.DataFrame, default: str, positions: Any = None) -> st
     return names.where(names != "", default)
 
 
+@dataclass(frozen=True)
+class _Lines:
+    """Both sides' lines as the result sheets show them: each line's row number, a link to it in
+    the file it came from (`bank_file`/`ledger_file`: "" for this workbook, None for no links)."""
+
+    statement: Lines
+    ledger_lines: Lines
+    bank: pd.DataFrame
+    ledger: pd.DataFrame
+    bank_file: str | None
+    ledger_file: str | None
+
+    def bank_rows(self, positions: Any) -> pd.Series:
+        sheets = _line_sheets(self.bank, self.statement.sheet, positions)
+        return _row_links(self.bank["row"].iloc[positions], sheets, self.bank_file)
+
+    def ledger_rows(self, positions: Any) -> pd.Series:
+        sheets = _line_sheets(self.ledger, self.ledger_lines.sheet, positions)
+        return _row_links(self.ledger["row"].iloc[positions], sheets, self.ledger_file)
+
+    def pairs(self, b: np.ndarray, g: np.ndarray) -> dict[str, Any]:
+        """Both lines of each pair side by side: dates, narration and particulars, amounts."""
+        bank, ledger = self.bank, self.ledger
+        return {
+            "Bank Date": bank["date"].to_numpy(dtype=object)[b],
+            "Narration": _pick(bank["narration"], b),
+            "Bank Amount": money_column(bank["signed"].to_numpy()[b]),
+            "Ledger Date": ledger["date"].to_numpy(dtype=object)[g],
+            "Particulars": _pick(ledger["particulars"], g),
+            "Ledger Amount": money_column(ledger["signed"].to_numpy()[g]),
+        }
+
+
+MONEY = Column(kind=Kind.MONEY)
+"""Money, out with a minus sign, as on every sheet."""
+PAIR_DATES = {"Bank Date": Column(kind=Kind.DATE), "Ledger Date": Column(kind=Kind.DATE)}
+
+
 def _sheets(
     statement: Lines,
     ledger_lines: Lines,
@@ -1186,37 +1224,59 @@ def _sheets(
 ) -> list[ResultSheet]:
     """The Summary and the long tables; row numbers link into `bank_file`/`ledger_file` (""
     for this workbook, None for no links: the tables go to flat files)."""
-    money = Column(kind=Kind.MONEY)
-    signed = Column(kind=Kind.MONEY)  # money out with a minus sign, as on every sheet
+    lines = _Lines(statement, ledger_lines, bank, ledger, bank_file, ledger_file)
+    return [
+        _summary_sheet(
+            lines, matches, suggestions, findings, brs, bank_open, ledger_open, notes, unlikely
+        ),
+        _matches_sheet(lines, matches),
+        *_unmatched_sheets(lines, bank_open, ledger_open),
+        _suggestions_sheet(lines, suggestions),
+    ]
+
+
+def _matches_sheet(lines: _Lines, matches: pd.DataFrame) -> ResultSheet:
+    """Every match, both lines side by side, with its rule and why; a Reject column to undo it."""
     b = matches["bank"].to_numpy(dtype=np.int64)
     g = matches["ledger"].to_numpy(dtype=np.int64)
-    matches_frame = pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "Match ID": matches["match"].to_numpy(dtype=np.int64),
-            "Bank Row": _row_links(
-                bank["row"].iloc[b], _line_sheets(bank, statement.sheet, b), bank_file
-            ),
-            "Ledger Row": _row_links(
-                ledger["row"].iloc[g], _line_sheets(ledger, ledger_lines.sheet, g), ledger_file
-            ),
+            "Bank Row": lines.bank_rows(b),
+            "Ledger Row": lines.ledger_rows(g),
             "Rule": _pick(matches["rule"]),
             "Score": matches["score"].to_numpy(dtype=np.int64),
             "Why": _pick(matches["why"]),
-            "Bank Date": bank["date"].to_numpy(dtype=object)[b],
-            "Narration": _pick(bank["narration"], b),
-            "Bank Amount": money_column(bank["signed"].to_numpy()[b]),
-            "Ledger Date": ledger["date"].to_numpy(dtype=object)[g],
-            "Particulars": _pick(ledger["particulars"], g),
-            "Ledger Amount": money_column(ledger["signed"].to_numpy()[g]),
+            **lines.pairs(b, g),
             "Reject": None,
         }
     )
-    left_bank = bank.iloc[bank_open]
+    return ResultSheet(
+        "Matches",
+        frame,
+        columns={
+            "Bank Amount": MONEY,
+            "Ledger Amount": MONEY,
+            "Narration": Column(kind=Kind.LONG_TEXT, width=50),
+            "Why": Column(kind=Kind.LONG_TEXT, width=45),
+            **PAIR_DATES,
+            "Reject": Column(
+                choices=REJECT_CHOICES,
+                width=9,
+                comment="Reject, Yes, Y, x or ✓ undoes the match on --confirm.",
+            ),
+        },
+    )
+
+
+def _unmatched_sheets(
+    lines: _Lines, bank_open: list[int], ledger_open: list[int]
+) -> tuple[ResultSheet, ResultSheet]:
+    """The lines left on each side, as the statement and the ledger wrote them."""
+    left_bank = lines.bank.iloc[bank_open]
     unmatched_bank = pd.DataFrame(
         {
-            "Bank Row": _row_links(
-                left_bank["row"], _line_sheets(bank, statement.sheet, bank_open), bank_file
-            ),
+            "Bank Row": lines.bank_rows(bank_open),
             "Date": left_bank["date"].to_numpy(dtype=object),
             "Narration": _pick(left_bank["narration"]),
             "Reference": _pick(left_bank["reference"]),
@@ -1224,14 +1284,10 @@ def _sheets(
             "Deposit": money_column(left_bank["credit"]),
         }
     )
-    left_ledger = ledger.iloc[ledger_open]
+    left_ledger = lines.ledger.iloc[ledger_open]
     unmatched_ledger = pd.DataFrame(
         {
-            "Ledger Row": _row_links(
-                left_ledger["row"],
-                _line_sheets(ledger, ledger_lines.sheet, ledger_open),
-                ledger_file,
-            ),
+            "Ledger Row": lines.ledger_rows(ledger_open),
             "Date": left_ledger["date"].to_numpy(dtype=object),
             "Particulars": _pick(left_ledger["particulars"]),
             "Vch Type": _pick(left_ledger["voucher_type"]),
@@ -1240,61 +1296,103 @@ def _sheets(
             "Credit": money_column(left_ledger["credit"]),
         }
     )
-    sb = suggestions["bank"].to_numpy(dtype=np.int64)
-    sg = suggestions["ledger"].to_numpy(dtype=np.int64)
-    suggestion_frame = pd.DataFrame(
+    return (
+        ResultSheet(
+            "Unmatched Bank",
+            unmatched_bank,
+            columns={
+                "Withdrawal": MONEY,
+                "Deposit": MONEY,
+                "Narration": Column(kind=Kind.LONG_TEXT, width=60),
+                "Date": Column(kind=Kind.DATE),
+            },
+        ),
+        ResultSheet(
+            "Unmatched Ledger",
+            unmatched_ledger,
+            columns={"Debit": MONEY, "Credit": MONEY, "Date": Column(kind=Kind.DATE)},
+        ),
+    )
+
+
+def _suggestions_sheet(lines: _Lines, suggestions: pd.DataFrame) -> ResultSheet:
+    """Pairs the matcher would not take on its own, with why; an Accept column to take them."""
+    b = suggestions["bank"].to_numpy(dtype=np.int64)
+    g = suggestions["ledger"].to_numpy(dtype=np.int64)
+    frame = pd.DataFrame(
         {
-            "Bank Row": _row_links(
-                bank["row"].iloc[sb], _line_sheets(bank, statement.sheet, sb), bank_file
-            ),
-            "Ledger Row": _row_links(
-                ledger["row"].iloc[sg], _line_sheets(ledger, ledger_lines.sheet, sg), ledger_file
-            ),
+            "Bank Row": lines.bank_rows(b),
+            "Ledger Row": lines.ledger_rows(g),
             "Kind": _pick(suggestions["kind"]),
             "Why": _pick(suggestions["why"]),
-            "Bank Date": bank["date"].to_numpy(dtype=object)[sb],
-            "Narration": _pick(bank["narration"], sb),
-            "Bank Amount": money_column(bank["signed"].to_numpy()[sb]),
-            "Ledger Date": ledger["date"].to_numpy(dtype=object)[sg],
-            "Particulars": _pick(ledger["particulars"], sg),
-            "Ledger Amount": money_column(ledger["signed"].to_numpy()[sg]),
+            **lines.pairs(b, g),
             "Accept": None,
         }
     )
+    return ResultSheet(
+        "Suggestions",
+        frame,
+        columns={
+            "Bank Amount": MONEY,
+            "Ledger Amount": MONEY,
+            "Why": Column(kind=Kind.LONG_TEXT, width=45),
+            "Narration": Column(kind=Kind.LONG_TEXT, width=45),
+            "Particulars": Column(width=28),
+            **PAIR_DATES,
+            "Accept": Column(
+                choices=ACCEPT_CHOICES,
+                width=9,
+                comment="Accept, Yes, Y, x or ✓ makes the pair a match on --confirm.",
+            ),
+        },
+    )
+
+
+MATCHED_BY = (
+    ("Reference", "Matched by reference"),
+    ("Rule", "Matched by your rules"),
+    ("Amount and date", "Matched by amount and date"),
+    ("Repeated amount", "Matched in turn (repeated amounts)"),
+    ("Identical lines", "Matched among identical book lines"),
+    ("Combination", "Matched by combination"),
+    ("Confirmed", "Confirmed by you"),
+)
+"""The Summary's line for each rule a match can be made by."""
+
+
+def _summary_sheet(
+    lines: _Lines,
+    matches: pd.DataFrame,
+    suggestions: pd.DataFrame,
+    findings: list[Finding],
+    brs: BRS,
+    bank_open: list[int],
+    ledger_open: list[int],
+    notes: list[str],
+    unlikely: str,
+) -> ResultSheet:
+    """Counts and amounts: lines on each side, matched by each rule, left, to review; the
+    verdict (ties, or not yet, or not complete) in its title."""
+    bank, ledger = lines.bank, lines.ledger
     per_rule = matches.drop_duplicates("match")["rule"].value_counts()
     matched_bank = matches.drop_duplicates("bank")
-    summary_rows = [
-        ["Bank lines", len(bank), from_paise(int(bank["signed"].abs().sum()))],
-        ["Ledger lines", len(ledger), from_paise(int(ledger["signed"].abs().sum()))],
+    bank_money = np.abs(bank["signed"].to_numpy())
+
+    def total(frame: pd.DataFrame) -> Any:
+        return from_paise(int(frame["signed"].abs().sum()) if len(frame) else 0)
+
+    rows: list[list[Any]] = [
+        ["Bank lines", len(bank), total(bank)],
+        ["Ledger lines", len(ledger), total(ledger)],
     ]
-    for rule, label in (
-        ("Reference", "Matched by reference"),
-        ("Rule", "Matched by your rules"),
-        ("Amount and date", "Matched by amount and date"),
-        ("Repeated amount", "Matched in turn (repeated amounts)"),
-        ("Identical lines", "Matched among identical book lines"),
-        ("Combination", "Matched by combination"),
-        ("Confirmed", "Confirmed by you"),
-    ):
+    for rule, label in MATCHED_BY:
         positions = matched_bank.loc[matched_bank["rule"] == rule, "bank"].to_numpy(dtype=np.int64)
-        summary_rows.append(
-            [
-                label,
-                int(per_rule.get(rule, 0)),
-                from_paise(int(np.abs(bank["signed"].to_numpy()[positions]).sum())),
-            ]
+        rows.append(
+            [label, int(per_rule.get(rule, 0)), from_paise(int(bank_money[positions].sum()))]
         )
-    summary_rows += [
-        [
-            "Unmatched bank lines",
-            len(bank_open),
-            from_paise(int(bank.iloc[bank_open]["signed"].abs().sum()) if bank_open else 0),
-        ],
-        [
-            "Unmatched ledger lines",
-            len(ledger_open),
-            from_paise(int(ledger.iloc[ledger_open]["signed"].abs().sum()) if ledger_open else 0),
-        ],
+    rows += [
+        ["Unmatched bank lines", len(bank_open), total(bank.iloc[bank_open])],
+        ["Unmatched ledger lines", len(ledger_open), total(ledger.iloc[ledger_open])],
         ["Suggestions to review", len(suggestions), None],
         ["Integrity findings", len(findings), None],
         [
@@ -1303,8 +1401,9 @@ def _sheets(
             from_paise(brs.difference) if brs.difference is not None else None,
         ],
     ]
-    summary = pd.DataFrame(summary_rows, columns=["Item", "Count", "Amount"], dtype=object)
-    unread = sum(i.severity is Severity.ERROR for i in [*statement.issues, *ledger_lines.issues])
+    summary = pd.DataFrame(rows, columns=["Item", "Count", "Amount"], dtype=object)
+    issues = [*lines.statement.issues, *lines.ledger_lines.issues]
+    unread = sum(i.severity is Severity.ERROR for i in issues)
     verdict = (
         f"The BRS is not complete: {unread} line(s) could not be read and were left out "
         f"(difference {format_inr(from_paise(brs.difference or 0))})."
@@ -1316,68 +1415,17 @@ def _sheets(
         else f"The BRS does not tie yet: difference {format_inr(from_paise(brs.difference or 0))}."
     )
     title = (
-        f"Bank reconciliation: {statement.source} against {ledger_lines.source}",
+        f"Bank reconciliation: {lines.statement.source} against {lines.ledger_lines.source}",
         verdict,
         *notes,
     )
-    dates = {"Bank Date": Column(kind=Kind.DATE), "Ledger Date": Column(kind=Kind.DATE)}
-    return [
-        ResultSheet(
-            "Summary",
-            summary,
-            columns={"Item": Column(width=36), "Amount": money},
-            title=title,
-            autofilter=False,
-        ),
-        ResultSheet(
-            "Matches",
-            matches_frame,
-            columns={
-                "Bank Amount": signed,
-                "Ledger Amount": signed,
-                "Narration": Column(kind=Kind.LONG_TEXT, width=50),
-                "Why": Column(kind=Kind.LONG_TEXT, width=45),
-                **dates,
-                "Reject": Column(
-                    choices=REJECT_CHOICES,
-                    width=9,
-                    comment="Reject, Yes, Y, x or ✓ undoes the match on --confirm.",
-                ),
-            },
-        ),
-        ResultSheet(
-            "Unmatched Bank",
-            unmatched_bank,
-            columns={
-                "Withdrawal": money,
-                "Deposit": money,
-                "Narration": Column(kind=Kind.LONG_TEXT, width=60),
-                "Date": Column(kind=Kind.DATE),
-            },
-        ),
-        ResultSheet(
-            "Unmatched Ledger",
-            unmatched_ledger,
-            columns={"Debit": money, "Credit": money, "Date": Column(kind=Kind.DATE)},
-        ),
-        ResultSheet(
-            "Suggestions",
-            suggestion_frame,
-            columns={
-                "Bank Amount": signed,
-                "Ledger Amount": signed,
-                "Why": Column(kind=Kind.LONG_TEXT, width=45),
-                "Narration": Column(kind=Kind.LONG_TEXT, width=45),
-                "Particulars": Column(width=28),
-                **dates,
-                "Accept": Column(
-                    choices=ACCEPT_CHOICES,
-                    width=9,
-                    comment="Accept, Yes, Y, x or ✓ makes the pair a match on --confirm.",
-                ),
-            },
-        ),
-    ]
+    return ResultSheet(
+        "Summary",
+        summary,
+        columns={"Item": Column(width=36), "Amount": MONEY},
+        title=title,
+        autofilter=False,
+    )
 
 
 # -- the BRS sheet ---------------------------------------------------------------------------
