@@ -10,10 +10,11 @@ from xlbo.master import defaults
 from xlbo.master.fields import Gender, TaxRegime
 from xlbo.master.records import Employee
 from xlbo.master.rules import PFWageDefinition, PTFrequency
-from xlbo.payroll.attendance import Attendance, parse_days
+from xlbo.payroll.attendance import Attendance
 from xlbo.payroll.compute import DaysBasis, MonthRules, YearToDate, compute
 from xlbo.payroll.outputs import ecr_text
 from xlbo.payroll.tax import TaxTables
+from xlbo.readers.attendance import parse_days
 
 
 def rules(month: date, basis: DaysBasis = DaysBasis.CALENDAR, **changes: Any) -> MonthRules:

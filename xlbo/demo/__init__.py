@@ -129,7 +129,7 @@ def _plant(sheets: list[ResultSheet], cells: tuple[BadCell, ...]) -> list[Result
 def attendance_sheet(employees: list[Employee]) -> ResultSheet:
     """October 2026's attendance: leave without pay, overtime, a bonus, arrears, a loan being
     recovered, a canteen deduction — the month's one-off items payroll must take in."""
-    from xlbo.payroll.attendance import HEADERS
+    from xlbo.readers.attendance import HEADERS
 
     ids = [e.employee_id for e in employees]
     rows = [

@@ -50,7 +50,7 @@ def validate(book: Any) -> str:
 def payroll_month(excel: ExcelBook, today: date | None = None) -> str:
     """The month the Run Payroll button pays: the latest month on the Attendance sheet, or else
     last month."""
-    from xlbo.payroll.attendance import HEADERS, month_key
+    from xlbo.readers.attendance import HEADERS, month_key
 
     if excel.has("Attendance"):
         frame = excel.read_table("Attendance", HEADERS).frame

@@ -51,9 +51,8 @@ from xlbo.master.records import Employee
 from xlbo.master.rules import PFRule
 from xlbo.master.schema import MASTER_TABLES
 from xlbo.money import format_inr, parse_money
-from xlbo.payroll.attendance import Attendance, load_attendance
+from xlbo.payroll.attendance import Attendance
 from xlbo.payroll.compute import DaysBasis, MonthRules, PayLine, YearToDate, active_days, compute
-from xlbo.payroll.declarations import load_declarations
 from xlbo.payroll.esi import period_start
 from xlbo.payroll.file_names import payslip_names
 from xlbo.payroll.not_paid import MasterRow, RollCall, roll_call, summary_sheet
@@ -72,6 +71,8 @@ from xlbo.payroll.rules import R, in_force
 from xlbo.payroll.tax import TaxTables
 from xlbo.periods import TAX_YEAR_START, financial_year
 from xlbo.progress import progress
+from xlbo.readers.attendance import load_attendance
+from xlbo.readers.declarations import load_declarations
 
 ZERO = Decimal(0)
 EMPLOYEES = next(table for table in MASTER_TABLES if table.sheet == "Employees")

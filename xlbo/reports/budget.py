@@ -20,8 +20,8 @@ from xlbo.issues import Issue, Severity
 from xlbo.master.fields import Nature
 from xlbo.master.records import Account
 from xlbo.money import from_paise, parse_money
-from xlbo.payroll.attendance import month_key
 from xlbo.periods import Period
+from xlbo.readers.attendance import month_key
 from xlbo.reports.journal import monthly_movement
 
 HEADERS = ("Account", "Month", "Amount")
