@@ -47,9 +47,9 @@ import xlsxwriter
 from xlbo.book import FileBook, write_workbook
 from xlbo.demo.parties import make_accounts, make_company, make_customers, make_vendors
 from xlbo.jobs.report import ReportKind, run_report
+from xlbo.journal_layout import HEADERS
 from xlbo.master.fields import Nature
 from xlbo.master.template import master_sheets
-from xlbo.reports.journal import HEADERS
 
 TARGET_SECONDS = 60.0
 TARGET_LINES = 500_000

@@ -1196,8 +1196,12 @@ def _company(rng: random.Random, bank: str) -> tuple[str, str]:
 # spreadsheet shows it; the line number for CSV) of every statement or ledger line.
 
 
-def _inr(paise: int, *, indian: bool = True, decimal: str = ".", group: str = ",") -> str:
-    """`1,23,456.78` (or `123,456.78`, or `123.456,78` with decimal=',' group='.')."""
+def _exported_amount(
+    paise: int, *, indian: bool = True, decimal: str = ".", group: str = ","
+) -> str:
+    """An amount as a bank's export writes it — `1,23,456.78`, or `123,456.78`, or `123.456,78`
+    with decimal=',' group='.' — to test xlbo's readers against (xlbo's own money text is
+    `xlbo.money.format_inr`)."""
     sign = "-" if paise < 0 else ""
     rupees, rest = divmod(abs(paise), 100)
     digits = str(rupees)
@@ -1213,7 +1217,7 @@ def _inr(paise: int, *, indian: bool = True, decimal: str = ".", group: str = ",
     return f"{sign}{digits}{decimal}{rest:02d}"
 
 
-def _rupees(paise: int) -> float:
+def _float_rupees(paise: int) -> float:
     """A money cell as banks' spreadsheets hold it (a number)."""
     return paise / 100
 
@@ -1332,9 +1336,9 @@ def _hdfc(month: Month, path: Path) -> int:
     ]
     dates = _formatted(s["date"], "%d/%m/%y")
     values = _formatted(s["value_date"], "%d/%m/%y")
-    out = _side(s["debit"], _rupees)
-    into = _side(s["credit"], _rupees)
-    balance = [_rupees(int(b)) for b in s["balance"]]
+    out = _side(s["debit"], _float_rupees)
+    into = _side(s["credit"], _float_rupees)
+    balance = [_float_rupees(int(b)) for b in s["balance"]]
 
     def rows() -> Iterator[list[Cell]]:
         yield from title
@@ -1350,13 +1354,13 @@ def _hdfc(month: Month, path: Path) -> int:
         yield []
         yield ["Opening Balance", None, "Dr Count", "Cr Count", "Debits", "Credits", "Closing Bal"]
         yield [
-            _rupees(month.bank_opening),
+            _float_rupees(month.bank_opening),
             None,
             int((s["debit"] > 0).sum()),
             int((s["credit"] > 0).sum()),
-            _rupees(int(s["debit"].sum())),
-            _rupees(int(s["credit"].sum())),
-            _rupees(month.bank_closing),
+            _float_rupees(int(s["debit"].sum())),
+            _float_rupees(int(s["credit"].sum())),
+            _float_rupees(month.bank_closing),
         ]
         yield []
         yield [
@@ -1398,10 +1402,10 @@ def _icici(month: Month, path: Path) -> int:
     ]
     values = _formatted(s["value_date"], "%d/%m/%Y")
     dates = _formatted(s["date"], "%d/%m/%Y")
-    out = _side(s["debit"], _rupees, 0.0)
-    into = _side(s["credit"], _rupees, 0.0)
+    out = _side(s["debit"], _float_rupees, 0.0)
+    into = _side(s["credit"], _float_rupees, 0.0)
     cheques = [r if r else "-" for r in s["reference"]]
-    balance = [_rupees(int(b)) for b in s["balance"]]
+    balance = [_float_rupees(int(b)) for b in s["balance"]]
 
     def rows() -> Iterator[list[Cell]]:
         yield from title
@@ -1440,7 +1444,10 @@ def _sbi(month: Month, path: Path) -> int:
         ["IFS Code", ":SBIN0000575"],
         ["MICR Code", ":411002003"],
         ["Nomination Registered", ":No"],
-        [f"Balance as on {_strftime(month.start, '%-d %b %Y')}", f":{_inr(month.bank_opening)}"],
+        [
+            f"Balance as on {_strftime(month.start, '%-d %b %Y')}",
+            f":{_exported_amount(month.bank_opening)}",
+        ],
         [],
         [
             f"Account Statement from {_strftime(month.start, '%-d %b %Y')} to {_strftime(month.end, '%-d %b %Y')}"
@@ -1458,9 +1465,9 @@ def _sbi(month: Month, path: Path) -> int:
     ]
     dates = _formatted(s["date"], "%-d %b %Y")
     values = _formatted(s["value_date"], "%-d %b %Y")
-    out = _side(s["debit"], _inr, " ")
-    into = _side(s["credit"], _inr, " ")
-    balance = [_inr(int(b)) for b in s["balance"]]
+    out = _side(s["debit"], _exported_amount, " ")
+    into = _side(s["credit"], _exported_amount, " ")
+    balance = [_exported_amount(int(b)) for b in s["balance"]]
 
     def rows() -> Iterator[list[Cell]]:
         yield from title
@@ -1495,16 +1502,16 @@ def _axis(month: Month, path: Path) -> int:
         ],
         [],
         ["Tran Date", "CHQNO", "PARTICULARS", "DR", "CR", "BAL", "SOL"],
-        ["", "", "OPENING BALANCE", "", "", "\t" + _inr(month.bank_opening), ""],
+        ["", "", "OPENING BALANCE", "", "", "\t" + _exported_amount(month.bank_opening), ""],
     ]
     body = pd.DataFrame(
         {
             "date": _formatted(s["date"], "%d-%m-%Y"),
             "chq": s["reference"].where(s["reference"].str.fullmatch(r"\d{6}"), ""),
             "narration": s["narration"],
-            "dr": _side(s["debit"], lambda p: "\t" + _inr(p), ""),
-            "cr": _side(s["credit"], lambda p: "\t" + _inr(p), ""),
-            "bal": ["\t" + _inr(int(b)) for b in s["balance"]],
+            "dr": _side(s["debit"], lambda p: "\t" + _exported_amount(p), ""),
+            "cr": _side(s["credit"], lambda p: "\t" + _exported_amount(p), ""),
+            "bal": ["\t" + _exported_amount(int(b)) for b in s["balance"]],
             "sol": "1234",
         }
     )
@@ -1513,12 +1520,12 @@ def _axis(month: Month, path: Path) -> int:
             "",
             "",
             "TRANSACTION TOTAL",
-            "\t" + _inr(int(s["debit"].sum())),
-            "\t" + _inr(int(s["credit"].sum())),
+            "\t" + _exported_amount(int(s["debit"].sum())),
+            "\t" + _exported_amount(int(s["credit"].sum())),
             "",
             "",
         ],
-        ["", "", "CLOSING BALANCE", "", "", "\t" + _inr(month.bank_closing), ""],
+        ["", "", "CLOSING BALANCE", "", "", "\t" + _exported_amount(month.bank_closing), ""],
         [],
         [
             "Unless the constituent notifies the bank immediately of any discrepancy found by him/her in this statement of Account, it will be taken that he/she has found the account correct."
@@ -1553,10 +1560,11 @@ def _kotak(month: Month, path: Path) -> int:
     ]
     dates = _formatted(s["date"], "%d-%m-%Y")
     amount = [
-        _rupees(max(d, c)) for d, c in zip(s["debit"].tolist(), s["credit"].tolist(), strict=True)
+        _float_rupees(max(d, c))
+        for d, c in zip(s["debit"].tolist(), s["credit"].tolist(), strict=True)
     ]
     side = ["DR" if d else "CR" for d in s["debit"].tolist()]
-    balance = [_rupees(abs(int(b))) for b in s["balance"]]
+    balance = [_float_rupees(abs(int(b))) for b in s["balance"]]
     balance_side = ["CR" if int(b) >= 0 else "DR" for b in s["balance"]]
 
     def rows() -> Iterator[list[Cell]]:
@@ -1576,8 +1584,8 @@ def _kotak(month: Month, path: Path) -> int:
         ):
             yield [number, *line]
         yield []
-        yield ["Opening balance", None, _rupees(month.bank_opening)]
-        yield ["Closing balance", None, _rupees(month.bank_closing)]
+        yield ["Opening balance", None, _float_rupees(month.bank_opening)]
+        yield ["Closing balance", None, _float_rupees(month.bank_closing)]
         yield ["This is a computer generated statement and does not require a signature."]
 
     _write_xlsx(path, "Statement", rows())
@@ -1604,9 +1612,11 @@ def _central(month: Month, path: Path) -> int:
             "Balance",
         ],
     ]
-    out = _side(s["debit"], _rupees)
-    into = _side(s["credit"], _rupees)
-    balance = [f"{_inr(abs(int(b)))} {'CR' if int(b) >= 0 else 'DR'}" for b in s["balance"]]
+    out = _side(s["debit"], _float_rupees)
+    into = _side(s["credit"], _float_rupees)
+    balance = [
+        f"{_exported_amount(abs(int(b)))} {'CR' if int(b) >= 0 else 'DR'}" for b in s["balance"]
+    ]
     cheques = s["reference"].where(s["reference"].str.fullmatch(r"\d{6}"), "")
 
     def rows() -> Iterator[list[Cell]]:
@@ -1624,7 +1634,7 @@ def _central(month: Month, path: Path) -> int:
             None,
             None,
             None,
-            f"{_inr(month.bank_closing)} CR",
+            f"{_exported_amount(month.bank_closing)} CR",
         ]
 
     _write_xlsx(path, "Account Statement", rows())
@@ -1644,7 +1654,7 @@ def _semicolon(month: Month, path: Path) -> int:
     ]
 
     def money(p: int) -> str:
-        return _inr(p, indian=False, decimal=",", group=".")
+        return _exported_amount(p, indian=False, decimal=",", group=".")
 
     body = pd.DataFrame(
         {
@@ -1708,7 +1718,7 @@ def _tally(month: Month, path: Path, *, csv_file: bool) -> np.ndarray:
         dates = list(g["date"])
 
         def money(p: int) -> Any:
-            return _rupees(p) if p else None
+            return _float_rupees(p) if p else None
 
     debit = [money(p) for p in g["debit"].tolist()]
     credit = [money(p) for p in g["credit"].tolist()]
@@ -1761,7 +1771,7 @@ def _tally(month: Month, path: Path, *, csv_file: bool) -> np.ndarray:
 def _journal(month: Month, path: Path) -> np.ndarray:
     """xlbo's own Journal sheet: each bank ledger line a voucher of two lines, the bank's and the
     other account's (a party's under Trade Receivables or Trade Payables)."""
-    from xlbo.reports.journal import HEADERS
+    from xlbo.journal_layout import HEADERS
 
     g = month.ledger
     nominal = {"Salary Payable", "GST Payable", "Rent", "Professional Fees"}
@@ -1779,7 +1789,7 @@ def _journal(month: Month, path: Path) -> np.ndarray:
             strict=True,
         )
     ):
-        amount = _rupees(dr or cr)
+        amount = _float_rupees(dr or cr)
         if name in nominal or name.startswith("TDS"):
             account, party = name, ""
         else:
