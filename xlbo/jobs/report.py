@@ -38,9 +38,10 @@ from xlbo.jobs.registry import (
 from xlbo.master.load import load
 from xlbo.money import format_inr, from_paise
 from xlbo.periods import APRIL, Period, financial_year
+from xlbo.readers.journal import journal_lines
 from xlbo.reports.ageing import ageing_sheet, opening_bills
 from xlbo.reports.budget import budget_sheet
-from xlbo.reports.journal import journal_lines, parse_period
+from xlbo.reports.journal import parse_period
 from xlbo.reports.progress import progress_sheets, read_tasks
 from xlbo.reports.statements import (
     Books,

@@ -30,7 +30,7 @@ from xlbo.jobs.registry import (
 )
 from xlbo.journal_layout import journal_sheet
 from xlbo.master.load import load
-from xlbo.reports.tally import day_book_journal
+from xlbo.readers.tally_books import day_book_journal
 
 RECEIVABLES = "Trade Receivables"
 PAYABLES = "Trade Payables"
