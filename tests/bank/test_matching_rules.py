@@ -23,6 +23,7 @@ from xlbo.bank.scoring import (
     MAX_WINDOW_DAYS,
     MIN_PARTS,
     PARTY_MARGIN,
+    ROUND,
 )
 from xlbo.bank.window import Window
 
@@ -291,6 +292,25 @@ def _plain_combinations(
     for t, (day, amount, party) in enumerate(one):
         if not one_open[t] or not amount:
             continue
+        in_window = [
+            other_party
+            for o, (other_day, value, other_party) in enumerate(other)
+            if other_open[o]
+            and value
+            and (value > 0) == (amount > 0)
+            and window.before
+            <= (day - other_day if one_is_bank else other_day - day)
+            <= window.after
+        ]
+        if (
+            party
+            and amount % ROUND
+            and not any(
+                p and COMBINATION_ALIKE <= likeness(party, p) >= best[party] - PARTY_MARGIN
+                for p in in_window
+            )
+        ):
+            party = ""  # a name like no one's in the window names no one
         groups: dict[str, list[tuple[int, int]]] = {}
         for o, (other_day, value, other_party) in enumerate(other):
             apart = day - other_day if one_is_bank else other_day - day
@@ -699,3 +719,35 @@ def test_a_cheque_whose_name_says_nothing_is_matched_when_it_is_the_only_one_of_
     )
     pairs, _ = matched(bank, books)
     assert pairs == set()
+
+
+def test_a_payer_like_no_one_in_the_books_is_made_up_of_one_partys_invoices() -> None:
+    # the proprietor BRAR AMANDEEP pays Sunrise Polymers' three invoices in one transfer: his name
+    # is like no one's in the books, so the receipt is searched as one naming no one is
+    bank = statement(
+        [
+            (
+                "2026-10-02",
+                "IMPS-688528528424-BRAR AMANDEEP-BARB-XXXXXXXX2967-Payment from Ph",
+                "",
+                14421772,
+            )
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-02", "Sunrise Polymers", "Against Inv No. 3036", 6749457),
+            ("2026-10-02", "Sunrise Polymers", "Against Inv No. 9858", 1212701),
+            ("2026-10-02", "Kaveri & Co.", "", 5000000),
+            ("2026-10-02", "Sunrise Polymers", "Against Inv No. 925", 6459614),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, g, "Combination") for g in (0, 1, 3)}
+    # a round amount is another matter: 30,000 paid to a consultant is not two fees of 15,000
+    bank = statement(
+        [("2026-10-13", "NEFT DR-UBIN0284977-MUKHERJEE RITUPARNA-HDFCN55229211375", "", -3000000)]
+    )
+    books = ledger([("2026-10-12", "Professional Fees", "", -1500000)] * 2)
+    pairs, _ = matched(bank, books)
+    assert not any(rule == "Combination" for *_, rule in pairs)

@@ -9,8 +9,9 @@ The rule, for each open target line in order (bank lines first, then ledger line
   its own count (at least COMBINATION_ALIKE alike, and within PARTY_MARGIN of the most alike
   name open on the other side); for a bank line that names no one (CASH DEPOSIT, CLG) every
   party does, while a ledger line that names no one (Rent) is made up only of bank lines that
-  name no one either (each named bank line is its own payee's); a group counts when it has two
-  lines or more;
+  name no one either (each named bank line is its own payee's); a target whose name is like no
+  one's with a line in its window (a proprietor paying for his firm) counts as naming no one,
+  where its amount is not a round hundred (ROUND); a group counts when it has two lines or more;
 - in each group the COMBINATION_CANDIDATES nearest in date are searched, exactly, for sets of
   MIN_PARTS–MAX_PARTS lines adding up to the target;
 - one set in all is a match; two or more, and the pass abstains (the user decides);
@@ -47,6 +48,7 @@ from xlbo.bank.scoring import (
     MIN_PARTS,
     NEAREST_LINES,
     PARTY_MARGIN,
+    ROUND,
 )
 from xlbo.bank.side import Side
 from xlbo.bank.window import Window, band_join
@@ -320,6 +322,14 @@ def _groups(
                 }
             )
         )
+    # a name like no one's with a line in the window (a proprietor paying for his firm: BRAR
+    # AMANDEEP for Sunrise Polymers' invoices) says nothing: such a target names no one, where
+    # its amount is not a round hundred (sums of round amounts meet by chance: 15,000 + 15,000)
+    joined = np.unique(pieces[0]["t"].to_numpy(dtype=np.int64)) if pieces else named[:0]
+    unknown = named[~np.isin(named, joined)]
+    unknown = unknown[one.lines["signed"].to_numpy(dtype=np.int64)[unknown] % ROUND != 0]
+    one_named = one_named.copy()
+    one_named[unknown] = False
     # targets that name no one: every party's lines in the window
     nameless = targets[~one_named[targets]]
     # a ledger line that names no one (Rent, Salary Payable) is not made up of bank lines that

@@ -108,6 +108,11 @@ MIN_PARTS = 2
 MAX_PARTS = 6
 """A combination is 2–6 lines: a receipt against up to six invoices, a payment of up to six bills."""
 COMBINATION_SCORE = 80
+ROUND = 100_00
+"""Paise in a round hundred rupees: a line whose name is like no one's in the window (a
+proprietor paying for his firm) is made up of any party's lines, as a line naming no one is,
+only where its amount is not a round hundred — ₹30,000 is ₹15,000 twice by chance, ₹1,44,217.72
+is five invoices by design."""
 
 # --- pass 4: suggestions ----------------------------------------------------------------------
 TYPICAL_CHARGES = (590, 1180, 1770, 2360, 2950, 5900, 11800, 17700)
