@@ -240,7 +240,7 @@ def test_periods_at_the_edges_of_the_years() -> None:
 def test_ageing_with_part_payments_fifo_and_named_invoices() -> None:
     import pandas as pd
 
-    from xlbo.reports.ageing import ageing_sheet, outstanding
+    from xlbo.reports.ageing import ageing, outstanding
 
     def line(
         day: date, voucher: str, debit: int, credit: int, narration: str = ""
@@ -272,7 +272,7 @@ def test_ageing_with_part_payments_fifo_and_named_invoices() -> None:
         for i in outstanding(lines, "Trade Receivables", date(2026, 10, 31))["Vardhaman"]
     }
     assert open_invoices == {"SAL/1": 400000, "SAL/2": 2000000, "SAL/3": 0}
-    row = ageing_sheet(lines, date(2026, 10, 31)).frame.iloc[0]
+    row = ageing(lines, date(2026, 10, 31)).iloc[0]
     assert str(row["Outstanding"]) == "24000.00"
     assert str(row["91–180"]) == "20000.00"  # SAL/2: 91 days
     assert str(row[">180"]) == "4000.00"  # SAL/1: 183 days
@@ -536,7 +536,7 @@ def test_pack_with_a_tasks_sheet_of_junk_builds_the_rest(xlsx: Callable[..., Pat
 def test_ageing_shows_lines_without_a_party_so_it_ties_to_the_ledger() -> None:
     import pandas as pd
 
-    from xlbo.reports.ageing import ageing_sheet
+    from xlbo.reports.ageing import ageing
 
     lines = pd.DataFrame(
         [
@@ -554,7 +554,7 @@ def test_ageing_shows_lines_without_a_party_so_it_ties_to_the_ledger() -> None:
             }
         ]
     )
-    frame = ageing_sheet(lines, date(2026, 10, 31)).frame
+    frame = ageing(lines, date(2026, 10, 31))
     assert frame[["Party", "Outstanding"]].astype(str).values.tolist() == [["(no party)", "700.00"]]
 
 

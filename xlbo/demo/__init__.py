@@ -177,7 +177,7 @@ def budget_sheet() -> ResultSheet:
 
 def tasks_sheet() -> ResultSheet:
     """The back office's projects: the October close, the GST annual return, an office move."""
-    from xlbo.reports.progress import HEADERS
+    from xlbo.readers.tasks import HEADERS
 
     d = datetime
     rows = [

@@ -20,7 +20,7 @@ from xlbo.book.display import Column, Kind, ResultSheet
 from xlbo.demo.parties import COMPANY_NAME, OPENING
 from xlbo.master.records import Customer, Vendor
 from xlbo.periods import financial_year
-from xlbo.reports.ageing import OPENING_BILLS, OPENING_HEADERS
+from xlbo.readers.opening_bills import OPENING_BILLS, OPENING_HEADERS
 
 BANK_LEDGER = "HDFC Bank Current A/c"
 MONTH_START = date(2026, 10, 1)

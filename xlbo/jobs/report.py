@@ -38,19 +38,30 @@ from xlbo.jobs.registry import (
 from xlbo.master.load import load
 from xlbo.money import format_inr, from_paise
 from xlbo.periods import APRIL, Period, financial_year
+from xlbo.readers.budget import read_budget
 from xlbo.readers.journal import journal_lines
-from xlbo.reports.ageing import ageing_sheet, opening_bills
-from xlbo.reports.budget import budget_sheet
+from xlbo.readers.opening_bills import opening_bills
+from xlbo.readers.tasks import read_tasks
+from xlbo.reports.ageing import ageing
+from xlbo.reports.budget import budget_vs_actual
 from xlbo.reports.journal import parse_period
-from xlbo.reports.progress import progress_sheets, read_tasks
+from xlbo.reports.progress import progress
 from xlbo.reports.statements import (
     Books,
     balance_sheet,
-    contents_sheet,
     profit_and_loss,
     trial_balance,
 )
-from xlbo.reports.summary import summary_sheet
+from xlbo.reports.summary import profit_by_month
+from xlbo.sheets.report import (
+    ageing_sheet,
+    budget_sheet,
+    contents_sheet,
+    progress_sheets,
+    statement_sheet,
+    summary_sheet,
+    trial_balance_sheet,
+)
 
 
 class ReportKind(StrEnum):
@@ -105,7 +116,7 @@ def _progress(
                 file=reader.name,
             )
         ]
-    summary, overdue = progress_sheets(tasks, period)
+    summary, overdue = progress_sheets(*progress(tasks, period), period.end)
     return [("Project progress", summary), ("Overdue tasks", overdue)], issues
 
 
@@ -190,32 +201,36 @@ def run_report(
 
     chosen: list[tuple[str, ResultSheet]] = []
     if wanted(ReportKind.TRIAL_BALANCE):
-        chosen.append(("Trial Balance", tb))
+        chosen.append(("Trial Balance", trial_balance_sheet(tb)))
     if wanted(ReportKind.PROFIT_LOSS):
-        chosen.append(("Statement of Profit and Loss", pl.sheet))
+        chosen.append(("Statement of Profit and Loss", statement_sheet(pl)))
     if wanted(ReportKind.BALANCE_SHEET):
-        chosen.append(("Balance Sheet", bs.sheet))
+        chosen.append(("Balance Sheet", statement_sheet(bs)))
     if wanted(ReportKind.MONTHLY):
         chosen.append(
-            ("Monthly profit and loss by account", summary_sheet(books, period, annual=False))
+            (
+                "Monthly profit and loss by account",
+                summary_sheet(profit_by_month(books, period, annual=False)),
+            )
         )
     if wanted(ReportKind.ANNUAL):
         year = financial_year(period.end, fy_start)
         chosen.append(
             (
                 f"Profit and loss for {year.label} to {period.end:%b %Y}, month by month",
-                summary_sheet(books, period, annual=True, fy_start=fy_start),
+                summary_sheet(profit_by_month(books, period, annual=True, fy_start=fy_start)),
             )
         )
     if wanted(ReportKind.AGEING):
         openings, opening_issues = opening_bills(reader, begins)
         issues += opening_issues
-        ageing = ageing_sheet(lines, period.end, openings, books.balances(period.end))
-        chosen.append(("Receivables and payables ageing", ageing))
+        aged = ageing(lines, period.end, openings, books.balances(period.end))
+        chosen.append(("Receivables and payables ageing", ageing_sheet(aged, period.end)))
     if wanted(ReportKind.BUDGET):
-        budget, budget_issues = budget_sheet(reader, data.accounts, lines, period)
+        budgeted, budget_issues = read_budget(reader, data.accounts, period)
         issues += budget_issues
-        if budget is not None:
+        if budgeted is not None:
+            budget = budget_sheet(budget_vs_actual(budgeted, lines, period))
             chosen.append(("Budget against actual", budget))
         elif not pack:
             raise UserError(

@@ -9,22 +9,16 @@ the trial balance agrees.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
 
-from xlbo.book.display import Colour, Column, Highlight, Kind, ResultSheet
 from xlbo.master.accounts import SUB_GROUPS, AccountGroup
 from xlbo.master.fields import Nature
 from xlbo.master.records import Account
-from xlbo.money import INR_DR_CR_FORMAT, from_paise, to_paise
+from xlbo.money import from_paise, to_paise
 from xlbo.periods import Period
-
-SIGNED_FORMAT = INR_DR_CR_FORMAT
-"""Opening balances: debit or credit said in words, as ledgers print them (lakh and crore
-grouping like every other figure)."""
 
 PL_EXPENSES = (
     "Cost of Materials Consumed",
@@ -69,8 +63,9 @@ class Books:
         }
 
 
-def trial_balance(books: Books, period: Period) -> tuple[ResultSheet, tuple[int, int]]:
-    """The Trial Balance sheet and its (debit, credit) closing totals."""
+def trial_balance(books: Books, period: Period) -> tuple[pd.DataFrame, tuple[int, int]]:
+    """The trial balance (an account a row, in rupees, a Total row last) and its (debit, credit)
+    closing totals in paise."""
     opening = books.balances(period.start - timedelta(days=1))
     movement = books.movement(period)
     rows = []
@@ -120,22 +115,7 @@ def trial_balance(books: Books, period: Period) -> tuple[ResultSheet, tuple[int,
         ],
         dtype=object,
     )
-    money = Column(kind=Kind.MONEY)
-    sheet = ResultSheet(
-        "Trial Balance",
-        frame,
-        columns={
-            "Account": Column(width=36),
-            "Group": Column(width=24),
-            "Opening": Column(kind=Kind.MONEY, number_format=SIGNED_FORMAT, width=18),
-            "Debit": money,
-            "Credit": money,
-            "Closing Debit": money,
-            "Closing Credit": money,
-        },
-        highlights=(Highlight("Account", "Total", Colour.TOTAL, whole_row=True),),
-    )
-    return sheet, (totals[3], totals[4])
+    return frame, (totals[3], totals[4])
 
 
 def _by_sub_group(books: Books, balances: dict[str, int]) -> dict[str, int]:
@@ -147,7 +127,11 @@ def _by_sub_group(books: Books, balances: dict[str, int]) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class Statement:
-    sheet: ResultSheet
+    """A financial statement: its name, its lines (Particulars, this period, the previous one,
+    in rupees) and the key figures a caller checks."""
+
+    name: str
+    frame: pd.DataFrame
     figures: dict[str, tuple[int, int]]
     """Key line → (current, previous) in paise."""
 
@@ -192,18 +176,7 @@ def profit_and_loss(books: Books, period: Period) -> Statement:
     frame = pd.DataFrame(
         rows, columns=["Particulars", period.label, previous_period.label], dtype=object
     )
-    money = Column(kind=Kind.MONEY, width=18)
-    sheet = ResultSheet(
-        "Profit and Loss",
-        frame,
-        columns={
-            "Particulars": Column(width=48),
-            period.label: money,
-            previous_period.label: money,
-        },
-        autofilter=False,
-    )
-    return Statement(sheet, figures)
+    return Statement("Profit and Loss", frame, figures)
 
 
 GROUP_ORDER = (
@@ -269,29 +242,4 @@ def balance_sheet(books: Books, period: Period) -> Statement:
         columns=["Particulars", f"As at {at:%d-%m-%Y}", f"As at {before:%d-%m-%Y}"],
         dtype=object,
     )
-    money = Column(kind=Kind.MONEY, width=18)
-    sheet = ResultSheet(
-        "Balance Sheet",
-        frame,
-        columns={
-            "Particulars": Column(width=48),
-            f"As at {at:%d-%m-%Y}": money,
-            f"As at {before:%d-%m-%Y}": money,
-        },
-        autofilter=False,
-    )
-    return Statement(sheet, figures)
-
-
-def contents_sheet(title: Sequence[str], sheets: Sequence[ResultSheet]) -> ResultSheet:
-    from xlbo.book.display import Link
-
-    rows = [[Link(s.name, s.name, "A1"), s.title[0] if s.title else s.name] for s in sheets]
-    frame = pd.DataFrame(rows, columns=["Sheet", "What it shows"], dtype=object)
-    return ResultSheet(
-        "Contents",
-        frame,
-        columns={"Sheet": Column(width=22), "What it shows": Column(width=60)},
-        title=tuple(title),
-        autofilter=False,
-    )
+    return Statement("Balance Sheet", frame, figures)

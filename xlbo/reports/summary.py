@@ -10,11 +10,11 @@ Income is shown credit-positive, expenses debit-positive, so every figure reads 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
-from xlbo.book.display import Chart, ChartKind, Colour, Column, Highlight, Kind, ResultSheet
 from xlbo.master.fields import Nature
 from xlbo.money import from_paise
 from xlbo.periods import APRIL, Period, financial_year
@@ -32,9 +32,26 @@ def months_of(period: Period) -> list[date]:
     return [d.date() for d in pd.date_range(period.start, period.end, freq="MS")]
 
 
-def summary_sheet(
+@dataclass(frozen=True)
+class ProfitByMonth:
+    """The profit and loss month by month: `frame` has a line a row (`Line` in the annual
+    summary, `Account` in the monthly), its Type (Income, Expense, Total), a column a month
+    (Oct 2026) and a Total column, in rupees; the income lines come first, then Total income,
+    the expense lines, Total expenses and Profit."""
+
+    frame: pd.DataFrame
+    annual: bool
+    span: Period
+    """The months shown: the period, or in the annual summary the year so far."""
+    incomes: int
+    """How many income lines (before Total income)."""
+    expenses: int
+    """How many expense lines (after Total income, before Total expenses)."""
+
+
+def profit_by_month(
     books: Books, period: Period, *, annual: bool, fy_start: int = APRIL
-) -> ResultSheet:
+) -> ProfitByMonth:
     """The month-by-month profit and loss (`annual` groups by Schedule III line over the
     financial year, starting in month `fy_start`, in which the period ends; otherwise by account
     over the period)."""
@@ -85,37 +102,4 @@ def summary_sheet(
     add(TOTAL_EXPENSES, "Total", expense_total)
     add(PROFIT, "Total", [a - b for a, b in zip(income_total, expense_total, strict=True)])
     frame = pd.DataFrame(records, columns=[first, "Type", *labels, "Total"], dtype=object)
-    money = Column(kind=Kind.MONEY, width=14)
-    return ResultSheet(
-        "Annual" if annual else "Monthly",
-        frame,
-        columns={first: Column(width=36), "Type": Column(width=9)}
-        | dict.fromkeys([*labels, "Total"], money),
-        highlights=(Highlight("Type", "Total", Colour.TOTAL, whole_row=True),),
-        autofilter=False,
-        landscape=True,
-        charts=(
-            Chart(
-                ChartKind.COLUMN,
-                f"Income, expenses and profit by month — {span.label}",
-                categories=first,
-                values=(TOTAL_INCOME, TOTAL_EXPENSES, PROFIT),
-                across=tuple(labels),
-                y_title="₹",
-            ),
-            *(
-                [
-                    Chart(
-                        ChartKind.PIE,
-                        f"Expenses by nature — {span.label}",
-                        categories=first,
-                        values=("Total",),
-                        skip=len(income_order) + 1,
-                        rows=len(expense_order),
-                    )
-                ]
-                if annual and expense_order
-                else []
-            ),
-        ),
-    )
+    return ProfitByMonth(frame, annual, span, len(income_order), len(expense_order))
