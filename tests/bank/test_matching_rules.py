@@ -329,6 +329,15 @@ def _plain_combinations(
                 groups.setdefault(other_party, []).append((abs(day - other_day), o))
         solutions: list[list[int]] = []
         tiers = [list(groups.values())]
+        crowded = [members for members in groups.values() if len(members) > COMBINATION_CANDIDATES]
+        if crowded:  # then a crowded party's lines of each day
+            tiers.append(
+                [
+                    [m for m in members if other[m[1]][0] == other_day]
+                    for members in crowded
+                    for other_day in sorted({other[o][0] for _, o in members})
+                ]
+            )
         if party and len(groups) > 1:  # then all alike lines as one group
             tiers.append([[m for members in groups.values() for m in members]])
         for tier in tiers:
@@ -751,3 +760,30 @@ def test_a_payer_like_no_one_in_the_books_is_made_up_of_one_partys_invoices() ->
     books = ledger([("2026-10-12", "Professional Fees", "", -1500000)] * 2)
     pairs, _ = matched(bank, books)
     assert not any(rule == "Combination" for *_, rule in pairs)
+
+
+def test_a_busy_partys_invoices_of_one_day_make_up_its_receipt() -> None:
+    # Hooghly Chemicals' three invoices of the 1st are paid on the 3rd; fourteen other lines of
+    # theirs, of the 3rd and the 4th, are nearer in date than those three
+    bank = statement(
+        [("2026-10-03", "RTGS CR-TMBL0001682-HOOGHLY CHEMICALS-TMBLR54466944955392", "", 32520235)]
+    )
+    others = [
+        (
+            f"2026-10-0{3 + i % 2}",
+            "Hooghly Chemicals",
+            f"Against Inv No. {500 + i}",
+            100_001 + 2 * i,
+        )
+        for i in range(14)
+    ]
+    books = ledger(
+        [
+            ("2026-10-01", "Hooghly Chemicals (Inv 7452)", "Against Inv No. 7452", 17405835),
+            ("2026-10-01", "Hooghly Chemicals", "Against Inv No. 7453", 11550000),
+            ("2026-10-01", "Hooghly Chemicals", "Against Inv No. 7454", 3564400),
+            *others,
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, g, "Combination") for g in (0, 1, 2)}

@@ -151,7 +151,9 @@ def find_combinations(
             results.append((tier, count, chosen, nearest, alike_of))
         if not one_open[target]:
             continue
-        for tier in (0, 1):  # each party's own lines first; then all alike lines as one
+        # each party's own lines first; then a crowded party's lines of each day; then all
+        # alike lines as one
+        for tier in (0, 1, 2):
             fits = [r for r in results if r[0] == tier and r[1] > 0]
             total = sum(r[1] for r in fits)
             if total == 1:
@@ -167,6 +169,10 @@ def find_combinations(
             if total:
                 break  # one set taken, or two that fit: the user decides
     return found
+
+
+DAY_SPAN = np.int64(1) << np.int64(24)
+"""Days a group key keeps apart (party × DAY_SPAN + day): far more than any statement spans."""
 
 
 def _place_of(places: list[int]) -> int:
@@ -363,6 +369,15 @@ def _groups(
     if not len(t):
         return pd.DataFrame(columns=["t", "o", "group", "alike", "tier"])
     party = other_code[o]
+    # a party with more lines in the window than are searched: its lines of each day, as groups
+    # of their own, searched where its nearest make no set (a receipt's invoices are booked
+    # together, the day it came: a busy customer's three invoices of the 1st, behind seventeen
+    # other lines of the 4th)
+    width = np.int64(len(uniques) + 1)
+    _, inverse, count = np.unique(t * width + party, return_inverse=True, return_counts=True)
+    crowded = np.flatnonzero(count[np.ravel(inverse)] > COMBINATION_CANDIDATES)
+    day_low = int(other_day.min()) if len(other_day) else 0
+    day_party = party[crowded] * DAY_SPAN + (other_day[o[crowded]] - day_low)
     # a named target's second chance: every line alike to it as one group (the bank's NAIR
     # and NAIR ADVANCE), where its candidates carry more than one party
     named_row = one_named[t]
@@ -373,13 +388,17 @@ def _groups(
     ]
     parties = np.bincount(t[by_target][new_party], minlength=len(one))
     second = np.flatnonzero(named_row & (parties[t] > 1))
-    t = np.concatenate([t, t[second]])
-    o = np.concatenate([o, o[second]])
-    alike_of = np.concatenate([alike_of, alike_of[second]])
-    party = np.concatenate([party, np.full(len(second), -1, dtype=np.int64)])
     tier = np.concatenate(
-        [np.zeros(len(t) - len(second), np.int64), np.ones(len(second), np.int64)]
+        [
+            np.zeros(len(t), np.int64),
+            np.ones(len(crowded), np.int64),
+            np.full(len(second), 2, np.int64),
+        ]
     )
+    t = np.concatenate([t, t[crowded], t[second]])
+    o = np.concatenate([o, o[crowded], o[second]])
+    alike_of = np.concatenate([alike_of, alike_of[crowded], alike_of[second]])
+    party = np.concatenate([party, day_party, np.full(len(second), -1, dtype=np.int64)])
     days = np.abs(one_day[t] - other_day[o])
     order = np.lexsort((o, days, party, tier, t))
     t, o, alike_of, party, tier = t[order], o[order], alike_of[order], party[order], tier[order]
