@@ -373,8 +373,8 @@ def _groups(
     # of their own, searched where its nearest make no set (a receipt's invoices are booked
     # together, the day it came: a busy customer's three invoices of the 1st, behind seventeen
     # other lines of the 4th)
-    width = np.int64(len(uniques) + 1)
-    _, inverse, count = np.unique(t * width + party, return_inverse=True, return_counts=True)
+    names_span = np.int64(len(uniques) + 1)
+    _, inverse, count = np.unique(t * names_span + party, return_inverse=True, return_counts=True)
     crowded = np.flatnonzero(count[np.ravel(inverse)] > COMBINATION_CANDIDATES)
     day_low = int(other_day.min()) if len(other_day) else 0
     day_party = party[crowded] * DAY_SPAN + (other_day[o[crowded]] - day_low)
