@@ -34,16 +34,10 @@ FORBIDDEN = (
 """What an engine may not import: the workbook port and its adapters, the doors, the readers,
 the jobs, and the libraries that read or write workbooks (a name or any module under it)."""
 
-MOVING = "its reader or sheet builder is being moved out this round (issue #13, item 2)"
-
-ALLOWED: dict[tuple[str, str], str] = {
-    ("xlbo/payroll/not_paid.py", "xlbo.book"): MOVING,
-    ("xlbo/payroll/outputs.py", "xlbo.book"): MOVING,
-    ("xlbo/payroll/payslip.py", "xlbo.book"): MOVING,
-    ("xlbo/payroll/payslip.py", "xlsxwriter"): MOVING,
-}
-"""(engine module, forbidden import) still allowed, each with its reason. The check fails when an
-entry here is no longer needed, so the list only shrinks."""
+ALLOWED: dict[tuple[str, str], str] = {}
+"""(engine module, forbidden import) still allowed, each with its reason. None is left:
+every engine is pure. The check fails when an entry here is no longer needed, so the list only
+shrinks."""
 
 
 def _engine_modules() -> list[Path]:

@@ -14,7 +14,13 @@ from tests.payroll.test_review_cases import person, rules
 from xlbo.payroll.attendance import Attendance
 from xlbo.payroll.compute import PayLine, YearToDate, compute
 from xlbo.payroll.fixed_fields import FixedFile, clean_field
-from xlbo.payroll.outputs import bank_csv, ecr_text, esi_sheet, fixed_field_changes
+from xlbo.payroll.outputs import (
+    bank_transfers,
+    ecr_text,
+    esi_contributions,
+    fixed_field_changes,
+)
+from xlbo.sheets.payroll import bank_csv
 
 ECR, ESI, BANK = FixedFile.ECR, FixedFile.ESI, FixedFile.BANK
 SEPARATOR = "'#~#' (the ECR field separator)"
@@ -73,7 +79,7 @@ def test_a_name_with_the_ecr_separator_keeps_the_line_at_eleven_fields() -> None
 
 def test_bank_file_keeps_six_columns_and_one_line_per_credit() -> None:
     line = paid_line(name='Rao, "Asha"\r\nK')
-    text = bank_csv([line], date(2026, 10, 1), {"E1"})
+    text = bank_csv(bank_transfers([line], date(2026, 10, 1), {"E1"}))
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[1][:3] == ["Rao Asha K", "50100012345678", "HDFC0001234"]
     assert len(text.splitlines()) == 2
@@ -82,7 +88,7 @@ def test_bank_file_keeps_six_columns_and_one_line_per_credit() -> None:
 
 def test_esi_upload_name_has_no_line_break() -> None:
     line = paid_line(name="Asha\nRao")
-    assert esi_sheet([line], date(2026, 10, 1)).frame["IP Name"].tolist() == ["Asha Rao"]
+    assert esi_contributions([line], date(2026, 10, 1))["IP Name"].tolist() == ["Asha Rao"]
 
 
 def test_each_change_is_reported_per_file() -> None:

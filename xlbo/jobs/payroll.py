@@ -55,24 +55,32 @@ from xlbo.payroll.attendance import Attendance
 from xlbo.payroll.compute import DaysBasis, MonthRules, PayLine, YearToDate, active_days, compute
 from xlbo.payroll.esi import period_start
 from xlbo.payroll.file_names import payslip_names
-from xlbo.payroll.not_paid import MasterRow, RollCall, roll_call, summary_sheet
+from xlbo.payroll.not_paid import MasterRow, RollCall, roll_call
 from xlbo.payroll.outputs import (
     FieldChange,
-    bank_csv,
+    bank_transfers,
     ecr_text,
-    esi_sheet,
+    esi_contributions,
     fixed_field_changes,
-    register_sheet,
+    payroll_register,
     salary_journal,
-    working_sheet,
+    working,
 )
-from xlbo.payroll.payslip import write_payslip
 from xlbo.payroll.rules import R, in_force
 from xlbo.payroll.tax import TaxTables
 from xlbo.periods import TAX_YEAR_START, financial_year
 from xlbo.progress import progress
 from xlbo.readers.attendance import load_attendance
 from xlbo.readers.declarations import load_declarations
+from xlbo.sheets.payroll import (
+    bank_csv,
+    esi_sheet,
+    register_sheet,
+    salary_journal_sheet,
+    summary_sheet,
+    working_sheet,
+)
+from xlbo.sheets.payslip import write_payslip
 
 ZERO = Decimal(0)
 EMPLOYEES = next(table for table in MASTER_TABLES if table.sheet == "Employees")
@@ -447,16 +455,21 @@ class PayrollMonth:
         company = self.data.company.name if self.data.company else ""
         return [
             summary_sheet(self.roll, company, month),
-            register_sheet(self.lines, f"{company} — payroll register, {month:%B %Y}".strip(" —")),
-            working_sheet(self.lines),
+            register_sheet(
+                payroll_register(self.lines),
+                f"{company} — payroll register, {month:%B %Y}".strip(" —"),
+            ),
+            working_sheet(working(self.lines)),
             issues_sheet(self.issues),
-            salary_journal(
-                self.lines,
-                month_end,
-                f"PAY/{self.key}",
-                rule_in_force(
-                    self.data.pf_rules, month, "PF Rules", self.data.source
-                ).admin_minimum,
+            salary_journal_sheet(
+                salary_journal(
+                    self.lines,
+                    month_end,
+                    f"PAY/{self.key}",
+                    rule_in_force(
+                        self.data.pf_rules, month, "PF Rules", self.data.source
+                    ).admin_minimum,
+                )
             ),
         ]
 
@@ -693,11 +706,15 @@ def run_payroll(
             temporary.write_text(ecr_text(lines), encoding="utf-8", newline="\n")
         files.append(out / f"ecr-{key}.txt")
         files.append(
-            write_workbook(out / f"esi-{key}.xlsx", [esi_sheet(lines, month)], created=created)
+            write_workbook(
+                out / f"esi-{key}.xlsx",
+                [esi_sheet(esi_contributions(lines, month))],
+                created=created,
+            )
         )
         with atomic_path(out / f"bank-salary-{key}.csv") as temporary:
             temporary.write_text(
-                bank_csv(lines, month, result.payable), encoding="utf-8", newline=""
+                bank_csv(bank_transfers(lines, month, result.payable)), encoding="utf-8", newline=""
             )
         files.append(out / f"bank-salary-{key}.csv")
         if payslips:
@@ -716,7 +733,12 @@ def run_payroll(
                     )
                 )
     return PayrollRun(
-        month, lines, result.issues, files, result.roll, [*result.sheets(), esi_sheet(lines, month)]
+        month,
+        lines,
+        result.issues,
+        files,
+        result.roll,
+        [*result.sheets(), esi_sheet(esi_contributions(lines, month))],
     )
 
 
@@ -750,7 +772,7 @@ def payroll_job(inputs: Mapping[str, Source], settings: PayrollSettings) -> JobR
             month.issues,
             [],
             month.roll,
-            [*month.sheets(), esi_sheet(month.lines, month.month)],
+            [*month.sheets(), esi_sheet(esi_contributions(month.lines, month.month))],
         )
     sheets = list(run.sheets)
     if not isinstance(master, Path):  # the month kept in the workbook, for next month's YTD

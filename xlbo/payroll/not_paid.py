@@ -22,9 +22,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-import pandas as pd
-
-from xlbo.book.display import Column, Kind, ResultSheet
 from xlbo.issues import Issue, Severity
 from xlbo.master.records import Employee
 from xlbo.money import format_inr
@@ -176,40 +173,4 @@ def roll_call(
         paid=len(paid),
         paid_amount=sum((line.net_pay for line in paid), Decimal(0)),
         not_paid=tuple(not_paid),
-    )
-
-
-NOT_PAID_HEADERS = ("Employee ID", "Name", "Employees Row", "Why not paid", "What to do")
-
-
-def summary_sheet(roll: RollCall, company: str, month: date) -> ResultSheet:
-    """The register's Summary: who is on the master, who was paid, and every one not paid."""
-    frame = pd.DataFrame(
-        [[p.employee_id, p.name, p.row, p.reason, p.hint] for p in roll.not_paid],
-        columns=list(NOT_PAID_HEADERS),
-        dtype=object,
-    )
-    held = roll.on_register - roll.paid
-    title = (
-        f"{company} — payroll summary, {month:%B %Y}".strip(" —"),
-        f"{roll.headline}.",
-        f"{roll.on_register} on the register"
-        + (
-            f", of whom {held} {'is' if held == 1 else 'are'} not in the bank file"
-            if held
-            else ", all in the bank file"
-        )
-        + f"; {roll.on_master - roll.on_register} on the master are not on the register.",
-        f"Not paid: {len(roll.not_paid)}" + (" (listed below)." if roll.not_paid else "."),
-    )
-    return ResultSheet(
-        "Summary",
-        frame,
-        columns={
-            "Employees Row": Column(kind=Kind.INTEGER, width=10),
-            "Name": Column(width=24),
-            "Why not paid": Column(kind=Kind.LONG_TEXT, width=80),
-            "What to do": Column(kind=Kind.LONG_TEXT, width=50),
-        },
-        title=title,
     )

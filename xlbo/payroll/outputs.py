@@ -1,21 +1,17 @@
-"""What a payroll run hands over: the register (with its working and issues), the EPFO ECR
-file, the ESIC upload sheet, the bank transfer file, the salary journal and the payslips."""
+"""What a payroll run hands over, as frames and text: the register (with its working), the EPFO
+ECR file, the ESIC upload, the bank transfer file's rows and the salary journal. Their sheets,
+the bank CSV and the payslips are written by `xlbo.sheets.payroll` and `xlbo.sheets.payslip`."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from xlbo.book.display import Colour, Column, Highlight, Kind, ResultSheet
-from xlbo.book.flat import safe_csv_text
 from xlbo.journal_layout import HEADERS as JOURNAL_HEADERS
-from xlbo.journal_layout import journal_sheet
 from xlbo.payroll.compute import PayLine
 from xlbo.payroll.fixed_fields import FixedFile, clean_field
 
@@ -69,43 +65,24 @@ def _row(line: PayLine) -> list[object]:
     ]
 
 
-def register_sheet(lines: Sequence[PayLine], title: str) -> ResultSheet:
+def payroll_register(lines: Sequence[PayLine]) -> pd.DataFrame:
+    """The payroll register: an employee a row (`REGISTER_HEADERS`), a Total row last."""
     rows = [_row(line) for line in lines]
     totals: list[object] = ["Total", f"{len(rows)} employees"]
     for index in range(2, len(REGISTER_HEADERS)):
         totals.append(sum((Decimal(str(r[index])) for r in rows), ZERO))
-    frame = pd.DataFrame([*rows, totals], columns=list(REGISTER_HEADERS), dtype=object)
-    money = {h: Column(kind=Kind.MONEY) for h in REGISTER_HEADERS[3:]}
-    return ResultSheet(
-        "Register",
-        frame,
-        columns={
-            **money,
-            "Paid Days": Column(kind=Kind.DECIMAL, width=9),
-            "Name": Column(width=24),
-        },
-        title=(title,),
-        highlights=(Highlight("Employee ID", "Total", Colour.TOTAL, whole_row=True),),
-        landscape=True,
-    )
+    return pd.DataFrame([*rows, totals], columns=list(REGISTER_HEADERS), dtype=object)
 
 
-def working_sheet(lines: Sequence[PayLine]) -> ResultSheet:
+def working(lines: Sequence[PayLine]) -> pd.DataFrame:
+    """How each figure of each employee was worked out, a figure a row."""
     rows = [
         [line.employee.employee_id, line.employee.name, figure, how]
         for line in lines
         for figure, how in line.working
     ]
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         rows, columns=["Employee ID", "Name", "Figure", "How it was worked out"], dtype=object
-    )
-    return ResultSheet(
-        "Working",
-        frame,
-        columns={
-            "How it was worked out": Column(kind=Kind.LONG_TEXT, width=110),
-            "Figure": Column(width=12),
-        },
     )
 
 
@@ -149,7 +126,8 @@ ESI_HEADERS = (
 )
 
 
-def esi_sheet(lines: Sequence[PayLine], month: date) -> ResultSheet:
+def esi_contributions(lines: Sequence[PayLine], month: date) -> pd.DataFrame:
+    """The ESIC monthly contribution upload: an insured person a row (`ESI_HEADERS`)."""
     rows = []
     for line in lines:
         person = line.employee
@@ -175,34 +153,24 @@ def esi_sheet(lines: Sequence[PayLine], month: date) -> ResultSheet:
                 left.strftime("%d/%m/%Y") if left else "",
             ]
         )
-    frame = pd.DataFrame(rows, columns=list(ESI_HEADERS), dtype=object)
-    return ResultSheet(
-        "ESI Contribution",
-        frame,
-        columns={
-            "IP Number": Column(kind=Kind.ID, width=14),
-            "Total Monthly Wages": Column(kind=Kind.INTEGER),
-        },
-    )
+    return pd.DataFrame(rows, columns=list(ESI_HEADERS), dtype=object)
 
 
 BANK_HEADERS = ("Beneficiary Name", "Account Number", "IFSC", "Amount", "Mode", "Narration")
 
 
-def bank_csv(lines: Sequence[PayLine], month: date, payable: set[str]) -> str:
-    """The generic salary transfer file: one credit per employee with good bank details and a
-    positive net pay (`payable`); NEFT, or RTGS from ₹2 lakh."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(BANK_HEADERS)
+def bank_transfers(lines: Sequence[PayLine], month: date, payable: set[str]) -> list[list[str]]:
+    """The generic salary transfer file's rows (`BANK_HEADERS`): one credit per employee with
+    good bank details and a positive net pay (`payable`); NEFT, or RTGS from ₹2 lakh."""
+    rows = []
     for line in lines:
         person = line.employee
         if not in_bank(line, payable):
             continue
         amount = line.net_pay.quantize(Decimal("0.01"))
-        writer.writerow(
+        rows.append(
             [
-                safe_csv_text(_fixed(v, FixedFile.BANK))
+                _fixed(v, FixedFile.BANK)
                 for v in (
                     person.name,
                     person.bank_account,
@@ -213,13 +181,13 @@ def bank_csv(lines: Sequence[PayLine], month: date, payable: set[str]) -> str:
                 )
             ]
         )
-    return buffer.getvalue()
+    return rows
 
 
 def salary_journal(
     lines: Sequence[PayLine], month_end: date, voucher: str, admin_minimum: Decimal = ZERO
-) -> ResultSheet:
-    """The month's salary journal: expenses debited, what is owed to staff and authorities
+) -> pd.DataFrame:
+    """The month's salary journal (the Journal's columns): expenses debited, what is owed to staff and authorities
     credited. EPF admin charges are due on the establishment's total, at least `admin_minimum`."""
 
     def total(attribute: str) -> Decimal:
@@ -259,10 +227,7 @@ def salary_journal(
         for account, debit, credit in entries
         if debit or credit
     ]
-    frame = pd.DataFrame(rows, columns=list(JOURNAL_HEADERS), dtype=object)
-    # the books' Journal display, but no Excel Table: the Run Payroll button writes this sheet
-    # into a master workbook whose own Journal table must keep its name
-    return replace(journal_sheet(frame), excel_table=None, spare_rows=0)
+    return pd.DataFrame(rows, columns=list(JOURNAL_HEADERS), dtype=object)
 
 
 def in_ecr(line: PayLine) -> bool:
