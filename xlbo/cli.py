@@ -173,6 +173,15 @@ def cmd_import_tally(args: argparse.Namespace) -> int:
     return say(run("import-tally", inputs, TallySettings(Path(args.out), args.sheet)))
 
 
+def cmd_invoices(args: argparse.Namespace) -> int:
+    from xlbo.jobs.registry import InvoicesSettings, Source, run
+
+    inputs: dict[str, Source] = {"book": Path(args.book)}
+    if args.master:
+        inputs["master"] = Path(args.master)
+    return say(run("invoices", inputs, InvoicesSettings(Path(args.out), pdf=not args.no_pdf)))
+
+
 def cmd_workbooks(args: argparse.Namespace) -> int:
     from xlbo.jobs.registry import WorkbooksSettings, run
 
@@ -366,6 +375,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--replace", action="store_true", help=argparse.SUPPRESS
     )
     tally.set_defaults(run=cmd_import_tally)
+
+    invoices = jobs.add_parser(
+        "invoices",
+        help="issue GST invoices and notes from the Invoices sheet: PDFs, register, journal",
+        description="Group the Invoices sheet's rows into documents (same Document Type, "
+        "Series, Date, Customer Code and Place of Supply), check each against Rule 46, number "
+        "them per series per financial year after the Invoice Register in --out, and write each "
+        "as an A4 workbook and PDF, the Invoice Register with its Journal (for `xlbo report`) and "
+        "an Issues sheet. A document with a missing or wrong field is not issued; exit status 1.",
+        epilog="Example: xlbo invoices books.xlsx --master master.xlsx --out invoices",
+    )
+    invoices.add_argument("book", help="the workbook with the Invoices (and Items) sheet")
+    invoices.add_argument(
+        "--master", help="the master workbook with Company and Customers (default: BOOK)"
+    )
+    invoices.add_argument("--out", default="invoices", help="folder for documents and register")
+    invoices.add_argument(
+        "--no-pdf", action="store_true", help="write the documents' workbooks but no PDFs"
+    )
+    invoices.set_defaults(run=cmd_invoices)
 
     workbooks = jobs.add_parser(
         "workbooks",

@@ -153,6 +153,16 @@ class WorkbooksSettings:
 
 
 @dataclass(frozen=True)
+class InvoicesSettings:
+    """`xlbo invoices BOOK [--master MASTER] --out DIR [--no-pdf]`."""
+
+    out: Path
+    """The folder of the documents and the Invoice Register (whose numbers the next run
+    continues)."""
+    pdf: bool = True
+
+
+@dataclass(frozen=True)
 class DemoSettings:
     """`xlbo demo [FOLDER] [--seed N]`."""
 
@@ -221,6 +231,12 @@ def _workbooks(inputs: Mapping[str, Source], settings: WorkbooksSettings) -> Job
     return workbooks_job(settings)
 
 
+def _invoices(inputs: Mapping[str, Source], settings: InvoicesSettings) -> JobResult:
+    from xlbo.jobs.invoices import invoices_job
+
+    return invoices_job(inputs, settings)
+
+
 def _demo(inputs: Mapping[str, Source], settings: DemoSettings) -> JobResult:
     from xlbo.jobs.demo import demo_job
 
@@ -272,6 +288,17 @@ JOBS: dict[str, Job] = {
             WorkbooksSettings,
             _workbooks,
             "it builds the workbooks themselves, and the add-in",
+        ),
+        Job(
+            "invoices",
+            (
+                Input("book", "the workbook with the Invoices sheet"),
+                Input("master", "the master workbook with the company and customers", False),
+            ),
+            InvoicesSettings,
+            _invoices,
+            "it writes a folder of documents and their PDFs (LibreOffice on the machine); the "
+            "Invoice button is still to come (issue 14)",
         ),
         Job("demo", (), DemoSettings, _demo, "it writes a whole demo folder of files"),
     )

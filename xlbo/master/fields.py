@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum, IntEnum, StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -30,7 +30,7 @@ from xlbo.cells import (
     refuse_error,
 )
 from xlbo.dates import parse_date
-from xlbo.money import parse_money
+from xlbo.money import parse_amount, parse_money
 from xlbo.states import STATE_NAMES, find_state
 
 
@@ -208,6 +208,19 @@ def _yes_no(value: Any) -> bool | None:
     return parse_yes_no(value)
 
 
+def _quantity(value: Any) -> Decimal | None:
+    """A quantity to three decimals (2.125 kg); a float's binary noise is dropped."""
+    amount = parse_amount(value)
+    if amount is None:
+        return None
+    rounded = amount.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+    if rounded != amount and not (
+        isinstance(value, float) and abs(rounded - amount) < Decimal("0.000001")
+    ):
+        raise ValueError(f"'{value}' has more than three decimal places; round the quantity")
+    return rounded
+
+
 @repeated
 def _rate(value: Any) -> Decimal | None:
     return parse_percent(value)
@@ -225,6 +238,9 @@ OptMoney = Annotated[
 Day = Annotated[date, BeforeValidator(_date), Shown(Kind.DATE)]
 OptDay = Annotated[date | None, BeforeValidator(_date), Shown(Kind.DATE)]
 Rate = Annotated[Decimal, BeforeValidator(_rate), Shown(Kind.PERCENT)]
+OptRate = Annotated[Decimal | None, BeforeValidator(_rate), Shown(Kind.PERCENT)]
+OptQuantity = Annotated[Decimal | None, BeforeValidator(_quantity), Shown(Kind.DECIMAL)]
+"""A quantity of goods (2.5 kg, 12 pieces): a number, fractions allowed, blank for none."""
 Count = Annotated[int, BeforeValidator(_count), Field(ge=0), Shown(Kind.INTEGER)]
 YesNo = Annotated[bool, BeforeValidator(_yes_no), Shown(Kind.TEXT, ("Yes", "No"), width=10)]
 StateName = Annotated[str, BeforeValidator(_state), Shown(Kind.TEXT, STATE_NAMES)]

@@ -400,6 +400,17 @@ def load_table(
     return records, rows, found.letters
 
 
+def load_sheet(
+    reader: Reader, table: MasterTable
+) -> tuple[list[Record], list[int], dict[str, str], list[Issue]]:
+    """One sheet outside the master set (the Invoices job's Invoices and Items): its records,
+    their Excel rows, its header letters and the issues of its cells, read as `load` reads the
+    master sheets."""
+    sink = _Sink(reader.name)
+    records, rows, letters = load_table(reader, table, sink)
+    return records, rows, letters, sink.issues
+
+
 def _validate_row(
     table: MasterTable, cells: dict[str, Any], row: int, found: Table, sink: _Sink
 ) -> Record | None:

@@ -26,6 +26,8 @@ from xlbo.master.fields import (
     OptDay,
     OptId,
     OptMoney,
+    OptQuantity,
+    OptRate,
     OptStateName,
     OptText,
     Rate,
@@ -139,6 +141,13 @@ class Company(Record):
         None, alias="Email", description="Accounts e-mail printed on invoices and payslips."
     )
     phone: OptText = Field(None, alias="Phone", description="Office phone number.")
+    turnover: OptMoney = Field(
+        None,
+        alias="Turnover Previous FY",
+        description="Aggregate turnover of the preceding financial year. Decides the HSN digits "
+        "on invoices: 4 up to Rs 5 crore, 6 above (Notification 78/2020-CT, from 01-04-2021). "
+        "Blank: up to Rs 5 crore.",
+    )
 
 
 class Employee(Record):
@@ -354,3 +363,130 @@ class BankAccount(Record):
         alias="Account Type",
         description="Current, Savings, Cash Credit or Overdraft.",
     )
+
+
+class DocumentType(StrEnum):
+    """The kind of a sales document, each with its rule of the CGST Rules."""
+
+    TAX_INVOICE = "Tax Invoice"
+    """Rule 46: a taxable supply."""
+    BILL_OF_SUPPLY = "Bill of Supply"
+    """Rule 49: exempt supplies, or a composition dealer's; no tax charged."""
+    CREDIT_NOTE = "Credit Note"
+    """Rule 53: value or tax reduced after the invoice (goods returned, a discount)."""
+    DEBIT_NOTE = "Debit Note"
+    """Rule 53: value or tax raised after the invoice."""
+
+
+DocumentTypeCell = Annotated[
+    DocumentType,
+    enum_reader(
+        DocumentType,
+        Invoice=DocumentType.TAX_INVOICE,
+        INV=DocumentType.TAX_INVOICE,
+        CN=DocumentType.CREDIT_NOTE,
+        DN=DocumentType.DEBIT_NOTE,
+        Bill=DocumentType.BILL_OF_SUPPLY,
+    ),
+    Shown(choices=choices_of(DocumentType), width=14),
+]
+
+
+class InvoiceLine(Record):
+    """One line of a sales document on the Invoices sheet. Rows with the same Document Type,
+    Series, Date, Customer Code and Place of Supply form one document, in the sheet's order."""
+
+    document_type: DocumentTypeCell = Field(
+        DocumentType.TAX_INVOICE,
+        alias="Document Type",
+        description="Tax Invoice (the default), Bill of Supply, Credit Note or Debit Note.",
+    )
+    series: Id = Field(
+        alias="Series",
+        description="The numbering series, e.g. INV (up to 5 letters or digits): numbers run "
+        "INV/26-27/0001, … afresh each financial year.",
+    )
+    date: Day = Field(alias="Date", description="Date of the document (dd-mm-yyyy).")
+    customer_code: Id = Field(
+        alias="Customer Code", description="The customer's code on the Customers sheet."
+    )
+    place_of_supply: OptStateName = Field(
+        None,
+        alias="Place of Supply",
+        description="State where the goods go or the service is received; blank: the "
+        "customer's State. Same state as the company's GSTIN: CGST + SGST (UTGST); else IGST.",
+    )
+    hsn: OptId = Field(
+        None,
+        alias="HSN/SAC",
+        description="HSN code of the goods or SAC of the service (99…): 4 digits, 6 when last "
+        "year's turnover was above Rs 5 crore. Blank: the item's on the Items sheet.",
+    )
+    description: OptText = Field(
+        None,
+        alias="Description",
+        description="What is sold; an item code of the Items sheet fills HSN, unit, rate and "
+        "GST rate from there.",
+    )
+    quantity: OptQuantity = Field(
+        None,
+        alias="Quantity",
+        description="Quantity in the unit (up to 3 decimals); blank for a service: 1.",
+    )
+    unit: OptId = Field(
+        None,
+        alias="Unit (UQC)",
+        description="GST unit quantity code: NOS, PCS, KGS, MTR, LTR, BOX, SET…; blank for "
+        "a service.",
+    )
+    rate: OptMoney = Field(None, alias="Rate", description="Price per unit before GST, in rupees.")
+    discount: Money = Field(
+        Decimal(0),
+        alias="Discount",
+        description="Discount on the line in rupees, taken off before GST.",
+    )
+    gst_rate: OptRate = Field(
+        None,
+        alias="GST Rate",
+        description="GST rate of the line (e.g. 18%); must be a rate of the GST Rates sheet "
+        "in force on the date. Blank: the item's.",
+    )
+    cess_rate: Rate = Field(
+        Decimal(0), alias="Cess Rate", description="Compensation cess rate, if any."
+    )
+    reverse_charge: YesNo = Field(
+        False,
+        alias="Reverse Charge",
+        description="Yes when the recipient pays the tax (reverse charge); printed on the "
+        "invoice (Rule 46(p)).",
+    )
+    shipping_address: LongText = Field(
+        None,
+        alias="Shipping Address",
+        description="Delivery address when it differs from the customer's address.",
+    )
+    original_invoice: OptId = Field(
+        None,
+        alias="Original Invoice",
+        description="For a credit or debit note: the number of the invoice it corrects "
+        "(one xlbo issued).",
+    )
+    document_no: OptId = Field(
+        None,
+        alias="Document No",
+        description="Leave blank: xlbo numbers the document and writes the number in the "
+        "Invoice Register, never here. A number typed here marks the row as issued already.",
+    )
+
+
+class Item(Record):
+    """A good or service the company sells, so invoice lines need only its code."""
+
+    code: Id = Field(alias="Code", description="Your code for the item; unique.")
+    description: Text = Field(alias="Description", description="As printed on invoices.")
+    hsn: OptId = Field(None, alias="HSN/SAC", description="HSN code, or SAC (99…) for a service.")
+    unit: OptId = Field(
+        None, alias="Unit", description="GST unit quantity code (NOS, KGS…); blank for a service."
+    )
+    rate: OptMoney = Field(None, alias="Rate", description="Usual price per unit before GST.")
+    gst_rate: OptRate = Field(None, alias="GST Rate", description="GST rate, e.g. 18%.")

@@ -19,6 +19,8 @@ from xlbo.master.records import (
     Company,
     Customer,
     Employee,
+    InvoiceLine,
+    Item,
     Record,
     Vendor,
 )
@@ -226,6 +228,30 @@ MASTER_TABLES: tuple[MasterTable, ...] = (
 )
 
 BY_SHEET: dict[str, MasterTable] = {t.sheet: t for t in MASTER_TABLES}
+
+INVOICES = MasterTable(
+    "Invoices",
+    "invoice_lines",
+    InvoiceLine,
+    "Invoices",
+    "Sales documents to issue, one row per line item: rows with the same Document Type, Series, "
+    "Date, Customer Code and Place of Supply make one document. `xlbo invoices` numbers, checks "
+    "and issues them (PDF, register, journal); Document No stays blank here.",
+    spare_rows=200,
+)
+ITEMS = MasterTable(
+    "Items",
+    "items",
+    Item,
+    "Items",
+    "Goods and services you sell: description, HSN/SAC, unit, rate and GST rate, so an invoice "
+    "line needs only the item's code in Description.",
+    key="Code",
+    spare_rows=100,
+)
+DOCUMENT_TABLES: tuple[MasterTable, ...] = (INVOICES, ITEMS)
+"""The sheets the Invoices job reads (from the books or the master workbook). They follow the
+master sheets in the template; `xlbo validate` and the other jobs do not read them."""
 
 
 def cell_value(value: Any) -> Any:

@@ -19,7 +19,14 @@ from xlbo.book.display import Column, Kind, ResultSheet
 from xlbo.book.xlsx import write_workbook
 from xlbo.errors import FileProblem
 from xlbo.master.records import Record
-from xlbo.master.schema import DATA_TAB, MASTER_TABLES, RULE_TAB, MasterTable, cell_value
+from xlbo.master.schema import (
+    DATA_TAB,
+    DOCUMENT_TABLES,
+    MASTER_TABLES,
+    RULE_TAB,
+    MasterTable,
+    cell_value,
+)
 
 
 def records_frame(table: MasterTable, records: Sequence[Record]) -> pd.DataFrame:
@@ -32,7 +39,7 @@ def records_frame(table: MasterTable, records: Sequence[Record]) -> pd.DataFrame
 def about_sheet(company: str) -> ResultSheet:
     rows = [
         [t.sheet, "Rules (pre-filled)" if t.is_rule else "Your data", t.about]
-        for t in MASTER_TABLES
+        for t in (*MASTER_TABLES, *DOCUMENT_TABLES)
     ]
     rows.append(
         [
@@ -66,7 +73,7 @@ def master_sheets(
     """The master workbook's sheets, filled with `data` (sheet → records) or the shipped
     defaults (rule sheets and chart of accounts; data sheets empty)."""
     sheets = [about_sheet(company_name)]
-    for table in MASTER_TABLES:
+    for table in (*MASTER_TABLES, *DOCUMENT_TABLES):
         records = (data or {}).get(table.sheet)
         if records is None:
             records = table.shipped()

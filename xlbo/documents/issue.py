@@ -1,0 +1,633 @@
+"""Issue the Invoices sheet's documents: group, check, number, price.
+
+    >>> outcome = issue_documents(lines, Setting(company, customers, items, gst_rates),
+    ...                           issued=earlier, cells=cells)          # doctest: +SKIP
+    >>> [d.number for d in outcome.documents], len(outcome.issues)      # doctest: +SKIP
+    (['INV/26-27/0003', 'INV/26-27/0004'], 1)
+
+A document is the rows with the same Document Type, Series, Date, Customer Code and Place of
+Supply (blank: the customer's State). Each is checked against Rule 46 (49 for a bill of supply,
+53 for a note): every missing or wrong field is an Issue at its cell and that document is not
+issued; the others are. A group already in the register (same type, series, date, customer and
+place, same total) is not issued again; one with other figures is refused (a credit or debit
+note corrects an issued invoice). Numbers run per series per financial year, after the highest
+the register holds, so no number is ever given twice; a document that is not issued uses none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from xlbo.documents.model import Document, DocumentLine, Issued, Party, priced_line
+from xlbo.documents.rules import (
+    NUMBER,
+    SERIES,
+    document_number,
+    hsn_digits,
+    longest_series,
+    sequence_of,
+    unit_code,
+    year_code,
+)
+from xlbo.ids import gstin as gstin_id
+from xlbo.issues import Issue, Severity
+from xlbo.master.records import Company, Customer, DocumentType, InvoiceLine, Item
+from xlbo.master.rules import GSTRate
+from xlbo.money import format_inr, from_paise
+from xlbo.states import State, find_state
+
+UNREGISTERED_DETAIL_FROM = 5_000_000
+"""Paise: from a taxable value of ₹50,000 an unregistered recipient's address and State must be
+printed (Rule 46(e))."""
+NOTES = (DocumentType.CREDIT_NOTE, DocumentType.DEBIT_NOTE)
+
+
+@dataclass(frozen=True)
+class Cells:
+    """Where the inputs' cells are, so an issue can point at one."""
+
+    invoice: Callable[[int, str], str]
+    """(Invoices row, header) → A1 address."""
+    customer: Callable[[str, str], str]
+    """(Customer Code, header) → A1 address on the Customers sheet."""
+    company: Callable[[str], str]
+    """Header → A1 address on the Company sheet."""
+    invoice_file: str = ""
+    master_file: str = ""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The master data a document draws on."""
+
+    company: Company | None
+    customers: Mapping[str, Customer]
+    """By Customer Code, case-folded."""
+    items: Mapping[str, Item]
+    """By Code, case-folded."""
+    gst_rates: Sequence[GSTRate]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    documents: tuple[Document, ...]
+    """Documents issued now, in number order within each series."""
+    already: tuple[str, ...]
+    """Numbers of the sheet's documents an earlier run issued (not issued again)."""
+    held: int
+    """Documents not issued because of their issues."""
+    issues: tuple[Issue, ...]
+
+
+@dataclass
+class _Group:
+    kind: DocumentType
+    series: str
+    date: date
+    customer_code: str
+    place: State | None
+    lines: list[tuple[InvoiceLine, int]] = field(default_factory=list)
+
+    @property
+    def first_row(self) -> int:
+        return self.lines[0][1]
+
+
+@dataclass
+class _Faults:
+    """The issues of one document."""
+
+    cells: Cells
+    found: list[Issue] = field(default_factory=list)
+
+    def invoice(self, row: int, header: str, value: Any, problem: str, hint: str) -> None:
+        self.found.append(
+            Issue(
+                severity=Severity.ERROR,
+                sheet="Invoices",
+                cell=self.cells.invoice(row, header),
+                value=value,
+                problem=problem,
+                hint=hint,
+                file=self.cells.invoice_file,
+            )
+        )
+
+    def sheet(self, sheet: str, cell: str, value: Any, problem: str, hint: str) -> None:
+        self.found.append(
+            Issue(
+                severity=Severity.ERROR,
+                sheet=sheet,
+                cell=cell,
+                value=value,
+                problem=problem,
+                hint=hint,
+                file=self.cells.master_file,
+            )
+        )
+
+
+def _supplier(company: Company | None, cells: Cells) -> tuple[Party | None, list[Issue]]:
+    """The supplier from the Company sheet, or the issues that stop every document."""
+    faults = _Faults(cells)
+    if company is None:
+        faults.sheet(
+            "Company",
+            "A2",
+            "",
+            "The Company sheet has no row, so no document can name its supplier",
+            "Fill in the company's Name, Address, State and GSTIN.",
+        )
+        return None, faults.found
+    if not company.address:
+        faults.sheet(
+            "Company",
+            cells.company("Address"),
+            "",
+            "The company's Address is blank; every invoice must print it (Rule 46(a))",
+            "Fill in the registered address.",
+        )
+    state = find_state(company.state)
+    try:
+        number = gstin_id.validate(company.gstin) if company.gstin else ""
+    except ValueError as error:
+        faults.sheet(
+            "Company",
+            cells.company("GSTIN"),
+            company.gstin,
+            f"The company's GSTIN is wrong: {error}",
+            "Correct it from the registration certificate; no invoice is issued without it.",
+        )
+        number = ""
+    if not company.gstin:
+        faults.sheet(
+            "Company",
+            cells.company("GSTIN"),
+            "",
+            "The company's GSTIN is blank; a tax invoice must print the supplier's GSTIN "
+            "(Rule 46(a))",
+            "Fill in the GSTIN of this state's registration.",
+        )
+    if number:
+        state = gstin_id.state(number)
+    if faults.found or state is None:
+        return None, faults.found
+    return Party("", company.name, company.address or "", number, state), []
+
+
+def _rates_in_force(rates: Sequence[GSTRate], day: date) -> set[Decimal]:
+    return {
+        r.rate
+        for r in rates
+        if r.effective_from <= day and (r.effective_to is None or day <= r.effective_to)
+    }
+
+
+def _percent(rate: Decimal) -> str:
+    return f"{(rate * 100).normalize():f}%"
+
+
+def _groups(lines: Iterable[tuple[InvoiceLine, int]], setting: Setting) -> list[_Group]:
+    groups: dict[tuple[Any, ...], _Group] = {}
+    for line, row in lines:
+        customer = setting.customers.get(line.customer_code.casefold())
+        place = line.place_of_supply or (customer.state if customer else None)
+        state = find_state(place) if place else None
+        key = (
+            line.document_type,
+            line.series.casefold(),
+            line.date,
+            line.customer_code.casefold(),
+            state.code if state else "",
+        )
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group(
+                line.document_type, line.series, line.date, line.customer_code, state
+            )
+        group.lines.append((line, row))
+    return sorted(groups.values(), key=lambda g: (g.date, g.first_row))
+
+
+def _recipient(group: _Group, setting: Setting, faults: _Faults) -> Party | None:
+    row = group.first_row
+    customer = setting.customers.get(group.customer_code.casefold())
+    if customer is None:
+        faults.invoice(
+            row,
+            "Customer Code",
+            group.customer_code,
+            f"Customer Code {group.customer_code} is not on the Customers sheet",
+            "Add the customer (name, address, GSTIN, State) to Customers, or correct the code.",
+        )
+        return None
+    where = faults.cells.customer
+    number = ""
+    if customer.gstin:
+        try:
+            number = gstin_id.validate(customer.gstin)
+        except ValueError as error:
+            faults.sheet(
+                "Customers",
+                where(customer.customer_code, "GSTIN"),
+                customer.gstin,
+                f"{customer.name}'s GSTIN is wrong: {error}",
+                "Correct it (the GST portal's Search Taxpayer shows it), or leave it blank for "
+                "an unregistered customer.",
+            )
+    if group.place is None:
+        faults.invoice(
+            row,
+            "Place of Supply",
+            "",
+            "Place of Supply is blank and the customer has no State",
+            "Give the state where the goods go or the service is received.",
+        )
+        return None
+    return Party(
+        customer.customer_code,
+        customer.name,
+        customer.address or "",
+        number,
+        find_state(customer.state) or group.place,
+    )
+
+
+def _agreeing(group: _Group, faults: _Faults) -> tuple[bool, str, str]:
+    """Reverse Charge, Shipping Address and Original Invoice, which every row of a document
+    must give alike."""
+    first, first_row = group.lines[0]
+    for line, row in group.lines[1:]:
+        for header, attr in (
+            ("Reverse Charge", "reverse_charge"),
+            ("Shipping Address", "shipping_address"),
+            ("Original Invoice", "original_invoice"),
+        ):
+            if getattr(line, attr) != getattr(first, attr):
+                faults.invoice(
+                    row,
+                    header,
+                    getattr(line, attr),
+                    f"{header} differs from row {first_row} of the same document",
+                    f"Give every row of the document the same {header}, or put this line on "
+                    "another document (another date or series).",
+                )
+    return first.reverse_charge, first.shipping_address or "", first.original_invoice or ""
+
+
+def _priced(
+    group: _Group,
+    setting: Setting,
+    intra_state: bool,
+    registered: bool,
+    faults: _Faults,
+) -> list[DocumentLine]:
+    company = setting.company
+    turnover = company.turnover if company else None
+    in_force = _rates_in_force(setting.gst_rates, group.date)
+    priced: list[DocumentLine] = []
+    for line, row in group.lines:
+        item = setting.items.get((line.description or "").casefold())
+        description = (item.description if item else line.description) or ""
+        hsn = line.hsn or (item.hsn if item else None) or ""
+        unit = line.unit or (item.unit if item else None) or ""
+        rate = line.rate if line.rate is not None else (item.rate if item else None)
+        gst_rate = line.gst_rate if line.gst_rate is not None else (item.gst_rate if item else None)
+        if not description:
+            faults.invoice(
+                row,
+                "Description",
+                "",
+                "Description is blank (Rule 46(h))",
+                "Say what was sold, or give an item code of the Items sheet.",
+            )
+        needed = hsn_digits(turnover, group.date, registered=registered)
+        if hsn and not (hsn.isdigit() and len(hsn) in (4, 6, 8) and hsn[0] != "0"):
+            faults.invoice(
+                row,
+                "HSN/SAC",
+                hsn,
+                f"HSN/SAC {hsn} is not an HSN code or SAC (4, 6 or 8 digits)",
+                "Copy the code from the GST portal's HSN search.",
+            )
+        elif needed and len(hsn) < needed:
+            limit = "up to" if needed == 4 else "above"
+            faults.invoice(
+                row,
+                "HSN/SAC",
+                hsn,
+                f"HSN/SAC is blank; this invoice must show {needed} digits"
+                if not hsn
+                else f"HSN/SAC {hsn} has {len(hsn)} digits; this invoice must show {needed}",
+                f"Last year's turnover was {limit} Rs 5 crore (Company sheet: Turnover Previous "
+                "FY), so HSN needs at least that many digits (Notification 78/2020-CT).",
+            )
+        service = hsn.startswith("99")
+        quantity = line.quantity
+        if quantity is not None and quantity <= 0:
+            faults.invoice(
+                row,
+                "Quantity",
+                quantity,
+                "Quantity must be more than zero",
+                "A return of goods is a Credit Note with the quantity returned.",
+            )
+        elif quantity is None and not service:
+            faults.invoice(
+                row,
+                "Quantity",
+                "",
+                "Quantity is blank (Rule 46(i))",
+                "Give the quantity of goods in the unit (UQC).",
+            )
+        code = unit_code(unit) if unit else ("NA" if service else None)
+        if code is None:
+            faults.invoice(
+                row,
+                "Unit (UQC)",
+                unit,
+                "Unit is blank (Rule 46(i))"
+                if not unit
+                else f"Unit {unit} is not a GST unit quantity code",
+                "Use a UQC such as NOS, PCS, KGS, MTR, LTR, BOX, SET (OTH for any other).",
+            )
+        if rate is None:
+            faults.invoice(
+                row,
+                "Rate",
+                "",
+                "Rate is blank",
+                "Give the price per unit before GST (or an item of the Items sheet with one).",
+            )
+        if gst_rate is None:
+            if group.kind is DocumentType.BILL_OF_SUPPLY:
+                gst_rate = Decimal(0)
+            else:
+                faults.invoice(
+                    row,
+                    "GST Rate",
+                    "",
+                    "GST Rate is blank (Rule 46(m))",
+                    "Give the rate, e.g. 18% (0% for exempt goods).",
+                )
+        elif group.kind is DocumentType.BILL_OF_SUPPLY and gst_rate:
+            faults.invoice(
+                row,
+                "GST Rate",
+                _percent(gst_rate),
+                "A Bill of Supply charges no tax (Rule 49)",
+                "Make it a Tax Invoice, or set GST Rate to 0%.",
+            )
+        elif gst_rate not in in_force:
+            rates = ", ".join(_percent(r) for r in sorted(in_force))
+            faults.invoice(
+                row,
+                "GST Rate",
+                _percent(gst_rate),
+                f"GST Rate {_percent(gst_rate)} is not a GST rate in force on "
+                f"{group.date:%d-%m-%Y}",
+                f"The rates then are {rates} (GST Rates sheet).",
+            )
+        if rate is None or gst_rate is None or code is None:
+            continue
+        gross = (quantity if quantity is not None else Decimal(1)) * rate
+        if line.discount > gross:
+            faults.invoice(
+                row,
+                "Discount",
+                line.discount,
+                f"Discount {format_inr(line.discount)} is more than the line's value "
+                f"{format_inr(gross)}",
+                "Give the discount in rupees on this line.",
+            )
+            continue
+        priced.append(
+            priced_line(
+                row=row,
+                description=description,
+                hsn=hsn,
+                quantity=quantity,
+                unit=code,
+                rate=rate,
+                discount=line.discount,
+                gst_rate=gst_rate,
+                cess_rate=line.cess_rate,
+                intra_state=intra_state,
+            )
+        )
+    return priced
+
+
+def _series_fits(group: _Group, faults: _Faults) -> bool:
+    longest = longest_series(group.date)
+    if SERIES.fullmatch(group.series) and len(group.series) <= longest:
+        return True
+    faults.invoice(
+        group.first_row,
+        "Series",
+        group.series,
+        f"Series {group.series} cannot start a document number: numbers hold letters, digits, "
+        f"- and / only, start with neither 0, / nor -, and have at most 16 characters",
+        f"Use up to {longest} letters or digits, e.g. INV (numbers then read "
+        f"{document_number('INV', group.date, 1)}).",
+    )
+    return False
+
+
+def issue_documents(
+    lines: Sequence[tuple[InvoiceLine, int]],
+    setting: Setting,
+    *,
+    issued: Sequence[Issued] = (),
+    cells: Cells,
+) -> Outcome:
+    """Issue the documents the Invoices sheet's `lines` (each with its Excel row) make, after
+    the `issued` ones of earlier runs."""
+    supplier, stopped = _supplier(setting.company, cells)
+    by_key = {i.key: i for i in issued}
+    numbers = {i.number.casefold(): i for i in issued}
+    last: dict[tuple[str, str], int] = {}
+    for done in issued:
+        sequence = sequence_of(done.number, done.series, done.date)
+        slot = (done.series.casefold(), year_code(done.date))
+        last[slot] = max(last.get(slot, 0), sequence or 0)
+    issues: list[Issue] = list(stopped)
+    documents: list[Document] = []
+    already: list[str] = []
+    held = 0
+    typed = [(line, row) for line, row in lines if line.document_no]
+    for line, row in typed:
+        number = line.document_no or ""
+        if number.casefold() in numbers:
+            already.append(number)
+            continue
+        faults = _Faults(cells)
+        faults.invoice(
+            row,
+            "Document No",
+            number,
+            f"Document No {number} was not issued by xlbo (it is not in the Invoice Register)",
+            "Leave Document No blank: xlbo numbers each document and lists it in the register.",
+        )
+        issues += faults.found
+    for group in _groups(((ln, r) for ln, r in lines if not ln.document_no), setting):
+        faults = _Faults(cells)
+        fits = _series_fits(group, faults)
+        customer = _recipient(group, setting, faults)
+        reverse_charge, shipping, original = _agreeing(group, faults)
+        intra = (
+            supplier is not None
+            and group.place is not None
+            and (supplier.state.code == group.place.code)
+        )
+        registered = customer is not None and bool(customer.gstin)
+        priced = _priced(group, setting, intra, registered, faults)
+        if customer is not None:
+            taxable = sum(line.taxable for line in priced)
+            if registered and not customer.address:
+                faults.sheet(
+                    "Customers",
+                    cells.customer(customer.code, "Address"),
+                    "",
+                    f"{customer.name}'s Address is blank; an invoice to a registered person "
+                    "prints it (Rule 46(d))",
+                    "Fill in the billing address.",
+                )
+            elif not registered and taxable >= UNREGISTERED_DETAIL_FROM and not customer.address:
+                faults.sheet(
+                    "Customers",
+                    cells.customer(customer.code, "Address"),
+                    "",
+                    f"{customer.name} has no GSTIN and no Address; from Rs 50,000 an invoice to "
+                    "an unregistered person prints the address (Rule 46(e))",
+                    "Fill in the address (and the GSTIN if the customer is registered).",
+                )
+            if reverse_charge and not registered:
+                faults.sheet(
+                    "Customers",
+                    cells.customer(customer.code, "GSTIN"),
+                    "",
+                    f"Reverse Charge is Yes but {customer.name} has no GSTIN; only a registered "
+                    "recipient pays tax on reverse charge",
+                    "Fill in the customer's GSTIN, or set Reverse Charge to No.",
+                )
+        original_date: date | None = None
+        if group.kind in NOTES:
+            if not original:
+                faults.invoice(
+                    group.first_row,
+                    "Original Invoice",
+                    "",
+                    f"A {group.kind.value} needs the number of the invoice it corrects "
+                    "(Rule 53(1A))",
+                    "Give the invoice's number as the Invoice Register shows it.",
+                )
+            else:
+                invoice = numbers.get(original.casefold())
+                if invoice is None or invoice.kind in NOTES:
+                    faults.invoice(
+                        group.first_row,
+                        "Original Invoice",
+                        original,
+                        f"Original Invoice {original} is not an invoice xlbo issued",
+                        "Give the number of an invoice in the Invoice Register (issue the "
+                        "invoice first).",
+                    )
+                elif invoice.customer_code.casefold() != group.customer_code.casefold():
+                    faults.invoice(
+                        group.first_row,
+                        "Original Invoice",
+                        original,
+                        f"Invoice {original} was issued to {invoice.customer_code}, not "
+                        f"{group.customer_code}",
+                        "A note corrects an invoice of the same customer.",
+                    )
+                elif invoice.date > group.date:
+                    faults.invoice(
+                        group.first_row,
+                        "Date",
+                        f"{group.date:%d-%m-%Y}",
+                        f"The note is dated before invoice {original} ({invoice.date:%d-%m-%Y})",
+                        "Date the note on or after the invoice.",
+                    )
+                else:
+                    original, original_date = invoice.number, invoice.date
+        place_code = group.place.code if group.place else ""
+        key = (
+            group.kind.value,
+            group.series.casefold(),
+            group.date,
+            group.customer_code.casefold(),
+            place_code,
+        )
+        earlier_one = by_key.get(key)
+        if faults.found or supplier is None or customer is None or group.place is None or not fits:
+            issues += faults.found
+            held += 1
+            continue
+        document = Document(
+            kind=group.kind,
+            number="",
+            series=group.series,
+            date=group.date,
+            supplier=supplier,
+            customer=customer,
+            place_of_supply=group.place,
+            reverse_charge=reverse_charge,
+            shipping_address=shipping,
+            original=original,
+            original_date=original_date,
+            lines=tuple(priced),
+        )
+        if earlier_one is not None:
+            if earlier_one.total == document.total:
+                already.append(earlier_one.number)
+            else:
+                held += 1
+                issues.append(
+                    Issue(
+                        severity=Severity.ERROR,
+                        sheet="Invoices",
+                        cell=cells.invoice(group.first_row, "Rate"),
+                        value=format_inr(from_paise(document.total)),
+                        problem=f"This document was issued already as {earlier_one.number} for "
+                        f"{format_inr(from_paise(earlier_one.total))}; its rows now come to "
+                        f"{format_inr(from_paise(document.total))}",
+                        hint="An issued invoice is not changed: issue a Credit Note or Debit "
+                        "Note against it for the difference.",
+                        file=cells.invoice_file,
+                    )
+                )
+            continue
+        slot = (group.series.casefold(), year_code(group.date))
+        last[slot] = last.get(slot, 0) + 1
+        number = document_number(group.series, group.date, last[slot])
+        if not NUMBER.fullmatch(number):  # a 5-digit sequence past 16 characters
+            held += 1
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet="Invoices",
+                    cell=cells.invoice(group.first_row, "Series"),
+                    value=number,
+                    problem=f"Series {group.series} has no number left within 16 characters",
+                    hint="Start a shorter series.",
+                    file=cells.invoice_file,
+                )
+            )
+            continue
+        numbers[number.casefold()] = Issued(
+            number,
+            group.kind,
+            group.series,
+            group.date,
+            group.customer_code,
+            place_code,
+            document.total,
+        )
+        documents.append(replace(document, number=number))
+    return Outcome(tuple(documents), tuple(already), held, tuple(issues))

@@ -1,0 +1,231 @@
+"""A sales document and its lines, with every figure in paise.
+
+Tax is worked out per line, each head rounded half up to the paisa; the document's total is
+rounded to the rupee, 50 paise up (CGST Act s.170), and the difference printed as a round-off
+line:
+
+    >>> line = priced_line(row=2, description="Steel almirah", hsn="9403", quantity=Decimal(3),
+    ...     unit="NOS", rate=Decimal("3333.50"), discount=Decimal(0), gst_rate=Decimal("0.18"),
+    ...     cess_rate=Decimal(0), intra_state=True)
+    >>> line.taxable, line.cgst, line.sgst
+    (1000050, 90005, 90005)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from xlbo.documents.rules import GOODS_COPIES, SERVICE_COPIES
+from xlbo.master.records import DocumentType
+from xlbo.money import PAISE, from_paise, to_paise
+from xlbo.states import State
+from xlbo.words import amount_in_words
+
+
+def _paise_of(paise: Decimal) -> int:
+    return int(paise.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    """One line item: what was sold, its taxable value and the tax on it (paise)."""
+
+    row: int
+    """The Invoices sheet's row."""
+    description: str
+    hsn: str
+    quantity: Decimal | None
+    unit: str
+    rate: Decimal
+    discount: Decimal
+    gst_rate: Decimal
+    cess_rate: Decimal
+    taxable: int
+    """Quantity × rate, less the discount, in paise."""
+    cgst: int
+    sgst: int
+    """SGST, or UTGST in a Union Territory without a legislature."""
+    igst: int
+    cess: int
+
+    @property
+    def service(self) -> bool:
+        """A service (SAC codes start with 99)."""
+        return self.hsn.startswith("99")
+
+    @property
+    def tax(self) -> int:
+        return self.cgst + self.sgst + self.igst + self.cess
+
+
+def priced_line(
+    *,
+    row: int,
+    description: str,
+    hsn: str,
+    quantity: Decimal | None,
+    unit: str,
+    rate: Decimal,
+    discount: Decimal,
+    gst_rate: Decimal,
+    cess_rate: Decimal,
+    intra_state: bool,
+) -> DocumentLine:
+    """A line with its taxable value and tax: CGST and SGST/UTGST at half the rate each within
+    a state, IGST at the full rate across states; each rounded half up to the paisa."""
+    gross = ((quantity if quantity is not None else Decimal(1)) * rate).quantize(
+        PAISE, rounding=ROUND_HALF_UP
+    )
+    taxable = to_paise(gross) - to_paise(discount)
+    base = Decimal(taxable)
+    half = _paise_of(base * gst_rate / 2) if intra_state else 0
+    igst = 0 if intra_state else _paise_of(base * gst_rate)
+    return DocumentLine(
+        row=row,
+        description=description,
+        hsn=hsn,
+        quantity=quantity,
+        unit=unit,
+        rate=rate,
+        discount=discount,
+        gst_rate=gst_rate,
+        cess_rate=cess_rate,
+        taxable=taxable,
+        cgst=half,
+        sgst=half,
+        igst=igst,
+        cess=_paise_of(base * cess_rate),
+    )
+
+
+@dataclass(frozen=True)
+class Party:
+    """The supplier or the recipient as the document prints them."""
+
+    code: str
+    name: str
+    address: str
+    gstin: str
+    """Blank for an unregistered recipient."""
+    state: State
+
+
+def rupee_rounded(paise: int) -> int:
+    """Paise rounded to the rupee, 50 paise up (s.170): 1234550 → 1234600."""
+    return (paise + 50) // 100 * 100 if paise >= 0 else -((-paise + 49) // 100 * 100)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A sales document ready to issue."""
+
+    kind: DocumentType
+    number: str
+    series: str
+    date: dt.date
+    supplier: Party
+    customer: Party
+    place_of_supply: State
+    reverse_charge: bool
+    shipping_address: str
+    original: str
+    """For a credit or debit note: the invoice it corrects."""
+    original_date: dt.date | None
+    lines: tuple[DocumentLine, ...]
+
+    @property
+    def intra_state(self) -> bool:
+        return self.supplier.state.code == self.place_of_supply.code
+
+    @property
+    def utgst(self) -> bool:
+        """SGST is UTGST: an intra-state supply in a Union Territory without a legislature."""
+        return self.intra_state and self.place_of_supply.utgst
+
+    @property
+    def registered(self) -> bool:
+        """A B2B document: the recipient has a GSTIN."""
+        return bool(self.customer.gstin)
+
+    @property
+    def rows(self) -> tuple[int, ...]:
+        return tuple(line.row for line in self.lines)
+
+    def _sum(self, head: str) -> int:
+        return sum(int(getattr(line, head)) for line in self.lines)
+
+    @property
+    def taxable(self) -> int:
+        return self._sum("taxable")
+
+    @property
+    def cgst(self) -> int:
+        return self._sum("cgst")
+
+    @property
+    def sgst(self) -> int:
+        """SGST or UTGST (see `utgst`)."""
+        return self._sum("sgst")
+
+    @property
+    def igst(self) -> int:
+        return self._sum("igst")
+
+    @property
+    def cess(self) -> int:
+        return self._sum("cess")
+
+    @property
+    def before_rounding(self) -> int:
+        return self.taxable + self.cgst + self.sgst + self.igst + self.cess
+
+    @property
+    def total(self) -> int:
+        """The document's value, rounded to the rupee (s.170)."""
+        return rupee_rounded(self.before_rounding)
+
+    @property
+    def round_off(self) -> int:
+        return self.total - self.before_rounding
+
+    @property
+    def words(self) -> str:
+        return amount_in_words(from_paise(self.total))
+
+    @property
+    def copies(self) -> tuple[str, ...]:
+        """The Rule 48 captions, one copy each."""
+        return SERVICE_COPIES if all(line.service for line in self.lines) else GOODS_COPIES
+
+    def taxable_by_rate(self) -> dict[Decimal, int]:
+        """Taxable value (paise) by GST rate, rates in ascending order."""
+        by_rate: dict[Decimal, int] = {}
+        for line in sorted(self.lines, key=lambda item: item.gst_rate):
+            by_rate[line.gst_rate] = by_rate.get(line.gst_rate, 0) + line.taxable
+        return by_rate
+
+
+@dataclass(frozen=True)
+class Issued:
+    """A document issued by an earlier run (a row of the Invoice Register)."""
+
+    number: str
+    kind: DocumentType
+    series: str
+    date: dt.date
+    customer_code: str
+    place_code: str
+    total: int
+    """Paise."""
+
+    @property
+    def key(self) -> tuple[str, str, dt.date, str, str]:
+        return (
+            self.kind.value,
+            self.series.casefold(),
+            self.date,
+            self.customer_code.casefold(),
+            self.place_code,
+        )

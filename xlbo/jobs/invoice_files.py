@@ -1,0 +1,248 @@
+"""The files of an issued document: an A4 workbook laid out as Rule 46 asks, one sheet per Rule
+48 copy, and its PDF made by LibreOffice (one `soffice` call for every document of a run).
+
+The workbook shows the supplier (name, address, GSTIN, State and code), the document's number
+and date, the place of supply, reverse charge yes or no, the recipient (name, address, GSTIN or
+"Unregistered", State and code), the delivery address when given, each line (HSN/SAC,
+description, quantity and UQC, rate, discount, taxable value, GST rate and each tax head), the
+totals with the round-off, the amount in words, and the signatory's line.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from xlbo.documents.model import Document
+from xlbo.master.records import DocumentType
+from xlbo.money import INR_NUMBER_FORMAT, from_paise
+
+TITLES = {
+    DocumentType.TAX_INVOICE: "TAX INVOICE",
+    DocumentType.BILL_OF_SUPPLY: "BILL OF SUPPLY",
+    DocumentType.CREDIT_NOTE: "CREDIT NOTE",
+    DocumentType.DEBIT_NOTE: "DEBIT NOTE",
+}
+SHEETS = ("Original", "Duplicate", "Triplicate")
+PDF_SECONDS = 90 + 3
+"""LibreOffice's time for a run: this much, plus `PER_FILE_SECONDS` a document."""
+PER_FILE_SECONDS = 3
+
+
+def file_stem(number: str) -> str:
+    """A document number as a file name: `INV/26-27/0001` → `INV-26-27-0001`."""
+    return number.replace("/", "-")
+
+
+def _percent(rate: Any) -> str:
+    return f"{(rate * 100).normalize():f}%"
+
+
+def _state(document: Document, which: str) -> str:
+    state = getattr(document, which).state
+    return f"{state.name} ({state.code})"
+
+
+def write_document(path: Path, document: Document) -> Path:
+    """The document's workbook at `path` (a new file; text is always written as text)."""
+    book = xlsxwriter.Workbook(
+        str(path),
+        {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},
+    )
+    book.set_properties({"title": f"{TITLES[document.kind]} {document.number}", "author": "xlbo"})
+    f = {
+        "title": book.add_format({"bold": True, "font_size": 14}),
+        "caption": book.add_format({"bold": True, "align": "right", "font_size": 9}),
+        "bold": book.add_format({"bold": True}),
+        "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+        "head": book.add_format(
+            {"bold": True, "border": 1, "bg_color": "#D9E1F2", "text_wrap": True, "font_size": 9}
+        ),
+        "cell": book.add_format({"border": 1, "font_size": 9, "text_wrap": True, "valign": "top"}),
+        "money": book.add_format({"border": 1, "font_size": 9, "num_format": INR_NUMBER_FORMAT}),
+        "qty": book.add_format({"border": 1, "font_size": 9, "num_format": "0.###"}),
+        "total": book.add_format({"bold": True, "border": 1, "num_format": INR_NUMBER_FORMAT}),
+        "label": book.add_format({"bold": True, "align": "right"}),
+    }
+    intra = document.intra_state
+    heads = (["CGST", "UTGST" if document.utgst else "SGST"] if intra else ["IGST"]) + (
+        ["Cess"] if document.cess else []
+    )
+    columns = [
+        ("S.No", 5),
+        ("Description", 28),
+        ("HSN/SAC", 9),
+        ("Qty", 7),
+        ("UQC", 6),
+        ("Rate", 11),
+        ("Discount", 10),
+        ("Taxable Value", 13),
+        ("GST Rate", 7),
+        *[(h, 11) for h in heads],
+    ]
+    last = len(columns) - 1
+    for copy, caption in zip(SHEETS, document.copies, strict=False):
+        ws = book.add_worksheet(copy)
+        ws.set_paper(9)
+        ws.set_portrait()
+        ws.fit_to_pages(1, 1)
+        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+        ws.hide_gridlines(2)
+        for index, (_, width) in enumerate(columns):
+            ws.set_column(index, index, width)
+        ws.merge_range(0, 0, 0, 4, TITLES[document.kind], f["title"])
+        ws.merge_range(0, 5, 0, last, caption, f["caption"])
+        supplier = document.supplier
+        row = 2
+        for text, style in (
+            (supplier.name, f["bold"]),
+            (supplier.address, f["wrap"]),
+            (f"GSTIN: {supplier.gstin}    State: {_state(document, 'supplier')}", None),
+        ):
+            ws.merge_range(row, 0, row, last, "", style)
+            ws.write_string(row, 0, text, style)
+            row += 1
+        row += 1
+        what = "Invoice" if document.kind is DocumentType.TAX_INVOICE else document.kind.value
+        pairs = [
+            (f"{what} No:", document.number, "Date:", f"{document.date:%d-%m-%Y}"),
+            (
+                "Place of Supply:",
+                f"{document.place_of_supply.name} ({document.place_of_supply.code})",
+                "Reverse Charge:",
+                "Yes" if document.reverse_charge else "No",
+            ),
+        ]
+        if document.original:
+            dated = f"{document.original_date:%d-%m-%Y}" if document.original_date else ""
+            pairs.append(("Against Invoice:", document.original, "Invoice Date:", dated))
+        for left, left_value, right, right_value in pairs:
+            ws.merge_range(row, 0, row, 1, "")
+            ws.write_string(row, 0, left, f["bold"])
+            ws.merge_range(row, 2, row, 4, "")
+            ws.write_string(row, 2, left_value)
+            ws.merge_range(row, 5, row, 6, "")
+            ws.write_string(row, 5, right, f["bold"])
+            ws.merge_range(row, 7, row, last, "")
+            ws.write_string(row, 7, right_value)
+            row += 1
+        row += 1
+        customer = document.customer
+        ws.write_string(row, 0, "Bill to:", f["bold"])
+        if document.shipping_address:
+            ws.write_string(row, 5, "Ship to:", f["bold"])
+        row += 1
+        bill = [
+            customer.name,
+            customer.address,
+            f"GSTIN: {customer.gstin}" if customer.gstin else "GSTIN: Unregistered",
+            f"State: {_state(document, 'customer')}",
+        ]
+        for index, text in enumerate(bill):
+            ws.merge_range(row + index, 1, row + index, 4, "", f["wrap"])
+            ws.write_string(row + index, 1, text, f["wrap"])
+        if document.shipping_address:
+            ws.merge_range(row, 6, row + 2, last, "", f["wrap"])
+            ws.write_string(row, 6, document.shipping_address, f["wrap"])
+        row += len(bill) + 1
+        for index, (header, _) in enumerate(columns):
+            ws.write_string(row, index, header, f["head"])
+        row += 1
+        for number, line in enumerate(document.lines, start=1):
+            taxes = [line.cgst, line.sgst] if intra else [line.igst]
+            if document.cess:
+                taxes.append(line.cess)
+            ws.write_number(row, 0, number, f["cell"])
+            ws.write_string(row, 1, line.description, f["cell"])
+            ws.write_string(row, 2, line.hsn, f["cell"])
+            if line.quantity is not None:
+                ws.write_number(row, 3, float(line.quantity), f["qty"])
+            else:
+                ws.write_blank(row, 3, None, f["qty"])
+            ws.write_string(row, 4, line.unit, f["cell"])
+            ws.write_number(row, 5, float(line.rate), f["money"])
+            ws.write_number(row, 6, float(line.discount), f["money"])
+            ws.write_number(row, 7, float(from_paise(line.taxable)), f["money"])
+            ws.write_string(row, 8, _percent(line.gst_rate), f["cell"])
+            for offset, tax in enumerate(taxes):
+                ws.write_number(row, 9 + offset, float(from_paise(tax)), f["money"])
+            row += 1
+        row += 1
+        totals = [("Taxable Value", document.taxable)]
+        if intra:
+            totals += [("CGST", document.cgst), (heads[1], document.sgst)]
+        else:
+            totals.append(("IGST", document.igst))
+        if document.cess:
+            totals.append(("Cess", document.cess))
+        totals += [("Round Off", document.round_off), ("Total", document.total)]
+        for label, paise in totals:
+            ws.merge_range(row, 5, row, 7, "")
+            ws.write_string(row, 5, label, f["label"])
+            style = f["total"] if label == "Total" else f["money"]
+            ws.merge_range(row, 8, row, last, "", style)
+            ws.write_number(row, 8, float(from_paise(paise)), style)
+            row += 1
+        row += 1
+        ws.write_string(row, 0, "Amount in words:", f["bold"])
+        ws.merge_range(row, 2, row + 1, last, "", f["wrap"])
+        ws.write_string(row, 2, document.words, f["wrap"])
+        row += 3
+        ws.write_string(
+            row,
+            0,
+            "Tax payable on reverse charge: " + ("Yes" if document.reverse_charge else "No"),
+        )
+        row += 2
+        ws.merge_range(row, 6, row, last, "")
+        ws.write_string(row, 6, f"For {supplier.name}", f["bold"])
+        ws.merge_range(row + 3, 6, row + 3, last, "")
+        ws.write_string(row + 3, 6, "Authorised Signatory")
+        ws.set_footer(f"&L&8{TITLES[document.kind]} {document.number}&R&8Made with xlbo")
+    book.close()
+    return path
+
+
+def soffice() -> str | None:
+    """LibreOffice's program, if installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(workbooks: Sequence[Path], folder: Path) -> list[Path]:
+    """Each workbook as a PDF in `folder`, in one LibreOffice call with a profile of its own
+    (so it runs beside an open LibreOffice). Returns the PDFs made; raises OSError when
+    LibreOffice is missing or fails."""
+    program = soffice()
+    if program is None:
+        raise FileNotFoundError("LibreOffice (soffice) is not installed")
+    with tempfile.TemporaryDirectory(prefix="xlbo-lo-") as profile:
+        result = subprocess.run(
+            [
+                program,
+                f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder),
+                *[str(p) for p in workbooks],
+            ],
+            capture_output=True,
+            text=True,
+            timeout=PDF_SECONDS + PER_FILE_SECONDS * len(workbooks),
+            check=False,
+            env={**os.environ, "HOME": profile},
+        )
+    made = [folder / f"{p.stem}.pdf" for p in workbooks]
+    missing = [p.name for p in made if not p.exists()]
+    if result.returncode != 0 or missing:
+        raise OSError(f"LibreOffice made no PDF of {', '.join(missing) or 'the documents'}")
+    return made

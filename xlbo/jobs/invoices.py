@@ -1,0 +1,252 @@
+"""The Invoices job: `xlbo invoices BOOK.xlsx [--master MASTER.xlsx] --out DIR`.
+
+Reads the Invoices sheet (and the Items sheet, when there is one) of BOOK, and the company, the
+customers and the GST rates of MASTER (default: BOOK); issues every document of the sheet not
+issued yet (`xlbo.documents.issue`) and writes into DIR:
+
+- `documents/NUMBER.xlsx` and `documents/NUMBER.pdf` for each document issued now (`/` in the
+  number becomes `-`): the A4 document with its Rule 48 copies, the PDF made by LibreOffice;
+- `invoice-register.xlsx`: the `Invoice Register` (every document issued so far, earlier runs'
+  first), the `Journal` of those documents (the Journal sheet's layout: `xlbo report KIND
+  DIR/invoice-register.xlsx --master MASTER --period P` reports on the sales), and `Issues`.
+
+The register in DIR is what the next run numbers after; an earlier one is kept as
+`invoice-register (previous).xlsx`. Nothing is written into BOOK or MASTER.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
+from xlbo.book.atomic import atomic_path, check_output_folder, result_set
+from xlbo.book.display import Column, Kind
+from xlbo.dates import parse_date
+from xlbo.documents.issue import Cells, Outcome, Setting, issue_documents
+from xlbo.documents.journal import journal_frame
+from xlbo.documents.register import (
+    LEADING,
+    MONEY,
+    SHEET,
+    TAXABLE_AT,
+    issued_from,
+    register_frame,
+    register_row,
+)
+from xlbo.errors import FileProblem, UserError
+from xlbo.issues import Issue, Severity, issues_sheet
+from xlbo.jobs.invoice_files import file_stem, to_pdf, write_document
+from xlbo.jobs.registry import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    InvoicesSettings,
+    JobResult,
+    Source,
+    file_of,
+)
+from xlbo.journal_layout import HEADERS as JOURNAL_HEADERS
+from xlbo.journal_layout import journal_sheet
+from xlbo.master.load import MasterData, load, load_sheet
+from xlbo.master.records import InvoiceLine, Item
+from xlbo.master.schema import INVOICES, ITEMS
+from xlbo.money import parse_money
+
+REGISTER = "invoice-register.xlsx"
+DOCUMENTS = "documents"
+
+
+def _earlier(path: Path) -> tuple[list[dict[str, Any]], pd.DataFrame]:
+    """The register rows and journal lines an earlier run wrote into `path` (none when absent)."""
+    if not path.exists():
+        return [], pd.DataFrame(columns=list(JOURNAL_HEADERS), dtype=object)
+    book = FileBook(path)
+    if not book.has(SHEET) or not book.has("Journal"):
+        raise FileProblem(
+            f"{path} is not an Invoice Register xlbo wrote (no '{SHEET}' and Journal sheets); "
+            "move it away or choose another --out."
+        )
+    table = book.read_table(SHEET, LEADING)
+    rows: list[dict[str, Any]] = []
+    for values in table.frame.to_dict("records"):
+        row: dict[str, Any] = {}
+        for header, value in values.items():
+            header = str(header)
+            if header in MONEY or header.startswith(TAXABLE_AT):
+                row[header] = parse_money(value) or Decimal(0)
+            elif header == "Date":
+                row[header] = parse_date(value)
+            elif header in ("State Code",) and isinstance(value, int | float):
+                row[header] = f"{int(value):02d}"
+            else:
+                row[header] = "" if value is None else str(value)
+        if issued_from(row) is None:
+            raise FileProblem(
+                f"{path}: row {values and table.frame.index[len(rows)]} of the {SHEET} sheet "
+                "is not as xlbo wrote it; restore the register from 'invoice-register "
+                "(previous).xlsx', or move it away to start a new one."
+            )
+        rows.append(row)
+    journal = book.read_table("Journal", JOURNAL_HEADERS).frame
+    journal = journal.reindex(columns=list(JOURNAL_HEADERS)).astype(object)
+    journal["Date"] = [parse_date(v) for v in journal["Date"]]
+    for money in ("Debit", "Credit"):
+        journal[money] = pd.Series([parse_money(v) for v in journal[money]], dtype=object)
+    for text in ("Cost Centre", "Narration", "Party"):
+        journal[text] = ["" if v is None else str(v) for v in journal[text]]
+    return rows, journal.reset_index(drop=True)
+
+
+def _lines(reader: Reader) -> tuple[list[tuple[InvoiceLine, int]], dict[str, str], list[Issue]]:
+    if not reader.has(INVOICES.sheet):
+        raise UserError(
+            f"{Path(reader.name).name} has no Invoices sheet; add one with the headers "
+            f"{', '.join(INVOICES.headers)} (`xlbo init NEW.xlsx` writes it)."
+        )
+    records, rows, letters, issues = load_sheet(reader, INVOICES)
+    lines = [(r, row) for r, row in zip(records, rows, strict=True) if isinstance(r, InvoiceLine)]
+    return lines, letters, issues
+
+
+def _items(*readers: Reader) -> tuple[dict[str, Item], list[Issue]]:
+    for reader in readers:
+        if reader.has(ITEMS.sheet):
+            records, _, _, issues = load_sheet(reader, ITEMS)
+            items = {r.code.casefold(): r for r in records if isinstance(r, Item)}
+            return items, issues
+    return {}, []
+
+
+def _cells(data: MasterData, letters: Mapping[str, str], book: str) -> Cells:
+    index = {c.customer_code.casefold(): i for i, c in enumerate(data.customers)}
+
+    def customer(code: str, header: str) -> str:
+        found = index.get(code.casefold())
+        return data.cell("Customers", found, header) if found is not None else ""
+
+    return Cells(
+        invoice=lambda row, header: f"{letters.get(header, 'A')}{row}",
+        customer=customer,
+        company=lambda header: data.cell("Company", 0, header) or "A2",
+        invoice_file=book,
+        master_file=Path(data.source).name,
+    )
+
+
+def issue_from(
+    book: Source, master: Source | None, out: Path
+) -> tuple[Outcome, list[Issue], list[dict[str, Any]], pd.DataFrame]:
+    """Read the inputs and the earlier register, and issue the documents."""
+    reader = FileBook(book) if isinstance(book, Path) else book
+    source = FileBook(master) if isinstance(master, Path) else master or reader
+    data, _ = load(source)  # master-data problems are the Validate job's to report
+    lines, letters, issues = _lines(reader)
+    items, item_issues = _items(reader, source)
+    earlier_rows, earlier_journal = _earlier(out / REGISTER)
+    issued = [i for i in (issued_from(r) for r in earlier_rows) if i is not None]
+    setting = Setting(
+        company=data.company,
+        customers={c.customer_code.casefold(): c for c in data.customers},
+        items=items,
+        gst_rates=data.gst_rates,
+    )
+    outcome = issue_documents(
+        lines, setting, issued=issued, cells=_cells(data, letters, Path(reader.name).name)
+    )
+    return outcome, [*issues, *item_issues, *outcome.issues], earlier_rows, earlier_journal
+
+
+def _register_sheets(
+    rows: list[dict[str, Any]], journal: pd.DataFrame, issues: list[Issue], links: Mapping[str, str]
+) -> list[ResultSheet]:
+    frame = register_frame(rows)
+    columns = {
+        h: Column(kind=Kind.MONEY) for h in frame.columns if h in MONEY or h.startswith(TAXABLE_AT)
+    }
+    columns |= {
+        "Date": Column(kind=Kind.DATE),
+        "Document No": Column(kind=Kind.ID, width=16),
+        "Customer": Column(width=30),
+        "GSTIN": Column(kind=Kind.ID, width=17),
+        "State Code": Column(kind=Kind.ID, width=7),
+    }
+    register = ResultSheet(SHEET, frame, columns=columns)
+    return [register, journal_sheet(journal), issues_sheet(issues, files=links)]
+
+
+def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> JobResult:
+    """Issue the Invoices sheet's documents into `settings.out`."""
+    book, master = inputs["book"], inputs.get("master")
+    out = settings.out
+    check_output_folder(out, file_of(book), file_of(master))
+    outcome, issues, earlier_rows, earlier_journal = issue_from(book, master, out)
+    documents = outcome.documents
+    rows = [*earlier_rows, *(register_row(d) for d in documents)]
+    journal = pd.concat([earlier_journal, journal_frame(documents)], ignore_index=True)
+    links = {
+        Path(file.name).name: os.path.relpath(file.resolve(), out.resolve())
+        for file in (file_of(book), file_of(master))
+        if file is not None
+    }
+    warnings: list[str] = []
+    files: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="xlbo-documents-") as scratch:
+        made: list[Path] = []
+        for document in documents:
+            made.append(
+                write_document(Path(scratch) / f"{file_stem(document.number)}.xlsx", document)
+            )
+        pdfs: list[Path] = []
+        if made and settings.pdf:
+            try:
+                pdfs = to_pdf(made, Path(scratch))
+            except (OSError, TimeoutError) as error:
+                warnings.append(
+                    f"The documents' PDFs were not made ({error}); the workbooks are in "
+                    f"{out / DOCUMENTS}. Install LibreOffice and run again to get them."
+                )
+            except Exception as error:  # subprocess.TimeoutExpired
+                warnings.append(f"The documents' PDFs were not made ({type(error).__name__}).")
+        with result_set(out):
+            for made_file in [*made, *pdfs]:
+                target = out / DOCUMENTS / made_file.name
+                with atomic_path(target) as temporary:
+                    shutil.copyfile(made_file, temporary)
+                files.append(target)
+            write_workbook(
+                out / REGISTER,
+                _register_sheets(rows, journal, issues, links),
+                title="Invoice Register",
+            )
+            files.append(out / REGISTER)
+    errors = [i for i in issues if i.severity is Severity.ERROR]
+    numbers = [d.number for d in documents]
+    said = (
+        f"Issued {len(numbers)} document{'s' if len(numbers) != 1 else ''}"
+        + (
+            f" ({numbers[0]} to {numbers[-1]})"
+            if len(numbers) > 1
+            else f" ({numbers[0]})"
+            if numbers
+            else ""
+        )
+        + (f"; {outcome.held} not issued (see the Issues sheet)" if outcome.held else "")
+        + (f"; {len(outcome.already)} issued earlier" if outcome.already else "")
+        + f". Register: {out / REGISTER}"
+    )
+    return JobResult(
+        EXIT_FINDINGS if errors or warnings else EXIT_OK,
+        (said,),
+        tuple(warnings),
+        issues=tuple(issues),
+        files=tuple(files),
+        headline=said,
+        value=outcome,
+    )
