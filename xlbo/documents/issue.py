@@ -328,7 +328,9 @@ def _priced(
             )
         service = hsn.startswith("99")
         quantity = line.quantity
+        usable = True
         if quantity is not None and quantity <= 0:
+            usable = False  # priced no further: the issue says why
             faults.invoice(
                 row,
                 "Quantity",
@@ -392,7 +394,7 @@ def _priced(
                 f"{group.date:%d-%m-%Y}",
                 f"The rates then are {rates} (GST Rates sheet).",
             )
-        if rate is None or gst_rate is None or code is None:
+        if rate is None or gst_rate is None or code is None or not usable:
             continue
         gross = (quantity if quantity is not None else Decimal(1)) * rate
         if line.discount > gross:
@@ -444,9 +446,14 @@ def issue_documents(
     *,
     issued: Sequence[Issued] = (),
     cells: Cells,
+    unreadable: Mapping[str, int] | None = None,
 ) -> Outcome:
     """Issue the documents the Invoices sheet's `lines` (each with its Excel row) make, after
-    the `issued` ones of earlier runs."""
+    the `issued` ones of earlier runs. `unreadable` names the rows that could not be read (by
+    their Customer Code as typed, case-folded → the first such row): a row that cannot be read
+    may belong to any of its customer's documents, so none of them is issued until it is fixed
+    (a row with no Customer Code holds back nothing else)."""
+    waiting = {code: row for code, row in (unreadable or {}).items() if code}
     supplier, stopped = _supplier(setting.company, cells)
     by_key = {i.key: i for i in issued}
     numbers = {i.number.casefold(): i for i in issued}
@@ -476,6 +483,16 @@ def issue_documents(
         issues += faults.found
     for group in _groups(((ln, r) for ln, r in lines if not ln.document_no), setting):
         faults = _Faults(cells)
+        bad_row = waiting.get(group.customer_code.casefold())
+        if bad_row is not None:
+            faults.invoice(
+                group.first_row,
+                "Customer Code",
+                group.customer_code,
+                f"Row {bad_row}, a line for {group.customer_code}, could not be read, and it "
+                "may belong to this document; it waits until that row is fixed",
+                f"Correct row {bad_row} (its issue says how), then run again.",
+            )
         fits = _series_fits(group, faults)
         customer = _recipient(group, setting, faults)
         reverse_charge, shipping, original = _agreeing(group, faults)

@@ -114,6 +114,9 @@ UQC: frozenset[str] = frozenset(
 
 UQC_ALIASES: dict[str, str] = {
     "KG": "KGS",
+    "BAGS": "BAG",
+    "BOTTLES": "BTL",
+    "CARTONS": "CTN",
     "KGS.": "KGS",
     "PC": "PCS",
     "PIECES": "PCS",

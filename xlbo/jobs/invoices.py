@@ -29,6 +29,7 @@ import pandas as pd
 from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
 from xlbo.book.atomic import atomic_path, check_output_folder, result_set
 from xlbo.book.display import Column, Kind
+from xlbo.cells import clean_text
 from xlbo.dates import parse_date
 from xlbo.documents.issue import Cells, Outcome, Setting, issue_documents
 from xlbo.documents.journal import journal_frame
@@ -61,6 +62,8 @@ from xlbo.money import parse_money
 
 REGISTER = "invoice-register.xlsx"
 DOCUMENTS = "documents"
+SHOWN_ISSUES = 5
+"""Problems printed after the summary line (all of them are on the Issues sheet)."""
 
 
 def _earlier(path: Path) -> tuple[list[dict[str, Any]], pd.DataFrame]:
@@ -115,6 +118,36 @@ def _lines(reader: Reader) -> tuple[list[tuple[InvoiceLine, int]], dict[str, str
     return lines, letters, issues
 
 
+def _unreadable(reader: Reader, issues: list[Issue]) -> dict[str, int]:
+    """The Invoices rows that could not be read, by the Customer Code typed in them (case
+    folded) → the first such row."""
+    bad = sorted(
+        {
+            int(digits)
+            for i in issues
+            if i.sheet == INVOICES.sheet
+            and i.severity is Severity.ERROR
+            and (digits := "".join(c for c in i.cell if c.isdigit()))
+        }
+    )
+    if not bad:
+        return {}
+    frame = reader.read_table(INVOICES.sheet, INVOICES.headers).frame
+    codes: dict[str, int] = {}
+    for row in bad:
+        value = (
+            frame.at[row, "Customer Code"]
+            if row in frame.index and "Customer Code" in frame
+            else None
+        )
+        try:
+            code = (clean_text(value) or "").casefold()
+        except ValueError:  # an Excel error where the code should be
+            code = ""
+        codes.setdefault(code, row)
+    return codes
+
+
 def _items(*readers: Reader) -> tuple[dict[str, Item], list[Issue]]:
     for reader in readers:
         if reader.has(ITEMS.sheet):
@@ -158,7 +191,11 @@ def issue_from(
         gst_rates=data.gst_rates,
     )
     outcome = issue_documents(
-        lines, setting, issued=issued, cells=_cells(data, letters, Path(reader.name).name)
+        lines,
+        setting,
+        issued=issued,
+        cells=_cells(data, letters, Path(reader.name).name),
+        unreadable=_unreadable(reader, issues),
     )
     return outcome, [*issues, *item_issues, *outcome.issues], earlier_rows, earlier_journal
 
@@ -241,9 +278,12 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
         + (f"; {len(outcome.already)} issued earlier" if outcome.already else "")
         + f". Register: {out / REGISTER}"
     )
+    shown = [f"  {issue}" for issue in errors[:SHOWN_ISSUES]]
+    if len(errors) > SHOWN_ISSUES:
+        shown.append(f"  … and {len(errors) - SHOWN_ISSUES} more on the Issues sheet.")
     return JobResult(
         EXIT_FINDINGS if errors or warnings else EXIT_OK,
-        (said,),
+        (said, *shown),
         tuple(warnings),
         issues=tuple(issues),
         files=tuple(files),

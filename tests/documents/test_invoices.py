@@ -1,0 +1,363 @@
+"""`xlbo invoices`: literal Invoices sheets in, documents, register and journal out.
+
+Run in-process through the command line (`xlbo.cli.main`), without PDFs except where the PDF is
+what is checked."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from tests.conftest import soffice
+from tests.documents.books import CUSTOMERS, book, line
+from xlbo.cli import main
+from xlbo.master.template import write_master
+
+
+def rows_of(path: Path, sheet: str) -> list[dict[str, Any]]:
+    """A sheet of an output as dicts by header (money as Decimal to the paisa)."""
+    ws = openpyxl.load_workbook(path, data_only=True)[sheet]
+    values = list(ws.iter_rows(values_only=True))
+    header = values[0]
+    return [
+        {
+            str(h): Decimal(str(v)).quantize(Decimal("0.01")) if isinstance(v, float) else v
+            for h, v in zip(header, row, strict=False)
+            if h is not None
+        }
+        for row in values[1:]
+        if any(v is not None for v in row)
+    ]
+
+
+def issue(folder: Path, *args: str) -> int:
+    return main(["invoices", *map(str, args), "--out", str(folder / "out"), "--no-pdf"])
+
+
+def register(folder: Path) -> dict[str, dict[str, Any]]:
+    return {
+        r["Document No"]: r
+        for r in rows_of(folder / "out" / "invoice-register.xlsx", "Invoice Register")
+    }
+
+
+def test_intra_state_cgst_sgst_and_inter_state_igst(tmp_path: Path) -> None:
+    source = book(tmp_path, [line("SAH"), line("KAV", place="Karnataka")])
+    assert issue(tmp_path, source) == 0
+    documents = register(tmp_path)
+    pune, bengaluru = documents["INV/26-27/0001"], documents["INV/26-27/0002"]
+    assert pune["Customer Code"] == "SAH" and pune["Place of Supply"] == "Maharashtra"
+    assert (pune["Taxable 18%"], pune["CGST"], pune["SGST"], pune["IGST"]) == (
+        Decimal("25000.00"), Decimal("2250.00"), Decimal("2250.00"), Decimal("0.00"),
+    )  # fmt: skip
+    assert bengaluru["State Code"] == "29"
+    assert (bengaluru["CGST"], bengaluru["SGST"], bengaluru["IGST"], bengaluru["Total"]) == (
+        Decimal("0.00"), Decimal("0.00"), Decimal("4500.00"), Decimal("29500.00"),
+    )  # fmt: skip
+    files = sorted(p.name for p in (tmp_path / "out" / "documents").iterdir())
+    assert files == ["INV-26-27-0001.xlsx", "INV-26-27-0002.xlsx"]
+    sheets = openpyxl.load_workbook(tmp_path / "out" / "documents" / files[0]).sheetnames
+    assert sheets == ["Original", "Duplicate", "Triplicate"]  # goods: Rule 48 triplicate
+
+
+def test_a_union_territory_without_legislature_charges_utgst(tmp_path: Path) -> None:
+    company = [
+        ["Name", "Address", "State", "GSTIN"],
+        ["Sukhna Traders LLP", "Sector 22, Chandigarh 160022", "Chandigarh", "04AAPFU0939F1Z3"],
+    ]
+    source = book(tmp_path, [line("CHD", hsn="998719", quantity=None, unit=None)], company=company)
+    assert issue(tmp_path, source) == 0
+    document = register(tmp_path)["INV/26-27/0001"]
+    assert (document["CGST"], document["SGST"], document["UTGST"], document["IGST"]) == (
+        Decimal("1125.00"), Decimal("0.00"), Decimal("1125.00"), Decimal("0.00"),
+    )  # fmt: skip
+    accounts = [
+        r["Account"] for r in rows_of(tmp_path / "out" / "invoice-register.xlsx", "Journal")
+    ]
+    assert accounts == ["Trade Receivables", "Sales - Services", "Output CGST", "Output UTGST"]
+    path = tmp_path / "out" / "documents" / "INV-26-27-0001.xlsx"
+    assert openpyxl.load_workbook(path).sheetnames == ["Original", "Duplicate"]  # a service
+
+
+def test_numbers_restart_with_the_financial_year(tmp_path: Path) -> None:
+    source = book(
+        tmp_path,
+        [
+            line("SAH", "31-03-2027"),
+            line("KAV", "01-04-2027"),
+            line("KAV", "31-03-2027", series="EXP"),
+            line("SAH", "30-03-2027"),
+        ],
+    )
+    assert issue(tmp_path, source) == 0
+    documents = register(tmp_path)
+    by_date = {
+        (r["Customer Code"], r["Series"], r["Date"].date().isoformat()): n
+        for n, r in documents.items()
+    }
+    assert by_date == {
+        ("SAH", "INV", "2027-03-30"): "INV/26-27/0001",
+        ("SAH", "INV", "2027-03-31"): "INV/26-27/0002",
+        ("KAV", "EXP", "2027-03-31"): "EXP/26-27/0001",
+        ("KAV", "INV", "2027-04-01"): "INV/27-28/0001",
+    }
+
+
+def test_a_rerun_never_gives_a_number_twice(tmp_path: Path) -> None:
+    first = book(tmp_path, [line("SAH"), line("KAV")])
+    assert issue(tmp_path, first) == 0
+    assert set(register(tmp_path)) == {"INV/26-27/0001", "INV/26-27/0002"}
+    # the second run's sheet keeps the first document, drops the second, adds a third
+    second = book(tmp_path, [line("SAH"), line("CHD", "16-10-2026")], name="book2.xlsx")
+    assert issue(tmp_path, second) == 0
+    documents = register(tmp_path)
+    assert set(documents) == {"INV/26-27/0001", "INV/26-27/0002", "INV/26-27/0003"}
+    assert documents["INV/26-27/0003"]["Customer Code"] == "CHD"
+    assert (tmp_path / "out" / "invoice-register (previous).xlsx").exists()
+    journal = rows_of(tmp_path / "out" / "invoice-register.xlsx", "Journal")
+    assert sorted({r["Voucher No"] for r in journal}) == sorted(documents)
+    # an issued document whose rows were changed is not issued again: a note corrects it
+    changed = book(tmp_path, [line("SAH", rate=13000)], name="book3.xlsx")
+    assert issue(tmp_path, changed) == 1
+    problems = rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")
+    assert "issued already as INV/26-27/0001" in problems[0]["Problem"]
+    assert "Credit Note" in problems[0]["Hint"]
+    assert len(register(tmp_path)) == 3
+
+
+@pytest.mark.parametrize(
+    ("rate", "total", "round_off"),
+    [
+        ("10", "11.00", "0.50"),  # 10.00 + 0.25 + 0.25 = 10.50: fifty paise go up (s.170)
+        ("10.98", "12.00", "0.48"),  # 10.98 + 0.27 + 0.27 = 11.52 → 12
+        ("99.49", "104.00", "-0.47"),  # 99.49 + 2.49 + 2.49 = 104.47 → 104
+    ],
+)
+def test_the_total_is_rounded_to_the_rupee_half_up(
+    tmp_path: Path, rate: str, total: str, round_off: str
+) -> None:
+    source = book(tmp_path, [line("SAH", quantity=1, rate=rate, gst="5%")])
+    assert issue(tmp_path, source) == 0
+    document = register(tmp_path)["INV/26-27/0001"]
+    assert (document["Total"], document["Round Off"]) == (Decimal(total), Decimal(round_off))
+    journal = rows_of(tmp_path / "out" / "invoice-register.xlsx", "Journal")
+    debits = sum((r["Debit"] or Decimal(0)) for r in journal)
+    credits = sum((r["Credit"] or Decimal(0)) for r in journal)
+    assert debits == credits
+    debtor = next(r for r in journal if r["Account"] == "Trade Receivables")
+    rounding = next(r for r in journal if r["Account"] == "Round Off")
+    assert debtor["Debit"] == Decimal(total)
+    assert (rounding["Credit"] or -rounding["Debit"]) == Decimal(round_off)
+
+
+def test_a_missing_field_holds_back_its_document_only(tmp_path: Path) -> None:
+    customers = [*CUSTOMERS, ["BAD", "Typo Traders", "27AAGCS4321P1ZA", "Maharashtra", "Pune"]]
+    source = book(
+        tmp_path,
+        [
+            line("SAH", hsn=None),  # row 2: HSN missing on a B2B invoice
+            line("BAD"),  # row 3: the customer's GSTIN check character is wrong
+            line("KAV"),  # row 4: good
+            line("SAH", "16-10-2026", gst="7%"),  # row 5: no GST rate of 7%
+        ],
+        customers=customers,
+    )
+    assert issue(tmp_path, source) == 1
+    assert list(register(tmp_path)) == ["INV/26-27/0001"]
+    assert register(tmp_path)["INV/26-27/0001"]["Customer Code"] == "KAV"
+    problems = {
+        (r["Sheet"], r["Cell"]): r["Problem"]
+        for r in rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")
+    }
+    assert "HSN/SAC is blank" in problems[("Invoices", "F2")]
+    assert "GSTIN is wrong" in problems[("Customers", "C6")]
+    assert "GST Rate 7% is not a GST rate" in problems[("Invoices", "L5")]
+    assert len(problems) == 3
+
+
+def test_hsn_needs_six_digits_above_five_crore(tmp_path: Path) -> None:
+    company = [
+        ["Name", "Address", "State", "GSTIN", "Turnover Previous FY"],
+        ["Big Co Ltd", "Pune", "Maharashtra", "27AAPFU0939F1ZV", 60000000],
+    ]
+    source = book(tmp_path, [line("SAH"), line("KAV", hsn="940320")], company=company)
+    assert issue(tmp_path, source) == 1
+    assert [r["Customer Code"] for r in register(tmp_path).values()] == ["KAV"]
+    (problem,) = rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")
+    assert (problem["Cell"], problem["Value"]) == ("F2", "9403")
+    assert "must show 6" in problem["Problem"]
+
+
+def test_a_credit_note_needs_an_invoice_xlbo_issued(tmp_path: Path) -> None:
+    assert issue(tmp_path, book(tmp_path, [line("KAV")])) == 0
+    notes = book(
+        tmp_path,
+        [
+            line(
+                "KAV",
+                "20-10-2026",
+                kind="Credit Note",
+                series="CN",
+                quantity=1,
+                original="INV/26-27/0099",
+            ),
+            line(
+                "KAV",
+                "21-10-2026",
+                kind="Credit Note",
+                series="CN",
+                quantity=1,
+                original="INV/26-27/0001",
+            ),
+        ],
+        name="notes.xlsx",
+    )
+    assert issue(tmp_path, notes) == 1
+    documents = register(tmp_path)
+    assert set(documents) == {"INV/26-27/0001", "CN/26-27/0001"}
+    assert documents["CN/26-27/0001"]["Original Invoice"] == "INV/26-27/0001"
+    (problem,) = rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")
+    assert problem["Cell"] == "P2"
+    assert "INV/26-27/0099 is not an invoice xlbo issued" in problem["Problem"]
+    note = [
+        (r["Account"], r["Debit"], r["Credit"])
+        for r in rows_of(tmp_path / "out" / "invoice-register.xlsx", "Journal")
+        if r["Voucher No"] == "CN/26-27/0001"
+    ]
+    assert note == [
+        ("Trade Receivables", None, Decimal("14750.00")),
+        ("Sales - Goods", Decimal("12500.00"), None),
+        ("Output IGST", Decimal("2250.00"), None),
+    ]
+
+
+def test_the_trial_balance_after_the_run_holds_the_sales(tmp_path: Path) -> None:
+    source = book(
+        tmp_path,
+        [
+            line("SAH", quantity=1, rate="999.50"),
+            line("SAH", description="Installation", hsn="998719", quantity=None, unit=None,
+                 rate=1500),
+            line("KAV"),
+            line("CHD", gst="5%", cess="1%"),
+        ],
+    )  # fmt: skip
+    assert issue(tmp_path, source) == 0
+    documents = register(tmp_path)
+    journal = rows_of(tmp_path / "out" / "invoice-register.xlsx", "Journal")
+    for number in documents:  # every voucher balances
+        lines = [r for r in journal if r["Voucher No"] == number]
+        assert sum(r["Debit"] or 0 for r in lines) == sum(r["Credit"] or 0 for r in lines)
+    chart = write_master(tmp_path / "master.xlsx")  # `xlbo init`: the shipped chart of accounts
+    report = tmp_path / "tb.xlsx"
+    code = main(
+        ["report", "trial-balance", str(tmp_path / "out" / "invoice-register.xlsx"),
+         "--master", str(chart), "--period", "2026-10", "--out", str(report)]
+    )  # fmt: skip
+    assert code == 0
+    balances = {
+        r["Account"]: (
+            r.get("Debit") or r.get("Closing Debit"),
+            r.get("Credit") or r.get("Closing Credit"),
+        )
+        for r in trial_balance_rows(report)
+    }
+    taxable = sum(d["Taxable Value"] for d in documents.values())
+    total = sum(d["Total"] for d in documents.values())
+    assert balances["Trade Receivables"][0] == total
+    assert balances["Sales - Goods"][1] + balances["Sales - Services"][1] == taxable
+    assert balances["Sales - Services"][1] == Decimal("1500.00")
+    assert balances["Output IGST"][1] == Decimal("4500.00") + Decimal("1250.00")
+    assert balances["Output Cess"][1] == Decimal("250.00")
+
+
+def trial_balance_rows(report: Path) -> list[dict[str, Any]]:
+    """The trial balance's account rows (below its title lines)."""
+    ws = openpyxl.load_workbook(report, data_only=True)["Trial Balance"]
+    values = list(ws.iter_rows(values_only=True))
+    start = next(i for i, row in enumerate(values) if row and row[0] == "Account")
+    header = values[start]
+    return [
+        {
+            str(h): Decimal(str(v)).quantize(Decimal("0.01")) if isinstance(v, float) else v
+            for h, v in zip(header, row, strict=False)
+            if h is not None
+        }
+        for row in values[start + 1 :]
+        if row and row[0]
+    ]
+
+
+def test_sheet_junk_becomes_issues_at_their_cells(tmp_path: Path) -> None:
+    source = book(
+        tmp_path,
+        [
+            line("SAH", rate="twelve thousand"),  # row 2
+            line(None),  # row 3: blank customer code
+            line("SAH", "31-02-2026"),  # row 4: no such day
+            line("SAH", gst=7),  # row 5: a GST rate of 7 (read as 7%? or 700%?)
+            line("SAH", kind="Proforma"),  # row 6: not a document type
+            line("SAH", quantity="-2"),  # row 7
+            line("SAH", series="0INV"),  # row 8: a number may not start with 0
+            line("KAV"),  # row 9: good
+        ],
+    )
+    assert issue(tmp_path, source) == 1
+    assert list(register(tmp_path)) == ["INV/26-27/0001"]
+    cells = {r["Cell"] for r in rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")}
+    assert {"J2", "D3", "C4", "L5", "A6", "H7", "B8"} <= cells
+
+
+def test_an_item_code_fills_the_line_from_the_items_sheet(tmp_path: Path) -> None:
+    source = book(
+        tmp_path,
+        [line("SAH", description="alm", hsn=None, unit=None, rate=None, gst=None, quantity=2)],
+        items=True,
+    )
+    assert issue(tmp_path, source) == 0
+    document = register(tmp_path)["INV/26-27/0001"]
+    assert (document["Taxable 18%"], document["Total"]) == (
+        Decimal("25000.00"),
+        Decimal("29500.00"),
+    )
+
+
+def test_the_pdf_carries_the_mandatory_fields(tmp_path: Path) -> None:
+    if soffice() is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is not installed; .ci/run should install it")
+        pytest.skip("LibreOffice is not installed")
+    from pypdf import PdfReader
+
+    source = book(tmp_path, [line("KAV", place="Karnataka", shipping="Plot 7, Peenya, Bengaluru")])
+    assert main(["invoices", str(source), "--out", str(tmp_path / "out")]) == 0
+    pdf = PdfReader(tmp_path / "out" / "documents" / "INV-26-27-0001.pdf")
+    assert len(pdf.pages) == 3  # goods: original, duplicate, triplicate (Rule 48)
+    text = " ".join((pdf.pages[0].extract_text() or "").split())
+    for field in (
+        "TAX INVOICE",
+        "ORIGINAL FOR RECIPIENT",
+        "Sahyadri Tradelinks Private Limited",  # supplier
+        "27AAPFU0939F1ZV",  # its GSTIN
+        "INV/26-27/0001",
+        "15-10-2026",
+        "Kaveri Foods Pvt Ltd",  # recipient, its GSTIN, State and code
+        "29AABCK1234L1ZI",
+        "Karnataka (29)",  # place of supply
+        "Plot 7, Peenya, Bengaluru",  # delivery address
+        "9403",  # HSN
+        "NOS",
+        "IGST",
+        "Reverse Charge: No",
+        "Rupees Twenty-Nine Thousand Five Hundred Only",
+        "Authorised Signatory",
+    ):
+        assert field in text, field
+    copies = [" ".join((p.extract_text() or "").split()) for p in pdf.pages[1:]]
+    assert "DUPLICATE FOR TRANSPORTER" in copies[0]
+    assert "TRIPLICATE FOR SUPPLIER" in copies[1]
