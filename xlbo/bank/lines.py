@@ -1,5 +1,5 @@
 """Bank statements and bank ledgers as frames of lines in exact paise: what the readers
-(`xlbo.readers.statement`, `xlbo.readers.ledger`) hand the matcher, and the helpers they share.
+(`xlbo.readers.statement`, `xlbo.readers.ledger`) hand the matcher.
 
 A statement line: `row` (its Excel row), `date`, `value_date`, `narration`, `reference`,
 `debit` and `credit` (integer paise, money out and money in as the bank sees it), `balance`
@@ -11,13 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from xlbo.columns import amount_present, has_date
-from xlbo.issues import Issue, Severity, display_value
+from xlbo.issues import Issue
 
 
 @dataclass
@@ -42,45 +39,3 @@ class Lines:
     number on a statement."""
     period: tuple[date | None, date | None] = (None, None)
     """The period the file says it covers (title lines such as `From 01/10/2026 To 31/10/2026`)."""
-
-
-LEFT_OUT = "Fix the cell and reconcile again; the line was left out."
-
-
-def _issues_for(
-    problems: dict[int, str],
-    rows: np.ndarray,
-    book: str,
-    sheet: str,
-    letter: str,
-    *,
-    severity: Severity = Severity.ERROR,
-    hint: str = LEFT_OUT,
-    cells: pd.Series | None = None,
-) -> list[Issue]:
-    """An Issue for each line's problem, at the cell in column `letter` of its row; `cells` are
-    that column's values, so the Issue shows what was written."""
-    return [
-        Issue(
-            severity=severity,
-            sheet=sheet,
-            cell=f"{letter}{int(rows[position])}",
-            value=display_value(cells.iat[position]) if cells is not None else "",
-            problem=f"Row {int(rows[position])}: {problem}",
-            hint=hint,
-            file=book,
-        )
-        for position, problem in sorted(problems.items())
-    ]
-
-
-def _undated(
-    dates: list[Any], cells: pd.Series, moves: np.ndarray, rows: np.ndarray
-) -> dict[int, str]:
-    """Lines with money but a date cell that is no date (31/09/2026): problems to report, not
-    title or footer lines to skip quietly."""
-    dated = has_date(dates)
-    return {
-        position: f"'{cells.iat[position]}' is not a date"
-        for position in np.flatnonzero(~dated & amount_present(cells) & moves).tolist()
-    }

@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.columns import reference_texts
-from xlbo.bank.lines import Lines, _issues_for, _undated
+from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, Table
 from xlbo.book.rows import RowSource, sheet_table
 from xlbo.book.table import HEADER_SCAN_ROWS, header_text
@@ -60,6 +60,7 @@ from xlbo.columns import (
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
+from xlbo.readers.line_issues import _issues_for, _undated
 
 LEDGER_COLUMNS = (
     "row",

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, side_marks
-from xlbo.bank.lines import Lines, _issues_for, _undated
+from xlbo.bank.lines import Lines
 from xlbo.book import FileBook
 from xlbo.book.rows import RowSource, sheet_table
 from xlbo.book.table import HEADER_SCAN_ROWS, header_key
@@ -43,6 +43,7 @@ from xlbo.columns import (
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
+from xlbo.readers.line_issues import _issues_for, _undated
 from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
 from xlbo.readers.statement_summary import Summary, block_rows, merged, read_summary, read_titles
 

@@ -53,7 +53,7 @@ import defusedxml.ElementTree as SafeTree
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.lines import LEFT_OUT, Lines
+from xlbo.bank.lines import Lines
 from xlbo.book.files import decode_text
 from xlbo.columns import date_column, has_date, paise_column, strings
 from xlbo.errors import FileProblem, SheetProblem
@@ -67,6 +67,7 @@ from xlbo.readers.ledger import (
     not_a_bank_account,
     unknown_account,
 )
+from xlbo.readers.line_issues import LEFT_OUT
 
 DAY_BOOK = "Day Book"
 LEDGER_VOUCHERS = "Ledger Vouchers"
