@@ -460,5 +460,5 @@ def test_the_command_line_does_no_step_of_a_job() -> None:
     ):
         assert step not in source, step
     assert (
-        source.count('run("') == 7
-    )  # validate, demo, payroll, reconcile, report, tally, workbooks
+        source.count('run("') == 8
+    )  # validate, demo, payroll, reconcile, report, tally, workbooks, invoices
