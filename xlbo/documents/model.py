@@ -114,7 +114,7 @@ class Party:
 
 def rupee_rounded(paise: int) -> int:
     """Paise rounded to the rupee, 50 paise up (s.170): 1234550 → 1234600."""
-    return (paise + 50) // 100 * 100 if paise >= 0 else -((-paise + 49) // 100 * 100)
+    return (paise + 50) // 100 * 100 if paise >= 0 else -((-paise + 50) // 100 * 100)
 
 
 @dataclass(frozen=True)
