@@ -361,3 +361,15 @@ def test_the_pdf_carries_the_mandatory_fields(tmp_path: Path) -> None:
     copies = [" ".join((p.extract_text() or "").split()) for p in pdf.pages[1:]]
     assert "DUPLICATE FOR TRANSPORTER" in copies[0]
     assert "TRIPLICATE FOR SUPPLIER" in copies[1]
+
+
+def test_no_document_is_issued_without_the_suppliers_gstin(tmp_path: Path) -> None:
+    company = [
+        ["Name", "Address", "State", "GSTIN"],
+        ["Sahyadri Tradelinks", "Pune", "Maharashtra", None],
+    ]
+    assert issue(tmp_path, book(tmp_path, [line("SAH"), line("KAV")], company=company)) == 1
+    assert register(tmp_path) == {}
+    (problem,) = rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")
+    assert (problem["Sheet"], problem["Cell"]) == ("Company", "D2")
+    assert "GSTIN is blank" in problem["Problem"]

@@ -78,7 +78,7 @@ def _earlier(path: Path) -> tuple[list[dict[str, Any]], pd.DataFrame]:
         )
     table = book.read_table(SHEET, LEADING)
     rows: list[dict[str, Any]] = []
-    for values in table.frame.to_dict("records"):
+    for excel_row, values in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
         row: dict[str, Any] = {}
         for header, value in values.items():
             header = str(header)
@@ -92,7 +92,7 @@ def _earlier(path: Path) -> tuple[list[dict[str, Any]], pd.DataFrame]:
                 row[header] = "" if value is None else str(value)
         if issued_from(row) is None:
             raise FileProblem(
-                f"{path}: row {values and table.frame.index[len(rows)]} of the {SHEET} sheet "
+                f"{path}: row {excel_row} of the {SHEET} sheet "
                 "is not as xlbo wrote it; restore the register from 'invoice-register "
                 "(previous).xlsx', or move it away to start a new one."
             )
