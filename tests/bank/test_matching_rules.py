@@ -787,3 +787,29 @@ def test_a_busy_partys_invoices_of_one_day_make_up_its_receipt() -> None:
     )
     pairs, _ = matched(bank, books)
     assert pairs == {(0, g, "Combination") for g in (0, 1, 2)}
+
+
+def test_an_invoice_paired_on_its_amount_alone_goes_back_to_the_receipt_it_makes_up() -> None:
+    # Raghavendra Hegde's transfer of 17,203.34 pays three invoices; an unbooked UPI of 5,200.00
+    # from him shares its amount with one of them: the invoice is the transfer's, the UPI stays
+    # open for the accountant to book
+    bank = statement(
+        [
+            (
+                "2026-10-20",
+                "UPI-R HEGDE-rhegde@ibl-IOBA0242711-646352815570-Sent using Paytm",
+                "",
+                520000,
+            ),
+            ("2026-10-22", "NEFT CR-IOBA0242711-R HEGDE-IOBAN57220692310929", "", 1720334),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-20", "Raghavendra Hegde (Inv 449)", "Against Inv No. 449", 520000),
+            ("2026-10-20", "Raghavendra Hegde", "Against Inv No. 450", 700334),
+            ("2026-10-20", "Raghavendra Hegde", "Against Inv No. 451", 500000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(1, g, "Combination") for g in (0, 1, 2)}

@@ -21,7 +21,9 @@ score and reasons — and abstaining where two candidates are equally good.
    line are each other's only open line of that amount in those 30 days (`_lone_cheques`);
 3. combination: one line equal to the sum of 2–6 lines of one party and direction on the other
    side in the window, both ways (`xlbo.bank.combinations`); abstain (and suggest) when two
-   sets fit;
+   sets fit. Last, a bank line still open that one set of its party's lines makes up, one of
+   them paired on its amount alone with another bank line, takes the set, and that pair is
+   undone (`_invoices_taken_back`);
 4. suggestions, never matched: near amounts (digits transposed, bank charges, TDS) and the same
    reference with a different amount, within the window (`xlbo.bank.near_misses`).
 
@@ -69,6 +71,7 @@ from xlbo.bank.scoring import (
     PAYER_ALIKE,
     PAYER_ROUNDS,
     REFERENCE_EVIDENCE,
+    ROUND,
     SHORTLIST,
     TIED_SHOWN,
     UNLIKE_DAYS,
@@ -354,6 +357,7 @@ def match_lines(
         undecided = pd.concat([undecided, _combinations(run)], ignore_index=True)
         abstained = _amount_and_date(run)
 
+    _invoices_taken_back(run)
     _lone_cheques(run)
     held = pd.concat([abstained, late, undecided], ignore_index=True)
     suggestions = held[
@@ -1022,6 +1026,84 @@ def _lone_cheques(run: _Matching) -> None:
             + f"; the only open line of this amount on either side in {CHEQUE_DAYS_AFTER} days"
         ).to_numpy(),
     )
+
+
+def _invoices_taken_back(run: _Matching) -> None:
+    """A customer's transfer against several invoices, one of which went to another bank line
+    that only shares its amount (an unbooked receipt of 5,200.00 from the same customer took
+    the invoice of 5,200.00): once everything else is decided, an open bank line that names a
+    party the books know, whose amount is not a round hundred (ROUND) and that is no cheque or
+    return, is searched again among that party's open lines and those paired on amount and
+    date alone; where exactly one set adds up to it, and it holds at most one such paired line,
+    that pair is undone (its bank line stays open) and the set is taken. The set explains
+    every line of it to the paisa; the pair, one."""
+    if not run.taken:
+        return
+    text = run.bank.lines["text"].fillna("").astype(str)
+    cheque = text.str.contains(CHEQUE_WORDS, regex=True).to_numpy(dtype=bool)
+    signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    first_b, _ = _first_counts(run)
+    targets = (
+        run.bank_open
+        & run.bank_named
+        & ~run.returned
+        & ~cheque
+        & (signed % ROUND != 0)
+        & (first_b == 0)  # a line of the same amount in the books was the better explanation
+    )
+    if not targets.any() or run.names is None:
+        return
+    taken = pd.concat(run.taken, ignore_index=True)
+    by_amount = taken[taken["rule"] == "Amount and date"]
+    paired = np.zeros(len(run.ledger), dtype=bool)
+    paired[by_amount["ledger"].to_numpy(dtype=np.int64)] = True
+    pool = run.ledger_open | paired
+    names = run.names.combinable(run.bank_open, run.ledger_open)  # as pass 3 had them
+    if names.empty:
+        return
+    # the targets whose names are alike to a party's, and those parties' lines (by name code)
+    bank_known = pd.Index(run.names.likeness.left).get_indexer(pd.Index(pd.unique(names["bank"])))
+    ledger_known = pd.Index(run.names.likeness.right).get_indexer(
+        pd.Index(pd.unique(names["ledger"]))
+    )
+    known_b = np.zeros(len(run.names.likeness.left) + 1, dtype=bool)
+    known_b[bank_known[bank_known >= 0]] = True
+    known_g = np.zeros(len(run.names.likeness.right) + 1, dtype=bool)
+    known_g[ledger_known[ledger_known >= 0]] = True
+    targets &= known_b[run.names.bank]
+    pool &= known_g[run.names.ledger]
+    if not targets.any():
+        return
+    undone: list[int] = []
+    sets: list[tuple[Combination, bool]] = []
+    for found in find_combinations(
+        run.bank, run.ledger, run.window, run.rejected, True, targets, pool, None, names
+    ):
+        again = [part for part in found.parts if paired[part]]
+        if len(again) <= 1:
+            undone += again
+            sets.append((found, bool(again)))
+    if undone:
+        drop = by_amount["ledger"].isin(undone)
+        freed = by_amount.loc[drop, "bank"].to_numpy(dtype=np.int64)
+        keep = ~taken.index.isin(by_amount.index[drop.to_numpy(dtype=bool)])
+        run.taken = [taken[keep]]
+        run.bank_open[freed] = True
+        run.ledger_open[undone] = True
+    for found, was_paired in sets:
+        run.take_group(
+            [found.target],
+            found.parts,
+            "Combination",
+            f"{len(found.parts)} ledger lines of the same party ({found.alike}% alike) add up "
+            "to this bank line"
+            + (
+                "; one of them, first paired with another bank line on its amount alone, is "
+                "this set's"
+                if was_paired
+                else ""
+            ),
+        )
 
 
 def _combinations(run: _Matching) -> pd.DataFrame:
