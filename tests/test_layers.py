@@ -3,7 +3,9 @@
 library. Engines take frames and records and return frames and records; reading a statement, a
 ledger or a sheet lives in `xlbo.readers`, building an output sheet beside its job
 (`xlbo.sheets`). The test reads the sources (every import, also those inside a function or under
-TYPE_CHECKING), so a reader cannot creep back into an engine unnoticed."""
+TYPE_CHECKING), so a reader cannot creep back into an engine unnoticed. A second check follows
+an engine's imports through the rest of xlbo and names the modules that still bring the port in
+(CARRIERS: known, with their reasons, and only to shrink)."""
 
 from __future__ import annotations
 
@@ -90,6 +92,61 @@ def _found() -> dict[tuple[str, str], set[str]]:
     }
 
 
+CARRIERS: dict[str, str] = {
+    "xlbo/issues.py": "issues_sheet (the Issues sheet's ResultSheet) lives beside the Issue "
+    "record every engine returns; it belongs in xlbo/sheets",
+    "xlbo/journal_layout.py": "journal_sheet (the Journal's ResultSheet) lives beside the "
+    "Journal's headers that payroll/outputs.py and reports/ageing.py use",
+    "xlbo/master/fields.py": "the master's field types carry their display Kind "
+    "(xlbo.book.display) for the template; every record of the master imports them",
+    "xlbo/master/columns.py": "reached from bank/parties.py through master/quality.py",
+    "xlbo/master/schema.py": "reached from bank/parties.py through master/quality.py",
+    "xlbo/master/load.py": "the master's reader, reached from bank/parties.py (party_key) "
+    "through master/quality.py",
+}
+"""Modules outside the engines, reached from an engine by its imports, that import the port
+themselves: importing an engine still loads the port through them. Each with its reason; the
+list may only shrink."""
+
+
+def _module_paths() -> dict[str, Path]:
+    return {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _carriers() -> dict[str, set[str]]:
+    """Each module outside the engines that imports a FORBIDDEN name itself and that an engine
+    reaches through xlbo's own imports, with the engines that reach it."""
+    paths = _module_paths()
+
+    def known(name: str) -> str | None:
+        while name and name not in paths:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    imports = {name: set(_imports(path)) for name, path in paths.items()}
+    found: dict[str, set[str]] = {}
+
+    def in_engine(name: str) -> bool:
+        return name.split(".")[1:2] in ([engine] for engine in ENGINES)
+
+    for engine in filter(in_engine, paths):
+        seen: set[str] = set()
+        todo = [engine]
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            for imported in imports[name]:
+                if _forbidden(imported) is not None:
+                    if not in_engine(name):
+                        where = paths[name].relative_to(ROOT).as_posix()
+                        found.setdefault(where, set()).add(engine)
+                elif (module := known(imported)) is not None:
+                    todo.append(module)
+    return found
+
+
 def test_the_engines_are_found() -> None:
     names = {path.relative_to(ROOT).as_posix() for path in _engine_modules()}
     assert {"xlbo/bank/match.py", "xlbo/payroll/compute.py", "xlbo/reports/statements.py"} <= names
@@ -111,6 +168,16 @@ def test_no_engine_imports_the_port_a_door_a_reader_or_a_workbook_library() -> N
 def test_the_allow_list_only_shrinks() -> None:
     stale = sorted(f"{where}: {top}" for where, top in ALLOWED if (where, top) not in _found())
     assert not stale, "no longer imported, take it off ALLOWED: " + ", ".join(stale)
+
+
+def test_no_engine_reaches_the_port_through_another_module() -> None:
+    carriers = _carriers()
+    new = sorted(
+        f"{where} (from {min(carriers[where])})" for where in carriers if where not in CARRIERS
+    )
+    assert not new, "an engine reaches the port through: " + ", ".join(new)
+    gone = sorted(set(CARRIERS) - set(carriers))
+    assert not gone, "no longer reached from an engine, take it off CARRIERS: " + ", ".join(gone)
 
 
 @pytest.mark.parametrize(
