@@ -220,34 +220,54 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+PER_PROCESS = 20
+"""Documents worth a LibreOffice process of their own (it takes a few seconds to start)."""
+
+
 def to_pdf(workbooks: Sequence[Path], folder: Path) -> list[Path]:
-    """Each workbook as a PDF in `folder`, in one LibreOffice call with a profile of its own
-    (so it runs beside an open LibreOffice). Returns the PDFs made; raises OSError when
-    LibreOffice is missing or fails."""
+    """Each workbook as a PDF in `folder`: LibreOffice converts them in one call per core (for
+    fewer than `PER_PROCESS` documents a core, fewer calls), each with a profile of its own so
+    they run side by side and beside an open LibreOffice. Returns the PDFs made; raises OSError
+    when LibreOffice is missing or fails, TimeoutError when it hangs."""
     program = soffice()
     if program is None:
         raise FileNotFoundError("LibreOffice (soffice) is not installed")
-    with tempfile.TemporaryDirectory(prefix="xlbo-lo-") as profile:
-        result = subprocess.run(
-            [
-                program,
-                f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(folder),
-                *[str(p) for p in workbooks],
-            ],
-            capture_output=True,
-            text=True,
-            timeout=PDF_SECONDS + PER_FILE_SECONDS * len(workbooks),
-            check=False,
-            env={**os.environ, "HOME": profile},
-        )
+    calls = max(1, min(os.cpu_count() or 1, len(workbooks) // PER_PROCESS))
+    shares = [list(workbooks[i::calls]) for i in range(calls)]
+    limit = PDF_SECONDS + PER_FILE_SECONDS * max(len(share) for share in shares)
+    with tempfile.TemporaryDirectory(prefix="xlbo-lo-") as profiles:
+        running = []
+        for number, share in enumerate(shares):
+            profile = Path(profiles) / f"profile-{number}"
+            running.append(
+                subprocess.Popen(
+                    [
+                        program,
+                        f"-env:UserInstallation={profile.resolve().as_uri()}",
+                        "--headless",
+                        "--norestore",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        str(folder),
+                        *[str(p) for p in share],
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    env={**os.environ, "HOME": str(profile)},
+                )
+            )
+        failed = False
+        try:
+            for process in running:
+                failed = process.wait(timeout=limit) != 0 or failed
+        except subprocess.TimeoutExpired:
+            for process in running:
+                process.kill()
+                process.wait()
+            raise TimeoutError(f"LibreOffice took more than {limit} s") from None
     made = [folder / f"{p.stem}.pdf" for p in workbooks]
     missing = [p.name for p in made if not p.exists()]
-    if result.returncode != 0 or missing:
-        raise OSError(f"LibreOffice made no PDF of {', '.join(missing) or 'the documents'}")
+    if failed or missing:
+        raise OSError(f"LibreOffice made no PDF of {', '.join(missing[:3]) or 'the documents'}")
     return made

@@ -247,10 +247,9 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
             except (OSError, TimeoutError) as error:
                 warnings.append(
                     f"The documents' PDFs were not made ({error}); the workbooks are in "
-                    f"{out / DOCUMENTS}. Install LibreOffice and run again to get them."
+                    f"{out / DOCUMENTS}. Install LibreOffice (or close a stuck one) and make "
+                    "them with: soffice --headless --convert-to pdf FILES."
                 )
-            except Exception as error:  # subprocess.TimeoutExpired
-                warnings.append(f"The documents' PDFs were not made ({type(error).__name__}).")
         with result_set(out):
             for made_file in [*made, *pdfs]:
                 target = out / DOCUMENTS / made_file.name
