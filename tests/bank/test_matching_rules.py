@@ -813,3 +813,25 @@ def test_an_invoice_paired_on_its_amount_alone_goes_back_to_the_receipt_it_makes
     )
     pairs, _ = matched(bank, books)
     assert pairs == {(1, g, "Combination") for g in (0, 1, 2)}
+
+
+def test_one_partys_equal_amounts_are_paired_in_the_order_they_were_sent() -> None:
+    # Trident paid 2,000.00 on the 2nd and the 3rd (books); the bank credited the 3rd and the 4th.
+    # The 3rd-3rd pair is each line's nearest, which would leave the 2nd to the 4th: both
+    # pairings fit the same, and money arrives in the order it was sent, a day each
+    upi = "UPI-TRIDENT PLASTICS PVT-triden@ybl-BARB0291959-{}-NA"
+    bank = statement(
+        [
+            ("2026-10-03", upi.format("572843917173"), "", 200000),
+            ("2026-10-04", upi.format("667042022606"), "", 200000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-02", "Trident Plastics Pvt. Ltd.", "", 200000),
+            ("2026-10-03", "Trident Plastics Pvt. Ltd.", "", 200000),
+        ]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert set(zip(found["bank"], found["ledger"], strict=True)) == {(0, 0), (1, 1)}
+    assert found["why"].str.contains("+1 days", regex=False).all()

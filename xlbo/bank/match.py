@@ -14,7 +14,8 @@ score and reasons — and abstaining where two candidates are equally good.
    are more than 2 days apart: that is a suggestion at most. The pairs taken so far teach
    which bank names pay for which parties (`xlbo.bank.payers`: the proprietor `SHINDE SACHIN`
    for `Bajwa Textiles`), and the pass runs again with them. A party's repeated equal amounts
-   that tie are paired in the order of their dates (`_repeats`). A returned payment (RETURN,
+   that tie are paired in the order of their dates (`_repeats`), and so, at the end, are the
+   pairs of one party and amount that this pass took crossed in time (`_in_date_order`). A returned payment (RETURN,
    REV in its narration) is never matched on its amount alone. A cheque whose number the books
    lack is matched up to 30 days later by amount and party, where no other such pair exists,
    and — once everything else is decided — by its amount alone where the cheque and the book
@@ -359,6 +360,7 @@ def match_lines(
 
     _invoices_taken_back(run)
     _lone_cheques(run)
+    _in_date_order(run)
     held = pd.concat([abstained, late, undecided], ignore_index=True)
     suggestions = held[
         run.bank_open[held["b"].to_numpy(dtype=np.int64)]
@@ -977,6 +979,69 @@ def _late_cheques(run: _Matching) -> pd.DataFrame:
             "why": "a cheque; more than one line of this amount and party fits it: choose one",
         }
     )
+
+
+def _in_date_order(run: _Matching) -> None:
+    """One party's equal amounts, paired on amount and date, in the order they were sent: where
+    a party paid ₹2,000 on the 2nd and the 3rd (books) and the bank shows the 3rd and the 4th,
+    the nearest pair (3rd–3rd) leaves the 2nd to the 4th, and both pairings fit the same (each
+    bank line's name is as alike to either book line, both being the party's; a day later on
+    one pair is a day earlier on the other). Money arrives in the order it was sent: the pairs
+    taken on amount and date of each ledger party and amount are paired again first with
+    first, the bank's lines in date order with the books' in date order — where every pair,
+    before and after, has the bank on or after the books and within the window."""
+    if not run.taken or run.names is None:
+        return
+    taken = pd.concat(run.taken, ignore_index=True)
+    is_pair = (taken["rule"] == "Amount and date").to_numpy(dtype=bool)
+    pairs = taken[is_pair]
+    if len(pairs) < 2:
+        return
+    b = pairs["bank"].to_numpy(dtype=np.int64)
+    g = pairs["ledger"].to_numpy(dtype=np.int64)
+    day_b = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    day_g = run.ledger.lines["day"].to_numpy(dtype=np.int64)
+    signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
+    party = run.names.ledger[g]
+    named = run.ledger_named[g]
+    frame = pd.DataFrame(
+        {"row": np.flatnonzero(is_pair), "party": party, "amount": signed[g], "b": b, "g": g}
+    )[named]
+    size = frame.groupby(["party", "amount"])["b"].transform("size")
+    frame = frame[size.to_numpy() >= 2]
+    if frame.empty:
+        return
+    # each group's bank lines and book lines, each in date order (then in the order read)
+    banks = frame.assign(day=day_b[frame["b"].to_numpy()]).sort_values(
+        ["party", "amount", "day", "b"], kind="stable"
+    )
+    books = frame.assign(day=day_g[frame["g"].to_numpy()]).sort_values(
+        ["party", "amount", "day", "g"], kind="stable"
+    )
+    new_b = banks["b"].to_numpy(dtype=np.int64)
+    new_g = books["g"].to_numpy(dtype=np.int64)
+    rows = books["row"].to_numpy(dtype=np.int64)  # each book line keeps its match
+    old_d = day_b[books["b"].to_numpy(dtype=np.int64)] - day_g[new_g]
+    new_d = day_b[new_b] - day_g[new_g]
+    group = books.groupby(["party", "amount"], sort=False).ngroup().to_numpy()
+    bad = np.zeros(int(group.max()) + 1, dtype=bool)
+    outside = (old_d < 0) | (new_d < 0) | (new_d > run.window.after)
+    np.logical_or.at(bad, group, outside)
+    moved = ~bad[group] & (new_b != books["b"].to_numpy(dtype=np.int64))
+    if not moved.any():
+        return
+    rows, new_b, new_g, new_d = rows[moved], new_b[moved], new_g[moved], new_d[moved]
+    alike = run.names.alike(new_b, new_g)
+    taken.loc[rows, "bank"] = new_b
+    taken.loc[rows, "score"] = fitness(new_d, alike)
+    taken.loc[rows, "why"] = (
+        "same amount; "
+        + _signed_days(new_d)
+        + " days; "
+        + pd.Series(_names_why(run, new_b, new_g, alike), dtype=object)
+        + "; the party's lines of this amount paired in the order of their dates"
+    ).to_numpy()
+    run.taken = [taken]
 
 
 def _lone_cheques(run: _Matching) -> None:
