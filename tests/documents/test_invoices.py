@@ -5,6 +5,7 @@ what is checked."""
 
 from __future__ import annotations
 
+import json
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from tests.conftest import soffice
 from tests.documents.books import CUSTOMERS, book, line
 from xlbo.cli import main
+from xlbo.documents.einvoice import schema_errors
 from xlbo.master.template import write_master
 
 
@@ -373,3 +375,58 @@ def test_no_document_is_issued_without_the_suppliers_gstin(tmp_path: Path) -> No
     (problem,) = rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")
     assert (problem["Sheet"], problem["Cell"]) == ("Company", "D2")
     assert "GSTIN is blank" in problem["Problem"]
+
+
+def test_each_b2b_document_gets_an_e_invoice_that_holds_to_the_schema(tmp_path: Path) -> None:
+    company = [
+        ["Name", "Address", "State", "GSTIN", "PIN"],
+        ["Sahyadri Tradelinks Private Limited", "Plot 12, MIDC Bhosari, Pune", "Maharashtra",
+         "27AAPFU0939F1ZV", "411026"],
+    ]  # fmt: skip
+    source = book(
+        tmp_path,
+        [
+            line("KAV", place="Karnataka"),
+            line("KAV", place="Karnataka", description="Fitting", hsn="998719", quantity=None,
+                 unit=None, rate="1234.56", discount=34.56),
+            line("SAH", cess="1%"),
+            line("CHD"),  # its address has no PIN: issued, but no e-invoice
+            line("WALK", hsn=None),  # unregistered: no e-invoice
+        ],
+        company=company,
+    )  # fmt: skip
+    assert issue(tmp_path, source) == 0
+    documents = register(tmp_path)
+    folder = tmp_path / "out" / "documents"
+    made = sorted(p.name for p in folder.glob("*.json"))
+    assert made == ["INV-26-27-0001.json", "INV-26-27-0002.json"]
+    for name in made:
+        (payload,) = json.loads((folder / name).read_text())
+        assert schema_errors([payload]) == []
+        row = documents[payload["DocDtls"]["No"]]
+        values = payload["ValDtls"]
+        for key, header in (("AssVal", "Taxable Value"), ("CgstVal", "CGST"),
+                            ("SgstVal", "SGST"), ("IgstVal", "IGST"), ("CesVal", "Cess"),
+                            ("RndOffAmt", "Round Off"), ("TotInvVal", "Total")):  # fmt: skip
+            assert Decimal(str(values[key])) == row[header], (name, key)
+        items = payload["ItemList"]
+        assert sum(Decimal(str(i["AssAmt"])) for i in items) == row["Taxable Value"]
+    (first,) = json.loads((folder / made[0]).read_text())
+    assert first["BuyerDtls"] == {
+        "Gstin": "29AABCK1234L1ZI", "LglNm": "Kaveri Foods Pvt Ltd",
+        "Addr1": "12 MG Road, Bengaluru 560001", "Loc": "Bengaluru", "Pin": 560001,
+        "Stcd": "29", "Pos": "29",
+    }  # fmt: skip
+    assert first["ItemList"][1]["IsServc"] == "Y"
+    assert (first["DocDtls"]["Typ"], first["DocDtls"]["Dt"]) == ("INV", "15/10/2026")
+    notes = rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")
+    assert [(n["Severity"], n["Sheet"]) for n in notes] == [("Warning", "Customers")]
+    assert "no six-digit PIN" in notes[0]["Problem"]
+
+
+def test_the_schema_catches_a_broken_e_invoice() -> None:
+    broken = {"Version": "1.1", "DocDtls": {"Typ": "INV", "No": "0INV/1", "Dt": "2026-10-15"}}
+    errors = schema_errors([broken])
+    assert any("DocDtls/No" in e for e in errors)
+    assert any("DocDtls/Dt" in e for e in errors)
+    assert any("'SellerDtls' is a required property" in e for e in errors)

@@ -6,6 +6,8 @@ issued yet (`xlbo.documents.issue`) and writes into DIR:
 
 - `documents/NUMBER.xlsx` and `documents/NUMBER.pdf` for each document issued now (`/` in the
   number becomes `-`): the A4 document with its Rule 48 copies, the PDF made by LibreOffice;
+  and `documents/NUMBER.json`, the e-invoice (INV-01 1.1) of a B2B document, checked against
+  the schema xlbo ships (`xlbo.documents.einvoice`), for the IRP's bulk upload;
 - `invoice-register.xlsx`: the `Invoice Register` (every document issued so far, earlier runs'
   first), the `Journal` of those documents (the Journal sheet's layout: `xlbo report KIND
   DIR/invoice-register.xlsx --master MASTER --period P` reports on the sales), and `Issues`.
@@ -16,10 +18,12 @@ The register in DIR is what the next run numbers after; an earlier one is kept a
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,8 +35,10 @@ from xlbo.book.atomic import atomic_path, check_output_folder, result_set
 from xlbo.book.display import Column, Kind
 from xlbo.cells import clean_text
 from xlbo.dates import parse_date
+from xlbo.documents.einvoice import einvoice, goes_to_irp, missing, schema_errors
 from xlbo.documents.issue import Cells, Outcome, Setting, issue_documents
 from xlbo.documents.journal import journal_frame
+from xlbo.documents.model import Document
 from xlbo.documents.register import (
     LEADING,
     MONEY,
@@ -175,7 +181,7 @@ def _cells(data: MasterData, letters: Mapping[str, str], book: str) -> Cells:
 
 def issue_from(
     book: Source, master: Source | None, out: Path
-) -> tuple[Outcome, list[Issue], list[dict[str, Any]], pd.DataFrame]:
+) -> tuple[Issuing, list[Issue], list[dict[str, Any]], pd.DataFrame]:
     """Read the inputs and the earlier register, and issue the documents."""
     reader = FileBook(book) if isinstance(book, Path) else book
     source = FileBook(master) if isinstance(master, Path) else master or reader
@@ -190,14 +196,60 @@ def issue_from(
         items=items,
         gst_rates=data.gst_rates,
     )
+    cells = _cells(data, letters, Path(reader.name).name)
     outcome = issue_documents(
-        lines,
-        setting,
-        issued=issued,
-        cells=_cells(data, letters, Path(reader.name).name),
-        unreadable=_unreadable(reader, issues),
+        lines, setting, issued=issued, cells=cells, unreadable=_unreadable(reader, issues)
     )
-    return outcome, [*issues, *item_issues, *outcome.issues], earlier_rows, earlier_journal
+    pin = data.company.pin if data.company else None
+    payloads, notes = _einvoices(outcome.documents, pin, cells)
+    return (
+        Issuing(outcome, payloads),
+        [*issues, *item_issues, *outcome.issues, *notes],
+        earlier_rows,
+        earlier_journal,
+    )
+
+
+@dataclass(frozen=True)
+class Issuing:
+    """What a run issues: the documents, and the e-invoice of each B2B one (by number)."""
+
+    outcome: Outcome
+    einvoices: dict[str, dict[str, Any]]
+
+
+def _einvoices(
+    documents: Sequence[Document], pin: str | None, cells: Cells
+) -> tuple[dict[str, dict[str, Any]], list[Issue]]:
+    """The e-invoice of each B2B document, checked against the shipped schema; a document that
+    lacks a PIN gets none, and a warning says why (it is issued all the same)."""
+    payloads: dict[str, dict[str, Any]] = {}
+    notes: list[Issue] = []
+    for document in documents:
+        if not goes_to_irp(document):
+            continue
+        reason = missing(document, pin)
+        if reason:
+            on_company = reason.startswith("the Company")
+            notes.append(
+                Issue(
+                    severity=Severity.WARNING,
+                    sheet="Company" if on_company else "Customers",
+                    cell=cells.company("PIN")
+                    if on_company
+                    else cells.customer(document.customer.code, "Address"),
+                    problem=f"No e-invoice JSON for {document.number}: {reason}",
+                    hint="The document is issued; add the PIN and prepare its e-invoice in the "
+                    "IRP's offline tool, or give the PIN before the next documents.",
+                    file=cells.master_file,
+                )
+            )
+            continue
+        payloads[document.number] = einvoice(document, pin or "")
+    errors = schema_errors(list(payloads.values()))
+    if errors:  # the documents were checked before: a break is xlbo's bug
+        raise RuntimeError("e-invoice JSON breaks the INV-01 schema: " + "; ".join(errors[:5]))
+    return payloads, notes
 
 
 def _register_sheets(
@@ -223,7 +275,8 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
     book, master = inputs["book"], inputs.get("master")
     out = settings.out
     check_output_folder(out, file_of(book), file_of(master))
-    outcome, issues, earlier_rows, earlier_journal = issue_from(book, master, out)
+    issuing, issues, earlier_rows, earlier_journal = issue_from(book, master, out)
+    outcome = issuing.outcome
     documents = outcome.documents
     rows = [*earlier_rows, *(register_row(d) for d in documents)]
     journal = pd.concat([earlier_journal, journal_frame(documents)], ignore_index=True)
@@ -256,6 +309,11 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
                 with atomic_path(target) as temporary:
                     shutil.copyfile(made_file, temporary)
                 files.append(target)
+            for number, payload in issuing.einvoices.items():
+                target = out / DOCUMENTS / f"{file_stem(number)}.json"
+                with atomic_path(target) as temporary:  # a list: the IRP's bulk upload form
+                    temporary.write_text(json.dumps([payload], indent=2), encoding="utf-8")
+                files.append(target)
             write_workbook(
                 out / REGISTER,
                 _register_sheets(rows, journal, issues, links),
@@ -263,6 +321,9 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
             )
             files.append(out / REGISTER)
     errors = [i for i in issues if i.severity is Severity.ERROR]
+    files_note = (
+        f"; {len(issuing.einvoices)} e-invoice JSON files for the IRP" if issuing.einvoices else ""
+    )
     numbers = [d.number for d in documents]
     said = (
         f"Issued {len(numbers)} document{'s' if len(numbers) != 1 else ''}"
@@ -275,6 +336,7 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
         )
         + (f"; {outcome.held} not issued (see the Issues sheet)" if outcome.held else "")
         + (f"; {len(outcome.already)} issued earlier" if outcome.already else "")
+        + files_note
         + f". Register: {out / REGISTER}"
     )
     shown = [f"  {issue}" for issue in errors[:SHOWN_ISSUES]]
