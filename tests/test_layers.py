@@ -93,16 +93,8 @@ def _found() -> dict[tuple[str, str], set[str]]:
 
 
 CARRIERS: dict[str, str] = {
-    "xlbo/issues.py": "issues_sheet (the Issues sheet's ResultSheet) lives beside the Issue "
-    "record every engine returns; it belongs in xlbo/sheets",
-    "xlbo/journal_layout.py": "journal_sheet (the Journal's ResultSheet) lives beside the "
-    "Journal's headers that payroll/outputs.py and reports/ageing.py use",
     "xlbo/master/fields.py": "the master's field types carry their display Kind "
     "(xlbo.book.display) for the template; every record of the master imports them",
-    "xlbo/master/columns.py": "reached from bank/parties.py through master/quality.py",
-    "xlbo/master/schema.py": "reached from bank/parties.py through master/quality.py",
-    "xlbo/master/load.py": "the master's reader, reached from bank/parties.py (party_key) "
-    "through master/quality.py",
 }
 """Modules outside the engines, reached from an engine by its imports, that import the port
 themselves: importing an engine still loads the port through them. Each with its reason; the

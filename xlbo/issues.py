@@ -14,14 +14,11 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, field_validator
-
-from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 
 
 class Severity(StrEnum):
@@ -96,48 +93,6 @@ SEVERITY_ORDER: dict[Severity, int] = {Severity.ERROR: 0, Severity.WARNING: 1, S
 def worst_first(issues: Iterable[Issue]) -> list[Issue]:
     """Issues ordered errors, then warnings, then notes (each kind in the order found)."""
     return sorted(issues, key=lambda i: SEVERITY_ORDER[i.severity])
-
-
-def issues_sheet(
-    issues: Iterable[Issue], link_file: str = "", files: Mapping[str, str] | None = None
-) -> ResultSheet:
-    """The `Issues` sheet every job writes: Severity, Sheet, Cell, Value, Problem, Hint, worst
-    first, each Cell a hyperlink to the cell (in `link_file`, when the issues are about another
-    workbook; or in `files[issue.file]` when they are about several)."""
-    rows = [
-        [
-            issue.severity.value,
-            issue.sheet,
-            Link(
-                issue.cell,
-                issue.sheet,
-                issue.cell,
-                file=(files or {}).get(issue.file or "", link_file),
-            )
-            if issue.cell
-            else "",
-            issue.value,
-            issue.problem,
-            issue.hint,
-        ]
-        for issue in worst_first(issues)
-    ]
-    return ResultSheet(
-        "Issues",
-        pd.DataFrame(rows, columns=list(ISSUE_HEADERS), dtype=object),
-        columns={
-            "Severity": Column(width=10),
-            "Sheet": Column(width=16),
-            "Cell": Column(width=8),
-            "Value": Column(width=24),
-            "Problem": Column(kind=Kind.LONG_TEXT, width=70),
-            "Hint": Column(kind=Kind.LONG_TEXT, width=60),
-        },
-        highlights=(
-            Highlight("Severity", Severity.ERROR.value, Colour.ERROR),
-            Highlight("Severity", Severity.WARNING.value, Colour.WARNING),
-        ),
-    )
 
 
 def describe_counts(counts: dict[Severity, int]) -> str:

@@ -15,10 +15,6 @@ The Cost Centre and Narration columns follow Party.
 
 from __future__ import annotations
 
-import pandas as pd
-
-from xlbo.book.display import Column, Kind, ResultSheet
-
 SHEET = "Journal"
 """The sheet's name, and the name of the Excel Table on it."""
 
@@ -55,23 +51,3 @@ TEXT_HEADERS = ("Voucher No", "Account", "Voucher Type", "Party", "Cost Centre",
 KEY_TEXT = frozenset({"Voucher No", "Account"})
 """Text cells a line cannot be used without (the rest are read as blank when they hold an
 Excel error, and said)."""
-
-
-def journal_sheet(frame: pd.DataFrame) -> ResultSheet:
-    """The Journal sheet as users keep it: an Excel Table with room to add lines. `frame` has
-    the columns of `HEADERS`."""
-    return ResultSheet(
-        SHEET,
-        frame,
-        columns={
-            "Date": Column(kind=Kind.DATE),
-            "Debit": Column(kind=Kind.MONEY),
-            "Credit": Column(kind=Kind.MONEY),
-            "Voucher No": Column(kind=Kind.ID, width=16),
-            "Account": Column(width=34),
-            "Party": Column(width=34),
-            "Narration": Column(kind=Kind.LONG_TEXT, width=60),
-        },
-        excel_table=SHEET,
-        spare_rows=50,
-    )

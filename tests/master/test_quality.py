@@ -11,7 +11,7 @@ import pytest
 from xlbo.ids.checksums import gstin_check_character
 from xlbo.issues import Issue, Severity
 from xlbo.jobs.validate import validate
-from xlbo.master.quality import party_key
+from xlbo.names import party_key
 
 
 def gstin(state: str, pan: str) -> str:

@@ -31,7 +31,7 @@ import pandas as pd
 from xlbo.bank.scoring import EXPLAINED_FROM, KEY_WORDS, WHOLE_TENTHS
 from xlbo.columns import contains, distinct, first_of_each, replace, split_words, strings
 from xlbo.fuzzy import cpdist, fuzz
-from xlbo.master.quality import party_key
+from xlbo.names import party_key
 
 BANK_CODES = frozenset(
     {

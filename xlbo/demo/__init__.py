@@ -32,9 +32,9 @@ from xlbo.demo.parties import (
 )
 from xlbo.demo.people import make_employees
 from xlbo.journal_layout import HEADERS as JOURNAL_HEADERS
-from xlbo.journal_layout import journal_sheet
 from xlbo.master.records import Employee, Record
 from xlbo.master.template import master_sheets
+from xlbo.sheets.journal import journal_sheet
 
 BUILT = datetime(2026, 11, 1, 9, 0, 0)
 

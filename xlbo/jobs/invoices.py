@@ -49,7 +49,7 @@ from xlbo.documents.register import (
     register_row,
 )
 from xlbo.errors import FileProblem, UserError
-from xlbo.issues import Issue, Severity, issues_sheet
+from xlbo.issues import Issue, Severity
 from xlbo.jobs.invoice_files import file_stem, to_pdf, write_document
 from xlbo.jobs.registry import (
     EXIT_FINDINGS,
@@ -60,11 +60,12 @@ from xlbo.jobs.registry import (
     file_of,
 )
 from xlbo.journal_layout import HEADERS as JOURNAL_HEADERS
-from xlbo.journal_layout import journal_sheet
 from xlbo.master.load import MasterData, load, load_sheet
 from xlbo.master.records import InvoiceLine, Item
 from xlbo.master.schema import INVOICES, ITEMS
 from xlbo.money import parse_money
+from xlbo.sheets.issues import issues_sheet
+from xlbo.sheets.journal import journal_sheet
 
 REGISTER = "invoice-register.xlsx"
 DOCUMENTS = "documents"
@@ -198,7 +199,12 @@ def issue_from(
     )
     cells = _cells(data, letters, Path(reader.name).name)
     outcome = issue_documents(
-        lines, setting, issued=issued, cells=cells, unreadable=_unreadable(reader, issues)
+        lines,
+        setting,
+        issued=issued,
+        cells=cells,
+        unreadable=_unreadable(reader, issues),
+        also_used=[str(v) for v in earlier_journal["Voucher No"].dropna()],
     )
     pin = data.company.pin if data.company else None
     payloads, notes = _einvoices(outcome.documents, pin, cells)
@@ -231,6 +237,8 @@ def _einvoices(
         reason = missing(document, pin)
         if reason:
             on_company = reason.startswith("the Company")
+            if on_company and any(n.sheet == "Company" for n in notes):
+                continue  # said once
             notes.append(
                 Issue(
                     severity=Severity.WARNING,
@@ -238,7 +246,9 @@ def _einvoices(
                     cell=cells.company("PIN")
                     if on_company
                     else cells.customer(document.customer.code, "Address"),
-                    problem=f"No e-invoice JSON for {document.number}: {reason}",
+                    problem=f"No e-invoice JSON for {document.number}"
+                    + (" or any other B2B document" if on_company else "")
+                    + f": {reason}",
                     hint="The document is issued; add the PIN and prepare its e-invoice in the "
                     "IRP's offline tool, or give the PIN before the next documents.",
                     file=cells.master_file,

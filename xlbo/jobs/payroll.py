@@ -36,14 +36,7 @@ from xlbo.book.atomic import atomic_path, check_output_folder, result_set
 from xlbo.book.xlsx import write_workbook
 from xlbo.cells import clean_text
 from xlbo.errors import SheetProblem, UserError
-from xlbo.issues import (
-    Issue,
-    Severity,
-    count_by_severity,
-    describe_counts,
-    display_value,
-    issues_sheet,
-)
+from xlbo.issues import Issue, Severity, count_by_severity, describe_counts, display_value
 from xlbo.jobs.registry import EXIT_FINDINGS, EXIT_OK, JobResult, PayrollSettings, Source, file_of
 from xlbo.master.identifiers import bank_account
 from xlbo.master.load import MasterData, load
@@ -72,6 +65,7 @@ from xlbo.periods import TAX_YEAR_START, financial_year
 from xlbo.progress import progress
 from xlbo.readers.attendance import load_attendance
 from xlbo.readers.declarations import load_declarations
+from xlbo.sheets.issues import issues_sheet
 from xlbo.sheets.payroll import (
     bank_csv,
     esi_sheet,

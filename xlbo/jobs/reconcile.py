@@ -51,7 +51,7 @@ from xlbo.book.flat import write_flat
 from xlbo.book.limits import uncalculated_formulas
 from xlbo.columns import money_column, strings
 from xlbo.errors import SheetProblem, UserError
-from xlbo.issues import Issue, Severity, display_value, issues_sheet
+from xlbo.issues import Issue, Severity, display_value
 from xlbo.jobs.registry import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -72,6 +72,7 @@ from xlbo.readers.ledger import (
 )
 from xlbo.readers.roles import Role
 from xlbo.readers.statement import read_statement
+from xlbo.sheets.issues import issues_sheet
 
 
 class Detail(StrEnum):

@@ -24,7 +24,7 @@ from xlbo.book import FileBook, Reader, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import ResultSheet
 from xlbo.errors import SheetProblem, UserError
-from xlbo.issues import Issue, Severity, issues_sheet
+from xlbo.issues import Issue, Severity
 from xlbo.jobs.registry import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -53,6 +53,7 @@ from xlbo.reports.statements import (
     trial_balance,
 )
 from xlbo.reports.summary import profit_by_month
+from xlbo.sheets.issues import issues_sheet
 from xlbo.sheets.report import (
     ageing_sheet,
     budget_sheet,

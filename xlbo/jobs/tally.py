@@ -17,7 +17,7 @@ import pandas as pd
 from xlbo.book import FileBook, ResultSheet, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
 from xlbo.errors import UserError
-from xlbo.issues import Issue, issues_sheet
+from xlbo.issues import Issue
 from xlbo.jobs.registry import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -28,9 +28,10 @@ from xlbo.jobs.registry import (
     refuse_to_replace_inputs,
     workbook_out,
 )
-from xlbo.journal_layout import journal_sheet
 from xlbo.master.load import load
 from xlbo.readers.tally_books import day_book_journal
+from xlbo.sheets.issues import issues_sheet
+from xlbo.sheets.journal import journal_sheet
 
 RECEIVABLES = "Trade Receivables"
 PAYABLES = "Trade Payables"

@@ -19,7 +19,7 @@ import pandas as pd
 
 from xlbo.book import Column, Reader, ResultSheet, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
-from xlbo.issues import Issue, Severity, count_by_severity, describe_counts, issues_sheet
+from xlbo.issues import Issue, Severity, count_by_severity, describe_counts
 from xlbo.jobs.registry import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -32,6 +32,7 @@ from xlbo.jobs.registry import (
 from xlbo.master.load import MasterData, load
 from xlbo.master.quality import audit
 from xlbo.master.schema import MASTER_TABLES
+from xlbo.sheets.issues import issues_sheet
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,7 @@
   "Sri Balaji Traders Private Limited" — compared after folding legal suffixes (Pvt Ltd, Private
   Limited, LLP, & Co), honorifics (M/s) and spellings (Shree/Shri/Sri), then by rapidfuzz's
   token-sort ratio within blocks of names that share their first word.
-
-    >>> party_key("M/s. Shree Balaji Traders Pvt. Ltd.")
-    'sri balaji traders'
+(`xlbo.names.party_key`).
 """
 
 from __future__ import annotations
@@ -24,64 +22,13 @@ import numpy as np
 
 from xlbo.fuzzy import fuzz, process
 from xlbo.issues import Issue, Severity
+from xlbo.names import party_key
 
 if TYPE_CHECKING:
     from xlbo.master.load import MasterData
 
 SIMILAR_NAME_SCORE = 92
 """Token-sort similarity (0–100) at or above which two folded names are reported as alike."""
-
-_SPELLINGS = {
-    "shree": "sri",
-    "shri": "sri",
-    "shre": "sri",
-    "sree": "sri",
-    "srii": "sri",
-    "enterprise": "enterprises",
-    "traders": "traders",
-    "trader": "traders",
-    "industry": "industries",
-    "agency": "agencies",
-    "centre": "center",
-}
-
-
-_LEGAL_WORDS = frozenset(
-    {
-        "private",
-        "limited",
-        "ltd",
-        "pvt",
-        "llp",
-        "co",
-        "company",
-        "corporation",
-        "corp",
-        "inc",
-        "opc",
-        "india",
-        "p",
-    }
-)
-_HONORIFICS = frozenset({"ms", "messrs", "m"})
-_NON_WORD = re.compile(r"[^a-z0-9 ]+")
-
-
-def party_key(name: str) -> str:
-    """A party's name folded for comparison: case, punctuation, suffixes and spellings gone."""
-    text = _NON_WORD.sub(" ", name.casefold().replace("&", " and ").replace("m/s", "ms "))
-    words = text.split()
-    if words and words[0] in _HONORIFICS:
-        words = words[1:]
-    kept = []
-    for position, word in enumerate(words):
-        if word in _LEGAL_WORDS or (
-            word == "and" and position + 1 < len(words) and words[position + 1] in ("co", "company")
-        ):
-            continue
-        kept.append(_SPELLINGS.get(word, word))
-    return " ".join(kept)
-
 
 SHARED: tuple[tuple[str, str, str, str, Severity], ...] = (
     # sheet, key header, key attribute, shared attribute (header), severity

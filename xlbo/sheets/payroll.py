@@ -13,9 +13,9 @@ import pandas as pd
 
 from xlbo.book.display import Colour, Column, Highlight, Kind, ResultSheet
 from xlbo.book.flat import safe_csv_text
-from xlbo.journal_layout import journal_sheet
 from xlbo.payroll.not_paid import RollCall
 from xlbo.payroll.outputs import BANK_HEADERS, REGISTER_HEADERS
+from xlbo.sheets.journal import journal_sheet
 
 
 def register_sheet(frame: pd.DataFrame, title: str) -> ResultSheet:
