@@ -835,3 +835,24 @@ def test_one_partys_equal_amounts_are_paired_in_the_order_they_were_sent() -> No
     found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
     assert set(zip(found["bank"], found["ledger"], strict=True)) == {(0, 0), (1, 1)}
     assert found["why"].str.contains("+1 days", regex=False).all()
+
+
+def test_one_bank_names_equal_amounts_are_paired_in_the_order_they_were_sent() -> None:
+    # R SENTHIL paid 250.00 on the 2nd and the 3rd; the books have Senthil Raghavan's of the 1st
+    # and Senthil R.'s of the 2nd. Each bank line is as alike to either party as the other one
+    # is, so the dates decide: first with first, a day each
+    bank = statement(
+        [
+            ("2026-10-02", "UPI-R SENTHIL-rsenthil@oksbi-SBIN0682702-676805837245-NA", "", 25000),
+            ("2026-10-03", "UPI-R SENTHIL-rsenthil@okhdfc-CNRB0245816-663727715898-NA", "", 25000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-01", "Senthil Raghavan", "", 25000),
+            ("2026-10-02", "Senthil R.", "", 25000),
+        ]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert set(zip(found["bank"], found["ledger"], strict=True)) == {(0, 0), (1, 1)}
+    assert found["why"].str.contains("+1 days", regex=False).all()

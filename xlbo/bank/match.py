@@ -15,8 +15,9 @@ score and reasons — and abstaining where two candidates are equally good.
    which bank names pay for which parties (`xlbo.bank.payers`: the proprietor `SHINDE SACHIN`
    for `Bajwa Textiles`), and the pass runs again with them. A party's repeated equal amounts
    that tie are paired in the order of their dates (`_repeats`), and so, at the end, are the
-   pairs of one party and amount that this pass took crossed in time (`_in_date_order`). A returned payment (RETURN,
-   REV in its narration) is never matched on its amount alone. A cheque whose number the books
+   pairs of one party (or one bank name) and amount that this pass took crossed in time
+   (`_in_date_order`). A returned payment (RETURN, REV in its narration) is never matched on
+   its amount alone. A cheque whose number the books
    lack is matched up to 30 days later by amount and party, where no other such pair exists,
    and — once everything else is decided — by its amount alone where the cheque and the book
    line are each other's only open line of that amount in those 30 days (`_lone_cheques`);
@@ -360,7 +361,8 @@ def match_lines(
 
     _invoices_taken_back(run)
     _lone_cheques(run)
-    _in_date_order(run)
+    _in_date_order(run, by_bank_name=False)
+    _in_date_order(run, by_bank_name=True)
     held = pd.concat([abstained, late, undecided], ignore_index=True)
     suggestions = held[
         run.bank_open[held["b"].to_numpy(dtype=np.int64)]
@@ -981,7 +983,7 @@ def _late_cheques(run: _Matching) -> pd.DataFrame:
     )
 
 
-def _in_date_order(run: _Matching) -> None:
+def _in_date_order(run: _Matching, by_bank_name: bool) -> None:
     """One party's equal amounts, paired on amount and date, in the order they were sent: where
     a party paid ₹2,000 on the 2nd and the 3rd (books) and the bank shows the 3rd and the 4th,
     the nearest pair (3rd–3rd) leaves the 2nd to the 4th, and both pairings fit the same (each
@@ -989,7 +991,9 @@ def _in_date_order(run: _Matching) -> None:
     one pair is a day earlier on the other). Money arrives in the order it was sent: the pairs
     taken on amount and date of each ledger party and amount are paired again first with
     first, the bank's lines in date order with the books' in date order — where every pair,
-    before and after, has the bank on or after the books and within the window."""
+    before and after, has the bank on or after the books and within the window. The same holds
+    for the pairs of one bank name and amount (`by_bank_name`): R SENTHIL's two UPIs of 250.00,
+    paired with Senthil R. and Senthil Raghavan, are each as alike to either."""
     if not run.taken or run.names is None:
         return
     taken = pd.concat(run.taken, ignore_index=True)
@@ -1002,8 +1006,8 @@ def _in_date_order(run: _Matching) -> None:
     day_b = run.bank.lines["day"].to_numpy(dtype=np.int64)
     day_g = run.ledger.lines["day"].to_numpy(dtype=np.int64)
     signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
-    party = run.names.ledger[g]
-    named = run.ledger_named[g]
+    party = run.names.bank[b] if by_bank_name else run.names.ledger[g]
+    named = (run.bank_named & ~run.returned)[b] if by_bank_name else run.ledger_named[g]
     frame = pd.DataFrame(
         {"row": np.flatnonzero(is_pair), "party": party, "amount": signed[g], "b": b, "g": g}
     )[named]
@@ -1039,7 +1043,11 @@ def _in_date_order(run: _Matching) -> None:
         + _signed_days(new_d)
         + " days; "
         + pd.Series(_names_why(run, new_b, new_g, alike), dtype=object)
-        + "; the party's lines of this amount paired in the order of their dates"
+        + (
+            "; the bank name's lines of this amount paired in the order of their dates"
+            if by_bank_name
+            else "; the party's lines of this amount paired in the order of their dates"
+        )
     ).to_numpy()
     run.taken = [taken]
 
