@@ -12,19 +12,26 @@ from tests.conftest import write_xlsx
 
 COMPANY_GSTIN = "27AAPFU0939F1ZV"
 COMPANY = [
-    ["Name", "Address", "State", "GSTIN", "Turnover Previous FY"],
+    ["Name", "Address", "State", "GSTIN", "PIN", "Turnover Previous FY"],
     [
         "Sahyadri Tradelinks Private Limited",
-        "Plot 12, MIDC Bhosari, Pune 411026",
+        "Plot 12, MIDC Bhosari, Pune",
         "Maharashtra",
         COMPANY_GSTIN,
+        "411026",
         30000000,
     ],
 ]
 CUSTOMERS = [
     ["Customer Code", "Name", "GSTIN", "State", "Address"],
     ["KAV", "Kaveri Foods Pvt Ltd", "29AABCK1234L1ZI", "Karnataka", "12 MG Road, Bengaluru 560001"],
-    ["CHD", "Chandigarh Cycles Ltd", "04AAACC5678M1ZD", "Chandigarh", "Sector 17, Chandigarh"],
+    [
+        "CHD",
+        "Chandigarh Cycles Ltd",
+        "04AAACC5678M1ZD",
+        "Chandigarh",
+        "Sector 17, Chandigarh 160017",
+    ],
     ["SAH", "Shivneri Agencies Pvt Ltd", "27AAGCS4321P1ZZ", "Maharashtra", "FC Road, Pune 411004"],
     ["WALK", "Cash Customer", None, "Maharashtra", None],
 ]

@@ -62,8 +62,13 @@ def test_intra_state_cgst_sgst_and_inter_state_igst(tmp_path: Path) -> None:
         Decimal("0.00"), Decimal("0.00"), Decimal("4500.00"), Decimal("29500.00"),
     )  # fmt: skip
     files = sorted(p.name for p in (tmp_path / "out" / "documents").iterdir())
-    assert files == ["INV-26-27-0001.xlsx", "INV-26-27-0002.xlsx"]
-    sheets = openpyxl.load_workbook(tmp_path / "out" / "documents" / files[0]).sheetnames
+    assert files == [
+        "INV-26-27-0001.json",  # B2B documents: the e-invoice beside the workbook
+        "INV-26-27-0001.xlsx",
+        "INV-26-27-0002.json",
+        "INV-26-27-0002.xlsx",
+    ]
+    sheets = openpyxl.load_workbook(tmp_path / "out" / "documents" / files[1]).sheetnames
     assert sheets == ["Original", "Duplicate", "Triplicate"]  # goods: Rule 48 triplicate
 
 
@@ -184,8 +189,8 @@ def test_a_missing_field_holds_back_its_document_only(tmp_path: Path) -> None:
 
 def test_hsn_needs_six_digits_above_five_crore(tmp_path: Path) -> None:
     company = [
-        ["Name", "Address", "State", "GSTIN", "Turnover Previous FY"],
-        ["Big Co Ltd", "Pune", "Maharashtra", "27AAPFU0939F1ZV", 60000000],
+        ["Name", "Address", "State", "GSTIN", "PIN", "Turnover Previous FY"],
+        ["Big Co Ltd", "Pune", "Maharashtra", "27AAPFU0939F1ZV", "411026", 60000000],
     ]
     source = book(tmp_path, [line("SAH"), line("KAV", hsn="940320")], company=company)
     assert issue(tmp_path, source) == 1
@@ -394,6 +399,11 @@ def test_each_b2b_document_gets_an_e_invoice_that_holds_to_the_schema(tmp_path: 
             line("WALK", hsn=None),  # unregistered: no e-invoice
         ],
         company=company,
+        customers=[
+            *CUSTOMERS[:2],
+            ["CHD", "Chandigarh Cycles Ltd", "04AAACC5678M1ZD", "Chandigarh", "Sector 17"],
+            *CUSTOMERS[3:],
+        ],
     )  # fmt: skip
     assert issue(tmp_path, source) == 0
     documents = register(tmp_path)
@@ -430,3 +440,24 @@ def test_the_schema_catches_a_broken_e_invoice() -> None:
     assert any("DocDtls/No" in e for e in errors)
     assert any("DocDtls/Dt" in e for e in errors)
     assert any("'SellerDtls' is a required property" in e for e in errors)
+
+
+def test_a_number_in_the_journal_is_not_given_again_when_its_register_row_is_gone(
+    tmp_path: Path,
+) -> None:
+    assert issue(tmp_path, book(tmp_path, [line("SAH"), line("KAV")])) == 0
+    path = tmp_path / "out" / "invoice-register.xlsx"
+    edited = openpyxl.load_workbook(path)
+    edited["Invoice Register"].delete_rows(3)  # INV/26-27/0002's row
+    edited.save(path)
+    assert issue(tmp_path, book(tmp_path, [line("CHD")], name="later.xlsx")) == 0
+    assert set(register(tmp_path)) == {"INV/26-27/0001", "INV/26-27/0003"}
+
+
+def test_a_document_past_what_xlbo_writes_in_words_is_not_issued(tmp_path: Path) -> None:
+    source = book(tmp_path, [line("SAH", quantity=1_000_000, rate=1_000_000_000), line("KAV")])
+    assert issue(tmp_path, source) == 1
+    assert [r["Customer Code"] for r in register(tmp_path).values()] == ["KAV"]
+    (problem,) = rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")
+    assert problem["Cell"] == "J2"
+    assert "more than xlbo issues on one document" in problem["Problem"]

@@ -37,13 +37,16 @@ from xlbo.ids import gstin as gstin_id
 from xlbo.issues import Issue, Severity
 from xlbo.master.records import Company, Customer, DocumentType, InvoiceLine, Item
 from xlbo.master.rules import GSTRate
-from xlbo.money import format_inr, from_paise
+from xlbo.money import format_inr, from_paise, to_paise
 from xlbo.states import State, find_state
+from xlbo.words import LARGEST_IN_WORDS
 
 UNREGISTERED_DETAIL_FROM = 5_000_000
 """Paise: from a taxable value of ₹50,000 an unregistered recipient's address and State must be
 printed (Rule 46(e))."""
 NOTES = (DocumentType.CREDIT_NOTE, DocumentType.DEBIT_NOTE)
+LARGEST = to_paise(LARGEST_IN_WORDS)
+"""The largest document xlbo issues (paise): the largest amount it writes in words."""
 
 
 @dataclass(frozen=True)
@@ -447,12 +450,15 @@ def issue_documents(
     issued: Sequence[Issued] = (),
     cells: Cells,
     unreadable: Mapping[str, int] | None = None,
+    also_used: Iterable[str] = (),
 ) -> Outcome:
     """Issue the documents the Invoices sheet's `lines` (each with its Excel row) make, after
     the `issued` ones of earlier runs. `unreadable` names the rows that could not be read (by
     their Customer Code as typed, case-folded → the first such row): a row that cannot be read
     may belong to any of its customer's documents, so none of them is issued until it is fixed
-    (a row with no Customer Code holds back nothing else)."""
+    (a row with no Customer Code holds back nothing else). `also_used` are numbers found
+    elsewhere (the register's Journal): a number there is never given again, even when its
+    register row was deleted."""
     waiting = {code: row for code, row in (unreadable or {}).items() if code}
     supplier, stopped = _supplier(setting.company, cells)
     by_key = {i.key: i for i in issued}
@@ -462,6 +468,12 @@ def issue_documents(
         sequence = sequence_of(done.number, done.series, done.date)
         slot = (done.series.casefold(), year_code(done.date))
         last[slot] = max(last.get(slot, 0), sequence or 0)
+    for number in also_used:
+        series, _, rest = number.rpartition("/")
+        series, _, year = series.rpartition("/")
+        if series and rest.isdigit():
+            slot = (series.casefold(), year)
+            last[slot] = max(last.get(slot, 0), int(rest))
     issues: list[Issue] = list(stopped)
     documents: list[Document] = []
     already: list[str] = []
@@ -600,6 +612,21 @@ def issue_documents(
             original_date=original_date,
             lines=tuple(priced),
         )
+        if document.total > LARGEST:
+            held += 1
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet="Invoices",
+                    cell=cells.invoice(group.first_row, "Rate"),
+                    value=format_inr(from_paise(document.total)),
+                    problem=f"The document comes to {format_inr(from_paise(document.total))}, "
+                    "more than xlbo issues on one document",
+                    hint="Check Quantity and Rate (a rate in paise, or a quantity typed twice).",
+                    file=cells.invoice_file,
+                )
+            )
+            continue
         if earlier_one is not None:
             if earlier_one.total == document.total:
                 already.append(earlier_one.number)
