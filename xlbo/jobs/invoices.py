@@ -332,7 +332,11 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
             files.append(out / REGISTER)
     errors = [i for i in issues if i.severity is Severity.ERROR]
     files_note = (
-        f"; {len(issuing.einvoices)} e-invoice JSON files for the IRP" if issuing.einvoices else ""
+        f"; {len(issuing.einvoices)} e-invoice JSON file"
+        + ("s" if len(issuing.einvoices) > 1 else "")
+        + " for the IRP"
+        if issuing.einvoices
+        else ""
     )
     numbers = [d.number for d in documents]
     said = (
