@@ -18,6 +18,7 @@ from tests.conftest import soffice
 from tests.documents.books import CUSTOMERS, book, line
 from xlbo.cli import main
 from xlbo.documents.einvoice import schema_errors
+from xlbo.documents.gstr1 import schema_errors as gstr1_errors
 from xlbo.master.template import write_master
 
 
@@ -461,3 +462,74 @@ def test_a_document_past_what_xlbo_writes_in_words_is_not_issued(tmp_path: Path)
     (problem,) = rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")
     assert problem["Cell"] == "J2"
     assert "more than xlbo issues on one document" in problem["Problem"]
+
+
+def test_the_months_gstr1_adds_up_to_the_register(tmp_path: Path) -> None:
+    first = book(
+        tmp_path,
+        [
+            line("SAH"),  # B2B, intra-State
+            line("KAV", cess="1%"),  # B2B, inter-State
+            line("WALK", hsn=None, quantity=1, rate=999),  # B2C small, intra: b2cs
+            line("SHOP", place="Karnataka", quantity=10),  # B2C inter-State above 1 lakh: b2cl
+            line("WALK", "16-10-2026", kind="Bill of Supply", series="BOS", hsn="0713",
+                 gst=None, quantity=5, rate=80),  # exempt: nil
+        ],
+        customers=[*CUSTOMERS, ["SHOP", "Hubli Stores", None, "Karnataka", "Hubli 580020"]],
+    )  # fmt: skip
+    assert issue(tmp_path, first) == 0
+    note = book(
+        tmp_path,
+        [line("KAV", "20-10-2026", kind="Credit Note", series="CN", quantity=1,
+              original="INV/26-27/0002")],
+        name="note.xlsx",
+    )  # fmt: skip
+    assert issue(tmp_path, note) == 0
+    documents = register(tmp_path)
+    report = json.loads((tmp_path / "out" / "gstr1-2026-10.json").read_text())
+    assert gstr1_errors(report) == []
+    assert (report["gstin"], report["fp"]) == ("27AAPFU0939F1ZV", "102026")
+
+    def taxable(items: list[dict[str, Any]]) -> Decimal:
+        return sum((Decimal(str(i["itm_det"]["txval"])) for i in items), Decimal(0))
+
+    b2b = {inv["inum"]: inv for party in report["b2b"] for inv in party["inv"]}
+    assert set(b2b) == {"INV/26-27/0001", "INV/26-27/0002"}
+    for number, invoice in b2b.items():
+        assert taxable(invoice["itms"]) == documents[number]["Taxable Value"]
+        assert Decimal(str(invoice["val"])) == documents[number]["Total"]
+    assert b2b["INV/26-27/0002"]["pos"] == "29"
+    assert b2b["INV/26-27/0002"]["itms"][0]["itm_det"]["csamt"] == 250.0
+    (large,) = report["b2cl"]
+    assert (large["pos"], large["inv"][0]["val"]) == ("29", 147500.0)
+    (small,) = report["b2cs"]
+    assert (small["sply_ty"], small["pos"], small["rt"], small["txval"]) == (
+        "INTRA",
+        "27",
+        18,
+        999.0,
+    )
+    assert report["nil"]["inv"] == [
+        {"sply_ty": "INTRAB2C", "nil_amt": 0.0, "expt_amt": 400.0, "ngsup_amt": 0.0}
+    ]
+    (party,) = report["cdnr"]
+    (credit,) = party["nt"]
+    assert (party["ctin"], credit["ntty"], credit["nt_num"]) == (
+        "29AABCK1234L1ZI",
+        "C",
+        "CN/26-27/0001",
+    )
+    hsn = [*report["hsn"]["hsn_b2b"], *report["hsn"]["hsn_b2c"]]
+    taxed = sum(
+        (d["Taxable Value"] * (-1 if d["Document Type"] == "Credit Note" else 1)
+         for d in documents.values() if d["Document Type"] != "Bill of Supply"),
+        Decimal(0),
+    )  # fmt: skip
+    assert sum((Decimal(str(h["txval"])) for h in hsn), Decimal(0)) == taxed
+    kinds = {d["doc_num"]: d["docs"] for d in report["doc_issue"]["doc_det"]}
+    assert kinds[1] == [
+        {"num": 1, "from": "INV/26-27/0001", "to": "INV/26-27/0004", "totnum": 4, "cancel": 0,
+         "net_issue": 4}
+    ]  # fmt: skip
+    assert kinds[5][0]["totnum"] == 1
+    assert (tmp_path / "out" / "gstr1-2026-10 (previous).json").exists()

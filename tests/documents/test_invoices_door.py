@@ -56,5 +56,6 @@ def test_a_good_run_writes_the_register_and_the_documents_only(tmp_path: Path) -
         "out/documents/INV-26-27-0001.xlsx",
         "out/documents/INV-26-27-0002.json",
         "out/documents/INV-26-27-0002.xlsx",
+        "out/gstr1-2026-10.json",  # the month's return, from the whole register
         "out/invoice-register.xlsx",
     ]

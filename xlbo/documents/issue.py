@@ -309,13 +309,14 @@ def _priced(
                 "Say what was sold, or give an item code of the Items sheet.",
             )
         needed = hsn_digits(turnover, group.date, registered=registered)
-        if hsn and not (hsn.isdigit() and len(hsn) in (4, 6, 8) and hsn[0] != "0"):
+        if hsn and not (hsn.isdigit() and len(hsn) in (4, 6, 8)):
             faults.invoice(
                 row,
                 "HSN/SAC",
                 hsn,
                 f"HSN/SAC {hsn} is not an HSN code or SAC (4, 6 or 8 digits)",
-                "Copy the code from the GST portal's HSN search.",
+                "Copy the code from the GST portal's HSN search; format the column as Text so a "
+                "code like 0713 keeps its leading 0.",
             )
         elif needed and len(hsn) < needed:
             limit = "up to" if needed == 4 else "above"

@@ -139,3 +139,59 @@ def issued_from(row: Mapping[str, Any]) -> Issued | None:
         place_code=str(row.get("State Code") or "").zfill(2),
         total=to_paise(total),
     )
+
+
+LINES_SHEET = "Invoice Lines"
+LINE_HEADERS = (
+    "Document No",
+    "Document Type",
+    "Date",
+    "Line",
+    "HSN/SAC",
+    "Description",
+    "UQC",
+    "Quantity",
+    "GST Rate",
+    "Taxable Value",
+    "CGST",
+    "SGST",
+    "UTGST",
+    "IGST",
+    "Cess",
+)
+"""The register's line sheet: each document's lines, for the HSN summary and the tax by rate
+of the GSTR-1."""
+LINE_MONEY = frozenset(LINE_HEADERS[9:])
+
+
+def line_rows(document: Document) -> list[dict[str, Any]]:
+    """The document's lines as rows of the Invoice Lines sheet (money as Decimal rupees)."""
+    utgst = document.utgst
+    return [
+        {
+            "Document No": document.number,
+            "Document Type": document.kind.value,
+            "Date": document.date,
+            "Line": number,
+            "HSN/SAC": line.hsn,
+            "Description": line.description,
+            "UQC": line.unit,
+            "Quantity": line.quantity if line.quantity is not None else Decimal(1),
+            "GST Rate": line.gst_rate,
+            "Taxable Value": from_paise(line.taxable),
+            "CGST": from_paise(line.cgst),
+            "SGST": from_paise(0 if utgst else line.sgst),
+            "UTGST": from_paise(line.sgst if utgst else 0),
+            "IGST": from_paise(line.igst),
+            "Cess": from_paise(line.cess),
+        }
+        for number, line in enumerate(document.lines, start=1)
+    ]
+
+
+def lines_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [[row.get(h) for h in LINE_HEADERS] for row in rows],
+        columns=list(LINE_HEADERS),
+        dtype=object,
+    )

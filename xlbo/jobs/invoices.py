@@ -8,9 +8,12 @@ issued yet (`xlbo.documents.issue`) and writes into DIR:
   number becomes `-`): the A4 document with its Rule 48 copies, the PDF made by LibreOffice;
   and `documents/NUMBER.json`, the e-invoice (INV-01 1.1) of a B2B document, checked against
   the schema xlbo ships (`xlbo.documents.einvoice`), for the IRP's bulk upload;
+- `gstr1-YYYY-MM.json`: the GSTR-1 of each month a document was issued in now, from the whole
+  register (`xlbo.documents.gstr1`), checked against its schema;
 - `invoice-register.xlsx`: the `Invoice Register` (every document issued so far, earlier runs'
   first), the `Journal` of those documents (the Journal sheet's layout: `xlbo report KIND
-  DIR/invoice-register.xlsx --master MASTER --period P` reports on the sales), and `Issues`.
+  DIR/invoice-register.xlsx --master MASTER --period P` reports on the sales), the `Invoice
+  Lines` (for the HSN summary), and `Issues`.
 
 The register in DIR is what the next run numbers after; an earlier one is kept as
 `invoice-register (previous).xlsx`. Nothing is written into BOOK or MASTER.
@@ -36,15 +39,22 @@ from xlbo.book.display import Column, Kind
 from xlbo.cells import clean_text
 from xlbo.dates import parse_date
 from xlbo.documents.einvoice import einvoice, goes_to_irp, missing, schema_errors
+from xlbo.documents.gstr1 import gstr1
+from xlbo.documents.gstr1 import schema_errors as gstr1_errors
 from xlbo.documents.issue import Cells, Outcome, Setting, issue_documents
 from xlbo.documents.journal import journal_frame
 from xlbo.documents.model import Document
 from xlbo.documents.register import (
     LEADING,
+    LINE_HEADERS,
+    LINE_MONEY,
+    LINES_SHEET,
     MONEY,
     SHEET,
     TAXABLE_AT,
     issued_from,
+    line_rows,
+    lines_frame,
     register_frame,
     register_row,
 )
@@ -63,7 +73,7 @@ from xlbo.journal_layout import HEADERS as JOURNAL_HEADERS
 from xlbo.master.load import MasterData, load, load_sheet
 from xlbo.master.records import InvoiceLine, Item
 from xlbo.master.schema import INVOICES, ITEMS
-from xlbo.money import parse_money
+from xlbo.money import parse_amount, parse_money
 from xlbo.sheets.issues import issues_sheet
 from xlbo.sheets.journal import journal_sheet
 
@@ -73,10 +83,41 @@ SHOWN_ISSUES = 5
 """Problems printed after the summary line (all of them are on the Issues sheet)."""
 
 
-def _earlier(path: Path) -> tuple[list[dict[str, Any]], pd.DataFrame]:
-    """The register rows and journal lines an earlier run wrote into `path` (none when absent)."""
+@dataclass(frozen=True)
+class Earlier:
+    """What earlier runs wrote into the register: its rows, their lines, their journal."""
+
+    rows: list[dict[str, Any]]
+    lines: list[dict[str, Any]]
+    journal: pd.DataFrame
+
+
+def _line_rows(book: FileBook) -> list[dict[str, Any]]:
+    """The Invoice Lines sheet's rows, money as Decimal (none in a register without it)."""
+    if not book.has(LINES_SHEET):
+        return []
+    rows = []
+    for values in book.read_table(LINES_SHEET, LINE_HEADERS).frame.to_dict("records"):
+        row: dict[str, Any] = {}
+        for header in LINE_HEADERS:
+            value = values.get(header)
+            if header in LINE_MONEY:
+                row[header] = parse_money(value) or Decimal(0)
+            elif header in ("Quantity", "GST Rate"):
+                row[header] = parse_amount(value) or Decimal(0)
+            elif header == "Date":
+                row[header] = parse_date(value)
+            else:
+                row[header] = "" if value is None else str(value)
+        rows.append(row)
+    return rows
+
+
+def _earlier(path: Path) -> Earlier:
+    """The register rows, lines and journal an earlier run wrote into `path` (none when
+    absent)."""
     if not path.exists():
-        return [], pd.DataFrame(columns=list(JOURNAL_HEADERS), dtype=object)
+        return Earlier([], [], pd.DataFrame(columns=list(JOURNAL_HEADERS), dtype=object))
     book = FileBook(path)
     if not book.has(SHEET) or not book.has("Journal"):
         raise FileProblem(
@@ -111,7 +152,7 @@ def _earlier(path: Path) -> tuple[list[dict[str, Any]], pd.DataFrame]:
         journal[money] = pd.Series([parse_money(v) for v in journal[money]], dtype=object)
     for text in ("Cost Centre", "Narration", "Party"):
         journal[text] = ["" if v is None else str(v) for v in journal[text]]
-    return rows, journal.reset_index(drop=True)
+    return Earlier(rows, _line_rows(book), journal.reset_index(drop=True))
 
 
 def _lines(reader: Reader) -> tuple[list[tuple[InvoiceLine, int]], dict[str, str], list[Issue]]:
@@ -182,15 +223,15 @@ def _cells(data: MasterData, letters: Mapping[str, str], book: str) -> Cells:
 
 def issue_from(
     book: Source, master: Source | None, out: Path
-) -> tuple[Issuing, list[Issue], list[dict[str, Any]], pd.DataFrame]:
+) -> tuple[Issuing, list[Issue], Earlier]:
     """Read the inputs and the earlier register, and issue the documents."""
     reader = FileBook(book) if isinstance(book, Path) else book
     source = FileBook(master) if isinstance(master, Path) else master or reader
     data, _ = load(source)  # master-data problems are the Validate job's to report
     lines, letters, issues = _lines(reader)
     items, item_issues = _items(reader, source)
-    earlier_rows, earlier_journal = _earlier(out / REGISTER)
-    issued = [i for i in (issued_from(r) for r in earlier_rows) if i is not None]
+    earlier = _earlier(out / REGISTER)
+    issued = [i for i in (issued_from(r) for r in earlier.rows) if i is not None]
     setting = Setting(
         company=data.company,
         customers={c.customer_code.casefold(): c for c in data.customers},
@@ -204,16 +245,11 @@ def issue_from(
         issued=issued,
         cells=cells,
         unreadable=_unreadable(reader, issues),
-        also_used=[str(v) for v in earlier_journal["Voucher No"].dropna()],
+        also_used=[str(v) for v in earlier.journal["Voucher No"].dropna()],
     )
     pin = data.company.pin if data.company else None
     payloads, notes = _einvoices(outcome.documents, pin, cells)
-    return (
-        Issuing(outcome, payloads),
-        [*issues, *item_issues, *outcome.issues, *notes],
-        earlier_rows,
-        earlier_journal,
-    )
+    return Issuing(outcome, payloads), [*issues, *item_issues, *outcome.issues, *notes], earlier
 
 
 @dataclass(frozen=True)
@@ -263,7 +299,11 @@ def _einvoices(
 
 
 def _register_sheets(
-    rows: list[dict[str, Any]], journal: pd.DataFrame, issues: list[Issue], links: Mapping[str, str]
+    rows: list[dict[str, Any]],
+    lines: list[dict[str, Any]],
+    journal: pd.DataFrame,
+    issues: list[Issue],
+    links: Mapping[str, str],
 ) -> list[ResultSheet]:
     frame = register_frame(rows)
     columns = {
@@ -277,7 +317,34 @@ def _register_sheets(
         "State Code": Column(kind=Kind.ID, width=7),
     }
     register = ResultSheet(SHEET, frame, columns=columns)
-    return [register, journal_sheet(journal), issues_sheet(issues, files=links)]
+    line_columns = {h: Column(kind=Kind.MONEY) for h in LINE_MONEY} | {
+        "Date": Column(kind=Kind.DATE),
+        "Document No": Column(kind=Kind.ID, width=16),
+        "Description": Column(width=30),
+        "Quantity": Column(kind=Kind.DECIMAL),
+        "GST Rate": Column(kind=Kind.PERCENT),
+        "Line": Column(kind=Kind.INTEGER),
+    }
+    line_sheet = ResultSheet(LINES_SHEET, lines_frame(lines), columns=line_columns)
+    return [register, line_sheet, journal_sheet(journal), issues_sheet(issues, files=links)]
+
+
+def _returns(
+    documents: Sequence[Document], rows: list[dict[str, Any]], lines: list[dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """The GSTR-1 of each month a document was issued in now (`gstr1-YYYY-MM.json`), from
+    the whole register, checked against the shipped schema."""
+    if not documents:
+        return {}
+    gstin = documents[0].supplier.gstin
+    returns = {}
+    for month in sorted({d.date.replace(day=1) for d in documents}):
+        report = gstr1(month, gstin, rows, lines)
+        errors = gstr1_errors(report)
+        if errors:  # the documents were checked before: a break is xlbo's bug
+            raise RuntimeError("GSTR-1 JSON breaks its schema: " + "; ".join(errors[:5]))
+        returns[f"gstr1-{month:%Y-%m}.json"] = report
+    return returns
 
 
 def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> JobResult:
@@ -285,11 +352,13 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
     book, master = inputs["book"], inputs.get("master")
     out = settings.out
     check_output_folder(out, file_of(book), file_of(master))
-    issuing, issues, earlier_rows, earlier_journal = issue_from(book, master, out)
+    issuing, issues, earlier = issue_from(book, master, out)
     outcome = issuing.outcome
     documents = outcome.documents
-    rows = [*earlier_rows, *(register_row(d) for d in documents)]
-    journal = pd.concat([earlier_journal, journal_frame(documents)], ignore_index=True)
+    rows = [*earlier.rows, *(register_row(d) for d in documents)]
+    lines = [*earlier.lines, *(row for d in documents for row in line_rows(d))]
+    journal = pd.concat([earlier.journal, journal_frame(documents)], ignore_index=True)
+    returns = _returns(documents, rows, lines)
     links = {
         Path(file.name).name: os.path.relpath(file.resolve(), out.resolve())
         for file in (file_of(book), file_of(master))
@@ -324,9 +393,13 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
                 with atomic_path(target) as temporary:  # a list: the IRP's bulk upload form
                     temporary.write_text(json.dumps([payload], indent=2), encoding="utf-8")
                 files.append(target)
+            for name, report in returns.items():
+                with atomic_path(out / name) as temporary:
+                    temporary.write_text(json.dumps(report, indent=2), encoding="utf-8")
+                files.append(out / name)
             write_workbook(
                 out / REGISTER,
-                _register_sheets(rows, journal, issues, links),
+                _register_sheets(rows, lines, journal, issues, links),
                 title="Invoice Register",
             )
             files.append(out / REGISTER)
