@@ -23,7 +23,7 @@ from xlbo.bank.scoring import (
     MAX_WINDOW_DAYS,
     MIN_PARTS,
     PARTY_MARGIN,
-    ROUND,
+    WHOLE_RUPEE,
 )
 from xlbo.bank.window import Window
 
@@ -269,7 +269,7 @@ def test_two_sets_that_fit_are_abstained_on() -> None:
 NAMES = ["kaveri", "kaveri home", "kaveri advance", "om sai", "deccan", ""]
 line = st.tuples(
     st.integers(0, 14),
-    st.sampled_from([-700, -300, -200, -100, 100, 200, 300, 500, 700, 1000, 1200]),
+    st.sampled_from([-700, -300, -200, -150, -100, 100, 150, 200, 300, 450, 500, 700, 1000, 1200]),
     st.sampled_from(NAMES),
 )
 
@@ -304,7 +304,7 @@ def _plain_combinations(
         ]
         if (
             party
-            and amount % ROUND
+            and amount % WHOLE_RUPEE
             and not any(
                 p and COMBINATION_ALIKE <= likeness(party, p) >= best[party] - PARTY_MARGIN
                 for p in in_window

@@ -11,7 +11,7 @@ The rule, for each open target line in order (bank lines first, then ledger line
   party does, while a ledger line that names no one (Rent) is made up only of bank lines that
   name no one either (each named bank line is its own payee's); a target whose name is like no
   one's with a line in its window (a proprietor paying for his firm) counts as naming no one,
-  where its amount is not a round hundred (ROUND); a group counts when it has two lines or more;
+  where its amount has paise (WHOLE_RUPEE); a group counts when it has two lines or more;
 - in each group the COMBINATION_CANDIDATES nearest in date are searched, exactly, for sets of
   MIN_PARTS–MAX_PARTS lines adding up to the target;
 - one set in all is a match; two or more, and the pass abstains (the user decides);
@@ -48,7 +48,7 @@ from xlbo.bank.scoring import (
     MIN_PARTS,
     NEAREST_LINES,
     PARTY_MARGIN,
-    ROUND,
+    WHOLE_RUPEE,
 )
 from xlbo.bank.side import Side
 from xlbo.bank.window import Window, band_join
@@ -330,10 +330,10 @@ def _groups(
         )
     # a name like no one's with a line in the window (a proprietor paying for his firm: BRAR
     # AMANDEEP for Sunrise Polymers' invoices) says nothing: such a target names no one, where
-    # its amount is not a round hundred (sums of round amounts meet by chance: 15,000 + 15,000)
+    # its amount has paise (sums of whole rupees meet by chance: 15,000 + 15,000)
     joined = np.unique(pieces[0]["t"].to_numpy(dtype=np.int64)) if pieces else named[:0]
     unknown = named[~np.isin(named, joined)]
-    unknown = unknown[one.lines["signed"].to_numpy(dtype=np.int64)[unknown] % ROUND != 0]
+    unknown = unknown[one.lines["signed"].to_numpy(dtype=np.int64)[unknown] % WHOLE_RUPEE != 0]
     one_named = one_named.copy()
     one_named[unknown] = False
     # targets that name no one: every party's lines in the window
@@ -373,10 +373,20 @@ def _groups(
     # of their own, searched where its nearest make no set (a receipt's invoices are booked
     # together, the day it came: a busy customer's three invoices of the 1st, behind seventeen
     # other lines of the 4th)
+    # (only the days with a line beyond the party's nearest: a day whose lines are all among
+    # them has no set its party's nearest lack)
     names_span = np.int64(len(uniques) + 1)
-    _, inverse, count = np.unique(t * names_span + party, return_inverse=True, return_counts=True)
-    crowded = np.flatnonzero(count[np.ravel(inverse)] > COMBINATION_CANDIDATES)
+    target_party = t * names_span + party
+    order = np.lexsort((o, np.abs(one_day[t] - other_day[o]), target_party))
+    ordered = target_party[order]
+    place = np.arange(len(order))
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = place - np.maximum.accumulate(
+        np.where(np.r_[True, ordered[1:] != ordered[:-1]], place, 0)
+    )
     day_low = int(other_day.min()) if len(other_day) else 0
+    target_day = target_party * DAY_SPAN + (other_day[o] - day_low)
+    crowded = np.flatnonzero(np.isin(target_day, target_day[rank >= COMBINATION_CANDIDATES]))
     day_party = party[crowded] * DAY_SPAN + (other_day[o[crowded]] - day_low)
     # a named target's second chance: every line alike to it as one group (the bank's NAIR
     # and NAIR ADVANCE), where its candidates carry more than one party

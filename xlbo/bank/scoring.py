@@ -109,10 +109,14 @@ MAX_PARTS = 6
 """A combination is 2–6 lines: a receipt against up to six invoices, a payment of up to six bills."""
 COMBINATION_SCORE = 80
 ROUND = 100_00
-"""Paise in a round hundred rupees: a line whose name is like no one's in the window (a
-proprietor paying for his firm) is made up of any party's lines, as a line naming no one is,
-only where its amount is not a round hundred — ₹30,000 is ₹15,000 twice by chance, ₹1,44,217.72
-is five invoices by design."""
+"""Paise in a round hundred rupees: a bank line left open that one set of its party's lines
+makes up, one of them paired on its amount alone with another bank line, takes the set only
+where its amount is not a round hundred (`match._invoices_taken_back`)."""
+WHOLE_RUPEE = 100
+"""Paise in a rupee: a line whose name is like no one's in its window (a proprietor paying for
+his firm) is made up of any party's lines, as a line naming no one is, only where its amount
+has paise: ₹30,000 is ₹15,000 twice by chance, ₹1,44,217.72 is five invoices by design (and
+whole-rupee targets of unknown names would search thousands more groups at 100,000 lines)."""
 
 # --- pass 4: suggestions ----------------------------------------------------------------------
 TYPICAL_CHARGES = (590, 1180, 1770, 2360, 2950, 5900, 11800, 17700)
