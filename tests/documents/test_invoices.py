@@ -533,3 +533,28 @@ def test_the_months_gstr1_adds_up_to_the_register(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert kinds[5][0]["totnum"] == 1
     assert (tmp_path / "out" / "gstr1-2026-10 (previous).json").exists()
+
+
+def test_a_shipping_address_typed_once_holds_for_the_documents_other_rows(tmp_path: Path) -> None:
+    """An accountant types the delivery address on the first row of a document; the rows under
+    it that leave it blank share it. Two different addresses on one document are an Issue."""
+    plot = "Plot 7, Peenya, Bengaluru"
+    source = book(
+        tmp_path,
+        [
+            line("KAV", place="Karnataka", shipping=plot),
+            line("KAV", place="Karnataka", description="Installation service", hsn="998719"),
+            line("SAH", "16-10-2026", shipping="Godown 1, Bhosari"),
+            line("SAH", "16-10-2026", shipping="Godown 2, Chakan"),  # row 5: another address
+        ],
+    )
+    assert issue(tmp_path, source) == 1
+    issued = register(tmp_path)
+    assert list(issued) == ["INV/26-27/0001"]
+    assert issued["INV/26-27/0001"]["Customer Code"] == "KAV"
+    problems = {
+        r["Cell"]: r["Problem"]
+        for r in rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")
+        if r["Sheet"] == "Invoices"
+    }
+    assert problems == {"O5": "Shipping Address differs from row 4 of the same document"}

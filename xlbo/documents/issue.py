@@ -261,25 +261,43 @@ def _recipient(group: _Group, setting: Setting, faults: _Faults) -> Party | None
 
 
 def _agreeing(group: _Group, faults: _Faults) -> tuple[bool, str, str]:
-    """Reverse Charge, Shipping Address and Original Invoice, which every row of a document
-    must give alike."""
+    """Reverse Charge, Shipping Address and Original Invoice: one for the whole document.
+    A Shipping Address or Original Invoice written on one row holds for the rows that leave it
+    blank (an accountant types it once); two rows that give different ones are an Issue. Reverse
+    Charge must read alike on every row (a blank cell reads No)."""
     first, first_row = group.lines[0]
-    for line, row in group.lines[1:]:
-        for header, attr in (
-            ("Reverse Charge", "reverse_charge"),
-            ("Shipping Address", "shipping_address"),
-            ("Original Invoice", "original_invoice"),
+    given: dict[str, tuple[object, int]] = {}
+    for line, row in group.lines:
+        for header, attr, blank_inherits in (
+            ("Reverse Charge", "reverse_charge", False),
+            ("Shipping Address", "shipping_address", True),
+            ("Original Invoice", "original_invoice", True),
         ):
-            if getattr(line, attr) != getattr(first, attr):
+            value = getattr(line, attr)
+            if blank_inherits and value in (None, ""):
+                continue
+            if attr not in given:
+                given[attr] = (value, row)
+                continue
+            earlier, earlier_row = given[attr]
+            if value != earlier:
+                hint = f"Give every row of the document the same {header}"
+                hint += (
+                    " (or leave it blank after the first row)"
+                    if blank_inherits
+                    else " (a blank cell reads No)"
+                )
                 faults.invoice(
                     row,
                     header,
-                    getattr(line, attr),
-                    f"{header} differs from row {first_row} of the same document",
-                    f"Give every row of the document the same {header}, or put this line on "
-                    "another document (another date or series).",
+                    value,
+                    f"{header} differs from row {earlier_row} of the same document",
+                    hint + ", or put this line on another document (another date or series).",
                 )
-    return first.reverse_charge, first.shipping_address or "", first.original_invoice or ""
+    reverse = bool(given.get("reverse_charge", (first.reverse_charge, first_row))[0])
+    shipping = given.get("shipping_address", ("", first_row))[0]
+    original = given.get("original_invoice", ("", first_row))[0]
+    return reverse, str(shipping or ""), str(original or "")
 
 
 def _priced(
