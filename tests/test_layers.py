@@ -20,7 +20,7 @@ import xlbo
 PACKAGE = Path(xlbo.__file__).parent
 ROOT = PACKAGE.parent
 
-ENGINES = ("bank", "payroll", "reports")
+ENGINES = ("bank", "payroll", "reports", "documents")
 """The engine packages under `xlbo/`."""
 
 FORBIDDEN = (
