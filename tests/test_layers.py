@@ -1,5 +1,5 @@
-"""The engines are pure (issue #13, item 2): no module under `xlbo/bank`, `xlbo/payroll` or
-`xlbo/reports` imports the workbook port, the Excel door, the readers, the jobs or a workbook
+"""The engines are pure (issue #13, item 2): no module under `xlbo/bank`, `xlbo/payroll`,
+`xlbo/reports` or `xlbo/documents` imports the workbook port, the Excel door, the readers, the jobs or a workbook
 library. Engines take frames and records and return frames and records; reading a statement, a
 ledger or a sheet lives in `xlbo.readers`, building an output sheet beside its job
 (`xlbo.sheets`). The test reads the sources (every import, also those inside a function or under
