@@ -75,6 +75,7 @@ def find_combinations(
     other_open: np.ndarray | None = None,
     undecided: list[Combination] | None = None,
     names: pd.DataFrame | None = None,
+    own_lines_only: bool = False,
 ) -> list[Combination]:
     """The combinations found for the open lines of `one` among the open lines of `other`
     (`rejected` holds (one position, other position) pairs the user refused). `window` is
@@ -82,11 +83,14 @@ def find_combinations(
     sets fit, the first is added to `undecided` (for the user to choose), none is taken.
     `names` (bank, ledger, alike: every pair of names at least COMBINATION_ALIKE alike, known
     payers among them; see `xlbo.bank.payers`) saves working them out on each call; without it
-    they are worked out from the lines."""
+    they are worked out from the lines. With `own_lines_only`, only each party's own nearest
+    lines are searched (no day groups, no alike parties' lines as one)."""
     one_open = np.ones(len(one), dtype=bool) if one_open is None else one_open
     other_open = np.ones(len(other), dtype=bool) if other_open is None else other_open
     seen = window if one_is_bank else window.mirrored
-    groups = _groups(one, other, seen, rejected, one_open, other_open, one_is_bank, names)
+    groups = _groups(
+        one, other, seen, rejected, one_open, other_open, one_is_bank, names, own_lines_only
+    )
     if groups.empty:
         return []
     other_signed = np.abs(other.lines["signed"].to_numpy(dtype=np.int64))
@@ -262,6 +266,7 @@ def _groups(
     other_open: np.ndarray,
     one_is_bank: bool,
     names: pd.DataFrame | None = None,
+    own_lines_only: bool = False,
 ) -> pd.DataFrame:
     """Every (target t, candidate o) pair that can take part, with o's group (target and party),
     how alike the party is, sorted by target, group, days apart and position; only groups that
@@ -386,7 +391,9 @@ def _groups(
     )
     day_low = int(other_day.min()) if len(other_day) else 0
     target_day = target_party * DAY_SPAN + (other_day[o] - day_low)
-    crowded = np.flatnonzero(np.isin(target_day, target_day[rank >= COMBINATION_CANDIDATES]))
+    crowded = np.flatnonzero(
+        np.isin(target_day, target_day[rank >= COMBINATION_CANDIDATES]) & (not own_lines_only)
+    )
     day_party = party[crowded] * DAY_SPAN + (other_day[o[crowded]] - day_low)
     # a named target's second chance: every line alike to it as one group (the bank's NAIR
     # and NAIR ADVANCE), where its candidates carry more than one party
@@ -397,7 +404,7 @@ def _groups(
         (t[by_target][1:] != t[by_target][:-1]) | (party[by_target][1:] != party[by_target][:-1]),
     ]
     parties = np.bincount(t[by_target][new_party], minlength=len(one))
-    second = np.flatnonzero(named_row & (parties[t] > 1))
+    second = np.flatnonzero(named_row & (parties[t] > 1) & (not own_lines_only))
     tier = np.concatenate(
         [
             np.zeros(len(t), np.int64),

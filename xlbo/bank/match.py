@@ -1130,8 +1130,14 @@ def _invoices_taken_back(run: _Matching) -> None:
     by_amount = taken[taken["rule"] == "Amount and date"]
     paired = np.zeros(len(run.ledger), dtype=bool)
     paired[by_amount["ledger"].to_numpy(dtype=np.int64)] = True
-    pool = run.ledger_open | paired
+    # a set holds at most one paired line, so its party has a line still open: only such
+    # parties' lines, and the targets alike to them
+    still_open = np.zeros(len(run.names.likeness.right) + 1, dtype=bool)
+    still_open[run.names.ledger[run.ledger_open]] = True
+    pool = run.ledger_open | (paired & still_open[run.names.ledger])
     names = run.names.combinable(run.bank_open, run.ledger_open)  # as pass 3 had them
+    open_names = np.asarray(run.names.likeness.right, dtype=object)[still_open[:-1]]
+    names = names[names["ledger"].isin(set(open_names))]
     if names.empty:
         return
     # the targets whose names are alike to a party's, and those parties' lines (by name code)
@@ -1150,7 +1156,7 @@ def _invoices_taken_back(run: _Matching) -> None:
     undone: list[int] = []
     sets: list[tuple[Combination, bool]] = []
     for found in find_combinations(
-        run.bank, run.ledger, run.window, run.rejected, True, targets, pool, None, names
+        run.bank, run.ledger, run.window, run.rejected, True, targets, pool, None, names, True
     ):
         again = [part for part in found.parts if paired[part]]
         if len(again) <= 1:
