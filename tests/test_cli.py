@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from xlbo import __version__
@@ -155,6 +156,21 @@ def test_demo_runs_every_job_and_says_where(
     ):
         assert str(tmp_path / "demo" / name) in out
     assert "14 errors, 2 warnings, 1 note" in out
+    # November's invoices: the planted unreadable customer row holds back its two documents
+    # and is named; the credit note against the month's first invoice is issued
+    assert "17 documents issued (2 held back by the planted mistakes)" in out
+    register = tmp_path / "demo" / "invoices" / "invoice-register.xlsx"
+    book = openpyxl.load_workbook(register, read_only=True)
+    issues = [r for r in book["Issues"].iter_rows(min_row=2, values_only=True) if r[0]]
+    assert {(r[1], r[2]) for r in issues} == {
+        ("Invoices", "D11"),
+        ("Invoices", "D32"),
+        ("Customers", "I6"),
+    }
+    rows = list(book["Invoice Register"].iter_rows(min_row=2, values_only=True))
+    notes = [r for r in rows if r[1] == "Credit Note"]
+    assert [(n[0], n[10]) for n in notes] == [("CN/26-27/0001", "INV/26-27/0001")]
+    assert (tmp_path / "demo" / "invoices" / "documents" / "CN-26-27-0001.xlsx").exists()
 
 
 def test_validate_finds_errors_exit_one(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -63,6 +63,11 @@ class Cells:
     master_file: str = ""
 
 
+NOT_A_CUSTOMER = "is not on the Customers sheet, or its row there cannot be read"
+"""Why a document's customer is unknown (the job then lists the Customers sheet's unreadable
+cells beside it)."""
+
+
 @dataclass(frozen=True)
 class Setting:
     """The master data a document draws on."""
@@ -224,8 +229,9 @@ def _recipient(group: _Group, setting: Setting, faults: _Faults) -> Party | None
             row,
             "Customer Code",
             group.customer_code,
-            f"Customer Code {group.customer_code} is not on the Customers sheet",
-            "Add the customer (name, address, GSTIN, State) to Customers, or correct the code.",
+            f"Customer Code {group.customer_code} {NOT_A_CUSTOMER}",
+            "Add the customer (name, address, GSTIN, State) to Customers, correct the code, or "
+            "correct the customer's row there (its cells that cannot be read are listed too).",
         )
         return None
     where = faults.cells.customer

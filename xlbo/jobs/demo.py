@@ -21,6 +21,7 @@ from pathlib import Path
 from xlbo.jobs.registry import (
     EXIT_OK,
     DemoSettings,
+    InvoicesSettings,
     JobResult,
     PayrollSettings,
     ReconcileSettings,
@@ -128,6 +129,20 @@ class _Demo:
             f"{len(october.lines)} payslips in {folder}"
         )
 
+    def invoices(self) -> str:
+        out = self.outdir / "invoices"
+        done = run("invoices", {"book": self.outdir / "master.xlsx"}, InvoicesSettings(out))
+        issued = done.value.documents
+        pdfs = sum(path.suffix == ".pdf" for path in (out / "documents").glob("*.pdf"))
+        return (
+            f"  invoices          {out / 'invoice-register.xlsx'}\n{INDENT}November's sales "
+            f"from the master's Invoices sheet: {len(issued)} documents issued "
+            f"({done.value.held} held back by the planted mistakes), each as .xlsx and "
+            f"{'PDF' if pdfs else 'no PDF (LibreOffice is not installed)'} in "
+            f"{out / 'documents'};\n{INDENT}the register with its Journal, e-invoice JSON for "
+            f"the registered customers, GSTR-1 JSON for the month"
+        )
+
     def workbooks(self) -> str:
         folder = self.outdir / "workbooks"
         paths = run("workbooks", {}, WorkbooksSettings(folder)).files
@@ -154,6 +169,7 @@ def demo_job(settings: DemoSettings) -> JobResult:
         ("Reconciling a year of UPI collections", demo.collections),
         ("Building the report pack", demo.report),
         ("Running October's payroll", demo.payroll),
+        ("Issuing November's invoices", demo.invoices),
         ("Building the Excel files", demo.workbooks),
     ]
     lines = [f"Demo company: Sahyadri Tradelinks Private Limited (seed {settings.seed})"]

@@ -41,7 +41,7 @@ from xlbo.dates import parse_date
 from xlbo.documents.einvoice import einvoice, goes_to_irp, missing, schema_errors
 from xlbo.documents.gstr1 import gstr1
 from xlbo.documents.gstr1 import schema_errors as gstr1_errors
-from xlbo.documents.issue import Cells, Outcome, Setting, issue_documents
+from xlbo.documents.issue import NOT_A_CUSTOMER, Cells, Outcome, Setting, issue_documents
 from xlbo.documents.journal import journal_frame
 from xlbo.documents.model import Document
 from xlbo.documents.register import (
@@ -227,7 +227,9 @@ def issue_from(
     """Read the inputs and the earlier register, and issue the documents."""
     reader = FileBook(book) if isinstance(book, Path) else book
     source = FileBook(master) if isinstance(master, Path) else master or reader
-    data, _ = load(source)  # master-data problems are the Validate job's to report
+    data, master_issues = load(source)  # the master's problems are the Validate job's to
+    # report, but for a customer's row that could not be read: a document to that customer is
+    # held back, and the user must see why
     lines, letters, issues = _lines(reader)
     items, item_issues = _items(reader, source)
     earlier = _earlier(out / REGISTER)
@@ -249,7 +251,14 @@ def issue_from(
     )
     pin = data.company.pin if data.company else None
     payloads, notes = _einvoices(outcome.documents, pin, cells)
-    return Issuing(outcome, payloads), [*issues, *item_issues, *outcome.issues, *notes], earlier
+    unknown = any(i.problem.endswith(NOT_A_CUSTOMER) for i in outcome.issues)
+    unread = [
+        i
+        for i in master_issues
+        if unknown and i.sheet == "Customers" and i.severity is Severity.ERROR
+    ]
+    found = [*issues, *item_issues, *outcome.issues, *unread, *notes]
+    return Issuing(outcome, payloads), found, earlier
 
 
 @dataclass(frozen=True)
