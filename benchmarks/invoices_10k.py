@@ -41,11 +41,11 @@ from xlbo.master.template import master_sheets
 def sales(lines: int, customers: list[str], rng: random.Random) -> list[Record]:
     """`lines` invoice lines over November 2026, a credit note now and then."""
     out: list[Record] = []
-    day, number = date(2026, 11, 1), 0
-    while len(out) < lines:
+    day, number = date(2026, 11, 1), -1
+    while len(out) < lines:  # each document its own customer and day: one to three lines
         number += 1
-        customer = rng.choice(customers)
-        when = day + timedelta(days=number * 29 // max(lines // 2, 1) % 29)
+        customer = customers[number % len(customers)]
+        when = day + timedelta(days=number // len(customers) % 29)
         for item in rng.sample(ITEMS, min(rng.choice((1, 1, 2, 3)), lines - len(out))):
             out.append(
                 InvoiceLine(
@@ -71,15 +71,24 @@ def sales(lines: int, customers: list[str], rng: random.Random) -> list[Record]:
     return out
 
 
+CUSTOMERS = 400
+"""Customers of the benchmark's company: the demo's, each also at other branches (one GSTIN)."""
+
+
 def make_book(folder: Path, lines: int) -> Path:
     demo = build_demo(folder / "demo")
     data, _ = load(demo.master)
-    codes = [c.customer_code for c in data.customers if c.customer_code != "C005"]
+    known = [c for c in data.customers if c.customer_code != "C005"]
+    customers = [
+        c.model_copy(update={"customer_code": f"B{n:04d}", "name": f"{c.name} (branch {n})"})
+        for n, c in zip(range(CUSTOMERS), known * (CUSTOMERS // len(known) + 1), strict=False)
+    ]
+    codes = [c.customer_code for c in customers]
     rng = random.Random(lines)
     sheets = master_sheets(
         {
             "Company": [data.company] if data.company else [],
-            "Customers": list(data.customers),
+            "Customers": list(customers),
             "Items": list(ITEMS),
             "Invoices": sales(lines, codes, rng),
         },
