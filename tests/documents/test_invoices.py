@@ -558,3 +558,39 @@ def test_a_shipping_address_typed_once_holds_for_the_documents_other_rows(tmp_pa
         if r["Sheet"] == "Invoices"
     }
     assert problems == {"O5": "Shipping Address differs from row 4 of the same document"}
+
+
+def test_pdfs_libreoffice_made_are_kept_when_it_fails_on_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A LibreOffice that dies on one document (here a stand-in that never converts
+    INV-26-27-0002, even when asked again) costs that document's PDF only: the others are
+    kept, and the warning names the one left with its workbook."""
+    program = tmp_path / "bin" / "soffice"
+    program.parent.mkdir()
+    program.write_text(
+        "#!/usr/bin/env python3\n"
+        "import sys, pathlib\n"
+        "args = sys.argv[1:]\n"
+        "out = pathlib.Path(args[args.index('--outdir') + 1])\n"
+        "for name in args[args.index('--outdir') + 2:]:\n"
+        "    stem = pathlib.Path(name).stem\n"
+        "    if stem.endswith('0002'):\n"
+        "        sys.exit(1)  # dies here: the rest of its share is not converted\n"
+        "    (out / (stem + '.pdf')).write_bytes(b'%PDF-1.4 stand-in')\n"
+    )
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{program.parent}{os.pathsep}{os.environ['PATH']}")
+    days = ("01-11-2026", "02-11-2026", "03-11-2026", "04-11-2026")
+    source = book(tmp_path, [line("SAH", day) for day in days])
+    code = main(["invoices", str(source), "--out", str(tmp_path / "out")])
+    said = capsys.readouterr()
+    assert code == 1  # a warning
+    documents = tmp_path / "out" / "documents"
+    assert sorted(p.name for p in documents.glob("*.pdf")) == [
+        "INV-26-27-0001.pdf",
+        "INV-26-27-0003.pdf",
+        "INV-26-27-0004.pdf",
+    ]
+    assert (documents / "INV-26-27-0002.xlsx").exists()
+    assert "made no PDF of 1 of the 4 documents (INV-26-27-0002.xlsx)" in said.err + said.out

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -224,16 +225,37 @@ PER_PROCESS = 20
 """Documents worth a LibreOffice process of their own (it takes a few seconds to start)."""
 
 
-def to_pdf(workbooks: Sequence[Path], folder: Path) -> list[Path]:
+def to_pdf(workbooks: Sequence[Path], folder: Path) -> tuple[list[Path], list[Path]]:
     """Each workbook as a PDF in `folder`: LibreOffice converts them in one call per core (for
     fewer than `PER_PROCESS` documents a core, fewer calls), each with a profile of its own so
-    they run side by side and beside an open LibreOffice. Returns the PDFs made; raises OSError
-    when LibreOffice is missing or fails, TimeoutError when it hangs."""
+    they run side by side and beside an open LibreOffice. A call that dies or hangs leaves the
+    rest of its share unconverted: the document it stopped at is tried once more alone, the
+    rest in fresh calls. Returns the PDFs made and the workbooks that still have none; raises
+    FileNotFoundError when LibreOffice is missing."""
     program = soffice()
     if program is None:
         raise FileNotFoundError("LibreOffice (soffice) is not installed")
-    calls = max(1, min(os.cpu_count() or 1, len(workbooks) // PER_PROCESS))
-    shares = [list(workbooks[i::calls]) for i in range(calls)]
+    cores = os.cpu_count() or 1
+    left = list(workbooks)
+    calls = max(1, min(cores, len(left) // PER_PROCESS))
+    shares = [left[i::calls] for i in range(calls)]
+    for attempt in range(2):
+        _convert(program, shares, folder)
+        unmade = [[p for p in share if not (folder / f"{p.stem}.pdf").exists()] for share in shares]
+        left = [p for share in unmade for p in share]
+        if not left or attempt:
+            break
+        # a call stops at the document it dies on: that one alone, the rest of its share anew
+        suspects = [[share[0]] for share in unmade if share]
+        rest = [p for share in unmade for p in share[1:]]
+        calls = min(cores, len(rest))
+        shares = suspects + [rest[i::calls] for i in range(calls)]
+    made = [folder / f"{p.stem}.pdf" for p in workbooks if p not in left]
+    return made, left
+
+
+def _convert(program: str, shares: Sequence[Sequence[Path]], folder: Path) -> None:
+    """One LibreOffice call per share, side by side, each stopped if it outlives its time."""
     limit = PDF_SECONDS + PER_FILE_SECONDS * max(len(share) for share in shares)
     with tempfile.TemporaryDirectory(prefix="xlbo-lo-") as profiles:
         running = []
@@ -257,17 +279,10 @@ def to_pdf(workbooks: Sequence[Path], folder: Path) -> list[Path]:
                     env={**os.environ, "HOME": str(profile)},
                 )
             )
-        failed = False
-        try:
-            for process in running:
-                failed = process.wait(timeout=limit) != 0 or failed
-        except subprocess.TimeoutExpired:
-            for process in running:
+        deadline = time.monotonic() + limit
+        for process in running:
+            try:
+                process.wait(timeout=max(deadline - time.monotonic(), 0.1))
+            except subprocess.TimeoutExpired:  # a hang: what it made stands
                 process.kill()
                 process.wait()
-            raise TimeoutError(f"LibreOffice took more than {limit} s") from None
-    made = [folder / f"{p.stem}.pdf" for p in workbooks]
-    missing = [p.name for p in made if not p.exists()]
-    if failed or missing:
-        raise OSError(f"LibreOffice made no PDF of {', '.join(missing[:3]) or 'the documents'}")
-    return made

@@ -384,12 +384,22 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
         pdfs: list[Path] = []
         if made and settings.pdf:
             try:
-                pdfs = to_pdf(made, Path(scratch))
-            except (OSError, TimeoutError) as error:
+                pdfs, unmade = to_pdf(made, Path(scratch))
+            except FileNotFoundError as error:
+                pdfs, unmade = [], []
                 warnings.append(
                     f"The documents' PDFs were not made ({error}); the workbooks are in "
-                    f"{out / DOCUMENTS}. Install LibreOffice (or close a stuck one) and make "
-                    "them with: soffice --headless --convert-to pdf FILES."
+                    f"{out / DOCUMENTS}. Install LibreOffice and make them with: soffice "
+                    "--headless --convert-to pdf FILES."
+                )
+            if unmade:
+                names = ", ".join(p.name for p in unmade[:3])
+                more = f" and {len(unmade) - 3} more" if len(unmade) > 3 else ""
+                warnings.append(
+                    f"LibreOffice made no PDF of {len(unmade)} of the {len(made)} documents "
+                    f"({names}{more}), even when asked twice; their workbooks are in "
+                    f"{out / DOCUMENTS}. Close any LibreOffice that is stuck and make them "
+                    "with: soffice --headless --convert-to pdf FILES."
                 )
         with result_set(out):
             for made_file in [*made, *pdfs]:
