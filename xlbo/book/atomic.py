@@ -375,6 +375,11 @@ class ResultSet:
     retire: tuple[Path, ...]
     entries: list[Path] = field(default_factory=list)
     """What moves into place, relative to `root`: files, and the `units` (whole folders)."""
+    _listed: set[Path] = field(default_factory=set)
+    """`entries`, for asking whether one is there (a thousand documents: no list search each)."""
+    _dotted: dict[Path, list[str]] = field(default_factory=dict)
+    """For each target folder tidied already: its hidden names, where an old xlbo's temporary
+    files would be (the folder is listed once a set, not once a file)."""
 
     def holds(self, target: Path) -> bool:
         return target.absolute().is_relative_to(self.root)
@@ -387,12 +392,26 @@ class ResultSet:
         entry = unit.relative_to(self.root) if unit is not None else relative
         if target.is_dir() and unit is None:
             raise FileProblem(f"{target} is a folder; give a file name for the output.")
-        if entry not in self.entries:
+        if entry not in self._listed:
+            self._listed.add(entry)
             self.entries.append(entry)
-        clear_leftovers(target.parent, [target.name])  # in a unit too: its old folder is kept
+        self._tidy(target)  # in a unit too: its old folder is kept
         place = self.stage / relative
         place.parent.mkdir(parents=True, exist_ok=True)
         return place
+
+    def _tidy(self, target: Path) -> None:
+        """What killed runs left beside `target`: the folder's abandoned temporaries once, and
+        an old xlbo's temporary files of this very name."""
+        folder = target.parent
+        if folder not in self._dotted:
+            clear_leftovers(folder)
+            with contextlib.suppress(OSError):
+                self._dotted[folder] = [p.name for p in folder.iterdir() if p.name[:1] == "."]
+        for name in self._dotted.get(folder, []):
+            if _legacy(name, [target.name]):
+                with contextlib.suppress(OSError):
+                    (folder / name).unlink()
 
     def commit(self) -> None:
         """Move every staged file into place (earlier ones kept as previous), in one go that a
@@ -401,7 +420,7 @@ class ResultSet:
         retire = [
             (path.relative_to(self.root), self.keep_previous)
             for path in self.retire
-            if path.exists() and path.relative_to(self.root) not in self.entries
+            if path.exists() and path.relative_to(self.root) not in self._listed
         ]
         carried = self._carry_over()
         for entry, _ in plan:
@@ -458,7 +477,7 @@ class ResultSet:
         for unit in self.units:
             entry = unit.relative_to(self.root)
             new = self.stage / entry
-            if entry not in self.entries or not new.is_dir() or not unit.is_dir():
+            if entry not in self._listed or not new.is_dir() or not unit.is_dir():
                 continue
             ours = {path.relative_to(new) for path in new.rglob("*")}
             earlier = [unit]

@@ -103,8 +103,10 @@ def write_document(path: Path, document: Document) -> Path:
         ws.hide_gridlines(2)
         for index, (_, width) in enumerate(columns):
             ws.set_column(index, index, width)
-        ws.merge_range(0, 0, 0, 4, TITLES[document.kind], f["title"])
-        ws.merge_range(0, 5, 0, last, caption, f["caption"])
+        # text runs on into the empty cells beside it (right-aligned text to the left): only
+        # what wraps, and the totals' figures, need merged cells (each merge writes every cell)
+        ws.write_string(0, 0, TITLES[document.kind], f["title"])
+        ws.write_string(0, last, caption, f["caption"])
         supplier = document.supplier
         row = 2
         for text, style in (
@@ -112,7 +114,8 @@ def write_document(path: Path, document: Document) -> Path:
             (supplier.address, f["wrap"]),
             (f"GSTIN: {supplier.gstin}    State: {_state(document, 'supplier')}", None),
         ):
-            ws.merge_range(row, 0, row, last, "", style)
+            if style is f["wrap"]:
+                ws.merge_range(row, 0, row, last, "", style)
             ws.write_string(row, 0, text, style)
             row += 1
         row += 1
@@ -130,13 +133,9 @@ def write_document(path: Path, document: Document) -> Path:
             dated = f"{document.original_date:%d-%m-%Y}" if document.original_date else ""
             pairs.append(("Against Invoice:", document.original, "Invoice Date:", dated))
         for left, left_value, right, right_value in pairs:
-            ws.merge_range(row, 0, row, 1, "")
             ws.write_string(row, 0, left, f["bold"])
-            ws.merge_range(row, 2, row, 4, "")
             ws.write_string(row, 2, left_value)
-            ws.merge_range(row, 5, row, 6, "")
             ws.write_string(row, 5, right, f["bold"])
-            ws.merge_range(row, 7, row, last, "")
             ws.write_string(row, 7, right_value)
             row += 1
         row += 1
@@ -152,8 +151,11 @@ def write_document(path: Path, document: Document) -> Path:
             f"State: {_state(document, 'customer')}",
         ]
         for index, text in enumerate(bill):
-            ws.merge_range(row + index, 1, row + index, 4, "", f["wrap"])
-            ws.write_string(row + index, 1, text, f["wrap"])
+            if index == 1:  # the address wraps within the bill-to block
+                ws.merge_range(row + index, 1, row + index, 4, "", f["wrap"])
+                ws.write_string(row + index, 1, text, f["wrap"])
+            else:
+                ws.write_string(row + index, 1, text)
         if document.shipping_address:
             ws.merge_range(row, 6, row + 2, last, "", f["wrap"])
             ws.write_string(row, 6, document.shipping_address, f["wrap"])
@@ -190,8 +192,7 @@ def write_document(path: Path, document: Document) -> Path:
             totals.append(("Cess", document.cess))
         totals += [("Round Off", document.round_off), ("Total", document.total)]
         for label, paise in totals:
-            ws.merge_range(row, 5, row, 7, "")
-            ws.write_string(row, 5, label, f["label"])
+            ws.write_string(row, 7, label, f["label"])
             style = f["total"] if label == "Total" else f["money"]
             ws.merge_range(row, 8, row, last, "", style)
             ws.write_number(row, 8, float(from_paise(paise)), style)
@@ -207,9 +208,7 @@ def write_document(path: Path, document: Document) -> Path:
             "Tax payable on reverse charge: " + ("Yes" if document.reverse_charge else "No"),
         )
         row += 2
-        ws.merge_range(row, 6, row, last, "")
         ws.write_string(row, 6, f"For {supplier.name}", f["bold"])
-        ws.merge_range(row + 3, 6, row + 3, last, "")
         ws.write_string(row + 3, 6, "Authorised Signatory")
         ws.set_footer(f"&L&8{TITLES[document.kind]} {document.number}&R&8Made with xlbo")
     book.close()
