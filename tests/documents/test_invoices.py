@@ -594,3 +594,30 @@ def test_pdfs_libreoffice_made_are_kept_when_it_fails_on_others(
     ]
     assert (documents / "INV-26-27-0002.xlsx").exists()
     assert "made no PDF of 1 of the 4 documents (INV-26-27-0002.xlsx)" in said.err + said.out
+
+
+def test_documents_written_side_by_side_are_those_written_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many documents' workbooks are written by a process a core; each is the workbook the job
+    writes on its own (every copy's cells)."""
+    import xlbo.jobs.invoice_files as files
+
+    days = [f"{day:02d}-11-2026" for day in range(1, 6)]
+    source = book(tmp_path, [line(code, day) for day in days for code in ("SAH", "KAV")])
+
+    def cells(out: Path) -> dict[str, list[list[Any]]]:
+        found = {}
+        for path in sorted((out / "documents").glob("*.xlsx")):
+            workbook = openpyxl.load_workbook(path)
+            found[path.name] = [
+                [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in workbook
+            ]
+        return found
+
+    monkeypatch.setattr(files, "IN_PARALLEL_FROM", 2)
+    assert main(["invoices", str(source), "--out", str(tmp_path / "side"), "--no-pdf"]) == 0
+    monkeypatch.setattr(files, "IN_PARALLEL_FROM", 10**9)
+    assert main(["invoices", str(source), "--out", str(tmp_path / "one"), "--no-pdf"]) == 0
+    side, one = cells(tmp_path / "side"), cells(tmp_path / "one")
+    assert len(side) == 10 and side == one

@@ -60,7 +60,7 @@ from xlbo.documents.register import (
 )
 from xlbo.errors import FileProblem, UserError
 from xlbo.issues import Issue, Severity
-from xlbo.jobs.invoice_files import file_stem, to_pdf, write_document
+from xlbo.jobs.invoice_files import file_stem, to_pdf, write_documents
 from xlbo.jobs.registry import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -376,11 +376,9 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
     warnings: list[str] = []
     files: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="xlbo-documents-") as scratch:
-        made: list[Path] = []
-        for document in documents:
-            made.append(
-                write_document(Path(scratch) / f"{file_stem(document.number)}.xlsx", document)
-            )
+        made = write_documents(
+            [(Path(scratch) / f"{file_stem(d.number)}.xlsx", d) for d in documents]
+        )
         pdfs: list[Path] = []
         if made and settings.pdf:
             try:
