@@ -81,6 +81,7 @@ from xlbo.bank.scoring import (
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
 from xlbo.bank.window import DEFAULT_WINDOW, Window, band, band_join
+from xlbo.money import format_inr, from_paise
 
 __all__ = [
     "DEFAULT_WINDOW",
@@ -292,7 +293,7 @@ def match_lines(
         ):
             gap = int(ledger_signed[g] - bank_signed[b])
             why = "confirmed by the user" + (
-                f"; {gap / 100:,.2f} to book (the BRS lists it)" if gap else ""
+                f"; {format_inr(from_paise(gap))} to book (the BRS lists it)" if gap else ""
             )
             run.take(pd.DataFrame({"b": [b], "l": [g]}), "Confirmed", 100, why)
 
