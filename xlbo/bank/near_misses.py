@@ -53,27 +53,53 @@ def near_misses(
     """Near matches among the open lines, found by window joins (`band_join`) on the reference,
     on the digits, and on the amount shifted by a bank charge or by TDS — only pairs within the
     window are ever listed, never every open line against every other."""
-    bank_at = np.flatnonzero(bank_open)
-    ledger_at = np.flatnonzero(ledger_open)
-    bank_signed = bank.lines["signed"].to_numpy()[bank_at]
-    ledger_signed = ledger.lines["signed"].to_numpy()[ledger_at]
-    bank_day = bank.lines["day"].to_numpy()[bank_at]
-    ledger_day = ledger.lines["day"].to_numpy()[ledger_at]
-    found: list[pd.DataFrame] = []
+    lines = _Open(bank, ledger, bank_open, ledger_open, window)
+    _same_reference(lines)
+    _transposed_digits(lines)
+    _bank_charges(lines)
+    _tds(lines)
+    if not lines.found:
+        return pd.DataFrame(columns=["b", "l", "kind", "why"])
+    frame = pd.concat(lines.found, ignore_index=True)
+    return frame.drop_duplicates(["b", "l"]).sort_values("b", kind="stable")
+
+
+class _Open:
+    """The open lines of both sides, by their place among the open (`bank_at`, `ledger_at` give
+    their positions on each side), and the near misses offered so far."""
+
+    def __init__(
+        self,
+        bank: Side,
+        ledger: Side,
+        bank_open: np.ndarray,
+        ledger_open: np.ndarray,
+        window: Window,
+    ) -> None:
+        self.bank, self.ledger, self.window = bank, ledger, window
+        self.bank_at = np.flatnonzero(bank_open)
+        self.ledger_at = np.flatnonzero(ledger_open)
+        self.bank_signed = bank.lines["signed"].to_numpy()[self.bank_at]
+        self.ledger_signed = ledger.lines["signed"].to_numpy()[self.ledger_at]
+        self.bank_day = bank.lines["day"].to_numpy()[self.bank_at]
+        self.ledger_day = ledger.lines["day"].to_numpy()[self.ledger_at]
+        self.bank_party = _parties(bank)[self.bank_at]
+        self.ledger_party = _parties(ledger)[self.ledger_at]
+        self.found: list[pd.DataFrame] = []
 
     def join(
-        bank_key: np.ndarray, ledger_key: np.ndarray, rows: np.ndarray | None = None
+        self, bank_key: np.ndarray, ledger_key: np.ndarray, rows: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """(open bank index, open ledger index) pairs with equal keys within the window;
         `rows` says which open bank line each bank key belongs to (several keys a line)."""
-        rows = np.arange(len(bank_at)) if rows is None else rows
-        left, right = band_join(bank_key, bank_day[rows], ledger_key, ledger_day, window)
+        rows = np.arange(len(self.bank_at)) if rows is None else rows
+        left, right = band_join(
+            bank_key, self.bank_day[rows], ledger_key, self.ledger_day, self.window
+        )
         return rows[left], right
 
-    bank_party = bank.lines["party"].fillna("").astype(str).to_numpy(dtype=object)[bank_at]
-    ledger_party = ledger.lines["party"].fillna("").astype(str).to_numpy(dtype=object)[ledger_at]
-
-    def add(
+    def offer(
+        self,
         left: np.ndarray,
         right: np.ndarray,
         kind: str,
@@ -86,13 +112,13 @@ def near_misses(
         nearest in date."""
         keep = np.ones(len(left), dtype=bool)
         if names_count and len(left):
-            ours, theirs = bank_party[left], ledger_party[right]
+            ours, theirs = self.bank_party[left], self.ledger_party[right]
             known = (ours != "") & (theirs != "")
             alike = np.full(len(left), 100, dtype=np.int64)
             alike[known] = likenesses(ours[known], theirs[known])
             keep = alike >= NAMES_DIFFER_BELOW
         kept = np.flatnonzero(keep)
-        apart = np.abs(bank_day[left[kept]] - ledger_day[right[kept]])
+        apart = np.abs(self.bank_day[left[kept]] - self.ledger_day[right[kept]])
         order = np.lexsort((apart, left[kept]))
         kept = kept[order]
         first = np.r_[True, left[kept][1:] != left[kept][:-1]]
@@ -100,32 +126,41 @@ def near_misses(
             np.where(first, np.arange(len(kept)), 0)
         )
         kept = np.sort(kept[place < TIED_SHOWN])
-        found.append(
+        self.found.append(
             pd.DataFrame(
                 {
-                    "b": bank_at[left[kept]],
-                    "l": ledger_at[right[kept]],
+                    "b": self.bank_at[left[kept]],
+                    "l": self.ledger_at[right[kept]],
                     "kind": kind,
                     "why": pd.Series(why(kept), dtype=object),
                 }
             )
         )
 
-    # the same reference with another amount
+
+def _parties(side: Side) -> np.ndarray:
+    return np.asarray(side.lines["party"].fillna("").astype(str).to_numpy(dtype=object))
+
+
+def _same_reference(lines: _Open) -> None:
+    """The same reference (UTR, cheque number) on both sides, with another amount."""
+    bank, ledger = lines.bank, lines.ledger
     index_b = np.full(len(bank), -1)
-    index_b[bank_at] = np.arange(len(bank_at))
+    index_b[lines.bank_at] = np.arange(len(lines.bank_at))
     index_l = np.full(len(ledger), -1)
-    index_l[ledger_at] = np.arange(len(ledger_at))
+    index_l[lines.ledger_at] = np.arange(len(lines.ledger_at))
     tokens_b = bank.tokens[index_b[bank.tokens["position"].to_numpy(dtype=np.int64)] >= 0]
     tokens_l = ledger.tokens[index_l[ledger.tokens["position"].to_numpy(dtype=np.int64)] >= 0]
     codes, names = pd.factorize(pd.concat([tokens_b["token"], tokens_l["token"]]))
     codes_b, codes_l = codes[: len(tokens_b)], codes[len(tokens_b) :]
     rows_b = index_b[tokens_b["position"].to_numpy(dtype=np.int64)]
     rows_l = index_l[tokens_l["position"].to_numpy(dtype=np.int64)]
-    entry_b, entry_l = band_join(codes_b, bank_day[rows_b], codes_l, ledger_day[rows_l], window)
+    entry_b, entry_l = band_join(
+        codes_b, lines.bank_day[rows_b], codes_l, lines.ledger_day[rows_l], lines.window
+    )
     left, right = rows_b[entry_b], rows_l[entry_l]
     token_of = np.asarray(names, dtype=object)[codes_b[entry_b]]
-    ours, theirs = bank_signed[left], ledger_signed[right]
+    ours, theirs = lines.bank_signed[left], lines.ledger_signed[right]
     keep = (ours != theirs) & ((ours > 0) == (theirs > 0))
     left, right, token_of, ours, theirs = (
         left[keep],
@@ -134,7 +169,7 @@ def near_misses(
         ours[keep],
         theirs[keep],
     )
-    add(
+    lines.offer(
         left,
         right,
         "Same reference, other amount",
@@ -145,8 +180,11 @@ def near_misses(
         names_count=False,
     )
 
-    # digits transposed: same digits, same direction, another amount
-    # first between distinct amounts (few), then the lines of each such pair of amounts
+
+def _transposed_digits(lines: _Open) -> None:
+    """The same digits in another order, the same direction: first between distinct amounts
+    (few), then the lines of each such pair of amounts."""
+    bank_signed, ledger_signed = lines.bank_signed, lines.ledger_signed
     ours_amounts, theirs_amounts = pd.unique(bank_signed), pd.unique(ledger_signed)
     amounts = pd.DataFrame({"ours": ours_amounts, "key": _digit_key(ours_amounts)}).merge(
         pd.DataFrame({"theirs": theirs_amounts, "key": _digit_key(theirs_amounts)}), on="key"
@@ -161,13 +199,13 @@ def near_misses(
             dtype=bool,
         )
     ]
-    lines = pd.DataFrame({"line": np.arange(len(bank_at)), "ours": bank_signed}).merge(
+    pairs = pd.DataFrame({"line": np.arange(len(lines.bank_at)), "ours": bank_signed}).merge(
         amounts[["ours", "theirs"]], on="ours"
     )
-    rows = lines["line"].to_numpy(dtype=np.int64)
-    left, right = join(lines["theirs"].to_numpy(dtype=np.int64), ledger_signed, rows)
+    rows = pairs["line"].to_numpy(dtype=np.int64)
+    left, right = lines.join(pairs["theirs"].to_numpy(dtype=np.int64), ledger_signed, rows)
     ours, theirs = bank_signed[left], ledger_signed[right]
-    add(
+    lines.offer(
         left,
         right,
         "Digits transposed",
@@ -177,14 +215,18 @@ def near_misses(
         ],
     )
 
-    # bank charges: the amount shifted by a typical charge
+
+def _bank_charges(lines: _Open) -> None:
+    """The amount shifted by a typical bank charge (with GST)."""
+    bank_signed, ledger_signed = lines.bank_signed, lines.ledger_signed
+    count = len(lines.bank_at)
     sign = np.where(bank_signed > 0, 1, -1)
     charges = np.array([c * d for c in TYPICAL_CHARGES for d in (1, -1)], dtype=np.int64)
-    rows = np.tile(np.arange(len(bank_at)), len(charges))
-    shift = np.repeat(charges, len(bank_at))
-    left, right = join(bank_signed[rows] + sign[rows] * shift, ledger_signed, rows)
+    rows = np.tile(np.arange(count), len(charges))
+    shift = np.repeat(charges, count)
+    left, right = lines.join(bank_signed[rows] + sign[rows] * shift, ledger_signed, rows)
     charge = np.abs(ledger_signed[right] - bank_signed[left])
-    add(
+    lines.offer(
         left,
         right,
         "Bank charges",
@@ -194,23 +236,28 @@ def near_misses(
         ],
     )
 
-    # TDS: the books' amount less TDS at 1, 2 or 10 percent is what the bank shows
+
+def _tds(lines: _Open) -> None:
+    """The books' amount less TDS at 1, 2 or 10 percent is what the bank shows: the books'
+    amount W with W − TDS = what the bank shows, TDS to the paisa or, as section 288B has it,
+    rounded to the rupee."""
+    bank_signed, ledger_signed = lines.bank_signed, lines.ledger_signed
+    count = len(lines.bank_at)
+    sign = np.where(bank_signed > 0, 1, -1)
     for rate in TDS_RATES:
-        # the books' amount W with W − TDS = what the bank shows, TDS to the paisa or, as
-        # section 288B has it, rounded to the rupee
         received = np.abs(bank_signed)
         books = np.rint(received * 100 / (100 - rate)).astype(np.int64)
         steps = np.array([-1, 0, 1], dtype=np.int64)
-        rows = np.tile(np.arange(len(bank_at)), len(steps))
-        whole = books[rows] + np.repeat(steps, len(bank_at))
+        rows = np.tile(np.arange(count), len(steps))
+        whole = books[rows] + np.repeat(steps, count)
         paisa = whole - received[rows] == np.rint(whole * rate / 100).astype(np.int64)
         tds = np.rint(books * rate / 10_000).astype(np.int64)[rows] * 100
-        tds += np.repeat(steps, len(bank_at)) * 100
+        tds += np.repeat(steps, count) * 100
         rupee_whole = received[rows] + tds
         rupee = tds == np.rint(rupee_whole * rate / 10_000).astype(np.int64) * 100
         rows = np.concatenate([rows[paisa], rows[rupee]])
         whole = np.concatenate([whole[paisa], rupee_whole[rupee]])
-        left, right = join(sign[rows] * whole, ledger_signed, rows)
+        left, right = lines.join(sign[rows] * whole, ledger_signed, rows)
         gaps = np.abs(ledger_signed[right]) - np.abs(bank_signed[left])
 
         def tds_why(kept: np.ndarray, gaps: np.ndarray = gaps, rate: int = rate) -> list[str]:
@@ -219,8 +266,4 @@ def near_misses(
                 for g in gaps[kept]
             ]
 
-        add(left, right, "TDS deducted", tds_why)
-    if not found:
-        return pd.DataFrame(columns=["b", "l", "kind", "why"])
-    frame = pd.concat(found, ignore_index=True)
-    return frame.drop_duplicates(["b", "l"]).sort_values("b", kind="stable")
+        lines.offer(left, right, "TDS deducted", tds_why)
