@@ -21,10 +21,9 @@ The register in DIR is what the next run numbers after; an earlier one is kept a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -375,14 +374,18 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
     }
     warnings: list[str] = []
     files: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="xlbo-documents-") as scratch:
-        made = write_documents(
-            [(Path(scratch) / f"{file_stem(d.number)}.xlsx", d) for d in documents]
-        )
-        pdfs: list[Path] = []
+    with result_set(out):
+        # each document is written where the set stages it (no scratch copy), its PDF beside it
+        with contextlib.ExitStack() as stack:
+            places = [
+                stack.enter_context(atomic_path(out / DOCUMENTS / f"{file_stem(d.number)}.xlsx"))
+                for d in documents
+            ]
+            made = write_documents(list(zip(places, documents, strict=True)))
+        files.extend(out / DOCUMENTS / p.name for p in made)
         if made and settings.pdf:
             try:
-                pdfs, unmade = to_pdf(made, Path(scratch))
+                pdfs, unmade = to_pdf(made, made[0].parent)
             except FileNotFoundError as error:
                 pdfs, unmade = [], []
                 warnings.append(
@@ -390,6 +393,10 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
                     f"{out / DOCUMENTS}. Install LibreOffice and make them with: soffice "
                     "--headless --convert-to pdf FILES."
                 )
+            for pdf in pdfs:
+                with atomic_path(out / DOCUMENTS / pdf.name):
+                    pass  # LibreOffice wrote it where the set stages it
+                files.append(out / DOCUMENTS / pdf.name)
             if unmade:
                 names = ", ".join(p.name for p in unmade[:3])
                 more = f" and {len(unmade) - 3} more" if len(unmade) > 3 else ""
@@ -399,27 +406,21 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
                     f"{out / DOCUMENTS}. Close any LibreOffice that is stuck and make them "
                     "with: soffice --headless --convert-to pdf FILES."
                 )
-        with result_set(out):
-            for made_file in [*made, *pdfs]:
-                target = out / DOCUMENTS / made_file.name
-                with atomic_path(target) as temporary:
-                    shutil.copyfile(made_file, temporary)
-                files.append(target)
-            for number, payload in issuing.einvoices.items():
-                target = out / DOCUMENTS / f"{file_stem(number)}.json"
-                with atomic_path(target) as temporary:  # a list: the IRP's bulk upload form
-                    temporary.write_text(json.dumps([payload], indent=2), encoding="utf-8")
-                files.append(target)
-            for name, report in returns.items():
-                with atomic_path(out / name) as temporary:
-                    temporary.write_text(json.dumps(report, indent=2), encoding="utf-8")
-                files.append(out / name)
-            write_workbook(
-                out / REGISTER,
-                _register_sheets(rows, lines, journal, issues, links),
-                title="Invoice Register",
-            )
-            files.append(out / REGISTER)
+        for number, payload in issuing.einvoices.items():
+            target = out / DOCUMENTS / f"{file_stem(number)}.json"
+            with atomic_path(target) as temporary:  # a list: the IRP's bulk upload form
+                temporary.write_text(json.dumps([payload], indent=2), encoding="utf-8")
+            files.append(target)
+        for name, report in returns.items():
+            with atomic_path(out / name) as temporary:
+                temporary.write_text(json.dumps(report, indent=2), encoding="utf-8")
+            files.append(out / name)
+        write_workbook(
+            out / REGISTER,
+            _register_sheets(rows, lines, journal, issues, links),
+            title="Invoice Register",
+        )
+        files.append(out / REGISTER)
     errors = [i for i in issues if i.severity is Severity.ERROR]
     files_note = (
         f"; {len(issuing.einvoices)} e-invoice JSON file"
