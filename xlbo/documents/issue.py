@@ -105,6 +105,21 @@ class _Group:
         return self.lines[0][1]
 
 
+def _invoice_issue(
+    cells: Cells, row: int, header: str, value: Any, problem: str, hint: str
+) -> Issue:
+    """An error at the Invoices sheet's cell of `header` in `row`."""
+    return Issue(
+        severity=Severity.ERROR,
+        sheet="Invoices",
+        cell=cells.invoice(row, header),
+        value=value,
+        problem=problem,
+        hint=hint,
+        file=cells.invoice_file,
+    )
+
+
 @dataclass
 class _Faults:
     """The issues of one document."""
@@ -113,17 +128,7 @@ class _Faults:
     found: list[Issue] = field(default_factory=list)
 
     def invoice(self, row: int, header: str, value: Any, problem: str, hint: str) -> None:
-        self.found.append(
-            Issue(
-                severity=Severity.ERROR,
-                sheet="Invoices",
-                cell=self.cells.invoice(row, header),
-                value=value,
-                problem=problem,
-                hint=hint,
-                file=self.cells.invoice_file,
-            )
-        )
+        self.found.append(_invoice_issue(self.cells, row, header, value, problem, hint))
 
     def sheet(self, sheet: str, cell: str, value: Any, problem: str, hint: str) -> None:
         self.found.append(
@@ -640,15 +645,14 @@ def issue_documents(
         if document.total > LARGEST:
             held += 1
             issues.append(
-                Issue(
-                    severity=Severity.ERROR,
-                    sheet="Invoices",
-                    cell=cells.invoice(group.first_row, "Rate"),
-                    value=format_inr(from_paise(document.total)),
-                    problem=f"The document comes to {format_inr(from_paise(document.total))}, "
+                _invoice_issue(
+                    cells,
+                    group.first_row,
+                    "Rate",
+                    format_inr(from_paise(document.total)),
+                    f"The document comes to {format_inr(from_paise(document.total))}, "
                     "more than xlbo issues on one document",
-                    hint="Check Quantity and Rate (a rate in paise, or a quantity typed twice).",
-                    file=cells.invoice_file,
+                    "Check Quantity and Rate (a rate in paise, or a quantity typed twice).",
                 )
             )
             continue
@@ -658,17 +662,16 @@ def issue_documents(
             else:
                 held += 1
                 issues.append(
-                    Issue(
-                        severity=Severity.ERROR,
-                        sheet="Invoices",
-                        cell=cells.invoice(group.first_row, "Rate"),
-                        value=format_inr(from_paise(document.total)),
-                        problem=f"This document was issued already as {earlier_one.number} for "
+                    _invoice_issue(
+                        cells,
+                        group.first_row,
+                        "Rate",
+                        format_inr(from_paise(document.total)),
+                        f"This document was issued already as {earlier_one.number} for "
                         f"{format_inr(from_paise(earlier_one.total))}; its rows now come to "
                         f"{format_inr(from_paise(document.total))}",
-                        hint="An issued invoice is not changed: issue a Credit Note or Debit "
+                        "An issued invoice is not changed: issue a Credit Note or Debit "
                         "Note against it for the difference.",
-                        file=cells.invoice_file,
                     )
                 )
             continue
@@ -678,14 +681,13 @@ def issue_documents(
         if not NUMBER.fullmatch(number):  # a 5-digit sequence past 16 characters
             held += 1
             issues.append(
-                Issue(
-                    severity=Severity.ERROR,
-                    sheet="Invoices",
-                    cell=cells.invoice(group.first_row, "Series"),
-                    value=number,
-                    problem=f"Series {group.series} has no number left within 16 characters",
-                    hint="Start a shorter series.",
-                    file=cells.invoice_file,
+                _invoice_issue(
+                    cells,
+                    group.first_row,
+                    "Series",
+                    number,
+                    f"Series {group.series} has no number left within 16 characters",
+                    "Start a shorter series.",
                 )
             )
             continue

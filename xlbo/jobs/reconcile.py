@@ -1204,7 +1204,14 @@ class _Lines:
 
 MONEY = Column(kind=Kind.MONEY)
 """Money, out with a minus sign, as on every sheet."""
-PAIR_DATES = {"Bank Date": Column(kind=Kind.DATE), "Ledger Date": Column(kind=Kind.DATE)}
+PAIR_COLUMNS = {
+    "Bank Amount": MONEY,
+    "Ledger Amount": MONEY,
+    "Why": Column(kind=Kind.LONG_TEXT, width=45),
+    "Bank Date": Column(kind=Kind.DATE),
+    "Ledger Date": Column(kind=Kind.DATE),
+}
+"""The columns Matches and Suggestions share: both lines' amounts and dates, and why."""
 
 
 def _sheets(
@@ -1256,11 +1263,8 @@ def _matches_sheet(lines: _Lines, matches: pd.DataFrame) -> ResultSheet:
         "Matches",
         frame,
         columns={
-            "Bank Amount": MONEY,
-            "Ledger Amount": MONEY,
+            **PAIR_COLUMNS,
             "Narration": Column(kind=Kind.LONG_TEXT, width=50),
-            "Why": Column(kind=Kind.LONG_TEXT, width=45),
-            **PAIR_DATES,
             "Reject": Column(
                 choices=REJECT_CHOICES,
                 width=9,
@@ -1334,12 +1338,9 @@ def _suggestions_sheet(lines: _Lines, suggestions: pd.DataFrame) -> ResultSheet:
         "Suggestions",
         frame,
         columns={
-            "Bank Amount": MONEY,
-            "Ledger Amount": MONEY,
-            "Why": Column(kind=Kind.LONG_TEXT, width=45),
+            **PAIR_COLUMNS,
             "Narration": Column(kind=Kind.LONG_TEXT, width=45),
             "Particulars": Column(width=28),
-            **PAIR_DATES,
             "Accept": Column(
                 choices=ACCEPT_CHOICES,
                 width=9,
