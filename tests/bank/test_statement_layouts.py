@@ -875,3 +875,34 @@ def test_a_line_left_out_keeps_the_banks_balance_and_the_brs_says_it_is_not_comp
     assert result.brs.bank_balance == 14499950  # the last balance the bank wrote
     summary = next(sheet for sheet in result.sheets if sheet.name == "Summary")
     assert any("not complete" in line for line in summary.title)
+
+
+def test_canara_and_federal_headers(tmp_path: Path) -> None:
+    """Headers from layouts xlbo was not built on (a public list of Indian banks' export
+    headers): Canara's TRANS DATE, REF/CHQ.NO, WITHDRAWS and its opening balance as a footer
+    line; Bank of India's Instrument Id; Federal Bank's Cheque Details."""
+    canara = tmp_path / "canara.csv"
+    canara.write_text(
+        "Canara Bank - Account Statement\n"
+        "Account Number,1234567890123\n"
+        "\n"
+        "TRANS DATE,VALUE DATE,BRANCH,REF/CHQ.NO,DESCRIPTION,WITHDRAWS,DEPOSIT,BALANCE\n"
+        '01-10-2026,01-10-2026,BANER,NEFT/HDFCN26100111111111,NEFT-KAVERI TRADERS,,"45,000.00",'
+        '"1,45,000.00"\n'
+        '03-10-2026,03-10-2026,BANER,000451,CHQ PAID 000451 SHARMA,"12,500.00",,"1,32,500.00"\n'
+        '07-10-2026,07-10-2026,BANER,,SMS CHARGES,17.70,,"1,32,482.30"\n'
+        "\n"
+        'Opening Balance,"1,00,000.00"\n'
+    )
+    lines = read_statement(str(canara))
+    assert lines.issues == []
+    assert totals(lines) == (3, 1251770, 4500000)
+    assert lines.frame["reference"].tolist()[1] == "000451"
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT-KAVERI TRADERS", 4500000),
+        (date(2026, 10, 7), "SMS CHARGES", -1770),
+    ]
+    from xlbo.readers.roles import Role, column_role
+
+    assert column_role("Instrument Id") is Role.REFERENCE
+    assert column_role("Cheque Details") is Role.REFERENCE

@@ -51,6 +51,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "txnpostedate",
         "transactionpostingdate",
         "postdate",
+        "transdate",  # Canara Bank (TRANS DATE)
     ),
     Role.NARRATION: (
         "narration",
@@ -77,6 +78,9 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "utrno",
         "referencenumber",
         "chequenorefno",  # ICICI (Cheque. No./Ref. No.)
+        "refchqno",  # Canara Bank (REF/CHQ.NO)
+        "chequedetails",  # Federal Bank
+        "instrumentid",  # Bank of India
     ),
     Role.WITHDRAWAL: (
         "withdrawalamt",
@@ -84,6 +88,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "withdrawalamount",
         "withdrawal",
         "withdrawals",
+        "withdraws",  # Canara Bank
         "debit",
         "dr",
         "dramount",
