@@ -57,6 +57,8 @@ VENDOR_HEADERS = [
     "Payment Terms (days)",
     "TDS Section",
     "MSME",
+    "MSME Class",
+    "MSME Registration (Udyam)",
 ]
 CUSTOMER_HEADERS = [
     "Customer Code",

@@ -256,6 +256,19 @@ class Employee(Record):
         return self.basic + self.da + self.hra + self.special_allowance + self.other_allowances
 
 
+class MSMEClass(StrEnum):
+    """An enterprise's class on its Udyam certificate (S.O. 1364(E), from 01-04-2025)."""
+
+    MICRO = "Micro"
+    SMALL = "Small"
+    MEDIUM = "Medium"
+
+
+MSMEClassCell = Annotated[
+    MSMEClass | None, enum_reader(MSMEClass), Shown(choices=choices_of(MSMEClass), width=10)
+]
+
+
 class Vendor(Record):
     """A supplier the company buys from and pays."""
 
@@ -290,6 +303,25 @@ class Vendor(Record):
         alias="MSME",
         description="Yes for a registered micro or small enterprise: pay within 45 days (s.43B(h)).",
     )
+    msme_class: MSMEClassCell = Field(
+        None,
+        alias="MSME Class",
+        description="Micro, Small or Medium, as on the Udyam certificate. Only micro and small "
+        "suppliers must be paid within 45 days of acceptance (MSMED Act s.15); blank with MSME "
+        "Yes: taken as micro or small.",
+    )
+    udyam: OptId = Field(
+        None,
+        alias="MSME Registration (Udyam)",
+        description="Udyam registration number, e.g. UDYAM-MH-19-0012345.",
+    )
+
+    @property
+    def msme_protected(self) -> bool:
+        """True for a micro or small enterprise: MSMED Act s.15 and s.43B(h) apply."""
+        if self.msme_class is not None:
+            return self.msme_class is not MSMEClass.MEDIUM
+        return self.msme
 
 
 class Customer(Record):
@@ -376,6 +408,10 @@ class DocumentType(StrEnum):
     """Rule 53: value or tax reduced after the invoice (goods returned, a discount)."""
     DEBIT_NOTE = "Debit Note"
     """Rule 53: value or tax raised after the invoice."""
+    RECEIPT_VOUCHER = "Receipt Voucher"
+    """Rule 50: an advance received before the supply (Rate: the amount received, tax in it)."""
+    REFUND_VOUCHER = "Refund Voucher"
+    """Rule 51: an advance returned (Original Invoice: the receipt voucher it refunds)."""
 
 
 DocumentTypeCell = Annotated[
@@ -387,6 +423,9 @@ DocumentTypeCell = Annotated[
         CN=DocumentType.CREDIT_NOTE,
         DN=DocumentType.DEBIT_NOTE,
         Bill=DocumentType.BILL_OF_SUPPLY,
+        RV=DocumentType.RECEIPT_VOUCHER,
+        Advance=DocumentType.RECEIPT_VOUCHER,
+        Refund=DocumentType.REFUND_VOUCHER,
     ),
     Shown(choices=choices_of(DocumentType), width=14),
 ]
@@ -399,7 +438,8 @@ class InvoiceLine(Record):
     document_type: DocumentTypeCell = Field(
         DocumentType.TAX_INVOICE,
         alias="Document Type",
-        description="Tax Invoice (the default), Bill of Supply, Credit Note or Debit Note.",
+        description="Tax Invoice (the default), Bill of Supply, Credit Note, Debit Note, "
+        "Receipt Voucher (an advance: Rate is the amount received) or Refund Voucher.",
     )
     series: Id = Field(
         alias="Series",
@@ -490,3 +530,62 @@ class Item(Record):
     )
     rate: OptMoney = Field(None, alias="Rate", description="Usual price per unit before GST.")
     gst_rate: OptRate = Field(None, alias="GST Rate", description="GST rate, e.g. 18%.")
+
+
+class PurchaseBill(Record):
+    """One vendor's bill on the Purchases sheet: what was bought, its GST and its TDS section.
+    The vendor's GSTIN, PAN and MSME class come from the Vendors sheet."""
+
+    vendor_code: Id = Field(
+        alias="Vendor Code", description="The vendor's code on the Vendors sheet."
+    )
+    bill_no: Id = Field(alias="Bill No", description="The bill number as the vendor printed it.")
+    bill_date: Day = Field(alias="Bill Date", description="Date of the vendor's bill.")
+    accepted_date: OptDay = Field(
+        None,
+        alias="Accepted Date",
+        description="Day the goods or services were accepted (MSMED Act s.2(b)); a micro or "
+        "small supplier's 45 days run from it. Blank: the bill date (deemed acceptance).",
+    )
+    expense_account: Text = Field(
+        alias="Expense Account",
+        description="Account debited with the taxable value, e.g. Purchases - Goods, Rent.",
+    )
+    description: OptText = Field(None, alias="Description", description="What was bought.")
+    taxable_value: Money = Field(
+        alias="Taxable Value", description="Value before GST, in rupees; TDS is on this."
+    )
+    igst: Money = Field(Decimal(0), alias="IGST", description="IGST on the bill (inter-state).")
+    cgst: Money = Field(Decimal(0), alias="CGST", description="CGST on the bill (intra-state).")
+    sgst: Money = Field(
+        Decimal(0), alias="SGST", description="SGST or UTGST on the bill (intra-state)."
+    )
+    cess: Money = Field(Decimal(0), alias="Cess", description="Compensation cess, if any.")
+    place_of_supply: OptStateName = Field(
+        None,
+        alias="Place of Supply",
+        description="State of supply printed on the bill; blank: the company's State.",
+    )
+    reverse_charge: YesNo = Field(
+        False,
+        alias="Reverse Charge",
+        description="Yes when the company pays the GST (reverse charge): the tax is not owed "
+        "to the vendor.",
+    )
+    tds_section: OptId = Field(
+        None,
+        alias="TDS Section",
+        description="TDS section of this bill (194C, 194J(b), 194I(b)…, or the 2025 Act's "
+        "payment code); blank: the vendor's; None: no TDS.",
+    )
+    agreed_due_date: OptDay = Field(
+        None,
+        alias="Agreed Due Date",
+        description="Due date agreed in writing; blank: the vendor's Payment Terms (micro and "
+        "small: 15 days from acceptance). Capped at 45 days from acceptance for micro and small.",
+    )
+
+    @property
+    def gst(self) -> Decimal:
+        """The bill's GST: IGST + CGST + SGST + cess."""
+        return self.igst + self.cgst + self.sgst + self.cess

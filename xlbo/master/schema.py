@@ -21,6 +21,7 @@ from xlbo.master.records import (
     Employee,
     InvoiceLine,
     Item,
+    PurchaseBill,
     Record,
     Vendor,
 )
@@ -252,6 +253,20 @@ ITEMS = MasterTable(
 DOCUMENT_TABLES: tuple[MasterTable, ...] = (INVOICES, ITEMS)
 """The sheets the Invoices job reads (from the books or the master workbook). They follow the
 master sheets in the template; `xlbo validate` and the other jobs do not read them."""
+
+PURCHASES = MasterTable(
+    "Purchases",
+    "purchases",
+    PurchaseBill,
+    "Purchases",
+    "Vendors' bills, one row per bill: taxable value, GST heads, TDS section and the due date "
+    "if agreed. `xlbo payables` proposes what to pay and when (MSME 45 days, TDS); the "
+    "vendor's GSTIN, PAN and MSME class come from Vendors.",
+    spare_rows=200,
+)
+VENDOR_TABLES: tuple[MasterTable, ...] = (PURCHASES,)
+"""The sheets the payables and contracts jobs read (from the books or the master workbook),
+written after the document sheets in the template."""
 
 
 def cell_value(value: Any) -> Any:

@@ -24,6 +24,7 @@ from xlbo.master.schema import (
     DOCUMENT_TABLES,
     MASTER_TABLES,
     RULE_TAB,
+    VENDOR_TABLES,
     MasterTable,
     cell_value,
 )
@@ -39,7 +40,7 @@ def records_frame(table: MasterTable, records: Sequence[Record]) -> pd.DataFrame
 def about_sheet(company: str) -> ResultSheet:
     rows = [
         [t.sheet, "Rules (pre-filled)" if t.is_rule else "Your data", t.about]
-        for t in (*MASTER_TABLES, *DOCUMENT_TABLES)
+        for t in (*MASTER_TABLES, *DOCUMENT_TABLES, *VENDOR_TABLES)
     ]
     rows.append(
         [
@@ -73,7 +74,7 @@ def master_sheets(
     """The master workbook's sheets, filled with `data` (sheet → records) or the shipped
     defaults (rule sheets and chart of accounts; data sheets empty)."""
     sheets = [about_sheet(company_name)]
-    for table in (*MASTER_TABLES, *DOCUMENT_TABLES):
+    for table in (*MASTER_TABLES, *DOCUMENT_TABLES, *VENDOR_TABLES):
         records = (data or {}).get(table.sheet)
         if records is None:
             records = table.shipped()
