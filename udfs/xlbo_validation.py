@@ -50,9 +50,11 @@ def XLBO_GSTIN_PAN(values: Any) -> Any:
 
 @xw.func
 @xw.arg("values", ndim=2, doc="An amount in rupees, or a column of them")
-def XLBO_AMOUNT_IN_WORDS(values: Any) -> Any:
-    """An amount in words: 125000.50 → Rupees One Lakh Twenty-Five Thousand and Fifty Paise Only."""
-    return functions.amount_in_words(values)
+@xw.arg("language", doc='Optional: "en" (English, the default) or "hi" (Hindi)')
+def XLBO_AMOUNT_IN_WORDS(values: Any, language: Any = None) -> Any:
+    """An amount in words: 125000.50 → Rupees One Lakh Twenty-Five Thousand and Fifty Paise Only;
+    =XLBO_AMOUNT_IN_WORDS(A2, "hi") → रुपये एक लाख पच्चीस हज़ार और पचास पैसे मात्र."""
+    return functions.amount_in_words(values, language)
 
 
 @xw.func

@@ -21,6 +21,7 @@ from xlbo.excel.cells import as_rows, each_cell, each_row, readable, worksheet_f
 from xlbo.gst import gst_split as split_gst
 from xlbo.money import format_inr, parse_amount
 from xlbo.words import amount_in_words as words
+from xlbo.words import language as words_language
 
 
 @worksheet_function
@@ -121,10 +122,15 @@ def _amount(value: Any) -> Decimal:
 
 
 @worksheet_function
-def amount_in_words(values: Any) -> Any:
+def amount_in_words(values: Any, language: Any = None) -> Any:
     """An amount in words for invoices and cheques: 125000.50 → Rupees One Lakh Twenty-Five
-    Thousand and Fifty Paise Only."""
-    return each_cell(_guarded(lambda value: words(_amount(value))), values)
+    Thousand and Fifty Paise Only; `=XLBO.AMOUNT_IN_WORDS(A2, "hi")` writes it in Hindi
+    (रुपये एक लाख पच्चीस हज़ार और पचास पैसे मात्र). The language is optional: en by default."""
+    rows = as_rows(language)
+    chosen = words_language(
+        rows[0][0] if rows and len(rows) == 1 and len(rows[0]) == 1 else language
+    )
+    return each_cell(_guarded(lambda value: words(_amount(value), chosen)), values)
 
 
 @worksheet_function

@@ -127,7 +127,13 @@ def _function_source(name: str) -> str:
     doc = (inspect.getdoc(implementation) or spec.name).split("\n\n")[0].replace("\n", " ")
     lines = ['@func(namespace="XLBO")']
     lines += [f'@arg("{p}", ndim=2)' for p in parameters if p in spec.ranges or p == "values"]
-    lines.append(f"def {spec.name}({', '.join(parameters)}):")
+    declared = [  # an optional argument keeps its default (=XLBO.AMOUNT_IN_WORDS(A2))
+        p
+        if signature.parameters[p].default is inspect.Parameter.empty
+        else f"{p}={signature.parameters[p].default!r}"
+        for p in parameters
+    ]
+    lines.append(f"def {spec.name}({', '.join(declared)}):")
     lines.append(f'    """{doc}"""')
     lines.append(f"    return functions.{implementation.__name__}({', '.join(parameters)})")
     return "\n".join(lines)
