@@ -119,7 +119,10 @@ def test_the_template_has_the_invoices_and_items_sheets(tmp_path: Path) -> None:
     assert "Invoices" in invoices.tables
     assert "xlbo numbers the document" in invoices.cell(1, 17).comment.text
     kinds = [dv.formula1 for dv in invoices.data_validations.dataValidation]
-    assert '"Tax Invoice,Bill of Supply,Credit Note,Debit Note"' in kinds
+    assert (
+        '"Tax Invoice,Bill of Supply,Credit Note,Debit Note,Receipt Voucher,Refund Voucher"'
+        in kinds
+    )
     items = [c.value for c in book["Items"][1] if c.value is not None]
     assert items == ["Code", "Description", "HSN/SAC", "Unit", "Rate", "GST Rate"]
     company = [c.value for c in book["Company"][1] if c.value is not None]

@@ -11,6 +11,8 @@ Sections [IC utils/gstr_1; Notification 12/2024-CT]:
 - `cdnr` / `cdnur`: credit and debit notes to registered persons / large inter-State notes to
   unregistered persons;
 - `nil`: bills of supply (exempt), by type of supply;
+- `at`: advances received on receipt vouchers (Rule 50) less those refunded on refund vouchers
+  (Rule 51) in the month, by place of supply and rate (`ad_amt`: the value, tax apart);
 - `hsn`: the HSN summary, split `hsn_b2b` / `hsn_b2c`, notes netted off;
 - `doc_issue`: the numbers used, per series and kind.
 
@@ -37,6 +39,8 @@ DOC_KINDS = {
     DocumentType.TAX_INVOICE: (1, "Invoices for outward supply"),
     DocumentType.DEBIT_NOTE: (4, "Debit Note"),
     DocumentType.CREDIT_NOTE: (5, "Credit Note"),
+    DocumentType.RECEIPT_VOUCHER: (6, "Receipt voucher"),
+    DocumentType.REFUND_VOUCHER: (8, "Refund voucher"),
 }
 
 _MONEY = {"type": "number"}
@@ -123,6 +127,22 @@ SCHEMA: dict[str, Any] = {
             "type": "object",
             "properties": {"hsn_b2b": {"type": "array"}, "hsn_b2c": {"type": "array"}},
         },
+        "at": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["pos", "sply_ty", "itms"],
+                "properties": {
+                    "pos": _POS,
+                    "sply_ty": {"enum": ["INTER", "INTRA"]},
+                    "itms": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {"type": "object", "required": ["rt", "ad_amt"]},
+                    },
+                },
+            },
+        },
         "doc_issue": {"type": "object", "required": ["doc_det"]},
     },
 }
@@ -185,6 +205,7 @@ def gstr1(
     cdnur: list[dict[str, Any]] = []
     b2cs: dict[tuple[str, str, Decimal], dict[str, Decimal]] = {}
     nil: dict[str, Decimal] = {}
+    advances: dict[tuple[str, str], dict[Decimal, dict[str, Decimal]]] = {}
     hsn: dict[str, dict[tuple[str, str, Decimal], dict[str, Any]]] = {"hsn_b2b": {}, "hsn_b2c": {}}
     for document in in_month:
         number = document["Document No"]
@@ -195,7 +216,20 @@ def gstr1(
         inter = pos != home
         day = f"{document['Date']:%d-%m-%Y}"
         rchrg = "Y" if document["Reverse Charge"] == "Yes" else "N"
-        sign = -1 if kind is DocumentType.CREDIT_NOTE else 1
+        sign = -1 if kind in (DocumentType.CREDIT_NOTE, DocumentType.REFUND_VOUCHER) else 1
+        if kind in (DocumentType.RECEIPT_VOUCHER, DocumentType.REFUND_VOUCHER):
+            by_rate = advances.setdefault(("INTER" if inter else "INTRA", pos), {})
+            for line in items:
+                heads = by_rate.setdefault(
+                    line["GST Rate"],
+                    {k: Decimal(0) for k in ("ad_amt", "iamt", "camt", "samt", "csamt")},
+                )
+                heads["ad_amt"] += sign * line["Taxable Value"]
+                heads["iamt"] += sign * line["IGST"]
+                heads["camt"] += sign * line["CGST"]
+                heads["samt"] += sign * (line["SGST"] + line["UTGST"])
+                heads["csamt"] += sign * line["Cess"]
+            continue
         if kind is DocumentType.BILL_OF_SUPPLY:
             supply = ("INTER" if inter else "INTRA") + ("B2B" if registered else "B2C")
             supply = {"INTERB2B": "INTRB2B", "INTERB2C": "INTRB2C"}.get(supply, supply)
@@ -277,6 +311,16 @@ def gstr1(
                 for s, v in sorted(nil.items())
             ]
         }
+    if advances:
+        report["at"] = [
+            {"pos": pos, "sply_ty": supply,
+             "itms": [{"rt": _rate(rate),
+                       **{k: _amount(v) for k, v in heads.items()
+                          if not (supply == "INTER" and k in ("camt", "samt"))
+                          and not (supply == "INTRA" and k == "iamt")}}
+                      for rate, heads in sorted(by_rate.items())]}
+            for (supply, pos), by_rate in sorted(advances.items(), key=lambda kv: kv[0][1])
+        ]  # fmt: skip
     report["hsn"] = {
         part: [
             {"num": number, "hsn_sc": code, "uqc": uqc, "rt": _rate(rate),

@@ -22,7 +22,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from xlbo.documents.model import Document, DocumentLine, Issued, Party, priced_line
+from xlbo.documents.model import (
+    ADVANCE_RATE,
+    VOUCHERS,
+    Document,
+    DocumentLine,
+    Issued,
+    Party,
+    advance_line,
+    priced_line,
+)
 from xlbo.documents.rules import (
     NUMBER,
     SERIES,
@@ -78,6 +87,9 @@ class Setting:
     items: Mapping[str, Item]
     """By Code, case-folded."""
     gst_rates: Sequence[GSTRate]
+    bank: str = ""
+    """The bank ledger a receipt or refund voucher's money goes through (the first of the
+    master's Bank Accounts)."""
 
 
 @dataclass(frozen=True)
@@ -457,6 +469,123 @@ def _priced(
     return priced
 
 
+def _advance_lines(
+    group: _Group, setting: Setting, intra_state: bool, faults: _Faults
+) -> list[DocumentLine]:
+    """A receipt or refund voucher's lines: Rate (× Quantity, when given) is the money received
+    or returned, tax in it. A line with an SAC (99…) or no HSN/SAC is a service's advance and
+    pays tax at its GST Rate, 18% when blank (Rule 50 proviso (i)); an HSN of goods pays none
+    (Notification 66/2017-CT)."""
+    in_force = _rates_in_force(setting.gst_rates, group.date)
+    lines: list[DocumentLine] = []
+    for line, row in group.lines:
+        item = setting.items.get((line.description or "").casefold())
+        description = (item.description if item else line.description) or ""
+        hsn = line.hsn or (item.hsn if item else None) or ""
+        gst_rate = line.gst_rate if line.gst_rate is not None else ADVANCE_RATE
+        what = "received" if group.kind is DocumentType.RECEIPT_VOUCHER else "refunded"
+        usable = True
+        if not description:
+            usable = False
+            faults.invoice(
+                row,
+                "Description",
+                "",
+                f"Description is blank; a {group.kind.value} describes the goods or services "
+                f"the advance is for (Rule {50 if what == 'received' else 51})",
+                "Say what the advance is for, or give an item code of the Items sheet.",
+            )
+        if hsn and not (hsn.isdigit() and len(hsn) in (4, 6, 8)):
+            usable = False
+            faults.invoice(
+                row,
+                "HSN/SAC",
+                hsn,
+                f"HSN/SAC {hsn} is not an HSN code or SAC (4, 6 or 8 digits)",
+                "Copy the code from the GST portal's HSN search, or leave it blank.",
+            )
+        if line.rate is None or line.rate <= 0:
+            usable = False
+            faults.invoice(
+                row,
+                "Rate",
+                line.rate if line.rate is not None else "",
+                f"Rate is blank; on a {group.kind.value} it is the amount {what}",
+                f"Give the amount {what} in rupees, tax included.",
+            )
+        if gst_rate not in in_force:
+            usable = False
+            rates = ", ".join(_percent(r) for r in sorted(in_force))
+            faults.invoice(
+                row,
+                "GST Rate",
+                _percent(gst_rate),
+                f"GST Rate {_percent(gst_rate)} is not a GST rate in force on "
+                f"{group.date:%d-%m-%Y}",
+                f"The rates then are {rates} (GST Rates sheet); blank: 18% (Rule 50).",
+            )
+        if not usable or line.rate is None:
+            continue
+        quantity = line.quantity if line.quantity is not None else Decimal(1)
+        lines.append(
+            advance_line(
+                row=row,
+                description=description,
+                hsn=hsn,
+                received=(quantity * line.rate).quantize(Decimal("0.01")),
+                gst_rate=gst_rate,
+                intra_state=intra_state,
+                taxed=not hsn or hsn.startswith("99"),
+            )
+        )
+    return lines
+
+
+def _refunded(
+    group: _Group, original: str, numbers: Mapping[str, Issued], faults: _Faults
+) -> tuple[str, date | None]:
+    """A refund voucher's receipt voucher (Rule 51): issued by xlbo to the same customer on or
+    before the refund."""
+    if not original:
+        faults.invoice(
+            group.first_row,
+            "Original Invoice",
+            "",
+            "A Refund Voucher names the Receipt Voucher of the advance it returns (Rule 51)",
+            "Give the receipt voucher's number as the Invoice Register shows it.",
+        )
+        return original, None
+    voucher = numbers.get(original.casefold())
+    if voucher is None or voucher.kind is not DocumentType.RECEIPT_VOUCHER:
+        faults.invoice(
+            group.first_row,
+            "Original Invoice",
+            original,
+            f"{original} is not a Receipt Voucher xlbo issued",
+            "Give the number of the receipt voucher of the advance, from the Invoice Register.",
+        )
+    elif voucher.customer_code.casefold() != group.customer_code.casefold():
+        faults.invoice(
+            group.first_row,
+            "Original Invoice",
+            original,
+            f"Receipt Voucher {original} was issued to {voucher.customer_code}, not "
+            f"{group.customer_code}",
+            "An advance is refunded to whoever paid it.",
+        )
+    elif voucher.date > group.date:
+        faults.invoice(
+            group.first_row,
+            "Date",
+            f"{group.date:%d-%m-%Y}",
+            f"The refund is dated before Receipt Voucher {original} ({voucher.date:%d-%m-%Y})",
+            "Date the refund on or after the advance.",
+        )
+    else:
+        return voucher.number, voucher.date
+    return original, None
+
+
 def _series_fits(group: _Group, faults: _Faults) -> bool:
     longest = longest_series(group.date)
     if SERIES.fullmatch(group.series) and len(group.series) <= longest:
@@ -544,7 +673,10 @@ def issue_documents(
             and (supplier.state.code == group.place.code)
         )
         registered = customer is not None and bool(customer.gstin)
-        priced = _priced(group, setting, intra, registered, faults)
+        if group.kind in VOUCHERS:
+            priced = _advance_lines(group, setting, intra, faults)
+        else:
+            priced = _priced(group, setting, intra, registered, faults)
         if customer is not None:
             taxable = sum(line.taxable for line in priced)
             if registered and not customer.address:
@@ -587,7 +719,7 @@ def issue_documents(
                 )
             else:
                 invoice = numbers.get(original.casefold())
-                if invoice is None or invoice.kind in NOTES:
+                if invoice is None or invoice.kind in (*NOTES, *VOUCHERS):
                     faults.invoice(
                         group.first_row,
                         "Original Invoice",
@@ -615,6 +747,8 @@ def issue_documents(
                     )
                 else:
                     original, original_date = invoice.number, invoice.date
+        elif group.kind is DocumentType.REFUND_VOUCHER:
+            original, original_date = _refunded(group, original, numbers, faults)
         place_code = group.place.code if group.place else ""
         key = (
             group.kind.value,
@@ -641,7 +775,27 @@ def issue_documents(
             original=original,
             original_date=original_date,
             lines=tuple(priced),
+            bank=setting.bank if group.kind in VOUCHERS else "",
         )
+        refunded = numbers.get(original.casefold()) if original_date else None
+        if (
+            group.kind is DocumentType.REFUND_VOUCHER
+            and refunded is not None
+            and document.total > refunded.total
+        ):
+            held += 1
+            issues.append(
+                _invoice_issue(
+                    cells,
+                    group.first_row,
+                    "Rate",
+                    format_inr(from_paise(document.total)),
+                    f"The refund of {format_inr(from_paise(document.total))} is more than the "
+                    f"advance of {format_inr(from_paise(refunded.total))} on {refunded.number}",
+                    "Refund at most what the receipt voucher received.",
+                )
+            )
+            continue
         if document.total > LARGEST:
             held += 1
             issues.append(

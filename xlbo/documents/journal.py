@@ -34,7 +34,10 @@ OUTPUT = {
     "cess": "Output Cess",
 }
 ROUND_OFF = "Round Off"
-ACCOUNTS = (DEBTORS, SALES_GOODS, SALES_SERVICES, *OUTPUT.values(), ROUND_OFF)
+ADVANCES = "Advance from Customers"
+BANK = "Bank"
+"""A voucher's bank ledger when the master names no bank account."""
+ACCOUNTS = (DEBTORS, SALES_GOODS, SALES_SERVICES, *OUTPUT.values(), ROUND_OFF, ADVANCES)
 """The ledgers the sales journal posts to; the chart of accounts must hold them."""
 
 VOUCHER_TYPE = {
@@ -42,6 +45,8 @@ VOUCHER_TYPE = {
     DocumentType.BILL_OF_SUPPLY: "Sales",
     DocumentType.DEBIT_NOTE: "Debit Note",
     DocumentType.CREDIT_NOTE: "Credit Note",
+    DocumentType.RECEIPT_VOUCHER: "Receipt",
+    DocumentType.REFUND_VOUCHER: "Payment",
 }
 
 
@@ -50,13 +55,25 @@ def _percent(rate: Decimal) -> str:
 
 
 def voucher(document: Document) -> list[list[object]]:
-    """The document's journal lines (rows in `HEADERS` order), debits equal to credits."""
-    sign = -1 if document.kind is DocumentType.CREDIT_NOTE else 1
+    """The document's journal lines (rows in `HEADERS` order), debits equal to credits.
+
+    A receipt voucher (Rule 50) records the advance as it comes in: the bank is debited with
+    the money, Advance from Customers credited with its value and the output tax with the tax
+    in it (s.31(3)(d): tax is due on an advance for services when it is received); a refund
+    voucher (Rule 51) reverses those lines for the money returned."""
+    sign = -1 if document.kind in (DocumentType.CREDIT_NOTE, DocumentType.REFUND_VOUCHER) else 1
     kind = VOUCHER_TYPE[document.kind]
     party = document.customer.name
-    lines: list[tuple[str, int, str, str]] = [(DEBTORS, document.total, party, "")]
+    lines: list[tuple[str, int, str, str]]
+    if document.voucher:
+        lines = [
+            (document.bank or BANK, document.total, "", ""),
+            (ADVANCES, -document.taxable, party, ""),
+        ]
+    else:
+        lines = [(DEBTORS, document.total, party, "")]
     sales: dict[tuple[str, Decimal], int] = {}
-    for line in document.lines:
+    for line in [] if document.voucher else document.lines:
         account = SALES_SERVICES if line.service else SALES_GOODS
         sales[(account, line.gst_rate)] = sales.get((account, line.gst_rate), 0) + line.taxable
     for (account, rate), taxable in sorted(sales.items()):
@@ -72,6 +89,8 @@ def voucher(document: Document) -> list[list[object]]:
         if credit:
             lines.append((account, -credit, "", ""))
     narration = f"{document.kind.value} {document.number} to {party}"
+    if document.kind is DocumentType.RECEIPT_VOUCHER:
+        narration = f"Advance received from {party}, {document.kind.value} {document.number}"
     if document.original:
         narration += f" against {document.original}"
     rows: list[list[object]] = []

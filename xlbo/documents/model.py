@@ -100,6 +100,57 @@ def priced_line(
     )
 
 
+ADVANCE_RATE = Decimal("0.18")
+"""Rule 50 proviso (i): an advance whose rate of tax cannot be told pays 18%."""
+
+
+def advance_line(
+    *,
+    row: int,
+    description: str,
+    hsn: str,
+    received: Decimal,
+    gst_rate: Decimal,
+    intra_state: bool,
+    taxed: bool,
+) -> DocumentLine:
+    """A receipt or refund voucher's line: `received` is the money, tax in it (s.31(3)(d),
+    Rule 50). The taxable value is received × 100 / (100 + rate), half up to the paisa, and the
+    tax what is left, so the two always make the money exactly; within a state CGST takes the
+    half rounded down and SGST/UTGST the rest. An advance for goods (`taxed` False) carries no
+    tax (Notification 66/2017-CT): its whole amount is the value.
+
+        >>> line = advance_line(row=2, description="Annual maintenance", hsn="998719",
+        ...     received=Decimal("11800"), gst_rate=Decimal("0.18"), intra_state=False, taxed=True)
+        >>> line.taxable, line.igst
+        (1000000, 180000)
+    """
+    money = to_paise(received)
+    taxable = _paise_of(Decimal(money) / (1 + gst_rate)) if taxed else money
+    tax = money - taxable
+    cgst = tax // 2 if intra_state else 0
+    return DocumentLine(
+        row=row,
+        description=description,
+        hsn=hsn,
+        quantity=None,
+        unit="NA" if hsn.startswith("99") or not hsn else "OTH",
+        rate=received,
+        discount=Decimal(0),
+        gst_rate=gst_rate if taxed else Decimal(0),
+        cess_rate=Decimal(0),
+        taxable=taxable,
+        cgst=cgst,
+        sgst=tax - cgst if intra_state else 0,
+        igst=0 if intra_state else tax,
+        cess=0,
+    )
+
+
+VOUCHERS = (DocumentType.RECEIPT_VOUCHER, DocumentType.REFUND_VOUCHER)
+"""Rule 50 and 51 vouchers: money received or returned before a supply, not a supply."""
+
+
 @dataclass(frozen=True)
 class Party:
     """The supplier or the recipient as the document prints them."""
@@ -134,6 +185,13 @@ class Document:
     """For a credit or debit note: the invoice it corrects."""
     original_date: dt.date | None
     lines: tuple[DocumentLine, ...]
+    bank: str = ""
+    """A voucher's bank ledger: where the advance came in or went out."""
+
+    @property
+    def voucher(self) -> bool:
+        """A receipt or refund voucher (Rules 50, 51)."""
+        return self.kind in VOUCHERS
 
     @property
     def intra_state(self) -> bool:
@@ -197,7 +255,9 @@ class Document:
     @property
     def copies(self) -> tuple[str, ...]:
         """The Rule 48 captions, one copy each."""
-        return SERVICE_COPIES if all(line.service for line in self.lines) else GOODS_COPIES
+        if self.voucher or all(line.service for line in self.lines):
+            return SERVICE_COPIES
+        return GOODS_COPIES
 
     def taxable_by_rate(self) -> dict[Decimal, int]:
         """Taxable value (paise) by GST rate, rates in ascending order."""

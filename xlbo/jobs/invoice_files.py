@@ -32,7 +32,14 @@ TITLES = {
     DocumentType.BILL_OF_SUPPLY: "BILL OF SUPPLY",
     DocumentType.CREDIT_NOTE: "CREDIT NOTE",
     DocumentType.DEBIT_NOTE: "DEBIT NOTE",
+    DocumentType.RECEIPT_VOUCHER: "RECEIPT VOUCHER",
+    DocumentType.REFUND_VOUCHER: "REFUND VOUCHER",
 }
+MONEY_HEADER = {
+    DocumentType.RECEIPT_VOUCHER: "Amount Received",
+    DocumentType.REFUND_VOUCHER: "Amount Refunded",
+}
+"""A voucher's Rate column: the money received or returned, tax in it (Rules 50, 51)."""
 SHEETS = ("Original", "Duplicate", "Triplicate")
 PDF_SECONDS = 90 + 3
 """LibreOffice's time for a run: this much, plus `PER_FILE_SECONDS` a document."""
@@ -110,7 +117,7 @@ def write_document(path: Path, document: Document) -> Path:
         ("HSN/SAC", 9),
         ("Qty", 7),
         ("UQC", 6),
-        ("Rate", 11),
+        (MONEY_HEADER.get(document.kind, "Rate"), 12),
         ("Discount", 10),
         ("Taxable Value", 13),
         ("GST Rate", 7),
@@ -154,7 +161,11 @@ def write_document(path: Path, document: Document) -> Path:
         ]
         if document.original:
             dated = f"{document.original_date:%d-%m-%Y}" if document.original_date else ""
-            pairs.append(("Against Invoice:", document.original, "Invoice Date:", dated))
+            pairs.append(
+                ("Receipt Voucher:", document.original, "Voucher Date:", dated)
+                if document.kind is DocumentType.REFUND_VOUCHER
+                else ("Against Invoice:", document.original, "Invoice Date:", dated)
+            )
         for left, left_value, right, right_value in pairs:
             ws.write_string(row, 0, left, f["bold"])
             ws.write_string(row, 2, left_value)
@@ -213,10 +224,13 @@ def write_document(path: Path, document: Document) -> Path:
             totals.append(("IGST", document.igst))
         if document.cess:
             totals.append(("Cess", document.cess))
-        totals += [("Round Off", document.round_off), ("Total", document.total)]
-        for label, paise in totals:
+        totals += [
+            ("Round Off", document.round_off),
+            (MONEY_HEADER.get(document.kind, "Total"), document.total),
+        ]
+        for index, (label, paise) in enumerate(totals):
             ws.write_string(row, 7, label, f["label"])
-            style = f["total"] if label == "Total" else f["money"]
+            style = f["total"] if index == len(totals) - 1 else f["money"]
             ws.merge_range(row, 8, row, last, "", style)
             ws.write_number(row, 8, float(from_paise(paise)), style)
             row += 1

@@ -238,6 +238,7 @@ def issue_from(
         customers={c.customer_code.casefold(): c for c in data.customers},
         items=items,
         gst_rates=data.gst_rates,
+        bank=data.bank_accounts[0].account if data.bank_accounts else "",
     )
     cells = _cells(data, letters, Path(reader.name).name)
     outcome = issue_documents(
