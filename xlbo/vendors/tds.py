@@ -1,0 +1,220 @@
+"""TDS on vendors' bills, by section, from the `TDS Rules` in force on each bill's date.
+
+TDS is due when a bill is credited to the vendor or paid, whichever is first; the bill date is
+when xlbo credits it, so the bill date picks the rule (a bill of 31-03-2026 falls under the 1961
+Act, one of 01-04-2026 under the 2025 Act). Tax is on the taxable value: GST shown separately
+on the bill is left out (CBDT Circular 23/2017).
+
+Thresholds count per vendor, per section, per financial year (or month, for rent), over every
+bill of the Purchases sheet up to this one, paid or not, in bill-date order:
+
+    194C, a company vendor: bills of 25,000, 25,000, 40,000, 20,000
+    25,000  no TDS   (below 30,000 single; year 25,000 ≤ 1,00,000)
+    25,000  no TDS   (year 50,000)
+    40,000  800      (above 30,000 single: 2% of 40,000)
+    20,000  1,400    (year 1,10,000 crosses 1,00,000: 2% of 20,000 + the 50,000 untaxed before)
+
+The rate is the Individual/HUF rate for a PAN whose 4th letter is P or H, else Others; without
+a valid PAN, the higher of that and the rate without PAN (s.206AA: 20%). TDS is rounded to the
+nearest rupee (s.288B).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from xlbo.ids import pan as pan_id
+from xlbo.master.records import PurchaseBill, Vendor
+from xlbo.money import format_inr, from_paise, to_paise
+from xlbo.periods import TAX_YEAR_START, financial_year
+from xlbo.vendors.rules import AggregatePer, TaxOn, TDSRule
+
+NO_SECTION = frozenset({"none", "nil", "no", "-", "na", "n/a", "no tds"})
+"""What a TDS Section cell on a bill may hold to say: no TDS on this bill."""
+
+
+@dataclass(frozen=True)
+class BillTDS:
+    """TDS on one bill: the rule used, the amount it is on, the tax, and why."""
+
+    section: str = ""
+    rule: TDSRule | None = None
+    rate: Decimal = Decimal(0)
+    base: int = 0
+    """Paise the rate applies to (this bill, plus earlier untaxed bills when the aggregate is
+    crossed)."""
+    amount: int = 0
+    """TDS in paise, rounded to the rupee."""
+    why: str = ""
+    problem: str = ""
+    """Set when the bill names a section no rule covers on its date (a finding for the user)."""
+
+    @property
+    def account(self) -> str:
+        return self.rule.account if self.rule else ""
+
+
+def _fold(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def section_of(bill: PurchaseBill, vendor: Vendor) -> str:
+    """The bill's TDS section, else the vendor's; "" for none."""
+    chosen = bill.tds_section or vendor.tds_section or ""
+    return "" if _fold(chosen) in NO_SECTION else chosen
+
+
+def find_rule(rules: Sequence[TDSRule], section: str, day: date) -> TDSRule | None:
+    """The rule for `section` (its name, provision or payment code) in force on `day`; of
+    several, the one that started last."""
+    key = _fold(section).removeprefix("s.")
+    found = [
+        r
+        for r in rules
+        if r.in_force(day)
+        and key
+        in {
+            _fold(r.section),
+            _fold(r.provision).removeprefix("s."),
+            _fold(r.payment_code or ""),
+        }
+    ]
+    return max(found, key=lambda r: r.effective_from) if found else None
+
+
+def payee_rate(rule: TDSRule, pan: str | None) -> tuple[Decimal, str]:
+    """The rate for a payee with this PAN, and who the payee is taken to be."""
+    if not pan or not pan_id.is_valid(pan):
+        usual = max(rule.rate_individual, rule.rate_others)
+        higher = "s.206AA" if rule.act == 1961 else "the higher rate for want of a PAN"
+        return max(usual, rule.rate_no_pan), f"no valid PAN: {higher}"
+    kind = pan_id.HOLDER_TYPES.get(pan[3], "")
+    if pan[3] in "PH":
+        return rule.rate_individual, f"{kind.lower()} PAN"
+    return rule.rate_others, f"{kind.lower() or 'other'} PAN"
+
+
+def _percent(rate: Decimal) -> str:
+    text = f"{rate * 100:f}".rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+def _tax(base: int, rate: Decimal) -> int:
+    rupees = (from_paise(base) * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return to_paise(rupees)
+
+
+@dataclass
+class _Tally:
+    total: int = 0
+    untaxed: int = 0
+
+
+def tds_on_bills(
+    bills: Sequence[PurchaseBill],
+    vendors: Mapping[str, Vendor],
+    rules: Sequence[TDSRule],
+    turnover: Decimal | None = None,
+) -> list[BillTDS]:
+    """TDS on each bill (in the order given); `vendors` by folded vendor code. A bill whose
+    vendor is unknown gets an empty result (the caller reports the vendor)."""
+    results = [BillTDS() for _ in bills]
+    tallies: dict[tuple[str, str, object], _Tally] = {}
+    order = sorted(range(len(bills)), key=lambda i: (bills[i].bill_date, i))
+    for i in order:
+        bill = bills[i]
+        vendor = vendors.get(bill.vendor_code.casefold())
+        if vendor is None:
+            continue
+        section = section_of(bill, vendor)
+        if not section:
+            results[i] = BillTDS(why="no TDS section on the bill or the vendor")
+            continue
+        rule = find_rule(rules, section, bill.bill_date)
+        if rule is None:
+            results[i] = BillTDS(
+                section=section,
+                why=f"no TDS rule for {section} on {bill.bill_date:%d-%m-%Y}",
+                problem=f"No row of TDS Rules covers section {section} on "
+                f"{bill.bill_date:%d-%m-%Y}",
+            )
+            continue
+        name = f"{rule.section} ({rule.act} Act {rule.provision})"
+        if rule.buyer_turnover_above is not None and (
+            turnover is None or turnover <= rule.buyer_turnover_above
+        ):
+            results[i] = BillTDS(
+                section=rule.section,
+                rule=rule,
+                why=f"{name}: applies only when last year's turnover exceeded "
+                f"₹{format_inr(rule.buyer_turnover_above)} (Company: Turnover Previous FY)",
+            )
+            continue
+        amount = to_paise(bill.taxable_value)
+        year = financial_year(bill.bill_date, TAX_YEAR_START)
+        period: object = (
+            (bill.bill_date.year, bill.bill_date.month)
+            if rule.aggregate_per is AggregatePer.MONTH
+            else year.start
+        )
+        per = "month" if rule.aggregate_per is AggregatePer.MONTH else year.label
+        tally = tallies.setdefault(
+            (vendor.vendor_code.casefold(), _fold(rule.section), period), _Tally()
+        )
+        prior = tally.total
+        tally.total += amount
+        rate, payee = payee_rate(rule, vendor.pan)
+        single = to_paise(rule.single_threshold) if rule.single_threshold is not None else None
+        aggregate = (
+            to_paise(rule.aggregate_threshold) if rule.aggregate_threshold is not None else None
+        )
+        if rule.tax_on is TaxOn.ABOVE and aggregate is not None:
+            base = max(0, prior + amount - aggregate) - max(0, prior - aggregate)
+            reason = (
+                f"bills of {per} ₹{format_inr(from_paise(prior + amount))}; on the part above "
+                f"₹{format_inr(from_paise(aggregate))}"
+            )
+        elif single is None and aggregate is None:
+            base, reason = amount, "every bill"
+        elif (
+            single is not None
+            and amount > single
+            and not (aggregate is not None and prior + amount > aggregate and tally.untaxed)
+        ):
+            base = amount
+            reason = f"bill above ₹{format_inr(from_paise(single))} single"
+        elif aggregate is not None and prior + amount > aggregate:
+            base = amount + tally.untaxed
+            reason = (
+                f"bills of {per} ₹{format_inr(from_paise(prior + amount))} above "
+                f"₹{format_inr(from_paise(aggregate))}"
+            )
+            if tally.untaxed:
+                reason += f", with ₹{format_inr(from_paise(tally.untaxed))} of earlier bills"
+            tally.untaxed = 0
+        else:
+            tally.untaxed += amount
+            limits = [f"₹{format_inr(from_paise(single))} single"] if single is not None else []
+            if aggregate is not None:
+                limits.append(f"₹{format_inr(from_paise(aggregate))} a {per}")
+            results[i] = BillTDS(
+                section=rule.section,
+                rule=rule,
+                rate=rate,
+                why=f"{name}: below {' and '.join(limits)} "
+                f"(bills of {per} so far ₹{format_inr(from_paise(prior + amount))})",
+            )
+            continue
+        tax = _tax(base, rate)
+        results[i] = BillTDS(
+            section=rule.section,
+            rule=rule,
+            rate=rate,
+            base=base,
+            amount=tax,
+            why=f"{name}: {reason}; {_percent(rate)} ({payee}) of ₹{format_inr(from_paise(base))}",
+        )
+    return results
