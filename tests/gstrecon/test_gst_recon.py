@@ -1,0 +1,347 @@
+"""`xlbo gst-recon`: October's purchases against the 2B of October and November, one bill a
+stage (tests/gstrecon/scenario.py), read back from the workbook as an accountant would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from tests.gstrecon.builders import GANESH, KAVERI, OMSAI_GJ, books, gstr2b, invoice, purchase
+from tests.gstrecon.scenario import month
+from xlbo.cli import main
+from xlbo.gstrecon.engine import Stage, reconcile
+from xlbo.gstrecon.portal import read_gstr2b
+from xlbo.gstrecon.register import read_register
+from xlbo.jobs.gst_recon import gst_reconcile
+
+
+def sheet(path: Path, name: str) -> list[dict[str, Any]]:
+    """A result sheet's rows under its header (the first row whose first cell is a header)."""
+    rows = list(openpyxl.load_workbook(path, data_only=True)[name].iter_rows(values_only=True))
+    top = next(i for i, r in enumerate(rows) if r[0] in ("GSTIN", "Stage"))
+    header = rows[top]
+    return [dict(zip(header, r, strict=True)) for r in rows[top + 1 :] if any(r)]
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str, Path]:
+    folder = tmp_path_factory.mktemp("gst")
+    book, october, november = month(folder)
+    out = folder / "recon.xlsx"
+    code = main(
+        [
+            "gst-recon",
+            "--purchases",
+            str(book),
+            "--gstr2b",
+            str(october),
+            "--gstr2b",
+            str(november),
+            "--out",
+            str(out),
+        ]
+    )
+    return code, "", out
+
+
+def test_the_workbook_has_every_sheet_and_the_summary_adds_up(run: tuple[int, str, Path]) -> None:
+    code, _, out = run
+    assert code == 1  # findings: not everything is an exact match
+    names = openpyxl.load_workbook(out).sheetnames
+    assert names == [
+        "Summary",
+        "Matched",
+        "Suggested",
+        "Mismatched",
+        "Missing in Books",
+        "Missing in 2B",
+        "ITC at Risk",
+        "Follow-up",
+    ]
+    summary = {r["Stage"]: r for r in sheet(out, "Summary")}
+    assert {s: summary[s]["Bills"] for s in summary} == {
+        "Matched": 5,
+        "Suggested": 1,
+        "Mismatched": 2,
+        "Missing in Books": 0,
+        "Missing in 2B": 1,
+        "Total": 9,
+    }
+    assert summary["Missing in Books"]["2B Records"] == 1
+    # ITC at risk: the bill missing in 2B (1,800), 180 more CGST+SGST in the books on the
+    # mismatched one, and 180 IGST 2B marks not available
+    assert summary["Total"]["ITC at Risk"] == pytest.approx(2160)
+
+
+def test_exact_matches_say_why_and_carry_the_later_period(run: tuple[int, str, Path]) -> None:
+    matched = {r["Bill No (Books)"]: r for r in sheet(run[2], "Matched")}
+    assert set(matched) == {"INV/26-27/042", "INV/26-27/044", "CN-12", "INV/26-27/045", "KL-779"}
+    assert matched["INV/26-27/042"]["Bill No (2B)"] == "inv-042/2026-27"
+    assert (
+        "written 'INV/26-27/042' in the books and 'inv-042/2026-27' in 2B"
+        in (matched["INV/26-27/042"]["Why"])
+    )
+    assert matched["CN-12"]["Taxable (2B)"] == -5000  # a credit note is negative on both sides
+    assert matched["INV/26-27/044"]["2B Period"] == "2026-11"
+    assert "only in the 2B of 2026-11" in matched["INV/26-27/044"]["Why"]
+    # the b2ba of November replaced October's wrong record: matched at 2,000, not late
+    assert matched["INV/26-27/045"]["Taxable (2B)"] == 2000
+    assert matched["INV/26-27/045"]["Section"] == "b2ba"
+    assert "later" not in matched["INV/26-27/045"]["Why"]
+    assert "not available (place of supply" in matched["KL-779"]["Why"]
+    assert matched["KL-779"]["ITC at Risk"] == 180
+
+
+def test_mismatches_name_the_head_and_the_gstin_of_the_same_pan(run: tuple[int, str, Path]) -> None:
+    mismatched = {r["Bill No (Books)"]: r for r in sheet(run[2], "Mismatched")}
+    assert mismatched["INV/26-27/043"]["Differences"] == (
+        "CGST 900.00 in the books, 810.00 in 2B (90.00 more in the books); "
+        "SGST 900.00 in the books, 810.00 in 2B (90.00 more in the books)"
+    )
+    assert mismatched["INV/26-27/043"]["ITC at Risk"] == 180
+    other = mismatched["OS/55"]
+    assert other["GSTIN"] == OMSAI_GJ
+    assert f"Reported under GSTIN {OMSAI_GJ}" in other["Why"]
+    assert "same PAN AAJPS4321Q" in other["Why"]
+
+
+def test_suggestion_and_the_missing_on_each_side(run: tuple[int, str, Path]) -> None:
+    (suggested,) = sheet(run[2], "Suggested")
+    assert (suggested["Bill No (Books)"], suggested["Bill No (2B)"]) == ("KL-778", "KLT/778")
+    assert "digits are the same (778)" in suggested["Why"]
+    assert "1 days apart" in suggested["Why"]
+    (in_2b_only,) = sheet(run[2], "Missing in Books")
+    assert (in_2b_only["GSTIN"], in_2b_only["Bill No"], in_2b_only["IGST"]) == (
+        KAVERI,
+        "KL-900",
+        1260,
+    )
+    missing = {r["Bill No"]: r for r in sheet(run[2], "Missing in 2B")}
+    assert missing["INV/26-27/050"]["ITC at Risk"] == 1800
+    assert missing["INV/26-27/050"]["Later 2B Period"] in (None, "")
+    assert missing["INV/26-27/044"]["Later 2B Period"] == "2026-11"
+    assert missing["INV/26-27/044"]["ITC at Risk"] == 0
+
+
+def test_credit_at_risk_per_supplier_and_the_follow_up(run: tuple[int, str, Path]) -> None:
+    risk = {r["GSTIN"]: r for r in sheet(run[2], "ITC at Risk")}
+    assert risk[GANESH]["ITC at Risk"] == 1980
+    assert risk[GANESH]["Bills Missing in 2B"] == 1
+    assert risk[KAVERI]["ITC Not Available"] == 180
+    assert risk["Total"]["ITC at Risk"] == 2160
+    asks = sheet(run[2], "Follow-up")
+    assert [(a["Supplier"], a["Bill No"]) for a in asks] == [
+        ("Om Sai Enterprises", "OS/55"),
+        ("Shree Ganesh Traders", "INV/26-27/043"),
+        ("Shree Ganesh Traders", "INV/26-27/050"),
+    ]
+    assert "please report this bill in your GSTR-1" in asks[2]["Ask"]
+    assert "please amend it in your GSTR-1 (B2BA)" in asks[1]["Ask"]
+
+
+@pytest.mark.parametrize("written", ["INV/26-27/042", "inv-0042/2026-27", "FY26-27 INV 42"])
+def test_one_bill_number_written_three_ways_is_matched(tmp_path: Path, written: str) -> None:
+    book = books(
+        tmp_path / "b.xlsx", [purchase("V001", "INV-42", "05-10-2026", 100, cgst=9, sgst=9)]
+    )
+    portal = gstr2b(
+        tmp_path / "2b.json",
+        "102026",
+        {"b2b": {GANESH: [invoice(written, "05-10-2026", 100, cgst=9, sgst=9)]}},
+    )
+    recon = gst_reconcile(book, (portal,)).recon
+    assert len(recon.stage(Stage.MATCHED)) == 1, recon.pairs
+
+
+def test_within_a_rupee_is_exact_and_beyond_is_a_mismatch(tmp_path: Path) -> None:
+    book = books(
+        tmp_path / "b.xlsx",
+        [
+            purchase("V001", "A1", "01-10-2026", 1000.40, cgst=90, sgst=90),
+            purchase("V001", "A2", "01-10-2026", 1000, cgst=90, sgst=90),
+            purchase("V001", "A3", "01-10-2026", 1000, cgst=90, sgst=90),
+        ],
+    )
+    portal = gstr2b(
+        tmp_path / "2b.json",
+        "102026",
+        {
+            "b2b": {
+                GANESH: [
+                    invoice("A1", "01-10-2026", 1001, cgst=90.99, sgst=89.01),
+                    invoice("A2", "01-10-2026", 1000, cgst=91.01, sgst=90),
+                    invoice("A3", "02-10-2026", 1000, cgst=90, sgst=90),
+                ]
+            }
+        },
+    )
+    recon = gst_reconcile(book, (portal,)).recon
+    stages = dict(
+        zip(recon.books["bill_no"].iloc[recon.pairs["b"]], recon.pairs["stage"], strict=True)
+    )
+    assert stages == {"A1": "Matched", "A2": "Mismatched", "A3": "Mismatched"}
+    differences = dict(
+        zip(recon.books["bill_no"].iloc[recon.pairs["b"]], recon.pairs["differences"], strict=True)
+    )
+    assert differences["A2"] == "CGST 90.00 in the books, 91.01 in 2B (1.01 more in 2B)"
+    assert differences["A3"] == "date 01-10-2026 in the books, 02-10-2026 in 2B"
+
+
+def test_two_bills_with_one_number_pair_in_date_order(tmp_path: Path) -> None:
+    """A supplier that restarts its numbering each year: two bills 'S-1' pair first with first."""
+    book = books(
+        tmp_path / "b.xlsx",
+        [
+            purchase("V001", "S-1", "20-10-2026", 200, cgst=18, sgst=18),
+            purchase("V001", "S-1", "02-10-2026", 100, cgst=9, sgst=9),
+        ],
+    )
+    portal = gstr2b(
+        tmp_path / "2b.json",
+        "102026",
+        {
+            "b2b": {
+                GANESH: [
+                    invoice("S1", "02-10-2026", 100, cgst=9, sgst=9),
+                    invoice("S1", "20-10-2026", 200, cgst=18, sgst=18),
+                ]
+            }
+        },
+    )
+    recon = gst_reconcile(book, (portal,)).recon
+    assert list(recon.pairs["stage"]) == ["Matched", "Matched"]
+
+
+def test_a_tally_purchase_register_is_read_too(tmp_path: Path) -> None:
+    from tests.conftest import write_xlsx
+
+    tally = write_xlsx(
+        tmp_path / "register.xlsx",
+        {
+            "Purchase Register": [
+                ["Sahyadri Tradelinks Pvt Ltd"],
+                ["Purchase Register", None, None, None, None, None, None, None, None, None],
+                ["1-Oct-26 to 31-Oct-26"],
+                [
+                    "Date",
+                    "Particulars",
+                    "Voucher No.",
+                    "Supplier Invoice No.",
+                    "Supplier Invoice Date",
+                    "GSTIN/UIN",
+                    "Taxable Value",
+                    "Integrated Tax",
+                    "Central Tax",
+                    "State Tax",
+                    "Cess",
+                ],
+                [
+                    "05-10-2026",
+                    "Shree Ganesh Traders",
+                    "P/101",
+                    "INV/26-27/042",
+                    "05-10-2026",
+                    GANESH,
+                    10000,
+                    None,
+                    900,
+                    900,
+                    None,
+                ],
+                [
+                    "06-10-2026",
+                    "Kaveri Logistics LLP",
+                    "P/102",
+                    "KL-900",
+                    "28-10-2026",
+                    KAVERI,
+                    7000,
+                    1260,
+                    None,
+                    None,
+                    None,
+                ],
+                [
+                    "07-10-2026",
+                    "Bad GSTIN Co",
+                    "P/103",
+                    "X-1",
+                    "01-10-2026",
+                    "27AABCG1234K1ZX",
+                    100,
+                    None,
+                    9,
+                    9,
+                    None,
+                ],
+            ]
+        },
+    )
+    register = read_register(tally)
+    assert register.layout == "Tally Purchase Register"
+    assert register.bills["bill_no"].tolist() == ["INV/26-27/042", "KL-900"]
+    (issue,) = register.issues
+    assert (issue.sheet, issue.cell) == ("Purchase Register", "F7")
+    assert "is not a valid GSTIN" in issue.problem
+    portal, _ = read_gstr2b(
+        [
+            gstr2b(
+                tmp_path / "2b.json",
+                "102026",
+                {
+                    "b2b": {
+                        GANESH: [invoice("INV-042", "05-10-2026", 10000, cgst=900, sgst=900)],
+                        KAVERI: [invoice("KL/900", "28-10-2026", 7000, igst=1260)],
+                    }
+                },
+            )
+        ]
+    )
+    recon = reconcile(register.bills, portal)
+    assert list(recon.pairs["stage"]) == ["Matched", "Matched"]
+
+
+def test_bad_cells_of_the_purchases_sheet_become_issues(tmp_path: Path) -> None:
+    book = books(
+        tmp_path / "b.xlsx",
+        [
+            purchase("V001", "A1", "01-10-2026", 1000, cgst=90, sgst=90),
+            purchase("V009", "A2", "01-10-2026", 1000, cgst=90, sgst=90),
+            purchase("V001", "A3", "31-02-2026", 1000, cgst=90, sgst=90),
+            purchase("V001", "A4", "01-10-2026", "ten", cgst=90, sgst=90),
+        ],
+    )
+    register = read_register(book, vendor_gstins_of(book))
+    assert register.bills["bill_no"].tolist() == ["A1"]
+    said = {i.cell: i.problem for i in register.issues}
+    assert said["A3"] == "Vendor Code 'V009' is not on the Vendors sheet"
+    assert "is not a date" in said["C4"]
+    assert "'ten' is not an amount" in said["G5"]
+
+
+def vendor_gstins_of(book: Path) -> dict[str, tuple[str, str]]:
+    from xlbo.jobs.gst_recon import _vendors
+
+    return _vendors(book, None)
+
+
+def test_the_money_stays_exact(tmp_path: Path) -> None:
+    """Paise from the JSON's decimals, heads summed from the items when the invoice has none:
+    0.1 + 0.2 is 0.30, never 0.30000000000000004."""
+    bare = {
+        k: v
+        for k, v in invoice("A", "01-10-2026", 0).items()
+        if k not in ("txval", "igst", "cgst", "sgst", "cess")
+    }
+    items = [
+        {"num": 1, "rt": 18, "txval": 0.1, "igst": 0.1},
+        {"num": 2, "rt": 18, "txval": 0.2, "igst": 0.2},
+    ]
+    path = gstr2b(tmp_path / "2b.json", "102026", {"b2b": {GANESH: [{**bare, "items": items}]}})
+    portal, _ = read_gstr2b([path])
+    assert portal[["taxable", "igst"]].iloc[0].tolist() == [30, 30]
+    assert pd.api.types.is_integer_dtype(portal["taxable"])

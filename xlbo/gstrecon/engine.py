@@ -1,0 +1,483 @@
+"""Purchases in the books against GSTR-2B, in five stages, each pair with its reason.
+
+Both sides come as frames of one shape, a row a bill (or a supplier's credit or debit note):
+
+    ref, gstin, supplier, bill_no, bill_date (datetime64), kind, taxable, igst, cgst, sgst,
+    cess (integer paise; a credit note negative)
+
+and the 2B side also `period` (`2026-10`, the 2B it came in), `section` (b2b, b2ba, cdnr,
+cdnra), `itc_available` (bool), `itc_reason`, `amended` (what an amendment replaced).
+
+The stages, in order; a bill leaves the pool once paired:
+
+1. **Matched**: the same supplier GSTIN and bill key (`xlbo.gstrecon.bills`), the same date,
+   and the taxable value and each tax head within ₹1.
+2. **Mismatched**: the same GSTIN and key, but the date or a head differs (said with the head and
+   by how much); also the same bill reported under another GSTIN of the same PAN (chars 3–12 of
+   a GSTIN are the supplier's PAN: a branch's registration typed for the head office's).
+3. **Suggested**: bill numbers alike — their digits equal (`SI-42`, `INV/42`), or at most two
+   characters apart — with every amount within ₹1 and dates at most `SUGGEST_DAYS` apart.
+4. **Missing in the books**: in 2B, not booked.
+5. **Missing in 2B**: booked, in no 2B given; and, when several 2B files are given, the bills
+   that appeared only in a later period's 2B than their own month's (their credit moves to
+   that month).
+
+Every join is a pandas merge on the GSTIN (or PAN) and a key; no Python loop runs over
+candidates. Input tax credit at risk: the tax of a bill missing in 2B, the tax the books hold
+above 2B's on a mismatched bill, and the tax of a bill 2B marks as not available.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+import pandas as pd
+
+from xlbo.columns import strings
+from xlbo.gstrecon.bills import bill_digits, bill_keys
+from xlbo.money import format_inr, from_paise
+
+HEADS = ("taxable", "igst", "cgst", "sgst", "cess")
+"""The amounts compared, each in paise."""
+TAX_HEADS = HEADS[1:]
+HEAD_NAMES = {
+    "taxable": "Taxable value",
+    "igst": "IGST",
+    "cgst": "CGST",
+    "sgst": "SGST",
+    "cess": "Cess",
+}
+
+TOLERANCE = 100
+"""₹1 in paise: rounding of each head on the invoice against the books."""
+SUGGEST_DAYS = 30
+"""How far apart two alike bills' dates may lie and still be suggested."""
+
+
+class Stage(StrEnum):
+    MATCHED = "Matched"
+    MISMATCHED = "Mismatched"
+    SUGGESTED = "Suggested"
+
+
+BOOK_COLUMNS = ("ref", "gstin", "supplier", "bill_no", "bill_date", "kind", *HEADS)
+PORTAL_COLUMNS = (*BOOK_COLUMNS, "period", "section", "itc_available", "itc_reason", "amended")
+
+
+@dataclass(frozen=True)
+class GstRecon:
+    """What the reconciliation found. `pairs` holds one row a pair: `b` and `p` (positions in
+    the books and 2B frames), `stage`, `why`, `differences`, `at_risk` (paise), `late` (the
+    2B period it came in, when later than the bill's own). `missing_in_books` and
+    `missing_in_2b` are the rows of each side left over, with `why` and `at_risk`."""
+
+    books: pd.DataFrame
+    portal: pd.DataFrame
+    pairs: pd.DataFrame
+    missing_in_books: pd.DataFrame
+    missing_in_2b: pd.DataFrame
+    periods: tuple[str, ...]
+
+    def stage(self, stage: Stage) -> pd.DataFrame:
+        return self.pairs[self.pairs["stage"] == stage.value]
+
+    @property
+    def late(self) -> pd.DataFrame:
+        """Pairs whose 2B record came only in a later period than the bill's month."""
+        return self.pairs[self.pairs["late"] != ""]
+
+
+def _prepared(frame: pd.DataFrame, id_name: str) -> pd.DataFrame:
+    out = frame.reset_index(drop=True).copy()
+    out[id_name] = np.arange(len(out), dtype=np.int64)
+    out["gstin"] = strings(out["gstin"]).str.upper()
+    out["pan"] = out["gstin"].str.slice(2, 12)
+    out["key"] = bill_keys(out["bill_no"])
+    out["digits"] = bill_digits(out["key"]).str.lstrip("0")
+    out["bill_date"] = pd.to_datetime(out["bill_date"])
+    out["tax"] = out[list(TAX_HEADS)].sum(axis=1).astype(np.int64)
+    return out
+
+
+def _one_to_one(frame: pd.DataFrame, on: list[str], ident: str) -> pd.Series:
+    """The occurrence of each row among rows sharing `on` (by date): two bills of one number
+    pair first with first, second with second."""
+    order = frame.sort_values([*on, "bill_date", ident], kind="stable")
+    return order.groupby(on, sort=False).cumcount().reindex(frame.index)
+
+
+def _pair_on(
+    books: pd.DataFrame, portal: pd.DataFrame, on: list[str], usable: str = "key"
+) -> pd.DataFrame:
+    """Books and 2B rows with the same `on` (and non-blank `usable`), first with first."""
+    left = books[books[usable] != ""].copy()
+    right = portal[portal[usable] != ""].copy()
+    left["occ"] = _one_to_one(left, on, "b")
+    right["occ"] = _one_to_one(right, on, "p")
+    return left.merge(right, on=[*on, "occ"], suffixes=("_b", "_p"))
+
+
+def _differences(pairs: pd.DataFrame, tolerance: int) -> tuple[pd.Series, np.ndarray]:
+    """For each pair: which heads differ beyond `tolerance` and by how much, as a sentence, and
+    a mask of the pairs where any does. Only the pairs that differ are written out."""
+    over = np.zeros(len(pairs), dtype=bool)
+    for head in HEADS:
+        over |= np.abs(pairs[f"{head}_p"].to_numpy() - pairs[f"{head}_b"].to_numpy()) > tolerance
+    text = pd.Series("", index=pairs.index, dtype=object)
+    for at in np.flatnonzero(over).tolist():
+        row = pairs.iloc[at]
+        parts = []
+        for head in HEADS:
+            books, portal = int(row[f"{head}_b"]), int(row[f"{head}_p"])
+            if abs(portal - books) > tolerance:
+                gap = portal - books
+                side = "more in 2B" if gap > 0 else "more in the books"
+                parts.append(
+                    f"{HEAD_NAMES[head]} {format_inr(from_paise(books))} in the books, "
+                    f"{format_inr(from_paise(portal))} in 2B ({format_inr(from_paise(abs(gap)))} "
+                    f"{side})"
+                )
+        text.iat[at] = "; ".join(parts)
+    return text, over
+
+
+def _date_text(day: pd.Series) -> pd.Series:
+    text: pd.Series = day.dt.strftime("%d-%m-%Y").fillna("no date")
+    return text
+
+
+def _written_alike(pairs: pd.DataFrame) -> pd.Series:
+    """'; written X in the books and Y in 2B' where the two numbers are written differently."""
+    differ = pairs["bill_no_b"].astype(str) != pairs["bill_no_p"].astype(str)
+    said = (
+        "; the number is written '"
+        + pairs["bill_no_b"].astype(str)
+        + "' in the books and '"
+        + pairs["bill_no_p"].astype(str)
+        + "' in 2B, the same once the year, separators and leading zeros are dropped"
+    )
+    return said.where(differ, "")
+
+
+def _exact_or_mismatched(pairs: pd.DataFrame, tolerance: int, same_pan: bool) -> pd.DataFrame:
+    differences, over = _differences(pairs, tolerance)
+    same_date = (pairs["bill_date_b"] == pairs["bill_date_p"]).to_numpy()
+    pairs = pairs.assign(differences=differences)
+    if same_pan:
+        gstin_said = (
+            "Reported under GSTIN "
+            + pairs["gstin_p"]
+            + "; the books have "
+            + pairs["gstin_b"]
+            + " (same PAN "
+            + pairs["pan"]
+            + "): correct the vendor's GSTIN, or ask the supplier to amend"
+        )
+        pairs["differences"] = gstin_said + np.where(over, "; " + pairs["differences"], "")
+        exact = np.zeros(len(pairs), dtype=bool)
+    else:
+        exact = ~over & same_date
+    date_said = (
+        "date "
+        + _date_text(pairs["bill_date_b"])
+        + " in the books, "
+        + _date_text(pairs["bill_date_p"])
+        + " in 2B"
+    )
+    only_date = ~over & ~same_date & ~exact
+    pairs.loc[only_date, "differences"] = (
+        pairs.loc[only_date, "differences"].astype(str)
+        + np.where(same_pan, "; ", "")
+        + date_said[only_date]
+    ).str.lstrip("; ")
+    pairs["stage"] = np.where(exact, Stage.MATCHED.value, Stage.MISMATCHED.value)
+    alike = _written_alike(pairs)
+    pairs["why"] = np.where(
+        exact,
+        "Same GSTIN, bill number and date; taxable value and each tax head within ₹1" + alike,
+        np.where(
+            same_pan,
+            "The same bill under another GSTIN of the same PAN: "
+            + pairs["differences"].astype(str)
+            + alike,
+            "Same GSTIN and bill number, but " + pairs["differences"].astype(str) + alike,
+        ),
+    )
+    return pairs
+
+
+def _alike_candidates(books: pd.DataFrame, portal: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of one supplier whose numbers are alike: the same digits, or (among bills with the
+    same taxable value in whole rupees, a rupee either way) keys at most two edits apart."""
+    by_digits = books[books["digits"] != ""].merge(
+        portal[portal["digits"] != ""], on=["gstin", "digits"], suffixes=("_b", "_p")
+    )
+    by_digits["alike"] = "their digits are the same (" + by_digits["digits"] + ")"
+    books = books.assign(rupees=books["taxable"] // 100)
+    shifted = [portal.assign(rupees=portal["taxable"] // 100 + shift) for shift in (-1, 0, 1)]
+    by_value = books.merge(pd.concat(shifted), on=["gstin", "rupees"], suffixes=("_b", "_p"))
+    by_value = by_value[(by_value["key_b"] != "") & (by_value["key_p"] != "")]
+    edits = _edit_distance(by_value["key_b"], by_value["key_p"])
+    by_value = by_value[edits <= 2].copy()
+    by_value["alike"] = "the numbers are at most two characters apart"
+    keep = ["b", "p", "alike"]
+    return pd.concat([by_digits[keep], by_value[keep]]).drop_duplicates(["b", "p"])
+
+
+def _edit_distance(left: pd.Series, right: pd.Series) -> np.ndarray:
+    """Levenshtein distance of each pair of keys (rapidfuzz's C++ where installed)."""
+    if not len(left):
+        return np.zeros(0, dtype=np.int64)
+    try:
+        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.process import cpdist
+    except ImportError:  # pragma: no cover - the browser, where rapidfuzz is not installed
+        return np.fromiter(
+            (_levenshtein(a, b) for a, b in zip(left, right, strict=True)),
+            dtype=np.int64,
+            count=len(left),
+        )
+    return np.asarray(
+        cpdist(left.tolist(), right.tolist(), scorer=Levenshtein.distance), dtype=np.int64
+    )
+
+
+def _levenshtein(first: str, second: str) -> int:  # pragma: no cover - without rapidfuzz
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, start=1):
+        current = [i]
+        for j, b in enumerate(second, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1]
+
+
+def _suggested(
+    books: pd.DataFrame, portal: pd.DataFrame, tolerance: int, days: int
+) -> pd.DataFrame:
+    candidates = _alike_candidates(books, portal)
+    if candidates.empty:
+        return pd.DataFrame()
+    pairs = books.add_suffix("_b").merge(candidates, left_on="b_b", right_on="b")
+    pairs = pairs.merge(portal.add_suffix("_p"), left_on="p", right_on="p_p")
+    close = np.ones(len(pairs), dtype=bool)
+    for head in HEADS:
+        close &= np.abs(pairs[f"{head}_p"].to_numpy() - pairs[f"{head}_b"].to_numpy()) <= tolerance
+    apart = (pairs["bill_date_p"] - pairs["bill_date_b"]).dt.days.abs()
+    close &= (apart <= days).fillna(False).to_numpy(dtype=bool)
+    pairs = pairs[close].assign(apart=apart[close])
+    pairs = pairs.assign(by_digits=pairs["alike"].str.startswith("their digits").astype(int))
+    pairs = pairs.sort_values(["by_digits", "apart", "b", "p"], ascending=[False, True, True, True])
+    chosen = []
+    while len(pairs):  # the best pair of each bill, then of what is left (a few rounds)
+        best = pairs.drop_duplicates("b").drop_duplicates("p")
+        chosen.append(best)
+        pairs = pairs[~pairs["b"].isin(best["b"]) & ~pairs["p"].isin(best["p"])]
+    found = pd.concat(chosen)
+    found["stage"] = Stage.SUGGESTED.value
+    found["differences"] = ""
+    found["why"] = (
+        "Bill numbers differ ('"
+        + found["bill_no_b"].astype(str)
+        + "' in the books, '"
+        + found["bill_no_p"].astype(str)
+        + "' in 2B) but "
+        + found["alike"]
+        + ", and the taxable value and each tax head agree within ₹1; dates "
+        + found["apart"].astype(int).astype(str)
+        + " days apart. Confirm it is the same bill"
+    )
+    found["gstin"] = found["gstin_b"]
+    return found
+
+
+def _late(pairs: pd.DataFrame, periods: tuple[str, ...]) -> pd.Series:
+    """The 2B period of each pair when a 2B of the bill's own month (or the first given, for an
+    older bill) was given too and the record came only later; "" otherwise. An amendment is
+    never late: the record it amends came before."""
+    if len(periods) < 2 or pairs.empty:
+        return pd.Series("", index=pairs.index, dtype=object)
+    own = pairs["bill_date_b"].dt.strftime("%Y-%m").fillna(periods[0])
+    own = own.where(own >= periods[0], periods[0])
+    given = own.isin(periods)
+    late = given & (pairs["period"] > own) & ~pairs["amendment"]
+    return pairs["period"].where(late, "").astype(object)
+
+
+def reconcile(
+    books: pd.DataFrame,
+    portal: pd.DataFrame,
+    *,
+    tolerance: int = TOLERANCE,
+    suggest_days: int = SUGGEST_DAYS,
+) -> GstRecon:
+    """Match the purchase register (`books`) to GSTR-2B (`portal`) in the stages of the module."""
+    books = _prepared(books, "b")
+    portal = _prepared(portal, "p")
+    periods = tuple(sorted(set(portal["period"].astype(str)))) if len(portal) else ()
+    found: list[pd.DataFrame] = []
+    taken_b = np.zeros(len(books), dtype=bool)
+    taken_p = np.zeros(len(portal), dtype=bool)
+
+    def take(pairs: pd.DataFrame) -> None:
+        if pairs.empty:
+            return
+        found.append(pairs)
+        taken_b[pairs["b"].to_numpy(dtype=np.int64)] = True
+        taken_p[pairs["p"].to_numpy(dtype=np.int64)] = True
+
+    same_bill = _pair_on(books, portal, ["gstin", "key"])
+    take(_exact_or_mismatched(same_bill, tolerance, same_pan=False))
+    other_gstin = _pair_on(books[~taken_b], portal[~taken_p], ["pan", "key"])
+    other_gstin = other_gstin[other_gstin["gstin_b"] != other_gstin["gstin_p"]]
+    if len(other_gstin):
+        take(_exact_or_mismatched(other_gstin.reset_index(drop=True), tolerance, same_pan=True))
+    take(_suggested(books[~taken_b], portal[~taken_p], tolerance, suggest_days))
+
+    pairs = _pair_frame(found, books, portal, periods)
+    return GstRecon(
+        books=books,
+        portal=portal,
+        pairs=pairs,
+        missing_in_books=_missing_in_books(portal[~taken_p]),
+        missing_in_2b=_missing_in_2b(books[~taken_b], periods),
+        periods=periods,
+    )
+
+
+PAIR_FIELDS = ("b", "p", "stage", "why", "differences")
+
+
+def _pair_frame(
+    found: list[pd.DataFrame], books: pd.DataFrame, portal: pd.DataFrame, periods: tuple[str, ...]
+) -> pd.DataFrame:
+    if not found:
+        pairs = pd.DataFrame({name: pd.Series(dtype=object) for name in PAIR_FIELDS})
+        pairs["b"] = pairs["b"].astype(np.int64)
+        pairs["p"] = pairs["p"].astype(np.int64)
+    else:
+        pairs = pd.concat([f[list(PAIR_FIELDS)] for f in found], ignore_index=True)
+    b = pairs["b"].to_numpy(dtype=np.int64)
+    p = pairs["p"].to_numpy(dtype=np.int64)
+    view = pd.DataFrame(
+        {
+            "bill_date_b": books["bill_date"].to_numpy()[b],
+            "period": portal["period"].astype(str).to_numpy()[p],
+            "amendment": portal["section"].isin(["b2ba", "cdnra"]).to_numpy()[p],
+        }
+    )
+    pairs["late"] = _late(view, periods).to_numpy()
+    tax_b = books["tax"].to_numpy()[b]
+    tax_p = portal["tax"].to_numpy()[p]
+    available = portal["itc_available"].to_numpy(dtype=bool)[p]
+    claimed_above = np.where(
+        pairs["stage"].to_numpy() == Stage.MISMATCHED.value, np.maximum(tax_b - tax_p, 0), 0
+    )
+    pairs["at_risk"] = np.where(available, claimed_above, np.maximum(tax_b, 0)).astype(np.int64)
+    reason = portal["itc_reason"].astype(str).to_numpy()[p]
+    not_available = ~available
+    if not_available.any():
+        pairs.loc[not_available, "why"] = (
+            pairs.loc[not_available, "why"].astype(str)
+            + "; 2B marks its credit not available"
+            + np.where(reason[not_available] != "", " (" + reason[not_available] + ")", "")
+        )
+    late = pairs["late"] != ""
+    pairs.loc[late, "why"] = (
+        pairs.loc[late, "why"].astype(str)
+        + "; it came only in the 2B of "
+        + pairs.loc[late, "late"].astype(str)
+        + ", later than the bill's month: its credit moves to that month"
+    )
+    return pairs
+
+
+def _missing_in_books(portal: pd.DataFrame) -> pd.DataFrame:
+    out = portal.copy()
+    out["why"] = (
+        "In the 2B of "
+        + out["period"].astype(str)
+        + " ("
+        + out["section"].astype(str)
+        + "), no bill of GSTIN "
+        + out["gstin"]
+        + " with this number or these amounts in the books: book it, or reject it in IMS"
+    )
+    out["at_risk"] = np.zeros(len(out), dtype=np.int64)
+    return out
+
+
+def _missing_in_2b(books: pd.DataFrame, periods: tuple[str, ...]) -> pd.DataFrame:
+    out = books.copy()
+    upto = f" up to {periods[-1]}" if periods else ""
+    blank = out["gstin"] == ""
+    out["why"] = np.where(
+        blank,
+        "The vendor has no GSTIN in the books: no credit can be matched",
+        "Not in the 2B given" + upto + ": the supplier has not reported it under our GSTIN",
+    )
+    out["at_risk"] = np.maximum(out["tax"].to_numpy(), 0).astype(np.int64)
+    return out
+
+
+def suppliers_at_risk(recon: GstRecon) -> pd.DataFrame:
+    """Input tax credit at risk per supplier GSTIN: the bills missing in 2B, the tax the books
+    hold above 2B's on mismatched bills, the credit 2B marks not available; largest first."""
+    books, portal, pairs = recon.books, recon.portal, recon.pairs
+    missing = recon.missing_in_2b
+    paired = pd.DataFrame(
+        {
+            "gstin": books["gstin"].to_numpy()[pairs["b"].to_numpy(dtype=np.int64)],
+            "supplier": books["supplier"].to_numpy()[pairs["b"].to_numpy(dtype=np.int64)],
+            "mismatched": (pairs["stage"] == Stage.MISMATCHED.value).to_numpy(),
+            "not_available": ~portal["itc_available"].to_numpy(dtype=bool)[
+                pairs["p"].to_numpy(dtype=np.int64)
+            ],
+            "at_risk": pairs["at_risk"].to_numpy(),
+        }
+    )
+    paired = paired[paired["at_risk"] > 0]
+    rows = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "gstin": missing["gstin"],
+                    "supplier": missing["supplier"],
+                    "bills_missing": 1,
+                    "missing": missing["at_risk"],
+                    "bills_mismatched": 0,
+                    "mismatched": 0,
+                    "not_available": 0,
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "gstin": paired["gstin"],
+                    "supplier": paired["supplier"],
+                    "bills_missing": 0,
+                    "missing": 0,
+                    "bills_mismatched": paired["mismatched"].astype(int),
+                    "mismatched": np.where(
+                        paired["mismatched"] & ~paired["not_available"], paired["at_risk"], 0
+                    ),
+                    "not_available": np.where(paired["not_available"], paired["at_risk"], 0),
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    if rows.empty:
+        return rows.assign(total=pd.Series(dtype=np.int64))
+    summed = rows.groupby(["gstin"], sort=False).agg(
+        supplier=("supplier", "first"),
+        bills_missing=("bills_missing", "sum"),
+        missing=("missing", "sum"),
+        bills_mismatched=("bills_mismatched", "sum"),
+        mismatched=("mismatched", "sum"),
+        not_available=("not_available", "sum"),
+    )
+    summed["total"] = summed["missing"] + summed["mismatched"] + summed["not_available"]
+    summed = summed[summed["total"] > 0].reset_index()
+    return summed.sort_values(["total", "gstin"], ascending=[False, True], ignore_index=True)

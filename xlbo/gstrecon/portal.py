@@ -1,0 +1,211 @@
+"""GSTR-2B as the GST portal hands it out: the JSON of Returns → GSTR-2B → Download.
+
+    {"data": {"gstin": "27AAACS1234A1Z5", "rtnprd": "102026", "gendt": "14-11-2026",
+      "docdata": {
+        "b2b":   [{"ctin": …, "trdnm": …, "supprd": "102026", "inv": [{"inum": "SG/101",
+                   "dt": "05-10-2026", "val": 11800, "pos": "27", "rev": "N", "itcavl": "Y",
+                   "rsn": "", "txval": 10000, "igst": 0, "cgst": 900, "sgst": 900, "cess": 0,
+                   "items": [{"num": 1, "rt": 18, "txval": 10000, …}]}]}],
+        "b2ba":  the same, each invoice with "oinum"/"oidt", the number and date it amends,
+        "cdnr":  [{"ctin": …, "nt": [{"ntnum": …, "typ": "C" or "D", "dt": …, …}]}],
+        "cdnra": the same, each note with "ontnum"/"ontdt"}}}
+
+Amounts come at the invoice level, or only in its `items` (summed here); the JSON's numbers are
+read as decimals, never floats. A credit note's amounts are negative. An amendment (b2ba, cdnra)
+replaces the record it amends, in its own file or an earlier period's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xlbo.errors import FileProblem
+from xlbo.gstrecon.bills import bill_keys
+from xlbo.gstrecon.engine import HEADS, PORTAL_COLUMNS
+from xlbo.money import to_paise
+
+DOWNLOAD = "download it again from the GST portal (Returns → GSTR-2B → Download → JSON)"
+SECTIONS = {"b2b": "inv", "b2ba": "inv", "cdnr": "nt", "cdnra": "nt"}
+"""The parts read, and the list of documents in each supplier's entry."""
+REASONS = {
+    "P": "place of supply in the supplier's state, recipient in another",
+    "C": "the supplier filed after the time limit of s.16(4)",
+}
+"""2B's `rsn` codes for credit not available."""
+
+
+def _problem(path: Path, what: str) -> FileProblem:
+    return FileProblem(f"{path.name}: {what}; {DOWNLOAD}.")
+
+
+def _load(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        raise FileProblem(f"{path} was not found. Check the name and folder, then run again.")
+    if path.is_dir():
+        raise FileProblem(f"{path} is a folder; give the GSTR-2B JSON file's name.")
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FileProblem(f"{path} cannot be read ({error.strerror}).") from None
+    if raw[:2] == b"PK":
+        raise _problem(path, "is a zip or Excel file, not the JSON (unzip it first)")
+    try:
+        top = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal, parse_int=Decimal)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise _problem(path, f"is not a JSON file ({str(error)[:80]})") from None
+    data = top.get("data", top) if isinstance(top, dict) else None
+    if not isinstance(data, dict) or not isinstance(data.get("docdata"), dict):
+        raise _problem(path, "is not a GSTR-2B (no data.docdata)")
+    return data
+
+
+def _period(path: Path, data: dict[str, Any]) -> str:
+    text = str(data.get("rtnprd") or "").strip()
+    if len(text) != 6 or not text.isdigit() or not 1 <= int(text[:2]) <= 12:
+        raise _problem(path, f"its return period rtnprd '{text[:20]}' is not MMYYYY")
+    return f"{text[2:]}-{text[:2]}"
+
+
+def _paise(path: Path, where: str, value: Any) -> int:
+    if value in (None, ""):
+        return 0
+    try:
+        return to_paise(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        raise _problem(path, f"{where} holds '{str(value)[:30]}', not an amount") from None
+
+
+def _day(path: Path, where: str, text: Any) -> date | None:
+    if text in (None, ""):
+        return None
+    try:
+        day, month, year = (int(part) for part in str(text).split("-"))
+        return date(year, month, day)
+    except ValueError:
+        raise _problem(path, f"{where} has the date '{str(text)[:20]}', not DD-MM-YYYY") from None
+
+
+def _heads(path: Path, where: str, document: dict[str, Any]) -> list[int]:
+    """Taxable value and tax heads: the document's own, else the sum of its items."""
+    if any(head_key in document for head_key in ("txval", "igst", "cgst", "sgst")):
+        return [_paise(path, where, document.get(k)) for k in _JSON_HEADS]
+    totals = [0] * len(_JSON_HEADS)
+    items = document.get("items") or document.get("itms") or []
+    for item in items if isinstance(items, list) else []:
+        detail = item.get("itm_det", item) if isinstance(item, dict) else {}
+        for at, name in enumerate(_JSON_HEADS):
+            totals[at] += _paise(path, where, detail.get(name))
+    return totals
+
+
+_JSON_HEADS = ("txval", "igst", "cgst", "sgst", "cess")
+
+
+def _records(path: Path, data: dict[str, Any], period: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    docdata = data["docdata"]
+    for section, listed in SECTIONS.items():
+        suppliers = docdata.get(section) or []
+        if not isinstance(suppliers, list):
+            raise _problem(path, f"docdata.{section} is not a list")
+        for supplier in suppliers:
+            if not isinstance(supplier, dict):
+                raise _problem(path, f"docdata.{section} holds '{str(supplier)[:30]}'")
+            ctin = str(supplier.get("ctin") or "").strip().upper()
+            name = str(supplier.get("trdnm") or "").strip()
+            documents = supplier.get(listed) or []
+            for document in documents if isinstance(documents, list) else []:
+                if not isinstance(document, dict):
+                    continue
+                note = listed == "nt"
+                number = str(document.get("ntnum" if note else "inum") or "").strip()
+                where = f"{section} {ctin} {number or '(no number)'}"
+                kind_code = str(document.get("typ") or "").upper()
+                kind = ("Credit Note" if kind_code == "C" else "Debit Note") if note else "Invoice"
+                heads = _heads(path, where, document)
+                if kind == "Credit Note":
+                    heads = [-abs(h) for h in heads]
+                original = str(document.get("ontnum" if note else "oinum") or "").strip()
+                original_day = _day(path, where, document.get("ontdt" if note else "oidt"))
+                rsn = str(document.get("rsn") or "").strip().upper()
+                rows.append(
+                    {
+                        "ref": f"{path.name}: {where}",
+                        "gstin": ctin,
+                        "supplier": name,
+                        "bill_no": number,
+                        "bill_date": _day(path, where, document.get("dt")),
+                        "kind": kind + (" (reverse charge)" if document.get("rev") == "Y" else ""),
+                        **dict(zip(HEADS, heads, strict=True)),
+                        "period": period,
+                        "section": section,
+                        "itc_available": str(document.get("itcavl") or "Y").upper() != "N",
+                        "itc_reason": REASONS.get(rsn, rsn),
+                        "amended": (
+                            f"amends {original} of {original_day:%d-%m-%Y}"
+                            if original and original_day
+                            else (f"amends {original}" if original else "")
+                        ),
+                        "original": original,
+                    }
+                )
+    return rows
+
+
+def read_gstr2b(paths: Sequence[Path]) -> tuple[pd.DataFrame, str]:
+    """The records of every 2B file given (one a period), amendments in place of what they
+    amend, and the recipient's GSTIN. Files of two recipients, or two files of one period, are
+    refused: they would count credit twice or mix companies."""
+    rows: list[dict[str, Any]] = []
+    recipient = ""
+    seen: dict[str, Path] = {}
+    for path in paths:
+        data = _load(path)
+        period = _period(path, data)
+        if period in seen:
+            raise FileProblem(
+                f"{seen[period].name} and {path.name} are both the GSTR-2B of {period}; give "
+                "each period once."
+            )
+        seen[period] = path
+        gstin = str(data.get("gstin") or "").strip().upper()
+        if recipient and gstin and gstin != recipient:
+            raise FileProblem(
+                f"{path.name} is the 2B of GSTIN {gstin}, the other files of {recipient}; "
+                "reconcile one registration at a time."
+            )
+        recipient = recipient or gstin
+        rows.extend(_records(path, data, period))
+    frame = pd.DataFrame(rows, columns=[*PORTAL_COLUMNS, "original"])
+    for head in HEADS:
+        frame[head] = frame[head].astype(np.int64)
+    frame["itc_available"] = frame["itc_available"].astype(bool)
+    return _amended(frame).drop(columns="original"), recipient
+
+
+def _amended(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop each original that an amendment (b2ba, cdnra) of the same or a later period
+    replaces."""
+    amendment = frame["section"].isin(["b2ba", "cdnra"])
+    if not amendment.any():
+        return frame.reset_index(drop=True)
+    replaced = pd.DataFrame(
+        {
+            "gstin": frame.loc[amendment, "gstin"],
+            "key": bill_keys(frame.loc[amendment, "original"]),
+            "by": frame.loc[amendment, "period"],
+        }
+    )
+    originals = frame[~amendment].assign(key=bill_keys(frame.loc[~amendment, "bill_no"]))
+    hit = originals.reset_index().merge(replaced, on=["gstin", "key"])
+    gone = np.zeros(len(frame), dtype=bool)
+    gone[hit.loc[hit["period"] <= hit["by"], "index"].to_numpy(dtype=np.int64)] = True
+    return frame[~gone].reset_index(drop=True)

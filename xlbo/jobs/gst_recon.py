@@ -1,0 +1,429 @@
+"""The GSTR-2B reconciliation: `xlbo gst-recon --purchases BOOK.xlsx --gstr2b 2B.json
+[--gstr2b …] [--master MASTER.xlsx] --out recon.xlsx`.
+
+Reads the purchase register (the Purchases sheet with the vendors' GSTINs from Vendors, or a
+Tally Purchase Register) and one or more GSTR-2B JSON files, matches them in stages
+(`xlbo.gstrecon.engine`) and writes: Summary (counts and credit per stage), Matched, Suggested,
+Mismatched, Missing in Books, Missing in 2B, ITC at Risk (per supplier), Follow-up (what to ask
+each supplier) and Issues (cells of the register that could not be read).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xlbo.book import FileBook, ResultSheet, write_workbook
+from xlbo.book.atomic import check_output_file, result_set
+from xlbo.book.display import Colour, Column, Highlight, Kind
+from xlbo.columns import money_column
+from xlbo.errors import UserError
+from xlbo.gstrecon.engine import HEADS, TAX_HEADS, GstRecon, Stage, reconcile, suppliers_at_risk
+from xlbo.gstrecon.portal import read_gstr2b
+from xlbo.gstrecon.register import Register, read_register, vendor_gstins
+from xlbo.issues import Issue
+from xlbo.jobs.registry import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    GstReconSettings,
+    JobResult,
+    Source,
+    file_of,
+    refuse_to_replace_inputs,
+    workbook_out,
+)
+from xlbo.master.load import load_sheet
+from xlbo.master.schema import MASTER_TABLES
+from xlbo.money import format_inr, from_paise
+from xlbo.sheets.issues import issues_sheet
+
+MONEY = Column(kind=Kind.MONEY)
+WHY = Column(kind=Kind.LONG_TEXT, width=70)
+DATE = Column(kind=Kind.DATE)
+ID = Column(kind=Kind.ID, width=18)
+
+
+@dataclass(frozen=True)
+class GstReconResult:
+    recon: GstRecon
+    register: Register
+    recipient: str
+    issues: list[Issue]
+
+
+def _vendors(book: Path, master: Path | None) -> dict[str, tuple[str, str]]:
+    reader = FileBook(master or book)
+    table = next(t for t in MASTER_TABLES if t.sheet == "Vendors")
+    if not reader.has("Vendors"):
+        return {}
+    records, _, _, _ = load_sheet(reader, table)
+    return vendor_gstins(records)
+
+
+def _dates(values: pd.Series) -> np.ndarray:
+    dates = pd.to_datetime(values)
+    return np.array([d.date() if not pd.isna(d) else None for d in dates], dtype=object)
+
+
+def _tax(frame: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    return np.asarray(frame["tax"].to_numpy(dtype=np.int64)[rows], dtype=np.int64)
+
+
+def _pairs_sheet(recon: GstRecon, stage: Stage, name: str) -> ResultSheet:
+    pairs = recon.stage(stage)
+    b = pairs["b"].to_numpy(dtype=np.int64)
+    p = pairs["p"].to_numpy(dtype=np.int64)
+    books, portal = recon.books, recon.portal
+    columns: dict[str, Any] = {
+        "GSTIN": portal["gstin"].to_numpy(dtype=object)[p],
+        "Supplier": books["supplier"].to_numpy(dtype=object)[b],
+        "Bill No (Books)": books["bill_no"].to_numpy(dtype=object)[b],
+        "Bill No (2B)": portal["bill_no"].to_numpy(dtype=object)[p],
+        "Date (Books)": _dates(books["bill_date"].iloc[b]),
+        "Date (2B)": _dates(portal["bill_date"].iloc[p]),
+        "Taxable (Books)": money_column(books["taxable"].to_numpy()[b]),
+        "Taxable (2B)": money_column(portal["taxable"].to_numpy()[p]),
+        "Tax (Books)": money_column(_tax(books, b)),
+        "Tax (2B)": money_column(_tax(portal, p)),
+    }
+    if stage is Stage.MISMATCHED:
+        columns["Differences"] = pairs["differences"].to_numpy(dtype=object)
+    columns |= {
+        "ITC at Risk": money_column(pairs["at_risk"].to_numpy()),
+        "2B Period": portal["period"].to_numpy(dtype=object)[p],
+        "Section": portal["section"].to_numpy(dtype=object)[p],
+        "Books Cell": books["ref"].to_numpy(dtype=object)[b],
+        "Why": pairs["why"].to_numpy(dtype=object),
+    }
+    frame = pd.DataFrame(columns)
+    return ResultSheet(
+        name,
+        frame,
+        columns=_display(frame) | {"Differences": WHY},
+        title=(f"{name}: {len(frame)} pairs",),
+    )
+
+
+def _display(frame: pd.DataFrame) -> dict[str, Column]:
+    shown: dict[str, Column] = {}
+    for header in frame.columns:
+        if header.startswith(("Taxable", "Tax ", "Tax(")) or header in (
+            "IGST",
+            "CGST",
+            "SGST",
+            "Cess",
+            "ITC at Risk",
+            "Tax",
+        ):
+            shown[header] = MONEY
+        elif header.startswith("Date") or header == "Bill Date":
+            shown[header] = DATE
+        elif header == "GSTIN":
+            shown[header] = ID
+        elif header == "Why":
+            shown[header] = WHY
+    return shown
+
+
+def _side_sheet(
+    name: str, frame: pd.DataFrame, extra: Mapping[str, Any], title: str
+) -> ResultSheet:
+    columns: dict[str, Any] = {
+        "GSTIN": frame["gstin"].to_numpy(dtype=object),
+        "Supplier": frame["supplier"].to_numpy(dtype=object),
+        "Bill No": frame["bill_no"].to_numpy(dtype=object),
+        "Bill Date": _dates(frame["bill_date"]),
+        "Kind": frame["kind"].to_numpy(dtype=object),
+        "Taxable": money_column(frame["taxable"].to_numpy()),
+        **{
+            h.upper() if h != "cess" else "Cess": money_column(frame[h].to_numpy())
+            for h in TAX_HEADS
+        },
+        **extra,
+        "Why": frame["why"].to_numpy(dtype=object),
+    }
+    table = pd.DataFrame(columns)
+    return ResultSheet(name, table, columns=_display(table), title=(title,))
+
+
+def _missing_in_2b_sheet(recon: GstRecon) -> ResultSheet:
+    missing = recon.missing_in_2b
+    late = recon.late
+    later = recon.books.iloc[late["b"].to_numpy(dtype=np.int64)].copy()
+    later["why"] = late["why"].to_numpy()
+    later["at_risk"] = 0
+    later["late"] = late["late"].to_numpy()
+    both = pd.concat([missing.assign(late=""), later], ignore_index=True)
+    sheet = _side_sheet(
+        "Missing in 2B",
+        both,
+        {
+            "ITC at Risk": money_column(both["at_risk"].to_numpy()),
+            "Later 2B Period": both["late"].to_numpy(dtype=object),
+            "Books Cell": both["ref"].to_numpy(dtype=object),
+        },
+        f"Booked, not in the 2B of their month: {len(missing)} in no 2B given, "
+        f"{len(later)} only in a later period's",
+    )
+    return sheet
+
+
+def _risk_sheet(recon: GstRecon) -> ResultSheet:
+    risk = suppliers_at_risk(recon)
+    money = ("missing", "mismatched", "not_available", "total")
+    frame = pd.DataFrame(
+        {
+            "GSTIN": risk["gstin"].to_numpy(dtype=object),
+            "Supplier": risk["supplier"].to_numpy(dtype=object),
+            "Bills Missing in 2B": risk["bills_missing"].to_numpy(dtype=np.int64),
+            "ITC Missing in 2B": money_column(risk["missing"].to_numpy()),
+            "Bills Mismatched": risk["bills_mismatched"].to_numpy(dtype=np.int64),
+            "ITC Mismatched": money_column(risk["mismatched"].to_numpy()),
+            "ITC Not Available": money_column(risk["not_available"].to_numpy()),
+            "ITC at Risk": money_column(risk["total"].to_numpy()),
+        }
+    )
+    total = pd.DataFrame(
+        {
+            "GSTIN": ["Total"],
+            "Supplier": [f"{len(frame)} suppliers"],
+            "Bills Missing in 2B": [int(risk["bills_missing"].sum())],
+            "ITC Missing in 2B": money_column([int(risk[money[0]].sum())]),
+            "Bills Mismatched": [int(risk["bills_mismatched"].sum())],
+            "ITC Mismatched": money_column([int(risk[money[1]].sum())]),
+            "ITC Not Available": money_column([int(risk[money[2]].sum())]),
+            "ITC at Risk": money_column([int(risk[money[3]].sum())]),
+        }
+    )
+    frame = pd.concat([frame, total], ignore_index=True)
+    shown = {h: MONEY for h in frame.columns if h.startswith("ITC")}
+    shown |= {"GSTIN": ID, "Supplier": Column(width=30)}
+    return ResultSheet(
+        "ITC at Risk",
+        frame,
+        columns=shown,
+        title=("Input tax credit at risk, per supplier (largest first)",),
+        highlights=(Highlight("GSTIN", "Total", Colour.TOTAL, whole_row=True),),
+    )
+
+
+def _follow_up_sheet(recon: GstRecon) -> ResultSheet:
+    """What to ask each supplier: bills it has not reported, and bills reported differently."""
+    books, portal = recon.books, recon.portal
+    missing = recon.missing_in_2b
+    upto = recon.periods[-1] if recon.periods else ""
+    asks = [
+        pd.DataFrame(
+            {
+                "GSTIN": missing["gstin"],
+                "Supplier": missing["supplier"],
+                "Bill No": missing["bill_no"],
+                "Bill Date": missing["bill_date"],
+                "Tax": missing["tax"],
+                "Ask": "Not in our GSTR-2B up to "
+                + upto
+                + ": please report this bill in your GSTR-1 under our GSTIN",
+            }
+        )
+    ]
+    mismatched = recon.stage(Stage.MISMATCHED)
+    b = mismatched["b"].to_numpy(dtype=np.int64)
+    p = mismatched["p"].to_numpy(dtype=np.int64)
+    asks.append(
+        pd.DataFrame(
+            {
+                "GSTIN": portal["gstin"].to_numpy(dtype=object)[p],
+                "Supplier": books["supplier"].to_numpy(dtype=object)[b],
+                "Bill No": books["bill_no"].to_numpy(dtype=object)[b],
+                "Bill Date": books["bill_date"].to_numpy()[b],
+                "Tax": books["tax"].to_numpy()[b],
+                "Ask": "Reported differently ("
+                + mismatched["differences"].astype(str).to_numpy(dtype=object)
+                + "): please amend it in your GSTR-1 (B2BA) or confirm our figures are wrong",
+            }
+        )
+    )
+    table = pd.concat(asks, ignore_index=True).sort_values(
+        ["Supplier", "GSTIN", "Bill Date"], kind="stable", ignore_index=True
+    )
+    frame = pd.DataFrame(
+        {
+            "GSTIN": table["GSTIN"].to_numpy(dtype=object),
+            "Supplier": table["Supplier"].to_numpy(dtype=object),
+            "Bill No": table["Bill No"].to_numpy(dtype=object),
+            "Bill Date": _dates(table["Bill Date"]),
+            "Tax": money_column(table["Tax"].to_numpy(dtype=np.int64)),
+            "Ask": table["Ask"].to_numpy(dtype=object),
+        }
+    )
+    return ResultSheet(
+        "Follow-up",
+        frame,
+        columns=_display(frame) | {"Ask": WHY, "Supplier": Column(width=30)},
+        title=("To ask each supplier (sorted by supplier)",),
+    )
+
+
+def _summary_sheet(recon: GstRecon, result: GstReconResult, files: list[str]) -> ResultSheet:
+    books, portal = recon.books, recon.portal
+    rows = []
+    for stage in (Stage.MATCHED, Stage.SUGGESTED, Stage.MISMATCHED):
+        pairs = recon.stage(stage)
+        b = pairs["b"].to_numpy(dtype=np.int64)
+        p = pairs["p"].to_numpy(dtype=np.int64)
+        rows.append(
+            [
+                stage.value,
+                len(b),
+                len(p),
+                int(_tax(books, b).sum()),
+                int(_tax(portal, p).sum()),
+                int(pairs["at_risk"].sum()),
+            ]
+        )
+    rows.append(
+        [
+            "Missing in Books",
+            0,
+            len(recon.missing_in_books),
+            0,
+            int(recon.missing_in_books["tax"].sum()),
+            0,
+        ]
+    )
+    rows.append(
+        [
+            "Missing in 2B",
+            len(recon.missing_in_2b),
+            0,
+            int(recon.missing_in_2b["tax"].sum()),
+            0,
+            int(recon.missing_in_2b["at_risk"].sum()),
+        ]
+    )
+    table = pd.DataFrame(
+        rows, columns=["Stage", "Bills", "2B Records", "Tax (Books)", "Tax (2B)", "ITC at Risk"]
+    )
+    sums = [int(v) for v in table.drop(columns="Stage").sum()]
+    table = pd.concat(
+        [table, pd.DataFrame([["Total", *sums]], columns=table.columns)], ignore_index=True
+    )
+    frame = pd.DataFrame(
+        {
+            "Stage": table["Stage"],
+            "Bills": table["Bills"].astype(np.int64),
+            "2B Records": table["2B Records"].astype(np.int64),
+            "Tax (Books)": money_column(table["Tax (Books)"].to_numpy()),
+            "Tax (2B)": money_column(table["Tax (2B)"].to_numpy()),
+            "ITC at Risk": money_column(table["ITC at Risk"].to_numpy()),
+        }
+    )
+    title = [
+        f"GSTR-2B reconciliation of {result.recipient or 'the company'}",
+        f"2B periods: {', '.join(recon.periods) or 'none'} ({', '.join(files)})",
+        f"Purchase register: {result.register.layout}, {len(books)} bills"
+        + (
+            f"; {result.register.unregistered} of unregistered vendors left aside"
+            if result.register.unregistered
+            else ""
+        ),
+    ]
+    if len(recon.late):
+        title.append(f"{len(recon.late)} bills came only in a later 2B (see Missing in 2B)")
+    return ResultSheet(
+        "Summary",
+        frame,
+        columns=dict.fromkeys(("Tax (Books)", "Tax (2B)", "ITC at Risk"), MONEY)
+        | {"Stage": Column(width=20)},
+        title=tuple(title),
+        highlights=(Highlight("Stage", "Total", Colour.TOTAL, whole_row=True),),
+        autofilter=False,
+    )
+
+
+def gst_reconcile(
+    book: Path, gstr2b: tuple[Path, ...], master: Path | None = None
+) -> GstReconResult:
+    portal, recipient = read_gstr2b(gstr2b)
+    register = read_register(book, _vendors(book, master))
+    recon = reconcile(register.bills, portal)
+    return GstReconResult(recon, register, recipient, register.issues)
+
+
+def gst_recon_sheets(result: GstReconResult, files: list[str]) -> list[ResultSheet]:
+    recon = result.recon
+    sheets = [
+        _summary_sheet(recon, result, files),
+        _pairs_sheet(recon, Stage.MATCHED, "Matched"),
+        _pairs_sheet(recon, Stage.SUGGESTED, "Suggested"),
+        _pairs_sheet(recon, Stage.MISMATCHED, "Mismatched"),
+        _side_sheet(
+            "Missing in Books",
+            recon.missing_in_books,
+            {
+                "2B Period": recon.missing_in_books["period"].to_numpy(dtype=object),
+                "Section": recon.missing_in_books["section"].to_numpy(dtype=object),
+                "ITC Available": np.where(recon.missing_in_books["itc_available"], "Yes", "No"),
+                "Amended": recon.missing_in_books["amended"].to_numpy(dtype=object),
+            },
+            f"In 2B, not in the books: {len(recon.missing_in_books)}",
+        ),
+        _missing_in_2b_sheet(recon),
+        _risk_sheet(recon),
+        _follow_up_sheet(recon),
+    ]
+    if result.issues:
+        sheets.append(issues_sheet(result.issues, result.register.bills.attrs.get("file", "")))
+    return sheets
+
+
+def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> JobResult:
+    """The gst-recon job: the purchase register against the GSTR-2B files, to `settings.out`."""
+    book, master = inputs["purchases"], file_of(inputs.get("master"))
+    if not isinstance(book, Path):
+        raise UserError("Save the books with the Purchases sheet to a file and give its name.")
+    if not settings.gstr2b:
+        raise UserError("Give the GSTR-2B JSON with --gstr2b (one a period; repeat for more).")
+    out = settings.out
+    workbook_out(out, "the reconciliation")
+    refuse_to_replace_inputs(out, book, master, *settings.gstr2b)
+    check_output_file(out, book, master, *settings.gstr2b)
+    result = gst_reconcile(book, settings.gstr2b, master)
+    sheets = gst_recon_sheets(result, [p.name for p in settings.gstr2b])
+    with result_set(out.parent):
+        write_workbook(out, sheets, title=f"GSTR-2B reconciliation of {book.name}")
+    recon = result.recon
+    at_risk = int(recon.pairs["at_risk"].sum() + recon.missing_in_2b["at_risk"].sum())
+    counts = (
+        f"{len(recon.stage(Stage.MATCHED))} matched, {len(recon.stage(Stage.SUGGESTED))} "
+        f"suggested, {len(recon.stage(Stage.MISMATCHED))} mismatched, "
+        f"{len(recon.missing_in_books)} missing in the books, {len(recon.missing_in_2b)} "
+        f"missing in 2B"
+    )
+    lines = [f"{counts}; ITC at risk {format_inr(from_paise(at_risk), symbol=True)}."]
+    if result.issues:
+        lines.append(f"{len(result.issues)} rows of the register left out (see the Issues sheet).")
+    lines.append(f"Reconciliation: {out}")
+    clean = (
+        not result.issues
+        and at_risk == 0
+        and len(recon.pairs) == len(recon.stage(Stage.MATCHED))
+        and recon.missing_in_books.empty
+    )
+    return JobResult(
+        EXIT_OK if clean else EXIT_FINDINGS,
+        tuple(lines),
+        sheets=tuple(sheets),
+        issues=tuple(result.issues),
+        files=(out,),
+        headline=f"{counts}.",
+        value=result,
+    )
+
+
+__all__ = ["HEADS", "gst_recon_job", "gst_reconcile"]
