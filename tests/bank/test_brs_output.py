@@ -177,10 +177,10 @@ def test_brs_heading_items_subtotals_and_a_difference_of_nil(
     assert heading[2].startswith("HDFC Bank Current A/c")  # the ledger's name in the books
     rows = brs_rows(sheet)
     assert rows[0][1:] == ("Balance as per bank statement", "", None, Decimal("95871.30"))
-    assert listed(rows, "Add: Cheques deposited but not yet credited") == [
+    assert listed(rows, "Add: Cheques deposited and receipts in the books not yet credited") == [
         (date(2026, 10, 29), "Vardhaman Retail Pvt Ltd", "RCT/2", Decimal("50000.00"))
     ]
-    assert listed(rows, "Less: Cheques issued but not yet presented") == [
+    assert listed(rows, "Less: Cheques issued and payments in the books not yet debited") == [
         (date(2026, 10, 30), "Annapurna Caterers", "PMT/2", Decimal("7500.00")),
         (date(2026, 10, 30), "Shree Balaji Traders", "PMT/3", Decimal("2500.00")),
     ]
@@ -199,8 +199,8 @@ def test_brs_heading_items_subtotals_and_a_difference_of_nil(
     assert listed(rows, "Add: Differences on confirmed matches") == []
     assert figures(rows) == {
         "Balance as per bank statement": Decimal("95871.30"),
-        "Total cheques deposited but not yet credited": Decimal("50000.00"),
-        "Total cheques issued but not yet presented": Decimal("10000.00"),
+        "Total receipts in the books not yet credited": Decimal("50000.00"),
+        "Total payments in the books not yet debited": Decimal("10000.00"),
         "Total debits in the bank not yet in the books": Decimal("12362.70"),
         "Total credits in the bank not yet in the books": Decimal("1234.00"),
         "Total differences on confirmed matches": Decimal("0.00"),
@@ -627,3 +627,42 @@ def test_a_statement_kept_a_sheet_a_fortnight_links_each_line_to_its_sheet(
         ("16-31 Oct", "A10"),
     ]
     assert result.brs.difference == 0
+
+
+def test_book_entries_after_the_statement_are_left_to_the_next_brs(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: Any
+) -> None:
+    """The ledger runs to 2 November, the statement to 31 October: the BRS as on 31 October
+    takes the books' balance on that day, lists neither November entry, and the charge the
+    books took up on 1 November is, on 31 October, still a debit in the bank alone."""
+    later = [
+        [date(2026, 11, 1), "Bank Charges", "Payment", "PMT/4", None, 17.70],
+        [date(2026, 11, 2), "Sundaram Motors", "Payment", "PMT/5", None, 3000.00],
+        [None, "Closing Balance", None, None, None, 143982.30],
+    ]
+    bank = xlsx({"Statement": STATEMENT}, name="hdfc-oct.xlsx")
+    books = xlsx({"Ledger": LEDGER[:-1] + later}, name="tally-hdfc.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code, printed, _ = reconcile(
+        capsys, "--bank", str(bank), "--ledger", str(books), "--out", str(out)
+    )
+    assert code == 0 and "BRS difference 0.00" in printed
+    book = openpyxl.load_workbook(out)
+    sheet = book["BRS"]
+    assert sheet.cell(2, 1).value == "Bank Reconciliation Statement as on 31 October 2026"
+    rows = brs_rows(sheet)
+    assert [r[1] for r in listed(rows, "Less: Cheques issued and payments")] == [
+        "Annapurna Caterers",
+        "Shree Balaji Traders",
+    ]
+    assert [r[1] for r in listed(rows, "Add: Debits in the bank")] == [
+        "ACH D- HDFC LTD-LOAN EMI 000123456789",
+        "SMS CHGS JUL-SEP 2026 INCL GST",
+    ]
+    assert figures(rows)["Balance as per books (ledger)"] == Decimal("147000.00")
+    assert figures(rows)["Difference"] == Decimal("0.00")
+    summary = " ".join(
+        str(v) for row in book["Summary"].iter_rows(values_only=True) for v in row if v
+    )
+    assert "2 book entries dated after 31-10-2026 (net -3,017.70) belong to the next BRS" in summary
+    assert "1 of them matched a bank line of that day or before" in summary

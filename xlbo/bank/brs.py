@@ -1,12 +1,12 @@
 """The Bank Reconciliation Statement in the form Indian auditors expect.
 
     Balance as per bank statement                                        1,24,982.30
-    Add: Cheques deposited but not yet credited by the bank
+    Add: Cheques deposited and receipts in the books not yet credited by the bank
         30-10-2026  Vardhaman Retail            RCT/9          8,000.00
-    Total cheques deposited but not yet credited                           8,000.00
-    Less: Cheques issued but not yet presented for payment
+    Total receipts in the books not yet credited                           8,000.00
+    Less: Cheques issued and payments in the books not yet debited by the bank
         30-10-2026  Om Sai Logistics            PMT/9          5,000.00
-    Total cheques issued but not yet presented                             5,000.00
+    Total payments in the books not yet debited                            5,000.00
     Add: Debits in the bank not yet in the books (charges, NACH, returns)
         31-10-2026  SMS CHGS JUL-SEP INCL GST                     17.70
     Total debits in the bank not yet in the books                             17.70
@@ -45,8 +45,14 @@ DIFFERENCE = "Difference"
 class Section(StrEnum):
     """The headings of the BRS, in order; each lists its lines and ends with its subtotal."""
 
-    DEPOSITS_NOT_CREDITED = "Add: Cheques deposited but not yet credited by the bank"
-    CHEQUES_NOT_PRESENTED = "Less: Cheques issued but not yet presented for payment"
+    # a transfer booked on the 31st that the bank shows on the 1st is listed with the cheques:
+    # the headings say both, not "cheques" alone
+    DEPOSITS_NOT_CREDITED = (
+        "Add: Cheques deposited and receipts in the books not yet credited by the bank"
+    )
+    CHEQUES_NOT_PRESENTED = (
+        "Less: Cheques issued and payments in the books not yet debited by the bank"
+    )
     BANK_DEBITS = "Add: Debits in the bank not yet in the books (charges, NACH, returns)"
     BANK_CREDITS = "Less: Credits in the bank not yet in the books (interest, receipts)"
     MATCHED_DIFFERENCES = "Add: Differences on confirmed matches, to be booked (TDS, charges)"
@@ -62,8 +68,8 @@ class Section(StrEnum):
 
 
 SUBTOTALS: dict[Section, str] = {
-    Section.DEPOSITS_NOT_CREDITED: "Total cheques deposited but not yet credited",
-    Section.CHEQUES_NOT_PRESENTED: "Total cheques issued but not yet presented",
+    Section.DEPOSITS_NOT_CREDITED: "Total receipts in the books not yet credited",
+    Section.CHEQUES_NOT_PRESENTED: "Total payments in the books not yet debited",
     Section.BANK_DEBITS: "Total debits in the bank not yet in the books",
     Section.BANK_CREDITS: "Total credits in the bank not yet in the books",
     Section.MATCHED_DIFFERENCES: "Total differences on confirmed matches",

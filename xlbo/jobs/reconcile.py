@@ -635,23 +635,47 @@ def reconcile_lines(
             "The ledger states no opening balance; the statement's opening balance was taken as the "
             "books' (as when last month reconciled with nothing outstanding)."
         )
+    # the BRS is as on the statement's last day: book entries after it belong to the next one
+    as_on = statement.period[1] or _last_date(bank)
+    late, in_brs = _after(ledger, as_on), matches
+    if late.any():
+        # a match with a book entry after that day is, on that day, in the bank alone
+        late_match = matches["match"][late[matches["ledger"].to_numpy(dtype=np.int64)]].unique()
+        in_brs = matches[~matches["match"].isin(late_match)]
+        count, matched = int(late.sum()), int((late & matched_ledger).sum())
+        net = format_inr(from_paise(int(ledger["signed"][late].sum())))
+        notes.append(
+            f"{count:,} book entr{'y' if count == 1 else 'ies'} dated after {as_on:%d-%m-%Y} "
+            f"(net {net}) belong to the next BRS and are left out of this one"
+            + (
+                f"; {matched:,} of them matched a bank line of that day or before, which this "
+                "BRS lists as in the bank alone."
+                if matched
+                else "."
+            )
+        )
+    brs_bank = np.zeros(len(bank), dtype=bool)
+    brs_bank[in_brs["bank"].to_numpy(dtype=np.int64)] = True
+    brs_ledger = np.zeros(len(ledger), dtype=bool)
+    brs_ledger[in_brs["ledger"].to_numpy(dtype=np.int64)] = True
+    counted = ledger[~late]
     books_balance = (
         None
         if books_opening is None
-        else books_opening + int(ledger["debit"].sum()) - int(ledger["credit"].sum())
+        else books_opening + int(counted["debit"].sum()) - int(counted["credit"].sum())
     )
-    differences = int(ledger["signed"].to_numpy()[matched_ledger].sum()) - int(
-        bank["signed"].to_numpy()[matched_bank].sum()
+    differences = int(ledger["signed"].to_numpy()[brs_ledger].sum()) - int(
+        bank["signed"].to_numpy()[brs_bank].sum()
     )
     brs = reconcile(
         closing or 0,
         books_balance,
         bank,
         ledger,
-        bank_open,
-        ledger_open,
+        np.flatnonzero(~brs_bank).tolist(),
+        np.flatnonzero(~brs_ledger & ~late).tolist(),
         differences,
-        _difference_items(matches, bank, ledger),
+        _difference_items(in_brs, bank, ledger),
     )
     rules = pd.DataFrame(
         [[r.pattern, r.party] for r in decisions.rules], columns=list(RULE_HEADERS), dtype=object
@@ -1462,6 +1486,14 @@ def brs_heading(
         number = f"A/c No. {number}"
     account = ", ".join(p for p in (ledger_lines.account.strip(), number) if p)
     return tuple(line for line in (name.strip(), heading, account) if line)
+
+
+def _after(lines: pd.DataFrame, day: Any) -> np.ndarray:
+    """Which lines are dated after `day` (none when there is no day)."""
+    if day is None or lines.empty:
+        return np.zeros(len(lines), dtype=bool)
+    days = pd.to_datetime(lines["date"], errors="coerce")
+    return (days > pd.Timestamp(day)).to_numpy(dtype=bool)
 
 
 def _last_date(lines: pd.DataFrame) -> Any:
