@@ -37,12 +37,14 @@ from xlbo.book.atomic import atomic_path, check_output_folder, result_set
 from xlbo.book.display import Column, Kind
 from xlbo.cells import clean_text
 from xlbo.dates import parse_date
+from xlbo.documents import receipt_books
 from xlbo.documents.einvoice import einvoice, goes_to_irp, missing, schema_errors
 from xlbo.documents.gstr1 import gstr1
 from xlbo.documents.gstr1 import schema_errors as gstr1_errors
 from xlbo.documents.issue import NOT_A_CUSTOMER, Cells, Outcome, Setting, issue_documents
-from xlbo.documents.journal import journal_frame
+from xlbo.documents.journal import BANK, journal_frame
 from xlbo.documents.model import Document
+from xlbo.documents.receipts import ReceiptOutcome, ReceiptSetting, issue_receipts, open_of
 from xlbo.documents.register import (
     LEADING,
     LINE_HEADERS,
@@ -60,6 +62,8 @@ from xlbo.documents.register import (
 from xlbo.errors import FileProblem, UserError
 from xlbo.issues import Issue, Severity
 from xlbo.jobs.invoice_files import file_stem, to_pdf, write_documents
+from xlbo.jobs.receipt_files import write_receipt
+from xlbo.jobs.receipt_sources import payments_from_reconciliation, payments_from_sheet
 from xlbo.jobs.registry import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -70,7 +74,7 @@ from xlbo.jobs.registry import (
 )
 from xlbo.journal_layout import HEADERS as JOURNAL_HEADERS
 from xlbo.master.load import MasterData, load, load_sheet
-from xlbo.master.records import InvoiceLine, Item
+from xlbo.master.records import Company, InvoiceLine, Item
 from xlbo.master.schema import INVOICES, ITEMS
 from xlbo.money import parse_amount, parse_money
 from xlbo.sheets.issues import issues_sheet
@@ -89,6 +93,8 @@ class Earlier:
     rows: list[dict[str, Any]]
     lines: list[dict[str, Any]]
     journal: pd.DataFrame
+    receipts: list[dict[str, Any]]
+    allocations: list[dict[str, Any]]
 
 
 def _line_rows(book: FileBook) -> list[dict[str, Any]]:
@@ -116,7 +122,7 @@ def _earlier(path: Path) -> Earlier:
     """The register rows, lines and journal an earlier run wrote into `path` (none when
     absent)."""
     if not path.exists():
-        return Earlier([], [], pd.DataFrame(columns=list(JOURNAL_HEADERS), dtype=object))
+        return Earlier([], [], pd.DataFrame(columns=list(JOURNAL_HEADERS), dtype=object), [], [])
     book = FileBook(path)
     if not book.has(SHEET) or not book.has("Journal"):
         raise FileProblem(
@@ -151,7 +157,28 @@ def _earlier(path: Path) -> Earlier:
         journal[money] = pd.Series([parse_money(v) for v in journal[money]], dtype=object)
     for text in ("Cost Centre", "Narration", "Party"):
         journal[text] = ["" if v is None else str(v) for v in journal[text]]
-    return Earlier(rows, _line_rows(book), journal.reset_index(drop=True))
+    receipts = _sheet_rows(book, receipt_books.SHEET, receipt_books.HEADERS_OF_REGISTER)
+    allocations = _sheet_rows(book, receipt_books.ALLOCATIONS, receipt_books.ALLOCATION_HEADERS)
+    return Earlier(rows, _line_rows(book), journal.reset_index(drop=True), receipts, allocations)
+
+
+def _sheet_rows(book: FileBook, sheet: str, headers: Sequence[str]) -> list[dict[str, Any]]:
+    """A receipts sheet of the register (none in a register without it): money as Decimal."""
+    if not book.has(sheet):
+        return []
+    rows = []
+    for values in book.read_table(sheet, headers).frame.to_dict("records"):
+        row: dict[str, Any] = {}
+        for header in headers:
+            value = values.get(header)
+            if header in receipt_books.MONEY or header == "Amount":
+                row[header] = parse_money(value) or Decimal(0)
+            elif header == "Date":
+                row[header] = parse_date(value)
+            else:
+                row[header] = "" if value is None else str(value)
+        rows.append(row)
+    return rows
 
 
 def _lines(reader: Reader) -> tuple[list[tuple[InvoiceLine, int]], dict[str, str], list[Issue]]:
@@ -221,7 +248,7 @@ def _cells(data: MasterData, letters: Mapping[str, str], book: str) -> Cells:
 
 
 def issue_from(
-    book: Source, master: Source | None, out: Path
+    book: Source, master: Source | None, out: Path, reconciliation: Path | None = None
 ) -> tuple[Issuing, list[Issue], Earlier]:
     """Read the inputs and the earlier register, and issue the documents."""
     reader = FileBook(book) if isinstance(book, Path) else book
@@ -257,8 +284,27 @@ def issue_from(
         for i in master_issues
         if unknown and i.sheet == "Customers" and i.severity is Severity.ERROR
     ]
+    payments, receipt_letters, receipt_issues = payments_from_sheet(reader)
+    if reconciliation is not None:
+        payments += payments_from_reconciliation(reconciliation, setting.customers)
+    receipts = issue_receipts(
+        payments,
+        ReceiptSetting(
+            setting.customers,
+            bank=setting.bank or BANK,
+            banks=frozenset(b.account.casefold() for b in data.bank_accounts),
+        ),
+        open_documents=open_of(
+            [*earlier.rows, *(register_row(d) for d in outcome.documents)],
+            receipt_books.settled_by(earlier.allocations),
+        ),
+        earlier=receipt_books.earlier_receipts(earlier.receipts, earlier.allocations),
+        cell=lambda row, header: f"{receipt_letters.get(header, 'A')}{row}",
+        file=Path(reader.name).name,
+    )
     found = [*issues, *item_issues, *outcome.issues, *unread, *notes]
-    return Issuing(outcome, payloads), found, earlier
+    found += [*receipt_issues, *receipts.issues]
+    return Issuing(outcome, payloads, receipts, data.company), found, earlier
 
 
 @dataclass(frozen=True)
@@ -267,6 +313,8 @@ class Issuing:
 
     outcome: Outcome
     einvoices: dict[str, dict[str, Any]]
+    receipts: ReceiptOutcome
+    company: Company | None
 
 
 def _einvoices(
@@ -313,6 +361,8 @@ def _register_sheets(
     journal: pd.DataFrame,
     issues: list[Issue],
     links: Mapping[str, str],
+    receipts: Sequence[Mapping[str, Any]] = (),
+    allocations: Sequence[Mapping[str, Any]] = (),
 ) -> list[ResultSheet]:
     frame = register_frame(rows)
     columns = {
@@ -335,7 +385,36 @@ def _register_sheets(
         "Line": Column(kind=Kind.INTEGER),
     }
     line_sheet = ResultSheet(LINES_SHEET, lines_frame(lines), columns=line_columns)
-    return [register, line_sheet, journal_sheet(journal), issues_sheet(issues, files=links)]
+    sheets = [register, line_sheet]
+    if receipts:
+        money = {h: Column(kind=Kind.MONEY) for h in receipt_books.MONEY}
+        sheets.append(
+            ResultSheet(
+                receipt_books.SHEET,
+                receipt_books.register_frame(receipts),
+                columns=money
+                | {
+                    "Date": Column(kind=Kind.DATE),
+                    "Receipt No": Column(kind=Kind.ID, width=16),
+                    "Customer": Column(width=30),
+                    "Settles": Column(width=40),
+                    "UTR/Cheque No": Column(kind=Kind.ID, width=18),
+                },
+            )
+        )
+        sheets.append(
+            ResultSheet(
+                receipt_books.ALLOCATIONS,
+                receipt_books.allocations_frame(allocations),
+                columns={
+                    "Date": Column(kind=Kind.DATE),
+                    "Amount": Column(kind=Kind.MONEY),
+                    "Receipt No": Column(kind=Kind.ID, width=16),
+                    "Document No": Column(kind=Kind.ID, width=16),
+                },
+            )
+        )
+    return [*sheets, journal_sheet(journal), issues_sheet(issues, files=links)]
 
 
 def _returns(
@@ -356,17 +435,38 @@ def _returns(
     return returns
 
 
+def _receipts_said(outcome: ReceiptOutcome) -> str:
+    numbers = [r.number for r in outcome.receipts]
+    if not numbers and not outcome.held:
+        return ""
+    said = f"; {len(numbers)} receipt{'s' if len(numbers) != 1 else ''}"
+    if numbers:
+        said += f" ({numbers[0]}" + (f" to {numbers[-1]})" if len(numbers) > 1 else ")")
+    if outcome.held:
+        said += f", {outcome.held} refused (see the Issues sheet)"
+    return said
+
+
 def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> JobResult:
     """Issue the Invoices sheet's documents into `settings.out`."""
     book, master = inputs["book"], inputs.get("master")
     out = settings.out
     check_output_folder(out, file_of(book), file_of(master))
-    issuing, issues, earlier = issue_from(book, master, out)
+    issuing, issues, earlier = issue_from(book, master, out, settings.reconciliation)
     outcome = issuing.outcome
     documents = outcome.documents
+    receipts = issuing.receipts.receipts
     rows = [*earlier.rows, *(register_row(d) for d in documents)]
     lines = [*earlier.lines, *(row for d in documents for row in line_rows(d))]
-    journal = pd.concat([earlier.journal, journal_frame(documents)], ignore_index=True)
+    journal = pd.concat(
+        [earlier.journal, journal_frame(documents), receipt_books.receipts_journal(receipts)],
+        ignore_index=True,
+    )
+    received = [*earlier.receipts, *(receipt_books.receipt_row(r) for r in receipts)]
+    allocations = [
+        *earlier.allocations,
+        *(row for r in receipts for row in receipt_books.allocation_rows(r)),
+    ]
     returns = _returns(documents, rows, lines)
     links = {
         Path(file.name).name: os.path.relpath(file.resolve(), out.resolve())
@@ -383,6 +483,18 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
                 for d in documents
             ]
             made = write_documents(list(zip(places, documents, strict=True)))
+            company = issuing.company
+            made += [
+                write_receipt(
+                    stack.enter_context(
+                        atomic_path(out / DOCUMENTS / f"{file_stem(r.number)}.xlsx")
+                    ),
+                    r,
+                    company,
+                )
+                for r in receipts
+                if company is not None
+            ]
         files.extend(out / DOCUMENTS / p.name for p in made)
         if made and settings.pdf:
             try:
@@ -418,7 +530,7 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
             files.append(out / name)
         write_workbook(
             out / REGISTER,
-            _register_sheets(rows, lines, journal, issues, links),
+            _register_sheets(rows, lines, journal, issues, links, received, allocations),
             title="Invoice Register",
         )
         files.append(out / REGISTER)
@@ -442,6 +554,7 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
         )
         + (f"; {outcome.held} not issued (see the Issues sheet)" if outcome.held else "")
         + (f"; {len(outcome.already)} issued earlier" if outcome.already else "")
+        + _receipts_said(issuing.receipts)
         + files_note
         + f". Register: {out / REGISTER}"
     )
