@@ -1,0 +1,650 @@
+"""The Letters job: `xlbo letters TEMPLATE --data BOOK.xlsx --sheet SHEET --out DIR`.
+
+Merges a Word template with each row of a sheet (Employees, Customers, Vendors or any sheet with
+a header row) into one letter a row: `DIR/NAME-KEY.docx`, its PDF (LibreOffice, one call for all
+the letters) and `DIR/NAME-KEY.eml`, a mail draft to the row's Email with the letter attached.
+KEY is the row's first column (an Employee ID, a Customer Code), made safe for a file name.
+
+TEMPLATE is a .docx of the user's, or the name of one of xlbo's own (`xlbo.letters.shipped`:
+appointment, experience, salary-certificate, payment-reminder, payment-advice), which exists in
+English and Hindi: each row is written in its `Language` column's language, else the Company
+sheet's Language, else English. `xlbo letters --template NAME --out FILE.docx [--language hi]`
+writes xlbo's template to a file, to change in Word and merge as the user's own.
+
+Before anything is written, the template is checked (`xlbo.letters.template`): a tag Word has
+split, or one that names no column, stops the job with the tag's text and the sheet's columns
+(exit 2, no file written). A row whose Language cell is not a language, or that has no e-mail
+address, is named; the other rows' letters are still written.
+
+In Excel (the Letters button) the job reads the open workbook; with no folder to write in
+(xlwings Lite, a workbook never saved) it writes no files: each letter's text goes on the
+`Merged Letters` sheet instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from xlbo.book import FileBook, Reader, ResultSheet, atomic_path
+from xlbo.book.atomic import check_output_file, check_output_folder, result_set
+from xlbo.book.display import Column, Kind
+from xlbo.book.table import Table, header_key
+from xlbo.errors import FileProblem, SheetProblem, UserError
+from xlbo.issues import Issue, Severity
+from xlbo.jobs.registry import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    JobResult,
+    LettersSettings,
+    Source,
+    file_of,
+)
+from xlbo.letters.fields import field_text, names_of, row_fields
+from xlbo.letters.figures import (
+    SALARY_FIGURES,
+    Overdue,
+    Payments,
+    Salary,
+    overdue_by_party,
+    party_key,
+    payments_by_party,
+    salary_by_employee,
+)
+from xlbo.letters.mail import NOTES, letter_mail, valid_address
+from xlbo.letters.shipped import SHIPPED, Needs, Shipped
+from xlbo.letters.template import (
+    Fields,
+    Merger,
+    TemplateProblem,
+    check_template,
+    docx_text,
+    docx_title,
+    template_names,
+)
+from xlbo.master.load import MasterData, load
+from xlbo.master.schema import BY_SHEET
+from xlbo.money import format_inr, from_paise, parse_money
+from xlbo.words import Language, language
+
+MERGED_SHEET = "Merged Letters"
+EMAIL_HEADERS = ("email", "e-mail", "email address", "e-mail address", "mail")
+FIGURE_NAMES = {
+    Needs.OVERDUE: ("overdue", "overdue_total"),
+    Needs.SALARY: ("salary", "salary_total", "salary_period"),
+    Needs.PAYMENTS: ("payments", "paid_total", "period"),
+}
+"""The names a template uses for each kind of figures (a user's template may use them too)."""
+EVERY_LETTER = ("row", "company", "today", "lang", "as_at")
+"""Names every letter has besides its columns."""
+GROSS_PARTS = ("Basic", "DA", "HRA", "Special Allowance", "Other Allowances")
+SHOWN_PROBLEMS = 8
+
+
+@dataclass(frozen=True)
+class _Template:
+    """The template of a run: a user's file (one language) or one of xlbo's (both)."""
+
+    name: str
+    shipped: Shipped | None
+    own: bytes | None
+
+    def source(self, chosen: Language) -> bytes:
+        if self.shipped is not None:
+            return self.shipped.docx(chosen)
+        return self.own or b""
+
+    def title(self, chosen: Language) -> str:
+        if self.shipped is not None:
+            return self.shipped.title(chosen)
+        return docx_title(self.own or b"") or self.name.replace("-", " ").replace("_", " ")
+
+
+def _template(name: str) -> _Template:
+    path = Path(name)
+    if name in SHIPPED and not path.exists():
+        return _Template(name, SHIPPED[name], None)
+    if path.suffix.lower() != ".docx" and not path.exists():
+        raise UserError(
+            f"'{name}' is neither a Word template (.docx) nor one of xlbo's letters: "
+            + ", ".join(SHIPPED)
+            + "."
+        )
+    if not path.is_file():
+        raise FileProblem(f"{path}: no such Word template; check the name and folder.")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FileProblem(f"{path}: cannot be read ({error.strerror or error}).") from None
+    return _Template(path.stem, None, data)
+
+
+def write_template(settings: LettersSettings) -> JobResult:
+    """`xlbo letters --template NAME --out FILE.docx`: one of xlbo's templates as a file."""
+    shipped = SHIPPED.get(settings.template)
+    if shipped is None:
+        raise UserError(
+            f"xlbo has no letter named '{settings.template}'; its letters are: "
+            + ", ".join(SHIPPED)
+            + "."
+        )
+    out = settings.out
+    if out is None:
+        raise UserError("Name the file to write the template to with --out (a .docx).")
+    if out.suffix.lower() != ".docx":
+        raise UserError(
+            f"--out {out.name}: the template is a Word document; name it with .docx "
+            f"(e.g. --out {shipped.name}.docx)."
+        )
+    check_output_file(out)
+    chosen = language(settings.language)
+    with atomic_path(out) as temporary:
+        temporary.write_bytes(shipped.docx(chosen))
+    said = (
+        f"Wrote xlbo's {shipped.title(Language.EN).lower()} template ({chosen.label}) to {out}; "
+        f"merge it with: xlbo letters {out} --data MASTER.xlsx --sheet {shipped.sheet}"
+    )
+    return JobResult(EXIT_OK, (said,), files=(out,), headline=said)
+
+
+# -- the rows ----------------------------------------------------------------------------------
+
+
+def _money_headers(sheet: str) -> frozenset[str]:
+    table = BY_SHEET.get(sheet)
+    if table is None:
+        return frozenset()
+    return frozenset(h for h, c in table.columns().items() if c.kind is Kind.MONEY)
+
+
+def _read_rows(reader: Reader, sheet: str) -> Table:
+    if not reader.has(sheet):
+        raise SheetProblem(
+            f"{Path(reader.name).name} has no sheet '{sheet}'; its sheets are: "
+            + ", ".join(reader.sheet_names())
+            + ". Give the sheet of the rows to merge with --sheet."
+        )
+    known = BY_SHEET.get(sheet)
+    table = reader.read_table(sheet, known.headers if known else None)
+    headers = [str(h) for h in table.frame.columns if str(h).strip()]
+    if not headers or table.frame.empty:
+        raise SheetProblem(
+            f"{Path(reader.name).name}: the {sheet} sheet has no rows under a header row; "
+            "nothing to merge."
+        )
+    return table
+
+
+def _company(data: MasterData) -> dict[str, str]:
+    company = data.company
+    if company is None:
+        return {"Name": "", "Address": "", "contact": ""}
+    shown = {
+        alias: field_text(value, isinstance(value, Decimal))
+        for alias, value in company.model_dump(by_alias=True).items()
+    }
+    fields = {name: shown[header] for name, header in names_of(list(shown)).items()}
+    contact = [
+        f"{label} {shown[key]}"
+        for label, key in (("GSTIN", "GSTIN"), ("CIN", "CIN"), ("Phone", "Phone"), ("", "Email"))
+        if shown.get(key)
+    ]
+    fields["contact"] = " · ".join(part.strip() for part in contact)
+    return fields
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        return parse_money(text) or Decimal(0)
+    except ValueError:
+        return Decimal(0)
+
+
+def _employee_extras(fields: Mapping[str, str]) -> dict[str, str]:
+    """An Employees row's monthly gross and other allowances (special + other)."""
+    if "Basic" not in fields:
+        return {}
+    gross = sum((_amount(fields.get(h, "")) for h in GROSS_PARTS), Decimal(0))
+    others = _amount(fields.get("Special Allowance", "")) + _amount(
+        fields.get("Other Allowances", "")
+    )
+    return {"Monthly_Gross": format_inr(gross), "Allowances": format_inr(others)}
+
+
+_UNSAFE = re.compile(r"[^0-9A-Za-z\u0900-\u097F._-]+")
+
+
+def _file_key(value: str, row: int) -> str:
+    key = _UNSAFE.sub("-", value).strip("-.")[:60]
+    return key or f"row-{row}"
+
+
+# -- figures from the books and the payroll registers --------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Figures:
+    overdue: dict[str, Overdue]
+    payments: dict[str, Payments]
+    salary: dict[str, Salary]
+    period: tuple[date, date] | None = None
+
+
+def _journal(books: Reader, data: MasterData) -> pd.DataFrame:
+    from xlbo.readers.journal import journal_lines
+    from xlbo.readers.opening_bills import opening_bills
+
+    if not books.has("Journal"):
+        raise SheetProblem(
+            f"{Path(books.name).name} has no Journal sheet; the letter lists figures from the "
+            "books: give the workbook with the Journal with --books."
+        )
+    begins = data.company.books_begin if data.company else None
+    lines, _ = journal_lines(books, {a.account for a in data.accounts}, begins=begins)
+    openings, _ = opening_bills(books, begins)
+    return lines if openings.empty else pd.concat([openings, lines], ignore_index=True)
+
+
+def _registers(folder: Path) -> list[tuple[date, list[tuple[str, dict[str, Decimal]]]]]:
+    from xlbo.dates import parse_month
+
+    if not folder.is_dir():
+        raise FileProblem(
+            f"--payroll {folder}: no such folder; give the folder `xlbo payroll` writes its "
+            "payroll-register-YYYY-MM.xlsx files into."
+        )
+    found = []
+    for path in sorted(folder.glob("payroll-register-*.xlsx")):
+        try:
+            month = parse_month(path.stem.removeprefix("payroll-register-"))
+        except (UserError, ValueError):
+            continue  # a copy kept as (previous)
+        table = FileBook(path).read_table("Register", ("Employee ID", *SALARY_FIGURES))
+        rows = []
+        for number, row in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
+            code = field_text(row.get("Employee ID")).strip()
+            if not code or code == "Total":
+                continue
+            figures = {}
+            for header in SALARY_FIGURES:
+                try:
+                    figures[header] = parse_money(row.get(header)) or Decimal(0)
+                except ValueError:
+                    raise SheetProblem(
+                        f"{path.name}: Register!{table.cell(int(number), header)} holds "
+                        f"'{field_text(row.get(header))}', which is not an amount; put back the "
+                        "figure xlbo wrote or run that month's payroll again."
+                    ) from None
+            rows.append((code, figures))
+        found.append((month, rows))
+    if not found:
+        raise FileProblem(
+            f"--payroll {folder}: no payroll-register-YYYY-MM.xlsx in it; run `xlbo payroll` "
+            "for the months to certify first."
+        )
+    return found
+
+
+def _figures(
+    needs: Needs,
+    settings: LettersSettings,
+    books: Reader | None,
+    data: MasterData,
+    table: Table,
+    as_at: date,
+) -> _Figures:
+    empty = _Figures({}, {}, {})
+    if needs is Needs.NOTHING:
+        return empty
+    if needs is Needs.SALARY:
+        if settings.payroll is None:
+            raise UserError(
+                "The salary certificate lists the months paid from the payroll registers: give "
+                "their folder with --payroll (where `xlbo payroll` wrote them)."
+            )
+        return _Figures({}, {}, salary_by_employee(_registers(settings.payroll)))
+    if books is None:
+        raise UserError("This letter lists figures from the books: give --books BOOKS.xlsx.")
+    lines = _journal(books, data)
+    if needs is Needs.PAYMENTS:
+        start = as_at.replace(day=1)
+        return _Figures({}, payments_by_party(lines, start, as_at), {}, (start, as_at))
+    frame = table.frame
+    days: dict[str, int] = {}
+    for record in frame.to_dict("records"):
+        try:
+            credit = int(Decimal(field_text(record.get("Credit Days")) or "30"))
+        except (ValueError, ArithmeticError):
+            credit = 30
+        for key in ("Name", "Customer Code"):
+            if field_text(record.get(key)):
+                days[party_key(field_text(record.get(key)))] = credit
+    return _Figures(overdue_by_party(lines, as_at, days), {}, {})
+
+
+def _row_figures(needs: Needs, figures: _Figures, fields: Mapping[str, str]) -> dict[str, Any]:
+    """The figures of one row, or {} when it has none (no letter for it)."""
+    keys = [party_key(fields.get(h, "")) for h in ("Name", "Customer Code", "Vendor Code")]
+    if needs is Needs.OVERDUE:
+        owed = next((figures.overdue[k] for k in keys if k in figures.overdue), None)
+        if owed is None:
+            return {}
+        return {"overdue": list(owed.rows), "overdue_total": format_inr(from_paise(owed.total))}
+    if needs is Needs.PAYMENTS:
+        paid = next((figures.payments[k] for k in keys if k in figures.payments), None)
+        if paid is None or figures.period is None:
+            return {}
+        start, end = figures.period
+        return {
+            "payments": list(paid.rows),
+            "paid_total": format_inr(from_paise(paid.total)),
+            "period": f"{start:%d-%m-%Y} to {end:%d-%m-%Y}",
+        }
+    if needs is Needs.SALARY:
+        salary = figures.salary.get(fields.get("Employee ID", "").casefold())
+        if salary is None:
+            return {}
+        first, last = salary.period
+        return {
+            "salary": list(salary.rows),
+            "salary_total": salary.total,
+            "salary_period": f"{first:%B %Y}" + (f" to {last:%B %Y}" if last != first else ""),
+        }
+    return {}
+
+
+def _needs(template: _Template, names: set[str]) -> Needs:
+    if template.shipped is not None:
+        return template.shipped.needs
+    for needs, used in FIGURE_NAMES.items():
+        if names & set(used):
+            return needs
+    return Needs.NOTHING
+
+
+# -- the job -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One merged letter: the sheet row it is for, and what was made of it."""
+
+    row: int
+    key: str
+    name: str
+    language: Language
+    to: str
+    subject: str
+    docx: bytes
+    stem: str
+
+
+def _check(template: _Template, fields: Fields, sheet: str, languages: set[Language]) -> set[str]:
+    """Stop, before anything is written, on a template that cannot be merged; return the
+    names its tags use."""
+    used: set[str] = set()
+    for chosen in sorted(languages):
+        source = template.source(chosen)
+        try:
+            problems = check_template(source, fields, sheet)
+        except TemplateProblem as problem:
+            raise UserError(f"The template {template.name} cannot be merged: {problem}.") from None
+        if problems:
+            shown = "\n".join(f"  - {p}" for p in problems[:SHOWN_PROBLEMS])
+            more = len(problems) - SHOWN_PROBLEMS
+            raise UserError(
+                f"The template {template.name}"
+                + (f" ({chosen.label})" if template.shipped else "")
+                + f" cannot be merged with {sheet}; nothing was written:\n{shown}"
+                + (f"\n  … and {more} more." if more > 0 else "")
+            )
+        used |= template_names(source)
+    return used
+
+
+def letters_job(inputs: Mapping[str, Source], settings: LettersSettings) -> JobResult:
+    """Merge the template with the rows of `settings.sheet` into `settings.out`."""
+    if settings.write_template:
+        return write_template(settings)
+    data_source = inputs.get("data")
+    if data_source is None:
+        raise UserError("letters needs the workbook of the rows to merge: --data BOOK.xlsx.")
+    template = _template(settings.template)
+    sheet = settings.sheet or (template.shipped.sheet if template.shipped else "")
+    if not sheet:
+        raise UserError(
+            "Name the sheet of the rows to merge with --sheet (e.g. --sheet Employees)."
+        )
+    out = settings.out
+    master_source, books_source = inputs.get("master"), inputs.get("books")
+    if out is not None:
+        check_output_folder(
+            out, file_of(data_source), file_of(master_source), file_of(books_source)
+        )
+    reader = FileBook(data_source) if isinstance(data_source, Path) else data_source
+    master = FileBook(master_source) if isinstance(master_source, Path) else master_source
+    books = FileBook(books_source) if isinstance(books_source, Path) else books_source
+    data, _ = load(master or reader)  # the master's own problems are Validate's to report
+    table = _read_rows(reader, sheet)
+    headers = [str(h) for h in table.frame.columns]
+    money = _money_headers(sheet)
+    company = _company(data)
+    company_language = data.company.language if data.company else Language.EN
+    as_at = settings.as_at or date.today()
+    forced = language(settings.language) if settings.language else None
+
+    # each row's fields and language (a bad Language cell: that row is left out, and named)
+    issues: list[Issue] = []
+    rows: list[tuple[int, dict[str, str], Language]] = []
+    language_header = next((h for h in headers if header_key(h) == "language"), None)
+    for number, values in zip(table.frame.index, table.frame.itertuples(index=False), strict=True):
+        fields = row_fields(headers, list(values), money)
+        if not any(fields.values()):
+            continue
+        chosen = forced or company_language
+        if language_header and fields.get(language_header) and forced is None:
+            try:
+                chosen = language(fields[language_header])
+            except ValueError as error:
+                issues.append(
+                    Issue(
+                        severity=Severity.ERROR,
+                        sheet=sheet,
+                        cell=table.cell(int(number), language_header),
+                        value=fields[language_header],
+                        problem=str(error),
+                        hint="Type en or hi (or leave it blank for the Company sheet's language).",
+                        file=Path(reader.name).name,
+                    )
+                )
+                continue
+        rows.append((int(number), fields, chosen))
+
+    columns = names_of(headers)
+    extra = set(EVERY_LETTER) | {n for names in FIGURE_NAMES.values() for n in names}
+    if "Basic" in headers:
+        extra |= {"Monthly_Gross", "Allowances"}
+    used = _check(
+        template,
+        Fields(columns, extra),
+        sheet,
+        {r[2] for r in rows} or {company_language},
+    )
+    needs = _needs(template, used)
+    figures = _figures(needs, settings, books or reader, data, table, as_at)
+
+    email_header = next((h for h in headers if header_key(h) in EMAIL_HEADERS), None)
+    key_header = headers[0]
+    stems: set[str] = set()
+    letters: list[Letter] = []
+    without: list[str] = []
+    for number, fields, chosen in rows:
+        extras = _row_figures(needs, figures, fields) if needs is not Needs.NOTHING else {}
+        key = fields.get(key_header, "") or f"row {number}"
+        if needs is not Needs.NOTHING and not extras:
+            without.append(key)
+            continue
+        context: dict[str, Any] = {name: fields[header] for name, header in columns.items()}
+        context.update(_employee_extras(fields))
+        context.update(
+            row=fields,
+            company=company,
+            today=f"{as_at:%d-%m-%Y}",
+            as_at=f"{as_at:%d-%m-%Y}",
+            lang=chosen.value,
+            **extras,
+        )
+        merged = Merger(template.source(chosen)).merge(context, chosen)
+        stem = f"{template.name}-{_file_key(fields.get(key_header, ''), number)}"
+        if stem.casefold() in stems:
+            stem = f"{stem}-row-{number}"
+        stems.add(stem.casefold())
+        letters.append(
+            Letter(
+                number,
+                key,
+                fields.get("Name", key),
+                chosen,
+                fields.get(email_header, "") if email_header else "",
+                settings.subject or template.title(chosen),
+                merged,
+                stem,
+            )
+        )
+
+    files: list[Path] = []
+    warnings: list[str] = []
+    drafts = 0
+    no_address: list[str] = []
+    if out is not None and letters:
+        with result_set(out):
+            placed = []
+            for letter in letters:
+                with atomic_path(out / f"{letter.stem}.docx") as temporary:
+                    temporary.write_bytes(letter.docx)
+                    placed.append(temporary)
+                files.append(out / f"{letter.stem}.docx")
+            pdfs = _pdfs(placed, out, settings.pdf, warnings)
+            files.extend(pdfs)
+            for letter, staged in zip(letters, placed, strict=True):
+                if not letter.to or not valid_address(letter.to):
+                    no_address.append(letter.key)
+                    continue
+                pdf = staged.with_suffix(".pdf")
+                attach_pdf = settings.attach == "pdf" and pdf.exists()
+                attachment = pdf.read_bytes() if attach_pdf else letter.docx
+                note = NOTES[letter.language.value].format(
+                    name=letter.name, title=letter.subject, company=company.get("Name", "")
+                )
+                draft = letter_mail(
+                    to=letter.to,
+                    sender=company.get("Email", ""),
+                    subject=letter.subject,
+                    note=note,
+                    attachment=attachment,
+                    filename=f"{letter.stem}.{'pdf' if attach_pdf else 'docx'}",
+                )
+                with atomic_path(out / f"{letter.stem}.eml") as temporary:
+                    temporary.write_bytes(draft.as_bytes())
+                files.append(out / f"{letter.stem}.eml")
+                drafts += 1
+    if no_address:
+        warnings.append(
+            f"No mail draft for {len(no_address)} letter{'s' if len(no_address) != 1 else ''} "
+            f"({', '.join(no_address[:5])}{' …' if len(no_address) > 5 else ''}): the row has no "
+            f"valid address in {email_header or 'an Email column'}."
+        )
+    languages = sorted({letter.language.label for letter in letters})
+    said = (
+        f"Merged {len(letters)} letter{'s' if len(letters) != 1 else ''} ({template.name}, "
+        f"{', '.join(languages) or 'none'}) from the {sheet} sheet"
+        + (
+            f" into {out}: .docx, {sum(1 for f in files if f.suffix == '.pdf')} PDF, "
+            f"{drafts} mail draft{'s' if drafts != 1 else ''} (.eml)"
+            if out is not None
+            else f"; their text is on the {MERGED_SHEET} sheet (no folder to write files in)"
+        )
+        + (
+            f"; {len(without)} row{'s' if len(without) != 1 else ''} with nothing to say "
+            f"({', '.join(without[:5])}{' …' if len(without) > 5 else ''})"
+            if without
+            else ""
+        )
+        + (f"; {len(issues)} row{'s' if len(issues) != 1 else ''} left out" if issues else "")
+        + "."
+    )
+    shown = [f"  {issue}" for issue in issues[:SHOWN_PROBLEMS]]
+    return JobResult(
+        EXIT_FINDINGS if issues or warnings else EXIT_OK,
+        (said, *shown),
+        tuple(warnings),
+        sheets=(_merged_sheet(letters),),
+        issues=tuple(issues),
+        files=tuple(files),
+        headline=said,
+        value=letters,
+    )
+
+
+def _pdfs(placed: Sequence[Path], out: Path, wanted: bool, warnings: list[str]) -> list[Path]:
+    """The letters' PDFs, made by LibreOffice where the set stages the letters."""
+    if not wanted or not placed:
+        return []
+    from xlbo.jobs.invoice_files import to_pdf
+
+    try:
+        made, unmade = to_pdf(placed, placed[0].parent)
+    except FileNotFoundError as error:
+        warnings.append(
+            f"The letters' PDFs were not made ({error}); the .docx letters are in {out} and "
+            "the mail drafts carry them. Install LibreOffice for PDFs."
+        )
+        return []
+    files = []
+    for pdf in made:
+        with atomic_path(out / pdf.name):
+            pass  # LibreOffice wrote it where the set stages it
+        files.append(out / pdf.name)
+    if unmade:
+        warnings.append(
+            f"LibreOffice made no PDF of {len(unmade)} letters ("
+            + ", ".join(p.name for p in unmade[:3])
+            + "); their .docx are in the folder and their drafts carry the .docx."
+        )
+    return files
+
+
+def _merged_sheet(letters: Sequence[Letter]) -> ResultSheet:
+    """A row a letter: for whom, in which language, to which address, and its text."""
+    frame = pd.DataFrame(
+        [
+            [
+                letter.row,
+                letter.key,
+                letter.name,
+                letter.language.label,
+                letter.to,
+                letter.subject,
+                f"{letter.stem}.docx",
+                docx_text(letter.docx),
+            ]
+            for letter in letters
+        ],
+        columns=["Row", "Key", "Name", "Language", "To", "Subject", "File", "Letter"],
+        dtype=object,
+    )
+    return ResultSheet(
+        MERGED_SHEET,
+        frame,
+        columns={
+            "Row": Column(kind=Kind.TEXT, width=6),
+            "Letter": Column(kind=Kind.TEXT, width=90),
+        },
+    )

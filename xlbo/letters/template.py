@@ -1,0 +1,251 @@
+"""A Word template for letters: checked before anything is merged, then merged row by row.
+
+Two faults are caught up front, each reported with the tag's text as the user typed it:
+
+- **A tag Word has split.** Word keeps a paragraph's text in runs (`<w:r>`), starting a new one
+  wherever the formatting, the spell-checker or an edit changed; a tag typed in two goes, or
+  corrected later, can end up as `{{ Emp` in one run and `loyee_Name }}` in the next. Merged,
+  such a tag may print half of itself or lose its formatting, so xlbo refuses it and says how to
+  mend it (select the whole tag, delete it and type it again in one go, or paste it as plain
+  text).
+- **A tag that names no column** (`{{ Employe_Name }}`, `{{ row["Emp Name"] }}`): listed with
+  the sheet's columns as their tag names.
+
+`check_template` does both and returns the problems as sentences; `Merger` renders a row's
+fields into a new .docx (docxtpl, Jinja with autoescape: a `&` or `<` in a cell is text, never
+markup).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from defusedxml import ElementTree
+
+from xlbo.words import Language
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_OPENING = re.compile(r"\{\{|\{%|\{#")
+_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class TemplateProblem(ValueError):
+    """A template that cannot be merged; the message says what and where."""
+
+
+@dataclass(frozen=True)
+class Tag:
+    """One `{{ … }}`, `{% … %}` or `{# … #}` of the template as it reads in Word."""
+
+    text: str
+    part: str
+    """The part of the .docx it is in: document, header1, footer2…"""
+    split: bool
+    """True when Word keeps the tag in more than one run."""
+
+
+def read_tags(template: Path | bytes) -> list[Tag]:
+    """Every tag of the template's text (body, headers, footers, notes), in order; a `{{`
+    without its `}}` in the same paragraph is a TemplateProblem."""
+    try:
+        with zipfile.ZipFile(
+            io.BytesIO(template) if isinstance(template, bytes) else template
+        ) as z:
+            parts = {name: z.read(name) for name in z.namelist() if _PARTS.match(name)}
+    except (zipfile.BadZipFile, OSError, KeyError) as error:
+        raise TemplateProblem(
+            f"it is not a Word document (.docx) xlbo can open ({error}); save it from Word as "
+            "a Word Document (*.docx)"
+        ) from None
+    if "word/document.xml" not in parts:
+        raise TemplateProblem(
+            "it has no document text (word/document.xml); save it from Word again"
+        )
+    tags: list[Tag] = []
+    for name, xml in sorted(parts.items(), key=lambda item: item[0] != "word/document.xml"):
+        part = name.removeprefix("word/").removesuffix(".xml")
+        try:
+            root = ElementTree.fromstring(xml)
+        except ElementTree.ParseError as error:
+            raise TemplateProblem(
+                f"its {part} is damaged ({error}); save it from Word again"
+            ) from None
+        for paragraph in root.iter(f"{_W}p"):
+            pieces = [t.text or "" for t in paragraph.iter(f"{_W}t")]
+            text = "".join(pieces)
+            if "{" not in text:
+                continue
+            ends = []  # where each piece of text ends in the paragraph
+            at = 0
+            for piece in pieces:
+                at += len(piece)
+                ends.append(at)
+            covered = 0
+            for match in _TAG.finditer(text):
+                start, stop = match.span()
+                first = next(i for i, end in enumerate(ends) if end > start)
+                last = next(i for i, end in enumerate(ends) if end >= stop)
+                tags.append(Tag(match.group(), part, first != last))
+                covered = stop
+            rest = text[covered:]
+            opened = _OPENING.search(rest)
+            if opened:
+                shown = rest[opened.start() : opened.start() + 60]
+                raise TemplateProblem(
+                    f"the tag '{shown}' in its {part} is not closed in the same paragraph "
+                    "(every {{ needs its }}, every {% its %})"
+                )
+    return tags
+
+
+@dataclass(frozen=True)
+class Fields:
+    """What a row offers a template: its columns' Jinja names (→ header) and the other names
+    xlbo gives every letter (`row`, `company`, `today`, …)."""
+
+    columns: Mapping[str, str]
+    extra: Collection[str]
+
+    def listed(self) -> str:
+        return ", ".join(self.columns) or "(none)"
+
+
+def _environment(language: Language) -> Any:
+    from jinja2 import Environment
+
+    from xlbo.letters.fields import filters
+
+    environment = Environment(autoescape=True)
+    environment.filters.update(filters(language))
+    return environment
+
+
+def patched_source(template: bytes) -> str:
+    """The template's text as docxtpl hands it to Jinja (body, headers and footers)."""
+    from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+
+    document = DocxTemplate(io.BytesIO(template))
+    document.init_docx()
+    source = document.patch_xml(document.get_xml())
+    for uri in (document.HEADER_URI, document.FOOTER_URI):
+        for _, part in document.get_headers_footers(uri):
+            source += document.patch_xml(document.get_part_xml(part))
+    return str(source)
+
+
+def check_template(template: bytes, fields: Fields, sheet: str) -> list[str]:
+    """What stops `template` from being merged with the rows of `sheet`, as sentences (none:
+    it can be merged)."""
+    from jinja2 import TemplateSyntaxError, meta, nodes
+
+    tags = read_tags(template)
+    problems = [
+        f"the tag '{tag.text}' ({tag.part}) is split by Word into pieces of different "
+        "formatting; select the whole tag, delete it and type it again in one go (or paste it "
+        "as plain text)"
+        for tag in tags
+        if tag.split
+    ]
+    if problems:
+        return problems
+    environment = _environment(Language.EN)
+    try:
+        tree = environment.parse(patched_source(template))
+    except TemplateSyntaxError as error:
+        for tag in tags:
+            if tag.text.startswith("{{"):
+                try:
+                    environment.parse(tag.text)
+                except TemplateSyntaxError as single:
+                    return [
+                        f"the tag '{tag.text}' is not a Jinja expression xlbo can read ({single.message})"
+                    ]
+        return [
+            f"the template's tags do not fit together ({error.message}); check each {{% if %}} and {{% for %}} has its {{% endif %}} and {{% endfor %}}"
+        ]
+    unknown = sorted(meta.find_undeclared_variables(tree) - set(fields.columns) - set(fields.extra))
+    for name in unknown:
+        used = [t.text for t in tags if name in _NAME.findall(t.text)]
+        shown = ", ".join(f"'{t}'" for t in dict.fromkeys(used)) or f"'{{{{ {name} }}}}'"
+        problems.append(
+            f"{shown} names no column of {sheet} ({name}); its columns are: {fields.listed()}"
+        )
+    headers = {h.casefold() for h in fields.columns.values()}
+    for item in tree.find_all(nodes.Getitem):
+        if (
+            isinstance(item.node, nodes.Name)
+            and item.node.name == "row"
+            and isinstance(item.arg, nodes.Const)
+            and isinstance(item.arg.value, str)
+            and item.arg.value.casefold() not in headers
+        ):
+            problems.append(
+                f"'row[\"{item.arg.value}\"]' names no column of {sheet}; its columns are: "
+                + ", ".join(f'"{h}"' for h in fields.columns.values())
+            )
+    return problems
+
+
+def template_names(template: bytes) -> set[str]:
+    """The names the template's tags use that it does not set itself (`{{ Name }}`, `row`)."""
+    from jinja2 import meta
+
+    return set(
+        meta.find_undeclared_variables(_environment(Language.EN).parse(patched_source(template)))
+    )
+
+
+class Merger:
+    """One template, merged with one row's fields at a time."""
+
+    def __init__(self, template: bytes) -> None:
+        self.template = template
+
+    def merge(self, context: Mapping[str, Any], language: Language) -> bytes:
+        """The letter for one row, as the bytes of a .docx."""
+        from docxtpl import DocxTemplate, Listing
+
+        document = DocxTemplate(io.BytesIO(self.template))
+        shown = {
+            key: Listing(value) if isinstance(value, str) and "\n" in value else value
+            for key, value in context.items()
+        }
+        document.render(shown, jinja_env=_environment(language), autoescape=True)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+
+def docx_title(template: bytes) -> str:
+    """The template's title (File > Info > Properties), for a letter's mail subject."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(template)) as z:
+            core = z.read("docProps/core.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return ""
+    try:
+        root = ElementTree.fromstring(core)
+    except ElementTree.ParseError:
+        return ""
+    title = root.find("{http://purl.org/dc/elements/1.1/}title")
+    return (title.text or "").strip() if title is not None else ""
+
+
+def docx_text(letter: bytes | Path) -> str:
+    """A .docx's paragraphs and table cells as text (to check a merged letter)."""
+    from docx import Document
+
+    document = Document(io.BytesIO(letter) if isinstance(letter, bytes) else str(letter))
+    lines: list[str] = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
