@@ -22,7 +22,7 @@ from xlbo.jobs.gst_recon import gst_reconcile
 def sheet(path: Path, name: str) -> list[dict[str, Any]]:
     """A result sheet's rows under its header (the first row whose first cell is a header)."""
     rows = list(openpyxl.load_workbook(path, data_only=True)[name].iter_rows(values_only=True))
-    top = next(i for i, r in enumerate(rows) if r[0] in ("GSTIN", "Stage"))
+    top = next(i for i, r in enumerate(rows) if r[0] in ("GSTIN", "Stage", "Customer", "Deductor"))
     header = rows[top]
     return [dict(zip(header, r, strict=True)) for r in rows[top + 1 :] if any(r)]
 
@@ -113,7 +113,7 @@ def test_suggestion_and_the_missing_on_each_side(run: tuple[int, str, Path]) -> 
     (suggested,) = sheet(run[2], "Suggested")
     assert (suggested["Bill No (Books)"], suggested["Bill No (2B)"]) == ("KL-778", "KLT/778")
     assert "digits are the same (778)" in suggested["Why"]
-    assert "1 days apart" in suggested["Why"]
+    assert "dates 1 day apart" in suggested["Why"]
     (in_2b_only,) = sheet(run[2], "Missing in Books")
     assert (in_2b_only["GSTIN"], in_2b_only["Bill No"], in_2b_only["IGST"]) == (
         KAVERI,

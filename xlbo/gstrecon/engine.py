@@ -285,9 +285,16 @@ def _suggested(
         + found["bill_no_p"].astype(str)
         + "' in 2B) but "
         + found["alike"]
-        + ", and the taxable value and each tax head agree within ₹1; dates "
-        + found["apart"].astype(int).astype(str)
-        + " days apart. Confirm it is the same bill"
+        + ", and the taxable value and each tax head agree within ₹1; "
+        + np.where(
+            found["apart"] == 0,
+            "the same date",
+            "dates "
+            + found["apart"].astype(int).astype(str)
+            + np.where(found["apart"] == 1, " day", " days")
+            + " apart",
+        )
+        + ". Confirm it is the same bill"
     )
     found["gstin"] = found["gstin_b"]
     return found

@@ -105,7 +105,7 @@ def _pairs_sheet(recon: GstRecon, stage: Stage, name: str) -> ResultSheet:
         name,
         frame,
         columns=_display(frame) | {"Differences": WHY},
-        title=(f"{name}: {len(frame)} pairs",),
+        title=(f"{name}: {len(frame)} pair{'' if len(frame) == 1 else 's'}",),
     )
 
 
@@ -155,7 +155,14 @@ def _missing_in_2b_sheet(recon: GstRecon) -> ResultSheet:
     missing = recon.missing_in_2b
     late = recon.late
     later = recon.books.iloc[late["b"].to_numpy(dtype=np.int64)].copy()
-    later["why"] = late["why"].to_numpy()
+    own = later["bill_date"].dt.strftime("%Y-%m").to_numpy(dtype=object)
+    later["why"] = (
+        "Not in the 2B of its month ("
+        + own
+        + "); it came in the 2B of "
+        + late["late"].to_numpy(dtype=object)
+        + ", so its credit moves to that month (matched there)"
+    )
     later["at_risk"] = 0
     later["late"] = late["late"].to_numpy()
     both = pd.concat([missing.assign(late=""), later], ignore_index=True)
@@ -242,9 +249,13 @@ def _follow_up_sheet(recon: GstRecon) -> ResultSheet:
                 "Bill No": books["bill_no"].to_numpy(dtype=object)[b],
                 "Bill Date": books["bill_date"].to_numpy()[b],
                 "Tax": books["tax"].to_numpy()[b],
-                "Ask": "Reported differently ("
-                + mismatched["differences"].astype(str).to_numpy(dtype=object)
-                + "): please amend it in your GSTR-1 (B2BA) or confirm our figures are wrong",
+                "Ask": np.where(
+                    mismatched["differences"].str.startswith("Reported under").to_numpy(),
+                    mismatched["differences"].astype(str).to_numpy(dtype=object) + ".",
+                    "Reported differently ("
+                    + mismatched["differences"].astype(str).to_numpy(dtype=object)
+                    + "): please amend it in your GSTR-1 (B2BA) or confirm our figures are wrong",
+                ),
             }
         )
     )
@@ -334,7 +345,11 @@ def _summary_sheet(recon: GstRecon, result: GstReconResult, files: list[str]) ->
         ),
     ]
     if len(recon.late):
-        title.append(f"{len(recon.late)} bills came only in a later 2B (see Missing in 2B)")
+        late = len(recon.late)
+        title.append(
+            f"{late} bill{' came' if late == 1 else 's came'} only in a later period's 2B "
+            "(see Missing in 2B)"
+        )
     return ResultSheet(
         "Summary",
         frame,
