@@ -99,6 +99,28 @@ def test_a_cheque_presented_three_weeks_later_matches_by_its_number() -> None:
     assert pairs == {(0, 0, "Reference")}
 
 
+@pytest.mark.parametrize(
+    "narration",
+    [
+        "TO CLEARING-DHILLON STEEL I",  # SBI: the word is CLEARING, the number in its own column
+        "INWARD CLEARING-DHILLON STEEL",
+        "CHQ PAID-MICR CTS-MU-DHILLON STEEL IN",
+    ],
+)
+def test_a_cheque_the_books_wrote_without_its_number_is_found_weeks_later(narration: str) -> None:
+    # the book entry of 1 October has no cheque number; the bank paid it on the 20th, past the
+    # amount-and-date window: the same party's only open line of that amount in 30 days
+    bank = statement([("2026-10-20", narration, "183961", -50177105)])
+    books = ledger(
+        [
+            ("2026-10-01", "Dhillon Steel Industries Pvt. Ltd.", "", -50177105),
+            ("2026-10-03", "Khalsa & Co.", "", -5382850),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Amount and date")}
+
+
 def test_a_utr_in_the_tally_narration_row_matches_the_bank_narration() -> None:
     bank = statement(
         [
