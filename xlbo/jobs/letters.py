@@ -65,6 +65,7 @@ from xlbo.letters.template import (
     Merger,
     TemplateProblem,
     check_template,
+    docx_language,
     docx_text,
     docx_title,
     template_names,
@@ -247,7 +248,13 @@ def _journal(books: Reader, data: MasterData) -> pd.DataFrame:
             "books: give the workbook with the Journal with --books."
         )
     begins = data.company.books_begin if data.company else None
-    lines, _ = journal_lines(books, {a.account for a in data.accounts}, begins=begins)
+    accounts = {a.account for a in data.accounts}
+    if not accounts:  # no chart of accounts: the letters need only the parties' lines
+        from xlbo.journal_layout import HEADERS
+
+        named = books.read_table("Journal", HEADERS).frame.get("Account", pd.Series(dtype=object))
+        accounts = {str(a).strip() for a in named.dropna().tolist() if str(a).strip()}
+    lines, _ = journal_lines(books, accounts, begins=begins)
     openings, _ = opening_bills(books, begins)
     return lines if openings.empty else pd.concat([openings, lines], ignore_index=True)
 
@@ -434,18 +441,22 @@ def letters_job(inputs: Mapping[str, Source], settings: LettersSettings) -> JobR
     data, _ = load(master or reader)  # the master's own problems are Validate's to report
     table = _read_rows(reader, sheet)
     headers = [str(h) for h in table.frame.columns]
+    known = BY_SHEET.get(sheet)  # a column of the master's layout left off the sheet is blank
+    absent = [h for h in (known.headers if known else ()) if h not in headers]
     money = _money_headers(sheet)
     company = _company(data)
     company_language = data.company.language if data.company else Language.EN
     as_at = settings.as_at or date.today()
     forced = language(settings.language) if settings.language else None
+    if forced is None and template.own is not None:  # a Hindi template writes Hindi words
+        forced = docx_language(template.own)
 
     # each row's fields and language (a bad Language cell: that row is left out, and named)
     issues: list[Issue] = []
     rows: list[tuple[int, dict[str, str], Language]] = []
     language_header = next((h for h in headers if header_key(h) == "language"), None)
     for number, values in zip(table.frame.index, table.frame.itertuples(index=False), strict=True):
-        fields = row_fields(headers, list(values), money)
+        fields = row_fields([*headers, *absent], [*values, *[None] * len(absent)], money)
         if not any(fields.values()):
             continue
         chosen = forced or company_language
@@ -467,7 +478,7 @@ def letters_job(inputs: Mapping[str, Source], settings: LettersSettings) -> JobR
                 continue
         rows.append((int(number), fields, chosen))
 
-    columns = names_of(headers)
+    columns = names_of([*headers, *absent])
     extra = set(EVERY_LETTER) | {n for names in FIGURE_NAMES.values() for n in names}
     if "Basic" in headers:
         extra |= {"Monthly_Gross", "Allowances"}

@@ -114,7 +114,8 @@ def mask(text: Any) -> str:
     if len(plain) <= 4:
         return plain
     hidden = "X" * (len(plain) - 4) + plain[-4:]
-    return " ".join(hidden[i : i + 4] for i in range(0, len(hidden), 4))
+    first = len(hidden) % 4 or 4  # in fours from the right: XX XXXX XXXX 5678
+    return " ".join([hidden[:first], *(hidden[i : i + 4] for i in range(first, len(hidden), 4))])
 
 
 def words_filter(language: Language) -> Any:

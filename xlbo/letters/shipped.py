@@ -72,14 +72,15 @@ class _Writer:
         self.document = Document()
         self.document.core_properties.title = title
         self.document.core_properties.author = "xlbo"
+        self.document.core_properties.language = f"{language.value}-IN"
         section = self.document.sections[0]
         section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4
         section.left_margin = section.right_margin = Cm(2.2)
         section.top_margin, section.bottom_margin = Cm(1.8), Cm(1.8)
         style = self.document.styles["Normal"]
-        style.font.size = Pt(10.5)
-        self._fonts(style.element.get_or_add_rPr(), size=21)
-        style.paragraph_format.space_after = Pt(4)
+        style.font.size = Pt(10)
+        self._fonts(style.element.get_or_add_rPr(), size=20)
+        style.paragraph_format.space_after = Pt(3)
         table_style = self.document.styles["Table Grid"]
         self._fonts(table_style.element.get_or_add_rPr(), size=19)
         footer = section.footer.paragraphs[0]

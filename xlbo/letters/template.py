@@ -224,19 +224,27 @@ class Merger:
         return out.getvalue()
 
 
-def docx_title(template: bytes) -> str:
-    """The template's title (File > Info > Properties), for a letter's mail subject."""
+def _core_property(template: bytes, name: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(template)) as z:
             core = z.read("docProps/core.xml")
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return ""
-    try:
         root = ElementTree.fromstring(core)
-    except ElementTree.ParseError:
+    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
         return ""
-    title = root.find("{http://purl.org/dc/elements/1.1/}title")
-    return (title.text or "").strip() if title is not None else ""
+    found = root.find(f"{{http://purl.org/dc/elements/1.1/}}{name}")
+    return (found.text or "").strip() if found is not None else ""
+
+
+def docx_title(template: bytes) -> str:
+    """The template's title (File > Info > Properties), for a letter's mail subject."""
+    return _core_property(template, "title")
+
+
+def docx_language(template: bytes) -> Language | None:
+    """The language the template is written in, when its properties say (hi-IN, en-IN): its
+    amounts in words follow it whatever a row's Language says."""
+    code = _core_property(template, "language").split("-")[0].casefold()
+    return {"hi": Language.HI, "en": Language.EN}.get(code)
 
 
 def docx_text(letter: bytes | Path) -> str:
