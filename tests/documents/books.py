@@ -39,6 +39,7 @@ INVOICE_HEADERS = [
     "Document Type", "Series", "Date", "Customer Code", "Place of Supply", "HSN/SAC",
     "Description", "Quantity", "Unit (UQC)", "Rate", "Discount", "GST Rate", "Cess Rate",
     "Reverse Charge", "Shipping Address", "Original Invoice", "Document No",
+    "IRN", "Ack No", "Ack Date", "Signed QR",
 ]  # fmt: skip
 ITEMS = [
     ["Code", "Description", "HSN/SAC", "Unit", "Rate", "GST Rate"],
@@ -66,10 +67,15 @@ def line(
     shipping: Any = None,
     original: Any = None,
     number: Any = None,
+    irn: Any = None,
+    ack_no: Any = None,
+    ack_date: Any = None,
+    signed_qr: Any = None,
 ) -> list[Any]:
     """One Invoices row, as a user types it."""
     return [kind, series, date, customer, place, hsn, description, quantity, unit, rate,
-            discount, gst, cess, reverse, shipping, original, number]  # fmt: skip
+            discount, gst, cess, reverse, shipping, original, number,
+            irn, ack_no, ack_date, signed_qr]  # fmt: skip
 
 
 def book(

@@ -16,6 +16,7 @@ the register holds, so no number is ever given twice; a document that is not iss
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -101,6 +102,9 @@ class Outcome:
     held: int
     """Documents not issued because of their issues."""
     issues: tuple[Issue, ...]
+    reprinted: tuple[Document, ...] = ()
+    """Documents issued earlier whose IRN and signed QR were typed back now: printed again
+    with them, under their number."""
 
 
 @dataclass
@@ -283,7 +287,7 @@ def _recipient(group: _Group, setting: Setting, faults: _Faults) -> Party | None
     )
 
 
-def _agreeing(group: _Group, faults: _Faults) -> tuple[bool, str, str]:
+def _agreeing(group: _Group, faults: _Faults) -> tuple[bool, str, str, dict[str, str]]:
     """Reverse Charge, Shipping Address and Original Invoice: one for the whole document.
     A Shipping Address or Original Invoice written on one row holds for the rows that leave it
     blank (an accountant types it once); two rows that give different ones are an Issue. Reverse
@@ -295,6 +299,7 @@ def _agreeing(group: _Group, faults: _Faults) -> tuple[bool, str, str]:
             ("Reverse Charge", "reverse_charge", False),
             ("Shipping Address", "shipping_address", True),
             ("Original Invoice", "original_invoice", True),
+            *((header, attr, True) for header, attr in IRP_FIELDS),
         ):
             value = getattr(line, attr)
             if blank_inherits and value in (None, ""):
@@ -320,7 +325,49 @@ def _agreeing(group: _Group, faults: _Faults) -> tuple[bool, str, str]:
     reverse = bool(given.get("reverse_charge", (first.reverse_charge, first_row))[0])
     shipping = given.get("shipping_address", ("", first_row))[0]
     original = given.get("original_invoice", ("", first_row))[0]
-    return reverse, str(shipping or ""), str(original or "")
+    irp = {attr: str(given.get(attr, ("", first_row))[0] or "") for _, attr in IRP_FIELDS}
+    return reverse, str(shipping or ""), str(original or ""), irp
+
+
+IRP_FIELDS = (
+    ("IRN", "irn"),
+    ("Ack No", "ack_no"),
+    ("Ack Date", "ack_date"),
+    ("Signed QR", "signed_qr"),
+)
+"""What the IRP gives back for an e-invoice, typed into the document's rows."""
+_IRN = re.compile(r"[0-9a-fA-F]{64}")
+_JWT = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
+
+
+def _irp_checked(
+    group: _Group, irp: dict[str, str], cells: Cells
+) -> tuple[dict[str, str], list[Issue]]:
+    """The IRP's answer as typed back, or none and the Issue that says why: an IRN is 64
+    hexadecimal characters, a signed QR a JWT (three parts joined by dots), as the IRP gives
+    them. A wrong one is not printed; the document stands."""
+    row = next((r for ln, r in group.lines if ln.irn or ln.signed_qr), group.first_row)
+    found: list[Issue] = []
+    if irp["irn"] and not _IRN.fullmatch(irp["irn"]):
+        found.append(
+            _invoice_issue(cells, row, "IRN", irp["irn"],
+                           "IRN is not the 64 characters (0-9, a-f) the IRP gives",
+                           "Copy the IRN whole from the IRP's response or the e-invoice portal.")
+        )  # fmt: skip
+    if irp["signed_qr"] and not _JWT.fullmatch(irp["signed_qr"].strip()):
+        found.append(
+            _invoice_issue(cells, row, "Signed QR", irp["signed_qr"][:40],
+                           "Signed QR is not the IRP's SignedQRCode (three parts joined by dots)",
+                           "Paste the SignedQRCode whole from the IRP's response.")
+        )  # fmt: skip
+    if irp["signed_qr"] and not irp["irn"]:
+        found.append(
+            _invoice_issue(cells, row, "IRN", "", "A Signed QR is given without its IRN",
+                           "Type the IRN beside the Signed QR.")
+        )  # fmt: skip
+    if found:
+        return {attr: "" for _, attr in IRP_FIELDS}, found
+    return {**irp, "signed_qr": irp["signed_qr"].strip()}, []
 
 
 def _priced(
@@ -637,6 +684,7 @@ def issue_documents(
     documents: list[Document] = []
     already: list[str] = []
     held = 0
+    reprinted: list[Document] = []
     typed = [(line, row) for line, row in lines if line.document_no]
     for line, row in typed:
         number = line.document_no or ""
@@ -666,7 +714,9 @@ def issue_documents(
             )
         fits = _series_fits(group, faults)
         customer = _recipient(group, setting, faults)
-        reverse_charge, shipping, original = _agreeing(group, faults)
+        reverse_charge, shipping, original, typed_irp = _agreeing(group, faults)
+        irp, irp_issues = _irp_checked(group, typed_irp, cells)
+        issues += irp_issues
         intra = (
             supplier is not None
             and group.place is not None
@@ -776,6 +826,7 @@ def issue_documents(
             original_date=original_date,
             lines=tuple(priced),
             bank=setting.bank if group.kind in VOUCHERS else "",
+            **irp,
         )
         refunded = numbers.get(original.casefold()) if original_date else None
         if (
@@ -813,6 +864,8 @@ def issue_documents(
         if earlier_one is not None:
             if earlier_one.total == document.total:
                 already.append(earlier_one.number)
+                if irp["irn"] and irp["irn"] != earlier_one.irn:
+                    reprinted.append(replace(document, number=earlier_one.number))
             else:
                 held += 1
                 issues.append(
@@ -855,4 +908,4 @@ def issue_documents(
             document.total,
         )
         documents.append(replace(document, number=number))
-    return Outcome(tuple(documents), tuple(already), held, tuple(issues))
+    return Outcome(tuple(documents), tuple(already), held, tuple(issues), tuple(reprinted))

@@ -187,6 +187,12 @@ class Document:
     lines: tuple[DocumentLine, ...]
     bank: str = ""
     """A voucher's bank ledger: where the advance came in or went out."""
+    irn: str = ""
+    """The IRP's invoice reference number, once typed back (then printed with the QR)."""
+    ack_no: str = ""
+    ack_date: str = ""
+    signed_qr: str = ""
+    """The IRP's SignedQRCode (a signed JWT), printed unchanged as the QR."""
 
     @property
     def voucher(self) -> bool:
@@ -279,6 +285,7 @@ class Issued:
     place_code: str
     total: int
     """Paise."""
+    irn: str = ""
 
     @property
     def key(self) -> tuple[str, str, dt.date, str, str]:

@@ -49,6 +49,8 @@ TRAILING = (
     "Invoices Rows",
 )
 MONEY = frozenset(TRAILING[:-1])
+IRP = ("IRN", "Ack No", "Ack Date")
+"""What the IRP gave an e-invoice, once typed back on the Invoices sheet."""
 TAXABLE_AT = "Taxable "
 """Prefix of the columns of taxable value by rate: `Taxable 18%`."""
 
@@ -94,6 +96,9 @@ def register_row(document: Document) -> dict[str, Any]:
             "Round Off": from_paise(document.round_off),
             "Total": from_paise(document.total),
             "Invoices Rows": _rows_text(document.rows),
+            "IRN": document.irn,
+            "Ack No": document.ack_no,
+            "Ack Date": document.ack_date,
         }
     )
     return row
@@ -111,7 +116,7 @@ def register_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
         {h for row in listed for h in row if h.startswith(TAXABLE_AT) and h.endswith("%")},
         key=_rate_of,
     )
-    headers = [*LEADING, *rates, *TRAILING]
+    headers = [*LEADING, *rates, *TRAILING, *IRP]
     return pd.DataFrame(
         [[row.get(h, Decimal(0) if h in rates else None) for h in headers] for row in listed],
         columns=headers,
@@ -138,6 +143,7 @@ def issued_from(row: Mapping[str, Any]) -> Issued | None:
         customer_code=str(row.get("Customer Code") or ""),
         place_code=str(row.get("State Code") or "").zfill(2),
         total=to_paise(total),
+        irn=str(row.get("IRN") or ""),
     )
 
 

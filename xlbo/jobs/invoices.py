@@ -46,6 +46,7 @@ from xlbo.documents.journal import BANK, journal_frame
 from xlbo.documents.model import Document
 from xlbo.documents.receipts import ReceiptOutcome, ReceiptSetting, issue_receipts, open_of
 from xlbo.documents.register import (
+    IRP,
     LEADING,
     LINE_HEADERS,
     LINE_MONEY,
@@ -456,7 +457,17 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
     outcome = issuing.outcome
     documents = outcome.documents
     receipts = issuing.receipts.receipts
-    rows = [*earlier.rows, *(register_row(d) for d in documents)]
+    irp = {d.number: d for d in outcome.reprinted}
+    rows = [
+        *(
+            {**row, **{h: v for h, v in register_row(irp[row["Document No"]]).items() if h in IRP}}
+            if row.get("Document No") in irp
+            else row
+            for row in earlier.rows
+        ),
+        *(register_row(d) for d in documents),
+    ]
+    printed = [*documents, *outcome.reprinted]
     lines = [*earlier.lines, *(row for d in documents for row in line_rows(d))]
     journal = pd.concat(
         [earlier.journal, journal_frame(documents), receipt_books.receipts_journal(receipts)],
@@ -480,9 +491,9 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
         with contextlib.ExitStack() as stack:
             places = [
                 stack.enter_context(atomic_path(out / DOCUMENTS / f"{file_stem(d.number)}.xlsx"))
-                for d in documents
+                for d in printed
             ]
-            made = write_documents(list(zip(places, documents, strict=True)))
+            made = write_documents(list(zip(places, printed, strict=True)))
             company = issuing.company
             made += [
                 write_receipt(
@@ -555,6 +566,11 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
         + (f"; {outcome.held} not issued (see the Issues sheet)" if outcome.held else "")
         + (f"; {len(outcome.already)} issued earlier" if outcome.already else "")
         + _receipts_said(issuing.receipts)
+        + (
+            f"; {len(outcome.reprinted)} printed again with the IRN and QR typed back"
+            if outcome.reprinted
+            else ""
+        )
         + files_note
         + f". Register: {out / REGISTER}"
     )
