@@ -106,7 +106,8 @@ def _number(paise: int, shape: str | None) -> str | None:
         return str(paise)
     if form == "0":
         return str(paise // 100) if paise % 100 == 0 else None
-    return f"{from_paise(paise)}"
+    amount = from_paise(paise)
+    return f"{amount:.2f}"  # the bank's plain number, as payroll's salary transfer file
 
 
 def _mode(paise: int, codes: str | None) -> str:
