@@ -240,8 +240,8 @@ def einvoice(document: Document, seller_pin: str) -> dict[str, Any]:
             "SgstVal": _rupees(document.sgst),
             "IgstVal": _rupees(document.igst),
             "CesVal": _rupees(document.cess),
-            "RndOffAmt": _rupees(document.round_off),
-            "TotInvVal": _rupees(document.total),
+            "RndOffAmt": _rupees(document.value_with_tax - document.taxable - document.tax),
+            "TotInvVal": _rupees(document.value_with_tax),
         },
     }
     if document.original and document.original_date:

@@ -1,7 +1,7 @@
 """The Journal lines of sales documents, in the Journal sheet's layout (`xlbo.journal_layout`).
 
 An invoice (or a debit note) debits the customer and credits sales by GST rate and the output
-taxes; a credit note the other way round. The round-off goes to Round Off on whichever side
+taxes (none on reverse charge: the recipient pays the tax); a credit note the other way round. The round-off goes to Round Off on whichever side
 balances the voucher:
 
     Voucher No      Voucher Type  Account            Debit       Credit      Party
@@ -79,11 +79,12 @@ def voucher(document: Document) -> list[list[object]]:
     for (account, rate), taxable in sorted(sales.items()):
         lines.append((account, -taxable, "", f"Taxable at GST {_percent(rate)}"))
     sgst = OUTPUT["utgst"] if document.utgst else OUTPUT["sgst"]
+    output = not document.reverse_charge  # on reverse charge the recipient pays the tax
     for account, credit in (
-        (OUTPUT["cgst"], document.cgst),
-        (sgst, document.sgst),
-        (OUTPUT["igst"], document.igst),
-        (OUTPUT["cess"], document.cess),
+        (OUTPUT["cgst"], document.cgst if output else 0),
+        (sgst, document.sgst if output else 0),
+        (OUTPUT["igst"], document.igst if output else 0),
+        (OUTPUT["cess"], document.cess if output else 0),
         (ROUND_OFF, document.round_off),  # rounded up: a credit; down: a debit
     ):
         if credit:

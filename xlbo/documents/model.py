@@ -242,8 +242,25 @@ class Document:
         return self._sum("cess")
 
     @property
+    def tax(self) -> int:
+        """Every head of tax on the lines (paise), whoever pays it."""
+        return self.cgst + self.sgst + self.igst + self.cess
+
+    @property
+    def charged_tax(self) -> int:
+        """The tax the document charges the recipient: none on reverse charge, where the
+        recipient pays it to the government itself (s.9(3), 9(4); Rule 46(p))."""
+        return 0 if self.reverse_charge else self.tax
+
+    @property
     def before_rounding(self) -> int:
-        return self.taxable + self.cgst + self.sgst + self.igst + self.cess
+        return self.taxable + self.charged_tax
+
+    @property
+    def value_with_tax(self) -> int:
+        """The value with every head of tax, rounded to the rupee: the e-invoice's TotInvVal,
+        which the IRP sums from the values and taxes even on reverse charge."""
+        return rupee_rounded(self.taxable + self.tax)
 
     @property
     def total(self) -> int:

@@ -3,7 +3,9 @@
 Columns: the document (number, type, date, series), the customer (code, name, GSTIN), the place
 of supply and its State code, reverse charge, the original invoice of a note, the taxable value
 at each GST rate, the taxable value, CGST, SGST, UTGST, IGST, cess, round-off and the total, and
-the Invoices rows the document was made of. A credit note's figures stand as they print
+the Invoices rows the document was made of. The tax columns hold the tax the document charges:
+none on reverse charge (the recipient pays it; the Invoice Lines sheet keeps each line's tax,
+which the GSTR-1 reports), so taxable value, taxes and round-off always add up to the total. A credit note's figures stand as they print
 (positive); its type says it reduces the sales.
 
 The register in the output folder is the record of numbers already used: the next run reads it
@@ -85,14 +87,15 @@ def register_row(document: Document) -> dict[str, Any]:
     for rate, taxable in document.taxable_by_rate().items():
         row[rate_header(rate)] = from_paise(taxable)
     utgst = document.utgst
+    charged = 0 if document.reverse_charge else 1  # on reverse charge the recipient pays it
     row.update(
         {
             "Taxable Value": from_paise(document.taxable),
-            "CGST": from_paise(document.cgst),
-            "SGST": from_paise(0 if utgst else document.sgst),
-            "UTGST": from_paise(document.sgst if utgst else 0),
-            "IGST": from_paise(document.igst),
-            "Cess": from_paise(document.cess),
+            "CGST": from_paise(charged * document.cgst),
+            "SGST": from_paise(0 if utgst else charged * document.sgst),
+            "UTGST": from_paise(charged * document.sgst if utgst else 0),
+            "IGST": from_paise(charged * document.igst),
+            "Cess": from_paise(charged * document.cess),
             "Round Off": from_paise(document.round_off),
             "Total": from_paise(document.total),
             "Invoices Rows": _rows_text(document.rows),

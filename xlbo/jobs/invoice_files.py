@@ -26,7 +26,7 @@ import xlsxwriter
 
 from xlbo.documents.model import Document
 from xlbo.master.records import DocumentType
-from xlbo.money import INR_NUMBER_FORMAT, from_paise
+from xlbo.money import INR_NUMBER_FORMAT, format_inr, from_paise
 
 TITLES = {
     DocumentType.TAX_INVOICE: "TAX INVOICE",
@@ -229,6 +229,11 @@ def write_document(path: Path, document: Document) -> Path:
             totals.append(("IGST", document.igst))
         if document.cess:
             totals.append(("Cess", document.cess))
+        if document.reverse_charge:  # the tax is shown, not charged: the recipient pays it
+            totals = [
+                (f"{label} (RCM)" if index else label, paise)
+                for index, (label, paise) in enumerate(totals)
+            ]
         totals += [
             ("Round Off", document.round_off),
             (MONEY_HEADER.get(document.kind, "Total"), document.total),
@@ -249,6 +254,14 @@ def write_document(path: Path, document: Document) -> Path:
             0,
             "Tax payable on reverse charge: " + ("Yes" if document.reverse_charge else "No"),
         )
+        if document.reverse_charge:
+            row += 1
+            ws.write_string(
+                row,
+                0,
+                f"The recipient pays the tax of {format_inr(from_paise(document.tax))} to the "
+                "government; it is not charged on this invoice.",
+            )
         if qr is not None:  # bottom left, beside the signatory: it overlaps no text
             png, size = qr
             ws.insert_image(
