@@ -24,6 +24,8 @@ from xlbo import __version__
 from xlbo.errors import UserError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from xlbo.jobs.registry import JobResult
     from xlbo.readers.roles import Role
 
@@ -179,7 +181,135 @@ def cmd_invoices(args: argparse.Namespace) -> int:
     inputs: dict[str, Source] = {"book": Path(args.book)}
     if args.master:
         inputs["master"] = Path(args.master)
-    return say(run("invoices", inputs, InvoicesSettings(Path(args.out), pdf=not args.no_pdf)))
+    reconciliation = Path(args.from_reconciliation) if args.from_reconciliation else None
+    settings = InvoicesSettings(Path(args.out), not args.no_pdf, reconciliation)
+    return say(run("invoices", inputs, settings))
+
+
+def cmd_gst_recon(args: argparse.Namespace) -> int:
+    from xlbo.jobs.registry import GstReconSettings, Source, run
+
+    inputs: dict[str, Source] = {"purchases": Path(args.purchases)}
+    if args.master:
+        inputs["master"] = Path(args.master)
+    files = tuple(Path(f) for f in args.gstr2b)
+    return say(run("gst-recon", inputs, GstReconSettings(Path(args.out), files)))
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from xlbo.jobs.registry import LettersSettings, Source, run
+
+    if args.write_template:
+        settings = LettersSettings(
+            args.write_template,
+            Path(args.out or f"{args.write_template}.docx"),
+            language=args.language or "",
+            write_template=True,
+        )
+        return say(run("letters", {}, settings))
+    if not args.template:
+        raise UserError(
+            "Name a Word template (.docx) or one of xlbo's letters, e.g. "
+            "xlbo letters appointment --data master.xlsx."
+        )
+    if not args.data:
+        raise UserError("Give the workbook of the rows to merge with --data BOOK.xlsx.")
+    as_at = None
+    if args.as_at:
+        from xlbo.dates import parse_date
+
+        try:
+            as_at = parse_date(args.as_at)
+        except ValueError as error:
+            raise UserError(
+                f"--as-at {args.as_at}: {error}; type a date such as 30-11-2026."
+            ) from None
+    inputs: dict[str, Source] = {"data": Path(args.data)}
+    if args.master:
+        inputs["master"] = Path(args.master)
+    if args.books:
+        inputs["books"] = Path(args.books)
+    settings = LettersSettings(
+        args.template,
+        Path(args.out or "letters"),
+        sheet=args.sheet,
+        subject=args.subject or "",
+        attach=args.attach,
+        pdf=not args.no_pdf,
+        as_at=as_at if not isinstance(as_at, datetime) else as_at.date(),
+        payroll=Path(args.payroll) if args.payroll else None,
+        language=args.language or "",
+    )
+    return say(run("letters", inputs, settings))
+
+
+def cmd_tds_recon(args: argparse.Namespace) -> int:
+    from xlbo.jobs.registry import Source, TdsReconSettings, run
+
+    inputs: dict[str, Source] = {"form26as": Path(args.form26as), "books": Path(args.books)}
+    if args.master:
+        inputs["master"] = Path(args.master)
+    return say(run("tds-recon", inputs, TdsReconSettings(Path(args.out))))
+
+
+def day_at_door(text: str | None, option: str) -> date | None:
+    """A dd-mm-yyyy option as a date (None when not given); a plain message when it is none."""
+    from datetime import datetime
+
+    from xlbo.dates import parse_date
+
+    if not text:
+        return None
+    try:
+        day = parse_date(text)
+    except ValueError as error:
+        raise UserError(f"{option} {text}: {error}; type a date such as 30-11-2026.") from None
+    if day is None:
+        return None
+    return day.date() if isinstance(day, datetime) else day
+
+
+def cmd_payables(args: argparse.Namespace) -> int:
+    from xlbo.jobs.registry import PayablesSettings, Source, run
+
+    inputs: dict[str, Source] = {}
+    if args.confirm:
+        inputs["run"] = Path(args.confirm)
+        settings = PayablesSettings(
+            out=Path(args.out) if args.out else None,
+            pay_date=day_at_door(args.date, "--date"),
+            layout=args.layout,
+            bank_account=args.bank_account,
+        )
+    else:
+        if not args.book or not args.as_on:
+            raise UserError(
+                "Give the books and --as-on DATE (or --confirm RUN.xlsx to pay what you ticked)."
+            )
+        inputs["book"] = Path(args.book)
+        if args.master:
+            inputs["master"] = Path(args.master)
+        settings = PayablesSettings(
+            as_on=day_at_door(args.as_on, "--as-on"), out=Path(args.out or "payment-run.xlsx")
+        )
+    return say(run("payables", inputs, settings))
+
+
+def cmd_contracts(args: argparse.Namespace) -> int:
+    from xlbo.jobs.registry import ContractsSettings, Source, run
+
+    as_on = day_at_door(args.as_on, "--as-on")
+    if as_on is None:
+        raise UserError("Give --as-on DATE (dd-mm-yyyy): the day to look ahead from.")
+    if args.days < 0:
+        raise UserError(f"--days {args.days}: give the number of days ahead, e.g. --days 30.")
+    inputs: dict[str, Source] = {"book": Path(args.book)}
+    if args.master:
+        inputs["master"] = Path(args.master)
+    settings = ContractsSettings(as_on, args.days, Path(args.out))
+    return say(run("contracts", inputs, settings))
 
 
 def cmd_workbooks(args: argparse.Namespace) -> int:
@@ -383,7 +513,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Series, Date, Customer Code and Place of Supply), check each against Rule 46, number "
         "them per series per financial year after the Invoice Register in --out, and write each "
         "as an A4 workbook and PDF, the Invoice Register with its Journal (for `xlbo report`) and "
-        "an Issues sheet. A document with a missing or wrong field is not issued; exit status 1.",
+        "an Issues sheet; and a receipt for each row of the Receipts sheet. A document with a "
+        "missing or wrong field is not issued; exit status 1.",
         epilog="Example: xlbo invoices books.xlsx --master master.xlsx --out invoices",
     )
     invoices.add_argument("book", help="the workbook with the Invoices (and Items) sheet")
@@ -394,7 +525,94 @@ def build_parser() -> argparse.ArgumentParser:
     invoices.add_argument(
         "--no-pdf", action="store_true", help="write the documents' workbooks but no PDFs"
     )
+    invoices.add_argument(
+        "--from-reconciliation",
+        metavar="RESULT",
+        help="a reconcile result: its matched bank credits from customers become receipts",
+    )
     invoices.set_defaults(run=cmd_invoices)
+
+    gst = jobs.add_parser(
+        "gst-recon",
+        help="match the purchase register to GSTR-2B: credit at risk, what to ask suppliers",
+        description="Read the purchase register (the Purchases sheet, with the vendors' GSTINs "
+        "from Vendors, or Tally's Purchase Register) and the GSTR-2B JSON of one or more "
+        "periods (b2b, b2ba, cdnr, cdnra), match them in stages (exact, mismatched, suggested, "
+        "missing in the books, missing in 2B) with the reason for each pair, and write the "
+        "input tax credit at risk per supplier and a follow-up list. Exit status 1 when "
+        "anything is not an exact match.",
+        epilog="Example: xlbo gst-recon --purchases books.xlsx --gstr2b 2B-102026.json "
+        "--gstr2b 2B-112026.json --out gst-recon.xlsx",
+    )
+    gst.add_argument("--purchases", required=True, help="the books with the Purchases sheet")
+    gst.add_argument(
+        "--gstr2b",
+        required=True,
+        action="append",
+        metavar="2B.json",
+        help="a GSTR-2B JSON downloaded from the GST portal (repeat for several periods)",
+    )
+    gst.add_argument("--master", help="the master workbook with Vendors (default: the books)")
+    gst.add_argument("--out", default="gst-recon.xlsx", help="the workbook to write")
+    gst.set_defaults(run=cmd_gst_recon)
+
+    tds = jobs.add_parser(
+        "tds-recon",
+        help="match the TDS customers deducted (the books) to Form 26AS",
+        description="Read Part I of Form 26AS (the ^-delimited text TRACES exports, or a sheet "
+        "with its headers) and the books' receipts with TDS (the Receipts sheet, else TDS "
+        "Receivable in the Journal), with the customers' TANs from the Customers sheet; match "
+        "them by TAN, TDS and quarter, and list TDS in 26AS not in the books and in the books "
+        "not in 26AS, each 26AS row with its booking status (U, P, F, O) explained. Exit status "
+        "1 when anything is left over or not yet final.",
+        epilog="Example: xlbo tds-recon --26as 26AS.txt --books books.xlsx --out tds-recon.xlsx",
+    )
+    tds.add_argument("--26as", dest="form26as", required=True, metavar="26AS", help="Form 26AS")
+    tds.add_argument("--books", required=True, help="the books with Receipts (or the Journal)")
+    tds.add_argument("--master", help="the master workbook with Customers (default: the books)")
+    tds.add_argument("--out", default="tds-recon.xlsx", help="the workbook to write")
+    tds.set_defaults(run=cmd_tds_recon)
+
+    payables = jobs.add_parser(
+        "payables",
+        help="propose a payment run (due dates, MSME, TDS); --confirm writes the bank file",
+        description="Read the Purchases sheet of BOOK, the Vendors, TDS Rules and payments in "
+        "the Journal, and write a payment run as on --as-on: every open bill with its due date "
+        "(MSME: 45 days from acceptance at most, 15 without an agreement), days overdue, "
+        "s.43B(h) risk, TDS by section with why, and the net to pay. Tick Pay in the run, then "
+        "--confirm RUN writes the bank's bulk-payment file (Payment Layouts), the payment "
+        "journal and a payment advice per vendor. Exit status 1 when a bill or tick has a "
+        "problem (Issues sheet).",
+        epilog="Example: xlbo payables books.xlsx --master master.xlsx --as-on 30-11-2026 "
+        "--out run.xlsx, then xlbo payables --confirm run.xlsx --date 02-12-2026",
+    )
+    payables.add_argument("book", nargs="?", help="the books with the Purchases sheet")
+    payables.add_argument("--master", help="the master workbook with Vendors (default: BOOK)")
+    payables.add_argument("--as-on", help="the day of the run (dd-mm-yyyy)")
+    payables.add_argument(
+        "--out", help="the run workbook (default payment-run.xlsx); with --confirm a folder"
+    )
+    payables.add_argument("--confirm", metavar="RUN", help="a run whose Pay column you ticked")
+    payables.add_argument("--date", help="--confirm: the day the bank pays (default: the run's)")
+    payables.add_argument("--layout", help="--confirm: the Payment Layouts layout to write")
+    payables.add_argument("--bank-account", help="--confirm: the Bank Accounts row to pay from")
+    payables.set_defaults(run=cmd_payables)
+
+    contracts = jobs.add_parser(
+        "contracts",
+        help="contracts that end, need notice or whose guarantee expires soon; an .ics",
+        description="Read the Contracts sheet and list what ends or renews, needs notice, or "
+        "has a bank guarantee expiring in the next --days days (and dates already missed), with "
+        "MSME payment terms above 45 days flagged; write the alerts workbook and a calendar "
+        "(.ics, a reminder a week before each date) beside it.",
+        epilog="Example: xlbo contracts books.xlsx --as-on 01-12-2026 --days 60 --out alerts.xlsx",
+    )
+    contracts.add_argument("book", help="the workbook with the Contracts sheet")
+    contracts.add_argument("--master", help="the master workbook with Vendors (default: BOOK)")
+    contracts.add_argument("--as-on", required=True, help="the day to look ahead from")
+    contracts.add_argument("--days", type=int, default=30, help="days ahead (default 30)")
+    contracts.add_argument("--out", default="contract-alerts.xlsx", help="the alerts workbook")
+    contracts.set_defaults(run=cmd_contracts)
 
     workbooks = jobs.add_parser(
         "workbooks",
@@ -406,6 +624,49 @@ def build_parser() -> argparse.ArgumentParser:
     workbooks.add_argument("action", choices=["build"], help="what to do")
     workbooks.add_argument("--out", default="workbooks", help="folder to write into")
     workbooks.set_defaults(run=cmd_workbooks)
+
+    letters = jobs.add_parser(
+        "letters",
+        help="merge a Word template with each row of a sheet: .docx, PDF and mail drafts",
+        description="Merge a Word template with each row of a sheet (Employees, Customers, "
+        "Vendors or any sheet with a header row): one .docx, one PDF and one mail draft (.eml, "
+        "to the row's Email, the letter attached) a row. A tag names a column by its header "
+        "with every space or sign made _ ({{ Employee_ID }}, {{ Date_of_Joining }}) or as "
+        '{{ row["Father\'s Name"] }}; {{ company.Name }}, {{ today }} and the filters inr, '
+        "words and mask are there too. xlbo's own letters (appointment, experience, "
+        "salary-certificate, payment-reminder, payment-advice) come in English and Hindi: "
+        "each row in its Language column's, else the Company sheet's Language. A tag Word has "
+        "split, or one naming no column, stops the merge before any file is written (exit 2).",
+        epilog="Examples: xlbo letters appointment --data master.xlsx --out letters | "
+        "xlbo letters offer.docx --data master.xlsx --sheet Employees --out letters | "
+        "xlbo letters payment-reminder --data master.xlsx --books books.xlsx --as-at 30-11-2026 | "
+        "xlbo letters --template appointment --language hi --out appointment-hi.docx",
+    )
+    letters.add_argument(
+        "template", nargs="?", help="a Word template (.docx), or one of xlbo's letters by name"
+    )
+    letters.add_argument("--data", help="the workbook with the rows to merge (the master)")
+    letters.add_argument("--sheet", help="the sheet of the rows (xlbo's letters know theirs)")
+    letters.add_argument("--out", help="folder for the letters (default: letters)")
+    letters.add_argument("--master", help="the master with the Company sheet (default: --data)")
+    letters.add_argument("--books", help="the books with the Journal (reminders, payment advice)")
+    letters.add_argument(
+        "--payroll", help="the folder of the payroll registers (salary certificate)"
+    )
+    letters.add_argument("--as-at", help="the letters' date, DD-MM-YYYY (default: today)")
+    letters.add_argument("--subject", help="the mails' subject (default: the template's title)")
+    letters.add_argument("--language", choices=["en", "hi"], help="one language for every row")
+    letters.add_argument(
+        "--attach", choices=["pdf", "docx"], default="pdf", help="what the mail drafts carry"
+    )
+    letters.add_argument("--no-pdf", action="store_true", help="write .docx letters but no PDFs")
+    letters.add_argument(
+        "--template",
+        dest="write_template",
+        metavar="NAME",
+        help="write xlbo's letter NAME as a Word template to --out (a .docx) instead of merging",
+    )
+    letters.set_defaults(run=cmd_letters)
 
     addin = jobs.add_parser(
         "addin",

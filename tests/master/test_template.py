@@ -71,6 +71,7 @@ CUSTOMER_HEADERS = [
     "Mobile",
     "Credit Days",
     "Credit Limit",
+    "TAN",
 ]
 ACCOUNT_HEADERS = ["Account", "Group", "Sub-group", "Nature", "Opening Debit", "Opening Credit"]
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -160,6 +161,51 @@ class InvoicesSettings:
     """The folder of the documents and the Invoice Register (whose numbers the next run
     continues)."""
     pdf: bool = True
+    reconciliation: Path | None = None
+    """A reconciliation result (`xlbo reconcile`) whose matched customer credits become receipts."""
+
+
+@dataclass(frozen=True)
+class GstReconSettings:
+    """`xlbo gst-recon --purchases BOOK --gstr2b 2B.json [--gstr2b …] [--master M] --out R`."""
+
+    out: Path
+    gstr2b: tuple[Path, ...] = ()
+    """The GSTR-2B JSON files, one a period."""
+
+
+@dataclass(frozen=True)
+class TdsReconSettings:
+    """`xlbo tds-recon --26as 26AS.txt --books BOOK [--master M] --out R`."""
+
+    out: Path
+
+
+@dataclass(frozen=True)
+class LettersSettings:
+    """`xlbo letters TEMPLATE --data BOOK --sheet SHEET --out DIR [options]`, `xlbo letters
+    --template NAME --out FILE.docx`, or the Letters button."""
+
+    template: str
+    """A Word template (.docx) or the name of one of xlbo's letters (appointment, …)."""
+    out: Path | None
+    """The folder of the letters (with write_template: the .docx to write); None for an open
+    workbook with no folder: the letters' text goes on a sheet."""
+    sheet: str | None = None
+    """The sheet of the rows to merge (xlbo's letters know theirs)."""
+    subject: str = ""
+    """The mails' subject; by default the template's title."""
+    attach: str = "pdf"
+    """What the mail drafts carry: pdf (when made) or docx."""
+    pdf: bool = True
+    as_at: date | None = None
+    """The letters' date, and the day overdue invoices are counted to (default: today)."""
+    payroll: Path | None = None
+    """The folder of the payroll registers (salary certificate)."""
+    language: str = ""
+    """en or hi for every row (default: each row's Language, else the Company sheet's)."""
+    write_template: bool = False
+    """Write xlbo's template `template` to `out` instead of merging."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +214,34 @@ class DemoSettings:
 
     outdir: Path
     seed: int = 2026
+
+
+@dataclass(frozen=True)
+class PayablesSettings:
+    """`xlbo payables BOOK --as-on DATE --out RUN [--master M]`, or `xlbo payables --confirm RUN
+    [--date D] [--layout L] [--bank-account A] [--out DIR]`."""
+
+    as_on: date | None = None
+    """The day the run is for (the proposal); --confirm reads it from the run."""
+    out: Path | None = None
+    """The run workbook; with --confirm the folder of the bank file, journal and advices."""
+    pay_date: date | None = None
+    """--confirm: the day the bank pays (default: the run's As On day)."""
+    layout: str | None = None
+    """--confirm: the Payment Layouts layout (default: the first of your own, else the generic)."""
+    bank_account: str | None = None
+    """--confirm: the Bank Accounts row paid from (default: the first)."""
+
+
+@dataclass(frozen=True)
+class ContractsSettings:
+    """`xlbo contracts BOOK --as-on DATE [--days N] [--master M] [--out ALERTS]`."""
+
+    as_on: date
+    days: int = 30
+    """How far ahead to look."""
+    out: Path | None = None
+    """The alerts workbook (the .ics beside it); None: only the sheets."""
 
 
 # -- the registry ------------------------------------------------------------------------------
@@ -237,10 +311,40 @@ def _invoices(inputs: Mapping[str, Source], settings: InvoicesSettings) -> JobRe
     return invoices_job(inputs, settings)
 
 
+def _gst_recon(inputs: Mapping[str, Source], settings: GstReconSettings) -> JobResult:
+    from xlbo.jobs.gst_recon import gst_recon_job
+
+    return gst_recon_job(inputs, settings)
+
+
+def _letters(inputs: Mapping[str, Source], settings: LettersSettings) -> JobResult:
+    from xlbo.jobs.letters import letters_job
+
+    return letters_job(inputs, settings)
+
+
+def _tds_recon(inputs: Mapping[str, Source], settings: TdsReconSettings) -> JobResult:
+    from xlbo.jobs.tds_recon import tds_recon_job
+
+    return tds_recon_job(inputs, settings)
+
+
 def _demo(inputs: Mapping[str, Source], settings: DemoSettings) -> JobResult:
     from xlbo.jobs.demo import demo_job
 
     return demo_job(settings)
+
+
+def _payables(inputs: Mapping[str, Source], settings: PayablesSettings) -> JobResult:
+    from xlbo.jobs.payables import payables_job
+
+    return payables_job(inputs, settings)
+
+
+def _contracts(inputs: Mapping[str, Source], settings: ContractsSettings) -> JobResult:
+    from xlbo.jobs.contracts import contracts_job
+
+    return contracts_job(inputs, settings)
 
 
 JOBS: dict[str, Job] = {
@@ -299,6 +403,60 @@ JOBS: dict[str, Job] = {
             _invoices,
             "it writes a folder of documents and their PDFs (LibreOffice on the machine); the "
             "Invoice button is still to come (issue 14)",
+        ),
+        Job(
+            "gst-recon",
+            (
+                Input("purchases", "the books with the Purchases sheet (or Tally's register)"),
+                Input("master", "the master workbook with the vendors' GSTINs", False),
+            ),
+            GstReconSettings,
+            _gst_recon,
+            "it reads GSTR-2B JSON files downloaded from the GST portal; the button is still "
+            "to come (issue 15, item 6)",
+        ),
+        Job(
+            "tds-recon",
+            (
+                Input("form26as", "Form 26AS (the text TRACES exports, or a sheet)"),
+                Input("books", "the books with the Receipts sheet or the Journal"),
+                Input("master", "the master workbook with the customers' TANs", False),
+            ),
+            TdsReconSettings,
+            _tds_recon,
+            "it reads Form 26AS downloaded from TRACES; the button is still to come",
+        ),
+        Job(
+            "letters",
+            (
+                Input("data", "the workbook with the rows to merge", required=False),
+                Input("master", "the master workbook with the Company sheet", False),
+                Input("books", "the books with the Journal (reminders, payment advice)", False),
+            ),
+            LettersSettings,
+            _letters,
+        ),
+        Job(
+            "payables",
+            (
+                Input("book", "the books with the Purchases sheet", False),
+                Input("master", "the master workbook with Vendors and Bank Accounts", False),
+                Input("run", "a payment run whose Pay column you ticked (--confirm)", False),
+            ),
+            PayablesSettings,
+            _payables,
+            "its buttons come with issue 15's item 6 (payables, statements, GST reconciliation)",
+        ),
+        Job(
+            "contracts",
+            (
+                Input("book", "the workbook with the Contracts sheet"),
+                Input("master", "the master workbook with Vendors", False),
+            ),
+            ContractsSettings,
+            _contracts,
+            "it writes a calendar file (.ics) beside the alerts; its button comes with issue "
+            "15's item 6",
         ),
         Job("demo", (), DemoSettings, _demo, "it writes a whole demo folder of files"),
     )

@@ -107,7 +107,7 @@ CHECKS: dict[str, tuple[ColumnCheck, ...]] = {
         _MOBILE,
     ),
     "Vendors": (_GSTIN, _PAN, _BANK, _IFSC, _EMAIL, _MOBILE),
-    "Customers": (_GSTIN, _PAN, _EMAIL, _MOBILE),
+    "Customers": (_GSTIN, _PAN, _EMAIL, _MOBILE, ColumnCheck("TAN", "tan", IdKind.TAN)),
     "Bank Accounts": (
         ColumnCheck(
             "Account Number",

@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from xlbo.master.accounts import AccountGroup
 from xlbo.master.fields import (
@@ -39,6 +39,7 @@ from xlbo.master.fields import (
     choices_of,
     enum_reader,
 )
+from xlbo.words import Language, language
 
 
 class BankAccountType(StrEnum):
@@ -72,6 +73,11 @@ BankTypeCell = Annotated[
         OD=BankAccountType.OVERDRAFT,
     ),
     Shown(choices=choices_of(BankAccountType), width=12),
+]
+LanguageCell = Annotated[
+    Language,
+    BeforeValidator(language),  # en, English, hi, Hindi, हिन्दी; blank: English
+    Shown(choices=choices_of(Language), width=10),
 ]
 MonthCell = Annotated[
     Month,
@@ -147,6 +153,13 @@ class Company(Record):
         description="Aggregate turnover of the preceding financial year. Decides the HSN digits "
         "on invoices: 4 up to Rs 5 crore, 6 above (Notification 78/2020-CT, from 01-04-2021). "
         "Blank: up to Rs 5 crore.",
+    )
+    language: LanguageCell = Field(
+        Language.EN,
+        alias="Language",
+        description="Language of the letters xlbo writes: en (English, the default) or hi "
+        "(Hindi). A Language column on a row of Employees, Customers or Vendors overrides it "
+        "for that person.",
     )
 
 
@@ -349,6 +362,12 @@ class Customer(Record):
         alias="Credit Limit",
         description="Most the customer may owe at any time; blank for no limit.",
     )
+    tan: OptId = Field(
+        None,
+        alias="TAN",
+        description="The customer's TAN when it deducts TDS from your bills: Form 26AS lists "
+        "its credits under it (xlbo tds-recon).",
+    )
 
 
 class Account(Record):
@@ -516,6 +535,86 @@ class InvoiceLine(Record):
         alias="Document No",
         description="Leave blank: xlbo numbers the document and writes the number in the "
         "Invoice Register, never here. A number typed here marks the row as issued already.",
+    )
+    irn: OptText = Field(
+        None,
+        alias="IRN",
+        description="The IRN the IRP gave the e-invoice (64 characters), typed back after "
+        "uploading it: the next run prints it and the QR on the document.",
+    )
+    ack_no: OptId = Field(None, alias="Ack No", description="The IRP's acknowledgement number.")
+    ack_date: OptText = Field(
+        None, alias="Ack Date", description="The IRP's acknowledgement date, as it gave it."
+    )
+    signed_qr: LongText = Field(
+        None,
+        alias="Signed QR",
+        description="The IRP's SignedQRCode, pasted whole: printed as the QR on the invoice.",
+    )
+
+
+class ReceiptMode(StrEnum):
+    """How money was received."""
+
+    CASH = "Cash"
+    CHEQUE = "Cheque"
+    NEFT = "NEFT"
+    RTGS = "RTGS"
+    IMPS = "IMPS"
+    UPI = "UPI"
+
+
+ReceiptModeCell = Annotated[
+    ReceiptMode,
+    enum_reader(ReceiptMode, Chq=ReceiptMode.CHEQUE, DD=ReceiptMode.CHEQUE),
+    Shown(choices=choices_of(ReceiptMode), width=9),
+]
+
+
+class ReceiptLine(Record):
+    """Money received from a customer, on the Receipts sheet: `xlbo invoices` issues a receipt
+    for each row (own series RCT per financial year), settles the invoices it names (or the
+    oldest open ones) and posts it to the Journal."""
+
+    receipt_date: Day = Field(alias="Receipt Date", description="Day the money came in.")
+    customer_code: Id = Field(
+        alias="Customer Code", description="The payer's code on the Customers sheet."
+    )
+    amount: Money = Field(alias="Amount", description="Money received, in rupees (after TDS).")
+    mode: ReceiptModeCell = Field(
+        alias="Mode",
+        description="Cash, Cheque, NEFT, RTGS, IMPS or UPI. Cash of Rs 2,00,000 or more from "
+        "one person in a day is refused (Income-tax Act s.269ST).",
+    )
+    reference: OptId = Field(
+        None, alias="UTR/Cheque No", description="The bank's UTR, or the cheque number."
+    )
+    bank_account: OptText = Field(
+        None,
+        alias="Bank Account",
+        description="Ledger of the bank account credited (Bank Accounts sheet); blank: the "
+        "first one (cash: Cash in Hand).",
+    )
+    against: OptText = Field(
+        None,
+        alias="Against Invoices",
+        description="Document numbers this settles, separated by ;. Blank: the customer's "
+        "oldest open invoices first.",
+    )
+    tds: Money = Field(
+        Decimal(0),
+        alias="TDS Deducted",
+        description="Income tax the payer deducted at source; settles the invoices with the "
+        "amount.",
+    )
+    tds_section: OptId = Field(
+        None, alias="TDS Section", description="Section the payer deducted under, e.g. 194J."
+    )
+    narration: OptText = Field(None, alias="Narration", description="Printed on the receipt.")
+    receipt_no: OptId = Field(
+        None,
+        alias="Receipt No",
+        description="Leave blank: xlbo numbers the receipt in the Receipt Register, never here.",
     )
 
 

@@ -22,6 +22,7 @@ from xlbo.master.records import (
     InvoiceLine,
     Item,
     PurchaseBill,
+    ReceiptLine,
     Record,
     Vendor,
 )
@@ -35,6 +36,9 @@ from xlbo.master.rules import (
     PTSlab,
     SurchargeSlab,
 )
+from xlbo.vendors.contracts import Contract
+from xlbo.vendors.layouts import LayoutField, default_layouts
+from xlbo.vendors.rules import TDSRule, tds_rules
 
 DATA_TAB = "#2F75B5"
 RULE_TAB = "#548235"
@@ -250,7 +254,17 @@ ITEMS = MasterTable(
     key="Code",
     spare_rows=100,
 )
-DOCUMENT_TABLES: tuple[MasterTable, ...] = (INVOICES, ITEMS)
+RECEIPTS = MasterTable(
+    "Receipts",
+    "receipt_lines",
+    ReceiptLine,
+    "Receipts",
+    "Money received from customers, one row per payment: `xlbo invoices` issues a receipt for "
+    "each (series RCT), settles the invoices named in Against Invoices (blank: the oldest open), "
+    "and posts it; cash of Rs 2 lakh or more from one person in a day is refused (s.269ST).",
+    spare_rows=200,
+)
+DOCUMENT_TABLES: tuple[MasterTable, ...] = (INVOICES, ITEMS, RECEIPTS)
 """The sheets the Invoices job reads (from the books or the master workbook). They follow the
 master sheets in the template; `xlbo validate` and the other jobs do not read them."""
 
@@ -264,7 +278,42 @@ PURCHASES = MasterTable(
     "vendor's GSTIN, PAN and MSME class come from Vendors.",
     spare_rows=200,
 )
-VENDOR_TABLES: tuple[MasterTable, ...] = (PURCHASES,)
+TDS_RULES = MasterTable(
+    "TDS Rules",
+    "tds_rules",
+    TDSRule,
+    "TDSRules",
+    "TDS on payments to vendors by section: rates (individual/HUF, others, without PAN), "
+    "single-bill and aggregate thresholds, effective dates; the Income-tax Act 2025's rows "
+    "(payment codes) apply to bills from 01-04-2026. Add a row when the law changes.",
+    is_rule=True,
+    defaults=tds_rules,
+    spare_rows=20,
+)
+PAYMENT_LAYOUTS = MasterTable(
+    "Payment Layouts",
+    "payment_layouts",
+    LayoutField,
+    "PaymentLayouts",
+    "Your bank's bulk-payment file, one row per field (CSV or fixed width, header and footer "
+    "lines, widths, formats); `xlbo payables --confirm` writes it. A generic NEFT/RTGS CSV "
+    "comes pre-filled.",
+    is_rule=True,
+    defaults=default_layouts,
+    spare_rows=40,
+)
+CONTRACTS = MasterTable(
+    "Contracts",
+    "contracts",
+    Contract,
+    "Contracts",
+    "Contracts with vendors and customers: term, auto-renewal, notice period, value, payment "
+    "terms, security deposit or bank guarantee and its expiry, owner. `xlbo contracts` lists "
+    "what ends, needs notice or has a guarantee expiring, with a calendar (.ics).",
+    key="Contract ID",
+    spare_rows=100,
+)
+VENDOR_TABLES: tuple[MasterTable, ...] = (PURCHASES, TDS_RULES, PAYMENT_LAYOUTS, CONTRACTS)
 """The sheets the payables and contracts jobs read (from the books or the master workbook),
 written after the document sheets in the template."""
 
