@@ -345,3 +345,34 @@ def test_the_money_stays_exact(tmp_path: Path) -> None:
     portal, _ = read_gstr2b([path])
     assert portal[["taxable", "igst"]].iloc[0].tolist() == [30, 30]
     assert pd.api.types.is_integer_dtype(portal["taxable"])
+
+
+def test_another_bill_of_the_same_sum_is_never_offered(tmp_path: Path) -> None:
+    """A landlord bills ₹50,000 every month: its bill 41 (booked, not in 2B) and bill 42 (in 2B,
+    not booked) are two bills, not a suggestion; swapped digits (423, 432) are offered."""
+    book = books(
+        tmp_path / "b.xlsx",
+        [
+            purchase("V001", "RENT-41", "01-10-2026", 50000, cgst=4500, sgst=4500),
+            purchase("V001", "RENT-423", "02-10-2026", 50000, cgst=4500, sgst=4500),
+        ],
+    )
+    portal = gstr2b(
+        tmp_path / "2b.json",
+        "102026",
+        {
+            "b2b": {
+                GANESH: [
+                    invoice("RENT-42", "01-10-2026", 50000, cgst=4500, sgst=4500),
+                    invoice("RENT-432", "02-10-2026", 50000, cgst=4500, sgst=4500),
+                ]
+            }
+        },
+    )
+    recon = gst_reconcile(book, (portal,)).recon
+    (pair,) = recon.pairs.itertuples()
+    assert pair.stage == "Suggested"
+    assert recon.books["bill_no"].iat[pair.b] == "RENT-423"
+    assert "same digits" in pair.why
+    assert recon.missing_in_2b["bill_no"].tolist() == ["RENT-41"]
+    assert recon.missing_in_books["bill_no"].tolist() == ["RENT-42"]

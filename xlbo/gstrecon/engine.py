@@ -16,7 +16,9 @@ The stages, in order; a bill leaves the pool once paired:
    by how much); also the same bill reported under another GSTIN of the same PAN (chars 3–12 of
    a GSTIN are the supplier's PAN: a branch's registration typed for the head office's).
 3. **Suggested**: bill numbers alike — their digits equal (`SI-42`, `INV/42`), or at most two
-   characters apart — with every amount within ₹1 and dates at most `SUGGEST_DAYS` apart.
+   characters apart with the same digits in another order (`INV423`, `INV432`), never numbers
+   whose digits differ (`SI-41` is another bill than `SI-42` of a supplier that bills the same
+   sum each month) — with every amount within ₹1 and dates at most `SUGGEST_DAYS` apart.
 4. **Missing in the books**: in 2B, not booked.
 5. **Missing in 2B**: booked, in no 2B given; and, when several 2B files are given, the bills
    that appeared only in a later period's 2B than their own month's (their credit moves to
@@ -119,28 +121,39 @@ def _pair_on(
     return left.merge(right, on=[*on, "occ"], suffixes=("_b", "_p"))
 
 
+def _money_text(paise: np.ndarray) -> np.ndarray:
+    """`format_inr` of each amount in paise (each distinct amount formatted once)."""
+    distinct, codes = np.unique(paise, return_inverse=True)
+    said = np.array([format_inr(from_paise(int(v))) for v in distinct.tolist()], dtype=object)
+    return np.asarray(said[codes.reshape(-1)], dtype=object)
+
+
 def _differences(pairs: pd.DataFrame, tolerance: int) -> tuple[pd.Series, np.ndarray]:
     """For each pair: which heads differ beyond `tolerance` and by how much, as a sentence, and
-    a mask of the pairs where any does. Only the pairs that differ are written out."""
+    a mask of the pairs where any does. Only the heads that differ are written out."""
     over = np.zeros(len(pairs), dtype=bool)
+    text = np.full(len(pairs), "", dtype=object)
     for head in HEADS:
-        over |= np.abs(pairs[f"{head}_p"].to_numpy() - pairs[f"{head}_b"].to_numpy()) > tolerance
-    text = pd.Series("", index=pairs.index, dtype=object)
-    for at in np.flatnonzero(over).tolist():
-        row = pairs.iloc[at]
-        parts = []
-        for head in HEADS:
-            books, portal = int(row[f"{head}_b"]), int(row[f"{head}_p"])
-            if abs(portal - books) > tolerance:
-                gap = portal - books
-                side = "more in 2B" if gap > 0 else "more in the books"
-                parts.append(
-                    f"{HEAD_NAMES[head]} {format_inr(from_paise(books))} in the books, "
-                    f"{format_inr(from_paise(portal))} in 2B ({format_inr(from_paise(abs(gap)))} "
-                    f"{side})"
-                )
-        text.iat[at] = "; ".join(parts)
-    return text, over
+        books = pairs[f"{head}_b"].to_numpy(dtype=np.int64)
+        portal = pairs[f"{head}_p"].to_numpy(dtype=np.int64)
+        gap = portal - books
+        differs = np.abs(gap) > tolerance
+        if not differs.any():
+            continue
+        at = np.flatnonzero(differs)
+        said = (
+            HEAD_NAMES[head]
+            + " "
+            + _money_text(books[at])
+            + " in the books, "
+            + _money_text(portal[at])
+            + " in 2B ("
+            + _money_text(np.abs(gap[at]))
+            + np.where(gap[at] > 0, " more in 2B)", " more in the books)")
+        )
+        text[at] = np.where(over[at], text[at] + "; " + said, said)
+        over |= differs
+    return pd.Series(text, index=pairs.index, dtype=object), over
 
 
 def _date_text(day: pd.Series) -> pd.Series:
@@ -219,11 +232,23 @@ def _alike_candidates(books: pd.DataFrame, portal: pd.DataFrame) -> pd.DataFrame
     shifted = [portal.assign(rupees=portal["taxable"] // 100 + shift) for shift in (-1, 0, 1)]
     by_value = books.merge(pd.concat(shifted), on=["gstin", "rupees"], suffixes=("_b", "_p"))
     by_value = by_value[(by_value["key_b"] != "") & (by_value["key_p"] != "")]
+    same_digits = _same_digits(by_value["digits_b"], by_value["digits_p"])
+    by_value = by_value[same_digits]
     edits = _edit_distance(by_value["key_b"], by_value["key_p"])
     by_value = by_value[edits <= 2].copy()
-    by_value["alike"] = "the numbers are at most two characters apart"
+    by_value["alike"] = "the numbers are at most two characters apart, with the same digits"
     keep = ["b", "p", "alike"]
     return pd.concat([by_digits[keep], by_value[keep]]).drop_duplicates(["b", "p"])
+
+
+def _same_digits(left: pd.Series, right: pd.Series) -> np.ndarray:
+    """Whether two numbers hold the same digits, in any order (`423` and `432`: two digits
+    swapped), counted digit by digit in bulk. `41` and `42` differ: another bill of a supplier
+    that bills the same sum each month must not be offered."""
+    same = np.ones(len(left), dtype=bool)
+    for digit in "0123456789":
+        same &= (left.str.count(digit) == right.str.count(digit)).to_numpy(dtype=bool)
+    return same
 
 
 def _edit_distance(left: pd.Series, right: pd.Series) -> np.ndarray:

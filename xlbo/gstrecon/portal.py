@@ -58,7 +58,7 @@ def _load(path: Path) -> dict[str, Any]:
     if raw[:2] == b"PK":
         raise _problem(path, "is a zip or Excel file, not the JSON (unzip it first)")
     try:
-        top = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal, parse_int=Decimal)
+        top = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise _problem(path, f"is not a JSON file ({str(error)[:80]})") from None
     data = top.get("data", top) if isinstance(top, dict) else None
@@ -75,10 +75,17 @@ def _period(path: Path, data: dict[str, Any]) -> str:
 
 
 def _paise(path: Path, where: str, value: Any) -> int:
-    if value in (None, ""):
+    """Paise of a JSON amount (an int, or a Decimal as `_load` reads decimals); a third decimal
+    is rounded half up, as the portal rounds."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value * 100
+    if isinstance(value, Decimal) and value.is_finite():
+        scaled = value * 100
+        return int(scaled) if scaled == scaled.to_integral_value() else to_paise(value)
+    if value is None or value == "":
         return 0
     try:
-        return to_paise(Decimal(str(value)))
+        return to_paise(Decimal(str(value).strip()))
     except (InvalidOperation, ValueError):
         raise _problem(path, f"{where} holds '{str(value)[:30]}', not an amount") from None
 

@@ -204,25 +204,20 @@ def _xlbo_register(reader: Reader, vendors: dict[str, tuple[str, str]]) -> Regis
         )
     cells = _Cells(table)
     codes = cells.texts("Vendor Code")
-    gstin = np.empty(len(codes), dtype=object)
-    names = np.empty(len(codes), dtype=object)
-    known = {code.casefold(): found for code, found in vendors.items()}
-    for at, code in enumerate(codes.tolist()):
-        found = known.get(code.casefold()) if code else None
-        if found is None:
-            if code or cells.column("Bill No").iat[at] is not None:
-                cells.issue(
-                    at,
-                    "Vendor Code",
-                    code or None,
-                    f"Vendor Code '{code}' is not on the Vendors sheet"
-                    if code
-                    else "Vendor Code is blank",
-                    "Add the vendor (with its GSTIN) to the Vendors sheet; the bill was left out.",
-                )
-            gstin[at], names[at] = "", ""
-            continue
-        gstin[at], names[at] = found
+    folded = codes.str.casefold()
+    gstin = folded.map({c.casefold(): f[0] for c, f in vendors.items()}).fillna("")
+    names = folded.map({c.casefold(): f[1] for c, f in vendors.items()}).fillna("")
+    unknown = ~folded.isin({c.casefold() for c in vendors}).to_numpy(dtype=bool)
+    written = (codes != "").to_numpy() | cells.column("Bill No").notna().to_numpy()
+    for at in np.flatnonzero(unknown & written).tolist():
+        code = str(codes.iat[at])
+        cells.issue(
+            at,
+            "Vendor Code",
+            code or None,
+            f"Vendor Code '{code}' is not on the Vendors sheet" if code else "Vendor Code is blank",
+            "Add the vendor (with its GSTIN) to the Vendors sheet; the bill was left out.",
+        )
     amounts = {
         head: cells.paise(header)
         for head, header in zip(
@@ -236,8 +231,8 @@ def _xlbo_register(reader: Reader, vendors: dict[str, tuple[str, str]]) -> Regis
         cells,
         {
             "ref": _refs(table, "Bill No"),
-            "gstin": gstin,
-            "supplier": names,
+            "gstin": gstin.to_numpy(dtype=object),
+            "supplier": names.to_numpy(dtype=object),
             "bill_no": bill_no,
             "bill_date": days,
             "kind": np.where(sign < 0, "Credit Note", "Invoice"),

@@ -66,8 +66,10 @@ def _vendors(book: Path, master: Path | None) -> dict[str, tuple[str, str]]:
 
 
 def _dates(values: pd.Series) -> np.ndarray:
-    dates = pd.to_datetime(values)
-    return np.array([d.date() if not pd.isna(d) else None for d in dates], dtype=object)
+    stamps = pd.Series(pd.to_datetime(values))
+    days = np.array(stamps.dt.date.to_numpy(dtype=object), dtype=object, copy=True)
+    days[stamps.isna().to_numpy()] = None
+    return np.asarray(days, dtype=object)
 
 
 def _tax(frame: pd.DataFrame, rows: np.ndarray) -> np.ndarray:

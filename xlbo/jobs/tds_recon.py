@@ -98,8 +98,10 @@ def tds_reconcile(form26as: Path, book: Path, master: Path | None = None) -> Tds
 
 
 def _dates(values: pd.Series) -> np.ndarray:
-    stamps = pd.to_datetime(values)
-    return np.array([d.date() if not pd.isna(d) else None for d in stamps], dtype=object)
+    stamps = pd.Series(pd.to_datetime(values))
+    days = np.array(stamps.dt.date.to_numpy(dtype=object), dtype=object, copy=True)
+    days[stamps.isna().to_numpy()] = None
+    return np.asarray(days, dtype=object)
 
 
 def _summary(result: TdsReconResult) -> ResultSheet:
