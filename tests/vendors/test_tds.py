@@ -89,7 +89,8 @@ def test_the_act_changes_on_1_april_2026() -> None:
     )
     assert march.rule is not None and march.rule.act == 1961 and march.rule.provision == "s.194C"
     assert april.rule is not None and april.rule.act == 2025
-    assert "393(1)" in april.rule.provision and "2025 Act" in april.why
+    assert april.provision == "2025 Act s.393(1) Table Sl.6(i)"
+    assert march.provision == "1961 Act s.194C"
     assert march.amount == april.amount == 80000  # rates unchanged: 2% of 40,000
 
 

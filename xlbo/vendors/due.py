@@ -48,14 +48,14 @@ def due_date(bill: PurchaseBill, vendor: Vendor) -> Due:
                 return Due(
                     cap,
                     accepted,
-                    f"agreed {bill.agreed_due_date:%d-%m-%Y}, capped at 45 days from acceptance "
-                    f"{accepted:%d-%m-%Y} (MSMED Act s.15)",
+                    f"capped at 45 days from acceptance (agreed {bill.agreed_due_date:%d-%m-%Y}; "
+                    "MSMED s.15)",
                 )
             return Due(bill.agreed_due_date, accepted, "agreed due date (MSME, within 45 days)")
         return Due(
             accepted + timedelta(days=MSME_NO_AGREEMENT_DAYS),
             accepted,
-            f"no agreed date: 15 days from acceptance {accepted:%d-%m-%Y} (MSMED Act s.2(b), s.15)",
+            "15 days from acceptance: no agreed date (MSMED s.15)",
         )
     if bill.agreed_due_date is not None:
         return Due(bill.agreed_due_date, accepted, "agreed due date")
@@ -79,11 +79,5 @@ def section_43bh_risk(bill: PurchaseBill, vendor: Vendor, due: date, as_on: date
     if due > year.end:
         return ""
     if as_on > year.end:
-        return (
-            f"Disallowed in {year.label}: unpaid on {year.end:%d-%m-%Y}, past its due date; "
-            "deductible in the year paid"
-        )
-    return (
-        f"At risk: unpaid on {year.end:%d-%m-%Y} (past its due date) the expense moves out of "
-        f"{year.label}"
-    )
+        return f"Disallowed in {year.label}; deductible in the year paid"
+    return f"At risk in {year.label}: pay by {year.end:%d-%m-%Y}"

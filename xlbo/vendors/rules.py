@@ -250,4 +250,6 @@ def tds_rules() -> list[TDSRule]:
         add(1961, "s.194H", start, end, note, section="194H", nature="Commission or brokerage",
             account="TDS Payable - Commission (194H)", rate_individual=rate, rate_others=rate,
             aggregate_threshold=D(15000))  # fmt: skip
-    return rows
+    order = {section: i for i, section in enumerate(("194C", "194J(a)", "194J(b)", "194I(a)",
+                                                     "194I(b)", "194H", "194Q"))}  # fmt: skip
+    return sorted(rows, key=lambda r: (order.get(r.section, 99), r.effective_from))

@@ -56,6 +56,15 @@ class BillTDS:
     def account(self) -> str:
         return self.rule.account if self.rule else ""
 
+    @property
+    def provision(self) -> str:
+        """The Act and provision applied, with the payment code when known: `2025 Act
+        s.393(1) Table Sl.6(i)`."""
+        if self.rule is None:
+            return ""
+        code = f", code {self.rule.payment_code}" if self.rule.payment_code else ""
+        return f"{self.rule.act} Act {self.rule.provision}{code}"
+
 
 def _fold(text: str) -> str:
     return "".join(text.split()).casefold()
@@ -89,12 +98,12 @@ def payee_rate(rule: TDSRule, pan: str | None) -> tuple[Decimal, str]:
     """The rate for a payee with this PAN, and who the payee is taken to be."""
     if not pan or not pan_id.is_valid(pan):
         usual = max(rule.rate_individual, rule.rate_others)
-        higher = "s.206AA" if rule.act == 1961 else "the higher rate for want of a PAN"
-        return max(usual, rule.rate_no_pan), f"no valid PAN: {higher}"
+        higher = ", s.206AA" if rule.act == 1961 else ""
+        return max(usual, rule.rate_no_pan), f"no valid PAN{higher}"
     kind = pan_id.HOLDER_TYPES.get(pan[3], "")
     if pan[3] in "PH":
-        return rule.rate_individual, f"{kind.lower()} PAN"
-    return rule.rate_others, f"{kind.lower() or 'other'} PAN"
+        return rule.rate_individual, f"{kind} PAN"
+    return rule.rate_others, f"{kind or 'other'} PAN"
 
 
 def _percent(rate: Decimal) -> str:
@@ -142,14 +151,13 @@ def tds_on_bills(
                 f"{bill.bill_date:%d-%m-%Y}",
             )
             continue
-        name = f"{rule.section} ({rule.act} Act {rule.provision})"
         if rule.buyer_turnover_above is not None and (
             turnover is None or turnover <= rule.buyer_turnover_above
         ):
             results[i] = BillTDS(
                 section=rule.section,
                 rule=rule,
-                why=f"{name}: applies only when last year's turnover exceeded "
+                why=f"only when last year's turnover exceeded "
                 f"₹{format_inr(rule.buyer_turnover_above)} (Company: Turnover Previous FY)",
             )
             continue
@@ -189,7 +197,7 @@ def tds_on_bills(
         elif aggregate is not None and prior + amount > aggregate:
             base = amount + tally.untaxed
             reason = (
-                f"bills of {per} ₹{format_inr(from_paise(prior + amount))} above "
+                f"{per} total ₹{format_inr(from_paise(prior + amount))} above "
                 f"₹{format_inr(from_paise(aggregate))}"
             )
             if tally.untaxed:
@@ -204,7 +212,7 @@ def tds_on_bills(
                 section=rule.section,
                 rule=rule,
                 rate=rate,
-                why=f"{name}: below {' and '.join(limits)} "
+                why=f"below {' and '.join(limits)} "
                 f"(bills of {per} so far ₹{format_inr(from_paise(prior + amount))})",
             )
             continue
@@ -215,6 +223,6 @@ def tds_on_bills(
             rate=rate,
             base=base,
             amount=tax,
-            why=f"{name}: {reason}; {_percent(rate)} ({payee}) of ₹{format_inr(from_paise(base))}",
+            why=f"{reason}; {_percent(rate)} ({payee}) of ₹{format_inr(from_paise(base))}",
         )
     return results
