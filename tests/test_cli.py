@@ -171,6 +171,9 @@ def test_demo_runs_every_job_and_says_where(
     notes = [r for r in rows if r[1] == "Credit Note"]
     assert [(n[0], n[10]) for n in notes] == [("CN/26-27/0001", "INV/26-27/0001")]
     assert (tmp_path / "demo" / "invoices" / "documents" / "CN-26-27-0001.xlsx").exists()
+    # letters: an appointment letter for each employee, a reminder to each overdue customer
+    assert "64 appointment letters (OSH Code)" in out and "17 payment reminders" in out
+    assert len(list((tmp_path / "demo" / "letters").glob("payment-reminder-*.pdf"))) == 17
 
 
 def test_validate_finds_errors_exit_one(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

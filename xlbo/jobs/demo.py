@@ -143,6 +143,24 @@ class _Demo:
             f"the registered customers, GSTR-1 JSON for the month"
         )
 
+    def letters(self) -> str:
+        from datetime import date
+
+        from xlbo.jobs.registry import LettersSettings
+
+        out, master = self.outdir / "letters", self.outdir / "master.xlsx"
+        day = date(2026, 11, 30)  # the demo's month end: the same letters whenever it runs
+        hired = run(
+            "letters", {"data": master}, LettersSettings("appointment", out, as_at=day, pdf=False)
+        ).value
+        books = {"data": master, "books": self.outdir / "books-2026-10.xlsx"}
+        owed = run("letters", books, LettersSettings("payment-reminder", out, as_at=day)).value
+        return (
+            f"  letters           {out}\n{INDENT}{len(hired)} appointment letters (OSH Code) "
+            f"as .docx with mail drafts, and {len(owed)} payment reminders listing each "
+            f"customer's invoices overdue on 30-11-2026 (.docx, PDF, mail draft)"
+        )
+
     def workbooks(self) -> str:
         folder = self.outdir / "workbooks"
         paths = run("workbooks", {}, WorkbooksSettings(folder)).files
@@ -170,6 +188,7 @@ def demo_job(settings: DemoSettings) -> JobResult:
         ("Building the report pack", demo.report),
         ("Running October's payroll", demo.payroll),
         ("Issuing November's invoices", demo.invoices),
+        ("Merging letters", demo.letters),
         ("Building the Excel files", demo.workbooks),
     ]
     lines = [f"Demo company: Sahyadri Tradelinks Private Limited (seed {settings.seed})"]

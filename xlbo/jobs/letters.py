@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -96,10 +96,13 @@ class _Template:
     name: str
     shipped: Shipped | None
     own: bytes | None
+    built: dict[Language, bytes] = field(default_factory=dict)
 
     def source(self, chosen: Language) -> bytes:
         if self.shipped is not None:
-            return self.shipped.docx(chosen)
+            if chosen not in self.built:  # written once a run, not once a row
+                self.built[chosen] = self.shipped.docx(chosen)
+            return self.built[chosen]
         return self.own or b""
 
     def title(self, chosen: Language) -> str:
@@ -259,7 +262,11 @@ def _journal(books: Reader, data: MasterData) -> pd.DataFrame:
     return lines if openings.empty else pd.concat([openings, lines], ignore_index=True)
 
 
-def _registers(folder: Path) -> list[tuple[date, list[tuple[str, dict[str, Decimal]]]]]:
+Register = tuple[date, list[tuple[str, dict[str, Decimal]]]]
+
+
+def _registers(folder: Path) -> list[Register]:
+    """The months of the registers in the payroll folder."""
     from xlbo.dates import parse_month
 
     if not folder.is_dir():
@@ -273,24 +280,7 @@ def _registers(folder: Path) -> list[tuple[date, list[tuple[str, dict[str, Decim
             month = parse_month(path.stem.removeprefix("payroll-register-"))
         except (UserError, ValueError):
             continue  # a copy kept as (previous)
-        table = FileBook(path).read_table("Register", ("Employee ID", *SALARY_FIGURES))
-        rows = []
-        for number, row in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
-            code = field_text(row.get("Employee ID")).strip()
-            if not code or code == "Total":
-                continue
-            figures = {}
-            for header in SALARY_FIGURES:
-                try:
-                    figures[header] = parse_money(row.get(header)) or Decimal(0)
-                except ValueError:
-                    raise SheetProblem(
-                        f"{path.name}: Register!{table.cell(int(number), header)} holds "
-                        f"'{field_text(row.get(header))}', which is not an amount; put back the "
-                        "figure xlbo wrote or run that month's payroll again."
-                    ) from None
-            rows.append((code, figures))
-        found.append((month, rows))
+        found.append(_register(FileBook(path), "Register", path.name, month))
     if not found:
         raise FileProblem(
             f"--payroll {folder}: no payroll-register-YYYY-MM.xlsx in it; run `xlbo payroll` "
@@ -299,10 +289,50 @@ def _registers(folder: Path) -> list[tuple[date, list[tuple[str, dict[str, Decim
     return found
 
 
+def _register_sheets(book: Reader) -> list[Register]:
+    """The months a workbook keeps as `Register YYYY-MM` sheets (the Run Payroll button's, in
+    a workbook with no folder)."""
+    from xlbo.dates import parse_month
+
+    found = []
+    for name in book.sheet_names():
+        if not name.startswith("Register "):
+            continue
+        try:
+            month = parse_month(name.removeprefix("Register ").strip())
+        except (UserError, ValueError):
+            continue
+        found.append(_register(book, name, Path(book.name).name, month))
+    return found
+
+
+def _register(book: Reader, sheet: str, name: str, month: date) -> Register:
+    """One month's register: each employee's figures by `SALARY_FIGURES`."""
+    table = book.read_table(sheet, ("Employee ID", *SALARY_FIGURES))
+    rows = []
+    for number, row in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
+        code = field_text(row.get("Employee ID")).strip()
+        if not code or code == "Total":
+            continue
+        figures = {}
+        for header in SALARY_FIGURES:
+            try:
+                figures[header] = parse_money(row.get(header)) or Decimal(0)
+            except ValueError:
+                raise SheetProblem(
+                    f"{name}: '{sheet}'!{table.cell(int(number), header)} holds "
+                    f"'{field_text(row.get(header))}', which is not an amount; put back the "
+                    "figure xlbo wrote or run that month's payroll again."
+                ) from None
+        rows.append((code, figures))
+    return month, rows
+
+
 def _figures(
     needs: Needs,
     settings: LettersSettings,
     books: Reader | None,
+    data_book: Reader,
     data: MasterData,
     table: Table,
     as_at: date,
@@ -311,12 +341,14 @@ def _figures(
     if needs is Needs.NOTHING:
         return empty
     if needs is Needs.SALARY:
-        if settings.payroll is None:
+        kept = _register_sheets(data_book) if settings.payroll is None else []
+        if settings.payroll is None and not kept:
             raise UserError(
                 "The salary certificate lists the months paid from the payroll registers: give "
                 "their folder with --payroll (where `xlbo payroll` wrote them)."
             )
-        return _Figures({}, {}, salary_by_employee(_registers(settings.payroll)))
+        registers = _registers(settings.payroll) if settings.payroll is not None else kept
+        return _Figures({}, {}, salary_by_employee(registers))
     if books is None:
         raise UserError("This letter lists figures from the books: give --books BOOKS.xlsx.")
     lines = _journal(books, data)
@@ -489,7 +521,7 @@ def letters_job(inputs: Mapping[str, Source], settings: LettersSettings) -> JobR
         {r[2] for r in rows} or {company_language},
     )
     needs = _needs(template, used)
-    figures = _figures(needs, settings, books or reader, data, table, as_at)
+    figures = _figures(needs, settings, books or reader, reader, data, table, as_at)
 
     email_header = next((h for h in headers if header_key(h) in EMAIL_HEADERS), None)
     key_header = headers[0]

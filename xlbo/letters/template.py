@@ -248,12 +248,24 @@ def docx_language(template: bytes) -> Language | None:
 
 
 def docx_text(letter: bytes | Path) -> str:
-    """A .docx's paragraphs and table cells as text (to check a merged letter)."""
-    from docx import Document
+    """A .docx's text in document order: a line a paragraph, a table row as its cells joined by
+    ' | ' (to show a merged letter on a sheet, and to check one)."""
+    data = letter.read_bytes() if isinstance(letter, Path) else letter
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = ElementTree.fromstring(z.read("word/document.xml"))
+    body = root.find(f"{_W}body")
+    lines: list[str] = []
 
-    document = Document(io.BytesIO(letter) if isinstance(letter, bytes) else str(letter))
-    lines: list[str] = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text for cell in row.cells))
+    def text(element: Any) -> str:
+        return "".join(t.text or "" for t in element.iter(f"{_W}t"))
+
+    for block in body if body is not None else ():
+        if block.tag == f"{_W}p":
+            lines.append(text(block))
+        elif block.tag == f"{_W}tbl":
+            for row in block.iter(f"{_W}tr"):
+                cells = [
+                    "\n".join(text(p) for p in cell.iter(f"{_W}p")) for cell in row.iter(f"{_W}tc")
+                ]
+                lines.append(" | ".join(cells))
     return "\n".join(lines)
