@@ -22,8 +22,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import xlsxwriter
 
+from xlbo.book import ResultSheet
+from xlbo.book.display import Column, Kind
 from xlbo.documents.model import Document
 from xlbo.master.records import DocumentType
 from xlbo.money import INR_NUMBER_FORMAT, format_inr, from_paise
@@ -298,6 +301,73 @@ def qr_png(signed_qr: str) -> tuple[bytes, int]:
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=QR_SCALE, border=4)
     return buffer.getvalue(), int(code.symbol_size(scale=QR_SCALE, border=4)[0])
+
+
+DOCUMENT_HEADERS = (
+    "Document No", "Document Type", "Date", "Customer", "GSTIN", "Place of Supply",
+    "Reverse Charge", "Original Invoice", "S.No", "Description", "HSN/SAC", "Quantity", "UQC",
+    "Rate", "Discount", "Taxable Value", "GST Rate", "CGST", "SGST/UTGST", "IGST", "Cess",
+    "Round Off", "Total", "Amount in Words", "IRN",
+)  # fmt: skip
+"""The Documents sheet: each document's lines, its totals and words on its first line."""
+
+
+def documents_sheet(documents: Sequence[Document]) -> ResultSheet:
+    """The documents of a run as one sheet, for the Invoice button (in Excel, where there is
+    no LibreOffice, the documents go into the workbook rather than into PDFs): a row per line,
+    the document's particulars on each, its round-off, total and amount in words on its first
+    line."""
+    rows: list[list[object]] = []
+    for document in documents:
+        for number, line in enumerate(document.lines, start=1):
+            first = number == 1
+            rows.append(
+                [
+                    document.number,
+                    document.kind.value,
+                    document.date,
+                    document.customer.name,
+                    document.customer.gstin or "Unregistered",
+                    f"{document.place_of_supply.name} ({document.place_of_supply.code})",
+                    "Yes" if document.reverse_charge else "No",
+                    document.original,
+                    number,
+                    line.description,
+                    line.hsn,
+                    line.quantity,
+                    line.unit,
+                    line.rate,
+                    line.discount,
+                    from_paise(line.taxable),
+                    line.gst_rate,
+                    from_paise(line.cgst),
+                    from_paise(line.sgst),
+                    from_paise(line.igst),
+                    from_paise(line.cess),
+                    from_paise(document.round_off) if first else None,
+                    from_paise(document.total) if first else None,
+                    document.words if first else "",
+                    document.irn,
+                ]
+            )
+    frame = pd.DataFrame(rows, columns=list(DOCUMENT_HEADERS), dtype=object)
+    money = Column(kind=Kind.MONEY)
+    return ResultSheet(
+        "Documents",
+        frame,
+        columns={
+            "Date": Column(kind=Kind.DATE),
+            "Document No": Column(kind=Kind.ID, width=16),
+            "Customer": Column(width=28),
+            "GSTIN": Column(kind=Kind.ID, width=17),
+            "Description": Column(width=30),
+            "Quantity": Column(kind=Kind.DECIMAL),
+            "GST Rate": Column(kind=Kind.PERCENT),
+            "S.No": Column(kind=Kind.INTEGER),
+            "Amount in Words": Column(width=45),
+            **dict.fromkeys(DOCUMENT_HEADERS[13:16] + DOCUMENT_HEADERS[17:23], money),
+        },
+    )
 
 
 def soffice() -> str | None:

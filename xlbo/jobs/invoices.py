@@ -25,7 +25,7 @@ import contextlib
 import json
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -62,7 +62,7 @@ from xlbo.documents.register import (
 )
 from xlbo.errors import FileProblem, UserError
 from xlbo.issues import Issue, Severity
-from xlbo.jobs.invoice_files import file_stem, to_pdf, write_documents
+from xlbo.jobs.invoice_files import documents_sheet, file_stem, to_pdf, write_documents
 from xlbo.jobs.receipt_files import write_receipt
 from xlbo.jobs.receipt_sources import payments_from_reconciliation, payments_from_sheet
 from xlbo.jobs.registry import (
@@ -82,6 +82,9 @@ from xlbo.sheets.issues import issues_sheet
 from xlbo.sheets.journal import journal_sheet
 
 REGISTER = "invoice-register.xlsx"
+BOOK_JOURNAL = "Invoice Journal"
+"""The journal sheet the Invoice button writes into the open workbook (its Journal sheet, when
+it keeps one, is the books' own and is never written)."""
 DOCUMENTS = "documents"
 SHOWN_ISSUES = 5
 """Problems printed after the summary line (all of them are on the Issues sheet)."""
@@ -98,7 +101,7 @@ class Earlier:
     allocations: list[dict[str, Any]]
 
 
-def _line_rows(book: FileBook) -> list[dict[str, Any]]:
+def _line_rows(book: Reader) -> list[dict[str, Any]]:
     """The Invoice Lines sheet's rows, money as Decimal (none in a register without it)."""
     if not book.has(LINES_SHEET):
         return []
@@ -119,17 +122,34 @@ def _line_rows(book: FileBook) -> list[dict[str, Any]]:
     return rows
 
 
+def _nothing_earlier() -> Earlier:
+    return Earlier([], [], pd.DataFrame(columns=list(JOURNAL_HEADERS), dtype=object), [], [])
+
+
+def _earlier_in(book: Reader) -> Earlier:
+    """What the Invoice button wrote into the open workbook before (its Invoice Register and
+    Invoice Journal sheets; none the first time)."""
+    if not book.has(SHEET):
+        return _nothing_earlier()
+    return _earlier_of(book, BOOK_JOURNAL, Path(book.name).name)
+
+
 def _earlier(path: Path) -> Earlier:
     """The register rows, lines and journal an earlier run wrote into `path` (none when
     absent)."""
     if not path.exists():
-        return Earlier([], [], pd.DataFrame(columns=list(JOURNAL_HEADERS), dtype=object), [], [])
+        return _nothing_earlier()
     book = FileBook(path)
     if not book.has(SHEET) or not book.has("Journal"):
         raise FileProblem(
             f"{path} is not an Invoice Register xlbo wrote (no '{SHEET}' and Journal sheets); "
             "move it away or choose another --out."
         )
+    return _earlier_of(book, "Journal", str(path))
+
+
+def _earlier_of(book: Reader, journal_sheet: str, where: str) -> Earlier:
+    """The register, lines, journal and receipts an earlier run wrote into `book`."""
     table = book.read_table(SHEET, LEADING)
     rows: list[dict[str, Any]] = []
     for excel_row, values in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
@@ -146,12 +166,14 @@ def _earlier(path: Path) -> Earlier:
                 row[header] = "" if value is None else str(value)
         if issued_from(row) is None:
             raise FileProblem(
-                f"{path}: row {excel_row} of the {SHEET} sheet "
+                f"{where}: row {excel_row} of the {SHEET} sheet "
                 "is not as xlbo wrote it; restore the register from 'invoice-register "
                 "(previous).xlsx', or move it away to start a new one."
             )
         rows.append(row)
-    journal = book.read_table("Journal", JOURNAL_HEADERS).frame
+    if not book.has(journal_sheet):
+        return Earlier(rows, _line_rows(book), _nothing_earlier().journal, [], [])
+    journal = book.read_table(journal_sheet, JOURNAL_HEADERS).frame
     journal = journal.reindex(columns=list(JOURNAL_HEADERS)).astype(object)
     journal["Date"] = [parse_date(v) for v in journal["Date"]]
     for money in ("Debit", "Credit"):
@@ -163,7 +185,7 @@ def _earlier(path: Path) -> Earlier:
     return Earlier(rows, _line_rows(book), journal.reset_index(drop=True), receipts, allocations)
 
 
-def _sheet_rows(book: FileBook, sheet: str, headers: Sequence[str]) -> list[dict[str, Any]]:
+def _sheet_rows(book: Reader, sheet: str, headers: Sequence[str]) -> list[dict[str, Any]]:
     """A receipts sheet of the register (none in a register without it): money as Decimal."""
     if not book.has(sheet):
         return []
@@ -249,7 +271,7 @@ def _cells(data: MasterData, letters: Mapping[str, str], book: str) -> Cells:
 
 
 def issue_from(
-    book: Source, master: Source | None, out: Path, reconciliation: Path | None = None
+    book: Source, master: Source | None, out: Path | None, reconciliation: Path | None = None
 ) -> tuple[Issuing, list[Issue], Earlier]:
     """Read the inputs and the earlier register, and issue the documents."""
     reader = FileBook(book) if isinstance(book, Path) else book
@@ -259,7 +281,7 @@ def issue_from(
     # held back, and the user must see why
     lines, letters, issues = _lines(reader)
     items, item_issues = _items(reader, source)
-    earlier = _earlier(out / REGISTER)
+    earlier = _earlier(out / REGISTER) if out is not None else _earlier_in(reader)
     issued = [i for i in (issued_from(r) for r in earlier.rows) if i is not None]
     setting = Setting(
         company=data.company,
@@ -278,7 +300,9 @@ def issue_from(
         also_used=[str(v) for v in earlier.journal["Voucher No"].dropna()],
     )
     pin = data.company.pin if data.company else None
-    payloads, notes = _einvoices(outcome.documents, pin, cells)
+    # the e-invoice JSON is a file for the IRP: none in an open workbook (nor jsonschema, which
+    # xlwings Lite cannot install)
+    payloads, notes = _einvoices(outcome.documents, pin, cells) if out is not None else ({}, [])
     unknown = any(i.problem.endswith(NOT_A_CUSTOMER) for i in outcome.issues)
     unread = [
         i
@@ -436,6 +460,32 @@ def _returns(
     return returns
 
 
+def _said(issuing: Issuing, files_note: str) -> str:
+    """What a run issued, in one sentence ending '. Register: ' (the door names where)."""
+    outcome = issuing.outcome
+    numbers = [d.number for d in outcome.documents]
+    return (
+        f"Issued {len(numbers)} document{'s' if len(numbers) != 1 else ''}"
+        + (
+            f" ({numbers[0]} to {numbers[-1]})"
+            if len(numbers) > 1
+            else f" ({numbers[0]})"
+            if numbers
+            else ""
+        )
+        + (f"; {outcome.held} not issued (see the Issues sheet)" if outcome.held else "")
+        + (f"; {len(outcome.already)} issued earlier" if outcome.already else "")
+        + _receipts_said(issuing.receipts)
+        + (
+            f"; {len(outcome.reprinted)} printed again with the IRN and QR typed back"
+            if outcome.reprinted
+            else ""
+        )
+        + files_note
+        + ". Register: "
+    )
+
+
 def _receipts_said(outcome: ReceiptOutcome) -> str:
     numbers = [r.number for r in outcome.receipts]
     if not numbers and not outcome.held:
@@ -452,7 +502,8 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
     """Issue the Invoices sheet's documents into `settings.out`."""
     book, master = inputs["book"], inputs.get("master")
     out = settings.out
-    check_output_folder(out, file_of(book), file_of(master))
+    if out is not None:
+        check_output_folder(out, file_of(book), file_of(master))
     issuing, issues, earlier = issue_from(book, master, out, settings.reconciliation)
     outcome = issuing.outcome
     documents = outcome.documents
@@ -478,6 +529,24 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
         *earlier.allocations,
         *(row for r in receipts for row in receipt_books.allocation_rows(r)),
     ]
+    if out is None:  # the Invoice button: sheets into the open workbook, no files
+        sheets = _register_sheets(rows, lines, journal, issues, {}, received, allocations)
+        sheets = [replace(s, name=BOOK_JOURNAL) if s.name == "Journal" else s for s in sheets]
+        if printed:  # a click that issues nothing leaves the last click's documents there
+            sheets.insert(0, documents_sheet(printed))
+        said = _said(issuing, "").replace(
+            ". Register: ",
+            " into the Documents, Invoice Register and Invoice Journal sheets (no PDFs in "
+            "Excel: `xlbo invoices` makes them).",
+        )
+        return JobResult(
+            EXIT_FINDINGS if any(i.severity is Severity.ERROR for i in issues) else EXIT_OK,
+            (said,),
+            issues=tuple(issues),
+            sheets=tuple(sheets),
+            headline=said,
+            value=outcome,
+        )
     returns = _returns(documents, rows, lines)
     links = {
         Path(file.name).name: os.path.relpath(file.resolve(), out.resolve())
@@ -553,27 +622,7 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
         if issuing.einvoices
         else ""
     )
-    numbers = [d.number for d in documents]
-    said = (
-        f"Issued {len(numbers)} document{'s' if len(numbers) != 1 else ''}"
-        + (
-            f" ({numbers[0]} to {numbers[-1]})"
-            if len(numbers) > 1
-            else f" ({numbers[0]})"
-            if numbers
-            else ""
-        )
-        + (f"; {outcome.held} not issued (see the Issues sheet)" if outcome.held else "")
-        + (f"; {len(outcome.already)} issued earlier" if outcome.already else "")
-        + _receipts_said(issuing.receipts)
-        + (
-            f"; {len(outcome.reprinted)} printed again with the IRN and QR typed back"
-            if outcome.reprinted
-            else ""
-        )
-        + files_note
-        + f". Register: {out / REGISTER}"
-    )
+    said = _said(issuing, files_note) + f"{out / REGISTER}"
     shown = [f"  {issue}" for issue in errors[:SHOWN_ISSUES]]
     if len(errors) > SHOWN_ISSUES:
         shown.append(f"  … and {len(errors) - SHOWN_ISSUES} more on the Issues sheet.")
