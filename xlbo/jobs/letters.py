@@ -455,6 +455,14 @@ def letters_job(inputs: Mapping[str, Source], settings: LettersSettings) -> JobR
     data_source = inputs.get("data")
     if data_source is None:
         raise UserError("letters needs the workbook of the rows to merge: --data BOOK.xlsx.")
+    try:  # Word templates need docxtpl, which a browser's Python may lack (xlwings Lite)
+        import docxtpl  # type: ignore[import-untyped]  # noqa: F401
+    except ImportError:
+        raise UserError(
+            "Letters are merged by the Word template library docxtpl, which this Python does "
+            "not have (xlwings Lite cannot install it): run `xlbo letters` on a computer, or "
+            "click Letters in the classic add-in."
+        ) from None
     template = _template(settings.template)
     sheet = settings.sheet or (template.shipped.sheet if template.shipped else "")
     if not sheet:
@@ -544,7 +552,13 @@ def letters_job(inputs: Mapping[str, Source], settings: LettersSettings) -> JobR
             lang=chosen.value,
             **extras,
         )
-        merged = Merger(template.source(chosen)).merge(context, chosen)
+        try:
+            merged = Merger(template.source(chosen)).merge(context, chosen)
+        except TemplateProblem as problem:
+            raise UserError(
+                f"The template {template.name} cannot be merged with {sheet} row {number} "
+                f"({key}): {problem}; nothing was written."
+            ) from None
         stem = f"{template.name}-{_file_key(fields.get(key_header, ''), number)}"
         if stem.casefold() in stems:
             stem = f"{stem}-row-{number}"

@@ -119,11 +119,13 @@ class Fields:
 
 
 def _environment(language: Language) -> Any:
-    from jinja2 import Environment
+    """Jinja for a letter: sandboxed (a template from elsewhere reaches no Python attribute
+    such as `__class__`), autoescaped (cell text is never markup), with xlbo's filters."""
+    from jinja2.sandbox import SandboxedEnvironment
 
     from xlbo.letters.fields import filters
 
-    environment = Environment(autoescape=True)
+    environment = SandboxedEnvironment(autoescape=True)
     environment.filters.update(filters(language))
     return environment
 
@@ -218,7 +220,12 @@ class Merger:
             key: Listing(value) if isinstance(value, str) and "\n" in value else value
             for key, value in context.items()
         }
-        document.render(shown, jinja_env=_environment(language), autoescape=True)
+        try:
+            document.render(shown, jinja_env=_environment(language), autoescape=True)
+        except Exception as error:  # the template's own logic (a sum of texts, a sandboxed
+            # attribute, an undefined loop) fails: the user's template to mend, not a bug
+            message = getattr(error, "message", None) or str(error)
+            raise TemplateProblem(f"its tags fail ({type(error).__name__}: {message})") from None
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()
