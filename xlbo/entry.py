@@ -10,7 +10,8 @@ def run() -> int:
     """Load the command line and run it; exit 130 with one line if stopped while loading."""
     try:
         from xlbo.cli import main
-    except KeyboardInterrupt:
+
+        return main()
+    except KeyboardInterrupt:  # while loading, or building the options (a job catches its own)
         print("xlbo: stopped.", file=sys.stderr)
         return 130
-    return main()
