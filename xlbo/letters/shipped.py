@@ -61,6 +61,15 @@ class Shipped:
         return writer.save()
 
 
+def _bold(run: object) -> None:
+    """Bold for Latin and Devanagari text alike (Word keeps a bold of its own, w:bCs, for
+    complex scripts)."""
+    from docx.oxml import OxmlElement
+
+    run.bold = True  # type: ignore[attr-defined]
+    run._r.get_or_add_rPr().append(OxmlElement("w:bCs"))  # type: ignore[attr-defined]
+
+
 class _Writer:
     """A letter page built paragraph by paragraph, fonts set for Latin and Devanagari text."""
 
@@ -127,8 +136,7 @@ class _Writer:
         paragraph = self.document.add_paragraph()
         run = paragraph.add_run(text)
         if bold:
-            run.bold = True
-            run._r.get_or_add_rPr().append(OxmlElement("w:bCs"))
+            _bold(run)
         if size:
             run.font.size = Pt(size)
             szcs = OxmlElement("w:szCs")
@@ -173,7 +181,7 @@ class _Writer:
         for index, header in enumerate(headers):
             table.rows[0].cells[index].text = header
             for run in table.rows[0].cells[index].paragraphs[0].runs:
-                run.bold = True
+                _bold(run)
         table.rows[1].cells[0].text = "{%tr for item in " + loop + " %}"
         for index, cell in enumerate(cells):
             table.rows[2].cells[index].text = cell
@@ -182,7 +190,7 @@ class _Writer:
         for index, cell in enumerate(totals):
             totals_row[index].text = cell
             for run in totals_row[index].paragraphs[0].runs:
-                run.bold = True
+                _bold(run)
         for row in table.rows:  # amounts right-aligned
             for cell in row.cells[1:]:
                 from docx.enum.text import WD_ALIGN_PARAGRAPH
