@@ -30,7 +30,7 @@ import pandas as pd
 from xlbo.errors import FileProblem
 from xlbo.gstrecon.bills import bill_keys
 from xlbo.gstrecon.engine import HEADS, PORTAL_COLUMNS
-from xlbo.money import to_paise
+from xlbo.money import LARGEST_AMOUNT, to_paise
 
 DOWNLOAD = "download it again from the GST portal (Returns → GSTR-2B → Download → JSON)"
 SECTIONS = {"b2b": "inv", "b2ba": "inv", "cdnr": "nt", "cdnra": "nt"}
@@ -77,17 +77,20 @@ def _period(path: Path, data: dict[str, Any]) -> str:
 def _paise(path: Path, where: str, value: Any) -> int:
     """Paise of a JSON amount (an int, or a Decimal as `_load` reads decimals); a third decimal
     is rounded half up, as the portal rounds."""
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < LARGEST_AMOUNT:
         return value * 100
-    if isinstance(value, Decimal) and value.is_finite():
+    if isinstance(value, Decimal) and value.is_finite() and abs(value) < LARGEST_AMOUNT:
         scaled = value * 100
         return int(scaled) if scaled == scaled.to_integral_value() else to_paise(value)
     if value is None or value == "":
         return 0
     try:
-        return to_paise(Decimal(str(value).strip()))
+        amount = Decimal(str(value).strip())
+        if amount.is_finite() and abs(amount) < LARGEST_AMOUNT:
+            return to_paise(amount)
     except (InvalidOperation, ValueError):
-        raise _problem(path, f"{where} holds '{str(value)[:30]}', not an amount") from None
+        pass
+    raise _problem(path, f"{where} holds '{str(value)[:30]}', not an amount")
 
 
 def _day(path: Path, where: str, text: Any) -> date | None:
@@ -120,7 +123,9 @@ def _records(path: Path, data: dict[str, Any], period: str) -> list[dict[str, An
     rows: list[dict[str, Any]] = []
     docdata = data["docdata"]
     for section, listed in SECTIONS.items():
-        suppliers = docdata.get(section) or []
+        suppliers = docdata.get(section)
+        if suppliers is None:
+            continue
         if not isinstance(suppliers, list):
             raise _problem(path, f"docdata.{section} is not a list")
         for supplier in suppliers:
