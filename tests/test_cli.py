@@ -157,8 +157,10 @@ def test_demo_runs_every_job_and_says_where(
         assert str(tmp_path / "demo" / name) in out
     assert "14 errors, 2 warnings, 1 note" in out
     # November's invoices: the planted unreadable customer row holds back its two documents
-    # and is named; the credit note against the month's first invoice is issued
-    assert "17 documents issued (2 held back by the planted mistakes)" in out
+    # and is named; the credit note against the month's first invoice is issued, and so are
+    # three contract invoices (SRV) and a receipt voucher; of three receipts the cash of
+    # 2,50,000 is refused (s.269ST)
+    assert "21 documents issued (2 held back by the planted mistakes)" in out
     register = tmp_path / "demo" / "invoices" / "invoice-register.xlsx"
     book = openpyxl.load_workbook(register, read_only=True)
     issues = [r for r in book["Issues"].iter_rows(min_row=2, values_only=True) if r[0]]
@@ -166,11 +168,17 @@ def test_demo_runs_every_job_and_says_where(
         ("Invoices", "D11"),
         ("Invoices", "D32"),
         ("Customers", "I6"),
+        ("Receipts", "C4"),
     }
     rows = list(book["Invoice Register"].iter_rows(min_row=2, values_only=True))
     notes = [r for r in rows if r[1] == "Credit Note"]
     assert [(n[0], n[10]) for n in notes] == [("CN/26-27/0001", "INV/26-27/0001")]
     assert (tmp_path / "demo" / "invoices" / "documents" / "CN-26-27-0001.xlsx").exists()
+    settled = [r[10] for r in book["Receipt Register"].iter_rows(min_row=2, values_only=True)]
+    assert settled == [
+        "SRV/26-27/0001 11,800.00; SRV/26-27/0002 23,600.00",
+        "SRV/26-27/0003 11,800.00",
+    ]
     # letters: an appointment letter for each employee, a reminder to each overdue customer
     assert "64 appointment letters (OSH Code)" in out and "17 payment reminders" in out
     assert len(list((tmp_path / "demo" / "letters").glob("payment-reminder-*.pdf"))) == 17

@@ -22,7 +22,7 @@ from xlbo.book import Column, Kind, ResultSheet, write_workbook
 from xlbo.book.table import column_letter
 from xlbo.demo.books import make_books, opening_bills_sheet
 from xlbo.demo.exports import write_hdfc_statement, write_tally_ledger
-from xlbo.demo.invoices import ITEMS, make_invoice_lines
+from xlbo.demo.invoices import ITEMS, make_invoice_lines, make_receipt_lines
 from xlbo.demo.parties import (
     COMPANY_NAME,
     make_accounts,
@@ -235,6 +235,7 @@ def build_demo(outdir: str | Path, seed: int = 2026) -> DemoFiles:
         # November's sales, from a generator of their own (October's figures stay as they were)
         "Invoices": list[Record](make_invoice_lines(random.Random(seed + 11), customers)),
         "Items": list(ITEMS),
+        "Receipts": list[Record](make_receipt_lines(customers)),
     }
     sheets = _plant(master_sheets(data, COMPANY_NAME), BAD_CELLS + GOOD_BUT_ODD)
     sheets.append(attendance_sheet(employees))
