@@ -122,19 +122,27 @@ def reconcile_tds(credits: pd.DataFrame, books: pd.DataFrame) -> TdsRecon:
 
 def by_customer(recon: TdsRecon) -> pd.DataFrame:
     """Per TAN and quarter: TDS in 26AS, of it claimable (F, P), in the books, and the
-    difference (books less claimable), as paise."""
+    difference (books less claimable), as paise. A receipt matched to a 26AS row counts in
+    that row's quarter (the quarter of the credit); each TAN is named as the books name it."""
     credits = recon.credits.assign(
         claimable_tds=np.where(recon.credits["claimable"], recon.credits["tds"], 0)
     )
     left = credits.groupby(["tan", "quarter"], as_index=False).agg(
         deductor=("deductor", "first"), in_26as=("tds", "sum"), claimable=("claimable_tds", "sum")
     )
-    right = recon.books.groupby(["tan", "quarter"], as_index=False).agg(
-        customer=("customer", "first"), in_books=("tds", "sum")
-    )
+    books = recon.books.copy()
+    paired = recon.pairs["b"].to_numpy(dtype=np.int64)
+    books.loc[books.index[paired], "quarter"] = recon.credits["quarter"].to_numpy(dtype=object)[
+        recon.pairs["c"].to_numpy(dtype=np.int64)
+    ]
+    right = books.groupby(["tan", "quarter"], as_index=False).agg(in_books=("tds", "sum"))
     table = left.merge(right, on=["tan", "quarter"], how="outer")
     for name in ("in_26as", "claimable", "in_books"):
         table[name] = table[name].fillna(0).astype(np.int64)
-    table["name"] = table["customer"].fillna(table["deductor"]).fillna("")
+    named = books[books["tan"] != ""].drop_duplicates("tan").set_index("tan")["customer"]
+    deductors = credits.drop_duplicates("tan").set_index("tan")["deductor"]
+    table["name"] = table["tan"].map(named).fillna(table["tan"].map(deductors)).fillna("")
+    no_tan = table["tan"] == ""
+    table.loc[no_tan, "name"] = "(customers without a TAN)"
     table["difference"] = table["in_books"] - table["claimable"]
     return table.sort_values(["name", "tan", "quarter"], ignore_index=True)

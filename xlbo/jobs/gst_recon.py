@@ -93,8 +93,6 @@ def _pairs_sheet(recon: GstRecon, stage: Stage, name: str) -> ResultSheet:
         "Tax (Books)": money_column(_tax(books, b)),
         "Tax (2B)": money_column(_tax(portal, p)),
     }
-    if stage is Stage.MISMATCHED:
-        columns["Differences"] = pairs["differences"].to_numpy(dtype=object)
     columns |= {
         "ITC at Risk": money_column(pairs["at_risk"].to_numpy()),
         "2B Period": portal["period"].to_numpy(dtype=object)[p],
@@ -106,7 +104,7 @@ def _pairs_sheet(recon: GstRecon, stage: Stage, name: str) -> ResultSheet:
     return ResultSheet(
         name,
         frame,
-        columns=_display(frame) | {"Differences": WHY},
+        columns=_display(frame),
         title=(f"{name}: {len(frame)} pair{'' if len(frame) == 1 else 's'}",),
     )
 

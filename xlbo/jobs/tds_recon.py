@@ -194,7 +194,9 @@ def _shown(frame: pd.DataFrame) -> dict[str, Column]:
             shown[header] = MONEY
         elif "Date" in header:
             shown[header] = DATE
-        elif header in ("Why", "Status Meaning"):
+        elif header == "TAN":
+            shown[header] = Column(kind=Kind.ID, width=13)
+        elif header == "Why":
             shown[header] = WHY
         elif header in ("Customer", "Deductor"):
             shown[header] = Column(width=28)
@@ -216,13 +218,13 @@ def _only_26as(recon: TdsRecon) -> ResultSheet:
             "Amount Credited": money_column(rows["amount"].to_numpy()),
             "TDS": money_column(rows["tds"].to_numpy()),
             "Deposited": money_column(rows["deposited"].to_numpy()),
-            "Status Meaning": rows["status_text"].to_numpy(dtype=object),
             "Why": np.where(
                 claimable,
                 "In 26AS, not in the books: book the receipt with its TDS (TDS Receivable), or, "
-                "if it is not your income, ask the deductor to correct the PAN in its return",
-                "In 26AS, not in the books, and not yet credit (see the status)",
-            ),
+                "if it is not your income, ask the deductor to correct the PAN in its return. ",
+                "In 26AS, not in the books, and not yet credit. ",
+            )
+            + rows["status_text"].to_numpy(dtype=object),
         }
     )
     return ResultSheet(
