@@ -673,7 +673,8 @@ def _pdfs(placed: Sequence[Path], out: Path, wanted: bool, warnings: list[str]) 
         warnings.append(
             f"LibreOffice made no PDF of {len(unmade)} letters ("
             + ", ".join(p.name for p in unmade[:3])
-            + "); their .docx are in the folder and their drafts carry the .docx."
+            + "); their .docx are in the folder and their drafts carry the .docx. LibreOffice "
+            "needs its Writer for Word documents (Debian and Ubuntu: libreoffice-writer)."
         )
     return files
 
