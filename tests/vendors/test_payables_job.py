@@ -161,3 +161,22 @@ def test_what_a_user_gets_wrong_is_said_plainly(tmp_path: Path) -> None:
     assert "not a payment run made by xlbo" in not_a_run.said
     assert max(no_date.peak_mb, not_a_run.peak_mb) < 2048
     folder.unchanged()
+
+
+def test_a_layout_with_a_bad_cell_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = [list(r) for r in USER_LAYOUT]
+    broken[5][6] = "Beneficiary IBAN"  # no such field: the row would be lost from the file
+    books(tmp_path, extra={"Payment Layouts": broken})
+    run = tmp_path / "run.xlsx"
+    assert (
+        main(["payables", str(tmp_path / "books.xlsx"), "--as-on", "30-11-2026", "--out", str(run)])
+        == 1
+    )
+    tick(run, {"AC/101": "Yes"})
+    folder = Folder(tmp_path)
+    assert main(["payables", "--confirm", str(run)]) == 2
+    said = capsys.readouterr().err
+    assert "Payment Layouts, cell G6" in said and "nothing was written" in said
+    folder.unchanged()

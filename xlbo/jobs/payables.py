@@ -85,6 +85,9 @@ class Gathered:
     layouts: list[LayoutField]
     payments: list[Payment]
     issues: list[Issue]
+    layout_errors: list[Issue]
+    """Cells of the Payment Layouts sheet that could not be read: no bank file is written
+    from a layout that may have lost a field."""
 
     @property
     def vendors(self) -> dict[str, Vendor]:
@@ -165,6 +168,7 @@ def gather(book: Source, master: Source | None) -> Gathered:
             *journal_issues,
             *vendor_errors,
         ],
+        layout_errors=[i for i in layout_issues if i.severity is Severity.ERROR],
     )
 
 
@@ -605,6 +609,13 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
             )
             continue
         chosen.setdefault(bill.vendor.vendor_code, []).append(bill)
+    if found.layout_errors:
+        first = found.layout_errors[0]
+        raise UserError(
+            f"{first.file or 'The books'}, sheet {first.sheet}, cell {first.cell}: "
+            f"{first.problem}. A layout with a field missing makes a file the bank refuses (or "
+            "misreads): fix the sheet and confirm again; nothing was written."
+        )
     layout = _layout(found.layouts, settings.layout)
     bank = _bank(found.data.bank_accounts, settings.bank_account)
     ledger = bank.account if bank else "Bank"
