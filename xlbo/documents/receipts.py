@@ -36,7 +36,7 @@ from xlbo.documents.rules import document_number, sequence_of, year_code
 from xlbo.issues import Issue, Severity
 from xlbo.master.records import Customer, ReceiptLine, ReceiptMode
 from xlbo.money import format_inr, from_paise, to_paise
-from xlbo.words import amount_in_words
+from xlbo.words import LARGEST_IN_WORDS, amount_in_words
 
 SERIES = "RCT"
 """The receipts' own series: RCT/26-27/0001, afresh each financial year."""
@@ -44,6 +44,8 @@ CASH_LIMIT = 20_000_000
 """Paise: ₹2,00,000 — cash of this much or more from one person is barred (s.269ST)."""
 CASH_LEDGER = "Cash in Hand"
 SHEET = "Receipts"
+LARGEST = to_paise(LARGEST_IN_WORDS)
+"""The largest receipt xlbo issues (paise): the largest amount it writes in words."""
 
 
 @dataclass(frozen=True)
@@ -288,6 +290,13 @@ def issue_receipts(
             )
         if amount <= 0:
             faults.add("Amount", line.amount, "Amount is zero", "Give the money received.")
+        elif amount + to_paise(line.tds) > LARGEST:
+            faults.add(
+                "Amount",
+                format_inr(line.amount),
+                f"Amount {format_inr(line.amount)} is more than xlbo writes on a receipt",
+                "Check the amount (a figure typed twice, or in paise).",
+            )
         if line.mode is ReceiptMode.CHEQUE and not reference:
             faults.add(
                 "UTR/Cheque No",
