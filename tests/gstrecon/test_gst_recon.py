@@ -326,7 +326,7 @@ def test_bad_cells_of_the_purchases_sheet_become_issues(tmp_path: Path) -> None:
 def vendor_gstins_of(book: Path) -> dict[str, tuple[str, str]]:
     from xlbo.jobs.gst_recon import _vendors
 
-    return _vendors(book, None)
+    return _vendors(book, None)[0]
 
 
 def test_the_money_stays_exact(tmp_path: Path) -> None:
@@ -376,3 +376,52 @@ def test_another_bill_of_the_same_sum_is_never_offered(tmp_path: Path) -> None:
     assert "same digits" in pair.why
     assert recon.missing_in_2b["bill_no"].tolist() == ["RENT-41"]
     assert recon.missing_in_books["bill_no"].tolist() == ["RENT-42"]
+
+
+def test_a_vendor_gstin_that_is_not_valid_is_a_warning_and_its_bill_still_found(
+    tmp_path: Path,
+) -> None:
+    from tests.gstrecon.builders import VENDORS
+
+    vendors = [list(r) for r in VENDORS]
+    vendors[1][2] = GANESH[:-1] + ("X" if GANESH[-1] != "X" else "Y")
+    master = books(tmp_path / "master.xlsx", [], vendors=vendors)
+    book = books(tmp_path / "b.xlsx", [purchase("V001", "A1", "01-10-2026", 100, cgst=9, sgst=9)])
+    portal = gstr2b(
+        tmp_path / "2b.json",
+        "102026",
+        {"b2b": {GANESH: [invoice("A1", "01-10-2026", 100, cgst=9, sgst=9)]}},
+    )
+    result = gst_reconcile(book, (portal,), master)
+    (warning,) = result.issues
+    assert (warning.sheet, warning.cell, warning.severity.value) == ("Vendors", "C2", "Warning")
+    assert "V001's GSTIN is not valid" in warning.problem
+    (pair,) = result.recon.pairs.itertuples()
+    assert pair.stage == "Mismatched"
+    assert f"Reported under GSTIN {GANESH}" in pair.why
+
+
+def test_the_issues_sheet_links_to_the_bad_cell_of_the_books(tmp_path: Path) -> None:
+    book = books(
+        tmp_path / "b.xlsx",
+        [
+            purchase("V001", "A1", "01-10-2026", 100, cgst=9, sgst=9),
+            purchase("V001", "A2", "01-10-2026", "ten", cgst=9, sgst=9),
+        ],
+    )
+    portal = gstr2b(
+        tmp_path / "2b.json",
+        "102026",
+        {"b2b": {GANESH: [invoice("A1", "01-10-2026", 100, cgst=9, sgst=9)]}},
+    )
+    out = tmp_path / "out" / "recon.xlsx"
+    assert (
+        main(["gst-recon", "--purchases", str(book), "--gstr2b", str(portal), "--out", str(out)])
+        == 1
+    )
+    issues = openpyxl.load_workbook(out)["Issues"]
+    header = [c.value for c in issues[1]]
+    cell = issues.cell(2, header.index("Cell") + 1)
+    assert cell.value == "G3"
+    assert cell.hyperlink.target == "..\\b.xlsx"  # the input, from the result's folder
+    assert cell.hyperlink.location == "'Purchases'!G3"

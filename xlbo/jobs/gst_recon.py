@@ -10,6 +10,7 @@ each supplier) and Issues (cells of the register that could not be read).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,8 @@ from xlbo.errors import UserError
 from xlbo.gstrecon.engine import HEADS, TAX_HEADS, GstRecon, Stage, reconcile, suppliers_at_risk
 from xlbo.gstrecon.portal import read_gstr2b
 from xlbo.gstrecon.register import Register, read_register, vendor_gstins
-from xlbo.issues import Issue
+from xlbo.ids import IdKind, explain
+from xlbo.issues import Issue, Severity
 from xlbo.jobs.registry import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -56,13 +58,32 @@ class GstReconResult:
     issues: list[Issue]
 
 
-def _vendors(book: Path, master: Path | None) -> dict[str, tuple[str, str]]:
+def _vendors(book: Path, master: Path | None) -> tuple[dict[str, tuple[str, str]], list[Issue]]:
+    """Vendor Code → (GSTIN, name) from the Vendors sheet, and a warning for each GSTIN that is
+    not valid (its bills are still matched: a 2B record of the same PAN shows as mismatched)."""
     reader = FileBook(master or book)
     table = next(t for t in MASTER_TABLES if t.sheet == "Vendors")
     if not reader.has("Vendors"):
-        return {}
-    records, _, _, _ = load_sheet(reader, table)
-    return vendor_gstins(records)
+        return {}, []
+    records, rows, letters, _ = load_sheet(reader, table)
+    vendors = vendor_gstins(records)
+    issues = []
+    for at, (code, (gstin, _)) in enumerate(vendors.items()):
+        said = explain(IdKind.GSTIN, gstin) if gstin else ""
+        if said:
+            issues.append(
+                Issue(
+                    severity=Severity.WARNING,
+                    sheet="Vendors",
+                    cell=f"{letters.get('GSTIN', 'C')}{rows[at]}" if at < len(rows) else "",
+                    value=gstin,
+                    problem=f"{code}'s GSTIN is not valid: {said}",
+                    hint="Correct it on the Vendors sheet; its bills were matched as written "
+                    "(a 2B record under the right GSTIN of the same PAN shows as Mismatched).",
+                    file=reader.name,
+                )
+            )
+    return vendors, issues
 
 
 def _dates(values: pd.Series) -> np.ndarray:
@@ -365,12 +386,24 @@ def gst_reconcile(
     book: Path, gstr2b: tuple[Path, ...], master: Path | None = None
 ) -> GstReconResult:
     portal, recipient = read_gstr2b(gstr2b)
-    register = read_register(book, _vendors(book, master))
+    vendors, vendor_issues = _vendors(book, master)
+    register = read_register(book, vendors)
     recon = reconcile(register.bills, portal)
-    return GstReconResult(recon, register, recipient, register.issues)
+    return GstReconResult(recon, register, recipient, [*vendor_issues, *register.issues])
 
 
-def gst_recon_sheets(result: GstReconResult, files: list[str]) -> list[ResultSheet]:
+def input_links(out: Path, *inputs: Path | None) -> dict[str, str]:
+    """Each input's name → its path from the result's folder, so an Issue's cell links into it."""
+    return {
+        file.name: os.path.relpath(file.resolve(), out.resolve().parent)
+        for file in inputs
+        if file is not None
+    }
+
+
+def gst_recon_sheets(
+    result: GstReconResult, files: list[str], links: Mapping[str, str] | None = None
+) -> list[ResultSheet]:
     recon = result.recon
     sheets = [
         _summary_sheet(recon, result, files),
@@ -393,7 +426,7 @@ def gst_recon_sheets(result: GstReconResult, files: list[str]) -> list[ResultShe
         _follow_up_sheet(recon),
     ]
     if result.issues:
-        sheets.append(issues_sheet(result.issues, result.register.bills.attrs.get("file", "")))
+        sheets.append(issues_sheet(result.issues, files=links or {}))
     return sheets
 
 
@@ -409,7 +442,8 @@ def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> J
     refuse_to_replace_inputs(out, book, master, *settings.gstr2b)
     check_output_file(out, book, master, *settings.gstr2b)
     result = gst_reconcile(book, settings.gstr2b, master)
-    sheets = gst_recon_sheets(result, [p.name for p in settings.gstr2b])
+    names = [p.name for p in settings.gstr2b]
+    sheets = gst_recon_sheets(result, names, input_links(out, book, master))
     with result_set(out.parent):
         write_workbook(out, sheets, title=f"GSTR-2B reconciliation of {book.name}")
     recon = result.recon
@@ -421,8 +455,11 @@ def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> J
         f"missing in 2B"
     )
     lines = [f"{counts}; ITC at risk {format_inr(from_paise(at_risk), symbol=True)}."]
-    if result.issues:
-        lines.append(f"{len(result.issues)} rows of the register left out (see the Issues sheet).")
+    left_out = sum(1 for i in result.issues if i.severity is Severity.ERROR)
+    if left_out:
+        lines.append(f"{left_out} rows of the register left out (see the Issues sheet).")
+    if len(result.issues) > left_out:
+        lines.append(f"{len(result.issues) - left_out} warnings (see the Issues sheet).")
     lines.append(f"Reconciliation: {out}")
     clean = (
         not result.issues

@@ -28,6 +28,7 @@ from xlbo.gstrecon.form26as import read_26as
 from xlbo.gstrecon.receivable import Customer, Receivable, read_receivable
 from xlbo.gstrecon.tds import OTHER_QUARTER, TdsRecon, by_customer, reconcile_tds
 from xlbo.issues import Issue
+from xlbo.jobs.gst_recon import input_links
 from xlbo.jobs.registry import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -266,7 +267,9 @@ def _only_books(recon: TdsRecon) -> ResultSheet:
     )
 
 
-def tds_recon_sheets(result: TdsReconResult) -> list[ResultSheet]:
+def tds_recon_sheets(
+    result: TdsReconResult, links: Mapping[str, str] | None = None
+) -> list[ResultSheet]:
     sheets = [
         _summary(result),
         _matched(result.recon),
@@ -274,7 +277,7 @@ def tds_recon_sheets(result: TdsReconResult) -> list[ResultSheet]:
         _only_books(result.recon),
     ]
     if result.issues:
-        sheets.append(issues_sheet(result.issues))
+        sheets.append(issues_sheet(result.issues, files=links or {}))
     return sheets
 
 
@@ -289,7 +292,7 @@ def tds_recon_job(inputs: Mapping[str, Source], settings: TdsReconSettings) -> J
     refuse_to_replace_inputs(out, form26as, book, master)
     check_output_file(out, form26as, book, master)
     result = tds_reconcile(form26as, book, master)
-    sheets = tds_recon_sheets(result)
+    sheets = tds_recon_sheets(result, input_links(out, form26as, book, master))
     with result_set(out.parent):
         write_workbook(out, sheets, title=f"Form 26AS reconciliation of {book.name}")
     recon = result.recon
