@@ -693,6 +693,11 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
         ],
         issues_sheet(issues),
     ]
+    if runs and (out / PAYMENTS_BOOK).exists():
+        warnings.append(
+            f"{out} already held payments confirmed from a run (kept as previous): upload one "
+            "bank file only, or the vendors are paid twice."
+        )
     files: tuple[Path, ...] = ()
     if runs:
         with result_set(out):
@@ -705,7 +710,14 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
         f"{len(payments)} payments, ₹{format_inr(from_paise(total))} "
         f"({sum(len(p) for _, p in runs)} bills)"
     )
-    lines = [f"{headline}." + (f" Bank file: {files[0]}; journal and advices: {files[1]}" if files else " Nothing ticked to pay: nothing written.")]  # fmt: skip
+    lines = [f"{headline}."]
+    if files:
+        lines.append(f"Bank file: {files[0]}; journal and advices: {files[1]}.")
+        lines.append(
+            "Post the payment Journal into the books, so that the next run sees these bills paid."
+        )
+    else:
+        lines.append("Nothing ticked to pay: nothing written.")
     counts = count_by_severity(issues)
     if issues:
         lines.append(f"{describe_counts(counts)}:")
