@@ -77,6 +77,9 @@ def test_a_users_template_merges_each_employee(master: Path, tmp_path: Path) -> 
     assert draft["X-Unsent"] == "1"
     (attachment,) = list(draft.iter_attachments())
     assert attachment.get_filename() == "offer-E001.docx"
+    assert attachment.get_content_type() == (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
     assert attachment.get_content() == (out / "offer-E001.docx").read_bytes()
     body = draft.get_body(preferencelist=("plain",))
     assert body is not None and "Dear Asha Kulkarni" in body.get_content()
@@ -512,3 +515,46 @@ def test_hostile_split_tag_in_its_own_process(master: Path, tmp_path: Path) -> N
     assert "'{{ Name }}' (document) is split by Word" in outcome.err
     assert outcome.peak_mb < MEMORY_LIMIT_MB
     before.unchanged()
+
+
+def test_the_company_language_is_every_rows_default(tmp_path: Path) -> None:
+    company = [list(r) for r in COMPANY]
+    company[1][-1] = "Hindi"
+    employees = [list(r) for r in EMPLOYEES]
+    employees[1][-1] = "English"  # E001 asks for English; E002 (hi) and E003 (blank) get Hindi
+    master = write_xlsx(tmp_path / "m.xlsx", {"Company": company, "Employees": employees})
+    out = tmp_path / "out"
+    assert (
+        main(
+            [
+                "letters",
+                "experience",
+                "--data",
+                str(master),
+                "--out",
+                str(out),
+                "--no-pdf",
+                "--as-at",
+                "02-12-2026",
+            ]
+        )
+        == 1
+    )
+    assert "TO WHOM IT MAY CONCERN" in docx_text(out / "experience-E001.docx")
+    for key in ("E002", "E003"):
+        assert "जिसके लिए भी लागू हो" in docx_text(out / f"experience-{key}.docx")
+    assert _eml(out / "experience-E002.eml")["Subject"] == "अनुभव एवं कार्यमुक्ति पत्र"
+
+
+def test_two_rows_with_one_key_get_two_files(tmp_path: Path) -> None:
+    employees = [list(r) for r in EMPLOYEES]
+    employees[2][0] = "E001"  # a key typed twice: the second letter is named by its row too
+    employees[3][0] = "../../E 9"  # a key that is no file name
+    master = write_xlsx(tmp_path / "m.xlsx", {"Company": COMPANY, "Employees": employees})
+    out = tmp_path / "out"
+    main(["letters", "experience", "--data", str(master), "--out", str(out), "--no-pdf"])
+    assert sorted(p.name for p in out.glob("*.docx")) == [
+        "experience-E-9.docx",
+        "experience-E001-row-3.docx",
+        "experience-E001.docx",
+    ]

@@ -19,6 +19,13 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+KINDS = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+"""Attachments' types, whatever the machine's own table knows (Windows' may lack .docx)."""
 
 NOTES = {
     "en": "Dear {name},\n\nPlease find attached {title}.\n\nRegards,\n{company}\n",
@@ -55,7 +62,9 @@ def letter_mail(
     message["Message-ID"] = make_msgid(domain="xlbo.local")
     message["X-Unsent"] = "1"
     message.set_content(note)
-    kind = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    kind = KINDS.get(Path(filename).suffix.lower()) or (
+        mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    )
     main, _, sub = kind.partition("/")
     message.add_attachment(attachment, maintype=main, subtype=sub, filename=filename)
     return message
