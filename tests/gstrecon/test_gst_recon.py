@@ -425,3 +425,29 @@ def test_the_issues_sheet_links_to_the_bad_cell_of_the_books(tmp_path: Path) -> 
     assert cell.value == "G3"
     assert cell.hyperlink.target == "..\\b.xlsx"  # the input, from the result's folder
     assert cell.hyperlink.location == "'Purchases'!G3"
+
+
+def test_a_cdnra_replaces_the_note_it_amends_across_periods(tmp_path: Path) -> None:
+    from tests.gstrecon.builders import note
+
+    october = gstr2b(
+        tmp_path / "10.json",
+        "102026",
+        {"cdnr": {KAVERI: [note("CN-7", "20-10-2026", 900, igst=162)]}},
+    )
+    amended = note(
+        "CN-7", "20-10-2026", 1000, igst=180, ontnum="CN-7", ontdt="20-10-2026", onttyp="C"
+    )
+    november = gstr2b(tmp_path / "11.json", "112026", {"cdnra": {KAVERI: [amended]}})
+    portal, _ = read_gstr2b([october, november])
+    (record,) = portal.itertuples()
+    assert (record.section, record.kind, record.taxable, record.igst) == (
+        "cdnra",
+        "Credit Note",
+        -100000,
+        -18000,
+    )
+    assert record.amended == "amends CN-7 of 20-10-2026"
+    book = books(tmp_path / "b.xlsx", [purchase("V002", "CN-7", "20-10-2026", -1000, igst=-180)])
+    recon = gst_reconcile(book, (october, november)).recon
+    assert list(recon.pairs["stage"]) == ["Matched"]

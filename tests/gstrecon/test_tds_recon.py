@@ -247,3 +247,29 @@ def test_a_bad_amount_in_26as_is_an_issue_and_the_rest_is_read(tmp_path: Path) -
     assert issue.cell == "line 10"
     assert "cannot be read" in issue.problem
     assert len(frame) == 5
+
+
+def test_a_26as_csv_and_bad_receipts_cells(tmp_path: Path) -> None:
+    csv = tmp_path / "26as.csv"
+    csv.write_text(
+        "Name of Deductor,TAN of Deductor,Section,Transaction Date,Status of Booking,"
+        "Date of Booking,Amount Paid / Credited(Rs.),Tax Deducted(Rs.),TDS Deposited(Rs.)\n"
+        'KAVERI FOODS PRIVATE LIMITED,PNEK12345C,194J,15-Jun-2026,F,20-Aug-2026,"1,00,000.00",'
+        '"10,000.00","10,000.00"\n',
+        encoding="utf-8",
+    )
+    receipts = [
+        *RECEIPTS[:2],
+        ["31-02-2026", "C001", 100, "NEFT", 10, "194J"],
+        ["25-06-2026", "C009", 100, "NEFT", 10, "194J"],
+        ["25-06-2026", "C001", 100, "NEFT", "ten", "194J"],
+    ]
+    book = write_xlsx(tmp_path / "books.xlsx", {"Customers": CUSTOMERS, "Receipts": receipts})
+    result = tds_reconcile(csv, book)
+    assert len(result.recon.pairs) == 1
+    said = {i.cell: i.problem for i in result.issues}
+    assert said == {
+        "A3": "Receipt Date '31-02-2026' is not a date",
+        "B4": "Customer Code 'C009' is not on the Customers sheet",
+        "E5": "TDS Deducted: 'ten' is not an amount; type a number such as 1,23,456.50",
+    }
