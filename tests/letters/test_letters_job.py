@@ -558,3 +558,16 @@ def test_two_rows_with_one_key_get_two_files(tmp_path: Path) -> None:
         "experience-E001-row-3.docx",
         "experience-E001.docx",
     ]
+
+
+def test_a_reminder_needs_the_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    master = write_xlsx(tmp_path / "m.xlsx", {"Company": COMPANY, "Customers": CUSTOMERS})
+    before = Folder(tmp_path)
+    assert (
+        main(["letters", "payment-reminder", "--data", str(master), "--out", str(tmp_path / "out")])
+        == 2
+    )
+    assert "m.xlsx has no Journal sheet; this letter lists figures from the books' Journal" in (
+        capsys.readouterr().err
+    )
+    before.unchanged()

@@ -247,8 +247,9 @@ def _journal(books: Reader, data: MasterData) -> pd.DataFrame:
 
     if not books.has("Journal"):
         raise SheetProblem(
-            f"{Path(books.name).name} has no Journal sheet; the letter lists figures from the "
-            "books: give the workbook with the Journal with --books."
+            f"{Path(books.name).name} has no Journal sheet; this letter lists figures from the "
+            "books' Journal: give the books with --books (in Excel: keep the Journal in this "
+            "workbook)."
         )
     begins = data.company.books_begin if data.company else None
     accounts = {a.account for a in data.accounts}
