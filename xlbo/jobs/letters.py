@@ -48,18 +48,9 @@ from xlbo.jobs.registry import (
     file_of,
 )
 from xlbo.letters.fields import field_text, names_of, row_fields
-from xlbo.letters.figures import (
-    SALARY_FIGURES,
-    Overdue,
-    Payments,
-    Salary,
-    overdue_by_party,
-    party_key,
-    payments_by_party,
-    salary_by_employee,
-)
 from xlbo.letters.mail import NOTES, letter_mail, valid_address
 from xlbo.letters.shipped import SHIPPED, Needs, Shipped
+from xlbo.letters.sources import read_figures, row_figures
 from xlbo.letters.template import (
     Fields,
     Merger,
@@ -72,7 +63,7 @@ from xlbo.letters.template import (
 )
 from xlbo.master.load import MasterData, load
 from xlbo.master.schema import BY_SHEET
-from xlbo.money import format_inr, from_paise, parse_money
+from xlbo.money import format_inr, parse_money
 from xlbo.words import Language, language
 
 MERGED_SHEET = "Merged Letters"
@@ -233,173 +224,6 @@ def _file_key(value: str, row: int) -> str:
 # -- figures from the books and the payroll registers --------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Figures:
-    overdue: dict[str, Overdue]
-    payments: dict[str, Payments]
-    salary: dict[str, Salary]
-    period: tuple[date, date] | None = None
-
-
-def _journal(books: Reader, data: MasterData) -> pd.DataFrame:
-    from xlbo.readers.journal import journal_lines
-    from xlbo.readers.opening_bills import opening_bills
-
-    if not books.has("Journal"):
-        raise SheetProblem(
-            f"{Path(books.name).name} has no Journal sheet; this letter lists figures from the "
-            "books' Journal: give the books with --books (in Excel: keep the Journal in this "
-            "workbook)."
-        )
-    begins = data.company.books_begin if data.company else None
-    accounts = {a.account for a in data.accounts}
-    if not accounts:  # no chart of accounts: the letters need only the parties' lines
-        from xlbo.journal_layout import HEADERS
-
-        named = books.read_table("Journal", HEADERS).frame.get("Account", pd.Series(dtype=object))
-        accounts = {str(a).strip() for a in named.dropna().tolist() if str(a).strip()}
-    lines, _ = journal_lines(books, accounts, begins=begins)
-    openings, _ = opening_bills(books, begins)
-    return lines if openings.empty else pd.concat([openings, lines], ignore_index=True)
-
-
-Register = tuple[date, list[tuple[str, dict[str, Decimal]]]]
-
-
-def _registers(folder: Path) -> list[Register]:
-    """The months of the registers in the payroll folder."""
-    from xlbo.dates import parse_month
-
-    if not folder.is_dir():
-        raise FileProblem(
-            f"--payroll {folder}: no such folder; give the folder `xlbo payroll` writes its "
-            "payroll-register-YYYY-MM.xlsx files into."
-        )
-    found = []
-    for path in sorted(folder.glob("payroll-register-*.xlsx")):
-        try:
-            month = parse_month(path.stem.removeprefix("payroll-register-"))
-        except (UserError, ValueError):
-            continue  # a copy kept as (previous)
-        found.append(_register(FileBook(path), "Register", path.name, month))
-    if not found:
-        raise FileProblem(
-            f"--payroll {folder}: no payroll-register-YYYY-MM.xlsx in it; run `xlbo payroll` "
-            "for the months to certify first."
-        )
-    return found
-
-
-def _register_sheets(book: Reader) -> list[Register]:
-    """The months a workbook keeps as `Register YYYY-MM` sheets (the Run Payroll button's, in
-    a workbook with no folder)."""
-    from xlbo.dates import parse_month
-
-    found = []
-    for name in book.sheet_names():
-        if not name.startswith("Register "):
-            continue
-        try:
-            month = parse_month(name.removeprefix("Register ").strip())
-        except (UserError, ValueError):
-            continue
-        found.append(_register(book, name, Path(book.name).name, month))
-    return found
-
-
-def _register(book: Reader, sheet: str, name: str, month: date) -> Register:
-    """One month's register: each employee's figures by `SALARY_FIGURES`."""
-    table = book.read_table(sheet, ("Employee ID", *SALARY_FIGURES))
-    rows = []
-    for number, row in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
-        code = field_text(row.get("Employee ID")).strip()
-        if not code or code == "Total":
-            continue
-        figures = {}
-        for header in SALARY_FIGURES:
-            try:
-                figures[header] = parse_money(row.get(header)) or Decimal(0)
-            except ValueError:
-                raise SheetProblem(
-                    f"{name}: '{sheet}'!{table.cell(int(number), header)} holds "
-                    f"'{field_text(row.get(header))}', which is not an amount; put back the "
-                    "figure xlbo wrote or run that month's payroll again."
-                ) from None
-        rows.append((code, figures))
-    return month, rows
-
-
-def _figures(
-    needs: Needs,
-    settings: LettersSettings,
-    books: Reader | None,
-    data_book: Reader,
-    data: MasterData,
-    table: Table,
-    as_at: date,
-) -> _Figures:
-    empty = _Figures({}, {}, {})
-    if needs is Needs.NOTHING:
-        return empty
-    if needs is Needs.SALARY:
-        kept = _register_sheets(data_book) if settings.payroll is None else []
-        if settings.payroll is None and not kept:
-            raise UserError(
-                "The salary certificate lists the months paid from the payroll registers: give "
-                "their folder with --payroll (where `xlbo payroll` wrote them)."
-            )
-        registers = _registers(settings.payroll) if settings.payroll is not None else kept
-        return _Figures({}, {}, salary_by_employee(registers))
-    if books is None:
-        raise UserError("This letter lists figures from the books: give --books BOOKS.xlsx.")
-    lines = _journal(books, data)
-    if needs is Needs.PAYMENTS:
-        start = as_at.replace(day=1)
-        return _Figures({}, payments_by_party(lines, start, as_at), {}, (start, as_at))
-    frame = table.frame
-    days: dict[str, int] = {}
-    for record in frame.to_dict("records"):
-        try:
-            credit = int(Decimal(field_text(record.get("Credit Days")) or "30"))
-        except (ValueError, ArithmeticError):
-            credit = 30
-        for key in ("Name", "Customer Code"):
-            if field_text(record.get(key)):
-                days[party_key(field_text(record.get(key)))] = credit
-    return _Figures(overdue_by_party(lines, as_at, days), {}, {})
-
-
-def _row_figures(needs: Needs, figures: _Figures, fields: Mapping[str, str]) -> dict[str, Any]:
-    """The figures of one row, or {} when it has none (no letter for it)."""
-    keys = [party_key(fields.get(h, "")) for h in ("Name", "Customer Code", "Vendor Code")]
-    if needs is Needs.OVERDUE:
-        owed = next((figures.overdue[k] for k in keys if k in figures.overdue), None)
-        if owed is None:
-            return {}
-        return {"overdue": list(owed.rows), "overdue_total": format_inr(from_paise(owed.total))}
-    if needs is Needs.PAYMENTS:
-        paid = next((figures.payments[k] for k in keys if k in figures.payments), None)
-        if paid is None or figures.period is None:
-            return {}
-        start, end = figures.period
-        return {
-            "payments": list(paid.rows),
-            "paid_total": format_inr(from_paise(paid.total)),
-            "period": f"{start:%d-%m-%Y} to {end:%d-%m-%Y}",
-        }
-    if needs is Needs.SALARY:
-        salary = figures.salary.get(fields.get("Employee ID", "").casefold())
-        if salary is None:
-            return {}
-        first, last = salary.period
-        return {
-            "salary": list(salary.rows),
-            "salary_total": salary.total,
-            "salary_period": f"{first:%B %Y}" + (f" to {last:%B %Y}" if last != first else ""),
-        }
-    return {}
-
-
 def _needs(template: _Template, names: set[str]) -> Needs:
     if template.shipped is not None:
         return template.shipped.needs
@@ -449,6 +273,151 @@ def _check(template: _Template, fields: Fields, sheet: str, languages: set[Langu
     return used
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """The rows to merge: each with its Excel row, its fields by header and its language; the
+    Language cells that are no language; and the sheet's layout."""
+
+    rows: list[tuple[int, dict[str, str], Language]]
+    issues: list[Issue]
+    headers: list[str]
+    """The sheet's headers, then those of the master's layout it lacks (merged blank)."""
+    email: str | None
+    """The header of the e-mail column, if any."""
+
+
+def _rows(
+    reader: Reader, table: Table, sheet: str, forced: Language | None, default: Language
+) -> _Rows:
+    headers = [str(h) for h in table.frame.columns]
+    known = BY_SHEET.get(sheet)  # a column of the master's layout left off the sheet is blank
+    absent = [h for h in (known.headers if known else ()) if h not in headers]
+    money = _money_headers(sheet)
+    language_header = next((h for h in headers if header_key(h) == "language"), None)
+    rows: list[tuple[int, dict[str, str], Language]] = []
+    issues: list[Issue] = []
+    for number, values in zip(table.frame.index, table.frame.itertuples(index=False), strict=True):
+        fields = row_fields([*headers, *absent], [*values, *[None] * len(absent)], money)
+        if not any(fields.values()):
+            continue
+        chosen = forced or default
+        if language_header and fields.get(language_header) and forced is None:
+            try:
+                chosen = language(fields[language_header])
+            except ValueError as error:  # that row is left out, and its cell named
+                issues.append(
+                    Issue(
+                        severity=Severity.ERROR,
+                        sheet=sheet,
+                        cell=table.cell(int(number), language_header),
+                        value=fields[language_header],
+                        problem=str(error),
+                        hint="Type en or hi (or leave it blank for the Company sheet's language).",
+                        file=Path(reader.name).name,
+                    )
+                )
+                continue
+        rows.append((int(number), fields, chosen))
+    email = next((h for h in headers if header_key(h) in EMAIL_HEADERS), None)
+    return _Rows(rows, issues, [*headers, *absent], email)
+
+
+def _merge(
+    template: _Template,
+    sheet: str,
+    rows: _Rows,
+    shared: Mapping[str, Any],
+    figures: tuple[Needs, Any],
+    subject: str,
+) -> tuple[list[Letter], list[str]]:
+    """Each row's letter (none for a row with no figures to list: a customer owing nothing
+    overdue); returns the letters and the keys of the rows without one."""
+    needs, found = figures
+    columns = names_of(rows.headers)
+    key_header = rows.headers[0]
+    stems: set[str] = set()
+    letters: list[Letter] = []
+    without: list[str] = []
+    for number, fields, chosen in rows.rows:
+        extras = row_figures(needs, found, fields) if needs is not Needs.NOTHING else {}
+        key = fields.get(key_header, "") or f"row {number}"
+        if needs is not Needs.NOTHING and not extras:
+            without.append(key)
+            continue
+        context: dict[str, Any] = {name: fields[header] for name, header in columns.items()}
+        context.update(_employee_extras(fields))
+        context.update(shared, row=fields, lang=chosen.value, **extras)
+        try:
+            merged = Merger(template.source(chosen)).merge(context, chosen)
+        except TemplateProblem as problem:
+            raise UserError(
+                f"The template {template.name} cannot be merged with {sheet} row {number} "
+                f"({key}): {problem}; nothing was written."
+            ) from None
+        stem = f"{template.name}-{_file_key(fields.get(key_header, ''), number)}"
+        if stem.casefold() in stems:
+            stem = f"{stem}-row-{number}"
+        stems.add(stem.casefold())
+        to = fields.get(rows.email, "") if rows.email else ""
+        title = subject or template.title(chosen)
+        name = fields.get("Name", key)
+        letters.append(Letter(number, key, name, chosen, to, title, merged, stem))
+    return letters, without
+
+
+@dataclass
+class _Written:
+    files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    drafts: int = 0
+    no_address: list[str] = field(default_factory=list)
+
+
+def _write(
+    letters: Sequence[Letter], out: Path, settings: LettersSettings, company: Mapping[str, str]
+) -> _Written:
+    """The letters, their PDFs and their mail drafts into `out`, all in place together."""
+    written = _Written()
+    with result_set(out):
+        placed = []
+        for letter in letters:
+            with atomic_path(out / f"{letter.stem}.docx") as temporary:
+                temporary.write_bytes(letter.docx)
+                placed.append(temporary)
+            written.files.append(out / f"{letter.stem}.docx")
+        written.files.extend(_pdfs(placed, out, settings.pdf, written.warnings))
+        for letter, staged in zip(letters, placed, strict=True):
+            if not letter.to or not valid_address(letter.to):
+                written.no_address.append(letter.key)
+                continue
+            pdf = staged.with_suffix(".pdf")
+            attach_pdf = settings.attach == "pdf" and pdf.exists()
+            note = NOTES[letter.language.value].format(
+                name=letter.name, title=letter.subject, company=company.get("Name", "")
+            )
+            draft = letter_mail(
+                to=letter.to,
+                sender=company.get("Email", ""),
+                subject=letter.subject,
+                note=note,
+                attachment=pdf.read_bytes() if attach_pdf else letter.docx,
+                filename=f"{letter.stem}.{'pdf' if attach_pdf else 'docx'}",
+            )
+            with atomic_path(out / f"{letter.stem}.eml") as temporary:
+                temporary.write_bytes(draft.as_bytes())
+            written.files.append(out / f"{letter.stem}.eml")
+            written.drafts += 1
+    return written
+
+
+def _some(keys: Sequence[str]) -> str:
+    return ", ".join(keys[:5]) + (" …" if len(keys) > 5 else "")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
 def letters_job(inputs: Mapping[str, Source], settings: LettersSettings) -> JobResult:
     """Merge the template with the rows of `settings.sheet` into `settings.out`."""
     if settings.write_template:
@@ -481,171 +450,64 @@ def letters_job(inputs: Mapping[str, Source], settings: LettersSettings) -> JobR
     books = FileBook(books_source) if isinstance(books_source, Path) else books_source
     data, _ = load(master or reader)  # the master's own problems are Validate's to report
     table = _read_rows(reader, sheet)
-    headers = [str(h) for h in table.frame.columns]
-    known = BY_SHEET.get(sheet)  # a column of the master's layout left off the sheet is blank
-    absent = [h for h in (known.headers if known else ()) if h not in headers]
-    money = _money_headers(sheet)
-    company = _company(data)
-    company_language = data.company.language if data.company else Language.EN
-    as_at = settings.as_at or date.today()
+    default = data.company.language if data.company else Language.EN
     forced = language(settings.language) if settings.language else None
     if forced is None and template.own is not None:  # a Hindi template writes Hindi words
         forced = docx_language(template.own)
+    rows = _rows(reader, table, sheet, forced, default)
 
-    # each row's fields and language (a bad Language cell: that row is left out, and named)
-    issues: list[Issue] = []
-    rows: list[tuple[int, dict[str, str], Language]] = []
-    language_header = next((h for h in headers if header_key(h) == "language"), None)
-    for number, values in zip(table.frame.index, table.frame.itertuples(index=False), strict=True):
-        fields = row_fields([*headers, *absent], [*values, *[None] * len(absent)], money)
-        if not any(fields.values()):
-            continue
-        chosen = forced or company_language
-        if language_header and fields.get(language_header) and forced is None:
-            try:
-                chosen = language(fields[language_header])
-            except ValueError as error:
-                issues.append(
-                    Issue(
-                        severity=Severity.ERROR,
-                        sheet=sheet,
-                        cell=table.cell(int(number), language_header),
-                        value=fields[language_header],
-                        problem=str(error),
-                        hint="Type en or hi (or leave it blank for the Company sheet's language).",
-                        file=Path(reader.name).name,
-                    )
-                )
-                continue
-        rows.append((int(number), fields, chosen))
-
-    columns = names_of([*headers, *absent])
     extra = set(EVERY_LETTER) | {n for names in FIGURE_NAMES.values() for n in names}
-    if "Basic" in headers:
+    if "Basic" in rows.headers:
         extra |= {"Monthly_Gross", "Allowances"}
-    used = _check(
-        template,
-        Fields(columns, extra),
-        sheet,
-        {r[2] for r in rows} or {company_language},
-    )
+    languages = {r[2] for r in rows.rows} or {default}
+    used = _check(template, Fields(names_of(rows.headers), extra), sheet, languages)
     needs = _needs(template, used)
-    figures = _figures(needs, settings, books or reader, reader, data, table, as_at)
+    as_at = settings.as_at or date.today()
+    figures = read_figures(
+        needs,
+        books=books or reader,
+        workbook=reader,
+        rows=table.frame,
+        data=data,
+        as_at=as_at,
+        payroll=settings.payroll,
+    )
+    company = _company(data)
+    shared = {"company": company, "today": f"{as_at:%d-%m-%Y}", "as_at": f"{as_at:%d-%m-%Y}"}
+    letters, without = _merge(template, sheet, rows, shared, (needs, figures), settings.subject)
 
-    email_header = next((h for h in headers if header_key(h) in EMAIL_HEADERS), None)
-    key_header = headers[0]
-    stems: set[str] = set()
-    letters: list[Letter] = []
-    without: list[str] = []
-    for number, fields, chosen in rows:
-        extras = _row_figures(needs, figures, fields) if needs is not Needs.NOTHING else {}
-        key = fields.get(key_header, "") or f"row {number}"
-        if needs is not Needs.NOTHING and not extras:
-            without.append(key)
-            continue
-        context: dict[str, Any] = {name: fields[header] for name, header in columns.items()}
-        context.update(_employee_extras(fields))
-        context.update(
-            row=fields,
-            company=company,
-            today=f"{as_at:%d-%m-%Y}",
-            as_at=f"{as_at:%d-%m-%Y}",
-            lang=chosen.value,
-            **extras,
+    written = _write(letters, out, settings, company) if out is not None and letters else _Written()
+    if written.no_address:
+        written.warnings.append(
+            f"No mail draft for {_plural(len(written.no_address), 'letter')} "
+            f"({_some(written.no_address)}): the row has no valid address in "
+            f"{rows.email or 'an Email column'}."
         )
-        try:
-            merged = Merger(template.source(chosen)).merge(context, chosen)
-        except TemplateProblem as problem:
-            raise UserError(
-                f"The template {template.name} cannot be merged with {sheet} row {number} "
-                f"({key}): {problem}; nothing was written."
-            ) from None
-        stem = f"{template.name}-{_file_key(fields.get(key_header, ''), number)}"
-        if stem.casefold() in stems:
-            stem = f"{stem}-row-{number}"
-        stems.add(stem.casefold())
-        letters.append(
-            Letter(
-                number,
-                key,
-                fields.get("Name", key),
-                chosen,
-                fields.get(email_header, "") if email_header else "",
-                settings.subject or template.title(chosen),
-                merged,
-                stem,
-            )
-        )
-
-    files: list[Path] = []
-    warnings: list[str] = []
-    drafts = 0
-    no_address: list[str] = []
-    if out is not None and letters:
-        with result_set(out):
-            placed = []
-            for letter in letters:
-                with atomic_path(out / f"{letter.stem}.docx") as temporary:
-                    temporary.write_bytes(letter.docx)
-                    placed.append(temporary)
-                files.append(out / f"{letter.stem}.docx")
-            pdfs = _pdfs(placed, out, settings.pdf, warnings)
-            files.extend(pdfs)
-            for letter, staged in zip(letters, placed, strict=True):
-                if not letter.to or not valid_address(letter.to):
-                    no_address.append(letter.key)
-                    continue
-                pdf = staged.with_suffix(".pdf")
-                attach_pdf = settings.attach == "pdf" and pdf.exists()
-                attachment = pdf.read_bytes() if attach_pdf else letter.docx
-                note = NOTES[letter.language.value].format(
-                    name=letter.name, title=letter.subject, company=company.get("Name", "")
-                )
-                draft = letter_mail(
-                    to=letter.to,
-                    sender=company.get("Email", ""),
-                    subject=letter.subject,
-                    note=note,
-                    attachment=attachment,
-                    filename=f"{letter.stem}.{'pdf' if attach_pdf else 'docx'}",
-                )
-                with atomic_path(out / f"{letter.stem}.eml") as temporary:
-                    temporary.write_bytes(draft.as_bytes())
-                files.append(out / f"{letter.stem}.eml")
-                drafts += 1
-    if no_address:
-        warnings.append(
-            f"No mail draft for {len(no_address)} letter{'s' if len(no_address) != 1 else ''} "
-            f"({', '.join(no_address[:5])}{' …' if len(no_address) > 5 else ''}): the row has no "
-            f"valid address in {email_header or 'an Email column'}."
-        )
-    languages = sorted({letter.language.label for letter in letters})
     said = (
-        f"Merged {len(letters)} letter{'s' if len(letters) != 1 else ''} ({template.name}, "
-        f"{', '.join(languages) or 'none'}) from the {sheet} sheet"
+        f"Merged {_plural(len(letters), 'letter')} ({template.name}, "
+        f"{', '.join(sorted({x.language.label for x in letters})) or 'none'}) from the {sheet} sheet"
         + (
-            f" into {out}: .docx, {sum(1 for f in files if f.suffix == '.pdf')} PDF, "
-            f"{drafts} mail draft{'s' if drafts != 1 else ''} (.eml)"
+            f" into {out}: .docx, {sum(1 for f in written.files if f.suffix == '.pdf')} PDF, "
+            f"{_plural(written.drafts, 'mail draft')} (.eml)"
             if out is not None
             else f"; their text is on the {MERGED_SHEET} sheet (no folder to write files in)"
         )
         + (
-            f"; {len(without)} row{'s' if len(without) != 1 else ''} with nothing to say "
-            f"({', '.join(without[:5])}{' …' if len(without) > 5 else ''})"
+            f"; {_plural(len(without), 'row')} with nothing to say ({_some(without)})"
             if without
             else ""
         )
-        + (f"; {len(issues)} row{'s' if len(issues) != 1 else ''} left out" if issues else "")
+        + (f"; {_plural(len(rows.issues), 'row')} left out" if rows.issues else "")
         + "."
     )
-    shown = [f"  {issue}" for issue in issues[:SHOWN_PROBLEMS]]
+    shown = [f"  {issue}" for issue in rows.issues[:SHOWN_PROBLEMS]]
     return JobResult(
-        EXIT_FINDINGS if issues or warnings else EXIT_OK,
+        EXIT_FINDINGS if rows.issues or written.warnings else EXIT_OK,
         (said, *shown),
-        tuple(warnings),
+        tuple(written.warnings),
         sheets=(_merged_sheet(letters),),
-        issues=tuple(issues),
-        files=tuple(files),
+        issues=tuple(rows.issues),
+        files=tuple(written.files),
         headline=said,
         value=letters,
     )
