@@ -135,12 +135,14 @@ def test_credit_at_risk_per_supplier_and_the_follow_up(run: tuple[int, str, Path
     assert risk["Total"]["ITC at Risk"] == 2160
     asks = sheet(run[2], "Follow-up")
     assert [(a["Supplier"], a["Bill No"]) for a in asks] == [
+        ("Kaveri Logistics LLP", "KL-779"),
         ("Om Sai Enterprises", "OS/55"),
         ("Shree Ganesh Traders", "INV/26-27/043"),
         ("Shree Ganesh Traders", "INV/26-27/050"),
     ]
-    assert "please report this bill in your GSTR-1" in asks[2]["Ask"]
-    assert "please amend it in your GSTR-1 (B2BA)" in asks[1]["Ask"]
+    assert asks[0]["Ask"].startswith("2B shows its credit not available (place of supply")
+    assert "please report this bill in your GSTR-1" in asks[3]["Ask"]
+    assert "please amend it in your GSTR-1 (B2BA)" in asks[2]["Ask"]
 
 
 @pytest.mark.parametrize("written", ["INV/26-27/042", "inv-0042/2026-27", "FY26-27 INV 42"])
@@ -451,3 +453,31 @@ def test_a_cdnra_replaces_the_note_it_amends_across_periods(tmp_path: Path) -> N
     book = books(tmp_path / "b.xlsx", [purchase("V002", "CN-7", "20-10-2026", -1000, igst=-180)])
     recon = gst_reconcile(book, (october, november)).recon
     assert list(recon.pairs["stage"]) == ["Matched"]
+
+
+def test_an_invoice_and_a_credit_note_of_one_number_are_not_paired(tmp_path: Path) -> None:
+    from tests.gstrecon.builders import note
+
+    book = books(
+        tmp_path / "b.xlsx",
+        [
+            purchase("V002", "77", "02-10-2026", -1000, igst=-180),
+            purchase("V002", "77", "03-10-2026", 5000, igst=900),  # booked on another day
+        ],
+    )
+    portal = gstr2b(
+        tmp_path / "2b.json",
+        "102026",
+        {
+            "b2b": {KAVERI: [invoice("77", "01-10-2026", 5000, igst=900)]},
+            "cdnr": {KAVERI: [note("77", "02-10-2026", 1000, igst=180)]},
+        },
+    )
+    recon = gst_reconcile(book, (portal,)).recon
+    kinds = recon.portal["kind"].to_numpy()[recon.pairs["p"]]
+    assert dict(zip(kinds, recon.pairs["stage"], strict=True)) == {
+        "Credit Note": "Matched",
+        "Invoice": "Mismatched",
+    }
+    (differences,) = recon.stage(Stage.MISMATCHED)["differences"]
+    assert differences == "date 03-10-2026 in the books, 01-10-2026 in 2B"

@@ -100,6 +100,7 @@ def _prepared(frame: pd.DataFrame, id_name: str) -> pd.DataFrame:
     out["digits"] = bill_digits(out["key"]).str.lstrip("0")
     out["bill_date"] = pd.to_datetime(out["bill_date"])
     out["tax"] = out[list(TAX_HEADS)].sum(axis=1).astype(np.int64)
+    out["credit"] = out["taxable"].to_numpy() < 0  # a credit note pairs with a credit note
     return out
 
 
@@ -360,9 +361,9 @@ def reconcile(
         taken_b[pairs["b"].to_numpy(dtype=np.int64)] = True
         taken_p[pairs["p"].to_numpy(dtype=np.int64)] = True
 
-    same_bill = _pair_on(books, portal, ["gstin", "key"])
+    same_bill = _pair_on(books, portal, ["gstin", "key", "credit"])
     take(_exact_or_mismatched(same_bill, tolerance, same_pan=False))
-    other_gstin = _pair_on(books[~taken_b], portal[~taken_p], ["pan", "key"])
+    other_gstin = _pair_on(books[~taken_b], portal[~taken_p], ["pan", "key", "credit"])
     other_gstin = other_gstin[other_gstin["gstin_b"] != other_gstin["gstin_p"]]
     if len(other_gstin):
         take(_exact_or_mismatched(other_gstin.reset_index(drop=True), tolerance, same_pan=True))

@@ -280,6 +280,26 @@ def _follow_up_sheet(recon: GstRecon) -> ResultSheet:
             }
         )
     )
+    pairs = recon.pairs
+    unavailable = ~portal["itc_available"].to_numpy(dtype=bool)[pairs["p"].to_numpy(dtype=np.int64)]
+    held = pairs[unavailable]
+    b = held["b"].to_numpy(dtype=np.int64)
+    p = held["p"].to_numpy(dtype=np.int64)
+    reason = portal["itc_reason"].astype(str).to_numpy(dtype=object)[p]
+    asks.append(
+        pd.DataFrame(
+            {
+                "GSTIN": portal["gstin"].to_numpy(dtype=object)[p],
+                "Supplier": books["supplier"].to_numpy(dtype=object)[b],
+                "Bill No": books["bill_no"].to_numpy(dtype=object)[b],
+                "Bill Date": books["bill_date"].to_numpy()[b],
+                "Tax": books["tax"].to_numpy()[b],
+                "Ask": "2B shows its credit not available"
+                + np.where(reason != "", " (" + reason + ")", "")
+                + ": please check the place of supply and our GSTIN on the bill, and amend it",
+            }
+        )
+    )
     table = pd.concat(asks, ignore_index=True).sort_values(
         ["Supplier", "GSTIN", "Bill Date"], kind="stable", ignore_index=True
     )
