@@ -416,7 +416,9 @@ def _propose_job(inputs: Mapping[str, Source], settings: PayablesSettings) -> Jo
         lines.append(f"Kept your ticks on {len(carried)} bills still open.")
     counts = count_by_severity(issues)
     if issues:
-        lines.append(f"{describe_counts(counts)} (see the Issues sheet).")
+        lines.append(f"{describe_counts(counts)} (all on the Issues sheet):")
+        shown = [i for i in issues if i.severity is Severity.ERROR][:5]
+        lines.extend(f"  {i.sheet} {i.cell}: {i.problem}" for i in shown)
     if files:
         lines.append(f"Run: {out} — tick Pay, save, then: xlbo payables --confirm {out}")
     return JobResult(
