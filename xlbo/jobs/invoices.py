@@ -17,6 +17,20 @@ issued yet (`xlbo.documents.issue`) and writes into DIR:
 
 The register in DIR is what the next run numbers after; an earlier one is kept as
 `invoice-register (previous).xlsx`. Nothing is written into BOOK or MASTER.
+
+Receipts are issued by the same run, from BOOK's Receipts sheet and, with
+`--from-reconciliation RESULT.xlsx`, from the customers' credits a reconciliation matched
+(`xlbo.jobs.receipt_sources`): a receipt settles the invoices the register holds, those issued
+in the same run included, so one run issues a month's documents and the money against them in
+the order an accountant sees them; a job of its own would have to read the register the
+invoices job writes, and run after it. They go to `documents/RCT-…` (workbook and PDF) and the
+register's `Receipt Register` and `Receipt Allocations` sheets, their journal lines beside the
+documents'.
+
+With no DIR (the Invoices button, `settings.out` None) nothing is written to disk: the job
+returns the Documents, Invoice Register, Invoice Lines, Receipt Register, Receipt Allocations,
+Invoice Journal and Issues sheets for the open workbook, and reads the Invoice Register and
+Invoice Journal a click left there to number after; no PDFs and no e-invoice JSON.
 """
 
 from __future__ import annotations
