@@ -170,6 +170,19 @@ def test_the_name_in_a_narration_is_not_the_channel() -> None:
     assert names == ["SHREE BALAJI TRA", "BALAJI TRADERS", "OMSAILOG", "KAVERI HOME APPLI"]
 
 
+def test_a_payers_note_cut_short_is_no_part_of_the_name() -> None:
+    # Kotak writes the payer's note after the name; the bank cut `Payment from PhonePe` to `Ph`
+    names = narration_names(
+        pd.Series(
+            [
+                "NEFT KKBKN249071878769 PAWAR SUNITA SNEHAL Payment from Ph",
+                "NEFT-ICICN529442810765-NAVEEN REDDY-Sent using Paytm-CBIN001",
+            ]
+        )
+    ).tolist()
+    assert names == ["PAWAR SUNITA SNEHAL", "NAVEEN REDDY"]
+
+
 # --- amount and date ----------------------------------------------------------------------
 
 SALARY = [
@@ -524,6 +537,24 @@ def test_a_name_cut_short_pairs_with_the_full_name_beside_another_party() -> Non
     )
     pairs, _ = matched(bank, books)
     assert pairs == {(0, 0, "Amount and date")}
+
+
+def test_the_piece_a_bank_cut_off_a_name_points_to_the_party_it_starts() -> None:
+    # UPI keeps ten letters: JALARAM LO is Jalaram Logistics, not Jalaram & Co. (whose name,
+    # once & Co. is dropped, is all in JALARAM LO's words); both paid 1,500 on the 5th
+    narration = "TO TRANSFER-UPI/DR/697767679047/JALARAM LO/HDFC/jalaram@oksbi/ADVANCE--"
+    bank = statement([("2026-10-06", narration, "", -150000)])
+    books = ledger(
+        [
+            ("2026-10-05", "Jalaram & Co.", "", -150000),
+            ("2026-10-05", "Jalaram Logistics LLP", "", -150000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 1, "Amount and date")}
+    assert likeness("jalaram lo", "jalaram logistics") > likeness("jalaram lo", "jalaram")
+    # a piece that starts a word of both says nothing against either
+    assert likeness("arun s", "arun sharma") > likeness("arun s", "arun kumar")
 
 
 def test_abstentions_are_offered_as_suggestions() -> None:

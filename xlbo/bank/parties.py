@@ -28,7 +28,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.scoring import EXPLAINED_FROM, KEY_WORDS, WHOLE_TENTHS
+from xlbo.bank.scoring import EXPLAINED_FROM, KEY_WORDS, STRAY_FRAGMENT, WHOLE_TENTHS
 from xlbo.columns import contains, distinct, first_of_each, replace, split_words, strings
 from xlbo.fuzzy import cpdist, fuzz
 from xlbo.names import party_key
@@ -62,6 +62,10 @@ _NOT_A_NAME = (
 `NEFT RETURN-…-R HEGDE-ACCOUNT DOES NOT EXIST` names R HEGDE."""
 
 
+_NOTE = r"(?i)\b(?:PAYMENT\s+FROM|SENT\s+(?:USING|VIA|FROM)|PAID\s+(?:USING|VIA|FROM))\b.*$"
+"""A payer's note (`Payment from PhonePe`, `Sent using Paytm UPI`) to the end of its piece."""
+
+
 def narration_names(narrations: pd.Series) -> pd.Series:
     """The counterparty's name in each narration (NEFT CR-IFSC-NAME-…, UPI/RRN/NAME/…, CHQ PAID-…
     -NAME, NEFT*IFSC*UTR*NAME, NEFT UTR NAME NOTE): the longest piece between `-`, `/`, `:`,
@@ -78,6 +82,9 @@ def narration_names(narrations: pd.Series) -> pd.Series:
     # a piece that is a bank's own name (`STATE BANK OF INDIA`, `KOTAK MAHINDRA BANK`, which
     # ICICI and Axis write after the payer) is the payer's only where nothing else names anyone
     banks = np.asarray(contains(pieces, r"(?i)\bBANK\b"), dtype=bool)
+    # a payer's note runs to the end of its piece and is often cut short there (`Payment from
+    # Ph` for PhonePe, `Sent using Pay`): the whole of it goes, not its known words alone
+    pieces = replace(pieces, _NOTE, " ")
     pieces = replace(replace(pieces, r"\S*[0-9]\S*", " "), _NOT_A_NAME, " ")
     pieces = replace(pieces, r"\s+", " ").str.strip()
     named = hopeful & np.asarray(contains(pieces, "[A-Za-z]{3}"), dtype=bool)
@@ -283,6 +290,7 @@ class Likeness:
         self._starts: (
             tuple[tuple[np.ndarray, pd.DataFrame], tuple[np.ndarray, pd.DataFrame]] | None
         ) = None
+        self._endings: tuple[list[Ending], list[Ending]] | None = None
 
     def of(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Scores of the pairs (left place, right place)."""
@@ -357,9 +365,46 @@ class Likeness:
         score = (
             np.asarray(score, dtype=np.int64) * (10 - WHOLE_TENTHS) + whole * WHOLE_TENTHS
         ) // 10
+        if self._endings is None:
+            self._endings = ([_ending(n) for n in self.left], [_ending(n) for n in self.right])
+        score -= STRAY_FRAGMENT * _strays(*self._endings, left, right)
         empty = (self.left_length[left] == 0) | (self.right_length[right] == 0)
-        score[empty] = 0
+        score[np.asarray(empty | (score < 0), dtype=bool)] = 0
         return np.asarray(score, dtype=np.int64)
+
+
+FRAGMENT = 3
+"""Letters of a name's last word at most, for it to be a piece the bank cut short."""
+
+
+Ending = tuple[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1 << 18)
+def _ending(name: str) -> Ending:
+    """A name's last word where it is short enough to be a piece cut off (else ""), and the
+    first one to FRAGMENT letters of each of its words."""
+    words = name.split()
+    last = words[-1] if len(words) > 1 and len(words[-1]) <= FRAGMENT else ""
+    starts = frozenset(word[:n] for word in words for n in range(1, FRAGMENT + 1))
+    return last, starts
+
+
+def _strays(
+    endings_left: list[Ending], endings_right: list[Ending], left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """1 where either name of a pair ends in a short piece that starts no word of the other."""
+    return np.fromiter(
+        (
+            bool(a[0] and a[0] not in b[1]) or bool(b[0] and b[0] not in a[1])
+            for a, b in (
+                (endings_left[i], endings_right[j])
+                for i, j in zip(left.tolist(), right.tolist(), strict=True)
+            )
+        ),
+        dtype=np.int64,
+        count=len(left),
+    )
 
 
 SQUASHED_KEY = 6

@@ -30,6 +30,12 @@ shorter inside the longer): a name cut short or missing a word stays near 100 bu
 name written in full, so of two parties whose words both cover a narration's name, the one
 written the same way wins; and where a name has initials, how many words of each name the
 other accounts for (`explained`)."""
+STRAY_FRAGMENT = 6
+"""Points off where a name ends in a short piece (three letters or fewer: the bank cut
+`JALARAM LOGISTICS` to `JALARAM LO`) that starts no word of the other name: of `jalaram`
+(Jalaram & Co.) and `jalaram logistics`, both near 100 alike by their words, the second explains
+the `lo`. A few points, so a name that explains it wins and, where none does, the pair still
+stands on its other words."""
 EXPLAINED_FROM = 60
 """Pairs less alike than this by their words (COMBINATION_ALIKE) are weighed without their
 initials: below it they are another party whatever the initials say, and it is plain Python."""
