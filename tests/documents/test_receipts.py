@@ -175,13 +175,28 @@ def test_matched_bank_credits_from_customers_become_receipts(tmp_path: Path) -> 
         ("UPI/629314455124/PAYMENT FROM", "UPI", "629314455124"),
         ("CLG CHQ 004512 ICICI BANK", "Cheque", "004512"),
         ("BY TRANSFER FROM KAVERI", "NEFT", ""),
+        # as HDFC writes them: the branch's IFSC is no reference
+        ("NEFT CR-SBIN0004567-CHOLA AGENCIES-SAHYADRI TRADELINKS PRIV-SBINN26100394787973",
+         "NEFT", "SBINN26100394787973"),
+        ("UPI-SURYA TRADING CO-surya@okhdfcbank-HDFC0000240-657380635707-INVOICE PAYMENT",
+         "UPI", "657380635707"),
     ],
-)
+)  # fmt: skip
 def test_a_bank_narration_gives_the_mode_and_reference(
     narration: str, mode: str, reference: str
 ) -> None:
     found_mode, found_reference = mode_of(narration)
     assert (found_mode.value, found_reference) == (mode, reference)
+
+
+def test_the_reference_a_match_was_made_on_is_the_receipts() -> None:
+    """A cheque deposit's narration names no cheque; the match's Why names the one both sides
+    carry."""
+    found_mode, found_reference = mode_of(
+        "CHQ DEP-MICR CLG-PUNE-BENGAL TRADERS SYNDICATE",
+        "reference 445356 on both sides; same amount; +0 days",
+    )
+    assert (found_mode.value, found_reference) == ("Cheque", "445356")
 
 
 def test_the_receipts_pdf_says_what_was_received_and_what_it_settles(tmp_path: Path) -> None:
@@ -212,3 +227,10 @@ def test_the_receipts_pdf_says_what_was_received_and_what_it_settles(tmp_path: P
         "Authorised Signatory",
     ):
         assert field in text, field
+
+
+def test_money_received_before_an_invoice_stays_on_account(tmp_path: Path) -> None:
+    rows = [receipt("KAV", "30-09-2026", 1000, "UPI", "629314455125")]
+    assert run(tmp_path, books(tmp_path, rows)) == 0
+    register = sheet(tmp_path, "Receipt Register")
+    assert [(r["Settles"] or "", Decimal(r["On Account"])) for r in register] == [("", 1000)]

@@ -12,7 +12,7 @@ cheque number, the invoices it settles and by how much, and the TDS the payer de
 
 Settling: the money received and the TDS deducted together settle the customer's invoices —
 those named in Against Invoices, in their order, or else the oldest open first (by date, then
-number). What is left over stays on account. An invoice named that xlbo did not issue, that is
+number; none dated after the receipt). What is left over stays on account. An invoice named that xlbo did not issue, that is
 another customer's, or that nothing is left open on, is an Issue at the Against Invoices cell,
 and no receipt is issued for the row.
 
@@ -256,7 +256,8 @@ def issue_receipts(
     already: list[str] = []
     issues: list[Issue] = []
     held = 0
-    for payment in payments:
+    # numbers run in date order (the sheet's order within a day), as the money came in
+    for payment in sorted(payments, key=lambda p: p.line.receipt_date):
         line = payment.line
         faults = _Faults(cell, file, payment)
         amount = to_paise(line.amount)
@@ -297,7 +298,7 @@ def issue_receipts(
                 f"Amount {format_inr(line.amount)} is more than xlbo writes on a receipt",
                 "Check the amount (a figure typed twice, or in paise).",
             )
-        if line.mode is ReceiptMode.CHEQUE and not reference:
+        if line.mode is ReceiptMode.CHEQUE and not reference and not payment.source:
             faults.add(
                 "UTR/Cheque No",
                 "",
@@ -426,7 +427,9 @@ def _settle(
             (
                 d
                 for d in documents.values()
-                if d.customer_code.casefold() == code and open_now.get(d.number.casefold(), 0) > 0
+                if d.customer_code.casefold() == code
+                and open_now.get(d.number.casefold(), 0) > 0
+                and d.date <= line.receipt_date  # a later invoice is not settled unasked
             ),
             key=lambda d: (d.date, d.number),
         )

@@ -4,8 +4,10 @@
 credit (a positive Bank Amount) not marked Reject whose ledger side (Particulars) names a
 customer — by name or code, as on the Customers sheet — becomes a payment of that customer, on
 the bank's date. The mode and the UTR or cheque number are read from the bank's narration
-(`NEFT/N123456789012/KAVERI FOODS` → NEFT, N123456789012); a credit whose narration names none
-is taken as NEFT. Matches whose ledger side names no customer (interest, a loan) are left out.
+(`NEFT/N123456789012/KAVERI FOODS` → NEFT, N123456789012; the reference the match was made on,
+when its Why names one); a credit whose narration names no mode is taken as NEFT. A cheque
+credit whose number neither names is receipted all the same (the bank's credit shows it was
+paid). Matches whose ledger side names no customer (interest, a loan) are left out.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from xlbo.master.schema import RECEIPTS
 from xlbo.money import parse_money
 
 MATCHES = "Matches"
-MATCH_HEADERS = ("Bank Row", "Bank Date", "Narration", "Bank Amount", "Particulars", "Reject")
+MATCH_HEADERS = (
+    "Bank Row", "Bank Date", "Narration", "Bank Amount", "Particulars", "Why", "Reject",
+)  # fmt: skip
 _MODES = (
     (ReceiptMode.RTGS, ("RTGS",)),
     (ReceiptMode.IMPS, ("IMPS", "MMT")),
@@ -36,6 +40,10 @@ _MODES = (
     (ReceiptMode.CASH, ("CASH",)),
 )
 _TOKEN = re.compile(r"[A-Z0-9]{6,22}")
+_IFSC = re.compile(r"[A-Z]{4}0[A-Z0-9]{6}")
+"""A branch's IFSC, which narrations carry beside the UTR (`NEFT CR-SBIN0004567-…`)."""
+_MATCHED = re.compile(r"reference (\S+) on both sides")
+"""How the Matches sheet's Why names the reference both sides carry."""
 
 
 def payments_from_sheet(
@@ -52,17 +60,25 @@ def payments_from_sheet(
     return payments, letters, issues
 
 
-def mode_of(narration: str) -> tuple[ReceiptMode, str]:
-    """The mode and the UTR or cheque number a bank narration names."""
+def mode_of(narration: str, why: str = "") -> tuple[ReceiptMode, str]:
+    """The mode and the UTR or cheque number a bank narration names: the reference the match
+    was made on (its Why), else the first long token with six digits that is not an IFSC."""
     text = narration.upper()
     words = re.split(r"[^A-Z0-9]+", text)
     mode = next(
         (m for m, keys in _MODES if any(k in words or text.startswith(k) for k in keys)),
         ReceiptMode.NEFT,
     )
+    matched = _MATCHED.search(why)
+    if matched:
+        return mode, matched.group(1)
     wanted = 6 if mode is ReceiptMode.CHEQUE else 10
     reference = next(
-        (t for t in _TOKEN.findall(text) if len(t) >= wanted and sum(c.isdigit() for c in t) >= 6),
+        (
+            t
+            for t in _TOKEN.findall(text)
+            if len(t) >= wanted and sum(c.isdigit() for c in t) >= 6 and not _IFSC.fullmatch(t)
+        ),
         "",
     )
     return mode, reference
@@ -79,7 +95,7 @@ def payments_from_reconciliation(path: Path, customers: Mapping[str, Customer]) 
             "(its Matches sheet lists the bank lines matched to the books)."
         )
     frame = book.read_table(MATCHES, MATCH_HEADERS).frame
-    missing = [h for h in MATCH_HEADERS[:-1] if h not in frame.columns]
+    missing = [h for h in MATCH_HEADERS[:5] if h not in frame.columns]
     if missing:
         raise FileProblem(
             f"{path}: the Matches sheet has no {', '.join(missing)} column; it is not as xlbo "
@@ -106,7 +122,7 @@ def payments_from_reconciliation(path: Path, customers: Mapping[str, Customer]) 
             continue
         seen.add(bank_row)
         narration = str(values.get("Narration") or "")
-        mode, reference = mode_of(narration)
+        mode, reference = mode_of(narration, str(values.get("Why") or ""))
         payments.append(
             Payment(
                 ReceiptLine.model_validate(
