@@ -124,6 +124,14 @@ def test_the_template_has_the_invoices_and_items_sheets(tmp_path: Path) -> None:
         '"Tax Invoice,Bill of Supply,Credit Note,Debit Note,Receipt Voucher,Refund Voucher"'
         in kinds
     )
+    receipts = [c.value for c in book["Receipts"][1] if c.value is not None]
+    assert receipts == [
+        "Receipt Date", "Customer Code", "Amount", "Mode", "UTR/Cheque No", "Bank Account",
+        "Against Invoices", "TDS Deducted", "TDS Section", "Narration", "Receipt No",
+    ]  # fmt: skip
+    assert '"Cash,Cheque,NEFT,RTGS,IMPS,UPI"' in [
+        dv.formula1 for dv in book["Receipts"].data_validations.dataValidation
+    ]
     items = [c.value for c in book["Items"][1] if c.value is not None]
     assert items == ["Code", "Description", "HSN/SAC", "Unit", "Rate", "GST Rate"]
     company = [c.value for c in book["Company"][1] if c.value is not None]
