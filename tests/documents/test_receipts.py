@@ -234,3 +234,43 @@ def test_money_received_before_an_invoice_stays_on_account(tmp_path: Path) -> No
     assert run(tmp_path, books(tmp_path, rows)) == 0
     register = sheet(tmp_path, "Receipt Register")
     assert [(r["Settles"] or "", Decimal(r["On Account"])) for r in register] == [("", 1000)]
+
+
+def test_the_trial_balance_after_the_run_holds_the_receipts(tmp_path: Path) -> None:
+    from tests.documents.test_invoices import trial_balance_rows
+    from xlbo.master.template import write_master
+
+    paid = receipt(
+        "KAV",
+        "10-10-2026",
+        "56050",
+        reference="N281026001234",
+        against="INV/26-27/0001; INV/26-27/0002",
+        tds=2950,
+        section="194Q",
+    )
+    paid[5] = "HDFC Bank Current A/c"  # Bank Account
+    assert run(tmp_path, books(tmp_path, [paid])) == 0
+    chart = write_master(tmp_path / "master.xlsx")  # the shipped chart of accounts
+    report = tmp_path / "tb.xlsx"
+    code = main(
+        [
+            "report",
+            "trial-balance",
+            str(tmp_path / "out" / "invoice-register.xlsx"),
+            "--master",
+            str(chart),
+            "--period",
+            "2026-10",
+            "--out",
+            str(report),
+        ]
+    )
+    assert code == 0
+    closing = {
+        r["Account"]: (r["Closing Debit"], r["Closing Credit"]) for r in trial_balance_rows(report)
+    }
+    invoiced = 29500 * 2 + 29500 + 236000
+    assert closing["Trade Receivables"] == (invoiced - 59000, 0)
+    assert closing["HDFC Bank Current A/c"] == (Decimal("56050.00"), 0)
+    assert closing["TDS Receivable"] == (Decimal("2950.00"), 0)
