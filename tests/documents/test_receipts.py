@@ -155,16 +155,23 @@ def test_matched_bank_credits_from_customers_become_receipts(tmp_path: Path) -> 
                  1000, "Reject"],
                 [4, 8, 12, "exact", 100, "same amount", "12-10-2026", "NEFT/N28426/RENT",
                  -50000, "12-10-2026", "Shivneri Agencies Pvt Ltd", -50000, None],
+                [5, 9, 13, "exact", 100, "same amount", "13-10-2026",
+                 "CASH DEPOSIT BY SHIVNERI AGENCIES", 250000, "13-10-2026",
+                 "Shivneri Agencies Pvt Ltd", 250000, None],
             ]
         },
     )  # fmt: skip
-    assert run(tmp_path, books(tmp_path, []), "--from-reconciliation", str(matches)) == 0
+    assert run(tmp_path, books(tmp_path, []), "--from-reconciliation", str(matches)) == 1
     register = sheet(tmp_path, "Receipt Register")
     assert [(r["Customer Code"], r["Amount"], r["Mode"], r["UTR/Cheque No"]) for r in register] == [
         ("KAV", Decimal("29500.00"), "NEFT", "N284260012345")
     ]
     assert register[0]["Settles"] == "INV/26-27/0001 29,500.00"
     assert register[0]["From"] == "Matches row 2 of brs.xlsx"
+    # cash of 2,50,000 paid into the bank by a customer is refused at its Matches row
+    refused = [r for r in sheet(tmp_path, "Issues") if r["Sheet"] == "Matches"]
+    assert [(r["Cell"], r["Value"]) for r in refused] == [("A6", "2,50,000.00")]
+    assert "s.269ST" in refused[0]["Problem"] and "Matches row 6" in refused[0]["Problem"]
 
 
 @pytest.mark.parametrize(

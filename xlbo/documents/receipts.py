@@ -73,9 +73,11 @@ class Payment:
 
     line: ReceiptLine
     row: int
-    """The Receipts sheet's row (or the reconciliation's bank row, with `source`)."""
+    """The Receipts sheet's row (or the row of the reconciliation's Matches sheet)."""
     source: str = ""
-    """Where it came from when not the Receipts sheet: 'bank row 14 of brs.xlsx'."""
+    """Where it came from when not the Receipts sheet: 'Matches row 14 of brs.xlsx'."""
+    file: str = ""
+    """The reconciliation's file name, when it came from one."""
 
 
 @dataclass(frozen=True)
@@ -167,16 +169,16 @@ class _Faults:
     found: list[Issue] = field(default_factory=list)
 
     def add(self, header: str, value: Any, problem: str, hint: str) -> None:
-        where = self.payment.source
+        matched = bool(self.payment.source)  # a bank credit: its Matches row (Match ID)
         self.found.append(
             Issue(
                 severity=Severity.ERROR,
-                sheet=SHEET if not where else "Matches",
-                cell=self.cell(self.payment.row, header) if not where else "",
+                sheet="Matches" if matched else SHEET,
+                cell=f"A{self.payment.row}" if matched else self.cell(self.payment.row, header),
                 value=value,
-                problem=problem + (f" ({where})" if where else ""),
+                problem=problem + (f" ({self.payment.source})" if matched else ""),
                 hint=hint,
-                file=self.file,
+                file=self.payment.file if matched else self.file,
             )
         )
 

@@ -137,6 +137,7 @@ def payments_from_reconciliation(path: Path, customers: Mapping[str, Customer]) 
                 ),
                 int(excel_row),
                 source=f"{MATCHES} row {excel_row} of {path.name}",
+                file=path.name,
             )
         )
     return payments
