@@ -557,6 +557,20 @@ def test_the_piece_a_bank_cut_off_a_name_points_to_the_party_it_starts() -> None
     assert likeness("arun s", "arun sharma") > likeness("arun s", "arun kumar")
 
 
+def test_a_upi_handle_that_runs_on_past_the_cut_name_says_which_party() -> None:
+    # SBI cut the payer's name to MEENAKSHI; the handle meenakshiinfot@upi goes on: Infotech
+    narration = "BY TRANSFER-UPI/CR/632768090655/MEENAKSHI/CNRB/meenakshiinfot@upi/BILL--"
+    bank = statement([("2026-10-05", narration, "", 500000)])
+    books = ledger(
+        [
+            ("2026-10-05", "Meenakshi Foods", "", 500000),
+            ("2026-10-04", "Meenakshi Infotech LLP", "", 500000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 1, "Amount and date")}
+
+
 def test_abstentions_are_offered_as_suggestions() -> None:
     # two sets of Om Sai's lines make up the receipt: neither is taken, one is offered
     bank = statement([("2026-10-12", "NEFT CR-UTIB0000012-OM SAI LOGISTICS-UTIBN1", "", 6000000)])

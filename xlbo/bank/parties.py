@@ -152,6 +152,39 @@ def ledger_party_keys(names: pd.Series) -> pd.Series:
     return keys.where(~account[codes], "")
 
 
+_HANDLE = r"([A-Za-z][A-Za-z.]{2,})@"
+"""A UPI handle's name part (`meenakshiinfot@upi`)."""
+
+
+def with_handles(keys: pd.Series, narrations: pd.Series) -> pd.Series:
+    """Party keys of UPI lines, where the handle goes on past the name the bank cut short: the
+    rest of the handle as another word (`meenakshi` + `meenakshiinfot@upi` → `meenakshi infot`),
+    so that of Meenakshi Foods and Meenakshi Infotech the handle says which."""
+    text = narrations.fillna("").astype(str)
+    upi = np.flatnonzero(text.str.contains("@", regex=False).to_numpy(dtype=bool))
+    if not len(upi):
+        return keys
+    found = text.iloc[upi].str.extract(_HANDLE, expand=False).fillna("").str.lower()
+    handle = found.str.replace(r"[^a-z]", "", regex=True).to_numpy(dtype=object)
+    key = keys.iloc[upi].fillna("").astype(str).to_numpy(dtype=object)
+    codes, pairs = pd.factorize(key + "@" + handle)  # each name and handle worked out once
+    longer = []
+    for pair in pairs.tolist():
+        name, more = pair.split("@")
+        squashed = name.replace(" ", "")
+        runs_on = len(squashed) >= SHORTEST_PART and len(more) >= len(squashed) + HANDLE_MORE
+        longer.append(
+            f"{name} {more[len(squashed) :]}" if runs_on and more.startswith(squashed) else name
+        )
+    out = keys.to_numpy(dtype=object).copy()
+    out[upi] = np.asarray(longer, dtype=object)[codes]
+    return pd.Series(out, index=keys.index, dtype=object)
+
+
+HANDLE_MORE = 3
+"""Letters a handle must run on past the name before they count as more of it."""
+
+
 def party_keys(names: pd.Series) -> pd.Series:
     """`bank_party_key` of each name, worked out once per distinct name."""
     codes, uniques = pd.factorize(names.fillna("").astype(str))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.parties import ledger_party_keys, narration_names, party_keys
+from xlbo.bank.parties import ledger_party_keys, narration_names, party_keys, with_handles
 from xlbo.bank.references import reference_frame
 from xlbo.columns import day_numbers, strings
 
@@ -62,7 +62,9 @@ def prepare_bank(lines: pd.DataFrame) -> Side:
         {
             "day": day_numbers(lines["date"]),
             "signed": (lines["credit"] - lines["debit"]).to_numpy(dtype=np.int64),
-            "party": party_keys(narration_names(lines["narration"])).to_numpy(),
+            "party": with_handles(
+                party_keys(narration_names(lines["narration"])), lines["narration"]
+            ).to_numpy(),
             "text": lines["narration"].to_numpy(dtype=object),
         }
     )
