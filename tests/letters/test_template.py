@@ -7,7 +7,14 @@ from datetime import date, datetime
 import pytest
 
 from tests.letters.conftest import docx_bytes
-from xlbo.letters.fields import field_text, inr, jinja_name, mask, names_of, row_fields
+from xlbo.letters.fields import (
+    field_text,
+    jinja_name,
+    mask,
+    names_of,
+    row_fields,
+    with_symbol,
+)
 from xlbo.letters.shipped import SHIPPED
 from xlbo.letters.template import (
     Fields,
@@ -48,7 +55,7 @@ def test_a_cell_as_a_letter_prints_it() -> None:
     assert field_text("1234567.5", money=True) == "12,34,567.50"
     assert field_text(None) == "" and field_text("#N/A") == ""
     assert field_text(True) == "Yes"
-    assert inr("1,25,000.00") == "₹1,25,000.00"
+    assert with_symbol("1,25,000.00") == "₹1,25,000.00"
     assert mask("2341 2341 2346") == "XXXX XXXX 2346"
     assert row_fields(["A", "B"], [1.0, None]) == {"A": "1", "B": ""}
 

@@ -101,7 +101,7 @@ def _amount(text: Any) -> Decimal | None:
         return None
 
 
-def inr(text: Any) -> str:
+def with_symbol(text: Any) -> str:
     """`{{ Basic|inr }}`: an amount with Indian grouping and ₹ (text that is no amount stays)."""
     amount = _amount(text)
     return format_inr(amount, symbol=True) if amount is not None else str(text or "")
@@ -135,4 +135,4 @@ def words_filter(language: Language) -> Any:
 
 def filters(language: Language) -> Mapping[str, Any]:
     """The filters every letter's template may use."""
-    return {"inr": inr, "mask": mask, "words": words_filter(language)}
+    return {"inr": with_symbol, "mask": mask, "words": words_filter(language)}
