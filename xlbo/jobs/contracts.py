@@ -15,7 +15,6 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import icalendar
 import pandas as pd
 
 from xlbo import __version__
@@ -45,6 +44,8 @@ def calendar(alerts: Sequence[Alert], company: str, made: datetime) -> bytes:
     """The dated alerts as an iCalendar file: an all-day event each with a reminder a week
     before; the UID is the contract, the kind and the day, so a calendar that imports the file
     again updates the event instead of doubling it."""
+    import icalendar  # here: the calendar is written on a machine, never in the browser (Lite)
+
     book = icalendar.Calendar()
     book.add("prodid", f"-//xlbo {__version__}//contracts//EN")
     book.add("version", "2.0")
