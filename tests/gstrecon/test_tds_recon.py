@@ -273,3 +273,13 @@ def test_a_26as_csv_and_bad_receipts_cells(tmp_path: Path) -> None:
         "B4": "Customer Code 'C009' is not on the Customers sheet",
         "E5": "TDS Deducted: 'ten' is not an amount; type a number such as 1,23,456.50",
     }
+
+
+def test_a_status_traces_does_not_use_is_said_and_not_claimed() -> None:
+    from xlbo.gstrecon.tds import CLAIMABLE, explain_status
+
+    said = explain_status(pd.Series(["F", "Z", ""])).tolist()
+    assert said[0].startswith("Final: deposited and matched")
+    assert said[1] == "'Z' is not a booking status TRACES uses (U, P, F, O)"
+    assert said[2] == "'' is not a booking status TRACES uses (U, P, F, O)"
+    assert "Z" not in CLAIMABLE
