@@ -119,3 +119,12 @@ def test_a_bill_overrides_the_vendor_and_none_means_no_tds() -> None:
 def test_a_section_without_a_rule_is_a_problem() -> None:
     (found,) = taxes([bill(60000, date(2026, 5, 1))], vendor(tds_section="194Z"))
     assert found.amount == 0 and "No row of TDS Rules covers section 194Z" in found.problem
+
+
+def test_194j_alone_is_ambiguous_and_says_which_to_write() -> None:
+    (found,) = taxes([bill(60000, date(2026, 5, 1))], vendor(tds_section="194J"))
+    assert found.amount == 0
+    assert found.problem == (
+        "TDS section 194J is ambiguous: write 194J(a) (fees for technical services, call "
+        "centre) or 194J(b) (fees for professional services, royalty)"
+    )

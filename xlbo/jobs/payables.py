@@ -588,6 +588,21 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
                 )
             )
             continue
+        if bill.tds.problem:
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=RUN_SHEET,
+                    cell=cell,
+                    value=bill.tds.section,
+                    problem=f"{bill.tds.problem}; bill {bill.bill.bill_no} was not paid (its TDS "
+                    "is not known)",
+                    hint="Write the TDS section on the bill or the vendor, make the run again "
+                    "and tick it there.",
+                    file=run.name,
+                )
+            )
+            continue
         problem = payee_problem(bill.vendor)
         if problem:
             issues.append(

@@ -126,8 +126,9 @@ def propose(
                     i,
                     "TDS Section",
                     tds.section,
-                    tds.problem,
-                    "Add a row for it to the TDS Rules sheet, or correct the section.",
+                    f"{tds.problem}; the bill cannot be paid until it is settled",
+                    "Write the section on the bill (or the vendor), or add its row to the TDS "
+                    "Rules sheet.",
                 )
             )
         if bill.bill_date > as_on:

@@ -116,6 +116,27 @@ def _tax(base: int, rate: Decimal) -> int:
     return to_paise(rupees)
 
 
+def _no_rule(rules: Sequence[TDSRule], section: str, day: date) -> BillTDS:
+    """No rule for the section on the day: say so, naming the sections it may mean (194J is
+    two: 194J(a) at 2%, 194J(b) at 10%)."""
+    key = _fold(section)
+    meant = sorted(
+        {f"{r.section} ({r.nature.lower()})" for r in rules
+         if r.in_force(day) and _fold(r.section).startswith(f"{key}(")}
+    )  # fmt: skip
+    if meant:
+        return BillTDS(
+            section=section,
+            why=f"{section} is {len(meant)} sections with their own rates: {', '.join(meant)}",
+            problem=f"TDS section {section} is ambiguous: write {' or '.join(meant)}",
+        )
+    return BillTDS(
+        section=section,
+        why=f"no TDS rule for {section} on {day:%d-%m-%Y}",
+        problem=f"No row of TDS Rules covers section {section} on {day:%d-%m-%Y}",
+    )
+
+
 @dataclass
 class _Tally:
     total: int = 0
@@ -144,12 +165,7 @@ def tds_on_bills(
             continue
         rule = find_rule(rules, section, bill.bill_date)
         if rule is None:
-            results[i] = BillTDS(
-                section=section,
-                why=f"no TDS rule for {section} on {bill.bill_date:%d-%m-%Y}",
-                problem=f"No row of TDS Rules covers section {section} on "
-                f"{bill.bill_date:%d-%m-%Y}",
-            )
+            results[i] = _no_rule(rules, section, bill.bill_date)
             continue
         if rule.buyer_turnover_above is not None and (
             turnover is None or turnover <= rule.buyer_turnover_above
