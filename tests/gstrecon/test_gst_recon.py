@@ -481,3 +481,31 @@ def test_an_invoice_and_a_credit_note_of_one_number_are_not_paired(tmp_path: Pat
     }
     (differences,) = recon.stage(Stage.MISMATCHED)["differences"]
     assert differences == "date 03-10-2026 in the books, 01-10-2026 in 2B"
+
+
+def test_a_bill_dated_after_the_last_2b_is_not_missing_yet(tmp_path: Path) -> None:
+    book = books(
+        tmp_path / "b.xlsx",
+        [
+            purchase("V001", "D1", "02-12-2026", 100, cgst=9, sgst=9),
+            purchase("V001", "S1", "30-09-2026", 100, cgst=9, sgst=9),
+            purchase("V001", "O1", "15-10-2026", 100, cgst=9, sgst=9),
+        ],
+    )
+    portal = gstr2b(tmp_path / "2b.json", "102026", {"b2b": {KAVERI: []}})
+    recon = gst_reconcile(book, (portal,)).recon
+    missing = recon.missing_in_2b.set_index("bill_no")
+    assert missing.loc["D1", "why"] == (
+        "Dated after the last 2B given (2026-10): it comes in a later 2B, not missing yet"
+    )
+    assert missing.loc["D1", "at_risk"] == 0
+    assert (
+        "dated before the first (2026-10): look in the 2B of its month" in missing.loc["S1", "why"]
+    )
+    assert missing.loc["S1", "at_risk"] == 1800
+    assert missing.loc["O1", "why"].startswith("Not in the 2B given up to 2026-10: the supplier")
+    assert missing.loc["O1", "at_risk"] == 1800
+    from xlbo.jobs.gst_recon import _follow_up_sheet
+
+    asked = _follow_up_sheet(recon).frame["Bill No"].tolist()
+    assert asked == ["S1", "O1"]  # not D1: its 2B has not come yet

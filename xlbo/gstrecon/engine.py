@@ -6,7 +6,8 @@ Both sides come as frames of one shape, a row a bill (or a supplier's credit or 
     cess (integer paise; a credit note negative)
 
 and the 2B side also `period` (`2026-10`, the 2B it came in), `section` (b2b, b2ba, cdnr,
-cdnra), `itc_available` (bool), `itc_reason`, `amended` (what an amendment replaced).
+cdnra), `itc_available` (bool), `itc_reason`, `amended` (what an amendment replaced); its
+`attrs["periods"]` may name the periods given (a 2B with no record is still a period).
 
 The stages, in order; a bill leaves the pool once paired:
 
@@ -347,9 +348,10 @@ def reconcile(
     suggest_days: int = SUGGEST_DAYS,
 ) -> GstRecon:
     """Match the purchase register (`books`) to GSTR-2B (`portal`) in the stages of the module."""
+    given = tuple(portal.attrs.get("periods", ()))
     books = _prepared(books, "b")
     portal = _prepared(portal, "p")
-    periods = tuple(sorted(set(portal["period"].astype(str)))) if len(portal) else ()
+    periods = tuple(sorted({*given, *portal["period"].astype(str)}))
     found: list[pd.DataFrame] = []
     taken_b = np.zeros(len(books), dtype=bool)
     taken_p = np.zeros(len(portal), dtype=bool)
@@ -443,15 +445,31 @@ def _missing_in_books(portal: pd.DataFrame) -> pd.DataFrame:
 
 
 def _missing_in_2b(books: pd.DataFrame, periods: tuple[str, ...]) -> pd.DataFrame:
+    """The bills no 2B holds. One dated after the last 2B given is not late yet: its supplier
+    reports it in a later 2B, so no credit is at risk; one dated before the first was due in a
+    2B not given."""
     out = books.copy()
     upto = f" up to {periods[-1]}" if periods else ""
-    blank = out["gstin"] == ""
-    out["why"] = np.where(
-        blank,
-        "The vendor has no GSTIN in the books: no credit can be matched",
+    month = out["bill_date"].dt.strftime("%Y-%m").fillna("")
+    ahead = (month > periods[-1]).to_numpy() if periods else np.zeros(len(out), dtype=bool)
+    before = (month < periods[0]).to_numpy() & (month != "").to_numpy() if periods else ahead
+    blank = (out["gstin"] == "").to_numpy()
+    out["why"] = np.select(
+        [blank, ahead, before],
+        [
+            "The vendor has no GSTIN in the books: no credit can be matched",
+            "Dated after the last 2B given (" + (periods[-1] if periods else "") + "): it comes "
+            "in a later 2B, not missing yet",
+            "Not in the 2B given"
+            + upto
+            + "; dated before the first ("
+            + (periods[0] if periods else "")
+            + "): look in the 2B of its month",
+        ],
         "Not in the 2B given" + upto + ": the supplier has not reported it under our GSTIN",
     )
-    out["at_risk"] = np.maximum(out["tax"].to_numpy(), 0).astype(np.int64)
+    out["at_risk"] = np.where(ahead, 0, np.maximum(out["tax"].to_numpy(), 0)).astype(np.int64)
+    out["ahead"] = ahead
     return out
 
 

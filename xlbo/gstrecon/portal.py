@@ -200,7 +200,9 @@ def read_gstr2b(paths: Sequence[Path]) -> tuple[pd.DataFrame, str]:
     for head in HEADS:
         frame[head] = frame[head].astype(np.int64)
     frame["itc_available"] = frame["itc_available"].astype(bool)
-    return _amended(frame).drop(columns="original"), recipient
+    records = _amended(frame).drop(columns="original")
+    records.attrs["periods"] = tuple(sorted(seen))  # every period given, even one with nothing
+    return records, recipient
 
 
 def _amended(frame: pd.DataFrame) -> pd.DataFrame:

@@ -243,7 +243,7 @@ def _risk_sheet(recon: GstRecon) -> ResultSheet:
 def _follow_up_sheet(recon: GstRecon) -> ResultSheet:
     """What to ask each supplier: bills it has not reported, and bills reported differently."""
     books, portal = recon.books, recon.portal
-    missing = recon.missing_in_2b
+    missing = recon.missing_in_2b[~recon.missing_in_2b["ahead"].to_numpy(dtype=bool)]
     upto = recon.periods[-1] if recon.periods else ""
     asks = [
         pd.DataFrame(
