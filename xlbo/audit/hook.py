@@ -1,0 +1,255 @@
+"""The one place every door's job run is logged: `xlbo.jobs.registry.run` calls `record_run`
+after a job succeeds (a job that raised wrote nothing it could be held to, so it logs nothing).
+
+Which file is "the books" of a run, beside which the log lives:
+
+- `import-tally`: the books it writes (`--out`);
+- every other job: the first file among its inputs `book`, `books`, `purchases`, `master`,
+  `run`, `ledger`, `earlier`, `data`, `daybook`, `form26as`, `bank` (`payroll MASTER` logs
+  beside the master, `invoices BOOK` beside the book, `payables --confirm RUN` beside the run).
+
+A job with no input file (`workbooks`, `demo`) and the `audit` job itself (it reads the log)
+are not logged; nor is a run that wrote and posted nothing. A workbook open in Excel (the
+buttons, Lite, where there is no file system) keeps its log as rows of a hidden sheet
+`xlbo log` written back with the job's sheets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+import hashlib
+import os
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from xlbo.audit import log, snapshot, stamp
+from xlbo.audit.records import cell_text
+
+if TYPE_CHECKING:
+    from xlbo.jobs.registry import JobResult, Source
+
+BOOKS_INPUTS = (
+    "book",
+    "books",
+    "purchases",
+    "master",
+    "run",
+    "ledger",
+    "earlier",
+    "data",
+    "daybook",
+    "form26as",
+    "bank",
+)
+"""The inputs that may be a run's books, first found first."""
+
+NOT_LOGGED = frozenset({"audit"})
+"""Jobs that are not logged: `audit` reads the log and writes nothing into the books."""
+
+LITE_SHEET = "xlbo log"
+"""The hidden sheet that holds the log of a workbook open in Excel."""
+LITE_CHUNK = 32_000
+"""Characters of an entry per cell (Excel holds 32,767 in one)."""
+
+USER_VARIABLE = "XLBO_AUDIT_USER"
+"""Names the user in the log instead of the login name (tests; a shared service account)."""
+
+
+def user() -> str:
+    """Who ran the job: the login name (or XLBO_AUDIT_USER when set)."""
+    named = os.environ.get(USER_VARIABLE, "").strip()
+    if named:
+        return named
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name in a bare container
+        return "unknown"
+
+
+def now() -> str:
+    """UTC time, ISO 8601 with Z."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def plain(value: Any) -> Any:
+    """Settings and figures as plain JSON (no floats: decimal strings)."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Enum):
+        return plain(value.value)
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, float | Decimal | date | datetime | time):
+        return cell_text(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(plain(k)): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [plain(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, set | frozenset) else items
+    return str(value)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _named(path: Path, folder: Path) -> str:
+    """A file as the log names it: relative to the log's folder where it lies under it."""
+    try:
+        return path.resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return str(path.resolve())
+
+
+def _files(paths: Any, folder: Path) -> list[dict[str, str]]:
+    listed = []
+    for path in paths:
+        if isinstance(path, Path) and path.is_file():
+            listed.append({"file": _named(path, folder), "sha256": file_sha256(path)})
+    return listed
+
+
+def books_of(job: str, inputs: Mapping[str, Source], settings: Any) -> Source | None:
+    """The run's books (see the module's docstring); None when it has none."""
+    if job == "import-tally":
+        out = getattr(settings, "out", None)
+        return out if isinstance(out, Path) else None
+    for name in BOOKS_INPUTS:
+        source = inputs.get(name)
+        if source is not None:
+            return source
+    return None
+
+
+def record_run(
+    job: str, inputs: Mapping[str, Source], settings: Any, result: JobResult
+) -> JobResult:
+    """Log the run of `job` (see the module's docstring); returns the result, with the hidden
+    log sheet added for a workbook open in Excel."""
+    if job in NOT_LOGGED:
+        return result
+    if not (result.files or result.records or result.sheets):
+        return result
+    books = books_of(job, inputs, settings)
+    if books is None:
+        return result
+    if not isinstance(books, Path):
+        return _record_in_workbook(job, inputs, settings, result, books)
+    if not books.is_file():
+        return result
+    _record_in_file(job, inputs, settings, result, books)
+    return result
+
+
+def _entry(
+    job: str, settings: Any, result: JobResult, inputs: list[dict[str, str]]
+) -> dict[str, Any]:
+    from xlbo import __version__
+
+    return {
+        "time": now(),
+        "user": user(),
+        "job": job,
+        "version": __version__,
+        "settings": plain(settings),
+        "inputs": inputs,
+        "exit_code": result.exit_code,
+        "records": [r.plain() for r in result.records],
+    }
+
+
+def _record_in_file(
+    job: str, inputs: Mapping[str, Source], settings: Any, result: JobResult, books: Path
+) -> None:
+    folder = books.parent
+    wrote_books = any(isinstance(f, Path) and f.resolve() == books.resolve() for f in result.files)
+    inputs_listed = [
+        {"input": name, **listed}
+        for name, source in inputs.items()
+        if isinstance(source, Path)
+        for listed in _files([source], folder)
+    ]
+    rows = snapshot.take(books)
+    rows_digest = snapshot.digest(rows)
+    snap_path = snapshot.snapshot_path(books)
+
+    def build(seq: int, prev: str, last: Mapping[str, Any] | None) -> dict[str, Any]:
+        entry = _entry(job, settings, result, inputs_listed)
+        earlier = snapshot.load(snap_path)
+        entry["anchor"] = (
+            {"seq": earlier.seq, "sha256": earlier.head} if earlier is not None else None
+        )
+        outside: list[dict[str, Any]] = []
+        if earlier is not None and not wrote_books:  # edits made since the last run
+            headers = {name: snapshot.headers_of(r) for name, r in earlier.sheets.items()}
+            outside = [
+                change.record(headers.get(change.sheet, ())).plain()
+                for change in snapshot.compare(earlier.sheets, rows)
+            ]
+        entry["outside"] = outside
+        entry["books"] = _named(books, folder)
+        entry["outputs"] = _files(result.files, folder)
+        entry["snapshot"] = {
+            "file": snap_path.name,
+            "rows": rows_digest,
+            "sheets": {name: len(r) for name, r in sorted(rows.items())},
+        }
+        entry["stamped"] = wrote_books and stamp.can_stamp(books)
+        return entry
+
+    def after(appended: log.Appended) -> None:
+        snapshot.save(snap_path, rows, appended.seq, appended.head)
+        if appended.entry.get("stamped"):
+            stamp.write_head(
+                books, stamp.Head(appended.seq, appended.head, log.log_path(books).name)
+            )
+
+    log.append_entry(log.log_path(books), build, after)
+
+
+def _record_in_workbook(
+    job: str, inputs: Mapping[str, Source], settings: Any, result: JobResult, book: Any
+) -> JobResult:
+    """Lite and the buttons: the log as rows (Seq, Part, Entry) of the hidden `xlbo log`
+    sheet, the earlier rows read back and the new entry chained to the last."""
+    from xlbo.book.display import ResultSheet
+
+    earlier: list[tuple[int, int, str]] = []
+    if book.has(LITE_SHEET):
+        frame = book.read_table(LITE_SHEET, ("Seq", "Part", "Entry")).frame
+        for seq, part, text in frame[["Seq", "Part", "Entry"]].itertuples(index=False):
+            try:
+                earlier.append((int(seq), int(part), "" if text is None else str(text)))
+            except (TypeError, ValueError):
+                continue
+    lines: dict[int, str] = {}
+    for seq, _, text in sorted(earlier):
+        lines[seq] = lines.get(seq, "") + text
+    last = lines[max(lines)].encode("utf-8") if lines else b""
+    seq = max(lines) + 1 if lines else 1
+    entry = _entry(job, settings, result, [{"input": "book", "workbook": str(book.name)}])
+    entry["seq"], entry["prev"] = seq, log.entry_hash(last) if last else log.ZERO
+    text = log.canonical(entry).decode("utf-8")
+    rows = [(s, p, t) for s, p, t in sorted(earlier)]
+    rows += [
+        (seq, part, text[start : start + LITE_CHUNK])
+        for part, start in enumerate(range(0, len(text), LITE_CHUNK), 1)
+    ]
+    sheet = ResultSheet(
+        LITE_SHEET, pd.DataFrame(rows, columns=["Seq", "Part", "Entry"]), hidden=True
+    )
+    kept = tuple(s for s in result.sheets if s.name != LITE_SHEET)
+    return dataclasses.replace(result, sheets=(*kept, sheet))

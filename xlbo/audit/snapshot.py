@@ -1,0 +1,194 @@
+"""Row hashes of the books as a job left them, and what changed since.
+
+After each logged run the books' Journal and master sheets are kept in
+`BOOK.xlbo-snapshot.json`: every non-blank row's Excel row number, its SHA-256 and its cells as
+text. The log's entry holds the snapshot's hash, and the snapshot holds the entry's, so neither
+can be changed alone. `compare` tells what a later look at the books finds different:
+
+    >>> old = {"Journal": rows_of([["Date", "Debit"], ["2026-10-01", "100.00"]])}
+    >>> new = {"Journal": rows_of([["Date", "Debit"], ["2026-10-01", "1000.00"]])}
+    >>> [(c.change.value, c.cells) for c in compare(old, new)]
+    [('changed', (('Journal!B2', '100.00', '1000.00'),))]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from xlbo.audit.log import canonical
+from xlbo.audit.records import AuditRecord, Change, cell_text
+from xlbo.book.table import column_letter
+from xlbo.journal_layout import SHEET as JOURNAL
+
+SNAPSHOT_SUFFIX = ".xlbo-snapshot.json"
+
+Rows = list[tuple[int, str, list[str]]]
+"""A sheet's rows: (Excel row number, SHA-256 of the cells, the cells as text)."""
+
+
+def snapshot_path(books: Path) -> Path:
+    return books.with_name(books.stem + SNAPSHOT_SUFFIX)
+
+
+def watched_sheets() -> frozenset[str]:
+    """The sheets whose rows are kept: the Journal and every sheet of the master workbook."""
+    from xlbo.master.schema import DOCUMENT_TABLES, MASTER_TABLES, VENDOR_TABLES
+
+    tables = (*MASTER_TABLES, *DOCUMENT_TABLES, *VENDOR_TABLES)
+    return frozenset({JOURNAL, "Invoice Journal", *(t.sheet for t in tables)})
+
+
+def row_hash(cells: Sequence[str]) -> str:
+    return hashlib.sha256(canonical({"cells": list(cells)})).hexdigest()
+
+
+def rows_of(grid: Sequence[Sequence[Any]], first_row: int = 1) -> Rows:
+    """A sheet's cells (from A1) as its non-blank rows, trailing blank cells dropped."""
+    rows: Rows = []
+    for number, values in enumerate(grid, first_row):
+        cells = [cell_text(v) for v in values]
+        while cells and not cells[-1].strip():
+            cells.pop()
+        if cells:
+            rows.append((number, row_hash(cells), cells))
+    return rows
+
+
+def take(books: Path) -> dict[str, Rows]:
+    """The watched sheets of a books workbook as they stand (none for a CSV or Parquet file)."""
+    from xlbo.book.files import FileBook
+
+    book = FileBook(books)
+    if book.kind not in ("zip", "ole"):
+        return {}
+    watched = watched_sheets()
+    return {
+        sheet: rows_of(book.sheet_rows(sheet)) for sheet in book.sheet_names() if sheet in watched
+    }
+
+
+def digest(sheets: Mapping[str, Rows]) -> str:
+    """The hash of a snapshot's rows (what the log's entry holds)."""
+    return hashlib.sha256(canonical({"sheets": _plain(sheets)})).hexdigest()
+
+
+def _plain(sheets: Mapping[str, Rows]) -> dict[str, list[list[Any]]]:
+    return {name: [[n, h, list(c)] for n, h, c in rows] for name, rows in sheets.items()}
+
+
+def save(path: Path, sheets: Mapping[str, Rows], seq: int, head: str) -> None:
+    """Write the snapshot (atomically: a temporary file moved into place)."""
+    body = {"seq": seq, "head": head, "rows": digest(sheets), "sheets": _plain(sheets)}
+    temporary = path.with_name(f".{path.name}.{seq}.tmp")
+    temporary.write_bytes(canonical(body))
+    temporary.replace(path)
+
+
+@dataclass(frozen=True)
+class Saved:
+    seq: int
+    head: str
+    rows: str
+    """The digest recorded in the snapshot."""
+    sheets: dict[str, Rows]
+
+
+def load(path: Path) -> Saved | None:
+    """The snapshot beside the books; None when there is none or it cannot be read."""
+    try:
+        body = json.loads(path.read_bytes())
+        sheets = {
+            str(name): [(int(n), str(h), [str(c) for c in cells]) for n, h, cells in rows]
+            for name, rows in body["sheets"].items()
+        }
+        return Saved(int(body["seq"]), str(body["head"]), str(body["rows"]), sheets)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """A row of the books added, changed or removed since the snapshot."""
+
+    change: Change
+    sheet: str
+    row: int
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    cells: tuple[tuple[str, str, str], ...] = ()
+    """(address, old, new) of each cell that differs, for a changed row."""
+
+    @property
+    def where(self) -> str:
+        return f"{self.sheet}!A{self.row}"
+
+    def sentence(self) -> str:
+        if self.change is Change.CHANGED:
+            return "; ".join(f"{a}: {o or '(blank)'} → {n or '(blank)'}" for a, o, n in self.cells)
+        shown = " | ".join(c for c in (self.new or self.old) if c)
+        if len(shown) > 160:
+            shown = shown[:157] + "…"
+        return f"{self.where} {self.change.value}: {shown}"
+
+    def record(self, headers: Sequence[str] = ()) -> AuditRecord:
+        """The change as an audit record (cells named by the sheet's headers where known)."""
+
+        def named(cells: Sequence[str]) -> dict[str, str]:
+            return {
+                (headers[i] if i < len(headers) and headers[i] else column_letter(i)): c
+                for i, c in enumerate(cells)
+            }
+
+        return AuditRecord(self.change, self.sheet, self.where, named(self.new), named(self.old))
+
+
+def _cell_changes(sheet: str, row: int, old: Sequence[str], new: Sequence[str]) -> tuple:  # type: ignore[type-arg]
+    width = max(len(old), len(new))
+    return tuple(
+        (f"{sheet}!{column_letter(i)}{row}", o, n)
+        for i in range(width)
+        if (o := old[i] if i < len(old) else "") != (n := new[i] if i < len(new) else "")
+    )
+
+
+def compare(old: Mapping[str, Rows], new: Mapping[str, Rows]) -> list[RowChange]:
+    """Each row added, changed or removed between two snapshots. A row whose cells are found
+    unchanged elsewhere (rows moved up after a deletion) counts as unchanged; what is left is
+    paired by row number (changed), else added or removed."""
+    changes: list[RowChange] = []
+    for sheet in sorted(set(old) | set(new)):
+        before, after = old.get(sheet, []), new.get(sheet, [])
+        common = Counter(h for _, h, _ in before) & Counter(h for _, h, _ in after)
+        left_old = _unmatched(before, Counter(common))
+        left_new = _unmatched(after, Counter(common))
+        for row in sorted(set(left_old) | set(left_new)):
+            was, now = left_old.get(row), left_new.get(row)
+            if was is not None and now is not None:
+                cells = _cell_changes(sheet, row, was, now)
+                changes.append(RowChange(Change.CHANGED, sheet, row, tuple(was), tuple(now), cells))
+            elif now is not None:
+                changes.append(RowChange(Change.ADDED, sheet, row, (), tuple(now)))
+            elif was is not None:
+                changes.append(RowChange(Change.REMOVED, sheet, row, tuple(was), ()))
+    return changes
+
+
+def _unmatched(rows: Rows, common: Counter[str]) -> dict[int, list[str]]:
+    left: dict[int, list[str]] = {}
+    for number, digest_, cells in rows:
+        if common[digest_] > 0:
+            common[digest_] -= 1
+        else:
+            left[number] = cells
+    return left
+
+
+def headers_of(rows: Rows) -> list[str]:
+    """A sheet's first non-blank row (its headers, for naming cells in records)."""
+    return list(rows[0][2]) if rows else []

@@ -1,0 +1,120 @@
+"""Checking the audit trail of a books workbook: the log's chain, the head the workbook
+carries, the snapshot, and the books' rows against it.
+
+    >>> verdict = check(Path("books.xlsx"))  # doctest: +SKIP
+    >>> verdict.holds, verdict.problems[:1]  # doctest: +SKIP
+    (False, ['Journal!E12: 52378.00 → 52387.00'])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from xlbo.audit import log, snapshot, stamp
+from xlbo.audit.snapshot import RowChange
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What `check` found."""
+
+    books: Path
+    chain: log.ChainCheck | None
+    """None when there is no log."""
+    problems: list[str] = field(default_factory=list)
+    """What does not hold about the log itself (a changed entry, a cut or deleted log)."""
+    changes: list[RowChange] = field(default_factory=list)
+    """Rows of the books added, changed or removed since the last logged run."""
+
+    @property
+    def holds(self) -> bool:
+        return not self.problems and not self.changes
+
+    def status(self) -> str:
+        """The chain's state in one sentence."""
+        if self.chain is None:
+            return "no log"
+        if self.problems:
+            return self.problems[0]
+        count = self.chain.entries
+        return (
+            f"intact: {count} {'entry' if count == 1 else 'entries'}, head {self.chain.head[:16]}…"
+        )
+
+
+def _head_problem(head: stamp.Head, lines: list[bytes], name: str) -> str:
+    if head.seq > len(lines):
+        return (
+            f"{name} says xlbo logged entry {head.seq} when it last wrote it, but the log has "
+            f"{len(lines)} entries: the log was cut back or replaced. Restore it from a backup."
+        )
+    if log.entry_hash(lines[head.seq - 1].rstrip(b"\r\n")) != head.head:
+        return (
+            f"entry {head.seq} of the log is not the one {name} says wrote it (its hash "
+            "differs): the entry was changed or the log replaced."
+        )
+    return ""
+
+
+def check(books: Path) -> Verdict:
+    """Check the log beside `books`, the head it carries and its rows against the snapshot."""
+    log_file = log.log_path(books)
+    snap_file = snapshot.snapshot_path(books)
+    head = stamp.read_head(books) if books.suffix.lower() in (".xlsx", ".xlsm") else None
+    saved = snapshot.load(snap_file)
+    if not log_file.is_file():
+        if head is not None:
+            problem = (
+                f"The log {log_file.name} is missing, but {books.name} carries the head of entry "
+                f"{head.seq} ({head.head[:16]}…): the log was deleted or moved. Put it back "
+                "beside the books (from a backup)."
+            )
+        elif saved is not None:
+            problem = (
+                f"The log {log_file.name} is missing, but the snapshot {snap_file.name} was taken "
+                f"at entry {saved.seq}: the log was deleted or moved. Put it back beside the "
+                "books (from a backup)."
+            )
+        else:
+            problem = (
+                f"There is no audit log beside {books.name} ({log_file.name}): xlbo has run no "
+                "job on these books yet, or the log was deleted."
+            )
+        return Verdict(books, None, [problem])
+    lines = log.read_lines(log_file)
+    chain = log.verify_chain(lines)
+    problems: list[str] = []
+    if not chain.intact:
+        problems.append(
+            f"The log {log_file.name} is broken at entry {chain.broken_at}: {chain.problem}."
+        )
+        return Verdict(books, chain, problems)
+    if not lines:
+        problems.append(f"The log {log_file.name} is empty: its entries were deleted.")
+    if head is not None:
+        said = _head_problem(head, lines, books.name)
+        if said:
+            problems.append(said)
+    changes: list[RowChange] = []
+    last: dict[str, Any] = dict(chain.last or {})
+    recorded = last.get("snapshot") if isinstance(last.get("snapshot"), dict) else None
+    if recorded:
+        if saved is None:
+            problems.append(
+                f"The snapshot {snap_file.name} is missing or damaged: the books cannot be "
+                "compared with the last run (the next run takes a new one)."
+            )
+        elif saved.seq != chain.entries or saved.head != chain.head:
+            problems.append(
+                f"The log's last entry ({chain.entries}) is not the one the snapshot was taken "
+                f"with (entry {saved.seq}): the last entry was changed, or entries removed."
+            )
+        elif saved.rows != recorded.get("rows") or snapshot.digest(saved.sheets) != saved.rows:
+            problems.append(
+                f"The snapshot {snap_file.name} was changed after entry {saved.seq} wrote it."
+            )
+        else:
+            changes = snapshot.compare(saved.sheets, snapshot.take(books))
+    return Verdict(books, chain, problems, changes)
