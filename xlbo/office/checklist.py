@@ -74,7 +74,9 @@ REQUIRED: tuple[Required, ...] = (
     Required("Aadhaar Consent", "consent to use Aadhaar for UAN/ESI seeding", _everyone),
     Required("Bank Proof", "cancelled cheque or passbook for salary credit", _everyone),
     Required("Address Proof", "employee register (Shops and Establishments Act)", _everyone),
-    Required("Form 11", "EPF declaration of earlier membership (EPF Scheme para 36(2))", _pf_member),
+    Required(
+        "Form 11", "EPF declaration of earlier membership (EPF Scheme para 36(2))", _pf_member
+    ),
     Required("PF Nomination (Form 2)", "EPF/EPS nomination (EPF Scheme para 33)", _pf_member),
     Required("ESI Declaration", "ESI Form 1 with family details (ESI Reg. 11)", _esi_member),
     Required("Gratuity Nomination (Form F)", "Payment of Gratuity Rules r.6", _everyone),
@@ -114,15 +116,15 @@ def checklist(
         for need in required:
             if not need.applies(person):
                 continue
-            row = kept.get((person.employee_id.casefold(), need.document.casefold()))
+            found_row = kept.get((person.employee_id.casefold(), need.document.casefold()))
             found.append(
                 FileCheck(
                     person,
                     need.document,
                     need.why,
-                    bool(row and row.kept),
-                    row.received if row else None,
-                    row.reference if row else None,
+                    bool(found_row and found_row.kept),
+                    found_row.received if found_row else None,
+                    found_row.reference if found_row else None,
                 )
             )
     return found

@@ -1,0 +1,362 @@
+"""The leave job: `xlbo leave MASTER.xlsx --as-on DATE --out leave.xlsx`.
+
+Reads the master workbook's Employees, `Leave Rules` (Maharashtra's Shops and Establishments
+Act 2017 shipped when the sheet is absent), `Leave Taken` and `Employee Documents`, and writes:
+
+- `Leave Balances`: per employee and leave type, the balance brought forward, earned and taken
+  this leave year, the balance, what lapsed at the last year end, and the encashment value of
+  an encashable balance at the day's leave wage;
+- `Leave Ledger`: each leave year since joining and how its leave was earned (the working);
+- `Documents`: each employee's file against the checklist, and `Missing Documents`: only what
+  is missing, for the HR executive to chase;
+- `Issues`: Leave Taken rows for an unknown employee or a leave type the State's rules do not
+  name, leave over-drawn, an employee whose State has no leave rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
+from xlbo.book.atomic import check_output_file, result_set
+from xlbo.book.display import Column, Kind
+from xlbo.errors import SheetProblem
+from xlbo.issues import Issue, Severity, count_by_severity, describe_counts
+from xlbo.jobs.registry import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    JobResult,
+    LeaveSettings,
+    Source,
+    file_of,
+    workbook_out,
+)
+from xlbo.master.load import MasterData, load, load_sheet
+from xlbo.master.records import Employee
+from xlbo.master.schema import HR_TABLES, MasterTable
+from xlbo.money import format_inr
+from xlbo.office.checklist import EmployeeDocument, FileCheck, checklist, unknown_documents
+from xlbo.office.leave import LeaveBalance, LeaveRule, LeaveTaken, leave_balances, leave_types
+from xlbo.sheets.issues import issues_sheet
+
+TABLES = {table.sheet: table for table in HR_TABLES}
+
+
+def hr_sheet(
+    reader: Reader, sheet: str
+) -> tuple[list[object], list[int], dict[str, str], list[Issue]]:
+    """The records of one HR sheet (a missing rule sheet gives the shipped defaults; another
+    missing sheet, no records), their rows, header letters and the issues of their cells."""
+    table: MasterTable = TABLES[sheet]
+    if not table.is_rule and not reader.has(sheet):
+        return [], [], {}, []
+    records, rows, letters, issues = load_sheet(reader, table)
+    return list(records), rows, letters, issues
+
+
+def employees_of(reader: Reader) -> tuple[MasterData, list[Issue]]:
+    """The master's data; a workbook with no employee read stops with what to do."""
+    data, issues = load(reader)
+    if not data.employees:
+        raise SheetProblem(
+            f"{Path(reader.name).name} has no employees to read: its Employees sheet is missing, "
+            "empty or set aside (`xlbo validate` says why). Fill it in, then run again."
+        )
+    return data, [i for i in issues if i.sheet == "Employees" and i.severity is Severity.ERROR]
+
+
+def _cell(letters: Mapping[str, str], header: str, row: int) -> str:
+    letter = letters.get(header, "")
+    return f"{letter}{row}" if letter and row else ""
+
+
+def _taken_issues(
+    taken: Sequence[LeaveTaken],
+    rows: Sequence[int],
+    letters: Mapping[str, str],
+    people: Mapping[str, Employee],
+    rules: Sequence[LeaveRule],
+    file: str,
+) -> list[Issue]:
+    found = []
+    for row, spell in zip(rows, taken, strict=True):
+        person = people.get(spell.employee_id.casefold())
+        if person is None:
+            found.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet="Leave Taken",
+                    cell=_cell(letters, "Employee ID", row),
+                    value=spell.employee_id,
+                    problem=f"no employee {spell.employee_id} on the Employees sheet; the leave "
+                    "is not counted",
+                    hint="Correct the Employee ID to one on the Employees sheet.",
+                    file=file,
+                )
+            )
+        elif spell.leave_type.casefold() not in {
+            t.casefold() for t in leave_types(rules, person.work_state)
+        }:
+            found.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet="Leave Taken",
+                    cell=_cell(letters, "Type", row),
+                    value=spell.leave_type,
+                    problem=f"{person.work_state}'s Leave Rules name no '{spell.leave_type}'; "
+                    "the leave is counted as a day not worked but off no balance",
+                    hint="Type the Leave Type as on the Leave Rules sheet (Earned Leave, "
+                    "Casual Leave), or add a rule row for it.",
+                    file=file,
+                )
+            )
+        elif spell.end is not None and spell.end < spell.start:
+            found.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet="Leave Taken",
+                    cell=_cell(letters, "To", row),
+                    value=f"{spell.end:%d-%m-%Y}",
+                    problem=f"To {spell.end:%d-%m-%Y} is before From {spell.start:%d-%m-%Y}",
+                    hint="Swap the dates or correct the one mistyped.",
+                    file=file,
+                )
+            )
+    return found
+
+
+def _balances_frame(balances: Sequence[LeaveBalance]) -> pd.DataFrame:
+    rows = [
+        [
+            b.employee.employee_id,
+            b.employee.name,
+            b.employee.work_state,
+            b.rule.leave_type,
+            b.opening,
+            b.accrued,
+            b.taken,
+            b.balance,
+            b.lapsed_last,
+            "Yes" if b.rule.encashable else "No",
+            b.daily_wage if b.rule.encashable else None,
+            b.encashment if b.rule.encashable else None,
+        ]
+        for b in balances
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=["Employee ID", "Name", "State", "Leave Type", "Brought Forward", "Earned",
+                 "Taken", "Balance", "Lapsed Last Year End", "Encashable", "Leave Wage a Day",
+                 "Encashment Value"],
+        dtype=object,
+    )  # fmt: skip
+
+
+def _ledger_frame(balances: Sequence[LeaveBalance]) -> pd.DataFrame:
+    rows = [
+        [y.employee_id, y.leave_type, y.year, y.opening, y.accrued, y.taken, y.closing,
+         y.carried, y.lapsed, y.how]
+        for b in balances
+        for y in b.years
+    ]  # fmt: skip
+    return pd.DataFrame(
+        rows,
+        columns=["Employee ID", "Leave Type", "Year", "Opening", "Earned", "Taken", "Closing",
+                 "Carried Forward", "Lapsed", "How Earned"],
+        dtype=object,
+    )  # fmt: skip
+
+
+def _documents_frame(checks: Sequence[FileCheck]) -> pd.DataFrame:
+    rows = [
+        [c.employee.employee_id, c.employee.name, c.document, "Yes" if c.on_file else "No",
+         c.received, c.reference, c.why]
+        for c in checks
+    ]  # fmt: skip
+    return pd.DataFrame(
+        rows,
+        columns=["Employee ID", "Name", "Document", "On File", "Received", "Reference", "Why"],
+        dtype=object,
+    )
+
+
+DAYS = Column(kind=Kind.DECIMAL, width=11)
+
+
+def leave_sheets(
+    balances: Sequence[LeaveBalance],
+    checks: Sequence[FileCheck],
+    issues: Sequence[Issue],
+    as_on: date,
+    company: str,
+) -> list[ResultSheet]:
+    """The HR records as on a day: balances, their ledger, the employee files, the issues."""
+    who = f" — {company}" if company else ""
+    documents = _documents_frame(checks)
+    missing = documents[documents["On File"] == "No"].drop(columns=["On File", "Received",
+                                                                    "Reference"])  # fmt: skip
+    ids = {"Employee ID": Column(kind=Kind.ID, width=12), "Name": Column(width=24)}
+    return [
+        ResultSheet(
+            "Leave Balances",
+            _balances_frame(balances),
+            columns={
+                **ids,
+                "Leave Type": Column(width=14),
+                **dict.fromkeys(
+                    ("Brought Forward", "Earned", "Taken", "Balance", "Lapsed Last Year End"), DAYS
+                ),
+                "Leave Wage a Day": Column(kind=Kind.MONEY),
+                "Encashment Value": Column(kind=Kind.MONEY),
+            },
+            title=(f"Leave balances as on {as_on:%d-%m-%Y}{who}",),
+            landscape=True,
+        ),
+        ResultSheet(
+            "Leave Ledger",
+            _ledger_frame(balances),
+            columns={
+                "Employee ID": Column(kind=Kind.ID, width=12),
+                "Leave Type": Column(width=14),
+                "Year": Column(kind=Kind.INTEGER, width=7),
+                **dict.fromkeys(
+                    ("Opening", "Earned", "Taken", "Closing", "Carried Forward", "Lapsed"), DAYS
+                ),
+                "How Earned": Column(kind=Kind.LONG_TEXT, width=70),
+            },
+            title=(f"Leave by year to {as_on:%d-%m-%Y}: how each balance was earned{who}",),
+            landscape=True,
+        ),
+        ResultSheet(
+            "Documents",
+            documents,
+            columns={
+                **ids,
+                "Document": Column(width=28),
+                "On File": Column(width=8),
+                "Received": Column(kind=Kind.DATE),
+                "Reference": Column(width=16),
+                "Why": Column(kind=Kind.LONG_TEXT, width=48),
+            },
+            title=(f"Employee files as on {as_on:%d-%m-%Y}{who}",),
+        ),
+        ResultSheet(
+            "Missing Documents",
+            missing,
+            columns={
+                **ids,
+                "Document": Column(width=28),
+                "Why": Column(kind=Kind.LONG_TEXT, width=48),
+            },
+            title=(f"Documents to collect as on {as_on:%d-%m-%Y}{who}",),
+        ),
+        issues_sheet(list(issues)),
+    ]
+
+
+def leave_job(inputs: Mapping[str, Source], settings: LeaveSettings) -> JobResult:
+    """The leave job of every door."""
+    master = inputs["master"]
+    out = settings.out
+    if out is not None:
+        workbook_out(out, "the leave report")
+        check_output_file(out, file_of(master))
+    reader = FileBook(master) if isinstance(master, Path) else master
+    data, issues = employees_of(reader)
+    rules_found, _, _, rule_issues = hr_sheet(reader, "Leave Rules")
+    taken_found, taken_rows, taken_letters, taken_issues = hr_sheet(reader, "Leave Taken")
+    docs_found, doc_rows, doc_letters, doc_issues = hr_sheet(reader, "Employee Documents")
+    rules = [r for r in rules_found if isinstance(r, LeaveRule)]
+    taken = [t for t in taken_found if isinstance(t, LeaveTaken)]
+    documents = [d for d in docs_found if isinstance(d, EmployeeDocument)]
+    issues += rule_issues + taken_issues + doc_issues
+    people = {p.employee_id.casefold(): p for p in data.employees}
+    issues += _taken_issues(taken, taken_rows, taken_letters, people, rules, reader.name)
+    counted = [
+        t
+        for t in taken
+        if t.employee_id.casefold() in people and (t.end is None or t.end >= t.start)
+    ]
+    as_on = settings.as_on
+    balances = leave_balances(data.employees, rules, counted, as_on)
+    for b in balances:
+        if b.balance < 0:
+            issues.append(
+                Issue(
+                    severity=Severity.WARNING,
+                    sheet="Leave Taken",
+                    cell="",
+                    value=f"{b.balance.normalize():f}",
+                    problem=f"{b.employee.employee_id} has taken {-b.balance.normalize():f} "
+                    f"days of {b.rule.leave_type} more than earned",
+                    hint="Treat the excess as leave without pay in the Attendance sheet, or "
+                    "correct the Leave Taken rows.",
+                    file=reader.name,
+                )
+            )
+    states = {p.work_state for p in data.employees if p.date_of_joining <= as_on}
+    for state in sorted(states - {r.state for r in rules}):
+        issues.append(
+            Issue(
+                severity=Severity.WARNING,
+                sheet="Leave Rules",
+                cell="",
+                value=state,
+                problem=f"no leave rules for {state}: its employees have no leave balance",
+                hint=f"Add {state}'s rows (Leave Type, Accrues, Per, …) to the Leave Rules sheet.",
+                file=reader.name,
+            )
+        )
+    for index in unknown_documents(documents):
+        issues.append(
+            Issue(
+                severity=Severity.WARNING,
+                sheet="Employee Documents",
+                cell=_cell(doc_letters, "Document", doc_rows[index]),
+                value=documents[index].document,
+                problem=f"'{documents[index].document}' is no document of the checklist; it "
+                "counts for none",
+                hint="Name it as the checklist does (Appointment Letter, PAN, Aadhaar Consent, "
+                "Bank Proof, Address Proof, Form 11, PF Nomination (Form 2), ESI Declaration, "
+                "Gratuity Nomination (Form F)).",
+                file=reader.name,
+            )
+        )
+    checks = checklist(data.employees, documents, as_on)
+    company = data.company.name if data.company else ""
+    sheets = leave_sheets(balances, checks, issues, as_on, company)
+    files: tuple[Path, ...] = ()
+    if out is not None:
+        with result_set(out.parent):
+            write_workbook(out, sheets, title=f"Leave and employee files as on {as_on:%d-%m-%Y}")
+        files = (out,)
+    missing = sum(1 for c in checks if not c.on_file)
+    people_short = len({c.employee.employee_id for c in checks if not c.on_file})
+    encash = sum((b.encashment for b in balances), Decimal(0))
+    headline = (
+        f"Leave as on {as_on:%d-%m-%Y}: {len(balances)} balances of "
+        f"{len({b.employee.employee_id for b in balances})} employees; {missing} documents "
+        f"missing for {people_short} employees"
+    )
+    lines = [headline + "."]
+    if encash:
+        lines.append(f"Encashable leave is worth Rs {format_inr(encash)} at today's leave wages.")
+    counts = count_by_severity(issues)
+    if issues:
+        lines.append(f"{describe_counts(counts)} (see the Issues sheet).")
+    if files:
+        lines.append(f"Report: {files[0]}")
+    return JobResult(
+        EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK,
+        tuple(lines),
+        sheets=tuple(sheets),
+        issues=tuple(issues),
+        files=files,
+        headline=headline,
+        value=balances,
+    )

@@ -1,0 +1,584 @@
+"""The final-settlement job: `xlbo final-settlement MASTER.xlsx --employee ID --leaving DATE
+[--reason R] [--notice-given DATE] [--bonus-rate 8.33%] [--payroll FOLDER] --out DIR`.
+
+Draws up one leaving employee's full-and-final, each figure from its rule:
+
+- the unpaid salary of the leaving month, from the 1st to the last working day, through the
+  payroll engine (`xlbo.payroll.compute`: proration, PF, ESI, PT, LWF, TDS, that month's
+  Attendance row), assuming the earlier months were paid by payroll;
+- leave encashment of the encashable balances on the last day (`xlbo.office.leave`);
+- gratuity and the year's statutory bonus to the leaving day, at the rate declared (by default
+  the minimum), assuming none of it was paid yet (`xlbo.office.settlement`);
+- notice-period recovery: the days of the employee's Notice Period (days) not served after
+  --notice-given, at a day's gross pay (monthly gross ÷ 30); nothing on death, disablement,
+  retirement or termination by the employer;
+- the `Recoveries` sheet's loans and advances for the employee;
+- TDS on the total: the year's tax with the settlement's taxable part (bonus; leave
+  encashment above ₹25 lakh, s.10(10AA); gratuity above ₹20 lakh, s.10(10)) less the tax
+  without it, through the payroll's tax functions (new regime exact; old-regime deductions
+  other than the standard deduction are not counted here);
+- the pay-by date: two working days after the last working day (Code on Wages s.17(2)),
+  Sundays and the master's `Holidays` not counted; gratuity within 30 days (PGA s.7(3)).
+
+Writes `final-settlement-<ID>.xlsx` into DIR: `Settlement` (earnings, deductions, net and the
+dates), `Working` (how each figure came about), `Journal` (two balanced vouchers: the month's
+salary as payroll posts it, then the settlement: salary payable, gratuity, leave encashment,
+bonus, recoveries, TDS, the net payable), `Letter` (the settlement letter as lines of text:
+xlbo's letters have no settlement template yet) and `Issues`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from xlbo import ids
+from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
+from xlbo.book.atomic import check_output_folder, result_set
+from xlbo.book.display import Column, Kind
+from xlbo.errors import SheetProblem, UserError
+from xlbo.issues import Issue, Severity, count_by_severity, describe_counts
+from xlbo.jobs.leave import employees_of, hr_sheet
+from xlbo.jobs.payroll import months_remaining, rule_in_force, year_to_date
+from xlbo.jobs.registry import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    JobResult,
+    SettlementSettings,
+    Source,
+    file_of,
+)
+from xlbo.journal_layout import HEADERS as JOURNAL_HEADERS
+from xlbo.master.load import MasterData
+from xlbo.master.records import Employee
+from xlbo.money import format_inr
+from xlbo.office.leave import LeaveBalance, LeaveRule, LeaveTaken, leave_balance, leave_types
+from xlbo.office.settlement import (
+    Bonus,
+    BonusRule,
+    Gratuity,
+    GratuityRule,
+    Holiday,
+    Leaving,
+    NoRule,
+    Recovery,
+    bonus,
+    gratuity,
+    pay_by,
+)
+from xlbo.payroll.attendance import Attendance
+from xlbo.payroll.compute import (
+    MonthRules,
+    PayLine,
+    YearToDate,
+    age_group,
+    compute,
+    months_between,
+)
+from xlbo.payroll.file_names import payslip_names
+from xlbo.payroll.outputs import salary_journal
+from xlbo.payroll.tax import TaxTables, income_tax
+from xlbo.periods import TAX_YEAR_START, financial_year
+from xlbo.readers.attendance import load_attendance
+from xlbo.sheets.issues import issues_sheet
+from xlbo.sheets.journal import journal_sheet
+
+ZERO = Decimal(0)
+RUPEE = Decimal(1)
+LEAVE_ENCASHMENT_EXEMPT = Decimal(2500000)
+"""s.10(10AA)(ii), from 01-04-2023 (CBDT Notification 31/2023): for life, all employers."""
+GRATUITY_EXEMPT = Decimal(2000000)
+"""s.10(10)(iii): gratuity up to ₹20 lakh is exempt."""
+NOTICE_DAY_DIVISOR = 30
+GRATUITY_DAYS = 30
+"""Gratuity is paid within 30 days of becoming payable (PGA s.7(3))."""
+NO_NOTICE_RECOVERY = (Leaving.DEATH, Leaving.DISABLEMENT, Leaving.RETIREMENT, Leaving.TERMINATION)
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """One employee's full-and-final, every figure with how it came about."""
+
+    employee: Employee
+    leaving: date
+    reason: Leaving
+    salary: PayLine
+    leave: tuple[LeaveBalance, ...]
+    gratuity: Gratuity
+    bonus: Bonus
+    notice_days_short: int
+    notice_recovery: Decimal
+    recoveries: tuple[Recovery, ...]
+    settlement_tds: Decimal
+    tds_how: str
+    pay_by: date
+
+    @property
+    def leave_encashment(self) -> Decimal:
+        return sum((b.encashment for b in self.leave), ZERO)
+
+    @property
+    def recovered(self) -> Decimal:
+        return sum((r.amount for r in self.recoveries), ZERO)
+
+    @property
+    def net(self) -> Decimal:
+        """What the employee is paid (negative: what the employee owes)."""
+        return (
+            self.salary.net_pay
+            + self.leave_encashment
+            + self.gratuity.amount
+            + self.bonus.amount
+            - self.notice_recovery
+            - self.recovered
+            - self.settlement_tds
+        )
+
+
+def _find(data: MasterData, code: str, name: str) -> Employee:
+    wanted = code.strip().casefold()
+    for person in data.employees:
+        if person.employee_id.casefold() == wanted:
+            return person
+    known = ", ".join(p.employee_id for p in data.employees[:8])
+    more = " …" if len(data.employees) > 8 else ""
+    raise SheetProblem(
+        f"{name}: no employee '{code}' on the Employees sheet (its IDs: {known}{more}). Give "
+        "--employee as the Employee ID is typed there."
+    )
+
+
+def _month_rules(data: MasterData, month: date) -> MonthRules:
+    fy = financial_year(month, TAX_YEAR_START).code
+    return MonthRules(
+        month=month,
+        pf=rule_in_force(data.pf_rules, month, "PF Rules", data.source),
+        esi=rule_in_force(data.esi_rules, month, "ESI Rules", data.source),
+        pt_slabs=data.pt_slabs,
+        lwf=data.lwf_rules,
+        tax=TaxTables(data.income_tax_slabs, data.income_tax_rules, data.surcharge_slabs),
+        financial_year=fy,
+        months_remaining=months_remaining(month),
+    )
+
+
+def _settlement_tds(
+    person: Employee,
+    rules: MonthRules,
+    ytd: YearToDate,
+    line: PayLine,
+    taxable_extra: Decimal,
+) -> tuple[Decimal, str]:
+    """The tax the settlement's taxable part adds to the year's (the salary's own TDS is the
+    payroll's): tax on the year's income with it less the tax without it."""
+    year = financial_year(rules.month, TAX_YEAR_START)
+    start = max(year.start, person.date_of_joining.replace(day=1))
+    estimated = max(months_between(start, rules.month) - 1 - ytd.months, 0)
+    income = ytd.gross + person.monthly_gross * estimated + line.gross
+    deduction = rules.tax.rule(person.tax_regime, rules.financial_year).standard_deduction
+    age = age_group(person, year.end)
+    base = max(income - deduction, ZERO)
+    without = income_tax(base, person.tax_regime, rules.financial_year, rules.tax, age).total
+    with_it = income_tax(
+        base + taxable_extra, person.tax_regime, rules.financial_year, rules.tax, age
+    ).total
+    extra = max(with_it - without, ZERO)
+    if not (person.pan and ids.pan.is_valid(person.pan)):
+        extra = max(extra, (taxable_extra * Decimal("0.20")).quantize(RUPEE, ROUND_HALF_UP))
+    how = (
+        f"year's salary {format_inr(income)} − standard deduction {format_inr(deduction)}: tax "
+        f"{format_inr(without)}; with the settlement's taxable {format_inr(taxable_extra)}: "
+        f"{format_inr(with_it)}; TDS on the settlement {format_inr(extra)} "
+        f"({person.tax_regime.value} regime, FY {rules.financial_year})"
+    )
+    return extra, how
+
+
+def draw_up(
+    data: MasterData,
+    reader: Reader,
+    settings: SettlementSettings,
+    issues: list[Issue],
+) -> Settlement:
+    """The settlement's figures; bad input stops with what to do."""
+    name = Path(data.source).name
+    found = _find(data, settings.employee, name)
+    leaving = settings.leaving
+    if leaving < found.date_of_joining:
+        raise UserError(
+            f"--leaving {leaving:%d-%m-%Y} is before {found.employee_id}'s Date of Joining "
+            f"{found.date_of_joining:%d-%m-%Y} on the Employees sheet of {name}; give the last "
+            "working day."
+        )
+    if settings.notice_given is not None and settings.notice_given > leaving:
+        raise UserError(
+            f"--notice-given {settings.notice_given:%d-%m-%Y} is after the last working day "
+            f"{leaving:%d-%m-%Y}; give the day the notice was given."
+        )
+    if found.date_of_leaving is not None and found.date_of_leaving != leaving:
+        issues.append(
+            Issue(
+                severity=Severity.WARNING,
+                sheet="Employees",
+                cell="",
+                value=f"{found.date_of_leaving:%d-%m-%Y}",
+                problem=f"{found.employee_id}'s Date of Leaving is "
+                f"{found.date_of_leaving:%d-%m-%Y}; the settlement is drawn up to "
+                f"{leaving:%d-%m-%Y} (--leaving)",
+                hint="Put the last working day in Date of Leaving, so payroll stops there too.",
+                file=data.source,
+            )
+        )
+    person = found.model_copy(update={"date_of_leaving": leaving})
+    month = leaving.replace(day=1)
+    rules = _month_rules(data, month)
+    ytd = year_to_date(settings.payroll, month).get(person.employee_id, YearToDate())
+    attendance, attendance_issues = load_attendance(reader, f"{month:%Y-%m}")
+    issues.extend(i for i in attendance_issues if i.severity is Severity.ERROR)
+    row = attendance.get(person.employee_id.upper())
+    line = compute(
+        person,
+        rules,
+        row if row is not None and row.held is None else Attendance(),
+        ytd,
+        pan_valid=bool(person.pan) and ids.pan.is_valid(person.pan),
+    )
+
+    # leave
+    rules_found, _, _, leave_issues = hr_sheet(reader, "Leave Rules")
+    taken_found, _, _, taken_issues = hr_sheet(reader, "Leave Taken")
+    issues.extend(leave_issues + taken_issues)
+    leave_rules = [r for r in rules_found if isinstance(r, LeaveRule)]
+    taken = [
+        t
+        for t in taken_found
+        if isinstance(t, LeaveTaken) and t.employee_id.casefold() == person.employee_id.casefold()
+    ]
+    balances = [
+        b
+        for kind in leave_types(leave_rules, person.work_state)
+        if (b := leave_balance(person, leave_rules, kind, taken, leaving)) is not None
+    ]
+
+    # gratuity and bonus
+    gratuity_found, _, _, g_issues = hr_sheet(reader, "Gratuity Rules")
+    bonus_found, _, _, b_issues = hr_sheet(reader, "Bonus Rules")
+    issues.extend(g_issues + b_issues)
+    year = financial_year(leaving, TAX_YEAR_START)
+    try:
+        paid_gratuity = gratuity(
+            person.basic + person.da,
+            person.date_of_joining,
+            leaving,
+            [g for g in gratuity_found if isinstance(g, GratuityRule)],
+            fixed_term=person.fixed_term,
+            leaving=settings.reason,
+        )
+        paid_bonus = bonus(
+            person,
+            year.start,
+            leaving,
+            [b for b in bonus_found if isinstance(b, BonusRule)],
+            settings.bonus_rate,
+        )
+    except NoRule as missing:
+        raise SheetProblem(f"{name}: {missing}; add one, then run again.") from None
+    except ValueError as wrong:
+        raise UserError(f"--bonus-rate: {wrong}; give a rate in that range.") from None
+
+    # notice and recoveries
+    short = 0
+    if settings.notice_given is not None and settings.reason not in NO_NOTICE_RECOVERY:
+        served = (leaving - settings.notice_given).days
+        short = max(person.notice_days - served, 0)
+    notice = (person.monthly_gross / NOTICE_DAY_DIVISOR * short).quantize(RUPEE, ROUND_HALF_UP)
+    recover_found, _, _, r_issues = hr_sheet(reader, "Recoveries")
+    issues.extend(r_issues)
+    recoveries = tuple(
+        r
+        for r in recover_found
+        if isinstance(r, Recovery) and r.employee_id.casefold() == person.employee_id.casefold()
+    )
+
+    # TDS on the settlement's taxable part
+    encashed = sum((b.encashment for b in balances), ZERO)
+    taxable = (
+        paid_bonus.amount
+        + max(encashed - LEAVE_ENCASHMENT_EXEMPT, ZERO)
+        + max(paid_gratuity.amount - GRATUITY_EXEMPT, ZERO)
+    )
+    tds, tds_how = _settlement_tds(person, rules, ytd, line, taxable)
+    holidays_found, _, _, h_issues = hr_sheet(reader, "Holidays")
+    issues.extend(h_issues)
+    holidays = {h.day for h in holidays_found if isinstance(h, Holiday)}
+    return Settlement(
+        person,
+        leaving,
+        settings.reason,
+        line,
+        tuple(balances),
+        paid_gratuity,
+        paid_bonus,
+        short,
+        notice,
+        recoveries,
+        tds,
+        tds_how,
+        pay_by(leaving, holidays),
+    )
+
+
+# -- the sheets --------------------------------------------------------------------------------
+
+
+Row = tuple[str, Decimal | None, Decimal | None]
+"""A line of the settlement: particulars, earning, deduction."""
+
+
+def _statement_rows(s: Settlement) -> list[Row]:
+    """The settlement's lines, earnings and deductions, with the total and the net."""
+    line = s.salary
+    rows: list[list[object]] = [
+        [f"Salary {max(s.leaving.replace(day=1), s.employee.date_of_joining):%d-%m-%Y} to "
+         f"{s.leaving:%d-%m-%Y} ({line.paid_days.normalize():f} days paid)", line.gross, None],
+        ["PF (employee)", None, line.pf_employee + line.vpf],
+        ["ESI (employee)", None, line.esi_employee],
+        ["Professional tax", None, line.pt],
+        ["Labour welfare fund", None, line.lwf_employee],
+        ["TDS on salary", None, line.tds],
+    ]  # fmt: skip
+    if line.other_deductions or line.loan_recovery:
+        rows.append(
+            ["Other deductions (Attendance)", None, line.other_deductions + line.loan_recovery]
+        )
+    for b in s.leave:
+        if b.encashment:
+            rows.append(
+                [f"Leave encashment: {b.balance.normalize():f} days of {b.rule.leave_type}",
+                 b.encashment, None]
+            )  # fmt: skip
+    rows.append([f"Gratuity ({s.gratuity.years_counted} years counted)", s.gratuity.amount, None])
+    rows.append(["Statutory bonus to the leaving day", s.bonus.amount, None])
+    if s.notice_recovery:
+        rows.append([f"Notice pay recovered ({s.notice_days_short} days short)", None,
+                     s.notice_recovery])  # fmt: skip
+    for r in s.recoveries:
+        rows.append([f"Recovery: {r.description}", None, r.amount])
+    rows.append(["TDS on the settlement (bonus and taxable part)", None, s.settlement_tds])
+    earnings = sum((r[1] for r in rows if isinstance(r[1], Decimal)), ZERO)
+    deductions = sum((r[2] for r in rows if isinstance(r[2], Decimal)), ZERO)
+    rows.append(["Total", earnings, deductions])
+    if s.net >= 0:
+        rows.append(["Net payable to the employee", s.net, None])
+    else:
+        rows.append(["Net recoverable from the employee", None, -s.net])
+    return [
+        (
+            str(r[0]),
+            r[1] if isinstance(r[1], Decimal) and r[1] else None,
+            r[2] if isinstance(r[2], Decimal) and r[2] else None,
+        )
+        for r in rows
+    ]
+
+
+def _statement(s: Settlement) -> pd.DataFrame:
+    return pd.DataFrame(
+        [list(row) for row in _statement_rows(s)],
+        columns=["Particulars", "Earnings", "Deductions"],
+        dtype=object,
+    )
+
+
+def _working(s: Settlement) -> pd.DataFrame:
+    rows = [[figure, how] for figure, how in s.salary.working]
+    for b in s.leave:
+        rows.append(
+            [f"Leave: {b.rule.leave_type}",
+             f"balance {b.balance.normalize():f} days on {s.leaving:%d-%m-%Y} (brought forward "
+             f"{b.opening.normalize():f} + earned {b.accrued.normalize():f} − taken "
+             f"{b.taken.normalize():f}); "
+             + (f"encashed at {format_inr(b.daily_wage)} a day ({b.rule.wage.value} ÷ "
+                f"{b.rule.wage_days}) = {format_inr(b.encashment)}" if b.rule.encashable
+                else "not encashable")
+             + f" ({b.rule.source or 'Leave Rules'})"]
+        )  # fmt: skip
+    rows.append(["Gratuity", s.gratuity.how])
+    rows.append(["Bonus", s.bonus.how])
+    if s.notice_days_short:
+        rows.append(
+            ["Notice recovery",
+             f"{s.employee.notice_days} days' notice, {s.notice_days_short} not served: "
+             f"{format_inr(s.employee.monthly_gross)} ÷ {NOTICE_DAY_DIVISOR} × "
+             f"{s.notice_days_short} = {format_inr(s.notice_recovery)}"]
+        )  # fmt: skip
+    rows.append(["TDS on the settlement", s.tds_how])
+    rows.append(
+        ["Pay by",
+         f"{s.pay_by:%d-%m-%Y}: two working days after {s.leaving:%d-%m-%Y}, Sundays and the "
+         "Holidays sheet's days not counted (Code on Wages s.17(2))"]
+    )  # fmt: skip
+    return pd.DataFrame(rows, columns=["Figure", "How"], dtype=object)
+
+
+def _journal(s: Settlement) -> pd.DataFrame:
+    code = s.employee.employee_id
+    salary = salary_journal([s.salary], s.leaving, f"FNF/{code}/SAL")
+    name = s.employee.name
+    salary["Party"] = name
+    debit: list[tuple[str, Decimal]] = [
+        ("Salaries Payable", s.salary.net_pay),
+        ("Leave Encashment", s.leave_encashment),
+        ("Gratuity", s.gratuity.amount),
+        ("Bonus", s.bonus.amount),
+    ]
+    credit: list[tuple[str, Decimal]] = [("Notice Pay Recovered", s.notice_recovery)]
+    credit += [(r.account or "Salary Advances", r.amount) for r in s.recoveries]
+    credit.append(("TDS Payable - Salary (192)", s.settlement_tds))
+    net = s.net
+    if net >= 0:
+        credit.append(("Full and Final Settlement Payable", net))
+    else:
+        debit.append(("Full and Final Settlement Payable", -net))
+    narration = (
+        f"Full and final settlement of {name} ({code}), last working day {s.leaving:%d-%m-%Y}"
+    )
+    rows = [
+        [s.leaving, f"FNF/{code}", "Journal", account, amount, None, name, None, narration]
+        for account, amount in debit
+        if amount
+    ] + [
+        [s.leaving, f"FNF/{code}", "Journal", account, None, amount, name, None, narration]
+        for account, amount in credit
+        if amount
+    ]
+    settlement = pd.DataFrame(rows, columns=list(JOURNAL_HEADERS), dtype=object)
+    return pd.concat([salary, settlement], ignore_index=True)
+
+
+def _letter(s: Settlement, company: str) -> pd.DataFrame:
+    p = s.employee
+    lines = [
+        company,
+        "",
+        f"Date: {s.leaving:%d-%m-%Y}",
+        "",
+        f"{p.name}",
+        f"Employee ID: {p.employee_id}" + (f", {p.designation}" if p.designation else ""),
+        "",
+        "Subject: Full and final settlement",
+        "",
+        f"Dear {p.name},",
+        "",
+        f"Your service with us ended on {s.leaving:%d-%m-%Y} ({s.reason.value.lower()}). "
+        "Your full and final settlement is:",
+    ]
+    for particulars, earning, deduction in _statement_rows(s):
+        amount = earning if earning is not None else deduction
+        if amount is None or particulars == "Total":
+            continue
+        sign = "" if earning is not None or particulars.startswith("Net") else "less "
+        lines.append(f"    {sign}{particulars}: Rs {format_inr(amount)}")
+    lines += [
+        "",
+        f"The amount will be credited to your bank account by {s.pay_by:%d-%m-%Y}."
+        if s.net >= 0
+        else f"Please pay the amount due by {s.pay_by:%d-%m-%Y}.",
+        "Form 16 for the year will follow after the year's TDS return.",
+        "",
+        "We thank you for your service and wish you well.",
+        "",
+        f"For {company}" if company else "",
+        "Authorised Signatory",
+    ]
+    return pd.DataFrame({"Letter": lines}, dtype=object)
+
+
+def settlement_sheets(s: Settlement, issues: Sequence[Issue], company: str) -> list[ResultSheet]:
+    who = f"{s.employee.name} ({s.employee.employee_id})"
+    money = Column(kind=Kind.MONEY, width=14)
+    return [
+        ResultSheet(
+            "Settlement",
+            _statement(s),
+            columns={"Particulars": Column(width=52), "Earnings": money, "Deductions": money},
+            title=(
+                f"Full and final settlement — {who}" + (f" — {company}" if company else ""),
+                f"Joined {s.employee.date_of_joining:%d-%m-%Y}; last working day "
+                f"{s.leaving:%d-%m-%Y} ({s.reason.value}); service {s.gratuity.service}",
+                f"Pay by {s.pay_by:%d-%m-%Y} (Code on Wages s.17(2)); gratuity by "
+                f"{s.leaving + timedelta(days=GRATUITY_DAYS):%d-%m-%Y} (PGA s.7(3))",
+            ),
+            autofilter=False,
+        ),
+        ResultSheet(
+            "Working",
+            _working(s),
+            columns={"Figure": Column(width=22), "How": Column(kind=Kind.LONG_TEXT, width=100)},
+            title=(f"How each figure of {who}'s settlement came about",),
+            landscape=True,
+        ),
+        journal_sheet(_journal(s)),
+        ResultSheet(
+            "Letter",
+            _letter(s, company),
+            columns={"Letter": Column(width=90)},
+            headerless=True,
+            autofilter=False,
+            freeze=False,
+        ),
+        issues_sheet(list(issues)),
+    ]
+
+
+def settlement_job(inputs: Mapping[str, Source], settings: SettlementSettings) -> JobResult:
+    """The final-settlement job of every door."""
+    master = inputs["master"]
+    out = settings.out
+    if out is not None:
+        check_output_folder(out, file_of(master))
+    reader = FileBook(master) if isinstance(master, Path) else master
+    data, issues = employees_of(reader)
+    s = draw_up(data, reader, settings, issues)
+    company = data.company.name if data.company else ""
+    sheets = settlement_sheets(s, issues, company)
+    files: tuple[Path, ...] = ()
+    if out is not None:
+        file_name = payslip_names([s.employee.employee_id])[s.employee.employee_id]
+        path = out / f"final-settlement-{file_name}"
+        with result_set(out):
+            write_workbook(
+                path, sheets, title=f"Full and final settlement {s.employee.employee_id}"
+            )
+        files = (path,)
+    owed = "payable" if s.net >= 0 else "recoverable"
+    headline = (
+        f"Final settlement of {s.employee.employee_id} {s.employee.name}: net {owed} Rs "
+        f"{format_inr(abs(s.net))}, pay by {s.pay_by:%d-%m-%Y}"
+    )
+    lines = [
+        headline + ".",
+        f"  salary {format_inr(s.salary.net_pay)} net, leave {format_inr(s.leave_encashment)}, "
+        f"gratuity {format_inr(s.gratuity.amount)}, bonus {format_inr(s.bonus.amount)}, "
+        f"recovered {format_inr(s.notice_recovery + s.recovered)}, TDS on the settlement "
+        f"{format_inr(s.settlement_tds)}",
+    ]
+    counts = count_by_severity(issues)
+    if issues:
+        lines.append(f"{describe_counts(counts)} (see the Issues sheet).")
+    if files:
+        lines.append(f"Settlement: {files[0]}")
+    return JobResult(
+        EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK,
+        tuple(lines),
+        sheets=tuple(sheets),
+        issues=tuple(issues),
+        files=files,
+        headline=headline,
+        value=s,
+    )
