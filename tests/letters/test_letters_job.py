@@ -571,3 +571,20 @@ def test_a_reminder_needs_the_journal(tmp_path: Path, capsys: pytest.CaptureFixt
         capsys.readouterr().err
     )
     before.unchanged()
+
+
+def test_letters_need_the_company(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    company = [list(r) for r in COMPANY]
+    company[1][-1] = "fr"  # the Company row cannot be read: its Language is no language
+    master = write_xlsx(tmp_path / "m.xlsx", {"Company": company, "Employees": EMPLOYEES})
+    before = Folder(tmp_path)
+    assert main(["letters", "experience", "--data", str(master), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert "m.xlsx: the Company sheet gives no company" in err
+    assert "Company!G2" in err and "'fr' is not a language xlbo writes" in err
+    before.unchanged()
+    bare = write_xlsx(tmp_path / "bare.xlsx", {"Employees": EMPLOYEES})
+    assert main(["letters", "experience", "--data", str(bare), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert "bare.xlsx: the Company sheet gives no company" in err and "Company" in err
+    assert ".." not in err

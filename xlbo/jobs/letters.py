@@ -448,7 +448,19 @@ def letters_job(inputs: Mapping[str, Source], settings: LettersSettings) -> JobR
     reader = FileBook(data_source) if isinstance(data_source, Path) else data_source
     master = FileBook(master_source) if isinstance(master_source, Path) else master_source
     books = FileBook(books_source) if isinstance(books_source, Path) else books_source
-    data, _ = load(master or reader)  # the master's own problems are Validate's to report
+    data, master_issues = load(master or reader)  # the master's problems are Validate's,
+    if data.company is None:  # but a letter without its company's name is no letter
+        said = [
+            str(i).rstrip(". ")
+            for i in master_issues
+            if i.sheet == "Company" and i.severity is Severity.ERROR
+        ][:3]
+        raise UserError(
+            f"{Path((master or reader).name).name}: the Company sheet gives no company (its "
+            "Name and State); letters print its name, address and contacts. "
+            + ("; ".join(said) + ". " if said else "Add the Company sheet (xlbo init). ")
+            + "Give the master with --master, or fix it (xlbo validate says how)."
+        )
     table = _read_rows(reader, sheet)
     default = data.company.language if data.company else Language.EN
     forced = language(settings.language) if settings.language else None
