@@ -351,12 +351,14 @@ def test_the_money_stays_exact(tmp_path: Path) -> None:
 
 def test_another_bill_of_the_same_sum_is_never_offered(tmp_path: Path) -> None:
     """A landlord bills ₹50,000 every month: its bill 41 (booked, not in 2B) and bill 42 (in 2B,
-    not booked) are two bills, not a suggestion; swapped digits (423, 432) are offered."""
+    not booked) are two bills, not a suggestion; swapped digits (423, 432) on the same day are
+    offered."""
     book = books(
         tmp_path / "b.xlsx",
         [
             purchase("V001", "RENT-41", "01-10-2026", 50000, cgst=4500, sgst=4500),
             purchase("V001", "RENT-423", "02-10-2026", 50000, cgst=4500, sgst=4500),
+            purchase("V001", "RENT-516", "03-10-2026", 50000, cgst=4500, sgst=4500),
         ],
     )
     portal = gstr2b(
@@ -367,6 +369,7 @@ def test_another_bill_of_the_same_sum_is_never_offered(tmp_path: Path) -> None:
                 GANESH: [
                     invoice("RENT-42", "01-10-2026", 50000, cgst=4500, sgst=4500),
                     invoice("RENT-432", "02-10-2026", 50000, cgst=4500, sgst=4500),
+                    invoice("RENT-561", "04-10-2026", 50000, cgst=4500, sgst=4500),
                 ]
             }
         },
@@ -376,8 +379,9 @@ def test_another_bill_of_the_same_sum_is_never_offered(tmp_path: Path) -> None:
     assert pair.stage == "Suggested"
     assert recon.books["bill_no"].iat[pair.b] == "RENT-423"
     assert "same digits" in pair.why
-    assert recon.missing_in_2b["bill_no"].tolist() == ["RENT-41"]
-    assert recon.missing_in_books["bill_no"].tolist() == ["RENT-42"]
+    # digits in another order on another day: two bills too
+    assert recon.missing_in_2b["bill_no"].tolist() == ["RENT-41", "RENT-516"]
+    assert recon.missing_in_books["bill_no"].tolist() == ["RENT-42", "RENT-561"]
 
 
 def test_a_vendor_gstin_that_is_not_valid_is_a_warning_and_its_bill_still_found(

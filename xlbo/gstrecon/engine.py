@@ -17,9 +17,10 @@ The stages, in order; a bill leaves the pool once paired:
    by how much); also the same bill reported under another GSTIN of the same PAN (chars 3–12 of
    a GSTIN are the supplier's PAN: a branch's registration typed for the head office's).
 3. **Suggested**: bill numbers alike — their digits equal (`SI-42`, `INV/42`), or at most two
-   characters apart with the same digits in another order (`INV423`, `INV432`), never numbers
-   whose digits differ (`SI-41` is another bill than `SI-42` of a supplier that bills the same
-   sum each month) — with every amount within ₹1 and dates at most `SUGGEST_DAYS` apart.
+   characters apart with the same digits in another order on the same date (`INV423`,
+   `INV432`: a slip of the keys), never numbers whose digits differ (`SI-41` is another bill
+   than `SI-42` of a supplier that bills the same sum each month) — with every amount within
+   ₹1 and dates at most `SUGGEST_DAYS` apart.
 4. **Missing in the books**: in 2B, not booked.
 5. **Missing in 2B**: booked, in no 2B given; and, when several 2B files are given, the bills
    that appeared only in a later period's 2B than their own month's (their credit moves to
@@ -293,9 +294,11 @@ def _suggested(
     for head in HEADS:
         close &= np.abs(pairs[f"{head}_p"].to_numpy() - pairs[f"{head}_b"].to_numpy()) <= tolerance
     apart = (pairs["bill_date_p"] - pairs["bill_date_b"]).dt.days.abs()
-    close &= (apart <= days).fillna(False).to_numpy(dtype=bool)
-    pairs = pairs[close].assign(apart=apart[close])
-    pairs = pairs.assign(by_digits=pairs["alike"].str.startswith("their digits").astype(int))
+    by_digits = pairs["alike"].str.startswith("their digits").to_numpy(dtype=bool)
+    # digits in another order: a slip of the keys, so the date was copied from the same bill
+    reach = np.where(by_digits, days, 0)
+    close &= (apart <= reach).fillna(False).to_numpy(dtype=bool)
+    pairs = pairs[close].assign(apart=apart[close], by_digits=by_digits[close].astype(int))
     pairs = pairs.sort_values(["by_digits", "apart", "b", "p"], ascending=[False, True, True, True])
     chosen = []
     while len(pairs):  # the best pair of each bill, then of what is left (a few rounds)
