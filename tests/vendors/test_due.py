@@ -52,6 +52,7 @@ def test_43bh_risk_only_for_micro_and_small_due_by_the_year_end() -> None:
     micro = vendor(msme_class="Micro")
     march = bill(10000, date(2027, 3, 1))  # due 16-03-2027, inside FY 2026-27
     due = due_date(march, micro).day
+    assert section_43bh_risk(march, micro, due, date(2027, 3, 10)).startswith("Pay by 16-03-2027")
     assert "At risk" in section_43bh_risk(march, micro, due, date(2027, 3, 20))
     assert "FY 2026-27" in section_43bh_risk(march, micro, due, date(2027, 3, 20))
     after = section_43bh_risk(march, micro, due, date(2027, 4, 10))

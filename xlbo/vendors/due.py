@@ -80,4 +80,6 @@ def section_43bh_risk(bill: PurchaseBill, vendor: Vendor, due: date, as_on: date
         return ""
     if as_on > year.end:
         return f"Disallowed in {year.label}; deductible in the year paid"
-    return f"At risk in {year.label}: pay by {year.end:%d-%m-%Y}"
+    if as_on > due:
+        return f"At risk in {year.label}: overdue; pay by {year.end:%d-%m-%Y}"
+    return f"Pay by {due:%d-%m-%Y} to keep it in {year.label}"

@@ -184,7 +184,9 @@ def tds_on_bills(
             if rule.aggregate_per is AggregatePer.MONTH
             else year.start
         )
-        per = "month" if rule.aggregate_per is AggregatePer.MONTH else year.label
+        monthly = rule.aggregate_per is AggregatePer.MONTH
+        per = "month" if monthly else year.label
+        span = "a month" if monthly else f"in {year.label}"
         tally = tallies.setdefault(
             (vendor.vendor_code.casefold(), _fold(rule.section), period), _Tally()
         )
@@ -198,7 +200,7 @@ def tds_on_bills(
         if rule.tax_on is TaxOn.ABOVE and aggregate is not None:
             base = max(0, prior + amount - aggregate) - max(0, prior - aggregate)
             reason = (
-                f"bills of {per} ₹{format_inr(from_paise(prior + amount))}; on the part above "
+                f"{per} total ₹{format_inr(from_paise(prior + amount))}; on the part above "
                 f"₹{format_inr(from_paise(aggregate))}"
             )
         elif single is None and aggregate is None:
@@ -223,13 +225,13 @@ def tds_on_bills(
             tally.untaxed += amount
             limits = [f"₹{format_inr(from_paise(single))} single"] if single is not None else []
             if aggregate is not None:
-                limits.append(f"₹{format_inr(from_paise(aggregate))} a {per}")
+                limits.append(f"₹{format_inr(from_paise(aggregate))} {span}")
             results[i] = BillTDS(
                 section=rule.section,
                 rule=rule,
                 rate=rate,
                 why=f"below {' and '.join(limits)} "
-                f"(bills of {per} so far ₹{format_inr(from_paise(prior + amount))})",
+                f"({per} so far ₹{format_inr(from_paise(prior + amount))})",
             )
             continue
         tax = _tax(base, rate)
