@@ -182,6 +182,10 @@ def test_demo_runs_every_job_and_says_where(
     # letters: an appointment letter for each employee, a reminder to each overdue customer
     assert "64 appointment letters (OSH Code)" in out and "17 payment reminders" in out
     assert len(list((tmp_path / "demo" / "letters").glob("payment-reminder-*.pdf"))) == 17
+    # vendors: a payment run, the micro and small suppliers' bills paid; contracts; statements
+    assert "13 open bills of 11 vendors" in out and "8 bills of micro and small suppliers" in out
+    assert (tmp_path / "demo" / "payments-2026-12-01" / "NEFT-RTGS-20261201.csv").exists()
+    assert "3 contracts: 4 dates in the next 60 days" in out and "25 statements" in out
 
 
 def test_validate_finds_errors_exit_one(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

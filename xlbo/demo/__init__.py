@@ -32,6 +32,7 @@ from xlbo.demo.parties import (
     make_vendors,
 )
 from xlbo.demo.people import make_employees
+from xlbo.demo.purchases import make_contracts, make_purchase_bills
 from xlbo.journal_layout import HEADERS as JOURNAL_HEADERS
 from xlbo.master.records import Employee, Record
 from xlbo.master.template import master_sheets
@@ -236,6 +237,8 @@ def build_demo(outdir: str | Path, seed: int = 2026) -> DemoFiles:
         "Invoices": list[Record](make_invoice_lines(random.Random(seed + 11), customers)),
         "Items": list(ITEMS),
         "Receipts": list[Record](make_receipt_lines(customers)),
+        "Purchases": list[Record](make_purchase_bills(vendors)),
+        "Contracts": list[Record](make_contracts(vendors)),
     }
     sheets = _plant(master_sheets(data, COMPANY_NAME), BAD_CELLS + GOOD_BUT_ODD)
     sheets.append(attendance_sheet(employees))

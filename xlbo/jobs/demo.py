@@ -161,6 +161,34 @@ class _Demo:
             f"customer's invoices overdue on 30-11-2026 (.docx, PDF, mail draft)"
         )
 
+    def payables(self) -> str:
+        from datetime import date
+
+        from xlbo.demo.purchases import tick_micro_and_small
+        from xlbo.jobs.registry import ContractsSettings, PayablesSettings, StatementsSettings
+        from xlbo.master.load import load
+
+        master, day = self.outdir / "master.xlsx", date(2026, 11, 30)
+        run_file = self.outdir / "payment-run-2026-11-30.xlsx"
+        proposed = run("payables", {"book": master}, PayablesSettings(as_on=day, out=run_file))
+        ticked = tick_micro_and_small(run_file, load(master)[0].vendors)  # as the user would
+        paid = run("payables", {"run": run_file}, PayablesSettings(pay_date=date(2026, 12, 1)))
+        alerts = run(
+            "contracts",
+            {"book": master},
+            ContractsSettings(day, 60, self.outdir / "contracts.xlsx"),
+        )
+        books = {"book": self.outdir / "books-2026-10.xlsx", "master": master}
+        settings = StatementsSettings(date(2026, 10, 31), out=self.outdir / "statements", pdf=False)
+        statements = run("statements", books, settings)
+        return (
+            f"  payment run       {run_file}\n{INDENT}{proposed.headline}\n"
+            f"{INDENT}{ticked} bills of micro and small suppliers ticked and paid: "
+            f"{paid.headline}; bank file, journal and advices in {paid.files[0].parent}\n"
+            f"  contracts         {alerts.files[0]}\n{INDENT}{alerts.headline}\n"
+            f"  statements        {self.outdir / 'statements'}\n{INDENT}{statements.headline}"
+        )
+
     def workbooks(self) -> str:
         folder = self.outdir / "workbooks"
         paths = run("workbooks", {}, WorkbooksSettings(folder)).files
@@ -189,6 +217,7 @@ def demo_job(settings: DemoSettings) -> JobResult:
         ("Running October's payroll", demo.payroll),
         ("Issuing November's invoices", demo.invoices),
         ("Merging letters", demo.letters),
+        ("Paying vendors, contracts, customer statements", demo.payables),
         ("Building the Excel files", demo.workbooks),
     ]
     lines = [f"Demo company: Sahyadri Tradelinks Private Limited (seed {settings.seed})"]
