@@ -27,6 +27,8 @@ class Verdict:
     """What does not hold about the log itself (a changed entry, a cut or deleted log)."""
     changes: list[RowChange] = field(default_factory=list)
     """Rows of the books added, changed or removed since the last logged run."""
+    headers: dict[str, list[str]] = field(default_factory=dict)
+    """Each watched sheet's headers (its first row in the snapshot), to name changed cells."""
 
     @property
     def holds(self) -> bool:
@@ -117,4 +119,5 @@ def check(books: Path) -> Verdict:
             )
         else:
             changes = snapshot.compare(saved.sheets, snapshot.take(books))
-    return Verdict(books, chain, problems, changes)
+    headers = {n: snapshot.headers_of(r) for n, r in saved.sheets.items()} if saved else {}
+    return Verdict(books, chain, problems, changes, headers)

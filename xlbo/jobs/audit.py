@@ -180,7 +180,7 @@ def _report(books: Path, settings: AuditSettings) -> JobResult:
                 ]
             )
     for change in verdict.changes:  # found now, since the last run
-        what, old, new = _what(change.record())
+        what, old, new = _what(change.record(verdict.headers.get(change.sheet, ())))
         if change.change is Change.CHANGED:
             what = ", ".join(a for a, _, _ in change.cells)
         trail.append(

@@ -1,0 +1,226 @@
+"""The audit trail: every run that writes or posts is logged beside the books, chained by
+SHA-256; `xlbo audit verify` finds a changed byte of the log, a Journal cell edited outside
+xlbo and a deleted log; `xlbo audit report` lists who changed what, old → new."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from tests.reports.test_statements import ACCOUNTS
+from xlbo.audit import log
+from xlbo.cli import main
+
+DAY_BOOK = [
+    ["Sahyadri Tradelinks Private Limited"],
+    ["Day Book"],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit Amount", "Credit Amount"],
+    [datetime(2026, 10, 3), "Vardhaman Agencies", "Sales", "S/101", 118000, None],
+    [None, "Sales - Goods", None, None, None, 100000],
+    [None, "Output IGST", None, None, None, 18000],
+    ["07-10-2026", "Rent", "Payment", "P/55", "30,000.50", None],
+    [None, "HDFC Bank Current A/c", None, None, None, "30,000.50"],
+]
+"""Two vouchers: five Journal lines, in rows 2 to 6 of the books' Journal."""
+
+
+@pytest.fixture
+def books(xlsx: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Books written by `xlbo import-tally` (entry 1 of the log), run by 'asha'."""
+    monkeypatch.setenv("XLBO_AUDIT_USER", "asha")
+    day_book = xlsx({"Day Book": DAY_BOOK}, name="daybook.xlsx")
+    out = tmp_path / "books.xlsx"
+    assert main(["import-tally", str(day_book), "--out", str(out)]) == 0
+    return out
+
+
+def entries(books: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in log.read_lines(log.log_path(books))]
+
+
+def second_run(books: Path, tmp_path: Path, xlsx: Callable[..., Path]) -> None:
+    """A trial balance from the books: entry 2 (it reads them, writes tb.xlsx)."""
+    master = xlsx({"Accounts": ACCOUNTS}, name="master.xlsx")
+    code = main(
+        ["report", "trial-balance", str(books), "--period", "2026-10", "--master", str(master),
+         "--out", str(tmp_path / "tb.xlsx")]
+    )  # fmt: skip
+    assert code in (0, 1)
+
+
+def test_two_jobs_are_chained_and_the_log_verifies(
+    books: Path, tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    second_run(books, tmp_path, xlsx)
+    first, second = entries(books)
+    assert (first["seq"], first["prev"]) == (1, "0" * 64)
+    raw = log.read_lines(log.log_path(books))
+    assert second["seq"] == 2 and second["prev"] == hashlib.sha256(raw[0]).hexdigest()
+    assert first["job"] == "import-tally" and second["job"] == "report"
+    assert first["user"] == "asha" and str(first["time"]).endswith("Z")
+    day_book = (tmp_path / "daybook.xlsx").read_bytes()
+    assert first["inputs"] == [
+        {"input": "daybook", "file": "daybook.xlsx", "sha256": hashlib.sha256(day_book).hexdigest()}
+    ]
+    assert second["outputs"] == [
+        {
+            "file": "tb.xlsx",
+            "sha256": hashlib.sha256((tmp_path / "tb.xlsx").read_bytes()).hexdigest(),
+        }
+    ]
+    assert second["settings"]["period"] == "2026-10"  # type: ignore[index]
+    posted = first["records"]
+    assert isinstance(posted, list) and len(posted) == 5  # every Journal line posted
+    assert posted[3]["key"] == "P/55 line 1"
+    assert posted[3]["new"]["Debit"] == "30000.50"  # money as a decimal string
+    assert posted[3]["new"]["Date"] == "2026-10-07"
+    capsys.readouterr()
+    assert main(["audit", "verify", str(books)]) == 0
+    assert "holds: 2 entries chained" in capsys.readouterr().out
+
+
+def test_one_byte_changed_breaks_the_chain_at_that_entry(
+    books: Path, tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    second_run(books, tmp_path, xlsx)
+    second_run(books, tmp_path, xlsx)
+    path = log.log_path(books)
+    original = path.read_bytes()
+    lines = original.split(b"\n")
+    lines[1] = lines[1].replace(b'"exit_code":1', b'"exit_code":3', 1)  # one byte of entry 2
+    assert lines[1] != original.split(b"\n")[1]
+    path.write_bytes(b"\n".join(lines))
+    assert main(["audit", "verify", str(books)]) == 2
+    said = capsys.readouterr().err
+    assert "broken at entry 2" in said and "the report run of" in said
+    # the last entry has no next one to betray it: the snapshot's head does
+    lines = original.split(b"\n")
+    lines[2] = lines[2].replace(b'"user":"asha"', b'"user":"ashA"', 1)
+    path.write_bytes(b"\n".join(lines))
+    assert main(["audit", "verify", str(books)]) == 2
+    assert "last entry (3) is not the one the snapshot was taken with" in capsys.readouterr().err
+
+
+def test_journal_cells_edited_outside_xlbo_are_listed_with_their_address(
+    books: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workbook = openpyxl.load_workbook(books)
+    journal = workbook["Journal"]
+    assert journal["E5"].value == 30000.5 and journal["B5"].value == "P/55"
+    journal["E5"] = 3000.5
+    journal["I3"] = "typed later"
+    workbook.save(books)
+    assert main(["audit", "verify", str(books)]) == 2
+    said = capsys.readouterr().err
+    assert "books.xlsx was changed outside xlbo since the last logged run (entry 1)" in said
+    assert "Journal!E5: 30000.5 → 3000.5" in said
+    assert "Journal!I3: (blank) → typed later" in said
+    assert "Traceback" not in said
+
+
+def test_a_deleted_or_cut_log_is_found_from_the_hidden_sheet(
+    books: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    workbook = openpyxl.load_workbook(books)
+    hidden = workbook["xlbo audit"]
+    assert hidden.sheet_state == "veryHidden" and hidden.protection.sheet
+    kept = log.log_path(books).read_bytes()
+    log.log_path(books).unlink()
+    books.with_name("books.xlbo-snapshot.json").unlink()
+    assert main(["audit", "verify", str(books)]) == 2
+    said = capsys.readouterr().err
+    assert "books.xlbo-log.jsonl is missing, but books.xlsx carries the head of entry 1" in said
+    # import again: entry 2 writes the books; then the log is cut back to entry 1
+    log.log_path(books).write_bytes(kept)
+    day_book = books.with_name("daybook.xlsx")
+    assert main(["import-tally", str(day_book), "--out", str(books)]) == 0
+    log.log_path(books).write_bytes(kept)
+    assert main(["audit", "verify", str(books)]) == 2
+    said = capsys.readouterr().err
+    assert "books.xlsx says xlbo logged entry 2" in said and "the log has 1 entries" in said
+
+
+def test_a_failed_run_logs_nothing(xlsx: Callable[..., Path], tmp_path: Path) -> None:
+    book = xlsx({"Journal": [["Date", "Voucher No"]]}, name="journal.xlsx")
+    assert main(["report", "trial-balance", str(book), "--period", "2026-10",
+                 "--out", str(tmp_path / "tb.xlsx")]) == 2  # fmt: skip
+    assert not log.log_path(book).exists()
+
+
+def test_the_report_has_a_row_per_record_change(
+    books: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workbook = openpyxl.load_workbook(books)
+    workbook["Journal"]["E2"] = 118001
+    workbook.save(books)
+    out = tmp_path / "audit.xlsx"
+    assert main(["audit", "report", str(books), "--from", "01-04-2026", "--out", str(out)]) == 1
+    report = CalamineWorkbook.from_path(str(out))
+    trail = report.get_sheet_by_name("Audit Trail").to_python()
+    header = trail.index(next(r for r in trail if r[0] == "Entry"))
+    rows = [dict(zip(trail[header], r, strict=True)) for r in trail[header + 1 :]]
+    assert len(rows) == 6  # five lines posted, one cell changed since
+    assert [r["Change"] for r in rows] == ["added by xlbo"] * 5 + ["changed outside xlbo"]
+    assert {r["User"] for r in rows[:5]} == {"asha"} and rows[0]["Job"] == "import-tally"
+    assert rows[0]["Row"] == "S/101 line 1" and "Debit: 118000.00" in rows[0]["New"]
+    assert rows[5]["Row"] == "Journal!A2" and rows[5]["What"] == "Journal!E2"
+    assert (rows[5]["Old"], rows[5]["New"]) == ("Debit: 118000", "Debit: 118001")
+    chain = dict(r[:2] for r in report.get_sheet_by_name("Chain").to_python()[1:])
+    assert str(chain["Chain"]).startswith("intact: 1 entry")
+    assert chain["Outcome"] == "does NOT hold: see above"
+    # a period with no run: no rows of entries, the change found now still listed
+    later = tmp_path / "later.xlsx"
+    assert main(["audit", "report", str(books), "--from", "01-01-2099", "--out", str(later)]) == 1
+    trail = CalamineWorkbook.from_path(str(later)).get_sheet_by_name("Audit Trail").to_python()
+    assert [r[0] for r in trail if r and r[0] not in ("", "Entry")][-1:] == ["now"]
+
+
+def test_runs_at_once_do_not_interleave(tmp_path: Path) -> None:
+    path = tmp_path / "books.xlbo-log.jsonl"
+
+    def write(worker: int) -> None:
+        for number in range(25):
+            log.append_entry(path, lambda seq, prev, last: {"job": f"w{worker}", "n": number})
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    check = log.verify_chain(log.read_lines(path))
+    assert check.intact and check.entries == 150
+
+
+def test_a_workbook_open_in_excel_keeps_its_log_on_a_hidden_sheet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.xlwings_double import Book
+    from xlbo.audit.hook import LITE_SHEET
+    from xlbo.book.excel import ExcelBook
+    from xlbo.jobs.registry import ReportSettings, run
+    from xlbo.jobs.report import ReportKind
+
+    monkeypatch.setenv("XLBO_AUDIT_USER", "asha")
+    journal = [
+        ["Date", "Voucher No", "Voucher Type", "Account", "Debit", "Credit"],
+        ["07-10-2026", "P/55", "Payment", "Rent", 30000.5, None],
+        ["07-10-2026", "P/55", "Payment", "HDFC Bank Current A/c", None, 30000.5],
+    ]
+    excel = ExcelBook(Book.from_tables({"Journal": journal, "Accounts": ACCOUNTS}, "books.xlsx"))
+    for _ in range(2):
+        result = run("report", {"book": excel}, ReportSettings(ReportKind.TRIAL_BALANCE, "2026-10"))
+        excel.write(result.sheets)
+    sheet = next(s for s in result.sheets if s.name == LITE_SHEET)
+    assert sheet.hidden
+    lines = [str(e).encode() for e in sheet.frame["Entry"]]
+    check = log.verify_chain(lines)
+    assert check.intact and check.entries == 2
+    assert json.loads(lines[1])["user"] == "asha"
