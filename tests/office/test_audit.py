@@ -188,7 +188,7 @@ def test_runs_at_once_do_not_interleave(tmp_path: Path) -> None:
 
     def write(worker: int) -> None:
         for number in range(25):
-            log.append_entry(path, lambda seq, prev, last: {"job": f"w{worker}", "n": number})
+            log.append_entry(path, lambda seq, prev, last, n=number: {"job": f"w{worker}", "n": n})
 
     threads = [threading.Thread(target=write, args=(w,)) for w in range(6)]
     for thread in threads:
