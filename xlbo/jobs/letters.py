@@ -450,7 +450,7 @@ def letters_job(inputs: Mapping[str, Source], settings: LettersSettings) -> JobR
     books = FileBook(books_source) if isinstance(books_source, Path) else books_source
     data, master_issues = load(master or reader)  # the master's problems are Validate's,
     if data.company is None:  # but a letter without its company's name is no letter
-        said = [
+        errors = [
             str(i).rstrip(". ")
             for i in master_issues
             if i.sheet == "Company" and i.severity is Severity.ERROR
@@ -458,7 +458,7 @@ def letters_job(inputs: Mapping[str, Source], settings: LettersSettings) -> JobR
         raise UserError(
             f"{Path((master or reader).name).name}: the Company sheet gives no company (its "
             "Name and State); letters print its name, address and contacts. "
-            + ("; ".join(said) + ". " if said else "Add the Company sheet (xlbo init). ")
+            + ("; ".join(errors) + ". " if errors else "Add the Company sheet (xlbo init). ")
             + "Give the master with --master, or fix it (xlbo validate says how)."
         )
     table = _read_rows(reader, sheet)
