@@ -165,15 +165,9 @@ def _date_text(day: pd.Series) -> pd.Series:
 
 
 def _written_alike(pairs: pd.DataFrame) -> pd.Series:
-    """'; written X in the books and Y in 2B' where the two numbers are written differently."""
+    """'; numbers written differently, the same folded (INV42)' where they are."""
     differ = pairs["bill_no_b"].astype(str) != pairs["bill_no_p"].astype(str)
-    said = (
-        "; the number is written '"
-        + pairs["bill_no_b"].astype(str)
-        + "' in the books and '"
-        + pairs["bill_no_p"].astype(str)
-        + "' in 2B, the same once the year, separators and leading zeros are dropped"
-    )
+    said = "; numbers written differently, the same folded (" + pairs["key"].astype(str) + ")"
     return said.where(differ, "")
 
 
@@ -212,13 +206,11 @@ def _exact_or_mismatched(pairs: pd.DataFrame, tolerance: int, same_pan: bool) ->
     alike = _written_alike(pairs)
     pairs["why"] = np.where(
         exact,
-        "Same GSTIN, bill number and date; taxable value and each tax head within ₹1" + alike,
+        "Same GSTIN, bill number, date and amounts (each head within ₹1)" + alike,
         np.where(
             same_pan,
-            "The same bill under another GSTIN of the same PAN: "
-            + pairs["differences"].astype(str)
-            + alike,
-            "Same GSTIN and bill number, but " + pairs["differences"].astype(str) + alike,
+            "Same bill, another GSTIN of the PAN: " + pairs["differences"].astype(str) + alike,
+            "Same bill, but " + pairs["differences"].astype(str) + alike,
         ),
     )
     return pairs
@@ -230,7 +222,7 @@ def _alike_candidates(books: pd.DataFrame, portal: pd.DataFrame) -> pd.DataFrame
     by_digits = books[books["digits"] != ""].merge(
         portal[portal["digits"] != ""], on=["gstin", "digits"], suffixes=("_b", "_p")
     )
-    by_digits["alike"] = "their digits are the same (" + by_digits["digits"] + ")"
+    by_digits["alike"] = "the digits are the same (" + by_digits["digits"] + ")"
     books = books.assign(rupees=books["taxable"] // 100)
     shifted = [portal.assign(rupees=portal["taxable"] // 100 + shift) for shift in (-1, 0, 1)]
     by_value = books.merge(pd.concat(shifted), on=["gstin", "rupees"], suffixes=("_b", "_p"))
@@ -239,7 +231,7 @@ def _alike_candidates(books: pd.DataFrame, portal: pd.DataFrame) -> pd.DataFrame
     by_value = by_value[same_digits]
     edits = _edit_distance(by_value["key_b"], by_value["key_p"])
     by_value = by_value[edits <= 2].copy()
-    by_value["alike"] = "the numbers are at most two characters apart, with the same digits"
+    by_value["alike"] = "two characters apart, the same digits"
     keep = ["b", "p", "alike"]
     return pd.concat([by_digits[keep], by_value[keep]]).drop_duplicates(["b", "p"])
 
@@ -294,7 +286,7 @@ def _suggested(
     for head in HEADS:
         close &= np.abs(pairs[f"{head}_p"].to_numpy() - pairs[f"{head}_b"].to_numpy()) <= tolerance
     apart = (pairs["bill_date_p"] - pairs["bill_date_b"]).dt.days.abs()
-    by_digits = pairs["alike"].str.startswith("their digits").to_numpy(dtype=bool)
+    by_digits = pairs["alike"].str.startswith("the digits").to_numpy(dtype=bool)
     # digits in another order: a slip of the keys, so the date was copied from the same bill
     reach = np.where(by_digits, days, 0)
     close &= (apart <= reach).fillna(False).to_numpy(dtype=bool)
@@ -309,22 +301,18 @@ def _suggested(
     found["stage"] = Stage.SUGGESTED.value
     found["differences"] = ""
     found["why"] = (
-        "Bill numbers differ ('"
-        + found["bill_no_b"].astype(str)
-        + "' in the books, '"
-        + found["bill_no_p"].astype(str)
-        + "' in 2B) but "
+        "Numbers differ but "
         + found["alike"]
-        + ", and the taxable value and each tax head agree within ₹1; "
+        + "; amounts within ₹1; "
         + np.where(
             found["apart"] == 0,
-            "the same date",
+            "same date",
             "dates "
             + found["apart"].astype(int).astype(str)
             + np.where(found["apart"] == 1, " day", " days")
             + " apart",
         )
-        + ". Confirm it is the same bill"
+        + ": confirm it is the same bill"
     )
     found["gstin"] = found["gstin_b"]
     return found
@@ -419,15 +407,15 @@ def _pair_frame(
     if not_available.any():
         pairs.loc[not_available, "why"] = (
             pairs.loc[not_available, "why"].astype(str)
-            + "; 2B marks its credit not available"
+            + "; 2B: credit not available"
             + np.where(reason[not_available] != "", " (" + reason[not_available] + ")", "")
         )
     late = pairs["late"] != ""
     pairs.loc[late, "why"] = (
         pairs.loc[late, "why"].astype(str)
-        + "; it came only in the 2B of "
+        + "; only in the 2B of "
         + pairs.loc[late, "late"].astype(str)
-        + ", later than the bill's month: its credit moves to that month"
+        + " (later than the bill's month): the credit moves there"
     )
     return pairs
 

@@ -127,6 +127,7 @@ def _pairs_sheet(recon: GstRecon, stage: Stage, name: str) -> ResultSheet:
         frame,
         columns=_display(frame),
         title=(f"{name}: {len(frame)} pair{'' if len(frame) == 1 else 's'}",),
+        landscape=True,
     )
 
 
@@ -169,7 +170,7 @@ def _side_sheet(
         "Why": frame["why"].to_numpy(dtype=object),
     }
     table = pd.DataFrame(columns)
-    return ResultSheet(name, table, columns=_display(table), title=(title,))
+    return ResultSheet(name, table, columns=_display(table), title=(title,), landscape=True)
 
 
 def _missing_in_2b_sheet(recon: GstRecon) -> ResultSheet:
@@ -318,6 +319,7 @@ def _follow_up_sheet(recon: GstRecon) -> ResultSheet:
         frame,
         columns=_display(frame) | {"Ask": WHY, "Supplier": Column(width=30)},
         title=("To ask each supplier (sorted by supplier)",),
+        landscape=True,
     )
 
 

@@ -185,7 +185,9 @@ def _matched(recon: TdsRecon) -> ResultSheet:
             "Why": why,
         }
     )
-    return ResultSheet("Matched", frame, columns=_shown(frame), title=(f"Matched: {len(frame)}",))
+    return ResultSheet(
+        "Matched", frame, columns=_shown(frame), title=(f"Matched: {len(frame)}",), landscape=True
+    )
 
 
 def _shown(frame: pd.DataFrame) -> dict[str, Column]:
@@ -233,6 +235,7 @@ def _only_26as(recon: TdsRecon) -> ResultSheet:
         frame,
         columns=_shown(frame),
         title=(f"TDS in Form 26AS that the books do not hold: {len(frame)}",),
+        landscape=True,
     )
 
 
@@ -264,6 +267,7 @@ def _only_books(recon: TdsRecon) -> ResultSheet:
         frame,
         columns=_shown(frame),
         title=(f"TDS receivable in the books that Form 26AS does not show: {len(frame)}",),
+        landscape=True,
     )
 
 
