@@ -21,19 +21,15 @@ Payments already made are the Journal's debits to Trade Payables (`xlbo.vendors.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
+from xlbo.audit.records import journal_records
 from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
 from xlbo.book.atomic import atomic_path, check_output_file, check_output_folder, result_set
-from xlbo.book.display import Column, Kind
 from xlbo.cells import clean_text
 from xlbo.dates import parse_date
 from xlbo.errors import UserError
@@ -52,9 +48,19 @@ from xlbo.master.load import MasterData, load, load_sheet
 from xlbo.master.records import BankAccount, Vendor
 from xlbo.master.schema import PAYMENT_LAYOUTS, TDS_RULES, MasterTable
 from xlbo.money import format_inr, from_paise, parse_money, to_paise
+from xlbo.readers.payment_run import RUN_SHEET, read_ticks, run_settings
 from xlbo.readers.purchases import Purchases, read_purchases
 from xlbo.sheets.issues import issues_sheet
 from xlbo.sheets.journal import journal_sheet
+from xlbo.sheets.payables import (
+    RUN_COLUMNS,
+    advice_sheet,
+    mode_of,
+    payments_sheet,
+    resolved,
+    run_frame,
+    settings_sheet,
+)
 from xlbo.vendors.bankfile import BankPayment, bank_file, payee_problem
 from xlbo.vendors.journal import PAYABLES, payment_journal, purchase_journal
 from xlbo.vendors.layouts import GENERIC, LayoutField, layout_names
@@ -62,14 +68,6 @@ from xlbo.vendors.rules import TDSRule
 from xlbo.vendors.run import OpenBill, propose
 from xlbo.vendors.settle import Payment
 
-RUN_SHEET = "Payment Run"
-SETTINGS_SHEET = "Run"
-PAY = "Pay"
-KEY_HEADERS = (PAY, "Vendor Code", "Bill No")
-MARKS = frozenset({"yes", "y", "x", "✓", "✔", "true", "1", "pay"})
-"""What ticks a bill in the Pay column (any case, spaces trimmed), as reconcile's Accept."""
-BLANKS = frozenset({"", "no", "n", "false", "0"})
-PAY_CHOICES = ("Yes", "Y", "x", "✓")
 PAYMENTS_BOOK = "payments.xlsx"
 
 
@@ -200,156 +198,6 @@ def _proposal(found: Gathered, as_on: date) -> tuple[list[OpenBill], list[Issue]
 # -- the proposal ------------------------------------------------------------------------------
 
 
-def _money(paise: int) -> Decimal:
-    return from_paise(paise)
-
-
-def _msme(vendor: Vendor) -> str:
-    if vendor.msme_class is not None:
-        return vendor.msme_class.value
-    return "Yes" if vendor.msme else ""
-
-
-RUN_COLUMNS = {
-    PAY: Column(
-        width=7,
-        choices=PAY_CHOICES,
-        comment="Tick (Yes, Y, x or ✓) each bill to pay, save, then run "
-        "xlbo payables --confirm on this file.",
-    ),
-    "Vendor Code": Column(kind=Kind.ID, width=12),
-    "Vendor": Column(width=28),
-    "Bill No": Column(kind=Kind.ID, width=16),
-    "Bill Date": Column(kind=Kind.DATE),
-    "Accepted": Column(kind=Kind.DATE),
-    "Due Date": Column(kind=Kind.DATE),
-    "Due Because": Column(),
-    "Days Overdue": Column(kind=Kind.INTEGER, width=9),
-    "MSME": Column(width=8),
-    "43B(h)": Column(),
-    "Bill Total": Column(kind=Kind.MONEY),
-    "Paid Before": Column(kind=Kind.MONEY),
-    "Outstanding": Column(kind=Kind.MONEY),
-    "TDS Section": Column(width=10),
-    "TDS Provision": Column(),
-    "TDS": Column(kind=Kind.MONEY),
-    "TDS Because": Column(width=80),
-    "Net to Pay": Column(kind=Kind.MONEY),
-    "Bank Details": Column(),
-}
-
-
-def run_frame(rows: Sequence[OpenBill], ticks: set[tuple[str, str]]) -> pd.DataFrame:
-    """The Payment Run sheet's rows, and a total row."""
-    body = [
-        [
-            "Yes" if r.key in ticks else None,
-            r.vendor.vendor_code,
-            r.vendor.name,
-            r.bill.bill_no,
-            r.bill.bill_date,
-            r.due.accepted,
-            r.due.day,
-            r.due.why,
-            r.overdue,
-            _msme(r.vendor),
-            r.risk,
-            _money(r.total),
-            _money(r.paid),
-            _money(r.outstanding),
-            r.tds.section,
-            r.tds.provision,
-            _money(r.tds_now),
-            r.tds_why,
-            _money(r.net),
-            payee_problem(r.vendor) or "OK",
-        ]
-        for r in rows
-    ]
-    total: list[object] = [None] * len(RUN_COLUMNS)
-    names = list(RUN_COLUMNS)
-    total[names.index("Vendor")] = f"Total of {len(rows)} bills"
-    for header, paise in (
-        ("Outstanding", sum(r.outstanding for r in rows)),
-        ("TDS", sum(r.tds_now for r in rows)),
-        ("Net to Pay", sum(r.net for r in rows)),
-    ):
-        total[names.index(header)] = _money(paise)
-    return pd.DataFrame([*body, total], columns=names, dtype=object)
-
-
-def _ticked(value: Any) -> bool | None:
-    """True for a tick, False for a blank or No, None for anything else (to be reported)."""
-    if value is None or (isinstance(value, float) and value != value):
-        return False
-    if isinstance(value, bool):
-        return value
-    text = display_value(value).strip().casefold()
-    if text in BLANKS:
-        return False
-    return True if text in MARKS else None
-
-
-def read_ticks(run: Path) -> tuple[list[tuple[tuple[str, str], str]], list[Issue]]:
-    """The bills ticked in a run's Pay column ((vendor code, bill no) folded, with the cell),
-    and an Issue for each Pay cell that holds something else."""
-    book = FileBook(run)
-    if not book.has(RUN_SHEET):
-        raise UserError(
-            f"{run.name} has no '{RUN_SHEET}' sheet: --confirm takes the run workbook "
-            "xlbo payables wrote (BOOK --as-on DATE --out run.xlsx)."
-        )
-    table = book.read_table(RUN_SHEET, KEY_HEADERS)
-    if not set(KEY_HEADERS) <= set(table.frame.columns):
-        raise UserError(
-            f"{run.name}, sheet {RUN_SHEET}: the columns {', '.join(KEY_HEADERS)} are needed; "
-            "make the run again with xlbo payables BOOK --as-on DATE --out run.xlsx."
-        )
-    ticks: list[tuple[tuple[str, str], str]] = []
-    issues: list[Issue] = []
-    for row, values in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
-        mark = _ticked(values.get(PAY))
-        code = clean_text(values.get("Vendor Code")) or ""
-        number = clean_text(values.get("Bill No")) or ""
-        cell = table.cell(int(row), PAY)
-        if mark is None:
-            issues.append(
-                Issue(
-                    severity=Severity.ERROR,
-                    sheet=RUN_SHEET,
-                    cell=cell,
-                    value=display_value(values.get(PAY)),
-                    problem="The Pay cell holds neither a tick nor a blank; the bill was not paid",
-                    hint="Write Yes, Y, x or ✓ to pay the bill; leave it blank (or No) not to.",
-                    file=run.name,
-                )
-            )
-        elif mark and not (code and number):
-            issues.append(
-                Issue(
-                    severity=Severity.ERROR,
-                    sheet=RUN_SHEET,
-                    cell=cell,
-                    value=display_value(values.get(PAY)),
-                    problem="A tick on a row without a Vendor Code and Bill No pays nothing",
-                    hint="Tick the bills' own rows (the total row is not a bill).",
-                    file=run.name,
-                )
-            )
-        elif mark:
-            ticks.append(((code.casefold(), number.casefold()), cell))
-    return ticks, issues
-
-
-def _resolved(path: Path | None) -> str:
-    return str(path.resolve()) if path is not None else ""
-
-
-def _settings_sheet(pairs: Sequence[tuple[str, str]]) -> ResultSheet:
-    frame = pd.DataFrame([list(p) for p in pairs], columns=["Setting", "Value"], dtype=object)
-    return ResultSheet(SETTINGS_SHEET, frame, headerless=True, hidden=True)
-
-
 def _propose_job(inputs: Mapping[str, Source], settings: PayablesSettings) -> JobResult:
     book = inputs.get("book")
     if book is None:
@@ -391,11 +239,11 @@ def _propose_job(inputs: Mapping[str, Source], settings: PayablesSettings) -> Jo
         landscape=True,
     )
     settings_rows = [
-        ("Book", _resolved(file_of(book))),
-        ("Master", _resolved(file_of(master))),
+        ("Book", resolved(file_of(book))),
+        ("Master", resolved(file_of(master))),
         ("As On", f"{as_on:%d-%m-%Y}"),
     ]
-    sheets = [sheet, journal_sheet(journal), issues_sheet(issues), _settings_sheet(settings_rows)]
+    sheets = [sheet, journal_sheet(journal), issues_sheet(issues), settings_sheet(settings_rows)]
     files: tuple[Path, ...] = ()
     if out is not None:
         with result_set(out.parent):  # a ticked earlier run is kept as run (previous).xlsx
@@ -429,36 +277,11 @@ def _propose_job(inputs: Mapping[str, Source], settings: PayablesSettings) -> Jo
         files=files,
         headline=headline,
         value=rows,
+        records=journal_records(journal),
     )
 
 
 # -- the confirmation --------------------------------------------------------------------------
-
-
-def _run_settings(run: Path) -> dict[str, str]:
-    book = FileBook(run)
-    if not book.has(SETTINGS_SHEET):
-        raise UserError(
-            f"{run.name} is not a payment run made by xlbo (it has no Run sheet); make one "
-            "with xlbo payables BOOK --as-on DATE --out run.xlsx."
-        )
-    settings = {}
-    for row in book.sheet_rows(book.resolve(SETTINGS_SHEET)):
-        if row and row[0] is not None:
-            settings[str(row[0]).strip()] = "" if len(row) < 2 or row[1] is None else str(row[1])
-    named = Path(settings.get("Book", ""))
-    if not settings.get("Book") or not named.is_file():
-        raise UserError(
-            f"{run.name}, sheet Run: the books it was made from ('{settings.get('Book', '')[:120]}')"
-            " are not there; put the file back, or make the run again."
-        )
-    master = settings.get("Master", "")
-    if master and not Path(master).is_file():
-        raise UserError(
-            f"{run.name}, sheet Run: the master workbook ('{master[:120]}') is not there; put it "
-            "back, or make the run again."
-        )
-    return settings
 
 
 def _layout(layouts: Sequence[LayoutField], wanted: str | None) -> list[LayoutField]:
@@ -493,71 +316,12 @@ def _bank(accounts: Sequence[BankAccount], wanted: str | None) -> BankAccount | 
     return accounts[0] if accounts else None
 
 
-def _sheet_name(text: str) -> str:
-    return re.sub(r"[\[\]:*?/\\']", "-", text)[:31]
-
-
-def advice_sheet(
-    paid: Sequence[OpenBill], voucher: str, day: date, mode: str, company: str
-) -> ResultSheet:
-    """A payment advice: what was paid to one vendor, bill by bill, with the TDS kept back."""
-    vendor = paid[0].vendor
-    rows: list[list[object]] = [
-        [
-            b.bill.bill_no,
-            b.bill.bill_date,
-            _money(b.total),
-            _money(b.paid),
-            _money(b.outstanding),
-            b.tds.section,
-            _money(b.tds_now),
-            _money(b.net),
-        ]
-        for b in paid
-    ]
-    rows.append(
-        [
-            "Total",
-            None,
-            None,
-            None,
-            _money(sum(b.outstanding for b in paid)),
-            None,
-            _money(sum(b.tds_now for b in paid)),
-            _money(sum(b.net for b in paid)),
-        ]
-    )
-    columns = ["Bill No", "Bill Date", "Bill Total", "Paid Before", "Settled Now", "TDS Section",
-               "TDS Deducted", "Paid"]  # fmt: skip
-    account = vendor.bank_account or ""
-    return ResultSheet(
-        _sheet_name(f"Advice {vendor.vendor_code}"),
-        pd.DataFrame(rows, columns=columns, dtype=object),
-        columns={
-            "Bill No": Column(kind=Kind.ID, width=18),
-            "Bill Date": Column(kind=Kind.DATE),
-            **{
-                c: Column(kind=Kind.MONEY)
-                for c in ("Bill Total", "Paid Before", "Settled Now", "TDS Deducted", "Paid")
-            },
-        },
-        title=(
-            f"Payment advice — {company}" if company else "Payment advice",
-            f"To {vendor.name}" + (f", {vendor.address}" if vendor.address else ""),
-            f"Paid on {day:%d-%m-%Y} by {mode} to account ending {account[-4:]} "
-            f"({vendor.ifsc or ''}), reference {voucher}. TDS deducted is deposited and shown in "
-            "your Form 26AS.",
-        ),
-        autofilter=False,
-    )
-
-
 def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
     if not isinstance(run, Path):
         raise UserError("--confirm takes the run workbook file xlbo payables wrote.")
     if not run.is_file():
         raise UserError(f"{run} is not there; give the run workbook xlbo payables wrote.")
-    saved = _run_settings(run)
+    saved = run_settings(run)
     as_on = parse_date(saved.get("As On"))
     if as_on is None:
         raise UserError(f"{run.name}, sheet Run: the As On date is missing; make the run again.")
@@ -671,43 +435,10 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
         )
     company = found.data.company.name if found.data.company else ""
     journal = payment_journal(runs, ledger, day)
-    summary = pd.DataFrame(
-        [
-            [voucher, paid[0].vendor.vendor_code, paid[0].vendor.name,
-             ", ".join(b.bill.bill_no for b in paid), _money(sum(b.outstanding for b in paid)),
-             _money(sum(b.tds_now for b in paid)), _money(sum(b.net for b in paid)),
-             "RTGS" if sum(b.net for b in paid) >= 200_000_00 else "NEFT"]
-            for voucher, paid in runs
-        ],
-        columns=["Voucher No", "Vendor Code", "Vendor", "Bills", "Settled", "TDS", "Paid", "Mode"],
-        dtype=object,
-    )  # fmt: skip
     sheets = [
-        ResultSheet(
-            "Payments",
-            summary,
-            columns={
-                "Voucher No": Column(kind=Kind.ID, width=18),
-                "Vendor": Column(width=28),
-                "Bills": Column(kind=Kind.LONG_TEXT, width=30),
-                **{c: Column(kind=Kind.MONEY) for c in ("Settled", "TDS", "Paid")},
-            },
-            title=(
-                f"Payments of {day:%d-%m-%Y}" + (f" — {company}" if company else ""),
-                f"Bank file: {made.name} (layout {layout[0].layout})",
-            ),
-        ),
+        payments_sheet(runs, day, company, made.name, layout[0].layout),
         journal_sheet(journal),
-        *[
-            advice_sheet(
-                paid,
-                voucher,
-                day,
-                "RTGS" if sum(b.net for b in paid) >= 200_000_00 else "NEFT",
-                company,
-            )
-            for voucher, paid in runs
-        ],
+        *[advice_sheet(paid, voucher, day, mode_of(paid), company) for voucher, paid in runs],
         issues_sheet(issues),
     ]
     if runs and (out / PAYMENTS_BOOK).exists():
@@ -748,6 +479,7 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
         files=files,
         headline=headline,
         value=runs,
+        records=journal_records(journal),
     )
 
 

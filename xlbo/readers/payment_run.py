@@ -1,0 +1,124 @@
+"""A payment run workbook as the user hands it back (`xlbo payables --confirm run.xlsx`): the
+bills ticked in its `Pay` column, and the books and day its hidden `Run` sheet names.
+
+A tick is what reconcile takes for an Accept: Yes, Y, x, ✓ (any case; TRUE and 1 as Excel may
+turn a tick into them); a blank or No leaves the bill unpaid; anything else is an Issue at its
+cell, and that bill is not paid.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from xlbo.book import FileBook
+from xlbo.cells import clean_text
+from xlbo.errors import UserError
+from xlbo.issues import Issue, Severity, display_value
+
+RUN_SHEET = "Payment Run"
+
+
+SETTINGS_SHEET = "Run"
+
+
+PAY = "Pay"
+
+
+KEY_HEADERS = (PAY, "Vendor Code", "Bill No")
+
+
+MARKS = frozenset({"yes", "y", "x", "✓", "✔", "true", "1", "pay"})
+"""What ticks a bill in the Pay column (any case, spaces trimmed), as reconcile's Accept."""
+
+
+BLANKS = frozenset({"", "no", "n", "false", "0"})
+
+
+def _ticked(value: Any) -> bool | None:
+    """True for a tick, False for a blank or No, None for anything else (to be reported)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return False
+    if isinstance(value, bool):
+        return value
+    text = display_value(value).strip().casefold()
+    if text in BLANKS:
+        return False
+    return True if text in MARKS else None
+
+
+def read_ticks(run: Path) -> tuple[list[tuple[tuple[str, str], str]], list[Issue]]:
+    """The bills ticked in a run's Pay column ((vendor code, bill no) folded, with the cell),
+    and an Issue for each Pay cell that holds something else."""
+    book = FileBook(run)
+    if not book.has(RUN_SHEET):
+        raise UserError(
+            f"{run.name} has no '{RUN_SHEET}' sheet: --confirm takes the run workbook "
+            "xlbo payables wrote (BOOK --as-on DATE --out run.xlsx)."
+        )
+    table = book.read_table(RUN_SHEET, KEY_HEADERS)
+    if not set(KEY_HEADERS) <= set(table.frame.columns):
+        raise UserError(
+            f"{run.name}, sheet {RUN_SHEET}: the columns {', '.join(KEY_HEADERS)} are needed; "
+            "make the run again with xlbo payables BOOK --as-on DATE --out run.xlsx."
+        )
+    ticks: list[tuple[tuple[str, str], str]] = []
+    issues: list[Issue] = []
+    for row, values in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
+        mark = _ticked(values.get(PAY))
+        code = clean_text(values.get("Vendor Code")) or ""
+        number = clean_text(values.get("Bill No")) or ""
+        cell = table.cell(int(row), PAY)
+        if mark is None:
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=RUN_SHEET,
+                    cell=cell,
+                    value=display_value(values.get(PAY)),
+                    problem="The Pay cell holds neither a tick nor a blank; the bill was not paid",
+                    hint="Write Yes, Y, x or ✓ to pay the bill; leave it blank (or No) not to.",
+                    file=run.name,
+                )
+            )
+        elif mark and not (code and number):
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=RUN_SHEET,
+                    cell=cell,
+                    value=display_value(values.get(PAY)),
+                    problem="A tick on a row without a Vendor Code and Bill No pays nothing",
+                    hint="Tick the bills' own rows (the total row is not a bill).",
+                    file=run.name,
+                )
+            )
+        elif mark:
+            ticks.append(((code.casefold(), number.casefold()), cell))
+    return ticks, issues
+
+
+def run_settings(run: Path) -> dict[str, str]:
+    book = FileBook(run)
+    if not book.has(SETTINGS_SHEET):
+        raise UserError(
+            f"{run.name} is not a payment run made by xlbo (it has no Run sheet); make one "
+            "with xlbo payables BOOK --as-on DATE --out run.xlsx."
+        )
+    settings = {}
+    for row in book.sheet_rows(book.resolve(SETTINGS_SHEET)):
+        if row and row[0] is not None:
+            settings[str(row[0]).strip()] = "" if len(row) < 2 or row[1] is None else str(row[1])
+    named = Path(settings.get("Book", ""))
+    if not settings.get("Book") or not named.is_file():
+        raise UserError(
+            f"{run.name}, sheet Run: the books it was made from ('{settings.get('Book', '')[:120]}')"
+            " are not there; put the file back, or make the run again."
+        )
+    master = settings.get("Master", "")
+    if master and not Path(master).is_file():
+        raise UserError(
+            f"{run.name}, sheet Run: the master workbook ('{master[:120]}') is not there; put it "
+            "back, or make the run again."
+        )
+    return settings

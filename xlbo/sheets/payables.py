@@ -1,0 +1,208 @@
+"""The sheets of the payables job: the `Payment Run` the user ticks, its hidden `Run` sheet,
+the `Payments` of a confirmed run and a payment advice per vendor."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from xlbo.book import ResultSheet
+from xlbo.book.display import Column, Kind
+from xlbo.master.records import Vendor
+from xlbo.money import from_paise
+from xlbo.readers.payment_run import PAY, SETTINGS_SHEET
+from xlbo.vendors.bankfile import RTGS_FROM, payee_problem
+from xlbo.vendors.run import OpenBill
+
+PAY_CHOICES = ("Yes", "Y", "x", "✓")
+
+
+def _money(paise: int) -> Decimal:
+    return from_paise(paise)
+
+
+def _msme(vendor: Vendor) -> str:
+    if vendor.msme_class is not None:
+        return vendor.msme_class.value
+    return "Yes" if vendor.msme else ""
+
+
+RUN_COLUMNS = {
+    PAY: Column(
+        width=7,
+        choices=PAY_CHOICES,
+        comment="Tick (Yes, Y, x or ✓) each bill to pay, save, then run "
+        "xlbo payables --confirm on this file.",
+    ),
+    "Vendor Code": Column(kind=Kind.ID, width=12),
+    "Vendor": Column(width=28),
+    "Bill No": Column(kind=Kind.ID, width=16),
+    "Bill Date": Column(kind=Kind.DATE),
+    "Accepted": Column(kind=Kind.DATE),
+    "Due Date": Column(kind=Kind.DATE),
+    "Due Because": Column(),
+    "Days Overdue": Column(kind=Kind.INTEGER, width=9),
+    "MSME": Column(width=8),
+    "43B(h)": Column(),
+    "Bill Total": Column(kind=Kind.MONEY),
+    "Paid Before": Column(kind=Kind.MONEY),
+    "Outstanding": Column(kind=Kind.MONEY),
+    "TDS Section": Column(width=10),
+    "TDS Provision": Column(),
+    "TDS": Column(kind=Kind.MONEY),
+    "TDS Because": Column(width=80),
+    "Net to Pay": Column(kind=Kind.MONEY),
+    "Bank Details": Column(),
+}
+
+
+def run_frame(rows: Sequence[OpenBill], ticks: set[tuple[str, str]]) -> pd.DataFrame:
+    """The Payment Run sheet's rows, and a total row."""
+    body = [
+        [
+            "Yes" if r.key in ticks else None,
+            r.vendor.vendor_code,
+            r.vendor.name,
+            r.bill.bill_no,
+            r.bill.bill_date,
+            r.due.accepted,
+            r.due.day,
+            r.due.why,
+            r.overdue,
+            _msme(r.vendor),
+            r.risk,
+            _money(r.total),
+            _money(r.paid),
+            _money(r.outstanding),
+            r.tds.section,
+            r.tds.provision,
+            _money(r.tds_now),
+            r.tds_why,
+            _money(r.net),
+            payee_problem(r.vendor) or "OK",
+        ]
+        for r in rows
+    ]
+    total: list[object] = [None] * len(RUN_COLUMNS)
+    names = list(RUN_COLUMNS)
+    total[names.index("Vendor")] = f"Total of {len(rows)} bills"
+    for header, paise in (
+        ("Outstanding", sum(r.outstanding for r in rows)),
+        ("TDS", sum(r.tds_now for r in rows)),
+        ("Net to Pay", sum(r.net for r in rows)),
+    ):
+        total[names.index(header)] = _money(paise)
+    return pd.DataFrame([*body, total], columns=names, dtype=object)
+
+
+def resolved(path: Path | None) -> str:
+    return str(path.resolve()) if path is not None else ""
+
+
+def settings_sheet(pairs: Sequence[tuple[str, str]]) -> ResultSheet:
+    frame = pd.DataFrame([list(p) for p in pairs], columns=["Setting", "Value"], dtype=object)
+    return ResultSheet(SETTINGS_SHEET, frame, headerless=True, hidden=True)
+
+
+def _sheet_name(text: str) -> str:
+    return re.sub(r"[\[\]:*?/\\']", "-", text)[:31]
+
+
+def advice_sheet(
+    paid: Sequence[OpenBill], voucher: str, day: date, mode: str, company: str
+) -> ResultSheet:
+    """A payment advice: what was paid to one vendor, bill by bill, with the TDS kept back."""
+    vendor = paid[0].vendor
+    rows: list[list[object]] = [
+        [
+            b.bill.bill_no,
+            b.bill.bill_date,
+            _money(b.total),
+            _money(b.paid),
+            _money(b.outstanding),
+            b.tds.section,
+            _money(b.tds_now),
+            _money(b.net),
+        ]
+        for b in paid
+    ]
+    rows.append(
+        [
+            "Total",
+            None,
+            None,
+            None,
+            _money(sum(b.outstanding for b in paid)),
+            None,
+            _money(sum(b.tds_now for b in paid)),
+            _money(sum(b.net for b in paid)),
+        ]
+    )
+    columns = ["Bill No", "Bill Date", "Bill Total", "Paid Before", "Settled Now", "TDS Section",
+               "TDS Deducted", "Paid"]  # fmt: skip
+    account = vendor.bank_account or ""
+    return ResultSheet(
+        _sheet_name(f"Advice {vendor.vendor_code}"),
+        pd.DataFrame(rows, columns=columns, dtype=object),
+        columns={
+            "Bill No": Column(kind=Kind.ID, width=18),
+            "Bill Date": Column(kind=Kind.DATE),
+            **{
+                c: Column(kind=Kind.MONEY)
+                for c in ("Bill Total", "Paid Before", "Settled Now", "TDS Deducted", "Paid")
+            },
+        },
+        title=(
+            f"Payment advice — {company}" if company else "Payment advice",
+            f"To {vendor.name}" + (f", {vendor.address}" if vendor.address else ""),
+            f"Paid on {day:%d-%m-%Y} by {mode} to account ending {account[-4:]} "
+            f"({vendor.ifsc or ''}), reference {voucher}. TDS deducted is deposited and shown in "
+            "your Form 26AS.",
+        ),
+        autofilter=False,
+    )
+
+
+def mode_of(paid: Sequence[OpenBill]) -> str:
+    """NEFT, or RTGS from Rs 2 lakh: how one vendor's payment goes."""
+    return "RTGS" if sum(b.net for b in paid) >= RTGS_FROM else "NEFT"
+
+
+def payments_sheet(
+    runs: Sequence[tuple[str, Sequence[OpenBill]]],
+    day: date,
+    company: str,
+    bank_file: str,
+    layout: str,
+) -> ResultSheet:
+    """The payments of a confirmed run: a vendor a row, with its voucher, bills and mode."""
+    summary = pd.DataFrame(
+        [
+            [voucher, paid[0].vendor.vendor_code, paid[0].vendor.name,
+             ", ".join(b.bill.bill_no for b in paid), _money(sum(b.outstanding for b in paid)),
+             _money(sum(b.tds_now for b in paid)), _money(sum(b.net for b in paid)),
+             mode_of(paid)]
+            for voucher, paid in runs
+        ],
+        columns=["Voucher No", "Vendor Code", "Vendor", "Bills", "Settled", "TDS", "Paid", "Mode"],
+        dtype=object,
+    )  # fmt: skip
+    return ResultSheet(
+        "Payments",
+        summary,
+        columns={
+            "Voucher No": Column(kind=Kind.ID, width=18),
+            "Vendor": Column(width=28),
+            "Bills": Column(kind=Kind.LONG_TEXT, width=30),
+            **{c: Column(kind=Kind.MONEY) for c in ("Settled", "TDS", "Paid")},
+        },
+        title=(
+            f"Payments of {day:%d-%m-%Y}" + (f" — {company}" if company else ""),
+            f"Bank file: {bank_file} (layout {layout})",
+        ),
+    )
