@@ -200,7 +200,9 @@ def test_a_book_without_stock_items_is_told_what_to_add(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     book = write_xlsx(tmp_path / "books.xlsx", {"Company": [list(r) for r in COMPANY]})
-    assert main(["stock", str(book), "--as-on", "30-11-2026", "--out", str(tmp_path / "s.xlsx")]) == 2
+    assert (
+        main(["stock", str(book), "--as-on", "30-11-2026", "--out", str(tmp_path / "s.xlsx")]) == 2
+    )
     err = capsys.readouterr().err
     assert "has no Stock Items sheet" in err and "Reorder Level" in err
     assert not (tmp_path / "s.xlsx").exists()
