@@ -513,3 +513,16 @@ def test_a_bill_dated_after_the_last_2b_is_not_missing_yet(tmp_path: Path) -> No
 
     asked = _follow_up_sheet(recon).frame["Bill No"].tolist()
     assert asked == ["S1", "O1"]  # not D1: its 2B has not come yet
+
+
+@pytest.mark.parametrize("empty", ["2b", "books", "both"])
+def test_an_empty_side_reconciles(tmp_path: Path, empty: str) -> None:
+    bills = [] if empty != "2b" else [purchase("V001", "A1", "01-10-2026", 100, cgst=9, sgst=9)]
+    book = books(tmp_path / "b.xlsx", bills)
+    records = [] if empty != "books" else [invoice("A1", "01-10-2026", 100, cgst=9, sgst=9)]
+    portal = gstr2b(tmp_path / "2b.json", "102026", {"b2b": {GANESH: records}})
+    out = tmp_path / "o.xlsx"
+    code = main(["gst-recon", "--purchases", str(book), "--gstr2b", str(portal), "--out", str(out)])
+    assert code == (0 if empty == "both" else 1)
+    assert len(sheet(out, "Missing in Books")) == (1 if empty == "books" else 0)
+    assert len(sheet(out, "Missing in 2B")) == (1 if empty == "2b" else 0)

@@ -283,3 +283,17 @@ def test_a_status_traces_does_not_use_is_said_and_not_claimed() -> None:
     assert said[1] == "'Z' is not a booking status TRACES uses (U, P, F, O)"
     assert said[2] == "'' is not a booking status TRACES uses (U, P, F, O)"
     assert "Z" not in CLAIMABLE
+
+
+@pytest.mark.parametrize("empty", ["26as", "books", "both"])
+def test_an_empty_side_reconciles(tmp_path: Path, empty: str) -> None:
+    text = tmp_path / "26AS.txt"
+    lines = TEXT_26AS if empty == "books" else "PART-I - Details of Tax Deducted at Source\n"
+    text.write_text(lines, encoding="utf-8")
+    receipts = RECEIPTS[:1] if empty != "26as" else RECEIPTS
+    book = write_xlsx(tmp_path / "books.xlsx", {"Customers": CUSTOMERS, "Receipts": receipts})
+    out = tmp_path / "t.xlsx"
+    code = main(["tds-recon", "--26as", str(text), "--books", str(book), "--out", str(out)])
+    assert code == (0 if empty == "both" else 1)
+    assert len(sheet(out, "In 26AS not in Books")) == (6 if empty == "books" else 0)
+    assert len(sheet(out, "In Books not in 26AS")) == (6 if empty == "26as" else 0)

@@ -58,7 +58,7 @@ def quarter(days: pd.Series) -> pd.Series:
         + " Q"
         + number.astype("Int64").astype(str)
     )
-    return text.where(stamp.notna(), "").astype(object)
+    return text.where(stamp.notna(), "").astype(str).astype(object)
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,9 @@ def reconcile_tds(credits: pd.DataFrame, books: pd.DataFrame) -> TdsRecon:
     books = books.reset_index(drop=True).copy()
     credits["c"] = np.arange(len(credits))
     books["b"] = np.arange(len(books))
+    for frame in (credits, books):  # one type a key, also for an empty side
+        frame["tan"] = frame["tan"].fillna("").astype(str).astype(object)
+        frame["tds"] = frame["tds"].fillna(0).astype(np.int64)
     credits["quarter"] = quarter(credits["transaction_date"])
     books["quarter"] = quarter(books["date"])
     credits["claimable"] = credits["status"].isin(CLAIMABLE)
@@ -141,7 +144,9 @@ def by_customer(recon: TdsRecon) -> pd.DataFrame:
         table[name] = table[name].fillna(0).astype(np.int64)
     named = books[books["tan"] != ""].drop_duplicates("tan").set_index("tan")["customer"]
     deductors = credits.drop_duplicates("tan").set_index("tan")["deductor"]
-    table["name"] = table["tan"].map(named).fillna(table["tan"].map(deductors)).fillna("")
+    from_books = table["tan"].map(named).astype(object)
+    from_26as = table["tan"].map(deductors).astype(object)
+    table["name"] = from_books.where(from_books.notna(), from_26as).where(lambda n: n.notna(), "")
     no_tan = table["tan"] == ""
     table.loc[no_tan, "name"] = "(customers without a TAN)"
     table["difference"] = table["in_books"] - table["claimable"]
