@@ -1,15 +1,17 @@
 """What each bill still owes: the bills' totals less the payments to the vendor in the Journal.
 
 A payment is a Journal debit to Trade Payables whose Party is the vendor (its name or code).
-A payment whose narration names a bill of that vendor goes to that bill first; the rest settles
+A payment whose narration names a bill of that vendor (a word of it is the bill number) goes
+to that bill first; the rest settles
 the vendor's bills oldest first (the way a vendor's statement reads it). The vendor is owed the
 taxable value plus GST, but for a reverse-charge bill, whose GST the company pays itself.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from xlbo.master.records import PurchaseBill, Vendor
@@ -33,6 +35,20 @@ def owed(bill: PurchaseBill) -> int:
     return to_paise(bill.taxable_value) + tax
 
 
+_TOKEN = re.compile(r"[^\s,;:()\[\]]+")
+"""Words of a narration that may be a bill number (AC/101, INV-2026-0042)."""
+
+
+@dataclass
+class _VendorBills:
+    """One vendor's bills oldest first, found by number, with the first one still open (so
+    settling oldest first never walks over paid bills again)."""
+
+    order: list[int] = field(default_factory=list)
+    by_number: dict[str, list[int]] = field(default_factory=dict)
+    first_open: int = 0
+
+
 def settled(
     bills: Sequence[PurchaseBill],
     vendors: Mapping[str, Vendor],
@@ -42,29 +58,38 @@ def settled(
     """Paise paid against each bill (in the order given) by the payments up to `as_on`.
     Payments beyond every bill of a vendor are an advance and settle nothing here."""
     paid = [0] * len(bills)
-    by_vendor: dict[str, list[int]] = {}
+    due = [owed(b) for b in bills]
+    by_vendor: dict[str, _VendorBills] = {}
     for i, bill in enumerate(bills):
-        by_vendor.setdefault(bill.vendor_code.casefold(), []).append(i)
+        by_vendor.setdefault(bill.vendor_code.casefold(), _VendorBills()).order.append(i)
+    for book in by_vendor.values():
+        book.order.sort(key=lambda i: (bills[i].bill_date, i))
+        for i in book.order:
+            book.by_number.setdefault(bills[i].bill_no.casefold(), []).append(i)
     names: dict[str, str] = {}
     for code, vendor in vendors.items():
         names[vendor.name.casefold()] = code
         names[code] = code
-    for positions in by_vendor.values():
-        positions.sort(key=lambda i: (bills[i].bill_date, i))
     for payment in sorted(payments, key=lambda p: p.day):
         if payment.day > as_on:
             continue
         payee = names.get(payment.party.strip().casefold())
-        if payee is None or payee not in by_vendor:
+        ledger = by_vendor.get(payee or "")
+        if ledger is None:
             continue
         left = payment.amount
-        narration = payment.narration.casefold()
-        named = [i for i in by_vendor[payee] if bills[i].bill_no.casefold() in narration]
-        for i in [*named, *by_vendor[payee]]:
-            if left <= 0:
-                break
-            take = min(left, owed(bills[i]) - paid[i])
+        for token in _TOKEN.findall(payment.narration.casefold()):
+            for i in ledger.by_number.get(token.rstrip("."), ()):
+                take = min(left, due[i] - paid[i])
+                if take > 0:
+                    paid[i] += take
+                    left -= take
+        while left > 0 and ledger.first_open < len(ledger.order):
+            i = ledger.order[ledger.first_open]
+            take = min(left, due[i] - paid[i])
             if take > 0:
                 paid[i] += take
                 left -= take
+            if paid[i] >= due[i]:
+                ledger.first_open += 1
     return paid

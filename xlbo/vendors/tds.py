@@ -76,21 +76,19 @@ def section_of(bill: PurchaseBill, vendor: Vendor) -> str:
     return "" if _fold(chosen) in NO_SECTION else chosen
 
 
+def _names(rule: TDSRule) -> set[str]:
+    return {
+        _fold(rule.section),
+        _fold(rule.provision).removeprefix("s."),
+        _fold(rule.payment_code or ""),
+    }
+
+
 def find_rule(rules: Sequence[TDSRule], section: str, day: date) -> TDSRule | None:
     """The rule for `section` (its name, provision or payment code) in force on `day`; of
     several, the one that started last."""
     key = _fold(section).removeprefix("s.")
-    found = [
-        r
-        for r in rules
-        if r.in_force(day)
-        and key
-        in {
-            _fold(r.section),
-            _fold(r.provision).removeprefix("s."),
-            _fold(r.payment_code or ""),
-        }
-    ]
+    found = [r for r in rules if r.in_force(day) and key in _names(r)]
     return max(found, key=lambda r: r.effective_from) if found else None
 
 
@@ -153,6 +151,7 @@ def tds_on_bills(
     vendor is unknown gets an empty result (the caller reports the vendor)."""
     results = [BillTDS() for _ in bills]
     tallies: dict[tuple[str, str, object], _Tally] = {}
+    found_rules: dict[tuple[str, date], TDSRule | None] = {}
     order = sorted(range(len(bills)), key=lambda i: (bills[i].bill_date, i))
     for i in order:
         bill = bills[i]
@@ -163,7 +162,10 @@ def tds_on_bills(
         if not section:
             results[i] = BillTDS(why="no TDS section on the bill or the vendor")
             continue
-        rule = find_rule(rules, section, bill.bill_date)
+        asked = (section, bill.bill_date)
+        if asked not in found_rules:  # a year of bills asks the same few questions
+            found_rules[asked] = find_rule(rules, section, bill.bill_date)
+        rule = found_rules[asked]
         if rule is None:
             results[i] = _no_rule(rules, section, bill.bill_date)
             continue
