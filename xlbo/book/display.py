@@ -211,6 +211,9 @@ class ResultSheet:
     tab_colour: str | None = None
     hidden: bool = False
     landscape: bool = False
+    one_page: bool = False
+    """Printed on one page, shrunk to fit (a summary and its charts): not one page wide and as
+    many long as the rows need."""
     buttons: tuple[SheetButton, ...] = ()
     headerless: bool = False
     """Write the rows from A1 with no header row (settings sheets such as xlwings.conf)."""

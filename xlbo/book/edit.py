@@ -141,7 +141,7 @@ def _print_set_up(ws: Any, sheet: ResultSheet, top: int, width: int) -> None:
     if sheet.landscape or width > WIDE_COLUMNS:
         ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 1 if sheet.one_page else 0
     ws.print_title_rows = f"{top}:{top}"
     ws.oddHeader.left.text = "&B" + (sheet.title[0] if sheet.title else sheet.name).replace(
         "&", "&&"

@@ -285,7 +285,7 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
     if sheet.landscape or width > WIDE_COLUMNS:
         ws.set_landscape()
     ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    ws.fit_to_pages(1, 1 if sheet.one_page else 0)
     ws.repeat_rows(top)
     heading = (sheet.title[0] if sheet.title else sheet.name).replace("&", "&&")[:200]
     ws.set_header(f"&L&B{heading}&R&A")

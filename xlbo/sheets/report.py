@@ -74,6 +74,7 @@ def summary_sheet(summary: ProfitByMonth) -> ResultSheet:
         highlights=(Highlight("Type", "Total", Colour.TOTAL, whole_row=True),),
         autofilter=False,
         landscape=True,
+        one_page=True,
         charts=(
             Chart(
                 ChartKind.COLUMN,
