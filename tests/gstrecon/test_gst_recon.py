@@ -513,6 +513,15 @@ def test_a_bill_dated_after_the_last_2b_is_not_missing_yet(tmp_path: Path) -> No
 
     asked = _follow_up_sheet(recon).frame["Bill No"].tolist()
     assert asked == ["S1", "O1"]  # not D1: its 2B has not come yet
+    out = tmp_path / "o.xlsx"
+    assert (
+        main(["gst-recon", "--purchases", str(book), "--gstr2b", str(portal), "--out", str(out)])
+        == 1
+    )
+    titles = [
+        r[0] for r in openpyxl.load_workbook(out)["Summary"].iter_rows(max_row=5, values_only=True)
+    ]
+    assert "1 bill is dated after the last 2B given: not missing yet, no credit at risk" in titles
 
 
 @pytest.mark.parametrize("empty", ["2b", "books", "both"])

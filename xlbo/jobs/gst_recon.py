@@ -387,6 +387,12 @@ def _summary_sheet(recon: GstRecon, result: GstReconResult, files: list[str]) ->
             else ""
         ),
     ]
+    ahead = int(recon.missing_in_2b["ahead"].sum()) if len(recon.missing_in_2b) else 0
+    if ahead:
+        title.append(
+            f"{ahead} bill{' is' if ahead == 1 else 's are'} dated after the last 2B given: "
+            "not missing yet, no credit at risk"
+        )
     if len(recon.late):
         late = len(recon.late)
         title.append(
