@@ -209,7 +209,7 @@ def test_a_full_and_final_whose_journal_balances_and_pay_by_skips_a_sunday(
     assert settlement["Notice pay recovered (13 days short)"]["Deductions"] == 21667
     assert settlement["Recovery: Salary advance"]["Deductions"] == 10000
     assert settlement["Net payable to the employee"]["Earnings"] == 193641
-    journal = _table(out, "Journal", "Date")
+    journal = _table(out, "Settlement Journal", "Date")
     totals: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     for line in journal:
         totals[line["Voucher No"]][0] += Decimal(str(line["Debit"] or 0))
@@ -220,7 +220,7 @@ def test_a_full_and_final_whose_journal_balances_and_pay_by_skips_a_sunday(
     assert accounts["Full and Final Settlement Payable"]["Credit"] == 193641
     assert accounts["Gratuity"]["Debit"] == 121154
     assert accounts["Salary Advances"]["Credit"] == 10000
-    letter = [row[0] for row in _rows(out, "Letter") if row and row[0]]
+    letter = [row[0] for row in _rows(out, "Settlement Letter") if row and row[0]]
     assert "The amount will be credited to your bank account by 30-11-2026." in letter
 
 
@@ -245,7 +245,7 @@ def test_a_fixed_term_employee_gets_gratuity_after_one_year_and_a_loan_recovered
     assert settlement["Gratuity (2 years counted)"]["Earnings"] == 17308
     # bonus 01-04-2026 to 30-11-2026 on 7,000 a month: 8.33% × 56,000
     assert settlement["Statutory bonus to the leaving day"]["Earnings"] == 4665
-    journal = _table(out, "Journal", "Date")
+    journal = _table(out, "Settlement Journal", "Date")
     assert any(line["Account"] == "Loans to Staff" and line["Credit"] == 5000 for line in journal)
     debit = sum(Decimal(str(line["Debit"] or 0)) for line in journal)
     credit = sum(Decimal(str(line["Credit"] or 0)) for line in journal)

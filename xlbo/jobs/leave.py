@@ -7,7 +7,7 @@ Act 2017 shipped when the sheet is absent), `Leave Taken` and `Employee Document
   this leave year, the balance, what lapsed at the last year end, and the encashment value of
   an encashable balance at the day's leave wage;
 - `Leave Ledger`: each leave year since joining and how its leave was earned (the working);
-- `Documents`: each employee's file against the checklist, and `Missing Documents`: only what
+- `Employee Files`: each employee's file against the checklist, and `Missing Documents`: only what
   is missing, for the HR executive to chase;
 - `Issues`: Leave Taken rows for an unknown employee or a leave type the State's rules do not
   name, leave over-drawn, an employee whose State has no leave rules.
@@ -233,7 +233,7 @@ def leave_sheets(
             landscape=True,
         ),
         ResultSheet(
-            "Documents",
+            "Employee Files",
             documents,
             columns={
                 **ids,

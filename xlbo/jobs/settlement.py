@@ -21,16 +21,18 @@ Draws up one leaving employee's full-and-final, each figure from its rule:
   Sundays and the master's `Holidays` not counted; gratuity within 30 days (PGA s.7(3)).
 
 Writes `final-settlement-<ID>.xlsx` into DIR: `Settlement` (earnings, deductions, net and the
-dates), `Working` (how each figure came about), `Journal` (two balanced vouchers: the month's
-salary as payroll posts it, then the settlement: salary payable, gratuity, leave encashment,
-bonus, recoveries, TDS, the net payable), `Letter` (the settlement letter as lines of text:
+dates), `Settlement Working` (how each figure came about), `Settlement Journal` (the Journal's
+layout, two balanced vouchers: the month's salary as payroll posts it, then the settlement:
+salary payable, gratuity, leave encashment, bonus, recoveries, TDS, the net payable; named
+apart so that written into an open master it never replaces the books' Journal),
+`Settlement Letter` (the settlement letter as lines of text:
 xlbo's letters have no settlement template yet) and `Issues`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -517,15 +519,17 @@ def settlement_sheets(s: Settlement, issues: Sequence[Issue], company: str) -> l
             autofilter=False,
         ),
         ResultSheet(
-            "Working",
+            "Settlement Working",
             _working(s),
             columns={"Figure": Column(width=22), "How": Column(kind=Kind.LONG_TEXT, width=100)},
             title=(f"How each figure of {who}'s settlement came about",),
             landscape=True,
         ),
-        journal_sheet(_journal(s)),
+        replace(
+            journal_sheet(_journal(s)), name="Settlement Journal", excel_table="SettlementJournal"
+        ),
         ResultSheet(
-            "Letter",
+            "Settlement Letter",
             _letter(s, company),
             columns={"Letter": Column(width=90)},
             headerless=True,
