@@ -62,7 +62,7 @@ def test_msme_payment_terms_above_45_days_are_flagged() -> None:
     long_terms = contract(party="Annapurna Caterers", party_code="V01", payment_terms=60)
     found = contract_alerts([long_terms], {"v01": MICRO}, date(2026, 10, 1), 30)
     assert [a.kind for a in found] == [AlertKind.MSME_TERMS]
-    assert "at most 45 days" in found[0].what
+    assert "within 45 days of acceptance" in found[0].what
     medium = vendor("V01", msme_class="Medium")
     assert contract_alerts([long_terms], {"v01": medium}, date(2026, 10, 1), 30) == []
 

@@ -147,7 +147,7 @@ def contracts_job(inputs: Mapping[str, Source], settings: ContractsSettings) -> 
                 "Contract ID": Column(kind=Kind.ID, width=12),
                 "Party": Column(width=26),
                 "Subject": Column(width=26),
-                "What to Do": Column(kind=Kind.LONG_TEXT, width=60),
+                "What to Do": Column(width=100),
                 "Owner": Column(width=16),
             },
             title=(

@@ -205,9 +205,8 @@ def contract_alerts(
             and running
         ):
             what = (
-                f"Payment terms of {contract.payment_terms} days to {vendor.name}, a micro or "
-                "small enterprise: the law allows at most 45 days from acceptance (MSMED Act "
-                "s.15); later payment is disallowed until paid (s.43B(h))"
+                f"Payment terms of {contract.payment_terms} days: a micro or small supplier "
+                "must be paid within 45 days of acceptance (MSMED Act s.15; s.43B(h))"
             )
             alerts.append(Alert(contract, AlertKind.MSME_TERMS, None, what, None))
     return sorted(
