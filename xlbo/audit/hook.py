@@ -31,6 +31,7 @@ import pandas as pd
 
 from xlbo.audit import log, snapshot, stamp
 from xlbo.audit.records import cell_text
+from xlbo.errors import UserError
 
 if TYPE_CHECKING:
     from xlbo.jobs.registry import JobResult, Source
@@ -150,7 +151,15 @@ def record_run(
         return _record_in_workbook(job, inputs, settings, result, books)
     if not books.is_file():
         return result
-    _record_in_file(job, inputs, settings, result, books)
+    try:
+        _record_in_file(job, inputs, settings, result, books)
+    except (OSError, UserError) as error:  # the run is done: say loudly that it is not logged
+        why = error.message if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
+        said = (
+            f"The audit log beside {books.name} could not be written ({why}); this run is not "
+            "in the audit trail. Make the folder writable and run the job again."
+        )
+        return dataclasses.replace(result, warnings=(*result.warnings, said))
     return result
 
 

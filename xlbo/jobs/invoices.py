@@ -46,6 +46,7 @@ from typing import Any
 
 import pandas as pd
 
+from xlbo.audit.records import journal_records
 from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
 from xlbo.book.atomic import atomic_path, check_output_folder, result_set
 from xlbo.book.display import Column, Kind
@@ -534,10 +535,11 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
     ]
     printed = [*documents, *outcome.reprinted]
     lines = [*earlier.lines, *(row for d in documents for row in line_rows(d))]
-    journal = pd.concat(
-        [earlier.journal, journal_frame(documents), receipt_books.receipts_journal(receipts)],
-        ignore_index=True,
+    posted = pd.concat(
+        [journal_frame(documents), receipt_books.receipts_journal(receipts)], ignore_index=True
     )
+    journal = pd.concat([earlier.journal, posted], ignore_index=True)
+    records = journal_records(posted, BOOK_JOURNAL if out is None else "Journal")
     received = [*earlier.receipts, *(receipt_books.receipt_row(r) for r in receipts)]
     allocations = [
         *earlier.allocations,
@@ -560,6 +562,7 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
             sheets=tuple(sheets),
             headline=said,
             value=outcome,
+            records=records,
         )
     returns = _returns(documents, rows, lines)
     links = {
@@ -648,4 +651,5 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
         files=tuple(files),
         headline=said,
         value=outcome,
+        records=records,
     )

@@ -31,6 +31,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from xlbo import ids
+from xlbo.audit.records import journal_records
 from xlbo.book import FileBook, Reader, ResultSheet
 from xlbo.book.atomic import atomic_path, check_output_folder, result_set
 from xlbo.book.xlsx import write_workbook
@@ -38,6 +39,7 @@ from xlbo.cells import clean_text
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, count_by_severity, describe_counts, display_value
 from xlbo.jobs.registry import EXIT_FINDINGS, EXIT_OK, JobResult, PayrollSettings, Source, file_of
+from xlbo.journal_layout import SHEET as JOURNAL
 from xlbo.master.identifiers import bank_account
 from xlbo.master.load import MasterData, load
 from xlbo.master.records import Employee
@@ -791,4 +793,5 @@ def payroll_job(inputs: Mapping[str, Source], settings: PayrollSettings) -> JobR
         files=tuple(run.files),
         headline=f"Payroll {run.month:%B %Y}: {len(run.lines)} employees; {said}.",
         value=run,
+        records=next((journal_records(s.frame) for s in run.sheets if s.name == JOURNAL), ()),
     )

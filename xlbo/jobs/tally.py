@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from xlbo.audit.records import journal_records
 from xlbo.book import FileBook, ResultSheet, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
 from xlbo.errors import UserError
@@ -86,4 +87,5 @@ def tally_job(inputs: Mapping[str, Source], settings: TallySettings) -> JobResul
         files=(out,),
         headline=f"{vouchers} vouchers; {len(result.issues)} left out.",
         value=result,
+        records=journal_records(result.journal),
     )
