@@ -286,3 +286,23 @@ def test_junk_in_the_calendar_sheets_becomes_issues(tmp_path: Path, junk: str) -
     code = main(["calendar", str(path), "--from", "01-12-2026", "--to", "31-12-2026",
                  "--as-on", "02-12-2026", "--out", str(tmp_path / "c.ics")])  # fmt: skip
     assert code in (0, 1)
+
+
+@pytest.mark.parametrize("door", ["classic", "lite"])
+def test_the_calendar_button_writes_the_due_sheet_the_command_line_writes(
+    tmp_path: Path, door: str
+) -> None:
+    from tests.test_doors import _classic, _lite, book_of, book_table, file_table
+
+    path = books(tmp_path)
+    today = date.today()
+    start = today.replace(day=1)
+    end = start.replace(year=start.year + 1) - timedelta(days=1)
+    main(["calendar", str(path), "--from", f"{start:%d-%m-%Y}", "--to", f"{end:%d-%m-%Y}",
+          "--as-on", f"{today:%d-%m-%Y}", "--out", str(tmp_path / "c.ics")])  # fmt: skip
+    book = book_of(path)
+    outcome = (_classic if door == "classic" else _lite)("calendar", book)
+    assert "The .ics file: xlbo calendar on the command line." in outcome
+    for sheet in ("Due", "Calendar"):
+        cli = file_table(tmp_path / "c.xlsx", sheet, "Date")
+        assert len(cli) > 1 and book_table(book, sheet, "Date") == cli, sheet

@@ -225,3 +225,24 @@ def test_junk_in_the_stock_sheets_becomes_issues(tmp_path: Path, junk: str) -> N
         assert all(i.cell and i.problem for i in issues)
     assert main(["stock", str(path), "--as-on", "30-11-2026", "--out",
                  str(tmp_path / "s.xlsx")]) in (0, 1)  # fmt: skip
+
+
+@pytest.mark.parametrize("door", ["classic", "lite"])
+def test_the_stock_button_writes_the_figures_the_command_line_writes(
+    tmp_path: Path, door: str
+) -> None:
+    from tests.test_doors import _classic, _lite, book_of, book_table, file_table
+
+    path = books(tmp_path)
+    today = date.today()
+    main(["stock", str(path), "--as-on", f"{today:%d-%m-%Y}", "--out", str(tmp_path / "s.xlsx")])
+    book = book_of(path)
+    outcome = (_classic if door == "classic" else _lite)("stock", book)
+    assert outcome.startswith("3 stock items worth ₹5,220.00")
+    for sheet, header in (("Stock Register", "Code"), ("Reorder", "Code"),
+                          ("Proposed Requests", "Request No")):  # fmt: skip
+        assert book_table(book, sheet, header) == file_table(tmp_path / "s.xlsx", sheet, header)
+    # A second click keeps the numbers of the requests it proposed.
+    first = book_table(book, "Proposed Requests", "Request No")
+    (_classic if door == "classic" else _lite)("stock", book)
+    assert book_table(book, "Proposed Requests", "Request No") == first

@@ -268,10 +268,10 @@ def _frame(lines: Sequence[Dated], as_on: date | None) -> pd.DataFrame:
             if left == 1:
                 status = "Tomorrow"
             row += [left, status]
-        row += [ln.kind, ln.what, ln.period, ln.detail, ln.owner]
+        row += [ln.kind, ln.what, ln.period, ln.owner, ln.detail]
         rows.append(row)
     headers = ["Date", *(["Days", "Status"] if as_on is not None else []), "Kind", "What",
-               "Period", "Detail", "Owner"]  # fmt: skip
+               "Period", "Owner", "Detail"]  # fmt: skip
     return pd.DataFrame(rows, columns=headers, dtype=object)
 
 
@@ -282,8 +282,8 @@ COLUMNS = {
     "Kind": Column(width=11),
     "What": Column(width=40),
     "Period": Column(width=16),
-    "Detail": Column(kind=Kind.LONG_TEXT, width=60),
     "Owner": Column(width=14),
+    "Detail": Column(kind=Kind.LONG_TEXT, width=70),
 }
 
 
@@ -306,7 +306,7 @@ def _compliance_sheet(rules: Sequence[ComplianceRule], profile: Profile) -> Resu
         ),
         columns={
             "What": Column(width=34),
-            "Law": Column(width=30),
+            "Law": Column(width=42),
             "Frequency": Column(width=11),
             "Applies When": Column(width=12),
             "Applies": Column(width=34),

@@ -66,7 +66,8 @@ from xlbo.sheets.issues import issues_sheet
 
 PROPOSED = "Proposed Requests"
 QTY_WHOLE = "#,##0"
-QTY_PLACES = "#,##0.000"
+QTY_PLACES = "General"
+"""Quantities with fractions as typed (1.5, 2.125): a fixed three places would show 4.000 PKT."""
 
 
 @dataclass(frozen=True)
@@ -94,19 +95,21 @@ def _sheet(readers: Sequence[Reader], table: MasterTable) -> _Read | None:
 
 
 def _earlier(
-    out: Path | None,
+    out: Path | None, book: Reader
 ) -> tuple[list[str], dict[tuple[str, frozenset[tuple[str, str]]], str]]:
-    """Request numbers an earlier output used, and what each asked for."""
+    """Request numbers an earlier output used, and what each asked for: the stock workbook
+    (and its previous copy) at `out`, or the open workbook's own Proposed Requests sheet."""
     numbers: list[str] = []
     asked: dict[str, dict[str, Any]] = {}
-    for path in (out, previous_name(out) if out else None):
-        if path is None or not path.is_file():
+    earlier: list[Path | Reader] = [book] if out is None else [out, previous_name(out)]
+    for source in earlier:
+        if isinstance(source, Path) and not source.is_file():
             continue
         try:
-            book = FileBook(path)
-            if not book.has(PROPOSED):
+            written = FileBook(source) if isinstance(source, Path) else source
+            if not written.has(PROPOSED):
                 continue
-            frame = book.read_table(
+            frame = written.read_table(
                 PROPOSED, ("Request No", "Vendor Code", "Item", "Quantity")
             ).frame
         except (FileProblem, SheetProblem):
@@ -363,7 +366,7 @@ def stock_job(inputs: Mapping[str, Source], settings: StockSettings) -> JobResul
             )  # fmt: skip
     pr_records = [r for r in request_sheet.records if isinstance(r, PurchaseRequest)]
     decisions = reorder(balances, pr_records, as_on)
-    used, earlier = _earlier(out)
+    used, earlier = _earlier(out, reader)
     proposed = propose_requests(
         decisions, as_on, [*used, *(r.request_no for r in pr_records)], earlier
     )
