@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -43,8 +43,10 @@ from xlbo import ids
 from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
 from xlbo.book.atomic import check_output_folder, result_set
 from xlbo.book.display import Column, Kind
+from xlbo.cells import clean_text, parse_percent
+from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem, UserError
-from xlbo.issues import Issue, Severity, count_by_severity, describe_counts
+from xlbo.issues import Issue, Severity, count_by_severity, describe_counts, display_value
 from xlbo.jobs.leave import employees_of, hr_sheet
 from xlbo.jobs.payroll import months_remaining, rule_in_force, year_to_date
 from xlbo.jobs.registry import (
@@ -71,6 +73,7 @@ from xlbo.office.settlement import (
     Recovery,
     bonus,
     gratuity,
+    leaving_reason,
     pay_by,
 )
 from xlbo.payroll.attendance import Attendance
@@ -538,6 +541,93 @@ def settlement_sheets(s: Settlement, issues: Sequence[Issue], company: str) -> l
         ),
         issues_sheet(list(issues)),
     ]
+
+
+REQUEST_SHEET = "Final Settlement"
+"""The sheet an Excel door reads the settlement's settings from (one row)."""
+REQUEST_HEADERS = ("Employee ID", "Last Working Day", "Reason", "Notice Given", "Bonus Rate")
+
+
+def request_sheet() -> ResultSheet:
+    """The Final Settlement sheet to fill in: whose settlement, the last working day, why,
+    when notice was given and the year's bonus rate (blank: the minimum)."""
+    frame = pd.DataFrame(
+        [[None, None, Leaving.RESIGNATION.value, None, None]],
+        columns=list(REQUEST_HEADERS),
+        dtype=object,
+    )
+    return ResultSheet(
+        REQUEST_SHEET,
+        frame,
+        columns={
+            "Employee ID": Column(kind=Kind.ID, width=14),
+            "Last Working Day": Column(kind=Kind.DATE, width=16),
+            "Reason": Column(width=14, choices=tuple(r.value for r in Leaving)),
+            "Notice Given": Column(kind=Kind.DATE, width=14),
+            "Bonus Rate": Column(kind=Kind.PERCENT, width=11),
+        },
+        autofilter=False,
+    )
+
+
+def settings_from_sheet(reader: Reader, payroll: Path | None = None) -> SettlementSettings:
+    """The settings the Final Settlement sheet's first filled row gives; a cell that cannot be
+    read stops with the cell and what to type."""
+    table = reader.read_table(REQUEST_SHEET, REQUEST_HEADERS)
+    frame = table.frame
+    missing = [h for h in ("Employee ID", "Last Working Day") if h not in frame.columns]
+    if missing:
+        raise SheetProblem(
+            f"The {REQUEST_SHEET} sheet has no {' or '.join(missing)} column; delete the sheet "
+            "and click Final Settlement again for a fresh one."
+        )
+    rows = [(int(n), r) for n, r in zip(frame.index, frame.to_dict("records"), strict=True)]
+    filled = [(n, r) for n, r in rows if clean_text(r.get("Employee ID"))]
+    if not filled:
+        raise UserError(
+            f"Type the Employee ID and the Last Working Day on the {REQUEST_SHEET} sheet, then "
+            "click Final Settlement again."
+        )
+    number, row = filled[0]
+
+    def day(header: str) -> date | None:
+        try:
+            found = parse_date(row.get(header))
+        except ValueError:
+            found = None
+            shown = display_value(row.get(header), 40)
+            raise UserError(
+                f"{REQUEST_SHEET}!{table.cell(number, header)} holds '{shown}', which is not "
+                "a date; type it as dd-mm-yyyy."
+            ) from None
+        return found.date() if isinstance(found, datetime) else found
+
+    leaving = day("Last Working Day")
+    if leaving is None:
+        raise UserError(
+            f"Type the Last Working Day in {REQUEST_SHEET}!{table.cell(number, 'Last Working Day')}."
+        )
+    reason_text = clean_text(row.get("Reason")) or Leaving.RESIGNATION.value
+    reason = leaving_reason(reason_text)
+    if reason is None:
+        raise UserError(
+            f"{REQUEST_SHEET}!{table.cell(number, 'Reason')} holds '{reason_text}'; choose one "
+            f"of {', '.join(r.value for r in Leaving)}."
+        )
+    try:
+        rate = parse_percent(row.get("Bonus Rate"))
+    except ValueError:
+        raise UserError(
+            f"{REQUEST_SHEET}!{table.cell(number, 'Bonus Rate')} is not a rate; type it as 8.33%."
+        ) from None
+    return SettlementSettings(
+        employee=str(clean_text(row.get("Employee ID"))),
+        leaving=leaving,
+        reason=reason,
+        notice_given=day("Notice Given"),
+        bonus_rate=rate,
+        payroll=payroll,
+    )
 
 
 def settlement_job(inputs: Mapping[str, Source], settings: SettlementSettings) -> JobResult:

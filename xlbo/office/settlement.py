@@ -75,6 +75,12 @@ class Leaving(StrEnum):
     DISABLEMENT = "Disablement"
 
 
+def leaving_reason(text: str) -> Leaving | None:
+    """The reason a cell or option names (any case); None when it names none."""
+    wanted = text.strip().casefold()
+    return next((r for r in Leaving if r.value.casefold() == wanted), None)
+
+
 EmploymentCell = Annotated[
     Employment,
     enum_reader(Employment, Fixed=Employment.FIXED_TERM, FTE=Employment.FIXED_TERM),
