@@ -416,6 +416,31 @@ def test_report_pack_has_the_same_figures_from_every_door(
         assert book_table(book, sheet, header) == cli, sheet
 
 
+# -- final settlement ---------------------------------------------------------------------------
+
+
+@DOORS
+def test_final_settlement_has_the_same_figures_from_every_door(door: Door, tmp_path: Path) -> None:
+    """The Final Settlement button's first click adds the sheet to fill in; the second draws up
+    the settlement the command line writes, figure for figure."""
+    from tests.office.test_settlement import master
+
+    path = master(tmp_path)
+    run = ["final-settlement", str(path), "--employee", "E001", "--leaving", "27-11-2026"]
+    assert main([*run, "--notice-given", "10-11-2026", "--out", str(tmp_path / "fnf")]) == 0
+    book = book_of(path, name="master.xlsx")
+    assert door("final_settlement", book).startswith("Added the Final Settlement sheet")
+    request = book.sheets["Final Settlement"]
+    request.range((2, 1)).value = [["E001", datetime(2026, 11, 27), "Resignation",
+                                    datetime(2026, 11, 10), None]]  # fmt: skip
+    assert door("final_settlement", book).startswith("Final settlement of E001 Asha Patil: net")
+    written = tmp_path / "fnf" / "final-settlement-E001.xlsx"
+    for sheet, header in (("Settlement", "Particulars"), ("Settlement Journal", "Date")):
+        cli = file_table(written, sheet, header)
+        assert len(cli) > 5, sheet
+        assert book_table(book, sheet, header) == cli, sheet
+
+
 # -- one registry ------------------------------------------------------------------------------
 
 
