@@ -313,6 +313,18 @@ JOURNAL = [
     ],
     [date(2026, 11, 7), "PAY-1", "Payment", "HDFC Bank", None, 45000.5, "", "NEFT UTR HDFCN26311"],
     [
+        date(2026, 11, 21),
+        "PAY-2",
+        "Payment",
+        "Trade Payables",
+        59000,
+        None,
+        "Deccan Packaging",
+        "Bill DP/110",
+    ],
+    [date(2026, 11, 21), "PAY-2", "Payment", "TDS Payable - 194C", None, 1000, "", "Bill DP/110"],
+    [date(2026, 11, 21), "PAY-2", "Payment", "HDFC Bank", None, 58000, "", "Bill DP/110"],
+    [
         date(2026, 10, 7),
         "PAY-0",
         "Payment",
@@ -390,9 +402,15 @@ def test_payment_advice_lists_the_months_payments(books: Path, tmp_path: Path) -
     )
     assert [p.name for p in out.glob("*.docx")] == ["payment-advice-V001.docx"]
     text = docx_text(out / "payment-advice-V001.docx")
-    assert "07-11-2026 | PAY-1 | Bills DP/101, DP/102 | 45,000.50" in text
+    assert "07-11-2026 | PAY-1 | Bills DP/101, DP/102 | 45,000.50 | 0.00 | 45,000.50" in text
+    # the bank paid 58,000 of the 59,000 bill: 1,000 is tax deducted at source
+    assert "21-11-2026 | PAY-2 | Bill DP/110 | 59,000.00 | 1,000.00 | 58,000.00" in text
+    assert "Total |  |  | 1,04,000.50 | 1,000.00 | 1,03,000.50" in text
     assert "October" not in text  # paid in October: another month's advice
-    assert "Total paid: ₹45,000.50 (Rupees Forty-Five Thousand and Fifty Paise Only)" in text
+    assert (
+        "Total paid: ₹1,03,000.50 (Rupees One Lakh Three Thousand and Fifty Paise Only). Tax "
+        "deducted at source: ₹1,000.00, deposited against your PAN" in text
+    )
     assert "into your account XX XXXX XXXX 5678 (IFSC HDFC0000123)" in text
 
 

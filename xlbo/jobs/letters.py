@@ -71,7 +71,7 @@ EMAIL_HEADERS = ("email", "e-mail", "email address", "e-mail address", "mail")
 FIGURE_NAMES = {
     Needs.OVERDUE: ("overdue", "overdue_total"),
     Needs.SALARY: ("salary", "salary_total", "salary_period"),
-    Needs.PAYMENTS: ("payments", "paid_total", "period"),
+    Needs.PAYMENTS: ("payments", "paid_total", "settled_total", "tds_total", "period"),
 }
 """The names a template uses for each kind of figures (a user's template may use them too)."""
 EVERY_LETTER = ("row", "company", "today", "lang", "as_at")

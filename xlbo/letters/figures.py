@@ -69,23 +69,33 @@ def overdue_by_party(
 
 @dataclass(frozen=True)
 class Payments:
-    """What was paid to a vendor in a period, and its total (paise)."""
+    """What was paid to a vendor in a period (paise): the bills settled, the tax deducted at
+    source, and what reached the vendor's bank."""
 
     rows: tuple[dict[str, str], ...]
     total: int
+    """Paid into the vendor's bank: settled less TDS."""
+    settled: int = 0
+    tds: int = 0
 
 
 def payments_by_party(lines: pd.DataFrame, start: date, end: date) -> dict[str, Payments]:
-    """Each party's payments (debits to Trade Payables) dated `start` to `end`, by `party_key`."""
-    mine = lines[
-        (lines["account"] == "Trade Payables")
-        & (lines["debit"] > 0)
-        & (lines["date"] >= start)
-        & (lines["date"] <= end)
-    ].sort_values(["date", "row"])
+    """Each party's payments dated `start` to `end`, by `party_key`: each debit to Trade
+    Payables (the bills settled), less the tax the same voucher credits to a TDS account when
+    the voucher pays that one vendor (`xlbo payables` writes Trade Payables 59,000 Dr, TDS
+    Payable 1,000 Cr, the bank 58,000 Cr)."""
+    dated = lines[(lines["date"] >= start) & (lines["date"] <= end)]
+    mine = dated[(dated["account"] == "Trade Payables") & (dated["debit"] > 0)].sort_values(
+        ["date", "row"]
+    )
+    withheld = dated[dated["account"].astype(str).str.upper().str.startswith("TDS")]
+    tds_of = (
+        withheld.groupby("voucher")["credit"].sum() - withheld.groupby("voucher")["debit"].sum()
+    )
+    vendors_of = mine.groupby("voucher")["party"].nunique()
     found: dict[str, list[dict[str, str]]] = {}
-    totals: dict[str, int] = {}
-    for party, day, voucher, narration, paid in zip(
+    totals: dict[str, list[int]] = {}
+    for party, day, voucher, narration, settled in zip(
         mine["party"].tolist(),
         mine["date"].tolist(),
         mine["voucher"].tolist(),
@@ -94,16 +104,24 @@ def payments_by_party(lines: pd.DataFrame, start: date, end: date) -> dict[str, 
         strict=True,
     ):
         key = party_key(party)
+        one_vendor = int(vendors_of.get(voucher, 0)) == 1
+        tds = int(tds_of.get(voucher, 0)) if one_vendor else 0
+        paid = int(settled) - tds
         found.setdefault(key, []).append(
             {
                 "date": f"{day:%d-%m-%Y}",
                 "voucher": str(voucher),
                 "narration": str(narration or ""),
-                "amount": format_inr(from_paise(int(paid))),
+                "settled": format_inr(from_paise(int(settled))),
+                "tds": format_inr(from_paise(tds)),
+                "amount": format_inr(from_paise(paid)),
             }
         )
-        totals[key] = totals.get(key, 0) + int(paid)
-    return {key: Payments(tuple(rows), totals[key]) for key, rows in found.items()}
+        sums = totals.setdefault(key, [0, 0, 0])
+        sums[0] += paid
+        sums[1] += int(settled)
+        sums[2] += tds
+    return {key: Payments(tuple(rows), *totals[key]) for key, rows in found.items()}
 
 
 SALARY_FIGURES = ("Gross", "PF Employee", "VPF", "ESI Employee", "PT", "TDS", "Net Pay")

@@ -37,7 +37,8 @@ class Needs(StrEnum):
     SALARY = "salary"
     """The months paid (`salary`, `salary_total`, `salary_period`): the payroll registers."""
     PAYMENTS = "payments"
-    """What was paid to the vendor in the month (`payments`, `paid_total`): the Journal."""
+    """What was paid to the vendor in the month (`payments`, `paid_total`, `settled_total`,
+    `tds_total`): the Journal."""
 
 
 @dataclass(frozen=True)
@@ -173,9 +174,15 @@ class _Writer:
         self.gap()
 
     def listing(
-        self, headers: Sequence[str], loop: str, cells: Sequence[str], totals: Sequence[str]
+        self,
+        headers: Sequence[str],
+        loop: str,
+        cells: Sequence[str],
+        totals: Sequence[str],
+        text_columns: int = 1,
     ) -> None:
-        """A table with a header row, a row per item (`{%tr for … %}`) and a totals row."""
+        """A table with a header row, a row per item (`{%tr for … %}`) and a totals row; the
+        first `text_columns` columns are text, the rest figures (right-aligned)."""
         table = self.document.add_table(rows=4, cols=len(headers))
         table.style = self.document.styles["Table Grid"]
         for index, header in enumerate(headers):
@@ -192,7 +199,7 @@ class _Writer:
             for run in totals_row[index].paragraphs[0].runs:
                 _bold(run)
         for row in table.rows:  # amounts right-aligned
-            for cell in row.cells[1:]:
+            for cell in row.cells[text_columns:]:
                 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -467,20 +474,37 @@ def _payment_advice(w: _Writer, language: Language) -> None:
     )
     w.listing(
         (
-            ["Date", "Voucher", "Particulars", "Amount"]
+            ["Date", "Voucher", "Particulars", "Settled", "TDS", "Paid"]
             if en
-            else ["दिनांक", "वाउचर", "विवरण", "राशि"]
+            else ["दिनांक", "वाउचर", "विवरण", "निपटाई राशि", "टीडीएस", "भुगतान"]
         ),
         "payments",
-        ["{{ item.date }}", "{{ item.voucher }}", "{{ item.narration }}", "{{ item.amount }}"],
-        ["Total" if en else "योग", "", "", "{{ paid_total }}"],
+        [
+            "{{ item.date }}",
+            "{{ item.voucher }}",
+            "{{ item.narration }}",
+            "{{ item.settled }}",
+            "{{ item.tds }}",
+            "{{ item.amount }}",
+        ],
+        [
+            "Total" if en else "योग",
+            "",
+            "",
+            "{{ settled_total }}",
+            "{{ tds_total }}",
+            "{{ paid_total }}",
+        ],
+        text_columns=3,
     )
     w.line(
-        "Total paid: {{ paid_total|inr }} ({{ paid_total|words }}). Tax deducted at source, if "
-        "any, is deposited in your PAN {{ PAN }} and shows in your Form 26AS."
+        "Total paid: {{ paid_total|inr }} ({{ paid_total|words }}).{% if tds_total %} Tax "
+        "deducted at source: {{ tds_total|inr }}, deposited against your PAN {{ PAN }}; it "
+        "shows in your Form 26AS.{% endif %}"
         if en
-        else "कुल भुगतान: {{ paid_total|inr }} ({{ paid_total|words }})। स्रोत पर काटा गया कर, यदि "
-        "कोई हो, आपके पैन {{ PAN }} में जमा किया गया है और आपके फ़ॉर्म 26AS में दिखेगा।",
+        else "कुल भुगतान: {{ paid_total|inr }} ({{ paid_total|words }})।{% if tds_total %} स्रोत पर "
+        "काटा गया कर: {{ tds_total|inr }}, आपके पैन {{ PAN }} में जमा; यह आपके फ़ॉर्म 26AS में "
+        "दिखेगा।{% endif %}",
         align="justify",
     )
     w.signature(en)

@@ -185,6 +185,8 @@ def row_figures(needs: Needs, figures: Figures, fields: Mapping[str, str]) -> di
         return {
             "payments": list(paid.rows),
             "paid_total": format_inr(from_paise(paid.total)),
+            "settled_total": format_inr(from_paise(paid.settled)),
+            "tds_total": format_inr(from_paise(paid.tds)) if paid.tds else "",
             "period": f"{start:%d-%m-%Y} to {end:%d-%m-%Y}",
         }
     if needs is Needs.SALARY:
