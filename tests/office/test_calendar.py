@@ -134,7 +134,7 @@ MEETING_ROWS = [
     ["Weekly review", "07-12-2026", "10:30", "11:15", "Board room",
      "asha@sahyadri.example; Ravi <ravi@sahyadri.example>", "weekly", 15],
     ["Statutory auditor", "03-12-2026", None, None, "Pune office", None, None, None],
-    ["Board meeting", "14-12-2026", "16:00", "18:00", None, "cs@sahyadri.example",
+    ["Board meeting", "14-12-2026", time(16, 0), 0.75, None, "cs@sahyadri.example",
      "FREQ=MONTHLY;INTERVAL=3;COUNT=4", 1440],
 ]  # fmt: skip
 COMPANY_ROWS = [
@@ -149,7 +149,7 @@ EXTENSION = [
 ]  # fmt: skip
 
 
-def books(folder: Path, rules: bool = True) -> Path:
+def books(folder: Path, rules: bool = True, meetings: list[list[Any]] = MEETING_ROWS) -> Path:
     rule_rows = [list(COMPLIANCE_RULES.headers)]
     for rule in RULES:
         rule_rows.append([rule.what, rule.law, rule.frequency.value, ", ".join(
@@ -164,7 +164,7 @@ def books(folder: Path, rules: bool = True) -> Path:
         "Purchases": [PURCHASE_HEADERS, *[list(r) for r in PURCHASES]],
         "Journal": [list(r) for r in JOURNAL],
         "Contracts": CONTRACTS[:3],
-        "Meetings": MEETING_ROWS,
+        "Meetings": meetings,
     }
     if rules:
         sheets["Compliance Rules"] = rule_rows
@@ -294,7 +294,9 @@ def test_the_calendar_button_writes_the_due_sheet_the_command_line_writes(
 ) -> None:
     from tests.test_doors import _classic, _lite, book_of, book_table, file_table
 
-    path = books(tmp_path)
+    # Excel hands xlwings a time of day as a fraction of a day.
+    as_excel = [[16 / 24 if isinstance(v, time) else v for v in r] for r in MEETING_ROWS]
+    path = books(tmp_path, meetings=as_excel)
     today = date.today()
     start = today.replace(day=1)
     end = start.replace(year=start.year + 1) - timedelta(days=1)

@@ -67,7 +67,7 @@ DUE_REMINDER = timedelta(days=-3)
 
 # -- cells --------------------------------------------------------------------------------------
 
-_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?m\.?)?", re.IGNORECASE)
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?\s*([ap]\.?m\.?)?", re.IGNORECASE)
 
 
 def _time(value: Any) -> time | None:
