@@ -204,3 +204,17 @@ def test_leave_without_as_on_date_is_a_plain_message(
     code = main(["leave", str(_master(tmp_path)), "--as-on", "31-02-2026"])
     assert code == 2
     assert "--as-on 31-02-2026" in capsys.readouterr().err
+
+
+def test_the_master_template_carries_the_hr_sheets_with_the_shipped_rules(tmp_path: Path) -> None:
+    from xlbo.book import FileBook
+    from xlbo.jobs.leave import hr_sheet
+    from xlbo.master.template import write_master
+    from xlbo.office.settlement import shipped_gratuity_rules
+
+    path = write_master(tmp_path / "master.xlsx")
+    book = FileBook(path)
+    for sheet in ("Leave Taken", "Recoveries", "Holidays", "Employee Documents"):
+        assert book.has(sheet), sheet
+    assert hr_sheet(book, "Leave Rules")[0] == shipped_leave_rules()
+    assert hr_sheet(book, "Gratuity Rules")[0] == shipped_gratuity_rules()
