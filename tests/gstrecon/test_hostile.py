@@ -79,12 +79,12 @@ def test_a_26as_nested_a_million_deep_is_refused_in_its_own_process(tmp_path: Pa
         (
             b'{"data": {"rtnprd": "102026", "docdata": {"b2b": [{"ctin": "X", "inv": '
             b'[{"inum": "A1", "dt": "01-10-2026", "txval": 1e400}]}]}}}',
-            "b2b X A1 holds '1E+400', not an amount",
+            "b2b X A1: txval holds a number too large, not an amount",
         ),
         (
             b'{"data": {"rtnprd": "102026", "docdata": {"b2b": [{"ctin": "X", "inv": '
             b'[{"inum": "A1", "dt": "01-10-2026", "txval": "ten"}]}]}}}',
-            "b2b X A1 holds 'ten', not an amount",
+            "b2b X A1: txval holds 'ten', not an amount",
         ),
     ],
 )

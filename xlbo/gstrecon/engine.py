@@ -189,18 +189,17 @@ def _exact_or_mismatched(pairs: pd.DataFrame, tolerance: int, same_pan: bool) ->
         exact = np.zeros(len(pairs), dtype=bool)
     else:
         exact = ~over & same_date
+    only_date = ~over & ~same_date & ~exact
+    dated = pairs[only_date]
     date_said = (
         "date "
-        + _date_text(pairs["bill_date_b"])
+        + _date_text(dated["bill_date_b"])
         + " in the books, "
-        + _date_text(pairs["bill_date_p"])
+        + _date_text(dated["bill_date_p"])
         + " in 2B"
     )
-    only_date = ~over & ~same_date & ~exact
     pairs.loc[only_date, "differences"] = (
-        pairs.loc[only_date, "differences"].astype(str)
-        + np.where(same_pan, "; ", "")
-        + date_said[only_date]
+        dated["differences"].astype(str) + np.where(same_pan, "; ", "") + date_said
     ).str.lstrip("; ")
     pairs["stage"] = np.where(exact, Stage.MATCHED.value, Stage.MISMATCHED.value)
     alike = _written_alike(pairs)

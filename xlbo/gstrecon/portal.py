@@ -10,8 +10,8 @@
         "cdnr":  [{"ctin": …, "nt": [{"ntnum": …, "typ": "C" or "D", "dt": …, …}]}],
         "cdnra": the same, each note with "ontnum"/"ontdt"}}}
 
-Amounts come at the invoice level, or only in its `items` (summed here); the JSON's numbers are
-read as decimals, never floats. A credit note's amounts are negative. An amendment (b2ba, cdnra)
+Amounts come at the invoice level, or only in its `items` (summed here, in paise); the JSON's
+numbers are read in bulk to exact paise (`xlbo.columns.paise_column`), never summed as floats. A credit note's amounts are negative. An amendment (b2ba, cdnra)
 replaces the record it amends, in its own file or an earlier period's.
 """
 
@@ -20,17 +20,16 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from xlbo.columns import paise_column
 from xlbo.errors import FileProblem
 from xlbo.gstrecon.bills import bill_keys
 from xlbo.gstrecon.engine import HEADS, PORTAL_COLUMNS
-from xlbo.money import LARGEST_AMOUNT, to_paise
 
 DOWNLOAD = "download it again from the GST portal (Returns → GSTR-2B → Download → JSON)"
 SECTIONS = {"b2b": "inv", "b2ba": "inv", "cdnr": "nt", "cdnra": "nt"}
@@ -58,7 +57,7 @@ def _load(path: Path) -> dict[str, Any]:
     if raw[:2] == b"PK":
         raise _problem(path, "is a zip or Excel file, not the JSON (unzip it first)")
     try:
-        top = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal)
+        top = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise _problem(path, f"is not a JSON file ({str(error)[:80]})") from None
     data = top.get("data", top) if isinstance(top, dict) else None
@@ -74,25 +73,6 @@ def _period(path: Path, data: dict[str, Any]) -> str:
     return f"{text[2:]}-{text[:2]}"
 
 
-def _paise(path: Path, where: str, value: Any) -> int:
-    """Paise of a JSON amount (an int, or a Decimal as `_load` reads decimals); a third decimal
-    is rounded half up, as the portal rounds."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < LARGEST_AMOUNT:
-        return value * 100
-    if isinstance(value, Decimal) and value.is_finite() and abs(value) < LARGEST_AMOUNT:
-        scaled = value * 100
-        return int(scaled) if scaled == scaled.to_integral_value() else to_paise(value)
-    if value is None or value == "":
-        return 0
-    try:
-        amount = Decimal(str(value).strip())
-        if amount.is_finite() and abs(amount) < LARGEST_AMOUNT:
-            return to_paise(amount)
-    except (InvalidOperation, ValueError):
-        pass
-    raise _problem(path, f"{where} holds '{str(value)[:30]}', not an amount")
-
-
 def _day(path: Path, where: str, text: Any) -> date | None:
     if text in (None, ""):
         return None
@@ -103,24 +83,18 @@ def _day(path: Path, where: str, text: Any) -> date | None:
         raise _problem(path, f"{where} has the date '{str(text)[:20]}', not DD-MM-YYYY") from None
 
 
-def _heads(path: Path, where: str, document: dict[str, Any]) -> list[int]:
-    """Taxable value and tax heads: the document's own, else the sum of its items."""
-    if any(head_key in document for head_key in ("txval", "igst", "cgst", "sgst")):
-        return [_paise(path, where, document.get(k)) for k in _JSON_HEADS]
-    totals = [0] * len(_JSON_HEADS)
-    items = document.get("items") or document.get("itms") or []
-    for item in items if isinstance(items, list) else []:
-        detail = item.get("itm_det", item) if isinstance(item, dict) else {}
-        for at, name in enumerate(_JSON_HEADS):
-            totals[at] += _paise(path, where, detail.get(name))
-    return totals
-
-
 _JSON_HEADS = ("txval", "igst", "cgst", "sgst", "cess")
 
 
-def _records(path: Path, data: dict[str, Any], period: str) -> list[dict[str, Any]]:
+Parts = list[tuple[int, list[Any]]]
+"""Items of documents that give their amounts only item by item: (document's row, heads)."""
+
+
+def _records(path: Path, data: dict[str, Any], period: str) -> tuple[list[dict[str, Any]], Parts]:
+    """The documents of one file as rows (amounts and dates as the JSON has them; `_typed`
+    reads them in bulk) and the items of those whose amounts are only in their items."""
     rows: list[dict[str, Any]] = []
+    parts: Parts = []
     docdata = data["docdata"]
     for section, listed in SECTIONS.items():
         suppliers = docdata.get(section)
@@ -142,11 +116,19 @@ def _records(path: Path, data: dict[str, Any], period: str) -> list[dict[str, An
                 where = f"{section} {ctin} {number or '(no number)'}"
                 kind_code = str(document.get("typ") or "").upper()
                 kind = ("Credit Note" if kind_code == "C" else "Debit Note") if note else "Invoice"
-                heads = _heads(path, where, document)
-                if kind == "Credit Note":
-                    heads = [-abs(h) for h in heads]
+                itemised = not any(k in document for k in ("txval", "igst", "cgst", "sgst"))
+                if itemised:
+                    items = document.get("items") or document.get("itms") or []
+                    for item in items if isinstance(items, list) else []:
+                        detail = item.get("itm_det", item) if isinstance(item, dict) else {}
+                        parts.append((len(rows), [detail.get(k) for k in _JSON_HEADS]))
+                heads = [None if itemised else document.get(k) for k in _JSON_HEADS]
                 original = str(document.get("ontnum" if note else "oinum") or "").strip()
-                original_day = _day(path, where, document.get("ontdt" if note else "oidt"))
+                original_day = (
+                    _day(path, where, document.get("ontdt" if note else "oidt"))
+                    if original
+                    else None
+                )
                 rsn = str(document.get("rsn") or "").strip().upper()
                 rows.append(
                     {
@@ -154,7 +136,7 @@ def _records(path: Path, data: dict[str, Any], period: str) -> list[dict[str, An
                         "gstin": ctin,
                         "supplier": name,
                         "bill_no": number,
-                        "bill_date": _day(path, where, document.get("dt")),
+                        "bill_date": document.get("dt"),
                         "kind": kind + (" (reverse charge)" if document.get("rev") == "Y" else ""),
                         **dict(zip(HEADS, heads, strict=True)),
                         "period": period,
@@ -169,7 +151,7 @@ def _records(path: Path, data: dict[str, Any], period: str) -> list[dict[str, An
                         "original": original,
                     }
                 )
-    return rows
+    return rows, parts
 
 
 def read_gstr2b(paths: Sequence[Path]) -> tuple[pd.DataFrame, str]:
@@ -177,6 +159,7 @@ def read_gstr2b(paths: Sequence[Path]) -> tuple[pd.DataFrame, str]:
     amend, and the recipient's GSTIN. Files of two recipients, or two files of one period, are
     refused: they would count credit twice or mix companies."""
     rows: list[dict[str, Any]] = []
+    parts: Parts = []
     recipient = ""
     seen: dict[str, Path] = {}
     for path in paths:
@@ -195,14 +178,53 @@ def read_gstr2b(paths: Sequence[Path]) -> tuple[pd.DataFrame, str]:
                 "reconcile one registration at a time."
             )
         recipient = recipient or gstin
-        rows.extend(_records(path, data, period))
-    frame = pd.DataFrame(rows, columns=[*PORTAL_COLUMNS, "original"])
-    for head in HEADS:
-        frame[head] = frame[head].astype(np.int64)
-    frame["itc_available"] = frame["itc_available"].astype(bool)
+        found, items = _records(path, data, period)
+        parts.extend((at + len(rows), heads) for at, heads in items)
+        rows.extend(found)
+    frame = _typed(pd.DataFrame(rows, columns=[*PORTAL_COLUMNS, "original"]), parts)
     records = _amended(frame).drop(columns="original")
     records.attrs["periods"] = tuple(sorted(seen))  # every period given, even one with nothing
     return records, recipient
+
+
+def _paise(values: pd.Series, refs: pd.Series, head: str) -> np.ndarray:
+    """Paise of a column of JSON amounts, in bulk (`xlbo.columns.paise_column`: a float's
+    binary noise is no paisa); the first that is not an amount stops the file, named."""
+    paise, problems = paise_column(values.reset_index(drop=True))
+    if problems:
+        at = min(problems)
+        value = values.iat[at]
+        shown = "a number too large" if isinstance(value, float) else f"'{str(value)[:30]}'"
+        raise FileProblem(f"{refs.iat[at]}: {head} holds {shown}, not an amount; {DOWNLOAD}.")
+    return paise
+
+
+def _typed(frame: pd.DataFrame, parts: Parts) -> pd.DataFrame:
+    """Amounts in paise (a credit note's negative; an itemised document's the sum of its
+    items) and dates as dates, each column at once."""
+    refs = frame["ref"]
+    credit = (frame["kind"].str.startswith("Credit Note")).to_numpy(dtype=bool)
+    if parts:
+        at = np.fromiter((p[0] for p in parts), dtype=np.int64, count=len(parts))
+        cells = pd.DataFrame([p[1] for p in parts], columns=list(_JSON_HEADS))
+    for head, name in zip(HEADS, _JSON_HEADS, strict=True):
+        paise = _paise(frame[head].astype(object), refs, name)
+        if parts:
+            add = _paise(cells[name].astype(object), refs.iloc[at].reset_index(drop=True), name)
+            np.add.at(paise, at, add)
+        frame[head] = np.where(credit, -np.abs(paise), paise).astype(np.int64)
+    written = frame["bill_date"].astype(object)
+    days = pd.to_datetime(written.astype(str), format="%d-%m-%Y", errors="coerce")
+    bad = days.isna().to_numpy() & written.notna().to_numpy() & (written != "").to_numpy()
+    if bad.any():
+        at0 = int(np.flatnonzero(bad)[0])
+        raise FileProblem(
+            f"{refs.iat[at0]} has the date '{str(written.iat[at0])[:20]}', not DD-MM-YYYY; "
+            f"{DOWNLOAD}."
+        )
+    frame["bill_date"] = days
+    frame["itc_available"] = frame["itc_available"].astype(bool)
+    return frame
 
 
 def _amended(frame: pd.DataFrame) -> pd.DataFrame:
