@@ -52,8 +52,6 @@ def test_a_good_run_writes_the_register_and_the_documents_only(tmp_path: Path) -
     assert "Issued 2 documents (INV/26-27/0001 to INV/26-27/0002)" in outcome.out
     assert outcome.peak_mb < MEMORY_LIMIT_MB
     assert folder.inputs_unchanged() == [
-        "book.xlbo-log.jsonl",  # the audit log beside the books, and its snapshot
-        "book.xlbo-snapshot.json",
         "out/documents/INV-26-27-0001.json",  # B2B: the e-invoice
         "out/documents/INV-26-27-0001.xlsx",
         "out/documents/INV-26-27-0002.json",

@@ -92,6 +92,10 @@ def run_xlbo(*args: str | Path, cwd: Path, timeout: float = TIME_LIMIT_S) -> Out
     return Outcome(code=code, out=out, err=err, peak_mb=peak_kb / 1024, seconds=seconds)
 
 
+AUDIT = (".xlbo-log.jsonl", ".xlbo-snapshot.json")
+"""The audit trail (issue 16) beside the books of every run that wrote or posted: no stray file."""
+
+
 class Folder:
     """A snapshot of a folder's files (name → sha256), to compare after a run."""
 
@@ -115,8 +119,10 @@ class Folder:
         assert not added, f"stray files left: {added}"
 
     def inputs_unchanged(self) -> list[str]:
-        """Assert the files that were there are unchanged; return the names added by the run."""
-        after = self._hashes()
-        changed = [name for name in self.before if after.get(name) != self.before[name]]
+        """Assert the files that were there are unchanged; return the names added by the run
+        (but the audit log and snapshot a run that wrote leaves beside its books, `AUDIT`)."""
+        after = {k: v for k, v in self._hashes().items() if not k.endswith(AUDIT)}
+        changed = [name for name in self.before if after.get(name, "") != self.before[name]]
+        changed = [name for name in changed if not name.endswith(AUDIT)]
         assert not changed, f"inputs changed: {changed}"
         return sorted(set(after) - set(self.before))

@@ -142,14 +142,14 @@ def record_run(
     log sheet added for a workbook open in Excel."""
     if job in NOT_LOGGED:
         return result
-    if not (result.files or result.records or result.sheets):
-        return result
     books = books_of(job, inputs, settings)
     if books is None:
         return result
-    if not isinstance(books, Path):
+    if not isinstance(books, Path):  # the door writes the sheets into the open workbook
+        if not (result.sheets or result.records):
+            return result
         return _record_in_workbook(job, inputs, settings, result, books)
-    if not books.is_file():
+    if not books.is_file() or not (result.files or result.records):
         return result
     try:
         _record_in_file(job, inputs, settings, result, books)
