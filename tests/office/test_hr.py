@@ -148,6 +148,7 @@ def _master(tmp_path: Path) -> Path:
                 ["E001", "Earned Leave", date(2026, 5, 4), date(2026, 5, 8), None],
                 ["E009", "Earned Leave", date(2026, 5, 4), None, None],
                 ["E001", "Sick Leave", date(2026, 5, 11), None, None],
+                ["E001", "Earned Leave", date(2026, 6, 1), None, -2],
             ],
             "Employee Documents": [
                 ["Employee ID", "Document", "On File", "Received"],
@@ -194,6 +195,7 @@ def test_the_leave_job_writes_balances_missing_documents_and_the_rows_to_fix(
     problems = {(i["Sheet"], i["Cell"]): i["Problem"] for i in issues}
     assert "no employee E009" in problems[("Leave Taken", "A3")]
     assert "name no 'Sick Leave'" in problems[("Leave Taken", "B4")]
+    assert "-2 days of leave; the row is not counted" in problems[("Leave Taken", "E5")]
     assert "no document of the checklist" in problems[("Employee Documents", "B3")]
     assert any("no leave rules for Delhi" in i["Problem"] for i in issues)
 

@@ -115,6 +115,19 @@ def _taken_issues(
                     file=file,
                 )
             )
+        elif spell.days is not None and spell.days <= 0:
+            found.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet="Leave Taken",
+                    cell=_cell(letters, "Days", row),
+                    value=f"{spell.days.normalize():f}",
+                    problem=f"{spell.days.normalize():f} days of leave; the row is not counted",
+                    hint="Type the days taken (1, or 0.5 for half a day), or leave Days blank "
+                    "to count From to To.",
+                    file=file,
+                )
+            )
         elif spell.end is not None and spell.end < spell.start:
             found.append(
                 Issue(
@@ -277,11 +290,7 @@ def leave_job(inputs: Mapping[str, Source], settings: LeaveSettings) -> JobResul
     issues += rule_issues + taken_issues + doc_issues
     people = {p.employee_id.casefold(): p for p in data.employees}
     issues += _taken_issues(taken, taken_rows, taken_letters, people, rules, reader.name)
-    counted = [
-        t
-        for t in taken
-        if t.employee_id.casefold() in people and (t.end is None or t.end >= t.start)
-    ]
+    counted = [t for t in taken if t.employee_id.casefold() in people and t.usable]
     as_on = settings.as_on
     balances = leave_balances(data.employees, rules, counted, as_on)
     for b in balances:

@@ -262,7 +262,9 @@ def draw_up(
     taken = [
         t
         for t in taken_found
-        if isinstance(t, LeaveTaken) and t.employee_id.casefold() == person.employee_id.casefold()
+        if isinstance(t, LeaveTaken)
+        and t.usable
+        and t.employee_id.casefold() == person.employee_id.casefold()
     ]
     balances = [
         b

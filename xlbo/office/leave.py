@@ -151,6 +151,11 @@ class LeaveTaken(Record):
     )
 
     @property
+    def usable(self) -> bool:
+        """Days, if typed, are more than nil and To, if typed, is not before From."""
+        return (self.days is None or self.days > 0) and (self.end is None or self.end >= self.start)
+
+    @property
     def counted(self) -> Decimal:
         """The days the spell counts for: as typed, else its working days."""
         if self.days is not None:
