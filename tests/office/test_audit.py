@@ -170,9 +170,9 @@ def test_the_report_has_a_row_per_record_change(
     assert len(rows) == 6  # five lines posted, one cell changed since
     assert [r["Change"] for r in rows] == ["added by xlbo"] * 5 + ["changed outside xlbo"]
     assert {r["User"] for r in rows[:5]} == {"asha"} and rows[0]["Job"] == "import-tally"
-    assert rows[0]["Row"] == "S/101 line 1" and "Debit: 118000.00" in rows[0]["New"]
-    assert rows[5]["Row"] == "Journal!A2" and rows[5]["What"] == "Journal!E2"
-    assert (rows[5]["Old"], rows[5]["New"]) == ("Debit: 118000", "Debit: 118001")
+    assert rows[0]["Record"] == "S/101 line 1" and "Debit: 118000.00" in rows[0]["New"]
+    assert rows[5]["Record"] == "Journal!A2" and rows[5]["What"] == "Journal!E2"
+    assert (rows[5]["Old"], rows[5]["New"]) == ("Debit: 118000.00", "Debit: 118001.00")
     chain = dict(r[:2] for r in report.get_sheet_by_name("Chain").to_python()[1:])
     assert str(chain["Chain"]).startswith("intact: 1 entry")
     assert chain["Outcome"] == "does NOT hold: see above"
@@ -224,3 +224,44 @@ def test_a_workbook_open_in_excel_keeps_its_log_on_a_hidden_sheet(
     check = log.verify_chain(lines)
     assert check.intact and check.entries == 2
     assert json.loads(lines[1])["user"] == "asha"
+
+
+def test_an_edit_found_by_the_next_run_stays_in_the_log(
+    books: Path, tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    workbook = openpyxl.load_workbook(books)
+    workbook["Journal"]["E5"] = 3000.5
+    workbook.save(books)
+    second_run(books, tmp_path, xlsx)  # the next run takes the books as they are now
+    outside = entries(books)[1]["outside"]
+    assert outside == [
+        {
+            "change": "changed",
+            "sheet": "Journal",
+            "key": "Journal!A5",
+            "old": {"Date": "2026-10-07", "Voucher No": "P/55", "Voucher Type": "Payment",
+                    "Account": "Rent", "Debit": "30000.50"},
+            "new": {"Date": "2026-10-07", "Voucher No": "P/55", "Voucher Type": "Payment",
+                    "Account": "Rent", "Debit": "3000.50"},
+        }
+    ]  # fmt: skip
+    capsys.readouterr()
+    assert main(["audit", "verify", str(books)]) == 0  # the log holds the change
+
+
+def test_what_cannot_be_checked_is_said_plainly(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = xlsx({"Journal": [["Date", "Voucher No"]]}, name="journal.xlsx")
+    assert main(["audit", "verify", str(book)]) == 2
+    assert "There is no audit log beside journal.xlsx" in capsys.readouterr().err
+    assert main(["audit", "verify", str(tmp_path / "gone.xlsx")]) == 2
+    assert "gone.xlsx: no such file" in capsys.readouterr().err
+    out = ["--out", str(tmp_path / "a.xlsx")]
+    assert (
+        main(["audit", "report", str(book), "--from", "31-03-2027", "--to", "01-04-2026", *out])
+        == 2
+    )
+    assert "--from 31-03-2027 is after --to 01-04-2026" in capsys.readouterr().err
+    assert main(["audit", "report", str(book), "--out", str(tmp_path / "a.csv")]) == 2
+    assert not (tmp_path / "a.xlsx").exists() and not log.log_path(book).exists()
