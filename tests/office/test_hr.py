@@ -191,6 +191,10 @@ def test_the_leave_job_writes_balances_missing_documents_and_the_rows_to_fix(
     assert ("E001", "Form 11") in missing  # typed Form-11: not the checklist's name
     assert ("E002", "Form 11") not in missing  # no UAN: no PF
     assert ("E002", "PAN") in missing
+    bonus = {r["Employee ID"]: r for r in _table(out, "Statutory Bonus", "Employee ID")}
+    assert bonus["E001"]["Eligible"] == "No"  # 26,000 a month: above 21,000
+    assert bonus["E002"]["Bonus"] == 6997  # FY 2025-26: 8.33% of 12 × 7,000
+    assert bonus["Total"]["Bonus"] == 6997
     issues = _table(out, "Issues", "Severity")
     problems = {(i["Sheet"], i["Cell"]): i["Problem"] for i in issues}
     assert "no employee E009" in problems[("Leave Taken", "A3")]

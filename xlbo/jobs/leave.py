@@ -9,14 +9,18 @@ Act 2017 shipped when the sheet is absent), `Leave Taken` and `Employee Document
 - `Leave Ledger`: each leave year since joining and how its leave was earned (the working);
 - `Employee Files`: each employee's file against the checklist, and `Missing Documents`: only what
   is missing, for the HR executive to chase;
+- `Statutory Bonus`: the bonus register of the last financial year closed by the day (`Bonus
+  Rules`: at the minimum rate, 8.33% on Rs 7,000 or the minimum wage a month, for salaries up to
+  Rs 21,000 with 30 days on the rolls), due within eight months of the year's close (s.19);
 - `Issues`: Leave Taken rows for an unknown employee or a leave type the State's rules do not
   name, leave over-drawn, an employee whose State has no leave rules.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -42,6 +46,8 @@ from xlbo.master.schema import HR_TABLES, MasterTable
 from xlbo.money import format_inr
 from xlbo.office.checklist import EmployeeDocument, FileCheck, checklist, unknown_documents
 from xlbo.office.leave import LeaveBalance, LeaveRule, LeaveTaken, leave_balances, leave_types
+from xlbo.office.settlement import BonusRule, NoRule, bonus
+from xlbo.periods import FinancialYear, financial_year
 from xlbo.sheets.issues import issues_sheet
 
 TABLES = {table.sheet: table for table in HR_TABLES}
@@ -198,12 +204,85 @@ def _documents_frame(checks: Sequence[FileCheck]) -> pd.DataFrame:
     )
 
 
+def closed_year(as_on: date) -> FinancialYear:
+    """The last financial year closed on or before `as_on` (its bonus is due within eight
+    months of the close, s.19 of the Payment of Bonus Act)."""
+    this = financial_year(as_on)
+    return this if this.end == as_on else financial_year(this.start - timedelta(days=1))
+
+
+def bonus_register(
+    people: Sequence[Employee], rules: Sequence[BonusRule], year: FinancialYear
+) -> tuple[pd.DataFrame, list[str]]:
+    """Each employee on the rolls in `year`: eligible or not and why, the salary counted and the
+    bonus at the minimum rate; and the States no bonus rule covers."""
+    rows: list[list[object]] = []
+    uncovered: list[str] = []
+    for person in people:
+        if person.date_of_joining > year.end or (
+            person.date_of_leaving is not None and person.date_of_leaving < year.start
+        ):
+            continue
+        try:
+            found = bonus(person, year.start, year.end, rules)
+        except NoRule as missing:
+            uncovered.append(str(missing))
+            continue
+        rows.append(
+            [person.employee_id, person.name, person.basic + person.da, found.days_worked,
+             "Yes" if found.eligible else "No", found.counted_salary if found.eligible else None,
+             found.rate if found.eligible else None, found.amount if found.eligible else None,
+             found.how]
+        )  # fmt: skip
+    if rows:
+        total = sum((r[7] for r in rows if isinstance(r[7], Decimal)), Decimal(0))
+        rows.append(["Total", None, None, None, None, None, None, total, None])
+    frame = pd.DataFrame(
+        rows,
+        columns=["Employee ID", "Name", "Salary a Month", "Days on the Rolls", "Eligible",
+                 "Salary Counted", "Rate", "Bonus", "How"],
+        dtype=object,
+    )  # fmt: skip
+    return frame, list(dict.fromkeys(uncovered))
+
+
+def bonus_due(year: FinancialYear) -> date:
+    """The last day to pay a year's bonus: eight months from the close of the year (s.19)."""
+    month = year.end.month + 8
+    y, m = year.end.year + (month - 1) // 12, (month - 1) % 12 + 1
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def bonus_sheet(frame: pd.DataFrame, year: FinancialYear, who: str) -> ResultSheet:
+    return ResultSheet(
+        "Statutory Bonus",
+        frame,
+        columns={
+            "Employee ID": Column(kind=Kind.ID, width=12),
+            "Name": Column(width=24),
+            "Salary a Month": Column(kind=Kind.MONEY),
+            "Days on the Rolls": Column(kind=Kind.INTEGER, width=9),
+            "Eligible": Column(width=8),
+            "Salary Counted": Column(kind=Kind.MONEY),
+            "Rate": Column(kind=Kind.PERCENT, width=8),
+            "Bonus": Column(kind=Kind.MONEY),
+            "How": Column(kind=Kind.LONG_TEXT, width=70),
+        },
+        title=(
+            f"Statutory bonus for {year.label} at the minimum rate, due by "
+            f"{bonus_due(year):%d-%m-%Y} (Payment of Bonus Act s.19){who}",
+        ),
+        landscape=True,
+    )
+
+
 DAYS = Column(kind=Kind.DECIMAL, width=11)
 
 
 def leave_sheets(
     balances: Sequence[LeaveBalance],
     checks: Sequence[FileCheck],
+    bonuses: ResultSheet,
     issues: Sequence[Issue],
     as_on: date,
     company: str,
@@ -268,6 +347,7 @@ def leave_sheets(
             },
             title=(f"Documents to collect as on {as_on:%d-%m-%Y}{who}",),
         ),
+        bonuses,
         issues_sheet(list(issues)),
     ]
 
@@ -338,7 +418,27 @@ def leave_job(inputs: Mapping[str, Source], settings: LeaveSettings) -> JobResul
         )
     checks = checklist(data.employees, documents, as_on)
     company = data.company.name if data.company else ""
-    sheets = leave_sheets(balances, checks, issues, as_on, company)
+    bonus_found, _, _, bonus_issues = hr_sheet(reader, "Bonus Rules")
+    issues += bonus_issues
+    year = closed_year(as_on)
+    register, uncovered = bonus_register(
+        data.employees, [b for b in bonus_found if isinstance(b, BonusRule)], year
+    )
+    issues += [
+        Issue(
+            severity=Severity.WARNING,
+            sheet="Bonus Rules",
+            cell="",
+            problem=f"{missing}: its employees are left off the Statutory Bonus sheet",
+            hint="Add a Bonus Rules row (blank State: every State) in force in that year.",
+            file=reader.name,
+        )
+        for missing in uncovered
+    ]
+    who = f" — {company}" if company else ""
+    sheets = leave_sheets(
+        balances, checks, bonus_sheet(register, year, who), issues, as_on, company
+    )
     files: tuple[Path, ...] = ()
     if out is not None:
         with result_set(out.parent):
