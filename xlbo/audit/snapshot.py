@@ -21,15 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from xlbo.audit.log import canonical
-from xlbo.audit.records import AuditRecord, Change, cell_text
+from xlbo.audit.records import MONEY_HEADERS, AuditRecord, Change, cell_text, money_text
 from xlbo.book.table import column_letter
 from xlbo.journal_layout import SHEET as JOURNAL
 
 SNAPSHOT_SUFFIX = ".xlbo-snapshot.json"
 
-Rows = list[tuple[int, str, list[str]]]
-"""A sheet's rows: (Excel row number, SHA-256 of the cells, the cells as text)."""
+Rows = list[tuple[int, str, list[Any]]]
+"""A sheet's rows: (Excel row number, SHA-256 of the cells, the cells as read)."""
 
 
 def snapshot_path(books: Path) -> Path:
@@ -44,18 +43,35 @@ def watched_sheets() -> frozenset[str]:
     return frozenset({JOURNAL, "Invoice Journal", *(t.sheet for t in tables)})
 
 
-def row_hash(cells: Sequence[str]) -> str:
-    return hashlib.sha256(canonical({"cells": list(cells)})).hexdigest()
+def _jsonable(value: Any) -> str:
+    """A cell JSON has no type for (a date, a time, a Decimal) as its text."""
+    return cell_text(value)
+
+
+def _row_line(cells: Sequence[Any]) -> str:
+    return json.dumps(cells, default=_jsonable, ensure_ascii=False, separators=(",", ":"))
+
+
+def row_hash(cells: Sequence[Any]) -> str:
+    """A row's SHA-256, of its cells as JSON (text, numbers, dates as ISO text)."""
+    return hashlib.sha256(_row_line(cells).encode("utf-8")).hexdigest()
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (type(value) is str and not value.strip())
 
 
 def rows_of(grid: Sequence[Sequence[Any]], first_row: int = 1) -> Rows:
-    """A sheet's cells (from A1) as its non-blank rows, trailing blank cells dropped."""
+    """A sheet's cells (from A1) as its non-blank rows, trailing blank cells dropped. The cells
+    are kept as read (one JSON call a row hashes them: a Journal of 100,000 lines is nearly a
+    million cells); `cell_text` shows them."""
     rows: Rows = []
     for number, values in enumerate(grid, first_row):
-        cells = [cell_text(v) for v in values]
-        while cells and not cells[-1].strip():
-            cells.pop()
-        if cells:
+        end = len(values)
+        while end and _blank(values[end - 1]):
+            end -= 1
+        if end:
+            cells = list(values[:end])
             rows.append((number, row_hash(cells), cells))
     return rows
 
@@ -74,19 +90,26 @@ def take(books: Path) -> dict[str, Rows]:
 
 
 def digest(sheets: Mapping[str, Rows]) -> str:
-    """The hash of a snapshot's rows (what the log's entry holds)."""
-    return hashlib.sha256(canonical({"sheets": _plain(sheets)})).hexdigest()
-
-
-def _plain(sheets: Mapping[str, Rows]) -> dict[str, list[list[Any]]]:
-    return {name: [[n, h, list(c)] for n, h, c in rows] for name, rows in sheets.items()}
+    """The hash of a snapshot's rows (what the log's entry holds): every sheet's name, and each
+    row's number and hash."""
+    whole = hashlib.sha256()
+    for name in sorted(sheets):
+        whole.update(f"{len(name)}:{name}\n".encode())
+        whole.update("".join(f"{n}:{h}\n" for n, h, _ in sheets[name]).encode())
+    return whole.hexdigest()
 
 
 def save(path: Path, sheets: Mapping[str, Rows], seq: int, head: str) -> None:
     """Write the snapshot (atomically: a temporary file moved into place)."""
-    body = {"seq": seq, "head": head, "rows": digest(sheets), "sheets": _plain(sheets)}
+    body = {
+        "seq": seq,
+        "head": head,
+        "rows": digest(sheets),
+        "sheets": {name: [[n, cells] for n, _, cells in rows] for name, rows in sheets.items()},
+    }
     temporary = path.with_name(f".{path.name}.{seq}.tmp")
-    temporary.write_bytes(canonical(body))
+    text = json.dumps(body, default=_jsonable, ensure_ascii=False, separators=(",", ":"))
+    temporary.write_text(text, "utf-8")
     temporary.replace(path)
 
 
@@ -104,7 +127,7 @@ def load(path: Path) -> Saved | None:
     try:
         body = json.loads(path.read_bytes())
         sheets = {
-            str(name): [(int(n), str(h), [str(c) for c in cells]) for n, h, cells in rows]
+            str(name): [(int(n), row_hash(cells), list(cells)) for n, cells in rows]
             for name, rows in body["sheets"].items()
         }
         return Saved(int(body["seq"]), str(body["head"]), str(body["rows"]), sheets)
@@ -140,10 +163,11 @@ class RowChange:
         """The change as an audit record (cells named by the sheet's headers where known)."""
 
         def named(cells: Sequence[str]) -> dict[str, str]:
-            return {
-                (headers[i] if i < len(headers) and headers[i] else column_letter(i)): c
-                for i, c in enumerate(cells)
-            }
+            shown: dict[str, str] = {}
+            for i, cell in enumerate(cells):
+                header = headers[i] if i < len(headers) and headers[i] else column_letter(i)
+                shown[header] = money_text(cell) if header in MONEY_HEADERS else cell
+            return shown
 
         return AuditRecord(self.change, self.sheet, self.where, named(self.new), named(self.old))
 
@@ -169,18 +193,23 @@ def compare(old: Mapping[str, Rows], new: Mapping[str, Rows]) -> list[RowChange]
         left_new = _unmatched(after, Counter(common))
         for row in sorted(set(left_old) | set(left_new)):
             was, now = left_old.get(row), left_new.get(row)
+            before_text = tuple(cell_text(c) for c in was) if was is not None else ()
+            after_text = tuple(cell_text(c) for c in now) if now is not None else ()
             if was is not None and now is not None:
-                cells = _cell_changes(sheet, row, was, now)
-                changes.append(RowChange(Change.CHANGED, sheet, row, tuple(was), tuple(now), cells))
+                cells = _cell_changes(sheet, row, before_text, after_text)
+                if cells:  # the same cells read another way (a date as text): unchanged
+                    changes.append(
+                        RowChange(Change.CHANGED, sheet, row, before_text, after_text, cells)
+                    )
             elif now is not None:
-                changes.append(RowChange(Change.ADDED, sheet, row, (), tuple(now)))
+                changes.append(RowChange(Change.ADDED, sheet, row, (), after_text))
             elif was is not None:
-                changes.append(RowChange(Change.REMOVED, sheet, row, tuple(was), ()))
+                changes.append(RowChange(Change.REMOVED, sheet, row, before_text, ()))
     return changes
 
 
-def _unmatched(rows: Rows, common: Counter[str]) -> dict[int, list[str]]:
-    left: dict[int, list[str]] = {}
+def _unmatched(rows: Rows, common: Counter[str]) -> dict[int, list[Any]]:
+    left: dict[int, list[Any]] = {}
     for number, digest_, cells in rows:
         if common[digest_] > 0:
             common[digest_] -= 1
@@ -191,4 +220,4 @@ def _unmatched(rows: Rows, common: Counter[str]) -> dict[int, list[str]]:
 
 def headers_of(rows: Rows) -> list[str]:
     """A sheet's first non-blank row (its headers, for naming cells in records)."""
-    return list(rows[0][2]) if rows else []
+    return [cell_text(c) for c in rows[0][2]] if rows else []
