@@ -218,6 +218,12 @@ def test_two_bills_with_one_number_pair_in_date_order(tmp_path: Path) -> None:
     assert list(recon.pairs["stage"]) == ["Matched", "Matched"]
 
 
+TALLY_BLANK_NUMBER = ("08-10-2026", "Shree Ganesh Traders", "P/104", None, None, GANESH, 500,
+                      None, 45, 45, None)  # fmt: skip
+TALLY_NO_INVOICE_DATE = ("09-10-2026", "Shree Ganesh Traders", "P/105", "INV-77", None, GANESH,
+                         800, None, 72, 72, None)  # fmt: skip
+
+
 def test_a_tally_purchase_register_is_read_too(tmp_path: Path) -> None:
     from tests.conftest import write_xlsx
 
@@ -280,15 +286,19 @@ def test_a_tally_purchase_register_is_read_too(tmp_path: Path) -> None:
                     9,
                     None,
                 ],
+                [*TALLY_BLANK_NUMBER],
+                [*TALLY_NO_INVOICE_DATE],  # no invoice date: the voucher's
             ]
         },
     )
     register = read_register(tally)
     assert register.layout == "Tally Purchase Register"
-    assert register.bills["bill_no"].tolist() == ["INV/26-27/042", "KL-900"]
-    (issue,) = register.issues
-    assert (issue.sheet, issue.cell) == ("Purchase Register", "F7")
-    assert "is not a valid GSTIN" in issue.problem
+    assert register.bills["bill_no"].tolist() == ["INV/26-27/042", "KL-900", "INV-77"]
+    assert str(register.bills["bill_date"].iloc[2]) == "2026-10-09"
+    gstin_issue, blank_number = register.issues
+    assert (gstin_issue.sheet, gstin_issue.cell) == ("Purchase Register", "F7")
+    assert "is not a valid GSTIN" in gstin_issue.problem
+    assert (blank_number.cell, blank_number.problem) == ("D8", "The bill number is blank")
     portal, _ = read_gstr2b(
         [
             gstr2b(
@@ -305,6 +315,7 @@ def test_a_tally_purchase_register_is_read_too(tmp_path: Path) -> None:
     )
     recon = reconcile(register.bills, portal)
     assert list(recon.pairs["stage"]) == ["Matched", "Matched"]
+    assert recon.missing_in_2b["bill_no"].tolist() == ["INV-77"]
 
 
 def test_bad_cells_of_the_purchases_sheet_become_issues(tmp_path: Path) -> None:
