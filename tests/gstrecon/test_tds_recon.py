@@ -61,7 +61,7 @@ RECEIPTS: list[list[Any]] = [
     ["10-10-2026", "C001", 45000, "NEFT", 5000, "194J"],  # 26AS has it in Q2 (booked in Sept)
     ["20-07-2026", "C002", 196000, "RTGS", 4000, "194C"],  # 26AS: U
     ["15-08-2026", "C002", 98000, "RTGS", 2000, "194C"],  # not in 26AS
-    ["20-08-2026", "C003", 294000, "NEFT", 6000, "194C"],  # 26AS: P
+    ["20-08-2026", "C003", 294000, "NEFT", 6000, "194J"],  # 26AS: P, and 194C there
     ["20-07-2026", "C005", 27000, "UPI", 3000, "194J"],  # no TAN in the master: by name
     ["21-07-2026", "C004", 5000, "UPI", None, None],  # no TDS: not in the reconciliation
 ]
@@ -113,7 +113,10 @@ def test_each_booking_status_is_matched_and_explained(run: tuple[int, Path]) -> 
     assert "Unmatched: the deductor has not deposited the tax" in unmatched["Why"]
     provisional = matched[("PNEM34567F", "P")]
     assert provisional["Credit at Risk"] == 0
-    assert provisional["Why"] == "Same TAN, TDS and quarter"
+    assert provisional["Why"] == (
+        "Same TAN, TDS and quarter; section 194C in 26AS, 194J in the books: correct the books "
+        "or ask the customer"
+    )
     lotus = matched[("PNEL56789H", "F")]
     assert lotus["Customer"] == "Lotus Hotels Private Limited"
 

@@ -164,6 +164,25 @@ def _matched(recon: TdsRecon) -> ResultSheet:
         + " (the customer deducted when it booked the bill): claim it in 26AS's quarter",
         "Same TAN, TDS and quarter",
     )
+    section_26as = credits["section_key"].to_numpy(dtype=object)
+    section_books = books["section_key"].to_numpy(dtype=object)
+    other_section = (section_26as != section_books) & (section_books != "") & (section_26as != "")
+    why = np.where(
+        other_section,
+        why
+        + "; section "
+        + credits["section"].to_numpy(dtype=object)
+        + " in 26AS, "
+        + books["section"].to_numpy(dtype=object)
+        + " in the books: correct the books or ask the customer",
+        why,
+    )
+    amount_gap = credits["amount"].to_numpy() != books["amount"].to_numpy()
+    why = np.where(
+        amount_gap,
+        why + "; the amount credited differs (see both columns): a part payment or a rate",
+        why,
+    )
     why = np.where(
         claimable, why, why + "; not yet credit: " + credits["status_text"].to_numpy(dtype=object)
     )
