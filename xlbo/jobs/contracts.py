@@ -22,7 +22,7 @@ from xlbo.book import FileBook, ResultSheet, write_workbook
 from xlbo.book.atomic import atomic_path, check_output_file, result_set
 from xlbo.book.display import Column, Kind
 from xlbo.errors import UserError
-from xlbo.issues import Severity, count_by_severity, describe_counts
+from xlbo.issues import Issue, Severity, count_by_severity, describe_counts, display_value
 from xlbo.jobs.registry import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -100,6 +100,46 @@ def _register(contracts: Sequence[Contract], as_on: date) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
+MAX_DAYS = 36500
+"""--days and a Notice Period longer than this (100 years) are typing slips, not contracts."""
+
+
+MAX_RENEWAL_MONTHS = 1200
+
+
+def _unworkable(contract: Contract, as_on: date, days: int) -> tuple[str, str, str] | None:
+    """Why a contract's dates cannot be worked out (the header of the cell at fault, what is
+    wrong, what to do), else None."""
+    if contract.end is not None and contract.end < contract.start:
+        return (
+            "End",
+            f"it ends ({contract.end:%d-%m-%Y}) before it starts ({contract.start:%d-%m-%Y})",
+            "Correct the Start or the End date (day first: 31-03-2027).",
+        )
+    if contract.notice_days > MAX_DAYS:
+        return (
+            "Notice Period (days)",
+            f"a notice period of {contract.notice_days} days is no notice period",
+            "Type the notice period in days (e.g. 90).",
+        )
+    if contract.auto_renew and contract.renewal_months > MAX_RENEWAL_MONTHS:
+        return (
+            "Renewal Term (months)",
+            f"a renewal term of {contract.renewal_months} months is no renewal term",
+            "Type the renewal term in months (e.g. 12).",
+        )
+    try:
+        contract_alerts([contract], {}, as_on, days)
+        _register([contract], as_on)
+    except (ValueError, OverflowError):
+        return (
+            "End",
+            "its dates run past the year 9999",
+            "Correct the End, Renewal Term and Notice Period.",
+        )
+    return None
+
+
 def contracts_job(inputs: Mapping[str, Source], settings: ContractsSettings) -> JobResult:
     """The contracts job of every door."""
     book = inputs.get("book")
@@ -118,12 +158,36 @@ def contracts_job(inputs: Mapping[str, Source], settings: ContractsSettings) -> 
             f"{Path(reader.name).name} has no {CONTRACTS.sheet} sheet; add one with the headers "
             f"{', '.join(CONTRACTS.headers)} (`xlbo init NEW.xlsx` writes it)."
         )
-    records, _, _, issues = load_sheet(holder, CONTRACTS)
-    contracts = [r for r in records if isinstance(r, Contract)]
+    as_on = settings.as_on
+    if settings.days > MAX_DAYS:
+        raise UserError(
+            f"--days {settings.days}: look at most {MAX_DAYS} days (100 years) ahead, "
+            "e.g. --days 90."
+        )
+    records, rows, letters, issues = load_sheet(holder, CONTRACTS)
+    contracts: list[Contract] = []
+    for record, row in zip(records, rows, strict=True):
+        if not isinstance(record, Contract):
+            continue
+        problem = _unworkable(record, as_on, settings.days)
+        if problem is None:
+            contracts.append(record)
+            continue
+        header, what, hint = problem
+        issues.append(
+            Issue(
+                severity=Severity.ERROR,
+                sheet=CONTRACTS.sheet,
+                cell=f"{letters.get(header, 'A')}{row}",
+                value=display_value(record.model_dump(by_alias=True).get(header)),
+                problem=f"Contract {record.contract_id}: {what}; it was set aside",
+                hint=hint,
+                file=Path(holder.name).name,
+            )
+        )
     data, master_issues = load(source)
     issues.extend(i for i in master_issues if i.sheet == "Vendors" and i.severity is Severity.ERROR)
     vendors = {v.vendor_code.casefold(): v for v in data.vendors}
-    as_on = settings.as_on
     alerts = contract_alerts(contracts, vendors, as_on, settings.days)
     company = data.company.name if data.company else ""
     frame = pd.DataFrame(

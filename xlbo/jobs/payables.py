@@ -322,7 +322,13 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
     if not run.is_file():
         raise UserError(f"{run} is not there; give the run workbook xlbo payables wrote.")
     saved = run_settings(run)
-    as_on = parse_date(saved.get("As On"))
+    try:
+        as_on = parse_date(saved.get("As On"))
+    except ValueError as error:
+        raise UserError(
+            f"{run.name}, sheet Run: the As On date cannot be read ({error}); make the run again "
+            "with xlbo payables BOOK --as-on DATE --out run.xlsx."
+        ) from None
     if as_on is None:
         raise UserError(f"{run.name}, sheet Run: the As On date is missing; make the run again.")
     book = Path(saved["Book"])

@@ -35,6 +35,14 @@ MARKS = frozenset({"yes", "y", "x", "✓", "✔", "true", "1", "pay"})
 BLANKS = frozenset({"", "no", "n", "false", "0"})
 
 
+STRAY = frozenset({"yes", "y", "x", "✓", "✔"})
+"""A tick typed outside the Pay column (in Due Date, Net to Pay, …): reported, never paid."""
+
+
+NAMES = frozenset({PAY, "Vendor Code", "Vendor", "Bill No"})
+"""Columns whose text may be a Y or an X of its own (a vendor's code or name, a bill number)."""
+
+
 def _ticked(value: Any) -> bool | None:
     """True for a tick, False for a blank or No, None for anything else (to be reported)."""
     if value is None or (isinstance(value, float) and value != value):
@@ -95,6 +103,30 @@ def read_ticks(run: Path) -> tuple[list[tuple[tuple[str, str], str]], list[Issue
             )
         elif mark:
             ticks.append(((code.casefold(), number.casefold()), cell))
+        elif code and number:
+            stray = next(
+                (
+                    header
+                    for header, value in values.items()
+                    if header not in NAMES
+                    and isinstance(value, str)
+                    and value.strip().casefold() in STRAY
+                ),
+                None,
+            )
+            if stray is not None:
+                issues.append(
+                    Issue(
+                        severity=Severity.ERROR,
+                        sheet=RUN_SHEET,
+                        cell=table.cell(int(row), str(stray)),
+                        value=display_value(values.get(stray)),
+                        problem=f"A tick in the {stray} column, not in {PAY}: bill {number} "
+                        "was not paid",
+                        hint=f"Move the tick to the {PAY} column (the first) and confirm again.",
+                        file=run.name,
+                    )
+                )
     return ticks, issues
 
 
