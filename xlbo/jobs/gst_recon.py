@@ -24,9 +24,10 @@ from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind
 from xlbo.columns import money_column
 from xlbo.errors import UserError
-from xlbo.gstrecon.engine import HEADS, TAX_HEADS, GstRecon, Stage, reconcile, suppliers_at_risk
+from xlbo.gstrecon.engine import HEADS, TAX_HEADS, GstRecon, Stage, reconcile
 from xlbo.gstrecon.portal import read_gstr2b
 from xlbo.gstrecon.register import Register, read_register, vendor_gstins
+from xlbo.gstrecon.risk import suppliers_at_risk
 from xlbo.ids import IdKind, explain
 from xlbo.issues import Issue, Severity
 from xlbo.jobs.registry import (
