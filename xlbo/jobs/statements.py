@@ -27,9 +27,9 @@ import pandas as pd
 from xlbo.book import FileBook, ResultSheet, write_workbook
 from xlbo.book.atomic import atomic_path, check_output_folder, result_set
 from xlbo.book.display import Column, Kind
-from xlbo.customers.statement import BUCKETS, Statement, reminders, statement
+from xlbo.customers.statement import BUCKETS, RECEIVABLES, Statement, reminders, statement
 from xlbo.errors import UserError
-from xlbo.issues import Severity, count_by_severity, describe_counts
+from xlbo.issues import Issue, Severity, count_by_severity, describe_counts
 from xlbo.jobs.invoice_files import to_pdf
 from xlbo.jobs.registry import (
     EXIT_FINDINGS,
@@ -40,6 +40,7 @@ from xlbo.jobs.registry import (
     file_of,
 )
 from xlbo.master.load import load
+from xlbo.master.records import Customer
 from xlbo.money import INR_DR_CR_FORMAT, format_inr, from_paise
 from xlbo.periods import financial_year
 from xlbo.readers.journal import journal_lines
@@ -169,16 +170,24 @@ def statements_job(inputs: Mapping[str, Source], settings: StatementsSettings) -
         check_output_folder(out, file_of(book), file_of(master))
     reader = FileBook(book) if isinstance(book, Path) else book
     source = FileBook(master) if isinstance(master, Path) else master or reader
-    data, _ = load(source)
+    data, master_issues = load(source)
     if not data.customers:
         raise UserError(f"{Path(source.name).name} has no customers (a Customers sheet).")
+    # a customer row set aside (a credit limit typed as words, a code twice) gets no statement:
+    # say so, as the payables job says of its vendors
+    customer_issues = [
+        i for i in master_issues if i.sheet == "Customers" and i.severity is Severity.ERROR
+    ]
     begins = data.company.books_begin if data.company else None
     lines, issues = journal_lines(
         reader, {a.account for a in data.accounts}, begins=begins, until=settings.as_on
     )
     openings, opening_issues = opening_bills(reader, begins)
-    issues += opening_issues
+    issues = [*customer_issues, *issues, *opening_issues]
     every = lines if openings.empty else pd.concat([openings, lines], ignore_index=True)
+    issues += _strangers(
+        (("Journal", lines), ("Opening Bills", openings)), data.customers, Path(reader.name).name
+    )
     fy_start = data.company.fy_start if data.company else 4
     start = settings.start or financial_year(settings.as_on, fy_start).start
     if start > settings.as_on:
@@ -186,14 +195,15 @@ def statements_job(inputs: Mapping[str, Source], settings: StatementsSettings) -
     company = data.company.name if data.company else ""
     made = [statement(c, every, start, settings.as_on) for c in data.customers]
     shown = [s for s in made if s.lines or s.opening or s.closing]
+    stems = _stems([s.customer.customer_code for s in shown])
     sheets = [_summary(shown), _reminders(shown), issues_sheet(issues)]
     files: list[Path] = []
     warnings: list[str] = []
     if out is not None and shown:
         with result_set(out, units=[out / FOLDER]) as outputs:
             staged: list[Path] = []
-            for s in shown:
-                target = out / FOLDER / f"{_safe(s.customer.customer_code)}.xlsx"
+            for s, stem in zip(shown, stems, strict=True):
+                target = out / FOLDER / f"{stem}.xlsx"
                 write_workbook(target, [statement_sheet(s, company)],
                                title=f"Statement of account — {s.customer.name}")  # fmt: skip
                 staged.append(outputs.staged(target))
@@ -239,7 +249,65 @@ def statements_job(inputs: Mapping[str, Source], settings: StatementsSettings) -
     )
 
 
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+             *(f"lpt{n}" for n in range(10))}  # fmt: skip
+"""Names Windows gives no file (CON.xlsx cannot be made there)."""
+
+
 def _safe(code: str) -> str:
     import re
 
-    return re.sub(r"[^A-Za-z0-9._-]", "-", code).strip(".") or "customer"
+    stem = re.sub(r"[^A-Za-z0-9._-]", "-", code).strip(".") or "customer"
+    return f"{stem}_" if stem.casefold() in _RESERVED else stem
+
+
+def _stems(codes: Sequence[str]) -> list[str]:
+    """Each customer's file name: its code made safe, and distinct even where two codes differ
+    only by a sign (KAV/1, KAV-1) or by case (Windows sees Kav.xlsx and KAV.xlsx as one)."""
+    taken: set[str] = set()
+    stems: list[str] = []
+    for code in codes:
+        stem = base = _safe(code)
+        number = 2
+        while stem.casefold() in taken:
+            stem, number = f"{base} ({number})", number + 1
+        taken.add(stem.casefold())
+        stems.append(stem)
+    return stems
+
+
+def _strangers(
+    frames: Sequence[tuple[str, pd.DataFrame]], customers: Sequence[Customer], file: str
+) -> list[Issue]:
+    """A warning for each party on Trade Receivables that is no customer's name or code (by
+    sheet): its lines are on no statement, so the statements add up to less than the ledger."""
+    known = {n for c in customers for n in (c.name.casefold(), c.customer_code.casefold())}
+    found: list[Issue] = []
+    for sheet, lines in frames:
+        if lines.empty:
+            continue
+        theirs = lines[lines["account"] == RECEIVABLES]
+        party = theirs["party"].fillna("").astype(str).str.strip()
+        strange = theirs[~party.str.casefold().isin(known)]
+        for name, group in strange.groupby(party[strange.index], sort=False):
+            balance = int(group["debit"].sum() - group["credit"].sum())
+            found.append(
+                Issue(
+                    severity=Severity.WARNING,
+                    sheet=sheet,
+                    cell=f"A{int(group['row'].min())}",
+                    value=str(name),
+                    problem=f"{len(group)} {RECEIVABLES} line{'s' if len(group) > 1 else ''} "
+                    + (
+                        f"of '{name}', who is not on the Customers sheet"
+                        if name
+                        else "with no Party"
+                    )
+                    + f" (₹{format_inr(from_paise(abs(balance)))} {'Dr' if balance >= 0 else 'Cr'}):"
+                    " on no statement",
+                    hint="Write the customer's Name or Customer Code in Party, or add the "
+                    "customer to the Customers sheet.",
+                    file=file,
+                )
+            )
+    return found
