@@ -24,7 +24,7 @@ from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind
 from xlbo.columns import money_column
 from xlbo.errors import UserError
-from xlbo.gstrecon.engine import HEADS, TAX_HEADS, GstRecon, Stage, reconcile
+from xlbo.gstrecon.engine import TAX_HEADS, GstRecon, Stage, reconcile
 from xlbo.gstrecon.portal import read_gstr2b
 from xlbo.gstrecon.register import Register, read_register, vendor_gstins
 from xlbo.gstrecon.risk import suppliers_at_risk
@@ -132,17 +132,14 @@ def _pairs_sheet(recon: GstRecon, stage: Stage, name: str) -> ResultSheet:
     )
 
 
+MONEY_HEADERS = frozenset({"IGST", "CGST", "SGST", "Cess", "ITC at Risk", "Tax"})
+
+
 def _display(frame: pd.DataFrame) -> dict[str, Column]:
+    """How each column of a result sheet is shown, from its header."""
     shown: dict[str, Column] = {}
     for header in frame.columns:
-        if header.startswith(("Taxable", "Tax ", "Tax(")) or header in (
-            "IGST",
-            "CGST",
-            "SGST",
-            "Cess",
-            "ITC at Risk",
-            "Tax",
-        ):
+        if header.startswith(("Taxable", "Tax ")) or header in MONEY_HEADERS:
             shown[header] = MONEY
         elif header.startswith("Date") or header == "Bill Date":
             shown[header] = DATE
@@ -505,6 +502,3 @@ def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> J
         headline=f"{counts}.",
         value=result,
     )
-
-
-__all__ = ["HEADS", "gst_recon_job", "gst_reconcile"]
