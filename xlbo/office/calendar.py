@@ -35,12 +35,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from dateutil.rrule import rrulestr  # type: ignore[import-untyped]
 from pydantic import BeforeValidator, Field
 
-from xlbo.book.display import Kind
 from xlbo.cells import clean_text, is_blank, parse_whole_number, refuse_error
 from xlbo.master.fields import (
     Count,
@@ -165,11 +164,13 @@ def _day_of_month(value: Any) -> int | None:
     return number
 
 
-Clock = Annotated[time | None, BeforeValidator(_time), Shown(Kind.TEXT, width=8)]
-Repeat = Annotated[str | None, BeforeValidator(_repeat), Shown(Kind.TEXT, width=16)]
-Attendees = Annotated[tuple[str, ...], BeforeValidator(_attendees), Shown(Kind.TEXT, width=36)]
-Minutes = Annotated[int | None, BeforeValidator(_minutes), Shown(Kind.INTEGER, width=10)]
-DayOfMonth = Annotated[int | None, BeforeValidator(_day_of_month), Shown(Kind.INTEGER, width=8)]
+_WHOLE = next(m for m in get_args(Count)[1:] if isinstance(m, Shown)).kind
+"""The master's whole-number display (Kind.INTEGER), taken from Count: no import of the port."""
+Clock = Annotated[time | None, BeforeValidator(_time), Shown(width=8)]
+Repeat = Annotated[str | None, BeforeValidator(_repeat), Shown(width=16)]
+Attendees = Annotated[tuple[str, ...], BeforeValidator(_attendees), Shown(width=36)]
+Minutes = Annotated[int | None, BeforeValidator(_minutes), Shown(_WHOLE, width=10)]
+DayOfMonth = Annotated[int | None, BeforeValidator(_day_of_month), Shown(_WHOLE, width=8)]
 
 
 class Meeting(Record):

@@ -37,11 +37,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from pydantic import BeforeValidator, Field
 
-from xlbo.book.display import Kind
 from xlbo.master.fields import (
     Count,
     Day,
@@ -54,6 +53,7 @@ from xlbo.master.fields import (
     choices_of,
     enum_reader,
 )
+from xlbo.master.fields import OptQuantity as MasterQuantity
 from xlbo.master.records import Record
 from xlbo.money import parse_amount, to_paise
 from xlbo.periods import APRIL, financial_year
@@ -81,8 +81,10 @@ def _quantity(value: Any) -> Decimal | None:
     return rounded.normalize() if rounded == rounded.to_integral() else rounded
 
 
-Quantity = Annotated[Decimal, BeforeValidator(_quantity), Shown(Kind.DECIMAL)]
-OptQuantity = Annotated[Decimal | None, BeforeValidator(_quantity), Shown(Kind.DECIMAL)]
+_DECIMAL = next(m for m in get_args(MasterQuantity)[1:] if isinstance(m, Shown))
+"""The master's quantity display (Kind.DECIMAL), taken from its type: no import of the port."""
+Quantity = Annotated[Decimal, BeforeValidator(_quantity), _DECIMAL]
+OptQuantity = Annotated[Decimal | None, BeforeValidator(_quantity), _DECIMAL]
 
 
 class MoveKind(StrEnum):
