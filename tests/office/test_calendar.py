@@ -308,3 +308,24 @@ def test_the_calendar_button_writes_the_due_sheet_the_command_line_writes(
     for sheet in ("Due", "Calendar"):
         cli = file_table(tmp_path / "c.xlsx", sheet, "Date")
         assert len(cli) > 1 and book_table(book, sheet, "Date") == cli, sheet
+
+
+def test_hostile_calendar_runs_say_what_to_do_and_leave_the_folder_as_it_was(
+    tmp_path: Path,
+) -> None:
+    from tests.hostile.harness import Folder, run_xlbo
+
+    books(tmp_path)
+    folder = Folder(tmp_path)
+    for args, words in (
+        (("--from", "01-12-2026", "--to", "31-12-2026", "--out", "books.xlsx"), ".ics"),
+        (("--from", "01-12-2026", "--to", "31-11-2026", "--out", "c.ics"), "--to 31-11-2026"),
+    ):
+        outcome = run_xlbo("calendar", "books.xlsx", *args, cwd=tmp_path)
+        outcome.plain()
+        assert words in outcome.err and outcome.peak_mb < 2048
+        folder.unchanged()
+    outcome = run_xlbo("calendar", "books.xlsx", "--from", "01-12-2026", "--to", "31-12-2026",
+                       "--as-on", "02-12-2026", cwd=tmp_path)  # fmt: skip
+    assert outcome.code == 0, outcome.said
+    assert folder.inputs_unchanged() == ["calendar.ics", "calendar.xlsx"]

@@ -246,3 +246,22 @@ def test_the_stock_button_writes_the_figures_the_command_line_writes(
     first = book_table(book, "Proposed Requests", "Request No")
     (_classic if door == "classic" else _lite)("stock", book)
     assert book_table(book, "Proposed Requests", "Request No") == first
+
+
+def test_hostile_stock_runs_say_what_to_do_and_leave_the_folder_as_it_was(tmp_path: Path) -> None:
+    from tests.hostile.harness import Folder, run_xlbo
+
+    books(tmp_path)
+    (tmp_path / "fake.xlsx").write_bytes(b"PK\x03\x04 not a zip at all")
+    folder = Folder(tmp_path)
+    for args, words in (
+        (("fake.xlsx", "--as-on", "30-11-2026", "--out", "s.xlsx"), "fake.xlsx"),
+        (("books.xlsx", "--as-on", "30-11-2026", "--out", "books.xlsx"), "choose another --out"),
+    ):
+        outcome = run_xlbo("stock", *args, cwd=tmp_path)
+        outcome.plain()
+        assert words in outcome.err and outcome.peak_mb < 2048
+        folder.unchanged()
+    outcome = run_xlbo("stock", "books.xlsx", "--as-on", "30-11-2026", cwd=tmp_path)
+    assert outcome.code == 1 and "Traceback" not in outcome.said  # the toner issue beyond stock
+    assert folder.inputs_unchanged() == ["stock.xlsx"]
