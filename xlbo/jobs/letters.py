@@ -37,6 +37,8 @@ from xlbo.book import FileBook, Reader, ResultSheet, atomic_path
 from xlbo.book.atomic import check_output_file, check_output_folder, result_set
 from xlbo.book.display import Column, Kind
 from xlbo.book.table import Table, header_key
+from xlbo.cells import excel_error
+from xlbo.dates import parse_date
 from xlbo.errors import FileProblem, SheetProblem, UserError
 from xlbo.issues import Issue, Severity
 from xlbo.jobs.registry import (
@@ -63,7 +65,7 @@ from xlbo.letters.template import (
 )
 from xlbo.master.load import MasterData, load
 from xlbo.master.schema import BY_SHEET
-from xlbo.money import format_inr, parse_money
+from xlbo.money import format_inr, parse_amount, parse_money
 from xlbo.words import Language, language
 
 MERGED_SHEET = "Merged Letters"
@@ -114,6 +116,16 @@ def _template(name: str) -> _Template:
         )
     if not path.is_file():
         raise FileProblem(f"{path}: no such Word template; check the name and folder.")
+    if path.suffix.lower() in {".xlsx", ".xlsm", ".xls", ".csv"}:
+        raise UserError(
+            f"{path.name} is a workbook, not a Word template: give the template (.docx) first "
+            f"and the workbook of the rows with --data {path.name}."
+        )
+    if path.name.startswith("~$"):
+        raise UserError(
+            f"{path.name} is the lock file Word keeps while {path.name[2:]} is open; give "
+            f"{path.name[2:]} itself (saved in Word) as the template."
+        )
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -157,6 +169,38 @@ def _money_headers(sheet: str) -> frozenset[str]:
     if table is None:
         return frozenset()
     return frozenset(h for h, c in table.columns().items() if c.kind is Kind.MONEY)
+
+
+def _date_headers(sheet: str) -> frozenset[str]:
+    table = BY_SHEET.get(sheet)
+    if table is None:
+        return frozenset()
+    return frozenset(h for h, c in table.columns().items() if c.kind is Kind.DATE)
+
+
+def _checked(value: Any, money: bool, dated: bool) -> Any:
+    """A cell as a letter may print it (a date column's serial or text as its date); a
+    ValueError, with what is wrong and what to do, for one no letter should print blank or
+    wrong: an Excel error, a money column's text that is no amount, a date that is none."""
+    error = excel_error(value)
+    if error is not None:
+        raise ValueError(
+            f"the cell shows the Excel error {error}; the letter would print it blank",
+            "Mend the formula (or type the value) and merge again.",
+        )
+    try:
+        if money:
+            parse_amount(value)
+        if dated:
+            return parse_date(value)
+    except ValueError as problem:
+        raise ValueError(
+            str(problem),
+            "Type the date day first (e.g. 01-04-2026)."
+            if dated
+            else "Type the amount as a number (e.g. 25,000).",
+        ) from None
+    return value
 
 
 def _read_rows(reader: Reader, sheet: str) -> Table:
@@ -292,13 +336,31 @@ def _rows(
     headers = [str(h) for h in table.frame.columns]
     known = BY_SHEET.get(sheet)  # a column of the master's layout left off the sheet is blank
     absent = [h for h in (known.headers if known else ()) if h not in headers]
-    money = _money_headers(sheet)
+    money, dates = _money_headers(sheet), _date_headers(sheet)
     language_header = next((h for h in headers if header_key(h) == "language"), None)
     rows: list[tuple[int, dict[str, str], Language]] = []
     issues: list[Issue] = []
-    for number, values in zip(table.frame.index, table.frame.itertuples(index=False), strict=True):
+    for number, cells in zip(table.frame.index, table.frame.itertuples(index=False), strict=True):
+        values: list[Any] = list(cells)
+        wrong: Issue | None = None
+        for index, (header, value) in enumerate(zip(headers, cells, strict=True)):
+            try:
+                values[index] = _checked(value, header in money, header in dates)
+            except ValueError as error:  # that row is left out, and its cell named
+                wrong = wrong or Issue(
+                    severity=Severity.ERROR,
+                    sheet=sheet,
+                    cell=table.cell(int(number), header),
+                    value=value,
+                    problem=f"{header}: {error.args[0]}; no letter was made for this row",
+                    hint=str(error.args[1]) if len(error.args) > 1 else "",
+                    file=Path(reader.name).name,
+                )
         fields = row_fields([*headers, *absent], [*values, *[None] * len(absent)], money)
         if not any(fields.values()):
+            continue
+        if wrong is not None:
+            issues.append(wrong)
             continue
         chosen = forced or default
         if language_header and fields.get(language_header) and forced is None:

@@ -118,14 +118,39 @@ class Fields:
         return ", ".join(self.columns) or "(none)"
 
 
+LONGEST_TEXT = 1_000_000
+"""What `{{ "-" * 40 }}` may make at most: a letter is no place for a million characters, and
+`{{ "x" * 10**10 }}` would take ten gigabytes before anything could stop it."""
+
+
 def _environment(language: Language) -> Any:
     """Jinja for a letter: sandboxed (a template from elsewhere reaches no Python attribute
-    such as `__class__`), autoescaped (cell text is never markup), with xlbo's filters."""
+    such as `__class__`, and repeats no text past `LONGEST_TEXT`), autoescaped (cell text is
+    never markup), with xlbo's filters."""
+    from jinja2.exceptions import SecurityError
     from jinja2.sandbox import SandboxedEnvironment
 
     from xlbo.letters.fields import filters
 
-    environment = SandboxedEnvironment(autoescape=True)
+    class Sandbox(SandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(right, int) and abs(right) > 100:
+                raise SecurityError(f"a power of {right} is more than a letter needs")
+            if operator == "*":
+                for times, repeated in ((left, right), (right, left)):
+                    if (
+                        isinstance(times, int)
+                        and isinstance(repeated, str | list | tuple)
+                        and times * len(repeated) > LONGEST_TEXT
+                    ):
+                        raise SecurityError(
+                            f"repeating text {times} times makes more than a letter holds"
+                        )
+            return super().call_binop(context, operator, left, right)
+
+    environment = Sandbox(autoescape=True)
     environment.filters.update(filters(language))
     return environment
 
@@ -173,7 +198,22 @@ def check_template(template: bytes, fields: Fields, sheet: str) -> list[str]:
         return [
             f"the template's tags do not fit together ({error.message}); check each {{% if %}} and {{% for %}} has its {{% endif %}} and {{% endfor %}}"
         ]
-    unknown = sorted(meta.find_undeclared_variables(tree) - set(fields.columns) - set(fields.extra))
+    for used in (*tree.find_all(nodes.Filter), *tree.find_all(nodes.Test)):
+        kind = "filter" if isinstance(used, nodes.Filter) else "test"
+        known = environment.filters if kind == "filter" else environment.tests
+        if used.name not in known:
+            shown = next((t.text for t in tags if used.name in t.text), used.name)
+            problems.append(
+                f"'{shown}' uses the {kind} '{used.name}', which xlbo does not know; its "
+                "filters are inr, words and mask (and Jinja's own, such as upper and default)"
+            )
+    if problems:
+        return problems
+    try:
+        undeclared = meta.find_undeclared_variables(tree)
+    except TemplateSyntaxError as error:  # what Jinja finds only when it compiles
+        return [f"the template's tags cannot be read ({error.message})"]
+    unknown = sorted(undeclared - set(fields.columns) - set(fields.extra))
     for name in unknown:
         used = [t.text for t in tags if name in _NAME.findall(t.text)]
         shown = ", ".join(f"'{t}'" for t in dict.fromkeys(used)) or f"'{{{{ {name} }}}}'"
