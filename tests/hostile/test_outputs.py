@@ -28,7 +28,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.hostile.harness import MEMORY_LIMIT_MB, Folder, run_xlbo
+from tests.hostile.harness import AUDIT, MEMORY_LIMIT_MB, Folder, run_xlbo
 from xlbo.book.atomic import TEMP_PREFIX
 from xlbo.cli import main
 
@@ -59,11 +59,14 @@ def content(path: Path) -> str:
 
 
 def state(folder: Path) -> dict[str, str]:
-    """Every file a user sees, by name; leftovers (hidden temporaries) apart."""
+    """Every file a user sees, by name; leftovers (hidden temporaries) and the audit log (a
+    run stopped after its set went into place is not logged) apart."""
     return {
         str(p.relative_to(folder)): content(p)
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and not p.relative_to(folder).parts[0].startswith(".")
+        if p.is_file()
+        and not p.relative_to(folder).parts[0].startswith(".")
+        and not p.name.endswith(AUDIT)
     }
 
 
@@ -308,7 +311,7 @@ def test_reconcile_keeps_the_marked_up_brs_and_confirm_still_applies_it(
     assert "Kept your earlier brs.xlsx as brs (previous).xlsx." in out
     assert (tmp_path / "brs (previous).xlsx").read_bytes() == marked
     assert f"{matches - 1} matches" in out  # the rejected pair left open in the new BRS
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(AUDIT)) == sorted(
         [
             "hdfc-statement-2026-10.xlsx",
             "tally-hdfc-ledger-2026-10.xlsx",
@@ -343,7 +346,7 @@ def test_report_and_validate_keep_the_earlier_report(
     (code, said), (again, said_again) = rerun(capsys, check)
     assert code == again == 1  # the demo plants mistakes
     assert "Kept your earlier master-issues.xlsx as master-issues (previous).xlsx." in said_again
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(AUDIT)) == sorted(
         [
             "books-2026-10.xlsx",
             "master.xlsx",
