@@ -112,7 +112,7 @@ def form26as_text(receipts: pd.DataFrame, pan: str, financial_year: str) -> str:
         )
         lines.append(detail)
         row: dict[str, Any]
-        for at, row in enumerate(rows.to_dict("records"), start=1):  # type: ignore[assignment]
+        for at, row in enumerate(rows.to_dict("records"), start=1):
             status = STATUSES[(number + at) % len(STATUSES)]
             day = pd.Timestamp(row["date"])
             booked = "-" if status == "U" else f"{day + pd.Timedelta(days=45):%d-%b-%Y}"
