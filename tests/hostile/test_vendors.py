@@ -7,6 +7,7 @@ sentence and nothing written."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import openpyxl
 import pytest
 
 from tests.hostile.harness import MEMORY_LIMIT_MB, Folder, run_xlbo
+from tests.hostile.test_reading import encrypted
 from tests.vendors.books import PURCHASE_HEADERS, PURCHASES, VENDORS, books
 from tests.vendors.test_contracts import CONTRACTS
 from tests.vendors.test_payables_job import tick
@@ -112,14 +114,19 @@ def test_vendor_cells_of_the_wrong_shape_and_a_code_twice(
     ("content", "said"),
     [
         (b"Vendor Code,Bill No\nV01,AC/1\n", "is not an Excel workbook: it is a text file"),
-        (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504), "cannot be opened"),  # encrypted
+        (b"encrypted", "is password-protected"),
         (b"", "is empty (0 bytes)"),
     ],
 )
 def test_a_books_file_that_is_no_workbook(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, said: str
 ) -> None:
-    (tmp_path / "books.xlsx").write_bytes(content)
+    if content == b"encrypted":
+        (tmp_path / "plain").mkdir()
+        encrypted(books(tmp_path / "plain"), tmp_path / "books.xlsx")
+        shutil.rmtree(tmp_path / "plain")
+    else:
+        (tmp_path / "books.xlsx").write_bytes(content)
     folder = Folder(tmp_path)
     code, told = propose(tmp_path, capsys)
     assert code == 2 and said in told, told
