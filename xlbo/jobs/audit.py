@@ -44,7 +44,7 @@ TRAIL_HEADERS = (
     "Job",
     "Change",
     "Sheet",
-    "Row",
+    "Record",
     "What",
     "Old",
     "New",
