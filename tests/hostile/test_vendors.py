@@ -271,3 +271,31 @@ def test_contracts_whose_figures_run_past_the_calendar(
     code = main(["contracts", str(tmp_path / "books.xlsx"), "--as-on", "15-10-2026",
                  "--days", "99999999", "--out", str(out)])  # fmt: skip
     assert code == 2 and "look at most 36500 days" in capsys.readouterr().err
+
+
+def test_headers_as_users_type_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = books(tmp_path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Purchases"]
+    sheet["B1"], sheet["G1"] = "  bill no ", "TAXABLE VALUE"  # other case, extra spaces
+    sheet.insert_rows(1, 2)  # a title block, merged, above the header
+    sheet["A1"] = "Purchase register 2026-27"
+    sheet.merge_cells("A1:F1")
+    book.save(path)
+    code, said = propose(tmp_path, capsys)
+    assert code == 0 and "4 open bills of 4 vendors: ₹2,71,400.00 outstanding" in said, said
+    sheet["I3"] = "C.GST"  # an optional tax column misspelt (the header is on row 3 now)
+    book.save(path)
+    code, said = propose(tmp_path, capsys)
+    assert code == 0 and "₹2,50,700.00 outstanding" in said, said  # 20,700 of CGST less
+    assert "0 errors, 1 warning" in said  # was a note, "read as blank"
+    problems = FileBook(tmp_path / "run.xlsx").read_table("Issues", ("Severity", "Problem"))
+    assert problems.frame[["Severity", "Cell", "Problem"]].values.tolist() == [
+        ["Warning", "I3", "The Purchases sheet has no 'CGST' column: every bill's CGST is read "
+         "as 0, and what is owed is short by it"]
+    ]  # fmt: skip
+    sheet["G3"] = "Taxabel Value"  # a required column misspelt
+    book.save(path)
+    code, said = propose(tmp_path, capsys)
+    assert code == 1, said
+    assert "Purchases G3: The Purchases sheet has no required 'Taxable Value' column" in said

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from xlbo.book import Reader
 from xlbo.errors import UserError
-from xlbo.issues import Issue
+from xlbo.issues import Issue, Severity
 from xlbo.master.load import load_sheet
 from xlbo.master.records import PurchaseBill
 from xlbo.master.schema import PURCHASES
@@ -35,6 +35,29 @@ class Purchases:
         return f"{self.letters.get(header, 'A')}{self.rows[index]}"
 
 
+TAX_COLUMNS = ("IGST", "CGST", "SGST", "Cess")
+
+
+def _louder(issue: Issue) -> Issue:
+    """A tax column missing from the sheet (misspelt, or named otherwise) is more than a note:
+    every bill's tax reads as 0 and what is owed to the vendors is short by it."""
+    missing = next(
+        (t for t in TAX_COLUMNS
+         if issue.problem.startswith(f"The Purchases sheet has no '{t}' column;")),
+        None,
+    )  # fmt: skip
+    if missing is None or issue.severity is not Severity.INFO:
+        return issue
+    return issue.model_copy(
+        update={
+            "severity": Severity.WARNING,
+            "problem": f"The Purchases sheet has no '{missing}' column: every bill's {missing} "
+            "is read as 0, and what is owed is short by it",
+            "hint": f"If a column holds the {missing} under another header, name it {missing}.",
+        }
+    )
+
+
 def read_purchases(reader: Reader) -> Purchases:
     """The Purchases sheet of `reader`; a `UserError` naming the headers when it has none."""
     if not reader.has(PURCHASES.sheet):
@@ -43,6 +66,7 @@ def read_purchases(reader: Reader) -> Purchases:
             f"{', '.join(PURCHASES.headers)} (`xlbo init NEW.xlsx` writes it)."
         )
     records, rows, letters, issues = load_sheet(reader, PURCHASES)
+    issues = [_louder(i) for i in issues]
     bills = [(r, row) for r, row in zip(records, rows, strict=True) if isinstance(r, PurchaseBill)]
     return Purchases(
         bills=tuple(b for b, _ in bills),
