@@ -18,6 +18,7 @@ markup).
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -123,6 +124,7 @@ LONGEST_TEXT = 1_000_000
 `{{ "x" * 10**10 }}` would take ten gigabytes before anything could stop it."""
 
 
+@functools.cache
 def _environment(language: Language) -> Any:
     """Jinja for a letter: sandboxed (a template from elsewhere reaches no Python attribute
     such as `__class__`, and repeats no text past `LONGEST_TEXT`), autoescaped (cell text is
