@@ -14,6 +14,7 @@ from typing import Any
 
 from xlbo.audit import log, snapshot, stamp
 from xlbo.audit.snapshot import RowChange
+from xlbo.errors import FileProblem
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def check(books: Path) -> Verdict:
     snap_file = snapshot.snapshot_path(books)
     head = stamp.read_head(books) if books.suffix.lower() in (".xlsx", ".xlsm") else None
     saved = snapshot.load(snap_file)
-    if not log_file.is_file():
+    if not log_file.exists():
         if head is not None:
             problem = (
                 f"The log {log_file.name} is missing, but {books.name} carries the head of entry "
@@ -85,7 +86,13 @@ def check(books: Path) -> Verdict:
                 "job on these books yet, or the log was deleted."
             )
         return Verdict(books, None, [problem])
-    lines = log.read_lines(log_file)
+    try:
+        lines = log.read_lines(log_file)
+    except OSError as error:
+        raise FileProblem(
+            f"The log {log_file.name} cannot be read ({error.strerror or error}); let xlbo read "
+            "it (permissions, another program holding it) and run again."
+        ) from None
     chain = log.verify_chain(lines)
     problems: list[str] = []
     if not chain.intact:
