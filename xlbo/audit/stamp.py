@@ -2,15 +2,17 @@
 which entry of the log last wrote the workbook and that entry's hash. A log deleted or cut back
 past that entry is found by `xlbo audit verify` from the workbook alone.
 
-Written only into books a job wrote (an input workbook is never rewritten), and not into a
-workbook with charts or pictures (openpyxl would drop them): the log's entry says whether it was.
+Written only into .xlsx/.xlsm books a job wrote (an input workbook is never rewritten): the
+sheet's part is added to the package, every other part copied as it is.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 SHEET = "xlbo audit"
 
@@ -24,26 +26,30 @@ class Head:
 
 
 def can_stamp(books: Path) -> bool:
-    """Whether the head can be written into `books` without losing anything in it."""
+    """Whether the head can be written into `books` (an .xlsx or .xlsm package)."""
     if books.suffix.lower() not in (".xlsx", ".xlsm"):
         return False
     try:
         with zipfile.ZipFile(books) as archive:
-            names = archive.namelist()
+            names = set(archive.namelist())
     except (OSError, zipfile.BadZipFile):
         return False
-    return not any(n.startswith(("xl/charts/", "xl/drawings/", "xl/pivot")) for n in names)
+    return {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"} <= names
 
 
-def write_head(books: Path, head: Head) -> None:
-    """Put the head into `books` (the sheet replaced if there), written to a temporary file and
-    moved into place."""
-    import openpyxl
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_WORKSHEET_TYPE = _RELATIONSHIPS + "/worksheet"
+_WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_PART = "xl/worksheets/xlbo-audit.xml"
 
-    book = openpyxl.load_workbook(books, keep_vba=books.suffix.lower() == ".xlsm")
-    if SHEET in book.sheetnames:
-        del book[SHEET]
-    sheet = book.create_sheet(SHEET)
+
+def _cell(ref: str, value: object) -> str:
+    if isinstance(value, int):
+        return f'<c r="{ref}"><v>{value}</v></c>'
+    return f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(value))}</t></is></c>'
+
+
+def _sheet_xml(head: Head) -> bytes:
     rows = [
         ("What", "Value"),
         ("Entry", head.seq),
@@ -51,13 +57,81 @@ def write_head(books: Path, head: Head) -> None:
         ("Log", head.log),
         ("Note", "Written by xlbo after each run that wrote these books; do not edit."),
     ]
-    for row in rows:
-        sheet.append(row)
-    sheet.sheet_state = "veryHidden"
-    sheet.protection.sheet = True
-    sheet.protection.enable()
-    temporary = books.with_name(f".{books.name}.audit.tmp")
-    book.save(temporary)
+    body = "".join(
+        f'<row r="{n}">{_cell(f"A{n}", what)}{_cell(f"B{n}", value)}</row>'
+        for n, (what, value) in enumerate(rows, 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{body}</sheetData>"
+        '<sheetProtection sheet="1" objects="1" scenarios="1"/></worksheet>'
+    ).encode()
+
+
+def _existing_part(workbook: str, relations: str) -> str | None:
+    """The part of an `xlbo audit` sheet the workbook already has (None: it has none)."""
+    found = re.search(r'<sheet\b[^>]*\bname="xlbo audit"[^>]*>', workbook)
+    if not found:
+        return None
+    rid = re.search(r'\b\w+:id="([^"]+)"', found.group(0))
+    if not rid:
+        return None
+    for relation in re.findall(r"<Relationship\b[^>]*>", relations):
+        if f'Id="{rid.group(1)}"' in relation:
+            target = re.search(r'Target="([^"]+)"', relation)
+            if target:
+                path = target.group(1)
+                return path.lstrip("/") if path.startswith("/") else f"xl/{path}"
+    return None
+
+
+def write_head(books: Path, head: Head) -> None:
+    """Put the head into `books`: the sheet's part added to the workbook's package as it is
+    (every other part copied unchanged, so nothing of the books is rewritten; a Journal of
+    100,000 lines takes a second), written to a temporary file and moved into place."""
+    with zipfile.ZipFile(books) as source:
+        workbook = source.read("xl/workbook.xml").decode("utf-8")
+        relations = source.read("xl/_rels/workbook.xml.rels").decode("utf-8")
+        types = source.read("[Content_Types].xml").decode("utf-8")
+        part = _existing_part(workbook, relations)
+        changed: dict[str, bytes] = {}
+        if part is None:
+            part = _PART
+            prefix = re.search(rf'xmlns:(\w+)="{re.escape(_RELATIONSHIPS)}"', workbook)
+            if prefix is None:
+                workbook = workbook.replace(
+                    "<workbook ", f'<workbook xmlns:r="{_RELATIONSHIPS}" ', 1
+                )
+                name = "r"
+            else:
+                name = prefix.group(1)
+            ids = [int(i) for i in re.findall(r'<sheet\b[^>]*\bsheetId="(\d+)"', workbook)]
+            entry = (
+                f'<sheet name="{SHEET}" sheetId="{max(ids, default=0) + 1}" state="veryHidden" '
+                f'{name}:id="rIdXlboAudit"/>'
+            )
+            workbook = workbook.replace("</sheets>", entry + "</sheets>", 1)
+            relation = (
+                f'<Relationship Id="rIdXlboAudit" Type="{_WORKSHEET_TYPE}" '
+                'Target="worksheets/xlbo-audit.xml"/>'
+            )
+            relations = relations.replace("</Relationships>", relation + "</Relationships>", 1)
+            override = f'<Override PartName="/{_PART}" ContentType="{_WORKSHEET_CONTENT}"/>'
+            types = types.replace("</Types>", override + "</Types>", 1)
+            changed |= {
+                "xl/workbook.xml": workbook.encode("utf-8"),
+                "xl/_rels/workbook.xml.rels": relations.encode("utf-8"),
+                "[Content_Types].xml": types.encode("utf-8"),
+            }
+        changed[part] = _sheet_xml(head)
+        temporary = books.with_name(f".{books.name}.audit.tmp")
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                data = changed.pop(item.filename, None)
+                target.writestr(item, data if data is not None else source.read(item.filename))
+            for name_, data in changed.items():
+                target.writestr(name_, data)
     temporary.replace(books)
     from xlbo.book.atomic import stamp as mark_written
 
