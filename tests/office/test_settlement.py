@@ -289,3 +289,24 @@ def test_an_unknown_employee_in_its_own_process(tmp_path: Path) -> None:
     assert "no employee 'E999' on the Employees sheet" in outcome.err
     assert outcome.peak_mb < 2048
     folder.unchanged()
+
+
+def test_another_employees_bad_row_is_no_part_of_the_settlement(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = [list(row) for row in EMPLOYEES]
+    bad[2][8] = "fifteen thousand"  # E002's Basic
+    path = master(tmp_path, Employees=bad)
+    code = main(
+        ["final-settlement", str(path), "--employee", "E001", "--leaving", "27-11-2026",
+         "--out", str(tmp_path / "fnf")]
+    )  # fmt: skip
+    assert code == 0, capsys.readouterr().out
+    issues = _table(tmp_path / "fnf" / "final-settlement-E001.xlsx", "Issues", "Severity")
+    assert not [i for i in issues if i["Sheet"] == "Employees"]
+    code = main(
+        ["final-settlement", str(path), "--employee", "E002", "--leaving", "27-11-2026",
+         "--out", str(tmp_path / "fnf2")]
+    )  # fmt: skip
+    assert code == 2
+    assert "a row with a bad cell is set aside" in capsys.readouterr().err

@@ -154,7 +154,8 @@ def _find(data: MasterData, code: str, name: str) -> Employee:
     more = " …" if len(data.employees) > 8 else ""
     raise SheetProblem(
         f"{name}: no employee '{code}' on the Employees sheet (its IDs: {known}{more}). Give "
-        "--employee as the Employee ID is typed there."
+        "--employee as the Employee ID is typed there (a row with a bad cell is set aside: "
+        "`xlbo validate` lists it)."
     )
 
 
@@ -632,6 +633,15 @@ def settings_from_sheet(reader: Reader, payroll: Path | None = None) -> Settleme
     )
 
 
+def _own_row(data: MasterData, person: Employee, issues: Sequence[Issue]) -> list[Issue]:
+    """The Employees sheet's issues on the leaving employee's own row (other employees' bad
+    rows are no part of this settlement)."""
+    index = next(i for i, p in enumerate(data.employees) if p.employee_id == person.employee_id)
+    rows = data.rows.get("Employees", ())
+    row = str(rows[index]) if index < len(rows) else ""
+    return [i for i in issues if i.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == row]
+
+
 def settlement_job(inputs: Mapping[str, Source], settings: SettlementSettings) -> JobResult:
     """The final-settlement job of every door."""
     master = inputs["master"]
@@ -639,8 +649,10 @@ def settlement_job(inputs: Mapping[str, Source], settings: SettlementSettings) -
     if out is not None:
         check_output_folder(out, file_of(master))
     reader = FileBook(master) if isinstance(master, Path) else master
-    data, issues = employees_of(reader)
+    data, master_issues = employees_of(reader)
+    issues: list[Issue] = []
     s = draw_up(data, reader, settings, issues)
+    issues[:0] = _own_row(data, s.employee, master_issues)
     company = data.company.name if data.company else ""
     sheets = settlement_sheets(s, issues, company)
     files: tuple[Path, ...] = ()
