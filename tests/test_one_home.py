@@ -20,6 +20,9 @@ PACKAGE = Path(xlbo.__file__).parent
 ELSEWHERE = {
     "xlbo/demo/month.py": "writes bank statements in the layouts banks export (1,23,456.78, "
     "123,456.78, 123.456,78) and float cells, as a bank would: no money text of xlbo's own",
+    "xlbo/gstrecon/samples.py": "writes a sample GSTR-2B JSON and Form 26AS text for the demo in "
+    "the portal's and TRACES' own number forms (2B's JSON numbers, 26AS's plain 1234.50): no "
+    "money text of xlbo's own",
 }
 """Modules whose money-looking text imitates someone else's file, with the reason."""
 
