@@ -108,18 +108,21 @@ def file_sha256(path: Path) -> str:
 
 
 def _named(path: Path, folder: Path) -> str:
-    """A file as the log names it: relative to the log's folder where it lies under it."""
+    """A file as the log names it: relative to the log's folder (resolved) where it lies under
+    it."""
+    whole = path.resolve()
     try:
-        return path.resolve().relative_to(folder.resolve()).as_posix()
+        return whole.relative_to(folder).as_posix()
     except ValueError:
-        return str(path.resolve())
+        return str(whole)
 
 
 def _files(paths: Any, folder: Path) -> list[dict[str, str]]:
     listed = []
+    where = folder.resolve()  # once, not once a file: a run may write 10,000 documents
     for path in paths:
         if isinstance(path, Path) and path.is_file():
-            listed.append({"file": _named(path, folder), "sha256": file_sha256(path)})
+            listed.append({"file": _named(path, where), "sha256": file_sha256(path)})
     return listed
 
 
@@ -209,7 +212,7 @@ def _record_in_file(
                 for change in snapshot.compare(earlier.sheets, rows)
             ]
         entry["outside"] = outside
-        entry["books"] = _named(books, folder)
+        entry["books"] = _named(books, folder.resolve())
         entry["outputs"] = _files(result.files, folder)
         entry["snapshot"] = {
             "file": snap_path.name,
