@@ -190,3 +190,15 @@ def format_inr(amount: Decimal | int | None, symbol: bool = False) -> str:
     sign = "-" if value < 0 else ""
     whole, _, fraction = f"{abs(value):f}".partition(".")
     return f"{sign}{'₹' if symbol else ''}{group_indian(int(whole))}.{fraction or '00'}"
+
+
+def decimal_text(amount: Decimal | int | str | None) -> str:
+    """Rupees as a plain decimal with two places (`1234.50`, `-0.05`): money in a log or a file
+    that a program reads back, never grouped for people (that is `format_inr`); '' for blank,
+    and text that is no amount comes back as it is."""
+    if amount is None or amount == "":
+        return ""
+    try:
+        return format(Decimal(str(amount)).quantize(PAISE, rounding=ROUND_HALF_UP), "f")
+    except ArithmeticError:
+        return str(amount)

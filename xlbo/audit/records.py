@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from xlbo.journal_layout import HEADERS, SHEET
+from xlbo.money import decimal_text
 
 MONEY_HEADERS = frozenset({"Debit", "Credit"})
 
@@ -90,15 +91,9 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def money_text(value: Any) -> str:
+def amount_cell(value: Any) -> str:
     """A Debit or Credit cell as rupees with two decimals ('' when blank)."""
-    text = cell_text(value)
-    if not text:
-        return ""
-    try:
-        return format(Decimal(text).quantize(Decimal("0.01")), "f")
-    except ArithmeticError:
-        return text
+    return decimal_text(cell_text(value))
 
 
 def journal_records(frame: pd.DataFrame, sheet: str = SHEET) -> tuple[AuditRecord, ...]:
@@ -109,7 +104,7 @@ def journal_records(frame: pd.DataFrame, sheet: str = SHEET) -> tuple[AuditRecor
     headers = [h for h in HEADERS if h in frame.columns]
     for values in frame[headers].itertuples(index=False, name=None):
         new = {
-            header: money_text(value) if header in MONEY_HEADERS else cell_text(value)
+            header: amount_cell(value) if header in MONEY_HEADERS else cell_text(value)
             for header, value in zip(headers, values, strict=True)
         }
         voucher = new.get("Voucher No", "")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from xlbo.audit.records import MONEY_HEADERS, AuditRecord, Change, cell_text, money_text
+from xlbo.audit.records import MONEY_HEADERS, AuditRecord, Change, amount_cell, cell_text
 from xlbo.book.table import column_letter
 from xlbo.journal_layout import SHEET as JOURNAL
 
@@ -166,7 +166,7 @@ class RowChange:
             shown: dict[str, str] = {}
             for i, cell in enumerate(cells):
                 header = headers[i] if i < len(headers) and headers[i] else column_letter(i)
-                shown[header] = money_text(cell) if header in MONEY_HEADERS else cell
+                shown[header] = amount_cell(cell) if header in MONEY_HEADERS else cell
             return shown
 
         return AuditRecord(self.change, self.sheet, self.where, named(self.new), named(self.old))
