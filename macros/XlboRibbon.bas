@@ -19,3 +19,23 @@ End Sub
 Sub Reports(control As IRibbonControl)
     RunPython "import xlbo_buttons; xlbo_buttons.reports_caller()"
 End Sub
+
+Sub Letters(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.letters_caller()"
+End Sub
+
+Sub Invoices(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.invoices_caller()"
+End Sub
+
+Sub FinalSettlement(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.final_settlement_caller()"
+End Sub
+
+Sub Stock(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.stock_caller()"
+End Sub
+
+Sub Calendar(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.calendar_caller()"
+End Sub

@@ -36,6 +36,31 @@ def reports(book: Any) -> str:
     return buttons.reports(book)
 
 
+def letters(book: Any) -> str:
+    """Merge the letters ticked on the Letters sheet; their text goes into `book`, files beside it."""
+    return buttons.letters(book)
+
+
+def invoices(book: Any) -> str:
+    """Issue the Invoices and Receipts sheets' documents; they go into new sheets of `book`."""
+    return buttons.invoices(book)
+
+
+def final_settlement(book: Any) -> str:
+    """Draw up the full-and-final of the employee on the Final Settlement sheet into `book`."""
+    return buttons.final_settlement(book)
+
+
+def stock(book: Any) -> str:
+    """Draw up the stock register, reorder list and purchase requests into `book`."""
+    return buttons.stock(book)
+
+
+def calendar(book: Any) -> str:
+    """Write the Due sheet and the year's calendar into `book` (the .ics: xlbo calendar)."""
+    return buttons.calendar(book)
+
+
 def _from_excel(handler: Callable[[Any], str]) -> None:
     book = xw.Book.caller()
     try:
@@ -62,3 +87,28 @@ def run_payroll_caller() -> None:
 def reports_caller() -> None:
     """RunPython entry point of the Reports button."""
     _from_excel(reports)
+
+
+def letters_caller() -> None:
+    """RunPython entry point of the Letters button."""
+    _from_excel(letters)
+
+
+def invoices_caller() -> None:
+    """RunPython entry point of the Invoices button."""
+    _from_excel(invoices)
+
+
+def final_settlement_caller() -> None:
+    """RunPython entry point of the Final Settlement button."""
+    _from_excel(final_settlement)
+
+
+def stock_caller() -> None:
+    """RunPython entry point of the Stock button."""
+    _from_excel(stock)
+
+
+def calendar_caller() -> None:
+    """RunPython entry point of the Calendar button."""
+    _from_excel(calendar)

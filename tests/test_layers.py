@@ -20,7 +20,7 @@ import xlbo
 PACKAGE = Path(xlbo.__file__).parent
 ROOT = PACKAGE.parent
 
-ENGINES = ("bank", "payroll", "reports", "documents")
+ENGINES = ("bank", "payroll", "reports", "documents", "vendors", "customers", "office")
 """The engine packages under `xlbo/`."""
 
 FORBIDDEN = (

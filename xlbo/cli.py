@@ -312,6 +312,100 @@ def cmd_contracts(args: argparse.Namespace) -> int:
     return say(run("contracts", inputs, settings))
 
 
+def cmd_statements(args: argparse.Namespace) -> int:
+    from xlbo.jobs.registry import Source, StatementsSettings, run
+
+    as_on = day_at_door(args.as_on, "--as-on")
+    if as_on is None:
+        raise UserError("Give --as-on DATE (dd-mm-yyyy): the day the statements end.")
+    inputs: dict[str, Source] = {"book": Path(args.book)}
+    if args.master:
+        inputs["master"] = Path(args.master)
+    start = day_at_door(args.start, "--from")
+    settings = StatementsSettings(as_on, start, Path(args.out), pdf=not args.no_pdf)
+    return say(run("statements", inputs, settings))
+
+
+def cmd_stock(args: argparse.Namespace) -> int:
+    from xlbo.jobs.registry import Source, StockSettings, run
+
+    as_on = day_at_door(args.as_on, "--as-on")
+    if as_on is None:
+        raise UserError("Give --as-on DATE (dd-mm-yyyy): the day the register runs to.")
+    inputs: dict[str, Source] = {"book": Path(args.book)}
+    if args.master:
+        inputs["master"] = Path(args.master)
+    return say(run("stock", inputs, StockSettings(as_on, Path(args.out))))
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from xlbo.jobs.registry import CalendarSettings, Source, run
+
+    start = day_at_door(args.start, "--from")
+    end = day_at_door(args.end, "--to")
+    if start is None or end is None:
+        raise UserError("Give --from DATE and --to DATE (dd-mm-yyyy): the days the calendar spans.")
+    if end < start:
+        raise UserError(f"--to {args.end} is before --from {args.start}; swap them.")
+    as_on = day_at_door(args.as_on, "--as-on") or date.today()
+    inputs: dict[str, Source] = {"book": Path(args.book)}
+    if args.master:
+        inputs["master"] = Path(args.master)
+    return say(run("calendar", inputs, CalendarSettings(start, end, as_on, Path(args.out))))
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from xlbo.jobs.registry import AuditSettings, run
+
+    settings = AuditSettings(
+        args.action,
+        out=Path(args.out) if args.out else None,
+        start=day_at_door(args.start, "--from"),
+        end=day_at_door(args.end, "--to"),
+    )
+    return say(run("audit", {"book": Path(args.book)}, settings))
+
+
+def cmd_leave(args: argparse.Namespace) -> int:
+    from xlbo.jobs.registry import LeaveSettings, run
+
+    as_on = day_at_door(args.as_on, "--as-on")
+    if as_on is None:
+        raise UserError("Give --as-on DATE (dd-mm-yyyy): the day the balances are as on.")
+    return say(run("leave", {"master": Path(args.master)}, LeaveSettings(as_on, Path(args.out))))
+
+
+def cmd_final_settlement(args: argparse.Namespace) -> int:
+    from xlbo.cells import parse_percent
+    from xlbo.jobs.registry import SettlementSettings, run
+    from xlbo.office.settlement import Leaving, leaving_reason
+
+    leaving = day_at_door(args.leaving, "--leaving")
+    if leaving is None:
+        raise UserError("Give --leaving DATE (dd-mm-yyyy): the last working day.")
+    reason = leaving_reason(args.reason)
+    if reason is None:
+        raise UserError(
+            f"--reason {args.reason}: give one of {', '.join(r.value for r in Leaving)}."
+        )
+    try:
+        rate = parse_percent(args.bonus_rate) if args.bonus_rate else None
+    except ValueError:
+        raise UserError(f"--bonus-rate {args.bonus_rate}: give a rate such as 8.33%.") from None
+    settings = SettlementSettings(
+        employee=args.employee,
+        leaving=leaving,
+        out=Path(args.out),
+        reason=reason,
+        notice_given=day_at_door(args.notice_given, "--notice-given"),
+        bonus_rate=rate,
+        payroll=Path(args.payroll) if args.payroll else None,
+    )
+    return say(run("final-settlement", {"master": Path(args.master)}, settings))
+
+
 def cmd_workbooks(args: argparse.Namespace) -> int:
     from xlbo.jobs.registry import WorkbooksSettings, run
 
@@ -614,6 +708,61 @@ def build_parser() -> argparse.ArgumentParser:
     contracts.add_argument("--out", default="contract-alerts.xlsx", help="the alerts workbook")
     contracts.set_defaults(run=cmd_contracts)
 
+    statements = jobs.add_parser(
+        "statements",
+        help="a statement of account per customer (xlsx and PDF) and the reminder list",
+        description="From the Journal (and Opening Bills): each customer's opening balance, "
+        "invoices, receipts, credit and debit notes, TDS deducted by the customer and running "
+        "balance from --from (default: the start of the financial year) to --as-on, with the "
+        "ageing of unpaid invoices, advances not yet applied and credit-limit breaches; a "
+        "summary and the invoices past the customer's credit days, most overdue first.",
+        epilog="Example: xlbo statements books.xlsx --master master.xlsx --as-on 30-11-2026 "
+        "--out statements-2026-11",
+    )
+    statements.add_argument("book", help="the books with the Journal")
+    statements.add_argument("--master", help="the master workbook with Customers (default: BOOK)")
+    statements.add_argument("--as-on", required=True, help="the day the statements end")
+    statements.add_argument("--from", dest="start", help="the first day (default: FY start)")
+    statements.add_argument("--out", default="statements", help="the folder to write")
+    statements.add_argument("--no-pdf", action="store_true", help="workbooks only, no PDFs")
+    statements.set_defaults(run=cmd_statements)
+
+    stock = jobs.add_parser(
+        "stock",
+        help="the stock register (weighted average), what to reorder, purchase requests",
+        description="Read Stock Items, Stock Moves and Purchase Requests: each item's opening, "
+        "receipts, issues and closing with value by moving weighted average; an issue that "
+        "would take stock below zero is an Issue naming its row; a reorder list that counts "
+        "requests still open, so nothing is requested twice, saying why each item is or is "
+        "not on it; and one purchase request per preferred vendor, numbered PR/26-27/0001.",
+        epilog="Example: xlbo stock books.xlsx --as-on 30-11-2026 --out stock.xlsx",
+    )
+    stock.add_argument("book", help="the workbook with the Stock Items sheet")
+    stock.add_argument("--master", help="the master workbook with Vendors (default: BOOK)")
+    stock.add_argument("--as-on", required=True, help="the day the register runs to")
+    stock.add_argument("--out", default="stock.xlsx", help="the stock workbook")
+    stock.set_defaults(run=cmd_stock)
+
+    calendar = jobs.add_parser(
+        "calendar",
+        help="meetings and statutory due dates as a calendar (.ics) and a Due sheet",
+        description="Write the Meetings (with their repeat rules and reminders), the due dates "
+        "of the Compliance Rules that apply to the company (GST, TDS, PF, ESI, PT, ROC; an "
+        "Extended To row moves a date), contract dates and vendors' bills falling due, from "
+        "--from to --to, as an iCalendar file Outlook and Google import; and beside it a "
+        "workbook whose Due sheet lists what is overdue and what falls due in the next 7 days "
+        "as on --as-on (default today), with who owns each.",
+        epilog="Example: xlbo calendar books.xlsx --from 01-12-2026 --to 31-03-2027 "
+        "--out calendar.ics",
+    )
+    calendar.add_argument("book", help="the workbook with Meetings and Compliance Rules")
+    calendar.add_argument("--master", help="the master workbook with the Company (default: BOOK)")
+    calendar.add_argument("--from", dest="start", required=True, help="the first day")
+    calendar.add_argument("--to", dest="end", required=True, help="the last day")
+    calendar.add_argument("--as-on", help="the day the Due sheet counts from (default: today)")
+    calendar.add_argument("--out", default="calendar.ics", help="the calendar file (.ics)")
+    calendar.set_defaults(run=cmd_calendar)
+
     workbooks = jobs.add_parser(
         "workbooks",
         help="build the workbooks and Excel code users open",
@@ -678,6 +827,62 @@ def build_parser() -> argparse.ArgumentParser:
     )
     addin.add_argument("action", choices=["install", "uninstall"], help="what to do")
     addin.set_defaults(run=cmd_addin)
+
+    audit = jobs.add_parser(
+        "audit",
+        help="check the books' audit log, or write the auditor's report of it",
+        description="Every job that writes or posts appends to BOOK.xlbo-log.jsonl beside the "
+        "books (who, when, which job, inputs and outputs with SHA-256, each record old -> new), "
+        "each entry chained to the one before. verify checks the chain, the head the books "
+        "carry and the books' Journal and master rows against the last run's snapshot (exit 0 "
+        "when all holds, 2 with what does not); report writes who, when, what, old -> new.",
+        epilog="Example: xlbo audit verify books.xlsx; xlbo audit report books.xlsx --from "
+        "01-04-2026 --to 31-03-2027 --out audit.xlsx",
+    )
+    audit.add_argument("action", choices=["verify", "report"], help="what to do")
+    audit.add_argument("book", help="the books whose log to check")
+    audit.add_argument("--from", dest="start", help="report: the first day (default: all)")
+    audit.add_argument("--to", dest="end", help="report: the last day (default: all)")
+    audit.add_argument("--out", help="report: the workbook to write (default BOOK-audit.xlsx)")
+    audit.set_defaults(run=cmd_audit)
+
+    leave = jobs.add_parser(
+        "leave",
+        help="leave balances, accrual, lapse and encashment; the employee files' missing papers",
+        description="From the master's Employees, Leave Rules (Maharashtra's Shops and "
+        "Establishments Act shipped), Leave Taken and Employee Documents: each employee's "
+        "leave brought forward, earned, taken, lapsed and its encashment value as on a day, "
+        "the year-by-year working, and the documents missing from each employee's file.",
+        epilog="Example: xlbo leave master.xlsx --as-on 30-11-2026 --out leave.xlsx",
+    )
+    leave.add_argument("master", help="the master workbook")
+    leave.add_argument("--as-on", required=True, help="the day the balances are as on")
+    leave.add_argument("--out", default="leave.xlsx", help="the workbook to write")
+    leave.set_defaults(run=cmd_leave)
+
+    settlement = jobs.add_parser(
+        "final-settlement",
+        help="one leaving employee's full-and-final: salary, leave, gratuity, bonus, recoveries",
+        description="The unpaid salary of the leaving month (through payroll), leave "
+        "encashment, gratuity, the year's bonus, notice-period recovery, the Recoveries "
+        "sheet's loans and advances, TDS on the total and the pay-by date (two working days, "
+        "Code on Wages s.17(2)); writes the settlement, its working, the journal and a letter.",
+        epilog="Example: xlbo final-settlement master.xlsx --employee E014 --leaving "
+        "27-11-2026 --notice-given 30-10-2026 --out settlements",
+    )
+    settlement.add_argument("master", help="the master workbook")
+    settlement.add_argument("--employee", required=True, help="the Employee ID")
+    settlement.add_argument("--leaving", required=True, help="the last working day")
+    settlement.add_argument(
+        "--reason",
+        default="Resignation",
+        help="Resignation (default), Retirement, Termination, Death or Disablement",
+    )
+    settlement.add_argument("--notice-given", help="the day notice was given (resignation)")
+    settlement.add_argument("--bonus-rate", help="the year's bonus rate (default: 8.33%%)")
+    settlement.add_argument("--payroll", help="the folder of this year's payroll registers")
+    settlement.add_argument("--out", default="settlements", help="the folder to write")
+    settlement.set_defaults(run=cmd_final_settlement)
 
     demo = jobs.add_parser(
         "demo",

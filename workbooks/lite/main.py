@@ -62,9 +62,9 @@ def GSTIN_PAN(values):
 
 @func(namespace="XLBO")
 @arg("values", ndim=2)
-def AMOUNT_IN_WORDS(values):
-    """An amount in words for invoices and cheques: 125000.50 → Rupees One Lakh Twenty-Five Thousand and Fifty Paise Only."""
-    return functions.amount_in_words(values)
+def AMOUNT_IN_WORDS(values, language=None):
+    """An amount in words for invoices and cheques: 125000.50 → Rupees One Lakh Twenty-Five Thousand and Fifty Paise Only; `=XLBO.AMOUNT_IN_WORDS(A2, "hi")` writes it in Hindi (रुपये एक लाख पच्चीस हज़ार और पचास पैसे मात्र). The language is optional: en by default."""
+    return functions.amount_in_words(values, language)
 
 
 @func(namespace="XLBO")
@@ -86,28 +86,28 @@ def GST_SPLIT(taxable, rate, supplier_state, place_of_supply):
 
 @func(namespace="XLBO")
 @arg("pf_wage", ndim=2)
-def PF(pf_wage, part):
+def PF(pf_wage, part=None):
     """PF on a month's PF wages: the employee's 12% by default, or EMPLOYER, EPS, EPF, EDLI, ADMIN."""
     return functions.pf(pf_wage, part)
 
 
 @func(namespace="XLBO")
 @arg("gross", ndim=2)
-def ESI(gross, part):
+def ESI(gross, part=None):
     """ESI on a month's gross wages (0 above the ₹21,000 ceiling): EMPLOYEE (0.75%) or EMPLOYER (3.25%), rounded up."""
     return functions.esi(gross, part)
 
 
 @func(namespace="XLBO")
 @arg("gross", ndim=2)
-def PT(state, gross, month, gender):
+def PT(state, gross, month, gender=None):
     """Professional tax for a month's gross in a state (Feb 300 in MH and KA; women's slab in MH): =XLBO.PT("Maharashtra", 30000, "2027-02")."""
     return functions.pt(state, gross, month, gender)
 
 
 @func(namespace="XLBO")
 @arg("annual_taxable", ndim=2)
-def INCOME_TAX(annual_taxable, regime, year):
+def INCOME_TAX(annual_taxable, regime=None, year=None):
     """Income tax with 87A rebate, surcharge and 4% cess on a year's taxable salary: =XLBO.INCOME_TAX(1210000, "New", "2026-27")."""
     return functions.income_tax_for(annual_taxable, regime, year)
 
@@ -140,3 +140,33 @@ def run_payroll(book: xw.Book):
 def reports(book: xw.Book):
     """Build the month's report pack from the Journal: trial balance, P&L, balance sheet, monthly, annual, ageing, budget and progress."""
     run_script("reports", book, "C15")
+
+
+@script(button="[xlbo_letters]xlbo!A17", show_taskpane=True)
+def letters(book: xw.Book):
+    """Merge the letters ticked on the Letters sheet (appointment, experience, salary certificate, payment reminder, payment advice, or your own .docx) with their rows."""
+    run_script("letters", book, "C18")
+
+
+@script(button="[xlbo_invoices]xlbo!A20", show_taskpane=True)
+def invoices(book: xw.Book):
+    """Issue the Invoices sheet's documents and the Receipts sheet's receipts into this workbook: Documents, Invoice Register and Invoice Journal sheets (PDFs: xlbo invoices)."""
+    run_script("invoices", book, "C21")
+
+
+@script(button="[xlbo_final_settlement]xlbo!A23", show_taskpane=True)
+def final_settlement(book: xw.Book):
+    """Draw up the full-and-final of the employee on the Final Settlement sheet: salary, leave encashment, gratuity, bonus, recoveries, TDS, pay-by date, journal and letter."""
+    run_script("final_settlement", book, "C24")
+
+
+@script(button="[xlbo_stock]xlbo!A26", show_taskpane=True)
+def stock(book: xw.Book):
+    """Draw up the stock register (weighted average) as on today, what to reorder and why, and the purchase requests to raise, one per preferred vendor."""
+    run_script("stock", book, "C27")
+
+
+@script(button="[xlbo_calendar]xlbo!A29", show_taskpane=True)
+def calendar(book: xw.Book):
+    """List what is overdue and due in the next 7 days (statutory dates, meetings, contracts, bills) with who owns each, and the year's calendar; the .ics: xlbo calendar."""
+    run_script("calendar", book, "C30")

@@ -197,6 +197,135 @@ def reports(book: Any) -> str:
     return outcome
 
 
+LETTERS_SHEET = "Letters"
+"""The sheet the Letters button reads: which letters to merge (Template, Sheet, Merge)."""
+
+
+def letters(book: Any) -> str:
+    """Merge the letters ticked on the Letters sheet (Merge: Yes) with their sheet's rows: the
+    first click adds that sheet, listing xlbo's letters. Each letter's text goes on the Merged
+    Letters sheet; when the workbook is saved in a folder, the .docx letters, their PDFs and
+    mail drafts go into its letters folder (as `xlbo letters` writes them), and the payroll
+    folder beside it gives the salary certificates their months."""
+    import pandas as pd
+
+    from xlbo.book.display import ResultSheet
+    from xlbo.cells import parse_yes_no
+    from xlbo.jobs.letters import MERGED_SHEET
+    from xlbo.jobs.registry import LettersSettings
+    from xlbo.letters.shipped import SHIPPED
+
+    excel = ExcelBook(book)
+    if not excel.has(LETTERS_SHEET):
+        listed = pd.DataFrame(
+            [[s.name, s.sheet, "No", s.titles[0]] for s in SHIPPED.values()],
+            columns=["Template", "Sheet", "Merge", "Letter"],
+            dtype=object,
+        )
+        excel.write([ResultSheet(LETTERS_SHEET, listed)])
+        return (
+            "Added the Letters sheet listing xlbo's letters: type Yes under Merge beside those "
+            "to write (or add a row naming your own .docx saved beside this workbook), then "
+            "click Letters again."
+        )
+    wanted = excel.read_table(LETTERS_SHEET, ["Template", "Sheet", "Merge"]).frame
+    chosen = []
+    for row in wanted.to_dict("records"):
+        try:
+            merge = parse_yes_no(row.get("Merge"))
+        except ValueError:
+            merge = False
+        if merge and str(row.get("Template") or "").strip():
+            chosen.append((str(row["Template"]).strip(), str(row.get("Sheet") or "").strip()))
+    if not chosen:
+        raise UserError("Type Yes under Merge on the Letters sheet beside the letters to write.")
+    folder = saved_folder(book)
+    payroll = folder / PAYROLL_FOLDER if folder is not None else None
+    outcomes: list[str] = []
+    merged: list[pd.DataFrame] = []
+    for template, sheet in chosen:
+        if template not in SHIPPED and folder is not None:
+            template = str(folder / template)
+        settings = LettersSettings(
+            template,
+            folder / "letters" if folder is not None else None,
+            sheet=sheet or None,
+            payroll=payroll if payroll is not None and payroll.is_dir() else None,
+        )
+        result = run("letters", {"data": excel, "books": excel}, settings)
+        outcomes.append(_outcome(result))
+        merged.extend(s.frame for s in result.sheets if s.name == MERGED_SHEET)
+    shown = next(s for s in result.sheets if s.name == MERGED_SHEET)
+    excel.write([ResultSheet(MERGED_SHEET, pd.concat(merged, ignore_index=True), shown.columns)])
+    return " ".join(outcomes)
+
+
+def invoices(book: Any) -> str:
+    """Issue the Invoices sheet's documents and the Receipts sheet's receipts into this
+    workbook: the Documents sheet (each document's lines, totals and words), the Invoice
+    Register (whose numbers the next click continues), Invoice Lines, the Receipt Register and
+    the Invoice Journal (the Journal sheet, the books' own, is never written). No PDFs: Excel
+    has no LibreOffice (`xlbo invoices` makes them). Nothing in the input is changed or marked;
+    the Issues sheet names each cell to fix."""
+    from xlbo.jobs.registry import InvoicesSettings
+
+    excel = ExcelBook(book)
+    result = run("invoices", {"book": excel}, InvoicesSettings(out=None, pdf=False))
+    excel.write(result.sheets)
+    return _outcome(result)
+
+
+def final_settlement(book: Any) -> str:
+    """Draw up the full-and-final of the employee named on the Final Settlement sheet (the
+    first click adds that sheet to fill in): the Settlement, Settlement Working, Settlement
+    Journal, Settlement Letter and Issues sheets go into this workbook; the payroll folder
+    beside a saved workbook gives the year to date for TDS."""
+    from xlbo.jobs.settlement import REQUEST_SHEET, request_sheet, settings_from_sheet
+
+    excel = ExcelBook(book)
+    if not excel.has(REQUEST_SHEET):
+        excel.write([request_sheet()])
+        return (
+            f"Added the {REQUEST_SHEET} sheet: type the Employee ID and the Last Working Day "
+            "(and the Reason, Notice Given, Bonus Rate), then click Final Settlement again."
+        )
+    folder = saved_folder(book)
+    payroll = folder / PAYROLL_FOLDER if folder is not None else None
+    settings = settings_from_sheet(excel, payroll if payroll and payroll.is_dir() else None)
+    result = run("final-settlement", {"master": excel}, settings)
+    excel.write(result.sheets)
+    return _outcome(result)
+
+
+def stock(book: Any, today: date | None = None) -> str:
+    """Draw up the stock register as on today from this workbook's Stock Items, Stock Moves and
+    Purchase Requests: the Stock Register, Stock Ledger, Reorder (with why), Proposed Requests
+    (numbered after those already on Purchase Requests and on the last Proposed Requests: a
+    repeat keeps its number) and Issues sheets go into it."""
+    from xlbo.jobs.registry import StockSettings
+
+    excel = ExcelBook(book)
+    result = run("stock", {"book": excel}, StockSettings(as_on=today or date.today()))
+    excel.write(result.sheets)
+    return _outcome(result)
+
+
+def calendar(book: Any, today: date | None = None) -> str:
+    """Write the Due sheet (overdue, and the next 7 days, with owners), the Calendar of the
+    twelve months from this month's first day (meetings, statutory dates of Compliance Rules,
+    contract dates, bills falling due) and the Compliance sheet into this workbook. The .ics
+    file needs the command line (`xlbo calendar`): Lite, in the browser, writes no files."""
+    from xlbo.jobs.registry import CalendarSettings
+
+    as_on = today or date.today()
+    start = as_on.replace(day=1)
+    end = start.replace(year=start.year + 1) - timedelta(days=1)
+    excel = ExcelBook(book)
+    result = run("calendar", {"book": excel}, CalendarSettings(start, end, as_on))
+    excel.write(result.sheets)
+    return f"{_outcome(result)}. The .ics file: xlbo calendar on the command line."
+
+
 @dataclass(frozen=True)
 class Button:
     """A ribbon button: its label, its group on the xlbo tab, what it runs, and the job of the
@@ -243,6 +372,51 @@ BUTTONS: tuple[Button, ...] = (
         "Build the month's report pack from the Journal: trial balance, P&L, balance sheet, "
         "monthly, annual, ageing, budget and progress.",
         "report",
+    ),
+    Button(
+        "letters",
+        "Letters",
+        "Documents",
+        letters,
+        "Merge the letters ticked on the Letters sheet (appointment, experience, salary "
+        "certificate, payment reminder, payment advice, or your own .docx) with their rows.",
+        "letters",
+    ),
+    Button(
+        "invoices",
+        "Invoices",
+        "Documents",
+        invoices,
+        "Issue the Invoices sheet's documents and the Receipts sheet's receipts into this "
+        "workbook: Documents, Invoice Register and Invoice Journal sheets (PDFs: xlbo invoices).",
+        "invoices",
+    ),
+    Button(
+        "final_settlement",
+        "Final Settlement",
+        "Payroll",
+        final_settlement,
+        "Draw up the full-and-final of the employee on the Final Settlement sheet: salary, "
+        "leave encashment, gratuity, bonus, recoveries, TDS, pay-by date, journal and letter.",
+        "final-settlement",
+    ),
+    Button(
+        "stock",
+        "Stock",
+        "Office",
+        stock,
+        "Draw up the stock register (weighted average) as on today, what to reorder and why, "
+        "and the purchase requests to raise, one per preferred vendor.",
+        "stock",
+    ),
+    Button(
+        "calendar",
+        "Calendar",
+        "Office",
+        calendar,
+        "List what is overdue and due in the next 7 days (statutory dates, meetings, contracts, "
+        "bills) with who owns each, and the year's calendar; the .ics: xlbo calendar.",
+        "calendar",
     ),
 )
 """Every button, in ribbon order; later jobs add theirs."""

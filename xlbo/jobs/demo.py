@@ -150,15 +150,17 @@ class _Demo:
 
         out, master = self.outdir / "letters", self.outdir / "master.xlsx"
         day = date(2026, 11, 30)  # the demo's month end: the same letters whenever it runs
-        hired = run(
+        appointed = run(
             "letters", {"data": master}, LettersSettings("appointment", out, as_at=day, pdf=False)
-        ).value
+        )
+        hired, left_out = appointed.value, len(appointed.issues)
         books = {"data": master, "books": self.outdir / "books-2026-10.xlsx"}
         owed = run("letters", books, LettersSettings("payment-reminder", out, as_at=day)).value
         return (
             f"  letters           {out}\n{INDENT}{len(hired)} appointment letters (OSH Code) "
-            f"as .docx with mail drafts, and {len(owed)} payment reminders listing each "
-            f"customer's invoices overdue on 30-11-2026 (.docx, PDF, mail draft)"
+            f"as .docx with mail drafts ({left_out} employees' rows with a planted mistake left "
+            f"out), and {len(owed)} payment reminders listing each customer's invoices overdue "
+            "on 30-11-2026 (.docx, PDF, mail draft)"
         )
 
     def payables(self) -> str:

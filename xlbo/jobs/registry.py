@@ -28,15 +28,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from xlbo.book import Reader, ResultSheet
 from xlbo.errors import UserError
 from xlbo.issues import Issue
+from xlbo.office.settlement import Leaving
 from xlbo.payroll.compute import DaysBasis
 
 if TYPE_CHECKING:
+    from xlbo.audit.records import AuditRecord
     from xlbo.bank.match import Window
     from xlbo.jobs.reconcile import Detail
     from xlbo.jobs.report import ReportKind
@@ -73,6 +76,9 @@ class JobResult:
     """The outcome in one sentence, for Excel's status bar or Lite's output pane."""
     value: Any = None
     """The job's own result (a `Reconciliation`, `PayrollRun`, `Report`, …) for its figures."""
+    records: tuple[AuditRecord, ...] = ()
+    """The rows the job posted (Journal lines, rows added to a sheet of the books), for the
+    audit log (`xlbo.audit`)."""
 
 
 # -- each job's settings -----------------------------------------------------------------------
@@ -155,11 +161,12 @@ class WorkbooksSettings:
 
 @dataclass(frozen=True)
 class InvoicesSettings:
-    """`xlbo invoices BOOK [--master MASTER] --out DIR [--no-pdf]`."""
+    """`xlbo invoices BOOK [--master MASTER] --out DIR [--no-pdf]`, or the Invoices button."""
 
-    out: Path
+    out: Path | None
     """The folder of the documents and the Invoice Register (whose numbers the next run
-    continues)."""
+    continues); None for an open workbook, which gets the Documents, Invoice Register and
+    Invoice Journal sheets instead (and its Invoice Register sheet gives the next numbers)."""
     pdf: bool = True
     reconciliation: Path | None = None
     """A reconciliation result (`xlbo reconcile`) whose matched customer credits become receipts."""
@@ -242,6 +249,91 @@ class ContractsSettings:
     """How far ahead to look."""
     out: Path | None = None
     """The alerts workbook (the .ics beside it); None: only the sheets."""
+
+
+@dataclass(frozen=True)
+class StatementsSettings:
+    """`xlbo statements BOOK --as-on DATE [--from DATE] [--master M] [--no-pdf] --out DIR`."""
+
+    as_on: date
+    start: date | None = None
+    """First day of the statements; None: the start of the financial year of `as_on`."""
+    out: Path | None = None
+    """The folder of the statements and the summary; None: only the sheets."""
+    pdf: bool = True
+
+
+@dataclass(frozen=True)
+class AuditSettings:
+    """`xlbo audit verify BOOK` or `xlbo audit report BOOK [--from D] [--to D] --out R`."""
+
+    action: str
+    """verify: check the log's chain and the books against the last snapshot; report: the
+    auditor's workbook."""
+    out: Path | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class StockSettings:
+    """`xlbo stock BOOK --as-on DATE [--master M] [--out STOCK]`, or the Stock button."""
+
+    as_on: date
+    out: Path | None = None
+    """The stock workbook (register, reorder, proposed requests); None: only the sheets."""
+
+
+@dataclass(frozen=True)
+class CalendarSettings:
+    """`xlbo calendar BOOK --from DATE --to DATE [--as-on DATE] [--master M] --out CAL.ics`,
+    or the Calendar button."""
+
+    start: date
+    end: date
+    as_on: date
+    """The day the Due sheet counts overdue and the next 7 days from."""
+    out: Path | None = None
+    """The .ics file (the Due workbook beside it); None: only the sheets."""
+
+
+@dataclass(frozen=True)
+class LeaveSettings:
+    """`xlbo leave MASTER --as-on DATE [--out LEAVE]`."""
+
+    as_on: date
+    out: Path | None = None
+    """The leave workbook (balances, ledger, employee files); None: only the sheets."""
+
+
+@dataclass(frozen=True)
+class SettlementSettings:
+    """`xlbo final-settlement MASTER --employee ID --leaving DATE [options] --out DIR`."""
+
+    employee: str
+    leaving: date
+    """The last working day."""
+    out: Path | None = None
+    """The folder of the settlement workbook; None: only the sheets."""
+    reason: Leaving = Leaving.RESIGNATION
+    notice_given: date | None = None
+    """The day notice was given (resignation); None: notice taken as served in full."""
+    bonus_rate: Decimal | None = None
+    """The bonus rate declared for the year; None: the Bonus Rules' minimum (8.33%)."""
+    payroll: Path | None = None
+    """The folder of the year's payroll registers (the year to date for TDS)."""
+
+
+def _leave(inputs: Mapping[str, Source], settings: LeaveSettings) -> JobResult:
+    from xlbo.jobs.leave import leave_job
+
+    return leave_job(inputs, settings)
+
+
+def _settlement(inputs: Mapping[str, Source], settings: SettlementSettings) -> JobResult:
+    from xlbo.jobs.settlement import settlement_job
+
+    return settlement_job(inputs, settings)
 
 
 # -- the registry ------------------------------------------------------------------------------
@@ -347,6 +439,30 @@ def _contracts(inputs: Mapping[str, Source], settings: ContractsSettings) -> Job
     return contracts_job(inputs, settings)
 
 
+def _statements(inputs: Mapping[str, Source], settings: StatementsSettings) -> JobResult:
+    from xlbo.jobs.statements import statements_job
+
+    return statements_job(inputs, settings)
+
+
+def _audit(inputs: Mapping[str, Source], settings: AuditSettings) -> JobResult:
+    from xlbo.jobs.audit import audit_job
+
+    return audit_job(inputs, settings)
+
+
+def _stock(inputs: Mapping[str, Source], settings: StockSettings) -> JobResult:
+    from xlbo.jobs.stock import stock_job
+
+    return stock_job(inputs, settings)
+
+
+def _calendar(inputs: Mapping[str, Source], settings: CalendarSettings) -> JobResult:
+    from xlbo.jobs.calendar import calendar_job
+
+    return calendar_job(inputs, settings)
+
+
 JOBS: dict[str, Job] = {
     job.name: job
     for job in (
@@ -401,8 +517,6 @@ JOBS: dict[str, Job] = {
             ),
             InvoicesSettings,
             _invoices,
-            "it writes a folder of documents and their PDFs (LibreOffice on the machine); the "
-            "Invoice button is still to come (issue 14)",
         ),
         Job(
             "gst-recon",
@@ -458,6 +572,56 @@ JOBS: dict[str, Job] = {
             "it writes a calendar file (.ics) beside the alerts; its button comes with issue "
             "15's item 6",
         ),
+        Job(
+            "statements",
+            (
+                Input("book", "the books with the Journal"),
+                Input("master", "the master workbook with Customers and Accounts", False),
+            ),
+            StatementsSettings,
+            _statements,
+            "it writes a statement workbook and PDF per customer (LibreOffice); its button comes "
+            "with issue 15's item 6",
+        ),
+        Job(
+            "audit",
+            (Input("book", "the books whose log (BOOK.xlbo-log.jsonl) to check"),),
+            AuditSettings,
+            _audit,
+            "it reads the log beside a books file (BOOK.xlbo-log.jsonl), which xlwings Lite, in "
+            "the browser, cannot see; its button is still to come (issue 16, item 5)",
+        ),
+        Job(
+            "stock",
+            (
+                Input("book", "the workbook with the Stock Items sheet"),
+                Input("master", "the master workbook with the Company and Vendors", False),
+            ),
+            StockSettings,
+            _stock,
+        ),
+        Job(
+            "calendar",
+            (
+                Input("book", "the workbook with Meetings, Compliance Rules or Contracts"),
+                Input("master", "the master workbook with the Company sheet", False),
+            ),
+            CalendarSettings,
+            _calendar,
+        ),
+        Job(
+            "leave",
+            (Input("master", "the master workbook with Employees and Leave Taken"),),
+            LeaveSettings,
+            _leave,
+            "its button comes with issue 16's item 5",
+        ),
+        Job(
+            "final-settlement",
+            (Input("master", "the master workbook with Employees"),),
+            SettlementSettings,
+            _settlement,
+        ),
         Job("demo", (), DemoSettings, _demo, "it writes a whole demo folder of files"),
     )
 }
@@ -480,7 +644,10 @@ def run(job_name: str, inputs: Mapping[str, Source], settings: Any) -> JobResult
     for wanted in job.inputs:
         if wanted.required and inputs.get(wanted.name) is None:
             raise UserError(f"{job_name} needs {wanted.meaning}.")
-    return job.runner(inputs, settings)
+    result = job.runner(inputs, settings)
+    from xlbo.audit.hook import record_run  # every run that wrote or posted, from every door
+
+    return record_run(job_name, inputs, settings, result)
 
 
 # -- checks on the files a job writes (before it reads anything) ------------------------------

@@ -243,6 +243,11 @@ OptQuantity = Annotated[Decimal | None, BeforeValidator(_quantity), Shown(Kind.D
 """A quantity of goods (2.5 kg, 12 pieces): a number, fractions allowed, blank for none."""
 Count = Annotated[int, BeforeValidator(_count), Field(ge=0), Shown(Kind.INTEGER)]
 YesNo = Annotated[bool, BeforeValidator(_yes_no), Shown(Kind.TEXT, ("Yes", "No"), width=10)]
+OptYesNo = Annotated[
+    bool | None, BeforeValidator(_yes_no), Shown(Kind.TEXT, ("Yes", "No"), width=10)
+]
+"""Yes, No, or blank for "as the rest of the sheet implies" (PF Covered: blank is Yes when a PF
+code is given)."""
 StateName = Annotated[str, BeforeValidator(_state), Shown(Kind.TEXT, STATE_NAMES)]
 OptStateName = Annotated[str | None, BeforeValidator(_state), Shown(Kind.TEXT, STATE_NAMES)]
 Months = Annotated[tuple[int, ...], BeforeValidator(_months), Shown(Kind.TEXT, width=14)]

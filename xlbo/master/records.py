@@ -30,6 +30,7 @@ from xlbo.master.fields import (
     OptRate,
     OptStateName,
     OptText,
+    OptYesNo,
     Rate,
     Shown,
     StateName,
@@ -83,6 +84,21 @@ MonthCell = Annotated[
     Month,
     enum_reader(Month, Jan=Month.JANUARY, Apr=Month.APRIL),
     Shown(choices=tuple(m.label for m in Month), width=12),
+]
+
+
+class GSTFiling(StrEnum):
+    """How often the company files GST returns."""
+
+    MONTHLY = "Monthly"
+    QRMP = "QRMP"
+    """Quarterly Return Monthly Payment (CGST Rules r.61A): GSTR-1 and GSTR-3B each quarter."""
+
+
+GSTFilingCell = Annotated[
+    GSTFiling | None,
+    enum_reader(GSTFiling, Quarterly=GSTFiling.QRMP),
+    Shown(choices=choices_of(GSTFiling), width=10),
 ]
 
 
@@ -160,6 +176,37 @@ class Company(Record):
         description="Language of the letters xlbo writes: en (English, the default) or hi "
         "(Hindi). A Language column on a row of Employees, Customers or Vendors overrides it "
         "for that person.",
+    )
+    gst_filing: GSTFilingCell = Field(
+        None,
+        alias="GST Filing Frequency",
+        description="Monthly, or QRMP (quarterly returns, monthly payment; turnover up to Rs 5 "
+        "crore): decides which GSTR-1, IFF, PMT-06 and GSTR-3B dates the calendar shows. Blank: "
+        "Monthly when a GSTIN is given.",
+    )
+    pf_covered: OptYesNo = Field(
+        None,
+        alias="PF Covered",
+        description="Yes when the EPF Act covers the company (PF due on the 15th). Blank: Yes "
+        "when a PF Establishment Code is given.",
+    )
+    esi_covered: OptYesNo = Field(
+        None,
+        alias="ESI Covered",
+        description="Yes when the ESI Act covers the company (ESI due on the 15th). Blank: Yes "
+        "when an ESI Employer Code is given.",
+    )
+    pt_states: OptText = Field(
+        None,
+        alias="PT States",
+        description="States where the company pays professional tax as an employer, separated "
+        "by ; (e.g. Maharashtra; Karnataka). Blank: the company's State.",
+    )
+    agm_date: OptDay = Field(
+        None,
+        alias="AGM Date",
+        description="Day of the last annual general meeting: AOC-4 is due 30 days and MGT-7 "
+        "60 days after it. Blank: counted from 30 September, the last day for the AGM (s.96).",
     )
 
 
@@ -262,6 +309,18 @@ class Employee(Record):
     )
     email: OptText = Field(None, alias="Email", description="Where the payslip is mailed.")
     mobile: OptId = Field(None, alias="Mobile", description="10-digit mobile number.")
+    fixed_term: YesNo = Field(
+        False,
+        alias="Fixed Term",
+        description="Yes for a fixed-term employee: gratuity after one year's service when "
+        "leaving on or after 21-11-2025 (Code on Social Security), five years before.",
+    )
+    notice_days: Count = Field(
+        0,
+        alias="Notice Period (days)",
+        description="Notice the employee must give on resigning; days short are recovered in "
+        "the full-and-final settlement. Blank: none agreed.",
+    )
 
     @property
     def monthly_gross(self) -> Decimal:
@@ -309,7 +368,8 @@ class Vendor(Record):
     tds_section: OptId = Field(
         None,
         alias="TDS Section",
-        description="TDS section on payments (194C, 194J, 194I, 194H, 194Q); blank for none.",
+        description="TDS section on payments: 194C, 194J(a) technical or 194J(b) professional "
+        "fees, 194I(a) plant or 194I(b) building rent, 194H, 194Q; blank for none.",
     )
     msme: YesNo = Field(
         False,

@@ -36,6 +36,18 @@ from xlbo.master.rules import (
     PTSlab,
     SurchargeSlab,
 )
+from xlbo.office.calendar import ComplianceRule, Meeting, shipped_compliance_rules
+from xlbo.office.checklist import EmployeeDocument
+from xlbo.office.leave import LeaveRule, LeaveTaken, shipped_leave_rules
+from xlbo.office.settlement import (
+    BonusRule,
+    GratuityRule,
+    Holiday,
+    Recovery,
+    shipped_bonus_rules,
+    shipped_gratuity_rules,
+)
+from xlbo.office.stock import PurchaseRequest, StockItem, StockMove
 from xlbo.vendors.contracts import Contract
 from xlbo.vendors.layouts import LayoutField, default_layouts
 from xlbo.vendors.rules import TDSRule, tds_rules
@@ -317,6 +329,99 @@ VENDOR_TABLES: tuple[MasterTable, ...] = (PURCHASES, TDS_RULES, PAYMENT_LAYOUTS,
 """The sheets the payables and contracts jobs read (from the books or the master workbook),
 written after the document sheets in the template."""
 
+HR_TABLES: tuple[MasterTable, ...] = (
+    MasterTable("Leave Rules", "leave_rules", LeaveRule, "LeaveRules",
+                "Leave by State and type: how it accrues, the carry-forward cap, lapse, "
+                "encashment, from when (Maharashtra S&E Act 2017 s.18 shipped).",
+                is_rule=True, defaults=shipped_leave_rules, spare_rows=30),
+    MasterTable("Leave Taken", "leave_taken", LeaveTaken, "LeaveTaken",
+                "Leave taken: one row per spell (Employee ID, Type, From, To, Days).",
+                spare_rows=300),
+    MasterTable("Gratuity Rules", "gratuity_rules", GratuityRule, "GratuityRules",
+                "Gratuity: qualifying years (5; 1 for fixed-term staff from 21-11-2025), "
+                "15/26 of a month's wage a year, the cap (Rs 20 lakh), from when.",
+                is_rule=True, defaults=shipped_gratuity_rules, spare_rows=10),
+    MasterTable("Bonus Rules", "bonus_rules", BonusRule, "BonusRules",
+                "Statutory bonus: 8.33% to 20%, counted on Rs 7,000 or the minimum wage, "
+                "for salaries up to Rs 21,000 with 30 days' work.",
+                is_rule=True, defaults=shipped_bonus_rules, spare_rows=10),
+    MasterTable("Recoveries", "recoveries", Recovery, "Recoveries",
+                "Loans and advances to recover from an employee's final settlement.",
+                spare_rows=100),
+    MasterTable("Holidays", "holidays", Holiday, "Holidays",
+                "The establishment's paid holidays (the pay-by date skips them and Sundays).",
+                spare_rows=30),
+    MasterTable("Employee Documents", "employee_documents", EmployeeDocument,
+                "EmployeeDocuments",
+                "The employee file: one row per document received (appointment letter, "
+                "Form 11, PF nomination, …) and whether the copy is on file.",
+                spare_rows=300),
+)  # fmt: skip
+"""The HR records' sheets (leave, final settlement, the employee file): `xlbo leave` and
+`xlbo final-settlement` read them from the master workbook, the rule sheets falling back to the
+shipped defaults. `xlbo init` writes them with the office sheets (`OFFICE_TABLES`)."""
+
+STOCK_ITEMS = MasterTable(
+    "Stock Items",
+    "stock_items",
+    StockItem,
+    "StockItems",
+    "Office supplies kept in stock: unit, location, reorder level and quantity, lead time and "
+    "preferred vendor. `xlbo stock` writes the stock register and proposes purchase requests.",
+    key="Code",
+    spare_rows=100,
+)
+STOCK_MOVES = MasterTable(
+    "Stock Moves",
+    "stock_moves",
+    StockMove,
+    "StockMoves",
+    "Each receipt into stock (with its rate) and issue out of it (to a department or person); "
+    "issues are valued at the moving weighted average.",
+    spare_rows=300,
+)
+PURCHASE_REQUESTS = MasterTable(
+    "Purchase Requests",
+    "purchase_requests",
+    PurchaseRequest,
+    "PurchaseRequests",
+    "Requests to buy (PR/26-27/0001…) and their status: open and ordered ones count as on the "
+    "way, so `xlbo stock` never requests an item twice. Copy its proposed requests here.",
+    key=None,
+    spare_rows=100,
+)
+MEETINGS = MasterTable(
+    "Meetings",
+    "meetings",
+    Meeting,
+    "Meetings",
+    "Meetings, once or repeating (daily, weekly, monthly or an RRULE), with attendees' e-mails "
+    "and a reminder: `xlbo calendar` writes them with the due dates to an .ics file.",
+    spare_rows=100,
+)
+COMPLIANCE_RULES = MasterTable(
+    "Compliance Rules",
+    "compliance_rules",
+    ComplianceRule,
+    "ComplianceRules",
+    "Statutory due dates (GST, TDS, PF, ESI, PT, ROC) as rules over periods, tied to the "
+    "Company sheet (GST Filing Frequency, PF and ESI Covered, PT States, AGM Date); a row with "
+    "Extended To moves a date. Shipped for FY 2025-26: verify yearly.",
+    is_rule=True,
+    defaults=shipped_compliance_rules,
+    spare_rows=30,
+)
+OFFICE_TABLES: tuple[MasterTable, ...] = (
+    STOCK_ITEMS,
+    STOCK_MOVES,
+    PURCHASE_REQUESTS,
+    MEETINGS,
+    COMPLIANCE_RULES,
+    *HR_TABLES,
+)
+"""The office sheets (issue 16: supplies, calendar, HR), written after the vendor sheets in the
+template; each office job reads its own from the books or the master workbook."""
+
 
 def cell_value(value: Any) -> Any:
     """A record's field value as a cell holds it (enums by their label, Yes/No, months)."""
@@ -330,6 +435,8 @@ def cell_value(value: Any) -> Any:
         return value.label
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, tuple) and all(isinstance(v, str) for v in value) and value:
+        return "; ".join(value)  # e-mail addresses (Meetings' Attendees)
     if isinstance(value, tuple):
         return months_text(value)
     return value

@@ -23,6 +23,7 @@ from xlbo.master.schema import (
     DATA_TAB,
     DOCUMENT_TABLES,
     MASTER_TABLES,
+    OFFICE_TABLES,
     RULE_TAB,
     VENDOR_TABLES,
     MasterTable,
@@ -40,7 +41,7 @@ def records_frame(table: MasterTable, records: Sequence[Record]) -> pd.DataFrame
 def about_sheet(company: str) -> ResultSheet:
     rows = [
         [t.sheet, "Rules (pre-filled)" if t.is_rule else "Your data", t.about]
-        for t in (*MASTER_TABLES, *DOCUMENT_TABLES, *VENDOR_TABLES)
+        for t in (*MASTER_TABLES, *DOCUMENT_TABLES, *VENDOR_TABLES, *OFFICE_TABLES)
     ]
     rows.append(
         [
@@ -74,7 +75,7 @@ def master_sheets(
     """The master workbook's sheets, filled with `data` (sheet → records) or the shipped
     defaults (rule sheets and chart of accounts; data sheets empty)."""
     sheets = [about_sheet(company_name)]
-    for table in (*MASTER_TABLES, *DOCUMENT_TABLES, *VENDOR_TABLES):
+    for table in (*MASTER_TABLES, *DOCUMENT_TABLES, *VENDOR_TABLES, *OFFICE_TABLES):
         records = (data or {}).get(table.sheet)
         if records is None:
             records = table.shipped()
