@@ -183,6 +183,10 @@ def test_demo_runs_every_job_and_says_where(
     # (the two rows with an impossible date or text in Basic get no letter, and say why)
     assert "62 appointment letters (OSH Code)" in out and "17 payment reminders" in out
     assert "(2 employees' rows with a planted mistake left out)" in out
+    # returns: GSTR-2B of October and November against the Purchases sheet (one supplier's slip
+    # in each kind), Form 26AS against the Receipts sheet's TDS
+    assert "11 matched, 0 suggested, 1 mismatched, 2 missing in the books, 1 missing in 2B." in out
+    assert "1 matched, 1 in 26AS not in the books, 0 in the books not in 26AS." in out
     assert len(list((tmp_path / "demo" / "letters").glob("payment-reminder-*.pdf"))) == 17
     # vendors: a payment run, the micro and small suppliers' bills paid; contracts; statements
     assert "13 open bills of 11 vendors" in out and "8 bills of micro and small suppliers" in out

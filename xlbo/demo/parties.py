@@ -191,6 +191,9 @@ def make_customers(rng: random.Random) -> list[Customer]:
                 mobile=ids.mobile(rng),
                 credit_days=rng.choice((15, 30, 30, 45, 60)),
                 credit_limit=Decimal(rng.choice((200000, 500000, 1000000, 2500000))),
+                # a business customer deducts TDS from what it pays: its TAN (city, name, five
+                # digits, a letter), made from its PAN so the demo's other figures stay the same
+                tan=f"PNE{name[0].upper()}{customer_pan[5:9]}{number % 10}{customer_pan[-1]}",
             )
         )
     return customers

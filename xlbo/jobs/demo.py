@@ -191,6 +191,43 @@ class _Demo:
             f"  statements        {self.outdir / 'statements'}\n{INDENT}{statements.headline}"
         )
 
+    def returns(self) -> str:
+        """GSTR-2B for October and November and Form 26AS for the year, made from the books with
+        a supplier's and a customer's slips planted (as the portals would show them), each
+        reconciled with the books."""
+        import json
+
+        from xlbo.book import FileBook
+        from xlbo.gstrecon.receivable import read_receivable
+        from xlbo.gstrecon.register import read_register, vendor_gstins
+        from xlbo.gstrecon.samples import form26as_text, gstr2b_json
+        from xlbo.jobs.registry import GstReconSettings, TdsReconSettings
+        from xlbo.jobs.tds_recon import customers_of
+        from xlbo.master.load import load
+
+        master = self.outdir / "master.xlsx"
+        records = load(master)[0]
+        company = records.company
+        assert company is not None  # the demo's master names its company
+        bills = read_register(master, vendor_gstins(records.vendors)).bills
+        portal = []
+        for period in ("2026-10", "2026-11"):
+            path = self.outdir / f"gstr2b-{period}.json"
+            path.write_text(json.dumps(gstr2b_json(bills, company.gstin or "", period), indent=1))
+            portal.append(path)
+        gst_out = self.outdir / "gst-recon-2026-11.xlsx"
+        gst = run("gst-recon", {"purchases": master}, GstReconSettings(gst_out, tuple(portal)))
+        receivable = read_receivable(FileBook(master), customers_of(master, None)).rows
+        form26as = self.outdir / "26AS-2026-27.txt"
+        pan = company.pan or (company.gstin or "")[2:12]
+        form26as.write_text(form26as_text(receivable, pan, "2026-27"), encoding="utf-8")
+        tds_out = self.outdir / "tds-recon-2026-27.xlsx"
+        tds = run("tds-recon", {"form26as": form26as, "books": master}, TdsReconSettings(tds_out))
+        return (
+            f"  gst-recon         {gst_out}\n{INDENT}{gst.headline}\n"
+            f"  tds-recon         {tds_out}\n{INDENT}{tds.headline}"
+        )
+
     def workbooks(self) -> str:
         folder = self.outdir / "workbooks"
         paths = run("workbooks", {}, WorkbooksSettings(folder)).files
@@ -220,6 +257,7 @@ def demo_job(settings: DemoSettings) -> JobResult:
         ("Issuing November's invoices", demo.invoices),
         ("Merging letters", demo.letters),
         ("Paying vendors, contracts, customer statements", demo.payables),
+        ("Reconciling GSTR-2B and Form 26AS", demo.returns),
         ("Building the Excel files", demo.workbooks),
     ]
     lines = [f"Demo company: Sahyadri Tradelinks Private Limited (seed {settings.seed})"]

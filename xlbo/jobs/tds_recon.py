@@ -59,7 +59,7 @@ class TdsReconResult:
     """Customers without a TAN on the Customers sheet, matched by name: name → TAN found."""
 
 
-def _customers(book: Path, master: Path | None) -> list[Customer]:
+def customers_of(book: Path, master: Path | None) -> list[Customer]:
     reader = FileBook(master or book)
     if not reader.has("Customers"):
         return []
@@ -87,7 +87,7 @@ def _tan_by_name(books: pd.DataFrame, credits: pd.DataFrame) -> dict[str, str]:
 
 def tds_reconcile(form26as: Path, book: Path, master: Path | None = None) -> TdsReconResult:
     credits, issues = read_26as(form26as)
-    receivable = read_receivable(FileBook(book), _customers(book, master))
+    receivable = read_receivable(FileBook(book), customers_of(book, master))
     books = receivable.rows
     found = _tan_by_name(books, credits)
     if found:
