@@ -187,6 +187,12 @@ def test_demo_runs_every_job_and_says_where(
     # in each kind), Form 26AS against the Receipts sheet's TDS
     assert "11 matched, 0 suggested, 1 mismatched, 2 missing in the books, 1 missing in 2B." in out
     assert "1 matched, 1 in 26AS not in the books, 0 in the books not in 26AS." in out
+    # office: supplies (toner has a request open: not asked for twice), the calendar, leave, a
+    # full-and-final, and the audit trail every run above left beside the master, verified
+    assert "5 stock items worth ₹17,223.21 as on 30-11-2026; 2 to reorder" in out
+    assert "(3 meetings, 8 statutory dates)" in out
+    assert "Final settlement of SPL001 Sneha Patil: net payable" in out
+    assert "The audit log of master.xlsx holds" in out and "the books match" in out
     assert len(list((tmp_path / "demo" / "letters").glob("payment-reminder-*.pdf"))) == 17
     # vendors: a payment run, the micro and small suppliers' bills paid; contracts; statements
     assert "13 open bills of 11 vendors" in out and "8 bills of micro and small suppliers" in out

@@ -23,6 +23,7 @@ from xlbo.book.table import column_letter
 from xlbo.demo.books import make_books, opening_bills_sheet
 from xlbo.demo.exports import write_hdfc_statement, write_tally_ledger
 from xlbo.demo.invoices import ITEMS, make_invoice_lines, make_receipt_lines
+from xlbo.demo.office import make_meetings, make_stock
 from xlbo.demo.parties import (
     COMPANY_NAME,
     make_accounts,
@@ -226,6 +227,7 @@ def build_demo(outdir: str | Path, seed: int = 2026) -> DemoFiles:
     customers = make_customers(rng)
     vendors = make_vendors(rng)
     employees = make_employees(rng)
+    stock = make_stock(vendors)
     data: dict[str, list[Record]] = {
         "Company": [company],
         "Employees": list(employees),
@@ -239,6 +241,10 @@ def build_demo(outdir: str | Path, seed: int = 2026) -> DemoFiles:
         "Receipts": list[Record](make_receipt_lines(customers)),
         "Purchases": list[Record](make_purchase_bills(vendors)),
         "Contracts": list[Record](make_contracts(vendors)),
+        "Stock Items": list[Record](stock[0]),
+        "Stock Moves": list[Record](stock[1]),
+        "Purchase Requests": list[Record](stock[2]),
+        "Meetings": list[Record](make_meetings()),
     }
     sheets = _plant(master_sheets(data, COMPANY_NAME), BAD_CELLS + GOOD_BUT_ODD)
     sheets.append(attendance_sheet(employees))

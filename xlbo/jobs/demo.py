@@ -228,6 +228,46 @@ class _Demo:
             f"  tds-recon         {tds_out}\n{INDENT}{tds.headline}"
         )
 
+    def office(self) -> str:
+        """Supplies, the calendar, leave and one full-and-final, then the audit trail the runs
+        left beside the master, verified."""
+        from datetime import date
+
+        from xlbo.audit.log import log_path
+        from xlbo.jobs.registry import (
+            AuditSettings,
+            CalendarSettings,
+            LeaveSettings,
+            SettlementSettings,
+            StockSettings,
+        )
+        from xlbo.master.load import load
+
+        master, day = self.outdir / "master.xlsx", date(2026, 11, 30)
+        book = {"book": master}
+        stock = run("stock", book, StockSettings(day, self.outdir / "stock-2026-11-30.xlsx"))
+        ics = self.outdir / "calendar-2026-12.ics"
+        calendar = run(
+            "calendar", book, CalendarSettings(date(2026, 12, 1), date(2026, 12, 31), day, ics)
+        )
+        leave = run("leave", {"master": master}, LeaveSettings(day, self.outdir / "leave.xlsx"))
+        leaver = next(e for e in load(master)[0].employees if e.date_of_leaving is None)
+        folder = self.outdir / "final-settlement"
+        settled = run(
+            "final-settlement",
+            {"master": master},
+            SettlementSettings(leaver.employee_id, day, folder),
+        )
+        audit = run("audit", book, AuditSettings("verify"))
+        return (
+            f"  stock             {stock.files[0]}\n{INDENT}{stock.headline}\n"
+            f"  calendar          {ics}\n{INDENT}{calendar.headline}\n"
+            f"  leave             {leave.files[0]}\n{INDENT}{leave.headline}\n"
+            f"  final settlement  {folder}\n{INDENT}{settled.headline}\n"
+            f"  audit             {log_path(master)}\n"
+            f"{INDENT}{audit.headline}"
+        )
+
     def workbooks(self) -> str:
         folder = self.outdir / "workbooks"
         paths = run("workbooks", {}, WorkbooksSettings(folder)).files
@@ -258,6 +298,7 @@ def demo_job(settings: DemoSettings) -> JobResult:
         ("Merging letters", demo.letters),
         ("Paying vendors, contracts, customer statements", demo.payables),
         ("Reconciling GSTR-2B and Form 26AS", demo.returns),
+        ("Supplies, calendar, leave, a full-and-final, the audit trail", demo.office),
         ("Building the Excel files", demo.workbooks),
     ]
     lines = [f"Demo company: Sahyadri Tradelinks Private Limited (seed {settings.seed})"]
