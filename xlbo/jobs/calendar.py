@@ -356,8 +356,7 @@ def calendar_job(inputs: Mapping[str, Source], settings: CalendarSettings) -> Jo
             )
         check_output_file(out, file_of(book), file_of(master))
         check_output_file(out.with_suffix(".xlsx"), file_of(book), file_of(master))
-    reader = FileBook(book) if isinstance(book, Path) else book
-    source = FileBook(master) if isinstance(master, Path) else master or reader
+    reader, source = book_and_master(inputs)
     readers = [reader] if source is reader else [reader, source]
     meetings_read, issues, _ = _read(readers, MEETINGS)
     rules_read, rule_issues, _ = _read(readers, COMPLIANCE_RULES)

@@ -18,8 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from xlbo import __version__
-from xlbo.book import FileBook, ResultSheet, write_workbook
-from xlbo.book.atomic import atomic_path, check_output_file, result_set
+from xlbo.book import ResultSheet, write_workbook
+from xlbo.book.atomic import atomic_path, result_set
 from xlbo.book.display import Column, Kind
 from xlbo.errors import UserError
 from xlbo.issues import Issue, Severity, count_by_severity, describe_counts, display_value
@@ -29,8 +29,8 @@ from xlbo.jobs.registry import (
     ContractsSettings,
     JobResult,
     Source,
-    file_of,
-    workbook_out,
+    book_and_master,
+    workbook_output,
 )
 from xlbo.master.load import load, load_sheet
 from xlbo.master.schema import CONTRACTS
@@ -145,13 +145,9 @@ def contracts_job(inputs: Mapping[str, Source], settings: ContractsSettings) -> 
     book = inputs.get("book")
     if book is None:
         raise UserError("contracts needs the workbook with the Contracts sheet.")
-    master = inputs.get("master")
     out = settings.out
-    if out is not None:
-        workbook_out(out, "the contract alerts")
-        check_output_file(out, file_of(book), file_of(master))
-    reader = FileBook(book) if isinstance(book, Path) else book
-    source = FileBook(master) if isinstance(master, Path) else master or reader
+    workbook_output(out, "the contract alerts", inputs)
+    reader, source = book_and_master(inputs)
     holder = next((r for r in (reader, source) if r.has(CONTRACTS.sheet)), None)
     if holder is None:
         raise UserError(

@@ -29,7 +29,7 @@ from typing import Any
 
 from xlbo.audit.records import journal_records
 from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
-from xlbo.book.atomic import atomic_path, check_output_file, check_output_folder, result_set
+from xlbo.book.atomic import atomic_path, check_output_folder, result_set
 from xlbo.cells import clean_text
 from xlbo.dates import parse_date
 from xlbo.errors import UserError
@@ -41,7 +41,7 @@ from xlbo.jobs.registry import (
     PayablesSettings,
     Source,
     file_of,
-    workbook_out,
+    workbook_output,
 )
 from xlbo.journal_layout import HEADERS as JOURNAL_HEADERS
 from xlbo.master.load import MasterData, load, load_sheet
@@ -207,9 +207,7 @@ def _propose_job(inputs: Mapping[str, Source], settings: PayablesSettings) -> Jo
     as_on = settings.as_on
     master = inputs.get("master")
     out = settings.out
-    if out is not None:
-        workbook_out(out, "the payment run")
-        check_output_file(out, file_of(book), file_of(master))
+    workbook_output(out, "the payment run", inputs)
     found = gather(book, master)
     rows, problems = _proposal(found, as_on)
     issues = [*found.issues, *problems]

@@ -680,3 +680,24 @@ def workbook_out(out: Path, what: str, option: str = "--out") -> None:
 def file_of(source: Source | None) -> Path | None:
     """The file an input is, or None for an open workbook (or none given)."""
     return source if isinstance(source, Path) else None
+
+
+def workbook_output(out: Path | None, what: str, inputs: Mapping[str, Source]) -> None:
+    """Check a job's workbook `--out` before anything is read: named .xlsx, and no input of the
+    run (see `workbook_out`, `check_output_file`)."""
+    if out is None:
+        return
+    from xlbo.book.atomic import check_output_file
+
+    workbook_out(out, what)
+    check_output_file(out, *(file_of(source) for source in inputs.values()))
+
+
+def book_and_master(inputs: Mapping[str, Source]) -> tuple[Reader, Reader]:
+    """A job's `book` and `master` inputs opened as readers; the master is the book itself when
+    none is given (the master's sheets kept in the books)."""
+    from xlbo.book import FileBook
+
+    book, master = inputs["book"], inputs.get("master")
+    reader = FileBook(book) if isinstance(book, Path) else book
+    return reader, FileBook(master) if isinstance(master, Path) else master or reader

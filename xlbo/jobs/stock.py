@@ -27,7 +27,7 @@ from typing import Any
 import pandas as pd
 
 from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
-from xlbo.book.atomic import check_output_file, previous_name, result_set
+from xlbo.book.atomic import previous_name, result_set
 from xlbo.book.display import Column, Kind
 from xlbo.cells import clean_text
 from xlbo.errors import FileProblem, SheetProblem, UserError
@@ -38,8 +38,8 @@ from xlbo.jobs.registry import (
     JobResult,
     Source,
     StockSettings,
-    file_of,
-    workbook_out,
+    book_and_master,
+    workbook_output,
 )
 from xlbo.master.load import load, load_sheet
 from xlbo.master.records import Vendor
@@ -320,13 +320,9 @@ def stock_job(inputs: Mapping[str, Source], settings: StockSettings) -> JobResul
     book = inputs.get("book")
     if book is None:
         raise UserError("stock needs the workbook with the Stock Items sheet.")
-    master = inputs.get("master")
     out = settings.out
-    if out is not None:
-        workbook_out(out, "the stock register")
-        check_output_file(out, file_of(book), file_of(master))
-    reader = FileBook(book) if isinstance(book, Path) else book
-    source = FileBook(master) if isinstance(master, Path) else master or reader
+    workbook_output(out, "the stock register", inputs)
+    reader, source = book_and_master(inputs)
     readers = [reader] if source is reader else [reader, source]
     item_sheet = _sheet(readers, STOCK_ITEMS)
     if item_sheet is None:
