@@ -39,7 +39,15 @@ from xlbo.book.atomic import atomic_path, check_output_file, result_set
 from xlbo.book.display import Column, Kind
 from xlbo.errors import UserError
 from xlbo.issues import Issue, Severity, count_by_severity, describe_counts
-from xlbo.jobs.registry import EXIT_FINDINGS, EXIT_OK, CalendarSettings, JobResult, Source, file_of
+from xlbo.jobs.registry import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CalendarSettings,
+    JobResult,
+    Source,
+    book_and_master,
+    file_of,
+)
 from xlbo.master.load import MasterData, load, load_sheet
 from xlbo.master.schema import BY_SHEET, COMPLIANCE_RULES, CONTRACTS, MEETINGS, MasterTable
 from xlbo.money import format_inr, from_paise
