@@ -273,6 +273,8 @@ def test_ctrl_c_while_xlbo_loads_stops_quietly(tmp_path: Path) -> None:
     import signal
     import time
 
+    from tests.hostile.harness import as_from_a_terminal
+
     master = tmp_path / "master.xlsx"
     assert main(["init", str(master)]) == 0
     for delay in (0.1, 0.25, 0.4):
@@ -282,6 +284,7 @@ def test_ctrl_c_while_xlbo_loads_stops_quietly(tmp_path: Path) -> None:
             stderr=subprocess.PIPE,
             text=True,
             cwd=tmp_path,
+            preexec_fn=as_from_a_terminal,
         )
         time.sleep(delay)
         process.send_signal(signal.SIGINT)

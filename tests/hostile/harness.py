@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -126,3 +127,10 @@ class Folder:
         changed = [name for name in changed if not name.endswith(AUDIT)]
         assert not changed, f"inputs changed: {changed}"
         return sorted(set(after) - set(self.before))
+
+
+def as_from_a_terminal() -> None:
+    """`preexec_fn` of a run a test sends Ctrl+C to: SIGINT back to its default, as in a terminal.
+    A test run started in the background (`cmd &`, some CI runners) ignores SIGINT, and every
+    process it starts inherits that, so Python in the child would never see the Ctrl+C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

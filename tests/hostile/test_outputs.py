@@ -28,7 +28,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.hostile.harness import AUDIT, MEMORY_LIMIT_MB, Folder, run_xlbo
+from tests.hostile.harness import AUDIT, MEMORY_LIMIT_MB, Folder, as_from_a_terminal, run_xlbo
 from xlbo.book.atomic import TEMP_PREFIX
 from xlbo.cli import main
 
@@ -114,6 +114,7 @@ def signal_while_writing(folder: Path, signum: int, when: str) -> tuple[int, str
         cwd=folder,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=as_from_a_terminal,
     )
     deadline = time.monotonic() + 60
     sent = False

@@ -28,7 +28,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from tests.hostile.harness import MEMORY_LIMIT_MB, Folder, run_xlbo
+from tests.hostile.harness import MEMORY_LIMIT_MB, Folder, as_from_a_terminal, run_xlbo
 from xlbo.cli import main
 from xlbo.demo import DemoFiles, build_demo
 
@@ -503,6 +503,7 @@ def test_ctrl_c_while_the_statement_is_read_stops_and_leaves_nothing(
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=as_from_a_terminal,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and run.poll() is None:
