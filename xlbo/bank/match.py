@@ -943,10 +943,11 @@ CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CLEARING|CTS|MICR)\b"
 
 def _late_cheques(run: _Matching) -> pd.DataFrame:
     """Cheques presented after the window: an open bank line that is a cheque (CHQ, CLG,
-    CLEARING, CTS in its narration: SBI writes `TO CLEARING-<payee>`) and an open ledger line of the same amount up to CHEQUE_DAYS_AFTER days
-    earlier, whose names are at least COMBINATION_ALIKE alike, where neither has another such
-    candidate (the reference pass took those whose number the books carry); returns the
-    cheques that had two such candidates, for the user to choose."""
+    CLEARING, CTS in its narration: SBI writes `TO CLEARING-<payee>`) and an open ledger line
+    of the same amount up to CHEQUE_DAYS_AFTER days earlier, whose names are at least
+    COMBINATION_ALIKE alike, where neither has another such candidate (the reference pass took
+    those whose number the books carry); returns the cheques that had two such candidates, for
+    the user to choose."""
     text = run.bank.lines["text"].fillna("").astype(str)
     cheque = text.str.contains(CHEQUE_WORDS, regex=True).to_numpy(dtype=bool)
     none = pd.DataFrame(columns=["b", "l", "kind", "why"])
