@@ -138,7 +138,11 @@ def test_shipped_templates_have_no_split_tag_and_fit_their_master_sheet(
 
 
 def test_money_columns_of_the_master_are_known() -> None:
-    from xlbo.jobs.letters import _money_headers
+    from xlbo.book.display import Kind
+    from xlbo.jobs.letters import _headers_of
+
+    def _money_headers(sheet: str) -> frozenset[str]:
+        return _headers_of(sheet, Kind.MONEY)
 
     assert {"Basic", "HRA"} <= _money_headers("Employees")
     assert "Employee ID" not in _money_headers("Employees")

@@ -164,18 +164,12 @@ def write_template(settings: LettersSettings) -> JobResult:
 # -- the rows ----------------------------------------------------------------------------------
 
 
-def _money_headers(sheet: str) -> frozenset[str]:
+def _headers_of(sheet: str, kind: Kind) -> frozenset[str]:
+    """The headers of the master's layout of `sheet` whose columns are of `kind`."""
     table = BY_SHEET.get(sheet)
     if table is None:
         return frozenset()
-    return frozenset(h for h, c in table.columns().items() if c.kind is Kind.MONEY)
-
-
-def _date_headers(sheet: str) -> frozenset[str]:
-    table = BY_SHEET.get(sheet)
-    if table is None:
-        return frozenset()
-    return frozenset(h for h, c in table.columns().items() if c.kind is Kind.DATE)
+    return frozenset(h for h, c in table.columns().items() if c.kind is kind)
 
 
 def _checked(value: Any, money: bool, dated: bool) -> Any:
@@ -336,7 +330,7 @@ def _rows(
     headers = [str(h) for h in table.frame.columns]
     known = BY_SHEET.get(sheet)  # a column of the master's layout left off the sheet is blank
     absent = [h for h in (known.headers if known else ()) if h not in headers]
-    money, dates = _money_headers(sheet), _date_headers(sheet)
+    money, dates = _headers_of(sheet, Kind.MONEY), _headers_of(sheet, Kind.DATE)
     language_header = next((h for h in headers if header_key(h) == "language"), None)
     rows: list[tuple[int, dict[str, str], Language]] = []
     issues: list[Issue] = []
