@@ -546,3 +546,47 @@ def test_an_empty_side_reconciles(tmp_path: Path, empty: str) -> None:
     assert code == (0 if empty == "both" else 1)
     assert len(sheet(out, "Missing in Books")) == (1 if empty == "books" else 0)
     assert len(sheet(out, "Missing in 2B")) == (1 if empty == "2b" else 0)
+
+
+def test_the_portal_layout_of_a_public_sample_reads_with_its_ecom_part(tmp_path: Path) -> None:
+    """A trimmed copy of india-compliance's test_gstr_2b.json (amounts at the invoice level,
+    and parts for e-commerce operators' invoices, ISD and imports): b2ba, cdnra and ecoma
+    replace what they amend; ISD and imports are not read."""
+    import json
+
+    heads = {"txval": 12200, "sgst": 0, "cgst": 0, "cess": 0, "igst": 183}
+    common = {"typ": "R", "val": 729248.16, "pos": "06", "rev": "N", "diffprcnt": 1}
+    unavailable = {"itcavl": "N", "rsn": "P"}
+    inv = {"inum": "S008400", "dt": "24-11-2016", **common, **unavailable, **heads}
+    nt = {"ntnum": "533515", "typ": "C", "suptyp": "R", "dt": "23-09-2016", "val": 729248.16}
+    nt |= {"pos": "01", "rev": "N", "itcavl": "N", "rsn": "C", **heads}
+
+    def supplier(ctin: str, listed: str, documents: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"ctin": ctin, "trdnm": "GSTN", "supfildt": "18-11-2019", "supprd": "112019"} | {
+            listed: documents
+        }
+
+    eco = "07USERR0205A1ZS"
+    ecom = {"dt": "01-01-2023", "inum": "doc1", "itcavl": "Y", "rsn": "", **common, **heads}
+    docdata = {
+        "b2b": [supplier("01AABCE2207R1Z5", "inv", [inv])],
+        "b2ba": [supplier("01AABCE2207R1Z5", "inv", [inv | {"oinum": "S008400", "txval": 400}])],
+        "cdnr": [supplier("01AAAAP1208Q1ZS", "nt", [nt])],
+        "cdnra": [supplier("01AAAAP1208Q1ZS", "nt", [nt | {"ontnum": "533515", "onttyp": "C"}])],
+        "isd": [supplier("16DEFPS8555D1Z7", "doclist", [{"docnum": "S0080", "cgst": 200}])],
+        "impg": [{"portcode": "18272A", "boenum": "2566282", "txval": 123.02, "igst": 123.02}],
+        "ecom": [supplier(eco, "inv", [ecom, ecom | {"inum": "E123", "dt": "01-05-2023"}])],
+        "ecoma": [supplier(eco, "inv", [ecom | {"oinum": "doc1", "txval": 12000}])],
+    }
+    path = tmp_path / "2b.json"
+    data = {"gstin": "01AABCE2207R1Z5", "rtnprd": "032020", "version": "1.0", "gendt": "14-04-2020"}
+    path.write_text(json.dumps({"chksum": "X", "data": data | {"docdata": docdata}}), "utf-8")
+    portal, recipient = read_gstr2b([path])
+    assert recipient == "01AABCE2207R1Z5"
+    got = portal[["section", "bill_no", "kind", "taxable", "igst", "itc_available"]]
+    assert got.values.tolist() == [
+        ["b2ba", "S008400", "Invoice", 40000, 18300, False],
+        ["cdnra", "533515", "Credit Note", -1220000, -18300, False],
+        ["ecom", "E123", "Invoice", 1220000, 18300, True],
+        ["ecoma", "doc1", "Invoice", 1200000, 18300, True],
+    ]

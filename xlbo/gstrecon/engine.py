@@ -6,8 +6,8 @@ Both sides come as frames of one shape, a row a bill (or a supplier's credit or 
     cess (integer paise; a credit note negative)
 
 and the 2B side also `period` (`2026-10`, the 2B it came in), `section` (b2b, b2ba, cdnr,
-cdnra), `itc_available` (bool), `itc_reason`, `amended` (what an amendment replaced); its
-`attrs["periods"]` may name the periods given (a 2B with no record is still a period).
+cdnra, ecom, ecoma), `itc_available` (bool), `itc_reason`, `amended` (what an amendment
+replaced); its `attrs["periods"]` may name the periods given (a 2B with no record is still a period).
 
 The stages, in order; a bill leaves the pool once paired:
 
@@ -68,6 +68,8 @@ class Stage(StrEnum):
 
 BOOK_COLUMNS = ("ref", "gstin", "supplier", "bill_no", "bill_date", "kind", *HEADS)
 PORTAL_COLUMNS = (*BOOK_COLUMNS, "period", "section", "itc_available", "itc_reason", "amended")
+AMENDMENTS = ("b2ba", "cdnra", "ecoma")
+"""The 2B sections whose records replace the record they amend."""
 
 
 @dataclass(frozen=True)
@@ -390,7 +392,7 @@ def _pair_frame(
         {
             "bill_date_b": books["bill_date"].to_numpy()[b],
             "period": portal["period"].astype(str).to_numpy()[p],
-            "amendment": portal["section"].isin(["b2ba", "cdnra"]).to_numpy()[p],
+            "amendment": portal["section"].isin(AMENDMENTS).to_numpy()[p],
         }
     )
     pairs["late"] = _late(view, periods).to_numpy()

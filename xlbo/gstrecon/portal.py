@@ -8,11 +8,13 @@
                    "items": [{"num": 1, "rt": 18, "txval": 10000, …}]}]}],
         "b2ba":  the same, each invoice with "oinum"/"oidt", the number and date it amends,
         "cdnr":  [{"ctin": …, "nt": [{"ntnum": …, "typ": "C" or "D", "dt": …, …}]}],
-        "cdnra": the same, each note with "ontnum"/"ontdt"}}}
+        "cdnra": the same, each note with "ontnum"/"ontdt",
+        "ecom", "ecoma": as b2b and b2ba, the invoices an e-commerce operator issued}}}
 
 Amounts come at the invoice level, or only in its `items` (summed here, in paise); the JSON's
-numbers are read in bulk to exact paise (`xlbo.columns.paise_column`), never summed as floats. A credit note's amounts are negative. An amendment (b2ba, cdnra)
-replaces the record it amends, in its own file or an earlier period's.
+numbers are read in bulk to exact paise (`xlbo.columns.paise_column`), never summed as floats.
+A credit note's amounts are negative. An amendment (b2ba, cdnra, ecoma) replaces the record it
+amends, in its own file or an earlier period's. The other parts (isd, impg, impgsez) are not read.
 """
 
 from __future__ import annotations
@@ -29,10 +31,17 @@ import pandas as pd
 from xlbo.columns import paise_column
 from xlbo.errors import FileProblem
 from xlbo.gstrecon.bills import bill_keys
-from xlbo.gstrecon.engine import HEADS, PORTAL_COLUMNS
+from xlbo.gstrecon.engine import AMENDMENTS, HEADS, PORTAL_COLUMNS
 
 DOWNLOAD = "download it again from the GST portal (Returns → GSTR-2B → Download → JSON)"
-SECTIONS = {"b2b": "inv", "b2ba": "inv", "cdnr": "nt", "cdnra": "nt"}
+SECTIONS = {
+    "b2b": "inv",
+    "b2ba": "inv",
+    "cdnr": "nt",
+    "cdnra": "nt",
+    "ecom": "inv",
+    "ecoma": "inv",
+}
 """The parts read, and the list of documents in each supplier's entry."""
 REASONS = {
     "P": "place of supply in the supplier's state, recipient in another",
@@ -228,9 +237,9 @@ def _typed(frame: pd.DataFrame, parts: Parts) -> pd.DataFrame:
 
 
 def _amended(frame: pd.DataFrame) -> pd.DataFrame:
-    """Drop each original that an amendment (b2ba, cdnra) of the same or a later period
+    """Drop each original that an amendment (`AMENDMENTS`) of the same or a later period
     replaces."""
-    amendment = frame["section"].isin(["b2ba", "cdnra"])
+    amendment = frame["section"].isin(AMENDMENTS)
     if not amendment.any():
         return frame.reset_index(drop=True)
     replaced = pd.DataFrame(
