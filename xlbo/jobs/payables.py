@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +88,9 @@ class Gathered:
     """Cells of the Payment Layouts sheet that could not be read: no bank file is written
     from a layout that may have lost a field."""
 
-    @property
+    @cached_property
     def vendors(self) -> dict[str, Vendor]:
+        """The vendors by folded code (built once: every bill looks its vendor up)."""
         return {v.vendor_code.casefold(): v for v in self.data.vendors}
 
 
