@@ -20,7 +20,7 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -51,9 +51,7 @@ def field_text(value: Any, money: bool = False) -> str:
         return ""
     if isinstance(value, bool):
         return "Yes" if value else "No"
-    if isinstance(value, datetime):
-        return value.strftime("%d-%m-%Y")
-    if isinstance(value, date):
+    if isinstance(value, date):  # a datetime too
         return value.strftime("%d-%m-%Y")
     if money:
         try:
