@@ -134,8 +134,7 @@ def statement(customer: Customer, lines: pd.DataFrame, start: date, end: date) -
                 continue
             balance += up - down
             rows.append(StatementLine(day, str(voucher), name, str(narration), up, down, balance))
-    upto = lines[lines["date"] <= end]
-    invoices = outstanding(customer_lines(upto, customer), RECEIVABLES, end)
+    invoices = outstanding(mine, RECEIVABLES, end)  # it keeps the lines up to `end` itself
     buckets = [0] * len(BUCKETS)
     advances = 0
     overdue: list[OpenInvoice] = []
