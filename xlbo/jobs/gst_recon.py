@@ -87,7 +87,8 @@ def _vendors(book: Path, master: Path | None) -> tuple[dict[str, tuple[str, str]
     return vendors, issues
 
 
-def _dates(values: pd.Series) -> np.ndarray:
+def day_cells(values: pd.Series) -> np.ndarray:
+    """Datetimes as `date` cells for a result sheet (None where there is none)."""
     stamps = pd.Series(pd.to_datetime(values))
     days = np.array(stamps.dt.date.to_numpy(dtype=object), dtype=object, copy=True)
     days[stamps.isna().to_numpy()] = None
@@ -108,8 +109,8 @@ def _pairs_sheet(recon: GstRecon, stage: Stage, name: str) -> ResultSheet:
         "Supplier": books["supplier"].to_numpy(dtype=object)[b],
         "Bill No (Books)": books["bill_no"].to_numpy(dtype=object)[b],
         "Bill No (2B)": portal["bill_no"].to_numpy(dtype=object)[p],
-        "Date (Books)": _dates(books["bill_date"].iloc[b]),
-        "Date (2B)": _dates(portal["bill_date"].iloc[p]),
+        "Date (Books)": day_cells(books["bill_date"].iloc[b]),
+        "Date (2B)": day_cells(portal["bill_date"].iloc[p]),
         "Taxable (Books)": money_column(books["taxable"].to_numpy()[b]),
         "Taxable (2B)": money_column(portal["taxable"].to_numpy()[p]),
         "Tax (Books)": money_column(_tax(books, b)),
@@ -157,7 +158,7 @@ def _side_sheet(
         "GSTIN": frame["gstin"].to_numpy(dtype=object),
         "Supplier": frame["supplier"].to_numpy(dtype=object),
         "Bill No": frame["bill_no"].to_numpy(dtype=object),
-        "Bill Date": _dates(frame["bill_date"]),
+        "Bill Date": day_cells(frame["bill_date"]),
         "Kind": frame["kind"].to_numpy(dtype=object),
         "Taxable": money_column(frame["taxable"].to_numpy()),
         **{
@@ -307,7 +308,7 @@ def _follow_up_sheet(recon: GstRecon) -> ResultSheet:
             "GSTIN": table["GSTIN"].to_numpy(dtype=object),
             "Supplier": table["Supplier"].to_numpy(dtype=object),
             "Bill No": table["Bill No"].to_numpy(dtype=object),
-            "Bill Date": _dates(table["Bill Date"]),
+            "Bill Date": day_cells(table["Bill Date"]),
             "Tax": money_column(table["Tax"].to_numpy(dtype=np.int64)),
             "Ask": table["Ask"].to_numpy(dtype=object),
         }

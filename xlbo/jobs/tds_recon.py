@@ -28,7 +28,7 @@ from xlbo.gstrecon.form26as import read_26as
 from xlbo.gstrecon.receivable import Customer, Receivable, read_receivable
 from xlbo.gstrecon.tds import OTHER_QUARTER, TdsRecon, by_customer, reconcile_tds
 from xlbo.issues import Issue
-from xlbo.jobs.gst_recon import input_links
+from xlbo.jobs.gst_recon import day_cells, input_links
 from xlbo.jobs.registry import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -96,13 +96,6 @@ def tds_reconcile(form26as: Path, book: Path, master: Path | None = None) -> Tds
         )
     recon = reconcile_tds(credits, books)
     return TdsReconResult(recon, receivable, [*issues, *receivable.issues], found)
-
-
-def _dates(values: pd.Series) -> np.ndarray:
-    stamps = pd.Series(pd.to_datetime(values))
-    days = np.array(stamps.dt.date.to_numpy(dtype=object), dtype=object, copy=True)
-    days[stamps.isna().to_numpy()] = None
-    return np.asarray(days, dtype=object)
 
 
 def _summary(result: TdsReconResult) -> ResultSheet:
@@ -191,8 +184,8 @@ def _matched(recon: TdsRecon) -> ResultSheet:
             "Customer": books["customer"].to_numpy(dtype=object),
             "TAN": credits["tan"].to_numpy(dtype=object),
             "Section": credits["section"].to_numpy(dtype=object),
-            "Transaction Date": _dates(credits["transaction_date"]),
-            "Receipt Date": _dates(books["date"]),
+            "Transaction Date": day_cells(credits["transaction_date"]),
+            "Receipt Date": day_cells(books["date"]),
             "Quarter (26AS)": credits["quarter"].to_numpy(dtype=object),
             "Amount Credited (26AS)": money_column(credits["amount"].to_numpy()),
             "Amount (Books)": money_column(books["amount"].to_numpy()),
@@ -233,10 +226,10 @@ def _only_26as(recon: TdsRecon) -> ResultSheet:
             "Deductor": rows["deductor"].to_numpy(dtype=object),
             "TAN": rows["tan"].to_numpy(dtype=object),
             "Section": rows["section"].to_numpy(dtype=object),
-            "Transaction Date": _dates(rows["transaction_date"]),
+            "Transaction Date": day_cells(rows["transaction_date"]),
             "Quarter": rows["quarter"].to_numpy(dtype=object),
             "Status": rows["status"].to_numpy(dtype=object),
-            "Date of Booking": _dates(rows["booking_date"]),
+            "Date of Booking": day_cells(rows["booking_date"]),
             "Amount Credited": money_column(rows["amount"].to_numpy()),
             "TDS": money_column(rows["tds"].to_numpy()),
             "Deposited": money_column(rows["deposited"].to_numpy()),
@@ -266,7 +259,7 @@ def _only_books(recon: TdsRecon) -> ResultSheet:
             "Customer": rows["customer"].to_numpy(dtype=object),
             "TAN": rows["tan"].to_numpy(dtype=object),
             "Section": rows["section"].to_numpy(dtype=object),
-            "Receipt Date": _dates(rows["date"]),
+            "Receipt Date": day_cells(rows["date"]),
             "Quarter": rows["quarter"].to_numpy(dtype=object),
             "Amount": money_column(rows["amount"].to_numpy()),
             "TDS": money_column(rows["tds"].to_numpy()),
