@@ -248,15 +248,15 @@ def _record_in_workbook(
             except (TypeError, ValueError):
                 continue
     lines: dict[int, str] = {}
-    for seq, _, text in sorted(earlier):
+    earlier.sort()
+    for seq, _, text in earlier:
         lines[seq] = lines.get(seq, "") + text
     last = lines[max(lines)].encode("utf-8") if lines else b""
     seq = max(lines) + 1 if lines else 1
     entry = _entry(job, settings, result, [{"input": "book", "workbook": str(book.name)}])
     entry["seq"], entry["prev"] = seq, log.entry_hash(last) if last else log.ZERO
     text = log.canonical(entry).decode("utf-8")
-    rows = [(s, p, t) for s, p, t in sorted(earlier)]
-    rows += [
+    rows = earlier + [
         (seq, part, text[start : start + LITE_CHUNK])
         for part, start in enumerate(range(0, len(text), LITE_CHUNK), 1)
     ]
