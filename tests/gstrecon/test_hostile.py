@@ -86,6 +86,11 @@ def test_a_26as_nested_a_million_deep_is_refused_in_its_own_process(tmp_path: Pa
             b'[{"inum": "A1", "dt": "01-10-2026", "txval": "ten"}]}]}}}',
             "b2b X A1: txval holds 'ten', not an amount",
         ),
+        (
+            b'{"data": {"rtnprd": "102026", "docdata": {"b2b": [{"ctin": "X", "inv": '
+            b'[{"inum": "A1", "dt": "01-10-2026", "items": [{"itm_det": "x"}]}]}]}}}',
+            "b2b X A1 has an item 'x', not its amounts",
+        ),
     ],
 )
 def test_a_broken_2b_is_refused_plainly(

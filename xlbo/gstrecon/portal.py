@@ -130,6 +130,10 @@ def _records(path: Path, data: dict[str, Any], period: str) -> tuple[list[dict[s
                     items = document.get("items") or document.get("itms") or []
                     for item in items if isinstance(items, list) else []:
                         detail = item.get("itm_det", item) if isinstance(item, dict) else {}
+                        if not isinstance(detail, dict):
+                            raise _problem(
+                                path, f"{where} has an item '{str(detail)[:30]}', not its amounts"
+                            )
                         parts.append((len(rows), [detail.get(k) for k in _JSON_HEADS]))
                 heads = [None if itemised else document.get(k) for k in _JSON_HEADS]
                 original = str(document.get("ontnum" if note else "oinum") or "").strip()
