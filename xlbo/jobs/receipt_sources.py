@@ -13,7 +13,7 @@ paid). Matches whose ledger side names no customer (interest, a loan) are left o
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -141,7 +141,3 @@ def payments_from_reconciliation(path: Path, customers: Mapping[str, Customer]) 
             )
         )
     return payments
-
-
-def merged(*sources: Sequence[Payment]) -> list[Payment]:
-    return [p for source in sources for p in source]
