@@ -441,10 +441,14 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
         )
     company = found.data.company.name if found.data.company else ""
     journal = payment_journal(runs, ledger, day)
+    advised: set[str] = set()  # advice sheet names given so far
     sheets = [
         payments_sheet(runs, day, company, made.name, layout[0].layout),
         journal_sheet(journal),
-        *[advice_sheet(paid, voucher, day, mode_of(paid), company) for voucher, paid in runs],
+        *[
+            advice_sheet(paid, voucher, day, mode_of(paid), company, advised)
+            for voucher, paid in runs
+        ],
         issues_sheet(issues),
     ]
     if runs and (out / PAYMENTS_BOOK).exists():

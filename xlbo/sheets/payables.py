@@ -109,14 +109,29 @@ def settings_sheet(pairs: Sequence[tuple[str, str]]) -> ResultSheet:
     return ResultSheet(SETTINGS_SHEET, frame, headerless=True, hidden=True)
 
 
-def _sheet_name(text: str) -> str:
-    return re.sub(r"[\[\]:*?/\\']", "-", text)[:31]
+def _sheet_name(text: str, taken: set[str]) -> str:
+    """`text` as a sheet name Excel takes, and distinct (any case) from the names in `taken`:
+    vendor codes A/1 and A:1, or two long codes alike in their first 24 characters, would
+    otherwise name one sheet twice."""
+    base = re.sub(r"[\[\]:*?/\\']", "-", text)[:31]
+    name, number = base, 2
+    while name.casefold() in taken:
+        suffix = f" ({number})"
+        name, number = base[: 31 - len(suffix)] + suffix, number + 1
+    taken.add(name.casefold())
+    return name
 
 
 def advice_sheet(
-    paid: Sequence[OpenBill], voucher: str, day: date, mode: str, company: str
+    paid: Sequence[OpenBill],
+    voucher: str,
+    day: date,
+    mode: str,
+    company: str,
+    taken: set[str],
 ) -> ResultSheet:
-    """A payment advice: what was paid to one vendor, bill by bill, with the TDS kept back."""
+    """A payment advice: what was paid to one vendor, bill by bill, with the TDS kept back
+    (its sheet named apart from the folded names in `taken`, which it joins)."""
     vendor = paid[0].vendor
     rows: list[list[object]] = [
         [
@@ -147,7 +162,7 @@ def advice_sheet(
                "TDS Deducted", "Paid"]  # fmt: skip
     account = vendor.bank_account or ""
     return ResultSheet(
-        _sheet_name(f"Advice {vendor.vendor_code}"),
+        _sheet_name(f"Advice {vendor.vendor_code}", taken),
         pd.DataFrame(rows, columns=columns, dtype=object),
         columns={
             "Bill No": Column(kind=Kind.ID, width=18),
