@@ -394,6 +394,7 @@ def _merge(
     stems: set[str] = set()
     letters: list[Letter] = []
     without: list[str] = []
+    titles = {chosen: subject or template.title(chosen) for _, _, chosen in rows.rows}
     for number, fields, chosen in rows.rows:
         extras = row_figures(needs, found, fields) if needs is not Needs.NOTHING else {}
         key = fields.get(key_header, "") or f"row {number}"
@@ -415,9 +416,8 @@ def _merge(
             stem = f"{stem}-row-{number}"
         stems.add(stem.casefold())
         to = fields.get(rows.email, "") if rows.email else ""
-        title = subject or template.title(chosen)
         name = fields.get("Name", key)
-        letters.append(Letter(number, key, name, chosen, to, title, merged, stem))
+        letters.append(Letter(number, key, name, chosen, to, titles[chosen], merged, stem))
     return letters, without
 
 
