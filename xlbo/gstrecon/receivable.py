@@ -118,29 +118,28 @@ def _from_receipts(table: Table, customers: list[Customer]) -> Receivable:
         if "TDS Section" in frame.columns
         else pd.Series([""] * len(frame))
     )
-    known = {c.code.casefold(): c for c in customers}
-    names, tans = [], []
-    for at, code in enumerate(codes.tolist()):
-        customer = known.get(code.casefold())
-        if customer is None and with_tds[at]:
-            bad[at] = True
-            issues.append(
-                _issue(
-                    table,
-                    int(frame.index[at]),
-                    "Customer Code",
-                    code,
-                    f"Customer Code '{code}' is not on the Customers sheet",
-                )
+    folded = codes.str.casefold()
+    names = folded.map({c.code.casefold(): c.name for c in customers}).fillna(codes)
+    tans = folded.map({c.code.casefold(): c.tan for c in customers}).fillna("")
+    unknown = ~folded.isin({c.code.casefold() for c in customers}).to_numpy(dtype=bool)
+    for at in np.flatnonzero(unknown & with_tds).tolist():
+        bad[at] = True
+        code = codes.iat[at]
+        issues.append(
+            _issue(
+                table,
+                int(frame.index[at]),
+                "Customer Code",
+                code,
+                f"Customer Code '{code}' is not on the Customers sheet",
             )
-        names.append(customer.name if customer else code)
-        tans.append(customer.tan if customer else "")
+        )
     keep = with_tds & ~bad
     rows = pd.DataFrame(
         {
             "ref": [f"{table.sheet}!{table.cell(int(r), 'TDS Deducted')}" for r in frame.index],
-            "customer": names,
-            "tan": tans,
+            "customer": names.to_numpy(dtype=object),
+            "tan": tans.to_numpy(dtype=object),
             "section": section.to_numpy(dtype=object),
             "date": days,
             "amount": amount + tds,
