@@ -180,3 +180,28 @@ def test_a_layout_with_a_bad_cell_writes_nothing(
     said = capsys.readouterr().err
     assert "Payment Layouts, cell G6" in said and "nothing was written" in said
     folder.unchanged()
+
+
+def test_vendor_codes_alike_as_sheet_names_get_an_advice_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """V:01 and V/01 both read 'Advice V-01' as a sheet name: the second is numbered."""
+    from tests.vendors.books import PURCHASES, VENDORS
+
+    codes = {"V01": "V:01", "V02": "V/01"}
+
+    def recode(rows: list[list[object]]) -> list[list[object]]:
+        return [[codes.get(c, c) if isinstance(c, str) else c for c in r] for r in rows]
+
+    book = books(
+        tmp_path,
+        purchases=recode([list(r) for r in PURCHASES]),
+        extra={"Vendors": recode([list(r) for r in VENDORS])},
+    )
+    run = tmp_path / "run.xlsx"
+    assert main(["payables", str(book), "--as-on", "30-11-2026", "--out", str(run)]) == 0
+    tick(run, {"AC/101": "Yes", "R-11": "Yes"})
+    code = main(["payables", "--confirm", str(run), "--date", "02-12-2026"])
+    assert code == 0, capsys.readouterr().out
+    names = FileBook(tmp_path / "payments-2026-12-02" / "payments.xlsx").sheet_names()
+    assert {"Advice V-01", "Advice V-01 (2)"} <= set(names)
