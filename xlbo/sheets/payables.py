@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -20,10 +19,6 @@ from xlbo.vendors.bankfile import RTGS_FROM, payee_problem
 from xlbo.vendors.run import OpenBill
 
 PAY_CHOICES = ("Yes", "Y", "x", "✓")
-
-
-def _money(paise: int) -> Decimal:
-    return from_paise(paise)
 
 
 def _msme(vendor: Vendor) -> str:
@@ -76,14 +71,14 @@ def run_frame(rows: Sequence[OpenBill], ticks: set[tuple[str, str]]) -> pd.DataF
             r.overdue,
             _msme(r.vendor),
             r.risk,
-            _money(r.total),
-            _money(r.paid),
-            _money(r.outstanding),
+            from_paise(r.total),
+            from_paise(r.paid),
+            from_paise(r.outstanding),
             r.tds.section,
             r.tds.provision,
-            _money(r.tds_now),
+            from_paise(r.tds_now),
             r.tds_why,
-            _money(r.net),
+            from_paise(r.net),
             payee_problem(r.vendor) or "OK",
         ]
         for r in rows
@@ -96,7 +91,7 @@ def run_frame(rows: Sequence[OpenBill], ticks: set[tuple[str, str]]) -> pd.DataF
         ("TDS", sum(r.tds_now for r in rows)),
         ("Net to Pay", sum(r.net for r in rows)),
     ):
-        total[names.index(header)] = _money(paise)
+        total[names.index(header)] = from_paise(paise)
     return pd.DataFrame([*body, total], columns=names, dtype=object)
 
 
@@ -137,12 +132,12 @@ def advice_sheet(
         [
             b.bill.bill_no,
             b.bill.bill_date,
-            _money(b.total),
-            _money(b.paid),
-            _money(b.outstanding),
+            from_paise(b.total),
+            from_paise(b.paid),
+            from_paise(b.outstanding),
             b.tds.section,
-            _money(b.tds_now),
-            _money(b.net),
+            from_paise(b.tds_now),
+            from_paise(b.net),
         ]
         for b in paid
     ]
@@ -152,10 +147,10 @@ def advice_sheet(
             None,
             None,
             None,
-            _money(sum(b.outstanding for b in paid)),
+            from_paise(sum(b.outstanding for b in paid)),
             None,
-            _money(sum(b.tds_now for b in paid)),
-            _money(sum(b.net for b in paid)),
+            from_paise(sum(b.tds_now for b in paid)),
+            from_paise(sum(b.net for b in paid)),
         ]
     )
     columns = ["Bill No", "Bill Date", "Bill Total", "Paid Before", "Settled Now", "TDS Section",
@@ -199,8 +194,8 @@ def payments_sheet(
     summary = pd.DataFrame(
         [
             [voucher, paid[0].vendor.vendor_code, paid[0].vendor.name,
-             ", ".join(b.bill.bill_no for b in paid), _money(sum(b.outstanding for b in paid)),
-             _money(sum(b.tds_now for b in paid)), _money(sum(b.net for b in paid)),
+             ", ".join(b.bill.bill_no for b in paid), from_paise(sum(b.outstanding for b in paid)),
+             from_paise(sum(b.tds_now for b in paid)), from_paise(sum(b.net for b in paid)),
              mode_of(paid)]
             for voucher, paid in runs
         ],
