@@ -518,7 +518,7 @@ def letters_job(inputs: Mapping[str, Source], settings: LettersSettings) -> JobR
             + "Give the master with --master, or fix it (xlbo validate says how)."
         )
     table = _read_rows(reader, sheet)
-    default = data.company.language if data.company else Language.EN
+    default = data.company.language
     forced = language(settings.language) if settings.language else None
     if forced is None and template.own is not None:  # a Hindi template writes Hindi words
         forced = docx_language(template.own)
