@@ -32,6 +32,7 @@ from xlbo.audit.records import journal_records
 from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
 from xlbo.book.atomic import atomic_path, check_output_folder, result_set
 from xlbo.cells import clean_text
+from xlbo.columns import text_column
 from xlbo.dates import parse_date
 from xlbo.errors import UserError
 from xlbo.issues import Issue, Severity, count_by_severity, describe_counts, display_value
@@ -113,6 +114,9 @@ def _journal_payments(reader: Reader) -> tuple[list[Payment], list[Issue]]:
     frame = table.frame
     if not {"Account", "Debit", "Party", "Date"} <= set(frame.columns):
         return [], []
+    # only Trade Payables lines (and error cells, reported below) are read one by one
+    accounts = text_column(frame["Account"])
+    frame = frame[accounts.str.casefold().eq(PAYABLES.casefold()) | accounts.str.startswith("#")]
     for row, values in zip(frame.index, frame.to_dict("records"), strict=True):
         try:
             account = clean_text(values.get("Account")) or ""
