@@ -34,7 +34,7 @@ import icalendar
 import pandas as pd
 
 from xlbo import __version__
-from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
+from xlbo.book import Reader, ResultSheet, write_workbook
 from xlbo.book.atomic import atomic_path, check_output_file, result_set
 from xlbo.book.display import Column, Kind
 from xlbo.errors import UserError
@@ -233,16 +233,15 @@ def _alert_line(a: Alert, day: date) -> Dated:
                  a.what, c.owner or "")  # fmt: skip
 
 
-def _bills(book: Source, master: Source | None, as_on: date) -> tuple[list[Dated], list[Issue]]:
-    """Open bills (the payables engine) by due date; none without a Purchases sheet."""
+def _bills(reader: Reader, source: Reader, as_on: date) -> tuple[list[Dated], list[Issue]]:
+    """Open bills (the payables engine) by due date; none without a Purchases sheet. The
+    workbooks as the job opened them: each file opened, and each sheet parsed, once."""
     from xlbo.jobs.payables import gather
     from xlbo.vendors.run import propose
 
-    reader = FileBook(book) if isinstance(book, Path) else book
-    source = FileBook(master) if isinstance(master, Path) else master or reader
     if not (reader.has("Purchases") or source.has("Purchases")):
         return [], []
-    found = gather(book, master)
+    found = gather(reader, source)
     company = found.data.company
     rows, _ = propose(
         found.purchases.bills,
@@ -384,7 +383,7 @@ def calendar_job(inputs: Mapping[str, Source], settings: CalendarSettings) -> Jo
     span = (end - start).days
     alerts = [a for a in contract_alerts(contracts, vendors, start, span)
               if a.day is not None and start <= a.day <= end]  # fmt: skip
-    bills, bill_issues = _bills(book, master, as_on)
+    bills, bill_issues = _bills(reader, source, as_on)
     issues += bill_issues
     in_range = [b for b in bills if start <= b.day <= end]
     every = sorted(
