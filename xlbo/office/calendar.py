@@ -54,7 +54,7 @@ from xlbo.master.fields import (
     enum_reader,
 )
 from xlbo.master.records import Company, GSTFiling, Record
-from xlbo.periods import APRIL
+from xlbo.periods import APRIL, financial_year
 from xlbo.states import find_state
 
 OVERDUE_DAYS = 30
@@ -508,14 +508,11 @@ def _shift(day: date, months: int) -> tuple[int, int]:
 
 def _period_label(frequency: Frequency, end: date) -> str:
     length = _LENGTH[frequency]
-    first = date(*_shift(end, 1 - length), 1)
-    fy_first = end.year if end.month >= APRIL else end.year - 1
-    fy = f"{fy_first}-{(fy_first + 1) % 100:02d}"
     if length == 1:
         return f"{end:%b %Y}"
     if length == 12:
-        return f"FY {fy}"
-    return f"{first:%b}–{end:%b %Y}"
+        return financial_year(end, APRIL).label
+    return f"{date(*_shift(end, 1 - length), 1):%b}–{end:%b %Y}"
 
 
 def _period_ends(rule: ComplianceRule, start: date, end: date) -> list[date]:
