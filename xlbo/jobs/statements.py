@@ -27,7 +27,14 @@ import pandas as pd
 from xlbo.book import FileBook, ResultSheet, write_workbook
 from xlbo.book.atomic import atomic_path, check_output_folder, result_set
 from xlbo.book.display import Column, Kind
-from xlbo.customers.statement import BUCKETS, RECEIVABLES, Statement, reminders, statement
+from xlbo.customers.statement import (
+    BUCKETS,
+    RECEIVABLES,
+    TDS_RECEIVABLE,
+    Statement,
+    reminders,
+    statement,
+)
 from xlbo.errors import UserError
 from xlbo.issues import Issue, Severity, count_by_severity, describe_counts
 from xlbo.jobs.invoice_files import to_pdf
@@ -193,7 +200,9 @@ def statements_job(inputs: Mapping[str, Source], settings: StatementsSettings) -
     if start > settings.as_on:
         raise UserError(f"--from {start:%d-%m-%Y} is after --as-on {settings.as_on:%d-%m-%Y}.")
     company = data.company.name if data.company else ""
-    made = [statement(c, every, start, settings.as_on) for c in data.customers]
+    # a statement reads only these two accounts: each customer's pass scans them, not the Journal
+    theirs = every[every["account"].isin((RECEIVABLES, TDS_RECEIVABLE))]
+    made = [statement(c, theirs, start, settings.as_on) for c in data.customers]
     shown = [s for s in made if s.lines or s.opening or s.closing]
     stems = _stems([s.customer.customer_code for s in shown])
     sheets = [_summary(shown), _reminders(shown), issues_sheet(issues)]
