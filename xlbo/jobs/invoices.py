@@ -38,7 +38,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -118,23 +118,7 @@ class Earlier:
 
 def _line_rows(book: Reader) -> list[dict[str, Any]]:
     """The Invoice Lines sheet's rows, money as Decimal (none in a register without it)."""
-    if not book.has(LINES_SHEET):
-        return []
-    rows = []
-    for values in book.read_table(LINES_SHEET, LINE_HEADERS).frame.to_dict("records"):
-        row: dict[str, Any] = {}
-        for header in LINE_HEADERS:
-            value = values.get(header)
-            if header in LINE_MONEY:
-                row[header] = parse_money(value) or Decimal(0)
-            elif header in ("Quantity", "GST Rate"):
-                row[header] = parse_amount(value) or Decimal(0)
-            elif header == "Date":
-                row[header] = parse_date(value)
-            else:
-                row[header] = "" if value is None else str(value)
-        rows.append(row)
-    return rows
+    return _sheet_rows(book, LINES_SHEET, LINE_HEADERS, LINE_MONEY)
 
 
 def _nothing_earlier() -> Earlier:
@@ -200,8 +184,14 @@ def _earlier_of(book: Reader, journal_sheet: str, where: str) -> Earlier:
     return Earlier(rows, _line_rows(book), journal.reset_index(drop=True), receipts, allocations)
 
 
-def _sheet_rows(book: Reader, sheet: str, headers: Sequence[str]) -> list[dict[str, Any]]:
-    """A receipts sheet of the register (none in a register without it): money as Decimal."""
+def _sheet_rows(
+    book: Reader,
+    sheet: str,
+    headers: Sequence[str],
+    money: Collection[str] = receipt_books.MONEY,
+) -> list[dict[str, Any]]:
+    """A sheet of the register (none in a register without it): `money` and Quantity and GST
+    Rate as Decimal, Date as a date, the rest as text."""
     if not book.has(sheet):
         return []
     rows = []
@@ -209,8 +199,10 @@ def _sheet_rows(book: Reader, sheet: str, headers: Sequence[str]) -> list[dict[s
         row: dict[str, Any] = {}
         for header in headers:
             value = values.get(header)
-            if header in receipt_books.MONEY or header == "Amount":
+            if header in money:
                 row[header] = parse_money(value) or Decimal(0)
+            elif header in ("Quantity", "GST Rate"):
+                row[header] = parse_amount(value) or Decimal(0)
             elif header == "Date":
                 row[header] = parse_date(value)
             else:
