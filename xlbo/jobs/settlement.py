@@ -597,7 +597,6 @@ def settings_from_sheet(reader: Reader, payroll: Path | None = None) -> Settleme
         try:
             found = parse_date(row.get(header))
         except ValueError:
-            found = None
             shown = display_value(row.get(header), 40)
             raise UserError(
                 f"{REQUEST_SHEET}!{table.cell(number, header)} holds '{shown}', which is not "
