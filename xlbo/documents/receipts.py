@@ -214,7 +214,12 @@ def open_of(
 
 
 def _named(text: str) -> list[str]:
-    return [n.strip() for n in text.replace(",", ";").split(";") if n.strip()]
+    """The document numbers named, each once (a number typed twice would settle it twice)."""
+    named = [n.strip() for n in text.replace(",", ";").split(";") if n.strip()]
+    once: dict[str, str] = {}
+    for number in named:
+        once.setdefault(number.casefold(), number)
+    return list(once.values())
 
 
 def issue_receipts(
