@@ -176,7 +176,7 @@ def _register_sheet(
         frame,
         columns={
             "Code": Column(kind=Kind.ID, width=12),
-            "Description": Column(width=28),
+            "Description": Column(width=40),
             "Unit": Column(kind=Kind.ID, width=6),
             "Location": Column(width=14),
             **{h: qty for h in headers if h.endswith("Qty")},
