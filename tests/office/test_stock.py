@@ -265,3 +265,81 @@ def test_hostile_stock_runs_say_what_to_do_and_leave_the_folder_as_it_was(tmp_pa
     outcome = run_xlbo("stock", "books.xlsx", "--as-on", "30-11-2026", cwd=tmp_path)
     assert outcome.code == 1 and "Traceback" not in outcome.said  # the toner issue beyond stock
     assert folder.inputs_unchanged() == ["stock.xlsx"]
+
+
+# -- request → bill → payment ---------------------------------------------------------------------
+
+
+def test_a_request_goes_requested_billed_part_paid_paid() -> None:
+    from xlbo.office.stock import RequestBill, Stage, follow_requests
+
+    requests = [request("PR/26-27/0007", "TEA", 2.5), request("PR/26-27/0007", "A4", 10),
+                request("PR/26-27/0008", "A4", 20)]  # fmt: skip
+
+    def bill(number: str, no: str, paid: int) -> RequestBill:
+        return RequestBill(number, "V01", no, date(2026, 11, 5), 590000, paid)
+
+    [p7, p8], unknown = follow_requests(requests, [])
+    assert (p7.stage, p8.stage, unknown) == (Stage.REQUESTED, Stage.REQUESTED, [])
+    assert p7.items == (("TEA", Decimal("2.5")), ("A4", 10))  # one request, two item rows
+    for paid, stage, said in (
+        (0, Stage.BILLED, "Billed: AC/120 of 05-11-2026 5,900.00, unpaid"),
+        (200000, Stage.PART_PAID, "Part paid: AC/120 of 05-11-2026 5,900.00, 2,000.00 paid"),
+        (590000, Stage.PAID, "Paid: AC/120 of 05-11-2026 5,900.00, paid"),
+    ):
+        [p7, _], unknown = follow_requests(
+            requests, [bill("pr/26-27/0007", "AC/120", paid), bill("PR/26-27/0099", "AC/9", 0)]
+        )
+        assert (p7.stage, p7.said(), unknown) == (stage, said, [1])
+
+
+def test_the_job_follows_each_request_to_payment_and_flags_an_unknown_pr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.vendors.books import PURCHASE_HEADERS
+
+    requests = [
+        REQUESTS[0],
+        ["PR/26-27/0007", "20-11-2026", "V01", "TEA", 2.5, "Open"],
+        ["PR/26-27/0004", "01-09-2026", "V01", "A4", 20, "Received"],
+        ["PR/26-27/0006", "21-11-2026", "V04", "TONER", 4, "Ordered"],
+    ]
+    purchases = [
+        [*PURCHASE_HEADERS, "PR No"],  # PR No is column P
+        ["V01", "AC/150", "05-09-2026", None, "Office Supplies", "A4 paper", 5000, None, 450,
+         450, None, None, None, None, None, "PR/26-27/0004"],
+        ["V01", "AC/160", "25-11-2026", None, "Staff Welfare", "Tea", 1200, None, None, None,
+         None, None, None, None, None, "PR/26-27/0007"],
+        ["V04", "DC-77", "26-11-2026", None, "Office Supplies", "Toner", 13800, None, None,
+         None, None, None, None, None, None, "PR/26-27/0099"],
+    ]  # fmt: skip
+    journal = [
+        ["Date", "Voucher No", "Voucher Type", "Account", "Debit", "Credit", "Party",
+         "Cost Centre", "Narration"],
+        ["28-09-2026", "PMT/9", "Payment", "Trade Payables", 5900, None, "Annapurna Caterers",
+         None, "Bill AC/150"],
+        ["28-09-2026", "PMT/9", "Payment", "HDFC Bank Current A/c", None, 5900, None, None,
+         "Bill AC/150"],
+    ]  # fmt: skip
+    path = books(tmp_path, **{"Purchase Requests": requests, "Purchases": purchases,
+                              "Journal": journal})  # fmt: skip
+    out = tmp_path / "stock.xlsx"
+    assert main(["stock", str(path), "--as-on", "30-11-2026", "--out", str(out)]) == 1
+    written = FileBook(out)
+    status = written.read_table("Request Status", ("Request No", "Stage")).frame
+    assert status[["Request No", "Stage", "Bills", "Billed", "Paid"]].values.tolist() == [
+        ["PR/26-27/0007", "Billed", "AC/160", 1200, 0],
+        ["PR/26-27/0004", "Paid", "AC/150", 5900, 5900],
+        ["PR/26-27/0006", "Requested", None, None, None],
+    ]
+    reorder_sheet = written.read_table("Reorder", ("Code", "Requests on the Way")).frame
+    on_the_way = dict(zip(reorder_sheet["Code"], reorder_sheet["Requests on the Way"], strict=True))
+    assert on_the_way["TEA"] == "PR/26-27/0007 Billed: AC/160 of 25-11-2026 1,200.00, unpaid"
+    assert on_the_way["TONER"] == "PR/26-27/0006 Requested: no bill names it yet"
+    issues = written.read_table("Issues", ("Sheet", "Cell", "Problem")).frame
+    unknown = issues[issues["Sheet"] == "Purchases"]
+    assert unknown[["Cell", "Value"]].values.tolist() == [["P4", "PR/26-27/0099"]]
+    assert (
+        "names purchase request PR/26-27/0099, which is not on the Purchase Requests"
+        in (unknown["Problem"].tolist()[0])
+    )

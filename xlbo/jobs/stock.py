@@ -10,7 +10,11 @@ Company and Vendors of MASTER (default BOOK), and writes `stock.xlsx`:
 - `Proposed Requests`: one purchase request per preferred vendor, numbered PR/26-27/0001 after
   the highest number in the book's Purchase Requests or an earlier stock.xlsx; copy the rows
   into Purchase Requests (Status Open) to raise them, and the next run counts them;
-- `Issues`: moves that would take stock below zero, unknown items, bad cells.
+- `Request Status`: each request of the Purchase Requests sheet followed to payment, requested
+  → billed → paid: the Purchases sheet's bills that name it in their PR No column, and what of
+  each the Journal's payments settled as on --as-on (the payables engine);
+- `Issues`: moves that would take stock below zero, unknown items, bad cells, a bill naming a
+  request the Purchase Requests sheet does not have.
 
 An earlier stock.xlsx is kept as `stock (previous).xlsx`.
 """
@@ -52,9 +56,12 @@ from xlbo.office.stock import (
     ProposedRequest,
     PurchaseRequest,
     ReorderLine,
+    RequestBill,
+    RequestProgress,
     StockItem,
     StockMove,
     StockProblem,
+    follow_requests,
     propose_requests,
     quantity_text,
     reorder,
@@ -63,8 +70,11 @@ from xlbo.office.stock import (
 )
 from xlbo.periods import financial_year
 from xlbo.sheets.issues import issues_sheet
+from xlbo.vendors.settle import owed, settled
 
 PROPOSED = "Proposed Requests"
+STATUS = "Request Status"
+PR_NO = "PR No"
 QTY_WHOLE = "#,##0"
 QTY_PLACES = "General"
 """Quantities with fractions as typed (1.5, 2.125): a fixed three places would show 4.000 PKT."""
@@ -229,18 +239,26 @@ def _ledger_sheet(balances: Sequence[ItemBalance]) -> ResultSheet:
 
 
 def _reorder_sheet(
-    lines: Sequence[ReorderLine], vendors: Mapping[str, Vendor], as_on: date
+    lines: Sequence[ReorderLine],
+    vendors: Mapping[str, Vendor],
+    as_on: date,
+    progress: Mapping[str, RequestProgress],
 ) -> ResultSheet:
+    def stages(line: ReorderLine) -> str:
+        found = [progress.get(n.strip().casefold()) for n in line.requests]
+        return "; ".join(f"{p.request_no} {p.said()}" for p in found if p is not None)
+
     rows = [
         [ln.balance.item.code, ln.balance.item.description, ln.balance.closing, ln.on_order,
          ln.projected, ln.balance.item.reorder_level, ln.quantity or None, ln.needed_by,
          ln.balance.item.preferred_vendor,
          vendors[v.casefold()].name if (v := ln.balance.item.preferred_vendor) and v.casefold() in vendors else "",
-         "Yes" if ln.proposed else "No", ln.why]
+         "Yes" if ln.proposed else "No", ln.why, stages(ln)]
         for ln in lines
     ]  # fmt: skip
     headers = ["Code", "Description", "Closing Qty", "On Order", "Projected", "Reorder Level",
-               "Request Qty", "Needed By", "Preferred Vendor", "Vendor", "Proposed", "Why"]  # fmt: skip
+               "Request Qty", "Needed By", "Preferred Vendor", "Vendor", "Proposed", "Why",
+               "Requests on the Way"]  # fmt: skip
     quantities = [v for r in rows for v in (r[2], r[3], r[4], r[5], r[6]) if v is not None]
     qty = Column(kind=Kind.DECIMAL, width=10, number_format=_quantity_format(quantities))
     return ResultSheet(
@@ -257,6 +275,7 @@ def _reorder_sheet(
             "Vendor": Column(width=22),
             "Proposed": Column(width=9),
             "Why": Column(kind=Kind.LONG_TEXT, width=70),
+            "Requests on the Way": Column(kind=Kind.LONG_TEXT, width=50),
         },
         title=(
             f"Reorder as on {as_on:%d-%m-%Y}: stock plus requests on the way against the reorder level",
@@ -301,6 +320,109 @@ def _proposed_sheet(
         },
         landscape=True,
     )  # fmt: skip
+
+
+def _status_sheet(progress: Sequence[RequestProgress], vendors: Mapping[str, Vendor],
+                  as_on: date) -> ResultSheet:  # fmt: skip
+    rows = [
+        [p.request_no, p.day, p.vendor_code,
+         vendors[v.casefold()].name if (v := p.vendor_code) and v.casefold() in vendors else "",
+         ", ".join(f"{item} {quantity_text(q)}" for item, q in p.items), p.status.value,
+         p.stage.value, ", ".join(b.bill_no for b in p.bills),
+         from_paise(p.billed) if p.bills else None, from_paise(p.paid) if p.bills else None,
+         from_paise(p.billed - p.paid) if p.bills else None, p.said()]
+        for p in progress
+    ]  # fmt: skip
+    headers = ["Request No", "Date", "Vendor Code", "Vendor", "Items", "Status", "Stage",
+               "Bills", "Billed", "Paid", "Outstanding", "Where It Stands"]  # fmt: skip
+    money = Column(kind=Kind.MONEY, width=12)
+    return ResultSheet(
+        STATUS,
+        pd.DataFrame(rows, columns=headers, dtype=object),
+        columns={
+            "Request No": Column(kind=Kind.ID, width=15),
+            "Date": Column(kind=Kind.DATE),
+            "Vendor Code": Column(kind=Kind.ID, width=10),
+            "Vendor": Column(width=22),
+            "Items": Column(width=22),
+            "Status": Column(width=9),
+            "Stage": Column(width=10),
+            "Bills": Column(width=14),
+            "Billed": money,
+            "Paid": money,
+            "Outstanding": money,
+            "Where It Stands": Column(kind=Kind.LONG_TEXT, width=50),
+        },
+        title=(
+            f"Purchase requests as on {as_on:%d-%m-%Y}: requested → billed (Purchases, PR No) → "
+            "paid (the Journal's payments to the vendor)",
+        ),
+        landscape=True,
+    )
+
+
+def _request_bills(
+    reader: Reader, source: Reader, requests: Sequence[PurchaseRequest], as_on: date
+) -> tuple[list[RequestProgress], list[Issue]]:
+    """The requests followed to payment through the Purchases sheet's bills that name them (none
+    without a Purchases sheet), and an Issue at each PR No cell naming no request."""
+    if not (reader.has("Purchases") or source.has("Purchases")):
+        return follow_requests(requests, [])[0], []
+    from xlbo.jobs.payables import gather
+
+    found = gather(reader, source)
+    purchases = found.purchases
+    paid = settled(purchases.bills, found.vendors, found.payments, as_on)
+    naming = [
+        (i, bill)
+        for i, bill in enumerate(purchases.bills)
+        if bill.pr_no and bill.bill_date <= as_on
+    ]
+    bills = [
+        RequestBill(str(b.pr_no), b.vendor_code, b.bill_no, b.bill_date, owed(b), paid[i])
+        for i, b in naming
+    ]
+    progress, unknown = follow_requests(requests, bills)
+    letter = purchases.letters.get(PR_NO, "")
+    issues = [
+        i for i in purchases.issues if letter and i.cell.rstrip("0123456789") == letter
+    ]  # a PR No cell that could not be read
+    numbers = sorted({r.request_no for r in requests})
+    for position in unknown:
+        index, bill = naming[position]
+        issues.append(
+            Issue(
+                severity=Severity.ERROR,
+                sheet="Purchases",
+                cell=purchases.cell(index, PR_NO),
+                value=str(bill.pr_no),
+                problem=f"Bill {bill.bill_no} of {bill.vendor_code} names purchase request "
+                f"{bill.pr_no}, which is not on the {PURCHASE_REQUESTS.sheet} sheet; it is not "
+                "followed to payment",
+                hint="Correct the PR No"
+                + (f" (the requests: {', '.join(numbers[:6])}{' …' if len(numbers) > 6 else ''})"
+                   if numbers else "")
+                + ", or copy the request from Proposed Requests into Purchase Requests.",
+                file=found.book_name,
+            )
+        )  # fmt: skip
+    vendor_of = {p.request_no.casefold(): p.vendor_code for p in progress}
+    for index, bill in naming:
+        raised_to = vendor_of.get(str(bill.pr_no).strip().casefold())
+        if raised_to and raised_to.casefold() != bill.vendor_code.casefold():
+            issues.append(
+                Issue(
+                    severity=Severity.WARNING,
+                    sheet="Purchases",
+                    cell=purchases.cell(index, PR_NO),
+                    value=str(bill.pr_no),
+                    problem=f"Bill {bill.bill_no} is from {bill.vendor_code}, but request "
+                    f"{bill.pr_no} was raised to {raised_to}",
+                    hint="Check the PR No, or the request's Vendor Code.",
+                    file=found.book_name,
+                )
+            )
+    return progress, issues
 
 
 def _rate_of(line: LedgerLine) -> Decimal:
@@ -362,6 +484,8 @@ def stock_job(inputs: Mapping[str, Source], settings: StockSettings) -> JobResul
             )  # fmt: skip
     pr_records = [r for r in request_sheet.records if isinstance(r, PurchaseRequest)]
     decisions = reorder(balances, pr_records, as_on)
+    progress, bill_issues = _request_bills(reader, source, pr_records, as_on)
+    issues.extend(bill_issues)
     used, earlier = _earlier(out, reader)
     proposed = propose_requests(
         decisions, as_on, [*used, *(r.request_no for r in pr_records)], earlier
@@ -370,8 +494,9 @@ def stock_job(inputs: Mapping[str, Source], settings: StockSettings) -> JobResul
     sheets = [
         _register_sheet(balances, start, as_on, name),
         _ledger_sheet(balances),
-        _reorder_sheet(decisions, vendors, as_on),
+        _reorder_sheet(decisions, vendors, as_on, {p.request_no.casefold(): p for p in progress}),
         _proposed_sheet(proposed, vendors),
+        _status_sheet(progress, vendors, as_on),
         issues_sheet(issues),
     ]
     files: tuple[Path, ...] = ()

@@ -22,10 +22,19 @@ into one purchase request per preferred vendor. Every item says why it is or is 
 
 Purchase requests are numbered `PR/26-27/0001` in the GST financial year of the as-on day,
 after the highest number already used (the book's sheet or an earlier output): a number is
-never given twice. The payables run can follow a request to payment when the vendor's bill
-names its PR number (the Purchases sheet's Description, or a PR No column to come): request →
-bill → payment, the three-way check of quantity and rate against the request being the next
-step.
+never given twice.
+
+A request is followed to payment through the vendor's bill: a bill on the Purchases sheet names
+the request in its `PR No` column, and the payables engine says what of the bill is paid (the
+Journal's payments to the vendor, `xlbo.vendors.settle`). So each request stands at one stage:
+
+    PR/26-27/0008  no bill names it                        Requested
+    PR/26-27/0008  bill AC/120 ₹5,900.00, nothing paid     Billed
+    PR/26-27/0008  bill AC/120, ₹2,000.00 paid             Part paid
+    PR/26-27/0008  bill AC/120 paid in full                Paid
+
+A bill naming a number no request has is an Issue at its PR No cell. The three-way check of
+quantity and rate against the request and the receipt is the next step.
 """
 
 from __future__ import annotations
@@ -55,7 +64,7 @@ from xlbo.master.fields import (
 )
 from xlbo.master.fields import OptQuantity as MasterQuantity
 from xlbo.master.records import Record
-from xlbo.money import parse_amount, to_paise
+from xlbo.money import format_inr, from_paise, parse_amount, to_paise
 from xlbo.periods import APRIL, financial_year
 
 QUANTITY_PLACES = Decimal("0.001")
@@ -472,3 +481,103 @@ def request_key(lines: Iterable[ReorderLine]) -> frozenset[tuple[str, str]]:
 def value_of(quantity: Decimal, rate: Decimal) -> int:
     """Paise of `quantity` at `rate` rupees a unit."""
     return to_paise(quantity * rate) if quantity and rate else 0
+
+
+# -- request → bill → payment -------------------------------------------------------------------
+
+
+class Stage(StrEnum):
+    """How far a purchase request has gone: requested, billed by the vendor, paid."""
+
+    REQUESTED = "Requested"
+    BILLED = "Billed"
+    PART_PAID = "Part paid"
+    PAID = "Paid"
+
+
+@dataclass(frozen=True)
+class RequestBill:
+    """A vendor's bill that names a purchase request, with what of it is paid (paise)."""
+
+    request_no: str
+    vendor_code: str
+    bill_no: str
+    bill_date: date
+    owed: int
+    paid: int
+
+
+@dataclass(frozen=True)
+class RequestProgress:
+    """One purchase request (all its item rows) and the bills that name it."""
+
+    request_no: str
+    day: date
+    vendor_code: str | None
+    items: tuple[tuple[str, Decimal], ...]
+    status: RequestStatus
+    """As typed on the Purchase Requests sheet (its first row)."""
+    bills: tuple[RequestBill, ...]
+
+    @property
+    def billed(self) -> int:
+        return sum(b.owed for b in self.bills)
+
+    @property
+    def paid(self) -> int:
+        return sum(min(b.paid, b.owed) for b in self.bills)
+
+    @property
+    def stage(self) -> Stage:
+        if not self.bills:
+            return Stage.REQUESTED
+        if self.paid >= self.billed:
+            return Stage.PAID
+        return Stage.PART_PAID if self.paid else Stage.BILLED
+
+    def said(self) -> str:
+        """The stage in words: `Billed: AC/120 of 05-11-2026, 5,900.00, unpaid`."""
+        if not self.bills:
+            return f"{Stage.REQUESTED.value}: no bill names it yet"
+        bills = "; ".join(
+            f"{b.bill_no} of {b.bill_date:%d-%m-%Y} {format_inr(from_paise(b.owed))}"
+            + (
+                ", paid"
+                if b.paid >= b.owed
+                else f", {format_inr(from_paise(b.paid))} paid"
+                if b.paid
+                else ", unpaid"
+            )
+            for b in self.bills
+        )
+        return f"{self.stage.value}: {bills}"
+
+
+def follow_requests(
+    requests: Sequence[PurchaseRequest], bills: Sequence[RequestBill]
+) -> tuple[list[RequestProgress], list[int]]:
+    """Each request (its rows grouped by number, in sheet order) with the bills naming it, and
+    the positions in `bills` of those naming no request."""
+    rows: dict[str, list[PurchaseRequest]] = {}
+    for request in requests:
+        rows.setdefault(request.request_no.strip().casefold(), []).append(request)
+    named: dict[str, list[RequestBill]] = defaultdict(list)
+    unknown: list[int] = []
+    for index, bill in enumerate(bills):
+        key = bill.request_no.strip().casefold()
+        if key in rows:
+            named[key].append(bill)
+        else:
+            unknown.append(index)
+    progress = [
+        RequestProgress(
+            mine[0].request_no,
+            mine[0].date,
+            mine[0].vendor_code,
+            tuple((r.item, r.quantity) for r in mine),
+            mine[0].status,
+            tuple(sorted(named.get(key, []), key=lambda b: (b.bill_date, b.bill_no))),
+        )
+        for key, mine in rows.items()
+    ]
+    return progress, unknown
