@@ -41,17 +41,57 @@ def _taken(kind: str, start: date, end: date | None = None, days: Any = None) ->
 
 
 def test_earned_leave_accrues_one_day_per_twenty_worked() -> None:
-    # 2025: 313 days Monday to Saturday → 15 days; 2026 to 30 June: 155 → 7 more
-    balance = leave_balance(_employee(), RULES, "Earned Leave", [], date(2026, 6, 30))
+    # 2025: 313 days Monday to Saturday → 15 days; 2026 to 30 November: 286 → 14 more
+    balance = leave_balance(_employee(), RULES, "Earned Leave", [], date(2026, 11, 30))
     assert balance is not None
     assert [(y.year, y.accrued, y.carried) for y in balance.years] == [
         (2025, 15, 15),
-        (2026, 7, None),
+        (2026, 14, None),
     ]
-    assert (balance.opening, balance.accrued, balance.balance) == (15, 7, 22)
+    assert (balance.opening, balance.accrued, balance.balance) == (15, 14, 29)
     # encashable at Basic + DA ÷ 26 = 1,000 a day
     assert balance.daily_wage == Decimal("1000.00")
-    assert balance.encashment == Decimal(22000)
+    assert balance.encashment == Decimal(29000)
+
+
+@pytest.mark.parametrize(
+    ("as_on", "worked", "accrued"),
+    [(date(2026, 10, 6), 239, 0), (date(2026, 10, 7), 240, 12)],
+    ids=["239-days-nil", "240-days-earned"],
+)
+def test_earned_leave_needs_240_days_worked_in_the_calendar_year(
+    as_on: date, worked: int, accrued: int
+) -> None:
+    person = _employee(**{"Date of Joining": date(2026, 1, 1)})
+    balance = leave_balance(person, RULES, "Earned Leave", [], as_on)
+    assert balance is not None and balance.accrued == accrued
+    how = balance.years[-1].how
+    assert f"{worked} days worked" in how
+    assert ("under the 240 days worked" in how) is (accrued == 0)
+
+
+def test_a_mid_year_joiner_earns_no_earned_leave_in_the_year_of_joining() -> None:
+    # joined 01-07-2025: 158 days to 31-12-2025, under 240: nil; 2026 to 30-11: 286 → 14
+    person = _employee(**{"Date of Joining": date(2025, 7, 1)})
+    balance = leave_balance(person, RULES, "Earned Leave", [], date(2026, 11, 30))
+    assert balance is not None
+    assert [(y.year, y.accrued) for y in balance.years] == [(2025, 0), (2026, 14)]
+    assert "nil: 158 days worked (01-07-2025 to 31-12-2025" in balance.years[0].how
+    assert balance.balance == 14
+
+
+def test_the_qualifying_days_follow_the_rows_effective_dates() -> None:
+    # A row from 01-01-2026 asking 180 days (as a State may): 182 days to 31-07-2026 earn 9;
+    # the shipped 240 of the row before it would have earned nothing yet.
+    lower = RULES[0].model_copy(update={"qualifying_days": 180, "effective_from": date(2026, 1, 1)})
+    ended = RULES[0].model_copy(update={"effective_to": date(2025, 12, 31)})
+    person = _employee(**{"Date of Joining": date(2026, 1, 1)})
+    as_on = date(2026, 7, 31)
+    assert RULES[0].qualifying_days == 240  # the shipped default (Maharashtra S&E s.18)
+    shipped = leave_balance(person, RULES, "Earned Leave", [], as_on)
+    dated = leave_balance(person, [ended, lower, RULES[1]], "Earned Leave", [], as_on)
+    assert shipped is not None and dated is not None
+    assert (shipped.accrued, dated.accrued) == (0, 9)
 
 
 def test_casual_leave_lapses_at_the_year_end_and_leave_taken_is_not_worked() -> None:
@@ -60,23 +100,23 @@ def test_casual_leave_lapses_at_the_year_end_and_leave_taken_is_not_worked() -> 
         _taken("Casual Leave", date(2026, 2, 2), days="0.5"),
         _taken("Earned Leave", date(2025, 6, 2), date(2025, 6, 8)),  # Mon–Sun: 6 days
     ]
-    casual = leave_balance(_employee(), RULES, "Casual Leave", taken, date(2026, 6, 30))
+    casual = leave_balance(_employee(), RULES, "Casual Leave", taken, date(2026, 11, 30))
     assert casual is not None
     last_year = casual.years[0]
     assert (last_year.accrued, last_year.taken, last_year.closing) == (8, 3, 5)
     assert (last_year.carried, last_year.lapsed) == (0, 5)  # casual leave lapses
     assert casual.lapsed_last == 5
-    assert (casual.opening, casual.accrued, casual.balance) == (0, 4, Decimal("3.5"))
+    assert (casual.opening, casual.accrued, casual.balance) == (0, 8, Decimal("7.5"))
     assert casual.encashment == 0  # not encashable
-    earned = leave_balance(_employee(), RULES, "Earned Leave", taken, date(2026, 6, 30))
+    earned = leave_balance(_employee(), RULES, "Earned Leave", taken, date(2026, 11, 30))
     assert earned is not None
-    # 2025: 313 − 9 days of leave = 304 worked → 15; 2026: 155 − 0.5 → 7; taken 6
-    assert [(y.accrued, y.taken) for y in earned.years] == [(15, 6), (7, 0)]
-    assert earned.balance == 16
-    # days on leave are not days worked: 16 days taken in 2026 leave 139 worked → 6, not 7
-    long_leave = [_taken("Earned Leave", date(2026, 6, 1), days=16)]
-    earned = leave_balance(_employee(), RULES, "Earned Leave", long_leave, date(2026, 6, 30))
-    assert earned is not None and earned.accrued == 6 and earned.balance == 15 + 6 - 16
+    # 2025: 313 − 9 days of leave = 304 worked → 15; 2026: 286 − 0.5 → 14; taken 6
+    assert [(y.accrued, y.taken) for y in earned.years] == [(15, 6), (14, 0)]
+    assert earned.balance == 23
+    # days on leave are not days worked: 26 days taken in 2026 leave 260 worked → 13, not 14
+    long_leave = [_taken("Earned Leave", date(2026, 6, 1), days=26)]
+    earned = leave_balance(_employee(), RULES, "Earned Leave", long_leave, date(2026, 11, 30))
+    assert earned is not None and earned.accrued == 13 and earned.balance == 15 + 13 - 26
 
 
 def test_earned_leave_over_the_carry_cap_is_lost_at_the_year_end() -> None:
@@ -178,10 +218,11 @@ def test_the_leave_job_writes_balances_missing_documents_and_the_rows_to_fix(
         (r["Employee ID"], r["Leave Type"]): r for r in _table(out, "Leave Balances", "Employee ID")
     }
     earned = balances[("E001", "Earned Leave")]
-    # 2025: 15; 2026: 155 − 5 − 1 (sick leave, a day not worked) = 149 → 7; taken 5
-    assert (earned["Brought Forward"], earned["Earned"], earned["Taken"]) == (15, 7, 5)
-    assert earned["Balance"] == 17
-    assert earned["Encashment Value"] == 17000  # (20,000 + 6,000) ÷ 26 a day
+    # 2025: 15; 2026 to 30-06: 155 − 5 − 1 (sick leave, a day not worked) = 149 days worked,
+    # under the 240 that earn leave in the year: nothing yet; taken 5
+    assert (earned["Brought Forward"], earned["Earned"], earned["Taken"]) == (15, 0, 5)
+    assert earned["Balance"] == 10
+    assert earned["Encashment Value"] == 10000  # (20,000 + 6,000) ÷ 26 a day
     assert balances[("E001", "Casual Leave")]["Lapsed Last Year End"] == 8
     assert not any(key[0] == "E002" for key in balances)  # Delhi: no rules
     missing = {

@@ -10,15 +10,19 @@ Service) Act 2017, s.18:
     Maharashtra  Casual Leave  2        Quarter                              Yes     No
 
 The leave year is the calendar year (the Act's). Earned leave accrues as the days are worked:
-one day for each full 20 days worked (Monday to Saturday on the rolls, less leave taken);
+one day for each full 20 days worked (Monday to Saturday on the rolls, less leave taken), once
+the employee has worked the rule's Qualifying Days in that calendar year (240 in Maharashtra:
+239 days earn nothing, 240 earn 12; a joiner after about mid-April cannot reach 240 in the
+year of joining, so earns none that year);
 casual leave is credited at the start of each quarter the employee is on the rolls. At the end of
 a year, leave that lapses is lost, and the rest is carried up to the cap (the excess lost).
 `Leave Taken` rows (Employee ID, Type, From, To, Days) are counted in the year their From date
 falls in.
 
-Worked example: joined 01-01-2025, nothing taken in 2025, as on 30-06-2026. In 2025 there are
+Worked example: joined 01-01-2025, nothing taken in 2025, as on 30-11-2026. In 2025 there are
 313 working days (365 less 52 Sundays): 15 days of earned leave, all carried (below the cap of
-45). In 2026 to 30 June: 155 working days, 7 more days: balance 22. Casual leave: 8 credited in
+45). In 2026 to 30 November: 286 working days, 14 more days: balance 29 (to 30 June it would be
+155 days, under 240: nothing yet). Casual leave: 8 credited in
 2025 all lapse at the year end; 4 credited in the first two quarters of 2026.
 
 Encashment is valued at the daily leave wage: the monthly wage the rule names (Basic + DA, or
@@ -107,6 +111,12 @@ class LeaveRule(Record):
         description="With Per = Days Worked: the days worked that earn `Accrues` (20 in "
         "Maharashtra).",
     )
+    qualifying_days: Count = Field(
+        0,
+        alias="Qualifying Days",
+        description="With Per = Days Worked: days an employee must work in the calendar year "
+        "before any of the year's leave is earned (240 in Maharashtra, s.18); blank: none.",
+    )
     carry_cap: OptQuantity = Field(
         None,
         alias="Carry Forward Cap",
@@ -164,6 +174,10 @@ class LeaveTaken(Record):
 
 
 MAHARASHTRA_ACT = "Maharashtra Shops and Establishments (RE&CS) Act 2017, s.18"
+QUALIFYING_DAYS = 240
+"""Maharashtra S&E Act 2017 s.18: earned leave for an employee who has worked 240 days in the
+calendar year (the shipped default; a State's or the OSH Code's own figure is a Leave Rules
+row with its Effective From)."""
 
 
 def shipped_leave_rules() -> list[LeaveRule]:
@@ -173,7 +187,8 @@ def shipped_leave_rules() -> list[LeaveRule]:
         LeaveRule.model_validate(row)
         for row in (
             {"State": "Maharashtra", "Leave Type": "Earned Leave", "Accrues": 1,
-             "Per": "Days Worked", "Days Worked": 20, "Carry Forward Cap": 45, "Lapses": "No",
+             "Per": "Days Worked", "Days Worked": 20, "Qualifying Days": QUALIFYING_DAYS,
+             "Carry Forward Cap": 45, "Lapses": "No",
              "Encashable": "Yes", "Effective From": start, "Source": MAHARASHTRA_ACT},
             {"State": "Maharashtra", "Leave Type": "Casual Leave", "Accrues": 2,
              "Per": "Quarter", "Lapses": "Yes", "Encashable": "No", "Effective From": start,
@@ -296,13 +311,22 @@ def leave_balance(
         elif rule.per is AccrualBasis.DAYS_WORKED:
             worked = max(Decimal(working_days(first, last)) - all_leave, ZERO)
             per = rule.days_worked or 1
-            credits = (worked / per).to_integral_value(rounding=ROUND_FLOOR)
-            accrued = credits * (rule.accrues or ZERO)
-            how = (
+            counted = (
                 f"{worked.normalize():f} days worked ({first:%d-%m-%Y} to {last:%d-%m-%Y}, "
-                f"Sundays and {all_leave.normalize():f} days of leave out) ÷ {per} = "
-                f"{credits} × {(rule.accrues or ZERO).normalize():f}"
+                f"Sundays and {all_leave.normalize():f} days of leave out)"
             )
+            if worked < rule.qualifying_days:
+                accrued = ZERO
+                how = (
+                    f"nil: {counted}, under the {rule.qualifying_days} days worked in the "
+                    f"calendar year that earn {leave_type}"
+                )
+            else:
+                credits = (worked / per).to_integral_value(rounding=ROUND_FLOOR)
+                accrued = credits * (rule.accrues or ZERO)
+                how = f"{counted} ÷ {per} = {credits} × {(rule.accrues or ZERO).normalize():f}"
+                if rule.qualifying_days:
+                    how += f" (at least {rule.qualifying_days} days worked: earned)"
         else:
             credits = Decimal(_credits(rule.per, first, last))
             accrued = credits * (rule.accrues or ZERO)
