@@ -19,10 +19,11 @@ Act 2017 shipped when the sheet is absent), `Leave Taken` and `Employee Document
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -40,6 +41,7 @@ from xlbo.jobs.registry import (
     file_of,
     workbook_out,
 )
+from xlbo.master.effective import ties
 from xlbo.master.load import MasterData, load, load_sheet
 from xlbo.master.records import Employee
 from xlbo.master.schema import HR_TABLES, MasterTable
@@ -62,7 +64,37 @@ def hr_sheet(
     if not table.is_rule and not reader.has(sheet):
         return [], [], {}, []
     records, rows, letters, issues = load_sheet(reader, table)
+    kind = TIE_KEYS.get(sheet)
+    if kind is not None and reader.has(sheet):
+        key, what = kind
+        dated: list[Any] = list(records)
+        for tie in ties(dated, key):
+            later = tie.positions[1:]
+            issues.append(
+                Issue(
+                    severity=Severity.WARNING,
+                    sheet=sheet,
+                    cell=_cell(letters, "Effective From", rows[later[0]]),
+                    value=f"{tie.effective_from:%d-%m-%Y}" if tie.effective_from else "",
+                    problem=tie.problem(what(records[tie.positions[0]])),
+                    hint="Give the later row a later Effective From, or an Effective To to the "
+                    "earlier one.",
+                    file=Path(reader.name).name,
+                )
+            )
     return list(records), rows, letters, issues
+
+
+def _leave_key(rule: Any) -> Hashable:
+    return (rule.state, rule.leave_type.casefold())
+
+
+TIE_KEYS: dict[str, tuple[Callable[[Any], Hashable], Callable[[Any], str]]] = {
+    "Leave Rules": (_leave_key, lambda r: f"{r.leave_type} in {r.state}"),
+    "Gratuity Rules": (lambda r: r.employment, lambda r: f"{r.employment.value} staff"),
+    "Bonus Rules": (lambda r: r.state, lambda r: f"bonus in {r.state or 'every State'}"),
+}
+"""The rule sheets whose rows the job picks by day: what makes two rows rivals, and their name."""
 
 
 def employees_of(reader: Reader) -> tuple[MasterData, list[Issue]]:

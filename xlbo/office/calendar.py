@@ -41,6 +41,7 @@ from dateutil.rrule import rrulestr  # type: ignore[import-untyped]
 from pydantic import BeforeValidator, Field
 
 from xlbo.cells import clean_text, is_blank, parse_whole_number, refuse_error
+from xlbo.master.effective import covers
 from xlbo.master.fields import (
     Count,
     Day,
@@ -529,12 +530,6 @@ def _period_ends(rule: ComplianceRule, start: date, end: date) -> list[date]:
     return ends
 
 
-def _covers(rule: ComplianceRule, period_end: date) -> bool:
-    return (rule.effective_from is None or rule.effective_from <= period_end) and (
-        rule.effective_to is None or period_end <= rule.effective_to
-    )
-
-
 def due_dates(
     rules: Sequence[ComplianceRule], profile: Profile, start: date, end: date
 ) -> list[DueDate]:
@@ -546,7 +541,7 @@ def due_dates(
         if rule.extended_to is not None or applies(rule, profile):
             continue
         for period_end in _period_ends(rule, start, end):
-            if not _covers(rule, period_end):
+            if not covers(rule, period_end):
                 continue
             if rule.frequency is Frequency.AFTER_AGM:
                 last_day = date(period_end.year, 9, 30)
@@ -569,7 +564,7 @@ def due_dates(
                 (
                     x
                     for x in reversed(extensions)
-                    if x.what.casefold() == rule.what.casefold() and _covers(x, period_end)
+                    if x.what.casefold() == rule.what.casefold() and covers(x, period_end)
                 ),
                 None,
             )

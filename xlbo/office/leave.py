@@ -40,6 +40,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from xlbo.master.effective import covers, in_force
 from xlbo.master.fields import (
     Count,
     Day,
@@ -142,9 +143,7 @@ class LeaveRule(Record):
     source: OptText = Field(None, alias="Source", description="The Act and section.")
 
     def in_force(self, day: date) -> bool:
-        return self.effective_from <= day and (
-            self.effective_to is None or day <= self.effective_to
-        )
+        return covers(self, day)
 
 
 class LeaveTaken(Record):
@@ -259,12 +258,10 @@ def leave_rule(
     rules: Sequence[LeaveRule], state: str, leave_type: str, day: date
 ) -> LeaveRule | None:
     """The row for `state` and `leave_type` in force on `day` (the latest Effective From)."""
-    found = [
-        r
-        for r in rules
-        if r.state == state and r.leave_type.casefold() == leave_type.casefold() and r.in_force(day)
-    ]
-    return max(found, key=lambda r: r.effective_from) if found else None
+    wanted = leave_type.casefold()
+    return in_force(
+        (r for r in rules if r.state == state and r.leave_type.casefold() == wanted), day
+    )
 
 
 def leave_types(rules: Sequence[LeaveRule], state: str) -> list[str]:

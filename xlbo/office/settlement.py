@@ -34,6 +34,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from xlbo.master.effective import in_force
 from xlbo.master.fields import (
     Count,
     Day,
@@ -204,10 +205,6 @@ def shipped_bonus_rules() -> list[BonusRule]:
     ]  # fmt: skip
 
 
-def _in_force(start: date, end: date | None, day: date) -> bool:
-    return start <= day and (end is None or day <= end)
-
-
 # -- service and gratuity -----------------------------------------------------------------------
 
 
@@ -254,16 +251,12 @@ class NoRule(ValueError):
 
 
 def gratuity_rule(rules: Sequence[GratuityRule], employment: Employment, day: date) -> GratuityRule:
-    found = [
-        r
-        for r in rules
-        if r.employment is employment and _in_force(r.effective_from, r.effective_to, day)
-    ]
-    if not found:
+    found = in_force((r for r in rules if r.employment is employment), day)
+    if found is None:
         raise NoRule(
             f"no Gratuity Rules row for {employment.value} staff is in force on {day:%d-%m-%Y}"
         )
-    return max(found, key=lambda r: r.effective_from)
+    return found
 
 
 def gratuity(
@@ -325,12 +318,13 @@ class Bonus:
 
 
 def bonus_rule(rules: Sequence[BonusRule], state: str, day: date) -> BonusRule:
-    found = [r for r in rules if _in_force(r.effective_from, r.effective_to, day)]
-    own = [r for r in found if r.state == state]
-    chosen = own or [r for r in found if r.state is None]
-    if not chosen:
+    """The State's own row in force on `day`, else the row for every State."""
+    found = in_force((r for r in rules if r.state == state), day) or in_force(
+        (r for r in rules if r.state is None), day
+    )
+    if found is None:
         raise NoRule(f"no Bonus Rules row for {state} is in force on {day:%d-%m-%Y}")
-    return max(chosen, key=lambda r: r.effective_from)
+    return found
 
 
 def bonus(

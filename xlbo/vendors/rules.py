@@ -24,6 +24,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from xlbo.master.effective import covers
 from xlbo.master.fields import (
     Count,
     Day,
@@ -144,9 +145,7 @@ class TDSRule(Record):
     source: LongText = Field(None, alias="Source", description="Where the figures come from.")
 
     def in_force(self, day: date) -> bool:
-        return self.effective_from <= day and (
-            self.effective_to is None or day <= self.effective_to
-        )
+        return covers(self, day)
 
 
 D = Decimal
