@@ -155,6 +155,22 @@ def purchase(
     return [row.get(h) for h in XLBO_HEADERS]
 
 
+def import_bill(
+    code: str,
+    bill: str,
+    day: str,
+    taxable: float,
+    igst: float,
+    entry: str,
+    entry_day: str | None,
+    port: str | None,
+) -> list[Any]:
+    """A Purchases row of an import: the supplier's invoice with its bill of entry."""
+    row = purchase(code, bill, day, taxable, igst=igst)
+    extra = {"Bill of Entry": entry, "Bill of Entry Date": entry_day, "Port Code": port}
+    return [extra.get(h, v) for h, v in zip(XLBO_HEADERS, row, strict=True)]
+
+
 def books(
     path: Path, purchases: Sequence[Sequence[Any]], vendors: Sequence[Sequence[Any]] = VENDORS
 ) -> Path:

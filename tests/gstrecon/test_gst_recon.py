@@ -299,7 +299,7 @@ def test_a_tally_purchase_register_is_read_too(tmp_path: Path) -> None:
     assert (gstin_issue.sheet, gstin_issue.cell) == ("Purchase Register", "F7")
     assert "is not a valid GSTIN" in gstin_issue.problem
     assert (blank_number.cell, blank_number.problem) == ("D8", "The bill number is blank")
-    portal, _ = read_gstr2b(
+    portal = read_gstr2b(
         [
             gstr2b(
                 tmp_path / "2b.json",
@@ -312,7 +312,7 @@ def test_a_tally_purchase_register_is_read_too(tmp_path: Path) -> None:
                 },
             )
         ]
-    )
+    ).records
     recon = reconcile(register.bills, portal)
     assert list(recon.pairs["stage"]) == ["Matched", "Matched"]
     assert recon.missing_in_2b["bill_no"].tolist() == ["INV-77"]
@@ -355,7 +355,7 @@ def test_the_money_stays_exact(tmp_path: Path) -> None:
         {"num": 2, "rt": 18, "txval": 0.2, "igst": 0.2},
     ]
     path = gstr2b(tmp_path / "2b.json", "102026", {"b2b": {GANESH: [{**bare, "items": items}]}})
-    portal, _ = read_gstr2b([path])
+    portal = read_gstr2b([path]).records
     assert portal[["taxable", "igst"]].iloc[0].tolist() == [30, 30]
     assert pd.api.types.is_integer_dtype(portal["taxable"])
 
@@ -456,7 +456,7 @@ def test_a_cdnra_replaces_the_note_it_amends_across_periods(tmp_path: Path) -> N
         "CN-7", "20-10-2026", 1000, igst=180, ontnum="CN-7", ontdt="20-10-2026", onttyp="C"
     )
     november = gstr2b(tmp_path / "11.json", "112026", {"cdnra": {KAVERI: [amended]}})
-    portal, _ = read_gstr2b([october, november])
+    portal = read_gstr2b([october, november]).records
     (record,) = portal.itertuples()
     assert (record.section, record.kind, record.taxable, record.igst) == (
         "cdnra",
@@ -581,7 +581,8 @@ def test_the_portal_layout_of_a_public_sample_reads_with_its_ecom_part(tmp_path:
     path = tmp_path / "2b.json"
     data = {"gstin": "01AABCE2207R1Z5", "rtnprd": "032020", "version": "1.0", "gendt": "14-04-2020"}
     path.write_text(json.dumps({"chksum": "X", "data": data | {"docdata": docdata}}), "utf-8")
-    portal, recipient = read_gstr2b([path])
+    read = read_gstr2b([path])
+    portal, recipient = read.records, read.recipient
     assert recipient == "01AABCE2207R1Z5"
     got = portal[["section", "bill_no", "kind", "taxable", "igst", "itc_available"]]
     assert got.values.tolist() == [

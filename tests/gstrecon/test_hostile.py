@@ -91,6 +91,20 @@ def test_a_26as_nested_a_million_deep_is_refused_in_its_own_process(tmp_path: Pa
             b'[{"inum": "A1", "dt": "01-10-2026", "items": [{"itm_det": "x"}]}]}]}}}',
             "b2b X A1 has an item 'x', not its amounts",
         ),
+        (
+            b'{"data": {"rtnprd": "102026", "docdata": {"impg": [{"boenum": "2566282", '
+            b'"portcode": "INNSA1", "boedt": "2026/10/18", "igst": 1}]}}}',
+            "impg INNSA1 2566282 has the date '2026/10/18', not DD-MM-YYYY",
+        ),
+        (
+            b'{"data": {"rtnprd": "102026", "docdata": {"impgsez": ["2566282"]}}}',
+            "docdata.impgsez holds '2566282'",
+        ),
+        (
+            b'{"data": {"rtnprd": "102026", "docdata": {"isd": [{"ctin": "X", "doclist": '
+            b'[{"docnum": "D1", "docdt": "01-10-2026", "cgst": "lots"}]}]}}}',
+            "isd X D1: cgst holds 'lots', not an amount",
+        ),
     ],
 )
 def test_a_broken_2b_is_refused_plainly(

@@ -20,10 +20,15 @@ HEADERS = [
     "Taxable Value", "IGST", "CGST", "SGST", "Cess", "Place of Supply", "Reverse Charge",
     "TDS Section", "Agreed Due Date",
 ]  # fmt: skip
+IMPORT_HEADERS = ["Bill of Entry", "Bill of Entry Date", "Port Code"]
+"""An import's customs bill of entry, read by the GSTR-2B reconciliation (impg, impgsez)."""
 
 
 def test_the_headers_are_those_other_jobs_read_by() -> None:
-    assert list(PURCHASES.headers) == HEADERS
+    headers = list(PURCHASES.headers)
+    assert headers[: len(HEADERS)] == HEADERS
+    at = headers.index("Bill of Entry")
+    assert headers[at : at + 3] == IMPORT_HEADERS
 
 
 def test_the_template_has_the_purchases_sheet_with_notes(tmp_path: Path) -> None:

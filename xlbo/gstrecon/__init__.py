@@ -8,9 +8,10 @@ and whom to chase.
 - `bills`: bill numbers as suppliers write them, folded for matching (`INV/26-27/042` is
   `INV42`); pure.
 - `engine`: the five stages of the 2B reconciliation on two frames; pure (pandas).
+- `imports`: the books' bills of entry against 2B's imports (impg, impgsez); pure (pandas).
 - `risk`: input tax credit at risk summed per supplier; pure.
 - `tds`: Form 26AS Part I rows against the books' TDS receivable; pure (pandas).
-- `portal`, `register`, `form26as`: the readers (2B JSON, the purchase register as xlbo's
+- `portal`, `register`, `form26as`: the readers (2B JSON with its imports and ISD credit, the purchase register as xlbo's
   Purchases sheet or Tally's Purchase Register, the 26AS text/workbook/CSV), which turn files
   into those frames or a clear message naming the file and what to do.
 """

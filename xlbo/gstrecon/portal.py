@@ -13,14 +13,30 @@
 
 Amounts come at the invoice level, or only in its `items` (summed here, in paise); the JSON's
 numbers are read in bulk to exact paise (`xlbo.columns.paise_column`), never summed as floats.
-A credit note's amounts are negative. An amendment (b2ba, cdnra, ecoma) replaces the record it
-amends, in its own file or an earlier period's. The other parts (isd, impg, impgsez) are not read.
+A credit note's amounts are negative. An amendment (b2ba, cdnra, ecoma, isda) replaces the
+record it amends, in its own file or an earlier period's.
+
+Imports and input service distributors come in their own shapes:
+
+        "impg":    [{"refdt": "28-11-2026", "recdt": "30-11-2026", "portcode": "INNSA1",
+                     "boenum": "2566282", "boedt": "18-11-2026", "isamd": "N",
+                     "txval": 100000, "igst": 18000, "cess": 0}],
+        "impgsez": [{"ctin": …, "trdnm": …, "boe": [the same, from a SEZ unit]}],
+        "isd":     [{"ctin": …, "trdnm": …, "doclist": [{"doctyp": "ISDI" or "ISDC",
+                     "docnum": …, "docdt": …, "oinvnum": …, "oinvdt": …, "igst": …,
+                     "cgst": …, "sgst": …, "cess": …, "itcelg": "Y"}]}],
+        "isda":    the same, each document with "odocnum"/"odocdt", the one it amends.
+
+A bill of entry's IGST is credit like a bill's (GSTR-3B table 4(A)(1)); ISD credit is table
+4(A)(4). Any other part of `docdata` that holds records is named in `Gstr2b.unread`, so the run
+can say what it did not read.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,7 +58,59 @@ SECTIONS = {
     "ecom": "inv",
     "ecoma": "inv",
 }
-"""The parts read, and the list of documents in each supplier's entry."""
+"""The parts read as bills, and the list of documents in each supplier's entry."""
+IMPORTS = {"impg": None, "impgsez": "boe"}
+"""Bills of entry: `impg` a flat list, `impgsez` a SEZ supplier's entry with its `boe` list."""
+ISD = {"isd": "doclist", "isda": "doclist"}
+"""Credit distributed by an input service distributor, and its amendments."""
+READ = frozenset({*SECTIONS, *IMPORTS, *ISD})
+IMPORT_COLUMNS = (
+    "ref",
+    "gstin",
+    "supplier",
+    "boe_no",
+    "boe_date",
+    "port",
+    "taxable",
+    "igst",
+    "cess",
+    "period",
+    "section",
+    "amended",
+)
+"""An import record: the SEZ supplier's GSTIN (blank for `impg`), amounts in paise."""
+ISD_HEADS = ("igst", "cgst", "sgst", "cess")
+ISD_COLUMNS = (
+    "ref",
+    "gstin",
+    "supplier",
+    "kind",
+    "bill_no",
+    "bill_date",
+    "invoice",
+    *ISD_HEADS,
+    "itc_available",
+    "period",
+    "section",
+    "amended",
+)
+"""An ISD document: its number and date, the ISD invoice a credit note reduces (`invoice`),
+each head in paise (an ISD credit note negative) and whether the credit is eligible."""
+
+
+@dataclass(frozen=True)
+class Gstr2b:
+    """What the 2B files hold: `records` the bills and notes (b2b, b2ba, cdnr, cdnra, ecom,
+    ecoma, the engine's shape), `imports` the bills of entry, `isd` the ISD credit, the
+    recipient's GSTIN, and `unread`: each part of a file that holds records not read."""
+
+    records: pd.DataFrame
+    recipient: str
+    imports: pd.DataFrame
+    isd: pd.DataFrame
+    unread: tuple[str, ...] = ()
+
+
 REASONS = {
     "P": "place of supply in the supplier's state, recipient in another",
     "C": "the supplier filed after the time limit of s.16(4)",
@@ -167,11 +235,135 @@ def _records(path: Path, data: dict[str, Any], period: str) -> tuple[list[dict[s
     return rows, parts
 
 
-def read_gstr2b(paths: Sequence[Path]) -> tuple[pd.DataFrame, str]:
-    """The records of every 2B file given (one a period), amendments in place of what they
-    amend, and the recipient's GSTIN. Files of two recipients, or two files of one period, are
-    refused: they would count credit twice or mix companies."""
+def _entries(path: Path, docdata: dict[str, Any], section: str) -> list[dict[str, Any]]:
+    """The entries of one part of `docdata` (each an object), [] when it is absent."""
+    entries = docdata.get(section)
+    if entries is None:
+        return []
+    if not isinstance(entries, list):
+        raise _problem(path, f"docdata.{section} is not a list")
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise _problem(path, f"docdata.{section} holds '{str(entry)[:30]}'")
+    return entries
+
+
+def _listed(entry: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    documents = entry.get(key) or []
+    if not isinstance(documents, list):
+        return []
+    return [d for d in documents if isinstance(d, dict)]
+
+
+def _imports(path: Path, data: dict[str, Any], period: str) -> list[dict[str, Any]]:
+    """The bills of entry of one file (`IMPORTS`), amounts and dates as the JSON has them."""
     rows: list[dict[str, Any]] = []
+    for section, listed in IMPORTS.items():
+        for entry in _entries(path, data["docdata"], section):
+            ctin = str(entry.get("ctin") or "").strip().upper()
+            name = str(entry.get("trdnm") or "").strip()
+            for document in _listed(entry, listed) if listed else [entry]:
+                number = str(document.get("boenum") or "").strip()
+                port = str(document.get("portcode") or "").strip().upper()
+                rows.append(
+                    {
+                        "ref": f"{path.name}: {section} {port} {number or '(no number)'}".replace(
+                            "  ", " "
+                        ),
+                        "gstin": ctin,
+                        "supplier": name,
+                        "boe_no": number,
+                        "boe_date": document.get("boedt"),
+                        "port": port,
+                        "taxable": document.get("txval"),
+                        "igst": document.get("igst"),
+                        "cess": document.get("cess"),
+                        "period": period,
+                        "section": section,
+                        "amended": (
+                            "amended by customs"
+                            if str(document.get("isamd") or "").upper() == "Y"
+                            else ""
+                        ),
+                    }
+                )
+    return rows
+
+
+def _isd(path: Path, data: dict[str, Any], period: str) -> list[dict[str, Any]]:
+    """The documents of input service distributors in one file (`ISD`)."""
+    rows: list[dict[str, Any]] = []
+    for section, listed in ISD.items():
+        for entry in _entries(path, data["docdata"], section):
+            ctin = str(entry.get("ctin") or "").strip().upper()
+            name = str(entry.get("trdnm") or "").strip()
+            for document in _listed(entry, listed):
+                number = str(document.get("docnum") or "").strip()
+                credit = str(document.get("doctyp") or "").upper() == "ISDC"
+                original = str(document.get("odocnum") or "").strip()
+                invoice = str(document.get("oinvnum") or "").strip()
+                rows.append(
+                    {
+                        "ref": f"{path.name}: {section} {ctin} {number or '(no number)'}",
+                        "gstin": ctin,
+                        "supplier": name,
+                        "kind": "ISD Credit Note" if credit else "ISD Invoice",
+                        "bill_no": number,
+                        "bill_date": document.get("docdt"),
+                        "invoice": invoice,
+                        **{head: document.get(head) for head in ISD_HEADS},
+                        "itc_available": str(document.get("itcelg") or "Y").upper() != "N",
+                        "period": period,
+                        "section": section,
+                        "amended": f"amends {original}" if original else "",
+                        "original": original,
+                    }
+                )
+    return rows
+
+
+def _unread(path: Path, data: dict[str, Any]) -> list[str]:
+    """Each part of the file's `docdata` that holds records and is not read, with its count."""
+    said = []
+    for section, entries in data["docdata"].items():
+        if section in READ or not entries:
+            continue
+        count = len(entries) if isinstance(entries, list | dict) else 1
+        said.append(f"{path.name}: docdata.{section} ({count} entr{'y' if count == 1 else 'ies'})")
+    return said
+
+
+def _amounts(frame: pd.DataFrame, heads: Sequence[str], credit: np.ndarray) -> None:
+    """Each of `heads` in paise, in place (negative where `credit`)."""
+    refs = frame["ref"]
+    for head in heads:
+        paise = _paise(frame[head].astype(object), refs, head)
+        frame[head] = np.where(credit, -np.abs(paise), paise).astype(np.int64)
+
+
+def _days(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A column of DD-MM-YYYY texts as datetimes; the first that is not one stops the file."""
+    refs = frame["ref"]
+    written = frame[column].astype(object)
+    days = pd.to_datetime(written.astype(str), format="%d-%m-%Y", errors="coerce")
+    bad = days.isna().to_numpy() & written.notna().to_numpy() & (written != "").to_numpy()
+    if bad.any():
+        at0 = int(np.flatnonzero(bad)[0])
+        raise FileProblem(
+            f"{refs.iat[at0]} has the date '{str(written.iat[at0])[:20]}', not DD-MM-YYYY; "
+            f"{DOWNLOAD}."
+        )
+    return pd.Series(days, index=frame.index)
+
+
+def read_gstr2b(paths: Sequence[Path]) -> Gstr2b:
+    """The records of every 2B file given (one a period), amendments in place of what they
+    amend, its imports and ISD credit, and the recipient's GSTIN. Files of two recipients, or
+    two files of one period, are refused: they would count credit twice or mix companies."""
+    rows: list[dict[str, Any]] = []
+    imports: list[dict[str, Any]] = []
+    isd: list[dict[str, Any]] = []
+    unread: list[str] = []
     parts: Parts = []
     recipient = ""
     seen: dict[str, Path] = {}
@@ -194,10 +386,21 @@ def read_gstr2b(paths: Sequence[Path]) -> tuple[pd.DataFrame, str]:
         found, items = _records(path, data, period)
         parts.extend((at + len(rows), heads) for at, heads in items)
         rows.extend(found)
+        imports.extend(_imports(path, data, period))
+        isd.extend(_isd(path, data, period))
+        unread.extend(_unread(path, data))
     frame = _typed(pd.DataFrame(rows, columns=[*PORTAL_COLUMNS, "original"]), parts)
-    records = _amended(frame).drop(columns="original")
+    records = _amended(frame, AMENDMENTS).drop(columns="original")
     records.attrs["periods"] = tuple(sorted(seen))  # every period given, even one with nothing
-    return records, recipient
+    entries = pd.DataFrame(imports, columns=list(IMPORT_COLUMNS))
+    _amounts(entries, ("taxable", "igst", "cess"), np.zeros(len(entries), dtype=bool))
+    entries["boe_date"] = _days(entries, "boe_date")
+    distributed = pd.DataFrame(isd, columns=[*ISD_COLUMNS, "original"])
+    _amounts(distributed, ISD_HEADS, (distributed["kind"] == "ISD Credit Note").to_numpy())
+    distributed["bill_date"] = _days(distributed, "bill_date")
+    distributed["itc_available"] = distributed["itc_available"].astype(bool)
+    distributed = _amended(distributed, ("isda",)).drop(columns="original")
+    return Gstr2b(records, recipient, entries, distributed, tuple(unread))
 
 
 def _paise(values: pd.Series, refs: pd.Series, head: str) -> np.ndarray:
@@ -226,24 +429,15 @@ def _typed(frame: pd.DataFrame, parts: Parts) -> pd.DataFrame:
             add = _paise(cells[name].astype(object), refs.iloc[at].reset_index(drop=True), name)
             np.add.at(paise, at, add)
         frame[head] = np.where(credit, -np.abs(paise), paise).astype(np.int64)
-    written = frame["bill_date"].astype(object)
-    days = pd.to_datetime(written.astype(str), format="%d-%m-%Y", errors="coerce")
-    bad = days.isna().to_numpy() & written.notna().to_numpy() & (written != "").to_numpy()
-    if bad.any():
-        at0 = int(np.flatnonzero(bad)[0])
-        raise FileProblem(
-            f"{refs.iat[at0]} has the date '{str(written.iat[at0])[:20]}', not DD-MM-YYYY; "
-            f"{DOWNLOAD}."
-        )
-    frame["bill_date"] = days
+    frame["bill_date"] = _days(frame, "bill_date")
     frame["itc_available"] = frame["itc_available"].astype(bool)
     return frame
 
 
-def _amended(frame: pd.DataFrame) -> pd.DataFrame:
-    """Drop each original that an amendment (`AMENDMENTS`) of the same or a later period
-    replaces."""
-    amendment = frame["section"].isin(AMENDMENTS)
+def _amended(frame: pd.DataFrame, amendments: Sequence[str]) -> pd.DataFrame:
+    """Drop each original that an amendment (a record of a section in `amendments`) of the
+    same or a later period replaces."""
+    amendment = frame["section"].isin(amendments)
     if not amendment.any():
         return frame.reset_index(drop=True)
     replaced = pd.DataFrame(

@@ -5,7 +5,10 @@ xlbo's sheet (a row a bill; the supplier's GSTIN comes from the Vendors sheet by
 
     Vendor Code | Bill No | Bill Date | Accepted Date | Expense Account | Description |
     Taxable Value | IGST | CGST | SGST | Cess | Place of Supply | Reverse Charge | TDS Section |
-    Agreed Due Date
+    Agreed Due Date | Bill of Entry | Bill of Entry Date | Port Code
+
+A row with a Bill of Entry is an import: its IGST was paid at customs and comes back in 2B's
+imports (impg, impgsez), so it is matched there (`Register.imports`), not among the bills.
 
 Tally's Purchase Register (Display More Reports → GST Reports → Purchase Register, exported with
 the supplier's invoice details), a row a voucher:
@@ -21,7 +24,7 @@ match and is counted apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +41,20 @@ from xlbo.ids import IdKind, is_valid
 from xlbo.issues import Issue, Severity
 
 PURCHASES = "Purchases"
+BOE_HEADERS = ("Bill of Entry", "Bill of Entry Date", "Port Code")
+"""Optional: an import's customs bill of entry, in the xlbo sheet and in Tally's register."""
+IMPORT_COLUMNS = (
+    "ref",
+    "gstin",
+    "supplier",
+    "bill_no",
+    "boe_no",
+    "boe_date",
+    "port",
+    "taxable",
+    "igst",
+    "cess",
+)
 XLBO_HEADERS = (
     "Vendor Code",
     "Bill No",
@@ -54,6 +71,7 @@ XLBO_HEADERS = (
     "Reverse Charge",
     "TDS Section",
     "Agreed Due Date",
+    *BOE_HEADERS,
 )
 XLBO_NEEDS = ("Vendor Code", "Bill No", "Bill Date", "Taxable Value", "IGST", "CGST", "SGST")
 TALLY_HEADERS = (
@@ -67,6 +85,7 @@ TALLY_HEADERS = (
     "Central Tax",
     "State Tax",
     "Cess",
+    *BOE_HEADERS,
 )
 TALLY_NEEDS = ("Particulars", "Supplier Invoice No.", "GSTIN/UIN", "Taxable Value")
 TALLY_ALIASES = {
@@ -79,6 +98,9 @@ TALLY_ALIASES = {
     "state tax amount": "State Tax",
     "state/ut tax": "State Tax",
     "cess amount": "Cess",
+    "bill of entry no": "Bill of Entry",
+    "bill of entry number": "Bill of Entry",
+    "port": "Port Code",
 }
 
 
@@ -92,6 +114,9 @@ class Register:
     """'Purchases sheet' or 'Tally Purchase Register'."""
     unregistered: int = 0
     """Bills of vendors without a GSTIN (no credit to match)."""
+    imports: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=IMPORT_COLUMNS))
+    """The rows with a Bill of Entry (`IMPORT_COLUMNS`; amounts in paise, dates as datetimes),
+    matched to 2B's imports."""
 
 
 def read_register(book: Path, vendors: dict[str, tuple[str, str]] | None = None) -> Register:
@@ -175,6 +200,11 @@ class _Cells:
 
 
 def _frame(cells: _Cells, columns: dict[str, Any]) -> pd.DataFrame:
+    columns |= {
+        "boe_no": cells.texts("Bill of Entry"),
+        "boe_date": cells.dates("Bill of Entry Date", required=False),
+        "port": cells.texts("Port Code").str.upper().str.replace(" ", ""),
+    }
     frame = pd.DataFrame(columns)
     keep = ~cells.bad & (frame["bill_no"] != "").to_numpy()
     header = "Bill No" if "Bill No" in cells.frame.columns else "Supplier Invoice No."
@@ -187,7 +217,9 @@ def _frame(cells: _Cells, columns: dict[str, Any]) -> pd.DataFrame:
                 "The bill number is blank",
                 "Write the supplier's invoice number as on the bill; the bill was left out.",
             )
-    return frame[keep & ~cells.bad].reset_index(drop=True)[[*BOOK_COLUMNS, "row"]]
+    return frame[keep & ~cells.bad].reset_index(drop=True)[
+        [*BOOK_COLUMNS, "row", "boe_no", "boe_date", "port"]
+    ]
 
 
 def _refs(table: Table, header: str) -> list[str]:
@@ -244,8 +276,20 @@ def _xlbo_register(reader: Reader, vendors: dict[str, tuple[str, str]]) -> Regis
 
 
 def _without_unregistered(frame: pd.DataFrame, cells: _Cells, layout: str) -> Register:
-    blank = frame["gstin"] == ""
-    return Register(frame[~blank].reset_index(drop=True), cells.issues, layout, int(blank.sum()))
+    """The bills apart from the imports (rows with a Bill of Entry), and apart from those of
+    vendors without a GSTIN."""
+    entry = (frame["boe_no"] != "").to_numpy(dtype=bool)
+    imports = frame[entry].reset_index(drop=True)
+    imports["boe_date"] = pd.to_datetime(imports["boe_date"])
+    bills = frame[~entry]
+    blank = bills["gstin"] == ""
+    return Register(
+        bills[~blank].reset_index(drop=True)[[*BOOK_COLUMNS, "row"]],
+        cells.issues,
+        layout,
+        int(blank.sum()),
+        imports[list(IMPORT_COLUMNS)],
+    )
 
 
 def _tally_register(table: Table) -> Register:

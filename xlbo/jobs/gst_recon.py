@@ -5,7 +5,10 @@ Reads the purchase register (the Purchases sheet with the vendors' GSTINs from V
 Tally Purchase Register) and one or more GSTR-2B JSON files, matches them in stages
 (`xlbo.gstrecon.engine`) and writes: Summary (counts and credit per stage), Matched, Suggested,
 Mismatched, Missing in Books, Missing in 2B, ITC at Risk (per supplier), Follow-up (what to ask
-each supplier) and Issues (cells of the register that could not be read).
+each supplier), Imports (bills of entry against 2B's impg and impgsez,
+`xlbo.gstrecon.imports`) and ISD Credit when there are any, and Issues (cells of the register
+that could not be read). A part of a 2B file that is not read is named on the Summary and in the
+run's messages.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from xlbo.book.display import Colour, Column, Highlight, Kind
 from xlbo.columns import money_column
 from xlbo.errors import UserError
 from xlbo.gstrecon.engine import TAX_HEADS, GstRecon, Stage, reconcile
-from xlbo.gstrecon.portal import read_gstr2b
+from xlbo.gstrecon.imports import ImportRecon, reconcile_imports
+from xlbo.gstrecon.portal import ISD_HEADS, read_gstr2b
 from xlbo.gstrecon.register import Register, read_register, vendor_gstins
 from xlbo.gstrecon.risk import suppliers_at_risk
 from xlbo.ids import IdKind, explain
@@ -57,6 +61,18 @@ class GstReconResult:
     register: Register
     recipient: str
     issues: list[Issue]
+    imports: ImportRecon
+    isd: pd.DataFrame
+    """ISD credit (`xlbo.gstrecon.portal.ISD_COLUMNS`)."""
+    unread: tuple[str, ...] = ()
+    """Parts of the 2B files not read, each 'FILE: docdata.part (n entries)'."""
+
+    @property
+    def at_risk(self) -> int:
+        """Paise of credit at risk: the bills' and the imports'."""
+        recon = self.recon
+        bills = int(recon.pairs["at_risk"].sum() + recon.missing_in_2b["at_risk"].sum())
+        return bills + self.imports.at_risk
 
 
 def _vendors(book: Path, master: Path | None) -> tuple[dict[str, tuple[str, str]], list[Issue]]:
@@ -322,6 +338,55 @@ def _follow_up_sheet(recon: GstRecon) -> ResultSheet:
     )
 
 
+IMPORT_STAGES = (
+    (Stage.MATCHED.value, "Imports Matched"),
+    (Stage.MISMATCHED.value, "Imports Mismatched"),
+)
+
+
+def _import_rows(result: GstReconResult) -> list[list[Any]]:
+    """Summary rows of the imports and the ISD credit, when 2B or the books hold any."""
+    rows: list[list[Any]] = []
+    imports = result.imports
+    if not imports.empty:
+        credit_b = imports.books["credit"].to_numpy(dtype=np.int64)
+        credit_p = imports.portal["credit"].to_numpy(dtype=np.int64)
+        for stage, label in IMPORT_STAGES:
+            pairs = imports.pairs[imports.pairs["stage"] == stage]
+            b = pairs["b"].to_numpy(dtype=np.int64)
+            p = pairs["p"].to_numpy(dtype=np.int64)
+            rows.append(
+                [
+                    label,
+                    len(b),
+                    len(p),
+                    int(credit_b[b].sum()),
+                    int(credit_p[p].sum()),
+                    int(pairs["at_risk"].sum()),
+                ]
+            )
+        missing_p, missing_b = imports.missing_in_books, imports.missing_in_2b
+        rows.append(
+            ["Imports Missing in Books", 0, len(missing_p), 0, int(missing_p["credit"].sum()), 0]
+        )
+        rows.append(
+            [
+                "Imports Missing in 2B",
+                len(missing_b),
+                0,
+                int(missing_b["credit"].sum()),
+                0,
+                int(missing_b["at_risk"].sum()),
+            ]
+        )
+    isd = result.isd
+    if len(isd):
+        eligible = isd[isd["itc_available"].to_numpy(dtype=bool)]
+        credit = int(eligible[list(ISD_HEADS)].to_numpy(dtype=np.int64).sum())
+        rows.append(["ISD Credit", 0, len(isd), 0, credit, 0])
+    return rows
+
+
 def _summary_sheet(recon: GstRecon, result: GstReconResult, files: list[str]) -> ResultSheet:
     books, portal = recon.books, recon.portal
     rows = []
@@ -359,6 +424,7 @@ def _summary_sheet(recon: GstRecon, result: GstReconResult, files: list[str]) ->
             int(recon.missing_in_2b["at_risk"].sum()),
         ]
     )
+    rows.extend(_import_rows(result))
     table = pd.DataFrame(
         rows, columns=["Stage", "Bills", "2B Records", "Tax (Books)", "Tax (2B)", "ITC at Risk"]
     )
@@ -379,7 +445,13 @@ def _summary_sheet(recon: GstRecon, result: GstReconResult, files: list[str]) ->
     title = [
         f"GSTR-2B reconciliation of {result.recipient or 'the company'}",
         f"2B periods: {', '.join(recon.periods) or 'none'} ({', '.join(files)})",
-        f"Purchase register: {result.register.layout}, {len(books)} bills"
+        f"Purchase register: {result.register.layout}, {len(books)} "
+        + ("bill" if len(books) == 1 else "bills")
+        + (
+            f" and {len(result.register.imports)} imports with a bill of entry"
+            if len(result.register.imports)
+            else ""
+        )
         + (
             f"; {result.register.unregistered} of unregistered vendors left aside"
             if result.register.unregistered
@@ -398,6 +470,11 @@ def _summary_sheet(recon: GstRecon, result: GstReconResult, files: list[str]) ->
             f"{late} bill{' came' if late == 1 else 's came'} only in a later period's 2B "
             "(see Missing in 2B)"
         )
+    if result.unread:
+        title.append(
+            "Not read from 2B (check these parts on the portal by hand): "
+            + "; ".join(result.unread)
+        )
     return ResultSheet(
         "Summary",
         frame,
@@ -412,11 +489,20 @@ def _summary_sheet(recon: GstRecon, result: GstReconResult, files: list[str]) ->
 def gst_reconcile(
     book: Path, gstr2b: tuple[Path, ...], master: Path | None = None
 ) -> GstReconResult:
-    portal, recipient = read_gstr2b(gstr2b)
+    portal = read_gstr2b(gstr2b)
     vendors, vendor_issues = _vendors(book, master)
     register = read_register(book, vendors)
-    recon = reconcile(register.bills, portal)
-    return GstReconResult(recon, register, recipient, [*vendor_issues, *register.issues])
+    recon = reconcile(register.bills, portal.records)
+    imports = reconcile_imports(register.imports, portal.imports, recon.periods)
+    return GstReconResult(
+        recon,
+        register,
+        portal.recipient,
+        [*vendor_issues, *register.issues],
+        imports,
+        portal.isd,
+        portal.unread,
+    )
 
 
 def input_links(out: Path, *inputs: Path | None) -> dict[str, str]:
@@ -452,6 +538,10 @@ def gst_recon_sheets(
         _risk_sheet(recon),
         _follow_up_sheet(recon),
     ]
+    if not result.imports.empty:
+        sheets.append(_imports_sheet(result.imports))
+    if len(result.isd):
+        sheets.append(_isd_sheet(result.isd))
     if result.issues:
         sheets.append(issues_sheet(result.issues, files=links or {}))
     return sheets
@@ -474,7 +564,7 @@ def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> J
     with result_set(out.parent):
         write_workbook(out, sheets, title=f"GSTR-2B reconciliation of {book.name}")
     recon = result.recon
-    at_risk = int(recon.pairs["at_risk"].sum() + recon.missing_in_2b["at_risk"].sum())
+    at_risk = result.at_risk
     counts = (
         f"{len(recon.stage(Stage.MATCHED))} matched, {len(recon.stage(Stage.SUGGESTED))} "
         f"suggested, {len(recon.stage(Stage.MISMATCHED))} mismatched, "
@@ -482,6 +572,7 @@ def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> J
         f"missing in 2B"
     )
     lines = [f"{counts}; ITC at risk {format_inr(from_paise(at_risk), symbol=True)}."]
+    lines.extend(_other_parts(result))
     left_out = sum(1 for i in result.issues if i.severity is Severity.ERROR)
     if left_out:
         lines.append(f"{left_out} rows of the register left out (see the Issues sheet).")
@@ -493,6 +584,9 @@ def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> J
         and at_risk == 0
         and len(recon.pairs) == len(recon.stage(Stage.MATCHED))
         and recon.missing_in_books.empty
+        and result.imports.missing_in_books.empty
+        and (result.imports.pairs["stage"] == Stage.MATCHED.value).all()
+        and not result.unread
     )
     return JobResult(
         EXIT_OK if clean else EXIT_FINDINGS,
@@ -502,4 +596,173 @@ def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> J
         files=(out,),
         headline=f"{counts}.",
         value=result,
+    )
+
+
+def _other_parts(result: GstReconResult) -> list[str]:
+    """The run's lines on imports, ISD credit and the parts of 2B not read."""
+    lines = []
+    imports = result.imports
+    if not imports.empty:
+        stages = imports.pairs["stage"]
+        lines.append(
+            f"Imports (bills of entry): {int((stages == Stage.MATCHED.value).sum())} matched, "
+            f"{int((stages == Stage.MISMATCHED.value).sum())} mismatched, "
+            f"{len(imports.missing_in_books)} missing in the books, "
+            f"{len(imports.missing_in_2b)} missing in 2B (see the Imports sheet)."
+        )
+    isd = result.isd
+    if len(isd):
+        eligible = isd[isd["itc_available"].to_numpy(dtype=bool)]
+        credit = int(eligible[list(ISD_HEADS)].to_numpy(dtype=np.int64).sum())
+        lines.append(
+            f"ISD credit: {len(isd)} document{'' if len(isd) == 1 else 's'}, "
+            f"{format_inr(from_paise(credit), symbol=True)} eligible (see the ISD Credit sheet)."
+        )
+    if result.unread:
+        lines.append(
+            "Not read from 2B: "
+            + "; ".join(result.unread)
+            + ". Check these parts on the portal by hand."
+        )
+    return lines
+
+
+def _imports_sheet(imports: ImportRecon) -> ResultSheet:
+    """Every bill of entry: the pairs, then 2B's not booked, then the books' not in 2B."""
+    books, portal = imports.books, imports.portal
+    pairs = imports.pairs
+    b = np.concatenate(
+        [
+            pairs["b"].to_numpy(dtype=np.int64),
+            np.full(len(imports.missing_in_books), -1, dtype=np.int64),
+            imports.missing_in_2b["b"].to_numpy(dtype=np.int64),
+        ]
+    )
+    p = np.concatenate(
+        [
+            pairs["p"].to_numpy(dtype=np.int64),
+            imports.missing_in_books["p"].to_numpy(dtype=np.int64),
+            np.full(len(imports.missing_in_2b), -1, dtype=np.int64),
+        ]
+    )
+    stage = np.concatenate(
+        [
+            pairs["stage"].to_numpy(dtype=object),
+            np.full(len(imports.missing_in_books), "Missing in Books", dtype=object),
+            np.full(len(imports.missing_in_2b), "Missing in 2B", dtype=object),
+        ]
+    )
+    why = np.concatenate(
+        [
+            pairs["why"].to_numpy(dtype=object),
+            imports.missing_in_books["why"].to_numpy(dtype=object),
+            imports.missing_in_2b["why"].to_numpy(dtype=object),
+        ]
+    )
+    risk = np.concatenate(
+        [
+            pairs["at_risk"].to_numpy(dtype=np.int64),
+            np.zeros(len(imports.missing_in_books), dtype=np.int64),
+            imports.missing_in_2b["at_risk"].to_numpy(dtype=np.int64),
+        ]
+    )
+
+    def side(frame: pd.DataFrame, at: np.ndarray, column: str, blank: Any = None) -> Any:
+        values = frame[column].to_numpy(dtype=object)
+        picked = np.full(len(at), blank, dtype=object)
+        found = at >= 0
+        picked[found] = values[at[found]]
+        return picked
+
+    def money(frame: pd.DataFrame, at: np.ndarray, column: str) -> pd.Series:
+        values = frame[column].to_numpy(dtype=np.int64)
+        picked = np.where(at >= 0, values[np.maximum(at, 0)] if len(values) else 0, 0)
+        shown = money_column(picked)
+        return shown.where(at >= 0, None)
+
+    def days(frame: pd.DataFrame, at: np.ndarray) -> np.ndarray:
+        picked = pd.Series(side(frame, at, "boe_date"), dtype="datetime64[ns]")
+        return day_cells(picked)
+
+    supplier = side(books, b, "supplier", "")
+    supplier = np.where(supplier == "", side(portal, p, "supplier", ""), supplier)
+    gstin = side(portal, p, "gstin", "")
+    gstin = np.where(gstin == "", side(books, b, "gstin", ""), gstin)
+    frame = pd.DataFrame(
+        {
+            "Stage": stage,
+            "GSTIN": gstin,
+            "Supplier": supplier,
+            "Bill No": side(books, b, "bill_no", ""),
+            "Bill of Entry (Books)": side(books, b, "boe_no", ""),
+            "Bill of Entry (2B)": side(portal, p, "boe_no", ""),
+            "Port (Books)": side(books, b, "port", ""),
+            "Port (2B)": side(portal, p, "port", ""),
+            "Date (Books)": days(books, b),
+            "Date (2B)": days(portal, p),
+            "Assessable (2B)": money(portal, p, "taxable"),
+            "IGST (Books)": money(books, b, "igst"),
+            "IGST (2B)": money(portal, p, "igst"),
+            "Cess (Books)": money(books, b, "cess"),
+            "Cess (2B)": money(portal, p, "cess"),
+            "ITC at Risk": money_column(risk),
+            "2B Period": side(portal, p, "period", ""),
+            "Section": side(portal, p, "section", ""),
+            "Books Cell": side(books, b, "ref", ""),
+            "Why": why,
+        }
+    )
+    money_headers = [h for h in frame.columns if h.startswith(("Assessable", "IGST", "Cess"))]
+    return ResultSheet(
+        "Imports",
+        frame,
+        columns=_display(frame)
+        | dict.fromkeys(money_headers, MONEY)
+        | {"Supplier": Column(width=24)},
+        title=(
+            f"Imports: {len(pairs)} bills of entry paired, {len(imports.missing_in_books)} in "
+            f"2B not booked, {len(imports.missing_in_2b)} booked not in 2B (GSTR-3B 4(A)(1))",
+        ),
+        landscape=True,
+    )
+
+
+def _isd_sheet(isd: pd.DataFrame) -> ResultSheet:
+    """The credit input service distributors passed on (GSTR-3B 4(A)(4))."""
+    available = isd["itc_available"].to_numpy(dtype=bool)
+    credit_note = (isd["kind"] == "ISD Credit Note").to_numpy(dtype=bool)
+    frame = pd.DataFrame(
+        {
+            "GSTIN": isd["gstin"].to_numpy(dtype=object),
+            "Distributor": isd["supplier"].to_numpy(dtype=object),
+            "Kind": isd["kind"].to_numpy(dtype=object),
+            "Document No": isd["bill_no"].to_numpy(dtype=object),
+            "Date": day_cells(isd["bill_date"]),
+            "ISD Invoice": isd["invoice"].to_numpy(dtype=object),
+            **{
+                h.upper() if h != "cess" else "Cess": money_column(isd[h].to_numpy())
+                for h in ISD_HEADS
+            },
+            "ITC Available": np.where(available, "Yes", "No"),
+            "2B Period": isd["period"].to_numpy(dtype=object),
+            "Section": isd["section"].to_numpy(dtype=object),
+            "Amended": isd["amended"].to_numpy(dtype=object),
+            "Why": np.where(
+                ~available,
+                "2B marks it not eligible: do not claim it",
+                np.where(
+                    credit_note,
+                    "Reduces the credit distributed earlier: reverse it in GSTR-3B 4(A)(4)",
+                    "Credit distributed by the ISD: claim it in GSTR-3B 4(A)(4)",
+                ),
+            ),
+        }
+    )
+    return ResultSheet(
+        "ISD Credit",
+        frame,
+        columns=_display(frame) | {"Distributor": Column(width=24)},
+        title=(f"Credit from input service distributors: {len(frame)} documents",),
+        landscape=True,
     )
