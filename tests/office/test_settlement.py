@@ -310,3 +310,117 @@ def test_another_employees_bad_row_is_no_part_of_the_settlement(
     )  # fmt: skip
     assert code == 2
     assert "a row with a bad cell is set aside" in capsys.readouterr().err
+
+
+# -- tax on the settlement -----------------------------------------------------------------------
+
+
+def _salary(registers: int, tds: int = 0) -> Any:
+    from xlbo.office.settlement_tax import YearSalary
+
+    return YearSalary(
+        registers=Decimal(registers), register_months=7, estimated_months=0,
+        monthly_gross=Decimal(100000), leaving_month=Decimal(100000),
+        tds_registers=Decimal(tds), tds_leaving_month=Decimal(0),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("registers", "pan_valid", "tds", "why"),
+    [
+        # 6,00,000 + 1,00,000 + 2,00,000 taxable = 9,00,000 − 75,000 = 8,25,000: slab tax
+        # 22,500, all rebated (87A: income up to 12 lakh)
+        (600000, True, 0, "Less rebate u/s 87A"),
+        # 10,00,000 + 1,00,000 + 2,00,000 = 13,00,000 − 75,000 = 12,25,000: slab 63,750, but
+        # no more than the 25,000 above 12 lakh (marginal relief) + 4% cess = 26,000
+        (1000000, True, 26000, "marginal relief"),
+        # no PAN: at least 20% of the settlement's taxable 2,00,000 (s.206AA)
+        (1000000, False, 40000, "s.206AA"),
+    ],
+    ids=["rebate", "marginal-relief", "no-pan"],
+)
+def test_tax_on_the_settlement_by_hand(registers: int, pan_valid: bool, tds: int, why: str) -> None:
+    from xlbo.master.fields import TaxRegime
+    from xlbo.office.settlement_tax import SettlementPay, settlement_tax
+    from xlbo.payroll.tax import TaxTables
+
+    # leave encashment 26 lakh (1 lakh above the 25 lakh exempt), gratuity 21 lakh (1 above 20)
+    pay = SettlementPay(leave_encashment=Decimal(2600000), gratuity=Decimal(2100000))
+    found = settlement_tax(
+        _salary(registers), pay, leaving=date(2026, 11, 30), regime=TaxRegime.NEW,
+        financial_year="2026-27", tables=TaxTables.shipped(), pan_valid=pan_valid,
+    )  # fmt: skip
+    assert found.taxable_pay == 200000
+    assert found.tds == tds
+    lines = {ln.particulars: ln for ln in found.lines}
+    assert lines["Leave encashment: taxable part"].amount == 100000
+    assert "exempt 25,00,000.00" in lines["Leave encashment: taxable part"].how
+    assert lines["Gratuity: taxable part"].amount == 100000
+    assert lines["Gross taxable salary"].amount == registers + 300000
+    assert why in found.summary() + lines["TDS on the settlement"].how + " ".join(
+        ln.how for ln in found.lines
+    )
+
+
+def test_the_leave_encashment_limit_follows_the_leaving_day() -> None:
+    from xlbo.office.settlement_tax import Exempt, exemption
+
+    before = exemption(Exempt.LEAVE_ENCASHMENT, date(2023, 3, 31))
+    after = exemption(Exempt.LEAVE_ENCASHMENT, date(2023, 4, 1))
+    assert before is not None and after is not None
+    assert (before.limit, after.limit) == (300000, 2500000)
+
+
+def test_a_termination_pays_notice_and_the_settlement_bears_the_years_tax(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    employees = [
+        EMPLOYEES[0],
+        ["E003", "Meera Desai", "Female", date(1985, 5, 1), date(2018, 4, 1), "Maharashtra",
+         "ABCPD1234F", "100000000003", 150000, 0, 60000, 90000, "No", 30],
+    ]  # fmt: skip
+    path = master(tmp_path, Employees=employees)
+    code = main(
+        ["final-settlement", str(path), "--employee", "E003", "--leaving", "30-11-2026",
+         "--reason", "Termination", "--notice-given", "16-11-2026", "--out",
+         str(tmp_path / "fnf")]
+    )  # fmt: skip
+    assert code == 0, capsys.readouterr().out
+    out = tmp_path / "fnf" / "final-settlement-E003.xlsx"
+    settlement = {r["Particulars"]: r for r in _table(out, "Settlement", "Particulars")}
+    # 30 days' notice, 14 given: 3,00,000 ÷ 30 × 16 paid in lieu
+    assert settlement["Notice pay in lieu of notice (16 days)"]["Earnings"] == 160000
+    assert settlement["Gratuity (9 years counted)"]["Earnings"] == 778846  # 8y 8m: 9 years
+    assert settlement["Leave encashment: 59 days of Earned Leave"]["Earnings"] == 340385
+    assert settlement["TDS on the settlement"]["Deductions"] == 46020
+    tax = {r["Particulars"]: r for r in _table(out, "Settlement Tax", "Particulars")}
+    # April to October with no register: 7 × 3,00,000; November 3,00,000; notice pay
+    # 1,60,000 (leave encashment and gratuity within their limits): 25,60,000 − 75,000 =
+    # 24,85,000; slabs 20,000 + 40,000 + 60,000 + 80,000 + 1,00,000 + 30% × 85,000 = 3,25,500;
+    # cess 13,020: 3,38,520. The payroll deducted the tax on 23,25,000 (2,92,500) over the
+    # salary: the settlement bears 46,020.
+    assert next(iter(tax)).startswith("Tax on salary, s.392 of the Income-tax Act 2025, FY 2026-27")
+    figures = {
+        "Salary of the months with no register": 2100000,
+        "Salary of the leaving month": 300000,
+        "Notice pay in lieu of notice": 160000,
+        "Leave encashment: taxable part": 0,
+        "Gratuity: taxable part": 0,
+        "Gross taxable salary": 2560000,
+        "Less standard deduction": 75000,
+        "Taxable income (rounded to ₹10)": 2485000,
+        "Tax by slab": 325500,
+        "Health and education cess 4%": 13020,
+        "Tax for the year (rounded to ₹10)": 338520,
+        "Less TDS on the year's salary": 292500,
+        "TDS on the settlement": 46020,
+    }
+    assert {k: tax[k]["Amount"] or 0 for k in figures} == figures
+    journal = _table(out, "Settlement Journal", "Date")
+    settled = [line for line in journal if line["Voucher No"] == "FNF/E003"]
+    assert any(ln["Account"] == "Notice Pay" and ln["Debit"] == 160000 for ln in settled)
+    assert any(ln["Account"] == "TDS Payable - Salary (192)" and ln["Credit"] == 46020
+               for ln in settled)  # fmt: skip
+    debit = sum(Decimal(str(line["Debit"] or 0)) for line in settled)
+    credit = sum(Decimal(str(line["Credit"] or 0)) for line in settled)
+    assert debit == credit

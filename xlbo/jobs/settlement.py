@@ -9,19 +9,24 @@ Draws up one leaving employee's full-and-final, each figure from its rule:
 - leave encashment of the encashable balances on the last day (`xlbo.office.leave`);
 - gratuity and the year's statutory bonus to the leaving day, at the rate declared (by default
   the minimum), assuming none of it was paid yet (`xlbo.office.settlement`);
-- notice-period recovery: the days of the employee's Notice Period (days) not served after
-  --notice-given, at a day's gross pay (monthly gross ÷ 30); nothing on death, disablement,
-  retirement or termination by the employer;
+- notice: the days of the employee's Notice Period (days) not served after --notice-given, at
+  a day's gross pay (monthly gross ÷ 30): recovered from an employee who resigns, paid in lieu
+  of notice to one whose service the employer terminates; nothing on death, disablement or
+  retirement;
 - the `Recoveries` sheet's loans and advances for the employee;
-- TDS on the total: the year's tax with the settlement's taxable part (bonus; leave
-  encashment above ₹25 lakh, s.10(10AA); gratuity above ₹20 lakh, s.10(10)) less the tax
-  without it, through the payroll's tax functions (new regime exact; old-regime deductions
-  other than the standard deduction are not counted here);
+- TDS on the total (`xlbo.office.settlement_tax`): the year's salary (the payroll registers
+  of --payroll, the Employees sheet's monthly gross for months with none, the leaving month)
+  with the settlement's taxable part (bonus, notice pay paid; leave encashment above ₹25 lakh,
+  s.10(10AA); gratuity above ₹20 lakh, s.10(10)), taxed by the Income Tax Slabs and Rules of
+  the year (new regime by default: 87A rebate, surcharge, cess), less the TDS on the year's
+  salary; old-regime deductions other than the standard deduction are not counted here. The
+  working is the `Settlement Tax` sheet;
 - the pay-by date: two working days after the last working day (Code on Wages s.17(2)),
   Sundays and the master's `Holidays` not counted; gratuity within 30 days (PGA s.7(3)).
 
 Writes `final-settlement-<ID>.xlsx` into DIR: `Settlement` (earnings, deductions, net and the
-dates), `Settlement Working` (how each figure came about), `Settlement Journal` (the Journal's
+dates), `Settlement Working` (how each figure came about), `Settlement Tax` (the tax working, line by
+line), `Settlement Journal` (the Journal's
 layout, two balanced vouchers: the month's salary as payroll posts it, then the settlement:
 salary payable, gratuity, leave encashment, bonus, recoveries, TDS, the net payable; named
 apart so that written into an open master it never replaces the books' Journal),
@@ -76,6 +81,7 @@ from xlbo.office.settlement import (
     leaving_reason,
     pay_by,
 )
+from xlbo.office.settlement_tax import SettlementPay, SettlementTax, YearSalary, settlement_tax
 from xlbo.payroll.attendance import Attendance
 from xlbo.payroll.compute import (
     MonthRules,
@@ -87,7 +93,7 @@ from xlbo.payroll.compute import (
 )
 from xlbo.payroll.file_names import payslip_names
 from xlbo.payroll.outputs import salary_journal
-from xlbo.payroll.tax import TaxTables, income_tax
+from xlbo.payroll.tax import TaxTables
 from xlbo.periods import TAX_YEAR_START, financial_year
 from xlbo.readers.attendance import load_attendance
 from xlbo.sheets.issues import issues_sheet
@@ -95,14 +101,11 @@ from xlbo.sheets.journal import journal_sheet
 
 ZERO = Decimal(0)
 RUPEE = Decimal(1)
-LEAVE_ENCASHMENT_EXEMPT = Decimal(2500000)
-"""s.10(10AA)(ii), from 01-04-2023 (CBDT Notification 31/2023): for life, all employers."""
-GRATUITY_EXEMPT = Decimal(2000000)
-"""s.10(10)(iii): gratuity up to ₹20 lakh is exempt."""
 NOTICE_DAY_DIVISOR = 30
 GRATUITY_DAYS = 30
 """Gratuity is paid within 30 days of becoming payable (PGA s.7(3))."""
-NO_NOTICE_RECOVERY = (Leaving.DEATH, Leaving.DISABLEMENT, Leaving.RETIREMENT, Leaving.TERMINATION)
+NO_NOTICE = (Leaving.DEATH, Leaving.DISABLEMENT, Leaving.RETIREMENT)
+"""Service ended with no notice to recover or pay."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,9 @@ class Settlement:
     settlement_tds: Decimal
     tds_how: str
     pay_by: date
+    notice_pay: Decimal = ZERO
+    """Paid in lieu of the notice the employer did not give (termination)."""
+    tax: SettlementTax | None = None
 
     @property
     def leave_encashment(self) -> Decimal:
@@ -139,6 +145,7 @@ class Settlement:
             + self.leave_encashment
             + self.gratuity.amount
             + self.bonus.amount
+            + self.notice_pay
             - self.notice_recovery
             - self.recovered
             - self.settlement_tds
@@ -178,31 +185,44 @@ def _settlement_tds(
     rules: MonthRules,
     ytd: YearToDate,
     line: PayLine,
-    taxable_extra: Decimal,
-) -> tuple[Decimal, str]:
-    """The tax the settlement's taxable part adds to the year's (the salary's own TDS is the
-    payroll's): tax on the year's income with it less the tax without it."""
+    pay: SettlementPay,
+    leaving: date,
+) -> SettlementTax:
+    """The year's tax with the settlement less the TDS on the year's salary. Months of the year
+    with no payroll register count at the monthly gross, their tax taken as deducted evenly (as
+    the payroll's own TDS takes it)."""
     year = financial_year(rules.month, TAX_YEAR_START)
     start = max(year.start, person.date_of_joining.replace(day=1))
     estimated = max(months_between(start, rules.month) - 1 - ytd.months, 0)
-    income = ytd.gross + person.monthly_gross * estimated + line.gross
-    deduction = rules.tax.rule(person.tax_regime, rules.financial_year).standard_deduction
-    age = age_group(person, year.end)
-    base = max(income - deduction, ZERO)
-    without = income_tax(base, person.tax_regime, rules.financial_year, rules.tax, age).total
-    with_it = income_tax(
-        base + taxable_extra, person.tax_regime, rules.financial_year, rules.tax, age
-    ).total
-    extra = max(with_it - without, ZERO)
-    if not (person.pan and ids.pan.is_valid(person.pan)):
-        extra = max(extra, (taxable_extra * Decimal("0.20")).quantize(RUPEE, ROUND_HALF_UP))
-    how = (
-        f"year's salary {format_inr(income)} − standard deduction {format_inr(deduction)}: tax "
-        f"{format_inr(without)}; with the settlement's taxable {format_inr(taxable_extra)}: "
-        f"{format_inr(with_it)}; TDS on the settlement {format_inr(extra)} "
-        f"({person.tax_regime.value} regime, FY {rules.financial_year})"
+    salary = YearSalary(
+        registers=ytd.gross,
+        register_months=ytd.months,
+        estimated_months=estimated,
+        monthly_gross=person.monthly_gross,
+        leaving_month=line.gross,
+        tds_registers=ytd.tds,
+        tds_leaving_month=line.tds,
     )
-    return extra, how
+
+    def tax(pay: SettlementPay, pan_valid: bool, assumed: Decimal) -> SettlementTax:
+        return settlement_tax(
+            salary,
+            pay,
+            leaving=leaving,
+            regime=person.tax_regime,
+            financial_year=rules.financial_year,
+            tables=rules.tax,
+            age=age_group(person, year.end),
+            pan_valid=pan_valid,
+            tds_assumed=assumed,
+        )
+
+    assumed = ZERO
+    if estimated:  # the payroll took the tax of months with no register as deducted evenly
+        alone = tax(SettlementPay(), True, ZERO).tax_for_year
+        spread = estimated + ytd.months + 1
+        assumed = (alone * estimated / spread).quantize(RUPEE, ROUND_HALF_UP)
+    return tax(pay, bool(person.pan) and ids.pan.is_valid(person.pan or ""), assumed)
 
 
 def draw_up(
@@ -301,10 +321,12 @@ def draw_up(
 
     # notice and recoveries
     short = 0
-    if settings.notice_given is not None and settings.reason not in NO_NOTICE_RECOVERY:
+    if settings.notice_given is not None and settings.reason not in NO_NOTICE:
         served = (leaving - settings.notice_given).days
         short = max(person.notice_days - served, 0)
-    notice = (person.monthly_gross / NOTICE_DAY_DIVISOR * short).quantize(RUPEE, ROUND_HALF_UP)
+    short_pay = (person.monthly_gross / NOTICE_DAY_DIVISOR * short).quantize(RUPEE, ROUND_HALF_UP)
+    notice_pay = short_pay if settings.reason is Leaving.TERMINATION else ZERO
+    notice = ZERO if settings.reason is Leaving.TERMINATION else short_pay
     recover_found, _, _, r_issues = hr_sheet(reader, "Recoveries")
     issues.extend(r_issues)
     recoveries = tuple(
@@ -314,13 +336,13 @@ def draw_up(
     )
 
     # TDS on the settlement's taxable part
-    encashed = sum((b.encashment for b in balances), ZERO)
-    taxable = (
-        paid_bonus.amount
-        + max(encashed - LEAVE_ENCASHMENT_EXEMPT, ZERO)
-        + max(paid_gratuity.amount - GRATUITY_EXEMPT, ZERO)
+    pay = SettlementPay(
+        leave_encashment=sum((b.encashment for b in balances), ZERO),
+        gratuity=paid_gratuity.amount,
+        bonus=paid_bonus.amount,
+        notice_pay=notice_pay,
     )
-    tds, tds_how = _settlement_tds(person, rules, ytd, line, taxable)
+    tax = _settlement_tds(person, rules, ytd, line, pay, leaving)
     holidays_found, _, _, h_issues = hr_sheet(reader, "Holidays")
     issues.extend(h_issues)
     holidays = {h.day for h in holidays_found if isinstance(h, Holiday)}
@@ -335,9 +357,13 @@ def draw_up(
         short,
         notice,
         recoveries,
-        tds,
-        tds_how,
+        tax.tds,
+        f"tax for the year {format_inr(tax.tax_for_year)} − TDS on the year's salary "
+        f"{format_inr(tax.tds_on_salary)}: {format_inr(tax.tds)} ({tax.lines[-1].how}; line by "
+        "line on the Settlement Tax sheet)",
         pay_by(leaving, holidays),
+        notice_pay,
+        tax,
     )
 
 
@@ -372,12 +398,15 @@ def _statement_rows(s: Settlement) -> list[Row]:
             )  # fmt: skip
     rows.append([f"Gratuity ({s.gratuity.years_counted} years counted)", s.gratuity.amount, None])
     rows.append(["Statutory bonus to the leaving day", s.bonus.amount, None])
+    if s.notice_pay:
+        rows.append([f"Notice pay in lieu of notice ({s.notice_days_short} days)", s.notice_pay,
+                     None])  # fmt: skip
     if s.notice_recovery:
         rows.append([f"Notice pay recovered ({s.notice_days_short} days short)", None,
                      s.notice_recovery])  # fmt: skip
     for r in s.recoveries:
         rows.append([f"Recovery: {r.description}", None, r.amount])
-    rows.append(["TDS on the settlement (bonus and taxable part)", None, s.settlement_tds])
+    rows.append(["TDS on the settlement", None, s.settlement_tds])
     earnings = sum((r[1] for r in rows if isinstance(r[1], Decimal)), ZERO)
     deductions = sum((r[2] for r in rows if isinstance(r[2], Decimal)), ZERO)
     rows.append(["Total", earnings, deductions])
@@ -418,7 +447,14 @@ def _working(s: Settlement) -> pd.DataFrame:
         )  # fmt: skip
     rows.append(["Gratuity", s.gratuity.how])
     rows.append(["Bonus", s.bonus.how])
-    if s.notice_days_short:
+    if s.notice_pay:
+        rows.append(
+            ["Notice pay",
+             f"{s.employee.notice_days} days' notice, {s.notice_days_short} not given by the "
+             f"employer: {format_inr(s.employee.monthly_gross)} ÷ {NOTICE_DAY_DIVISOR} × "
+             f"{s.notice_days_short} = {format_inr(s.notice_pay)}, paid in lieu of notice"]
+        )  # fmt: skip
+    elif s.notice_days_short:
         rows.append(
             ["Notice recovery",
              f"{s.employee.notice_days} days' notice, {s.notice_days_short} not served: "
@@ -444,6 +480,7 @@ def _journal(s: Settlement) -> pd.DataFrame:
         ("Leave Encashment", s.leave_encashment),
         ("Gratuity", s.gratuity.amount),
         ("Bonus", s.bonus.amount),
+        ("Notice Pay", s.notice_pay),
     ]
     credit: list[tuple[str, Decimal]] = [("Notice Pay Recovered", s.notice_recovery)]
     credit += [(r.account or "Salary Advances", r.amount) for r in s.recoveries]
@@ -507,6 +544,29 @@ def _letter(s: Settlement, company: str) -> pd.DataFrame:
     return pd.DataFrame({"Letter": lines}, dtype=object)
 
 
+def _tax_sheet(s: Settlement, who: str) -> ResultSheet:
+    """The tax working, a line a step: the year's salary, the settlement's taxable part, the
+    slabs, rebate and cess, the TDS already deducted and what the settlement bears."""
+    lines = s.tax.lines if s.tax is not None else ()
+    frame = pd.DataFrame(
+        [[ln.particulars, ln.amount, ln.how] for ln in lines],
+        columns=["Particulars", "Amount", "How"],
+        dtype=object,
+    )
+    return ResultSheet(
+        "Settlement Tax",
+        frame,
+        columns={
+            "Particulars": Column(width=44),
+            "Amount": Column(kind=Kind.MONEY, width=14),
+            "How": Column(kind=Kind.LONG_TEXT, width=70),
+        },
+        title=(f"Income tax on {who}'s salary for the year with the settlement",),
+        autofilter=False,
+        landscape=True,
+    )
+
+
 def settlement_sheets(s: Settlement, issues: Sequence[Issue], company: str) -> list[ResultSheet]:
     who = f"{s.employee.name} ({s.employee.employee_id})"
     money = Column(kind=Kind.MONEY, width=14)
@@ -531,6 +591,7 @@ def settlement_sheets(s: Settlement, issues: Sequence[Issue], company: str) -> l
             title=(f"How each figure of {who}'s settlement came about",),
             landscape=True,
         ),
+        _tax_sheet(s, who),
         replace(
             journal_sheet(_journal(s)), name="Settlement Journal", excel_table="SettlementJournal"
         ),
