@@ -26,6 +26,11 @@ The stages, in order; a bill leaves the pool once paired:
    that appeared only in a later period's 2B than their own month's (their credit moves to
    that month).
 
+The accountant decides each suggestion on the Suggested sheet (`decide`): an accepted pair
+counts as Matched, a rejected one is split, its bill Missing in 2B and its record Missing in the
+books; every suggestion stays listed in `GstRecon.suggestions` with its decision, so the next
+run keeps it.
+
 Every join is a pandas merge on the GSTIN (or PAN) and a key; no Python loop runs over
 candidates. Input tax credit at risk: the tax of a bill missing in 2B, the tax the books hold
 above 2B's on a mismatched bill, and the tax of a bill 2B marks as not available.
@@ -33,7 +38,7 @@ above 2B's on a mismatched bill, and the tax of a bill 2B marks as not available
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 import numpy as np
@@ -85,6 +90,10 @@ class GstRecon:
     missing_in_books: pd.DataFrame
     missing_in_2b: pd.DataFrame
     periods: tuple[str, ...]
+    suggestions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Every pair the Suggested stage offered, decided or not: the pairs' columns and
+    `decision` ("", "Accept" or "Reject"). Empty until `decide` (then `stage(SUGGESTED)` with
+    no decision)."""
 
     def stage(self, stage: Stage) -> pd.DataFrame:
         return self.pairs[self.pairs["stage"] == stage.value]
@@ -463,3 +472,53 @@ def _missing_in_2b(books: pd.DataFrame, periods: tuple[str, ...]) -> pd.DataFram
     out["at_risk"] = np.where(ahead, 0, np.maximum(out["tax"].to_numpy(), 0)).astype(np.int64)
     out["ahead"] = ahead
     return out
+
+
+class Decision(StrEnum):
+    """What the accountant wrote beside a suggested pair."""
+
+    ACCEPT = "Accept"
+    REJECT = "Reject"
+
+
+def decide(recon: GstRecon, decisions: dict[tuple[int, int], Decision]) -> GstRecon:
+    """Apply the accountant's decisions on suggested pairs, each keyed by (books, 2B) position:
+    an accepted pair becomes Matched (its reason says so); a rejected one leaves the pairs, its
+    bill to Missing in 2B and its record to Missing in the books, each saying it was rejected.
+    Decisions on pairs that are not suggested now are ignored (the caller reports them)."""
+    pairs = recon.pairs
+    suggested = (pairs["stage"] == Stage.SUGGESTED.value).to_numpy(dtype=bool)
+    keys = list(zip(pairs["b"].tolist(), pairs["p"].tolist(), strict=True))
+    decision = np.array([decisions.get(k, "") for k in keys], dtype=object)
+    decision[~suggested] = ""
+    suggestions = pairs[suggested].assign(decision=decision[suggested].astype(str))
+    accept = decision == Decision.ACCEPT.value
+    reject = decision == Decision.REJECT.value
+    pairs = pairs.copy()
+    pairs.loc[accept, "stage"] = Stage.MATCHED.value
+    pairs.loc[accept, "why"] = "Accepted by you on the Suggested sheet: " + pairs.loc[
+        accept, "why"
+    ].astype(str)
+    split = pairs[reject]
+    b = split["b"].to_numpy(dtype=np.int64)
+    p = split["p"].to_numpy(dtype=np.int64)
+    books_no = recon.books["bill_no"].astype(str).to_numpy(dtype=object)
+    portal_no = recon.portal["bill_no"].astype(str).to_numpy(dtype=object)
+    not_booked = _missing_in_books(recon.portal.iloc[p])
+    not_booked["why"] = (
+        "You rejected the suggested pair with the books' bill "
+        + books_no[b]
+        + ": "
+        + not_booked["why"].to_numpy(dtype=object)
+    )
+    not_reported = _missing_in_2b(recon.books.iloc[b], recon.periods)
+    not_reported["why"] = (
+        "You rejected the suggested pair with 2B's " + portal_no[p] + ": "
+    ) + not_reported["why"].to_numpy(dtype=object)
+    return replace(
+        recon,
+        pairs=pairs[~reject].reset_index(drop=True),
+        missing_in_books=pd.concat([recon.missing_in_books, not_booked], ignore_index=True),
+        missing_in_2b=pd.concat([recon.missing_in_2b, not_reported], ignore_index=True),
+        suggestions=suggestions.reset_index(drop=True),
+    )

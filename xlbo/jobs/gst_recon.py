@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,8 @@ from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind
 from xlbo.columns import money_column
 from xlbo.errors import UserError
-from xlbo.gstrecon.engine import TAX_HEADS, GstRecon, Stage, reconcile
+from xlbo.gstrecon.decisions import CHOICES, DECISION, Marked, PairKey, pair_key, read_decisions
+from xlbo.gstrecon.engine import TAX_HEADS, Decision, GstRecon, Stage, decide, reconcile
 from xlbo.gstrecon.imports import ImportRecon, reconcile_imports
 from xlbo.gstrecon.portal import ISD_HEADS, read_gstr2b
 from xlbo.gstrecon.register import Register, read_register, vendor_gstins
@@ -66,6 +67,8 @@ class GstReconResult:
     """ISD credit (`xlbo.gstrecon.portal.ISD_COLUMNS`)."""
     unread: tuple[str, ...] = ()
     """Parts of the 2B files not read, each 'FILE: docdata.part (n entries)'."""
+    carried: Mapping[PairKey, str] = field(default_factory=dict)
+    """What the earlier run's Decision cells held, each pair's written again beside it."""
 
     @property
     def at_risk(self) -> int:
@@ -117,6 +120,57 @@ def _tax(frame: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
 
 def _pairs_sheet(recon: GstRecon, stage: Stage, name: str) -> ResultSheet:
     pairs = recon.stage(stage)
+    return _pairs_table(
+        recon, pairs, name, f"{name}: {len(pairs)} pair{'' if len(pairs) == 1 else 's'}"
+    )
+
+
+def _suggested_sheet(recon: GstRecon, carried: Mapping[PairKey, str]) -> ResultSheet:
+    """Every suggestion, decided or not, with the Decision cell the next run reads back."""
+    pairs = recon.suggestions
+    portal, books = recon.portal, recon.books
+    b = pairs["b"].to_numpy(dtype=np.int64)
+    p = pairs["p"].to_numpy(dtype=np.int64)
+    keys = [
+        pair_key(*k)
+        for k in zip(
+            portal["gstin"].to_numpy(dtype=object)[p],
+            books["bill_no"].to_numpy(dtype=object)[b],
+            portal["bill_no"].to_numpy(dtype=object)[p],
+            portal["period"].to_numpy(dtype=object)[p],
+            strict=True,
+        )
+    ]
+    decided = pairs["decision"].to_numpy(dtype=object)
+    accepted = int((decided == Decision.ACCEPT.value).sum())
+    rejected = int((decided == Decision.REJECT.value).sum())
+    open_ = len(pairs) - accepted - rejected
+    title = (
+        f"Suggested: {len(pairs)} pair{'' if len(pairs) == 1 else 's'} — {open_} to decide, "
+        f"{accepted} accepted (counted as Matched), {rejected} rejected (counted as missing)",
+        "Decision: Accept (or Yes, Y, x, ✓) takes the pair, Reject splits it; run again with "
+        "the same --out and your decisions are applied and kept.",
+    )
+    sheet = _pairs_table(recon, pairs, "Suggested", *title)
+    frame = sheet.frame.assign(Decision=pd.Series([carried.get(k) for k in keys], dtype=object))
+    return ResultSheet(
+        sheet.name,
+        frame,
+        columns=dict(sheet.columns)
+        | {
+            DECISION: Column(
+                choices=CHOICES,
+                width=10,
+                comment="Accept, Yes, Y, x or ✓ takes the pair (Matched); Reject splits it. "
+                "Run again with the same --out.",
+            )
+        },
+        title=sheet.title,
+        landscape=True,
+    )
+
+
+def _pairs_table(recon: GstRecon, pairs: pd.DataFrame, name: str, *title: str) -> ResultSheet:
     b = pairs["b"].to_numpy(dtype=np.int64)
     p = pairs["p"].to_numpy(dtype=np.int64)
     books, portal = recon.books, recon.portal
@@ -140,13 +194,7 @@ def _pairs_sheet(recon: GstRecon, stage: Stage, name: str) -> ResultSheet:
         "Why": pairs["why"].to_numpy(dtype=object),
     }
     frame = pd.DataFrame(columns)
-    return ResultSheet(
-        name,
-        frame,
-        columns=_display(frame),
-        title=(f"{name}: {len(frame)} pair{'' if len(frame) == 1 else 's'}",),
-        landscape=True,
-    )
+    return ResultSheet(name, frame, columns=_display(frame), title=title, landscape=True)
 
 
 MONEY_HEADERS = frozenset({"IGST", "CGST", "SGST", "Cess", "ITC at Risk", "Tax"})
@@ -487,22 +535,66 @@ def _summary_sheet(recon: GstRecon, result: GstReconResult, files: list[str]) ->
 
 
 def gst_reconcile(
-    book: Path, gstr2b: tuple[Path, ...], master: Path | None = None
+    book: Path, gstr2b: tuple[Path, ...], master: Path | None = None, earlier: Path | None = None
 ) -> GstReconResult:
+    """The reconciliation of `book` against the 2B files; `earlier`, a result of an earlier
+    run (the same --out), gives the decisions written on its Suggested sheet."""
     portal = read_gstr2b(gstr2b)
     vendors, vendor_issues = _vendors(book, master)
     register = read_register(book, vendors)
     recon = reconcile(register.bills, portal.records)
+    marked, decision_issues = read_decisions(earlier) if earlier else ([], [])
+    recon, stale = _decided(recon, marked)
     imports = reconcile_imports(register.imports, portal.imports, recon.periods)
     return GstReconResult(
         recon,
         register,
         portal.recipient,
-        [*vendor_issues, *register.issues],
+        [*vendor_issues, *register.issues, *decision_issues, *stale],
         imports,
         portal.isd,
         portal.unread,
+        {m.key: m.value for m in marked},
     )
+
+
+def _decided(recon: GstRecon, marked: list[Marked]) -> tuple[GstRecon, list[Issue]]:
+    """The decisions applied to this run's suggestions, and a warning for each decision on a
+    pair that is no longer suggested (the books or 2B changed)."""
+    suggested = recon.stage(Stage.SUGGESTED)
+    b = suggested["b"].to_numpy(dtype=np.int64)
+    p = suggested["p"].to_numpy(dtype=np.int64)
+    books, portal = recon.books, recon.portal
+    where = {
+        pair_key(g, bn, pn, period): (int(bi), int(pi))
+        for g, bn, pn, period, bi, pi in zip(
+            portal["gstin"].to_numpy(dtype=object)[p],
+            books["bill_no"].to_numpy(dtype=object)[b],
+            portal["bill_no"].to_numpy(dtype=object)[p],
+            portal["period"].to_numpy(dtype=object)[p],
+            b,
+            p,
+            strict=True,
+        )
+    }
+    decisions: dict[tuple[int, int], Decision] = {}
+    stale: list[Issue] = []
+    for mark in marked:
+        if mark.key in where and mark.decision is not None:
+            decisions[where[mark.key]] = mark.decision
+        elif mark.key not in where:
+            stale.append(
+                Issue(
+                    severity=Severity.WARNING,
+                    sheet="Suggested",
+                    cell=mark.cell,
+                    value=mark.value,
+                    problem=f"Your decision on bill {mark.key[1]} (2B {mark.key[2]}) was not "
+                    "applied: that pair is no longer suggested (the books or 2B changed)",
+                    hint="Look for the bill on the other sheets of this run.",
+                )
+            )
+    return decide(recon, decisions), stale
 
 
 def input_links(out: Path, *inputs: Path | None) -> dict[str, str]:
@@ -521,7 +613,7 @@ def gst_recon_sheets(
     sheets = [
         _summary_sheet(recon, result, files),
         _pairs_sheet(recon, Stage.MATCHED, "Matched"),
-        _pairs_sheet(recon, Stage.SUGGESTED, "Suggested"),
+        _suggested_sheet(recon, result.carried),
         _pairs_sheet(recon, Stage.MISMATCHED, "Mismatched"),
         _side_sheet(
             "Missing in Books",
@@ -558,7 +650,7 @@ def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> J
     workbook_out(out, "the reconciliation")
     refuse_to_replace_inputs(out, book, master, *settings.gstr2b)
     check_output_file(out, book, master, *settings.gstr2b)
-    result = gst_reconcile(book, settings.gstr2b, master)
+    result = gst_reconcile(book, settings.gstr2b, master, earlier=out)
     names = [p.name for p in settings.gstr2b]
     sheets = gst_recon_sheets(result, names, input_links(out, book, master))
     with result_set(out.parent):
@@ -572,6 +664,13 @@ def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> J
         f"missing in 2B"
     )
     lines = [f"{counts}; ITC at risk {format_inr(from_paise(at_risk), symbol=True)}."]
+    decided = recon.suggestions["decision"] if "decision" in recon.suggestions else pd.Series()
+    if (decided != "").any():
+        accepted = int((decided == Decision.ACCEPT.value).sum())
+        lines.append(
+            f"Your decisions on the Suggested sheet applied: {accepted} accepted (now Matched), "
+            f"{int((decided == Decision.REJECT.value).sum())} rejected (now missing)."
+        )
     lines.extend(_other_parts(result))
     left_out = sum(1 for i in result.issues if i.severity is Severity.ERROR)
     if left_out:

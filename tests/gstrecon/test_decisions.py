@@ -1,0 +1,103 @@
+"""Deciding a suggested pair on the Suggested sheet: a rerun with the same --out applies the
+Decision column (Accept, Reject, Yes, Y, x, ✓ in any case; anything else reported), keeps it
+for the run after, and keeps the marked-up file as 'recon (previous).xlsx'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.gstrecon.scenario import month
+from tests.gstrecon.test_gst_recon import sheet
+from xlbo.cli import main
+
+
+def run(book: Path, october: Path, november: Path, out: Path) -> int:
+    args = ["gst-recon", "--purchases", str(book), "--gstr2b", str(october)]
+    return main([*args, "--gstr2b", str(november), "--out", str(out)])
+
+
+def decide(out: Path, word: str) -> None:
+    """Write `word` in the Decision cell of the one suggestion, as the accountant would."""
+    book = openpyxl.load_workbook(out)
+    rows = list(book["Suggested"].iter_rows())
+    header = next(r for r in rows if r[0].value == "GSTIN")
+    column = next(c.column for c in header if c.value == "Decision")
+    (pair,) = [r for r in rows[rows.index(header) + 1 :] if r[0].value]
+    book["Suggested"].cell(row=pair[0].row, column=column, value=word)
+    book.save(out)
+
+
+def stages(out: Path) -> dict[str, int]:
+    return {r["Stage"]: r["Bills"] for r in sheet(out, "Summary")}
+
+
+@pytest.fixture
+def first(tmp_path: Path) -> tuple[tuple[Path, Path, Path], Path]:
+    inputs = month(tmp_path)
+    out = tmp_path / "recon.xlsx"
+    assert run(*inputs, out) == 1
+    (pair,) = sheet(out, "Suggested")
+    assert (pair["Bill No (Books)"], pair["Bill No (2B)"], pair["Decision"]) == (
+        "KL-778",
+        "KLT/778",
+        None,
+    )
+    return inputs, out
+
+
+@pytest.mark.parametrize("word", ["accept", "✓", " Y "])
+def test_an_accepted_pair_moves_to_matched_and_stays_there(
+    first: tuple[tuple[Path, Path, Path], Path], word: str
+) -> None:
+    inputs, out = first
+    decide(out, word)
+    assert run(*inputs, out) == 1
+    assert stages(out)["Matched"] == 6 and stages(out)["Suggested"] == 0
+    accepted = [r for r in sheet(out, "Matched") if r["Bill No (Books)"] == "KL-778"]
+    assert accepted[0]["Why"].startswith("Accepted by you on the Suggested sheet: Numbers differ")
+    (kept,) = sheet(out, "Suggested")  # still listed, with the decision written again
+    assert kept["Decision"] == word
+    assert (out.parent / "recon (previous).xlsx").is_file()  # the marked-up file is kept
+    assert run(*inputs, out) == 1  # and the run after keeps the decision
+    assert stages(out)["Matched"] == 6
+
+
+def test_a_rejected_pair_is_split_to_both_missing_sheets(
+    first: tuple[tuple[Path, Path, Path], Path],
+) -> None:
+    inputs, out = first
+    decide(out, "REJECT")
+    assert run(*inputs, out) == 1
+    assert stages(out) | {"Total": 0} == {
+        "Matched": 5,
+        "Suggested": 0,
+        "Mismatched": 2,
+        "Missing in Books": 0,
+        "Missing in 2B": 2,
+        "Total": 0,
+    }
+    (not_booked,) = [r for r in sheet(out, "Missing in Books") if r["Bill No"] == "KLT/778"]
+    assert not_booked["Why"].startswith(
+        "You rejected the suggested pair with the books' bill KL-778"
+    )
+    (not_reported,) = [r for r in sheet(out, "Missing in 2B") if r["Bill No"] == "KL-778"]
+    assert not_reported["Why"].startswith("You rejected the suggested pair with 2B's KLT/778")
+    assert not_reported["ITC at Risk"] == pytest.approx(9000)
+
+
+def test_a_word_that_is_no_decision_is_reported_and_the_pair_stays_suggested(
+    first: tuple[tuple[Path, Path, Path], Path],
+) -> None:
+    inputs, out = first
+    decide(out, "maybe")
+    assert run(*inputs, out) == 1
+    assert stages(out)["Suggested"] == 1
+    (kept,) = sheet(out, "Suggested")
+    assert kept["Decision"] == "maybe"
+    issues = list(openpyxl.load_workbook(out)["Issues"].iter_rows(values_only=True))
+    said = " ".join(str(c) for row in issues for c in row if c)
+    assert "'maybe' under Decision is not a decision xlbo understands" in said
+    assert "Type Accept (or Yes, Y, x, ✓) to take the pair, Reject to split it" in said
