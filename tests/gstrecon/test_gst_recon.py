@@ -337,9 +337,10 @@ def test_bad_cells_of_the_purchases_sheet_become_issues(tmp_path: Path) -> None:
 
 
 def vendor_gstins_of(book: Path) -> dict[str, tuple[str, str]]:
+    from xlbo.book import FileBook
     from xlbo.jobs.gst_recon import _vendors
 
-    return _vendors(book, None)[0]
+    return _vendors(FileBook(book))[0]
 
 
 def test_the_money_stays_exact(tmp_path: Path) -> None:
@@ -591,3 +592,34 @@ def test_the_portal_layout_of_a_public_sample_reads_with_its_ecom_part(tmp_path:
         ["ecom", "E123", "Invoice", 1220000, 18300, True],
         ["ecoma", "doc1", "Invoice", 1200000, 18300, True],
     ]
+
+
+def test_the_books_are_opened_once_without_a_master(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Vendors and Purchases (gst-recon), Customers and Receipts (tds-recon) come from one
+    opening of the books when no --master is given."""
+    from tests.conftest import write_xlsx
+    from tests.gstrecon.test_tds_recon import CUSTOMERS, RECEIPTS, TEXT_26AS
+    from xlbo.book import files
+    from xlbo.jobs.tds_recon import tds_reconcile
+
+    opened: list[str] = []
+    real = files.FileBook.__init__
+
+    def counting(self: files.FileBook, path: str | Path) -> None:
+        opened.append(Path(path).name)
+        real(self, path)
+
+    monkeypatch.setattr(files.FileBook, "__init__", counting)
+    book, october, _ = month(tmp_path)
+    assert len(gst_reconcile(book, (october,)).recon.pairs) == 7
+    assert opened == ["books.xlsx"]
+    receipts = write_xlsx(
+        tmp_path / "receipts.xlsx", {"Customers": CUSTOMERS, "Receipts": RECEIPTS}
+    )
+    text = tmp_path / "26AS.txt"
+    text.write_text(TEXT_26AS, encoding="utf-8")
+    opened.clear()
+    assert len(tds_reconcile(text, receipts).recon.pairs) > 0
+    assert opened == ["receipts.xlsx"]

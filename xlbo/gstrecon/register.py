@@ -119,10 +119,13 @@ class Register:
     matched to 2B's imports."""
 
 
-def read_register(book: Path, vendors: dict[str, tuple[str, str]] | None = None) -> Register:
-    """The purchase register of `book`: its Purchases sheet (with `vendors`, code → (GSTIN,
-    name), from the master), else a Tally Purchase Register on its first sheet that has one."""
-    reader = FileBook(book)
+def read_register(
+    book: Path | Reader, vendors: dict[str, tuple[str, str]] | None = None
+) -> Register:
+    """The purchase register of `book` (a file, or a workbook already opened): its Purchases
+    sheet (with `vendors`, code → (GSTIN, name), from the master), else a Tally Purchase
+    Register on its first sheet that has one."""
+    reader = FileBook(book) if isinstance(book, Path) else book
     if reader.has(PURCHASES):
         return _xlbo_register(reader, vendors or {})
     for sheet in reader.sheet_names():
@@ -131,7 +134,7 @@ def read_register(book: Path, vendors: dict[str, tuple[str, str]] | None = None)
         if all(h in table.frame.columns for h in TALLY_NEEDS):
             return _tally_register(table)
     raise SheetProblem(
-        f"{book.name} has no Purchases sheet and no Tally Purchase Register (headers "
+        f"{Path(reader.name).name} has no Purchases sheet and no Tally Purchase Register (headers "
         f"{', '.join(TALLY_NEEDS)}). Give the books with the Purchases sheet "
         f"({', '.join(XLBO_NEEDS)}), or export the Purchase Register from Tally to Excel."
     )

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.book import FileBook, ResultSheet, write_workbook
+from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind
 from xlbo.columns import money_column
@@ -78,10 +78,10 @@ class GstReconResult:
         return bills + self.imports.at_risk
 
 
-def _vendors(book: Path, master: Path | None) -> tuple[dict[str, tuple[str, str]], list[Issue]]:
-    """Vendor Code → (GSTIN, name) from the Vendors sheet, and a warning for each GSTIN that is
-    not valid (its bills are still matched: a 2B record of the same PAN shows as mismatched)."""
-    reader = FileBook(master or book)
+def _vendors(reader: Reader) -> tuple[dict[str, tuple[str, str]], list[Issue]]:
+    """Vendor Code → (GSTIN, name) from the Vendors sheet of `reader` (the master, or the
+    books), and a warning for each GSTIN that is not valid (its bills are still matched: a 2B
+    record of the same PAN shows as mismatched)."""
     table = next(t for t in MASTER_TABLES if t.sheet == "Vendors")
     if not reader.has("Vendors"):
         return {}, []
@@ -540,8 +540,9 @@ def gst_reconcile(
     """The reconciliation of `book` against the 2B files; `earlier`, a result of an earlier
     run (the same --out), gives the decisions written on its Suggested sheet."""
     portal = read_gstr2b(gstr2b)
-    vendors, vendor_issues = _vendors(book, master)
-    register = read_register(book, vendors)
+    books = FileBook(book)  # opened once: its Vendors (without a master) and its register
+    vendors, vendor_issues = _vendors(FileBook(master) if master else books)
+    register = read_register(books, vendors)
     recon = reconcile(register.bills, portal.records)
     marked, decision_issues = read_decisions(earlier) if earlier else ([], [])
     recon, stale = _decided(recon, marked)

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.book import FileBook, ResultSheet, write_workbook
+from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind
 from xlbo.cells import clean_text
@@ -59,8 +59,10 @@ class TdsReconResult:
     """Customers without a TAN on the Customers sheet, matched by name: name → TAN found."""
 
 
-def customers_of(book: Path, master: Path | None) -> list[Customer]:
-    reader = FileBook(master or book)
+def customers_of(book: Path | Reader, master: Path | None = None) -> list[Customer]:
+    """The customers (code, name, TAN) of the master's Customers sheet, else the books'
+    (`book`, a file or a workbook already opened)."""
+    reader = FileBook(master) if master else FileBook(book) if isinstance(book, Path) else book
     if not reader.has("Customers"):
         return []
     table = next(t for t in MASTER_TABLES if t.sheet == "Customers")
@@ -87,7 +89,8 @@ def _tan_by_name(books: pd.DataFrame, credits: pd.DataFrame) -> dict[str, str]:
 
 def tds_reconcile(form26as: Path, book: Path, master: Path | None = None) -> TdsReconResult:
     credits, issues = read_26as(form26as)
-    receivable = read_receivable(FileBook(book), customers_of(book, master))
+    books = FileBook(book)  # opened once: its Customers (without a master) and its receipts
+    receivable = read_receivable(books, customers_of(books, master))
     books = receivable.rows
     found = _tan_by_name(books, credits)
     if found:
