@@ -39,3 +39,23 @@ End Sub
 Sub Calendar(control As IRibbonControl)
     RunPython "import xlbo_buttons; xlbo_buttons.calendar_caller()"
 End Sub
+
+Sub AuditVerify(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.audit_verify_caller()"
+End Sub
+
+Sub Payables(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.payables_caller()"
+End Sub
+
+Sub PayTicked(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.pay_ticked_caller()"
+End Sub
+
+Sub GstRecon(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.gst_recon_caller()"
+End Sub
+
+Sub Statements(control As IRibbonControl)
+    RunPython "import xlbo_buttons; xlbo_buttons.statements_caller()"
+End Sub

@@ -441,6 +441,215 @@ def test_final_settlement_has_the_same_figures_from_every_door(door: Door, tmp_p
         assert book_table(book, sheet, header) == cli, sheet
 
 
+# -- payables ----------------------------------------------------------------------------------
+
+
+def _tick(book: Book, marks: dict[str, str]) -> None:
+    """Type `marks` (Bill No → a tick) into the Pay column of the open workbook's run."""
+    sheet = book.sheets["Payment Run"]
+    header = next(r for (r, c), v in sorted(sheet.values.items()) if c == 1 and v == "Pay")
+    columns = {v: c for (r, c), v in sheet.values.items() if r == header}
+    for (row, column), value in list(sheet.values.items()):
+        if column == columns["Bill No"] and value in marks:
+            sheet.range((row, columns["Pay"])).value = marks[value]
+
+
+def _pay_column(book: Book) -> dict[str, Any]:
+    rows = book_table(book, "Payment Run", "Pay")
+    at = rows[0].index("Bill No")
+    return {row[at]: row[0] for row in rows[1:] if len(row) > at and row[at]}
+
+
+@DOORS
+def test_payables_run_ticks_and_payments_are_the_command_lines(door: Door, tmp_path: Path) -> None:
+    """Payables proposes the run the command line writes; a second click keeps the ticks of
+    the bills still open; Pay Ticked pays the ticked bills as --confirm does, the bank
+    file's lines on a sheet."""
+    from tests.vendors.books import books
+    from tests.vendors.test_payables_job import tick
+
+    path = books(tmp_path)
+    today = f"{date.today():%d-%m-%Y}"
+    run_file = tmp_path / "run.xlsx"
+    assert main(["payables", str(path), "--as-on", today, "--out", str(run_file)]) == 0
+    book = book_of(path, name="books.xlsx")
+    journal = book_table(book, "Journal", "Date")
+    said = door("payables", book)
+    assert said.startswith("4 open bills of 4 vendors: ₹2,71,400.00 outstanding")
+    assert said.endswith("Tick Pay beside the bills to pay, then click Pay Ticked.")
+    assert book_table(book, "Payment Run", "Pay") == file_table(run_file, "Payment Run", "Pay")
+    vouchers = book_table(book, "Purchase Journal", "Date")
+    assert len(vouchers) > 5 and vouchers == file_table(run_file, "Journal", "Date")
+    assert book_table(book, "Journal", "Date") == journal  # the books' own Journal untouched
+    assert book.sheets["Run"].visible is False
+    marks = {"AC/101": "Yes", "R-11": "✓", "KC/7": "x"}
+    _tick(book, marks)
+    door("payables", book)  # made again: the ticks stay
+    assert _pay_column(book) == {"AC/101": "Yes", "R-11": "Yes", "KC/7": "Yes", "DC-55": None}
+    tick(run_file, marks)
+    assert main(["payables", "--confirm", str(run_file)]) == 0
+    said = door("pay_ticked", book)
+    assert said.startswith("3 payments, ₹2,01,200.00 (3 bills).")
+    assert "on the Bank File sheet" in said
+    out = tmp_path / f"payments-{date.today():%Y-%m-%d}"
+    paid = file_table(out / "payments.xlsx", "Journal", "Date")
+    assert len(paid) == 1 + 3 * 3  # each payment: the vendor, its TDS and the bank
+    assert book_table(book, "Payment Journal", "Date") == paid
+    assert book_table(book, "Payments", "Voucher No") == file_table(
+        out / "payments.xlsx", "Payments", "Voucher No"
+    )
+    csv = next(out.glob("NEFT-RTGS-*.csv"))
+    lines = book_table(book, "Bank File", csv.name)
+    assert [row[0] for row in lines[1:]] == csv.read_text().splitlines()
+    assert book_table(book, "Journal", "Date") == journal
+
+
+def test_pay_ticked_without_a_run_says_what_to_click_first() -> None:
+    from tests.vendors.books import JOURNAL
+    from xlbo.errors import UserError
+
+    book = Book.from_tables({"Journal": JOURNAL})
+    with pytest.raises(UserError, match="holds no payment run yet: click Payables, tick Pay"):
+        importlib.import_module("macros.xlbo_buttons").pay_ticked(book)
+
+
+# -- statements --------------------------------------------------------------------------------
+
+
+@DOORS
+def test_statements_have_the_same_figures_from_every_door(door: Door, tmp_path: Path) -> None:
+    from tests.customers.test_statements import books
+
+    path = books(tmp_path)
+    today = date.today()
+    out = tmp_path / "st"
+    run = ["statements", str(path), "--as-on", f"{today:%d-%m-%Y}", "--no-pdf"]
+    assert main([*run, "--out", str(out)]) in (0, 1)
+    book = book_of(path, name="books.xlsx")
+    said = door("statements", book)
+    assert said.startswith(f"2 statements 01-04-{today.year - (today.month < 4)} to")
+    assert said.endswith("xlbo statements BOOK.xlsx --as-on DATE --out DIR.")
+    for sheet, header in (("Statements", "Customer Code"), ("Reminders", "Days Overdue")):
+        assert book_table(book, sheet, header) == file_table(out / "statements.xlsx", sheet, header)
+    assert book.sheets["Statements"].cell("A2").startswith("Each customer's statement is on")
+    for code in ("KAV", "SAH"):
+        each = file_table(out / "statements" / f"{code}.xlsx", "Statement", "Date")
+        assert len(each) > 2
+        assert book_table(book, f"SOA {code}", "Date") == each
+    assert "SOA IDLE" not in [s.name for s in book.sheets]  # no balance, no line: no statement
+
+
+# -- GST reconciliation ------------------------------------------------------------------------
+
+
+def test_gst_recon_button_reads_the_2b_files_beside_the_saved_books(tmp_path: Path) -> None:
+    """The classic add-in: the Purchases sheet as saved, the GSTR-2B JSON files in the gstr2b
+    folder beside it; the same sheets as `xlbo gst-recon`, into the workbook and beside it."""
+    from tests.gstrecon.scenario import month
+
+    downloads = tmp_path / "gstr2b"
+    downloads.mkdir()
+    path, october, november = month(downloads)
+    books = path.rename(tmp_path / "books.xlsx")
+    cli = tmp_path / "cli" / "recon.xlsx"
+    cli.parent.mkdir()
+    run = ["gst-recon", "--purchases", str(books), "--gstr2b", str(october)]
+    assert main([*run, "--gstr2b", str(november), "--out", str(cli)]) == 1
+    book = book_of(books, name="books.xlsx", folder=tmp_path)
+    gst_recon = importlib.import_module("macros.xlbo_buttons").gst_recon
+    said = gst_recon(book)
+    assert "matched" in said and "missing in 2B" in said
+    assert said.endswith(
+        "Read books.xlsx as last saved and 2 GSTR-2B files; saved gst-recon.xlsx beside it."
+    )
+    for sheet, header in (
+        ("Matched", "GSTIN"),
+        ("Mismatched", "GSTIN"),
+        ("Missing in 2B", "GSTIN"),
+        ("ITC at Risk", "GSTIN"),
+    ):
+        expected = file_table(cli, sheet, header)
+        assert len(expected) > 1, sheet
+        assert book_table(book, sheet, header) == expected, sheet
+        assert file_table(tmp_path / "gst-recon.xlsx", sheet, header) == expected, sheet
+
+
+def test_gst_recon_says_plainly_what_it_needs(tmp_path: Path) -> None:
+    """Lite (in the browser: no folder), or the classic add-in before the 2B is downloaded:
+    the message under the Lite button, or in the classic add-in's alert."""
+    from xlbo.errors import UserError
+
+    unsaved = Book.from_tables({"Purchases": [["Vendor Code"]]})
+    said = _lite("gst_recon", unsaved)
+    assert "In xlwings Lite, in the browser, there is no folder to read" in said
+    with pytest.raises(UserError, match="save the workbook in a folder first"):
+        _classic("gst_recon", unsaved)
+    saved = book_of(write_xlsx(tmp_path / "b.xlsx", {"Purchases": [["Vendor Code"]]}),
+                    name="b.xlsx", folder=tmp_path)  # fmt: skip
+    assert _lite("gst_recon", saved).startswith(
+        "Download each month's GSTR-2B from the GST portal as JSON and put the files in the "
+        f"folder {tmp_path / 'gstr2b'}"
+    )
+
+
+# -- audit verify ------------------------------------------------------------------------------
+
+
+@DOORS
+def test_audit_verify_checks_the_log_sheet_the_buttons_keep(door: Door) -> None:
+    from xlbo.audit.hook import LITE_SHEET
+
+    book = Book.from_tables(
+        {
+            "Stock Items": [["Item Code", "Description", "Unit"], ["P1", "Paper", "ream"]],
+            "Stock Moves": [
+                ["Date", "Item Code", "Type", "Quantity", "Rate"],
+                [datetime(2026, 11, 2), "P1", "Receipt", 10.0, 250.0],
+            ],
+        }
+    )
+    door("stock", book)
+    door("stock", book)
+    log_sheet = book.sheets[LITE_SHEET]
+    assert log_sheet.visible is False  # hidden in Lite as in the classic add-in
+    said = door("audit_verify", book)
+    assert said.startswith(f"The {LITE_SHEET} sheet of master.xlsx holds: 2 entries chained")
+    verify = book_table(book, "Audit Verify", "Checked")
+    assert verify[1][:2] == [f"the {LITE_SHEET} sheet of this workbook", "holds"]
+    assert verify[-1][:2] == ["the log file and the snapshot", "not checked"]
+    first = next(c for (r, c), v in log_sheet.values.items() if r == 2 and c == 3)
+    entry = log_sheet.values[(2, first)]
+    log_sheet.values[(2, first)] = entry.replace('"job":"stock"', '"job":"stick"')
+    said = door("audit_verify", book)
+    assert said.startswith(f"The {LITE_SHEET} sheet is broken at entry 1: entry 1 was changed")
+    assert book_table(book, "Audit Verify", "Checked")[1][1] == "does NOT hold"
+
+
+def test_audit_verify_of_a_saved_workbook_checks_the_log_file_beside_it(tmp_path: Path) -> None:
+    """A workbook saved in a folder, whose books xlbo ran on from the command line: the log
+    file beside it, its head and the rows against the snapshot, as xlbo audit verify checks."""
+    from tests.vendors.books import books
+
+    path = books(tmp_path)
+    assert (
+        main(["payables", str(path), "--as-on", "30-11-2026", "--out", str(tmp_path / "r.xlsx")])
+        == 0
+    )
+    book = book_of(path, name="books.xlsx", folder=tmp_path)
+    verify = importlib.import_module("macros.xlbo_buttons").audit_verify
+    assert verify(book).startswith("The audit log of books.xlsx holds: 1 entry chained")
+    rows = book_table(book, "Audit Verify", "Checked")
+    assert rows[1][:2] == ["books.xlbo-log.jsonl beside the saved file", "holds"]
+    assert all(r[0] != "the log file and the snapshot" for r in rows)
+    saved = openpyxl.load_workbook(path)
+    saved["Journal"]["E2"] = 21000  # edited outside xlbo
+    saved.save(path)
+    said = verify(book)
+    assert "changed outside xlbo since the last logged run" in said
+    findings = [r[2] for r in book_table(book, "Audit Verify", "Checked")[1:]]
+    assert any("Journal!E2" in f for f in findings), findings
+
+
 # -- one registry ------------------------------------------------------------------------------
 
 

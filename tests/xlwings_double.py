@@ -142,6 +142,8 @@ class Sheet:
         self.tables = Tables(self)
         self.autofitted = False
         self.writes = 0
+        self.visible = True
+        """`Sheet.visible`, a bool in classic xlwings and Lite alike (no very hidden)."""
 
     def store(self, cell: Cell, item: Any) -> None:
         if isinstance(item, str) and item.startswith("'"):

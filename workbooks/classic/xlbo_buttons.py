@@ -61,6 +61,31 @@ def calendar(book: Any) -> str:
     return buttons.calendar(book)
 
 
+def audit_verify(book: Any) -> str:
+    """Check the audit trail of `book` (its log sheet, and the log file beside it when saved)."""
+    return buttons.audit_verify(book)
+
+
+def payables(book: Any) -> str:
+    """Propose the payment run as on today; the Payment Run sheet goes into `book`."""
+    return buttons.payables(book)
+
+
+def pay_ticked(book: Any) -> str:
+    """Pay the bills ticked on the Payment Run sheet of `book`; payments go into new sheets."""
+    return buttons.pay_ticked(book)
+
+
+def gst_recon(book: Any) -> str:
+    """Match the Purchases sheet with the GSTR-2B JSON files in the gstr2b folder beside `book`."""
+    return buttons.gst_recon(book)
+
+
+def statements(book: Any) -> str:
+    """Draw up each customer's statement of account as on today into `book`."""
+    return buttons.statements(book)
+
+
 def _from_excel(handler: Callable[[Any], str]) -> None:
     book = xw.Book.caller()
     try:
@@ -112,3 +137,28 @@ def stock_caller() -> None:
 def calendar_caller() -> None:
     """RunPython entry point of the Calendar button."""
     _from_excel(calendar)
+
+
+def audit_verify_caller() -> None:
+    """RunPython entry point of the Audit Verify button."""
+    _from_excel(audit_verify)
+
+
+def payables_caller() -> None:
+    """RunPython entry point of the Payables button."""
+    _from_excel(payables)
+
+
+def pay_ticked_caller() -> None:
+    """RunPython entry point of the Pay Ticked button."""
+    _from_excel(pay_ticked)
+
+
+def gst_recon_caller() -> None:
+    """RunPython entry point of the GST Recon button."""
+    _from_excel(gst_recon)
+
+
+def statements_caller() -> None:
+    """RunPython entry point of the Statements button."""
+    _from_excel(statements)

@@ -170,3 +170,33 @@ def stock(book: xw.Book):
 def calendar(book: xw.Book):
     """List what is overdue and due in the next 7 days (statutory dates, meetings, contracts, bills) with who owns each, and the year's calendar; the .ics: xlbo calendar."""
     run_script("calendar", book, "C30")
+
+
+@script(button="[xlbo_audit_verify]xlbo!A32", show_taskpane=True)
+def audit_verify(book: xw.Book):
+    """Check the audit trail: the chain of this workbook's log and, beside a saved workbook, the log file, its head hash and the books' rows against the last snapshot."""
+    run_script("audit_verify", book, "C33")
+
+
+@script(button="[xlbo_payables]xlbo!A35", show_taskpane=True)
+def payables(book: xw.Book):
+    """Propose the payment run as on today from Purchases: due dates (MSME), s.43B(h) risk, TDS and the net to pay; tick Pay, then Pay Ticked. Ticks survive a new run."""
+    run_script("payables", book, "C36")
+
+
+@script(button="[xlbo_pay_ticked]xlbo!A38", show_taskpane=True)
+def pay_ticked(book: xw.Book):
+    """Pay the bills ticked on the Payment Run: payments, payment journal, advices and the bank file's lines on a sheet (the file itself: xlbo payables --confirm)."""
+    run_script("pay_ticked", book, "C39")
+
+
+@script(button="[xlbo_gst_recon]xlbo!A41", show_taskpane=True)
+def gst_recon(book: xw.Book):
+    """Match the Purchases sheet (as saved) with the GSTR-2B JSON files in the gstr2b folder beside this workbook; not in Lite (no folder): xlbo gst-recon."""
+    run_script("gst_recon", book, "C42")
+
+
+@script(button="[xlbo_statements]xlbo!A44", show_taskpane=True)
+def statements(book: xw.Book):
+    """Each customer's statement of account as on today from the Journal, with ageing, advances, credit limit and the reminders due (the PDFs: xlbo statements)."""
+    run_script("statements", book, "C45")

@@ -56,12 +56,13 @@ class ExcelBook:
     def sheet_names(self) -> list[str]:
         return [sheet.name for sheet in self.book.sheets]
 
-    def _resolve(self, name: str) -> str:
+    def resolve(self, name: str) -> str:
+        """The sheet's real name for a name typed with other case or spaces ("" when none)."""
         wanted = header_key(name)
         return next((s for s in self.sheet_names() if header_key(s) == wanted), "")
 
     def has(self, name: str) -> bool:
-        return bool(self._resolve(name))
+        return bool(self.resolve(name))
 
     def sheet_rows(self, sheet: str) -> list[list[Any]]:
         """All cells of a sheet from A1 as rows (values only; errors as their text)."""
@@ -74,7 +75,7 @@ class ExcelBook:
     def read_table(
         self, name: str, headers: Sequence[str] | None = None, *, title: str | None = None
     ) -> Table:
-        sheet = self._resolve(name)
+        sheet = self.resolve(name)
         if not sheet:
             raise SheetProblem(
                 f"This workbook has no sheet named '{name}' (it has: {', '.join(self.sheet_names())})."
@@ -98,6 +99,8 @@ class ExcelBook:
 
     def _write_sheet(self, result: ResultSheet) -> None:
         sheet = self._target(result.name)
+        if result.hidden:  # the log, a run's settings: Lite hides too (very hidden it cannot)
+            sheet.visible = False
         if result.headerless:
             rows = result.frame.to_numpy(dtype=object).tolist()
             if rows:
@@ -116,13 +119,14 @@ class ExcelBook:
         header.font.color = Colour.HEADER_TEXT.value
         columns = [result.column(h) for h in headers]
         rows = result.frame.to_numpy(dtype=object).tolist()
+        last = top + len(rows)
+        if rows:  # formats first: a text column keeps 0012345 as typed, not the number 12345
+            for col, column in enumerate(columns, start=1):
+                sheet.range((top + 1, col), (last, col)).number_format = column.excel_format
         for start in range(0, len(rows), BLOCK_ROWS):
             block = [[as_text_cell(v) for v in row] for row in rows[start : start + BLOCK_ROWS]]
             sheet.range((top + 1 + start, 1)).value = block
-        last = top + len(rows)
         if rows:
-            for col, column in enumerate(columns, start=1):
-                sheet.range((top + 1, col), (last, col)).number_format = column.excel_format
             self._links(sheet, result, headers, top)
             self._highlights(sheet, result, headers, top)
         if result.excel_table and headers:

@@ -7,12 +7,14 @@ the same code, and the same job as `xlbo` on the command line.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from xlbo.book.display import ResultSheet
 from xlbo.book.excel import ExcelBook
 from xlbo.errors import UserError
 from xlbo.jobs.registry import (
@@ -326,6 +328,203 @@ def calendar(book: Any, today: date | None = None) -> str:
     return f"{_outcome(result)}. The .ics file: xlbo calendar on the command line."
 
 
+def _beside_journal(sheets: Iterable[ResultSheet], name: str) -> list[ResultSheet]:
+    """A job's journal (purchase vouchers, payments) as the sheet `name`: the open workbook's
+    own Journal sheet, the books, is never replaced."""
+    return [
+        replace(s, name=name, excel_table=name.replace(" ", "")) if s.name == "Journal" else s
+        for s in sheets
+    ]
+
+
+def payables(book: Any, today: date | None = None) -> str:
+    """Propose the payment run as on today from this workbook's Purchases (with Vendors, TDS
+    Rules, Payment Layouts, and the Journal's payments already made): the Payment Run sheet
+    (due date, MSME, s.43B(h) risk, TDS, net to pay), the Purchase Journal and Issues. Clicked
+    again, it keeps the Pay ticks of the bills still open, as `xlbo payables` run again does."""
+    from xlbo.jobs.registry import PayablesSettings
+
+    excel = ExcelBook(book)
+    settings = PayablesSettings(as_on=today or date.today())
+    result = run("payables", {"book": excel, "earlier": excel}, settings)
+    excel.write(_beside_journal(result.sheets, "Purchase Journal"))
+    return f"{_outcome(result)} Tick Pay beside the bills to pay, then click Pay Ticked."
+
+
+def pay_ticked(book: Any) -> str:
+    """Pay the bills ticked on the Payment Run sheet, as `xlbo payables --confirm` does: the
+    Payments, the Payment Journal (vendor, TDS payable, bank) to post into the Journal, a
+    payment advice per vendor, and the bank file's lines on the Bank File sheet (a file to
+    upload: xlbo payables --confirm writes it)."""
+    from xlbo.jobs.registry import PayablesSettings
+
+    excel = ExcelBook(book)
+    result = run("payables", {"run": excel}, PayablesSettings())
+    excel.write(_beside_journal(result.sheets, "Payment Journal"))
+    return " ".join([*result.lines, *result.warnings])
+
+
+STATEMENTS_NOTE = (
+    "Each customer's statement is on its SOA sheet; as .xlsx and PDF files, one a customer: "
+    "xlbo statements BOOK.xlsx --as-on DATE --out DIR."
+)
+
+
+def statements(book: Any, today: date | None = None) -> str:
+    """Draw up each customer's statement of account as on today from this workbook's Journal
+    (Opening Bills, Customers, Accounts): the Statements summary, the Reminders (invoices past
+    their credit days), an SOA sheet per customer and Issues. The PDFs: xlbo statements."""
+    from xlbo.jobs.registry import StatementsSettings
+    from xlbo.jobs.statements import statement_sheet
+
+    excel = ExcelBook(book)
+    settings = StatementsSettings(as_on=today or date.today(), pdf=False)
+    result = run("statements", {"book": excel}, settings)
+    company = ""
+    if excel.has("Company"):
+        from xlbo.master.load import load
+
+        data, _ = load(excel)
+        company = data.company.name if data.company else ""
+    taken: set[str] = set()
+    each = [
+        replace(
+            statement_sheet(s, company), name=_sheet_name(f"SOA {s.customer.customer_code}", taken)
+        )
+        for s in result.value
+    ]
+    shown = [
+        replace(
+            s, title=(f"Statements of account as on {settings.as_on:%d-%m-%Y}", STATEMENTS_NOTE)
+        )
+        if s.name == "Statements"
+        else s
+        for s in result.sheets
+    ]
+    excel.write([*shown, *each])
+    return f"{_outcome(result)}. {STATEMENTS_NOTE}"
+
+
+GSTR2B_FOLDER = "gstr2b"
+"""The folder beside the books where the GST Recon button finds the GSTR-2B JSON files."""
+GST_RECON_BOOK = "gst-recon.xlsx"
+
+
+def gst_recon(book: Any) -> str:
+    """Reconcile this workbook's Purchases sheet (with Vendors), as last saved, with the
+    GSTR-2B JSON files downloaded from the GST portal into the gstr2b folder beside it: the
+    Summary, Matched, Suggested, Mismatched, Missing in Books, Missing in 2B, ITC at Risk and
+    Follow-up sheets go into this workbook, and gst-recon.xlsx beside it, as `xlbo gst-recon`
+    writes them. xlwings Lite, in the browser, sees neither the saved file nor the JSON."""
+    from xlbo.book.atomic import collect_kept
+    from xlbo.jobs.registry import GstReconSettings
+
+    excel = ExcelBook(book)
+    folder = saved_folder(book)
+    if folder is None:
+        raise UserError(
+            "GST Recon reads the GSTR-2B JSON files from the gstr2b folder beside this workbook, "
+            "and the Purchases sheet as saved: save the workbook in a folder first. In xlwings "
+            "Lite, in the browser, there is no folder to read: run xlbo gst-recon --purchases "
+            "BOOK.xlsx --gstr2b 2B.json --out recon.xlsx on a computer with Python."
+        )
+    downloads = folder / GSTR2B_FOLDER
+    found = sorted(downloads.glob("*.json")) if downloads.is_dir() else []
+    if not found:
+        raise UserError(
+            f"Download each month's GSTR-2B from the GST portal as JSON and put the files in the "
+            f"folder {downloads}, then click GST Recon again."
+        )
+    books = Path(str(book.fullname))
+    with collect_kept() as kept:  # an earlier reconciliation kept as previous
+        result = run(
+            "gst-recon",
+            {"purchases": books},
+            GstReconSettings(folder / GST_RECON_BOOK, tuple(found)),
+        )
+    excel.write(result.sheets)
+    return (
+        f"{_outcome(result)} Read {books.name} as last saved and {len(found)} GSTR-2B files; "
+        f"saved {GST_RECON_BOOK} beside it." + "".join(f" {k}" for k in kept)
+    )
+
+
+VERIFY_SHEET = "Audit Verify"
+
+
+def audit_verify(book: Any) -> str:
+    """Check this workbook's audit trail: the chain of the hidden xlbo log sheet where the
+    buttons log their runs, and, for a workbook saved in a folder with a log file beside it
+    (BOOK.xlbo-log.jsonl, which xlbo on the command line writes), that log's chain, the head
+    hash the workbook carries and the Journal and master rows against the last snapshot, as
+    `xlbo audit verify` does. The findings go on the Audit Verify sheet."""
+    import pandas as pd
+
+    from xlbo.audit.hook import LITE_SHEET
+    from xlbo.audit.log import log_path
+    from xlbo.jobs.registry import AuditSettings
+
+    excel = ExcelBook(book)
+    folder = saved_folder(book)
+    saved = Path(str(book.fullname)) if folder is not None else None
+    checks: list[tuple[str, Any]] = []
+    if saved is not None and saved.is_file() and log_path(saved).is_file():
+        checks.append((f"{log_path(saved).name} beside the saved file", saved))
+    if excel.has(LITE_SHEET) or not checks:
+        checks.append((f"the {LITE_SHEET} sheet of this workbook", excel))
+    rows: list[list[str]] = []
+    said: list[str] = []
+    for what, source in checks:
+        try:
+            lines = list(run("audit", {"book": source}, AuditSettings("verify")).lines)
+            verdict = "holds"
+        except UserError as problem:
+            lines, verdict = problem.message.splitlines(), "does NOT hold"
+        rows += [[what, verdict, line] for line in lines]
+        said.append(lines[0])
+    if saved is None:
+        rows.append(
+            [
+                "the log file and the snapshot",
+                "not checked",
+                "This workbook is not saved in a folder Python can see (xlwings Lite, in the "
+                "browser, sees no files): the log file xlbo writes beside saved books, the head "
+                "hash and the rows against the last snapshot are checked by the Verify button of "
+                "the classic add-in, or xlbo audit verify BOOK.xlsx.",
+            ]
+        )
+    frame = pd.DataFrame(rows, columns=["Checked", "Outcome", "Finding"], dtype=object)
+    from xlbo.book.display import Column, Kind
+
+    excel.write(
+        [
+            ResultSheet(
+                VERIFY_SHEET,
+                frame,
+                columns={
+                    "Checked": Column(width=34),
+                    "Outcome": Column(width=14),
+                    "Finding": Column(kind=Kind.LONG_TEXT, width=90),
+                },
+                title=(f"Audit trail of {excel.name}",),
+            )
+        ]
+    )
+    return " ".join(said)
+
+
+def _sheet_name(text: str, taken: set[str]) -> str:
+    """`text` as a sheet name Excel takes (31 characters, none of []:*?/\\'), apart from those
+    in `taken` (any case)."""
+    base = re.sub(r"[\[\]:*?/\\']", "-", text)[:31]
+    name, number = base, 2
+    while name.casefold() in taken:
+        suffix = f" ({number})"
+        name, number = base[: 31 - len(suffix)] + suffix, number + 1
+    taken.add(name.casefold())
+    return name
+
+
 @dataclass(frozen=True)
 class Button:
     """A ribbon button: its label, its group on the xlbo tab, what it runs, and the job of the
@@ -417,6 +616,51 @@ BUTTONS: tuple[Button, ...] = (
         "List what is overdue and due in the next 7 days (statutory dates, meetings, contracts, "
         "bills) with who owns each, and the year's calendar; the .ics: xlbo calendar.",
         "calendar",
+    ),
+    Button(
+        "audit_verify",
+        "Audit Verify",
+        "Office",
+        audit_verify,
+        "Check the audit trail: the chain of this workbook's log and, beside a saved workbook, "
+        "the log file, its head hash and the books' rows against the last snapshot.",
+        "audit",
+    ),
+    Button(
+        "payables",
+        "Payables",
+        "Vendors",
+        payables,
+        "Propose the payment run as on today from Purchases: due dates (MSME), s.43B(h) risk, "
+        "TDS and the net to pay; tick Pay, then Pay Ticked. Ticks survive a new run.",
+        "payables",
+    ),
+    Button(
+        "pay_ticked",
+        "Pay Ticked",
+        "Vendors",
+        pay_ticked,
+        "Pay the bills ticked on the Payment Run: payments, payment journal, advices and the "
+        "bank file's lines on a sheet (the file itself: xlbo payables --confirm).",
+        "payables",
+    ),
+    Button(
+        "gst_recon",
+        "GST Recon",
+        "Vendors",
+        gst_recon,
+        "Match the Purchases sheet (as saved) with the GSTR-2B JSON files in the gstr2b folder "
+        "beside this workbook; not in Lite (no folder): xlbo gst-recon.",
+        "gst-recon",
+    ),
+    Button(
+        "statements",
+        "Statements",
+        "Customers",
+        statements,
+        "Each customer's statement of account as on today from the Journal, with ageing, "
+        "advances, credit limit and the reminders due (the PDFs: xlbo statements).",
+        "statements",
     ),
 )
 """Every button, in ribbon order; later jobs add theirs."""

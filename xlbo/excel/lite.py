@@ -88,15 +88,20 @@ PASTE_SHEETS: dict[str, tuple[str, ...]] = {"reconcile": ("Bank Statement", "Led
 
 
 def lite_workbooks() -> list[LiteWorkbook]:
-    """The master-data template with every button, then one workbook per button."""
+    """The master-data template with every button, then one workbook per job, with that job's
+    buttons (Payables and Pay Ticked together: the second reads what the first wrote)."""
     workbooks = [LiteWorkbook("xlbo-master.xlsx", "master data, with every job", BUTTONS)]
+    by_job: dict[str, list[Button]] = {}
     for button in BUTTONS:
+        by_job.setdefault(button.job, []).append(button)
+    for buttons in by_job.values():
+        first = buttons[0]
         workbooks.append(
             LiteWorkbook(
-                f"xlbo-{button.name.replace('_', '-')}.xlsx",
-                button.label,
-                (button,),
-                PASTE_SHEETS.get(button.name, ()),
+                f"xlbo-{first.name.replace('_', '-')}.xlsx",
+                first.label,
+                tuple(buttons),
+                PASTE_SHEETS.get(first.name, ()),
             )
         )
     return workbooks

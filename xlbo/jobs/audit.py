@@ -23,7 +23,7 @@ import pandas as pd
 
 from xlbo.audit import log, verify
 from xlbo.audit.records import AuditRecord, Change, from_plain
-from xlbo.book import Column, Kind, ResultSheet, write_workbook
+from xlbo.book import Column, Kind, Reader, ResultSheet, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
 from xlbo.errors import FileProblem, UserError
 from xlbo.jobs.registry import (
@@ -54,6 +54,8 @@ TRAIL_HEADERS = (
 def audit_job(inputs: Mapping[str, Source], settings: AuditSettings) -> JobResult:
     books = inputs["book"]
     if not isinstance(books, Path):
+        if settings.action == "verify":
+            return _verify_open(books)
         raise UserError("The audit log sits beside a books file: run xlbo audit on the file.")
     if not books.is_file():
         raise FileProblem(f"{books}: no such file. Name the books whose log to check.")
@@ -85,6 +87,44 @@ def _verify(books: Path) -> JobResult:
         if count > SHOWN:
             lines.append(f"  … and {count - SHOWN} more: xlbo audit report lists them all.")
     raise UserError("\n".join(lines))
+
+
+def _verify_open(book: Reader) -> JobResult:
+    """A workbook open in Excel (the Verify button): the chain of its hidden `xlbo log` sheet,
+    where the buttons log their runs. Its last entry and the rows edited since are not checked:
+    the head hash and the snapshot are kept beside a saved file (checked on the file)."""
+    from xlbo.audit.hook import LITE_SHEET
+
+    if not book.has(LITE_SHEET):
+        raise UserError(
+            f"This workbook has no '{LITE_SHEET}' sheet: no button has run a job on it yet, or "
+            "the sheet was deleted."
+        )
+    frame = book.read_table(LITE_SHEET, ("Seq", "Part", "Entry")).frame
+    if not {"Seq", "Part", "Entry"} <= set(frame.columns):
+        raise UserError(
+            f"The {LITE_SHEET} sheet lost its Seq, Part and Entry columns: the log was edited."
+        )
+    parts: dict[int, list[tuple[int, str]]] = {}
+    for seq, part, text in frame[["Seq", "Part", "Entry"]].itertuples(index=False):
+        try:
+            parts.setdefault(int(seq), []).append((int(part), "" if text is None else str(text)))
+        except (TypeError, ValueError):
+            raise UserError(
+                f"The {LITE_SHEET} sheet has a row that is not xlbo's (Seq {seq!r}, Part "
+                f"{part!r}): the log was edited."
+            ) from None
+    lines = ["".join(t for _, t in sorted(parts[s])).encode("utf-8") for s in sorted(parts)]
+    chain = log.verify_chain(lines)
+    if not chain.intact:
+        raise UserError(
+            f"The {LITE_SHEET} sheet is broken at entry {chain.broken_at}: {chain.problem}."
+        )
+    said = (
+        f"The {LITE_SHEET} sheet of {Path(book.name).name} holds: {_entries(chain.entries)} "
+        f"chained, head {chain.head[:16]}…"
+    )
+    return JobResult(EXIT_OK, (said,), headline=said, value=chain)
 
 
 def _day(stamp: Any) -> date | None:

@@ -71,6 +71,24 @@ from xlbo.vendors.run import OpenBill, propose
 from xlbo.vendors.settle import Payment
 
 PAYMENTS_BOOK = "payments.xlsx"
+BANK_FILE_SHEET = "Bank File"
+
+
+def bank_file_sheet(name: str, content: bytes) -> ResultSheet:
+    """The bank file's lines as text, one a row under its name: for the open books (the
+    Payables button, Lite), where no file is written."""
+    import pandas as pd
+
+    from xlbo.book.display import Column, Kind
+
+    lines = content.decode("ascii", errors="replace").splitlines()
+    return ResultSheet(
+        BANK_FILE_SHEET,
+        pd.DataFrame({name: lines}, dtype=object),
+        columns={name: Column(kind=Kind.ID, width=100)},
+        title=(f"Bank file {name}: copy these lines into a text file of that name to upload",),
+        autofilter=False,
+    )
 
 
 @dataclass(frozen=True)
@@ -218,9 +236,11 @@ def _propose_job(inputs: Mapping[str, Source], settings: PayablesSettings) -> Jo
     rows, problems = _proposal(found, as_on)
     issues = [*found.issues, *problems]
     carried: set[tuple[str, str]] = set()
-    if out is not None and out.is_file():
+    # the run ticked before: the file made again, or the Payables button's sheet in the books
+    ticked = inputs.get("earlier") or (out if out is not None and out.is_file() else None)
+    if ticked is not None:
         try:
-            earlier, _ = read_ticks(out)
+            earlier, _ = read_ticks(ticked)
             open_keys = {r.key for r in rows}
             carried = {key for key, _ in earlier if key in open_keys}
         except UserError:
@@ -321,25 +341,32 @@ def _bank(accounts: Sequence[BankAccount], wanted: str | None) -> BankAccount | 
 
 
 def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
-    if not isinstance(run, Path):
+    from xlbo.book.excel import ExcelBook
+
+    if not isinstance(run, Path | ExcelBook):
         raise UserError("--confirm takes the run workbook file xlbo payables wrote.")
-    if not run.is_file():
+    if isinstance(run, Path) and not run.is_file():
         raise UserError(f"{run} is not there; give the run workbook xlbo payables wrote.")
     saved = run_settings(run)
+    name = Path(run.name).name
     try:
         as_on = parse_date(saved.get("As On"))
     except ValueError as error:
         raise UserError(
-            f"{run.name}, sheet Run: the As On date cannot be read ({error}); make the run again "
+            f"{name}, sheet Run: the As On date cannot be read ({error}); make the run again "
             "with xlbo payables BOOK --as-on DATE --out run.xlsx."
         ) from None
     if as_on is None:
-        raise UserError(f"{run.name}, sheet Run: the As On date is missing; make the run again.")
-    book = Path(saved["Book"])
-    master = Path(saved["Master"]) if saved.get("Master") else None
+        raise UserError(f"{name}, sheet Run: the As On date is missing; make the run again.")
+    # a run the Payables button wrote into the open books: those books are its Book and Master
+    book: Source = Path(saved["Book"]) if isinstance(run, Path) else run
+    master = Path(saved["Master"]) if isinstance(run, Path) and saved.get("Master") else None
     day = settings.pay_date or as_on
-    out = settings.out or run.with_name(f"payments-{day:%Y-%m-%d}")
-    check_output_folder(out, run, book, master)
+    out = settings.out or (
+        run.with_name(f"payments-{day:%Y-%m-%d}") if isinstance(run, Path) else None
+    )
+    if out is not None:
+        check_output_folder(out, file_of(run), file_of(book), master)
     ticks, issues = read_ticks(run)
     found = gather(book, master)
     rows, problems = _proposal(found, as_on)
@@ -358,7 +385,7 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
                     problem="The ticked bill is no longer open in the books (paid since, or its "
                     "row changed); it was not paid",
                     hint="Make the run again to see what is open now.",
-                    file=run.name,
+                    file=name,
                 )
             )
             continue
@@ -373,7 +400,7 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
                     "is not known)",
                     hint="Write the TDS section on the bill or the vendor, make the run again "
                     "and tick it there.",
-                    file=run.name,
+                    file=name,
                 )
             )
             continue
@@ -455,13 +482,15 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
         ],
         issues_sheet(issues),
     ]
-    if runs and (out / PAYMENTS_BOOK).exists():
+    if runs and out is None:  # the open books: the bank file's text on a sheet to copy out
+        sheets.append(bank_file_sheet(made.name, made.content))
+    if runs and out is not None and (out / PAYMENTS_BOOK).exists():
         warnings.append(
             f"{out} already held payments confirmed from a run (kept as previous): upload one "
             "bank file only, or the vendors are paid twice."
         )
     files: tuple[Path, ...] = ()
-    if runs:
+    if runs and out is not None:
         with result_set(out):
             with atomic_path(out / made.name) as temporary:
                 temporary.write_bytes(made.content)
@@ -475,6 +504,12 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
     lines = [f"{headline}."]
     if files:
         lines.append(f"Bank file: {files[0]}; journal and advices: {files[1]}.")
+    elif runs:
+        lines.append(
+            f"The bank file {made.name} is on the {BANK_FILE_SHEET} sheet: copy its lines into a "
+            "text file of that name to upload (xlbo payables --confirm writes the file itself)."
+        )
+    if runs:
         lines.append(
             "Post the payment Journal into the books, so that the next run sees these bills paid."
         )

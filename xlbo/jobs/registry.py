@@ -174,9 +174,11 @@ class InvoicesSettings:
 
 @dataclass(frozen=True)
 class GstReconSettings:
-    """`xlbo gst-recon --purchases BOOK --gstr2b 2B.json [--gstr2b …] [--master M] --out R`."""
+    """`xlbo gst-recon --purchases BOOK --gstr2b 2B.json [--gstr2b …] [--master M] --out R`, or
+    the GST Recon button."""
 
     out: Path
+    """The reconciliation workbook (the GST Recon button: gst-recon.xlsx beside the books)."""
     gstr2b: tuple[Path, ...] = ()
     """The GSTR-2B JSON files, one a period."""
 
@@ -526,8 +528,6 @@ JOBS: dict[str, Job] = {
             ),
             GstReconSettings,
             _gst_recon,
-            "it reads GSTR-2B JSON files downloaded from the GST portal; the button is still "
-            "to come (issue 15, item 6)",
         ),
         Job(
             "tds-recon",
@@ -538,7 +538,8 @@ JOBS: dict[str, Job] = {
             ),
             TdsReconSettings,
             _tds_recon,
-            "it reads Form 26AS downloaded from TRACES; the button is still to come",
+            "it reads Form 26AS as TRACES exports it (a text file); issue 15 asks buttons for "
+            "payables, statements and the GST reconciliation only",
         ),
         Job(
             "letters",
@@ -556,10 +557,10 @@ JOBS: dict[str, Job] = {
                 Input("book", "the books with the Purchases sheet", False),
                 Input("master", "the master workbook with Vendors and Bank Accounts", False),
                 Input("run", "a payment run whose Pay column you ticked (--confirm)", False),
+                Input("earlier", "the run ticked before, whose ticks a new run keeps", False),
             ),
             PayablesSettings,
             _payables,
-            "its buttons come with issue 15's item 6 (payables, statements, GST reconciliation)",
         ),
         Job(
             "contracts",
@@ -569,8 +570,8 @@ JOBS: dict[str, Job] = {
             ),
             ContractsSettings,
             _contracts,
-            "it writes a calendar file (.ics) beside the alerts; its button comes with issue "
-            "15's item 6",
+            "it writes a calendar file (.ics) beside the alerts; in Excel the Calendar button's "
+            "Due sheet lists the same contract dates",
         ),
         Job(
             "statements",
@@ -580,16 +581,12 @@ JOBS: dict[str, Job] = {
             ),
             StatementsSettings,
             _statements,
-            "it writes a statement workbook and PDF per customer (LibreOffice); its button comes "
-            "with issue 15's item 6",
         ),
         Job(
             "audit",
             (Input("book", "the books whose log (BOOK.xlbo-log.jsonl) to check"),),
             AuditSettings,
             _audit,
-            "it reads the log beside a books file (BOOK.xlbo-log.jsonl), which xlwings Lite, in "
-            "the browser, cannot see; its button is still to come (issue 16, item 5)",
         ),
         Job(
             "stock",
@@ -614,7 +611,8 @@ JOBS: dict[str, Job] = {
             (Input("master", "the master workbook with Employees and Leave Taken"),),
             LeaveSettings,
             _leave,
-            "its button comes with issue 16's item 5",
+            "issue 16 asks buttons for stock, calendar, audit verify and final settlement (which "
+            "counts the leave encashed); the leave register: xlbo leave",
         ),
         Job(
             "final-settlement",

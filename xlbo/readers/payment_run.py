@@ -9,12 +9,15 @@ cell, and that bill is not paid.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from xlbo.book import FileBook
+from xlbo.book import FileBook, Reader
 from xlbo.cells import clean_text
 from xlbo.errors import UserError
 from xlbo.issues import Issue, Severity, display_value
+
+if TYPE_CHECKING:
+    from xlbo.book.excel import ExcelBook
 
 RUN_SHEET = "Payment Run"
 
@@ -55,19 +58,21 @@ def _ticked(value: Any) -> bool | None:
     return True if text in MARKS else None
 
 
-def read_ticks(run: Path) -> tuple[list[tuple[tuple[str, str], str]], list[Issue]]:
+def read_ticks(run: Path | Reader) -> tuple[list[tuple[tuple[str, str], str]], list[Issue]]:
     """The bills ticked in a run's Pay column ((vendor code, bill no) folded, with the cell),
-    and an Issue for each Pay cell that holds something else."""
-    book = FileBook(run)
+    and an Issue for each Pay cell that holds something else. `run` is the run's file, or the
+    open workbook the Payables button wrote its Payment Run sheet into."""
+    book = FileBook(run) if isinstance(run, Path) else run
+    name = Path(book.name).name
     if not book.has(RUN_SHEET):
         raise UserError(
-            f"{run.name} has no '{RUN_SHEET}' sheet: --confirm takes the run workbook "
+            f"{name} has no '{RUN_SHEET}' sheet: --confirm takes the run workbook "
             "xlbo payables wrote (BOOK --as-on DATE --out run.xlsx)."
         )
     table = book.read_table(RUN_SHEET, KEY_HEADERS)
     if not set(KEY_HEADERS) <= set(table.frame.columns):
         raise UserError(
-            f"{run.name}, sheet {RUN_SHEET}: the columns {', '.join(KEY_HEADERS)} are needed; "
+            f"{name}, sheet {RUN_SHEET}: the columns {', '.join(KEY_HEADERS)} are needed; "
             "make the run again with xlbo payables BOOK --as-on DATE --out run.xlsx."
         )
     ticks: list[tuple[tuple[str, str], str]] = []
@@ -86,7 +91,7 @@ def read_ticks(run: Path) -> tuple[list[tuple[tuple[str, str], str]], list[Issue
                     value=display_value(values.get(PAY)),
                     problem="The Pay cell holds neither a tick nor a blank; the bill was not paid",
                     hint="Write Yes, Y, x or ✓ to pay the bill; leave it blank (or No) not to.",
-                    file=run.name,
+                    file=name,
                 )
             )
         elif mark and not (code and number):
@@ -98,7 +103,7 @@ def read_ticks(run: Path) -> tuple[list[tuple[tuple[str, str], str]], list[Issue
                     value=display_value(values.get(PAY)),
                     problem="A tick on a row without a Vendor Code and Bill No pays nothing",
                     hint="Tick the bills' own rows (the total row is not a bill).",
-                    file=run.name,
+                    file=name,
                 )
             )
         elif mark:
@@ -124,23 +129,32 @@ def read_ticks(run: Path) -> tuple[list[tuple[tuple[str, str], str]], list[Issue
                         problem=f"A tick in the {stray} column, not in {PAY}: bill {number} "
                         "was not paid",
                         hint=f"Move the tick to the {PAY} column (the first) and confirm again.",
-                        file=run.name,
+                        file=name,
                     )
                 )
     return ticks, issues
 
 
-def run_settings(run: Path) -> dict[str, str]:
-    book = FileBook(run)
+def run_settings(run: Path | ExcelBook) -> dict[str, str]:
+    """The run's hidden Run sheet (Book, Master, As On); a run in the open workbook (the
+    Payables button's) names no files: that workbook is its books."""
+    book = FileBook(run) if isinstance(run, Path) else run
+    if not isinstance(run, Path) and not (book.has(SETTINGS_SHEET) and book.has(RUN_SHEET)):
+        raise UserError(
+            f"{Path(book.name).name} holds no payment run yet: click Payables, tick Pay beside "
+            "the bills to pay, then click Pay Ticked."
+        )
     if not book.has(SETTINGS_SHEET):
         raise UserError(
-            f"{run.name} is not a payment run made by xlbo (it has no Run sheet); make one "
-            "with xlbo payables BOOK --as-on DATE --out run.xlsx."
+            f"{Path(book.name).name} is not a payment run made by xlbo (it has no Run sheet); "
+            "make one with xlbo payables BOOK --as-on DATE --out run.xlsx."
         )
     settings = {}
     for row in book.sheet_rows(book.resolve(SETTINGS_SHEET)):
         if row and row[0] is not None:
             settings[str(row[0]).strip()] = "" if len(row) < 2 or row[1] is None else str(row[1])
+    if not isinstance(run, Path):
+        return settings
     named = Path(settings.get("Book", ""))
     if not settings.get("Book") or not named.is_file():
         raise UserError(
