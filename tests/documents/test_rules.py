@@ -121,8 +121,8 @@ def test_the_template_has_the_invoices_and_items_sheets(tmp_path: Path) -> None:
     assert "xlbo numbers the document" in invoices.cell(1, 17).comment.text
     kinds = [dv.formula1 for dv in invoices.data_validations.dataValidation]
     assert (
-        '"Tax Invoice,Bill of Supply,Credit Note,Debit Note,Receipt Voucher,Refund Voucher"'
-        in kinds
+        '"Tax Invoice,Bill of Supply,Credit Note,Debit Note,Receipt Voucher,Refund Voucher,'
+        'Revised Invoice"' in kinds
     )
     receipts = [c.value for c in book["Receipts"][1] if c.value is not None]
     assert receipts == [

@@ -195,22 +195,3 @@ def test_the_vouchers_pdfs_carry_rules_50_and_51s_fields(tmp_path: Path) -> None
         "Reverse Charge: No",
     ):
         assert field in refund, field
-
-
-def test_a_revised_invoice_is_not_a_type_xlbo_issues(tmp_path: Path) -> None:
-    """Rule 53's revised invoice (for supplies between the effective date of registration and
-    its grant) is not issued: the row is an Issue naming the types xlbo issues, and nothing
-    else of the sheet is held back."""
-    rows = [line("SAH", kind="Revised Invoice", original="INV/26-27/0001"), line("KAV")]
-    assert issue(tmp_path, book(tmp_path, rows)) == 1
-    assert list(register(tmp_path)) == ["INV/26-27/0001"]
-    problems = {
-        r["Cell"]: r["Problem"]
-        for r in rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")
-        if r["Severity"] == "Error"
-    }
-    assert list(problems) == ["A2"]
-    assert (
-        "'Revised Invoice' is not one of: Tax Invoice, Bill of Supply, Credit Note"
-        in (problems["A2"])
-    )

@@ -15,6 +15,7 @@ Company sheet's PIN. A document that lacks one gets no e-invoice and the reason 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -253,12 +254,18 @@ def einvoice(document: Document, seller_pin: str) -> dict[str, Any]:
     return payload
 
 
+@functools.cache
+def _validator() -> Any:
+    """The shipped schema's validator, made once a process."""
+    from jsonschema import Draft7Validator  # type: ignore[import-untyped]
+
+    return Draft7Validator(SCHEMA)
+
+
 def schema_errors(payloads: Sequence[dict[str, Any]]) -> list[str]:
     """What in `payloads` breaks `SCHEMA` (each with its document number); [] when all hold.
     A break is a bug in xlbo (the documents were checked before), so the job raises on it."""
-    from jsonschema import Draft7Validator  # type: ignore[import-untyped]
-
-    validator = Draft7Validator(SCHEMA)
+    validator = _validator()
     errors = []
     for payload in payloads:
         number = payload.get("DocDtls", {}).get("No", "?")

@@ -6,6 +6,9 @@ Sections [IC utils/gstr_1; Notification 12/2024-CT]:
 - `b2b`: invoices to registered persons, by recipient GSTIN, tax by rate;
 - `b2cl`: inter-State invoices to unregistered persons above ₹1 lakh (₹2.5 lakh before
   1-8-2024), by place of supply;
+- `b2ba` / `b2cla`: revised invoices (Rule 53) as amendments of the `b2b` / `b2cl` invoice
+  they revise (`oinum`, `oidt`), in full, in the month of the revision; the HSN summary counts
+  the revision's lines less the original's;
 - `b2cs`: all other supplies to unregistered persons, net of their notes, summed by type of
   supply, place of supply and rate;
 - `cdnr` / `cdnur`: credit and debit notes to registered persons / large inter-State notes to
@@ -37,6 +40,7 @@ B2CL_LIMITS: tuple[tuple[date, Decimal], ...] = (
 """An invoice to an unregistered person above this value, inter-State, is `b2cl` (from a date)."""
 DOC_KINDS = {
     DocumentType.TAX_INVOICE: (1, "Invoices for outward supply"),
+    DocumentType.REVISED_INVOICE: (3, "Revised Invoice"),
     DocumentType.DEBIT_NOTE: (4, "Debit Note"),
     DocumentType.CREDIT_NOTE: (5, "Credit Note"),
     DocumentType.RECEIPT_VOUCHER: (6, "Receipt voucher"),
@@ -106,6 +110,69 @@ SCHEMA: dict[str, Any] = {
             },
         },
         "b2cl": {"type": "array"},
+        "b2ba": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["ctin", "inv"],
+                "properties": {
+                    "ctin": _GSTIN,
+                    "inv": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": [
+                                "oinum",
+                                "oidt",
+                                "inum",
+                                "idt",
+                                "val",
+                                "pos",
+                                "rchrg",
+                                "inv_typ",
+                                "itms",
+                            ],
+                            "properties": {
+                                "oinum": _NUMBER,
+                                "oidt": _DAY,
+                                "inum": _NUMBER,
+                                "idt": _DAY,
+                                "val": _MONEY,
+                                "pos": _POS,
+                                "rchrg": {"enum": ["Y", "N"]},
+                                "inv_typ": {"enum": ["R", "SEWP", "SEWOP", "DE", "CBW"]},
+                                "itms": _ITEMS,
+                            },
+                        },
+                    },
+                },
+            },
+        },
+        "b2cla": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["pos", "inv"],
+                "properties": {
+                    "pos": _POS,
+                    "inv": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["oinum", "oidt", "inum", "idt", "val", "itms"],
+                            "properties": {
+                                "oinum": _NUMBER,
+                                "oidt": _DAY,
+                                "inum": _NUMBER,
+                                "idt": _DAY,
+                                "val": _MONEY,
+                                "itms": _ITEMS,
+                            },
+                        },
+                    },
+                },
+            },
+        },
         "b2cs": {
             "type": "array",
             "items": {
@@ -199,7 +266,10 @@ def gstr1(
     lines_of: dict[str, list[Mapping[str, Any]]] = {}
     for line in lines:
         lines_of.setdefault(line["Document No"], []).append(line)
+    by_number = {str(d["Document No"]): d for d in documents}
     b2b: dict[str, list[dict[str, Any]]] = {}
+    b2ba: dict[str, list[dict[str, Any]]] = {}
+    b2cla: dict[str, list[dict[str, Any]]] = {}
     b2cl: dict[str, list[dict[str, Any]]] = {}
     cdnr: dict[str, list[dict[str, Any]]] = {}
     cdnur: list[dict[str, Any]] = []
@@ -230,7 +300,24 @@ def gstr1(
                 heads["samt"] += sign * (line["SGST"] + line["UTGST"])
                 heads["csamt"] += sign * line["Cess"]
             continue
-        if kind is DocumentType.BILL_OF_SUPPLY:
+        counted = [(sign, items)]  # the lines the HSN summary counts, each way
+        if kind is DocumentType.REVISED_INVOICE:
+            original = by_number.get(str(document["Original Invoice"]))
+            amended = {
+                "oinum": str(document["Original Invoice"]),
+                "oidt": f"{original['Date']:%d-%m-%Y}" if original else day,
+                "inum": number,
+                "idt": day,
+                "val": _amount(document["Total"]),
+            }
+            if registered:
+                b2ba.setdefault(document["GSTIN"], []).append(
+                    {**amended, "pos": pos, "rchrg": rchrg, "inv_typ": "R", "itms": _items(items)}
+                )
+            else:
+                b2cla.setdefault(pos, []).append({**amended, "itms": _items(items, False)})
+            counted.append((-1, lines_of.get(str(document["Original Invoice"]), [])))
+        elif kind is DocumentType.BILL_OF_SUPPLY:
             supply = ("INTER" if inter else "INTRA") + ("B2B" if registered else "B2C")
             supply = {"INTERB2B": "INTRB2B", "INTERB2C": "INTRB2C"}.get(supply, supply)
             nil[supply] = nil.get(supply, Decimal(0)) + document["Taxable Value"]
@@ -269,7 +356,7 @@ def gstr1(
         if kind is DocumentType.BILL_OF_SUPPLY:
             continue
         table = hsn["hsn_b2b" if registered else "hsn_b2c"]
-        for line in items:
+        for sign, line in ((sign, line) for sign, some in counted for line in some):
             key = (str(line["HSN/SAC"]), str(line["UQC"]), line["GST Rate"])
             row = table.setdefault(
                 key,
@@ -292,6 +379,10 @@ def gstr1(
         report["b2b"] = [{"ctin": ctin, "inv": inv} for ctin, inv in sorted(b2b.items())]
     if b2cl:
         report["b2cl"] = [{"pos": pos, "inv": inv} for pos, inv in sorted(b2cl.items())]
+    if b2ba:
+        report["b2ba"] = [{"ctin": ctin, "inv": inv} for ctin, inv in sorted(b2ba.items())]
+    if b2cla:
+        report["b2cla"] = [{"pos": pos, "inv": inv} for pos, inv in sorted(b2cla.items())]
     if b2cs:
         report["b2cs"] = [
             {"sply_ty": supply, "pos": pos, "typ": "OE", "rt": _rate(rate),

@@ -23,6 +23,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from xlbo.documents.gstr1 import b2cl_limit
 from xlbo.documents.model import (
     ADVANCE_RATE,
     VOUCHERS,
@@ -633,6 +634,89 @@ def _refunded(
     return original, None
 
 
+def _revised(
+    group: _Group,
+    original: str,
+    numbers: Mapping[str, Issued],
+    supplier: Party | None,
+    faults: _Faults,
+) -> tuple[str, date | None]:
+    """The tax invoice a revised invoice revises (Rule 53(1)): its number and date, or
+    ("", None) with an issue at the row. It must be a tax invoice xlbo issued to the same
+    customer, on or before the revision's date, not revised already (the next revision revises
+    the revised one's original again, from its figures: xlbo keeps one revision an invoice),
+    with no IRN (an e-invoice is cancelled within 24 hours, or corrected by a note), and the
+    revision's series is its own."""
+    cell = ("Original Invoice", original)
+    if not original:
+        faults.invoice(
+            group.first_row,
+            "Original Invoice",
+            "",
+            "A Revised Invoice needs the number and date of the invoice it revises (Rule 53(1))",
+            "Give the tax invoice's number as the Invoice Register shows it.",
+        )
+        return "", None
+    invoice = numbers.get(original.casefold())
+    revised_by = [
+        i.number
+        for i in numbers.values()
+        if i.kind is DocumentType.REVISED_INVOICE and i.original.casefold() == original.casefold()
+    ]
+    shared = sorted(
+        {
+            i.kind.value
+            for i in numbers.values()
+            if i.series.casefold() == group.series.casefold()
+            and i.kind is not DocumentType.REVISED_INVOICE
+        }
+    )
+    problem, hint = "", ""
+    if invoice is None or invoice.kind is not DocumentType.TAX_INVOICE:
+        problem = f"Original Invoice {original} is not a tax invoice xlbo issued"
+        hint = "Give the number of a Tax Invoice in the Invoice Register."
+    elif invoice.customer_code.casefold() != group.customer_code.casefold():
+        problem = (
+            f"Invoice {original} was issued to {invoice.customer_code}, not {group.customer_code}"
+        )
+        hint = "A revised invoice revises an invoice of the same customer."
+    elif invoice.date > group.date:
+        cell = ("Date", f"{group.date:%d-%m-%Y}")
+        problem = (
+            f"The revised invoice is dated before invoice {original} ({invoice.date:%d-%m-%Y})"
+        )
+        hint = "Date the revised invoice on or after the invoice."
+    elif revised_by:
+        problem = f"Invoice {original} was revised already, by {revised_by[0]}"
+        hint = "Correct it further with a Credit Note or Debit Note against it."
+    elif invoice.irn:
+        problem = f"Invoice {original} is an e-invoice (IRN {invoice.irn[:8]}…): the IRP takes no revision"
+        hint = "Cancel it on the IRP within 24 hours and issue it again, or issue a Credit Note or Debit Note."
+    elif shared:
+        cell = ("Series", group.series)
+        problem = f"Series {group.series} numbers {', '.join(shared)}s already"
+        hint = "Give revised invoices a series of their own, e.g. RI."
+    if problem or invoice is None:
+        faults.invoice(group.first_row, cell[0], cell[1], problem, hint)
+        return original, None
+    return invoice.number, invoice.date
+
+
+def _amendable(document: Document, numbers: Mapping[str, Issued]) -> bool:
+    """A revision GSTR-1 can report invoice by invoice: to a registered buyer (B2BA), or an
+    inter-State invoice to an unregistered buyer above the B2CL limit, before and after (B2CLA)."""
+    if document.registered:
+        return True
+    invoice = numbers.get(document.original.casefold())
+    limit = to_paise(b2cl_limit(document.date))
+    return (
+        not document.intra_state
+        and invoice is not None
+        and invoice.total > limit
+        and document.total > limit
+    )
+
+
 def _series_fits(group: _Group, faults: _Faults) -> bool:
     longest = longest_series(group.date)
     if SERIES.fullmatch(group.series) and len(group.series) <= longest:
@@ -797,6 +881,8 @@ def issue_documents(
                     )
                 else:
                     original, original_date = invoice.number, invoice.date
+        elif group.kind is DocumentType.REVISED_INVOICE:
+            original, original_date = _revised(group, original, numbers, supplier, faults)
         elif group.kind is DocumentType.REFUND_VOUCHER:
             original, original_date = _refunded(group, original, numbers, faults)
         place_code = group.place.code if group.place else ""
@@ -844,6 +930,22 @@ def issue_documents(
                     f"The refund of {format_inr(from_paise(document.total))} is more than the "
                     f"advance of {format_inr(from_paise(refunded.total))} on {refunded.number}",
                     "Refund at most what the receipt voucher received.",
+                )
+            )
+            continue
+        if group.kind is DocumentType.REVISED_INVOICE and not _amendable(document, numbers):
+            held += 1
+            issues.append(
+                _invoice_issue(
+                    cells,
+                    group.first_row,
+                    "Original Invoice",
+                    original,
+                    f"Invoice {original} went to an unregistered buyer and is reported in "
+                    "GSTR-1's B2C (small) table, which is amended by month, not invoice by "
+                    "invoice; xlbo revises invoices to registered buyers and large inter-State "
+                    "invoices (B2CL) only",
+                    "Issue a Credit Note or Debit Note against the invoice for the difference.",
                 )
             )
             continue
@@ -906,6 +1008,7 @@ def issue_documents(
             group.customer_code,
             place_code,
             document.total,
+            original=original,
         )
         documents.append(replace(document, number=number))
     return Outcome(tuple(documents), tuple(already), held, tuple(issues), tuple(reprinted))

@@ -13,7 +13,7 @@ balances the voucher:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 import pandas as pd
@@ -47,7 +47,10 @@ VOUCHER_TYPE = {
     DocumentType.CREDIT_NOTE: "Credit Note",
     DocumentType.RECEIPT_VOUCHER: "Receipt",
     DocumentType.REFUND_VOUCHER: "Payment",
+    DocumentType.REVISED_INVOICE: "Sales",
 }
+TAXABLE_NOTE = "Taxable at GST "
+"""A sales line's narration, before its rate."""
 
 
 def _percent(rate: Decimal) -> str:
@@ -77,7 +80,7 @@ def voucher(document: Document) -> list[list[object]]:
         account = SALES_SERVICES if line.service else SALES_GOODS
         sales[(account, line.gst_rate)] = sales.get((account, line.gst_rate), 0) + line.taxable
     for (account, rate), taxable in sorted(sales.items()):
-        lines.append((account, -taxable, "", f"Taxable at GST {_percent(rate)}"))
+        lines.append((account, -taxable, "", f"{TAXABLE_NOTE}{_percent(rate)}"))
     sgst = OUTPUT["utgst"] if document.utgst else OUTPUT["sgst"]
     output = not document.reverse_charge  # on reverse charge the recipient pays the tax
     for account, credit in (
@@ -113,7 +116,69 @@ def voucher(document: Document) -> list[list[object]]:
     return rows
 
 
-def journal_frame(documents: Iterable[Document]) -> pd.DataFrame:
-    """Every document's journal lines as a frame with the Journal's headers."""
-    rows = [row for document in documents for row in voucher(document)]
+def revision(document: Document, original: Iterable[Sequence[object]]) -> list[list[object]]:
+    """A revised invoice's journal lines (Rule 53): what it posts less what its `original`
+    invoice's lines posted, account by account (sales by rate), so the books move by the
+    difference only; an account the revision leaves as it was gets no line.
+
+    The original's 1,18,000 revised to 1,41,600 (taxable 1,00,000 → 1,20,000 at 18%) posts
+    Trade Receivables Dr 23,600, Sales Cr 20,000, Output IGST Cr 3,600."""
+    at = {h: i for i, h in enumerate(HEADERS)}
+    net: dict[tuple[str, str, str], Decimal] = {}
+    notes: dict[tuple[str, str, str], str] = {}
+    for sign, rows in ((1, voucher(document)), (-1, original)):
+        for row in rows:
+            note = str(row[at["Narration"]] or "")
+            key = (
+                str(row[at["Account"]]),
+                str(row[at["Party"]] or ""),
+                note if note.startswith(TAXABLE_NOTE) else "",
+            )
+            debit, credit = row[at["Debit"]], row[at["Credit"]]
+            amount = (debit if isinstance(debit, Decimal) else Decimal(0)) - (
+                credit if isinstance(credit, Decimal) else Decimal(0)
+            )
+            net[key] = net.get(key, Decimal(0)) + sign * amount
+            notes.setdefault(key, note)
+    narration = (
+        f"{document.kind.value} {document.number} to {document.customer.name} against "
+        f"{document.original}: the difference"
+    )
+    return [
+        [
+            document.date,
+            document.number,
+            VOUCHER_TYPE[document.kind],
+            account,
+            amount if amount > 0 else None,
+            -amount if amount < 0 else None,
+            party,
+            "",
+            note or narration,
+        ]
+        for (account, party, note), amount in net.items()
+        if amount
+    ]
+
+
+def journal_frame(
+    documents: Iterable[Document], earlier: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Every document's journal lines as a frame with the Journal's headers. A revised
+    invoice posts its difference from its original's lines, found in `earlier` (the Journal
+    of earlier runs) or among these documents'."""
+    rows: list[list[object]] = []
+    for document in documents:
+        if document.kind is DocumentType.REVISED_INVOICE:
+            posted = (
+                earlier.loc[earlier["Voucher No"] == document.original, list(HEADERS)]
+                .to_numpy()
+                .tolist()
+                if earlier is not None and len(earlier)
+                else []
+            )
+            posted += [row for row in rows if row[1] == document.original]
+            rows += revision(document, posted)
+        else:
+            rows += voucher(document)
     return pd.DataFrame(rows, columns=list(HEADERS), dtype=object)

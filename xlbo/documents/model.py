@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from xlbo.documents.rules import GOODS_COPIES, SERVICE_COPIES
 from xlbo.master.records import DocumentType
@@ -220,24 +221,24 @@ class Document:
     def _sum(self, head: str) -> int:
         return sum(int(getattr(line, head)) for line in self.lines)
 
-    @property
+    @cached_property
     def taxable(self) -> int:
         return self._sum("taxable")
 
-    @property
+    @cached_property
     def cgst(self) -> int:
         return self._sum("cgst")
 
-    @property
+    @cached_property
     def sgst(self) -> int:
         """SGST or UTGST (see `utgst`)."""
         return self._sum("sgst")
 
-    @property
+    @cached_property
     def igst(self) -> int:
         return self._sum("igst")
 
-    @property
+    @cached_property
     def cess(self) -> int:
         return self._sum("cess")
 
@@ -303,6 +304,8 @@ class Issued:
     total: int
     """Paise."""
     irn: str = ""
+    original: str = ""
+    """The document it corrects, refunds or adjusts (the register's Original Invoice)."""
 
     @property
     def key(self) -> tuple[str, str, dt.date, str, str]:

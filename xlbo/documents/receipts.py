@@ -187,19 +187,29 @@ def open_of(
     documents: Iterable[Mapping[str, Any]], settled: Iterable[tuple[str, int]]
 ) -> dict[str, OpenDocument]:
     """What each issued document still has open (by number, case-folded): its total, less the
-    credit notes against it and what receipts settled (`settled`: (number, paise)). Receipt and
-    refund vouchers are advances, not dues: none is open."""
+    credit notes against it and what receipts settled (`settled`: (number, paise)); a revised
+    invoice sets its original's total. Receipt and refund vouchers are advances, not dues: none
+    is open."""
     found: dict[str, OpenDocument] = {}
     credits: list[tuple[str, int]] = []
+    revisions: list[tuple[str, int]] = []
     for row in documents:
         kind = str(row.get("Document Type"))
         total = to_paise(row["Total"])
         if kind == "Credit Note":
             credits.append((str(row.get("Original Invoice") or ""), total))
+        elif kind == "Revised Invoice":  # the invoice is now due at its revised total
+            revisions.append((str(row.get("Original Invoice") or ""), total))
         elif kind in ("Tax Invoice", "Bill of Supply", "Debit Note"):
             number = str(row["Document No"])
             found[number.casefold()] = OpenDocument(
                 number, row["Date"], str(row.get("Customer Code") or ""), total
+            )
+    for number, total in revisions:
+        document = found.get(number.casefold())
+        if document is not None:
+            found[number.casefold()] = OpenDocument(
+                document.number, document.date, document.customer_code, total
             )
     for number, paise in [*credits, *settled]:
         document = found.get(number.casefold())

@@ -147,6 +147,7 @@ def issued_from(row: Mapping[str, Any]) -> Issued | None:
         place_code=str(row.get("State Code") or "").zfill(2),
         total=to_paise(total),
         irn=str(row.get("IRN") or ""),
+        original=str(row.get("Original Invoice") or ""),
     )
 
 

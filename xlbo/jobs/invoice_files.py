@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -19,17 +20,19 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import xlsxwriter
 
 from xlbo.book import ResultSheet
 from xlbo.book.display import Column, Kind
+from xlbo.documents.einvoice import schema_errors
 from xlbo.documents.model import Document
+from xlbo.jobs.document_xlsx import Page, Picture, Style, write_pages
 from xlbo.master.records import DocumentType
-from xlbo.money import INR_NUMBER_FORMAT, format_inr, from_paise
+from xlbo.money import format_inr, from_paise
 
 TITLES = {
     DocumentType.TAX_INVOICE: "TAX INVOICE",
@@ -38,6 +41,7 @@ TITLES = {
     DocumentType.DEBIT_NOTE: "DEBIT NOTE",
     DocumentType.RECEIPT_VOUCHER: "RECEIPT VOUCHER",
     DocumentType.REFUND_VOUCHER: "REFUND VOUCHER",
+    DocumentType.REVISED_INVOICE: "REVISED INVOICE",
 }
 MONEY_HEADER = {
     DocumentType.RECEIPT_VOUCHER: "Amount Received",
@@ -65,52 +69,58 @@ def _state(document: Document, which: str) -> str:
 
 
 IN_PARALLEL_FROM = 200
-"""Documents from which their workbooks are written by one process a core (each ~8 ms)."""
+"""Documents from which their files are written by one process a core (each ~2 ms)."""
 
 
-def write_documents(documents: Sequence[tuple[Path, Document]]) -> list[Path]:
-    """Each document's workbook at its path, by one process a core when there are many (on a
-    machine that has processes: not in the browser, where xlwings Lite runs)."""
+@dataclass(frozen=True)
+class DocumentFiles:
+    """Where one document's files go: its workbook, and its e-invoice JSON when it has one."""
+
+    workbook: Path
+    document: Document
+    einvoice: Path | None = None
+    payload: dict[str, Any] | None = None
+    """The e-invoice (INV-01), checked against the shipped schema as it is written."""
+
+
+def write_documents(documents: Sequence[DocumentFiles]) -> list[Path]:
+    """Each document's workbook (and e-invoice JSON) at its paths, by one process a core when
+    there are many (on a machine that has processes: not in the browser, where xlwings Lite
+    runs). Returns the workbooks."""
     cores = os.cpu_count() or 1
     if len(documents) < IN_PARALLEL_FROM or cores < 2 or sys.platform == "emscripten":
-        return [write_document(path, document) for path, document in documents]
+        return [write_files(files) for files in documents]
     with concurrent.futures.ProcessPoolExecutor(max_workers=cores) as pool:
         return list(
-            pool.map(
-                write_document,
-                [path for path, _ in documents],
-                [document for _, document in documents],
-                chunksize=max(1, len(documents) // (cores * 8)),
-            )
+            pool.map(write_files, documents, chunksize=max(1, len(documents) // (cores * 8)))
         )
 
 
+def write_files(files: DocumentFiles) -> Path:
+    """One document's workbook, and its e-invoice as the IRP's bulk upload takes it (a list of
+    one); an e-invoice that breaks the schema is xlbo's bug, and raises."""
+    write_document(files.workbook, files.document)
+    if files.einvoice is not None and files.payload is not None:
+        errors = schema_errors([files.payload])
+        if errors:  # the documents were checked before: a break is xlbo's bug
+            raise RuntimeError("e-invoice JSON breaks the INV-01 schema: " + "; ".join(errors))
+        files.einvoice.write_text(json.dumps([files.payload], indent=2), encoding="utf-8")
+    return files.workbook
+
+
 def write_document(path: Path, document: Document) -> Path:
-    """The document's workbook at `path` (a new file; text is always written as text)."""
-    book = xlsxwriter.Workbook(
-        str(path),
-        {
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-            "in_memory": True,  # no temporary files: a thousand documents write in seconds
-        },
+    """The document's workbook at `path` (a new file; text is always written as text): one
+    page laid out once, a sheet per Rule 48 copy."""
+    return write_pages(
+        path,
+        document_page(document),
+        tuple(zip(SHEETS, document.copies, strict=False)),
+        title=f"{TITLES[document.kind]} {document.number}",
     )
-    book.set_properties({"title": f"{TITLES[document.kind]} {document.number}", "author": "xlbo"})
-    f = {
-        "title": book.add_format({"bold": True, "font_size": 14}),
-        "caption": book.add_format({"bold": True, "align": "right", "font_size": 9}),
-        "bold": book.add_format({"bold": True}),
-        "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
-        "head": book.add_format(
-            {"bold": True, "border": 1, "bg_color": "#D9E1F2", "text_wrap": True, "font_size": 9}
-        ),
-        "cell": book.add_format({"border": 1, "font_size": 9, "text_wrap": True, "valign": "top"}),
-        "money": book.add_format({"border": 1, "font_size": 9, "num_format": INR_NUMBER_FORMAT}),
-        "qty": book.add_format({"border": 1, "font_size": 9, "num_format": "0.###"}),
-        "total": book.add_format({"bold": True, "border": 1, "num_format": INR_NUMBER_FORMAT}),
-        "label": book.add_format({"bold": True, "align": "right"}),
-    }
+
+
+def document_page(document: Document) -> Page:
+    """The document's A4 page, its copy caption left to be set."""
     intra = document.intra_state
     heads = (["CGST", "UTGST" if document.utgst else "SGST"] if intra else ["IGST"]) + (
         ["Cess"] if document.cess else []
@@ -128,162 +138,137 @@ def write_document(path: Path, document: Document) -> Path:
         *[(h, 11) for h in heads],
     ]
     last = len(columns) - 1
-    qr = qr_png(document.signed_qr) if document.signed_qr else None
-    for copy, caption in zip(SHEETS, document.copies, strict=False):
-        ws = book.add_worksheet(copy)
-        ws.set_paper(9)
-        ws.set_portrait()
-        ws.fit_to_pages(1, 1)
-        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
-        ws.hide_gridlines(2)
-        for index, (_, width) in enumerate(columns):
-            ws.set_column(index, index, width)
-        # text runs on into the empty cells beside it (right-aligned text to the left): only
-        # what wraps, and the totals' figures, need merged cells (each merge writes every cell)
-        ws.write_string(0, 0, TITLES[document.kind], f["title"])
-        ws.write_string(0, last, caption, f["caption"])
-        supplier = document.supplier
-        row = 2
-        for text, style in (
-            (supplier.name, f["bold"]),
-            (supplier.address, f["wrap"]),
-            (f"GSTIN: {supplier.gstin}    State: {_state(document, 'supplier')}", None),
-        ):
-            if style is f["wrap"]:
-                ws.merge_range(row, 0, row, last, "", style)
-            ws.write_string(row, 0, text, style)
-            row += 1
+    ws = Page(widths=tuple(width for _, width in columns))
+    # text runs on into the empty cells beside it (right-aligned text to the left): only
+    # what wraps, and the totals' figures, need merged cells
+    ws.text(0, 0, TITLES[document.kind], Style.TITLE)
+    ws.caption(0, last, Style.CAPTION)
+    supplier = document.supplier
+    row = 2
+    ws.text(row, 0, supplier.name, Style.BOLD)
+    ws.merge(row + 1, 0, row + 1, last, Style.WRAP)
+    ws.text(row + 1, 0, supplier.address, Style.WRAP)
+    ws.text(row + 2, 0, f"GSTIN: {supplier.gstin}    State: {_state(document, 'supplier')}")
+    row += 4
+    what = "Invoice" if document.kind is DocumentType.TAX_INVOICE else document.kind.value
+    pairs = [
+        (f"{what} No:", document.number, "Date:", f"{document.date:%d-%m-%Y}"),
+        (
+            "Place of Supply:",
+            f"{document.place_of_supply.name} ({document.place_of_supply.code})",
+            "Reverse Charge:",
+            "Yes" if document.reverse_charge else "No",
+        ),
+    ]
+    if document.irn:
+        pairs.append(("IRN:", document.irn, "", ""))
+        pairs.append(("Ack No:", document.ack_no, "Ack Date:", document.ack_date))
+    if document.original:
+        dated = f"{document.original_date:%d-%m-%Y}" if document.original_date else ""
+        pairs.append(
+            ("Receipt Voucher:", document.original, "Voucher Date:", dated)
+            if document.kind is DocumentType.REFUND_VOUCHER
+            else ("Original Invoice:", document.original, "Original Date:", dated)
+            if document.kind is DocumentType.REVISED_INVOICE
+            else ("Against Invoice:", document.original, "Invoice Date:", dated)
+        )
+    for left, left_value, right, right_value in pairs:
+        ws.text(row, 0, left, Style.BOLD)
+        ws.text(row, 2, left_value)
+        ws.text(row, 5, right, Style.BOLD)
+        ws.text(row, 7, right_value)
         row += 1
-        what = "Invoice" if document.kind is DocumentType.TAX_INVOICE else document.kind.value
-        pairs = [
-            (f"{what} No:", document.number, "Date:", f"{document.date:%d-%m-%Y}"),
-            (
-                "Place of Supply:",
-                f"{document.place_of_supply.name} ({document.place_of_supply.code})",
-                "Reverse Charge:",
-                "Yes" if document.reverse_charge else "No",
-            ),
-        ]
-        if document.irn:
-            pairs.append(("IRN:", document.irn, "", ""))
-            pairs.append(("Ack No:", document.ack_no, "Ack Date:", document.ack_date))
-        if document.original:
-            dated = f"{document.original_date:%d-%m-%Y}" if document.original_date else ""
-            pairs.append(
-                ("Receipt Voucher:", document.original, "Voucher Date:", dated)
-                if document.kind is DocumentType.REFUND_VOUCHER
-                else ("Against Invoice:", document.original, "Invoice Date:", dated)
-            )
-        for left, left_value, right, right_value in pairs:
-            ws.write_string(row, 0, left, f["bold"])
-            ws.write_string(row, 2, left_value)
-            ws.write_string(row, 5, right, f["bold"])
-            ws.write_string(row, 7, right_value)
-            row += 1
-        row += 1
-        customer = document.customer
-        ws.write_string(row, 0, "Bill to:", f["bold"])
-        if document.shipping_address:
-            ws.write_string(row, 5, "Ship to:", f["bold"])
-        row += 1
-        bill = [
-            customer.name,
-            customer.address,
-            f"GSTIN: {customer.gstin}" if customer.gstin else "GSTIN: Unregistered",
-            f"State: {_state(document, 'customer')}",
-        ]
-        for index, text in enumerate(bill):
-            if index == 1:  # the address wraps within the bill-to block
-                ws.merge_range(row + index, 1, row + index, 4, "", f["wrap"])
-                ws.write_string(row + index, 1, text, f["wrap"])
-            else:
-                ws.write_string(row + index, 1, text)
-        if document.shipping_address:
-            ws.merge_range(row, 6, row + 2, last, "", f["wrap"])
-            ws.write_string(row, 6, document.shipping_address, f["wrap"])
-        row += len(bill) + 1
-        for index, (header, _) in enumerate(columns):
-            ws.write_string(row, index, header, f["head"])
-        row += 1
-        for number, line in enumerate(document.lines, start=1):
-            taxes = [line.cgst, line.sgst] if intra else [line.igst]
-            if document.cess:
-                taxes.append(line.cess)
-            ws.write_number(row, 0, number, f["cell"])
-            ws.write_string(row, 1, line.description, f["cell"])
-            ws.write_string(row, 2, line.hsn, f["cell"])
-            if line.quantity is not None:
-                ws.write_number(row, 3, float(line.quantity), f["qty"])
-            else:
-                ws.write_blank(row, 3, None, f["qty"])
-            ws.write_string(row, 4, line.unit, f["cell"])
-            ws.write_number(row, 5, float(line.rate), f["money"])
-            ws.write_number(row, 6, float(line.discount), f["money"])
-            ws.write_number(row, 7, float(from_paise(line.taxable)), f["money"])
-            ws.write_string(row, 8, _percent(line.gst_rate), f["cell"])
-            for offset, tax in enumerate(taxes):
-                ws.write_number(row, 9 + offset, float(from_paise(tax)), f["money"])
-            row += 1
-        row += 1
-        totals = [("Taxable Value", document.taxable)]
-        if intra:
-            totals += [("CGST", document.cgst), (heads[1], document.sgst)]
+    row += 1
+    customer = document.customer
+    ws.text(row, 0, "Bill to:", Style.BOLD)
+    if document.shipping_address:
+        ws.text(row, 5, "Ship to:", Style.BOLD)
+    row += 1
+    bill = [
+        customer.name,
+        customer.address,
+        f"GSTIN: {customer.gstin}" if customer.gstin else "GSTIN: Unregistered",
+        f"State: {_state(document, 'customer')}",
+    ]
+    for index, text in enumerate(bill):
+        if index == 1:  # the address wraps within the bill-to block
+            ws.merge(row + index, 1, row + index, 4, Style.WRAP)
+            ws.text(row + index, 1, text, Style.WRAP)
         else:
-            totals.append(("IGST", document.igst))
+            ws.text(row + index, 1, text)
+    if document.shipping_address:
+        ws.merge(row, 6, row + 2, last, Style.WRAP)
+        ws.text(row, 6, document.shipping_address, Style.WRAP)
+    row += len(bill) + 1
+    for index, (header, _) in enumerate(columns):
+        ws.text(row, index, header, Style.HEAD)
+    row += 1
+    for number, line in enumerate(document.lines, start=1):
+        taxes = [line.cgst, line.sgst] if intra else [line.igst]
         if document.cess:
-            totals.append(("Cess", document.cess))
-        if document.reverse_charge:  # the tax is shown, not charged: the recipient pays it
-            totals = [
-                (f"{label} (RCM)" if index else label, paise)
-                for index, (label, paise) in enumerate(totals)
-            ]
-        totals += [
-            ("Round Off", document.round_off),
-            (MONEY_HEADER.get(document.kind, "Total"), document.total),
-        ]
-        for index, (label, paise) in enumerate(totals):
-            ws.write_string(row, 7, label, f["label"])
-            style = f["total"] if index == len(totals) - 1 else f["money"]
-            ws.merge_range(row, 8, row, last, "", style)
-            ws.write_number(row, 8, float(from_paise(paise)), style)
-            row += 1
+            taxes.append(line.cess)
+        ws.number(row, 0, number, Style.CELL)
+        ws.text(row, 1, line.description, Style.CELL)
+        ws.text(row, 2, line.hsn, Style.CELL)
+        if line.quantity is not None:
+            ws.number(row, 3, line.quantity.normalize(), Style.QTY)
+        else:
+            ws.blank(row, 3, Style.QTY)
+        ws.text(row, 4, line.unit, Style.CELL)
+        ws.number(row, 5, line.rate, Style.MONEY)
+        ws.number(row, 6, line.discount, Style.MONEY)
+        ws.number(row, 7, from_paise(line.taxable), Style.MONEY)
+        ws.text(row, 8, _percent(line.gst_rate), Style.CELL)
+        for offset, tax in enumerate(taxes):
+            ws.number(row, 9 + offset, from_paise(tax), Style.MONEY)
         row += 1
-        ws.write_string(row, 0, "Amount in words:", f["bold"])
-        ws.merge_range(row, 2, row + 1, last, "", f["wrap"])
-        ws.write_string(row, 2, document.words, f["wrap"])
-        row += 3
-        ws.write_string(
+    row += 1
+    totals = [("Taxable Value", document.taxable)]
+    if intra:
+        totals += [("CGST", document.cgst), (heads[1], document.sgst)]
+    else:
+        totals.append(("IGST", document.igst))
+    if document.cess:
+        totals.append(("Cess", document.cess))
+    if document.reverse_charge:  # the tax is shown, not charged: the recipient pays it
+        totals = [
+            (f"{label} (RCM)" if index else label, paise)
+            for index, (label, paise) in enumerate(totals)
+        ]
+    totals += [
+        ("Round Off", document.round_off),
+        (MONEY_HEADER.get(document.kind, "Total"), document.total),
+    ]
+    for index, (label, paise) in enumerate(totals):
+        ws.text(row, 7, label, Style.LABEL)
+        style = Style.TOTAL if index == len(totals) - 1 else Style.MONEY
+        ws.merge(row, 8, row, last, style)
+        ws.number(row, 8, from_paise(paise), style)
+        row += 1
+    row += 1
+    ws.text(row, 0, "Amount in words:", Style.BOLD)
+    ws.merge(row, 2, row + 1, last, Style.WRAP)
+    ws.text(row, 2, document.words, Style.WRAP)
+    row += 3
+    ws.text(
+        row, 0, "Tax payable on reverse charge: " + ("Yes" if document.reverse_charge else "No")
+    )
+    if document.reverse_charge:
+        row += 1
+        ws.text(
             row,
             0,
-            "Tax payable on reverse charge: " + ("Yes" if document.reverse_charge else "No"),
+            f"The recipient pays the tax of {format_inr(from_paise(document.tax))} to the "
+            "government; it is not charged on this invoice.",
         )
-        if document.reverse_charge:
-            row += 1
-            ws.write_string(
-                row,
-                0,
-                f"The recipient pays the tax of {format_inr(from_paise(document.tax))} to the "
-                "government; it is not charged on this invoice.",
-            )
-        if qr is not None:  # bottom left, beside the signatory: it overlaps no text
-            png, size = qr
-            ws.insert_image(
-                row + 1,
-                0,
-                "qr.png",
-                {
-                    "image_data": io.BytesIO(png),
-                    "x_scale": QR_PIXELS / size,
-                    "y_scale": QR_PIXELS / size,
-                    "object_position": 3,
-                },
-            )
-        row += 2
-        ws.write_string(row, 6, f"For {supplier.name}", f["bold"])
-        ws.write_string(row + 3, 6, "Authorised Signatory")
-        ws.set_footer(f"&L&8{TITLES[document.kind]} {document.number}&R&8Made with xlbo")
-    book.close()
-    return path
+    if document.signed_qr:  # bottom left, beside the signatory: it overlaps no text
+        png, _ = qr_png(document.signed_qr)
+        ws.picture = Picture(png, row + 1, 0, QR_PIXELS)
+    row += 2
+    ws.text(row, 6, f"For {supplier.name}", Style.BOLD)
+    ws.text(row + 3, 6, "Authorised Signatory")
+    ws.footer = f"&L&8{TITLES[document.kind]} {document.number}&R&8Made with xlbo"
+    return ws
 
 
 QR_PIXELS = 180
