@@ -151,6 +151,12 @@ def parse_yes_no(value: Any) -> bool | None:
     raise ValueError(f"'{value}' is not Yes or No; choose Yes or No from the list")
 
 
+def percent_text(rate: Decimal) -> str:
+    """A rate (a fraction) as a person writes it, the inverse of `parse_percent`: no trailing
+    zeros. `percent_text(Decimal("0.020")), percent_text(Decimal("0.001"))` → `2%`, `0.1%`."""
+    return f"{(rate * 100).normalize():f}%"
+
+
 def parse_percent(value: Any) -> Decimal | None:
     """A rate as a fraction: `12%`, `0.12` and `12` all mean twelve per cent.
 

@@ -102,3 +102,18 @@ def test_payee_checks() -> None:
     assert payee_problem(vendor(bank_account="123", ifsc="HDFC0001234")) == ""
     assert "no Bank Account" in payee_problem(vendor(ifsc="HDFC0001234"))
     assert "5th character" in payee_problem(vendor(bank_account="1", ifsc="HDFCO001234"))
+
+
+def test_one_threshold_decides_neft_or_rtgs_for_the_file_and_the_advice() -> None:
+    """RTGS from ₹2,00,000.00 to the paisa, NEFT below: the bank file's mode and the payments
+    and advice sheets' mode (`xlbo.sheets.payables.mode_of`) come from one rule."""
+    from xlbo.vendors.bankfile import payment_mode
+
+    assert [payment_mode(p) for p in (199_999_99, 200_000_00, 200_000_01)] == [
+        "NEFT",
+        "RTGS",
+        "RTGS",
+    ]
+    layout = [r for r in default_layouts() if r.layout == "Generic NEFT/RTGS CSV"]
+    text = bank_file(layout, PAYMENTS, DAY).content.decode()
+    assert [line.split(",")[0] for line in text.splitlines()[1:]] == ["NEFT", "RTGS"]

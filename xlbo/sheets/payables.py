@@ -15,7 +15,7 @@ from xlbo.book.display import Column, Kind
 from xlbo.master.records import Vendor
 from xlbo.money import from_paise
 from xlbo.readers.payment_run import PAY, SETTINGS_SHEET
-from xlbo.vendors.bankfile import RTGS_FROM, payee_problem
+from xlbo.vendors.bankfile import payee_problem, payment_mode
 from xlbo.vendors.run import OpenBill
 
 PAY_CHOICES = ("Yes", "Y", "x", "✓")
@@ -180,7 +180,7 @@ def advice_sheet(
 
 def mode_of(paid: Sequence[OpenBill]) -> str:
     """NEFT, or RTGS from Rs 2 lakh: how one vendor's payment goes."""
-    return "RTGS" if sum(b.net for b in paid) >= RTGS_FROM else "NEFT"
+    return payment_mode(sum(b.net for b in paid))
 
 
 def payments_sheet(

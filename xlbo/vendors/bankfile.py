@@ -110,8 +110,14 @@ def _number(paise: int, shape: str | None) -> str | None:
     return f"{amount:.2f}"  # the bank's plain number, as payroll's salary transfer file
 
 
+def payment_mode(paise: int) -> str:
+    """How a payment of `paise` goes: RTGS from ₹2 lakh (`RTGS_FROM`), NEFT below."""
+    return "RTGS" if paise >= RTGS_FROM else "NEFT"
+
+
 def _mode(paise: int, codes: str | None) -> str:
-    mode = "RTGS" if paise >= RTGS_FROM else "NEFT"
+    """The payment's mode, as the bank's codes write it (`NEFT=N;RTGS=R`), else its name."""
+    mode = payment_mode(paise)
     for pair in (codes or "").split(";"):
         name, _, code = pair.partition("=")
         if name.strip().upper() == mode and code.strip():

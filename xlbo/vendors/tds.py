@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from xlbo.cells import percent_text
 from xlbo.ids import pan as pan_id
 from xlbo.master.records import PurchaseBill, Vendor
 from xlbo.money import format_inr, from_paise, to_paise
@@ -102,11 +103,6 @@ def payee_rate(rule: TDSRule, pan: str | None) -> tuple[Decimal, str]:
     if pan[3] in "PH":
         return rule.rate_individual, f"{kind} PAN"
     return rule.rate_others, f"{kind or 'other'} PAN"
-
-
-def _percent(rate: Decimal) -> str:
-    text = f"{rate * 100:f}".rstrip("0").rstrip(".")
-    return f"{text}%"
 
 
 def _tax(base: int, rate: Decimal) -> int:
@@ -243,6 +239,6 @@ def tds_on_bills(
             rate=rate,
             base=base,
             amount=tax,
-            why=f"{reason}; {_percent(rate)} ({payee}) of ₹{format_inr(from_paise(base))}",
+            why=f"{reason}; {percent_text(rate)} ({payee}) of ₹{format_inr(from_paise(base))}",
         )
     return results
