@@ -292,6 +292,25 @@ def test_one_receipt_credited_in_parts_is_found_the_other_way() -> None:
     assert pairs == {(0, 0, "Combination"), (1, 0, "Combination")}
 
 
+def test_a_line_with_a_same_amount_line_of_its_party_is_no_set() -> None:
+    # MEENAKSHI's ₹5,000 has two same-amount candidates in the books the same day, Meenakshi
+    # Foods' and Meenakshi Stores', that the names cannot choose between. Meenakshi Foods' ₹2,000 and
+    # ₹3,000 also add up to it, but a line with a same-amount line of its party open in its
+    # window is that line's or a doubt between such lines, never a set by default
+    bank = statement([("2026-10-07", "UPI/CR/644699382068/MEENAKSHI/IOBA/meenaksh", "", 500000)])
+    books = ledger(
+        [
+            ("2026-10-06", "Meenakshi Foods", "", 500000),
+            ("2026-10-06", "Meenakshi Stores", "", 500000),
+            ("2026-10-05", "Meenakshi Foods", "", 200000),
+            ("2026-10-05", "Meenakshi Foods", "", 300000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
+    assert set(suggestions["ledger"]) == {0, 1}
+
+
 def test_two_sets_that_fit_are_abstained_on() -> None:
     bank = statement([("2026-10-12", "NEFT CR-UTIB0000012-OM SAI LOGISTICS-UTIBN1", "", 30000)])
     books = ledger(

@@ -5,6 +5,9 @@ that the bank credited in parts (1:N).
 The rule, for each open target line in order (bank lines first, then ledger lines):
 - candidates are the other side's open lines in the window, in the same direction, each smaller
   than the target, not rejected with it by the user;
+- a line that has an open same-amount line of an alike name (COMBINATION_ALIKE) in its window is
+  neither a target nor a part (`match._combinations`): it is that line's, or a doubt between such
+  lines, and ₹5,000 from MEENAKSHI beside Meenakshi Foods' ₹5,000 is not its ₹2,000 and ₹3,000;
 - they are grouped by their party; for a target that names a party, only the parties most like
   its own count (at least COMBINATION_ALIKE alike, and within PARTY_MARGIN of the most alike
   name open on the other side); for a bank line that names no one (CASH DEPOSIT, CLG) every

@@ -1194,14 +1194,21 @@ def _combinations(run: _Matching) -> pd.DataFrame:
     if run.names is None:
         run.names = _Names.of(run.bank, run.ledger)
     names = run.names.combinable(run.bank_open, run.ledger_open)
+    # a line with an open same-amount line of an alike name in its window is that line's
+    # (or a doubt between such lines), not part of a set
+    pairs, _, _ = _candidates(run)
+    alike_pairs = pairs[pairs["alike"].to_numpy() >= COMBINATION_ALIKE]
+    bank_open, ledger_open = run.bank_open.copy(), run.ledger_open.copy()
+    bank_open[alike_pairs["b"].to_numpy(dtype=np.int64)] = False
+    ledger_open[alike_pairs["l"].to_numpy(dtype=np.int64)] = False
     for found in find_combinations(
         run.bank,
         run.ledger,
         run.window,
         run.rejected,
         True,
-        run.bank_open,
-        run.ledger_open,
+        bank_open,
+        ledger_open,
         undecided,
         names,
     ):
@@ -1221,8 +1228,8 @@ def _combinations(run: _Matching) -> pd.DataFrame:
         run.window,
         refused,
         False,
-        run.ledger_open,
-        run.bank_open,
+        ledger_open & run.ledger_open,
+        bank_open & run.bank_open,
         undecided,
         names,
     ):
