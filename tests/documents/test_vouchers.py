@@ -195,3 +195,67 @@ def test_the_vouchers_pdfs_carry_rules_50_and_51s_fields(tmp_path: Path) -> None
         "Reverse Charge: No",
     ):
         assert field in refund, field
+
+
+def test_an_invoice_after_an_advance_adjusts_it_and_its_tax_goes_to_txpd(tmp_path: Path) -> None:
+    """A tax invoice that names the receipt voucher of an advance (Original Invoice) sets the
+    advance against what the customer owes; the tax paid on the advance when it came in is
+    set off (the journal debits it back; GSTR-1 reports it in `txpd`)."""
+    pdf = soffice() is not None
+    if not pdf and os.environ.get("CI"):
+        pytest.fail("LibreOffice (soffice) is not installed; .ci/run should install it")
+    assert issue(tmp_path, book(tmp_path, [advance("KAV")])) == 0  # 10,000 + IGST 1,800
+    amc = {"description": "Annual maintenance contract", "hsn": "998719", "unit": None,
+           "quantity": 1, "rate": 20000, "place": "Karnataka"}  # fmt: skip
+    rows = [
+        line("KAV", "20-10-2026", original="RV/26-27/0001", **amc),  # type: ignore[arg-type]
+        line("KAV", "21-10-2026", original="RV/26-27/0001", **amc),  # type: ignore[arg-type]
+    ]
+    arguments = ["invoices", str(book(tmp_path, rows, name="sales.xlsx"))]
+    assert main([*arguments, "--out", str(tmp_path / "out"), *([] if pdf else ["--no-pdf"])]) == 1
+    assert register(tmp_path)["INV/26-27/0001"]["Original Invoice"] == "RV/26-27/0001"
+    assert "INV/26-27/0002" not in register(tmp_path)  # the advance is adjusted once
+    problems = [
+        r["Problem"]
+        for r in rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")
+        if r["Severity"] == "Error"
+    ]
+    assert problems == ["The advance on RV/26-27/0001 was adjusted by INV/26-27/0001 already"]
+    posted = [
+        (r["Account"], r["Debit"], r["Credit"])
+        for r in rows_of(tmp_path / "out" / "invoice-register.xlsx", "Journal")
+        if r["Voucher No"] == "INV/26-27/0001"
+    ]
+    assert posted == [
+        ("Trade Receivables", Decimal("23600.00"), None),
+        ("Sales - Services", None, Decimal("20000.00")),
+        ("Output IGST", None, Decimal("3600.00")),
+        ("Trade Receivables", None, Decimal("11800.00")),  # the advance settles part
+        ("Advance from Customers", Decimal("10000.00"), None),
+        ("Output IGST", Decimal("1800.00"), None),  # its tax was paid in October's `at`
+    ]
+    debit = sum(d for _, d, _ in posted if d is not None)
+    assert debit == sum(c for _, _, c in posted if c is not None)
+    report = json.loads((tmp_path / "out" / "gstr1-2026-10.json").read_text())
+    assert schema_errors(report) == []
+    adjusted = [
+        {
+            "pos": "29",
+            "sply_ty": "INTER",
+            "itms": [{"rt": 18, "ad_amt": 10000.0, "iamt": 1800.0, "csamt": 0.0}],
+        }
+    ]
+    assert report["txpd"] == adjusted and report["at"] == adjusted  # fmt: skip
+    if pdf:
+        from pypdf import PdfReader
+
+        page = PdfReader(tmp_path / "out" / "documents" / "INV-26-27-0001.pdf").pages[0]
+        text = " ".join((page.extract_text() or "").split())
+        for field in (
+            "Receipt Voucher: RV/26-27/0001",
+            "Voucher Date: 05-10-2026",
+            "Total 23,600.00",
+            "Less: Advance (RV/26-27/0001) -11,800.00",
+            "Balance Payable 11,800.00",
+        ):
+            assert field in text, field

@@ -16,6 +16,8 @@ Sections [IC utils/gstr_1; Notification 12/2024-CT]:
 - `nil`: bills of supply (exempt), by type of supply;
 - `at`: advances received on receipt vouchers (Rule 50) less those refunded on refund vouchers
   (Rule 51) in the month, by place of supply and rate (`ad_amt`: the value, tax apart);
+- `txpd`: the advances the month's tax invoices adjust (an invoice naming a receipt voucher),
+  their tax paid when they came in, in the same form;
 - `hsn`: the HSN summary, split `hsn_b2b` / `hsn_b2c`, notes netted off;
 - `doc_issue`: the numbers used, per series and kind.
 
@@ -210,6 +212,7 @@ SCHEMA: dict[str, Any] = {
                 },
             },
         },
+        "txpd": {"$ref": "#/properties/at"},
         "doc_issue": {"type": "object", "required": ["doc_det"]},
     },
 }
@@ -275,7 +278,8 @@ def gstr1(
     cdnur: list[dict[str, Any]] = []
     b2cs: dict[tuple[str, str, Decimal], dict[str, Decimal]] = {}
     nil: dict[str, Decimal] = {}
-    advances: dict[tuple[str, str], dict[Decimal, dict[str, Decimal]]] = {}
+    advances: Advances = {}
+    adjusted: Advances = {}
     hsn: dict[str, dict[tuple[str, str, Decimal], dict[str, Any]]] = {"hsn_b2b": {}, "hsn_b2c": {}}
     for document in in_month:
         number = document["Document No"]
@@ -288,18 +292,15 @@ def gstr1(
         rchrg = "Y" if document["Reverse Charge"] == "Yes" else "N"
         sign = -1 if kind in (DocumentType.CREDIT_NOTE, DocumentType.REFUND_VOUCHER) else 1
         if kind in (DocumentType.RECEIPT_VOUCHER, DocumentType.REFUND_VOUCHER):
-            by_rate = advances.setdefault(("INTER" if inter else "INTRA", pos), {})
-            for line in items:
-                heads = by_rate.setdefault(
-                    line["GST Rate"],
-                    {k: Decimal(0) for k in ("ad_amt", "iamt", "camt", "samt", "csamt")},
-                )
-                heads["ad_amt"] += sign * line["Taxable Value"]
-                heads["iamt"] += sign * line["IGST"]
-                heads["camt"] += sign * line["CGST"]
-                heads["samt"] += sign * (line["SGST"] + line["UTGST"])
-                heads["csamt"] += sign * line["Cess"]
+            _add_advance(advances, document, items, home, sign)
             continue
+        voucher = by_number.get(str(document["Original Invoice"] or ""))
+        if (
+            kind is DocumentType.TAX_INVOICE
+            and voucher is not None
+            and voucher["Document Type"] == DocumentType.RECEIPT_VOUCHER.value
+        ):  # the advance this invoice adjusts: its tax, paid when it came in, is set off
+            _add_advance(adjusted, voucher, lines_of.get(str(voucher["Document No"]), []), home)
         counted = [(sign, items)]  # the lines the HSN summary counts, each way
         if kind is DocumentType.REVISED_INVOICE:
             original = by_number.get(str(document["Original Invoice"]))
@@ -403,15 +404,9 @@ def gstr1(
             ]
         }
     if advances:
-        report["at"] = [
-            {"pos": pos, "sply_ty": supply,
-             "itms": [{"rt": _rate(rate),
-                       **{k: _amount(v) for k, v in heads.items()
-                          if not (supply == "INTER" and k in ("camt", "samt"))
-                          and not (supply == "INTRA" and k == "iamt")}}
-                      for rate, heads in sorted(by_rate.items())]}
-            for (supply, pos), by_rate in sorted(advances.items(), key=lambda kv: kv[0][1])
-        ]  # fmt: skip
+        report["at"] = _advance_section(advances)
+    if adjusted:
+        report["txpd"] = _advance_section(adjusted)
     report["hsn"] = {
         part: [
             {"num": number, "hsn_sc": code, "uqc": uqc, "rt": _rate(rate),
@@ -422,6 +417,44 @@ def gstr1(
     }  # fmt: skip
     report["doc_issue"] = {"doc_det": _documents_issued(in_month)}
     return report
+
+
+Advances = dict[tuple[str, str], dict[Decimal, dict[str, Decimal]]]
+"""Advances by (type of supply, place of supply), then rate: value and tax heads."""
+
+
+def _add_advance(
+    advances: Advances,
+    voucher: Mapping[str, Any],
+    lines: Sequence[Mapping[str, Any]],
+    home: str,
+    sign: int = 1,
+) -> None:
+    """A receipt (or, `sign` -1, refund) voucher's lines into `advances`."""
+    pos = str(voucher["State Code"]).zfill(2)
+    by_rate = advances.setdefault(("INTER" if pos != home else "INTRA", pos), {})
+    for line in lines:
+        heads = by_rate.setdefault(
+            line["GST Rate"], {k: Decimal(0) for k in ("ad_amt", "iamt", "camt", "samt", "csamt")}
+        )
+        heads["ad_amt"] += sign * line["Taxable Value"]
+        heads["iamt"] += sign * line["IGST"]
+        heads["camt"] += sign * line["CGST"]
+        heads["samt"] += sign * (line["SGST"] + line["UTGST"])
+        heads["csamt"] += sign * line["Cess"]
+
+
+def _advance_section(advances: Advances) -> list[dict[str, Any]]:
+    """`at` (advances received) or `txpd` (advances adjusted): per place of supply, by rate."""
+    return [
+        {"pos": pos, "sply_ty": supply,
+         "itms": [{"rt": _rate(rate),
+                   **{k: _amount(v) for k, v in heads.items()
+                      if not (supply == "INTER" and k in ("camt", "samt"))
+                      and not (supply == "INTRA" and k == "iamt")}}
+                  for rate, heads in sorted(by_rate.items())]}
+        for (supply, pos), by_rate in sorted(advances.items(), key=lambda kv: kv[0][1])
+    ]  # fmt: skip
 
 
 def _documents_issued(documents: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:

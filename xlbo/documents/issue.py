@@ -27,6 +27,7 @@ from xlbo.documents.gstr1 import b2cl_limit
 from xlbo.documents.model import (
     ADVANCE_RATE,
     VOUCHERS,
+    Advance,
     Document,
     DocumentLine,
     Issued,
@@ -629,9 +630,70 @@ def _refunded(
             f"The refund is dated before Receipt Voucher {original} ({voucher.date:%d-%m-%Y})",
             "Date the refund on or after the advance.",
         )
+    elif adjusted := [
+        i.number
+        for i in numbers.values()
+        if i.kind is DocumentType.TAX_INVOICE and i.original.casefold() == original.casefold()
+    ]:
+        faults.invoice(
+            group.first_row,
+            "Original Invoice",
+            original,
+            f"The advance on Receipt Voucher {original} was adjusted by invoice {adjusted[0]}",
+            "An adjusted advance is not refunded; a Credit Note against the invoice returns "
+            "money on it.",
+        )
     else:
         return voucher.number, voucher.date
     return original, None
+
+
+def _advance(
+    group: _Group, original: str, numbers: Mapping[str, Issued], faults: _Faults
+) -> Advance | None:
+    """The advance a tax invoice adjusts (Rule 50; GSTR-1 `txpd`): the receipt voucher named
+    as its Original Invoice, issued by xlbo to the same customer on or before the invoice, and
+    neither refunded nor adjusted by another invoice; None with an issue at the row."""
+    voucher = numbers.get(original.casefold())
+    taken = [
+        i
+        for i in numbers.values()
+        if i.original.casefold() == original.casefold()
+        and i.kind in (DocumentType.TAX_INVOICE, DocumentType.REFUND_VOUCHER)
+    ]
+    cell, problem, hint = ("Original Invoice", original), "", ""
+    if voucher is None or voucher.kind is not DocumentType.RECEIPT_VOUCHER:
+        problem = f"{original} is not a Receipt Voucher xlbo issued"
+        hint = (
+            "On a Tax Invoice, Original Invoice names the receipt voucher of an advance it "
+            "adjusts; leave it blank otherwise."
+        )
+    elif voucher.customer_code.casefold() != group.customer_code.casefold():
+        problem = f"Receipt Voucher {original} was issued to {voucher.customer_code}, not {group.customer_code}"
+        hint = "An advance is adjusted against an invoice to whoever paid it."
+    elif voucher.date > group.date:
+        cell = ("Date", f"{group.date:%d-%m-%Y}")
+        problem = (
+            f"The invoice is dated before Receipt Voucher {original} ({voucher.date:%d-%m-%Y})"
+        )
+        hint = "Date the invoice on or after the advance."
+    elif taken:
+        what = "refunded by" if taken[0].kind is DocumentType.REFUND_VOUCHER else "adjusted by"
+        problem = f"The advance on {original} was {what} {taken[0].number} already"
+        hint = "Name no receipt voucher on this invoice."
+    if problem or voucher is None:
+        faults.invoice(group.first_row, cell[0], cell[1], problem, hint)
+        return None
+    return Advance(
+        number=voucher.number,
+        date=voucher.date,
+        taxable=voucher.taxable,
+        cgst=voucher.cgst,
+        sgst=voucher.sgst + voucher.utgst,
+        igst=voucher.igst,
+        cess=voucher.cess,
+        utgst=bool(voucher.utgst),
+    )
 
 
 def _revised(
@@ -841,6 +903,7 @@ def issue_documents(
                     "Fill in the customer's GSTIN, or set Reverse Charge to No.",
                 )
         original_date: date | None = None
+        advance: Advance | None = None
         if group.kind in NOTES:
             if not original:
                 faults.invoice(
@@ -885,6 +948,10 @@ def issue_documents(
             original, original_date = _revised(group, original, numbers, supplier, faults)
         elif group.kind is DocumentType.REFUND_VOUCHER:
             original, original_date = _refunded(group, original, numbers, faults)
+        elif group.kind is DocumentType.TAX_INVOICE and original:
+            advance = _advance(group, original, numbers, faults)
+            if advance is not None:
+                original, original_date = advance.number, advance.date
         place_code = group.place.code if group.place else ""
         key = (
             group.kind.value,
@@ -912,6 +979,7 @@ def issue_documents(
             original_date=original_date,
             lines=tuple(priced),
             bank=setting.bank if group.kind in VOUCHERS else "",
+            advance=advance,
             **irp,
         )
         refunded = numbers.get(original.casefold()) if original_date else None
@@ -946,6 +1014,21 @@ def issue_documents(
                     "invoice; xlbo revises invoices to registered buyers and large inter-State "
                     "invoices (B2CL) only",
                     "Issue a Credit Note or Debit Note against the invoice for the difference.",
+                )
+            )
+            continue
+        if advance is not None and advance.total > document.total:
+            held += 1
+            issues.append(
+                _invoice_issue(
+                    cells,
+                    group.first_row,
+                    "Original Invoice",
+                    original,
+                    f"The advance of {format_inr(from_paise(advance.total))} on {original} is "
+                    f"more than this invoice's {format_inr(from_paise(document.total))}",
+                    "Adjust the advance against an invoice of at least its amount, or return "
+                    "the excess on a Refund Voucher and name no voucher here.",
                 )
             )
             continue
@@ -1009,6 +1092,12 @@ def issue_documents(
             place_code,
             document.total,
             original=original,
+            taxable=document.taxable,
+            cgst=document.cgst,
+            sgst=0 if document.utgst else document.sgst,
+            utgst=document.sgst if document.utgst else 0,
+            igst=document.igst,
+            cess=document.cess,
         )
         documents.append(replace(document, number=number))
     return Outcome(tuple(documents), tuple(already), held, tuple(issues), tuple(reprinted))

@@ -92,6 +92,18 @@ def voucher(document: Document) -> list[list[object]]:
     ):
         if credit:
             lines.append((account, -credit, "", ""))
+    advance = document.advance
+    if advance is not None:  # the advance settles the debt, its tax paid already (txpd)
+        lines.append((DEBTORS, -advance.total, party, f"Advance on {advance.number} adjusted"))
+        lines.append((ADVANCES, advance.taxable, party, f"Advance on {advance.number} adjusted"))
+        for account, tax in (
+            (OUTPUT["cgst"], advance.cgst),
+            (OUTPUT["utgst"] if advance.utgst else OUTPUT["sgst"], advance.sgst),
+            (OUTPUT["igst"], advance.igst),
+            (OUTPUT["cess"], advance.cess),
+        ):
+            if tax:
+                lines.append((account, tax, "", f"Tax paid on the advance on {advance.number}"))
     narration = f"{document.kind.value} {document.number} to {party}"
     if document.kind is DocumentType.RECEIPT_VOUCHER:
         narration = f"Advance received from {party}, {document.kind.value} {document.number}"

@@ -170,6 +170,31 @@ def rupee_rounded(paise: int) -> int:
 
 
 @dataclass(frozen=True)
+class Advance:
+    """A receipt voucher's advance that a tax invoice adjusts (Rule 50; GSTR-1 `txpd`): its
+    value and the tax paid on it when it came in (paise), now set against the invoice."""
+
+    number: str
+    date: dt.date
+    taxable: int
+    cgst: int
+    sgst: int
+    """SGST, or UTGST (`utgst`)."""
+    igst: int
+    cess: int
+    utgst: bool = False
+
+    @property
+    def tax(self) -> int:
+        return self.cgst + self.sgst + self.igst + self.cess
+
+    @property
+    def total(self) -> int:
+        """The money received."""
+        return self.taxable + self.tax
+
+
+@dataclass(frozen=True)
 class Document:
     """A sales document ready to issue."""
 
@@ -194,6 +219,14 @@ class Document:
     ack_date: str = ""
     signed_qr: str = ""
     """The IRP's SignedQRCode (a signed JWT), printed unchanged as the QR."""
+    advance: Advance | None = None
+    """For a tax invoice after a receipt voucher (named as its Original Invoice): the advance
+    it adjusts, whose tax was paid when it came in."""
+
+    @property
+    def balance(self) -> int:
+        """What the recipient still owes: the total less the advance it adjusts (paise)."""
+        return self.total - (self.advance.total if self.advance else 0)
 
     @property
     def voucher(self) -> bool:
@@ -306,6 +339,13 @@ class Issued:
     irn: str = ""
     original: str = ""
     """The document it corrects, refunds or adjusts (the register's Original Invoice)."""
+    taxable: int = 0
+    """The register's Taxable Value and tax heads (paise): a receipt voucher's advance."""
+    cgst: int = 0
+    sgst: int = 0
+    utgst: int = 0
+    igst: int = 0
+    cess: int = 0
 
     @property
     def key(self) -> tuple[str, str, dt.date, str, str]:

@@ -188,11 +188,13 @@ def open_of(
 ) -> dict[str, OpenDocument]:
     """What each issued document still has open (by number, case-folded): its total, less the
     credit notes against it and what receipts settled (`settled`: (number, paise)); a revised
-    invoice sets its original's total. Receipt and refund vouchers are advances, not dues: none
-    is open."""
+    invoice sets its original's total; an invoice that adjusts an advance is open for the rest.
+    Receipt and refund vouchers are advances, not dues: none is open."""
     found: dict[str, OpenDocument] = {}
     credits: list[tuple[str, int]] = []
     revisions: list[tuple[str, int]] = []
+    advances: dict[str, int] = {}
+    adjusting: list[tuple[str, str]] = []
     for row in documents:
         kind = str(row.get("Document Type"))
         total = to_paise(row["Total"])
@@ -200,8 +202,12 @@ def open_of(
             credits.append((str(row.get("Original Invoice") or ""), total))
         elif kind == "Revised Invoice":  # the invoice is now due at its revised total
             revisions.append((str(row.get("Original Invoice") or ""), total))
+        elif kind == "Receipt Voucher":
+            advances[str(row["Document No"]).casefold()] = total
         elif kind in ("Tax Invoice", "Bill of Supply", "Debit Note"):
             number = str(row["Document No"])
+            if kind == "Tax Invoice" and row.get("Original Invoice"):
+                adjusting.append((number, str(row["Original Invoice"])))
             found[number.casefold()] = OpenDocument(
                 number, row["Date"], str(row.get("Customer Code") or ""), total
             )
@@ -211,6 +217,7 @@ def open_of(
             found[number.casefold()] = OpenDocument(
                 document.number, document.date, document.customer_code, total
             )
+    credits += [(n, advances[v.casefold()]) for n, v in adjusting if v.casefold() in advances]
     for number, paise in [*credits, *settled]:
         document = found.get(number.casefold())
         if document is not None:

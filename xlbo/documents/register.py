@@ -127,6 +127,18 @@ def register_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     )
 
 
+FIGURES = {
+    "Taxable Value": "taxable",
+    "CGST": "cgst",
+    "SGST": "sgst",
+    "UTGST": "utgst",
+    "IGST": "igst",
+    "Cess": "cess",
+}
+"""The register's figures an `Issued` keeps (a receipt voucher's, for the invoice that adjusts
+its advance)."""
+
+
 def issued_from(row: Mapping[str, Any]) -> Issued | None:
     """What an earlier register row says was issued (None: not a row xlbo wrote)."""
     number = row.get("Document No")
@@ -148,6 +160,11 @@ def issued_from(row: Mapping[str, Any]) -> Issued | None:
         total=to_paise(total),
         irn=str(row.get("IRN") or ""),
         original=str(row.get("Original Invoice") or ""),
+        **{
+            field: to_paise(value)
+            for head, field in FIGURES.items()
+            if isinstance(value := row.get(head), Decimal)
+        },
     )
 
 

@@ -167,7 +167,7 @@ def document_page(document: Document) -> Page:
         dated = f"{document.original_date:%d-%m-%Y}" if document.original_date else ""
         pairs.append(
             ("Receipt Voucher:", document.original, "Voucher Date:", dated)
-            if document.kind is DocumentType.REFUND_VOUCHER
+            if document.kind is DocumentType.REFUND_VOUCHER or document.advance
             else ("Original Invoice:", document.original, "Original Date:", dated)
             if document.kind is DocumentType.REVISED_INVOICE
             else ("Against Invoice:", document.original, "Invoice Date:", dated)
@@ -239,9 +239,15 @@ def document_page(document: Document) -> Page:
         ("Round Off", document.round_off),
         (MONEY_HEADER.get(document.kind, "Total"), document.total),
     ]
+    bold = {len(totals) - 1, len(totals) + 1}  # the total, and the balance after an advance
+    if document.advance:  # what the advance paid already, and what is left to pay
+        totals += [
+            (f"Less: Advance ({document.advance.number})", -document.advance.total),
+            ("Balance Payable", document.balance),
+        ]
     for index, (label, paise) in enumerate(totals):
         ws.text(row, 7, label, Style.LABEL)
-        style = Style.TOTAL if index == len(totals) - 1 else Style.MONEY
+        style = Style.TOTAL if index in bold else Style.MONEY
         ws.merge(row, 8, row, last, style)
         ws.number(row, 8, from_paise(paise), style)
         row += 1
