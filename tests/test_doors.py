@@ -12,7 +12,7 @@ import importlib
 import re
 import shutil
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -100,6 +100,15 @@ def _from_header(rows: list[list[Any]], header: str) -> list[list[Any]]:
     return rows[first:]
 
 
+def _as_xlwings_reads(value: Any) -> Any:
+    """A cell as xlwings hands it: every number a double, a time of day its fraction of a day."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, time):
+        return (value.hour * 3600 + value.minute * 60 + value.second) / 86400
+    return value
+
+
 def book_of(*paths: Path, name: str = "book.xlsx", folder: Path | None = None) -> Book:
     """The double holding every sheet of the workbooks at `paths`, as if typed or pasted there;
     saved in `folder` when given (else a book never saved)."""
@@ -108,9 +117,8 @@ def book_of(*paths: Path, name: str = "book.xlsx", folder: Path | None = None) -
         source = openpyxl.load_workbook(path, read_only=True)
         for sheet in source.worksheets:
             rows = [
-                [float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in row]
-                for row in sheet.iter_rows(values_only=True)
-            ]  # Excel keeps every number as a double, and xlwings hands floats
+                [_as_xlwings_reads(v) for v in row] for row in sheet.iter_rows(values_only=True)
+            ]
             tables[sheet.title] = [[None] if not any(v is not None for v in r) else r for r in rows]
         source.close()
     book = Book.from_tables(tables, name=name)
@@ -648,6 +656,54 @@ def test_audit_verify_of_a_saved_workbook_checks_the_log_file_beside_it(tmp_path
     assert "changed outside xlbo since the last logged run" in said
     findings = [r[2] for r in book_table(book, "Audit Verify", "Checked")[1:]]
     assert any("Journal!E2" in f for f in findings), findings
+
+
+# -- calendar and letters: the job decides, not the button -----------------------------------
+
+
+@DOORS
+def test_calendar_spans_the_same_twelve_months_from_every_door(door: Door, tmp_path: Path) -> None:
+    """Neither --from nor --to: the calendar job's own window (twelve months from the first of
+    this month), the one the Calendar button runs with."""
+    from tests.office.test_calendar import books
+
+    path = books(tmp_path)
+    ics = tmp_path / "calendar.ics"
+    assert main(["calendar", str(path), "--out", str(ics)]) in (0, 1)
+    book = book_of(path, name="books.xlsx")
+    door("calendar", book)
+    for sheet, header in (("Calendar", "Date"), ("Due", "Date"), ("Compliance", "What")):
+        cli = file_table(ics.with_suffix(".xlsx"), sheet, header)
+        assert len(cli) > 1, sheet
+        assert book_table(book, sheet, header) == cli, sheet
+    days = [row[0] for row in file_table(ics.with_suffix(".xlsx"), "Calendar", "Date")[1:]]
+    first = date.today().replace(day=1)
+    assert first <= min(days) and max(days) < first.replace(year=first.year + 1)
+
+
+def test_a_merge_cell_neither_yes_nor_no_is_an_issue_at_its_cell() -> None:
+    """Which rows count as Merge = Yes is the letters job's (`ticked_letters`): an unreadable
+    cell is said and marked at its cell, not quietly taken as No."""
+    from xlbo.book.excel import ExcelBook
+    from xlbo.jobs.letters import ticked_letters
+
+    book = Book.from_tables(
+        {
+            "Letters": [
+                ["Template", "Sheet", "Merge"],
+                ["appointment", "Employees", "Maybe"],
+                ["experience", "Employees", "No"],
+            ]
+        }
+    )
+    chosen, issues = ticked_letters(ExcelBook(book))
+    assert chosen == []
+    assert [(i.sheet, i.cell, i.value) for i in issues] == [("Letters", "C2", "Maybe")]
+    assert "appointment was not merged" in issues[0].problem
+    said = run_script("letters", book)
+    assert said.startswith("Type Yes under Merge on the Letters sheet")
+    assert "Letters!C2: Merge: 'Maybe' is not Yes or No" in said
+    assert book.sheets["Letters"].notes[(2, 3)].startswith("xlbo: Merge: 'Maybe' is not Yes")
 
 
 # -- one registry ------------------------------------------------------------------------------

@@ -122,6 +122,25 @@ def test_writing_again_replaces_the_old_result() -> None:
     assert [s.name for s in book.sheets].count("Issues") == 1
 
 
+def test_a_hidden_result_sheet_is_hidden_in_the_open_workbook() -> None:
+    """The audit log and a run's settings: hidden as in the files xlbo writes (xlwings' Sheet
+    has `visible`, a bool, in classic xlwings and Lite alike: no very hidden, no protection)."""
+    book = master_book()
+    excel = ExcelBook(book)
+    excel.write(
+        [
+            ResultSheet("xlbo log", pd.DataFrame({"Seq": [1]}), hidden=True),
+            ResultSheet("Run", pd.DataFrame({"A": ["As On"]}), headerless=True, hidden=True),
+            ResultSheet("Shown", pd.DataFrame({"A": [1]})),
+        ]
+    )
+    assert book.sheets["xlbo log"].visible is False
+    assert book.sheets["Run"].visible is False
+    assert book.sheets["Shown"].visible is True
+    excel.write([ResultSheet("xlbo log", pd.DataFrame({"Seq": [1, 2]}), hidden=True)])
+    assert book.sheets["xlbo log"].visible is False  # written again: still hidden
+
+
 def test_large_results_are_written_in_blocks() -> None:
     book = master_book()
     rows = BLOCK_ROWS * 2 + 10

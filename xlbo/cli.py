@@ -343,12 +343,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
     from xlbo.jobs.registry import CalendarSettings, Source, run
 
-    start = day_at_door(args.start, "--from")
+    start = day_at_door(args.start, "--from")  # none given: the job's twelve months
     end = day_at_door(args.end, "--to")
-    if start is None or end is None:
-        raise UserError("Give --from DATE and --to DATE (dd-mm-yyyy): the days the calendar spans.")
-    if end < start:
-        raise UserError(f"--to {args.end} is before --from {args.start}; swap them.")
     as_on = day_at_door(args.as_on, "--as-on") or date.today()
     inputs: dict[str, Source] = {"book": Path(args.book)}
     if args.master:
@@ -757,8 +753,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     calendar.add_argument("book", help="the workbook with Meetings and Compliance Rules")
     calendar.add_argument("--master", help="the master workbook with the Company (default: BOOK)")
-    calendar.add_argument("--from", dest="start", required=True, help="the first day")
-    calendar.add_argument("--to", dest="end", required=True, help="the last day")
+    calendar.add_argument(
+        "--from", dest="start", help="the first day (default: the first of the --as-on month)"
+    )
+    calendar.add_argument("--to", dest="end", help="the last day (default: twelve months on)")
     calendar.add_argument("--as-on", help="the day the Due sheet counts from (default: today)")
     calendar.add_argument("--out", default="calendar.ics", help="the calendar file (.ics)")
     calendar.set_defaults(run=cmd_calendar)

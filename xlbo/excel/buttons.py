@@ -199,10 +199,6 @@ def reports(book: Any) -> str:
     return outcome
 
 
-LETTERS_SHEET = "Letters"
-"""The sheet the Letters button reads: which letters to merge (Template, Sheet, Merge)."""
-
-
 def letters(book: Any) -> str:
     """Merge the letters ticked on the Letters sheet (Merge: Yes) with their sheet's rows: the
     first click adds that sheet, listing xlbo's letters. Each letter's text goes on the Merged
@@ -211,9 +207,7 @@ def letters(book: Any) -> str:
     folder beside it gives the salary certificates their months."""
     import pandas as pd
 
-    from xlbo.book.display import ResultSheet
-    from xlbo.cells import parse_yes_no
-    from xlbo.jobs.letters import MERGED_SHEET
+    from xlbo.jobs.letters import LETTERS_SHEET, MERGED_SHEET, ticked_letters
     from xlbo.jobs.registry import LettersSettings
     from xlbo.letters.shipped import SHIPPED
 
@@ -230,17 +224,18 @@ def letters(book: Any) -> str:
             "to write (or add a row naming your own .docx saved beside this workbook), then "
             "click Letters again."
         )
-    wanted = excel.read_table(LETTERS_SHEET, ["Template", "Sheet", "Merge"]).frame
-    chosen = []
-    for row in wanted.to_dict("records"):
-        try:
-            merge = parse_yes_no(row.get("Merge"))
-        except ValueError:
-            merge = False
-        if merge and str(row.get("Template") or "").strip():
-            chosen.append((str(row["Template"]).strip(), str(row.get("Sheet") or "").strip()))
+    chosen, unread = ticked_letters(excel)
+    excel.mark(unread)
+    unread_said = [f"{i.sheet}!{i.cell}: {i.problem}." for i in unread]
     if not chosen:
-        raise UserError("Type Yes under Merge on the Letters sheet beside the letters to write.")
+        raise UserError(
+            " ".join(
+                [
+                    "Type Yes under Merge on the Letters sheet beside the letters to write.",
+                    *unread_said,
+                ]
+            )
+        )
     folder = saved_folder(book)
     payroll = folder / PAYROLL_FOLDER if folder is not None else None
     outcomes: list[str] = []
@@ -259,7 +254,7 @@ def letters(book: Any) -> str:
         merged.extend(s.frame for s in result.sheets if s.name == MERGED_SHEET)
     shown = next(s for s in result.sheets if s.name == MERGED_SHEET)
     excel.write([ResultSheet(MERGED_SHEET, pd.concat(merged, ignore_index=True), shown.columns)])
-    return " ".join(outcomes)
+    return " ".join([*outcomes, *unread_said])
 
 
 def invoices(book: Any) -> str:
@@ -319,11 +314,9 @@ def calendar(book: Any, today: date | None = None) -> str:
     file needs the command line (`xlbo calendar`): Lite, in the browser, writes no files."""
     from xlbo.jobs.registry import CalendarSettings
 
-    as_on = today or date.today()
-    start = as_on.replace(day=1)
-    end = start.replace(year=start.year + 1) - timedelta(days=1)
     excel = ExcelBook(book)
-    result = run("calendar", {"book": excel}, CalendarSettings(start, end, as_on))
+    settings = CalendarSettings(None, None, today or date.today())  # the job's twelve months
+    result = run("calendar", {"book": excel}, settings)
     excel.write(result.sheets)
     return f"{_outcome(result)}. The .ics file: xlbo calendar on the command line."
 

@@ -344,6 +344,16 @@ def _profile_issues(data: MasterData, profile: Profile) -> list[Issue]:
     ]
 
 
+def window(as_on: date, start: date | None, end: date | None) -> tuple[date, date]:
+    """The days the calendar spans: those given, else twelve months from the first day of the
+    month of `start` (by default, of `as_on`)."""
+    first = start or as_on.replace(day=1)
+    if end is None:
+        since = first.replace(day=1)
+        end = since.replace(year=since.year + 1) - timedelta(days=1)
+    return first, end
+
+
 def calendar_job(inputs: Mapping[str, Source], settings: CalendarSettings) -> JobResult:
     """The calendar job of every door."""
     book = inputs.get("book")
@@ -351,10 +361,9 @@ def calendar_job(inputs: Mapping[str, Source], settings: CalendarSettings) -> Jo
         raise UserError("calendar needs the workbook with the Meetings or Compliance Rules.")
     master = inputs.get("master")
     out = settings.out
-    if settings.end < settings.start:
-        raise UserError(
-            f"--to {settings.end:%d-%m-%Y} is before --from {settings.start:%d-%m-%Y}; swap them."
-        )
+    start, end = window(settings.as_on, settings.start, settings.end)
+    if end < start:
+        raise UserError(f"--to {end:%d-%m-%Y} is before --from {start:%d-%m-%Y}; swap them.")
     if out is not None:
         if out.suffix.lower() != ".ics" or out.is_dir():
             raise UserError(
@@ -377,7 +386,7 @@ def calendar_job(inputs: Mapping[str, Source], settings: CalendarSettings) -> Jo
     profile = profile_of(data.company)
     issues += _profile_issues(data, profile)
     vendors = {v.vendor_code.casefold(): v for v in data.vendors}
-    start, end, as_on = settings.start, settings.end, settings.as_on
+    as_on = settings.as_on
 
     dues = due_dates(rules, profile, start, end)
     span = (end - start).days

@@ -69,6 +69,8 @@ from xlbo.money import format_inr, parse_amount, parse_money
 from xlbo.words import Language, language
 
 MERGED_SHEET = "Merged Letters"
+LETTERS_SHEET = "Letters"
+"""The sheet of the open workbook naming the letters to merge (Template, Sheet, Merge)."""
 EMAIL_HEADERS = ("email", "e-mail", "email address", "e-mail address", "mail")
 FIGURE_NAMES = {
     Needs.OVERDUE: ("overdue", "overdue_total"),
@@ -637,3 +639,34 @@ def _merged_sheet(letters: Sequence[Letter]) -> ResultSheet:
             "Letter": Column(kind=Kind.TEXT, width=90),
         },
     )
+
+
+def ticked_letters(book: Reader) -> tuple[list[tuple[str, str]], list[Issue]]:
+    """The letters the Letters sheet ticks (Merge: Yes), as (template, sheet) in order, and an
+    Issue at each Merge cell that is neither Yes nor No: that letter is not merged."""
+    from xlbo.cells import parse_yes_no
+    from xlbo.issues import display_value
+
+    table = book.read_table(LETTERS_SHEET, ["Template", "Sheet", "Merge"])
+    chosen: list[tuple[str, str]] = []
+    issues: list[Issue] = []
+    for row, values in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
+        template = str(values.get("Template") or "").strip()
+        try:
+            merge = parse_yes_no(values.get("Merge"))
+        except ValueError as error:
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=table.sheet,
+                    cell=table.cell(int(row), "Merge"),
+                    value=display_value(values.get("Merge")),
+                    problem=f"Merge: {error}; {template or 'the letter'} was not merged",
+                    hint="Type Yes to merge the letter, No (or nothing) not to.",
+                    file=Path(book.name).name,
+                )
+            )
+            continue
+        if merge and template:
+            chosen.append((template, str(values.get("Sheet") or "").strip()))
+    return chosen, issues

@@ -288,11 +288,14 @@ class StockSettings:
 
 @dataclass(frozen=True)
 class CalendarSettings:
-    """`xlbo calendar BOOK --from DATE --to DATE [--as-on DATE] [--master M] --out CAL.ics`,
+    """`xlbo calendar BOOK [--from DATE] [--to DATE] [--as-on DATE] [--master M] --out CAL.ics`,
     or the Calendar button."""
 
-    start: date
-    end: date
+    start: date | None
+    """None: the first day of the month of `as_on`."""
+    end: date | None
+    """None: twelve months from the first day of the month of `start`
+    (`xlbo.jobs.calendar.window`)."""
     as_on: date
     """The day the Due sheet counts overdue and the next 7 days from."""
     out: Path | None = None
