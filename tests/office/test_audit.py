@@ -265,3 +265,75 @@ def test_what_cannot_be_checked_is_said_plainly(
     assert "--from 31-03-2027 is after --to 01-04-2026" in capsys.readouterr().err
     assert main(["audit", "report", str(book), "--out", str(tmp_path / "a.csv")]) == 2
     assert not (tmp_path / "a.xlsx").exists() and not log.log_path(book).exists()
+
+
+def test_books_unchanged_since_the_last_entry_are_not_read_again_and_an_edit_is_still_found(
+    books: Path,
+    tmp_path: Path,
+    xlsx: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from xlbo.audit import snapshot
+
+    second_run(books, tmp_path, xlsx)  # entry 2 reads the stamped books and keeps their hash
+    recorded = entries(books)[1]["snapshot"]
+    assert isinstance(recorded, dict)
+    assert recorded["books_sha256"] == hashlib.sha256(books.read_bytes()).hexdigest()
+
+    def no_reading(path: Path) -> None:
+        raise AssertionError("the books' rows were read again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(snapshot, "take", no_reading)
+        second_run(books, tmp_path, xlsx)  # entry 3: the same bytes, no row read
+        assert main(["audit", "verify", str(books)]) == 0
+    third = entries(books)[2]
+    assert third["outside"] == [] and third["snapshot"] == recorded
+    saved = snapshot.load(snapshot.snapshot_path(books))
+    assert saved is not None and (saved.seq, saved.rows) == (3, recorded["rows"])
+    capsys.readouterr()
+    workbook = openpyxl.load_workbook(books)
+    workbook["Journal"]["E5"] = 3000.5
+    workbook.save(books)
+    assert main(["audit", "verify", str(books)]) == 2
+    assert "Journal!E5: 30000.5 → 3000.5" in capsys.readouterr().err
+    second_run(books, tmp_path, xlsx)  # entry 4 reads the changed books and logs the edit
+    [edit] = entries(books)[3]["outside"]  # type: ignore[misc]
+    assert edit["key"] == "Journal!A5" and edit["new"]["Debit"] == "3000.50"
+
+
+def test_a_rows_json_is_written_byte_for_byte_as_json_dumps_writes_it(tmp_path: Path) -> None:
+    """Row hashes already kept in logs and snapshots depend on the exact bytes."""
+    from datetime import date, time
+    from decimal import Decimal
+
+    from xlbo.audit import snapshot
+
+    rows = [
+        ["Date", "Voucher No", "Debit", "Credit", "Narration"],
+        [datetime(2026, 10, 7), "P/55", 30000.5, None, 'Rent "Oct" — ₹ \\ \n 2'],
+        [date(2026, 10, 8), "P/56", 12, 0.1 + 0.2, True, False, -0.0, 1e21, 2**70],
+        [datetime(2026, 10, 9, 13, 5), Decimal("10.50"), time(9, 30), float("nan"), "=1+1"],
+        ["\u00a0", "", " ", "१२", "\x00\x1f", "😀"],
+    ]
+    for cells in rows:
+        assert snapshot._row_line(cells) == snapshot._json_line(cells)
+    sheets = {"Journal": snapshot.rows_of(rows)}
+    path = tmp_path / "books.xlbo-snapshot.json"
+    snapshot.save(path, sheets, 7, "ab" * 32)
+    body = {
+        "seq": 7,
+        "head": "ab" * 32,
+        "rows": snapshot.digest(sheets),
+        "sheets": {"Journal": [[n, cells] for n, _, cells in sheets["Journal"]]},
+    }
+    written = json.dumps(
+        body, default=snapshot._jsonable, ensure_ascii=False, separators=(",", ":")
+    )
+    assert path.read_text("utf-8") == written
+    snapshot.restamp(path, 8, "cd" * 32)
+    head = snapshot.load_head(path)
+    saved = snapshot.load(path)
+    assert head is not None and (head.seq, head.head, head.rows) == (8, "cd" * 32, body["rows"])
+    assert saved is not None and snapshot.digest(saved.sheets) == body["rows"]

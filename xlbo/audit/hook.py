@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import dataclasses
 import getpass
-import hashlib
 import os
+import stat
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
@@ -99,30 +99,51 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+file_sha256 = snapshot.file_sha256
 
 
-def _named(path: Path, folder: Path) -> str:
-    """A file as the log names it: relative to the log's folder (resolved) where it lies under
-    it."""
-    whole = path.resolve()
+class _Resolver:
+    """Files resolved as `Path.resolve` would, each folder once: a run may write 10,000
+    documents into one folder, and resolving each (a system call per part of its path) cost
+    more than hashing them."""
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, Path] = {}
+
+    def file(self, path: Path) -> Path | None:
+        """The file resolved; None when it is not a file (one `lstat`, a second for a link)."""
+        try:
+            mode = os.lstat(path).st_mode
+        except (OSError, ValueError):
+            return None
+        if stat.S_ISLNK(mode):
+            return path.resolve() if path.is_file() else None
+        if not stat.S_ISREG(mode):
+            return None
+        parent = path.parent
+        real = self._folders.get(parent)
+        if real is None:
+            real = self._folders[parent] = parent.resolve()
+        return real / path.name
+
+
+def _named(whole: Path, folder: Path) -> str:
+    """A file (resolved) as the log names it: relative to the log's folder (resolved) where it
+    lies under it."""
     try:
         return whole.relative_to(folder).as_posix()
     except ValueError:
         return str(whole)
 
 
-def _files(paths: Any, folder: Path) -> list[dict[str, str]]:
+def _files(paths: Any, folder: Path, resolve: _Resolver | None = None) -> list[dict[str, str]]:
     listed = []
-    where = folder.resolve()  # once, not once a file: a run may write 10,000 documents
+    resolve = resolve or _Resolver()
+    where = folder.resolve()
     for path in paths:
-        if isinstance(path, Path) and path.is_file():
-            listed.append({"file": _named(path, where), "sha256": file_sha256(path)})
+        whole = resolve.file(path) if isinstance(path, Path) else None
+        if whole is not None:
+            listed.append({"file": _named(whole, where), "sha256": file_sha256(path)})
     return listed
 
 
@@ -187,43 +208,72 @@ def _record_in_file(
     job: str, inputs: Mapping[str, Source], settings: Any, result: JobResult, books: Path
 ) -> None:
     folder = books.parent
-    wrote_books = any(isinstance(f, Path) and f.resolve() == books.resolve() for f in result.files)
+    resolve = _Resolver()
+    real_books = resolve.file(books)
+    books_real = real_books or books.resolve()
+    wrote_books = any(
+        isinstance(f, Path) and f.name == books.name and resolve.file(f) == real_books
+        for f in result.files
+    )  # a job writes the books under their own name: only such a file is resolved
     inputs_listed = [
         {"input": name, **listed}
         for name, source in inputs.items()
         if isinstance(source, Path)
-        for listed in _files([source], folder)
+        for listed in _files([source], folder, resolve)
     ]
-    rows = snapshot.take(books)
-    rows_digest = snapshot.digest(rows)
+    books_sha256 = next(
+        (i["sha256"] for i in inputs_listed if i["file"] == _named(books_real, folder.resolve())),
+        None,
+    ) or file_sha256(books)
     snap_path = snapshot.snapshot_path(books)
+    taken: list[dict[str, snapshot.Rows]] = []
+    """The rows read from the books, when they had to be (left empty when unchanged)."""
 
     def build(seq: int, prev: str, last: Mapping[str, Any] | None) -> dict[str, Any]:
         entry = _entry(job, settings, result, inputs_listed)
-        earlier = snapshot.load(snap_path)
-        entry["anchor"] = (
-            {"seq": earlier.seq, "sha256": earlier.head} if earlier is not None else None
-        )
-        outside: list[dict[str, Any]] = []
-        if earlier is not None and not wrote_books:  # edits made since the last run
-            headers = {name: snapshot.headers_of(r) for name, r in earlier.sheets.items()}
-            outside = [
-                change.record(headers.get(change.sheet, ())).plain()
-                for change in snapshot.compare(earlier.sheets, rows)
-            ]
-        entry["outside"] = outside
-        entry["books"] = _named(books, folder.resolve())
-        entry["outputs"] = _files(result.files, folder)
-        entry["snapshot"] = {
-            "file": snap_path.name,
-            "rows": rows_digest,
-            "sheets": {name: len(r) for name, r in sorted(rows.items())},
-        }
+        head = snapshot.load_head(snap_path)
+        entry["anchor"] = {"seq": head.seq, "sha256": head.head} if head is not None else None
+        recorded = (last or {}).get("snapshot")
+        if (
+            not wrote_books
+            and isinstance(recorded, dict)
+            and recorded.get("books_sha256") == books_sha256
+            and head is not None
+            and (head.seq, head.head, head.rows) == (seq - 1, prev, recorded.get("rows"))
+        ):
+            # the books are byte for byte those of the last entry, and the snapshot is that
+            # entry's: no row can have changed, so none is read, hashed or compared
+            entry["outside"] = []
+            rows_digest, counts = str(recorded["rows"]), dict(recorded.get("sheets") or {})
+        else:
+            rows = snapshot.take(books)
+            taken.append(rows)
+            earlier = None if wrote_books else snapshot.load(snap_path)
+            if earlier is not None and entry["anchor"] is None:
+                entry["anchor"] = {"seq": earlier.seq, "sha256": earlier.head}
+            outside: list[dict[str, Any]] = []
+            if earlier is not None:  # edits made since the last run
+                headers = {name: snapshot.headers_of(r) for name, r in earlier.sheets.items()}
+                outside = [
+                    change.record(headers.get(change.sheet, ())).plain()
+                    for change in snapshot.compare(earlier.sheets, rows)
+                ]
+            entry["outside"] = outside
+            rows_digest = snapshot.digest(rows)
+            counts = {name: len(r) for name, r in sorted(rows.items())}
+        entry["books"] = _named(books_real, folder.resolve())
+        entry["outputs"] = _files(result.files, folder, resolve)
         entry["stamped"] = wrote_books and stamp.can_stamp(books)
+        entry["snapshot"] = {"file": snap_path.name, "rows": rows_digest, "sheets": counts}
+        if not entry["stamped"]:  # a stamped book changes after the entry: no hash to keep
+            entry["snapshot"]["books_sha256"] = books_sha256
         return entry
 
     def after(appended: log.Appended) -> None:
-        snapshot.save(snap_path, rows, appended.seq, appended.head)
+        if taken:
+            snapshot.save(snap_path, taken[0], appended.seq, appended.head)
+        else:
+            snapshot.restamp(snap_path, appended.seq, appended.head)
         if appended.entry.get("stamped"):
             stamp.write_head(
                 books, stamp.Head(appended.seq, appended.head, log.log_path(books).name)
