@@ -285,7 +285,7 @@ def test_a_request_goes_requested_billed_part_paid_paid() -> None:
     for paid, stage, said in (
         (0, Stage.BILLED, "Billed: AC/120 of 05-11-2026 5,900.00, unpaid"),
         (200000, Stage.PART_PAID, "Part paid: AC/120 of 05-11-2026 5,900.00, 2,000.00 paid"),
-        (590000, Stage.PAID, "Paid: AC/120 of 05-11-2026 5,900.00, paid"),
+        (590000, Stage.PAID, "Paid: AC/120 of 05-11-2026 5,900.00, paid in full"),
     ):
         [p7, _], unknown = follow_requests(
             requests, [bill("pr/26-27/0007", "AC/120", paid), bill("PR/26-27/0099", "AC/9", 0)]

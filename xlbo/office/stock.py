@@ -542,7 +542,7 @@ class RequestProgress:
         bills = "; ".join(
             f"{b.bill_no} of {b.bill_date:%d-%m-%Y} {format_inr(from_paise(b.owed))}"
             + (
-                ", paid"
+                ", paid in full"
                 if b.paid >= b.owed
                 else f", {format_inr(from_paise(b.paid))} paid"
                 if b.paid
