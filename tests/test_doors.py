@@ -490,6 +490,7 @@ def test_payables_run_ticks_and_payments_are_the_command_lines(door: Door, tmp_p
     assert len(vouchers) > 5 and vouchers == file_table(run_file, "Journal", "Date")
     assert book_table(book, "Journal", "Date") == journal  # the books' own Journal untouched
     assert book.sheets["Run"].visible is False
+    assert book.sheets["Payment Run"].cell("A2").startswith("Tick Pay beside each bill to pay, then")
     marks = {"AC/101": "Yes", "R-11": "✓", "KC/7": "x"}
     _tick(book, marks)
     door("payables", book)  # made again: the ticks stay

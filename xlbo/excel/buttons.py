@@ -336,11 +336,19 @@ def payables(book: Any, today: date | None = None) -> str:
     (due date, MSME, s.43B(h) risk, TDS, net to pay), the Purchase Journal and Issues. Clicked
     again, it keeps the Pay ticks of the bills still open, as `xlbo payables` run again does."""
     from xlbo.jobs.registry import PayablesSettings
+    from xlbo.readers.payment_run import RUN_SHEET
 
     excel = ExcelBook(book)
     settings = PayablesSettings(as_on=today or date.today())
     result = run("payables", {"book": excel, "earlier": excel}, settings)
-    excel.write(_beside_journal(result.sheets, "Purchase Journal"))
+    told = (
+        "Tick Pay beside each bill to pay, then click Pay Ticked (Payables again keeps the ticks)."
+    )
+    sheets = [  # what to do next, in this workbook: not the command line's --confirm
+        replace(s, title=(*s.title[:1], told)) if s.name == RUN_SHEET else s
+        for s in _beside_journal(result.sheets, "Purchase Journal")
+    ]
+    excel.write(sheets)
     return f"{_outcome(result)} Tick Pay beside the bills to pay, then click Pay Ticked."
 
 
@@ -480,10 +488,9 @@ def audit_verify(book: Any) -> str:
             [
                 "the log file and the snapshot",
                 "not checked",
-                "This workbook is not saved in a folder Python can see (xlwings Lite, in the "
-                "browser, sees no files): the log file xlbo writes beside saved books, the head "
-                "hash and the rows against the last snapshot are checked by the Verify button of "
-                "the classic add-in, or xlbo audit verify BOOK.xlsx.",
+                "No saved file to check beside (xlwings Lite, in the browser, sees no files). "
+                "The log file beside saved books, the head hash and the rows edited since the "
+                "last run: Audit Verify in the classic add-in, or xlbo audit verify BOOK.xlsx.",
             ]
         )
     frame = pd.DataFrame(rows, columns=["Checked", "Outcome", "Finding"], dtype=object)
