@@ -205,3 +205,46 @@ def test_vendor_codes_alike_as_sheet_names_get_an_advice_each(
     assert code == 0, capsys.readouterr().out
     names = FileBook(tmp_path / "payments-2026-12-02" / "payments.xlsx").sheet_names()
     assert {"Advice V-01", "Advice V-01 (2)"} <= set(names)
+
+
+def test_the_payments_posted_back_settle_their_bills(
+    proposed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The payment journal --confirm wrote, pasted under the books' Journal (a TDS line in each
+    voucher, books without an Accounts sheet), is read as every job reads the Journal
+    (`journal_lines`): the bills it paid are no longer open, and nothing in it is an issue."""
+    tick(proposed, {"AC/101": "Yes", "KC/7": "x"})
+    assert main(["payables", "--confirm", str(proposed), "--date", "02-12-2026"]) == 0
+    posted = FileBook(proposed.parent / "payments-2026-12-02" / "payments.xlsx")
+    lines = posted.read_table("Journal", HEADERS).frame
+    book = openpyxl.load_workbook(proposed.parent / "books.xlsx")
+    for line in lines[list(HEADERS)].itertuples(index=False):
+        book["Journal"].append([None if v != v else v for v in line])
+    book.save(proposed.parent / "books.xlsx")
+    capsys.readouterr()
+    code = main(["payables", str(proposed.parent / "books.xlsx"), "--as-on", "03-12-2026",
+                 "--out", str(proposed.parent / "again.xlsx")])  # fmt: skip
+    said = capsys.readouterr().out
+    assert code == 0 and "2 open bills of 2 vendors" in said, said
+    assert list(run_rows(proposed.parent / "again.xlsx")) == ["R-11", "DC-55"]
+
+
+def test_confirm_opens_the_run_once(proposed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--confirm reads the run's Run sheet and its ticks from one opening of the file."""
+    from datetime import date
+
+    from xlbo.book import files
+    from xlbo.jobs.payables import payables_job
+    from xlbo.jobs.registry import PayablesSettings
+
+    tick(proposed, {"AC/101": "Yes"})
+    opened: list[str] = []
+    real = files.FileBook.__init__
+
+    def counting(self: files.FileBook, path: str | Path) -> None:
+        opened.append(Path(path).name)
+        real(self, path)
+
+    monkeypatch.setattr(files.FileBook, "__init__", counting)
+    result = payables_job({"run": proposed}, PayablesSettings(pay_date=date(2026, 12, 2)))
+    assert result.exit_code == 0 and opened.count("run.xlsx") == 1, opened

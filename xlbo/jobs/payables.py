@@ -31,8 +31,6 @@ from typing import Any
 from xlbo.audit.records import journal_records
 from xlbo.book import FileBook, Reader, ResultSheet, write_workbook
 from xlbo.book.atomic import atomic_path, check_output_folder, result_set
-from xlbo.cells import clean_text
-from xlbo.columns import text_column
 from xlbo.dates import parse_date
 from xlbo.errors import UserError
 from xlbo.issues import Issue, Severity, count_by_severity, describe_counts, display_value
@@ -45,11 +43,11 @@ from xlbo.jobs.registry import (
     file_of,
     workbook_output,
 )
-from xlbo.journal_layout import HEADERS as JOURNAL_HEADERS
 from xlbo.master.load import MasterData, load, load_sheet
 from xlbo.master.records import BankAccount, Vendor
 from xlbo.master.schema import PAYMENT_LAYOUTS, TDS_RULES, MasterTable
-from xlbo.money import format_inr, from_paise, parse_money, to_paise
+from xlbo.money import format_inr, from_paise
+from xlbo.readers.journal import journal_lines
 from xlbo.readers.payment_run import RUN_SHEET, read_ticks, run_settings
 from xlbo.readers.purchases import Purchases, read_purchases
 from xlbo.sheets.issues import issues_sheet
@@ -123,43 +121,23 @@ def _rule_sheet(readers: Sequence[Reader], table: MasterTable) -> tuple[list[Any
 
 
 def _journal_payments(reader: Reader) -> tuple[list[Payment], list[Issue]]:
-    """The Journal's debits to Trade Payables with a Party (none without a Journal)."""
+    """The Journal's debits to Trade Payables with a Party (none without a Journal), read by
+    `journal_lines` as every job reads the Journal, each account as written (a payment counts
+    whatever the chart holds); its problems are the run's issues."""
     if not reader.has("Journal"):
         return [], []
-    table = reader.read_table("Journal", JOURNAL_HEADERS)
-    payments: list[Payment] = []
-    issues: list[Issue] = []
-    frame = table.frame
-    if not {"Account", "Debit", "Party", "Date"} <= set(frame.columns):
-        return [], []
-    # only Trade Payables lines (and error cells, reported below) are read one by one
-    accounts = text_column(frame["Account"])
-    frame = frame[accounts.str.casefold().eq(PAYABLES.casefold()) | accounts.str.startswith("#")]
-    for row, values in zip(frame.index, frame.to_dict("records"), strict=True):
-        try:
-            account = clean_text(values.get("Account")) or ""
-            if account.casefold() != PAYABLES.casefold():
-                continue
-            debit = parse_money(values.get("Debit"))
-            party = clean_text(values.get("Party")) or ""
-            day = parse_date(values.get("Date"))
-        except ValueError as error:
-            issues.append(
-                Issue(
-                    severity=Severity.WARNING,
-                    sheet="Journal",
-                    cell=table.cell(int(row), "Debit"),
-                    value=display_value(values.get("Debit")),
-                    problem=f"A Trade Payables line could not be read ({error}); it was not "
-                    "counted as a payment",
-                    hint="Correct the line so the payment settles the vendor's bills.",
-                    file=Path(reader.name).name,
-                )
-            )
-            continue
-        if debit and party and day is not None:
-            narration = clean_text(values.get("Narration")) or ""
-            payments.append(Payment(day, party, to_paise(debit), narration))
+    lines, issues = journal_lines(reader, None)
+    paid = lines[
+        (lines["account"].str.casefold() == PAYABLES.casefold())
+        & (lines["debit"] > 0)
+        & (lines["party"] != "")
+    ]
+    payments = [
+        Payment(day, party, int(debit), narration)
+        for day, party, debit, narration in zip(
+            paid["date"], paid["party"], paid["debit"], paid["narration"], strict=True
+        )
+    ]
     return payments, issues
 
 
@@ -347,7 +325,8 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
         raise UserError("--confirm takes the run workbook file xlbo payables wrote.")
     if isinstance(run, Path) and not run.is_file():
         raise UserError(f"{run} is not there; give the run workbook xlbo payables wrote.")
-    saved = run_settings(run)
+    opened = FileBook(run) if isinstance(run, Path) else run  # its Run sheet and its ticks
+    saved = run_settings(run, opened)
     name = Path(run.name).name
     try:
         as_on = parse_date(saved.get("As On"))
@@ -367,7 +346,7 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
     )
     if out is not None:
         check_output_folder(out, file_of(run), file_of(book), master)
-    ticks, issues = read_ticks(run)
+    ticks, issues = read_ticks(opened)
     found = gather(book, master)
     rows, problems = _proposal(found, as_on)
     issues = [*issues, *[p for p in problems if p.severity is Severity.ERROR]]

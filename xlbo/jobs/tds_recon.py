@@ -89,8 +89,8 @@ def _tan_by_name(books: pd.DataFrame, credits: pd.DataFrame) -> dict[str, str]:
 
 def tds_reconcile(form26as: Path, book: Path, master: Path | None = None) -> TdsReconResult:
     credits, issues = read_26as(form26as)
-    books = FileBook(book)  # opened once: its Customers (without a master) and its receipts
-    receivable = read_receivable(books, customers_of(books, master))
+    opened = FileBook(book)  # opened once: its Customers (without a master) and its receipts
+    receivable = read_receivable(opened, customers_of(opened, master))
     books = receivable.rows
     found = _tan_by_name(books, credits)
     if found:

@@ -38,7 +38,7 @@ def _texts(cells: Mapping[Any, Any]) -> tuple[dict[str, str], dict[str, str]]:
 
 def journal_lines(
     reader: Reader,
-    accounts: set[str],
+    accounts: set[str] | None,
     *,
     begins: date | None = None,
     until: date | None = None,
@@ -48,7 +48,8 @@ def journal_lines(
 
     Vouchers dated before `begins` (the day the books begin, on which the opening balances
     stand) would count twice: they are issues and left out. Lines after `until` (the end of the
-    period reported) are kept for the caller and noted once."""
+    period reported) are kept for the caller and noted once. `accounts` is the chart each line's
+    account must be in; None takes every account as written (a job that reads one account)."""
     if not reader.has("Journal"):
         raise UserError(
             f"{reader.name} has no Journal sheet; the reports are built from it "
@@ -78,7 +79,7 @@ def journal_lines(
             )
         )
 
-    known = {a.casefold(): a for a in accounts}
+    known = None if accounts is None else {a.casefold(): a for a in accounts}
     out = []
     for row, cells in zip(frame.index.tolist(), frame.to_dict("records"), strict=True):
         number = int(row)
@@ -125,13 +126,15 @@ def journal_lines(
                 "Split it into two lines; it was left out.",
             )
             continue
-        account = known.get(account_text.casefold())
+        account = known.get(account_text.casefold()) if known is not None else account_text or None
         if account is None:
             issue(
                 number,
                 "Account",
                 account_text,
-                f"'{account_text}' is not in the chart of accounts",
+                f"'{account_text}' is not in the chart of accounts"
+                if known is not None
+                else "Account is blank",
                 "Add the account to Accounts or correct the name; the line was left out.",
             )
             continue

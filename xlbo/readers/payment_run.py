@@ -135,10 +135,13 @@ def read_ticks(run: Path | Reader) -> tuple[list[tuple[tuple[str, str], str]], l
     return ticks, issues
 
 
-def run_settings(run: Path | ExcelBook) -> dict[str, str]:
+def run_settings(
+    run: Path | ExcelBook, opened: FileBook | ExcelBook | None = None
+) -> dict[str, str]:
     """The run's hidden Run sheet (Book, Master, As On); a run in the open workbook (the
-    Payables button's) names no files: that workbook is its books."""
-    book = FileBook(run) if isinstance(run, Path) else run
+    Payables button's) names no files: that workbook is its books. `opened`: the run's file
+    already opened (its ticks are read from the same opening)."""
+    book = opened if opened is not None else FileBook(run) if isinstance(run, Path) else run
     if not isinstance(run, Path) and not (book.has(SETTINGS_SHEET) and book.has(RUN_SHEET)):
         raise UserError(
             f"{Path(book.name).name} holds no payment run yet: click Payables, tick Pay beside "
