@@ -39,7 +39,7 @@ INVOICE_HEADERS = [
     "Document Type", "Series", "Date", "Customer Code", "Place of Supply", "HSN/SAC",
     "Description", "Quantity", "Unit (UQC)", "Rate", "Discount", "GST Rate", "Cess Rate",
     "Reverse Charge", "Shipping Address", "Original Invoice", "Document No",
-    "IRN", "Ack No", "Ack Date", "Signed QR",
+    "IRN", "Ack No", "Ack Date", "Signed QR", "Language",
 ]  # fmt: skip
 ITEMS = [
     ["Code", "Description", "HSN/SAC", "Unit", "Rate", "GST Rate"],
@@ -71,11 +71,12 @@ def line(
     ack_no: Any = None,
     ack_date: Any = None,
     signed_qr: Any = None,
+    language: Any = None,
 ) -> list[Any]:
     """One Invoices row, as a user types it."""
     return [kind, series, date, customer, place, hsn, description, quantity, unit, rate,
             discount, gst, cess, reverse, shipping, original, number,
-            irn, ack_no, ack_date, signed_qr]  # fmt: skip
+            irn, ack_no, ack_date, signed_qr, language]  # fmt: skip
 
 
 def book(

@@ -115,7 +115,7 @@ def test_the_template_has_the_invoices_and_items_sheets(tmp_path: Path) -> None:
         "Document Type", "Series", "Date", "Customer Code", "Place of Supply", "HSN/SAC",
         "Description", "Quantity", "Unit (UQC)", "Rate", "Discount", "GST Rate", "Cess Rate",
         "Reverse Charge", "Shipping Address", "Original Invoice", "Document No",
-        "IRN", "Ack No", "Ack Date", "Signed QR",
+        "IRN", "Ack No", "Ack Date", "Signed QR", "Language",
     ]  # fmt: skip
     assert "Invoices" in invoices.tables
     assert "xlbo numbers the document" in invoices.cell(1, 17).comment.text

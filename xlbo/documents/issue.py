@@ -51,7 +51,7 @@ from xlbo.master.records import Company, Customer, DocumentType, InvoiceLine, It
 from xlbo.master.rules import GSTRate
 from xlbo.money import format_inr, from_paise, to_paise
 from xlbo.states import State, find_state
-from xlbo.words import LARGEST_IN_WORDS
+from xlbo.words import LARGEST_IN_WORDS, Language, language
 
 UNREGISTERED_DETAIL_FROM = 5_000_000
 """Paise: from a taxable value of ₹50,000 an unregistered recipient's address and State must be
@@ -301,6 +301,7 @@ def _agreeing(group: _Group, faults: _Faults) -> tuple[bool, str, str, dict[str,
             ("Reverse Charge", "reverse_charge", False),
             ("Shipping Address", "shipping_address", True),
             ("Original Invoice", "original_invoice", True),
+            ("Language", "language", True),
             *((header, attr, True) for header, attr in IRP_FIELDS),
         ):
             value = getattr(line, attr)
@@ -328,6 +329,9 @@ def _agreeing(group: _Group, faults: _Faults) -> tuple[bool, str, str, dict[str,
     shipping = given.get("shipping_address", ("", first_row))[0]
     original = given.get("original_invoice", ("", first_row))[0]
     irp = {attr: str(given.get(attr, ("", first_row))[0] or "") for _, attr in IRP_FIELDS}
+    chosen = given.get("language", (None, first_row))[0]
+    if isinstance(chosen, Language):
+        irp["language"] = chosen.value  # the document's own; else the Company sheet's
     return reverse, str(shipping or ""), str(original or ""), irp
 
 
@@ -861,6 +865,8 @@ def issue_documents(
         fits = _series_fits(group, faults)
         customer = _recipient(group, setting, faults)
         reverse_charge, shipping, original, typed_irp = _agreeing(group, faults)
+        chosen = typed_irp.pop("language", "")
+        written = language(chosen or (setting.company.language if setting.company else ""))
         irp, irp_issues = _irp_checked(group, typed_irp, cells)
         issues += irp_issues
         intra = (
@@ -980,6 +986,7 @@ def issue_documents(
             lines=tuple(priced),
             bank=setting.bank if group.kind in VOUCHERS else "",
             advance=advance,
+            language=written,
             **irp,
         )
         refunded = numbers.get(original.casefold()) if original_date else None

@@ -22,7 +22,7 @@ from xlbo.documents.rules import GOODS_COPIES, SERVICE_COPIES
 from xlbo.master.records import DocumentType
 from xlbo.money import PAISE, from_paise, to_paise
 from xlbo.states import State
-from xlbo.words import amount_in_words
+from xlbo.words import Language, amount_in_words
 
 
 def _paise_of(paise: Decimal) -> int:
@@ -222,6 +222,8 @@ class Document:
     advance: Advance | None = None
     """For a tax invoice after a receipt voucher (named as its Original Invoice): the advance
     it adjusts, whose tax was paid when it came in."""
+    language: Language = Language.EN
+    """Hindi (`hi`): Hindi captions beside the English ones, the amount in words in both."""
 
     @property
     def balance(self) -> int:
@@ -308,6 +310,11 @@ class Document:
     @property
     def words(self) -> str:
         return amount_in_words(from_paise(self.total))
+
+    @property
+    def hindi_words(self) -> str:
+        """The amount in words in Hindi (रुपये … मात्र)."""
+        return amount_in_words(from_paise(self.total), Language.HI)
 
     @property
     def copies(self) -> tuple[str, ...]:

@@ -64,7 +64,7 @@ _XFS = (  # numFmtId, fontId, fillId, borderId, alignment — in the order of St
     (0, 3, 0, 0, '<alignment horizontal="right"/>'),
     (0, 1, 0, 0, ""),
     (0, 0, 0, 0, _TOP_WRAP),
-    (0, 3, 2, 1, '<alignment wrapText="1"/>'),
+    (0, 3, 2, 1, _TOP_WRAP),
     (0, 4, 0, 1, _TOP_WRAP),
     (164, 4, 0, 1, ""),
     (165, 4, 0, 1, ""),
@@ -152,6 +152,8 @@ class Page:
     widths: tuple[float, ...]
     cells: dict[tuple[int, int], str] = field(default_factory=dict)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    heights: dict[int, float] = field(default_factory=dict)
+    """Rows (0-based) given a height in points; the rest take their text's height."""
     footer: str = ""
     picture: Picture | None = None
     margins: tuple[float, float, float, float] = (0.4, 0.4, 0.5, 0.5)
@@ -214,7 +216,11 @@ class Page:
         last_row = max(rows, default=0)
         last_column = max(len(self.widths) - 1, max((c for c, _ in self.cells), default=0))
         body = "".join(
-            f'<row r="{row + 1}">' + "".join(x for _, x in sorted(rows[row])) + "</row>"
+            f'<row r="{row + 1}"'
+            + (f' ht="{self.heights[row]}" customHeight="1"' if row in self.heights else "")
+            + ">"
+            + "".join(x for _, x in sorted(rows[row]))
+            + "</row>"
             for row in sorted(rows)
         )
         columns = "".join(

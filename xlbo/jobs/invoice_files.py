@@ -33,6 +33,7 @@ from xlbo.documents.model import Document
 from xlbo.jobs.document_xlsx import Page, Picture, Style, write_pages
 from xlbo.master.records import DocumentType
 from xlbo.money import format_inr, from_paise
+from xlbo.words import Language
 
 TITLES = {
     DocumentType.TAX_INVOICE: "TAX INVOICE",
@@ -48,6 +49,82 @@ MONEY_HEADER = {
     DocumentType.REFUND_VOUCHER: "Amount Refunded",
 }
 """A voucher's Rate column: the money received or returned, tax in it (Rules 50, 51)."""
+HINDI = {
+    "TAX INVOICE": "कर बीजक",
+    "BILL OF SUPPLY": "आपूर्ति का बिल",
+    "CREDIT NOTE": "जमा पत्र",
+    "DEBIT NOTE": "नामे पत्र",
+    "RECEIPT VOUCHER": "रसीद वाउचर",
+    "REFUND VOUCHER": "धनवापसी वाउचर",
+    "REVISED INVOICE": "संशोधित बीजक",
+    "ORIGINAL FOR RECIPIENT": "प्राप्तकर्ता के लिए मूल प्रति",
+    "DUPLICATE FOR TRANSPORTER": "परिवहनकर्ता के लिए दूसरी प्रति",
+    "DUPLICATE FOR SUPPLIER": "आपूर्तिकर्ता के लिए दूसरी प्रति",
+    "TRIPLICATE FOR SUPPLIER": "आपूर्तिकर्ता के लिए तीसरी प्रति",
+    "Invoice No": "बीजक संख्या",
+    "Bill of Supply No": "बिल संख्या",
+    "Credit Note No": "जमा पत्र संख्या",
+    "Debit Note No": "नामे पत्र संख्या",
+    "Receipt Voucher No": "रसीद वाउचर संख्या",
+    "Refund Voucher No": "धनवापसी वाउचर संख्या",
+    "Revised Invoice No": "संशोधित बीजक संख्या",
+    "Date": "दिनांक",
+    "Place of Supply": "आपूर्ति का स्थान",
+    "Reverse Charge": "विपरीत प्रभार",
+    "Yes": "हाँ",
+    "No": "नहीं",
+    "Receipt Voucher": "रसीद वाउचर",
+    "Voucher Date": "वाउचर दिनांक",
+    "Against Invoice": "मूल बीजक",
+    "Invoice Date": "बीजक दिनांक",
+    "Original Invoice": "मूल बीजक",
+    "Original Date": "मूल दिनांक",
+    "IRN": "आईआरएन",
+    "Ack No": "पावती संख्या",
+    "Ack Date": "पावती दिनांक",
+    "Bill to": "प्राप्तकर्ता",
+    "Ship to": "माल भेजने का पता",
+    "GSTIN": "जीएसटीआईएन",
+    "State": "राज्य",
+    "Unregistered": "अपंजीकृत",
+    "S.No": "क्र.सं.",
+    "Description": "विवरण",
+    "Qty": "मात्रा",
+    "UQC": "इकाई",
+    "Rate": "दर",
+    "Discount": "छूट",
+    "Taxable Value": "कराधेय मूल्य",
+    "GST Rate": "जीएसटी दर",
+    "CGST": "केंद्रीय जीएसटी",
+    "SGST": "राज्य जीएसटी",
+    "UTGST": "संघ राज्यक्षेत्र जीएसटी",
+    "IGST": "एकीकृत जीएसटी",
+    "Cess": "उपकर",
+    "Round Off": "पूर्णांकन",
+    "Total": "कुल",
+    "Amount Received": "प्राप्त राशि",
+    "Amount Refunded": "लौटाई गई राशि",
+    "Less: Advance": "घटाएँ: अग्रिम",
+    "Balance Payable": "देय शेष",
+    "Amount in words": "राशि शब्दों में",
+    "Tax payable on reverse charge": "विपरीत प्रभार पर देय कर",
+    "For": "कृते",
+    "Authorised Signatory": "प्राधिकृत हस्ताक्षरकर्ता",
+}
+"""A document's captions in Hindi, printed beside the English ones (`Language` hi): the
+terms of the Hindi CGST Rules where they give one (बीजक, विपरीत प्रभार, कराधेय मूल्य)."""
+
+
+def caption(document: Document, english: str, between: str = " / ") -> str:
+    """`english` with its Hindi beside it on a Hindi document (a trailing ':' after both):
+    'Invoice No:' → 'Invoice No / बीजक संख्या:'."""
+    colon = ":" if english.endswith(":") else ""
+    bare = english.removesuffix(":")
+    if document.language is not Language.HI or bare not in HINDI:
+        return english
+    return f"{bare}{between}{HINDI[bare]}{colon}"
+
+
 SHEETS = ("Original", "Duplicate", "Triplicate")
 PDF_SECONDS = 90 + 3
 """LibreOffice's time for a run: this much, plus `PER_FILE_SECONDS` a document."""
@@ -114,7 +191,7 @@ def write_document(path: Path, document: Document) -> Path:
     return write_pages(
         path,
         document_page(document),
-        tuple(zip(SHEETS, document.copies, strict=False)),
+        tuple(zip(SHEETS, (caption(document, c) for c in document.copies), strict=False)),
         title=f"{TITLES[document.kind]} {document.number}",
     )
 
@@ -139,16 +216,25 @@ def document_page(document: Document) -> Page:
     ]
     last = len(columns) - 1
     ws = Page(widths=tuple(width for _, width in columns))
+    hindi = document.language is Language.HI
+
+    def t(english: str) -> str:
+        return caption(document, english)
+
     # text runs on into the empty cells beside it (right-aligned text to the left): only
     # what wraps, and the totals' figures, need merged cells
-    ws.text(0, 0, TITLES[document.kind], Style.TITLE)
+    ws.text(0, 0, t(TITLES[document.kind]), Style.TITLE)
     ws.caption(0, last, Style.CAPTION)
     supplier = document.supplier
     row = 2
     ws.text(row, 0, supplier.name, Style.BOLD)
     ws.merge(row + 1, 0, row + 1, last, Style.WRAP)
     ws.text(row + 1, 0, supplier.address, Style.WRAP)
-    ws.text(row + 2, 0, f"GSTIN: {supplier.gstin}    State: {_state(document, 'supplier')}")
+    ws.text(
+        row + 2,
+        0,
+        f"{t('GSTIN:')} {supplier.gstin}    {t('State:')} {_state(document, 'supplier')}",
+    )
     row += 4
     what = "Invoice" if document.kind is DocumentType.TAX_INVOICE else document.kind.value
     pairs = [
@@ -173,22 +259,26 @@ def document_page(document: Document) -> Page:
             else ("Against Invoice:", document.original, "Invoice Date:", dated)
         )
     for left, left_value, right, right_value in pairs:
-        ws.text(row, 0, left, Style.BOLD)
+        ws.text(row, 0, t(left), Style.BOLD)
         ws.text(row, 2, left_value)
-        ws.text(row, 5, right, Style.BOLD)
-        ws.text(row, 7, right_value)
+        ws.text(row, 5, t(right), Style.BOLD)
+        ws.text(
+            row,
+            8 if hindi else 7,  # after the longer Hindi captions
+            t(right_value) if right_value in ("Yes", "No") else right_value,
+        )
         row += 1
     row += 1
     customer = document.customer
-    ws.text(row, 0, "Bill to:", Style.BOLD)
+    ws.text(row, 0, t("Bill to:"), Style.BOLD)
     if document.shipping_address:
-        ws.text(row, 5, "Ship to:", Style.BOLD)
+        ws.text(row, 5, t("Ship to:"), Style.BOLD)
     row += 1
     bill = [
         customer.name,
         customer.address,
-        f"GSTIN: {customer.gstin}" if customer.gstin else "GSTIN: Unregistered",
-        f"State: {_state(document, 'customer')}",
+        f"{t('GSTIN:')} {customer.gstin or t('Unregistered')}",
+        f"{t('State:')} {_state(document, 'customer')}",
     ]
     for index, text in enumerate(bill):
         if index == 1:  # the address wraps within the bill-to block
@@ -201,7 +291,9 @@ def document_page(document: Document) -> Page:
         ws.text(row, 6, document.shipping_address, Style.WRAP)
     row += len(bill) + 1
     for index, (header, _) in enumerate(columns):
-        ws.text(row, index, header, Style.HEAD)
+        ws.text(row, index, caption(document, header, "\n"), Style.HEAD)
+    if hindi:  # each header in two lines, English over Hindi
+        ws.heights[row] = 26
     row += 1
     for number, line in enumerate(document.lines, start=1):
         taxes = [line.cgst, line.sgst] if intra else [line.igst]
@@ -246,18 +338,28 @@ def document_page(document: Document) -> Page:
             ("Balance Payable", document.balance),
         ]
     for index, (label, paise) in enumerate(totals):
-        ws.text(row, 7, label, Style.LABEL)
+        english, _, named = label.partition(" (")  # 'Less: Advance (RV/…)', 'IGST (RCM)'
+        ws.text(row, 7, t(english) + (f" ({named}" if named else ""), Style.LABEL)
         style = Style.TOTAL if index in bold else Style.MONEY
         ws.merge(row, 8, row, last, style)
         ws.number(row, 8, from_paise(paise), style)
         row += 1
     row += 1
-    ws.text(row, 0, "Amount in words:", Style.BOLD)
-    ws.merge(row, 2, row + 1, last, Style.WRAP)
-    ws.text(row, 2, document.words, Style.WRAP)
-    row += 3
+    ws.text(row, 0, t("Amount in words:"), Style.BOLD)
+    if hindi:  # each language on its own line
+        ws.merge(row + 1, 0, row + 1, last, Style.WRAP)
+        ws.text(row + 1, 0, document.words, Style.WRAP)
+        ws.merge(row + 2, 0, row + 2, last, Style.WRAP)
+        ws.text(row + 2, 0, document.hindi_words, Style.WRAP)
+        row += 4
+    else:
+        ws.merge(row, 2, row + 1, last, Style.WRAP)
+        ws.text(row, 2, document.words, Style.WRAP)
+        row += 3
     ws.text(
-        row, 0, "Tax payable on reverse charge: " + ("Yes" if document.reverse_charge else "No")
+        row,
+        0,
+        f"{t('Tax payable on reverse charge:')} " + t("Yes" if document.reverse_charge else "No"),
     )
     if document.reverse_charge:
         row += 1
@@ -271,8 +373,8 @@ def document_page(document: Document) -> Page:
         png, _ = qr_png(document.signed_qr)
         ws.picture = Picture(png, row + 1, 0, QR_PIXELS)
     row += 2
-    ws.text(row, 6, f"For {supplier.name}", Style.BOLD)
-    ws.text(row + 3, 6, "Authorised Signatory")
+    ws.text(row, 6, f"{t('For')} {supplier.name}", Style.BOLD)
+    ws.text(row + 3, 6, t("Authorised Signatory"))
     ws.footer = f"&L&8{TITLES[document.kind]} {document.number}&R&8Made with xlbo"
     return ws
 
