@@ -23,8 +23,9 @@ In Excel (the Letters button) the job reads the open workbook; with no folder to
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -286,7 +287,9 @@ class Letter:
     language: Language
     to: str
     subject: str
-    docx: bytes
+    text: str
+    """The letter's text (for the Merged Letters sheet); the .docx went to its file as it
+    was merged, so a run holds one letter's document at a time, not all of them."""
     stem: str
 
 
@@ -387,9 +390,11 @@ def _merge(
     shared: Mapping[str, Any],
     figures: tuple[Needs, Any],
     subject: str,
+    place: Callable[[str, bytes], None] | None = None,
 ) -> tuple[list[Letter], list[str]]:
     """Each row's letter (none for a row with no figures to list: a customer owing nothing
-    overdue); returns the letters and the keys of the rows without one."""
+    overdue), its .docx handed to `place` (stem, bytes) as soon as it is merged; returns the
+    letters and the keys of the rows without one."""
     needs, found = figures
     columns = names_of(rows.headers)
     key_header = rows.headers[0]
@@ -419,7 +424,10 @@ def _merge(
         stems.add(stem.casefold())
         to = fields.get(rows.email, "") if rows.email else ""
         name = fields.get("Name", key)
-        letters.append(Letter(number, key, name, chosen, to, titles[chosen], merged, stem))
+        if place is not None:
+            place(stem, merged)
+        text = docx_text(merged)
+        letters.append(Letter(number, key, name, chosen, to, titles[chosen], text, stem))
     return letters, without
 
 
@@ -431,18 +439,36 @@ class _Written:
     no_address: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Placer:
+    """Writes each letter's .docx where the output set stages it, as it is merged; the set
+    is opened (`opening`) for the first letter, so a run that merges none writes nothing."""
+
+    out: Path
+    written: _Written
+    opening: Callable[[], object]
+    staged: dict[str, Path] = field(default_factory=dict)
+
+    def __call__(self, stem: str, docx: bytes) -> None:
+        if not self.staged:
+            self.opening()
+        with atomic_path(self.out / f"{stem}.docx") as temporary:
+            temporary.write_bytes(docx)
+        self.staged[stem] = temporary
+        self.written.files.append(self.out / f"{stem}.docx")
+
+
 def _write(
-    letters: Sequence[Letter], out: Path, settings: LettersSettings, company: Mapping[str, str]
+    letters: Sequence[Letter],
+    placer: _Placer,
+    settings: LettersSettings,
+    company: Mapping[str, str],
 ) -> _Written:
-    """The letters, their PDFs and their mail drafts into `out`, all in place together."""
-    written = _Written()
-    with result_set(out):
-        placed = []
-        for letter in letters:
-            with atomic_path(out / f"{letter.stem}.docx") as temporary:
-                temporary.write_bytes(letter.docx)
-                placed.append(temporary)
-            written.files.append(out / f"{letter.stem}.docx")
+    """The letters' PDFs and mail drafts beside their .docx (staged by `placer` as each was
+    merged), in the output set the caller holds open."""
+    written, out = placer.written, placer.out
+    placed = [placer.staged[letter.stem] for letter in letters]
+    if letters:
         written.files.extend(_pdfs(placed, out, settings.pdf, written.warnings))
         for letter, staged in zip(letters, placed, strict=True):
             if not letter.to or not valid_address(letter.to):
@@ -458,7 +484,7 @@ def _write(
                 sender=company.get("Email", ""),
                 subject=letter.subject,
                 note=note,
-                attachment=pdf.read_bytes() if attach_pdf else letter.docx,
+                attachment=pdf.read_bytes() if attach_pdf else staged.read_bytes(),
                 filename=f"{letter.stem}.{'pdf' if attach_pdf else 'docx'}",
             )
             with atomic_path(out / f"{letter.stem}.eml") as temporary:
@@ -544,9 +570,15 @@ def letters_job(inputs: Mapping[str, Source], settings: LettersSettings) -> JobR
     )
     company = _company(data)
     shared = {"company": company, "today": f"{as_at:%d-%m-%Y}", "as_at": f"{as_at:%d-%m-%Y}"}
-    letters, without = _merge(template, sheet, rows, shared, (needs, figures), settings.subject)
-
-    written = _write(letters, out, settings, company) if out is not None and letters else _Written()
+    merging = (template, sheet, rows, shared, (needs, figures), settings.subject)
+    written = _Written()
+    if out is None:  # no folder: the letters' text goes on a sheet
+        letters, without = _merge(*merging)
+    else:
+        with contextlib.ExitStack() as outputs:  # each letter to its file as it is merged
+            placer = _Placer(out, written, lambda: outputs.enter_context(result_set(out)))
+            letters, without = _merge(*merging, place=placer)
+            _write(letters, placer, settings, company)  # then the PDFs and the drafts
     if written.no_address:
         written.warnings.append(
             f"No mail draft for {_plural(len(written.no_address), 'letter')} "
@@ -624,7 +656,7 @@ def _merged_sheet(letters: Sequence[Letter]) -> ResultSheet:
                 letter.to,
                 letter.subject,
                 f"{letter.stem}.docx",
-                docx_text(letter.docx),
+                letter.text,
             ]
             for letter in letters
         ],
