@@ -22,7 +22,7 @@ Payments already made are the Journal's debits to Trade Payables (`xlbo.vendors.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -45,7 +45,7 @@ from xlbo.jobs.registry import (
 )
 from xlbo.master.load import MasterData, load, load_sheet
 from xlbo.master.records import BankAccount, Vendor
-from xlbo.master.schema import PAYMENT_LAYOUTS, TDS_RULES, MasterTable
+from xlbo.master.schema import PAYMENT_LAYOUTS, TDS_CERTIFICATES, TDS_RULES, MasterTable
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.journal import journal_lines
 from xlbo.readers.payment_run import RUN_SHEET, read_ticks, run_settings
@@ -62,6 +62,7 @@ from xlbo.sheets.payables import (
     settings_sheet,
 )
 from xlbo.vendors.bankfile import BankPayment, bank_file, payee_problem
+from xlbo.vendors.certificates import TDSCertificate
 from xlbo.vendors.journal import PAYABLES, payment_journal, purchase_journal
 from xlbo.vendors.layouts import GENERIC, LayoutField, layout_names
 from xlbo.vendors.rules import TDSRule
@@ -104,6 +105,8 @@ class Gathered:
     layout_errors: list[Issue]
     """Cells of the Payment Layouts sheet that could not be read: no bank file is written
     from a layout that may have lost a field."""
+    certificates: list[TDSCertificate] = field(default_factory=list)
+    """The vendors' lower-deduction certificates (the TDS Certificates sheet, if any)."""
 
     @cached_property
     def vendors(self) -> dict[str, Vendor]:
@@ -150,6 +153,7 @@ def gather(book: Source, master: Source | None) -> Gathered:
     purchases = read_purchases(holder)
     rules, rule_issues = _rule_sheet(readers, TDS_RULES)
     layouts, layout_issues = _rule_sheet(readers, PAYMENT_LAYOUTS)
+    certificates, certificate_issues = _rule_sheet(readers, TDS_CERTIFICATES)
     payments, journal_issues = _journal_payments(reader)
     vendor_errors = [
         i for i in master_issues if i.sheet == "Vendors" and i.severity is Severity.ERROR
@@ -160,11 +164,13 @@ def gather(book: Source, master: Source | None) -> Gathered:
         book_name=Path(holder.name).name,
         rules=[r for r in rules if isinstance(r, TDSRule)],
         layouts=[f for f in layouts if isinstance(f, LayoutField)],
+        certificates=[c for c in certificates if isinstance(c, TDSCertificate)],
         payments=payments,
         issues=[
             *purchases.issues,
             *rule_issues,
             *layout_issues,
+            *certificate_issues,
             *journal_issues,
             *vendor_errors,
         ],
@@ -181,6 +187,7 @@ def _proposal(found: Gathered, as_on: date) -> tuple[list[OpenBill], list[Issue]
         found.payments,
         as_on,
         company.turnover if company else None,
+        found.certificates,
     )
     issues = [
         Issue(

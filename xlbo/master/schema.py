@@ -48,6 +48,7 @@ from xlbo.office.settlement import (
     shipped_gratuity_rules,
 )
 from xlbo.office.stock import PurchaseRequest, StockItem, StockMove
+from xlbo.vendors.certificates import TDSCertificate
 from xlbo.vendors.contracts import Contract
 from xlbo.vendors.layouts import LayoutField, default_layouts
 from xlbo.vendors.rules import TDSRule, tds_rules
@@ -325,7 +326,23 @@ CONTRACTS = MasterTable(
     key="Contract ID",
     spare_rows=100,
 )
-VENDOR_TABLES: tuple[MasterTable, ...] = (PURCHASES, TDS_RULES, PAYMENT_LAYOUTS, CONTRACTS)
+TDS_CERTIFICATES = MasterTable(
+    "TDS Certificates",
+    "tds_certificates",
+    TDSCertificate,
+    "TDSCertificates",
+    "Vendors' lower- or nil-deduction certificates (s.197; s.395(1) of the 2025 Act): section, "
+    "rate, validity and amount limit. `xlbo payables` deducts at the certificate's rate until "
+    "its limit is used up by the vendor's bills.",
+    spare_rows=30,
+)
+VENDOR_TABLES: tuple[MasterTable, ...] = (
+    PURCHASES,
+    TDS_RULES,
+    TDS_CERTIFICATES,
+    PAYMENT_LAYOUTS,
+    CONTRACTS,
+)
 """The sheets the payables and contracts jobs read (from the books or the master workbook),
 written after the document sheets in the template."""
 

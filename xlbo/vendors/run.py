@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from xlbo.master.records import PurchaseBill, Vendor
 from xlbo.money import format_inr, from_paise
+from xlbo.vendors.certificates import TDSCertificate
 from xlbo.vendors.due import Due, days_overdue, due_date, section_43bh_risk
 from xlbo.vendors.rules import TDSRule
 from xlbo.vendors.settle import Payment, owed, settled
@@ -82,8 +83,10 @@ def propose(
     payments: Sequence[Payment],
     as_on: date,
     turnover: Decimal | None = None,
+    certificates: Sequence[TDSCertificate] = (),
 ) -> tuple[list[OpenBill], list[BillProblem]]:
-    """The open bills as on `as_on` (bills dated after it wait) and the bills set aside."""
+    """The open bills as on `as_on` (bills dated after it wait) and the bills set aside;
+    `certificates`: the vendors' lower-deduction certificates (`xlbo.vendors.certificates`)."""
     problems: list[BillProblem] = []
     seen: dict[tuple[str, str], int] = {}
     kept: list[int] = []
@@ -115,7 +118,7 @@ def propose(
         seen[key] = i
         kept.append(i)
     chosen = [bills[i] for i in kept]
-    taxes = tds_on_bills(chosen, vendors, rules, turnover)
+    taxes = tds_on_bills(chosen, vendors, rules, turnover, certificates)
     paid = settled(chosen, vendors, payments, as_on)
     rows: list[OpenBill] = []
     for position, i in enumerate(kept):

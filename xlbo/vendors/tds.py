@@ -31,6 +31,7 @@ from xlbo.ids import pan as pan_id
 from xlbo.master.records import PurchaseBill, Vendor
 from xlbo.money import format_inr, from_paise, to_paise
 from xlbo.periods import TAX_YEAR_START, financial_year
+from xlbo.vendors.certificates import Certificates, CertificateUse, TDSCertificate, split_base
 from xlbo.vendors.rules import AggregatePer, TaxOn, TDSRule
 
 NO_SECTION = frozenset({"none", "nil", "no", "-", "na", "n/a", "no tds"})
@@ -52,6 +53,8 @@ class BillTDS:
     why: str = ""
     problem: str = ""
     """Set when the bill names a section no rule covers on its date (a finding for the user)."""
+    certificate: str = ""
+    """The lower-deduction certificate applied (its number), if any."""
 
     @property
     def account(self) -> str:
@@ -142,10 +145,14 @@ def tds_on_bills(
     vendors: Mapping[str, Vendor],
     rules: Sequence[TDSRule],
     turnover: Decimal | None = None,
+    certificates: Sequence[TDSCertificate] = (),
 ) -> list[BillTDS]:
     """TDS on each bill (in the order given); `vendors` by folded vendor code. A bill whose
-    vendor is unknown gets an empty result (the caller reports the vendor)."""
+    vendor is unknown gets an empty result (the caller reports the vendor). A lower-deduction
+    certificate (`xlbo.vendors.certificates`) valid on the bill's date sets the rate on the
+    part of the bill within what its limit has left, the bills using it up in date order."""
     results = [BillTDS() for _ in bills]
+    certified = Certificates(certificates)
     tallies: dict[tuple[str, str, object], _Tally] = {}
     found_rules: dict[tuple[str, date], TDSRule | None] = {}
     order = sorted(range(len(bills)), key=lambda i: (bills[i].bill_date, i))
@@ -232,13 +239,57 @@ def tds_on_bills(
                 f"({per} so far ₹{format_inr(from_paise(prior + amount))})",
             )
             continue
+        use = certified.find(vendor.vendor_code, _names(rule), bill.bill_date)
+        has_pan = bool(vendor.pan) and pan_id.is_valid(vendor.pan or "")
+        if use is not None and has_pan:
+            results[i] = _certified(rule, use, base, rate, payee, reason)
+            continue
         tax = _tax(base, rate)
+        unused = (
+            f"; certificate {use.certificate.certificate_no} not applied: no valid PAN on "
+            "Vendors (the rate without PAN overrides it)"
+            if use is not None
+            else ""
+        )
         results[i] = BillTDS(
             section=rule.section,
             rule=rule,
             rate=rate,
             base=base,
             amount=tax,
-            why=f"{reason}; {percent_text(rate)} ({payee}) of ₹{format_inr(from_paise(base))}",
+            why=f"{reason}; {percent_text(rate)} ({payee}) of ₹{format_inr(from_paise(base))}"
+            + unused,
         )
     return results
+
+
+def _certified(
+    rule: TDSRule, use: CertificateUse, base: int, rate: Decimal, payee: str, reason: str
+) -> BillTDS:
+    """TDS on `base` under a lower-deduction certificate: its rate within what its limit has
+    left, the usual `rate` on the rest; rounded once, to the rupee."""
+    certificate = use.certificate
+    within, beyond = split_base(use, base)
+    exact = from_paise(within) * certificate.rate + from_paise(beyond) * rate
+    tax = to_paise(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    law = "s.197" if rule.act == 1961 else "s.395(1)"
+    why = (
+        f"{reason}; certificate {certificate.certificate_no} ({law}): "
+        f"{percent_text(certificate.rate)} of ₹{format_inr(from_paise(within))}"
+    )
+    if beyond:
+        why += (
+            f", and {percent_text(rate)} ({payee}) of ₹{format_inr(from_paise(beyond))} beyond "
+            "its limit"
+        )
+    elif use.left is not None:
+        why += f" (₹{format_inr(from_paise(use.left))} of its limit left)"
+    return BillTDS(
+        section=rule.section,
+        rule=rule,
+        rate=certificate.rate if not beyond else rate,
+        base=base,
+        amount=tax,
+        why=why,
+        certificate=certificate.certificate_no,
+    )
