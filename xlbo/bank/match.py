@@ -637,6 +637,8 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
     bank_named, ledger_named = run.bank_named, run.ledger_named
     while True:
         pairs, count_b, count_g = _candidates(run)
+        assert run.names is not None  # _candidates works them out
+        party_g = run.names.ledger
         b = pairs["b"].to_numpy(dtype=np.int64)
         g = pairs["l"].to_numpy(dtype=np.int64)
         d = pairs["d"].to_numpy(dtype=np.int64)
@@ -676,7 +678,10 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
             sure_b = whole_b[kb] | (np.bincount(kb, weights=own_b, minlength=nb)[kb] >= 2)
             sure_g = whole_g[kg] | (np.bincount(kg, weights=own_g, minlength=ng)[kg] >= 2)
             best = top_b & top_g & (ties_b == 1) & (ties_g == 1) & sure_b & sure_g
-            chosen = kept[best & ~unlike[kept]]
+            # names outweigh dates: where the bank line's name fits another party's line of
+            # this amount better, the nearer date does not decide between the parties
+            named_better = _other_party_alike(kb, party_g[kg], alike[kept], nb) > alike[kept]
+            chosen = kept[best & ~unlike[kept] & ~named_better]
             if not len(chosen):
                 break
             progressed = True
@@ -705,7 +710,10 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
     first_b = _ranks(lb[shown], -shown.astype(np.int64)) < TIED_SHOWN
     first_g = _ranks(lg[shown], -shown.astype(np.int64)) < TIED_SHOWN
     doubtful[shown[~(first_b & first_g)]] = False
-    other_party = top_b & top_g & (ties_b == 1) & (ties_g == 1) & unlike[live] & ~doubtful
+    lone_best = top_b & top_g & (ties_b == 1) & (ties_g == 1) & ~doubtful
+    other_party = lone_best & unlike[live]
+    rival = _other_party_alike(lb, party_g[lg], alike[live], nb)
+    torn = lone_best & ~unlike[live] & (rival > alike[live])
     tied = pd.DataFrame(
         {
             "b": lb[doubtful],
@@ -740,7 +748,60 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
             ).to_numpy(dtype=object),
         }
     )
-    return pd.concat([tied, differ], ignore_index=True)
+    # each torn bank line's nearest pair, and its pairs with the party its name fits better
+    rival_of = np.zeros(nb, dtype=np.int64)
+    rival_of[lb[torn]] = rival[torn]
+    fits_better = ~torn & (rival_of[lb] > 0) & (alike[live] == rival_of[lb])
+    listed = np.flatnonzero(fits_better)
+    fits_better[listed[_ranks(lb[listed], lf[listed]) >= TIED_SHOWN]] = False
+    torn_why = pd.DataFrame(
+        {
+            "b": np.concatenate([lb[torn], lb[fits_better]]),
+            "l": np.concatenate([lg[torn], lg[fits_better]]),
+            "kind": "Same amount, other party",
+            "why": np.concatenate(
+                [
+                    (
+                        "same amount; "
+                        + _signed_days(d[live][torn])
+                        + " days; names "
+                        + pd.Series(alike[live][torn].astype(str), dtype=object)
+                        + "% alike, but the bank's name is "
+                        + pd.Series(rival[torn].astype(str), dtype=object)
+                        + "% alike to another party's line of this amount in the window: choose"
+                    ).to_numpy(dtype=object),
+                    (
+                        "same amount; "
+                        + _signed_days(d[live][fits_better])
+                        + " days; names "
+                        + pd.Series(alike[live][fits_better].astype(str), dtype=object)
+                        + "% alike, the best of this amount in the window, but another party's"
+                        " line is nearer in date: choose"
+                    ).to_numpy(dtype=object),
+                ]
+            ),
+        }
+    )
+    return pd.concat([tied, differ, torn_why], ignore_index=True)
+
+
+def _other_party_alike(
+    b: np.ndarray, party: np.ndarray, alike: np.ndarray, size: int
+) -> np.ndarray:
+    """For each pair (bank line `b`, a ledger line of `party`, names `alike`): how alike the bank
+    line's name is to its best-named candidate of another party (0 where it has none)."""
+    order = np.lexsort((-alike, b))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = b[order][1:] != b[order][:-1]
+    top = np.zeros(size, dtype=np.int64)
+    top_party = np.full(size, -1, dtype=np.int64)
+    top[b[order][first]] = alike[order][first]
+    top_party[b[order][first]] = party[order][first]
+    other = party != top_party[b]
+    second = np.zeros(size, dtype=np.int64)
+    np.maximum.at(second, b[other], alike[other])
+    rival: np.ndarray = np.where(party == top_party[b], second[b], top[b])
+    return rival
 
 
 def _names_why(run: _Matching, b: np.ndarray, g: np.ndarray, alike: np.ndarray) -> np.ndarray:
