@@ -54,6 +54,7 @@ from xlbo.sheets.issues import issues_sheet
 from xlbo.sheets.journal import journal_sheet
 from xlbo.sheets.payables import (
     RUN_COLUMNS,
+    advances_sheet,
     advice_sheet,
     mode_of,
     payments_sheet,
@@ -67,7 +68,7 @@ from xlbo.vendors.journal import PAYABLES, payment_journal, purchase_journal
 from xlbo.vendors.layouts import GENERIC, LayoutField, layout_names
 from xlbo.vendors.rules import TDSRule
 from xlbo.vendors.run import OpenBill, propose
-from xlbo.vendors.settle import Payment
+from xlbo.vendors.settle import Payment, advances
 
 PAYMENTS_BOOK = "payments.xlsx"
 BANK_FILE_SHEET = "Bank File"
@@ -252,7 +253,10 @@ def _propose_job(inputs: Mapping[str, Source], settings: PayablesSettings) -> Jo
         ("Master", resolved(file_of(master))),
         ("As On", f"{as_on:%d-%m-%Y}"),
     ]
+    held = advances(found.purchases.bills, found.vendors, found.payments, as_on)
     sheets = [sheet, journal_sheet(journal), issues_sheet(issues), settings_sheet(settings_rows)]
+    if held:
+        sheets.insert(1, advances_sheet(held, found.vendors, as_on))
     files: tuple[Path, ...] = ()
     if out is not None:
         with result_set(out.parent):  # a ticked earlier run is kept as run (previous).xlsx
@@ -269,6 +273,12 @@ def _propose_job(inputs: Mapping[str, Source], settings: PayablesSettings) -> Jo
         f"{late_msme} MSME bills overdue, {at_risk} at s.43B(h) risk"
     )
     lines = [headline + "."]
+    if held:
+        lines.append(
+            f"{len(held)} vendor{' holds' if len(held) == 1 else 's hold'} advances of "
+            f"₹{format_inr(from_paise(sum(held.values())))} not yet set against a bill (see the "
+            "Advances sheet)."
+        )
     if carried:
         lines.append(f"Kept your ticks on {len(carried)} bills still open.")
     counts = count_by_severity(issues)

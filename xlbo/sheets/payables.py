@@ -4,7 +4,7 @@ the `Payments` of a confirmed run and a payment advice per vendor."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -215,4 +215,36 @@ def payments_sheet(
             f"Payments of {day:%d-%m-%Y}" + (f" — {company}" if company else ""),
             f"Bank file: {bank_file} (layout {layout})",
         ),
+    )
+
+
+ADVANCES_SHEET = "Advances"
+
+
+def advances_sheet(
+    held: Mapping[str, int], vendors: Mapping[str, Vendor], as_on: date
+) -> ResultSheet:
+    """What each vendor holds of the company's payments beyond its bills (`held`, paise by
+    vendor code): an advance or a debit note not yet set against a bill."""
+    frame = pd.DataFrame(
+        [
+            [code, vendors[code.casefold()].name, from_paise(paise)]
+            for code, paise in sorted(held.items(), key=lambda item: -item[1])
+        ],
+        columns=["Vendor Code", "Vendor", "Advance"],
+        dtype=object,
+    )
+    frame["What To Do"] = (
+        f"Paid beyond every bill up to {as_on:%d-%m-%Y}: it settles the vendor's next bill "
+        "(the run sets it off); or ask for a refund"
+    )
+    return ResultSheet(
+        ADVANCES_SHEET,
+        frame,
+        columns={
+            "Vendor": Column(width=28),
+            "Advance": Column(kind=Kind.MONEY),
+            "What To Do": Column(kind=Kind.LONG_TEXT, width=60),
+        },
+        title=(f"Advances with vendors as on {as_on:%d-%m-%Y}: not yet set against a bill",),
     )

@@ -57,6 +57,36 @@ def settled(
 ) -> list[int]:
     """Paise paid against each bill (in the order given) by the payments up to `as_on`.
     Payments beyond every bill of a vendor are an advance and settle nothing here."""
+    return _settle(bills, vendors, payments, as_on)[0]
+
+
+def advances(
+    bills: Sequence[PurchaseBill],
+    vendors: Mapping[str, Vendor],
+    payments: Sequence[Payment],
+    as_on: date,
+) -> dict[str, int]:
+    """Paise each vendor (by its code, as on Vendors) holds of the payments up to `as_on`
+    beyond every bill dated up to `as_on`: an advance (or a debit note) not yet set against a
+    bill. Vendors with none are left out.
+
+        bills 50,000 (01-10) and 20,000 (01-11); payments 60,000 (05-10) and 30,000 (10-11)
+        → an advance of 20,000 on 30-11; on 20-10, 10,000 (the November bill not yet come).
+    """
+    upto = [b for b in bills if b.bill_date <= as_on]
+    left = _settle(upto, vendors, payments, as_on)[1]
+    return {vendors[code].vendor_code: paise for code, paise in left.items() if paise > 0}
+
+
+def _settle(
+    bills: Sequence[PurchaseBill],
+    vendors: Mapping[str, Vendor],
+    payments: Sequence[Payment],
+    as_on: date,
+) -> tuple[list[int], dict[str, int]]:
+    """Paise paid against each bill, and what each vendor's payments left over (by folded
+    code)."""
+    left_over: dict[str, int] = {}
     paid = [0] * len(bills)
     due = [owed(b) for b in bills]
     by_vendor: dict[str, _VendorBills] = {}
@@ -74,8 +104,11 @@ def settled(
         if payment.day > as_on:
             continue
         payee = names.get(payment.party.strip().casefold())
-        ledger = by_vendor.get(payee or "")
-        if ledger is None:
+        if payee is None:
+            continue
+        ledger = by_vendor.get(payee)
+        if ledger is None:  # no bill of this vendor yet: all of it is an advance
+            left_over[payee] = left_over.get(payee, 0) + payment.amount
             continue
         left = payment.amount
         for token in _TOKEN.findall(payment.narration.casefold()):
@@ -92,4 +125,6 @@ def settled(
                 left -= take
             if paid[i] >= due[i]:
                 ledger.first_open += 1
-    return paid
+        if left > 0:
+            left_over[payee] = left_over.get(payee, 0) + left
+    return paid, left_over
