@@ -12,6 +12,11 @@ issued; the others are. A group already in the register (same type, series, date
 place, same total) is not issued again; one with other figures is refused (a credit or debit
 note corrects an issued invoice). Numbers run per series per financial year, after the highest
 the register holds, so no number is ever given twice; a document that is not issued uses none.
+
+A Revised Invoice (Rule 53(1)) names the tax invoice it revises as its Original Invoice and
+carries the invoice in full as corrected, under a series of its own; a Tax Invoice that names a
+Receipt Voucher there adjusts that advance (Rule 50; the tax paid on it is set off, GSTR-1
+`txpd`). Each invoice is revised, and each advance adjusted or refunded, once.
 """
 
 from __future__ import annotations
