@@ -50,7 +50,7 @@ RUN_COLUMNS = {
     "TDS Section": Column(width=10),
     "TDS Provision": Column(),
     "TDS": Column(kind=Kind.MONEY),
-    "TDS Because": Column(width=80),
+    "TDS Because": Column(width=110),
     "Net to Pay": Column(kind=Kind.MONEY),
     "Bank Details": Column(),
 }
