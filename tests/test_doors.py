@@ -490,7 +490,9 @@ def test_payables_run_ticks_and_payments_are_the_command_lines(door: Door, tmp_p
     assert len(vouchers) > 5 and vouchers == file_table(run_file, "Journal", "Date")
     assert book_table(book, "Journal", "Date") == journal  # the books' own Journal untouched
     assert book.sheets["Run"].visible is False
-    assert book.sheets["Payment Run"].cell("A2").startswith("Tick Pay beside each bill to pay, then")
+    assert (
+        book.sheets["Payment Run"].cell("A2").startswith("Tick Pay beside each bill to pay, then")
+    )
     marks = {"AC/101": "Yes", "R-11": "✓", "KC/7": "x"}
     _tick(book, marks)
     door("payables", book)  # made again: the ticks stay
@@ -551,28 +553,36 @@ def test_statements_have_the_same_figures_from_every_door(door: Door, tmp_path: 
 # -- GST reconciliation ------------------------------------------------------------------------
 
 
-def test_gst_recon_button_reads_the_2b_files_beside_the_saved_books(tmp_path: Path) -> None:
-    """The classic add-in: the Purchases sheet as saved, the GSTR-2B JSON files in the gstr2b
-    folder beside it; the same sheets as `xlbo gst-recon`, into the workbook and beside it."""
+def _pasted(json_file: Path, cells: int = 1) -> list[list[Any]]:
+    """A 2B JSON as a user pastes it into column A: whole, or split over `cells` cells."""
+    text = json_file.read_text(encoding="utf-8")
+    size = -(-len(text) // cells)
+    return [[text[at : at + size]] for at in range(0, len(text), size)]
+
+
+@DOORS
+def test_gst_recon_from_the_2b_pasted_into_the_workbook_is_the_command_lines(
+    door: Door, tmp_path: Path
+) -> None:
+    """Lite and the classic add-in alike: the open workbook's Purchases and Vendors, the 2B JSON
+    pasted into GSTR-2B sheets (one split over three cells); the sheets `xlbo gst-recon`
+    writes; a Decision typed on the Suggested sheet applied at the next click."""
     from tests.gstrecon.scenario import month
 
-    downloads = tmp_path / "gstr2b"
-    downloads.mkdir()
-    path, october, november = month(downloads)
-    books = path.rename(tmp_path / "books.xlsx")
-    cli = tmp_path / "cli" / "recon.xlsx"
-    cli.parent.mkdir()
-    run = ["gst-recon", "--purchases", str(books), "--gstr2b", str(october)]
+    path, october, november = month(tmp_path)
+    cli = tmp_path / "recon.xlsx"
+    run = ["gst-recon", "--purchases", str(path), "--gstr2b", str(october)]
     assert main([*run, "--gstr2b", str(november), "--out", str(cli)]) == 1
-    book = book_of(books, name="books.xlsx", folder=tmp_path)
-    gst_recon = importlib.import_module("macros.xlbo_buttons").gst_recon
-    said = gst_recon(book)
-    assert "matched" in said and "missing in 2B" in said
-    assert said.endswith(
-        "Read books.xlsx as last saved and 2 GSTR-2B files; saved gst-recon.xlsx beside it."
-    )
+    book = book_of(path, name="books.xlsx")
+    assert _lite("gst_recon", book).startswith("Download each month's GSTR-2B")
+    book.sheets.add("GSTR-2B Oct").range((1, 1)).value = _pasted(october, cells=3)
+    book.sheets.add("GSTR-2B Nov").range((1, 1)).value = _pasted(november)
+    said = door("gst_recon", book)
+    assert said.startswith("5 matched, 1 suggested, 2 mismatched, 1 missing in the books")
+    assert said.endswith("GSTR-2B read: sheet GSTR-2B Oct, sheet GSTR-2B Nov.")
     for sheet, header in (
         ("Matched", "GSTIN"),
+        ("Suggested", "GSTIN"),
         ("Mismatched", "GSTIN"),
         ("Missing in 2B", "GSTIN"),
         ("ITC at Risk", "GSTIN"),
@@ -580,25 +590,37 @@ def test_gst_recon_button_reads_the_2b_files_beside_the_saved_books(tmp_path: Pa
         expected = file_table(cli, sheet, header)
         assert len(expected) > 1, sheet
         assert book_table(book, sheet, header) == expected, sheet
-        assert file_table(tmp_path / "gst-recon.xlsx", sheet, header) == expected, sheet
+    suggested = book_table(book, "Suggested", "GSTIN")
+    decision = suggested[0].index("Decision")
+    row = next(r for (r, c), v in book.sheets["Suggested"].values.items() if v == "GSTIN") + 1
+    book.sheets["Suggested"].range((row, decision + 1)).value = "Accept"
+    assert door("gst_recon", book).startswith("6 matched, 0 suggested")
 
 
-def test_gst_recon_says_plainly_what_it_needs(tmp_path: Path) -> None:
-    """Lite (in the browser: no folder), or the classic add-in before the 2B is downloaded:
-    the message under the Lite button, or in the classic add-in's alert."""
-    from xlbo.errors import UserError
+def test_gst_recon_also_reads_the_2b_files_beside_a_saved_workbook(tmp_path: Path) -> None:
+    from tests.gstrecon.scenario import month
 
-    unsaved = Book.from_tables({"Purchases": [["Vendor Code"]]})
-    said = _lite("gst_recon", unsaved)
-    assert "In xlwings Lite, in the browser, there is no folder to read" in said
-    with pytest.raises(UserError, match="save the workbook in a folder first"):
-        _classic("gst_recon", unsaved)
-    saved = book_of(write_xlsx(tmp_path / "b.xlsx", {"Purchases": [["Vendor Code"]]}),
-                    name="b.xlsx", folder=tmp_path)  # fmt: skip
-    assert _lite("gst_recon", saved).startswith(
-        "Download each month's GSTR-2B from the GST portal as JSON and put the files in the "
-        f"folder {tmp_path / 'gstr2b'}"
-    )
+    downloads = tmp_path / "gstr2b"
+    downloads.mkdir()
+    path, _, _ = month(downloads)
+    books = path.rename(tmp_path / "books.xlsx")
+    book = book_of(books, name="books.xlsx", folder=tmp_path)
+    said = importlib.import_module("macros.xlbo_buttons").gst_recon(book)
+    assert said.startswith("5 matched, 1 suggested")
+    assert said.endswith("GSTR-2B read: 2B-102026.json, 2B-112026.json.")
+
+
+def test_gst_recon_says_plainly_when_the_pasted_text_is_no_2b(tmp_path: Path) -> None:
+    from tests.gstrecon.scenario import month
+
+    path, october, _ = month(tmp_path)
+    book = book_of(path, name="books.xlsx")
+    text = _pasted(october)[0][0]
+    cut = text[: len(text) // 2]  # a paste Excel cut short at a cell's 32,767 characters
+    book.sheets.add("GSTR-2B").range((1, 1)).value = [[cut]]
+    said = _lite("gst_recon", book)
+    assert said.startswith("GSTR-2B (pasted).json: is not a JSON file")
+    assert "Traceback" not in said
 
 
 # -- audit verify ------------------------------------------------------------------------------

@@ -192,7 +192,7 @@ def pay_ticked(book: xw.Book):
 
 @script(button="[xlbo_gst_recon]xlbo!A41", show_taskpane=True)
 def gst_recon(book: xw.Book):
-    """Match the Purchases sheet (as saved) with the GSTR-2B JSON files in the gstr2b folder beside this workbook; not in Lite (no folder): xlbo gst-recon."""
+    """Match the Purchases sheet with the GSTR-2B JSON pasted into GSTR-2B sheets (or in the gstr2b folder beside a saved workbook): matched, suggested, mismatched, missing, ITC."""
     run_script("gst_recon", book, "C42")
 
 

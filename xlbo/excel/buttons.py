@@ -407,47 +407,62 @@ def statements(book: Any, today: date | None = None) -> str:
 
 
 GSTR2B_FOLDER = "gstr2b"
-"""The folder beside the books where the GST Recon button finds the GSTR-2B JSON files."""
-GST_RECON_BOOK = "gst-recon.xlsx"
+"""The folder beside a saved workbook where the GST Recon button also finds GSTR-2B JSON files."""
+GSTR2B_SHEETS = "GSTR-2B"
+"""Sheets whose name starts so hold a GSTR-2B JSON pasted into column A."""
+
+
+def pasted_gstr2b(excel: ExcelBook, folder: Path) -> list[Path]:
+    """The GSTR-2B JSON pasted into each sheet named GSTR-2B… (one a month: GSTR-2B Oct,
+    GSTR-2B Nov), written into `folder` for the portal's reader: the text of column A, top to
+    bottom (a cell holds 32,767 characters; a longer file goes on in A2, A3, …, and a file
+    pasted line by line lands a line a row: either way the cells joined are the file)."""
+    written = []
+    for sheet in excel.sheet_names():
+        if not sheet.casefold().startswith(GSTR2B_SHEETS.casefold()):
+            continue
+        cells = [row[0] for row in excel.sheet_rows(sheet) if row and row[0] not in (None, "")]
+        if not cells:
+            continue
+        target = folder / f"{re.sub(r'[^0-9A-Za-z ._-]', '-', sheet)} (pasted).json"
+        target.write_text("".join(str(c) for c in cells), encoding="utf-8")
+        written.append(target)
+    return written
 
 
 def gst_recon(book: Any) -> str:
-    """Reconcile this workbook's Purchases sheet (with Vendors), as last saved, with the
-    GSTR-2B JSON files downloaded from the GST portal into the gstr2b folder beside it: the
-    Summary, Matched, Suggested, Mismatched, Missing in Books, Missing in 2B, ITC at Risk and
-    Follow-up sheets go into this workbook, and gst-recon.xlsx beside it, as `xlbo gst-recon`
-    writes them. xlwings Lite, in the browser, sees neither the saved file nor the JSON."""
-    from xlbo.book.atomic import collect_kept
+    """Reconcile this workbook's Purchases sheet (with Vendors) with the GSTR-2B JSON pasted
+    into its GSTR-2B sheets (and, beside a saved workbook, the JSON files in its gstr2b
+    folder): the Summary, Matched, Suggested (type Accept or Reject under Decision and click
+    again), Mismatched, Missing in Books, Missing in 2B, ITC at Risk and Follow-up sheets go
+    into this workbook, as `xlbo gst-recon` writes them into its file."""
+    import tempfile
+
     from xlbo.jobs.registry import GstReconSettings
 
     excel = ExcelBook(book)
     folder = saved_folder(book)
-    if folder is None:
-        raise UserError(
-            "GST Recon reads the GSTR-2B JSON files from the gstr2b folder beside this workbook, "
-            "and the Purchases sheet as saved: save the workbook in a folder first. In xlwings "
-            "Lite, in the browser, there is no folder to read: run xlbo gst-recon --purchases "
-            "BOOK.xlsx --gstr2b 2B.json --out recon.xlsx on a computer with Python."
-        )
-    downloads = folder / GSTR2B_FOLDER
-    found = sorted(downloads.glob("*.json")) if downloads.is_dir() else []
-    if not found:
-        raise UserError(
-            f"Download each month's GSTR-2B from the GST portal as JSON and put the files in the "
-            f"folder {downloads}, then click GST Recon again."
-        )
-    books = Path(str(book.fullname))
-    with collect_kept() as kept:  # an earlier reconciliation kept as previous
-        result = run(
-            "gst-recon",
-            {"purchases": books},
-            GstReconSettings(folder / GST_RECON_BOOK, tuple(found)),
-        )
+    downloads = folder / GSTR2B_FOLDER if folder is not None else None
+    files = sorted(downloads.glob("*.json")) if downloads and downloads.is_dir() else []
+    with tempfile.TemporaryDirectory() as scratch:  # Lite: the browser's own memory
+        pasted = pasted_gstr2b(excel, Path(scratch))
+        if not files and not pasted:
+            raise UserError(
+                "Download each month's GSTR-2B from the GST portal as JSON, open it in Notepad, "
+                "copy all and paste it into cell A1 of a sheet named GSTR-2B (a month a sheet: "
+                "GSTR-2B Oct, GSTR-2B Nov; a cell holds 32,767 characters, so a longer file goes "
+                "on in A2, A3, …)"
+                + (f", or put the files in the folder {downloads}" if downloads else "")
+                + "; then click GST Recon again."
+            )
+        settings = GstReconSettings(None, (*files, *pasted))
+        result = run("gst-recon", {"purchases": excel, "earlier": excel}, settings)
     excel.write(result.sheets)
-    return (
-        f"{_outcome(result)} Read {books.name} as last saved and {len(found)} GSTR-2B files; "
-        f"saved {GST_RECON_BOOK} beside it." + "".join(f" {k}" for k in kept)
-    )
+    read = [
+        *(f.name for f in files),
+        *(f"sheet {p.name.removesuffix(' (pasted).json')}" for p in pasted),
+    ]
+    return f"{_outcome(result)} GSTR-2B read: {', '.join(read)}."
 
 
 VERIFY_SHEET = "Audit Verify"
@@ -649,8 +664,8 @@ BUTTONS: tuple[Button, ...] = (
         "GST Recon",
         "Vendors",
         gst_recon,
-        "Match the Purchases sheet (as saved) with the GSTR-2B JSON files in the gstr2b folder "
-        "beside this workbook; not in Lite (no folder): xlbo gst-recon.",
+        "Match the Purchases sheet with the GSTR-2B JSON pasted into GSTR-2B sheets (or in the "
+        "gstr2b folder beside a saved workbook): matched, suggested, mismatched, missing, ITC.",
         "gst-recon",
     ),
     Button(

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from xlbo.book import FileBook
+from xlbo.book import FileBook, Reader
 from xlbo.cells import clean_text
 from xlbo.errors import UserError
 from xlbo.gstrecon.engine import Decision
@@ -70,14 +70,14 @@ def _decision_of(value: Any) -> Decision | Literal[False] | None:
     return Decision.REJECT if _decision(value, "reject") else None
 
 
-def read_decisions(earlier: Path) -> tuple[list[Marked], list[Issue]]:
-    """The decisions on the Suggested sheet of `earlier` (an earlier result of gst-recon), and
-    an Issue for each Decision cell xlbo cannot read. A file that is not such a result, or
-    cannot be read, holds no decisions."""
-    if not earlier.is_file():
+def read_decisions(earlier: Path | Reader) -> tuple[list[Marked], list[Issue]]:
+    """The decisions on the Suggested sheet of `earlier` (an earlier result of gst-recon, or
+    the open books the GST Recon button wrote it into), and an Issue for each Decision cell
+    xlbo cannot read. A file that is not such a result, or cannot be read, holds no decisions."""
+    if isinstance(earlier, Path) and not earlier.is_file():
         return [], []
     try:
-        book = FileBook(earlier)
+        book = FileBook(earlier) if isinstance(earlier, Path) else earlier
         if not book.has(SUGGESTED):
             return [], []
         table = book.read_table(SUGGESTED, (*KEY_HEADERS, DECISION))
@@ -107,7 +107,7 @@ def read_decisions(earlier: Path) -> tuple[list[Marked], list[Issue]]:
                     ),
                     hint="Type Accept (or Yes, Y, x, ✓) to take the pair, Reject to split it, "
                     "or leave the cell empty; then run again.",
-                    file=earlier.name,
+                    file=Path(book.name).name,
                 )
             )
         if decision is not False:

@@ -535,12 +535,17 @@ def _summary_sheet(recon: GstRecon, result: GstReconResult, files: list[str]) ->
 
 
 def gst_reconcile(
-    book: Path, gstr2b: tuple[Path, ...], master: Path | None = None, earlier: Path | None = None
+    book: Path | Reader,
+    gstr2b: tuple[Path, ...],
+    master: Path | None = None,
+    earlier: Path | Reader | None = None,
 ) -> GstReconResult:
-    """The reconciliation of `book` against the 2B files; `earlier`, a result of an earlier
-    run (the same --out), gives the decisions written on its Suggested sheet."""
+    """The reconciliation of `book` (a file, or the open books) against the 2B files;
+    `earlier`, a result of an earlier run (the same --out, or the open books), gives the
+    decisions written on its Suggested sheet."""
     portal = read_gstr2b(gstr2b)
-    books = FileBook(book)  # opened once: its Vendors (without a master) and its register
+    # opened once: its Vendors (without a master) and its register
+    books = FileBook(book) if isinstance(book, Path) else book
     vendors, vendor_issues = _vendors(FileBook(master) if master else books)
     register = read_register(books, vendors)
     recon = reconcile(register.bills, portal.records)
@@ -643,19 +648,22 @@ def gst_recon_sheets(
 def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> JobResult:
     """The gst-recon job: the purchase register against the GSTR-2B files, to `settings.out`."""
     book, master = inputs["purchases"], file_of(inputs.get("master"))
-    if not isinstance(book, Path):
-        raise UserError("Save the books with the Purchases sheet to a file and give its name.")
     if not settings.gstr2b:
         raise UserError("Give the GSTR-2B JSON with --gstr2b (one a period; repeat for more).")
-    out = settings.out
-    workbook_out(out, "the reconciliation")
-    refuse_to_replace_inputs(out, book, master, *settings.gstr2b)
-    check_output_file(out, book, master, *settings.gstr2b)
-    result = gst_reconcile(book, settings.gstr2b, master, earlier=out)
+    out = settings.out  # None: the open books (the GST Recon button) get the sheets, no file
+    if out is not None:
+        if not isinstance(book, Path):
+            raise UserError("Save the books with the Purchases sheet to a file and give its name.")
+        workbook_out(out, "the reconciliation")
+        refuse_to_replace_inputs(out, book, master, *settings.gstr2b)
+        check_output_file(out, book, master, *settings.gstr2b)
+    result = gst_reconcile(book, settings.gstr2b, master, earlier=inputs.get("earlier") or out)
     names = [p.name for p in settings.gstr2b]
-    sheets = gst_recon_sheets(result, names, input_links(out, book, master))
-    with result_set(out.parent):
-        write_workbook(out, sheets, title=f"GSTR-2B reconciliation of {book.name}")
+    links = input_links(out, book, master) if out is not None and isinstance(book, Path) else {}
+    sheets = gst_recon_sheets(result, names, links)
+    if out is not None:
+        with result_set(out.parent):
+            write_workbook(out, sheets, title=f"GSTR-2B reconciliation of {Path(book.name).name}")
     recon = result.recon
     at_risk = result.at_risk
     counts = (
@@ -678,7 +686,8 @@ def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> J
         lines.append(f"{left_out} rows of the register left out (see the Issues sheet).")
     if len(result.issues) > left_out:
         lines.append(f"{len(result.issues) - left_out} warnings (see the Issues sheet).")
-    lines.append(f"Reconciliation: {out}")
+    if out is not None:
+        lines.append(f"Reconciliation: {out}")
     clean = (
         not result.issues
         and at_risk == 0
@@ -693,7 +702,7 @@ def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> J
         tuple(lines),
         sheets=tuple(sheets),
         issues=tuple(result.issues),
-        files=(out,),
+        files=(out,) if out is not None else (),
         headline=f"{counts}.",
         value=result,
     )

@@ -177,8 +177,9 @@ class GstReconSettings:
     """`xlbo gst-recon --purchases BOOK --gstr2b 2B.json [--gstr2b …] [--master M] --out R`, or
     the GST Recon button."""
 
-    out: Path
-    """The reconciliation workbook (the GST Recon button: gst-recon.xlsx beside the books)."""
+    out: Path | None
+    """The reconciliation workbook; None for the open books (the GST Recon button), which get
+    its sheets instead."""
     gstr2b: tuple[Path, ...] = ()
     """The GSTR-2B JSON files, one a period."""
 
@@ -528,6 +529,9 @@ JOBS: dict[str, Job] = {
             (
                 Input("purchases", "the books with the Purchases sheet (or Tally's register)"),
                 Input("master", "the master workbook with the vendors' GSTINs", False),
+                Input(
+                    "earlier", "an earlier result whose Suggested sheet holds your Decisions", False
+                ),
             ),
             GstReconSettings,
             _gst_recon,
