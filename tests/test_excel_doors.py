@@ -474,3 +474,52 @@ def test_reports_button_ignores_a_date_typed_decades_ahead() -> None:
     typo = [date(2062, 10, 9), "JV/9", "Journal", "Rent", 5, None, None, None, "typo"]
     book = Book.from_tables({"Accounts": ACCOUNTS, "Journal": [HEAD, *GOOD, typo]})
     assert latest_journal_month(ExcelBook(book), today=date(2026, 11, 22)) == "2026-10"
+
+
+# -- the new buttons on what a user may leave in a workbook -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sheets", "button", "said"),
+    [
+        (
+            {"xlbo log": [["Seq", "Part", "Entry"], ["abc", 1, "{}"]]},
+            "audit_verify",
+            "The xlbo log sheet has a row that is not xlbo's (Seq 'abc'",
+        ),
+        (
+            {"xlbo log": [["Seq", "Part", "Entry"], [1, 1, "not json"]]},
+            "audit_verify",
+            "The xlbo log sheet is broken at entry 1: entry 1 cannot be read",
+        ),
+        ({"Notes": [["x"]]}, "audit_verify", "This workbook has no 'xlbo log' sheet"),
+        (
+            {"Purchases": [["Vendor Code"]], "GSTR-2B": [["#N/A"], [12.0]]},
+            "gst_recon",
+            "GSTR-2B (pasted).json: is not a JSON file",
+        ),
+        (
+            {"Payment Run": [["Pay", "Vendor Code", "Bill No"]], "Run": [["As On", "31-02-2026"]]},
+            "pay_ticked",
+            "master.xlsx, sheet Run: the As On date cannot be read",
+        ),
+        ({"Journal": [["Date"]]}, "pay_ticked", "master.xlsx holds no payment run yet"),
+        ({"Sheet1": [["a"]]}, "payables", "master.xlsx has no Purchases sheet; add one"),
+        ({"Sheet1": [["a"]]}, "statements", "master.xlsx has no customers (a Customers sheet)"),
+        (
+            {"Customers": [["Customer Code", "Name"], ["K", "Kaveri"]]},
+            "statements",
+            "master.xlsx has no Journal sheet",
+        ),
+    ],
+    ids=["log junk seq", "log junk entry", "no log", "2B junk", "run junk date", "no run",
+         "no purchases", "no customers", "no journal"],
+)  # fmt: skip
+def test_the_new_buttons_say_what_is_wrong_plainly(
+    sheets: dict[str, list[list[Any]]], button: str, said: str
+) -> None:
+    from xlbo.excel.lite import run_script
+
+    outcome = run_script(button, Book.from_tables(sheets))
+    assert outcome.startswith(said), outcome
+    assert "Traceback" not in outcome and "internal error" not in outcome
