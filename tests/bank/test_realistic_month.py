@@ -362,6 +362,40 @@ def test_scoring_counts_twins_as_right_and_strangers_as_wrong() -> None:
     crossed = score(month, [(a[0], b[1]), (b[0], a[1])])
     assert crossed.right == 0 and len(crossed.false) == 2
     assert len(crossed.missed) == len(truth)
+    assert crossed.crossed == 0 and crossed.precision_any_day == 0.0
+
+
+def test_scoring_names_crossings_of_one_partys_equal_amounts() -> None:
+    # two true links of one payer's equal amounts on different days, paired across: wrong,
+    # strictly, but nothing in the lines other than their dates tells the pairings apart
+    from xlbo.bank.parties import ledger_party_keys, narration_names, party_keys
+
+    month = make_month(5_000, 3)
+    statement, ledger = month.statement, month.ledger
+    bank_party = party_keys(narration_names(statement["narration"].fillna("").astype(str)))
+    book_party = ledger_party_keys(ledger["particulars"].fillna("").astype(str))
+    single = [p for p in sorted(month.truth) if sum(1 for q in month.truth if q[0] == p[0]) == 1]
+    by_key: dict[tuple[object, ...], list[tuple[int, int]]] = {}
+    for b, g in single:
+        key = (
+            bank_party.iat[b],
+            book_party.iat[g],
+            str(ledger["voucher_type"].iat[g]),
+            str(ledger["reference"].iat[g]),
+            int(ledger["debit"].iat[g]),
+            int(ledger["credit"].iat[g]),
+        )
+        by_key.setdefault(key, []).append((b, g))
+    a, b = next(
+        (pairs[0], pairs[1])
+        for pairs in by_key.values()
+        if len(pairs) >= 2
+        and statement["date"].iat[pairs[0][0]] != statement["date"].iat[pairs[1][0]]
+        and ledger["date"].iat[pairs[0][1]] != ledger["date"].iat[pairs[1][1]]
+    )
+    marks = score(month, [(a[0], b[1]), (b[0], a[1])])
+    assert marks.right == 0 and len(marks.false) == 2
+    assert marks.crossed == 2 and marks.precision_any_day == 1.0
 
 
 def test_a_found_row_that_is_no_line_counts_as_false() -> None:

@@ -1847,6 +1847,11 @@ class Score:
     """Found pairs that are wrong even allowing for twins (positions)."""
     missed: list[tuple[int, int]]
     """True pairs not found, even allowing for twins (positions)."""
+    crossed: int = 0
+    """Of the `false` pairs, those that only cross the true pairs of one party's equal amounts
+    in time: the bank's ₹5,000 of the 6th and the 8th from one payer with the books' of the 5th
+    and the 6th, paired first with first where the truth paired them across. Nothing in the
+    lines but their dates tells the two pairings apart."""
 
     @property
     def precision(self) -> float:
@@ -1855,6 +1860,12 @@ class Score:
     @property
     def recall(self) -> float:
         return self.right / self.true_links if self.true_links else 1.0
+
+    @property
+    def precision_any_day(self) -> float:
+        """Precision where one party's equal amounts in the window count as interchangeable
+        whatever their dates (`crossed`)."""
+        return (self.right + self.crossed) / self.found_links if self.found_links else 1.0
 
 
 def _twins(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
@@ -1912,7 +1923,18 @@ def score(month: Month, found: Iterable[tuple[int, int]]) -> Score:
             found_budget[key(p)] -= 1
         else:
             missed.append(p)
-    return Score(len(truth), len(pairs) + len(strangers), right, len(strict), false, missed)
+    # false pairs that only cross missed true pairs of one party's equal amounts in time
+    bank_any = _twins(statement, ["party", "debit", "credit"])
+    book_any = _twins(ledger, ["party", "voucher_type", "reference", "debit", "credit"])
+    unfound = Counter((int(bank_any[b]), int(book_any[g])) for b, g in missed)
+    crossed = 0
+    for b, g in false:
+        if b >= 0 and g >= 0 and unfound[(int(bank_any[b]), int(book_any[g]))] > 0:
+            unfound[(int(bank_any[b]), int(book_any[g]))] -= 1
+            crossed += 1
+    return Score(
+        len(truth), len(pairs) + len(strangers), right, len(strict), false, missed, crossed
+    )
 
 
 def positions_of(rows: np.ndarray) -> dict[int, int]:
