@@ -365,7 +365,9 @@ def test_run_payroll_button_end_to_end() -> None:
     assert register.cell("A4") == "E001"
     assert register.cell("A5") == "Total"
     assert register.cell("C4") == 30.0
-    assert {"Working", "Issues", "Journal", "ESI Contribution"} <= {s.name for s in book.sheets}
+    names = {s.name for s in book.sheets}
+    assert {"Working", "Issues", "Salary Journal", "ESI Contribution"} <= names
+    assert "Journal" not in names  # a workbook's own Journal is the books: never written
     assert book.sheets["Employees"].cell("G2") == 12000.0  # inputs untouched
 
 

@@ -79,7 +79,8 @@ earlier registers (the year to date) and writes the month's files."""
 
 def run_payroll(book: Any) -> str:
     """Run Payroll on the open master workbook for the latest Attendance month: write the
-    Summary, Register, Working, Issues, Journal and ESI Contribution sheets into it, and the
+    Summary, Register, Working, Issues, Salary Journal (the workbook's own Journal, the books,
+    is never replaced) and ESI Contribution sheets into it, and the
     register again as `Register YYYY-MM`, which next month's click reads for the year to date.
     When the workbook is saved in a folder, the earlier registers in its payroll folder give the
     year to date (before those sheets), and the month's files (register, payslips, ECR, ESIC and
@@ -91,7 +92,7 @@ def run_payroll(book: Any) -> str:
     out = folder / PAYROLL_FOLDER if folder is not None else None
     with collect_kept() as kept:  # the month's earlier files, kept as previous
         result = run("payroll", {"master": excel}, PayrollSettings(payroll_month(excel), out))
-    excel.write(result.sheets)
+    excel.write(_beside_journal(result.sheets, "Salary Journal"))
     where = (
         f" Its files are in the {PAYROLL_FOLDER} folder beside this workbook."
         + "".join(f" {k}" for k in kept)
