@@ -11,6 +11,7 @@ totals with the round-off, the amount in words, and the signatory's line.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import io
 import json
 import os
@@ -19,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -161,16 +162,30 @@ class DocumentFiles:
 
 
 def write_documents(documents: Sequence[DocumentFiles]) -> list[Path]:
-    """Each document's workbook (and e-invoice JSON) at its paths, by one process a core when
+    """Each document's workbook (and e-invoice JSON) at its paths (`documents_writing`).
+    Returns the workbooks."""
+    with documents_writing(documents) as written:
+        return written()
+
+
+@contextlib.contextmanager
+def documents_writing(
+    documents: Sequence[DocumentFiles],
+) -> Iterator[Callable[[], list[Path]]]:
+    """Start writing each document's workbook (and e-invoice JSON), by one process a core when
     there are many (on a machine that has processes: not in the browser, where xlwings Lite
-    runs). Returns the workbooks."""
+    runs), and yield the call that waits for them and returns the workbooks: the caller does
+    its own work meanwhile. Leaving early (an error) cancels what has not started."""
     cores = os.cpu_count() or 1
     if len(documents) < IN_PARALLEL_FROM or cores < 2 or sys.platform == "emscripten":
-        return [write_files(files) for files in documents]
-    with concurrent.futures.ProcessPoolExecutor(max_workers=cores) as pool:
-        return list(
-            pool.map(write_files, documents, chunksize=max(1, len(documents) // (cores * 8)))
-        )
+        yield lambda: [write_files(files) for files in documents]
+        return
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=cores)
+    try:
+        results = pool.map(write_files, documents, chunksize=max(1, len(documents) // (cores * 8)))
+        yield lambda: list(results)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def write_files(files: DocumentFiles) -> Path:

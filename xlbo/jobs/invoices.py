@@ -80,9 +80,9 @@ from xlbo.issues import Issue, Severity
 from xlbo.jobs.invoice_files import (
     DocumentFiles,
     documents_sheet,
+    documents_writing,
     file_stem,
     to_pdf,
-    write_documents,
 )
 from xlbo.jobs.receipt_files import write_receipt
 from xlbo.jobs.receipt_sources import payments_from_reconciliation, payments_from_sheet
@@ -323,6 +323,7 @@ def issue_from(
         for i in master_issues
         if unknown and i.sheet == "Customers" and i.severity is Severity.ERROR
     ]
+    new_rows = [register_row(d) for d in outcome.documents]
     payments, receipt_letters, receipt_issues = payments_from_sheet(reader)
     if reconciliation is not None:
         payments += payments_from_reconciliation(reconciliation, setting.customers)
@@ -334,7 +335,7 @@ def issue_from(
             banks=frozenset(b.account.casefold() for b in data.bank_accounts),
         ),
         open_documents=open_of(
-            [*earlier.rows, *(register_row(d) for d in outcome.documents)],
+            [*earlier.rows, *new_rows],
             receipt_books.settled_by(earlier.allocations),
         ),
         earlier=receipt_books.earlier_receipts(earlier.receipts, earlier.allocations),
@@ -343,7 +344,7 @@ def issue_from(
     )
     found = [*issues, *item_issues, *outcome.issues, *unread, *notes]
     found += [*receipt_issues, *receipts.issues]
-    return Issuing(outcome, payloads, receipts, data.company), found, earlier
+    return Issuing(outcome, payloads, receipts, data.company, new_rows), found, earlier
 
 
 @dataclass(frozen=True)
@@ -354,6 +355,8 @@ class Issuing:
     einvoices: dict[str, dict[str, Any]]
     receipts: ReceiptOutcome
     company: Company | None
+    rows: list[dict[str, Any]]
+    """The register row of each document issued now."""
 
 
 def _einvoices(
@@ -527,7 +530,7 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
             else row
             for row in earlier.rows
         ),
-        *(register_row(d) for d in documents),
+        *issuing.rows,
     ]
     printed = [*documents, *outcome.reprinted]
     lines = [*earlier.lines, *(row for d in documents for row in line_rows(d))]
@@ -561,7 +564,6 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
             value=outcome,
             records=records,
         )
-    returns = _returns(documents, rows, lines)
     links = {
         Path(file.name).name: os.path.relpath(file.resolve(), out.resolve())
         for file in (file_of(book), file_of(master))
@@ -573,7 +575,7 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
         # each document is written where the set stages it (no scratch copy), its PDF beside it
         with contextlib.ExitStack() as stack:
             einvoices = issuing.einvoices
-            made = write_documents(
+            written = documents_writing(
                 [
                     DocumentFiles(
                         stack.enter_context(atomic_path(out / DOCUMENTS / f"{stem}.xlsx")),
@@ -587,8 +589,9 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
                     for stem in (file_stem(d.number),)
                 ]
             )
+            documents_written = stack.enter_context(written)
             company = issuing.company
-            made += [
+            receipts_made = [
                 write_receipt(
                     stack.enter_context(
                         atomic_path(out / DOCUMENTS / f"{file_stem(r.number)}.xlsx")
@@ -599,6 +602,17 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
                 for r in receipts
                 if company is not None
             ]
+            # while the documents are written: the GSTR-1 and the register
+            returns = _returns(documents, rows, lines)
+            for name, report in returns.items():
+                with atomic_path(out / name) as temporary:
+                    temporary.write_text(json.dumps(report, indent=2), encoding="utf-8")
+            write_workbook(
+                out / REGISTER,
+                _register_sheets(rows, lines, journal, issues, links, received, allocations),
+                title="Invoice Register",
+            )
+            made = documents_written() + receipts_made
         files.extend(out / DOCUMENTS / p.name for p in made)
         if made and settings.pdf:
             try:
@@ -624,15 +638,7 @@ def invoices_job(inputs: Mapping[str, Source], settings: InvoicesSettings) -> Jo
                     "with: soffice --headless --convert-to pdf FILES."
                 )
         files.extend(out / DOCUMENTS / f"{file_stem(n)}.json" for n in issuing.einvoices)
-        for name, report in returns.items():
-            with atomic_path(out / name) as temporary:
-                temporary.write_text(json.dumps(report, indent=2), encoding="utf-8")
-            files.append(out / name)
-        write_workbook(
-            out / REGISTER,
-            _register_sheets(rows, lines, journal, issues, links, received, allocations),
-            title="Invoice Register",
-        )
+        files.extend(out / name for name in returns)
         files.append(out / REGISTER)
     errors = [i for i in issues if i.severity is Severity.ERROR]
     files_note = (
