@@ -82,3 +82,17 @@ def test_a_language_that_is_none_is_an_issue_at_its_cell(tmp_path: Path) -> None
         if r["Severity"] == "Error"
     }
     assert "'Marathi' is not a language xlbo writes" in problems["V2"]
+
+
+def test_a_long_description_gets_a_row_tall_enough_for_it(tmp_path: Path) -> None:
+    """Neither Excel nor LibreOffice grows a row for wrapped text in a file it opens: the
+    document sets the height, or a long description runs over the next line."""
+    import openpyxl
+
+    long = "Steel almirah, 2 door, with locker and mirror, powder coated grey, assembled"
+    assert issue(tmp_path, book(tmp_path, [line("SAH", description=long), line("KAV")])) == 0
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "documents" / "INV-26-27-0001.xlsx")[
+        "Original"
+    ]
+    (row,) = [r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 2).value == long]
+    assert (sheet.row_dimensions[row].height or 0) >= 3 * 9 * 1.3  # three lines of 9 points

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -66,8 +67,8 @@ _XFS = (  # numFmtId, fontId, fillId, borderId, alignment — in the order of St
     (0, 0, 0, 0, _TOP_WRAP),
     (0, 3, 2, 1, _TOP_WRAP),
     (0, 4, 0, 1, _TOP_WRAP),
-    (164, 4, 0, 1, ""),
-    (165, 4, 0, 1, ""),
+    (164, 4, 0, 1, '<alignment vertical="top"/>'),
+    (165, 4, 0, 1, '<alignment vertical="top"/>'),
     (164, 1, 0, 1, ""),
     (0, 1, 0, 0, '<alignment horizontal="right"/>'),
     (0, 4, 0, 0, ""),
@@ -187,6 +188,19 @@ class Page:
 
     def blank(self, row: int, column: int, style: Style) -> None:
         self._put(row, column, f'<c r="{column_name(column)}{row + 1}" s="{int(style)}"/>')
+
+    def fit(self, row: int, text: str, width: float, points: float) -> None:
+        """Make `row` tall enough for `text` wrapped in `width` characters at `points` (neither
+        Excel nor LibreOffice grows a row for wrapped text in a file it opens): a line of
+        text is 1.3 × its points high; a character (a Devanagari sign that sits on another
+        counts none) about a column-width character at 11 points."""
+        per_line = max(1, int(width * 11 / points))
+        lines = sum(
+            max(1, -(-sum(1 for c in part if unicodedata.category(c) != "Mn") // per_line))
+            for part in text.split("\n")
+        )
+        if lines > 1:
+            self.heights[row] = max(self.heights.get(row, 0), round(lines * points * 1.3 + 2, 1))
 
     def merge(self, top: int, left: int, bottom: int, right: int, style: Style) -> None:
         """Merge a range, each of its cells styled (so a bordered merge prints its borders);

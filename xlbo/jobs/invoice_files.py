@@ -98,7 +98,7 @@ HINDI = {
     "GST Rate": "जीएसटी दर",
     "CGST": "केंद्रीय जीएसटी",
     "SGST": "राज्य जीएसटी",
-    "UTGST": "संघ राज्यक्षेत्र जीएसटी",
+    "UTGST": "यूटीजीएसटी",
     "IGST": "एकीकृत जीएसटी",
     "Cess": "उपकर",
     "Round Off": "पूर्णांकन",
@@ -230,7 +230,8 @@ def document_page(document: Document) -> Page:
         *[(h, 11) for h in heads],
     ]
     last = len(columns) - 1
-    ws = Page(widths=tuple(width for _, width in columns))
+    widths = tuple(width for _, width in columns)
+    ws = Page(widths=widths)
     hindi = document.language is Language.HI
 
     def t(english: str) -> str:
@@ -245,6 +246,7 @@ def document_page(document: Document) -> Page:
     ws.text(row, 0, supplier.name, Style.BOLD)
     ws.merge(row + 1, 0, row + 1, last, Style.WRAP)
     ws.text(row + 1, 0, supplier.address, Style.WRAP)
+    ws.fit(row + 1, supplier.address, sum(widths), 11)
     ws.text(
         row + 2,
         0,
@@ -299,6 +301,7 @@ def document_page(document: Document) -> Page:
         if index == 1:  # the address wraps within the bill-to block
             ws.merge(row + index, 1, row + index, 4, Style.WRAP)
             ws.text(row + index, 1, text, Style.WRAP)
+            ws.fit(row + index, text, sum(widths[1:5]), 11)
         else:
             ws.text(row + index, 1, text)
     if document.shipping_address:
@@ -307,8 +310,7 @@ def document_page(document: Document) -> Page:
     row += len(bill) + 1
     for index, (header, _) in enumerate(columns):
         ws.text(row, index, caption(document, header, "\n"), Style.HEAD)
-    if hindi:  # each header in two lines, English over Hindi
-        ws.heights[row] = 26
+        ws.fit(row, caption(document, header, "\n"), widths[index], 9)  # Hindi: two lines
     row += 1
     for number, line in enumerate(document.lines, start=1):
         taxes = [line.cgst, line.sgst] if intra else [line.igst]
@@ -316,6 +318,7 @@ def document_page(document: Document) -> Page:
             taxes.append(line.cess)
         ws.number(row, 0, number, Style.CELL)
         ws.text(row, 1, line.description, Style.CELL)
+        ws.fit(row, line.description, widths[1], 9)
         ws.text(row, 2, line.hsn, Style.CELL)
         if line.quantity is not None:
             ws.number(row, 3, line.quantity.normalize(), Style.QTY)
