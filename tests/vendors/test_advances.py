@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from tests.vendors.books import JOURNAL, books
@@ -81,3 +82,41 @@ def test_the_run_lists_the_advances(tmp_path: Path, capsys: pytest.CaptureFixtur
         ["V01", 20000],
         ["V04", 15000],
     ]
+
+
+def test_a_credit_note_on_the_purchases_sheet_is_taken_off_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A vendor's credit note as the GSTR-2B reconciliation reads it (a Purchases row of
+    negative amounts) takes its total off the bill its description names; its voucher is on
+    the run's Journal sheet, and once posted into the books it is not counted again."""
+    from tests.vendors.books import PURCHASES
+    from xlbo.journal_layout import HEADERS
+
+    note = ["V02", "CN-4", "20-11-2026", None, "Rent", "Credit note on R-11", -10000, None,
+            -900, -900, None, None, None, None, None]  # fmt: skip
+    stranger = ["V09", "CN-5", "20-11-2026", None, "Rent", None, -500, None, None, None, None,
+                None, None, None, None]  # fmt: skip
+    books(tmp_path, purchases=[*PURCHASES, note, stranger])
+
+    def run() -> tuple[int, str, dict[str, dict[str, object]]]:
+        code = main(["payables", str(tmp_path / "books.xlsx"), "--as-on", "30-11-2026",
+                     "--out", str(tmp_path / "run.xlsx")])  # fmt: skip
+        table = FileBook(tmp_path / "run.xlsx").read_table("Payment Run", ("Pay", "Bill No"))
+        rows = {str(r["Bill No"]): r for r in table.frame.to_dict("records") if r["Bill No"]}
+        return code, capsys.readouterr().out, rows
+
+    code, said, rows = run()
+    assert code == 1 and "Credit note CN-5: vendor V09 is not on the Vendors sheet" in said
+    assert "is negative" not in said
+    assert (rows["R-11"]["Outstanding"], rows["R-11"]["TDS"]) == (59000, 5000)  # 70,800 - 11,800
+    journal = FileBook(tmp_path / "run.xlsx").read_table("Journal", HEADERS).frame
+    voucher = journal[journal["Voucher No"] == "V02/CN-4"]
+    assert voucher["Debit"].sum() == voucher["Credit"].sum() == 11800
+    assert set(voucher["Voucher Type"]) == {"Credit Note"}
+    book = openpyxl.load_workbook(tmp_path / "books.xlsx")  # posted into the books
+    for line in voucher[list(HEADERS)].itertuples(index=False):
+        book["Journal"].append([None if v != v else v for v in line])
+    book.save(tmp_path / "books.xlsx")
+    _, _, rows = run()
+    assert rows["R-11"]["Outstanding"] == 59000  # not 47,200: counted once

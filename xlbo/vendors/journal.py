@@ -20,7 +20,8 @@ credited with the tax deducted (by the account of its rule), the bank with the r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -91,9 +92,60 @@ def purchase_voucher(bill: PurchaseBill, vendor: Vendor) -> list[list[object]]:
     return rows
 
 
-def purchase_journal(bills: Sequence[tuple[PurchaseBill, Vendor]]) -> pd.DataFrame:
-    """The purchase vouchers of the bills, as a frame with the Journal's headers."""
+@dataclass(frozen=True)
+class CreditNote:
+    """A vendor's credit note as the Purchases sheet holds it (a row of negative amounts),
+    its amounts here in positive paise."""
+
+    vendor_code: str
+    number: str
+    day: date
+    expense_account: str
+    description: str
+    taxable: int
+    heads: Mapping[str, int]
+    """igst, cgst, sgst, cess."""
+    reverse_charge: bool = False
+
+    @property
+    def voucher(self) -> str:
+        """Its voucher number in the Journal, as a bill's: `V02/CN-4`."""
+        return f"{self.vendor_code}/{self.number}"
+
+    @property
+    def credit(self) -> int:
+        """What it takes off the vendor's dues: the taxable value, and the GST unless the
+        company pays that itself (reverse charge)."""
+        return self.taxable + (0 if self.reverse_charge else sum(self.heads.values()))
+
+
+def credit_note_voucher(note: CreditNote, vendor: Vendor) -> list[list[object]]:
+    """The voucher of a vendor's credit note: the purchase voucher turned round (Trade
+    Payables debited, the expense and the input tax credited)."""
+    narration = f"Credit note {note.number} of {vendor.name}" + (
+        f": {note.description}" if note.description else ""
+    )
+    kind = "Credit Note"
+    rows = [_row(note.day, note.voucher, kind, PAYABLES, note.credit, vendor.name, narration)]
+    rows.append(
+        _row(note.day, note.voucher, kind, note.expense_account, -note.taxable, "", narration)
+    )
+    for head, tax in note.heads.items():
+        if tax:
+            rows.append(_row(note.day, note.voucher, kind, INPUT[head], -tax, "", narration))
+            if note.reverse_charge:
+                rows.append(_row(note.day, note.voucher, kind, REVERSE[head], tax, "", narration))
+    return rows
+
+
+def purchase_journal(
+    bills: Sequence[tuple[PurchaseBill, Vendor]],
+    notes: Sequence[tuple[CreditNote, Vendor]] = (),
+) -> pd.DataFrame:
+    """The purchase vouchers of the bills, and of the vendors' credit notes, as a frame with
+    the Journal's headers."""
     rows = [row for bill, vendor in bills for row in purchase_voucher(bill, vendor)]
+    rows += [row for note, vendor in notes for row in credit_note_voucher(note, vendor)]
     return pd.DataFrame(rows, columns=list(HEADERS), dtype=object)
 
 
