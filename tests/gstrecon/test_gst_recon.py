@@ -521,7 +521,7 @@ def test_a_bill_dated_after_the_last_2b_is_not_missing_yet(tmp_path: Path) -> No
     assert missing.loc["S1", "at_risk"] == 1800
     assert missing.loc["O1", "why"].startswith("Not in the 2B given up to 2026-10: the supplier")
     assert missing.loc["O1", "at_risk"] == 1800
-    from xlbo.jobs.gst_recon import _follow_up_sheet
+    from xlbo.sheets.gst_recon import _follow_up_sheet
 
     asked = _follow_up_sheet(recon).frame["Bill No"].tolist()
     assert asked == ["S1", "O1"]  # not D1: its 2B has not come yet

@@ -28,7 +28,7 @@ from xlbo.gstrecon.form26as import read_26as
 from xlbo.gstrecon.receivable import Customer, Receivable, read_receivable
 from xlbo.gstrecon.tds import OTHER_QUARTER, TdsRecon, by_customer, reconcile_tds
 from xlbo.issues import Issue
-from xlbo.jobs.gst_recon import day_cells, input_links
+from xlbo.jobs.gst_recon import input_links
 from xlbo.jobs.registry import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -43,6 +43,7 @@ from xlbo.master.load import load_sheet
 from xlbo.master.schema import MASTER_TABLES
 from xlbo.money import format_inr, from_paise
 from xlbo.names import party_key
+from xlbo.sheets.gst_recon import day_cells
 from xlbo.sheets.issues import issues_sheet
 
 MONEY = Column(kind=Kind.MONEY)
