@@ -427,17 +427,21 @@ def _strays(
     endings_left: list[Ending], endings_right: list[Ending], left: np.ndarray, right: np.ndarray
 ) -> np.ndarray:
     """1 where either name of a pair ends in a short piece that starts no word of the other."""
-    return np.fromiter(
-        (
-            bool(a[0] and a[0] not in b[1]) or bool(b[0] and b[0] not in a[1])
-            for a, b in (
-                (endings_left[i], endings_right[j])
-                for i, j in zip(left.tolist(), right.tolist(), strict=True)
-            )
-        ),
-        dtype=np.int64,
-        count=len(left),
+    cut_left = np.fromiter((bool(e[0]) for e in endings_left), dtype=bool, count=len(endings_left))
+    cut_right = np.fromiter(
+        (bool(e[0]) for e in endings_right), dtype=bool, count=len(endings_right)
     )
+    strays = np.zeros(len(left), dtype=np.int64)
+    # only the pairs where either name ends in a short piece (most end in a whole word)
+    either = np.flatnonzero(cut_left[left] | cut_right[right])
+    strays[either] = [
+        bool(a[0] and a[0] not in b[1]) or bool(b[0] and b[0] not in a[1])
+        for a, b in (
+            (endings_left[i], endings_right[j])
+            for i, j in zip(left[either].tolist(), right[either].tolist(), strict=True)
+        )
+    ]
+    return strays
 
 
 SQUASHED_KEY = 6
