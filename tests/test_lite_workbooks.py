@@ -502,3 +502,18 @@ def test_lite_scripts_run_without_rapidfuzz_and_pyarrow_as_with_them(
     assert browser["outcomes"] == desktop["outcomes"]
     assert set(browser["outcomes"]) == {"reconcile (pasted)"} | {b.name for b in BUTTONS}
     assert browser["outcomes"]["reconcile (pasted)"].startswith(f"{desktop['matches']} matches; ")
+
+
+def test_the_gst_recon_workbook_has_its_gstr2b_sheet_to_paste_into(built: Path) -> None:
+    """The GSTR-2B sheet says what to paste where (column C); empty column A: nothing pasted."""
+    import openpyxl
+
+    workbook = next(w for w in lite_workbooks() if w.buttons[0].name == "gst_recon")
+    book = openpyxl.load_workbook(built / workbook.file, read_only=True)
+    assert "GSTR-2B" in book.sheetnames
+    rows = [list(r) for r in book["GSTR-2B"].iter_rows(values_only=True)]
+    book.close()
+    assert all(r[0] is None for r in rows)
+    assert rows[0][2].startswith("Paste the month's GSTR-2B JSON into A1")
+    double = Book.from_tables({"Purchases": [["Vendor Code"]], "GSTR-2B": rows})
+    assert run_script("gst_recon", double).startswith("Download each month's GSTR-2B")

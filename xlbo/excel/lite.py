@@ -215,6 +215,30 @@ def _front_sheet(workbook: LiteWorkbook) -> Any:
     )
 
 
+def _gstr2b_sheet() -> Any:
+    """The sheet the GST Recon button reads the pasted GSTR-2B from: column A for the JSON, what
+    to do in column C."""
+    import pandas as pd
+
+    from xlbo.book.display import Column, ResultSheet
+    from xlbo.excel.buttons import GSTR2B_SHEETS
+
+    told = [
+        "Paste the month's GSTR-2B JSON into A1: download it from the GST portal (Returns ▸ "
+        "GSTR-2B ▸ Download JSON), unzip, open the .json in Notepad, select all and copy.",
+        "A cell holds 32,767 characters: a longer file goes on in A2, A3, … (its pieces in order).",
+        f"Another month: another sheet named {GSTR2B_SHEETS} and the month (GSTR-2B Nov). "
+        "Then click GST Recon on the xlbo sheet.",
+    ]
+    frame = pd.DataFrame([[None, None, t] for t in told], columns=["A", "B", "C"], dtype=object)
+    return ResultSheet(
+        GSTR2B_SHEETS,
+        frame,
+        headerless=True,
+        columns={"A": Column(width=12), "B": Column(width=2), "C": Column(width=90)},
+    )
+
+
 def write_lite_workbook(
     workbook: LiteWorkbook, path: Path, scratch: Path, created: datetime | None = None
 ) -> Path:
@@ -231,6 +255,8 @@ def write_lite_workbook(
         sheets = [ResultSheet(name, pd.DataFrame(), freeze=False) for name in workbook.paste]
     else:
         sheets = master_sheets()
+    if any(b.name == "gst_recon" for b in workbook.buttons):
+        sheets.append(_gstr2b_sheet())
     written = write_workbook(
         scratch / workbook.file,
         [_front_sheet(workbook), *sheets],
