@@ -306,8 +306,8 @@ def install_addin(
         where = f"xlwings reported {ADDIN} installed (Excel's start-up folder could not be checked)"
     return "\n".join(
         [
-            f"{where}: restart Excel and the xlbo ribbon tab runs Validate, Reconcile,",
-            f"Run Payroll and Reports with {python}.",
+            f"{where}: restart Excel and the xlbo ribbon tab's buttons (Validate, Reconcile,",
+            f"Run Payroll, Reports, Payables, GST Recon, Audit Verify, …) run with {python}.",
             "For worksheet functions, on the xlwings ribbon tab set:",
             f"  PYTHONPATH:  {checkout / 'udfs'}",
             f"  UDF Modules: {';'.join(UDF_MODULES)}",
