@@ -409,11 +409,30 @@ def text_column(values: pd.Series) -> pd.Series:
     return strings(pd.Series(cleaned, index=values.index, dtype=object))
 
 
+def _plain_characters(separators: str) -> str:
+    """The characters of a regex that is one plain character or a class of plain characters
+    (`" "`, `[-/:,*]`), else ""."""
+    if len(separators) == 1 and separators not in r"\.^$|?*+()[]{}":
+        return separators
+    if len(separators) > 2 and separators[0] == "[" and separators[-1] == "]":
+        inside = separators[1:-1]
+        if not any(c in inside for c in "\\^[]") and "-" not in inside[1:]:
+            return inside
+    return ""
+
+
 def split_words(texts: pd.Series, separators: str) -> tuple[np.ndarray, pd.Series]:
     """Every piece of every text split at the regex `separators`: the position of the text each
     piece came from, and the pieces (empty ones dropped, pandas' string type), in order."""
     if pc is not None:
-        lists = pc.split_pattern_regex(_arrow(strings(texts)), separators)
+        characters = _plain_characters(separators)
+        if characters:  # split at plain characters without the regex engine (about 3x faster)
+            text = _arrow(strings(texts))
+            for character in characters[1:]:
+                text = pc.replace_substring(text, character, characters[0])
+            lists = pc.split_pattern(text, characters[0])
+        else:
+            lists = pc.split_pattern_regex(_arrow(strings(texts)), separators)
         parents = np.asarray(pc.list_parent_indices(lists).to_numpy(), dtype=np.int64)
         flat = pc.list_flatten(lists)
         keep = np.asarray(pc.not_equal(flat, "").to_numpy(zero_copy_only=False), dtype=bool)
