@@ -515,6 +515,20 @@ def test_payables_run_ticks_and_payments_are_the_command_lines(door: Door, tmp_p
     assert book_table(book, "Journal", "Date") == journal
 
 
+def test_pay_ticked_on_the_demo_books_pays_an_msme_vendor_whose_class_is_not_given(
+    demo: DemoFiles,
+) -> None:
+    """The demo's MSME vendors have no class: the run's MSME column says Yes, which is no
+    stray tick (it stopped every payment of the demo's run with six errors)."""
+    book = book_of(demo.master, demo.books, name="books.xlsx")
+    run_script("payables", book)
+    assert _pay_column(book)["SBT/552"] is None
+    _tick(book, {"SBT/552": "Yes"})
+    said = run_script("pay_ticked", book)
+    assert said.startswith("1 payments, ₹"), said
+    assert "MSME column" not in said
+
+
 def test_pay_ticked_without_a_run_says_what_to_click_first() -> None:
     from tests.vendors.books import JOURNAL
     from xlbo.errors import UserError

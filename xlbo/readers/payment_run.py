@@ -42,8 +42,9 @@ STRAY = frozenset({"yes", "y", "x", "✓", "✔"})
 """A tick typed outside the Pay column (in Due Date, Net to Pay, …): reported, never paid."""
 
 
-NAMES = frozenset({PAY, "Vendor Code", "Vendor", "Bill No"})
-"""Columns whose text may be a Y or an X of its own (a vendor's code or name, a bill number)."""
+NAMES = frozenset({PAY, "Vendor Code", "Vendor", "Bill No", "MSME"})
+"""Columns whose text may be a Y or an X of its own (a vendor's code or name, a bill number,
+MSME: Yes for a registered vendor whose class is not given)."""
 
 
 def _ticked(value: Any) -> bool | None:
