@@ -513,6 +513,8 @@ def test_payables_run_ticks_and_payments_are_the_command_lines(door: Door, tmp_p
     lines = book_table(book, "Bank File", csv.name)
     assert [row[0] for row in lines[1:]] == csv.read_text().splitlines()
     assert book_table(book, "Journal", "Date") == journal
+    again = door("pay_ticked", book)  # the Payment Journal not posted yet: the same bills
+    assert "already held a Bank File sheet from an earlier Pay Ticked" in again
 
 
 def test_pay_ticked_on_the_demo_books_pays_an_msme_vendor_whose_class_is_not_given(

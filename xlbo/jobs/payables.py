@@ -602,6 +602,12 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
             f"{out} already held payments confirmed from a run (kept as previous): upload one "
             "bank file only, or the vendors are paid twice."
         )
+    if runs and isinstance(run, ExcelBook) and run.has(BANK_FILE_SHEET):  # clicked again
+        warnings.append(
+            f"This workbook already held a {BANK_FILE_SHEET} sheet from an earlier Pay Ticked "
+            "(now replaced): upload one bank file only, and post the Payment Journal before the "
+            "next run, or the vendors are paid twice."
+        )
     files: tuple[Path, ...] = ()
     if runs and out is not None:
         with result_set(out):
