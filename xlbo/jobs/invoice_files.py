@@ -457,7 +457,12 @@ def documents_sheet(documents: Sequence[Document]) -> ResultSheet:
                     from_paise(line.cess),
                     from_paise(document.round_off) if first else None,
                     from_paise(document.total) if first else None,
-                    document.words if first else "",
+                    (
+                        document.words
+                        + (f"\n{document.hindi_words}" if document.language is Language.HI else "")
+                        if first
+                        else ""
+                    ),
                     document.irn,
                 ]
             )
