@@ -161,3 +161,13 @@ def test_an_invoice_is_revised_once_and_a_small_b2c_one_not_at_all(tmp_path: Pat
     ]
     assert any("was revised already, by RI/26-27/0001" in p for p in problems), problems
     assert any("B2C (small) table" in p for p in problems), problems
+
+
+def test_an_invoice_revised_in_the_run_that_issues_it_posts_the_difference(tmp_path: Path) -> None:
+    rows = [line("KAV", place="Karnataka"), revised()]
+    assert issue(tmp_path, book(tmp_path, rows)) == 0
+    assert journal(tmp_path, "RI/26-27/0001") == {
+        "Trade Receivables": (Decimal("14750.00"), None),
+        "Sales - Goods": (None, Decimal("12500.00")),
+        "Output IGST": (None, Decimal("2250.00")),
+    }
