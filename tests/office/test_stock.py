@@ -343,3 +343,27 @@ def test_the_job_follows_each_request_to_payment_and_flags_an_unknown_pr(
         "names purchase request PR/26-27/0099, which is not on the Purchase Requests"
         in (unknown["Problem"].tolist()[0])
     )
+
+
+@pytest.mark.parametrize("junk", ["#N/A", "\u00a0", "PR/26-27/१२", "0"])
+def test_junk_in_a_bills_pr_no_is_an_issue_at_its_cell_and_the_run_goes_on(
+    tmp_path: Path, junk: str
+) -> None:
+    from tests.vendors.books import PURCHASE_HEADERS
+
+    purchases = [
+        [*PURCHASE_HEADERS, "PR No"],
+        ["V01", "AC/160", "25-11-2026", None, "Staff Welfare", "Tea", 1200, None, None, None,
+         None, None, None, None, None, junk],
+    ]  # fmt: skip
+    path = books(tmp_path, Purchases=purchases)
+    out = tmp_path / "stock.xlsx"
+    assert main(["stock", str(path), "--as-on", "30-11-2026", "--out", str(out)]) in (0, 1)
+    issues = FileBook(out).read_table("Issues", ("Sheet", "Cell", "Problem")).frame
+    on_bills = issues[issues["Sheet"] == "Purchases"]
+    if junk.strip():
+        assert on_bills["Cell"].tolist() == ["P2"], on_bills.values.tolist()
+    else:  # a blank-looking cell names no request
+        assert on_bills.empty
+    status = FileBook(out).read_table("Request Status", ("Request No", "Stage")).frame
+    assert status["Stage"].tolist() == ["Requested", "Requested"]  # no bill followed
