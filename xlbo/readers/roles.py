@@ -81,6 +81,8 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "refchqno",  # Canara Bank (REF/CHQ.NO)
         "chequedetails",  # Federal Bank
         "instrumentid",  # Bank of India
+        "chequenoreferenceno",  # Yes Bank (Cheque No/Reference No)
+        "chequeid",  # RBL Bank
     ),
     Role.WITHDRAWAL: (
         "withdrawalamt",
@@ -98,6 +100,8 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "withdrawaldr",
         "withdrawalsdr",
         "debitdr",
+        "withdrawl",  # IndusInd (Withdrawl), RBL (Withdrawl Amt)
+        "withdrawlamt",
     ),
     Role.DEPOSIT: (
         "depositamt",

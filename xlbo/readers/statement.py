@@ -12,6 +12,11 @@ reversal, money back in (a deposit of that amount); a negative deposit is money 
 
 A workbook with a statement on several sheets (one a month) is read sheet after sheet, and
 each line carries its `sheet`.
+
+Sides are read as the banks write them: `Dr`/`Cr` after a figure (`1,45,000.00 Cr.`, PNB),
+in brackets (`45,000.00 (Cr)`, Union Bank), or in a `Dr/Cr` column. A `Dr/Cr` column right
+after the balance is the balance's side (Federal Bank, Kotak): an overdraft or cash-credit
+account's balance is owed to the bank, a negative balance.
 """
 
 from __future__ import annotations
@@ -31,11 +36,14 @@ from xlbo.book.table import HEADER_SCAN_ROWS, header_key
 from xlbo.columns import (
     amount_present,
     comma_cells,
+    contains,
     date_column,
     day_numbers,
     has_date,
+    is_text,
     paise_column,
     point_cells,
+    strings,
     text_column,
     unsure_commas,
     unsure_points,
@@ -90,6 +98,58 @@ def _columns(frame: pd.DataFrame, mapping: Mapping[Role, str]) -> dict[Role, str
             )
         columns[role] = str(match)
     return columns
+
+
+def _balance_side(
+    frame: pd.DataFrame, columns: dict[Role, str], mapping: Mapping[Role, str]
+) -> str:
+    """The `Dr/Cr` column that says which side the balance is on: the one right after the
+    balance column (Federal Bank's `Balance, Dr/Cr`; Kotak's `Amount, Dr / Cr, Balance,
+    Dr / Cr`), or "". It is then no longer the amount's side column, unless another `Dr/Cr`
+    column is there to take that place, or the amount has no other (an `Amount, Balance,
+    Dr/Cr` layout keeps reading it as the amount's side, as before)."""
+    headers = [str(h) for h in frame.columns]
+    if Role.BALANCE not in columns or Role.SIDE in mapping:
+        return ""
+    after = headers.index(columns[Role.BALANCE]) + 1
+    if after >= len(headers) or column_role(headers[after]) is not Role.SIDE:
+        return ""
+    side = headers[after]
+    if columns.get(Role.SIDE) == side:
+        other = [h for h in headers if h != side and column_role(h) is Role.SIDE]
+        if other:
+            columns[Role.SIDE] = other[0]
+        elif Role.AMOUNT in columns:
+            return ""
+        else:
+            del columns[Role.SIDE]
+    return side
+
+
+_BRACKETED_SIDE = r"\s*\(\s*([DdCc][Rr])\.?\s*\)\s*$"
+"""`45,000.00 (Cr)`: a side written in brackets after the figure (Union Bank)."""
+
+
+def _unbracket_sides(frame: pd.DataFrame, columns: Mapping[Role, str]) -> None:
+    """Money cells written `45,000.00 (Cr)` rewritten `45,000.00 Cr`, the way every other bank
+    writes a side, in place; only the text cells that end so are touched."""
+    for role in MONEY:
+        name = columns.get(role)
+        if name is None:
+            continue
+        cells = frame[name]
+        where = np.flatnonzero(is_text(cells))
+        if not len(where):
+            continue
+        text = strings(pd.Series(cells.to_numpy(dtype=object)[where], dtype=object))
+        found = contains(text, _BRACKETED_SIDE)
+        if not found.any():
+            continue
+        values = cells.to_numpy(dtype=object).copy()
+        values[where[found]] = (
+            text[found].str.replace(_BRACKETED_SIDE, r" \1", regex=True).to_numpy(dtype=object)
+        )
+        frame[name] = pd.Series(values, index=frame.index, dtype=object)
 
 
 def _sheet_name(book: RowSource, sheet: str) -> str:
@@ -194,6 +254,8 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
             f"{table.header_row}; name them with --map."
         )
     frame = table.frame.reset_index()
+    balance_side = _balance_side(table.frame, columns, mapping)
+    _unbracket_sides(frame, columns)
     rows = frame["Row"].to_numpy(dtype=np.int64)
     count = len(frame)
 
@@ -214,8 +276,12 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     balance, bad_balance = paise_column(balance_cells, marks.get(Role.BALANCE, "."))
     bad_balance.update(mark_problems.get("balance", {}))
     # A balance marked Dr is overdrawn; one marked Cr is money in the account (not negative,
-    # as a Cr amount is in a ledger).
+    # as a Cr amount is in a ledger). The mark is after the figure or in the balance's own
+    # Dr/Cr column.
     marked = side_marks(balance_cells)
+    if balance_side:
+        said = text_column(frame[balance_side]).str.upper().str[:1].to_numpy(dtype=object)
+        marked = np.where(marked != "", marked, np.where(np.isin(said, ["D", "C"]), said, ""))
     balance = np.where(
         marked == DEBIT_MARK,
         -np.abs(balance),

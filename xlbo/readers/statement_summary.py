@@ -85,7 +85,7 @@ _ICICI_LIST = re.compile(
     re.IGNORECASE,
 )
 _HOLDER_LABEL = re.compile(
-    r"^\s*(?:account\s+name|customer\s+name|account\s+holder(?:'?s)?(?:\s+name)?"
+    r"^\s*(?:account\s+name|customer\s+name|account\s*holder(?:'?s)?(?:\s+name)?"
     r"|name\s+of\s+(?:the\s+)?(?:customer|account\s+holder)|a/c\s+name|name)\s*"
     r"(?:[:\-]+\s*(?P<name>.*)|$)",
     re.IGNORECASE,
@@ -93,6 +93,9 @@ _HOLDER_LABEL = re.compile(
 _HONORIFIC = re.compile(
     r"^\s*(?:M/S\.?|MESSRS\.?|MR\.?|MRS\.?|MS\.)\s+(?P<name>\S.*)$", re.IGNORECASE
 )
+
+_FIRM = re.compile(r"^\s*(?:M/S\.?|MESSRS\.?)\s+(?P<name>\S.*)$", re.IGNORECASE)
+"""`M/S` before a firm's name is no part of it; `MR RAVI SHANKAR` keeps its `MR`."""
 
 
 def _name(text: str) -> str:
@@ -147,6 +150,8 @@ def _holder(texts: list[str]) -> str:
             if not name.strip(" :-"):
                 rest = [t for t in texts[index + 1 :] if t.strip(" :-")]
                 name = rest[0] if rest else ""
+            if firm := _FIRM.match(name):  # Name : M/S SHREE BALAJI TRADERS
+                name = firm.group("name")
             if _name(name):
                 return _name(name)
         if found := _HONORIFIC.match(text):
@@ -259,6 +264,18 @@ def _value(key: str, cell: Any) -> int | None:
     return _figure(cell, balance=key in ("opening", "closing"))
 
 
+def _with_side(key: str, cells: Sequence[tuple[int, Any]], n: int) -> Any:
+    """The n-th cell right of a balance's label, with the `Dr` or `Cr` of the cell after it
+    when that cell says only that (Federal Bank: `Opening Balance … 3,00,000.00 | Dr`)."""
+    cell = cells[n][1]
+    if key not in ("opening", "closing") or n + 1 >= len(cells) or is_blank(cell):
+        return cell
+    side = cells[n + 1][1]
+    if isinstance(side, str) and _label(side) in ("dr", "cr"):
+        return f"{cell} {side.strip()}"
+    return cell
+
+
 def block_rows(cells: pd.DataFrame) -> np.ndarray:
     """Which rows of `cells` start a summary, total or legend block (any cell, by its words)."""
     found = np.zeros(len(cells), dtype=bool)
@@ -348,7 +365,10 @@ def read_summary(
                             take("credits", credit, excel_row)
                             break
                 continue
-            if not any(take(key, _value(key, c), excel_row) for j, c in right[:3]):
+            if not any(
+                take(key, _value(key, _with_side(key, right, n)), excel_row)
+                for n, (j, c) in enumerate(right[:3])
+            ):
                 pending[i] = key
     return Summary(
         opening=found.get("opening"),
