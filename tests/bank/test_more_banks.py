@@ -607,11 +607,19 @@ def test_bank_of_india_with_blank_rows_between_lines(xlsx: Callable[..., Path]) 
 INDIAN_HEAD = ["Date", "Particulars", "Debit", "Credit", "Balance"]
 
 
-def test_indian_bank_with_brought_and_carried_forward_lines(xlsx: Callable[..., Path]) -> None:
+@pytest.mark.parametrize("dated", [False, True], ids=["undated B/F", "dated B/F and C/F"])
+def test_indian_bank_with_brought_and_carried_forward_lines(
+    dated: bool, xlsx: Callable[..., Path]
+) -> None:
     """Indian Bank: `Date, Particulars, Debit, Credit, Balance` (a public TypeScript reader
     of Indian banks' PDFs); dates `01-Oct-2026`, balances `1,00,000.00 CR`. The statement
     opens with `B/F` and each page ends with `C/F` carrying the page's totals and balance,
-    which the next page brings forward (`B/F`) under the repeated header: layout, not money."""
+    which the next page brings forward (`B/F`) under the repeated header: layout, not money,
+    whether or not the bank writes a date on them."""
+
+    def on(day: str) -> str | None:
+        return day if dated else None
+
     rows: list[Row] = [
         ["INDIAN BANK"],
         ["Customer Name : OM SAI LOGISTICS"],
@@ -619,13 +627,13 @@ def test_indian_bank_with_brought_and_carried_forward_lines(xlsx: Callable[..., 
         ["Statement for the period 01-Oct-2026 to 31-Oct-2026"],
         [],
         INDIAN_HEAD,
-        [None, "B/F", None, None, "1,00,000.00 CR"],
+        [on("01-Oct-2026"), "B/F", None, None, "1,00,000.00 CR"],
         ["01-Oct-2026", "BY NEFT VARDHAMAN RETAIL", None, "40,000.00", "1,40,000.00 CR"],
         ["06-Oct-2026", "TO CHQ 000451 KAVERI ELECTRICALS", "5,000.00", None, "1,35,000.00 CR"],
-        [None, "C/F", "5,000.00", "40,000.00", "1,35,000.00 CR"],
+        [on("06-Oct-2026"), "C/F", "5,000.00", "40,000.00", "1,35,000.00 CR"],
         [],
         INDIAN_HEAD,
-        [None, "B/F", "5,000.00", "40,000.00", "1,35,000.00 CR"],
+        [on("06-Oct-2026"), "B/F", "5,000.00", "40,000.00", "1,35,000.00 CR"],
         ["20-Oct-2026", "BY UPI 630412345678 RAMESH KUMAR", None, "2,500.00", "1,37,500.00 CR"],
         ["31-Oct-2026", "TO SMS CHARGES", "17.70", None, "1,37,482.30 CR"],
         [],
@@ -642,6 +650,35 @@ def test_indian_bank_with_brought_and_carried_forward_lines(xlsx: Callable[..., 
     assert lines.closing == 13748230
     assert chains(lines)
     assert (lines.company, lines.account) == ("OM SAI LOGISTICS", "6012345678")
+
+
+def test_a_narration_wrapped_onto_the_rows_below_is_one_narration(tmp_path: Path) -> None:
+    """Yes Bank's statement as converted from its PDF (a public Yes Bank parser handles its
+    "multi-line descriptions"): the rest of a description sits on the rows below, with no
+    date and no money. It is part of the line above (the payer's name is often there), and
+    a line named TOTAL ENERGIES is a line, not a total; a page number is neither."""
+    path = tmp_path / "yes_converted.csv"
+    path.write_text(
+        "Transaction Date,Value Date,Cheque No/Reference No,Description,Withdrawals,Deposits,"
+        "Running Balance\n"
+        '2026-10-01,2026-10-01,YESBN52026100100012,NEFT CR-SBIN0001234-,,"45,000.00",'
+        '"1,45,000.00"\n'
+        ",,,KAVERI TRADERS PVT LTD-,,,\n"
+        ",,,INV 232,,,\n"
+        '2026-10-02,2026-10-02,000451,CHQ PAID-SHARMA ENTERPRISES,"12,500.00",,"1,32,500.00"\n'
+        '2026-10-31,2026-10-31,,TOTAL ENERGIES LTD,"2,500.00",,"1,30,000.00"\n'
+        ",,,Page 1 of 1,,,\n",
+        encoding="utf-8",
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert lines.frame["narration"].tolist() == [
+        "NEFT CR-SBIN0001234- KAVERI TRADERS PVT LTD- INV 232",
+        "CHQ PAID-SHARMA ENTERPRISES",
+        "TOTAL ENERGIES LTD",
+    ]
+    assert totals(lines) == (3, 1250000 + 250000, 4500000)
+    assert chains(lines)
 
 
 # -- RBL Bank ----------------------------------------------------------------------------------
@@ -730,3 +767,112 @@ def test_a_statement_without_amount_columns_is_refused_naming_file_and_sheet(
     bank = xlsx({"Oct": rows}, name="unknown_bank.xlsx")
     with pytest.raises(SheetProblem, match=r"unknown_bank.xlsx, sheet Oct: no header row"):
         read_statement(str(bank))
+
+
+# -- Kotak Mahindra Bank and Bank of Baroda's short export: one amount column and a side ----
+
+
+def test_kotak_two_dr_cr_columns_one_for_the_amount_one_for_the_balance(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Kotak's `Sl.No., Date, Description, Chq / Ref number, Amount, Dr / Cr, Balance,
+    Dr / Cr` (HEADER_LIST, Kotak Pattern13): the first `Dr / Cr` is the amount's side, the
+    second the balance's. An overdraft account, its balance owed (Dr)."""
+    rows: list[Row] = [
+        ["Kotak Mahindra Bank"],
+        ["Account No. 4512345678"],
+        ["Period 01-10-2026 to 31-10-2026"],
+        [],
+        [
+            "Sl.No.",
+            "Date",
+            "Description",
+            "Chq / Ref number",
+            "Amount",
+            "Dr / Cr",
+            "Balance",
+            "Dr / Cr",
+        ],
+        [
+            1,
+            "01-10-2026",
+            "NEFT VARDHAMAN RETAIL",
+            "KKBKN52026100100001",
+            "50,000.00",
+            "CR",
+            "50,000.00",
+            "DR",
+        ],
+        [
+            2,
+            "08-10-2026",
+            "CHQ 000451 KAVERI ELECTRICALS",
+            "000451",
+            "12,000.00",
+            "DR",
+            "62,000.00",
+            "DR",
+        ],
+        [
+            3,
+            "31-10-2026",
+            "UPI OM SAI LOGISTICS",
+            "630412345678",
+            "70,000.00",
+            "CR",
+            "8,000.00",
+            "CR",
+        ],
+    ]
+    lines = read_statement(str(xlsx({"Sheet1": rows}, name="Kotak.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (3, 1200000, 5000000 + 7000000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT VARDHAMAN RETAIL", 5000000),
+        (date(2026, 10, 31), "UPI OM SAI LOGISTICS", 7000000),
+    ]
+    assert lines.frame["balance"].tolist() == [-5000000, -6200000, 800000]
+    assert chains(lines)
+
+
+def test_bank_of_baroda_short_export_amount_and_type(tmp_path: Path) -> None:
+    """Bank of Baroda's `Date, Description, Amount, Type` (HEADER_LIST, BoB Pattern21): one
+    amount column, `DR` or `CR` in the Type column, no balance."""
+    path = tmp_path / "bob_short.csv"
+    path.write_text(
+        "Date,Description,Amount,Type\n"
+        '01/10/2026,NEFT-VARDHAMAN RETAIL,"50,000.00",CR\n'
+        '08/10/2026,CHQ 000451 KAVERI ELECTRICALS,"12,000.00",DR\n'
+        "31/10/2026,SMS CHARGES,17.70,DR\n",
+        encoding="utf-8",
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (3, 1200000 + 1770, 5000000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT-VARDHAMAN RETAIL", 5000000),
+        (date(2026, 10, 31), "SMS CHARGES", -1770),
+    ]
+
+
+def test_a_bank_download_that_is_a_web_page_is_refused_with_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Many banks' "Excel" download is an HTML table saved as .xls: `xlbo reconcile` exits 2
+    naming the file and how to save it as a workbook, never a traceback or an empty BRS."""
+    bank = tmp_path / "AccountStatement.xls"
+    bank.write_text(
+        "<html><body><table>"
+        "<tr><th>Txn Date</th><th>Description</th><th>Debit</th><th>Credit</th></tr>"
+        "<tr><td>1 Oct 2026</td><td>BY TRANSFER-NEFT</td><td></td><td>5,000.00</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    books = tmp_path / "books.csv"
+    books.write_text("Date,Particulars,Debit,Credit\n01-10-2026,Kaveri,5000.00,\n")
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "AccountStatement.xls is not an Excel workbook" in err
+    assert "Save As > Excel Workbook (.xlsx)" in err
+    assert "Traceback" not in err

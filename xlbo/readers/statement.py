@@ -268,7 +268,11 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         return table.letters.get(columns.get(role, ""), "A")
 
     dates, _ = date_column(column(Role.DATE), serials_alone=True)
-    dated = has_date(dates)
+    narration = text_column(column(Role.NARRATION))
+    # B/F, C/F, Opening Balance and Total rows are layout even when the bank dates them: their
+    # figures are balances and page totals, not money that moved
+    layout = contains(narration, LAYOUT_NARRATION)
+    dated = has_date(dates) & ~layout
     marks, mark_problems = _decimal_marks({r: column(r) for r in MONEY if r in columns})
     money = _money(column, columns, marks)
     problems = {**mark_problems.get("lines", {}), **money.problems}
@@ -341,6 +345,10 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         )
     failed = np.isin(np.arange(count), list(problems))
     keep = dated & ~failed & moves & before_end
+    wrapped = ~dated & ~layout & ~moves & ~has_balance & before_end & (narration != "").to_numpy()
+    wrapped &= ~amount_present(column(Role.DATE)) & ~contains(narration, PAGE_NUMBER)
+    if wrapped.any():
+        narration = _unwrapped(narration, keep, wrapped, frame.drop(columns="Row"))
     set_aside = sum(issue.severity is Severity.ERROR for issue in issues)
     issues += _check(
         summary, money, keep, set_aside, book.name, table.sheet, letter(Role.WITHDRAWAL)
@@ -357,7 +365,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
             "row": rows,
             "date": pd.Series(dates, dtype=object),
             "value_date": _or(value_dates, dates),
-            "narration": text_column(column(Role.NARRATION)).array,
+            "narration": narration.array,
             "reference": reference.array,
             "debit": debit.astype(np.int64),
             "credit": credit.astype(np.int64),
@@ -393,6 +401,41 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         account=titles.account,
         period=titles.period,
     )
+
+
+LAYOUT_NARRATION = (
+    r"(?i)^\s*(?:balance\s+)?(?:b/f|c/f|b\.f\.|c\.f\.|brought\s+forward|carried\s+forward"
+    r"|opening\s+balance|closing\s+balance|(?:page\s+|grand\s+)?totals?)\s*[:.\-]*\s*"
+    r"(?:as\s+on\b.*)?$"
+)
+"""A narration that is the whole of a layout row's text (`B/F`, `Carried Forward`, `Opening
+Balance as on 01/10/2026`, `Total`): never a line, dated or not. `TOTAL ENERGIES LTD` is a
+line."""
+
+
+PAGE_NUMBER = r"(?i)^\s*page\s*(?:no\.?\s*)?:?\s*\d+(?:\s*(?:of|/)\s*\d+)?\s*$"
+"""`Page 2 of 5`: a printed page's number, no part of a narration."""
+
+
+def _unwrapped(
+    narration: pd.Series, keep: np.ndarray, wrapped: np.ndarray, cells: pd.DataFrame
+) -> pd.Series:
+    """Each line's narration with the rows under it that hold nothing but more of it (a
+    narration wrapped onto the next rows, as statements converted from print do). A row is
+    taken only right under a line or under another such row; a repeated header is not."""
+    candidates = np.flatnonzero(wrapped)
+    header = [p for p in candidates.tolist() if _repeats_header(cells.iloc[p])]
+    wrapped = wrapped.copy()
+    wrapped[header] = False
+    positions = np.arange(len(wrapped))
+    # the row each wrapped row continues: the last row above it that is not a wrapped row
+    above = np.maximum.accumulate(np.where(wrapped, -1, positions))
+    text = narration.to_numpy(dtype=object).copy()
+    for position in np.flatnonzero(wrapped).tolist():
+        owner = int(above[position])
+        if owner >= 0 and keep[owner]:
+            text[owner] = f"{text[owner]} {text[position]}"
+    return strings(pd.Series(text, index=narration.index, dtype=object))
 
 
 def _or(values: Any, fallback: Any) -> pd.Series:

@@ -365,6 +365,8 @@ def read_summary(
                             take("credits", credit, excel_row)
                             break
                 continue
+            if key in ("opening", "closing"):  # B/F with page totals: the balance is the figure
+                right.sort(key=lambda cell: roles.get(cell[0]) is not Role.BALANCE)
             if not any(
                 take(key, _value(key, _with_side(key, right, n)), excel_row)
                 for n, (j, c) in enumerate(right[:3])
