@@ -80,6 +80,12 @@ LanguageCell = Annotated[
     BeforeValidator(language),  # en, English, hi, Hindi, हिन्दी; blank: English
     Shown(choices=choices_of(Language), width=10),
 ]
+OptLanguageCell = Annotated[
+    Language | None,
+    BeforeValidator(lambda v: None if v is None or str(v).strip() == "" else language(v)),
+    Shown(choices=choices_of(Language), width=10),
+]
+"""A language, or blank for the Company sheet's."""
 MonthCell = Annotated[
     Month,
     enum_reader(Month, Jan=Month.JANUARY, Apr=Month.APRIL),
@@ -173,9 +179,9 @@ class Company(Record):
     language: LanguageCell = Field(
         Language.EN,
         alias="Language",
-        description="Language of the letters xlbo writes: en (English, the default) or hi "
-        "(Hindi). A Language column on a row of Employees, Customers or Vendors overrides it "
-        "for that person.",
+        description="Language of the letters and sales documents xlbo writes: en (English, the "
+        "default) or hi (Hindi; documents print Hindi beside English). A Language column on a "
+        "row of Employees, Customers or Vendors, or of the Invoices sheet, overrides it.",
     )
     gst_filing: GSTFilingCell = Field(
         None,
@@ -491,6 +497,9 @@ class DocumentType(StrEnum):
     """Rule 50: an advance received before the supply (Rate: the amount received, tax in it)."""
     REFUND_VOUCHER = "Refund Voucher"
     """Rule 51: an advance returned (Original Invoice: the receipt voucher it refunds)."""
+    REVISED_INVOICE = "Revised Invoice"
+    """Rule 53: an issued tax invoice as corrected, in full (Original Invoice: the invoice it
+    revises); GSTR-1 reports it as an amendment."""
 
 
 DocumentTypeCell = Annotated[
@@ -505,6 +514,7 @@ DocumentTypeCell = Annotated[
         RV=DocumentType.RECEIPT_VOUCHER,
         Advance=DocumentType.RECEIPT_VOUCHER,
         Refund=DocumentType.REFUND_VOUCHER,
+        Revised=DocumentType.REVISED_INVOICE,
     ),
     Shown(choices=choices_of(DocumentType), width=14),
 ]
@@ -518,7 +528,8 @@ class InvoiceLine(Record):
         DocumentType.TAX_INVOICE,
         alias="Document Type",
         description="Tax Invoice (the default), Bill of Supply, Credit Note, Debit Note, "
-        "Receipt Voucher (an advance: Rate is the amount received) or Refund Voucher.",
+        "Receipt Voucher (an advance: Rate is the amount received), Refund Voucher or "
+        "Revised Invoice.",
     )
     series: Id = Field(
         alias="Series",
@@ -587,8 +598,9 @@ class InvoiceLine(Record):
     original_invoice: OptId = Field(
         None,
         alias="Original Invoice",
-        description="For a credit or debit note: the number of the invoice it corrects "
-        "(one xlbo issued).",
+        description="For a credit or debit note, or a revised invoice: the number of the "
+        "invoice it corrects (one xlbo issued); for a refund voucher, or a tax invoice against "
+        "an advance: the receipt voucher's number.",
     )
     document_no: OptId = Field(
         None,
@@ -610,6 +622,12 @@ class InvoiceLine(Record):
         None,
         alias="Signed QR",
         description="The IRP's SignedQRCode, pasted whole: printed as the QR on the invoice.",
+    )
+    language: OptLanguageCell = Field(
+        None,
+        alias="Language",
+        description="hi: the document prints Hindi captions beside the English ones and the "
+        "amount in words in Hindi too; en: English only; blank: the Company sheet's Language.",
     )
 
 
@@ -742,6 +760,24 @@ class PurchaseBill(Record):
         alias="Agreed Due Date",
         description="Due date agreed in writing; blank: the vendor's Payment Terms (micro and "
         "small: 15 days from acceptance). Capped at 45 days from acceptance for micro and small.",
+    )
+    bill_of_entry: OptId = Field(
+        None,
+        alias="Bill of Entry",
+        description="An import's customs bill of entry number: its IGST is matched to GSTR-2B's "
+        "imports (impg, impgsez) by this number, its date and port.",
+    )
+    bill_of_entry_date: OptDay = Field(
+        None, alias="Bill of Entry Date", description="Date of the bill of entry."
+    )
+    port_code: OptId = Field(
+        None, alias="Port Code", description="Customs port of the bill of entry (INNSA1…)."
+    )
+    pr_no: OptId = Field(
+        None,
+        alias="PR No",
+        description="The purchase request the bill supplies (PR/26-27/0001, from `xlbo stock`); "
+        "`xlbo stock` follows the request to payment. Blank: none.",
     )
 
     @property
