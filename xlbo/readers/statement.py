@@ -126,18 +126,32 @@ def _balance_side(
     return side
 
 
+SAMPLE_ROWS = 1000
+"""How many rows of a money column show how the bank writes it."""
 _BRACKETED_SIDE = r"\s*\(\s*([DdCc][Rr])\.?\s*\)\s*$"
 """`45,000.00 (Cr)`: a side written in brackets after the figure (Union Bank)."""
 
 
 def _unbracket_sides(frame: pd.DataFrame, columns: Mapping[Role, str]) -> None:
     """Money cells written `45,000.00 (Cr)` rewritten `45,000.00 Cr`, the way every other bank
-    writes a side, in place; only the text cells that end so are touched."""
+    writes a side, in place; only the text cells that end so are touched. A bank writes a
+    column one way, so a column whose first rows show no such cell is left as it is (a cell
+    further down is then reported as no amount, never misread)."""
     for role in MONEY:
         name = columns.get(role)
         if name is None:
             continue
         cells = frame[name]
+        head = cells.iloc[:SAMPLE_ROWS]
+        sample = np.flatnonzero(is_text(head))
+        if (
+            not len(sample)
+            or not contains(
+                strings(pd.Series(head.to_numpy(dtype=object)[sample], dtype=object)),
+                _BRACKETED_SIDE,
+            ).any()
+        ):
+            continue
         where = np.flatnonzero(is_text(cells))
         if not len(where):
             continue
@@ -346,8 +360,8 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     failed = np.isin(np.arange(count), list(problems))
     keep = dated & ~failed & moves & before_end
     wrapped = ~dated & ~layout & ~moves & ~has_balance & before_end & (narration != "").to_numpy()
-    wrapped &= ~amount_present(column(Role.DATE)) & ~contains(narration, PAGE_NUMBER)
-    if wrapped.any():
+    if wrapped.any():  # rows of narration alone, not a date that failed nor a page number
+        wrapped &= ~amount_present(column(Role.DATE)) & ~contains(narration, PAGE_NUMBER)
         narration = _unwrapped(narration, keep, wrapped, frame.drop(columns="Row"))
     set_aside = sum(issue.severity is Severity.ERROR for issue in issues)
     issues += _check(
