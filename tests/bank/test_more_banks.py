@@ -57,44 +57,47 @@ def chains(lines: Lines) -> bool:
 # -- Punjab National Bank ----------------------------------------------------------------------
 
 
+PNB_ROWS: list[Row] = [
+    ["PUNJAB NATIONAL BANK"],
+    ["Account Statement"],
+    [],
+    ["Customer Name", ":", "GANESH AGENCIES"],
+    ["Account No.", ":", "0123456789012345"],
+    ["Branch", ":", "SECTOR 17 CHANDIGARH"],
+    ["IFSC", ":", "PUNB0123400"],
+    ["Statement Period", ":", "From 01/10/2026 To 31/10/2026"],
+    [],
+    ["Transaction Date", "Cheque Number", "Withdrawal", "Deposit", "Balance", "Narration"],
+    [
+        "01/10/2026",
+        "",
+        "",
+        "45,000.00",
+        "1,45,000.00 Cr.",
+        "NEFT_IN:SBIN0001234:KAVERI TRADERS",
+    ],
+    [
+        "05/10/2026",
+        "000451",
+        "12,500.00",
+        "",
+        "1,32,500.00 Cr.",
+        "CLG/000451/SHARMA ENTERPRISES",
+    ],
+    ["10/10/2026", "", "17.70", "", "1,32,482.30 Cr.", "SMS CHRG FOR:01-07-2026to30-09-2026"],
+    ["31/10/2026", "", "", "2,250.50", "1,34,732.80 Cr.", "UPI/630412345678/OM SAI LOGISTICS"],
+    [],
+    [UNLESS],
+    ["This is a computer generated statement and does not require signature."],
+]
+
+
 def test_punjab_national_bank(xlsx: Callable[..., Path]) -> None:
     """PNB's net banking statement: `Transaction Date, Cheque Number, Withdrawal, Deposit,
     Balance, Narration` (the narration last), from the header list in HEADER_LIST; balances
     written `1,45,000.00 Cr.` (Cr with a full stop, as PNB prints them), dates dd/mm/yyyy, an
     account block above and the `Unless the constituent notifies…` footer below."""
-    rows: list[Row] = [
-        ["PUNJAB NATIONAL BANK"],
-        ["Account Statement"],
-        [],
-        ["Customer Name", ":", "GANESH AGENCIES"],
-        ["Account No.", ":", "0123456789012345"],
-        ["Branch", ":", "SECTOR 17 CHANDIGARH"],
-        ["IFSC", ":", "PUNB0123400"],
-        ["Statement Period", ":", "From 01/10/2026 To 31/10/2026"],
-        [],
-        ["Transaction Date", "Cheque Number", "Withdrawal", "Deposit", "Balance", "Narration"],
-        [
-            "01/10/2026",
-            "",
-            "",
-            "45,000.00",
-            "1,45,000.00 Cr.",
-            "NEFT_IN:SBIN0001234:KAVERI TRADERS",
-        ],
-        [
-            "05/10/2026",
-            "000451",
-            "12,500.00",
-            "",
-            "1,32,500.00 Cr.",
-            "CLG/000451/SHARMA ENTERPRISES",
-        ],
-        ["10/10/2026", "", "17.70", "", "1,32,482.30 Cr.", "SMS CHRG FOR:01-07-2026to30-09-2026"],
-        ["31/10/2026", "", "", "2,250.50", "1,34,732.80 Cr.", "UPI/630412345678/OM SAI LOGISTICS"],
-        [],
-        [UNLESS],
-        ["This is a computer generated statement and does not require signature."],
-    ]
+    rows = PNB_ROWS
     lines = read_statement(str(xlsx({"Sheet1": rows}, name="PNB_Statement.xlsx")))
     assert lines.issues == []
     assert totals(lines) == (4, 1250000 + 1770, 4500000 + 225050)
@@ -107,6 +110,20 @@ def test_punjab_national_bank(xlsx: Callable[..., Path]) -> None:
     assert chains(lines)
     assert (lines.company, lines.account) == ("GANESH AGENCIES", "0123456789012345")
     assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_punjab_national_bank_as_the_xls_its_portal_downloads(
+    xlsx: Callable[..., Path], libreoffice: Callable[[Path, str], Path]
+) -> None:
+    """The same statement saved as a real Excel 97-2003 .xls (what PNB's portal names its
+    download), read to the same figures."""
+    source = xlsx({"Sheet1": PNB_ROWS}, name="PNB_Statement.xlsx")
+    xls = libreoffice(source, "xls:MS Excel 97") / "PNB_Statement.xls"
+    lines = read_statement(str(xls))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1770, 4500000 + 225050)
+    assert lines.frame["balance"].tolist() == [14500000, 13250000, 13248230, 13473280]
+    assert chains(lines)
 
 
 # -- Bank of Baroda ----------------------------------------------------------------------------
