@@ -95,8 +95,9 @@ PNB_ROWS: list[Row] = [
 def test_punjab_national_bank(xlsx: Callable[..., Path]) -> None:
     """PNB's net banking statement: `Transaction Date, Cheque Number, Withdrawal, Deposit,
     Balance, Narration` (the narration last), from the header list in HEADER_LIST; balances
-    written `1,45,000.00 Cr.` (Cr with a full stop, as PNB prints them), dates dd/mm/yyyy, an
-    account block above and the `Unless the constituent notifies…` footer below."""
+    marked Cr after the figure (xlbo's notes name PNB among the banks writing `10,500.00Cr`;
+    written here the harder way, `1,45,000.00 Cr.`), dates dd/mm/yyyy (a public PNB PDF
+    reader's), an account block above and the `Unless the constituent notifies…` footer."""
     rows = PNB_ROWS
     lines = read_statement(str(xlsx({"Sheet1": rows}, name="PNB_Statement.xlsx")))
     assert lines.issues == []
@@ -241,8 +242,9 @@ def test_bank_of_baroda_reconciles_from_the_command_line(
 def test_union_bank_of_india_one_amount_column_marked_cr_or_dr(xlsx: Callable[..., Path]) -> None:
     """Union Bank: `Tran Id, Tran Date, Remarks, Amount (Rs.), Balance (Rs.)` (HEADER_LIST):
     one amount column, its side written after the figure in brackets (`45,000.00 (Cr)`,
-    `12,500.00 (Dr)`), the balance likewise; dates dd-mm-yyyy (as a public Union Bank PDF
-    reader parses them). Two UPI credits of the same amount on one day stay two lines."""
+    `12,500.00 (Dr)`), the balance likewise (as Union Bank prints them; no public fixture of
+    this was found, so this quirk is from the statements themselves, not a file); dates
+    dd-mm-yyyy (as a public Union Bank PDF reader parses them). Two UPI credits of the same amount on one day stay two lines."""
     rows: list[Row] = [
         ["UNION BANK OF INDIA"],
         ["Statement of Account"],
@@ -311,7 +313,8 @@ def test_idfc_first_bank_header_on_row_20_with_its_summary_above(
     Date, Value Date, Particulars, Cheque No., Debit, Credit, Balance`), dates `01-Oct-2026`,
     amounts as numbers, a `Total` row under the lines (a public Rust reader of IDFC FIRST
     exports); the statement's `Opening Balance, Total Debit, Total Credit, Closing Balance`
-    above the table (a public IDFC statement parser's validation of those four figures)."""
+    (the four figures a public IDFC statement parser checks its lines against), placed here
+    in the account block above the table."""
     head: list[Row] = [
         ["IDFC FIRST Bank"],
         [],
@@ -456,7 +459,7 @@ def test_yes_bank_csv_with_iso_dates_and_balance_lines(tmp_path: Path) -> None:
 
 def test_indusind_bank_with_its_withdrawl_header(xlsx: Callable[..., Path]) -> None:
     """IndusInd: `Date, Particulars, Chq./Ref.No., Withdrawl, Deposit, Balance` — `Withdrawl`
-    spelt so (HEADER_LIST); dates `01-Oct-26` (dd-Mon-yy)."""
+    spelt so (HEADER_LIST); dates written here dd-Mon-yy (`01-Oct-26`)."""
     rows: list[Row] = [
         ["IndusInd Bank"],
         ["Statement of Account"],
@@ -629,10 +632,10 @@ def test_indian_bank_with_brought_and_carried_forward_lines(
     dated: bool, xlsx: Callable[..., Path]
 ) -> None:
     """Indian Bank: `Date, Particulars, Debit, Credit, Balance` (a public TypeScript reader
-    of Indian banks' PDFs); dates `01-Oct-2026`, balances `1,00,000.00 CR`. The statement
-    opens with `B/F` and each page ends with `C/F` carrying the page's totals and balance,
-    which the next page brings forward (`B/F`) under the repeated header: layout, not money,
-    whether or not the bank writes a date on them."""
+    of Indian banks' PDFs); dates `01-Oct-2026`, balances `1,00,000.00 CR`. The `B/F` that
+    opens it and the `C/F` that ends each page with the page's totals, brought forward under
+    the repeated header, are the passbook-style layout the brief names (constructed, not from
+    a file): layout, not money, whether or not the bank writes a date on them."""
 
     def on(day: str) -> str | None:
         return day if dated else None
