@@ -634,7 +634,7 @@ def test_indian_bank_with_brought_and_carried_forward_lines(
     """Indian Bank: `Date, Particulars, Debit, Credit, Balance` (a public TypeScript reader
     of Indian banks' PDFs); dates `01-Oct-2026`, balances `1,00,000.00 CR`. The `B/F` that
     opens it and the `C/F` that ends each page with the page's totals, brought forward under
-    the repeated header, are the passbook-style layout the brief names (constructed, not from
+    the repeated header, are the passbook-style layout issue #11 names (constructed, not from
     a file): layout, not money, whether or not the bank writes a date on them."""
 
     def on(day: str) -> str | None:
@@ -676,7 +676,7 @@ def test_a_narration_wrapped_onto_the_rows_below_is_one_narration(tmp_path: Path
     """Yes Bank's statement as converted from its PDF (a public Yes Bank parser handles its
     "multi-line descriptions"): the rest of a description sits on the rows below, with no
     date and no money. It is part of the line above (the payer's name is often there), and
-    a line named TOTAL ENERGIES is a line, not a total; a page number is neither."""
+    a line named TOTAL ENERGIES is a line, not a total; a page number or a footer is neither."""
     path = tmp_path / "yes_converted.csv"
     path.write_text(
         "Transaction Date,Value Date,Cheque No/Reference No,Description,Withdrawals,Deposits,"
@@ -687,6 +687,7 @@ def test_a_narration_wrapped_onto_the_rows_below_is_one_narration(tmp_path: Path
         ",,,INV 232,,,\n"
         '2026-10-02,2026-10-02,000451,CHQ PAID-SHARMA ENTERPRISES,"12,500.00",,"1,32,500.00"\n'
         '2026-10-31,2026-10-31,,TOTAL ENERGIES LTD,"2,500.00",,"1,30,000.00"\n'
+        ",,,This is a computer generated statement.,,,\n"
         ",,,Page 1 of 1,,,\n",
         encoding="utf-8",
     )

@@ -360,8 +360,8 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     failed = np.isin(np.arange(count), list(problems))
     keep = dated & ~failed & moves & before_end
     wrapped = ~dated & ~layout & ~moves & ~has_balance & before_end & (narration != "").to_numpy()
-    if wrapped.any():  # rows of narration alone, not a date that failed nor a page number
-        wrapped &= ~amount_present(column(Role.DATE)) & ~contains(narration, PAGE_NUMBER)
+    if wrapped.any():  # rows of narration alone, not a failed date nor a footer
+        wrapped &= ~amount_present(column(Role.DATE)) & ~contains(narration, NOT_NARRATION)
         narration = _unwrapped(narration, keep, wrapped, frame.drop(columns="Row"))
     set_aside = sum(issue.severity is Severity.ERROR for issue in issues)
     issues += _check(
@@ -427,8 +427,13 @@ Balance as on 01/10/2026`, `Total`): never a line, dated or not. `TOTAL ENERGIES
 line."""
 
 
-PAGE_NUMBER = r"(?i)^\s*page\s*(?:no\.?\s*)?:?\s*\d+(?:\s*(?:of|/)\s*\d+)?\s*$"
-"""`Page 2 of 5`: a printed page's number, no part of a narration."""
+NOT_NARRATION = (
+    r"(?i)^\s*page\s*(?:no\.?\s*)?:?\s*\d+(?:\s*(?:of|/)\s*\d+)?\s*$"
+    r"|computer\s+generated|system\s+generated|end\s+of\s+statement|unless\s+the\s+constituent"
+    r"|does\s+not\s+require|^[\s*=_-]+$"
+)
+"""`Page 2 of 5`, `This is a computer generated statement`, a rule of asterisks: a page's or
+the statement's own words under a line, no part of its narration."""
 
 
 def _unwrapped(
