@@ -17,6 +17,11 @@ Sides are read as the banks write them: `Dr`/`Cr` after a figure (`1,45,000.00 C
 in brackets (`45,000.00 (Cr)`, Union Bank), or in a `Dr/Cr` column. A `Dr/Cr` column right
 after the balance is the balance's side (Federal Bank, Kotak): an overdraft or cash-credit
 account's balance is owed to the bank, a negative balance.
+
+Rows that are layout are never lines, dated or not: `B/F`, `C/F`, `Opening Balance`, `Total`
+(their figures are balances and page totals). A row holding nothing but narration, right under
+a line, is the rest of that line's narration (a statement converted from print wraps it); a
+page number or a footer there is not.
 """
 
 from __future__ import annotations
