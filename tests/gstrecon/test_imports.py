@@ -226,3 +226,29 @@ def sheet_from(path: Path, name: str, first: str) -> list[dict[str, Any]]:
     rows = list(openpyxl.load_workbook(path, data_only=True)[name].iter_rows(values_only=True))
     top = next(i for i, r in enumerate(rows) if r[0] == first)
     return [dict(zip(rows[top], r, strict=True)) for r in rows[top + 1 :] if any(r)]
+
+
+def test_a_tally_register_carries_its_imports_too(tmp_path: Path) -> None:
+    """Tally's Purchase Register with its Bill of Entry No., Bill of Entry Date and Port
+    columns: the import row goes to the imports, not among the bills."""
+    from tests.conftest import write_xlsx
+    from xlbo.gstrecon.register import read_register
+
+    header = ["Date", "Particulars", "Supplier Invoice No.", "Supplier Invoice Date",
+              "GSTIN/UIN", "Taxable Value", "Integrated Tax", "Central Tax", "State Tax",
+              "Bill of Entry No.", "Bill of Entry Date", "Port"]  # fmt: skip
+    rows = [
+        ["05-10-2026", "Shree Ganesh Traders", "INV-042", "05-10-2026", GANESH, 10000, None,
+         900, 900, None, None, None],
+        ["18-10-2026", "Shenzhen Parts Co", "SZ-881", "02-10-2026", None, 100000, 18000, None,
+         None, "2566282", "18-10-2026", "innsa1"],
+    ]  # fmt: skip
+    register = read_register(write_xlsx(tmp_path / "r.xlsx", {"Register": [header, *rows]}))
+    assert register.bills["bill_no"].tolist() == ["INV-042"]
+    (entry,) = register.imports.itertuples()
+    assert (entry.boe_no, entry.port, entry.igst, str(entry.boe_date.date())) == (
+        "2566282",
+        "INNSA1",
+        1800000,
+        "2026-10-18",
+    )
