@@ -239,6 +239,7 @@ def test_an_edit_found_by_the_next_run_stays_in_the_log(
             "change": "changed",
             "sheet": "Journal",
             "key": "Journal!A5",
+            "cells": [["Journal!E5", "30000.5", "3000.5"]],
             "old": {"Date": "2026-10-07", "Voucher No": "P/55", "Voucher Type": "Payment",
                     "Account": "Rent", "Debit": "30000.50"},
             "new": {"Date": "2026-10-07", "Voucher No": "P/55", "Voucher Type": "Payment",
@@ -337,3 +338,46 @@ def test_a_rows_json_is_written_byte_for_byte_as_json_dumps_writes_it(tmp_path: 
     saved = snapshot.load(path)
     assert head is not None and (head.seq, head.head, head.rows) == (8, "cd" * 32, body["rows"])
     assert saved is not None and snapshot.digest(saved.sheets) == body["rows"]
+
+
+def test_an_edit_made_before_a_run_that_writes_the_books_is_logged_with_its_cell(
+    books: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import-tally --out BOOKS` writes the books themselves (entry 1 and entry 2 here): the
+    Journal cell a user changed in Excel between the two runs is logged by entry 2, found
+    before the job replaced the books, and shown by verify and the report."""
+    workbook = openpyxl.load_workbook(books)
+    workbook["Journal"]["E5"] = 3000.5
+    workbook.save(books)
+    day_book = tmp_path / "daybook.xlsx"
+    assert main(["import-tally", str(day_book), "--out", str(books)]) == 0
+    second = entries(books)[1]
+    assert second["job"] == "import-tally" and second["stamped"] is True
+    assert second["outside"] == [
+        {
+            "change": "changed",
+            "sheet": "Journal",
+            "key": "Journal!A5",
+            "cells": [["Journal!E5", "30000.5", "3000.5"]],
+            "old": {"Date": "2026-10-07", "Voucher No": "P/55", "Voucher Type": "Payment",
+                    "Account": "Rent", "Debit": "30000.50"},
+            "new": {"Date": "2026-10-07", "Voucher No": "P/55", "Voucher Type": "Payment",
+                    "Account": "Rent", "Debit": "3000.50"},
+        }
+    ]  # fmt: skip
+    capsys.readouterr()
+    assert main(["audit", "verify", str(books)]) == 0  # the books are the job's; the log holds
+    said = capsys.readouterr().out
+    assert "holds: 2 entries chained" in said
+    assert "1 row changed outside xlbo before entry 2 (import-tally" in said
+    assert "Journal!E5: 30000.5 → 3000.5" in said
+    out = tmp_path / "audit.xlsx"
+    assert main(["audit", "report", str(books), "--out", str(out)]) == 0
+    trail = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Audit Trail").to_python()
+    header = trail.index(next(r for r in trail if r[0] == "Entry"))
+    rows = [dict(zip(trail[header], r, strict=True)) for r in trail[header + 1 :]]
+    [edit] = [r for r in rows if r["Change"] == "changed outside xlbo"]
+    assert (edit["Entry"], edit["Job"], edit["Record"], edit["What"]) == (
+        2, "import-tally", "Journal!A5", "Journal!E5"
+    )  # fmt: skip
+    assert (edit["Old"], edit["New"]) == ("Debit: 30000.50", "Debit: 3000.50")

@@ -21,6 +21,7 @@ import getpass
 import os
 import stat
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -159,11 +160,75 @@ def books_of(job: str, inputs: Mapping[str, Source], settings: Any) -> Source | 
     return None
 
 
+@dataclass(frozen=True)
+class Before:
+    """The books as `before_run` found them, before a job that writes them ran."""
+
+    seq: int
+    """The entry whose snapshot they were compared with (0: none could be)."""
+    outside: list[dict[str, Any]] = field(default_factory=list)
+    """Each row added, changed or removed since that entry, as the log keeps it."""
+    problem: str = ""
+    """Why they could not be compared (said as a warning of the run)."""
+
+
+def before_run(job: str, inputs: Mapping[str, Source], settings: Any) -> Before | None:
+    """Before a job that writes the books (its books are its output, not one of its inputs:
+    `import-tally --out BOOKS`), what was changed in them outside xlbo since the last logged
+    run; `record_run` logs it in the job's entry. After the job it is gone: the job's own
+    lines would look like outside edits, and an edit it replaced would be in no entry.
+
+    Cheap when nothing changed (the usual case): the books are those the last entry recorded
+    (`snapshot.books_match`: their SHA-256, or every part but the head for books the entry
+    stamped), and no row is read. None for any other run (`record_run` compares the books it
+    read after the job) and for books with no log yet."""
+    if job in NOT_LOGGED:
+        return None
+    books = books_of(job, inputs, settings)
+    if not isinstance(books, Path) or any(source is books for source in inputs.values()):
+        return None
+    log_file, snap_path = log.log_path(books), snapshot.snapshot_path(books)
+    try:
+        if not books.is_file() or not log_file.is_file():
+            return None
+        last, last_hash = log.last_entry(log_file)
+        recorded = (last or {}).get("snapshot")
+        head = snapshot.load_head(snap_path)
+        if (
+            last is not None
+            and isinstance(recorded, dict)
+            and head is not None
+            and (head.seq, head.head, head.rows)
+            == (last.get("seq"), last_hash, recorded.get("rows"))
+            and snapshot.books_match(recorded, books)
+        ):
+            return Before(head.seq)  # as the last entry left them: no row read
+        earlier = snapshot.load(snap_path)
+        if earlier is None:
+            return Before(0, problem=f"there is no snapshot {snap_path.name} to compare with")
+        rows = snapshot.take(books)
+    except (OSError, UserError) as error:
+        why = error.message if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
+        return Before(0, problem=why)
+    headers = {name: snapshot.headers_of(r) for name, r in earlier.sheets.items()}
+    return Before(
+        earlier.seq,
+        [
+            change.logged(headers.get(change.sheet, ()))
+            for change in snapshot.compare(earlier.sheets, rows)
+        ],
+    )
+
+
 def record_run(
-    job: str, inputs: Mapping[str, Source], settings: Any, result: JobResult
+    job: str,
+    inputs: Mapping[str, Source],
+    settings: Any,
+    result: JobResult,
+    before: Before | None = None,
 ) -> JobResult:
-    """Log the run of `job` (see the module's docstring); returns the result, with the hidden
-    log sheet added for a workbook open in Excel."""
+    """Log the run of `job` (see the module's docstring), with what `before_run` found before
+    it; returns the result, with the hidden log sheet added for a workbook open in Excel."""
     if job in NOT_LOGGED:
         return result
     books = books_of(job, inputs, settings)
@@ -175,8 +240,15 @@ def record_run(
         return _record_in_workbook(job, inputs, settings, result, books)
     if not books.is_file() or not (result.files or result.records):
         return result
+    if before is not None and before.problem:
+        said = (
+            f"{books.name} could not be compared with the last logged run before {job} replaced "
+            f"it ({before.problem}): edits made in it outside xlbo since then are not in the "
+            "audit trail; its earlier copy is kept beside it."
+        )
+        result = dataclasses.replace(result, warnings=(*result.warnings, said))
     try:
-        _record_in_file(job, inputs, settings, result, books)
+        _record_in_file(job, inputs, settings, result, books, before)
     except (OSError, UserError) as error:  # the run is done: say loudly that it is not logged
         why = error.message if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
         said = (
@@ -205,7 +277,12 @@ def _entry(
 
 
 def _record_in_file(
-    job: str, inputs: Mapping[str, Source], settings: Any, result: JobResult, books: Path
+    job: str,
+    inputs: Mapping[str, Source],
+    settings: Any,
+    result: JobResult,
+    books: Path,
+    before: Before | None = None,
 ) -> None:
     folder = books.parent
     resolve = _Resolver()
@@ -237,12 +314,13 @@ def _record_in_file(
         if (
             not wrote_books
             and isinstance(recorded, dict)
-            and recorded.get("books_sha256") == books_sha256
             and head is not None
             and (head.seq, head.head, head.rows) == (seq - 1, prev, recorded.get("rows"))
+            and snapshot.books_match(recorded, books, books_sha256)
         ):
-            # the books are byte for byte those of the last entry, and the snapshot is that
-            # entry's: no row can have changed, so none is read, hashed or compared
+            # the books are those of the last entry (byte for byte, or but for the head it
+            # wrote), and the snapshot is that entry's: no row can have changed, so none is
+            # read, hashed or compared
             entry["outside"] = []
             rows_digest, counts = str(recorded["rows"]), dict(recorded.get("sheets") or {})
         else:
@@ -255,9 +333,11 @@ def _record_in_file(
             if earlier is not None:  # edits made since the last run
                 headers = {name: snapshot.headers_of(r) for name, r in earlier.sheets.items()}
                 outside = [
-                    change.record(headers.get(change.sheet, ())).plain()
+                    change.logged(headers.get(change.sheet, ()))
                     for change in snapshot.compare(earlier.sheets, rows)
                 ]
+            elif wrote_books and before is not None:  # found before the job replaced them
+                outside = before.outside
             entry["outside"] = outside
             rows_digest = snapshot.digest(rows)
             counts = {name: len(r) for name, r in sorted(rows.items())}
@@ -265,8 +345,12 @@ def _record_in_file(
         entry["outputs"] = _files(result.files, folder, resolve)
         entry["stamped"] = wrote_books and stamp.can_stamp(books)
         entry["snapshot"] = {"file": snap_path.name, "rows": rows_digest, "sheets": counts}
-        if not entry["stamped"]:  # a stamped book changes after the entry: no hash to keep
+        if not entry["stamped"]:
             entry["snapshot"]["books_sha256"] = books_sha256
+        else:  # a stamped book's bytes change after the entry: its parts but the head are kept
+            content = stamp.unstamped_sha256(books)
+            if content is not None:
+                entry["snapshot"]["books_content"] = content
         return entry
 
     def after(appended: log.Appended) -> None:

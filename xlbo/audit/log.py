@@ -70,6 +70,8 @@ class ChainCheck:
     problem: str = ""
     last: Mapping[str, Any] | None = None
     """The last entry, read."""
+    outside: tuple[Mapping[str, Any], ...] = ()
+    """The entries that logged rows changed outside xlbo before their run (`outside`)."""
 
     @property
     def intact(self) -> bool:
@@ -88,6 +90,7 @@ def verify_chain(lines: Sequence[bytes]) -> ChainCheck:
     last entry has no next one: the snapshot and the head in the books hold its hash)."""
     prev, previous = ZERO, None
     last: Mapping[str, Any] | None = None
+    outside: list[Mapping[str, Any]] = []
     for number, raw in enumerate(lines, 1):
         line = raw.rstrip(b"\r\n")
         try:
@@ -124,7 +127,9 @@ def verify_chain(lines: Sequence[bytes]) -> ChainCheck:
                 "moved",
             )
         prev, previous, last = entry_hash(line), entry, entry
-    return ChainCheck(len(lines), prev, last=last)
+        if entry.get("outside"):
+            outside.append(entry)
+    return ChainCheck(len(lines), prev, last=last, outside=tuple(outside))
 
 
 def read_lines(path: Path) -> list[bytes]:
@@ -189,6 +194,21 @@ def _last_line(handle: BinaryIO) -> bytes:
         if cut >= 0:
             return body[cut + 1 :]
     return data.rstrip(b"\n")
+
+
+def last_entry(path: Path) -> tuple[dict[str, Any] | None, str]:
+    """The log's last entry and its hash, read from the end without the lock (a look before a
+    run: the entry appended later is chained under the lock). (None, ZERO) for an empty log,
+    (None, hash) for a last line that is not an entry."""
+    with path.open("rb") as handle:
+        line = _last_line(handle)
+    if not line:
+        return None, ZERO
+    try:
+        entry = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        return None, entry_hash(line)
+    return (entry if isinstance(entry, dict) else None), entry_hash(line)
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,21 @@ def file_sha256(path: Path) -> str:
     return whole.hexdigest()
 
 
+def books_match(recorded: Mapping[str, Any], books: Path, sha256: str | None = None) -> bool:
+    """Whether `books` are those a log entry's `snapshot` describes, so that no row can differ
+    from the snapshot's: byte for byte (`books_sha256`, kept by an entry that left the books as
+    it found them; `sha256` when already worked out), or in every part but the head
+    (`books_content`, kept by an entry that wrote and stamped them). False when unsure."""
+    if "books_sha256" in recorded:
+        return bool(recorded["books_sha256"] == (sha256 or file_sha256(books)))
+    if "books_content" in recorded:
+        from xlbo.audit.stamp import unstamped_sha256
+
+        content = unstamped_sha256(books)
+        return content is not None and content == recorded["books_content"]
+    return False
+
+
 def _header(seq: int, head: str) -> bytes:
     """The snapshot's first keys, as `save` writes them: `{"seq":…,"head":"…"`."""
     return json.dumps({"seq": seq, "head": head}, separators=(",", ":")).encode()[:-1]
@@ -289,6 +304,14 @@ class RowChange:
             return shown
 
         return AuditRecord(self.change, self.sheet, self.where, named(self.new), named(self.old))
+
+    def logged(self, headers: Sequence[str] = ()) -> dict[str, Any]:
+        """The change as the log keeps it in an entry's `outside`: its record, with each
+        changed cell's address, old and new (`[["Journal!E5", "30000.5", "3000.5"]]`)."""
+        plain = self.record(headers).plain()
+        if self.cells:
+            plain["cells"] = [list(cell) for cell in self.cells]
+        return plain
 
 
 def _cell_changes(sheet: str, row: int, old: Sequence[str], new: Sequence[str]) -> tuple:  # type: ignore[type-arg]

@@ -8,8 +8,10 @@ sheet's part is added to the package, every other part copied as it is.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -136,6 +138,59 @@ def write_head(books: Path, head: Head) -> None:
     from xlbo.book.atomic import stamp as mark_written
 
     mark_written(books)  # still as xlbo wrote it: a later run may replace it without a copy
+
+
+def unstamped_sha256(books: Path) -> str | None:
+    """The SHA-256 of the package as it is without its head: every part's name and content
+    (uncompressed), in the package's order, but the `xlbo audit` sheet's part, and its `<sheet>`,
+    relationship and content type taken out of the three files `write_head` adds them to.
+
+    `write_head` changes the books' bytes after the log's entry is written (the head holds the
+    entry's hash), so the entry cannot keep the stamped file's SHA-256; it keeps this, which is
+    the same before and after the head is written and differs on any other change to any part
+    (a cell, a shared string, a style, a sheet renamed). None for a file that is no package."""
+    try:
+        with zipfile.ZipFile(books) as archive:
+            items = archive.infolist()
+            names = {item.filename for item in items}
+            if not {"xl/workbook.xml", "xl/_rels/workbook.xml.rels"} <= names:
+                return None
+            workbook = archive.read("xl/workbook.xml").decode("utf-8")
+            relations = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8")
+            part = _existing_part(workbook, relations)
+            plain: dict[str, bytes] = {}
+            found = re.search(r'<sheet\b[^>]*\bname="xlbo audit"[^>]*>', workbook)
+            if part is not None and found is not None:
+                rid = re.search(r'\b\w+:id="([^"]+)"', found.group(0))
+                plain["xl/workbook.xml"] = workbook.replace(found.group(0), "", 1).encode()
+                if rid is not None:
+                    plain["xl/_rels/workbook.xml.rels"] = re.sub(
+                        rf'<Relationship\b[^>]*\bId="{re.escape(rid.group(1))}"[^>]*/>',
+                        "",
+                        relations,
+                        count=1,
+                    ).encode()
+                if "[Content_Types].xml" in names:
+                    types = archive.read("[Content_Types].xml").decode("utf-8")
+                    plain["[Content_Types].xml"] = re.sub(
+                        rf'<Override\b[^>]*\bPartName="/{re.escape(part)}"[^>]*/>',
+                        "",
+                        types,
+                        count=1,
+                    ).encode()
+            whole = hashlib.sha256()
+            for item in items:
+                if item.filename == part:
+                    continue
+                data = plain.get(item.filename)
+                if data is None:
+                    data = archive.read(item)
+                name = item.filename.encode()
+                whole.update(b"%d:%s %d\n" % (len(name), name, len(data)))
+                whole.update(data)
+            return whole.hexdigest()
+    except (OSError, ValueError, KeyError, EOFError, RuntimeError, NotImplementedError, zlib.error):
+        return None  # not a package, damaged, encrypted: the rows are read and compared instead
 
 
 def read_head(books: Path) -> Head | None:

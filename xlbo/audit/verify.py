@@ -31,6 +31,21 @@ class Verdict:
     headers: dict[str, list[str]] = field(default_factory=dict)
     """Each watched sheet's headers (its first row in the snapshot), to name changed cells."""
 
+    def logged_outside(self) -> list[str]:
+        """The rows the log says were changed outside xlbo before a run (each entry that found
+        them, then each row: `Journal!E5: 30000.5 → 3000.5`), oldest first."""
+        said: list[str] = []
+        for entry in self.chain.outside if self.chain else ():
+            found = [record_sentence(r) for r in entry.get("outside") or [] if isinstance(r, dict)]
+            count = len(found)
+            said.append(
+                f"{count} {'row' if count == 1 else 'rows'} changed outside xlbo before entry "
+                f"{entry.get('seq')} ({entry.get('job')}, {entry.get('time')}, "
+                f"{entry.get('user')}):"
+            )
+            said += [f"  {line}" for line in found]
+        return said
+
     @property
     def holds(self) -> bool:
         return not self.problems and not self.changes
@@ -45,6 +60,22 @@ class Verdict:
         return (
             f"intact: {count} {'entry' if count == 1 else 'entries'}, head {self.chain.head[:16]}…"
         )
+
+
+def record_sentence(plain: dict[str, Any]) -> str:
+    """A logged outside change as `RowChange.sentence` says it: each changed cell with its
+    address, old → new; a row added or removed with its cells."""
+    cells = plain.get("cells")
+    if isinstance(cells, list) and cells:
+        return "; ".join(
+            f"{a}: {o or '(blank)'} → {n or '(blank)'}"
+            for a, o, n in (c for c in cells if isinstance(c, list) and len(c) == 3)
+        )
+    values = plain.get("new") or plain.get("old") or {}
+    shown = " | ".join(str(v) for v in dict(values).values() if v)
+    if len(shown) > 160:
+        shown = shown[:157] + "…"
+    return f"{plain.get('key', '?')} {plain.get('change', '?')}: {shown}"
 
 
 def _head_problem(head: stamp.Head, lines: list[bytes], name: str) -> str:
@@ -124,8 +155,9 @@ def check(books: Path) -> Verdict:
             problems.append(
                 f"The snapshot {snap_file.name} was changed after entry {saved.seq} wrote it."
             )
-        elif recorded.get("books_sha256") != snapshot.file_sha256(books):
+        elif not snapshot.books_match(recorded, books):
             changes = snapshot.compare(saved.sheets, snapshot.take(books))
-        # else the books are byte for byte those the last entry recorded: no row changed
+        # else the books are those the last entry recorded (byte for byte, or in every part
+        # but the head it wrote): no row changed
     headers = {n: snapshot.headers_of(r) for n, r in saved.sheets.items()} if saved else {}
     return Verdict(books, chain, problems, changes, headers)

@@ -73,7 +73,10 @@ def _verify(books: Path) -> JobResult:
             f"The audit log of {books.name} holds: {_entries(verdict.chain.entries)} chained, "
             f"head {verdict.chain.head[:16]}…; the books match the last run's snapshot."
         )
-        return JobResult(EXIT_OK, (said,), headline=said, value=verdict)
+        logged = verdict.logged_outside()  # edits found (and logged) by the runs after them
+        if len(logged) > SHOWN:
+            logged = [*logged[:SHOWN], "  … xlbo audit report lists them all."]
+        return JobResult(EXIT_OK, (said, *logged), headline=said, value=verdict)
     lines = list(verdict.problems)
     if verdict.changes:
         count = len(verdict.changes)
@@ -167,6 +170,8 @@ def _trail_rows(entry: Mapping[str, Any]) -> Iterable[list[Any]]:
         for plain in entry.get(key) or []:
             record = from_plain(plain)
             what, old, new = _what(record)
+            if plain.get("cells"):  # a cell changed outside xlbo: its address
+                what = ", ".join(str(c[0]) for c in plain["cells"])
             yield [
                 *who,
                 f"{record.change.value} {by}",

@@ -649,10 +649,11 @@ def run(job_name: str, inputs: Mapping[str, Source], settings: Any) -> JobResult
     for wanted in job.inputs:
         if wanted.required and inputs.get(wanted.name) is None:
             raise UserError(f"{job_name} needs {wanted.meaning}.")
-    result = job.runner(inputs, settings)
-    from xlbo.audit.hook import record_run  # every run that wrote or posted, from every door
+    from xlbo.audit.hook import before_run, record_run  # every run that wrote or posted
 
-    return record_run(job_name, inputs, settings, result)
+    before = before_run(job_name, inputs, settings)  # outside edits to books the job replaces
+    result = job.runner(inputs, settings)
+    return record_run(job_name, inputs, settings, result, before)
 
 
 # -- checks on the files a job writes (before it reads anything) ------------------------------
