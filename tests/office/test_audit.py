@@ -369,15 +369,89 @@ def test_an_edit_made_before_a_run_that_writes_the_books_is_logged_with_its_cell
     assert main(["audit", "verify", str(books)]) == 0  # the books are the job's; the log holds
     said = capsys.readouterr().out
     assert "holds: 2 entries chained" in said
-    assert "1 row changed outside xlbo before entry 2 (import-tally" in said
+    assert "1 row changed outside xlbo before entry 2 (import-tally, " in said
+    assert " UTC, asha):\n  Journal!E5: 30000.5 → 3000.5" in said
     assert "Journal!E5: 30000.5 → 3000.5" in said
     out = tmp_path / "audit.xlsx"
     assert main(["audit", "report", str(books), "--out", str(out)]) == 0
     trail = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Audit Trail").to_python()
     header = trail.index(next(r for r in trail if r[0] == "Entry"))
     rows = [dict(zip(trail[header], r, strict=True)) for r in trail[header + 1 :]]
+    assert [r["Change"] for r in rows if r["Entry"] == 2] == ["changed outside xlbo"] + [
+        "added by xlbo"
+    ] * 5  # found before the run, then what it posted
     [edit] = [r for r in rows if r["Change"] == "changed outside xlbo"]
     assert (edit["Entry"], edit["Job"], edit["Record"], edit["What"]) == (
         2, "import-tally", "Journal!A5", "Journal!E5"
     )  # fmt: skip
     assert (edit["Old"], edit["New"]) == ("Debit: 30000.50", "Debit: 3000.50")
+
+
+def test_stamped_books_left_unchanged_are_not_read_before_or_after_a_run(
+    books: Path,
+    tmp_path: Path,
+    xlsx: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Books the last entry wrote and stamped are known unchanged by the SHA-256 of every part
+    but the head: import again over them reads only its own new books; a report, verify none."""
+    from xlbo.audit import snapshot
+
+    read: list[Path] = []
+    take = snapshot.take
+    monkeypatch.setattr(snapshot, "take", lambda path: read.append(path) or take(path))
+    with monkeypatch.context() as runs:
+        runs.setattr(snapshot, "load", lambda path: pytest.fail("the snapshot's rows compared"))
+        day_book = tmp_path / "daybook.xlsx"
+        assert main(["import-tally", str(day_book), "--out", str(books)]) == 0  # entry 2
+        assert read == [books]  # the books it wrote, once, for the new snapshot
+        second = entries(books)[1]
+        assert second["outside"] == [] and second["stamped"] is True
+        assert "books_content" in second["snapshot"]  # type: ignore[operator]
+        second_run(books, tmp_path, xlsx)  # entry 3: a report on the stamped books
+    assert main(["audit", "verify", str(books)]) == 0
+    assert read == [books] and entries(books)[2]["outside"] == []
+    assert "changed outside xlbo" not in capsys.readouterr().out
+
+
+def test_rows_added_and_removed_before_a_run_that_writes_the_books_are_logged(
+    books: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workbook = openpyxl.load_workbook(books)
+    journal = workbook["Journal"]
+    assert journal["B3"].value == "S/101" and journal["D3"].value == "Sales - Goods"
+    journal.delete_rows(3)  # a line of S/101 deleted; the rows below move up
+    journal.append(["2026-10-31", "J/9", "Journal", "Suspense", 1, None])
+    workbook.save(books)
+    assert main(["import-tally", str(tmp_path / "daybook.xlsx"), "--out", str(books)]) == 0
+    outside = entries(books)[1]["outside"]
+    assert isinstance(outside, list)
+    assert [(o["change"], o["key"]) for o in outside] == [
+        ("removed", "Journal!A3"),
+        ("added", "Journal!A6"),
+    ]
+    assert outside[0]["old"]["Account"] == "Sales - Goods"
+    assert outside[0]["old"]["Credit"] == "100000.00" and outside[1]["new"]["Debit"] == "1.00"
+    capsys.readouterr()
+    assert main(["audit", "verify", str(books)]) == 0
+    said = capsys.readouterr().out
+    assert "2 rows changed outside xlbo before entry 2 (import-tally" in said
+    assert (
+        "Journal!A3 removed: " in said
+        and "Journal!A6 added: Suspense | 2026-10-31 | 1.00 | J/9" in said
+    )
+
+
+def test_books_that_cannot_be_read_before_they_are_replaced_are_said_plainly(
+    books: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    books.write_bytes(b"PK\x03\x04 not a workbook any more")
+    assert main(["import-tally", str(tmp_path / "daybook.xlsx"), "--out", str(books)]) == 0
+    said = capsys.readouterr()
+    assert "books.xlsx could not be compared with the last logged run before import-tally" in (
+        said.out + said.err
+    )
+    assert "Traceback" not in said.err
+    assert entries(books)[1]["outside"] == []
+    assert main(["audit", "verify", str(books)]) == 0  # the new books are the job's own

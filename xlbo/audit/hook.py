@@ -244,7 +244,7 @@ def record_run(
         said = (
             f"{books.name} could not be compared with the last logged run before {job} replaced "
             f"it ({before.problem}): edits made in it outside xlbo since then are not in the "
-            "audit trail; its earlier copy is kept beside it."
+            "audit trail."
         )
         result = dataclasses.replace(result, warnings=(*result.warnings, said))
     try:

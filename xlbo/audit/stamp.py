@@ -189,7 +189,16 @@ def unstamped_sha256(books: Path) -> str | None:
                 whole.update(b"%d:%s %d\n" % (len(name), name, len(data)))
                 whole.update(data)
             return whole.hexdigest()
-    except (OSError, ValueError, KeyError, EOFError, RuntimeError, NotImplementedError, zlib.error):
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        zipfile.BadZipFile,
+        zlib.error,
+    ):
         return None  # not a package, damaged, encrypted: the rows are read and compared instead
 
 

@@ -9,6 +9,7 @@ carries, the snapshot, and the books' rows against it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ class Verdict:
             count = len(found)
             said.append(
                 f"{count} {'row' if count == 1 else 'rows'} changed outside xlbo before entry "
-                f"{entry.get('seq')} ({entry.get('job')}, {entry.get('time')}, "
+                f"{entry.get('seq')} ({entry.get('job')}, {_shown_time(entry.get('time'))}, "
                 f"{entry.get('user')}):"
             )
             said += [f"  {line}" for line in found]
@@ -60,6 +61,16 @@ class Verdict:
         return (
             f"intact: {count} {'entry' if count == 1 else 'entries'}, head {self.chain.head[:16]}…"
         )
+
+
+def _shown_time(stamp: Any) -> str:
+    """An entry's UTC time as `02-12-2026 11:25:31 UTC` (as written when it is not ISO)."""
+    text = str(stamp)
+    try:
+        moment = datetime.strptime(text[:19], "%Y-%m-%dT%H:%M:%S")
+    except ValueError:
+        return text
+    return f"{moment:%d-%m-%Y %H:%M:%S} UTC"
 
 
 def record_sentence(plain: dict[str, Any]) -> str:

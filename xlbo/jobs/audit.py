@@ -166,7 +166,7 @@ def _what(record: AuditRecord) -> tuple[str, str, str]:
 
 def _trail_rows(entry: Mapping[str, Any]) -> Iterable[list[Any]]:
     who = [entry.get("seq"), _shown_time(entry.get("time")), entry.get("user"), entry.get("job")]
-    for key, by in (("records", "by xlbo"), ("outside", "outside xlbo")):
+    for key, by in (("outside", "outside xlbo"), ("records", "by xlbo")):  # found, then posted
         for plain in entry.get(key) or []:
             record = from_plain(plain)
             what, old, new = _what(record)
