@@ -17,7 +17,14 @@ timed, each in the same run:
 - the obvious alternative: hashlib over the books file once (what the fast path does first; it
   says whether the bytes changed, never which cell);
 - `xlbo audit verify` on the unchanged and on the edited books (it must name Journal!E<row>);
-- the listing of `--documents` output files (name and SHA-256 each), as an invoices run writes.
+- the listing of `--documents` output files (name and SHA-256 each), as an invoices run writes;
+- a run that writes the books (`import-tally --out BOOKS`, session 7): before the job, the books
+  the last entry wrote and stamped are compared with its snapshot. Unchanged: the SHA-256 of
+  every part but the head (`stamp.unstamped_sha256`) against the entry's, no row read; beside
+  it the obvious alternatives, reading every row and comparing (exact) or hashing the file's
+  bytes (cheap, but never equal once the head is stamped). Edited (one Journal cell): the rows
+  are read and compared, and the cell is logged. The usual run after it (a report on the
+  stamped books) no longer reads the rows either.
 """
 
 from __future__ import annotations
@@ -114,6 +121,85 @@ def listing_before(files: list[Path], books: Path) -> list[dict[str, str]]:
     ]
 
 
+def edit_cell(books: Path, row: int, value: str) -> None:
+    """Change the Journal's E<row> in the package's XML (as a save in Excel would, minus the
+    minutes openpyxl takes on 100,000 lines)."""
+    import re
+    import zipfile
+
+    edited = books.with_name("edited.xlsx")
+    with (
+        zipfile.ZipFile(books) as source,
+        zipfile.ZipFile(edited, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                data, count = re.subn(
+                    rf'(<c r="E{row}"[^>]*><v>)[^<]*(</v>)'.encode(),
+                    rb"\g<1>" + value.encode() + rb"\2",
+                    data,
+                )
+                assert count == 1, "the Journal's cell was not found"
+            out.writestr(item, data)
+    edited.replace(books)
+
+
+def writing_job(folder: Path, lines: int) -> list[str]:
+    """A run that writes the books: the look before it, unchanged and edited (see the module's
+    docstring)."""
+    import shutil
+
+    books = folder / "written.xlsx"
+    write_books(books, lines)
+    day_book = folder / "report.xlsx"
+    settings = Settings(books)
+
+    def import_run() -> None:
+        hook.record_run(
+            "import-tally", {"daybook": day_book}, settings, JobResult(0, files=(books,))
+        )
+
+    import_run()  # entry 1: the job wrote the books; the head stamped into them
+    look = lambda: hook.before_run("import-tally", {"daybook": day_book}, settings)  # noqa: E731
+    fingerprint, found = timed(look, 3)
+    if found is None or found.seq != 1 or found.outside or found.problem:
+        raise SystemExit(f"the unchanged stamped books were not found unchanged: {found}")
+
+    def read_all() -> list[Any]:
+        saved = snapshot.load(snapshot.snapshot_path(books))
+        assert saved is not None
+        return snapshot.compare(saved.sheets, snapshot.take(books))
+
+    every_row, changes = timed(read_all, 3)
+    assert changes == []
+    raw, _ = timed(lambda: snapshot.file_sha256(books), 3)
+    shutil.copy(books, folder / "stamped.xlsx")
+    report_after, _ = timed(
+        lambda: hook.record_run(
+            "report", {"book": books}, settings, JobResult(0, files=(day_book,))
+        )
+    )  # entry 2: a report on the stamped books (it keeps their bytes' SHA-256)
+    shutil.copy(folder / "stamped.xlsx", books)
+    logged_import, _ = timed(import_run)  # entry 3 wrote (and stamped) them again
+    row = lines // 2
+    edit_cell(books, row, "999999")
+    edited, found = timed(look, 3)
+    cells = [c.get("cells") for c in found.outside] if found is not None else []
+    if len(cells) != 1 or [(a, n) for a, _, n in cells[0]] != [(f"Journal!E{row}", "999999")]:
+        raise SystemExit(f"the edited cell was not found before the job: {cells}")
+    return [
+        f"a run that writes the books (import-tally --out BOOKS), logged: {logged_import:6.2f} s",
+        "  the look before it (session 6 had none: an edit there was lost):",
+        f"  unchanged: every part but the head hashed:        {fingerprint:6.2f} s",
+        f"  the alternative: every row read and compared:     {every_row:6.2f} s",
+        f"  (the file's bytes hashed: {raw:.2f} s, but they changed with the head)",
+        f"  edited (E{row}): rows read, compared, cell logged: {edited:6.2f} s",
+        f"  a report on the stamped books after it, logged:   {report_after:6.2f} s "
+        "(was every row read)",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=100_000)
@@ -158,6 +244,7 @@ def main() -> None:
             files.append(path)
         listed, _ = timed(lambda: hook._files(files, Path(folder)), 3)
         listed_before, _ = timed(lambda: listing_before(files, books), 3)
+        writing = writing_job(Path(folder), args.lines)
 
     print(f"first run (no snapshot: every row read):           {first:6.2f} s")
     print("books unchanged since the last entry (the usual run):")
@@ -174,6 +261,7 @@ def main() -> None:
     print(f"{args.documents:,} output files listed with SHA-256:")
     print(f"  before: each resolved (twice) and hashed:         {listed_before:6.2f} s")
     print(f"  now: each folder resolved once, each file hashed: {listed:6.2f} s")
+    print("\n".join(writing))
 
 
 if __name__ == "__main__":
