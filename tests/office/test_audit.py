@@ -277,7 +277,7 @@ def test_books_unchanged_since_the_last_entry_are_not_read_again_and_an_edit_is_
 ) -> None:
     from xlbo.audit import snapshot
 
-    second_run(books, tmp_path, xlsx)  # entry 2 reads the stamped books and keeps their hash
+    second_run(books, tmp_path, xlsx)  # entry 2: a report on the stamped books keeps their hash
     recorded = entries(books)[1]["snapshot"]
     assert isinstance(recorded, dict)
     assert recorded["books_sha256"] == hashlib.sha256(books.read_bytes()).hexdigest()

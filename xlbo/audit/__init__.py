@@ -8,8 +8,9 @@ what, when, old → new.
 - `records`: what a job posted (`AuditRecord`), its cells as exact text;
 - `log`: the chained log (canonical JSON, append under a lock, `verify_chain`);
 - `snapshot`: row hashes of the books, and what changed since;
-- `stamp`: the chain's head in a very hidden sheet of the books a job wrote;
-- `hook`: `record_run`, called by `xlbo.jobs.registry.run` for every door.
+- `stamp`: the chain's head in a very hidden sheet of the books a job wrote (and the books'
+  SHA-256 but for it, `unstamped_sha256`);
+- `hook`: `before_run` and `record_run`, called by `xlbo.jobs.registry.run` for every door.
 """
 
 from xlbo.audit.records import AuditRecord, Change, journal_records

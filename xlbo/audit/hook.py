@@ -1,5 +1,8 @@
 """The one place every door's job run is logged: `xlbo.jobs.registry.run` calls `record_run`
-after a job succeeds (a job that raised wrote nothing it could be held to, so it logs nothing).
+after a job succeeds (a job that raised wrote nothing it could be held to, so it logs nothing),
+and `before_run` before it: a job that writes the books themselves (`import-tally --out BOOKS`)
+would take edits made in them outside xlbo into its own snapshot unseen, so they are found
+before it runs and logged in its entry's `outside`, each changed cell with its address.
 
 Which file is "the books" of a run, beside which the log lives:
 
