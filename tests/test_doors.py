@@ -720,6 +720,25 @@ def test_calendar_spans_the_same_twelve_months_from_every_door(door: Door, tmp_p
     assert first <= min(days) and max(days) < first.replace(year=first.year + 1)
 
 
+def test_calendar_options_left_out_or_crossed_are_said_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.office.test_calendar import books
+
+    path = books(tmp_path)
+    ics = str(tmp_path / "c.ics")
+    assert main(["calendar", str(path), "--as-on", "02-12-2026", "--to", "01-01-2020",
+                 "--out", ics]) == 2  # fmt: skip
+    assert "--to 01-01-2020 is before 01-12-2026, the first day of the --as-on month" in (
+        capsys.readouterr().err
+    )
+    assert main(["calendar", str(path), "--from", "01-02-2027", "--to", "01-01-2027",
+                 "--out", ics]) == 2  # fmt: skip
+    assert "--to 01-01-2027 is before --from 01-02-2027; swap them." in capsys.readouterr().err
+    assert main(["calendar", str(path), "--as-on", "15-02-2027", "--out", ics]) in (0, 1)
+    assert "from 01-02-2027 to 31-01-2028" in capsys.readouterr().out
+
+
 def test_a_merge_cell_neither_yes_nor_no_is_an_issue_at_its_cell() -> None:
     """Which rows count as Merge = Yes is the letters job's (`ticked_letters`): an unreadable
     cell is said and marked at its cell, not quietly taken as No."""

@@ -363,7 +363,12 @@ def calendar_job(inputs: Mapping[str, Source], settings: CalendarSettings) -> Jo
     out = settings.out
     start, end = window(settings.as_on, settings.start, settings.end)
     if end < start:
-        raise UserError(f"--to {end:%d-%m-%Y} is before --from {start:%d-%m-%Y}; swap them.")
+        raise UserError(
+            f"--to {end:%d-%m-%Y} is before --from {start:%d-%m-%Y}; swap them."
+            if settings.start
+            else f"--to {end:%d-%m-%Y} is before {start:%d-%m-%Y}, the first day of the --as-on "
+            "month where the calendar starts without --from; give --from too."
+        )
     if out is not None:
         if out.suffix.lower() != ".ics" or out.is_dir():
             raise UserError(
