@@ -171,3 +171,56 @@ def test_an_invoice_revised_in_the_run_that_issues_it_posts_the_difference(tmp_p
         "Sales - Goods": (None, Decimal("12500.00")),
         "Output IGST": (None, Decimal("2250.00")),
     }
+
+
+def test_a_revised_invoice_of_an_invoice_that_adjusted_an_advance_carries_the_advance(
+    tmp_path: Path,
+) -> None:
+    """An invoice that adjusted an advance, revised: the revision carries the same advance (it
+    prints 'Less: Advance' and the balance), so its journal moves by the difference only and
+    posts nothing to Advance from Customers or the tax paid on the advance."""
+    from tests.documents.test_vouchers import advance
+
+    pdf = soffice() is not None
+    if not pdf and os.environ.get("CI"):
+        pytest.fail("LibreOffice (soffice) is not installed; .ci/run should install it")
+    amc = {"description": "Annual maintenance visits", "hsn": "998719", "unit": None,
+           "rate": 2500, "place": "Karnataka"}  # fmt: skip
+    # 59,000 received in September at 18% inter-State: 50,000 + IGST 9,000
+    assert issue(tmp_path, book(tmp_path, [advance("KAV", "05-09-2026", rate=59000)])) == 0
+    invoice = line("KAV", series="SRV", quantity=25, original="RV/26-27/0001", **amc)  # type: ignore[arg-type]
+    assert issue(tmp_path, book(tmp_path, [invoice], name="sales.xlsx")) == 0
+    assert register(tmp_path)["SRV/26-27/0001"]["Total"] == Decimal("73750.00")  # 62,500 + 11,250
+    source = book(tmp_path, [revised(quantity=30, original="SRV/26-27/0001", **amc)],
+                  name="revision.xlsx")  # fmt: skip
+    arguments = ["invoices", str(source), "--out", str(tmp_path / "out")]
+    assert main(arguments + ([] if pdf else ["--no-pdf"])) == 0
+    document = register(tmp_path)["RI/26-27/0001"]
+    assert (document["Original Invoice"], document["Total"]) == (
+        "SRV/26-27/0001", Decimal("88500.00"),  # 30 × 2,500 = 75,000 + IGST 13,500
+    )  # fmt: skip
+    posted = journal(tmp_path, "RI/26-27/0001")
+    assert posted == {
+        "Trade Receivables": (Decimal("14750.00"), None),
+        "Sales - Services": (None, Decimal("12500.00")),
+        "Output IGST": (None, Decimal("2250.00")),
+    }
+    report = json.loads((tmp_path / "out" / "gstr1-2026-10.json").read_text())
+    assert schema_errors(report) == []
+    # the advance is adjusted once, by SRV/26-27/0001: not again by its revision
+    assert report["txpd"] == [
+        {"pos": "29", "sply_ty": "INTER",
+         "itms": [{"rt": 18, "ad_amt": 50000.0, "iamt": 9000.0, "csamt": 0.0}]}
+    ]  # fmt: skip
+    if pdf:
+        from pypdf import PdfReader
+
+        page = PdfReader(tmp_path / "out" / "documents" / "RI-26-27-0001.pdf").pages[0]
+        text = " ".join((page.extract_text() or "").split())
+        for field in (
+            "Original Invoice: SRV/26-27/0001",
+            "Total 88,500.00",
+            "Less: Advance (RV/26-27/0001) -59,000.00",
+            "Balance Payable 29,500.00",
+        ):
+            assert field in text, field

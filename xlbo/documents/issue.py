@@ -693,6 +693,11 @@ def _advance(
     if problem or voucher is None:
         faults.invoice(group.first_row, cell[0], cell[1], problem, hint)
         return None
+    return _advance_of(voucher)
+
+
+def _advance_of(voucher: Issued) -> Advance:
+    """A receipt voucher's advance, as an invoice adjusts it."""
     return Advance(
         number=voucher.number,
         date=voucher.date,
@@ -703,6 +708,20 @@ def _advance(
         cess=voucher.cess,
         utgst=bool(voucher.utgst),
     )
+
+
+def _carried_advance(original: str, numbers: Mapping[str, Issued]) -> Advance | None:
+    """The advance the invoice a revised invoice revises adjusted (None: it adjusted none).
+    The revision carries it: it prints 'Less: Advance' and the balance, and its journal, the
+    difference from the invoice's, leaves the advance and the tax paid on it as they were.
+
+    Invoice SRV/26-27/0004 of 73,750 adjusted RV/26-27/0001's 59,000; revised to 88,500, it
+    still owes 29,500 and posts Trade Receivables Dr 14,750, Sales Cr 12,500, IGST Cr 2,250."""
+    invoice = numbers.get(original.casefold())
+    voucher = numbers.get(invoice.original.casefold()) if invoice and invoice.original else None
+    if voucher is None or voucher.kind is not DocumentType.RECEIPT_VOUCHER:
+        return None
+    return _advance_of(voucher)
 
 
 def _revised(
@@ -957,6 +976,7 @@ def issue_documents(
                     original, original_date = invoice.number, invoice.date
         elif group.kind is DocumentType.REVISED_INVOICE:
             original, original_date = _revised(group, original, numbers, supplier, faults)
+            advance = _carried_advance(original, numbers) if original_date else None
         elif group.kind is DocumentType.REFUND_VOUCHER:
             original, original_date = _refunded(group, original, numbers, faults)
         elif group.kind is DocumentType.TAX_INVOICE and original:
@@ -1037,10 +1057,13 @@ def issue_documents(
                     group.first_row,
                     "Original Invoice",
                     original,
-                    f"The advance of {format_inr(from_paise(advance.total))} on {original} is "
-                    f"more than this invoice's {format_inr(from_paise(document.total))}",
-                    "Adjust the advance against an invoice of at least its amount, or return "
-                    "the excess on a Refund Voucher and name no voucher here.",
+                    f"The advance of {format_inr(from_paise(advance.total))} on {advance.number} "
+                    f"is more than this invoice's {format_inr(from_paise(document.total))}",
+                    "Revise the invoice to at least the advance it adjusted, or issue a Credit "
+                    "Note against it for the difference."
+                    if group.kind is DocumentType.REVISED_INVOICE
+                    else "Adjust the advance against an invoice of at least its amount, or "
+                    "return the excess on a Refund Voucher and name no voucher here.",
                 )
             )
             continue

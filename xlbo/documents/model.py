@@ -221,7 +221,8 @@ class Document:
     """The IRP's SignedQRCode (a signed JWT), printed unchanged as the QR."""
     advance: Advance | None = None
     """For a tax invoice after a receipt voucher (named as its Original Invoice): the advance
-    it adjusts, whose tax was paid when it came in."""
+    it adjusts, whose tax was paid when it came in; for a revised invoice, the advance its
+    original adjusted, carried as it stands."""
     language: Language = Language.EN
     """Hindi (`hi`): Hindi captions beside the English ones, the amount in words in both."""
 

@@ -270,7 +270,8 @@ def document_page(document: Document) -> Page:
         dated = f"{document.original_date:%d-%m-%Y}" if document.original_date else ""
         pairs.append(
             ("Receipt Voucher:", document.original, "Voucher Date:", dated)
-            if document.kind is DocumentType.REFUND_VOUCHER or document.advance
+            if document.kind is DocumentType.REFUND_VOUCHER
+            or (document.advance and document.kind is DocumentType.TAX_INVOICE)
             else ("Original Invoice:", document.original, "Original Date:", dated)
             if document.kind is DocumentType.REVISED_INVOICE
             else ("Against Invoice:", document.original, "Invoice Date:", dated)
