@@ -33,6 +33,19 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def sheet_name(text: str, taken: set[str]) -> str:
+    """`text` as a sheet name Excel takes (31 characters, none of []:*?/\\'), and distinct (any
+    case) from the names in `taken`, to which it is added: vendor codes A/1 and A:1, or two long
+    codes alike in their first 24 characters, would otherwise name one sheet twice."""
+    base = re.sub(r"[\[\]:*?/\\']", "-", text)[:31]
+    name, number = base, 2
+    while name.casefold() in taken:
+        suffix = f" ({number})"
+        name, number = base[: 31 - len(suffix)] + suffix, number + 1
+    taken.add(name.casefold())
+    return name
+
+
 def header_text(value: Any) -> str:
     """A header cell as text: spaces (line breaks, non-breaking) folded, never an error."""
     if value is None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from xlbo.book.display import ResultSheet
 from xlbo.book.excel import ExcelBook
+from xlbo.book.table import sheet_name
 from xlbo.errors import UserError
 from xlbo.jobs.registry import (
     JobResult,
@@ -391,7 +392,7 @@ def statements(book: Any, today: date | None = None) -> str:
     taken: set[str] = set()
     each = [
         replace(
-            statement_sheet(s, company), name=_sheet_name(f"SOA {s.customer.customer_code}", taken)
+            statement_sheet(s, company), name=sheet_name(f"SOA {s.customer.customer_code}", taken)
         )
         for s in result.value
     ]
@@ -527,18 +528,6 @@ def audit_verify(book: Any) -> str:
         ]
     )
     return " ".join(said)
-
-
-def _sheet_name(text: str, taken: set[str]) -> str:
-    """`text` as a sheet name Excel takes (31 characters, none of []:*?/\\'), apart from those
-    in `taken` (any case)."""
-    base = re.sub(r"[\[\]:*?/\\']", "-", text)[:31]
-    name, number = base, 2
-    while name.casefold() in taken:
-        suffix = f" ({number})"
-        name, number = base[: 31 - len(suffix)] + suffix, number + 1
-    taken.add(name.casefold())
-    return name
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@ the `Payments` of a confirmed run and a payment advice per vendor."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -12,6 +11,7 @@ import pandas as pd
 
 from xlbo.book import ResultSheet
 from xlbo.book.display import Column, Kind
+from xlbo.book.table import sheet_name
 from xlbo.master.records import Vendor
 from xlbo.money import from_paise
 from xlbo.readers.payment_run import PAY, SETTINGS_SHEET
@@ -104,19 +104,6 @@ def settings_sheet(pairs: Sequence[tuple[str, str]]) -> ResultSheet:
     return ResultSheet(SETTINGS_SHEET, frame, headerless=True, hidden=True)
 
 
-def _sheet_name(text: str, taken: set[str]) -> str:
-    """`text` as a sheet name Excel takes, and distinct (any case) from the names in `taken`:
-    vendor codes A/1 and A:1, or two long codes alike in their first 24 characters, would
-    otherwise name one sheet twice."""
-    base = re.sub(r"[\[\]:*?/\\']", "-", text)[:31]
-    name, number = base, 2
-    while name.casefold() in taken:
-        suffix = f" ({number})"
-        name, number = base[: 31 - len(suffix)] + suffix, number + 1
-    taken.add(name.casefold())
-    return name
-
-
 def advice_sheet(
     paid: Sequence[OpenBill],
     voucher: str,
@@ -157,7 +144,7 @@ def advice_sheet(
                "TDS Deducted", "Paid"]  # fmt: skip
     account = vendor.bank_account or ""
     return ResultSheet(
-        _sheet_name(f"Advice {vendor.vendor_code}", taken),
+        sheet_name(f"Advice {vendor.vendor_code}", taken),
         pd.DataFrame(rows, columns=columns, dtype=object),
         columns={
             "Bill No": Column(kind=Kind.ID, width=18),
