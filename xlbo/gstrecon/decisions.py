@@ -1,7 +1,7 @@
 """The accountant's decisions on suggested pairs, read back from an earlier reconciliation.
 
 The Suggested sheet of `xlbo gst-recon` has a Decision column. Accept (or Yes, Y, x, ✓, any
-case: the words the bank reconciliation's Accept takes, read by its own parser) takes the pair:
+case: the words the bank reconciliation's Accept takes, `xlbo.decisions`) takes the pair:
 the next run counts it as Matched. Reject splits it: its bill goes to Missing in 2B, its record
 to Missing in Books. A blank (or No) leaves it a suggestion. Anything else is an Issue at its
 cell, and the pair stays a suggestion.
@@ -22,7 +22,8 @@ from typing import Any, Literal
 
 from xlbo.book import FileBook, Reader
 from xlbo.cells import clean_text
-from xlbo.errors import UserError
+from xlbo.decisions import marks
+from xlbo.errors import FileProblem, SheetProblem
 from xlbo.gstrecon.engine import Decision
 from xlbo.issues import Issue, Severity, display_value
 
@@ -59,32 +60,51 @@ class Marked:
 def _decision_of(value: Any) -> Decision | Literal[False] | None:
     """The decision a cell holds: Accept, Reject, False for none (blank, No), None for a word
     that is neither (to be reported). The words are the bank reconciliation's own
-    (`xlbo.jobs.reconcile._decision`)."""
-    from xlbo.jobs.reconcile import _decision
-
-    accept = _decision(value, "accept")
+    (`xlbo.decisions`)."""
+    accept = marks(value, "accept")
     if accept:
         return Decision.ACCEPT
     if accept is False:
         return False
-    return Decision.REJECT if _decision(value, "reject") else None
+    return Decision.REJECT if marks(value, "reject") else None
 
 
 def read_decisions(earlier: Path | Reader) -> tuple[list[Marked], list[Issue]]:
     """The decisions on the Suggested sheet of `earlier` (an earlier result of gst-recon, or
     the open books the GST Recon button wrote it into), and an Issue for each Decision cell
-    xlbo cannot read. A file that is not such a result, or cannot be read, holds no decisions."""
+    xlbo cannot read. No file yet, or a workbook gst-recon never wrote into, holds no decisions.
+    A result whose decisions cannot be read is refused (`SheetProblem`, or the `FileProblem` of
+    a file that cannot be opened), rather than run as if nothing had been decided: its Suggested
+    sheet renamed or gone, or its Decision column or a column a pair is known by renamed."""
     if isinstance(earlier, Path) and not earlier.is_file():
         return [], []
     try:
         book = FileBook(earlier) if isinstance(earlier, Path) else earlier
-        if not book.has(SUGGESTED):
-            return [], []
-        table = book.read_table(SUGGESTED, (*KEY_HEADERS, DECISION))
-    except UserError:
+    except FileProblem as problem:
+        raise FileProblem(
+            f"{problem.message} It is the earlier result of this reconciliation, whose "
+            "Suggested sheet holds your decisions: repair it, or move it out of the way to "
+            "start afresh; then run again."
+        ) from None
+    again = (
+        "run again with the same --out" if isinstance(earlier, Path) else "click GST Recon again"
+    )
+    if not book.has(SUGGESTED):
+        _no_suggested_sheet(book, again)
         return [], []
+    table = book.read_table(SUGGESTED, (*KEY_HEADERS, DECISION))
     frame = table.frame
-    if not {*KEY_HEADERS, DECISION} <= set(frame.columns):
+    lost = [h for h in (*KEY_HEADERS, DECISION) if h not in frame.columns]
+    if lost and len(frame):
+        found = ", ".join(f"'{c}'" for c in frame.columns[:14])
+        raise SheetProblem(
+            f"{Path(book.name).name}, sheet {table.sheet}: no "
+            + " or ".join(f"'{h}'" for h in lost)
+            + f" column (its headers: {found}), so the decisions you typed there cannot be "
+            f"read. xlbo knows each pair by {', '.join(KEY_HEADERS)} and reads {DECISION}: "
+            f"give the column{'' if len(lost) == 1 else 's'} that name again; then {again}."
+        )
+    if lost:
         return [], []
     marked: list[Marked] = []
     issues: list[Issue] = []
@@ -113,3 +133,46 @@ def read_decisions(earlier: Path | Reader) -> tuple[list[Marked], list[Issue]]:
         if decision is not False:
             marked.append(Marked(key, decision, cell, display_value(value)))
     return marked, issues
+
+
+RESULT_SHEETS = ("Missing in 2B", "ITC at Risk")
+"""Sheets only a gst-recon result has: a workbook with them and no Suggested sheet lost it."""
+
+
+def _no_suggested_sheet(book: Reader, again: str) -> None:
+    """Refuse a result of gst-recon whose Suggested sheet was renamed or deleted while its
+    Summary counts suggestions: the decisions typed there would be dropped without a word. A
+    workbook gst-recon never wrote into, or whose last run suggested nothing, passes."""
+    names = book.sheet_names()
+    renamed = [n for n in names if "suggested" in n.casefold()]
+    if renamed:
+        raise SheetProblem(
+            f"{Path(book.name).name} has no {SUGGESTED} sheet but has '{renamed[0]}', so the "
+            f"decisions you typed there cannot be read. Name that sheet {SUGGESTED} again "
+            f"(xlbo reads it by that name); then {again}."
+        )
+    if not all(book.has(sheet) for sheet in RESULT_SHEETS) or _suggested_in_summary(book) == 0:
+        return
+    found = ", ".join(f"'{n}'" for n in names[:14])
+    raise SheetProblem(
+        f"{Path(book.name).name} is a GSTR-2B reconciliation with suggested pairs but has no "
+        f"{SUGGESTED} sheet (its sheets: {found}), so the decisions typed there cannot be read. "
+        f"If you renamed it, name it {SUGGESTED} again; if you deleted it, move or delete this "
+        f"result to start afresh; then {again}."
+    )
+
+
+def _suggested_in_summary(book: Reader) -> int | None:
+    """The Bills of the Suggested row on the Summary sheet (None when it cannot be read)."""
+    if not book.has("Summary"):
+        return None
+    frame = book.read_table("Summary", ("Stage", "Bills")).frame
+    if not {"Stage", "Bills"} <= set(frame.columns):
+        return None
+    for stage, bills in zip(frame["Stage"], frame["Bills"], strict=True):
+        if clean_text(stage) == SUGGESTED:
+            try:
+                return int(float(bills))
+            except (TypeError, ValueError):
+                return None
+    return None

@@ -50,6 +50,7 @@ from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
 from xlbo.book.limits import uncalculated_formulas
 from xlbo.columns import money_column, strings
+from xlbo.decisions import marks as _decision
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, display_value
 from xlbo.jobs.registry import (
@@ -805,28 +806,8 @@ EXCEL_ROWS = 1_048_576
 """Rows in an Excel sheet, header included."""
 
 
-MARKS = frozenset({"yes", "y", "x", "✓", "✔", "true", "1"})
-"""What marks a decision in an Accept or Reject column, besides the column's own word (any case,
-spaces trimmed; TRUE and 1 as Excel may turn a tick into them)."""
-BLANKS = frozenset({"", "no", "n", "false", "0"})
-"""What leaves a pair as it is."""
 ACCEPT_CHOICES = ("Accept", "Yes", "Y", "x", "✓")
 REJECT_CHOICES = ("Reject", "Yes", "Y", "x", "✓")
-
-
-def _decision(value: Any, word: str) -> bool | None:
-    """True when `value` marks the decision `word` ("accept" or "reject"), False when it leaves
-    the pair as it is, None when it is neither (to be reported)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return False
-    if isinstance(value, bool):
-        return value
-    text = display_value(value).strip().casefold()
-    if text in BLANKS:
-        return False
-    if text == word or text in MARKS:
-        return True
-    return None
 
 
 def _position(rows: dict[int, int], value: Any) -> int | None:
