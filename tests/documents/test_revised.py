@@ -1,6 +1,7 @@
 """Revised invoices (Rule 53(1)): an issued tax invoice as corrected, in full, under a series
 of its own, naming the invoice it revises; the journal moves by the difference, GSTR-1 reports
-it as an amendment (b2ba, b2cla)."""
+it as an amendment (b2ba, b2cla) of an earlier month's invoice, or in the invoice's place
+(b2b, b2cl) when both are of the same month."""
 
 from __future__ import annotations
 
@@ -72,14 +73,16 @@ def test_a_revised_invoice_prints_the_original_and_posts_the_difference(tmp_path
     assert not (tmp_path / "out" / "documents" / "RI-26-27-0001.json").exists()  # no IRP type
     report = json.loads((tmp_path / "out" / "gstr1-2026-10.json").read_text())
     assert schema_errors(report) == []
-    assert report["b2ba"] == [
+    # revised in its own month: no amendment (Table 9A amends earlier returns' invoices), the
+    # revised invoice is reported in b2b in the invoice's place
+    assert "b2ba" not in report
+    assert report["b2b"] == [
         {
             "ctin": "29AABCK1234L1ZI",
             "inv": [
                 {
-                    "oinum": "INV/26-27/0001", "oidt": "15-10-2026", "inum": "RI/26-27/0001",
-                    "idt": "20-10-2026", "val": 44250.0, "pos": "29", "rchrg": "N",
-                    "inv_typ": "R",
+                    "inum": "RI/26-27/0001", "idt": "20-10-2026", "val": 44250.0, "pos": "29",
+                    "rchrg": "N", "inv_typ": "R",
                     "itms": [{"num": 1, "itm_det": {"rt": 18, "txval": 37500.0,
                               "iamt": 6750.0, "camt": 0.0, "samt": 0.0, "csamt": 0.0}}],
                 }
@@ -117,6 +120,35 @@ def test_a_revised_invoice_prints_the_original_and_posts_the_difference(tmp_path
             "Rupees Forty-Four Thousand Two Hundred Fifty Only",
         ):
             assert field in text, field
+
+
+def test_an_invoice_of_an_earlier_month_revised_is_amended_in_b2ba(tmp_path: Path) -> None:
+    """September's invoice, revised in October: September's GSTR-1 reported it in b2b, so
+    October's amends it in b2ba (Table 9A), in full, and its HSN summary counts the change."""
+    assert issue(tmp_path, book(tmp_path, [line("KAV", "15-09-2026", place="Karnataka")])) == 0
+    september = json.loads((tmp_path / "out" / "gstr1-2026-09.json").read_text())
+    assert [i["inum"] for i in september["b2b"][0]["inv"]] == ["INV/26-27/0001"]
+    assert issue(tmp_path, book(tmp_path, [revised()], name="revision.xlsx")) == 0
+    report = json.loads((tmp_path / "out" / "gstr1-2026-10.json").read_text())
+    assert schema_errors(report) == []
+    assert "b2b" not in report
+    assert report["b2ba"] == [
+        {
+            "ctin": "29AABCK1234L1ZI",
+            "inv": [
+                {
+                    "oinum": "INV/26-27/0001", "oidt": "15-09-2026", "inum": "RI/26-27/0001",
+                    "idt": "20-10-2026", "val": 44250.0, "pos": "29", "rchrg": "N",
+                    "inv_typ": "R",
+                    "itms": [{"num": 1, "itm_det": {"rt": 18, "txval": 37500.0,
+                              "iamt": 6750.0, "camt": 0.0, "samt": 0.0, "csamt": 0.0}}],
+                }
+            ],
+        }
+    ]  # fmt: skip
+    # the HSN summary of October: one almirah more (3 revised less the 2 of September)
+    (almirahs,) = report["hsn"]["hsn_b2b"]
+    assert (almirahs["qty"], almirahs["txval"], almirahs["iamt"]) == (1.0, 12500.0, 2250.0)
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,10 @@ Sections [IC utils/gstr_1; Notification 12/2024-CT]:
 - `b2cl`: inter-State invoices to unregistered persons above ₹1 lakh (₹2.5 lakh before
   1-8-2024), by place of supply;
 - `b2ba` / `b2cla`: revised invoices (Rule 53) as amendments of the `b2b` / `b2cl` invoice
-  they revise (`oinum`, `oidt`), in full, in the month of the revision; the HSN summary counts
-  the revision's lines less the original's;
+  of an earlier month they revise (`oinum`, `oidt`), in full, in the month of the revision;
+  the HSN summary counts the revision's lines less the original's. Table 9A amends invoices of
+  earlier returns only: an invoice revised in its own month is left out and its revision
+  reported in `b2b` / `b2cl` in its place;
 - `b2cs`: all other supplies to unregistered persons, net of their notes, summed by type of
   supply, place of supply and rate;
 - `cdnr` / `cdnur`: credit and debit notes to registered persons / large inter-State notes to
@@ -281,6 +283,13 @@ def gstr1(
     advances: Advances = {}
     adjusted: Advances = {}
     hsn: dict[str, dict[tuple[str, str, Decimal], dict[str, Any]]] = {"hsn_b2b": {}, "hsn_b2c": {}}
+    numbers_in_month = {str(d["Document No"]) for d in in_month}
+    replaced = {
+        str(d["Original Invoice"])
+        for d in in_month
+        if d["Document Type"] == DocumentType.REVISED_INVOICE.value
+        and str(d["Original Invoice"]) in numbers_in_month
+    }  # invoices revised in their own month: each revision is reported in their place
     for document in in_month:
         number = document["Document No"]
         kind = DocumentType(document["Document Type"])
@@ -301,6 +310,10 @@ def gstr1(
             and voucher["Document Type"] == DocumentType.RECEIPT_VOUCHER.value
         ):  # the advance this invoice adjusts: its tax, paid when it came in, is set off
             _add_advance(adjusted, voucher, lines_of.get(str(voucher["Document No"]), []), home)
+        if number in replaced:
+            continue
+        if kind is DocumentType.REVISED_INVOICE and str(document["Original Invoice"]) in replaced:
+            kind = DocumentType.TAX_INVOICE  # the invoice as revised, no amendment
         counted = [(sign, items)]  # the lines the HSN summary counts, each way
         if kind is DocumentType.REVISED_INVOICE:
             original = by_number.get(str(document["Original Invoice"]))
