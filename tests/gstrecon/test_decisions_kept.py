@@ -2,7 +2,8 @@
 earlier result lost its Suggested sheet (renamed, deleted), its Decision column or a column a pair
 is known by, or that cannot be read, is refused with exit 2 naming the file, the sheet or column
 and what to do, and the earlier result is left as it was. A result that never suggested anything
-is read as before. The decision words are the bank reconciliation's own (`xlbo.decisions`)."""
+is read as before. The decision words are the bank reconciliation's own (`xlbo.decisions`). The
+run's messages count the register's rows left out apart from the Decision cells not understood."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from tests.test_doors import book_of
 from xlbo.excel.lite import run_script
 from xlbo.gstrecon.decisions import _decision_of
 from xlbo.gstrecon.engine import Decision
+from xlbo.gstrecon.register import XLBO_HEADERS
 
 Inputs = tuple[Path, Path, Path]
 
@@ -171,3 +173,26 @@ def test_the_gst_reconciliation_imports_no_job() -> None:
         names = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
         assert not [n for n in names if n.startswith("xlbo.jobs")], module.name
+
+
+def test_the_run_counts_rows_left_out_apart_from_decisions_it_cannot_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One register row with two bad cells is one row left out; 'maybe' under Decision is no
+    row of the register but a Decision cell, said on its own line."""
+    _, october, november = month(tmp_path)
+    bad = list(PURCHASES[0])
+    bad[XLBO_HEADERS.index("Bill Date")] = "31-02-2026"
+    bad[XLBO_HEADERS.index("Taxable Value")] = "ten thousand"
+    bad[XLBO_HEADERS.index("Bill No")] = "INV/26-27/099"
+    book = books(tmp_path / "books.xlsx", [*PURCHASES, bad])
+    out = tmp_path / "recon.xlsx"
+    assert run(book, october, november, out) == 1
+    said = capsys.readouterr().out
+    assert "1 row of the register left out (see the Issues sheet)." in said
+    assert "Decision" not in said
+    decide(out, "maybe")
+    assert run(book, october, november, out) == 1
+    said = capsys.readouterr().out
+    assert "1 row of the register left out (see the Issues sheet)." in said
+    assert "1 Decision cell on the Suggested sheet not understood: its pair stays suggested" in said

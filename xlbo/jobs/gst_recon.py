@@ -17,6 +17,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from string import ascii_uppercase
 
 import numpy as np
 import pandas as pd
@@ -211,11 +212,7 @@ def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> J
             f"{int((decided == Decision.REJECT.value).sum())} rejected (now missing)."
         )
     lines.extend(_other_parts(result))
-    left_out = sum(1 for i in result.issues if i.severity is Severity.ERROR)
-    if left_out:
-        lines.append(f"{left_out} rows of the register left out (see the Issues sheet).")
-    if len(result.issues) > left_out:
-        lines.append(f"{len(result.issues) - left_out} warnings (see the Issues sheet).")
+    lines.extend(_issue_lines(result))
     if out is not None:
         lines.append(f"Reconciliation: {out}")
     clean = (
@@ -236,6 +233,35 @@ def gst_recon_job(inputs: Mapping[str, Source], settings: GstReconSettings) -> J
         headline=f"{counts}.",
         value=result,
     )
+
+
+def _issue_lines(result: GstReconResult) -> list[str]:
+    """The run's lines on what the Issues sheet holds: the rows of the register left out (a row
+    with two bad cells counted once), the Decision cells not understood (their pairs stay
+    suggested), and the warnings."""
+    register = [i for i in result.register.issues if i.severity is Severity.ERROR]
+    rows = {(i.file, i.sheet, i.cell.lstrip(ascii_uppercase)) for i in register if i.cell}
+    left_out = len(rows) + sum(1 for i in register if not i.cell)
+    counted = {id(i) for i in register}
+    errors = [i for i in result.issues if i.severity is Severity.ERROR and id(i) not in counted]
+    warnings = sum(1 for i in result.issues if i.severity is not Severity.ERROR)
+    lines = []
+    if left_out:
+        lines.append(f"{_count(left_out, 'row')} of the register left out (see the Issues sheet).")
+    if errors:
+        lines.append(
+            f"{_count(len(errors), 'Decision cell')} on the Suggested sheet not understood: "
+            f"{'its pair stays' if len(errors) == 1 else 'their pairs stay'} suggested (see the "
+            "Issues sheet)."
+        )
+    if warnings:
+        lines.append(f"{_count(warnings, 'warning')} (see the Issues sheet).")
+    return lines
+
+
+def _count(number: int, thing: str) -> str:
+    """'1 row', '2 rows'."""
+    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def _other_parts(result: GstReconResult) -> list[str]:
