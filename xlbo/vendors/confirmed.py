@@ -102,9 +102,9 @@ def not_paid_again(confirmed: ConfirmedPayment, bill_no: str) -> tuple[str, str]
         else "delete the Payments and Bank File sheets if that bank file was never uploaded"
     )
     problem = (
-        f"Bill {bill_no}: confirmed for payment {confirmed.when} in {confirmed.where} "
-        f"({confirmed.voucher}); not yet in the Journal: post that payment journal, or {undo}, "
-        "then confirm again. It was not paid again"
+        f"Not paid again: bill {bill_no} was confirmed for payment {confirmed.when} in "
+        f"{confirmed.where} ({confirmed.voucher}); not yet in the Journal: post that payment "
+        f"journal, or {undo}, then confirm again"
     )
     hint = (
         "Post the payment journal of that run into the books' Journal (the bill is then paid), "
