@@ -200,11 +200,13 @@ def test_the_vouchers_pdfs_carry_rules_50_and_51s_fields(tmp_path: Path) -> None
 def test_an_invoice_after_an_advance_adjusts_it_and_its_tax_goes_to_txpd(tmp_path: Path) -> None:
     """A tax invoice that names the receipt voucher of an advance (Original Invoice) sets the
     advance against what the customer owes; the tax paid on the advance when it came in is
-    set off (the journal debits it back; GSTR-1 reports it in `txpd`)."""
+    set off (the journal debits it back; GSTR-1 reports it in `txpd`, the advance having been
+    in September's `at`)."""
     pdf = soffice() is not None
     if not pdf and os.environ.get("CI"):
         pytest.fail("LibreOffice (soffice) is not installed; .ci/run should install it")
-    assert issue(tmp_path, book(tmp_path, [advance("KAV")])) == 0  # 10,000 + IGST 1,800
+    september = advance("KAV", "05-09-2026")  # 10,000 + IGST 1,800
+    assert issue(tmp_path, book(tmp_path, [september])) == 0
     amc = {"description": "Annual maintenance contract", "hsn": "998719", "unit": None,
            "quantity": 1, "rate": 20000, "place": "Karnataka"}  # fmt: skip
     rows = [
@@ -245,7 +247,9 @@ def test_an_invoice_after_an_advance_adjusts_it_and_its_tax_goes_to_txpd(tmp_pat
             "itms": [{"rt": 18, "ad_amt": 10000.0, "iamt": 1800.0, "csamt": 0.0}],
         }
     ]
-    assert report["txpd"] == adjusted and report["at"] == adjusted  # fmt: skip
+    assert report["txpd"] == adjusted and "at" not in report
+    received = json.loads((tmp_path / "out" / "gstr1-2026-09.json").read_text())
+    assert received["at"] == adjusted and "txpd" not in received
     if pdf:
         from pypdf import PdfReader
 
@@ -253,9 +257,33 @@ def test_an_invoice_after_an_advance_adjusts_it_and_its_tax_goes_to_txpd(tmp_pat
         text = " ".join((page.extract_text() or "").split())
         for field in (
             "Receipt Voucher: RV/26-27/0001",
-            "Voucher Date: 05-10-2026",
+            "Voucher Date: 05-09-2026",
             "Total 23,600.00",
             "Less: Advance (RV/26-27/0001) -11,800.00",
             "Balance Payable 11,800.00",
         ):
             assert field in text, field
+
+
+def test_an_advance_received_and_adjusted_in_one_month_is_in_neither_at_nor_txpd(
+    tmp_path: Path,
+) -> None:
+    """GSTR-1 Table 11A leaves out advances adjusted in the same month (the invoice reports the
+    supply) and 11B is for advances of earlier months: an advance of 5-10 adjusted on 20-10 is
+    in neither; another, still open, stays in `at`."""
+    amc = {"description": "Annual maintenance contract", "hsn": "998719", "unit": None,
+           "quantity": 1, "rate": 20000, "place": "Karnataka"}  # fmt: skip
+    rows = [advance("KAV"), advance("SAH", rate=5900)]  # 10,000 + 1,800; 5,000 + 450 + 450
+    assert issue(tmp_path, book(tmp_path, rows)) == 0
+    invoice = line("KAV", "20-10-2026", original="RV/26-27/0001", **amc)  # type: ignore[arg-type]
+    assert issue(tmp_path, book(tmp_path, [invoice], name="sales.xlsx")) == 0
+    assert register(tmp_path)["INV/26-27/0001"]["Original Invoice"] == "RV/26-27/0001"
+    report = json.loads((tmp_path / "out" / "gstr1-2026-10.json").read_text())
+    assert schema_errors(report) == []
+    assert "txpd" not in report
+    assert report["at"] == [
+        {"pos": "27", "sply_ty": "INTRA",
+         "itms": [{"rt": 18, "ad_amt": 5000.0, "camt": 450.0, "samt": 450.0, "csamt": 0.0}]},
+    ]  # fmt: skip
+    (invoices,) = report["b2b"]  # the supply itself, in full
+    assert [(i["inum"], i["val"]) for i in invoices["inv"]] == [("INV/26-27/0001", 23600.0)]

@@ -18,8 +18,10 @@ Sections [IC utils/gstr_1; Notification 12/2024-CT]:
 - `nil`: bills of supply (exempt), by type of supply;
 - `at`: advances received on receipt vouchers (Rule 50) less those refunded on refund vouchers
   (Rule 51) in the month, by place of supply and rate (`ad_amt`: the value, tax apart);
-- `txpd`: the advances the month's tax invoices adjust (an invoice naming a receipt voucher),
-  their tax paid when they came in, in the same form;
+- `txpd`: the advances of earlier months the month's tax invoices adjust (an invoice naming a
+  receipt voucher), their tax paid when they came in, in the same form. An advance received
+  and adjusted in the same month is in neither (Table 11A excludes it, 11B is for earlier
+  months' advances): its invoice reports the supply;
 - `hsn`: the HSN summary, split `hsn_b2b` / `hsn_b2c`, notes netted off;
 - `doc_issue`: the numbers used, per series and kind.
 
@@ -290,6 +292,12 @@ def gstr1(
         if d["Document Type"] == DocumentType.REVISED_INVOICE.value
         and str(d["Original Invoice"]) in numbers_in_month
     }  # invoices revised in their own month: each revision is reported in their place
+    settled = {
+        str(d["Original Invoice"])
+        for d in in_month
+        if d["Document Type"] == DocumentType.TAX_INVOICE.value
+        and str(d["Original Invoice"] or "") in numbers_in_month
+    }  # advances received and adjusted in this month: neither in `at` nor in `txpd`
     for document in in_month:
         number = document["Document No"]
         kind = DocumentType(document["Document Type"])
@@ -301,14 +309,16 @@ def gstr1(
         rchrg = "Y" if document["Reverse Charge"] == "Yes" else "N"
         sign = -1 if kind in (DocumentType.CREDIT_NOTE, DocumentType.REFUND_VOUCHER) else 1
         if kind in (DocumentType.RECEIPT_VOUCHER, DocumentType.REFUND_VOUCHER):
-            _add_advance(advances, document, items, home, sign)
+            if number not in settled:
+                _add_advance(advances, document, items, home, sign)
             continue
         voucher = by_number.get(str(document["Original Invoice"] or ""))
         if (
             kind is DocumentType.TAX_INVOICE
             and voucher is not None
             and voucher["Document Type"] == DocumentType.RECEIPT_VOUCHER.value
-        ):  # the advance this invoice adjusts: its tax, paid when it came in, is set off
+            and str(voucher["Document No"]) not in settled
+        ):  # the advance of an earlier month this invoice adjusts: its tax, paid then, set off
             _add_advance(adjusted, voucher, lines_of.get(str(voucher["Document No"]), []), home)
         if number in replaced:
             continue
