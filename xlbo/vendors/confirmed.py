@@ -116,6 +116,6 @@ def not_paid_again(confirmed: ConfirmedPayment, bill_no: str) -> tuple[str, str]
 def awaiting_note(confirmed: ConfirmedPayment) -> str:
     """What the payment run says beside a bill awaiting posting (its tick is not kept)."""
     return (
-        f"Confirmed for payment {confirmed.when} in {confirmed.where} ({confirmed.voucher}); "
-        "awaiting posting of its payment journal: do not tick again"
+        f"Confirmed for payment {confirmed.when} in {confirmed.where} ({confirmed.voucher}): "
+        "awaiting posting, do not tick"
     )
