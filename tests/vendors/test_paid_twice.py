@@ -64,6 +64,9 @@ def test_a_bill_awaits_posting_until_the_journal_holds_a_payment_naming_it(
     assert set(still) == {("v01", "ac/101")}
     posted = Payment(date(2026, 12, 1), "V01", 5800000, "NEFT 4411; bills AC/101.")
     assert awaiting_posting(rows, [AC101], [posted]) == {}
+    last_year = ConfirmedPayment("payments-2025-10-30", "PMT/20251030/004",
+                                 date(2025, 10, 30), "V01", "AC/101")  # fmt: skip
+    assert awaiting_posting(rows, [last_year], []) == {}  # before the bill: another AC/101
 
 
 def _confirmed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:

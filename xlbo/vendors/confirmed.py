@@ -82,12 +82,20 @@ def awaiting_posting(
     payments: Sequence[Payment],
 ) -> dict[tuple[str, str], ConfirmedPayment]:
     """The open bills (by `OpenBill.key`) that a payment confirmed earlier covers and the
-    Journal holds no payment for since: each with that payment (the latest, if several)."""
+    Journal holds no payment for since: each with that payment (the latest, if several). A
+    payment confirmed before a bill's date did not pay it: the vendor's number used again in
+    a later year (books begun afresh, the old folders still beside the run)."""
     latest = sorted(confirmed, key=lambda c: c.day or date.min, reverse=True)
     found: dict[tuple[str, str], ConfirmedPayment] = {}
     for bill in bills:
         earlier = next(
-            (c for c in latest if c.covers(bill.vendor.vendor_code, bill.bill.bill_no)), None
+            (
+                c
+                for c in latest
+                if c.covers(bill.vendor.vendor_code, bill.bill.bill_no)
+                and (c.day is None or c.day >= bill.bill.bill_date)
+            ),
+            None,
         )
         if earlier is not None and not posted_since(earlier, bill, payments):
             found[bill.key] = earlier
