@@ -28,6 +28,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from xlbo.cells import percent_text
 from xlbo.documents.gstr1 import b2cl_limit
 from xlbo.documents.model import (
     ADVANCE_RATE,
@@ -221,10 +222,6 @@ def _rates_in_force(rates: Sequence[GSTRate], day: date) -> set[Decimal]:
         for r in rates
         if r.effective_from <= day and (r.effective_to is None or day <= r.effective_to)
     }
-
-
-def _percent(rate: Decimal) -> str:
-    return f"{(rate * 100).normalize():f}%"
 
 
 def _groups(lines: Iterable[tuple[InvoiceLine, int]], setting: Setting) -> list[_Group]:
@@ -483,17 +480,17 @@ def _priced(
             faults.invoice(
                 row,
                 "GST Rate",
-                _percent(gst_rate),
+                percent_text(gst_rate),
                 "A Bill of Supply charges no tax (Rule 49)",
                 "Make it a Tax Invoice, or set GST Rate to 0%.",
             )
         elif gst_rate not in in_force:
-            rates = ", ".join(_percent(r) for r in sorted(in_force))
+            rates = ", ".join(percent_text(r) for r in sorted(in_force))
             faults.invoice(
                 row,
                 "GST Rate",
-                _percent(gst_rate),
-                f"GST Rate {_percent(gst_rate)} is not a GST rate in force on "
+                percent_text(gst_rate),
+                f"GST Rate {percent_text(gst_rate)} is not a GST rate in force on "
                 f"{group.date:%d-%m-%Y}",
                 f"The rates then are {rates} (GST Rates sheet).",
             )
@@ -573,12 +570,12 @@ def _advance_lines(
             )
         if gst_rate not in in_force:
             usable = False
-            rates = ", ".join(_percent(r) for r in sorted(in_force))
+            rates = ", ".join(percent_text(r) for r in sorted(in_force))
             faults.invoice(
                 row,
                 "GST Rate",
-                _percent(gst_rate),
-                f"GST Rate {_percent(gst_rate)} is not a GST rate in force on "
+                percent_text(gst_rate),
+                f"GST Rate {percent_text(gst_rate)} is not a GST rate in force on "
                 f"{group.date:%d-%m-%Y}",
                 f"The rates then are {rates} (GST Rates sheet); blank: 18% (Rule 50).",
             )

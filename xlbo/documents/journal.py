@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from xlbo.cells import percent_text
 from xlbo.documents.model import Document
 from xlbo.journal_layout import HEADERS
 from xlbo.master.records import DocumentType
@@ -53,10 +54,6 @@ TAXABLE_NOTE = "Taxable at GST "
 """A sales line's narration, before its rate."""
 
 
-def _percent(rate: Decimal) -> str:
-    return f"{(rate * 100).normalize():f}%"
-
-
 def voucher(document: Document) -> list[list[object]]:
     """The document's journal lines (rows in `HEADERS` order), debits equal to credits.
 
@@ -80,7 +77,7 @@ def voucher(document: Document) -> list[list[object]]:
         account = SALES_SERVICES if line.service else SALES_GOODS
         sales[(account, line.gst_rate)] = sales.get((account, line.gst_rate), 0) + line.taxable
     for (account, rate), taxable in sorted(sales.items()):
-        lines.append((account, -taxable, "", f"{TAXABLE_NOTE}{_percent(rate)}"))
+        lines.append((account, -taxable, "", f"{TAXABLE_NOTE}{percent_text(rate)}"))
     sgst = OUTPUT["utgst"] if document.utgst else OUTPUT["sgst"]
     output = not document.reverse_charge  # on reverse charge the recipient pays the tax
     for account, credit in (

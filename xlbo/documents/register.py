@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from xlbo.cells import percent_text
 from xlbo.documents.model import Document, Issued
 from xlbo.master.records import DocumentType
 from xlbo.money import from_paise, to_paise
@@ -57,12 +58,8 @@ TAXABLE_AT = "Taxable "
 """Prefix of the columns of taxable value by rate: `Taxable 18%`."""
 
 
-def _percent(rate: Decimal) -> str:
-    return f"{(rate * 100).normalize():f}%"
-
-
 def rate_header(rate: Decimal) -> str:
-    return f"{TAXABLE_AT}{_percent(rate)}"
+    return f"{TAXABLE_AT}{percent_text(rate)}"
 
 
 def _rows_text(rows: Iterable[int]) -> str:

@@ -29,6 +29,7 @@ import pandas as pd
 
 from xlbo.book import ResultSheet
 from xlbo.book.display import Column, Kind
+from xlbo.cells import percent_text
 from xlbo.documents.einvoice import schema_errors
 from xlbo.documents.model import Document
 from xlbo.jobs.document_xlsx import Page, Picture, Style, write_pages
@@ -135,10 +136,6 @@ PER_FILE_SECONDS = 3
 def file_stem(number: str) -> str:
     """A document number as a file name: `INV/26-27/0001` → `INV-26-27-0001`."""
     return number.replace("/", "-")
-
-
-def _percent(rate: Any) -> str:
-    return f"{(rate * 100).normalize():f}%"
 
 
 def _state(document: Document, which: str) -> str:
@@ -329,7 +326,7 @@ def document_page(document: Document) -> Page:
         ws.number(row, 5, line.rate, Style.MONEY)
         ws.number(row, 6, line.discount, Style.MONEY)
         ws.number(row, 7, from_paise(line.taxable), Style.MONEY)
-        ws.text(row, 8, _percent(line.gst_rate), Style.CELL)
+        ws.text(row, 8, percent_text(line.gst_rate), Style.CELL)
         for offset, tax in enumerate(taxes):
             ws.number(row, 9 + offset, from_paise(tax), Style.MONEY)
         row += 1
