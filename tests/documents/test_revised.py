@@ -223,6 +223,20 @@ def test_a_revised_invoice_of_an_invoice_that_adjusted_an_advance_carries_the_ad
     invoice = line("KAV", series="SRV", quantity=25, original="RV/26-27/0001", **amc)  # type: ignore[arg-type]
     assert issue(tmp_path, book(tmp_path, [invoice], name="sales.xlsx")) == 0
     assert register(tmp_path)["SRV/26-27/0001"]["Total"] == Decimal("73750.00")  # 62,500 + 11,250
+    # revised below the advance it adjusted (19 × 2,500 + IGST = 56,050): refused at its cell
+    below = book(tmp_path, [revised(quantity=19, original="SRV/26-27/0001", **amc)],
+                 name="below.xlsx")  # fmt: skip
+    assert issue(tmp_path, below) == 1
+    assert "RI/26-27/0001" not in register(tmp_path)
+    (refused,) = [
+        r
+        for r in rows_of(tmp_path / "out" / "invoice-register.xlsx", "Issues")
+        if r["Severity"] == "Error"
+    ]
+    assert refused["Cell"] == "P2" and "on RV/26-27/0001 is more than this invoice's" in str(
+        refused["Problem"]
+    )
+    assert "Revise the invoice to at least the advance" in str(refused["Hint"])
     source = book(tmp_path, [revised(quantity=30, original="SRV/26-27/0001", **amc)],
                   name="revision.xlsx")  # fmt: skip
     arguments = ["invoices", str(source), "--out", str(tmp_path / "out")]
@@ -239,6 +253,8 @@ def test_a_revised_invoice_of_an_invoice_that_adjusted_an_advance_carries_the_ad
     }
     report = json.loads((tmp_path / "out" / "gstr1-2026-10.json").read_text())
     assert schema_errors(report) == []
+    # revised in its own month: the revision stands in b2b in the invoice's place
+    assert [(i["inum"], i["val"]) for i in report["b2b"][0]["inv"]] == [("RI/26-27/0001", 88500.0)]
     # the advance is adjusted once, by SRV/26-27/0001: not again by its revision
     assert report["txpd"] == [
         {"pos": "29", "sply_ty": "INTER",

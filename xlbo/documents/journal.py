@@ -131,7 +131,9 @@ def revision(document: Document, original: Iterable[Sequence[object]]) -> list[l
     difference only; an account the revision leaves as it was gets no line.
 
     The original's 1,18,000 revised to 1,41,600 (taxable 1,00,000 → 1,20,000 at 18%) posts
-    Trade Receivables Dr 23,600, Sales Cr 20,000, Output IGST Cr 3,600."""
+    Trade Receivables Dr 23,600, Sales Cr 20,000, Output IGST Cr 3,600. The revision of an
+    invoice that adjusted an advance carries the advance (`Document.advance`), so the advance's
+    lines, in both, net out."""
     at = {h: i for i, h in enumerate(HEADERS)}
     net: dict[tuple[str, str, str], Decimal] = {}
     notes: dict[tuple[str, str, str], str] = {}
