@@ -19,10 +19,11 @@ from xlbo.dates import parse_date
 from xlbo.issues import Issue, Severity
 from xlbo.master.load import MasterData, load, load_sheet
 from xlbo.master.records import Vendor
-from xlbo.master.schema import PAYMENT_LAYOUTS, PURCHASES, TDS_CERTIFICATES, TDS_RULES, MasterTable
+from xlbo.master.schema import PAYMENT_LAYOUTS, PURCHASES, MasterTable
 from xlbo.money import format_inr, from_paise, parse_money, to_paise
 from xlbo.readers.journal import journal_lines
 from xlbo.readers.purchases import Purchases, read_purchases
+from xlbo.readers.tds_sheets import read_certificates, read_tds_rules
 from xlbo.vendors.certificates import TDSCertificate
 from xlbo.vendors.journal import PAYABLES, CreditNote
 from xlbo.vendors.layouts import LayoutField
@@ -198,10 +199,10 @@ def gather(book: Path | Reader, master: Path | Reader | None) -> Gathered:
     readers = [reader] if source is reader else [reader, source]
     holder = next((r for r in readers if r.has("Purchases")), reader)
     purchases = read_purchases(holder)
-    rules, rule_issues = _rule_sheet(readers, TDS_RULES)
+    rules, rule_issues = read_tds_rules(readers)  # ties warned at their cells
     layouts, layout_issues = _rule_sheet(readers, PAYMENT_LAYOUTS)
-    certificates, certificate_issues = _rule_sheet(readers, TDS_CERTIFICATES)
     codes = {v.vendor_code.casefold() for v in data.vendors}
+    certificates, certificate_issues = read_certificates(readers, codes, rules)
     notes, purchase_issues = _credit_notes(holder, purchases, codes)
     payments, journal_issues = _journal_payments(reader, {n.voucher.casefold() for n in notes})
     vendor_errors = [

@@ -9,6 +9,9 @@ that amount, or outside the period, the usual rate is back. One row a certificat
     Vendor Code  Section  Certificate No  Rate   Valid From  Valid To    Amount Limit
     V02          194J(b)  LDC2627AB01     2%     01-04-2026  31-03-2027  5,00,000
 
+A row that can never apply is an Issue at its cell and set aside (`check_certificates`): Valid
+To before Valid From, a Vendor Code not on Vendors, a Section no row of TDS Rules names.
+
 Bills use the limit up in bill-date order. With the row above and 194J(b) bills of 3,00,000
 and 3,00,000: the first is taxed 2% (6,000), the second 2% on the 2,00,000 left of the limit
 and 10% on the other 1,00,000 (4,000 + 10,000). A certificate counts only where TDS is due at
@@ -17,15 +20,17 @@ all: a bill below the section's threshold uses none of its limit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from pydantic import Field
 
+from xlbo.issues import Issue, Severity
 from xlbo.master.fields import Day, Id, OptMoney, Rate
 from xlbo.master.records import Record
 from xlbo.money import to_paise
+from xlbo.vendors.rules import TDSRule
 
 
 class TDSCertificate(Record):
@@ -104,3 +109,82 @@ def split_base(use: CertificateUse, base: int) -> tuple[int, int]:
     within = base if left is None else min(base, left)
     use.used += within
     return within, base - within
+
+
+SHEET = "TDS Certificates"
+
+
+def check_certificates(
+    certificates: Sequence[TDSCertificate],
+    rows: Sequence[int],
+    letters: Mapping[str, str],
+    vendor_codes: Collection[str],
+    rules: Sequence[TDSRule],
+    file: str = "",
+) -> tuple[list[TDSCertificate], list[Issue]]:
+    """The certificates that can apply, and an Issue at the cell of each that never can (the
+    row is set aside): Valid To before Valid From (no bill date falls in it), a Vendor Code not
+    on Vendors (`vendor_codes`, folded), a Section no row of `rules` names (by section,
+    provision or payment code). `rows`: each certificate's Excel row; `letters`: the sheet's
+    header letters.
+
+        V02  194J(b)  LDC01  2%  01-04-2026  31-03-2026   → Valid To is before Valid From
+        V99  194J(b)  LDC02  2%  01-04-2026  31-03-2027   → V99 is not on Vendors
+        V02  194Z     LDC03  2%  01-04-2026  31-03-2027   → no TDS rule names 194Z
+    """
+    named = {name for rule in rules for name in rule.names if name}
+    vendors = {code.casefold() for code in vendor_codes}
+    kept: list[TDSCertificate] = []
+    issues: list[Issue] = []
+    for certificate, row in zip(certificates, rows, strict=True):
+        number = certificate.certificate_no
+        found = []
+        if certificate.valid_to < certificate.valid_from:
+            found.append(
+                (
+                    "Valid To",
+                    f"{certificate.valid_to:%d-%m-%Y}",
+                    f"Certificate {number}: Valid To {certificate.valid_to:%d-%m-%Y} is before "
+                    f"Valid From {certificate.valid_from:%d-%m-%Y}, so no bill falls in it",
+                    "Type the dates as on the certificate (DD-MM-YYYY): Valid From is the "
+                    "first day, Valid To the last.",
+                )
+            )
+        if certificate.vendor_code.casefold() not in vendors:
+            found.append(
+                (
+                    "Vendor Code",
+                    certificate.vendor_code,
+                    f"Certificate {number}: vendor {certificate.vendor_code} is not on the "
+                    "Vendors sheet, so no bill uses it",
+                    "Write the code the vendor has on Vendors (or add the vendor there).",
+                )
+            )
+        if _fold(certificate.section) not in named:
+            found.append(
+                (
+                    "Section",
+                    certificate.section,
+                    f"Certificate {number}: no row of TDS Rules names section "
+                    f"{certificate.section}, so no bill uses it",
+                    "Write the section as TDS Rules names it (194C, 194J(b)…, or the 2025 "
+                    "Act's provision or payment code).",
+                )
+            )
+        if not found:
+            kept.append(certificate)
+            continue
+        for header, value, problem, hint in found:
+            letter = letters.get(header, "")
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=SHEET,
+                    cell=f"{letter}{row}" if letter and row else "",
+                    value=value,
+                    problem=f"{problem}; the row was set aside",
+                    hint=hint,
+                    file=file,
+                )
+            )
+    return kept, issues

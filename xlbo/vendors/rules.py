@@ -147,6 +147,19 @@ class TDSRule(Record):
     def in_force(self, day: date) -> bool:
         return covers(self, day)
 
+    @property
+    def names(self) -> frozenset[str]:
+        """What a bill, a vendor or a certificate may call this row, spaces and case aside: its
+        section (194J(b)), its provision without 's.' (393(1)tablesl.6(i)), its payment code."""
+        found = {fold_section(self.section), fold_section(self.provision).removeprefix("s.")}
+        code = {fold_section(self.payment_code)} if self.payment_code else set()
+        return frozenset(found | code)
+
+
+def fold_section(text: str) -> str:
+    """A section as compared: spaces gone, case folded ('194 J(b)' and '194j(b)' are one)."""
+    return "".join(text.split()).casefold()
+
 
 D = Decimal
 FY25 = (date(2025, 4, 1), date(2026, 3, 31))

@@ -28,11 +28,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from xlbo.cells import percent_text
 from xlbo.ids import pan as pan_id
+from xlbo.issues import Issue, Severity
+from xlbo.master.effective import choose, ties
 from xlbo.master.records import PurchaseBill, Vendor
 from xlbo.money import format_inr, from_paise, to_paise
 from xlbo.periods import TAX_YEAR_START, financial_year
 from xlbo.vendors.certificates import Certificates, CertificateUse, TDSCertificate, split_base
-from xlbo.vendors.rules import AggregatePer, TaxOn, TDSRule
+from xlbo.vendors.rules import AggregatePer, TaxOn, TDSRule, fold_section
 
 NO_SECTION = frozenset({"none", "nil", "no", "-", "na", "n/a", "no tds"})
 """What a TDS Section cell on a bill may hold to say: no TDS on this bill."""
@@ -70,8 +72,7 @@ class BillTDS:
         return f"{self.rule.act} Act {self.rule.provision}{code}"
 
 
-def _fold(text: str) -> str:
-    return "".join(text.split()).casefold()
+_fold = fold_section
 
 
 def section_of(bill: PurchaseBill, vendor: Vendor) -> str:
@@ -80,20 +81,38 @@ def section_of(bill: PurchaseBill, vendor: Vendor) -> str:
     return "" if _fold(chosen) in NO_SECTION else chosen
 
 
-def _names(rule: TDSRule) -> set[str]:
-    return {
-        _fold(rule.section),
-        _fold(rule.provision).removeprefix("s."),
-        _fold(rule.payment_code or ""),
-    }
-
-
 def find_rule(rules: Sequence[TDSRule], section: str, day: date) -> TDSRule | None:
     """The rule for `section` (its name, provision or payment code) in force on `day`; of
-    several, the one that started last."""
+    several, the one that started last (`xlbo.master.effective.choose`: on a tie the first in
+    sheet order, which `rule_ties` reports)."""
     key = _fold(section).removeprefix("s.")
-    found = [r for r in rules if r.in_force(day) and key in _names(r)]
-    return max(found, key=lambda r: r.effective_from) if found else None
+    return choose((r for r in rules if key in r.names), day).rule
+
+
+def rule_ties(
+    rules: Sequence[TDSRule], rows: Sequence[int], letters: Mapping[str, str], file: str = ""
+) -> list[Issue]:
+    """A warning at the Effective From cell of each TDS Rules row that takes effect on the
+    same day as an earlier row for the same section and overlaps it: on a day both cover,
+    xlbo takes the earlier row (as for Leave, Gratuity and Bonus Rules). `rows`: each rule's
+    Excel row; `letters`: the sheet's header letters."""
+    issues = []
+    for tie in ties(rules, lambda rule: _fold(rule.section)):
+        first, later = tie.positions[0], tie.positions[1]
+        issues.append(
+            Issue(
+                severity=Severity.WARNING,
+                sheet="TDS Rules",
+                cell=f"{letters.get('Effective From', '')}{rows[later]}" if rows[later] else "",
+                value=f"{tie.effective_from:%d-%m-%Y}" if tie.effective_from else "",
+                problem=tie.problem(f"section {rules[first].section}")
+                + f" (rows {', '.join(str(rows[p]) for p in tie.positions)})",
+                hint="Give the later row a later Effective From, or an Effective To to the "
+                "earlier one.",
+                file=file,
+            )
+        )
+    return issues
 
 
 def payee_rate(rule: TDSRule, pan: str | None) -> tuple[Decimal, str]:
@@ -239,7 +258,7 @@ def tds_on_bills(
                 f"({per} so far ₹{format_inr(from_paise(prior + amount))})",
             )
             continue
-        use = certified.find(vendor.vendor_code, _names(rule), bill.bill_date)
+        use = certified.find(vendor.vendor_code, set(rule.names), bill.bill_date)
         has_pan = bool(vendor.pan) and pan_id.is_valid(vendor.pan or "")
         if use is not None and has_pan:
             results[i] = _certified(rule, use, base, rate, payee, reason)
