@@ -29,7 +29,8 @@ Imports and input service distributors come in their own shapes:
 
 A bill of entry's IGST is credit like a bill's (GSTR-3B table 4(A)(1)); ISD credit is table
 4(A)(4). Any other part of `docdata` that holds records is named in `Gstr2b.unread`, so the run
-can say what it did not read.
+can say what it did not read; so is a supplier whose `inv` (or `nt`) is null, missing or not a
+list, and a document that is not an object.
 """
 
 from __future__ import annotations
@@ -167,11 +168,16 @@ Parts = list[tuple[int, list[Any]]]
 """Items of documents that give their amounts only item by item: (document's row, heads)."""
 
 
-def _records(path: Path, data: dict[str, Any], period: str) -> tuple[list[dict[str, Any]], Parts]:
+def _records(
+    path: Path, data: dict[str, Any], period: str
+) -> tuple[list[dict[str, Any]], Parts, list[str]]:
     """The documents of one file as rows (amounts and dates as the JSON has them; `_typed`
-    reads them in bulk) and the items of those whose amounts are only in their items."""
+    reads them in bulk), the items of those whose amounts are only in their items, and what
+    was not read: a supplier whose `inv` (or `nt`) is null, missing or not a list, a document
+    that is not an object."""
     rows: list[dict[str, Any]] = []
     parts: Parts = []
+    skipped: list[str] = []
     docdata = data["docdata"]
     for section, listed in SECTIONS.items():
         suppliers = docdata.get(section)
@@ -184,9 +190,16 @@ def _records(path: Path, data: dict[str, Any], period: str) -> tuple[list[dict[s
                 raise _problem(path, f"docdata.{section} holds '{str(supplier)[:30]}'")
             ctin = str(supplier.get("ctin") or "").strip().upper()
             name = str(supplier.get("trdnm") or "").strip()
-            documents = supplier.get(listed) or []
-            for document in documents if isinstance(documents, list) else []:
+            documents = supplier.get(listed)
+            who = f"{path.name}: docdata.{section} supplier {ctin or '(no ctin)'}"
+            who += f" ({name})" if name else ""
+            if not isinstance(documents, list):  # [] holds nothing to lose
+                held = "missing" if listed not in supplier else _json_text(documents)
+                skipped.append(f"{who}: {listed} is {held}, so no document of it was read")
+                continue
+            for document in documents:
                 if not isinstance(document, dict):
+                    skipped.append(f"{who}: {listed} holds {_json_text(document)}, not a document")
                     continue
                 note = listed == "nt"
                 number = str(document.get("ntnum" if note else "inum") or "").strip()
@@ -232,7 +245,12 @@ def _records(path: Path, data: dict[str, Any], period: str) -> tuple[list[dict[s
                         "original": original,
                     }
                 )
-    return rows, parts
+    return rows, parts, skipped
+
+
+def _json_text(value: Any) -> str:
+    """A JSON value as the file shows it, cut short: null, [], "x"."""
+    return json.dumps(value, ensure_ascii=False, default=str)[:30]
 
 
 def _entries(path: Path, docdata: dict[str, Any], section: str) -> list[dict[str, Any]]:
@@ -383,7 +401,8 @@ def read_gstr2b(paths: Sequence[Path]) -> Gstr2b:
                 "reconcile one registration at a time."
             )
         recipient = recipient or gstin
-        found, items = _records(path, data, period)
+        found, items, skipped = _records(path, data, period)
+        unread.extend(skipped)
         parts.extend((at + len(rows), heads) for at, heads in items)
         rows.extend(found)
         imports.extend(_imports(path, data, period))

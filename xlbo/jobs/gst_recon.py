@@ -58,7 +58,8 @@ class GstReconResult:
     isd: pd.DataFrame
     """ISD credit (`xlbo.gstrecon.portal.ISD_COLUMNS`)."""
     unread: tuple[str, ...] = ()
-    """Parts of the 2B files not read, each 'FILE: docdata.part (n entries)'."""
+    """Parts of the 2B files not read, each 'FILE: docdata.part (n entries)', or 'FILE:
+    docdata.b2b supplier GSTIN (NAME): inv is null, …'."""
     carried: Mapping[PairKey, str] = field(default_factory=dict)
     """What the earlier run's Decision cells held, each pair's written again beside it."""
 
