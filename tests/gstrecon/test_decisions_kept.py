@@ -128,11 +128,14 @@ def test_the_gst_recon_button_says_the_same_for_a_renamed_sheet(tmp_path: Path) 
     book = book_of(path, name="books.xlsx")
     text = october.read_text(encoding="utf-8")
     book.sheets.add("GSTR-2B Oct").range((1, 1)).value = [[text]]
-    assert run_script("gst_recon", book).startswith("3 matched, 1 suggested")
+    book.sheets.add("Suggested Vendors").range((1, 1)).value = [["Vendor"], ["Om Sai"]]
+    assert run_script("gst_recon", book).startswith("3 matched, 1 suggested")  # first click
     book.sheets["Suggested"].name = "Suggested (mine)"
     matched = dict(book.sheets["Matched"].values)
     said = run_script("gst_recon", book)
-    assert said.startswith("books.xlsx has no Suggested sheet but has 'Suggested (mine)'")
+    assert said.startswith(
+        "books.xlsx has no Suggested sheet but has 'Suggested Vendors' and 'Suggested (mine)'"
+    )
     assert said.endswith("then click GST Recon again.")
     assert "Suggested" not in [s.name for s in book.sheets]
     assert dict(book.sheets["Matched"].values) == matched

@@ -140,25 +140,32 @@ RESULT_SHEETS = ("Missing in 2B", "ITC at Risk")
 
 
 def _no_suggested_sheet(book: Reader, again: str) -> None:
-    """Refuse a result of gst-recon whose Suggested sheet was renamed or deleted while its
-    Summary counts suggestions: the decisions typed there would be dropped without a word. A
-    workbook gst-recon never wrote into, or whose last run suggested nothing, passes."""
+    """Refuse a result of gst-recon (it has the sheets only gst-recon writes) whose Suggested
+    sheet was renamed or deleted while its Summary counts suggestions: the decisions typed
+    there would be dropped without a word. A workbook gst-recon never wrote into (the books
+    before the first click), or whose last run suggested nothing, passes."""
+    if not all(book.has(sheet) for sheet in RESULT_SHEETS) or _suggested_in_summary(book) == 0:
+        return
     names = book.sheet_names()
     renamed = [n for n in names if "suggested" in n.casefold()]
     if renamed:
         raise SheetProblem(
-            f"{Path(book.name).name} has no {SUGGESTED} sheet but has '{renamed[0]}', so the "
-            f"decisions you typed there cannot be read. Name that sheet {SUGGESTED} again "
-            f"(xlbo reads it by that name); then {again}."
+            f"{Path(book.name).name} has no {SUGGESTED} sheet but has "
+            + " and ".join(f"'{n}'" for n in renamed[:3])
+            + f", so the decisions you typed there cannot be read. Name the sheet {SUGGESTED} "
+            f"again (xlbo reads it by that name); then {again}."
         )
-    if not all(book.has(sheet) for sheet in RESULT_SHEETS) or _suggested_in_summary(book) == 0:
-        return
+    afresh = (
+        "move or delete this result"
+        if isinstance(book, FileBook)
+        else f"delete the other sheets of the last GST Recon ({', '.join(RESULT_SHEETS)}…)"
+    )
     found = ", ".join(f"'{n}'" for n in names[:14])
     raise SheetProblem(
         f"{Path(book.name).name} is a GSTR-2B reconciliation with suggested pairs but has no "
         f"{SUGGESTED} sheet (its sheets: {found}), so the decisions typed there cannot be read. "
-        f"If you renamed it, name it {SUGGESTED} again; if you deleted it, move or delete this "
-        f"result to start afresh; then {again}."
+        f"If you renamed it, name it {SUGGESTED} again; if you deleted it, {afresh} to start "
+        f"afresh; then {again}."
     )
 
 
