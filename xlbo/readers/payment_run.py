@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from xlbo.book import FileBook, Reader
 from xlbo.cells import clean_text
+from xlbo.decisions import marks
 from xlbo.errors import UserError
 from xlbo.issues import Issue, Severity, display_value
 
@@ -31,13 +32,6 @@ PAY = "Pay"
 KEY_HEADERS = (PAY, "Vendor Code", "Bill No")
 
 
-MARKS = frozenset({"yes", "y", "x", "✓", "✔", "true", "1", "pay"})
-"""What ticks a bill in the Pay column (any case, spaces trimmed), as reconcile's Accept."""
-
-
-BLANKS = frozenset({"", "no", "n", "false", "0"})
-
-
 STRAY = frozenset({"yes", "y", "x", "✓", "✔"})
 """A tick typed outside the Pay column (in Due Date, Net to Pay, …): reported, never paid."""
 
@@ -48,15 +42,9 @@ MSME: Yes for a registered vendor whose class is not given)."""
 
 
 def _ticked(value: Any) -> bool | None:
-    """True for a tick, False for a blank or No, None for anything else (to be reported)."""
-    if value is None or (isinstance(value, float) and value != value):
-        return False
-    if isinstance(value, bool):
-        return value
-    text = display_value(value).strip().casefold()
-    if text in BLANKS:
-        return False
-    return True if text in MARKS else None
+    """True for a tick (the decision words of `xlbo.decisions`, or Pay), False for a blank or
+    No, None for anything else (to be reported)."""
+    return marks(value, "pay")
 
 
 def read_ticks(run: Path | Reader) -> tuple[list[tuple[tuple[str, str], str]], list[Issue]]:
