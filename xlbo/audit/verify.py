@@ -41,7 +41,7 @@ class Verdict:
             count = len(found)
             said.append(
                 f"{count} {'row' if count == 1 else 'rows'} changed outside xlbo before entry "
-                f"{entry.get('seq')} ({entry.get('job')}, {_shown_time(entry.get('time'))}, "
+                f"{entry.get('seq')} ({entry.get('job')}, {shown_time(entry.get('time'))}, "
                 f"{entry.get('user')}):"
             )
             said += [f"  {line}" for line in found]
@@ -63,7 +63,7 @@ class Verdict:
         )
 
 
-def _shown_time(stamp: Any) -> str:
+def shown_time(stamp: Any) -> str:
     """An entry's UTC time as `02-12-2026 11:25:31 UTC` (as written when it is not ISO)."""
     text = str(stamp)
     try:

@@ -137,15 +137,6 @@ def _day(stamp: Any) -> date | None:
         return None
 
 
-def _shown_time(stamp: Any) -> str:
-    text = str(stamp)
-    try:
-        moment = datetime.strptime(text[:19], "%Y-%m-%dT%H:%M:%S")
-    except ValueError:
-        return text
-    return f"{moment:%d-%m-%Y %H:%M:%S}"
-
-
 def _what(record: AuditRecord) -> tuple[str, str, str]:
     """What changed, the old values and the new, as an auditor reads them."""
     if record.change is Change.CHANGED:
@@ -165,7 +156,12 @@ def _what(record: AuditRecord) -> tuple[str, str, str]:
 
 
 def _trail_rows(entry: Mapping[str, Any]) -> Iterable[list[Any]]:
-    who = [entry.get("seq"), _shown_time(entry.get("time")), entry.get("user"), entry.get("job")]
+    who = [
+        entry.get("seq"),
+        verify.shown_time(entry.get("time")).removesuffix(" UTC"),
+        entry.get("user"),
+        entry.get("job"),
+    ]
     for key, by in (("outside", "outside xlbo"), ("records", "by xlbo")):  # found, then posted
         for plain in entry.get(key) or []:
             record = from_plain(plain)
@@ -214,7 +210,7 @@ def _report(books: Path, settings: AuditSettings) -> JobResult:
             runs.append(
                 [
                     entry.get("seq"),
-                    _shown_time(entry.get("time")),
+                    verify.shown_time(entry.get("time")).removesuffix(" UTC"),
                     entry.get("user"),
                     entry.get("job"),
                     entry.get("version"),
