@@ -16,7 +16,11 @@ TDS payable, bank) and a payment advice per vendor.
 
 Vendors, Company and Bank Accounts come from MASTER (default BOOK); Purchases, TDS Rules and
 Payment Layouts from BOOK, else MASTER (the rule sheets: else xlbo's shipped defaults).
-Payments already made are the Journal's debits to Trade Payables (`xlbo.vendors.settle`). What is
+Payments already made are the Journal's debits to Trade Payables (`xlbo.vendors.settle`). A bill
+that a payment confirmed earlier covers (the payments.xlsx of a `payments-*` folder beside the
+run or of DIR; the open workbook's Payments sheet) is not paid again while the Journal holds no
+payment for it since: an error at its Pay cell, and a run made again notes it Awaiting Posting
+and does not keep its tick (`xlbo.vendors.confirmed`, `xlbo.readers.earlier_payments`). What is
 read from the books, and how, is `xlbo.readers.payables_books`.
 """
 
@@ -43,9 +47,11 @@ from xlbo.jobs.registry import (
 )
 from xlbo.master.records import BankAccount
 from xlbo.money import format_inr, from_paise
+from xlbo.readers.earlier_payments import earlier_confirmed, hold_ticked
 from xlbo.readers.payables_books import Gathered as Gathered
 from xlbo.readers.payables_books import gather as gather  # the stock and calendar jobs' too
 from xlbo.readers.payment_run import RUN_SHEET, read_ticks, run_settings
+from xlbo.sheets.awaiting import with_awaiting
 from xlbo.sheets.issues import issues_sheet
 from xlbo.sheets.journal import journal_sheet
 from xlbo.sheets.payables import (
@@ -59,6 +65,7 @@ from xlbo.sheets.payables import (
     settings_sheet,
 )
 from xlbo.vendors.bankfile import BankPayment, bank_file, payee_problem
+from xlbo.vendors.confirmed import awaiting_posting
 from xlbo.vendors.journal import payment_journal, purchase_journal
 from xlbo.vendors.layouts import GENERIC, LayoutField, layout_names
 from xlbo.vendors.run import OpenBill, propose
@@ -137,6 +144,11 @@ def _propose_job(inputs: Mapping[str, Source], settings: PayablesSettings) -> Jo
             carried = {key for key, _ in earlier if key in open_keys}
         except UserError:
             carried = set()
+    # bills confirmed for payment earlier whose payment journal is not posted: never ticked again
+    held_in = inputs.get("earlier")  # the open workbook (its Payments sheet), else the run file
+    confirmed, unread = earlier_confirmed(held_in if held_in is not None else out)
+    awaiting = awaiting_posting(rows, confirmed, found.payments)
+    carried -= set(awaiting)
     company = found.data.company
     posted = [
         (b, found.vendors[b.vendor_code.casefold()])
@@ -149,10 +161,11 @@ def _propose_job(inputs: Mapping[str, Source], settings: PayablesSettings) -> Jo
         if n.day <= as_on and n.vendor_code.casefold() in found.vendors
     ]
     journal = purchase_journal(posted, noted)
+    frame, columns = with_awaiting(run_frame(rows, carried), rows, awaiting, RUN_COLUMNS)
     sheet = ResultSheet(
         RUN_SHEET,
-        run_frame(rows, carried),
-        columns=RUN_COLUMNS,
+        frame,
+        columns=columns,
         title=(
             f"Payment run as on {as_on:%d-%m-%Y}" + (f" — {company.name}" if company else ""),
             "Tick Pay for each bill to pay, save, then: xlbo payables --confirm THIS-FILE.xlsx",
@@ -192,6 +205,12 @@ def _propose_job(inputs: Mapping[str, Source], settings: PayablesSettings) -> Jo
         )
     if carried:
         lines.append(f"Kept your ticks on {len(carried)} bills still open.")
+    if awaiting:
+        lines.append(
+            f"{len(awaiting)} bills were confirmed for payment earlier and their payment journal "
+            "is not posted yet (see Awaiting Posting): not ticked again. Post the Journal of "
+            f"{', '.join(sorted({c.where for c in awaiting.values()}))} into the books."
+        )
     counts = count_by_severity(issues)
     if issues:
         lines.append(f"{describe_counts(counts)} (all on the Issues sheet):")
@@ -202,6 +221,7 @@ def _propose_job(inputs: Mapping[str, Source], settings: PayablesSettings) -> Jo
     return JobResult(
         EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK,
         tuple(lines),
+        warnings=tuple(unread),
         sheets=tuple(sheets),
         issues=tuple(issues),
         files=files,
@@ -279,6 +299,14 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
     rows, problems = _proposal(found, as_on)
     issues = [*issues, *[p for p in problems if p.severity is Severity.ERROR]]
     open_bills = {r.key: r for r in rows}
+    # bills a payment confirmed earlier covers, its journal not posted yet: not paid twice
+    confirmed, unread = earlier_confirmed(run, out)
+    awaiting = awaiting_posting(rows, confirmed, found.payments)
+    held, said = hold_ticked(
+        ticks, open_bills, awaiting, name, in_workbook=not isinstance(run, Path)
+    )
+    issues.extend(said)
+    ticks = [(key, cell) for key, cell in ticks if key not in held]
     chosen: dict[str, list[OpenBill]] = {}
     for key, cell in ticks:
         bill = open_bills.get(key)
@@ -371,7 +399,7 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
             f"{'; '.join(made.problems[:3])}. Widen the field on the Payment Layouts sheet or "
             "correct the vendor; nothing was written."
         )
-    warnings = list(made.warnings)
+    warnings = [*made.warnings, *unread]
     if bank is None:
         warnings.append(
             "No row on the Bank Accounts sheet: the payment journal credits the ledger 'Bank' "
@@ -389,6 +417,8 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
         ],
         issues_sheet(issues),
     ]
+    if not runs:  # nothing paid: an open workbook keeps its earlier Payments and Bank File
+        sheets = [issues_sheet(issues)]
     if runs and out is None:  # the open books: the bank file's text on a sheet to copy out
         sheets.append(bank_file_sheet(made.name, made.content))
     if runs and out is not None and (out / PAYMENTS_BOOK).exists():
@@ -396,11 +426,12 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
             f"{out} already held payments confirmed from a run (kept as previous): upload one "
             "bank file only, or the vendors are paid twice."
         )
-    if runs and isinstance(run, ExcelBook) and run.has(BANK_FILE_SHEET):  # clicked again
+    if (runs or held) and isinstance(run, ExcelBook) and run.has(BANK_FILE_SHEET):  # again
         warnings.append(
             f"This workbook already held a {BANK_FILE_SHEET} sheet from an earlier Pay Ticked "
-            "(now replaced): upload one bank file only, and post the Payment Journal before the "
-            "next run, or the vendors are paid twice."
+            f"({'now replaced' if runs else 'kept: nothing was paid again'}): upload one bank "
+            "file only, and post the Payment Journal before the next run, or the vendors are "
+            "paid twice."
         )
     files: tuple[Path, ...] = ()
     if runs and out is not None:
@@ -426,6 +457,8 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
         lines.append(
             "Post the payment Journal into the books, so that the next run sees these bills paid."
         )
+    elif held:
+        lines.append("Nothing paid: the ticked bills were held back (below); nothing written.")
     else:
         lines.append("Nothing ticked to pay: nothing written.")
     counts = count_by_severity(issues)
