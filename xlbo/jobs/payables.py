@@ -423,8 +423,8 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
         sheets.append(bank_file_sheet(made.name, made.content))
     if runs and out is not None and (out / PAYMENTS_BOOK).exists():
         warnings.append(
-            f"{out} already held payments confirmed from a run (kept as previous): upload one "
-            "bank file only, or the vendors are paid twice."
+            f"{out} already held payments confirmed earlier (kept as previous); this bank file "
+            "pays only the bills they do not: upload each bank file once."
         )
     if (runs or held) and isinstance(run, ExcelBook) and run.has(BANK_FILE_SHEET):  # again
         warnings.append(
