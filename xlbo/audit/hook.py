@@ -369,6 +369,25 @@ def _record_in_file(
     log.append_entry(log.log_path(books), build, after)
 
 
+LOG_COLUMNS = ("Seq", "Part", "Entry")
+
+
+def log_sheet_rows(book: Any) -> tuple[list[tuple[int, int, str]], list[tuple[Any, Any]]]:
+    """The rows (seq, part, text) of a workbook's `xlbo log` sheet, and the (Seq, Part) of the
+    rows that are not xlbo's (all of them, when the sheet lost its columns)."""
+    frame = book.read_table(LITE_SHEET, LOG_COLUMNS).frame
+    if not set(LOG_COLUMNS) <= set(frame.columns):
+        return [], [(None, None)]
+    rows: list[tuple[int, int, str]] = []
+    bad: list[tuple[Any, Any]] = []
+    for seq, part, text in frame[list(LOG_COLUMNS)].itertuples(index=False):
+        try:
+            rows.append((int(seq), int(part), "" if text is None else str(text)))
+        except (TypeError, ValueError):
+            bad.append((seq, part))
+    return rows, bad
+
+
 def _record_in_workbook(
     job: str, inputs: Mapping[str, Source], settings: Any, result: JobResult, book: Any
 ) -> JobResult:
@@ -376,14 +395,7 @@ def _record_in_workbook(
     sheet, the earlier rows read back and the new entry chained to the last."""
     from xlbo.book.display import ResultSheet
 
-    earlier: list[tuple[int, int, str]] = []
-    if book.has(LITE_SHEET):
-        frame = book.read_table(LITE_SHEET, ("Seq", "Part", "Entry")).frame
-        for seq, part, text in frame[["Seq", "Part", "Entry"]].itertuples(index=False):
-            try:
-                earlier.append((int(seq), int(part), "" if text is None else str(text)))
-            except (TypeError, ValueError):
-                continue
+    earlier, _ = log_sheet_rows(book) if book.has(LITE_SHEET) else ([], [])
     lines: dict[int, str] = {}
     earlier.sort()
     for seq, _, text in earlier:

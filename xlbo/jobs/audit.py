@@ -96,27 +96,27 @@ def _verify_open(book: Reader) -> JobResult:
     """A workbook open in Excel (the Verify button): the chain of its hidden `xlbo log` sheet,
     where the buttons log their runs. Its last entry and the rows edited since are not checked:
     the head hash and the snapshot are kept beside a saved file (checked on the file)."""
-    from xlbo.audit.hook import LITE_SHEET
+    from xlbo.audit.hook import LITE_SHEET, log_sheet_rows
 
     if not book.has(LITE_SHEET):
         raise UserError(
             f"This workbook has no '{LITE_SHEET}' sheet: no button has run a job on it yet, or "
             "the sheet was deleted."
         )
-    frame = book.read_table(LITE_SHEET, ("Seq", "Part", "Entry")).frame
-    if not {"Seq", "Part", "Entry"} <= set(frame.columns):
+    rows, bad = log_sheet_rows(book)
+    if bad and bad[0] == (None, None):
         raise UserError(
             f"The {LITE_SHEET} sheet lost its Seq, Part and Entry columns: the log was edited."
         )
+    if bad:
+        seq, part = bad[0]
+        raise UserError(
+            f"The {LITE_SHEET} sheet has a row that is not xlbo's (Seq {seq!r}, Part "
+            f"{part!r}): the log was edited."
+        )
     parts: dict[int, list[tuple[int, str]]] = {}
-    for seq, part, text in frame[["Seq", "Part", "Entry"]].itertuples(index=False):
-        try:
-            parts.setdefault(int(seq), []).append((int(part), "" if text is None else str(text)))
-        except (TypeError, ValueError):
-            raise UserError(
-                f"The {LITE_SHEET} sheet has a row that is not xlbo's (Seq {seq!r}, Part "
-                f"{part!r}): the log was edited."
-            ) from None
+    for seq, part, text in rows:
+        parts.setdefault(seq, []).append((part, text))
     lines = ["".join(t for _, t in sorted(parts[s])).encode("utf-8") for s in sorted(parts)]
     chain = log.verify_chain(lines)
     if not chain.intact:
