@@ -12,8 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from xlbo.journal_layout import HEADERS as JOURNAL_HEADERS
+from xlbo.money import to_paise
 from xlbo.payroll.compute import PayLine
 from xlbo.payroll.fixed_fields import FixedFile, clean_field
+from xlbo.vendors.bankfile import payment_mode
 
 REGISTER_HEADERS = (
     "Employee ID",
@@ -176,7 +178,7 @@ def bank_transfers(lines: Sequence[PayLine], month: date, payable: set[str]) -> 
                     person.bank_account,
                     person.ifsc,
                     f"{amount:.2f}",
-                    "RTGS" if amount >= 200000 else "NEFT",
+                    payment_mode(to_paise(amount)),
                     f"SALARY {month:%b %Y}".upper(),
                 )
             ]
