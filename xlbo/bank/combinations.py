@@ -115,76 +115,121 @@ def find_combinations(
     hopeful[group_target[hopeful_group]] = True
     alike = groups["alike"].to_numpy(dtype=np.int64)[starts]
     tiers = groups["tier"].to_numpy(dtype=np.int64)[starts]
-    target_starts = np.flatnonzero(np.r_[True, group_target[1:] != group_target[:-1]])
-    target_ends = np.r_[target_starts[1:], len(group_target)]
-    listed = [
-        (
-            int(group_target[a]),
-            [
-                (
-                    o[starts[at] : starts[at] + sizes[at]].tolist(),
-                    int(alike[at]),
-                    int(tiers[at]),
-                    at,
-                )
-                for at in range(a, z)
-            ],
-        )
-        for a, z in zip(target_starts.tolist(), target_ends.tolist(), strict=True)
-        if hopeful[group_target[a]]
-    ]
+    # the blocks of groups of one target and tier, in order (a target's tiers come in order)
+    block = np.flatnonzero(
+        np.r_[True, (group_target[1:] != group_target[:-1]) | (tiers[1:] != tiers[:-1])]
+    )
+    block_end = np.r_[block[1:], len(group_target)]
+    block_target = group_target[block]
+    # a row is among its group's nearest (the lines searched)
+    rank = np.arange(len(o)) - np.repeat(starts, sizes)
+    near = rank < COMBINATION_CANDIDATES
+    row_start, row_end = starts[block], starts[block_end - 1] + sizes[block_end - 1]
+    hopeful_block = np.flatnonzero(hopeful[block_target]).tolist()
+    block_target_of, first_group, end_group = (
+        block_target.tolist(),
+        block.tolist(),
+        block_end.tolist(),
+    )
+    rows_from, rows_to = row_start.tolist(), row_end.tolist()
+    state = _Search(o, starts.tolist(), sizes.tolist(), counts.tolist(), first.tolist())
+    closed = np.zeros(len(other), dtype=bool)
+    """Lines taken by this call's targets."""
+    any_closed = False
     found: list[Combination] = []
-    closed: set[int] = set()
-    for target, candidates in listed:
-        results = []
-        for lines, alike_of, tier, at in candidates:
-            count, chosen = int(counts[at]), int(first[at])
-            nearest = lines[:COMBINATION_CANDIDATES]
-            if closed and not closed.isdisjoint(nearest):  # lines further off change nothing
-                still = [line for line in lines if other_open[line]]
-                # with no line further off to come in, taking lines away leaves no set where
-                # there was none, and a single set whose lines are all still open stands
-                settled = len(lines) <= COMBINATION_CANDIDATES and (
-                    count == 0
-                    or (count == 1 and closed.isdisjoint(nearest[p] for p in SETS[chosen]))
-                )
-                if settled:
-                    if count:
-                        chosen = _place_of([still.index(nearest[p]) for p in SETS[chosen]])
-                    nearest = still
-                else:
-                    nearest = still[:COMBINATION_CANDIDATES]
-                    count, chosen = _search_again(int(one_signed[target]), nearest, other_signed)
-            results.append((tier, count, chosen, nearest, alike_of))
-        if not one_open[target]:
+    decided_target = -1
+    for at in hopeful_block:
+        target = block_target_of[at]
+        if target == decided_target or not one_open[target]:
+            continue  # each party's own lines first; a later tier only where no earlier fits
+        a, z, begin, end = first_group[at], end_group[at], rows_from[at], rows_to[at]
+        if any_closed and closed[o[begin:end][near[begin:end]]].any():
+            fits = state.again(a, z, closed, other_open, int(one_signed[target]), other_signed)
+        else:
+            fits = state.as_searched(a, z)
+        if not fits:
             continue
-        # each party's own lines first; then a crowded party's lines of each day; then all
-        # alike lines as one
-        for tier in (0, 1, 2):
-            fits = [r for r in results if r[0] == tier and r[1] > 0]
-            total = sum(r[1] for r in fits)
-            if total == 1:
-                _, _, chosen, nearest, least = fits[0]
-                parts = [nearest[place] for place in SETS[chosen]]
-                found.append(Combination(target, parts, least))
-                one_open[target] = False
-                other_open[parts] = False
-                closed.update(parts)
-            if total > 1 and undecided is not None:
-                _, _, chosen, nearest, least = fits[0]
-                undecided.append(Combination(target, [nearest[p] for p in SETS[chosen]], least))
-            if total:
-                break  # one set taken, or two that fit: the user decides
+        decided_target = target
+        total = sum(count for count, _, _ in fits)
+        _, at_group, parts = fits[0]
+        least = int(alike[at_group])
+        if total == 1:
+            found.append(Combination(target, parts, least))
+            one_open[target] = False
+            other_open[parts] = False
+            closed[parts] = True
+            any_closed = True
+        elif undecided is not None:  # two sets fit: the user decides
+            undecided.append(Combination(target, parts, least))
     return found
+
+
+class _Search:
+    """The groups' sets as first searched (every group at once), and each group searched again
+    where a line among its nearest was taken since."""
+
+    def __init__(
+        self,
+        lines: np.ndarray,
+        starts: list[int],
+        sizes: list[int],
+        counts: list[int],
+        first: list[int],
+    ) -> None:
+        self.lines, self.starts, self.sizes = lines, starts, sizes
+        self.counts, self.first = counts, first
+
+    def _parts(self, at: int, chosen: int, nearest: list[int] | None = None) -> list[int]:
+        if nearest is None:
+            begin = self.starts[at]
+            return [int(self.lines[begin + place]) for place in SETS[chosen]]
+        return [nearest[place] for place in SETS[chosen]]
+
+    def as_searched(self, a: int, z: int) -> list[tuple[int, int, list[int]]]:
+        """(sets, group, first set's lines) of groups a..z that have a set, as first searched."""
+        counts = self.counts
+        return [
+            (counts[at], at, self._parts(at, self.first[at])) for at in range(a, z) if counts[at]
+        ]
+
+    def again(
+        self,
+        a: int,
+        z: int,
+        closed: np.ndarray,
+        still_open: np.ndarray,
+        target: int,
+        values: np.ndarray,
+    ) -> list[tuple[int, int, list[int]]]:
+        """`as_searched`, for groups some of whose nearest lines were taken since: each such
+        group searched again among its lines still open."""
+        fits = []
+        for at in range(a, z):
+            begin, size = self.starts[at], self.sizes[at]
+            lines = self.lines[begin : begin + size]
+            nearest_now = lines[:COMBINATION_CANDIDATES]
+            count, chosen = self.counts[at], self.first[at]
+            if not closed[nearest_now].any():  # lines further off change nothing
+                if count:
+                    fits.append((count, at, self._parts(at, chosen)))
+                continue
+            still = lines[still_open[lines]].tolist()
+            # with no line further off to come in, taking lines away leaves no set where there
+            # was none, and a single set whose lines are all still open stands
+            if size <= COMBINATION_CANDIDATES and (
+                count == 0 or (count == 1 and not closed[nearest_now[list(SETS[chosen])]].any())
+            ):
+                if count:
+                    fits.append((count, at, self._parts(at, chosen)))
+                continue
+            count, chosen = _search_again(target, still[:COMBINATION_CANDIDATES], values)
+            if count:
+                fits.append((count, at, self._parts(at, chosen, still)))
+        return fits
 
 
 DAY_SPAN = np.int64(1) << np.int64(24)
 """Days a group key keeps apart (party × DAY_SPAN + day): far more than any statement spans."""
-
-
-def _place_of(places: list[int]) -> int:
-    """The index into SETS of a set of places."""
-    return SET_INDEX[tuple(places)]
 
 
 def _search_again(target: int, nearest: list[int], values: np.ndarray) -> tuple[int, int]:
@@ -208,7 +253,6 @@ SETS = [
 ]
 """Every set of MIN_PARTS–MAX_PARTS places among a group's COMBINATION_CANDIDATES nearest lines
 (2,509 of them): a group's sums are one matrix product."""
-SET_INDEX = {places: index for index, places in enumerate(SETS)}
 _PICK = np.zeros((len(SETS), COMBINATION_CANDIDATES), dtype=np.int64)
 for _row, _places in enumerate(SETS):
     _PICK[_row, list(_places)] = 1
