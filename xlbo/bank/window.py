@@ -83,11 +83,16 @@ def band(
     ledger_key = codes[len(bank_amount) :].astype(np.int64) * span + offset + ledger_day
     order = np.argsort(ledger_key, kind="stable")
     ordered = ledger_key[order]
+    # the bank's keys searched in their own order (ten times faster than at random), the
+    # answers put back in the lines' order
+    asked = np.argsort(bank_key)
+    keys = bank_key[asked]
+    low, high, same_day = (np.empty(len(bank_key), dtype=np.int64) for _ in range(3))
     # ledger day from bank day − after to bank day − before
-    low = np.searchsorted(ordered, bank_key - window.after, side="left")
-    high = np.searchsorted(ordered, bank_key - window.before, side="right")
-    same_day = np.clip(np.searchsorted(ordered, bank_key, side="left"), low, high)
-    return Band(order, low, high, same_day)
+    low[asked] = np.searchsorted(ordered, keys - window.after, side="left")
+    high[asked] = np.searchsorted(ordered, keys - window.before, side="right")
+    same_day[asked] = np.searchsorted(ordered, keys, side="left")
+    return Band(order, low, high, np.clip(same_day, low, high))
 
 
 def band_join(
