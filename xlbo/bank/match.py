@@ -80,7 +80,7 @@ from xlbo.bank.scoring import (
     fitness,
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
-from xlbo.bank.window import DEFAULT_WINDOW, Window, band, band_join
+from xlbo.bank.window import DEFAULT_WINDOW, Window, amount_codes, band, band_join
 from xlbo.money import format_inr, from_paise
 
 __all__ = [
@@ -159,12 +159,17 @@ class _Matching:
     """Bank lines whose name counts against another party's: those that name someone, and the
     returned ones (see `_amount_and_date`)."""
     ledger_named: np.ndarray = field(init=False)
+    amounts: tuple[np.ndarray, np.ndarray] = field(init=False)
+    """Each bank and ledger line's amount numbered (`window.amount_codes`)."""
     taken: list[pd.DataFrame] = field(default_factory=list)
     groups: list[tuple[int, list[tuple[int, int]], str, str]] = field(default_factory=list)
     """Combinations taken (match number, (bank, ledger) rows, rule, why), made a frame once."""
     next_id: int = 1
 
     def __post_init__(self) -> None:
+        self.amounts = amount_codes(
+            self.bank.lines["signed"].to_numpy(), self.ledger.lines["signed"].to_numpy()
+        )
         self.bank_open = np.ones(len(self.bank), dtype=bool)
         self.ledger_open = np.ones(len(self.ledger), dtype=bool)
         text = self.bank.lines["text"].fillna("").astype(str)
@@ -525,12 +530,11 @@ def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     whatever the names; with how alike their names are; and how many same-amount pairs in the
     window each bank and ledger line has in all. Busy days of one amount stay bounded."""
     bank_at, ledger_at = np.flatnonzero(run.bank_open), np.flatnonzero(run.ledger_open)
-    bank_signed = run.bank.lines["signed"].to_numpy()[bank_at]
-    ledger_signed = run.ledger.lines["signed"].to_numpy()[ledger_at]
+    bank_amount, ledger_amount = run.amounts[0][bank_at], run.amounts[1][ledger_at]
     bank_day = run.bank.lines["day"].to_numpy()[bank_at]
     ledger_day = run.ledger.lines["day"].to_numpy()[ledger_at]
-    forth = band(bank_signed, bank_day, ledger_signed, ledger_day, run.window)
-    back = band(ledger_signed, ledger_day, bank_signed, bank_day, run.window.mirrored)
+    forth = band(bank_amount, bank_day, ledger_amount, ledger_day, run.window, coded=True)
+    back = band(ledger_amount, ledger_day, bank_amount, bank_day, run.window.mirrored, coded=True)
     near_b, near_g = forth.pairs(NEAREST)
     back_g, back_b = back.pairs(NEAREST)
     if run.names is None:
@@ -543,16 +547,21 @@ def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     rows_b, rows_g = index_b[word_pos_b], index_g[word_pos_g]
     word_b, rows_b = word_b[rows_b >= 0], rows_b[rows_b >= 0]
     word_g, rows_g = word_g[rows_g >= 0], rows_g[rows_g >= 0]
-    amount, _ = pd.factorize(np.concatenate([bank_signed, ledger_signed]))
     words = np.int64(max(int(word_b.max(initial=0)), int(word_g.max(initial=0))) + 1)
-    key_b = amount[: len(bank_at)][rows_b].astype(np.int64) * words + word_b
-    key_g = amount[len(bank_at) :][rows_g].astype(np.int64) * words + word_g
+    key_b = bank_amount[rows_b] * words + word_b
+    key_g = ledger_amount[rows_g] * words + word_g
     # per key word, each line's NAMED_NEAREST nearest in date on each side
     named_b, named_g = band_join(
-        key_b, bank_day[rows_b], key_g, ledger_day[rows_g], run.window, NAMED_NEAREST
+        key_b, bank_day[rows_b], key_g, ledger_day[rows_g], run.window, NAMED_NEAREST, coded=True
     )
     back_named_g, back_named_b = band_join(
-        key_g, ledger_day[rows_g], key_b, bank_day[rows_b], run.window.mirrored, NAMED_NEAREST
+        key_g,
+        ledger_day[rows_g],
+        key_b,
+        bank_day[rows_b],
+        run.window.mirrored,
+        NAMED_NEAREST,
+        coded=True,
     )
     named = len(named_b) + len(back_named_b)
     b = np.concatenate([rows_b[named_b], rows_b[back_named_b], near_b, back_b])
@@ -583,12 +592,13 @@ def _first_counts(run: _Matching) -> tuple[np.ndarray, np.ndarray]:
     """How many same-amount lines of the other side each bank and each ledger line had in the
     window before any line was taken."""
     if run.first_counts is None:
-        bank_signed = run.bank.lines["signed"].to_numpy()
-        ledger_signed = run.ledger.lines["signed"].to_numpy()
+        bank_amount, ledger_amount = run.amounts
         bank_day = run.bank.lines["day"].to_numpy()
         ledger_day = run.ledger.lines["day"].to_numpy()
-        forth = band(bank_signed, bank_day, ledger_signed, ledger_day, run.window)
-        back = band(ledger_signed, ledger_day, bank_signed, bank_day, run.window.mirrored)
+        forth = band(bank_amount, bank_day, ledger_amount, ledger_day, run.window, coded=True)
+        back = band(
+            ledger_amount, ledger_day, bank_amount, bank_day, run.window.mirrored, coded=True
+        )
         run.first_counts = (
             np.asarray(forth.counts, dtype=np.int64),
             np.asarray(back.counts, dtype=np.int64),

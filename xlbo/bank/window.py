@@ -75,12 +75,23 @@ def band(
     ledger_amount: np.ndarray,
     ledger_day: np.ndarray,
     window: Window,
+    coded: bool = False,
 ) -> Band:
-    codes, _ = pd.factorize(np.concatenate([bank_amount, ledger_amount]))
-    span = np.int64(1) << np.int64(32)
-    offset = np.int64(1) << np.int64(31)  # days may be negative (before 1970) or shifted
-    bank_key = codes[: len(bank_amount)].astype(np.int64) * span + offset + bank_day
-    ledger_key = codes[len(bank_amount) :].astype(np.int64) * span + offset + ledger_day
+    """The band of each bank line among the ledger lines. With `coded`, the amounts are already
+    non-negative codes (`amount_codes`, or any key of small numbers: equal keys, equal codes) and
+    are not numbered again."""
+    if coded:
+        bank_code, ledger_code = bank_amount.astype(np.int64), ledger_amount.astype(np.int64)
+    else:
+        bank_code, ledger_code = amount_codes(bank_amount, ledger_amount)
+    days = np.concatenate([bank_day, ledger_day]).astype(np.int64)
+    first_day = int(days.min(initial=0))
+    pad = MAX_WINDOW_DAYS + 1  # a line's window never reaches into the next code's days
+    span = int(days.max(initial=0)) - first_day + 2 * pad + 1
+    if max(int(bank_code.max(initial=0)), int(ledger_code.max(initial=0))) >= (1 << 62) // span:
+        bank_code, ledger_code = amount_codes(bank_code, ledger_code)
+    bank_key = bank_code * span + (bank_day - first_day + pad)
+    ledger_key = ledger_code * span + (ledger_day - first_day + pad)
     order = np.argsort(ledger_key, kind="stable")
     ordered = ledger_key[order]
     # the bank's keys searched in their own order (ten times faster than at random), the
@@ -95,6 +106,16 @@ def band(
     return Band(order, low, high, np.clip(same_day, low, high))
 
 
+def amount_codes(
+    bank_amount: np.ndarray, ledger_amount: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each line's amount numbered (0, 1, …: equal amounts on either side, equal numbers), for
+    `band(..., coded=True)`: worked out once a run instead of on every join."""
+    codes, _ = pd.factorize(np.concatenate([bank_amount, ledger_amount]))
+    codes = codes.astype(np.int64)
+    return codes[: len(bank_amount)], codes[len(bank_amount) :]
+
+
 def band_join(
     bank_amount: np.ndarray,
     bank_day: np.ndarray,
@@ -102,12 +123,11 @@ def band_join(
     ledger_day: np.ndarray,
     window: Window,
     nearest: int | None = None,
+    coded: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Every (bank index, ledger index) with the same amount and the bank's day within the
     window of the ledger's, found with one sort and binary searches: the work grows with the
     pairs found, not with bank lines × ledger lines. With `nearest`, only the ledger lines
     within `nearest` places of the bank's own day (see `Band.pairs`), so that lines sharing
-    one amount on busy days stay few a line.
-
-    """
-    return band(bank_amount, bank_day, ledger_amount, ledger_day, window).pairs(nearest)
+    one amount on busy days stay few a line. `coded`: see `band`."""
+    return band(bank_amount, bank_day, ledger_amount, ledger_day, window, coded).pairs(nearest)
