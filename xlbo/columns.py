@@ -409,35 +409,101 @@ def text_column(values: pd.Series) -> pd.Series:
     return strings(pd.Series(cleaned, index=values.index, dtype=object))
 
 
-def _plain_characters(separators: str) -> str:
-    """The characters of a regex that is one plain character or a class of plain characters
-    (`" "`, `[-/:,*]`), else ""."""
-    if len(separators) == 1 and separators not in r"\.^$|?*+()[]{}":
-        return separators
-    if len(separators) > 2 and separators[0] == "[" and separators[-1] == "]":
-        inside = separators[1:-1]
-        if not any(c in inside for c in "\\^[]") and "-" not in inside[1:]:
-            return inside
-    return ""
+_REGEX_SPECIAL = "\\.^$|?*+()[]{}"
+
+
+def _separator_bytes(separators: str) -> np.ndarray | None:
+    """Which of the 256 byte values of UTF-8 text the regex `separators` splits at, where it is
+    one plain ASCII character or a class of them (`" "`, `[-/:,*]`, `[^A-Z0-9]+`: single
+    characters and ranges, the class maybe negated, maybe followed by `+`); else None.
+
+    In UTF-8 an ASCII byte only ever stands for its own character, and every byte of any other
+    character is 0x80 or above: so a class of ASCII characters splits at exactly its bytes, and
+    a negated one at every other byte (the bytes of one character beyond ASCII are one run of
+    separators, which splits as the character does, empty pieces being dropped)."""
+    pattern = separators[:-1] if separators.endswith("+") and len(separators) > 1 else separators
+    table = np.zeros(256, dtype=bool)
+    if len(pattern) == 1 and pattern not in _REGEX_SPECIAL and pattern.isascii():
+        table[ord(pattern)] = True
+        return table
+    if len(pattern) < 3 or pattern[0] != "[" or pattern[-1] != "]":
+        return None
+    inside = pattern[1:-1]
+    negated = inside.startswith("^")
+    if negated:
+        inside = inside[1:]
+    if not inside or not inside.isascii() or any(c in inside for c in "\\[]^"):
+        return None
+    at = 0
+    while at < len(inside):
+        if at + 2 < len(inside) and inside[at + 1] == "-":  # a range: A-Z
+            low, high = ord(inside[at]), ord(inside[at + 2])
+            if low > high:
+                return None
+            table[low : high + 1] = True
+            at += 3
+        elif inside[at] == "-" and 0 < at < len(inside) - 1:  # a dash in the middle: not plain
+            return None
+        else:
+            table[ord(inside[at])] = True
+            at += 1
+    return ~table if negated else table
+
+
+def _split_at_bytes(text: Any, separator: np.ndarray) -> Any:
+    """`pc.split_pattern` of an Arrow string array at every byte `separator` marks: those bytes
+    are made one separator character first (a table lookup over the text's bytes), then the text
+    is split at that character without the regex engine."""
+    mark = int(np.flatnonzero(separator[:128])[0])  # an ASCII separator stands for them all
+    if separator.sum() == 1:  # one character: nothing to make alike
+        return pc.split_pattern(text, chr(mark))
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    validity, offsets, data = text.buffers()
+    lookup = np.arange(256, dtype=np.uint8)
+    lookup[separator] = mark
+    if data is not None and data.size:
+        data = pa.py_buffer(data.to_pybytes().translate(lookup.tobytes()))
+    marked = pa.Array.from_buffers(
+        text.type, len(text), [validity, offsets, data], text.null_count, text.offset
+    )
+    return pc.split_pattern(marked, chr(mark))
+
+
+def _without_empty(pieces: Any) -> tuple[Any, np.ndarray]:
+    """An Arrow string array without its empty strings, and which strings were kept. The
+    strings are not copied: the empty ones' ends are taken out of the offsets (an empty string
+    ends where it starts)."""
+    if isinstance(pieces, pa.ChunkedArray):
+        pieces = pieces.combine_chunks()
+    if pieces.null_count:  # pragma: no cover - split pieces are never null
+        keep = np.asarray(pc.not_equal(pieces, "").to_numpy(zero_copy_only=False), dtype=bool)
+        return pieces.filter(pa.array(keep)), keep
+    _, offsets_buffer, data = pieces.buffers()
+    width = np.int64 if pa.types.is_large_string(pieces.type) else np.int32
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[
+        pieces.offset : pieces.offset + len(pieces) + 1
+    ]
+    keep = offsets[1:] != offsets[:-1]
+    if keep.all():
+        return pieces, keep
+    kept = np.concatenate([offsets[:1], offsets[1:][keep]])
+    return pa.Array.from_buffers(pieces.type, len(kept) - 1, [None, pa.py_buffer(kept), data]), keep
 
 
 def split_words(texts: pd.Series, separators: str) -> tuple[np.ndarray, pd.Series]:
     """Every piece of every text split at the regex `separators`: the position of the text each
     piece came from, and the pieces (empty ones dropped, pandas' string type), in order."""
     if pc is not None:
-        characters = _plain_characters(separators)
-        if characters:  # split at plain characters without the regex engine (about 3x faster)
-            text = _arrow(strings(texts))
-            for character in characters[1:]:
-                text = pc.replace_substring(text, character, characters[0])
-            lists = pc.split_pattern(text, characters[0])
+        separator = _separator_bytes(separators)
+        if separator is not None and separator[:128].any():
+            # split at plain characters without the regex engine (several times faster)
+            lists = _split_at_bytes(_arrow(strings(texts)), separator)
         else:
             lists = pc.split_pattern_regex(_arrow(strings(texts)), separators)
         parents = np.asarray(pc.list_parent_indices(lists).to_numpy(), dtype=np.int64)
-        flat = pc.list_flatten(lists)
-        keep = np.asarray(pc.not_equal(flat, "").to_numpy(zero_copy_only=False), dtype=bool)
-        pieces = pd.Series(pd.arrays.ArrowStringArray(flat.filter(pa.array(keep))))
-        return parents[keep], pieces
+        flat, keep = _without_empty(pc.list_flatten(lists))
+        return parents[keep], pd.Series(pd.arrays.ArrowStringArray(flat))
     lists_ = [re.split(separators, text) for text in strings(texts).tolist()]  # pragma: no cover
     parents = np.repeat(np.arange(len(lists_)), [len(parts) for parts in lists_])
     pieces = pd.Series([part for parts in lists_ for part in parts], dtype=object)

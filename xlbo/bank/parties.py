@@ -72,30 +72,56 @@ def narration_names(narrations: pd.Series) -> pd.Series:
     `,` or `*` once words with digits and channel words (MICR CTS, NEFT, SALARY) are taken out,
     that still has three letters in a row and no `@`; "" where none does (`CLG CHQ DEP 387778`:
     the narration names no one)."""
+    codes, names = _narration_name_codes(narrations)
+    found = np.array([*names, ""], dtype=object)[codes]
+    return pd.Series(found, index=narrations.index, dtype=object)
+
+
+def narration_party_keys(narrations: pd.Series) -> pd.Series:
+    """`party_keys(narration_names(narrations))`, each distinct name folded once."""
+    codes, names = _narration_name_codes(narrations)
+    keys = np.array([*(bank_party_key(n) for n in names), bank_party_key("")], dtype=object)
+    return pd.Series(keys[codes], index=narrations.index, dtype=object)
+
+
+def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Each narration's name (see `narration_names`) as a place among the distinct names found
+    (-1 where the narration names no one), and those names."""
     texts = narrations.fillna("").astype(str)
     positions, every_piece = split_words(texts, r"[-/:,*]")
     codes, pieces = distinct(every_piece)  # each distinct piece is read once
-    # only pieces with three letters in a row and no @ can name anyone (most are UTRs, IFSCs)
-    hopeful = contains(pieces, "[A-Za-z]{3}") & ~contains(pieces, "@")
+    # only pieces with three letters in a row and no @ can name anyone (most are UTRs, IFSCs);
+    # of those, a piece of one word with a digit in it (`SBINN52026100112345`) would be taken
+    # out whole below (words with digits go), so only the rest are read further
+    hopeful = np.flatnonzero(contains(pieces, "[A-Za-z]{3}") & ~contains(pieces, "@"))
+    maybe = pieces.iloc[hopeful]
+    hopeful = hopeful[contains(maybe, r"\s") | ~contains(maybe, "[0-9]")]
+    read = pieces.iloc[hopeful]
     # words with digits (UTRs, RRNs, masked accounts) and channel words go; what is left of
     # a piece may be a name: `NEFT HDFCN52026103112345 RAJESH KUMAR SALARY` → `RAJESH KUMAR`
     # a piece that is a bank's own name (`STATE BANK OF INDIA`, `KOTAK MAHINDRA BANK`, which
     # ICICI and Axis write after the payer) is the payer's only where nothing else names anyone
-    banks = np.asarray(contains(pieces, r"(?i)\bBANK\b"), dtype=bool)
+    banks = np.asarray(contains(read, r"(?i)\bBANK\b"), dtype=bool)
     # a payer's note runs to the end of its piece and is often cut short there (`Payment from
     # Ph` for PhonePe, `Sent using Pay`): the whole of it goes, not its known words alone
-    pieces = replace(pieces, _NOTE, " ")
-    pieces = replace(replace(pieces, r"\S*[0-9]\S*", " "), _NOT_A_NAME, " ")
-    pieces = replace(pieces, r"\s+", " ").str.strip()
-    named = hopeful & np.asarray(contains(pieces, "[A-Za-z]{3}"), dtype=bool)
-    weights = pieces.str.len().to_numpy(dtype=np.int64) - 1000 * banks
+    read = replace(read, _NOTE, " ")
+    read = replace(replace(read, r"\S*[0-9]\S*", " "), _NOT_A_NAME, " ")
+    read = replace(read, r"\s+", " ").str.strip()
+    named = np.zeros(len(pieces), dtype=bool)
+    named[hopeful] = contains(read, "[A-Za-z]{3}")
+    weights = np.zeros(len(pieces), dtype=np.int64)
+    weights[hopeful] = read.str.len().to_numpy(dtype=np.int64) - 1000 * banks
     kept = named[codes]
     positions, codes = positions[kept], codes[kept]
     best = first_of_each(positions, weights[codes], len(texts))
-    names = np.full(len(texts), "", dtype=object)
     found = best >= 0
-    names[found] = pieces.to_numpy(dtype=object)[codes[best[found]]]
-    return pd.Series(names, index=narrations.index, dtype=object)
+    # the distinct names chosen, numbered in the order first chosen
+    place = np.full(len(pieces), -1, dtype=np.int64)
+    place[hopeful] = np.arange(len(hopeful))
+    chosen, name_codes = np.unique(place[codes[best[found]]], return_inverse=True)
+    line_codes = np.full(len(texts), -1, dtype=np.int64)
+    line_codes[found] = np.ravel(name_codes)
+    return line_codes, read.iloc[chosen].tolist()
 
 
 _DASH = re.compile(r"\s[-–:]\s")
@@ -144,12 +170,10 @@ against a bank narration's."""
 def ledger_party_keys(names: pd.Series) -> pd.Series:
     """`party_keys` of ledger particulars, "" where they name an account (ACCOUNT_WORDS), not a
     party."""
-    keys = party_keys(names)
-    codes, uniques = pd.factorize(keys)
-    account = np.array(
-        [bool(set(str(u).split()) & ACCOUNT_WORDS) for u in uniques] + [False], dtype=bool
-    )
-    return keys.where(~account[codes], "")
+    codes, uniques = pd.factorize(names.fillna("").astype(str))
+    keys = [bank_party_key(str(u)) for u in uniques]
+    folded = [key if not set(key.split()) & ACCOUNT_WORDS else "" for key in keys]
+    return pd.Series(np.array([*folded, ""], dtype=object)[codes], index=names.index, dtype=object)
 
 
 _HANDLE = r"([A-Za-z][A-Za-z.]{2,})@"
@@ -288,6 +312,11 @@ def _word_starts(names: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
     return single, starts
 
 
+def _single_words(names: list[str]) -> np.ndarray:
+    """Which names are a single word (as `_word_starts` says)."""
+    return np.array([" " not in name.strip() for name in names], dtype=bool)
+
+
 def likenesses(left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """`likeness` of each pair of names, worked out once per distinct pair (rapidfuzz in bulk)."""
     if not len(left):
@@ -300,6 +329,35 @@ def likenesses(left: np.ndarray, right: np.ndarray) -> np.ndarray:
     scores = Likeness(np.asarray(left_names, dtype=object), np.asarray(right_names, dtype=object))
     found = scores.of(pairs // len(right_names), pairs % len(right_names))
     return np.asarray(found[np.ravel(back)], dtype=np.int64)
+
+
+_Starts = tuple[np.ndarray, np.ndarray, np.ndarray, int]
+"""What `Likeness._may_be_cut` looks up (see `_start_table`)."""
+
+
+def _start_table(left: list[str], right: list[str]) -> _Starts:
+    """The word starts (see `_word_starts`) of two lists of names, numbered alike: for each
+    left place where its starts begin among `codes` (by place), the starts' codes, the sorted
+    (right place × `width` + code) of every right name's starts, and `width`."""
+    (_, left_starts), (_, right_starts) = _word_starts(left), _word_starts(right)
+    codes, _ = pd.factorize(
+        np.concatenate(
+            [
+                left_starts["start"].to_numpy(dtype=object),
+                right_starts["start"].to_numpy(dtype=object),
+            ]
+        )
+    )
+    width = int(codes.max(initial=-1)) + 1
+    places = left_starts["place"].to_numpy(dtype=np.int64)
+    order = np.argsort(places, kind="stable")
+    begins = np.searchsorted(places[order], np.arange(len(left) + 1))
+    left_codes = codes[: len(places)][order].astype(np.int64)
+    right_keys = np.unique(
+        right_starts["place"].to_numpy(dtype=np.int64) * width
+        + codes[len(places) :].astype(np.int64)
+    )
+    return begins, left_codes, right_keys, width
 
 
 class Likeness:
@@ -320,26 +378,31 @@ class Likeness:
         self.right_length = np.array([len(n) for n in self.right_squashed], dtype=np.int64)
         self._keys = np.zeros(0, dtype=np.int64)
         self._scores = np.zeros(0, dtype=np.int64)
-        self._starts: (
-            tuple[tuple[np.ndarray, pd.DataFrame], tuple[np.ndarray, pd.DataFrame]] | None
-        ) = None
+        self._left_names = np.asarray(self.left, dtype=object)
+        self._right_names = np.asarray(self.right, dtype=object)
+        self._single: tuple[np.ndarray, np.ndarray] | None = None
+        self._starts: _Starts | None = None
         self._endings: tuple[list[Ending], list[Ending]] | None = None
+        self._cut: tuple[np.ndarray, np.ndarray] | None = None
 
     def of(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Scores of the pairs (left place, right place)."""
         if not len(left):
             return np.zeros(0, dtype=np.int64)
         keys = left.astype(np.int64) * (len(self.right) + 1) + right.astype(np.int64)
-        wanted = pd.unique(keys)
+        asked, wanted = pd.factorize(keys)  # each distinct pair looked up once
         at = np.minimum(np.searchsorted(self._keys, wanted), max(len(self._keys) - 1, 0))
         known = (self._keys[at] == wanted) if len(self._keys) else np.zeros(len(wanted), bool)
         new = wanted[~known]
         if len(new):
-            self._keys = np.concatenate([self._keys, new])
-            self._scores = np.concatenate([self._scores, self._score(new)])
-            order = np.argsort(self._keys)
-            self._keys, self._scores = self._keys[order], self._scores[order]
-        return np.asarray(self._scores[np.searchsorted(self._keys, keys)], dtype=np.int64)
+            scores = self._score(new)
+            order = np.argsort(new)
+            new, scores = new[order], scores[order]
+            place = np.searchsorted(self._keys, new)  # the sorted keys stay sorted
+            self._keys = np.insert(self._keys, place, new)
+            self._scores = np.insert(self._scores, place, scores)
+        found = self._scores[np.searchsorted(self._keys, wanted)]
+        return np.asarray(found[asked], dtype=np.int64)
 
     def _may_be_cut(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Whether, pair by pair, one name may be the other cut short or run together: the
@@ -348,23 +411,28 @@ class Likeness:
         such a case."""
         if not len(left):
             return np.zeros(0, dtype=bool)
-        if self._starts is None:
-            self._starts = (_word_starts(self.left), _word_starts(self.right))
-        (left_single, left_starts), (right_single, right_starts) = self._starts
+        if self._single is None or self._starts is None:
+            self._single = (_single_words(self.left), _single_words(self.right))
+            self._starts = _start_table(self.left, self.right)
+        left_single, right_single = self._single
+        begins, left_codes, right_keys, width = self._starts
         left_shorter = self.left_length[left] <= self.right_length[right]
         single = np.where(left_shorter, left_single[left], right_single[right])
-        pairs = pd.DataFrame({"pair": np.arange(len(left)), "l": left, "r": right})
-        shared = pairs.merge(left_starts.rename(columns={"place": "l"}), on="l").merge(
-            right_starts.rename(columns={"place": "r"}), on=["r", "start"]
-        )
+        # each pair once per start of its left name: is that start also one of its right name's?
+        counts = begins[left + 1] - begins[left]
+        pair = np.repeat(np.arange(len(left)), counts)
+        within = np.arange(len(pair)) - np.repeat(np.cumsum(counts) - counts, counts)
+        key = right[pair].astype(np.int64) * width + left_codes[begins[left][pair] + within]
+        at = np.minimum(np.searchsorted(right_keys, key), max(len(right_keys) - 1, 0))
+        shared = (right_keys[at] == key) if len(right_keys) else np.zeros(len(key), dtype=bool)
         share = np.zeros(len(left), dtype=bool)
-        share[shared["pair"].to_numpy(dtype=np.int64)] = True
+        share[pair[shared]] = True
         return np.asarray(single | share, dtype=bool)
 
     def _score(self, keys: np.ndarray) -> np.ndarray:
         left, right = keys // (len(self.right) + 1), keys % (len(self.right) + 1)
-        a = np.asarray(self.left, dtype=object)[left].tolist()
-        b = np.asarray(self.right, dtype=object)[right].tolist()
+        a = self._left_names[left].tolist()
+        b = self._right_names[right].tolist()
         score = cpdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float64).astype(np.int64)
         long_enough = np.minimum(self.left_length[left], self.right_length[right]) >= SHORTEST_PART
         if long_enough.any():
@@ -400,7 +468,8 @@ class Likeness:
         ) // 10
         if self._endings is None:
             self._endings = ([_ending(n) for n in self.left], [_ending(n) for n in self.right])
-        score -= STRAY_FRAGMENT * _strays(*self._endings, left, right)
+            self._cut = (_cut_short(self._endings[0]), _cut_short(self._endings[1]))
+        score -= STRAY_FRAGMENT * _strays(*self._endings, left, right, cut=self._cut)
         empty = (self.left_length[left] == 0) | (self.right_length[right] == 0)
         score[np.asarray(empty | (score < 0), dtype=bool)] = 0
         return np.asarray(score, dtype=np.int64)
@@ -423,14 +492,21 @@ def _ending(name: str) -> Ending:
     return last, starts
 
 
+def _cut_short(endings: list[Ending]) -> np.ndarray:
+    """Which names end in a short piece (see `_ending`)."""
+    return np.fromiter((bool(e[0]) for e in endings), dtype=bool, count=len(endings))
+
+
 def _strays(
-    endings_left: list[Ending], endings_right: list[Ending], left: np.ndarray, right: np.ndarray
+    endings_left: list[Ending],
+    endings_right: list[Ending],
+    left: np.ndarray,
+    right: np.ndarray,
+    cut: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
-    """1 where either name of a pair ends in a short piece that starts no word of the other."""
-    cut_left = np.fromiter((bool(e[0]) for e in endings_left), dtype=bool, count=len(endings_left))
-    cut_right = np.fromiter(
-        (bool(e[0]) for e in endings_right), dtype=bool, count=len(endings_right)
-    )
+    """1 where either name of a pair ends in a short piece that starts no word of the other
+    (`cut`: `_cut_short` of both lists, where already worked out)."""
+    cut_left, cut_right = cut or (_cut_short(endings_left), _cut_short(endings_right))
     strays = np.zeros(len(left), dtype=np.int64)
     # only the pairs where either name ends in a short piece (most end in a whole word)
     either = np.flatnonzero(cut_left[left] | cut_right[right])

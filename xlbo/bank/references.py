@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from xlbo.columns import contains, distinct, extract, matches, split_words, strings
+from xlbo.columns import contains, extract, matches, split_words, strings
 
 _REFERENCE = "|".join(
     (
@@ -45,8 +45,8 @@ def reference_frame(texts: pd.Series, references: pd.Series | None = None) -> pd
     """Every reference each text carries: a frame of (`position`, `token`), one row per distinct
     reference of a line; `references` is a reference column beside the text (a statement's
     Chq./Ref.No.), placeholders of zeros ignored."""
-    positions, every_word = split_words(strings(texts).str.upper(), r"[^A-Z0-9]+")
-    codes, words = distinct(every_word)  # each distinct word is tested once
+    positions, words = split_words(strings(texts).str.upper(), r"[^A-Z0-9]+")
+    # each test runs on the words long enough for it (most words are short: NEFT, UPI, a name)
     lengths = words.str.len().to_numpy(dtype=np.int64)
     reference = np.zeros(len(words), dtype=bool)
     long = np.flatnonzero(lengths >= 12)  # the shortest reference, an RRN, has 12 characters
@@ -61,40 +61,63 @@ def reference_frame(texts: pd.Series, references: pd.Series | None = None) -> pd
     if len(six):
         six_digits[six] = matches(words.iloc[six], "[0-9]{6}")
     # a 6-digit word within CHEQUE_REACH words after a cheque word of the same line
-    cheque_word = words.isin(sorted(_CHEQUE_WORDS)).to_numpy(dtype=bool)[codes]
+    cheque_word = np.asarray(words.isin(sorted(_CHEQUE_WORDS)), dtype=bool)
     after_cheque = np.zeros(len(positions), dtype=bool)
     for back in range(1, CHEQUE_REACH + 1):
         earlier = np.zeros(len(positions), dtype=bool)
         earlier[back:] = cheque_word[:-back] & (positions[back:] == positions[:-back])
         after_cheque |= earlier
-    found = reference[codes] | (six_digits[codes] & after_cheque)
-    texts_of = words.to_numpy(dtype=object)
-    tokens = [pd.DataFrame({"position": positions[found], "token": texts_of[codes[found]]})]
+    found = np.flatnonzero(reference | (six_digits & after_cheque))
+    positions_of, tokens_of = [positions[found]], [strings(words.iloc[found])]
     # references glued to letters: UPI412345678901, P2A412345678901, CHQ000453, CHQNO000453
-    gluey = np.flatnonzero(
-        ~reference & (lengths >= 9) & contains(words, "[A-Z]") & contains(words, "[0-9]{6}")
-    )
+    gluey = np.flatnonzero(~reference & (lengths >= 9))
+    if len(gluey):
+        maybe = words.iloc[gluey]
+        gluey = gluey[contains(maybe, "[A-Z]") & contains(maybe, "[0-9]{6}")]
     if len(gluey):
         inside = words.iloc[gluey]
+        taken = np.zeros(len(words), dtype=bool)
+        taken[found] = True
         for pattern in (
             r"(?:^|[^0-9])(?P<found>[0-9]{12})(?:[^0-9]|$)",
             r"^(?:CHQ|CHEQUE|CH)(?:NO)?(?P<found>[0-9]{6})$",
         ):
-            token = np.full(len(words), "", dtype=object)
-            token[gluey] = extract(inside, pattern).to_numpy(dtype=object)
-            hit = (token[codes] != "") & ~found
-            tokens.append(pd.DataFrame({"position": positions[hit], "token": token[codes[hit]]}))
+            token = extract(inside, pattern).to_numpy(dtype=object)
+            hit = (token != "") & ~taken[gluey]
+            positions_of.append(positions[gluey[hit]])
+            tokens_of.append(strings(pd.Series(token[hit], dtype=object)))
     if references is not None:
         given = strings(references.astype(object).where(references.notna(), "").astype(str))
         given = given.str.strip().str.upper()
         keep = (given.str.strip("0") != "").to_numpy(dtype=bool)
-        tokens.append(
-            pd.DataFrame({"position": np.flatnonzero(keep), "token": given[keep].to_numpy()})
-        )
-    frame = pd.concat(tokens, ignore_index=True)
-    frame["token"] = strings(frame["token"]).str.lstrip("0")
-    frame = frame[(frame["token"].str.len() >= 3).to_numpy(dtype=bool)]
-    return frame.drop_duplicates().sort_values("position", kind="stable").reset_index(drop=True)
+        positions_of.append(np.flatnonzero(keep))
+        tokens_of.append(given[keep])
+    return _distinct_tokens(np.concatenate(positions_of), tokens_of)
+
+
+def _distinct_tokens(positions: np.ndarray, tokens: list[pd.Series]) -> pd.DataFrame:
+    """(`position`, `token`) of each line's references in the order of the lines (each line's
+    in the order found), leading zeros taken off, three characters or more, each once a line."""
+    token = strings(pd.concat(tokens, ignore_index=True)).str.lstrip("0")
+    long = (token.str.len() >= 3).to_numpy(dtype=bool)
+    order = np.argsort(np.asarray(positions, dtype=np.int64)[long], kind="stable")
+    positions = np.asarray(positions, dtype=np.int64)[long][order]
+    token = token[long].iloc[order].reset_index(drop=True)
+    # a line's references are few: a token is its line's again where it equals one a step back
+    again = np.zeros(len(positions), dtype=bool)
+    values = token.array
+    back = 1
+    while back < len(positions):
+        same_line = np.flatnonzero(positions[back:] == positions[:-back])
+        if not len(same_line):
+            break
+        equal = np.asarray(values[same_line + back] == values[same_line], dtype=bool)
+        again[same_line[equal] + back] = True
+        back += 1
+    kept = np.flatnonzero(~again)
+    return pd.DataFrame(
+        {"position": positions[kept], "token": token.iloc[kept].reset_index(drop=True)}
+    )
 
 
 def reference_tokens(text: str, reference: str = "") -> set[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.parties import ledger_party_keys, narration_names, party_keys, with_handles
+from xlbo.bank.parties import ledger_party_keys, narration_party_keys, with_handles
 from xlbo.bank.references import reference_frame
 from xlbo.columns import day_numbers, strings
 
@@ -58,37 +58,40 @@ def side(
 
 def prepare_bank(lines: pd.DataFrame) -> Side:
     """Statement lines for the matcher (a deposit is money in)."""
+    narration = lines["narration"].fillna("").astype(str)  # made text once, read three ways
     frame = pd.DataFrame(
         {
             "day": day_numbers(lines["date"]),
             "signed": (lines["credit"] - lines["debit"]).to_numpy(dtype=np.int64),
-            "party": with_handles(
-                party_keys(narration_names(lines["narration"])), lines["narration"]
-            ).to_numpy(),
+            "party": with_handles(narration_party_keys(narration), narration).to_numpy(),
             "text": lines["narration"].to_numpy(dtype=object),
         }
     )
-    return Side(frame, reference_frame(lines["narration"], lines["reference"]))
+    return Side(frame, reference_frame(narration, lines["reference"]))
 
 
 def _text(lines: pd.DataFrame, column: str) -> pd.Series:
     if column not in lines.columns:
         return pd.Series([""] * len(lines), index=lines.index, dtype=object)
-    return strings(lines[column].astype(object).where(lines[column].notna(), "").astype(str))
+    cells = lines[column]
+    if isinstance(cells.dtype, pd.StringDtype):  # text already: only its blanks to fill
+        return strings(cells)
+    return strings(cells.astype(object).where(cells.notna(), "").astype(str))
 
 
 def prepare_ledger(lines: pd.DataFrame) -> Side:
     """Ledger lines for the matcher (a debit to the bank ledger is money in). References come
     from the narration (Tally's row under the voucher: `Ch. No. : 123456`, a UTR), the voucher
     number and the cheque/reference column."""
+    narration = _text(lines, "narration")
     frame = pd.DataFrame(
         {
             "day": day_numbers(lines["date"]),
             "signed": (lines["debit"] - lines["credit"]).to_numpy(dtype=np.int64),
             "party": ledger_party_keys(lines["particulars"]).to_numpy(),
             "text": lines["particulars"].to_numpy(dtype=object),
-            "note": _text(lines, "narration").to_numpy(dtype=object),
+            "note": narration.to_numpy(dtype=object),
         }
     )
-    texts = _text(lines, "narration") + " " + _text(lines, "voucher_no")
+    texts = narration + " " + _text(lines, "voucher_no")
     return Side(frame, reference_frame(texts, _text(lines, "reference")))
