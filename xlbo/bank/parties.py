@@ -384,6 +384,7 @@ class Likeness:
         self._starts: _Starts | None = None
         self._endings: tuple[list[Ending], list[Ending]] | None = None
         self._cut: tuple[np.ndarray, np.ndarray] | None = None
+        self._words: _NameWords | None = None
 
     def of(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Scores of the pairs (left place, right place)."""
@@ -421,8 +422,9 @@ class Likeness:
         # each pair once per start of its left name: is that start also one of its right name's?
         counts = begins[left + 1] - begins[left]
         pair = np.repeat(np.arange(len(left)), counts)
-        within = np.arange(len(pair)) - np.repeat(np.cumsum(counts) - counts, counts)
-        key = right[pair].astype(np.int64) * width + left_codes[begins[left][pair] + within]
+        key = (
+            right[pair].astype(np.int64) * width + left_codes[begins[left][pair] + _within(counts)]
+        )
         at = np.minimum(np.searchsorted(right_keys, key), max(len(right_keys) - 1, 0))
         shared = (right_keys[at] == key) if len(right_keys) else np.zeros(len(key), dtype=bool)
         share = np.zeros(len(left), dtype=bool)
@@ -462,7 +464,10 @@ class Likeness:
         initials = np.flatnonzero(
             (self.left_initials[left] | self.right_initials[right]) & (score >= EXPLAINED_FROM)
         )
-        whole[initials] = [explained(a[i], b[i]) for i in initials.tolist()]
+        if len(initials):
+            if self._words is None:
+                self._words = _NameWords(self.left, self.right)
+            whole[initials] = self._words.explained(left[initials], right[initials])
         score = (
             np.asarray(score, dtype=np.int64) * (10 - WHOLE_TENTHS) + whole * WHOLE_TENTHS
         ) // 10
@@ -473,6 +478,103 @@ class Likeness:
         empty = (self.left_length[left] == 0) | (self.right_length[right] == 0)
         score[np.asarray(empty | (score < 0), dtype=bool)] = 0
         return np.asarray(score, dtype=np.int64)
+
+
+_PLAIN_NAME = re.compile("[a-z0-9 ]*")
+"""A name as `party_key` folds it: lower-case letters, digits and spaces."""
+
+
+class _NameWords:
+    """The words of the names of two lists, numbered in one vocabulary, so that `explained`
+    is worked out for many pairs at once. Only names written as `party_key` folds them are
+    split here (`_PLAIN_NAME`); any other pair is left to `explained` itself."""
+
+    def __init__(self, left: list[str], right: list[str]) -> None:
+        vocabulary: dict[str, int] = {}
+
+        def table(names: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+            plain = np.array([_PLAIN_NAME.fullmatch(n) is not None for n in names], dtype=bool)
+            counts: list[int] = []
+            codes: list[int] = []
+            for name, is_plain in zip(names, plain.tolist(), strict=True):
+                words = name.split() if is_plain else []
+                counts.append(len(words))
+                codes.extend(vocabulary.setdefault(word, len(vocabulary)) for word in words)
+            count = np.array(counts, dtype=np.int64)
+            begins = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(count)])
+            return plain, count, begins, np.array(codes, dtype=np.int64)
+
+        self.left, self.right = table(left), table(right)
+        self.names = (left, right)
+        words = list(vocabulary)
+        self.text = np.array(words, dtype=str)
+        self.length = np.array([len(word) for word in words], dtype=np.int64)
+        self.first = np.array([ord(word[0]) for word in words], dtype=np.int64)
+
+    def explained(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """`explained` of each pair (left place, right place)."""
+        left_plain, left_count, left_begins, left_codes = self.left
+        right_plain, right_count, right_begins, right_codes = self.right
+        count_a, count_b = left_count[left], right_count[right]
+        missed = self._missed(
+            (left_begins[left], count_a, left_codes), (right_begins[right], count_b, right_codes)
+        ) + self._missed(
+            (right_begins[right], count_b, right_codes), (left_begins[left], count_a, left_codes)
+        )
+        total = count_a + count_b
+        score = np.where(
+            (count_a == 0) | (count_b == 0), 0, (100 * (total - missed)) // np.maximum(total, 1)
+        )
+        odd = np.flatnonzero(~(left_plain[left] & right_plain[right]))
+        names_left, names_right = self.names
+        score[odd] = [
+            explained(names_left[i], names_right[j])
+            for i, j in zip(left[odd].tolist(), right[odd].tolist(), strict=True)
+        ]
+        return np.asarray(score, dtype=np.int64)
+
+    def _missed(
+        self,
+        a: tuple[np.ndarray, np.ndarray, np.ndarray],
+        b: tuple[np.ndarray, np.ndarray, np.ndarray],
+    ) -> np.ndarray:
+        """Of each pair, how many words of name `a` no word of name `b` accounts for (see
+        `_Words`): an initial by a word it starts, any other word by the same word, by a word
+        of three letters or more it starts or that starts it, or by its own initial."""
+        (a_begins, a_count, a_codes), (b_begins, b_count, b_codes) = a, b
+        pair = np.repeat(np.arange(len(a_count)), a_count)
+        asking = a_codes[a_begins[pair] + _within(a_count)]
+        # each word of `a` against each word of `b`
+        offering_count = b_count[pair]
+        row = np.repeat(np.arange(len(pair)), offering_count)
+        offer = b_codes[b_begins[pair][row] + _within(offering_count)]
+        ask = asking[row]
+        ask_length, offer_length = self.length[ask], self.length[offer]
+        same_first = self.first[ask] == self.first[offer]
+        found = np.where(
+            ask_length == 1, same_first, (ask == offer) | ((offer_length == 1) & same_first)
+        )
+        starts = np.flatnonzero(
+            ~found & same_first & (ask_length >= 3) & (ask_length < offer_length)
+        )
+        found[starts] = np.strings.startswith(self.text[offer[starts]], self.text[ask[starts]])
+        started = np.flatnonzero(
+            ~found
+            & same_first
+            & (ask_length > 1)
+            & (offer_length >= 3)
+            & (offer_length < ask_length)
+        )
+        found[started] = np.strings.startswith(self.text[ask[started]], self.text[offer[started]])
+        accounted = np.zeros(len(pair), dtype=bool)
+        accounted[row[found]] = True
+        return np.asarray(np.bincount(pair[~accounted], minlength=len(a_count)), dtype=np.int64)
+
+
+def _within(counts: np.ndarray) -> np.ndarray:
+    """0, 1, … within each run of `counts` items, all runs one after another."""
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    return np.asarray(np.arange(len(starts)) - starts, dtype=np.int64)
 
 
 FRAGMENT = 3
