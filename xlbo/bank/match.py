@@ -82,6 +82,7 @@ from xlbo.bank.scoring import (
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
 from xlbo.bank.window import DEFAULT_WINDOW, Window, amount_codes, band, band_join
 from xlbo.money import format_inr, from_paise
+from xlbo.sorting import order_by
 
 __all__ = [
     "DEFAULT_WINDOW",
@@ -800,7 +801,7 @@ def _other_party_alike(
 ) -> np.ndarray:
     """For each pair (bank line `b`, a ledger line of `party`, names `alike`): how alike the bank
     line's name is to its best-named candidate of another party (0 where it has none)."""
-    order = np.lexsort((-alike, b))
+    order = order_by(b, -alike)
     first = np.ones(len(order), dtype=bool)
     first[1:] = b[order][1:] != b[order][:-1]
     top = np.zeros(size, dtype=np.int64)

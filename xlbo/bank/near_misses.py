@@ -18,6 +18,7 @@ from xlbo.bank.scoring import NAMES_DIFFER_BELOW, TDS_RATES, TIED_SHOWN, TYPICAL
 from xlbo.bank.side import Side
 from xlbo.bank.window import Window, band_join
 from xlbo.money import format_inr, from_paise
+from xlbo.sorting import order_by
 
 
 def _transposed(a: int, b: int) -> bool:
@@ -119,7 +120,7 @@ class _Open:
             keep = alike >= NAMES_DIFFER_BELOW
         kept = np.flatnonzero(keep)
         apart = np.abs(self.bank_day[left[kept]] - self.ledger_day[right[kept]])
-        order = np.lexsort((apart, left[kept]))
+        order = order_by(left[kept], apart)
         kept = kept[order]
         first = np.r_[True, left[kept][1:] != left[kept][:-1]]
         place = np.arange(len(kept)) - np.maximum.accumulate(

@@ -1,0 +1,31 @@
+"""`xlbo.sorting.order_by` is `np.lexsort` with its keys in reading order, whether the keys are packed
+into one integer or not."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from xlbo.sorting import order_by
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_order_by_is_lexsort_for_keys_of_every_range(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for _ in range(200):
+        rows = int(rng.integers(0, 40))
+        keys = [
+            rng.integers(-(10 ** int(rng.integers(0, 18))), 10 ** int(rng.integers(1, 18)), rows)
+            for _ in range(int(rng.integers(1, 5)))
+        ]
+        expected = np.lexsort(tuple(reversed(keys)))
+        assert order_by(*keys).tolist() == expected.tolist()
+
+
+def test_ties_keep_the_rows_order() -> None:
+    assert order_by(np.array([1, 0, 1, 0]), np.array([7, 7, 7, 7])).tolist() == [1, 3, 0, 2]
+
+
+def test_no_key_is_an_error() -> None:
+    with pytest.raises(ValueError, match="at least one key"):
+        order_by()
