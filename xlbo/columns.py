@@ -511,6 +511,14 @@ def split_words(texts: pd.Series, separators: str) -> tuple[np.ndarray, pd.Serie
     return parents[keep], strings(pieces[keep].reset_index(drop=True))
 
 
+def text_lengths(pieces: pd.Series) -> np.ndarray:
+    """The number of characters of each text (`.str.len()`), as int64; blanks count 0."""
+    if pc is not None and isinstance(pieces.array, pd.arrays.ArrowStringArray):
+        lengths = pc.utf8_length(_arrow(pieces)).fill_null(0)
+        return np.asarray(lengths.to_numpy(), dtype=np.int64)
+    return np.asarray(pieces.str.len().fillna(0).to_numpy(), dtype=np.int64)
+
+
 def matches(pieces: pd.Series, pattern: str) -> np.ndarray:
     """Which pieces match `pattern` whole (RE2 syntax where pyarrow is present: no lookarounds)."""
     return contains(pieces, f"^(?:{pattern})$")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from xlbo.columns import contains, extract, matches, split_words, strings
+from xlbo.columns import contains, extract, matches, split_words, strings, text_lengths
 
 _REFERENCE = "|".join(
     (
@@ -47,7 +47,7 @@ def reference_frame(texts: pd.Series, references: pd.Series | None = None) -> pd
     Chq./Ref.No.), placeholders of zeros ignored."""
     positions, words = split_words(strings(texts).str.upper(), r"[^A-Z0-9]+")
     # each test runs on the words long enough for it (most words are short: NEFT, UPI, a name)
-    lengths = words.str.len().to_numpy(dtype=np.int64)
+    lengths = text_lengths(words)
     reference = np.zeros(len(words), dtype=bool)
     long = np.flatnonzero(lengths >= 12)  # the shortest reference, an RRN, has 12 characters
     if len(long):
@@ -99,7 +99,7 @@ def _distinct_tokens(positions: np.ndarray, tokens: list[pd.Series]) -> pd.DataF
     """(`position`, `token`) of each line's references in the order of the lines (each line's
     in the order found), leading zeros taken off, three characters or more, each once a line."""
     token = strings(pd.concat(tokens, ignore_index=True)).str.lstrip("0")
-    long = (token.str.len() >= 3).to_numpy(dtype=bool)
+    long = text_lengths(token) >= 3
     order = np.argsort(np.asarray(positions, dtype=np.int64)[long], kind="stable")
     positions = np.asarray(positions, dtype=np.int64)[long][order]
     token = token[long].iloc[order].reset_index(drop=True)

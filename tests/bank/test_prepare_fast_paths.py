@@ -1,0 +1,126 @@
+"""The fast roads of the matcher's input preparation give what the plain roads give: splitting at
+a class of characters without the regex engine, a line's references each once in the order
+found, and how many words of two names account for each other worked out for many pairs at
+once."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from xlbo.bank.parties import (
+    Likeness,
+    _NameWords,
+    explained,
+    narration_names,
+    narration_party_keys,
+    party_keys,
+)
+from xlbo.bank.references import reference_frame
+from xlbo.columns import _separator_bytes, split_words, text_lengths
+
+ODD_CHARACTERS = ["é", "ı", "₹", "\u00a0", "\u2028", "ß", "\U0001f600", "\n", "\t", "\x0b", "\\"]
+
+
+def _texts(count: int, seed: int) -> pd.Series:
+    rng = random.Random(seed)
+    letters = list("AZaz09-/:,*. _@#^[]") + ODD_CHARACTERS
+    texts = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 12))) for _ in range(count)]
+    return pd.Series([*texts, None, ""], dtype=object)
+
+
+@pytest.mark.parametrize(
+    "separators", ["[-/:,*]", "[^A-Z0-9]+", " ", "[^A-Za-z0-9]", "[-]", "[a-z]", "[^a-z-]", ":"]
+)
+def test_split_at_a_class_of_characters_agrees_with_the_regex(separators: str) -> None:
+    texts = _texts(3000, 1)
+    assert _separator_bytes(separators) is not None
+    fast = split_words(texts, separators)
+    slow = split_words(texts, f"(?:{separators})")  # through the regex engine
+    assert _separator_bytes(f"(?:{separators})") is None
+    assert fast[0].tolist() == slow[0].tolist()
+    assert fast[1].tolist() == slow[1].tolist()
+    sliced = texts.fillna("").astype(str).iloc[7:]  # an Arrow array that starts part-way
+    assert split_words(sliced, separators)[1].tolist() == (
+        split_words(sliced, f"(?:{separators})")[1].tolist()
+    )
+
+
+@pytest.mark.parametrize("separators", [r"\s", "[\\d]", "[a-]x", ".", "[]", "(a|b)"])
+def test_other_separators_go_to_the_regex_engine(separators: str) -> None:
+    assert _separator_bytes(separators) is None
+
+
+def test_text_lengths_count_characters() -> None:
+    texts = pd.Series(["ab", "", "é₹x", None], dtype=object).fillna("").astype(str)
+    assert text_lengths(texts).tolist() == [2, 0, 3, 0]
+    assert text_lengths(pd.Series([], dtype=str)).tolist() == []
+
+
+def test_a_reference_found_twice_on_a_line_is_listed_once_where_first_found() -> None:
+    frame = reference_frame(
+        pd.Series(
+            [
+                "NEFT-SBINN26100912345678-CHQ 000453",
+                "",
+                "UPI412345678901 RRN 412345678901",
+                "CLG CHQ 000453",
+            ]
+        ),
+        pd.Series(["453", "", "412345678901", "0000"]),
+    )
+    assert frame.to_dict("list") == {
+        "position": [0, 0, 2, 3],
+        "token": ["SBINN26100912345678", "453", "412345678901", "453"],
+    }
+    assert str(frame["token"].dtype) == "str"
+
+
+def test_narration_party_keys_fold_the_narration_names() -> None:
+    narrations = pd.Series(
+        [
+            "NEFT CR-SBIN0001234-SHREE BALAJI TRA-SBINN26100912345678",
+            "IMPS/P2A/629845123456/OMSAILOG",
+            "CLG CHQ DEP 387778",
+            None,
+            "UPI/P2A/536503325009/SRIVASTAVA POOJA/MAHB BANK/Payment from Ph",
+        ]
+    )
+    names = narration_names(narrations)
+    assert names.tolist() == ["SHREE BALAJI TRA", "OMSAILOG", "", "", "SRIVASTAVA POOJA"]
+    assert narration_party_keys(narrations).tolist() == party_keys(names).tolist()
+
+
+def _names(count: int, rng: random.Random) -> list[str]:
+    words = ["a", "j", "h", "n", "ja", "jig", "jign", "jignesh", "pat", "patel", "ketan", "rev"]
+    words += ["revathi", "revathis", "p", "nat", "natarajan", "ab", "abc", "x1", "12", "sri"]
+    odd = ["É", "jé", "a\x01b", "b.c", "A"]  # names party_key never makes
+    names = []
+    for _ in range(count):
+        pool = words if rng.random() < 0.9 else words + odd
+        names.append(" ".join(rng.choice(pool) for _ in range(rng.randint(0, 4))))
+    return names
+
+
+def test_explained_in_bulk_is_explained_pair_by_pair() -> None:
+    rng = random.Random(7)
+    left, right = _names(300, rng), _names(200, rng)
+    places = np.random.default_rng(3)
+    a, b = places.integers(0, len(left), 20000), places.integers(0, len(right), 20000)
+    bulk = _NameWords(left, right).explained(a, b)
+    assert bulk.tolist() == [explained(left[i], right[j]) for i, j in zip(a, b, strict=True)]
+
+
+def test_likeness_asked_again_and_in_pieces_gives_the_same_scores() -> None:
+    rng = random.Random(11)
+    left, right = _names(60, rng), _names(40, rng)
+    places = np.random.default_rng(5)
+    a, b = places.integers(0, len(left), 3000), places.integers(0, len(right), 3000)
+    whole = Likeness(np.array(left, dtype=object), np.array(right, dtype=object)).of(a, b)
+    pieces = Likeness(np.array(left, dtype=object), np.array(right, dtype=object))
+    asked = [pieces.of(a[i : i + 700], b[i : i + 700]) for i in range(0, len(a), 700)]
+    assert np.concatenate(asked).tolist() == whole.tolist()
+    assert pieces.of(a, b).tolist() == whole.tolist()
