@@ -124,3 +124,17 @@ def test_likeness_asked_again_and_in_pieces_gives_the_same_scores() -> None:
     asked = [pieces.of(a[i : i + 700], b[i : i + 700]) for i in range(0, len(a), 700)]
     assert np.concatenate(asked).tolist() == whole.tolist()
     assert pieces.of(a, b).tolist() == whole.tolist()
+
+
+def test_token_sort_ratio_of_names_put_in_order_once() -> None:
+    from xlbo.fuzzy import cpdist, fuzz
+
+    rng = random.Random(13)
+    left, right = [*_names(80, rng), "a  b", " x"], [*_names(50, rng), "", "b a"]
+    places = np.random.default_rng(9)
+    a, b = places.integers(0, len(left), 5000), places.integers(0, len(right), 5000)
+    names_a, names_b = [left[i] for i in a], [right[j] for j in b]
+    likeness = Likeness(np.array(left, dtype=object), np.array(right, dtype=object))
+    fast = likeness._token_sort_ratio(a, b, names_a, names_b)
+    plain = cpdist(names_a, names_b, scorer=fuzz.token_sort_ratio, dtype=np.float64)
+    assert fast.tolist() == plain.tolist()

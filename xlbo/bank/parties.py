@@ -385,6 +385,9 @@ class Likeness:
         self._endings: tuple[list[Ending], list[Ending]] | None = None
         self._cut: tuple[np.ndarray, np.ndarray] | None = None
         self._words: _NameWords | None = None
+        self._sorted: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]] | None = (
+            None
+        )
 
     def of(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Scores of the pairs (left place, right place)."""
@@ -431,6 +434,34 @@ class Likeness:
         share[pair[shared]] = True
         return np.asarray(single | share, dtype=bool)
 
+    def _token_sort_ratio(
+        self, left: np.ndarray, right: np.ndarray, a: list[str], b: list[str]
+    ) -> np.ndarray:
+        """`fuzz.token_sort_ratio` of each pair: for names as `party_key` folds them (one
+        space between words), `fuzz.ratio` of their words put in order once per name, which is
+        what token_sort_ratio scores."""
+        if self._sorted is None:
+            self._sorted = (_words_in_order(self.left), _words_in_order(self.right))
+        (left_sorted, left_plain), (right_sorted, right_plain) = self._sorted
+        plain = left_plain[left] & right_plain[right]
+        scores = np.zeros(len(left), dtype=np.float64)
+        if plain.any():
+            scores[plain] = cpdist(
+                left_sorted[left[plain]].tolist(),
+                right_sorted[right[plain]].tolist(),
+                scorer=fuzz.ratio,
+                dtype=np.float64,
+            )
+        other = np.flatnonzero(~plain)
+        if len(other):
+            scores[other] = cpdist(
+                [a[i] for i in other.tolist()],
+                [b[i] for i in other.tolist()],
+                scorer=fuzz.token_sort_ratio,
+                dtype=np.float64,
+            )
+        return scores
+
     def _score(self, keys: np.ndarray) -> np.ndarray:
         left, right = keys // (len(self.right) + 1), keys % (len(self.right) + 1)
         a = self._left_names[left].tolist()
@@ -452,7 +483,7 @@ class Likeness:
         # `meenakshi textiles`, both 100 alike by their words, `meenakshi` is the nearer; where
         # either has initials, how many words each accounts for of the other
         whole = np.maximum(
-            cpdist(a, b, scorer=fuzz.token_sort_ratio, dtype=np.float64),
+            self._token_sort_ratio(left, right, a, b),
             cpdist(
                 self.left_squashed[left].tolist(),
                 self.right_squashed[right].tolist(),
@@ -569,6 +600,18 @@ class _NameWords:
         accounted = np.zeros(len(pair), dtype=bool)
         accounted[row[found]] = True
         return np.asarray(np.bincount(pair[~accounted], minlength=len(a_count)), dtype=np.int64)
+
+
+def _words_in_order(names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each name with its words put in order (as token_sort_ratio puts them), and which names
+    are written as `party_key` folds them, one space between words (only those are put in
+    order here)."""
+    plain = np.array(
+        [_PLAIN_NAME.fullmatch(n) is not None and " ".join(n.split()) == n for n in names],
+        dtype=bool,
+    )
+    ordered = [" ".join(sorted(n.split())) if p else n for n, p in zip(names, plain, strict=True)]
+    return np.array(ordered, dtype=object), plain
 
 
 def _within(counts: np.ndarray) -> np.ndarray:
@@ -690,11 +733,15 @@ def key_words(
         [kept[["name", "word"]], pd.DataFrame({"name": squash_owner, "word": squash_codes})],
         ignore_index=True,
     ).drop_duplicates()
-    # each line takes its name's key words
-    lines = pd.DataFrame({"position": np.arange(len(names)), "name": names})
-    line_words = lines.merge(kept, on="name")
-    positions = line_words["position"].to_numpy(dtype=np.int64)
-    found = line_words["word"].to_numpy(dtype=np.int64)
+    # each line takes its name's key words, in the order kept (lines in order)
+    kept_names = kept["name"].to_numpy(dtype=np.int64)
+    by_name = np.argsort(kept_names, kind="stable")
+    kept_words = kept["word"].to_numpy(dtype=np.int64)[by_name]
+    begins = np.searchsorted(kept_names[by_name], np.arange(len(distinct_names) + 1))
+    names = np.asarray(names, dtype=np.int64)
+    counts = begins[names + 1] - begins[names]
+    positions = np.repeat(np.arange(len(names), dtype=np.int64), counts)
+    found = kept_words[np.repeat(begins[names], counts) + _within(counts)]
     left_side = positions < split_at
     return (
         positions[left_side],
