@@ -588,7 +588,7 @@ class _NameWords:
         starts = np.flatnonzero(
             ~found & same_first & (ask_length >= 3) & (ask_length < offer_length)
         )
-        found[starts] = np.strings.startswith(self.text[offer[starts]], self.text[ask[starts]])
+        found[starts] = np.char.startswith(self.text[offer[starts]], self.text[ask[starts]])
         started = np.flatnonzero(
             ~found
             & same_first
@@ -596,7 +596,7 @@ class _NameWords:
             & (offer_length >= 3)
             & (offer_length < ask_length)
         )
-        found[started] = np.strings.startswith(self.text[ask[started]], self.text[offer[started]])
+        found[started] = np.char.startswith(self.text[ask[started]], self.text[offer[started]])
         accounted = np.zeros(len(pair), dtype=bool)
         accounted[row[found]] = True
         return np.asarray(np.bincount(pair[~accounted], minlength=len(a_count)), dtype=np.int64)
