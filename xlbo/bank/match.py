@@ -647,6 +647,7 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
     nb, ng = len(run.bank), len(run.ledger)
     bank_named, ledger_named = run.bank_named, run.ledger_named
     while True:
+        _only_each_other(run, lone_pairs)
         pairs, count_b, count_g = _candidates(run)
         assert run.names is not None  # _candidates works them out
         party_g = run.names.ledger
@@ -794,6 +795,80 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
         }
     )
     return pd.concat([tied, differ, torn_why], ignore_index=True)
+
+
+def _only_each_other(run: _Matching, lone_pairs: bool) -> None:
+    """The pairs of open lines that are each other's only same-amount line in the window, taken
+    as the amount-and-date pass would take them, before its candidates are drawn (at 1M lines a
+    side most lines are such pairs, and the candidates of the rest are a third of the work).
+    Each such pair is its lines' one best candidate and no other line's, and no other party's
+    line fits it better: it is taken unless its names differ (`unlike` in `_amount_and_date`).
+    Names count as alike only where they share a key word, as the candidates' joins see them."""
+    if run.names is None:
+        run.names = _Names.of(run.bank, run.ledger)
+    bank_at, ledger_at = np.flatnonzero(run.bank_open), np.flatnonzero(run.ledger_open)
+    bank_amount, ledger_amount = run.amounts[0][bank_at], run.amounts[1][ledger_at]
+    bank_day = run.bank.lines["day"].to_numpy()[bank_at]
+    ledger_day = run.ledger.lines["day"].to_numpy()[ledger_at]
+    forth = band(bank_amount, bank_day, ledger_amount, ledger_day, run.window, coded=True)
+    lone = np.flatnonzero(forth.counts == 1)
+    partner = forth.order[forth.low[lone]]
+    back = band(
+        ledger_amount[partner],
+        ledger_day[partner],
+        bank_amount,
+        bank_day,
+        run.window.mirrored,
+        coded=True,
+    )
+    mutual = back.counts == 1
+    pairs = run.without_rejected(
+        pd.DataFrame({"b": bank_at[lone[mutual]], "l": ledger_at[partner[mutual]]})
+    )
+    if pairs.empty:
+        return
+    b = pairs["b"].to_numpy(dtype=np.int64)
+    g = pairs["l"].to_numpy(dtype=np.int64)
+    # names alike only where the two share a key word (else the joins never paired them)
+    (word_pos_b, word_b), (word_pos_g, word_g) = run.names.bank_words, run.names.ledger_words
+    pair_of_b = np.full(len(run.bank), -1, dtype=np.int64)
+    pair_of_b[b] = np.arange(len(b))
+    pair_of_g = np.full(len(run.ledger), -1, dtype=np.int64)
+    pair_of_g[g] = np.arange(len(g))
+    words = np.int64(max(int(word_b.max(initial=0)), int(word_g.max(initial=0))) + 1)
+    in_b, in_g = pair_of_b[word_pos_b], pair_of_g[word_pos_g]
+    key_b = in_b[in_b >= 0] * words + word_b[in_b >= 0]
+    key_g = in_g[in_g >= 0] * words + word_g[in_g >= 0]
+    shared = np.unique(np.intersect1d(key_b, key_g) // words)
+    alike = np.zeros(len(b), dtype=np.int64)
+    alike[shared] = run.names.alike(b[shared], g[shared])
+    d = run.bank.lines["day"].to_numpy()[b] - run.ledger.lines["day"].to_numpy()[g]
+    first_b, first_g = _first_counts(run)
+    unlike = (
+        run.bank_named[b]
+        & run.ledger_named[g]
+        & (alike < NAMES_DIFFER_BELOW)
+        & (
+            (not lone_pairs)
+            | (first_b[b] > 1)
+            | (first_g[g] > 1)
+            | (np.abs(d) > UNLIKE_DAYS)
+            | run.returned[b]
+        )
+    )
+    take = ~unlike
+    why = (
+        "same amount; "
+        + _signed_days(d[take])
+        + " days; "
+        + pd.Series(_names_why(run, b[take], g[take], alike[take]), dtype=object)
+    )
+    run.take(
+        pd.DataFrame({"b": b[take], "l": g[take]}),
+        "Amount and date",
+        fitness(d[take], alike[take]),
+        why.to_numpy(),
+    )
 
 
 def _other_party_alike(
