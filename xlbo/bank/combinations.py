@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -95,17 +96,17 @@ def find_combinations(
     groups = _groups(
         one, other, seen, rejected, one_open, other_open, one_is_bank, names, own_lines_only
     )
-    if groups.empty:
+    if not len(groups.t):
         return []
     other_signed = np.abs(other.lines["signed"].to_numpy(dtype=np.int64))
     one_signed = np.abs(one.lines["signed"].to_numpy(dtype=np.int64))
     # every group searched at once, as the lines stand now (its nearest lines, a matrix row
     # each); a group that loses a line to an earlier target is searched again when its turn comes
-    o = groups["o"].to_numpy(dtype=np.int64)
-    key = groups["group"].to_numpy(dtype=np.int64)
+    o = groups.o
+    key = groups.group
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
     sizes = np.diff(np.r_[starts, len(key)])
-    group_target = groups["t"].to_numpy(dtype=np.int64)[starts]
+    group_target = groups.t[starts]
     counts, first = _sets_of_groups(
         one_signed[group_target], starts, np.minimum(sizes, COMBINATION_CANDIDATES), o, other_signed
     )
@@ -114,8 +115,8 @@ def find_combinations(
     hopeful_group = (counts > 0) | (sizes > COMBINATION_CANDIDATES)
     hopeful = np.zeros(len(one), dtype=bool)
     hopeful[group_target[hopeful_group]] = True
-    alike = groups["alike"].to_numpy(dtype=np.int64)[starts]
-    tiers = groups["tier"].to_numpy(dtype=np.int64)[starts]
+    alike = groups.alike[starts]
+    tiers = groups.tier[starts]
     # the blocks of groups of one target and tier, in order (a target's tiers come in order)
     block = np.flatnonzero(
         np.r_[True, (group_target[1:] != group_target[:-1]) | (tiers[1:] != tiers[:-1])]
@@ -313,6 +314,20 @@ def _sets_of_groups(
     return counts, first
 
 
+class _Rows(NamedTuple):
+    """The (target t, candidate o) rows of `_groups`: each row's group, how alike its group's party
+    is to the target's, and its tier."""
+
+    t: np.ndarray
+    o: np.ndarray
+    group: np.ndarray
+    alike: np.ndarray
+    tier: np.ndarray
+
+
+_NO_ROWS = _Rows(*(np.zeros(0, dtype=np.int64) for _ in range(5)))
+
+
 def _groups(
     one: Side,
     other: Side,
@@ -323,14 +338,14 @@ def _groups(
     one_is_bank: bool,
     names: pd.DataFrame | None = None,
     own_lines_only: bool = False,
-) -> pd.DataFrame:
+) -> _Rows:
     """Every (target t, candidate o) pair that can take part, with o's group (target and party),
     how alike the party is, sorted by target, group, days apart and position; only groups that
     can reach their target (two lines or more, enough money in all)."""
     targets = np.flatnonzero(one_open & (one.lines["signed"].to_numpy() != 0))
     others = np.flatnonzero(other_open & (other.lines["signed"].to_numpy() != 0))
     if not len(targets) or len(others) < MIN_PARTS:
-        return pd.DataFrame(columns=["t", "o", "group", "alike", "tier"])
+        return _NO_ROWS
     one_party = one.lines["party"].fillna("").astype(str).to_numpy(dtype=object)
     other_party = other.lines["party"].fillna("").astype(str).to_numpy(dtype=object)
     codes, uniques = pd.factorize(np.concatenate([one_party, other_party]))
@@ -341,7 +356,7 @@ def _groups(
     one_in = one.lines["signed"].to_numpy(dtype=np.int64) > 0
     other_in = other.lines["signed"].to_numpy(dtype=np.int64) > 0
 
-    pieces: list[pd.DataFrame] = []
+    pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     # named targets: joined to the parties alike to theirs, then to those parties' lines
     one_named = one_party != ""
     named = targets[one_named[targets]]
@@ -380,19 +395,11 @@ def _groups(
             window,
             NEAREST_LINES,
         )
-        pieces.append(
-            pd.DataFrame(
-                {
-                    "t": t[left],
-                    "o": others[right],
-                    "alike": expanded["alike"].to_numpy(dtype=np.int64)[left],
-                }
-            )
-        )
+        pieces.append((t[left], others[right], expanded["alike"].to_numpy(dtype=np.int64)[left]))
     # a name like no one's with a line in the window (a proprietor paying for his firm: BRAR
     # AMANDEEP for Sunrise Polymers' invoices) says nothing: such a target names no one, where
     # its amount has paise (sums of whole rupees meet by chance: 15,000 + 15,000)
-    joined = np.unique(pieces[0]["t"].to_numpy(dtype=np.int64)) if pieces else named[:0]
+    joined = np.unique(pieces[0][0]) if pieces else named[:0]
     unknown = named[~np.isin(named, joined)]
     unknown = unknown[one.lines["signed"].to_numpy(dtype=np.int64)[unknown] % WHOLE_RUPEE != 0]
     one_named = one_named.copy()
@@ -412,12 +419,11 @@ def _groups(
             window,
             NEAREST_LINES,
         )
-        pieces.append(pd.DataFrame({"t": nameless[left], "o": parts[right], "alike": 0}))
-    pairs = pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame()
-    if pairs.empty:
-        return pd.DataFrame(columns=["t", "o", "group", "alike", "tier"])
-    t = pairs["t"].to_numpy(dtype=np.int64)
-    o = pairs["o"].to_numpy(dtype=np.int64)
+        pieces.append((nameless[left], parts[right], np.zeros(len(left), dtype=np.int64)))
+    if not pieces or not sum(len(piece[0]) for piece in pieces):
+        return _NO_ROWS
+    t = np.concatenate([piece[0] for piece in pieces]).astype(np.int64)
+    o = np.concatenate([piece[1] for piece in pieces]).astype(np.int64)
     target_value = np.abs(one.lines["signed"].to_numpy(dtype=np.int64))[t]
     value = np.abs(other.lines["signed"].to_numpy(dtype=np.int64))[o]
     keep = value < target_value
@@ -426,9 +432,9 @@ def _groups(
         refused = np.array([a * width + b for a, b in rejected], dtype=np.int64)
         keep &= ~np.isin(t * width + o, refused)
     t, o = t[keep], o[keep]
-    alike_of = pairs["alike"].to_numpy(dtype=np.int64)[keep]
+    alike_of = np.concatenate([piece[2] for piece in pieces]).astype(np.int64)[keep]
     if not len(t):
-        return pd.DataFrame(columns=["t", "o", "group", "alike", "tier"])
+        return _NO_ROWS
     party = other_code[o]
     # a party with more lines in the window than are searched: its lines of each day, as groups
     # of their own, searched where its nearest make no set (a receipt's invoices are booked
@@ -484,12 +490,4 @@ def _groups(
     least = np.minimum.reduceat(alike_of, first) if len(first) else np.zeros(0, np.int64)
     target_value = np.abs(one.lines["signed"].to_numpy(dtype=np.int64))[t[first]]
     reach = ((size >= MIN_PARTS) & (money >= target_value))[group]
-    return pd.DataFrame(
-        {
-            "t": t[reach],
-            "o": o[reach],
-            "group": group[reach],
-            "alike": least[group][reach],
-            "tier": tier[reach],
-        }
-    )
+    return _Rows(t[reach], o[reach], group[reach], least[group][reach], tier[reach])
