@@ -35,9 +35,10 @@ def known_payers(
 ) -> pd.DataFrame:
     """(bank, ledger, evidence): the bank names learnt as payers of a ledger party, from taken
     pairs given as their bank name, ledger name, the weight of the evidence that took them and
-    how alike their names are. Pairs with a blank name on either side teach nothing; pairs whose
-    names are already alike (PAYER_ALIKE_BELOW or more) count towards the bank name's evidence
-    but need no learning."""
+    how alike their names are (names may be given as their numbers: anything equal for equal
+    names). Pairs with a blank name on either side teach nothing; pairs whose names are already
+    alike (PAYER_ALIKE_BELOW or more) count towards the bank name's evidence but need no
+    learning."""
     frame = pd.DataFrame(
         {"bank": bank, "ledger": ledger, "evidence": evidence, "alike": alike}
     ).astype({"evidence": np.int64, "alike": np.int64})
