@@ -652,8 +652,8 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
     was left out fits no better); a line that runs short has its shortlist drawn again."""
     nb, ng = len(run.bank), len(run.ledger)
     bank_named, ledger_named = run.bank_named, run.ledger_named
+    _only_each_other(run, lone_pairs)
     while True:
-        _only_each_other(run, lone_pairs)
         pairs, count_b, count_g = _candidates(run)
         assert run.names is not None  # _candidates works them out
         party_g = run.names.ledger
