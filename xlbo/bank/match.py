@@ -843,9 +843,12 @@ def _only_each_other(run: _Matching, lone_pairs: bool) -> None:
     pair_of_g[g] = np.arange(len(g))
     words = np.int64(max(int(word_b.max(initial=0)), int(word_g.max(initial=0))) + 1)
     in_b, in_g = pair_of_b[word_pos_b], pair_of_g[word_pos_g]
-    key_b = in_b[in_b >= 0] * words + word_b[in_b >= 0]
+    pair_b = in_b[in_b >= 0]
+    key_b = pair_b * words + word_b[in_b >= 0]
     key_g = in_g[in_g >= 0] * words + word_g[in_g >= 0]
-    shared = np.unique(np.intersect1d(key_b, key_g) // words)
+    named = np.zeros(len(b), dtype=bool)
+    named[pair_b[pd.Series(key_b).isin(key_g).to_numpy(dtype=bool)]] = True  # by hashing
+    shared = np.flatnonzero(named)
     alike = np.zeros(len(b), dtype=np.int64)
     alike[shared] = run.names.alike(b[shared], g[shared])
     d = run.bank.lines["day"].to_numpy()[b] - run.ledger.lines["day"].to_numpy()[g]
