@@ -544,6 +544,9 @@ def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     back = band(ledger_amount, ledger_day, bank_amount, bank_day, run.window.mirrored, coded=True)
     near_b, near_g = forth.pairs(NEAREST)
     back_g, back_b = back.pairs(NEAREST)
+    # a bank line with NEAREST candidates or fewer has them all among its own pairs already
+    again = forth.counts[back_b] <= NEAREST
+    back_g, back_b = back_g[~again], back_b[~again]
     if run.names is None:
         run.names = _Names.of(run.bank, run.ledger)
     (word_pos_b, word_b), (word_pos_g, word_g) = run.names.bank_words, run.names.ledger_words
