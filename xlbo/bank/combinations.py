@@ -44,6 +44,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from xlbo.arrays import isin, order_by
 from xlbo.bank.parties import alike_names
 from xlbo.bank.scoring import (
     COMBINATION_ALIKE,
@@ -56,7 +57,6 @@ from xlbo.bank.scoring import (
 )
 from xlbo.bank.side import Side
 from xlbo.bank.window import Window, band_join
-from xlbo.sorting import order_by
 
 
 @dataclass(frozen=True)
@@ -400,7 +400,7 @@ def _groups(
     # AMANDEEP for Sunrise Polymers' invoices) says nothing: such a target names no one, where
     # its amount has paise (sums of whole rupees meet by chance: 15,000 + 15,000)
     joined = np.unique(pieces[0][0]) if pieces else named[:0]
-    unknown = named[~np.isin(named, joined)]
+    unknown = named[~isin(named, joined)]
     unknown = unknown[one.lines["signed"].to_numpy(dtype=np.int64)[unknown] % WHOLE_RUPEE != 0]
     one_named = one_named.copy()
     one_named[unknown] = False
@@ -430,7 +430,7 @@ def _groups(
     if rejected:
         width = len(other) + 1
         refused = np.array([a * width + b for a, b in rejected], dtype=np.int64)
-        keep &= ~np.isin(t * width + o, refused)
+        keep &= ~isin(t * width + o, refused)
     t, o = t[keep], o[keep]
     alike_of = np.concatenate([piece[2] for piece in pieces]).astype(np.int64)[keep]
     if not len(t):
@@ -454,7 +454,7 @@ def _groups(
     day_low = int(other_day.min()) if len(other_day) else 0
     target_day = target_party * DAY_SPAN + (other_day[o] - day_low)
     crowded = np.flatnonzero(
-        np.isin(target_day, target_day[rank >= COMBINATION_CANDIDATES]) & (not own_lines_only)
+        isin(target_day, target_day[rank >= COMBINATION_CANDIDATES]) & (not own_lines_only)
     )
     day_party = party[crowded] * DAY_SPAN + (other_day[o[crowded]] - day_low)
     # a named target's second chance: every line alike to it as one group (the bank's NAIR

@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from xlbo.arrays import isin, order_by
 from xlbo.bank.combinations import Combination, find_combinations
 from xlbo.bank.near_misses import near_misses
 from xlbo.bank.parties import (
@@ -82,7 +83,6 @@ from xlbo.bank.scoring import (
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
 from xlbo.bank.window import DEFAULT_WINDOW, Window, amount_codes, band, band_join
 from xlbo.money import format_inr, from_paise
-from xlbo.sorting import order_by
 
 __all__ = [
     "DEFAULT_WINDOW",
@@ -219,7 +219,7 @@ class _Matching:
         width = len(self.ledger) + 1
         refused = np.array([b * width + g for b, g in self.rejected], dtype=np.int64)
         keys = pairs["b"].to_numpy(dtype=np.int64) * width + pairs["l"].to_numpy(dtype=np.int64)
-        return pairs[~np.isin(keys, refused)]
+        return pairs[~isin(keys, refused)]
 
     def open_pairs(self, pairs: pd.DataFrame) -> pd.DataFrame:
         b = pairs["b"].to_numpy(dtype=np.int64)
@@ -318,7 +318,7 @@ def match_lines(
         again = np.r_[False, pair[1:] == pair[:-1]]
         tokens = shared[~again].reset_index(drop=True)
         if again.any():
-            several = shared[np.isin(pair, pair[again])]
+            several = shared[isin(pair, pair[again])]
             joined = several.groupby(["b", "l"], sort=False)["token"].agg(", ".join)
             at = tokens.set_index(["b", "l"]).index.get_indexer(joined.index)
             tokens.loc[at, "token"] = joined.to_numpy()
@@ -471,7 +471,7 @@ class _Names:
         """Whether bank line `b`'s name is a known payer of ledger line `g`'s party."""
         if not len(self.payer_keys):
             return np.zeros(len(b), dtype=bool)
-        return np.isin(self._key(self.bank[b], self.ledger[g]), self.payer_keys)
+        return isin(self._key(self.bank[b], self.ledger[g]), self.payer_keys)
 
     def raw(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
         """How alike the names of bank lines `b` and ledger lines `g` are as written."""
@@ -512,8 +512,8 @@ def _learn_payers(run: _Matching) -> pd.DataFrame:
     # the names as their numbers (grouped far faster than as text); blank names teach nothing
     useful = (
         (evidence > 0)
-        & ~np.isin(bank_name, np.flatnonzero(left == ""))
-        & ~np.isin(ledger_name, np.flatnonzero(right == ""))
+        & ~isin(bank_name, np.flatnonzero(left == ""))
+        & ~isin(ledger_name, np.flatnonzero(right == ""))
     )
     learnt = known_payers(
         bank_name[useful], ledger_name[useful], evidence[useful], names.raw(b[useful], g[useful])

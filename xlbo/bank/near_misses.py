@@ -13,12 +13,12 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from xlbo.arrays import order_by
 from xlbo.bank.parties import likenesses
 from xlbo.bank.scoring import NAMES_DIFFER_BELOW, TDS_RATES, TIED_SHOWN, TYPICAL_CHARGES
 from xlbo.bank.side import Side
 from xlbo.bank.window import Window, band_join
 from xlbo.money import format_inr, from_paise
-from xlbo.sorting import order_by
 
 
 def _transposed(a: int, b: int) -> bool:

@@ -1,17 +1,23 @@
-"""Sorting rows by several integer keys at once.
+"""Whole-column operations on numpy arrays that numpy itself does slowly at a million rows.
 
 `order_by(primary, secondary, …)` is `np.lexsort((…, secondary, primary))` — a stable order by the
 first key, then the next — made of stable sorts of single int64s: the keys, offset to start at
 zero, are packed into as few 63-bit integers as their ranges allow, and sorted least significant
 first (a radix sort each: at 3M rows and three keys about twenty times faster than `np.lexsort`).
 
+`isin(values, within)` is `np.isin` by hashing (pandas) instead of sorting both arrays: at 3.5M
+values against 0.8M about ten times faster.
+
 >>> order_by(np.array([2, 1, 2, 1]), np.array([0, 5, -1, 5])).tolist()
 [1, 3, 2, 0]
+>>> isin(np.array([3, 1, 4, 1, 5]), np.array([1, 5])).tolist()
+[False, True, False, True, True]
 """
 
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 PACKED_BITS = 63
 
@@ -50,3 +56,11 @@ def order_by(*keys: np.ndarray) -> np.ndarray:
             order = order[np.argsort(packed[order], kind="stable")]
     assert order is not None
     return order
+
+
+def isin(values: np.ndarray, within: np.ndarray) -> np.ndarray:
+    """Which of `values` are among `within` (`np.isin`, by hashing)."""
+    if not len(values) or not len(within):
+        return np.zeros(len(values), dtype=bool)
+    found: np.ndarray = pd.Series(values).isin(within).to_numpy(dtype=bool)
+    return found

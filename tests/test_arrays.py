@@ -1,4 +1,4 @@
-"""`xlbo.sorting.order_by` is `np.lexsort` with its keys in reading order, whether the keys are packed
+"""`xlbo.arrays.order_by` is `np.lexsort` with its keys in reading order, whether the keys are packed
 into one integer or not."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from xlbo.sorting import order_by
+from xlbo.arrays import isin, order_by
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -29,3 +29,12 @@ def test_ties_keep_the_rows_order() -> None:
 def test_no_key_is_an_error() -> None:
     with pytest.raises(ValueError, match="at least one key"):
         order_by()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_isin_is_numpy_isin(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for _ in range(100):
+        values = rng.integers(-50, 50, int(rng.integers(0, 30)))
+        within = rng.integers(-50, 50, int(rng.integers(0, 30)))
+        assert isin(values, within).tolist() == np.isin(values, within).tolist()
