@@ -63,7 +63,10 @@ def _numbers(values: pd.Series) -> np.ndarray:
     if numeric.any():
         numbers[numeric] = values[numeric].to_numpy(dtype="float64")
     if texts.any():
-        text = strings(values[texts].astype(object)).str.strip()
+        cells = values[texts]  # pandas' string type is not copied through Python objects
+        if not isinstance(cells.dtype, pd.StringDtype):
+            cells = cells.astype(object)
+        text = strings(cells).str.strip()
         plain = matches(text, _PLAIN_AMOUNT)
         odd = np.flatnonzero(~plain)
         if len(odd):  # Axis Bank's overdrawn balances: -,93,39,895.11

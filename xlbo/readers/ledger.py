@@ -414,7 +414,8 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     text_columns = sorted([roles["Particulars"], *beside], key=names.index)
     combined = _joined([text_column(frame[c]) for c in text_columns])
     written_side = extract(combined, _SIDE_WORD)
-    side_word = np.char.lower(np.char.rstrip(written_side.to_numpy(dtype=str), " ."))
+    side_codes, side_words = pd.factorize(written_side.to_numpy(dtype=object))  # a few words
+    side_word = np.char.lower(np.char.rstrip(np.asarray(side_words, dtype=str), " ."))[side_codes]
     bare = combined.copy()
     for prefix in written_side[written_side != ""].unique().tolist():  # To , By , Dr. ...
         written = (written_side == prefix).to_numpy(dtype=bool)
