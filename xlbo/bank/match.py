@@ -654,7 +654,6 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
     which is exact while a line keeps at least two of its own shortlisted candidates (whatever
     was left out fits no better); a line that runs short has its shortlist drawn again."""
     nb, ng = len(run.bank), len(run.ledger)
-    bank_named, ledger_named = run.bank_named, run.ledger_named
     _only_each_other(run, lone_pairs)
     while True:
         pairs, count_b, count_g = _candidates(run)
@@ -665,21 +664,7 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
         d = pairs["d"].to_numpy(dtype=np.int64)
         alike = pairs["alike"].to_numpy(dtype=np.int64)
         fit = fitness(d, alike)
-        # two known names that share nothing, where either line has another candidate or they
-        # are more than UNLIKE_DAYS apart
-        first_b, first_g = _first_counts(run)
-        unlike = (
-            bank_named[b]
-            & ledger_named[g]
-            & (alike < NAMES_DIFFER_BELOW)
-            & (
-                (not lone_pairs)
-                | (first_b[b] > 1)
-                | (first_g[g] > 1)
-                | (np.abs(d) > UNLIKE_DAYS)
-                | run.returned[b]
-            )
-        )
+        unlike = _names_differ(run, b, g, d, alike, lone_pairs)
         live = np.arange(len(b))
         if not len(live):
             return pd.DataFrame(columns=["b", "l", "kind", "why"])
@@ -806,6 +791,28 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
     return pd.concat([tied, differ, torn_why], ignore_index=True)
 
 
+def _names_differ(
+    run: _Matching, b: np.ndarray, g: np.ndarray, d: np.ndarray, alike: np.ndarray, lone_pairs: bool
+) -> np.ndarray:
+    """Pairs never matched on amount and date: two known names that share nothing (less than
+    NAMES_DIFFER_BELOW alike), where either line had another candidate to begin with, they are
+    more than UNLIKE_DAYS apart or the bank line is a return — or always, without `lone_pairs`."""
+    first_b, first_g = _first_counts(run)
+    differ: np.ndarray = (
+        run.bank_named[b]
+        & run.ledger_named[g]
+        & (alike < NAMES_DIFFER_BELOW)
+        & (
+            (not lone_pairs)
+            | (first_b[b] > 1)
+            | (first_g[g] > 1)
+            | (np.abs(d) > UNLIKE_DAYS)
+            | run.returned[b]
+        )
+    )
+    return differ
+
+
 def _only_each_other(run: _Matching, lone_pairs: bool) -> None:
     """The pairs of open lines that are each other's only same-amount line in the window, taken
     as the amount-and-date pass would take them, before its candidates are drawn (at 1M lines a
@@ -855,20 +862,7 @@ def _only_each_other(run: _Matching, lone_pairs: bool) -> None:
     alike = np.zeros(len(b), dtype=np.int64)
     alike[shared] = run.names.alike(b[shared], g[shared])
     d = run.bank.lines["day"].to_numpy()[b] - run.ledger.lines["day"].to_numpy()[g]
-    first_b, first_g = _first_counts(run)
-    unlike = (
-        run.bank_named[b]
-        & run.ledger_named[g]
-        & (alike < NAMES_DIFFER_BELOW)
-        & (
-            (not lone_pairs)
-            | (first_b[b] > 1)
-            | (first_g[g] > 1)
-            | (np.abs(d) > UNLIKE_DAYS)
-            | run.returned[b]
-        )
-    )
-    take = ~unlike
+    take = ~_names_differ(run, b, g, d, alike, lone_pairs)
     why = (
         "same amount; "
         + _signed_days(d[take])
