@@ -1041,9 +1041,15 @@ def _identical_lines(run: _Matching) -> None:
     # the particulars, not the narration: `Being payment made against bill no. 1234` tells the
     # books' lines apart but not which bank line is whose (a reference in it would have paired
     # them in the first pass)
-    texts = ledger["text"].fillna("").astype(str)
+    text, _ = pd.factorize(ledger["text"].fillna("").astype(str))
+    day = ledger["day"].to_numpy(dtype=np.int64)
+    day = day - int(day.min(initial=0))
+    amount = run.amounts[1]
+    # one number for each day, amount and particulars (numbered in the order first seen)
     twins_all, _ = pd.factorize(
-        ledger["day"].astype(str) + "|" + ledger["signed"].astype(str) + "|" + texts
+        (text.astype(np.int64) * (int(amount.max(initial=0)) + 1) + amount)
+        * (int(day.max(initial=0)) + 1)
+        + day
     )
     twins = np.where(run.ledger_open, twins_all, -1)
     size = np.bincount(twins[twins >= 0], minlength=int(twins_all.max(initial=-1)) + 1)
