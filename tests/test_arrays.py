@@ -38,3 +38,10 @@ def test_isin_is_numpy_isin(seed: int) -> None:
         values = rng.integers(-50, 50, int(rng.integers(0, 30)))
         within = rng.integers(-50, 50, int(rng.integers(0, 30)))
         assert isin(values, within).tolist() == np.isin(values, within).tolist()
+
+
+def test_keys_other_than_signed_integers_sort_as_numpy_sorts_them() -> None:
+    big = np.array([2**63 + 5, 2**63 + 1, 3], dtype=np.uint64)
+    assert order_by(big).tolist() == [2, 1, 0]
+    assert order_by(np.array([0.5, 0.2, 0.1])).tolist() == [2, 1, 0]
+    assert order_by(np.array([1, 2, 1]), np.array([1.0, np.nan, 0.0])).tolist() == [2, 0, 1]

@@ -23,12 +23,15 @@ PACKED_BITS = 63
 
 
 def order_by(*keys: np.ndarray) -> np.ndarray:
-    """The stable order of rows by `keys` (integer arrays of one length), the first deciding."""
+    """The stable order of rows by `keys` (arrays of one length), the first deciding; keys
+    other than signed integers are left to `np.lexsort`."""
     if not keys:
         raise ValueError("order_by needs at least one key")
     size = len(keys[0])
     if size == 0:
         return np.zeros(0, dtype=np.int64)
+    if not all(np.issubdtype(key.dtype, np.signedinteger) for key in keys):
+        return np.lexsort(tuple(reversed(keys)))  # floats, unsigned: as numpy sorts them
     lows = [int(key.min()) for key in keys]
     widths = [int(key.max()) - low for key, low in zip(keys, lows, strict=True)]
     # the keys in packs that fit in PACKED_BITS, the least significant pack first

@@ -113,3 +113,16 @@ def test_pairs_of_only_each_other_taken_first_change_no_match(
     assert fast[0] == plain[0]
     assert fast[1] == plain[1]
     assert len(fast[0]) > 2_000  # the month was matched, not empty on both roads
+
+
+def test_a_day_far_outside_any_calendar_meets_no_real_day() -> None:
+    # a missing date's day number (the smallest int64) beside real days: no crash, no pair
+    far = np.iinfo(np.int64).min
+    left, right = band_join(
+        np.array([500, 700]),
+        np.array([far, 20_000]),
+        np.array([500, 700]),
+        np.array([20_000, 20_001]),
+        Window(),
+    )
+    assert list(zip(left.tolist(), right.tolist(), strict=True)) == [(1, 1)]

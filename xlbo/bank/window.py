@@ -38,6 +38,8 @@ class Window:
 
 
 DEFAULT_WINDOW = Window()
+DAY_LIMIT = 1 << 31
+"""Days from 1 January 1970 beyond which no statement's dates lie (5.8 million years)."""
 
 
 @dataclass(frozen=True)
@@ -84,10 +86,14 @@ def band(
         bank_code, ledger_code = bank_amount.astype(np.int64), ledger_amount.astype(np.int64)
     else:
         bank_code, ledger_code = amount_codes(bank_amount, ledger_amount)
-    days = np.concatenate([bank_day, ledger_day]).astype(np.int64)
-    first_day = int(days.min(initial=0))
+    # a day millions of years off (a missing date's number) is as far from every real day
+    # when brought within DAY_LIMIT, and keeps the keys within 63 bits
+    bank_day = np.clip(bank_day.astype(np.int64), -DAY_LIMIT, DAY_LIMIT)
+    ledger_day = np.clip(ledger_day.astype(np.int64), -DAY_LIMIT, DAY_LIMIT)
+    days = np.concatenate([bank_day, ledger_day])
+    first_day, last_day = (int(days.min()), int(days.max())) if len(days) else (0, 0)
     pad = MAX_WINDOW_DAYS + 1  # a line's window never reaches into the next code's days
-    span = int(days.max(initial=0)) - first_day + 2 * pad + 1
+    span = last_day - first_day + 2 * pad + 1
     if max(int(bank_code.max(initial=0)), int(ledger_code.max(initial=0))) >= (1 << 62) // span:
         bank_code, ledger_code = amount_codes(bank_code, ledger_code)
     bank_key = bank_code * span + (bank_day - first_day + pad)
