@@ -620,7 +620,7 @@ def frame_table(
     if blank.to_numpy().any():
         frame = _masked(frame, blank.iloc[:, keep].to_numpy())
     frame.index = pd.Index(np.arange(first_row, first_row + len(body)), name="Row")
-    frame = frame[filled]
+    frame = frame if filled.all() else frame[filled]  # a copy of every line is no use
     return Table(
         source=source,
         sheet=sheet,
