@@ -56,6 +56,21 @@ def second_run(books: Path, tmp_path: Path, xlsx: Callable[..., Path]) -> None:
     assert code in (0, 1)
 
 
+RENT_CUT_TO_3000 = [
+    {
+        "change": "changed",
+        "sheet": "Journal",
+        "key": "Journal!A5",
+        "cells": [["Journal!E5", "30000.5", "3000.5"]],
+        "old": {"Date": "2026-10-07", "Voucher No": "P/55", "Voucher Type": "Payment",
+                "Account": "Rent", "Debit": "30000.50"},
+        "new": {"Date": "2026-10-07", "Voucher No": "P/55", "Voucher Type": "Payment",
+                "Account": "Rent", "Debit": "3000.50"},
+    }
+]  # fmt: skip
+"""The outside edit the tests make: Journal E5, rent of 30,000.50 cut to 3,000.50."""
+
+
 def test_two_jobs_are_chained_and_the_log_verifies(
     books: Path, tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -233,19 +248,7 @@ def test_an_edit_found_by_the_next_run_stays_in_the_log(
     workbook["Journal"]["E5"] = 3000.5
     workbook.save(books)
     second_run(books, tmp_path, xlsx)  # the next run takes the books as they are now
-    outside = entries(books)[1]["outside"]
-    assert outside == [
-        {
-            "change": "changed",
-            "sheet": "Journal",
-            "key": "Journal!A5",
-            "cells": [["Journal!E5", "30000.5", "3000.5"]],
-            "old": {"Date": "2026-10-07", "Voucher No": "P/55", "Voucher Type": "Payment",
-                    "Account": "Rent", "Debit": "30000.50"},
-            "new": {"Date": "2026-10-07", "Voucher No": "P/55", "Voucher Type": "Payment",
-                    "Account": "Rent", "Debit": "3000.50"},
-        }
-    ]  # fmt: skip
+    assert entries(books)[1]["outside"] == RENT_CUT_TO_3000
     capsys.readouterr()
     assert main(["audit", "verify", str(books)]) == 0  # the log holds the change
 
@@ -353,18 +356,7 @@ def test_an_edit_made_before_a_run_that_writes_the_books_is_logged_with_its_cell
     assert main(["import-tally", str(day_book), "--out", str(books)]) == 0
     second = entries(books)[1]
     assert second["job"] == "import-tally" and second["stamped"] is True
-    assert second["outside"] == [
-        {
-            "change": "changed",
-            "sheet": "Journal",
-            "key": "Journal!A5",
-            "cells": [["Journal!E5", "30000.5", "3000.5"]],
-            "old": {"Date": "2026-10-07", "Voucher No": "P/55", "Voucher Type": "Payment",
-                    "Account": "Rent", "Debit": "30000.50"},
-            "new": {"Date": "2026-10-07", "Voucher No": "P/55", "Voucher Type": "Payment",
-                    "Account": "Rent", "Debit": "3000.50"},
-        }
-    ]  # fmt: skip
+    assert second["outside"] == RENT_CUT_TO_3000
     capsys.readouterr()
     assert main(["audit", "verify", str(books)]) == 0  # the books are the job's; the log holds
     said = capsys.readouterr().out

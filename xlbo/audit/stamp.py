@@ -140,6 +140,12 @@ def write_head(books: Path, head: Head) -> None:
     mark_written(books)  # still as xlbo wrote it: a later run may replace it without a copy
 
 
+def _without_element(xml: str, tag: str, attribute: str, value: str) -> bytes:
+    """`xml` without its first empty `<tag …/>` whose `attribute` is `value`, as UTF-8."""
+    element = rf'<{tag}\b[^>]*\b{attribute}="{re.escape(value)}"[^>]*/>'
+    return re.sub(element, "", xml, count=1).encode()
+
+
 def unstamped_sha256(books: Path) -> str | None:
     """The SHA-256 of the package as it is without its head: every part's name and content
     (uncompressed), in the package's order, but the `xlbo audit` sheet's part, and its `<sheet>`,
@@ -164,20 +170,14 @@ def unstamped_sha256(books: Path) -> str | None:
                 rid = re.search(r'\b\w+:id="([^"]+)"', found.group(0))
                 plain["xl/workbook.xml"] = workbook.replace(found.group(0), "", 1).encode()
                 if rid is not None:
-                    plain["xl/_rels/workbook.xml.rels"] = re.sub(
-                        rf'<Relationship\b[^>]*\bId="{re.escape(rid.group(1))}"[^>]*/>',
-                        "",
-                        relations,
-                        count=1,
-                    ).encode()
+                    plain["xl/_rels/workbook.xml.rels"] = _without_element(
+                        relations, "Relationship", "Id", rid.group(1)
+                    )
                 if "[Content_Types].xml" in names:
                     types = archive.read("[Content_Types].xml").decode("utf-8")
-                    plain["[Content_Types].xml"] = re.sub(
-                        rf'<Override\b[^>]*\bPartName="/{re.escape(part)}"[^>]*/>',
-                        "",
-                        types,
-                        count=1,
-                    ).encode()
+                    plain["[Content_Types].xml"] = _without_element(
+                        types, "Override", "PartName", f"/{part}"
+                    )
             whole = hashlib.sha256()
             for item in items:
                 if item.filename == part:

@@ -50,7 +50,7 @@ from xlbo.money import format_inr, from_paise
 from xlbo.readers.earlier_payments import earlier_confirmed, hold_ticked
 from xlbo.readers.payables_books import Gathered as Gathered
 from xlbo.readers.payables_books import gather as gather  # the stock and calendar jobs' too
-from xlbo.readers.payment_run import RUN_SHEET, read_ticks, run_settings
+from xlbo.readers.payment_run import RUN_SHEET, read_ticks, run_issue, run_settings
 from xlbo.sheets.awaiting import with_awaiting
 from xlbo.sheets.issues import issues_sheet
 from xlbo.sheets.journal import journal_sheet
@@ -312,30 +312,26 @@ def _confirm_job(run: Source, settings: PayablesSettings) -> JobResult:
         bill = open_bills.get(key)
         if bill is None:
             issues.append(
-                Issue(
-                    severity=Severity.ERROR,
-                    sheet=RUN_SHEET,
-                    cell=cell,
+                run_issue(
+                    name,
+                    cell,
                     value=f"{key[0].upper()} {key[1].upper()}",
                     problem="The ticked bill is no longer open in the books (paid since, or its "
                     "row changed); it was not paid",
                     hint="Make the run again to see what is open now.",
-                    file=name,
                 )
             )
             continue
         if bill.tds.problem:
             issues.append(
-                Issue(
-                    severity=Severity.ERROR,
-                    sheet=RUN_SHEET,
-                    cell=cell,
+                run_issue(
+                    name,
+                    cell,
                     value=bill.tds.section,
                     problem=f"{bill.tds.problem}; bill {bill.bill.bill_no} was not paid (its TDS "
                     "is not known)",
                     hint="Write the TDS section on the bill or the vendor, make the run again "
                     "and tick it there.",
-                    file=name,
                 )
             )
             continue

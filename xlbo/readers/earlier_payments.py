@@ -26,8 +26,8 @@ from xlbo.book import FileBook, Reader
 from xlbo.cells import clean_text
 from xlbo.dates import parse_date
 from xlbo.errors import UserError
-from xlbo.issues import Issue, Severity
-from xlbo.readers.payment_run import RUN_SHEET
+from xlbo.issues import Issue
+from xlbo.readers.payment_run import run_issue
 from xlbo.vendors.confirmed import ConfirmedPayment, not_paid_again
 from xlbo.vendors.run import OpenBill
 
@@ -167,14 +167,12 @@ def hold_ticked(
             continue
         held.add(key)
         issues.append(
-            Issue(
-                severity=Severity.ERROR,
-                sheet=RUN_SHEET,
-                cell=cell,
+            run_issue(
+                file,
+                cell,
                 value=f"{bill.vendor.vendor_code} {bill.bill.bill_no}",
                 problem=problem,
                 hint=hint,
-                file=file,
             )
         )
     return held, issues

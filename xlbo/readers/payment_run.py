@@ -47,6 +47,19 @@ def _ticked(value: Any) -> bool | None:
     return marks(value, "pay")
 
 
+def run_issue(file: str, cell: str, *, value: str, problem: str, hint: str) -> Issue:
+    """An error at a cell of the Payment Run sheet of `file`: that bill (or tick) is not paid."""
+    return Issue(
+        severity=Severity.ERROR,
+        sheet=RUN_SHEET,
+        cell=cell,
+        value=value,
+        problem=problem,
+        hint=hint,
+        file=file,
+    )
+
+
 def read_ticks(run: Path | Reader) -> tuple[list[tuple[tuple[str, str], str]], list[Issue]]:
     """The bills ticked in a run's Pay column ((vendor code, bill no) folded, with the cell),
     and an Issue for each Pay cell that holds something else. `run` is the run's file, or the
@@ -73,26 +86,22 @@ def read_ticks(run: Path | Reader) -> tuple[list[tuple[tuple[str, str], str]], l
         cell = table.cell(int(row), PAY)
         if mark is None:
             issues.append(
-                Issue(
-                    severity=Severity.ERROR,
-                    sheet=RUN_SHEET,
-                    cell=cell,
+                run_issue(
+                    name,
+                    cell,
                     value=display_value(values.get(PAY)),
                     problem="The Pay cell holds neither a tick nor a blank; the bill was not paid",
                     hint="Write Yes, Y, x or ✓ to pay the bill; leave it blank (or No) not to.",
-                    file=name,
                 )
             )
         elif mark and not (code and number):
             issues.append(
-                Issue(
-                    severity=Severity.ERROR,
-                    sheet=RUN_SHEET,
-                    cell=cell,
+                run_issue(
+                    name,
+                    cell,
                     value=display_value(values.get(PAY)),
                     problem="A tick on a row without a Vendor Code and Bill No pays nothing",
                     hint="Tick the bills' own rows (the total row is not a bill).",
-                    file=name,
                 )
             )
         elif mark:
@@ -110,15 +119,13 @@ def read_ticks(run: Path | Reader) -> tuple[list[tuple[tuple[str, str], str]], l
             )
             if stray is not None:
                 issues.append(
-                    Issue(
-                        severity=Severity.ERROR,
-                        sheet=RUN_SHEET,
-                        cell=table.cell(int(row), str(stray)),
+                    run_issue(
+                        name,
+                        table.cell(int(row), str(stray)),
                         value=display_value(values.get(stray)),
                         problem=f"A tick in the {stray} column, not in {PAY}: bill {number} "
                         "was not paid",
                         hint=f"Move the tick to the {PAY} column (the first) and confirm again.",
-                        file=name,
                     )
                 )
     return ticks, issues
