@@ -65,14 +65,30 @@ _WORD = re.compile(r"[^\s,;:()\[\]]+")
 def posted_since(confirmed: ConfirmedPayment, bill: OpenBill, payments: Sequence[Payment]) -> bool:
     """Whether the Journal (`payments`: its debits to Trade Payables) holds a payment to the
     bill's vendor, dated on or after the confirmation, whose narration names the bill."""
+    return _posted(confirmed, bill, _by_party(payments))
+
+
+_Posted = dict[str, list[tuple[date, frozenset[str]]]]
+"""The Journal's payments by party (folded): each one's day and the words of its narration."""
+
+
+def _by_party(payments: Sequence[Payment]) -> _Posted:
+    """The payments as `_posted` looks them up, each narration read once."""
+    index: _Posted = {}
+    for payment in payments:
+        words = frozenset(w.rstrip(".") for w in _WORD.findall(payment.narration.casefold()))
+        index.setdefault(payment.party.strip().casefold(), []).append((payment.day, words))
+    return index
+
+
+def _posted(confirmed: ConfirmedPayment, bill: OpenBill, index: _Posted) -> bool:
+    """`posted_since`, with the payments read once (`_by_party`)."""
     vendor = bill.vendor
-    names = {vendor.name.strip().casefold(), vendor.vendor_code.strip().casefold()}
     number = bill.bill.bill_no.strip().casefold()
     return any(
-        payment.party.strip().casefold() in names
-        and (confirmed.day is None or payment.day >= confirmed.day)
-        and number in {w.rstrip(".") for w in _WORD.findall(payment.narration.casefold())}
-        for payment in payments
+        (confirmed.day is None or day >= confirmed.day) and number in words
+        for party in {vendor.name.strip().casefold(), vendor.vendor_code.strip().casefold()}
+        for day, words in index.get(party, ())
     )
 
 
@@ -86,6 +102,7 @@ def awaiting_posting(
     payment confirmed before a bill's date did not pay it: the vendor's number used again in
     a later year (books begun afresh, the old folders still beside the run)."""
     latest = sorted(confirmed, key=lambda c: c.day or date.min, reverse=True)
+    index = _by_party(payments)
     found: dict[tuple[str, str], ConfirmedPayment] = {}
     for bill in bills:
         earlier = next(
@@ -97,7 +114,7 @@ def awaiting_posting(
             ),
             None,
         )
-        if earlier is not None and not posted_since(earlier, bill, payments):
+        if earlier is not None and not _posted(earlier, bill, index):
             found[bill.key] = earlier
     return found
 
