@@ -99,6 +99,20 @@ def test_a_cheque_presented_three_weeks_later_matches_by_its_number() -> None:
     assert pairs == {(0, 0, "Reference")}
 
 
+def test_a_cheque_number_written_in_the_particulars_matches_by_its_number() -> None:
+    # books that keep the cheque number in the particulars, not in a narration row; another
+    # party's cheque of the same amount is nearer in date
+    bank = statement([("2026-10-24", "CHQ PAID-MICR CTS-MU-000123", "000123", -2500000)])
+    books = ledger(
+        [
+            ("2026-10-02", "Mehta & Co (Chq 000123)", "", -2500000),
+            ("2026-10-23", "Om Sai Agencies (Chq 000456)", "", -2500000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Reference")}
+
+
 @pytest.mark.parametrize(
     "narration",
     [

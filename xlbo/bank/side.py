@@ -81,9 +81,10 @@ def _text(lines: pd.DataFrame, column: str) -> pd.Series:
 
 def prepare_ledger(lines: pd.DataFrame) -> Side:
     """Ledger lines for the matcher (a debit to the bank ledger is money in). References come
-    from the narration (Tally's row under the voucher: `Ch. No. : 123456`, a UTR), the voucher
-    number and the cheque/reference column."""
+    from the particulars (`Mehta & Co (Chq 000123)`), the narration (Tally's row under the
+    voucher: `Ch. No. : 123456`, a UTR), the voucher number and the cheque/reference column."""
     narration = _text(lines, "narration")
+    particulars = _text(lines, "particulars")
     frame = pd.DataFrame(
         {
             "day": day_numbers(lines["date"]),
@@ -94,4 +95,19 @@ def prepare_ledger(lines: pd.DataFrame) -> Side:
         }
     )
     texts = narration + " " + _text(lines, "voucher_no")
+    texts = _with_referring(particulars, texts)
     return Side(frame, reference_frame(texts, _text(lines, "reference")))
+
+
+def _with_referring(particulars: pd.Series, texts: pd.Series) -> pd.Series:
+    """`texts` with the particulars put before them on the lines whose particulars carry a
+    reference. A ledger's particulars are few distinct names (its other ledgers), so each
+    distinct one is searched once."""
+    codes, names = pd.factorize(particulars, sort=False)
+    referring = reference_frame(pd.Series(names, dtype=object))["position"].unique()
+    if not len(referring):
+        return texts
+    lines = np.flatnonzero(np.isin(codes, referring))
+    joined = texts.copy()
+    joined.iloc[lines] = (particulars.iloc[lines] + " " + texts.iloc[lines]).to_numpy(dtype=object)
+    return joined
