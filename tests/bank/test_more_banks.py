@@ -387,7 +387,7 @@ def test_idfc_first_bank_header_on_row_20_with_its_summary_above(
     assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
 
 
-def test_idfc_first_summary_that_disagrees_is_an_error(xlsx: Callable[..., Path]) -> None:
+def test_idfc_first_summary_that_disagrees_is_a_finding(xlsx: Callable[..., Path]) -> None:
     """The summary above the table checks the lines as HDFC's below it does."""
     rows: list[Row] = [
         ["Opening Balance", "Total Debit", "Total Credit", "Closing Balance"],
@@ -407,9 +407,12 @@ def test_idfc_first_summary_that_disagrees_is_an_error(xlsx: Callable[..., Path]
         ["31-Oct-2026", "31-Oct-2026", "Credit Interest", None, None, 112.0, 23383.77],
     ]
     lines = read_statement(str(xlsx({"Sheet1": rows}, name="IDFC.xlsx")))
-    [issue] = lines.issues
-    assert "shows debits of 13,250.00" in issue.problem
-    assert "lines read show debits of 8,250.00" in issue.problem
+    assert lines.issues == []
+    [finding] = check_statement(lines.frame)[0]
+    assert finding.row == 2  # the figures under the labels
+    assert "gives total debits of 13,250.00, but the lines read add up to 8,250.00" in (
+        finding.detail
+    )
 
 
 # -- Yes Bank ----------------------------------------------------------------------------------

@@ -1,9 +1,16 @@
 """Checks on a bank statement before any matching: does the running balance chain from line to
-line, are there lines downloaded twice? A Dr/Cr flip shows as a break of twice the amount.
-Every finding names its row; nothing is silently fixed."""
+line, are there lines downloaded twice, do the lines add up to the totals the statement prints
+in its summary or footer? A Dr/Cr flip shows as a break of twice the amount. Every finding
+names its row; nothing is silently fixed.
+
+The statement reader checks the footer, as only it knows where the footer is and what it says;
+it leaves its findings on the lines' frame (`with_findings`) and `check_statement` reports them
+first. A footer whose Total Debit is 38,905.71 over lines that add up to 38,905.17 is such a
+finding: every line was read, and the file disagrees with itself."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +25,25 @@ class Finding:
     row: int
     check: str
     detail: str
+
+
+STATED = "xlbo.stated_findings"
+"""Where a reader leaves findings about a file as a whole on its frame (`DataFrame.attrs`)."""
+
+
+def with_findings(frame: pd.DataFrame, findings: Sequence[Finding]) -> pd.DataFrame:
+    """`frame` carrying `findings` (a footer total the lines do not add up to) for
+    `check_statement` to report; none leaves the frame as it is."""
+    if findings:
+        frame.attrs[STATED] = tuple(findings)
+    else:
+        frame.attrs.pop(STATED, None)
+    return frame
+
+
+def stated_findings(frame: pd.DataFrame) -> list[Finding]:
+    """The findings a reader left on `frame` (see `with_findings`)."""
+    return list(frame.attrs.get(STATED, ()))
 
 
 SAME_LINE = ("day", "narration", "reference", "debit", "credit", "balance")
@@ -39,8 +65,9 @@ def repeats(lines: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 
 def check_statement(lines: pd.DataFrame) -> tuple[list[Finding], pd.DataFrame]:
-    """Findings, and the lines without repeats (the first of each repeated line is kept)."""
-    findings: list[Finding] = []
+    """Findings (the reader's about the file first: a footer that disagrees with the lines), and
+    the lines without repeats (the first of each repeated line is kept)."""
+    findings = stated_findings(lines)
     repeated, first = repeats(lines)
     rows = lines["row"].to_numpy()
     for position in np.flatnonzero(repeated).tolist():
@@ -54,6 +81,7 @@ def check_statement(lines: pd.DataFrame) -> tuple[list[Finding], pd.DataFrame]:
             )
         )
     unique = lines.loc[~repeated].reset_index(drop=True)
+    unique.attrs.pop(STATED, None)  # reported here, not carried through the matching
     known = unique[unique["balance"].notna()]
     if len(known) > 1:
         balance = known["balance"].astype("int64").to_numpy()

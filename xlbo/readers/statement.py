@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, side_marks
+from xlbo.bank.integrity import Finding, stated_findings, with_findings
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook
 from xlbo.book.rows import RowSource, sheet_table
@@ -229,6 +230,7 @@ def _joined(read: list[Lines]) -> Lines:
     starts = [lines.period[0] for lines in read if lines.period[0] is not None]
     ends = [lines.period[1] for lines in read if lines.period[1] is not None]
     frame = pd.concat([lines.frame for lines in read], ignore_index=True)
+    with_findings(frame, [found for lines in read for found in stated_findings(lines.frame)])
     return Lines(
         frame,
         read[0].source,
@@ -369,9 +371,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         wrapped &= ~amount_present(column(Role.DATE)) & ~contains(narration, NOT_NARRATION)
         narration = _unwrapped(narration, keep, wrapped, frame.drop(columns="Row"))
     set_aside = sum(issue.severity is Severity.ERROR for issue in issues)
-    issues += _check(
-        summary, money, keep, set_aside, book.name, table.sheet, letter(Role.WITHDRAWAL)
-    )
+    footer = _check(summary, money, keep, set_aside)
 
     reference = reference_texts(column(Role.REFERENCE))
     value_dates = (
@@ -409,7 +409,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         np.zeros(len(lines), dtype=np.int8), pd.Index([table.sheet])
     )
     return Lines(
-        lines,
+        with_findings(lines, footer),
         book.name,
         table.sheet,
         dict(table.letters),
@@ -623,20 +623,18 @@ def _repeats_header(row: pd.Series) -> bool:
     return same >= 2
 
 
-def _check(
-    summary: Summary,
-    money: _Money,
-    keep: np.ndarray,
-    set_aside: int,
-    source: str,
-    sheet: str,
-    letter: str,
-) -> list[Issue]:
-    """The summary's figures against the lines read: totals and counts of each column as
-    written, and opening + credits - debits = closing. A disagreement is an error, or a warning
-    when `set_aside` lines with unreadable cells (reported already) may explain it."""
-    severity = Severity.WARNING if set_aside else Severity.ERROR
-    because = f" ({set_aside} line(s) above could not be read)" if set_aside else ""
+def _check(summary: Summary, money: _Money, keep: np.ndarray, set_aside: int) -> list[Finding]:
+    """The summary's or footer's figures against the lines read: totals and counts of each
+    column as written, and opening + credits - debits = closing. Each figure that disagrees is
+    an integrity finding at its row, with the statement's figure and the lines' (every line may
+    have been read: the file disagrees with itself, or a line is missing from the download);
+    `set_aside` lines with cells that could not be read (reported as issues) may explain it."""
+    because = (
+        f" {set_aside} line(s) could not be read (see the Issues sheet), which may explain it."
+        if set_aside
+        else " A line may be missing from the download, or the figure is wrong: compare the "
+        "lines with the bank's statement."
+    )
     out, into = money.written_debit[keep], money.written_credit[keep]
     read = {
         "debits": int(out.sum()),
@@ -644,54 +642,40 @@ def _check(
         "debit_count": int(np.count_nonzero(out)),
         "credit_count": int(np.count_nonzero(into)),
     }
-    said = {key: getattr(summary, key) for key in read}
-    words = {
-        "debits": "debits of {}",
-        "credits": "credits of {}",
-        "debit_count": "{} debit line(s)",
-        "credit_count": "{} credit line(s)",
-    }
-
-    def shown(key: str, value: int) -> str:
-        return words[key].format(value if key.endswith("count") else format_inr(from_paise(value)))
-
-    differ = [k for k, v in said.items() if v is not None and v != read[k]]
-    issues: list[Issue] = []
-    if differ:
-        row = min(summary.rows[k] for k in differ)
-        issues.append(
-            Issue(
-                severity=severity,
-                sheet=sheet,
-                cell=f"{letter}{row}",
-                problem=f"The statement's summary (row {row}) shows "
-                + ", ".join(shown(k, said[k] or 0) for k in differ)
-                + ", but the lines read show "
-                + ", ".join(shown(k, read[k]) for k in differ)
-                + ": a line was missed or misread"
-                + because,
-                hint="Compare the lines with the bank's statement, fix the file (or the cells "
-                "reported) and reconcile again.",
-                file=source,
+    findings: list[Finding] = []
+    for key, lines_say in read.items():
+        said = getattr(summary, key)
+        if said is None or said == lines_say:
+            continue
+        row = summary.rows.get(key, 0)
+        if key.endswith("count"):
+            side = "debit" if key == "debit_count" else "credit"
+            found = f"counts {said} {side} line(s), but {lines_say} were read"
+        else:
+            found = (
+                f"gives total {key} of {format_inr(from_paise(said))}, but the lines read add "
+                f"up to {format_inr(from_paise(lines_say))} (difference "
+                f"{format_inr(from_paise(said - lines_say))})"
             )
-        )
-    if summary.opening is not None and summary.closing is not None:
+        findings.append(Finding(row, FOOTER_CHECK, f"Row {row}: the statement {found}." + because))
+    if summary.opening is not None and summary.closing is not None and not findings:
         moved = int((money.credit[keep]).sum()) - int((money.debit[keep]).sum())
-        stated = summary.closing - summary.opening
-        if moved != stated and not differ:
+        lines_close = summary.opening + moved
+        if lines_close != summary.closing:
             row = summary.rows.get("closing", 0)
-            issues.append(
-                Issue(
-                    severity=severity,
-                    sheet=sheet,
-                    cell=f"{letter}{row}",
-                    problem=f"The statement's opening balance {format_inr(from_paise(summary.opening))} and "
-                    f"closing balance {format_inr(from_paise(summary.closing))} differ by {format_inr(from_paise(stated))}, but "
-                    f"its lines read move {format_inr(from_paise(moved))}: a line was missed or misread"
-                    + because,
-                    hint="Compare the lines with the bank's statement, fix the file (or the "
-                    "cells reported) and reconcile again.",
-                    file=source,
+            findings.append(
+                Finding(
+                    row,
+                    FOOTER_CHECK,
+                    f"Row {row}: the statement gives a closing balance of "
+                    f"{format_inr(from_paise(summary.closing))}, but its opening balance "
+                    f"{format_inr(from_paise(summary.opening))} and the lines read come to "
+                    f"{format_inr(from_paise(lines_close))} (difference "
+                    f"{format_inr(from_paise(summary.closing - lines_close))})." + because,
                 )
             )
-    return issues
+    return findings
+
+
+FOOTER_CHECK = "Statement total"
+"""The Integrity sheet's name for a summary or footer figure the lines do not add up to."""
