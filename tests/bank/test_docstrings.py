@@ -20,6 +20,7 @@ MODULES = [
     "xlbo.bank.columns",
     "xlbo.readers.tally_xml",
     "xlbo.columns",
+    "xlbo.together",
 ]
 
 

@@ -74,6 +74,7 @@ from xlbo.readers.ledger import (
 from xlbo.readers.roles import Role
 from xlbo.readers.statement import read_statement
 from xlbo.sheets.issues import issues_sheet
+from xlbo.together import at_once
 
 
 class Detail(StrEnum):
@@ -325,12 +326,7 @@ def run_reconcile(
     chosen = detail or detail_for(bank_path, ledger_path)
     company_of_master = master_company(master) if master is not None else ""
     banks = master_banks(master) if master is not None else []
-    started = time.perf_counter()
-    statement = read_statement(str(bank_path), sheet=sheet, mapping=mapping)
-    _said(f"read {len(statement.frame):,} statement lines from {bank_path.name}", started)
-    started = time.perf_counter()
-    ledger_lines = read_ledger(str(ledger_path), account)
-    _said(f"read {len(ledger_lines.frame):,} ledger lines from {ledger_path.name}", started)
+    statement, ledger_lines = _read_both(bank_path, ledger_path, sheet, mapping, account)
     if account and not ledger_lines.account:
         ledger_lines = replace(ledger_lines, account=account)
     if account:  # at once, before matching, when the master says which accounts are banks
@@ -373,6 +369,30 @@ def run_reconcile(
         details=[s for s in result.sheets if s.name in DETAIL_SHEETS],
         detail=chosen,
     )
+
+
+def _read_both(
+    bank_path: Path,
+    ledger_path: Path,
+    sheet: str | None,
+    mapping: dict[Role, str] | None,
+    account: str | None,
+) -> tuple[Lines, Lines]:
+    """The statement and the ledger, read at the same time (`at_once`): a file that cannot be
+    read raises as it would alone, the statement's problem first."""
+    started = time.perf_counter()
+
+    def statement() -> Lines:
+        lines = read_statement(str(bank_path), sheet=sheet, mapping=mapping)
+        _said(f"read {len(lines.frame):,} statement lines from {bank_path.name}", started)
+        return lines
+
+    def ledger() -> Lines:
+        lines = read_ledger(str(ledger_path), account)
+        _said(f"read {len(lines.frame):,} ledger lines from {ledger_path.name}", started)
+        return lines
+
+    return at_once(statement, ledger)
 
 
 def detail_files(result: Reconciliation, out: Path) -> list[Path]:
@@ -591,9 +611,8 @@ def reconcile_lines(
     ledger["signed"] = ledger["debit"] - ledger["credit"]
     decisions, decision_issues = read_decisions(earlier, bank, ledger, rules_from)
     started = time.perf_counter()
-    matches, suggestions = match_lines(
-        prepare_bank(bank), prepare_ledger(ledger), window, decisions
-    )
+    bank_side, ledger_side = at_once(lambda: prepare_bank(bank), lambda: prepare_ledger(ledger))
+    matches, suggestions = match_lines(bank_side, ledger_side, window, decisions)
     matched_bank = np.zeros(len(bank), dtype=bool)
     matched_bank[matches["bank"].to_numpy(dtype=np.int64)] = True
     matched_ledger = np.zeros(len(ledger), dtype=bool)

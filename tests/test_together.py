@@ -1,0 +1,61 @@
+"""Two pieces of work at once: both results, and an error raised as it would be alone."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from xlbo.errors import UserError
+from xlbo.together import at_once
+
+
+def test_both_results_come_back_in_order() -> None:
+    seen: list[str] = []
+
+    def first() -> int:
+        seen.append(threading.current_thread().name)
+        return 1
+
+    def second() -> str:
+        seen.append(threading.current_thread().name)
+        return "two"
+
+    assert at_once(first, second) == (1, "two")
+    assert seen.count(threading.current_thread().name) == 1  # the second ran elsewhere
+
+
+def test_the_first_problem_is_raised_without_waiting_for_the_second() -> None:
+    release = threading.Event()
+
+    def first() -> None:
+        raise UserError("bank.csv: no statement lines")
+
+    def second() -> None:
+        release.wait(30)  # a big ledger still being read
+
+    started = time.perf_counter()
+    with pytest.raises(UserError, match="bank.csv"):
+        at_once(first, second)
+    assert time.perf_counter() - started < 5
+    release.set()
+
+
+def test_the_second_problem_is_raised_when_the_first_is_fine() -> None:
+    def second() -> None:
+        raise UserError("ledger.csv: no ledger lines")
+
+    with pytest.raises(UserError, match="ledger.csv"):
+        at_once(lambda: 1, second)
+
+
+def test_a_problem_in_both_names_the_first() -> None:
+    def first() -> None:
+        raise UserError("bank.csv")
+
+    def second() -> None:
+        raise UserError("ledger.csv")
+
+    with pytest.raises(UserError, match="bank.csv"):
+        at_once(first, second)

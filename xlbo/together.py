@@ -1,0 +1,39 @@
+"""Two pieces of work at the same time, on this machine's two cores.
+
+NumPy, pandas' parsers and pyarrow do most of a big file's work outside Python's lock, so
+reading or preparing two files in two threads takes little more than the longer one:
+
+>>> at_once(lambda: sum(range(10)), lambda: "ledger")
+(45, 'ledger')
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+A = TypeVar("A")
+B = TypeVar("B")
+
+
+def at_once(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
+    """`first()` here and `second()` in a second thread; both results. An error raises as it
+    would have alone: `first`'s before `second`'s, and without waiting for `second` to finish
+    (a daemon thread: Ctrl-C or a bad first file ends the job at once)."""
+    done: list[B] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            done.append(second())
+        except BaseException as error:  # raised below, in the caller's thread
+            failed.append(error)
+
+    worker = threading.Thread(target=run, name="xlbo-second", daemon=True)
+    worker.start()
+    result = first()
+    worker.join()
+    if failed:
+        raise failed[0]
+    return result, done[0]
