@@ -77,6 +77,31 @@ def _looks_like(head: bytes) -> str:
     return "a text file"
 
 
+TEXT_SAMPLE = 65536
+"""Bytes of a file looked at to tell a table of text from other files."""
+
+
+def _delimited_text(path: Path) -> bool:
+    """Whether a file with a workbook's name is a table of delimited text: SBI's "Excel"
+    download is tab-separated text named `.xls`, its account block above the table. At least
+    three lines (the header and two more) split into the same number of fields, two or more,
+    by one separator; a web page or an XML file is not text xlbo reads."""
+    with path.open("rb") as handle:
+        raw = handle.read(TEXT_SAMPLE)
+    if _looks_like(raw[:512]) != "a text file" and not raw.startswith(tuple(m for m, _ in _BOMS)):
+        return False
+    text = decode_text(raw)
+    if "\x00" in text or _looks_like(text.lstrip("\ufeff")[:512].encode("utf-8")) != "a text file":
+        return False
+    separator = sniff_delimiter(text)
+    widths = Counter(
+        len(row)
+        for row in csv.reader(io.StringIO(_QUOTED.sub('""', text), newline=""), delimiter=separator)
+        if len(row) > 1
+    )
+    return any(width >= 2 and lines >= 3 for width, lines in widths.items())
+
+
 def _encrypted_ole(path: Path) -> bool:
     try:
         with olefile.OleFileIO(str(path)) as ole:
@@ -138,6 +163,8 @@ def check_readable(path: Path) -> str:
         return "zip"
     if not head:
         raise FileProblem(f"{path.name} is empty (0 bytes). Export or save the workbook again.")
+    if _delimited_text(path):
+        return "text"
     raise FileProblem(
         f"{path.name} is not an Excel workbook: it is {_looks_like(head)}. "
         "Open it in Excel and use Save As > Excel Workbook (.xlsx), then run again."

@@ -78,7 +78,8 @@ def _find_header(
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         found = roles_in(row)
         count = len(found) + sum(1 for c in row if isinstance(c, str) and header_key(c) in wanted)
-        if (Role.DATE in found or wanted) and (has_amounts(found) or wanted) and count > best_count:
+        dated = Role.DATE in found or Role.VALUE_DATE in found  # ICICI's corporate export
+        if (dated or wanted) and (has_amounts(found) or wanted) and count > best_count:
             best, best_count = index, count
     if best < 0:
         raise NoStatement(
@@ -267,6 +268,10 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
 
     table = sheet_table(book, name, find)
     columns = _columns(table.frame, mapping)
+    if Role.DATE not in columns and Role.VALUE_DATE in columns:
+        # ICICI's corporate export dates its lines by `Value Date` and a `Txn Posted Date`
+        # with the time: the value date is the line's date
+        columns[Role.DATE] = columns[Role.VALUE_DATE]
     if Role.DATE not in columns or not (
         {Role.WITHDRAWAL, Role.DEPOSIT} <= set(columns) or Role.AMOUNT in columns
     ):
@@ -423,12 +428,13 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
 
 
 LAYOUT_NARRATION = (
-    r"(?i)^\s*(?:balance\s+)?(?:b/f|c/f|b\.f\.|c\.f\.|brought\s+forward|carried\s+forward"
+    r"(?i)^\s*(?:(?:by|to)\s+)?(?:balance\s+)?(?:b/f|c/f|b\.f\.|c\.f\.|brought\s+forward|carried\s+forward"
     r"|opening\s+balance|closing\s+balance|(?:page\s+|grand\s+)?totals?)\s*[:.\-]*\s*"
     r"(?:as\s+on\b.*)?$"
 )
 """A narration that is the whole of a layout row's text (`B/F`, `Carried Forward`, `Opening
-Balance as on 01/10/2026`, `Total`): never a line, dated or not. `TOTAL ENERGIES LTD` is a
+Balance as on 01/10/2026`, `Total`, and with a ledger's `By`/`To` before it, as co-operative
+banks print `By Opening Balance`): never a line, dated or not. `TOTAL ENERGIES LTD` is a
 line."""
 
 

@@ -76,7 +76,7 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _ACCOUNT = re.compile(
-    r"\b(?:account|a/c|acct)\.?\s*(?:no|number|num)\b\.?\s*[:\-–]*\s*"
+    r"\b(?:account|a/c|acct)\.?\s*(?:no|number|num)\b\.?\s*[:\-–]*\s*[_']?"
     r"(?P<number>[0-9Xx*]+(?:[ -][0-9Xx*]+)*)",
     re.IGNORECASE,
 )
@@ -171,10 +171,15 @@ _LABELS: dict[str, str] = {
             "b/f",
             "brought forward",
             "balance brought forward",
+            "by opening balance",  # a co-operative bank's first row, written as a ledger's
+            "by balance b/f",
         ),
         "opening",
     ),
-    **dict.fromkeys(("closing balance", "closing bal", "closing", "balance c/f"), "closing"),
+    **dict.fromkeys(
+        ("closing balance", "closing bal", "closing", "balance c/f", "to closing balance"),
+        "closing",
+    ),
     **dict.fromkeys(
         (
             "debits",
@@ -220,7 +225,7 @@ _OPENING_AS_ON = re.compile(r"^(?:opening\s+)?balance\s+as\s+on\b", re.IGNORECAS
 
 BLOCK_START = (
     r"(?i)^[\s*:\-]*(?:statement\s+summary|summary|transaction\s+total|grand\s+total|totals?"
-    r"|legends?|closing\s+bal(?:ance)?|opening\s+bal(?:ance)?|dr\s+count|cr\s+count"
+    r"|legends?|(?:(?:by|to)\s+)?(?:closing|opening)\s+bal(?:ance)?|dr\s+count|cr\s+count"
     r"|end\s+of\s+statement)\b"
 )
 """A cell that starts a summary, total or legend block: below the first line, such a row (with
