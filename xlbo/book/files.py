@@ -82,15 +82,13 @@ TEXT_SAMPLE = 65536
 
 
 def _delimited_text(path: Path) -> bool:
-    """Whether a file with a workbook's name is a table of delimited text: SBI's "Excel"
-    download is tab-separated text named `.xls`, its account block above the table. At least
+    """Whether a file is a table of delimited text: SBI's "Excel" download is tab-separated
+    text named `.xls`, its account block above the table (Excel opens it). At least
     three lines (the header and two more) split into the same number of fields, two or more,
     by one separator; a web page or an XML file is not text xlbo reads."""
     with path.open("rb") as handle:
         raw = handle.read(TEXT_SAMPLE)
-    if _looks_like(raw[:512]) != "a text file" and not raw.startswith(tuple(m for m, _ in _BOMS)):
-        return False
-    text = decode_text(raw)
+    text = decode_text(raw)  # UTF-16 and Windows-1252 too
     if "\x00" in text or _looks_like(text.lstrip("\ufeff")[:512].encode("utf-8")) != "a text file":
         return False
     separator = sniff_delimiter(text)
@@ -163,7 +161,7 @@ def check_readable(path: Path) -> str:
         return "zip"
     if not head:
         raise FileProblem(f"{path.name} is empty (0 bytes). Export or save the workbook again.")
-    if _delimited_text(path):
+    if suffix == ".xls" and _delimited_text(path):  # as Excel opens it (not a text .xlsx)
         return "text"
     raise FileProblem(
         f"{path.name} is not an Excel workbook: it is {_looks_like(head)}. "
