@@ -448,3 +448,57 @@ def test_axis_xls_srl_no_layout_ending_at_its_legend(xlsx: Callable[..., Path]) 
     assert lines.frame["reference"].tolist() == ["-", "000451", "-"]
     assert chains(lines)
     assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+# -- ICICI Bank: OpTransactionHistory.xls ------------------------------------------------------
+# Source: github.com/sakthipriyan/xfina, bank-accounts/icici/src/parser.rs (a real row in its
+# comment): `Account Number` in A with `000011112222 ( INR )  - <holder>` in C, `Transaction
+# Period` (which may say `Last 1 Month`), the table under `S No.`, dates `05-Jun-2026`, `0.00`
+# in the unused amount column, the lines ending at `Legends Used in Account Statement`. Read
+# right before; the holder's name was not taken from the account line (now it is).
+
+
+def test_icici_transaction_history_with_the_holder_after_the_account(
+    xlsx: Callable[..., Path],
+) -> None:
+    balances = iter(["11845.67", "36845.67", "36827.97"])
+
+    def line(number: str, day: str, cheque: str, text: str, out: str, into: str) -> Row:
+        return [number, day, day, cheque, text, out, into, next(balances)]
+
+    rows: list[Row] = [
+        ["ICICI Bank"],
+        [],
+        ["Account Number", None, "000405012345 ( INR )  - KAVERI TRADERS PVT LTD"],
+        ["Transaction Date", None, "from 01-Oct-2026 to 31-Oct-2026"],
+        ["Transaction Period", None, "Last 1 Month"],
+        [],
+        [
+            "S No.",
+            "Value Date",
+            "Transaction Date",
+            "Cheque Number",
+            "Transaction Remarks",
+            "Withdrawal Amount (INR )",
+            "Deposit Amount (INR )",
+            "Balance (INR )",
+        ],
+        line("1", "01-Oct-2026", "", "UPI/627412345678/OM SAI/Payment", "500.00", "0.00"),
+        line(
+            "2", "05-Oct-2026", "", "NEFT-HDFCN52026100512345-VARDHAMAN RETAIL", "0.00", "25000.00"
+        ),
+        line("3", "31-Oct-2026", "451", "CLG/KAVERI ELECTRICALS", "17.70", "0.00"),
+        [],
+        ["Legends Used in Account Statement"],
+        ["BIL - Internet Bill Payment", None, "CLG - Clearing"],
+    ]
+    lines = read_statement(str(xlsx({"Sheet1": rows}, name="OpTransactionHistory02-11-2026.xlsx")))
+    assert lines.issues == []
+    assert summary(lines) == (3, 50000 + 1770, 2500000, None, 3682797)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "UPI/627412345678/OM SAI/Payment", -50000),
+        (date(2026, 10, 31), "CLG/KAVERI ELECTRICALS", -1770),
+    ]
+    assert chains(lines)
+    assert (lines.company, lines.account) == ("KAVERI TRADERS PVT LTD", "000405012345")
+    assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))

@@ -84,6 +84,12 @@ _ICICI_LIST = re.compile(
     r"transactions?\s+list\s*-\s*(?P<name>.+?)\s*\(\s*[A-Z]{3}\s*\)\s*-\s*(?P<number>[0-9Xx*]+)",
     re.IGNORECASE,
 )
+_NUMBER_THEN_HOLDER = re.compile(
+    r"\b(?:account|a/c)\s*(?:no|number)\b\.?\s*[:\-]*\s*(?P<number>[0-9Xx*]{6,})\s*"
+    r"\(\s*[A-Z]{3}\s*\)\s*-\s*(?P<name>\S.*)",
+    re.IGNORECASE,
+)
+"""ICICI's OpTransactionHistory: `Account Number | | 000405012345 ( INR )  - KAVERI TRADERS`."""
 _HOLDER_LABEL = re.compile(
     r"^\s*(?:account\s+name|customer\s+name|account\s*holder(?:'?s)?(?:\s+name)?"
     r"|name\s+of\s+(?:the\s+)?(?:customer|account\s+holder)|a/c\s+name|name)\s*"
@@ -126,6 +132,8 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
         if not account and (found := _ICICI_LIST.search(line)):
             account = found.group("number")
             company = company or _name(found.group("name"))
+        if not company and (found := _NUMBER_THEN_HOLDER.search(line)):
+            company = _name(found.group("name"))
         if not account and (found := _ACCOUNT.search(line)):
             number = found.group("number")
             if sum(c.isdigit() or c in "Xx*" for c in number) >= 6:
