@@ -502,3 +502,76 @@ def test_icici_transaction_history_with_the_holder_after_the_account(
     assert chains(lines)
     assert (lines.company, lines.account) == ("KAVERI TRADERS PVT LTD", "000405012345")
     assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+# -- HDFC Bank: a statement of several pages ---------------------------------------------------
+# Source: github.com/sakthipriyan/xfina, bank-accounts/hdfc/src/parser.rs: between pages the
+# .xls has a `**Continue**` row, then the page's title block again (`HDFC BANK Ltd. … Page No
+# .: 2`, the account and address lines) and the header row between rows of asterisks; the
+# `STATEMENT SUMMARY` after the last page. Read right before (every page's lines, none of the
+# title rows).
+
+HDFC_HEAD: Row = [
+    "Date",
+    "Narration",
+    "Chq./Ref.No.",
+    "Value Dt",
+    "Withdrawal Amt.",
+    "Deposit Amt.",
+    "Closing Balance",
+]
+
+
+def _hdfc_page(page: int) -> list[Row]:
+    return [
+        [f"HDFC BANK Ltd.{' ' * 38}Page No .:   {page}{' ' * 42}Statement of accounts"],
+        [],
+        ["Account Branch :PUNE CAMP"],
+        ["M/S.    KAVERI TRADERS PVT LTD", None, None, None, "Address :12 MG ROAD"],
+        ["12 MG ROAD", None, None, None, "City :PUNE"],
+        ["JOINT HOLDERS :", None, None, None, "OD Limit :0   Currency :INR"],
+        ["Nomination  :  Not Registered", None, None, None, "Account No :50200012345678  OTHER"],
+        ["Statement From  :  01/10/26         To  :  31/10/26"],
+        [],
+        ["*" * 120],
+        HDFC_HEAD,
+        ["*" * 8, "*" * 34, "*" * 12, "*" * 8, "*" * 18, "*" * 18, "*" * 18],
+    ]
+
+
+def test_hdfc_statement_of_several_pages(xlsx: Callable[..., Path]) -> None:
+    balances = iter([11845.67, 36845.67, 36827.97])
+
+    def hdfc(day: str, text: str, ref: str, out: float | None, into: float | None) -> Row:
+        return [day, text, ref, day, out, into, next(balances)]
+
+    rows: list[Row] = [
+        *_hdfc_page(1),
+        hdfc("01/10/26", "UPI-OM SAI LOGISTICS-627412345678", "0000627412345678", 500.0, None),
+        hdfc("05/10/26", "NEFT CR-SBIN0001234-VARDHAMAN RETAIL", "SBINN52026100512", None, 25000.0),
+        [],
+        ["**Continue**"],
+        [],
+        *_hdfc_page(2),
+        hdfc("31/10/26", "CHQ PAID-MICR CLG-KAVERI ELECTRICALS", "0000000000000451", 17.7, None),
+        [],
+        ["*" * 120],
+        ["STATEMENT SUMMARY  :-"],
+        ["Opening Balance", None, None, None, "Debits", "Credits", "Closing Bal"],
+        [12345.67, None, None, None, 517.7, 25000.0, 36827.97],
+        [],
+        [None, None, None, None, "Dr Count", "Cr Count"],
+        [None, None, None, None, 2, 1],
+        [],
+        ["This is a computer generated statement and does not require signature."],
+    ]
+    lines = read_statement(str(xlsx({"Sheet 1": rows}, name="Acct_Statement_XX5678.xlsx")))
+    assert lines.issues == []
+    assert check_statement(lines.frame)[0] == []  # the summary agrees, the balances chain
+    assert summary(lines) == (3, 50000 + 1770, 2500000, 1234567, 3682797)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "UPI-OM SAI LOGISTICS-627412345678", -50000),
+        (date(2026, 10, 31), "CHQ PAID-MICR CLG-KAVERI ELECTRICALS", -1770),
+    ]
+    assert lines.frame["narration"].tolist()[1] == "NEFT CR-SBIN0001234-VARDHAMAN RETAIL"
+    assert (lines.company, lines.account) == ("KAVERI TRADERS PVT LTD", "50200012345678")
