@@ -3,6 +3,8 @@ decisions read back (and junk reported), the matching window's bounds, a stateme
 
 from __future__ import annotations
 
+import re
+import subprocess
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -13,7 +15,10 @@ import openpyxl
 import pytest
 
 from xlbo.cli import main
-from xlbo.money import INR_NUMBER_FORMAT
+from xlbo.money import INDIAN_LOCALE, INR_DR_CR_FORMAT, INR_NUMBER_FORMAT
+
+BANK_SIDE = f'{INDIAN_LOCALE}#,##0.00" Cr";{INDIAN_LOCALE}#,##0.00" Dr";"–"'
+"""A bank's balance as its statement prints it: in credit Cr, overdrawn Dr."""
 
 HEADER = [
     "Date",
@@ -209,11 +214,20 @@ def test_brs_heading_items_subtotals_and_a_difference_of_nil(
         "Difference": Decimal("0.00"),
     }
     assert code == 0
-    # one money format, Indian grouping, a minus sign for a negative, on every figure
-    formats = {c.number_format for row in sheet.iter_rows(min_col=4, max_col=5) for c in row[1:]}
-    assert {c.number_format for c in sheet["E"] if isinstance(c.value, float)} == {
+    # one money format, Indian grouping, a minus sign for a negative, on every figure but the
+    # balances, which carry their side: the bank's Cr as the statement prints it, the books' Dr
+    by_label = {
+        sheet.cell(c.row, 2).value: c.number_format
+        for c in sheet["E"]
+        if isinstance(c.value, int | float)
+    }
+    assert {f for label, f in by_label.items() if "Balance as per" not in label} == {
         INR_NUMBER_FORMAT
     }
+    assert by_label["Balance as per bank statement"] == BANK_SIDE
+    assert by_label["Balance as per books (computed)"] == INR_DR_CR_FORMAT
+    assert by_label["Balance as per books (ledger)"] == INR_DR_CR_FORMAT
+    formats = {c.number_format for c in sheet["D"] if isinstance(c.value, int | float)}
     assert formats <= {INR_NUMBER_FORMAT, "General"}
     items = [str(c.value) for c in sheet["B"] if str(c.value or "").startswith(" ")]
     assert max(len(text) for text in items) <= sheet.column_dimensions["B"].width  # on to the next
@@ -575,18 +589,26 @@ def test_progress_on_a_terminal_and_silence_in_a_pipe(
     assert reconcile(capsys, *args)[2] == ""  # tests and pipes: not a word on stderr
     monkeypatch.setattr("xlbo.jobs.reconcile.shown", lambda: True)
     err = reconcile(capsys, *args)[2].splitlines()
-    assert [line.rsplit(" (", 1)[0] for line in err] == [
-        "xlbo: read 5 statement lines from hdfc-oct.xlsx",
+    said = [line.rsplit(" (", 1)[0] for line in err]
+    assert sorted(said[:2]) == [  # both files are read at the same time: either is first
         "xlbo: read 5 ledger lines from tally-hdfc.xlsx",
+        "xlbo: read 5 statement lines from hdfc-oct.xlsx",
+    ]
+    assert said[2:] == [
         "xlbo: matched 2 pairs; 3 bank and 3 ledger lines left for the BRS",
         "xlbo: wrote brs.xlsx",
     ]
     assert all(line.endswith(" s)") for line in err)  # seconds each step took
 
 
-def test_an_overdrawn_account_ties_and_shows_its_balances_with_a_minus_sign(
-    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_an_overdrawn_account_ties_and_shows_its_balances_with_their_sides(
+    xlsx: Callable[..., Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    libreoffice: Callable[[Path, str], Path],
 ) -> None:
+    """An overdraft reads as an accountant writes it: the bank's balance Dr (as the statement
+    prints it), the books' Cr; the cells keep the signed figures, so they add up."""
     overdrawn = [list(row) for row in STATEMENT]
     for row in overdrawn[7:12]:  # the same month with the account 3,00,000 overdrawn
         row[6] -= 300000
@@ -601,9 +623,14 @@ def test_an_overdrawn_account_ties_and_shows_its_balances_with_a_minus_sign(
     assert found["Balance as per bank statement"] == Decimal("-204128.70")
     assert found["Balance as per books (ledger)"] == Decimal("-153000.00")
     assert found["Difference"] == 0 and code == 0
-    negatives = [c for c in sheet["E"] if isinstance(c.value, float) and c.value < 0]
-    assert negatives  # the balances, printed -2,04,128.70 as on every sheet and in messages
-    assert {c.number_format for c in negatives} == {INR_NUMBER_FORMAT}
+    pdf = libreoffice(out, "pdf") / "brs.pdf"
+    printed = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert re.search(r"Balance as per bank statement +2,04,128\.70 Dr\n", printed), printed
+    assert re.search(r"Balance as per books \(computed\) +1,53,000\.00 Cr\n", printed), printed
+    assert re.search(r"Balance as per books \(ledger\) +1,53,000\.00 Cr\n", printed), printed
+    assert "-2,04,128.70" not in printed and "-1,53,000.00" not in printed
 
 
 def test_a_statement_kept_a_sheet_a_fortnight_links_each_line_to_its_sheet(

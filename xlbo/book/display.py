@@ -13,6 +13,7 @@ itself. The door that runs the job writes them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -65,8 +66,15 @@ NUMBER_FORMATS: dict[Kind, str] = {
 }
 
 FIGURES = frozenset({Kind.MONEY, Kind.WHOLE_RUPEES, Kind.INTEGER, Kind.DECIMAL, Kind.PERCENT})
-"""Kinds that print right-aligned; their header stands right-aligned over them, where the eye
+"""Kinds that print right-aligned, one space in from the cell's right edge (so a figure never
+runs into the text of the next cell); their header stands right-aligned over them, where the eye
 reads the figures."""
+INDENT = 1.5
+"""The width a figure's one-space indent takes from its cell (Excel's indent of 1 is about a
+character and a half of 11-point Calibri)."""
+WRAPPED = frozenset({Kind.LONG_TEXT})
+"""Kinds whose text wraps within the column, in rows made tall enough to show it whole
+(`wrapped_lines`)."""
 
 DEFAULT_WIDTHS: dict[Kind, float] = {
     Kind.TEXT: 18,
@@ -153,6 +161,30 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A number shown in a format of its own instead of its column's: a balance with its side
+    (`1,23,456.00 Dr`) in a column of figures with a sign. The value stays the signed number, so
+    a formula or a reader gets the figure itself."""
+
+    value: Decimal | int
+    number_format: str
+
+
+def figure_formats(sheet: ResultSheet) -> dict[str, set[str]]:
+    """The formats of the `Figure`s in each column of figures (only columns of objects can
+    hold one), so a writer makes them before it writes the rows."""
+    found: dict[str, set[str]] = {}
+    for header in sheet.frame.columns:
+        values = sheet.frame[header]
+        if values.dtype != object or sheet.column(str(header)).kind not in FIGURES:
+            continue
+        formats = {v.number_format for v in values.tolist() if isinstance(v, Figure)}
+        if formats:
+            found[str(header)] = formats
+    return found
+
+
+@dataclass(frozen=True)
 class SheetButton:
     """A button on a sheet that runs a VBA macro of the workbook (macro-enabled files only)."""
 
@@ -221,6 +253,16 @@ class ResultSheet:
     footer: str = ""
     """The printed footer's left part (what made the sheet, from which file and period);
     'Made with xlbo' when empty."""
+    when_empty: str = ""
+    """The line written above the header when the table has no rows ("No integrity findings:
+    …"), so the printed page says what its emptiness means instead of showing a bare header."""
+
+    @property
+    def heading(self) -> tuple[str, ...]:
+        """The lines above the header: the title, and `when_empty` when there are no rows."""
+        if self.when_empty and self.frame.empty and not self.headerless:
+            return (*self.title, self.when_empty)
+        return tuple(self.title)
 
     def column(self, header: str) -> Column:
         """The display of a column: as given, else guessed from its values."""
@@ -234,7 +276,63 @@ class ResultSheet:
         sheet has no header row."""
         if self.headerless:
             return -1
-        return len(self.title) + 1 if self.title else 0
+        return len(self.heading) + 1 if self.heading else 0
+
+
+LINE_POINTS = 15.0
+"""The height of one line of text in a row, in points (11-point Calibri, Excel's and xlbo's)."""
+MOST_LINES = 15
+"""A row is never made taller than this many lines (Excel's tallest row is 409 points); a
+longer text is read whole in its cell."""
+NARROW = re.compile(r"[a-z ,.:;'/()\[\]|!-]")
+"""Characters narrower than a digit (the unit of a column's width): lower case, spaces,
+punctuation."""
+
+
+def wrapped_lines(texts: pd.Series, width: float) -> np.ndarray:
+    """How many lines each text takes, wrapped in a column `width` characters wide (1 for a
+    blank or a value that is no text), at most MOST_LINES.
+
+    Neither Excel nor LibreOffice makes a row taller for wrapped text in a file it opens, so
+    the writer sets each row's height from this. A column's width counts digits; a capital is
+    about a digit wide, a small letter, space or stop narrower, and a line breaks between
+    words, so a line is taken to hold the width less a few characters:
+
+        >>> wrapped_lines(pd.Series(["same amount; +0 days", "x " * 40, None]), 45).tolist()
+        [1, 2, 1]
+    """
+    if isinstance(texts.dtype, pd.StringDtype) or (
+        isinstance(texts.dtype, pd.ArrowDtype) and pd.api.types.is_string_dtype(texts.dtype)
+    ):
+        text = texts.astype("string").fillna("").reset_index(drop=True)
+    else:
+        values = pd.Series(texts.to_numpy(dtype=object), dtype=object)
+        is_text = values.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+        if not is_text.any():
+            return np.ones(len(values), dtype=np.int64)
+        text = pd.Series(values.where(is_text, ""), dtype="string")
+    length = text.str.len().to_numpy(dtype=np.float64)
+    narrow = text.str.count(NARROW.pattern).to_numpy(dtype=np.float64)
+    breaks = text.str.count("\n").to_numpy(dtype=np.float64)
+    wide = length - narrow  # capitals, digits: a digit's width; the rest about 0.7 of one
+    per_line = max(width - 4.0, 4.0)
+    lines = np.ceil((wide + 0.7 * narrow) / per_line) + breaks
+    return np.clip(lines, 1, MOST_LINES).astype(np.int64)
+
+
+def row_heights(sheet: ResultSheet, frame: pd.DataFrame | None = None) -> np.ndarray | None:
+    """Each data row's height in points where its wrapped text needs more than one line (0:
+    the default height), over `frame` (the sheet's rows, or a part of them); None when the
+    sheet has no wrapped column or no row needs more."""
+    rows = sheet.frame if frame is None else frame
+    lines = np.ones(len(rows), dtype=np.int64)
+    for header in rows.columns:
+        column = sheet.column(str(header))
+        if column.kind in WRAPPED and len(rows):
+            lines = np.maximum(lines, wrapped_lines(rows[header], column.excel_width))
+    if not (lines > 1).any():
+        return None
+    return np.where(lines > 1, lines * LINE_POINTS, 0.0)
 
 
 def guess_kind(values: pd.Series) -> Kind:
@@ -242,13 +340,13 @@ def guess_kind(values: pd.Series) -> Kind:
     for value in values:
         if value is None or (isinstance(value, float) and pd.isna(value)):
             continue
-        if isinstance(value, Decimal):
+        if isinstance(value, Decimal | Figure):
             return Kind.MONEY
         if isinstance(value, datetime | date):
             return Kind.DATE
-        if isinstance(value, bool):
+        if isinstance(value, bool | np.bool_):
             return Kind.TEXT
-        if isinstance(value, int):
+        if isinstance(value, int | np.integer):  # a frame's int64 column gives numpy's ints
             return Kind.INTEGER
         if isinstance(value, float):
             return Kind.DECIMAL
@@ -262,10 +360,11 @@ def figure_width(values: pd.Series, column: Column) -> float:
 
     The widest figure is the largest or the smallest; it is measured as the column's format
     writes it (lakh grouping, paise, a minus sign or brackets), a digit one unit of width and a
-    comma, point, sign or bracket half of one, plus one for the cell's margins:
+    comma, point, sign or bracket half of one, plus one for the cell's margins and INDENT for
+    the space a figure keeps from the next cell:
 
         >>> figure_width(pd.Series([Decimal("-9990000000")]), Column(kind=Kind.MONEY))
-        16.0
+        18.0
     """
     if isinstance(values.dtype, pd.ArrowDtype) or (
         pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values)
@@ -293,7 +392,7 @@ def figure_width(values: pd.Series, column: Column) -> float:
         if column.brackets and text.startswith("-"):
             text = f"({text[1:]})"
         digits = sum(c.isdigit() for c in text)
-        widest = max(widest, digits + (len(text) - digits) / 2 + 1)
+        widest = max(widest, digits + (len(text) - digits) / 2 + 1 + INDENT)
     return float(np.ceil(widest))
 
 
@@ -302,6 +401,8 @@ def excel_value(value: Any) -> Any:
     doubles), NaN/NaT → None; text stays text (never a formula)."""
     if value is None:
         return None
+    if isinstance(value, Figure):  # its number; the writer gives the cell its format
+        return excel_value(value.value)
     if isinstance(value, np.generic):  # numpy's bool, int and float: Python's own
         value = value.item()
     if isinstance(value, Decimal):

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
@@ -25,7 +26,17 @@ from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableStyleInfo
 
 from xlbo.book.atomic import atomic_path
-from xlbo.book.display import FIGURES, Colour, Link, ResultSheet, excel_value
+from xlbo.book.display import (
+    FIGURES,
+    WRAPPED,
+    Colour,
+    Figure,
+    Kind,
+    Link,
+    ResultSheet,
+    excel_value,
+    row_heights,
+)
 from xlbo.book.files import check_readable
 from xlbo.book.sheet_xml import MAX_CELL_TEXT
 from xlbo.book.table import column_letter
@@ -43,7 +54,19 @@ def _fill(colour: Colour) -> PatternFill:
     return PatternFill("solid", fgColor=colour.value.lstrip("#"), bgColor=colour.value.lstrip("#"))
 
 
-def _put(ws: Any, row: int, col: int, value: Any, number_format: str) -> None:
+def _alignment(kind: Kind) -> Alignment:
+    """A data cell's alignment, as `write_workbook` sets it: at the top of its row, figures
+    right-aligned one space in, dates left-aligned, long text wrapped."""
+    if kind in FIGURES:
+        return Alignment(vertical="top", horizontal="right", indent=1)
+    if kind is Kind.DATE:
+        return Alignment(vertical="top", horizontal="left")
+    return Alignment(vertical="top", wrap_text=kind in WRAPPED)
+
+
+def _put(ws: Any, row: int, col: int, value: Any, number_format: str, kind: Kind) -> None:
+    if isinstance(value, Figure):  # a number in a format of its own (a balance with its side)
+        number_format, value = value.number_format, value.value
     value = excel_value(value)
     if value is None:
         return
@@ -52,7 +75,9 @@ def _put(ws: Any, row: int, col: int, value: Any, number_format: str) -> None:
         cell.value = str(value.text)
         cell.hyperlink = f"{value.file}#{value.location}"
         cell.font = _LINK_FONT
+        cell.alignment = Alignment(vertical="top", horizontal="left")
         return
+    cell.alignment = _alignment(kind)
     if isinstance(value, str):
         cell.value = value if len(value) <= MAX_CELL_TEXT else value[: MAX_CELL_TEXT - 1] + "…"
         cell.data_type = "s"  # text, never a formula
@@ -68,7 +93,7 @@ def _write_sheet(book: Any, sheet: ResultSheet) -> None:
     headers = [str(h) for h in sheet.frame.columns]
     columns = [sheet.column(h) for h in headers]
     top = sheet.header_row + 1  # 1-based
-    for index, line in enumerate(sheet.title):
+    for index, line in enumerate(sheet.heading):
         ws.cell(row=index + 1, column=1, value=line).font = Font(
             name=_FONT, bold=index == 0, size=14 if index == 0 else 11
         )
@@ -85,8 +110,12 @@ def _write_sheet(book: Any, sheet: ResultSheet) -> None:
             cell.comment = Comment(column.comment, "xlbo")
         ws.column_dimensions[column_letter(col - 1)].width = fitted_width(sheet, header, column)
         for offset, value in enumerate(sheet.frame[header].tolist(), start=1):
-            _put(ws, top + offset, col, value, column.excel_format)
+            _put(ws, top + offset, col, value, column.excel_format, column.kind)
     n_rows = len(sheet.frame)
+    heights = row_heights(sheet)
+    if heights is not None:  # rows tall enough for their wrapped text
+        for offset in np.flatnonzero(heights).tolist():
+            ws.row_dimensions[top + 1 + offset].height = float(heights[offset])
     last = top + max(n_rows + sheet.spare_rows, 1 if sheet.excel_table else 0)
     span = f"A{top}:{column_letter(len(headers) - 1)}{max(last, top)}"
     if sheet.excel_table and headers:
@@ -143,7 +172,7 @@ def _print_set_up(ws: Any, sheet: ResultSheet, top: int, width: int) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 1 if sheet.one_page else 0
     ws.print_title_rows = f"{top}:{top}"
-    ws.oddHeader.left.text = "&B" + (sheet.title[0] if sheet.title else sheet.name).replace(
+    ws.oddHeader.left.text = "&B" + (sheet.heading[0] if sheet.heading else sheet.name).replace(
         "&", "&&"
     )
     ws.oddHeader.right.text = "&A"

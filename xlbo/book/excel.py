@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from xlbo.book.display import Colour, Link, ResultSheet, excel_value
+from xlbo.book.display import Colour, Figure, Link, ResultSheet, excel_value, figure_formats
 from xlbo.book.files import build_table
 from xlbo.book.table import Table, find_header_row, header_key
 from xlbo.errors import SheetProblem
@@ -108,7 +108,7 @@ class ExcelBook:
             return
         headers = [str(h) for h in result.frame.columns]
         top = result.header_row + 1  # Excel row of the header
-        for index, line in enumerate(result.title):
+        for index, line in enumerate(result.heading):
             cell = sheet.range((index + 1, 1))
             cell.value = as_text_cell(line)
             cell.font.bold = index == 0
@@ -128,6 +128,7 @@ class ExcelBook:
             sheet.range((top + 1 + start, 1)).value = block
         if rows:
             self._links(sheet, result, headers, top)
+            self._figures(sheet, result, headers, top)
             self._highlights(sheet, result, headers, top)
         if result.excel_table and headers:
             sheet.tables.add(
@@ -142,6 +143,14 @@ class ExcelBook:
                 if isinstance(value, Link) and not value.file:
                     cell = sheet.range((top + offset, col))
                     cell.add_hyperlink(f"#{value.location}", str(value.text))
+
+    def _figures(self, sheet: Any, result: ResultSheet, headers: list[str], top: int) -> None:
+        """Each `Figure` in its own number format (a balance with its side)."""
+        for header in figure_formats(result):
+            col = headers.index(header) + 1
+            for offset, value in enumerate(result.frame[header].tolist(), start=1):
+                if isinstance(value, Figure):
+                    sheet.range((top + offset, col)).number_format = value.number_format
 
     def _highlights(self, sheet: Any, result: ResultSheet, headers: list[str], top: int) -> None:
         for highlight in result.highlights:

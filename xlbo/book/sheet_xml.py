@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -30,7 +30,7 @@ from xlsxwriter.url import Url
 from xlsxwriter.utility import _datetime_to_excel_datetime as datetime_to_excel_datetime
 from xlsxwriter.xmlwriter import XMLwriter
 
-from xlbo.book.display import Link
+from xlbo.book.display import Figure, Link
 from xlbo.book.table import column_letter
 
 try:  # C++ string kernels; xlbo writes without them (e.g. in the browser) at pandas' own speed
@@ -60,6 +60,12 @@ class SheetBody:
     link_style: int
     max_links: int
     """Cells made links, at most (Excel keeps 65,530 a sheet); later Link cells are plain."""
+    figure_styles: Mapping[int, Mapping[str, int]] = field(default_factory=dict)
+    """For a column (by position) that holds `Figure`s: the format index of each of their
+    number formats."""
+    heights: Callable[[pd.DataFrame], np.ndarray | None] | None = None
+    """The height in points of each of some rows (0: the default), given those rows; None: all
+    rows are one line high."""
 
 
 _ODD_TEXT_RE2 = r"[\x00-\x08\x0b-\x1f\x{fffe}\x{ffff}]|_x[0-9a-fA-F]{4}_"
@@ -136,10 +142,17 @@ def _number_text(values: np.ndarray) -> np.ndarray:
 
 
 def _column_cells(
-    values: pd.Series, letter: str, rows: np.ndarray, style: int, link_style: int, links: int
+    values: pd.Series,
+    letter: str,
+    rows: np.ndarray,
+    style: int,
+    link_style: int,
+    links: int,
+    figure_styles: Mapping[str, int] | None = None,
 ) -> tuple[np.ndarray, list[tuple[str, Link]]]:
     """Each cell of one column as XML ("" for a blank), and the (cell, Link) of the first
-    `links` Link cells, which become hyperlinks."""
+    `links` Link cells, which become hyperlinks; a `Figure` in the style of its number format
+    (`figure_styles`)."""
     count = len(values)
     cells = np.full(count, "", dtype=object)
     refs = letter + np.asarray(rows).astype(str).astype(object)
@@ -157,12 +170,24 @@ def _column_cells(
     objects = values.to_numpy(dtype=object)
     kinds = _kinds(objects)
     found: list[tuple[str, Link]] = []
-    for kind in ("text", "number", "bool", "date", "link"):
+    for kind in ("text", "number", "bool", "date", "link", "figure"):
         where = np.flatnonzero(kinds == kind)
         if not len(where):
             continue
         chosen = objects[where]
-        if kind == "text":
+        if kind == "figure":  # each number format's figures as numbers in its style
+            formats = np.array([v.number_format for v in chosen], dtype=object)
+            for number_format in dict.fromkeys(formats.tolist()):
+                mine = formats == number_format
+                cells[where[mine]], _ = _column_cells(
+                    pd.Series([v.value for v in chosen[mine]], dtype=object),
+                    letter,
+                    rows[where[mine]],
+                    (figure_styles or {}).get(number_format, style),
+                    0,
+                    0,
+                )
+        elif kind == "text":
             body = _escape(pd.Series(chosen, dtype=object), MAX_CELL_TEXT).to_numpy(dtype=object)
             cells[where] = (
                 '<c r="'
@@ -217,6 +242,7 @@ _KIND_OF_TYPE: dict[type, str] = {
     datetime: "date",
     pd.Timestamp: "date",
     Link: "link",
+    Figure: "figure",
     type(None): "",
 }
 
@@ -255,6 +281,8 @@ def cell_kind(value: Any) -> str:
         return "date"
     if isinstance(value, Link):
         return "link"
+    if isinstance(value, Figure):
+        return "figure"
     return "text"
 
 
@@ -298,11 +326,18 @@ def _rows_xml(body: SheetBody, start: int, stop: int, links: list[tuple[str, Lin
             body.styles[index],
             body.link_style,
             body.max_links - len(links),
+            body.figure_styles.get(index),
         )
         links += found
         joined = joined + cells
-    starts = '<row r="' + rows.astype(str).astype(object) + '">'
-    return "".join((starts + joined + "</row>").tolist())
+    starts = '<row r="' + rows.astype(str).astype(object)
+    heights = body.heights(frame) if body.heights is not None else None
+    if heights is not None:  # rows tall enough for their wrapped text
+        tall = heights > 0
+        starts[tall] = (
+            starts[tall] + '" ht="' + np.char.mod("%g", heights[tall]).astype(object)
+        ) + '" customHeight="1'
+    return "".join((starts + '">' + joined + "</row>").tolist())
 
 
 _ROW = re.compile(rb'<row r="(\d+)"')

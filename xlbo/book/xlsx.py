@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +23,19 @@ import xlsxwriter
 from xlbo.book.atomic import atomic_path
 from xlbo.book.display import (
     FIGURES,
+    WRAPPED,
     Chart,
     ChartKind,
     Colour,
     Column,
+    Figure,
     Kind,
     Link,
     ResultSheet,
     excel_value,
+    figure_formats,
     figure_width,
+    row_heights,
 )
 from xlbo.book.sheet_xml import MAX_CELL_TEXT, SheetBody, cell_kind, fill_bodies
 from xlbo.book.table import column_letter
@@ -89,21 +94,30 @@ class _Styles:
         self.figures_header = book.add_format({**header, "align": "right", "indent": 1})
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.subtitle = book.add_format({"italic": True, "font_color": "#595959"})
-        self._cache: dict[tuple[str, bool], Any] = {}
+        self._cache: dict[tuple[str, Kind | None], Any] = {}
 
-    def cell(self, number_format: str, link: bool = False) -> Any:
-        key = (number_format, link)
+    def cell(self, number_format: str, kind: Kind | None = None) -> Any:
+        """The format of a data cell: its number format, at the top of its row (a row made tall
+        for wrapped text reads from the top), and by `kind`: figures right-aligned one space in
+        (as their header; never touching the text of the next cell), dates left-aligned (as
+        their header), long text wrapped; a
+        link (`kind` None) blue, underlined and left-aligned, as its header."""
+        key = (number_format, kind)
         if key not in self._cache:
-            spec: dict[str, Any] = {"num_format": number_format}
-            if link:
-                spec.update({"font_color": "#0563C1", "underline": 1})
-            if number_format == "General":
-                spec["valign"] = "top"
+            spec: dict[str, Any] = {"num_format": number_format, "valign": "top"}
+            if kind is None:
+                spec.update({"font_color": "#0563C1", "underline": 1, "align": "left"})
+            elif kind in FIGURES:
+                spec.update({"align": "right", "indent": 1})
+            elif kind is Kind.DATE:  # under its header, clear of a figure or text before it
+                spec["align"] = "left"
+            elif kind in WRAPPED:
+                spec["text_wrap"] = True
             self._cache[key] = self.book.add_format(spec)
         return self._cache[key]
 
     def fill(self, colour: Colour) -> Any:
-        key = (f"fill:{colour.value}", False)
+        key = (f"fill:{colour.value}", Kind.TEXT)
         if key not in self._cache:
             self._cache[key] = self.book.add_format({"bg_color": colour.value})
         return self._cache[key]
@@ -134,10 +148,19 @@ class _Lists:
         sheet.hide()
 
 
-def _write_value(ws: Any, row: int, col: int, value: Any, fmt: Any, link_fmt: Any) -> None:
-    """One cell, its kind decided as the bulk writer decides it (`sheet_xml.cell_kind`)."""
-    kind = cell_kind(value)
-    if kind == "link":
+def _write_value(
+    ws: Any, row: int, col: int, value: Any, fmt: Any, link_fmt: Any, styles: _Styles, kind: Kind
+) -> None:
+    """One cell, its kind decided as the bulk writer decides it (`sheet_xml.cell_kind`); a
+    `Figure` in its own number format."""
+    if isinstance(value, Figure):
+        number = excel_value(value.value)
+        if number is not None:
+            ws.write_number(row, col, number, styles.cell(value.number_format, kind))
+        return
+    value = excel_value(value)
+    kind_of_cell = cell_kind(value)
+    if kind_of_cell == "link":
         target = (
             f"external:{value.file}#{value.location}"
             if value.file
@@ -146,13 +169,13 @@ def _write_value(ws: Any, row: int, col: int, value: Any, fmt: Any, link_fmt: An
         ws.write_url(row, col, target, link_fmt, string=str(value.text))
         if isinstance(value.text, int) and not isinstance(value.text, bool):
             ws.write_number(row, col, value.text, link_fmt)  # a row number stays a number
-    elif kind == "text":
+    elif kind_of_cell == "text":
         ws.write_string(row, col, _text(value if isinstance(value, str) else str(value)), fmt)
-    elif kind == "bool":
+    elif kind_of_cell == "bool":
         ws.write_boolean(row, col, bool(value), fmt)
-    elif kind == "number":
+    elif kind_of_cell == "number":
         ws.write_number(row, col, value, fmt)
-    elif kind == "date":
+    elif kind_of_cell == "date":
         ws.write_datetime(row, col, value, fmt)
 
 
@@ -161,12 +184,12 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
     headers = [str(h) for h in sheet.frame.columns]
     columns = [sheet.column(h) for h in headers]
     top = sheet.header_row
-    for index, line in enumerate(sheet.title):
+    for index, line in enumerate(sheet.heading):
         ws.write_string(index, 0, line, styles.title if index == 0 else styles.subtitle)
     n_rows = len(sheet.frame)
     last = top + max(n_rows + sheet.spare_rows, 1 if sheet.excel_table else 0)
     width = max(len(headers), 1)
-    formats = [styles.cell(c.excel_format) for c in columns]
+    formats = [styles.cell(c.excel_format, c.kind) for c in columns]
     for col, (header, column) in enumerate(zip(headers, columns, strict=True)):
         ws.set_column(col, col, fitted_width(sheet, header, column), formats[col])
     if sheet.excel_table:
@@ -190,7 +213,7 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
         ws.write_string(top, col, header, header_style)
         if columns[col].comment:
             ws.write_comment(top, col, columns[col].comment, {"x_scale": 2, "y_scale": 1.5})
-    link_format = styles.cell("General", link=True)
+    link_format = styles.cell("General")
     links = 0
     body = None
     if n_rows >= BULK_ROWS and not sheet.charts:  # rows written in bulk after closing
@@ -201,10 +224,22 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
             styles=[f._get_xf_index() for f in formats],
             link_style=link_format._get_xf_index(),
             max_links=MAX_LINKS,
+            figure_styles={
+                headers.index(header): {
+                    f: styles.cell(f, columns[headers.index(header)].kind)._get_xf_index()
+                    for f in sorted(found)
+                }
+                for header, found in figure_formats(sheet).items()
+            },
+            heights=partial(row_heights, sheet),
         )
     else:
+        heights = row_heights(sheet)
+        kinds = [c.kind for c in columns]
         for offset, cells in enumerate(sheet.frame.itertuples(index=False, name=None)):
             row = top + 1 + offset  # row by row, so large sheets can stream (constant memory)
+            if heights is not None and heights[offset]:
+                ws.set_row(row, heights[offset])  # its wrapped text shown whole
             for col, value in enumerate(cells):
                 if isinstance(value, Link):
                     links += 1
@@ -212,7 +247,7 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
                         links > MAX_LINKS
                     ):  # Excel keeps at most 65,530 links a sheet: the rest as text
                         value = value.text  # (a number stays a number)
-                _write_value(ws, row, col, excel_value(value), formats[col], link_format)
+                _write_value(ws, row, col, value, formats[col], link_format, styles, kinds[col])
     validation_last = max(last, top + VALIDATION_ROWS) if sheet.spare_rows else last
     for col, column in enumerate(columns):
         if column.choices and validation_last > top:
@@ -287,7 +322,7 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
     ws.set_paper(9)
     ws.fit_to_pages(1, 1 if sheet.one_page else 0)
     ws.repeat_rows(top)
-    heading = (sheet.title[0] if sheet.title else sheet.name).replace("&", "&&")[:200]
+    heading = (sheet.heading[0] if sheet.heading else sheet.name).replace("&", "&&")[:200]
     ws.set_header(f"&L&B{heading}&R&A")
     footer = (sheet.footer or "Made with xlbo").replace("&", "&&")[:200]
     ws.set_footer(f"&L&8{footer}&R&8Page &P of &N")

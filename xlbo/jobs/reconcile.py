@@ -1253,13 +1253,24 @@ def _sheets(
     ledger_file: str | None,
     notes: list[str],
     unlikely: str = "",
+    company: str = "",
 ) -> list[ResultSheet]:
     """The Summary and the long tables; row numbers link into `bank_file`/`ledger_file` (""
-    for this workbook, None for no links: the tables go to flat files)."""
+    for this workbook, None for no links: the tables go to flat files). `company` heads the
+    Summary where the statement and the ledger do not name it (a master's, a books')."""
     lines = _Lines(statement, ledger_lines, bank, ledger, bank_file, ledger_file)
     return [
         _summary_sheet(
-            lines, matches, suggestions, findings, brs, bank_open, ledger_open, notes, unlikely
+            lines,
+            matches,
+            suggestions,
+            findings,
+            brs,
+            bank_open,
+            ledger_open,
+            notes,
+            unlikely,
+            company,
         ),
         _matches_sheet(lines, matches),
         *_unmatched_sheets(lines, bank_open, ledger_open),
@@ -1396,38 +1407,47 @@ def _summary_sheet(
     ledger_open: list[int],
     notes: list[str],
     unlikely: str,
+    company: str = "",
 ) -> ResultSheet:
-    """Counts and amounts: lines on each side, matched by each rule, left, to review; the
-    verdict (ties, or not yet, or not complete) in its title."""
+    """Counts and money: lines on each side (and their files), matched by each rule, left, to
+    review. Money out and money in stand in columns of their own, as a cash book keeps them
+    (withdrawals and payments out, deposits and receipts in), never added together. Headed as
+    the BRS is (the company, 'as on' the date, the bank account), then the verdict (ties, or not
+    yet, or not complete)."""
     bank, ledger = lines.bank, lines.ledger
     per_rule = matches.drop_duplicates("match")["rule"].value_counts()
     matched_bank = matches.drop_duplicates("bank")
-    bank_money = np.abs(bank["signed"].to_numpy())
+    bank_out, bank_in = bank["debit"].to_numpy(), bank["credit"].to_numpy()
 
-    def total(frame: pd.DataFrame) -> Any:
-        return from_paise(int(frame["signed"].abs().sum()) if len(frame) else 0)
+    def money(out: Any, into: Any) -> list[Any]:
+        """Money out and money in, each summed exactly in paise."""
+        return [from_paise(int(np.sum(out))), from_paise(int(np.sum(into)))]
 
+    def ledger_money(positions: Any) -> list[Any]:  # a bank ledger's credit is money out
+        chosen = ledger.iloc[positions]
+        return money(chosen["credit"].to_numpy(), chosen["debit"].to_numpy())
+
+    statement_file, ledger_file = lines.statement.source, lines.ledger_lines.source
     rows: list[list[Any]] = [
-        ["Bank lines", len(bank), total(bank)],
-        ["Ledger lines", len(ledger), total(ledger)],
+        [f"Bank lines ({statement_file})", len(bank), *money(bank_out, bank_in)],
+        [f"Ledger lines ({ledger_file})", len(ledger), *ledger_money(slice(None))],
     ]
     for rule, label in MATCHED_BY:
         positions = matched_bank.loc[matched_bank["rule"] == rule, "bank"].to_numpy(dtype=np.int64)
         rows.append(
-            [label, int(per_rule.get(rule, 0)), from_paise(int(bank_money[positions].sum()))]
+            [label, int(per_rule.get(rule, 0)), *money(bank_out[positions], bank_in[positions])]
         )
     rows += [
-        ["Unmatched bank lines", len(bank_open), total(bank.iloc[bank_open])],
-        ["Unmatched ledger lines", len(ledger_open), total(ledger.iloc[ledger_open])],
-        ["Suggestions to review", len(suggestions), None],
-        ["Integrity findings", len(findings), None],
         [
-            "BRS difference",
-            None,
-            from_paise(brs.difference) if brs.difference is not None else None,
+            "Unmatched bank lines",
+            len(bank_open),
+            *money(bank_out[bank_open], bank_in[bank_open]),
         ],
+        ["Unmatched ledger lines", len(ledger_open), *ledger_money(ledger_open)],
+        ["Suggestions to review", len(suggestions), None, None],
+        ["Integrity findings", len(findings), None, None],
     ]
-    summary = pd.DataFrame(rows, columns=["Item", "Count", "Amount"], dtype=object)
+    summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS, dtype=object)
     issues = [*lines.statement.issues, *lines.ledger_lines.issues]
     unread = sum(i.severity is Severity.ERROR for i in issues)
     verdict = (
@@ -1440,18 +1460,27 @@ def _summary_sheet(
         if brs.difference == 0
         else f"The BRS does not tie yet: difference {format_inr(from_paise(brs.difference or 0))}."
     )
-    title = (
-        f"Bank reconciliation: {lines.statement.source} against {lines.ledger_lines.source}",
-        verdict,
-        *notes,
+    heading = brs_heading(
+        lines.statement, lines.ledger_lines, bank, ledger, company, what="Bank reconciliation"
     )
     return ResultSheet(
         "Summary",
         summary,
-        columns={"Item": Column(width=36), "Amount": MONEY},
-        title=title,
+        columns={
+            "Item": Column(width=44),
+            "Count": Column(kind=Kind.INTEGER, width=9),
+            "Money out": MONEY,
+            "Money in": MONEY,
+        },
+        title=(*heading, verdict, *notes),
         autofilter=False,
+        footer=f"Bank reconciliation of {statement_file} against {ledger_file}",
     )
+
+
+SUMMARY_COLUMNS = ["Item", "Count", "Money out", "Money in"]
+"""The Summary's columns: money out (withdrawals; the ledger's credits) and money in (deposits;
+the ledger's debits) apart, as the statement and the ledger keep them."""
 
 
 # -- the BRS sheet ---------------------------------------------------------------------------
@@ -1470,13 +1499,15 @@ def brs_heading(
     bank: pd.DataFrame,
     ledger: pd.DataFrame,
     company: str = "",
+    what: str = "Bank Reconciliation Statement",
 ) -> tuple[str, ...]:
-    """The lines above the BRS: the company, 'Bank Reconciliation Statement as on <date>',
-    and the bank account (the ledger's name in the books, the account number on the
-    statement). The date is the end of the statement's period, else its last line's."""
+    """The lines above the BRS (and, with `what` 'Bank reconciliation', the Summary): the
+    company, '<what> as on <date>', and the bank account (the ledger's name in the books, the
+    account number on the statement). The date is the end of the statement's period, else its
+    last line's."""
     name = ledger_lines.company or statement.company or company
     as_on = statement.period[1] or _last_date(bank) or ledger_lines.period[1] or _last_date(ledger)
-    heading = "Bank Reconciliation Statement"
+    heading = what
     if as_on is not None:
         heading += f" as on {as_on.day} {as_on:%B %Y}"
     number = statement.account.strip()
@@ -1506,7 +1537,11 @@ def _last_date(lines: pd.DataFrame) -> Any:
 def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet:
     """The BRS as an auditor reads it: each heading, its lines (date, particulars, voucher
     number or reference, amount) and its subtotal; the balances and the difference. Labels in
-    Particulars and figures in Total (subtotals, balances) stay fixed, so they can be read back."""
+    Particulars and figures in Total (subtotals, balances) stay fixed, so they can be read back.
+
+    A balance is shown with its side, as the statement and the ledger print it (`_balances`):
+    the bank's `2,11,506.83 Cr` (an overdraft `1,23,456.00 Dr`), the books' `2,19,024.83 Dr`
+    (an overdraft `1,23,456.00 Cr`); the cell keeps the signed figure."""
     lines = statement_lines(brs, most=BRS_ITEMS)
     listed = lines["line"].isin([Line.ITEM.value, Line.MORE.value]).to_numpy(dtype=bool)
     text = strings(lines["particulars"]).str.strip()
@@ -1524,13 +1559,13 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
             "Particulars": pd.Series(pieces, dtype=object),
             "Vch No. / Ref.": strings(lines["reference"]).to_numpy(dtype=object),
             "Amount": _amounts(lines["amount"]),
-            "Total": _amounts(lines["total"]),
+            "Total": _balances(_amounts(lines["total"]), lines["particulars"]),
         }
     ).explode("Particulars")
     continued = frame.index.duplicated()  # text carried on to the next line: no figures there
     frame.loc[continued, ["Date", "Vch No. / Ref.", "Amount", "Total"]] = None
     frame = frame.reset_index(drop=True)
-    money = Column(kind=Kind.MONEY, width=14)  # an overdraft, a difference: -1,23,456.78
+    money = Column(kind=Kind.MONEY, width=16)  # a difference: -1,23,456.78; 1,23,456.78 Dr
     totals = [BANK_BALANCE, BOOKS_COMPUTED, BOOKS_LEDGER, *(s.subtotal for s in Section)]
     return ResultSheet(
         "BRS",
@@ -1576,6 +1611,33 @@ def printed_lines(text: str, width: int) -> list[str]:
         lines.append(text[:cut].rstrip())
         text = text[resume:].lstrip()
     return [*lines, text]
+
+
+def _balances(totals: pd.Series, labels: pd.Series) -> pd.Series:
+    """`totals` with each balance shown with its side: the bank's as a statement prints it
+    (credit, Cr, is money in the account; Dr an overdraft), the books' as a ledger does (Dr
+    money in the bank; Cr an overdraft). Both formats are money.py's INR_DR_CR_FORMAT: the
+    bank's with its words the other way round, as the bank keeps the account from its side."""
+    from xlbo.book.display import Figure
+    from xlbo.money import INR_DR_CR_FORMAT
+
+    bank_side = (
+        INR_DR_CR_FORMAT.replace('" Dr"', '" =="')
+        .replace('" Cr"', '" Dr"')
+        .replace('" =="', '" Cr"')
+    )
+    sides = {
+        BANK_BALANCE: bank_side,
+        BOOKS_COMPUTED: INR_DR_CR_FORMAT,
+        BOOKS_LEDGER: INR_DR_CR_FORMAT,
+    }
+    return pd.Series(
+        [
+            Figure(total, sides[label]) if total is not None and label in sides else total
+            for total, label in zip(totals.tolist(), labels.tolist(), strict=True)
+        ],
+        dtype=object,
+    )
 
 
 def _amounts(paise: pd.Series) -> pd.Series:
