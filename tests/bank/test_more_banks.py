@@ -879,17 +879,35 @@ def test_bank_of_baroda_short_export_amount_and_type(tmp_path: Path) -> None:
     ]
 
 
-def test_a_bank_download_that_is_a_web_page_is_refused_with_what_to_do(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Many banks' "Excel" download is an HTML table saved as .xls: `xlbo reconcile` exits 2
-    naming the file and how to save it as a workbook, never a traceback or an empty BRS."""
+def test_a_bank_download_that_is_a_web_page_is_read_as_excel_opens_it(tmp_path: Path) -> None:
+    """Many banks' "Excel" download is an HTML table saved as .xls; Excel opens it, and so
+    does xlbo: its table's rows are the sheet's rows."""
     bank = tmp_path / "AccountStatement.xls"
     bank.write_text(
         "<html><body><table>"
         "<tr><th>Txn Date</th><th>Description</th><th>Debit</th><th>Credit</th></tr>"
         "<tr><td>1 Oct 2026</td><td>BY TRANSFER-NEFT</td><td></td><td>5,000.00</td></tr>"
+        "<tr><td>2 Oct 2026</td><td>TO CLG CHQ 451</td><td>1,250.50</td><td></td></tr>"
         "</table></body></html>",
+        encoding="utf-8",
+    )
+    lines = read_statement(str(bank))
+    assert lines.issues == []
+    assert totals(lines) == (2, 125050, 500000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "BY TRANSFER-NEFT", 500000),
+        (date(2026, 10, 2), "TO CLG CHQ 451", -125050),
+    ]
+
+
+def test_a_web_page_without_a_statement_is_refused_with_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A download that is a web page saying the session ended: `xlbo reconcile` exits 2 naming
+    the file and how to save a statement as a workbook, never a traceback or an empty BRS."""
+    bank = tmp_path / "AccountStatement.xls"
+    bank.write_text(
+        "<html><body><p>Your session has expired. Please login again.</p></body></html>",
         encoding="utf-8",
     )
     books = tmp_path / "books.csv"

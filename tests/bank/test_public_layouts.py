@@ -575,3 +575,47 @@ def test_hdfc_statement_of_several_pages(xlsx: Callable[..., Path]) -> None:
     ]
     assert lines.frame["narration"].tolist()[1] == "NEFT CR-SBIN0001234-VARDHAMAN RETAIL"
     assert (lines.company, lines.account) == ("KAVERI TRADERS PVT LTD", "50200012345678")
+
+
+# -- ICICI Bank: the Detailed Statement as the web page its "Excel" download is ----------------
+# Source: a public JavaScript port of NavoditaERP's BankingViews/StatementParser.swift (the
+# search index shows its text, not its repository; its section "HTML Parsing (ICICI Detailed
+# Statement)" reads `<tr>`/`<td>` rows and cleans multi-line headers): the .xls is a web page,
+# its title in a table of its own above the statement's, header cells broken with `<br>`
+# (`Withdrawal <br>Amount (INR )`), `&nbsp;` in empty cells. Before: refused ("a web page
+# (HTML) saved with a spreadsheet name").
+
+ICICI_HTML = """<html><head><meta charset="utf-8"><title>Detailed Statement</title></head><body>
+<table><tr><td colspan="8"><b>DETAILED STATEMENT</b></td></tr>
+<tr><td colspan="8">Transactions List - KAVERI TRADERS PVT LTD (INR) - 000405012345</td></tr>
+<tr><td colspan="8">Transaction Date from 01/10/2026 to 31/10/2026</td></tr></table>
+<table border="1"><tr><th>S No.</th><th>Value Date</th><th>Transaction Date</th>
+<th>Cheque Number</th><th>Transaction Remarks</th><th>Withdrawal <br>Amount (INR )</th>
+<th>Deposit <br>Amount (INR )</th><th>Balance (INR )</th></tr>
+<tr><td>1</td><td>01/10/2026</td><td>01/10/2026</td><td>&nbsp;</td>
+<td>UPI/627412345678/OM SAI &amp; SONS/Payment</td><td>500.00</td><td>0.00</td><td>11,845.67</td></tr>
+<tr><td>2</td><td>05/10/2026</td><td>05/10/2026</td><td>-</td>
+<td>NEFT-HDFCN52026100512345-VARDHAMAN RETAIL</td><td>0.00</td><td>25,000.00</td>
+<td>36,845.67</td></tr>
+<tr><td>3</td><td>31/10/2026</td><td>31/10/2026</td><td>451</td><td>CLG/KAVERI ELECTRICALS/451</td>
+<td>17.70</td><td>0.00</td><td>36,827.97</td></tr></table>
+<table><tr><td>Legends Used in Account Statement</td></tr>
+<tr><td>BIL - Internet Bill Payment</td><td>CLG - Clearing</td></tr></table>
+</body></html>
+"""
+
+
+def test_icici_detailed_statement_saved_as_a_web_page(tmp_path: Path) -> None:
+    path = tmp_path / "DetailedStatement.xls"
+    path.write_text(ICICI_HTML, encoding="utf-8")
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert summary(lines) == (3, 50000 + 1770, 2500000, None, 3682797)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "UPI/627412345678/OM SAI & SONS/Payment", -50000),
+        (date(2026, 10, 31), "CLG/KAVERI ELECTRICALS/451", -1770),
+    ]
+    assert lines.frame["reference"].tolist() == ["", "-", "451"]
+    assert chains(lines)
+    assert (lines.company, lines.account) == ("KAVERI TRADERS PVT LTD", "000405012345")
+    assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))

@@ -21,6 +21,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Sequence
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +101,78 @@ def _delimited_text(path: Path) -> bool:
     return any(width >= 2 and lines >= 3 for width, lines in widths.items())
 
 
+class _TableRows(HTMLParser):
+    """The rows of a web page's tables as Excel shows them when it opens the page: each `<tr>`
+    a row of its `<td>`/`<th>` cells' text (a cell spanning columns followed by blank cells, a
+    `<br>` a space). A table inside a cell gives its own rows. Nothing is fetched and no
+    entity but HTML's own is known."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self._open: list[tuple[list[str], list[str] | None, int]] = []
+        """The rows begun and not ended (a table in a cell opens one inside another): cells so
+        far, the text of the cell being read, its column span."""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self._end_cell()
+            self._open.append(([], None, 1))
+        elif tag in ("td", "th") and self._open:
+            self._end_cell()
+            span = next((value for name, value in attrs if name == "colspan"), "1") or "1"
+            cells, _, _ = self._open[-1]
+            self._open[-1] = (cells, [], max(1, min(int(span) if span.isdigit() else 1, 64)))
+        elif tag == "br":
+            self.handle_data(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th"):
+            self._end_cell()
+        elif tag == "tr" and self._open:
+            self._end_cell()
+            cells, _, _ = self._open.pop()
+            if cells:
+                self.rows.append(cells)
+
+    def handle_data(self, data: str) -> None:
+        if self._open and self._open[-1][1] is not None:
+            self._open[-1][1].append(data)
+
+    def _end_cell(self) -> None:
+        if self._open and self._open[-1][1] is not None:
+            cells, text, span = self._open[-1]
+            cells.append(" ".join("".join(text or []).split()))
+            cells.extend([""] * (span - 1))
+            self._open[-1] = (cells, None, 1)
+
+    def close(self) -> None:
+        super().close()
+        while self._open:
+            self.handle_endtag("tr")
+
+
+def _html_rows(path: Path) -> list[list[Any]]:
+    """The rows of the tables of a web page saved as `.xls`, padded to one width."""
+    check_text_size(path)
+    parser = _TableRows()
+    parser.feed(decode_text(path.read_bytes()))
+    parser.close()
+    width = max((len(row) for row in parser.rows), default=0)
+    check_text_grid(path.name, len(parser.rows), width)
+    return [row + [""] * (width - len(row)) for row in parser.rows]
+
+
+def _html_table(path: Path) -> bool:
+    """Whether a file is a web page holding a table of two rows or more of two cells or more
+    (a bank's statement download), not a page that only says something went wrong."""
+    with path.open("rb") as handle:
+        head = handle.read(512)
+    if "web page" not in _looks_like(decode_text(head).lstrip("\ufeff").encode("utf-8")):
+        return False
+    return sum(len([c for c in row if c]) >= 2 for row in _html_rows(path)) >= 2
+
+
 def _encrypted_ole(path: Path) -> bool:
     try:
         with olefile.OleFileIO(str(path)) as ole:
@@ -163,6 +236,8 @@ def check_readable(path: Path) -> str:
         raise FileProblem(f"{path.name} is empty (0 bytes). Export or save the workbook again.")
     if suffix == ".xls" and _delimited_text(path):  # as Excel opens it (not a text .xlsx)
         return "text"
+    if suffix == ".xls" and _html_table(path):  # ICICI's and others' "Excel" download
+        return "html"
     raise FileProblem(
         f"{path.name} is not an Excel workbook: it is {_looks_like(head)}. "
         "Open it in Excel and use Save As > Excel Workbook (.xlsx), then run again."
@@ -342,7 +417,7 @@ class FileBook:
         self._sheets: dict[str, Any] = {}
         self._sheet_names: list[str]
         self._survey = Survey()
-        if self.kind in ("text", "parquet"):
+        if self.kind in ("text", "parquet", "html"):
             self._sheet_names = [self.path.stem]
             return
         if self.kind == "zip":  # the limits, before calamine allocates anything
@@ -424,6 +499,8 @@ class FileBook:
             return _read_parquet(self.path), True
         if self.kind == "text":
             return _read_csv_frame(self.path), False
+        if self.kind == "html":
+            return pd.DataFrame(_html_rows(self.path), dtype=object), False
         return pd.DataFrame(self.sheet_rows(sheet), dtype=object), False
 
     def sheet_rows(self, sheet: str) -> list[list[Any]]:
@@ -431,6 +508,8 @@ class FileBook:
         if self.kind == "parquet":
             frame = _read_parquet(self.path)
             return [list(frame.columns), *frame.astype(object).values.tolist()]
+        if self.kind == "html":
+            return _html_rows(self.path)
         if self._workbook is None:
             return _read_csv_rows(self.path)
         sheet = self.resolve(sheet) or sheet
