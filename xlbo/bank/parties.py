@@ -143,7 +143,7 @@ def bank_party_key(name: str) -> str:
     text = _BRACKETS.sub(" ", text)
     # `Rent - Sowmya Rao`, `Salary - Aarti D`: the account first, the party after the dash
     parts = _DASH.split(text, maxsplit=1)
-    head = party_key(parts[0])
+    head = party_key(parts[0], initials=True)
     if (
         len(parts) == 2
         and re.search("[A-Za-z]{3}", parts[1])
@@ -152,7 +152,7 @@ def bank_party_key(name: str) -> str:
     ):
         text = parts[1]
     text = _TAIL.sub("", text)
-    return party_key(text)
+    return party_key(text, initials=True)
 
 
 ACCOUNT_WORDS = frozenset(
@@ -365,7 +365,10 @@ class Likeness:
     better of their word sets compared (token set ratio) and — where one may be the other cut
     short or run together, and the shorter has SHORTEST_PART letters — the shorter found inside
     the longer with the spaces taken out (partial ratio), which forgives UPI's and IMPS's
-    truncation. Each name is squashed once, each pair scored once however often it is asked for."""
+    truncation — or, where higher, the share of the words of both that the other explains
+    (`explained`, `run_together`), so that a name explaining every word of the other beats one
+    that only shares some of them. Each name is squashed once, each pair scored once however
+    often it is asked for."""
 
     def __init__(self, left: np.ndarray, right: np.ndarray) -> None:
         self.left = [str(n) for n in left]
@@ -462,6 +465,23 @@ class Likeness:
             )
         return scores
 
+    def _run_together(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Of pairs where one name is a single word and the other is not: 2 where the word is
+        the other's words run together with an initial among them, 1 without, else 0 (see
+        `run_together`)."""
+        if self._single is None:
+            self._single = (_single_words(self.left), _single_words(self.right))
+        left_single, right_single = self._single
+        odd = np.flatnonzero(left_single[left] != right_single[right])
+        found = np.zeros(len(left), dtype=np.int64)
+        found[odd] = [
+            run_together(self.left[i], self.right[j])
+            if left_single[i]
+            else run_together(self.right[j], self.left[i])
+            for i, j in zip(left[odd].tolist(), right[odd].tolist(), strict=True)
+        ]
+        return found
+
     def _score(self, keys: np.ndarray) -> np.ndarray:
         left, right = keys // (len(self.right) + 1), keys % (len(self.right) + 1)
         a = self._left_names[left].tolist()
@@ -491,14 +511,28 @@ class Likeness:
                 dtype=np.float64,
             ),
         ).astype(np.int64)
-        # (only where the words agree enough for it to matter: it is plain Python)
-        initials = np.flatnonzero(
-            (self.left_initials[left] | self.right_initials[right]) & (score >= EXPLAINED_FROM)
-        )
-        if len(initials):
+        # the share of the words of both names that the other accounts for (`explained`: a word
+        # by the same word, an initial by a word it starts, a word cut short by the word it
+        # starts) is as good a measure of words agreeing as the word sets compared: a name
+        # that explains every word of the other, and whose every word the other explains, is
+        # the other written another way, as alike as a name found inside the other and more
+        # than one that only shares some of its words. `PARIKH NIRAV KRUPA` (surname, name,
+        # father's name) is `Nirav K. Parikh` word for word; `Krupa Parikh` leaves NIRAV
+        # unexplained. Where either name has initials, this share is also how alike the two
+        # are whole (only where the words agree enough for it to matter)
+        asked = np.flatnonzero(score >= EXPLAINED_FROM)
+        if len(asked):
             if self._words is None:
                 self._words = _NameWords(self.left, self.right)
-            whole[initials] = self._words.explained(left[initials], right[initials])
+            said = self._words.explained(left[asked], right[asked])
+            initials = self.left_initials[left[asked]] | self.right_initials[right[asked]]
+            # IMPS runs a name's words together (`SMENON`, `PATELDHAVAL`): a name of one word
+            # that is the other's words run together is explained as the same name with spaces
+            run = self._run_together(left[asked], right[asked])
+            said[run > 0] = 100
+            initials |= run == 2
+            score[asked] = np.maximum(score[asked], said)
+            whole[asked[initials]] = said[initials]
         score = (
             np.asarray(score, dtype=np.int64) * (10 - WHOLE_TENTHS) + whole * WHOLE_TENTHS
         ) // 10
@@ -509,6 +543,42 @@ class Likeness:
         empty = (self.left_length[left] == 0) | (self.right_length[right] == 0)
         score[np.asarray(empty | (score < 0), dtype=bool)] = 0
         return np.asarray(score, dtype=np.int64)
+
+
+@lru_cache(maxsize=1 << 18)
+def run_together(word: str, name: str) -> int:
+    """Whether `word` is every word of `name` run together, in any order, each written whole or
+    as its initial, and the last one may be cut short (IMPS keeps ten letters): 2 where an
+    initial stands for a word, 1 where none does, 0 where it is not.
+
+    >>> run_together("smenon", "sowmya menon"), run_together("pateldhaval", "dhaval patel")
+    (2, 1)
+    >>> run_together("pateldhaval", "dhaval m patel"), run_together("rgupta", "amit gupta")
+    (0, 0)
+    """
+    words = tuple(sorted(set(name.split()), key=len, reverse=True))
+    if len(words) < 2 or len(name.split()) != len(words) or not word.isalpha():
+        return 0
+    return _pieces(word, words)
+
+
+def _pieces(rest: str, words: tuple[str, ...]) -> int:
+    """`run_together` of what is left of the word and the words not yet found in it."""
+    if not rest:
+        return 0 if words else 1
+    best = 0
+    for at, found in enumerate(words):
+        others = words[:at] + words[at + 1 :]
+        if rest.startswith(found):
+            best = max(best, _pieces(rest[len(found) :], others))
+        elif not others and found.startswith(rest):
+            best = max(best, 1)
+        if len(found) > 1 and rest[0] == found[0]:
+            initial = _pieces(rest[1:], others)
+            best = max(best, 2 if initial else 0)
+        if best == 2:
+            break
+    return best
 
 
 _PLAIN_NAME = re.compile("[a-z0-9 ]*")
@@ -696,11 +766,12 @@ def key_words(
     squashed = distinct_names.str.replace(" ", "", regex=False)
     squash_owner = np.flatnonzero((squashed.str.len() >= SQUASHED_KEY).to_numpy(dtype=bool))
     prefix = ("~" + squashed.str.slice(0, SQUASHED_KEY)).to_numpy(dtype=object)
-    # a name run together (IMPS's SSENGUPTA, KMSHAH) is cut into every run of four letters,
-    # so that `seng` meets the start of `sengupta` in the other name
+    # a name run together (IMPS's SSENGUPTA, KMSHAH, RBOSE) is cut into every run of four
+    # letters, so that `seng` meets the start of `sengupta` in the other name (and `bose` the
+    # surname of `rituparna bose`: five letters are enough)
     single = np.flatnonzero(
         (~distinct_names.str.contains(" ", regex=False)).to_numpy(dtype=bool)
-        & (squashed.str.len() >= SQUASHED_KEY).to_numpy(dtype=bool)
+        & (squashed.str.len() >= SHORTEST_PART).to_numpy(dtype=bool)
     )
     single_names = squashed.to_numpy(dtype=object)[single]
     gram_owner = np.repeat(single, [len(n) - 3 for n in single_names])

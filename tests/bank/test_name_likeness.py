@@ -1,0 +1,114 @@
+"""How alike two party names are, ranked as an accountant ranks them (issue #11, precision): a
+name that explains every word of the other — an initial by the word it starts, a word the bank
+cut short by the word it starts, words IMPS ran together — beats a name that only shares some
+of them, and a name written the same way still beats both."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tests.bank.test_matching_rules import ledger, matched, statement
+from xlbo.bank.parties import alike_names, bank_party_key, likeness, narration_names
+from xlbo.names import party_key
+
+
+def alike(bank: str, books: str) -> int:
+    """How alike the name in a bank narration and a ledger's particulars are, both folded."""
+    (name,) = narration_names(pd.Series([bank])).tolist()
+    return likeness(bank_party_key(name), bank_party_key(books))
+
+
+@pytest.mark.parametrize(
+    ("bank", "explains_all", "shares_some"),
+    [
+        # surname, name, father's name, as banks write it: K is Krupa's initial
+        ("PARIKH NIRAV KRUPA", "Nirav K. Parikh", "Krupa Parikh"),
+        ("DESAI MITESH JIGNESH", "Mitesh J. Desai", "Jignesh Desai"),
+        # initials: S S is Sunita (S. her father); Prakash S. Gokhale leaves PRAKASH unexplained
+        ("S S GOKHALE", "Sunita Gokhale", "Prakash S. Gokhale"),
+        ("A BOSE", "Arnab Bose", "Rituparna Bose"),
+        ("S P JADHAV", "Snehal P. Jadhav", "Sunita S. Jadhav"),
+        ("M PAI", "Manjunath Pai", "Anitha Pai"),
+        # UPI keeps twenty letters: the cut-short last word starts a word of the right name
+        ("PRAKASH SUNITA GOKHA", "Prakash S. Gokhale", "Sunita Gokhale"),
+        ("SUNITA VAIBHAV DESHP", "Sunita Deshpande", "Sunita Bhosale"),
+        (
+            "UPI/686194260125/OM SAI FREIGHT PACKA/omsaifre@ybl/KVBL BANK",
+            "Om Sai Freight Packaging Private Limited",
+            "Meenakshi Packaging Ltd.",
+        ),
+        # IMPS runs the words together and keeps ten letters
+        ("MMT/IMPS/690473316249/BHOSALEPRAK/PUNB BANK", "Prakash Bhosale", "Madhuri S. Bhosale"),
+        ("SMENON", "Sowmya Menon", "Rajesh Menon"),
+        # words that are all there still beat words that are only some of them
+        ("RAMESH KUMAR", "Ramesh Kumar Sharma", "Kumar Traders"),
+        ("SHARMA AND SONS", "Sharma & Sons Pvt Ltd", "Sharma Electricals"),
+    ],
+)
+def test_the_name_that_explains_every_word_outranks_one_that_shares_some(
+    bank: str, explains_all: str, shares_some: str
+) -> None:
+    assert alike(bank, explains_all) > alike(bank, shares_some)
+
+
+@pytest.mark.parametrize(
+    ("bank", "same", "other"),
+    [
+        ("RAMESH KUMAR", "Ramesh Kumar", "Ramesh Kumar Sharma"),
+        ("PARIKH NIRAV KRUPA", "Parikh Nirav Krupa", "Krupa Parikh"),
+        ("BALAJI TRADERS", "Balaji Traders", "Shree Balaji Traders"),
+    ],
+)
+def test_the_name_written_the_same_way_still_wins(bank: str, same: str, other: str) -> None:
+    assert alike(bank, same) == 100
+    assert alike(bank, other) < 100
+
+
+def test_a_name_run_together_is_as_alike_as_the_same_name_with_spaces() -> None:
+    # IMPS writes SMENON where NEFT writes S MENON: the same payee, equally alike
+    assert alike("SMENON", "Sowmya Menon (Retainer)") == alike("S MENON", "Sowmya Menon")
+    assert alike("VSHETTY", "Venkatesh Shetty") == alike("V SHETTY", "Venkatesh Shetty")
+    # every word there, run together, beats a name with a word the bank did not write
+    assert alike("PATELDHAVAL", "Dhaval Patel") > alike("PATELDHAVAL", "Dhaval M. Patel")
+    # a letter the name does not account for is not explained away: R is not Amit
+    assert alike("RGUPTA", "Amit Gupta") < alike("AGUPTA", "Amit Gupta")
+
+
+def test_initials_stay_when_names_are_folded_and_legal_words_go() -> None:
+    names = narration_names(
+        pd.Series(
+            ["UPI/698560921326/S P JADHAV/spjadhav@okicici/INDB BANK", "MMT/IMPS/6443/M PAI/KVBL"]
+        )
+    ).tolist()
+    assert [bank_party_key(n) for n in names] == ["s p jadhav", "m pai"]
+    assert bank_party_key("Kaveri Textiles (P) Ltd.") == "kaveri textiles"
+    assert bank_party_key("Sharma Traders P Ltd") == "sharma traders"
+    assert bank_party_key("M/s. Shree Balaji Traders Pvt. Ltd.") == "sri balaji traders"
+    # the master's audit of names folds as before (its own test holds the rest)
+    assert party_key("S. P. Jadhav") == "s jadhav"
+
+
+def test_a_short_name_run_together_meets_its_party_for_combinations() -> None:
+    # RBOSE shares no word with Rituparna Bose; its runs of four letters meet BOSE
+    pairs = alike_names(
+        np.array(["rbose"], dtype=object),
+        np.array(["rituparna bose", "arnab bose", "bose traders"], dtype=object),
+        60,
+    )
+    best = pairs.sort_values("alike", ascending=False).iloc[0]
+    assert (best["right"], best["alike"]) == ("rituparna bose", 100)
+
+
+def test_of_two_payees_paid_alike_the_one_whose_name_explains_the_narration_gets_it() -> None:
+    narration = "NEFT-ICICN58175963948912-PARIKH NIRAV KRUPA-PAYMENT-INDB0015123"
+    bank = statement([("2026-10-30", narration, "", -2500000)])
+    books = ledger(
+        [
+            ("2026-10-30", "Krupa Parikh", "", -2500000),
+            ("2026-10-30", "Nirav K. Parikh", "", -2500000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 1, "Amount and date")}
