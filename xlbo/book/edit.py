@@ -75,7 +75,7 @@ def _put(ws: Any, row: int, col: int, value: Any, number_format: str, kind: Kind
         cell.value = str(value.text)
         cell.hyperlink = f"{value.file}#{value.location}"
         cell.font = _LINK_FONT
-        cell.alignment = Alignment(vertical="top", horizontal="left")
+        cell.alignment = Alignment(vertical="top", horizontal="left", indent=1)
         return
     cell.alignment = _alignment(kind)
     if isinstance(value, str):

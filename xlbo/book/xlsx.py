@@ -101,12 +101,13 @@ class _Styles:
         for wrapped text reads from the top), and by `kind`: figures right-aligned one space in
         (as their header; never touching the text of the next cell), dates left-aligned (as
         their header), long text wrapped; a
-        link (`kind` None) blue, underlined and left-aligned, as its header."""
+        link (`kind` None) blue, underlined, left-aligned one space in (clear of a figure in
+        the cell before it)."""
         key = (number_format, kind)
         if key not in self._cache:
             spec: dict[str, Any] = {"num_format": number_format, "valign": "top"}
             if kind is None:
-                spec.update({"font_color": "#0563C1", "underline": 1, "align": "left"})
+                spec.update({"font_color": "#0563C1", "underline": 1, "align": "left", "indent": 1})
             elif kind in FIGURES:
                 spec.update({"align": "right", "indent": 1})
             elif kind is Kind.DATE:  # under its header, clear of a figure or text before it
