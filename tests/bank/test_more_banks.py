@@ -793,6 +793,35 @@ def test_a_statement_without_amount_columns_is_refused_naming_file_and_sheet(
         read_statement(str(bank))
 
 
+def test_a_workbook_whose_sheets_hold_no_known_statement_names_sheet_and_map(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A notes sheet and a statement whose headers xlbo does not know: exit 2, the message
+    lists the sheets and shows --sheet and --map; with them the statement is read."""
+    rows: list[Row] = [
+        ["Posting Dt", "Remarks", "Money Out", "Money In", "Bal"],
+        ["01/10/2026", "UPI OM SAI", "500.00", "", "11845.67"],
+        ["05/10/2026", "NEFT VARDHAMAN RETAIL", "", "25000.00", "36845.67"],
+    ]
+    bank = xlsx({"Notes": [["Statement for October"]], "Oct": rows}, name="odd_bank.xlsx")
+    books = tmp_path / "books.csv"
+    books.write_text(
+        "Date,Particulars,Vch Type,Vch No.,Debit,Credit\n"
+        "01/10/2026,Opening Balance,,,12345.67,\n"
+        "01/10/2026,Om Sai,Payment,1,,500.00\n"
+        "05/10/2026,Vardhaman Retail,Receipt,2,25000.00,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "brs.xlsx"
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "odd_bank.xlsx: none of its sheets (Notes, Oct) holds a statement" in err
+    assert '--sheet "Oct" --map "date=' in err
+    mapping = "date=Posting Dt,narration=Remarks,withdrawal=Money Out,deposit=Money In,balance=Bal"
+    options = ["--sheet", "Oct", "--map", mapping, "--out", str(out)]
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), *options]) == 0
+
+
 # -- Kotak Mahindra Bank and Bank of Baroda's short export: one amount column and a side ----
 
 

@@ -206,7 +206,8 @@ def read_statement(
         raise NoStatement(
             f"{book.name}: none of its sheets ({', '.join(names)}) holds a statement: no header "
             f"row with a date and amount columns in the first {HEADER_SCAN_ROWS} rows of any. "
-            "Check the file, or name the columns with --map."
+            "Check the file, or name the statement's sheet and its columns, e.g. --sheet "
+            f'"{names[-1]}" --map "date=Txn Dt,narration=Details,withdrawal=Debit,deposit=Credit".'
         )
     lines = read[0] if len(read) == 1 else _joined(read)
     if lines.frame.empty:
