@@ -619,3 +619,36 @@ def test_icici_detailed_statement_saved_as_a_web_page(tmp_path: Path) -> None:
     assert chains(lines)
     assert (lines.company, lines.account) == ("KAVERI TRADERS PVT LTD", "000405012345")
     assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+# -- Kotak Mahindra Bank: the balance's Dr/Cr in a column with no header -----------------------
+# Source: MALAY, config_writer.py (`skip_data_column_no = 9` for Kotak's CSV with Debit and
+# Credit columns: a ninth field on each line the reader must drop) with
+# services/KotakDebitStatementProcessor.py (it uses `Debit`, `Credit`, `Balance`). The ninth
+# field is taken here as the balance's side, the `Dr / Cr` Kotak's one-amount layout names
+# (HEADER_LIST in test_more_banks.py). Before: an overdrawn balance read as money in the
+# account, and the balances did not chain.
+
+
+def test_kotak_balance_side_in_a_column_without_a_header(tmp_path: Path) -> None:
+    path = tmp_path / "Statement_4512345678.csv"
+    path.write_text(
+        "Account Statement\n"
+        "Account No.,4512345678\n"
+        "\n"
+        "Sl. No.,Transaction Date,Value Date,Description,Chq / Ref No.,Debit,Credit,Balance\n"
+        "1,01-10-2026,01-10-2026,UPI/OM SAI LOGISTICS/627412345678,UPI-627412345678,500.00,,"
+        '"12,845.67",DR\n'
+        '2,05-10-2026,05-10-2026,NEFT VARDHAMAN RETAIL,KKBKN52026100500001,,"25,000.00",'
+        '"12,154.33",CR\n'
+        '3,31-10-2026,31-10-2026,Chrg: SMS ALERT CHARGES,,17.70,,"12,136.63",CR\n'
+        "\n"
+        "Opening balance,Total Debit,Total Credit,Closing balance\n"
+        '"12,345.67 DR","517.70","25,000.00","12,136.63 CR"\n',
+        encoding="utf-8",
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert lines.frame["balance"].tolist() == [-1284567, 1215433, 1213663]
+    assert check_statement(lines.frame)[0] == []  # chains, and the footer agrees
+    assert summary(lines) == (3, 50000 + 1770, 2500000, -1234567, 1213663)

@@ -119,8 +119,13 @@ def _balance_side(
     if Role.BALANCE not in columns or Role.SIDE in mapping:
         return ""
     after = headers.index(columns[Role.BALANCE]) + 1
-    if after >= len(headers) or column_role(headers[after]) is not Role.SIDE:
+    if after >= len(headers):
         return ""
+    if column_role(headers[after]) is not Role.SIDE:
+        # Kotak's CSV with debit and credit columns writes the balance's Dr/Cr in a column
+        # with no header (its rows one field longer than its header)
+        unnamed = headers[after].startswith(UNNAMED)
+        return headers[after] if unnamed and _sides_only(frame[headers[after]]) else ""
     side = headers[after]
     if columns.get(Role.SIDE) == side:
         other = [h for h in headers if h != side and column_role(h) is Role.SIDE]
@@ -131,6 +136,18 @@ def _balance_side(
         else:
             del columns[Role.SIDE]
     return side
+
+
+UNNAMED = "Column "
+"""How a column with no header is named (`Column I`)."""
+_SIDE_WORDS = ("DR", "CR", "DR.", "CR.")
+
+
+def _sides_only(cells: pd.Series) -> bool:
+    """Whether a column's first filled cells all say Dr or Cr (and some do)."""
+    said = text_column(cells.iloc[:SAMPLE_ROWS]).str.strip().str.upper()
+    said = said[said != ""]
+    return bool(len(said)) and bool(said.isin(_SIDE_WORDS).all())
 
 
 SAMPLE_ROWS = 1000
