@@ -163,27 +163,28 @@ def test_the_summary_heads_as_the_brs_and_keeps_money_out_and_in_apart(
 ) -> None:
     """Was titled with the files' names, and added withdrawals to deposits (89,317.17)."""
     sheet = printed.book["Summary"]
-    assert [sheet.cell(r, 1).value for r in range(1, 5)] == [
+    assert [sheet.cell(r, 1).value for r in range(1, 6)] == [
         "ACME TRADERS PVT LTD",
         "Bank reconciliation as on 30 April 2024",
         "A/c No. 1234567890",
+        "From the statement kotak.csv and the ledger ledger.csv",
         "The BRS ties: difference 0.00.",
     ]
-    rows = list(sheet.iter_rows(min_row=6, values_only=True))
+    rows = list(sheet.iter_rows(min_row=7, values_only=True))
     assert rows[0] == ("Item", "Count", "Money out", "Money in")
     found = {r[0]: r[1:] for r in rows[1:]}
     money = {
         k: tuple(None if v is None else Decimal(str(v)) for v in f[1:]) for k, f in found.items()
     }
-    assert found["Bank lines (kotak.csv)"][0] == 6
-    assert money["Bank lines (kotak.csv)"] == (Decimal("38905.17"), Decimal("50412"))
-    assert found["Ledger lines (ledger.csv)"][0] == 7  # the opening balance is no line
-    assert money["Ledger lines (ledger.csv)"] == (Decimal("46396.17"), Decimal("65421"))
+    assert found["Bank lines"][0] == 6
+    assert money["Bank lines"] == (Decimal("38905.17"), Decimal("50412"))
+    assert found["Ledger lines"][0] == 7  # the opening balance is no line
+    assert money["Ledger lines"] == (Decimal("46396.17"), Decimal("65421"))
     assert money["Unmatched bank lines"] == (Decimal("1559.5"), Decimal("412"))
     assert money["Unmatched ledger lines"] == (Decimal("9050.5"), Decimal("15421"))
     assert found["Suggestions to review"] == (2, None, None)
     page = printed.pages["Summary"]
-    assert re.search(r"Bank lines \(kotak\.csv\) +6 +38,905\.17 +50,412\.00\n", page), page
+    assert re.search(r"Bank lines +6 +38,905\.17 +50,412\.00\n", page), page
     assert "89,317.17" not in page  # the two added together, as before
 
 

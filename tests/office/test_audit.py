@@ -447,3 +447,60 @@ def test_books_that_cannot_be_read_before_they_are_replaced_are_said_plainly(
     assert "Traceback" not in said.err
     assert entries(books)[1]["outside"] == []
     assert main(["audit", "verify", str(books)]) == 0  # the new books are the job's own
+
+
+# -- where a run's log lives (issue #11: an input's folder does not fill with xlbo's files) ----
+
+
+def test_a_reconciliation_of_other_peoples_files_is_logged_beside_its_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bank's statement and Tally's export are not the company's books: their folder gets
+    nothing; the BRS the user named carries the log, --confirm adds to the same log, and the
+    BRS is not rewritten with a head (it stays as reconcile wrote it)."""
+    from tests.bank.test_workbook_view import KOTAK, LEDGER
+
+    inputs, results = tmp_path / "downloads", tmp_path / "brs"
+    inputs.mkdir()
+    results.mkdir()
+    (inputs / "kotak.csv").write_text(KOTAK, encoding="utf-8")
+    (inputs / "ledger.csv").write_text(LEDGER, encoding="utf-8")
+    out = results / "brs.xlsx"
+    assert main(["reconcile", "--bank", str(inputs / "kotak.csv"), "--ledger",
+                 str(inputs / "ledger.csv"), "--out", str(out)]) == 0  # fmt: skip
+    assert sorted(p.name for p in inputs.iterdir()) == ["kotak.csv", "ledger.csv"]
+    assert {"brs.xlbo-log.jsonl", "brs.xlbo-snapshot.json"} <= {p.name for p in results.iterdir()}
+    [entry] = entries(out)
+    assert entry["books"] == "brs.xlsx"
+    assert {i["input"]: i["file"] for i in entry["inputs"]} == {  # type: ignore[union-attr]
+        "bank": str((inputs / "kotak.csv").resolve()),
+        "ledger": str((inputs / "ledger.csv").resolve()),
+    }
+    assert "xlbo audit" not in openpyxl.load_workbook(out).sheetnames
+    assert main(["reconcile", "--confirm", str(out)]) == 0
+    assert [e["seq"] for e in entries(out)] == [1, 2]
+    capsys.readouterr()
+    assert main(["audit", "verify", str(out)]) == 0
+    assert "holds: 2 entries chained" in capsys.readouterr().out
+    assert sorted(p.name for p in inputs.iterdir()) == ["kotak.csv", "ledger.csv"]
+
+
+def test_a_confirmed_payment_run_is_logged_beside_the_books_it_was_made_from(
+    tmp_path: Path,
+) -> None:
+    """The proposal is logged beside the books; its confirmation goes into the same log (the
+    run's Run sheet names the books), not into a log of its own beside the run file."""
+    from tests.vendors.books import books as vendor_books
+    from tests.vendors.test_payables_job import tick
+
+    book = vendor_books(tmp_path)
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    run = runs / "run.xlsx"
+    assert main(["payables", str(book), "--as-on", "30-11-2026", "--out", str(run)]) == 0
+    tick(run, {"AC/101": "Yes"})
+    assert main(["payables", "--confirm", str(run), "--date", "02-12-2026"]) == 0
+    assert [(e["seq"], e["job"]) for e in entries(book)] == [(1, "payables"), (2, "payables")]
+    assert not any(p.name.endswith((".xlbo-log.jsonl", ".xlbo-snapshot.json")) for p in
+                   runs.rglob("*"))  # fmt: skip
+    assert main(["audit", "verify", str(book)]) == 0

@@ -4,12 +4,20 @@ and `before_run` before it: a job that writes the books themselves (`import-tall
 would take edits made in them outside xlbo into its own snapshot unseen, so they are found
 before it runs and logged in its entry's `outside`, each changed cell with its address.
 
-Which file is "the books" of a run, beside which the log lives:
+Which file is "the books" of a run, beside which the log lives (`books_of`): the company's own
+workbook, never someone else's file, so an input's folder does not fill with xlbo's files:
 
 - `import-tally`: the books it writes (`--out`);
-- every other job: the first file among its inputs `book`, `books`, `purchases`, `master`,
-  `run`, `ledger`, `earlier`, `data`, `daybook`, `form26as`, `bank` (`payroll MASTER` logs
-  beside the master, `invoices BOOK` beside the book, `payables --confirm RUN` beside the run).
+- the first of the inputs `book`, `books`, `purchases`, `master` (`payroll MASTER` logs beside
+  the master, `invoices BOOK` beside the book);
+- a result xlbo wrote and the user filled in (`run`, `earlier`): the books its hidden Run sheet
+  names (Book, else Master), so `payables --confirm RUN` logs beside the books the proposal was
+  logged beside; a result naming none (a reconciliation of files alone) is its own books;
+- a run whose inputs are all someone else's files (a bank's statement, Tally's ledger export,
+  TRACES' Form 26AS): the workbook it wrote, the one the user named (`reconcile --out brs.xlsx`
+  logs in `brs.xlbo-log.jsonl` beside it, and `reconcile --confirm brs.xlsx` in the same log);
+  `xlbo audit verify brs.xlsx` checks it. Only a run with no such workbook logs beside the first
+  of those files (`ledger`, `data`, `daybook`, `form26as`, `bank`).
 
 A job with no input file (`workbooks`, `demo`) and the `audit` job itself (it reads the log)
 are not logged; nor is a run that wrote and posted nothing. A workbook open in Excel (the
@@ -40,20 +48,19 @@ from xlbo.errors import UserError
 if TYPE_CHECKING:
     from xlbo.jobs.registry import JobResult, Source
 
-BOOKS_INPUTS = (
-    "book",
-    "books",
-    "purchases",
-    "master",
-    "run",
-    "ledger",
-    "earlier",
-    "data",
-    "daybook",
-    "form26as",
-    "bank",
-)
-"""The inputs that may be a run's books, first found first."""
+OWN_BOOKS = ("book", "books", "purchases", "master")
+"""Inputs that are the company's books or master workbook: the first found is the run's books."""
+RESULTS = ("run", "earlier")
+"""Inputs that are a result xlbo wrote and the user filled in (a payment run, a reconciliation):
+logged with the books their Run sheet names (`RUN_NAMES`), else as books themselves."""
+THEIR_FILES = ("ledger", "data", "daybook", "form26as", "bank")
+"""Inputs that are someone else's file (a bank's statement, Tally's export, TRACES' Form 26AS,
+rows to merge): xlbo writes nothing beside them while the run wrote a workbook of its own."""
+BOOKS_INPUTS = (*OWN_BOOKS, *RESULTS, *THEIR_FILES)
+"""The inputs that may be a run's books, in the order they are looked for."""
+RUN_SHEET = "Run"
+RUN_NAMES = ("Book", "Master")
+"""The rows of a result's hidden Run sheet (Key, Value) that name the books it was made from."""
 
 NOT_LOGGED = frozenset({"audit"})
 """Jobs that are not logged: `audit` reads the log and writes nothing into the books."""
@@ -153,13 +160,46 @@ def _files(paths: Any, folder: Path, resolve: _Resolver | None = None) -> list[d
 
 def books_of(job: str, inputs: Mapping[str, Source], settings: Any) -> Source | None:
     """The run's books (see the module's docstring); None when it has none."""
+    out = getattr(settings, "out", None)
     if job == "import-tally":
-        out = getattr(settings, "out", None)
         return out if isinstance(out, Path) else None
-    for name in BOOKS_INPUTS:
+    for name in OWN_BOOKS:
         source = inputs.get(name)
         if source is not None:
             return source
+    for name in RESULTS:
+        source = inputs.get(name)
+        if source is not None:
+            return (_named_books(source) if isinstance(source, Path) else None) or source
+    if isinstance(out, Path) and out.suffix.lower() in (".xlsx", ".xlsm"):
+        return out  # the workbook the user named, not the folder of the files it was made from
+    for name in THEIR_FILES:
+        source = inputs.get(name)
+        if source is not None:
+            return source
+    return None
+
+
+def _named_books(result: Path) -> Path | None:
+    """The books a result's hidden Run sheet names (Book, else Master) where that file is;
+    None for a result that names none, or cannot be read (the job says why)."""
+    from xlbo.book.files import FileBook
+
+    try:
+        book = FileBook(result)
+        if not book.has(RUN_SHEET):
+            return None
+        rows = book.sheet_rows(book.resolve(RUN_SHEET))
+    except (OSError, UserError):
+        return None
+    named = {
+        str(row[0]).strip(): str(row[1]).strip()
+        for row in rows
+        if len(row) > 1 and row[0] is not None and row[1] is not None
+    }
+    for key in RUN_NAMES:
+        if named.get(key) and Path(named[key]).is_file():
+            return Path(named[key])
     return None
 
 
@@ -346,7 +386,9 @@ def _record_in_file(
             counts = {name: len(r) for name, r in sorted(rows.items())}
         entry["books"] = _named(books_real, folder.resolve())
         entry["outputs"] = _files(result.files, folder, resolve)
-        entry["stamped"] = wrote_books and stamp.can_stamp(books)
+        # the head goes into books (a workbook holding the Journal or master sheets) a job
+        # wrote, never into a result such as a BRS, which stays as its job wrote it
+        entry["stamped"] = wrote_books and bool(counts) and stamp.can_stamp(books)
         entry["snapshot"] = {"file": snap_path.name, "rows": rows_digest, "sheets": counts}
         if not entry["stamped"]:
             entry["snapshot"]["books_sha256"] = books_sha256

@@ -1409,11 +1409,11 @@ def _summary_sheet(
     unlikely: str,
     company: str = "",
 ) -> ResultSheet:
-    """Counts and money: lines on each side (and their files), matched by each rule, left, to
-    review. Money out and money in stand in columns of their own, as a cash book keeps them
-    (withdrawals and payments out, deposits and receipts in), never added together. Headed as
-    the BRS is (the company, 'as on' the date, the bank account), then the verdict (ties, or not
-    yet, or not complete)."""
+    """Counts and money: lines on each side, matched by each rule, left, to review. Money out
+    and money in stand in columns of their own, as a cash book keeps them (withdrawals and
+    payments out, deposits and receipts in), never added together. Headed as the BRS is (the
+    company, 'as on' the date, the bank account), then the files it was made from and the
+    verdict (ties, or not yet, or not complete)."""
     bank, ledger = lines.bank, lines.ledger
     per_rule = matches.drop_duplicates("match")["rule"].value_counts()
     matched_bank = matches.drop_duplicates("bank")
@@ -1429,8 +1429,8 @@ def _summary_sheet(
 
     statement_file, ledger_file = lines.statement.source, lines.ledger_lines.source
     rows: list[list[Any]] = [
-        [f"Bank lines ({statement_file})", len(bank), *money(bank_out, bank_in)],
-        [f"Ledger lines ({ledger_file})", len(ledger), *ledger_money(slice(None))],
+        ["Bank lines", len(bank), *money(bank_out, bank_in)],
+        ["Ledger lines", len(ledger), *ledger_money(slice(None))],
     ]
     for rule, label in MATCHED_BY:
         positions = matched_bank.loc[matched_bank["rule"] == rule, "bank"].to_numpy(dtype=np.int64)
@@ -1467,12 +1467,17 @@ def _summary_sheet(
         "Summary",
         summary,
         columns={
-            "Item": Column(width=44),
+            "Item": Column(width=36),
             "Count": Column(kind=Kind.INTEGER, width=9),
             "Money out": MONEY,
             "Money in": MONEY,
         },
-        title=(*heading, verdict, *notes),
+        title=(
+            *heading,
+            f"From the statement {statement_file} and the ledger {ledger_file}",
+            verdict,
+            *notes,
+        ),
         autofilter=False,
         footer=f"Bank reconciliation of {statement_file} against {ledger_file}",
     )
