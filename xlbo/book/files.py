@@ -1,5 +1,7 @@
 """The file side of the workbook port: read tables from `.xlsx`, `.xlsm`, `.xls`, `.ods` and
-`.csv` files.
+`.csv` files, and from the `.xls` files that are no workbook but Excel opens all the same, as
+banks' "Excel" downloads often are: tab-separated text (SBI) or a web page's tables (ICICI's
+Detailed Statement).
 
 Reads go through calamine (Rust), which is several times faster than openpyxl. Before a file is
 read it is checked, so that each way a file can be wrong gets its own plain message instead of a

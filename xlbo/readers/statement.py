@@ -11,15 +11,20 @@ Money in either column keeps its sign: a withdrawal written as a negative number
 reversal, money back in (a deposit of that amount); a negative deposit is money out.
 
 A workbook with a statement on several sheets (one a month) is read sheet after sheet, and
-each line carries its `sheet`.
+each line carries its `sheet`. A statement dated only by its `Value Date` (ICICI's corporate
+export) is dated by it.
+
+A summary or footer figure the lines do not add up to is no unreadable cell: every line may
+have been read. It is an integrity finding (`Statement total`) left on the lines' frame for
+`xlbo.bank.integrity.check_statement`, naming the footer's row, its figure and the lines'.
 
 Sides are read as the banks write them: `Dr`/`Cr` after a figure (`1,45,000.00 Cr.`, PNB),
 in brackets (`45,000.00 (Cr)`, Union Bank), or in a `Dr/Cr` column. A `Dr/Cr` column right
 after the balance is the balance's side (Federal Bank, Kotak): an overdraft or cash-credit
 account's balance is owed to the bank, a negative balance.
 
-Rows that are layout are never lines, dated or not: `B/F`, `C/F`, `Opening Balance`, `Total`
-(their figures are balances and page totals). A row holding nothing but narration, right under
+Rows that are layout are never lines, dated or not: `B/F`, `C/F`, `Opening Balance`, `Total`,
+`By Opening Balance` (their figures are balances and page totals). A row holding nothing but narration, right under
 a line, is the rest of that line's narration (a statement converted from print wraps it); a
 page number or a footer there is not.
 """
