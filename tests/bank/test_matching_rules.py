@@ -772,6 +772,29 @@ def test_a_partys_repeated_amounts_that_tie_are_paired_in_date_order() -> None:
     assert pairs == {(0, 0, "Repeated amount"), (1, 1, "Repeated amount")}
 
 
+def test_a_partys_name_as_imps_glues_it_is_still_the_partys_in_date_order() -> None:
+    # Nair Printers paid 1,000.00 four times; IMPS writes the name without its space
+    # (NAIRPRINTERS), UPI with it: both are the party's, and the two lines of the 30th, which
+    # tie on the 28th and the 30th, go in turn instead of being left for the user
+    bank = statement(
+        [
+            ("2026-10-29", "UPI/P2A/648360430777/NAIR PRINTERS/AXIS BANK/NA", "", 100000),
+            ("2026-10-30", "IMPS/P2A/612345678901/NAIRPRINTERS/HDFC BANK/NA", "", 100000),
+            ("2026-10-30", "UPI/P2A/593126613015/NAIR PRINTERS/AXIS BANK/FREIGHT", "", 100000),
+            ("2026-10-31", "UPI/P2A/597079840028/NAIR PRINTERS/AXIS BANK/ADVANCE", "", 100000),
+        ]
+    )
+    books = ledger([(f"2026-10-{day}", "Nair Printers", "", 100000) for day in (28, 29, 30, 31)])
+    pairs, suggestions = matched(bank, books)
+    assert pairs == {
+        (0, 1, "Amount and date"),
+        (1, 0, "Repeated amount"),
+        (2, 2, "Repeated amount"),
+        (3, 3, "Amount and date"),
+    }
+    assert suggestions.empty
+
+
 def test_initials_tell_two_patels_apart() -> None:
     bank = statement(
         [("2026-10-02", "NEFT DR-KVBL0001-J H PATEL-NETBANK, MUM-HDFCN5202610021111", "", -2500000)]

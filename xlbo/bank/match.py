@@ -933,7 +933,7 @@ def _repeats(run: _Matching) -> None:
         return
     # each bank name's party: the one most alike to it, where no other is as alike, and it
     # the bank name most alike to that party (`K H PATEL` is not Ketan H. Patel's when
-    # `KETAN H PATEL` is in the window too)
+    # `KETAN H PATEL` is in the window too), or its name but for spaces
     name = run.names.bank[b]
     per = pd.DataFrame({"name": name, "party": party, "alike": alike})
     per = per.groupby(["name", "party"], sort=False)["alike"].max().reset_index()
@@ -941,7 +941,8 @@ def _repeats(run: _Matching) -> None:
     top_party = per.groupby("party")["alike"].transform("max")
     best = per[(per["alike"] == top_name) & (per["alike"] == top_party)]
     single = (best.groupby("name")["party"].transform("size") == 1) & (
-        best.groupby("party")["name"].transform("size") == 1
+        (best.groupby("party")["name"].transform("size") == 1)
+        | _one_name_spaced_apart(run.names, best["name"], best["party"])
     )
     best = best[single.to_numpy(dtype=bool)]
     owner = (
@@ -1023,6 +1024,15 @@ def _repeats(run: _Matching) -> None:
             + "; one of the party's lines of this amount, paired in the order of their dates"
         ).to_numpy(),
     )
+
+
+def _one_name_spaced_apart(names: _Names, bank: pd.Series, party: pd.Series) -> np.ndarray:
+    """Which bank names are their party's name but for spaces (`NAIRPRINTERS` as IMPS writes
+    `Nair Printers`, `NAIR PRINTERS` as UPI does): however many such names a party has, each
+    is the party's."""
+    bank_name = names.likeness.left_squashed[bank.to_numpy(dtype=np.int64)]
+    party_name = names.likeness.right_squashed[party.to_numpy(dtype=np.int64)]
+    return np.asarray(bank_name == party_name, dtype=bool)
 
 
 def _identical_lines(run: _Matching) -> None:
