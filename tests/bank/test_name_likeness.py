@@ -10,7 +10,14 @@ import pandas as pd
 import pytest
 
 from tests.bank.test_matching_rules import ledger, matched, statement
-from xlbo.bank.parties import alike_names, bank_party_key, likeness, narration_names
+from xlbo.bank.parties import (
+    Likeness,
+    alike_names,
+    bank_party_key,
+    likeness,
+    narration_names,
+    run_together,
+)
 from xlbo.names import party_key
 
 
@@ -112,3 +119,19 @@ def test_of_two_payees_paid_alike_the_one_whose_name_explains_the_narration_gets
     )
     pairs, _ = matched(bank, books)
     assert pairs == {(0, 1, "Amount and date")}
+
+
+def test_names_run_together_found_in_bulk_are_those_found_pair_by_pair() -> None:
+    # the bulk road first sets aside, by bit masks of letters, pairs that cannot be run
+    # together (a word of the other name whose first letter the word lacks); it must set aside
+    # no pair the plain road finds, two words of one first letter included
+    words = ["aagarwal", "amitagarwal", "smenon", "bhosaleprak", "kumaranp", "rgupta", "x9"]
+    names = ["amit agarwal", "sowmya menon", "prakash bhosale", "kumaran polymers", "amit gupta"]
+    names += ["madhuri s bhosale", "kiran m shah", "3m india"]
+    scores = Likeness(np.array(words, dtype=object), np.array(names, dtype=object))
+    left = np.repeat(np.arange(len(words)), len(names))
+    right = np.tile(np.arange(len(names)), len(words))
+    bulk = scores._run_together(left, right).tolist()
+    plain = [run_together(words[i], names[j]) for i, j in zip(left, right, strict=True)]
+    assert bulk == plain
+    assert sum(map(bool, plain)) == 5

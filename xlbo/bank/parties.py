@@ -388,6 +388,7 @@ class Likeness:
         self._endings: tuple[list[Ending], list[Ending]] | None = None
         self._cut: tuple[np.ndarray, np.ndarray] | None = None
         self._words: _NameWords | None = None
+        self._letters: tuple[np.ndarray, np.ndarray] | None = None
         self._sorted: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]] | None = (
             None
         )
@@ -473,6 +474,19 @@ class Likeness:
             self._single = (_single_words(self.left), _single_words(self.right))
         left_single, right_single = self._single
         odd = np.flatnonzero(left_single[left] != right_single[right])
+        if self._letters is None:
+            self._letters = (
+                np.full((len(self.left), 2), -1, dtype=np.int64),
+                np.full((len(self.right), 2), -1, dtype=np.int64),
+            )
+        left_bits = _letter_masks(self.left, left[odd], self._letters[0])
+        right_bits = _letter_masks(self.right, right[odd], self._letters[1])
+        single = left_single[left[odd]]
+        # the word holds the first letter of each of the other name's words, and starts with
+        # one of them (letters as bits of a number: most pairs go here, before plain Python)
+        word = np.where(single[:, None], left_bits, right_bits)
+        other = np.where(single[:, None], right_bits, left_bits)
+        odd = odd[((other[:, 1] & ~word[:, 0]) == 0) & ((word[:, 1] & other[:, 1]) != 0)]
         found = np.zeros(len(left), dtype=np.int64)
         found[odd] = [
             run_together(self.left[i], self.right[j])
@@ -543,6 +557,29 @@ class Likeness:
         empty = (self.left_length[left] == 0) | (self.right_length[right] == 0)
         score[np.asarray(empty | (score < 0), dtype=bool)] = 0
         return np.asarray(score, dtype=np.int64)
+
+
+_BITS = {letter: 1 << n for n, letter in enumerate("abcdefghijklmnopqrstuvwxyz")}
+
+
+@lru_cache(maxsize=1 << 18)
+def _letter_bits(name: str) -> tuple[int, int]:
+    """A name's letters a to z as bits of a number, and the first letters of its words."""
+    letters = firsts = 0
+    for letter in set(name):
+        letters |= _BITS.get(letter, 0)
+    for word in name.split():
+        firsts |= _BITS.get(word[0], 0)
+    return letters, firsts
+
+
+def _letter_masks(names: list[str], places: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """`_letter_bits` of the names at `places` (letters, first letters), each name worked out
+    once and kept in `known` (-1 where not yet)."""
+    new = np.unique(places[known[places, 0] < 0])
+    if len(new):
+        known[new] = [_letter_bits(names[i]) for i in new.tolist()]
+    return np.asarray(known[places], dtype=np.int64)
 
 
 @lru_cache(maxsize=1 << 18)
