@@ -908,18 +908,32 @@ def test_bank_of_baroda_short_export_amount_and_type(tmp_path: Path) -> None:
     ]
 
 
-def test_a_bank_download_that_is_a_web_page_is_read_as_excel_opens_it(tmp_path: Path) -> None:
-    """Many banks' "Excel" download is an HTML table saved as .xls; Excel opens it, and so
-    does xlbo: its table's rows are the sheet's rows."""
-    bank = tmp_path / "AccountStatement.xls"
-    bank.write_text(
+WEB_PAGES = {
+    "tags closed": (
         "<html><body><table>"
         "<tr><th>Txn Date</th><th>Description</th><th>Debit</th><th>Credit</th></tr>"
         "<tr><td>1 Oct 2026</td><td>BY TRANSFER-NEFT</td><td></td><td>5,000.00</td></tr>"
         "<tr><td>2 Oct 2026</td><td>TO CLG CHQ 451</td><td>1,250.50</td><td></td></tr>"
-        "</table></body></html>",
-        encoding="utf-8",
-    )
+        "</table></body></html>"
+    ),
+    "cells and rows left open": (  # as old server pages write them
+        "<HTML><BODY><TABLE BORDER=1>"
+        "<TR><TD>Txn Date<TD>Description<TD>Debit<TD>Credit"
+        "<TR><TD>1 Oct 2026<TD>BY TRANSFER-NEFT<TD>&nbsp;<TD>5,000.00"
+        "<TR><TD>2 Oct 2026<TD>TO CLG CHQ 451<TD>1,250.50<TD>&nbsp;"
+        "</TABLE></BODY></HTML>"
+    ),
+}
+
+
+@pytest.mark.parametrize("page", WEB_PAGES.values(), ids=WEB_PAGES.keys())
+def test_a_bank_download_that_is_a_web_page_is_read_as_excel_opens_it(
+    tmp_path: Path, page: str
+) -> None:
+    """Many banks' "Excel" download is an HTML table saved as .xls; Excel opens it, and so
+    does xlbo: its table's rows are the sheet's rows."""
+    bank = tmp_path / "AccountStatement.xls"
+    bank.write_text(page, encoding="utf-8")
     lines = read_statement(str(bank))
     assert lines.issues == []
     assert totals(lines) == (2, 125050, 500000)

@@ -106,52 +106,74 @@ def _delimited_text(path: Path) -> bool:
 class _TableRows(HTMLParser):
     """The rows of a web page's tables as Excel shows them when it opens the page: each `<tr>`
     a row of its `<td>`/`<th>` cells' text (a cell spanning columns followed by blank cells, a
-    `<br>` a space). A table inside a cell gives its own rows. Nothing is fetched and no
-    entity but HTML's own is known."""
+    `<br>` a space; a row or cell left open ends where the next begins). A table inside a cell
+    gives its own rows. Nothing is fetched and no entity but HTML's own is known."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[list[str]] = []
-        self._open: list[tuple[list[str], list[str] | None, int]] = []
-        """The rows begun and not ended (a table in a cell opens one inside another): cells so
-        far, the text of the cell being read, its column span."""
+        self._depth = 0
+        """How many tables are open."""
+        self._open: list[_OpenRow] = []
+        """The rows begun and not ended, innermost last (a table in a cell opens one inside
+        another)."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "tr":
-            self._end_cell()
-            self._open.append(([], None, 1))
+        if tag == "table":
+            self._depth += 1
+        elif tag == "tr":
+            while self._open and self._open[-1].depth >= self._depth:
+                self._end_row()
+            self._open.append(_OpenRow(self._depth))
         elif tag in ("td", "th") and self._open:
-            self._end_cell()
-            span = next((value for name, value in attrs if name == "colspan"), "1") or "1"
-            cells, _, _ = self._open[-1]
-            self._open[-1] = (cells, [], max(1, min(int(span) if span.isdigit() else 1, 64)))
+            row = self._open[-1]
+            row.end_cell()
+            span = next((value for name, value in attrs if name == "colspan"), None) or "1"
+            row.text, row.span = [], max(1, min(int(span) if span.isdigit() else 1, 64))
         elif tag == "br":
             self.handle_data(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th"):
-            self._end_cell()
-        elif tag == "tr" and self._open:
-            self._end_cell()
-            cells, _, _ = self._open.pop()
-            if cells:
-                self.rows.append(cells)
+        if tag in ("td", "th") and self._open:
+            self._open[-1].end_cell()
+        elif tag == "tr" and self._open and self._open[-1].depth >= self._depth:
+            self._end_row()
+        elif tag == "table" and self._depth:
+            while self._open and self._open[-1].depth >= self._depth:
+                self._end_row()
+            self._depth -= 1
 
     def handle_data(self, data: str) -> None:
-        if self._open and self._open[-1][1] is not None:
-            self._open[-1][1].append(data)
+        if self._open and self._open[-1].text is not None:
+            self._open[-1].text.append(data)
 
-    def _end_cell(self) -> None:
-        if self._open and self._open[-1][1] is not None:
-            cells, text, span = self._open[-1]
-            cells.append(" ".join("".join(text or []).split()))
-            cells.extend([""] * (span - 1))
-            self._open[-1] = (cells, None, 1)
+    def _end_row(self) -> None:
+        row = self._open.pop()
+        row.end_cell()
+        if row.cells:
+            self.rows.append(row.cells)
 
     def close(self) -> None:
         super().close()
         while self._open:
-            self.handle_endtag("tr")
+            self._end_row()
+
+
+class _OpenRow:
+    """A `<tr>` being read: its cells so far, the text of the cell being read (None between
+    cells) and that cell's column span, and how many tables were open where it began."""
+
+    def __init__(self, depth: int) -> None:
+        self.depth = depth
+        self.cells: list[str] = []
+        self.text: list[str] | None = None
+        self.span = 1
+
+    def end_cell(self) -> None:
+        if self.text is not None:
+            self.cells.append(" ".join("".join(self.text).split()))
+            self.cells.extend([""] * (self.span - 1))
+            self.text, self.span = None, 1
 
 
 def _html_rows(path: Path) -> list[list[Any]]:
