@@ -1612,18 +1612,29 @@ def canon(m: Month) -> dict[int, int]:
     return out
 
 
-Row = tuple[str, int, str, float, float, float, float, int, int, str, str]
+Row = tuple[str, int, str, float, float, float, float, int, int, int, str, str]
 
 
-def score(m: Month, got: set[tuple[int, int]]) -> tuple[float, float, float, int, int]:
-    """Precision, precision* and recall* over the pairs; * = identical ledger lines count as one."""
+def owner(ev: Event) -> str:
+    return ev.party.ledger if ev.party else ev.kind
+
+
+def score(m: Month, got: set[tuple[int, int]]) -> tuple[float, float, float, int, int, int]:
+    """Precision, precision* and recall* over the pairs; * = identical ledger lines count as one.
+
+    Also the false pairs whose two lines belong to different parties (or kinds of line, for lines
+    of no party): money put against the wrong customer or vendor, the errors that matter most.
+    """
     truth = truth_pairs(m)
     c = canon(m)
     strict = len(truth & got) / max(1, len(got))
     t2 = {(b, c.get(ln, ln)) for b, ln in truth}
     g2 = {(b, c.get(ln, ln)) for b, ln in got}
     hit = len(t2 & g2)
-    return strict, hit / max(1, len(g2)), hit / max(1, len(t2)), len(g2 - t2), len(t2 - g2)
+    bank = {b.row: owner(ev) for ev in m.events for b in ev.bank}
+    book = {ln.row: owner(ev) for ev in m.events for ln in ev.book}
+    wrong = sum(1 for b, ln in g2 - t2 if bank.get(b) != book.get(ln))
+    return strict, hit / max(1, len(g2)), hit / max(1, len(t2)), len(g2 - t2), len(t2 - g2), wrong
 
 
 def lag_bucket(days: int) -> str:
@@ -1666,7 +1677,10 @@ def explain(m: Month, got: set[tuple[int, int]], examples: int = 3) -> None:
     for brow, lrow in sorted(got - truth):
         bk = bank[brow][1].kind if brow in bank else "?"
         lk = book[lrow][1].kind if lrow in book else "?"
-        groups[f"FALSE bank {bk} -> book {lk}"].append((brow, lrow))
+        same = brow in bank and lrow in book and owner(bank[brow][1]) == owner(book[lrow][1])
+        groups[f"FALSE bank {bk} -> book {lk} ({'same' if same else 'OTHER'} party)"].append(
+            (brow, lrow)
+        )
     print("  by kind: events, true pairs, found by xlbo")
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for ev in m.events:
@@ -1689,12 +1703,12 @@ def explain(m: Month, got: set[tuple[int, int]], examples: int = 3) -> None:
 def print_table(rows: list[Row]) -> None:
     print(
         f"{'layout':6} {'size':>6} {'method':6} {'time s':>7} {'prec':>7} {'prec*':>7} "
-        f"{'recall*':>7} {'false*':>6} {'missed*':>7}  BRS | reading"
+        f"{'recall*':>7} {'false*':>6} {'other':>5} {'missed*':>7}  BRS | reading"
     )
-    for layout, size, method, secs, p, p2, r, fp, fn, brs, reading in rows:
+    for layout, size, method, secs, p, p2, r, fp, wrong, fn, brs, reading in rows:
         print(
             f"{layout:6} {size:6d} {method:6} {secs:7.1f} {p:7.4f} {p2:7.4f} {r:7.4f} "
-            f"{fp:6d} {fn:7d}  {brs} | {reading}"
+            f"{fp:6d} {wrong:5d} {fn:7d}  {brs} | {reading}"
         )
 
 
@@ -1707,8 +1721,9 @@ def run_one(
 ) -> list[Row]:
     out = []
     for method, o in (("xlbo", run_xlbo(m, facts, folder, extra)), ("plain", baseline(m))):
-        p, p2, r, fp, fn = score(m, o.pairs)
-        out.append((m.layout, m.size, method, o.seconds, p, p2, r, fp, fn, o.brs, o.reading))
+        p, p2, r, fp, fn, wrong = score(m, o.pairs)
+        row = (m.layout, m.size, method, o.seconds, p, p2, r, fp, wrong, fn, o.brs, o.reading)
+        out.append(row)
         if want_explain and method == "xlbo":
             print(f"== {m.layout} {m.size} seed: xlbo misses and false pairs by kind")
             explain(m, o.pairs)
