@@ -373,7 +373,8 @@ class Event:
 
 
 class Month:
-    def __init__(self, seed: int, layout: str, size: int) -> None:
+    def __init__(self, seed: int, layout: str, size: int, opening_items: bool = True) -> None:
+        self.opening_items = opening_items
         self.rng = random.Random(seed * 7919 + size)
         self.layout = layout
         self.size = size
@@ -1086,7 +1087,7 @@ class Month:
             self.add(ev)
         # October's cheques presented in November; October's deposits credited in November
         self.opening_gap = 0
-        for _ in range(max(2, self.size // 500)):
+        for _ in range(max(2, self.size // 500) if self.opening_items else 0):
             p = rng.choice(self.vendors)
             ev = Event("october-cheque-presented")
             chq = rng.randrange(1000, 400000)
@@ -1095,7 +1096,7 @@ class Month:
             self.bankline(ev, self.day(START, dt.date(2026, 11, 20)), bn, ref, amount, False)
             self.opening_gap -= amount  # the books already credited it in October
             self.add(ev)
-        for _ in range(max(1, self.size // 1500)):
+        for _ in range(max(1, self.size // 1500) if self.opening_items else 0):
             ev = Event("october-deposit-credited")
             chq = rng.randrange(100000, 999999)
             amount = self.money(5000, 200000)
@@ -1479,9 +1480,9 @@ def write_book(m: Month, path: Path) -> dict[str, int]:
 
 
 def generate(
-    size: int, layout: str, seed: int, folder: Path
+    size: int, layout: str, seed: int, folder: Path, opening_items: bool = True
 ) -> tuple[Month, dict[str, dict[str, int]]]:
-    m = Month(seed, layout, size)
+    m = Month(seed, layout, size, opening_items)
     m.build()
     folder.mkdir(parents=True, exist_ok=True)
     facts = {
@@ -1728,6 +1729,15 @@ def run_one(
             print(f"== {m.layout} {m.size} seed: xlbo misses and false pairs by kind")
             explain(m, o.pairs)
     gap = facts["book"]["opening"] - m.bank_opening
+    said = re.search(r"difference (-?[\d,]+\.\d\d)", out[0][-2])
+    if said:
+        diff = round(float(said.group(1).replace(",", "")) * 100)
+        why = (
+            "= the openings' difference"
+            if abs(diff) == abs(gap)
+            else "NOT the openings' difference"
+        )
+        print(f"   BRS difference {diff / 100:,.2f} {why} ({gap / 100:+,.2f})")
     print(
         f"   ({m.layout} {m.size}: book opening = bank opening {gap / 100:+,.2f} (October's items "
         f"cleared in November); salary {m.salary_style}, charges "
@@ -1749,6 +1759,11 @@ def main() -> None:
     ap.add_argument("--explain", action="store_true")
     ap.add_argument("--generate-only", action="store_true")
     ap.add_argument(
+        "--no-opening-items",
+        action="store_true",
+        help="no October cheques or deposits clearing in November: both openings equal",
+    )
+    ap.add_argument(
         "--xlbo-args", default="", help="more options for xlbo reconcile, e.g. '--days-before 12'"
     )
     args = ap.parse_args()
@@ -1756,7 +1771,7 @@ def main() -> None:
     rows = []
     for layout in layouts:
         folder = args.keep / f"{layout}-{args.size}-{args.seed}"
-        m, facts = generate(args.size, layout, args.seed, folder)
+        m, facts = generate(args.size, layout, args.seed, folder, not args.no_opening_items)
         print(layout, facts, file=sys.stderr)
         if args.generate_only:
             continue
