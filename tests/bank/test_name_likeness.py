@@ -49,6 +49,8 @@ def alike(bank: str, books: str) -> int:
         # IMPS runs the words together and keeps ten letters
         ("MMT/IMPS/690473316249/BHOSALEPRAK/PUNB BANK", "Prakash Bhosale", "Madhuri S. Bhosale"),
         ("SMENON", "Sowmya Menon", "Rajesh Menon"),
+        # … and leaves a middle initial out
+        ("MMT/IMPS/615549813174/BHOSALEMADHU/MAHB BANK", "Madhuri S. Bhosale", "Prakash Bhosale"),
         # words that are all there still beat words that are only some of them
         ("RAMESH KUMAR", "Ramesh Kumar Sharma", "Kumar Traders"),
         ("SHARMA AND SONS", "Sharma & Sons Pvt Ltd", "Sharma Electricals"),
@@ -126,12 +128,15 @@ def test_names_run_together_found_in_bulk_are_those_found_pair_by_pair() -> None
     # together (a word of the other name whose first letter the word lacks); it must set aside
     # no pair the plain road finds, two words of one first letter included
     words = ["aagarwal", "amitagarwal", "smenon", "bhosaleprak", "kumaranp", "rgupta", "x9"]
+    words += ["bhosalemadhu", "pateldhaval"]
     names = ["amit agarwal", "sowmya menon", "prakash bhosale", "kumaran polymers", "amit gupta"]
-    names += ["madhuri s bhosale", "kiran m shah", "3m india"]
+    names += ["madhuri s bhosale", "kiran m shah", "3m india", "dhaval m patel"]
     scores = Likeness(np.array(words, dtype=object), np.array(names, dtype=object))
     left = np.repeat(np.arange(len(words)), len(names))
     right = np.tile(np.arange(len(names)), len(words))
-    bulk = scores._run_together(left, right).tolist()
+    share, initial = scores._run_together(left, right)
     plain = [run_together(words[i], names[j]) for i, j in zip(left, right, strict=True)]
-    assert bulk == plain
-    assert sum(map(bool, plain)) == 5
+    assert list(zip(share.tolist(), initial.tolist(), strict=True)) == plain
+    assert sum(s == 100 for s, _ in plain) == 5
+    # BHOSALEMADHU leaves out Madhuri S. Bhosale's initial: all but it explained
+    assert run_together("bhosalemadhu", "madhuri s bhosale") == (80, False)

@@ -466,35 +466,40 @@ class Likeness:
             )
         return scores
 
-    def _run_together(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """Of pairs where one name is a single word and the other is not: 2 where the word is
-        the other's words run together with an initial among them, 1 without, else 0 (see
-        `run_together`)."""
+    def _run_together(self, left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Of pairs where one name is a single word and the other is not, `run_together`: how
+        much of both is explained, and whether an initial stands for a word (0 and False for
+        any other pair)."""
         if self._single is None:
             self._single = (_single_words(self.left), _single_words(self.right))
         left_single, right_single = self._single
         odd = np.flatnonzero(left_single[left] != right_single[right])
         if self._letters is None:
             self._letters = (
-                np.full((len(self.left), 2), -1, dtype=np.int64),
-                np.full((len(self.right), 2), -1, dtype=np.int64),
+                np.full((len(self.left), 3), -1, dtype=np.int64),
+                np.full((len(self.right), 3), -1, dtype=np.int64),
             )
         left_bits = _letter_masks(self.left, left[odd], self._letters[0])
         right_bits = _letter_masks(self.right, right[odd], self._letters[1])
         single = left_single[left[odd]]
-        # the word holds the first letter of each of the other name's words, and starts with
-        # one of them (letters as bits of a number: most pairs go here, before plain Python)
+        # the word holds the first letter of each of the other name's words of two letters or
+        # more, and starts with the first letter of one of its words (letters as bits of a
+        # number: most pairs go here, before any plain Python)
         word = np.where(single[:, None], left_bits, right_bits)
         other = np.where(single[:, None], right_bits, left_bits)
-        odd = odd[((other[:, 1] & ~word[:, 0]) == 0) & ((word[:, 1] & other[:, 1]) != 0)]
-        found = np.zeros(len(left), dtype=np.int64)
-        found[odd] = [
+        odd = odd[((other[:, 1] & ~word[:, 0]) == 0) & ((word[:, 2] & other[:, 2]) != 0)]
+        share = np.zeros(len(left), dtype=np.int64)
+        initial = np.zeros(len(left), dtype=bool)
+        found = [
             run_together(self.left[i], self.right[j])
             if left_single[i]
             else run_together(self.right[j], self.left[i])
             for i, j in zip(left[odd].tolist(), right[odd].tolist(), strict=True)
         ]
-        return found
+        if found:
+            share[odd] = [f[0] for f in found]
+            initial[odd] = [f[1] for f in found]
+        return share, initial
 
     def _score(self, keys: np.ndarray) -> np.ndarray:
         left, right = keys // (len(self.right) + 1), keys % (len(self.right) + 1)
@@ -542,9 +547,9 @@ class Likeness:
             initials = self.left_initials[left[asked]] | self.right_initials[right[asked]]
             # IMPS runs a name's words together (`SMENON`, `PATELDHAVAL`): a name of one word
             # that is the other's words run together is explained as the same name with spaces
-            run = self._run_together(left[asked], right[asked])
-            said[run > 0] = 100
-            initials |= run == 2
+            run, initial = self._run_together(left[asked], right[asked])
+            said = np.maximum(said, run)
+            initials |= initial
             score[asked] = np.maximum(score[asked], said)
             whole[asked[initials]] = said[initials]
         score = (
@@ -563,19 +568,22 @@ _BITS = {letter: 1 << n for n, letter in enumerate("abcdefghijklmnopqrstuvwxyz")
 
 
 @lru_cache(maxsize=1 << 18)
-def _letter_bits(name: str) -> tuple[int, int]:
-    """A name's letters a to z as bits of a number, and the first letters of its words."""
-    letters = firsts = 0
+def _letter_bits(name: str) -> tuple[int, int, int]:
+    """A name's letters a to z as bits of a number, the first letters of its words of two
+    letters or more, and the first letters of all its words."""
+    letters = firsts = every_first = 0
     for letter in set(name):
         letters |= _BITS.get(letter, 0)
     for word in name.split():
-        firsts |= _BITS.get(word[0], 0)
-    return letters, firsts
+        every_first |= _BITS.get(word[0], 0)
+        if len(word) > 1:
+            firsts |= _BITS.get(word[0], 0)
+    return letters, firsts, every_first
 
 
 def _letter_masks(names: list[str], places: np.ndarray, known: np.ndarray) -> np.ndarray:
-    """`_letter_bits` of the names at `places` (letters, first letters), each name worked out
-    once and kept in `known` (-1 where not yet)."""
+    """`_letter_bits` of the names at `places`, each name worked out once and kept in `known`
+    (-1 where not yet)."""
     new = np.unique(places[known[places, 0] < 0])
     if len(new):
         known[new] = [_letter_bits(names[i]) for i in new.tolist()]
@@ -583,20 +591,33 @@ def _letter_masks(names: list[str], places: np.ndarray, known: np.ndarray) -> np
 
 
 @lru_cache(maxsize=1 << 18)
-def run_together(word: str, name: str) -> int:
-    """Whether `word` is every word of `name` run together, in any order, each written whole or
-    as its initial, and the last one may be cut short (IMPS keeps ten letters): 2 where an
-    initial stands for a word, 1 where none does, 0 where it is not.
+def run_together(word: str, name: str) -> tuple[int, bool]:
+    """How much of `word` and `name` the other explains where `word` is the words of `name` run
+    together (IMPS: `SMENON`, `PATELDHAVAL`), in any order, each written whole or as its
+    initial, the last one maybe cut short (IMPS keeps ten letters), and whether an initial
+    stands for a word: 100 where every word of the name is in it; where every word but the
+    name's initials is (IMPS leaves a middle initial out: `BHOSALEMADHU` for Madhuri S.
+    Bhosale), what `explained` says of the same name with spaces; else 0.
 
     >>> run_together("smenon", "sowmya menon"), run_together("pateldhaval", "dhaval patel")
-    (2, 1)
+    ((100, True), (100, False))
     >>> run_together("pateldhaval", "dhaval m patel"), run_together("rgupta", "amit gupta")
-    (0, 0)
+    ((80, False), (0, False))
     """
-    words = tuple(sorted(set(name.split()), key=len, reverse=True))
-    if len(words) < 2 or len(name.split()) != len(words) or not word.isalpha():
-        return 0
-    return _pieces(word, words)
+    split = name.split()
+    words = tuple(sorted(set(split), key=len, reverse=True))
+    if len(words) < 2 or len(split) != len(words) or not word.isalpha():
+        return 0, False
+    found = _pieces(word, words)
+    if found:
+        return 100, found == 2
+    longer = tuple(w for w in words if len(w) > 1)
+    left_out = len(words) - len(longer)
+    if left_out and len(longer) >= 2 and _pieces(word, longer):
+        # the word's pieces and the name's longer words explained; its initials not
+        total = 2 * len(words) - left_out
+        return (100 * (total - left_out)) // total, False
+    return 0, False
 
 
 def _pieces(rest: str, words: tuple[str, ...]) -> int:
