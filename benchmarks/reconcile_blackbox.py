@@ -22,7 +22,16 @@ One company's current account for November 2026:
 It runs the CLI in a subprocess as a user would, reads the result's Matches sheet (Bank Row, Ledger
 Row), and prints time, precision and recall of the pairs, and the BRS difference, beside a plain
 script of reference (reference + amount, then exact amount within +-3 days where unique).
-With --explain it groups the misses and the false pairs by kind of event with examples.
+With --explain it groups the misses and the false pairs by kind of event, shape (bank:book lines),
+name form and lag, with examples. Columns: prec = pairs right / pairs made; prec* and recall* count
+ledger lines nothing tells apart (date, particulars, amount, narration) as one; false* and missed*
+are those pairs; `other` = false pairs whose two lines belong to different parties (money put
+against the wrong customer). The plain script's time excludes reading the files.
+--no-opening-items makes both openings equal (no October items clearing in November): the BRS
+then ties; with them its difference should be explained by last month's items.
+
+Seed 1, 2 Dec 2026 (xlbo at ce349f7): recall* 0.957-0.970 at 2,000 lines, 0.914-0.950 at
+10,000, 0.909-0.945 at 50,000; prec* 0.995-1.000; the plain script 0.69-0.78 recall at 0.9995+.
 """
 
 from __future__ import annotations
