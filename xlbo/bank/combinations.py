@@ -88,8 +88,9 @@ def find_combinations(
     sets fit, the first is added to `undecided` (for the user to choose), none is taken.
     `names` (bank, ledger, alike: every pair of names at least COMBINATION_ALIKE alike, known
     payers among them; see `xlbo.bank.payers`) saves working them out on each call; without it
-    they are worked out from the lines. With `own_lines_only`, only each party's own nearest
-    lines are searched (no day groups, no alike parties' lines as one)."""
+    they are worked out from the lines. With `own_lines_only`, only each party's own lines are
+    searched (its nearest, and a busy party's lines of one day), never alike parties' lines as
+    one."""
     one_open = np.ones(len(one), dtype=bool) if one_open is None else one_open
     other_open = np.ones(len(other), dtype=bool) if other_open is None else other_open
     seen = window if one_is_bank else window.mirrored
@@ -453,9 +454,7 @@ def _groups(
     )
     day_low = int(other_day.min()) if len(other_day) else 0
     target_day = target_party * DAY_SPAN + (other_day[o] - day_low)
-    crowded = np.flatnonzero(
-        isin(target_day, target_day[rank >= COMBINATION_CANDIDATES]) & (not own_lines_only)
-    )
+    crowded = np.flatnonzero(isin(target_day, target_day[rank >= COMBINATION_CANDIDATES]))
     day_party = party[crowded] * DAY_SPAN + (other_day[o[crowded]] - day_low)
     # a named target's second chance: every line alike to it as one group (the bank's NAIR
     # and NAIR ADVANCE), where its candidates carry more than one party
