@@ -73,7 +73,8 @@ INDENT = 1.5
 character and a half of 11-point Calibri)."""
 WRAPPED = frozenset({Kind.LONG_TEXT})
 """Kinds whose text wraps within the column, in rows made tall enough to show it whole
-(`wrapped_lines`)."""
+(`wrapped_lines`), in a table (a sheet with a header row; the lines of a headerless sheet, a
+front sheet's help beside its buttons, run on as written and keep their rows' height)."""
 
 DEFAULT_WIDTHS: dict[Kind, float] = {
     Kind.TEXT: 18,
@@ -263,6 +264,13 @@ class ResultSheet:
             return (*self.title, self.when_empty)
         return tuple(self.title)
 
+    def shown_kind(self, column: Column) -> Kind:
+        """The kind a column's cells are styled as: its own, but a headerless sheet's long
+        text is plain text (see `WRAPPED`)."""
+        if self.headerless and column.kind in WRAPPED:
+            return Kind.TEXT
+        return column.kind
+
     def column(self, header: str) -> Column:
         """The display of a column: as given, else guessed from its values."""
         if header in self.columns:
@@ -341,6 +349,8 @@ def row_heights(sheet: ResultSheet, frame: pd.DataFrame | None = None) -> np.nda
     the default height), over `frame` (the sheet's rows, or a part of them); None when the
     sheet has no wrapped column or no row needs more."""
     rows = sheet.frame if frame is None else frame
+    if sheet.headerless:
+        return None
     lines = np.ones(len(rows), dtype=np.int64)
     for header in rows.columns:
         column = sheet.column(str(header))

@@ -110,7 +110,7 @@ def _write_sheet(book: Any, sheet: ResultSheet) -> None:
             cell.comment = Comment(column.comment, "xlbo")
         ws.column_dimensions[column_letter(col - 1)].width = fitted_width(sheet, header, column)
         for offset, value in enumerate(sheet.frame[header].tolist(), start=1):
-            _put(ws, top + offset, col, value, column.excel_format, column.kind)
+            _put(ws, top + offset, col, value, column.excel_format, sheet.shown_kind(column))
     n_rows = len(sheet.frame)
     heights = row_heights(sheet)
     if heights is not None:  # rows tall enough for their wrapped text

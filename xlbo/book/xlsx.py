@@ -190,7 +190,7 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
     n_rows = len(sheet.frame)
     last = top + max(n_rows + sheet.spare_rows, 1 if sheet.excel_table else 0)
     width = max(len(headers), 1)
-    formats = [styles.cell(c.excel_format, c.kind) for c in columns]
+    formats = [styles.cell(c.excel_format, sheet.shown_kind(c)) for c in columns]
     for col, (header, column) in enumerate(zip(headers, columns, strict=True)):
         ws.set_column(col, col, fitted_width(sheet, header, column), formats[col])
     if sheet.excel_table:
@@ -236,7 +236,7 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
         )
     else:
         heights = row_heights(sheet)
-        kinds = [c.kind for c in columns]
+        kinds = [sheet.shown_kind(c) for c in columns]
         for offset, cells in enumerate(sheet.frame.itertuples(index=False, name=None)):
             row = top + 1 + offset  # row by row, so large sheets can stream (constant memory)
             if heights is not None and heights[offset]:
