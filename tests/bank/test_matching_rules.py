@@ -13,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from xlbo.bank.combinations import find_combinations
+from xlbo.bank.lines import Lines
 from xlbo.bank.match import Decisions, match_lines, prepare_bank, prepare_ledger, side
 from xlbo.bank.parties import bank_party_key, likeness, narration_names
 from xlbo.bank.references import reference_tokens
@@ -26,6 +27,7 @@ from xlbo.bank.scoring import (
     WHOLE_RUPEE,
 )
 from xlbo.bank.window import Window
+from xlbo.jobs.reconcile import reconcile_lines
 
 
 def statement(rows: list[tuple[str, str, str, int]]) -> pd.DataFrame:
@@ -1034,3 +1036,54 @@ def test_one_bank_names_equal_amounts_are_paired_in_the_order_they_were_sent() -
     found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
     assert set(zip(found["bank"], found["ledger"], strict=True)) == {(0, 0), (1, 1)}
     assert found["why"].str.contains("+1 days", regex=False).all()
+
+
+def test_the_account_holders_own_name_in_a_narration_is_not_the_payer() -> None:
+    # HDFC writes an inward NEFT as NEFT CR-IFSC-REMITTER-BENEFICIARY-UTR: the beneficiary is
+    # the account holder itself, its name the longer. Two customers paid 2,75,931.00 on one day;
+    # the books have them two days apart, in the other order
+    holder = "DECCAN POLYMERS PRIVATE LIMITED"
+    bank = statement(
+        [
+            (
+                "2026-11-04",
+                "NEFT CR-CNRB0009084-CHATTERJEE MURALI-DECCAN POLYMERS PRIVAT-CNRBN58573435689811",
+                "",
+                27593100,
+            ),
+            (
+                "2026-11-04",
+                "NEFT CR-HDFC0000068-PRAKASH REDDY-DECCAN POLYMERS PRIVAT-HDFCN52026101512345",
+                "",
+                27593100,
+            ),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-02", "Prakash Reddy", "", 27593100),
+            ("2026-11-04", "Chatterjee Murali (Pune)", "", 27593100),
+        ]
+    )
+    assert prepare_bank(bank, [holder]).lines["party"].tolist() == [
+        "chatterjee murali",
+        "prakash reddy",
+    ]
+    result = reconcile_lines(
+        Lines(bank, "bank.xlsx", "Sheet1", company=holder),
+        Lines(books, "ledger.xlsx", "Ledger", company="Deccan Polymers Pvt. Ltd."),
+    )
+    pairs = set(zip(result.matches["bank"], result.matches["ledger"], strict=True))
+    assert pairs == {(0, 1), (1, 0)}
+    # a narration naming the holder alone (a transfer from its own other account) keeps it
+    own = statement(
+        [
+            (
+                "2026-11-05",
+                "NEFT CR-SBIN0004567-DECCAN POLYMERS PRIVAT-SBINN26100912345678",
+                "",
+                100000,
+            )
+        ]
+    )
+    assert prepare_bank(own, [holder]).lines["party"].tolist() == ["deccan polymers privat"]

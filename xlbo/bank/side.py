@@ -15,7 +15,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.parties import ledger_party_keys, narration_party_keys, with_handles
+from xlbo.bank.parties import (
+    bank_party_key,
+    ledger_party_keys,
+    narration_names,
+    narration_party_keys,
+    with_handles,
+)
 from xlbo.bank.references import reference_frame
 from xlbo.columns import day_numbers, strings
 
@@ -56,18 +62,62 @@ def side(
     return Side(lines, found.astype({"position": np.int64, "token": object}))
 
 
-def prepare_bank(lines: pd.DataFrame) -> Side:
-    """Statement lines for the matcher (a deposit is money in)."""
+def prepare_bank(lines: pd.DataFrame, holders: Sequence[str] = ()) -> Side:
+    """Statement lines for the matcher (a deposit is money in). `holders` are the account
+    holder's names (the company), which a narration may carry beside the counterparty's."""
     narration = lines["narration"].fillna("").astype(str)  # made text once, read three ways
+    keys = _not_the_holders(narration, narration_party_keys(narration), holders)
     frame = pd.DataFrame(
         {
             "day": day_numbers(lines["date"]),
             "signed": (lines["credit"] - lines["debit"]).to_numpy(dtype=np.int64),
-            "party": with_handles(narration_party_keys(narration), narration).to_numpy(),
+            "party": with_handles(keys, narration).to_numpy(),
             "text": lines["narration"].to_numpy(dtype=object),
         }
     )
     return Side(frame, reference_frame(narration, lines["reference"]))
+
+
+HOLDER_SHORTEST = 6
+"""Letters a name cut short must keep to be taken for the account holder's (`SAHYADRI` for
+Sahyadri Industries); shorter, it may be anyone's."""
+
+
+def _not_the_holders(narration: pd.Series, keys: pd.Series, holders: Sequence[str]) -> pd.Series:
+    """Party keys where the name read from a narration is the account holder's own (HDFC's
+    `NEFT CR-IFSC-REMITTER-DECCAN POLYMERS PRIVAT-UTR` names both, the holder's longer) taken
+    from the rest of the narration instead; kept where nothing else in it names anyone."""
+    folded = {bank_party_key(h) for h in holders if h and h.strip()} - {""}
+    if not folded:
+        return keys
+    codes, distinct = pd.factorize(keys.fillna("").astype(str))
+    own = np.array(
+        [
+            bool(key)
+            and any(
+                key.startswith(h) or (len(key) >= HOLDER_SHORTEST and h.startswith(key))
+                for h in folded
+            )
+            for key in distinct
+        ],
+        dtype=bool,
+    )
+    lines = np.flatnonzero(own[codes]) if len(distinct) else np.zeros(0, dtype=np.int64)
+    if not len(lines):
+        return keys
+    # the holder's piece taken out of those narrations, and the name read again
+    texts = narration.iloc[lines]
+    names = narration_names(texts)
+    rest = pd.Series(
+        [t.replace(n, " ", 1) if n else t for t, n in zip(texts, names, strict=True)],
+        index=texts.index,
+        dtype=object,
+    )
+    again = narration_party_keys(rest)
+    found = (again != "").to_numpy(dtype=bool)
+    result = keys.copy()
+    result.iloc[lines[found]] = again[found].to_numpy(dtype=object)
+    return result
 
 
 def _text(lines: pd.DataFrame, column: str) -> pd.Series:

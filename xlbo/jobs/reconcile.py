@@ -611,7 +611,10 @@ def reconcile_lines(
     ledger["signed"] = ledger["debit"] - ledger["credit"]
     decisions, decision_issues = read_decisions(earlier, bank, ledger, rules_from)
     started = time.perf_counter()
-    bank_side, ledger_side = at_once(lambda: prepare_bank(bank), lambda: prepare_ledger(ledger))
+    holders = (statement.company, ledger_lines.company, company)  # whose account it is
+    bank_side, ledger_side = at_once(
+        lambda: prepare_bank(bank, holders), lambda: prepare_ledger(ledger)
+    )
     matches, suggestions = match_lines(bank_side, ledger_side, window, decisions)
     matched_bank = np.zeros(len(bank), dtype=bool)
     matched_bank[matches["bank"].to_numpy(dtype=np.int64)] = True
