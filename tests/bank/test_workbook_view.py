@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -20,9 +21,10 @@ import pandas as pd
 import pytest
 
 import xlbo.book.xlsx as xlsx_writer
-from xlbo.book import Column, Kind, ResultSheet, write_workbook
-from xlbo.book.display import LINE_POINTS, wrapped_lines
+from xlbo.book import Column, Kind, ResultSheet, write_into, write_workbook
+from xlbo.book.display import LINE_POINTS, Figure, wrapped_lines
 from xlbo.cli import main
+from xlbo.money import INR_DR_CR_FORMAT, INR_NUMBER_FORMAT
 
 KOTAK = """Account Statement
 Account No.,1234567890
@@ -248,3 +250,32 @@ def test_a_line_holds_about_the_columns_width_of_text() -> None:
     assert wrapped_lines(texts, 45).tolist() == [2, 1, 5, 2, 1, 1]
     assert wrapped_lines(pd.Series(["x " * 10_000]), 45).tolist() == [15]  # never past 15
     assert wrapped_lines(pd.Series([], dtype=object), 45).dtype == np.int64
+
+
+def test_a_balance_with_its_side_and_wrapped_text_read_alike_new_and_edited(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """`Figure`: a number in a format of its own (the BRS's balances); the same cells from the
+    new-file writer and from the writer that adds sheets to a workbook the user has."""
+    frame = pd.DataFrame(
+        {
+            "Particulars": ["Balance as per bank statement", "1,500.50 and 1,050.50 " * 4],
+            "Total": [Figure(Decimal("-123456.00"), INR_DR_CR_FORMAT), Decimal("9050.50")],
+        }
+    )
+    sheet = ResultSheet(
+        "BRS",
+        frame,
+        columns={
+            "Particulars": Column(kind=Kind.LONG_TEXT, width=30),
+            "Total": Column(kind=Kind.MONEY),
+        },
+    )
+    new = write_workbook(tmp_path / "new.xlsx", [sheet])
+    edited = write_into(xlsx({"Mine": [["kept"]]}), [sheet], tmp_path / "edited.xlsx")
+    for path in (new, edited):
+        ws = openpyxl.load_workbook(path)["BRS"]
+        assert (ws["B2"].value, ws["B2"].number_format) == (-123456, INR_DR_CR_FORMAT), path.name
+        assert (ws["B3"].value, ws["B3"].number_format) == (9050.5, INR_NUMBER_FORMAT), path.name
+        assert ws["A3"].alignment.wrap_text and ws.row_dimensions[3].height == 3 * LINE_POINTS
+        assert (ws["B2"].alignment.horizontal, ws["B2"].alignment.indent) == ("right", 1)
