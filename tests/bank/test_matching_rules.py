@@ -1087,3 +1087,61 @@ def test_the_account_holders_own_name_in_a_narration_is_not_the_payer() -> None:
         ]
     )
     assert prepare_bank(own, [holder]).lines["party"].tolist() == ["deccan polymers privat"]
+
+
+def _salaries(day: str, amounts: list[int]) -> list[tuple[str, str, str, int]]:
+    names = ["SANJAY BANERJEE", "FARHAN PAWAR", "ANITA DESAI", "K MEHTA", "RAVI IYER"]
+    names += ["PRIYA NAIR", "AMIT JOSHI", "LATA RAO", "VIKRAM SINGH", "MEENA GUPTA"]
+    return [
+        (
+            day,
+            f"NEFT DR-YESB0000987-{names[n]}-NETBANK, MUM-HDFCN9784053626854{n}-SALARY OCT26",
+            "",
+            -a,
+        )
+        for n, a in enumerate(amounts)
+    ]
+
+
+def test_a_salary_upload_is_the_batch_of_one_salary_payable_payment() -> None:
+    # the books paid October's salaries as one voucher; the bank shows one NEFT per employee of
+    # the same day, none of whom is a ledger of the books, and a cheque presented that day that
+    # the books have not got
+    pay = [1306100, 3913600, 2500000, 1875050, 4200000, 2999900, 1500000, 2250075]
+    bank = statement(
+        [
+            *_salaries("2026-11-02", pay),
+            ("2026-11-02", "CHQ PAID-MICR CTS-MU-M S MAHALAXMI ROADWAYS LL", "000123", -12619609),
+            (
+                "2026-11-03",
+                "NEFT DR-YESB0000987-OM SAI TRADERS-NETBANK, MUM-HDFCN978405362",
+                "",
+                -1500000,
+            ),
+        ]
+    )
+    books = ledger(
+        [("2026-11-02", "By Salary Payable", "Being salary for October 2026", -sum(pay))]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert set(found["bank"]) == set(range(len(pay)))  # not the Om Sai line of the 3rd
+    assert set(found["rule"]) == {"Batch"} and set(found["ledger"]) == {0}
+    assert found["match"].nunique() == 1
+    assert "8 bank lines add up to this line to the paisa" in found["why"].iloc[0]
+
+
+def test_a_months_bank_charges_are_the_batch_of_the_charges_journal() -> None:
+    charges = [(f"2026-11-{3 * n + 1:02d}", "IMPS P2A CHGS INCL GST", "", -1770) for n in range(9)]
+    bank = statement([*charges, ("2026-11-20", "SMS CHARGES FOR QTR", "", -1770 * 2)])
+    books = ledger([("2026-11-30", "To Bank Charges", "Charges for November", -1770 * 11)])
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert set(found["bank"]) == set(range(10)) and set(found["rule"]) == {"Batch"}
+
+
+def test_a_batch_is_all_the_open_lines_or_none() -> None:
+    # a ninth NEFT of the day that the payment does not include: no subset is searched
+    pay = [1306100, 3913600, 2500000, 1875050, 4200000, 2999900, 1500000, 2250075]
+    bank = statement(_salaries("2026-11-02", [*pay, 1234500]))
+    books = ledger([("2026-11-02", "By Salary Payable", "", -sum(pay))])
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert found.empty

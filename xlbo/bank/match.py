@@ -63,6 +63,8 @@ from xlbo.bank.parties import (
 from xlbo.bank.payers import PAYER_COLUMNS, known_payers
 from xlbo.bank.scoring import (
     AMOUNT_EVIDENCE,
+    BATCH_CHARGES_DAYS,
+    BATCH_PARTS,
     CHEQUE_DAYS_AFTER,
     COMBINATION_ALIKE,
     COMBINATION_SCORE,
@@ -368,6 +370,7 @@ def match_lines(
 
     _invoices_taken_back(run)
     _lone_cheques(run)
+    _batches(run)
     _in_date_order(run, by_bank_name=False)
     _in_date_order(run, by_bank_name=True)
     held = pd.concat([abstained, late, undecided], ignore_index=True)
@@ -1270,6 +1273,147 @@ def _lone_cheques(run: _Matching) -> None:
             + f"; the only open line of this amount on either side in {CHEQUE_DAYS_AFTER} days"
         ).to_numpy(),
     )
+
+
+CHARGE_WORDS = r"(?i)\b(?:CHGS?|CHRGS?|CHARGES?)\b"
+"""Words of a bank's charge (`IMPS P2A CHGS INCL GST`, `SMS CHARGES`) and of the ledger that
+books them (`Bank Charges`)."""
+
+
+def _batches(run: _Matching) -> None:
+    """Batches, once everything else is decided: a line that names no one (`Salary Payable`,
+    `Bank Charges`, a bank's `BULK UPLOAD`) and is to the paisa the total of every open line of
+    the other side, in its direction, of its day (or of its window) — at least BATCH_PARTS of
+    them, the salaries of one upload (or every open line of one channel: the NEFTs of the upload,
+    beside a cheque presented that day); and a ledger line of bank charges that is the total of
+    the bank's open charges (CHARGE_WORDS) of the BATCH_CHARGES_DAYS before it. No subset is
+    searched: a batch is all the lines there are, or nothing."""
+    window = run.window  # bank − books
+    bank_text = run.bank.lines["text"].fillna("").astype(str)
+    bank_charge = bank_text.str.contains(CHARGE_WORDS, regex=True).to_numpy(dtype=bool)
+    for one_is_bank in (False, True):
+        one, other = (run.bank, run.ledger) if one_is_bank else (run.ledger, run.bank)
+        one_open = run.bank_open if one_is_bank else run.ledger_open
+        other_open = run.ledger_open if one_is_bank else run.bank_open
+        named = run.bank_named if one_is_bank else run.ledger_named
+        signed = one.lines["signed"].to_numpy(dtype=np.int64)
+        days = one.lines["day"].to_numpy(dtype=np.int64)
+        targets = np.flatnonzero(one_open & ~named & (signed != 0))
+        if not len(targets) or other_open.sum() < BATCH_PARTS:
+            continue
+        # the other side's days as seen from a target's: its own day, then its window
+        spans = [
+            (0, 0),
+            (-window.after, -window.before) if one_is_bank else (window.before, window.after),
+        ]
+        ways = [(other_open, low, high, targets) for low, high in spans]
+        if not one_is_bank:
+            # the bank's lines of one channel (a NEFT upload, beside a cheque presented that day)
+            ways += [
+                (other_open & channel, low, high, targets)
+                for channel in _channels(run.bank, run.bank_open)
+                for low, high in spans
+            ]
+            # a charges journal: the month's charges before it
+            text = one.lines["text"].fillna("").astype(str)
+            charges = text.str.contains(CHARGE_WORDS, regex=True).to_numpy(dtype=bool)
+            ways.append(
+                (other_open & bank_charge, -BATCH_CHARGES_DAYS, 0, targets[charges[targets]])
+            )
+        for allowed, low, high, some in ways:
+            for target in _batch_targets(other, allowed, some, signed, days, low, high).tolist():
+                if not one_open[target]:
+                    continue
+                amount, day = int(signed[target]), int(days[target])
+                parts = _batch_parts(other, allowed & other_open, amount, day + low, day + high)
+                if parts is None:
+                    continue
+                bank, ledger = ([target], parts) if one_is_bank else (parts, [target])
+                if any((b, g) in run.rejected for b in bank for g in ledger):
+                    continue
+                if low == high == 0:
+                    where = "of its day"
+                elif low == -BATCH_CHARGES_DAYS:
+                    where = f"of the bank's charges in the {BATCH_CHARGES_DAYS} days before it"
+                else:
+                    where = f"from {low:+d} to {high:+d} days from it"
+                run.take_group(
+                    bank,
+                    ledger,
+                    "Batch",
+                    f"{len(parts)} {'ledger' if one_is_bank else 'bank'} lines add up to this "
+                    f"line to the paisa: every open one {where}",
+                )
+
+
+def _channels(bank: Side, open_lines: np.ndarray) -> list[np.ndarray]:
+    """The open bank lines of each channel that has at least BATCH_PARTS of them, each as a mask
+    over the bank's lines. A channel is the narration's first word (NEFT, RTGS, IMPS, UPI, CHQ),
+    and, apart, its words before the first with a digit in it (SBI's `TO TRANSFER-INB NEFT`)."""
+    lines = np.flatnonzero(open_lines)
+    text = bank.lines["text"].iloc[lines].fillna("").astype(str).str.upper()
+    masks = []
+    for pattern in (r"^\W*([A-Z]+)", r"^\W*((?:[A-Z]+\W+){1,4})(?:[A-Z]*[0-9]|$)"):
+        words = text.str.extract(pattern, expand=False).fillna("")
+        words = words.str.replace(r"\W+", " ", regex=True).str.strip()
+        codes, names = pd.factorize(words)
+        counts = np.bincount(codes[codes >= 0], minlength=len(names))
+        for code in np.flatnonzero(counts >= BATCH_PARTS).tolist():
+            if names[code]:
+                mask = np.zeros(len(bank), dtype=bool)
+                mask[lines[codes == code]] = True
+                masks.append(mask)
+    return masks
+
+
+def _batch_targets(
+    side_: Side,
+    allowed: np.ndarray,
+    targets: np.ndarray,
+    signed: np.ndarray,
+    days: np.ndarray,
+    low: int,
+    high: int,
+) -> np.ndarray:
+    """The `targets` that the `allowed` lines of `side_` in their direction, dated `low`–`high`
+    days from theirs, number at least BATCH_PARTS and add up to (all at once, by running totals
+    over the lines in date order)."""
+    if not len(targets):
+        return targets
+    day = side_.lines["day"].to_numpy(dtype=np.int64)
+    value = side_.lines["signed"].to_numpy(dtype=np.int64)
+    hits = np.zeros(len(targets), dtype=bool)
+    for money_in in (True, False):
+        lines = np.flatnonzero(allowed & ((value > 0) == money_in) & (value != 0))
+        mine = (signed[targets] > 0) == money_in
+        if not len(lines) or not mine.any():
+            continue
+        order = np.argsort(day[lines], kind="stable")
+        sorted_days = day[lines][order]
+        running = np.r_[0, np.cumsum(value[lines][order])]
+        first = np.searchsorted(sorted_days, days[targets] + low, side="left")
+        last = np.searchsorted(sorted_days, days[targets] + high, side="right")
+        hits |= (
+            mine
+            & (last - first >= BATCH_PARTS)
+            & (running[last] - running[first] == signed[targets])
+        )
+    return targets[hits]
+
+
+def _batch_parts(
+    side_: Side, allowed: np.ndarray, amount: int, first: int, last: int
+) -> list[int] | None:
+    """The lines of `side_` in `allowed`, of `amount`'s direction and dated `first`–`last`, when
+    there are at least BATCH_PARTS of them and they add up to `amount`; else None."""
+    day = side_.lines["day"].to_numpy(dtype=np.int64)
+    signed = side_.lines["signed"].to_numpy(dtype=np.int64)
+    lines = np.flatnonzero(
+        allowed & (day >= first) & (day <= last) & ((signed > 0) == (amount > 0)) & (signed != 0)
+    )
+    if len(lines) < BATCH_PARTS or int(signed[lines].sum()) != amount:
+        return None
+    return lines.tolist()
 
 
 def _invoices_taken_back(run: _Matching) -> None:

@@ -113,6 +113,12 @@ with four to spare for lines taken by earlier targets."""
 MIN_PARTS = 2
 MAX_PARTS = 6
 """A combination is 2–6 lines: a receipt against up to six invoices, a payment of up to six bills."""
+BATCH_PARTS = MAX_PARTS + 1
+"""A batch is at least 7 lines that one line of the other side is the total of: a salary upload
+(166 NEFTs of the 2nd against one Salary Payable payment), a month's bank charges against one
+journal. Fewer lines are the combination search's, which finds them by party."""
+BATCH_CHARGES_DAYS = 31
+"""Days before a charges journal its bank charges may be (a month's, booked at its end)."""
 COMBINATION_SCORE = 80
 ROUND = 100_00
 """Paise in a round hundred rupees: a bank line left open that one set of its party's lines
