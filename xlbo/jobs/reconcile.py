@@ -718,6 +718,7 @@ def reconcile_lines(
         None if detail_files else ledger_file,
         notes,
         unlikely,
+        company,
     )
     sheets.append(
         brs_sheet(
@@ -735,6 +736,9 @@ def reconcile_lines(
                 dtype=object,
             ),
             columns={"Finding": Column(kind=Kind.LONG_TEXT, width=100)},
+            when_empty="No integrity findings: the running balance follows from line to line, "
+            "no line appears twice, and the statement's own totals, where it gives them, agree "
+            "with its lines.",
         )
     )
     sheets.append(
@@ -742,6 +746,8 @@ def reconcile_lines(
             "Rules",
             rules,
             columns={"Narration Contains": Column(width=40), "Party": Column(width=40)},
+            when_empty="No rules yet: an accepted suggestion becomes one; or type words of a "
+            "narration and the party they mean under the header.",
         )
     )
     read_issues = [*statement.issues, *ledger_lines.issues]
