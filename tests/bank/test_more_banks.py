@@ -50,7 +50,7 @@ def totals(lines: Lines) -> tuple[int, int, int]:
 
 def chains(lines: Lines) -> bool:
     """Whether each line's balance is the one before it plus what came in less what went out."""
-    findings, _ = check_statement(lines.frame)
+    findings, _ = check_statement(lines.frame, lines.findings)
     return findings == []
 
 
@@ -408,7 +408,7 @@ def test_idfc_first_summary_that_disagrees_is_a_finding(xlsx: Callable[..., Path
     ]
     lines = read_statement(str(xlsx({"Sheet1": rows}, name="IDFC.xlsx")))
     assert lines.issues == []
-    [finding] = check_statement(lines.frame)[0]
+    [finding] = check_statement(lines.frame, lines.findings)[0]
     assert finding.row == 2  # the figures under the labels
     assert "gives total debits of 13,250.00, but the lines read add up to 8,250.00" in (
         finding.detail

@@ -52,7 +52,7 @@ def first_and_last(lines: Lines) -> list[tuple[date, str, int]]:
 
 def chains(lines: Lines) -> bool:
     """Whether each balance is the one before it plus what came in less what went out."""
-    return check_statement(lines.frame)[0] == []
+    return check_statement(lines.frame, lines.findings)[0] == []
 
 
 # -- State Bank of India: the "Excel" download is tab-separated text ---------------------------
@@ -186,7 +186,7 @@ def test_kotak_csv_transaction_date_with_its_time(tmp_path: Path) -> None:
     path.write_text(KOTAK_WITH_TIME, encoding="utf-8")
     lines = read_statement(str(path))
     assert lines.issues == []
-    assert check_statement(lines.frame)[0] == []  # the footer agrees with the lines
+    assert check_statement(lines.frame, lines.findings)[0] == []  # the footer agrees with the lines
     assert summary(lines) == (3, 50000 + 1770, 2500000, 1234567, 3682797)
     assert first_and_last(lines) == [
         (date(2026, 10, 1), "UPI/OM SAI LOGISTICS/627412345678", -50000),
@@ -567,7 +567,9 @@ def test_hdfc_statement_of_several_pages(xlsx: Callable[..., Path]) -> None:
     ]
     lines = read_statement(str(xlsx({"Sheet 1": rows}, name="Acct_Statement_XX5678.xlsx")))
     assert lines.issues == []
-    assert check_statement(lines.frame)[0] == []  # the summary agrees, the balances chain
+    assert (
+        check_statement(lines.frame, lines.findings)[0] == []
+    )  # the summary agrees, the balances chain
     assert summary(lines) == (3, 50000 + 1770, 2500000, 1234567, 3682797)
     assert first_and_last(lines) == [
         (date(2026, 10, 1), "UPI-OM SAI LOGISTICS-627412345678", -50000),
@@ -650,5 +652,5 @@ def test_kotak_balance_side_in_a_column_without_a_header(tmp_path: Path) -> None
     lines = read_statement(str(path))
     assert lines.issues == []
     assert lines.frame["balance"].tolist() == [-1284567, 1215433, 1213663]
-    assert check_statement(lines.frame)[0] == []  # chains, and the footer agrees
+    assert check_statement(lines.frame, lines.findings)[0] == []  # chains, and the footer agrees
     assert summary(lines) == (3, 50000 + 1770, 2500000, -1234567, 1213663)

@@ -193,7 +193,7 @@ def test_hdfc_statement_with_its_summary_block(kind: str, xlsx: Callable[..., Pa
     assert (lines.opening, lines.closing) == (1339936, 1914986)
     assert (lines.company, lines.account) == ("KAVERI TRADERS PVT LTD", "50200012345678")
     assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
-    findings, _ = check_statement(lines.frame)
+    findings, _ = check_statement(lines.frame, lines.findings)
     assert findings == []  # the running balance chains through the reversal
 
 
@@ -207,7 +207,9 @@ def test_hdfc_summary_that_disagrees_with_the_lines_is_an_integrity_finding(
     lines = read_statement(str(xlsx({"Sheet 1": rows}, name="hdfc.xlsx")))
     assert totals(lines) == (4, 53044, 1478094)
     assert lines.issues == []
-    findings, _ = check_statement(lines.frame)  # the footer's first, then the balance break
+    findings, _ = check_statement(
+        lines.frame, lines.findings
+    )  # the footer's first, then the balance break
     assert [(f.row, f.check) for f in findings] == [
         (33, "Statement total"),
         (36, "Statement total"),
@@ -322,7 +324,7 @@ def test_axis_total_that_disagrees_with_the_lines_is_an_integrity_finding(
     lines = read_statement(str(path))
     assert len(lines.frame) == 4
     assert lines.issues == []
-    [finding] = check_statement(lines.frame)[0]
+    [finding] = check_statement(lines.frame, lines.findings)[0]
     assert finding.row == 21  # TRANSACTION TOTAL DR/CR
     assert finding.detail.startswith(
         "Row 21: the statement gives total debits of 1,70,876.00, but the lines read add up to "
@@ -338,7 +340,7 @@ def test_a_summary_mismatch_explained_by_an_unreadable_cell_says_so(tmp_path: Pa
     [cell] = lines.issues
     assert (cell.severity, cell.cell) == (Severity.ERROR, "E18")
     assert "'20,8x67.00' is not an amount" in cell.problem
-    finding, balance_break = check_statement(lines.frame)[0]
+    finding, balance_break = check_statement(lines.frame, lines.findings)[0]
     assert balance_break.check == "Balance break"
     assert finding.detail.endswith(
         "1 line(s) could not be read (see the Issues sheet), which may explain it."
@@ -395,6 +397,10 @@ def test_a_footer_that_disagrees_is_a_finding_not_an_unreadable_line(tmp_path: P
     sheets = {sheet.name: sheet for sheet in result.sheets}
     assert "Issues" not in sheets
     assert not any("could not be read" in line for line in sheets["Summary"].title)
+    assert (
+        "The BRS ties: difference 0.00. Look at the 1 integrity finding(s) first: the statement "
+        "does not agree with itself." in sheets["Summary"].title
+    )
     assert sheets["Integrity"].frame.values.tolist() == [
         [
             13,
@@ -601,7 +607,7 @@ def test_central_bank_of_india_reads_its_account_description(xlsx: Callable[...,
         (date(2026, 10, 1), "BY TRANSFER-UPI/CR/630412345678/RAMESH KUMAR/SBIN", 50000),
         (date(2026, 10, 31), "BY TRANSFER-NEFT-SBIN0001234-GANESH AGENCIES", 210000),
     ]
-    findings, unique = check_statement(lines.frame)
+    findings, unique = check_statement(lines.frame, lines.findings)
     assert findings == [] and len(unique) == 4  # two UPI credits of 500 the same day: two lines
     assert (lines.company, lines.account) == ("SHREE BALAJI TRADERS", "3456789012")
     assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
@@ -635,7 +641,9 @@ def test_negative_amounts_are_reversals_not_their_size(tmp_path: Path) -> None:
         (date(2026, 10, 1), "BY TRANSFER-NEFT*SBIN0001*KAVERI HOME", 500000),
         (date(2026, 10, 4), "REV-UPI/DR/630412345678/BESCOM", 120000),
     ]
-    assert check_statement(lines.frame)[0] == []  # the balances chain: the signs were right
+    assert (
+        check_statement(lines.frame, lines.findings)[0] == []
+    )  # the balances chain: the signs were right
     assert (lines.company, lines.account) == ("MR RAVI SHANKAR", "00000031234567890")
 
 
@@ -682,7 +690,9 @@ def test_every_sheet_with_a_statement_is_read_in_workbook_order(
         (date(2026, 11, 28), "TO TRANSFER-UPI-D", -4925),
     ]
     assert lines.period == (date(2026, 10, 1), date(2026, 11, 30))
-    assert check_statement(lines.frame)[0] == []  # the balance runs on from sheet to sheet
+    assert (
+        check_statement(lines.frame, lines.findings)[0] == []
+    )  # the balance runs on from sheet to sheet
 
     november_only = read_statement(str(path), sheet="Nov 2026")
     assert november_only.sheet == "Nov 2026"
@@ -888,7 +898,7 @@ def test_a_column_that_writes_every_withdrawal_negative_has_no_reversals(tmp_pat
     )
     lines = read_statement(str(path))
     assert totals(lines) == (3, 225075, 150000)
-    assert check_statement(lines.frame)[0] == []
+    assert check_statement(lines.frame, lines.findings)[0] == []
 
 
 def test_a_statement_exported_newest_first_is_read_in_the_order_it_happened(
@@ -905,7 +915,7 @@ def test_a_statement_exported_newest_first_is_read_in_the_order_it_happened(
     read = read_statement(str(path))
     assert [d.day for d in read.frame["date"]] == [1, 2, 3]
     assert read.frame["row"].tolist() == [4, 3, 2]  # each line keeps its row in the file
-    findings, _ = check_statement(read.frame)
+    findings, _ = check_statement(read.frame, read.findings)
     assert findings == []  # the balance chain holds in the order it happened
 
 

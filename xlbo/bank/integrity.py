@@ -4,7 +4,7 @@ in its summary or footer? A Dr/Cr flip shows as a break of twice the amount. Eve
 names its row; nothing is silently fixed.
 
 The statement reader checks the footer, as only it knows where the footer is and what it says;
-it leaves its findings on the lines' frame (`with_findings`) and `check_statement` reports them
+its findings come with the lines it read (`Lines.findings`) and `check_statement` reports them
 first. A footer whose Total Debit is 38,905.71 over lines that add up to 38,905.17 is such a
 finding: every line was read, and the file disagrees with itself."""
 
@@ -27,25 +27,6 @@ class Finding:
     detail: str
 
 
-STATED = "xlbo.stated_findings"
-"""Where a reader leaves findings about a file as a whole on its frame (`DataFrame.attrs`)."""
-
-
-def with_findings(frame: pd.DataFrame, findings: Sequence[Finding]) -> pd.DataFrame:
-    """`frame` carrying `findings` (a footer total the lines do not add up to) for
-    `check_statement` to report; none leaves the frame as it is."""
-    if findings:
-        frame.attrs[STATED] = tuple(findings)
-    else:
-        frame.attrs.pop(STATED, None)
-    return frame
-
-
-def stated_findings(frame: pd.DataFrame) -> list[Finding]:
-    """The findings a reader left on `frame` (see `with_findings`)."""
-    return list(frame.attrs.get(STATED, ()))
-
-
 SAME_LINE = ("day", "narration", "reference", "debit", "credit", "balance")
 """What makes two statement lines one line downloaded twice (overlapping statements)."""
 
@@ -64,10 +45,12 @@ def repeats(lines: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return repeated, first
 
 
-def check_statement(lines: pd.DataFrame) -> tuple[list[Finding], pd.DataFrame]:
-    """Findings (the reader's about the file first: a footer that disagrees with the lines), and
-    the lines without repeats (the first of each repeated line is kept)."""
-    findings = stated_findings(lines)
+def check_statement(
+    lines: pd.DataFrame, stated: Sequence[Finding] = ()
+) -> tuple[list[Finding], pd.DataFrame]:
+    """Findings (`stated`, the reader's about the file, first: a footer that disagrees with the
+    lines), and the lines without repeats (the first of each repeated line is kept)."""
+    findings = list(stated)
     repeated, first = repeats(lines)
     rows = lines["row"].to_numpy()
     for position in np.flatnonzero(repeated).tolist():
@@ -81,7 +64,6 @@ def check_statement(lines: pd.DataFrame) -> tuple[list[Finding], pd.DataFrame]:
             )
         )
     unique = lines.loc[~repeated].reset_index(drop=True)
-    unique.attrs.pop(STATED, None)  # reported here, not carried through the matching
     known = unique[unique["balance"].notna()]
     if len(known) > 1:
         balance = known["balance"].astype("int64").to_numpy()

@@ -14,6 +14,7 @@ from datetime import date
 
 import pandas as pd
 
+from xlbo.bank.integrity import Finding
 from xlbo.issues import Issue
 
 
@@ -39,3 +40,6 @@ class Lines:
     number on a statement."""
     period: tuple[date | None, date | None] = (None, None)
     """The period the file says it covers (title lines such as `From 01/10/2026 To 31/10/2026`)."""
+    findings: list[Finding] = field(default_factory=list)
+    """What the file says that its lines disagree with (a footer's Total Debit), found by the
+    reader; `check_statement` reports them first."""

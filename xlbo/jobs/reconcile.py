@@ -604,7 +604,7 @@ def reconcile_lines(
     `bank_file`/`ledger_file` are what row links point into ("" for this workbook);
     `detail_files` name the files the long tables will go to, when not sheets; `company` names
     the company on the BRS when neither file does."""
-    findings, unique = check_statement(statement.frame)
+    findings, unique = check_statement(statement.frame, statement.findings)
     bank = unique.reset_index(drop=True)
     ledger = ledger_lines.frame.reset_index(drop=True)
     bank["signed"] = bank["credit"] - bank["debit"]
@@ -1467,6 +1467,12 @@ def _summary_sheet(
         else "Do not trust this BRS: hardly any line matched (see below)."
         if unlikely
         else "The BRS ties: difference 0.00."
+        + (
+            f" Look at the {len(findings)} integrity finding(s) first: the statement does not "
+            "agree with itself."
+            if findings
+            else ""
+        )
         if brs.difference == 0
         else f"The BRS does not tie yet: difference {format_inr(from_paise(brs.difference or 0))}."
     )

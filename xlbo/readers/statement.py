@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, side_marks
-from xlbo.bank.integrity import Finding, stated_findings, with_findings
+from xlbo.bank.integrity import Finding
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook
 from xlbo.book.rows import RowSource, sheet_table
@@ -254,7 +254,6 @@ def _joined(read: list[Lines]) -> Lines:
     starts = [lines.period[0] for lines in read if lines.period[0] is not None]
     ends = [lines.period[1] for lines in read if lines.period[1] is not None]
     frame = pd.concat([lines.frame for lines in read], ignore_index=True)
-    with_findings(frame, [found for lines in read for found in stated_findings(lines.frame)])
     return Lines(
         frame,
         read[0].source,
@@ -266,6 +265,7 @@ def _joined(read: list[Lines]) -> Lines:
         company=next((lines.company for lines in read if lines.company), ""),
         account=next((lines.account for lines in read if lines.account), ""),
         period=(min(starts) if starts else None, max(ends) if ends else None),
+        findings=[found for lines in read for found in lines.findings],
     )
 
 
@@ -437,7 +437,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         np.zeros(len(lines), dtype=np.int8), pd.Index([table.sheet])
     )
     return Lines(
-        with_findings(lines, footer),
+        lines,
         book.name,
         table.sheet,
         dict(table.letters),
@@ -447,6 +447,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         company=titles.company,
         account=titles.account,
         period=titles.period,
+        findings=list(footer),
     )
 
 
