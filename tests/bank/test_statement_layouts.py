@@ -991,3 +991,22 @@ def test_canara_and_federal_headers(tmp_path: Path) -> None:
 
     assert column_role("Instrument Id") is Role.REFERENCE
     assert column_role("Cheque Details") is Role.REFERENCE
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Txn Posted Date", "date"),  # ICICI
+        ("Narrative", "narration"),
+        ("Transaction Particulars", "narration"),
+        ("Instrument No.", "reference"),
+        ("Instrument Number", "reference"),
+        ("Dr Amt", "withdrawal"),
+        ("Cr Amt", "deposit"),
+    ],
+)
+def test_more_header_words_banks_use(header: str, role: str) -> None:
+    from xlbo.readers.roles import column_role
+
+    found = column_role(header)
+    assert found is not None and found.value == role

@@ -49,6 +49,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "postingdate",
         "trndate",
         "txnpostedate",
+        "txnposteddate",  # ICICI (Txn Posted Date)
         "transactionpostingdate",
         "postdate",
         "transdate",  # Canara Bank (TRANS DATE)
@@ -63,6 +64,8 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "transactiondetails",
         "transactiondescription",
         "accountdescription",  # Central Bank of India
+        "narrative",
+        "transactionparticulars",
     ),
     Role.REFERENCE: (
         "chqrefno",
@@ -83,6 +86,8 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "instrumentid",  # Bank of India
         "chequenoreferenceno",  # Yes Bank (Cheque No/Reference No)
         "chequeid",  # RBL Bank
+        "instrumentno",
+        "instrumentnumber",
     ),
     Role.WITHDRAWAL: (
         "withdrawalamt",
@@ -94,6 +99,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "debit",
         "dr",
         "dramount",
+        "dramt",
         "debitamount",
         "withdrawalsinr",
         "debitinr",
@@ -112,6 +118,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "credit",
         "cr",
         "cramount",
+        "cramt",
         "creditamount",
         "depositsinr",
         "creditinr",
