@@ -1145,3 +1145,53 @@ def test_a_batch_is_all_the_open_lines_or_none() -> None:
     books = ledger([("2026-11-02", "By Salary Payable", "", -sum(pay))])
     found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
     assert found.empty
+
+
+def test_a_utr_on_each_invoice_it_paid_makes_them_one_match() -> None:
+    # Vardhaman Retail's NEFT paid eight invoices; the books wrote its UTR on each (more than
+    # the combination search's six, and the invoices of two days)
+    utr = "SBINN26100912345678"
+    invoices = [1200000, 850050, 1999900, 412375, 2300000, 675000, 1111100, 999975]
+    bank = statement(
+        [("2026-10-12", f"NEFT CR-SBIN0004567-VARDHAMAN RETAIL-SAHYADRI-{utr}", "", sum(invoices))]
+    )
+    books = ledger(
+        [
+            (f"2026-10-{10 + n % 2}", "Vardhaman Retail", f"Against Inv {700 + n} UTR {utr}", a)
+            for n, a in enumerate(invoices)
+        ]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert set(found["ledger"]) == set(range(8)) and set(found["rule"]) == {"Reference"}
+    assert found["match"].nunique() == 1
+    assert f"reference {utr} on this line and on 8 ledger lines" in found["why"].iloc[0]
+
+
+def test_a_gst_challans_cpin_on_its_cgst_and_sgst_lines_makes_them_one_match() -> None:
+    cpin = "26114145820418"
+    bank = statement([("2026-11-20", f"BIL/ONL/GST/CPIN {cpin}", cpin, -47157203)])
+    books = ledger(
+        [
+            ("2026-11-20", "CGST Payable", f"Being CGST paid vide CPIN {cpin}", -23578601),
+            ("2026-11-20", "SGST Payable", f"Being SGST paid vide CPIN {cpin}", -23578602),
+            ("2026-11-20", "TDS Payable", "Being TDS paid vide challan 281", -23578602),
+        ]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert set(zip(found["bank"], found["ledger"], found["rule"], strict=True)) == {
+        (0, 0, "Reference"),
+        (0, 1, "Reference"),
+    }
+
+
+def test_a_shared_reference_whose_lines_do_not_add_up_is_no_set() -> None:
+    utr = "SBINN26100912345678"
+    bank = statement([("2026-10-12", f"NEFT CR-SBIN0004567-VARDHAMAN RETAIL-{utr}", "", 3000000)])
+    books = ledger(
+        [
+            ("2026-10-11", "Vardhaman Retail", f"UTR {utr}", 1200000),
+            ("2026-10-11", "Vardhaman Retail", f"UTR {utr}", 1700000),  # 100.00 short
+        ]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert found.empty

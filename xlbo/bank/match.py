@@ -70,6 +70,7 @@ from xlbo.bank.scoring import (
     COMBINATION_SCORE,
     DAYS_BEFORE,
     KEY_WORDS,
+    MIN_PARTS,
     NAMED_NEAREST,
     NAMES_DIFFER_BELOW,
     NEAREST,
@@ -272,6 +273,59 @@ class _Matching:
         return pd.concat(taken, ignore_index=True).sort_values("match", kind="stable")
 
 
+def _reference_sets(run: _Matching, shared: pd.DataFrame) -> None:
+    """A reference that one open line carries and two or more open lines of the other side
+    carry too, whose amounts add up to its to the paisa: one NEFT whose UTR the books wrote on
+    each invoice it paid, a GST challan whose CPIN is on its CGST and its SGST line. Taken as
+    one match, however many lines, where no line of the set is in another such set. `shared` is
+    every (b, l, token) a bank and a ledger line have in common."""
+    if shared.empty:
+        return
+    shared = run.open_pairs(run.without_rejected(shared)).drop_duplicates(["b", "l"])
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
+    for one_is_bank in (True, False):
+        one, other = ("b", "l") if one_is_bank else ("l", "b")
+        one_signed, other_signed = (
+            (bank_signed, ledger_signed) if one_is_bank else (ledger_signed, bank_signed)
+        )
+        pairs = shared[
+            run.bank_open[shared["b"].to_numpy(dtype=np.int64)]
+            & run.ledger_open[shared["l"].to_numpy(dtype=np.int64)]
+        ]
+        target = pairs[one].to_numpy(dtype=np.int64)
+        part = pairs[other].to_numpy(dtype=np.int64)
+        same_way = (one_signed[target] > 0) == (other_signed[part] > 0)
+        smaller = np.abs(other_signed[part]) < np.abs(one_signed[target])
+        pairs = pairs[same_way & smaller]
+        if pairs.empty:
+            continue
+        amount = pd.Series(other_signed[pairs[other].to_numpy(dtype=np.int64)], index=pairs.index)
+        sets = amount.groupby(pairs[one].to_numpy(dtype=np.int64), sort=True).agg(["size", "sum"])
+        sets.columns = ["parts", "total"]
+        whole = sets[(sets["parts"] >= MIN_PARTS) & (sets["total"] == one_signed[sets.index])]
+        if whole.empty:
+            continue
+        chosen = pairs[pairs[one].isin(whole.index)]
+        # a line of two sets belongs to neither
+        alone = chosen.groupby(other)[one].transform("nunique") == 1
+        spoilt = chosen.loc[~alone.to_numpy(dtype=bool), one].unique()
+        chosen = chosen[~chosen[one].isin(spoilt)]
+        for target_line, rows in chosen.groupby(one, sort=True):
+            parts = rows[other].to_numpy(dtype=np.int64).tolist()
+            token = str(rows["token"].iloc[0])
+            bank, ledger = (
+                ([int(target_line)], parts) if one_is_bank else (parts, [int(target_line)])
+            )
+            run.take_group(
+                bank,
+                ledger,
+                "Reference",
+                f"reference {token} on this line and on {len(parts)} "
+                f"{'ledger' if one_is_bank else 'bank'} lines that add up to it to the paisa",
+            )
+
+
 def _unique_both_ways(pairs: pd.DataFrame) -> pd.DataFrame:
     """The pairs whose bank line has no other candidate and whose ledger line has no other."""
     once_b = pairs.groupby("b")["l"].transform("size") == 1
@@ -306,11 +360,11 @@ def match_lines(
             run.take(pd.DataFrame({"b": [b], "l": [g]}), "Confirmed", 100, why)
 
     # 1. references
-    shared = bank.tokens.merge(ledger.tokens, on="token", suffixes=("_b", "_l"))
-    shared = shared.rename(columns={"position_b": "b", "position_l": "l"})
-    shared = shared[
-        bank_signed[shared["b"].to_numpy(dtype=np.int64)]
-        == ledger_signed[shared["l"].to_numpy(dtype=np.int64)]
+    every_shared = bank.tokens.merge(ledger.tokens, on="token", suffixes=("_b", "_l"))
+    every_shared = every_shared.rename(columns={"position_b": "b", "position_l": "l"})
+    shared = every_shared[
+        bank_signed[every_shared["b"].to_numpy(dtype=np.int64)]
+        == ledger_signed[every_shared["l"].to_numpy(dtype=np.int64)]
     ]
     shared = run.open_pairs(run.without_rejected(shared))
     if len(shared):
@@ -334,6 +388,7 @@ def match_lines(
             + " days"
         )
         run.take(chosen, "Reference", 100, reasons.to_numpy())
+    _reference_sets(run, every_shared)
 
     # 2. amount and date: rules the user taught first, then every line
     bank_text = bank.lines["text"].fillna("").astype(str)

@@ -4,7 +4,8 @@ A narration is cut into words at anything that is not a letter or a digit; a wor
 reference when it is a UTR (bank code, N/R/H, 8–20 digits: `SBINN26100912345678`), another
 16–22 character code mixing letters and digits, a 12-digit RRN (IMPS, UPI), or a 6-digit cheque
 number within three words after `CHQ`, `CHEQUE`, `CH`, `CLG` or `INST` (`Ch. No. : 123456`,
-`CLG CHQ DEP 000453`, `Instrument No 445566`); an RRN or cheque number glued to letters
+`CLG CHQ DEP 000453`, `Instrument No 445566`), or a tax challan's number of 13–20 digits within
+three words after `CPIN`, `CIN`, `CRN` or `CHALLAN`; an RRN or cheque number glued to letters
 (`UPI412345678901`, `CHQ000453`) is found too. References compare in upper case without
 leading zeros. All lines are cut and tested at once (`reference_frame`).
 
@@ -39,6 +40,8 @@ _CHEQUE_WORDS = frozenset(
 )
 CHEQUE_REACH = 3
 """Words a cheque number may stand after its cheque word: `Ch. No. : 123456`, `CLG CHQ DEP 000453`."""
+_CHALLAN_WORDS = frozenset({"CPIN", "CIN", "CRN", "CHALLAN"})
+"""Words before a tax challan's number: GST's 14-digit CPIN, its 20-digit CIN, income tax's CRN."""
 
 
 def reference_frame(texts: pd.Series, references: pd.Series | None = None) -> pd.DataFrame:
@@ -61,13 +64,14 @@ def reference_frame(texts: pd.Series, references: pd.Series | None = None) -> pd
     if len(six):
         six_digits[six] = matches(words.iloc[six], "[0-9]{6}")
     # a 6-digit word within CHEQUE_REACH words after a cheque word of the same line
-    cheque_word = np.asarray(words.isin(sorted(_CHEQUE_WORDS)), dtype=bool)
-    after_cheque = np.zeros(len(positions), dtype=bool)
-    for back in range(1, CHEQUE_REACH + 1):
-        earlier = np.zeros(len(positions), dtype=bool)
-        earlier[back:] = cheque_word[:-back] & (positions[back:] == positions[:-back])
-        after_cheque |= earlier
-    found = np.flatnonzero(reference | (six_digits & after_cheque))
+    after_cheque = _after(np.asarray(words.isin(sorted(_CHEQUE_WORDS)), dtype=bool), positions)
+    # a challan's number (13–20 digits) within CHEQUE_REACH words after a challan word
+    challan = np.zeros(len(words), dtype=bool)
+    numbers = np.flatnonzero((lengths >= 13) & (lengths <= 20) & ~reference)
+    if len(numbers):
+        challan[numbers] = matches(words.iloc[numbers], "[0-9]+")
+    after_challan = _after(np.asarray(words.isin(sorted(_CHALLAN_WORDS)), dtype=bool), positions)
+    found = np.flatnonzero(reference | (six_digits & after_cheque) | (challan & after_challan))
     positions_of, tokens_of = [positions[found]], [strings(words.iloc[found])]
     # references glued to letters: UPI412345678901, P2A412345678901, CHQ000453, CHQNO000453
     gluey = np.flatnonzero(~reference & (lengths >= 9))
@@ -93,6 +97,16 @@ def reference_frame(texts: pd.Series, references: pd.Series | None = None) -> pd
         positions_of.append(np.flatnonzero(keep))
         tokens_of.append(given[keep])
     return _distinct_tokens(np.concatenate(positions_of), tokens_of)
+
+
+def _after(marked: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """Which words stand within CHEQUE_REACH words after a `marked` word of the same line."""
+    after = np.zeros(len(positions), dtype=bool)
+    for back in range(1, CHEQUE_REACH + 1):
+        earlier = np.zeros(len(positions), dtype=bool)
+        earlier[back:] = marked[:-back] & (positions[back:] == positions[:-back])
+        after |= earlier
+    return after
 
 
 def _distinct_tokens(positions: np.ndarray, tokens: list[pd.Series]) -> pd.DataFrame:
