@@ -37,8 +37,11 @@ STRAY_FRAGMENT = 6
 the `lo`. A few points, so a name that explains it wins and, where none does, the pair still
 stands on its other words."""
 EXPLAINED_FROM = 60
-"""Pairs less alike than this by their words (COMBINATION_ALIKE) are weighed without their
-initials: below it they are another party whatever the initials say, and it is plain Python."""
+"""Pairs at least this alike by their word sets (COMBINATION_ALIKE) are also weighed by the share
+of each name's words the other explains (initials, cut-short and run-together words), and score
+the better of the two: `PARIKH NIRAV KRUPA` is Nirav K. Parikh (every word explained) before
+Krupa Parikh (a subset). Below it they are another party whatever the initials say (and the
+explaining is plain Python, asked of few pairs)."""
 
 # --- pass 2: amount and date ------------------------------------------------------------------
 BASE_FIT = 70
