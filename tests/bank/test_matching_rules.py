@@ -1089,6 +1089,20 @@ def test_the_account_holders_own_name_in_a_narration_is_not_the_payer() -> None:
     assert prepare_bank(own, [holder]).lines["party"].tolist() == ["deccan polymers privat"]
 
 
+def test_a_short_holder_name_is_not_the_start_of_every_name() -> None:
+    # the holder ABC: a customer ABCOM INDUSTRIES is not the holder, and stays the payer
+    bank = statement(
+        [
+            ("2026-11-04", "NEFT CR-HDFC0000068-ABCOM INDUSTRIES-ABC-HDFCN52026101512345", "", 100),
+            ("2026-11-04", "NEFT CR-HDFC0000068-RAVI KUMAR-ABC-HDFCN52026101512346", "", 200),
+        ]
+    )
+    assert prepare_bank(bank, ["ABC"]).lines["party"].tolist() == [
+        "abcom industries",
+        "ravi kumar",
+    ]
+
+
 def _salaries(day: str, amounts: list[int]) -> list[tuple[str, str, str, int]]:
     names = ["SANJAY BANERJEE", "FARHAN PAWAR", "ANITA DESAI", "K MEHTA", "RAVI IYER"]
     names += ["PRIYA NAIR", "AMIT JOSHI", "LATA RAO", "VIKRAM SINGH", "MEENA GUPTA"]

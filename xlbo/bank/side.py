@@ -86,7 +86,8 @@ Sahyadri Industries); shorter, it may be anyone's."""
 def _not_the_holders(narration: pd.Series, keys: pd.Series, holders: Sequence[str]) -> pd.Series:
     """Party keys where the name read from a narration is the account holder's own (HDFC's
     `NEFT CR-IFSC-REMITTER-DECCAN POLYMERS PRIVAT-UTR` names both, the holder's longer) taken
-    from the rest of the narration instead; kept where nothing else in it names anyone."""
+    from the rest of the narration instead; kept where nothing else in it names anyone. The
+    holder's name counts in whole words (`ABCOM INDUSTRIES` is not the holder ABC)."""
     folded = {bank_party_key(h) for h in holders if h and h.strip()} - {""}
     if not folded:
         return keys
@@ -95,7 +96,9 @@ def _not_the_holders(narration: pd.Series, keys: pd.Series, holders: Sequence[st
         [
             bool(key)
             and any(
-                key.startswith(h) or (len(key) >= HOLDER_SHORTEST and h.startswith(key))
+                key == h
+                or key.startswith(h + " ")
+                or (len(key) >= HOLDER_SHORTEST and h.startswith(key))
                 for h in folded
             )
             for key in distinct
