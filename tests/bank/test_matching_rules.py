@@ -1198,6 +1198,23 @@ def test_a_gst_challans_cpin_on_its_cgst_and_sgst_lines_makes_them_one_match() -
     }
 
 
+def test_a_line_of_no_amount_is_no_part_of_a_reference_set() -> None:
+    # a voucher of 0.00 that carries the payment's UTR (a cancelled one) stays open, paid or
+    # received alike
+    utr = "SBINN26100912345678"
+    for way in (1, -1):
+        bank = statement([("2026-10-12", f"NEFT-SBIN0004567-MEHTA AND CO-{utr}", "", way * 10000)])
+        books = ledger(
+            [
+                ("2026-10-12", "Mehta & Co", f"UTR {utr}", way * 6000),
+                ("2026-10-12", "Mehta & Co", f"UTR {utr}", way * 4000),
+                ("2026-10-12", "Mehta & Co", f"Cancelled UTR {utr}", 0),
+            ]
+        )
+        found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+        assert set(found["ledger"]) == {0, 1}
+
+
 def test_a_shared_reference_whose_lines_do_not_add_up_is_no_set() -> None:
     utr = "SBINN26100912345678"
     bank = statement([("2026-10-12", f"NEFT CR-SBIN0004567-VARDHAMAN RETAIL-{utr}", "", 3000000)])

@@ -295,7 +295,9 @@ def _reference_sets(run: _Matching, shared: pd.DataFrame) -> None:
         ]
         target = pairs[one].to_numpy(dtype=np.int64)
         part = pairs[other].to_numpy(dtype=np.int64)
-        same_way = (one_signed[target] > 0) == (other_signed[part] > 0)
+        same_way = ((one_signed[target] > 0) == (other_signed[part] > 0)) & (
+            other_signed[part] != 0
+        )
         smaller = np.abs(other_signed[part]) < np.abs(one_signed[target])
         pairs = pairs[same_way & smaller]
         if pairs.empty:
