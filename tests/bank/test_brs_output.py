@@ -693,3 +693,31 @@ def test_book_entries_after_the_statement_are_left_to_the_next_brs(
     )
     assert "2 book entries dated after 31-10-2026 (net -3,017.70) belong to the next BRS" in summary
     assert "1 of them matched a bank line of that day or before" in summary
+
+
+def test_a_brs_off_by_the_openings_difference_says_it_is_last_months_items(
+    tmp_path: Path,
+) -> None:
+    """Cheque 000123 was issued in March and presented on 5 April: the books opened April
+    12,345.67 below the bank, and the BRS, which sees only April, is off by exactly that."""
+    from tests.bank.test_workbook_view import KOTAK, LEDGER
+    from xlbo.jobs.reconcile import run_reconcile
+
+    bank, books = tmp_path / "kotak.csv", tmp_path / "ledger.csv"
+    bank.write_text(KOTAK, encoding="utf-8")
+    ledger_text = LEDGER.replace('"2,00,000.00"', '"1,87,654.33"', 1)
+    ledger_text = "\n".join(line for line in ledger_text.splitlines() if "000123" not in line)
+    books.write_text(ledger_text + "\n", encoding="utf-8")
+    result = run_reconcile(bank, books)
+    assert abs(result.brs.difference or 0) == 1234567
+    summary = next(sheet for sheet in result.sheets if sheet.name == "Summary")
+    assert any(
+        "The difference, 12,345.67, is exactly the difference between the statement's opening "
+        "balance and the books'" in line
+        for line in summary.title
+    )
+    # a month whose openings agree says nothing of it
+    books.write_text(LEDGER, encoding="utf-8")
+    again = run_reconcile(bank, books)
+    summary = next(sheet for sheet in again.sheets if sheet.name == "Summary")
+    assert not any("opening balance and the books'" in line for line in summary.title)

@@ -700,6 +700,9 @@ def reconcile_lines(
         differences,
         _difference_items(in_brs, bank, ledger),
     )
+    gap = _openings_gap(brs.difference, opening, ledger_lines.opening)
+    if gap:
+        notes.append(gap)
     rules = pd.DataFrame(
         [[r.pattern, r.party] for r in decisions.rules], columns=list(RULE_HEADERS), dtype=object
     )
@@ -772,6 +775,25 @@ def reconcile_lines(
         issues=read_issues,
         decision_issues=decision_issues,
         unlikely=unlikely,
+    )
+
+
+def _openings_gap(
+    difference: int | None, bank_opening: int | None, books_opening: int | None
+) -> str:
+    """A note when the BRS is off by exactly the difference between the statement's opening
+    balance and the books': last month's outstanding items, which this month's lines cannot
+    explain ("" otherwise)."""
+    if not difference or bank_opening is None or books_opening is None:
+        return ""
+    if abs(difference) != abs(bank_opening - books_opening):
+        return ""
+    return (
+        f"The difference, {format_inr(from_paise(abs(difference)))}, is exactly the difference "
+        "between the statement's opening balance and the books': the items last month's BRS "
+        "left outstanding (cheques issued but not yet presented, deposits not yet credited). "
+        "Those that cleared this month are among this BRS's lines in the bank alone: tick them "
+        "off against last month's BRS."
     )
 
 
