@@ -1179,6 +1179,7 @@ def test_a_utr_on_each_invoice_it_paid_makes_them_one_match() -> None:
     assert set(found["ledger"]) == set(range(8)) and set(found["rule"]) == {"Reference"}
     assert found["match"].nunique() == 1
     assert f"reference {utr} on this line and on 8 ledger lines" in found["why"].iloc[0]
+    assert set(found["score"]) == {100}  # as sure as a reference on one line each
 
 
 def test_a_gst_challans_cpin_on_its_cgst_and_sgst_lines_makes_them_one_match() -> None:

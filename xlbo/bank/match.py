@@ -166,8 +166,9 @@ class _Matching:
     amounts: tuple[np.ndarray, np.ndarray] = field(init=False)
     """Each bank and ledger line's amount numbered (`window.amount_codes`)."""
     taken: list[pd.DataFrame] = field(default_factory=list)
-    groups: list[tuple[int, list[tuple[int, int]], str, str]] = field(default_factory=list)
-    """Combinations taken (match number, (bank, ledger) rows, rule, why), made a frame once."""
+    groups: list[tuple[int, list[tuple[int, int]], str, str, int]] = field(default_factory=list)
+    """Combinations taken (match number, (bank, ledger) rows, rule, why, score), made a frame
+    once."""
     next_id: int = 1
 
     def __post_init__(self) -> None:
@@ -208,10 +209,17 @@ class _Matching:
         self.bank_open[pairs["b"].to_numpy()] = False
         self.ledger_open[pairs["l"].to_numpy()] = False
 
-    def take_group(self, bank: Sequence[int], ledger: Sequence[int], rule: str, why: str) -> None:
+    def take_group(
+        self,
+        bank: Sequence[int],
+        ledger: Sequence[int],
+        rule: str,
+        why: str,
+        score: int = COMBINATION_SCORE,
+    ) -> None:
         """Take one combination (several lines on one side) under one Match ID."""
         rows = [(b, g) for b in bank for g in ledger]
-        self.groups.append((self.next_id, rows, rule, why))
+        self.groups.append((self.next_id, rows, rule, why, score))
         self.next_id += 1
         self.bank_open[list(bank)] = False
         self.ledger_open[list(ledger)] = False
@@ -259,12 +267,12 @@ class _Matching:
             taken.append(
                 pd.DataFrame(
                     {
-                        "match": [n for n, rows, _, _ in self.groups for _ in rows],
-                        "bank": [b for _, rows, _, _ in self.groups for b, _ in rows],
-                        "ledger": [g for _, rows, _, _ in self.groups for _, g in rows],
-                        "rule": [r for _, rows, r, _ in self.groups for _ in rows],
-                        "score": COMBINATION_SCORE,
-                        "why": [w for _, rows, _, w in self.groups for _ in rows],
+                        "match": [n for n, rows, *_ in self.groups for _ in rows],
+                        "bank": [b for _, rows, *_ in self.groups for b, _ in rows],
+                        "ledger": [g for _, rows, *_ in self.groups for _, g in rows],
+                        "rule": [r for _, rows, r, *_ in self.groups for _ in rows],
+                        "score": [c for _, rows, _, _, c in self.groups for _ in rows],
+                        "why": [w for _, rows, _, w, _ in self.groups for _ in rows],
                     }
                 )
             )
@@ -325,6 +333,7 @@ def _reference_sets(run: _Matching, shared: pd.DataFrame) -> None:
                 "Reference",
                 f"reference {token} on this line and on {len(parts)} "
                 f"{'ledger' if one_is_bank else 'bank'} lines that add up to it to the paisa",
+                100,
             )
 
 

@@ -1423,7 +1423,7 @@ MATCHED_BY = (
     ("Repeated amount", "Matched in turn (repeated amounts)"),
     ("Identical lines", "Matched among identical book lines"),
     ("Combination", "Matched by combination"),
-    ("Batch", "Matched as a batch (a day's upload, a month's charges)"),
+    ("Batch", "Matched as a batch"),
     ("Confirmed", "Confirmed by you"),
 )
 """The Summary's line for each rule a match can be made by."""
