@@ -14,7 +14,15 @@ from hypothesis import strategies as st
 
 from xlbo.bank.combinations import find_combinations
 from xlbo.bank.lines import Lines
-from xlbo.bank.match import Decisions, match_lines, prepare_bank, prepare_ledger, side
+from xlbo.bank.match import (
+    Decisions,
+    _channels,
+    _crowded,
+    match_lines,
+    prepare_bank,
+    prepare_ledger,
+    side,
+)
 from xlbo.bank.parties import bank_party_key, likeness, narration_names
 from xlbo.bank.references import reference_tokens
 from xlbo.bank.scoring import (
@@ -1142,6 +1150,23 @@ def test_a_salary_upload_is_the_batch_of_one_salary_payable_payment() -> None:
     assert set(found["rule"]) == {"Batch"} and set(found["ledger"]) == {0}
     assert found["match"].nunique() == 1
     assert "8 bank lines add up to this line to the paisa" in found["why"].iloc[0]
+
+
+def test_a_channel_is_its_own_lines_and_only_a_crowded_one_is_searched() -> None:
+    # Kotak writes the payee before the first number (UPI/RAVI KUMAR/4123…): every payee is a
+    # channel; a month of a million lines has tens of thousands of them. Each is its lines'
+    # positions (was a mask over every line each: memory a million times the channels), and
+    # only a channel with BATCH_PARTS lines within a window's days is searched
+    ravi = [("2026-11-02", f"UPI/RAVI KUMAR/41234567890{n}/UPI", "", 100) for n in range(7)]
+    asha = [
+        (f"2026-11-{1 + 2 * n:02d}", f"UPI/ASHA RAO/51234567890{n}/UPI", "", 100) for n in range(7)
+    ]
+    bank = prepare_bank(statement([*ravi, *asha]))
+    channels = _channels(bank, np.ones(len(bank), dtype=bool))
+    assert [c.tolist() for c in channels] == [list(range(14)), list(range(7)), list(range(7, 14))]
+    assert _crowded(channels, bank, 1).tolist() == [True, True, False]
+    assert _crowded(channels, bank, 13).tolist() == [True, True, True]
+    assert _crowded([], bank, 1).tolist() == []
 
 
 def test_a_months_bank_charges_are_the_batch_of_the_charges_journal() -> None:

@@ -1372,26 +1372,34 @@ def _batches(run: _Matching) -> None:
             (0, 0),
             (-window.after, -window.before) if one_is_bank else (window.before, window.after),
         ]
-        ways = [(other_open, low, high, targets) for low, high in spans]
+        # each way: the other side's lines it may take (their positions, in order), the days
+        # from a target's, and the targets
+        every = np.arange(len(other), dtype=np.int64)
+        ways = [(every, low, high, targets) for low, high in spans]
         if not one_is_bank:
             # the bank's lines of one channel (a NEFT upload, beside a cheque presented that day)
+            channels = _channels(run.bank, run.bank_open)
+            crowded = [_crowded(channels, run.bank, high - low + 1) for low, high in spans]
             ways += [
-                (other_open & channel, low, high, targets)
-                for channel in _channels(run.bank, run.bank_open)
-                for low, high in spans
+                (channel, low, high, targets)
+                for at, channel in enumerate(channels)
+                for (low, high), crowd in zip(spans, crowded, strict=True)
+                if crowd[at]
             ]
             # a charges journal: the month's charges before it
             text = one.lines["text"].fillna("").astype(str)
             charges = text.str.contains(CHARGE_WORDS, regex=True).to_numpy(dtype=bool)
             ways.append(
-                (other_open & bank_charge, -BATCH_CHARGES_DAYS, 0, targets[charges[targets]])
+                (np.flatnonzero(bank_charge), -BATCH_CHARGES_DAYS, 0, targets[charges[targets]])
             )
-        for allowed, low, high, some in ways:
+        for lines, low, high, some in ways:
+            allowed = lines[other_open[lines]]  # open now: earlier batches took theirs
             for target in _batch_targets(other, allowed, some, signed, days, low, high).tolist():
                 if not one_open[target]:
                     continue
                 amount, day = int(signed[target]), int(days[target])
-                parts = _batch_parts(other, allowed & other_open, amount, day + low, day + high)
+                allowed = allowed[other_open[allowed]]
+                parts = _batch_parts(other, allowed, amount, day + low, day + high)
                 if parts is None:
                     continue
                 bank, ledger = ([target], parts) if one_is_bank else (parts, [target])
@@ -1413,23 +1421,46 @@ def _batches(run: _Matching) -> None:
 
 
 def _channels(bank: Side, open_lines: np.ndarray) -> list[np.ndarray]:
-    """The open bank lines of each channel that has at least BATCH_PARTS of them, each as a mask
-    over the bank's lines. A channel is the narration's first word (NEFT, RTGS, IMPS, UPI, CHQ),
-    and, apart, its words before the first with a digit in it (SBI's `TO TRANSFER-INB NEFT`)."""
+    """The open bank lines of each channel that has at least BATCH_PARTS of them, each as their
+    positions in order. A channel is the narration's first word (NEFT, RTGS, IMPS, UPI, CHQ),
+    and, apart, its words before the first with a digit in it (SBI's `TO TRANSFER-INB NEFT`;
+    a payee's name where a bank writes it before the first number, so there may be thousands of
+    channels: each is only its own lines)."""
     lines = np.flatnonzero(open_lines)
     text = bank.lines["text"].iloc[lines].fillna("").astype(str).str.upper()
-    masks = []
+    channels = []
     for pattern in (r"^\W*([A-Z]+)", r"^\W*((?:[A-Z]+\W+){1,4})(?:[A-Z]*[0-9]|$)"):
         words = text.str.extract(pattern, expand=False).fillna("")
         words = words.str.replace(r"\W+", " ", regex=True).str.strip()
         codes, names = pd.factorize(words)
         counts = np.bincount(codes[codes >= 0], minlength=len(names))
-        for code in np.flatnonzero(counts >= BATCH_PARTS).tolist():
-            if names[code]:
-                mask = np.zeros(len(bank), dtype=bool)
-                mask[lines[codes == code]] = True
-                masks.append(mask)
-    return masks
+        big = np.flatnonzero((counts >= BATCH_PARTS) & (names != ""))
+        if not len(big):
+            continue
+        # the lines of every big channel at once, grouped by channel, in order within each
+        mine = np.flatnonzero(np.isin(codes, big))
+        order = np.argsort(codes[mine], kind="stable")
+        ends = np.cumsum(counts[big])
+        channels += np.split(lines[mine[order]], ends[:-1])
+    return channels
+
+
+def _crowded(channels: list[np.ndarray], bank: Side, days: int) -> np.ndarray:
+    """Which `channels` have at least BATCH_PARTS lines within some `days` days running: only
+    they can be a batch of a window that long (thousands of channels of a few lines each, a
+    payee's name where a bank writes it first, are passed over at once)."""
+    if not channels:
+        return np.zeros(0, dtype=bool)
+    sizes = np.array([len(c) for c in channels], dtype=np.int64)
+    day = bank.lines["day"].to_numpy(dtype=np.int64)[np.concatenate(channels)]
+    first = int(day.min())
+    key = np.repeat(np.arange(len(channels), dtype=np.int64), sizes) * (
+        int(day.max()) - first + days + 1
+    ) + (day - first)
+    key.sort()
+    within = np.searchsorted(key, key + days - 1, side="right") - np.arange(len(key))
+    densest = np.maximum.reduceat(within, np.r_[0, np.cumsum(sizes)[:-1]])
+    return np.asarray(densest >= BATCH_PARTS, dtype=bool)
 
 
 def _batch_targets(
@@ -1441,18 +1472,18 @@ def _batch_targets(
     low: int,
     high: int,
 ) -> np.ndarray:
-    """The `targets` that the `allowed` lines of `side_` in their direction, dated `low`–`high`
-    days from theirs, number at least BATCH_PARTS and add up to (all at once, by running totals
-    over the lines in date order)."""
-    if not len(targets):
-        return targets
-    day = side_.lines["day"].to_numpy(dtype=np.int64)
-    value = side_.lines["signed"].to_numpy(dtype=np.int64)
+    """The `targets` that the `allowed` lines of `side_` (positions, in order) in their
+    direction, dated `low`–`high` days from theirs, number at least BATCH_PARTS and add up to
+    (all at once, by running totals over the lines in date order)."""
+    if not len(targets) or len(allowed) < BATCH_PARTS:
+        return targets[:0]
+    value = side_.lines["signed"].to_numpy(dtype=np.int64)[allowed]
+    day = side_.lines["day"].to_numpy(dtype=np.int64)[allowed]
     hits = np.zeros(len(targets), dtype=bool)
     for money_in in (True, False):
-        lines = np.flatnonzero(allowed & ((value > 0) == money_in) & (value != 0))
+        lines = np.flatnonzero(((value > 0) == money_in) & (value != 0))
         mine = (signed[targets] > 0) == money_in
-        if not len(lines) or not mine.any():
+        if len(lines) < BATCH_PARTS or not mine.any():
             continue
         order = np.argsort(day[lines], kind="stable")
         sorted_days = day[lines][order]
@@ -1470,16 +1501,15 @@ def _batch_targets(
 def _batch_parts(
     side_: Side, allowed: np.ndarray, amount: int, first: int, last: int
 ) -> list[int] | None:
-    """The lines of `side_` in `allowed`, of `amount`'s direction and dated `first`–`last`, when
-    there are at least BATCH_PARTS of them and they add up to `amount`; else None."""
-    day = side_.lines["day"].to_numpy(dtype=np.int64)
-    signed = side_.lines["signed"].to_numpy(dtype=np.int64)
-    lines = np.flatnonzero(
-        allowed & (day >= first) & (day <= last) & ((signed > 0) == (amount > 0)) & (signed != 0)
-    )
-    if len(lines) < BATCH_PARTS or int(signed[lines].sum()) != amount:
+    """The `allowed` lines of `side_` (positions, in order) of `amount`'s direction and dated
+    `first`–`last`, when there are at least BATCH_PARTS of them and they add up to `amount`;
+    else None."""
+    day = side_.lines["day"].to_numpy(dtype=np.int64)[allowed]
+    signed = side_.lines["signed"].to_numpy(dtype=np.int64)[allowed]
+    taken = (day >= first) & (day <= last) & ((signed > 0) == (amount > 0)) & (signed != 0)
+    if np.count_nonzero(taken) < BATCH_PARTS or int(signed[taken].sum()) != amount:
         return None
-    return lines.tolist()
+    return [int(line) for line in allowed[taken]]
 
 
 def _invoices_taken_back(run: _Matching) -> None:
