@@ -748,9 +748,8 @@ def reconcile_lines(
         ResultSheet(
             "Rules",
             rules,
+            # no line above the header: the user types rules under it, from row 2
             columns={"Narration Contains": Column(width=40), "Party": Column(width=40)},
-            when_empty="No rules yet: an accepted suggestion becomes one; or type words of a "
-            "narration and the party they mean under the header.",
         )
     )
     read_issues = [*statement.issues, *ledger_lines.issues]
