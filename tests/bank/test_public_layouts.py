@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from xlbo.bank.integrity import check_statement
+from tests.bank.test_more_banks import chains, first_and_last, totals
 from xlbo.bank.lines import Lines
 from xlbo.cli import main
 from xlbo.errors import FileProblem
@@ -32,27 +32,7 @@ names where each bank's table starts and which columns it uses)."""
 
 def summary(lines: Lines) -> tuple[int, int, int, int | None, int | None]:
     """Lines read, money out and money in (paise), opening and closing balance."""
-    frame = lines.frame
-    return (
-        len(frame),
-        int(frame["debit"].sum()),
-        int(frame["credit"].sum()),
-        lines.opening,
-        lines.closing,
-    )
-
-
-def first_and_last(lines: Lines) -> list[tuple[date, str, int]]:
-    """(date, narration, money in less money out in paise) of the first and the last line."""
-    return [
-        (row.date, row.narration, int(row.credit) - int(row.debit))
-        for row in lines.frame.iloc[[0, -1]].itertuples()
-    ]
-
-
-def chains(lines: Lines) -> bool:
-    """Whether each balance is the one before it plus what came in less what went out."""
-    return check_statement(lines.frame, lines.findings)[0] == []
+    return (*totals(lines), lines.opening, lines.closing)
 
 
 # -- State Bank of India: the "Excel" download is tab-separated text ---------------------------
@@ -186,7 +166,7 @@ def test_kotak_csv_transaction_date_with_its_time(tmp_path: Path) -> None:
     path.write_text(KOTAK_WITH_TIME, encoding="utf-8")
     lines = read_statement(str(path))
     assert lines.issues == []
-    assert check_statement(lines.frame, lines.findings)[0] == []  # the footer agrees with the lines
+    assert chains(lines)  # the footer agrees with the lines
     assert summary(lines) == (3, 50000 + 1770, 2500000, 1234567, 3682797)
     assert first_and_last(lines) == [
         (date(2026, 10, 1), "UPI/OM SAI LOGISTICS/627412345678", -50000),
@@ -567,9 +547,7 @@ def test_hdfc_statement_of_several_pages(xlsx: Callable[..., Path]) -> None:
     ]
     lines = read_statement(str(xlsx({"Sheet 1": rows}, name="Acct_Statement_XX5678.xlsx")))
     assert lines.issues == []
-    assert (
-        check_statement(lines.frame, lines.findings)[0] == []
-    )  # the summary agrees, the balances chain
+    assert chains(lines)  # the summary agrees, the balances chain
     assert summary(lines) == (3, 50000 + 1770, 2500000, 1234567, 3682797)
     assert first_and_last(lines) == [
         (date(2026, 10, 1), "UPI-OM SAI LOGISTICS-627412345678", -50000),
@@ -652,5 +630,5 @@ def test_kotak_balance_side_in_a_column_without_a_header(tmp_path: Path) -> None
     lines = read_statement(str(path))
     assert lines.issues == []
     assert lines.frame["balance"].tolist() == [-1284567, 1215433, 1213663]
-    assert check_statement(lines.frame, lines.findings)[0] == []  # chains, and the footer agrees
+    assert chains(lines)  # chains, and the footer agrees
     assert summary(lines) == (3, 50000 + 1770, 2500000, -1234567, 1213663)
