@@ -1355,8 +1355,10 @@ def _batches(run: _Matching) -> None:
     the bank's open charges (CHARGE_WORDS) of the BATCH_CHARGES_DAYS before it. No subset is
     searched: a batch is all the lines there are, or nothing."""
     window = run.window  # bank − books
-    bank_text = run.bank.lines["text"].fillna("").astype(str)
-    bank_charge = bank_text.str.contains(CHARGE_WORDS, regex=True).to_numpy(dtype=bool)
+    # the bank's charges among the lines still open (a batch only ever takes open lines)
+    still_open = np.flatnonzero(run.bank_open)
+    open_text = run.bank.lines["text"].iloc[still_open].fillna("").astype(str)
+    bank_charges = still_open[open_text.str.contains(CHARGE_WORDS, regex=True).to_numpy(bool)]
     for one_is_bank in (False, True):
         one, other = (run.bank, run.ledger) if one_is_bank else (run.ledger, run.bank)
         one_open = run.bank_open if one_is_bank else run.ledger_open
@@ -1387,11 +1389,9 @@ def _batches(run: _Matching) -> None:
                 if crowd[at]
             ]
             # a charges journal: the month's charges before it
-            text = one.lines["text"].fillna("").astype(str)
+            text = one.lines["text"].iloc[targets].fillna("").astype(str)
             charges = text.str.contains(CHARGE_WORDS, regex=True).to_numpy(dtype=bool)
-            ways.append(
-                (np.flatnonzero(bank_charge), -BATCH_CHARGES_DAYS, 0, targets[charges[targets]])
-            )
+            ways.append((bank_charges, -BATCH_CHARGES_DAYS, 0, targets[charges]))
         for lines, low, high, some in ways:
             allowed = lines[other_open[lines]]  # open now: earlier batches took theirs
             for target in _batch_targets(other, allowed, some, signed, days, low, high).tolist():
