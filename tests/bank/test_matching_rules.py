@@ -1252,3 +1252,89 @@ def test_a_shared_reference_whose_lines_do_not_add_up_is_no_set() -> None:
     )
     found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
     assert found.empty
+
+
+# --- bookings made late ---------------------------------------------------------------------
+
+
+def test_a_receipt_booked_nine_days_after_the_credit_is_its_partys() -> None:
+    # the accountant booked the IMPS when she saw it on the statement, nine days later
+    bank = statement(
+        [("2026-11-01", "IMPS-676706635917-SHAKTI PACKAGING PVT-CNRB-XXXX2735", "", 7620700)]
+    )
+    books = ledger(
+        [
+            (
+                "2026-11-10",
+                "M/s Shakti Packaging Pvt. Ltd. - Indore",
+                "against Inv No. 384",
+                7620700,
+            ),
+            ("2026-11-02", "Kaveri Home Needs", "", 100000),
+        ]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert found[["bank", "ledger", "rule"]].values.tolist() == [[0, 0, "Amount and date"]]
+    assert "-9 days, booked late" in found["why"].iloc[0]
+
+
+def test_a_late_booking_with_another_line_of_its_amount_so_far_apart_is_left_open() -> None:
+    # a line naming no one (a cash deposit) of the same amount 10 days off could be it too
+    bank = statement(
+        [
+            ("2026-11-01", "IMPS-676706635917-SHAKTI PACKAGING PVT-CNRB-XXXX2735", "", 7620700),
+            ("2026-11-20", "CASH DEPOSIT BY SELF", "", 7620700),
+        ]
+    )
+    books = ledger(
+        [("2026-11-10", "M/s Shakti Packaging Pvt. Ltd. - Indore", "against Inv 384", 7620700)]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert found.empty
+
+
+def test_another_partys_line_booked_late_is_never_taken() -> None:
+    bank = statement(
+        [
+            (
+                "2026-11-01",
+                "NEFT CR-ICIC0000147-JASWINDER HEGDE-DECCAN POLY-ICICN99062694",
+                "",
+                37044962,
+            )
+        ]
+    )
+    books = ledger([("2026-11-09", "M/s Sai Logistics Pvt. Ltd.", "", 37044962)])
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert found.empty
+
+
+def test_invoices_booked_late_make_up_their_partys_receipt() -> None:
+    bank = statement(
+        [("2026-11-07", "NEFT CR-UTIB0000349-KAVITA SINGH-DECCAN POLY-UTIBN61475717", "", 39227767)]
+    )
+    books = ledger(
+        [
+            ("2026-11-17", "Singh Kavita", "against Inv No. 1646", 12887467),
+            ("2026-11-17", "Singh Kavita", "against Inv No. 1802", 380400),
+            ("2026-11-17", "Singh Kavita", "against Inv No. 439", 25959900),
+            ("2026-11-16", "Sharma Kavita", "against Inv No. 440", 380400),
+        ]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert set(found["ledger"]) == {0, 1, 2}
+    assert set(found["rule"]) == {"Combination"}
+    assert "booked up to 15 days apart" in found["why"].iloc[0]
+
+
+def test_two_parties_of_one_surname_booked_late_are_no_set() -> None:
+    # Banerjee Textiles' and Banerjee & Sons' invoices add up to BANERJEECO's receipt: not a set
+    bank = statement([("2026-11-03", "IMPS/P2A/659197656296/BANERJEECO", "", 2150000)])
+    books = ledger(
+        [
+            ("2026-11-12", "Banerjee Textiles", "", 1500000),
+            ("2026-11-12", "Banerjee & Sons", "", 650000),
+        ]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert found.empty

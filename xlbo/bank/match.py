@@ -26,7 +26,11 @@ score and reasons — and abstaining where two candidates are equally good.
    sets fit. Last, a bank line still open that one set of its party's lines makes up, one of
    them paired on its amount alone with another bank line, takes the set, and that pair is
    undone (`_invoices_taken_back`);
-4. suggestions, never matched: near amounts (digits transposed, bank charges, TDS) and the same
+4. bookings made late: what is still open, 15 days apart either way, where the names are the
+   same party's (90 alike) and neither line has another candidate so far apart; then that
+   party's own lines as a combination (`_late_bookings`: a receipt booked when the accountant saw
+   the credit a week later);
+5. suggestions, never matched: near amounts (digits transposed, bank charges, TDS) and the same
    reference with a different amount, within the window (`xlbo.bank.near_misses`).
 
 Names are folded and compared in `xlbo.bank.parties`. Every score and threshold is in `xlbo.bank.scoring`, with its reason. Passes work on whole
@@ -70,6 +74,9 @@ from xlbo.bank.scoring import (
     COMBINATION_SCORE,
     DAYS_BEFORE,
     KEY_WORDS,
+    LATE_ALIKE,
+    LATE_BOOKING_DAYS,
+    LATE_PARTS_DAYS,
     MIN_PARTS,
     NAMED_NEAREST,
     NAMES_DIFFER_BELOW,
@@ -84,7 +91,7 @@ from xlbo.bank.scoring import (
     fitness,
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
-from xlbo.bank.window import DEFAULT_WINDOW, Window, amount_codes, band, band_join
+from xlbo.bank.window import DEFAULT_WINDOW, Band, Window, amount_codes, band, band_join
 from xlbo.money import format_inr, from_paise
 
 __all__ = [
@@ -439,6 +446,7 @@ def match_lines(
     _batches(run)
     _in_date_order(run, by_bank_name=False)
     _in_date_order(run, by_bank_name=True)
+    _late_bookings(run)
     held = pd.concat([abstained, late, undecided], ignore_index=True)
     suggestions = held[
         run.bank_open[held["b"].to_numpy(dtype=np.int64)]
@@ -1593,6 +1601,110 @@ def _invoices_taken_back(run: _Matching) -> None:
                 if was_paired
                 else ""
             ),
+        )
+
+
+def _late_bookings(run: _Matching) -> None:
+    """Pass 4, last: vouchers the books wrote late (or early), beyond the window but within
+    LATE_BOOKING_DAYS either way. A pair of one amount is taken where the names are at least
+    LATE_ALIKE alike and neither line has any other open line of that amount so far apart that
+    its name does not rule out (another party's, or a line naming no one). Then each party's own
+    lines (never alike parties' lines as one) make up a line of the other side that has no such
+    pair, as the combinations do, from parties at least LATE_ALIKE alike, where the lines of the
+    set were written within LATE_PARTS_DAYS of each other (invoices booked together)."""
+    wide = Window(
+        min(run.window.before, -LATE_BOOKING_DAYS), max(run.window.after, LATE_BOOKING_DAYS)
+    )
+    if wide == run.window or not (run.bank_open.any() and run.ledger_open.any()):
+        return
+    if run.names is None:
+        run.names = _Names.of(run.bank, run.ledger)
+    # each open line's same-amount open lines so far apart; only lines with few (SHORTLIST)
+    # are looked at pair by pair (a round ₹10,000 has hundreds in a month of a million lines)
+    at_b, at_g = np.flatnonzero(run.bank_open), np.flatnonzero(run.ledger_open)
+    amount_b, amount_g = run.amounts[0][at_b], run.amounts[1][at_g]
+    day_b = run.bank.lines["day"].to_numpy()[at_b]
+    day_g = run.ledger.lines["day"].to_numpy()[at_g]
+    forth = band(amount_b, day_b, amount_g, day_g, wide, coded=True)
+    total_g = band(amount_g, day_g, amount_b, day_b, wide.mirrored, coded=True).counts
+    few_b = forth.counts <= SHORTLIST
+    left, right = Band(
+        forth.order, forth.low, np.where(few_b, forth.high, forth.low), forth.same_day
+    ).pairs()
+    pairs = run.without_rejected(
+        pd.DataFrame({"b": at_b[left], "l": at_g[right], "d": day_b[left] - day_g[right]})
+    )
+    # a ledger line's candidates are all looked at where it has no bank line of many
+    whole = np.bincount(right, minlength=len(at_g)) == total_g
+    b = pairs["b"].to_numpy(dtype=np.int64)
+    g = pairs["l"].to_numpy(dtype=np.int64)
+    d = pairs["d"].to_numpy(dtype=np.int64)
+    alike = run.names.alike(b, g)
+    # a line its name does not rule out: alike at all, or either line names no one
+    could = (alike > 0) | ~run.bank_named[b] | ~run.ledger_named[g]
+    count_b = np.bincount(b[could], minlength=len(run.bank))
+    count_g = np.bincount(g[could], minlength=len(run.ledger))
+    count_g[at_g[~whole]] = SHORTLIST + 1
+    sure = (alike >= LATE_ALIKE) & (count_b[b] == 1) & (count_g[g] == 1) & ~run.returned[b]
+    if sure.any():
+        chosen = pairs[sure]
+        days = d[sure]
+        reasons = (
+            "same amount; "
+            + _signed_days(days)
+            + " days, booked late; party names "
+            + pd.Series(alike[sure]).astype(str)
+            + f"% alike; the only line of this amount either way within {LATE_BOOKING_DAYS} days"
+        )
+        run.take(chosen, "Amount and date", fitness(days, alike[sure]), reasons.to_numpy())
+    # a line with an open same-amount line of an alike name is that line's (or a doubt), not
+    # part of a set; a line naming no one has no party to be one of
+    doubt = could & (alike > 0)
+    bank_open = run.bank_open & run.bank_named & ~run.returned
+    ledger_open = run.ledger_open & run.ledger_named
+    bank_open[b[doubt]] = False
+    ledger_open[g[doubt]] = False
+    bank_open[at_b[~few_b]] = False  # many lines of its amount: one may be its own
+    ledger_open[at_g[~whole]] = False
+    names = run.names.combinable(run.bank_open, run.ledger_open)
+    names = names[names["alike"].to_numpy() >= LATE_ALIKE]
+    if not len(names):
+        return
+    ledger_days = run.ledger.lines["day"].to_numpy()
+    bank_days = run.bank.lines["day"].to_numpy()
+    for found in find_combinations(
+        run.bank, run.ledger, wide, run.rejected, True, bank_open, ledger_open, None, names, True
+    ):
+        if np.ptp(ledger_days[list(found.parts)]) > LATE_PARTS_DAYS:
+            continue
+        run.take_group(
+            [found.target],
+            found.parts,
+            "Combination",
+            f"{len(found.parts)} ledger lines of one party ({found.alike}% alike) add up to this "
+            f"bank line; booked up to {LATE_BOOKING_DAYS} days apart",
+        )
+    refused = frozenset((g, b) for b, g in run.rejected)
+    for found in find_combinations(
+        run.ledger,
+        run.bank,
+        wide,
+        refused,
+        False,
+        ledger_open & run.ledger_open,
+        bank_open & run.bank_open,
+        None,
+        names,
+        True,
+    ):
+        if np.ptp(bank_days[list(found.parts)]) > LATE_PARTS_DAYS:
+            continue
+        run.take_group(
+            found.parts,
+            [found.target],
+            "Combination",
+            f"{len(found.parts)} bank lines of one party add up to this ledger line; booked up "
+            f"to {LATE_BOOKING_DAYS} days apart",
         )
 
 

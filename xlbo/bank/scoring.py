@@ -123,6 +123,19 @@ journal. Fewer lines are the combination search's, which finds them by party."""
 BATCH_CHARGES_DAYS = 31
 """Days before a charges journal its bank charges may be (a month's, booked at its end)."""
 COMBINATION_SCORE = 80
+
+# --- pass 4: bookings made late -------------------------------------------------------------------
+LATE_BOOKING_DAYS = 15
+"""Days apart a pair may be, either way, when the books wrote the voucher late: a receipt booked
+when the accountant saw the credit a week or two later (4–11 days in an outsider's month), a
+payment booked when its bill came. Only names decide so far apart (LATE_ALIKE)."""
+LATE_PARTS_DAYS = 2
+"""The lines of a set made up beyond the window lie within 2 days of each other: invoices booked
+together when the receipt was seen, a receipt credited in parts over a day or two. Sets spread
+wider so far apart are coincidences (in a million-line month 34 of 38 such sets were)."""
+LATE_ALIKE = 90
+"""Names at least this alike make a pair beyond the window (the same party, as written by the
+bank and by the books: `SHAKTI PACKAGING PVT` and M/s Shakti Packaging Pvt. Ltd. - Indore)."""
 ROUND = 100_00
 """Paise in a round hundred rupees: a bank line left open that one set of its party's lines
 makes up, one of them paired on its amount alone with another bank line, takes the set only
