@@ -1276,6 +1276,11 @@ def test_a_receipt_booked_nine_days_after_the_credit_is_its_partys() -> None:
     found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
     assert found[["bank", "ledger", "rule"]].values.tolist() == [[0, 0, "Amount and date"]]
     assert "-9 days, booked late" in found["why"].iloc[0]
+    # a user who narrows the window asks for near dates only
+    strict, _ = match_lines(prepare_bank(bank), prepare_ledger(books), Window(0, 0))
+    assert strict.empty
+    wider, _ = match_lines(prepare_bank(bank), prepare_ledger(books), Window(-5, 10))
+    assert wider["why"].str.contains("booked late").tolist() == [True]
 
 
 def test_a_late_booking_with_another_line_of_its_amount_so_far_apart_is_left_open() -> None:

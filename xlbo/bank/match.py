@@ -1611,12 +1611,14 @@ def _late_bookings(run: _Matching) -> None:
     its name does not rule out (another party's, or a line naming no one). Then each party's own
     lines (never alike parties' lines as one) make up a line of the other side that has no such
     pair, as the combinations do, from parties at least LATE_ALIKE alike, where the lines of the
-    set were written within LATE_PARTS_DAYS of each other (invoices booked together)."""
+    set were written within LATE_PARTS_DAYS of each other (invoices booked together). Not run
+    when the user narrowed the window (`--days-before 0`): they asked for near dates only."""
     wide = Window(
         min(run.window.before, -LATE_BOOKING_DAYS), max(run.window.after, LATE_BOOKING_DAYS)
     )
-    if wide == run.window or not (run.bank_open.any() and run.ledger_open.any()):
-        return
+    narrowed = run.window.before > DEFAULT_WINDOW.before or run.window.after < DEFAULT_WINDOW.after
+    if narrowed or wide == run.window or not (run.bank_open.any() and run.ledger_open.any()):
+        return  # a window narrower than the default is the user's wish to be strict
     if run.names is None:
         run.names = _Names.of(run.bank, run.ledger)
     # each open line's same-amount open lines so far apart; only lines with few (SHORTLIST)
