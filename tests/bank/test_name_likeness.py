@@ -128,9 +128,9 @@ def test_names_run_together_found_in_bulk_are_those_found_pair_by_pair() -> None
     # together (a word of the other name whose first letter the word lacks); it must set aside
     # no pair the plain road finds, two words of one first letter included
     words = ["aagarwal", "amitagarwal", "smenon", "bhosaleprak", "kumaranp", "rgupta", "x9"]
-    words += ["bhosalemadhu", "pateldhaval"]
+    words += ["bhosalemadhu", "pateldhaval", "vijaypill"]
     names = ["amit agarwal", "sowmya menon", "prakash bhosale", "kumaran polymers", "amit gupta"]
-    names += ["madhuri s bhosale", "kiran m shah", "3m india", "dhaval m patel"]
+    names += ["madhuri s bhosale", "kiran m shah", "3m india", "dhaval m patel", "vijay ram pillai"]
     scores = Likeness(np.array(words, dtype=object), np.array(names, dtype=object))
     left = np.repeat(np.arange(len(words)), len(names))
     right = np.tile(np.arange(len(names)), len(words))
@@ -140,3 +140,51 @@ def test_names_run_together_found_in_bulk_are_those_found_pair_by_pair() -> None
     assert sum(s == 100 for s, _ in plain) == 5
     # BHOSALEMADHU leaves out Madhuri S. Bhosale's initial: all but it explained
     assert run_together("bhosalemadhu", "madhuri s bhosale") == (80, False)
+    # a UPI handle leaves the middle name out: all but it explained, the bulk road too
+    assert run_together("vijaypill", "vijay ram pillai") == (80, False)
+    assert share[9 * len(names) + 9] == 80
+
+
+@pytest.mark.parametrize(
+    ("narration", "name"),
+    [
+        # ICICI shows the payer's handle where it has no name: its letters are the name
+        ("UPI/690012095253/Payment from Ph/vijaypill86@ybl/PUNB BANK", "vijaypill"),
+        ("UPI/620069941978/NA/maheshnaid48@ok/YESB BANK", "maheshnaid"),
+        ("UPI/691071476026/UPI/sanjaynair42@ib/YESB BANK", "sanjaynair"),  # cut short
+        ("UPI/612345678901/UPI/rajesh.kumar@okicici/HDFC BANK", "rajesh kumar"),
+        # a name in words is the payer's, before any handle
+        ("UPI/644511660963/UPI/HARISH SINGH/harishs@ybl/CNRB BANK", "HARISH SINGH"),
+        # a handle of digits (a mobile number) or a merchant's QR code names no one; nor does
+        # an e-mail address
+        ("UPI/612345678902/NA/9876543210@ybl/KKBK BANK", ""),
+        ("UPI/612345678903/NA/paytmqr2810050501011ab2c@paytm/ICIC BANK", ""),
+        ("NEFT-AXISN12345-accounts@kaveri.co.in-UTIB0000123", ""),
+    ],
+)
+def test_a_upi_handle_names_the_payer_only_where_nothing_else_does(
+    narration: str, name: str
+) -> None:
+    assert narration_names(pd.Series([narration])).tolist() == [name]
+
+
+def test_a_receipt_shown_only_by_its_handle_is_its_partys() -> None:
+    # Vijay Ram Pillai pays by UPI; ICICI shows only his handle. Vijay Pandey and Vikram Pillai
+    # pay other amounts that day: of the one line of 2,499.00 the handle tells whose it is
+    narration = "UPI/690012095253/Payment from Ph/vijaypill86@ybl/PUNB BANK"
+    bank = statement(
+        [
+            ("2026-11-01", narration, "", 249900),
+            ("2026-11-01", "UPI/690012095254/NA/maheshnaid48@ok/YESB BANK", "", 99900),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-02", "To Vijay Pandey", "", 249900),
+            ("2026-11-02", "To Vijay Ram Pillai", "Being amt recd against INV/26-27/1793", 249900),
+            ("2026-11-04", "To Mahesh Naidu", "Being amt recd against Bill No 907", 99900),
+            ("2026-11-04", "To Mahesh Nair", "", 99900),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 1, "Amount and date"), (1, 2, "Amount and date")}

@@ -96,7 +96,16 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str]]
     hopeful = np.flatnonzero(contains(pieces, "[A-Za-z]{3}") & ~contains(pieces, "@"))
     maybe = pieces.iloc[hopeful]
     hopeful = hopeful[contains(maybe, r"\s") | ~contains(maybe, "[0-9]")]
-    read = pieces.iloc[hopeful]
+    # a UPI handle is the payer's name only where no other piece names anyone (ICICI writes
+    # `UPI/…/NA/kirannaid27@ibl/KKBK BANK`): its letters, each word's trailing digits dropped
+    # (`rajesh.kumar@okicici` → `rajesh kumar`, `kirannaid27@ibl` → `kirannaid`, which
+    # `run_together` reads as Kiran Naidu)
+    handles = np.flatnonzero(contains(pieces, _HANDLE_PIECE))
+    handle_names = replace(pieces.iloc[handles], "@.*$", "")
+    handle_names = replace(replace(handle_names, "[._-]+", " "), r"([A-Za-z])[0-9]+\b", r"\1")
+    handle_names = replace(handle_names, _NOT_A_NAME, " ")  # `paytm`, `gpay`, a bank's code
+    hopeful = np.concatenate([hopeful, handles])
+    read = pd.concat([pieces.iloc[hopeful[: len(hopeful) - len(handles)]], handle_names])
     # words with digits (UTRs, RRNs, masked accounts) and channel words go; what is left of
     # a piece may be a name: `NEFT HDFCN52026103112345 RAJESH KUMAR SALARY` → `RAJESH KUMAR`
     # a piece that is a bank's own name (`STATE BANK OF INDIA`, `KOTAK MAHINDRA BANK`, which
@@ -110,7 +119,11 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str]]
     named = np.zeros(len(pieces), dtype=bool)
     named[hopeful] = contains(read, "[A-Za-z]{3}")
     weights = np.zeros(len(pieces), dtype=np.int64)
-    weights[hopeful] = read.str.len().to_numpy(dtype=np.int64) - 1000 * banks
+    is_handle = np.zeros(len(hopeful), dtype=bool)
+    is_handle[len(hopeful) - len(handles) :] = True
+    weights[hopeful] = (
+        read.str.len().to_numpy(dtype=np.int64) - 1000 * banks - HANDLE_BELOW_NAME * is_handle
+    )
     kept = named[codes]
     positions, codes = positions[kept], codes[kept]
     best = first_of_each(positions, weights[codes], len(texts))
@@ -122,6 +135,15 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str]]
     line_codes = np.full(len(texts), -1, dtype=np.int64)
     line_codes[found] = np.ravel(name_codes)
     return line_codes, read.iloc[chosen].tolist()
+
+
+_HANDLE_PIECE = r"^\s*[A-Za-z][A-Za-z0-9._-]*@[A-Za-z]*\s*$"
+"""A piece that is a UPI handle and nothing else (`kirannaid27@ibl`, `rajesh.kumar@okicici`, or
+cut short: `sanjaynair42@ib`); an e-mail address (`@company.com`) is not one."""
+
+HANDLE_BELOW_NAME = 500
+"""How far a handle's name ranks below any piece that names the payer in words (a name is
+what the payer's bank holds; a handle is what the payer chose), and above a bank's name."""
 
 
 _DASH = re.compile(r"\s[-–:]\s")
@@ -483,11 +505,13 @@ class Likeness:
         right_bits = _letter_masks(self.right, right[odd], self._letters[1])
         single = left_single[left[odd]]
         # the word holds the first letter of each of the other name's words of two letters or
-        # more, and starts with the first letter of one of its words (letters as bits of a
-        # number: most pairs go here, before any plain Python)
+        # more but one at most (a handle leaves the middle name out), and starts with the first
+        # letter of one of its words (letters as bits of a number: most pairs go here, before
+        # any plain Python)
         word = np.where(single[:, None], left_bits, right_bits)
         other = np.where(single[:, None], right_bits, left_bits)
-        odd = odd[((other[:, 1] & ~word[:, 0]) == 0) & ((word[:, 2] & other[:, 2]) != 0)]
+        missing = other[:, 1] & ~word[:, 0]
+        odd = odd[((missing & (missing - 1)) == 0) & ((word[:, 2] & other[:, 2]) != 0)]
         share = np.zeros(len(left), dtype=np.int64)
         initial = np.zeros(len(left), dtype=bool)
         found = [
@@ -597,11 +621,15 @@ def run_together(word: str, name: str) -> tuple[int, bool]:
     initial, the last one maybe cut short (IMPS keeps ten letters), and whether an initial
     stands for a word: 100 where every word of the name is in it; where every word but the
     name's initials is (IMPS leaves a middle initial out: `BHOSALEMADHU` for Madhuri S.
-    Bhosale), what `explained` says of the same name with spaces; else 0.
+    Bhosale), or of a name of three words or more every word but one (a UPI handle leaves the
+    middle name out: `vijaypill` for Vijay Ram Pillai), what `explained` says of the same name
+    with spaces; else 0.
 
     >>> run_together("smenon", "sowmya menon"), run_together("pateldhaval", "dhaval patel")
     ((100, True), (100, False))
     >>> run_together("pateldhaval", "dhaval m patel"), run_together("rgupta", "amit gupta")
+    ((80, False), (0, False))
+    >>> run_together("vijaypill", "vijay ram pillai"), run_together("vijaypill", "vijay pandey")
     ((80, False), (0, False))
     """
     split = name.split()
@@ -617,6 +645,13 @@ def run_together(word: str, name: str) -> tuple[int, bool]:
         # the word's pieces and the name's longer words explained; its initials not
         total = 2 * len(words) - left_out
         return (100 * (total - left_out)) // total, False
+    if not left_out and len(words) >= 3:
+        # a UPI handle is often the first name and the surname run together, the middle name
+        # left out (`vijaypill86@ybl` for Vijay Ram Pillai): every word but one explained
+        total = 2 * len(words) - 1
+        for skipped in words:
+            if _pieces(word, tuple(w for w in words if w != skipped)):
+                return (100 * (total - 1)) // total, False
     return 0, False
 
 
