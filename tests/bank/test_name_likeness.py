@@ -16,7 +16,9 @@ from xlbo.bank.parties import (
     bank_party_key,
     likeness,
     narration_names,
+    narration_party_keys,
     run_together,
+    with_handles,
 )
 from xlbo.names import party_key
 
@@ -188,3 +190,32 @@ def test_a_receipt_shown_only_by_its_handle_is_its_partys() -> None:
     )
     pairs, _ = matched(bank, books)
     assert pairs == {(0, 1, "Amount and date"), (1, 2, "Amount and date")}
+
+
+def test_a_name_sbi_cut_short_is_completed_from_the_handle_beside_it() -> None:
+    # SBI keeps eight letters of the name and twelve of the handle: SALIM QU could be Salim
+    # Qureshi or Salim Quadri; salimqure62 says which. MEENA HA beside meenakhan30 is left as
+    # the bank wrote it (the handle is not that name's words)
+    def party(narration: str) -> str:
+        text = pd.Series([narration])
+        return str(with_handles(narration_party_keys(text), text).iloc[0])
+
+    assert party("BY TRANSFER-UPI/CR/662217123190/SALIM QU/SBIN/salimqure62@/Sent --") == (
+        "salim qure"
+    )
+    assert party("BY TRANSFER-UPI/CR/611993179417/BOSE ANI/KKBK/anitabose83@/NA--") == (
+        "bose anita"
+    )
+    assert party("BY TRANSFER-UPI/CR/683402633443/MEENA HA/HDFC/meenakhan30@/Payme--") == (
+        "meena ha"
+    )
+    narration = "BY TRANSFER-UPI/CR/662217123190/SALIM QU/SBIN/salimqure62@/Sent --"
+    bank = statement([("2026-11-05", narration, "TRANSFER FROM 9996107104", 249900)])
+    books = ledger(
+        [
+            ("2026-11-05", "To Salim Quadri", "", 249900),
+            ("2026-11-06", "To Salim Qureshi", "Being amt recd against Bill No 227", 249900),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 1, "Amount and date")}

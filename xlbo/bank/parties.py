@@ -198,33 +198,68 @@ def ledger_party_keys(names: pd.Series) -> pd.Series:
     return pd.Series(np.array([*folded, ""], dtype=object)[codes], index=names.index, dtype=object)
 
 
-_HANDLE = r"([A-Za-z][A-Za-z.]{2,})@"
-"""A UPI handle's name part (`meenakshiinfot@upi`)."""
+_HANDLE = r"(?:^|[-/*:])(?:([A-Za-z][A-Za-z0-9._]*)@[A-Za-z]*|([a-z][a-z0-9._]{3,}))(?:$|[-/*:])"
+"""A UPI handle's name part: before its `@` (`meenakshiinfot@upi`, `kirannaid27@ibl`), or a piece
+of a narration written in lower case alone, as SBI writes the handle cut to twelve letters
+(`UPI/CR/…/L K SING/BARB/lakshmising0/Sent`)."""
 
 
 def with_handles(keys: pd.Series, narrations: pd.Series) -> pd.Series:
-    """Party keys of UPI lines, where the handle goes on past the name the bank cut short: the
-    rest of the handle as another word (`meenakshi` + `meenakshiinfot@upi` → `meenakshi infot`),
-    so that of Meenakshi Foods and Meenakshi Infotech the handle says which."""
+    """Party keys of UPI lines, where the handle says more than the name the bank cut short
+    (see `completed`): `meenakshi` + `meenakshiinfot@upi` → `meenakshi infot`, so that of
+    Meenakshi Foods and Meenakshi Infotech the handle says which; `salim qu` + `salimqure62` →
+    `salim qure`."""
     text = narrations.fillna("").astype(str)
-    upi = np.flatnonzero(text.str.contains("@", regex=False).to_numpy(dtype=bool))
+    upi = np.flatnonzero(
+        text.str.contains("@", regex=False).to_numpy(dtype=bool)
+        | text.str.contains("UPI", regex=False).to_numpy(dtype=bool)
+    )
     if not len(upi):
         return keys
-    found = text.iloc[upi].str.extract(_HANDLE, expand=False).fillna("").str.lower()
-    handle = found.str.replace(r"[^a-z]", "", regex=True).to_numpy(dtype=object)
+    found = text.iloc[upi].str.extract(_HANDLE)
+    either = found[0].fillna(found[1]).fillna("").str.lower()
+    handle = either.str.replace(r"[^a-z]", "", regex=True).to_numpy(dtype=object)
     key = keys.iloc[upi].fillna("").astype(str).to_numpy(dtype=object)
     codes, pairs = pd.factorize(key + "@" + handle)  # each name and handle worked out once
-    longer = []
-    for pair in pairs.tolist():
-        name, more = pair.split("@")
-        squashed = name.replace(" ", "")
-        runs_on = len(squashed) >= SHORTEST_PART and len(more) >= len(squashed) + HANDLE_MORE
-        longer.append(
-            f"{name} {more[len(squashed) :]}" if runs_on and more.startswith(squashed) else name
-        )
+    longer = [completed(*pair.split("@")) for pair in pairs.tolist()]
     out = keys.to_numpy(dtype=object).copy()
     out[upi] = np.asarray(longer, dtype=object)[codes]
     return pd.Series(out, index=keys.index, dtype=object)
+
+
+def completed(name: str, handle: str) -> str:
+    """A name the bank cut short, completed from the payer's handle (letters only): the rest of
+    the handle as another word where the handle runs on past the name (`meenakshi` +
+    `meenakshiinfot` → `meenakshi infot`); or the name's last word, which the bank cut, written
+    out as far as the handle has it, where the handle is the name's words run together in any
+    order, each the same word but the last (`bose ani` + `anitabose` → `bose anita`, `salim qu`
+    + `salimqure` → `salim qure`). A handle that does not agree so (`meena ha` + `meenakhan`:
+    `meenak` is not `meena`) leaves the name as it is.
+
+    >>> completed("bose ani", "anitabose"), completed("salim qu", "salimqure")
+    ('bose anita', 'salim qure')
+    >>> completed("meena ha", "meenakhan"), completed("l k sing", "lakshmising")
+    ('meena ha', 'l k sing')
+    """
+    squashed = name.replace(" ", "")
+    if not squashed or not handle:
+        return name
+    runs_on = len(squashed) >= SHORTEST_PART and len(handle) >= len(squashed) + HANDLE_MORE
+    if runs_on and handle.startswith(squashed):
+        return f"{name} {handle[len(squashed) :]}"
+    words = name.split()
+    if len(words) < 2 or len(set(words)) < len(words) or min(map(len, words)) < 2:
+        return name
+    places = [handle.find(word) for word in words]
+    order = sorted(range(len(words)), key=places.__getitem__)
+    if places[order[0]] != 0 or -1 in places:
+        return name
+    ends = [places[i] for i in order[1:]] + [len(handle)]
+    pieces = {i: handle[places[i] : end] for i, end in zip(order, ends, strict=True)}
+    last = len(words) - 1
+    if any(pieces[i] != words[i] for i in range(last)) or not pieces[last].startswith(words[last]):
+        return name
+    return " ".join([*words[:last], pieces[last]])
 
 
 HANDLE_MORE = 3
