@@ -29,7 +29,15 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.scoring import EXPLAINED_FROM, KEY_WORDS, STRAY_FRAGMENT, WHOLE_TENTHS
-from xlbo.columns import contains, distinct, first_of_each, replace, split_words, strings
+from xlbo.columns import (
+    contains,
+    distinct,
+    extract,
+    first_of_each,
+    replace,
+    split_words,
+    strings,
+)
 from xlbo.fuzzy import cpdist, fuzz
 from xlbo.names import party_key
 
@@ -198,10 +206,12 @@ def ledger_party_keys(names: pd.Series) -> pd.Series:
     return pd.Series(np.array([*folded, ""], dtype=object)[codes], index=names.index, dtype=object)
 
 
-_HANDLE = r"(?:^|[-/*:])(?:([A-Za-z][A-Za-z0-9._]*)@[A-Za-z]*|([a-z][a-z0-9._]{3,}))(?:$|[-/*:])"
-"""A UPI handle's name part: before its `@` (`meenakshiinfot@upi`, `kirannaid27@ibl`), or a piece
-of a narration written in lower case alone, as SBI writes the handle cut to twelve letters
-(`UPI/CR/…/L K SING/BARB/lakshmising0/Sent`)."""
+_HANDLE = r"(?:^|[-/*:])(?P<found>[A-Za-z][A-Za-z0-9._]*)@[A-Za-z]*(?:$|[-/*:])"
+"""A UPI handle's name part, before its `@` (`meenakshiinfot@upi`, `kirannaid27@ibl`)."""
+
+_LOWER_HANDLE = r"(?:^|[-/*:])(?P<found>[a-z][a-z0-9._]{3,})(?:$|[-/*:])"
+"""A piece of a narration written in lower case alone: the handle as SBI writes it, cut to
+twelve letters and without its `@` (`UPI/CR/…/L K SING/BARB/lakshmising0/Sent`)."""
 
 
 def with_handles(keys: pd.Series, narrations: pd.Series) -> pd.Series:
@@ -210,15 +220,14 @@ def with_handles(keys: pd.Series, narrations: pd.Series) -> pd.Series:
     Meenakshi Foods and Meenakshi Infotech the handle says which; `salim qu` + `salimqure62` →
     `salim qure`."""
     text = narrations.fillna("").astype(str)
-    upi = np.flatnonzero(
-        text.str.contains("@", regex=False).to_numpy(dtype=bool)
-        | text.str.contains("UPI", regex=False).to_numpy(dtype=bool)
-    )
+    upi = np.flatnonzero(contains(text, "@|UPI"))
     if not len(upi):
         return keys
-    found = text.iloc[upi].str.extract(_HANDLE)
-    either = found[0].fillna(found[1]).fillna("").str.lower()
-    handle = either.str.replace(r"[^a-z]", "", regex=True).to_numpy(dtype=object)
+    found = extract(text.iloc[upi], _HANDLE).to_numpy(dtype=object).copy()
+    bare = np.flatnonzero(found == "")
+    found[bare] = extract(text.iloc[upi[bare]], _LOWER_HANDLE).to_numpy(dtype=object)
+    handle = replace(pd.Series(found, dtype=object).str.lower(), "[^a-z]", "")
+    handle = handle.to_numpy(dtype=object)
     key = keys.iloc[upi].fillna("").astype(str).to_numpy(dtype=object)
     codes, pairs = pd.factorize(key + "@" + handle)  # each name and handle worked out once
     longer = [completed(*pair.split("@")) for pair in pairs.tolist()]
