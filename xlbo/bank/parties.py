@@ -226,8 +226,8 @@ def with_handles(keys: pd.Series, narrations: pd.Series) -> pd.Series:
     found = extract(text.iloc[upi], _HANDLE).to_numpy(dtype=object).copy()
     bare = np.flatnonzero(found == "")
     found[bare] = extract(text.iloc[upi[bare]], _LOWER_HANDLE).to_numpy(dtype=object)
-    handle = replace(pd.Series(found, dtype=object).str.lower(), "[^a-z]", "")
-    handle = handle.to_numpy(dtype=object)
+    letters = replace(pd.Series(found, dtype=object).str.lower(), "[^a-z]", "")
+    handle = letters.to_numpy(dtype=object)
     key = keys.iloc[upi].fillna("").astype(str).to_numpy(dtype=object)
     codes, pairs = pd.factorize(key + "@" + handle)  # each name and handle worked out once
     longer = [completed(*pair.split("@")) for pair in pairs.tolist()]
