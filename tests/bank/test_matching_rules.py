@@ -709,6 +709,35 @@ def test_identical_book_lines_are_interchangeable() -> None:
     assert pairs == set()
 
 
+def test_identical_book_lines_go_to_the_bank_line_their_narration_copies() -> None:
+    # two charges of 17.70 and two cheque-return charges of 295.00 on one day, each booked to
+    # Bank Charges; the accountant copied the bank's words, or the cheque's number, into the
+    # narration: each bank line takes the book line that says so, whatever their order
+    bank = statement(
+        [
+            ("2026-11-09", "IMPS P2A CHGS INCL GST", "", -1770),
+            ("2026-11-09", "SMS CHGS FOR OCT 2026 INCL GST", "", -1770),
+            ("2026-11-21", "CHQ RET CHGS INCL GST 234501", "", -29500),
+            ("2026-11-21", "CHQ RET CHGS INCL GST 288627", "", -29500),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-09", "By Bank Charges", "Sms Chgs For Oct 2026 Incl Gst", -1770),
+            ("2026-11-09", "By Bank Charges", "Imps P2A Chgs Incl Gst", -1770),
+            ("2026-11-21", "By Bank Charges", "Cheque return charges 288627", -29500),
+            ("2026-11-21", "By Bank Charges", "Cheque return charges 234501", -29500),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {
+        (0, 1, "Identical lines"),
+        (1, 0, "Identical lines"),
+        (2, 3, "Identical lines"),
+        (3, 2, "Identical lines"),
+    }
+
+
 # --- known payers -----------------------------------------------------------------------------
 
 

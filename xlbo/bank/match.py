@@ -1116,7 +1116,8 @@ def _identical_lines(run: _Matching) -> None:
     """Book lines that cannot be told apart — the same day, amount and particulars (three
     `Professional Fees` of 15,000 paid on one day to three consultants) — are interchangeable:
     a bank line whose best candidates are all one such group of lines (any other candidate fits
-    worse, or names another party) takes one, in the order of the lines, so long as the group
+    worse, or names another party) takes one — the one whose narration copies the bank line's
+    words or numbers, else in the order of the lines (`_same_words_first`) — so long as the group
     has a line for each bank line that chose it and the bank's name does not differ from the
     books' (the amount-and-date pass abstains on them, since no name tells them apart)."""
     if not run.bank_open.any() or not run.ledger_open.any():
@@ -1166,10 +1167,9 @@ def _identical_lines(run: _Matching) -> None:
     # each group's open members in the order of the lines
     order = np.flatnonzero(twins >= 0)
     order = order[np.argsort(twins[order], kind="stable")]
-    starts = np.searchsorted(twins[order], np.arange(len(size)))
-    taken_b = table["b"].to_numpy(dtype=np.int64)
-    taken_l = order[starts[table["twin"].to_numpy()] + table["place"].to_numpy()]
-    pairs = run.without_rejected(pd.DataFrame({"b": taken_b, "l": taken_l}))
+    members = pd.DataFrame({"twin": twins[order], "l": order})
+    members = members[members["twin"].isin(table["twin"])]
+    pairs = run.without_rejected(_same_words_first(run, table[["b", "twin"]], members))
     days = run.bank.lines["day"].to_numpy()[pairs["b"]] - ledger["day"].to_numpy()[pairs["l"]]
     run.take(
         pairs,
@@ -1182,6 +1182,45 @@ def _identical_lines(run: _Matching) -> None:
             "particulars), one taken for each bank line that chose them"
         ).to_numpy(),
     )
+
+
+def _same_words_first(run: _Matching, wanted: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """(b, l): each bank line of `wanted` (b, twin: the group of identical book lines it chose)
+    given a member of its group (`members`: twin, l, in the order of the lines) — first the
+    member whose narration is the bank line's own narration, word for word (an accountant who
+    copies the bank's words into the voucher: `Imps P2A Chgs Incl Gst` is the bank's `IMPS P2A
+    CHGS INCL GST`, not its `SMS CHGS FOR OCT 2026`), then one whose narration carries the same
+    numbers (`Cheque return charges 234501` is `CHQ RET CHGS INCL GST 234501`), then the rest in
+    the order of the lines."""
+    note = run.ledger.lines.get("note", pd.Series("", index=run.ledger.lines.index))
+    bank_text = _lower(run.bank.lines["text"], wanted["b"].to_numpy(dtype=np.int64))
+    book_text = _lower(note, members["l"].to_numpy(dtype=np.int64))
+    keys = {"words": r"[a-z0-9]+", "numbers": r"[0-9]{4,}"}
+    wanted = wanted.assign(**{key: _runs(bank_text, pattern) for key, pattern in keys.items()})
+    members = members.assign(**{key: _runs(book_text, pattern) for key, pattern in keys.items()})
+    taken: list[pd.DataFrame] = []
+    for key in keys:  # the same words, then the same numbers
+        wanted = wanted.assign(rank=wanted.groupby(["twin", key]).cumcount())
+        members = members.assign(rank=members.groupby(["twin", key]).cumcount())
+        same = wanted[wanted[key] != ""].merge(members, on=["twin", key, "rank"])
+        taken.append(same[["b", "l"]])
+        wanted = wanted[~wanted["b"].isin(same["b"])]
+        members = members[~members["l"].isin(same["l"])]
+    wanted = wanted.assign(place=wanted.groupby("twin").cumcount())
+    members = members.assign(place=members.groupby("twin").cumcount())
+    taken.append(wanted.merge(members, on=["twin", "place"])[["b", "l"]])
+    return pd.concat(taken, ignore_index=True).astype(np.int64)
+
+
+def _lower(texts: pd.Series, positions: np.ndarray) -> pd.Series:
+    """The texts at `positions`, lower case."""
+    return texts.iloc[positions].fillna("").astype(str).str.lower()
+
+
+def _runs(texts: pd.Series, pattern: str) -> np.ndarray:
+    """Each text's runs of `pattern`, one space apart ("" for none)."""
+    found = texts.str.findall(pattern).str.join(" ").fillna("")
+    return np.asarray(found.to_numpy(dtype=object), dtype=object)
 
 
 CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CLEARING|CTS|MICR)\b"
