@@ -162,11 +162,15 @@ def test_names_run_together_found_in_bulk_are_those_found_pair_by_pair() -> None
         ("UPI/612345678902/NA/9876543210@ybl/KKBK BANK", ""),
         ("UPI/612345678903/NA/paytmqr2810050501011ab2c@paytm/ICIC BANK", ""),
         ("NEFT-AXISN12345-accounts@kaveri.co.in-UTIB0000123", ""),
+        # the payer's remark is no name, though as long as one: months and bills are remarks
+        ("MMT/IMPS/603793229118/NOV BILLS/MDQURESHI/IDIB Bank", "MDQURESHI"),
+        ("MMT/IMPS/603793229119/OCT INVOICES/SNEHAMOHAN/HDFC Bank", "SNEHAMOHAN"),
+        # M/S is no piece of its own, glued on (ICICI's IMPS) or not
+        ("MMT/IMPS/602617545117/NOV BILLS/M/SNEWPERF/SBIN Bank", "NEWPERF"),
+        ("NEFT CR-HDFC0001234-M/S. SAI TRANSPORT CO-HDFCN52026100312345", "SAI TRANSPORT CO"),
     ],
 )
-def test_a_upi_handle_names_the_payer_only_where_nothing_else_does(
-    narration: str, name: str
-) -> None:
+def test_the_payers_name_is_read_past_handles_remarks_and_m_s(narration: str, name: str) -> None:
     assert narration_names(pd.Series([narration])).tolist() == [name]
 
 

@@ -59,15 +59,19 @@ _NOT_A_NAME = (
     r"|PAYMENT|RECEIPT|SALARY|SAL|FUND|FUNDS|SELF|NA|INV|REF|UTR|RRN|NO|CLEARING|IFSC"
     r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS|SENT|USING|PAYTM"
     r"|PHONEPE|GPAY|BHIM|ADVANCE|BILL|TXN|BANK|LTD BANK"
-    r"|FREIGHT|GOODS|REFUND|SETTLEMENT|TOWARDS|AGAINST|PURCHASE"
+    r"|FREIGHT|GOODS|REFUND|SETTLEMENT|TOWARDS|AGAINST|PURCHASE|BILLS|INVOICE|INVOICES|PMT|PYMT|FOR"
+    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|AUGUST"
+    r"|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
     r"|REV|RET|RTN|ACCOUNT|DOES|NOT|EXIST|CLOSED|INSUFFICIENT|INSUFF|"
     + "|".join(sorted(BANK_CODES))
     + r")\b"
 )
 """Words of a narration that name the channel or the kind of transaction, or are the payer's note
-(`FREIGHT`, `GOODS`, `REFUND`) or a returned payment's reason (`ACCOUNT DOES NOT EXIST`,
-`ACCOUNT CLOSED`, `FUNDS INSUFFICIENT`), never a party: `IMPS-…-V ARUN-…-FREIGHT` names V ARUN,
-`NEFT RETURN-…-R HEGDE-ACCOUNT DOES NOT EXIST` names R HEGDE."""
+(`FREIGHT`, `GOODS`, `REFUND`, `NOV BILLS`: months but May, June and July, which are names too)
+or a returned payment's reason (`ACCOUNT DOES NOT EXIST`, `ACCOUNT CLOSED`, `FUNDS
+INSUFFICIENT`), never a party: `IMPS-…-V ARUN-…-FREIGHT` names V ARUN,
+`MMT/IMPS/…/NOV BILLS/MDQURESHI/IDIB Bank` names MDQURESHI, `NEFT RETURN-…-R HEGDE-ACCOUNT DOES
+NOT EXIST` names R HEGDE."""
 
 
 _NOTE = r"(?i)\b(?:PAYMENT\s+FROM|SENT\s+(?:USING|VIA|FROM)|PAID\s+(?:USING|VIA|FROM))\b.*$"
@@ -96,6 +100,11 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str]]
     """Each narration's name (see `narration_names`) as a place among the distinct names found
     (-1 where the narration names no one), and those names."""
     texts = narrations.fillna("").astype(str)
+    # `M/S` before a firm's name is no piece of its own (ICICI's IMPS glues it on: `M/SNEWPERF`)
+    firms = np.flatnonzero(contains(texts, "M/S"))
+    if len(firms):
+        texts = texts.copy()
+        texts.iloc[firms] = replace(texts.iloc[firms], _FIRM_PREFIX, r"\1")
     positions, every_piece = split_words(texts, r"[-/:,*]")
     codes, pieces = distinct(every_piece)  # each distinct piece is read once
     # only pieces with three letters in a row and no @ can name anyone (most are UTRs, IFSCs);
@@ -144,6 +153,9 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str]]
     line_codes[found] = np.ravel(name_codes)
     return line_codes, read.iloc[chosen].tolist()
 
+
+_FIRM_PREFIX = r"(^|[-/*:\s])M/S\.?\s*"
+"""`M/S` (messrs) before a firm's name, as a narration writes it: `…/M/SNEWPERF/…`, `M/S. SAI…`."""
 
 _HANDLE_PIECE = r"^\s*[A-Za-z][A-Za-z0-9._-]*@[A-Za-z]*\s*$"
 """A piece that is a UPI handle and nothing else (`kirannaid27@ibl`, `rajesh.kumar@okicici`, or
