@@ -1343,6 +1343,47 @@ def test_another_partys_line_booked_late_is_never_taken() -> None:
     assert found.empty
 
 
+def test_a_lone_late_receipt_needs_less_of_the_name_where_its_amount_is_not_round() -> None:
+    # 8,783.00 from the handle rahulkulk24, booked eleven days later to Rahul P. Kulkarni: the
+    # only line of that amount either way; the handle leaves his initial out (80 alike)
+    narration = "UPI/672421532987/Sent using Paytm/rahulkulk24@upi/KKBK BANK"
+    books = ledger([("2026-11-12", "Rahul P. Kulkarni", "against bill no 330", 878300)])
+    bank = statement([("2026-11-01", narration, "", 878300)])
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert found[["bank", "ledger", "rule"]].values.tolist() == [[0, 0, "Amount and date"]]
+    assert "-11 days, booked late" in found["why"].iloc[0]
+    # 9,000.00 is a round sum anyone may pay: so far apart it needs the names to agree fully
+    round_sum = statement([("2026-11-01", narration, "", 900000)])
+    books_round = ledger([("2026-11-12", "Rahul P. Kulkarni", "against bill no 330", 900000)])
+    found, _ = match_lines(prepare_bank(round_sum), prepare_ledger(books_round))
+    assert found.empty
+
+
+def test_a_late_receipt_of_a_common_amount_is_its_partys_among_other_payers() -> None:
+    # 2,499.00 is a plan price: in the fortnight nine other payers pay it (their receipts not
+    # yet booked) and nine other customers' receipts of it are booked (not yet credited), none
+    # of them a Kulkarni; Kiran Kulkarni's UPI of the 1st was booked on the 11th
+    payers = ["ANITA DESAI", "JOSEPH GUPTA", "P DAS", "VERMA RADHA S", "SINGH SANTOSH"]
+    payers += ["VENKATESH KAMATH", "HARPREET TIWARI", "A R PATEL", "FARHAN QURESHI"]
+    customers = ["Meena Joshi", "Imran Khan", "Sunil Bose", "Lakshmi Nair", "Arjun Reddy"]
+    customers += ["Kavita Shah", "Deepak Menon", "Pooja Iyer", "Salim Sheikh"]
+    narration = "UPI/671462984313/Sent using Paytm/KIRAN KULKARNI/YESB BANK"
+    bank_rows = [("2026-11-01", narration, "", 249900)]
+    book_rows = [("2026-11-11", "Kulkarni Kiran (Mumbai)", "", 249900)]
+    for day, (payer, customer) in enumerate(zip(payers, customers, strict=True), start=2):
+        bank_rows.append(
+            (f"2026-11-{day:02d}", f"UPI/67146298{day:04d}/NA/{payer}/HDFC BANK", "", 249900)
+        )
+        book_rows.append((f"2026-11-{day + 1:02d}", customer, "", 249900))
+    found, _ = match_lines(prepare_bank(statement(bank_rows)), prepare_ledger(ledger(book_rows)))
+    assert found[["bank", "ledger", "rule"]].values.tolist() == [[0, 0, "Amount and date"]]
+    assert "-10 days, booked late" in found["why"].iloc[0]
+    # a cash deposit of 2,499.00 (naming no one) in that fortnight could be hers as well
+    bank_rows.append(("2026-11-15", "BY CASH DEPOSIT", "", 249900))
+    found, _ = match_lines(prepare_bank(statement(bank_rows)), prepare_ledger(ledger(book_rows)))
+    assert found.empty
+
+
 def test_invoices_booked_late_make_up_their_partys_receipt() -> None:
     bank = statement(
         [("2026-11-07", "NEFT CR-UTIB0000349-KAVITA SINGH-DECCAN POLY-UTIBN61475717", "", 39227767)]

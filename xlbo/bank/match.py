@@ -27,7 +27,8 @@ score and reasons — and abstaining where two candidates are equally good.
    them paired on its amount alone with another bank line, takes the set, and that pair is
    undone (`_invoices_taken_back`);
 4. bookings made late: what is still open, 15 days apart either way, where the names are the
-   same party's (90 alike) and neither line has another candidate so far apart; then that
+   same party's (90 alike; 80 where the two are each other's only line of an amount that is
+   no round hundred) and neither line has another candidate so far apart; then that
    party's own lines as a combination (`_late_bookings`: a receipt booked when the accountant saw
    the credit a week later);
 5. suggestions, never matched: near amounts (digits transposed, bank charges, TDS) and the same
@@ -75,6 +76,7 @@ from xlbo.bank.scoring import (
     DAYS_BEFORE,
     KEY_WORDS,
     LATE_ALIKE,
+    LATE_ALIKE_ALONE,
     LATE_BOOKING_DAYS,
     LATE_PARTS_DAYS,
     MIN_PARTS,
@@ -1647,7 +1649,10 @@ def _late_bookings(run: _Matching) -> None:
     """Pass 4, last: vouchers the books wrote late (or early), beyond the window but within
     LATE_BOOKING_DAYS either way. A pair of one amount is taken where the names are at least
     LATE_ALIKE alike and neither line has any other open line of that amount so far apart that
-    its name does not rule out (another party's, or a line naming no one). Then each party's own
+    its name does not rule out (a name COMBINATION_ALIKE alike, or a line naming no one) —
+    looked for by names, not by amount alone, where an amount is common (`_crowded_late_pairs`)
+    — or where the two are each other's only line of an amount that is no round hundred and
+    their names are LATE_ALIKE_ALONE alike. Then each party's own
     lines (never alike parties' lines as one) make up a line of the other side that has no such
     pair, as the combinations do, from parties at least LATE_ALIKE alike, where the lines of the
     set were written within LATE_PARTS_DAYS of each other (invoices booked together). Not run
@@ -1679,25 +1684,41 @@ def _late_bookings(run: _Matching) -> None:
     whole = np.bincount(right, minlength=len(at_g)) == total_g
     b = pairs["b"].to_numpy(dtype=np.int64)
     g = pairs["l"].to_numpy(dtype=np.int64)
-    d = pairs["d"].to_numpy(dtype=np.int64)
     alike = run.names.alike(b, g)
-    # a line its name does not rule out: alike at all, or either line names no one
-    could = (alike > 0) | ~run.bank_named[b] | ~run.ledger_named[g]
+    # a line its name does not rule out: alike enough to be the same party written otherwise
+    # (as the combinations' parties are), or either line names no one
+    could = (alike >= COMBINATION_ALIKE) | ~run.bank_named[b] | ~run.ledger_named[g]
     count_b = np.bincount(b[could], minlength=len(run.bank))
     count_g = np.bincount(g[could], minlength=len(run.ledger))
     count_g[at_g[~whole]] = SHORTLIST + 1
     sure = (alike >= LATE_ALIKE) & (count_b[b] == 1) & (count_g[g] == 1) & ~run.returned[b]
-    if sure.any():
-        chosen = pairs[sure]
-        days = d[sure]
+    # each other's only line of an amount that is no round hundred so far apart, either way:
+    # names that account for all but a middle name or initial are enough (`rahulkulk` of
+    # `rahulkulk24@upi` for Rahul P. Kulkarni, 8,783.00 booked eleven days later)
+    alone = (
+        (alike >= LATE_ALIKE_ALONE)
+        & (forth.counts[left] == 1)
+        & whole[right]
+        & (total_g[right] == 1)
+        & (run.bank.lines["signed"].to_numpy(dtype=np.int64)[b] % ROUND != 0)
+        & ~run.returned[b]
+    )
+    chosen = pd.concat(
+        [pairs[sure | alone], _crowded_late_pairs(run, wide, at_b, at_g, ~few_b, ~whole)]
+    )
+    chosen = chosen[["b", "l", "d"]].astype(np.int64).drop_duplicates(["b", "l"])
+    if len(chosen):
+        days = chosen["d"].to_numpy(dtype=np.int64)
+        said = run.names.alike(chosen["b"].to_numpy(), chosen["l"].to_numpy())
         reasons = (
             "same amount; "
             + _signed_days(days)
             + " days, booked late; party names "
-            + pd.Series(alike[sure]).astype(str)
-            + f"% alike; the only line of this amount either way within {LATE_BOOKING_DAYS} days"
+            + pd.Series(said).astype(str)
+            + f"% alike; no other line of this amount either way within {LATE_BOOKING_DAYS} days "
+            "that could be either's"
         )
-        run.take(chosen, "Amount and date", fitness(days, alike[sure]), reasons.to_numpy())
+        run.take(chosen[["b", "l"]], "Amount and date", fitness(days, said), reasons.to_numpy())
     # a line with an open same-amount line of an alike name is that line's (or a doubt), not
     # part of a set; a line naming no one has no party to be one of
     doubt = could & (alike > 0)
@@ -1747,6 +1768,91 @@ def _late_bookings(run: _Matching) -> None:
             f"{len(found.parts)} bank lines of one party add up to this ledger line; booked up "
             f"to {LATE_BOOKING_DAYS} days apart",
         )
+
+
+def _crowded_late_pairs(
+    run: _Matching,
+    wide: Window,
+    at_b: np.ndarray,
+    at_g: np.ndarray,
+    crowded_b: np.ndarray,
+    crowded_g: np.ndarray,
+) -> pd.DataFrame:
+    """(b, l, d): pairs booked late among open lines with more same-amount lines so far apart
+    than are looked at pair by pair (`crowded_b`, `crowded_g`, by place in `at_b`, `at_g`: a
+    round ₹2,499 has dozens in a month): found by joining on alike names (COMBINATION_ALIKE or
+    a known payer) and amount, not on amount alone. A pair is taken where its names are
+    LATE_ALIKE alike and neither line has another line of that amount so far apart that is
+    alike to its own name or names no one."""
+    if run.names is None or not (crowded_b.any() or crowded_g.any()):
+        return pd.DataFrame(columns=["b", "l", "d"])
+    names = run.names
+    alike = names.combinable(run.bank_open, run.ledger_open)
+    bank_code = pd.Index(names.likeness.left).get_indexer(pd.Index(alike["bank"]))
+    ledger_code = pd.Index(names.likeness.right).get_indexer(pd.Index(alike["ledger"]))
+    known = (bank_code >= 0) & (ledger_code >= 0)
+    relation = pd.DataFrame(
+        {
+            "bank_name": bank_code[known],
+            "ledger_name": ledger_code[known],
+            "alike": alike["alike"].to_numpy(dtype=np.int64)[known],
+        }
+    ).drop_duplicates(["bank_name", "ledger_name"])
+    named_b = at_b[run.bank_named[at_b]]
+    named_g = at_g[run.ledger_named[at_g]]
+    day_b, day_g = run.bank.lines["day"].to_numpy(), run.ledger.lines["day"].to_numpy()
+    lines_b = pd.DataFrame(
+        {"b": named_b, "bank_name": names.bank[named_b], "amount": run.amounts[0][named_b]}
+    )
+    lines_g = pd.DataFrame(
+        {"l": named_g, "ledger_name": names.ledger[named_g], "amount": run.amounts[1][named_g]}
+    )
+    pairs = lines_b.merge(relation, on="bank_name").merge(lines_g, on=["ledger_name", "amount"])
+    b = pairs["b"].to_numpy(dtype=np.int64)
+    g = pairs["l"].to_numpy(dtype=np.int64)
+    d = day_b[b] - day_g[g]
+    inside = (d >= wide.before) & (d <= wide.after)
+    pairs = pairs[inside].assign(d=d[inside])
+    if pairs.empty:
+        return pd.DataFrame(columns=["b", "l", "d"])
+    # lines naming no one of the same amount so far apart could be either line's
+    unnamed_b = at_b[~run.bank_named[at_b]]
+    unnamed_g = at_g[~run.ledger_named[at_g]]
+    blank_for_b = np.zeros(len(run.bank), dtype=np.int64)
+    blank_for_b[named_b] = band(
+        run.amounts[0][named_b],
+        day_b[named_b],
+        run.amounts[1][unnamed_g],
+        day_g[unnamed_g],
+        wide,
+        coded=True,
+    ).counts
+    blank_for_g = np.zeros(len(run.ledger), dtype=np.int64)
+    blank_for_g[named_g] = band(
+        run.amounts[1][named_g],
+        day_g[named_g],
+        run.amounts[0][unnamed_b],
+        day_b[unnamed_b],
+        wide.mirrored,
+        coded=True,
+    ).counts
+    b = pairs["b"].to_numpy(dtype=np.int64)
+    g = pairs["l"].to_numpy(dtype=np.int64)
+    could_b = np.bincount(b, minlength=len(run.bank)) + blank_for_b
+    could_g = np.bincount(g, minlength=len(run.ledger)) + blank_for_g
+    crowded = np.zeros(len(run.bank), dtype=bool)
+    crowded[at_b[crowded_b]] = True
+    crowded_l = np.zeros(len(run.ledger), dtype=bool)
+    crowded_l[at_g[crowded_g]] = True
+    score = run.names.alike(b, g)
+    sure = (
+        (score >= LATE_ALIKE)
+        & (could_b[b] == 1)
+        & (could_g[g] == 1)
+        & (crowded[b] | crowded_l[g])
+        & ~run.returned[b]
+    )
+    return run.without_rejected(pairs[sure][["b", "l", "d"]].astype(np.int64))
 
 
 def _combinations(run: _Matching) -> pd.DataFrame:

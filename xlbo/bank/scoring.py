@@ -136,6 +136,11 @@ wider so far apart are coincidences (in a million-line month 34 of 38 such sets 
 LATE_ALIKE = 90
 """Names at least this alike make a pair beyond the window (the same party, as written by the
 bank and by the books: `SHAKTI PACKAGING PVT` and M/s Shakti Packaging Pvt. Ltd. - Indore)."""
+LATE_ALIKE_ALONE = 80
+"""Names at least this alike make a pair beyond the window where the two are each other's only
+line of their amount so far apart, either way, and the amount is no round hundred: all of
+both names explained but a middle name or an initial (`rahulkulk` of a UPI handle and Rahul P.
+Kulkarni; `SHRISAHYAD`, cut by IMPS, and Shri Sahyadri Steel)."""
 ROUND = 100_00
 """Paise in a round hundred rupees: a bank line left open that one set of its party's lines
 makes up, one of them paired on its amount alone with another bank line, takes the set only
