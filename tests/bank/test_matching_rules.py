@@ -894,6 +894,22 @@ def test_a_cheque_returned_unpaid_is_never_matched_on_its_amount_alone() -> None
     assert suggestions["ledger"].tolist() == [0]
 
 
+def test_a_returned_payment_the_books_reverse_as_a_return_is_matched_on_its_amount() -> None:
+    # the payment to Amrit Plastics went to its proprietor's closed account and came back; the
+    # books reverse it against the firm and say so: each other's only line of 41,059.43
+    narration = "NEFT RETURN-SBINN20574124941999-MEENA LAL JOSHI-ACCOUNT CLOSED"
+    bank = statement([("2026-11-17", narration, "", 4105943)])
+    books = ledger(
+        [("2026-11-18", "To M/s. Amrit Plastics", "Being NEFT returned - account closed", 4105943)]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Amount and date")}
+    # a receipt of the same amount from the firm is not the return: left for the user
+    receipt = ledger([("2026-11-18", "To M/s. Amrit Plastics", "Being amt recd", 4105943)])
+    pairs, _ = matched(bank, receipt)
+    assert pairs == set()
+
+
 def test_a_cheque_whose_name_says_nothing_is_matched_when_it_is_the_only_one_of_its_amount() -> (
     None
 ):

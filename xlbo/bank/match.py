@@ -143,7 +143,8 @@ RETURN_WORDS = r"(?i)\b(?:RETURN|RETURNED|REV|RTN|RET|REVERSAL|BOUNCED?|DISHONOU
 """Words of a narration that make its line a payment or a cheque returned: such a line is
 matched on its name or its reference, never on its amount alone (a cheque deposited and
 returned unpaid, `CHQ RETURN-435160-FUNDS INSUFFICIENT`, is no cheque the company wrote for
-the same amount), nor as the lone candidate of another party's line."""
+the same amount), nor as the lone candidate of another party's line — unless that line says
+it books a return too (`Being NEFT returned - account closed`)."""
 
 
 def _signed_days(days: np.ndarray) -> pd.Series:
@@ -168,6 +169,9 @@ class _Matching:
     ledger_open: np.ndarray = field(init=False)
     returned: np.ndarray = field(init=False)
     """Bank lines that are a payment or cheque returned (RETURN_WORDS in the narration)."""
+    books_return: np.ndarray = field(init=False)
+    """Ledger lines that say they book a return (RETURN_WORDS in the particulars or narration:
+    `Being NEFT returned - account closed`)."""
     bank_named: np.ndarray = field(init=False)
     """Bank lines whose name counts against another party's: those that name someone, and the
     returned ones (see `_amount_and_date`)."""
@@ -193,6 +197,10 @@ class _Matching:
         self.ledger_named = (
             self.ledger.lines["party"].fillna("").astype(str).to_numpy(dtype=object) != ""
         )
+        book_text = self.ledger.lines["text"].fillna("").astype(str)
+        if "note" in self.ledger.lines:
+            book_text = book_text + " " + self.ledger.lines["note"].fillna("").astype(str)
+        self.books_return = book_text.str.contains(RETURN_WORDS, regex=True).to_numpy(dtype=bool)
 
     def take(self, pairs: pd.DataFrame, rule: str, score: object, why: object) -> None:
         """Take 1:1 pairs (columns b, l)."""
@@ -875,7 +883,9 @@ def _names_differ(
 ) -> np.ndarray:
     """Pairs never matched on amount and date: two known names that share nothing (less than
     NAMES_DIFFER_BELOW alike), where either line had another candidate to begin with, they are
-    more than UNLIKE_DAYS apart or the bank line is a return — or always, without `lone_pairs`."""
+    more than UNLIKE_DAYS apart or the bank line is a return the book line does not say it
+    books (a payment returned from the payee's closed account names the proprietor; the books
+    reverse it against the firm, `Being NEFT returned`) — or always, without `lone_pairs`."""
     first_b, first_g = _first_counts(run)
     differ: np.ndarray = (
         run.bank_named[b]
@@ -886,7 +896,7 @@ def _names_differ(
             | (first_b[b] > 1)
             | (first_g[g] > 1)
             | (np.abs(d) > UNLIKE_DAYS)
-            | run.returned[b]
+            | (run.returned[b] & ~run.books_return[g])
         )
     )
     return differ
