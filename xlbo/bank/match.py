@@ -1817,52 +1817,87 @@ def _crowded_late_pairs(
     lines_g = pd.DataFrame(
         {"l": named_g, "ledger_name": names.ledger[named_g], "amount": run.amounts[1][named_g]}
     )
-    pairs = lines_b.merge(relation, on="bank_name").merge(lines_g, on=["ledger_name", "amount"])
-    b = pairs["b"].to_numpy(dtype=np.int64)
-    g = pairs["l"].to_numpy(dtype=np.int64)
-    d = day_b[b] - day_g[g]
-    inside = (d >= wide.before) & (d <= wide.after)
-    pairs = pairs[inside].assign(d=d[inside])
+    crowded = np.zeros(len(run.bank), dtype=bool)
+    crowded[at_b[crowded_b]] = True
+    crowded_l = np.zeros(len(run.ledger), dtype=bool)
+    crowded_l[at_g[crowded_g]] = True
+
+    def joined(bank_lines: pd.DataFrame, ledger_lines: pd.DataFrame, least: int) -> pd.DataFrame:
+        """(b, l, d): lines of names at least `least` alike, of one amount, so far apart."""
+        found = bank_lines.merge(relation[relation["alike"] >= least], on="bank_name").merge(
+            ledger_lines, on=["ledger_name", "amount"]
+        )
+        b = found["b"].to_numpy(dtype=np.int64)
+        g = found["l"].to_numpy(dtype=np.int64)
+        d = day_b[b] - day_g[g]
+        inside = (d >= wide.before) & (d <= wide.after)
+        return pd.DataFrame({"b": b[inside], "l": g[inside], "d": d[inside]})
+
+    # the pairs that may be sure (LATE_ALIKE, a crowded line in them); then, for their lines
+    # only, the lines alike enough to be either's (COMBINATION_ALIKE)
+    pairs = joined(lines_b, lines_g, LATE_ALIKE)
+    pairs = pairs[crowded[pairs["b"].to_numpy()] | crowded_l[pairs["l"].to_numpy()]]
     if pairs.empty:
         return pd.DataFrame(columns=["b", "l", "d"])
-    # lines naming no one of the same amount so far apart could be either line's
-    unnamed_b = at_b[~run.bank_named[at_b]]
-    unnamed_g = at_g[~run.ledger_named[at_g]]
-    blank_for_b = np.zeros(len(run.bank), dtype=np.int64)
-    blank_for_b[named_b] = band(
-        run.amounts[0][named_b],
-        day_b[named_b],
-        run.amounts[1][unnamed_g],
-        day_g[unnamed_g],
+    b = pairs["b"].to_numpy(dtype=np.int64)
+    g = pairs["l"].to_numpy(dtype=np.int64)
+    rivals = relation[relation["alike"] >= COMBINATION_ALIKE]
+    # how many lines of the other side, so far apart, are of one amount and a name alike
+    # enough to be each line's (counted in bands, never paired: a payer's name cut short is
+    # alike to dozens, each with dozens of lines of a plan's price)
+    asking_b = lines_b[lines_b["b"].isin(b)].merge(rivals, on="bank_name")
+    asking_g = lines_g[lines_g["l"].isin(g)].merge(rivals, on="ledger_name")
+    width = np.int64(
+        max(int(run.amounts[0].max(initial=0)), int(run.amounts[1].max(initial=0))) + 1
+    )
+
+    def key(name: pd.Series, amount: pd.Series) -> np.ndarray:
+        """One number for each (name, amount)."""
+        return np.asarray(
+            name.to_numpy(dtype=np.int64) * width + amount.to_numpy(dtype=np.int64), np.int64
+        )
+
+    at_ask = asking_b["b"].to_numpy(dtype=np.int64)
+    of_b = band(
+        key(asking_b["ledger_name"], asking_b["amount"]),
+        day_b[at_ask],
+        key(lines_g["ledger_name"], lines_g["amount"]),
+        day_g[lines_g["l"].to_numpy(dtype=np.int64)],
         wide,
         coded=True,
     ).counts
-    blank_for_g = np.zeros(len(run.ledger), dtype=np.int64)
-    blank_for_g[named_g] = band(
-        run.amounts[1][named_g],
-        day_g[named_g],
+    at_ask_g = asking_g["l"].to_numpy(dtype=np.int64)
+    of_g = band(
+        key(asking_g["bank_name"], asking_g["amount"]),
+        day_g[at_ask_g],
+        key(lines_b["bank_name"], lines_b["amount"]),
+        day_b[lines_b["b"].to_numpy(dtype=np.int64)],
+        wide.mirrored,
+        coded=True,
+    ).counts
+    could_b = np.bincount(at_ask, weights=of_b, minlength=len(run.bank)).astype(np.int64)
+    could_g = np.bincount(at_ask_g, weights=of_g, minlength=len(run.ledger)).astype(np.int64)
+    # and lines naming no one of the same amount so far apart, which could be either line's
+    unnamed_b = at_b[~run.bank_named[at_b]]
+    unnamed_g = at_g[~run.ledger_named[at_g]]
+    blank_b = band(
+        run.amounts[0][b], day_b[b], run.amounts[1][unnamed_g], day_g[unnamed_g], wide, coded=True
+    ).counts
+    blank_g = band(
+        run.amounts[1][g],
+        day_g[g],
         run.amounts[0][unnamed_b],
         day_b[unnamed_b],
         wide.mirrored,
         coded=True,
     ).counts
-    b = pairs["b"].to_numpy(dtype=np.int64)
-    g = pairs["l"].to_numpy(dtype=np.int64)
-    could_b = np.bincount(b, minlength=len(run.bank)) + blank_for_b
-    could_g = np.bincount(g, minlength=len(run.ledger)) + blank_for_g
-    crowded = np.zeros(len(run.bank), dtype=bool)
-    crowded[at_b[crowded_b]] = True
-    crowded_l = np.zeros(len(run.ledger), dtype=bool)
-    crowded_l[at_g[crowded_g]] = True
-    score = run.names.alike(b, g)
     sure = (
-        (score >= LATE_ALIKE)
-        & (could_b[b] == 1)
-        & (could_g[g] == 1)
-        & (crowded[b] | crowded_l[g])
+        (run.names.alike(b, g) >= LATE_ALIKE)
+        & (could_b[b] + blank_b == 1)
+        & (could_g[g] + blank_g == 1)
         & ~run.returned[b]
     )
-    return run.without_rejected(pairs[sure][["b", "l", "d"]].astype(np.int64))
+    return run.without_rejected(pairs[sure].astype(np.int64))
 
 
 def _combinations(run: _Matching) -> pd.DataFrame:
