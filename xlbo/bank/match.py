@@ -1851,32 +1851,26 @@ def _crowded_late_pairs(
         max(int(run.amounts[0].max(initial=0)), int(run.amounts[1].max(initial=0))) + 1
     )
 
-    def key(name: pd.Series, amount: pd.Series) -> np.ndarray:
-        """One number for each (name, amount)."""
-        return np.asarray(
-            name.to_numpy(dtype=np.int64) * width + amount.to_numpy(dtype=np.int64), np.int64
-        )
+    def rivals_of(
+        asking: pd.DataFrame, line: str, name: str, lines: pd.DataFrame, other: str, w: Window
+    ) -> np.ndarray:
+        """Per line of one side, how many `lines` of the other, in its window `w`, have the
+        amount and one of the names (`name`) that `asking` lists for it."""
+        at = asking[line].to_numpy(dtype=np.int64)
+        days = (day_b, day_g) if line == "b" else (day_g, day_b)
+        counts = band(
+            asking[name].to_numpy(dtype=np.int64) * width + asking["amount"].to_numpy(np.int64),
+            days[0][at],
+            lines[name].to_numpy(dtype=np.int64) * width + lines["amount"].to_numpy(np.int64),
+            days[1][lines[other].to_numpy(dtype=np.int64)],
+            w,
+            coded=True,
+        ).counts
+        size = len(run.bank) if line == "b" else len(run.ledger)
+        return np.bincount(at, weights=counts, minlength=size).astype(np.int64)
 
-    at_ask = asking_b["b"].to_numpy(dtype=np.int64)
-    of_b = band(
-        key(asking_b["ledger_name"], asking_b["amount"]),
-        day_b[at_ask],
-        key(lines_g["ledger_name"], lines_g["amount"]),
-        day_g[lines_g["l"].to_numpy(dtype=np.int64)],
-        wide,
-        coded=True,
-    ).counts
-    at_ask_g = asking_g["l"].to_numpy(dtype=np.int64)
-    of_g = band(
-        key(asking_g["bank_name"], asking_g["amount"]),
-        day_g[at_ask_g],
-        key(lines_b["bank_name"], lines_b["amount"]),
-        day_b[lines_b["b"].to_numpy(dtype=np.int64)],
-        wide.mirrored,
-        coded=True,
-    ).counts
-    could_b = np.bincount(at_ask, weights=of_b, minlength=len(run.bank)).astype(np.int64)
-    could_g = np.bincount(at_ask_g, weights=of_g, minlength=len(run.ledger)).astype(np.int64)
+    could_b = rivals_of(asking_b, "b", "ledger_name", lines_g, "l", wide)
+    could_g = rivals_of(asking_g, "l", "bank_name", lines_b, "b", wide.mirrored)
     # and lines naming no one of the same amount so far apart, which could be either line's
     unnamed_b = at_b[~run.bank_named[at_b]]
     unnamed_g = at_g[~run.ledger_named[at_g]]
