@@ -1368,6 +1368,20 @@ def test_a_lone_late_receipt_needs_less_of_the_name_where_its_amount_is_not_roun
     found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
     assert found[["bank", "ledger", "rule"]].values.tolist() == [[0, 0, "Amount and date"]]
     assert "-11 days, booked late" in found["why"].iloc[0]
+    # a pair the user rejected is never taken again, however alone; the others still are
+    bank_two = statement([("2026-11-01", narration, "", 878300), ("2026-11-02", "CASH", "", 5000)])
+    books_two = ledger(
+        [
+            ("2026-11-12", "Rahul P. Kulkarni", "against bill no 330", 878300),
+            ("2026-11-10", "Cash", "", 5000),
+        ]
+    )
+    refused = Decisions(rejected=frozenset({(1, 1)}))
+    found, _ = match_lines(prepare_bank(bank_two), prepare_ledger(books_two), decisions=refused)
+    assert found[["bank", "ledger"]].values.tolist() == [[0, 0]]
+    refused = Decisions(rejected=frozenset({(0, 0)}))
+    found, _ = match_lines(prepare_bank(bank_two), prepare_ledger(books_two), decisions=refused)
+    assert 0 not in set(found["bank"])
     # 9,000.00 is a round sum anyone may pay: so far apart it needs the names to agree fully
     round_sum = statement([("2026-11-01", narration, "", 900000)])
     books_round = ledger([("2026-11-12", "Rahul P. Kulkarni", "against bill no 330", 900000)])

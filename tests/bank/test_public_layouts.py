@@ -95,6 +95,21 @@ def test_sbi_excel_download_that_is_tab_separated_text(tmp_path: Path) -> None:
     assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]) == 0
 
 
+def test_sbi_tab_separated_download_of_a_month_with_one_transaction(tmp_path: Path) -> None:
+    # a quiet account: the header and one line (and no account block) are still a table
+    bank = tmp_path / "statement.xls"
+    bank.write_text(
+        "Txn Date\tValue Date\tDescription\tRef No./Cheque No.\tDebit\tCredit\tBalance\n"
+        "5 Oct 2026\t5 Oct 2026\tBY TRANSFER-NEFT*HDFC0000001*N278261234*VARDHAMAN RETAIL--\t"
+        "TRANSFER FROM 3199411044308\t \t25,000.00\t36,845.67\n",
+        encoding="utf-8",
+    )
+    lines = read_statement(str(bank))
+    assert lines.issues == []
+    assert totals(lines) == (1, 0, 2500000)
+    assert lines.closing == 3684567
+
+
 def test_a_text_file_with_a_workbook_name_that_holds_no_table_is_refused(
     tmp_path: Path,
 ) -> None:

@@ -1687,11 +1687,21 @@ def _late_bookings(run: _Matching) -> None:
     left, right = Band(
         forth.order, forth.low, np.where(few_b, forth.high, forth.low), forth.same_day
     ).pairs()
-    pairs = run.without_rejected(
-        pd.DataFrame({"b": at_b[left], "l": at_g[right], "d": day_b[left] - day_g[right]})
-    )
     # a ledger line's candidates are all looked at where it has no bank line of many
     whole = np.bincount(right, minlength=len(at_g)) == total_g
+    pairs = run.without_rejected(
+        pd.DataFrame(
+            {
+                "b": at_b[left],
+                "l": at_g[right],
+                "d": day_b[left] - day_g[right],
+                "left": left,
+                "right": right,
+            }
+        )
+    )
+    left = pairs["left"].to_numpy(dtype=np.int64)  # as the pairs the user did not refuse
+    right = pairs["right"].to_numpy(dtype=np.int64)
     b = pairs["b"].to_numpy(dtype=np.int64)
     g = pairs["l"].to_numpy(dtype=np.int64)
     alike = run.names.alike(b, g)

@@ -86,9 +86,10 @@ TEXT_SAMPLE = 65536
 
 def _delimited_text(path: Path) -> bool:
     """Whether a file is a table of delimited text: SBI's "Excel" download is tab-separated
-    text named `.xls`, its account block above the table (Excel opens it). At least
-    three lines (the header and two more) split into the same number of fields, two or more,
-    by one separator; a web page or an XML file is not text xlbo reads."""
+    text named `.xls`, its account block above the table (Excel opens it). Two lines or more
+    (the header and a line: a month of one transaction) split into the same number of fields,
+    three or more, by one separator, or three lines into two; a web page or an XML file is not
+    text xlbo reads."""
     with path.open("rb") as handle:
         raw = handle.read(TEXT_SAMPLE)
     text = decode_text(raw)  # UTF-16 and Windows-1252 too
@@ -100,7 +101,10 @@ def _delimited_text(path: Path) -> bool:
         for row in csv.reader(io.StringIO(_QUOTED.sub('""', text), newline=""), delimiter=separator)
         if len(row) > 1
     )
-    return any(width >= 2 and lines >= 3 for width, lines in widths.items())
+    return any(
+        (width >= 3 and lines >= 2) or (width >= 2 and lines >= 3)
+        for width, lines in widths.items()
+    )
 
 
 class _TableRows(HTMLParser):
