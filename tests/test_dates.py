@@ -27,6 +27,13 @@ from xlbo.dates import (
         ("2025-04-01", date(2025, 4, 1)),
         ("2025-04-01 00:00:00", date(2025, 4, 1)),
         ("05/04/2025 10:15", date(2025, 4, 5)),
+        # the month named first, as some exports write it, and a weekday in front
+        ("June 30, 2025", date(2025, 6, 30)),
+        ("June30, 2025", date(2025, 6, 30)),
+        ("Jun-30-2025", date(2025, 6, 30)),
+        ("Jun 30, 25", date(2025, 6, 30)),
+        ("Tue, 30 Jun 2025", date(2025, 6, 30)),
+        ("Monday 30 June 2025", date(2025, 6, 30)),
         (45748, date(2025, 4, 1)),
         (45748.75, date(2025, 4, 1)),
         (datetime(2025, 4, 1, 13, 5), date(2025, 4, 1)),

@@ -48,7 +48,10 @@ _MONTHS = {
 _NUMERIC = re.compile(r"^(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{2}|\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _NAMED = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[/\-. ]?([a-z]{3,9})\.?[/\-., ]\s*(\d{2}|\d{4})$")
-_NAMED_US = re.compile(r"^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$")
+_NAMED_US = re.compile(
+    r"^([a-z]{3,9})\.?[ \-/]?(\d{1,2})(?:st|nd|rd|th)?,?[ \-/,]\s*(\d{2}|\d{4})$"
+)
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+")
 _TIME_SUFFIX = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -101,6 +104,7 @@ def parse_date(value: Any, day_first: bool = True) -> date | None:
     if isinstance(value, int | float):
         return from_excel_serial(float(value))
     text = _TIME_SUFFIX.sub("", str(value).strip()).casefold().replace("\u00a0", " ")
+    text = _WEEKDAY.sub("", text)  # `Tue, 30 Jun 2025`
     if match := _NUMERIC.match(text):
         first, second, year = (int(match.group(i)) for i in (1, 2, 3))
         year = century(year) if len(match.group(3)) == 2 else year
@@ -118,10 +122,12 @@ def parse_date(value: Any, day_first: bool = True) -> date | None:
                 int(match.group(1)),
                 value,
             )
-    if match := _NAMED_US.match(text):
+    if match := _NAMED_US.match(text):  # `June 30, 2025`, `June30, 2025`, `Jun-30-2025`
         named = _MONTHS.get(match.group(1))
         if named:
-            return _build(int(match.group(3)), named, int(match.group(2)), value)
+            digits = match.group(3)
+            year = century(int(digits)) if len(digits) == 2 else int(digits)
+            return _build(year, named, int(match.group(2)), value)
     raise ValueError(f"'{value}' is not a date; type it as dd-mm-yyyy, e.g. 01-04-2025")
 
 
