@@ -224,3 +224,26 @@ def test_a_cheque_brought_forward_clears_up_to_three_months_later() -> None:
     assert _pairs([-1], [0], [True]) == []  # the bank before the cheque was written
     assert _pairs([20, 25], [0], [True]) == []  # two presented: which one is not known
     assert _pairs([20], [0, 18], [True, False]) == []  # November's own cheque of 5,000 too
+
+
+def test_confirm_reads_last_brs_again_from_the_run_sheet(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    last = october(xlsx, tmp_path)
+    bank, books = november(xlsx)
+    out = tmp_path / "brs-nov.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out),
+          "--last-brs", str(last)])  # fmt: skip
+    book = openpyxl.load_workbook(out)
+    matches = book["Matches"]
+    header = [c.value for c in matches[1]]
+    for row in matches.iter_rows(min_row=2):  # Reject on a pair of a brought-forward item
+        if str(row[header.index("Particulars")].value).endswith("(brought forward)"):
+            row[header.index("Reject")].value = "Reject"
+            break
+    book.save(out)
+    capsys.readouterr()
+    assert main(["reconcile", "--confirm", str(out)]) == 0, capsys.readouterr()
+    assert "Last BRS" in [r[0] for r in rows(out, "Run")]
+    summary = " ".join(str(r[0]) for r in rows(out, "Summary")[:12])
+    assert "The BRS ties" in summary and "3 cleared this month" in summary

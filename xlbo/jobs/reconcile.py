@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -618,27 +618,35 @@ def reconcile_lines(
     `bank_file`/`ledger_file` are what row links point into ("" for this workbook);
     `detail_files` name the files the long tables will go to, when not sheets; `company` names
     the company on the BRS when neither file does. `carried` holds the items last month's BRS
-    left outstanding (`carried_file`: its link from this result): they join their side's lines
-    after this month's, so that this month's lines can clear them (see `_carry`)."""
+    left outstanding (`carried_file`: its link from this result): this month's lines are matched
+    first, as without them, then the items join what is left of their sides (after this month's
+    lines, see `_carry`) so that those lines can clear them (`_cleared`)."""
     findings, unique = check_statement(statement.frame, statement.findings)
     bank = unique.reset_index(drop=True)
     ledger = ledger_lines.frame.reset_index(drop=True)
     bank["signed"] = bank["credit"] - bank["debit"]
     ledger["signed"] = ledger["debit"] - ledger["credit"]
     decisions, decision_issues = read_decisions(earlier, bank, ledger, rules_from)
-    bank_carried = np.zeros(len(bank), dtype=bool)
-    ledger_carried = np.zeros(len(ledger), dtype=bool)
-    if carried is not None:  # after this month's lines: the decisions' positions hold
-        bank, bank_carried = _carry(bank, carried.bank, carried_file)
-        ledger, ledger_carried = _carry(ledger, carried.ledger, carried_file)
     started = time.perf_counter()
     holders = (statement.company, ledger_lines.company, company)  # whose account it is
     bank_side, ledger_side = at_once(
         lambda: prepare_bank(bank, holders), lambda: prepare_ledger(ledger)
     )
     matches, suggestions = match_lines(bank_side, ledger_side, window, decisions)
-    if carried is not None:
-        matches = _cleared(matches, bank, ledger, bank_carried, ledger_carried, carried.as_on_text)
+    bank_carried = np.zeros(len(bank), dtype=bool)
+    ledger_carried = np.zeros(len(ledger), dtype=bool)
+    if carried is not None:  # after this month's lines: every position so far holds
+        bank, bank_carried = _carry(bank, carried.bank, carried_file)
+        ledger, ledger_carried = _carry(ledger, carried.ledger, carried_file)
+        matches = _cleared(
+            matches,
+            bank,
+            ledger,
+            bank_carried,
+            ledger_carried,
+            carried.as_on_text,
+            lambda b, g: match_lines(prepare_bank(b, holders), prepare_ledger(g), window)[0],
+        )
     matched_bank = np.zeros(len(bank), dtype=bool)
     matched_bank[matches["bank"].to_numpy(dtype=np.int64)] = True
     matched_ledger = np.zeros(len(ledger), dtype=bool)
@@ -849,13 +857,39 @@ def _cleared(
     bank_carried: np.ndarray,
     ledger_carried: np.ndarray,
     as_on: str,
+    matcher: Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame],
 ) -> pd.DataFrame:
-    """The matches with, added, the items brought forward that this month's lines clear by
-    amount alone (`carried_pairs`), and every match that holds such an item saying so in Why."""
+    """The matches of this month's lines with, added, the items brought forward that this
+    month's lines left open clear: first as the `matcher` pairs the open lines of both sides
+    (reference, amount and date, cheques, combinations; only its matches that hold an item are
+    taken, so this month's lines pair among themselves as they would without last month's
+    BRS), then by amount alone (`carried_pairs`). Every match that holds such an item says so in
+    Why."""
     bank_open = np.ones(len(bank), dtype=bool)
     bank_open[matches["bank"].to_numpy(dtype=np.int64)] = False
     ledger_open = np.ones(len(ledger), dtype=bool)
     ledger_open[matches["ledger"].to_numpy(dtype=np.int64)] = False
+    bank_at, ledger_at = np.flatnonzero(bank_open), np.flatnonzero(ledger_open)
+    if bank_carried.any() or ledger_carried.any():
+        again = matcher(
+            bank.iloc[bank_at].reset_index(drop=True), ledger.iloc[ledger_at].reset_index(drop=True)
+        )
+        b = bank_at[again["bank"].to_numpy(dtype=np.int64)]
+        g = ledger_at[again["ledger"].to_numpy(dtype=np.int64)]
+        holds = (
+            pd.Series(bank_carried[b] | ledger_carried[g])
+            .groupby(again["match"].to_numpy())
+            .transform("any")
+            .to_numpy(dtype=bool)
+        )
+        if holds.any():
+            first = int(matches["match"].max()) + 1 if len(matches) else 1
+            taken = again[holds].assign(bank=b[holds], ledger=g[holds])
+            numbers = pd.factorize(taken["match"])[0]
+            taken = taken.assign(match=first + numbers)
+            matches = pd.concat([matches, taken[matches.columns]], ignore_index=True)
+            bank_open[b[holds]] = False
+            ledger_open[g[holds]] = False
     pairs = carried_pairs(bank, ledger, bank_carried, ledger_carried, bank_open, ledger_open)
     first = int(matches["match"].max()) + 1 if len(matches) else 1
     added = pd.DataFrame(
@@ -1118,7 +1152,7 @@ def read_decisions(
                     file=table.source,
                 )
             )
-        marked = frame[said.eq(True).to_numpy(dtype=bool)]
+        marked = frame[said.eq(True).to_numpy(dtype=bool) & ~_carried_rows(frame)]
         pairs = []
         for label, bank_row, ledger_row in zip(
             marked.index, marked["Bank Row"], marked["Ledger Row"], strict=True
@@ -1138,6 +1172,18 @@ def read_decisions(
         if name and str(ledger.at[g, "particulars"]):
             rules.append(Rule(name, str(ledger.at[g, "particulars"])))
     return Decisions(tuple(confirmed), rejected, tuple(dict.fromkeys(rules))), issues
+
+
+def _carried_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Rows of Matches or Suggestions that hold an item of last month's BRS (its row number is
+    on that BRS, not in this month's files): a mark there cannot be applied to this month's
+    lines, and is left."""
+    marked = np.zeros(len(frame), dtype=bool)
+    for column in ("Narration", "Particulars"):
+        if column in frame.columns:
+            text = frame[column].astype(object).fillna("").astype(str)
+            marked |= text.str.endswith(BROUGHT_FORWARD).to_numpy(dtype=bool)
+    return marked
 
 
 @dataclass(frozen=True)
