@@ -389,6 +389,7 @@ class OctoberItem:
     date: dt.date = dt.date(2026, 10, 31)
     row: int = 0  # its row on October's Unmatched sheet
     cleared: bool = True
+    ref: str = ""  # the cheque number, where Tally's Cheque/Instrument No. held it
 
 
 @dataclass
@@ -1126,8 +1127,11 @@ class Month:
             self.bankline(ev, self.day(START, dt.date(2026, 11, 20)), bn, ref, amount, False)
             self.opening_gap -= amount  # the books already credited it in October
             self.october_ledger.append(
-                OctoberItem(len(self.events), p.ledger, "Payment", f"{chq:06d}", 0, amount)
-            )
+                OctoberItem(
+                    len(self.events), p.ledger, "Payment", f"{chq % 900 + 100}", 0, amount,
+                    ref=f"{chq:06d}",
+                )
+            )  # fmt: skip
             self.add(ev)
         for _ in range(max(1, self.size // 1500) if self.opening_items else 0):
             ev = Event("october-deposit-credited")
@@ -1235,6 +1239,8 @@ class Month:
         rng = random.Random(len(self.events) * 7919 + self.size)  # self.rng is left alone
         for item in self.october_ledger:
             item.date = dt.date(2026, 10, rng.randrange(10, 32))
+            if item.vtype == "Payment" and rng.random() < 0.5:  # no Cheque/Instrument No.
+                item.ref = ""
             if not item.name:  # a customer's cheque deposited on the last days of October
                 item.name = rng.choice(self.customers).ledger
                 item.date = dt.date(2026, 10, rng.randrange(28, 32))
@@ -1480,7 +1486,18 @@ def write_october_brs(m: Month, path: Path) -> Path:
     run.write_row(1, 0, ["Ledger", "tally-ledger-october.xlsx"])
     ledger = wb.add_worksheet("Unmatched Ledger")
     ledger.write_row(
-        0, 0, ["Ledger Row", "Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
+        0,
+        0,
+        [
+            "Ledger Row",
+            "Date",
+            "Particulars",
+            "Vch Type",
+            "Vch No.",
+            "Reference",
+            "Debit",
+            "Credit",
+        ],
     )
     for r, item in enumerate(m.october_ledger, start=1):
         item.row = r + 1
@@ -1488,8 +1505,10 @@ def write_october_brs(m: Month, path: Path) -> Path:
         ledger.write_datetime(
             r, 1, dt.datetime(item.date.year, item.date.month, item.date.day), datefmt
         )
-        ledger.write_row(r, 2, [m.particular(item.name, item.debit > 0), item.vtype, item.vno])
-        ledger.write_row(r, 5, [item.debit / 100, item.credit / 100])
+        ledger.write_row(
+            r, 2, [m.particular(item.name, item.debit > 0), item.vtype, item.vno, item.ref]
+        )
+        ledger.write_row(r, 6, [item.debit / 100, item.credit / 100])
     bank = wb.add_worksheet("Unmatched Bank")
     bank.write_row(0, 0, ["Bank Row", "Date", "Narration", "Reference", "Withdrawal", "Deposit"])
     for r, item in enumerate(m.october_bank, start=1):
@@ -1630,6 +1649,8 @@ class Outcome:
     ("bank", its October row, the ledger row)."""
     still: set[tuple[str, int]] = field(default_factory=set)
     """October's items listed again as outstanding (side, October row)."""
+    carried_rules: Counter[str] = field(default_factory=Counter)
+    """The rules the pairs of October's items were made by."""
 
 
 def carried_truth(m: Month) -> tuple[set[tuple[str, int, int]], set[tuple[str, int]]]:
@@ -1671,9 +1692,12 @@ def run_xlbo(m: Month, facts: dict[str, dict[str, int]], folder: Path, extra: li
     wi, ni, pi = head.index("Why"), head.index("Narration"), head.index("Particulars")
     mark = "(brought forward)"
     carried = set()
+    rules: Counter[str] = Counter()
+    ri = head.index("Rule")
     for r in rows[1:]:
         if "brought forward from the BRS" not in str(r[wi]):
             continue
+        rules[str(r[ri])] += 1
         if str(r[pi]).endswith(mark):  # an October book entry, cleared by this bank line
             carried.add(("ledger", int(r[li]), int(r[bi])))
         elif str(r[ni]).endswith(mark):  # an October bank line, booked this month
@@ -1714,6 +1738,7 @@ def run_xlbo(m: Month, facts: dict[str, dict[str, int]], folder: Path, extra: li
         "; ".join(notes) or "all lines, totals equal",
         carried,
         still,
+        rules,
     )
 
 
@@ -1903,7 +1928,7 @@ def run_one(
                 f"   --last-brs: October's items cleared {len(o.carried & truth)} of {len(truth)} "
                 f"(false {len(o.carried - truth)}); still outstanding listed again "
                 f"{len(o.still & still)} of {len(still)} (other October items listed "
-                f"{len(o.still - still)}); {o.brs}"
+                f"{len(o.still - still)}); by {dict(o.carried_rules)}; {o.brs}"
             )
         row = (m.layout, m.size, method, o.seconds, p, p2, r, fp, wrong, fn, o.brs, o.reading)
         out.append(row)

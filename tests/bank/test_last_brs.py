@@ -163,7 +163,7 @@ def test_last_brs_with_its_long_tables_in_csv_files(
         (lambda b: b.remove(b["BRS"]), "is not a reconciliation made by xlbo"),
         (lambda b: b.remove(b["Unmatched Bank"]), "has no Unmatched Bank sheet"),
         (
-            lambda b: b["Unmatched Ledger"].cell(1, 6, "Dr"),
+            lambda b: b["Unmatched Ledger"].cell(1, 7, "Dr"),
             "sheet Unmatched Ledger: no Debit column",
         ),
         (
@@ -243,7 +243,8 @@ def test_confirm_reads_last_brs_again_from_the_run_sheet(
             break
     book.save(out)
     capsys.readouterr()
-    assert main(["reconcile", "--confirm", str(out)]) == 0, capsys.readouterr()
+    assert main(["reconcile", "--confirm", str(out)]) == 1  # a decision not applied
+    assert "brought forward from last month's BRS is not applied" in capsys.readouterr().err
     assert "Last BRS" in [r[0] for r in rows(out, "Run")]
     summary = " ".join(str(r[0]) for r in rows(out, "Summary")[:12])
     assert "The BRS ties" in summary and "3 cleared this month" in summary

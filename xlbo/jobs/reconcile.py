@@ -1152,7 +1152,26 @@ def read_decisions(
                     file=table.source,
                 )
             )
-        marked = frame[said.eq(True).to_numpy(dtype=bool) & ~_carried_rows(frame)]
+        carried = said.eq(True).to_numpy(dtype=bool) & _carried_rows(frame)
+        for row in frame.index[carried]:
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=table.sheet,
+                    cell=table.cell(int(str(row)), column),
+                    value=display_value(frame.at[row, column]),
+                    problem=(
+                        f"{column} on a pair of an item brought forward from last month's BRS "
+                        "is not applied: its row number is on that BRS, not in this month's files"
+                    ),
+                    hint=(
+                        "Leave the item to this BRS (it is listed again when nothing clears it), "
+                        "or correct last month's result and reconcile again with --last-brs."
+                    ),
+                    file=table.source,
+                )
+            )
+        marked = frame[said.eq(True).to_numpy(dtype=bool) & ~carried]
         pairs = []
         for label, bank_row, ledger_row in zip(
             marked.index, marked["Bank Row"], marked["Ledger Row"], strict=True
@@ -1587,6 +1606,7 @@ def _unmatched_sheets(
             "Particulars": _pick(left_ledger["particulars"]),
             "Vch Type": _pick(left_ledger["voucher_type"]),
             "Vch No.": _pick(left_ledger["voucher_no"]),
+            "Reference": _pick(left_ledger["reference"]),
             "Debit": money_column(left_ledger["debit"]),
             "Credit": money_column(left_ledger["credit"]),
         }

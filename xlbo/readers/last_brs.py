@@ -3,7 +3,8 @@ the items it left outstanding, which this month's statement and ledger may clear
 
 Its Unmatched Ledger sheet holds the book entries the bank had not yet cleared (cheques issued
 and not presented, deposits not credited), under `Ledger Row, Date, Particulars, Vch Type,
-Vch No., Debit, Credit`; its Unmatched Bank sheet the bank lines the books had not yet recorded
+Vch No., Reference, Debit, Credit` (Reference, the cheque or UTR number, may be missing in an
+older result); its Unmatched Bank sheet the bank lines the books had not yet recorded
 (charges, interest, a customer's credit), under `Bank Row, Date, Narration, Reference,
 Withdrawal, Deposit`. When the long tables were written beside the workbook (`--detail csv`),
 they are `NAME-unmatched-ledger.csv` and `NAME-unmatched-bank.csv` (or `.parquet`). Its BRS
@@ -77,7 +78,7 @@ def read_last_brs(path: Path) -> LastBrs:
             f"{'BRS' if not book.has('BRS') else 'Run'} sheet; its sheets: {found}). Give last "
             "month's result of xlbo reconcile, or leave --last-brs out."
         )
-    ledger_table = _table(book, path, UNMATCHED_LEDGER, LEDGER_HEADERS)
+    ledger_table = _table(book, path, UNMATCHED_LEDGER, LEDGER_HEADERS, ("Reference",))
     bank_table = _table(book, path, UNMATCHED_BANK, BANK_HEADERS)
     ledger_days = _dates(ledger_table)
     bank_days = _dates(bank_table)
@@ -89,7 +90,9 @@ def read_last_brs(path: Path) -> LastBrs:
             "voucher_type": _texts(ledger_table, "Vch Type"),
             "voucher_no": _texts(ledger_table, "Vch No."),
             "narration": "",
-            "reference": "",
+            "reference": _texts(ledger_table, "Reference")
+            if "Reference" in ledger_table.frame.columns  # written since 3 Dec 2026
+            else "",
             "debit": _paise(ledger_table, "Debit"),
             "credit": _paise(ledger_table, "Credit"),
             "sheet": ledger_table.sheet,
@@ -113,11 +116,17 @@ def read_last_brs(path: Path) -> LastBrs:
     return LastBrs(path.name, _as_on(book), ledger, bank)
 
 
-def _table(book: FileBook, path: Path, sheet: str, headers: tuple[str, ...]) -> Table:
+def _table(
+    book: FileBook,
+    path: Path,
+    sheet: str,
+    headers: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+) -> Table:
     """The sheet `sheet` of the result, or the detail file beside it that holds it, with every
     header xlbo writes there."""
     if book.has(sheet):
-        table = book.read_table(sheet, headers)
+        table = book.read_table(sheet, (*headers, *optional))
     else:
         stem = f"{path.stem}-{sheet.lower().replace(' ', '-')}"
         beside = [path.with_name(f"{stem}.{kind}") for kind in ("csv", "parquet")]
@@ -130,7 +139,7 @@ def _table(book: FileBook, path: Path, sheet: str, headers: tuple[str, ...]) -> 
                 f"{beside[0].name}, put that file back beside it."
             )
         detail = FileBook(found[0])
-        table = detail.read_table(detail.sheet_names()[0], headers)
+        table = detail.read_table(detail.sheet_names()[0], (*headers, *optional))
     missing = [h for h in headers if h not in table.frame.columns]
     if missing:
         raise SheetProblem(
