@@ -248,3 +248,18 @@ def test_confirm_reads_last_brs_again_from_the_run_sheet(
     assert "Last BRS" in [r[0] for r in rows(out, "Run")]
     summary = " ".join(str(r[0]) for r in rows(out, "Summary")[:12])
     assert "The BRS ties" in summary and "3 cleared this month" in summary
+
+
+def test_this_months_own_result_is_no_last_brs(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    last = october(xlsx, tmp_path)
+    bank = xlsx({"Statement": statement(OCTOBER_BANK)}, name="bank-oct-again.xlsx")
+    books = xlsx({"Ledger": ledger(OCTOBER_BOOKS)}, name="books-oct-again.xlsx")
+    code = main(
+        ["reconcile", "--bank", str(bank), "--ledger", str(books), "--out",
+         str(tmp_path / "again.xlsx"), "--last-brs", str(last)]
+    )  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "brs-oct.xlsx is the BRS as on 31-10-2026, but this statement ends on 31-10-2026" in err

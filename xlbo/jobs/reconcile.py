@@ -333,6 +333,8 @@ def run_reconcile(
     banks = master_banks(master) if master is not None else []
     carried = read_last_brs(last_brs) if last_brs is not None else None
     statement, ledger_lines = _read_both(bank_path, ledger_path, sheet, mapping, account)
+    if carried is not None and last_brs is not None:
+        _check_last_brs(carried, last_brs, statement)
     if account and not ledger_lines.account:
         ledger_lines = replace(ledger_lines, account=account)
     if account:  # at once, before matching, when the master says which accounts are banks
@@ -378,6 +380,18 @@ def run_reconcile(
         details=[s for s in result.sheets if s.name in DETAIL_SHEETS],
         detail=chosen,
     )
+
+
+def _check_last_brs(carried: LastBrs, path: Path, statement: Lines) -> None:
+    """Refuse a --last-brs made up to this statement's last day or later (this month's own
+    result, or a later one): its items would be counted twice."""
+    ends = statement.period[1] or _last_date(statement.frame)
+    if carried.as_on is not None and ends is not None and carried.as_on >= ends:
+        raise UserError(
+            f"--last-brs {path.name} is the BRS as on {carried.as_on:%d-%m-%Y}, but this "
+            f"statement ends on {ends:%d-%m-%Y}: give the result of the month before (its BRS "
+            "as on the day before this statement begins)."
+        )
 
 
 def _read_both(
