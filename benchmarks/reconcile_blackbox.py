@@ -29,6 +29,12 @@ are those pairs; `other` = false pairs whose two lines belong to different parti
 against the wrong customer). The plain script's time excludes reading the files.
 --no-opening-items makes both openings equal (no October items clearing in November): the BRS
 then ties; with them its difference should be explained by last month's items.
+--last-brs also writes October's BRS (brs-october.xlsx, only the sheets `--last-brs` reads, with
+xlbo's headers): October's cheques presented and deposits credited in November, two cheques
+still out, a charge of 31 October the books book in November, interest they never booked; and
+runs xlbo again with it (xlbo+L), scoring October's items apart (cleared, false, listed again).
+Seed 1, 3 Dec 2026: 2,000 a side 6/6 cleared, 0 false, 3/3 listed again, BRS 0.00 (without:
+3.45, 2.64, 4.90 lakh off); 10,000 a side 27/27, 0 false, 3/3, 0.00; this month's pairs identical.
 
 Seed 1, 2 Dec 2026 (xlbo at ce349f7): recall* 0.957-0.970 at 2,000 lines, 0.914-0.950 at
 10,000, 0.909-0.945 at 50,000; prec* 0.995-1.000; the plain script 0.69-0.78 recall at 0.9995+.
