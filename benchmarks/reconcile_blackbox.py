@@ -29,6 +29,12 @@ are those pairs; `other` = false pairs whose two lines belong to different parti
 against the wrong customer). The plain script's time excludes reading the files.
 --no-opening-items makes both openings equal (no October items clearing in November): the BRS
 then ties; with them its difference should be explained by last month's items.
+--last-brs also writes October's BRS (brs-october.xlsx, only the sheets `--last-brs` reads, with
+xlbo's headers): October's cheques presented and deposits credited in November, two cheques
+still out, a charge of 31 October the books book in November, interest they never booked; and
+runs xlbo again with it (xlbo+L), scoring October's items apart (cleared, false, listed again).
+Seed 1, 3 Dec 2026: 2,000 a side 6/6 cleared, 0 false, 3/3 listed again, BRS 0.00 (without:
+3.45, 2.64, 4.90 lakh off); 10,000 a side 27/27, 0 false, 3/3, 0.00; this month's pairs identical.
 
 Seed 1, 2 Dec 2026 (xlbo at ce349f7): recall* 0.957-0.970 at 2,000 lines, 0.914-0.950 at
 10,000, 0.909-0.945 at 50,000; prec* 0.995-1.000; the plain script 0.69-0.78 recall at 0.9995+.
@@ -52,6 +58,8 @@ from python_calamine import CalamineWorkbook
 
 ROOT = Path(__file__).resolve().parent.parent
 XLBO = ROOT / ".venv" / "bin" / "xlbo"
+XLBO_CMD = [str(XLBO)] if XLBO.exists() else [sys.executable, "-m", "xlbo"]
+"""The CLI a user runs; in a worktree without its own .venv, this Python's xlbo (PYTHONPATH)."""
 START = dt.date(2026, 11, 1)
 END = dt.date(2026, 11, 30)
 COMPANY = "Deccan Polymers Private Limited"
@@ -374,6 +382,23 @@ class BookLine:
 
 
 @dataclass
+class OctoberItem:
+    """An item October's BRS left outstanding: a book entry (debit/credit as the books keep
+    them) or a bank line (debit = withdrawal), and the event of November that clears it."""
+
+    event: int
+    name: str
+    vtype: str
+    vno: str
+    debit: int
+    credit: int
+    date: dt.date = dt.date(2026, 10, 31)
+    row: int = 0  # its row on October's Unmatched sheet
+    cleared: bool = True
+    ref: str = ""  # the cheque number, where Tally's Cheque/Instrument No. held it
+
+
+@dataclass
 class Event:
     kind: str
     bank: list[BankLine] = field(default_factory=list)
@@ -410,6 +435,9 @@ class Month:
         self.cheque_no = rng.randrange(1000, 400000)
         self.opening_gap = 0  # book opening - bank opening (October's items cleared in November)
         self.bank_opening = 0
+        # October's BRS as xlbo would have written it (--last-brs): its outstanding items
+        self.october_ledger: list[OctoberItem] = []
+        self.october_bank: list[OctoberItem] = []
 
     # -- helpers
     def day(self, lo: dt.date = START, hi: dt.date = END) -> dt.date:
@@ -1104,6 +1132,12 @@ class Month:
             bn, ref = self.n_chq_paid(p, chq)
             self.bankline(ev, self.day(START, dt.date(2026, 11, 20)), bn, ref, amount, False)
             self.opening_gap -= amount  # the books already credited it in October
+            self.october_ledger.append(
+                OctoberItem(
+                    len(self.events), p.ledger, "Payment", f"{chq % 900 + 100}", 0, amount,
+                    ref=f"{chq:06d}",
+                )
+            )  # fmt: skip
             self.add(ev)
         for _ in range(max(1, self.size // 1500) if self.opening_items else 0):
             ev = Event("october-deposit-credited")
@@ -1112,6 +1146,9 @@ class Month:
             bn, ref = self.n_chq_dep(chq, "SBIN")
             self.bankline(ev, self.day(START, dt.date(2026, 11, 3)), bn, ref, amount, True)
             self.opening_gap += amount
+            self.october_ledger.append(
+                OctoberItem(len(self.events), "", "Receipt", f"RCT/{chq % 1000}", amount, 0)
+            )
             self.add(ev)
 
     def charges(self) -> None:
@@ -1199,6 +1236,51 @@ class Month:
                 b.event = i
             for ln in ev.book:
                 ln.event = i
+
+    def october_brs_items(self) -> None:
+        """For --last-brs: October's items get their October dates and names, and a few more that
+        stay outstanding: two cheques not yet presented, a bank charge of 31 October the books
+        book in November, interest of 31 October the books have not booked. Drawn from a random
+        stream of their own, so November's lines are those of the run without them."""
+        rng = random.Random(len(self.events) * 7919 + self.size)  # self.rng is left alone
+        for item in self.october_ledger:
+            item.date = dt.date(2026, 10, rng.randrange(10, 32))
+            if item.vtype == "Payment" and rng.random() < 0.5:  # no Cheque/Instrument No.
+                item.ref = ""
+            if not item.name:  # a customer's cheque deposited on the last days of October
+                item.name = rng.choice(self.customers).ledger
+                item.date = dt.date(2026, 10, rng.randrange(28, 32))
+        for _ in range(2):
+            p = rng.choice(self.vendors)
+            amount = rng.randrange(2000, 150000) * 100
+            self.opening_gap -= amount
+            ev = Event("october-cheque-outstanding", party=p)
+            self.october_ledger.append(
+                OctoberItem(
+                    len(self.events), p.ledger, "Payment", f"{rng.randrange(1000, 400000):06d}",
+                    0, amount, dt.date(2026, 10, rng.randrange(26, 32)), cleared=False,
+                )
+            )  # fmt: skip
+            self.add(ev)
+        charge = rng.choice((59000, 29500, 17700))
+        ev = Event("october-charge-booked")
+        ln = self.book(
+            ev, dt.date(2026, 11, rng.randrange(1, 6)), "Bank Charges", charge, False, "Journal",
+            "Charges for October as per statement",
+        )  # fmt: skip
+        ln.event = len(self.events)
+        self.opening_gap += charge  # the bank took it in October; the books in November
+        self.october_bank.append(
+            OctoberItem(len(self.events), "CHARGES FOR OCT 26 INCL GST", "", "", charge, 0)
+        )
+        self.add(ev)
+        interest = rng.randrange(100, 5000) * 100 + rng.randrange(100)
+        self.opening_gap -= interest
+        self.october_bank.append(
+            OctoberItem(len(self.events), "INT.PD:01-10-2026 TO 31-10-2026", "", "", 0, interest,
+                        cleared=False)
+        )  # fmt: skip
+        self.add(Event("october-interest-outstanding"))
 
     # ------------------------------------------------------------ files
 
@@ -1396,6 +1478,56 @@ def write_bank(m: Month, path: Path) -> dict[str, int]:
     return {"lines": len(lines), "debits": dr, "credits": cr, "opening": opening, "closing": bal}
 
 
+def write_october_brs(m: Month, path: Path) -> Path:
+    """October's BRS in xlbo's result layout, only the sheets `--last-brs` reads: BRS (its
+    title says the day), Run, Unmatched Ledger and Unmatched Bank with xlbo's headers."""
+    wb = xlsxwriter.Workbook(str(path))
+    datefmt = wb.add_format({"num_format": "dd-mm-yyyy"})
+    brs = wb.add_worksheet("BRS")
+    brs.write_row(0, 0, [COMPANY])
+    brs.write_row(1, 0, ["Bank Reconciliation Statement as on 31 October 2026"])
+    brs.write_row(3, 0, ["Date", "Particulars", "Vch No. / Ref.", "Amount", "Total"])
+    run = wb.add_worksheet("Run")
+    run.write_row(0, 0, ["Bank", "october-statement.xlsx"])
+    run.write_row(1, 0, ["Ledger", "tally-ledger-october.xlsx"])
+    ledger = wb.add_worksheet("Unmatched Ledger")
+    ledger.write_row(
+        0,
+        0,
+        [
+            "Ledger Row",
+            "Date",
+            "Particulars",
+            "Vch Type",
+            "Vch No.",
+            "Reference",
+            "Debit",
+            "Credit",
+        ],
+    )
+    for r, item in enumerate(m.october_ledger, start=1):
+        item.row = r + 1
+        ledger.write_number(r, 0, 900 + r)  # its row in October's ledger export
+        ledger.write_datetime(
+            r, 1, dt.datetime(item.date.year, item.date.month, item.date.day), datefmt
+        )
+        ledger.write_row(
+            r, 2, [m.particular(item.name, item.debit > 0), item.vtype, item.vno, item.ref]
+        )
+        ledger.write_row(r, 6, [item.debit / 100, item.credit / 100])
+    bank = wb.add_worksheet("Unmatched Bank")
+    bank.write_row(0, 0, ["Bank Row", "Date", "Narration", "Reference", "Withdrawal", "Deposit"])
+    for r, item in enumerate(m.october_bank, start=1):
+        item.row = r + 1
+        bank.write_number(r, 0, 700 + r)
+        bank.write_datetime(
+            r, 1, dt.datetime(item.date.year, item.date.month, item.date.day), datefmt
+        )
+        bank.write_row(r, 2, [item.name, "", item.debit / 100, item.credit / 100])
+    wb.close()
+    return path
+
+
 def write_book(m: Month, path: Path) -> dict[str, int]:
     lines = m.book_lines()
     opening = m.bank_opening + m.opening_gap
@@ -1489,11 +1621,20 @@ def write_book(m: Month, path: Path) -> dict[str, int]:
 
 
 def generate(
-    size: int, layout: str, seed: int, folder: Path, opening_items: bool = True
+    size: int,
+    layout: str,
+    seed: int,
+    folder: Path,
+    opening_items: bool = True,
+    last_brs: bool = False,
 ) -> tuple[Month, dict[str, dict[str, int]]]:
     m = Month(seed, layout, size, opening_items)
     m.build()
+    if last_brs:
+        m.october_brs_items()
     folder.mkdir(parents=True, exist_ok=True)
+    if last_brs:
+        write_october_brs(m, folder / "brs-october.xlsx")
     facts = {
         "bank": write_bank(m, folder / f"{layout}-statement.xlsx"),
         "book": write_book(m, folder / "tally-ledger.xlsx"),
@@ -1509,6 +1650,27 @@ class Outcome:
     pairs: set[tuple[int, int]]
     brs: str
     reading: str
+    carried: set[tuple[str, int, int]] = field(default_factory=set)
+    """Pairs of an item of October's BRS: ("ledger", its October row, the bank row) or
+    ("bank", its October row, the ledger row)."""
+    still: set[tuple[str, int]] = field(default_factory=set)
+    """October's items listed again as outstanding (side, October row)."""
+    carried_rules: Counter[str] = field(default_factory=Counter)
+    """The rules the pairs of October's items were made by."""
+
+
+def carried_truth(m: Month) -> tuple[set[tuple[str, int, int]], set[tuple[str, int]]]:
+    """October's items that November clears, paired with the lines that clear them; and those
+    that stay outstanding."""
+    pairs, still = set(), set()
+    for side, items in (("ledger", m.october_ledger), ("bank", m.october_bank)):
+        for item in items:
+            ev = m.events[item.event]
+            if not item.cleared:
+                still.add((side, item.row))
+            for line in ev.bank if side == "ledger" else ev.book:
+                pairs.add((side, item.row, line.row))
+    return pairs, still
 
 
 def truth_pairs(m: Month) -> set[tuple[int, int]]:
@@ -1522,7 +1684,7 @@ def rupees(v: object) -> int:
 
 def run_xlbo(m: Month, facts: dict[str, dict[str, int]], folder: Path, extra: list[str]) -> Outcome:
     out = folder / "brs.xlsx"
-    cmd = [str(XLBO), "reconcile", "--bank", str(folder / f"{m.layout}-statement.xlsx")]
+    cmd = [*XLBO_CMD, "reconcile", "--bank", str(folder / f"{m.layout}-statement.xlsx")]
     cmd += ["--ledger", str(folder / "tally-ledger.xlsx"), "--out", str(out), *extra]
     t0 = time.perf_counter()
     done = subprocess.run(["nice", "-n", "10", *cmd], capture_output=True, text=True)
@@ -1533,7 +1695,29 @@ def run_xlbo(m: Month, facts: dict[str, dict[str, int]], folder: Path, extra: li
     rows = wb.get_sheet_by_name("Matches").to_python()
     head = [str(h) for h in rows[0]]
     bi, li = head.index("Bank Row"), head.index("Ledger Row")
-    pairs = {(int(r[bi]), int(r[li])) for r in rows[1:] if r[bi] != "" and r[li] != ""}
+    wi, ni, pi = head.index("Why"), head.index("Narration"), head.index("Particulars")
+    mark = "(brought forward)"
+    carried = set()
+    rules: Counter[str] = Counter()
+    ri = head.index("Rule")
+    for r in rows[1:]:
+        if "brought forward from the BRS" not in str(r[wi]):
+            continue
+        rules[str(r[ri])] += 1
+        if str(r[pi]).endswith(mark):  # an October book entry, cleared by this bank line
+            carried.add(("ledger", int(r[li]), int(r[bi])))
+        elif str(r[ni]).endswith(mark):  # an October bank line, booked this month
+            carried.add(("bank", int(r[bi]), int(r[li])))
+    pairs = {
+        (int(r[bi]), int(r[li]))
+        for r in rows[1:]
+        if r[bi] != "" and r[li] != "" and "brought forward from the BRS" not in str(r[wi])
+    }
+    still = set()
+    for side, sheet in (("ledger", "Unmatched Ledger"), ("bank", "Unmatched Bank")):
+        left = wb.get_sheet_by_name(sheet).to_python()
+        text = 2
+        still |= {(side, int(r[0])) for r in left[1:] if str(r[text]).endswith(mark)}
     summary = wb.get_sheet_by_name("Summary").to_python()
     brs = next((str(r[0]) for r in summary if "BRS" in str(r[0])), done.stdout.strip()[-80:])
     got = {str(r[0]): r for r in summary}
@@ -1552,7 +1736,15 @@ def run_xlbo(m: Month, facts: dict[str, dict[str, int]], folder: Path, extra: li
         if read != wrote:
             notes.append(f"{side}: read {read} wrote {wrote}")
     return Outcome(
-        m.layout, m.size, seconds, pairs, brs, "; ".join(notes) or "all lines, totals equal"
+        m.layout,
+        m.size,
+        seconds,
+        pairs,
+        brs,
+        "; ".join(notes) or "all lines, totals equal",
+        carried,
+        still,
+        rules,
     )
 
 
@@ -1730,8 +1922,20 @@ def run_one(
     extra: list[str] = [],  # noqa: B006 - never changed
 ) -> list[Row]:
     out = []
-    for method, o in (("xlbo", run_xlbo(m, facts, folder, extra)), ("plain", baseline(m))):
+    last_brs = folder / "brs-october.xlsx"
+    runs = [("xlbo", run_xlbo(m, facts, folder, extra))]
+    if m.october_ledger and last_brs.exists():  # the same month again, with October's BRS
+        runs.append(("xlbo+L", run_xlbo(m, facts, folder, [*extra, "--last-brs", str(last_brs)])))
+    for method, o in [*runs, ("plain", baseline(m))]:
         p, p2, r, fp, fn, wrong = score(m, o.pairs)
+        if method == "xlbo+L":
+            truth, still = carried_truth(m)
+            print(
+                f"   --last-brs: October's items cleared {len(o.carried & truth)} of {len(truth)} "
+                f"(false {len(o.carried - truth)}); still outstanding listed again "
+                f"{len(o.still & still)} of {len(still)} (other October items listed "
+                f"{len(o.still - still)}); by {dict(o.carried_rules)}; {o.brs}"
+            )
         row = (m.layout, m.size, method, o.seconds, p, p2, r, fp, wrong, fn, o.brs, o.reading)
         out.append(row)
         if want_explain and method == "xlbo":
@@ -1773,6 +1977,12 @@ def main() -> None:
         help="no October cheques or deposits clearing in November: both openings equal",
     )
     ap.add_argument(
+        "--last-brs",
+        action="store_true",
+        help="also write October's BRS (brs-october.xlsx, xlbo's result layout) with October's "
+        "items and a few that stay outstanding, and run xlbo again with --last-brs (xlbo+L)",
+    )
+    ap.add_argument(
         "--xlbo-args", default="", help="more options for xlbo reconcile, e.g. '--days-before 12'"
     )
     args = ap.parse_args()
@@ -1780,7 +1990,9 @@ def main() -> None:
     rows = []
     for layout in layouts:
         folder = args.keep / f"{layout}-{args.size}-{args.seed}"
-        m, facts = generate(args.size, layout, args.seed, folder, not args.no_opening_items)
+        m, facts = generate(
+            args.size, layout, args.seed, folder, not args.no_opening_items, args.last_brs
+        )
         print(layout, facts, file=sys.stderr)
         if args.generate_only:
             continue

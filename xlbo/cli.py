@@ -125,7 +125,11 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
                 "when you ask with --detail."
             )
         inputs = {"bank": Path(args.bank), "ledger": Path(args.ledger)}
-        for name, given in (("master", args.master), ("rules", args.rules)):
+        for name, given in (
+            ("master", args.master),
+            ("rules", args.rules),
+            ("last_brs", args.last_brs),
+        ):
             if given:
                 inputs[name] = Path(given)
         settings = ReconcileSettings(
@@ -497,6 +501,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reconcile.add_argument(
         "--rules", metavar="EARLIER", help="reuse the Rules of an earlier month's result"
+    )
+    reconcile.add_argument(
+        "--last-brs",
+        metavar="LAST_MONTH",
+        help="last month's result (its BRS): the cheques, deposits and bank lines it left "
+        "outstanding are matched with this month's lines, and those still outstanding are "
+        "listed again",
     )
     reconcile.add_argument(
         "--account", help="with a Journal: the bank ledger's name, e.g. 'HDFC Bank Current A/c'"

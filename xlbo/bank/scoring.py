@@ -19,6 +19,15 @@ CHEQUE_DAYS_AFTER = 30
 """A cheque the books record without its number may reach the bank up to 30 days later (written,
 handed over, deposited, cleared): such a pair is taken when its names are at least
 COMBINATION_ALIKE alike and no other pair of that amount and alike names is in those 30 days."""
+BROUGHT_FORWARD_DAYS = 92
+"""An item carried from last month's BRS (`--last-brs`) may clear up to a quarter after its own
+date: a cheque is valid for three months from its date (RBI, since 1 April 2012), and a bank
+charge of the month's end is booked when the statement arrives. Only such items look so far,
+and only where the amount is each other's one open candidate (`xlbo.bank.brought_forward`)."""
+BROUGHT_FORWARD_SCORE = 90
+"""The score of a pair of an item brought forward and this month's line of the same amount, each
+the other's only open candidate in BROUGHT_FORWARD_DAYS: no reference or name backs it, but
+last month's BRS says the item was waiting for exactly this."""
 MAX_WINDOW_DAYS = 90
 """The furthest `--days-before`/`--days-after` may reach: past a quarter, a same-amount pair is
 chance, not a match."""

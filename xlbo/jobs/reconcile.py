@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xlbo.bank.brought_forward import carried_pairs
 from xlbo.bank.brs import (
     BANK_BALANCE,
     BOOKS_COMPUTED,
@@ -44,6 +45,7 @@ from xlbo.bank.match import (
     prepare_bank,
     prepare_ledger,
 )
+from xlbo.bank.scoring import BROUGHT_FORWARD_SCORE
 from xlbo.book import FileBook, Reader, Table, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
@@ -64,6 +66,7 @@ from xlbo.jobs.registry import (
 )
 from xlbo.money import format_inr, from_paise
 from xlbo.progress import shown
+from xlbo.readers.last_brs import BROUGHT_FORWARD, LastBrs, read_last_brs
 from xlbo.readers.ledger import (
     account_key,
     ledger_accounts,
@@ -315,8 +318,10 @@ def run_reconcile(
     detail: Detail | None = None,
     sheet: str | None = None,
     master: Path | None = None,
+    last_brs: Path | None = None,
 ) -> Reconciliation:
-    """Reconcile the statement file `bank_path` against the ledger file `ledger_path`. `earlier`
+    """Reconcile the statement file `bank_path` against the ledger file `ledger_path`. `last_brs`
+    is last month's result, whose outstanding items this month's lines may clear. `earlier`
     is a result workbook whose Accept and Reject columns (and Rules) the user filled in: its
     decisions are applied. `rules_from` is an earlier month's result whose Rules are reused.
     `detail` says where the long tables go (by default: see `detail_for`). `sheet` names the
@@ -326,7 +331,10 @@ def run_reconcile(
     chosen = detail or detail_for(bank_path, ledger_path)
     company_of_master = master_company(master) if master is not None else ""
     banks = master_banks(master) if master is not None else []
+    carried = read_last_brs(last_brs) if last_brs is not None else None
     statement, ledger_lines = _read_both(bank_path, ledger_path, sheet, mapping, account)
+    if carried is not None and last_brs is not None:
+        _check_last_brs(carried, last_brs, statement)
     if account and not ledger_lines.account:
         ledger_lines = replace(ledger_lines, account=account)
     if account:  # at once, before matching, when the master says which accounts are banks
@@ -341,6 +349,7 @@ def run_reconcile(
             ["Detail", chosen.value],
             ["Sheet", sheet or ""],
             ["Master", str(master.resolve()) if master else ""],
+            ["Last BRS", str(last_brs.resolve()) if last_brs else ""],
         ],
         columns=["Key", "Value"],
         dtype=object,
@@ -357,6 +366,8 @@ def run_reconcile(
         if chosen is Detail.XLSX
         else [detail_path(report or Path("brs.xlsx"), n, chosen).name for n in DETAIL_SHEETS],
         company=company_in(ledger_path) or company_of_master,
+        carried=carried,
+        carried_file=_link(last_brs, report) if last_brs is not None else "",
     )
     if account:
         _check_account(account, ledger_path, banks, master, ledger_lines, result.match_count)
@@ -369,6 +380,18 @@ def run_reconcile(
         details=[s for s in result.sheets if s.name in DETAIL_SHEETS],
         detail=chosen,
     )
+
+
+def _check_last_brs(carried: LastBrs, path: Path, statement: Lines) -> None:
+    """Refuse a --last-brs made up to this statement's last day or later (this month's own
+    result, or a later one): its items would be counted twice."""
+    ends = statement.period[1] or _last_date(statement.frame)
+    if carried.as_on is not None and ends is not None and carried.as_on >= ends:
+        raise UserError(
+            f"--last-brs {path.name} is the BRS as on {carried.as_on:%d-%m-%Y}, but this "
+            f"statement ends on {ends:%d-%m-%Y}: give the result of the month before (its BRS "
+            "as on the day before this statement begins)."
+        )
 
 
 def _read_both(
@@ -448,14 +471,15 @@ def reconcile_job(inputs: Mapping[str, Source], settings: ReconcileSettings) -> 
         out = settings.out or Path("brs.xlsx")
         bank_file, ledger_file = bank, ledger
         master, rules = file_of(inputs.get("master")), file_of(inputs.get("rules"))
-        for option, given in (("--master", master), ("--rules", rules)):
+        last_brs = file_of(inputs.get("last_brs"))
+        for option, given in (("--master", master), ("--rules", rules), ("--last-brs", last_brs)):
             if given is not None and not given.is_file():
                 raise UserError(
                     f"{option} {given}: no such file. Check the name and folder, or leave "
                     f"{option} out."
                 )
-        refuse_to_replace_inputs(out, bank, ledger, rules, master)
-        check_output_file(out, bank, ledger, rules, master)
+        refuse_to_replace_inputs(out, bank, ledger, rules, master, last_brs)
+        check_output_file(out, bank, ledger, rules, master, last_brs)
         result = run_reconcile(
             bank,
             ledger,
@@ -467,6 +491,7 @@ def reconcile_job(inputs: Mapping[str, Source], settings: ReconcileSettings) -> 
             detail=settings.detail,
             sheet=settings.sheet,
             master=master,
+            last_brs=last_brs,
         )
     elif bank is not None and ledger is not None and not isinstance(bank, Path):
         result = _reconcile_open(bank, ledger, settings)
@@ -503,6 +528,7 @@ def _confirm(out: Path, settings: ReconcileSettings) -> tuple[Reconciliation, Pa
         detail=Detail(run["Detail"]) if run.get("Detail") in set(Detail) else None,
         sheet=run.get("Sheet") or None,
         master=Path(run["Master"]) if run.get("Master") else None,
+        last_brs=Path(run["Last BRS"]) if run.get("Last BRS") else None,
     )
     return result, bank, ledger
 
@@ -599,11 +625,16 @@ def reconcile_lines(
     ledger_file: str = "",
     detail_files: Sequence[str] = (),
     company: str = "",
+    carried: LastBrs | None = None,
+    carried_file: str = "",
 ) -> Reconciliation:
     """The reconciliation of lines already read (from files, or from the workbook open in Excel);
     `bank_file`/`ledger_file` are what row links point into ("" for this workbook);
     `detail_files` name the files the long tables will go to, when not sheets; `company` names
-    the company on the BRS when neither file does."""
+    the company on the BRS when neither file does. `carried` holds the items last month's BRS
+    left outstanding (`carried_file`: its link from this result): this month's lines are matched
+    first, as without them, then the items join what is left of their sides (after this month's
+    lines, see `_carry`) so that those lines can clear them (`_cleared`)."""
     findings, unique = check_statement(statement.frame, statement.findings)
     bank = unique.reset_index(drop=True)
     ledger = ledger_lines.frame.reset_index(drop=True)
@@ -616,6 +647,20 @@ def reconcile_lines(
         lambda: prepare_bank(bank, holders), lambda: prepare_ledger(ledger)
     )
     matches, suggestions = match_lines(bank_side, ledger_side, window, decisions)
+    bank_carried = np.zeros(len(bank), dtype=bool)
+    ledger_carried = np.zeros(len(ledger), dtype=bool)
+    if carried is not None:  # after this month's lines: every position so far holds
+        bank, bank_carried = _carry(bank, carried.bank, carried_file)
+        ledger, ledger_carried = _carry(ledger, carried.ledger, carried_file)
+        matches = _cleared(
+            matches,
+            bank,
+            ledger,
+            bank_carried,
+            ledger_carried,
+            carried.as_on_text,
+            lambda b, g: match_lines(prepare_bank(b, holders), prepare_ledger(g), window)[0],
+        )
     matched_bank = np.zeros(len(bank), dtype=bool)
     matched_bank[matches["bank"].to_numpy(dtype=np.int64)] = True
     matched_ledger = np.zeros(len(ledger), dtype=bool)
@@ -651,6 +696,13 @@ def reconcile_lines(
             + ", ".join(detail_files)
             + "."
         )
+    if carried is not None:
+        notes.append(_carried_note(carried, bank_carried, ledger_carried, bank_open, ledger_open))
+        # shown as brought forward wherever they are listed (the BRS, the Unmatched sheets)
+        bank, ledger = (
+            _marked(bank, "narration", bank_carried),
+            _marked(ledger, "particulars", ledger_carried),
+        )
     books_opening = ledger_lines.opening
     if books_opening is None:
         books_opening = opening
@@ -681,7 +733,7 @@ def reconcile_lines(
     brs_bank[in_brs["bank"].to_numpy(dtype=np.int64)] = True
     brs_ledger = np.zeros(len(ledger), dtype=bool)
     brs_ledger[in_brs["ledger"].to_numpy(dtype=np.int64)] = True
-    counted = ledger[~late]
+    counted = ledger[~late & ~ledger_carried]  # last month's items are in the opening balance
     books_balance = (
         None
         if books_opening is None
@@ -700,7 +752,17 @@ def reconcile_lines(
         differences,
         _difference_items(in_brs, bank, ledger),
     )
-    gap = _openings_gap(brs.difference, opening, ledger_lines.opening)
+    gap = (
+        _openings_gap(brs.difference, opening, ledger_lines.opening)
+        if carried is None
+        else _carried_gap(
+            carried,
+            opening,
+            ledger_lines.opening,
+            int(ledger["signed"].to_numpy()[ledger_carried].sum())
+            - int(bank["signed"].to_numpy()[bank_carried].sum()),
+        )
+    )
     if gap:
         notes.append(gap)
     rules = pd.DataFrame(
@@ -774,6 +836,147 @@ def reconcile_lines(
         issues=read_issues,
         decision_issues=decision_issues,
         unlikely=unlikely,
+    )
+
+
+def _carry(lines: pd.DataFrame, items: pd.DataFrame, file: str) -> tuple[pd.DataFrame, np.ndarray]:
+    """This month's `lines` and, after them, last month's outstanding `items` of that side
+    (rows and sheet of last month's BRS, `file` its link); and which lines are those items."""
+    items = items.assign(signed=items["credit"] - items["debit"])
+    if "particulars" in lines.columns:  # the books: money in is a debit
+        items = items.assign(signed=items["debit"] - items["credit"])
+    items = items.assign(file=file or items["file"])
+    this_month = lines.assign(file="")
+    this_month["sheet"] = (
+        this_month["sheet"].astype(object).fillna("") if "sheet" in lines.columns else ""
+    )
+    joined = pd.concat(
+        [this_month, items[[c for c in items.columns if c in this_month.columns]]],
+        ignore_index=True,
+    )
+    for column in ("narration", "reference", "voucher_type", "voucher_no", "particulars"):
+        if column in joined.columns:
+            joined[column] = joined[column].fillna("").astype(str)
+    if "balance" in joined.columns:
+        joined["balance"] = joined["balance"].astype("Int64")
+    carried = np.r_[np.zeros(len(lines), dtype=bool), np.ones(len(items), dtype=bool)]
+    joined["brought_forward"] = carried
+    return joined, carried
+
+
+def _cleared(
+    matches: pd.DataFrame,
+    bank: pd.DataFrame,
+    ledger: pd.DataFrame,
+    bank_carried: np.ndarray,
+    ledger_carried: np.ndarray,
+    as_on: str,
+    matcher: Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame],
+) -> pd.DataFrame:
+    """The matches of this month's lines with, added, the items brought forward that this
+    month's lines left open clear: first as the `matcher` pairs the open lines of both sides
+    (reference, amount and date, cheques, combinations; only its matches that hold an item are
+    taken, so this month's lines pair among themselves as they would without last month's
+    BRS), then by amount alone (`carried_pairs`). Every match that holds such an item says so in
+    Why."""
+    bank_open = np.ones(len(bank), dtype=bool)
+    bank_open[matches["bank"].to_numpy(dtype=np.int64)] = False
+    ledger_open = np.ones(len(ledger), dtype=bool)
+    ledger_open[matches["ledger"].to_numpy(dtype=np.int64)] = False
+    bank_at, ledger_at = np.flatnonzero(bank_open), np.flatnonzero(ledger_open)
+    if bank_carried.any() or ledger_carried.any():
+        again = matcher(
+            bank.iloc[bank_at].reset_index(drop=True), ledger.iloc[ledger_at].reset_index(drop=True)
+        )
+        b = bank_at[again["bank"].to_numpy(dtype=np.int64)]
+        g = ledger_at[again["ledger"].to_numpy(dtype=np.int64)]
+        holds = (
+            pd.Series(bank_carried[b] | ledger_carried[g])
+            .groupby(again["match"].to_numpy())
+            .transform("any")
+            .to_numpy(dtype=bool)
+        )
+        if holds.any():
+            first = int(matches["match"].max()) + 1 if len(matches) else 1
+            taken = again[holds].assign(bank=b[holds], ledger=g[holds])
+            numbers = pd.factorize(taken["match"])[0]
+            taken = taken.assign(match=first + numbers)
+            matches = pd.concat([matches, taken[matches.columns]], ignore_index=True)
+            bank_open[b[holds]] = False
+            ledger_open[g[holds]] = False
+    pairs = carried_pairs(bank, ledger, bank_carried, ledger_carried, bank_open, ledger_open)
+    first = int(matches["match"].max()) + 1 if len(matches) else 1
+    added = pd.DataFrame(
+        {
+            "match": np.arange(first, first + len(pairs), dtype=np.int64),
+            "bank": pairs["bank"].to_numpy(dtype=np.int64),
+            "ledger": pairs["ledger"].to_numpy(dtype=np.int64),
+            "rule": BROUGHT_FORWARD_RULE,
+            "score": BROUGHT_FORWARD_SCORE,
+            "why": pairs["why"].to_numpy(dtype=object),
+        }
+    )
+    joined = pd.concat([matches, added], ignore_index=True) if len(added) else matches
+    joined = joined.reset_index(drop=True)
+    carried = (
+        bank_carried[joined["bank"].to_numpy(dtype=np.int64)]
+        | ledger_carried[joined["ledger"].to_numpy(dtype=np.int64)]
+    )
+    if carried.any():
+        why = joined["why"].astype(object).to_numpy(copy=True)
+        why[carried] = [
+            f"{w}; brought forward from the BRS as on {as_on}" for w in why[carried].tolist()
+        ]
+        joined["why"] = why
+    return joined
+
+
+def _marked(lines: pd.DataFrame, text: str, carried: np.ndarray) -> pd.DataFrame:
+    """`lines` with the `text` of the items brought forward marked so."""
+    if not carried.any():
+        return lines
+    marked = lines.copy()
+    values = marked[text].astype(object).to_numpy(copy=True)
+    values[carried] = [f"{v}{BROUGHT_FORWARD}" for v in values[carried].tolist()]
+    marked[text] = values
+    return marked
+
+
+def _carried_note(
+    carried: LastBrs,
+    bank_carried: np.ndarray,
+    ledger_carried: np.ndarray,
+    bank_open: list[int],
+    ledger_open: list[int],
+) -> str:
+    """What became of last month's outstanding items: how many cleared, how many are still
+    outstanding (listed again on this BRS, marked brought forward)."""
+    total = int(bank_carried.sum() + ledger_carried.sum())
+    still = int(bank_carried[bank_open].sum() + ledger_carried[ledger_open].sum())
+    return (
+        f"{total} item(s) brought forward from the BRS as on {carried.as_on_text} "
+        f"({carried.source}): {total - still} cleared this month (on Matches), {still} still "
+        "outstanding (listed again on this BRS, marked brought forward)."
+    )
+
+
+def _carried_gap(
+    carried: LastBrs, bank_opening: int | None, books_opening: int | None, explained: int
+) -> str:
+    """A note when last month's outstanding items do not make up the difference between the
+    books' opening balance and the statement's ("" when they do, or an opening is unknown)."""
+    if bank_opening is None or books_opening is None:
+        return ""
+    gap = books_opening - bank_opening
+    if gap == explained:
+        return ""
+    return (
+        f"The books' opening balance differs from the statement's by "
+        f"{format_inr(from_paise(gap))}; the items of the BRS as on {carried.as_on_text} "
+        f"({carried.source}) make up {format_inr(from_paise(explained))} of it, and "
+        f"{format_inr(from_paise(gap - explained))} is unexplained: an entry booked for last "
+        "month after that BRS was made, or an item missing from it. Compare that BRS with the "
+        "books' opening."
     )
 
 
@@ -851,6 +1054,9 @@ def _difference_items(
 
 
 RULE_HEADERS = ("Narration Contains", "Party")
+BROUGHT_FORWARD_RULE = "Brought forward"
+"""The rule of a pair of an item of last month's BRS and a line of this month that only its
+amount backs (`xlbo.bank.brought_forward`)."""
 EXCEL_ROWS = 1_048_576
 """Rows in an Excel sheet, header included."""
 
@@ -960,7 +1166,26 @@ def read_decisions(
                     file=table.source,
                 )
             )
-        marked = frame[said.eq(True).to_numpy(dtype=bool)]
+        carried = said.eq(True).to_numpy(dtype=bool) & _carried_rows(frame)
+        for row in frame.index[carried]:
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=table.sheet,
+                    cell=table.cell(int(str(row)), column),
+                    value=display_value(frame.at[row, column]),
+                    problem=(
+                        f"{column} on a pair of an item brought forward from last month's BRS "
+                        "is not applied: its row number is on that BRS, not in this month's files"
+                    ),
+                    hint=(
+                        "Leave the item to this BRS (it is listed again when nothing clears it), "
+                        "or correct last month's result and reconcile again with --last-brs."
+                    ),
+                    file=table.source,
+                )
+            )
+        marked = frame[said.eq(True).to_numpy(dtype=bool) & ~carried]
         pairs = []
         for label, bank_row, ledger_row in zip(
             marked.index, marked["Bank Row"], marked["Ledger Row"], strict=True
@@ -980,6 +1205,18 @@ def read_decisions(
         if name and str(ledger.at[g, "particulars"]):
             rules.append(Rule(name, str(ledger.at[g, "particulars"])))
     return Decisions(tuple(confirmed), rejected, tuple(dict.fromkeys(rules))), issues
+
+
+def _carried_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Rows of Matches or Suggestions that hold an item of last month's BRS (its row number is
+    on that BRS, not in this month's files): a mark there cannot be applied to this month's
+    lines, and is left."""
+    marked = np.zeros(len(frame), dtype=bool)
+    for column in ("Narration", "Particulars"):
+        if column in frame.columns:
+            text = frame[column].astype(object).fillna("").astype(str)
+            marked |= text.str.endswith(BROUGHT_FORWARD).to_numpy(dtype=bool)
+    return marked
 
 
 @dataclass(frozen=True)
@@ -1196,21 +1433,32 @@ def _pick(column: pd.Series, positions: Any = None) -> pd.Series:
     return strings(chosen.reset_index(drop=True))
 
 
-def _row_links(rows: pd.Series, sheet: str | pd.Series, file: str | None) -> pd.Series:
+def _row_links(
+    rows: pd.Series, sheet: str | pd.Series, file: str | None, files: pd.Series | None = None
+) -> pd.Series:
     """Row numbers as links to the line in its source sheet (`sheet`, or each line's own when a
     column of names; the first LINKS_PER_COLUMN of them; the rest as plain numbers); plain
-    numbers throughout where `file` is None (flat files)."""
+    numbers throughout where `file` is None (flat files). `files` names, line by line, another
+    file a line came from (last month's BRS, for an item brought forward; "" for `file`)."""
     if file is None:
         return pd.Series(rows.to_numpy(dtype=np.int64))
     numbers = rows.astype("int64").tolist()
     sheets = [sheet] * len(numbers) if isinstance(sheet, str) else sheet.tolist()
+    owners = [file] * len(numbers) if files is None else [f or file for f in files.tolist()]
     return pd.Series(
         [
-            Link(n, name, f"A{n}", file=file) if i < LINKS_PER_COLUMN else n
-            for i, (n, name) in enumerate(zip(numbers, sheets, strict=True))
+            Link(n, name, f"A{n}", file=owner) if i < LINKS_PER_COLUMN else n
+            for i, (n, name, owner) in enumerate(zip(numbers, sheets, owners, strict=True))
         ],
         dtype=object,
     )
+
+
+def _line_files(lines: pd.DataFrame, positions: Any) -> pd.Series | None:
+    """The file each line at `positions` came from, where some came from last month's BRS."""
+    if "file" not in lines.columns:
+        return None
+    return strings(lines["file"].iloc[positions].reset_index(drop=True)).fillna("")
 
 
 def _line_sheets(lines: pd.DataFrame, default: str, positions: Any = None) -> str | pd.Series:
@@ -1237,11 +1485,21 @@ class _Lines:
 
     def bank_rows(self, positions: Any) -> pd.Series:
         sheets = _line_sheets(self.bank, self.statement.sheet, positions)
-        return _row_links(self.bank["row"].iloc[positions], sheets, self.bank_file)
+        return _row_links(
+            self.bank["row"].iloc[positions],
+            sheets,
+            self.bank_file,
+            _line_files(self.bank, positions),
+        )
 
     def ledger_rows(self, positions: Any) -> pd.Series:
         sheets = _line_sheets(self.ledger, self.ledger_lines.sheet, positions)
-        return _row_links(self.ledger["row"].iloc[positions], sheets, self.ledger_file)
+        return _row_links(
+            self.ledger["row"].iloc[positions],
+            sheets,
+            self.ledger_file,
+            _line_files(self.ledger, positions),
+        )
 
     def pairs(self, b: np.ndarray, g: np.ndarray) -> dict[str, Any]:
         """Both lines of each pair side by side: dates, narration and particulars, amounts."""
@@ -1362,6 +1620,7 @@ def _unmatched_sheets(
             "Particulars": _pick(left_ledger["particulars"]),
             "Vch Type": _pick(left_ledger["voucher_type"]),
             "Vch No.": _pick(left_ledger["voucher_no"]),
+            "Reference": _pick(left_ledger["reference"]),
             "Debit": money_column(left_ledger["debit"]),
             "Credit": money_column(left_ledger["credit"]),
         }
@@ -1423,6 +1682,7 @@ MATCHED_BY = (
     ("Identical lines", "Matched among identical book lines"),
     ("Combination", "Matched by combination"),
     ("Batch", "Matched as a batch"),
+    ("Brought forward", "Cleared from last month's BRS by amount"),
     ("Confirmed", "Confirmed by you"),
 )
 """The Summary's line for each rule a match can be made by."""
@@ -1459,10 +1719,28 @@ def _summary_sheet(
         return money(chosen["credit"].to_numpy(), chosen["debit"].to_numpy())
 
     statement_file, ledger_file = lines.statement.source, lines.ledger_lines.source
+    bank_carried, ledger_carried = _brought_forward(bank), _brought_forward(ledger)
     rows: list[list[Any]] = [
-        ["Bank lines", len(bank), *money(bank_out, bank_in)],
-        ["Ledger lines", len(ledger), *ledger_money(slice(None))],
+        [
+            "Bank lines",
+            int((~bank_carried).sum()),
+            *money(bank_out[~bank_carried], bank_in[~bank_carried]),
+        ],
+        ["Ledger lines", int((~ledger_carried).sum()), *ledger_money(~ledger_carried)],
     ]
+    if bank_carried.any() or ledger_carried.any():  # from last month's BRS (--last-brs)
+        rows += [
+            [
+                "Bank lines brought forward",
+                int(bank_carried.sum()),
+                *money(bank_out[bank_carried], bank_in[bank_carried]),
+            ],
+            [
+                "Ledger lines brought forward",
+                int(ledger_carried.sum()),
+                *ledger_money(ledger_carried),
+            ],
+        ]
     for rule, label in MATCHED_BY:
         positions = matched_bank.loc[matched_bank["rule"] == rule, "bank"].to_numpy(dtype=np.int64)
         rows.append(
@@ -1518,6 +1796,13 @@ def _summary_sheet(
         autofilter=False,
         footer=f"Bank reconciliation of {statement_file} against {ledger_file}",
     )
+
+
+def _brought_forward(lines: pd.DataFrame) -> np.ndarray:
+    """Which lines are items of last month's BRS (none without --last-brs)."""
+    if "brought_forward" not in lines.columns:
+        return np.zeros(len(lines), dtype=bool)
+    return lines["brought_forward"].to_numpy(dtype=bool)
 
 
 SUMMARY_COLUMNS = ["Item", "Count", "Money out", "Money in"]

@@ -483,6 +483,11 @@ JOBS: dict[str, Job] = {
                 Input("earlier", "an earlier result with your Accept, Reject and Rules", False),
                 Input("rules", "an earlier month's result whose Rules are reused", False),
                 Input("master", "the master workbook naming the company and its banks", False),
+                Input(
+                    "last_brs",
+                    "last month's result, whose outstanding items this month's lines clear",
+                    False,
+                ),
             ),
             ReconcileSettings,
             _reconcile,

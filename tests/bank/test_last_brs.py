@@ -1,0 +1,265 @@
+"""Last month's BRS carried into this month (`xlbo reconcile --last-brs OCT.xlsx`).
+
+October: two cheques issued (Om Sai 5,000.00 on 28-10, Kaveri 12,000.00 on 29-10), a deposit of
+8,000.00 booked on 31-10, none of them in the bank by the 31st; the bank charged 17.70 the books
+had not booked. Both openings 1,00,000.00, so October's BRS reads: bank 99,982.30, add the
+deposit 8,000.00, less the cheques 17,000.00, add the charge 17.70 = books 91,000.00.
+
+November: the books open at 91,000.00 and hold only November's entries (the charge booked on
+05-11, a receipt of 3,000.00); the bank opens at 99,982.30 and shows the deposit credited on
+03-11, Om Sai's cheque presented on 12-11 and the receipt. Kaveri's cheque is still out. By hand:
+bank 1,05,982.30 less Kaveri 12,000.00 = 93,982.30 = books 91,000.00 − 17.70 + 3,000.00.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from tests.bank.test_reconcile import HDFC_HEAD, TALLY_HEAD, ledger, statement
+from xlbo.bank.brought_forward import carried_pairs
+from xlbo.cli import main
+from xlbo.jobs.reconcile import Detail, run_reconcile, write_result
+
+OCTOBER_BOOKS = [
+    [date(2026, 10, 28), "Om Sai Logistics", "Payment", "CHQ 000451", None, 5000],
+    [date(2026, 10, 29), "Kaveri Traders", "Payment", "CHQ 000452", None, 12000],
+    [date(2026, 10, 31), "Vardhaman Retail", "Receipt", "RCT/9", 8000, None],
+]
+OCTOBER_BANK = [["31/10/26", "SMS CHGS JUL-SEP INCL GST", None, 17.70, None]]
+NOVEMBER_BANK = [
+    ["03/11/26", "CLG DEPOSIT VARDHAMAN RETAIL", None, None, 8000],
+    ["12/11/26", "CHQ PAID-000451-OM SAI LOGISTICS", "000451", 5000, None],
+    ["20/11/26", "NEFT CR-ACME-INV 77", "N123", None, 3000],
+]
+NOVEMBER_BOOKS = [
+    [date(2026, 11, 1), "Opening Balance", None, None, 91000, None],
+    [date(2026, 11, 5), "Bank Charges", "Journal", "JV/3", None, 17.70],
+    [date(2026, 11, 20), "Acme Industries", "Receipt", "RCT/12", 3000, None],
+    [None, "Closing Balance", None, None, None, 0.0],
+]
+
+
+def october(xlsx: Callable[..., Path], tmp_path: Path, detail: Detail = Detail.XLSX) -> Path:
+    """October's result, made by xlbo from October's files."""
+    bank = xlsx({"Statement": statement(OCTOBER_BANK)}, name="bank-oct.xlsx")
+    books = xlsx({"Ledger": ledger(OCTOBER_BOOKS)}, name="books-oct.xlsx")
+    out = tmp_path / "brs-oct.xlsx"
+    result = run_reconcile(bank, books, report=out, detail=detail)
+    assert result.brs.difference == 0
+    write_result(result, out)
+    return out
+
+
+def november(xlsx: Callable[..., Path]) -> tuple[Path, Path]:
+    head = [HDFC_HEAD[0], ["Statement From : 01/11/2026 To : 30/11/2026"], *HDFC_HEAD[2:]]
+    body = statement(NOVEMBER_BANK, opening=99982.30)[len(HDFC_HEAD) :]
+    bank = xlsx({"Statement": [*head, *body]}, name="bank-nov.xlsx")
+    books = xlsx({"Ledger": [*TALLY_HEAD, *NOVEMBER_BOOKS]}, name="books-nov.xlsx")
+    return bank, books
+
+
+def rows(path: Path, sheet: str) -> list[list[Any]]:
+    book = openpyxl.load_workbook(path, read_only=True)
+    return [list(r) for r in book[sheet].iter_rows(values_only=True)]
+
+
+def test_the_brs_ties_with_last_months_items(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    last = october(xlsx, tmp_path)
+    bank, books = november(xlsx)
+    out = tmp_path / "brs-nov.xlsx"
+    code = main(
+        ["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out),
+         "--last-brs", str(last)]
+    )  # fmt: skip
+    assert code == 0, capsys.readouterr()
+    brs = rows(out, "BRS")
+    assert any("as on 30 November 2026" in str(r[0]) for r in brs[:3])
+    texts = {str(r[1]).strip(): r for r in brs if r[1]}
+    assert texts["Balance as per bank statement"][4] == pytest.approx(105982.30)
+    kaveri = texts["Kaveri Traders (brought forward)"]
+    assert (kaveri[0].date(), kaveri[2], kaveri[3]) == (date(2026, 10, 29), "CHQ 000452", 12000)
+    assert texts["Total payments in the books not yet debited"][4] == 12000
+    assert texts["Total debits in the bank not yet in the books"][4] == 0
+    assert texts["Balance as per books (computed)"][4] == pytest.approx(93982.30)
+    assert texts["Balance as per books (ledger)"][4] == pytest.approx(93982.30)
+    assert texts["Difference"][4] == 0
+    matches = rows(out, "Matches")
+    header = matches[0]
+    carried = [dict(zip(header, r, strict=True)) for r in matches[1:]]
+    carried = [m for m in carried if "brought forward from the BRS as on 31-10-2026" in m["Why"]]
+    assert sorted(
+        (m["Bank Amount"], m["Bank Date"].date(), m["Ledger Date"].date()) for m in carried
+    ) == [
+        (-5000, date(2026, 11, 12), date(2026, 10, 28)),  # Om Sai's cheque presented
+        (-17.7, date(2026, 10, 31), date(2026, 11, 5)),  # October's charge, booked in November
+        (8000, date(2026, 11, 3), date(2026, 10, 31)),  # Vardhaman's deposit credited
+    ]
+    counts = {r[0]: tuple(r[1:]) for r in rows(out, "Summary")}
+    assert counts["Ledger lines"] == (2, 17.7, 3000)  # November's own: the charge, the receipt
+    assert counts["Ledger lines brought forward"] == (3, 17000, 8000)
+    assert counts["Bank lines brought forward"] == (1, 17.7, 0)
+    assert counts["Cleared from last month's BRS by amount"][0] == 1  # the charge: no reference
+    summary = " ".join(str(r[0]) for r in rows(out, "Summary")[:12])
+    assert "The BRS ties" in summary
+    assert "3 cleared this month" in summary and "1 still outstanding" in summary
+    assert "exactly the difference between the statement's opening" not in summary
+    unmatched = rows(out, "Unmatched Ledger")
+    assert [r[2] for r in unmatched[1:]] == ["Kaveri Traders (brought forward)"]
+    # the November result is next month's last BRS: Kaveri's cheque goes on, marked once
+    from xlbo.readers.last_brs import read_last_brs
+
+    again = read_last_brs(out)
+    assert again.ledger["particulars"].tolist() == ["Kaveri Traders"]
+    assert again.as_on == date(2026, 11, 30)
+
+
+def test_without_last_brs_the_gap_is_the_openings(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    bank, books = november(xlsx)
+    result = run_reconcile(bank, books)
+    assert result.brs.difference == 898230  # 99,982.30 − 91,000.00: last month's items
+    assert any("exactly the difference" in n for n in result.notes)
+
+
+def test_an_item_missing_from_last_brs_is_what_stays_unexplained(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    last = october(xlsx, tmp_path)
+    book = openpyxl.load_workbook(last)
+    book["Unmatched Ledger"].delete_rows(3)  # Kaveri's cheque taken out of October's BRS
+    book.save(last)
+    bank, books = november(xlsx)
+    result = run_reconcile(bank, books, last_brs=last)
+    assert result.brs.difference == 1200000
+    gap = [n for n in result.notes if "unexplained" in n]
+    assert gap and "12,000.00 is unexplained" in gap[0]
+
+
+def test_last_brs_with_its_long_tables_in_csv_files(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    last = october(xlsx, tmp_path, Detail.CSV)
+    assert (tmp_path / "brs-oct-unmatched-ledger.csv").is_file()
+    bank, books = november(xlsx)
+    result = run_reconcile(bank, books, last_brs=last)
+    assert result.brs.difference == 0
+    assert len(result.ledger_open) == 1
+
+
+@pytest.mark.parametrize(
+    ("spoil", "said"),
+    [
+        (lambda b: b.remove(b["BRS"]), "is not a reconciliation made by xlbo"),
+        (lambda b: b.remove(b["Unmatched Bank"]), "has no Unmatched Bank sheet"),
+        (
+            lambda b: b["Unmatched Ledger"].cell(1, 7, "Dr"),
+            "sheet Unmatched Ledger: no Debit column",
+        ),
+        (
+            lambda b: b["Unmatched Ledger"].cell(2, 7, "twelve"),
+            "sheet Unmatched Ledger, cell G2: 'twelve' is not an amount",
+        ),
+    ],
+)
+def test_a_spoilt_last_brs_is_refused_naming_file_and_sheet(
+    xlsx: Callable[..., Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    spoil: Callable[[Any], Any],
+    said: str,
+) -> None:
+    last = october(xlsx, tmp_path)
+    book = openpyxl.load_workbook(last)
+    spoil(book)
+    book.save(last)
+    bank, books = november(xlsx)
+    out = tmp_path / "brs-nov.xlsx"
+    code = main(
+        ["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out),
+         "--last-brs", str(last)]
+    )  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "brs-oct.xlsx" in err and said in err
+    assert "Traceback" not in err and not out.exists()
+
+
+def _pairs(bank_days: list[int], books_days: list[int], carried: list[bool]) -> list[list[int]]:
+    """A cheque of 5,000.00 brought forward (ledger line 0, dated day 0 = 28-10-2026) against
+    bank lines of that amount on the given days after it; `carried` says which ledger lines
+    are last month's (the others this month's, of the same amount)."""
+    start = date(2026, 10, 28)
+    bank = pd.DataFrame(
+        {"date": [start + pd.Timedelta(days=d) for d in bank_days], "signed": -500000}
+    )
+    books = pd.DataFrame(
+        {"date": [start + pd.Timedelta(days=d) for d in books_days], "signed": -500000}
+    )
+    found = carried_pairs(
+        bank,
+        books,
+        np.zeros(len(bank), dtype=bool),
+        np.asarray(carried),
+        np.ones(len(bank), dtype=bool),
+        np.ones(len(books), dtype=bool),
+    )
+    return [[int(b), int(g)] for b, g in found[["bank", "ledger"]].to_numpy()]
+
+
+def test_a_cheque_brought_forward_clears_up_to_three_months_later() -> None:
+    assert _pairs([60], [0], [True]) == [[0, 0]]  # presented in late December
+    assert _pairs([92], [0], [True]) == [[0, 0]]
+    assert _pairs([93], [0], [True]) == []  # past a cheque's validity: not this cheque
+    assert _pairs([-1], [0], [True]) == []  # the bank before the cheque was written
+    assert _pairs([20, 25], [0], [True]) == []  # two presented: which one is not known
+    assert _pairs([20], [0, 18], [True, False]) == []  # November's own cheque of 5,000 too
+
+
+def test_confirm_reads_last_brs_again_from_the_run_sheet(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    last = october(xlsx, tmp_path)
+    bank, books = november(xlsx)
+    out = tmp_path / "brs-nov.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out),
+          "--last-brs", str(last)])  # fmt: skip
+    book = openpyxl.load_workbook(out)
+    matches = book["Matches"]
+    header = [c.value for c in matches[1]]
+    for row in matches.iter_rows(min_row=2):  # Reject on a pair of a brought-forward item
+        if str(row[header.index("Particulars")].value).endswith("(brought forward)"):
+            row[header.index("Reject")].value = "Reject"
+            break
+    book.save(out)
+    capsys.readouterr()
+    assert main(["reconcile", "--confirm", str(out)]) == 1  # a decision not applied
+    assert "brought forward from last month's BRS is not applied" in capsys.readouterr().err
+    assert "Last BRS" in [r[0] for r in rows(out, "Run")]
+    summary = " ".join(str(r[0]) for r in rows(out, "Summary")[:12])
+    assert "The BRS ties" in summary and "3 cleared this month" in summary
+
+
+def test_this_months_own_result_is_no_last_brs(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    last = october(xlsx, tmp_path)
+    bank = xlsx({"Statement": statement(OCTOBER_BANK)}, name="bank-oct-again.xlsx")
+    books = xlsx({"Ledger": ledger(OCTOBER_BOOKS)}, name="books-oct-again.xlsx")
+    code = main(
+        ["reconcile", "--bank", str(bank), "--ledger", str(books), "--out",
+         str(tmp_path / "again.xlsx"), "--last-brs", str(last)]
+    )  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "brs-oct.xlsx is the BRS as on 31-10-2026, but this statement ends on 31-10-2026" in err

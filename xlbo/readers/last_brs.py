@@ -1,0 +1,206 @@
+"""Last month's BRS, made by `xlbo reconcile`, read back for this month (`--last-brs OCT.xlsx`):
+the items it left outstanding, which this month's statement and ledger may clear.
+
+Its Unmatched Ledger sheet holds the book entries the bank had not yet cleared (cheques issued
+and not presented, deposits not credited), under `Ledger Row, Date, Particulars, Vch Type,
+Vch No., Reference, Debit, Credit` (Reference, the cheque or UTR number, may be missing in an
+older result); its Unmatched Bank sheet the bank lines the books had not yet recorded
+(charges, interest, a customer's credit), under `Bank Row, Date, Narration, Reference,
+Withdrawal, Deposit`. When the long tables were written beside the workbook (`--detail csv`),
+they are `NAME-unmatched-ledger.csv` and `NAME-unmatched-bank.csv` (or `.parquet`). Its BRS
+sheet's title says the day it was made up to: `Bank Reconciliation Statement as on 31 October
+2026`.
+
+Each item comes back as a line of its side, in the frames the statement and ledger readers
+make (`xlbo.bank.lines`), with `row` its row on the October sheet (or file), `sheet` that
+sheet's name and `file` the October workbook's (or detail file's) name, so a link from this
+month's result leads to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xlbo.book import FileBook, Table
+from xlbo.dates import parse_date
+from xlbo.errors import SheetProblem, UserError
+from xlbo.money import parse_amount, to_paise
+
+UNMATCHED_LEDGER = "Unmatched Ledger"
+UNMATCHED_BANK = "Unmatched Bank"
+LEDGER_HEADERS = ("Ledger Row", "Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit")
+BANK_HEADERS = ("Bank Row", "Date", "Narration", "Reference", "Withdrawal", "Deposit")
+"""The headers xlbo writes on a result's Unmatched sheets (`xlbo.jobs.reconcile`)."""
+
+BROUGHT_FORWARD = " (brought forward)"
+"""What this month's result adds to the text of an item carried from last month's BRS; taken
+off again when that result is itself read as last month's."""
+
+_AS_ON = re.compile(r"as on (\d{1,2} [A-Za-z]+ \d{4})")
+
+
+@dataclass(frozen=True)
+class LastBrs:
+    """The items last month's BRS left outstanding, as lines of their sides."""
+
+    source: str
+    """The workbook's file name."""
+    as_on: date | None
+    """The day last month's BRS was made up to (its BRS sheet's title)."""
+    ledger: pd.DataFrame
+    """Book entries not yet cleared by the bank: the ledger reader's columns, plus `sheet`,
+    `file`."""
+    bank: pd.DataFrame
+    """Bank lines not yet in the books: the statement reader's columns, plus `sheet`, `file`."""
+
+    @property
+    def as_on_text(self) -> str:
+        """`31-10-2026`, or `last month` when the BRS names no day."""
+        return f"{self.as_on:%d-%m-%Y}" if self.as_on else "last month"
+
+
+def read_last_brs(path: Path) -> LastBrs:
+    """The outstanding items of the xlbo result `path`; a SheetProblem naming the file, the
+    sheet and what to do when it is no xlbo result, a sheet is missing, a header renamed, or a
+    cell holds no date or amount."""
+    book = FileBook(path)  # a missing, empty, locked or corrupt file: FileProblem, naming it
+    if not book.has("BRS") or not book.has("Run"):
+        found = ", ".join(f"'{name}'" for name in book.sheet_names()[:8]) or "none"
+        raise SheetProblem(
+            f"--last-brs {path.name} is not a reconciliation made by xlbo (it has no "
+            f"{'BRS' if not book.has('BRS') else 'Run'} sheet; its sheets: {found}). Give last "
+            "month's result of xlbo reconcile, or leave --last-brs out."
+        )
+    ledger_table = _table(book, path, UNMATCHED_LEDGER, LEDGER_HEADERS, ("Reference",))
+    bank_table = _table(book, path, UNMATCHED_BANK, BANK_HEADERS)
+    ledger_days = _dates(ledger_table)
+    bank_days = _dates(bank_table)
+    ledger = pd.DataFrame(
+        {
+            "row": ledger_table.frame.index.to_numpy(dtype=np.int64),
+            "date": pd.Series(ledger_days, dtype=object),
+            "particulars": _texts(ledger_table, "Particulars", unmark=True),
+            "voucher_type": _texts(ledger_table, "Vch Type"),
+            "voucher_no": _texts(ledger_table, "Vch No."),
+            "narration": "",
+            "reference": _texts(ledger_table, "Reference")
+            if "Reference" in ledger_table.frame.columns  # written since 3 Dec 2026
+            else "",
+            "debit": _paise(ledger_table, "Debit"),
+            "credit": _paise(ledger_table, "Credit"),
+            "sheet": ledger_table.sheet,
+            "file": ledger_table.source,
+        }
+    )
+    bank = pd.DataFrame(
+        {
+            "row": bank_table.frame.index.to_numpy(dtype=np.int64),
+            "date": pd.Series(bank_days, dtype=object),
+            "value_date": pd.Series(bank_days, dtype=object),
+            "narration": _texts(bank_table, "Narration", unmark=True),
+            "reference": _texts(bank_table, "Reference"),
+            "debit": _paise(bank_table, "Withdrawal"),
+            "credit": _paise(bank_table, "Deposit"),
+            "balance": pd.array([None] * len(bank_table.frame), dtype="Int64"),
+            "sheet": bank_table.sheet,
+            "file": bank_table.source,
+        }
+    )
+    return LastBrs(path.name, _as_on(book), ledger, bank)
+
+
+def _table(
+    book: FileBook,
+    path: Path,
+    sheet: str,
+    headers: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+) -> Table:
+    """The sheet `sheet` of the result, or the detail file beside it that holds it, with every
+    header xlbo writes there."""
+    if book.has(sheet):
+        table = book.read_table(sheet, (*headers, *optional))
+    else:
+        stem = f"{path.stem}-{sheet.lower().replace(' ', '-')}"
+        beside = [path.with_name(f"{stem}.{kind}") for kind in ("csv", "parquet")]
+        found = [p for p in beside if p.is_file()]
+        if not found:
+            raise SheetProblem(
+                f"--last-brs {path.name} has no {sheet} sheet, and no {beside[0].name} (or "
+                f".parquet) lies beside it in {path.parent.absolute()}. If you renamed the sheet, "
+                f"name it {sheet} again; if the workbook keeps its {sheet.lower()} lines in "
+                f"{beside[0].name}, put that file back beside it."
+            )
+        detail = FileBook(found[0])
+        table = detail.read_table(detail.sheet_names()[0], (*headers, *optional))
+    missing = [h for h in headers if h not in table.frame.columns]
+    if missing:
+        raise SheetProblem(
+            f"--last-brs {table.source}, sheet {table.sheet}: no {', '.join(missing)} column "
+            f"(row {table.header_row} should read {', '.join(headers)}, as xlbo wrote it). Name "
+            "the columns back, or reconcile last month again."
+        )
+    rows = table.frame
+    keep = ~rows.isna().all(axis=1).to_numpy(dtype=bool)
+    return replace(table, frame=rows[keep])
+
+
+def _bad_cell(table: Table, row: Any, column: str, value: Any, wanted: str) -> UserError:
+    return SheetProblem(
+        f"--last-brs {table.source}, sheet {table.sheet}, cell {table.cell(int(row), column)}: "
+        f"'{str(value)[:40]}' is not {wanted}. Put back what xlbo wrote there, or reconcile last "
+        "month again."
+    )
+
+
+def _dates(table: Table) -> list[date]:
+    days = []
+    for row, value in table.frame["Date"].items():
+        try:
+            day = parse_date(value)
+        except ValueError:
+            day = None
+        if day is None:
+            raise _bad_cell(table, row, "Date", value, "a date")
+        days.append(day)
+    return days
+
+
+def _texts(table: Table, column: str, unmark: bool = False) -> pd.Series:
+    texts = [
+        "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+        for value in table.frame[column].tolist()
+    ]
+    if unmark:
+        texts = [t.removesuffix(BROUGHT_FORWARD) for t in texts]
+    return pd.Series(texts, dtype=object)
+
+
+def _paise(table: Table, column: str) -> np.ndarray:
+    amounts = []
+    for row, value in table.frame[column].items():
+        try:
+            amount = parse_amount(value)
+        except ValueError:
+            raise _bad_cell(table, row, column, value, "an amount") from None
+        amounts.append(0 if amount is None else to_paise(amount))
+    return np.asarray(amounts, dtype=np.int64)
+
+
+def _as_on(book: FileBook) -> date | None:
+    for row in book.sheet_rows(book.resolve("BRS"))[:6]:
+        for cell in row:
+            found = _AS_ON.search(str(cell or ""))
+            if found:
+                try:
+                    return pd.to_datetime(found.group(1), format="%d %B %Y").date()
+                except ValueError:
+                    return None
+    return None
