@@ -76,12 +76,42 @@ LEDGER_COLUMNS = (
 """The columns of a ledger-lines frame, whichever file it came from."""
 
 _HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "Date": ("Date", "Vch Date", "Voucher Date"),
-    "Particulars": ("Particulars", "Particular"),
-    "Vch Type": ("Vch Type", "Voucher Type", "Vch. Type"),
-    "Vch No.": ("Vch No.", "Vch No", "Voucher No.", "Voucher Number", "Vch Number"),
-    "Debit": ("Debit", "Debit Amount", "Debit Amt", "Dr Amount"),
-    "Credit": ("Credit", "Credit Amount", "Credit Amt", "Cr Amount"),
+    "Date": ("Date", "Vch Date", "Voucher Date", "Posting Date", "Txn Date", "Transaction Date"),
+    # where a file has several, the first word listed names the other ledger best (Zoho's,
+    # ERPNext's and Odoo's `Account` is the bank itself, so it is not listed)
+    "Particulars": (
+        "Particulars",
+        "Particular",
+        "Party",
+        "Name",
+        "Partner",
+        "Party Name",
+        "Account Name",
+        "Transaction Details",
+        "Payee",
+        "Description",
+        "Label",
+        "Communication",
+    ),
+    "Against": ("Against Account", "Against", "Split", "Contra Account"),
+    "Vch Type": ("Vch Type", "Voucher Type", "Vch. Type", "Transaction Type", "Type"),
+    "Vch No.": (
+        "Vch No.",
+        "Vch No",
+        "Voucher No.",
+        "Voucher Number",
+        "Vch Number",
+        "Vch/Bill No",
+        "Bill No.",
+        "Transaction#",
+        "Entry No.",
+        "No.",
+        "Num",
+    ),
+    "Debit": ("Debit", "Debit Amount", "Debit Amt", "Dr Amount", "Dr", "Debits", "Receipts"),
+    "Credit": ("Credit", "Credit Amount", "Credit Amt", "Cr Amount", "Cr", "Credits", "Payments"),
+    "Amount": ("Amount", "Amt", "Net Amount", "Transaction Amount"),
+    "Balance": ("Balance", "Running Balance", "Bal."),
     "Reference": (
         "Cheque/Ref No.",
         "Cheque/Ref. No.",
@@ -94,18 +124,31 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Ref. No.",
         "Reference No.",
         "Reference",
+        "Reference#",
+        "UTR No.",
     ),
-    "Narration": ("Narration", "Remarks"),
+    "Narration": ("Narration", "Remarks", "Memo/Description", "Memo", "Notes", "User Remark"),
 }
-"""The header words seen in Tally ledger exports, by the role of their column."""
+"""The header words seen in ledger exports (Tally, ERPNext, Zoho Books, QuickBooks, Busy, Marg,
+Odoo), by the role of their column, best first; a currency after the word (`Debit (INR)`,
+`Credit(Rs.)`, `Balance (₹)`) is not part of it."""
+
+_CURRENCY_AFTER = re.compile(r"\s*[(\[]?\s*(?:inr|rs\.?|₹|rupees)\s*[)\]]?\s*$")
+"""A currency written after a header word: `Debit (INR)`, `Credit(Rs.)`, `Balance [₹]`."""
 
 
 def _word_key(text: Any) -> str:
-    """How header words compare: letters and digits only, any case (`Chq. No.` = `chqno`)."""
-    return re.sub(r"[^0-9a-z]", "", header_text(text).casefold())
+    """How header words compare: letters and digits only, any case (`Chq. No.` = `chqno`), `#`
+    read as `No.` and a currency after the word dropped (`Debit (INR)` = `debit`)."""
+    folded = _CURRENCY_AFTER.sub("", header_text(text).casefold())
+    return re.sub(r"[^0-9a-z#]", "", folded).replace("#", "no")
 
 
 _ROLE_OF = {_word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
+_RANK_OF = {
+    _word_key(word): rank for words in _HEADER_WORDS.values() for rank, word in enumerate(words)
+}
+_AMOUNT_ROLES = frozenset({"Debit", "Credit", "Amount"})
 
 _SIDE_WORD = r"^(?P<found>(?i:to|by|dr|cr)\.?(?:\s+|$))"
 """The `To`/`By` (or `Dr`/`Cr`) Tally writes before the other ledger's name."""
@@ -127,6 +170,21 @@ LAYOUT_LABELS = frozenset(
         "carried over",
         "b/f",
         "c/f",
+        # ERPNext's General Ledger ('Opening', 'Total', 'Closing (Opening + Total)'), Odoo's
+        # `Initial Balance`, QuickBooks' `Beginning Balance`, Busy's and Marg's `Op. Balance`
+        "opening",
+        "closing",
+        "closing (opening + total)",
+        "initial balance",
+        "beginning balance",
+        "ending balance",
+        "op. balance",
+        "op balance",
+        "cl. balance",
+        "cl balance",
+        "opening balance b/f",
+        "balance brought forward",
+        "balance carried forward",
     }
 )
 """Lines of a ledger export that are layout, not vouchers (balances and totals)."""
@@ -258,7 +316,7 @@ def _find_header(rows: Sequence[Sequence[Any]], where: str) -> int:
     best, best_count = -1, 2
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         roles = _header_roles(row)
-        if "Date" in roles and roles & {"Debit", "Credit"} and len(roles) > best_count:
+        if "Date" in roles and roles & _AMOUNT_ROLES and len(roles) > best_count:
             best, best_count = index, len(roles)
     if best < 0:
         raise SheetProblem(
@@ -275,7 +333,7 @@ def _has_tally_sheet(book: RowSource) -> bool:
     if first.casefold() == "journal":
         return False
     rows = book.sheet_rows(first)[:HEADER_SCAN_ROWS]
-    return any("Date" in (r := _header_roles(row)) and r & {"Debit", "Credit"} for row in rows)
+    return any("Date" in (r := _header_roles(row)) and r & _AMOUNT_ROLES for row in rows)
 
 
 def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
@@ -321,10 +379,13 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
 
 
 def _roles(columns: Sequence[str]) -> dict[str, str]:
+    """The column of each role: where several could be, the one whose header word is listed
+    first (ERPNext's `Party` before its `Remarks`, QuickBooks' `Name` before its `Memo`)."""
     roles: dict[str, str] = {}
     for column in columns:
-        role = _ROLE_OF.get(_word_key(column))
-        if role and role not in roles:
+        key = _word_key(column)
+        role = _ROLE_OF.get(key)
+        if role and (role not in roles or _RANK_OF[key] < _RANK_OF[_word_key(roles[role])]):
             roles[role] = column
     return roles
 
@@ -374,12 +435,19 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     names = [str(c) for c in frame.columns]
     frame.columns = pd.Index(names)
     roles = _roles(names)
-    for needed in ("Date", "Particulars", "Debit", "Credit"):
-        if needed not in roles:
+    two_columns = "Debit" in roles and "Credit" in roles
+    for needed in ("Date", "Particulars", "Debit" if "Amount" not in roles else "Amount"):
+        if needed not in roles and not (needed == "Debit" and two_columns):
             raise SheetProblem(
                 f"{book.name} has no '{needed}' column under row {table.header_row}; export the "
                 "ledger from Tally with Date, Particulars, Vch Type, Vch No., Debit, Credit."
             )
+    if not two_columns and "Amount" not in roles:
+        raise SheetProblem(
+            f"{book.name} has a '{roles.get('Debit') or roles.get('Credit')}' column under row "
+            f"{table.header_row} and no '{'Credit' if 'Debit' in roles else 'Debit'}' beside it; "
+            "export the ledger with both Debit and Credit (or one Amount column, Dr/Cr or signed)."
+        )
     count = len(frame)
     rows = frame["Row"].to_numpy(dtype=np.int64)
 
@@ -395,11 +463,19 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     dates, _ = date_column(column("Date"))
     dated = has_date(dates)
     date_written = amount_present(column("Date"))  # not blank
-    debit, bad_debit = paise_column(column("Debit"))
-    credit, bad_credit = paise_column(column("Credit"))
-    debit, credit = np.abs(debit), np.abs(credit)
+    if two_columns:
+        debit, bad_debit = paise_column(column("Debit"))
+        credit, bad_credit = paise_column(column("Credit"))
+        debit, credit = np.abs(debit), np.abs(credit)
+        money = amount_present(column("Debit")) | amount_present(column("Credit"))
+    else:
+        # one Amount column: `5,000.00 Dr` / `2,000.00 Cr` (Tally, Busy), or signed (QuickBooks,
+        # Zoho): Dr or plus is a debit to the bank ledger, money into the bank
+        signed, bad_debit = paise_column(column("Amount"))
+        debit, credit, bad_credit = np.maximum(signed, 0), np.maximum(-signed, 0), {}
+        roles["Debit"] = roles["Credit"] = roles["Amount"]
+        money = amount_present(column("Amount"))
     moves = (debit != 0) | (credit != 0)
-    money = amount_present(column("Debit")) | amount_present(column("Credit"))
     unreadable = np.zeros(count, dtype=bool)
     unreadable[[*bad_debit, *bad_credit]] = True
 
@@ -421,7 +497,9 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         written = (written_side == prefix).to_numpy(dtype=bool)
         bare[written] = combined[written].str.removeprefix(prefix)
     folded = bare.str.lower()
-    label = folded.str.rstrip(" :").to_numpy(dtype=object)
+    label = _labels(
+        folded, [text_column(frame[c]).str.lower() for c in _label_columns(names, roles)]
+    )
     voucher_type = text_column(column("Vch Type"))
     voucher_no = text_column(column("Vch No."))
     has_voucher = ((voucher_type != "") | (voucher_no != "")).to_numpy(dtype=bool)
@@ -463,6 +541,9 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     )
     strip_side = bool(lines_at.any()) and float(agrees[lines_at].mean()) >= 0.8
     particulars = (bare if strip_side else combined).to_numpy(dtype=object)
+    if "Against" in roles:  # ERPNext names no Party on a transfer: its Against Account is the other
+        against = text_column(frame[roles["Against"]]).to_numpy(dtype=object)
+        particulars = np.where(particulars == "", against, particulars)
     per_details = (folded[starts] == _AS_PER_DETAILS).to_numpy(dtype=bool)
     split_voucher = np.zeros(groups + 1, dtype=bool)
     split_voucher[group[starts]] = per_details
@@ -506,6 +587,12 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
             "credit": credit.astype(np.int64),
         }
     )[keep].reset_index(drop=True)
+    balance_role = "Balance" if "Balance" in roles else "Amount" if two_columns else ""
+    if balance_role in roles:  # a balance line written only in the balance column
+        balance, _ = paise_column(frame[roles[balance_role]])
+        alone = np.isin(label, ["opening balance", "closing balance"]) & ~moves
+        debit = np.where(alone, np.maximum(balance, 0), debit)
+        credit = np.where(alone, np.maximum(-balance, 0), credit)
     opening, closing = _balances(label, debit, credit, lines)
     company, account, period = _title(title)
     return Lines(
@@ -520,6 +607,49 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         account=account,
         period=period,
     )
+
+
+_SAME_LABEL = {
+    "opening": "opening balance",
+    "initial balance": "opening balance",
+    "beginning balance": "opening balance",
+    "op. balance": "opening balance",
+    "op balance": "opening balance",
+    "opening balance b/f": "opening balance",
+    "balance b/f": "opening balance",
+    "closing": "closing balance",
+    "closing (opening + total)": "closing balance",
+    "ending balance": "closing balance",
+    "cl. balance": "closing balance",
+    "cl balance": "closing balance",
+}
+"""Other software's words for the opening and the closing balance line."""
+
+
+def _label_columns(names: Sequence[str], roles: dict[str, str]) -> list[str]:
+    """The columns of no role, where a file may write `Opening` or `Total` (ERPNext writes them
+    under Account, QuickBooks in an unnamed first column)."""
+    return [n for n in names if n != "Row" and n not in roles.values()]
+
+
+def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
+    """Each row's layout label (`opening balance`, `total`, ...) from Particulars, else from the
+    first other text cell that is one; quotes and a colon around it are not part of it
+    (ERPNext writes `'Opening'`)."""
+
+    def plain(texts: pd.Series) -> np.ndarray:
+        found = texts.str.strip(" :'\"").to_numpy(dtype=object)
+        for word, same in _SAME_LABEL.items():
+            found[found == word] = same
+        return found
+
+    label = plain(particulars)
+    for texts in others:
+        other = plain(texts)
+        label = np.where(
+            ~np.isin(label, list(LAYOUT_LABELS)) & np.isin(other, list(LAYOUT_LABELS)), other, label
+        )
+    return label
 
 
 def _balances(
