@@ -627,9 +627,11 @@ _SAME_LABEL = {
 
 
 def _label_columns(names: Sequence[str], roles: dict[str, str]) -> list[str]:
-    """The columns of no role, where a file may write `Opening` or `Total` (ERPNext writes them
-    under Account, QuickBooks in an unnamed first column)."""
-    return [n for n in names if n != "Row" and n not in roles.values()]
+    """The columns besides Particulars where a file may write `Opening` or `Total`: those of no
+    role (ERPNext writes them under Account, QuickBooks in an unnamed first column) and the
+    voucher type (QuickBooks' `Beginning Balance`)."""
+    typed = [roles[r] for r in ("Vch Type", "Against") if r in roles]
+    return [n for n in names if n != "Row" and (n not in roles.values() or n in typed)]
 
 
 def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
