@@ -43,13 +43,14 @@ def write_csv(path: Path, rows: list[list[Any]]) -> Path:
     return path
 
 
-def read_month(path: Path, count: int = 3) -> Any:
-    """The ledger read from `path`, checked against the month every fixture holds."""
+def read_month(path: Path, closing: int | None = CLOSING) -> Any:
+    """The ledger read from `path`, checked against the month every fixture holds (`closing`
+    None where the export writes no closing balance)."""
     lines = read_ledger(str(path))
     assert lines.issues == []
-    assert len(lines.frame) == count
+    assert len(lines.frame) == 3
     assert totals(lines) == (DEBITS, CREDITS)
-    assert (lines.opening, lines.closing) == (OPENING, CLOSING)
+    assert (lines.opening, lines.closing) == (OPENING, closing)
     first, last = first_and_last(lines)
     assert {k: first[k] for k in FIRST} == FIRST
     assert {k: last[k] for k in LAST} == LAST
@@ -365,6 +366,124 @@ def test_busy_account_ledger(xlsx: Callable[..., Path]) -> None:
     assert lines.frame["voucher_no"].tolist() == ["Rcpt/41", "Pymt/17", "Rcpt/42"]
 
 
+# -- Marg ERP: Ledger, to Excel -----------------------------------------------------------------
+# Capitals throughout, the ledger and the period on one title line, `VCH.NO`, the opening balance
+# in the BALANCE column only with Dr after it, TOTAL above CLOSING BALANCE.
+
+MARG = [
+    ["SAHYADRI TRADELINKS PVT LTD"],
+    ["LEDGER OF HDFC BANK A/C FROM 01/11/2026 TO 30/11/2026"],
+    [],
+    ["DATE", "VCH.NO", "PARTICULARS", "DEBIT", "CREDIT", "BALANCE"],
+    [None, None, "OPENING BALANCE", None, None, "1,00,000.00 Dr"],
+    ["02/11/2026", "R/41", "Balaji Traders", "5,000.00", None, "1,05,000.00 Dr"],
+    ["04/11/2026", "P/17", "Kaveri Home Needs", None, "2,000.00", "1,03,000.00 Dr"],
+    ["28/11/2026", "R/42", "Om Sai Logistics", "12,50,000.50", None, "13,53,000.50 Dr"],
+    [None, None, "TOTAL", "12,55,000.50", "2,000.00", None],
+    [None, None, "CLOSING BALANCE", None, None, "13,53,000.50 Dr"],
+]
+
+
+def test_marg_ledger(xlsx: Callable[..., Path]) -> None:
+    lines = read_month(xlsx({"Sheet1": MARG}, name="marg-ledger.xlsx"))
+    assert lines.account == "HDFC BANK A/C"
+    assert lines.period == (date(2026, 11, 1), date(2026, 11, 30))
+
+
+# -- Odoo: Accounting > Reporting > General Ledger, to Excel, India (dates day first) ------------
+# The account's heading with its totals written where the dates go (`101401 HDFC Bank`), then
+# `Initial Balance`, then its lines; `Communication` holds the entry's reference, `Partner` the
+# party. No closing line.
+
+ODOO = [
+    ["General Ledger"],
+    [],
+    ["Date", "Communication", "Partner", "Currency", "Debit", "Credit", "Balance"],
+    ["101401 HDFC Bank", None, None, None, "12,55,000.50", "2,000.00", "12,53,000.50"],
+    [None, "Initial Balance", None, None, "1,00,000.00", None, "1,00,000.00"],
+    [
+        "02/11/2026",
+        "BNK1/2026/00041 - 123456",
+        "Balaji Traders",
+        None,
+        "5,000.00",
+        "0.00",
+        "1,05,000.00",
+    ],
+    ["04/11/2026", "BNK1/2026/00017", "Kaveri Home Needs", None, "0.00", "2,000.00", "1,03,000.00"],
+    [
+        "28/11/2026",
+        "BNK1/2026/00042",
+        "Om Sai Logistics",
+        None,
+        "12,50,000.50",
+        "0.00",
+        "13,53,000.50",
+    ],
+]
+
+
+def test_odoo_general_ledger(xlsx: Callable[..., Path]) -> None:
+    lines = read_month(xlsx({"General Ledger": ODOO}, name="General Ledger.xlsx"), closing=None)
+    assert lines.frame["narration"].tolist()[0] == ""
+
+
+# -- Tally: Banking > Bank Reconciliation, to Excel ----------------------------------------------
+# Only the vouchers not yet reconciled, with `Transaction Type`, `Instrument No.`, `Instrument
+# Date` and `Bank Date`; the report's own balance lines are not vouchers.
+
+TALLY_BRS = [
+    ["Sahyadri Tradelinks Pvt Ltd"],
+    ["HDFC Bank A/c 50200012345678"],
+    ["Bank Reconciliation"],
+    ["1-Nov-2026 to 30-Nov-2026"],
+    [
+        "Date",
+        "Particulars",
+        "Vch Type",
+        "Transaction Type",
+        "Instrument No.",
+        "Instrument Date",
+        "Bank Date",
+        "Debit",
+        "Credit",
+    ],
+    [None, "Balance as per Company Books", None, None, None, None, None, 1353000.50, None],
+    [
+        datetime(2026, 11, 4),
+        "Kaveri Home Needs",
+        "Payment",
+        "Cheque",
+        "000453",
+        datetime(2026, 11, 4),
+        None,
+        None,
+        2000,
+    ],
+    [
+        datetime(2026, 11, 28),
+        "Om Sai Logistics",
+        "Receipt",
+        "e-Fund Transfer",
+        None,
+        None,
+        None,
+        1250000.50,
+        None,
+    ],
+    [None, "Amounts not reflected in Bank", None, None, None, None, None, 1250000.50, 2000],
+    [None, "Balance as per Bank", None, None, None, None, None, 104999.50 - 2000, None],
+]
+
+
+def test_tally_bank_reconciliation_report(xlsx: Callable[..., Path]) -> None:
+    lines = read_ledger(str(xlsx({"Bank Reconciliation": TALLY_BRS}, name="brs.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (125000050, 200000)
+    assert first_and_last(lines)[0]["reference"] == "000453"
+    assert lines.frame["particulars"].tolist() == ["Kaveri Home Needs", "Om Sai Logistics"]
+
+
 # -- through the CLI: a statement of the same month, each ledger, a BRS that ties ----------------
 
 STATEMENT = [
@@ -403,6 +522,8 @@ STATEMENT = [
         "zoho.xlsx",
         "quickbooks.xlsx",
         "busy.xlsx",
+        "marg.xlsx",
+        "odoo.xlsx",
     ],
 )
 def test_each_ledger_reconciles_through_the_cli(
@@ -418,6 +539,8 @@ def test_each_ledger_reconciles_through_the_cli(
         "zoho.xlsx": ZOHO,
         "quickbooks.xlsx": QUICKBOOKS,
         "busy.xlsx": BUSY,
+        "marg.xlsx": MARG,
+        "odoo.xlsx": ODOO,
     }[layout]
     books = (
         write_csv(tmp_path / layout, rows)

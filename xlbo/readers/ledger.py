@@ -54,6 +54,7 @@ from xlbo.columns import (
     date_column,
     extract,
     has_date,
+    is_text,
     paise_column,
     text_column,
 )
@@ -185,6 +186,11 @@ LAYOUT_LABELS = frozenset(
         "opening balance b/f",
         "balance brought forward",
         "balance carried forward",
+        # Tally's Bank Reconciliation report
+        "balance as per company books",
+        "balance as per bank",
+        "amounts not reflected in bank",
+        "amounts not reflected in company books",
     }
 )
 """Lines of a ledger export that are layout, not vouchers (balances and totals)."""
@@ -374,8 +380,20 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
     else:
         named = [t for t in lines[1:] if re.search(r"^ledger\s*:|\bbank\b|\ba/c\b", t, re.I)]
         account = named[0] if named else ""
-    account = re.sub(r"^ledger\s*:\s*", "", account, flags=re.IGNORECASE)
+    account = re.sub(r"^ledger\s*(?::|of\b)\s*", "", account, flags=re.IGNORECASE)
+    # Marg and Busy write the period on the ledger's line: `LEDGER OF HDFC BANK FROM 1/11 TO 30/11`
+    tail = re.search(r"\s+(?:from\s+)?(\S+)\s+to\s+(\S+)\s*$", account, re.IGNORECASE)
+    if tail and _dates(tail[1], tail[2]):
+        account = account[: tail.start()]
     return company, account, period
+
+
+def _dates(*texts: str) -> bool:
+    """Whether every one of `texts` is a date."""
+    try:
+        return all(parse_date(text) is not None for text in texts)
+    except ValueError:
+        return False
 
 
 def _roles(columns: Sequence[str]) -> dict[str, str]:
@@ -503,8 +521,11 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     voucher_type = text_column(column("Vch Type"))
     voucher_no = text_column(column("Vch No."))
     has_voucher = ((voucher_type != "") | (voucher_no != "")).to_numpy(dtype=bool)
+    # an unlabelled totals line; or an account's heading with its totals, written where the
+    # dates go (Odoo's General Ledger: `101401 HDFC Bank`), a text that is no date
+    heading = date_written & ~dated & is_text(column("Date"))
     layout = np.isin(label, list(LAYOUT_LABELS)) | (
-        (label == "") & ~has_voucher & ~date_written & money  # an unlabelled totals line
+        (label == "") & ~has_voucher & (~date_written | heading) & money
     )
     cancelled = contains(folded, r"\(\s*cancell?ed\s*\)|^cancell?ed$")
 
