@@ -484,6 +484,44 @@ def test_tally_bank_reconciliation_report(xlsx: Callable[..., Path]) -> None:
     assert lines.frame["particulars"].tolist() == ["Kaveri Home Needs", "Om Sai Logistics"]
 
 
+# -- Tally to Excel with the header over two rows and merged title cells --------------------------
+# `Transactions` merged over the two amount columns, `Debit` and `Credit` on the row below; the
+# company's name merged across the page; a narration that runs over two rows.
+
+TALLY_TWO_ROW_HEADER = [
+    ["Sahyadri Tradelinks Pvt Ltd", None, None, None, None, None],
+    ["HDFC Bank A/c 50200012345678", None, None, None, None, None],
+    ["Ledger Account", None, None, None, None, None],
+    ["1-Nov-2026 to 30-Nov-2026", None, None, None, None, None],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Transactions", None],
+    [None, None, None, None, "Debit", "Credit"],
+    [datetime(2026, 11, 1), "Opening Balance", None, None, 100000, None],
+    [datetime(2026, 11, 2), "To Balaji Traders", "Receipt", "41", 5000, None],
+    [None, "Being cheque no. 123456 deposited against", None, None, None, None],
+    [None, "bill 232 of October", None, None, None, None],
+    [datetime(2026, 11, 4), "By Kaveri Home Needs", "Payment", "17", None, 2000],
+    [datetime(2026, 11, 28), "To Om Sai Logistics", "Receipt", "42", 1250000.50, None],
+    [None, "By Closing Balance", None, None, None, 1353000.50],
+    [None, "Total", None, None, 1355000.50, 1355000.50],
+]
+
+
+def test_tally_header_over_two_rows_and_merged_titles(xlsx: Callable[..., Path]) -> None:
+    path = xlsx(
+        {"Ledger": TALLY_TWO_ROW_HEADER},
+        name="ledger.xlsx",
+        merged={"Ledger": ["A1:F1", "A2:F2", "E5:F5"]},
+    )
+    lines = read_month(path)
+    assert lines.frame["narration"].tolist()[0] == (
+        "Being cheque no. 123456 deposited against bill 232 of October"
+    )
+    assert (lines.company, lines.account) == (
+        "Sahyadri Tradelinks Pvt Ltd",
+        "HDFC Bank A/c 50200012345678",
+    )
+
+
 # -- through the CLI: a statement of the same month, each ledger, a BRS that ties ----------------
 
 STATEMENT = [
@@ -524,6 +562,7 @@ STATEMENT = [
         "busy.xlsx",
         "marg.xlsx",
         "odoo.xlsx",
+        "tally-two-row-header.xlsx",
     ],
 )
 def test_each_ledger_reconciles_through_the_cli(
@@ -541,6 +580,7 @@ def test_each_ledger_reconciles_through_the_cli(
         "busy.xlsx": BUSY,
         "marg.xlsx": MARG,
         "odoo.xlsx": ODOO,
+        "tally-two-row-header.xlsx": TALLY_TWO_ROW_HEADER,
     }[layout]
     books = (
         write_csv(tmp_path / layout, rows)

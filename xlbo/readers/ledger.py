@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,7 @@ from xlbo.bank.columns import reference_texts
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, Table
 from xlbo.book.rows import RowSource, sheet_table
+from xlbo.book.sheet_reach import column_number
 from xlbo.book.table import HEADER_SCAN_ROWS, header_text
 from xlbo.columns import (
     amount_present,
@@ -317,20 +319,42 @@ def _header_roles(row: Sequence[Any]) -> set[str]:
     return {_ROLE_OF[k] for k in map(_word_key, row) if k in _ROLE_OF}
 
 
-def _find_header(rows: Sequence[Sequence[Any]], where: str) -> int:
-    """The header row: the first of the most header words, with a date and an amount column."""
+def _is_header(roles: set[str]) -> bool:
+    return "Date" in roles and bool(roles & _AMOUNT_ROLES)
+
+
+def _stacked(upper: Sequence[Any], lower: Sequence[Any]) -> list[Any]:
+    """A header written over two rows, as one: each column's word from the lower row where it
+    names a role, else from the upper (`Date | Particulars | ... | Amount` over `| | ... | Debit |
+    Credit`, the upper cell merged across both amounts)."""
+    width = max(len(upper), len(lower))
+    cells = [*upper, *[""] * (width - len(upper))], [*lower, *[""] * (width - len(lower))]
+    return [
+        below if _word_key(below) in _ROLE_OF or _word_key(above) not in _ROLE_OF else above
+        for above, below in zip(*cells, strict=True)
+    ]
+
+
+def _find_header(rows: Sequence[Sequence[Any]], where: str) -> tuple[int, list[Any] | None]:
+    """The header row: the first of the most header words, with a date and an amount column;
+    else the lower of two rows that together are one (with their words as one row)."""
     best, best_count = -1, 2
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         roles = _header_roles(row)
-        if "Date" in roles and roles & _AMOUNT_ROLES and len(roles) > best_count:
+        if _is_header(roles) and len(roles) > best_count:
             best, best_count = index, len(roles)
-    if best < 0:
-        raise SheetProblem(
-            f"{where}: no header row with Date, Particulars, Debit and Credit was found in the "
-            f"first {HEADER_SCAN_ROWS} rows; export the ledger from Tally (Display > Account "
-            "Books > Ledger) with Date, Particulars, Vch Type, Vch No., Debit, Credit."
-        )
-    return best
+    if best >= 0:
+        return best, None
+    for index in range(1, min(len(rows), HEADER_SCAN_ROWS)):
+        stacked = _stacked(rows[index - 1], rows[index])
+        roles = _header_roles(stacked)
+        if _is_header(roles) and len(roles) > best_count:
+            return index, stacked
+    raise SheetProblem(
+        f"{where}: no header row with Date, Particulars, Debit and Credit was found in the "
+        f"first {HEADER_SCAN_ROWS} rows; export the ledger from Tally (Display > Account "
+        "Books > Ledger) with Date, Particulars, Vch Type, Vch No., Debit, Credit."
+    )
 
 
 def _has_tally_sheet(book: RowSource) -> bool:
@@ -339,20 +363,37 @@ def _has_tally_sheet(book: RowSource) -> bool:
     if first.casefold() == "journal":
         return False
     rows = book.sheet_rows(first)[:HEADER_SCAN_ROWS]
-    return any("Date" in (r := _header_roles(row)) and r & _AMOUNT_ROLES for row in rows)
+    try:
+        _find_header(rows, first)
+    except SheetProblem:
+        return False
+    return True
 
 
 def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     """The sheet's table under its header row, and the title lines above it."""
     where = f"{book.name}, sheet {name}"
     head: list[list[Any]] = []
+    stacked: list[list[Any]] = []
 
     def find(rows: Sequence[Sequence[Any]]) -> int:
-        index = _find_header(rows, where)
-        head[:] = [list(row) for row in rows[:index]]
+        index, words = _find_header(rows, where)
+        head[:] = [list(row) for row in rows[: index - 1 if words else index]]
+        stacked[:] = [words] if words else []
         return index
 
-    return sheet_table(book, name, find), head
+    table = sheet_table(book, name, find)
+    if not stacked:
+        return table, head
+    renamed = {}
+    for column, letter in table.letters.items():
+        at = column_number(letter.encode()) - 1
+        word = header_text(stacked[0][at]) if at < len(stacked[0]) else ""
+        if _word_key(column) not in _ROLE_OF and _word_key(word) in _ROLE_OF:
+            renamed[column] = word
+    letters = {renamed.get(c, c): letter for c, letter in table.letters.items()}
+    frame = table.frame.rename(columns=renamed)
+    return replace(table, frame=frame, letters=letters), head
 
 
 def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | None]]:
