@@ -21,6 +21,7 @@ import pytest
 
 from tests.bank.test_ledger_layouts import first_and_last, totals
 from xlbo.cli import main
+from xlbo.errors import SheetProblem
 from xlbo.readers.ledger import read_ledger
 
 # The month every fixture holds: opening 1,00,000.00 Dr; a receipt of 5,000.00 from Balaji
@@ -522,6 +523,69 @@ def test_tally_header_over_two_rows_and_merged_titles(xlsx: Callable[..., Path])
     )
 
 
+# -- Tally's Day Book to Excel, two banks' vouchers among the rest -------------------------------
+# Every voucher of the company: its first ledger on the dated row, the others below, the
+# narration last. `--account` names the bank; the contra from ICICI into HDFC is HDFC's receipt.
+
+DAY_BOOK = [
+    ["Sahyadri Tradelinks Pvt Ltd"],
+    ["Day Book"],
+    ["1-Nov-2026 to 30-Nov-2026"],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit Amount", "Credit Amount"],
+    [datetime(2026, 11, 2), "HDFC Bank A/c", "Receipt", "41", 5000, None],
+    [None, "Balaji Traders", None, None, None, 5000],
+    [None, "Ch. No. 123456", None, None, None, None],
+    [datetime(2026, 11, 3), "Rent", "Payment", "16", 45000, None],
+    [None, "ICICI Bank A/c", None, None, None, 45000],
+    [datetime(2026, 11, 4), "Kaveri Home Needs", "Payment", "17", 2000, None],
+    [None, "HDFC Bank A/c", None, None, None, 2000],
+    [datetime(2026, 11, 10), "Vardhaman Agencies", "Sales", "S/7", 59000, None],
+    [None, "Sales - Goods", None, None, None, 50000],
+    [None, "Output IGST", None, None, None, 9000],
+    [datetime(2026, 11, 28), "HDFC Bank A/c", "Contra", "5", 1250000.50, None],
+    [None, "ICICI Bank A/c", None, None, None, 1250000.50],
+    [None, "Grand Total", None, None, 1361000.50, 1361000.50],
+]
+
+
+def test_tally_day_book_with_two_banks(xlsx: Callable[..., Path]) -> None:
+    path = xlsx({"Day Book": DAY_BOOK}, name="daybook.xlsx")
+    lines = read_ledger(str(path), account="hdfc bank a/c")
+    assert lines.issues == []
+    assert totals(lines) == (500000 + 125000050, 200000)
+    assert first_and_last(lines) == [
+        {
+            "date": date(2026, 11, 2),
+            "particulars": "Balaji Traders",
+            "voucher_type": "Receipt",
+            "voucher_no": "41",
+            "narration": "Ch. No. 123456",
+            "reference": "",
+            "debit": 500000,  # money into HDFC
+            "credit": 0,
+        },
+        {
+            "date": date(2026, 11, 28),
+            "particulars": "ICICI Bank A/c",
+            "voucher_type": "Contra",
+            "voucher_no": "5",
+            "narration": "",
+            "reference": "",
+            "debit": 125000050,
+            "credit": 0,
+        },
+    ]
+    assert lines.frame["row"].tolist() == [5, 10, 15]  # the rows each voucher starts on
+    icici = read_ledger(str(path), account="ICICI Bank A/c")
+    assert totals(icici) == (0, 4500000 + 125000050)
+    with pytest.raises(
+        SheetProblem,
+        match=r"--account \(bank accounts found: 'HDFC Bank A/c', "
+        r"'ICICI Bank A/c'\)",
+    ):
+        read_ledger(str(path))
+
+
 # -- through the CLI: a statement of the same month, each ledger, a BRS that ties ----------------
 
 STATEMENT = [
@@ -601,3 +665,17 @@ def test_each_ledger_reconciles_through_the_cli(
     assert brs["Total receipts in the books not yet credited"] == 1250000.50
     assert brs["Total credits in the bank not yet in the books"] == 812
     assert brs["Difference"] == 0
+
+
+def test_day_book_reconciles_through_the_cli(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    books = xlsx({"Day Book": DAY_BOOK}, name="daybook.xlsx")
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    out = tmp_path / "brs.xlsx"
+    args = ["--bank", str(bank), "--ledger", str(books), "--account", "HDFC Bank A/c"]
+    code = main(["reconcile", *args, "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert "BRS difference 0.00" in said

@@ -278,6 +278,8 @@ def read_ledger(
 
         return with_lines(read_tally_xml(source, account))
     book = FileBook(source) if isinstance(source, str) else source
+    if not book.has("Journal") and _is_day_book(book, sheet):
+        return with_lines(_day_book_lines(book, account, sheet))
     if book.has("Journal") and sheet is None:
         if account:
             return with_lines(_journal_lines(book, account))
@@ -773,17 +775,60 @@ def _journal_accounts(book: RowSource) -> list[str]:
     return text_column(frame["Account"]).drop_duplicates().tolist()
 
 
+def _is_day_book(book: RowSource, sheet: str | None) -> bool:
+    """Whether the sheet is Tally's Day Book exported to Excel or CSV (a title line says `Day
+    Book`, above the header): every voucher of the company, its ledgers on the rows below."""
+    rows = book.sheet_rows(sheet or book.sheet_names()[0])[:HEADER_SCAN_ROWS]
+    for row in rows:
+        if _is_header(_header_roles(row)):
+            return False
+        if any(re.fullmatch(r"day\s*book", header_text(c), re.IGNORECASE) for c in row):
+            return True
+    return False
+
+
+def _day_book_lines(book: RowSource, account: str | None, sheet: str | None) -> Lines:
+    """The bank account's lines of Tally's Day Book exported to Excel or CSV (several banks'
+    vouchers among the rest: `account` names the one), read as a Journal."""
+    from xlbo.readers.tally_books import day_book_journal
+
+    name = sheet or book.sheet_names()[0]
+    journal, issues = day_book_journal(book, name, with_rows=True)
+    if not account:
+        found = bank_accounts(text_column(journal["Account"]).drop_duplicates().tolist())
+        raise SheetProblem(
+            f"{book.name} is Tally's Day Book: name the bank ledger with --account (bank "
+            f"accounts found: {', '.join(repr(a) for a in found[:12]) or 'none'})."
+        )
+    table = Table(
+        source=book.name,
+        sheet=name,
+        frame=journal.set_index("Row"),
+        header_row=0,
+        letters={"Date": "A", "Account": "B", "Voucher No": "D", "Debit": "E", "Credit": "F"},
+    )
+    lines = _journal_table_lines(table, account)
+    lines.issues[:0] = issues
+    return lines
+
+
 def _journal_lines(book: RowSource, account: str) -> Lines:
     """The bank account's lines of an xlbo Journal; each line's party is its own Party, else the
     first Party (else Account) on the other lines of its voucher."""
-    table = _journal_table(book)
+    return _journal_table_lines(_journal_table(book), account)
+
+
+def _journal_table_lines(table: Table, account: str) -> Lines:
+    """The bank account's lines of a Journal table (see `_journal_lines`)."""
     frame = table.frame.reset_index()
     account_names = text_column(frame["Account"])
     keys = account_names.str.split().str.join(" ").str.casefold()
     is_bank = (keys == account_key(account)).to_numpy(dtype=bool)
     if not is_bank.any():
         raise unknown_account(
-            account, f"{book.name} (sheet {table.sheet})", account_names.drop_duplicates().tolist()
+            account,
+            f"{table.source} (sheet {table.sheet})",
+            account_names.drop_duplicates().tolist(),
         )
     voucher = text_column(frame["Voucher No"])
     party = text_column(frame["Party"]) if "Party" in frame.columns else voucher.map(lambda _: "")
@@ -813,16 +858,16 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
     debit, credit = np.maximum(net, 0), np.maximum(-net, 0)
     rows = mine["Row"].to_numpy(dtype=np.int64)
     issues = _issues_for(
-        bad_debit, rows, book.name, table.sheet, table.letters["Debit"], cells=mine["Debit"]
+        bad_debit, rows, table.source, table.sheet, table.letters["Debit"], cells=mine["Debit"]
     )
     issues += _issues_for(
-        bad_credit, rows, book.name, table.sheet, table.letters["Credit"], cells=mine["Credit"]
+        bad_credit, rows, table.source, table.sheet, table.letters["Credit"], cells=mine["Credit"]
     )
     moves = (debit != 0) | (credit != 0)
     issues += _issues_for(
         _undated(dates, mine["Date"], moves, rows),
         rows,
-        book.name,
+        table.source,
         table.sheet,
         table.letters["Date"],
         cells=mine["Date"],
@@ -845,7 +890,7 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
     lines = lines[dated & moves & ~failed].reset_index(drop=True)
     return Lines(
         lines[list(LEDGER_COLUMNS)],
-        book.name,
+        table.source,
         table.sheet,
         dict(table.letters),
         issues,
