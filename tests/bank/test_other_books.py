@@ -523,6 +523,59 @@ def test_tally_header_over_two_rows_and_merged_titles(xlsx: Callable[..., Path])
     )
 
 
+# -- QuickBooks Desktop: the bank account's register, exported to Excel --------------------------
+# `Date | Number | Payee | Account | Memo | Payment | C | Deposit | Balance`: Payment is money
+# out of the bank (a credit to its ledger), Deposit money in (a debit); `C` the cleared mark.
+
+QUICKBOOKS_REGISTER = [
+    ["Date", "Number", "Payee", "Account", "Memo", "Payment", "C", "Deposit", "Balance"],
+    [
+        "02/11/2026",
+        "123456",
+        "Balaji Traders",
+        "Accounts Receivable",
+        "Chq 123456",
+        None,
+        "X",
+        "5,000.00",
+        "1,05,000.00",
+    ],
+    [
+        "04/11/2026",
+        "17",
+        "Kaveri Home Needs",
+        "Accounts Payable",
+        None,
+        "2,000.00",
+        None,
+        None,
+        "1,03,000.00",
+    ],
+    [
+        "28/11/2026",
+        None,
+        "Om Sai Logistics",
+        "Sales",
+        None,
+        None,
+        None,
+        "12,50,000.50",
+        "13,53,000.50",
+    ],
+]
+
+
+def test_quickbooks_desktop_register(xlsx: Callable[..., Path]) -> None:
+    lines = read_ledger(str(xlsx({"Register": QUICKBOOKS_REGISTER}, name="register.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (DEBITS, CREDITS)
+    first, last = first_and_last(lines)
+    assert {k: first[k] for k in FIRST} == FIRST
+    assert {k: last[k] for k in LAST} == LAST
+    assert (first["voucher_no"], first["narration"]) == ("123456", "Chq 123456")
+    assert lines.frame["credit"].tolist() == [0, 200000, 0]  # Payment: out of the bank
+
+
 # -- Tally's Day Book to Excel, two banks' vouchers among the rest -------------------------------
 # Every voucher of the company: its first ledger on the dated row, the others below, the
 # narration last. `--account` names the bank; the contra from ICICI into HDFC is HDFC's receipt.
