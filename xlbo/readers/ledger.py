@@ -302,8 +302,6 @@ def read_ledger(
 
         return with_lines(read_tally_xml(source, account))
     book = FileBook(source) if isinstance(source, str) else source
-    if not book.has("Journal") and _is_day_book(book, sheet):
-        return with_lines(_day_book_lines(book, account, sheet))
     if book.has("Journal") and sheet is None:
         if account:
             return with_lines(_journal_lines(book, account))
@@ -313,7 +311,10 @@ def read_ledger(
                 f"{book.name} holds a Journal: name the bank ledger with --account (bank accounts "
                 f"found: {', '.join(repr(a) for a in bank_accounts(accounts)[:12]) or 'none'})."
             )
-    return with_lines(_tally_lines(book, sheet or book.sheet_names()[0]))
+    try:
+        return with_lines(_tally_lines(book, sheet or book.sheet_names()[0]))
+    except _DayBook:
+        return with_lines(_day_book_lines(book, account, sheet))
 
 
 def with_lines(lines: Lines) -> Lines:
@@ -405,6 +406,8 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     def find(rows: Sequence[Sequence[Any]]) -> int:
         index, words = _find_header(rows, where)
         head[:] = [list(row) for row in rows[: index - 1 if words else index]]
+        if _is_day_book(head):
+            raise _DayBook
         stacked[:] = [words] if words else []
         return index
 
@@ -727,18 +730,25 @@ def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
     first other text cell that is one; quotes and a colon around it are not part of it
     (ERPNext writes `'Opening'`)."""
 
-    def plain(texts: pd.Series) -> np.ndarray:
-        found = texts.str.strip(" :'\"").to_numpy(dtype=object)
-        for word, same in _SAME_LABEL.items():
-            found[found == word] = same
+    labels = list(LAYOUT_LABELS)
+
+    def plain(texts: pd.Series) -> pd.Series:
+        found = texts.str.strip(" :'\"").reset_index(drop=True)
+        same = found.isin(list(_SAME_LABEL)).to_numpy(dtype=bool)
+        if same.any():
+            found = found.astype(object)
+            found[same] = found[same].map(_SAME_LABEL)
         return found
 
-    label = plain(particulars)
+    first = plain(particulars)
+    label = first.to_numpy(dtype=object, copy=True)
+    is_label = first.isin(labels).to_numpy(dtype=bool, copy=True)
     for texts in others:
         other = plain(texts)
-        label = np.where(
-            ~np.isin(label, list(LAYOUT_LABELS)) & np.isin(other, list(LAYOUT_LABELS)), other, label
-        )
+        take = ~is_label & other.isin(labels).to_numpy(dtype=bool)
+        if take.any():
+            label[take] = other.to_numpy(dtype=object)[take]
+            is_label |= take
     return label
 
 
@@ -799,16 +809,14 @@ def _journal_accounts(book: RowSource) -> list[str]:
     return text_column(frame["Account"]).drop_duplicates().tolist()
 
 
-def _is_day_book(book: RowSource, sheet: str | None) -> bool:
-    """Whether the sheet is Tally's Day Book exported to Excel or CSV (a title line says `Day
-    Book`, above the header): every voucher of the company, its ledgers on the rows below."""
-    rows = book.sheet_rows(sheet or book.sheet_names()[0])[:HEADER_SCAN_ROWS]
-    for row in rows:
-        if _is_header(_header_roles(row)):
-            return False
-        if any(re.fullmatch(r"day\s*book", header_text(c), re.IGNORECASE) for c in row):
-            return True
-    return False
+class _DayBook(Exception):
+    """Raised where the sheet's title says it is Tally's Day Book, not one ledger's vouchers."""
+
+
+def _is_day_book(title: Sequence[Sequence[Any]]) -> bool:
+    """Whether the title lines above the header say `Day Book` (Tally's Day Book exported to
+    Excel or CSV: every voucher of the company, its ledgers on the rows below)."""
+    return any(re.fullmatch(r"day\s*book", header_text(c), re.IGNORECASE) for r in title for c in r)
 
 
 def _day_book_lines(book: RowSource, account: str | None, sheet: str | None) -> Lines:
