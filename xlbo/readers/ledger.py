@@ -29,7 +29,16 @@ among, which become its particulars. A deposit is a debit to the bank ledger. Op
 totals, the second header row and cancelled vouchers are layout, not lines. A `Cheque/Ref No.`
 column, where the export has one, becomes each line's `reference`.
 
-Tally's XML exports (Day Book, Ledger Vouchers) are read by `xlbo.readers.tally_xml`.
+Tally's XML exports (Day Book, Ledger Vouchers) are read by `xlbo.readers.tally_xml`; Tally's
+Day Book exported to Excel or CSV (title `Day Book`) as a Journal, the `--account` bank's lines.
+
+Other books' ledger reports are read by the same rules, their columns found by header words
+(`_HEADER_WORDS`): ERPNext's General Ledger (`Posting Date`, `Debit (INR)`, `Party`, `Against
+Account`, `'Opening'` and `'Closing (Opening + Total)'` rows), Zoho Books' Account Transactions,
+QuickBooks' Transaction Detail by Account (one signed `Amount`) and register (`Payment`,
+`Deposit`), Busy, Marg and Odoo. A header may sit over two rows (`Transactions` over `Debit |
+Credit`); one `Amount` column may carry `Dr`/`Cr` or a sign; a balance line may have its figure
+only in the `Balance` column. In every one a debit (Dr, plus, a deposit) is money into the bank.
 """
 
 from __future__ import annotations
@@ -378,9 +387,10 @@ def _find_header(rows: Sequence[Sequence[Any]], where: str) -> tuple[int, list[A
         if _is_header(roles) and len(roles) > best_count:
             return index, stacked
     raise SheetProblem(
-        f"{where}: no header row with Date, Particulars, Debit and Credit was found in the "
-        f"first {HEADER_SCAN_ROWS} rows; export the ledger from Tally (Display > Account "
-        "Books > Ledger) with Date, Particulars, Vch Type, Vch No., Debit, Credit."
+        f"{where}: no header row with Date, Particulars, Debit and Credit (or one Amount) was "
+        f"found in the first {HEADER_SCAN_ROWS} rows; export the bank ledger from Tally "
+        "(Display > Account Books > Ledger) with Date, Particulars, Vch Type, Vch No., Debit, "
+        "Credit, or your books' ledger report of the bank account with its header row."
     )
 
 
