@@ -576,6 +576,35 @@ def test_quickbooks_desktop_register(xlsx: Callable[..., Path]) -> None:
     assert lines.frame["credit"].tolist() == [0, 200000, 0]  # Payment: out of the bank
 
 
+# -- a bank book kept by hand, and a ledger whose only name column is `Account` ------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "names"),
+    [
+        (["Date", "Narration", "Chq No.", "Dr", "Cr"], "narration"),
+        (["Date", "Account", "Voucher No", "Debit", "Credit"], "account"),
+    ],
+)
+def test_a_bank_book_with_narration_or_account_as_its_names(
+    xlsx: Callable[..., Path], header: list[str], names: str
+) -> None:
+    rows = [
+        ["HDFC Bank A/c - Bank Book, November 2026"],
+        header,
+        ["01/11/2026", "Opening Balance", None, "1,00,000.00", None],
+        ["02/11/2026", "Balaji Traders", "123456", "5,000.00", None],
+        ["04/11/2026", "Kaveri Home Needs", "17", None, "2,000.00"],
+        ["28/11/2026", "Om Sai Logistics", None, "12,50,000.50", None],
+        [None, "Closing Balance", None, None, "13,53,000.50"],
+    ]
+    lines = read_month(xlsx({"Bank Book": rows}, name=f"bank-book-{names}.xlsx"))
+    first = first_and_last(lines)[0]
+    assert (first["reference"], first["voucher_no"]) == (
+        ("123456", "") if names == "narration" else ("", "123456")
+    )
+
+
 # -- Tally's Day Book to Excel, two banks' vouchers among the rest -------------------------------
 # Every voucher of the company: its first ledger on the dated row, the others below, the
 # narration last. `--account` names the bank; the contra from ICICI into HDFC is HDFC's receipt.

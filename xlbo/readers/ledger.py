@@ -104,6 +104,9 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Description",
         "Label",
         "Communication",
+        "Ledger",
+        "Ledger Name",
+        "Account",  # last: where it is the only name, it is the other ledger's
     ),
     "Against": ("Against Account", "Against", "Split", "Contra Account"),
     "Vch Type": ("Vch Type", "Voucher Type", "Vch. Type", "Transaction Type", "Type"),
@@ -534,6 +537,8 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     frame.columns = pd.Index(names)
     roles = _roles(names)
     two_columns = "Debit" in roles and "Credit" in roles
+    if "Particulars" not in roles and "Narration" in roles:  # a bank book kept by hand
+        roles["Particulars"] = roles.pop("Narration")
     for needed in ("Date", "Particulars", "Debit" if "Amount" not in roles else "Amount"):
         if needed not in roles and not (needed == "Debit" and two_columns):
             raise SheetProblem(
