@@ -90,7 +90,7 @@ LEDGER_COLUMNS = (
 _HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "Date": ("Date", "Vch Date", "Voucher Date", "Posting Date", "Txn Date", "Transaction Date"),
     # where a file has several, the first word listed names the other ledger best (Zoho's,
-    # ERPNext's and Odoo's `Account` is the bank itself, so it is not listed)
+    # ERPNext's and Odoo's `Account` is the bank itself, so it comes last)
     "Particulars": (
         "Particulars",
         "Particular",
