@@ -29,13 +29,23 @@ among, which become its particulars. A deposit is a debit to the bank ledger. Op
 totals, the second header row and cancelled vouchers are layout, not lines. A `Cheque/Ref No.`
 column, where the export has one, becomes each line's `reference`.
 
-Tally's XML exports (Day Book, Ledger Vouchers) are read by `xlbo.readers.tally_xml`.
+Tally's XML exports (Day Book, Ledger Vouchers) are read by `xlbo.readers.tally_xml`; Tally's
+Day Book exported to Excel or CSV (title `Day Book`) as a Journal, the `--account` bank's lines.
+
+Other books' ledger reports are read by the same rules, their columns found by header words
+(`_HEADER_WORDS`): ERPNext's General Ledger (`Posting Date`, `Debit (INR)`, `Party`, `Against
+Account`, `'Opening'` and `'Closing (Opening + Total)'` rows), Zoho Books' Account Transactions,
+QuickBooks' Transaction Detail by Account (one signed `Amount`) and register (`Payment`,
+`Deposit`), Busy, Marg and Odoo. A header may sit over two rows (`Transactions` over `Debit |
+Credit`); one `Amount` column may carry `Dr`/`Cr` or a sign; a balance line may have its figure
+only in the `Balance` column. In every one a debit (Dr, plus, a deposit) is money into the bank.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -47,6 +57,7 @@ from xlbo.bank.columns import reference_texts
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, Table
 from xlbo.book.rows import RowSource, sheet_table
+from xlbo.book.sheet_reach import column_number
 from xlbo.book.table import HEADER_SCAN_ROWS, header_text
 from xlbo.columns import (
     amount_present,
@@ -54,6 +65,7 @@ from xlbo.columns import (
     date_column,
     extract,
     has_date,
+    is_text,
     paise_column,
     text_column,
 )
@@ -76,12 +88,69 @@ LEDGER_COLUMNS = (
 """The columns of a ledger-lines frame, whichever file it came from."""
 
 _HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "Date": ("Date", "Vch Date", "Voucher Date"),
-    "Particulars": ("Particulars", "Particular"),
-    "Vch Type": ("Vch Type", "Voucher Type", "Vch. Type"),
-    "Vch No.": ("Vch No.", "Vch No", "Voucher No.", "Voucher Number", "Vch Number"),
-    "Debit": ("Debit", "Debit Amount", "Debit Amt", "Dr Amount"),
-    "Credit": ("Credit", "Credit Amount", "Credit Amt", "Cr Amount"),
+    "Date": ("Date", "Vch Date", "Voucher Date", "Posting Date", "Txn Date", "Transaction Date"),
+    # where a file has several, the first word listed names the other ledger best (Zoho's,
+    # ERPNext's and Odoo's `Account` is the bank itself, so it comes last)
+    "Particulars": (
+        "Particulars",
+        "Particular",
+        "Party",
+        "Name",
+        "Partner",
+        "Party Name",
+        "Account Name",
+        "Transaction Details",
+        "Payee",
+        "Description",
+        "Label",
+        "Communication",
+        "Ledger",
+        "Ledger Name",
+        "Account",  # last: where it is the only name, it is the other ledger's
+    ),
+    "Against": ("Against Account", "Against", "Split", "Contra Account"),
+    "Vch Type": ("Vch Type", "Voucher Type", "Vch. Type", "Transaction Type", "Type"),
+    "Vch No.": (
+        "Vch No.",
+        "Vch No",
+        "Voucher No.",
+        "Voucher Number",
+        "Vch Number",
+        "Vch/Bill No",
+        "Bill No.",
+        "Transaction#",
+        "Entry No.",
+        "No.",
+        "Num",
+        "Number",
+    ),
+    # a bank register's own words: a receipt or deposit is a debit to the bank ledger
+    "Debit": (
+        "Debit",
+        "Debit Amount",
+        "Debit Amt",
+        "Dr Amount",
+        "Dr",
+        "Debits",
+        "Receipts",
+        "Receipt",
+        "Deposit",
+        "Deposits",
+    ),
+    "Credit": (
+        "Credit",
+        "Credit Amount",
+        "Credit Amt",
+        "Cr Amount",
+        "Cr",
+        "Credits",
+        "Payments",
+        "Payment",
+        "Withdrawal",
+        "Withdrawals",
+    ),
+    "Amount": ("Amount", "Amt", "Net Amount", "Transaction Amount"),
+    "Balance": ("Balance", "Running Balance", "Bal."),
     "Reference": (
         "Cheque/Ref No.",
         "Cheque/Ref. No.",
@@ -94,18 +163,31 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Ref. No.",
         "Reference No.",
         "Reference",
+        "Reference#",
+        "UTR No.",
     ),
-    "Narration": ("Narration", "Remarks"),
+    "Narration": ("Narration", "Remarks", "Memo/Description", "Memo", "Notes", "User Remark"),
 }
-"""The header words seen in Tally ledger exports, by the role of their column."""
+"""The header words seen in ledger exports (Tally, ERPNext, Zoho Books, QuickBooks, Busy, Marg,
+Odoo), by the role of their column, best first; a currency after the word (`Debit (INR)`,
+`Credit(Rs.)`, `Balance (₹)`) is not part of it."""
+
+_CURRENCY_AFTER = re.compile(r"\s*[(\[]?\s*(?:inr|rs\.?|₹|rupees)\s*[)\]]?\s*$")
+"""A currency written after a header word: `Debit (INR)`, `Credit(Rs.)`, `Balance [₹]`."""
 
 
 def _word_key(text: Any) -> str:
-    """How header words compare: letters and digits only, any case (`Chq. No.` = `chqno`)."""
-    return re.sub(r"[^0-9a-z]", "", header_text(text).casefold())
+    """How header words compare: letters and digits only, any case (`Chq. No.` = `chqno`), `#`
+    read as `No.` and a currency after the word dropped (`Debit (INR)` = `debit`)."""
+    folded = _CURRENCY_AFTER.sub("", header_text(text).casefold())
+    return re.sub(r"[^0-9a-z#]", "", folded).replace("#", "no")
 
 
 _ROLE_OF = {_word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
+_RANK_OF = {
+    _word_key(word): rank for words in _HEADER_WORDS.values() for rank, word in enumerate(words)
+}
+_AMOUNT_ROLES = frozenset({"Debit", "Credit", "Amount"})
 
 _SIDE_WORD = r"^(?P<found>(?i:to|by|dr|cr)\.?(?:\s+|$))"
 """The `To`/`By` (or `Dr`/`Cr`) Tally writes before the other ledger's name."""
@@ -127,6 +209,26 @@ LAYOUT_LABELS = frozenset(
         "carried over",
         "b/f",
         "c/f",
+        # ERPNext's General Ledger ('Opening', 'Total', 'Closing (Opening + Total)'), Odoo's
+        # `Initial Balance`, QuickBooks' `Beginning Balance`, Busy's and Marg's `Op. Balance`
+        "opening",
+        "closing",
+        "closing (opening + total)",
+        "initial balance",
+        "beginning balance",
+        "ending balance",
+        "op. balance",
+        "op balance",
+        "cl. balance",
+        "cl balance",
+        "opening balance b/f",
+        "balance brought forward",
+        "balance carried forward",
+        # Tally's Bank Reconciliation report
+        "balance as per company books",
+        "balance as per bank",
+        "amounts not reflected in bank",
+        "amounts not reflected in company books",
     }
 )
 """Lines of a ledger export that are layout, not vouchers (balances and totals)."""
@@ -221,7 +323,10 @@ def read_ledger(
                 f"{book.name} holds a Journal: name the bank ledger with --account (bank accounts "
                 f"found: {', '.join(repr(a) for a in bank_accounts(accounts)[:12]) or 'none'})."
             )
-    return with_lines(_tally_lines(book, sheet or book.sheet_names()[0]))
+    try:
+        return with_lines(_tally_lines(book, sheet or book.sheet_names()[0]))
+    except _DayBook:
+        return with_lines(_day_book_lines(book, account, sheet))
 
 
 def with_lines(lines: Lines) -> Lines:
@@ -253,20 +358,43 @@ def _header_roles(row: Sequence[Any]) -> set[str]:
     return {_ROLE_OF[k] for k in map(_word_key, row) if k in _ROLE_OF}
 
 
-def _find_header(rows: Sequence[Sequence[Any]], where: str) -> int:
-    """The header row: the first of the most header words, with a date and an amount column."""
+def _is_header(roles: set[str]) -> bool:
+    return "Date" in roles and bool(roles & _AMOUNT_ROLES)
+
+
+def _stacked(upper: Sequence[Any], lower: Sequence[Any]) -> list[Any]:
+    """A header written over two rows, as one: each column's word from the lower row where it
+    names a role, else from the upper (`Date | Particulars | ... | Amount` over `| | ... | Debit |
+    Credit`, the upper cell merged across both amounts)."""
+    width = max(len(upper), len(lower))
+    cells = [*upper, *[""] * (width - len(upper))], [*lower, *[""] * (width - len(lower))]
+    return [
+        below if _word_key(below) in _ROLE_OF or _word_key(above) not in _ROLE_OF else above
+        for above, below in zip(*cells, strict=True)
+    ]
+
+
+def _find_header(rows: Sequence[Sequence[Any]], where: str) -> tuple[int, list[Any] | None]:
+    """The header row: the first of the most header words, with a date and an amount column;
+    else the lower of two rows that together are one (with their words as one row)."""
     best, best_count = -1, 2
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         roles = _header_roles(row)
-        if "Date" in roles and roles & {"Debit", "Credit"} and len(roles) > best_count:
+        if _is_header(roles) and len(roles) > best_count:
             best, best_count = index, len(roles)
-    if best < 0:
-        raise SheetProblem(
-            f"{where}: no header row with Date, Particulars, Debit and Credit was found in the "
-            f"first {HEADER_SCAN_ROWS} rows; export the ledger from Tally (Display > Account "
-            "Books > Ledger) with Date, Particulars, Vch Type, Vch No., Debit, Credit."
-        )
-    return best
+    if best >= 0:
+        return best, None
+    for index in range(1, min(len(rows), HEADER_SCAN_ROWS)):
+        stacked = _stacked(rows[index - 1], rows[index])
+        roles = _header_roles(stacked)
+        if _is_header(roles) and len(roles) > best_count:
+            return index, stacked
+    raise SheetProblem(
+        f"{where}: no header row with Date, Particulars, Debit and Credit (or one Amount) was "
+        f"found in the first {HEADER_SCAN_ROWS} rows; export the bank ledger from Tally "
+        "(Display > Account Books > Ledger) with Date, Particulars, Vch Type, Vch No., Debit, "
+        "Credit, or your books' ledger report of the bank account with its header row."
+    )
 
 
 def _has_tally_sheet(book: RowSource) -> bool:
@@ -275,20 +403,39 @@ def _has_tally_sheet(book: RowSource) -> bool:
     if first.casefold() == "journal":
         return False
     rows = book.sheet_rows(first)[:HEADER_SCAN_ROWS]
-    return any("Date" in (r := _header_roles(row)) and r & {"Debit", "Credit"} for row in rows)
+    try:
+        _find_header(rows, first)
+    except SheetProblem:
+        return False
+    return True
 
 
 def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     """The sheet's table under its header row, and the title lines above it."""
     where = f"{book.name}, sheet {name}"
     head: list[list[Any]] = []
+    stacked: list[list[Any]] = []
 
     def find(rows: Sequence[Sequence[Any]]) -> int:
-        index = _find_header(rows, where)
-        head[:] = [list(row) for row in rows[:index]]
+        index, words = _find_header(rows, where)
+        head[:] = [list(row) for row in rows[: index - 1 if words else index]]
+        if _is_day_book(head):
+            raise _DayBook
+        stacked[:] = [words] if words else []
         return index
 
-    return sheet_table(book, name, find), head
+    table = sheet_table(book, name, find)
+    if not stacked:
+        return table, head
+    renamed = {}
+    for column, letter in table.letters.items():
+        at = column_number(letter.encode()) - 1
+        word = header_text(stacked[0][at]) if at < len(stacked[0]) else ""
+        if _word_key(column) not in _ROLE_OF and _word_key(word) in _ROLE_OF:
+            renamed[column] = word
+    letters = {renamed.get(c, c): letter for c, letter in table.letters.items()}
+    frame = table.frame.rename(columns=renamed)
+    return replace(table, frame=frame, letters=letters), head
 
 
 def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | None]]:
@@ -316,15 +463,30 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
     else:
         named = [t for t in lines[1:] if re.search(r"^ledger\s*:|\bbank\b|\ba/c\b", t, re.I)]
         account = named[0] if named else ""
-    account = re.sub(r"^ledger\s*:\s*", "", account, flags=re.IGNORECASE)
+    account = re.sub(r"^ledger\s*(?::|of\b)\s*", "", account, flags=re.IGNORECASE)
+    # Marg and Busy write the period on the ledger's line: `LEDGER OF HDFC BANK FROM 1/11 TO 30/11`
+    tail = re.search(r"\s+(?:from\s+)?(\S+)\s+to\s+(\S+)\s*$", account, re.IGNORECASE)
+    if tail and _dates(tail[1], tail[2]):
+        account = account[: tail.start()]
     return company, account, period
 
 
+def _dates(*texts: str) -> bool:
+    """Whether every one of `texts` is a date."""
+    try:
+        return all(parse_date(text) is not None for text in texts)
+    except ValueError:
+        return False
+
+
 def _roles(columns: Sequence[str]) -> dict[str, str]:
+    """The column of each role: where several could be, the one whose header word is listed
+    first (ERPNext's `Party` before its `Remarks`, QuickBooks' `Name` before its `Memo`)."""
     roles: dict[str, str] = {}
     for column in columns:
-        role = _ROLE_OF.get(_word_key(column))
-        if role and role not in roles:
+        key = _word_key(column)
+        role = _ROLE_OF.get(key)
+        if role and (role not in roles or _RANK_OF[key] < _RANK_OF[_word_key(roles[role])]):
             roles[role] = column
     return roles
 
@@ -374,12 +536,21 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     names = [str(c) for c in frame.columns]
     frame.columns = pd.Index(names)
     roles = _roles(names)
-    for needed in ("Date", "Particulars", "Debit", "Credit"):
-        if needed not in roles:
+    two_columns = "Debit" in roles and "Credit" in roles
+    if "Particulars" not in roles and "Narration" in roles:  # a bank book kept by hand
+        roles["Particulars"] = roles.pop("Narration")
+    for needed in ("Date", "Particulars", "Debit" if "Amount" not in roles else "Amount"):
+        if needed not in roles and not (needed == "Debit" and two_columns):
             raise SheetProblem(
                 f"{book.name} has no '{needed}' column under row {table.header_row}; export the "
                 "ledger from Tally with Date, Particulars, Vch Type, Vch No., Debit, Credit."
             )
+    if not two_columns and "Amount" not in roles:
+        raise SheetProblem(
+            f"{book.name} has a '{roles.get('Debit') or roles.get('Credit')}' column under row "
+            f"{table.header_row} and no '{'Credit' if 'Debit' in roles else 'Debit'}' beside it; "
+            "export the ledger with both Debit and Credit (or one Amount column, Dr/Cr or signed)."
+        )
     count = len(frame)
     rows = frame["Row"].to_numpy(dtype=np.int64)
 
@@ -395,11 +566,19 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     dates, _ = date_column(column("Date"))
     dated = has_date(dates)
     date_written = amount_present(column("Date"))  # not blank
-    debit, bad_debit = paise_column(column("Debit"))
-    credit, bad_credit = paise_column(column("Credit"))
-    debit, credit = np.abs(debit), np.abs(credit)
+    if two_columns:
+        debit, bad_debit = paise_column(column("Debit"))
+        credit, bad_credit = paise_column(column("Credit"))
+        debit, credit = np.abs(debit), np.abs(credit)
+        money = amount_present(column("Debit")) | amount_present(column("Credit"))
+    else:
+        # one Amount column: `5,000.00 Dr` / `2,000.00 Cr` (Tally, Busy), or signed (QuickBooks,
+        # Zoho): Dr or plus is a debit to the bank ledger, money into the bank
+        signed, bad_debit = paise_column(column("Amount"))
+        debit, credit, bad_credit = np.maximum(signed, 0), np.maximum(-signed, 0), {}
+        roles["Debit"] = roles["Credit"] = roles["Amount"]
+        money = amount_present(column("Amount"))
     moves = (debit != 0) | (credit != 0)
-    money = amount_present(column("Debit")) | amount_present(column("Credit"))
     unreadable = np.zeros(count, dtype=bool)
     unreadable[[*bad_debit, *bad_credit]] = True
 
@@ -421,12 +600,17 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         written = (written_side == prefix).to_numpy(dtype=bool)
         bare[written] = combined[written].str.removeprefix(prefix)
     folded = bare.str.lower()
-    label = folded.str.rstrip(" :").to_numpy(dtype=object)
+    label = _labels(
+        folded, [text_column(frame[c]).str.lower() for c in _label_columns(names, roles)]
+    )
     voucher_type = text_column(column("Vch Type"))
     voucher_no = text_column(column("Vch No."))
     has_voucher = ((voucher_type != "") | (voucher_no != "")).to_numpy(dtype=bool)
+    # an unlabelled totals line; or an account's heading with its totals, written where the
+    # dates go (Odoo's General Ledger: `101401 HDFC Bank`), a text that is no date
+    heading = date_written & ~dated & is_text(column("Date"))
     layout = np.isin(label, list(LAYOUT_LABELS)) | (
-        (label == "") & ~has_voucher & ~date_written & money  # an unlabelled totals line
+        (label == "") & ~has_voucher & (~date_written | heading) & money
     )
     cancelled = contains(folded, r"\(\s*cancell?ed\s*\)|^cancell?ed$")
 
@@ -463,6 +647,9 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     )
     strip_side = bool(lines_at.any()) and float(agrees[lines_at].mean()) >= 0.8
     particulars = (bare if strip_side else combined).to_numpy(dtype=object)
+    if "Against" in roles:  # ERPNext names no Party on a transfer: its Against Account is the other
+        against = text_column(frame[roles["Against"]]).to_numpy(dtype=object)
+        particulars = np.where(particulars == "", against, particulars)
     per_details = (folded[starts] == _AS_PER_DETAILS).to_numpy(dtype=bool)
     split_voucher = np.zeros(groups + 1, dtype=bool)
     split_voucher[group[starts]] = per_details
@@ -506,6 +693,12 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
             "credit": credit.astype(np.int64),
         }
     )[keep].reset_index(drop=True)
+    balance_role = "Balance" if "Balance" in roles else "Amount" if two_columns else ""
+    if balance_role in roles:  # a balance line written only in the balance column
+        balance, _ = paise_column(frame[roles[balance_role]])
+        alone = np.isin(label, ["opening balance", "closing balance"]) & ~moves
+        debit = np.where(alone, np.maximum(balance, 0), debit)
+        credit = np.where(alone, np.maximum(-balance, 0), credit)
     opening, closing = _balances(label, debit, credit, lines)
     company, account, period = _title(title)
     return Lines(
@@ -520,6 +713,58 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         account=account,
         period=period,
     )
+
+
+_SAME_LABEL = {
+    "opening": "opening balance",
+    "initial balance": "opening balance",
+    "beginning balance": "opening balance",
+    "op. balance": "opening balance",
+    "op balance": "opening balance",
+    "opening balance b/f": "opening balance",
+    "balance b/f": "opening balance",
+    "closing": "closing balance",
+    "closing (opening + total)": "closing balance",
+    "ending balance": "closing balance",
+    "cl. balance": "closing balance",
+    "cl balance": "closing balance",
+}
+"""Other software's words for the opening and the closing balance line."""
+
+
+def _label_columns(names: Sequence[str], roles: dict[str, str]) -> list[str]:
+    """The columns besides Particulars where a file may write `Opening` or `Total`: those of no
+    role (ERPNext writes them under Account, QuickBooks in an unnamed first column) and the
+    voucher type (QuickBooks' `Beginning Balance`)."""
+    typed = [roles[r] for r in ("Vch Type", "Against") if r in roles]
+    return [n for n in names if n != "Row" and (n not in roles.values() or n in typed)]
+
+
+def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
+    """Each row's layout label (`opening balance`, `total`, ...) from Particulars, else from the
+    first other text cell that is one; quotes and a colon around it are not part of it
+    (ERPNext writes `'Opening'`)."""
+
+    labels = list(LAYOUT_LABELS)
+
+    def plain(texts: pd.Series) -> pd.Series:
+        found = texts.str.strip(" :'\"").reset_index(drop=True)
+        same = found.isin(list(_SAME_LABEL)).to_numpy(dtype=bool)
+        if same.any():
+            found = found.astype(object)
+            found[same] = found[same].map(_SAME_LABEL)
+        return found
+
+    first = plain(particulars)
+    label = first.to_numpy(dtype=object, copy=True)
+    is_label = first.isin(labels).to_numpy(dtype=bool, copy=True)
+    for texts in others:
+        other = plain(texts)
+        take = ~is_label & other.isin(labels).to_numpy(dtype=bool)
+        if take.any():
+            label[take] = other.to_numpy(dtype=object)[take]
+            is_label |= take
+    return label
 
 
 def _balances(
@@ -579,17 +824,58 @@ def _journal_accounts(book: RowSource) -> list[str]:
     return text_column(frame["Account"]).drop_duplicates().tolist()
 
 
+class _DayBook(Exception):
+    """Raised where the sheet's title says it is Tally's Day Book, not one ledger's vouchers."""
+
+
+def _is_day_book(title: Sequence[Sequence[Any]]) -> bool:
+    """Whether the title lines above the header say `Day Book` (Tally's Day Book exported to
+    Excel or CSV: every voucher of the company, its ledgers on the rows below)."""
+    return any(re.fullmatch(r"day\s*book", header_text(c), re.IGNORECASE) for r in title for c in r)
+
+
+def _day_book_lines(book: RowSource, account: str | None, sheet: str | None) -> Lines:
+    """The bank account's lines of Tally's Day Book exported to Excel or CSV (several banks'
+    vouchers among the rest: `account` names the one), read as a Journal."""
+    from xlbo.readers.tally_books import day_book_journal
+
+    name = sheet or book.sheet_names()[0]
+    journal, issues = day_book_journal(book, name, with_rows=True)
+    if not account:
+        found = bank_accounts(text_column(journal["Account"]).drop_duplicates().tolist())
+        raise SheetProblem(
+            f"{book.name} is Tally's Day Book: name the bank ledger with --account (bank "
+            f"accounts found: {', '.join(repr(a) for a in found[:12]) or 'none'})."
+        )
+    table = Table(
+        source=book.name,
+        sheet=name,
+        frame=journal.set_index("Row"),
+        header_row=0,
+        letters={"Date": "A", "Account": "B", "Voucher No": "D", "Debit": "E", "Credit": "F"},
+    )
+    lines = _journal_table_lines(table, account)
+    lines.issues[:0] = issues
+    return lines
+
+
 def _journal_lines(book: RowSource, account: str) -> Lines:
     """The bank account's lines of an xlbo Journal; each line's party is its own Party, else the
     first Party (else Account) on the other lines of its voucher."""
-    table = _journal_table(book)
+    return _journal_table_lines(_journal_table(book), account)
+
+
+def _journal_table_lines(table: Table, account: str) -> Lines:
+    """The bank account's lines of a Journal table (see `_journal_lines`)."""
     frame = table.frame.reset_index()
     account_names = text_column(frame["Account"])
     keys = account_names.str.split().str.join(" ").str.casefold()
     is_bank = (keys == account_key(account)).to_numpy(dtype=bool)
     if not is_bank.any():
         raise unknown_account(
-            account, f"{book.name} (sheet {table.sheet})", account_names.drop_duplicates().tolist()
+            account,
+            f"{table.source} (sheet {table.sheet})",
+            account_names.drop_duplicates().tolist(),
         )
     voucher = text_column(frame["Voucher No"])
     party = text_column(frame["Party"]) if "Party" in frame.columns else voucher.map(lambda _: "")
@@ -619,16 +905,16 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
     debit, credit = np.maximum(net, 0), np.maximum(-net, 0)
     rows = mine["Row"].to_numpy(dtype=np.int64)
     issues = _issues_for(
-        bad_debit, rows, book.name, table.sheet, table.letters["Debit"], cells=mine["Debit"]
+        bad_debit, rows, table.source, table.sheet, table.letters["Debit"], cells=mine["Debit"]
     )
     issues += _issues_for(
-        bad_credit, rows, book.name, table.sheet, table.letters["Credit"], cells=mine["Credit"]
+        bad_credit, rows, table.source, table.sheet, table.letters["Credit"], cells=mine["Credit"]
     )
     moves = (debit != 0) | (credit != 0)
     issues += _issues_for(
         _undated(dates, mine["Date"], moves, rows),
         rows,
-        book.name,
+        table.source,
         table.sheet,
         table.letters["Date"],
         cells=mine["Date"],
@@ -651,7 +937,7 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
     lines = lines[dated & moves & ~failed].reset_index(drop=True)
     return Lines(
         lines[list(LEDGER_COLUMNS)],
-        book.name,
+        table.source,
         table.sheet,
         dict(table.letters),
         issues,

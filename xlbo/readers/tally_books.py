@@ -66,9 +66,14 @@ def _amount_column(headers: list[str], word: str) -> str | None:
 
 
 def day_book_journal(
-    source: RowSource, sheet: str | None = None, parties: Mapping[str, str] | None = None
+    source: RowSource,
+    sheet: str | None = None,
+    parties: Mapping[str, str] | None = None,
+    *,
+    with_rows: bool = False,
 ) -> tuple[pd.DataFrame, list[Issue]]:
-    """The Day Book's vouchers as a frame with the Journal's headers, and the issues.
+    """The Day Book's vouchers as a frame with the Journal's headers, and the issues; with
+    `with_rows`, a `Row` column gives the row of the Day Book each voucher starts on.
 
     `parties` maps a party ledger (as Tally names it) to the account it belongs to in the chart
     (Trade Receivables, Trade Payables): such lines go to that account with the party named."""
@@ -171,6 +176,7 @@ def day_book_journal(
             current.narration.append(particulars)
 
     out: list[list[Any]] = []
+    starts_on: list[int] = []
     ledgers = {k.casefold(): v for k, v in (parties or {}).items()}
     for voucher in vouchers:
         if voucher.bad:
@@ -196,6 +202,7 @@ def day_book_journal(
             account, party = ledger, None
             if ledger.casefold() in ledgers:
                 account, party = ledgers[ledger.casefold()], ledger
+            starts_on.append(voucher.row)
             out.append(
                 [
                     voucher.day,
@@ -209,4 +216,7 @@ def day_book_journal(
                     narration,
                 ]
             )
-    return pd.DataFrame(out, columns=list(HEADERS), dtype=object), issues
+    journal = pd.DataFrame(out, columns=list(HEADERS), dtype=object)
+    if with_rows:
+        journal["Row"] = pd.Series(starts_on, dtype="int64")
+    return journal, issues
