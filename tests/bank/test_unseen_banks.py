@@ -1,0 +1,223 @@
+"""Statements of banks and export variants the earlier rounds had not seen, each written in
+the layout its download has: the header words as the bank spells them (`NARATION`,
+`Particular`, `Closing  Bal`), currencies and times after a header word (`Withdrawal INR`,
+`DATE & TIME`), one amount column whose header names both sides, a sign before the currency
+(`- Rs.500`), dates `03-NOV-26`, ₹ and non-breaking spaces in the figures, trailing empty
+columns and a header repeated after a `Page 1 of 2` line.
+
+Each case names where its layout fact came from. Only facts were taken (header words, date and
+amount styles), never code or data; the lines are made up. Every case holds the same month so
+the assertions are the same: three lines, ₹517.70 out and ₹25,000.00 in, the first and the
+last line, and a balance that chains from ₹10,000.00 to ₹34,482.30 (so the signs are right)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.bank.test_more_banks import chains, first_and_last, totals
+from xlbo.errors import SheetProblem
+from xlbo.readers.roles import column_role
+from xlbo.readers.statement import read_statement
+
+HEADER_LIST = "github.com/Amit49/Bank-Statement-to-csv-form, All_Bank_Header_List.md"
+"""A public list of the header rows of about twenty Indian banks' statements."""
+PDF_HEADERS = (
+    "a public tabula-based statement reader's list of the headers it met in Indian banks' PDFs "
+    "(`NARATION`, `PERTICULERS`, `Entry Date`, `Total Amount Dr/Cr`, `Withdrawal INR`)"
+)
+CLASSIFIER = (
+    "a public header classifier for SBI, HDFC, ICICI, Axis, CUB, Kotak, PNB, Canara, BOI, Yes, "
+    "IDBI, Federal, IndusInd, UCO, IOB, Bandhan, RBL and AU (`closing bal`, `debit rs`, "
+    "`credit inr`)"
+)
+
+STATEMENTS: dict[str, tuple[str, str]] = {
+    # Indian Overseas Bank: `DATE, CHQ NO, NARATION, COD, DEBIT, CREDIT, BALANCE`; the narration
+    # header as the bank spells it (PDF_HEADERS), a transaction code column, balances `… CR`.
+    # Before: every narration read as blank.
+    "Indian Overseas Bank (NARATION)": (
+        "iob.csv",
+        "INDIAN OVERSEAS BANK\n"
+        "Account Number : 123401000012345\n"
+        "\n"
+        "DATE,CHQ NO,NARATION,COD,DEBIT,CREDIT,BALANCE\n"
+        '03/11/2026,,UPI/631212345678/OM SAI LOGISTICS,TR,500.00,,"9,500.00 CR"\n'
+        '14/11/2026,,NEFT-HDFC0000001-VARDHAMAN RETAIL,TR,,"25,000.00","34,500.00 CR"\n'
+        '30/11/2026,,SMS CHARGES,TR,17.70,,"34,482.30 CR"\n',
+    ),
+    # Kotak Mahindra Bank, Pattern12 in HEADER_LIST: `Date, Narration, Chq/Ref No, Withdrawal
+    # (Dr)/Deposit (Cr), Balance` — one amount column, the side in brackets after each figure.
+    # Before: refused (no header with amount columns).
+    "Kotak (Withdrawal (Dr)/Deposit (Cr))": (
+        "kotak.csv",
+        "Date,Narration,Chq/Ref No,Withdrawal (Dr)/Deposit (Cr),Balance\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,,500.00(Dr),"9,500.00(Cr)"\n'
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00(Cr)","34,500.00(Cr)"\n'
+        '30/11/2026,SMS CHARGES,,17.70(Dr),"34,482.30(Cr)"\n',
+    ),
+    # Paytm Payments Bank, Pattern15 in HEADER_LIST: `DATE & TIME, TRANSACTION DETAILS, AMOUNT,
+    # AVAILABLE BALANCE`, newest first; amounts signed before the currency (`- Rs.500`,
+    # `+ Rs.25,000`). Before: refused (no date header), then every amount refused.
+    "Paytm Payments Bank (DATE & TIME, - Rs.500)": (
+        "paytm.csv",
+        "DATE & TIME,TRANSACTION DETAILS,AMOUNT,AVAILABLE BALANCE\n"
+        '30/11/2026 10:15 AM,SMS CHARGES,- Rs.17.70,"Rs.34,482.30"\n'
+        '14/11/2026 10:15 AM,NEFT-HDFC0000001-VARDHAMAN RETAIL,"+ Rs.25,000","Rs.34,500.00"\n'
+        '03/11/2026 10:15 AM,UPI/631212345678/OM SAI LOGISTICS,- Rs.500,"Rs.9,500.00"\n',
+    ),
+    # Varachha Co-op Bank, Pattern18 in HEADER_LIST: `TRN.  Date, Value  Date, Narration,
+    # Chq/Ref.No, Debit, Credit, Closing  Bal` (double spaces as printed). Before: lines read,
+    # but the balance column was not known (no chain could be checked).
+    "Varachha Co-op (Closing  Bal)": (
+        "varachha.csv",
+        "TRN.  Date,Value  Date,Narration,Chq/Ref.No,Debit,Credit,Closing  Bal\n"
+        '03/11/2026,03/11/2026,UPI/631212345678/OM SAI LOGISTICS,,500.00,,"9,500.00"\n'
+        '14/11/2026,14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,,"25,000.00","34,500.00"\n'
+        '30/11/2026,30/11/2026,SMS CHARGES,,17.70,,"34,482.30"\n',
+    ),
+    # Ujjivan Small Finance Bank ("UJJVALA" in HEADER_LIST): `Date, Particular, Chq./Ref.no.,
+    # Withdrawal, Deposit, Balance`. Before: every narration read as blank.
+    "Ujjivan (Particular)": (
+        "ujjivan.csv",
+        "Date,Particular,Chq./Ref.no.,Withdrawal,Deposit,Balance\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,,500.00,,"9,500.00"\n'
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,,"25,000.00","34,500.00"\n'
+        '30/11/2026,SMS CHARGES,,17.70,,"34,482.30"\n',
+    ),
+    # A currency after the header word without brackets (PDF_HEADERS' `Withdrawal INR`;
+    # CLASSIFIER's `debit inr`, `credit inr`, `closing balance inr`), in Equitas Small Finance
+    # Bank's order as we remember its statement (`Reference No. / Cheque No.` before the
+    # narration; not confirmed from a sample). Before: refused (no amount columns).
+    "Withdrawal INR, Deposit INR, Closing Balance INR": (
+        "equitas.csv",
+        "Date,Reference No. / Cheque No.,Narration,Withdrawal INR,Deposit INR,"
+        "Closing Balance INR\n"
+        '03/11/2026,,UPI/631212345678/OM SAI LOGISTICS,500.00,,"9,500.00"\n'
+        '14/11/2026,,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n'
+        '30/11/2026,,SMS CHARGES,17.70,,"34,482.30"\n',
+    ),
+    # `Entry Date` and `PERTICULERS` as printed statements spell them (PDF_HEADERS).
+    # Before: refused (no date column).
+    "Entry Date, PERTICULERS": (
+        "perticulers.csv",
+        "Entry Date,PERTICULERS,Chq No,Debit,Credit,Balance\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,,500.00,,"9,500.00"\n'
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,,"25,000.00","34,500.00"\n'
+        '30/11/2026,SMS CHARGES,,17.70,,"34,482.30"\n',
+    ),
+    # `Total Amount Dr/Cr` (PDF_HEADERS): one amount column, `Dr` or `Cr` after the figure.
+    # Before: refused (no amount columns).
+    "Total Amount Dr/Cr": (
+        "total-amount.csv",
+        "Date,Particulars,Total Amount Dr/Cr,Balance\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,500.00 Dr,"9,500.00"\n'
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,"25,000.00 Cr","34,500.00"\n'
+        '30/11/2026,SMS CHARGES,17.70 Dr,"34,482.30"\n',
+    ),
+    # A date header that says the time is in the cell, and the time there (CLASSIFIER's
+    # `date of transaction` family; Paytm's `DATE & TIME`). Before: refused (no date column).
+    "Transaction Date & Time, 03/11/2026 10:15:32": (
+        "date-time.csv",
+        "Transaction Date & Time,Description,Debit,Credit,Balance\n"
+        '03/11/2026 10:15:32,UPI/631212345678/OM SAI LOGISTICS,500.00,,"9,500.00"\n'
+        '14/11/2026 10:15:32,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n'
+        '30/11/2026 10:15:32,SMS CHARGES,17.70,,"34,482.30"\n',
+    ),
+    # Bank of Maharashtra: `Sr No, Date, Particulars, Cheque/Reference No, Debit, Credit,
+    # Balance, Channel` (as we remember its net-banking export; not confirmed from a sample).
+    # Read right before.
+    "Bank of Maharashtra (Cheque/Reference No, Channel)": (
+        "bom.csv",
+        "Sr No,Date,Particulars,Cheque/Reference No,Debit,Credit,Balance,Channel\n"
+        '1,03/11/2026,UPI/631212345678/OM SAI LOGISTICS,,500.00,,"9,500.00",UPI\n'
+        '2,14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,,"25,000.00","34,500.00",NEFT\n'
+        '3,30/11/2026,SMS CHARGES,,17.70,,"34,482.30",SYSTEM\n',
+    ),
+    # Standard Chartered: `Date, Value Date, Description, Cheque, Deposit, Withdrawal, Balance`
+    # — money in before money out (as we remember its statement). Read right before.
+    "Standard Chartered (Deposit before Withdrawal)": (
+        "scb.csv",
+        "Date,Value Date,Description,Cheque,Deposit,Withdrawal,Balance\n"
+        '03/11/2026,03/11/2026,UPI/631212345678/OM SAI LOGISTICS,,,500.00,"9,500.00"\n'
+        '14/11/2026,14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00",,"34,500.00"\n'
+        '30/11/2026,30/11/2026,SMS CHARGES,,,17.70,"34,482.30"\n',
+    ),
+    # Finacle's `dd-MON-yy` dates (CLASSIFIER's UCO/IOB; a `Tran Date, Particulars, Chq No,
+    # Withdrawals, Deposits, Balance` table). Read right before.
+    "UCO Bank (03-NOV-26)": (
+        "uco.csv",
+        "Tran Date,Particulars,Chq No,Withdrawals,Deposits,Balance\n"
+        '03-NOV-26,UPI/631212345678/OM SAI LOGISTICS,,500.00,,"9,500.00"\n'
+        '14-NOV-26,NEFT-HDFC0000001-VARDHAMAN RETAIL,,,"25,000.00","34,500.00"\n'
+        '30-NOV-26,SMS CHARGES,,17.70,,"34,482.30"\n',
+    ),
+    # ₹ and non-breaking spaces in headers and figures (a web page copied into Excel keeps
+    # `&nbsp;`). Read right before.
+    "₹ and non-breaking spaces": (
+        "nbsp.csv",
+        "Date,Narration,Withdrawal\u00a0Amt.,Deposit\u00a0Amt.,Balance\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,₹\u00a0500.00,,"₹ 9,500.00"\n'
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00\u00a0","₹ 34,500.00"\n'
+        '30/11/2026,SMS CHARGES,₹\u00a017.70,,"₹ 34,482.30"\n',
+    ),
+    # Trailing empty columns (a sheet's used range wider than its table) and the header again
+    # after a `Page 1 of 2` line, as statements printed page by page are exported. Read right
+    # before.
+    "trailing empty columns, Page 1 of 2, header repeated": (
+        "pages.csv",
+        "Date,Narration,Debit,Credit,Balance,,,\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,500.00,,"9,500.00",,,\n'
+        "Page 1 of 2,,,,,,,\n"
+        "Date,Narration,Debit,Credit,Balance,,,\n"
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00",,,\n'
+        '30/11/2026,SMS CHARGES,17.70,,"34,482.30",,,\n'
+        "Page 2 of 2,,,,,,,\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", STATEMENTS)
+def test_a_layout_not_seen_before_is_read_to_its_figures(name: str, tmp_path: Path) -> None:
+    file_name, text = STATEMENTS[name]
+    path = tmp_path / file_name
+    path.write_text(text, encoding="utf-8")
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (3, 50000 + 1770, 2500000)
+    assert first_and_last(lines) == [
+        (date(2026, 11, 3), "UPI/631212345678/OM SAI LOGISTICS", -50000),
+        (date(2026, 11, 30), "SMS CHARGES", -1770),
+    ]
+    assert lines.frame["balance"].tolist() == [950000, 3450000, 3448230]
+    assert chains(lines)
+    assert lines.closing == 3448230
+
+
+def test_a_statement_in_a_new_layout_with_no_lines_is_an_error_naming_the_file(
+    tmp_path: Path,
+) -> None:
+    """Hostile: the header of a layout now known (Equitas-style `… INR` columns), then only a
+    page line and the footer: an error that names the file, never an empty BRS."""
+    path = tmp_path / "equitas-nov.csv"
+    path.write_text(
+        "Date,Reference No. / Cheque No.,Narration,Withdrawal INR,Deposit INR,"
+        "Closing Balance INR\n"
+        "Page 1 of 1,,,,,\n"
+        "** This is a computer generated statement **,,,,,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SheetProblem, match="equitas-nov.csv: no statement lines were read"):
+        read_statement(str(path))
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Amount & Time", "Lifetime Balance INR", "Opening Balance INR", "Narration INR"],
+)
+def test_a_currency_or_time_tail_does_not_make_any_header_a_column(header: str) -> None:
+    """The tails are taken off money headers (a currency) and date headers (a time) only, and
+    what is left must be a whole known header (`Opening Balance` is a summary's label)."""
+    assert column_role(header) is None
