@@ -148,6 +148,25 @@ UNNAMED = "Column "
 _SIDE_WORDS = ("DR", "CR", "DR.", "CR.")
 
 
+_DEBIT_WORDS = r"(?i)^\s*(?:dr|d|debit|withdrawal|withdrawl|wdl|paid\s*out)\.?\s*$"
+"""What a side column writes for money out: `Dr`, `DR.`, `D`, `Debit`, `Withdrawal`."""
+_CREDIT_WORDS = r"(?i)^\s*(?:cr|c|credit|deposit|paid\s*in)\.?\s*$"
+"""…and for money in: `Cr`, `CR.`, `C`, `Credit`, `Deposit` (which begins with a D)."""
+
+
+def side_letters(cells: pd.Series) -> np.ndarray:
+    """`D` or `C` for each cell of a side column that says a side, else "". Only side words
+    count: `Deposit` is money in though it begins with a D, and a type column that holds the
+    channel (`CLG`, `CASH`, `DD`) says no side, so the amount's own `Dr`/`Cr` or sign decides.
+
+    >>> side_letters(pd.Series(["Dr.", "CREDIT", "Deposit", "Withdrawal", "CLG", "DD", None]))
+    array(['D', 'C', 'C', 'D', '', '', ''], dtype=object)
+    """
+    text = text_column(cells)
+    letters = np.where(contains(text, _DEBIT_WORDS), "D", "")
+    return np.asarray(np.where(contains(text, _CREDIT_WORDS), "C", letters), dtype=object)
+
+
 def _sides_only(cells: pd.Series) -> bool:
     """Whether a column's first filled cells all say Dr or Cr (and some do)."""
     said = text_column(cells.iloc[:SAMPLE_ROWS]).str.strip().str.upper()
@@ -553,7 +572,7 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
         cells = column(Role.AMOUNT)
         amount, bad = paise_column(cells, marks.get(Role.AMOUNT, "."))
         problems.update((p, (Role.AMOUNT, m)) for p, m in bad.items())
-        said = text_column(column(Role.SIDE)).str.upper().str[:1].to_numpy(dtype=object)
+        said = side_letters(column(Role.SIDE))
         suffix = side_marks(cells)
         # a column that writes money out with a minus writes money in without one
         signed_column = bool((amount < 0).any()) and Role.SIDE not in columns
