@@ -176,6 +176,75 @@ STATEMENTS: dict[str, tuple[str, str]] = {
         '30/11/2026,SMS CHARGES,17.70,,"34,482.30",,,\n'
         "Page 2 of 2,,,,,,,\n",
     ),
+    # A type column that names the side in words, `Withdrawal` and `Deposit` (the words the
+    # earlier rounds' headers use for the two columns, here as cell values). Before: the
+    # deposit read as money out (it begins with a D) and the withdrawals refused.
+    "Type column: Withdrawal / Deposit": (
+        "type-words.csv",
+        "Date,Description,Amount,Type,Balance\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,500.00,Withdrawal,"9,500.00"\n'
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,"25,000.00",Deposit,"34,500.00"\n'
+        '30/11/2026,SMS CHARGES,17.70,Withdrawal,"34,482.30"\n',
+    ),
+    # A `Transaction Type` column that holds the channel, not the side (`CLG`, `CASH`, `DD`),
+    # beside an amount signed with Dr/Cr. Before: `CLG` and `CASH` read as credits (their
+    # first letter), `DD` as a debit — whatever the amount said.
+    "Transaction Type holds the channel (CLG, CASH, DD)": (
+        "channel-type.csv",
+        "Date,Description,Transaction Type,Amount,Balance\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,CLG,500.00 Dr,"9,500.00"\n'
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,DD,"25,000.00 Cr","34,500.00"\n'
+        '30/11/2026,SMS CHARGES,CASH,17.70 Dr,"34,482.30"\n',
+    ),
+    # Dates as an API download writes them, ISO with a `T` and a zone (an open-banking or
+    # payout platform's CSV export). Before: refused ("not a date").
+    "ISO dates 2026-11-03T10:15:32+05:30": (
+        "api.csv",
+        "Transaction Date,Description,Debit,Credit,Balance\n"
+        '2026-11-03T10:15:32+05:30,UPI/631212345678/OM SAI LOGISTICS,500.00,,"9,500.00"\n'
+        '2026-11-14T00:00:00Z,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n'
+        '2026-11-30T23:59:59,SMS CHARGES,17.70,,"34,482.30"\n',
+    ),
+    # `Paid out`, `Paid in` (CLASSIFIER's words for the two columns, as HSBC's statements head
+    # them). Before: refused (no amount columns).
+    "Paid out, Paid in": (
+        "paid.csv",
+        "Date,Transaction Details,Paid out,Paid in,Balance\n"
+        '03 Nov 2026,UPI/631212345678/OM SAI LOGISTICS,500.00,,"9,500.00"\n'
+        '14 Nov 2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n'
+        '30 Nov 2026,SMS CHARGES,17.70,,"34,482.30"\n',
+    ),
+    # ICICI's corporate (CIB) export: `Tran. Id, Value Date, Transaction Date, Transaction
+    # Posted Date` (with the time), `Cheque. No./Ref. No., Transaction Remarks, Withdrawal Amt
+    # (INR), Deposit Amt (INR), Balance (INR)`. Read right before.
+    "ICICI corporate (Transaction Posted Date)": (
+        "icici-cib.csv",
+        "Tran. Id,Value Date,Transaction Date,Transaction Posted Date,Cheque. No./Ref. No.,"
+        "Transaction Remarks,Withdrawal Amt (INR),Deposit Amt (INR),Balance (INR)\n"
+        "S1,03/11/2026,03/11/2026,03/11/2026 10:15:32 AM,,UPI/631212345678/OM SAI LOGISTICS,"
+        '500.00,,"9,500.00"\n'
+        "S2,14/11/2026,14/11/2026,14/11/2026 01:15:32 PM,,NEFT-HDFC0000001-VARDHAMAN RETAIL,"
+        ',"25,000.00","34,500.00"\n'
+        'S3,30/11/2026,30/11/2026,30/11/2026 11:59:59 PM,,SMS CHARGES,17.70,,"34,482.30"\n',
+    ),
+    # DBS Bank India: `Transaction Date, Value Date, Transaction Details, Debit, Credit,
+    # Running Balance`, dates `03-Nov-2026` (as we remember its download). Read right before.
+    "DBS (Running Balance, 03-Nov-2026)": (
+        "dbs.csv",
+        "Transaction Date,Value Date,Transaction Details,Debit,Credit,Running Balance\n"
+        '03-Nov-2026,03-Nov-2026,UPI/631212345678/OM SAI LOGISTICS,500.00,,"9,500.00"\n'
+        '14-Nov-2026,14-Nov-2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n'
+        '30-Nov-2026,30-Nov-2026,SMS CHARGES,17.70,,"34,482.30"\n',
+    ),
+    # Dates with dots (`03.11.2026`) and the time on a second line of the cell (a PDF table
+    # pasted into Excel). Read right before.
+    "03.11.2026 and a time on the cell's second line": (
+        "dots.csv",
+        "Date,Narration,Debit,Credit,Balance\n"
+        '"03.11.2026\n10:15 AM",UPI/631212345678/OM SAI LOGISTICS,500.00,,"9,500.00"\n'
+        '"14.11.2026\n11:00 AM",NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n'
+        '"30.11.2026\n09:00 PM",SMS CHARGES,17.70,,"34,482.30"\n',
+    ),
 }
 
 

@@ -113,6 +113,8 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "debitdr",
         "withdrawl",  # IndusInd (Withdrawl), RBL (Withdrawl Amt)
         "withdrawlamt",
+        "paidout",  # (Paid out, Paid in: a public header classifier's words)
+        "moneyout",
     ),
     Role.DEPOSIT: (
         "depositamt",
@@ -130,6 +132,8 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "depositcr",
         "depositscr",
         "creditcr",
+        "paidin",
+        "moneyin",
     ),
     Role.AMOUNT: (
         "amount",
