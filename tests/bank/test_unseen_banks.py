@@ -12,8 +12,10 @@ last line, and a balance that chains from ₹10,000.00 to ₹34,482.30 (so the s
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -245,6 +247,46 @@ STATEMENTS: dict[str, tuple[str, str]] = {
         '"14.11.2026\n11:00 AM",NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n'
         '"30.11.2026\n09:00 PM",SMS CHARGES,17.70,,"34,482.30"\n',
     ),
+    # A date column that lost its date format before the file was saved as CSV from Excel:
+    # serial numbers as text (`46329` is 3 November 2026). Before: refused ("not a date").
+    "Excel serial dates as text (46329)": (
+        "serials.csv",
+        "Date,Narration,Debit,Credit,Balance\n"
+        '46329,UPI/631212345678/OM SAI LOGISTICS,500.00,,"9,500.00"\n'
+        '46340,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n'
+        '46356,SMS CHARGES,17.70,,"34,482.30"\n',
+    ),
+    # HDFC's XLS download puts a rule of asterisks under the header and under the lines (as we
+    # remember it). Read right before.
+    "a rule of asterisks under the header (HDFC XLS)": (
+        "hdfc-stars.csv",
+        "Date,Narration,Chq./Ref.No.,Value Dt,Withdrawal Amt.,Deposit Amt.,Closing Balance\n"
+        "********,********,********,********,********,********,********\n"
+        '03/11/26,UPI/631212345678/OM SAI LOGISTICS,0000631212345678,03/11/26,500.00,,"9,500.00"\n'
+        '14/11/26,NEFT-HDFC0000001-VARDHAMAN RETAIL,N318261234,14/11/26,,"25,000.00",'
+        '"34,500.00"\n'
+        '30/11/26,SMS CHARGES,000000000000000,30/11/26,17.70,,"34,482.30"\n'
+        "********,********,********,********,********,********,********\n",
+    ),
+    # Excel's `sep=;` first line (written so Excel opens a `;` file right), a byte-order mark
+    # and `;` between fields. Read right before.
+    "sep=; line, BOM, semicolons": (
+        "sep.csv",
+        "\ufeffsep=;\n"
+        "Date;Narration;Debit;Credit;Balance\n"
+        "03/11/2026;UPI/631212345678/OM SAI LOGISTICS;500.00;;9500.00\n"
+        "14/11/2026;NEFT-HDFC0000001-VARDHAMAN RETAIL;;25000.00;34500.00\n"
+        "30/11/2026;SMS CHARGES;17.70;;34482.30\n",
+    ),
+    # One amount column with a trailing minus for money out (`500.00-`, as SAP-style corporate
+    # exports write it). Read right before.
+    "trailing minus (500.00-)": (
+        "trailing-minus.csv",
+        "Date,Narration,Amount,Balance\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,500.00-,"9,500.00"\n'
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,"25,000.00","34,500.00"\n'
+        '30/11/2026,SMS CHARGES,17.70-,"34,482.30"\n',
+    ),
 }
 
 
@@ -290,3 +332,67 @@ def test_a_currency_or_time_tail_does_not_make_any_header_a_column(header: str) 
     """The tails are taken off money headers (a currency) and date headers (a time) only, and
     what is left must be a whole known header (`Opening Balance` is a summary's label)."""
     assert column_role(header) is None
+
+
+def test_header_words_broken_over_lines_and_dates_with_their_time(
+    xlsx: Callable[..., Path],
+) -> None:
+    """A real workbook whose header cells wrap (`Withdrawal⏎Amount (INR)`, as a bank's export
+    sets wrap text on its header row), real date-time cells, numbers as numbers, and two empty
+    columns past the table. Read right before."""
+    rows: list[list[Any]] = [
+        ["Statement of Account"],
+        ["Account No", "50100012345678"],
+        [],
+        [
+            "Txn\nDate",
+            "Transaction\nDetails",
+            "Withdrawal\nAmount (INR)",
+            "Deposit\nAmount (INR)",
+            "Balance\n(INR)",
+            None,
+            None,
+        ],
+        [
+            datetime(2026, 11, 3, 10, 15, 32),
+            "UPI/631212345678/OM SAI LOGISTICS",
+            500.0,
+            None,
+            9500.0,
+        ],
+        [
+            datetime(2026, 11, 14, 11, 0),
+            "NEFT-HDFC0000001-VARDHAMAN RETAIL",
+            None,
+            25000.0,
+            34500.0,
+        ],
+        [datetime(2026, 11, 30, 21, 0), "SMS CHARGES", 17.7, None, 34482.3],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (3, 50000 + 1770, 2500000)
+    assert first_and_last(lines) == [
+        (date(2026, 11, 3), "UPI/631212345678/OM SAI LOGISTICS", -50000),
+        (date(2026, 11, 30), "SMS CHARGES", -1770),
+    ]
+    assert chains(lines)
+    assert lines.closing == 3448230
+
+
+def test_a_serial_beside_written_dates_far_from_them_is_no_date(tmp_path: Path) -> None:
+    """Hostile: a five-digit figure as text in a date column of written dates, far from
+    them (a footer's count or amount), is not taken for a serial date: the line is reported."""
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "Date,Narration,Debit,Credit,Balance\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,500.00,,"9,500.00"\n'
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n'
+        '13399,SMS CHARGES,17.70,,"34,482.30"\n',
+        encoding="utf-8",
+    )
+    lines = read_statement(str(path))
+    assert totals(lines) == (2, 50000, 2500000)
+    assert [(issue.cell, issue.problem) for issue in lines.issues] == [
+        ("A4", "Row 4: '13399' is not a date")
+    ]
