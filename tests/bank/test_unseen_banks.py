@@ -396,3 +396,49 @@ def test_a_serial_beside_written_dates_far_from_them_is_no_date(tmp_path: Path) 
     assert [(issue.cell, issue.problem) for issue in lines.issues] == [
         ("A4", "Row 4: '13399' is not a date")
     ]
+
+
+def test_a_header_written_over_two_rows(xlsx: Callable[..., Path]) -> None:
+    """A header whose words are split over two rows, as statements converted from print have
+    them (PDF_HEADERS: `TRANSACTION` over `DATE`, `Withdrawal (Dr)/` over the rest; HEADER_LIST,
+    SBI Pattern4: `Ref No./Cheque` over `No.`). Before: the lower row alone was taken for the
+    header (`Date`, `Amount`, `Amount`) and every line refused."""
+    rows: list[list[Any]] = [
+        ["STATEMENT OF ACCOUNT"],
+        ["Account No : 123401000012345"],
+        ["Transaction", "Narration", "Ref No./Cheque", "Withdrawal", "Deposit", "Balance"],
+        ["Date", None, "No.", "Amount (Dr)", "Amount (Cr)", None],
+        ["03/11/2026", "UPI/631212345678/OM SAI LOGISTICS", "631212345678", 500, None, 9500],
+        ["14/11/2026", "NEFT-HDFC0000001-VARDHAMAN RETAIL", "N318261234", None, 25000, 34500],
+        ["30/11/2026", "SMS CHARGES", None, 17.7, None, 34482.3],
+    ]
+    lines = read_statement(str(xlsx({"Sheet1": rows}, name="two-rows.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (3, 50000 + 1770, 2500000)
+    assert first_and_last(lines) == [
+        (date(2026, 11, 3), "UPI/631212345678/OM SAI LOGISTICS", -50000),
+        (date(2026, 11, 30), "SMS CHARGES", -1770),
+    ]
+    assert lines.frame["reference"].tolist()[:2] == ["631212345678", "N318261234"]
+    assert chains(lines)
+    assert lines.closing == 3448230
+    assert lines.account == "123401000012345"
+
+
+def test_a_title_row_above_the_header_is_not_joined_to_it(tmp_path: Path) -> None:
+    """Hostile: words in the row above a one-row header (a title, an account holder's name)
+    are not joined to the header's: `Statement` over `Date` names no column, so the header
+    stays as written and the lines are read as before."""
+    path = tmp_path / "titled.csv"
+    path.write_text(
+        "Statement,Account Holder,KAVERI TRADERS,,\n"
+        "Date,Narration,Debit,Credit,Balance\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,500.00,,"9,500.00"\n'
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n'
+        '30/11/2026,SMS CHARGES,17.70,,"34,482.30"\n',
+        encoding="utf-8",
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (3, 50000 + 1770, 2500000)
+    assert lines.frame["narration"].iloc[0] == "UPI/631212345678/OM SAI LOGISTICS"
