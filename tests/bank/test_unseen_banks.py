@@ -81,13 +81,15 @@ STATEMENTS: dict[str, tuple[str, str]] = {
         '30/11/2026,30/11/2026,SMS CHARGES,,17.70,,"34,482.30"\n',
     ),
     # Ujjivan Small Finance Bank ("UJJVALA" in HEADER_LIST): `Date, Particular, Chq./Ref.no.,
-    # Withdrawal, Deposit, Balance`. Before: every narration read as blank.
-    "Ujjivan (Particular)": (
+    # Withdrawal, Deposit, Balance, Amount` — an unsigned amount column after the balance.
+    # Before: every narration read as blank, and the amount column taken for the money (no
+    # side: every line refused) though the two columns beside it say which way it went.
+    "Ujjivan (Particular, an Amount beside Withdrawal and Deposit)": (
         "ujjivan.csv",
-        "Date,Particular,Chq./Ref.no.,Withdrawal,Deposit,Balance\n"
-        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,,500.00,,"9,500.00"\n'
-        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,,"25,000.00","34,500.00"\n'
-        '30/11/2026,SMS CHARGES,,17.70,,"34,482.30"\n',
+        "Date,Particular,Chq./Ref.no.,Withdrawal,Deposit,Balance,Amount\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,,500.00,,"9,500.00",500.00\n'
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,,"25,000.00","34,500.00","25,000.00"\n'
+        '30/11/2026,SMS CHARGES,,17.70,,"34,482.30",17.70\n',
     ),
     # A currency after the header word without brackets (PDF_HEADERS' `Withdrawal INR`;
     # CLASSIFIER's `debit inr`, `credit inr`, `closing balance inr`), in Equitas Small Finance

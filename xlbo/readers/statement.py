@@ -375,6 +375,10 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         if 0 <= table.header_row - 2 < len(head):
             head[table.header_row - 2] = []  # its upper row is no title line
     columns = _columns(table.frame, mapping)
+    if {Role.WITHDRAWAL, Role.DEPOSIT} <= set(columns) and Role.AMOUNT not in mapping:
+        # Ujjivan's `…, Withdrawal, Deposit, Balance, Amount`: the two columns say which way
+        # the money went; an amount column beside them says nothing more
+        columns.pop(Role.AMOUNT, None)
     if Role.DATE not in columns and Role.VALUE_DATE in columns:
         # ICICI's corporate export dates its lines by `Value Date` and a `Txn Posted Date`
         # with the time: the value date is the line's date
