@@ -289,6 +289,17 @@ STATEMENTS: dict[str, tuple[str, str]] = {
         '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,"25,000.00","34,500.00"\n'
         '30/11/2026,SMS CHARGES,17.70-,"34,482.30"\n',
     ),
+    # A column headed as a side that holds the signed money (CLASSIFIER maps `debit credit`,
+    # `dr cr` and `amount debit credit` to one amount column), `#` for the serial number.
+    # Before: refused (no amount columns).
+    "Debit/Credit (₹) over signed figures": (
+        "signed.csv",
+        "#,Transaction Date,Value Date,Transaction Details,Chq / Ref No.,Debit/Credit(₹),"
+        "Balance(₹)\n"
+        '1,03 Nov 2026,03 Nov 2026,UPI/631212345678/OM SAI LOGISTICS,,-500.00,"9,500.00"\n'
+        '2,14 Nov 2026,14 Nov 2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"+25,000.00","34,500.00"\n'
+        '3,30 Nov 2026,30 Nov 2026,SMS CHARGES,,-17.70,"34,482.30"\n',
+    ),
 }
 
 
@@ -444,3 +455,17 @@ def test_a_title_row_above_the_header_is_not_joined_to_it(tmp_path: Path) -> Non
     assert lines.issues == []
     assert totals(lines) == (3, 50000 + 1770, 2500000)
     assert lines.frame["narration"].iloc[0] == "UPI/631212345678/OM SAI LOGISTICS"
+
+
+def test_a_side_column_of_words_with_no_amount_is_still_refused(tmp_path: Path) -> None:
+    """Hostile: `Dr/Cr` holding the words it should, but no amount column anywhere: refused
+    naming the file, the sheet and what to do, never read as lines of nothing."""
+    path = tmp_path / "no-amounts.csv"
+    path.write_text(
+        "Date,Narration,Dr/Cr,Balance\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,Dr,"9,500.00"\n'
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,Cr,"34,500.00"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SheetProblem, match=r"no-amounts.csv, sheet no-amounts: .*--map"):
+        read_statement(str(path))

@@ -98,7 +98,8 @@ def _find_header(
                 1 for c in cells if isinstance(c, str) and header_key(c) in wanted
             )
             dated = Role.DATE in found or Role.VALUE_DATE in found  # ICICI's corporate export
-            if (dated or wanted) and (has_amounts(found) or wanted) and count > best_count:
+            money = has_amounts(found) or Role.SIDE in found  # a `Debit/Credit` of amounts
+            if (dated or wanted) and (money or wanted) and count > best_count:
                 best, best_count = index, count
                 best_joined = None if cells is row else joined
     if two_rows is not None and best_joined is not None:
@@ -225,6 +226,17 @@ def side_letters(cells: pd.Series) -> np.ndarray:
     text = text_column(cells)
     letters = np.where(contains(text, _DEBIT_WORDS), "D", "")
     return np.asarray(np.where(contains(text, _CREDIT_WORDS), "C", letters), dtype=object)
+
+
+def _amounts_only(cells: pd.Series) -> bool:
+    """Whether a column's first filled cells are all amounts (and some are): a column headed
+    as a side that holds the money itself."""
+    head = cells.iloc[:SAMPLE_ROWS]
+    present = amount_present(head)
+    if not present.any():
+        return False
+    _, problems = paise_column(head)
+    return not problems
 
 
 def _sides_only(cells: pd.Series) -> bool:
@@ -379,6 +391,15 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         # Ujjivan's `…, Withdrawal, Deposit, Balance, Amount`: the two columns say which way
         # the money went; an amount column beside them says nothing more
         columns.pop(Role.AMOUNT, None)
+    if (
+        Role.SIDE in columns
+        and Role.SIDE not in mapping
+        and not ({Role.WITHDRAWAL, Role.DEPOSIT} <= set(columns) or Role.AMOUNT in columns)
+        and _amounts_only(table.frame[columns[Role.SIDE]])
+    ):
+        # `Debit/Credit` or `Dr/Cr` over signed figures (`-500.00`, `+25,000.00`): the column
+        # is the amount, its sign the side
+        columns[Role.AMOUNT] = columns.pop(Role.SIDE)
     if Role.DATE not in columns and Role.VALUE_DATE in columns:
         # ICICI's corporate export dates its lines by `Value Date` and a `Txn Posted Date`
         # with the time: the value date is the line's date
