@@ -300,6 +300,17 @@ STATEMENTS: dict[str, tuple[str, str]] = {
         '2,14 Nov 2026,14 Nov 2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"+25,000.00","34,500.00"\n'
         '3,30 Nov 2026,30 Nov 2026,SMS CHARGES,,-17.70,"34,482.30"\n',
     ),
+    # Bilingual headers, Hindi before English, as public-sector banks print them (the words
+    # `विवरण (Description)`, `नामे / डेबिट (Debit ₹)`, `जमा / क्रेडिट (Credit ₹)` as a public
+    # app's Hindi statement heads its columns). Read right before.
+    "bilingual headers (नामे / डेबिट (Debit ₹))": (
+        "bilingual.csv",
+        "तारीख (Date),विवरण (Description),नामे / डेबिट (Debit ₹),जमा / क्रेडिट (Credit ₹),"
+        "शेष (Balance ₹)\n"
+        '03/11/2026,UPI/631212345678/OM SAI LOGISTICS,500.00,,"9,500.00"\n'
+        '14/11/2026,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n'
+        '30/11/2026,SMS CHARGES,17.70,,"34,482.30"\n',
+    ),
 }
 
 
