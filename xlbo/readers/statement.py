@@ -23,6 +23,13 @@ in brackets (`45,000.00 (Cr)`, Union Bank), or in a `Dr/Cr` column. A `Dr/Cr` co
 after the balance is the balance's side (Federal Bank, Kotak): an overdraft or cash-credit
 account's balance is owed to the bank, a negative balance.
 
+A side column is read by its words only (`Dr`, `Cr.`, `Debit`, `Credit`, `Withdrawal`,
+`Deposit`): a `Transaction Type` that holds the channel (`CLG`, `DD`) says no side, and the
+amount's own `Dr`/`Cr` or sign decides. A column headed `Debit/Credit` that holds signed
+figures is the amount. Where withdrawal and deposit columns are both there, an `Amount` beside
+them is not the money (Ujjivan). A header written over two rows (`Transaction` over `Date`)
+is read as one.
+
 Rows that are layout are never lines, dated or not: `B/F`, `C/F`, `Opening Balance`, `Total`,
 `By Opening Balance` (their figures are balances and page totals). A row holding nothing but narration, right under
 a line, is the rest of that line's narration (a statement converted from print wraps it); a
