@@ -21,6 +21,9 @@ from xlbo.money import format_inr, from_paise, group_indian, parse_amount, parse
         ("1,234.00 Cr", "-1234.00"),
         ("1,234.00 CR.", "-1234.00"),
         ("\u00a01,234.50\u00a0", "1234.50"),
+        ("- Rs.500", "-500"),  # Paytm Payments Bank: the sign before the currency
+        ("+ Rs.25,000", "25000"),
+        ("-₹1,234.50", "-1234.50"),
         (1234.5, "1234.5"),
         (0.1 + 0.2, "0.30000000000000004"),
         (500, "500"),
@@ -44,6 +47,7 @@ def test_blank_and_dash_are_no_amount(cell: object) -> None:
         ("#N/A", "Excel error #N/A"),
         (True, "is not an amount"),
         ("abc", "type a number such as 1,23,456.50"),
+        ("- Rs.-500", "is not an amount"),  # two signs are no amount, not a plus
     ],
 )
 def test_not_amounts_say_why(cell: object, message: str) -> None:

@@ -328,6 +328,8 @@ def date_column(
     there, which as a serial would be 6 September 1936."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     distinct = list(uniques)
+    if serials_alone:  # a CSV written from Excel keeps a date cell that lost its format as text
+        distinct = [_serial_text(value) for value in distinct]
     order = date_order(distinct)
     day_first = order is not DateOrder.MONTH_FIRST
     parsed: list[date | None] = []
@@ -340,6 +342,19 @@ def date_column(
         parsed = _serials_among_dates(distinct, parsed)
     lookup = np.array([*parsed, None], dtype=object)
     return lookup[codes].tolist(), order
+
+
+_SERIAL_TEXT = re.compile(r"^\s*(\d{5})(?:\.0+)?\s*$")
+"""`46329` as text: an Excel serial date (3 November 2026) saved to CSV from a column whose
+date format was lost; five digits span 1927 to 2173."""
+
+
+def _serial_text(value: Any) -> Any:
+    """The number a text cell that is an Excel serial date writes, else the cell unchanged;
+    it is then read as any number in a date column is (see `date_column`)."""
+    if isinstance(value, str) and (match := _SERIAL_TEXT.match(value)):
+        return int(match.group(1))
+    return value
 
 
 SERIAL_REACH = 31

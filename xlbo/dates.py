@@ -46,7 +46,13 @@ _MONTHS = {
 }
 
 _NUMERIC = re.compile(r"^(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{2}|\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_ISO = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$"
+)
+"""`2026-11-03`, with a time (`2026-11-03 10:15`) or as an API's download writes it
+(`2026-11-03T10:15:32+05:30`, `…T00:00:00Z`; the text is casefolded before it is matched).
+The date is the one written: the time zone is the bank's own."""
 _NAMED = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[/\-. ]?([a-z]{3,9})\.?[/\-., ]\s*(\d{2}|\d{4})$")
 _NAMED_US = re.compile(
     r"^([a-z]{3,9})\.?[ \-/]?(\d{1,2})(?:st|nd|rd|th)?,?[ \-/,]\s*(\d{2}|\d{4})$"

@@ -76,8 +76,8 @@ _NUMBER = re.compile(r"^\d{1,3}(?:,\d{2,3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$"
 def parse_amount(value: Any) -> Decimal | None:
     """An amount in rupees from a cell, exactly; None for a blank cell or a lone dash.
 
-    Accepts numbers, and text with commas (Indian or Western grouping), `₹`, `Rs.`, `INR`, a
-    trailing `/-`, brackets or a minus for negatives, and a `Dr`/`Cr` suffix (credit negative).
+    Accepts numbers, and text with commas (Indian or Western grouping), `₹`, `Rs.`, `INR` (after
+    a sign too: `- Rs.500`, `+ ₹25,000`), a trailing `/-`, brackets or a minus for negatives, and a `Dr`/`Cr` suffix (credit negative).
     Raises ValueError with a message for anything else.
     """
     amount = _parse_amount(value)
@@ -122,6 +122,7 @@ def _parse_amount(value: Any) -> Decimal | None:
         negative, text = not negative, text[:-1].strip()
     elif text.startswith("+"):
         text = text[1:].strip()
+    text = _CURRENCY.sub("", text).strip()  # the sign before the currency: `- Rs.500` (Paytm)
     text = text.replace(" ", "")
     if not _NUMBER.match(text):
         raise ValueError(f"'{value}' is not an amount; type a number such as 1,23,456.50")

@@ -785,7 +785,7 @@ def test_a_statement_without_amount_columns_is_refused_naming_file_and_sheet(
     """A statement whose amount columns carry words xlbo does not know is refused with what
     to do, exit 2, never read as no lines."""
     rows: list[Row] = [
-        ["Value Dt", "Txn Remarks", "Money Out", "Money In", "Bal"],
+        ["Value Dt", "Txn Remarks", "Sent", "Received", "Bal"],
         ["01/10/2026", "NEFT CR-A", None, 100.0, 1100.0],
     ]
     bank = xlsx({"Oct": rows}, name="unknown_bank.xlsx")

@@ -53,6 +53,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "transactionpostingdate",
         "postdate",
         "transdate",  # Canara Bank (TRANS DATE)
+        "entrydate",
     ),
     Role.NARRATION: (
         "narration",
@@ -66,6 +67,10 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "accountdescription",  # Central Bank of India
         "narrative",
         "transactionparticulars",
+        "particular",  # Ujjivan (Particular)
+        "naration",  # Indian Overseas Bank (NARATION), as its statement spells it
+        "perticulers",  # as a printed statement spells it
+        "perticulars",
     ),
     Role.REFERENCE: (
         "chqrefno",
@@ -108,6 +113,8 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "debitdr",
         "withdrawl",  # IndusInd (Withdrawl), RBL (Withdrawl Amt)
         "withdrawlamt",
+        "paidout",  # (Paid out, Paid in: a public header classifier's words)
+        "moneyout",
     ),
     Role.DEPOSIT: (
         "depositamt",
@@ -125,8 +132,22 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "depositcr",
         "depositscr",
         "creditcr",
+        "paidin",
+        "moneyin",
     ),
-    Role.AMOUNT: ("amount", "amountinr", "transactionamount", "txnamount", "amountrs"),
+    Role.AMOUNT: (
+        "amount",
+        "amountinr",
+        "transactionamount",
+        "txnamount",
+        "amountrs",
+        # one column for both sides, the side written after each figure
+        "withdrawaldrdepositcr",  # Kotak (Withdrawal (Dr)/Deposit (Cr))
+        "withdrawaldeposit",
+        "debitcreditamount",
+        "amountdrcr",
+        "totalamountdrcr",  # (Total Amount Dr/Cr)
+    ),
     Role.SIDE: ("drcr", "crdr", "type", "drcrindicator", "debitcredit", "transactiontype"),
     Role.BALANCE: (
         "balance",
@@ -135,18 +156,44 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "bal",
         "runningbalance",
         "availablebalance",
+        "closingbal",  # Varachha Co-op (Closing  Bal)
+        "runningbal",
     ),
 }
 _LOOKUP = {word: role for role, words in WORDS.items() for word in words}
 
 
+_TAIL = re.compile(r"(?:inr|rs|rupees)$")
+"""A currency written after a money header without brackets: Equitas's `Withdrawal INR`,
+`Closing Balance INR`; `Debit Rs`."""
+_TIME_TAIL = re.compile(r"(?:and|&)?time$")
+"""A date header that says the cell holds the time too: Paytm's `DATE & TIME`, `Transaction
+Date & Time`."""
+
+
 def column_role(header: Any) -> Role | None:
     """The role a header names, or None: by its words, else by its words outside brackets
-    (`Value Date (dd/mm/yyyy)`, `Withdrawal Amt (INR)`; but `WITHDRAWAL(DR)` is known whole)."""
+    (`Value Date (dd/mm/yyyy)`, `Withdrawal Amt (INR)`; but `WITHDRAWAL(DR)` is known whole),
+    else by its words without a currency after them (`Withdrawal INR`) or, for a date, the
+    time (`DATE & TIME`).
+
+    >>> column_role("Deposit INR"), column_role("DATE & TIME"), column_role("Balance Rs.")
+    (<Role.DEPOSIT: 'deposit'>, <Role.DATE: 'date'>, <Role.BALANCE: 'balance'>)
+    >>> column_role("Amount & Time") is None, column_role("Lifetime") is None
+    (True, True)
+    """
     text = header_text(header)
-    role = _LOOKUP.get(_key(text))
+    key = _key(text)
+    role = _LOOKUP.get(key)
     if role is None and "(" in text:
-        role = _LOOKUP.get(_key(_BRACKETED.sub(" ", text)))
+        key = _key(_BRACKETED.sub(" ", text))
+        role = _LOOKUP.get(key)
+    if role is None and _TAIL.search(key):
+        role = _LOOKUP.get(_TAIL.sub("", key))
+        role = role if role in (Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT, Role.BALANCE) else None
+    if role is None and _TIME_TAIL.search(key):
+        role = _LOOKUP.get(_TIME_TAIL.sub("", key))
+        role = role if role in (Role.DATE, Role.VALUE_DATE) else None
     return role
 
 

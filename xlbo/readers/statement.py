@@ -23,6 +23,13 @@ in brackets (`45,000.00 (Cr)`, Union Bank), or in a `Dr/Cr` column. A `Dr/Cr` co
 after the balance is the balance's side (Federal Bank, Kotak): an overdraft or cash-credit
 account's balance is owed to the bank, a negative balance.
 
+A side column is read by its words only (`Dr`, `Cr.`, `Debit`, `Credit`, `Withdrawal`,
+`Deposit`): a `Transaction Type` that holds the channel (`CLG`, `DD`) says no side, and the
+amount's own `Dr`/`Cr` or sign decides. A column headed `Debit/Credit` that holds signed
+figures is the amount. Where withdrawal and deposit columns are both there, an `Amount` beside
+them is not the money (Ujjivan). A header written over two rows (`Transaction` over `Date`)
+is read as one.
+
 Rows that are layout are never lines, dated or not: `B/F`, `C/F`, `Opening Balance`, `Total`,
 `By Opening Balance` (their figures are balances and page totals). A row holding nothing but narration, right under
 a line, is the rest of that line's narration (a statement converted from print wraps it); a
@@ -31,8 +38,9 @@ page number or a footer there is not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -43,7 +51,7 @@ from xlbo.bank.integrity import Finding
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook
 from xlbo.book.rows import RowSource, sheet_table
-from xlbo.book.table import HEADER_SCAN_ROWS, header_key
+from xlbo.book.table import HEADER_SCAN_ROWS, Table, column_letter, header_key, header_text
 from xlbo.columns import (
     amount_present,
     comma_cells,
@@ -76,16 +84,33 @@ class NoStatement(SheetProblem):
 
 
 def _find_header(
-    rows: Sequence[Sequence[Any]], mapping: Mapping[Role, str], where: str = ""
+    rows: Sequence[Sequence[Any]],
+    mapping: Mapping[Role, str],
+    where: str = "",
+    two_rows: list[list[str]] | None = None,
 ) -> int:
+    """The index of the header row. A header written over two rows (`Txn` over `Date`,
+    `Withdrawal` over `Amount`) counts as the lower row, its words joined to those above; the
+    joined words are put in `two_rows` (when given) for the columns to be named by them."""
     wanted = {header_key(h) for h in mapping.values()}
     best, best_count = -1, 0
+    best_joined: list[str] | None = None
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        found = roles_in(row)
-        count = len(found) + sum(1 for c in row if isinstance(c, str) and header_key(c) in wanted)
-        dated = Role.DATE in found or Role.VALUE_DATE in found  # ICICI's corporate export
-        if (dated or wanted) and (has_amounts(found) or wanted) and count > best_count:
-            best, best_count = index, count
+        joined = _two_row_header(rows[index - 1], row) if index else None
+        for cells in (row, joined):
+            if cells is None:
+                continue
+            found = roles_in(cells)
+            count = len(found) + sum(
+                1 for c in cells if isinstance(c, str) and header_key(c) in wanted
+            )
+            dated = Role.DATE in found or Role.VALUE_DATE in found  # ICICI's corporate export
+            money = has_amounts(found) or Role.SIDE in found  # a `Debit/Credit` of amounts
+            if (dated or wanted) and (money or wanted) and count > best_count:
+                best, best_count = index, count
+                best_joined = None if cells is row else joined
+    if two_rows is not None and best_joined is not None:
+        two_rows.append(best_joined)
     if best < 0:
         raise NoStatement(
             f"{where}: no header row with a date and amount columns was found in the first "
@@ -93,6 +118,49 @@ def _find_header(
             'narration=Details,withdrawal=Debit,deposit=Credit").'
         )
     return best
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _two_row_header(above: Sequence[Any], row: Sequence[Any]) -> list[str] | None:
+    """Each column's words of two rows joined (`Txn` and `Date` → `Txn Date`), or None when
+    either row holds anything but words without digits (a line, a date, an amount, an
+    account number: no header)."""
+    if not any(isinstance(c, str) and c.strip() for c in above):
+        return None
+    for cell in (*above, *row):
+        if cell is None or cell == "":
+            continue
+        if not isinstance(cell, str) or _DIGIT.search(cell):
+            return None
+    width = max(len(above), len(row))
+
+    def text(cells: Sequence[Any], at: int) -> str:
+        return header_text(cells[at]) if at < len(cells) else ""
+
+    return [" ".join(t for t in (text(above, i), text(row, i)) if t) for i in range(width)]
+
+
+def _renamed(table: Table, joined: list[str]) -> Table:
+    """The table with each column named by its two header rows' words where those name a
+    role (`Withdrawal Amount`, not `Amount`), the other names kept."""
+    index = {column_letter(i): i for i in range(len(joined))}
+    names: dict[str, str] = {}
+    taken = set(map(str, table.frame.columns))
+    for name in map(str, table.frame.columns):
+        at = index.get(table.letters.get(name, ""))
+        if at is None or column_role(joined[at]) is None or joined[at] in taken:
+            continue
+        names[name] = joined[at]
+        taken.add(joined[at])
+    if not names:
+        return table
+    return replace(
+        table,
+        frame=table.frame.rename(columns=names),
+        letters={names.get(n, n): letter for n, letter in table.letters.items()},
+    )
 
 
 def _columns(frame: pd.DataFrame, mapping: Mapping[Role, str]) -> dict[Role, str]:
@@ -146,6 +214,36 @@ def _balance_side(
 UNNAMED = "Column "
 """How a column with no header is named (`Column I`)."""
 _SIDE_WORDS = ("DR", "CR", "DR.", "CR.")
+
+
+_DEBIT_WORDS = r"(?i)^\s*(?:dr|d|debit|withdrawal|withdrawl|wdl|paid\s*out)\.?\s*$"
+"""What a side column writes for money out: `Dr`, `DR.`, `D`, `Debit`, `Withdrawal`."""
+_CREDIT_WORDS = r"(?i)^\s*(?:cr|c|credit|deposit|paid\s*in)\.?\s*$"
+"""…and for money in: `Cr`, `CR.`, `C`, `Credit`, `Deposit` (which begins with a D)."""
+
+
+def side_letters(cells: pd.Series) -> np.ndarray:
+    """`D` or `C` for each cell of a side column that says a side, else "". Only side words
+    count: `Deposit` is money in though it begins with a D, and a type column that holds the
+    channel (`CLG`, `CASH`, `DD`) says no side, so the amount's own `Dr`/`Cr` or sign decides.
+
+    >>> side_letters(pd.Series(["Dr.", "CREDIT", "Deposit", "Withdrawal", "CLG", "DD", None]))
+    array(['D', 'C', 'C', 'D', '', '', ''], dtype=object)
+    """
+    text = text_column(cells)
+    letters = np.where(contains(text, _DEBIT_WORDS), "D", "")
+    return np.asarray(np.where(contains(text, _CREDIT_WORDS), "C", letters), dtype=object)
+
+
+def _amounts_only(cells: pd.Series) -> bool:
+    """Whether a column's first filled cells are all amounts (and some are): a column headed
+    as a side that holds the money itself."""
+    head = cells.iloc[:SAMPLE_ROWS]
+    present = amount_present(head)
+    if not present.any():
+        return False
+    _, problems = paise_column(head)
+    return not problems
 
 
 def _sides_only(cells: pd.Series) -> bool:
@@ -284,13 +382,31 @@ class _Money:
 def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Lines:
     where = f"{book.name}, sheet {name}"
     head: list[list[Any]] = []
+    two_rows: list[list[str]] = []
 
     def find(rows: Sequence[Sequence[Any]]) -> int:
         head[:] = [list(row) for row in rows[:HEADER_SCAN_ROWS]]
-        return _find_header(rows, mapping, where)
+        return _find_header(rows, mapping, where, two_rows)
 
     table = sheet_table(book, name, find)
+    if two_rows:  # a header over two rows: the columns are named by both
+        table = _renamed(table, two_rows[0])
+        if 0 <= table.header_row - 2 < len(head):
+            head[table.header_row - 2] = []  # its upper row is no title line
     columns = _columns(table.frame, mapping)
+    if {Role.WITHDRAWAL, Role.DEPOSIT} <= set(columns) and Role.AMOUNT not in mapping:
+        # Ujjivan's `…, Withdrawal, Deposit, Balance, Amount`: the two columns say which way
+        # the money went; an amount column beside them says nothing more
+        columns.pop(Role.AMOUNT, None)
+    if (
+        Role.SIDE in columns
+        and Role.SIDE not in mapping
+        and not ({Role.WITHDRAWAL, Role.DEPOSIT} <= set(columns) or Role.AMOUNT in columns)
+        and _amounts_only(table.frame[columns[Role.SIDE]])
+    ):
+        # `Debit/Credit` or `Dr/Cr` over signed figures (`-500.00`, `+25,000.00`): the column
+        # is the amount, its sign the side
+        columns[Role.AMOUNT] = columns.pop(Role.SIDE)
     if Role.DATE not in columns and Role.VALUE_DATE in columns:
         # ICICI's corporate export dates its lines by `Value Date` and a `Txn Posted Date`
         # with the time: the value date is the line's date
@@ -553,7 +669,7 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
         cells = column(Role.AMOUNT)
         amount, bad = paise_column(cells, marks.get(Role.AMOUNT, "."))
         problems.update((p, (Role.AMOUNT, m)) for p, m in bad.items())
-        said = text_column(column(Role.SIDE)).str.upper().str[:1].to_numpy(dtype=object)
+        said = side_letters(column(Role.SIDE))
         suffix = side_marks(cells)
         # a column that writes money out with a minus writes money in without one
         signed_column = bool((amount < 0).any()) and Role.SIDE not in columns
