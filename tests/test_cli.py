@@ -198,6 +198,12 @@ def test_demo_runs_every_job_and_says_where(
     assert "13 open bills of 11 vendors" in out and "8 bills of micro and small suppliers" in out
     assert (tmp_path / "demo" / "payments-2026-12-01" / "NEFT-RTGS-20261201.csv").exists()
     assert "3 contracts: 4 dates in the next 60 days" in out and "25 statements" in out
+    # the demo run again in the same folder (the README's first command, typed twice): the
+    # bills paid by the first run are not paid again, and it says so (was an internal error)
+    code, again, _ = run(capsys, "demo", str(tmp_path / "demo"))
+    assert code == 0, again
+    assert "not paid again: an earlier run of the demo in this folder paid them" in again
+    assert (tmp_path / "demo" / "payments-2026-12-01" / "NEFT-RTGS-20261201.csv").exists()
 
 
 def test_validate_finds_errors_exit_one(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -183,10 +183,16 @@ class _Demo:
         books = {"book": self.outdir / "books-2026-10.xlsx", "master": master}
         settings = StatementsSettings(date(2026, 10, 31), out=self.outdir / "statements", pdf=False)
         statements = run("statements", books, settings)
+        where = (  # a second demo run into the same folder pays nothing twice
+            f"bank file, journal and advices in {paid.files[0].parent}"
+            if paid.files
+            else "not paid again: an earlier run of the demo in this folder paid them (its "
+            "payments folder is kept)"
+        )
         return (
             f"  payment run       {run_file}\n{INDENT}{proposed.headline}\n"
             f"{INDENT}{ticked} bills of micro and small suppliers ticked and paid: "
-            f"{paid.headline}; bank file, journal and advices in {paid.files[0].parent}\n"
+            f"{paid.headline}; {where}\n"
             f"  contracts         {alerts.files[0]}\n{INDENT}{alerts.headline}\n"
             f"  statements        {self.outdir / 'statements'}\n{INDENT}{statements.headline}"
         )
