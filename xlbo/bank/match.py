@@ -50,6 +50,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -94,6 +95,7 @@ from xlbo.bank.scoring import (
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
 from xlbo.bank.window import DEFAULT_WINDOW, Band, Window, amount_codes, band, band_join
+from xlbo.columns import contains
 from xlbo.money import format_inr, from_paise
 
 __all__ = [
@@ -197,10 +199,9 @@ class _Matching:
         self.ledger_named = (
             self.ledger.lines["party"].fillna("").astype(str).to_numpy(dtype=object) != ""
         )
-        book_text = self.ledger.lines["text"].fillna("").astype(str)
+        self.books_return = contains(self.ledger.lines["text"], RETURN_WORDS)
         if "note" in self.ledger.lines:
-            book_text = book_text + " " + self.ledger.lines["note"].fillna("").astype(str)
-        self.books_return = book_text.str.contains(RETURN_WORDS, regex=True).to_numpy(dtype=bool)
+            self.books_return |= contains(self.ledger.lines["note"], RETURN_WORDS)
 
     def take(self, pairs: pd.DataFrame, rule: str, score: object, why: object) -> None:
         """Take 1:1 pairs (columns b, l)."""
@@ -502,11 +503,17 @@ class _Names:
         width = len(self.likeness.right) + 1
         return np.asarray(bank_code.astype(np.int64) * width + ledger_code, dtype=np.int64)
 
+    def codes(self, bank_names: Any, ledger_names: Any) -> tuple[np.ndarray, np.ndarray]:
+        """The numbers of names of each side among this run's distinct names (-1: not there)."""
+        return (
+            pd.Index(self.likeness.left).get_indexer(pd.Index(bank_names)),
+            pd.Index(self.likeness.right).get_indexer(pd.Index(ledger_names)),
+        )
+
     def with_payers(self, payers: pd.DataFrame) -> _Names:
         """These names, where each known payer's lines also carry its party's key words (so
         they meet that party's lines of the same amount) and count as fully alike to them."""
-        bank_code = pd.Index(self.likeness.left).get_indexer(pd.Index(payers["bank"]))
-        ledger_code = pd.Index(self.likeness.right).get_indexer(pd.Index(payers["ledger"]))
+        bank_code, ledger_code = self.codes(payers["bank"], payers["ledger"])
         known = (bank_code >= 0) & (ledger_code >= 0)
         bank_code, ledger_code = bank_code[known], ledger_code[known]
         pos_g, word_g = self.ledger_words
@@ -1171,7 +1178,6 @@ def _identical_lines(run: _Matching) -> None:
         return
     table = pd.DataFrame({"b": single.index.to_numpy(), "twin": single["first"].to_numpy()})
     table = table.sort_values(["twin", "b"], kind="stable")
-    table["place"] = table.groupby("twin").cumcount()
     wanted = table.groupby("twin")["b"].transform("size").to_numpy()
     table = table[wanted <= size[table["twin"].to_numpy()]]  # a line of the group for each
     if table.empty:
@@ -1611,10 +1617,7 @@ def _invoices_taken_back(run: _Matching) -> None:
     if names.empty:
         return
     # the targets whose names are alike to a party's, and those parties' lines (by name code)
-    bank_known = pd.Index(run.names.likeness.left).get_indexer(pd.Index(pd.unique(names["bank"])))
-    ledger_known = pd.Index(run.names.likeness.right).get_indexer(
-        pd.Index(pd.unique(names["ledger"]))
-    )
+    bank_known, ledger_known = run.names.codes(pd.unique(names["bank"]), pd.unique(names["ledger"]))
     known_b = np.zeros(len(run.names.likeness.left) + 1, dtype=bool)
     known_b[bank_known[bank_known >= 0]] = True
     known_g = np.zeros(len(run.names.likeness.right) + 1, dtype=bool)
@@ -1808,8 +1811,7 @@ def _crowded_late_pairs(
         return pd.DataFrame(columns=["b", "l", "d"])
     names = run.names
     alike = names.combinable(run.bank_open, run.ledger_open)
-    bank_code = pd.Index(names.likeness.left).get_indexer(pd.Index(alike["bank"]))
-    ledger_code = pd.Index(names.likeness.right).get_indexer(pd.Index(alike["ledger"]))
+    bank_code, ledger_code = names.codes(alike["bank"], alike["ledger"])
     known = (bank_code >= 0) & (ledger_code >= 0)
     relation = pd.DataFrame(
         {

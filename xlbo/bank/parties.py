@@ -117,12 +117,13 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str]]
     # `UPI/…/NA/kirannaid27@ibl/KKBK BANK`): its letters, each word's trailing digits dropped
     # (`rajesh.kumar@okicici` → `rajesh kumar`, `kirannaid27@ibl` → `kirannaid`, which
     # `run_together` reads as Kiran Naidu)
-    handles = np.flatnonzero(contains(pieces, _HANDLE_PIECE))
+    handles = np.flatnonzero(contains(pieces, f"^\\s*{_HANDLE_CORE}\\s*$"))
     handle_names = replace(pieces.iloc[handles], "@.*$", "")
     handle_names = replace(replace(handle_names, "[._-]+", " "), r"([A-Za-z])[0-9]+\b", r"\1")
     handle_names = replace(handle_names, _NOT_A_NAME, " ")  # `paytm`, `gpay`, a bank's code
+    read = pd.concat([pieces.iloc[hopeful], handle_names])
+    is_handle = np.r_[np.zeros(len(hopeful), dtype=bool), np.ones(len(handles), dtype=bool)]
     hopeful = np.concatenate([hopeful, handles])
-    read = pd.concat([pieces.iloc[hopeful[: len(hopeful) - len(handles)]], handle_names])
     # words with digits (UTRs, RRNs, masked accounts) and channel words go; what is left of
     # a piece may be a name: `NEFT HDFCN52026103112345 RAJESH KUMAR SALARY` → `RAJESH KUMAR`
     # a piece that is a bank's own name (`STATE BANK OF INDIA`, `KOTAK MAHINDRA BANK`, which
@@ -136,8 +137,6 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str]]
     named = np.zeros(len(pieces), dtype=bool)
     named[hopeful] = contains(read, "[A-Za-z]{3}")
     weights = np.zeros(len(pieces), dtype=np.int64)
-    is_handle = np.zeros(len(hopeful), dtype=bool)
-    is_handle[len(hopeful) - len(handles) :] = True
     weights[hopeful] = (
         read.str.len().to_numpy(dtype=np.int64) - 1000 * banks - HANDLE_BELOW_NAME * is_handle
     )
@@ -157,9 +156,9 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str]]
 _FIRM_PREFIX = r"(^|[-/*:\s])M/S\.?\s*"
 """`M/S` (messrs) before a firm's name, as a narration writes it: `…/M/SNEWPERF/…`, `M/S. SAI…`."""
 
-_HANDLE_PIECE = r"^\s*[A-Za-z][A-Za-z0-9._-]*@[A-Za-z]*\s*$"
-"""A piece that is a UPI handle and nothing else (`kirannaid27@ibl`, `rajesh.kumar@okicici`, or
-cut short: `sanjaynair42@ib`); an e-mail address (`@company.com`) is not one."""
+_HANDLE_CORE = r"(?P<found>[A-Za-z][A-Za-z0-9._]*)@[A-Za-z]*"
+"""A UPI handle, its name part first (`kirannaid27@ibl`, `rajesh.kumar@okicici`, or cut short:
+`sanjaynair42@ib`); an e-mail address (`@company.com`) is not one."""
 
 HANDLE_BELOW_NAME = 500
 """How far a handle's name ranks below any piece that names the payer in words (a name is
@@ -218,8 +217,8 @@ def ledger_party_keys(names: pd.Series) -> pd.Series:
     return pd.Series(np.array([*folded, ""], dtype=object)[codes], index=names.index, dtype=object)
 
 
-_HANDLE = r"(?:^|[-/*:])(?P<found>[A-Za-z][A-Za-z0-9._]*)@[A-Za-z]*(?:$|[-/*:])"
-"""A UPI handle's name part, before its `@` (`meenakshiinfot@upi`, `kirannaid27@ibl`)."""
+_HANDLE = rf"(?:^|[-/*:]){_HANDLE_CORE}(?:$|[-/*:])"
+"""A UPI handle standing between a narration's separators (`UPI-…-meenakshiinfot@upi-…`)."""
 
 _LOWER_HANDLE = r"(?:^|[-/*:])(?P<found>[a-z][a-z0-9._]{3,})(?:$|[-/*:])"
 """A piece of a narration written in lower case alone: the handle as SBI writes it, cut to
