@@ -29,9 +29,8 @@ import numpy as np
 import pandas as pd
 
 from xlbo.book import FileBook, Table
-from xlbo.dates import parse_date
+from xlbo.columns import date_column, has_date, paise_column, text_column
 from xlbo.errors import SheetProblem, UserError
-from xlbo.money import parse_amount, to_paise
 
 UNMATCHED_LEDGER = "Unmatched Ledger"
 UNMATCHED_BANK = "Unmatched Bank"
@@ -161,37 +160,28 @@ def _bad_cell(table: Table, row: Any, column: str, value: Any, wanted: str) -> U
 
 
 def _dates(table: Table) -> list[date]:
-    days = []
-    for row, value in table.frame["Date"].items():
-        try:
-            day = parse_date(value)
-        except ValueError:
-            day = None
-        if day is None:
-            raise _bad_cell(table, row, "Date", value, "a date")
-        days.append(day)
-    return days
+    cells = table.frame["Date"]
+    days, _ = date_column(cells)
+    bad = np.flatnonzero(~has_date(days))
+    if len(bad):
+        raise _bad_cell(table, cells.index[bad[0]], "Date", cells.iloc[bad[0]], "a date")
+    return [day for day in days if day is not None]
 
 
 def _texts(table: Table, column: str, unmark: bool = False) -> pd.Series:
-    texts = [
-        "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
-        for value in table.frame[column].tolist()
-    ]
+    texts = text_column(table.frame[column])
     if unmark:
-        texts = [t.removesuffix(BROUGHT_FORWARD) for t in texts]
-    return pd.Series(texts, dtype=object)
+        texts = texts.str.removesuffix(BROUGHT_FORWARD)
+    return pd.Series(texts.to_numpy(dtype=object), dtype=object)
 
 
 def _paise(table: Table, column: str) -> np.ndarray:
-    amounts = []
-    for row, value in table.frame[column].items():
-        try:
-            amount = parse_amount(value)
-        except ValueError:
-            raise _bad_cell(table, row, column, value, "an amount") from None
-        amounts.append(0 if amount is None else to_paise(amount))
-    return np.asarray(amounts, dtype=np.int64)
+    cells = table.frame[column]
+    paise, problems = paise_column(cells)
+    if problems:
+        at = min(problems)
+        raise _bad_cell(table, cells.index[at], column, cells.iloc[at], "an amount")
+    return paise
 
 
 def _as_on(book: FileBook) -> date | None:

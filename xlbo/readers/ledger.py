@@ -878,7 +878,11 @@ def _journal_table_lines(table: Table, account: str) -> Lines:
             account_names.drop_duplicates().tolist(),
         )
     voucher = text_column(frame["Voucher No"])
-    party = text_column(frame["Party"]) if "Party" in frame.columns else voucher.map(lambda _: "")
+    party = (
+        text_column(frame["Party"])
+        if "Party" in frame.columns
+        else pd.Series("", index=voucher.index)
+    )
     others = pd.DataFrame(
         {
             "voucher": voucher[~is_bank],
