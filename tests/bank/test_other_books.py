@@ -111,6 +111,21 @@ def test_tally_one_amount_column_with_dr_and_cr(xlsx: Callable[..., Path]) -> No
     assert lines.frame["credit"].tolist() == [0, 200000, 0]  # Cr: money out of the bank
 
 
+def test_one_amount_column_with_its_side_in_a_column_of_its_own(tmp_path: Path) -> None:
+    # `Amount | Dr/Cr`: the 2,000.00 marked Cr is money out of the bank, though unsigned (was
+    # read as money in, and the BRS still said 0.00)
+    path = tmp_path / "ledger.csv"
+    path.write_text(
+        "Date,Particulars,Vch No.,Amount,Dr/Cr\n"
+        "03-11-2026,Acme Traders,1,5000.00,Dr\n"
+        "04-11-2026,Rent,2,2000.00,Cr\n",
+        encoding="utf-8",
+    )
+    lines = read_ledger(str(path))
+    assert lines.frame["debit"].tolist() == [500000, 0]
+    assert lines.frame["credit"].tolist() == [0, 200000]
+
+
 # -- ERPNext: General Ledger report, filtered to the bank account, to CSV ------------------------
 # Columns as the report shows them (`Posting Date`, `Account`, `Debit (INR)` ...); the opening,
 # total and closing rows carry `'Opening'`, `'Total'`, `'Closing (Opening + Total)'` in Account

@@ -53,7 +53,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.columns import reference_texts
+from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, side_marks
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, Table
 from xlbo.book.rows import RowSource, sheet_table
@@ -150,6 +150,8 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Withdrawals",
     ),
     "Amount": ("Amount", "Amt", "Net Amount", "Transaction Amount"),
+    # beside one Amount column, its side in a column of its own (`2,000.00` | `Cr`)
+    "Side": ("Dr/Cr", "Cr/Dr", "Dr / Cr", "D/C"),
     "Balance": ("Balance", "Running Balance", "Bal."),
     "Reference": (
         "Cheque/Ref No.",
@@ -575,6 +577,10 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         # one Amount column: `5,000.00 Dr` / `2,000.00 Cr` (Tally, Busy), or signed (QuickBooks,
         # Zoho): Dr or plus is a debit to the bank ledger, money into the bank
         signed, bad_debit = paise_column(column("Amount"))
+        if "Side" in roles:  # the side in a column of its own: `Cr` beside `2,000.00`
+            marks = side_marks(column("Side"))
+            signed = np.where(marks == DEBIT_MARK, np.abs(signed), signed)
+            signed = np.where(marks == CREDIT_MARK, -np.abs(signed), signed)
         debit, credit, bad_credit = np.maximum(signed, 0), np.maximum(-signed, 0), {}
         roles["Debit"] = roles["Credit"] = roles["Amount"]
         money = amount_present(column("Amount"))
