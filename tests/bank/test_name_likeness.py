@@ -48,6 +48,12 @@ def alike(bank: str, books: str) -> int:
             "Om Sai Freight Packaging Private Limited",
             "Meenakshi Packaging Ltd.",
         ),
+        # a remark's word inside a name is the name's (FREIGHT is a remark only at either end)
+        (
+            "UPI/P2A/644773482493/OM SAI FREIGHT DISTR/MAHB BANK/ADVANCE",
+            "Om Sai Freight Distributors (P) Ltd.",
+            "Om Sai & Co.",
+        ),
         # IMPS runs the words together and keeps ten letters
         ("MMT/IMPS/690473316249/BHOSALEPRAK/PUNB BANK", "Prakash Bhosale", "Madhuri S. Bhosale"),
         ("SMENON", "Sowmya Menon", "Rajesh Menon"),
@@ -165,6 +171,9 @@ def test_names_run_together_found_in_bulk_are_those_found_pair_by_pair() -> None
         # the payer's remark is no name, though as long as one: months and bills are remarks
         ("MMT/IMPS/603793229118/NOV BILLS/MDQURESHI/IDIB Bank", "MDQURESHI"),
         ("MMT/IMPS/603793229119/OCT INVOICES/SNEHAMOHAN/HDFC Bank", "SNEHAMOHAN"),
+        ("NEFT HDFCN52026103112345 RAJESH KUMAR FREIGHT", "RAJESH KUMAR"),
+        # … but inside a name its words are the name's
+        ("UPI/P2A/644773482493/OM SAI FREIGHT DISTR/MAHB BANK/ADVANCE", "OM SAI FREIGHT DISTR"),
         # M/S is no piece of its own, glued on (ICICI's IMPS) or not
         ("MMT/IMPS/602617545117/NOV BILLS/M/SNEWPERF/SBIN Bank", "NEWPERF"),
         ("NEFT CR-HDFC0001234-M/S. SAI TRANSPORT CO-HDFCN52026100312345", "SAI TRANSPORT CO"),

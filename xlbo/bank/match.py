@@ -1288,21 +1288,26 @@ def _late_cheques(run: _Matching) -> pd.DataFrame:
     )
 
 
+IN_ORDER_RULES = ("Amount and date", "Repeated amount")
+"""The 1:1 rules whose pairs of one party's equal amounts are put in date order."""
+
+
 def _in_date_order(run: _Matching, by_bank_name: bool) -> None:
     """One party's equal amounts, paired on amount and date, in the order they were sent: where
     a party paid ₹2,000 on the 2nd and the 3rd (books) and the bank shows the 3rd and the 4th,
-    the nearest pair (3rd–3rd) leaves the 2nd to the 4th, and both pairings fit the same (each
-    bank line's name is as alike to either book line, both being the party's; a day later on
-    one pair is a day earlier on the other). Money arrives in the order it was sent: the pairs
-    taken on amount and date of each ledger party and amount are paired again first with
-    first, the bank's lines in date order with the books' in date order — where every pair,
-    before and after, has the bank on or after the books and within the window. The same holds
+    the nearest pair (3rd–3rd) leaves the 2nd to the 4th (each bank line's name is as alike to
+    either book line, both being the party's). Money arrives in the order it was sent: the pairs
+    taken on amount and date, or as a party's repeated amount, of each ledger party and amount
+    are paired again first with first, the bank's lines in date order with the books' in date
+    order, each pair within the window. (Paired so, the days between add up to no more than
+    before, and no pair is further apart than the furthest before: so each stays in the window
+    whenever all were.) The same holds
     for the pairs of one bank name and amount (`by_bank_name`): R SENTHIL's two UPIs of 250.00,
     paired with Senthil R. and Senthil Raghavan, are each as alike to either."""
     if not run.taken or run.names is None:
         return
     taken = pd.concat(run.taken, ignore_index=True)
-    is_pair = (taken["rule"] == "Amount and date").to_numpy(dtype=bool)
+    is_pair = taken["rule"].isin(IN_ORDER_RULES).to_numpy(dtype=bool)
     pairs = taken[is_pair]
     if len(pairs) < 2:
         return
@@ -1330,11 +1335,10 @@ def _in_date_order(run: _Matching, by_bank_name: bool) -> None:
     new_b = banks["b"].to_numpy(dtype=np.int64)
     new_g = books["g"].to_numpy(dtype=np.int64)
     rows = books["row"].to_numpy(dtype=np.int64)  # each book line keeps its match
-    old_d = day_b[books["b"].to_numpy(dtype=np.int64)] - day_g[new_g]
     new_d = day_b[new_b] - day_g[new_g]
     group = books.groupby(["party", "amount"], sort=False).ngroup().to_numpy()
     bad = np.zeros(int(group.max()) + 1, dtype=bool)
-    outside = (old_d < 0) | (new_d < 0) | (new_d > run.window.after)
+    outside = (new_d < run.window.before) | (new_d > run.window.after)
     np.logical_or.at(bad, group, outside)
     moved = ~bad[group] & (new_b != books["b"].to_numpy(dtype=np.int64))
     if not moved.any():

@@ -53,25 +53,31 @@ BANK_CODES = frozenset(
 """IFSC bank codes, which narrations carry beside the party (`BY CLG 214383/BARB`): no names."""
 
 
-_NOT_A_NAME = (
-    r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT|ECS|INB|TRF|P2A|P2M|BIL|BY|TO|FROM|MICR|CTS"
+_CHANNEL_WORDS = (
+    r"NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT|ECS|INB|TRF|P2A|P2M|BIL|BY|TO|FROM|MICR|CTS"
     r"|CR|DR|PAID|DEP|DEPOSIT|RETURN|RETURNED|TRANSFER|INWARD|OUTWARD|NETBANK|NET BANKING|MOB"
     r"|PAYMENT|RECEIPT|SALARY|SAL|FUND|FUNDS|SELF|NA|INV|REF|UTR|RRN|NO|CLEARING|IFSC"
     r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS|SENT|USING|PAYTM"
     r"|PHONEPE|GPAY|BHIM|ADVANCE|BILL|TXN|BANK|LTD BANK"
-    r"|FREIGHT|GOODS|REFUND|SETTLEMENT|TOWARDS|AGAINST|PURCHASE|BILLS|INVOICE|INVOICES|PMT|PYMT|FOR"
-    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|AUGUST"
-    r"|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
     r"|REV|RET|RTN|ACCOUNT|DOES|NOT|EXIST|CLOSED|INSUFFICIENT|INSUFF|"
     + "|".join(sorted(BANK_CODES))
-    + r")\b"
 )
+_REMARK_WORDS = (
+    r"FREIGHT|GOODS|REFUND|SETTLEMENT|TOWARDS|AGAINST|PURCHASE|BILLS|INVOICE|INVOICES|PMT|PYMT|FOR"
+    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|AUGUST"
+    r"|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+)
+_NOT_A_NAME = rf"(?i)\b(?:{_CHANNEL_WORDS}|{_REMARK_WORDS})\b"
 """Words of a narration that name the channel or the kind of transaction, or are the payer's note
 (`FREIGHT`, `GOODS`, `REFUND`, `NOV BILLS`: months but May, June and July, which are names too)
 or a returned payment's reason (`ACCOUNT DOES NOT EXIST`, `ACCOUNT CLOSED`, `FUNDS
 INSUFFICIENT`), never a party: `IMPS-…-V ARUN-…-FREIGHT` names V ARUN,
 `MMT/IMPS/…/NOV BILLS/MDQURESHI/IDIB Bank` names MDQURESHI, `NEFT RETURN-…-R HEGDE-ACCOUNT DOES
 NOT EXIST` names R HEGDE."""
+_CHANNEL = rf"(?i)\b(?:{_CHANNEL_WORDS})\b"
+_REMARK_ENDS = rf"(?i)^(?:\s*\b(?:{_REMARK_WORDS})\b)+|(?:\b(?:{_REMARK_WORDS})\b\s*)+$"
+"""A payer's note at either end of a piece (`NOV BILLS`, `RAJESH KUMAR FREIGHT`); inside a name
+its words are the name's (`OM SAI FREIGHT DISTR`, UPI's cut of Om Sai Freight Distributors)."""
 
 
 _NOTE = r"(?i)\b(?:PAYMENT\s+FROM|SENT\s+(?:USING|VIA|FROM)|PAID\s+(?:USING|VIA|FROM))\b.*$"
@@ -132,7 +138,8 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str]]
     # a payer's note runs to the end of its piece and is often cut short there (`Payment from
     # Ph` for PhonePe, `Sent using Pay`): the whole of it goes, not its known words alone
     read = replace(read, _NOTE, " ")
-    read = replace(replace(read, r"\S*[0-9]\S*", " "), _NOT_A_NAME, " ")
+    read = replace(replace(read, r"\S*[0-9]\S*", " "), _CHANNEL, " ")
+    read = replace(replace(read, r"\s+", " ").str.strip(), _REMARK_ENDS, "")
     read = replace(read, r"\s+", " ").str.strip()
     named = np.zeros(len(pieces), dtype=bool)
     named[hopeful] = contains(read, "[A-Za-z]{3}")
