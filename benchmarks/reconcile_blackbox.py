@@ -1635,6 +1635,8 @@ def generate(
     folder.mkdir(parents=True, exist_ok=True)
     if last_brs:
         write_october_brs(m, folder / "brs-october.xlsx")
+    else:  # an earlier run's October BRS is not this month's
+        (folder / "brs-october.xlsx").unlink(missing_ok=True)
     facts = {
         "bank": write_bank(m, folder / f"{layout}-statement.xlsx"),
         "book": write_book(m, folder / "tally-ledger.xlsx"),
