@@ -75,6 +75,7 @@ def test_a_reference_found_twice_on_a_line_is_listed_once_where_first_found() ->
     assert frame.to_dict("list") == {
         "position": [0, 0, 2, 3],
         "token": ["SBINN26100912345678", "453", "412345678901", "453"],
+        "written": ["", "000453", "", "000453"],  # the cheque as the line wrote it
     }
     assert str(frame["token"].dtype) == "str"
 

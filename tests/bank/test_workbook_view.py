@@ -205,7 +205,7 @@ def test_a_row_link_stands_clear_of_the_next_cells_text(printed: Printed) -> Non
             1,
         )
     page = printed.pages["Matches"]
-    assert re.search(r"\b1 +9 +5 +Reference +100 +reference 123", page), page
+    assert re.search(r"\b1 +9 +5 +Reference +100 +reference 000123", page), page  # as written
     assert not re.search(r"\d(Reference|Amount and date|same amount|CHQ|NEFT|IMPS)", page), page
     unmatched = printed.pages["Bank"]  # "Unmatched Bank"
     assert re.search(r"\n *10 +10-04-2024 +CHRG: SMS ALERT CHARGES", unmatched), unmatched

@@ -67,6 +67,7 @@ from xlbo.bank.parties import (
     narration_names,
 )
 from xlbo.bank.payers import PAYER_COLUMNS, known_payers
+from xlbo.bank.references import shown
 from xlbo.bank.scoring import (
     AMOUNT_EVIDENCE,
     BATCH_CHARGES_DAYS,
@@ -389,8 +390,13 @@ def match_lines(
             run.take(pd.DataFrame({"b": [b], "l": [g]}), "Confirmed", 100, why)
 
     # 1. references
-    every_shared = bank.tokens.merge(ledger.tokens, on="token", suffixes=("_b", "_l"))
+    # shown as the bank wrote it (cheque 000123, not 123)
+    every_shared = bank.tokens.assign(shown=shown(bank.tokens))[["position", "token", "shown"]]
+    every_shared = every_shared.merge(
+        ledger.tokens[["position", "token"]], on="token", suffixes=("_b", "_l")
+    )
     every_shared = every_shared.rename(columns={"position_b": "b", "position_l": "l"})
+    every_shared = every_shared.assign(token=every_shared.pop("shown"))
     shared = every_shared[
         bank_signed[every_shared["b"].to_numpy(dtype=np.int64)]
         == ledger_signed[every_shared["l"].to_numpy(dtype=np.int64)]

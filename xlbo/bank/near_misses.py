@@ -15,6 +15,7 @@ import pandas as pd
 
 from xlbo.arrays import order_by
 from xlbo.bank.parties import likenesses
+from xlbo.bank.references import shown
 from xlbo.bank.scoring import NAMES_DIFFER_BELOW, TDS_RATES, TIED_SHOWN, TYPICAL_CHARGES
 from xlbo.bank.side import Side
 from xlbo.bank.window import Window, band_join
@@ -152,7 +153,7 @@ def _same_reference(lines: _Open) -> None:
     index_l[lines.ledger_at] = np.arange(len(lines.ledger_at))
     tokens_b = bank.tokens[index_b[bank.tokens["position"].to_numpy(dtype=np.int64)] >= 0]
     tokens_l = ledger.tokens[index_l[ledger.tokens["position"].to_numpy(dtype=np.int64)] >= 0]
-    codes, names = pd.factorize(pd.concat([tokens_b["token"], tokens_l["token"]]))
+    codes, _ = pd.factorize(pd.concat([tokens_b["token"], tokens_l["token"]]))
     codes_b, codes_l = codes[: len(tokens_b)], codes[len(tokens_b) :]
     rows_b = index_b[tokens_b["position"].to_numpy(dtype=np.int64)]
     rows_l = index_l[tokens_l["position"].to_numpy(dtype=np.int64)]
@@ -160,7 +161,7 @@ def _same_reference(lines: _Open) -> None:
         codes_b, lines.bank_day[rows_b], codes_l, lines.ledger_day[rows_l], lines.window
     )
     left, right = rows_b[entry_b], rows_l[entry_l]
-    token_of = np.asarray(names, dtype=object)[codes_b[entry_b]]
+    token_of = shown(tokens_b).to_numpy(dtype=object)[entry_b]  # as the bank wrote it
     ours, theirs = lines.bank_signed[left], lines.ledger_signed[right]
     keep = (ours != theirs) & ((ours > 0) == (theirs > 0))
     left, right, token_of, ours, theirs = (

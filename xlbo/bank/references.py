@@ -110,13 +110,18 @@ def _after(marked: np.ndarray, positions: np.ndarray) -> np.ndarray:
 
 
 def _distinct_tokens(positions: np.ndarray, tokens: list[pd.Series]) -> pd.DataFrame:
-    """(`position`, `token`) of each line's references in the order of the lines (each line's
-    in the order found), leading zeros taken off, three characters or more, each once a line."""
-    token = strings(pd.concat(tokens, ignore_index=True)).str.lstrip("0")
+    """(`position`, `token`, `written`) of each line's references in the order of the lines
+    (each line's in the order found), leading zeros taken off, three characters or more, each
+    once a line; `written` is the reference as the line wrote it where that had leading zeros
+    (cheque `000123`, shown so to the user), else ""."""
+    as_written = strings(pd.concat(tokens, ignore_index=True))
+    token = as_written.str.lstrip("0")
+    written = as_written.where(text_lengths(token) < text_lengths(as_written), "")
     long = text_lengths(token) >= 3
     order = np.argsort(np.asarray(positions, dtype=np.int64)[long], kind="stable")
     positions = np.asarray(positions, dtype=np.int64)[long][order]
     token = token[long].iloc[order].reset_index(drop=True)
+    written = written[long].iloc[order].reset_index(drop=True)
     # a line's references are few: a token is its line's again where it equals one a step back
     again = np.zeros(len(positions), dtype=bool)
     values = token.array
@@ -130,8 +135,18 @@ def _distinct_tokens(positions: np.ndarray, tokens: list[pd.Series]) -> pd.DataF
         back += 1
     kept = np.flatnonzero(~again)
     return pd.DataFrame(
-        {"position": positions[kept], "token": token.iloc[kept].reset_index(drop=True)}
+        {
+            "position": positions[kept],
+            "token": token.iloc[kept].reset_index(drop=True),
+            "written": written.iloc[kept].reset_index(drop=True),
+        }
     )
+
+
+def shown(tokens: pd.DataFrame) -> pd.Series:
+    """Each reference of `tokens` (a `reference_frame`) as its line wrote it, for the user."""
+    written = tokens["written"]
+    return tokens["token"].where(written == "", written)
 
 
 def reference_tokens(text: str, reference: str = "") -> set[str]:

@@ -58,8 +58,8 @@ def side(
             "text": list(text) if text is not None else parties,
         }
     )
-    found = pd.DataFrame(list(tokens), columns=["position", "token"])
-    return Side(lines, found.astype({"position": np.int64, "token": object}))
+    found = pd.DataFrame(list(tokens), columns=["position", "token"]).assign(written="")
+    return Side(lines, found.astype({"position": np.int64, "token": object, "written": object}))
 
 
 def prepare_bank(lines: pd.DataFrame, holders: Sequence[str] = ()) -> Side:
