@@ -234,13 +234,21 @@ def matcher_only(count: int, seed: int, bank: str, limit_gb: float) -> None:
         for b, p in zip(result.matches["bank"], result.matches["ledger"], strict=True)
     ]
     marks = score(month, found)
+    # a true pair the matcher left open but listed among the Suggestions is one the user sees
+    suggested = {
+        (int(rows[b]) - 1, int(p))
+        for b, p in zip(result.suggestions["bank"], result.suggestions["ledger"], strict=True)
+    }
+    offered = sum(pair in suggested for pair in marks.missed)
     print(
         f"matcher only: {bank}, seed {seed}, {len(month.statement):,} bank and "
         f"{len(month.ledger):,} ledger lines, {len(month.links):,} true links: {took:.1f} s, "
         f"precision {marks.precision:.4f} ({marks.precision_any_day:.4f} counting "
         f"{marks.crossed:,} crossings of one party's equal amounts), recall {marks.recall:.4f} "
         f"(strict {marks.right_strict:,} of {marks.true_links:,}), "
-        f"combinations {combination_share(result):.1%}, BRS difference {result.brs.difference}"
+        f"combinations {combination_share(result):.1%}, BRS difference {result.brs.difference}; "
+        f"{offered:,} of the {len(marks.missed):,} missed true pairs are listed in Suggestions "
+        f"(recall with them {(marks.right + offered) / max(marks.true_links, 1):.4f})"
     )
     explain(month, marks)
 
