@@ -205,6 +205,38 @@ def test_a_receipt_shown_only_by_its_handle_is_its_partys() -> None:
     assert pairs == {(0, 1, "Amount and date"), (1, 2, "Amount and date")}
 
 
+def test_a_line_named_by_its_handle_alone_takes_the_name_written_beside_that_handle() -> None:
+    # Arul Transport pays from a mobile-number handle; ICICI writes ARUL TRANSPORT CO beside it
+    # on the 1st, and only the payer's remark ("Payment from Ph") on the 3rd. That day Sen
+    # Exports was due the same 2,596.00: the handle says the 3rd's line is Arul Transport's
+    handle = "6111046034@okhdfcbank"
+    bank = statement(
+        [
+            ("2026-10-01", f"UPI/623966027401/ARUL TRANSPORT CO/{handle}/STATE BANK", "", 150000),
+            ("2026-10-03", f"UPI/623966027406/Payment from Ph/{handle}/AXIS BANK", "", 259600),
+            # a handle the statement writes with two names names no one by itself
+            ("2026-10-03", "UPI/623966027407/K MEHTA/9000000001@ybl/AXIS BANK", "", 10000),
+            ("2026-10-04", "UPI/623966027408/R SHAH/9000000001@ybl/AXIS BANK", "", 20000),
+            ("2026-10-05", "UPI/623966027409/NA/9000000001@ybl/AXIS BANK", "", 31100),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-01", "M/s Arul Transport Co", "", 150000),
+            ("2026-10-03", "Sen Exports", "", 259600),
+            ("2026-10-03", "M/s Arul Transport Co", "", 259600),
+            ("2026-10-03", "Kiran Mehta", "", 10000),
+            ("2026-10-04", "Rakesh Shah", "", 20000),
+            ("2026-10-05", "Kiran Mehta", "", 31100),
+            ("2026-10-05", "Rakesh Shah", "", 31100),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs if b < 2} == {(0, 0), (1, 2)}
+    assert 4 not in {b for b, _, _ in pairs}  # Mehta's or Shah's: the user decides
+    assert set(suggestions[suggestions["bank"] == 4]["ledger"]) == {5, 6}
+
+
 def test_a_name_sbi_cut_short_is_completed_from_the_handle_beside_it() -> None:
     # SBI keeps eight letters of the name and twelve of the handle: SALIM QU could be Salim
     # Qureshi or Salim Quadri; salimqure62 says which. MEENA HA beside meenakhan30 is left as

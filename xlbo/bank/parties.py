@@ -90,21 +90,28 @@ def narration_names(narrations: pd.Series) -> pd.Series:
     `,` or `*` once words with digits and channel words (MICR CTS, NEFT, SALARY) are taken out,
     that still has three letters in a row and no `@`; "" where none does (`CLG CHQ DEP 387778`:
     the narration names no one)."""
-    codes, names = _narration_name_codes(narrations)
+    codes, names, _ = _narration_name_codes(narrations)
     found = np.array([*names, ""], dtype=object)[codes]
     return pd.Series(found, index=narrations.index, dtype=object)
 
 
 def narration_party_keys(narrations: pd.Series) -> pd.Series:
     """`party_keys(narration_names(narrations))`, each distinct name folded once."""
-    codes, names = _narration_name_codes(narrations)
+    return narration_keys_and_handles(narrations)[0]
+
+
+def narration_keys_and_handles(narrations: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """`narration_party_keys`, and which narrations' names were read from a UPI handle or a
+    bank's name alone (ICICI's `UPI/…/NA/vijaypill86@ybl/PUNB BANK`): see `with_handles`."""
+    codes, names, by_handle = _narration_name_codes(narrations)
     keys = np.array([*(bank_party_key(n) for n in names), bank_party_key("")], dtype=object)
-    return pd.Series(keys[codes], index=narrations.index, dtype=object)
+    return pd.Series(keys[codes], index=narrations.index, dtype=object), by_handle
 
 
-def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str]]:
+def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str], np.ndarray]:
     """Each narration's name (see `narration_names`) as a place among the distinct names found
-    (-1 where the narration names no one), and those names."""
+    (-1 where the narration names no one), those names, and which lines' names are a handle's
+    letters or a bank's name (no other piece named anyone in words)."""
     texts = narrations.fillna("").astype(str)
     # `M/S` before a firm's name is no piece of its own (ICICI's IMPS glues it on: `M/SNEWPERF`)
     firms = np.flatnonzero(contains(texts, "M/S"))
@@ -157,7 +164,9 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str]]
     chosen, name_codes = np.unique(place[codes[best[found]]], return_inverse=True)
     line_codes = np.full(len(texts), -1, dtype=np.int64)
     line_codes[found] = np.ravel(name_codes)
-    return line_codes, read.iloc[chosen].tolist()
+    by_handle = np.zeros(len(texts), dtype=bool)
+    by_handle[found] = (is_handle | banks)[place[codes[best[found]]]]
+    return line_codes, read.iloc[chosen].tolist(), by_handle
 
 
 _FIRM_PREFIX = r"(^|[-/*:\s])M/S\.?\s*"
@@ -232,15 +241,22 @@ _LOWER_HANDLE = r"(?:^|[-/*:])(?P<found>[a-z][a-z0-9._]{3,})(?:$|[-/*:])"
 twelve letters and without its `@` (`UPI/CR/…/L K SING/BARB/lakshmising0/Sent`)."""
 
 
-def with_handles(keys: pd.Series, narrations: pd.Series) -> pd.Series:
+def with_handles(
+    keys: pd.Series, narrations: pd.Series, by_handle: np.ndarray | None = None
+) -> pd.Series:
     """Party keys of UPI lines, where the handle says more than the name the bank cut short
     (see `completed`): `meenakshi` + `meenakshiinfot@upi` → `meenakshi infot`, so that of
     Meenakshi Foods and Meenakshi Infotech the handle says which; `salim qu` + `salimqure62` →
-    `salim qure`."""
+    `salim qure`. A line that names no one but by its handle or its bank (`by_handle`), or not
+    at all (`UPI/…/NA/6111046034@okhdfcbank/AXIS BANK`), takes the name the statement writes beside that same
+    handle on its other lines (`UPI/…/ARUL TRANSPORT CO/6111046034@okhdfcbank/…`), where they
+    all write one name: a handle is one account's."""
     text = narrations.fillna("").astype(str)
     upi = np.flatnonzero(contains(text, "@|UPI"))
     if not len(upi):
         return keys
+    if by_handle is not None:
+        keys = _named_beside_the_handle(keys, text, upi, by_handle)
     found = extract(text.iloc[upi], _HANDLE).to_numpy(dtype=object).copy()
     bare = np.flatnonzero(found == "")
     found[bare] = extract(text.iloc[upi[bare]], _LOWER_HANDLE).to_numpy(dtype=object)
@@ -252,6 +268,31 @@ def with_handles(keys: pd.Series, narrations: pd.Series) -> pd.Series:
     out = keys.to_numpy(dtype=object).copy()
     out[upi] = np.asarray(longer, dtype=object)[codes]
     return pd.Series(out, index=keys.index, dtype=object)
+
+
+def _named_beside_the_handle(
+    keys: pd.Series, text: pd.Series, upi: np.ndarray, by_handle: np.ndarray
+) -> pd.Series:
+    """`with_handles`' second rule: keys of handle-only lines from the handle's other lines."""
+    account = extract(text.iloc[upi], _ACCOUNT).str.lower().to_numpy(dtype=object)
+    key = keys.iloc[upi].fillna("").astype(str).to_numpy(dtype=object)
+    lines = pd.DataFrame({"account": account, "key": key, "bare": by_handle[upi] | (key == "")})
+    lines = lines[lines["account"] != ""]
+    said = lines[~lines["bare"]].drop_duplicates(["account", "key"])
+    one = said.drop_duplicates("account", keep=False)  # accounts written with one name only
+    bare = lines[lines["bare"]]
+    named = bare["account"].map(one.set_index("account")["key"])
+    named = named[named.notna()]
+    if named.empty:
+        return keys
+    out = keys.to_numpy(dtype=object).copy()
+    out[upi[named.index.to_numpy()]] = named.to_numpy(dtype=object)
+    return pd.Series(out, index=keys.index, dtype=object)
+
+
+_ACCOUNT = r"(?:^|[-/*:\s])(?P<found>[A-Za-z0-9][A-Za-z0-9._]*@[A-Za-z]+)(?:$|[-/*:\s])"
+"""A UPI handle whole (its name or number and its app's part: `6111046034@okhdfcbank`): one
+account, whoever's name the bank writes beside it."""
 
 
 def completed(name: str, handle: str) -> str:

@@ -18,6 +18,7 @@ import pandas as pd
 from xlbo.bank.parties import (
     bank_party_key,
     ledger_party_keys,
+    narration_keys_and_handles,
     narration_names,
     narration_party_keys,
     with_handles,
@@ -66,12 +67,13 @@ def prepare_bank(lines: pd.DataFrame, holders: Sequence[str] = ()) -> Side:
     """Statement lines for the matcher (a deposit is money in). `holders` are the account
     holder's names (the company), which a narration may carry beside the counterparty's."""
     narration = lines["narration"].fillna("").astype(str)  # made text once, read three ways
-    keys = _not_the_holders(narration, narration_party_keys(narration), holders)
+    keys, by_handle = narration_keys_and_handles(narration)
+    keys = _not_the_holders(narration, keys, holders)
     frame = pd.DataFrame(
         {
             "day": day_numbers(lines["date"]),
             "signed": (lines["credit"] - lines["debit"]).to_numpy(dtype=np.int64),
-            "party": with_handles(keys, narration).to_numpy(),
+            "party": with_handles(keys, narration, by_handle).to_numpy(),
             "text": lines["narration"].to_numpy(dtype=object),
         }
     )

@@ -466,6 +466,8 @@ _CHARGES = {
         "BY INT.PD",
     ),
 }
+HANDLE_ONLY = 15
+"""Percent of ICICI's UPI lines that name the payer by the handle alone."""
 _NOTES = (
     "PAYMENT",
     "INV",
@@ -656,6 +658,11 @@ class _Maker:
 
     def narrate(self, channel: str, money: int, fields: dict[str, Any]) -> tuple[str, str]:
         template = _NARRATIONS[self.d.bank][f"{channel}{'+' if money > 0 else '-'}"]
+        if self.d.bank == "icici" and channel == "upi" and int(fields["rrn"]) % 100 < HANDLE_ONLY:
+            # ICICI writes the payer's remark where the name goes, and only the handle names
+            # the payer (`UPI/…/NA/vijaypill86@ybl/PUNB BANK`); decided by the RRN's digits, so
+            # that every other line of the month is drawn as before
+            fields = {**fields, "upi": _NOTES[int(fields["rrn"]) // 100 % len(_NOTES)]}
         return template.format(**fields), _reference(self.d.bank, channel, fields, self.rng)
 
     def book_note(self, channel: str, fields: dict[str, Any], money: int) -> tuple[str, str]:
