@@ -838,6 +838,35 @@ def test_a_partys_name_as_imps_glues_it_is_still_the_partys_in_date_order() -> N
     assert suggestions.empty
 
 
+@pytest.mark.parametrize(("amount", "paired"), [(8773800, True), (1000000, False)])
+def test_a_proprietors_payment_pairs_once_its_amounts_rival_is_taken(
+    amount: int, paired: bool
+) -> None:
+    # GANESHSHAN (the proprietor) pays Jai Sai Agencies' bill the day after it was booked; a
+    # customer's payment of the same amount came by NEFT with its UTR the day before. Once the
+    # UTR pairs the customer, the two lines are each other's only ones: 87,738.00 meets by
+    # chance seldom and pairs; 10,000.00 often, and stays a suggestion, said so
+    bank = statement(
+        [
+            ("2026-11-01", "NEFT-HDFCN52026110111111-KAVERI TRADERS-INV 12", "", amount),
+            ("2026-11-02", "MMT/IMPS/602030058107/NOV BILLS/GANESHSHAN/HDFC Bank", "", amount),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-01", "Kaveri Traders", "UTR HDFCN52026110111111", amount),
+            ("2026-11-03", "Jai Sai Agencies & Co. (Bhiwandi)", "", amount),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert (0, 0, "Reference") in pairs
+    assert ((1, 1, "Amount and date") in pairs) is paired
+    if not paired:
+        (why,) = suggestions[suggestions["bank"] == 1]["why"]
+        assert "another line of this amount is (or was) in the window" in why
+        assert "more than 2 days apart" not in why  # they are a day apart
+
+
 def test_initials_tell_two_patels_apart() -> None:
     bank = statement(
         [("2026-10-02", "NEFT DR-KVBL0001-J H PATEL-NETBANK, MUM-HDFCN5202610021111", "", -2500000)]

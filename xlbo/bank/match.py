@@ -764,7 +764,8 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
         d = pairs["d"].to_numpy(dtype=np.int64)
         alike = pairs["alike"].to_numpy(dtype=np.int64)
         fit = fitness(d, alike)
-        unlike = _names_differ(run, b, g, d, alike, lone_pairs)
+        lone_now = (count_b[b] == 1) & (count_g[g] == 1)
+        unlike = _names_differ(run, b, g, d, alike, lone_pairs, lone_now)
         live = np.arange(len(b))
         if not len(live):
             return pd.DataFrame(columns=["b", "l", "kind", "why"])
@@ -843,10 +844,17 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
                 + days
                 + " days; but the names share nothing and "
                 + pd.Series(
-                    np.where(
-                        (count_b[lb[other_party]] > 1) | (count_g[lg[other_party]] > 1),
-                        "another line of this amount is in the window",
-                        f"they are more than {UNLIKE_DAYS} days apart",
+                    np.select(
+                        [
+                            np.abs(d[live][other_party]) > UNLIKE_DAYS,
+                            run.returned[lb[other_party]] & ~run.books_return[lg[other_party]],
+                        ],
+                        [
+                            f"they are more than {UNLIKE_DAYS} days apart",
+                            "the bank line is a payment returned that the books do not say "
+                            "they book",
+                        ],
+                        "another line of this amount is (or was) in the window",
                     ),
                     dtype=object,
                 )
@@ -892,27 +900,46 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
 
 
 def _names_differ(
-    run: _Matching, b: np.ndarray, g: np.ndarray, d: np.ndarray, alike: np.ndarray, lone_pairs: bool
+    run: _Matching,
+    b: np.ndarray,
+    g: np.ndarray,
+    d: np.ndarray,
+    alike: np.ndarray,
+    lone_pairs: bool,
+    lone_now: np.ndarray | bool = True,
 ) -> np.ndarray:
     """Pairs never matched on amount and date: two known names that share nothing (less than
-    NAMES_DIFFER_BELOW alike), where either line had another candidate to begin with, they are
-    more than UNLIKE_DAYS apart or the bank line is a return the book line does not say it
-    books (a payment returned from the payee's closed account names the proprietor; the books
-    reverse it against the firm, `Being NEFT returned`) — or always, without `lone_pairs`."""
-    first_b, first_g = _first_counts(run)
+    NAMES_DIFFER_BELOW alike), where either line had another candidate to begin with (`_rival`),
+    they are more than UNLIKE_DAYS apart or the bank line is a return the book line does not
+    say it books (a payment returned from the payee's closed account names the proprietor; the
+    books reverse it against the firm, `Being NEFT returned`) — or always, without
+    `lone_pairs`. `lone_now`: each pair's lines are each other's only candidate as the lines
+    stand now."""
     differ: np.ndarray = (
         run.bank_named[b]
         & run.ledger_named[g]
         & (alike < NAMES_DIFFER_BELOW)
         & (
             (not lone_pairs)
-            | (first_b[b] > 1)
-            | (first_g[g] > 1)
+            | _rival(run, b, g, lone_now)
             | (np.abs(d) > UNLIKE_DAYS)
             | (run.returned[b] & ~run.books_return[g])
         )
     )
     return differ
+
+
+def _rival(run: _Matching, b: np.ndarray, g: np.ndarray, lone_now: np.ndarray | bool) -> np.ndarray:
+    """Which pairs had a rival: either line had another same-amount line in the window before
+    any line was taken — unless the rivals have all been taken since and the amount is no round
+    hundred (87,738.00 from GANESHSHAN, a proprietor, for Jai Sai Agencies the next day, beside
+    a customer's 87,738.00 paired by its UTR: amounts like it meet by chance seldom, ₹10,000
+    often)."""
+    first_b, first_g = _first_counts(run)
+    had: np.ndarray = (first_b[b] > 1) | (first_g[g] > 1)
+    chance = run.bank.lines["signed"].to_numpy(dtype=np.int64)[b] % ROUND == 0
+    rival: np.ndarray = had & ~(lone_now & ~chance)
+    return rival
 
 
 def _only_each_other(run: _Matching, lone_pairs: bool) -> None:
