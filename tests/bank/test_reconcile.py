@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -381,10 +382,11 @@ def test_confirm_applies_accept_and_reject_and_learns_rules(
 def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[int, int, str]]):
     """The amount-and-date pass the slow, obvious way: every same-amount pair in the window,
     scored; take the pairs that are each other's one best (but never two lines whose names
-    differ while either has another candidate), repeat until none are left."""
+    differ while either has or had another candidate, unless it is gone and the amount is rare:
+    no round hundred, few lines), repeat until none are left."""
     from xlbo.bank.match import fitness
     from xlbo.bank.parties import likeness as similarity
-    from xlbo.bank.scoring import NAMES_DIFFER_BELOW
+    from xlbo.bank.scoring import NAMES_DIFFER_BELOW, RARE_AMOUNT_LINES, ROUND
 
     def counted(bp: str, gp: str) -> int:
         """How alike two names are, where they share a word and are alike enough to count."""
@@ -406,6 +408,7 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
         for j, (gd, ga, gp) in enumerate(books)
         if ba == ga and DEFAULT_WINDOW.before <= bd - gd <= DEFAULT_WINDOW.after
     }
+    lines_of = Counter(amount for _, amount, _ in [*bank, *books])
     first_b = {i: sum(1 for (a, _) in edges if a == i) for i in range(len(bank))}
     first_g = {j: sum(1 for (_, b) in edges if b == j) for j in range(len(books))}
     taken: set[tuple[int, int]] = set()
@@ -418,7 +421,11 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
             mine = [v for (a, _), v in live.items() if a == i]
             theirs = [v for (_, b), v in live.items() if b == j]
             names_differ = bank[i][2] and books[j][2] and alike[i, j] < NAMES_DIFFER_BELOW
-            if names_differ and (first_b[i] > 1 or first_g[j] > 1 or abs(days[i, j]) > 2):
+            # a choice there was, unless the rivals are gone and the amount is rare
+            lone_now = len(mine) == 1 and len(theirs) == 1
+            rare = bank[i][1] % ROUND != 0 and lines_of[bank[i][1]] <= RARE_AMOUNT_LINES
+            had_rival = (first_b[i] > 1 or first_g[j] > 1) and not (lone_now and rare)
+            if names_differ and (had_rival or abs(days[i, j]) > 2):
                 continue  # never on amount alone across parties when there was a choice
             if f == max(mine) == max(theirs) and mine.count(f) == 1 and theirs.count(f) == 1:
                 chosen.add((i, j))
@@ -432,7 +439,7 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
     st.lists(
         st.tuples(
             st.integers(0, 12),
-            st.sampled_from([100, 200]),
+            st.sampled_from([100, 200, 10_000]),  # ₹1, ₹2 and a round ₹100
             st.sampled_from(["a b", "a c", "d e", ""]),
         ),
         min_size=1,
@@ -441,7 +448,7 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
     st.lists(
         st.tuples(
             st.integers(0, 12),
-            st.sampled_from([100, 200]),
+            st.sampled_from([100, 200, 10_000]),  # ₹1, ₹2 and a round ₹100
             st.sampled_from(["a b", "a c", "d e", ""]),
         ),
         min_size=1,

@@ -87,6 +87,7 @@ from xlbo.bank.scoring import (
     NEAREST,
     PAYER_ALIKE,
     PAYER_ROUNDS,
+    RARE_AMOUNT_LINES,
     REFERENCE_EVIDENCE,
     ROUND,
     SHORTLIST,
@@ -931,14 +932,20 @@ def _names_differ(
 
 def _rival(run: _Matching, b: np.ndarray, g: np.ndarray, lone_now: np.ndarray | bool) -> np.ndarray:
     """Which pairs had a rival: either line had another same-amount line in the window before
-    any line was taken — unless the rivals have all been taken since and the amount is no round
-    hundred (87,738.00 from GANESHSHAN, a proprietor, for Jai Sai Agencies the next day, beside
-    a customer's 87,738.00 paired by its UTR: amounts like it meet by chance seldom, ₹10,000
-    often)."""
+    any line was taken — unless the rivals have all been taken since and the amount is rare: no
+    round hundred, and no more than RARE_AMOUNT_LINES lines of it in the month, both sides
+    together (87,738.00 from GANESHSHAN, a proprietor, for Jai Sai Agencies the next day,
+    beside a customer's 87,738.00 paired by its UTR: amounts like it meet by chance seldom;
+    ₹10,000 and a plan's ₹2,499 often)."""
     first_b, first_g = _first_counts(run)
     had: np.ndarray = (first_b[b] > 1) | (first_g[g] > 1)
-    chance = run.bank.lines["signed"].to_numpy(dtype=np.int64)[b] % ROUND == 0
-    rival: np.ndarray = had & ~(lone_now & ~chance)
+    bank_amount, ledger_amount = run.amounts
+    size = max(int(bank_amount.max(initial=-1)), int(ledger_amount.max(initial=-1))) + 1
+    lines = np.bincount(bank_amount, minlength=size) + np.bincount(ledger_amount, minlength=size)
+    rare = (run.bank.lines["signed"].to_numpy(dtype=np.int64)[b] % ROUND != 0) & (
+        lines[bank_amount[b]] <= RARE_AMOUNT_LINES
+    )
+    rival: np.ndarray = had & ~(lone_now & rare)
     return rival
 
 

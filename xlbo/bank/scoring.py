@@ -154,6 +154,10 @@ ROUND = 100_00
 """Paise in a round hundred rupees: a bank line left open that one set of its party's lines
 makes up, one of them paired on its amount alone with another bank line, takes the set only
 where its amount is not a round hundred (`match._invoices_taken_back`)."""
+RARE_AMOUNT_LINES = 4
+"""Lines of one amount in a month, both sides together, at most which it is rare enough that
+two lines of it do not meet by chance: a customer's and a proprietor's 87,738.00 and their two
+book lines (a plan's ₹2,499 has hundreds)."""
 WHOLE_RUPEE = 100
 """Paise in a rupee: a line whose name is like no one's in its window (a proprietor paying for
 his firm) is made up of any party's lines, as a line naming no one is, only where its amount
