@@ -347,11 +347,8 @@ def _groups(
     others = np.flatnonzero(other_open & (other.lines["signed"].to_numpy() != 0))
     if not len(targets) or len(others) < MIN_PARTS:
         return _NO_ROWS
-    one_party = one.lines["party"].fillna("").astype(str).to_numpy(dtype=object)
-    other_party = other.lines["party"].fillna("").astype(str).to_numpy(dtype=object)
-    codes, uniques = pd.factorize(np.concatenate([one_party, other_party]))
-    index = pd.Index(uniques)
-    one_code, other_code = codes[: len(one)], codes[len(one) :]
+    one_code, one_names = one.parties
+    other_code, other_names = other.parties
     one_day = one.lines["day"].to_numpy(dtype=np.int64)
     other_day = other.lines["day"].to_numpy(dtype=np.int64)
     one_in = one.lines["signed"].to_numpy(dtype=np.int64) > 0
@@ -359,32 +356,36 @@ def _groups(
 
     pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     # named targets: joined to the parties alike to theirs, then to those parties' lines
-    one_named = one_party != ""
+    one_named = (one_names.to_numpy(dtype=object) != "")[one_code]
+    other_blank = (other_names.to_numpy(dtype=object) == "")[other_code]
     named = targets[one_named[targets]]
     if names is None:
-        alike = alike_names(one_party[named], other_party[others], COMBINATION_ALIKE)
+        alike = alike_names(
+            one_names.to_numpy(dtype=object)[one_code[named]],
+            other_names.to_numpy(dtype=object)[other_code[others]],
+            COMBINATION_ALIKE,
+        )
     else:
         alike = names.rename(
             columns={"bank": "left", "ledger": "right"}
             if one_is_bank
             else {"ledger": "left", "bank": "right"}
         )[["left", "right", "alike"]]
-        alike = alike[
-            alike["left"].isin(pd.unique(one_party[named]))
-            & alike["right"].isin(pd.unique(other_party[others]))
-        ]
+    # the names as their numbers on each side, only those of the lines looked at
+    left = one_names.get_indexer(pd.Index(alike["left"]))
+    right = other_names.get_indexer(pd.Index(alike["right"]))
+    present_left = np.zeros(len(one_names) + 1, dtype=bool)
+    present_left[one_code[named]] = True
+    present_right = np.zeros(len(other_names) + 1, dtype=bool)
+    present_right[other_code[others]] = True
+    kept = present_left[left] & present_right[right]  # -1 (no such name) reads the last: False
+    alike = alike[kept].assign(name=left[kept], party=right[kept])
     # a target's party is the name (or names) most like its own: beside SHREE BALAJI
     # ENTERPRISES, SHREE BALAJI TRADERS is someone else
     best = alike.groupby("left")["alike"].transform("max") if len(alike) else alike["alike"]
     alike = alike[alike["alike"] >= best - PARTY_MARGIN]
     if len(named) and not alike.empty:
-        relation = pd.DataFrame(
-            {
-                "name": index.get_indexer(alike["left"]),
-                "party": index.get_indexer(alike["right"]),
-                "alike": alike["alike"].to_numpy(dtype=np.int64),
-            }
-        )
+        relation = alike[["name", "party", "alike"]].astype(np.int64)
         expanded = pd.DataFrame({"t": named, "name": one_code[named]}).merge(relation, on="name")
         t = expanded["t"].to_numpy(dtype=np.int64)
         party = expanded["party"].to_numpy(dtype=np.int64)
@@ -410,7 +411,7 @@ def _groups(
     # a ledger line that names no one (Rent, Salary Payable) is not made up of bank lines that
     # each name their own payee; a bank line that names no one (CASH DEPOSIT) may be made up of
     # one party's receipts in the books
-    parts = others if one_is_bank else others[other_party[others] == ""]
+    parts = others if one_is_bank else others[other_blank[others]]
     if len(nameless) and len(parts):
         left, right = band_join(
             one_in[nameless].astype(np.int64),
@@ -443,7 +444,7 @@ def _groups(
     # other lines of the 4th)
     # (only the days with a line beyond the party's nearest: a day whose lines are all among
     # them has no set its party's nearest lack)
-    names_span = np.int64(len(uniques) + 1)
+    names_span = np.int64(len(other_names) + 1)
     target_party = t * names_span + party
     order = order_by(target_party, np.abs(one_day[t] - other_day[o]), o)
     ordered = target_party[order]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -40,6 +41,13 @@ class Side:
 
     def __len__(self) -> int:
         return len(self.lines)
+
+    @cached_property
+    def parties(self) -> tuple[np.ndarray, pd.Index]:
+        """Each line's party numbered (0, 1, … among this side's distinct parties, "" for a line
+        naming no one among them) and those parties: worked out once a side."""
+        codes, distinct = pd.factorize(self.lines["party"].fillna("").astype(str))
+        return np.asarray(codes, dtype=np.int64), pd.Index(distinct, dtype=object)
 
 
 def side(
