@@ -538,6 +538,26 @@ def test_tally_header_over_two_rows_and_merged_titles(xlsx: Callable[..., Path])
     )
 
 
+def test_header_split_with_credit_left_on_the_row_above(tmp_path: Path) -> None:
+    """`Debit | Credit` above `Date | Particulars | ... | Debit |`, the Credit cell of the lower
+    row empty (a report printed with its money headings on their own row and converted back).
+    The lower row alone has Date and Debit: it was taken for the header, and the ledger
+    refused as having no Credit column (the statement reader read this layout)."""
+    rows = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["HDFC Bank A/c 50200012345678"],
+        ["Ledger Account"],
+        ["1-Nov-26 to 30-Nov-26"],
+        ["", "", "", "", "Debit", "Credit"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", ""],
+        *TALLY_PAGES[5:9],
+        *TALLY_PAGES[13:],
+    ]
+    lines = read_month(write_csv(tmp_path / "split-header.csv", rows))
+    assert lines.frame["credit"].tolist() == [0, 200000, 0]
+    assert lines.company == "Sahyadri Tradelinks Pvt Ltd"
+
+
 # -- QuickBooks Desktop: the bank account's register, exported to Excel --------------------------
 # `Date | Number | Payee | Account | Memo | Payment | C | Deposit | Balance`: Payment is money
 # out of the bank (a credit to its ledger), Deposit money in (a debit); `C` the cleared mark.

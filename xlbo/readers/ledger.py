@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -57,7 +56,6 @@ from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, side_mar
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, Table
 from xlbo.book.rows import RowSource, sheet_table
-from xlbo.book.sheet_reach import column_number
 from xlbo.book.table import HEADER_SCAN_ROWS, header_text
 from xlbo.columns import (
     amount_present,
@@ -72,6 +70,7 @@ from xlbo.columns import (
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
+from xlbo.readers.header_words import renamed, two_row_header
 from xlbo.readers.line_issues import _issues_for, _undated
 
 LEDGER_COLUMNS = (
@@ -364,33 +363,27 @@ def _is_header(roles: set[str]) -> bool:
     return "Date" in roles and bool(roles & _AMOUNT_ROLES)
 
 
-def _stacked(upper: Sequence[Any], lower: Sequence[Any]) -> list[Any]:
-    """A header written over two rows, as one: each column's word from the lower row where it
-    names a role, else from the upper (`Date | Particulars | ... | Amount` over `| | ... | Debit |
-    Credit`, the upper cell merged across both amounts)."""
-    width = max(len(upper), len(lower))
-    cells = [*upper, *[""] * (width - len(upper))], [*lower, *[""] * (width - len(lower))]
-    return [
-        below if _word_key(below) in _ROLE_OF or _word_key(above) not in _ROLE_OF else above
-        for above, below in zip(*cells, strict=True)
-    ]
+def _known(header: str) -> bool:
+    """Whether a header names a ledger's column (for a header over two rows)."""
+    return _word_key(header) in _ROLE_OF
 
 
-def _find_header(rows: Sequence[Sequence[Any]], where: str) -> tuple[int, list[Any] | None]:
+def _find_header(rows: Sequence[Sequence[Any]], where: str) -> tuple[int, list[str] | None]:
     """The header row: the first of the most header words, with a date and an amount column;
-    else the lower of two rows that together are one (with their words as one row)."""
-    best, best_count = -1, 2
+    a row and the one above it read as one header (`two_row_header`) where together they name
+    more columns than the row alone (with their words as one row)."""
+    best, best_count, best_words = -1, 2, None
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        roles = _header_roles(row)
-        if _is_header(roles) and len(roles) > best_count:
-            best, best_count = index, len(roles)
+        words = two_row_header(rows[index - 1], row, _known) if index else None
+        for cells in (row, words):
+            if cells is None:
+                continue
+            roles = _header_roles(cells)
+            if _is_header(roles) and len(roles) > best_count:
+                best, best_count = index, len(roles)
+                best_words = None if cells is row else words
     if best >= 0:
-        return best, None
-    for index in range(1, min(len(rows), HEADER_SCAN_ROWS)):
-        stacked = _stacked(rows[index - 1], rows[index])
-        roles = _header_roles(stacked)
-        if _is_header(roles) and len(roles) > best_count:
-            return index, stacked
+        return best, best_words
     raise SheetProblem(
         f"{where}: no header row with Date, Particulars, Debit and Credit (or one Amount) was "
         f"found in the first {HEADER_SCAN_ROWS} rows; export the bank ledger from Tally "
@@ -416,7 +409,7 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     """The sheet's table under its header row, and the title lines above it."""
     where = f"{book.name}, sheet {name}"
     head: list[list[Any]] = []
-    stacked: list[list[Any]] = []
+    stacked: list[list[str]] = []
 
     def find(rows: Sequence[Sequence[Any]]) -> int:
         index, words = _find_header(rows, where)
@@ -427,17 +420,7 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
         return index
 
     table = sheet_table(book, name, find)
-    if not stacked:
-        return table, head
-    renamed = {}
-    for column, letter in table.letters.items():
-        at = column_number(letter.encode()) - 1
-        word = header_text(stacked[0][at]) if at < len(stacked[0]) else ""
-        if _word_key(column) not in _ROLE_OF and _word_key(word) in _ROLE_OF:
-            renamed[column] = word
-    letters = {renamed.get(c, c): letter for c, letter in table.letters.items()}
-    frame = table.frame.rename(columns=renamed)
-    return replace(table, frame=frame, letters=letters), head
+    return (renamed(table, stacked[0], _known) if stacked else table), head
 
 
 def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | None]]:

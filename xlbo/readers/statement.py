@@ -38,9 +38,8 @@ page number or a footer there is not.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -51,7 +50,7 @@ from xlbo.bank.integrity import Finding
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook
 from xlbo.book.rows import RowSource, sheet_table
-from xlbo.book.table import HEADER_SCAN_ROWS, Table, column_letter, header_key, header_text
+from xlbo.book.table import HEADER_SCAN_ROWS, header_key
 from xlbo.columns import (
     amount_present,
     comma_cells,
@@ -70,6 +69,7 @@ from xlbo.columns import (
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
+from xlbo.readers.header_words import renamed, two_row_header
 from xlbo.readers.line_issues import _issues_for, _undated
 from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
 from xlbo.readers.statement_summary import Summary, block_rows, merged, read_summary, read_titles
@@ -96,7 +96,7 @@ def _find_header(
     best, best_count = -1, 0
     best_joined: list[str] | None = None
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        joined = _two_row_header(rows[index - 1], row) if index else None
+        joined = two_row_header(rows[index - 1], row, _known) if index else None
         for cells in (row, joined):
             if cells is None:
                 continue
@@ -120,47 +120,9 @@ def _find_header(
     return best
 
 
-_DIGIT = re.compile(r"\d")
-
-
-def _two_row_header(above: Sequence[Any], row: Sequence[Any]) -> list[str] | None:
-    """Each column's words of two rows joined (`Txn` and `Date` → `Txn Date`), or None when
-    either row holds anything but words without digits (a line, a date, an amount, an
-    account number: no header)."""
-    if not any(isinstance(c, str) and c.strip() for c in above):
-        return None
-    for cell in (*above, *row):
-        if cell is None or cell == "":
-            continue
-        if not isinstance(cell, str) or _DIGIT.search(cell):
-            return None
-    width = max(len(above), len(row))
-
-    def text(cells: Sequence[Any], at: int) -> str:
-        return header_text(cells[at]) if at < len(cells) else ""
-
-    return [" ".join(t for t in (text(above, i), text(row, i)) if t) for i in range(width)]
-
-
-def _renamed(table: Table, joined: list[str]) -> Table:
-    """The table with each column named by its two header rows' words where those name a
-    role (`Withdrawal Amount`, not `Amount`), the other names kept."""
-    index = {column_letter(i): i for i in range(len(joined))}
-    names: dict[str, str] = {}
-    taken = set(map(str, table.frame.columns))
-    for name in map(str, table.frame.columns):
-        at = index.get(table.letters.get(name, ""))
-        if at is None or column_role(joined[at]) is None or joined[at] in taken:
-            continue
-        names[name] = joined[at]
-        taken.add(joined[at])
-    if not names:
-        return table
-    return replace(
-        table,
-        frame=table.frame.rename(columns=names),
-        letters={names.get(n, n): letter for n, letter in table.letters.items()},
-    )
+def _known(header: str) -> bool:
+    """Whether a header names a statement's column (for a header over two rows)."""
+    return column_role(header) is not None
 
 
 def _columns(frame: pd.DataFrame, mapping: Mapping[Role, str]) -> dict[Role, str]:
@@ -390,7 +352,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
 
     table = sheet_table(book, name, find)
     if two_rows:  # a header over two rows: the columns are named by both
-        table = _renamed(table, two_rows[0])
+        table = renamed(table, two_rows[0], _known)
         if 0 <= table.header_row - 2 < len(head):
             head[table.header_row - 2] = []  # its upper row is no title line
     columns = _columns(table.frame, mapping)
