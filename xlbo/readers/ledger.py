@@ -561,7 +561,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         # Zoho): Dr or plus is a debit to the bank ledger, money into the bank
         signed, bad_debit = paise_column(column("Amount"))
         if "Side" in roles:  # the side in a column of its own: `Cr` beside `2,000.00`
-            marks = side_marks(column("Side"))
+            marks = side_marks(column("Side"), alone=True)
             signed = np.where(marks == DEBIT_MARK, np.abs(signed), signed)
             signed = np.where(marks == CREDIT_MARK, -np.abs(signed), signed)
         debit, credit, bad_credit = np.maximum(signed, 0), np.maximum(-signed, 0), {}

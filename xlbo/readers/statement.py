@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, side_marks
+from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, says_sides, side_marks
 from xlbo.bank.integrity import Finding
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook
@@ -160,7 +160,11 @@ def _balance_side(
         # Kotak's CSV with debit and credit columns writes the balance's Dr/Cr in a column
         # with no header (its rows one field longer than its header)
         unnamed = headers[after].startswith(UNNAMED)
-        return headers[after] if unnamed and _sides_only(frame[headers[after]]) else ""
+        return (
+            headers[after]
+            if unnamed and says_sides(frame[headers[after]].iloc[:SAMPLE_ROWS])
+            else ""
+        )
     side = headers[after]
     if columns.get(Role.SIDE) == side:
         other = [h for h in headers if h != side and column_role(h) is Role.SIDE]
@@ -175,26 +179,6 @@ def _balance_side(
 
 UNNAMED = "Column "
 """How a column with no header is named (`Column I`)."""
-_SIDE_WORDS = ("DR", "CR", "DR.", "CR.")
-
-
-_DEBIT_WORDS = r"(?i)^\s*(?:dr|d|debit|withdrawal|withdrawl|wdl|paid\s*out)\.?\s*$"
-"""What a side column writes for money out: `Dr`, `DR.`, `D`, `Debit`, `Withdrawal`."""
-_CREDIT_WORDS = r"(?i)^\s*(?:cr|c|credit|deposit|paid\s*in)\.?\s*$"
-"""…and for money in: `Cr`, `CR.`, `C`, `Credit`, `Deposit` (which begins with a D)."""
-
-
-def side_letters(cells: pd.Series) -> np.ndarray:
-    """`D` or `C` for each cell of a side column that says a side, else "". Only side words
-    count: `Deposit` is money in though it begins with a D, and a type column that holds the
-    channel (`CLG`, `CASH`, `DD`) says no side, so the amount's own `Dr`/`Cr` or sign decides.
-
-    >>> side_letters(pd.Series(["Dr.", "CREDIT", "Deposit", "Withdrawal", "CLG", "DD", None]))
-    array(['D', 'C', 'C', 'D', '', '', ''], dtype=object)
-    """
-    text = text_column(cells)
-    letters = np.where(contains(text, _DEBIT_WORDS), "D", "")
-    return np.asarray(np.where(contains(text, _CREDIT_WORDS), "C", letters), dtype=object)
 
 
 def _amounts_only(cells: pd.Series) -> bool:
@@ -206,13 +190,6 @@ def _amounts_only(cells: pd.Series) -> bool:
         return False
     _, problems = paise_column(head)
     return not problems
-
-
-def _sides_only(cells: pd.Series) -> bool:
-    """Whether a column's first filled cells all say Dr or Cr (and some do)."""
-    said = text_column(cells.iloc[:SAMPLE_ROWS]).str.strip().str.upper()
-    said = said[said != ""]
-    return bool(len(said)) and bool(said.isin(_SIDE_WORDS).all())
 
 
 SAMPLE_ROWS = 1000
@@ -411,8 +388,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     # Dr/Cr column.
     marked = side_marks(balance_cells)
     if balance_side:
-        said = text_column(frame[balance_side]).str.upper().str[:1].to_numpy(dtype=object)
-        marked = np.where(marked != "", marked, np.where(np.isin(said, ["D", "C"]), said, ""))
+        marked = np.where(marked != "", marked, side_marks(frame[balance_side], alone=True))
     balance = np.where(
         marked == DEBIT_MARK,
         -np.abs(balance),
@@ -631,7 +607,7 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
         cells = column(Role.AMOUNT)
         amount, bad = paise_column(cells, marks.get(Role.AMOUNT, "."))
         problems.update((p, (Role.AMOUNT, m)) for p, m in bad.items())
-        said = side_letters(column(Role.SIDE))
+        said = side_marks(column(Role.SIDE), alone=True)
         suffix = side_marks(cells)
         # a column that writes money out with a minus writes money in without one
         signed_column = bool((amount < 0).any()) and Role.SIDE not in columns
