@@ -1,5 +1,17 @@
-"""How a header row is read, whatever the file (a bank statement, a ledger export): a header
-written over two rows, read as one.
+"""How a header row is read, whatever the file (a bank statement, a ledger export): the key
+header words compare by, the word of a reader's vocabulary a header is, and a header written
+over two rows, read as one.
+
+A header is known by its letters, any case, `#` read as `No.`; failing that, by its words
+outside brackets (a unit or a format hint: `(INR)`, `(dd/mm/yyyy)`), without a currency after
+a money word (`Withdrawal INR`, `Debit Rs.`), or without the time after a date (`DATE & TIME`):
+
+>>> word_key("Chq./Ref.No."), word_key("Transaction#"), word_key("Debit (INR)")
+('chqrefno', 'transactionno', 'debitinr')
+>>> words = {"date", "debit", "transactionno"}
+>>> [known_word(h, words, money={"debit"}, dates={"date"}) for h in
+...  ("Debit (INR)", "Debit Rs.", "Balance [₹]", "Date & Time", "Transaction #", "Lifetime")]
+['debit', 'debit', None, 'date', 'transactionno', None]
 
 Statements converted from print and ledger reports with merged cells split a header over two
 rows: `Transaction` over `Date`, `Withdrawal` over `Amount (Dr)`, `Transactions` merged over
@@ -18,13 +30,49 @@ lower word and its upper word that names a column the reader knows (`known`):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
 from typing import Any
 
 from xlbo.book.table import Table, column_letter, header_text
 
 _DIGIT = re.compile(r"\d")
+_BRACKETED = re.compile(r"\([^)]*\)?")
+"""`(INR)`, `(dd/mm/yyyy)`, `(SOL)`, and an unclosed `(INR` at the end of a cut header."""
+_CURRENCY_TAIL = re.compile(r"(?:inr|rs|rupees)$")
+"""A currency written after a money header without brackets: Equitas's `Withdrawal INR`,
+`Closing Balance INR`; `Debit Rs`."""
+_TIME_TAIL = re.compile(r"(?:and|&)?time$")
+"""A date header that says the cell holds the time too: Paytm's `DATE & TIME`, `Transaction
+Date & Time`."""
+
+
+def word_key(text: Any) -> str:
+    """How header words compare: letters only, any case, `#` read as `No.` (`Chq. No.` =
+    `Chq #` = `chqno`)."""
+    return re.sub(r"[^a-z]", "", header_text(text).casefold().replace("#", "no"))
+
+
+def known_word(
+    header: Any, words: Container[str], money: Container[str] = (), dates: Container[str] = ()
+) -> str | None:
+    """The key among `words` (each made by `word_key`) that a header is, or None: by its words,
+    else by its words outside brackets (`Value Date (dd/mm/yyyy)`, `Withdrawal Amt (INR)`; but
+    `WITHDRAWAL(DR)` is known whole), else, for a key in `money`, without a currency after it
+    (`Withdrawal INR`) or, for a key in `dates`, without the time (`DATE & TIME`)."""
+    text = header_text(header)
+    key = word_key(text)
+    if key in words:
+        return key
+    if "(" in text:
+        key = word_key(_BRACKETED.sub(" ", text))
+        if key in words:
+            return key
+    if _CURRENCY_TAIL.search(key) and _CURRENCY_TAIL.sub("", key) in money:
+        return _CURRENCY_TAIL.sub("", key)
+    if _TIME_TAIL.search(key) and _TIME_TAIL.sub("", key) in dates:
+        return _TIME_TAIL.sub("", key)
+    return None
 
 
 def two_row_header(

@@ -70,7 +70,7 @@ from xlbo.columns import (
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
-from xlbo.readers.header_words import renamed, two_row_header
+from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
 from xlbo.readers.line_issues import _issues_for, _undated
 
 LEDGER_COLUMNS = (
@@ -173,21 +173,21 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
 Odoo), by the role of their column, best first; a currency after the word (`Debit (INR)`,
 `Credit(Rs.)`, `Balance (₹)`) is not part of it."""
 
-_CURRENCY_AFTER = re.compile(r"\s*[(\[]?\s*(?:inr|rs\.?|₹|rupees)\s*[)\]]?\s*$")
-"""A currency written after a header word: `Debit (INR)`, `Credit(Rs.)`, `Balance [₹]`."""
-
-
-def _word_key(text: Any) -> str:
-    """How header words compare: letters and digits only, any case (`Chq. No.` = `chqno`), `#`
-    read as `No.` and a currency after the word dropped (`Debit (INR)` = `debit`)."""
-    folded = _CURRENCY_AFTER.sub("", header_text(text).casefold())
-    return re.sub(r"[^0-9a-z#]", "", folded).replace("#", "no")
-
-
-_ROLE_OF = {_word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
+_ROLE_OF = {word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
 _RANK_OF = {
-    _word_key(word): rank for words in _HEADER_WORDS.values() for rank, word in enumerate(words)
+    word_key(word): rank for words in _HEADER_WORDS.values() for rank, word in enumerate(words)
 }
+_MONEY_WORDS = frozenset(
+    k for k, role in _ROLE_OF.items() if role in ("Debit", "Credit", "Amount", "Balance")
+)
+_DATE_WORDS = frozenset(k for k, role in _ROLE_OF.items() if role == "Date")
+
+
+def _header_word(header: Any) -> str | None:
+    """The header word (its key) a column's header is, or None (see `known_word`)."""
+    return known_word(header, _ROLE_OF, _MONEY_WORDS, _DATE_WORDS)
+
+
 _AMOUNT_ROLES = frozenset({"Debit", "Credit", "Amount"})
 
 _SIDE_WORD = r"^(?P<found>(?i:to|by|dr|cr)\.?(?:\s+|$))"
@@ -356,7 +356,7 @@ def with_lines(lines: Lines) -> Lines:
 
 
 def _header_roles(row: Sequence[Any]) -> set[str]:
-    return {_ROLE_OF[k] for k in map(_word_key, row) if k in _ROLE_OF}
+    return {_ROLE_OF[k] for k in map(_header_word, row) if k is not None}
 
 
 def _is_header(roles: set[str]) -> bool:
@@ -365,7 +365,7 @@ def _is_header(roles: set[str]) -> bool:
 
 def _known(header: str) -> bool:
     """Whether a header names a ledger's column (for a header over two rows)."""
-    return _word_key(header) in _ROLE_OF
+    return _header_word(header) is not None
 
 
 def _find_header(rows: Sequence[Sequence[Any]], where: str) -> tuple[int, list[str] | None]:
@@ -467,13 +467,15 @@ def _dates(*texts: str) -> bool:
 def _roles(columns: Sequence[str]) -> dict[str, str]:
     """The column of each role: where several could be, the one whose header word is listed
     first (ERPNext's `Party` before its `Remarks`, QuickBooks' `Name` before its `Memo`)."""
-    roles: dict[str, str] = {}
+    best: dict[str, tuple[int, str]] = {}
     for column in columns:
-        key = _word_key(column)
-        role = _ROLE_OF.get(key)
-        if role and (role not in roles or _RANK_OF[key] < _RANK_OF[_word_key(roles[role])]):
-            roles[role] = column
-    return roles
+        key = _header_word(column)
+        if key is None:
+            continue
+        role, rank = _ROLE_OF[key], _RANK_OF[key]
+        if role not in best or rank < best[role][0]:
+            best[role] = (rank, column)
+    return {role: column for role, (_, column) in best.items()}
 
 
 def _unnamed(column: str) -> bool:
