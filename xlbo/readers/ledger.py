@@ -203,26 +203,12 @@ LAYOUT_LABELS = frozenset(
         "subtotal",
         "balance b/d",
         "balance c/d",
-        "balance b/f",
         "balance c/f",
         "brought forward",
         "carried forward",
         "carried over",
         "b/f",
         "c/f",
-        # ERPNext's General Ledger ('Opening', 'Total', 'Closing (Opening + Total)'), Odoo's
-        # `Initial Balance`, QuickBooks' `Beginning Balance`, Busy's and Marg's `Op. Balance`
-        "opening",
-        "closing",
-        "closing (opening + total)",
-        "initial balance",
-        "beginning balance",
-        "ending balance",
-        "op. balance",
-        "op balance",
-        "cl. balance",
-        "cl balance",
-        "opening balance b/f",
         "balance brought forward",
         "balance carried forward",
         # Tally's Bank Reconciliation report
@@ -232,7 +218,9 @@ LAYOUT_LABELS = frozenset(
         "amounts not reflected in company books",
     }
 )
-"""Lines of a ledger export that are layout, not vouchers (balances and totals)."""
+"""Lines of a ledger export that are layout, not vouchers (balances and totals). Other books'
+words for the opening and closing balance lines (ERPNext's `'Opening'`, QuickBooks' `Beginning
+Balance`) are read as these (`_SAME_LABEL`) before they are looked up here."""
 _AS_PER_DETAILS = "(as per details)"
 
 
@@ -707,6 +695,8 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
 
 
 _SAME_LABEL = {
+    # ERPNext's General Ledger ('Opening', 'Total', 'Closing (Opening + Total)'), Odoo's
+    # `Initial Balance`, QuickBooks' `Beginning Balance`, Busy's and Marg's `Op. Balance`
     "opening": "opening balance",
     "initial balance": "opening balance",
     "beginning balance": "opening balance",
