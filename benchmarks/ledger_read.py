@@ -101,7 +101,7 @@ def main() -> None:
     )
     options.add_argument("--make", type=Path, help="write the two files into this folder")
     options.add_argument("--time", type=Path, help="time read_ledger on the files of this folder")
-    options.add_argument("--ledger-lines", type=int, default=600_000)
+    options.add_argument("--ledger-lines", type=int, default=598_000)
     options.add_argument("--day-book-rows", type=int, default=200_000)
     options.add_argument("--repeat", type=int, default=2)
     given = options.parse_args()
