@@ -64,6 +64,7 @@ from xlbo.columns import (
     extract,
     has_date,
     is_text,
+    money_column,
     paise_column,
     text_column,
 )
@@ -314,8 +315,8 @@ def read_ledger(
             )
     try:
         return with_lines(_tally_lines(book, sheet or book.sheet_names()[0]))
-    except _DayBook:
-        return with_lines(_day_book_lines(book, account, sheet))
+    except _DayBook as day_book:
+        return with_lines(_day_book_lines(day_book.table, account))
 
 
 def with_lines(lines: Lines) -> Lines:
@@ -402,13 +403,15 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     def find(rows: Sequence[Sequence[Any]]) -> int:
         index, words = _find_header(rows, where)
         head[:] = [list(row) for row in rows[: index - 1 if words else index]]
-        if _is_day_book(head):
-            raise _DayBook
         stacked[:] = [words] if words else []
         return index
 
     table = sheet_table(book, name, find)
-    return (renamed(table, stacked[0], _known) if stacked else table), head
+    if stacked:
+        table = renamed(table, stacked[0], _known)
+    if _is_day_book(head):
+        raise _DayBook(table)
+    return table, head
 
 
 def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | None]]:
@@ -806,7 +809,12 @@ def _journal_accounts(book: RowSource) -> list[str]:
 
 
 class _DayBook(Exception):
-    """Raised where the sheet's title says it is Tally's Day Book, not one ledger's vouchers."""
+    """Raised where the sheet's title says it is Tally's Day Book, not one ledger's vouchers;
+    it carries the sheet's table, read once."""
+
+    def __init__(self, table: Table) -> None:
+        super().__init__(table.sheet)
+        self.table = table
 
 
 def _is_day_book(title: Sequence[Sequence[Any]]) -> bool:
@@ -815,29 +823,68 @@ def _is_day_book(title: Sequence[Sequence[Any]]) -> bool:
     return any(re.fullmatch(r"day\s*book", header_text(c), re.IGNORECASE) for r in title for c in r)
 
 
-def _day_book_lines(book: RowSource, account: str | None, sheet: str | None) -> Lines:
+def _day_book_lines(table: Table, account: str | None) -> Lines:
     """The bank account's lines of Tally's Day Book exported to Excel or CSV (several banks'
-    vouchers among the rest: `account` names the one), read as a Journal."""
-    from xlbo.readers.tally_books import day_book_journal
+    vouchers among the rest: `account` names the one), read as a Journal whose vouchers are
+    told apart by the row each starts on (Tally numbers each voucher type on its own: Receipt 1
+    and Payment 1 are two vouchers)."""
+    from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
 
-    name = sheet or book.sheet_names()[0]
-    journal, issues = day_book_journal(book, name, with_rows=True)
+    roles = _roles([str(c) for c in table.frame.columns])
+    columns = {role: roles[role] for role in DAY_BOOK_COLUMNS if role in roles}
+    lines, issues = day_book_lines(table, columns)
     if not account:
-        found = bank_accounts(text_column(journal["Account"]).drop_duplicates().tolist())
+        found = bank_accounts(lines["account"].drop_duplicates().tolist())
         raise SheetProblem(
-            f"{book.name} is Tally's Day Book: name the bank ledger with --account (bank "
+            f"{table.source} is Tally's Day Book: name the bank ledger with --account (bank "
             f"accounts found: {', '.join(repr(a) for a in found[:12]) or 'none'})."
         )
-    table = Table(
-        source=book.name,
-        sheet=name,
-        frame=journal.set_index("Row"),
-        header_row=0,
-        letters={"Date": "A", "Account": "B", "Voucher No": "D", "Debit": "E", "Credit": "F"},
+    named = text_column(table.frame[columns["Particulars"]])
+    is_bank = (named.str.split().str.join(" ").str.casefold() == account_key(account)).to_numpy()
+    read = (lines["account"].map(account_key) == account_key(account)).to_numpy(dtype=bool)
+    if is_bank.any() and not read.any() and issues:  # its every voucher left out: say why
+        header = {letter: name for name, letter in table.letters.items()}
+        shown = "; ".join(
+            f"cell {i.cell} ({header.get(i.cell.rstrip('0123456789'), 'column')}): {i.problem}"
+            for i in issues[:3]
+        )
+        raise SheetProblem(
+            f"{table.source}, sheet {table.sheet}: no line of {account} could be read; its "
+            f"vouchers were left out for {len(issues)} cell(s) that could not be read: {shown}"
+            + (" …" if len(issues) > 3 else "")
+            + ". Fix the cells in the Day Book (or export it again) and reconcile again."
+        )
+    journal = Table(
+        source=table.source,
+        sheet=table.sheet,
+        frame=pd.DataFrame(
+            {
+                "Row": lines["row"].to_numpy(dtype=np.int64),
+                "Date": lines["date"].to_numpy(dtype=object),
+                "Voucher No": lines["voucher_no"].to_numpy(dtype=object),
+                "Voucher Type": lines["voucher_type"].to_numpy(dtype=object),
+                "Account": lines["account"].to_numpy(dtype=object),
+                "Debit": money_column(lines["debit"].to_numpy()),
+                "Credit": money_column(lines["credit"].to_numpy()),
+                "Narration": lines["narration"].to_numpy(dtype=object),
+            }
+        ).set_index("Row"),
+        header_row=table.header_row,
+        letters={
+            journal_name: table.letters[columns[role]]
+            for journal_name, role in (
+                ("Date", "Date"),
+                ("Account", "Particulars"),
+                ("Voucher No", "Vch No."),
+                ("Debit", "Debit"),
+                ("Credit", "Credit"),
+            )
+            if role in columns
+        },
     )
-    lines = _journal_table_lines(table, account)
-    lines.issues[:0] = issues
-    return lines
+    lines_read = _journal_table_lines(journal, account, voucher="Row")
+    lines_read.issues[:0] = issues
+    return lines_read
 
 
 def _journal_lines(book: RowSource, account: str) -> Lines:
@@ -846,8 +893,9 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
     return _journal_table_lines(_journal_table(book), account)
 
 
-def _journal_table_lines(table: Table, account: str) -> Lines:
-    """The bank account's lines of a Journal table (see `_journal_lines`)."""
+def _journal_table_lines(table: Table, account: str, voucher: str = "Voucher No") -> Lines:
+    """The bank account's lines of a Journal table (see `_journal_lines`), its vouchers told
+    apart by the column `voucher`."""
     frame = table.frame.reset_index()
     account_names = text_column(frame["Account"])
     keys = account_names.str.split().str.join(" ").str.casefold()
@@ -858,15 +906,16 @@ def _journal_table_lines(table: Table, account: str) -> Lines:
             f"{table.source} (sheet {table.sheet})",
             account_names.drop_duplicates().tolist(),
         )
-    voucher = text_column(frame["Voucher No"])
+    voucher_no = text_column(frame["Voucher No"])
+    voucher_key = voucher_no if voucher == "Voucher No" else frame[voucher].astype(str)
     party = (
         text_column(frame["Party"])
         if "Party" in frame.columns
-        else pd.Series("", index=voucher.index)
+        else pd.Series("", index=voucher_no.index)
     )
     others = pd.DataFrame(
         {
-            "voucher": voucher[~is_bank],
+            "voucher": voucher_key[~is_bank],
             "party": party[~is_bank],
             "account": account_names[~is_bank],
         }
@@ -876,10 +925,10 @@ def _journal_table_lines(table: Table, account: str) -> Lines:
     mine = frame[is_bank]
     own_party = party[is_bank]
     their_party = (
-        voucher[is_bank]
+        voucher_key[is_bank]
         .map(named)
         .astype(object)
-        .fillna(voucher[is_bank].map(first_account).astype(object))
+        .fillna(voucher_key[is_bank].map(first_account).astype(object))
         .fillna("")
     )
     dates, _ = date_column(mine["Date"])
@@ -910,7 +959,7 @@ def _journal_table_lines(table: Table, account: str) -> Lines:
             "date": pd.Series(dates, dtype=object),
             "particulars": np.where(own_party != "", own_party, their_party).astype(object),
             "voucher_type": _optional_text(mine, "Voucher Type"),
-            "voucher_no": voucher[is_bank].to_numpy(dtype=object),
+            "voucher_no": voucher_no[is_bank].to_numpy(dtype=object),
             "narration": _optional_text(mine, "Narration"),
             "reference": "",
             "debit": debit,
