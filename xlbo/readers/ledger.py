@@ -582,9 +582,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         written = (written_side == prefix).to_numpy(dtype=bool)
         bare[written] = combined[written].str.removeprefix(prefix)
     folded = bare.str.lower()
-    label = _labels(
-        folded, [text_column(frame[c]).str.lower() for c in _label_columns(names, roles)]
-    )
+    label = _labels(folded, [frame[c] for c in _label_columns(names, roles)])
     voucher_type = text_column(column("Vch Type"))
     voucher_no = text_column(column("Vch No."))
     has_voucher = ((voucher_type != "") | (voucher_no != "")).to_numpy(dtype=bool)
@@ -725,9 +723,10 @@ def _label_columns(names: Sequence[str], roles: dict[str, str]) -> list[str]:
 
 
 def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
-    """Each row's layout label (`opening balance`, `total`, ...) from Particulars, else from the
-    first other text cell that is one; quotes and a colon around it are not part of it
-    (ERPNext writes `'Opening'`)."""
+    """Each row's layout label (`opening balance`, `total`, ...) from Particulars (lower case),
+    else from the first cell of the `others` columns that is one, read only on the rows whose
+    Particulars is blank (a row that names a ledger is a voucher's, whatever its other cells
+    say); quotes and a colon around it are not part of it (ERPNext writes `'Opening'`)."""
 
     labels = list(LAYOUT_LABELS)
 
@@ -741,13 +740,14 @@ def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
 
     first = plain(particulars)
     label = first.to_numpy(dtype=object, copy=True)
-    is_label = first.isin(labels).to_numpy(dtype=bool, copy=True)
-    for texts in others:
-        other = plain(texts)
-        take = ~is_label & other.isin(labels).to_numpy(dtype=bool)
-        if take.any():
-            label[take] = other.to_numpy(dtype=object)[take]
-            is_label |= take
+    open_rows = np.flatnonzero((first == "").to_numpy(dtype=bool))
+    for cells in others:
+        if not len(open_rows):
+            break
+        other = plain(text_column(cells.iloc[open_rows]).str.lower()).to_numpy(dtype=object)
+        take = np.isin(other, labels)
+        label[open_rows[take]] = other[take]
+        open_rows = open_rows[~take]
     return label
 
 
