@@ -64,6 +64,7 @@ from xlbo.columns import (
     extract,
     has_date,
     is_text,
+    joined_in_order,
     money_column,
     paise_column,
     text_column,
@@ -481,23 +482,6 @@ def _joined(parts: list[pd.Series]) -> pd.Series:
     return joined
 
 
-def _in_order(groups: np.ndarray, texts: pd.Series, count: int) -> np.ndarray:
-    """For each of `count` groups, its texts joined in order by a space ('' where none). Built
-    rank by rank within the groups, so the work grows with the longest group, not the rows."""
-    out = pd.Series([""] * count, dtype="str")
-    if not len(groups):
-        return out.to_numpy(dtype=object)
-    rank = pd.Series(groups).groupby(groups).cumcount().to_numpy()
-    values = texts.to_numpy(dtype=object)
-    for k in range(int(rank.max()) + 1):
-        at = rank == k
-        where = groups[at]
-        before = out.iloc[where].reset_index(drop=True)
-        added = pd.Series(values[at], dtype="str")
-        out.iloc[where] = ((before + " ") if k else before) + added
-    return out.to_numpy(dtype=object)
-
-
 def _mostly_amounts(values: pd.Series) -> bool:
     """Whether most filled cells of a column are amounts (numbers, or text such as 1,180.00)."""
     text = text_column(values)
@@ -615,8 +599,8 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     own_narration = text_column(column("Narration"))
     narration_cells = _joined([combined, own_narration])
     note = inside & ~detail & (narration_cells != "").to_numpy(dtype=bool)
-    narration = _in_order(group[note], narration_cells[note], groups + 1)
-    split_among = _in_order(group[detail], bare[detail], groups + 1)
+    narration = joined_in_order(group[note], narration_cells[note], groups + 1)
+    split_among = joined_in_order(group[detail], bare[detail], groups + 1)
 
     # To/By (or Dr/Cr) go where the file writes them before its names, To or Dr on the debits
     # and By or Cr on the credits; one word only, so "By Dr Reddy's Laboratories" keeps its name
@@ -839,10 +823,9 @@ def _day_book_lines(table: Table, account: str | None) -> Lines:
             f"{table.source} is Tally's Day Book: name the bank ledger with --account (bank "
             f"accounts found: {', '.join(repr(a) for a in found[:12]) or 'none'})."
         )
-    named = text_column(table.frame[columns["Particulars"]])
-    is_bank = (named.str.split().str.join(" ").str.casefold() == account_key(account)).to_numpy()
-    read = (lines["account"].map(account_key) == account_key(account)).to_numpy(dtype=bool)
-    if is_bank.any() and not read.any() and issues:  # its every voucher left out: say why
+    named = _is_account(text_column(table.frame[columns["Particulars"]]), account)
+    read = _is_account(lines["account"], account)
+    if named.any() and not read.any() and issues:  # its every voucher left out: say why
         header = {letter: name for name, letter in table.letters.items()}
         shown = "; ".join(
             f"cell {i.cell} ({header.get(i.cell.rstrip('0123456789'), 'column')}): {i.problem}"
@@ -887,6 +870,15 @@ def _day_book_lines(table: Table, account: str | None) -> Lines:
     return lines_read
 
 
+def _is_account(names: pd.Series, account: str) -> np.ndarray:
+    """Which of `names` are the ledger account `account` (see `account_key`), each distinct
+    name compared once."""
+    codes, distinct = pd.factorize(names.to_numpy(dtype=object))
+    wanted = account_key(account)
+    same = np.array([account_key(name) == wanted for name in distinct] + [False], dtype=bool)
+    return np.asarray(same[codes], dtype=bool)
+
+
 def _journal_lines(book: RowSource, account: str) -> Lines:
     """The bank account's lines of an xlbo Journal; each line's party is its own Party, else the
     first Party (else Account) on the other lines of its voucher."""
@@ -898,8 +890,7 @@ def _journal_table_lines(table: Table, account: str, voucher: str = "Voucher No"
     apart by the column `voucher`."""
     frame = table.frame.reset_index()
     account_names = text_column(frame["Account"])
-    keys = account_names.str.split().str.join(" ").str.casefold()
-    is_bank = (keys == account_key(account)).to_numpy(dtype=bool)
+    is_bank = _is_account(account_names, account)
     if not is_bank.any():
         raise unknown_account(
             account,

@@ -27,6 +27,7 @@ from xlbo.columns import (
     amount_present,
     date_column,
     has_date,
+    joined_in_order,
     paise_column,
     text_column,
 )
@@ -220,11 +221,9 @@ def day_book_lines(
     voucher_rows = np.flatnonzero(opens)
     kind = texts["Vch Type"].to_numpy(dtype=object)
     written_no = texts["Vch No."].to_numpy(dtype=object)
-    number = np.where(
-        written_no != "",
-        written_no,
-        [f"{k or 'Voucher'}/{r}" for k, r in zip(kind, rows.tolist(), strict=True)],
-    )
+    number = written_no.copy()  # a voucher Tally left unnumbered: by its type and row
+    unnumbered = voucher_rows[written_no[voucher_rows] == ""].tolist()
+    number[unnumbered] = [f"{kind[p] or 'Voucher'}/{rows[p]}" for p in unnumbered]
     line_count = np.bincount(group_of[line], minlength=groups + 1)
     debit_sum = _sums(group_of[line], debit[line], groups + 1)
     credit_sum = _sums(group_of[line], credit[line], groups + 1)
@@ -255,13 +254,8 @@ def day_book_lines(
     opener = np.zeros(groups + 1, dtype=np.int64)
     opener[group[voucher_rows]] = voucher_rows
     first = opener[group_of[keep]]
-    notes = (
-        particulars[note & good[group_of]]
-        .groupby(group_of[note & good[group_of]], sort=False)
-        .agg(" ".join)
-    )
-    narration = np.full(groups + 1, "", dtype=object)
-    narration[notes.index.to_numpy(dtype=np.int64)] = notes.to_numpy(dtype=object)
+    told = note & good[group_of]
+    narration = joined_in_order(group_of[told], particulars[told], groups + 1)
     ledger = particulars[keep].to_numpy(dtype=object)
     account, party = _accounts(ledger, parties)
     lines = pd.DataFrame(
