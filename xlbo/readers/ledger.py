@@ -74,6 +74,7 @@ from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
 from xlbo.readers.line_issues import _issues_for, _undated
+from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
 
 LEDGER_COLUMNS = (
     "row",
@@ -812,8 +813,6 @@ def _day_book_lines(table: Table, account: str | None) -> Lines:
     vouchers among the rest: `account` names the one), read as a Journal whose vouchers are
     told apart by the row each starts on (Tally numbers each voucher type on its own: Receipt 1
     and Payment 1 are two vouchers)."""
-    from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
-
     roles = _roles([str(c) for c in table.frame.columns])
     columns = {role: roles[role] for role in DAY_BOOK_COLUMNS if role in roles}
     lines, issues = day_book_lines(table, columns)
