@@ -583,6 +583,23 @@ def extract(pieces: pd.Series, pattern: str) -> pd.Series:
     )
 
 
+def joined_in_order(groups: np.ndarray, texts: pd.Series, count: int) -> np.ndarray:
+    """For each of `count` groups, its texts joined in order by a space ('' where none). Built
+    rank by rank within the groups, so the work grows with the longest group, not the rows."""
+    out = pd.Series([""] * count, dtype="str")
+    if not len(groups):
+        return out.to_numpy(dtype=object)
+    rank = pd.Series(groups).groupby(groups).cumcount().to_numpy()
+    values = texts.to_numpy(dtype=object)
+    for k in range(int(rank.max()) + 1):
+        at = rank == k
+        where = groups[at]
+        before = out.iloc[where].reset_index(drop=True)
+        added = pd.Series(values[at], dtype="str")
+        out.iloc[where] = ((before + " ") if k else before) + added
+    return out.to_numpy(dtype=object)
+
+
 def first_of_each(positions: np.ndarray, ranks: np.ndarray, count: int) -> np.ndarray:
     """For each of `count` texts, the index (into `positions`) of its piece with the highest
     rank (the first such piece on a tie), or -1 where it has none."""

@@ -114,20 +114,29 @@ def _parse_amount(value: Any) -> Decimal | None:
         text = text[: side.start()].strip()
     if text.startswith("(") and text.endswith(")"):
         negative, text = not negative, text[1:-1].strip()
-    for _ in range(2):
-        text = _CURRENCY.sub("", text).strip()
+    text = _without_currency(text)
     if text.startswith("-"):
         negative, text = not negative, text[1:].strip()
     elif text.endswith("-"):
         negative, text = not negative, text[:-1].strip()
     elif text.startswith("+"):
         text = text[1:].strip()
-    text = _CURRENCY.sub("", text).strip()  # the sign before the currency: `- Rs.500` (Paytm)
+    text = _without_currency(text)  # the sign before the currency: `- Rs.500` (Paytm)
     text = text.replace(" ", "")
     if not _NUMBER.match(text):
         raise ValueError(f"'{value}' is not an amount; type a number such as 1,23,456.50")
     amount = Decimal(text.replace(",", ""))
     return -amount if negative else amount
+
+
+def _without_currency(text: str) -> str:
+    """`text` without the currency written before or after its figure, however many are
+    (`Rs. 500/-`, `₹ 500 INR`): what is left is the sign and the figure."""
+    while True:
+        bare = _CURRENCY.sub("", text).strip()
+        if bare == text:
+            return bare
+        text = bare
 
 
 def to_paise(amount: Decimal) -> int:

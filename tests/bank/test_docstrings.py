@@ -16,6 +16,7 @@ MODULES = [
     "xlbo.bank.side",
     "xlbo.bank.window",
     "xlbo.readers.roles",
+    "xlbo.readers.header_words",
     "xlbo.bank.payers",
     "xlbo.bank.columns",
     "xlbo.readers.tally_xml",

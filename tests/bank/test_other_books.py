@@ -538,6 +538,26 @@ def test_tally_header_over_two_rows_and_merged_titles(xlsx: Callable[..., Path])
     )
 
 
+def test_header_split_with_credit_left_on_the_row_above(tmp_path: Path) -> None:
+    """`Debit | Credit` above `Date | Particulars | ... | Debit |`, the Credit cell of the lower
+    row empty (a report printed with its money headings on their own row and converted back).
+    The lower row alone has Date and Debit: it was taken for the header, and the ledger
+    refused as having no Credit column (the statement reader read this layout)."""
+    rows = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["HDFC Bank A/c 50200012345678"],
+        ["Ledger Account"],
+        ["1-Nov-26 to 30-Nov-26"],
+        ["", "", "", "", "Debit", "Credit"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", ""],
+        *TALLY_PAGES[5:9],
+        *TALLY_PAGES[13:],
+    ]
+    lines = read_month(write_csv(tmp_path / "split-header.csv", rows))
+    assert lines.frame["credit"].tolist() == [0, 200000, 0]
+    assert lines.company == "Sahyadri Tradelinks Pvt Ltd"
+
+
 # -- QuickBooks Desktop: the bank account's register, exported to Excel --------------------------
 # `Date | Number | Payee | Account | Memo | Payment | C | Deposit | Balance`: Payment is money
 # out of the bank (a credit to its ledger), Deposit money in (a debit); `C` the cleared mark.
@@ -681,6 +701,64 @@ def test_tally_day_book_with_two_banks(xlsx: Callable[..., Path]) -> None:
         r"'ICICI Bank A/c'\)",
     ):
         read_ledger(str(path))
+
+
+def test_day_book_vouchers_of_two_types_with_one_number(tmp_path: Path) -> None:
+    """Tally numbers each voucher type on its own: Payment 1 and Receipt 1 are two vouchers.
+    HDFC's receipt from Balaji Traders was named after Payment 1's other ledger (Rent): the
+    vouchers were told apart by their number alone."""
+    rows = [
+        *DAY_BOOK[:4],
+        ["2-Nov-26", "Rent", "Payment", "1", "45,000.00", ""],
+        ["", "HDFC Bank A/c", "", "", "", "45,000.00"],
+        ["3-Nov-26", "HDFC Bank A/c", "Receipt", "1", "5,000.00", ""],
+        ["", "Balaji Traders", "", "", "", "5,000.00"],
+    ]
+    lines = read_ledger(str(write_csv(tmp_path / "daybook.csv", rows)), account="HDFC Bank A/c")
+    assert lines.issues == []
+    assert lines.frame[["row", "particulars", "voucher_type", "debit", "credit"]].to_dict(
+        "records"
+    ) == [
+        {"row": 5, "particulars": "Rent", "voucher_type": "Payment", "debit": 0, "credit": 4500000},
+        {
+            "row": 7,
+            "particulars": "Balaji Traders",
+            "voucher_type": "Receipt",
+            "debit": 500000,
+            "credit": 0,
+        },
+    ]
+
+
+def test_day_book_with_a_bad_amount_names_the_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Day Book whose bank voucher has an amount that is no amount (`5,000.0O`): the voucher
+    is left out and, that being the bank's only one, the run stops naming the file, the sheet,
+    the cell, its column and what is written there (was: "--account names no ledger account",
+    as if the bank were not in the file)."""
+    rows = [
+        *DAY_BOOK[:4],
+        ["2-Nov-26", "HDFC Bank A/c", "Receipt", "41", "5,000.0O", ""],
+        ["", "Balaji Traders", "", "", "", "5,000.00"],
+        ["3-Nov-26", "Rent", "Payment", "16", "45,000.00", ""],
+        ["", "ICICI Bank A/c", "", "", "", "45,000.00"],
+    ]
+    books = write_csv(tmp_path / "daybook.csv", rows)
+    with pytest.raises(SheetProblem) as raised:
+        read_ledger(str(books), account="HDFC Bank A/c")
+    said = str(raised.value)
+    assert said.startswith("daybook.csv, sheet daybook: no line of HDFC Bank A/c could be read")
+    assert "cell E5 (Debit Amount): '5,000.0O' is not an amount" in said
+    assert "names no ledger account" not in said
+    bank = tmp_path / "statement.csv"
+    bank.write_text(
+        "Date,Narration,Withdrawal,Deposit,Balance\n03/11/2026,CHQ DEP,,5000.00,5000.00\n"
+    )
+    argv = ["reconcile", "--bank", str(bank), "--ledger", str(books), "--account", "HDFC Bank A/c"]
+    code = main([*argv, "--out", str(tmp_path / "brs.xlsx")])
+    assert code == 2
+    assert "cell E5 (Debit Amount)" in capsys.readouterr().err
 
 
 # -- through the CLI: a statement of the same month, each ledger, a BRS that ties ----------------

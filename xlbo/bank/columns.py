@@ -1,8 +1,11 @@
 """What the columns of bank files say beyond their figures, read a whole column at a time: the
-side a `Dr` or `Cr` after an amount names, and a reference column's blanks.
+side a `Dr` or `Cr` after an amount names, or a side column's word, and a reference column's
+blanks.
 
 >>> side_marks(pd.Series(["1,03,500.00 Cr", "500.00 DR.", "10,500.00Cr", 250.0, None])).tolist()
 ['C', 'D', 'C', '', '']
+>>> side_marks(pd.Series(["Dr.", "CREDIT", "Deposit", "Withdrawal", "CLG", "DD"]), alone=True)
+array(['D', 'C', 'C', 'D', '', ''], dtype='<U1')
 >>> reference_texts(pd.Series(["000000", "0", "SBINN52026100112345", None, 527607066185])).tolist()
 ['', '', 'SBINN52026100112345', '', '527607066185']
 """
@@ -12,21 +15,41 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from xlbo.columns import strings, text_column
+from xlbo.columns import contains, strings, text_column
 
 DEBIT_MARK = "D"
 CREDIT_MARK = "C"
 
+_DEBIT_WORDS = r"^(?:DR|D|DEBIT|WITHDRAWAL|WITHDRAWL|WDL|PAID\s*OUT)$"
+"""What a side column writes for money out: `Dr`, `DR.`, `D`, `Debit`, `Withdrawal`."""
+_CREDIT_WORDS = r"^(?:CR|C|CREDIT|DEPOSIT|PAID\s*IN)$"
+"""…and for money in: `Cr`, `CR.`, `C`, `Credit`, `Deposit` (which begins with a D)."""
 
-def side_marks(cells: pd.Series) -> np.ndarray:
+
+def side_marks(cells: pd.Series, *, alone: bool = False) -> np.ndarray:
     """`D` for each cell whose text ends in Dr (`500.00 Dr`, `500.00DR.`), `C` for Cr, `""` for
     any other cell (numbers, blanks, plain amounts). What the mark means is the caller's: the
-    side of a line's money, an overdrawn balance, or a column's own side written on its cells."""
+    side of a line's money, an overdrawn balance, or a column's own side written on its cells.
+
+    With `alone`, the cells are a side column's (`Dr/Cr`, `Type`): a cell says a side only when
+    its whole text is a side word (`Dr.`, `D`, `Debit`, `Withdrawal`; `Cr`, `C`, `Credit`,
+    `Deposit`), so a type column that holds the channel (`CLG`, `CASH`, `DD`) says none."""
     text = strings(cells.astype(object).where(cells.notna(), "").astype(str))
-    text = text.str.strip().str.upper().str.rstrip(".")
-    debit = text.str.endswith("DR").to_numpy(dtype=bool)
-    credit = text.str.endswith("CR").to_numpy(dtype=bool)
+    text = text.str.strip().str.upper().str.rstrip(".").str.rstrip()
+    if alone:
+        debit = contains(text, _DEBIT_WORDS)
+        credit = contains(text, _CREDIT_WORDS)
+    else:
+        debit = text.str.endswith("DR").to_numpy(dtype=bool)
+        credit = text.str.endswith("CR").to_numpy(dtype=bool)
     return np.where(debit, DEBIT_MARK, np.where(credit, CREDIT_MARK, ""))
+
+
+def says_sides(cells: pd.Series) -> bool:
+    """Whether a column's filled cells all say a side on their own (`Dr`, `Cr.`), and some do:
+    a column of no header beside the balance that is the balance's side (Kotak)."""
+    filled = (text_column(cells) != "").to_numpy(dtype=bool)
+    return bool(filled.any()) and bool((side_marks(cells[filled], alone=True) != "").all())
 
 
 def reference_texts(cells: pd.Series) -> pd.Series:

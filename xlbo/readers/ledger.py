@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -57,7 +56,6 @@ from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, side_mar
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, Table
 from xlbo.book.rows import RowSource, sheet_table
-from xlbo.book.sheet_reach import column_number
 from xlbo.book.table import HEADER_SCAN_ROWS, header_text
 from xlbo.columns import (
     amount_present,
@@ -66,13 +64,17 @@ from xlbo.columns import (
     extract,
     has_date,
     is_text,
+    joined_in_order,
+    money_column,
     paise_column,
     text_column,
 )
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
+from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
 from xlbo.readers.line_issues import _issues_for, _undated
+from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
 
 LEDGER_COLUMNS = (
     "row",
@@ -174,21 +176,21 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
 Odoo), by the role of their column, best first; a currency after the word (`Debit (INR)`,
 `Credit(Rs.)`, `Balance (₹)`) is not part of it."""
 
-_CURRENCY_AFTER = re.compile(r"\s*[(\[]?\s*(?:inr|rs\.?|₹|rupees)\s*[)\]]?\s*$")
-"""A currency written after a header word: `Debit (INR)`, `Credit(Rs.)`, `Balance [₹]`."""
-
-
-def _word_key(text: Any) -> str:
-    """How header words compare: letters and digits only, any case (`Chq. No.` = `chqno`), `#`
-    read as `No.` and a currency after the word dropped (`Debit (INR)` = `debit`)."""
-    folded = _CURRENCY_AFTER.sub("", header_text(text).casefold())
-    return re.sub(r"[^0-9a-z#]", "", folded).replace("#", "no")
-
-
-_ROLE_OF = {_word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
+_ROLE_OF = {word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
 _RANK_OF = {
-    _word_key(word): rank for words in _HEADER_WORDS.values() for rank, word in enumerate(words)
+    word_key(word): rank for words in _HEADER_WORDS.values() for rank, word in enumerate(words)
 }
+_MONEY_WORDS = frozenset(
+    k for k, role in _ROLE_OF.items() if role in ("Debit", "Credit", "Amount", "Balance")
+)
+_DATE_WORDS = frozenset(k for k, role in _ROLE_OF.items() if role == "Date")
+
+
+def _header_word(header: Any) -> str | None:
+    """The header word (its key) a column's header is, or None (see `known_word`)."""
+    return known_word(header, _ROLE_OF, _MONEY_WORDS, _DATE_WORDS)
+
+
 _AMOUNT_ROLES = frozenset({"Debit", "Credit", "Amount"})
 
 _SIDE_WORD = r"^(?P<found>(?i:to|by|dr|cr)\.?(?:\s+|$))"
@@ -204,26 +206,12 @@ LAYOUT_LABELS = frozenset(
         "subtotal",
         "balance b/d",
         "balance c/d",
-        "balance b/f",
         "balance c/f",
         "brought forward",
         "carried forward",
         "carried over",
         "b/f",
         "c/f",
-        # ERPNext's General Ledger ('Opening', 'Total', 'Closing (Opening + Total)'), Odoo's
-        # `Initial Balance`, QuickBooks' `Beginning Balance`, Busy's and Marg's `Op. Balance`
-        "opening",
-        "closing",
-        "closing (opening + total)",
-        "initial balance",
-        "beginning balance",
-        "ending balance",
-        "op. balance",
-        "op balance",
-        "cl. balance",
-        "cl balance",
-        "opening balance b/f",
         "balance brought forward",
         "balance carried forward",
         # Tally's Bank Reconciliation report
@@ -233,7 +221,9 @@ LAYOUT_LABELS = frozenset(
         "amounts not reflected in company books",
     }
 )
-"""Lines of a ledger export that are layout, not vouchers (balances and totals)."""
+"""Lines of a ledger export that are layout, not vouchers (balances and totals). Other books'
+words for the opening and closing balance lines (ERPNext's `'Opening'`, QuickBooks' `Beginning
+Balance`) are read as these (`_SAME_LABEL`) before they are looked up here."""
 _AS_PER_DETAILS = "(as per details)"
 
 
@@ -327,8 +317,8 @@ def read_ledger(
             )
     try:
         return with_lines(_tally_lines(book, sheet or book.sheet_names()[0]))
-    except _DayBook:
-        return with_lines(_day_book_lines(book, account, sheet))
+    except _DayBook as day_book:
+        return with_lines(_day_book_lines(day_book.table, account))
 
 
 def with_lines(lines: Lines) -> Lines:
@@ -357,40 +347,34 @@ def with_lines(lines: Lines) -> Lines:
 
 
 def _header_roles(row: Sequence[Any]) -> set[str]:
-    return {_ROLE_OF[k] for k in map(_word_key, row) if k in _ROLE_OF}
+    return {_ROLE_OF[k] for k in map(_header_word, row) if k is not None}
 
 
 def _is_header(roles: set[str]) -> bool:
     return "Date" in roles and bool(roles & _AMOUNT_ROLES)
 
 
-def _stacked(upper: Sequence[Any], lower: Sequence[Any]) -> list[Any]:
-    """A header written over two rows, as one: each column's word from the lower row where it
-    names a role, else from the upper (`Date | Particulars | ... | Amount` over `| | ... | Debit |
-    Credit`, the upper cell merged across both amounts)."""
-    width = max(len(upper), len(lower))
-    cells = [*upper, *[""] * (width - len(upper))], [*lower, *[""] * (width - len(lower))]
-    return [
-        below if _word_key(below) in _ROLE_OF or _word_key(above) not in _ROLE_OF else above
-        for above, below in zip(*cells, strict=True)
-    ]
+def _known(header: str) -> bool:
+    """Whether a header names a ledger's column (for a header over two rows)."""
+    return _header_word(header) is not None
 
 
-def _find_header(rows: Sequence[Sequence[Any]], where: str) -> tuple[int, list[Any] | None]:
+def _find_header(rows: Sequence[Sequence[Any]], where: str) -> tuple[int, list[str] | None]:
     """The header row: the first of the most header words, with a date and an amount column;
-    else the lower of two rows that together are one (with their words as one row)."""
-    best, best_count = -1, 2
+    a row and the one above it read as one header (`two_row_header`) where together they name
+    more columns than the row alone (with their words as one row)."""
+    best, best_count, best_words = -1, 2, None
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        roles = _header_roles(row)
-        if _is_header(roles) and len(roles) > best_count:
-            best, best_count = index, len(roles)
+        words = two_row_header(rows[index - 1], row, _known) if index else None
+        for cells in (row, words):
+            if cells is None:
+                continue
+            roles = _header_roles(cells)
+            if _is_header(roles) and len(roles) > best_count:
+                best, best_count = index, len(roles)
+                best_words = None if cells is row else words
     if best >= 0:
-        return best, None
-    for index in range(1, min(len(rows), HEADER_SCAN_ROWS)):
-        stacked = _stacked(rows[index - 1], rows[index])
-        roles = _header_roles(stacked)
-        if _is_header(roles) and len(roles) > best_count:
-            return index, stacked
+        return best, best_words
     raise SheetProblem(
         f"{where}: no header row with Date, Particulars, Debit and Credit (or one Amount) was "
         f"found in the first {HEADER_SCAN_ROWS} rows; export the bank ledger from Tally "
@@ -416,28 +400,20 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     """The sheet's table under its header row, and the title lines above it."""
     where = f"{book.name}, sheet {name}"
     head: list[list[Any]] = []
-    stacked: list[list[Any]] = []
+    stacked: list[list[str]] = []
 
     def find(rows: Sequence[Sequence[Any]]) -> int:
         index, words = _find_header(rows, where)
         head[:] = [list(row) for row in rows[: index - 1 if words else index]]
-        if _is_day_book(head):
-            raise _DayBook
         stacked[:] = [words] if words else []
         return index
 
     table = sheet_table(book, name, find)
-    if not stacked:
-        return table, head
-    renamed = {}
-    for column, letter in table.letters.items():
-        at = column_number(letter.encode()) - 1
-        word = header_text(stacked[0][at]) if at < len(stacked[0]) else ""
-        if _word_key(column) not in _ROLE_OF and _word_key(word) in _ROLE_OF:
-            renamed[column] = word
-    letters = {renamed.get(c, c): letter for c, letter in table.letters.items()}
-    frame = table.frame.rename(columns=renamed)
-    return replace(table, frame=frame, letters=letters), head
+    if stacked:
+        table = renamed(table, stacked[0], _known)
+    if _is_day_book(head):
+        raise _DayBook(table)
+    return table, head
 
 
 def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | None]]:
@@ -484,13 +460,15 @@ def _dates(*texts: str) -> bool:
 def _roles(columns: Sequence[str]) -> dict[str, str]:
     """The column of each role: where several could be, the one whose header word is listed
     first (ERPNext's `Party` before its `Remarks`, QuickBooks' `Name` before its `Memo`)."""
-    roles: dict[str, str] = {}
+    best: dict[str, tuple[int, str]] = {}
     for column in columns:
-        key = _word_key(column)
-        role = _ROLE_OF.get(key)
-        if role and (role not in roles or _RANK_OF[key] < _RANK_OF[_word_key(roles[role])]):
-            roles[role] = column
-    return roles
+        key = _header_word(column)
+        if key is None:
+            continue
+        role, rank = _ROLE_OF[key], _RANK_OF[key]
+        if role not in best or rank < best[role][0]:
+            best[role] = (rank, column)
+    return {role: column for role, (_, column) in best.items()}
 
 
 def _unnamed(column: str) -> bool:
@@ -503,23 +481,6 @@ def _joined(parts: list[pd.Series]) -> pd.Series:
     for part in parts[1:]:
         joined = (joined + " " + part).str.strip()
     return joined
-
-
-def _in_order(groups: np.ndarray, texts: pd.Series, count: int) -> np.ndarray:
-    """For each of `count` groups, its texts joined in order by a space ('' where none). Built
-    rank by rank within the groups, so the work grows with the longest group, not the rows."""
-    out = pd.Series([""] * count, dtype="str")
-    if not len(groups):
-        return out.to_numpy(dtype=object)
-    rank = pd.Series(groups).groupby(groups).cumcount().to_numpy()
-    values = texts.to_numpy(dtype=object)
-    for k in range(int(rank.max()) + 1):
-        at = rank == k
-        where = groups[at]
-        before = out.iloc[where].reset_index(drop=True)
-        added = pd.Series(values[at], dtype="str")
-        out.iloc[where] = ((before + " ") if k else before) + added
-    return out.to_numpy(dtype=object)
 
 
 def _mostly_amounts(values: pd.Series) -> bool:
@@ -578,7 +539,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         # Zoho): Dr or plus is a debit to the bank ledger, money into the bank
         signed, bad_debit = paise_column(column("Amount"))
         if "Side" in roles:  # the side in a column of its own: `Cr` beside `2,000.00`
-            marks = side_marks(column("Side"))
+            marks = side_marks(column("Side"), alone=True)
             signed = np.where(marks == DEBIT_MARK, np.abs(signed), signed)
             signed = np.where(marks == CREDIT_MARK, -np.abs(signed), signed)
         debit, credit, bad_credit = np.maximum(signed, 0), np.maximum(-signed, 0), {}
@@ -606,9 +567,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         written = (written_side == prefix).to_numpy(dtype=bool)
         bare[written] = combined[written].str.removeprefix(prefix)
     folded = bare.str.lower()
-    label = _labels(
-        folded, [text_column(frame[c]).str.lower() for c in _label_columns(names, roles)]
-    )
+    label = _labels(folded, [frame[c] for c in _label_columns(names, roles)])
     voucher_type = text_column(column("Vch Type"))
     voucher_no = text_column(column("Vch No."))
     has_voucher = ((voucher_type != "") | (voucher_no != "")).to_numpy(dtype=bool)
@@ -641,8 +600,8 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     own_narration = text_column(column("Narration"))
     narration_cells = _joined([combined, own_narration])
     note = inside & ~detail & (narration_cells != "").to_numpy(dtype=bool)
-    narration = _in_order(group[note], narration_cells[note], groups + 1)
-    split_among = _in_order(group[detail], bare[detail], groups + 1)
+    narration = joined_in_order(group[note], narration_cells[note], groups + 1)
+    split_among = joined_in_order(group[detail], bare[detail], groups + 1)
 
     # To/By (or Dr/Cr) go where the file writes them before its names, To or Dr on the debits
     # and By or Cr on the credits; one word only, so "By Dr Reddy's Laboratories" keeps its name
@@ -722,6 +681,8 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
 
 
 _SAME_LABEL = {
+    # ERPNext's General Ledger ('Opening', 'Total', 'Closing (Opening + Total)'), Odoo's
+    # `Initial Balance`, QuickBooks' `Beginning Balance`, Busy's and Marg's `Op. Balance`
     "opening": "opening balance",
     "initial balance": "opening balance",
     "beginning balance": "opening balance",
@@ -747,9 +708,10 @@ def _label_columns(names: Sequence[str], roles: dict[str, str]) -> list[str]:
 
 
 def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
-    """Each row's layout label (`opening balance`, `total`, ...) from Particulars, else from the
-    first other text cell that is one; quotes and a colon around it are not part of it
-    (ERPNext writes `'Opening'`)."""
+    """Each row's layout label (`opening balance`, `total`, ...) from Particulars (lower case),
+    else from the first cell of the `others` columns that is one, read only on the rows whose
+    Particulars is blank (a row that names a ledger is a voucher's, whatever its other cells
+    say); quotes and a colon around it are not part of it (ERPNext writes `'Opening'`)."""
 
     labels = list(LAYOUT_LABELS)
 
@@ -763,13 +725,14 @@ def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
 
     first = plain(particulars)
     label = first.to_numpy(dtype=object, copy=True)
-    is_label = first.isin(labels).to_numpy(dtype=bool, copy=True)
-    for texts in others:
-        other = plain(texts)
-        take = ~is_label & other.isin(labels).to_numpy(dtype=bool)
-        if take.any():
-            label[take] = other.to_numpy(dtype=object)[take]
-            is_label |= take
+    open_rows = np.flatnonzero((first == "").to_numpy(dtype=bool))
+    for cells in others:
+        if not len(open_rows):
+            break
+        other = plain(text_column(cells.iloc[open_rows]).str.lower()).to_numpy(dtype=object)
+        take = np.isin(other, labels)
+        label[open_rows[take]] = other[take]
+        open_rows = open_rows[~take]
     return label
 
 
@@ -831,7 +794,12 @@ def _journal_accounts(book: RowSource) -> list[str]:
 
 
 class _DayBook(Exception):
-    """Raised where the sheet's title says it is Tally's Day Book, not one ledger's vouchers."""
+    """Raised where the sheet's title says it is Tally's Day Book, not one ledger's vouchers;
+    it carries the sheet's table, read once."""
+
+    def __init__(self, table: Table) -> None:
+        super().__init__(table.sheet)
+        self.table = table
 
 
 def _is_day_book(title: Sequence[Sequence[Any]]) -> bool:
@@ -840,29 +808,74 @@ def _is_day_book(title: Sequence[Sequence[Any]]) -> bool:
     return any(re.fullmatch(r"day\s*book", header_text(c), re.IGNORECASE) for r in title for c in r)
 
 
-def _day_book_lines(book: RowSource, account: str | None, sheet: str | None) -> Lines:
+def _day_book_lines(table: Table, account: str | None) -> Lines:
     """The bank account's lines of Tally's Day Book exported to Excel or CSV (several banks'
-    vouchers among the rest: `account` names the one), read as a Journal."""
-    from xlbo.readers.tally_books import day_book_journal
-
-    name = sheet or book.sheet_names()[0]
-    journal, issues = day_book_journal(book, name, with_rows=True)
+    vouchers among the rest: `account` names the one), read as a Journal whose vouchers are
+    told apart by the row each starts on (Tally numbers each voucher type on its own: Receipt 1
+    and Payment 1 are two vouchers)."""
+    roles = _roles([str(c) for c in table.frame.columns])
+    columns = {role: roles[role] for role in DAY_BOOK_COLUMNS if role in roles}
+    lines, issues = day_book_lines(table, columns)
     if not account:
-        found = bank_accounts(text_column(journal["Account"]).drop_duplicates().tolist())
+        found = bank_accounts(lines["account"].drop_duplicates().tolist())
         raise SheetProblem(
-            f"{book.name} is Tally's Day Book: name the bank ledger with --account (bank "
+            f"{table.source} is Tally's Day Book: name the bank ledger with --account (bank "
             f"accounts found: {', '.join(repr(a) for a in found[:12]) or 'none'})."
         )
-    table = Table(
-        source=book.name,
-        sheet=name,
-        frame=journal.set_index("Row"),
-        header_row=0,
-        letters={"Date": "A", "Account": "B", "Voucher No": "D", "Debit": "E", "Credit": "F"},
+    named = _is_account(text_column(table.frame[columns["Particulars"]]), account)
+    read = _is_account(lines["account"], account)
+    if named.any() and not read.any() and issues:  # its every voucher left out: say why
+        header = {letter: name for name, letter in table.letters.items()}
+        shown = "; ".join(
+            f"cell {i.cell} ({header.get(i.cell.rstrip('0123456789'), 'column')}): {i.problem}"
+            for i in issues[:3]
+        )
+        raise SheetProblem(
+            f"{table.source}, sheet {table.sheet}: no line of {account} could be read; its "
+            f"vouchers were left out for {len(issues)} cell(s) that could not be read: {shown}"
+            + (" …" if len(issues) > 3 else "")
+            + ". Fix the cells in the Day Book (or export it again) and reconcile again."
+        )
+    journal = Table(
+        source=table.source,
+        sheet=table.sheet,
+        frame=pd.DataFrame(
+            {
+                "Row": lines["row"].to_numpy(dtype=np.int64),
+                "Date": lines["date"].to_numpy(dtype=object),
+                "Voucher No": lines["voucher_no"].to_numpy(dtype=object),
+                "Voucher Type": lines["voucher_type"].to_numpy(dtype=object),
+                "Account": lines["account"].to_numpy(dtype=object),
+                "Debit": money_column(lines["debit"].to_numpy()),
+                "Credit": money_column(lines["credit"].to_numpy()),
+                "Narration": lines["narration"].to_numpy(dtype=object),
+            }
+        ).set_index("Row"),
+        header_row=table.header_row,
+        letters={
+            journal_name: table.letters[columns[role]]
+            for journal_name, role in (
+                ("Date", "Date"),
+                ("Account", "Particulars"),
+                ("Voucher No", "Vch No."),
+                ("Debit", "Debit"),
+                ("Credit", "Credit"),
+            )
+            if role in columns
+        },
     )
-    lines = _journal_table_lines(table, account)
-    lines.issues[:0] = issues
-    return lines
+    lines_read = _journal_table_lines(journal, account, voucher="Row")
+    lines_read.issues[:0] = issues
+    return lines_read
+
+
+def _is_account(names: pd.Series, account: str) -> np.ndarray:
+    """Which of `names` are the ledger account `account` (see `account_key`), each distinct
+    name compared once."""
+    codes, distinct = pd.factorize(names.to_numpy(dtype=object))
+    wanted = account_key(account)
+    same = np.array([account_key(name) == wanted for name in distinct] + [False], dtype=bool)
+    return np.asarray(same[codes], dtype=bool)
 
 
 def _journal_lines(book: RowSource, account: str) -> Lines:
@@ -871,27 +884,28 @@ def _journal_lines(book: RowSource, account: str) -> Lines:
     return _journal_table_lines(_journal_table(book), account)
 
 
-def _journal_table_lines(table: Table, account: str) -> Lines:
-    """The bank account's lines of a Journal table (see `_journal_lines`)."""
+def _journal_table_lines(table: Table, account: str, voucher: str = "Voucher No") -> Lines:
+    """The bank account's lines of a Journal table (see `_journal_lines`), its vouchers told
+    apart by the column `voucher`."""
     frame = table.frame.reset_index()
     account_names = text_column(frame["Account"])
-    keys = account_names.str.split().str.join(" ").str.casefold()
-    is_bank = (keys == account_key(account)).to_numpy(dtype=bool)
+    is_bank = _is_account(account_names, account)
     if not is_bank.any():
         raise unknown_account(
             account,
             f"{table.source} (sheet {table.sheet})",
             account_names.drop_duplicates().tolist(),
         )
-    voucher = text_column(frame["Voucher No"])
+    voucher_no = text_column(frame["Voucher No"])
+    voucher_key = voucher_no if voucher == "Voucher No" else frame[voucher].astype(str)
     party = (
         text_column(frame["Party"])
         if "Party" in frame.columns
-        else pd.Series("", index=voucher.index)
+        else pd.Series("", index=voucher_no.index)
     )
     others = pd.DataFrame(
         {
-            "voucher": voucher[~is_bank],
+            "voucher": voucher_key[~is_bank],
             "party": party[~is_bank],
             "account": account_names[~is_bank],
         }
@@ -901,10 +915,10 @@ def _journal_table_lines(table: Table, account: str) -> Lines:
     mine = frame[is_bank]
     own_party = party[is_bank]
     their_party = (
-        voucher[is_bank]
+        voucher_key[is_bank]
         .map(named)
         .astype(object)
-        .fillna(voucher[is_bank].map(first_account).astype(object))
+        .fillna(voucher_key[is_bank].map(first_account).astype(object))
         .fillna("")
     )
     dates, _ = date_column(mine["Date"])
@@ -935,7 +949,7 @@ def _journal_table_lines(table: Table, account: str) -> Lines:
             "date": pd.Series(dates, dtype=object),
             "particulars": np.where(own_party != "", own_party, their_party).astype(object),
             "voucher_type": _optional_text(mine, "Voucher Type"),
-            "voucher_no": voucher[is_bank].to_numpy(dtype=object),
+            "voucher_no": voucher_no[is_bank].to_numpy(dtype=object),
             "narration": _optional_text(mine, "Narration"),
             "reference": "",
             "debit": debit,

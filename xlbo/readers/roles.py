@@ -11,12 +11,11 @@ A header's bracketed part (a unit or a format hint) is not needed to know it:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
-from xlbo.book.table import header_text
+from xlbo.readers.header_words import known_word
 
 
 class Role(StrEnum):
@@ -29,14 +28,6 @@ class Role(StrEnum):
     AMOUNT = "amount"
     SIDE = "dr/cr"
     BALANCE = "balance"
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[^a-z]", "", text.casefold())
-
-
-_BRACKETED = re.compile(r"\([^)]*\)?")
-"""`(INR)`, `(dd/mm/yyyy)`, `(SOL)`, and an unclosed `(INR` at the end of a cut header."""
 
 
 WORDS: dict[Role, tuple[str, ...]] = {
@@ -163,12 +154,12 @@ WORDS: dict[Role, tuple[str, ...]] = {
 _LOOKUP = {word: role for role, words in WORDS.items() for word in words}
 
 
-_TAIL = re.compile(r"(?:inr|rs|rupees)$")
-"""A currency written after a money header without brackets: Equitas's `Withdrawal INR`,
-`Closing Balance INR`; `Debit Rs`."""
-_TIME_TAIL = re.compile(r"(?:and|&)?time$")
-"""A date header that says the cell holds the time too: Paytm's `DATE & TIME`, `Transaction
-Date & Time`."""
+_MONEY_WORDS = frozenset(
+    word
+    for word, role in _LOOKUP.items()
+    if role in (Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT, Role.BALANCE)
+)
+_DATE_WORDS = frozenset(w for w, role in _LOOKUP.items() if role in (Role.DATE, Role.VALUE_DATE))
 
 
 def column_role(header: Any) -> Role | None:
@@ -182,19 +173,8 @@ def column_role(header: Any) -> Role | None:
     >>> column_role("Amount & Time") is None, column_role("Lifetime") is None
     (True, True)
     """
-    text = header_text(header)
-    key = _key(text)
-    role = _LOOKUP.get(key)
-    if role is None and "(" in text:
-        key = _key(_BRACKETED.sub(" ", text))
-        role = _LOOKUP.get(key)
-    if role is None and _TAIL.search(key):
-        role = _LOOKUP.get(_TAIL.sub("", key))
-        role = role if role in (Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT, Role.BALANCE) else None
-    if role is None and _TIME_TAIL.search(key):
-        role = _LOOKUP.get(_TIME_TAIL.sub("", key))
-        role = role if role in (Role.DATE, Role.VALUE_DATE) else None
-    return role
+    word = known_word(header, _LOOKUP, _MONEY_WORDS, _DATE_WORDS)
+    return None if word is None else _LOOKUP[word]
 
 
 def roles_in(row: Sequence[Any]) -> dict[Role, int]:

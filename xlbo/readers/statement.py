@@ -38,20 +38,19 @@ page number or a footer there is not.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, side_marks
+from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, says_sides, side_marks
 from xlbo.bank.integrity import Finding
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook
 from xlbo.book.rows import RowSource, sheet_table
-from xlbo.book.table import HEADER_SCAN_ROWS, Table, column_letter, header_key, header_text
+from xlbo.book.table import HEADER_SCAN_ROWS, header_key
 from xlbo.columns import (
     amount_present,
     comma_cells,
@@ -70,6 +69,7 @@ from xlbo.columns import (
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
+from xlbo.readers.header_words import renamed, two_row_header
 from xlbo.readers.line_issues import _issues_for, _undated
 from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
 from xlbo.readers.statement_summary import Summary, block_rows, merged, read_summary, read_titles
@@ -96,7 +96,7 @@ def _find_header(
     best, best_count = -1, 0
     best_joined: list[str] | None = None
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        joined = _two_row_header(rows[index - 1], row) if index else None
+        joined = two_row_header(rows[index - 1], row, _known) if index else None
         for cells in (row, joined):
             if cells is None:
                 continue
@@ -120,47 +120,9 @@ def _find_header(
     return best
 
 
-_DIGIT = re.compile(r"\d")
-
-
-def _two_row_header(above: Sequence[Any], row: Sequence[Any]) -> list[str] | None:
-    """Each column's words of two rows joined (`Txn` and `Date` → `Txn Date`), or None when
-    either row holds anything but words without digits (a line, a date, an amount, an
-    account number: no header)."""
-    if not any(isinstance(c, str) and c.strip() for c in above):
-        return None
-    for cell in (*above, *row):
-        if cell is None or cell == "":
-            continue
-        if not isinstance(cell, str) or _DIGIT.search(cell):
-            return None
-    width = max(len(above), len(row))
-
-    def text(cells: Sequence[Any], at: int) -> str:
-        return header_text(cells[at]) if at < len(cells) else ""
-
-    return [" ".join(t for t in (text(above, i), text(row, i)) if t) for i in range(width)]
-
-
-def _renamed(table: Table, joined: list[str]) -> Table:
-    """The table with each column named by its two header rows' words where those name a
-    role (`Withdrawal Amount`, not `Amount`), the other names kept."""
-    index = {column_letter(i): i for i in range(len(joined))}
-    names: dict[str, str] = {}
-    taken = set(map(str, table.frame.columns))
-    for name in map(str, table.frame.columns):
-        at = index.get(table.letters.get(name, ""))
-        if at is None or column_role(joined[at]) is None or joined[at] in taken:
-            continue
-        names[name] = joined[at]
-        taken.add(joined[at])
-    if not names:
-        return table
-    return replace(
-        table,
-        frame=table.frame.rename(columns=names),
-        letters={names.get(n, n): letter for n, letter in table.letters.items()},
-    )
+def _known(header: str) -> bool:
+    """Whether a header names a statement's column (for a header over two rows)."""
+    return column_role(header) is not None
 
 
 def _columns(frame: pd.DataFrame, mapping: Mapping[Role, str]) -> dict[Role, str]:
@@ -198,7 +160,11 @@ def _balance_side(
         # Kotak's CSV with debit and credit columns writes the balance's Dr/Cr in a column
         # with no header (its rows one field longer than its header)
         unnamed = headers[after].startswith(UNNAMED)
-        return headers[after] if unnamed and _sides_only(frame[headers[after]]) else ""
+        return (
+            headers[after]
+            if unnamed and says_sides(frame[headers[after]].iloc[:SAMPLE_ROWS])
+            else ""
+        )
     side = headers[after]
     if columns.get(Role.SIDE) == side:
         other = [h for h in headers if h != side and column_role(h) is Role.SIDE]
@@ -213,26 +179,6 @@ def _balance_side(
 
 UNNAMED = "Column "
 """How a column with no header is named (`Column I`)."""
-_SIDE_WORDS = ("DR", "CR", "DR.", "CR.")
-
-
-_DEBIT_WORDS = r"(?i)^\s*(?:dr|d|debit|withdrawal|withdrawl|wdl|paid\s*out)\.?\s*$"
-"""What a side column writes for money out: `Dr`, `DR.`, `D`, `Debit`, `Withdrawal`."""
-_CREDIT_WORDS = r"(?i)^\s*(?:cr|c|credit|deposit|paid\s*in)\.?\s*$"
-"""…and for money in: `Cr`, `CR.`, `C`, `Credit`, `Deposit` (which begins with a D)."""
-
-
-def side_letters(cells: pd.Series) -> np.ndarray:
-    """`D` or `C` for each cell of a side column that says a side, else "". Only side words
-    count: `Deposit` is money in though it begins with a D, and a type column that holds the
-    channel (`CLG`, `CASH`, `DD`) says no side, so the amount's own `Dr`/`Cr` or sign decides.
-
-    >>> side_letters(pd.Series(["Dr.", "CREDIT", "Deposit", "Withdrawal", "CLG", "DD", None]))
-    array(['D', 'C', 'C', 'D', '', '', ''], dtype=object)
-    """
-    text = text_column(cells)
-    letters = np.where(contains(text, _DEBIT_WORDS), "D", "")
-    return np.asarray(np.where(contains(text, _CREDIT_WORDS), "C", letters), dtype=object)
 
 
 def _amounts_only(cells: pd.Series) -> bool:
@@ -244,13 +190,6 @@ def _amounts_only(cells: pd.Series) -> bool:
         return False
     _, problems = paise_column(head)
     return not problems
-
-
-def _sides_only(cells: pd.Series) -> bool:
-    """Whether a column's first filled cells all say Dr or Cr (and some do)."""
-    said = text_column(cells.iloc[:SAMPLE_ROWS]).str.strip().str.upper()
-    said = said[said != ""]
-    return bool(len(said)) and bool(said.isin(_SIDE_WORDS).all())
 
 
 SAMPLE_ROWS = 1000
@@ -390,7 +329,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
 
     table = sheet_table(book, name, find)
     if two_rows:  # a header over two rows: the columns are named by both
-        table = _renamed(table, two_rows[0])
+        table = renamed(table, two_rows[0], _known)
         if 0 <= table.header_row - 2 < len(head):
             head[table.header_row - 2] = []  # its upper row is no title line
     columns = _columns(table.frame, mapping)
@@ -449,8 +388,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     # Dr/Cr column.
     marked = side_marks(balance_cells)
     if balance_side:
-        said = text_column(frame[balance_side]).str.upper().str[:1].to_numpy(dtype=object)
-        marked = np.where(marked != "", marked, np.where(np.isin(said, ["D", "C"]), said, ""))
+        marked = np.where(marked != "", marked, side_marks(frame[balance_side], alone=True))
     balance = np.where(
         marked == DEBIT_MARK,
         -np.abs(balance),
@@ -669,7 +607,7 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
         cells = column(Role.AMOUNT)
         amount, bad = paise_column(cells, marks.get(Role.AMOUNT, "."))
         problems.update((p, (Role.AMOUNT, m)) for p, m in bad.items())
-        said = side_letters(column(Role.SIDE))
+        said = side_marks(column(Role.SIDE), alone=True)
         suffix = side_marks(cells)
         # a column that writes money out with a minus writes money in without one
         signed_column = bool((amount < 0).any()) and Role.SIDE not in columns

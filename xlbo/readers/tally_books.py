@@ -14,23 +14,28 @@ debtor or creditor) shows in the Party column as well, when `parties` names its 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from xlbo.book.files import build_table
-from xlbo.book.rows import RowSource
-from xlbo.book.table import find_header_row, header_key
-from xlbo.cells import text_cells
+from xlbo.book.rows import RowSource, sheet_table
+from xlbo.book.table import Table, find_header_row, header_key
+from xlbo.cells import ERROR_VALUES
+from xlbo.columns import (
+    amount_present,
+    date_column,
+    has_date,
+    joined_in_order,
+    paise_column,
+    text_column,
+)
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem
-from xlbo.issues import Issue, Severity
+from xlbo.issues import Issue, Severity, display_value
 from xlbo.journal_layout import HEADERS
-from xlbo.money import format_inr, from_paise, parse_amount, to_paise
+from xlbo.money import format_inr, from_paise
 
 DAY_BOOK_HEADERS = ("Date", "Particulars", "Vch Type", "Vch No.", "Debit Amount", "Credit Amount")
 HEADER_ALIASES = {
@@ -44,25 +49,14 @@ HEADER_ALIASES = {
     for alias in aliases
 }
 TOTAL_WORDS = ("total", "grand total", "closing balance", "opening balance")
-
-
-@dataclass
-class _Voucher:
-    row: int
-    day: date
-    kind: str
-    number: str
-    lines: list[tuple[str, int, int]] = field(default_factory=list)
-    narration: list[str] = field(default_factory=list)
-    bad: bool = False
-
-
-def _amount_column(headers: list[str], word: str) -> str | None:
-    for header in headers:
-        key = header_key(header)
-        if key.startswith(word):
-            return header
-    return None
+DAY_BOOK_COLUMNS = ("Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit")
+"""What a Day Book's columns hold; `day_book_lines` takes the header of each (the voucher
+type and number may be missing)."""
+_EXPORT = (
+    "Export the Day Book from Tally in detailed format (Alt+F5) with the columns "
+    + ", ".join(DAY_BOOK_HEADERS)
+    + "."
+)
 
 
 def day_book_journal(
@@ -78,145 +72,234 @@ def day_book_journal(
     `parties` maps a party ledger (as Tally names it) to the account it belongs to in the chart
     (Trade Receivables, Trade Payables): such lines go to that account with the party named."""
     name = sheet or source.sheet_names()[0]
-    rows = source.sheet_rows(name)
-    header = find_header_row(rows, DAY_BOOK_HEADERS)
-    if rows:  # Tally's own spellings and any case (DATE, Voucher No.) become one set of names
-        rows = list(rows)
-        rows[header] = [
-            HEADER_ALIASES.get(header_key(c), c) if isinstance(c, str) else c for c in rows[header]
-        ]
-    headers = [str(h) for h in rows[header]] if rows else []
-    table = build_table(source.name, name, rows, header, None)
-    frame = table.frame
-    debit_column = _amount_column(headers, "debit")
-    credit_column = _amount_column(headers, "credit")
-    for needed, found in (
-        ("Date", "Date" in frame.columns),
-        ("Particulars", "Particulars" in frame.columns),
-        ("Debit Amount", debit_column),
-        ("Credit Amount", credit_column),
-    ):
-        if not found:
-            raise SheetProblem(
-                f"{source.name}, sheet '{name}': no '{needed}' column under row "
-                f"{table.header_row}. Export the Day Book from Tally in detailed format "
-                f"(Alt+F5) with the columns {', '.join(DAY_BOOK_HEADERS)}."
-            )
-    issues: list[Issue] = []
-    vouchers: list[_Voucher] = []
-    current: _Voucher | None = None
+    table = sheet_table(source, name, lambda rows: find_header_row(rows, DAY_BOOK_HEADERS))
+    columns: dict[str, str] = {}
+    for header in map(str, table.frame.columns):  # Tally's own spellings and any case
+        key = header_key(header)
+        role = HEADER_ALIASES.get(key) or next(
+            (side for side in ("Debit", "Credit") if key.startswith(side.casefold())), None
+        )
+        if role is not None and role not in columns:
+            columns[role] = header
+    lines, issues = day_book_lines(table, columns, parties)
+    journal = pd.DataFrame(
+        {
+            "Date": lines["date"].astype(object),
+            "Voucher No": lines["voucher_no"].astype(object),
+            "Voucher Type": lines["voucher_type"].astype(object),
+            "Account": lines["account"].astype(object),
+            "Debit": _rupees(lines["debit"]),
+            "Credit": _rupees(lines["credit"]),
+            "Party": lines["party"].astype(object),
+            "Cost Centre": pd.Series([None] * len(lines), dtype=object),
+            "Narration": lines["narration"].astype(object),
+        },
+        columns=list(HEADERS),
+    )
+    if with_rows:
+        journal["Row"] = lines["row"].astype("int64")
+    return journal, issues
 
-    def problem(row: int, column: str, value: Any, text: str, hint: str) -> None:
-        issues.append(
+
+def _rupees(paise: pd.Series) -> pd.Series:
+    """Paise as `Decimal` rupees, None for nothing (the Journal's Debit and Credit cells)."""
+    values = [from_paise(p) if p else None for p in paise.tolist()]
+    return pd.Series(values, dtype=object)
+
+
+def day_book_lines(
+    table: Table, columns: Mapping[str, str], parties: Mapping[str, str] | None = None
+) -> tuple[pd.DataFrame, list[Issue]]:
+    """The ledger lines of the Day Book's balanced vouchers, a column at a time: `row` (the row
+    its voucher starts on), `date`, `voucher_no`, `voucher_type`, `account`, `party`, `debit`
+    and `credit` (paise), `narration`; and the issues. `columns` names the header of each of
+    DAY_BOOK_COLUMNS in `table`.
+
+    A dated row starts a voucher and names its first ledger; the rows below with a ledger and an
+    amount are its other ledgers, those with text and no amount its narration. A totals row (or
+    a date that is no date) ends it, and the rows below belong to no voucher until the next
+    date. A voucher with an Excel error in a text cell or an amount that cannot be read is left
+    out, the cell reported; so is one whose debits and credits differ."""
+    for needed in ("Date", "Particulars", "Debit", "Credit"):
+        if needed not in columns:
+            raise SheetProblem(
+                f"{table.source}, sheet '{table.sheet}': no "
+                f"'{needed if needed in ('Date', 'Particulars') else needed + ' Amount'}' "
+                f"column under row {table.header_row}. " + _EXPORT
+            )
+    frame = table.frame
+    count = len(frame)
+    rows = frame.index.to_numpy(dtype=np.int64)
+
+    def column(role: str) -> pd.Series:
+        if role in columns:
+            return frame[columns[role]]
+        return pd.Series([None] * count, index=frame.index, dtype=object)
+
+    issues: dict[int, Issue] = {}  # by position: one problem a row, reported in row order
+
+    def report(positions: Sequence[int], role: str, problem: Mapping[int, str], hint: str) -> None:
+        cells = column(role)
+        for position in positions:
+            issues[position] = Issue(
+                severity=Severity.ERROR,
+                sheet=table.sheet,
+                cell=table.cell(int(rows[position]), columns.get(role, "")),
+                value=display_value(cells.iat[position]),
+                problem=problem[position],
+                hint=hint,
+                file=table.source,
+            )
+
+    texts = {role: text_column(column(role)) for role in ("Particulars", "Vch Type", "Vch No.")}
+    # an Excel error (#REF!, #N/A) where text should be: the first such cell of the row
+    error_role = np.full(count, "", dtype=object)
+    for role in ("Vch No.", "Vch Type", "Particulars"):
+        shows_error = texts[role].str.upper().isin(ERROR_VALUES).to_numpy(dtype=bool)
+        error_role[shows_error] = role
+    erred = error_role != ""
+    for role in ("Particulars", "Vch Type", "Vch No."):
+        at = np.flatnonzero(error_role == role).tolist()
+        shown = {p: str(texts[role].iat[p]).strip().upper() for p in at}
+        report(
+            at,
+            role,
+            {
+                p: f"the cell shows the Excel error {e}; fix the formula or type the value"
+                for p, e in shown.items()
+            },
+            "The voucher is left out.",
+        )
+
+    particulars = texts["Particulars"]
+    dates, _ = date_column(column("Date"))
+    dated = has_date(dates)
+    not_a_date = amount_present(column("Date")) & ~dated
+    total = particulars.str.casefold().isin(TOTAL_WORDS).to_numpy(dtype=bool)
+    bad_date = not_a_date & ~erred & ~total
+    report(
+        np.flatnonzero(bad_date).tolist(),
+        "Date",
+        {p: _date_problem(column("Date").iat[p]) for p in np.flatnonzero(bad_date).tolist()},
+        "Type the date day-first; the voucher is left out.",
+    )
+
+    # Each dated row opens a voucher; a totals row or a date that is no date closes the one
+    # above, and the rows under it belong to none.
+    opens = dated & (erred | ~total)
+    closes = ~erred & (total | bad_date) & ~opens
+    group = np.cumsum(opens | closes) - 1
+    groups = int(group.max()) + 1 if count else 0
+    is_voucher = np.zeros(groups + 1, dtype=bool)
+    starts = np.flatnonzero(opens | closes)
+    is_voucher[group[starts]] = opens[starts]
+    group_of = np.where(group >= 0, group, groups)
+    in_voucher = is_voucher[group_of]
+    named = (particulars != "").to_numpy(dtype=bool)
+    read = ~erred & (opens | (in_voucher & ~opens & ~closes & named))
+
+    debit, bad_debit = paise_column(column("Debit"))
+    credit, bad_credit = paise_column(column("Credit"))
+    debit, credit = np.abs(debit), np.abs(credit)  # the column gives the side
+    debit_fails = np.zeros(count, dtype=bool)
+    debit_fails[list(bad_debit)] = True
+    credit_fails = np.zeros(count, dtype=bool)
+    credit_fails[list(bad_credit)] = True
+    debit_fails &= read
+    credit_fails &= read & ~debit_fails
+    hint = "Type the amount as a number (1,23,456.50); the voucher is left out."
+    report(np.flatnonzero(debit_fails).tolist(), "Debit", bad_debit, hint)
+    report(np.flatnonzero(credit_fails).tolist(), "Credit", bad_credit, hint)
+
+    failed = debit_fails | credit_fails
+    bad = np.zeros(groups + 1, dtype=bool)
+    bad[group_of[(erred | failed) & in_voucher]] = True
+    moves = (debit != 0) | (credit != 0)
+    line = read & ~failed & moves
+    note = read & ~failed & ~moves & ~opens
+
+    voucher_rows = np.flatnonzero(opens)
+    kind = texts["Vch Type"].to_numpy(dtype=object)
+    written_no = texts["Vch No."].to_numpy(dtype=object)
+    number = written_no.copy()  # a voucher Tally left unnumbered: by its type and row
+    unnumbered = voucher_rows[written_no[voucher_rows] == ""].tolist()
+    number[unnumbered] = [f"{kind[p] or 'Voucher'}/{rows[p]}" for p in unnumbered]
+    line_count = np.bincount(group_of[line], minlength=groups + 1)
+    debit_sum = _sums(group_of[line], debit[line], groups + 1)
+    credit_sum = _sums(group_of[line], credit[line], groups + 1)
+    unbalanced = is_voucher & ~bad & ((line_count == 0) | (debit_sum != credit_sum))
+    late: list[Issue] = []
+    for position in voucher_rows[unbalanced[group[voucher_rows]]].tolist():
+        g = int(group[position])
+        gap = int(debit_sum[g] - credit_sum[g])
+        day = dates[position]
+        late.append(
             Issue(
                 severity=Severity.ERROR,
                 sheet=table.sheet,
-                cell=table.cell(row, column),
-                value="" if value is None else str(value),
-                problem=text,
-                hint=hint,
-                file=source.name,
+                cell=table.cell(int(rows[position]), columns.get("Vch No.", columns["Date"])),
+                value=str(number[position]),
+                problem=f"Voucher {number[position]} of {day:%d-%m-%Y} does not balance: "
+                f"debits {format_inr(from_paise(int(debit_sum[g])))}, credits "
+                f"{format_inr(from_paise(int(credit_sum[g])))} (difference "
+                f"{format_inr(from_paise(abs(gap)))})",
+                hint="Export the Day Book in detailed format (Alt+F5 in Tally) so every ledger "
+                "of each voucher is listed; the voucher is left out.",
+                file=table.source,
             )
         )
 
-    def cell(cells: Mapping[Any, Any], column: str | None) -> Any:
-        return cells.get(column) if column else None
+    good = is_voucher & ~bad & ~unbalanced
+    keep = line & good[group_of]
+    opener = np.zeros(groups + 1, dtype=np.int64)
+    opener[group[voucher_rows]] = voucher_rows
+    first = opener[group_of[keep]]
+    told = note & good[group_of]
+    narration = joined_in_order(group_of[told], particulars[told], groups + 1)
+    ledger = particulars[keep].to_numpy(dtype=object)
+    account, party = _accounts(ledger, parties)
+    lines = pd.DataFrame(
+        {
+            "row": rows[first],
+            "date": pd.Series(dates, dtype=object).to_numpy()[first],
+            "voucher_no": number[first],
+            "voucher_type": kind[first],
+            "account": account,
+            "party": party,
+            "debit": debit[keep].astype(np.int64),
+            "credit": credit[keep].astype(np.int64),
+            "narration": narration[group_of[keep]],
+        }
+    )
+    return lines, [issues[p] for p in sorted(issues)] + late
 
-    for index, cells in zip(frame.index.tolist(), frame.to_dict("records"), strict=True):
-        row = int(index)
-        texts, bad = text_cells(cells, ("Particulars", "Vch Type", "Vch No."))
-        if bad is not None:  # an Excel error (#REF!, #N/A) where text should be
-            heading, error = bad
-            problem(row, heading, cells.get(heading), str(error), "The voucher is left out.")
-            try:  # the first row of a voucher starts it, left out whole; else its voucher is
-                starts = parse_date(cells.get("Date"))
-            except ValueError:
-                starts = None
-            if starts is not None:
-                current = _Voucher(row, starts, "", "", bad=True)
-                vouchers.append(current)
-            elif current is not None:
-                current.bad = True
-            continue
-        particulars = texts["Particulars"]
-        if particulars.casefold() in TOTAL_WORDS:
-            current = None
-            continue
-        raw_date = cells.get("Date")
-        try:
-            day = parse_date(raw_date)
-        except ValueError as error:
-            problem(
-                row,
-                "Date",
-                raw_date,
-                str(error),
-                "Type the date day-first; the voucher is left out.",
-            )
-            current = None
-            continue
-        if day is not None:
-            current = _Voucher(row, day, texts["Vch Type"], texts["Vch No."])
-            vouchers.append(current)
-        elif current is None or not particulars:
-            continue
-        column = debit_column
-        try:
-            # the column gives the side: "500.00 Cr" under Credit Amount is a credit of 500
-            debit = abs(to_paise(parse_amount(cell(cells, debit_column)) or Decimal(0)))
-            column = credit_column
-            credit = abs(to_paise(parse_amount(cell(cells, credit_column)) or Decimal(0)))
-        except ValueError as error:
-            problem(row, str(column), cell(cells, column), str(error), "The voucher is left out.")
-            current.bad = True
-            continue
-        if debit or credit:
-            current.lines.append((particulars, debit, credit))
-        elif day is None:
-            current.narration.append(particulars)
 
-    out: list[list[Any]] = []
-    starts_on: list[int] = []
-    ledgers = {k.casefold(): v for k, v in (parties or {}).items()}
-    for voucher in vouchers:
-        if voucher.bad:
-            continue
-        number = voucher.number or f"{voucher.kind or 'Voucher'}/{voucher.row}"
-        debits = sum(d for _, d, _ in voucher.lines)
-        credits = sum(c for _, _, c in voucher.lines)
-        if not voucher.lines or debits != credits:
-            gap = debits - credits
-            problem(
-                voucher.row,
-                "Vch No." if "Vch No." in frame.columns else "Date",
-                number,
-                f"Voucher {number} of {voucher.day:%d-%m-%Y} does not balance: "
-                f"debits {format_inr(from_paise(debits))}, credits "
-                f"{format_inr(from_paise(credits))} (difference {format_inr(from_paise(abs(gap)))})",
-                "Export the Day Book in detailed format (Alt+F5 in Tally) so every ledger of each "
-                "voucher is listed; the voucher is left out.",
-            )
-            continue
-        narration = " ".join(voucher.narration)
-        for ledger, debit, credit in voucher.lines:
-            account, party = ledger, None
-            if ledger.casefold() in ledgers:
-                account, party = ledgers[ledger.casefold()], ledger
-            starts_on.append(voucher.row)
-            out.append(
-                [
-                    voucher.day,
-                    number,
-                    voucher.kind,
-                    account,
-                    from_paise(debit) if debit else None,
-                    from_paise(credit) if credit else None,
-                    party,
-                    None,
-                    narration,
-                ]
-            )
-    journal = pd.DataFrame(out, columns=list(HEADERS), dtype=object)
-    if with_rows:
-        journal["Row"] = pd.Series(starts_on, dtype="int64")
-    return journal, issues
+def _sums(groups: np.ndarray, paise: np.ndarray, count: int) -> np.ndarray:
+    """Each group's total of `paise`, exactly (integers, not a float's sum)."""
+    out = np.zeros(count, dtype=np.int64)
+    np.add.at(out, groups, paise.astype(np.int64))
+    return out
+
+
+def _accounts(ledgers: np.ndarray, parties: Mapping[str, str] | None) -> tuple[Any, Any]:
+    """Each line's account and party: a party ledger named in `parties` goes to the account it
+    belongs to with the party named; any other ledger is its own account, with no party."""
+    party = np.full(len(ledgers), None, dtype=object)
+    if not parties:
+        return ledgers, party
+    groups = {k.casefold(): v for k, v in parties.items()}
+    folded = pd.Series(ledgers, dtype=object).str.casefold()
+    found = folded.isin(list(groups)).to_numpy(dtype=bool)
+    account = ledgers.copy()
+    account[found] = folded[found].map(groups).to_numpy(dtype=object)
+    party[found] = ledgers[found]
+    return account, party
+
+
+def _date_problem(value: Any) -> str:
+    """What `parse_date` says of a date cell that is no date."""
+    try:
+        parse_date(value)
+    except ValueError as error:
+        return str(error)
+    return f"'{value}' is not a date"
