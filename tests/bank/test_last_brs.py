@@ -372,3 +372,23 @@ def test_confirm_with_last_brs_moved_away_says_where_it_was(
     assert "brs-nov.xlsx, sheet Run: last month's BRS in B" in err
     assert "brs-oct.xlsx') is not there" in err and "--last-brs" in err
     assert "Traceback" not in err
+
+
+def test_the_summary_speaks_of_last_months_brs_only_when_it_was_given(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    last = october(xlsx, tmp_path)
+    bank, books = november(xlsx)
+    without, given = tmp_path / "without.xlsx", tmp_path / "given.xlsx"
+    # without last month's BRS this month does not tie (its items are missing): exit 1
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out",
+                 str(without)]) == 1  # fmt: skip
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out",
+                 str(given), "--last-brs", str(last)]) == 0  # fmt: skip
+    plain = [r[0] for r in rows(without, "Summary")]
+    assert "Matched by reference" in plain
+    assert "Cleared from last month's BRS by amount" not in plain
+    assert not [t for t in plain if str(t).endswith("brought forward")]
+    carried = {r[0]: r[1] for r in rows(given, "Summary")}
+    assert carried["Cleared from last month's BRS by amount"] == 1
+    assert carried["Ledger lines brought forward"] == 3

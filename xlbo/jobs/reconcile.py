@@ -1702,7 +1702,7 @@ MATCHED_BY = (
     ("Identical lines", "Matched among identical book lines"),
     ("Combination", "Matched by combination"),
     ("Batch", "Matched as a batch"),
-    ("Brought forward", "Cleared from last month's BRS by amount"),
+    (BROUGHT_FORWARD_RULE, "Cleared from last month's BRS by amount"),
     ("Confirmed", "Confirmed by you"),
 )
 """The Summary's line for each rule a match can be made by."""
@@ -1720,7 +1720,8 @@ def _summary_sheet(
     unlikely: str,
     company: str = "",
 ) -> ResultSheet:
-    """Counts and money: lines on each side, matched by each rule, left, to review. Money out
+    """Counts and money: lines on each side, matched by each rule (cleared from last month's BRS
+    only when it was given), left, to review. Money out
     and money in stand in columns of their own, as a cash book keeps them (withdrawals and
     payments out, deposits and receipts in), never added together. Headed as the BRS is (the
     company, 'as on' the date, the bank account), then the files it was made from and the
@@ -1761,7 +1762,10 @@ def _summary_sheet(
                 *ledger_money(ledger_carried),
             ],
         ]
+    given = "brought_forward" in bank.columns  # last month's BRS was given (`_carry`)
     for rule, label in MATCHED_BY:
+        if rule == BROUGHT_FORWARD_RULE and not given:
+            continue
         positions = matched_bank.loc[matched_bank["rule"] == rule, "bank"].to_numpy(dtype=np.int64)
         rows.append(
             [label, int(per_rule.get(rule, 0)), *money(bank_out[positions], bank_in[positions])]
