@@ -392,3 +392,27 @@ def test_the_summary_speaks_of_last_months_brs_only_when_it_was_given(
     carried = {r[0]: r[1] for r in rows(given, "Summary")}
     assert carried["Cleared from last month's BRS by amount"] == 1
     assert carried["Ledger lines brought forward"] == 3
+
+
+def test_two_receipts_brought_forward_clear_as_one_deposit(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """October's two receipts from Vardhaman (5,000.00 and 3,000.00, 31-10) were deposited
+    together: one credit of 8,000.00 on 03-11. The items take part in the combinations."""
+    bank = xlsx({"Statement": statement(OCTOBER_BANK)}, name="bank-oct.xlsx")
+    books = [
+        *OCTOBER_BOOKS[:2],
+        [date(2026, 10, 31), "Vardhaman Retail", "Receipt", "RCT/9", 5000, None],
+        [date(2026, 10, 31), "Vardhaman Retail", "Receipt", "RCT/10", 3000, None],
+    ]
+    out = tmp_path / "brs-oct.xlsx"
+    write_result(
+        run_reconcile(bank, xlsx({"Ledger": ledger(books)}, name="books-oct.xlsx"), report=out),
+        out,
+    )
+    bank, books_nov = november(xlsx)
+    result = run_reconcile(bank, books_nov, last_brs=out)
+    deposit = result.matches[result.bank["signed"].to_numpy()[result.matches["bank"]] == 800000]
+    assert deposit["rule"].tolist() == ["Combination", "Combination"]
+    assert sorted(result.ledger["voucher_no"].to_numpy()[deposit["ledger"]]) == ["RCT/10", "RCT/9"]
+    assert result.brs.difference == 0
