@@ -644,11 +644,12 @@ def reconcile_lines(
     decisions, decision_issues = read_decisions(earlier, bank, ledger, rules_from)
     started = time.perf_counter()
     holders = (statement.company, ledger_lines.company, company)  # whose account it is
-    bank_carried = np.zeros(len(bank), dtype=bool)
-    ledger_carried = np.zeros(len(ledger), dtype=bool)
     if carried is not None:  # after this month's lines: the decisions' positions still hold
-        bank, bank_carried = _carry(bank, carried.bank, carried_file)
-        ledger, ledger_carried = _carry(ledger, carried.ledger, carried_file)
+        bank = _carry(bank, carried.bank, carried_file)
+        ledger = _carry(ledger, carried.ledger, carried_file)
+    # which lines are last month's: their `brought_forward` column, the one record of it (the
+    # " (brought forward)" after their texts is for the sheets, added by `_marked` at the end)
+    bank_carried, ledger_carried = _brought_forward(bank), _brought_forward(ledger)
     bank_side, ledger_side = at_once(
         lambda: prepare_bank(bank, holders), lambda: prepare_ledger(ledger)
     )
@@ -834,9 +835,10 @@ def reconcile_lines(
     )
 
 
-def _carry(lines: pd.DataFrame, items: pd.DataFrame, file: str) -> tuple[pd.DataFrame, np.ndarray]:
+def _carry(lines: pd.DataFrame, items: pd.DataFrame, file: str) -> pd.DataFrame:
     """This month's `lines` and, after them, last month's outstanding `items` of that side
-    (rows and sheet of last month's BRS, `file` its link); and which lines are those items."""
+    (rows and sheet of last month's BRS, `file` its link), those items True in the column
+    `brought_forward` (`_brought_forward`)."""
     items = items.assign(signed=items["credit"] - items["debit"])
     if "particulars" in lines.columns:  # the books: money in is a debit
         items = items.assign(signed=items["debit"] - items["credit"])
@@ -854,9 +856,10 @@ def _carry(lines: pd.DataFrame, items: pd.DataFrame, file: str) -> tuple[pd.Data
             joined[column] = joined[column].fillna("").astype(str)
     if "balance" in joined.columns:
         joined["balance"] = joined["balance"].astype("Int64")
-    carried = np.r_[np.zeros(len(lines), dtype=bool), np.ones(len(items), dtype=bool)]
-    joined["brought_forward"] = carried
-    return joined, carried
+    joined["brought_forward"] = np.r_[
+        np.zeros(len(lines), dtype=bool), np.ones(len(items), dtype=bool)
+    ]
+    return joined
 
 
 def _carried_links(held_in: pd.Series, workbook: str) -> pd.Series:
