@@ -263,3 +263,156 @@ def test_this_months_own_result_is_no_last_brs(
     err = capsys.readouterr().err
     assert code == 2
     assert "brs-oct.xlsx is the BRS as on 31-10-2026, but this statement ends on 31-10-2026" in err
+
+
+def test_a_cheque_brought_forward_wins_by_reference_over_a_late_guess(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Om Sai's October cheque 000451 is presented on 04-11; on 18-11 the books pay Om Sai
+    again, cheque 000461, of the same 5,000.00 (not yet presented). The bank line is October's
+    cheque by its number, not November's a fortnight later by amount and party."""
+    last = october(xlsx, tmp_path)
+    head = [HDFC_HEAD[0], ["Statement From : 01/11/2026 To : 30/11/2026"], *HDFC_HEAD[2:]]
+    lines = [
+        NOVEMBER_BANK[0],
+        ["04/11/26", "CHQ PAID-000451-OM SAI LOGISTICS", "000451", 5000, None],
+        NOVEMBER_BANK[2],
+    ]
+    body = statement(lines, opening=99982.30)[len(HDFC_HEAD) :]
+    bank = xlsx({"Statement": [*head, *body]}, name="bank-nov.xlsx")
+    entries = [
+        *NOVEMBER_BOOKS[:3],
+        [date(2026, 11, 18), "Om Sai Logistics", "Payment", "CHQ 000461", None, 5000],
+        NOVEMBER_BOOKS[3],
+    ]
+    books = xlsx({"Ledger": [*TALLY_HEAD, *entries]}, name="books-nov.xlsx")
+    result = run_reconcile(bank, books, last_brs=last)
+    cheque = result.matches[result.bank["narration"].to_numpy()[result.matches["bank"]] != ""]
+    cheque = cheque[result.bank["reference"].to_numpy()[cheque["bank"]] == "000451"]
+    assert cheque["rule"].tolist() == ["Reference"]
+    paired = result.ledger.iloc[cheque["ledger"].tolist()]
+    assert paired["voucher_no"].str.contains("000451").tolist() == [True]
+    assert paired["date"].tolist() == [date(2026, 10, 28)]
+    still = result.ledger.iloc[result.ledger_open]
+    assert sorted(still["voucher_no"].tolist()) == ["CHQ 000452", "CHQ 000461"]
+    assert result.brs.difference == 0  # bank 1,05,982.30 less 12,000 and 5,000 = books 88,982.30
+
+
+def test_a_line_paired_with_last_months_item_is_offered_in_no_suggestion(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """November's bank charges 17.07 on 06-11 (digits of 17.70 transposed): the books' 17.70
+    of 05-11 is October's charge, paired with it by amount, and no suggestion for 17.07."""
+    last = october(xlsx, tmp_path)
+    head = [HDFC_HEAD[0], ["Statement From : 01/11/2026 To : 30/11/2026"], *HDFC_HEAD[2:]]
+    lines = [*NOVEMBER_BANK[:2], ["06/11/26", "SMS CHGS OCT INCL GST", None, 17.07, None]]
+    body = statement([*lines, NOVEMBER_BANK[2]], opening=99982.30)[len(HDFC_HEAD) :]
+    bank = xlsx({"Statement": [*head, *body]}, name="bank-nov.xlsx")
+    books = xlsx({"Ledger": [*TALLY_HEAD, *NOVEMBER_BOOKS]}, name="books-nov.xlsx")
+    result = run_reconcile(bank, books, last_brs=last)
+    charge = result.ledger.index[result.ledger["voucher_no"] == "JV/3"].tolist()
+    paired = result.matches[result.matches["ledger"].isin(charge)]
+    assert paired["rule"].tolist() == ["Brought forward"]
+    assert result.bank["date"].to_numpy()[paired["bank"]].tolist() == [date(2026, 10, 31)]
+    assert not result.suggestions["ledger"].isin(charge).any()
+    assert not result.suggestions["bank"].isin(paired["bank"]).any()
+
+
+def test_links_to_last_months_items_kept_in_csv_files_open_those_files(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    last = october(xlsx, tmp_path, Detail.CSV)
+    bank, books = november(xlsx)
+    out = tmp_path / "brs-nov.xlsx"
+    result = run_reconcile(bank, books, report=out, last_brs=last)
+    write_result(result, out)
+    book = openpyxl.load_workbook(out)
+    links = [
+        (c.value, c.hyperlink.target, c.hyperlink.location)
+        for sheet in ("Unmatched Ledger", "Matches")
+        for row in book[sheet].iter_rows()
+        for c in row
+        if c.hyperlink and "oct" in c.hyperlink.target
+    ]
+    assert sorted(links) == [
+        (2, "brs-oct-unmatched-bank.csv", "'brs-oct-unmatched-bank'!A2"),  # October's charge
+        (2, "brs-oct-unmatched-ledger.csv", "'brs-oct-unmatched-ledger'!A2"),  # Om Sai
+        (3, "brs-oct-unmatched-ledger.csv", "'brs-oct-unmatched-ledger'!A3"),  # Kaveri, still out
+        (4, "brs-oct-unmatched-ledger.csv", "'brs-oct-unmatched-ledger'!A4"),  # the deposit
+    ]
+    kaveri = pd.read_csv(tmp_path / "brs-oct-unmatched-ledger.csv", encoding="utf-8-sig")
+    assert kaveri.iloc[3 - 2]["Particulars"] == "Kaveri Traders"  # row 3: header on row 1
+
+
+def test_links_to_last_months_items_kept_in_parquet_are_plain_row_numbers(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    last = october(xlsx, tmp_path, Detail.PARQUET)
+    bank, books = november(xlsx)
+    out = tmp_path / "brs-nov.xlsx"
+    result = run_reconcile(bank, books, report=out, last_brs=last)
+    write_result(result, out)
+    unmatched = openpyxl.load_workbook(out)["Unmatched Ledger"]
+    assert unmatched["A2"].value == 3 and unmatched["A2"].hyperlink is None
+    assert result.brs.difference == 0
+
+
+def test_confirm_with_last_brs_moved_away_says_where_it_was(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    last = october(xlsx, tmp_path)
+    bank, books = november(xlsx)
+    out = tmp_path / "brs-nov.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out),
+          "--last-brs", str(last)])  # fmt: skip
+    last.rename(tmp_path / "archived-oct.xlsx")
+    capsys.readouterr()
+    assert main(["reconcile", "--confirm", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "brs-nov.xlsx, sheet Run: last month's BRS in B" in err
+    assert "brs-oct.xlsx') is not there" in err and "--last-brs" in err
+    assert "Traceback" not in err
+
+
+def test_the_summary_speaks_of_last_months_brs_only_when_it_was_given(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    last = october(xlsx, tmp_path)
+    bank, books = november(xlsx)
+    without, given = tmp_path / "without.xlsx", tmp_path / "given.xlsx"
+    # without last month's BRS this month does not tie (its items are missing): exit 1
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out",
+                 str(without)]) == 1  # fmt: skip
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out",
+                 str(given), "--last-brs", str(last)]) == 0  # fmt: skip
+    plain = [r[0] for r in rows(without, "Summary")]
+    assert "Matched by reference" in plain
+    assert "Cleared from last month's BRS by amount" not in plain
+    assert not [t for t in plain if str(t).endswith("brought forward")]
+    carried = {r[0]: r[1] for r in rows(given, "Summary")}
+    assert carried["Cleared from last month's BRS by amount"] == 1
+    assert carried["Ledger lines brought forward"] == 3
+
+
+def test_two_receipts_brought_forward_clear_as_one_deposit(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """October's two receipts from Vardhaman (5,000.00 and 3,000.00, 31-10) were deposited
+    together: one credit of 8,000.00 on 03-11. The items take part in the combinations."""
+    bank = xlsx({"Statement": statement(OCTOBER_BANK)}, name="bank-oct.xlsx")
+    books = [
+        *OCTOBER_BOOKS[:2],
+        [date(2026, 10, 31), "Vardhaman Retail", "Receipt", "RCT/9", 5000, None],
+        [date(2026, 10, 31), "Vardhaman Retail", "Receipt", "RCT/10", 3000, None],
+    ]
+    out = tmp_path / "brs-oct.xlsx"
+    write_result(
+        run_reconcile(bank, xlsx({"Ledger": ledger(books)}, name="books-oct.xlsx"), report=out),
+        out,
+    )
+    bank, books_nov = november(xlsx)
+    result = run_reconcile(bank, books_nov, last_brs=out)
+    deposit = result.matches[result.bank["signed"].to_numpy()[result.matches["bank"]] == 800000]
+    assert deposit["rule"].tolist() == ["Combination", "Combination"]
+    assert sorted(result.ledger["voucher_no"].to_numpy()[deposit["ledger"]]) == ["RCT/10", "RCT/9"]
+    assert result.brs.difference == 0

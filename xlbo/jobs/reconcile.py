@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -632,9 +632,10 @@ def reconcile_lines(
     `bank_file`/`ledger_file` are what row links point into ("" for this workbook);
     `detail_files` name the files the long tables will go to, when not sheets; `company` names
     the company on the BRS when neither file does. `carried` holds the items last month's BRS
-    left outstanding (`carried_file`: its link from this result): this month's lines are matched
-    first, as without them, then the items join what is left of their sides (after this month's
-    lines, see `_carry`) so that those lines can clear them (`_cleared`)."""
+    left outstanding (`carried_file`: its link from this result): they join their sides (after
+    this month's lines, see `_carry`) before the one matching run, so that a bank line cleared by
+    reference by last month's cheque pairs with it rather than with a weaker guess of this month,
+    and what is left of them is swept by amount (`_cleared`)."""
     findings, unique = check_statement(statement.frame, statement.findings)
     bank = unique.reset_index(drop=True)
     ledger = ledger_lines.frame.reset_index(drop=True)
@@ -643,24 +644,19 @@ def reconcile_lines(
     decisions, decision_issues = read_decisions(earlier, bank, ledger, rules_from)
     started = time.perf_counter()
     holders = (statement.company, ledger_lines.company, company)  # whose account it is
+    if carried is not None:  # after this month's lines: the decisions' positions still hold
+        bank = _carry(bank, carried.bank, carried_file)
+        ledger = _carry(ledger, carried.ledger, carried_file)
+    # which lines are last month's: their `brought_forward` column, the one record of it (the
+    # " (brought forward)" after their texts is for the sheets, added by `_marked` at the end)
+    bank_carried, ledger_carried = _brought_forward(bank), _brought_forward(ledger)
     bank_side, ledger_side = at_once(
         lambda: prepare_bank(bank, holders), lambda: prepare_ledger(ledger)
     )
     matches, suggestions = match_lines(bank_side, ledger_side, window, decisions)
-    bank_carried = np.zeros(len(bank), dtype=bool)
-    ledger_carried = np.zeros(len(ledger), dtype=bool)
-    if carried is not None:  # after this month's lines: every position so far holds
-        bank, bank_carried = _carry(bank, carried.bank, carried_file)
-        ledger, ledger_carried = _carry(ledger, carried.ledger, carried_file)
-        matches = _cleared(
-            matches,
-            bank,
-            ledger,
-            bank_carried,
-            ledger_carried,
-            carried.as_on_text,
-            lambda b, g: match_lines(prepare_bank(b, holders), prepare_ledger(g), window)[0],
-        )
+    if carried is not None:
+        matches = _cleared(matches, bank, ledger, bank_carried, ledger_carried, carried.as_on_text)
+        suggestions = _still_open(suggestions, matches)
     matched_bank = np.zeros(len(bank), dtype=bool)
     matched_bank[matches["bank"].to_numpy(dtype=np.int64)] = True
     matched_ledger = np.zeros(len(ledger), dtype=bool)
@@ -839,13 +835,14 @@ def reconcile_lines(
     )
 
 
-def _carry(lines: pd.DataFrame, items: pd.DataFrame, file: str) -> tuple[pd.DataFrame, np.ndarray]:
+def _carry(lines: pd.DataFrame, items: pd.DataFrame, file: str) -> pd.DataFrame:
     """This month's `lines` and, after them, last month's outstanding `items` of that side
-    (rows and sheet of last month's BRS, `file` its link); and which lines are those items."""
+    (rows and sheet of last month's BRS, `file` its link), those items True in the column
+    `brought_forward` (`_brought_forward`)."""
     items = items.assign(signed=items["credit"] - items["debit"])
     if "particulars" in lines.columns:  # the books: money in is a debit
         items = items.assign(signed=items["debit"] - items["credit"])
-    items = items.assign(file=file or items["file"])
+    items = items.assign(file=_carried_links(items["file"], file))
     this_month = lines.assign(file="")
     this_month["sheet"] = (
         this_month["sheet"].astype(object).fillna("") if "sheet" in lines.columns else ""
@@ -859,9 +856,34 @@ def _carry(lines: pd.DataFrame, items: pd.DataFrame, file: str) -> tuple[pd.Data
             joined[column] = joined[column].fillna("").astype(str)
     if "balance" in joined.columns:
         joined["balance"] = joined["balance"].astype("Int64")
-    carried = np.r_[np.zeros(len(lines), dtype=bool), np.ones(len(items), dtype=bool)]
-    joined["brought_forward"] = carried
-    return joined, carried
+    joined["brought_forward"] = np.r_[
+        np.zeros(len(lines), dtype=bool), np.ones(len(items), dtype=bool)
+    ]
+    return joined
+
+
+def _carried_links(held_in: pd.Series, workbook: str) -> pd.Series:
+    """Where each item brought forward lives, as a link from this result: last month's
+    `workbook` (its link), or the detail file beside it that `held_in` names (`--detail csv`:
+    a CSV opens in Excel as one sheet named after the file, the sheet its rows are linked
+    into); UNLINKED for a Parquet file, which no spreadsheet opens (its row numbers stay
+    plain)."""
+    if not workbook:
+        return held_in
+    folder = os.path.dirname(workbook)
+    name = os.path.basename(workbook)
+    return pd.Series(
+        [
+            workbook
+            if held == name
+            else UNLINKED
+            if str(held).lower().endswith(".parquet")
+            else os.path.join(folder, str(held))
+            for held in held_in.tolist()
+        ],
+        index=held_in.index,
+        dtype=object,
+    )
 
 
 def _cleared(
@@ -871,39 +893,21 @@ def _cleared(
     bank_carried: np.ndarray,
     ledger_carried: np.ndarray,
     as_on: str,
-    matcher: Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame],
 ) -> pd.DataFrame:
-    """The matches of this month's lines with, added, the items brought forward that this
-    month's lines left open clear: first as the `matcher` pairs the open lines of both sides
-    (reference, amount and date, cheques, combinations; only its matches that hold an item are
-    taken, so this month's lines pair among themselves as they would without last month's
-    BRS), then by amount alone (`carried_pairs`). Every match that holds such an item says so in
-    Why."""
+    """The `matches` of the one matching run, which the items brought forward joined as lines
+    of their sides (`_carry`), with added the pairs of an item still open and this month's line
+    of its amount that nothing else claims (`carried_pairs`: a cheque presented weeks later,
+    outside the window). Every match that holds such an item says so in Why.
+
+    The items take part in every pass, combinations and batches too: three receipts of 28
+    October deposited together are one credit on 2 November, and a salary run whose cheques
+    were written in October is paid out in November. Their October dates keep them out of
+    anything but the first days of the month (the window), save by reference, which is what
+    clears them."""
     bank_open = np.ones(len(bank), dtype=bool)
     bank_open[matches["bank"].to_numpy(dtype=np.int64)] = False
     ledger_open = np.ones(len(ledger), dtype=bool)
     ledger_open[matches["ledger"].to_numpy(dtype=np.int64)] = False
-    bank_at, ledger_at = np.flatnonzero(bank_open), np.flatnonzero(ledger_open)
-    if bank_carried.any() or ledger_carried.any():
-        again = matcher(
-            bank.iloc[bank_at].reset_index(drop=True), ledger.iloc[ledger_at].reset_index(drop=True)
-        )
-        b = bank_at[again["bank"].to_numpy(dtype=np.int64)]
-        g = ledger_at[again["ledger"].to_numpy(dtype=np.int64)]
-        holds = (
-            pd.Series(bank_carried[b] | ledger_carried[g])
-            .groupby(again["match"].to_numpy())
-            .transform("any")
-            .to_numpy(dtype=bool)
-        )
-        if holds.any():
-            first = int(matches["match"].max()) + 1 if len(matches) else 1
-            taken = again[holds].assign(bank=b[holds], ledger=g[holds])
-            numbers = pd.factorize(taken["match"])[0]
-            taken = taken.assign(match=first + numbers)
-            matches = pd.concat([matches, taken[matches.columns]], ignore_index=True)
-            bank_open[b[holds]] = False
-            ledger_open[g[holds]] = False
     pairs = carried_pairs(bank, ledger, bank_carried, ledger_carried, bank_open, ledger_open)
     first = int(matches["match"].max()) + 1 if len(matches) else 1
     added = pd.DataFrame(
@@ -929,6 +933,14 @@ def _cleared(
         ]
         joined["why"] = why
     return joined
+
+
+def _still_open(suggestions: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
+    """The `suggestions` whose bank and ledger lines are both still open after `matches` (the
+    amount pass of the items brought forward runs after the matcher suggested)."""
+    taken_bank = suggestions["bank"].isin(matches["bank"])
+    taken_ledger = suggestions["ledger"].isin(matches["ledger"])
+    return suggestions[~taken_bank & ~taken_ledger].reset_index(drop=True)
 
 
 def _marked(lines: pd.DataFrame, text: str, carried: np.ndarray) -> pd.DataFrame:
@@ -1371,8 +1383,8 @@ def _decision_table(result: Path | Reader, sheet: str) -> Table:
 def run_settings(result: Path) -> dict[str, str]:
     """The inputs a result workbook was made from (its hidden Run sheet), checked: Bank and
     Ledger name files other than the result itself, Detail is one xlbo writes, Master (when
-    given) is a file. A Run sheet edited out of shape is a UserError naming the cell to fix;
-    the day counts are checked by `window_of`."""
+    given) is a file, and so is Last BRS. A Run sheet edited out of shape is a UserError naming
+    the cell to fix; the day counts are checked by `window_of`."""
     book = FileBook(result)
     if not book.has("Run"):
         raise UserError(
@@ -1420,8 +1432,19 @@ def run_settings(result: Path) -> dict[str, str]:
             f"{where}: the master workbook in B{rows['Master']} ('{master[:120]}') is not there; "
             "put it back, or blank the cell."
         )
+    last = settings.get("Last BRS", "")
+    if last and not Path(last).is_file():
+        raise UserError(
+            f"{where}: last month's BRS in B{rows['Last BRS']} ('{last[:120]}') "
+            f"{'is a folder' if Path(last).is_dir() else 'is not there'}; put it back there, "
+            "or reconcile again with --bank, --ledger and --last-brs naming where it is now."
+        )
     return settings
 
+
+UNLINKED = "<no link>"
+"""The file of a line whose row number is no link (one held in a file no spreadsheet opens);
+no file is so named (Windows refuses < and > in names)."""
 
 LINKS_PER_COLUMN = 32_000
 """Row numbers made links, per column (Excel keeps at most 65,530 links a sheet)."""
@@ -1447,7 +1470,7 @@ def _row_links(
     owners = [file] * len(numbers) if files is None else [f or file for f in files.tolist()]
     return pd.Series(
         [
-            Link(n, name, f"A{n}", file=owner) if i < LINKS_PER_COLUMN else n
+            Link(n, name, f"A{n}", file=owner) if i < LINKS_PER_COLUMN and owner != UNLINKED else n
             for i, (n, name, owner) in enumerate(zip(numbers, sheets, owners, strict=True))
         ],
         dtype=object,
@@ -1682,7 +1705,7 @@ MATCHED_BY = (
     ("Identical lines", "Matched among identical book lines"),
     ("Combination", "Matched by combination"),
     ("Batch", "Matched as a batch"),
-    ("Brought forward", "Cleared from last month's BRS by amount"),
+    (BROUGHT_FORWARD_RULE, "Cleared from last month's BRS by amount"),
     ("Confirmed", "Confirmed by you"),
 )
 """The Summary's line for each rule a match can be made by."""
@@ -1700,7 +1723,8 @@ def _summary_sheet(
     unlikely: str,
     company: str = "",
 ) -> ResultSheet:
-    """Counts and money: lines on each side, matched by each rule, left, to review. Money out
+    """Counts and money: lines on each side, matched by each rule (cleared from last month's BRS
+    only when it was given), left, to review. Money out
     and money in stand in columns of their own, as a cash book keeps them (withdrawals and
     payments out, deposits and receipts in), never added together. Headed as the BRS is (the
     company, 'as on' the date, the bank account), then the files it was made from and the
@@ -1741,7 +1765,10 @@ def _summary_sheet(
                 *ledger_money(ledger_carried),
             ],
         ]
+    given = "brought_forward" in bank.columns  # last month's BRS was given (`_carry`)
     for rule, label in MATCHED_BY:
+        if rule == BROUGHT_FORWARD_RULE and not given:
+            continue
         positions = matched_bank.loc[matched_bank["rule"] == rule, "bank"].to_numpy(dtype=np.int64)
         rows.append(
             [label, int(per_rule.get(rule, 0)), *money(bank_out[positions], bank_in[positions])]
