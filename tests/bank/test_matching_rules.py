@@ -819,6 +819,27 @@ def test_a_partys_repeated_amounts_that_tie_are_paired_in_date_order() -> None:
     assert pairs == {(0, 0, "Repeated amount"), (1, 1, "Repeated amount")}
 
 
+def test_a_rejected_pair_does_not_come_back_when_equal_amounts_go_in_date_order() -> None:
+    # Nair Printers paid 2,000.00 on the 2nd and the 3rd (bank); the books have the 3rd and
+    # the 4th. First with first pairs 2nd-3rd and 3rd-4th; the user rejected 2nd-3rd: the
+    # re-pairing in date order must not bring it back
+    bank = statement(
+        [
+            ("2026-10-02", "NEFT CR-HDFC0001234-NAIR PRINTERS-HDFCN52026100212345", "", 200000),
+            ("2026-10-03", "NEFT CR-HDFC0001234-NAIR PRINTERS-HDFCN52026100312345", "", 200000),
+        ]
+    )
+    books = ledger(
+        [("2026-10-03", "Nair Printers", "", 200000), ("2026-10-04", "Nair Printers", "", 200000)]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert sorted(zip(found["bank"], found["ledger"])) == [(0, 0), (1, 1)]
+    refused = Decisions(rejected=frozenset({(0, 0)}))
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books), decisions=refused)
+    assert (0, 0) not in set(zip(found["bank"], found["ledger"]))
+    assert sorted(zip(found["bank"], found["ledger"])) == [(0, 1), (1, 0)]
+
+
 def test_a_partys_name_as_imps_glues_it_is_still_the_partys_in_date_order() -> None:
     # Nair Printers paid 1,000.00 four times; IMPS writes the name without its space
     # (NAIRPRINTERS), UPI with it: both are the party's, and the two lines of the 30th, which

@@ -244,13 +244,19 @@ class _Matching:
         self.bank_open[list(bank)] = False
         self.ledger_open[list(ledger)] = False
 
+    def refused(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
+        """Which of the pairs (b[i], g[i]) the user rejected."""
+        if not self.rejected or not len(b):
+            return np.zeros(len(b), dtype=bool)
+        width = len(self.ledger) + 1
+        refused = np.array([rb * width + rg for rb, rg in self.rejected], dtype=np.int64)
+        return isin(b.astype(np.int64) * width + g.astype(np.int64), refused)
+
     def without_rejected(self, pairs: pd.DataFrame) -> pd.DataFrame:
         if not self.rejected or pairs.empty:
             return pairs
-        width = len(self.ledger) + 1
-        refused = np.array([b * width + g for b, g in self.rejected], dtype=np.int64)
-        keys = pairs["b"].to_numpy(dtype=np.int64) * width + pairs["l"].to_numpy(dtype=np.int64)
-        return pairs[~isin(keys, refused)]
+        b = pairs["b"].to_numpy(dtype=np.int64)
+        return pairs[~self.refused(b, pairs["l"].to_numpy(dtype=np.int64))]
 
     def open_pairs(self, pairs: pd.DataFrame) -> pd.DataFrame:
         b = pairs["b"].to_numpy(dtype=np.int64)
@@ -1339,7 +1345,8 @@ def _in_date_order(run: _Matching, by_bank_name: bool) -> None:
     either book line, both being the party's). Money arrives in the order it was sent: the pairs
     taken on amount and date, or as a party's repeated amount, of each ledger party and amount
     are paired again first with first, the bank's lines in date order with the books' in date
-    order, each pair within the window. (Paired so, the days between add up to no more than
+    order, each pair within the window and none a pair the user rejected (else the group stays
+    as it was). (Paired so, the days between add up to no more than
     before, and no pair is further apart than the furthest before: so each stays in the window
     whenever all were.) The same holds
     for the pairs of one bank name and amount (`by_bank_name`): R SENTHIL's two UPIs of 250.00,
@@ -1379,7 +1386,7 @@ def _in_date_order(run: _Matching, by_bank_name: bool) -> None:
     group = books.groupby(["party", "amount"], sort=False).ngroup().to_numpy()
     bad = np.zeros(int(group.max()) + 1, dtype=bool)
     outside = (new_d < run.window.before) | (new_d > run.window.after)
-    np.logical_or.at(bad, group, outside)
+    np.logical_or.at(bad, group, outside | run.refused(new_b, new_g))
     moved = ~bad[group] & (new_b != books["b"].to_numpy(dtype=np.int64))
     if not moved.any():
         return
