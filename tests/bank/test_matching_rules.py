@@ -888,6 +888,27 @@ def test_a_proprietors_payment_pairs_once_its_amounts_rival_is_taken(
         assert "more than 2 days apart" not in why  # they are a day apart
 
 
+def test_a_plans_price_many_pay_is_no_rare_amount() -> None:
+    # 2,499.00 is no round hundred, but it is a plan's price: five customers pay it this month,
+    # three paired by their UTRs. The last two lines of it, a customer's in the bank and another
+    # customer's in the books a day apart, share no name: they stay apart, a suggestion at most
+    utrs = [f"HDFCN5202611011111{k}" for k in range(4)]
+    bank = statement(
+        [
+            (f"2026-11-0{k + 1}", f"NEFT-{utrs[k]}-KAVERI TRADERS {k}-PLAN", "", 249900)
+            for k in range(4)
+        ]
+        + [("2026-11-06", "MMT/IMPS/602030058107/NOV BILLS/GANESHSHAN/HDFC Bank", "", 249900)]
+    )
+    books = ledger(
+        [(f"2026-11-0{k + 1}", f"Kaveri Traders {k}", f"UTR {utrs[k]}", 249900) for k in range(4)]
+        + [("2026-11-07", "Jai Sai Agencies & Co. (Bhiwandi)", "", 249900)]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(k, k, "Reference") for k in range(4)} <= pairs
+    assert not any(b == 4 for b, _, _ in pairs)
+
+
 def test_initials_tell_two_patels_apart() -> None:
     bank = statement(
         [("2026-10-02", "NEFT DR-KVBL0001-J H PATEL-NETBANK, MUM-HDFCN5202610021111", "", -2500000)]

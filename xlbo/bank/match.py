@@ -182,6 +182,8 @@ class _Matching:
     ledger_named: np.ndarray = field(init=False)
     amounts: tuple[np.ndarray, np.ndarray] = field(init=False)
     """Each bank and ledger line's amount numbered (`window.amount_codes`)."""
+    amount_lines: np.ndarray = field(init=False)
+    """How many lines of each numbered amount the month has, both sides together."""
     taken: list[pd.DataFrame] = field(default_factory=list)
     groups: list[tuple[int, list[tuple[int, int]], str, str, int]] = field(default_factory=list)
     """Combinations taken (match number, (bank, ledger) rows, rule, why, score), made a frame
@@ -191,6 +193,11 @@ class _Matching:
     def __post_init__(self) -> None:
         self.amounts = amount_codes(
             self.bank.lines["signed"].to_numpy(), self.ledger.lines["signed"].to_numpy()
+        )
+        bank_amount, ledger_amount = self.amounts
+        size = max(int(bank_amount.max(initial=-1)), int(ledger_amount.max(initial=-1))) + 1
+        self.amount_lines = np.bincount(bank_amount, minlength=size) + np.bincount(
+            ledger_amount, minlength=size
         )
         self.bank_open = np.ones(len(self.bank), dtype=bool)
         self.ledger_open = np.ones(len(self.ledger), dtype=bool)
@@ -922,17 +929,13 @@ def _names_differ(
     books reverse it against the firm, `Being NEFT returned`) — or always, without
     `lone_pairs`. `lone_now`: each pair's lines are each other's only candidate as the lines
     stand now."""
-    differ: np.ndarray = (
-        run.bank_named[b]
-        & run.ledger_named[g]
-        & (alike < NAMES_DIFFER_BELOW)
-        & (
-            (not lone_pairs)
-            | _rival(run, b, g, lone_now)
+    differ: np.ndarray = run.bank_named[b] & run.ledger_named[g] & (alike < NAMES_DIFFER_BELOW)
+    if lone_pairs:
+        differ &= (
+            _rival(run, b, g, lone_now)
             | (np.abs(d) > UNLIKE_DAYS)
             | (run.returned[b] & ~run.books_return[g])
         )
-    )
     return differ
 
 
@@ -945,11 +948,8 @@ def _rival(run: _Matching, b: np.ndarray, g: np.ndarray, lone_now: np.ndarray | 
     ₹10,000 and a plan's ₹2,499 often)."""
     first_b, first_g = _first_counts(run)
     had: np.ndarray = (first_b[b] > 1) | (first_g[g] > 1)
-    bank_amount, ledger_amount = run.amounts
-    size = max(int(bank_amount.max(initial=-1)), int(ledger_amount.max(initial=-1))) + 1
-    lines = np.bincount(bank_amount, minlength=size) + np.bincount(ledger_amount, minlength=size)
     rare = (run.bank.lines["signed"].to_numpy(dtype=np.int64)[b] % ROUND != 0) & (
-        lines[bank_amount[b]] <= RARE_AMOUNT_LINES
+        run.amount_lines[run.amounts[0][b]] <= RARE_AMOUNT_LINES
     )
     rival: np.ndarray = had & ~(lone_now & rare)
     return rival
