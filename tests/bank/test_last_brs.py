@@ -318,14 +318,21 @@ def test_a_line_paired_with_last_months_item_is_offered_in_no_suggestion(
     assert not result.suggestions["bank"].isin(paired["bank"]).any()
 
 
-def test_links_to_last_months_items_kept_in_csv_files_open_those_files(
-    xlsx: Callable[..., Path], tmp_path: Path
-) -> None:
-    last = october(xlsx, tmp_path, Detail.CSV)
+def written_november(xlsx: Callable[..., Path], tmp_path: Path, detail: Detail) -> Path:
+    """November reconciled with October's BRS kept as `detail` files; the report's path."""
+    last = october(xlsx, tmp_path, detail)
     bank, books = november(xlsx)
     out = tmp_path / "brs-nov.xlsx"
     result = run_reconcile(bank, books, report=out, last_brs=last)
+    assert result.brs.difference == 0
     write_result(result, out)
+    return out
+
+
+def test_links_to_last_months_items_kept_in_csv_files_open_those_files(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    out = written_november(xlsx, tmp_path, Detail.CSV)
     book = openpyxl.load_workbook(out)
     links = [
         (c.value, c.hyperlink.target, c.hyperlink.location)
@@ -347,14 +354,9 @@ def test_links_to_last_months_items_kept_in_csv_files_open_those_files(
 def test_links_to_last_months_items_kept_in_parquet_are_plain_row_numbers(
     xlsx: Callable[..., Path], tmp_path: Path
 ) -> None:
-    last = october(xlsx, tmp_path, Detail.PARQUET)
-    bank, books = november(xlsx)
-    out = tmp_path / "brs-nov.xlsx"
-    result = run_reconcile(bank, books, report=out, last_brs=last)
-    write_result(result, out)
+    out = written_november(xlsx, tmp_path, Detail.PARQUET)
     unmatched = openpyxl.load_workbook(out)["Unmatched Ledger"]
     assert unmatched["A2"].value == 3 and unmatched["A2"].hyperlink is None
-    assert result.brs.difference == 0
 
 
 def test_confirm_with_last_brs_moved_away_says_where_it_was(
