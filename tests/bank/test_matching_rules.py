@@ -833,11 +833,11 @@ def test_a_rejected_pair_does_not_come_back_when_equal_amounts_go_in_date_order(
         [("2026-10-03", "Nair Printers", "", 200000), ("2026-10-04", "Nair Printers", "", 200000)]
     )
     found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
-    assert sorted(zip(found["bank"], found["ledger"])) == [(0, 0), (1, 1)]
+    assert sorted(zip(found["bank"], found["ledger"], strict=True)) == [(0, 0), (1, 1)]
     refused = Decisions(rejected=frozenset({(0, 0)}))
     found, _ = match_lines(prepare_bank(bank), prepare_ledger(books), decisions=refused)
-    assert (0, 0) not in set(zip(found["bank"], found["ledger"]))
-    assert sorted(zip(found["bank"], found["ledger"])) == [(0, 1), (1, 0)]
+    assert (0, 0) not in set(zip(found["bank"], found["ledger"], strict=True))
+    assert sorted(zip(found["bank"], found["ledger"], strict=True)) == [(0, 1), (1, 0)]
 
 
 def test_a_partys_name_as_imps_glues_it_is_still_the_partys_in_date_order() -> None:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -19,7 +20,7 @@ from xlbo.cli import main
 from xlbo.dates import to_excel_serial
 from xlbo.errors import SheetProblem
 from xlbo.issues import Severity
-from xlbo.readers.statement import read_statement
+from xlbo.readers.statement import NoStatement, read_statement
 
 Row = list[Any]
 
@@ -703,6 +704,77 @@ def test_every_sheet_with_a_statement_is_read_in_workbook_order(
         read_statement(str(path), sheet="Dec 2026")
     with pytest.raises(SheetProblem, match="Read Me: no header row"):
         read_statement(str(path), sheet="Read Me")
+
+
+def test_a_hidden_sheet_is_not_read_unless_named(xlsx: Callable[..., Path]) -> None:
+    # October's statement, and September's left on a sheet someone hid: the hidden one is not
+    # read into October (its line and its balance would be), the user is told, --sheet reads it
+    october = [
+        SBI_HEAD,
+        ["1 Oct 2026", "1 Oct 2026", "BY TRANSFER-NEFT-A", None, None, 1000.0, 11000.0],
+        ["30 Oct 2026", "30 Oct 2026", "TO CLG-CHQ 000451-B", "000451", 250.75, None, 10749.25],
+    ]
+    september = [
+        SBI_HEAD,
+        ["3 Sep 2026", "3 Sep 2026", "BY TRANSFER-OLD SEPT LINE", None, None, 777.0, 10000.0],
+    ]
+    path = xlsx({"Oct": october, "Old": september}, name="sbi.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["Old"].sheet_state = "hidden"
+    book.save(path)
+
+    lines = read_statement(str(path))
+    assert totals(lines) == (2, 25075, 100000)
+    assert lines.frame["sheet"].astype(str).unique().tolist() == ["Oct"]
+    (issue,) = [i for i in lines.issues if i.sheet == "Old"]
+    assert issue.severity is Severity.WARNING
+    assert issue.problem == (
+        "the sheet is hidden and holds 1 statement line(s), 03-09-2026 to 03-09-2026: they were "
+        "not read"
+    )
+    assert '--sheet "Old"' in issue.hint
+    assert totals(read_statement(str(path), sheet="Old")) == (1, 0, 77700)
+
+    book["Oct"].sheet_state = "hidden"  # nothing shown holds a statement: say where one is
+    book["Old"].sheet_state = "visible"
+    book.create_sheet("Read Me", 0).append(["Statements for the audit"])
+    book.active = 0
+    book["Old"].sheet_state = "hidden"
+    book.save(path)
+    with pytest.raises(NoStatement, match=r"sheets 'Oct', 'Old' hold one each, but are hidden"):
+        read_statement(str(path))
+
+
+def test_two_accounts_on_two_sheets_are_not_joined_into_one_statement(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the current account and the overdraft, each on its own sheet with the same columns: the
+    # second's balance does not run on from the first's, so they are no one statement
+    current = [
+        SBI_HEAD,
+        ["2 Oct 2026", "2 Oct 2026", "BY TRANSFER-NEFT-A", None, None, 1000.0, 11000.0],
+        ["20 Oct 2026", "20 Oct 2026", "TO CHARGES", None, 590.0, None, 10410.0],
+    ]
+    overdraft = [
+        SBI_HEAD,
+        ["4 Oct 2026", "4 Oct 2026", "TO OD INTEREST", None, 8888.0, None, -508888.0],
+    ]
+    path = xlsx({"CA 1234": current, "OD 9999": overdraft}, name="sbi.xlsx")
+    with pytest.raises(SheetProblem) as refused:
+        read_statement(str(path))
+    assert str(refused.value) == (
+        "sbi.xlsx holds statements on 2 sheets that are not one statement (one sheet's balance "
+        "does not run on from the sheet before it): sheet 'CA 1234' 02-10-2026 to 20-10-2026, "
+        "opening 10,000.00, closing 10,410.00; sheet 'OD 9999' 04-10-2026 to 04-10-2026, opening "
+        "-5,00,000.00, closing -5,08,888.00. Give --sheet with the name of the one to reconcile "
+        "(and reconcile each account against its own ledger)."
+    )
+    assert totals(read_statement(str(path), sheet="OD 9999")) == (1, 888800, 0)
+    books = xlsx({"Ledger": [["Date", "Particulars", "Debit", "Credit"]]}, name="books.xlsx")
+    out = path.parent / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(path), "--ledger", str(books), "--out", str(out)])
+    assert code == 2 and "Give --sheet with the name" in capsys.readouterr().err
+    assert not out.exists()
 
 
 # -- decimal commas ----------------------------------------------------------------------------

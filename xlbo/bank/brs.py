@@ -40,6 +40,10 @@ BANK_BALANCE = "Balance as per bank statement"
 BOOKS_COMPUTED = "Balance as per books (computed)"
 BOOKS_LEDGER = "Balance as per books (ledger)"
 DIFFERENCE = "Difference"
+BANK_NOT_GIVEN = "Balance as per bank statement: the statement gives none (see Integrity)"
+BANK_EXPECTED = "Balance the bank should show (the books' balance, less the items above)"
+"""Where the statement gives no balance, the BRS runs from the books to the balance the bank
+should show, for the user to compare with the bank's closing balance; it has no difference."""
 
 
 class Section(StrEnum):
@@ -99,7 +103,9 @@ def no_items() -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class BRS:
-    bank_balance: int
+    bank_balance: int | None
+    """The statement's closing balance; None where it gives none (no balance column, an empty
+    one, formulas never calculated)."""
     deposits_not_credited: int
     cheques_not_presented: int
     bank_debits_not_in_books: int
@@ -111,10 +117,10 @@ class BRS:
     """The lines behind each section's figure (`ITEM_COLUMNS`, amounts in paise)."""
 
     @property
-    def computed_books_balance(self) -> int:
+    def adjustments(self) -> int:
+        """What the items add to the bank's balance to give the books'."""
         return (
-            self.bank_balance
-            + self.deposits_not_credited
+            self.deposits_not_credited
             - self.cheques_not_presented
             + self.bank_debits_not_in_books
             - self.bank_credits_not_in_books
@@ -122,9 +128,21 @@ class BRS:
         )
 
     @property
+    def computed_books_balance(self) -> int | None:
+        return None if self.bank_balance is None else self.bank_balance + self.adjustments
+
+    @property
+    def expected_bank_balance(self) -> int | None:
+        """The balance the bank should show: the books' less the items."""
+        return None if self.books_balance is None else self.books_balance - self.adjustments
+
+    @property
     def difference(self) -> int | None:
+        computed = self.computed_books_balance
         return (
-            None if self.books_balance is None else self.computed_books_balance - self.books_balance
+            None
+            if self.books_balance is None or computed is None
+            else computed - self.books_balance
         )
 
     def subtotal(self, section: Section) -> int:
@@ -176,7 +194,7 @@ def _items(
 
 
 def reconcile(
-    bank_closing: int,
+    bank_closing: int | None,
     books_balance: int | None,
     bank: pd.DataFrame,
     ledger: pd.DataFrame,
@@ -215,7 +233,10 @@ def statement_lines(brs: BRS, most: int | None = None) -> pd.DataFrame:
     `particulars`, `reference`, `amount` (an item's, paise) and `total` (a balance's or
     subtotal's, paise), missing where a line has none. At most `most` items are listed under a
     heading; a line says how many more there are (the subtotal counts them all)."""
-    parts: list[pd.DataFrame] = [_single(Line.BALANCE, BANK_BALANCE, brs.bank_balance)]
+    given = brs.bank_balance is not None
+    parts: list[pd.DataFrame] = [
+        _single(Line.BALANCE, BANK_BALANCE if given else BANK_NOT_GIVEN, brs.bank_balance)
+    ]
     for section in Section:
         parts.append(_single(Line.HEADING, section.value, None))
         items = brs.items.get(section, no_items())
@@ -244,11 +265,18 @@ def statement_lines(brs: BRS, most: int | None = None) -> pd.DataFrame:
                 )
             )
         parts.append(_single(Line.SUBTOTAL, section.subtotal, brs.subtotal(section)))
-    parts += [
-        _single(Line.BALANCE, BOOKS_COMPUTED, brs.computed_books_balance),
-        _single(Line.BALANCE, BOOKS_LEDGER, brs.books_balance),
-        _single(Line.BALANCE, DIFFERENCE, brs.difference),
-    ]
+    parts += (
+        [
+            _single(Line.BALANCE, BOOKS_COMPUTED, brs.computed_books_balance),
+            _single(Line.BALANCE, BOOKS_LEDGER, brs.books_balance),
+            _single(Line.BALANCE, DIFFERENCE, brs.difference),
+        ]
+        if given
+        else [
+            _single(Line.BALANCE, BOOKS_LEDGER, brs.books_balance),
+            _single(Line.BALANCE, BANK_EXPECTED, brs.expected_bank_balance),
+        ]
+    )
     return pd.concat(parts, ignore_index=True)
 
 

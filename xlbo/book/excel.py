@@ -56,6 +56,10 @@ class ExcelBook:
     def sheet_names(self) -> list[str]:
         return [sheet.name for sheet in self.book.sheets]
 
+    def hidden_sheets(self) -> list[str]:
+        """The sheets Excel does not show (hidden or very hidden)."""
+        return [sheet.name for sheet in self.book.sheets if not sheet.visible]
+
     def resolve(self, name: str) -> str:
         """The sheet's real name for a name typed with other case or spaces ("" when none)."""
         wanted = header_key(name)

@@ -486,6 +486,17 @@ class FileBook:
     def sheet_names(self) -> list[str]:
         return list(self._sheet_names)
 
+    def hidden_sheets(self) -> list[str]:
+        """The sheets Excel does not show (hidden or very hidden)."""
+        if self._workbook is None:
+            return []
+        try:
+            metadata = list(self._workbook.sheets_metadata)
+        except Exception:  # a format whose sheets carry no visibility
+            return []
+        shown = calamine.SheetVisibleEnum.Visible
+        return [sheet.name for sheet in metadata if sheet.visible != shown]
+
     def table_names(self) -> list[str]:
         if self._workbook is None:
             return []

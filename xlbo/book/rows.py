@@ -22,6 +22,8 @@ class RowSource(Reader, Protocol):
 
     def sheet_rows(self, sheet: str) -> list[list[Any]]: ...
 
+    def hidden_sheets(self) -> list[str]: ...
+
 
 def sheet_table(
     book: RowSource,

@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ import pandas as pd
 from xlbo.bank.brought_forward import carried_pairs
 from xlbo.bank.brs import (
     BANK_BALANCE,
+    BANK_EXPECTED,
+    BANK_NOT_GIVEN,
     BOOKS_COMPUTED,
     BOOKS_LEDGER,
     BRS,
@@ -46,6 +49,8 @@ from xlbo.bank.match import (
     prepare_ledger,
 )
 from xlbo.bank.scoring import BROUGHT_FORWARD_SCORE
+from xlbo.bank.side import Side
+from xlbo.bank.window import band
 from xlbo.book import FileBook, Reader, Table, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
@@ -75,7 +80,7 @@ from xlbo.readers.ledger import (
     read_ledger,
 )
 from xlbo.readers.roles import Role
-from xlbo.readers.statement import read_statement
+from xlbo.readers.statement import BALANCE_NOT_CALCULATED, read_statement
 from xlbo.sheets.issues import issues_sheet
 from xlbo.together import at_once
 
@@ -270,6 +275,81 @@ ledger), whatever its difference says."""
 FEW_LINES = 10
 """Below this many lines on both sides, too few to judge by the share matched (a BRS of two
 lines whose one pair the user rejected is not a wrong ledger)."""
+
+
+NO_BALANCE = "No balance"
+"""The Integrity check that says a statement gave no balance to check or reconcile to."""
+
+
+SIDES_SWAPPED_SHARE = 0.5
+"""A ledger at least this share of whose lines equal a bank line only on the other side (same
+amount, in the window, the ledger's Credit against the bank's deposit) — and more than
+SIDES_SWAPPED_OVER times as many as matched as they stand — has its Debit and Credit the wrong
+way round (the bank's statement given as the ledger, a hand-kept book headed the other way):
+the run stops. A month's genuine reversals and returns are a few lines, never half."""
+
+SIDES_SWAPPED_OVER = 3
+SIDES_SWAPPED_LINES = 3
+"""Fewest ledger lines the other way round to say so: one or two prove nothing."""
+
+
+def _sides_swapped(
+    sides: tuple[Side, Side],
+    lines: tuple[pd.DataFrame, pd.DataFrame],
+    matched: int,
+    window: Window,
+    source: str,
+) -> None:
+    """Stop (UserError) when the ledger's Debit and Credit look the wrong way round: see
+    SIDES_SWAPPED_SHARE. `sides`: the bank's and the ledger's as matched; `lines`: the same
+    lines as read (for their dates and texts). Looked for only where few ledger lines matched,
+    so a month that reconciles pays nothing for it."""
+    bank, ledger = sides
+    bank_lines, ledger_lines = lines
+    count = int((ledger.lines["signed"].to_numpy() != 0).sum())
+    if count < SIDES_SWAPPED_LINES or matched * SIDES_SWAPPED_OVER >= count:
+        return
+    signed = ledger.lines["signed"].to_numpy(dtype=np.int64)
+    bank_signed = bank.lines["signed"].to_numpy(dtype=np.int64)
+    # each ledger line's bank lines of the opposite sign, bank − books days in the window
+    reversed_band = band(
+        -signed,
+        ledger.lines["day"].to_numpy(dtype=np.int64),
+        bank_signed,
+        bank.lines["day"].to_numpy(dtype=np.int64),
+        Window(-window.after, -window.before),
+    )
+    other_way = np.flatnonzero((reversed_band.counts > 0) & (signed != 0))
+    if (
+        len(other_way) < max(SIDES_SWAPPED_LINES, SIDES_SWAPPED_SHARE * count)
+        or len(other_way) <= SIDES_SWAPPED_OVER * matched
+    ):
+        return
+    examples = []
+    for g in other_way[:2]:
+        b = int(reversed_band.order[reversed_band.low[g]])
+        amount = format_inr(from_paise(abs(int(signed[g]))))
+        examples.append(
+            f"{_day_text(ledger_lines['date'].iat[g])} "
+            f"{str(ledger_lines['particulars'].iat[g])[:40]!r} {amount} "
+            f"{'Debit' if signed[g] > 0 else 'Credit'}, where the bank shows "
+            f"{_day_text(bank_lines['date'].iat[b])} {str(bank_lines['narration'].iat[b])[:40]!r} "
+            f"{amount} {'deposited' if bank_signed[b] > 0 else 'withdrawn'}"
+        )
+    raise UserError(
+        f"{source}: its Debit and Credit look the wrong way round. {len(other_way):,} of its "
+        f"{count:,} lines equal a bank line of the same amount only on the other side, and "
+        f"{matched:,} match as they stand; for example {'; '.join(examples)}. In the books the "
+        "bank ledger is debited with receipts (money in) and credited with payments (money "
+        "out). Give the bank account's ledger exported from the books (Tally: Display > Account "
+        "Books > Ledger, the bank's ledger), or, in a bank book kept by hand whose columns are "
+        "headed the other way, exchange the Debit and Credit headings; then reconcile again."
+    )
+
+
+def _day_text(value: Any) -> str:
+    """A line's date as the messages write it (dd-mm-yyyy)."""
+    return f"{value:%d-%m-%Y}" if isinstance(value, date) else "(no date)"
 
 
 def _check_account(
@@ -654,6 +734,13 @@ def reconcile_lines(
         lambda: prepare_bank(bank, holders), lambda: prepare_ledger(ledger)
     )
     matches, suggestions = match_lines(bank_side, ledger_side, window, decisions)
+    _sides_swapped(
+        (bank_side, ledger_side),
+        (bank, ledger),
+        int(matches["ledger"].nunique()),
+        window,
+        ledger_lines.source or ledger_file,
+    )
     if carried is not None:
         matches = _cleared(matches, bank, ledger, bank_carried, ledger_carried, carried.as_on_text)
         suggestions = _still_open(suggestions, matches)
@@ -674,6 +761,17 @@ def reconcile_lines(
     opening, closing = opening_and_closing(unique)
     if statement.closing is not None:  # the statement's own: its summary, or its last balance
         closing = statement.closing
+    if closing is None and len(bank) and all(f.check != BALANCE_NOT_CALCULATED for f in findings):
+        findings.append(
+            Finding(
+                int(bank["row"].to_numpy(dtype=np.int64)[0]),
+                NO_BALANCE,
+                "The statement gives no balance (no Balance column, or an empty one, and no "
+                "closing balance in a summary): its lines could not be checked against a running "
+                "balance, and the BRS runs from the books' balance to the balance the bank should "
+                "show. Compare that with the bank's closing balance on its statement or passbook.",
+            )
+        )
     notes = [unlikely] if unlikely else []
     left_out = sum(i.severity is Severity.ERROR for i in [*statement.issues, *ledger_lines.issues])
     if left_out:
@@ -739,7 +837,7 @@ def reconcile_lines(
         bank["signed"].to_numpy()[brs_bank].sum()
     )
     brs = reconcile(
-        closing or 0,
+        closing,
         books_balance,
         bank,
         ledger,
@@ -1792,6 +1890,8 @@ def _summary_sheet(
         if unread
         else "Do not trust this BRS: hardly any line matched (see below)."
         if unlikely
+        else _no_bank_balance(brs)
+        if brs.bank_balance is None
         else "The BRS ties: difference 0.00."
         + (
             f" Look at the {len(findings)} integrity finding(s) first: the statement does not "
@@ -1920,7 +2020,14 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
     frame.loc[continued, ["Date", "Vch No. / Ref.", "Amount", "Total"]] = None
     frame = frame.reset_index(drop=True)
     money = Column(kind=Kind.MONEY, width=16)  # a difference: -1,23,456.78; 1,23,456.78 Dr
-    totals = [BANK_BALANCE, BOOKS_COMPUTED, BOOKS_LEDGER, *(s.subtotal for s in Section)]
+    totals = [
+        BANK_BALANCE,
+        BANK_NOT_GIVEN,
+        BOOKS_COMPUTED,
+        BOOKS_LEDGER,
+        BANK_EXPECTED,
+        *(s.subtotal for s in Section),
+    ]
     return ResultSheet(
         "BRS",
         frame,
@@ -1944,6 +2051,18 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
         ),
         autofilter=False,
         footer=footer,
+    )
+
+
+def _no_bank_balance(brs: BRS) -> str:
+    """The Summary's verdict where the statement gives no balance to reconcile to."""
+    expected = brs.expected_bank_balance
+    return "The statement gives no balance, so the BRS cannot tie: " + (
+        f"the bank should show {format_inr(from_paise(abs(expected)))} "
+        f"{'Cr' if expected >= 0 else 'Dr'} (the books' balance less the items on the "
+        "BRS). Compare it with the bank's closing balance (its statement or passbook)."
+        if expected is not None
+        else "nor does the ledger. Give files that state their balances."
     )
 
 
@@ -1982,6 +2101,7 @@ def _balances(totals: pd.Series, labels: pd.Series) -> pd.Series:
     )
     sides = {
         BANK_BALANCE: bank_side,
+        BANK_EXPECTED: bank_side,
         BOOKS_COMPUTED: INR_DR_CR_FORMAT,
         BOOKS_LEDGER: INR_DR_CR_FORMAT,
     }

@@ -38,17 +38,21 @@ page number or a footer there is not.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import itertools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, says_sides, side_marks
-from xlbo.bank.integrity import Finding
+from xlbo.bank.integrity import Finding, opening_and_closing
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook
+from xlbo.book.limits import uncalculated_formulas
 from xlbo.book.rows import RowSource, sheet_table
 from xlbo.book.table import HEADER_SCAN_ROWS, header_key
 from xlbo.columns import (
@@ -254,21 +258,38 @@ def read_statement(
     The frame's `sheet` column names each line's sheet; `Lines.sheet` is the first sheet read."""
     book = FileBook(source) if isinstance(source, str) else source
     names = [_sheet_name(book, sheet)] if sheet is not None else book.sheet_names()
+    hidden = set(book.hidden_sheets()) if sheet is None else set()
     read: list[Lines] = []
+    unshown: list[Lines] = []  # statements on hidden sheets: not read unless named
     for name in names:
         try:
-            read.append(_read_sheet(book, name, mapping or {}))
+            (unshown if name in hidden else read).append(_read_sheet(book, name, mapping or {}))
         except NoStatement:
             if len(names) == 1:
                 raise
     if not read:
         raise NoStatement(
             f"{book.name}: none of its sheets ({', '.join(names)}) holds a statement: no header "
-            f"row with a date and amount columns in the first {HEADER_SCAN_ROWS} rows of any. "
-            "Check the file, or name the statement's sheet and its columns, e.g. --sheet "
+            f"row with a date and amount columns in the first {HEADER_SCAN_ROWS} rows of any"
+            + (
+                " that Excel shows ("
+                + (
+                    f"sheet '{unshown[0].sheet}' holds one, but is hidden"
+                    if len(unshown) == 1
+                    else f"sheets {', '.join(repr(u.sheet) for u in unshown)} hold one each, but "
+                    "are hidden"
+                )
+                + ": give --sheet with its name to read it)"
+                if unshown
+                else ""
+            )
+            + ". Check the file, or name the statement's sheet and its columns, e.g. --sheet "
             f'"{names[-1]}" --map "date=Txn Dt,narration=Details,withdrawal=Debit,deposit=Credit".'
         )
+    if len(read) > 1:
+        _one_account(book.name, read)
     lines = read[0] if len(read) == 1 else _joined(read)
+    lines.issues.extend(_hidden_statement(book.name, part) for part in unshown)
     if lines.frame.empty:
         set_aside = [i for i in lines.issues if i.severity is Severity.ERROR]
         raise SheetProblem(
@@ -283,6 +304,80 @@ def read_statement(
             "the columns with --map."
         )
     return lines
+
+
+def _one_account(file: str, read: list[Lines]) -> None:
+    """Refuse to join sheets that are no one statement: their headings name different accounts,
+    or, taken in date order, a sheet's balance does not run on from the sheet before (the
+    current account's statement beside the overdraft's). One account's months on their own
+    sheets run on to the paisa; sheets without balances cannot be checked so, and are joined."""
+    accounts = {part.account for part in read if part.account}
+    parts = sorted(read, key=lambda part: _first_day(part) or date.max)
+    ends = [_ends(part) for part in parts]
+    broken = any(
+        before[1] is not None and after[0] is not None and before[1] != after[0]
+        for before, after in itertools.pairwise(ends)
+    )
+    if len(accounts) < 2 and not broken:
+        return
+    described = "; ".join(
+        f"sheet '{part.sheet}'"
+        + (f" (account {part.account})" if part.account else "")
+        + f" {_span(part)}, opening {_balance_text(opening)}, closing {_balance_text(closing)}"
+        for part, (opening, closing) in zip(parts, ends, strict=True)
+    )
+    why = (
+        "their headings name different accounts"
+        if len(accounts) > 1
+        else "one sheet's balance does not run on from the sheet before it"
+    )
+    raise SheetProblem(
+        f"{file} holds statements on {len(parts)} sheets that are not one statement ({why}): "
+        f"{described}. Give --sheet with the name of the one to reconcile (and reconcile each "
+        "account against its own ledger)."
+    )
+
+
+def _first_day(part: Lines) -> date | None:
+    dates = part.frame["date"].dropna()
+    return dates.min() if len(dates) else None
+
+
+def _span(part: Lines) -> str:
+    dates = part.frame["date"].dropna()
+    return f"{dates.min():%d-%m-%Y} to {dates.max():%d-%m-%Y}" if len(dates) else "(no dates)"
+
+
+def _ends(part: Lines) -> tuple[int | None, int | None]:
+    """A sheet's opening and closing balances in paise: from its lines' running balance, else
+    as it states them (a sheet that repeats the month's summary states the month's)."""
+    opening, closing = opening_and_closing(part.frame)
+    return (
+        opening if opening is not None else part.opening,
+        closing if closing is not None else part.closing,
+    )
+
+
+def _balance_text(paise: int | None) -> str:
+    return "not given" if paise is None else format_inr(from_paise(paise))
+
+
+def _hidden_statement(file: str, part: Lines) -> Issue:
+    """The warning for statement lines on a hidden sheet, left unread: a sheet the user cannot
+    see is no part of what they mean to reconcile (last month's, another account's), unless
+    they name it."""
+    dates = part.frame["date"].dropna() if "date" in part.frame else pd.Series(dtype=object)
+    span = f", {dates.min():%d-%m-%Y} to {dates.max():%d-%m-%Y}" if len(dates) else ""
+    return Issue(
+        severity=Severity.WARNING,
+        sheet=part.sheet,
+        cell="",
+        problem=f"the sheet is hidden and holds {len(part.frame):,} statement line(s){span}: "
+        "they were not read",
+        hint=f'If they belong to this statement, unhide the sheet, or give --sheet "{part.sheet}" '
+        "to reconcile that sheet alone.",
+        file=file,
+    )
 
 
 def _joined(read: list[Lines]) -> Lines:
@@ -501,8 +596,41 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         company=titles.company,
         account=titles.account,
         period=titles.period,
-        findings=list(footer),
+        findings=[*footer, *_uncalculated_balances(book, table.sheet, columns, letter, lines)],
     )
+
+
+BALANCE_NOT_CALCULATED = "Balance not calculated"
+
+
+def _uncalculated_balances(
+    book: RowSource,
+    sheet: str,
+    columns: Mapping[Role, str],
+    letter: Callable[[Role], str],
+    lines: pd.DataFrame,
+) -> list[Finding]:
+    """The finding for a Balance column of formulas no program calculated (a file written by a
+    script and never saved by Excel): calamine reads them as empty, and the statement's balance
+    can be neither checked nor reconciled to."""
+    path = getattr(book, "path", None)
+    if Role.BALANCE not in columns or lines.empty or lines["balance"].notna().any():
+        return []
+    if not isinstance(path, Path) or path.suffix.lower() not in {".xlsx", ".xlsm"}:
+        return []
+    formulas = uncalculated_formulas(path, sheet, letter(Role.BALANCE))
+    if not formulas:
+        return []
+    cell, formula = formulas[0]
+    return [
+        Finding(
+            int(lines["row"].to_numpy(dtype=np.int64)[0]),
+            BALANCE_NOT_CALCULATED,
+            f"The Balance column ({letter(Role.BALANCE)}) holds {len(formulas):,} formula(s) "
+            f"Excel never calculated ({cell}: {formula}): no balance could be read or checked. "
+            "Open the file in Excel (or LibreOffice) and save it, then reconcile again.",
+        )
+    ]
 
 
 LAYOUT_NARRATION = (
