@@ -58,7 +58,7 @@ class ExcelBook:
 
     def hidden_sheets(self) -> list[str]:
         """The sheets Excel does not show (hidden or very hidden)."""
-        return [sheet.name for sheet in self.book.sheets if not sheet.visible]
+        return [s.name for s in self.book.sheets if not getattr(s, "visible", True)]
 
     def resolve(self, name: str) -> str:
         """The sheet's real name for a name typed with other case or spaces ("" when none)."""
