@@ -777,6 +777,31 @@ def test_two_accounts_on_two_sheets_are_not_joined_into_one_statement(
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("november_account", "joined"), [("00000098765432100", False), ("XXXXXXXXXXXXX8901", True)]
+)
+def test_sheets_whose_headings_name_other_accounts_are_not_one_statement(
+    xlsx: Callable[..., Path], november_account: str, joined: bool
+) -> None:
+    # the balances run on; the headings decide: another account's number is another statement,
+    # the same number masked on the second sheet is the same account
+    def sheet(account: str, line: list[Any]) -> list[list[Any]]:
+        return [["Account Number", ":", account], [], SBI_HEAD, line]
+
+    october = sheet(
+        "00000012345678901", ["1 Oct 2026", "1 Oct 2026", "BY NEFT-A", None, None, 1000.0, 11000.0]
+    )
+    november = sheet(
+        november_account, ["2 Nov 2026", "2 Nov 2026", "BY NEFT-C", None, None, 500.0, 11500.0]
+    )
+    path = xlsx({"Oct": october, "Nov": november}, name="sbi.xlsx")
+    if joined:
+        assert totals(read_statement(str(path))) == (2, 0, 150000)
+        return
+    with pytest.raises(SheetProblem, match=r"\(their headings name different accounts\): sheet "):
+        read_statement(str(path))
+
+
 # -- decimal commas ----------------------------------------------------------------------------
 
 

@@ -311,7 +311,11 @@ def _one_account(file: str, read: list[Lines]) -> None:
     or, taken in date order, a sheet's balance does not run on from the sheet before (the
     current account's statement beside the overdraft's). One account's months on their own
     sheets run on to the paisa; sheets without balances cannot be checked so, and are joined."""
-    accounts = {part.account for part in read if part.account}
+    numbers = sorted({n for n in (_account_digits(part.account) for part in read) if n}, key=len)
+    # a number masked on one sheet (XXXXXX5678) is the number written whole on another
+    accounts = [
+        n for k, n in enumerate(numbers) if not any(m.endswith(n) for m in numbers[k + 1 :])
+    ]
     parts = sorted(read, key=lambda part: _first_day(part) or date.max)
     ends = [_ends(part) for part in parts]
     broken = any(
@@ -336,6 +340,11 @@ def _one_account(file: str, read: list[Lines]) -> None:
         f"{described}. Give --sheet with the name of the one to reconcile (and reconcile each "
         "account against its own ledger)."
     )
+
+
+def _account_digits(account: str) -> str:
+    """An account number's digits (`A/c No. 5020-0012-345678` → `50200012345678`)."""
+    return "".join(ch for ch in account if ch.isdigit())
 
 
 def _first_day(part: Lines) -> date | None:
