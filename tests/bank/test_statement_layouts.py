@@ -763,8 +763,9 @@ def test_two_accounts_on_two_sheets_are_not_joined_into_one_statement(
     with pytest.raises(SheetProblem) as refused:
         read_statement(str(path))
     assert str(refused.value) == (
-        "sbi.xlsx holds statements on 2 sheets that are not one statement (one sheet's balance "
-        "does not run on from the sheet before it): sheet 'CA 1234' 02-10-2026 to 20-10-2026, "
+        "sbi.xlsx holds statements on 2 sheets that are not one statement (they cover the same "
+        "days, and one sheet's balance does not run on from the other's): sheet 'CA 1234' "
+        "02-10-2026 to 20-10-2026, "
         "opening 10,000.00, closing 10,410.00; sheet 'OD 9999' 04-10-2026 to 04-10-2026, opening "
         "-5,00,000.00, closing -5,08,888.00. Give --sheet with the name of the one to reconcile "
         "(and reconcile each account against its own ledger)."
@@ -775,6 +776,20 @@ def test_two_accounts_on_two_sheets_are_not_joined_into_one_statement(
     code = main(["reconcile", "--bank", str(path), "--ledger", str(books), "--out", str(out)])
     assert code == 2 and "Give --sheet with the name" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_month_whose_balance_does_not_run_on_from_the_last_is_joined_and_the_break_found(
+    xlsx: Callable[..., Path],
+) -> None:
+    # October then November, a line missing between them: one account's months still, read
+    # together, and the balance chain says where the break is
+    october = [SBI_HEAD, ["1 Oct 2026", "1 Oct 2026", "BY NEFT-A", None, None, 1000.0, 11000.0]]
+    november = [SBI_HEAD, ["2 Nov 2026", "2 Nov 2026", "BY NEFT-C", None, None, 500.0, 12500.0]]
+    path = xlsx({"Oct": october, "Nov": november}, name="sbi.xlsx")
+    lines = read_statement(str(path))
+    assert totals(lines) == (2, 0, 150000)
+    (finding,) = check_statement(lines.frame, lines.findings)[0]
+    assert finding.check == "Balance break" and "difference 1,000.00" in finding.detail
 
 
 @pytest.mark.parametrize(

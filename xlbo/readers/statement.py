@@ -308,9 +308,11 @@ def read_statement(
 
 def _one_account(file: str, read: list[Lines]) -> None:
     """Refuse to join sheets that are no one statement: their headings name different accounts,
-    or, taken in date order, a sheet's balance does not run on from the sheet before (the
-    current account's statement beside the overdraft's). One account's months on their own
-    sheets run on to the paisa; sheets without balances cannot be checked so, and are joined."""
+    or, taken in date order, a sheet covering the same days as the sheet before has a balance
+    that does not run on from it (the current account's statement beside the overdraft's). One
+    account's months on their own sheets follow each other; where a month's balance does not run
+    on from the last, a line is missing, and the joined statement's balance chain says where.
+    Sheets without balances cannot be checked so, and are joined."""
     numbers = sorted({n for n in (_account_digits(part.account) for part in read) if n}, key=len)
     # a number masked on one sheet (XXXXXX5678) is the number written whole on another
     accounts = [
@@ -318,9 +320,11 @@ def _one_account(file: str, read: list[Lines]) -> None:
     ]
     parts = sorted(read, key=lambda part: _first_day(part) or date.max)
     ends = [_ends(part) for part in parts]
+    # a balance that does not run on between two sheets of one period is another account; between
+    # months in turn it is a line missing, which the balance chain reports as a break
     broken = any(
-        before[1] is not None and after[0] is not None and before[1] != after[0]
-        for before, after in itertools.pairwise(ends)
+        before[1] is not None and after[0] is not None and before[1] != after[0] and overlap
+        for (before, after), overlap in zip(itertools.pairwise(ends), _overlaps(parts), strict=True)
     )
     if len(accounts) < 2 and not broken:
         return
@@ -333,13 +337,20 @@ def _one_account(file: str, read: list[Lines]) -> None:
     why = (
         "their headings name different accounts"
         if len(accounts) > 1
-        else "one sheet's balance does not run on from the sheet before it"
+        else "they cover the same days, and one sheet's balance does not run on from the other's"
     )
     raise SheetProblem(
         f"{file} holds statements on {len(parts)} sheets that are not one statement ({why}): "
         f"{described}. Give --sheet with the name of the one to reconcile (and reconcile each "
         "account against its own ledger)."
     )
+
+
+def _overlaps(parts: list[Lines]) -> list[bool]:
+    """For each two sheets in turn (in date order), whether the later one's lines begin before
+    the earlier one's end: they cover one period, not a month and the next."""
+    ends = [part.frame["date"].dropna() for part in parts]
+    return [bool(len(a) and len(b) and b.min() < a.max()) for a, b in itertools.pairwise(ends)]
 
 
 def _account_digits(account: str) -> str:
