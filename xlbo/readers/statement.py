@@ -386,8 +386,7 @@ def _hidden_statement(file: str, part: Lines) -> Issue:
     """The warning for statement lines on a hidden sheet, left unread: a sheet the user cannot
     see is no part of what they mean to reconcile (last month's, another account's), unless
     they name it."""
-    dates = part.frame["date"].dropna() if "date" in part.frame else pd.Series(dtype=object)
-    span = f", {dates.min():%d-%m-%Y} to {dates.max():%d-%m-%Y}" if len(dates) else ""
+    span = f", {_span(part)}" if part.frame["date"].notna().any() else ""
     return Issue(
         severity=Severity.WARNING,
         sheet=part.sheet,
