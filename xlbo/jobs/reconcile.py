@@ -317,7 +317,7 @@ def _sides_swapped(
         ledger.lines["day"].to_numpy(dtype=np.int64),
         bank_signed,
         bank.lines["day"].to_numpy(dtype=np.int64),
-        Window(-window.after, -window.before),
+        window.mirrored,
     )
     other_way = np.flatnonzero((reversed_band.counts > 0) & (signed != 0))
     if (
@@ -349,7 +349,7 @@ def _sides_swapped(
 
 def _day_text(value: Any) -> str:
     """A line's date as the messages write it (dd-mm-yyyy)."""
-    return f"{value:%d-%m-%Y}" if isinstance(value, date) else "(no date)"
+    return display_value(value) if isinstance(value, date) else "(no date)"
 
 
 def _check_account(
