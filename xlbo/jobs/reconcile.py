@@ -649,11 +649,14 @@ def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
     nothing left to look at."""
     difference = result.brs.difference
     brs_difference = format_inr(from_paise(difference)) if difference is not None else "unknown"
+    unreadable = sum(issue.severity is Severity.ERROR for issue in result.issues)
+    notes = len(result.issues) - unreadable  # a hidden sheet left unread, a cell cleaned
     summary = (
         f"{result.match_count} matches, {len(result.bank_open)} bank and "
         f"{len(result.ledger_open)} ledger lines unmatched, {len(result.suggestions)} "
-        f"suggestions, {len(result.findings)} integrity findings, {len(result.issues)} "
+        f"suggestions, {len(result.findings)} integrity findings, {unreadable} "
         "unreadable cells"
+        + (f", {notes} reading note(s) on the Issues sheet" if notes else "")
         + (
             f", {len(result.decision_issues)} decisions not applied"
             if result.decision_issues

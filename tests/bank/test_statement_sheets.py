@@ -1,0 +1,82 @@
+"""Which sheets of a statement workbook are read, and as what: hidden sheets are left unread
+and said so, sheets of one account are joined in the order their dates run, sheets that are no
+one statement are refused. What the user sees: the exit code, the run's line, the BRS and the
+Issues and Integrity sheets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from tests.bank.test_reconcile import ledger, statement
+from xlbo.cli import main
+
+BANK = [
+    ["02/10/26", "NEFT CR-HDFC0001234-ACME TRADERS-INV101", "N1001", None, 50000],
+    ["03/10/26", "CHQ PAID-000123-RAJ SUPPLIERS", "000123", 23456.50, None],
+    ["20/10/26", "SMS CHARGES", "", 590, None],
+]
+BOOKS = [
+    [date(2026, 10, 2), "Acme Traders", "Receipt", "N1001", 50000, None],
+    [date(2026, 10, 3), "Raj Suppliers", "Payment", "000123", None, 23456.50],
+]
+# the bank: 1,00,000.00 + 50,000.00 - 23,456.50 - 590.00 = 1,25,953.50; the books 1,26,543.50
+SEPTEMBER = [["03/09/26", "NEFT CR-OLD SEPTEMBER LINE", "S0903", None, 777]]
+
+
+def rows(path: Path, sheet: str) -> list[list[Any]]:
+    book = openpyxl.load_workbook(path, read_only=True)
+    return [[v for v in r if v not in (None, "")] for r in book[sheet].iter_rows(values_only=True)]
+
+
+def reconciled(
+    bank: Path, books: Path, capsys: pytest.CaptureFixture[str], *options: str
+) -> tuple[int, str, Path]:
+    out = bank.parent / "brs.xlsx"
+    code = main(
+        ["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out), *options]
+    )
+    return code, capsys.readouterr().out, out
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_a_hidden_sheet_is_left_unread_and_the_run_says_so(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str], state: str
+) -> None:
+    # October on the sheet shown (one of its rows hidden: still read), September's statement
+    # on a sheet someone hid: its line and its balance are no part of October's BRS
+    bank = xlsx(
+        {"Statement": statement(BANK), "Old": statement(SEPTEMBER, opening=5000.0)},
+        name="bank.xlsx",
+    )
+    book = openpyxl.load_workbook(bank)
+    book["Old"].sheet_state = state
+    book["Statement"].row_dimensions[7].hidden = True  # the cheque's row
+    book.save(bank)
+    books = xlsx({"Ledger": ledger(BOOKS)}, name="books.xlsx")
+
+    code, said, out = reconciled(bank, books, capsys)
+    assert code == 1  # the BRS ties, but there is a note to read
+    assert "0 unreadable cells, 1 reading note(s) on the Issues sheet" in said
+    assert "BRS difference 0.00" in said
+    brs = rows(out, "BRS")
+    assert ["Balance as per bank statement", 125953.5] in brs
+    assert ["Difference", 0] in brs
+    (note,) = rows(out, "Issues")[1:]
+    assert note == [
+        "Warning",
+        "Old",
+        "the sheet is hidden and holds 1 statement line(s), 03-09-2026 to 03-09-2026: they "
+        "were not read",
+        'If they belong to this statement, unhide the sheet, or give --sheet "Old" to reconcile '
+        "that sheet alone.",
+    ]
+
+    code, said, out = reconciled(bank, books, capsys, "--sheet", "Old")
+    assert code == 1
+    assert ["Balance as per bank statement", 5777] in rows(out, "BRS")
