@@ -80,3 +80,27 @@ def test_a_hidden_sheet_is_left_unread_and_the_run_says_so(
     code, said, out = reconciled(bank, books, capsys, "--sheet", "Old")
     assert code == 1
     assert ["Balance as per bank statement", 5777] in rows(out, "BRS")
+
+
+NOVEMBER = [["05/11/26", "NEFT CR-HDFC0001234-ACME TRADERS-INV102", "N1002", None, 10000]]
+NOVEMBER_BOOKS = [[date(2026, 11, 5), "Acme Traders", "Receipt", "N1002", 10000, None]]
+
+
+def test_a_workbook_keeping_november_before_october_reconciles_to_novembers_balance(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # one account's months, the newest sheet first: joined in the order their dates run, the
+    # balance runs on from October's 1,25,953.50 to November's 1,35,953.50, the BRS uses that
+    bank = xlsx(
+        {"Nov": statement(NOVEMBER, opening=125953.50), "Oct": statement(BANK)},
+        name="bank.xlsx",
+    )
+    books = xlsx({"Ledger": ledger([*BOOKS, *NOVEMBER_BOOKS])}, name="books.xlsx")
+    code, said, out = reconciled(bank, books, capsys)
+    assert code == 0, said
+    assert "0 integrity findings" in said and "BRS difference 0.00" in said
+    brs = rows(out, "BRS")
+    assert ["Balance as per bank statement", 135953.5] in brs
+    assert ["Total debits in the bank not yet in the books", 590] in brs
+    assert ["Difference", 0] in brs
+    assert rows(out, "Integrity")[0][0].startswith("No integrity findings")
