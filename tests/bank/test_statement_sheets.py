@@ -104,3 +104,72 @@ def test_a_workbook_keeping_november_before_october_reconciles_to_novembers_bala
     assert ["Total debits in the bank not yet in the books", 590] in brs
     assert ["Difference", 0] in brs
     assert rows(out, "Integrity")[0][0].startswith("No integrity findings")
+
+
+def without_line_balances(body: list[list[Any]]) -> list[list[Any]]:
+    """A statement's rows with its lines' Closing Balance cells left empty."""
+    return [[*r[:6], None] if len(r) == 7 and r[0][2:3] == "/" else r for r in body]
+
+
+def test_a_last_sheet_without_balances_gives_no_closing_balance(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # October with its balances, November's sheet with its Closing Balance column empty: the
+    # bank's balance at November's end is not October's 1,25,953.50; the BRS says what the
+    # bank should show, the Integrity sheet says why
+    bank = xlsx(
+        {
+            "Oct": statement(BANK),
+            "Nov": without_line_balances(statement(NOVEMBER, opening=125953.50)),
+        },
+        name="bank.xlsx",
+    )
+    books = xlsx({"Ledger": ledger([*BOOKS, *NOVEMBER_BOOKS])}, name="books.xlsx")
+    code, said, out = reconciled(bank, books, capsys)
+    assert code == 1
+    assert "BRS difference unknown" in said
+    brs = rows(out, "BRS")
+    assert ["Balance as per bank statement: the statement gives none (see Integrity)"] in brs
+    assert brs[-1] == [
+        "Balance the bank should show (the books' balance, less the items above)",
+        135953.5,
+    ]
+    assert not any(r and r[0] in ("Difference", "Balance as per bank statement") for r in brs)
+    assert "the bank should show 1,35,953.50 Cr" in rows(out, "Summary")[4][0]
+    ((row, check, finding),) = rows(out, "Integrity")[1:]
+    assert (row, check) == (6, "No balance")
+    assert finding.startswith("Sheet 'Nov', the statement's last, gives no balance")
+    assert "the balance an earlier sheet ends with is no closing balance" in finding
+
+
+SUMMARY = [
+    [],
+    ["STATEMENT SUMMARY  :-"],
+    ["Opening Balance", None, None, None, "Debits", "Credits", "Closing Bal"],
+    [100000, None, None, None, 24046.5, 50000, 125953.5],
+]
+
+
+@pytest.mark.parametrize("opening", [True, False])
+def test_an_empty_balance_column_with_a_summary_reconciles_to_the_summarys_closing(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str], opening: bool
+) -> None:
+    # the lines' Closing Balance cells empty, the summary below them gives the closing
+    # balance: the BRS ties to it; Integrity does not claim a running balance it never saw
+    summary = [*SUMMARY[:3], SUMMARY[3] if opening else [None, *SUMMARY[3][1:]]]
+    body = without_line_balances(statement(BANK))[: len(BANK) + 5]
+    bank = xlsx({"Statement": [*body, *summary]}, name="bank.xlsx")
+    books = xlsx({"Ledger": ledger(BOOKS)}, name="books.xlsx")
+    code, said, out = reconciled(bank, books, capsys)
+    assert code == 0, said
+    assert "BRS difference 0.00" in said
+    brs = rows(out, "BRS")
+    assert ["Balance as per bank statement", 125953.5] in brs and ["Difference", 0] in brs
+    (verdict,) = rows(out, "Integrity")[0]
+    assert verdict.startswith(
+        "No integrity findings, but the statement's lines give no running balance (its Balance "
+        "column is empty or missing), so they could not be checked one by one. The balance as "
+        "per bank statement on the BRS, 1,25,953.50, is the closing balance its summary gives"
+    )
+    assert ("from the summary's opening balance, 1,00,000.00" in verdict) is opening
+    assert ("the summary gives no opening balance" in verdict) is not opening
