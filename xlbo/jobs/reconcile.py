@@ -354,7 +354,7 @@ def _unbalanced_last_sheet(lines: pd.DataFrame) -> tuple[str, int] | None:
     if "sheet" not in lines.columns or lines.empty or lines["balance"].isna().all():
         return None
     sheets = lines["sheet"].astype(object).fillna("").astype(str)
-    last = sheets.iat[-1]
+    last = str(sheets.iat[-1])
     on_last = (sheets == last).to_numpy()
     if lines.loc[on_last, "balance"].notna().any():
         return None
