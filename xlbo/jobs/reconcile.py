@@ -347,6 +347,71 @@ def _sides_swapped(
     )
 
 
+def _unbalanced_last_sheet(lines: pd.DataFrame) -> tuple[str, int] | None:
+    """The last sheet joined (its name and first row) where it gives no balance on any line
+    though an earlier sheet does (October with its balances, November with an empty Balance
+    column): the last balance written is October's, no closing balance of the statement."""
+    if "sheet" not in lines.columns or lines.empty or lines["balance"].isna().all():
+        return None
+    sheets = lines["sheet"].astype(object).fillna("").astype(str)
+    last = str(sheets.iat[-1])
+    on_last = (sheets == last).to_numpy()
+    if lines.loc[on_last, "balance"].notna().any():
+        return None
+    return last, int(lines["row"].to_numpy(dtype=np.int64)[np.flatnonzero(on_last)[0]])
+
+
+def _no_balance(bank: pd.DataFrame, unbalanced: tuple[str, int] | None) -> Finding:
+    """The Integrity finding for a statement that gives no closing balance to reconcile to."""
+    after = (
+        "and the BRS runs from the books' balance to the balance the bank should show. Compare "
+        "that with the bank's closing balance on its statement or passbook."
+    )
+    if unbalanced is not None:
+        sheet, row = unbalanced
+        return Finding(
+            row,
+            NO_BALANCE,
+            f"Sheet '{sheet}', the statement's last, gives no balance (no Balance column, or an "
+            "empty one, and no closing balance in a summary): its lines could not be checked "
+            "against a running balance, the balance an earlier sheet ends with is no closing "
+            f"balance of the statement, {after}",
+        )
+    return Finding(
+        int(bank["row"].to_numpy(dtype=np.int64)[0]),
+        NO_BALANCE,
+        "The statement gives no balance (no Balance column, or an empty one, and no closing "
+        f"balance in a summary): its lines could not be checked against a running balance, {after}",
+    )
+
+
+def _no_findings(balanced: bool, statement: Lines, closing: int | None) -> str:
+    """What the Integrity sheet says when it has no finding: what was checked, and, for a
+    statement whose lines give no running balance but whose summary gives the closing
+    balance, that the lines could not be checked one by one and where the BRS's balance
+    comes from."""
+    if balanced or closing is None:
+        return (
+            "No integrity findings: the running balance follows from line to line, no line "
+            "appears twice, and the statement's own totals, where it gives them, agree with its "
+            "lines."
+        )
+    return (
+        "No integrity findings, but the statement's lines give no running balance (its Balance "
+        "column is empty or missing), so they could not be checked one by one. The balance as "
+        f"per bank statement on the BRS, {format_inr(from_paise(closing))}, is the closing "
+        "balance its summary gives"
+        + (
+            f"; the lines read add up to it from the summary's opening balance, "
+            f"{format_inr(from_paise(statement.opening))}"
+            if statement.opening is not None
+            else "; the summary gives no opening balance, so the lines could not be checked "
+            "against it: compare them with the bank's statement"
+        )
+        + ". No line appears twice."
+    )
+
+
 def _day_text(value: Any) -> str:
     """A line's date as the messages write it (dd-mm-yyyy)."""
     return display_value(value) if isinstance(value, date) else "(no date)"
@@ -649,11 +714,14 @@ def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
     nothing left to look at."""
     difference = result.brs.difference
     brs_difference = format_inr(from_paise(difference)) if difference is not None else "unknown"
+    unreadable = sum(issue.severity is Severity.ERROR for issue in result.issues)
+    notes = len(result.issues) - unreadable  # a hidden sheet left unread, a cell cleaned
     summary = (
         f"{result.match_count} matches, {len(result.bank_open)} bank and "
         f"{len(result.ledger_open)} ledger lines unmatched, {len(result.suggestions)} "
-        f"suggestions, {len(result.findings)} integrity findings, {len(result.issues)} "
+        f"suggestions, {len(result.findings)} integrity findings, {unreadable} "
         "unreadable cells"
+        + (f", {notes} reading note(s) on the Issues sheet" if notes else "")
         + (
             f", {len(result.decision_issues)} decisions not applied"
             if result.decision_issues
@@ -759,19 +827,13 @@ def reconcile_lines(
         int(matched_bank.sum()), len(bank), int(matched_ledger.sum()), len(ledger)
     )
     opening, closing = opening_and_closing(unique)
+    unbalanced = _unbalanced_last_sheet(unique)
     if statement.closing is not None:  # the statement's own: its summary, or its last balance
         closing = statement.closing
+    elif unbalanced is not None:  # an earlier sheet's balance is no closing balance
+        closing = None
     if closing is None and len(bank) and all(f.check != BALANCE_NOT_CALCULATED for f in findings):
-        findings.append(
-            Finding(
-                int(bank["row"].to_numpy(dtype=np.int64)[0]),
-                NO_BALANCE,
-                "The statement gives no balance (no Balance column, or an empty one, and no "
-                "closing balance in a summary): its lines could not be checked against a running "
-                "balance, and the BRS runs from the books' balance to the balance the bank should "
-                "show. Compare that with the bank's closing balance on its statement or passbook.",
-            )
-        )
+        findings.append(_no_balance(bank, unbalanced))
     notes = [unlikely] if unlikely else []
     left_out = sum(i.severity is Severity.ERROR for i in [*statement.issues, *ledger_lines.issues])
     if left_out:
@@ -895,9 +957,7 @@ def reconcile_lines(
                 dtype=object,
             ),
             columns={"Finding": Column(kind=Kind.LONG_TEXT, width=100)},
-            when_empty="No integrity findings: the running balance follows from line to line, "
-            "no line appears twice, and the statement's own totals, where it gives them, agree "
-            "with its lines.",
+            when_empty=_no_findings(bool(unique["balance"].notna().any()), statement, closing),
         )
     )
     sheets.append(

@@ -253,9 +253,10 @@ def read_statement(
     source: str | RowSource, sheet: str | None = None, mapping: Mapping[Role, str] | None = None
 ) -> Lines:
     """A bank statement as banks export it, read a column at a time (a million lines from CSV
-    or Parquet take seconds). `sheet=None` reads every sheet that holds a statement, in the
-    workbook's order (a sheet a month), lines one after another; `sheet="Oct"` just that one.
-    The frame's `sheet` column names each line's sheet; `Lines.sheet` is the first sheet read."""
+    or Parquet take seconds). `sheet=None` reads every sheet Excel shows that holds a
+    statement (a sheet a month), lines one after another, the sheets in their dates' order;
+    `sheet="Oct"` just that one, hidden or not. The frame's `sheet` column names each line's
+    sheet; `Lines.sheet` is the first sheet joined."""
     book = FileBook(source) if isinstance(source, str) else source
     names = [_sheet_name(book, sheet)] if sheet is not None else book.sheet_names()
     hidden = set(book.hidden_sheets()) if sheet is None else set()
@@ -287,7 +288,7 @@ def read_statement(
             f'"{names[-1]}" --map "date=Txn Dt,narration=Details,withdrawal=Debit,deposit=Credit".'
         )
     if len(read) > 1:
-        _one_account(book.name, read)
+        read = _one_account(book.name, read)
     lines = read[0] if len(read) == 1 else _joined(read)
     lines.issues.extend(_hidden_statement(book.name, part) for part in unshown)
     if lines.frame.empty:
@@ -306,8 +307,9 @@ def read_statement(
     return lines
 
 
-def _one_account(file: str, read: list[Lines]) -> None:
-    """Refuse to join sheets that are no one statement: their headings name different accounts,
+def _one_account(file: str, read: list[Lines]) -> list[Lines]:
+    """The sheets in the order their dates run (the workbook's order where they tie: a
+    workbook may keep November's sheet before October's), to be joined so. Refuse to join sheets that are no one statement: their headings name different accounts,
     or, taken in date order, a sheet covering the same days as the sheet before has a balance
     that does not run on from it (the current account's statement beside the overdraft's). One
     account's months on their own sheets follow each other; where a month's balance does not run
@@ -327,7 +329,7 @@ def _one_account(file: str, read: list[Lines]) -> None:
         for (before, after), overlap in zip(itertools.pairwise(ends), _overlaps(parts), strict=True)
     )
     if len(accounts) < 2 and not broken:
-        return
+        return parts
     described = "; ".join(
         f"sheet '{part.sheet}'"
         + (f" (account {part.account})" if part.account else "")
@@ -400,8 +402,8 @@ def _hidden_statement(file: str, part: Lines) -> Issue:
 
 
 def _joined(read: list[Lines]) -> Lines:
-    """Statements of several sheets as one: lines in sheet order, the first sheet's opening
-    and the last one's closing, the first title facts found."""
+    """Statements of several sheets as one: lines in the order of `read` (their dates' order),
+    the first sheet's opening and the last one's closing, the first title facts found."""
     starts = [lines.period[0] for lines in read if lines.period[0] is not None]
     ends = [lines.period[1] for lines in read if lines.period[1] is not None]
     frame = pd.concat([lines.frame for lines in read], ignore_index=True)
