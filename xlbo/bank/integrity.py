@@ -64,11 +64,14 @@ def check_statement(
             )
         )
     unique = lines.loc[~repeated].reset_index(drop=True)
-    known = unique[unique["balance"].notna()]
+    written = np.flatnonzero(unique["balance"].notna().to_numpy())
+    known = unique.iloc[written]
     if len(known) > 1:
         balance = known["balance"].astype("int64").to_numpy()
-        moved = (known["credit"] - known["debit"]).astype("int64").to_numpy()
-        expected = balance[:-1] + moved[1:]
+        # a line without a balance of its own (a bank that writes the day's balance on its last
+        # line) still moves it: the next balance written follows from every line since the last
+        moved = np.cumsum((unique["credit"] - unique["debit"]).astype("int64").to_numpy())[written]
+        expected = balance[:-1] + np.diff(moved)
         gaps = balance[1:] - expected
         rows = known["row"].to_numpy()[1:]
         amounts = np.where(
@@ -97,10 +100,13 @@ def check_statement(
 
 
 def opening_and_closing(lines: pd.DataFrame) -> tuple[int | None, int | None]:
-    """Opening balance (the first balance undone by its line) and closing balance, in paise."""
-    with_balance = lines[lines["balance"].notna()]
-    if with_balance.empty:
+    """Opening balance (the first balance written, undone by its line and the lines before it,
+    which gave none) and closing balance (the last written), in paise."""
+    written = np.flatnonzero(lines["balance"].notna().to_numpy())
+    if not len(written):
         return None, None
-    first, last = with_balance.iloc[0], with_balance.iloc[-1]
-    opening = int(first["balance"]) - int(first["credit"]) + int(first["debit"])
-    return opening, int(last["balance"])
+    first, last = int(written[0]), int(written[-1])
+    before = lines.iloc[: first + 1]
+    moved = int(before["credit"].sum()) - int(before["debit"].sum())
+    balance = lines["balance"].to_numpy()
+    return int(balance[first]) - moved, int(balance[last])
