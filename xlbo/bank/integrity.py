@@ -10,7 +10,7 @@ finding: every line was read, and the file disagrees with itself."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,22 +53,28 @@ def check_statement(
     findings = list(stated)
     repeated, first = repeats(lines)
     rows = lines["row"].to_numpy()
+    where = _where(lines)
     for position in np.flatnonzero(repeated).tolist():
         row, earlier = int(rows[position]), int(rows[first[position]])
         findings.append(
             Finding(
                 row,
                 "Duplicate line",
-                f"Row {row} repeats row {earlier} (same date, narration, reference, amount and "
-                "balance): an overlapping download. It was left out of matching.",
+                f"{where(position, row, True)} repeats {where(int(first[position]), earlier, False)} "
+                "(same date, narration, reference, amount and balance): an overlapping download. "
+                "It was left out of matching.",
             )
         )
     unique = lines.loc[~repeated].reset_index(drop=True)
-    known = unique[unique["balance"].notna()]
+    where = _where(unique)
+    written = np.flatnonzero(unique["balance"].notna().to_numpy())
+    known = unique.iloc[written]
     if len(known) > 1:
         balance = known["balance"].astype("int64").to_numpy()
-        moved = (known["credit"] - known["debit"]).astype("int64").to_numpy()
-        expected = balance[:-1] + moved[1:]
+        # a line without a balance of its own (a bank that writes the day's balance on its last
+        # line) still moves it: the next balance written follows from every line since the last
+        moved = np.cumsum((unique["credit"] - unique["debit"]).astype("int64").to_numpy())[written]
+        expected = balance[:-1] + np.diff(moved)
         gaps = balance[1:] - expected
         rows = known["row"].to_numpy()[1:]
         amounts = np.where(
@@ -83,7 +89,8 @@ def check_statement(
                 Finding(
                     int(rows[index]),
                     "Balance break",
-                    f"Row {int(rows[index])}: the balance should be {format_inr(from_paise(int(expected[index])))} "
+                    f"{where(int(written[index + 1]), int(rows[index]), True)}: the balance should be "
+                    f"{format_inr(from_paise(int(expected[index])))} "
                     f"after this line but the statement shows {format_inr(from_paise(int(balance[index + 1])))} "
                     f"(difference {format_inr(from_paise(gap))})"
                     + (
@@ -96,11 +103,28 @@ def check_statement(
     return findings, unique
 
 
+def _where(lines: pd.DataFrame) -> Callable[[int, int, bool], str]:
+    """How a finding names a line (its position in `lines`, its row, whether it begins the
+    sentence): 'Row 7', or, where the statement was joined from several sheets (whose rows run
+    from 1 on each), 'Sheet 'Nov', row 7'."""
+    joined = "sheet" in lines.columns and lines["sheet"].nunique(dropna=True) > 1
+    sheets = lines["sheet"].astype(object).to_numpy() if joined else None
+
+    def where(position: int, row: int, first: bool) -> str:
+        said = f"row {row}" if sheets is None else f"sheet '{sheets[position]}', row {row}"
+        return said[0].upper() + said[1:] if first else said
+
+    return where
+
+
 def opening_and_closing(lines: pd.DataFrame) -> tuple[int | None, int | None]:
-    """Opening balance (the first balance undone by its line) and closing balance, in paise."""
-    with_balance = lines[lines["balance"].notna()]
-    if with_balance.empty:
+    """Opening balance (the first balance written, undone by its line and the lines before it,
+    which gave none) and closing balance (the last written), in paise."""
+    written = np.flatnonzero(lines["balance"].notna().to_numpy())
+    if not len(written):
         return None, None
-    first, last = with_balance.iloc[0], with_balance.iloc[-1]
-    opening = int(first["balance"]) - int(first["credit"]) + int(first["debit"])
-    return opening, int(last["balance"])
+    first, last = int(written[0]), int(written[-1])
+    before = lines.iloc[: first + 1]
+    moved = int(before["credit"].sum()) - int(before["debit"].sum())
+    balance = lines["balance"].to_numpy()
+    return int(balance[first]) - moved, int(balance[last])
