@@ -9,9 +9,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from tests.bank.test_reconcile import ledger, statement
+from xlbo.bank.side import Side, side
+from xlbo.bank.wrong_way import wrong_way
 from xlbo.cli import main
 from xlbo.jobs.reconcile import run_reconcile
 
@@ -343,3 +346,73 @@ def test_a_month_of_30_lines_with_three_reversals_runs_as_before(
         "REV-IMPS-P4033-SHREE GANESH"
     ]
     assert result.brs.difference == 0
+
+
+def test_a_month_with_three_lines_the_other_way_round_among_30_runs_as_before(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the same month with the REV of the SMS charges credited to the bank in the books (booked on
+    # the wrong side), and two cheques issued, not yet presented, whose amounts happen to equal
+    # receipts of their days: three ledger lines of 32 equal a bank line only the other way
+    # round; a slip or chance, not a ledger the wrong way round
+    bank_rows = [
+        [
+            f"{day:02d}/10/26",
+            f"{'NEFT CR' if money_in else 'NEFT DR'}-{name}-{ref}",
+            ref,
+            None if money_in else amount,
+            amount if money_in else None,
+        ]
+        for day, name, ref, amount, money_in in PARTIES
+    ] + [*REVERSALS_BANK, ["27/10/26", "REV-SMS CHARGES", "", None, 17.70]]
+    slips = [
+        [date(2026, 10, 13), "Naik Hardware", "Payment", "Chq 000811", None, 15340],
+        [date(2026, 10, 27), "Bank Charges", "Journal", "JV/9", None, 17.70],
+        [date(2026, 10, 28), "Sai Printers", "Payment", "Chq 000812", None, 9100],
+    ]
+    book_rows = [
+        [
+            date(2026, 10, day),
+            name.title(),
+            "Receipt" if money_in else "Payment",
+            ref,
+            amount if money_in else None,
+            None if money_in else amount,
+        ]
+        for day, name, ref, amount, money_in in PARTIES
+    ] + [*REVERSALS_BOOKS, *slips]
+    bank = xlsx({"Statement": statement(bank_rows)}, name="bank.xlsx")
+    books = xlsx({"Ledger": ledger(book_rows)}, name="books.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr()
+    assert "wrong way round" not in said.err + said.out
+    assert code != 2 and out.exists()
+    result = run_reconcile(bank, books)
+    # the 29 pairs as before; the three slips and the bank's two REVs left for the BRS
+    assert result.match_count == 29
+    assert sorted(str(result.ledger.loc[p, "particulars"]) for p in result.ledger_open) == [
+        "Bank Charges",
+        "Naik Hardware",
+        "Sai Printers",
+    ]
+    assert sorted(str(result.bank.loc[b, "narration"]) for b in result.bank_open) == [
+        "REV-IMPS-P4033-SHREE GANESH",
+        "REV-SMS CHARGES",
+    ]
+
+
+def test_references_only_on_bank_lines_of_no_amount_are_no_reference_at_all() -> None:
+    # the bank's only references sit on lines of 0.00 (a stop-payment note): the ledger's
+    # cheque numbers find nothing, and its lines are set beside the bank's by date (this
+    # raised IndexError on an empty join)
+    bank = side(days=[10, 11, 12, 15], signed=[0, 5_000_00, -2_000_00, 7_000_00])
+    bank = Side(bank.lines, pd.DataFrame({"position": [0], "token": ["000124"], "written": [""]}))
+    books = side(
+        days=[11, 12, 15],
+        signed=[-5_000_00, 2_000_00, -7_000_00],
+        tokens=[(0, "000121"), (1, "000122"), (2, "000123")],
+    )
+    found = wrong_way(bank, books)
+    assert (found.lines, found.other_way, found.as_they_stand, found.refused) == (3, 3, 0, True)
+    assert found.examples == ((0, 1), (1, 2))

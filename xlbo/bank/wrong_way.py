@@ -167,6 +167,8 @@ class _Keys:
             ((words[: len(at_bank)] * self.amounts + self.bank_code[at_bank]) * 2)[live]
             + (self.bank_signed[at_bank] > 0)[live]
         )
+        if not len(bank_key):  # the bank's references only on lines of no amount
+            return same, other
         key = (words[len(at_bank) :] * self.amounts + self.code[at]) * 2
         for flags, side in ((same, incoming[at]), (other, ~incoming[at])):
             wanted = key + side
