@@ -15,6 +15,7 @@ MODULES = [
     "xlbo.bank.references",
     "xlbo.bank.side",
     "xlbo.bank.window",
+    "xlbo.bank.wrong_way",
     "xlbo.readers.roles",
     "xlbo.readers.header_words",
     "xlbo.bank.payers",

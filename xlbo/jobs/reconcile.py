@@ -50,7 +50,7 @@ from xlbo.bank.match import (
 )
 from xlbo.bank.scoring import BROUGHT_FORWARD_SCORE
 from xlbo.bank.side import Side
-from xlbo.bank.window import band
+from xlbo.bank.wrong_way import wrong_way
 from xlbo.book import FileBook, Reader, Table, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
@@ -281,53 +281,24 @@ NO_BALANCE = "No balance"
 """The Integrity check that says a statement gave no balance to check or reconcile to."""
 
 
-SIDES_SWAPPED_SHARE = 0.5
-"""A ledger at least this share of whose lines equal a bank line only on the other side (same
-amount, in the window, the ledger's Credit against the bank's deposit) — and more than
-SIDES_SWAPPED_OVER times as many as matched as they stand — has its Debit and Credit the wrong
-way round (the bank's statement given as the ledger, a hand-kept book headed the other way):
-the run stops. A month's genuine reversals and returns are a few lines, never half."""
-
-SIDES_SWAPPED_OVER = 3
-SIDES_SWAPPED_LINES = 3
-"""Fewest ledger lines the other way round to say so: one or two prove nothing."""
-
-
-def _sides_swapped(
+def _wrong_way(
     sides: tuple[Side, Side],
     lines: tuple[pd.DataFrame, pd.DataFrame],
-    matched: int,
     window: Window,
     source: str,
 ) -> None:
-    """Stop (UserError) when the ledger's Debit and Credit look the wrong way round: see
-    SIDES_SWAPPED_SHARE. `sides`: the bank's and the ledger's as matched; `lines`: the same
-    lines as read (for their dates and texts). Looked for only where few ledger lines matched,
-    so a month that reconciles pays nothing for it."""
-    bank, ledger = sides
+    """Stop (UserError) before matching when the ledger's Debit and Credit look the wrong way
+    round (xlbo.bank.wrong_way; scoring.WRONG_WAY_SHARE): every line would sit on the BRS twice
+    and the BRS would still "tie". `sides`: the bank's and the ledger's as the matcher sees them;
+    `lines`: the same lines as read (for their dates and texts)."""
+    found = wrong_way(*sides, window)
+    if not found.refused:
+        return
     bank_lines, ledger_lines = lines
-    count = int((ledger.lines["signed"].to_numpy() != 0).sum())
-    if count < SIDES_SWAPPED_LINES or matched * SIDES_SWAPPED_OVER >= count:
-        return
-    signed = ledger.lines["signed"].to_numpy(dtype=np.int64)
-    bank_signed = bank.lines["signed"].to_numpy(dtype=np.int64)
-    # each ledger line's bank lines of the opposite sign, bank − books days in the window
-    reversed_band = band(
-        -signed,
-        ledger.lines["day"].to_numpy(dtype=np.int64),
-        bank_signed,
-        bank.lines["day"].to_numpy(dtype=np.int64),
-        window.mirrored,
-    )
-    other_way = np.flatnonzero((reversed_band.counts > 0) & (signed != 0))
-    if (
-        len(other_way) < max(SIDES_SWAPPED_LINES, SIDES_SWAPPED_SHARE * count)
-        or len(other_way) <= SIDES_SWAPPED_OVER * matched
-    ):
-        return
+    bank_signed = sides[0].lines["signed"].to_numpy(dtype=np.int64)
+    signed = sides[1].lines["signed"].to_numpy(dtype=np.int64)
     examples = []
-    for g in other_way[:2]:
-        b = int(reversed_band.order[reversed_band.low[g]])
+    for g, b in found.examples:
         amount = format_inr(from_paise(abs(int(signed[g]))))
         examples.append(
             f"{_day_text(ledger_lines['date'].iat[g])} "
@@ -337,13 +308,14 @@ def _sides_swapped(
             f"{amount} {'deposited' if bank_signed[b] > 0 else 'withdrawn'}"
         )
     raise UserError(
-        f"{source}: its Debit and Credit look the wrong way round. {len(other_way):,} of its "
-        f"{count:,} lines equal a bank line of the same amount only on the other side, and "
-        f"{matched:,} match as they stand; for example {'; '.join(examples)}. In the books the "
-        "bank ledger is debited with receipts (money in) and credited with payments (money "
-        "out). Give the bank account's ledger exported from the books (Tally: Display > Account "
-        "Books > Ledger, the bank's ledger), or, in a bank book kept by hand whose columns are "
-        "headed the other way, exchange the Debit and Credit headings; then reconcile again."
+        f"{source}: its Debit and Credit look the wrong way round. {found.other_way:,} of its "
+        f"{found.lines:,} lines equal a bank line of the same amount only on the other side "
+        f"(by reference or date), and {found.as_they_stand:,} equal one as they stand; for "
+        f"example {'; '.join(examples)}. In the books the bank ledger is debited with receipts "
+        "(money in) and credited with payments (money out). Give the bank account's ledger "
+        "exported from the books (Tally: Display > Account Books > Ledger, the bank's ledger), "
+        "or, in a bank book kept by hand whose columns are headed the other way, exchange the "
+        "Debit and Credit headings; then reconcile again."
     )
 
 
@@ -801,14 +773,10 @@ def reconcile_lines(
     bank_side, ledger_side = at_once(
         lambda: prepare_bank(bank, holders), lambda: prepare_ledger(ledger)
     )
-    matches, suggestions = match_lines(bank_side, ledger_side, window, decisions)
-    _sides_swapped(
-        (bank_side, ledger_side),
-        (bank, ledger),
-        int(matches["ledger"].nunique()),
-        window,
-        ledger_lines.source or ledger_file,
+    _wrong_way(  # before matching: a ledger the wrong way round is refused at once
+        (bank_side, ledger_side), (bank, ledger), window, ledger_lines.source or ledger_file
     )
+    matches, suggestions = match_lines(bank_side, ledger_side, window, decisions)
     if carried is not None:
         matches = _cleared(matches, bank, ledger, bank_carried, ledger_carried, carried.as_on_text)
         suggestions = _still_open(suggestions, matches)
