@@ -124,7 +124,8 @@ def test_writing_again_replaces_the_old_result() -> None:
 
 def test_a_hidden_result_sheet_is_hidden_in_the_open_workbook() -> None:
     """The audit log and a run's settings: hidden as in the files xlbo writes (xlwings' Sheet
-    has `visible`, a bool, in classic xlwings and Lite alike: no very hidden, no protection)."""
+    has `visible`, which takes a bool in classic xlwings and Lite alike: xlbo writes no very
+    hidden, no protection)."""
     book = master_book()
     excel = ExcelBook(book)
     excel.write(
@@ -139,6 +140,24 @@ def test_a_hidden_result_sheet_is_hidden_in_the_open_workbook() -> None:
     assert book.sheets["Shown"].visible is True
     excel.write([ResultSheet("xlbo log", pd.DataFrame({"Seq": [1, 2]}), hidden=True)])
     assert book.sheets["xlbo log"].visible is False  # written again: still hidden
+
+
+def test_hidden_sheets_as_windows_excel_gives_their_visibility() -> None:
+    """On Windows xlwings' `Sheet.visible` is Excel's XlSheetVisibility: -1 shown, 0 hidden,
+    2 very hidden. A very hidden sheet (2, which Python takes as true) is not shown: a statement
+    on it is no more read than one on a hidden sheet; Mac and Lite give True/False."""
+    book = master_book()
+    visibility = {
+        "Company": -1,
+        "Employees": 0,
+        "Vendors": 2,
+        "Customers": True,
+        "Accounts": False,
+        "Bank Accounts": 1,
+    }
+    for name, visible in visibility.items():
+        book.sheets[name].visible = visible
+    assert ExcelBook(book).hidden_sheets() == ["Employees", "Vendors", "Accounts"]
 
 
 def test_large_results_are_written_in_blocks() -> None:

@@ -66,7 +66,7 @@ def test_a_statement_without_balances_reconciles_to_what_the_bank_should_show(
     brs = rows(out, "BRS")
     assert ["Balance as per bank statement: the statement gives none (see Integrity)"] in brs
     assert brs[-1] == [
-        "Balance the bank should show (the books' balance, less the items above)",
+        "Balance the bank should show (the books' balance adjusted by the items above)",
         125953.5,
     ]
     assert not any(r and r[0] in ("Difference", "Balance as per bank statement") for r in brs)
@@ -91,3 +91,20 @@ def test_a_statement_with_balances_still_reconciles_to_its_own(xlsx: Callable[..
     assert result.brs.bank_balance == 12595350
     assert result.brs.difference == 0
     assert not result.findings
+
+
+def test_a_statement_without_balances_and_an_unreadable_line_says_the_difference_is_unknown(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    # no balance to tie to and a line left out: the Summary must not claim a difference of 0.00
+    body = without_balances(statement(BANK), "empty")
+    body.append(["21/10/26", "NEFT CR-KAVERI TRADERS", "N1002", "21/10/26", None, "12,3a4", None])
+    bank = xlsx({"Statement": body}, name="bank.xlsx")
+    books = xlsx({"Ledger": ledger(BOOKS)}, name="books.xlsx")
+    out = tmp_path / "brs.xlsx"
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]) == 1
+    verdict = rows(out, "Summary")[4][0]
+    assert verdict == (
+        "The BRS is not complete: 1 line(s) could not be read and were left out (the statement "
+        "gives no closing balance, so the difference is not known)."
+    )

@@ -20,6 +20,7 @@ from xlbo.cli import main
 from xlbo.dates import to_excel_serial
 from xlbo.errors import SheetProblem
 from xlbo.issues import Severity
+from xlbo.readers import statement
 from xlbo.readers.statement import NoStatement, read_statement
 
 Row = list[Any]
@@ -745,6 +746,38 @@ def test_a_hidden_sheet_is_not_read_unless_named(xlsx: Callable[..., Path]) -> N
         read_statement(str(path))
 
 
+def test_a_hidden_sheet_that_cannot_be_read_stops_no_run(
+    xlsx: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # whatever stops a hidden sheet's reading (here any SheetProblem past "no statement") is a
+    # warning naming the sheet: the user does not see that sheet and did not ask for it
+    october = [SBI_HEAD, ["1 Oct 2026", "1 Oct 2026", "BY NEFT-A", None, None, 1000.0, 11000.0]]
+    path = xlsx({"Oct": october, "Old": october}, name="sbi.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["Old"].sheet_state = "hidden"
+    book.save(path)
+    reader = statement._read_sheet
+
+    def refusing(source: Any, sheet: str, mapping: Any) -> Lines:
+        if sheet == "Old":
+            raise SheetProblem("sbi.xlsx, sheet Old: the Balance column holds a date")
+        return reader(source, sheet, mapping)
+
+    monkeypatch.setattr(statement, "_read_sheet", refusing)
+    lines = read_statement(str(path))
+    assert totals(lines) == (1, 0, 100000)
+    (issue,) = lines.issues
+    assert (issue.severity, issue.sheet) == (Severity.WARNING, "Old")
+    assert issue.problem == (
+        "the sheet is hidden and was not read; read as a statement, it gives: sbi.xlsx, sheet "
+        "Old: the Balance column holds a date"
+    )
+    book["Old"].sheet_state = "visible"  # a sheet the user sees: its problem stops the run
+    book.save(path)
+    with pytest.raises(SheetProblem, match="the Balance column holds a date"):
+        read_statement(str(path))
+
+
 def test_two_accounts_on_two_sheets_are_not_joined_into_one_statement(
     xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -793,13 +826,20 @@ def test_a_month_whose_balance_does_not_run_on_from_the_last_is_joined_and_the_b
 
 
 @pytest.mark.parametrize(
-    ("november_account", "joined"), [("00000098765432100", False), ("XXXXXXXXXXXXX8901", True)]
+    ("november_account", "november_opening", "joined"),
+    [
+        ("00000098765432100", 11000.0, True),  # balances run on: one account, a warning
+        ("00000098765432100", 15000.0, False),  # nor do they run on: another account
+        ("XXXXXXXXXXXXX8901", 15000.0, True),  # masked: the same number, a break in the chain
+        ("000000123XXXX8901", 15000.0, True),  # masked in the middle, as HDFC prints it
+        ("000000129XXXX8901", 15000.0, False),  # masked in the middle, other digits shown
+    ],
 )
 def test_sheets_whose_headings_name_other_accounts_are_not_one_statement(
-    xlsx: Callable[..., Path], november_account: str, joined: bool
+    xlsx: Callable[..., Path], november_account: str, november_opening: float, joined: bool
 ) -> None:
-    # the balances run on; the headings decide: another account's number is another statement,
-    # the same number masked on the second sheet is the same account
+    # the headings' numbers decide, compared on the digits both show from the right; numbers
+    # that differ are another account's unless every balance runs on from the last sheet's
     def sheet(account: str, line: list[Any]) -> list[list[Any]]:
         return [["Account Number", ":", account], [], SBI_HEAD, line]
 
@@ -807,14 +847,25 @@ def test_sheets_whose_headings_name_other_accounts_are_not_one_statement(
         "00000012345678901", ["1 Oct 2026", "1 Oct 2026", "BY NEFT-A", None, None, 1000.0, 11000.0]
     )
     november = sheet(
-        november_account, ["2 Nov 2026", "2 Nov 2026", "BY NEFT-C", None, None, 500.0, 11500.0]
+        november_account,
+        ["2 Nov 2026", "2 Nov 2026", "BY NEFT-C", None, None, 500.0, november_opening + 500.0],
     )
     path = xlsx({"Oct": october, "Nov": november}, name="sbi.xlsx")
-    if joined:
-        assert totals(read_statement(str(path))) == (2, 0, 150000)
+    if not joined:
+        with pytest.raises(SheetProblem, match=r"\(their headings name different accounts\): "):
+            read_statement(str(path))
         return
-    with pytest.raises(SheetProblem, match=r"\(their headings name different accounts\): sheet "):
-        read_statement(str(path))
+    lines = read_statement(str(path))
+    assert totals(lines) == (2, 0, 150000)
+    warnings = [i.problem for i in lines.issues if i.severity is Severity.WARNING]
+    if november_account.startswith("000000987"):
+        assert warnings == [
+            "the sheets' headings give different account numbers (sheet 'Oct' "
+            "00000012345678901, sheet 'Nov' 00000098765432100), but each sheet's balance runs "
+            "on from the last's: they were read as one account's statement"
+        ]
+    else:
+        assert warnings == []
 
 
 # -- decimal commas ----------------------------------------------------------------------------

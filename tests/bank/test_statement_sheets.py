@@ -131,7 +131,7 @@ def test_a_last_sheet_without_balances_gives_no_closing_balance(
     brs = rows(out, "BRS")
     assert ["Balance as per bank statement: the statement gives none (see Integrity)"] in brs
     assert brs[-1] == [
-        "Balance the bank should show (the books' balance, less the items above)",
+        "Balance the bank should show (the books' balance adjusted by the items above)",
         135953.5,
     ]
     assert not any(r and r[0] in ("Difference", "Balance as per bank statement") for r in brs)

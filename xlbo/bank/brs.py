@@ -41,7 +41,7 @@ BOOKS_COMPUTED = "Balance as per books (computed)"
 BOOKS_LEDGER = "Balance as per books (ledger)"
 DIFFERENCE = "Difference"
 BANK_NOT_GIVEN = "Balance as per bank statement: the statement gives none (see Integrity)"
-BANK_EXPECTED = "Balance the bank should show (the books' balance, less the items above)"
+BANK_EXPECTED = "Balance the bank should show (the books' balance adjusted by the items above)"
 """Where the statement gives no balance, the BRS runs from the books to the balance the bank
 should show, for the user to compare with the bank's closing balance; it has no difference."""
 

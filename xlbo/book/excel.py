@@ -57,8 +57,10 @@ class ExcelBook:
         return [sheet.name for sheet in self.book.sheets]
 
     def hidden_sheets(self) -> list[str]:
-        """The sheets Excel does not show (hidden or very hidden)."""
-        return [s.name for s in self.book.sheets if not getattr(s, "visible", True)]
+        """The sheets Excel does not show (hidden or very hidden). xlwings gives `visible` as
+        True/False, or on Windows as Excel's own XlSheetVisibility: -1 shown, 0 hidden, 2 very
+        hidden (which is true, yet not shown)."""
+        return [s.name for s in self.book.sheets if _unshown(getattr(s, "visible", True))]
 
     def resolve(self, name: str) -> str:
         """The sheet's real name for a name typed with other case or spaces ("" when none)."""
@@ -187,3 +189,10 @@ class ExcelBook:
                 cell.add_note(f"xlbo: {issue.problem}. {issue.hint}".strip())
             marked += 1
         return marked
+
+
+def _unshown(visible: Any) -> bool:
+    """Whether a sheet's `visible` says Excel does not show it (False, 0 hidden, 2 very hidden)."""
+    if isinstance(visible, bool):
+        return not visible
+    return isinstance(visible, int) and visible in (0, 2)

@@ -1914,7 +1914,11 @@ def _summary_sheet(
     unread = sum(i.severity is Severity.ERROR for i in issues)
     verdict = (
         f"The BRS is not complete: {unread} line(s) could not be read and were left out "
-        f"(difference {format_inr(from_paise(brs.difference or 0))})."
+        + (
+            f"(difference {format_inr(from_paise(brs.difference))})."
+            if brs.difference is not None
+            else "(the statement gives no closing balance, so the difference is not known)."
+        )
         if unread
         else "Do not trust this BRS: hardly any line matched (see below)."
         if unlikely

@@ -262,12 +262,17 @@ def read_statement(
     hidden = set(book.hidden_sheets()) if sheet is None else set()
     read: list[Lines] = []
     unshown: list[Lines] = []  # statements on hidden sheets: not read unless named
+    unreadable: list[Issue] = []  # hidden sheets that look like a statement but cannot be read
     for name in names:
         try:
             (unshown if name in hidden else read).append(_read_sheet(book, name, mapping or {}))
         except NoStatement:
             if len(names) == 1:
                 raise
+        except SheetProblem as problem:
+            if name not in hidden:
+                raise
+            unreadable.append(_hidden_unreadable(book.name, name, problem))
     if not read:
         raise NoStatement(
             f"{book.name}: none of its sheets ({', '.join(names)}) holds a statement: no header "
@@ -291,6 +296,7 @@ def read_statement(
         read = _one_account(book.name, read)
     lines = read[0] if len(read) == 1 else _joined(read)
     lines.issues.extend(_hidden_statement(book.name, part) for part in unshown)
+    lines.issues.extend(unreadable)
     if lines.frame.empty:
         set_aside = [i for i in lines.issues if i.severity is Severity.ERROR]
         raise SheetProblem(
@@ -315,20 +321,26 @@ def _one_account(file: str, read: list[Lines]) -> list[Lines]:
     account's months on their own sheets follow each other; where a month's balance does not run
     on from the last, a line is missing, and the joined statement's balance chain says where.
     Sheets without balances cannot be checked so, and are joined."""
-    numbers = sorted({n for n in (_account_digits(part.account) for part in read) if n}, key=len)
-    # a number masked on one sheet (XXXXXX5678) is the number written whole on another
-    accounts = [
-        n for k, n in enumerate(numbers) if not any(m.endswith(n) for m in numbers[k + 1 :])
-    ]
+    numbers = [n for n in (_account_mask(part.account) for part in read) if n]
+    # a number masked on one sheet (XXXXXX5678, 5010XXXXXX8901) is the number written whole on
+    # another; two that differ in a digit both show are two accounts
+    differ = any(not _same_account(a, b) for a, b in itertools.combinations(numbers, 2))
     parts = sorted(read, key=lambda part: _first_day(part) or date.max)
     ends = [_ends(part) for part in parts]
+    pairs = list(itertools.pairwise(ends))
     # a balance that does not run on between two sheets of one period is another account; between
     # months in turn it is a line missing, which the balance chain reports as a break
     broken = any(
         before[1] is not None and after[0] is not None and before[1] != after[0] and overlap
-        for (before, after), overlap in zip(itertools.pairwise(ends), _overlaps(parts), strict=True)
+        for (before, after), overlap in zip(pairs, _overlaps(parts), strict=True)
     )
-    if len(accounts) < 2 and not broken:
+    # numbers read as different from the headings (a customer ID taken for one) are one account
+    # still where every sheet's balance runs on from the last's
+    runs_on = all(before[1] is not None and before[1] == after[0] for before, after in pairs)
+    if not broken and not differ:
+        return parts
+    if not broken and runs_on:
+        parts[-1].issues.append(_numbers_differ(file, parts))
         return parts
     described = "; ".join(
         f"sheet '{part.sheet}'"
@@ -338,13 +350,28 @@ def _one_account(file: str, read: list[Lines]) -> list[Lines]:
     )
     why = (
         "their headings name different accounts"
-        if len(accounts) > 1
+        if differ
         else "they cover the same days, and one sheet's balance does not run on from the other's"
     )
     raise SheetProblem(
         f"{file} holds statements on {len(parts)} sheets that are not one statement ({why}): "
         f"{described}. Give --sheet with the name of the one to reconcile (and reconcile each "
         "account against its own ledger)."
+    )
+
+
+def _numbers_differ(file: str, parts: list[Lines]) -> Issue:
+    """The warning for sheets joined although their headings' account numbers differ: every
+    sheet's balance runs on from the last's, which another account's would not."""
+    named = ", ".join(f"sheet '{part.sheet}' {part.account}" for part in parts if part.account)
+    return Issue(
+        severity=Severity.WARNING,
+        sheet=parts[-1].sheet,
+        cell="",
+        problem=f"the sheets' headings give different account numbers ({named}), but each "
+        "sheet's balance runs on from the last's: they were read as one account's statement",
+        hint="If they are two accounts, give --sheet with the name of the one to reconcile.",
+        file=file,
     )
 
 
@@ -355,9 +382,17 @@ def _overlaps(parts: list[Lines]) -> list[bool]:
     return [bool(len(a) and len(b) and b.min() < a.max()) for a, b in itertools.pairwise(ends)]
 
 
-def _account_digits(account: str) -> str:
-    """An account number's digits (`A/c No. 5020-0012-345678` → `50200012345678`)."""
-    return "".join(ch for ch in account if ch.isdigit())
+def _account_mask(account: str) -> str:
+    """An account number as printed, its digits kept and each masked digit (X, *) as `?`
+    (`5020-0012-345678` → `50200012345678`, `5010XXXXXX8901` → `5010??????8901`)."""
+    return "".join(ch if ch.isdigit() else "?" for ch in account if ch.isdigit() or ch in "Xx*")
+
+
+def _same_account(a: str, b: str) -> bool:
+    """Whether two account numbers (`_account_mask`) can be one: aligned on their last digit,
+    no place where both show a digit holds two different digits (`XXXXXX8901` and
+    `50100012348901` can; `5010??????8901` and `50100012348902` cannot)."""
+    return all(x == y or "?" in (x, y) for x, y in zip(reversed(a), reversed(b), strict=False))
 
 
 def _first_day(part: Lines) -> date | None:
@@ -396,6 +431,20 @@ def _hidden_statement(file: str, part: Lines) -> Issue:
         problem=f"the sheet is hidden and holds {len(part.frame):,} statement line(s){span}: "
         "they were not read",
         hint=f'If they belong to this statement, unhide the sheet, or give --sheet "{part.sheet}" '
+        "to reconcile that sheet alone.",
+        file=file,
+    )
+
+
+def _hidden_unreadable(file: str, sheet: str, problem: SheetProblem) -> Issue:
+    """The warning for a hidden sheet that could not be read as a statement: a sheet the user
+    does not see stops no run; what was wrong with it is said, in case they meant it."""
+    return Issue(
+        severity=Severity.WARNING,
+        sheet=sheet,
+        cell="",
+        problem=f"the sheet is hidden and was not read; read as a statement, it gives: {problem}",
+        hint=f'If it belongs to this statement, unhide it and correct it, or give --sheet "{sheet}" '
         "to reconcile that sheet alone.",
         file=file,
     )
