@@ -1087,6 +1087,50 @@ def test_an_invoice_paired_on_its_amount_alone_goes_back_to_the_receipt_it_makes
     assert pairs == {(1, g, "Combination") for g in (0, 1, 2)}
 
 
+def test_a_part_payment_paired_on_its_amount_alone_goes_back_to_the_bill_it_makes_up() -> None:
+    # Jay Ambe Traders' bill of 2,05,073.00 paid by UPI in three parts over three days; the
+    # first 1,00,000.00 shares its amount and day with the books' nameless Rent (whose own
+    # payment, to the landlord R V KULKARNI, the bank shows the next day): the part is the
+    # bill's, and Rent is the landlord's
+    bank = statement(
+        [
+            (
+                "2026-10-01",
+                "UPI/597417925234/JAY AMBE TRADERS/9341836131@axl/IDIB BANK",
+                "",
+                -10000000,
+            ),
+            (
+                "2026-10-02",
+                "UPI/547825191387/JAY AMBE TRADERS/9341836131@axl/IDIB BANK",
+                "",
+                -10000000,
+            ),
+            (
+                "2026-10-03",
+                "UPI/525189174622/JAY AMBE TRADERS/9341836131@axl/IDIB BANK",
+                "",
+                -507300,
+            ),
+            (
+                "2026-10-02",
+                "NEFT-ICICN58541494092021-R V KULKARNI-RENT OCT-IDIB0001234",
+                "",
+                -10000000,
+            ),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-01", "Rent", "", -10000000),
+            ("2026-10-01", "Jay Ambe Traders", "Being bill no 1179 paid", -20507300),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, rule in pairs if rule == "Combination"} == {(0, 1), (1, 1), (2, 1)}
+    assert (3, 0) in {(b, g) for b, g, _ in pairs}
+
+
 def test_a_busy_partys_invoice_paired_on_its_amount_alone_goes_back_to_its_days_receipt() -> None:
     # Loknath Pharma's RTGS of 1,47,593.39 pays the four invoices booked on the 21st; an
     # unbooked UPI of 15,000.00 took one of them, and twelve other invoices of the 22nd are

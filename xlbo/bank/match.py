@@ -25,7 +25,8 @@ score and reasons — and abstaining where two candidates are equally good.
    side in the window, both ways (`xlbo.bank.combinations`); abstain (and suggest) when two
    sets fit. Last, a bank line still open that one set of its party's lines makes up, one of
    them paired on its amount alone with another bank line, takes the set, and that pair is
-   undone (`_invoices_taken_back`);
+   undone, and so, the other way, a ledger line that one set of its party's bank lines makes
+   up (`_sets_taken_back`);
 4. bookings made late: what is still open, 15 days apart either way, where the names are the
    same party's (90 alike; 80 where the two are each other's only line of an amount that is
    no round hundred) and neither line has another candidate so far apart; then that
@@ -472,7 +473,10 @@ def match_lines(
         undecided = pd.concat([undecided, _combinations(run)], ignore_index=True)
         abstained = _amount_and_date(run)
 
-    _invoices_taken_back(run)
+    freed = _sets_taken_back(run, bank_target=True)
+    if _sets_taken_back(run, bank_target=False) or freed:
+        # the lines the sets freed pair by amount and date as any other (names never differing)
+        _amount_and_date(run, lone_pairs=False)
     _lone_cheques(run)
     _batches(run)
     _in_date_order(run, by_bank_name=False)
@@ -1628,85 +1632,109 @@ def _batch_parts(
     return [int(line) for line in allowed[taken]]
 
 
-def _invoices_taken_back(run: _Matching) -> None:
-    """A customer's transfer against several invoices, one of which went to another bank line
-    that only shares its amount (an unbooked receipt of 5,200.00 from the same customer took
-    the invoice of 5,200.00): once everything else is decided, an open bank line that names a
-    party the books know, whose amount is not a round hundred (ROUND) and that is no cheque or
-    return, is searched again among that party's open lines and those paired on amount and
-    date alone; where exactly one set adds up to it, and it holds at most one such paired line,
-    that pair is undone (its bank line stays open) and the set is taken. The set explains
-    every line of it to the paisa; the pair, one."""
-    if not run.taken:
-        return
-    text = run.bank.lines["text"].fillna("").astype(str)
+def _sets_taken_back(run: _Matching, bank_target: bool) -> bool:
+    """A transfer against several invoices, or a payment made in parts, one line of whose set
+    went to another line that only shares its amount. With `bank_target`: a customer's transfer
+    against several invoices, one of which an unbooked receipt of 5,200.00 from the same
+    customer took; without: a supplier's bill of 2,05,073.00 paid by UPI in three parts, the
+    first 1,00,000.00 of which the books' nameless Rent of that day took. Once everything else
+    is decided, an open line that names a party, whose amount is not a round hundred (ROUND),
+    that is no cheque or return and had no line of its amount in the window, is searched again
+    among that party's open lines on the other side and those paired on amount and date alone;
+    where exactly one set adds up to it, and it holds at most one such paired line, that pair
+    is undone (its other line is open again) and the set is taken. The set explains every line
+    of it to the paisa; the pair, one. Returns whether a pair was undone."""
+    if not run.taken or run.names is None:
+        return False
+    names = run.names
+    one, other = (run.bank, run.ledger) if bank_target else (run.ledger, run.bank)
+    one_open, other_open = (
+        (run.bank_open, run.ledger_open) if bank_target else (run.ledger_open, run.bank_open)
+    )
+    one_code, other_code = (names.bank, names.ledger) if bank_target else (names.ledger, names.bank)
+    one_column, other_column = ("bank", "ledger") if bank_target else ("ledger", "bank")
+    text = one.lines["text"].fillna("").astype(str)
     cheque = text.str.contains(CHEQUE_WORDS, regex=True).to_numpy(dtype=bool)
-    signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
-    first_b, _ = _first_counts(run)
+    signed = one.lines["signed"].to_numpy(dtype=np.int64)
+    first = _first_counts(run)[0 if bank_target else 1]
+    named, returned = (
+        (run.bank_named, run.returned) if bank_target else (run.ledger_named, run.books_return)
+    )
     targets = (
-        run.bank_open
-        & run.bank_named
-        & ~run.returned
+        one_open
+        & named
+        & ~returned
         & ~cheque
         & (signed % ROUND != 0)
-        & (first_b == 0)  # a line of the same amount in the books was the better explanation
+        & (first == 0)  # a line of the same amount on the other side was the better explanation
     )
-    if not targets.any() or run.names is None:
-        return
+    if not targets.any():
+        return False
     taken = pd.concat(run.taken, ignore_index=True)
     by_amount = taken[taken["rule"] == "Amount and date"]
-    paired = np.zeros(len(run.ledger), dtype=bool)
-    paired[by_amount["ledger"].to_numpy(dtype=np.int64)] = True
+    paired = np.zeros(len(other), dtype=bool)
+    paired[by_amount[other_column].to_numpy(dtype=np.int64)] = True
     # a set holds at most one paired line, so its party has a line still open: only such
     # parties' lines, and the targets alike to them
-    still_open = np.zeros(len(run.names.likeness.right) + 1, dtype=bool)
-    still_open[run.names.ledger[run.ledger_open]] = True
-    pool = run.ledger_open | (paired & still_open[run.names.ledger])
-    names = run.names.combinable(run.bank_open, run.ledger_open)  # as pass 3 had them
-    open_names = np.asarray(run.names.likeness.right, dtype=object)[still_open[:-1]]
-    names = names[names["ledger"].isin(set(open_names))]
-    if names.empty:
-        return
+    one_names, other_names = (
+        np.asarray(side, dtype=object)
+        for side in (
+            (names.likeness.left, names.likeness.right)
+            if bank_target
+            else (names.likeness.right, names.likeness.left)
+        )
+    )
+    still_open = np.zeros(len(other_names) + 1, dtype=bool)
+    still_open[other_code[other_open]] = True
+    pool = other_open | (paired & still_open[other_code])
+    alike = names.combinable(run.bank_open, run.ledger_open)  # as pass 3 had them
+    alike = alike[alike[other_column].isin(set(other_names[still_open[:-1]]))]
+    if alike.empty:
+        return False
     # the targets whose names are alike to a party's, and those parties' lines (by name code)
-    bank_known, ledger_known = run.names.codes(pd.unique(names["bank"]), pd.unique(names["ledger"]))
-    known_b = np.zeros(len(run.names.likeness.left) + 1, dtype=bool)
-    known_b[bank_known[bank_known >= 0]] = True
-    known_g = np.zeros(len(run.names.likeness.right) + 1, dtype=bool)
-    known_g[ledger_known[ledger_known >= 0]] = True
-    targets &= known_b[run.names.bank]
-    pool &= known_g[run.names.ledger]
+    known = names.codes(pd.unique(alike["bank"]), pd.unique(alike["ledger"]))
+    known_one, known_other = known if bank_target else known[::-1]
+    one_known = np.zeros(len(one_names) + 1, dtype=bool)
+    one_known[known_one[known_one >= 0]] = True
+    other_known = np.zeros(len(other_names) + 1, dtype=bool)
+    other_known[known_other[known_other >= 0]] = True
+    targets &= one_known[one_code]
+    pool &= other_known[other_code]
     if not targets.any():
-        return
+        return False
+    rejected = run.rejected if bank_target else frozenset((g, b) for b, g in run.rejected)
     undone: list[int] = []
     sets: list[tuple[Combination, bool]] = []
     for found in find_combinations(
-        run.bank, run.ledger, run.window, run.rejected, True, targets, pool, None, names, True
+        one, other, run.window, rejected, bank_target, targets, pool, None, alike, True
     ):
         again = [part for part in found.parts if paired[part]]
         if len(again) <= 1:
             undone += again
             sets.append((found, bool(again)))
     if undone:
-        drop = by_amount["ledger"].isin(undone)
-        freed = by_amount.loc[drop, "bank"].to_numpy(dtype=np.int64)
+        drop = by_amount[other_column].isin(undone)
+        freed = by_amount.loc[drop, one_column].to_numpy(dtype=np.int64)
         keep = ~taken.index.isin(by_amount.index[drop.to_numpy(dtype=bool)])
         run.taken = [taken[keep]]
-        run.bank_open[freed] = True
-        run.ledger_open[undone] = True
+        one_open[freed] = True
+        other_open[undone] = True
     for found, was_paired in sets:
-        run.take_group(
-            [found.target],
-            found.parts,
-            "Combination",
-            f"{len(found.parts)} ledger lines of the same party ({found.alike}% alike) add up "
-            "to this bank line"
-            + (
-                "; one of them, first paired with another bank line on its amount alone, is "
-                "this set's"
-                if was_paired
-                else ""
-            ),
+        parts = "ledger lines of the same party" if bank_target else "bank lines of the party"
+        why = f"{len(found.parts)} {parts} ({found.alike}% alike) add up to this " + (
+            "bank line" if bank_target else "ledger line"
         )
+        if was_paired:
+            why += (
+                "; one of them, first paired with another "
+                + ("bank" if bank_target else "ledger")
+                + " line on its amount alone, is this set's"
+            )
+        if bank_target:
+            run.take_group([found.target], found.parts, "Combination", why)
+        else:
+            run.take_group(found.parts, [found.target], "Combination", why)
+    return bool(undone)
 
 
 def _late_bookings(run: _Matching) -> None:
