@@ -20,6 +20,7 @@ from xlbo.bank.parties import (
     run_together,
     with_handles,
 )
+from xlbo.bank.scoring import NAMES_DIFFER_BELOW
 from xlbo.names import party_key
 
 
@@ -264,3 +265,56 @@ def test_a_name_sbi_cut_short_is_completed_from_the_handle_beside_it() -> None:
     )
     pairs, _ = matched(bank, books)
     assert pairs == {(0, 1, "Amount and date")}
+
+
+@pytest.mark.parametrize(
+    ("bank", "books"),
+    [
+        # one surname, another person: neither name accounts for the other's given name
+        ("UPI/645660275100/UPI/SANJAY FERNANDES/KKBK BANK", "Manoj Fernandes"),
+        ("UPI/621916970118/UPI/S R KHANNA/CNRB BANK", "Khanna Girish"),
+        ("NEFT/UTIBN482581742639/KETAN DHAVAL MEHTA/INV", "Bhavna J. Mehta"),
+        ("NEFT-ICICN5817-J H PATEL-PAYMENT-INDB0015123", "Ketan H. Patel"),
+        ("UPI/P2A/540997714061/CHATTERJEE ANIRBAN/UBIN BANK/NA", "Arnab Chatterjee"),
+        # one word, another firm
+        ("NEFT CR-SBIN0001234-JAI SAI AGENCIES-SBINN2610", "Om Sai Agencies"),
+        ("NEFT CR-SBIN0001234-KAVERI TEXTILES-SBINN2610", "Kaveri Traders"),
+    ],
+)
+def test_names_that_share_a_word_but_each_hold_one_the_other_lacks_differ(
+    bank: str, books: str
+) -> None:
+    assert alike(bank, books) < NAMES_DIFFER_BELOW
+
+
+@pytest.mark.parametrize(
+    ("bank", "books"),
+    [
+        ("BY TRANSFER-UPI/CR/536165430755/SRI SAI RA/TMBL/9303360956@p", "Sri Sai Ram Packaging"),
+        ("UPI/550572523061/MAA TARA AGENCIES PR/9811219350@ibl/YESB BA", "Maa Tara Agencies"),
+        ("NEFT/UTIBN59321943686135/PATEL HITESH KETAN/INV", "Ketan Patel"),
+        ("UPI/P2A/637536085656/KAVERI SONS/FDRL BANK/FREIGHT", "Kaveri & Sons"),
+        ("UPI/P2M/626839896972/SHINDE VAIBHAV PRAKA/ADVANCE/TMBL BANK", "Vaibhav Shinde"),
+        (
+            "UPI/686194260125/OM SAI FREIGHT PACKA/omsaifre@ybl/KVBL BANK",
+            "Om Sai Freight Packaging",
+        ),
+    ],
+)
+def test_a_name_cut_short_or_with_a_word_more_is_still_alike(bank: str, books: str) -> None:
+    # one name accounts for every word of the other (the bank's last word may be cut): alike
+    assert alike(bank, books) >= 80
+
+
+def test_a_payee_of_the_same_surname_does_not_take_the_partys_payment() -> None:
+    # Manoj Fernandes paid 999.00 by UPI on the 2nd, shown only by his handle; the accountant
+    # booked it on the 5th, the day SANJAY FERNANDES (another customer) paid the same 999.00
+    bank = statement(
+        [
+            ("2026-11-02", "UPI/616462055229/UPI/manojfern66@axl/SBIN BANK", "", 99900),
+            ("2026-11-05", "UPI/645660275100/UPI/SANJAY FERNANDES/KKBK BANK", "", 99900),
+        ]
+    )
+    books = ledger([("2026-11-05", "Manoj Fernandes", "", 99900)])
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Amount and date")}

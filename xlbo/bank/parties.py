@@ -28,7 +28,13 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.scoring import EXPLAINED_FROM, KEY_WORDS, STRAY_FRAGMENT, WHOLE_TENTHS
+from xlbo.bank.scoring import (
+    CONTRADICTED,
+    EXPLAINED_FROM,
+    KEY_WORDS,
+    STRAY_FRAGMENT,
+    WHOLE_TENTHS,
+)
 from xlbo.columns import (
     contains,
     distinct,
@@ -671,6 +677,7 @@ class Likeness:
             if self._words is None:
                 self._words = _NameWords(self.left, self.right)
             said = self._words.explained(left[asked], right[asked])
+            contradicted = self._words.contradicted(left[asked], right[asked])
             initials = self.left_initials[left[asked]] | self.right_initials[right[asked]]
             # IMPS runs a name's words together (`SMENON`, `PATELDHAVAL`): a name of one word
             # that is the other's words run together is explained as the same name with spaces
@@ -682,6 +689,13 @@ class Likeness:
         score = (
             np.asarray(score, dtype=np.int64) * (10 - WHOLE_TENTHS) + whole * WHOLE_TENTHS
         ) // 10
+        if len(asked):
+            # two names that share a word and each hold a word the other cannot account for are
+            # two persons (or firms) of one surname (or one word): `sanjay fernandes` is not
+            # Manoj Fernandes, `s r khanna` not Girish Khanna, `jai sai agencies` not Om Sai
+            # Agencies
+            at = asked[contradicted]
+            score[at] = np.minimum(score[at], CONTRADICTED)
         if self._endings is None:
             self._endings = ([_ending(n) for n in self.left], [_ending(n) for n in self.right])
             self._cut = (_cut_short(self._endings[0]), _cut_short(self._endings[1]))
@@ -830,14 +844,37 @@ class _NameWords:
         ]
         return np.asarray(score, dtype=np.int64)
 
+    def contradicted(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Of each pair (left place, right place), whether the two names share a word written
+        the same and each has a word the other does not account for (`explained`): other
+        persons of one surname, other firms of one word. False for names not split here."""
+        left_plain, left_count, left_begins, left_codes = self.left
+        right_plain, right_count, right_begins, right_codes = self.right
+        a = (left_begins[left], left_count[left], left_codes)
+        b = (right_begins[right], right_count[right], right_codes)
+        unexplained = (self._missed(a, b, cut=True) > 0) & (self._missed(b, a, cut=True) > 0)
+        # a word of the left name written the same in the right one
+        pair = np.repeat(np.arange(len(left)), left_count[left])
+        asking = left_codes[left_begins[left][pair] + _within(left_count[left])]
+        offering_count = right_count[right][pair]
+        row = np.repeat(np.arange(len(pair)), offering_count)
+        offer = right_codes[right_begins[right][pair][row] + _within(offering_count)]
+        same = np.zeros(len(left), dtype=bool)
+        same[pair[row[asking[row] == offer]]] = True
+        found: np.ndarray = unexplained & same & left_plain[left] & right_plain[right]
+        return found
+
     def _missed(
         self,
         a: tuple[np.ndarray, np.ndarray, np.ndarray],
         b: tuple[np.ndarray, np.ndarray, np.ndarray],
+        cut: bool = False,
     ) -> np.ndarray:
         """Of each pair, how many words of name `a` no word of name `b` accounts for (see
         `_Words`): an initial by a word it starts, any other word by the same word, by a word
-        of three letters or more it starts or that starts it, or by its own initial."""
+        of three letters or more it starts or that starts it, or by its own initial. With
+        `cut`, a last word of three letters or fewer counts as accounted for (the bank may have
+        cut the name there: `SRI SAI RA`)."""
         (a_begins, a_count, a_codes), (b_begins, b_count, b_codes) = a, b
         pair = np.repeat(np.arange(len(a_count)), a_count)
         asking = a_codes[a_begins[pair] + _within(a_count)]
@@ -865,6 +902,9 @@ class _NameWords:
         found[started] = np.char.startswith(self.text[ask[started]], self.text[offer[started]])
         accounted = np.zeros(len(pair), dtype=bool)
         accounted[row[found]] = True
+        if cut:
+            last = _within(a_count) == a_count[pair] - 1
+            accounted |= last & (self.length[asking] <= FRAGMENT)
         return np.asarray(np.bincount(pair[~accounted], minlength=len(a_count)), dtype=np.int64)
 
 

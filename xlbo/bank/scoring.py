@@ -65,6 +65,12 @@ STRAY_FRAGMENT = 6
 (Jalaram & Co.) and `jalaram logistics`, both near 100 alike by their words, the second explains
 the `lo`. A few points, so a name that explains it wins and, where none does, the pair still
 stands on its other words."""
+CONTRADICTED = 40
+"""How alike two names are at most where they share a word written the same and each holds a
+word the other cannot account for (`parties.Likeness`): `SANJAY FERNANDES` and Manoj Fernandes,
+`S R KHANNA` and Girish Khanna, Jai Sai Agencies and Om Sai Agencies are other persons or firms,
+however many letters they share (84, 76 and 90 by their words). Below NAMES_DIFFER_BELOW: such
+names differ, and are matched on amount alone only as names that share nothing are."""
 EXPLAINED_FROM = 60
 """Pairs at least this alike by their word sets (COMBINATION_ALIKE) are also weighed by the share
 of each name's words the other explains (initials, cut-short and run-together words), and score
@@ -173,7 +179,7 @@ Kulkarni; `SHRISAHYAD`, cut by IMPS, and Shri Sahyadri Steel)."""
 ROUND = 100_00
 """Paise in a round hundred rupees: a bank line left open that one set of its party's lines
 makes up, one of them paired on its amount alone with another bank line, takes the set only
-where its amount is not a round hundred (`match._invoices_taken_back`)."""
+where its amount is not a round hundred (`match._sets_taken_back`)."""
 RARE_AMOUNT_LINES = 4
 """Lines of one amount in a month, both sides together, at most which it is rare enough that
 two lines of it do not meet by chance: a customer's and a proprietor's 87,738.00 and their two
