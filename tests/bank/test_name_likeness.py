@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from tests.bank.test_matching_rules import ledger, matched, statement
+from xlbo.bank.match import match_lines, prepare_bank, prepare_ledger
 from xlbo.bank.parties import (
     Likeness,
     alike_names,
@@ -318,3 +319,27 @@ def test_a_payee_of_the_same_surname_does_not_take_the_partys_payment() -> None:
     books = ledger([("2026-11-05", "Manoj Fernandes", "", 99900)])
     pairs, _ = matched(bank, books)
     assert pairs == {(0, 0, "Amount and date")}
+
+
+def test_sri_however_spelt_is_one_word_when_imps_runs_the_name_together() -> None:
+    # IMPS writes SHREE AMRIT as SHREEAMRIT: Shree folds to Sri in the books' name word by word,
+    # and so it does at the start of the bank's run-together word
+    narration = "MMT/IMPS/612974446600/NOV BILLS/SHREEAMRIT/PUNB Bank"
+    assert alike(narration, "M/s. Shree Amrit Polymers Private Limited - Pune") >= 90
+    assert alike(narration, "Sri Ambika Traders") < 80
+    assert alike("MMT/IMPS/6129/SHRIRAMTRA/PUNB Bank", "Shriram Traders") >= 90
+
+
+def test_a_receipt_run_together_by_imps_and_booked_ten_days_later_is_its_partys() -> None:
+    bank = statement(
+        [("2026-11-01", "MMT/IMPS/612974446600/NOV BILLS/SHREEAMRIT/PUNB Bank", "", 7458098)]
+    )
+    books = ledger(
+        [
+            ("2026-11-11", "M/s. Shree Amrit Polymers Private Limited - Pune", "", 7458098),
+            ("2026-11-11", "Sri Ambika Traders", "", 2500000),
+        ]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert found[["bank", "ledger"]].values.tolist() == [[0, 0]]
+    assert "booked late; party names 93% alike" in found["why"].iat[0]

@@ -348,7 +348,12 @@ def party_keys(names: pd.Series) -> pd.Series:
 
 
 def _squashed(text: str, **_: object) -> str:
-    return text.replace(" ", "")
+    """A name with its spaces taken out, Sri however spelt at the start of a word (IMPS runs
+    `SHREE AMRIT` together as `SHREEAMRIT`, which `party_key` cannot fold word by word)."""
+    return _SRI_START.sub("sri", text).replace(" ", "")
+
+
+_SRI_START = re.compile(r"\b(?:shree|shri|shre|sree)")
 
 
 SHORTEST_PART = 5
