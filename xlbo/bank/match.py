@@ -150,6 +150,8 @@ matched on its name or its reference, never on its amount alone (a cheque deposi
 returned unpaid, `CHQ RETURN-435160-FUNDS INSUFFICIENT`, is no cheque the company wrote for
 the same amount), nor as the lone candidate of another party's line — unless that line says
 it books a return too (`Being NEFT returned - account closed`)."""
+CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CLEARING|CTS|MICR)\b"
+"""Words of a text that make its line a cheque's (SBI writes `TO CLEARING-<payee>`)."""
 
 
 def _signed_days(days: np.ndarray) -> pd.Series:
@@ -175,6 +177,8 @@ class _Matching:
     returned: np.ndarray = field(init=False)
     """Bank lines that are a payment or cheque returned (RETURN_WORDS in the narration)."""
     books_return: np.ndarray = field(init=False)
+    cheques: tuple[np.ndarray, np.ndarray] = field(init=False)
+    """Which bank and which ledger lines name a cheque (CHEQUE_WORDS)."""
     """Ledger lines that say they book a return (RETURN_WORDS in the particulars or narration:
     `Being NEFT returned - account closed`)."""
     bank_named: np.ndarray = field(init=False)
@@ -212,6 +216,10 @@ class _Matching:
         self.books_return = contains(self.ledger.lines["text"], RETURN_WORDS)
         if "note" in self.ledger.lines:
             self.books_return |= contains(self.ledger.lines["note"], RETURN_WORDS)
+        self.cheques = (
+            contains(self.bank.lines["text"], CHEQUE_WORDS),
+            contains(self.ledger.lines["text"], CHEQUE_WORDS),
+        )
 
     def take(self, pairs: pd.DataFrame, rule: str, score: object, why: object) -> None:
         """Take 1:1 pairs (columns b, l)."""
@@ -1291,9 +1299,6 @@ def _runs(texts: pd.Series, pattern: str) -> np.ndarray:
     return np.asarray(found.to_numpy(dtype=object), dtype=object)
 
 
-CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CLEARING|CTS|MICR)\b"
-
-
 def _late_cheques(run: _Matching) -> pd.DataFrame:
     """Cheques presented after the window: an open bank line that is a cheque (CHQ, CLG,
     CLEARING, CTS in its narration: SBI writes `TO CLEARING-<payee>`) and an open ledger line
@@ -1301,8 +1306,7 @@ def _late_cheques(run: _Matching) -> pd.DataFrame:
     COMBINATION_ALIKE alike, where neither has another such candidate (the reference pass took
     those whose number the books carry); returns the cheques that had two such candidates, for
     the user to choose."""
-    text = run.bank.lines["text"].fillna("").astype(str)
-    cheque = text.str.contains(CHEQUE_WORDS, regex=True).to_numpy(dtype=bool)
+    cheque = run.cheques[0]
     none = pd.DataFrame(columns=["b", "l", "kind", "why"])
     pairs = run.amount_pairs(cheque, None, Window(0, CHEQUE_DAYS_AFTER))
     if pairs.empty:
@@ -1420,8 +1424,7 @@ def _lone_cheques(run: _Matching) -> None:
     the other's only open line of that amount — the cheque has no other book line in those
     days, and the book line no other bank line from DAYS_BEFORE days before it to
     CHEQUE_DAYS_AFTER after."""
-    text = run.bank.lines["text"].fillna("").astype(str)
-    cheque = text.str.contains(CHEQUE_WORDS, regex=True).to_numpy(dtype=bool) & ~run.returned
+    cheque = run.cheques[0] & ~run.returned
     if not (cheque & run.bank_open).any():
         return
     wide = Window(-DAYS_BEFORE, CHEQUE_DAYS_AFTER)
@@ -1653,8 +1656,7 @@ def _sets_taken_back(run: _Matching, bank_target: bool) -> bool:
     )
     one_code, other_code = (names.bank, names.ledger) if bank_target else (names.ledger, names.bank)
     one_column, other_column = ("bank", "ledger") if bank_target else ("ledger", "bank")
-    text = one.lines["text"].fillna("").astype(str)
-    cheque = text.str.contains(CHEQUE_WORDS, regex=True).to_numpy(dtype=bool)
+    cheque = run.cheques[0 if bank_target else 1]
     signed = one.lines["signed"].to_numpy(dtype=np.int64)
     first = _first_counts(run)[0 if bank_target else 1]
     named, returned = (
@@ -1672,10 +1674,18 @@ def _sets_taken_back(run: _Matching, bank_target: bool) -> bool:
         return False
     taken = pd.concat(run.taken, ignore_index=True)
     by_amount = taken[taken["rule"] == "Amount and date"]
+    if not bank_target:
+        # only bank lines paired with a ledger line that names someone else, or no one (the
+        # Rent): one paired with its own party's ledger line of its amount is that line's
+        by_amount = by_amount[
+            names.alike(
+                by_amount["bank"].to_numpy(dtype=np.int64),
+                by_amount["ledger"].to_numpy(dtype=np.int64),
+            )
+            < COMBINATION_ALIKE
+        ]
     paired = np.zeros(len(other), dtype=bool)
     paired[by_amount[other_column].to_numpy(dtype=np.int64)] = True
-    # a set holds at most one paired line, so its party has a line still open: only such
-    # parties' lines, and the targets alike to them
     one_names, other_names = (
         np.asarray(side, dtype=object)
         for side in (
@@ -1684,11 +1694,16 @@ def _sets_taken_back(run: _Matching, bank_target: bool) -> bool:
             else (names.likeness.right, names.likeness.left)
         )
     )
-    still_open = np.zeros(len(other_names) + 1, dtype=bool)
-    still_open[other_code[other_open]] = True
-    pool = other_open | (paired & still_open[other_code])
+    # a set all of whose lines were open is the combinations' to find (they found it, or two
+    # sets fitted): only parties with a line so paired and a line still open are searched
+    searched = np.zeros(len(other_names) + 1, dtype=bool)
+    searched[other_code[other_open]] = True
+    has_paired = np.zeros(len(other_names) + 1, dtype=bool)
+    has_paired[other_code[paired]] = True
+    searched &= has_paired
+    pool = (other_open | paired) & searched[other_code]
     alike = names.combinable(run.bank_open, run.ledger_open)  # as pass 3 had them
-    alike = alike[alike[other_column].isin(set(other_names[still_open[:-1]]))]
+    alike = alike[alike[other_column].isin(set(other_names[searched[:-1]]))]
     if alike.empty:
         return False
     # the targets whose names are alike to a party's, and those parties' lines (by name code)
