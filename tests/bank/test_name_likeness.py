@@ -343,3 +343,38 @@ def test_a_receipt_run_together_by_imps_and_booked_ten_days_later_is_its_partys(
     found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
     assert found[["bank", "ledger"]].values.tolist() == [[0, 0]]
     assert "booked late; party names 93% alike" in found["why"].iat[0]
+
+
+def test_initials_and_a_common_surname_meet_the_name_written_out() -> None:
+    # S R KHANNA is Srinivas Ram Khanna; the month has many Khannas, so KHANNA is no key word
+    # of his name (SRINIVAS and RAM are rarer): his initials and surname still pair the two
+    # as candidates, and the Why says what happened (it said "+0 days, booked late")
+    others = ["Girish", "Pooja", "Mohan", "Sunil", "Anita", "Rakesh", "Meena", "Vikram"]
+    bank = statement(
+        [
+            ("2026-11-05", "UPI/691969979704/NA/S R KHANNA/CNRB BANK", "", 500000),
+            (
+                "2026-11-03",
+                "UPI/697352205353/Payment from Ph/santoshmukh78@u/BARB BANK",
+                "",
+                500000,
+            ),
+            ("2026-11-18", "UPI/691969979705/NA/S R KHANNA/CNRB BANK", "", 500000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-05", "Srinivas Ram Khanna", "", 500000),
+            ("2026-11-18", "Srinivas Ram Khanna", "", 500000),
+            *[
+                (f"2026-11-{10 + n:02d}", f"{o} Khanna", "", 123400 + n)
+                for n, o in enumerate(others)
+            ],
+        ]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    pairs = {(b, g): why for b, g, why in found[["bank", "ledger", "why"]].itertuples(index=False)}
+    assert pairs == {
+        (0, 0): "same amount; +0 days; party names 100% alike",
+        (2, 1): "same amount; +0 days; party names 100% alike",
+    }

@@ -1017,8 +1017,13 @@ def key_words(
     single_names = squashed.to_numpy(dtype=object)[single]
     gram_owner = np.repeat(single, [len(n) - 3 for n in single_names])
     grams = np.array([n[i : i + 4] for n in single_names for i in range(len(n) - 3)], dtype=object)
-    squash_words = np.concatenate([prefix[squash_owner], grams])
-    squash_owner = np.concatenate([squash_owner, gram_owner])
+    # a name's initials and surname, as a bank writes a person (`S R KHANNA`): the first
+    # letters of every word but the last, then the last word's first four letters, and so the
+    # other way round for a surname written first (`Khanna Srinivas Ram`), so that the initials
+    # meet the name written out where the surname alone is too common to be a key word
+    initial_owner, initial_keys = _initials_and_surname(distinct_names)
+    squash_words = np.concatenate([prefix[squash_owner], grams, initial_keys])
+    squash_owner = np.concatenate([squash_owner, gram_owner, initial_owner])
     codes, _ = pd.factorize(np.concatenate([words, squash_words]))
     word_codes, squash_codes = codes[: len(words)], codes[len(words) :]
     pairs = pd.DataFrame({"name": owner, "word": word_codes, "length": pieces.str.len().to_numpy()})
@@ -1061,6 +1066,23 @@ def key_words(
         positions[~left_side] - split_at,
         found[~left_side],
     )
+
+
+def _initials_and_surname(names: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """For each name of two to four words: `^` + the first letters of every word but the last
+    + `|` + the last word's first four letters, and the same with the first word as the surname
+    (`s r khanna` and `srinivas ram khanna` both give `^sr|khan`). Returns owners and keys."""
+    owners: list[int] = []
+    keys: list[str] = []
+    for at, name in enumerate(names.tolist()):
+        words = str(name).split()
+        if not 2 <= len(words) <= 4 or not words[-1].isalpha() or not words[0].isalpha():
+            continue
+        for surname, rest in ((words[-1], words[:-1]), (words[0], words[1:])):
+            if len(surname) >= 3:
+                owners.append(at)
+                keys.append("^" + "".join(w[0] for w in rest) + "|" + surname[:4])
+    return np.asarray(owners, dtype=np.int64), np.asarray(keys, dtype=object)
 
 
 def alike_names(left: np.ndarray, right: np.ndarray, threshold: int) -> pd.DataFrame:
