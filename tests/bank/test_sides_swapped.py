@@ -17,6 +17,7 @@ from xlbo.bank.side import Side, side
 from xlbo.bank.wrong_way import wrong_way
 from xlbo.cli import main
 from xlbo.jobs.reconcile import run_reconcile
+from xlbo.journal_layout import HEADERS
 
 BANK = [
     ["02/10/26", "NEFT CR-HDFC0001234-ACME TRADERS-INV101", "N1001", None, 50000],
@@ -113,17 +114,7 @@ def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 
 # -- xlbo's Journal sheet with --account: each receipt and payment a voucher of two lines -------
 
-JOURNAL_HEAD = [
-    "Date",
-    "Voucher No",
-    "Voucher Type",
-    "Account",
-    "Debit",
-    "Credit",
-    "Party",
-    "Cost Centre",
-    "Narration",
-]
+JOURNAL_HEAD = list(HEADERS)
 JOURNAL = [
     [date(2026, 10, 2), "R/1", "Receipt", "HDFC Bank A/c", 50000, None, "", "", "NEFT N1001"],
     [date(2026, 10, 2), "R/1", "Receipt", "Trade Receivables", None, 50000, "Acme Traders", "", ""],

@@ -13,18 +13,10 @@ from typing import Any
 import openpyxl
 import pytest
 
+from tests.bank.test_no_bank_balance import BANK, BOOKS
 from tests.bank.test_reconcile import ledger, statement
 from xlbo.cli import main
 
-BANK = [
-    ["02/10/26", "NEFT CR-HDFC0001234-ACME TRADERS-INV101", "N1001", None, 50000],
-    ["03/10/26", "CHQ PAID-000123-RAJ SUPPLIERS", "000123", 23456.50, None],
-    ["20/10/26", "SMS CHARGES", "", 590, None],
-]
-BOOKS = [
-    [date(2026, 10, 2), "Acme Traders", "Receipt", "N1001", 50000, None],
-    [date(2026, 10, 3), "Raj Suppliers", "Payment", "000123", None, 23456.50],
-]
 # the bank: 1,00,000.00 + 50,000.00 - 23,456.50 - 590.00 = 1,25,953.50; the books 1,26,543.50
 SEPTEMBER = [["03/09/26", "NEFT CR-OLD SEPTEMBER LINE", "S0903", None, 777]]
 
