@@ -21,6 +21,13 @@ _SPELLINGS = {
     "industry": "industries",
     "agency": "agencies",
     "centre": "center",
+    "laxmi": "lakshmi",
+    "luxmi": "lakshmi",
+    "mohd": "mohammed",
+    "mohamed": "mohammed",
+    "mohammad": "mohammed",
+    "muhammad": "mohammed",
+    "mohamad": "mohammed",
 }
 
 

@@ -277,6 +277,10 @@ def test_a_name_sbi_cut_short_is_completed_from_the_handle_beside_it() -> None:
         ("NEFT/UTIBN482581742639/KETAN DHAVAL MEHTA/INV", "Bhavna J. Mehta"),
         ("NEFT-ICICN5817-J H PATEL-PAYMENT-INDB0015123", "Ketan H. Patel"),
         ("UPI/P2A/540997714061/CHATTERJEE ANIRBAN/UBIN BANK/NA", "Arnab Chatterjee"),
+        # a letter written otherwise is another name, however alike the rest
+        ("NEFT/UTIBN493715544452/RAJESH PATEL/BILL", "Ramesh Patel"),
+        ("BY TRANSFER-NEFT*SBINN54484425541253*BAJWA HARJEET--", "Harpreet Bajwa"),
+        ("UPI/P2A/540997714063/AMIT SHARMA/UBIN BANK/NA", "Amrit Sharma"),
         # one word, another firm
         ("NEFT CR-SBIN0001234-JAI SAI AGENCIES-SBINN2610", "Om Sai Agencies"),
         ("NEFT CR-SBIN0001234-KAVERI TEXTILES-SBINN2610", "Kaveri Traders"),
@@ -300,9 +304,16 @@ def test_names_that_share_a_word_but_each_hold_one_the_other_lacks_differ(
             "UPI/686194260125/OM SAI FREIGHT PACKA/omsaifre@ybl/KVBL BANK",
             "Om Sai Freight Packaging",
         ),
+        # one name spelt two ways is no other person's
+        ("NEFT/UTIBN59321943686135/JAGADISH PATEL/INV", "Jagdish Patel"),
+        ("UPI/P2A/540997714061/SURESH KUMAAR/UBIN BANK/NA", "Suresh Kumar"),
+        ("UPI/P2A/540997714062/LAXMI NARAYAN RAO/UBIN BANK/NA", "Lakshmi Narayan Rao"),
+        ("NEFT/UTIBN59321943686136/MOHD SALIM/INV", "Mohammed Salim"),
     ],
 )
-def test_a_name_cut_short_or_with_a_word_more_is_still_alike(bank: str, books: str) -> None:
+def test_a_name_cut_short_spelt_otherwise_or_with_a_word_more_is_still_alike(
+    bank: str, books: str
+) -> None:
     # one name accounts for every word of the other (the bank's last word may be cut): alike
     assert alike(bank, books) >= 80
 

@@ -380,6 +380,48 @@ def explained(left: str, right: str) -> int:
     return (100 * (a.count + b.count - missed)) // (a.count + b.count)
 
 
+@lru_cache(maxsize=1 << 16)
+def spelt_otherwise(left: str, right: str) -> bool:
+    """Whether the words each of two names leaves unexplained by the other (see `explained`)
+    are each other's spelling: every such word has one on the other side that is it with
+    vowels left out, from the same first letter (`jagdish` and `jagadish`, `kumar` and
+    `kumaar`). A letter written otherwise is another name: `rajesh` is not `ramesh`, nor
+    `harjeet` `harpreet`, nor `amit` `amrit`.
+
+    >>> spelt_otherwise("jagdish patel", "jagadish patel"), spelt_otherwise("rajesh patel", "ramesh patel")
+    (True, False)
+    """
+    a, b = _words_of(left), _words_of(right)
+    lone_a = [w for w, ask in zip(left.split(), a.asks, strict=True) if b.offers.isdisjoint(ask)]
+    lone_b = [w for w, ask in zip(right.split(), b.asks, strict=True) if a.offers.isdisjoint(ask)]
+    if not lone_a or not lone_b:
+        return True
+
+    def near(word: str, others: list[str]) -> bool:
+        return any(_letters_left_out(word, other) for other in others)
+
+    return all(near(w, lone_b) for w in lone_a) and all(near(w, lone_a) for w in lone_b)
+
+
+def _letters_left_out(one: str, other: str) -> bool:
+    """Whether the shorter word is the longer with vowels left out (three letters at least,
+    the same first letter): `jagdish` of `jagadish`, not `amit` of `amrit` or `anil` of
+    `anjali`."""
+    short, long = sorted((one, other), key=len)
+    if len(short) < 3 or short[0] != long[0]:
+        return False
+    at = 0
+    for letter in long:
+        if at < len(short) and letter == short[at]:
+            at += 1
+        elif letter not in _VOWELS:
+            return False
+    return at == len(short)
+
+
+_VOWELS = frozenset("aeiouy")
+
+
 _INITIAL, _LONG, _FIRST = "\x01", "\x02", "\x03"
 """Tags of what a name offers and asks (see `_Words`): an initial, a word of three letters or
 more that another word may be cut short from, a word's first letter."""
@@ -683,6 +725,14 @@ class Likeness:
                 self._words = _NameWords(self.left, self.right)
             said = self._words.explained(left[asked], right[asked])
             contradicted = self._words.contradicted(left[asked], right[asked])
+            # a word spelt otherwise (`jagdish`, `jagadish`) contradicts nothing
+            doubted = np.flatnonzero(contradicted)
+            contradicted[doubted] = [
+                not spelt_otherwise(self.left[i], self.right[j])
+                for i, j in zip(
+                    left[asked][doubted].tolist(), right[asked][doubted].tolist(), strict=True
+                )
+            ]
             initials = self.left_initials[left[asked]] | self.right_initials[right[asked]]
             # IMPS runs a name's words together (`SMENON`, `PATELDHAVAL`): a name of one word
             # that is the other's words run together is explained as the same name with spaces
