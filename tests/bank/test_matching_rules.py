@@ -28,6 +28,7 @@ from xlbo.bank.references import reference_tokens
 from xlbo.bank.scoring import (
     COMBINATION_ALIKE,
     COMBINATION_CANDIDATES,
+    DAY_SET_SCORE,
     MAX_PARTS,
     MAX_WINDOW_DAYS,
     MIN_PARTS,
@@ -1031,6 +1032,77 @@ def test_a_payer_like_no_one_in_the_books_is_made_up_of_one_partys_invoices() ->
     books = ledger([("2026-10-12", "Professional Fees", "", -1500000)] * 2)
     pairs, _ = matched(bank, books)
     assert not any(rule == "Combination" for *_, rule in pairs)
+
+
+def _prabhat_month(transfer: tuple[str, str, str, int]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A busy 2nd and 3rd of November: Shri Prabhat Packaging's four invoices of the 3rd
+    (1,01,980.00 in all) behind forty receipts of other customers (each its bank line), and
+    `transfer`, the bank line that pays the four."""
+    customers = ("Kaveri Textiles", "Om Sai Agencies", "Deccan Polymers", "Hooghly Chemicals")
+    others = [
+        (
+            f"2026-11-0{2 + i % 2}",
+            customers[i % 4],
+            f"Against Inv No. {700 + i}",
+            1_234_500 + 97 * i,
+        )
+        for i in range(40)
+    ]
+    books = ledger(
+        [
+            *others,
+            ("2026-11-03", "Shri Prabhat Packaging & Sons", "Against Inv No. 1256", 1_070_800),
+            ("2026-11-03", "Shri Prabhat Packaging & Sons", "Against Inv No. 1257", 3_000_000),
+            ("2026-11-03", "Shri Prabhat Packaging & Sons", "Against Inv No. 1301", 2_527_200),
+            ("2026-11-03", "Shri Prabhat Packaging & Sons", "Against Inv No. 1302", 3_600_000),
+        ]
+    )
+    bank = statement(
+        [
+            *(
+                (date, f"NEFT CR-HDFC0000123-{name.upper()}-HDFCN5202611{i:08d}", "", amount)
+                for i, (date, name, _, amount) in enumerate(others)
+            ),
+            transfer,
+        ]
+    )
+    return bank, books
+
+
+def test_a_proprietors_transfer_is_his_firms_invoices_of_one_day() -> None:
+    # SNEHAMOHAN (the owner, as IMPS cuts his name) pays Shri Prabhat Packaging's four invoices
+    # of the 3rd in one whole-rupee transfer; his name is like no party's with a line in the
+    # window, and no other day's lines of any party add up to it
+    snehamohan = (
+        "2026-11-02",
+        "MMT/IMPS/672751434583/ADVANCE/SNEHAMOHAN/HDFC Bank",
+        "",
+        10_198_000,
+    )
+    bank, books = _prabhat_month(snehamohan)
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    transfer = found[found["bank"] == 40]
+    assert sorted(transfer["ledger"]) == [40, 41, 42, 43]
+    assert set(transfer["rule"]) == {"Combination"}
+    assert set(transfer["score"]) == {DAY_SET_SCORE}
+    assert "like no party's with a line in the window" in transfer["why"].iat[0]
+    assert len(found) == 44  # the forty others by their amounts, and the set
+
+
+def test_a_day_set_is_not_taken_for_another_partys_or_a_round_transfer() -> None:
+    # the same four invoices, but the transfer names Kaveri Textiles, who has lines in the
+    # window: it is Kaveri's money (booked nowhere yet), never Prabhat's set
+    kaveri = ("2026-11-02", "MMT/IMPS/672751434583/ADVANCE/KAVERITEXT/HDFC Bank", "", 10_198_000)
+    # and a round 1,00,000.00 from a stranger is not two of Prabhat's invoices by chance
+    round_sum = ("2026-11-02", "MMT/IMPS/672751434583/ADVANCE/SNEHAMOHAN/HDFC Bank", "", 10_000_000)
+    for transfer in (kaveri, round_sum):
+        bank, books = _prabhat_month(transfer)
+        if transfer is round_sum:  # the 3rd's two invoices: 60,000.00 and 40,000.00
+            books = books.drop(index=[42, 43]).reset_index(drop=True)
+            books.loc[[40, 41], "debit"] = [6_000_000, 4_000_000]
+        found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+        assert 40 not in set(found["bank"]), transfer[1]
+        assert len(found) == 40
 
 
 def test_a_busy_partys_invoices_of_one_day_make_up_its_receipt() -> None:

@@ -57,7 +57,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.arrays import isin, order_by
-from xlbo.bank.combinations import Combination, find_combinations
+from xlbo.bank.combinations import DAY_SPAN, Combination, find_combinations
 from xlbo.bank.near_misses import near_misses
 from xlbo.bank.parties import (
     Likeness,
@@ -76,12 +76,14 @@ from xlbo.bank.scoring import (
     CHEQUE_DAYS_AFTER,
     COMBINATION_ALIKE,
     COMBINATION_SCORE,
+    DAY_SET_SCORE,
     DAYS_BEFORE,
     KEY_WORDS,
     LATE_ALIKE,
     LATE_ALIKE_ALONE,
     LATE_BOOKING_DAYS,
     LATE_PARTS_DAYS,
+    MAX_PARTS,
     MIN_PARTS,
     NAMED_NEAREST,
     NAMES_DIFFER_BELOW,
@@ -489,6 +491,7 @@ def match_lines(
     _batches(run)
     _in_date_order(run, by_bank_name=False)
     _in_date_order(run, by_bank_name=True)
+    _day_sets(run)
     _late_bookings(run)
     held = pd.concat([abstained, late, undecided], ignore_index=True)
     suggestions = held[
@@ -1750,6 +1753,126 @@ def _sets_taken_back(run: _Matching, bank_target: bool) -> bool:
         else:
             run.take_group(found.parts, [found.target], "Combination", why)
     return bool(undone)
+
+
+def _day_sets(run: _Matching) -> None:
+    """A bank line left open that all of one party's open ledger lines of one day, two to
+    MAX_PARTS of them, add up to: a customer's transfer against the invoices the books took in
+    one by one the day it came, a payment of a vendor's bills passed together. The combination
+    search looks at a line's nearest candidates; this finds the day's lines by their total, at
+    any size of month (a hash join on amount and window, no search).
+
+    Where the bank's name is like the party's (COMBINATION_ALIKE) the set is its; where it is
+    like no party with a line in the bank line's window, it is a proprietor's or director's own
+    account paying for the firm (`RAHUL DATTATRAY QURESHI` for four invoices of Sai Transport
+    Co.), taken only where the amount is no round hundred (ROUND: ₹25,000 is ₹15,000 and
+    ₹10,000 of anyone by chance). A bank line whose name is another party's with a line in its
+    window is that party's: never another's set. Each set is taken only where it is the bank
+    line's one such day and the day's one such bank line."""
+    assert run.names is not None  # the combinations worked them out
+    names = run.names
+    ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
+    ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
+    lines = np.flatnonzero(run.ledger_open & run.ledger_named & (ledger_signed != 0))
+    if len(lines) < MIN_PARTS:
+        return
+    day_low = int(ledger_day.min())
+    key = (names.ledger[lines] * DAY_SPAN + (ledger_day[lines] - day_low)) * 2 + (
+        ledger_signed[lines] > 0
+    )
+    order = order_by(key, lines)
+    lines, key = lines[order], key[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    sizes = np.diff(np.r_[starts, len(key)])
+    total = np.add.reduceat(ledger_signed[lines], starts)
+    sets = np.flatnonzero((sizes >= MIN_PARTS) & (sizes <= MAX_PARTS))
+    if not len(sets):
+        return
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    targets = np.flatnonzero(run.bank_open & (bank_signed != 0))
+    first = lines[starts[sets]]
+    left, right = band_join(
+        bank_signed[targets], bank_day[targets], total[sets], ledger_day[first], run.window
+    )
+    if not len(left):
+        return
+    b, at = targets[left], sets[right]
+    party = names.ledger[lines[starts[at]]]
+    alike = names.likeness.of(names.bank[b], party)
+    alike = np.where(names.known_payer(b, lines[starts[at]]), PAYER_ALIKE, alike)
+    own = alike >= COMBINATION_ALIKE
+    stranger = ~own & ~_knows_a_party(run, b) & (bank_signed[b] % ROUND != 0)
+    keep = own | stranger
+    b, at, alike, own = b[keep], at[keep], alike[keep], own[keep]
+    # one day's set for the bank line, one bank line for the day's set
+    single = (np.bincount(b, minlength=len(run.bank))[b] == 1) & (
+        np.bincount(at, minlength=len(starts))[at] == 1
+    )
+    for target, group, like, named in zip(
+        b[single].tolist(),
+        at[single].tolist(),
+        alike[single].tolist(),
+        own[single].tolist(),
+        strict=True,
+    ):
+        parts = lines[starts[group] : starts[group] + sizes[group]].tolist()
+        if any((target, part) in run.rejected for part in parts):
+            continue
+        said = (
+            f"{like}% alike"
+            if named
+            else "the bank's name is like no party's with a line in the window (the owner's "
+            "own account paying for the firm?)"
+        )
+        run.take_group(
+            [target],
+            parts,
+            "Combination",
+            f"the {len(parts)} ledger lines of one party on one day add up to this bank line; "
+            + said,
+            score=COMBINATION_SCORE if named else DAY_SET_SCORE,
+        )
+
+
+def _knows_a_party(run: _Matching, b: np.ndarray) -> np.ndarray:
+    """Whether each bank line's name is like (COMBINATION_ALIKE, or a known payer of) a party
+    with a ledger line, open or taken, in the line's window."""
+    assert run.names is not None
+    names = run.names
+    knows = np.zeros(len(b), dtype=bool)
+    named = np.flatnonzero(run.bank_named[b] & (names.bank[b] >= 0))
+    if not len(named):
+        return knows
+    bank_names = np.asarray(names.likeness.left, dtype=object)
+    ledger_names = np.asarray(names.likeness.right, dtype=object)
+    alike = alike_names(
+        bank_names[np.unique(names.bank[b[named]])], ledger_names, COMBINATION_ALIKE
+    )
+    pairs = pd.concat(
+        [
+            alike[["left", "right"]],
+            names.payers[["bank", "ledger"]].set_axis(["left", "right"], axis=1),
+        ],
+        ignore_index=True,
+    )
+    bank_code, ledger_code = names.codes(pairs["left"], pairs["right"])
+    relation = pd.DataFrame({"name": bank_code, "party": ledger_code})
+    relation = relation[(relation["name"] >= 0) & (relation["party"] >= 0)]
+    expanded = pd.DataFrame({"i": named, "name": names.bank[b[named]]}).merge(relation, on="name")
+    if expanded.empty:
+        return knows
+    i = expanded["i"].to_numpy(dtype=np.int64)
+    found, _ = band_join(
+        expanded["party"].to_numpy(dtype=np.int64),
+        run.bank.lines["day"].to_numpy(dtype=np.int64)[b[i]],
+        names.ledger.astype(np.int64),
+        run.ledger.lines["day"].to_numpy(dtype=np.int64),
+        run.window,
+        1,
+    )
+    knows[i[found]] = True
+    return knows
 
 
 def _late_bookings(run: _Matching) -> None:

@@ -158,6 +158,10 @@ journal. Fewer lines are the combination search's, which finds them by party."""
 BATCH_CHARGES_DAYS = 31
 """Days before a charges journal its bank charges may be (a month's, booked at its end)."""
 COMBINATION_SCORE = 80
+DAY_SET_SCORE = 70
+"""A set of one party's lines of a day whose bank line names someone who is no party's with a
+line in its window (a proprietor paying for the firm: `match._day_sets`): the amount alone ties
+them, so it scores below a set whose names agree."""
 
 # --- pass 4: bookings made late -------------------------------------------------------------------
 LATE_BOOKING_DAYS = 15
