@@ -67,3 +67,13 @@ def isin(values: np.ndarray, within: np.ndarray) -> np.ndarray:
         return np.zeros(len(values), dtype=bool)
     found: np.ndarray = pd.Series(values).isin(within).to_numpy(dtype=bool)
     return found
+
+
+def within(counts: np.ndarray) -> np.ndarray:
+    """0, 1, … within each run of `counts` items, all runs one after another.
+
+    >>> within(np.array([2, 3])).tolist()
+    [0, 1, 0, 1, 2]
+    """
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    return np.asarray(np.arange(len(starts)) - starts, dtype=np.int64)

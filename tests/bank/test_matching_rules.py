@@ -1036,9 +1036,15 @@ def test_a_payer_like_no_one_in_the_books_is_made_up_of_one_partys_invoices() ->
 
 def _prabhat_month(transfer: tuple[str, str, str, int]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A busy 2nd and 3rd of November: Shri Prabhat Packaging's four invoices of the 3rd
-    (1,01,980.00 in all) behind forty receipts of other customers (each its bank line), and
-    `transfer`, the bank line that pays the four."""
-    customers = ("Kaveri Textiles", "Om Sai Agencies", "Deccan Polymers", "Hooghly Chemicals")
+    (1,01,980.00 in all) behind forty receipts of other customers (each its bank line; Sneha M.
+    Rao is one of them), and `transfer`, the bank line that pays the four."""
+    customers = (
+        "Kaveri Textiles",
+        "Om Sai Agencies",
+        "Deccan Polymers",
+        "Hooghly Chemicals",
+        "Sneha M. Rao",
+    )
     others = [
         (
             f"2026-11-0{2 + i % 2}",
@@ -1070,9 +1076,9 @@ def _prabhat_month(transfer: tuple[str, str, str, int]) -> tuple[pd.DataFrame, p
 
 
 def test_a_proprietors_transfer_is_his_firms_invoices_of_one_day() -> None:
-    # SNEHAMOHAN (the owner, as IMPS cuts his name) pays Shri Prabhat Packaging's four invoices
-    # of the 3rd in one whole-rupee transfer; his name is like no party's with a line in the
-    # window, and no other day's lines of any party add up to it
+    # SNEHAMOHAN (the owner, as IMPS cuts her name) pays Shri Prabhat Packaging's four invoices
+    # of the 3rd in one whole-rupee transfer; her name is no party's but a namesake's (Sneha M.
+    # Rao, whose receipts are all paired), and no other day's lines of any party add up to it
     snehamohan = (
         "2026-11-02",
         "MMT/IMPS/672751434583/ADVANCE/SNEHAMOHAN/HDFC Bank",
@@ -1085,18 +1091,26 @@ def test_a_proprietors_transfer_is_his_firms_invoices_of_one_day() -> None:
     assert sorted(transfer["ledger"]) == [40, 41, 42, 43]
     assert set(transfer["rule"]) == {"Combination"}
     assert set(transfer["score"]) == {DAY_SET_SCORE}
-    assert "like no party's with a line in the window" in transfer["why"].iat[0]
+    assert "the owner's own account paying for the firm?" in transfer["why"].iat[0]
     assert len(found) == 44  # the forty others by their amounts, and the set
 
 
 def test_a_day_set_is_not_taken_for_another_partys_or_a_round_transfer() -> None:
-    # the same four invoices, but the transfer names Kaveri Textiles, who has lines in the
-    # window: it is Kaveri's money (booked nowhere yet), never Prabhat's set
+    # the same four invoices, but the transfer names Kaveri Textiles, whose invoice of the 1st is
+    # still open: it may be Kaveri's money, never Prabhat's set
     kaveri = ("2026-11-02", "MMT/IMPS/672751434583/ADVANCE/KAVERITEXT/HDFC Bank", "", 10_198_000)
     # and a round 1,00,000.00 from a stranger is not two of Prabhat's invoices by chance
     round_sum = ("2026-11-02", "MMT/IMPS/672751434583/ADVANCE/SNEHAMOHAN/HDFC Bank", "", 10_000_000)
     for transfer in (kaveri, round_sum):
         bank, books = _prabhat_month(transfer)
+        if transfer is kaveri:
+            books = pd.concat(
+                [
+                    books,
+                    ledger([("2026-11-01", "Kaveri Textiles", "Against Inv No. 699", 2_500_000)]),
+                ],
+                ignore_index=True,
+            )
         if transfer is round_sum:  # the 3rd's two invoices: 60,000.00 and 40,000.00
             books = books.drop(index=[42, 43]).reset_index(drop=True)
             books.loc[[40, 41], "debit"] = [6_000_000, 4_000_000]

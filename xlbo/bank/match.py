@@ -56,7 +56,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.arrays import isin, order_by
+from xlbo.arrays import isin, order_by, within
 from xlbo.bank.combinations import DAY_SPAN, Combination, find_combinations
 from xlbo.bank.near_misses import near_misses
 from xlbo.bank.parties import (
@@ -1762,13 +1762,15 @@ def _day_sets(run: _Matching) -> None:
     search looks at a line's nearest candidates; this finds the day's lines by their total, at
     any size of month (a hash join on amount and window, no search).
 
-    Where the bank's name is like the party's (COMBINATION_ALIKE) the set is its; where it is
-    like no party with a line in the bank line's window, it is a proprietor's or director's own
-    account paying for the firm (`RAHUL DATTATRAY QURESHI` for four invoices of Sai Transport
-    Co.), taken only where the amount is no round hundred (ROUND: ₹25,000 is ₹15,000 and
-    ₹10,000 of anyone by chance). A bank line whose name is another party's with a line in its
-    window is that party's: never another's set. Each set is taken only where it is the bank
-    line's one such day and the day's one such bank line."""
+    Where the bank's name is like the party's (COMBINATION_ALIKE) the set is its. Where it is
+    not, the bank line is an owner's or director's own account paying for the firm
+    (`SNEHAMOHAN` for four invoices of Shri Prabhat Packaging), taken only where the amount is
+    no round hundred (ROUND: ₹25,000 is ₹15,000 and ₹10,000 of anyone by chance) and the name
+    is not (LATE_ALIKE) another party's that has an open line in the window: that may be the
+    other party's money. A name merely like a namesake's (SNEHAMOHAN and the customer Sneha M.
+    Rao, all of whose lines are paired) does not stand in the way: in outsiders' 50,000-line
+    months, refusing those too left 100 more pairs open and saved no false one. Each set is
+    taken only where it is the bank line's one such day and the day's one such bank line."""
     assert run.names is not None  # the combinations worked them out
     names = run.names
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
@@ -1802,8 +1804,16 @@ def _day_sets(run: _Matching) -> None:
     alike = names.likeness.of(names.bank[b], party)
     alike = np.where(names.known_payer(b, lines[starts[at]]), PAYER_ALIKE, alike)
     own = alike >= COMBINATION_ALIKE
-    stranger = ~own & ~_knows_a_party(run, b) & (bank_signed[b] % ROUND != 0)
+    stranger = ~own & ~_another_partys_open(run, b) & (bank_signed[b] % ROUND != 0)
     keep = own | stranger
+    # a line with an open same-amount line of an alike name in its window is that line's (or
+    # a doubt between such lines), neither a set's target nor its part (as in `_combinations`)
+    keep &= ~_alike_twin(run, b, bank_side=True)
+    in_set = np.repeat(np.arange(len(at)), sizes[at])
+    parts = lines[starts[at][in_set] + within(sizes[at])]
+    twinned = np.zeros(len(at), dtype=bool)
+    twinned[in_set[_alike_twin(run, parts, bank_side=False)]] = True
+    keep &= ~twinned
     b, at, alike, own = b[keep], at[keep], alike[keep], own[keep]
     # one day's set for the bank line, one bank line for the day's set
     single = (np.bincount(b, minlength=len(run.bank))[b] == 1) & (
@@ -1822,8 +1832,8 @@ def _day_sets(run: _Matching) -> None:
         said = (
             f"{like}% alike"
             if named
-            else "the bank's name is like no party's with a line in the window (the owner's "
-            "own account paying for the firm?)"
+            else "the bank's name is not this party's: the owner's own account paying for the "
+            "firm? Check"
         )
         run.take_group(
             [target],
@@ -1835,9 +1845,34 @@ def _day_sets(run: _Matching) -> None:
         )
 
 
-def _knows_a_party(run: _Matching, b: np.ndarray) -> np.ndarray:
-    """Whether each bank line's name is like (COMBINATION_ALIKE, or a known payer of) a party
-    with a ledger line, open or taken, in the line's window."""
+def _alike_twin(run: _Matching, lines: np.ndarray, bank_side: bool) -> np.ndarray:
+    """Which of `lines` (bank lines, or ledger lines) has an open line of the same amount on
+    the other side in its window whose name is at least COMBINATION_ALIKE like its own."""
+    assert run.names is not None
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
+    ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
+    twin = np.zeros(len(lines), dtype=bool)
+    if bank_side:
+        other = np.flatnonzero(run.ledger_open)
+        mine, theirs = band_join(
+            bank_signed[lines], bank_day[lines], ledger_signed[other], ledger_day[other], run.window
+        )
+        alike = run.names.alike(lines[mine], other[theirs])
+    else:
+        other = np.flatnonzero(run.bank_open)
+        theirs, mine = band_join(
+            bank_signed[other], bank_day[other], ledger_signed[lines], ledger_day[lines], run.window
+        )
+        alike = run.names.alike(other[theirs], lines[mine])
+    twin[mine[alike >= COMBINATION_ALIKE]] = True
+    return twin
+
+
+def _another_partys_open(run: _Matching, b: np.ndarray) -> np.ndarray:
+    """Whether each bank line's name is another party's (LATE_ALIKE alike, or a known payer
+    of it) that has an open ledger line in the bank line's window."""
     assert run.names is not None
     names = run.names
     knows = np.zeros(len(b), dtype=bool)
@@ -1846,9 +1881,7 @@ def _knows_a_party(run: _Matching, b: np.ndarray) -> np.ndarray:
         return knows
     bank_names = np.asarray(names.likeness.left, dtype=object)
     ledger_names = np.asarray(names.likeness.right, dtype=object)
-    alike = alike_names(
-        bank_names[np.unique(names.bank[b[named]])], ledger_names, COMBINATION_ALIKE
-    )
+    alike = alike_names(bank_names[np.unique(names.bank[b[named]])], ledger_names, LATE_ALIKE)
     pairs = pd.concat(
         [
             alike[["left", "right"]],
@@ -1863,11 +1896,12 @@ def _knows_a_party(run: _Matching, b: np.ndarray) -> np.ndarray:
     if expanded.empty:
         return knows
     i = expanded["i"].to_numpy(dtype=np.int64)
+    still = np.flatnonzero(run.ledger_open)
     found, _ = band_join(
         expanded["party"].to_numpy(dtype=np.int64),
         run.bank.lines["day"].to_numpy(dtype=np.int64)[b[i]],
-        names.ledger.astype(np.int64),
-        run.ledger.lines["day"].to_numpy(dtype=np.int64),
+        names.ledger[still].astype(np.int64),
+        run.ledger.lines["day"].to_numpy(dtype=np.int64)[still],
         run.window,
         1,
     )

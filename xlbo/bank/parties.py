@@ -28,6 +28,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from xlbo.arrays import within
 from xlbo.bank.scoring import (
     CONTRADICTED,
     EXPLAINED_FROM,
@@ -607,9 +608,7 @@ class Likeness:
         # each pair once per start of its left name: is that start also one of its right name's?
         counts = begins[left + 1] - begins[left]
         pair = np.repeat(np.arange(len(left)), counts)
-        key = (
-            right[pair].astype(np.int64) * width + left_codes[begins[left][pair] + _within(counts)]
-        )
+        key = right[pair].astype(np.int64) * width + left_codes[begins[left][pair] + within(counts)]
         at = np.minimum(np.searchsorted(right_keys, key), max(len(right_keys) - 1, 0))
         shared = (right_keys[at] == key) if len(right_keys) else np.zeros(len(key), dtype=bool)
         share = np.zeros(len(left), dtype=bool)
@@ -910,10 +909,10 @@ class _NameWords:
         unexplained = (self._missed(a, b, cut=True) > 0) & (self._missed(b, a, cut=True) > 0)
         # a word of the left name written the same in the right one
         pair = np.repeat(np.arange(len(left)), left_count[left])
-        asking = left_codes[left_begins[left][pair] + _within(left_count[left])]
+        asking = left_codes[left_begins[left][pair] + within(left_count[left])]
         offering_count = right_count[right][pair]
         row = np.repeat(np.arange(len(pair)), offering_count)
-        offer = right_codes[right_begins[right][pair][row] + _within(offering_count)]
+        offer = right_codes[right_begins[right][pair][row] + within(offering_count)]
         same = np.zeros(len(left), dtype=bool)
         same[pair[row[asking[row] == offer]]] = True
         found: np.ndarray = unexplained & same & left_plain[left] & right_plain[right]
@@ -932,11 +931,11 @@ class _NameWords:
         cut the name there: `SRI SAI RA`)."""
         (a_begins, a_count, a_codes), (b_begins, b_count, b_codes) = a, b
         pair = np.repeat(np.arange(len(a_count)), a_count)
-        asking = a_codes[a_begins[pair] + _within(a_count)]
+        asking = a_codes[a_begins[pair] + within(a_count)]
         # each word of `a` against each word of `b`
         offering_count = b_count[pair]
         row = np.repeat(np.arange(len(pair)), offering_count)
-        offer = b_codes[b_begins[pair][row] + _within(offering_count)]
+        offer = b_codes[b_begins[pair][row] + within(offering_count)]
         ask = asking[row]
         ask_length, offer_length = self.length[ask], self.length[offer]
         same_first = self.first[ask] == self.first[offer]
@@ -958,7 +957,7 @@ class _NameWords:
         accounted = np.zeros(len(pair), dtype=bool)
         accounted[row[found]] = True
         if cut:
-            last = _within(a_count) == a_count[pair] - 1
+            last = within(a_count) == a_count[pair] - 1
             accounted |= last & (self.length[asking] <= FRAGMENT)
         return np.asarray(np.bincount(pair[~accounted], minlength=len(a_count)), dtype=np.int64)
 
@@ -973,12 +972,6 @@ def _words_in_order(names: list[str]) -> tuple[np.ndarray, np.ndarray]:
     )
     ordered = [" ".join(sorted(n.split())) if p else n for n, p in zip(names, plain, strict=True)]
     return np.array(ordered, dtype=object), plain
-
-
-def _within(counts: np.ndarray) -> np.ndarray:
-    """0, 1, … within each run of `counts` items, all runs one after another."""
-    starts = np.repeat(np.cumsum(counts) - counts, counts)
-    return np.asarray(np.arange(len(starts)) - starts, dtype=np.int64)
 
 
 FRAGMENT = 3
@@ -1108,7 +1101,7 @@ def key_words(
     names = np.asarray(names, dtype=np.int64)
     counts = begins[names + 1] - begins[names]
     positions = np.repeat(np.arange(len(names), dtype=np.int64), counts)
-    found = kept_words[np.repeat(begins[names], counts) + _within(counts)]
+    found = kept_words[np.repeat(begins[names], counts) + within(counts)]
     left_side = positions < split_at
     return (
         positions[left_side],
