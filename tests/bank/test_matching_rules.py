@@ -888,6 +888,28 @@ def test_a_proprietors_payment_pairs_once_its_amounts_rival_is_taken(
         assert "more than 2 days apart" not in why  # they are a day apart
 
 
+@pytest.mark.parametrize(
+    ("amount", "another_in_the_month", "paired"),
+    [(15_079_827, False, True), (15_000_000, False, False), (15_079_827, True, False)],
+)
+def test_the_months_only_odd_amount_pairs_across_names_within_the_window(
+    amount: int, another_in_the_month: bool, paired: bool
+) -> None:
+    # NILESHKUMA (the owner, cut short by IMPS) pays 1,50,798.27 on the 2nd; the books take it
+    # from Sri Rajlaxmi Polymers on the 5th, three days later. The names share nothing, but no
+    # other line of the month holds that amount, on either side: they are each other's. A round
+    # 1,50,000.00 is not so rare, nor an amount a customer also paid on the 25th
+    bank = [("2026-11-02", "MMT/IMPS/634933809886/ADVANCE/NILESHKUMA/UTIB Bank", "", amount)]
+    books = [("2026-11-05", "Sri Rajlaxmi Polymers Pvt Ltd", "Being amt recd", amount)]
+    if another_in_the_month:
+        bank.append(("2026-11-25", "NEFT-HDFCN52026112511111-KAVERI TRADERS-INV 12", "", amount))
+    pairs, suggestions = matched(statement(bank), ledger(books))
+    assert ((0, 0, "Amount and date") in pairs) is paired
+    if not paired:
+        (why,) = suggestions[suggestions["bank"] == 0]["why"]
+        assert "more than 2 days apart" in why
+
+
 def test_a_plans_price_many_pay_is_no_rare_amount() -> None:
     # 2,499.00 is no round hundred, but it is a plan's price: five customers pay it this month,
     # three paired by their UTRs. The last two lines of it, a customer's in the bank and another

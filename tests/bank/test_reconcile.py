@@ -383,7 +383,8 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
     """The amount-and-date pass the slow, obvious way: every same-amount pair in the window,
     scored; take the pairs that are each other's one best (but never two lines whose names
     differ while either has or had another candidate, unless it is gone and the amount is rare:
-    no round hundred, few lines), repeat until none are left."""
+    no round hundred, few lines; nor more than 2 days apart, unless the amount is no round
+    hundred and the month's only one on each side), repeat until none are left."""
     from xlbo.bank.match import fitness
     from xlbo.bank.parties import likeness as similarity
     from xlbo.bank.scoring import NAMES_DIFFER_BELOW, RARE_AMOUNT_LINES, ROUND
@@ -425,7 +426,9 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
             lone_now = len(mine) == 1 and len(theirs) == 1
             rare = bank[i][1] % ROUND != 0 and lines_of[bank[i][1]] <= RARE_AMOUNT_LINES
             had_rival = (first_b[i] > 1 or first_g[j] > 1) and not (lone_now and rare)
-            if names_differ and (had_rival or abs(days[i, j]) > 2):
+            # the month's only line of an odd amount on each side pairs anywhere in the window
+            one_of_a_kind = bank[i][1] % ROUND != 0 and lines_of[bank[i][1]] == 2
+            if names_differ and (had_rival or (abs(days[i, j]) > 2 and not one_of_a_kind)):
                 continue  # never on amount alone across parties when there was a choice
             if f == max(mine) == max(theirs) and mine.count(f) == 1 and theirs.count(f) == 1:
                 chosen.add((i, j))

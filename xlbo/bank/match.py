@@ -948,10 +948,20 @@ def _names_differ(
     if lone_pairs:
         differ &= (
             _rival(run, b, g, lone_now)
-            | (np.abs(d) > UNLIKE_DAYS)
+            | ((np.abs(d) > UNLIKE_DAYS) & ~_one_of_a_kind(run, b))
             | (run.returned[b] & ~run.books_return[g])
         )
     return differ
+
+
+def _one_of_a_kind(run: _Matching, b: np.ndarray) -> np.ndarray:
+    """Whether each bank line's amount is no round hundred and the month's only one of it on
+    each side (1,50,798.27 from NILESHKUMA and Sri Rajlaxmi Polymers' receipt of three days
+    later): two such lines are each other's whatever their names and days in the window."""
+    amount = run.bank.lines["signed"].to_numpy(dtype=np.int64)[b]
+    return np.asarray(
+        (amount % ROUND != 0) & (run.amount_lines[run.amounts[0][b]] == 2), dtype=bool
+    )
 
 
 def _rival(run: _Matching, b: np.ndarray, g: np.ndarray, lone_now: np.ndarray | bool) -> np.ndarray:

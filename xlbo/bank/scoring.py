@@ -95,7 +95,9 @@ NAMES_DIFFER_BELOW = 50
 matched on amount alone where either line has another candidate; it is a suggestion at most."""
 UNLIKE_DAYS = 2
 """Two lines whose names differ are matched on amount alone only when neither has another
-candidate and they are at most 2 days apart; otherwise it is a suggestion."""
+candidate and they are at most 2 days apart (anywhere in the window where the amount is no round
+hundred and the month's only one of it on each side: `match._one_of_a_kind`); otherwise it is a
+suggestion."""
 SHORTLIST = 4
 """Candidates kept per line while the amount-and-date pass decides; the decision is exact while a
 line keeps two of its own, and its shortlist is drawn again when it runs short."""
