@@ -1440,6 +1440,28 @@ def test_a_months_bank_charges_are_the_batch_of_the_charges_journal() -> None:
     assert set(found["bank"]) == set(range(10)) and set(found["rule"]) == {"Batch"}
 
 
+@pytest.mark.parametrize("journal", [-(590 * 9 + 1180 * 8), -(590 * 9 + 1180 * 8 + 1)])
+def test_a_charges_journal_is_the_total_of_the_kinds_it_books(journal: int) -> None:
+    # HDFC's month: nine NEFT charges, eight IMPS charges and two charges for cheques returned.
+    # The books took the NEFT and IMPS charges in one journal at the month's end; the cheque
+    # returns' charges, booked apart, are not in it (nor yet in the books). A journal that is
+    # no choice of kinds' total is left alone
+    neft = [(f"2026-11-{2 * n + 1:02d}", "NEFT CHGS INCL GST", "", -590) for n in range(9)]
+    imps = [(f"2026-11-{2 * n + 2:02d}", "IMPS P2A CHGS INCL GST", "", -1180) for n in range(8)]
+    returned = [
+        ("2026-11-12", "CHQ RET CHGS INCL GST 827668", "", -59000),
+        ("2026-11-19", "CHQ RET CHGS INCL GST 490793", "", -59000),
+    ]
+    bank = statement([*neft, *imps, *returned])
+    books = ledger([("2026-11-30", "By Bank Charges", "Being bank charges for Nov 2026", journal)])
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    if journal == -(590 * 9 + 1180 * 8):
+        assert set(found["bank"]) == set(range(17)) and set(found["rule"]) == {"Batch"}
+        assert "the kinds `NEFT CHGS INCL GST`, `IMPS P2A CHGS INCL GST`" in found["why"].iat[0]
+    else:
+        assert found.empty
+
+
 def test_a_batch_is_all_the_open_lines_or_none() -> None:
     # a ninth NEFT of the day that the payment does not include: no subset is searched
     pay = [1306100, 3913600, 2500000, 1875050, 4200000, 2999900, 1500000, 2250075]

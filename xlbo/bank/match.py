@@ -73,6 +73,7 @@ from xlbo.bank.scoring import (
     AMOUNT_EVIDENCE,
     BATCH_CHARGES_DAYS,
     BATCH_PARTS,
+    CHARGE_KINDS,
     CHEQUE_DAYS_AFTER,
     COMBINATION_ALIKE,
     COMBINATION_SCORE,
@@ -1554,6 +1555,70 @@ def _batches(run: _Matching) -> None:
                     f"{len(parts)} {'ledger' if one_is_bank else 'bank'} lines add up to this "
                     f"line to the paisa: every open one {where}",
                 )
+    _charges_of_some_kinds(run)
+
+
+def _charges_of_some_kinds(run: _Matching) -> None:
+    """A ledger line of bank charges that is not the total of all the bank's open charges of
+    the BATCH_CHARGES_DAYS before it, but is to the paisa the total of every one of some kinds
+    (a kind: the narration without its numbers of three digits or more): the books took the
+    month's NEFT, IMPS and SMS charges in one journal and each cheque-return charge apart, on
+    its own day. Taken where one choice of kinds alone adds up (at most CHARGE_KINDS kinds
+    searched), with at least BATCH_PARTS lines."""
+    ledger_text = run.ledger.lines["text"].fillna("").astype(str)
+    ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
+    targets = np.flatnonzero(
+        run.ledger_open
+        & ~run.ledger_named
+        & (ledger_signed != 0)
+        & ledger_text.str.contains(CHARGE_WORDS, regex=True).to_numpy(dtype=bool)
+    )
+    if not len(targets):
+        return
+    bank_text = run.bank.lines["text"].fillna("").astype(str)
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
+    charges = bank_text.str.contains(CHARGE_WORDS, regex=True).to_numpy(dtype=bool)
+    kind_of, kinds = pd.factorize(
+        bank_text.str.upper()
+        .str.replace(r"\d{3,}", " ", regex=True)  # a cheque's or a reference's number
+        .str.replace(r"\s+", " ", regex=True)
+        .str.strip()
+    )
+    for target in targets.tolist():
+        amount, day = int(ledger_signed[target]), int(ledger_day[target])
+        lines = np.flatnonzero(
+            run.bank_open
+            & charges
+            & (bank_day >= day - BATCH_CHARGES_DAYS)
+            & (bank_day <= day)
+            & ((bank_signed > 0) == (amount > 0))
+            & (bank_signed != 0)
+        )
+        present, kind = np.unique(kind_of[lines], return_inverse=True)
+        if not 1 < len(present) <= CHARGE_KINDS:
+            continue
+        totals = np.bincount(kind, weights=bank_signed[lines]).astype(np.int64)
+        counts = np.bincount(kind)
+        # every choice of kinds (but all of them, which the batch pass tried) as a row of bits
+        chosen = (np.arange(1, 2 ** len(present) - 1)[:, None] >> np.arange(len(present))) & 1
+        fits = np.flatnonzero((chosen @ totals == amount) & (chosen @ counts >= BATCH_PARTS))
+        if len(fits) != 1:
+            continue
+        picked = np.flatnonzero(chosen[fits[0]])
+        parts = lines[np.isin(kind, picked)].tolist()
+        if any((b, target) in run.rejected for b in parts):
+            continue
+        named = ", ".join(f"`{kinds[present[k]]}`" for k in picked)
+        run.take_group(
+            parts,
+            [target],
+            "Batch",
+            f"{len(parts)} bank lines add up to this line to the paisa: every open charge of "
+            f"the {BATCH_CHARGES_DAYS} days before it of the kinds {named} (the others, "
+            "booked apart, are not in it)",
+        )
 
 
 def _channels(bank: Side, open_lines: np.ndarray) -> list[np.ndarray]:

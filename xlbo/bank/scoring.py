@@ -159,6 +159,9 @@ BATCH_PARTS = MAX_PARTS + 1
 journal. Fewer lines are the combination search's, which finds them by party."""
 BATCH_CHARGES_DAYS = 31
 """Days before a charges journal its bank charges may be (a month's, booked at its end)."""
+CHARGE_KINDS = 8
+"""Kinds of the bank's charges (NEFT, IMPS, SMS, cheque returned…) at most, for a charges journal
+to be searched for the kinds it totals (255 choices of kinds at most)."""
 COMBINATION_SCORE = 80
 DAY_SET_SCORE = 70
 """A set of one party's lines of a day whose bank line names someone who is no party's with a
