@@ -241,8 +241,9 @@ def test_a_line_named_by_its_handle_alone_takes_the_name_written_beside_that_han
 
 def test_a_name_sbi_cut_short_is_completed_from_the_handle_beside_it() -> None:
     # SBI keeps eight letters of the name and twelve of the handle: SALIM QU could be Salim
-    # Qureshi or Salim Quadri; salimqure62 says which. MEENA HA beside meenakhan30 is left as
-    # the bank wrote it (the handle is not that name's words)
+    # Qureshi or Salim Quadri; salimqure62 says which. B KHANNA beside balajikhan71 is Balaji
+    # Khanna; SUNITA P beside sunitamalh4 is a Sunita P. Malhotra, and MEENA HA beside
+    # meenakhan30 a Meena H. Khan. THANGAM AN beside thangamand is a firm's `&`, no surname
     def party(narration: str) -> str:
         text = pd.Series([narration])
         return str(with_handles(narration_party_keys(text), text).iloc[0])
@@ -254,7 +255,16 @@ def test_a_name_sbi_cut_short_is_completed_from_the_handle_beside_it() -> None:
         "bose anita"
     )
     assert party("BY TRANSFER-UPI/CR/683402633443/MEENA HA/HDFC/meenakhan30@/Payme--") == (
-        "meena ha"
+        "meena ha khan"
+    )
+    assert party("BY TRANSFER-UPI/CR/622773547265/B KHANNA/YESB/balajikhan71/Payme--") == (
+        "balaji khanna"
+    )
+    assert party("BY TRANSFER-UPI/CR/651945091982/SUNITA P/BARB/sunitamalh4@/NA--") == (
+        "sunita p malh"
+    )
+    assert party("BY TRANSFER-UPI/CR/560058055943/THANGAM AN/INDB/thangamand@upi/FREIGHT") == (
+        "thangam an"
     )
     narration = "BY TRANSFER-UPI/CR/662217123190/SALIM QU/SBIN/salimqure62@/Sent --"
     bank = statement([("2026-11-05", narration, "TRANSFER FROM 9996107104", 249900)])
@@ -262,6 +272,18 @@ def test_a_name_sbi_cut_short_is_completed_from_the_handle_beside_it() -> None:
         [
             ("2026-11-05", "To Salim Quadri", "", 249900),
             ("2026-11-06", "To Salim Qureshi", "Being amt recd against Bill No 227", 249900),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 1, "Amount and date")}
+    # SUNITA P's 1,499.00 (a plan's price) is Sunita Malhotra's, two days on, not Sunita P.
+    # Shetty's of the next day
+    narration = "BY TRANSFER-UPI/CR/651945091982/SUNITA P/BARB/sunitamalh4@/NA--"
+    bank = statement([("2026-11-01", narration, "TRANSFER FROM 4772510942", 149900)])
+    books = ledger(
+        [
+            ("2026-11-02", "Sunita P. Shetty", "Being amt recd against Inv No. 1831", 149900),
+            ("2026-11-03", "Sunita Prakash Malhotra", "", 149900),
         ]
     )
     pairs, _ = matched(bank, books)

@@ -305,16 +305,20 @@ account, whoever's name the bank writes beside it."""
 def completed(name: str, handle: str) -> str:
     """A name the bank cut short, completed from the payer's handle (letters only): the rest of
     the handle as another word where the handle runs on past the name (`meenakshi` +
-    `meenakshiinfot` → `meenakshi infot`); or the name's last word, which the bank cut, written
-    out as far as the handle has it, where the handle is the name's words run together in any
-    order, each the same word but the last (`bose ani` + `anitabose` → `bose anita`, `salim qu`
-    + `salimqure` → `salim qure`). A handle that does not agree so (`meena ha` + `meenakhan`:
-    `meenak` is not `meena`) leaves the name as it is.
+    `meenakshiinfot` → `meenakshi infot`); an initial the handle writes out before the surname
+    (`b khanna` + `balajikhan` → `balaji khanna`); the surname the handle writes after the given
+    name, where the bank cut the name at a middle initial (`sunita p` + `sunitamalh` → `sunita p
+    malh`); or the name's last word, which the bank cut, written out as far as the handle has it,
+    where the handle is the name's words run together in any order, each the same word but the
+    last (`bose ani` + `anitabose` → `bose anita`, `salim qu` + `salimqure` → `salim qure`). A
+    handle that does not agree so leaves the name as it is.
 
     >>> completed("bose ani", "anitabose"), completed("salim qu", "salimqure")
     ('bose anita', 'salim qure')
-    >>> completed("meena ha", "meenakhan"), completed("l k sing", "lakshmising")
-    ('meena ha', 'l k sing')
+    >>> completed("b khanna", "balajikhan"), completed("sunita p", "sunitamalh")
+    ('balaji khanna', 'sunita p malh')
+    >>> completed("b khanna", "bkhanna"), completed("salim qu", "qureshi")
+    ('b khanna', 'salim qu')
     """
     squashed = name.replace(" ", "")
     if not squashed or not handle:
@@ -323,6 +327,29 @@ def completed(name: str, handle: str) -> str:
     if runs_on and handle.startswith(squashed):
         return f"{name} {handle[len(squashed) :]}"
     words = name.split()
+    if len(words) >= 2 and len(words[0]) == 1 and len(words[-1]) >= 3:
+        # an initial the handle writes out before the surname: `b khanna` + `balajikhan`
+        at = handle.find(words[-1][:3], 1)
+        surname = handle[at:]
+        if (
+            at >= 3
+            and handle[0] == words[0]
+            and (surname.startswith(words[-1]) or words[-1].startswith(surname))
+        ):
+            return " ".join([handle[:at], *words[1:]])
+    rest = handle[len(words[0]) :]
+    if (
+        len(words) == 2
+        and len(words[0]) >= 3
+        and handle.startswith(words[0])
+        and len(rest) >= 3
+        and len(words[1]) <= 2
+        and not rest.startswith("and")  # `thangam an` + `thangamand`: a firm's `&`, no surname
+    ):
+        # the surname the handle writes after the given name: `sunita p` + `sunitamalh`
+        if rest.startswith(words[1]):
+            return f"{words[0]} {rest}"
+        return f"{name} {rest}"
     if len(words) < 2 or len(set(words)) < len(words) or min(map(len, words)) < 2:
         return name
     places = [handle.find(word) for word in words]
