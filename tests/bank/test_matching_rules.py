@@ -1462,6 +1462,42 @@ def test_a_charges_journal_is_the_total_of_the_kinds_it_books(journal: int) -> N
         assert found.empty
 
 
+@pytest.mark.parametrize("off_by", [0, 100])
+def test_a_bulk_salary_debit_is_the_total_of_the_days_salary_vouchers(off_by: int) -> None:
+    # the bank debits October's salaries as one bulk upload; the books paid each employee by
+    # a voucher of its own, all `Being salary for Oct 2026 paid`, beside three vendors' bills
+    # paid that day. A debit a rupee off the salaries' total is left alone
+    pay = [3427300, 8984200, 7611700, 2500000, 4150050, 6000000, 3333300, 5125000]
+    names = [
+        "Anita Mohan Kapoor",
+        "Jaswinder Malhotra",
+        "Gurpreet Chatterjee",
+        "Ravi Iyer",
+        "Sunil Desai",
+        "Meena Khan",
+        "Farhan Shaikh",
+        "Pooja Rao",
+    ]
+    bank = statement([("2026-11-01", "BIL/BULK/SALARY OCT26/DECCAN", "", -sum(pay) - off_by)])
+    books = ledger(
+        [
+            *(
+                ("2026-11-01", f"By {name} (Salary)", "Being salary for Oct 2026 paid", -amount)
+                for name, amount in zip(names, pay, strict=True)
+            ),
+            ("2026-11-01", "By Balaji Traders", "Being payment against bill no 379", -1250000),
+            ("2026-11-01", "By Om Sai Agencies", "Being payment against bill no 380", -2200000),
+            ("2026-11-01", "By Kaveri Textiles", "Being payment against bill no 381", -990000),
+        ]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    if off_by:
+        assert found.empty
+    else:
+        assert sorted(found["ledger"]) == list(range(8)) and set(found["rule"]) == {"Batch"}
+        assert "that says `Being salary for Oct 2026 paid`" in found["why"].iat[0]
+
+
 def test_a_batch_is_all_the_open_lines_or_none() -> None:
     # a ninth NEFT of the day that the payment does not include: no subset is searched
     pay = [1306100, 3913600, 2500000, 1875050, 4200000, 2999900, 1500000, 2250075]

@@ -1556,6 +1556,64 @@ def _batches(run: _Matching) -> None:
                     f"line to the paisa: every open one {where}",
                 )
     _charges_of_some_kinds(run)
+    _batches_of_one_narration(run)
+
+
+def _batches_of_one_narration(run: _Matching) -> None:
+    """A bank line that is to the paisa the total of every open ledger line of one day in its
+    direction that shares one narration (its long numbers aside), at least BATCH_PARTS of them:
+    a salary upload (`BIL/BULK/SALARY OCT26/DECCAN`) the books took per employee, each `Being
+    salary for Oct 2026 paid`, beside the day's other payments. Taken where the bank line is the
+    only open one of that amount in the day's window that such lines add up to, and theirs the
+    only such group it fits."""
+    if "note" not in run.ledger.lines:
+        return
+    ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
+    ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
+    lines = np.flatnonzero(run.ledger_open & (ledger_signed != 0))
+    note = run.ledger.lines["note"].iloc[lines].fillna("").astype(str)
+    kind = note.str.upper().str.replace(r"\d{3,}", " ", regex=True)
+    kind = kind.str.replace(r"\s+", " ", regex=True).str.strip()
+    lines, kind = lines[(kind != "").to_numpy()], kind[kind != ""]
+    if len(lines) < BATCH_PARTS:
+        return
+    kind_code = pd.factorize(kind)[0].astype(np.int64)
+    day_low = int(ledger_day.min())
+    key = (kind_code * DAY_SPAN + (ledger_day[lines] - day_low)) * 2 + (ledger_signed[lines] > 0)
+    order = order_by(key, lines)
+    lines, key = lines[order], key[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    sizes = np.diff(np.r_[starts, len(key)])
+    groups = np.flatnonzero(sizes >= BATCH_PARTS)
+    if not len(groups):
+        return
+    total = np.add.reduceat(ledger_signed[lines], starts)[groups]
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    targets = np.flatnonzero(run.bank_open & (bank_signed != 0))
+    left, right = band_join(
+        bank_signed[targets],
+        bank_day[targets],
+        total,
+        ledger_day[lines[starts[groups]]],
+        run.window,
+    )
+    b, at = targets[left], groups[right]
+    single = (np.bincount(b, minlength=len(run.bank))[b] == 1) & (
+        np.bincount(at, minlength=len(starts))[at] == 1
+    )
+    for target, group in zip(b[single].tolist(), at[single].tolist(), strict=True):
+        parts = lines[starts[group] : starts[group] + sizes[group]].tolist()
+        if any((target, part) in run.rejected for part in parts):
+            continue
+        said = str(run.ledger.lines["note"].iat[parts[0]])
+        run.take_group(
+            [target],
+            parts,
+            "Batch",
+            f"{len(parts)} ledger lines add up to this line to the paisa: every open one of "
+            f"their day that says `{said}`",
+        )
 
 
 def _charges_of_some_kinds(run: _Matching) -> None:
