@@ -1569,39 +1569,14 @@ def _batches_of_one_narration(run: _Matching) -> None:
     if "note" not in run.ledger.lines:
         return
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
-    ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
     lines = np.flatnonzero(run.ledger_open & (ledger_signed != 0))
-    note = run.ledger.lines["note"].iloc[lines].fillna("").astype(str)
-    kind = note.str.upper().str.replace(r"\d{3,}", " ", regex=True)
-    kind = kind.str.replace(r"\s+", " ", regex=True).str.strip()
+    kind = _kind_of(run.ledger.lines["note"].iloc[lines])
     lines, kind = lines[(kind != "").to_numpy()], kind[kind != ""]
     if len(lines) < BATCH_PARTS:
         return
-    kind_code = pd.factorize(kind)[0].astype(np.int64)
-    day_low = int(ledger_day.min())
-    key = (kind_code * DAY_SPAN + (ledger_day[lines] - day_low)) * 2 + (ledger_signed[lines] > 0)
-    order = order_by(key, lines)
-    lines, key = lines[order], key[order]
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-    sizes = np.diff(np.r_[starts, len(key)])
-    groups = np.flatnonzero(sizes >= BATCH_PARTS)
-    if not len(groups):
-        return
-    total = np.add.reduceat(ledger_signed[lines], starts)[groups]
-    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
-    bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
-    targets = np.flatnonzero(run.bank_open & (bank_signed != 0))
-    left, right = band_join(
-        bank_signed[targets],
-        bank_day[targets],
-        total,
-        ledger_day[lines[starts[groups]]],
-        run.window,
-    )
-    b, at = targets[left], groups[right]
-    single = (np.bincount(b, minlength=len(run.bank))[b] == 1) & (
-        np.bincount(at, minlength=len(starts))[at] == 1
-    )
+    code = pd.factorize(kind)[0].astype(np.int64)
+    lines, starts, sizes, b, at = _groups_adding_up(run, lines, code, BATCH_PARTS, len(lines))
+    single = _one_each(b, at, len(run.bank), len(starts))
     for target, group in zip(b[single].tolist(), at[single].tolist(), strict=True):
         parts = lines[starts[group] : starts[group] + sizes[group]].tolist()
         if any((target, part) in run.rejected for part in parts):
@@ -1638,12 +1613,7 @@ def _charges_of_some_kinds(run: _Matching) -> None:
     bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
     ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
     charges = bank_text.str.contains(CHARGE_WORDS, regex=True).to_numpy(dtype=bool)
-    kind_of, kinds = pd.factorize(
-        bank_text.str.upper()
-        .str.replace(r"\d{3,}", " ", regex=True)  # a cheque's or a reference's number
-        .str.replace(r"\s+", " ", regex=True)
-        .str.strip()
-    )
+    kind_code, kinds = pd.factorize(_kind_of(bank_text))
     for target in targets.tolist():
         amount, day = int(ledger_signed[target]), int(ledger_day[target])
         lines = np.flatnonzero(
@@ -1654,7 +1624,7 @@ def _charges_of_some_kinds(run: _Matching) -> None:
             & ((bank_signed > 0) == (amount > 0))
             & (bank_signed != 0)
         )
-        present, kind = np.unique(kind_of[lines], return_inverse=True)
+        present, kind = np.unique(kind_code[lines], return_inverse=True)
         if not 1 < len(present) <= CHARGE_KINDS:
             continue
         totals = np.bincount(kind, weights=bank_signed[lines]).astype(np.int64)
@@ -1907,57 +1877,32 @@ def _day_sets(run: _Matching) -> None:
     assert run.names is not None  # the combinations worked them out
     names = run.names
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
-    ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
     lines = np.flatnonzero(run.ledger_open & run.ledger_named & (ledger_signed != 0))
-    if len(lines) < MIN_PARTS:
-        return
-    day_low = int(ledger_day.min())
-    key = (names.ledger[lines] * DAY_SPAN + (ledger_day[lines] - day_low)) * 2 + (
-        ledger_signed[lines] > 0
+    lines, starts, sizes, b, at = _groups_adding_up(
+        run, lines, names.ledger[lines].astype(np.int64), MIN_PARTS, MAX_PARTS
     )
-    order = order_by(key, lines)
-    lines, key = lines[order], key[order]
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-    sizes = np.diff(np.r_[starts, len(key)])
-    total = np.add.reduceat(ledger_signed[lines], starts)
-    sets = np.flatnonzero((sizes >= MIN_PARTS) & (sizes <= MAX_PARTS))
-    if not len(sets):
+    if not len(b):
         return
     bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
-    bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
-    targets = np.flatnonzero(run.bank_open & (bank_signed != 0))
-    first = lines[starts[sets]]
-    left, right = band_join(
-        bank_signed[targets], bank_day[targets], total[sets], ledger_day[first], run.window
-    )
-    if not len(left):
-        return
-    b, at = targets[left], sets[right]
     party = names.ledger[lines[starts[at]]]
     alike = names.likeness.of(names.bank[b], party)
     alike = np.where(names.known_payer(b, lines[starts[at]]), PAYER_ALIKE, alike)
     own = alike >= COMBINATION_ALIKE
-    stranger = ~own & ~_another_partys_open(run, b) & (bank_signed[b] % ROUND != 0)
-    keep = own | stranger
+    keep = own | (bank_signed[b] % ROUND != 0)
+    strangers = np.flatnonzero(keep & ~own)
+    keep[strangers] = ~_another_partys_open(run, b[strangers])
+    b, at, alike, own = b[keep], at[keep], alike[keep], own[keep]
+    single = _one_each(b, at, len(run.bank), len(starts))
+    b, at, alike, own = b[single], at[single], alike[single], own[single]
     # a line with an open same-amount line of an alike name in its window is that line's (or
     # a doubt between such lines), neither a set's target nor its part (as in `_combinations`)
-    keep &= ~_alike_twin(run, b, bank_side=True)
+    keep = ~_alike_twin(run, b, bank_side=True)
     in_set = np.repeat(np.arange(len(at)), sizes[at])
     parts = lines[starts[at][in_set] + within(sizes[at])]
-    twinned = np.zeros(len(at), dtype=bool)
-    twinned[in_set[_alike_twin(run, parts, bank_side=False)]] = True
-    keep &= ~twinned
+    keep[in_set[_alike_twin(run, parts, bank_side=False)]] = False
     b, at, alike, own = b[keep], at[keep], alike[keep], own[keep]
-    # one day's set for the bank line, one bank line for the day's set
-    single = (np.bincount(b, minlength=len(run.bank))[b] == 1) & (
-        np.bincount(at, minlength=len(starts))[at] == 1
-    )
     for target, group, like, named in zip(
-        b[single].tolist(),
-        at[single].tolist(),
-        alike[single].tolist(),
-        own[single].tolist(),
-        strict=True,
+        b.tolist(), at.tolist(), alike.tolist(), own.tolist(), strict=True
     ):
         parts = lines[starts[group] : starts[group] + sizes[group]].tolist()
         if any((target, part) in run.rejected for part in parts):
@@ -1976,6 +1921,61 @@ def _day_sets(run: _Matching) -> None:
             + said,
             score=COMBINATION_SCORE if named else DAY_SET_SCORE,
         )
+
+
+def _groups_adding_up(
+    run: _Matching, lines: np.ndarray, code: np.ndarray, fewest: int, most: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Ledger `lines` grouped by `code` (a party's, a narration's), day and direction, and the
+    open bank lines each group of `fewest` to `most` lines adds up to in the window: the lines
+    in group order, each group's first place and size, and the (bank line, group) pairs."""
+    ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
+    ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
+    none = np.zeros(0, dtype=np.int64)
+    if not len(lines):
+        return lines, none, none, none, none
+    day = ledger_day[lines] - int(ledger_day.min())
+    key = (code * DAY_SPAN + day) * 2 + (ledger_signed[lines] > 0)
+    order = order_by(key, lines)
+    lines, key = lines[order], key[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    sizes = np.diff(np.r_[starts, len(key)])
+    groups = np.flatnonzero((sizes >= fewest) & (sizes <= most))
+    if not len(groups):
+        return lines, starts, sizes, none, none
+    total = np.add.reduceat(ledger_signed[lines], starts)[groups]
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    targets = np.flatnonzero(run.bank_open & (bank_signed != 0))
+    left, right = band_join(
+        bank_signed[targets],
+        bank_day[targets],
+        total,
+        ledger_day[lines[starts[groups]]],
+        run.window,
+    )
+    return lines, starts, sizes, targets[left], groups[right]
+
+
+def _one_each(b: np.ndarray, at: np.ndarray, banks: int, groups: int) -> np.ndarray:
+    """Which (bank line, group) pairs are the bank line's one group and the group's one bank
+    line."""
+    return np.asarray(
+        (np.bincount(b, minlength=banks)[b] == 1) & (np.bincount(at, minlength=groups)[at] == 1),
+        dtype=bool,
+    )
+
+
+def _kind_of(texts: pd.Series) -> pd.Series:
+    """Each narration's kind: in capitals, without its numbers of three digits or more (a
+    cheque's, a reference's, a year), spaces closed up (`CHQ RET CHGS INCL GST 827668` is
+    `CHQ RET CHGS INCL GST`, `IMPS P2A CHGS` stays itself).
+
+    >>> _kind_of(pd.Series(["CHQ RET CHGS INCL GST 827668", "Being salary for Oct 2026 paid"])).tolist()
+    ['CHQ RET CHGS INCL GST', 'BEING SALARY FOR OCT PAID']
+    """
+    kinds = texts.fillna("").astype(str).str.upper().str.replace(r"\d{3,}", " ", regex=True)
+    return kinds.str.replace(r"\s+", " ", regex=True).str.strip()
 
 
 def _alike_twin(run: _Matching, lines: np.ndarray, bank_side: bool) -> np.ndarray:
