@@ -1719,3 +1719,37 @@ def test_two_parties_of_one_surname_booked_late_are_no_set() -> None:
     )
     found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
     assert found.empty
+
+
+@pytest.mark.parametrize("exact", [True, False])
+def test_a_tie_in_fit_goes_to_the_same_name(exact: bool) -> None:
+    # JAY AMBE AND CO pays 2,121.00 on the 12th. The books have Jay Ambe & Co.'s receipt of the
+    # 11th (the same name, a day late: 98) and Jay Ambe Pharma's of the 12th (the bank's name
+    # one word short of it, the same day: 98). The fit ties; the name does not: it is Jay Ambe &
+    # Co.'s, and Jay Ambe Pharma's own IMPS of the 14th takes the other. Where neither book name
+    # is the bank's (SBI cuts both to SRI VENKAT), a shorter name scoring a little higher is no
+    # reason: the tie stays a choice for the user
+    payer = "JAY AMBE AND CO" if exact else "SRI VENKAT"
+    firms = (
+        ("Jay Ambe & Co.", "Jay Ambe Pharma")
+        if exact
+        else ("Sri Venkateswara & Co.", "Sri Venkateswara Polymers")
+    )
+    bank = statement(
+        [
+            ("2026-10-12", f"UPI/P2A/625994423535/{payer}/SIBL BANK/NA", "", 212100),
+            ("2026-10-14", "IMPS/P2A/530737698101/JAYAMBEPHA/TMBL BANK/NA", "", 212100),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-11", firms[0], "", 212100),
+            ("2026-10-12", firms[1], "", 212100),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    if exact:
+        assert {(0, 0, "Amount and date"), (1, 1, "Amount and date")} <= pairs
+    else:
+        assert not any(b == 0 for b, _, _ in pairs)
+        assert set(suggestions[suggestions["bank"] == 0]["ledger"]) == {0, 1}

@@ -98,6 +98,7 @@ from xlbo.bank.scoring import (
     TIED_SHOWN,
     UNLIKE_DAYS,
     fitness,
+    preference,
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
 from xlbo.bank.window import DEFAULT_WINDOW, Band, Window, amount_codes, band, band_join
@@ -794,13 +795,14 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
         d = pairs["d"].to_numpy(dtype=np.int64)
         alike = pairs["alike"].to_numpy(dtype=np.int64)
         fit = fitness(d, alike)
+        prefer = preference(fit, alike)
         lone_now = (count_b[b] == 1) & (count_g[g] == 1)
         unlike = _names_differ(run, b, g, d, alike, lone_pairs, lone_now)
         live = np.arange(len(b))
         if not len(live):
             return pd.DataFrame(columns=["b", "l", "kind", "why"])
-        own_b = _ranks(b[live], fit[live]) < SHORTLIST
-        own_g = _ranks(g[live], fit[live]) < SHORTLIST
+        own_b = _ranks(b[live], prefer[live]) < SHORTLIST
+        own_g = _ranks(g[live], prefer[live]) < SHORTLIST
         whole_b = count_b <= SHORTLIST  # every same-amount pair of the line is listed
         whole_g = count_g <= SHORTLIST
         keep = own_b | own_g
@@ -809,7 +811,7 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
         while len(kept):
             still = run.bank_open[b[kept]] & run.ledger_open[g[kept]]
             kept, own_b, own_g = kept[still], own_b[still], own_g[still]
-            kb, kg, kf = b[kept], g[kept], fit[kept]
+            kb, kg, kf = b[kept], g[kept], prefer[kept]
             top_b, ties_b = _best(kb, kf, nb)
             top_g, ties_g = _best(kg, kf, ng)
             sure_b = whole_b[kb] | (np.bincount(kb, weights=own_b, minlength=nb)[kb] >= 2)
@@ -837,7 +839,7 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
             )
         if not progressed:
             break
-    lb, lg, lf = b[live], g[live], fit[live]
+    lb, lg, lf = b[live], g[live], prefer[live]
     top_b, ties_b = _best(lb, lf, nb)
     top_g, ties_g = _best(lg, lf, ng)
     doubtful = (top_b & (ties_b > 1)) | (top_g & (ties_g > 1))
