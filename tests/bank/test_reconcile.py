@@ -384,10 +384,17 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
     scored; take the pairs that are each other's one best (but never two lines whose names
     differ while either has or had another candidate, unless it is gone and the amount is rare:
     no round hundred, few lines; nor more than 2 days apart, unless the amount is no round
-    hundred and the month's only one on each side), repeat until none are left."""
+    hundred and the month's only one on each side; nor where either has an open line of its own
+    name up to 15 days away), repeat until none are left."""
     from xlbo.bank.match import fitness
     from xlbo.bank.parties import likeness as similarity
-    from xlbo.bank.scoring import NAMES_DIFFER_BELOW, RARE_AMOUNT_LINES, ROUND
+    from xlbo.bank.scoring import (
+        LATE_ALIKE,
+        LATE_BOOKING_DAYS,
+        NAMES_DIFFER_BELOW,
+        RARE_AMOUNT_LINES,
+        ROUND,
+    )
 
     def counted(bp: str, gp: str) -> int:
         """How alike two names are, where they share a word and are alike enough to count."""
@@ -430,6 +437,18 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
             one_of_a_kind = bank[i][1] % ROUND != 0 and lines_of[bank[i][1]] == 2
             if names_differ and (had_rival or (abs(days[i, j]) > 2 and not one_of_a_kind)):
                 continue  # never on amount alone across parties when there was a choice
+            # nor where either line has an open line of its own name booked late (15 days)
+            namesake = any(
+                k != j and k not in used_g and ga == bank[i][1]
+                and abs(bank[i][0] - gd) <= LATE_BOOKING_DAYS and alike[i, k] >= LATE_ALIKE
+                for k, (gd, ga, _) in enumerate(books)
+            ) or any(
+                k != i and k not in used_b and ba == books[j][1]
+                and abs(bd - books[j][0]) <= LATE_BOOKING_DAYS and alike[k, j] >= LATE_ALIKE
+                for k, (bd, ba, _) in enumerate(bank)
+            )  # fmt: skip
+            if names_differ and namesake:
+                continue
             if f == max(mine) == max(theirs) and mine.count(f) == 1 and theirs.count(f) == 1:
                 chosen.add((i, j))
         if not chosen:

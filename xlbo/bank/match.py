@@ -954,7 +954,54 @@ def _names_differ(
             | ((np.abs(d) > UNLIKE_DAYS) & ~_one_of_a_kind(run, b))
             | (run.returned[b] & ~run.books_return[g])
         )
+        taken = np.flatnonzero(
+            run.bank_named[b] & run.ledger_named[g] & (alike < NAMES_DIFFER_BELOW) & ~differ
+        )
+        differ[taken] = _namesake_further(run, b[taken], g[taken])
     return differ
+
+
+def _namesake_further(run: _Matching, b: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """Which pairs of lines whose names differ have, for either line, an open line of its amount
+    beyond the window but within LATE_BOOKING_DAYS whose name is its own (LATE_ALIKE): Kiran
+    Kulkarni's 2,499.00 of the 1st, which the books took on the 11th, is not the bank's
+    `venkateshkama33` of the 12th though the two are each other's only line in the window. Such
+    a line is left to `_late_bookings`, which takes the pair of one name."""
+    found = np.zeros(len(b), dtype=bool)
+    narrowed = run.window.before > DEFAULT_WINDOW.before or run.window.after < DEFAULT_WINDOW.after
+    if not len(b) or run.names is None or narrowed:  # no late bookings then (`_late_bookings`)
+        return found
+    wide = Window(-LATE_BOOKING_DAYS, LATE_BOOKING_DAYS)
+    bank_day, ledger_day = run.bank.lines["day"].to_numpy(), run.ledger.lines["day"].to_numpy()
+    open_g, open_b = np.flatnonzero(run.ledger_open), np.flatnonzero(run.bank_open)
+    forth = band(
+        run.amounts[0][b], bank_day[b], run.amounts[1][open_g], ledger_day[open_g], wide, coded=True
+    )
+    at, other = _few(forth).pairs()
+    other = open_g[other]
+    keep = other != g[at]
+    at, other = at[keep], other[keep]
+    found[at[run.names.alike(b[at], other) >= LATE_ALIKE]] = True
+    back = band(
+        run.amounts[1][g], ledger_day[g], run.amounts[0][open_b], bank_day[open_b], wide, coded=True
+    )
+    at, other = _few(back).pairs()
+    other = open_b[other]
+    keep = other != b[at]
+    at, other = at[keep], other[keep]
+    found[at[run.names.alike(other, g[at]) >= LATE_ALIKE]] = True
+    return found
+
+
+def _few(lines: Band, most: int = NAMED_NEAREST * NEAREST) -> Band:
+    """The band of each line where it holds at most `most` lines (else none): a pair whose
+    lines each had no other in the window is seldom of an amount so common."""
+    return Band(
+        lines.order,
+        lines.low,
+        np.where(lines.counts <= most, lines.high, lines.low),
+        lines.same_day,
+    )
 
 
 def _one_of_a_kind(run: _Matching, b: np.ndarray) -> np.ndarray:
@@ -2044,6 +2091,49 @@ def _another_partys_open(run: _Matching, b: np.ndarray) -> np.ndarray:
     return knows
 
 
+def _carried(run: _Matching, b: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """Whether either line of each pair is an item of last month's BRS (--last-brs), which
+    `xlbo.bank.brought_forward` clears on its own terms."""
+    bank, ledger = run.bank.lines, run.ledger.lines
+    carried = np.zeros(len(b), dtype=bool)
+    if "carried" in bank.columns:
+        carried |= bank["carried"].to_numpy(dtype=bool)[b]
+    if "carried" in ledger.columns:
+        carried |= ledger["carried"].to_numpy(dtype=bool)[g]
+    return carried
+
+
+def _another_partys(run: _Matching, b: np.ndarray, g: np.ndarray, alike: np.ndarray) -> np.ndarray:
+    """Whether each bank line's name, not alike to its pair's party (below LATE_ALIKE), is
+    another party's of the books (LATE_ALIKE alike, or a known payer of it): NAIR AGENC's
+    7,230.00 is Nair Agencies' money the books have yet to take, not Mahavir Constructions'
+    receipt of a week later, though no other line of the month has that amount."""
+    assert run.names is not None
+    names = run.names
+    found = np.zeros(len(b), dtype=bool)
+    asked = np.flatnonzero((alike < LATE_ALIKE) & run.bank_named[b] & (names.bank[b] >= 0))
+    if not len(asked):
+        return found
+    bank_names = np.asarray(names.likeness.left, dtype=object)
+    ledger_names = np.asarray(names.likeness.right, dtype=object)
+    alike_ones = alike_names(bank_names[np.unique(names.bank[b[asked]])], ledger_names, LATE_ALIKE)
+    relation = pd.concat(
+        [
+            alike_ones[["left", "right"]],
+            names.payers[["bank", "ledger"]].set_axis(["left", "right"], axis=1),
+        ],
+        ignore_index=True,
+    )
+    bank_code, ledger_code = names.codes(relation["left"], relation["right"])
+    relation = pd.DataFrame({"name": bank_code, "party": ledger_code})
+    relation = relation[(relation["name"] >= 0) & (relation["party"] >= 0)]
+    lines = pd.DataFrame(
+        {"i": asked, "name": names.bank[b[asked]], "own": names.ledger[g[asked]]}
+    ).merge(relation, on="name")
+    found[lines["i"].to_numpy(dtype=np.int64)[(lines["party"] != lines["own"]).to_numpy()]] = True
+    return found
+
+
 def _late_bookings(run: _Matching) -> None:
     """Pass 4, last: vouchers the books wrote late (or early), beyond the window but within
     LATE_BOOKING_DAYS either way. A pair of one amount is taken where the names are at least
@@ -2112,10 +2202,38 @@ def _late_bookings(run: _Matching) -> None:
         & (run.bank.lines["signed"].to_numpy(dtype=np.int64)[b] % ROUND != 0)
         & ~run.returned[b]
     )
+    # the month's only line of an amount that is no round hundred on each side, whatever the
+    # names: MAHESHPRAS (the proprietor) pays 1,35,715.22 on the 3rd, the books take it from
+    # Shree Siddhivinayak Sales Corporation on the 7th (as `_one_of_a_kind` in the window)
+    odd = ~(sure | alone) & _one_of_a_kind(run, b) & ~run.returned[b] & ~_carried(run, b, g)
+    odd[odd] = ~_another_partys(run, b[odd], g[odd], alike[odd])
+    if odd.any():
+        days = pairs["d"].to_numpy(dtype=np.int64)[odd]
+        said = alike[odd]
+        run.take(
+            pairs[odd][["b", "l"]],
+            "Amount and date",
+            fitness(days, said),
+            (
+                "same amount; "
+                + _signed_days(days)
+                + " days, booked late; the month's only line of this amount on each side; "
+                + pd.Series(_names_why(run, b[odd], g[odd], said), dtype=object)
+                + np.where(
+                    (said < NAMES_DIFFER_BELOW) & run.bank_named[b[odd]] & run.ledger_named[g[odd]],
+                    ": check the party",
+                    "",
+                )
+            ).to_numpy(),
+        )
     chosen = pd.concat(
         [pairs[sure | alone], _crowded_late_pairs(run, wide, at_b, at_g, ~few_b, ~whole)]
     )
     chosen = chosen[["b", "l", "d"]].astype(np.int64).drop_duplicates(["b", "l"])
+    chosen = chosen[
+        run.bank_open[chosen["b"].to_numpy(dtype=np.int64)]
+        & run.ledger_open[chosen["l"].to_numpy(dtype=np.int64)]
+    ]
     if len(chosen):
         days = chosen["d"].to_numpy(dtype=np.int64)
         said = run.names.alike(chosen["b"].to_numpy(), chosen["l"].to_numpy())

@@ -137,7 +137,9 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str],
     # `UPI/…/NA/kirannaid27@ibl/KKBK BANK`): its letters, each word's trailing digits dropped
     # (`rajesh.kumar@okicici` → `rajesh kumar`, `kirannaid27@ibl` → `kirannaid`, which
     # `run_together` reads as Kiran Naidu)
-    handles = np.flatnonzero(contains(pieces, f"^\\s*{_HANDLE_CORE}\\s*$"))
+    handles = np.flatnonzero(
+        contains(pieces, f"^\\s*{_HANDLE_CORE}\\s*$") | contains(pieces, _HANDLE_CUT_AT_THE_AT)
+    )
     handle_names = replace(pieces.iloc[handles], "@.*$", "")
     handle_names = replace(replace(handle_names, "[._-]+", " "), r"([A-Za-z])[0-9]+\b", r"\1")
     handle_names = replace(handle_names, _NOT_A_NAME, " ")  # `paytm`, `gpay`, a bank's code
@@ -182,6 +184,11 @@ _FIRM_PREFIX = r"(^|[-/*:\s])M/S\.?\s*"
 _HANDLE_CORE = r"(?P<found>[A-Za-z][A-Za-z0-9._]*)@[A-Za-z]*"
 """A UPI handle, its name part first (`kirannaid27@ibl`, `rajesh.kumar@okicici`, or cut short:
 `sanjaynair42@ib`); an e-mail address (`@company.com`) is not one."""
+
+_HANDLE_CUT_AT_THE_AT = r"^\s*[a-z][a-z._]{4,}[0-9]{1,4}\s*$"
+"""A UPI handle the narration cut at its `@` (ICICI's `UPI/…/UPI/venkateshkama33/SBIN BANK`):
+one word of small letters ending in a few digits, as the payer typed it; no bank writes a name
+so, and a UTR or IFSC has more digits or capitals."""
 
 HANDLE_BELOW_NAME = 500
 """How far a handle's name ranks below any piece that names the payer in words (a name is

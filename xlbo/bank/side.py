@@ -83,9 +83,17 @@ def prepare_bank(lines: pd.DataFrame, holders: Sequence[str] = ()) -> Side:
             "signed": (lines["credit"] - lines["debit"]).to_numpy(dtype=np.int64),
             "party": with_handles(keys, narration, by_handle).to_numpy(),
             "text": lines["narration"].to_numpy(dtype=object),
+            "carried": _carried(lines),
         }
     )
     return Side(frame, reference_frame(narration, lines["reference"]))
+
+
+def _carried(lines: pd.DataFrame) -> np.ndarray:
+    """Which lines are items of last month's BRS (their `brought_forward`, with --last-brs)."""
+    if "brought_forward" not in lines.columns:
+        return np.zeros(len(lines), dtype=bool)
+    return lines["brought_forward"].to_numpy(dtype=bool)
 
 
 HOLDER_SHORTEST = 6
@@ -155,6 +163,7 @@ def prepare_ledger(lines: pd.DataFrame) -> Side:
             "party": ledger_party_keys(lines["particulars"]).to_numpy(),
             "text": lines["particulars"].to_numpy(dtype=object),
             "note": narration.to_numpy(dtype=object),
+            "carried": _carried(lines),
         }
     )
     texts = narration + " " + _text(lines, "voucher_no")
