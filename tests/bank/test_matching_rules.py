@@ -1836,3 +1836,38 @@ def test_the_months_only_odd_amount_pairs_booked_late_across_names(
         (why,) = found[found["bank"] == 1]["why"]
         assert "-4 days, booked late; the month's only line of this amount on each side" in why
         assert why.endswith("no name in common: check the party")
+
+
+@pytest.mark.parametrize(
+    ("part", "his_own_open", "taken"),
+    [(19_309_700, False, True), (19_300_000, False, False), (19_309_700, True, False)],
+)
+def test_an_owner_pays_one_receipt_in_parts(part: int, his_own_open: bool, taken: bool) -> None:
+    # JOSEPH MALHOTRA sends two NEFTs of 1,93,097.00 on the 1st; the books take 3,86,194.00 from
+    # Sri Sai Traders, his firm, that day. His name is not the firm's, but the two are all his
+    # lines of the day and add up to the paisa to its receipt. A round 1,93,000.00 twice meets
+    # by chance; and where Joseph Malhotra is himself a customer with a line still open, the
+    # money may be his own
+    bank = statement(
+        [
+            (
+                "2026-11-01",
+                "NEFT-HDFCN02559673231415-JOSEPH MALHOTRA-INV 232-HDFC0000146",
+                "",
+                part,
+            ),
+            (
+                "2026-11-01",
+                "NEFT-HDFCN41263108381483-JOSEPH MALHOTRA-INV 232-HDFC0000146",
+                "",
+                part,
+            ),
+        ]
+    )
+    books = [("2026-11-01", "Sri Sai Traders", "Being amt recd", 2 * part)]
+    if his_own_open:
+        books.append(("2026-11-02", "Joseph Malhotra", "Being amt recd", 120_000))
+    pairs, _ = matched(bank, ledger(books))
+    assert (pairs == {(0, 0, "Combination"), (1, 0, "Combination")}) is taken
+    if not taken:
+        assert not any(g == 0 for _, g, _ in pairs)

@@ -494,6 +494,7 @@ def match_lines(
     _in_date_order(run, by_bank_name=False)
     _in_date_order(run, by_bank_name=True)
     _day_sets(run)
+    _payers_day_sets(run)
     _late_bookings(run)
     held = pd.concat([abstained, late, undecided], ignore_index=True)
     suggestions = held[
@@ -1972,19 +1973,77 @@ def _day_sets(run: _Matching) -> None:
         )
 
 
-def _groups_adding_up(
-    run: _Matching, lines: np.ndarray, code: np.ndarray, fewest: int, most: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Ledger `lines` grouped by `code` (a party's, a narration's), day and direction, and the
-    open bank lines each group of `fewest` to `most` lines adds up to in the window: the lines
-    in group order, each group's first place and size, and the (bank line, group) pairs."""
+def _payers_day_sets(run: _Matching) -> None:
+    """The mirror of `_day_sets`: an open ledger line that all of one payer's open bank lines
+    of one day, two to MAX_PARTS of them, add up to, where the payer's name is not the party's
+    (a receipt the books took whole and the owner sent in parts: JOSEPH MALHOTRA's two NEFTs
+    of 1,93,097.00 for Sri Sai Traders' 3,86,194.00; where the names are alike the combination
+    search finds it). Taken on the same terms: the amount no round hundred, the payer no other
+    party with an open line nearby (`_another_partys_open`), one set per line and one line per
+    set, no line in it with an alike twin of its amount."""
+    assert run.names is not None
+    names = run.names
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    lines = np.flatnonzero(
+        run.bank_open & run.bank_named & ~run.returned & (bank_signed != 0) & (names.bank >= 0)
+    )
+    lines, starts, sizes, g, at = _groups_adding_up(
+        run, lines, names.bank[lines].astype(np.int64), MIN_PARTS, MAX_PARTS, bank_parts=True
+    )
+    if not len(g):
+        return
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
-    ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
+    first = lines[starts[at]]
+    alike = names.likeness.of(names.bank[first], names.ledger[g])
+    alike = np.where(names.known_payer(first, g), PAYER_ALIKE, alike)
+    keep = (
+        (alike < COMBINATION_ALIKE)
+        & run.ledger_named[g]
+        & (ledger_signed[g] % ROUND != 0)
+        & ~_another_partys_open(run, first)
+    )
+    g, at = g[keep], at[keep]
+    single = _one_each(g, at, len(run.ledger), len(starts))
+    g, at = g[single], at[single]
+    keep = ~_alike_twin(run, g, bank_side=False)
+    in_set = np.repeat(np.arange(len(at)), sizes[at])
+    parts = lines[starts[at][in_set] + within(sizes[at])]
+    keep[in_set[_alike_twin(run, parts, bank_side=True)]] = False
+    for target, group in zip(g[keep].tolist(), at[keep].tolist(), strict=True):
+        parts_of = lines[starts[group] : starts[group] + sizes[group]].tolist()
+        if any((part, target) in run.rejected for part in parts_of):
+            continue
+        run.take_group(
+            parts_of,
+            [target],
+            "Combination",
+            f"the {len(parts_of)} bank lines of one payer on one day add up to this ledger line; "
+            "the bank's name is not this party's: the owner's own account paying for the firm? "
+            "Check",
+            score=DAY_SET_SCORE,
+        )
+
+
+def _groups_adding_up(
+    run: _Matching,
+    lines: np.ndarray,
+    code: np.ndarray,
+    fewest: int,
+    most: int,
+    bank_parts: bool = False,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Ledger `lines` (bank lines, with `bank_parts`) grouped by `code` (a party's, a
+    narration's, a payer's name), day and direction, and the open lines of the other side each
+    group of `fewest` to `most` lines adds up to in the window: the lines in group order, each
+    group's first place and size, and the (line of the other side, group) pairs."""
+    parts, other = (run.bank, run.ledger) if bank_parts else (run.ledger, run.bank)
+    part_signed = parts.lines["signed"].to_numpy(dtype=np.int64)
+    part_day = parts.lines["day"].to_numpy(dtype=np.int64)
     none = np.zeros(0, dtype=np.int64)
     if not len(lines):
         return lines, none, none, none, none
-    day = ledger_day[lines] - int(ledger_day.min())
-    key = (code * DAY_SPAN + day) * 2 + (ledger_signed[lines] > 0)
+    day = part_day[lines] - int(part_day.min())
+    key = (code * DAY_SPAN + day) * 2 + (part_signed[lines] > 0)
     order = order_by(key, lines)
     lines, key = lines[order], key[order]
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
@@ -1992,18 +2051,22 @@ def _groups_adding_up(
     groups = np.flatnonzero((sizes >= fewest) & (sizes <= most))
     if not len(groups):
         return lines, starts, sizes, none, none
-    total = np.add.reduceat(ledger_signed[lines], starts)[groups]
-    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
-    bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
-    targets = np.flatnonzero(run.bank_open & (bank_signed != 0))
-    left, right = band_join(
-        bank_signed[targets],
-        bank_day[targets],
-        total,
-        ledger_day[lines[starts[groups]]],
-        run.window,
+    total = np.add.reduceat(part_signed[lines], starts)[groups]
+    other_signed = other.lines["signed"].to_numpy(dtype=np.int64)
+    other_day = other.lines["day"].to_numpy(dtype=np.int64)
+    targets = np.flatnonzero(
+        (run.ledger_open if bank_parts else run.bank_open) & (other_signed != 0)
     )
-    return lines, starts, sizes, targets[left], groups[right]
+    group_day = part_day[lines[starts[groups]]]
+    if bank_parts:  # the window runs bank day − ledger day
+        found, where = band_join(
+            total, group_day, other_signed[targets], other_day[targets], run.window
+        )
+    else:
+        where, found = band_join(
+            other_signed[targets], other_day[targets], total, group_day, run.window
+        )
+    return lines, starts, sizes, targets[where], groups[found]
 
 
 def _one_each(b: np.ndarray, at: np.ndarray, banks: int, groups: int) -> np.ndarray:
