@@ -1871,3 +1871,27 @@ def test_an_owner_pays_one_receipt_in_parts(part: int, his_own_open: bool, taken
     assert (pairs == {(0, 0, "Combination"), (1, 0, "Combination")}) is taken
     if not taken:
         assert not any(g == 0 for _, g, _ in pairs)
+
+
+def test_sbi_cuts_a_middle_name_to_two_letters() -> None:
+    # SBI writes the payer as ASHOK CH (Ashok Chandra, cut at eight letters) beside the handle
+    # ashokmukh30@: the handle's rest is the surname, CH is Chandra's initial. So he is Ashok
+    # Chandra Mukherjee, not Ashok Kumar, whose 2,499.00 of that day the bank has yet to show
+    bank = statement(
+        [
+            (
+                "2026-11-02",
+                "BY TRANSFER-UPI/CR/631150712436/ASHOK CH/KKBK/ashokmukh30@/Payme--",
+                "",
+                249900,
+            )
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-02", "Ashok Kumar", "Being amt recd", 249900),
+            ("2026-11-02", "Ashok Chandra Mukherjee", "Being amt recd", 249900),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 1)}

@@ -243,7 +243,7 @@ def test_a_name_sbi_cut_short_is_completed_from_the_handle_beside_it() -> None:
     # SBI keeps eight letters of the name and twelve of the handle: SALIM QU could be Salim
     # Qureshi or Salim Quadri; salimqure62 says which. B KHANNA beside balajikhan71 is Balaji
     # Khanna; SUNITA P beside sunitamalh4 is a Sunita P. Malhotra, and MEENA HA beside
-    # meenakhan30 a Meena H. Khan. THANGAM AN beside thangamand is a firm's `&`, no surname
+    # meenakhan30 a Meena H. Khan (HA, two letters of a middle name, is its initial). THANGAM AN beside thangamand is a firm's `&`, no surname
     def party(narration: str) -> str:
         text = pd.Series([narration])
         return str(with_handles(narration_party_keys(text), text).iloc[0])
@@ -255,7 +255,7 @@ def test_a_name_sbi_cut_short_is_completed_from_the_handle_beside_it() -> None:
         "bose anita"
     )
     assert party("BY TRANSFER-UPI/CR/683402633443/MEENA HA/HDFC/meenakhan30@/Payme--") == (
-        "meena ha khan"
+        "meena h khan"
     )
     assert party("BY TRANSFER-UPI/CR/622773547265/B KHANNA/YESB/balajikhan71/Payme--") == (
         "balaji khanna"

@@ -114,6 +114,30 @@ def test_integrity_balance_break_flip_and_duplicates(xlsx: Callable[..., Path]) 
     assert len(unique) == 2
 
 
+def test_two_like_withdrawals_the_balance_runs_through_are_both_kept(
+    xlsx: Callable[..., Path],
+) -> None:
+    # two ATM withdrawals of 5,000.00 on the 30th with a receipt of 5,000.00 between them: the
+    # two lines agree in everything, balance too, but the balance runs through the second (the
+    # one before it less 5,000.00). It is no overlapping download, and nothing is left out. A
+    # block downloaded twice still is: the balance breaks where it starts again
+    body = [
+        ["30/11/26", "BY TRANSFER-UPI/CR/675065463952/SRINIVAS/ICIC", None, None, 4193],
+        ["30/11/26", "ATM WDL ATM CASH PUNE", None, 5000, None],
+        ["30/11/26", "BY TRANSFER-UPI/CR/611885658781/ARUN SIN/PUNB", None, None, 5000],
+        ["30/11/26", "ATM WDL ATM CASH PUNE", None, 5000, None],
+    ]
+    rows = statement(body)
+    findings, unique = check_statement(read_statement(str(xlsx({"S": rows}, name="a.xlsx"))).frame)
+    assert len(unique) == 4
+    assert findings == []
+    lines = rows[len(HDFC_HEAD) : len(HDFC_HEAD) + 4]
+    again = [*rows[: len(HDFC_HEAD)], *lines, *lines[1:3], *rows[len(HDFC_HEAD) + 4 :]]
+    findings, unique = check_statement(read_statement(str(xlsx({"S": again}, name="b.xlsx"))).frame)
+    assert len(unique) == 4
+    assert [f.check for f in findings] == ["Duplicate line", "Duplicate line"]
+
+
 def test_reference_then_amount_and_date(xlsx: Callable[..., Path]) -> None:
     result = reconcile(
         xlsx,
@@ -386,7 +410,7 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
     no round hundred, few lines; nor more than 2 days apart, unless the amount is no round
     hundred and the month's only one on each side; nor where either has an open line of its own
     name up to 15 days away), repeat until none are left."""
-    from xlbo.bank.match import fitness
+    from xlbo.bank.match import fitness, preference
     from xlbo.bank.parties import likeness as similarity
     from xlbo.bank.scoring import (
         LATE_ALIKE,
@@ -410,8 +434,12 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
     days = {
         (i, j): bd - gd for i, (bd, _, _) in enumerate(bank) for j, (gd, _, _) in enumerate(books)
     }
-    edges = {
-        (i, j): int(fitness(np.array([bd - gd]), np.array([alike[i, j]]))[0])
+    edges = {  # of equally fit pairs, the one of the same name (100 alike) first
+        (i, j): int(
+            preference(
+                fitness(np.array([bd - gd]), np.array([alike[i, j]])), np.array([alike[i, j]])
+            )[0]
+        )
         for i, (bd, ba, bp) in enumerate(bank)
         for j, (gd, ga, gp) in enumerate(books)
         if ba == ga and DEFAULT_WINDOW.before <= bd - gd <= DEFAULT_WINDOW.after

@@ -33,16 +33,39 @@ SAME_LINE = ("day", "narration", "reference", "debit", "credit", "balance")
 
 def repeats(lines: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Which lines repeat an earlier line in everything of `SAME_LINE`, and for each line the
-    position of the first line like it (itself when it is the first)."""
+    position of the first line like it (itself when it is the first). A line the running
+    balance leads into is no repeat: two ATM withdrawals of 5,000.00 on one day with a credit
+    of 5,000.00 between them show the same balance, and the balance before the second less its
+    5,000.00 is its balance. A download repeated from an overlapping statement breaks the
+    balance where it starts again (`_balance_leads_in`)."""
     keys = pd.DataFrame({name: lines[name] for name in SAME_LINE if name != "day"})
     keys["day"] = day_numbers(lines["date"])
     repeated = keys.duplicated(keep="first").to_numpy(dtype=bool)
+    if repeated.any():
+        repeated = repeated & ~_balance_leads_in(lines, repeated)
     first = np.arange(len(lines))
     if repeated.any():
         groups = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
         _, firsts = np.unique(groups, return_index=True)
         first = firsts[groups]
     return repeated, first
+
+
+def _balance_leads_in(lines: pd.DataFrame, repeated: np.ndarray) -> np.ndarray:
+    """Which `repeated` lines the balance leads into, line by line from the start of their run
+    of repeats: the balance of the line before moved by the line's own amount is its balance
+    (both written). The first line of a run where it does not, and the rest of that run, are a
+    download repeated."""
+    balance = pd.to_numeric(lines["balance"], errors="coerce").to_numpy(dtype=np.float64)
+    moved = (lines["credit"] - lines["debit"]).astype("int64").to_numpy()
+    kept = np.zeros(len(repeated), dtype=bool)
+    broken = False
+    for at in np.flatnonzero(repeated).tolist():
+        if at == 0 or not repeated[at - 1]:
+            broken = False  # a new run of repeats
+        broken = broken or at == 0 or balance[at - 1] + moved[at] != balance[at]
+        kept[at] = not broken
+    return kept
 
 
 def check_statement(

@@ -314,16 +314,19 @@ def completed(name: str, handle: str) -> str:
     the handle as another word where the handle runs on past the name (`meenakshi` +
     `meenakshiinfot` → `meenakshi infot`); an initial the handle writes out before the surname
     (`b khanna` + `balajikhan` → `balaji khanna`); the surname the handle writes after the given
-    name, where the bank cut the name at a middle initial (`sunita p` + `sunitamalh` → `sunita p
-    malh`); or the name's last word, which the bank cut, written out as far as the handle has it,
-    where the handle is the name's words run together in any order, each the same word but the
-    last (`bose ani` + `anitabose` → `bose anita`, `salim qu` + `salimqure` → `salim qure`). A
+    name, where the bank cut the name at a middle initial or two letters of a middle name
+    (`sunita p` + `sunitamalh` → `sunita p malh`, `ashok ch` + `ashokmukh` → `ashok c mukh`);
+    or the name's last word, which the bank cut, written out as far as the handle has it, where
+    the handle is the name's words run together in any order, each the same word but the last
+    (`bose ani` + `anitabose` → `bose anita`, `salim qu` + `salimqure` → `salim qure`). A
     handle that does not agree so leaves the name as it is.
 
     >>> completed("bose ani", "anitabose"), completed("salim qu", "salimqure")
     ('bose anita', 'salim qure')
     >>> completed("b khanna", "balajikhan"), completed("sunita p", "sunitamalh")
     ('balaji khanna', 'sunita p malh')
+    >>> completed("ashok ch", "ashokmukh")
+    'ashok c mukh'
     >>> completed("b khanna", "bkhanna"), completed("salim qu", "qureshi")
     ('b khanna', 'salim qu')
     """
@@ -353,10 +356,12 @@ def completed(name: str, handle: str) -> str:
         and len(words[1]) <= 2
         and not rest.startswith("and")  # `thangam an` + `thangamand`: a firm's `&`, no surname
     ):
-        # the surname the handle writes after the given name: `sunita p` + `sunitamalh`
+        # the surname the handle writes after the given name: `sunita p` + `sunitamalh`; a
+        # middle name the bank cut to two letters is its initial (`ashok ch` + `ashokmukh` →
+        # `ashok c mukh`: `ch` no word would explain, `c` is Chandra's)
         if rest.startswith(words[1]):
             return f"{words[0]} {rest}"
-        return f"{name} {rest}"
+        return f"{words[0]} {words[1][0]} {rest}"
     if len(words) < 2 or len(set(words)) < len(words) or min(map(len, words)) < 2:
         return name
     places = [handle.find(word) for word in words]
