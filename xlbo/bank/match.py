@@ -2115,18 +2115,12 @@ def _alike_twin(run: _Matching, lines: np.ndarray, bank_side: bool) -> np.ndarra
     return twin
 
 
-def _another_partys_open(run: _Matching, b: np.ndarray) -> np.ndarray:
-    """Whether each bank line's name is another party's (LATE_ALIKE alike, or a known payer
-    of it) that has an open ledger line in the bank line's window."""
-    assert run.names is not None
-    names = run.names
-    knows = np.zeros(len(b), dtype=bool)
-    named = np.flatnonzero(run.bank_named[b] & (names.bank[b] >= 0))
-    if not len(named):
-        return knows
-    bank_names = np.asarray(names.likeness.left, dtype=object)
-    ledger_names = np.asarray(names.likeness.right, dtype=object)
-    alike = alike_names(bank_names[np.unique(names.bank[b[named]])], ledger_names, LATE_ALIKE)
+def _parties_named(names: _Names, bank_names: np.ndarray) -> pd.DataFrame:
+    """(name, party): the ledger parties each of the bank's names (codes) is LATE_ALIKE alike
+    to, or a known payer of."""
+    left = np.asarray(names.likeness.left, dtype=object)
+    right = np.asarray(names.likeness.right, dtype=object)
+    alike = alike_names(left[np.unique(bank_names)], right, LATE_ALIKE)
     pairs = pd.concat(
         [
             alike[["left", "right"]],
@@ -2136,7 +2130,19 @@ def _another_partys_open(run: _Matching, b: np.ndarray) -> np.ndarray:
     )
     bank_code, ledger_code = names.codes(pairs["left"], pairs["right"])
     relation = pd.DataFrame({"name": bank_code, "party": ledger_code})
-    relation = relation[(relation["name"] >= 0) & (relation["party"] >= 0)]
+    return relation[(relation["name"] >= 0) & (relation["party"] >= 0)]
+
+
+def _another_partys_open(run: _Matching, b: np.ndarray) -> np.ndarray:
+    """Whether each bank line's name is another party's (LATE_ALIKE alike, or a known payer
+    of it) that has an open ledger line in the bank line's window."""
+    assert run.names is not None
+    names = run.names
+    knows = np.zeros(len(b), dtype=bool)
+    named = np.flatnonzero(run.bank_named[b] & (names.bank[b] >= 0))
+    if not len(named):
+        return knows
+    relation = _parties_named(names, names.bank[b[named]])
     expanded = pd.DataFrame({"i": named, "name": names.bank[b[named]]}).merge(relation, on="name")
     if expanded.empty:
         return knows
@@ -2177,19 +2183,7 @@ def _another_partys(run: _Matching, b: np.ndarray, g: np.ndarray, alike: np.ndar
     asked = np.flatnonzero((alike < LATE_ALIKE) & run.bank_named[b] & (names.bank[b] >= 0))
     if not len(asked):
         return found
-    bank_names = np.asarray(names.likeness.left, dtype=object)
-    ledger_names = np.asarray(names.likeness.right, dtype=object)
-    alike_ones = alike_names(bank_names[np.unique(names.bank[b[asked]])], ledger_names, LATE_ALIKE)
-    relation = pd.concat(
-        [
-            alike_ones[["left", "right"]],
-            names.payers[["bank", "ledger"]].set_axis(["left", "right"], axis=1),
-        ],
-        ignore_index=True,
-    )
-    bank_code, ledger_code = names.codes(relation["left"], relation["right"])
-    relation = pd.DataFrame({"name": bank_code, "party": ledger_code})
-    relation = relation[(relation["name"] >= 0) & (relation["party"] >= 0)]
+    relation = _parties_named(names, names.bank[b[asked]])
     lines = pd.DataFrame(
         {"i": asked, "name": names.bank[b[asked]], "own": names.ledger[g[asked]]}
     ).merge(relation, on="name")
