@@ -1895,3 +1895,33 @@ def test_sbi_cuts_a_middle_name_to_two_letters() -> None:
     )
     pairs, _ = matched(bank, books)
     assert {(b, g) for b, g, _ in pairs} == {(0, 1)}
+
+
+def test_sbi_writes_only_the_surname_and_the_handle_gives_the_name() -> None:
+    # SBI keeps eight letters: QURESHI for Qureshi Kavita, whose handle kavitaqure65 gives her
+    # name. Her 4,999.00 of the 5th is not Pooja Qureshi's receipt of the 6th (POOJA QU,
+    # poojaqure96, paid on the 4th) but her own, booked on the 8th
+    bank = statement(
+        [
+            (
+                "2026-11-04",
+                "BY TRANSFER-UPI/CR/642156725732/POOJA QU/YESB/poojaqure96@/Paid --",
+                "",
+                499900,
+            ),
+            (
+                "2026-11-05",
+                "BY TRANSFER-UPI/CR/654464365473/QURESHI/PUNB/kavitaqure65/UPI--",
+                "",
+                499900,
+            ),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-06", "Pooja Qureshi (Surat)", "", 499900),
+            ("2026-11-08", "Qureshi Kavita", "", 499900),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 1)}

@@ -318,15 +318,16 @@ def completed(name: str, handle: str) -> str:
     (`sunita p` + `sunitamalh` → `sunita p malh`, `ashok ch` + `ashokmukh` → `ashok c mukh`);
     or the name's last word, which the bank cut, written out as far as the handle has it, where
     the handle is the name's words run together in any order, each the same word but the last
-    (`bose ani` + `anitabose` → `bose anita`, `salim qu` + `salimqure` → `salim qure`). A
-    handle that does not agree so leaves the name as it is.
+    (`bose ani` + `anitabose` → `bose anita`, `salim qu` + `salimqure` → `salim qure`); or
+    the given name where the bank wrote only the surname (`qureshi` + `kavitaqure` → `qureshi
+    kavita`). A handle that does not agree so leaves the name as it is.
 
     >>> completed("bose ani", "anitabose"), completed("salim qu", "salimqure")
     ('bose anita', 'salim qure')
     >>> completed("b khanna", "balajikhan"), completed("sunita p", "sunitamalh")
     ('balaji khanna', 'sunita p malh')
-    >>> completed("ashok ch", "ashokmukh")
-    'ashok c mukh'
+    >>> completed("ashok ch", "ashokmukh"), completed("qureshi", "kavitaqure")
+    ('ashok c mukh', 'qureshi kavita')
     >>> completed("b khanna", "bkhanna"), completed("salim qu", "qureshi")
     ('b khanna', 'salim qu')
     """
@@ -337,6 +338,12 @@ def completed(name: str, handle: str) -> str:
     if runs_on and handle.startswith(squashed):
         return f"{name} {handle[len(squashed) :]}"
     words = name.split()
+    if len(words) == 1 and len(name) >= SHORTEST_PART:
+        # a surname the bank wrote first and cut at its end, the given name the handle's start:
+        # `qureshi` + `kavitaqure` → `qureshi kavita`
+        at = handle.find(name[:4], 3)
+        if at >= 3 and (name.startswith(handle[at:]) or handle[at:].startswith(name)):
+            return f"{name} {handle[:at]}"
     if len(words) >= 2 and len(words[0]) == 1 and len(words[-1]) >= 3:
         # an initial the handle writes out before the surname: `b khanna` + `balajikhan`
         at = handle.find(words[-1][:3], 1)
