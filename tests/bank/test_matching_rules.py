@@ -1925,3 +1925,47 @@ def test_sbi_writes_only_the_surname_and_the_handle_gives_the_name() -> None:
     )
     pairs, _ = matched(bank, books)
     assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 1)}
+
+
+def test_a_transfer_that_names_a_party_is_no_batch_of_other_parties_lines() -> None:
+    # eight parents' fees of 12,500.00, each 'Being fees received for Term 2', add up to the
+    # 1,00,000.00 Sharma Enterprises sent: chance, not a batch. A batch's bank line names no
+    # one, or says it is one (BULK, SALARY); Sharma's money is its own receipt, booked late
+    bank = statement(
+        [
+            (
+                "2026-10-12",
+                "NEFT CR-HDFC0001234-SHARMA ENTERPRISES-HDFCN26101255556666",
+                "",
+                10_000_000,
+            )
+        ]
+    )
+    parents = ["Anil Deshpande", "Kavita Joshi", "Rohan Kulkarni", "Meera Pillai"]
+    parents += ["Sameer Gokhale", "Farida Shaikh", "Prakash Rao", "Nisha Bhatt"]
+    books = [("2026-10-10", p, "Being fees received for Term 2", 1_250_000) for p in parents]
+    books.append(
+        ("2026-10-22", "Sharma Enterprises", "Being payment against bill 4411", 10_000_000)
+    )
+    pairs, _ = matched(bank, ledger(books))
+    assert {(b, g) for b, g, _ in pairs} == {(0, 8)}
+
+
+def test_sbi_cuts_the_surname_and_the_handle_writes_it_out() -> None:
+    # RAHUL GU beside rahulgupta12@ is Rahul Gupta, not `rahul gu pta`, which read as another
+    # person; Rahul Rao's 2,499.00 the same day is not his
+    bank = statement(
+        [
+            (
+                "2026-10-05",
+                "BY TRANSFER-UPI/CR/662217123190/RAHUL GU/HDFC/rahulgupta12@/NA--",
+                "",
+                249900,
+            )
+        ]
+    )
+    books = ledger(
+        [("2026-10-05", "Rahul Rao", "", 249900), ("2026-10-05", "Rahul Gupta", "", 249900)]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 1)}

@@ -1609,6 +1609,10 @@ def _batches(run: _Matching) -> None:
     _batches_of_one_narration(run)
 
 
+BATCH_WORDS = r"(?i)\b(?:BULK|BATCH|SALARY|SALARIES|PAYROLL|WAGES|UPLOAD)\b"
+"""Words with which a bank line that names someone still says it is a batch."""
+
+
 def _batches_of_one_narration(run: _Matching) -> None:
     """A bank line that is to the paisa the total of every open ledger line of one day in its
     direction that shares one narration (its long numbers aside), at least BATCH_PARTS of them:
@@ -1621,13 +1625,19 @@ def _batches_of_one_narration(run: _Matching) -> None:
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
     lines = np.flatnonzero(run.ledger_open & (ledger_signed != 0))
     kind = _kind_of(run.ledger.lines["note"].iloc[lines])
-    lines, kind = lines[(kind != "").to_numpy()], kind[kind != ""]
+    # a narration of words (`BEING SALARY FOR OCT PAID`), not a cheque number's or a UTR's
+    # leftovers (`CH. NO. :`, `HDFCN`)
+    worded = contains(kind, r"[A-Z]{3,}\W+[A-Z]{3,}")
+    lines, kind = lines[worded], kind[worded]
     if len(lines) < BATCH_PARTS:
         return
     code = pd.factorize(kind)[0].astype(np.int64)
     lines, starts, sizes, b, at = _groups_adding_up(run, lines, code, BATCH_PARTS, len(lines))
-    single = _one_each(b, at, len(run.bank), len(starts))
-    for target, group in zip(b[single].tolist(), at[single].tolist(), strict=True):
+    # the bank line names no one, or a batch (`BIL/BULK/SALARY OCT26/DECCAN`): NEFT CR from
+    # Sharma Enterprises is no total of eight parents' fees, whatever it adds up to
+    text = run.bank.lines["text"].fillna("").astype(str)
+    batch_like = ~run.bank_named[b] | contains(text.iloc[b], BATCH_WORDS)
+    for target, group in zip(b[batch_like].tolist(), at[batch_like].tolist(), strict=True):
         parts = lines[starts[group] : starts[group] + sizes[group]].tolist()
         if any((target, part) in run.rejected for part in parts):
             continue
@@ -1931,7 +1941,7 @@ def _day_sets(run: _Matching) -> None:
     lines, starts, sizes, b, at = _groups_adding_up(
         run, lines, names.ledger[lines].astype(np.int64), MIN_PARTS, MAX_PARTS
     )
-    if not len(b):
+    if not len(b):  # one set per bank line and one bank line per set (`_groups_adding_up`)
         return
     bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
     party = names.ledger[lines[starts[at]]]
@@ -1942,8 +1952,6 @@ def _day_sets(run: _Matching) -> None:
     strangers = np.flatnonzero(keep & ~own)
     keep[strangers] = ~_another_partys_open(run, b[strangers])
     b, at, alike, own = b[keep], at[keep], alike[keep], own[keep]
-    single = _one_each(b, at, len(run.bank), len(starts))
-    b, at, alike, own = b[single], at[single], alike[single], own[single]
     # a line with an open same-amount line of an alike name in its window is that line's (or
     # a doubt between such lines), neither a set's target nor its part (as in `_combinations`)
     keep = ~_alike_twin(run, b, bank_side=True)
@@ -1990,7 +1998,7 @@ def _payers_day_sets(run: _Matching) -> None:
     lines, starts, sizes, g, at = _groups_adding_up(
         run, lines, names.bank[lines].astype(np.int64), MIN_PARTS, MAX_PARTS, bank_parts=True
     )
-    if not len(g):
+    if not len(g):  # one set per ledger line and one ledger line per set
         return
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
     first = lines[starts[at]]
@@ -2003,8 +2011,6 @@ def _payers_day_sets(run: _Matching) -> None:
         & ~_another_partys_open(run, first)
     )
     g, at = g[keep], at[keep]
-    single = _one_each(g, at, len(run.ledger), len(starts))
-    g, at = g[single], at[single]
     keep = ~_alike_twin(run, g, bank_side=False)
     in_set = np.repeat(np.arange(len(at)), sizes[at])
     parts = lines[starts[at][in_set] + within(sizes[at])]
@@ -2059,23 +2065,32 @@ def _groups_adding_up(
     )
     group_day = part_day[lines[starts[groups]]]
     if bank_parts:  # the window runs bank day − ledger day
-        found, where = band_join(
+        found, where = _one_to_one(
             total, group_day, other_signed[targets], other_day[targets], run.window
         )
     else:
-        where, found = band_join(
+        where, found = _one_to_one(
             other_signed[targets], other_day[targets], total, group_day, run.window
         )
     return lines, starts, sizes, targets[where], groups[found]
 
 
-def _one_each(b: np.ndarray, at: np.ndarray, banks: int, groups: int) -> np.ndarray:
-    """Which (bank line, group) pairs are the bank line's one group and the group's one bank
-    line."""
-    return np.asarray(
-        (np.bincount(b, minlength=banks)[b] == 1) & (np.bincount(at, minlength=groups)[at] == 1),
-        dtype=bool,
-    )
+def _one_to_one(
+    bank_amount: np.ndarray,
+    bank_day: np.ndarray,
+    ledger_amount: np.ndarray,
+    ledger_day: np.ndarray,
+    window: Window,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(bank index, ledger index) of the pairs of one amount in the window that are each
+    other's only one, found by counting (`band`), never by listing every pair: a day of 8,000
+    deposits of one amount against 8,000 sets of it is 64 million pairs, and no one-to-one."""
+    forth = band(bank_amount, bank_day, ledger_amount, ledger_day, window)
+    back = band(ledger_amount, ledger_day, bank_amount, bank_day, window.mirrored)
+    lone = np.flatnonzero(forth.counts == 1)
+    partner = forth.order[forth.low[lone]]
+    mutual = back.counts[partner] == 1
+    return lone[mutual], partner[mutual]
 
 
 def _kind_of(texts: pd.Series) -> pd.Series:

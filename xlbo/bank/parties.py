@@ -328,16 +328,22 @@ def completed(name: str, handle: str) -> str:
     ('balaji khanna', 'sunita p malh')
     >>> completed("ashok ch", "ashokmukh"), completed("qureshi", "kavitaqure")
     ('ashok c mukh', 'qureshi kavita')
+    >>> completed("rahul gu", "rahulgupta")
+    'rahul gupta'
     >>> completed("b khanna", "bkhanna"), completed("salim qu", "qureshi")
     ('b khanna', 'salim qu')
     """
     squashed = name.replace(" ", "")
     if not squashed or not handle:
         return name
+    words = name.split()
     runs_on = len(squashed) >= SHORTEST_PART and len(handle) >= len(squashed) + HANDLE_MORE
     if runs_on and handle.startswith(squashed):
+        if len(words) == 2 and len(words[0]) >= 3 and len(words[1]) == 2:
+            # the surname cut to two letters, which the handle writes out after the given
+            # name: `rahul gu` + `rahulgupta` → `rahul gupta`, not `rahul gu pta`
+            return f"{words[0]} {handle[len(words[0]) :]}"
         return f"{name} {handle[len(squashed) :]}"
-    words = name.split()
     if len(words) == 1 and len(name) >= SHORTEST_PART:
         # a surname the bank wrote first and cut at its end, the given name the handle's start:
         # `qureshi` + `kavitaqure` → `qureshi kavita`
