@@ -975,22 +975,25 @@ def _namesake_further(run: _Matching, b: np.ndarray, g: np.ndarray) -> np.ndarra
     wide = Window(-LATE_BOOKING_DAYS, LATE_BOOKING_DAYS)
     bank_day, ledger_day = run.bank.lines["day"].to_numpy(), run.ledger.lines["day"].to_numpy()
     open_g, open_b = np.flatnonzero(run.ledger_open), np.flatnonzero(run.bank_open)
-    forth = band(
-        run.amounts[0][b], bank_day[b], run.amounts[1][open_g], ledger_day[open_g], wide, coded=True
-    )
-    at, other = _few(forth).pairs()
-    other = open_g[other]
-    keep = other != g[at]
-    at, other = at[keep], other[keep]
-    found[at[run.names.alike(b[at], other) >= LATE_ALIKE]] = True
-    back = band(
-        run.amounts[1][g], ledger_day[g], run.amounts[0][open_b], bank_day[open_b], wide, coded=True
-    )
-    at, other = _few(back).pairs()
-    other = open_b[other]
-    keep = other != b[at]
-    at, other = at[keep], other[keep]
-    found[at[run.names.alike(other, g[at]) >= LATE_ALIKE]] = True
+    for bank_first in (True, False):  # the bank line's namesakes, then the ledger line's
+        lines, partner = (b, g) if bank_first else (g, b)
+        ours, theirs = (0, 1) if bank_first else (1, 0)
+        days = (bank_day, ledger_day) if bank_first else (ledger_day, bank_day)
+        others = open_g if bank_first else open_b
+        near = band(
+            run.amounts[ours][lines],
+            days[0][lines],
+            run.amounts[theirs][others],
+            days[1][others],
+            wide,
+            coded=True,
+        )
+        at, other = _few(near).pairs()
+        other = others[other]
+        keep = other != partner[at]
+        at, other = at[keep], other[keep]
+        pair = (lines[at], other) if bank_first else (other, lines[at])
+        found[at[run.names.alike(*pair) >= LATE_ALIKE]] = True
     return found
 
 
