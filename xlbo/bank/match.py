@@ -1638,8 +1638,8 @@ def _batches_of_one_narration(run: _Matching) -> None:
     lines, starts, sizes, b, at = _groups_adding_up(run, lines, code, BATCH_PARTS, len(lines))
     # the bank line names no one, or a batch (`BIL/BULK/SALARY OCT26/DECCAN`): NEFT CR from
     # Sharma Enterprises is no total of eight parents' fees, whatever it adds up to
-    text = run.bank.lines["text"].fillna("").astype(str)
-    batch_like = ~run.bank_named[b] | contains(text.iloc[b], BATCH_WORDS)
+    text = run.bank.lines["text"].iloc[b].fillna("").astype(str)  # the targets' only
+    batch_like = ~run.bank_named[b] | contains(text, BATCH_WORDS)
     for target, group in zip(b[batch_like].tolist(), at[batch_like].tolist(), strict=True):
         parts = lines[starts[group] : starts[group] + sizes[group]].tolist()
         if any((target, part) in run.rejected for part in parts):

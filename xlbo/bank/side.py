@@ -83,14 +83,15 @@ def prepare_bank(lines: pd.DataFrame, holders: Sequence[str] = ()) -> Side:
             "signed": (lines["credit"] - lines["debit"]).to_numpy(dtype=np.int64),
             "party": with_handles(keys, narration, by_handle).to_numpy(),
             "text": lines["narration"].to_numpy(dtype=object),
-            "carried": _carried(lines),
+            "carried": brought_forward(lines),
         }
     )
     return Side(frame, reference_frame(narration, lines["reference"]))
 
 
-def _carried(lines: pd.DataFrame) -> np.ndarray:
-    """Which lines are items of last month's BRS (their `brought_forward`, with --last-brs)."""
+def brought_forward(lines: pd.DataFrame) -> np.ndarray:
+    """Which lines are items of last month's BRS (their `brought_forward` column, which only
+    --last-brs adds; none without it)."""
     if "brought_forward" not in lines.columns:
         return np.zeros(len(lines), dtype=bool)
     return lines["brought_forward"].to_numpy(dtype=bool)
@@ -163,7 +164,7 @@ def prepare_ledger(lines: pd.DataFrame) -> Side:
             "party": ledger_party_keys(lines["particulars"]).to_numpy(),
             "text": lines["particulars"].to_numpy(dtype=object),
             "note": narration.to_numpy(dtype=object),
-            "carried": _carried(lines),
+            "carried": brought_forward(lines),
         }
     )
     texts = narration + " " + _text(lines, "voucher_no")

@@ -49,7 +49,7 @@ from xlbo.bank.match import (
     prepare_ledger,
 )
 from xlbo.bank.scoring import BROUGHT_FORWARD_SCORE
-from xlbo.bank.side import Side
+from xlbo.bank.side import Side, brought_forward
 from xlbo.bank.wrong_way import wrong_way
 from xlbo.book import FileBook, Reader, Table, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
@@ -769,7 +769,7 @@ def reconcile_lines(
         ledger = _carry(ledger, carried.ledger, carried_file)
     # which lines are last month's: their `brought_forward` column, the one record of it (the
     # " (brought forward)" after their texts is for the sheets, added by `_marked` at the end)
-    bank_carried, ledger_carried = _brought_forward(bank), _brought_forward(ledger)
+    bank_carried, ledger_carried = brought_forward(bank), brought_forward(ledger)
     bank_side, ledger_side = at_once(
         lambda: prepare_bank(bank, holders), lambda: prepare_ledger(ledger)
     )
@@ -964,7 +964,7 @@ def reconcile_lines(
 def _carry(lines: pd.DataFrame, items: pd.DataFrame, file: str) -> pd.DataFrame:
     """This month's `lines` and, after them, last month's outstanding `items` of that side
     (rows and sheet of last month's BRS, `file` its link), those items True in the column
-    `brought_forward` (`_brought_forward`)."""
+    `brought_forward` (`xlbo.bank.side.brought_forward`)."""
     items = items.assign(signed=items["credit"] - items["debit"])
     if "particulars" in lines.columns:  # the books: money in is a debit
         items = items.assign(signed=items["debit"] - items["credit"])
@@ -1869,7 +1869,7 @@ def _summary_sheet(
         return money(chosen["credit"].to_numpy(), chosen["debit"].to_numpy())
 
     statement_file, ledger_file = lines.statement.source, lines.ledger_lines.source
-    bank_carried, ledger_carried = _brought_forward(bank), _brought_forward(ledger)
+    bank_carried, ledger_carried = brought_forward(bank), brought_forward(ledger)
     rows: list[list[Any]] = [
         [
             "Bank lines",
@@ -1955,13 +1955,6 @@ def _summary_sheet(
         autofilter=False,
         footer=f"Bank reconciliation of {statement_file} against {ledger_file}",
     )
-
-
-def _brought_forward(lines: pd.DataFrame) -> np.ndarray:
-    """Which lines are items of last month's BRS (none without --last-brs)."""
-    if "brought_forward" not in lines.columns:
-        return np.zeros(len(lines), dtype=bool)
-    return lines["brought_forward"].to_numpy(dtype=bool)
 
 
 SUMMARY_COLUMNS = ["Item", "Count", "Money out", "Money in"]
