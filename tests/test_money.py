@@ -61,6 +61,16 @@ def test_money_rounds_float_noise_but_refuses_a_third_decimal() -> None:
         parse_money("333.333")
 
 
+def test_a_number_cell_past_what_it_keeps_exactly_is_refused_not_read_a_paisa_off() -> None:
+    """₹98,765,432,109,876.54 in a number cell comes back as …876.55: refused, naming why;
+    the same amount as text is read exactly, and the largest a cell keeps exactly is read."""
+    with pytest.raises(ValueError, match="more digits than a spreadsheet number keeps exactly"):
+        parse_amount(98765432109876.54)
+    assert parse_amount("98,765,432,109,876.54") == Decimal("98765432109876.54")
+    assert parse_amount(70_368_744_177_663.99) == Decimal("70368744177663.99")
+    assert parse_amount(-12_345_678_901_234.34) == Decimal("-12345678901234.34")
+
+
 @pytest.mark.parametrize(
     ("whole", "text"),
     [(0, "0"), (999, "999"), (1000, "1,000"), (100000, "1,00,000"), (123456789, "12,34,56,789")],

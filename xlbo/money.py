@@ -38,6 +38,10 @@ LARGEST_AMOUNT = Decimal(10) ** 15
 """No amount a back office handles reaches ₹10^15 (a thousand lakh crore); a cell that does is a
 mistake (an account number in an amount column) and would overflow exact arithmetic."""
 
+FLOAT_EXACT_RUPEES = 2.0**46
+"""From ₹2^46 (about ₹70 lakh crore) a number cell's binary steps are more than a paisa apart:
+`98765432109876.54` comes back as `…876.55`. Such a cell is refused; text is read exactly."""
+
 INDIAN_LOCALE = "[$-4009]"
 """The locale tag English (India) at the head of a number format. LibreOffice groups `#,##0` the
 way that locale writes numbers (12,34,56,789), whatever the reader's own locale; Excel groups as
@@ -97,6 +101,12 @@ def _parse_amount(value: Any) -> Decimal | None:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"'{value}' is not an amount")
+        if abs(value) >= FLOAT_EXACT_RUPEES:
+            raise ValueError(
+                f"'{value:.2f}' has more digits than a spreadsheet number keeps exactly (15 or "
+                "so), so its paise cannot be told for certain; check the cell, and if the "
+                "amount is right, give it as text (or the file as CSV)"
+            )
         return Decimal(repr(value))
     if isinstance(value, Decimal):
         if not value.is_finite():

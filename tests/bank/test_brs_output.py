@@ -333,6 +333,41 @@ def test_long_lists_and_long_narrations_stay_readable() -> None:
     assert frame["Total"].iloc[more + 1] == Decimal("522.60")  # the subtotal counts them all
 
 
+def test_a_long_reference_goes_on_to_the_next_line_beside_its_particulars() -> None:
+    """SBI writes `TRANSFER FROM 10664826461 / …` in its Ref No. column: on the BRS it was cut
+    at the column's width."""
+    import pandas as pd
+
+    from xlbo.bank.brs import BRS, Section
+    from xlbo.jobs.reconcile import BRS_REFERENCE, brs_sheet
+
+    reference = "TRANSFER FROM 10664826461 / KAVERI HOME NEEDS"
+    items = pd.DataFrame(
+        {
+            "date": [date(2026, 10, 3), date(2026, 10, 4)],
+            "particulars": ["BY TRANSFER-NEFT*HDFC0000240*N2761*KAVERI", "SMS CHGS"],
+            "reference": [reference, "IMPS 6290"],
+            "amount": [1_234_500, 1770],
+        }
+    )
+    brs = BRS(0, 0, 0, 0, 1_236_270, 1_236_270, items={Section.BANK_CREDITS: items})
+    frame = brs_sheet(brs, ("Bank Reconciliation Statement",)).frame
+    texts = ["" if pd.isna(t) else str(t).strip() for t in frame["Particulars"].tolist()]
+    start = texts.index(Section.BANK_CREDITS.value) + 1
+    refs = frame["Vch No. / Ref."].tolist()[start : start + 4]
+    assert refs == ["TRANSFER FROM", "10664826461 / KAVERI", "HOME NEEDS", "IMPS 6290"]
+    assert all(len(r) <= BRS_REFERENCE for r in refs)
+    assert texts[start : start + 4] == [
+        "BY TRANSFER-NEFT*HDFC0000240*N2761*KAVERI",
+        "",
+        "",
+        "SMS CHGS",
+    ]
+    amounts = frame["Amount"].tolist()[start : start + 4]
+    assert amounts[0] == Decimal("12345.00") and amounts[3] == Decimal("17.70")
+    assert pd.isna(amounts[1]) and pd.isna(amounts[2])  # the figure once, on the first line
+
+
 SUGGESTION_BANK = [
     [
         "06/10/26",

@@ -205,6 +205,29 @@ def test_a_third_decimal_in_a_real_number_cell_of_the_ledger_is_not_rounded(
     assert "more than two decimal places" in issue.problem
 
 
+def test_a_number_cell_too_long_to_hold_its_paise_is_an_issue_not_a_paisa_off(
+    xlsx: Callable[..., Path],
+) -> None:
+    """A statement cell of ₹98,765,432,109,876.54 (16 digits) comes back from the workbook as
+    …876.55; read as such it was a false balance break of one paisa."""
+    path = xlsx(
+        {
+            "Statement": [
+                HDFC_BALANCE,
+                ["01/10/2026", "NEFT CR-VARDHAMAN RETAIL", "", "", None, 98765432109876.54, 0],
+                ["02/10/2026", KAVERI, "", "", 12000.5, None, 50000.00],
+            ]
+        },
+        name="bank.xlsx",
+    )
+    lines = read_statement(str(path))
+    assert lines.frame["row"].tolist() == [3]
+    assert lines.frame["debit"].tolist() == [1200050]
+    [issue] = lines.issues
+    assert (issue.severity, issue.cell) == (Severity.ERROR, "F2")
+    assert "more digits than a spreadsheet number keeps exactly" in issue.problem
+
+
 def test_a_line_left_out_for_a_third_decimal_makes_the_brs_say_it_is_not_complete(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1970,6 +1970,10 @@ Unmatched sheets or files, and in the subtotal)."""
 BRS_TEXT = 44
 """Characters of particulars on one printed line of the BRS; longer text goes on to the next."""
 BRS_INDENT = "    "
+BRS_REFERENCE = 21
+"""Characters of a voucher number or reference on one printed line of the BRS (its column is
+23 wide); a longer one (SBI's `TRANSFER FROM 10664826461 /…`) goes on to the next, beside the
+particulars carried on."""
 
 
 def brs_heading(
@@ -2027,22 +2031,31 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
     text = text.where(~listed, BRS_INDENT + text)
     long = listed & (text.str.len() > BRS_TEXT + len(BRS_INDENT)).to_numpy(dtype=bool)
     texts: list[str] = [str(t) for t in text.tolist()]
-    pieces: list[list[str]] = [[t] for t in texts]
+    pieces: list[list[str | None]] = [[t] for t in texts]
     for position in np.flatnonzero(long).tolist():  # only the long lines, broken at spaces
         pieces[position] = [
             BRS_INDENT + part for part in printed_lines(texts[position].strip(), BRS_TEXT)
         ]
+    references = strings(lines["reference"])
+    refs: list[list[str | None]] = [[r] for r in references.tolist()]
+    for position in np.flatnonzero(references.str.len() > BRS_REFERENCE).tolist():
+        refs[position] = list(printed_lines(str(refs[position][0]).strip(), BRS_REFERENCE))
+        more = len(refs[position]) - len(pieces[position])
+        pieces[position] += [None] * max(more, 0)
+        refs[position] += [None] * max(-more, 0)
+    for position in np.flatnonzero(long).tolist():
+        refs[position] += [None] * (len(pieces[position]) - len(refs[position]))
     frame = pd.DataFrame(
         {
             "Date": lines["date"].to_numpy(dtype=object),
             "Particulars": pd.Series(pieces, dtype=object),
-            "Vch No. / Ref.": strings(lines["reference"]).to_numpy(dtype=object),
+            "Vch No. / Ref.": pd.Series(refs, dtype=object),
             "Amount": _amounts(lines["amount"]),
             "Total": _balances(_amounts(lines["total"]), lines["particulars"]),
         }
-    ).explode("Particulars")
+    ).explode(["Particulars", "Vch No. / Ref."])
     continued = frame.index.duplicated()  # text carried on to the next line: no figures there
-    frame.loc[continued, ["Date", "Vch No. / Ref.", "Amount", "Total"]] = None
+    frame.loc[continued, ["Date", "Amount", "Total"]] = None
     frame = frame.reset_index(drop=True)
     money = Column(kind=Kind.MONEY, width=16)  # a difference: -1,23,456.78; 1,23,456.78 Dr
     totals = [
