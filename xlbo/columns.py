@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.cells import clean_text, is_blank
-from xlbo.dates import DateOrder, date_order, parse_date
+from xlbo.dates import DateOrder, date_order, day_and_month, in_period, parse_date
 from xlbo.money import from_paise, parse_amount, to_paise
 
 try:  # C++ string kernels; xlbo runs without them (e.g. in the browser) at pandas' own speed
@@ -315,7 +315,10 @@ def money_column(paise: Any) -> pd.Series:
 
 
 def date_column(
-    values: pd.Series, *, serials_alone: bool = False
+    values: pd.Series,
+    *,
+    serials_alone: bool = False,
+    period: tuple[date | None, date | None] = (None, None),
 ) -> tuple[list[date | None], DateOrder | None]:
     """The dates of a column in the order the column itself proves (day first unless its text
     proves month first); None where a cell is no date. Each distinct cell is read once.
@@ -325,7 +328,10 @@ def date_column(
     stands for falls among theirs (within `SERIAL_REACH` days of the first and the last: a user
     typed over one cell of a text-date column, and Excel kept a number). Elsewhere it is a
     figure written in the date column — HDFC's summary puts its opening balance (13399.36)
-    there, which as a serial would be 6 September 1936."""
+    there, which as a serial would be 6 September 1936.
+
+    `period`: the days the file says it covers (a statement's title); a date written without
+    its year (`25 Oct`, `25/10`) takes the year that puts it in them (`in_period`)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     distinct = list(uniques)
     if serials_alone:  # a CSV written from Excel keeps a date cell that lost its format as text
@@ -340,6 +346,11 @@ def date_column(
             parsed.append(None)
     if serials_alone:
         parsed = _serials_among_dates(distinct, parsed)
+    start, end = period
+    if start is not None and end is not None:
+        for at, value in enumerate(distinct):
+            if parsed[at] is None and (found := day_and_month(value)) is not None:
+                parsed[at] = in_period(*found, start, end)
     lookup = np.array([*parsed, None], dtype=object)
     return lookup[codes].tolist(), order
 

@@ -137,6 +137,59 @@ def parse_date(value: Any, day_first: bool = True) -> date | None:
     raise ValueError(f"'{value}' is not a date; type it as dd-mm-yyyy, e.g. 01-04-2025")
 
 
+_NO_YEAR_NAMED = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[/\-. ]?([a-z]{3,9})\.?$")
+_NO_YEAR_NAMED_US = re.compile(r"^([a-z]{3,9})\.?[ \-/]?(\d{1,2})(?:st|nd|rd|th)?$")
+_NO_YEAR_NUMERIC = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})$")
+YEARLESS_REACH = 62
+"""How many days before a statement's period or after it a date written without its year may
+fall and still take its year from the period (a value date of the month before)."""
+
+
+def day_and_month(value: Any) -> tuple[int, int] | None:
+    """(day, month) of text that writes a date without its year — `25 Oct`, `25-Oct`, `Oct 25`,
+    `25/10` (day first) — else None. Whether that day exists is not checked here.
+
+    >>> day_and_month("25 Oct"), day_and_month("Oct 25"), day_and_month("25/10/2026")
+    ((25, 10), (25, 10), None)
+    """
+    if not isinstance(value, str):
+        return None
+    text = _TIME_SUFFIX.sub("", value.strip()).casefold().replace("\u00a0", " ")
+    text = _WEEKDAY.sub("", text)
+    if match := _NO_YEAR_NUMERIC.match(text):
+        day, month = int(match.group(1)), int(match.group(2))
+    elif match := _NO_YEAR_NAMED.match(text):
+        day, month = int(match.group(1)), _MONTHS.get(match.group(2), 0)
+    elif match := _NO_YEAR_NAMED_US.match(text):
+        day, month = int(match.group(2)), _MONTHS.get(match.group(1), 0)
+    else:
+        return None
+    return (day, month) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def in_period(day: int, month: int, start: date, end: date) -> date | None:
+    """The date of `day` and `month` in the year that puts it in the period from `start` to
+    `end`, or nearest it within YEARLESS_REACH days; None when no year does, or two do (a period
+    longer than a year), or the day does not exist that year (29 Feb).
+
+    >>> in_period(28, 12, date(2025, 12, 1), date(2026, 1, 31)), in_period(3, 1, date(2025, 12, 1), date(2026, 1, 31))
+    (datetime.date(2025, 12, 28), datetime.date(2026, 1, 3))
+    """
+    fits: list[tuple[int, date]] = []
+    for year in range(start.year - 1, end.year + 2):
+        try:
+            day_of = date(year, month, day)
+        except ValueError:
+            continue
+        off = (start - day_of).days if day_of < start else max((day_of - end).days, 0)
+        if off <= YEARLESS_REACH:
+            fits.append((off, day_of))
+    fits.sort()
+    if not fits or (len(fits) > 1 and fits[1][0] == fits[0][0]):
+        return None
+    return fits[0][1]
+
+
 FIRST_YEAR = 1900
 """The earliest year a month or period given to xlbo may fall in (Excel's dates begin in 1900)."""
 LAST_YEAR = 2100

@@ -1173,3 +1173,54 @@ def test_more_header_words_banks_use(header: str, role: str) -> None:
 
     found = column_role(header)
     assert found is not None and found.value == role
+
+
+def test_dates_without_their_year_take_it_from_the_statements_period(
+    xlsx: Callable[..., Path],
+) -> None:
+    """A passbook-style export writes `28 Dec` and `03 Jan` under a title giving the period:
+    each date takes the year that puts it in the period, across the year's end too."""
+    path = xlsx(
+        {
+            "Statement": [
+                ["Account Statement for the period 01-Dec-2025 to 31-Jan-2026"],
+                ["Account No: 50200087543792"],
+                [],
+                ["Txn Date", "Value Date", "Description", "Debit", "Credit", "Balance"],
+                ["28 Dec", "27 Dec", "NEFT CR-SHARMA TRADERS", None, "5,000.00", "15,000.00"],
+                ["31-Dec", "31-Dec", "ATM WDL", "2,000.00", None, "13,000.00"],
+                ["03 Jan", "02 Jan", "CHQ PAID-000451-KAVERI", "1,500.50", None, "11,499.50"],
+            ]
+        },
+        name="passbook.xlsx",
+    )
+    lines = read_statement(str(path))
+    assert lines.frame["date"].tolist() == [
+        date(2025, 12, 28),
+        date(2025, 12, 31),
+        date(2026, 1, 3),
+    ]
+    assert lines.frame["value_date"].tolist()[::2] == [date(2025, 12, 27), date(2026, 1, 2)]
+    assert lines.frame["debit"].tolist() == [0, 200000, 150050]
+    assert lines.issues == []
+
+
+def test_dates_without_their_year_and_no_period_say_what_would_give_it(
+    xlsx: Callable[..., Path],
+) -> None:
+    path = xlsx(
+        {
+            "Statement": [
+                ["Date", "Narration", "Withdrawal", "Deposit", "Balance"],
+                ["01/10/2026", "NEFT CR-SHARMA TRADERS", None, "5,000.00", "15,000.00"],
+                ["25 Oct", "ATM WDL", "2,000.00", None, "13,000.00"],
+            ]
+        },
+        name="bank.xlsx",
+    )
+    lines = read_statement(str(path))
+    assert lines.frame["date"].tolist() == [date(2026, 10, 1)]
+    [issue] = lines.issues
+    assert (issue.cell, issue.value) == ("A3", "25 Oct")
+    assert "'25 Oct' is a date without its year" in issue.problem
+    assert "Statement from" in issue.problem

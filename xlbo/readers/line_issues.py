@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.columns import amount_present, has_date
+from xlbo.dates import day_and_month
 from xlbo.issues import Issue, Severity, display_value
 
 LEFT_OUT = "Fix the cell and reconcile again; the line was left out."
@@ -49,6 +50,17 @@ def _undated(
     title or footer lines to skip quietly."""
     dated = has_date(dates)
     return {
-        position: f"'{cells.iat[position]}' is not a date"
+        position: _not_a_date(cells.iat[position])
         for position in np.flatnonzero(~dated & amount_present(cells) & moves).tolist()
     }
+
+
+def _not_a_date(cell: Any) -> str:
+    """Why a date cell is no date; a date written without its year says what would give it."""
+    if day_and_month(cell) is None:
+        return f"'{cell}' is not a date"
+    return (
+        f"'{cell}' is a date without its year, and the sheet's title gives no period (or one it "
+        "does not fall in) to take the year from; write the dates with their year "
+        "(dd-mm-yyyy), or keep the bank's title lines (Statement from … to …) above the table"
+    )

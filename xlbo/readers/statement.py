@@ -536,7 +536,8 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     def letter(role: Role) -> str:
         return table.letters.get(columns.get(role, ""), "A")
 
-    dates, _ = date_column(column(Role.DATE), serials_alone=True)
+    titles = read_titles(head[: max(table.header_row - 1, 0)])
+    dates, _ = date_column(column(Role.DATE), serials_alone=True, period=titles.period)
     narration = text_column(column(Role.NARRATION))
     # B/F, C/F, Opening Balance and Total rows are layout even when the bank dates them: their
     # figures are balances and page totals, not money that moved
@@ -567,7 +568,6 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     # Title lines above the header; summary rows above the first line and from the block that
     # ends the lines.
     end, summary = _summary(frame.drop(columns="Row"), rows, dated, columns, head, table)
-    titles = read_titles(head[: max(table.header_row - 1, 0)])
     before_end = np.arange(count) < end
 
     issues: list[Issue] = []
@@ -622,7 +622,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
 
     reference = reference_texts(column(Role.REFERENCE))
     value_dates = (
-        date_column(column(Role.VALUE_DATE), serials_alone=True)[0]
+        date_column(column(Role.VALUE_DATE), serials_alone=True, period=titles.period)[0]
         if Role.VALUE_DATE in columns
         else dates
     )
