@@ -101,7 +101,7 @@ def _parse_amount(value: Any) -> Decimal | None:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"'{value}' is not an amount")
-        if abs(value) >= FLOAT_EXACT_RUPEES:
+        if FLOAT_EXACT_RUPEES <= abs(value) < float(LARGEST_AMOUNT):  # beyond: too large
             raise ValueError(
                 f"'{value:.2f}' has more digits than a spreadsheet number keeps exactly (15 or "
                 "so), so its paise cannot be told for certain; check the cell, and if the "
