@@ -588,6 +588,7 @@ class _Names:
                 bank_names[np.unique(self.bank[bank_open])],
                 ledger_names[np.unique(self.ledger[ledger_open])],
                 COMBINATION_ALIKE,
+                self.likeness,
             ).rename(columns={"left": "bank", "right": "ledger"})
         alike = self.cache["alike"]
         if not len(self.payers):
@@ -1210,16 +1211,24 @@ def _repeats(run: _Matching) -> None:
     before, after = run.window.before, run.window.after
     taken_b: list[int] = []
     taken_g: list[int] = []
-    for _, group in lines.groupby(level=[0, 1], sort=False):
-        is_bank = group["bank"].to_numpy(dtype=bool)
-        books = group["line"].to_numpy(dtype=np.int64)[~is_bank].tolist()
-        book_days = group["day"].to_numpy(dtype=np.int64)[~is_bank].tolist()
+    # each (party, amount) a run of rows: its book lines, then its bank lines, each by date
+    party_of = lines.index.get_level_values(0).to_numpy(dtype=np.int64)
+    amount_of = lines.index.get_level_values(1).to_numpy(dtype=np.int64)
+    starts = np.flatnonzero(
+        np.concatenate(
+            [[True], (party_of[1:] != party_of[:-1]) | (amount_of[1:] != amount_of[:-1])]
+        )
+    ).tolist()
+    is_bank_all = lines["bank"].to_numpy(dtype=bool).tolist()
+    line_all = lines["line"].to_numpy(dtype=np.int64).tolist()
+    day_all = lines["day"].to_numpy(dtype=np.int64).tolist()
+    for start, end in zip(starts, [*starts[1:], len(line_all)], strict=True):
+        middle = start
+        while middle < end and not is_bank_all[middle]:
+            middle += 1
+        books, book_days = line_all[start:middle], day_all[start:middle]
         at = 0
-        for line, day in zip(
-            group["line"].to_numpy(dtype=np.int64)[is_bank].tolist(),
-            group["day"].to_numpy(dtype=np.int64)[is_bank].tolist(),
-            strict=True,
-        ):
+        for line, day in zip(line_all[middle:end], day_all[middle:end], strict=True):
             while at < len(books) and day - book_days[at] > after:
                 at += 1  # a book line too early for this bank line is too early for the rest
             if at < len(books) and day - book_days[at] >= before:
@@ -2138,7 +2147,7 @@ def _parties_named(names: _Names, bank_names: np.ndarray) -> pd.DataFrame:
     to, or a known payer of."""
     left = np.asarray(names.likeness.left, dtype=object)
     right = np.asarray(names.likeness.right, dtype=object)
-    alike = alike_names(left[np.unique(bank_names)], right, LATE_ALIKE)
+    alike = alike_names(left[np.unique(bank_names)], right, LATE_ALIKE, names.likeness)
     pairs = pd.concat(
         [
             alike[["left", "right"]],

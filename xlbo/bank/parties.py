@@ -623,6 +623,7 @@ class Likeness:
         self._sorted: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]] | None = (
             None
         )
+        self._places: tuple[pd.Index, pd.Index] | None = None
 
     def of(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Scores of the pairs (left place, right place)."""
@@ -642,6 +643,15 @@ class Likeness:
             self._scores = np.insert(self._scores, place, scores)
         found = self._scores[np.searchsorted(self._keys, wanted)]
         return np.asarray(found[asked], dtype=np.int64)
+
+    def of_names(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Scores of the pairs of names (each one of the lists' own, as written there)."""
+        if self._places is None:
+            self._places = (pd.Index(self._left_names), pd.Index(self._right_names))
+        return self.of(
+            self._places[0].get_indexer(pd.Index(left)),
+            self._places[1].get_indexer(pd.Index(right)),
+        )
 
     def _may_be_cut(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Whether, pair by pair, one name may be the other cut short or run together: the
@@ -1180,9 +1190,16 @@ def _initials_and_surname(names: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(owners, dtype=np.int64), np.asarray(keys, dtype=object)
 
 
-def alike_names(left: np.ndarray, right: np.ndarray, threshold: int) -> pd.DataFrame:
+def alike_names(
+    left: np.ndarray,
+    right: np.ndarray,
+    threshold: int,
+    scorer: Likeness | None = None,
+) -> pd.DataFrame:
     """(left, right, alike): the distinct names of `left` and of `right` (blanks aside) that
-    share a key word (see `key_words`, two a name) and are at least `threshold` alike."""
+    share a key word (see `key_words`, two a name) and are at least `threshold` alike. With
+    `scorer`, a run's `Likeness` whose lists hold every name given, the pairs it has scored
+    already are not scored again."""
     lefts = pd.Series(pd.unique(left[left != ""]), dtype=object)
     rights = pd.Series(pd.unique(right[right != ""]), dtype=object)
     if lefts.empty or rights.empty:
@@ -1195,7 +1212,7 @@ def alike_names(left: np.ndarray, right: np.ndarray, threshold: int) -> pd.DataF
     )
     names_l = lefts.to_numpy(dtype=object)[shared["l"].to_numpy(dtype=np.int64)]
     names_r = rights.to_numpy(dtype=object)[shared["r"].to_numpy(dtype=np.int64)]
-    scores = likenesses(names_l, names_r)
+    scores = likenesses(names_l, names_r) if scorer is None else scorer.of_names(names_l, names_r)
     keep = scores >= threshold
     return pd.DataFrame(
         {"left": names_l[keep], "right": names_r[keep], "alike": scores[keep]}
