@@ -1224,3 +1224,62 @@ def test_dates_without_their_year_and_no_period_say_what_would_give_it(
     assert (issue.cell, issue.value) == ("A3", "25 Oct")
     assert "'25 Oct' is a date without its year" in issue.problem
     assert "Statement from" in issue.problem
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        [["From Date : 01/10/2026", "To Date : 31/10/2026"]],
+        [["Date From", "01/10/2026", "Date To", "31/10/2026"]],
+        [["Period From", "01-10-2026", "Period To", "31-10-2026"]],
+        [["Start Date", ":", "1 Oct 2026"], ["End Date", ":", "31 Oct 2026"]],  # SBI
+        [["Account Statement 01 Oct 2026 - 31 Oct 2026"]],
+        [["01 Oct 2026 - 31 Oct 2026"]],  # Kotak's net banking
+        [["Date Range: 01/10/2026 - 31/10/2026"]],
+        [["Requested for the period between 01-10-2026 and 31-10-2026"]],
+        [["for the period  October 01, 2026 - October 31, 2026"]],
+        [
+            ["Cheques for collection 01/09/2026 - 05/09/2026"],
+            ["Statement period 01/10/2026 to 31/10/2026"],
+        ],
+        [["Statement Date : 04/12/2026 for the period 01/10/2026 to 31/10/2026"]],
+    ],
+)
+def test_the_period_as_banks_word_it(titles: list[Row]) -> None:
+    """A period the reader misses makes the BRS as on the last line's day, and the book entries
+    after it 'belong to the next BRS': a cheque issued on the 29th drops off."""
+    from xlbo.readers.statement_summary import read_titles
+
+    assert read_titles(titles).period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_a_period_that_ends_later_than_the_last_line_dates_the_brs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from xlbo.cli import main
+
+    bank = tmp_path / "kotak.csv"
+    bank.write_text(
+        "01 Oct 2026 - 31 Oct 2026\n\n"
+        "Date,Narration,Chq/Ref No,Withdrawal (Dr),Deposit (Cr),Balance\n"
+        "01-10-2026,NEFT CR-SHARMA TRADERS,N27426,,50000.00,150000.00\n"
+        "02-10-2026,CLG CHQ 000451 OM SAI,000451,15000.00,,135000.00\n",
+        encoding="utf-8",
+    )
+    books = tmp_path / "books.csv"
+    books.write_text(
+        "Date,Particulars,Vch Type,Vch No.,Debit,Credit\n"
+        "01-10-2026,Opening Balance,,,100000.00,\n"
+        "01-10-2026,Sharma Traders,Receipt,1,50000.00,\n"
+        "01-10-2026,Om Sai Logistics,Payment,000451,,15000.00\n"
+        "29-10-2026,Shree Balaji Enterprises,Payment,000452,,4500.00\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    brs = openpyxl.load_workbook(out, read_only=True)["BRS"]
+    cells = [str(c) for row in brs.iter_rows(values_only=True) for c in row if c is not None]
+    assert "Bank Reconciliation Statement as on 31 October 2026" in cells, said
+    assert any("Shree Balaji Enterprises" in c for c in cells)  # the cheque not yet presented
+    assert code == 0, said

@@ -69,12 +69,22 @@ class Summary:
 _DATE = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}"
     r"|\d{1,2}[/\-. ]\d{1,2}[/\-. ]\d{2,4}"
-    r"|\d{1,2}(?:st|nd|rd|th)?[/\-. ]?[A-Za-z]{3,9}\.?[/\-., ]\s*\d{2,4})"
+    r"|\d{1,2}(?:st|nd|rd|th)?[/\-. ]?[A-Za-z]{3,9}\.?[/\-., ]\s*\d{2,4}"
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )
 _PERIOD = re.compile(
-    rf"\b(?:from|period|between|for)\b[^0-9]{{0,40}}?({_DATE})\s*(?:to|till|upto|-|–)\s*:?\s*({_DATE})",
+    rf"(?:\b(?:from|period|between|for|range|statement)\b[^0-9]{{0,40}}?|^\s*)({_DATE})"
+    rf"\s*(?:(?:period|date)\s+)?(?:to|till|upto|up to|and|-|–)(?:\s+date)?\s*:?\s*({_DATE})",
     re.IGNORECASE,
 )
+"""A title's period, as banks word it: `Statement for the period 01/10/2026 to 31/10/2026`,
+`From Date : 01/10/2026 To Date : 31/10/2026` (or in cells: `Date From | 01/10/2026 | Date To |
+31/10/2026`), `between 01-10-2026 and 31-10-2026`, `Date Range: 01/10/2026 - 31/10/2026`,
+`October 1, 2026 - October 31, 2026`, or the two dates alone (`01 Oct 2026 - 31 Oct 2026`)."""
+_PERIOD_START = re.compile(rf"\b(?:start|from)\s*date\b[^0-9]{{0,10}}?({_DATE})", re.IGNORECASE)
+_PERIOD_END = re.compile(rf"\b(?:end|to)\s*date\b[^0-9]{{0,10}}?({_DATE})", re.IGNORECASE)
+"""SBI's `Start Date : 1 Oct 2026` and `End Date : 31 Oct 2026`, on rows of their own."""
+_SAYS_PERIOD = re.compile(r"\b(?:period|statement)\b", re.IGNORECASE)
 _ACCOUNT = re.compile(
     r"\b(?:account|a/c|acct)\.?\s*(?:no|number|num)\b\.?\s*[:\-–]*\s*[_']?"
     r"(?P<number>[0-9Xx*]+(?:[ -][0-9Xx*]+)*)",
@@ -124,6 +134,9 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
     """The account holder, account number (as printed) and period the title lines give."""
     company = account = ""
     period: tuple[date | None, date | None] = (None, None)
+    starts: list[str] = []
+    ends: list[str] = []
+    said_so = False
     for row in rows:
         texts = _texts(row)
         if not texts:
@@ -138,17 +151,31 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
             number = found.group("number")
             if sum(c.isdigit() or c in "Xx*" for c in number) >= 6:
                 account = number
-        if period == (None, None) and (found := _PERIOD.search(line)):
-            try:
-                start = parse_date(found.group(1))
-                end = parse_date(found.group(2))
-            except ValueError:
-                start = end = None
-            if start and end:
-                period = (start, end)
+        if not said_so and (found := _PERIOD.search(line)) and (dates := _dates(*found.groups())):
+            # a line that says it is the statement's period outranks an earlier pair of dates
+            # (`Cheques for collection 01/09/2026 - 05/09/2026`)
+            said_so = _SAYS_PERIOD.search(found.group(0)) is not None
+            if said_so or period == (None, None):
+                period = dates
+        if found := _PERIOD_START.search(line):
+            starts.append(found.group(1))
+        if found := _PERIOD_END.search(line):
+            ends.append(found.group(1))
         if not company:
             company = _holder(texts)
+    if period == (None, None) and starts and ends:
+        period = _dates(starts[0], ends[0]) or period
     return Titles(company, account, period)
+
+
+def _dates(first: str | Any, last: str | Any) -> tuple[date, date] | None:
+    """The period from `first` to `last` as a title writes them; None unless both are dates
+    and the first is not after the last."""
+    try:
+        start, end = parse_date(first), parse_date(last)
+    except ValueError:
+        return None
+    return (start, end) if start and end and start <= end else None
 
 
 def _holder(texts: list[str]) -> str:
