@@ -349,7 +349,7 @@ def date_column(
     start, end = period
     if start is not None and end is not None:
         for at, value in enumerate(distinct):
-            if parsed[at] is None and (found := day_and_month(value)) is not None:
+            if parsed[at] is None and (found := day_and_month(value, day_first)) is not None:
                 parsed[at] = in_period(*found, start, end)
     lookup = np.array([*parsed, None], dtype=object)
     return lookup[codes].tolist(), order

@@ -145,9 +145,9 @@ YEARLESS_REACH = 62
 fall and still take its year from the period (a value date of the month before)."""
 
 
-def day_and_month(value: Any) -> tuple[int, int] | None:
+def day_and_month(value: Any, day_first: bool = True) -> tuple[int, int] | None:
     """(day, month) of text that writes a date without its year — `25 Oct`, `25-Oct`, `Oct 25`,
-    `25/10` (day first) — else None. Whether that day exists is not checked here.
+    `25/10` (day first unless told) — else None. Whether that day exists is not checked here.
 
     >>> day_and_month("25 Oct"), day_and_month("Oct 25"), day_and_month("25/10/2026")
     ((25, 10), (25, 10), None)
@@ -158,6 +158,8 @@ def day_and_month(value: Any) -> tuple[int, int] | None:
     text = _WEEKDAY.sub("", text)
     if match := _NO_YEAR_NUMERIC.match(text):
         day, month = int(match.group(1)), int(match.group(2))
+        if not day_first:
+            day, month = month, day
     elif match := _NO_YEAR_NAMED.match(text):
         day, month = int(match.group(1)), _MONTHS.get(match.group(2), 0)
     elif match := _NO_YEAR_NAMED_US.match(text):
@@ -241,7 +243,8 @@ class DateOrder(StrEnum):
 def _numbers(value: Any) -> tuple[int, int] | None:
     if not isinstance(value, str):
         return None
-    match = _NUMERIC.match(_TIME_SUFFIX.sub("", value.strip()))
+    text = _TIME_SUFFIX.sub("", value.strip())
+    match = _NUMERIC.match(text) or _NO_YEAR_NUMERIC.match(text)  # 25/10 says as much
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 

@@ -357,6 +357,10 @@ def test_a_long_reference_goes_on_to_the_next_line_beside_its_particulars() -> N
     refs = frame["Vch No. / Ref."].tolist()[start : start + 4]
     assert refs == ["TRANSFER FROM", "10664826461 / KAVERI", "HOME NEEDS", "IMPS 6290"]
     assert all(len(r) <= BRS_REFERENCE for r in refs)
+    utr = "HDFCR52026103098765432"  # an RTGS UTR's 22 characters stay on one line
+    items.loc[1, "reference"] = utr
+    frame = brs_sheet(brs, ("Bank Reconciliation Statement",)).frame
+    assert frame["Vch No. / Ref."].tolist()[start + 3 : start + 5] == [utr, ""]  # the next item
     assert texts[start : start + 4] == [
         "BY TRANSFER-NEFT*HDFC0000240*N2761*KAVERI",
         "",

@@ -758,10 +758,10 @@ def test_a_hidden_sheet_that_cannot_be_read_stops_no_run(
     book.save(path)
     reader = statement._read_sheet
 
-    def refusing(source: Any, sheet: str, mapping: Any) -> Lines:
+    def refusing(source: Any, sheet: str, mapping: Any, *period: Any) -> Lines:
         if sheet == "Old":
             raise SheetProblem("sbi.xlsx, sheet Old: the Balance column holds a date")
-        return reader(source, sheet, mapping)
+        return reader(source, sheet, mapping, *period)
 
     monkeypatch.setattr(statement, "_read_sheet", refusing)
     lines = read_statement(str(path))
@@ -1164,6 +1164,9 @@ def test_canara_and_federal_headers(tmp_path: Path) -> None:
         ("Transaction Particulars", "narration"),
         ("Instrument No.", "reference"),
         ("Instrument Number", "reference"),
+        ("UTR Number", "reference"),  # Union Bank of India
+        ("Bank Reference", "reference"),  # IndusInd Bank
+        ("Transaction Reference", "reference"),
         ("Dr Amt", "withdrawal"),
         ("Cr Amt", "deposit"),
     ],
@@ -1283,3 +1286,102 @@ def test_a_period_that_ends_later_than_the_last_line_dates_the_brs(
     assert "Bank Reconciliation Statement as on 31 October 2026" in cells, said
     assert any("Shree Balaji Enterprises" in c for c in cells)  # the cheque not yet presented
     assert code == 0, said
+
+
+HDFC_PAGE = [
+    "Date",
+    "Narration",
+    "Chq./Ref.No.",
+    "Value Dt",
+    "Withdrawal Amt.",
+    "Deposit Amt.",
+    "Closing Balance",
+]
+
+
+def test_a_second_page_without_titles_dates_its_days_by_the_first_pages_period(
+    xlsx: Callable[..., Path],
+) -> None:
+    path = xlsx(
+        {
+            "Page 1": [
+                ["Statement From : 01/12/2025 To : 31/01/2026"],
+                [],
+                HDFC_PAGE,
+                ["28 Dec", "NEFT CR-SHARMA", "", "28 Dec", None, 5000, 15000],
+                ["31 Dec", "ATM WDL", "", "31 Dec", 2000, None, 13000],
+            ],
+            "Page 2": [
+                HDFC_PAGE,
+                ["03 Jan", "CHQ PAID-000451", "000451", "03 Jan", 1500.5, None, 11499.5],
+                ["10 Jan", "INT CREDIT", "", "10 Jan", None, 100, 11599.5],
+            ],
+        },
+        name="hdfc.xlsx",
+    )
+    lines = read_statement(str(path))
+    assert lines.frame["date"].tolist()[2:] == [date(2026, 1, 3), date(2026, 1, 10)]
+    assert lines.closing == 1159950
+    assert lines.issues == []
+
+
+def test_the_last_balance_stands_when_the_last_lines_dates_cannot_be_read(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Lines left out for their date: the bank's closing balance is still the one it printed
+    last, so the BRS shows them missing, not a tie on a balance before them."""
+    path = xlsx(
+        {
+            "Statement": [
+                HDFC_PAGE,
+                ["28/12/2025", "NEFT CR-SHARMA", "", "28/12/2025", None, 5000, 15000],
+                ["03 Jan", "CHQ PAID-000451", "000451", "03 Jan", 1500.5, None, 13499.5],
+            ]
+        },
+        name="hdfc.xlsx",
+    )
+    lines = read_statement(str(path))
+    assert lines.frame["credit"].tolist() == [500000]
+    assert lines.closing == 1349950
+    [issue] = lines.issues
+    assert issue.cell == "A3" and "without its year" in issue.problem
+
+
+def test_dates_without_their_year_in_a_month_first_column_are_month_first(
+    xlsx: Callable[..., Path],
+) -> None:
+    path = xlsx(
+        {
+            "Statement": [
+                ["Statement for the period 12/01/2025 to 01/31/2026"],
+                ["Date", "Description", "Debit", "Credit", "Balance"],
+                ["12/20/2025", "NEFT CR-SHARMA", None, 5000, 15000],
+                ["01/03", "ATM WDL", 100, None, 14900],
+                ["01/12", "ATM WDL", 100, None, 14800],
+            ]
+        },
+        name="us.xlsx",
+    )
+    lines = read_statement(str(path))
+    assert lines.frame["date"].tolist() == [date(2025, 12, 20), date(2026, 1, 3), date(2026, 1, 12)]
+
+
+def test_lines_dated_outside_the_titles_period_are_a_finding(xlsx: Callable[..., Path]) -> None:
+    """A December–January statement saved from a CSV Excel opened in 2026: its `28-Dec` became
+    28-12-2026."""
+    path = xlsx(
+        {
+            "Statement": [
+                ["Statement for the period 01-Dec-2025 to 31-Jan-2026"],
+                HDFC_PAGE,
+                [datetime(2026, 12, 28), "NEFT CR-SHARMA", "", None, None, 5000, 15000],
+                [datetime(2026, 1, 3), "CHQ PAID-000451", "000451", None, 1500.5, None, 13499.5],
+            ]
+        },
+        name="hdfc.xlsx",
+    )
+    lines = read_statement(str(path))
+    [finding] = lines.findings
+    assert (finding.row, finding.check) == (3, "Date outside the period")
+    assert "1 line(s) are dated outside the period the statement's title gives" in finding.detail
+    assert "(01-12-2025 to 31-01-2026), the first at row 3 (28-12-2026)" in finding.detail

@@ -1970,9 +1970,9 @@ Unmatched sheets or files, and in the subtotal)."""
 BRS_TEXT = 44
 """Characters of particulars on one printed line of the BRS; longer text goes on to the next."""
 BRS_INDENT = "    "
-BRS_REFERENCE = 21
+BRS_REFERENCE = 22
 """Characters of a voucher number or reference on one printed line of the BRS (its column is
-23 wide); a longer one (SBI's `TRANSFER FROM 10664826461 /…`) goes on to the next, beside the
+23 wide: an RTGS UTR, `HDFCR52026103098765432`, fits whole); a longer one (SBI's `TRANSFER FROM 10664826461 /…`) goes on to the next, beside the
 particulars carried on."""
 
 

@@ -60,7 +60,8 @@ def _not_a_date(cell: Any) -> str:
     if day_and_month(cell) is None:
         return f"'{cell}' is not a date"
     return (
-        f"'{cell}' is a date without its year, and the sheet's title gives no period (or one it "
-        "does not fall in) to take the year from; write the dates with their year "
-        "(dd-mm-yyyy), or keep the bank's title lines (Statement from … to …) above the table"
+        f"'{cell}' is a date without its year, and the sheet's title gives no period that "
+        "tells the year (none, one the day does not fall in, or one longer than a year); write "
+        "the dates with their year (dd-mm-yyyy), or keep the bank's title lines (Statement "
+        "from … to …) above the table"
     )

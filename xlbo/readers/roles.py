@@ -84,6 +84,11 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "chequeid",  # RBL Bank
         "instrumentno",
         "instrumentnumber",
+        "utrnumber",  # Union Bank of India (UTR Number)
+        "utr",
+        "bankreference",  # IndusInd Bank (Bank Reference)
+        "bankreferenceno",
+        "transactionreference",
     ),
     Role.WITHDRAWAL: (
         "withdrawalamt",

@@ -264,8 +264,13 @@ def read_statement(
     unshown: list[Lines] = []  # statements on hidden sheets: not read unless named
     unreadable: list[Issue] = []  # hidden sheets that look like a statement but cannot be read
     for name in names:
+        # a sheet without title lines (a workbook's second page) dates a day written without
+        # its year by the period an earlier sheet gives
+        given = next((part.period for part in read if None not in part.period), (None, None))
         try:
-            (unshown if name in hidden else read).append(_read_sheet(book, name, mapping or {}))
+            (unshown if name in hidden else read).append(
+                _read_sheet(book, name, mapping or {}, given)
+            )
         except NoStatement:
             if len(names) == 1:
                 raise
@@ -483,7 +488,12 @@ class _Money:
     problems: dict[int, tuple[Role, str]]
 
 
-def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Lines:
+def _read_sheet(
+    book: RowSource,
+    name: str,
+    mapping: Mapping[Role, str],
+    given: tuple[date | None, date | None] = (None, None),
+) -> Lines:
     where = f"{book.name}, sheet {name}"
     head: list[list[Any]] = []
     two_rows: list[list[str]] = []
@@ -537,7 +547,8 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         return table.letters.get(columns.get(role, ""), "A")
 
     titles = read_titles(head[: max(table.header_row - 1, 0)])
-    dates, _ = date_column(column(Role.DATE), serials_alone=True, period=titles.period)
+    period = titles.period if None not in titles.period else given
+    dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period)
     narration = text_column(column(Role.NARRATION))
     # B/F, C/F, Opening Balance and Total rows are layout even when the bank dates them: their
     # figures are balances and page totals, not money that moved
@@ -622,7 +633,7 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
 
     reference = reference_texts(column(Role.REFERENCE))
     value_dates = (
-        date_column(column(Role.VALUE_DATE), serials_alone=True, period=titles.period)[0]
+        date_column(column(Role.VALUE_DATE), serials_alone=True, period=period)[0]
         if Role.VALUE_DATE in columns
         else dates
     )
@@ -641,7 +652,12 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
     lines.loc[~has_balance, "balance"] = pd.NA
     # the closing balance is the last balance written on a line, even one whose amount could
     # not be read (it is reported and left out, but the bank's balance still stands)
-    balanced = np.flatnonzero(dated & has_balance & before_end & (moves | failed))
+    # (and one whose date could not be read: the BRS then shows the line missing, not a
+    # difference of nothing on a balance before it)
+    undated_line = np.isin(np.arange(count), list(undated))
+    balanced = np.flatnonzero(
+        has_balance & before_end & ((dated & (moves | failed)) | undated_line)
+    )
     lines = lines[keep].reset_index(drop=True)
     newest_first = False
     if len(lines) > 1:  # newest first (SBI, ICICI, Kotak downloads): put in the order it happened
@@ -666,8 +682,48 @@ def _read_sheet(book: RowSource, name: str, mapping: Mapping[Role, str]) -> Line
         company=titles.company,
         account=titles.account,
         period=titles.period,
-        findings=[*footer, *_uncalculated_balances(book, table.sheet, columns, letter, lines)],
+        findings=[
+            *footer,
+            *_outside(
+                lines,
+                period,
+                "statement's title" if None not in titles.period else "title of an earlier sheet",
+            ),
+            *_uncalculated_balances(book, table.sheet, columns, letter, lines),
+        ],
     )
+
+
+OUTSIDE_THE_PERIOD = "Date outside the period"
+
+
+def _outside(
+    lines: pd.DataFrame, period: tuple[date | None, date | None], said_by: str
+) -> list[Finding]:
+    """The finding for lines dated outside the period the statement's title gives: a date
+    typed without its year that Excel gave the year it was opened in (28-Dec in a December–
+    January statement, opened in 2026), or a line of another statement pasted in."""
+    start, end = period
+    if start is None or end is None or lines.empty:
+        return []
+    days = pd.to_datetime(lines["date"], errors="coerce")
+    outside = np.flatnonzero(
+        ((days < pd.Timestamp(start)) | (days > pd.Timestamp(end))).to_numpy(dtype=bool)
+    )
+    if not len(outside):
+        return []
+    first = int(outside[0])
+    row = int(lines["row"].iat[first])
+    return [
+        Finding(
+            row,
+            OUTSIDE_THE_PERIOD,
+            f"{len(outside):,} line(s) are dated outside the period the {said_by} gives "
+            f"({start:%d-%m-%Y} to {end:%d-%m-%Y}), the first at row {row} "
+            f"({lines['date'].iat[first]:%d-%m-%Y}). Check their dates: Excel gives a date "
+            "written without its year the year it is opened in.",
+        )
+    ]
 
 
 BALANCE_NOT_CALCULATED = "Balance not calculated"

@@ -169,13 +169,16 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
 
 
 def _dates(first: str | Any, last: str | Any) -> tuple[date, date] | None:
-    """The period from `first` to `last` as a title writes them; None unless both are dates
-    and the first is not after the last."""
-    try:
-        start, end = parse_date(first), parse_date(last)
-    except ValueError:
-        return None
-    return (start, end) if start and end and start <= end else None
+    """The period from `first` to `last` as a title writes them (day first, else month first);
+    None unless both are dates and the first is not after the last."""
+    for day_first in (True, False):  # an American export writes 12/01/2025 to 01/31/2026
+        try:
+            start, end = parse_date(first, day_first), parse_date(last, day_first)
+        except ValueError:
+            continue
+        if start and end and start <= end:
+            return start, end
+    return None
 
 
 def _holder(texts: list[str]) -> str:
