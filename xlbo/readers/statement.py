@@ -713,7 +713,7 @@ def _outside(
     if not len(outside):
         return []
     first = int(outside[0])
-    row = int(lines["row"].iat[first])
+    row = int(lines["row"].to_numpy(dtype=np.int64)[first])
     return [
         Finding(
             row,
