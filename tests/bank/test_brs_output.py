@@ -361,6 +361,15 @@ def test_a_long_reference_goes_on_to_the_next_line_beside_its_particulars() -> N
     items.loc[1, "reference"] = utr
     frame = brs_sheet(brs, ("Bank Reconciliation Statement",)).frame
     assert frame["Vch No. / Ref."].tolist()[start + 3 : start + 5] == [utr, ""]  # the next item
+
+    from xlbo.jobs.reconcile import printed_lines
+
+    # a date inside a voucher number is not broken at its hyphens
+    assert printed_lines("CHQ 000452 dt 28-10-2026 drawn on SBI MG Road", BRS_REFERENCE) == [
+        "CHQ 000452 dt",
+        "28-10-2026 drawn on",
+        "SBI MG Road",
+    ]
     assert texts[start : start + 4] == [
         "BY TRANSFER-NEFT*HDFC0000240*N2761*KAVERI",
         "",

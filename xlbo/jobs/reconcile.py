@@ -9,6 +9,7 @@ Bank Row and Ledger Row is the line's row in its file, and a link to it.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Mapping, Sequence
@@ -2104,6 +2105,11 @@ def _no_bank_balance(brs: BRS) -> str:
     )
 
 
+_BREAK_AFTER = re.compile(r"/|-(?!\d)|(?<!\d)-")
+"""Where a printed line may end: after a `/`, or a `-` that is not inside a date or number
+(`dt 28-10-2026` stays whole)."""
+
+
 def printed_lines(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` characters, broken after a `/` or `-` or at a space
     (whichever comes last), so a narration reads on: `UPI/629000012037/VIVAAN NAIR/` then
@@ -2112,7 +2118,7 @@ def printed_lines(text: str, width: int) -> list[str]:
     while len(text) > width:
         head = text[: width + 1]
         space = head.rfind(" ")
-        after = max(head.rfind("/", 0, width), head.rfind("-", 0, width)) + 1
+        after = max((m.start() for m in _BREAK_AFTER.finditer(head, 0, width)), default=-1) + 1
         if max(space, after) <= width // 3:
             cut, resume = width, width
         elif after > space:
