@@ -12,7 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from tests.bank.test_reconcile import HDFC_HEAD, ledger
+from tests.bank.test_reconcile import hdfc_head, ledger
 from xlbo.cli import main
 
 SEPTEMBER = [
@@ -34,8 +34,10 @@ BOOKS = [
 
 
 def sheet(lines: list[list[Any]]) -> list[list[Any]]:
+    """HDFC's layout, its title giving the period of its own lines (a line dated outside the
+    title's period is a finding of its own)."""
     return [
-        *HDFC_HEAD,
+        *hdfc_head([d for d, *_ in lines]),
         *([d, text, ref, d, out, into, bal] for d, text, ref, out, into, bal in lines),
     ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -42,12 +43,30 @@ TALLY_HEAD = [
 ]
 
 
+def hdfc_head(days: list[str]) -> list[list[Any]]:
+    """HDFC_HEAD with its title's period the months of `days` (dd/mm/yy): a line dated outside
+    the title's period is a finding of its own."""
+    years = [int(d[6:]) for d in days]  # dd/mm/yy or dd/mm/yyyy
+    months = sorted(
+        {(y + 2000 if y < 100 else y, int(d[3:5])) for y, d in zip(years, days, strict=True)}
+    )
+    months = months or [(2026, 10)]
+    (first_year, first_month), (last_year, last_month) = months[0], months[-1]
+    end = calendar.monthrange(last_year, last_month)[1]
+    title = (
+        f"Statement From : 01/{first_month:02d}/{first_year} "
+        f"To : {end:02d}/{last_month:02d}/{last_year}"
+    )
+    return [HDFC_HEAD[0], [title], *HDFC_HEAD[2:]]
+
+
 def statement(rows: list[list[Any]], opening: float = 100000.0) -> list[list[Any]]:
     out, balance = [], opening
     for day, narration, ref, withdrawal, deposit in rows:
         balance += (deposit or 0) - (withdrawal or 0)
         out.append([day, narration, ref, day, withdrawal, deposit, round(balance, 2)])
-    return [*HDFC_HEAD, *out, [], ["STATEMENT SUMMARY :-"], ["Generated On: 01-Nov-2026"]]
+    head = hdfc_head([str(r[0]) for r in rows])
+    return [*head, *out, [], ["STATEMENT SUMMARY :-"], ["Generated On: 01-Nov-2026"]]
 
 
 def ledger(rows: list[list[Any]], opening: float = 100000.0) -> list[list[Any]]:
