@@ -1385,3 +1385,67 @@ def test_lines_dated_outside_the_titles_period_are_a_finding(xlsx: Callable[...,
     assert (finding.row, finding.check) == (3, "Date outside the period")
     assert "1 line(s) are dated outside the period the statement's title gives" in finding.detail
     assert "(01-12-2025 to 31-01-2026), the first at row 3 (28-12-2026)" in finding.detail
+
+
+AU_HEAD = [
+    "Transaction Date",
+    "Value Date",
+    "Description",
+    "Cheque/Reference No.",
+    "Debit",
+    "Credit",
+    "Balance",
+]
+AU_DAY_1, AU_DAY_2 = ["01 Oct 2026"] * 2, ["02 Oct 2026"] * 2
+
+
+@pytest.mark.parametrize("total_credit", [": 5,000.00", ": 5,500.00"])
+def test_au_small_finance_bank_writes_a_colon_before_each_value(
+    total_credit: str, xlsx: Callable[..., Path]
+) -> None:
+    path = xlsx(
+        {
+            "Statement": [
+                ["AU SMALL FINANCE BANK"],
+                ["Account Statement"],
+                ["Customer Name", ": M/S KAVERI TRADERS"],
+                ["Account Number", ": 2121201131234567"],
+                ["Statement Period", ": 01-Oct-2026 to 31-Oct-2026"],
+                ["Opening Balance", ": 10,000.00"],
+                [],
+                AU_HEAD,
+                [
+                    *AU_DAY_1,
+                    "NEFT/AUBLN52026100112/SHARMA",
+                    "AUBLN52026",
+                    "-",
+                    "5,000.00",
+                    "15,000.00",
+                ],
+                [
+                    *AU_DAY_2,
+                    "UPI/DR/627812345678/OM SAI",
+                    "627812345678",
+                    "2,000.00",
+                    "-",
+                    "13,000.00",
+                ],
+                [],
+                ["Closing Balance", ": 13,000.00"],
+                ["Total Debit", ": 2,000.00"],
+                ["Total Credit", total_credit],
+                ["This is a system generated statement"],
+            ]
+        },
+        name="au.xlsx",
+    )
+    lines = read_statement(str(path))
+    assert (lines.company, lines.account) == ("KAVERI TRADERS", "2121201131234567")
+    assert (lines.opening, lines.closing) == (1000000, 1300000)
+    assert lines.frame["credit"].tolist() == [500000, 0]
+    findings, _ = check_statement(lines.frame, lines.findings)
+    if total_credit == ": 5,000.00":
+        assert findings == []
+    else:
+        [finding] = findings
+        assert "5,500.00" in finding.detail and "5,000.00" in finding.detail

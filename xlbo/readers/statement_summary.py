@@ -187,7 +187,7 @@ def _holder(texts: list[str]) -> str:
             name = found.group("name") or ""
             if not name.strip(" :-"):
                 rest = [t for t in texts[index + 1 :] if t.strip(" :-")]
-                name = rest[0] if rest else ""
+                name = rest[0].lstrip(" :-") if rest else ""  # AU's `Customer Name | : M/S …`
             if firm := _FIRM.match(name):  # Name : M/S SHREE BALAJI TRADERS
                 name = firm.group("name")
             if _name(name):
@@ -279,6 +279,8 @@ def _figure(cell: Any, *, balance: bool = False) -> int | None:
     account (positive), one marked Dr is overdrawn."""
     if is_blank(cell) or isinstance(cell, bool):
         return None
+    if isinstance(cell, str):
+        cell = re.sub(r"^\s*:\s*", "", cell)  # AU's `Opening Balance | : 10,000.00`
     try:
         amount = one_amount(cell)
     except ValueError:
