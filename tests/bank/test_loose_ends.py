@@ -5,6 +5,7 @@ code, the Matches and the BRS."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -150,7 +151,9 @@ def test_an_accept_of_lines_that_go_opposite_ways_is_reported_not_dropped(
     sheet = book["Suggestions"]
     headers = [c.value for c in sheet[1]]
     assert [c.value for c in sheet[2]][:2] == [2, 3]
-    sheet.cell(2, headers.index("Ledger Row") + 1, 4)  # the payment
+    sheet.cell(2, headers.index("Ledger Row") + 1, 4)  # the payment, its date and amount
+    sheet.cell(2, headers.index("Ledger Date") + 1, datetime(2026, 10, 7))
+    sheet.cell(2, headers.index("Ledger Amount") + 1, -7500)
     sheet.cell(2, headers.index("Accept") + 1, "Yes")
     book.save(out)
     code, _, _ = reconcile(capsys, "--confirm", str(out))
@@ -160,6 +163,52 @@ def test_an_accept_of_lines_that_go_opposite_ways_is_reported_not_dropped(
     assert [(r[2], r[3]) for r in issues] == [("K2", "Yes")]
     assert "bank row 2 (money in) with ledger row 4 (money out)" in str(issues[0][4])
     assert "was not applied" in str(issues[0][4])
+
+
+@pytest.mark.parametrize("sheet_name", ["Suggestions", "Matches"])
+def test_a_decision_on_lines_that_have_changed_since_is_reported_not_applied(
+    sheet_name: str, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A decision names its lines by row. When the statement under those rows has changed (the
+    next month pasted over, rows sorted), the decision is about other lines: applying it would
+    confirm, or break up, a pair the user never saw."""
+    out = _reconciled(
+        xlsx,
+        capsys,
+        [
+            ["06/10/26", KAVERI, "", "06/10/26", None, 9900.00, 109900.00],
+            ["07/10/26", "NEFT DR-ANNAPURNA CATERERS", "", "07/10/26", 7500.00, None, 102400.0],
+        ],
+        [
+            [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/2", 10000.00, None],
+            [date(2026, 10, 7), "Annapurna Caterers", "Payment", "PMT/1", None, 7500.00],
+        ],
+    )
+    book = openpyxl.load_workbook(out)
+    sheet = book[sheet_name]
+    headers = [c.value for c in sheet[1]]
+    column = "Accept" if sheet_name == "Suggestions" else "Reject"
+    sheet.cell(2, headers.index(column) + 1, "Yes")
+    book.save(out)
+    # the statement's rows now hold other lines of the same amounts
+    xlsx(
+        {
+            "Statement": [
+                HDFC_BALANCE,
+                ["16/10/26", KAVERI, "", "16/10/26", None, 9900.00, 109900.00],
+                ["17/10/26", "NEFT DR-ANNAPURNA CATERERS", "", "17/10/26", 7500.00, None, 102400],
+            ]
+        },
+        name="bank.xlsx",
+    )
+    reconcile(capsys, "--confirm", str(out))
+    issues = [r for r in _rows(out, "Issues")[1:] if r[1] == sheet_name]
+    assert len(issues) == 1, issues
+    said = str(issues[0][4])
+    assert re.search(rf"{column} is not applied: bank row (2|3) is dated 1(6|7)-10-2026 now", said)
+    assert "not 06-10-2026 as when it was decided" in said or "not 07-10-2026 as" in said
+    rules = [r[3] for r in _rows(out, "Matches")[1:]]
+    assert "Confirmed by you" not in rules
 
 
 # -- 2. a third decimal ----------------------------------------------------------------------

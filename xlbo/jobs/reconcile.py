@@ -58,6 +58,7 @@ from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
 from xlbo.book.limits import uncalculated_formulas
 from xlbo.columns import money_column, strings
+from xlbo.dates import parse_date
 from xlbo.decisions import marks as _decision
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, display_value
@@ -70,7 +71,7 @@ from xlbo.jobs.registry import (
     file_of,
     refuse_to_replace_inputs,
 )
-from xlbo.money import format_inr, from_paise
+from xlbo.money import format_inr, from_paise, parse_amount, to_paise
 from xlbo.progress import shown
 from xlbo.readers.last_brs import BROUGHT_FORWARD, LastBrs, read_last_brs
 from xlbo.readers.ledger import (
@@ -1204,6 +1205,32 @@ ACCEPT_CHOICES = ("Accept", "Yes", "Y", "x", "✓")
 REJECT_CHOICES = ("Reject", "Yes", "Y", "x", "✓")
 
 
+def _not_the_lines_decided(decided: pd.Series, bank_line: pd.Series, ledger_line: pd.Series) -> str:
+    """Why the lines at a decision's rows are not the lines it was made on (their date or
+    amount differ from what its row shows), or "" when they are; a result without those columns
+    is taken at its rows' word."""
+    for side, line, amount in (("bank", bank_line, "Bank"), ("ledger", ledger_line, "Ledger")):
+        shown_day, shown_amount = decided.get(f"{amount} Date"), decided.get(f"{amount} Amount")
+        try:
+            day = parse_date(shown_day) if shown_day is not None else None
+            amount_read = parse_amount(shown_amount) if shown_amount is not None else None
+            paise = to_paise(amount_read) if amount_read is not None else None
+        except ValueError:
+            day = paise = None
+        row = display_value(decided.get(f"{amount} Row"))
+        if day is not None and day != line["date"]:
+            return (
+                f"{side} row {row} is dated {line['date']:%d-%m-%Y} now, not {day:%d-%m-%Y} as "
+                "when it was decided"
+            )
+        if paise is not None and paise != int(line["signed"]):
+            return (
+                f"{side} row {row} is {format_inr(from_paise(int(line['signed'])))} now, not "
+                f"{format_inr(from_paise(paise))} as when it was decided"
+            )
+    return ""
+
+
 def _position(rows: dict[int, int], value: Any) -> int | None:
     try:
         return rows.get(int(float(value)))
@@ -1330,8 +1357,30 @@ def read_decisions(
             marked.index, marked["Bank Row"], marked["Ledger Row"], strict=True
         ):
             b, g = _position(bank_rows, bank_row), _position(ledger_rows, ledger_row)
-            if b is not None and g is not None:
-                pairs.append((b, g, table, label))
+            if b is None or g is None:
+                continue
+            changed = _not_the_lines_decided(marked.loc[label], bank.iloc[b], ledger.iloc[g])
+            if changed:
+                issues.append(
+                    Issue(
+                        severity=Severity.ERROR,
+                        sheet=table.sheet,
+                        cell=table.cell(int(str(label)), column),
+                        value=display_value(frame.at[label, column]),
+                        problem=(
+                            f"{column} is not applied: {changed}. The statement or the ledger "
+                            "changed since this result was written (a new month pasted in, rows "
+                            "added or sorted), so the decision may be about other lines"
+                        ),
+                        hint=(
+                            "Look at the pair again in this result and mark it again if it "
+                            "still holds."
+                        ),
+                        file=table.source,
+                    )
+                )
+                continue
+            pairs.append((b, g, table, label))
         return pairs
 
     rejected = frozenset((b, g) for b, g, _, _ in decided("Matches", "Reject", REJECT_CHOICES))
