@@ -544,3 +544,114 @@ def test_the_new_buttons_say_what_is_wrong_plainly(
     outcome = run_script(button, Book.from_tables(sheets))
     assert outcome.startswith(said), outcome
     assert "Traceback" not in outcome and "internal error" not in outcome
+
+
+def _paste(book: Book, name: str, rows: list[list[Any]]) -> None:
+    """Rows pasted over a sheet, as a user pastes next month's export."""
+    sheet = book.sheets[name]
+    sheet.clear()
+    sheet["A1"].value = rows
+
+
+HDFC_COLUMNS = [
+    "Date",
+    "Narration",
+    "Chq./Ref.No.",
+    "Value Dt",
+    "Withdrawal Amt.",
+    "Deposit Amt.",
+    "Closing Balance",
+]
+TALLY_COLUMNS = ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
+
+
+def test_reconcile_button_carries_last_months_items_into_a_workbook_used_again() -> None:
+    """October reconciled in the workbook leaves cheque 000452 unpresented and the bank's SMS
+    charges unbooked. November pasted over it: the Reconcile button carries those two in as
+    --last-brs would — the cheque clears against November's CHQ PAID, the charges against the
+    books' November journal — and the BRS ties; October's marks are no decisions about
+    November's lines. A second click in November carries them again."""
+    october = Book.from_tables(
+        {
+            "Bank Statement": [
+                ["HDFC BANK Ltd."],
+                ["Statement From : 01/10/2026 To : 31/10/2026"],
+                HDFC_COLUMNS,
+                [
+                    "05/10/26",
+                    "NEFT CR-SBIN-OM SAI LOGISTICS-N2610",
+                    "N2610",
+                    "05/10/26",
+                    None,
+                    25000.0,
+                    125000.0,
+                ],
+                ["31/10/26", "SMS CHGS", None, "31/10/26", 17.7, None, 124982.3],
+            ],
+            "Ledger": [
+                ["HDFC Bank Current A/c"],
+                TALLY_COLUMNS,
+                [date(2026, 10, 1), "Opening Balance", None, None, 100000.0, None],
+                [date(2026, 10, 4), "Om Sai Logistics", "Receipt", "RCT/1", 25000.0, None],
+                [date(2026, 10, 29), "Shree Balaji Enterprises", "Payment", "000452", None, 4500.0],
+            ],
+        }
+    )
+    handlers = importlib.import_module("macros.xlbo_buttons")
+    handlers.reconcile(october)
+    assert october.sheets["Suggestions"] is not None
+    matches = october.sheets["Matches"]
+    headers = {matches.cell(f"{c}1"): c for c in "ABCDEFGHIJKLMNOP"}
+    matches[f"{headers['Reject']}2"].value = "Reject"  # an October mark, on a row November fills
+    _paste(
+        october,
+        "Bank Statement",
+        [
+            ["HDFC BANK Ltd."],
+            ["Statement From : 01/11/2026 To : 30/11/2026"],
+            HDFC_COLUMNS,
+            [
+                "03/11/26",
+                "CHQ PAID-000452-SHREE BALAJI",
+                "000452",
+                "03/11/26",
+                4500.0,
+                None,
+                120482.3,
+            ],
+            [
+                "06/11/26",
+                "NEFT CR-SBIN-OM SAI LOGISTICS-N2611",
+                "N2611",
+                "06/11/26",
+                None,
+                10000.0,
+                130482.3,
+            ],
+        ],
+    )
+    _paste(
+        october,
+        "Ledger",
+        [
+            ["HDFC Bank Current A/c"],
+            TALLY_COLUMNS,
+            [date(2026, 11, 1), "Opening Balance", None, None, 120500.0, None],
+            [date(2026, 11, 2), "Bank Charges", "Journal", "JV/7", None, 17.7],
+            [date(2026, 11, 6), "Om Sai Logistics", "Receipt", "RCT/9", 10000.0, None],
+        ],
+    )
+    for click in (1, 2):
+        outcome = handlers.reconcile(october)
+        assert outcome.endswith("difference 0.00."), (click, outcome)
+        assert outcome.startswith("3 matches; 0 bank and 0 ledger lines"), (click, outcome)
+        brs = october.sheets["BRS"]
+        assert brs.cell("A2") == "Bank Reconciliation Statement as on 30 November 2026"
+        matches = october.sheets["Matches"]
+        whys = [matches.cell(f"F{r}") for r in range(2, 8)]
+        assert sum("brought forward from the BRS as on 31-10-2026" in str(w) for w in whys) == 2
+        names = [s.name for s in october.sheets]
+        assert "Last BRS Bank" in names and "Last BRS Ledger" in names
+        assert not october.sheets["Last BRS Bank"].visible
+        issues = october.sheets["Issues"] if "Issues" in names else None
+        assert issues is None or "Reject" not in str(issues.used_range.value)

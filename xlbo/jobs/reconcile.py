@@ -73,7 +73,15 @@ from xlbo.jobs.registry import (
 )
 from xlbo.money import format_inr, from_paise, parse_amount, to_paise
 from xlbo.progress import shown
-from xlbo.readers.last_brs import BROUGHT_FORWARD, LastBrs, read_last_brs
+from xlbo.readers.last_brs import (
+    BROUGHT_FORWARD,
+    UNLINKED,
+    UNMATCHED_BANK,
+    UNMATCHED_LEDGER,
+    LastBrs,
+    last_brs_in,
+    read_last_brs,
+)
 from xlbo.readers.ledger import (
     account_key,
     ledger_accounts,
@@ -672,15 +680,106 @@ def _reconcile_open(bank: Reader, ledger: Source, settings: ReconcileSettings) -
     ledger_lines = read_ledger(ledger_book, settings.account, sheet=settings.ledger_sheet)
     if settings.account and not ledger_lines.account:
         ledger_lines = replace(ledger_lines, account=settings.account)
-    decided = any(bank.has(sheet) for sheet in ("Matches", "Suggestions"))
-    return reconcile_lines(
+    carried, last_month = _last_brs_kept(workbook, statement)
+    decided = not last_month and any(bank.has(sheet) for sheet in ("Matches", "Suggestions"))
+    result = reconcile_lines(
         statement,
         ledger_lines,
         window=settings.window or DEFAULT_WINDOW,
         earlier=bank if decided else None,
         rules_from=bank if not decided and bank.has("Rules") else None,
         company=settings.company,
+        carried=carried,
     )
+    if carried is not None:  # kept for the next click this month, which writes over the rest
+        result.sheets.extend(_kept_last_brs(carried))
+    return result
+
+
+LAST_BRS_BANK = "Last BRS Bank"
+LAST_BRS_LEDGER = "Last BRS Ledger"
+"""The hidden sheets in which the workbook open in Excel keeps last month's outstanding items
+(see `_last_brs_kept`)."""
+
+
+def _last_brs_kept(workbook: Any, statement: Lines) -> tuple[LastBrs | None, bool]:
+    """Last month's BRS in a workbook reconciled month after month, and whether its result
+    sheets are last month's. Where the BRS sheet a Reconcile left is made up to a day before
+    this statement begins, the statement is next month's, pasted over: that result's Unmatched
+    sheets are the items it left outstanding, carried in as `--last-brs` carries them, and its
+    Matches and Suggestions are no decisions about this month's lines. A later click this month
+    finds the items on the hidden sheets LAST_BRS_BANK and LAST_BRS_LEDGER the first one kept."""
+    begins = statement.period[0] or _first_date(statement.frame)
+    if begins is None:
+        return None, False
+    places = (
+        (UNMATCHED_BANK, UNMATCHED_LEDGER, "BRS", True),
+        (LAST_BRS_BANK, LAST_BRS_LEDGER, LAST_BRS_BANK, False),
+    )
+    for bank_sheet, ledger_sheet, as_on_sheet, result_sheets in places:
+        if not all(workbook.has(s) for s in (bank_sheet, ledger_sheet, as_on_sheet)):
+            continue
+        try:
+            kept = last_brs_in(workbook, bank_sheet, ledger_sheet, as_on_sheet)
+        except (SheetProblem, UserError) as problem:
+            raise UserError(
+                f"This workbook's {bank_sheet} and {ledger_sheet} sheets, which hold the items "
+                f"of an earlier BRS, could not be read: {problem} Put back what xlbo wrote, or "
+                "delete those sheets to reconcile without last month's items."
+            ) from None
+        if kept.as_on is not None and kept.as_on < begins:
+            return kept, result_sheets
+    return None, False
+
+
+def _first_date(lines: pd.DataFrame) -> Any:
+    if lines.empty:
+        return None
+    days = pd.to_datetime(lines["date"], errors="coerce").dropna()
+    return None if days.empty else days.min().date()
+
+
+def _kept_last_brs(carried: LastBrs) -> list[ResultSheet]:
+    """Last month's items on the hidden sheets `_last_brs_kept` reads them from again, in the
+    Unmatched sheets' layouts under a title that says the day of that BRS."""
+    title = (f"Items of the Bank Reconciliation Statement as on {carried.as_on:%d %B %Y}",)
+    bank, ledger = carried.bank, carried.ledger
+    return [
+        ResultSheet(
+            LAST_BRS_BANK,
+            pd.DataFrame(
+                {
+                    "Bank Row": bank["row"].to_numpy(dtype=np.int64),
+                    "Date": bank["date"].to_numpy(dtype=object),
+                    "Narration": bank["narration"].to_numpy(dtype=object),
+                    "Reference": bank["reference"].to_numpy(dtype=object),
+                    "Withdrawal": money_column(bank["debit"]),
+                    "Deposit": money_column(bank["credit"]),
+                }
+            ),
+            columns={"Withdrawal": MONEY, "Deposit": MONEY, "Date": Column(kind=Kind.DATE)},
+            title=title,
+            hidden=True,
+        ),
+        ResultSheet(
+            LAST_BRS_LEDGER,
+            pd.DataFrame(
+                {
+                    "Ledger Row": ledger["row"].to_numpy(dtype=np.int64),
+                    "Date": ledger["date"].to_numpy(dtype=object),
+                    "Particulars": ledger["particulars"].to_numpy(dtype=object),
+                    "Vch Type": ledger["voucher_type"].to_numpy(dtype=object),
+                    "Vch No.": ledger["voucher_no"].to_numpy(dtype=object),
+                    "Reference": ledger["reference"].to_numpy(dtype=object),
+                    "Debit": money_column(ledger["debit"]),
+                    "Credit": money_column(ledger["credit"]),
+                }
+            ),
+            columns={"Debit": MONEY, "Credit": MONEY, "Date": Column(kind=Kind.DATE)},
+            title=title,
+            hidden=True,
+        ),
+    ]
 
 
 def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
@@ -1617,10 +1716,6 @@ def run_settings(result: Path) -> dict[str, str]:
         )
     return settings
 
-
-UNLINKED = "<no link>"
-"""The file of a line whose row number is no link (one held in a file no spreadsheet opens);
-no file is so named (Windows refuses < and > in names)."""
 
 LINKS_PER_COLUMN = 32_000
 """Row numbers made links, per column (Excel keeps at most 65,530 links a sheet)."""

@@ -79,6 +79,41 @@ def read_last_brs(path: Path) -> LastBrs:
         )
     ledger_table = _table(book, path, UNMATCHED_LEDGER, LEDGER_HEADERS, ("Reference",))
     bank_table = _table(book, path, UNMATCHED_BANK, BANK_HEADERS)
+    return _items(path.name, _as_on(book, "BRS"), ledger_table, bank_table)
+
+
+def last_brs_in(book: Any, bank_sheet: str, ledger_sheet: str, as_on_sheet: str) -> LastBrs:
+    """The items a BRS kept in the workbook open in Excel left outstanding: its sheets
+    `bank_sheet` and `ledger_sheet` (in the Unmatched sheets' layouts), made up to the day
+    `as_on_sheet`'s title gives. Their rows are on sheets this run writes over, so they are no
+    links (`file` is UNLINKED)."""
+    tables = []
+    for sheet, headers, optional in (
+        (ledger_sheet, LEDGER_HEADERS, ("Reference",)),
+        (bank_sheet, BANK_HEADERS, ()),
+    ):
+        table = book.read_table(sheet, (*headers, *optional))
+        missing = [h for h in headers if h not in table.frame.columns]
+        if missing:
+            raise SheetProblem(
+                f"Sheet {table.sheet}: no {', '.join(missing)} column (row {table.header_row} "
+                f"should read {', '.join(headers)}, as xlbo wrote it)."
+            )
+        rows = table.frame
+        tables.append(replace(table, frame=rows[~rows.isna().all(axis=1).to_numpy(dtype=bool)]))
+    return _items("", _as_on(book, as_on_sheet), tables[0], tables[1], file=UNLINKED)
+
+
+UNLINKED = "<no link>"
+"""The file of a line whose row number is no link (its row is shown plain): one held in a file
+no spreadsheet opens (Parquet), or on a sheet this run writes over. No file is so named
+(Windows refuses < and > in names)."""
+
+
+def _items(
+    source: str, as_on: date | None, ledger_table: Table, bank_table: Table, file: str = ""
+) -> LastBrs:
+    """The items of the Unmatched tables of a BRS as lines of their sides."""
     ledger_days = _dates(ledger_table)
     bank_days = _dates(bank_table)
     ledger = pd.DataFrame(
@@ -95,7 +130,7 @@ def read_last_brs(path: Path) -> LastBrs:
             "debit": _paise(ledger_table, "Debit"),
             "credit": _paise(ledger_table, "Credit"),
             "sheet": ledger_table.sheet,
-            "file": ledger_table.source,
+            "file": file or ledger_table.source,
         }
     )
     bank = pd.DataFrame(
@@ -109,10 +144,10 @@ def read_last_brs(path: Path) -> LastBrs:
             "credit": _paise(bank_table, "Deposit"),
             "balance": pd.array([None] * len(bank_table.frame), dtype="Int64"),
             "sheet": bank_table.sheet,
-            "file": bank_table.source,
+            "file": file or bank_table.source,
         }
     )
-    return LastBrs(path.name, _as_on(book), ledger, bank)
+    return LastBrs(source, as_on, ledger, bank)
 
 
 def _table(
@@ -184,8 +219,8 @@ def _paise(table: Table, column: str) -> np.ndarray:
     return paise
 
 
-def _as_on(book: FileBook) -> date | None:
-    for row in book.sheet_rows(book.resolve("BRS"))[:6]:
+def _as_on(book: Any, sheet: str) -> date | None:
+    for row in book.sheet_rows(book.resolve(sheet))[:6]:
         for cell in row:
             found = _AS_ON.search(str(cell or ""))
             if found:
