@@ -1288,17 +1288,6 @@ def test_a_period_that_ends_later_than_the_last_line_dates_the_brs(
     assert code == 0, said
 
 
-HDFC_PAGE = [
-    "Date",
-    "Narration",
-    "Chq./Ref.No.",
-    "Value Dt",
-    "Withdrawal Amt.",
-    "Deposit Amt.",
-    "Closing Balance",
-]
-
-
 def test_a_second_page_without_titles_dates_its_days_by_the_first_pages_period(
     xlsx: Callable[..., Path],
 ) -> None:
@@ -1307,12 +1296,12 @@ def test_a_second_page_without_titles_dates_its_days_by_the_first_pages_period(
             "Page 1": [
                 ["Statement From : 01/12/2025 To : 31/01/2026"],
                 [],
-                HDFC_PAGE,
+                HDFC_HEAD,
                 ["28 Dec", "NEFT CR-SHARMA", "", "28 Dec", None, 5000, 15000],
                 ["31 Dec", "ATM WDL", "", "31 Dec", 2000, None, 13000],
             ],
             "Page 2": [
-                HDFC_PAGE,
+                HDFC_HEAD,
                 ["03 Jan", "CHQ PAID-000451", "000451", "03 Jan", 1500.5, None, 11499.5],
                 ["10 Jan", "INT CREDIT", "", "10 Jan", None, 100, 11599.5],
             ],
@@ -1333,7 +1322,7 @@ def test_the_last_balance_stands_when_the_last_lines_dates_cannot_be_read(
     path = xlsx(
         {
             "Statement": [
-                HDFC_PAGE,
+                HDFC_HEAD,
                 ["28/12/2025", "NEFT CR-SHARMA", "", "28/12/2025", None, 5000, 15000],
                 ["03 Jan", "CHQ PAID-000451", "000451", "03 Jan", 1500.5, None, 13499.5],
             ]
@@ -1373,7 +1362,7 @@ def test_lines_dated_outside_the_titles_period_are_a_finding(xlsx: Callable[...,
         {
             "Statement": [
                 ["Statement for the period 01-Dec-2025 to 31-Jan-2026"],
-                HDFC_PAGE,
+                HDFC_HEAD,
                 [datetime(2026, 12, 28), "NEFT CR-SHARMA", "", None, None, 5000, 15000],
                 [datetime(2026, 1, 3), "CHQ PAID-000451", "000451", None, 1500.5, None, 13499.5],
             ]

@@ -744,38 +744,19 @@ def _kept_last_brs(carried: LastBrs) -> list[ResultSheet]:
     Unmatched sheets' layouts under a title that says the day of that BRS."""
     title = (f"Items of the Bank Reconciliation Statement as on {carried.as_on:%d %B %Y}",)
     bank, ledger = carried.bank, carried.ledger
+    rows_b, rows_g = bank["row"].to_numpy(dtype=np.int64), ledger["row"].to_numpy(dtype=np.int64)
     return [
         ResultSheet(
             LAST_BRS_BANK,
-            pd.DataFrame(
-                {
-                    "Bank Row": bank["row"].to_numpy(dtype=np.int64),
-                    "Date": bank["date"].to_numpy(dtype=object),
-                    "Narration": bank["narration"].to_numpy(dtype=object),
-                    "Reference": bank["reference"].to_numpy(dtype=object),
-                    "Withdrawal": money_column(bank["debit"]),
-                    "Deposit": money_column(bank["credit"]),
-                }
-            ),
-            columns={"Withdrawal": MONEY, "Deposit": MONEY, "Date": Column(kind=Kind.DATE)},
+            _bank_items(bank, rows_b),
+            columns=BANK_ITEM_COLUMNS,
             title=title,
             hidden=True,
         ),
         ResultSheet(
             LAST_BRS_LEDGER,
-            pd.DataFrame(
-                {
-                    "Ledger Row": ledger["row"].to_numpy(dtype=np.int64),
-                    "Date": ledger["date"].to_numpy(dtype=object),
-                    "Particulars": ledger["particulars"].to_numpy(dtype=object),
-                    "Vch Type": ledger["voucher_type"].to_numpy(dtype=object),
-                    "Vch No.": ledger["voucher_no"].to_numpy(dtype=object),
-                    "Reference": ledger["reference"].to_numpy(dtype=object),
-                    "Debit": money_column(ledger["debit"]),
-                    "Credit": money_column(ledger["credit"]),
-                }
-            ),
-            columns={"Debit": MONEY, "Credit": MONEY, "Date": Column(kind=Kind.DATE)},
+            _ledger_items(ledger, rows_g),
+            columns=LEDGER_ITEM_COLUMNS,
             title=title,
             hidden=True,
         ),
@@ -1895,46 +1876,57 @@ def _unmatched_sheets(
     lines: _Lines, bank_open: list[int], ledger_open: list[int]
 ) -> tuple[ResultSheet, ResultSheet]:
     """The lines left on each side, as the statement and the ledger wrote them."""
-    left_bank = lines.bank.iloc[bank_open]
-    unmatched_bank = pd.DataFrame(
-        {
-            "Bank Row": lines.bank_rows(bank_open),
-            "Date": left_bank["date"].to_numpy(dtype=object),
-            "Narration": _pick(left_bank["narration"]),
-            "Reference": _pick(left_bank["reference"]),
-            "Withdrawal": money_column(left_bank["debit"]),
-            "Deposit": money_column(left_bank["credit"]),
-        }
-    )
-    left_ledger = lines.ledger.iloc[ledger_open]
-    unmatched_ledger = pd.DataFrame(
-        {
-            "Ledger Row": lines.ledger_rows(ledger_open),
-            "Date": left_ledger["date"].to_numpy(dtype=object),
-            "Particulars": _pick(left_ledger["particulars"]),
-            "Vch Type": _pick(left_ledger["voucher_type"]),
-            "Vch No.": _pick(left_ledger["voucher_no"]),
-            "Reference": _pick(left_ledger["reference"]),
-            "Debit": money_column(left_ledger["debit"]),
-            "Credit": money_column(left_ledger["credit"]),
-        }
-    )
     return (
         ResultSheet(
-            "Unmatched Bank",
-            unmatched_bank,
-            columns={
-                "Withdrawal": MONEY,
-                "Deposit": MONEY,
-                "Narration": Column(kind=Kind.LONG_TEXT, width=60),
-                "Date": Column(kind=Kind.DATE),
-            },
+            UNMATCHED_BANK,
+            _bank_items(lines.bank.iloc[bank_open], lines.bank_rows(bank_open)),
+            columns=BANK_ITEM_COLUMNS,
         ),
         ResultSheet(
-            "Unmatched Ledger",
-            unmatched_ledger,
-            columns={"Debit": MONEY, "Credit": MONEY, "Date": Column(kind=Kind.DATE)},
+            UNMATCHED_LEDGER,
+            _ledger_items(lines.ledger.iloc[ledger_open], lines.ledger_rows(ledger_open)),
+            columns=LEDGER_ITEM_COLUMNS,
         ),
+    )
+
+
+BANK_ITEM_COLUMNS = {
+    "Withdrawal": MONEY,
+    "Deposit": MONEY,
+    "Narration": Column(kind=Kind.LONG_TEXT, width=60),
+    "Date": Column(kind=Kind.DATE),
+}
+LEDGER_ITEM_COLUMNS = {"Debit": MONEY, "Credit": MONEY, "Date": Column(kind=Kind.DATE)}
+
+
+def _bank_items(lines: pd.DataFrame, rows: Any) -> pd.DataFrame:
+    """Bank lines as the Unmatched Bank sheet lists them (`rows`: their Bank Row cells), in the
+    layout `xlbo.readers.last_brs` reads back."""
+    return pd.DataFrame(
+        {
+            "Bank Row": rows,
+            "Date": lines["date"].to_numpy(dtype=object),
+            "Narration": _pick(lines["narration"]),
+            "Reference": _pick(lines["reference"]),
+            "Withdrawal": money_column(lines["debit"]),
+            "Deposit": money_column(lines["credit"]),
+        }
+    )
+
+
+def _ledger_items(lines: pd.DataFrame, rows: Any) -> pd.DataFrame:
+    """Ledger lines as the Unmatched Ledger sheet lists them (see `_bank_items`)."""
+    return pd.DataFrame(
+        {
+            "Ledger Row": rows,
+            "Date": lines["date"].to_numpy(dtype=object),
+            "Particulars": _pick(lines["particulars"]),
+            "Vch Type": _pick(lines["voucher_type"]),
+            "Vch No.": _pick(lines["voucher_no"]),
+            "Reference": _pick(lines["reference"]),
+            "Debit": money_column(lines["debit"]),
+            "Credit": money_column(lines["credit"]),
+        }
     )
 
 
