@@ -753,3 +753,56 @@ def test_a_journal_without_a_needed_column_is_refused_and_optional_ones_may_be_l
     book.save(short)
     with pytest.raises(SheetProblem, match="no Voucher No column"):
         read_ledger(str(short), "HDFC Bank")
+
+
+def test_a_ledger_for_the_year_to_date_against_a_months_statement(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tally's Ledger Vouchers from 1 April against October's statement: April to September are
+    in earlier statements, not this one. They were all listed as outstanding (a difference of
+    2,40,000.00); they go into the books' opening at 30 September, and the BRS ties."""
+    import openpyxl
+
+    from xlbo.cli import main
+
+    ledger: list[list[Any]] = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["HDFC Bank A/c 50200012345678"],
+        ["1-Apr-2026 to 31-Oct-2026"],
+        [],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        [datetime(2026, 4, 1), "Opening Balance", None, None, 300000, None],
+    ]
+    for month in range(4, 10):
+        ledger.append(
+            [datetime(2026, month, 5), "Om Sai Enterprises", "Receipt", "R", 100000, None]
+        )
+        ledger.append([datetime(2026, month, 25), "Rent", "Payment", "P", None, 60000])
+    ledger.append([datetime(2026, 10, 4), "Om Sai Enterprises", "Receipt", "R10", 250000, None])
+    ledger.append([None, "Closing Balance", None, None, 790000, None])
+    statement = [
+        ["Statement From : 01/10/2026 To : 31/10/2026"],
+        [
+            "Date",
+            "Narration",
+            "Chq./Ref.No.",
+            "Value Dt",
+            "Withdrawal Amt.",
+            "Deposit Amt.",
+            "Balance",
+        ],
+        ["05/10/26", "CLG OM SAI ENTERPRISES", "", "05/10/26", None, 250000, 790000],
+    ]
+    bank = xlsx({"Statement": statement}, name="bank.xlsx")
+    books = xlsx({"Ledger": ledger}, name="books.xlsx")
+    out = bank.parent / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0, said
+    assert "0 bank and 0 ledger lines unmatched" in said and "BRS difference 0.00" in said
+    summary = [r[0] for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)]
+    assert any(
+        str(line).startswith("The ledger runs from before the statement (01-10-2026): 12 book")
+        and "taken as cleared by earlier statements" in str(line)
+        for line in summary
+    )

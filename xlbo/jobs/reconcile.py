@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -867,7 +867,12 @@ def reconcile_lines(
     matched_ledger = np.zeros(len(ledger), dtype=bool)
     matched_ledger[matches["ledger"].to_numpy(dtype=np.int64)] = True
     bank_open = np.flatnonzero(~matched_bank).tolist()
-    ledger_open = np.flatnonzero(~matched_ledger).tolist()
+    # a ledger for the year to date against a month's statement: its earlier months' entries
+    # that nothing in this statement clears are in earlier statements (or last month's BRS)
+    earlier_months, earlier_note = _earlier_months(
+        ledger, statement, ~matched_ledger & ~ledger_carried
+    )
+    ledger_open = np.flatnonzero(~matched_ledger & ~earlier_months).tolist()
     _said(
         f"matched {int(matches['match'].nunique()):,} pairs; {len(bank_open):,} bank and "
         f"{len(ledger_open):,} ledger lines left for the BRS",
@@ -885,6 +890,8 @@ def reconcile_lines(
     if closing is None and len(bank) and all(f.check != BALANCE_NOT_CALCULATED for f in findings):
         findings.append(_no_balance(bank, unbalanced))
     notes = [unlikely] if unlikely else []
+    if earlier_note:
+        notes.append(earlier_note)
     left_out = sum(i.severity is Severity.ERROR for i in [*statement.issues, *ledger_lines.issues])
     if left_out:
         notes.append(
@@ -954,7 +961,7 @@ def reconcile_lines(
         bank,
         ledger,
         np.flatnonzero(~brs_bank).tolist(),
-        np.flatnonzero(~brs_ledger & ~late).tolist(),
+        np.flatnonzero(~brs_ledger & ~late & ~earlier_months).tolist(),
         differences,
         _difference_items(in_brs, bank, ledger),
     )
@@ -1040,6 +1047,40 @@ def reconcile_lines(
         issues=read_issues,
         decision_issues=decision_issues,
         unlikely=unlikely,
+    )
+
+
+def _earlier_months(
+    ledger: pd.DataFrame, statement: Lines, unmatched: np.ndarray
+) -> tuple[np.ndarray, str]:
+    """Which unmatched book entries are dated before the statement begins (its title's period,
+    else the first of the month of its first line), and what the Summary says of them. Tally's
+    Ledger Vouchers for the year to date (from 1 April) against October's statement: April to
+    September are in statements this run does not have, and were listed as outstanding, 2,40,000
+    off. They are in the books' balance, as they are in the bank's; no item of this BRS, nor an
+    unmatched line for next month's --last-brs. A cheque of 28 September presented on 3 October
+    still matches; one still outstanding is last month's BRS item (--last-brs)."""
+    none = np.zeros(len(ledger), dtype=bool)
+    begins = statement.period[0]
+    if begins is None:
+        first = _first_date(statement.frame)
+        begins = first.replace(day=1) if first is not None else None
+    if begins is None or ledger.empty:
+        return none, ""
+    days = pd.to_datetime(ledger["date"], errors="coerce")
+    earlier = unmatched & (days < pd.Timestamp(begins)).to_numpy(dtype=bool)
+    if not earlier.any():
+        return none, ""
+    net = int(ledger["signed"].to_numpy(dtype=np.int64)[earlier].sum())
+    start = days[earlier].min().date()
+    before = begins - timedelta(days=1)
+    return earlier, (
+        f"The ledger runs from before the statement ({begins:%d-%m-%Y}): {int(earlier.sum()):,} "
+        f"book entr{'y' if earlier.sum() == 1 else 'ies'} from {start:%d-%m-%Y} to "
+        f"{before:%d-%m-%Y} (net {format_inr(from_paise(net))}) that nothing in this statement "
+        "clears are taken as cleared by earlier statements and left out of this BRS. Any still "
+        f"outstanding on {before:%d-%m-%Y} is last month's BRS item: give last month's result "
+        "with --last-brs."
     )
 
 
