@@ -40,7 +40,9 @@ mistake (an account number in an amount column) and would overflow exact arithme
 
 FLOAT_EXACT_RUPEES = 2.0**46
 """From ₹2^46 (about ₹70 lakh crore) a number cell's binary steps are more than a paisa apart:
-`98765432109876.54` comes back as `…876.55`. Such a cell is refused; text is read exactly."""
+`98765432109876.54` comes back as `…876.55`. Such a cell is refused (beyond LARGEST_AMOUNT it is
+too large anyway); text is read exactly. Up to ₹2^47 a whole number still is what was typed
+(the steps are under two paise, so no X.01 comes back as X.00)."""
 
 INDIAN_LOCALE = "[$-4009]"
 """The locale tag English (India) at the head of a number format. LibreOffice groups `#,##0` the
@@ -101,7 +103,8 @@ def _parse_amount(value: Any) -> Decimal | None:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"'{value}' is not an amount")
-        if FLOAT_EXACT_RUPEES <= abs(value) < float(LARGEST_AMOUNT):  # beyond: too large
+        whole = value.is_integer() and abs(value) < 2 * FLOAT_EXACT_RUPEES  # X.01 is no X.00
+        if FLOAT_EXACT_RUPEES <= abs(value) < float(LARGEST_AMOUNT) and not whole:
             raise ValueError(
                 f"'{value:.2f}' has more digits than a spreadsheet number keeps exactly (15 or "
                 "so), so its paise cannot be told for certain; check the cell, and if the "
