@@ -83,7 +83,8 @@ def parse_amount(value: Any) -> Decimal | None:
     """An amount in rupees from a cell, exactly; None for a blank cell or a lone dash.
 
     Accepts numbers, and text with commas (Indian or Western grouping), `₹`, `Rs.`, `INR` (after
-    a sign too: `- Rs.500`, `+ ₹25,000`), a trailing `/-`, brackets or a minus for negatives, and a `Dr`/`Cr` suffix (credit negative).
+    a sign too: `- Rs.500`, `+ ₹25,000`), a trailing `/-`, brackets, a minus or Tally's `(-)` for
+    negatives, and a `Dr`/`Cr` suffix (credit negative).
     Raises ValueError with a message for anything else.
     """
     amount = _parse_amount(value)
@@ -125,7 +126,9 @@ def _parse_amount(value: Any) -> Decimal | None:
     if side:
         negative = side.group(1).lower() == "cr"
         text = text[: side.start()].strip()
-    if text.startswith("(") and text.endswith(")"):
+    if text.startswith("(-)"):  # Tally's negative: `(-)25,000.00`
+        negative, text = not negative, text[3:].strip()
+    elif text.startswith("(") and text.endswith(")"):
         negative, text = not negative, text[1:-1].strip()
     text = _without_currency(text)
     if text.startswith("-"):

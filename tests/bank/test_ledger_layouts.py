@@ -806,3 +806,55 @@ def test_a_ledger_for_the_year_to_date_against_a_months_statement(
         and "taken as cleared by earlier statements" in str(line)
         for line in summary
     )
+
+
+def test_a_bank_book_kept_by_hand_with_balance_b_d_and_c_d(xlsx: Callable[..., Path]) -> None:
+    """`To Balance b/d` opens a hand-kept bank book and `By Balance c/d` closes it; the one
+    brought down again under the totals is for the next period."""
+    path = xlsx(
+        {
+            "Bank Book": [
+                ["Kaveri Traders"],
+                ["HDFC Bank Current A/c - Bank Book"],
+                [],
+                ["Date", "Particulars", "Vch No.", "Debit", "Credit"],
+                [datetime(2026, 10, 1), "To Balance b/d", None, 400000, None],
+                [datetime(2026, 10, 4), "To Om Sai Enterprises", "R55", 250000, None],
+                [datetime(2026, 10, 6), "By Cash", "C7", None, 20000],
+                [datetime(2026, 10, 31), "By Balance c/d", None, None, 630000],
+                [None, "Total", None, 650000, 650000],
+                [datetime(2026, 11, 1), "To Balance b/d", None, 630000, None],
+            ]
+        },
+        name="book.xlsx",
+    )
+    lines = read_ledger(str(path))
+    assert (lines.opening, lines.closing) == (40000000, 63000000)
+    assert lines.frame["particulars"].tolist() == ["Om Sai Enterprises", "Cash"]
+
+
+def test_tallys_minus_is_money_the_other_way_not_its_size(xlsx: Callable[..., Path]) -> None:
+    """Tally writes a negative as `(-)25,000.00`: an opening overdraft, and a journal that
+    reverses a receipt in the Debit column. Read as 0, and as another receipt, before."""
+    path = xlsx(
+        {
+            "Ledger": [
+                ["Sahyadri Tradelinks Pvt Ltd"],
+                ["HDFC Bank A/c"],
+                ["1-Oct-2026 to 31-Oct-2026"],
+                [],
+                ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+                ["1-Oct-2026", "Opening Balance", "", "", "(-)25,000.00", ""],
+                ["4-Oct-2026", "To Om Sai Enterprises", "Receipt", "55", "2,50,000.00", ""],
+                ["9-Oct-2026", "To Om Sai Enterprises", "Journal", "J2", "(-)2,50,000.00", ""],
+                ["10-Oct-2026", "By Rent", "Payment", "57", "", "5,000.00"],
+                ["12-Oct-2026", "By Kaveri Home", "Payment", "56", "", "-1,000.00"],
+            ]
+        },
+        name="tally.xlsx",
+    )
+    lines = read_ledger(str(path))
+    assert lines.opening == -2500000
+    assert lines.frame["debit"].tolist() == [25000000, 0, 0, 100000]  # a payment returned
+    assert lines.frame["credit"].tolist() == [0, 25000000, 500000, 0]
+    assert lines.issues == []

@@ -52,7 +52,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, side_marks
+from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, reversals, side_marks
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, Table
 from xlbo.book.rows import RowSource, sheet_table
@@ -530,9 +530,15 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     dated = has_date(dates)
     date_written = amount_present(column("Date"))  # not blank
     if two_columns:
-        debit, bad_debit = paise_column(column("Debit"))
-        credit, bad_credit = paise_column(column("Credit"))
-        debit, credit = np.abs(debit), np.abs(credit)
+        written_debit, bad_debit = paise_column(column("Debit"))
+        written_credit, bad_credit = paise_column(column("Credit"))
+        # a negative Debit is money out (Tally's reversing journal, `(-)2,50,000.00`; a
+        # negative opening is an overdraft), a negative Credit money in; unless the column
+        # writes every amount so
+        written_debit = reversals(column("Debit"), written_debit, mostly=False)
+        written_credit = reversals(column("Credit"), written_credit, mostly=False)
+        debit = np.maximum(written_debit, 0) + np.maximum(-written_credit, 0)
+        credit = np.maximum(written_credit, 0) + np.maximum(-written_debit, 0)
         money = amount_present(column("Debit")) | amount_present(column("Credit"))
     else:
         # one Amount column: `5,000.00 Dr` / `2,000.00 Cr` (Tally, Busy), or signed (QuickBooks,
@@ -695,6 +701,7 @@ _SAME_LABEL = {
     "ending balance": "closing balance",
     "cl. balance": "closing balance",
     "cl balance": "closing balance",
+    "balance c/d": "closing balance",  # a hand-kept bank book's `By Balance c/d`
 }
 """Other software's words for the opening and the closing balance line."""
 
@@ -733,6 +740,13 @@ def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
         take = np.isin(other, labels)
         label[open_rows[take]] = other[take]
         open_rows = open_rows[~take]
+    # `To Balance b/d` above the first voucher is the opening balance; below the last, it is
+    # the closing brought down for the next period, and layout
+    voucher = np.flatnonzero(~np.isin(label, labels) & (label != ""))
+    brought_down = np.flatnonzero(label == "balance b/d")
+    if len(brought_down):
+        before = int(voucher[0]) if len(voucher) else len(label)
+        label[brought_down[brought_down < before]] = "opening balance"
     return label
 
 

@@ -48,7 +48,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, says_sides, side_marks
+from xlbo.bank.columns import (
+    CREDIT_MARK,
+    DEBIT_MARK,
+    reference_texts,
+    reversals,
+    says_sides,
+    side_marks,
+)
 from xlbo.bank.integrity import Finding, opening_and_closing
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook
@@ -882,8 +889,8 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
         return _Money(debit, credit, debit, credit, problems)
     out, bad_out = paise_column(column(Role.WITHDRAWAL), marks.get(Role.WITHDRAWAL, "."))
     into, bad_in = paise_column(column(Role.DEPOSIT), marks.get(Role.DEPOSIT, "."))
-    out = _reversals(column(Role.WITHDRAWAL), out)
-    into = _reversals(column(Role.DEPOSIT), into)
+    out = reversals(column(Role.WITHDRAWAL), out)
+    into = reversals(column(Role.DEPOSIT), into)
     problems.update((p, (Role.WITHDRAWAL, m)) for p, m in bad_out.items())
     problems.update((p, (Role.DEPOSIT, m)) for p, m in bad_in.items())
     # a negative withdrawal is a reversal (money back in), a negative deposit money out
@@ -894,22 +901,6 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
         written_credit=into,
         problems=problems,
     )
-
-
-def _reversals(cells: pd.Series, paise: np.ndarray) -> np.ndarray:
-    """A withdrawal or deposit column's amounts with only real reversals left negative. `Dr`
-    or `Cr` after an amount names the column's side, not a sign (`parse_amount` reads `500 Cr`
-    as -500, as a ledger would); and a column whose amounts are mostly negative signs them all
-    (a convention), so there a minus is no reversal. Only the negative cells are looked at."""
-    negative = np.flatnonzero(paise < 0)
-    if not len(negative):
-        return paise
-    fixed = paise.copy()
-    if len(negative) > np.count_nonzero(paise > 0):
-        return np.asarray(np.abs(fixed), dtype=np.int64)
-    marked = side_marks(cells.iloc[negative]) != ""
-    fixed[negative[marked]] = -fixed[negative[marked]]
-    return fixed
 
 
 def _summary(
