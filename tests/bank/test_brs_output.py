@@ -662,6 +662,7 @@ def test_an_overdrawn_account_ties_and_shows_its_balances_with_their_sides(
         row[6] -= 300000
     books = [list(row) for row in LEDGER]
     books[6][4:6] = [None, 200000.00]  # the books open with a credit balance
+    books[-1][4:6] = [153000.00, None]  # and close with one, on the other side to total
     bank = xlsx({"Statement": overdrawn}, name="od.xlsx")
     ledger = xlsx({"Ledger": books}, name="od-books.xlsx")
     out = tmp_path / "brs.xlsx"

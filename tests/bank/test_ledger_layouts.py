@@ -858,3 +858,68 @@ def test_tallys_minus_is_money_the_other_way_not_its_size(xlsx: Callable[..., Pa
     assert lines.frame["debit"].tolist() == [25000000, 0, 0, 100000]  # a payment returned
     assert lines.frame["credit"].tolist() == [0, 25000000, 500000, 0]
     assert lines.issues == []
+
+
+BANK_BOOK = [
+    ["KAVERI TRADERS"],
+    ["BANK BOOK - HDFC CURRENT A/C"],
+    [],
+    ["Date", "Particulars", "Chq No.", "Receipt", "Payment", "Balance"],
+    [datetime(2026, 10, 1), "Opening Balance", None, None, None, 500000],
+    [datetime(2026, 10, 2), "Balaji Traders", "000452", None, 118000, 382000],
+    [None, "Sharma Logistics", "000453", None, 30000, 352000],
+    [datetime(2026, 10, 4), "Om Sai Enterprises - chq dep", "784512", 250000, None, 602000],
+    [None, "Cash withdrawn", "SELF", None, 20000, 582000],
+    [datetime(2026, 10, 15), "Rent Oct", "000454", None, 60000, 522000],
+    [None, "Total", None, 250000, 228000, None],
+    [None, "Closing Balance", None, None, None, 522000],
+]
+
+
+def test_a_bank_book_that_writes_the_day_once(xlsx: Callable[..., Path]) -> None:
+    """A bank book kept by hand writes each day's date once: the rows under it with their own
+    cheque number are that day's vouchers, not a voucher's details (two of five were dropped,
+    silently, and the BRS tied)."""
+    lines = read_ledger(str(xlsx({"Bank Book": BANK_BOOK}, name="book.xlsx")))
+    assert lines.frame["particulars"].tolist() == [
+        "Balaji Traders",
+        "Sharma Logistics",
+        "Om Sai Enterprises - chq dep",
+        "Cash withdrawn",
+        "Rent Oct",
+    ]
+    assert lines.frame["date"].tolist()[:2] == [date(2026, 10, 2)] * 2
+    assert (lines.opening, lines.closing) == (50000000, 52200000)
+
+
+def test_a_ledger_whose_lines_fall_short_of_its_closing_balance_does_not_tie(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A line the reader leaves out (an amount it cannot read) no longer lets the BRS tie on
+    the lines read: the ledger's own closing balance is the books' figure."""
+    from xlbo.cli import main
+
+    book = [list(row) for row in BANK_BOOK]
+    book[6][4] = "30,000.00 approx"  # Sharma Logistics' payment, unreadable
+    books = xlsx({"Bank Book": book}, name="book.xlsx")
+    statement = [
+        ["Statement From : 01/10/2026 To : 31/10/2026"],
+        ["Date", "Narration", "Chq./Ref.No.", "Withdrawal Amt.", "Deposit Amt.", "Balance"],
+        ["05/10/26", "CLG 784512 OM SAI", "784512", None, 250000, 750000],
+        ["06/10/26", "CASH WDL SELF", "", 20000, None, 730000],
+        ["08/10/26", "CHQ PAID 000452 BALAJI", "000452", 118000, None, 612000],
+        ["09/10/26", "CHQ PAID 000453 SHARMA", "000453", 30000, None, 582000],
+    ]
+    bank = xlsx({"Statement": statement}, name="bank.xlsx")
+    out = bank.parent / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 1 and "BRS difference 30,000.00" in said, said
+    import openpyxl
+
+    summary = [r[0] for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)]
+    assert any(
+        "The ledger's own closing balance, 5,22,000.00, is not its opening balance and the "
+        "lines read (5,52,000.00" in str(line)
+        for line in summary
+    )

@@ -70,8 +70,12 @@ def statement(rows: list[list[Any]], opening: float = 100000.0) -> list[list[Any
 
 
 def ledger(rows: list[list[Any]], opening: float = 100000.0) -> list[list[Any]]:
+    """Tally's Ledger Vouchers of `rows`, from `opening`; its Closing Balance on the other side,
+    as Tally writes it to total the ledger (the balance its lines come to)."""
     body = [[date(2026, 10, 1), "Opening Balance", None, None, opening, None], *rows]
-    return [*TALLY_HEAD, *body, [None, "Closing Balance", None, None, None, 0.0]]
+    closing = round(opening + sum((r[4] or 0) - (r[5] or 0) for r in rows), 2)
+    side = [None, closing] if closing >= 0 else [-closing, None]
+    return [*TALLY_HEAD, *body, [None, "Closing Balance", None, None, *side]]
 
 
 def reconcile(

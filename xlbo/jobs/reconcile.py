@@ -952,6 +952,10 @@ def reconcile_lines(
         if books_opening is None
         else books_opening + int(counted["debit"].sum()) - int(counted["credit"].sum())
     )
+    stated = _stated_closing(ledger_lines, ledger, late, books_balance)
+    if stated is not None:
+        books_balance, said = stated
+        notes.append(said)
     differences = int(ledger["signed"].to_numpy()[brs_ledger].sum()) - int(
         bank["signed"].to_numpy()[brs_bank].sum()
     )
@@ -1047,6 +1051,28 @@ def reconcile_lines(
         issues=read_issues,
         decision_issues=decision_issues,
         unlikely=unlikely,
+    )
+
+
+def _stated_closing(
+    ledger_lines: Lines, ledger: pd.DataFrame, late: np.ndarray, books_balance: int | None
+) -> tuple[int, str] | None:
+    """The ledger's own closing balance (less the entries after the BRS's day), where it states
+    one and it is not its opening balance and the lines read: a line lost or misread (a bank
+    book that writes the day once, a cell left out for its date). The BRS then stands on the
+    ledger's word, so that it cannot tie on the lines alone, and the Summary says so."""
+    closing, opening = ledger_lines.closing, ledger_lines.opening
+    if not closing or opening is None or books_balance is None:
+        return None  # a Closing Balance line of 0.00 beside lines that say otherwise is a blank
+    signed = ledger["signed"].to_numpy(dtype=np.int64)
+    stated = closing - int(signed[late].sum())
+    if stated == books_balance:
+        return None
+    return stated, (
+        f"The ledger's own closing balance, {format_inr(from_paise(closing))}, is not its "
+        f"opening balance and the lines read ({format_inr(from_paise(books_balance))} on the "
+        "BRS's day, before the entries after it): a line was left out or misread (see the "
+        "Issues sheet). The BRS stands on the ledger's closing balance."
     )
 
 

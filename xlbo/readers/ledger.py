@@ -576,7 +576,12 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     label = _labels(folded, [frame[c] for c in _label_columns(names, roles)])
     voucher_type = text_column(column("Vch Type"))
     voucher_no = text_column(column("Vch No."))
-    has_voucher = ((voucher_type != "") | (voucher_no != "")).to_numpy(dtype=bool)
+    reference = reference_texts(column("Reference"))
+    # a row with its own voucher type, number or cheque number is a voucher of its own, also
+    # without a date (a bank book kept by hand writes the day once: `000453` under `000452`)
+    has_voucher = ((voucher_type != "") | (voucher_no != "") | (reference != "")).to_numpy(
+        dtype=bool
+    )
     # an unlabelled totals line; or an account's heading with its totals, written where the
     # dates go (Odoo's General Ledger: `101401 HDFC Bank`), a text that is no date
     heading = date_written & ~dated & is_text(column("Date"))
@@ -650,7 +655,6 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         "Date",
     )
     keep = voucher_row & moves & ~cancelled & ~unreadable & has_day
-    reference = reference_texts(column("Reference"))
     lines = pd.DataFrame(
         {
             "row": rows,
@@ -665,12 +669,14 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         }
     )[keep].reset_index(drop=True)
     balance_role = "Balance" if "Balance" in roles else "Amount" if two_columns else ""
+    written = money.copy()
     if balance_role in roles:  # a balance line written only in the balance column
         balance, _ = paise_column(frame[roles[balance_role]])
         alone = np.isin(label, ["opening balance", "closing balance"]) & ~moves
         debit = np.where(alone, np.maximum(balance, 0), debit)
         credit = np.where(alone, np.maximum(-balance, 0), credit)
-    opening, closing = _balances(label, debit, credit, lines)
+        written |= alone & amount_present(frame[roles[balance_role]])
+    opening, closing = _balances(label, debit, credit, lines, written)
     company, account, period = _title(title)
     return Lines(
         lines[list(LEDGER_COLUMNS)],
@@ -751,7 +757,11 @@ def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
 
 
 def _balances(
-    label: np.ndarray, debit: np.ndarray, credit: np.ndarray, lines: pd.DataFrame
+    label: np.ndarray,
+    debit: np.ndarray,
+    credit: np.ndarray,
+    lines: pd.DataFrame,
+    written: np.ndarray,
 ) -> tuple[int | None, int | None]:
     """Opening and closing balance (paise, Dr positive) from the balance lines. A closing
     balance under a `Total` line is shown on the other side, to total the ledger; under a
@@ -761,15 +771,18 @@ def _balances(
     at = np.flatnonzero(label == "opening balance")
     if len(at):
         opening = int(debit[at[-1]] - credit[at[-1]])
-    at = np.flatnonzero(label == "closing balance")
+    at = np.flatnonzero((label == "closing balance") & written)  # a label alone states none
     if len(at):
         own_side = int(debit[at[-1]] - credit[at[-1]])
         other_side = -own_side
         closing = own_side if (label == "current total").any() else other_side
         if opening is not None:
             expected = opening + int(lines["debit"].sum()) - int(lines["credit"].sum())
-            if closing != expected and expected in (own_side, other_side):
-                closing = expected
+            # the side the lines prove; where neither agrees (a line lost), the nearer, so that
+            # the difference the BRS shows is the lines', not the side's
+            closing = min(
+                (own_side, other_side), key=lambda side: (abs(side - expected), side != closing)
+            )
     return opening, closing
 
 
