@@ -923,3 +923,41 @@ def test_a_ledger_whose_lines_fall_short_of_its_closing_balance_does_not_tie(
         "lines read (5,52,000.00" in str(line)
         for line in summary
     )
+
+
+LEDGER_SHEET = [
+    ["Sahyadri Tradelinks Pvt Ltd"],
+    ["HDFC Bank A/c 50200012345678"],
+    ["1-Oct-2026 to 31-Oct-2026"],
+    [],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+    [datetime(2026, 10, 1), "Opening Balance", None, None, 500000, None],
+    [datetime(2026, 10, 4), "To Om Sai Enterprises", "Receipt", "55", 250000, None],
+    [datetime(2026, 10, 6), "By Cash", "Contra", "7", None, 20000],
+    [None, "Closing Balance", None, None, None, 730000],
+]
+
+
+def test_the_ledger_is_found_on_a_later_sheet_and_beside_the_statement(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A notes sheet before the ledger (it was 'sheet Notes: no header row'), and the statement
+    and the ledger on two sheets of one workbook (the statement's sheet was read as the
+    ledger, and refused)."""
+    from xlbo.cli import main
+
+    notes = [["Prepared by", "Ravi (Accounts)"], ["Note", "Ledger on the next sheet"]]
+    lines = read_ledger(str(xlsx({"Notes": notes, "HDFC Ledger": LEDGER_SHEET}, name="l.xlsx")))
+    assert (lines.sheet, len(lines.frame)) == ("HDFC Ledger", 2)
+    statement = [
+        ["Statement From : 01/10/2026 To : 31/10/2026"],
+        ["Date", "Narration", "Chq./Ref.No.", "Debit", "Credit", "Balance"],
+        ["05/10/26", "CLG OM SAI", "", None, 250000, 750000],
+        ["06/10/26", "CASH WDL SELF", "", 20000, None, 730000],
+    ]
+    both = xlsx({"Statement": statement, "Ledger": LEDGER_SHEET}, name="both.xlsx")
+    out = both.parent / "brs.xlsx"
+    args = ["reconcile", "--bank", str(both), "--ledger", str(both), "--sheet", "Statement"]
+    code = main([*args, "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0 and "2 matches, 0 bank and 0 ledger lines unmatched" in said, said

@@ -537,11 +537,15 @@ def _read_both(
         _said(f"read {len(lines.frame):,} statement lines from {bank_path.name}", started)
         return lines
 
-    def ledger() -> Lines:
-        lines = read_ledger(str(ledger_path), account)
+    def ledger(skip: Sequence[str] = ()) -> Lines:
+        lines = read_ledger(str(ledger_path), account, skip=skip)
         _said(f"read {len(lines.frame):,} ledger lines from {ledger_path.name}", started)
         return lines
 
+    if bank_path.resolve() == ledger_path.resolve():  # one workbook: the ledger is another sheet
+        read = statement()
+        sheets = read.frame["sheet"].astype(str).unique().tolist() if len(read.frame) else []
+        return read, ledger(sheets or [read.sheet])
     return at_once(statement, ledger)
 
 

@@ -294,13 +294,18 @@ def not_a_bank_account(
 
 
 def read_ledger(
-    source: str | RowSource, account: str | None = None, sheet: str | None = None
+    source: str | RowSource,
+    account: str | None = None,
+    sheet: str | None = None,
+    skip: Sequence[str] = (),
 ) -> Lines:
     """The bank account as the books have it: Tally's Ledger Vouchers report exported to Excel or
     CSV (title lines, `Date | Particulars | Vch Type | Vch No. | Debit | Credit`, narration rows,
     balance and total lines), a Tally XML export (Day Book, with `account` naming the bank ledger,
     or the Ledger Vouchers report), or an xlbo Journal sheet filtered to the bank ledger
-    `account`."""
+    `account`. Without `sheet`, the first sheet with a ledger's header row (a Notes sheet
+    before it is passed over), leaving out the sheets `skip` names (the statement's, when one
+    workbook holds both)."""
     if isinstance(source, str) and source.lower().endswith(".xml"):
         from xlbo.readers.tally_xml import read_tally_xml
 
@@ -316,7 +321,7 @@ def read_ledger(
                 f"found: {', '.join(repr(a) for a in bank_accounts(accounts)[:12]) or 'none'})."
             )
     try:
-        return with_lines(_tally_lines(book, sheet or book.sheet_names()[0]))
+        return with_lines(_tally_lines(book, sheet or _ledger_sheet(book, skip)))
     except _DayBook as day_book:
         return with_lines(_day_book_lines(day_book.table, account))
 
@@ -381,6 +386,20 @@ def _find_header(rows: Sequence[Sequence[Any]], where: str) -> tuple[int, list[s
         "(Display > Account Books > Ledger) with Date, Particulars, Vch Type, Vch No., Debit, "
         "Credit, or your books' ledger report of the bank account with its header row."
     )
+
+
+def _ledger_sheet(book: RowSource, skip: Sequence[str]) -> str:
+    """The first sheet (of those not skipped) whose first rows hold a ledger's header row; the
+    first sheet not skipped when none does (its error then says what is missing)."""
+    names = [n for n in book.sheet_names() if n not in skip] or book.sheet_names()
+    hidden = set(book.hidden_sheets())
+    for name in [n for n in names if n not in hidden]:
+        try:
+            _find_header(book.sheet_rows(name)[:HEADER_SCAN_ROWS], name)
+        except SheetProblem:
+            continue
+        return name
+    return names[0]
 
 
 def _has_tally_sheet(book: RowSource) -> bool:
