@@ -92,6 +92,7 @@ def matched(
         ("CLG CHQ DEP 000453", {"453"}),
         ("TO CLG 123456 BALAJI", {"123456"}),
         ("Instrument No 445566", {"445566"}),
+        ("Ch. No. : 453", {"453"}),  # as a book writes it, without the leading zeros
         ("UTR HDFCN52026101512345", {"HDFCN52026101512345"}),
         ("RTGS-SBINR52026101512345678-DECCAN", {"SBINR52026101512345678"}),
         ("UPI/629845123456/KAVERI HOME APPLI/kaveri@okhdfc/HDFC", {"629845123456"}),
@@ -108,6 +109,25 @@ def test_a_cheque_presented_three_weeks_later_matches_by_its_number() -> None:
     books = ledger([("2026-10-02", "Balaji Traders", "Ch. No. : 123456", -2500000)])
     pairs, _ = matched(bank, books)
     assert pairs == {(0, 0, "Reference")}
+
+
+def test_a_cheque_number_the_books_write_short_matches_the_banks_long_one() -> None:
+    """`Ch. No. : 453` in the books, `0000000000000453` in the bank's column: two rent cheques
+    of one amount, each presented weeks later, each by its number."""
+    bank = statement(
+        [
+            ("2026-10-21", "CHQ PAID-MICR CTS-CLG", "0000000000000454", -6000000),
+            ("2026-10-22", "CHQ PAID-MICR CTS-CLG", "0000000000000453", -6000000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-03", "Rent - Mrs. Kulkarni", "Ch. No. : 453", -6000000),
+            ("2026-10-05", "Rent - Mr. Patil", "Ch. No. : 454", -6000000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 1, "Reference"), (1, 0, "Reference")}
 
 
 def test_a_cheque_number_written_in_the_particulars_matches_by_its_number() -> None:

@@ -3,8 +3,9 @@
 A narration is cut into words at anything that is not a letter or a digit; a word is a
 reference when it is a UTR (bank code, N/R/H, 8–20 digits: `SBINN26100912345678`), another
 16–22 character code mixing letters and digits, a 12-digit RRN (IMPS, UPI), or a 6-digit cheque
-number within three words after `CHQ`, `CHEQUE`, `CH`, `CLG` or `INST` (`Ch. No. : 123456`,
-`CLG CHQ DEP 000453`, `Instrument No 445566`), or a tax challan's number of 13–20 digits within
+number (three to six digits) within three words after `CHQ`, `CHEQUE`, `CH`, `CLG` or `INST`
+(`Ch. No. : 123456`, `CLG CHQ DEP 000453`, `Instrument No 445566`, `Ch. No. : 453` as a book may
+write it), or a tax challan's number of 13–20 digits within
 three words after `CPIN`, `CIN`, `CRN` or `CHALLAN`; an RRN or cheque number glued to letters
 (`UPI412345678901`, `CHQ000453`) is found too. References compare in upper case without
 leading zeros. All lines are cut and tested at once (`reference_frame`).
@@ -59,10 +60,10 @@ def reference_frame(texts: pd.Series, references: pd.Series | None = None) -> pd
         code = lengths[long] >= 16
         hit &= ~code | (contains(candidates, "[0-9]") & contains(candidates, "[A-Z]"))
         reference[long] = hit
-    six_digits = np.zeros(len(words), dtype=bool)
-    six = np.flatnonzero(lengths == 6)
+    six_digits = np.zeros(len(words), dtype=bool)  # a cheque's number: six digits, or fewer
+    six = np.flatnonzero((lengths >= 3) & (lengths <= 6))  # as a book writes it (`Ch. No. : 453`)
     if len(six):
-        six_digits[six] = matches(words.iloc[six], "[0-9]{6}")
+        six_digits[six] = matches(words.iloc[six], "[0-9]{3,6}")
     # a 6-digit word within CHEQUE_REACH words after a cheque word of the same line
     after_cheque = _after(np.asarray(words.isin(sorted(_CHEQUE_WORDS)), dtype=bool), positions)
     # a challan's number (13–20 digits) within CHEQUE_REACH words after a challan word
