@@ -961,3 +961,34 @@ def test_the_ledger_is_found_on_a_later_sheet_and_beside_the_statement(
     code = main([*args, "--out", str(out)])
     said = capsys.readouterr().out
     assert code == 0 and "2 matches, 0 bank and 0 ledger lines unmatched" in said, said
+
+
+@pytest.mark.parametrize(
+    ("money_in", "money_out"),
+    [
+        ("Dr Amt", "Cr Amt"),
+        ("Amount Dr", "Amount Cr"),
+        ("Deposit Amt.", "Withdrawal Amt."),
+        ("Received", "Paid"),
+        ("Money In", "Money Out"),
+        ("Inflow", "Outflow"),
+    ],
+)
+def test_a_bank_books_other_words_for_money_in_and_out(
+    money_in: str, money_out: str, xlsx: Callable[..., Path]
+) -> None:
+    """Bank books and cash books head their columns their own way; each was refused."""
+    path = xlsx(
+        {
+            "Book": [
+                ["Date", "Particulars", "Vch No.", money_in, money_out, "Short Narration"],
+                [datetime(2026, 10, 4), "Om Sai Enterprises", "R1", 250000, None, "Chq 784512"],
+                [datetime(2026, 10, 6), "Cash", "C1", None, 20000, ""],
+            ]
+        },
+        name="book.xlsx",
+    )
+    lines = read_ledger(str(path))
+    assert lines.frame["debit"].tolist() == [25000000, 0]
+    assert lines.frame["credit"].tolist() == [0, 2000000]
+    assert lines.frame["narration"].tolist()[0] == "Chq 784512"  # Busy's Short Narration
