@@ -992,3 +992,40 @@ def test_a_bank_books_other_words_for_money_in_and_out(
     assert lines.frame["debit"].tolist() == [25000000, 0]
     assert lines.frame["credit"].tolist() == [0, 2000000]
     assert lines.frame["narration"].tolist()[0] == "Chq 784512"  # Busy's Short Narration
+
+
+@pytest.mark.parametrize(
+    ("ledger_name", "warned"),
+    [
+        ("ICICI Bank A/c 001205001234", True),
+        ("HDFC Bank A/c 50200012345678", False),
+        ("HDFC Bank A/c XXXXXXXXXX5678", False),
+        ("HDFC Bank Current A/c", False),
+        ("HDFC OD A/c 2026-27", False),
+    ],
+)
+def test_a_ledger_of_another_account_is_said_to_be_one(
+    ledger_name: str, warned: bool, xlsx: Callable[..., Path]
+) -> None:
+    from xlbo.jobs.reconcile import run_reconcile
+
+    statement = [
+        ["Account No : 50200012345678"],
+        ["Statement for the period 01/10/2026 to 31/10/2026"],
+        ["Date", "Narration", "Chq./Ref.No.", "Withdrawal Amt.", "Deposit Amt.", "Balance"],
+        ["05/10/26", "CLG OM SAI", "", None, 250000, 750000],
+    ]
+    books = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        [ledger_name],
+        ["Ledger Account"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        [datetime(2026, 10, 1), "Opening Balance", None, None, 500000, None],
+        [datetime(2026, 10, 4), "Om Sai Enterprises", "Receipt", "55", 250000, None],
+    ]
+    result = run_reconcile(
+        xlsx({"Statement": statement}, name="bank.xlsx"),
+        xlsx({"Ledger": books}, name="books.xlsx"),
+    )
+    said = [n for n in result.notes if "their numbers differ" in n]
+    assert bool(said) is warned, result.notes

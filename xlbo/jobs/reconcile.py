@@ -90,7 +90,12 @@ from xlbo.readers.ledger import (
     read_ledger,
 )
 from xlbo.readers.roles import Role
-from xlbo.readers.statement import BALANCE_NOT_CALCULATED, read_statement
+from xlbo.readers.statement import (
+    BALANCE_NOT_CALCULATED,
+    account_mask,
+    read_statement,
+    same_account,
+)
 from xlbo.sheets.issues import issues_sheet
 from xlbo.together import at_once
 
@@ -894,6 +899,9 @@ def reconcile_lines(
     if closing is None and len(bank) and all(f.check != BALANCE_NOT_CALCULATED for f in findings):
         findings.append(_no_balance(bank, unbalanced))
     notes = [unlikely] if unlikely else []
+    other_account = _another_account(statement, ledger_lines)
+    if other_account:
+        notes.append(other_account)
     if earlier_note:
         notes.append(earlier_note)
     left_out = sum(i.severity is Severity.ERROR for i in [*statement.issues, *ledger_lines.issues])
@@ -1055,6 +1063,27 @@ def reconcile_lines(
         issues=read_issues,
         decision_issues=decision_issues,
         unlikely=unlikely,
+    )
+
+
+def _another_account(statement: Lines, ledger_lines: Lines) -> str:
+    """What the Summary says where the statement's title and the ledger's name give account
+    numbers that cannot be one (`50200012345678` and `ICICI Bank A/c 001205001234`): another
+    bank's ledger, whose BRS cannot tie. Nothing where either gives none (`HDFC Bank Current
+    A/c`, `HDFC OD 2026-27`)."""
+    numbers = []
+    for account in (statement.account, ledger_lines.account):
+        runs = re.findall(r"[0-9Xx*][0-9Xx* -]{5,}[0-9Xx*]", account or "")
+        mask = account_mask(max(runs, key=len)) if runs else ""
+        # an account number: eight places or more, four of its digits showing at least
+        # (`2026-27` in a ledger's name is a year)
+        numbers.append(mask if len(mask) >= 8 and sum(c.isdigit() for c in mask) >= 4 else "")
+    if not all(numbers) or same_account(*numbers):
+        return ""
+    return (
+        f"The statement is of account {statement.account}, the ledger {ledger_lines.account}: "
+        "their numbers differ. Check that the ledger is this bank account's; another account's "
+        "cannot reconcile with this statement."
     )
 
 

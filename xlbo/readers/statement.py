@@ -333,10 +333,10 @@ def _one_account(file: str, read: list[Lines]) -> list[Lines]:
     account's months on their own sheets follow each other; where a month's balance does not run
     on from the last, a line is missing, and the joined statement's balance chain says where.
     Sheets without balances cannot be checked so, and are joined."""
-    numbers = [n for n in (_account_mask(part.account) for part in read) if n]
+    numbers = [n for n in (account_mask(part.account) for part in read) if n]
     # a number masked on one sheet (XXXXXX5678, 5010XXXXXX8901) is the number written whole on
     # another; two that differ in a digit both show are two accounts
-    differ = any(not _same_account(a, b) for a, b in itertools.combinations(numbers, 2))
+    differ = any(not same_account(a, b) for a, b in itertools.combinations(numbers, 2))
     parts = sorted(read, key=lambda part: _first_day(part) or date.max)
     ends = [_ends(part) for part in parts]
     pairs = list(itertools.pairwise(ends))
@@ -394,14 +394,14 @@ def _overlaps(parts: list[Lines]) -> list[bool]:
     return [bool(len(a) and len(b) and b.min() < a.max()) for a, b in itertools.pairwise(ends)]
 
 
-def _account_mask(account: str) -> str:
+def account_mask(account: str) -> str:
     """An account number as printed, its digits kept and each masked digit (X, *) as `?`
     (`5020-0012-345678` → `50200012345678`, `5010XXXXXX8901` → `5010??????8901`)."""
     return "".join(ch if ch.isdigit() else "?" for ch in account if ch.isdigit() or ch in "Xx*")
 
 
-def _same_account(a: str, b: str) -> bool:
-    """Whether two account numbers (`_account_mask`) can be one: aligned on their last digit,
+def same_account(a: str, b: str) -> bool:
+    """Whether two account numbers (`account_mask`) can be one: aligned on their last digit,
     no place where both show a digit holds two different digits (`XXXXXX8901` and
     `50100012348901` can; `5010??????8901` and `50100012348902` cannot)."""
     return all(x == y or "?" in (x, y) for x, y in zip(reversed(a), reversed(b), strict=False))
