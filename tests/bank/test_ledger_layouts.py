@@ -1029,3 +1029,27 @@ def test_a_ledger_of_another_account_is_said_to_be_one(
     )
     said = [n for n in result.notes if "their numbers differ" in n]
     assert bool(said) is warned, result.notes
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [  # a Type of Receipt or Payment beside an unsigned Amount
+            ["Date", "Particulars", "Type", "Amount", "Balance"],
+            [datetime(2026, 10, 4), "Om Sai Enterprises", "Receipt", 250000, 750000],
+            [datetime(2026, 10, 6), "Cash withdrawn", "Payment", 20000, 730000],
+        ],
+        [  # a signed Amount, and the balance's side after the balance
+            ["Date", "Particulars", "Vch No.", "Amount", "Balance", "Dr/Cr"],
+            [datetime(2026, 10, 4), "Om Sai Enterprises", "55", 250000, 750000, "Dr"],
+            [datetime(2026, 10, 6), "Cash withdrawn", "7", -20000, 730000, "Dr"],
+        ],
+    ],
+)
+def test_one_amount_column_takes_its_side_from_what_says_it(
+    rows: list[list[Any]], xlsx: Callable[..., Path]
+) -> None:
+    """Both read the cash withdrawn as money in, and tied the BRS on it."""
+    lines = read_ledger(str(xlsx({"Book": rows}, name="book.xlsx")))
+    assert lines.frame["debit"].tolist() == [25000000, 0]
+    assert lines.frame["credit"].tolist() == [0, 2000000]

@@ -585,10 +585,21 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         # one Amount column: `5,000.00 Dr` / `2,000.00 Cr` (Tally, Busy), or signed (QuickBooks,
         # Zoho): Dr or plus is a debit to the bank ledger, money into the bank
         signed, bad_debit = paise_column(column("Amount"))
+        if "Side" in roles and "Balance" in roles and names.index(roles["Side"]) == (
+            names.index(roles["Balance"]) + 1
+        ):
+            # `Amount, Balance, Dr/Cr`: the Dr/Cr after the balance is the balance's side
+            roles.pop("Side")
         if "Side" in roles:  # the side in a column of its own: `Cr` beside `2,000.00`
             marks = side_marks(column("Side"), alone=True)
             signed = np.where(marks == DEBIT_MARK, np.abs(signed), signed)
             signed = np.where(marks == CREDIT_MARK, -np.abs(signed), signed)
+        elif not (signed < 0).any() and not (side_marks(column("Amount")) != "").any():
+            # unsigned amounts beside a Type of Receipt or Payment (a bank book's own): the
+            # type says which way the money went
+            kind = text_column(column("Vch Type")).str.lower()
+            out = contains(kind, r"^(?:payment|pymt|withdrawal|paid|debit note)")
+            signed = np.where(out, -signed, signed)
         debit, credit, bad_credit = np.maximum(signed, 0), np.maximum(-signed, 0), {}
         roles["Debit"] = roles["Credit"] = roles["Amount"]
         money = amount_present(column("Amount"))
