@@ -1053,3 +1053,34 @@ def test_one_amount_column_takes_its_side_from_what_says_it(
     lines = read_ledger(str(xlsx({"Book": rows}, name="book.xlsx")))
     assert lines.frame["debit"].tolist() == [25000000, 0]
     assert lines.frame["credit"].tolist() == [0, 2000000]
+
+
+def test_an_unpresented_cheque_shows_its_number_from_the_narration_row(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Tally keeps the cheque number in the narration row under the voucher; the BRS and the
+    Unmatched Ledger sheet showed only the voucher number (103)."""
+    from xlbo.jobs.reconcile import run_reconcile
+
+    statement = [
+        ["Statement for the period 01/10/2026 to 31/10/2026"],
+        ["Date", "Narration", "Chq./Ref.No.", "Withdrawal Amt.", "Deposit Amt.", "Balance"],
+        ["05/10/26", "CLG OM SAI", "", None, 250000, 750000],
+    ]
+    books = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["HDFC Bank A/c"],
+        ["Ledger Account"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        [datetime(2026, 10, 1), "Opening Balance", None, None, 500000, None],
+        [datetime(2026, 10, 4), "Om Sai Enterprises", "Receipt", "55", 250000, None],
+        [datetime(2026, 10, 28), "Sharma Logistics", "Payment", "103", None, 30000],
+        [None, "Ch. No. : 000453", None, None, None, None],
+    ]
+    result = run_reconcile(
+        xlsx({"Statement": statement}, name="bank.xlsx"),
+        xlsx({"Ledger": books}, name="books.xlsx"),
+    )
+    sheets = {sheet.name: sheet.frame for sheet in result.sheets}
+    assert sheets["Unmatched Ledger"]["Reference"].tolist() == ["000453"]
+    assert "103 / 000453" in sheets["BRS"]["Vch No. / Ref."].tolist()

@@ -49,6 +49,7 @@ from xlbo.bank.match import (
     prepare_bank,
     prepare_ledger,
 )
+from xlbo.bank.references import reference_frame
 from xlbo.bank.scoring import BROUGHT_FORWARD_SCORE
 from xlbo.bank.side import Side, brought_forward
 from xlbo.bank.wrong_way import wrong_way
@@ -882,6 +883,7 @@ def reconcile_lines(
         ledger, statement, ~matched_ledger & ~ledger_carried
     )
     ledger_open = np.flatnonzero(~matched_ledger & ~earlier_months).tolist()
+    ledger = _cheques_shown(ledger, ledger_open)
     _said(
         f"matched {int(matches['match'].nunique()):,} pairs; {len(bank_open):,} bank and "
         f"{len(ledger_open):,} ledger lines left for the BRS",
@@ -1107,6 +1109,33 @@ def _stated_closing(
         "BRS's day, before the entries after it): a line was left out or misread (see the "
         "Issues sheet). The BRS stands on the ledger's closing balance."
     )
+
+
+def _cheques_shown(ledger: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
+    """The ledger with the cheque number or UTR its particulars or narration row carry (Tally's
+    `Ch. No. : 000452` under the voucher) in the reference of each line at `positions` that has
+    none of its own: the BRS and the Unmatched sheet show it beside the voucher number, as an
+    accountant chases an unpresented cheque by it (and next month's --last-brs reads it)."""
+    if not positions or "reference" not in ledger.columns:
+        return ledger
+    at = np.asarray(positions, dtype=np.int64)
+    blank = (ledger["reference"].fillna("").astype(str).str.strip() == "").to_numpy(dtype=bool)[at]
+    at = at[blank]
+    if not len(at):
+        return ledger
+    texts = ledger["particulars"].iloc[at].fillna("").astype(str)
+    if "narration" in ledger.columns:
+        texts = texts + " " + ledger["narration"].iloc[at].fillna("").astype(str)
+    found = reference_frame(texts.reset_index(drop=True))
+    if found.empty:
+        return ledger
+    first = found.drop_duplicates("position")
+    shown = first["written"].where(first["written"] != "", first["token"]).to_numpy(dtype=object)
+    ledger = ledger.copy()
+    column = ledger["reference"].astype(object).to_numpy(copy=True)
+    column[at[first["position"].to_numpy(dtype=np.int64)]] = shown
+    ledger["reference"] = column
+    return ledger
 
 
 def _earlier_months(

@@ -585,8 +585,10 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         # one Amount column: `5,000.00 Dr` / `2,000.00 Cr` (Tally, Busy), or signed (QuickBooks,
         # Zoho): Dr or plus is a debit to the bank ledger, money into the bank
         signed, bad_debit = paise_column(column("Amount"))
-        if "Side" in roles and "Balance" in roles and names.index(roles["Side"]) == (
-            names.index(roles["Balance"]) + 1
+        if (
+            "Side" in roles
+            and "Balance" in roles
+            and names.index(roles["Side"]) == (names.index(roles["Balance"]) + 1)
         ):
             # `Amount, Balance, Dr/Cr`: the Dr/Cr after the balance is the balance's side
             roles.pop("Side")
