@@ -1084,3 +1084,39 @@ def test_an_unpresented_cheque_shows_its_number_from_the_narration_row(
     sheets = {sheet.name: sheet.frame for sheet in result.sheets}
     assert sheets["Unmatched Ledger"]["Reference"].tolist() == ["000453"]
     assert "103 / 000453" in sheets["BRS"]["Vch No. / Ref."].tolist()
+
+
+@pytest.mark.parametrize(
+    ("titles", "company", "account"),
+    [
+        (
+            [["HDFC Bank A/c 50200012345678"], ["Ledger Account"], ["1-Oct-2026 to 31-Oct-2026"]],
+            "",  # no company line: the ledger's name was taken for the company
+            "HDFC Bank A/c 50200012345678",
+        ),
+        (
+            [["Sahyadri Tradelinks"], ["HDFC Bank A/c"], ["1 Oct 2026 to 31 Oct 2026"]],
+            "Sahyadri Tradelinks",
+            "HDFC Bank A/c",
+        ),
+        (
+            [
+                ["Sahyadri Tradelinks"],
+                ["Account : HDFC Bank - 5678"],
+                ["From 01/10/2026 To 31/10/2026"],
+            ],
+            "Sahyadri Tradelinks",
+            "HDFC Bank - 5678",  # Zoho Books
+        ),
+    ],
+)
+def test_a_ledgers_title_lines(
+    titles: list[list[Any]], company: str, account: str, xlsx: Callable[..., Path]
+) -> None:
+    body = [
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        [datetime(2026, 10, 4), "To Om Sai", "Receipt", "55", 250000, None],
+    ]
+    lines = read_ledger(str(xlsx({"Ledger": [*titles, [], *body]}, name="l.xlsx")))
+    assert (lines.company, lines.account) == (company, account)
+    assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))

@@ -74,6 +74,7 @@ from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
 from xlbo.readers.line_issues import _issues_for, _undated
+from xlbo.readers.statement_summary import period_in
 from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
 
 LEDGER_COLUMNS = (
@@ -457,6 +458,12 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     return table, head
 
 
+def _names_an_account(line: str) -> bool:
+    """Whether a title line is a bank ledger's name (`HDFC Bank A/c 50200012345678`), not a
+    company's: it says bank or A/c, or holds an account number."""
+    return bool(re.search(r"\bbank\b|\ba/c\b|[0-9]{8,}", line, re.IGNORECASE))
+
+
 def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | None]]:
     """Company, ledger name and period from the title lines above the header."""
     lines = [" ".join(header_text(c) for c in row if header_text(c)) for row in rows]
@@ -471,10 +478,15 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
                 period_at = index
                 break
             except ValueError:
-                continue
+                pass
+        if written := period_in(line):  # `1 Oct 2026 to 31 Oct 2026`, `For the period …`
+            period, period_at = written, index
+            break
     company = lines[0] if lines and period_at != 0 else ""
     account = ""
     marker = next((i for i, t in enumerate(lines) if t.casefold() == "ledger account"), -1)
+    if marker == 1 and _names_an_account(company):  # no company line: the ledger's name first
+        company = ""
     if marker > 1 or (marker == 1 and not company):
         account = lines[marker - 1]
     elif marker >= 0 and marker + 1 < len(lines) and marker + 1 != period_at:
@@ -482,7 +494,7 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
     else:
         named = [t for t in lines[1:] if re.search(r"^ledger\s*:|\bbank\b|\ba/c\b", t, re.I)]
         account = named[0] if named else ""
-    account = re.sub(r"^ledger\s*(?::|of\b)\s*", "", account, flags=re.IGNORECASE)
+    account = re.sub(r"^(?:ledger|account)\s*(?::|of\b)\s*", "", account, flags=re.IGNORECASE)
     # Marg and Busy write the period on the ledger's line: `LEDGER OF HDFC BANK FROM 1/11 TO 30/11`
     tail = re.search(r"\s+(?:from\s+)?(\S+)\s+to\s+(\S+)\s*$", account, re.IGNORECASE)
     if tail and _dates(tail[1], tail[2]):

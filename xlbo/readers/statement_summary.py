@@ -168,6 +168,16 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
     return Titles(company, account, period)
 
 
+def period_in(line: str) -> tuple[date, date] | None:
+    """The period a title line gives in any of the wordings `_PERIOD` knows, or None.
+
+    >>> period_in("1 Oct 2026 to 31 Oct 2026"), period_in("Ledger of HDFC Bank")
+    ((datetime.date(2026, 10, 1), datetime.date(2026, 10, 31)), None)
+    """
+    found = _PERIOD.search(line)
+    return _dates(*found.groups()) if found else None
+
+
 def _dates(first: str | Any, last: str | Any) -> tuple[date, date] | None:
     """The period from `first` to `last` as a title writes them (day first, else month first);
     None unless both are dates and the first is not after the last."""
