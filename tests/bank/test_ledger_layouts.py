@@ -1120,3 +1120,26 @@ def test_a_ledgers_title_lines(
     lines = read_ledger(str(xlsx({"Ledger": [*titles, [], *body]}, name="l.xlsx")))
     assert (lines.company, lines.account) == (company, account)
     assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_tallys_group_vouchers_report_is_refused_saying_what_to_export(
+    xlsx: Callable[..., Path],
+) -> None:
+    """The Bank Accounts group's vouchers (HDFC's and ICICI's lines mixed) were read as one
+    ledger: ICICI's lines became HDFC's receipts not yet credited."""
+    path = xlsx(
+        {
+            "Group Vouchers": [
+                ["Sahyadri Tradelinks Pvt Ltd"],
+                ["Bank Accounts"],
+                ["Group Vouchers"],
+                ["1-Oct-2026 to 31-Oct-2026"],
+                ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+                [datetime(2026, 10, 4), "HDFC Bank A/c", "Receipt", "55", 250000, None],
+                [datetime(2026, 10, 9), "ICICI Bank A/c", "Receipt", "61", 50000, None],
+            ]
+        },
+        name="group.xlsx",
+    )
+    with pytest.raises(SheetProblem, match="is Tally's Group Vouchers report"):
+        read_ledger(str(path))

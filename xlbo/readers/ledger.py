@@ -455,6 +455,13 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
         table = renamed(table, stacked[0], _known)
     if _is_day_book(head):
         raise _DayBook(table)
+    if any(re.fullmatch(r"group\s*vouchers", header_text(c), re.I) for r in head for c in r):
+        raise SheetProblem(
+            f"{where} is Tally's Group Vouchers report: the vouchers of every ledger of a "
+            "group (several banks' lines mixed, a transfer between them on both), not one bank "
+            "account's. Export the bank's own ledger (Display > Account Books > Ledger, then the "
+            "bank account) and reconcile again."
+        )
     return table, head
 
 
