@@ -1541,24 +1541,28 @@ def read_decisions(
                     file=table.source,
                 )
             )
-        carried = said.eq(True).to_numpy(dtype=bool) & _carried_rows(frame)
-        for row in frame.index[carried]:
+
+        def not_applied(row: Any, problem: str, hint: str) -> None:
             issues.append(
                 Issue(
                     severity=Severity.ERROR,
                     sheet=table.sheet,
                     cell=table.cell(int(str(row)), column),
                     value=display_value(frame.at[row, column]),
-                    problem=(
-                        f"{column} on a pair of an item brought forward from last month's BRS "
-                        "is not applied: its row number is on that BRS, not in this month's files"
-                    ),
-                    hint=(
-                        "Leave the item to this BRS (it is listed again when nothing clears it), "
-                        "or correct last month's result and reconcile again with --last-brs."
-                    ),
+                    problem=problem,
+                    hint=hint,
                     file=table.source,
                 )
+            )
+
+        carried = said.eq(True).to_numpy(dtype=bool) & _carried_rows(frame)
+        for row in frame.index[carried]:
+            not_applied(
+                row,
+                f"{column} on a pair of an item brought forward from last month's BRS is not "
+                "applied: its row number is on that BRS, not in this month's files",
+                "Leave the item to this BRS (it is listed again when nothing clears it), or "
+                "correct last month's result and reconcile again with --last-brs.",
             )
         marked = frame[said.eq(True).to_numpy(dtype=bool) & ~carried]
         pairs = []
@@ -1570,23 +1574,12 @@ def read_decisions(
                 continue
             changed = _not_the_lines_decided(marked.loc[label], bank.iloc[b], ledger.iloc[g])
             if changed:
-                issues.append(
-                    Issue(
-                        severity=Severity.ERROR,
-                        sheet=table.sheet,
-                        cell=table.cell(int(str(label)), column),
-                        value=display_value(frame.at[label, column]),
-                        problem=(
-                            f"{column} is not applied: {changed}. The statement or the ledger "
-                            "changed since this result was written (a new month pasted in, rows "
-                            "added or sorted), so the decision may be about other lines"
-                        ),
-                        hint=(
-                            "Look at the pair again in this result and mark it again if it "
-                            "still holds."
-                        ),
-                        file=table.source,
-                    )
+                not_applied(
+                    label,
+                    f"{column} is not applied: {changed}. The statement or the ledger changed "
+                    "since this result was written (a new month pasted in, rows added or "
+                    "sorted), so the decision may be about other lines",
+                    "Look at the pair again in this result and mark it again if it still holds.",
                 )
                 continue
             pairs.append((b, g, table, label))
