@@ -70,6 +70,9 @@ def test_a_number_cell_past_what_it_keeps_exactly_is_refused_not_read_a_paisa_of
     assert parse_amount(70_368_744_177_663.99) == Decimal("70368744177663.99")
     assert parse_amount(-12_345_678_901_234.34) == Decimal("-12345678901234.34")
     assert parse_amount(1e14) == Decimal("100000000000000")  # whole, and below 2^47: exact
+    import numpy as np
+
+    assert parse_amount(np.float64(8e11 + 0.25)) == Decimal("800000000000.25")  # Parquet's cells
     with pytest.raises(ValueError, match="more digits than a spreadsheet number keeps"):
         parse_amount(2.0**47)  # 2^47 + 0.01 comes back as this too
 

@@ -111,7 +111,7 @@ def _parse_amount(value: Any) -> Decimal | None:
                 "so), so its paise cannot be told for certain; check the cell, and if the "
                 "amount is right, give it as text (or the file as CSV)"
             )
-        return Decimal(repr(value))
+        return Decimal(repr(float(value)))  # numpy 2 writes np.float64(...) for its own
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"'{value}' is not an amount")

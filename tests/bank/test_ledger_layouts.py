@@ -1143,3 +1143,129 @@ def test_tallys_group_vouchers_report_is_refused_saying_what_to_export(
     )
     with pytest.raises(SheetProblem, match="is Tally's Group Vouchers report"):
         read_ledger(str(path))
+
+
+def test_payments_written_negative_stay_payments_beside_a_positive_opening(
+    xlsx: Callable[..., Path],
+) -> None:
+    """A Credit column that writes every payment negative (a convention), with the overdrawn
+    opening in it as +30,000.00: the opening says nothing of how the payments are written
+    (they were read as receipts)."""
+    path = xlsx(
+        {
+            "Ledger": [
+                ["HDFC OD A/c"],
+                [],
+                ["Date", "Particulars", "Vch No.", "Debit", "Credit"],
+                [datetime(2026, 10, 1), "Opening Balance", None, None, 30000],
+                [datetime(2026, 10, 4), "Om Sai Enterprises", "55", 250000, None],
+                [datetime(2026, 10, 6), "Cash withdrawn", "7", None, -20000],
+                [datetime(2026, 10, 9), "Rent", "8", None, -5000],
+                [None, "Total", None, 250000, -25000],
+            ]
+        },
+        name="od.xlsx",
+    )
+    lines = read_ledger(str(path))
+    assert lines.opening == -3000000
+    assert lines.frame["debit"].tolist() == [25000000, 0, 0]
+    assert lines.frame["credit"].tolist() == [0, 2000000, 500000]
+
+
+def test_a_closing_on_the_other_side_keeps_its_side_when_a_line_is_lost(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Closing Dr 1,000 written on the Credit side above the Total (to total the ledger), and a
+    receipt that cannot be read: the closing is still Dr 1,000, so the BRS's difference is the
+    lost line's 3,000, not the side's."""
+    path = xlsx(
+        {
+            "Ledger": [
+                ["Sahyadri Tradelinks Pvt Ltd"],
+                ["HDFC Bank A/c"],
+                ["1-Oct-2026 to 31-Oct-2026"],
+                [],
+                ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+                [datetime(2026, 10, 1), "Opening Balance", None, None, None, 2000],
+                [
+                    datetime(2026, 10, 4),
+                    "Om Sai Enterprises",
+                    "Receipt",
+                    "55",
+                    "3,000 approx",
+                    None,
+                ],
+                [None, "Closing Balance", None, None, None, 1000],
+                [None, "Total", None, None, 3000, 3000],
+            ]
+        },
+        name="l.xlsx",
+    )
+    lines = read_ledger(str(path))
+    assert (lines.opening, lines.closing) == (-200000, 100000)
+
+
+def test_a_ledger_for_the_year_to_date_with_last_months_brs(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """September's BRS leaves cheque 000452 outstanding; October's ledger runs from 1 September.
+    The cheque was a carried item and a September line at once: two candidates for October's
+    CHQ PAID, and a BRS that tied on the item listed twice. The ledger's September entries
+    now go into the books' opening, and the carried item clears."""
+    from xlbo.cli import main
+
+    head = ["Date", "Narration", "Chq./Ref.No.", "Withdrawal Amt.", "Deposit Amt.", "Balance"]
+    titles = [["Sahyadri Tradelinks Pvt Ltd"], ["HDFC Bank A/c"]]
+    columns = ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
+    september = [
+        [datetime(2026, 9, 1), "Opening Balance", None, None, 500000, None],
+        [datetime(2026, 9, 5), "Om Sai Enterprises", "Receipt", "R1", 100000, None],
+        [datetime(2026, 9, 28), "Balaji Traders Ch. No. 000452", "Payment", "P1", None, 50000],
+    ]
+    sep = xlsx(
+        {
+            "Statement": [
+                ["Statement From : 01/09/2026 To : 30/09/2026"],
+                head,
+                ["05/09/26", "CLG OM SAI ENTERPRISES", "", None, 100000, 600000],
+            ]
+        },
+        name="sep-bank.xlsx",
+    )
+    sep_books = xlsx(
+        {"Ledger": [*titles, ["1-Sep-2026 to 30-Sep-2026"], columns, *september]},
+        name="sep-books.xlsx",
+    )
+    sep_brs = sep.parent / "sep-brs.xlsx"
+    main(["reconcile", "--bank", str(sep), "--ledger", str(sep_books), "--out", str(sep_brs)])
+    october = xlsx(
+        {
+            "Statement": [
+                ["Statement From : 01/10/2026 To : 31/10/2026"],
+                head,
+                ["06/10/26", "CHQ PAID 000452 BALAJI TRADERS", "000452", 50000, None, 550000],
+                ["10/10/26", "NEFT KAVERI HOME", "", None, 20000, 570000],
+            ]
+        },
+        name="oct-bank.xlsx",
+    )
+    oct_books = xlsx(
+        {
+            "Ledger": [
+                *titles,
+                ["1-Sep-2026 to 31-Oct-2026"],
+                columns,
+                *september,
+                [datetime(2026, 10, 10), "Kaveri Home", "Receipt", "R2", 20000, None],
+            ]
+        },
+        name="oct-books.xlsx",
+    )
+    capsys.readouterr()
+    out = sep.parent / "oct-brs.xlsx"
+    args = ["--bank", str(october), "--ledger", str(oct_books), "--last-brs", str(sep_brs)]
+    code = main(["reconcile", *args, "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0, said
+    assert "0 bank and 0 ledger lines unmatched, 0 suggestions" in said
+    assert "BRS difference 0.00" in said

@@ -1438,3 +1438,27 @@ def test_au_small_finance_bank_writes_a_colon_before_each_value(
     else:
         [finding] = findings
         assert "5,500.00" in finding.detail and "5,000.00" in finding.detail
+
+
+def test_a_later_sheet_without_titles_is_no_line_outside_the_first_sheets_period(
+    xlsx: Callable[..., Path],
+) -> None:
+    """A sheet a month, the bank's title on October's only: November's lines, dated with their
+    year, are no finding (an earlier sheet's period only dates days written without a year)."""
+    path = xlsx(
+        {
+            "Oct": [
+                ["Statement From : 01/10/2026 To : 31/10/2026"],
+                HDFC_HEAD,
+                ["28/10/2026", "NEFT CR-SHARMA", "", "28/10/2026", None, 5000, 15000],
+            ],
+            "Nov": [
+                HDFC_HEAD,
+                ["03/11/2026", "ATM WDL", "", "03/11/2026", 1000, None, 14000],
+            ],
+        },
+        name="hdfc.xlsx",
+    )
+    lines = read_statement(str(path))
+    assert len(lines.frame) == 2
+    assert [f.check for f in lines.findings] == []

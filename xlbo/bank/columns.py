@@ -60,19 +60,28 @@ def reference_texts(cells: pd.Series) -> pd.Series:
     return reference.where(~reference.str.fullmatch(r"0*").to_numpy(dtype=bool), "")
 
 
-def reversals(cells: pd.Series, paise: np.ndarray, *, mostly: bool = True) -> np.ndarray:
+def reversals(
+    cells: pd.Series,
+    paise: np.ndarray,
+    *,
+    mostly: bool = True,
+    among: np.ndarray | None = None,
+) -> np.ndarray:
     """A money column's amounts (a withdrawal or deposit column, a ledger's Debit or Credit)
     with only real reversals left negative: money the other way (a cheque returned, Tally's
     reversing journal `(-)2,50,000.00`). `Dr` or `Cr` after an amount names the column's side,
     not a sign (`parse_amount` reads `500 Cr` as -500, as a ledger would); and a column that
     signs its amounts as a convention (most of them negative; with `mostly=False`, every one)
-    has no reversals. Only the negative cells are looked at."""
+    has no reversals, judged on the rows `among` (a ledger's vouchers: an overdrawn opening
+    written +30,000.00 in a Credit column that writes payments -20,000.00 says nothing of
+    them). Only the negative cells are looked at."""
     negative = np.flatnonzero(paise < 0)
     if not len(negative):
         return paise
     fixed = paise.copy()
-    positive = np.count_nonzero(paise > 0)
-    if (len(negative) > positive) if mostly else not positive:
+    judged = paise if among is None else paise[among]
+    positive = np.count_nonzero(judged > 0)
+    if (np.count_nonzero(judged < 0) > positive) if mostly else not positive:
         return np.asarray(np.abs(fixed), dtype=np.int64)
     marked = side_marks(cells.iloc[negative]) != ""
     fixed[negative[marked]] = -fixed[negative[marked]]

@@ -850,6 +850,9 @@ def reconcile_lines(
     and what is left of them is swept by amount (`_cleared`)."""
     findings, unique = check_statement(statement.frame, statement.findings)
     bank = unique.reset_index(drop=True)
+    folded = ""
+    if carried is not None:  # last month's items stand for the earlier months' entries
+        ledger_lines, folded = _into_the_opening(ledger_lines, statement)
     ledger = ledger_lines.frame.reset_index(drop=True)
     bank["signed"] = bank["credit"] - bank["debit"]
     ledger["signed"] = ledger["debit"] - ledger["credit"]
@@ -901,6 +904,8 @@ def reconcile_lines(
     if closing is None and len(bank) and all(f.check != BALANCE_NOT_CALCULATED for f in findings):
         findings.append(_no_balance(bank, unbalanced))
     notes = [unlikely] if unlikely else []
+    if folded:
+        notes.append(folded)
     other_account = _another_account(statement, ledger_lines)
     if other_account:
         notes.append(other_account)
@@ -984,7 +989,7 @@ def reconcile_lines(
         _difference_items(in_brs, bank, ledger),
     )
     gap = (
-        _openings_gap(brs.difference, opening, ledger_lines.opening)
+        _openings_gap(brs.difference, opening, _books_at_start(ledger_lines, ledger, statement))
         if carried is None
         else _carried_gap(
             carried,
@@ -1138,6 +1143,59 @@ def _cheques_shown(ledger: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
     return ledger
 
 
+def _statement_begins(statement: Lines) -> date | None:
+    """The day the statement begins: its title's period, else the first of the month of its
+    first line."""
+    if statement.period[0] is not None:
+        return statement.period[0]
+    first = _first_date(statement.frame)
+    return first.replace(day=1) if first is not None else None
+
+
+def _books_at_start(ledger_lines: Lines, ledger: pd.DataFrame, statement: Lines) -> int | None:
+    """The books' balance the day before the statement begins: the ledger's opening and its
+    entries before that day (a ledger for the year to date), to set against the bank's
+    opening."""
+    opening = ledger_lines.opening
+    begins = _statement_begins(statement)
+    if opening is None or begins is None or ledger.empty:
+        return opening
+    days = pd.to_datetime(ledger["date"], errors="coerce")
+    early = (days < pd.Timestamp(begins)).to_numpy(dtype=bool) & ~brought_forward(ledger)
+    return opening + int(ledger["signed"].to_numpy(dtype=np.int64)[early].sum())
+
+
+def _into_the_opening(ledger_lines: Lines, statement: Lines) -> tuple[Lines, str]:
+    """With last month's BRS given: a ledger's entries dated before the statement begins (a
+    ledger for the year to date) left out of this run and taken into the books' opening
+    balance, as a ledger of this month alone would open. Last month's items stand for those
+    still outstanding; the same cheque as a carried item and as a September line was two
+    candidates for one bank line, and the BRS tied on an item listed twice."""
+    begins = _statement_begins(statement)
+    frame = ledger_lines.frame
+    if begins is None or frame.empty:
+        return ledger_lines, ""
+    days = pd.to_datetime(frame["date"], errors="coerce")
+    early = (days < pd.Timestamp(begins)).to_numpy(dtype=bool)
+    if not early.any():
+        return ledger_lines, ""
+    net = int((frame["debit"] - frame["credit"]).to_numpy(dtype=np.int64)[early].sum())
+    opening = ledger_lines.opening
+    kept = replace(
+        ledger_lines,
+        frame=frame[~early].reset_index(drop=True),
+        opening=None if opening is None else opening + net,
+    )
+    before = begins - timedelta(days=1)
+    return kept, (
+        f"The ledger runs from before the statement ({begins:%d-%m-%Y}): its "
+        f"{int(early.sum()):,} entries to {before:%d-%m-%Y} (net {format_inr(from_paise(net))}) "
+        "are in the books' opening balance"
+        + (f", {format_inr(from_paise(opening + net))}," if opening is not None else "")
+        + " and last month's BRS items stand for those still outstanding then."
+    )
+
+
 def _earlier_months(
     ledger: pd.DataFrame, statement: Lines, unmatched: np.ndarray
 ) -> tuple[np.ndarray, str]:
@@ -1149,10 +1207,7 @@ def _earlier_months(
     unmatched line for next month's --last-brs. A cheque of 28 September presented on 3 October
     still matches; one still outstanding is last month's BRS item (--last-brs)."""
     none = np.zeros(len(ledger), dtype=bool)
-    begins = statement.period[0]
-    if begins is None:
-        first = _first_date(statement.frame)
-        begins = first.replace(day=1) if first is not None else None
+    begins = _statement_begins(statement)
     if begins is None or ledger.empty:
         return none, ""
     days = pd.to_datetime(ledger["date"], errors="coerce")

@@ -592,13 +592,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     if two_columns:
         written_debit, bad_debit = paise_column(column("Debit"))
         written_credit, bad_credit = paise_column(column("Credit"))
-        # a negative Debit is money out (Tally's reversing journal, `(-)2,50,000.00`; a
-        # negative opening is an overdraft), a negative Credit money in; unless the column
-        # writes every amount so
-        written_debit = reversals(column("Debit"), written_debit, mostly=False)
-        written_credit = reversals(column("Credit"), written_credit, mostly=False)
-        debit = np.maximum(written_debit, 0) + np.maximum(-written_credit, 0)
-        credit = np.maximum(written_credit, 0) + np.maximum(-written_debit, 0)
+        debit, credit = np.abs(written_debit), np.abs(written_credit)  # signs: see below
         money = amount_present(column("Debit")) | amount_present(column("Credit"))
     else:
         # one Amount column: `5,000.00 Dr` / `2,000.00 Cr` (Tally, Busy), or signed (QuickBooks,
@@ -662,6 +656,15 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         (label == "") & ~has_voucher & (~date_written | heading) & money
     )
     cancelled = contains(folded, r"\(\s*cancell?ed\s*\)|^cancell?ed$")
+    if two_columns:
+        # a negative Debit is money out (Tally's reversing journal, `(-)2,50,000.00`; a
+        # negative opening an overdraft), a negative Credit money in; unless the column writes
+        # every voucher's amount so (judged on the vouchers, not the balance lines)
+        vouchers = ~layout
+        written_debit = reversals(column("Debit"), written_debit, mostly=False, among=vouchers)
+        written_credit = reversals(column("Credit"), written_credit, mostly=False, among=vouchers)
+        debit = np.maximum(written_debit, 0) + np.maximum(-written_credit, 0)
+        credit = np.maximum(written_credit, 0) + np.maximum(-written_debit, 0)
 
     # Each voucher row starts a group (a voucher row of the same day may leave its date out);
     # the rows under it with neither date nor amount are its narration, and those with a ledger
@@ -743,13 +746,15 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     )[keep].reset_index(drop=True)
     balance_role = "Balance" if "Balance" in roles else "Amount" if two_columns else ""
     written = money.copy()
+    alone = np.zeros(count, dtype=bool)
     if balance_role in roles:  # a balance line written only in the balance column
         balance, _ = paise_column(frame[roles[balance_role]])
         alone = np.isin(label, ["opening balance", "closing balance"]) & ~moves
         debit = np.where(alone, np.maximum(balance, 0), debit)
         credit = np.where(alone, np.maximum(-balance, 0), credit)
-        written |= alone & amount_present(frame[roles[balance_role]])
-    opening, closing = _balances(label, debit, credit, lines, written)
+        alone &= amount_present(frame[roles[balance_role]])
+        written |= alone
+    opening, closing = _balances(label, debit, credit, lines, written, alone)
     company, account, period = _title(title)
     return Lines(
         lines[list(LEDGER_COLUMNS)],
@@ -835,27 +840,25 @@ def _balances(
     credit: np.ndarray,
     lines: pd.DataFrame,
     written: np.ndarray,
+    own_side: np.ndarray,
 ) -> tuple[int | None, int | None]:
     """Opening and closing balance (paise, Dr positive) from the balance lines. A closing
     balance under a `Total` line is shown on the other side, to total the ledger; under a
     `Current Total` (TallyPrime's screen) it is on its own side. Where the opening balance and
-    the lines prove the other reading, that one is taken."""
+    the lines prove the other reading, that one is taken. A balance written in the Balance
+    column (`own_side`) is on its own side, Dr positive, as a running balance is."""
     opening = closing = None
     at = np.flatnonzero(label == "opening balance")
     if len(at):
         opening = int(debit[at[-1]] - credit[at[-1]])
     at = np.flatnonzero((label == "closing balance") & written)  # a label alone states none
     if len(at):
-        own_side = int(debit[at[-1]] - credit[at[-1]])
-        other_side = -own_side
-        closing = own_side if (label == "current total").any() else other_side
+        own = int(debit[at[-1]] - credit[at[-1]])
+        closing = own if own_side[at[-1]] or (label == "current total").any() else -own
         if opening is not None:
             expected = opening + int(lines["debit"].sum()) - int(lines["credit"].sum())
-            # the side the lines prove; where neither agrees (a line lost), the nearer, so that
-            # the difference the BRS shows is the lines', not the side's
-            closing = min(
-                (own_side, other_side), key=lambda side: (abs(side - expected), side != closing)
-            )
+            if closing != expected and expected in (own, -own):
+                closing = expected  # the lines prove the other reading
     return opening, closing
 
 

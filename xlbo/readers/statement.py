@@ -691,11 +691,7 @@ def _read_sheet(
         period=titles.period,
         findings=[
             *footer,
-            *_outside(
-                lines,
-                period,
-                "statement's title" if None not in titles.period else "title of an earlier sheet",
-            ),
+            *_outside(lines, titles.period),  # the sheet's own title: another's is its month
             *_uncalculated_balances(book, table.sheet, columns, letter, lines),
         ],
     )
@@ -704,9 +700,7 @@ def _read_sheet(
 OUTSIDE_THE_PERIOD = "Date outside the period"
 
 
-def _outside(
-    lines: pd.DataFrame, period: tuple[date | None, date | None], said_by: str
-) -> list[Finding]:
+def _outside(lines: pd.DataFrame, period: tuple[date | None, date | None]) -> list[Finding]:
     """The finding for lines dated outside the period the statement's title gives: a date
     typed without its year that Excel gave the year it was opened in (28-Dec in a December–
     January statement, opened in 2026), or a line of another statement pasted in."""
@@ -725,7 +719,7 @@ def _outside(
         Finding(
             row,
             OUTSIDE_THE_PERIOD,
-            f"{len(outside):,} line(s) are dated outside the period the {said_by} gives "
+            f"{len(outside):,} line(s) are dated outside the period the statement's title gives "
             f"({start:%d-%m-%Y} to {end:%d-%m-%Y}), the first at row {row} "
             f"({lines['date'].iat[first]:%d-%m-%Y}). Check their dates: Excel gives a date "
             "written without its year the year it is opened in.",
