@@ -1039,6 +1039,12 @@ def test_a_ledger_of_another_account_is_said_to_be_one(
             [datetime(2026, 10, 4), "Om Sai Enterprises", "Receipt", 250000, 750000],
             [datetime(2026, 10, 6), "Cash withdrawn", "Payment", 20000, 730000],
         ],
+        [  # a Type of Contra or Journal: the running balance falls by the amount
+            ["Date", "Particulars", "Type", "Amount", "Balance"],
+            [datetime(2026, 10, 1), "Opening Balance", None, None, 500000],
+            [datetime(2026, 10, 4), "Om Sai Enterprises", "Receipt", 250000, 750000],
+            [datetime(2026, 10, 6), "Cash withdrawn", "Contra", 20000, 730000],
+        ],
         [  # a signed Amount, and the balance's side after the balance
             ["Date", "Particulars", "Vch No.", "Amount", "Balance", "Dr/Cr"],
             [datetime(2026, 10, 4), "Om Sai Enterprises", "55", 250000, 750000, "Dr"],

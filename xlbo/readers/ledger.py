@@ -610,10 +610,18 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
             signed = np.where(marks == DEBIT_MARK, np.abs(signed), signed)
             signed = np.where(marks == CREDIT_MARK, -np.abs(signed), signed)
         elif not (signed < 0).any() and not (side_marks(column("Amount")) != "").any():
-            # unsigned amounts beside a Type of Receipt or Payment (a bank book's own): the
-            # type says which way the money went
+            # unsigned amounts (a bank book's own): the running balance says which way the
+            # money went where it moves by the amount; else a Type of Receipt or Payment
             kind = text_column(column("Vch Type")).str.lower()
             out = contains(kind, r"^(?:payment|pymt|withdrawal|paid|debit note)")
+            if "Balance" in roles:
+                balance, _ = paise_column(frame[roles["Balance"]])
+                shown = amount_present(frame[roles["Balance"]])
+                before = pd.Series(np.where(shown, balance, np.nan)).ffill().shift(1)
+                moved = (pd.Series(balance) - before).to_numpy()
+                known = shown & ~np.isnan(moved) & (signed != 0)
+                out = np.where(known & (moved == -signed), True, out)
+                out = np.where(known & (moved == signed), False, out)
             signed = np.where(out, -signed, signed)
         debit, credit, bad_credit = np.maximum(signed, 0), np.maximum(-signed, 0), {}
         roles["Debit"] = roles["Credit"] = roles["Amount"]
