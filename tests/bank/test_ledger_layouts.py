@@ -1275,3 +1275,44 @@ def test_a_ledger_for_the_year_to_date_with_last_months_brs(
     assert code == 0, said
     assert "0 bank and 0 ledger lines unmatched, 0 suggestions" in said
     assert "BRS difference 0.00" in said
+
+
+def test_a_cheque_issued_and_cancelled_in_the_books_is_no_item_of_the_brs(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Cheque 000452, lost, reversed by a journal the same month: it never reaches the bank. It
+    was listed under both headings of the BRS; it is no item, and the Summary names it."""
+    from xlbo.jobs.reconcile import run_reconcile
+
+    statement = [
+        ["Statement for the period 01/10/2026 to 31/10/2026"],
+        ["Date", "Narration", "Chq./Ref.No.", "Withdrawal Amt.", "Deposit Amt.", "Balance"],
+        ["05/10/26", "CLG 784512 OM SAI", "784512", None, 250000, 750000],
+    ]
+    books = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["HDFC Bank A/c"],
+        ["Ledger Account"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        [datetime(2026, 10, 1), "Opening Balance", None, None, 500000, None],
+        [datetime(2026, 10, 3), "By Balaji Traders", "Payment", "101", None, 118000],
+        [None, "Ch. No. : 000452", None, None, None, None],
+        [datetime(2026, 10, 4), "To Om Sai Enterprises", "Receipt", "55", 250000, None],
+        [datetime(2026, 10, 20), "To Balaji Traders", "Journal", "J4", 118000, None],
+        [None, "Being cheque no. 000452 cancelled - lost in transit", None, None, None, None],
+        [datetime(2026, 10, 22), "By Kaveri Home", "Payment", "102", None, 5000],
+        [None, "Ch. No. : 000453", None, None, None, None],
+    ]
+    result = run_reconcile(
+        xlsx({"Statement": statement}, name="bank.xlsx"),
+        xlsx({"Ledger": books}, name="books.xlsx"),
+    )
+    assert result.brs.difference == 0
+    sheets = {sheet.name: sheet.frame for sheet in result.sheets}
+    assert sheets["Unmatched Ledger"]["Particulars"].tolist() == ["Kaveri Home"]
+    assert not any("Balaji" in str(t) for t in sheets["BRS"]["Particulars"].tolist())
+    assert any(
+        "1 pair(s) of book entries cancel each other" in note
+        and "Balaji Traders, 1,18,000.00, 000452, of 03-10-2026 and 20-10-2026" in note
+        for note in result.notes
+    ), result.notes

@@ -887,6 +887,8 @@ def reconcile_lines(
     )
     ledger_open = np.flatnonzero(~matched_ledger & ~earlier_months).tolist()
     ledger = _cheques_shown(ledger, ledger_open)
+    cancelled, cancelled_note = _cancelled_in_the_books(ledger, ledger_open, ledger_carried)
+    ledger_open = [p for p in ledger_open if not cancelled[p]]
     _said(
         f"matched {int(matches['match'].nunique()):,} pairs; {len(bank_open):,} bank and "
         f"{len(ledger_open):,} ledger lines left for the BRS",
@@ -911,6 +913,8 @@ def reconcile_lines(
         notes.append(other_account)
     if earlier_note:
         notes.append(earlier_note)
+    if cancelled_note:
+        notes.append(cancelled_note)
     left_out = sum(i.severity is Severity.ERROR for i in [*statement.issues, *ledger_lines.issues])
     if left_out:
         notes.append(
@@ -984,7 +988,7 @@ def reconcile_lines(
         bank,
         ledger,
         np.flatnonzero(~brs_bank).tolist(),
-        np.flatnonzero(~brs_ledger & ~late & ~earlier_months).tolist(),
+        np.flatnonzero(~brs_ledger & ~late & ~earlier_months & ~cancelled).tolist(),
         differences,
         _difference_items(in_brs, bank, ledger),
     )
@@ -1193,6 +1197,61 @@ def _into_the_opening(ledger_lines: Lines, statement: Lines) -> tuple[Lines, str
         "are in the books' opening balance"
         + (f", {format_inr(from_paise(opening + net))}," if opening is not None else "")
         + " and last month's BRS items stand for those still outstanding then."
+    )
+
+
+def _cancelled_in_the_books(
+    ledger: pd.DataFrame, positions: list[int], carried: np.ndarray
+) -> tuple[np.ndarray, str]:
+    """Pairs of open book entries of one party that cancel each other and name one cheque or
+    UTR: a cheque issued and, lost or stale, reversed by a journal (`Being cheque no. 000452
+    cancelled`); neither reaches the bank. They are no items of the BRS (they were listed under
+    both headings, cancelling in the total), nor unmatched lines for next month; the Summary
+    names them."""
+    cancelled = np.zeros(len(ledger), dtype=bool)
+    at = np.asarray([p for p in positions if not carried[p]], dtype=np.int64)
+    if len(at) < 2:
+        return cancelled, ""
+    texts = ledger["particulars"].iloc[at].fillna("").astype(str)
+    for column in ("narration", "reference"):
+        if column in ledger.columns:
+            texts = texts + " " + ledger[column].iloc[at].fillna("").astype(str)
+    found = reference_frame(texts.reset_index(drop=True))
+    if found.empty:
+        return cancelled, ""
+    line = at[found["position"].to_numpy(dtype=np.int64)]
+    signed = ledger["signed"].to_numpy(dtype=np.int64)[line]
+    party = ledger["particulars"].fillna("").astype(str).str.strip().str.casefold()
+    tokens = pd.DataFrame(
+        {
+            "line": line,
+            "token": found["token"].to_numpy(dtype=object),
+            "written": found["written"]
+            .where(found["written"] != "", found["token"])
+            .to_numpy(dtype=object),
+            "party": party.to_numpy(dtype=object)[line],
+            "amount": np.abs(signed),
+            "in": signed > 0,
+        }
+    )
+    pairs = (
+        tokens[tokens["in"]]
+        .merge(tokens[~tokens["in"]], on=["token", "party", "amount"], suffixes=("_in", "_out"))
+        .drop_duplicates("line_in")
+        .drop_duplicates("line_out")
+    )
+    if pairs.empty:
+        return cancelled, ""
+    cancelled[pairs["line_in"].to_numpy(dtype=np.int64)] = True
+    cancelled[pairs["line_out"].to_numpy(dtype=np.int64)] = True
+    first = pairs.iloc[0]
+    out, back = int(first["line_out"]), int(first["line_in"])
+    dates = ledger["date"].to_numpy(dtype=object)
+    return cancelled, (
+        f"{len(pairs):,} pair(s) of book entries cancel each other, each naming one cheque or "
+        f"UTR (a cheque issued and reversed, never presented): left out of this BRS. For "
+        f"example {ledger['particulars'].iat[out]}, {format_inr(from_paise(int(first['amount'])))}, "
+        f"{first['written_out']}, of {dates[out]:%d-%m-%Y} and {dates[back]:%d-%m-%Y}."
     )
 
 
