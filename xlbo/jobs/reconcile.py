@@ -886,8 +886,9 @@ def reconcile_lines(
         ledger, statement, ~matched_ledger & ~ledger_carried
     )
     ledger_open = np.flatnonzero(~matched_ledger & ~earlier_months).tolist()
-    ledger = _cheques_shown(ledger, ledger_open)
-    cancelled, cancelled_note = _cancelled_in_the_books(ledger, ledger_open, ledger_carried)
+    open_tokens = _tokens_of(ledger, ledger_open)  # the open book lines' cheque numbers, UTRs
+    ledger = _cheques_shown(ledger, open_tokens)
+    cancelled, cancelled_note = _cancelled_in_the_books(ledger, open_tokens, ledger_carried)
     ledger_open = [p for p in ledger_open if not cancelled[p]]
     _said(
         f"matched {int(matches['match'].nunique()):,} pairs; {len(bank_open):,} bank and "
@@ -1120,29 +1121,42 @@ def _stated_closing(
     )
 
 
-def _cheques_shown(ledger: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
-    """The ledger with the cheque number or UTR its particulars or narration row carry (Tally's
-    `Ch. No. : 000452` under the voucher) in the reference of each line at `positions` that has
-    none of its own: the BRS and the Unmatched sheet show it beside the voucher number, as an
-    accountant chases an unpresented cheque by it (and next month's --last-brs reads it)."""
-    if not positions or "reference" not in ledger.columns:
-        return ledger
+def _tokens_of(ledger: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
+    """(`line`, `token`, `written`): the cheque numbers and UTRs the book lines at `positions`
+    carry in their particulars, narration row or reference, each as the line wrote it
+    (`000452`) in `written`."""
     at = np.asarray(positions, dtype=np.int64)
-    blank = (ledger["reference"].fillna("").astype(str).str.strip() == "").to_numpy(dtype=bool)[at]
-    at = at[blank]
-    if not len(at):
-        return ledger
     texts = ledger["particulars"].iloc[at].fillna("").astype(str)
-    if "narration" in ledger.columns:
-        texts = texts + " " + ledger["narration"].iloc[at].fillna("").astype(str)
+    for column in ("narration", "reference"):
+        if column in ledger.columns:
+            texts = texts + " " + ledger[column].iloc[at].fillna("").astype(str)
     found = reference_frame(texts.reset_index(drop=True))
-    if found.empty:
+    return pd.DataFrame(
+        {
+            "line": at[found["position"].to_numpy(dtype=np.int64)],
+            "token": found["token"].to_numpy(dtype=object),
+            "written": found["written"]
+            .where(found["written"] != "", found["token"])
+            .to_numpy(dtype=object),
+        }
+    )
+
+
+def _cheques_shown(ledger: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
+    """The ledger with the cheque number or UTR its particulars or narration row carry (Tally's
+    `Ch. No. : 000452` under the voucher; `tokens`, see `_tokens_of`) in the reference of each
+    line that has none of its own: the BRS and the Unmatched sheet show it beside the voucher
+    number, as an accountant chases an unpresented cheque by it (and next month's --last-brs
+    reads it)."""
+    if tokens.empty or "reference" not in ledger.columns:
         return ledger
-    first = found.drop_duplicates("position")
-    shown = first["written"].where(first["written"] != "", first["token"]).to_numpy(dtype=object)
+    blank = (ledger["reference"].fillna("").astype(str).str.strip() == "").to_numpy(dtype=bool)
+    first = tokens[blank[tokens["line"].to_numpy(dtype=np.int64)]].drop_duplicates("line")
+    if first.empty:
+        return ledger
     ledger = ledger.copy()
     column = ledger["reference"].astype(object).to_numpy(copy=True)
-    column[at[first["position"].to_numpy(dtype=np.int64)]] = shown
+    column[first["line"].to_numpy(dtype=np.int64)] = first["written"].to_numpy(dtype=object)
     ledger["reference"] = column
     return ledger
 
@@ -1164,8 +1178,7 @@ def _books_at_start(ledger_lines: Lines, ledger: pd.DataFrame, statement: Lines)
     begins = _statement_begins(statement)
     if opening is None or begins is None or ledger.empty:
         return opening
-    days = pd.to_datetime(ledger["date"], errors="coerce")
-    early = (days < pd.Timestamp(begins)).to_numpy(dtype=bool) & ~brought_forward(ledger)
+    early = _before(ledger, begins) & ~brought_forward(ledger)
     return opening + int(ledger["signed"].to_numpy(dtype=np.int64)[early].sum())
 
 
@@ -1179,8 +1192,7 @@ def _into_the_opening(ledger_lines: Lines, statement: Lines) -> tuple[Lines, str
     frame = ledger_lines.frame
     if begins is None or frame.empty:
         return ledger_lines, ""
-    days = pd.to_datetime(frame["date"], errors="coerce")
-    early = (days < pd.Timestamp(begins)).to_numpy(dtype=bool)
+    early = _before(frame, begins)
     if not early.any():
         return ledger_lines, ""
     net = int((frame["debit"] - frame["credit"]).to_numpy(dtype=np.int64)[early].sum())
@@ -1201,42 +1213,27 @@ def _into_the_opening(ledger_lines: Lines, statement: Lines) -> tuple[Lines, str
 
 
 def _cancelled_in_the_books(
-    ledger: pd.DataFrame, positions: list[int], carried: np.ndarray
+    ledger: pd.DataFrame, found: pd.DataFrame, carried: np.ndarray
 ) -> tuple[np.ndarray, str]:
     """Pairs of open book entries of one party that cancel each other and name one cheque or
-    UTR: a cheque issued and, lost or stale, reversed by a journal (`Being cheque no. 000452
-    cancelled`); neither reaches the bank. They are no items of the BRS (they were listed under
-    both headings, cancelling in the total), nor unmatched lines for next month; the Summary
-    names them."""
+    UTR (`found`, see `_tokens_of`): a cheque issued and, lost or stale, reversed by a journal
+    (`Being cheque no. 000452 cancelled`); neither reaches the bank. They are no items of the
+    BRS (they were listed under both headings, cancelling in the total), nor unmatched lines
+    for next month; the Summary names them."""
     cancelled = np.zeros(len(ledger), dtype=bool)
-    at = np.asarray([p for p in positions if not carried[p]], dtype=np.int64)
-    if len(at) < 2:
+    tokens = found[~carried[found["line"].to_numpy(dtype=np.int64)]]
+    if tokens["line"].nunique() < 2:
         return cancelled, ""
-    texts = ledger["particulars"].iloc[at].fillna("").astype(str)
-    for column in ("narration", "reference"):
-        if column in ledger.columns:
-            texts = texts + " " + ledger[column].iloc[at].fillna("").astype(str)
-    found = reference_frame(texts.reset_index(drop=True))
-    if found.empty:
-        return cancelled, ""
-    line = at[found["position"].to_numpy(dtype=np.int64)]
+    line = tokens["line"].to_numpy(dtype=np.int64)
     signed = ledger["signed"].to_numpy(dtype=np.int64)[line]
     party = ledger["particulars"].fillna("").astype(str).str.strip().str.casefold()
-    tokens = pd.DataFrame(
-        {
-            "line": line,
-            "token": found["token"].to_numpy(dtype=object),
-            "written": found["written"]
-            .where(found["written"] != "", found["token"])
-            .to_numpy(dtype=object),
-            "party": party.to_numpy(dtype=object)[line],
-            "amount": np.abs(signed),
-            "in": signed > 0,
-        }
+    tokens = tokens.assign(
+        party=party.to_numpy(dtype=object)[line], amount=np.abs(signed), money_in=signed > 0
     )
+    money_in = tokens["money_in"].to_numpy(dtype=bool)
     pairs = (
-        tokens[tokens["in"]]
-        .merge(tokens[~tokens["in"]], on=["token", "party", "amount"], suffixes=("_in", "_out"))
+        tokens[money_in]
+        .merge(tokens[~money_in], on=["token", "party", "amount"], suffixes=("_in", "_out"))
         .drop_duplicates("line_in")
         .drop_duplicates("line_out")
     )
@@ -1269,12 +1266,11 @@ def _earlier_months(
     begins = _statement_begins(statement)
     if begins is None or ledger.empty:
         return none, ""
-    days = pd.to_datetime(ledger["date"], errors="coerce")
-    earlier = unmatched & (days < pd.Timestamp(begins)).to_numpy(dtype=bool)
+    earlier = unmatched & _before(ledger, begins)
     if not earlier.any():
         return none, ""
     net = int(ledger["signed"].to_numpy(dtype=np.int64)[earlier].sum())
-    start = days[earlier].min().date()
+    start = _first_date(ledger[earlier])
     before = begins - timedelta(days=1)
     return earlier, (
         f"The ledger runs from before the statement ({begins:%d-%m-%Y}): {int(earlier.sum()):,} "
@@ -2383,6 +2379,12 @@ def _after(lines: pd.DataFrame, day: Any) -> np.ndarray:
     return (days > pd.Timestamp(day)).to_numpy(dtype=bool)
 
 
+def _before(lines: pd.DataFrame, day: date) -> np.ndarray:
+    """Which lines are dated before `day` (the mirror of `_after`)."""
+    days = pd.to_datetime(lines["date"], errors="coerce")
+    return (days < pd.Timestamp(day)).to_numpy(dtype=bool)
+
+
 def _last_date(lines: pd.DataFrame) -> Any:
     if lines.empty:
         return None
@@ -2411,13 +2413,13 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
         ]
     references = strings(lines["reference"])
     refs: list[list[str | None]] = [[r] for r in references.tolist()]
-    for position in np.flatnonzero(references.str.len() > BRS_REFERENCE).tolist():
+    long_reference = (references.str.len() > BRS_REFERENCE).to_numpy(dtype=bool)
+    for position in np.flatnonzero(long_reference).tolist():
         refs[position] = list(printed_lines(str(refs[position][0]).strip(), BRS_REFERENCE))
-        more = len(refs[position]) - len(pieces[position])
-        pieces[position] += [None] * max(more, 0)
-        refs[position] += [None] * max(-more, 0)
-    for position in np.flatnonzero(long).tolist():
-        refs[position] += [None] * (len(pieces[position]) - len(refs[position]))
+    for position in np.flatnonzero(long | long_reference).tolist():  # side by side, row for row
+        rows = max(len(pieces[position]), len(refs[position]))
+        pieces[position] += [None] * (rows - len(pieces[position]))
+        refs[position] += [None] * (rows - len(refs[position]))
     frame = pd.DataFrame(
         {
             "Date": lines["date"].to_numpy(dtype=object),

@@ -93,14 +93,7 @@ def last_brs_in(book: Any, bank_sheet: str, ledger_sheet: str, as_on_sheet: str)
         (bank_sheet, BANK_HEADERS, ()),
     ):
         table = book.read_table(sheet, (*headers, *optional))
-        missing = [h for h in headers if h not in table.frame.columns]
-        if missing:
-            raise SheetProblem(
-                f"Sheet {table.sheet}: no {', '.join(missing)} column (row {table.header_row} "
-                f"should read {', '.join(headers)}, as xlbo wrote it)."
-            )
-        rows = table.frame
-        tables.append(replace(table, frame=rows[~rows.isna().all(axis=1).to_numpy(dtype=bool)]))
+        tables.append(_whole(table, headers, f"Sheet {table.sheet}", "."))
     return _items("", _as_on(book, as_on_sheet), tables[0], tables[1], file=UNLINKED)
 
 
@@ -174,16 +167,25 @@ def _table(
             )
         detail = FileBook(found[0])
         table = detail.read_table(detail.sheet_names()[0], (*headers, *optional))
+    return _whole(
+        table,
+        headers,
+        f"--last-brs {table.source}, sheet {table.sheet}",
+        ". Name the columns back, or reconcile last month again.",
+    )
+
+
+def _whole(table: Table, headers: tuple[str, ...], where: str, then: str) -> Table:
+    """`table` without its blank rows, refused (`where` names it, `then` says what to do) where
+    a header xlbo writes there is missing."""
     missing = [h for h in headers if h not in table.frame.columns]
     if missing:
         raise SheetProblem(
-            f"--last-brs {table.source}, sheet {table.sheet}: no {', '.join(missing)} column "
-            f"(row {table.header_row} should read {', '.join(headers)}, as xlbo wrote it). Name "
-            "the columns back, or reconcile last month again."
+            f"{where}: no {', '.join(missing)} column (row {table.header_row} should read "
+            f"{', '.join(headers)}, as xlbo wrote it){then}"
         )
     rows = table.frame
-    keep = ~rows.isna().all(axis=1).to_numpy(dtype=bool)
-    return replace(table, frame=rows[keep])
+    return replace(table, frame=rows[~rows.isna().all(axis=1).to_numpy(dtype=bool)])
 
 
 def _bad_cell(table: Table, row: Any, column: str, value: Any, wanted: str) -> UserError:

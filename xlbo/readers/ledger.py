@@ -344,7 +344,7 @@ def read_ledger(
                 f"found: {', '.join(repr(a) for a in bank_accounts(accounts)[:12]) or 'none'})."
             )
     try:
-        return with_lines(_tally_lines(book, sheet or _ledger_sheet(book, skip)))
+        return with_lines(_tally_lines(book, sheet) if sheet else _first_ledger(book, skip))
     except _DayBook as day_book:
         return with_lines(_day_book_lines(day_book.table, account))
 
@@ -403,7 +403,7 @@ def _find_header(rows: Sequence[Sequence[Any]], where: str) -> tuple[int, list[s
                 best_words = None if cells is row else words
     if best >= 0:
         return best, best_words
-    raise SheetProblem(
+    raise _NoHeader(
         f"{where}: no header row with Date, Particulars, Debit and Credit (or one Amount) was "
         f"found in the first {HEADER_SCAN_ROWS} rows; export the bank ledger from Tally "
         "(Display > Account Books > Ledger) with Date, Particulars, Vch Type, Vch No., Debit, "
@@ -411,18 +411,23 @@ def _find_header(rows: Sequence[Sequence[Any]], where: str) -> tuple[int, list[s
     )
 
 
-def _ledger_sheet(book: RowSource, skip: Sequence[str]) -> str:
-    """The first sheet (of those not skipped) whose first rows hold a ledger's header row; the
-    first sheet not skipped when none does (its error then says what is missing)."""
+class _NoHeader(SheetProblem):
+    """A sheet with no ledger header row in its first rows (a Notes sheet, a statement)."""
+
+
+def _first_ledger(book: RowSource, skip: Sequence[str]) -> Lines:
+    """The lines of the first shown sheet (of those not skipped) with a ledger's header row,
+    each sheet read once; the first one's error where none has one."""
     names = [n for n in book.sheet_names() if n not in skip] or book.sheet_names()
     hidden = set(book.hidden_sheets())
-    for name in [n for n in names if n not in hidden]:
+    first: _NoHeader | None = None
+    for name in [n for n in names if n not in hidden] or names[:1]:
         try:
-            _find_header(book.sheet_rows(name)[:HEADER_SCAN_ROWS], name)
-        except SheetProblem:
-            continue
-        return name
-    return names[0]
+            return _tally_lines(book, name)
+        except _NoHeader as problem:
+            first = first or problem
+    assert first is not None  # a workbook has a sheet
+    raise first
 
 
 def _has_tally_sheet(book: RowSource) -> bool:
