@@ -663,13 +663,24 @@ def _learn_payers(run: _Matching) -> pd.DataFrame:
     return new.reset_index(drop=True)
 
 
-def _candidates(run: _Matching) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+def _candidates(
+    run: _Matching, amounts: np.ndarray | None = None
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """The same-amount pairs of open lines in the window that can decide the amount-and-date
     pass: the pairs whose names share a key word (each line's NAMED_NEAREST nearest in date per
     key word, on each side of its date), and for every line its NEAREST in date on each side
     whatever the names; with how alike their names are; and how many same-amount pairs in the
-    window each bank and ledger line has in all. Busy days of one amount stay bounded."""
-    bank_at, ledger_at = np.flatnonzero(run.bank_open), np.flatnonzero(run.ledger_open)
+    window each bank and ledger line has in all. Busy days of one amount stay bounded.
+
+    `amounts` (codes, as `run.amounts`): only the open lines of those amounts. A line's pairs,
+    their order among its pairs and its counts are the same as among all open lines: every join
+    is of one amount."""
+    bank_open, ledger_open = run.bank_open, run.ledger_open
+    if amounts is not None:
+        of = np.zeros(len(run.amount_lines), dtype=bool)
+        of[amounts] = True
+        bank_open, ledger_open = bank_open & of[run.amounts[0]], ledger_open & of[run.amounts[1]]
+    bank_at, ledger_at = np.flatnonzero(bank_open), np.flatnonzero(ledger_open)
     bank_amount, ledger_amount = run.amounts[0][bank_at], run.amounts[1][ledger_at]
     bank_day = run.bank.lines["day"].to_numpy()[bank_at]
     ledger_day = run.ledger.lines["day"].to_numpy()[ledger_at]
@@ -788,8 +799,13 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
     was left out fits no better); a line that runs short has its shortlist drawn again."""
     nb, ng = len(run.bank), len(run.ledger)
     _only_each_other(run, lone_pairs)
+    # a line's decision rests on the open lines of its amount only: after the first round the
+    # candidates are drawn again for the amounts of the lines taken in the last (the others'
+    # would decide as they did), and once more for all when a round takes none, for the
+    # abstentions
+    redraw: np.ndarray | None = None
     while True:
-        pairs, count_b, count_g = _candidates(run)
+        pairs, count_b, count_g = _candidates(run, redraw)
         assert run.names is not None  # _candidates works them out
         party_g = run.names.ledger
         b = pairs["b"].to_numpy(dtype=np.int64)
@@ -801,6 +817,9 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
         lone_now = (count_b[b] == 1) & (count_g[g] == 1)
         unlike = _names_differ(run, b, g, d, alike, lone_pairs, lone_now)
         live = np.arange(len(b))
+        if not len(live) and redraw is not None:  # none of those amounts left: all again
+            redraw = None
+            continue
         if not len(live):
             return pd.DataFrame(columns=["b", "l", "kind", "why"])
         own_b = _ranks(b[live], prefer[live]) < SHORTLIST
@@ -810,6 +829,7 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
         keep = own_b | own_g
         kept, own_b, own_g = live[keep], own_b[keep], own_g[keep]
         progressed = False
+        taken: list[np.ndarray] = []
         while len(kept):
             still = run.bank_open[b[kept]] & run.ledger_open[g[kept]]
             kept, own_b, own_g = kept[still], own_b[still], own_g[still]
@@ -826,6 +846,7 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
             if not len(chosen):
                 break
             progressed = True
+            taken.append(run.amounts[0][b[chosen]])
             names = _names_why(run, b[chosen], g[chosen], alike[chosen])
             why = (
                 "same amount; "
@@ -839,8 +860,9 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
                 fit[chosen],
                 why.to_numpy(),
             )
-        if not progressed:
+        if not progressed and redraw is None:
             break
+        redraw = np.unique(np.concatenate(taken)) if progressed else None
     lb, lg, lf = b[live], g[live], prefer[live]
     top_b, ties_b = _best(lb, lf, nb)
     top_g, ties_g = _best(lg, lf, ng)
