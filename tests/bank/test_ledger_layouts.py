@@ -961,6 +961,11 @@ def test_the_ledger_is_found_on_a_later_sheet_and_beside_the_statement(
     code = main([*args, "--out", str(out)])
     said = capsys.readouterr().out
     assert code == 0 and "2 matches, 0 bank and 0 ledger lines unmatched" in said, said
+    # without --sheet: the sheet whose header names a voucher column (Vch Type, Vch No.) is the
+    # ledger's, not a second statement (it was refused as two statements of the same days)
+    code = main(["reconcile", "--bank", str(both), "--ledger", str(both), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0 and "2 matches, 0 bank and 0 ledger lines unmatched" in said, said
 
 
 @pytest.mark.parametrize(

@@ -89,6 +89,7 @@ from xlbo.readers.ledger import (
     looks_like_bank,
     not_a_bank_account,
     read_ledger,
+    voucher_sheets,
 )
 from xlbo.readers.roles import Role
 from xlbo.readers.statement import (
@@ -538,20 +539,21 @@ def _read_both(
     read raises as it would alone, the statement's problem first."""
     started = time.perf_counter()
 
-    def statement() -> Lines:
-        lines = read_statement(str(bank_path), sheet=sheet, mapping=mapping)
+    def statement(source: str | FileBook = str(bank_path), skip: Sequence[str] = ()) -> Lines:
+        lines = read_statement(source, sheet=sheet, mapping=mapping, skip=skip)
         _said(f"read {len(lines.frame):,} statement lines from {bank_path.name}", started)
         return lines
 
-    def ledger(skip: Sequence[str] = ()) -> Lines:
-        lines = read_ledger(str(ledger_path), account, skip=skip)
+    def ledger(source: str | FileBook = str(ledger_path), skip: Sequence[str] = ()) -> Lines:
+        lines = read_ledger(source, account, skip=skip)
         _said(f"read {len(lines.frame):,} ledger lines from {ledger_path.name}", started)
         return lines
 
     if bank_path.resolve() == ledger_path.resolve():  # one workbook: the ledger is another sheet
-        read = statement()
+        book = FileBook(str(bank_path))
+        read = statement(book, voucher_sheets(book))
         sheets = read.frame["sheet"].astype(str).unique().tolist() if len(read.frame) else []
-        return read, ledger(sheets or [read.sheet])
+        return read, ledger(book, sheets or [read.sheet])
     return at_once(statement, ledger)
 
 

@@ -430,6 +430,23 @@ def _first_ledger(book: RowSource, skip: Sequence[str]) -> Lines:
     raise first
 
 
+_VOUCHER_COLUMN = re.compile(r"(vch|voucher)\.?\s*(type|no\.?|number)", re.I)
+
+
+def voucher_sheets(book: RowSource) -> list[str]:
+    """The sheets whose header names a voucher column (`Vch Type`, `Voucher No.`): a ledger's,
+    which no bank statement has. Where one workbook holds both, the statement is the others."""
+    return [
+        name
+        for name in book.sheet_names()
+        if any(
+            isinstance(cell, str) and _VOUCHER_COLUMN.fullmatch(cell.strip())
+            for row in book.sheet_rows(name)[:HEADER_SCAN_ROWS]
+            for cell in row
+        )
+    ]
+
+
 def _has_tally_sheet(book: RowSource) -> bool:
     """Whether the workbook's first sheet is a ledger export (not only a Journal)."""
     first = book.sheet_names()[0]

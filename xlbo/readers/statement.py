@@ -257,15 +257,20 @@ def _sheet_name(book: RowSource, sheet: str) -> str:
 
 
 def read_statement(
-    source: str | RowSource, sheet: str | None = None, mapping: Mapping[Role, str] | None = None
+    source: str | RowSource,
+    sheet: str | None = None,
+    mapping: Mapping[Role, str] | None = None,
+    skip: Sequence[str] = (),
 ) -> Lines:
     """A bank statement as banks export it, read a column at a time (a million lines from CSV
     or Parquet take seconds). `sheet=None` reads every sheet Excel shows that holds a
-    statement (a sheet a month), lines one after another, the sheets in their dates' order;
-    `sheet="Oct"` just that one, hidden or not. The frame's `sheet` column names each line's
-    sheet; `Lines.sheet` is the first sheet joined."""
+    statement (a sheet a month), lines one after another, the sheets in their dates' order,
+    but those `skip` names (the ledger's, when one workbook holds both); `sheet="Oct"` just
+    that one, hidden or not. The frame's `sheet` column names each line's sheet; `Lines.sheet`
+    is the first sheet joined."""
     book = FileBook(source) if isinstance(source, str) else source
     names = [_sheet_name(book, sheet)] if sheet is not None else book.sheet_names()
+    names = [n for n in names if n not in skip] or names
     hidden = set(book.hidden_sheets()) if sheet is None else set()
     read: list[Lines] = []
     unshown: list[Lines] = []  # statements on hidden sheets: not read unless named
