@@ -581,3 +581,49 @@ def test_tds_rounded_to_the_rupee_is_suggested() -> None:
     assert found.empty
     assert suggestions["kind"].tolist() == ["TDS deducted"]
     assert "TDS at 2%" in suggestions["why"].iloc[0]
+
+
+def test_two_instruments_are_never_matched_on_their_amounts(xlsx: Callable[..., Path]) -> None:
+    """A cheque is matched on its amount only with a line that could be that cheque. Before,
+    Sharada Stationers' cheque 000394 took the books' cheque 000401 to Laxmi Narayan Traders
+    ("party names 58% alike"), Desai Motors' cheque deposit the books' UPI receipt of R K
+    Enterprises 18 days earlier, and the bank's NEFT of the rent the books' cheque 000270 for a
+    deposit of the same day: each BRS tied with its items hidden. Each pair is a suggestion."""
+    result = reconcile(
+        xlsx,
+        [
+            ["01/10/26", "NEFT DR-ICIC0000321-SHREE GANESH PROPERTIES-OCT RENT", None, 55000, None],
+            [
+                "13/10/26",
+                "CHQ PAID-MICR CTS-PU-SHARADA STATIONERS",
+                "0000000000000394",
+                20000,
+                None,
+            ],
+            ["30/10/26", "CHQ DEP - CLEARING - PUNE CAMP - M/S DESAI MOTORS", None, None, 5000],
+        ],
+        [
+            [date(2026, 10, 1), "Shree Ganesh Properties", "Payment", "P-1", None, 55000],
+            [None, "Ch. No. : 000270 security deposit", None, None, None, None],
+            [date(2026, 10, 6), "Laxmi Narayan Traders", "Payment", "P-2", None, 20000],
+            [None, "Ch. No. : 000401", None, None, None, None],
+            [date(2026, 10, 12), "R K Enterprises", "Receipt", "R-3", 5000, None],
+            [None, "UPI", None, None, None, None],
+            [date(2026, 10, 14), "Shree Ganesh Properties", "Payment", "P-4", None, 55000],
+            [None, "Rent for Oct 2026 paid by NEFT on 01-10", None, None, None, None],
+        ],
+    )
+    matched = zip(result.matches["bank"], result.matches["ledger"], strict=True)
+    pairs = {(int(b), int(g)) for b, g in matched}
+    assert pairs == {(0, 3)}  # the NEFT is the rent booked late, P-4
+    brs = result.brs
+    assert (brs.cheques_not_presented, brs.deposits_not_credited) == (5500000 + 2000000, 500000)
+    assert (brs.bank_debits_not_in_books, brs.bank_credits_not_in_books) == (2000000, 500000)
+    assert brs.difference == 0
+    suggested = result.suggestions
+    said = {
+        (int(b), int(g)): why
+        for b, g, why in zip(suggested["bank"], suggested["ledger"], suggested["why"], strict=True)
+    }
+    assert "the bank's cheque is 000394, the books' 000401" in said[(1, 1)]
+    assert "the bank says cheque, the books a transfer" in said[(2, 2)]

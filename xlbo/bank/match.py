@@ -102,7 +102,7 @@ from xlbo.bank.scoring import (
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
 from xlbo.bank.window import DEFAULT_WINDOW, Band, Window, amount_codes, band, band_join
-from xlbo.columns import contains
+from xlbo.columns import contains, matches, strings, text_lengths
 from xlbo.money import format_inr, from_paise
 
 __all__ = [
@@ -156,6 +156,84 @@ the same amount), nor as the lone candidate of another party's line — unless t
 it books a return too (`Being NEFT returned - account closed`)."""
 CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CLEARING|CTS|MICR)\b"
 """Words of a text that make its line a cheque's (SBI writes `TO CLEARING-<payee>`)."""
+BOOK_CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CH\.?\s*NO|CLG|INST(?:RUMENT)?)\b"
+"""Words of a book line that make the number after them a cheque's (`Ch. No. : 000270`)."""
+TRANSFER_WORDS = r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|NACH|ECS)\b"
+"""Words of a line that make it an electronic transfer, no cheque."""
+
+
+@dataclass(frozen=True)
+class _Instruments:
+    """What each line says of its instrument: its cheque number (-1 none, -2 several) — a
+    bank line's from its narration or reference column, a book line's where the line names a
+    cheque (BOOK_CHEQUE_WORDS: `Ch. No. : 000270`; a bare number in a reference column may be a
+    bill's) — and whether it says it is a transfer (TRANSFER_WORDS; a book line that names a
+    cheque does not)."""
+
+    bank_number: np.ndarray
+    ledger_number: np.ndarray
+    bank_cheque: np.ndarray
+    bank_transfer: np.ndarray
+    ledger_transfer: np.ndarray
+
+    @classmethod
+    def of(cls, bank: Side, ledger: Side, bank_cheque: np.ndarray) -> _Instruments:
+        book_text = ledger.lines["text"].fillna("").astype(str)
+        if "note" in ledger.lines:
+            book_text = book_text + " " + ledger.lines["note"].fillna("").astype(str)
+        book_cheque = contains(book_text, BOOK_CHEQUE_WORDS)
+        bank_transfer = contains(bank.lines["text"], TRANSFER_WORDS)
+        return cls(
+            _cheque_numbers(bank.tokens, len(bank)),
+            np.where(book_cheque, _cheque_numbers(ledger.tokens, len(ledger)), -1),
+            np.asarray(bank_cheque, dtype=bool) & ~bank_transfer,
+            bank_transfer,
+            contains(book_text, TRANSFER_WORDS) & ~book_cheque,
+        )
+
+    def differ(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
+        """Which pairs are of two instruments, never matched on their amounts: cheques of two
+        numbers (the bank's Sharada Stationers 000394 is not the books' cheque 000401 to Laxmi
+        Narayan Traders), a book's cheque against a bank's transfer that shows no cheque number
+        (the books' cheque 000270 for a deposit is not the bank's NEFT of the rent), and a
+        bank's cheque against a book line that says it was a transfer (`IMPS`, `UPI`)."""
+        bank_number, ledger_number = self.bank_number[b], self.ledger_number[g]
+        return np.asarray(
+            ((bank_number >= 0) & (ledger_number >= 0) & (bank_number != ledger_number))
+            | ((ledger_number >= 0) & self.bank_transfer[b] & (bank_number == -1))
+            | (self.bank_cheque[b] & self.ledger_transfer[g] & (ledger_number == -1)),
+            dtype=bool,
+        )
+
+    def said(self, b: np.ndarray, g: np.ndarray) -> list[str]:
+        """How each pair's instruments differ, in words."""
+        said = []
+        for bank_number, ledger_number in zip(
+            self.bank_number[b].tolist(), self.ledger_number[g].tolist(), strict=True
+        ):
+            if bank_number >= 0 and ledger_number >= 0:
+                said.append(
+                    f"the bank's cheque is {bank_number:06d}, the books' {ledger_number:06d}"
+                )
+            elif ledger_number >= 0:
+                said.append(f"the books say cheque {ledger_number:06d}, the bank a transfer")
+            else:
+                said.append("the bank says cheque, the books a transfer")
+        return said
+
+
+def _cheque_numbers(tokens: pd.DataFrame, size: int) -> np.ndarray:
+    """Each line's one reference of six digits or fewer (a cheque's number, leading zeros off),
+    as a number: -1 where it has none, -2 where it has several."""
+    numbers = np.full(size, -1, dtype=np.int64)
+    token = strings(tokens["token"])
+    short = np.flatnonzero(text_lengths(token) <= 6)
+    if len(short):
+        short = short[matches(token.iloc[short], "[0-9]+")]
+    position = tokens["position"].to_numpy(dtype=np.int64)[short]
+    numbers[position] = token.iloc[short].astype(np.int64).to_numpy()
+    numbers[np.bincount(position, minlength=size) > 1] = -2
+    return numbers
 
 
 def _signed_days(days: np.ndarray) -> pd.Series:
@@ -183,6 +261,8 @@ class _Matching:
     books_return: np.ndarray = field(init=False)
     cheques: tuple[np.ndarray, np.ndarray] = field(init=False)
     """Which bank and which ledger lines name a cheque (CHEQUE_WORDS)."""
+    instruments: _Instruments = field(init=False)
+    """Each line's cheque number and whether it says it is a transfer (`_Instruments`)."""
     """Ledger lines that say they book a return (RETURN_WORDS in the particulars or narration:
     `Being NEFT returned - account closed`)."""
     bank_named: np.ndarray = field(init=False)
@@ -224,6 +304,7 @@ class _Matching:
             contains(self.bank.lines["text"], CHEQUE_WORDS),
             contains(self.ledger.lines["text"], CHEQUE_WORDS),
         )
+        self.instruments = _Instruments.of(self.bank, self.ledger, self.cheques[0])
 
     def take(self, pairs: pd.DataFrame, rule: str, score: object, why: object) -> None:
         """Take 1:1 pairs (columns b, l)."""
@@ -264,19 +345,24 @@ class _Matching:
         self.bank_open[list(bank)] = False
         self.ledger_open[list(ledger)] = False
 
-    def refused(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
-        """Which of the pairs (b[i], g[i]) the user rejected."""
+    def refused(self, b: np.ndarray, g: np.ndarray, on_amount: bool = True) -> np.ndarray:
+        """Which of the pairs (b[i], g[i]) the user rejected, or, `on_amount` (pairs that
+        nothing but their amounts joins), whose instruments differ (`_Instruments.differ`)."""
+        refused = self.instruments.differ(b, g) if on_amount else np.zeros(len(b), dtype=bool)
         if not self.rejected or not len(b):
-            return np.zeros(len(b), dtype=bool)
+            return refused
         width = len(self.ledger) + 1
-        refused = np.array([rb * width + rg for rb, rg in self.rejected], dtype=np.int64)
-        return isin(b.astype(np.int64) * width + g.astype(np.int64), refused)
+        rejected = np.array([rb * width + rg for rb, rg in self.rejected], dtype=np.int64)
+        return np.asarray(
+            refused | isin(b.astype(np.int64) * width + g.astype(np.int64), rejected), dtype=bool
+        )
 
-    def without_rejected(self, pairs: pd.DataFrame) -> pd.DataFrame:
-        if not self.rejected or pairs.empty:
+    def without_rejected(self, pairs: pd.DataFrame, on_amount: bool = True) -> pd.DataFrame:
+        """`pairs` (b, l) but those `refused`."""
+        if pairs.empty or (not self.rejected and not on_amount):
             return pairs
         b = pairs["b"].to_numpy(dtype=np.int64)
-        return pairs[~self.refused(b, pairs["l"].to_numpy(dtype=np.int64))]
+        return pairs[~self.refused(b, pairs["l"].to_numpy(dtype=np.int64), on_amount)]
 
     def open_pairs(self, pairs: pd.DataFrame) -> pd.DataFrame:
         b = pairs["b"].to_numpy(dtype=np.int64)
@@ -289,9 +375,11 @@ class _Matching:
         bank_mask: np.ndarray | None = None,
         ledger_mask: np.ndarray | None = None,
         window: Window | None = None,
+        on_amount: bool = True,
     ) -> pd.DataFrame:
         """Open bank and ledger lines of the same amount within the window (the run's, unless
-        another is given): columns b, l, d (bank day − books day); see `band_join`."""
+        another is given): columns b, l, d (bank day − books day); see `band_join`; but those
+        `refused` (`on_amount`: also those of two instruments)."""
         bank_mask = self.bank_open if bank_mask is None else bank_mask & self.bank_open
         ledger_mask = self.ledger_open if ledger_mask is None else ledger_mask & self.ledger_open
         b, g = np.flatnonzero(bank_mask), np.flatnonzero(ledger_mask)
@@ -305,7 +393,7 @@ class _Matching:
             window or self.window,
         )
         pairs = pd.DataFrame({"b": b[left], "l": g[right], "d": bank_day[left] - ledger_day[right]})
-        return self.without_rejected(pairs)
+        return self.without_rejected(pairs, on_amount)
 
     def frame(self) -> pd.DataFrame:
         taken = list(self.taken)
@@ -335,7 +423,8 @@ def _reference_sets(run: _Matching, shared: pd.DataFrame) -> None:
     every (b, l, token) a bank and a ledger line have in common."""
     if shared.empty:
         return
-    shared = run.open_pairs(run.without_rejected(shared)).drop_duplicates(["b", "l"])
+    shared = run.open_pairs(run.without_rejected(shared, on_amount=False))
+    shared = shared.drop_duplicates(["b", "l"])
     bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
     for one_is_bank in (True, False):
@@ -428,7 +517,7 @@ def match_lines(
         bank_signed[every_shared["b"].to_numpy(dtype=np.int64)]
         == ledger_signed[every_shared["l"].to_numpy(dtype=np.int64)]
     ]
-    shared = run.open_pairs(run.without_rejected(shared))
+    shared = run.open_pairs(run.without_rejected(shared, on_amount=False))
     if len(shared):
         shared = shared.sort_values(["b", "l", "token"], kind="stable").reset_index(drop=True)
         # a pair sharing several references names them all (joined only where there are several)
@@ -496,7 +585,7 @@ def match_lines(
     _day_sets(run)
     _payers_day_sets(run)
     _late_bookings(run)
-    held = pd.concat([abstained, late, undecided], ignore_index=True)
+    held = pd.concat([abstained, late, undecided, _other_instruments(run)], ignore_index=True)
     suggestions = held[
         run.bank_open[held["b"].to_numpy(dtype=np.int64)]
         & run.ledger_open[held["l"].to_numpy(dtype=np.int64)]
@@ -1559,6 +1648,33 @@ def _lone_cheques(run: _Matching) -> None:
             + pd.Series(_names_why(run, lb, lg, alike), dtype=object)
             + f"; the only open line of this amount on either side in {CHEQUE_DAYS_AFTER} days"
         ).to_numpy(),
+    )
+
+
+def _other_instruments(run: _Matching) -> pd.DataFrame:
+    """Suggestions: open lines of the same amount, up to CHEQUE_DAYS_AFTER days apart, that
+    nothing paired because their instruments differ (`_Instruments.differ`): a cheque number
+    typed wrong in the books, or a payment made otherwise than the books say."""
+    pairs = run.amount_pairs(window=Window(-DAYS_BEFORE, CHEQUE_DAYS_AFTER), on_amount=False)
+    if pairs.empty:
+        return pd.DataFrame(columns=["b", "l", "kind", "why"])
+    b, g = pairs["b"].to_numpy(dtype=np.int64), pairs["l"].to_numpy(dtype=np.int64)
+    pairs = pairs[run.instruments.differ(b, g)]
+    pairs = pairs[(pairs.groupby("b").cumcount() < TIED_SHOWN).to_numpy(dtype=bool)]
+    b, g = pairs["b"].to_numpy(dtype=np.int64), pairs["l"].to_numpy(dtype=np.int64)
+    return pd.DataFrame(
+        {
+            "b": b,
+            "l": g,
+            "kind": "Same amount, other instrument",
+            "why": (
+                "same amount; "
+                + _signed_days(pairs["d"].to_numpy(dtype=np.int64))
+                + " days; but "
+                + pd.Series(run.instruments.said(b, g), dtype=object)
+                + ": check which it was"
+            ).to_numpy(dtype=object),
+        }
     )
 
 
