@@ -918,11 +918,25 @@ def test_a_ledger_whose_lines_fall_short_of_its_closing_balance_does_not_tie(
     import openpyxl
 
     summary = [r[0] for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)]
-    assert any(
+    said_closing = next(str(line) for line in summary if "own closing balance" in str(line))
+    assert said_closing.startswith(
         "The ledger's own closing balance, 5,22,000.00, is not its opening balance and the "
-        "lines read (5,52,000.00" in str(line)
-        for line in summary
+        "lines read (5,52,000.00"
     )
+    assert "(see the Issues sheet)" in said_closing
+    assert "Issues" in openpyxl.load_workbook(out).sheetnames
+    # every cell read, but the closing balance typed 1,000.00 off: no Issues sheet to point to
+    # (the Summary sent the user to one that was not written)
+    book = [list(row) for row in BANK_BOOK]
+    book[-1][5] = 521000
+    books = xlsx({"Bank Book": book}, name="book2.xlsx")
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    capsys.readouterr()
+    written = openpyxl.load_workbook(out)
+    summary = [str(r[0]) for r in written["Summary"].iter_rows(values_only=True)]
+    said_closing = next(line for line in summary if "own closing balance" in line)
+    assert "Issues" not in written.sheetnames and "Issues sheet" not in said_closing
+    assert "compare the Matches and Unmatched Ledger sheets' lines with the ledger" in said_closing
 
 
 LEDGER_SHEET = [

@@ -1115,11 +1115,16 @@ def _stated_closing(
     stated = closing - int(signed[late].sum())
     if stated == books_balance:
         return None
+    where = (
+        "see the Issues sheet"
+        if ledger_lines.issues
+        else "compare the Matches and Unmatched Ledger sheets' lines with the ledger"
+    )
     return stated, (
         f"The ledger's own closing balance, {format_inr(from_paise(closing))}, is not its "
         f"opening balance and the lines read ({format_inr(from_paise(books_balance))} on the "
-        "BRS's day, before the entries after it): a line was left out or misread (see the "
-        "Issues sheet). The BRS stands on the ledger's closing balance."
+        f"BRS's day, before the entries after it): a line was left out or misread ({where}). "
+        "The BRS stands on the ledger's closing balance."
     )
 
 
