@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -581,6 +582,27 @@ def test_tds_rounded_to_the_rupee_is_suggested() -> None:
     assert found.empty
     assert suggestions["kind"].tolist() == ["TDS deducted"]
     assert "TDS at 2%" in suggestions["why"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("received", "books", "said"),
+    [
+        (11_600_000, 11_800_000, "TDS at 2% of the books' amount before GST at 18%"),  # 194J
+        (1_037_800, 1_047_200, "TDS at 1% of the books' amount before GST at 12%"),  # 93.50 → 94
+        (1_030_000, 1_050_000, "TDS at 2% of the books' amount before GST at 5%"),
+    ],
+)
+def test_tds_on_the_value_before_gst_is_suggested(received: int, books: int, said: str) -> None:
+    """TDS is deducted on an invoice's value before GST where the invoice shows GST apart: of
+    1,18,000.00 (1,00,000.00 + 18% GST) a customer deducting 2% pays 1,16,000.00. Only TDS on
+    the whole amount (1,15,640.00) was suggested."""
+    found, suggestions = match_lines(
+        side([10], [received], ["patil engineering works"]),
+        side([10], [books], ["patil engineering works"]),
+    )
+    assert found.empty
+    assert suggestions["kind"].tolist() == ["TDS deducted"]
+    assert said in suggestions["why"].iloc[0]
 
 
 def test_two_instruments_are_never_matched_on_their_amounts(xlsx: Callable[..., Path]) -> None:

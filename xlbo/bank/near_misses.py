@@ -16,7 +16,13 @@ import pandas as pd
 from xlbo.arrays import order_by
 from xlbo.bank.parties import likenesses
 from xlbo.bank.references import shown
-from xlbo.bank.scoring import NAMES_DIFFER_BELOW, TDS_RATES, TIED_SHOWN, TYPICAL_CHARGES
+from xlbo.bank.scoring import (
+    NAMES_DIFFER_BELOW,
+    TDS_GST_RATES,
+    TDS_RATES,
+    TIED_SHOWN,
+    TYPICAL_CHARGES,
+)
 from xlbo.bank.side import Side
 from xlbo.bank.window import Window, band_join
 from xlbo.money import format_inr, from_paise
@@ -269,3 +275,44 @@ def _tds(lines: _Open) -> None:
             ]
 
         lines.offer(left, right, "TDS deducted", tds_why)
+    for rate in TDS_RATES:
+        for gst in TDS_GST_RATES:
+            _tds_before_gst(lines, rate, gst)
+
+
+def _tds_before_gst(lines: _Open, rate: int, gst: int) -> None:
+    """The books' amount W, an invoice with GST at `gst` percent, less TDS at `rate` percent
+    of its value before GST (W × 100 / (100 + gst)), to the paisa or to the rupee, is what the
+    bank shows: 1,18,000.00 less 2% of 1,00,000.00 is 1,16,000.00."""
+    bank_signed, ledger_signed = lines.bank_signed, lines.ledger_signed
+    count = len(lines.bank_at)
+    received = np.abs(bank_signed)
+    books = np.rint(received * (100 + gst) / (100 + gst - rate)).astype(np.int64)
+    steps = np.array([-1, 0, 1], dtype=np.int64)
+    rows = np.tile(np.arange(count), len(steps))
+    whole = books[rows] + np.repeat(steps, count)
+    paisa = whole - received[rows] == np.rint(
+        np.rint(whole * 100 / (100 + gst)) * rate / 100
+    ).astype(np.int64)
+    # rounded to the rupee: the TDS in rupees, one either side of the estimate
+    tds = np.rint(books * 100 / (100 + gst) * rate / 10_000).astype(np.int64)[rows] * 100
+    tds += np.repeat(steps, count) * 100
+    rupee_whole = received[rows] + tds
+    rupee = (
+        tds
+        == np.rint(np.rint(rupee_whole * 100 / (100 + gst)) * rate / 10_000).astype(np.int64) * 100
+    )
+    rows = np.concatenate([rows[paisa], rows[rupee]])
+    whole = np.concatenate([whole[paisa], rupee_whole[rupee]])
+    sign = np.where(bank_signed > 0, 1, -1)
+    left, right = lines.join(sign[rows] * whole, ledger_signed, rows)
+    gaps = np.abs(ledger_signed[right]) - np.abs(bank_signed[left])
+
+    def why(kept: np.ndarray) -> list[str]:
+        return [
+            f"differs by {format_inr(from_paise(abs(int(g))))}: TDS at {rate}% of the books' "
+            f"amount before GST at {gst}%"
+            for g in gaps[kept]
+        ]
+
+    lines.offer(left, right, "TDS deducted", why)

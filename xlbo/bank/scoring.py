@@ -204,6 +204,10 @@ TYPICAL_CHARGES = (590, 1180, 1770, 2360, 2950, 5900, 11800, 17700)
 """Bank charges with 18% GST, in paise (₹5.90, ₹11.80 …), that explain a small difference."""
 TDS_RATES = (1, 2, 10)
 """TDS rates (percent) a customer commonly deducts before paying: 194C, 194J, 194I."""
+TDS_GST_RATES = (18, 12, 5)
+"""GST rates (percent) of invoices whose TDS is taken on the value before GST (CBDT circular
+23/2017: TDS on the amount excluding GST where the invoice shows GST apart): 18% on most
+services, 12% and 5% on works contracts and transport."""
 TIED_SHOWN = 2
 """Tied candidates listed per line as Ambiguous suggestions (200 like cash deposits would
 otherwise list 40,000 pairs)."""
