@@ -418,3 +418,38 @@ def test_two_receipts_brought_forward_clear_as_one_deposit(
     assert deposit["rule"].tolist() == ["Combination", "Combination"]
     assert sorted(result.ledger["voucher_no"].to_numpy()[deposit["ledger"]]) == ["RCT/10", "RCT/9"]
     assert result.brs.difference == 0
+
+
+def test_last_months_cheque_written_back_this_month_is_no_item(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """October's cheque 000452 to Kaveri Traders, never presented, is written back by a journal
+    in November (stale, or lost). Carried in with --last-brs, it was listed under both headings
+    of November's BRS, and would have been carried every month after."""
+    october_books = [
+        [date(2026, 10, 29), "Kaveri Traders", "Payment", "P-7", None, 12000],
+        [None, "Ch. No. : 000452", None, None, None, None],
+    ]
+    bank = xlsx({"Statement": statement(OCTOBER_BANK)}, name="bank-oct.xlsx")
+    books = xlsx({"Ledger": ledger(october_books)}, name="books-oct.xlsx")
+    last = tmp_path / "brs-oct.xlsx"
+    write_result(run_reconcile(bank, books, report=last), last)
+    head = [HDFC_HEAD[0], ["Statement From : 01/11/2026 To : 30/11/2026"], *HDFC_HEAD[2:]]
+    body = statement([["05/11/26", "NEFT CR-ACME-INV 77", "N123", None, 3000]], 99982.30)
+    bank = xlsx({"Statement": [*head, *body[len(HDFC_HEAD) :]]}, name="bank-nov.xlsx")
+    november_books = [
+        [date(2026, 11, 1), "Opening Balance", None, None, 88000, None],
+        [date(2026, 11, 5), "Acme Industries", "Receipt", "RCT/12", 3000, None],
+        [date(2026, 11, 5), "Bank Charges", "Journal", "JV/3", None, 17.70],
+        [date(2026, 11, 25), "Kaveri Traders", "Journal", "JV/9", 12000, None],
+        [None, "Being Ch. No. 000452 dt 29-10-2026 cancelled, liability restored", None, None],
+    ]
+    books = xlsx({"Ledger": [*TALLY_HEAD, *november_books]}, name="books-nov.xlsx")
+    result = run_reconcile(bank, books, last_brs=last)
+    assert result.brs.difference == 0
+    assert result.brs.cheques_not_presented == 0 and result.brs.deposits_not_credited == 0
+    assert any(
+        "1 pair(s) of book entries cancel each other" in note
+        and "Kaveri Traders, 12,000.00, 000452, of 29-10-2026 and 25-11-2026" in note
+        for note in result.notes
+    ), result.notes

@@ -890,7 +890,7 @@ def reconcile_lines(
     ledger_open = np.flatnonzero(~matched_ledger & ~earlier_months).tolist()
     open_tokens = _tokens_of(ledger, ledger_open)  # the open book lines' cheque numbers, UTRs
     ledger = _cheques_shown(ledger, open_tokens)
-    cancelled, cancelled_note = _cancelled_in_the_books(ledger, open_tokens, ledger_carried)
+    cancelled, cancelled_note = _cancelled_in_the_books(ledger, open_tokens)
     ledger_open = [p for p in ledger_open if not cancelled[p]]
     _said(
         f"matched {int(matches['match'].nunique()):,} pairs; {len(bank_open):,} bank and "
@@ -1134,10 +1134,11 @@ def _tokens_of(ledger: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
     (`000452`) in `written`."""
     at = np.asarray(positions, dtype=np.int64)
     texts = ledger["particulars"].iloc[at].fillna("").astype(str)
-    for column in ("narration", "reference"):
-        if column in ledger.columns:
-            texts = texts + " " + ledger[column].iloc[at].fillna("").astype(str)
-    found = reference_frame(texts.reset_index(drop=True))
+    if "narration" in ledger.columns:
+        texts = texts + " " + ledger["narration"].iloc[at].fillna("").astype(str)
+    # the reference column's number is one whole (a carried item's `000118`, no `Ch. No.`)
+    given = ledger["reference"].iloc[at].reset_index(drop=True) if "reference" in ledger else None
+    found = reference_frame(texts.reset_index(drop=True), given)
     return pd.DataFrame(
         {
             "line": at[found["position"].to_numpy(dtype=np.int64)],
@@ -1219,16 +1220,15 @@ def _into_the_opening(ledger_lines: Lines, statement: Lines) -> tuple[Lines, str
     )
 
 
-def _cancelled_in_the_books(
-    ledger: pd.DataFrame, found: pd.DataFrame, carried: np.ndarray
-) -> tuple[np.ndarray, str]:
+def _cancelled_in_the_books(ledger: pd.DataFrame, found: pd.DataFrame) -> tuple[np.ndarray, str]:
     """Pairs of open book entries of one party that cancel each other and name one cheque or
     UTR (`found`, see `_tokens_of`): a cheque issued and, lost or stale, reversed by a journal
     (`Being cheque no. 000452 cancelled`); neither reaches the bank. They are no items of the
     BRS (they were listed under both headings, cancelling in the total), nor unmatched lines
-    for next month; the Summary names them."""
+    for next month; the Summary names them. Last month's items too: June's cheque 000118,
+    carried month after month, written back by October's journal."""
     cancelled = np.zeros(len(ledger), dtype=bool)
-    tokens = found[~carried[found["line"].to_numpy(dtype=np.int64)]]
+    tokens = found
     if tokens["line"].nunique() < 2:
         return cancelled, ""
     line = tokens["line"].to_numpy(dtype=np.int64)
