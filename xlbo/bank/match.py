@@ -77,6 +77,7 @@ from xlbo.bank.scoring import (
     CHEQUE_DAYS_AFTER,
     COMBINATION_ALIKE,
     COMBINATION_SCORE,
+    DAY_SET_PARTS,
     DAY_SET_SCORE,
     DAYS_BEFORE,
     KEY_WORDS,
@@ -2070,7 +2071,7 @@ def _sets_taken_back(run: _Matching, bank_target: bool) -> bool:
 
 def _day_sets(run: _Matching) -> None:
     """A bank line left open that all of one party's open ledger lines of one day, two to
-    MAX_PARTS of them, add up to: a customer's transfer against the invoices the books took in
+    DAY_SET_PARTS of them (MAX_PARTS where the bank names another), add up to: a customer's transfer against the invoices the books took in
     one by one the day it came, a payment of a vendor's bills passed together. The combination
     search looks at a line's nearest candidates; this finds the day's lines by their total, at
     any size of month (a hash join on amount and window, no search).
@@ -2089,7 +2090,7 @@ def _day_sets(run: _Matching) -> None:
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
     lines = np.flatnonzero(run.ledger_open & run.ledger_named & (ledger_signed != 0))
     lines, starts, sizes, b, at = _groups_adding_up(
-        run, lines, names.ledger[lines].astype(np.int64), MIN_PARTS, MAX_PARTS
+        run, lines, names.ledger[lines].astype(np.int64), MIN_PARTS, DAY_SET_PARTS
     )
     if not len(b):  # one set per bank line and one bank line per set (`_groups_adding_up`)
         return
@@ -2098,7 +2099,7 @@ def _day_sets(run: _Matching) -> None:
     alike = names.likeness.of(names.bank[b], party)
     alike = np.where(names.known_payer(b, lines[starts[at]]), PAYER_ALIKE, alike)
     own = alike >= COMBINATION_ALIKE
-    keep = own | (bank_signed[b] % ROUND != 0)
+    keep = own | ((bank_signed[b] % ROUND != 0) & (sizes[at] <= MAX_PARTS))
     strangers = np.flatnonzero(keep & ~own)
     keep[strangers] = ~_another_partys_open(run, b[strangers])
     b, at, alike, own = b[keep], at[keep], alike[keep], own[keep]

@@ -153,6 +153,11 @@ with four to spare for lines taken by earlier targets."""
 MIN_PARTS = 2
 MAX_PARTS = 6
 """A combination is 2–6 lines: a receipt against up to six invoices, a payment of up to six bills."""
+DAY_SET_PARTS = 40
+"""All of one party's open lines of one day that a bank line of that party's name adds up to
+are found by their total (a join, no search), so as many as a day of one vendor's bills: one
+NEFT of 85,600.00 for seven bills of Ganesh Hardware Stores passed on the 5th. Where the bank
+names someone else (an owner paying for the firm), MAX_PARTS still holds."""
 BATCH_PARTS = MAX_PARTS + 1
 """A batch is at least 7 lines that one line of the other side is the total of: a salary upload
 (166 NEFTs of the 2nd against one Salary Payable payment), a month's bank charges against one
