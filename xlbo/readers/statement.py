@@ -674,7 +674,8 @@ def _read_sheet(
     newest_first = False
     if len(lines) > 1:  # newest first (SBI, ICICI, Kotak downloads): put in the order it happened
         steps = np.diff(day_numbers(lines["date"]))
-        newest_first = int((steps < 0).sum()) > int((steps > 0).sum())
+        later, earlier = int((steps > 0).sum()), int((steps < 0).sum())
+        newest_first = earlier > later or (earlier == later and _balances_run_back(lines))
         if newest_first:
             lines = lines.iloc[::-1].reset_index(drop=True)
     last_balance = None
@@ -703,6 +704,17 @@ def _read_sheet(
 
 
 OUTSIDE_THE_PERIOD = "Date outside the period"
+
+
+def _balances_run_back(lines: pd.DataFrame) -> bool:
+    """Whether the running balance runs from each line to the one above it (newest first)
+    more often than to the one below: the order of a statement whose dates cannot tell it (a
+    busy account's page of one day)."""
+    balance = lines["balance"].to_numpy(dtype=np.float64, na_value=np.nan)
+    flow = (lines["credit"] - lines["debit"]).to_numpy(dtype=np.float64)
+    down = int(np.sum(balance[1:] == balance[:-1] + flow[1:]))  # oldest first
+    up = int(np.sum(balance[:-1] == balance[1:] + flow[:-1]))  # newest first
+    return up > down
 
 
 def _outside(lines: pd.DataFrame, period: tuple[date | None, date | None]) -> list[Finding]:

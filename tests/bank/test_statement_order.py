@@ -1,0 +1,43 @@
+"""The order of a statement's lines: oldest first as they happened, whichever way the bank
+printed them. What the user sees: the lines read in order and the closing balance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from xlbo.readers.statement import read_statement
+
+# a busy account's page of one day, newest first (the balance runs from each line to the one
+# above it): Kavita's receipt came last, the opening was 1,00,000.00
+ONE_DAY_NEWEST_FIRST = [
+    ["Statement for the period 15/10/2026 to 15/10/2026"],
+    ["Txn Date", "Description", "Ref No./Cheque No.", "Debit", "Credit", "Balance"],
+    ["15 Oct 2026", "NEFT DR-OM SAI FREIGHT", "N293261234999", 18750.75, None, 263749.25],
+    ["15 Oct 2026", "IMPS/629812345678/KAVITA QURESHI", "629812345678", None, 150000, 282500],
+    ["15 Oct 2026", "CHQ PAID-000451-MEHTA & CO", "000451", 12500, None, 132500],
+    ["15 Oct 2026", "NEFT CR-JAY AMBE TRADERS", "N274261234567", None, 45000, 145000],
+]
+
+
+def test_a_page_of_one_day_newest_first_is_put_in_order_by_its_balances(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Dates cannot tell the order of one day's lines; the balances can. The lines were kept
+    newest first: three false balance breaks, and the closing balance read as 1,45,000.00."""
+    lines = read_statement(str(xlsx({"Statement": ONE_DAY_NEWEST_FIRST}, name="s.xlsx")))
+    assert lines.frame["narration"].tolist() == [
+        "NEFT CR-JAY AMBE TRADERS",
+        "CHQ PAID-000451-MEHTA & CO",
+        "IMPS/629812345678/KAVITA QURESHI",
+        "NEFT DR-OM SAI FREIGHT",
+    ]
+    assert lines.closing == 26374925
+    assert not lines.findings
+
+
+def test_a_page_of_one_day_oldest_first_stays_as_it_is(xlsx: Callable[..., Path]) -> None:
+    oldest_first = [*ONE_DAY_NEWEST_FIRST[:2], *ONE_DAY_NEWEST_FIRST[:1:-1]]
+    lines = read_statement(str(xlsx({"Statement": oldest_first}, name="s.xlsx")))
+    assert lines.frame["narration"].tolist()[0] == "NEFT CR-JAY AMBE TRADERS"
+    assert lines.closing == 26374925
