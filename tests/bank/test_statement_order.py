@@ -41,3 +41,26 @@ def test_a_page_of_one_day_oldest_first_stays_as_it_is(xlsx: Callable[..., Path]
     lines = read_statement(str(xlsx({"Statement": oldest_first}, name="s.xlsx")))
     assert lines.frame["narration"].tolist()[0] == "NEFT CR-JAY AMBE TRADERS"
     assert lines.closing == 26374925
+
+
+def test_unsigned_amounts_take_their_side_from_the_running_balance(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Karnataka Bank's rows as a PDF converts them: one unsigned Amount beside the Balance.
+    Every line was refused ("neither a Dr/Cr column nor the amount says which way")."""
+    rows = [
+        ["Statement for the period 01/10/2026 to 31/10/2026"],
+        ["Date", "Description", "Amount", "Balance"],
+        ["01/10/2026", "OPENING BALANCE", None, "1,00,000.00"],
+        ["01/10/2026", "NEFT CR-JAY AMBE TRADERS", "45,000.00", "1,45,000.00"],
+        ["03/10/2026", "CHQ PAID-000451-MEHTA & CO", "12,500.00", "1,32,500.00"],
+        ["20/10/2026", "NEFT DR-OM SAI FREIGHT", "18,750.75", "1,13,749.25"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="s.xlsx")))
+    assert lines.frame["credit"].tolist() == [4500000, 0, 0]
+    assert lines.frame["debit"].tolist() == [0, 1250000, 1875075]
+    assert not lines.issues
+    newest_first = [*rows[:2], *rows[:1:-1]]  # the opening balance last, as printed newest first
+    lines = read_statement(str(xlsx({"Statement": newest_first}, name="n.xlsx")))
+    assert lines.frame["debit"].tolist() == [0, 1250000, 1875075]
+    assert lines.closing == 11374925

@@ -45,6 +45,25 @@ def side_marks(cells: pd.Series, *, alone: bool = False) -> np.ndarray:
     return np.where(debit, DEBIT_MARK, np.where(credit, CREDIT_MARK, ""))
 
 
+def balance_sides(amount: np.ndarray, balance: np.ndarray, shown: np.ndarray) -> np.ndarray:
+    """`C` (money in) or `D` (money out) for each unsigned amount (paise) where the running
+    balance (`balance`, in paise where `shown`) rises or falls by it — from the balance written above, or, where the lines run
+    newest first, to the balance written below, whichever way explains more of them — `""`
+    where it does not (the first line, a row without its balance). A bank book's own `Amount`
+    beside its `Balance`, Karnataka Bank's `Amount | Balance`."""
+    written = pd.Series(np.where(shown, balance, np.nan), dtype=np.float64)
+    above = (written - written.ffill().shift(1)).to_numpy()
+    below = (written - written.bfill().shift(-1)).to_numpy()
+    size = np.abs(amount).astype(np.float64)
+    real = size != 0
+    by_above = int(np.sum(real & (np.abs(above) == size)))
+    by_below = int(np.sum(real & (np.abs(below) == size)))
+    moved = above if by_above >= by_below else below
+    return np.where(
+        real & (moved == size), CREDIT_MARK, np.where(real & (moved == -size), DEBIT_MARK, "")
+    )
+
+
 def says_sides(cells: pd.Series) -> bool:
     """Whether a column's filled cells all say a side on their own (`Dr`, `Cr.`), and some do:
     a column of no header beside the balance that is the balance's side (Kotak)."""

@@ -52,7 +52,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, reference_texts, reversals, side_marks
+from xlbo.bank.columns import (
+    CREDIT_MARK,
+    DEBIT_MARK,
+    balance_sides,
+    reference_texts,
+    reversals,
+    side_marks,
+)
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, Table
 from xlbo.book.rows import RowSource, sheet_table
@@ -638,12 +645,9 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
             out = contains(kind, r"^(?:payment|pymt|withdrawal|paid|debit note)")
             if "Balance" in roles:
                 balance, _ = paise_column(frame[roles["Balance"]])
-                shown = amount_present(frame[roles["Balance"]])
-                before = pd.Series(np.where(shown, balance, np.nan)).ffill().shift(1)
-                moved = (pd.Series(balance) - before).to_numpy()
-                known = shown & ~np.isnan(moved) & (signed != 0)
-                out = np.where(known & (moved == -signed), True, out)
-                out = np.where(known & (moved == signed), False, out)
+                sides = balance_sides(signed, balance, amount_present(frame[roles["Balance"]]))
+                out = np.where(sides == CREDIT_MARK, False, out)  # the balance rose by it
+                out = np.where(sides == DEBIT_MARK, True, out)
             signed = np.where(out, -signed, signed)
         debit, credit, bad_credit = np.maximum(signed, 0), np.maximum(-signed, 0), {}
         roles["Debit"] = roles["Credit"] = roles["Amount"]

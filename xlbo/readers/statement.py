@@ -51,6 +51,7 @@ import pandas as pd
 from xlbo.bank.columns import (
     CREDIT_MARK,
     DEBIT_MARK,
+    balance_sides,
     reference_texts,
     reversals,
     says_sides,
@@ -884,6 +885,10 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
         # a column that writes money out with a minus writes money in without one
         signed_column = bool((amount < 0).any()) and Role.SIDE not in columns
         unmarked = np.where(amount < 0, "D", "C" if signed_column else "")
+        if not signed_column and Role.BALANCE in columns:  # unsigned: the balance moves by it
+            balance, _ = paise_column(column(Role.BALANCE), marks.get(Role.BALANCE, "."))
+            shown = amount_present(column(Role.BALANCE))
+            unmarked = balance_sides(amount, balance, shown)
         side = np.where(np.isin(said, ["D", "C"]), said, np.where(suffix != "", suffix, unmarked))
         amount = np.abs(amount)
         unsigned = (amount != 0) & ~np.isin(side, ["D", "C"])
