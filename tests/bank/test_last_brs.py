@@ -453,3 +453,24 @@ def test_last_months_cheque_written_back_this_month_is_no_item(
         and "Kaveri Traders, 12,000.00, 000452, of 29-10-2026 and 25-11-2026" in note
         for note in result.notes
     ), result.notes
+
+
+def test_an_unexplained_opening_gap_of_one_items_amount_names_the_item(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Kaveri's cheque of 12,000.00, outstanding on October's BRS, was deleted from October's
+    books after that BRS was made: November's books open 12,000.00 higher. The Summary said
+    only that 12,000.00 was unexplained; it now names the item of that amount."""
+    last = october(xlsx, tmp_path)
+    bank, _ = november(xlsx)
+    opened_higher = [[date(2026, 11, 1), "Opening Balance", None, None, 103000, None]]
+    books = xlsx(
+        {"Ledger": [*TALLY_HEAD, *opened_higher, *NOVEMBER_BOOKS[1:]]}, name="books-nov2.xlsx"
+    )
+    result = run_reconcile(bank, books, last_brs=last)
+    gap = [n for n in result.notes if "unexplained" in n]
+    assert gap and "12,000.00 is unexplained" in gap[0]
+    assert (
+        "it is the amount of that BRS's item CHQ 000452 (Kaveri Traders, 29-10-2026): was it "
+        "deleted or changed in the books since?" in gap[0]
+    )

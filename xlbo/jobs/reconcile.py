@@ -1441,8 +1441,26 @@ def _carried_gap(
         f"{format_inr(from_paise(gap))}; the items of the BRS as on {carried.as_on_text} "
         f"({carried.source}) make up {format_inr(from_paise(explained))} of it, and "
         f"{format_inr(from_paise(gap - explained))} is unexplained: an entry booked for last "
-        "month after that BRS was made, or an item missing from it. Compare that BRS with the "
-        "books' opening."
+        "month after that BRS was made, or an item missing from it"
+        + _as_much_as_an_item(carried, abs(gap - explained))
+        + ". Compare that BRS with the books' opening."
+    )
+
+
+def _as_much_as_an_item(carried: LastBrs, unexplained: int) -> str:
+    """Where one book item of last month's BRS is of the amount left unexplained, the words
+    naming it: an item the books deleted or changed after that BRS was made (a duplicate
+    receipt, R-121, taken out in October)."""
+    items = carried.ledger
+    amount = (items["debit"] - items["credit"]).abs().to_numpy(dtype=np.int64)
+    same = np.flatnonzero(amount == unexplained)
+    if len(same) != 1:
+        return ""
+    item = items.iloc[int(same[0])]
+    return (
+        f"; it is the amount of that BRS's item {item['voucher_no'] or item['particulars']} "
+        f"({item['particulars']}, {item['date']:%d-%m-%Y}): was it deleted or changed in the "
+        "books since?"
     )
 
 
