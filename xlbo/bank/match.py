@@ -554,11 +554,11 @@ def match_lines(
             + " days"
         )
         run.take(chosen, "Rule", 95, reasons.to_numpy())
-    _amount_and_date(run, lone_pairs=False)
+    _amount_and_date(run, lone_pairs=False, abstain=False)
     for _ in range(PAYER_ROUNDS):  # what the sure pairs taught, tried on what is left
         if not len(_learn_payers(run)):
             break
-        _amount_and_date(run, lone_pairs=False)
+        _amount_and_date(run, lone_pairs=False, abstain=False)
     _repeats(run)
     _identical_lines(run)
     late = _late_cheques(run)
@@ -569,7 +569,7 @@ def match_lines(
     abstained = _amount_and_date(run)
     learnt = _learn_payers(run)
     if len(learnt) and run.names is not None:
-        _amount_and_date(run, lone_pairs=False)
+        _amount_and_date(run, lone_pairs=False, abstain=False)
         _repeats(run)
         # combinations again: the payers' lines, and sets the pairs taken since have settled
         undecided = pd.concat([undecided, _combinations(run)], ignore_index=True)
@@ -578,7 +578,7 @@ def match_lines(
     freed = _sets_taken_back(run, bank_target=True)
     if _sets_taken_back(run, bank_target=False) or freed:
         # the lines the sets freed pair by amount and date as any other (names never differing)
-        _amount_and_date(run, lone_pairs=False)
+        _amount_and_date(run, lone_pairs=False, abstain=False)
     _lone_cheques(run)
     _batches(run)
     _in_date_order(run, by_bank_name=False)
@@ -875,7 +875,7 @@ def _best(groups: np.ndarray, fit: np.ndarray, size: int) -> tuple[np.ndarray, n
     return is_top, ties
 
 
-def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
+def _amount_and_date(run: _Matching, lone_pairs: bool = True, abstain: bool = True) -> pd.DataFrame:
     """Pass 2: take each pair whose lines are each other's one best candidate, again and again
     on what is left; return what it abstained on: tied candidates, and best pairs whose names
     differ where another candidate exists (never matched on amount alone). Two lines whose names
@@ -886,7 +886,8 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
     Where many lines share an amount (plan prices, rent, EMIs) a line can have hundreds of
     same-amount candidates in the window; decisions are made on each line's SHORTLIST best,
     which is exact while a line keeps at least two of its own shortlisted candidates (whatever
-    was left out fits no better); a line that runs short has its shortlist drawn again."""
+    was left out fits no better); a line that runs short has its shortlist drawn again.
+    Without `abstain` (a caller that wants only the pairs taken) nothing is returned."""
     nb, ng = len(run.bank), len(run.ledger)
     _only_each_other(run, lone_pairs)
     # a line's decision rests on the open lines of its amount only: after the first round the
@@ -950,9 +951,11 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True) -> pd.DataFrame:
                 fit[chosen],
                 why.to_numpy(),
             )
-        if not progressed and redraw is None:
+        if not progressed and (redraw is None or not abstain):
             break
         redraw = np.unique(np.concatenate(taken)) if progressed else None
+    if not abstain:
+        return pd.DataFrame(columns=["b", "l", "kind", "why"])
     lb, lg, lf = b[live], g[live], prefer[live]
     top_b, ties_b = _best(lb, lf, nb)
     top_g, ties_g = _best(lg, lf, ng)
