@@ -954,6 +954,43 @@ def test_csv_encodings_are_detected(encoding: str, separator: str, tmp_path: Pat
     assert lines.company == "CAFÉ MOCHA – PUNE’S"
 
 
+def test_utf8_with_one_stray_windows_byte_keeps_its_rupee_signs(tmp_path: Path) -> None:
+    """A UTF-8 export with ₹ before every figure and one narration typed on Windows (an en dash,
+    byte 0x96). Before: the whole file was decoded as Windows-1252, every ₹ became `â‚¹` and
+    no amount was read; now the stray byte alone is read as Windows-1252."""
+    path = tmp_path / "statement.csv"
+    path.write_bytes(
+        "Date,Narration,Withdrawal Amt.,Deposit Amt.,Closing Balance\n"
+        '01/10/2026,NEFT CR-JAY AMBE TRADERS,,"₹45,000.00","₹3,70,000.00"\n'.encode()
+        + b'20/10/2026,NEFT DR-OM SAI FREIGHT \x96 OCT,"\xe2\x82\xb918,750.75",,'
+        + '"₹3,51,249.25"\n'.encode()
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (2, 1875075, 4500000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT CR-JAY AMBE TRADERS", 4500000),
+        (date(2026, 10, 20), "NEFT DR-OM SAI FREIGHT – OCT", -1875075),
+    ]
+    assert lines.frame["balance"].tolist() == [37000000, 35124925]
+
+
+def test_a_rupee_sign_saved_as_a_question_mark_is_read(tmp_path: Path) -> None:
+    """An export saved as ANSI turns ₹ into `?`: `?45,000.00` is read as ₹45,000.00."""
+    path = tmp_path / "statement.csv"
+    path.write_text(
+        "Transaction Date,Transaction Remarks,Withdrawal Amount (INR ),Deposit Amount (INR ),"
+        "Balance (INR )\n"
+        '01-10-2026,NEFT CR-JAY AMBE TRADERS,,"?45,000.00","?3,70,000.00"\n'
+        '20-10-2026,NEFT DR-OM SAI FREIGHT,"?18,750.75",,"?3,51,249.25"\n',
+        encoding="cp1252",
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (2, 1875075, 4500000)
+    assert lines.frame["balance"].tolist() == [37000000, 35124925]
+
+
 def test_a_statement_with_no_lines_is_an_error_naming_the_file(tmp_path: Path) -> None:
     path = tmp_path / "empty-month.csv"
     path.write_text(

@@ -17,6 +17,7 @@ Nothing here writes to the input.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -344,11 +345,31 @@ _BOMS = (
 )
 
 
+def _stray_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """A codecs error handler: bytes that are no UTF-8 read as Windows-1252 (a byte it leaves
+    undefined, 0x81, as Latin-1)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    stray = error.object[error.start : error.end]
+    text = "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in stray)
+    return text, error.end
+
+
+_STRAY_AS_CP1252 = "xlbo-stray-as-cp1252"
+codecs.register_error(_STRAY_AS_CP1252, _stray_as_cp1252)
+
+
 def decode_text(raw: bytes) -> str:
-    """The text of an exported file, whichever encoding the bank or Excel chose: a byte-order
+    r"""The text of an exported file, whichever encoding the bank or Excel chose: a byte-order
     mark says UTF-8 or UTF-16; UTF-16 without one shows as a NUL byte beside most ASCII
-    characters; else UTF-8 if the bytes are valid UTF-8 (₹ is written so), else Windows-1252
-    (what Excel's "CSV" saves on Windows: é, ’ and – are single bytes there)."""
+    characters; else UTF-8, each byte that is no UTF-8 read as Windows-1252 (what Excel's "CSV"
+    saves on Windows: é, ’ and – are single bytes there). A file wholly in Windows-1252 reads
+    the same either way; a UTF-8 export with ₹ before every figure and one narration typed on
+    Windows (an en dash, byte 0x96) keeps its ₹s — read wholly as Windows-1252 they became `â‚¹`.
+
+    >>> decode_text("₹45,000.00,OM SAI FREIGHT ".encode() + b"\x96 OCT")
+    '₹45,000.00,OM SAI FREIGHT – OCT'
+    """
     for mark, encoding in _BOMS:
         if raw.startswith(mark):
             return raw.decode(encoding, errors="replace")
@@ -356,12 +377,7 @@ def decode_text(raw: bytes) -> str:
     if len(head) >= 2 and head.count(0) * 3 >= len(head):
         even, odd = head[0::2].count(0), head[1::2].count(0)
         return raw.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
+    return raw.decode("utf-8", errors=_STRAY_AS_CP1252)
 
 
 def _csv_text(path: Path) -> tuple[str, str]:
