@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xlbo.cells import clean_text
-from xlbo.columns import exact_paise, one_amount, paise_column, text_column
+from xlbo.columns import date_column, exact_paise, one_amount, paise_column, text_column
+from xlbo.dates import parse_date
 
 
 def _one_by_one(cell: Any) -> tuple[int, bool]:
@@ -42,7 +43,7 @@ cells = st.one_of(
         [
             *["", " ", "-", "(1,234.50)", "500 Cr", "Rs. 500/-", "1e5", "12,5", "5.", "₹ 9"],
             *["1,03,500.00 Cr.", "-500 Cr", "10,500.00Cr", "7 dr", "1 crore", "\t3,932.20"],
-            *["-,93,39,895.11", "-, 5", "999,00"],
+            *["-,93,39,895.11", "-, 5", "999,00", "?45,000.00", "? 45", "?x"],
         ]
     ),
     st.text(max_size=12),
@@ -82,3 +83,22 @@ def test_split_words_at_plain_characters_agrees_with_the_regex() -> None:
     assert fast[0].tolist() == slow[0].tolist() == [0, 0, 0, 0, 0, 0, 0, 3, 3]
     assert fast[1].tolist() == slow[1].tolist()
     assert fast[1].tolist()[:4] == ["NEFT CR", "UTIB0000012", "SHREE", "BALAJI"]
+
+
+DATES_AS_EXPORTS_WRITE_THEM = [
+    "2026/10/01",
+    "01/10/2026 00:00:00.000",
+    "01-10-2026 10:15:32.000",
+    '="01/10/2026"',
+    "'01/10/2026",
+    "2026-09-30T18:30:00.000Z",
+    "2026-11-03T10:15:32+05:30",
+]
+
+
+def test_date_column_reads_the_forms_parse_date_reads() -> None:
+    """The column reader and the one-cell reader agree on every form (each distinct cell of a
+    column goes through `parse_date`)."""
+    dates, _ = date_column(pd.Series(DATES_AS_EXPORTS_WRITE_THEM, dtype=object))
+    assert dates == [parse_date(cell) for cell in DATES_AS_EXPORTS_WRITE_THEM]
+    assert None not in dates

@@ -24,6 +24,10 @@ from xlbo.money import format_inr, from_paise, group_indian, parse_amount, parse
         ("- Rs.500", "-500"),  # Paytm Payments Bank: the sign before the currency
         ("+ Rs.25,000", "25000"),
         ("-₹1,234.50", "-1234.50"),
+        # ₹ lost to an encoding: `?` (saved as ANSI) or `â‚¹` (UTF-8 read as Windows-1252)
+        ("?45,000.00", "45000.00"),
+        ("-?1,234.50", "-1234.50"),
+        ("\u00e2\u201a\u00b945,000.00", "45000.00"),
         (1234.5, "1234.5"),
         (0.1 + 0.2, "0.30000000000000004"),
         (500, "500"),
@@ -48,6 +52,11 @@ def test_blank_and_dash_are_no_amount(cell: object) -> None:
         (True, "is not an amount"),
         ("abc", "type a number such as 1,23,456.50"),
         ("- Rs.-500", "is not an amount"),  # two signs are no amount, not a plus
+        # a `?` is a lost ₹ only directly before the figure
+        ("? 45,000.00", "is not an amount"),
+        ("45,000.00?", "is not an amount"),
+        ("??45,000.00", "is not an amount"),
+        ("?abc", "is not an amount"),
     ],
 )
 def test_not_amounts_say_why(cell: object, message: str) -> None:

@@ -2,8 +2,11 @@
 
 `parse_date` reads a cell holding a real date, an Excel serial number (what a date becomes when
 its cell loses the date format) or text in the usual Indian forms — `01/04/2025`, `01-04-25`,
-`1-Apr-25`, `01.04.2025`, `1 April 2025` — and ISO `2025-04-01`. Day first unless the caller
-says otherwise. Two-digit years follow Excel's rule: 00–29 are 2000s, 30–99 are 1900s.
+`1-Apr-25`, `01.04.2025`, `1 April 2025` — and the year first, `2025-04-01` or `2025/04/01`;
+a time after the date (to the millisecond) is dropped, and Excel's forced text (`="01/04/2025"`,
+`'01/04/2025`) unwrapped. A timestamp with its zone (`2025-03-31T18:30:00Z`) is dated in IST.
+Day first unless the caller says otherwise. Two-digit years follow Excel's rule: 00–29 are
+2000s, 30–99 are 1900s.
 
     >>> parse_date("05/04/2025"), parse_date("1-Apr-25"), parse_date(45748.0)
     (datetime.date(2025, 4, 5), datetime.date(2025, 4, 1), datetime.date(2025, 4, 1))
@@ -14,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Any
 
@@ -47,18 +50,28 @@ _MONTHS = {
 
 _NUMERIC = re.compile(r"^(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{2}|\d{4})$")
 _ISO = re.compile(
-    r"^(\d{4})-(\d{1,2})-(\d{1,2})"
-    r"(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$"
+    r"^(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+    r"(?:[ t](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
+    r"(?P<zone>z|[+-]\d{2}:?\d{2})?)?$"
 )
-"""`2026-11-03`, with a time (`2026-11-03 10:15`) or as an API's download writes it
-(`2026-11-03T10:15:32+05:30`, `…T00:00:00Z`; the text is casefolded before it is matched).
-The date is the one written: the time zone is the bank's own."""
+"""The year first: `2026-11-03`, `2026/11/03` (a year first is never followed by the day), with
+a time (`2026-11-03 10:15`) or as an API's download writes it (`2026-11-03T10:15:32+05:30`,
+`…T18:30:00.000Z`; the text is casefolded before it is matched). A time with its zone is a
+moment, and its day is the day in India: `2026-09-30T18:30:00Z` is midnight of 1 October in
+IST. Without a zone the date is the one written."""
+IST = timezone(timedelta(hours=5, minutes=30))
+"""India Standard Time, the day an Indian bank's line belongs to."""
+_FORCED_TEXT = re.compile(r'^=\s*"(.*)"$')
+"""`="01/10/2026"`: how a CSV keeps Excel from turning a date into a number."""
 _NAMED = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[/\-. ]?([a-z]{3,9})\.?[/\-., ]\s*(\d{2}|\d{4})$")
 _NAMED_US = re.compile(
     r"^([a-z]{3,9})\.?[ \-/]?(\d{1,2})(?:st|nd|rd|th)?,?[ \-/,]\s*(\d{2}|\d{4})$"
 )
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+")
-_TIME_SUFFIX = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
+_TIME_SUFFIX = re.compile(
+    r"\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE
+)
+"""A time after the date, to the second or the millisecond (`01/10/2026 00:00:00.000`)."""
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 _MAX_SERIAL = 2958465  # 31-12-9999
@@ -96,6 +109,45 @@ def _build(year: int, month: int, day: int, original: Any) -> date:
         raise ValueError(f"'{original}' is not a real date; check the day and month") from None
 
 
+def _date_text(value: Any) -> str:
+    """The text of a date cell ready to be matched: Excel's forced text unwrapped (`="01/10/2026"`
+    from a CSV, a leading apostrophe `'01/10/2026` typed or pasted), a time after it dropped,
+    casefolded, non-breaking spaces made spaces, a weekday before it dropped."""
+    text = str(value).replace("\u00a0", " ").strip()
+    if match := _FORCED_TEXT.match(text):
+        text = match.group(1).strip()
+    elif text.startswith("'"):
+        text = text[1:].strip()
+    return _WEEKDAY.sub("", _TIME_SUFFIX.sub("", text).casefold())
+
+
+def _iso_date(match: re.Match[str], original: Any) -> date:
+    """The date of a year-first match; with a zone, the day in India (see `_ISO`)."""
+    day = _build(int(match["year"]), int(match["month"]), int(match["day"]), original)
+    zone = match["zone"]
+    if not zone:
+        return day
+    if zone == "z":
+        offset = UTC
+    else:
+        digits = zone[1:].replace(":", "")
+        minutes = int(digits[:2]) * 60 + int(digits[2:])
+        offset = timezone(timedelta(minutes=-minutes if zone[0] == "-" else minutes))
+    try:
+        moment = datetime(
+            day.year,
+            day.month,
+            day.day,
+            int(match["hour"]),
+            int(match["minute"]),
+            int(match["second"] or 0),
+            tzinfo=offset,
+        )
+    except ValueError:
+        raise ValueError(f"'{original}' is not a real time; check the hour and minute") from None
+    return moment.astimezone(IST).date()
+
+
 def parse_date(value: Any, day_first: bool = True) -> date | None:
     """A date from a cell; None when blank. Raises ValueError with a message otherwise."""
     if is_blank(value):
@@ -109,15 +161,14 @@ def parse_date(value: Any, day_first: bool = True) -> date | None:
         raise ValueError(f"'{value}' is not a date")
     if isinstance(value, int | float):
         return from_excel_serial(float(value))
-    text = _TIME_SUFFIX.sub("", str(value).strip()).casefold().replace("\u00a0", " ")
-    text = _WEEKDAY.sub("", text)  # `Tue, 30 Jun 2025`
+    text = _date_text(value)  # `Tue, 30 Jun 2025`, `="01/10/2026"`
     if match := _NUMERIC.match(text):
         first, second, year = (int(match.group(i)) for i in (1, 2, 3))
         year = century(year) if len(match.group(3)) == 2 else year
         day, month = (first, second) if day_first else (second, first)
         return _build(year, month, day, value)
     if match := _ISO.match(text):
-        return _build(int(match.group(1)), int(match.group(2)), int(match.group(3)), value)
+        return _iso_date(match, value)
     if match := _NAMED.match(text):
         named = _MONTHS.get(match.group(2))
         if named:
@@ -154,8 +205,7 @@ def day_and_month(value: Any, day_first: bool = True) -> tuple[int, int] | None:
     """
     if not isinstance(value, str):
         return None
-    text = _TIME_SUFFIX.sub("", value.strip()).casefold().replace("\u00a0", " ")
-    text = _WEEKDAY.sub("", text)
+    text = _date_text(value)
     if match := _NO_YEAR_NUMERIC.match(text):
         day, month = int(match.group(1)), int(match.group(2))
         if not day_first:
@@ -243,7 +293,7 @@ class DateOrder(StrEnum):
 def _numbers(value: Any) -> tuple[int, int] | None:
     if not isinstance(value, str):
         return None
-    text = _TIME_SUFFIX.sub("", value.strip())
+    text = _date_text(value)
     match = _NUMERIC.match(text) or _NO_YEAR_NUMERIC.match(text)  # 25/10 says as much
     return (int(match.group(1)), int(match.group(2))) if match else None
 

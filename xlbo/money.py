@@ -74,7 +74,13 @@ INR_DR_CR_FORMAT = f'{INDIAN_LOCALE}#,##0.00" Dr";{INDIAN_LOCALE}#,##0.00" Cr";"
 """A balance with its side instead of a sign, as a ledger prints it: 12,34,567.00 Dr (positive, a
 debit), 15,12,086.68 Cr (negative, a credit), – for nil."""
 
-_CURRENCY = re.compile(r"^(?:₹|rs\.?|inr|rupees)\s*|\s*(?:/-|₹|rs\.?|inr)$", re.IGNORECASE)
+_CURRENCY = re.compile(
+    r"^(?:(?:₹|\u00e2\u201a\u00b9|rs\.?|inr|rupees)\s*|\?(?=\d))|\s*(?:/-|₹|rs\.?|inr)$",
+    re.IGNORECASE,
+)
+"""The currency written before or after a figure. A ₹ lost to an encoding counts too: `?` (an
+export saved as ANSI writes ₹ so), only directly before the digits, and `â‚¹` (UTF-8's ₹ read
+as Windows-1252 and saved again)."""
 _SIDE = re.compile(r"\s*\b(dr|cr)\.?$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{2,3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 
@@ -83,7 +89,8 @@ def parse_amount(value: Any) -> Decimal | None:
     """An amount in rupees from a cell, exactly; None for a blank cell or a lone dash.
 
     Accepts numbers, and text with commas (Indian or Western grouping), `₹`, `Rs.`, `INR` (after
-    a sign too: `- Rs.500`, `+ ₹25,000`), a trailing `/-`, brackets, a minus or Tally's `(-)` for
+    a sign too: `- Rs.500`, `+ ₹25,000`), a ₹ an encoding turned into `?45,000.00` or
+    `â‚¹45,000.00`, a trailing `/-`, brackets, a minus or Tally's `(-)` for
     negatives, and a `Dr`/`Cr` suffix (credit negative).
     Raises ValueError with a message for anything else.
     """

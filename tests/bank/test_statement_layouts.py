@@ -21,6 +21,7 @@ from xlbo.dates import to_excel_serial
 from xlbo.errors import SheetProblem
 from xlbo.issues import Severity
 from xlbo.readers import statement
+from xlbo.readers.roles import Role
 from xlbo.readers.statement import NoStatement, read_statement
 
 Row = list[Any]
@@ -952,6 +953,106 @@ def test_csv_encodings_are_detected(encoding: str, separator: str, tmp_path: Pat
         (date(2026, 10, 2), "TO TRANSFER-UPI-D’SOUZA – RENT", -120000),
     ]
     assert lines.company == "CAFÉ MOCHA – PUNE’S"
+
+
+def test_utf8_with_one_stray_windows_byte_keeps_its_rupee_signs(tmp_path: Path) -> None:
+    """A UTF-8 export with ₹ before every figure and one narration typed on Windows (an en dash,
+    byte 0x96). Before: the whole file was decoded as Windows-1252, every ₹ became `â‚¹` and
+    no amount was read; now the stray byte alone is read as Windows-1252."""
+    path = tmp_path / "statement.csv"
+    path.write_bytes(
+        "Date,Narration,Withdrawal Amt.,Deposit Amt.,Closing Balance\n"
+        '01/10/2026,NEFT CR-JAY AMBE TRADERS,,"₹45,000.00","₹3,70,000.00"\n'.encode()
+        + b'20/10/2026,NEFT DR-OM SAI FREIGHT \x96 OCT,"\xe2\x82\xb918,750.75",,'
+        + '"₹3,51,249.25"\n'.encode()
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (2, 1875075, 4500000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT CR-JAY AMBE TRADERS", 4500000),
+        (date(2026, 10, 20), "NEFT DR-OM SAI FREIGHT – OCT", -1875075),
+    ]
+    assert lines.frame["balance"].tolist() == [37000000, 35124925]
+
+
+def test_a_rupee_sign_saved_as_a_question_mark_is_read(tmp_path: Path) -> None:
+    """An export saved as ANSI turns ₹ into `?`: `?45,000.00` is read as ₹45,000.00."""
+    path = tmp_path / "statement.csv"
+    path.write_text(
+        "Transaction Date,Transaction Remarks,Withdrawal Amount (INR ),Deposit Amount (INR ),"
+        "Balance (INR )\n"
+        '01-10-2026,NEFT CR-JAY AMBE TRADERS,,"?45,000.00","?3,70,000.00"\n'
+        '20-10-2026,NEFT DR-OM SAI FREIGHT,"?18,750.75",,"?3,51,249.25"\n',
+        encoding="cp1252",
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (2, 1875075, 4500000)
+    assert lines.frame["balance"].tolist() == [37000000, 35124925]
+
+
+TERMS = "Customers are requested to verify the entries and report discrepancies within 15 days."
+DEEP_LINES: list[Row] = [
+    ["Date", "Narration", "Chq./Ref.No.", "Withdrawal", "Deposit", "Balance"],
+    ["01/10/2026", "NEFT CR-JAY AMBE TRADERS", "N274261234567", "", "45,000.00", "3,70,000.00"],
+    ["03/10/2026", "CHQ PAID-000451-MEHTA & CO", "000451", "12,500.00", "", "3,57,500.00"],
+]
+
+
+def test_a_header_under_45_rows_of_account_summary_and_terms_is_found(
+    xlsx: Callable[..., Path],
+) -> None:
+    """A statement converted from a PDF whose first page is the account block and the terms:
+    the header on row 46. Before: refused, the search stopping at row 40 (and --map too)."""
+    rows: list[Row] = [["Account Statement"], ["Account No : 60123456789"]]
+    rows += [[f"Note {n}: {TERMS}"] for n in range(1, 44)] + DEEP_LINES
+    lines = read_statement(str(xlsx({"Statement": rows}, name="long-terms.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (2, 1250000, 4500000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT CR-JAY AMBE TRADERS", 4500000),
+        (date(2026, 10, 3), "CHQ PAID-000451-MEHTA & CO", -1250000),
+    ]
+    assert lines.frame["balance"].tolist() == [37000000, 35750000]
+
+
+def test_map_finds_its_header_however_far_down_it_is(tmp_path: Path) -> None:
+    """Past the first 1,000 rows only the headers --map names find the header row; the message
+    that refuses such a file says how far was searched and recommends --map."""
+    path = tmp_path / "deep.csv"
+    terms = "".join(f"Note {n}: {TERMS}\n" for n in range(1, 1201))
+    path.write_text(
+        terms
+        + "Posting Dt,Remarks,Money Out,Money In,Bal\n"
+        + '01/10/2026,NEFT CR-JAY AMBE TRADERS,,"45,000.00","3,70,000.00"\n'
+        + '03/10/2026,CHQ PAID-000451-MEHTA & CO,"12,500.00",,"3,57,500.00"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(NoStatement, match=r"deep.csv, sheet deep: .* first 1,000 rows.*--map"):
+        read_statement(str(path))
+    mapping = {
+        Role.DATE: "Posting Dt",
+        Role.NARRATION: "Remarks",
+        Role.WITHDRAWAL: "Money Out",
+        Role.DEPOSIT: "Money In",
+        Role.BALANCE: "Bal",
+    }
+    lines = read_statement(str(path), mapping=mapping)
+    assert lines.issues == []
+    assert totals(lines) == (2, 1250000, 4500000)
+    assert lines.frame["balance"].tolist() == [37000000, 35750000]
+    with pytest.raises(SheetProblem, match="--map names a column 'Posting Date' that the file"):
+        read_statement(str(path), mapping={**mapping, Role.DATE: "Posting Date"})
+    with pytest.raises(
+        NoStatement,
+        match=r"deep.csv, sheet deep: no row holds the headers --map names \(Txn Dt, Credit\)",
+    ):
+        read_statement(str(path), mapping={Role.DATE: "Txn Dt", Role.DEPOSIT: "Credit"})
+    # the rows of a workbook open in Excel come as a list, searched the same way
+    rows: list[Row] = [[f"Note {n}: {TERMS}"] for n in range(1, 1201)] + DEEP_LINES
+    rows[1200] = ["Posting Dt", "Remarks", "Chq No", "Money Out", "Money In", "Bal"]
+    assert statement._find_header(rows, mapping) == 1200
 
 
 def test_a_statement_with_no_lines_is_an_error_naming_the_file(tmp_path: Path) -> None:

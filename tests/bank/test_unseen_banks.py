@@ -209,6 +209,26 @@ STATEMENTS: dict[str, tuple[str, str]] = {
         '2026-11-14T00:00:00Z,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n'
         '2026-11-30T23:59:59,SMS CHARGES,17.70,,"34,482.30"\n',
     ),
+    # The same as UTC timestamps (IST midnight is 18:30Z the day before), as a payout
+    # platform's API export writes them. Before: each line dated the day before.
+    "UTC timestamps 2026-11-02T18:30:00.000Z": (
+        "utc.csv",
+        "Date,Description,Debit,Credit,Balance\n"
+        '2026-11-02T18:30:00.000Z,UPI/631212345678/OM SAI LOGISTICS,500.00,,"9,500.00"\n'
+        '2026-11-14T04:45:00.000Z,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n'
+        '2026-11-29T18:30:00.000Z,SMS CHARGES,17.70,,"34,482.30"\n',
+    ),
+    # Dates as exports and Excel write them: Excel's forced text (`="03/11/2026"` in a CSV, a
+    # leading apostrophe), a time to the millisecond, the year first with slashes (a
+    # `Period: 2026/11/01 to 2026/11/30` title). Before: each refused ("not a date").
+    "forced text, milliseconds, 2026/11/30": (
+        "forced.csv",
+        "Period: 2026/11/01 to 2026/11/30,,,,\n"
+        "Date,Description,Debit,Credit,Balance\n"
+        '="03/11/2026",UPI/631212345678/OM SAI LOGISTICS,500.00,,"9,500.00"\n'
+        """'14-11-2026 10:15:32.000,NEFT-HDFC0000001-VARDHAMAN RETAIL,,"25,000.00","34,500.00"\n"""
+        '2026/11/30,SMS CHARGES,17.70,,"34,482.30"\n',
+    ),
     # `Paid out`, `Paid in` (CLASSIFIER's words for the two columns, as HSBC's statements head
     # them). Before: refused (no amount columns).
     "Paid out, Paid in": (

@@ -17,6 +17,7 @@ Nothing here writes to the input.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -63,11 +64,23 @@ _ERROR_CELL = re.compile(
 )
 
 
+_HTML_START = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|meta|style|title|link|script|div|table|span|font|"
+    rb"center|form|p|b|h[1-6])[\s/>]"
+)
+"""The tags a web page saved as `.xls` may begin with: not only `<html>` — portals write the
+table under a bare `<div>` (xlrd issue #350's "AccountTransaction.xls": `<div>\\r\\n\\t<table>`),
+a `<meta>` naming the encoding, or a `<style>` of Excel's number formats first."""
+
+
 def _looks_like(head: bytes) -> str:
-    sample = head.lstrip()[:200].lower()
+    """What a file is, by its first bytes (after a byte-order mark and spaces), in words for a
+    message: a web page is told by the tag it begins with, or by `<html` anywhere in them (an
+    XHTML page begins with an XML prolog and a comment)."""
+    sample = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if sample.startswith(b"%pdf"):
         return "a PDF document"
-    if sample.startswith((b"<html", b"<!doctype html", b"<table")) or b"<html" in sample:
+    if _HTML_START.match(sample) or b"<html" in sample or b"<!doctype html" in sample:
         return "a web page (HTML) saved with a spreadsheet name"
     if sample.startswith(b"<?xml"):
         return "an XML file"
@@ -191,11 +204,16 @@ def _html_rows(path: Path) -> list[list[Any]]:
     return [row + [""] * (width - len(row)) for row in parser.rows]
 
 
+HTML_SAMPLE = 1024
+"""Bytes of a file looked at for the start of a web page (an XHTML page's prolog, comment and
+doctype come before its `<html>`)."""
+
+
 def _html_table(path: Path) -> bool:
     """Whether a file is a web page holding a table of two rows or more of two cells or more
     (a bank's statement download), not a page that only says something went wrong."""
     with path.open("rb") as handle:
-        head = handle.read(512)
+        head = handle.read(HTML_SAMPLE)
     if "web page" not in _looks_like(decode_text(head).lstrip("\ufeff").encode("utf-8")):
         return False
     return sum(len([c for c in row if c]) >= 2 for row in _html_rows(path)) >= 2
@@ -250,7 +268,7 @@ def check_readable(path: Path) -> str:
             raise FileProblem(
                 f"{path.name} is an Excel workbook with a .csv name; rename it .xlsx."
             )
-        return "text"
+        return "html" if _html_table(path) else "text"  # a portal's web page named .csv
     if head.startswith(_OLE):
         if _encrypted_ole(path):
             raise FileProblem(
@@ -264,7 +282,7 @@ def check_readable(path: Path) -> str:
         raise FileProblem(f"{path.name} is empty (0 bytes). Export or save the workbook again.")
     if suffix == ".xls" and _delimited_text(path):  # as Excel opens it (not a text .xlsx)
         return "text"
-    if suffix == ".xls" and _html_table(path):  # ICICI's and others' "Excel" download
+    if _html_table(path):  # ICICI's and others' "Excel" download, named .xls (or .xlsx)
         return "html"
     raise FileProblem(
         f"{path.name} is not an Excel workbook: it is {_looks_like(head)}. "
@@ -327,11 +345,31 @@ _BOMS = (
 )
 
 
+def _stray_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """A codecs error handler: bytes that are no UTF-8 read as Windows-1252 (a byte it leaves
+    undefined, 0x81, as Latin-1)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    stray = error.object[error.start : error.end]
+    text = "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in stray)
+    return text, error.end
+
+
+_STRAY_AS_CP1252 = "xlbo-stray-as-cp1252"
+codecs.register_error(_STRAY_AS_CP1252, _stray_as_cp1252)
+
+
 def decode_text(raw: bytes) -> str:
-    """The text of an exported file, whichever encoding the bank or Excel chose: a byte-order
+    r"""The text of an exported file, whichever encoding the bank or Excel chose: a byte-order
     mark says UTF-8 or UTF-16; UTF-16 without one shows as a NUL byte beside most ASCII
-    characters; else UTF-8 if the bytes are valid UTF-8 (₹ is written so), else Windows-1252
-    (what Excel's "CSV" saves on Windows: é, ’ and – are single bytes there)."""
+    characters; else UTF-8, each byte that is no UTF-8 read as Windows-1252 (what Excel's "CSV"
+    saves on Windows: é, ’ and – are single bytes there). A file wholly in Windows-1252 reads
+    the same either way; a UTF-8 export with ₹ before every figure and one narration typed on
+    Windows (an en dash, byte 0x96) keeps its ₹s — read wholly as Windows-1252 they became `â‚¹`.
+
+    >>> decode_text("₹45,000.00,OM SAI FREIGHT ".encode() + b"\x96 OCT")
+    '₹45,000.00,OM SAI FREIGHT – OCT'
+    """
     for mark, encoding in _BOMS:
         if raw.startswith(mark):
             return raw.decode(encoding, errors="replace")
@@ -339,12 +377,7 @@ def decode_text(raw: bytes) -> str:
     if len(head) >= 2 and head.count(0) * 3 >= len(head):
         even, odd = head[0::2].count(0), head[1::2].count(0)
         return raw.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
+    return raw.decode("utf-8", errors=_STRAY_AS_CP1252)
 
 
 def _csv_text(path: Path) -> tuple[str, str]:

@@ -20,7 +20,13 @@ from typing import Any
 import pandas as pd
 
 HEADER_SCAN_ROWS = 40
-"""How many rows from the top are searched for the header row."""
+"""How many rows from the top are searched for the header row: the one that reads most like a
+header among them is taken."""
+HEADER_SEARCH_ROWS = 1000
+"""How far down a statement's header row is looked for when none is in the first
+HEADER_SCAN_ROWS rows (a PDF's first page of account summary and terms puts it on row 46); the
+first row that reads like a header there is taken, with the best of the HEADER_SCAN_ROWS rows
+from it. Columns named with --map are looked for however far down they are."""
 
 
 def column_letter(index: int) -> str:

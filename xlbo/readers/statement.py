@@ -61,8 +61,8 @@ from xlbo.bank.integrity import Finding, opening_and_closing
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook
 from xlbo.book.limits import uncalculated_formulas
-from xlbo.book.rows import RowSource, sheet_table
-from xlbo.book.table import HEADER_SCAN_ROWS, header_key
+from xlbo.book.rows import FrameRows, RowSource, sheet_table
+from xlbo.book.table import HEADER_SCAN_ROWS, HEADER_SEARCH_ROWS, header_key
 from xlbo.columns import (
     amount_present,
     comma_cells,
@@ -101,13 +101,24 @@ def _find_header(
     where: str = "",
     two_rows: list[list[str]] | None = None,
 ) -> int:
-    """The index of the header row. A header written over two rows (`Txn` over `Date`,
-    `Withdrawal` over `Amount`) counts as the lower row, its words joined to those above; the
-    joined words are put in `two_rows` (when given) for the columns to be named by them."""
+    """The index of the header row: the row that names most columns among the first
+    HEADER_SCAN_ROWS rows; where none does, the first that names a date and an amount column
+    further down (to HEADER_SEARCH_ROWS: a PDF's pages of account summary and terms come first)
+    with the best of the HEADER_SCAN_ROWS rows from it. Headers named with --map (`mapping`)
+    are looked for down the whole sheet, past HEADER_SEARCH_ROWS by their names alone (so a
+    million-line file is not read a row at a time for header words).
+
+    A header written over two rows (`Txn` over `Date`, `Withdrawal` over `Amount`) counts as
+    the lower row, its words joined to those above; the joined words are put in `two_rows`
+    (when given) for the columns to be named by them."""
     wanted = {header_key(h) for h in mapping.values()}
     best, best_count = -1, 0
     best_joined: list[str] | None = None
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+    end = HEADER_SCAN_ROWS
+    for index in range(min(len(rows), HEADER_SEARCH_ROWS)):
+        if index >= end and best >= 0:
+            break
+        row = rows[index]
         joined = two_row_header(rows[index - 1], row, _known) if index else None
         for cells in (row, joined):
             if cells is None:
@@ -119,17 +130,38 @@ def _find_header(
             dated = Role.DATE in found or Role.VALUE_DATE in found  # ICICI's corporate export
             money = has_amounts(found) or Role.SIDE in found  # a `Debit/Credit` of amounts
             if (dated or wanted) and (money or wanted) and count > best_count:
+                if best < 0 and index >= HEADER_SCAN_ROWS:
+                    end = index + HEADER_SCAN_ROWS
                 best, best_count = index, count
                 best_joined = None if cells is row else joined
+    if best < 0 and wanted and len(rows) > HEADER_SEARCH_ROWS:  # --map's names only
+        best = _first_naming(rows, wanted, HEADER_SEARCH_ROWS)
     if two_rows is not None and best_joined is not None:
         two_rows.append(best_joined)
+    if best < 0 and wanted:
+        raise NoStatement(
+            f"{where}: no row holds the headers --map names ({', '.join(mapping.values())}); "
+            "check them against the header row as the file writes it."
+        )
     if best < 0:
         raise NoStatement(
             f"{where}: no header row with a date and amount columns was found in the first "
-            f'{HEADER_SCAN_ROWS} rows; name the columns with --map (e.g. --map "date=Txn Dt,'
+            f'{HEADER_SEARCH_ROWS:,} rows; name the columns with --map (e.g. --map "date=Txn Dt,'
             'narration=Details,withdrawal=Debit,deposit=Credit").'
         )
     return best
+
+
+def _first_naming(rows: Sequence[Sequence[Any]], wanted: set[str], start: int) -> int:
+    """The first row from `start` holding a header `wanted` names, or -1: a file's rows are
+    searched a column at a time (`FrameRows.first_naming`), the rows of a workbook open in
+    Excel one by one."""
+    if isinstance(rows, FrameRows):
+        return rows.first_naming(wanted, start)
+    for index in range(start, len(rows)):
+        if any(isinstance(c, str) and header_key(c) in wanted for c in rows[index]):
+            return index
+    return -1
 
 
 def _known(header: str) -> bool:
@@ -294,7 +326,7 @@ def read_statement(
     if not read:
         raise NoStatement(
             f"{book.name}: none of its sheets ({', '.join(names)}) holds a statement: no header "
-            f"row with a date and amount columns in the first {HEADER_SCAN_ROWS} rows of any"
+            f"row with a date and amount columns in the first {HEADER_SEARCH_ROWS:,} rows of any"
             + (
                 " that Excel shows ("
                 + (
@@ -512,8 +544,9 @@ def _read_sheet(
     two_rows: list[list[str]] = []
 
     def find(rows: Sequence[Sequence[Any]]) -> int:
-        head[:] = [list(row) for row in rows[:HEADER_SCAN_ROWS]]
-        return _find_header(rows, mapping, where, two_rows)
+        index = _find_header(rows, mapping, where, two_rows)
+        head[:] = [list(row) for row in rows[: max(HEADER_SCAN_ROWS, index + 1)]]
+        return index
 
     table = sheet_table(book, name, find)
     if two_rows:  # a header over two rows: the columns are named by both
