@@ -137,11 +137,8 @@ def _known(header: str) -> bool:
 
 
 def _columns(frame: pd.DataFrame, mapping: Mapping[Role, str]) -> dict[Role, str]:
-    columns: dict[Role, str] = {}
-    for header in frame.columns:
-        role = column_role(header)
-        if role is not None and role not in columns:
-            columns[role] = str(header)
+    headers = [str(header) for header in frame.columns]
+    columns = {role: headers[at] for role, at in roles_in(headers).items()}
     for role, header in mapping.items():
         match = next((c for c in frame.columns if header_key(c) == header_key(header)), None)
         if match is None:
