@@ -556,7 +556,10 @@ def _read_sheet(
     narration = text_column(column(Role.NARRATION))
     # B/F, C/F, Opening Balance and Total rows are layout even when the bank dates them: their
     # figures are balances and page totals, not money that moved
-    layout = contains(narration, LAYOUT_NARRATION)
+    # (a page's `Total` may be written in the date column)
+    layout = contains(narration, LAYOUT_NARRATION) | contains(
+        text_column(column(Role.DATE)), LAYOUT_NARRATION
+    )
     dated = has_date(dates) & ~layout
     marks, mark_problems = _decimal_marks({r: column(r) for r in MONEY if r in columns})
     money = _money(column, columns, marks)
@@ -582,7 +585,28 @@ def _read_sheet(
 
     # Title lines above the header; summary rows above the first line and from the block that
     # ends the lines.
-    end, summary = _summary(frame.drop(columns="Row"), rows, dated, columns, head, table)
+    lines_at = np.flatnonzero(dated & moves)
+    moved = credit.astype(np.int64) - debit.astype(np.int64)
+
+    def runs_on(block: int, line: int) -> bool:
+        """Whether the line below a block at `block` is the next of the lines above it: its
+        balance runs on from the last one's (either way, for a statement newest first), or,
+        without balances to tell, it is dated within a month of it."""
+        before = lines_at[: np.searchsorted(lines_at, block)]
+        if not len(before):
+            return False
+        last = int(before[-1])
+        if has_balance[last] and has_balance[line]:
+            return bool(
+                balance[line] == balance[last] + moved[line]
+                or balance[last] == balance[line] + moved[last]
+            )
+        days = day_numbers(pd.Series([dates[last], dates[line]], dtype=object))
+        return abs(int(days[1] - days[0])) <= PAGE_DAYS
+
+    cells = frame.drop(columns="Row")
+    end = _lines_end(cells, dated, lines_at, runs_on)
+    summary = _summary(cells, rows, dated, end, columns, head, table)
     before_end = np.arange(count) < end
 
     issues: list[Issue] = []
@@ -606,7 +630,7 @@ def _read_sheet(
         severity=Severity.WARNING,
         hint="The line is matched; its balance is not checked until the cell is fixed.",
     )
-    undated = _undated(dates, column(Role.DATE), moves & before_end, rows)
+    undated = _undated(dates, column(Role.DATE), moves & before_end & ~layout, rows)
     issues += _issues_for(
         undated, rows, book.name, table.sheet, letter(Role.DATE), cells=column(Role.DATE)
     )
@@ -894,27 +918,53 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
     )
 
 
-def _summary(
+PAGE_DAYS = 31
+"""How far apart in days the last line above a page's total and the first below it may be, to
+be one statement's, where no balance tells."""
+
+
+def _lines_end(
     cells: pd.DataFrame,
-    rows: np.ndarray,
     dated: np.ndarray,
-    columns: Mapping[Role, str],
-    head: list[list[Any]],
-    table: Any,
-) -> tuple[int, Summary]:
-    """Where the lines end (position of the first row of a summary, total or legend block
-    below the first dated line, or the row count) and the figures the statement states."""
+    lines_at: np.ndarray,
+    runs_on: Callable[[int, int], bool],
+) -> int:
+    """Where the lines end: the position of the first row of a summary, total or legend block
+    below the first dated line that no line running on from the lines above follows
+    (`runs_on(block, line)`), or the row count. A statement converted from print totals each
+    page (`Total`, `TOTAL C/F`, a page's `Closing Balance` and the next one's `Opening
+    Balance`), and wraps a narration onto a row of its own that may begin with such a word
+    (`TOTAL ENERGIES MARKETING…`, `SUMMARY INFOTECH LLP`): the lines below run on, and those
+    rows are layout, not the end. Another statement's lines below a summary are no part of
+    this one's (they are reported)."""
     count = len(cells)
     first = int(np.argmax(dated)) if dated.any() else count
     candidates = np.flatnonzero(~dated)
     candidates = candidates[candidates > first]
-    end = count
-    if len(candidates):
-        starts = block_rows(cells.iloc[candidates])
-        for position in candidates[starts][:SUMMARY_ROWS].tolist():
-            if not _repeats_header(cells.iloc[position]):  # a page's header again is no end
-                end = position
-                break
+    if not len(candidates):
+        return count
+    for position in candidates[block_rows(cells.iloc[candidates])].tolist():
+        if _repeats_header(cells.iloc[position]):  # a page's header again is no end
+            continue
+        below = lines_at[np.searchsorted(lines_at, position) :]
+        if not len(below) or not runs_on(position, int(below[0])):
+            return int(position)
+    return count
+
+
+def _summary(
+    cells: pd.DataFrame,
+    rows: np.ndarray,
+    dated: np.ndarray,
+    end: int,
+    columns: Mapping[Role, str],
+    head: list[list[Any]],
+    table: Any,
+) -> Summary:
+    """The figures the statement states: in the block that ends the lines (at `end`), above
+    the first line and in the title lines."""
+    count = len(cells)
+    first = int(np.argmax(dated)) if dated.any() else count
     roles = {
         index: role
         for role, header in columns.items()
@@ -932,7 +982,7 @@ def _summary(
     titles = read_summary(
         [(n + 1, r) for n, r in enumerate(head[: max(table.header_row - 1, 0)])], top=True
     )
-    return end, merged(merged(below, above), titles)
+    return merged(merged(below, above), titles)
 
 
 def _repeats_header(row: pd.Series) -> bool:
