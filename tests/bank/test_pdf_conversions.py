@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.bank.test_more_banks import chains, first_and_last, totals
+from xlbo.issues import Severity
 from xlbo.readers.statement import read_statement
 
 Row = list[Any]
@@ -72,8 +73,12 @@ def test_a_pages_total_or_balances_between_the_lines_do_not_end_them(
 
 @pytest.mark.parametrize(
     "wrapped",
-    ["TOTAL ENERGIES MARKETING INDIA PVT LTD", "LEGEND BUILDERS AND DEVELOPERS", "SUMMARY INFOTECH LLP"],
-)  # fmt: skip
+    [
+        "TOTAL ENERGIES MARKETING INDIA PVT LTD",
+        "LEGEND BUILDERS AND DEVELOPERS",
+        "SUMMARY INFOTECH LLP",
+    ],
+)
 def test_a_wrapped_narration_that_begins_with_a_summarys_word_is_narration(
     wrapped: str, xlsx: Callable[..., Path]
 ) -> None:
@@ -102,3 +107,50 @@ def test_a_summary_at_the_end_still_ends_the_lines_and_checks_them(
     lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
     _read_right(lines)
     assert lines.findings == []
+
+
+# -- a sheet a page --------------------------------------------------------------------------
+
+
+def test_a_page_on_a_sheet_of_its_own_without_the_header_is_read_on(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-19a mini_sheet_per_page: the header and the title on sheet `Page 1` only, the
+    next page's lines on sheet `Page 2` in the same columns. Before: `Page 2` was passed over
+    in silence (two lines, the BRS tied on the first page's balance)."""
+    path = xlsx(
+        {
+            "Page 1": [
+                ["Statement of account for the period 01/10/2026 to 31/10/2026"],
+                HEAD,
+                *LINES[:2],
+            ],
+            "Page 2": LINES[2:],
+        },
+        name="statement.xlsx",
+    )
+    lines = read_statement(str(path))
+    _read_right(lines)
+    assert lines.frame["sheet"].tolist() == ["Page 1", "Page 1", "Page 2", "Page 2"]
+    assert lines.frame["row"].tolist() == [3, 4, 1, 2]
+
+
+def test_a_sheet_of_lines_that_do_not_fit_the_header_is_an_error_never_passed_over(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile: the second sheet's rows have a date and an amount but a column more than the
+    first sheet's table (another layout): not read, and an error names the sheet and its row."""
+    other = [[*line, "SBIN0001234"] for line in LINES[2:]]
+    path = xlsx({"Page 1": [HEAD, *LINES[:2]], "Page 2": other}, name="statement.xlsx")
+    lines = read_statement(str(path))
+    assert totals(lines) == (2, 1250000, 4500000)
+    [issue] = lines.issues
+    assert (issue.severity, issue.sheet, issue.cell) == (Severity.ERROR, "Page 2", "A1")
+    assert "2 row(s) with a date and an amount, from row 1" in issue.problem
+
+
+def test_a_notes_sheet_without_a_header_is_still_no_statement(xlsx: Callable[..., Path]) -> None:
+    """Hostile: a sheet of notes (no date beside an amount) is neither read nor reported."""
+    notes = [["Notes"], ["Cheque 000451 was presented on 03/10/2026"]]
+    path = xlsx({"Statement": [HEAD, *LINES], "Notes": notes}, name="statement.xlsx")
+    _read_right(read_statement(str(path)))

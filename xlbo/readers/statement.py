@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -58,10 +58,10 @@ from xlbo.bank.columns import (
 )
 from xlbo.bank.integrity import Finding, opening_and_closing
 from xlbo.bank.lines import Lines
-from xlbo.book import FileBook
+from xlbo.book import FileBook, build_table
 from xlbo.book.limits import uncalculated_formulas
 from xlbo.book.rows import RowSource, sheet_table
-from xlbo.book.table import HEADER_SCAN_ROWS, header_key
+from xlbo.book.table import HEADER_SCAN_ROWS, Table, header_key
 from xlbo.columns import (
     amount_present,
     comma_cells,
@@ -267,6 +267,7 @@ def read_statement(
     read: list[Lines] = []
     unshown: list[Lines] = []  # statements on hidden sheets: not read unless named
     unreadable: list[Issue] = []  # hidden sheets that look like a statement but cannot be read
+    headerless: list[str] = []  # shown sheets without a header row: pages of the statement?
     for name in names:
         # a sheet without title lines (a workbook's second page) dates a day written without
         # its year by the period an earlier sheet gives
@@ -278,6 +279,8 @@ def read_statement(
         except NoStatement:
             if len(names) == 1:
                 raise
+            if name not in hidden:
+                headerless.append(name)
         except SheetProblem as problem:
             if name not in hidden:
                 raise
@@ -301,6 +304,12 @@ def read_statement(
             + ". Check the file, or name the statement's sheet and its columns, e.g. --sheet "
             f'"{names[-1]}" --map "date=Txn Dt,narration=Details,withdrawal=Debit,deposit=Credit".'
         )
+    for name in headerless if read else []:
+        page = _next_page(book, name, read[0], mapping or {})
+        if isinstance(page, Lines):
+            read.append(page)
+        elif page is not None:
+            unreadable.append(page)
     if len(read) > 1:
         read = _one_account(book.name, read)
     lines = read[0] if len(read) == 1 else _joined(read)
@@ -320,6 +329,84 @@ def read_statement(
             "the columns with --map."
         )
     return lines
+
+
+def _next_page(
+    book: RowSource, sheet: str, first: Lines, mapping: Mapping[Role, str]
+) -> Lines | Issue | None:
+    """A shown sheet without a header row, read as the next page of the statement on `first`'s
+    sheet, when it is one: a PDF converted to Excel a sheet a page puts the header on the first
+    page's sheet only. Its rows are read under that header when they fit it (no cell right of
+    its last column, a date in its date column and amounts in its amount columns: some line is
+    read). Failing that, an error naming the sheet when it holds rows with a date and an
+    amount (money that was not read is never passed over in silence); else None (a notes
+    sheet)."""
+    header = [""] * (max(map(_column_index, first.letters.values()), default=-1) + 1)
+    for name, letter in first.letters.items():
+        header[_column_index(letter)] = name
+    try:
+        page = _read_sheet(book, sheet, mapping, first.period, header=header)
+    except SheetProblem:
+        page = None
+    if page is not None and not page.frame.empty:
+        return page
+    rows = _dated_money_rows(book.sheet_rows(sheet))
+    if not rows:
+        return None
+    return Issue(
+        severity=Severity.ERROR,
+        sheet=sheet,
+        cell=f"A{rows[0]}",
+        problem=f"the sheet has no header row, and its {len(rows):,} row(s) with a date and an "
+        f"amount, from row {rows[0]}, do not fit the columns of sheet '{first.sheet}': they were "
+        "not read",
+        hint=f"If they are lines of this statement, copy the header row of sheet '{first.sheet}' "
+        "above them (or move them under its lines) and reconcile again.",
+        file=book.name,
+    )
+
+
+def _column_index(letter: str) -> int:
+    """`A` → 0, `AB` → 27."""
+    index = 0
+    for char in letter:
+        index = index * 26 + ord(char) - 64
+    return index - 1
+
+
+def _continued_table(book: RowSource, sheet: str, header: Sequence[str]) -> Table:
+    """A sheet without a header row read under `header` (another sheet's), its rows keeping
+    their own Excel row numbers. NoStatement when a row has a cell right of the header's last
+    column: the sheet is no page of that table."""
+    rows = book.sheet_rows(sheet)
+    width = len(header)
+    if any(any(c not in ("", None) for c in row[width:]) for row in rows):
+        raise NoStatement(f"{book.name}, sheet {sheet}: wider than the statement's header")
+    table = build_table(book.name, sheet, [list(header), *rows], 0)
+    frame = table.frame.set_axis(
+        pd.Index(table.frame.index.to_numpy() - 1, name="Row"), axis="index"
+    )
+    return replace(table, frame=frame, header_row=0)
+
+
+def _dated_money_rows(rows: list[list[Any]]) -> list[int]:
+    """The Excel rows (from 1) of `rows` that hold a date in one cell and an amount in
+    another."""
+    width = max(map(len, rows), default=0)
+    if not width:
+        return []
+    cells = pd.DataFrame([[*row, *[""] * (width - len(row))] for row in rows], dtype=object)
+    amounts = np.zeros((len(cells), width), dtype=bool)
+    dates = np.zeros((len(cells), width), dtype=bool)
+    for at in range(width):
+        column = cells[at].where(cells[at] != "", None)
+        dates[:, at] = has_date(date_column(column)[0])
+        _, bad = paise_column(column)
+        amounts[:, at] = amount_present(column) & ~dates[:, at]
+        amounts[list(bad), at] = False
+    dated = dates.any(axis=1)
+    money = amounts.any(axis=1)
+    return [int(n) + 1 for n in np.flatnonzero(dated & money)]
 
 
 def _one_account(file: str, read: list[Lines]) -> list[Lines]:
@@ -497,7 +584,11 @@ def _read_sheet(
     name: str,
     mapping: Mapping[Role, str],
     given: tuple[date | None, date | None] = (None, None),
+    *,
+    header: Sequence[str] | None = None,
 ) -> Lines:
+    """One sheet's statement; with `header`, a sheet without a header row read under another
+    sheet's (`_next_page`)."""
     where = f"{book.name}, sheet {name}"
     head: list[list[Any]] = []
     two_rows: list[list[str]] = []
@@ -506,7 +597,9 @@ def _read_sheet(
         head[:] = [list(row) for row in rows[:HEADER_SCAN_ROWS]]
         return _find_header(rows, mapping, where, two_rows)
 
-    table = sheet_table(book, name, find)
+    table = (
+        sheet_table(book, name, find) if header is None else _continued_table(book, name, header)
+    )
     if two_rows:  # a header over two rows: the columns are named by both
         table = renamed(table, two_rows[0], _known)
         if 0 <= table.header_row - 2 < len(head):
