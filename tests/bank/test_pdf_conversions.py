@@ -154,3 +154,85 @@ def test_a_notes_sheet_without_a_header_is_still_no_statement(xlsx: Callable[...
     notes = [["Notes"], ["Cheque 000451 was presented on 03/10/2026"]]
     path = xlsx({"Statement": [HEAD, *LINES], "Notes": notes}, name="statement.xlsx")
     _read_right(read_statement(str(path)))
+
+
+# -- a line's amounts on the row below its date ------------------------------------------------
+
+
+def test_a_line_whose_amounts_are_on_the_row_below_its_date_is_one_line(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-19a mini_amount_second_row: the converter wraps line 3 over two rows and puts
+    its amounts, reference and balance on the second (cells aligned to the bottom). Before:
+    the ₹1,50,000.00 deposit was dropped with no issue."""
+    rows = [
+        HEAD,
+        *LINES[:2],
+        ["15/10/2026", "IMPS/629812345678/", None, None, None, None],
+        [None, "KAVITA QURESHI", "629812345678", None, "1,50,000.00", "2,82,500.00"],
+        LINES[3],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    _read_right(lines)
+    third = lines.frame.iloc[2]
+    assert (third["date"], third["narration"], third["reference"], third["credit"]) == (
+        date(2026, 10, 15),
+        "IMPS/629812345678/ KAVITA QURESHI",
+        "629812345678",
+        15000000,
+    )
+
+
+def test_every_line_over_two_rows_amounts_below(xlsx: Callable[..., Path]) -> None:
+    """quirks.py q03: every line so wrapped; the balances of the lines so joined run on."""
+    rows: list[Row] = [HEAD]
+    for day, narration, reference, out, into, balance in LINES:
+        rows += [[day, narration[:8], reference, None, None, None]]
+        rows += [[None, narration[8:], None, out, into, balance]]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT CR- JAY AMBE TRADERS", 4500000),
+        (date(2026, 10, 20), "NEFT DR- OM SAI FREIGHT", -1875075),
+    ]
+    assert chains(lines)
+    assert lines.closing == 26374925
+
+
+def test_amounts_below_a_date_that_the_balance_does_not_confirm_are_an_error(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile: the row below the dated row has amounts whose balance does not run on from
+    the line before nor to the line after: not joined, and an error names its row."""
+    rows = [
+        HEAD,
+        *LINES[:2],
+        ["15/10/2026", "IMPS/629812345678/", None, None, None, None],
+        [None, "KAVITA QURESHI", "629812345678", None, "1,50,000.00", "9,99,999.00"],
+        LINES[3],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines) == (3, 1250000 + 1875075, 4500000)
+    [issue] = lines.issues
+    assert (issue.severity, issue.cell) == (Severity.ERROR, "A5")
+    assert issue.problem.startswith("Row 5: an amount with no date: it was not read as a line")
+    assert "the row above has the date 15-10-2026 but no amount" in issue.problem
+
+
+def test_an_amount_with_no_date_between_the_lines_is_an_error(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile: a row of money with no date under a line that has its own (no page's total):
+    reported, never dropped in silence."""
+    rows = [
+        HEAD,
+        *LINES[:2],
+        [None, "IMPS/629812345678/KAVITA QURESHI", "629812345678", None, "1,50,000.00", None],
+        *LINES[2:],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines) == (4, 1250000 + 1875075, 19500000)
+    [issue] = lines.issues
+    assert (issue.severity, issue.cell) == (Severity.ERROR, "A4")
+    assert issue.problem == "Row 4: an amount with no date: it was not read as a line"

@@ -675,6 +675,23 @@ def _read_sheet(
     has_balance &= ~np.isin(np.arange(count), list(bad_balance))
     debit, credit = money.debit, money.credit
     moves = (debit != 0) | (credit != 0)
+    # a line wrapped over two rows with its amounts on the second (a PDF converted to Excel
+    # aligns its cells to the bottom): one line, where the balance confirms it
+    blank_date = ~amount_present(column(Role.DATE))
+    written = np.zeros(count, dtype=bool)  # an amount written, read or not
+    for role in (Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT):
+        if role in columns:
+            written |= amount_present(column(role))
+    below, unconfirmed = _amounts_below(
+        dated, ~written, moves & ~layout & blank_date, has_balance, balance, credit - debit
+    )
+    if below:
+        text = narration.to_numpy(dtype=object).copy()
+        for line, above in below.items():
+            dates[line] = dates[above]
+            text[line] = " ".join(t for t in (str(text[above]), str(text[line])) if t)
+        narration = strings(pd.Series(text, index=narration.index, dtype=object))
+        dated[list(below)] = True
 
     # Title lines above the header; summary rows above the first line and from the block that
     # ends the lines.
@@ -728,6 +745,18 @@ def _read_sheet(
         undated, rows, book.name, table.sheet, letter(Role.DATE), cells=column(Role.DATE)
     )
     figures = np.isin(rows, list(summary.used))  # HDFC's opening balance under Date
+    issues += _issues_for(
+        _loose_money(
+            cells, dated, moves & blank_date & ~layout & before_end & ~figures, unconfirmed, dates
+        ),
+        rows,
+        book.name,
+        table.sheet,
+        letter(Role.DATE),
+        cells=column(Role.DATE),
+        hint="Write the line's date on its row (or join it to the dated row above it) and "
+        "reconcile again; the amount was left out.",
+    )
     after = np.flatnonzero(dated & moves & ~before_end & ~figures)
     if len(after):
         issues.append(
@@ -1009,6 +1038,74 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
         written_credit=into,
         problems=problems,
     )
+
+
+def _amounts_below(
+    dated: np.ndarray,
+    bare: np.ndarray,
+    undated_money: np.ndarray,
+    has_balance: np.ndarray,
+    balance: np.ndarray,
+    moved: np.ndarray,
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Lines whose amounts are on the row below their date: a dated row with no amount written
+    (`bare`) and no balance, right above a row with amounts and no date (`undated_money`).
+    Each such row (position → the dated row's) is one line with the row above where its
+    balance runs on from the line before it or to the line after it (either way: newest first
+    too); the others are returned apart, to be reported."""
+    above = np.flatnonzero(dated[:-1] & bare[:-1] & ~has_balance[:-1])
+    above = above[undated_money[above + 1] & ~dated[above + 1]]
+    if not len(above):
+        return {}, {}
+    pairs = {int(at) + 1: int(at) for at in above}
+    sequence = sorted(set(pairs) | set(np.flatnonzero(dated & (moved != 0)).tolist()))
+
+    def chained(older: int, newer: int) -> bool:
+        return bool(
+            has_balance[older]
+            and has_balance[newer]
+            and (
+                balance[newer] == balance[older] + moved[newer]
+                or balance[older] == balance[newer] + moved[older]
+            )
+        )
+
+    confirmed: dict[int, int] = {}
+    doubtful: dict[int, int] = {}
+    for at, line in enumerate(sequence):
+        if line not in pairs:
+            continue
+        near = sequence[max(at - 1, 0) : at] + sequence[at + 1 : at + 2]
+        ok = any(chained(min(n, line), max(n, line)) for n in near)
+        (confirmed if ok else doubtful)[line] = pairs[line]
+    return confirmed, doubtful
+
+
+def _loose_money(
+    cells: pd.DataFrame,
+    dated: np.ndarray,
+    undated_money: np.ndarray,
+    unconfirmed: Mapping[int, int],
+    dates: Sequence[Any],
+) -> dict[int, str]:
+    """Rows below the first line with an amount but no date at all, that no block's words
+    (`TOTAL C/F`, `Page Total`) make layout: problems to report, never money left out in
+    silence."""
+    first = int(np.argmax(dated)) if dated.any() else len(dated)
+    loose = np.flatnonzero(undated_money & ~dated)
+    loose = loose[loose > first]
+    if len(loose):
+        loose = loose[~block_rows(cells.iloc[loose])]
+    problems: dict[int, str] = {}
+    for position in loose.tolist():
+        problems[position] = "an amount with no date: it was not read as a line"
+        if position in unconfirmed:
+            day = dates[unconfirmed[position]]
+            problems[position] += (
+                f" (the row above has the date {day:%d-%m-%Y} but no amount, and the running "
+                "balance does not confirm that the two rows are one line)"
+            )
+    return problems
 
 
 PAGE_DAYS = 31
