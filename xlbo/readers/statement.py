@@ -904,14 +904,16 @@ def _uncalculated_balances(
 
 
 LAYOUT_NARRATION = (
-    r"(?i)^\s*(?:(?:by|to)\s+)?(?:balance\s+)?(?:b/f|c/f|b\.f\.|c\.f\.|brought\s+forward|carried\s+forward"
-    r"|opening\s+balance|closing\s+balance|(?:page\s+|grand\s+)?totals?)\s*[:.\-]*\s*"
-    r"(?:as\s+on\b.*)?$"
+    r"(?i)^\s*(?:(?:by|to)\s+)?(?:bal(?:ance)?\.?\s+)?(?:b/f|c/f|b\.f\.|c\.f\.|brought\s+forward"
+    r"|carried\s+forward|forward|(?:opening|closing)\s+bal(?:ance)?|(?:page\s+|grand\s+)?totals?)"
+    r"(?:\s+bal(?:ance)?)?\s*[:.\-]*\s*(?:as\s+on\b.*)?$"
 )
 """A narration that is the whole of a layout row's text (`B/F`, `Carried Forward`, `Opening
-Balance as on 01/10/2026`, `Total`, and with a ledger's `By`/`To` before it, as co-operative
-banks print `By Opening Balance`): never a line, dated or not. `TOTAL ENERGIES LTD` is a
-line."""
+Balance as on 01/10/2026`, `OPENING BAL`, `BAL B/F`, `B/F BALANCE`, `BALANCE FORWARD`,
+`Total`, and with a ledger's `By`/`To` before it, as co-operative banks print `By Opening
+Balance`): never a line, dated or not, though its figure stands in a money column (an
+opening balance written as the first row's deposit). `TOTAL ENERGIES LTD` and `BALANCE
+FORWARD LOGISTICS` are lines."""
 
 
 NOT_NARRATION = (
