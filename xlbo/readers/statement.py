@@ -366,6 +366,36 @@ def _next_page(
     )
 
 
+def _fields_past_header(table: Table, where: str, frame: pd.DataFrame, lines: np.ndarray) -> None:
+    """Refuse a CSV whose lines have more fields than its header: the commas in amounts written
+    unquoted (`12,500.00` as two fields, `12` and `500.00`) would shift every figure after
+    them. Kotak's one headerless column of the balance's `Dr`/`Cr` after the header is no
+    such field."""
+    named = [table.letters[str(n)] for n in table.frame.columns if not str(n).startswith(UNNAMED)]
+    last = max(map(_column_index, named), default=-1)
+    extra = [
+        str(n)
+        for n in table.frame.columns
+        if str(n).startswith(UNNAMED) and _column_index(table.letters[str(n)]) > last
+    ]
+    if not extra or (len(extra) == 1 and says_sides(frame[extra[0]].iloc[:SAMPLE_ROWS])):
+        return
+    filled = np.zeros(len(frame), dtype=bool)
+    for name in extra:
+        filled |= (text_column(frame[name]) != "").to_numpy(dtype=bool)
+    past = np.flatnonzero(filled & lines)
+    if not len(past):
+        return
+    row = int(frame["Row"].to_numpy(dtype=np.int64)[past[0]])
+    raise SheetProblem(
+        f"{where}: row {row} has more fields than the header row ({last + 1}), as do "
+        f"{len(past):,} line(s) in all: a comma inside a cell (an amount's, 1,50,000.00, or a "
+        "narration's) is not quoted, so its figures cannot be told apart from the columns. "
+        "Download the statement again as Excel, or as a CSV with such cells in quotes "
+        '("1,50,000.00"), and reconcile again.'
+    )
+
+
 def _column_index(letter: str) -> int:
     """`A` → 0, `AB` → 27."""
     index = 0
@@ -718,6 +748,8 @@ def _read_sheet(
     end = _lines_end(cells, dated, lines_at, runs_on)
     summary = _summary(cells, rows, dated, end, columns, head, table)
     before_end = np.arange(count) < end
+    if getattr(book, "kind", "") == "text":
+        _fields_past_header(table, where, frame, dated & before_end)
 
     issues: list[Issue] = []
     for position, (role, problem) in sorted(problems.items()):
