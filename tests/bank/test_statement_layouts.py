@@ -1104,12 +1104,15 @@ def test_title_lines_name_the_account_and_the_period(
 
 
 def test_lines_after_a_total_are_reported_not_read(xlsx: Callable[..., Path]) -> None:
+    """Lines below a total whose balance does not run on from the lines above it (another
+    account's statement pasted under this one's) are reported, not read. (A page's total
+    with the lines running on below it is layout: test_pdf_conversions.)"""
     rows = [
         SBI_HEAD,
         ["1 Oct 2026", "1 Oct 2026", "BY TRANSFER-NEFT-A", None, None, 1000.0, 11000.0],
         ["2 Oct 2026", "2 Oct 2026", "TO TRANSFER-UPI-B", None, 200.0, None, 10800.0],
         ["Total", None, None, None, 200.0, 1000.0, None],
-        ["5 Oct 2026", "5 Oct 2026", "BY TRANSFER-NEFT-C", None, None, 300.0, 11100.0],
+        ["5 Oct 2026", "5 Oct 2026", "BY TRANSFER-NEFT-C", None, None, 300.0, 50300.0],
     ]
     lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
     assert totals(lines) == (2, 20000, 100000)

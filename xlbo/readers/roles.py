@@ -45,6 +45,15 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "postdate",
         "transdate",  # Canara Bank (TRANS DATE)
         "entrydate",
+        "txndt",
+        "trandt",
+        "transdt",
+        "transactiondt",
+        "bookdate",
+        "bookingdate",
+        "dateoftransaction",
+        "posteddate",
+        "dt",
     ),
     Role.NARRATION: (
         "narration",
@@ -62,12 +71,28 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "naration",  # Indian Overseas Bank (NARATION), as its statement spells it
         "perticulers",  # as a printed statement spells it
         "perticulars",
+        "particulers",
+        "txndescription",
+        "trandescription",
+        "transactionnarration",
+        "narrationdescription",
+        "descriptionnarration",
+        "particularsdescription",
+        "detailsoftransaction",
+        "descriptionoftransaction",
+        "tranparticulars",
+        "txnparticulars",
+        "txndetails",
+        "trandetails",
+        "txnnarration",
+        "narr",
+        "transactionremark",
+        "remark",
     ),
     Role.REFERENCE: (
         "chqrefno",
         "refnochequeno",
         "chequenumber",
-        "chqno",
         "chqno",
         "chequeno",
         "referenceno",
@@ -89,6 +114,12 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "bankreference",  # IndusInd Bank (Bank Reference)
         "bankreferenceno",
         "transactionreference",
+        "chequereferenceno",  # Bank of Maharashtra (Cheque/Reference No)
+        "utrchequeno",
+        "txnrefno",
+        "cheque",  # Standard Chartered (Cheque)
+        "chq",
+        "reference",
     ),
     Role.WITHDRAWAL: (
         "withdrawalamt",
@@ -111,6 +142,10 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "withdrawlamt",
         "paidout",  # (Paid out, Paid in: a public header classifier's words)
         "moneyout",
+        "debits",
+        "debitamt",
+        "withdrawalsamt",
+        "amountdebited",
     ),
     Role.DEPOSIT: (
         "depositamt",
@@ -130,6 +165,10 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "creditcr",
         "paidin",
         "moneyin",
+        "credits",
+        "creditamt",
+        "depositsamt",
+        "amountcredited",
     ),
     Role.AMOUNT: (
         "amount",
@@ -143,8 +182,25 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "debitcreditamount",
         "amountdrcr",
         "totalamountdrcr",  # (Total Amount Dr/Cr)
+        "tranamount",
+        "trxnamount",
+        "txnamt",
+        "amt",
     ),
-    Role.SIDE: ("drcr", "crdr", "type", "drcrindicator", "debitcredit", "transactiontype"),
+    Role.SIDE: (
+        "drcr",
+        "crdr",
+        "type",
+        "drcrindicator",
+        "debitcredit",
+        "transactiontype",
+        "txntype",
+        "trantype",
+        "drcrflag",
+        "crdrflag",
+        "dc",
+        "indicator",
+    ),
     Role.BALANCE: (
         "balance",
         "closingbalance",
@@ -154,9 +210,52 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "availablebalance",
         "closingbal",  # Varachha Co-op (Closing  Bal)
         "runningbal",
+        "ledgerbalance",
+        "balanceamt",
+        "balanceamount",
+        "bookbalance",
+        "balamt",
+        "accountbalance",
+        "clearbalance",
+        "clearedbalance",
+        "totalbalance",
+        "availablebal",
+        "effectiveavailablebalance",
     ),
 }
 _LOOKUP = {word: role for role, words in WORDS.items() for word in words}
+
+SECONDARY = frozenset(
+    {
+        "remark",
+        "remarks",
+        "cheque",
+        "chq",
+        "reference",
+        "type",
+        "txntype",
+        "trantype",
+        "transactiontype",
+        "dt",
+        "amt",
+        "availablebalance",
+        "availablebal",
+        "effectiveavailablebalance",
+        "clearbalance",
+        "clearedbalance",
+        "totalbalance",
+    }
+)
+"""Words that name their role only where no other column's word names it: `Remarks` beside a
+`Narration` is a note, `Cheque` beside a `Chq./Ref.No.` a cheque's mark, a `Txn Type` beside a
+`Dr/Cr` the channel (`NEFT`, `CLG`), and `Available Balance` beside a `Ledger Balance` is not
+the balance the bank's books hold.
+
+>>> roles_in(["Date", "Remarks", "Narration", "Amount", "Txn Type", "D/C"])[Role.NARRATION]
+2
+>>> roles_in(["Date", "Remarks", "Amount", "Txn Type"])[Role.NARRATION]
+1
+"""
 
 
 _MONEY_WORDS = frozenset(
@@ -183,14 +282,16 @@ def column_role(header: Any) -> Role | None:
 
 
 def roles_in(row: Sequence[Any]) -> dict[Role, int]:
-    """Roles found in a row of cells (first column for each role)."""
+    """Roles found in a row of cells: for each, the first column a main word of it heads, else
+    the first a `SECONDARY` word heads."""
     found: dict[Role, int] = {}
+    fallback: dict[Role, int] = {}
     for index, cell in enumerate(row):
         if isinstance(cell, str):
-            role = column_role(cell)
-            if role is not None and role not in found:
-                found[role] = index
-    return found
+            word = known_word(cell, _LOOKUP, _MONEY_WORDS, _DATE_WORDS)
+            if word is not None:
+                (fallback if word in SECONDARY else found).setdefault(_LOOKUP[word], index)
+    return {**fallback, **found}
 
 
 def has_amounts(found: dict[Role, int]) -> bool:

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -59,10 +59,10 @@ from xlbo.bank.columns import (
 )
 from xlbo.bank.integrity import Finding, opening_and_closing
 from xlbo.bank.lines import Lines
-from xlbo.book import FileBook
+from xlbo.book import FileBook, build_table
 from xlbo.book.limits import uncalculated_formulas
 from xlbo.book.rows import FrameRows, RowSource, sheet_table
-from xlbo.book.table import HEADER_SCAN_ROWS, HEADER_SEARCH_ROWS, header_key
+from xlbo.book.table import HEADER_SCAN_ROWS, HEADER_SEARCH_ROWS, Table, header_key
 from xlbo.columns import (
     amount_present,
     comma_cells,
@@ -170,11 +170,8 @@ def _known(header: str) -> bool:
 
 
 def _columns(frame: pd.DataFrame, mapping: Mapping[Role, str]) -> dict[Role, str]:
-    columns: dict[Role, str] = {}
-    for header in frame.columns:
-        role = column_role(header)
-        if role is not None and role not in columns:
-            columns[role] = str(header)
+    headers = [str(header) for header in frame.columns]
+    columns = {role: headers[at] for role, at in roles_in(headers).items()}
     for role, header in mapping.items():
         match = next((c for c in frame.columns if header_key(c) == header_key(header)), None)
         if match is None:
@@ -308,6 +305,7 @@ def read_statement(
     read: list[Lines] = []
     unshown: list[Lines] = []  # statements on hidden sheets: not read unless named
     unreadable: list[Issue] = []  # hidden sheets that look like a statement but cannot be read
+    headerless: list[str] = []  # shown sheets without a header row: pages of the statement?
     for name in names:
         # a sheet without title lines (a workbook's second page) dates a day written without
         # its year by the period an earlier sheet gives
@@ -319,6 +317,8 @@ def read_statement(
         except NoStatement:
             if len(names) == 1:
                 raise
+            if name not in hidden:
+                headerless.append(name)
         except SheetProblem as problem:
             if name not in hidden:
                 raise
@@ -342,6 +342,12 @@ def read_statement(
             + ". Check the file, or name the statement's sheet and its columns, e.g. --sheet "
             f'"{names[-1]}" --map "date=Txn Dt,narration=Details,withdrawal=Debit,deposit=Credit".'
         )
+    for name in headerless if read else []:
+        page = _next_page(book, name, read[0], mapping or {})
+        if isinstance(page, Lines):
+            read.append(page)
+        elif page is not None:
+            unreadable.append(page)
     if len(read) > 1:
         read = _one_account(book.name, read)
     lines = read[0] if len(read) == 1 else _joined(read)
@@ -361,6 +367,114 @@ def read_statement(
             "the columns with --map."
         )
     return lines
+
+
+def _next_page(
+    book: RowSource, sheet: str, first: Lines, mapping: Mapping[Role, str]
+) -> Lines | Issue | None:
+    """A shown sheet without a header row, read as the next page of the statement on `first`'s
+    sheet, when it is one: a PDF converted to Excel a sheet a page puts the header on the first
+    page's sheet only. Its rows are read under that header when they fit it (no cell right of
+    its last column, a date in its date column and amounts in its amount columns: some line is
+    read). Failing that, an error naming the sheet when it holds rows with a date and an
+    amount (money that was not read is never passed over in silence); else None (a notes
+    sheet)."""
+    header = [""] * (max(map(_column_index, first.letters.values()), default=-1) + 1)
+    for name, letter in first.letters.items():
+        header[_column_index(letter)] = name
+    try:
+        page = _read_sheet(book, sheet, mapping, first.period, header=header)
+    except SheetProblem:
+        page = None
+    if page is not None and not page.frame.empty:
+        return page
+    rows = _dated_money_rows(book.sheet_rows(sheet))
+    if not rows:
+        return None
+    return Issue(
+        severity=Severity.ERROR,
+        sheet=sheet,
+        cell=f"A{rows[0]}",
+        problem=f"the sheet has no header row, and its {len(rows):,} row(s) with a date and an "
+        f"amount, from row {rows[0]}, do not fit the columns of sheet '{first.sheet}': they were "
+        "not read",
+        hint=f"If they are lines of this statement, copy the header row of sheet '{first.sheet}' "
+        "above them (or move them under its lines) and reconcile again.",
+        file=book.name,
+    )
+
+
+def _fields_past_header(table: Table, where: str, frame: pd.DataFrame, lines: np.ndarray) -> None:
+    """Refuse a CSV whose lines have more fields than its header: the commas in amounts written
+    unquoted (`12,500.00` as two fields, `12` and `500.00`) would shift every figure after
+    them. Kotak's one headerless column of the balance's `Dr`/`Cr` after the header is no
+    such field."""
+    named = [table.letters[str(n)] for n in table.frame.columns if not str(n).startswith(UNNAMED)]
+    last = max(map(_column_index, named), default=-1)
+    extra = [
+        str(n)
+        for n in table.frame.columns
+        if str(n).startswith(UNNAMED) and _column_index(table.letters[str(n)]) > last
+    ]
+    if not extra or (len(extra) == 1 and says_sides(frame[extra[0]].iloc[:SAMPLE_ROWS])):
+        return
+    filled = np.zeros(len(frame), dtype=bool)
+    for name in extra:
+        filled |= (text_column(frame[name]) != "").to_numpy(dtype=bool)
+    past = np.flatnonzero(filled & lines)
+    if not len(past):
+        return
+    row = int(frame["Row"].to_numpy(dtype=np.int64)[past[0]])
+    raise SheetProblem(
+        f"{where}: row {row} has more fields than the header row ({last + 1}), as do "
+        f"{len(past):,} line(s) in all: a comma inside a cell (an amount's, 1,50,000.00, or a "
+        "narration's) is not quoted, so its figures cannot be told apart from the columns. "
+        "Download the statement again as Excel, or as a CSV with such cells in quotes "
+        '("1,50,000.00"), and reconcile again.'
+    )
+
+
+def _column_index(letter: str) -> int:
+    """`A` → 0, `AB` → 27."""
+    index = 0
+    for char in letter:
+        index = index * 26 + ord(char) - 64
+    return index - 1
+
+
+def _continued_table(book: RowSource, sheet: str, header: Sequence[str]) -> Table:
+    """A sheet without a header row read under `header` (another sheet's), its rows keeping
+    their own Excel row numbers. NoStatement when a row has a cell right of the header's last
+    column: the sheet is no page of that table."""
+    rows = book.sheet_rows(sheet)
+    width = len(header)
+    if any(any(c not in ("", None) for c in row[width:]) for row in rows):
+        raise NoStatement(f"{book.name}, sheet {sheet}: wider than the statement's header")
+    table = build_table(book.name, sheet, [list(header), *rows], 0)
+    frame = table.frame.set_axis(
+        pd.Index(table.frame.index.to_numpy() - 1, name="Row"), axis="index"
+    )
+    return replace(table, frame=frame, header_row=0)
+
+
+def _dated_money_rows(rows: list[list[Any]]) -> list[int]:
+    """The Excel rows (from 1) of `rows` that hold a date in one cell and an amount in
+    another."""
+    width = max(map(len, rows), default=0)
+    if not width:
+        return []
+    cells = pd.DataFrame([[*row, *[""] * (width - len(row))] for row in rows], dtype=object)
+    amounts = np.zeros((len(cells), width), dtype=bool)
+    dates = np.zeros((len(cells), width), dtype=bool)
+    for at in range(width):
+        column = cells[at].where(cells[at] != "", None)
+        dates[:, at] = has_date(date_column(column)[0])
+        _, bad = paise_column(column)
+        amounts[:, at] = amount_present(column) & ~dates[:, at]
+        amounts[list(bad), at] = False
+    dated = dates.any(axis=1)
+    money = amounts.any(axis=1)
+    return [int(n) + 1 for n in np.flatnonzero(dated & money)]
 
 
 def _one_account(file: str, read: list[Lines]) -> list[Lines]:
@@ -538,7 +652,11 @@ def _read_sheet(
     name: str,
     mapping: Mapping[Role, str],
     given: tuple[date | None, date | None] = (None, None),
+    *,
+    header: Sequence[str] | None = None,
 ) -> Lines:
+    """One sheet's statement; with `header`, a sheet without a header row read under another
+    sheet's (`_next_page`)."""
     where = f"{book.name}, sheet {name}"
     head: list[list[Any]] = []
     two_rows: list[list[str]] = []
@@ -548,7 +666,9 @@ def _read_sheet(
         head[:] = [list(row) for row in rows[: max(HEADER_SCAN_ROWS, index + 1)]]
         return index
 
-    table = sheet_table(book, name, find)
+    table = (
+        sheet_table(book, name, find) if header is None else _continued_table(book, name, header)
+    )
     if two_rows:  # a header over two rows: the columns are named by both
         table = renamed(table, two_rows[0], _known)
         if 0 <= table.header_row - 2 < len(head):
@@ -598,7 +718,10 @@ def _read_sheet(
     narration = text_column(column(Role.NARRATION))
     # B/F, C/F, Opening Balance and Total rows are layout even when the bank dates them: their
     # figures are balances and page totals, not money that moved
-    layout = contains(narration, LAYOUT_NARRATION)
+    # (a page's `Total` may be written in the date column)
+    layout = contains(narration, LAYOUT_NARRATION) | contains(
+        text_column(column(Role.DATE)), LAYOUT_NARRATION
+    )
     dated = has_date(dates) & ~layout
     marks, mark_problems = _decimal_marks({r: column(r) for r in MONEY if r in columns})
     money = _money(column, columns, marks)
@@ -621,11 +744,51 @@ def _read_sheet(
     has_balance &= ~np.isin(np.arange(count), list(bad_balance))
     debit, credit = money.debit, money.credit
     moves = (debit != 0) | (credit != 0)
+    # a line wrapped over two rows with its amounts on the second (a PDF converted to Excel
+    # aligns its cells to the bottom): one line, where the balance confirms it
+    blank_date = ~amount_present(column(Role.DATE))
+    written = np.zeros(count, dtype=bool)  # an amount written, read or not
+    for role in (Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT):
+        if role in columns:
+            written |= amount_present(column(role))
+    below, unconfirmed = _amounts_below(
+        dated, ~written, moves & ~layout & blank_date, has_balance, balance, credit - debit
+    )
+    if below:
+        text = narration.to_numpy(dtype=object).copy()
+        for line, above in below.items():
+            dates[line] = dates[above]
+            text[line] = " ".join(t for t in (str(text[above]), str(text[line])) if t)
+        narration = strings(pd.Series(text, index=narration.index, dtype=object))
+        dated[list(below)] = True
 
     # Title lines above the header; summary rows above the first line and from the block that
     # ends the lines.
-    end, summary = _summary(frame.drop(columns="Row"), rows, dated, columns, head, table)
+    lines_at = np.flatnonzero(dated & moves)
+    moved = credit.astype(np.int64) - debit.astype(np.int64)
+
+    def runs_on(block: int, line: int) -> bool:
+        """Whether the line below a block at `block` is the next of the lines above it: its
+        balance runs on from the last one's (either way, for a statement newest first), or,
+        without balances to tell, it is dated within a month of it."""
+        before = lines_at[: np.searchsorted(lines_at, block)]
+        if not len(before):
+            return False
+        last = int(before[-1])
+        if has_balance[last] and has_balance[line]:
+            return bool(
+                balance[line] == balance[last] + moved[line]
+                or balance[last] == balance[line] + moved[last]
+            )
+        days = day_numbers(pd.Series([dates[last], dates[line]], dtype=object))
+        return abs(int(days[1] - days[0])) <= PAGE_DAYS
+
+    cells = frame.drop(columns="Row")
+    end = _lines_end(cells, dated, lines_at, runs_on)
+    summary = _summary(cells, rows, dated, end, columns, head, table)
     before_end = np.arange(count) < end
+    if getattr(book, "kind", "") == "text":
+        _fields_past_header(table, where, frame, dated & before_end)
 
     issues: list[Issue] = []
     for position, (role, problem) in sorted(problems.items()):
@@ -648,11 +811,23 @@ def _read_sheet(
         severity=Severity.WARNING,
         hint="The line is matched; its balance is not checked until the cell is fixed.",
     )
-    undated = _undated(dates, column(Role.DATE), moves & before_end, rows)
+    undated = _undated(dates, column(Role.DATE), moves & before_end & ~layout, rows)
     issues += _issues_for(
         undated, rows, book.name, table.sheet, letter(Role.DATE), cells=column(Role.DATE)
     )
     figures = np.isin(rows, list(summary.used))  # HDFC's opening balance under Date
+    issues += _issues_for(
+        _loose_money(
+            cells, dated, moves & blank_date & ~layout & before_end & ~figures, unconfirmed, dates
+        ),
+        rows,
+        book.name,
+        table.sheet,
+        letter(Role.DATE),
+        cells=column(Role.DATE),
+        hint="Write the line's date on its row (or join it to the dated row above it) and "
+        "reconcile again; the amount was left out.",
+    )
     after = np.flatnonzero(dated & moves & ~before_end & ~figures)
     if len(after):
         issues.append(
@@ -812,14 +987,16 @@ def _uncalculated_balances(
 
 
 LAYOUT_NARRATION = (
-    r"(?i)^\s*(?:(?:by|to)\s+)?(?:balance\s+)?(?:b/f|c/f|b\.f\.|c\.f\.|brought\s+forward|carried\s+forward"
-    r"|opening\s+balance|closing\s+balance|(?:page\s+|grand\s+)?totals?)\s*[:.\-]*\s*"
-    r"(?:as\s+on\b.*)?$"
+    r"(?i)^\s*(?:(?:by|to)\s+)?(?:bal(?:ance)?\.?\s+)?(?:b/f|c/f|b\.f\.|c\.f\.|brought\s+forward"
+    r"|carried\s+forward|forward|(?:opening|closing)\s+bal(?:ance)?|(?:page\s+|grand\s+)?totals?)"
+    r"(?:\s+bal(?:ance)?)?\s*[:.\-]*\s*(?:as\s+on\b.*)?$"
 )
 """A narration that is the whole of a layout row's text (`B/F`, `Carried Forward`, `Opening
-Balance as on 01/10/2026`, `Total`, and with a ledger's `By`/`To` before it, as co-operative
-banks print `By Opening Balance`): never a line, dated or not. `TOTAL ENERGIES LTD` is a
-line."""
+Balance as on 01/10/2026`, `OPENING BAL`, `BAL B/F`, `B/F BALANCE`, `BALANCE FORWARD`,
+`Total`, and with a ledger's `By`/`To` before it, as co-operative banks print `By Opening
+Balance`): never a line, dated or not, though its figure stands in a money column (an
+opening balance written as the first row's deposit). `TOTAL ENERGIES LTD` and `BALANCE
+FORWARD LOGISTICS` are lines."""
 
 
 NOT_NARRATION = (
@@ -952,27 +1129,121 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
     )
 
 
-def _summary(
-    cells: pd.DataFrame,
-    rows: np.ndarray,
+def _amounts_below(
     dated: np.ndarray,
-    columns: Mapping[Role, str],
-    head: list[list[Any]],
-    table: Any,
-) -> tuple[int, Summary]:
-    """Where the lines end (position of the first row of a summary, total or legend block
-    below the first dated line, or the row count) and the figures the statement states."""
+    bare: np.ndarray,
+    undated_money: np.ndarray,
+    has_balance: np.ndarray,
+    balance: np.ndarray,
+    moved: np.ndarray,
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Lines whose amounts are on the row below their date: a dated row with no amount written
+    (`bare`) and no balance, right above a row with amounts and no date (`undated_money`).
+    Each such row (position → the dated row's) is one line with the row above where its
+    balance runs on from the line before it or to the line after it (either way: newest first
+    too); the others are returned apart, to be reported."""
+    above = np.flatnonzero(dated[:-1] & bare[:-1] & ~has_balance[:-1])
+    above = above[undated_money[above + 1] & ~dated[above + 1]]
+    if not len(above):
+        return {}, {}
+    pairs = {int(at) + 1: int(at) for at in above}
+    sequence = sorted(set(pairs) | set(np.flatnonzero(dated & (moved != 0)).tolist()))
+
+    def chained(older: int, newer: int) -> bool:
+        return bool(
+            has_balance[older]
+            and has_balance[newer]
+            and (
+                balance[newer] == balance[older] + moved[newer]
+                or balance[older] == balance[newer] + moved[older]
+            )
+        )
+
+    confirmed: dict[int, int] = {}
+    doubtful: dict[int, int] = {}
+    for at, line in enumerate(sequence):
+        if line not in pairs:
+            continue
+        near = sequence[max(at - 1, 0) : at] + sequence[at + 1 : at + 2]
+        ok = any(chained(min(n, line), max(n, line)) for n in near)
+        (confirmed if ok else doubtful)[line] = pairs[line]
+    return confirmed, doubtful
+
+
+def _loose_money(
+    cells: pd.DataFrame,
+    dated: np.ndarray,
+    undated_money: np.ndarray,
+    unconfirmed: Mapping[int, int],
+    dates: Sequence[Any],
+) -> dict[int, str]:
+    """Rows below the first line with an amount but no date at all, that no block's words
+    (`TOTAL C/F`, `Page Total`) make layout: problems to report, never money left out in
+    silence."""
+    first = int(np.argmax(dated)) if dated.any() else len(dated)
+    loose = np.flatnonzero(undated_money & ~dated)
+    loose = loose[loose > first]
+    if len(loose):
+        loose = loose[~block_rows(cells.iloc[loose])]
+    problems: dict[int, str] = {}
+    for position in loose.tolist():
+        problems[position] = "an amount with no date: it was not read as a line"
+        if position in unconfirmed:
+            day = dates[unconfirmed[position]]
+            problems[position] += (
+                f" (the row above has the date {day:%d-%m-%Y} but no amount, and the running "
+                "balance does not confirm that the two rows are one line)"
+            )
+    return problems
+
+
+PAGE_DAYS = 31
+"""How far apart in days the last line above a page's total and the first below it may be, to
+be one statement's, where no balance tells."""
+
+
+def _lines_end(
+    cells: pd.DataFrame,
+    dated: np.ndarray,
+    lines_at: np.ndarray,
+    runs_on: Callable[[int, int], bool],
+) -> int:
+    """Where the lines end: the position of the first row of a summary, total or legend block
+    below the first dated line that no line running on from the lines above follows
+    (`runs_on(block, line)`), or the row count. A statement converted from print totals each
+    page (`Total`, `TOTAL C/F`, a page's `Closing Balance` and the next one's `Opening
+    Balance`), and wraps a narration onto a row of its own that may begin with such a word
+    (`TOTAL ENERGIES MARKETING…`, `SUMMARY INFOTECH LLP`): the lines below run on, and those
+    rows are layout, not the end. Another statement's lines below a summary are no part of
+    this one's (they are reported)."""
     count = len(cells)
     first = int(np.argmax(dated)) if dated.any() else count
     candidates = np.flatnonzero(~dated)
     candidates = candidates[candidates > first]
-    end = count
-    if len(candidates):
-        starts = block_rows(cells.iloc[candidates])
-        for position in candidates[starts][:SUMMARY_ROWS].tolist():
-            if not _repeats_header(cells.iloc[position]):  # a page's header again is no end
-                end = position
-                break
+    if not len(candidates):
+        return count
+    for position in candidates[block_rows(cells.iloc[candidates])].tolist():
+        if _repeats_header(cells.iloc[position]):  # a page's header again is no end
+            continue
+        below = lines_at[np.searchsorted(lines_at, position) :]
+        if not len(below) or not runs_on(position, int(below[0])):
+            return int(position)
+    return count
+
+
+def _summary(
+    cells: pd.DataFrame,
+    rows: np.ndarray,
+    dated: np.ndarray,
+    end: int,
+    columns: Mapping[Role, str],
+    head: list[list[Any]],
+    table: Any,
+) -> Summary:
+    """The figures the statement states: in the block that ends the lines (at `end`), above
+    the first line and in the title lines."""
+    count = len(cells)
+    first = int(np.argmax(dated)) if dated.any() else count
     roles = {
         index: role
         for role, header in columns.items()
@@ -990,7 +1261,7 @@ def _summary(
     titles = read_summary(
         [(n + 1, r) for n, r in enumerate(head[: max(table.header_row - 1, 0)])], top=True
     )
-    return end, merged(merged(below, above), titles)
+    return merged(merged(below, above), titles)
 
 
 def _repeats_header(row: pd.Series) -> bool:

@@ -221,6 +221,9 @@ _LABELS: dict[str, str] = {
             "balance brought forward",
             "by opening balance",  # a co-operative bank's first row, written as a ledger's
             "by balance b/f",
+            "bal b/f",
+            "b/f balance",
+            "balance forward",
         ),
         "opening",
     ),

@@ -1,0 +1,238 @@
+"""Statements converted from PDF to Excel, as a hostile tester built them (helper-19a): the
+converter keeps each page's totals and balances between the lines, wraps a narration onto a
+row of its own, puts each page on a sheet of its own, or aligns a wrapped line's amounts with
+its last row. Every case holds the same month of four lines, so a user checks the same
+figures: four lines read, the first and the last, and the closing balance ₹2,63,749.25."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.bank.test_more_banks import chains, first_and_last, totals
+from xlbo.issues import Severity
+from xlbo.readers.statement import read_statement
+
+Row = list[Any]
+HEAD: Row = ["Date", "Narration", "Chq./Ref.No.", "Withdrawal", "Deposit", "Balance"]
+LINES: list[Row] = [
+    ["01/10/2026", "NEFT CR-JAY AMBE TRADERS", "N274261234567", None, "45,000.00", "1,45,000.00"],
+    ["03/10/2026", "CHQ PAID-000451-MEHTA & CO", "000451", "12,500.00", None, "1,32,500.00"],
+    ["15/10/2026", "IMPS/629812345678/KAVITA QURESHI", "629812345678", None, "1,50,000.00",
+     "2,82,500.00"],
+    ["20/10/2026", "NEFT DR-OM SAI FREIGHT", "N293261234999", "18,750.75", None, "2,63,749.25"],
+]  # fmt: skip
+
+
+def _read_right(lines: Any, *, narration: str = "NEFT DR-OM SAI FREIGHT") -> None:
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT CR-JAY AMBE TRADERS", 4500000),
+        (date(2026, 10, 20), narration, -1875075),
+    ]
+    assert chains(lines)
+    assert lines.closing == 26374925
+
+
+# -- a page's totals and balances between the lines ---------------------------------------------
+
+PAGE_BREAKS: dict[str, list[Row]] = {
+    # helper-19a mini_total_midsheet: the page's total, the header again
+    "Total": [[None, "Total", None, "12,500.00", "45,000.00", None], HEAD],
+    # pagebreaks.py pb1: the page's total, the balance brought forward
+    "Total, B/F": [
+        [None, "Total", None, "12,500.00", "45,000.00", None],
+        [None, "B/F", None, None, None, "1,32,500.00"],
+    ],
+    # pb2: `TOTAL C/F` with the balance carried
+    "TOTAL C/F": [[None, "TOTAL C/F", None, "12,500.00", "45,000.00", "1,32,500.00"], [], HEAD],
+    # pb4: the page's closing balance and the next page's opening balance
+    "Closing Balance, Opening Balance": [
+        [None, "Closing Balance", None, None, None, "1,32,500.00"],
+        [None, "Opening Balance", None, None, None, "1,32,500.00"],
+    ],
+    # pb6: `Total` written in the date column, with the balance
+    "Total in the date column": [["Total", None, None, "12,500.00", "45,000.00", "1,32,500.00"]],
+}
+
+
+@pytest.mark.parametrize("name", PAGE_BREAKS)
+def test_a_pages_total_or_balances_between_the_lines_do_not_end_them(
+    name: str, xlsx: Callable[..., Path]
+) -> None:
+    """Before: the first such row ended the statement, and the lines below it were dropped
+    (a warning at most), the BRS tied on the first page's balance."""
+    rows = [HEAD, *LINES[:2], *PAGE_BREAKS[name], *LINES[2:]]
+    _read_right(read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx"))))
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "TOTAL ENERGIES MARKETING INDIA PVT LTD",
+        "LEGEND BUILDERS AND DEVELOPERS",
+        "SUMMARY INFOTECH LLP",
+    ],
+)
+def test_a_wrapped_narration_that_begins_with_a_summarys_word_is_narration(
+    wrapped: str, xlsx: Callable[..., Path]
+) -> None:
+    """wrap_block_words.py: the rest of line 3's narration on a row of its own, no date and no
+    amount, begins `TOTAL`, `LEGEND` or `SUMMARY`. Before: it ended the statement there."""
+    third = ["15/10/2026", "NEFT CR-ICIC0000456-", *LINES[2][2:]]
+    rows = [HEAD, *LINES[:2], third, [None, wrapped, None, None, None, None], LINES[3]]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    _read_right(lines)
+    assert lines.frame["narration"].iat[2] == f"NEFT CR-ICIC0000456- {wrapped}"
+
+
+def test_a_summary_at_the_end_still_ends_the_lines_and_checks_them(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile: a page's total in the middle and the statement's own total at its end: the
+    lines end at the last; its figures are checked against all four lines (it agrees)."""
+    rows = [
+        HEAD,
+        *LINES[:2],
+        [None, "Total", None, "12,500.00", "45,000.00", None],
+        *LINES[2:],
+        [None, "Grand Total", None, "31,250.75", "1,95,000.00", None],
+        ["** End of statement **"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    _read_right(lines)
+    assert lines.findings == []
+
+
+# -- a sheet a page --------------------------------------------------------------------------
+
+
+def test_a_page_on_a_sheet_of_its_own_without_the_header_is_read_on(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-19a mini_sheet_per_page: the header and the title on sheet `Page 1` only, the
+    next page's lines on sheet `Page 2` in the same columns. Before: `Page 2` was passed over
+    in silence (two lines, the BRS tied on the first page's balance)."""
+    path = xlsx(
+        {
+            "Page 1": [
+                ["Statement of account for the period 01/10/2026 to 31/10/2026"],
+                HEAD,
+                *LINES[:2],
+            ],
+            "Page 2": LINES[2:],
+        },
+        name="statement.xlsx",
+    )
+    lines = read_statement(str(path))
+    _read_right(lines)
+    assert lines.frame["sheet"].tolist() == ["Page 1", "Page 1", "Page 2", "Page 2"]
+    assert lines.frame["row"].tolist() == [3, 4, 1, 2]
+
+
+def test_a_sheet_of_lines_that_do_not_fit_the_header_is_an_error_never_passed_over(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile: the second sheet's rows have a date and an amount but a column more than the
+    first sheet's table (another layout): not read, and an error names the sheet and its row."""
+    other = [[*line, "SBIN0001234"] for line in LINES[2:]]
+    path = xlsx({"Page 1": [HEAD, *LINES[:2]], "Page 2": other}, name="statement.xlsx")
+    lines = read_statement(str(path))
+    assert totals(lines) == (2, 1250000, 4500000)
+    [issue] = lines.issues
+    assert (issue.severity, issue.sheet, issue.cell) == (Severity.ERROR, "Page 2", "A1")
+    assert "2 row(s) with a date and an amount, from row 1" in issue.problem
+
+
+def test_a_notes_sheet_without_a_header_is_still_no_statement(xlsx: Callable[..., Path]) -> None:
+    """Hostile: a sheet of notes (no date beside an amount) is neither read nor reported."""
+    notes = [["Notes"], ["Cheque 000451 was presented on 03/10/2026"]]
+    path = xlsx({"Statement": [HEAD, *LINES], "Notes": notes}, name="statement.xlsx")
+    _read_right(read_statement(str(path)))
+
+
+# -- a line's amounts on the row below its date ------------------------------------------------
+
+
+def test_a_line_whose_amounts_are_on_the_row_below_its_date_is_one_line(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-19a mini_amount_second_row: the converter wraps line 3 over two rows and puts
+    its amounts, reference and balance on the second (cells aligned to the bottom). Before:
+    the ₹1,50,000.00 deposit was dropped with no issue."""
+    rows = [
+        HEAD,
+        *LINES[:2],
+        ["15/10/2026", "IMPS/629812345678/", None, None, None, None],
+        [None, "KAVITA QURESHI", "629812345678", None, "1,50,000.00", "2,82,500.00"],
+        LINES[3],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    _read_right(lines)
+    third = lines.frame.iloc[2]
+    assert (third["date"], third["narration"], third["reference"], third["credit"]) == (
+        date(2026, 10, 15),
+        "IMPS/629812345678/ KAVITA QURESHI",
+        "629812345678",
+        15000000,
+    )
+
+
+def test_every_line_over_two_rows_amounts_below(xlsx: Callable[..., Path]) -> None:
+    """quirks.py q03: every line so wrapped; the balances of the lines so joined run on."""
+    rows: list[Row] = [HEAD]
+    for day, narration, reference, out, into, balance in LINES:
+        rows += [[day, narration[:8], reference, None, None, None]]
+        rows += [[None, narration[8:], None, out, into, balance]]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT CR- JAY AMBE TRADERS", 4500000),
+        (date(2026, 10, 20), "NEFT DR- OM SAI FREIGHT", -1875075),
+    ]
+    assert chains(lines)
+    assert lines.closing == 26374925
+
+
+def test_amounts_below_a_date_that_the_balance_does_not_confirm_are_an_error(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile: the row below the dated row has amounts whose balance does not run on from
+    the line before nor to the line after: not joined, and an error names its row."""
+    rows = [
+        HEAD,
+        *LINES[:2],
+        ["15/10/2026", "IMPS/629812345678/", None, None, None, None],
+        [None, "KAVITA QURESHI", "629812345678", None, "1,50,000.00", "9,99,999.00"],
+        LINES[3],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines) == (3, 1250000 + 1875075, 4500000)
+    [issue] = lines.issues
+    assert (issue.severity, issue.cell) == (Severity.ERROR, "A5")
+    assert issue.problem.startswith("Row 5: an amount with no date: it was not read as a line")
+    assert "the row above has the date 15-10-2026 but no amount" in issue.problem
+
+
+def test_an_amount_with_no_date_between_the_lines_is_an_error(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile: a row of money with no date under a line that has its own (no page's total):
+    reported, never dropped in silence."""
+    rows = [
+        HEAD,
+        *LINES[:2],
+        [None, "IMPS/629812345678/KAVITA QURESHI", "629812345678", None, "1,50,000.00", None],
+        *LINES[2:],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines) == (4, 1250000 + 1875075, 19500000)
+    [issue] = lines.issues
+    assert (issue.severity, issue.cell) == (Severity.ERROR, "A4")
+    assert issue.problem == "Row 4: an amount with no date: it was not read as a line"
