@@ -1,8 +1,10 @@
 import re
 from datetime import date, datetime
 
+import pandas as pd
 import pytest
 
+from xlbo.columns import date_column
 from xlbo.dates import (
     YearOutOfRange,
     from_excel_serial,
@@ -120,3 +122,18 @@ def test_months_that_are_not(text: str, said: str) -> None:
     if "outside" in said:
         with pytest.raises(YearOutOfRange):
             parse_month(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("01-Oct-26 (01-Oct-26)", date(2026, 10, 1)),
+        ("01-Oct-26(02-Oct-26)", date(2026, 10, 1)),
+        ("15/10/2026 (16/10/2026)", date(2026, 10, 15)),
+    ],
+)
+def test_a_value_date_in_brackets_after_the_date_is_left_out(written: str, day: date) -> None:
+    """Indian Overseas Bank's `Date(Value Date)` column writes both in one cell; every line was
+    refused as no date."""
+    assert parse_date(written) == day
+    assert date_column(pd.Series([written, "20/10/2026"]))[0][0] == day

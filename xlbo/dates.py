@@ -72,6 +72,9 @@ _TIME_SUFFIX = re.compile(
     r"\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE
 )
 """A time after the date, to the second or the millisecond (`01/10/2026 00:00:00.000`)."""
+_VALUE_DATE_AFTER = re.compile(r"^(.*\S)\s*\(\s*[0-9a-z][0-9a-z/\-. ]*\)$", re.IGNORECASE)
+"""A value date in brackets after the date, in one cell (Indian Overseas Bank's
+`Date(Value Date)`: `01-Oct-26 (01-Oct-26)`): the date is the first."""
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 _MAX_SERIAL = 2958465  # 31-12-9999
@@ -111,13 +114,16 @@ def _build(year: int, month: int, day: int, original: Any) -> date:
 
 def _date_text(value: Any) -> str:
     """The text of a date cell ready to be matched: Excel's forced text unwrapped (`="01/10/2026"`
-    from a CSV, a leading apostrophe `'01/10/2026` typed or pasted), a time after it dropped,
+    from a CSV, a leading apostrophe `'01/10/2026` typed or pasted), a value date in brackets
+    after it and a time after it dropped,
     casefolded, non-breaking spaces made spaces, a weekday before it dropped."""
     text = str(value).replace("\u00a0", " ").strip()
     if match := _FORCED_TEXT.match(text):
         text = match.group(1).strip()
     elif text.startswith("'"):
         text = text[1:].strip()
+    if match := _VALUE_DATE_AFTER.match(text):
+        text = match.group(1)
     return _WEEKDAY.sub("", _TIME_SUFFIX.sub("", text).casefold())
 
 
