@@ -355,6 +355,48 @@ def date_column(
     return lookup[codes].tolist(), order
 
 
+def swapped_by_excel(
+    values: pd.Series, dates: list[date | None], period: tuple[date | None, date | None]
+) -> list[int]:
+    """The positions of real date cells that Excel read month first from day-first text, as a
+    computer set to the US reads `01/10/2026` (10 January) and leaves `15/10/2026`, which it
+    cannot read so, as text: where the column's text dates prove day first, every real date
+    cell's day could be a month (12 or less), and with day and month exchanged the real dates
+    fall in the text dates' months (or in `period`) where as they stand fewer of them do. Their
+    dates are the exchanged ones; the caller says so."""
+    real = [
+        at
+        for at, value in enumerate(values.tolist())
+        if isinstance(value, date) and not isinstance(value, str) and dates[at] is not None
+    ]
+    texts = [v for v in values.tolist() if isinstance(v, str)]
+    if not real or not texts or date_order(texts) is not DateOrder.DAY_FIRST:
+        return []
+    found = [dates[at] for at in real]
+    if any(d is None or d.day > 12 for d in found):
+        return []
+    start, end = period
+    text_dates = [
+        d for v, d in zip(values.tolist(), dates, strict=True) if isinstance(v, str) and d
+    ]
+    if start is None or end is None:
+        if not text_dates:
+            return []
+        # the months the text dates are of, and a week either side
+        last = max(text_dates)
+        month_end = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        start = min(text_dates).replace(day=1) - timedelta(days=7)
+        end = month_end + timedelta(days=7)
+    swapped = [d.replace(month=d.day, day=d.month) for d in found if d is not None]
+    inside_now = sum(start <= d <= end for d in found if d is not None)
+    inside_swapped = sum(start <= d <= end for d in swapped)
+    if inside_swapped <= inside_now or inside_swapped < len(swapped):
+        return []
+    for at, day in zip(real, swapped, strict=True):
+        dates[at] = day
+    return [at for at, old, new in zip(real, found, swapped, strict=True) if old != new]
+
+
 _SERIAL_TEXT = re.compile(r"^\s*(\d{5})(?:\.0+)?\s*$")
 """`46329` as text: an Excel serial date (3 November 2026) saved to CSV from a column whose
 date format was lost; five digits span 1927 to 2173."""

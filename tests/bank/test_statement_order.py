@@ -64,3 +64,35 @@ def test_unsigned_amounts_take_their_side_from_the_running_balance(
     lines = read_statement(str(xlsx({"Statement": newest_first}, name="n.xlsx")))
     assert lines.frame["debit"].tolist() == [0, 1250000, 1875075]
     assert lines.closing == 11374925
+
+
+def test_dates_excel_read_month_first_are_read_day_first_and_said(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Excel set to the US turns 01/10/2026 into 10 January and leaves 15/10/2026, which it
+    cannot read so, as text. The BRS tied on 10-01 and 10-03, the cheque listed twice, with no
+    word of it; the real dates are read day first as the text ones prove, and Integrity says so."""
+    from datetime import datetime
+
+    rows = [
+        ["Date", "Narration", "Chq./Ref.No.", "Withdrawal", "Deposit", "Balance"],
+        [datetime(2026, 1, 10), "NEFT CR-JAY AMBE TRADERS", "N27426", None, 45000, 145000],
+        [datetime(2026, 3, 10), "CHQ PAID-000451-MEHTA & CO", "000451", 12500, None, 132500],
+        ["15/10/2026", "IMPS/629812345678/KAVITA QURESHI", "629812345678", None, 150000, 282500],
+        ["20/10/2026", "NEFT DR-OM SAI FREIGHT", "N29326", 18750.75, None, 263749.25],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="s.xlsx")))
+    assert [d.isoformat() for d in lines.frame["date"]] == [
+        "2026-10-01",
+        "2026-10-03",
+        "2026-10-15",
+        "2026-10-20",
+    ]
+    (finding,) = [f for f in lines.findings if f.check == "Dates read month first by Excel"]
+    assert (
+        "2 date cell(s) of column A" in finding.detail and "row 2 as 01-10-2026" in finding.detail
+    )
+    # a statement whose real dates are right as they stand is left alone
+    rows[1][0], rows[2][0] = datetime(2026, 10, 1), datetime(2026, 10, 3)
+    lines = read_statement(str(xlsx({"Statement": rows}, name="t.xlsx")))
+    assert lines.frame["date"].iat[1].isoformat() == "2026-10-03" and not lines.findings

@@ -74,6 +74,7 @@ from xlbo.columns import (
     paise_column,
     point_cells,
     strings,
+    swapped_by_excel,
     text_column,
     unsure_commas,
     unsure_points,
@@ -715,6 +716,7 @@ def _read_sheet(
     titles = read_titles(head[: max(table.header_row - 1, 0)])
     period = titles.period if None not in titles.period else given
     dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period)
+    swapped = swapped_by_excel(column(Role.DATE), dates, period)
     narration = text_column(column(Role.NARRATION))
     # B/F, C/F, Opening Balance and Total rows are layout even when the bank dates them: their
     # figures are balances and page totals, not money that moved
@@ -907,12 +909,38 @@ def _read_sheet(
         findings=[
             *footer,
             *_outside(lines, titles.period),  # the sheet's own title: another's is its month
+            *_swapped_finding(swapped, rows, dates, letter(Role.DATE)),
             *_uncalculated_balances(book, table.sheet, columns, letter, lines),
         ],
     )
 
 
 OUTSIDE_THE_PERIOD = "Date outside the period"
+DATES_READ_MONTH_FIRST = "Dates read month first by Excel"
+
+
+def _swapped_finding(
+    swapped: list[int], rows: np.ndarray, dates: list[date | None], letter: str
+) -> list[Finding]:
+    """The finding for the date cells Excel read month first (`swapped_by_excel`), which the
+    BRS takes day first."""
+    if not swapped:
+        return []
+    first = swapped[0]
+    row = int(rows[first])
+    day = dates[first]
+    assert day is not None  # swapped cells are dates
+    return [
+        Finding(
+            row,
+            DATES_READ_MONTH_FIRST,
+            f"{len(swapped):,} date cell(s) of column {letter} are real dates "
+            "with day and month exchanged, as Excel set to the US reads 01/10/2026 (the "
+            "column's other dates are text that can only be day first, like 15/10/2026); they "
+            f"are read day first, the first at row {row} as {day:%d-%m-%Y}. Check them, and "
+            "open the bank's file with the dates as text (Data > From Text/CSV, Date DMY).",
+        )
+    ]
 
 
 def _balances_run_back(lines: pd.DataFrame) -> bool:
