@@ -474,3 +474,53 @@ def test_an_unexplained_opening_gap_of_one_items_amount_names_the_item(
         "it is the amount of that BRS's item CHQ 000452 (Kaveri Traders, 29-10-2026): was it "
         "deleted or changed in the books since?" in gap[0]
     )
+
+
+def test_a_confirmed_difference_is_carried_until_the_books_book_it(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """October: Patil Engineering paid 1,18,000.00 less 2% TDS on 1,00,000.00; the user accepted
+    the suggestion, and October's BRS listed 2,000.00 to be booked. November's books book it
+    (TDS Receivable, 2,000.00 out of the bank ledger). With --last-brs the difference was not
+    carried: November did not tie by 2,000.00 and listed the journal as a payment not yet
+    debited; the difference now comes in as last month's item and the journal clears it."""
+    bank = xlsx(
+        {
+            "Statement": statement(
+                [["15/10/26", "NEFT CR-SBIN0004567-PATIL ENGINEERING WORKS", "U1", None, 116000]]
+            )
+        },
+        name="bank-oct.xlsx",
+    )
+    books = xlsx(
+        {
+            "Ledger": ledger(
+                [[date(2026, 10, 15), "Patil Engineering Works", "Receipt", "R-1", 118000, None]]
+            )
+        },
+        name="books-oct.xlsx",
+    )
+    last = tmp_path / "brs-oct.xlsx"
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(last)]) == 0
+    book = openpyxl.load_workbook(last)
+    headers = [c.value for c in book["Suggestions"][1]]
+    book["Suggestions"].cell(2, headers.index("Accept") + 1, "Accept")
+    book.save(last)
+    assert main(["reconcile", "--confirm", str(last)]) == 0
+    head = [HDFC_HEAD[0], ["Statement From : 01/11/2026 To : 30/11/2026"], *HDFC_HEAD[2:]]
+    body = statement([["05/11/26", "NEFT CR-ACME-INV 77", "N123", None, 3000]], 216000)
+    bank = xlsx({"Statement": [*head, *body[len(HDFC_HEAD) :]]}, name="bank-nov.xlsx")
+    november_books = [
+        [date(2026, 11, 1), "Opening Balance", None, None, 218000, None],
+        [date(2026, 11, 5), "Acme Industries", "Receipt", "RCT/12", 3000, None],
+        [date(2026, 11, 6), "TDS Receivable", "Journal", "JV/4", None, 2000],
+    ]
+    books = xlsx({"Ledger": [*TALLY_HEAD, *november_books]}, name="books-nov.xlsx")
+    result = run_reconcile(bank, books, last_brs=last)
+    assert result.brs.difference == 0
+    matches = {sheet.name: sheet.frame for sheet in result.sheets}["Matches"]
+    matches = {sheet.name: sheet.frame for sheet in result.sheets}["Matches"]
+    carried = matches[matches["Why"].astype(str).str.contains("brought forward from the BRS")]
+    assert carried["Particulars"].tolist() == ["TDS Receivable"]
+    assert carried["Bank Amount"].tolist() == [-2000]
+    assert not any("unexplained" in note for note in result.notes)

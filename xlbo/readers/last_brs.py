@@ -6,7 +6,9 @@ and not presented, deposits not credited), under `Ledger Row, Date, Particulars,
 Vch No., Reference, Debit, Credit` (Reference, the cheque or UTR number, may be missing in an
 older result); its Unmatched Bank sheet the bank lines the books had not yet recorded
 (charges, interest, a customer's credit), under `Bank Row, Date, Narration, Reference,
-Withdrawal, Deposit`. When the long tables were written beside the workbook (`--detail csv`),
+Withdrawal, Deposit`; its Matches sheet the pairs the user confirmed whose amounts differ (TDS,
+charges), whose differences its BRS listed to be booked: each comes back as a bank line the
+books have yet to record. When the long tables were written beside the workbook (`--detail csv`),
 they are `NAME-unmatched-ledger.csv` and `NAME-unmatched-bank.csv` (or `.parquet`). Its BRS
 sheet's title says the day it was made up to: `Bank Reconciliation Statement as on 31 October
 2026`.
@@ -37,6 +39,9 @@ UNMATCHED_BANK = "Unmatched Bank"
 LEDGER_HEADERS = ("Ledger Row", "Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit")
 BANK_HEADERS = ("Bank Row", "Date", "Narration", "Reference", "Withdrawal", "Deposit")
 """The headers xlbo writes on a result's Unmatched sheets (`xlbo.jobs.reconcile`)."""
+MATCHES = "Matches"
+MATCH_HEADERS = ("Rule", "Bank Date", "Narration", "Bank Amount", "Particulars", "Ledger Amount")
+"""The headers of a result's Matches sheet that its confirmed differences are read from."""
 
 BROUGHT_FORWARD = " (brought forward)"
 """What this month's result adds to the text of an item carried from last month's BRS; taken
@@ -79,7 +84,54 @@ def read_last_brs(path: Path) -> LastBrs:
         )
     ledger_table = _table(book, path, UNMATCHED_LEDGER, LEDGER_HEADERS, ("Reference",))
     bank_table = _table(book, path, UNMATCHED_BANK, BANK_HEADERS)
-    return _items(path.name, _as_on(book, "BRS"), ledger_table, bank_table)
+    items = _items(path.name, _as_on(book, "BRS"), ledger_table, bank_table)
+    differences = _differences(book, path)
+    if differences.empty:
+        return items
+    return replace(items, bank=pd.concat([items.bank, differences], ignore_index=True))
+
+
+def _differences(book: FileBook, path: Path) -> pd.DataFrame:
+    """The differences on the pairs the user confirmed (its Matches, rule Confirmed, whose
+    amounts differ: TDS a customer deducted, charges the bank took), which its BRS listed to
+    be booked, as bank lines the books have not yet recorded: each is this month's entry that
+    books it (`TDS Receivable` 2,360.00 for Patil's 1,18,000.00 paid as 1,15,640.00). Nothing
+    where the result keeps no Matches (an older result, a detail file taken away)."""
+    stem = f"{path.stem}-{MATCHES.lower()}"
+    if not book.has(MATCHES) and not any(
+        path.with_name(f"{stem}.{kind}").is_file() for kind in ("csv", "parquet")
+    ):
+        return pd.DataFrame()
+    table = _table(book, path, MATCHES, MATCH_HEADERS)
+    rows = table.frame[(text_column(table.frame["Rule"]) == "Confirmed").to_numpy(dtype=bool)]
+    if rows.empty:
+        return pd.DataFrame()
+    chosen = replace(table, frame=rows)
+    gap = _paise(chosen, "Ledger Amount") - _paise(chosen, "Bank Amount")  # books − bank
+    rows, chosen, gap = rows[gap != 0], replace(chosen, frame=rows[gap != 0]), gap[gap != 0]
+    if rows.empty:
+        return pd.DataFrame()
+    days = _dates(replace(chosen, frame=rows.rename(columns={"Bank Date": "Date"})))
+    narration = (
+        "Difference on a confirmed match, to be booked: "
+        + _texts(chosen, "Narration", unmark=True)
+        + " / "
+        + _texts(chosen, "Particulars", unmark=True)
+    )
+    return pd.DataFrame(
+        {
+            "row": rows.index.to_numpy(dtype=np.int64),
+            "date": pd.Series(days, dtype=object),
+            "value_date": pd.Series(days, dtype=object),
+            "narration": narration.to_numpy(dtype=object),
+            "reference": "",
+            "debit": np.where(gap > 0, gap, 0),  # the books took more in: the bank paid less
+            "credit": np.where(gap < 0, -gap, 0),
+            "balance": pd.array([None] * len(rows), dtype="Int64"),
+            "sheet": table.sheet,
+            "file": table.source,
+        }
+    )
 
 
 def last_brs_in(book: Any, bank_sheet: str, ledger_sheet: str, as_on_sheet: str) -> LastBrs:
