@@ -69,7 +69,9 @@ CONTRADICTED = 40
 """How alike two names are at most where they share a word written the same and each holds a
 word the other cannot account for (`parties.Likeness`): `SANJAY FERNANDES` and Manoj Fernandes,
 `S R KHANNA` and Girish Khanna, Jai Sai Agencies and Om Sai Agencies are other persons or firms,
-however many letters they share (84, 76 and 90 by their words). Below NAMES_DIFFER_BELOW: such
+however many letters they share (84, 76 and 90 by their words); so are two names of the same
+initials in another order, the rest alike (`R K ENTERPRISES` and K R Enterprises: each a word
+for word account of the other, 100 by their words). Below NAMES_DIFFER_BELOW: such
 names differ, and are matched on amount alone only as names that share nothing are."""
 EXPLAINED_FROM = 60
 """Pairs at least this alike by their word sets (COMBINATION_ALIKE) are also weighed by the share
