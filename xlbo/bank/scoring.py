@@ -161,6 +161,13 @@ BATCH_PARTS = MAX_PARTS + 1
 journal. Fewer lines are the combination search's, which finds them by party."""
 BATCH_CHARGES_DAYS = 31
 """Days before a charges journal its bank charges may be (a month's, booked at its end)."""
+CHARGES_PARTS = MIN_PARTS
+"""Bank lines at least for a charges journal (`Bank Charges`, naming no one) to be their total,
+every open charge of the BATCH_CHARGES_DAYS before it and the GST on each: a charge and its GST
+are two lines (`CHARGES` 1,500.00, `CGST ON CHARGES` 135.00, `SGST ON CHARGES` 135.00 are one
+journal of 1,770.00), and a month's two charges six. Fewer than BATCH_PARTS suffice here: every
+charge of a month adding up to the paisa to the journal that books charges is no chance, while
+the combination search looks only within the window, not a month back."""
 CHARGE_KINDS = 8
 """Kinds of the bank's charges (NEFT, IMPS, SMS, cheque returned…) at most, for a charges journal
 to be searched for the kinds it totals (255 choices of kinds at most)."""
