@@ -1599,7 +1599,8 @@ def _batches(run: _Matching) -> None:
     `Bank Charges`, a bank's `BULK UPLOAD`) and is to the paisa the total of every open line of
     the other side, in its direction, of its day (or of its window) — at least BATCH_PARTS of
     them, the salaries of one upload (or every open line of one channel: the NEFTs of the upload,
-    beside a cheque presented that day); and a ledger line of bank charges that is the total of
+    beside a cheque presented that day; every open line that says salary, SALARY_WORDS: the
+    salaries' NEFTs beside a vendor's); and a ledger line of bank charges that is the total of
     the bank's open charges and the GST on them (`_bank_charges`) of the BATCH_CHARGES_DAYS
     before it, at least CHARGES_PARTS of them. No subset is searched: a batch is all the lines
     there are, or nothing."""
@@ -1607,6 +1608,8 @@ def _batches(run: _Matching) -> None:
     # the bank's charges among the lines still open (a batch only ever takes open lines)
     still_open = np.flatnonzero(run.bank_open)
     bank_charges = still_open[_bank_charges(run.bank, still_open)]
+    open_text = run.bank.lines["text"].iloc[still_open].fillna("").astype(str)
+    salaries = still_open[contains(open_text, SALARY_WORDS)]
     for one_is_bank in (False, True):
         one, other = (run.bank, run.ledger) if one_is_bank else (run.ledger, run.bank)
         one_open = run.bank_open if one_is_bank else run.ledger_open
@@ -1626,22 +1629,29 @@ def _batches(run: _Matching) -> None:
         # each way: the other side's lines it may take (their positions, in order), the days
         # from a target's, and the targets
         every = np.arange(len(other), dtype=np.int64)
-        ways = [(every, low, high, targets, BATCH_PARTS) for low, high in spans]
+        ways = [(every, low, high, targets, BATCH_PARTS, "") for low, high in spans]
         if not one_is_bank:
             # the bank's lines of one channel (a NEFT upload, beside a cheque presented that day)
             channels = _channels(run.bank, run.bank_open)
             crowded = [_crowded(channels, run.bank, high - low + 1) for low, high in spans]
             ways += [
-                (channel, low, high, targets, BATCH_PARTS)
+                (channel, low, high, targets, BATCH_PARTS, "")
                 for at, channel in enumerate(channels)
                 for (low, high), crowd in zip(spans, crowded, strict=True)
                 if crowd[at]
             ]
+            # the lines that say they pay salaries (`…-RAMESH PATIL-…-OCT SALARY`), a channel
+            # of their own: an upload of salaries beside a vendor's NEFT of the same day
+            ways += [
+                (salaries, low, high, targets, BATCH_PARTS, " that says salary,")
+                for low, high in spans
+                if len(salaries) >= BATCH_PARTS
+            ]
             # a charges journal: the month's charges before it
             text = one.lines["text"].iloc[targets].fillna("").astype(str)
             charges = text.str.contains(CHARGE_WORDS, regex=True).to_numpy(dtype=bool)
-            ways.append((bank_charges, -BATCH_CHARGES_DAYS, 0, targets[charges], CHARGES_PARTS))
-        for lines, low, high, some, least in ways:
+            ways.append((bank_charges, -BATCH_CHARGES_DAYS, 0, targets[charges], CHARGES_PARTS, ""))
+        for lines, low, high, some, least, what in ways:
             allowed = lines[other_open[lines]]  # open now: earlier batches took theirs
             found = _batch_targets(other, allowed, some, signed, days, low, high, least)
             for target in found.tolist():
@@ -1669,14 +1679,63 @@ def _batches(run: _Matching) -> None:
                     ledger,
                     "Batch",
                     f"{len(parts)} {'ledger' if one_is_bank else 'bank'} lines add up to this "
-                    f"line to the paisa: every open one {where}",
+                    f"line to the paisa: every open one{what} {where}",
                 )
     _charges_of_some_kinds(run)
     _batches_of_one_narration(run)
+    _salary_batches(run)
 
 
 BATCH_WORDS = r"(?i)\b(?:BULK|BATCH|SALARY|SALARIES|PAYROLL|WAGES|UPLOAD)\b"
 """Words with which a bank line that names someone still says it is a batch."""
+SALARY_WORDS = r"(?i)\b(?:SALARY|SALARIES|SAL|WAGES|PAYROLL|STIPEND)\b"
+"""Words of a line that pays salaries, however the rest is worded: a voucher's `Being salary
+for Oct 2026 paid incl arrears`, a bank's `NEFT DR-…-RAMESH PATIL-…-OCT SALARY`."""
+
+
+def _salary_batches(run: _Matching) -> None:
+    """A bank line that names no one, or says it is a batch (BATCH_WORDS: `BIL/BULK/SALARY
+    OCT26/SAHYADRI`, `BULK SALARY UPLOAD OCT26`), that is to the paisa the total of every open
+    salary voucher (SALARY_WORDS in its narration or particulars, however worded: one says
+    `… incl arrears`) in its direction in the window of its date, at least BATCH_PARTS of them:
+    the books paid each employee by a voucher of their own, some dated the 30th and some the
+    31st, and the bank debited one upload. No subset is searched: every salary voucher of the
+    window, or nothing."""
+    ledger = run.ledger.lines
+    if "note" not in ledger:
+        return
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    bank_text = run.bank.lines["text"].fillna("").astype(str)
+    targets = np.flatnonzero(run.bank_open & (bank_signed != 0))
+    if not len(targets):
+        return
+    targets = targets[~run.bank_named[targets] | contains(bank_text.iloc[targets], BATCH_WORDS)]
+    ledger_signed = ledger["signed"].to_numpy(dtype=np.int64)
+    lines = np.flatnonzero(run.ledger_open & (ledger_signed != 0))
+    says = contains(ledger["note"].iloc[lines].fillna("").astype(str), SALARY_WORDS) | contains(
+        ledger["text"].iloc[lines].fillna("").astype(str), SALARY_WORDS
+    )
+    vouchers = lines[says]
+    if not len(targets) or len(vouchers) < BATCH_PARTS:
+        return
+    # the ledger's days as seen from a bank line's: bank − books from before to after
+    low, high = -run.window.after, -run.window.before
+    days = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    for target in _batch_targets(
+        run.ledger, vouchers, targets, bank_signed, days, low, high
+    ).tolist():
+        open_now = vouchers[run.ledger_open[vouchers]]
+        amount, day = int(bank_signed[target]), int(days[target])
+        parts = _batch_parts(run.ledger, open_now, amount, day + low, day + high)
+        if parts is None or any((target, part) in run.rejected for part in parts):
+            continue
+        run.take_group(
+            [target],
+            parts,
+            "Batch",
+            f"{len(parts)} ledger lines add up to this line to the paisa: every open salary "
+            f"voucher from {low:+d} to {high:+d} days from it",
+        )
 
 
 def _batches_of_one_narration(run: _Matching) -> None:
