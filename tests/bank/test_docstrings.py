@@ -10,6 +10,7 @@ import pytest
 
 MODULES = [
     "xlbo.bank.match",
+    "xlbo.bank.brs",
     "xlbo.bank.combinations",
     "xlbo.bank.parties",
     "xlbo.bank.references",

@@ -25,8 +25,10 @@ import pytest
 
 from tests.bank.test_reconcile import HDFC_HEAD, TALLY_HEAD, ledger, statement
 from xlbo.bank.brought_forward import carried_pairs
+from xlbo.bank.brs import Section
 from xlbo.cli import main
 from xlbo.jobs.reconcile import Detail, run_reconcile, write_result
+from xlbo.readers.last_brs import read_last_brs
 
 OCTOBER_BOOKS = [
     [date(2026, 10, 28), "Om Sai Logistics", "Payment", "CHQ 000451", None, 5000],
@@ -524,3 +526,65 @@ def test_a_confirmed_difference_is_carried_until_the_books_book_it(
     assert carried["Particulars"].tolist() == ["TDS Receivable"]
     assert carried["Bank Amount"].tolist() == [-2000]
     assert not any("unexplained" in note for note in result.notes)
+
+
+def test_a_cheque_outstanding_over_three_months_is_marked_stale(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    # July: a cheque issued to Lakshmi Printers on 15-07 and one of Sonawane Traders deposited
+    # on 20-07, neither in the bank by the 31st. October, with July's result as the last BRS:
+    # both still outstanding, more than three months after their dates (a cheque is valid for
+    # three months): stale, to be written back. Om Sai's cheque of 28-10 is only late.
+    july_books = [
+        [date(2026, 7, 1), "Opening Balance", None, None, 100000, None],
+        [date(2026, 7, 10), "Acme Industries", "Receipt", "RCT/7", 5000, None],
+        [date(2026, 7, 15), "Lakshmi Printers", "Payment", "CHQ 000118", None, 18760],
+        [date(2026, 7, 20), "Sonawane Traders", "Receipt", "CHQ 405060", 52000, None],
+        [None, "Closing Balance", None, None, None, 138240],
+    ]
+    bank = xlsx(
+        {"Statement": statement([["10/07/26", "NEFT CR-ACME-INV 7", "N7", None, 5000]])},
+        name="bank-jul.xlsx",
+    )
+    books = xlsx({"Ledger": [*TALLY_HEAD, *july_books]}, name="books-jul.xlsx")
+    july = tmp_path / "brs-jul.xlsx"
+    result = run_reconcile(bank, books, report=july)
+    assert result.brs.difference == 0 and result.brs.stale_count == 0
+    write_result(result, july)
+    october_books = [
+        [date(2026, 10, 1), "Opening Balance", None, None, 138240, None],
+        [date(2026, 10, 20), "Acme Industries", "Receipt", "RCT/12", 3000, None],
+        [date(2026, 10, 28), "Om Sai Logistics", "Payment", "CHQ 000451", None, 5000],
+        [None, "Closing Balance", None, None, None, 136240],
+    ]
+    bank = xlsx(
+        {"Statement": statement([["20/10/26", "NEFT CR-ACME-INV 77", "N77", None, 3000]], 105000)},
+        name="bank-oct.xlsx",
+    )
+    books = xlsx({"Ledger": [*TALLY_HEAD, *october_books]}, name="books-oct.xlsx")
+    out = tmp_path / "brs-oct.xlsx"
+    result = run_reconcile(bank, books, report=out, last_brs=july)
+    write_result(result, out)
+    assert result.brs.difference == 0
+    stale = " — stale: over 3 months, write it back in the books"
+    issued = result.brs.items[Section.CHEQUES_NOT_PRESENTED]
+    assert issued["particulars"].tolist() == [
+        f"Lakshmi Printers (brought forward){stale}",
+        "Om Sai Logistics",
+    ]
+    deposited = result.brs.items[Section.DEPOSITS_NOT_CREDITED]
+    assert deposited["particulars"].tolist() == [f"Sonawane Traders (brought forward){stale}"]
+    brs = " ".join(str(r[1]) for r in rows(out, "BRS") if r[1])
+    assert "Lakshmi Printers (brought forward) — stale:" in brs
+    assert "Om Sai Logistics" in brs and brs.count("stale:") == 2
+    counts = {r[0]: tuple(r[1:]) for r in rows(out, "Summary")}
+    assert counts["Stale book entries (over 3 months): write back"] == (2, 18760, 52000)
+    summary = " ".join(str(r[0]) for r in rows(out, "Summary")[:12])
+    assert "2 book entries on the BRS (18,760.00 issued and 52,000.00 deposited)" in summary
+    # October's result is November's last BRS: the items come back as the books wrote them
+    again = read_last_brs(out)
+    assert sorted(again.ledger["particulars"]) == [
+        "Lakshmi Printers",
+        "Om Sai Logistics",
+        "Sonawane Traders",
+    ]

@@ -5,11 +5,16 @@ of them, and a name written the same way still beats both."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from tests.bank.test_matching_rules import ledger, matched, statement
+from tests.bank.test_reconcile import reconcile
 from xlbo.bank.match import match_lines, prepare_bank, prepare_ledger
 from xlbo.bank.parties import (
     Likeness,
@@ -411,3 +416,56 @@ def test_initials_and_a_common_surname_meet_the_name_written_out() -> None:
         (0, 0): "same amount; +0 days; party names 100% alike",
         (2, 1): "same amount; +0 days; party names 100% alike",
     }
+
+
+@pytest.mark.parametrize(
+    ("bank", "books"),
+    [
+        ("NEFT DR-UTIB0000555-R K ENTERPRISES-NETBANK, MUM-N295269990001", "K R Enterprises"),
+        ("NEFT/UTIBN59321943686135/R K SHARMA/INV", "K R Sharma"),
+        ("UPI/P2A/540997714061/SHARMA R K/UBIN BANK/NA", "K. R. Sharma"),
+    ],
+)
+def test_the_same_initials_in_another_order_are_another_party(bank: str, books: str) -> None:
+    assert alike(bank, books) < NAMES_DIFFER_BELOW
+
+
+@pytest.mark.parametrize(
+    ("bank", "books"),
+    [
+        # the surname moved, the initials in their order: one person
+        ("UPI/P2A/540997714061/SHARMA R K/UBIN BANK/NA", "R K Sharma"),
+        ("NEFT/UTIBN59321943686135/PATEL HITESH KETAN/INV", "Hitesh K. Patel"),
+        ("NEFT DR-UTIB0000555-R K ENTERPRISES-NETBANK, MUM-N295269990001", "R. K. Enterprises"),
+    ],
+)
+def test_initials_in_their_order_with_the_surname_moved_are_one_name(bank: str, books: str) -> None:
+    assert alike(bank, books) == 100
+
+
+def test_a_payment_to_r_k_enterprises_is_not_k_r_enterprises_of_the_same_day(
+    xlsx: Callable[..., Path],
+) -> None:
+    # the tester's month: R K Enterprises was paid 31,860 on the 22nd and the books wrote it on
+    # the 23rd; K R Enterprises, another firm, has a bill of the same 31,860 booked on the 22nd
+    result = reconcile(
+        xlsx,
+        [
+            [
+                "22/10/26",
+                "NEFT DR-UTIB0000555-R K ENTERPRISES-NETBANK, MUM-N295269990001-BILL 55",
+                "N295269990001",
+                31860,
+                None,
+            ]
+        ],
+        [
+            [date(2026, 10, 22), "K R Enterprises", "Payment", "P-4", None, 31860],
+            [date(2026, 10, 23), "R K Enterprises", "Payment", "P-5", None, 31860],
+        ],
+    )
+    paired = result.ledger.iloc[result.matches["ledger"].tolist()]
+    assert paired["particulars"].tolist() == ["R K Enterprises"]
+    assert result.matches["why"].tolist() == ["same amount; -1 days; party names 100% alike"]
+    assert result.ledger.iloc[result.ledger_open]["particulars"].tolist() == ["K R Enterprises"]
+    assert result.brs.cheques_not_presented == 3186000

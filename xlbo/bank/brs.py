@@ -22,15 +22,30 @@ Every figure is listed line by line beneath its heading (date, particulars or na
 number or reference, amount), so an auditor can tick each one; the difference is 0.00 when every
 line is matched or listed. Amounts under Add and Less are written as positive figures, as in
 the books; the heading says which way they go.
+
+A book entry still outstanding more than STALE_AFTER_MONTHS after its date is stale, and says so
+after its particulars: a cheque issued on 15-06-2026 and not presented by 31-10-2026
+
+        15-06-2026  Lakshmi Printers — stale: over 3 months, write it back in the books   18,760.00
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 import numpy as np
 import pandas as pd
+
+STALE_AFTER_MONTHS = 3
+"""A cheque is valid for three months from its date (RBI, since 1 April 2012): one issued, or
+deposited, and still outstanding on a BRS more than three months after its date will never clear.
+The books should write it back (a cheque issued: the payee is owed again; one received: the
+customer owes again), so the BRS marks every book entry so old (`STALE`), and the Summary counts
+them."""
+STALE = " — stale: over 3 months, write it back in the books"
+"""What the BRS writes after the particulars of a stale book entry (see STALE_AFTER_MONTHS)."""
 
 ITEM_COLUMNS = ("date", "particulars", "reference", "amount")
 """The columns of a BRS section's items: the line's date, its particulars (books) or narration
@@ -115,6 +130,12 @@ class BRS:
     """Books minus bank on pairs the user confirmed despite a difference (TDS, charges): to book."""
     items: dict[Section, pd.DataFrame] = field(default_factory=dict, compare=False)
     """The lines behind each section's figure (`ITEM_COLUMNS`, amounts in paise)."""
+    stale_count: int = 0
+    """Book entries outstanding more than STALE_AFTER_MONTHS after their dates (see `stale`)."""
+    stale_issued: int = 0
+    """… of them, the cheques issued and payments (paise)."""
+    stale_deposited: int = 0
+    """… and the cheques deposited and receipts (paise)."""
 
     @property
     def adjustments(self) -> int:
@@ -156,10 +177,30 @@ class BRS:
         }[section]
 
 
-def _ledger_items(ledger: pd.DataFrame, side: str) -> pd.DataFrame:
+def stale(days: pd.Series, as_on: date | None) -> np.ndarray:
+    """Which of the dates `days` are more than STALE_AFTER_MONTHS before `as_on` (none where
+    the BRS has no day): on a BRS as on 31-10-2026, 30-07-2026 and before (31-07-2026 is three
+    months, not more).
+
+    >>> stale(pd.Series([date(2026, 7, 30), date(2026, 7, 31), None]), date(2026, 10, 31))
+    array([ True, False, False])
+    """
+    if as_on is None:
+        return np.zeros(len(days), dtype=bool)
+    limit = pd.Timestamp(as_on) - pd.DateOffset(months=STALE_AFTER_MONTHS)
+    found = pd.to_datetime(days, errors="coerce") < limit
+    return np.asarray(found.to_numpy(dtype=bool), dtype=bool)
+
+
+def _ledger_items(ledger: pd.DataFrame, side: str, as_on: date | None = None) -> pd.DataFrame:
     """Ledger lines with money on `side` ("debit" or "credit") as BRS items: the voucher number,
-    and the cheque or reference number where the ledger has one."""
+    and the cheque or reference number where the ledger has one; a stale entry's particulars
+    say so (STALE)."""
     chosen = ledger[ledger[side] != 0]
+    particulars = chosen["particulars"].fillna("").astype(str)
+    old = stale(chosen["date"], as_on)
+    if old.any():
+        particulars = particulars.where(~old, particulars.str.rstrip() + STALE)
     voucher = chosen["voucher_no"].fillna("").astype(str).str.strip()
     reference = (
         chosen["reference"].fillna("").astype(str).str.strip()
@@ -168,7 +209,7 @@ def _ledger_items(ledger: pd.DataFrame, side: str) -> pd.DataFrame:
     )
     both = (voucher != "") & (reference != "") & (voucher != reference)
     joined = voucher.where(voucher != "", reference).where(~both, voucher + " / " + reference)
-    return _items(chosen, chosen["particulars"], joined, chosen[side])
+    return _items(chosen, particulars, joined, chosen[side])
 
 
 def _bank_items(bank: pd.DataFrame, side: str) -> pd.DataFrame:
@@ -202,14 +243,18 @@ def reconcile(
     ledger_open: list[int],
     matched_differences: int = 0,
     difference_items: pd.DataFrame | None = None,
+    as_on: date | None = None,
 ) -> BRS:
     """The BRS from the closing balances and the lines left unmatched (paise); `difference_items`
-    lists the confirmed matches whose two sides differ (`ITEM_COLUMNS`, books minus bank)."""
+    lists the confirmed matches whose two sides differ (`ITEM_COLUMNS`, books minus bank).
+    `as_on` is the BRS's day: book entries outstanding more than STALE_AFTER_MONTHS before it
+    are marked stale and counted."""
     unmatched_bank = bank.iloc[bank_open] if bank_open else bank.iloc[0:0]
     unmatched_ledger = ledger.iloc[ledger_open] if ledger_open else ledger.iloc[0:0]
+    old = stale(unmatched_ledger["date"], as_on)
     items = {
-        Section.DEPOSITS_NOT_CREDITED: _ledger_items(unmatched_ledger, "debit"),
-        Section.CHEQUES_NOT_PRESENTED: _ledger_items(unmatched_ledger, "credit"),
+        Section.DEPOSITS_NOT_CREDITED: _ledger_items(unmatched_ledger, "debit", as_on),
+        Section.CHEQUES_NOT_PRESENTED: _ledger_items(unmatched_ledger, "credit", as_on),
         Section.BANK_DEBITS: _bank_items(unmatched_bank, "debit"),
         Section.BANK_CREDITS: _bank_items(unmatched_bank, "credit"),
         Section.MATCHED_DIFFERENCES: difference_items
@@ -225,6 +270,9 @@ def reconcile(
         books_balance=books_balance,
         matched_differences=matched_differences,
         items=items,
+        stale_count=int(old.sum()),
+        stale_issued=int(unmatched_ledger["credit"].to_numpy()[old].sum()),
+        stale_deposited=int(unmatched_ledger["debit"].to_numpy()[old].sum()),
     )
 
 

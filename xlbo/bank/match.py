@@ -74,6 +74,7 @@ from xlbo.bank.scoring import (
     BATCH_CHARGES_DAYS,
     BATCH_PARTS,
     CHARGE_KINDS,
+    CHARGES_PARTS,
     CHEQUE_DAYS_AFTER,
     COMBINATION_ALIKE,
     COMBINATION_SCORE,
@@ -1685,6 +1686,32 @@ def _other_instruments(run: _Matching) -> pd.DataFrame:
 CHARGE_WORDS = r"(?i)\b(?:CHGS?|CHRGS?|CHARGES?)\b"
 """Words of a bank's charge (`IMPS P2A CHGS INCL GST`, `SMS CHARGES`) and of the ledger that
 books them (`Bank Charges`)."""
+_GST = r"(?:[CSI]|UT)?GST"
+"""GST as a bank writes it on the line of the GST on its charge, beside the charge: `GST`,
+`CGST`, `SGST`, `IGST`, `UTGST`."""
+_GST_OF = rf"(?i)^\W*(?:{_GST}\b\W*(?:@\s*[\d.]+\s*%?\W*)?(?:ON\b|OF\b)?\W*)+"
+"""The start of a GST line that names its charge (`CGST ON NEFT CHGS`, `IGST @18% ON SMS
+CHARGES`): what is left is the charge's own kind."""
+
+
+def _bank_charges(bank: Side, lines: np.ndarray) -> np.ndarray:
+    """Which of the bank's `lines` are charges: a charge (CHARGE_WORDS: `NEFT CHGS`, `SMS
+    CHARGES`), the GST on one (`CGST ON CHARGES`, `IGST ON NEFT CHGS`), and a GST line that
+    names nothing but GST (`GST`, `CGST`) dated the day of a charge — a charge's GST goes with
+    its charge, into the journal that books both.
+
+    >>> from xlbo.bank.side import side
+    >>> texts = ["CHARGES", "CGST ON CHARGES", "SGST", "GST PAYMENT CPIN 261027000123", "GST"]
+    >>> bank = side([31, 31, 31, 31, 12], [-1500, -135, -135, -27000, -270], text=texts)
+    >>> _bank_charges(bank, np.arange(5)).tolist()
+    [True, True, True, False, False]
+    """
+    text = bank.lines["text"].iloc[lines].fillna("").astype(str)
+    charge = contains(text, CHARGE_WORDS)
+    bare_gst = contains(text, rf"(?i)^\W*(?:{_GST}\b\W*)+$")
+    day = bank.lines["day"].to_numpy(dtype=np.int64)[lines]
+    charge_days = np.unique(day[charge])
+    return np.asarray(charge | (bare_gst & np.isin(day, charge_days)), dtype=bool)
 
 
 def _batches(run: _Matching) -> None:
@@ -1692,14 +1719,17 @@ def _batches(run: _Matching) -> None:
     `Bank Charges`, a bank's `BULK UPLOAD`) and is to the paisa the total of every open line of
     the other side, in its direction, of its day (or of its window) — at least BATCH_PARTS of
     them, the salaries of one upload (or every open line of one channel: the NEFTs of the upload,
-    beside a cheque presented that day); and a ledger line of bank charges that is the total of
-    the bank's open charges (CHARGE_WORDS) of the BATCH_CHARGES_DAYS before it. No subset is
-    searched: a batch is all the lines there are, or nothing."""
+    beside a cheque presented that day; every open line that says salary, SALARY_WORDS: the
+    salaries' NEFTs beside a vendor's); and a ledger line of bank charges that is the total of
+    the bank's open charges and the GST on them (`_bank_charges`) of the BATCH_CHARGES_DAYS
+    before it, at least CHARGES_PARTS of them. No subset is searched: a batch is all the lines
+    there are, or nothing."""
     window = run.window  # bank − books
     # the bank's charges among the lines still open (a batch only ever takes open lines)
     still_open = np.flatnonzero(run.bank_open)
+    bank_charges = still_open[_bank_charges(run.bank, still_open)]
     open_text = run.bank.lines["text"].iloc[still_open].fillna("").astype(str)
-    bank_charges = still_open[open_text.str.contains(CHARGE_WORDS, regex=True).to_numpy(bool)]
+    salaries = still_open[contains(open_text, SALARY_WORDS)]
     for one_is_bank in (False, True):
         one, other = (run.bank, run.ledger) if one_is_bank else (run.ledger, run.bank)
         one_open = run.bank_open if one_is_bank else run.ledger_open
@@ -1708,7 +1738,8 @@ def _batches(run: _Matching) -> None:
         signed = one.lines["signed"].to_numpy(dtype=np.int64)
         days = one.lines["day"].to_numpy(dtype=np.int64)
         targets = np.flatnonzero(one_open & ~named & (signed != 0))
-        if not len(targets) or other_open.sum() < BATCH_PARTS:
+        fewest = BATCH_PARTS if one_is_bank else min(BATCH_PARTS, CHARGES_PARTS)
+        if not len(targets) or other_open.sum() < fewest:
             continue
         # the other side's days as seen from a target's: its own day, then its window
         spans = [
@@ -1718,29 +1749,37 @@ def _batches(run: _Matching) -> None:
         # each way: the other side's lines it may take (their positions, in order), the days
         # from a target's, and the targets
         every = np.arange(len(other), dtype=np.int64)
-        ways = [(every, low, high, targets) for low, high in spans]
+        ways = [(every, low, high, targets, BATCH_PARTS, "") for low, high in spans]
         if not one_is_bank:
             # the bank's lines of one channel (a NEFT upload, beside a cheque presented that day)
             channels = _channels(run.bank, run.bank_open)
             crowded = [_crowded(channels, run.bank, high - low + 1) for low, high in spans]
             ways += [
-                (channel, low, high, targets)
+                (channel, low, high, targets, BATCH_PARTS, "")
                 for at, channel in enumerate(channels)
                 for (low, high), crowd in zip(spans, crowded, strict=True)
                 if crowd[at]
             ]
+            # the lines that say they pay salaries (`…-RAMESH PATIL-…-OCT SALARY`), a channel
+            # of their own: an upload of salaries beside a vendor's NEFT of the same day
+            ways += [
+                (salaries, low, high, targets, BATCH_PARTS, " that says salary,")
+                for low, high in spans
+                if len(salaries) >= BATCH_PARTS
+            ]
             # a charges journal: the month's charges before it
             text = one.lines["text"].iloc[targets].fillna("").astype(str)
             charges = text.str.contains(CHARGE_WORDS, regex=True).to_numpy(dtype=bool)
-            ways.append((bank_charges, -BATCH_CHARGES_DAYS, 0, targets[charges]))
-        for lines, low, high, some in ways:
+            ways.append((bank_charges, -BATCH_CHARGES_DAYS, 0, targets[charges], CHARGES_PARTS, ""))
+        for lines, low, high, some, least, what in ways:
             allowed = lines[other_open[lines]]  # open now: earlier batches took theirs
-            for target in _batch_targets(other, allowed, some, signed, days, low, high).tolist():
+            found = _batch_targets(other, allowed, some, signed, days, low, high, least)
+            for target in found.tolist():
                 if not one_open[target]:
                     continue
                 amount, day = int(signed[target]), int(days[target])
                 allowed = allowed[other_open[allowed]]
-                parts = _batch_parts(other, allowed, amount, day + low, day + high)
+                parts = _batch_parts(other, allowed, amount, day + low, day + high, least)
                 if parts is None:
                     continue
                 bank, ledger = ([target], parts) if one_is_bank else (parts, [target])
@@ -1749,7 +1788,10 @@ def _batches(run: _Matching) -> None:
                 if low == high == 0:
                     where = "of its day"
                 elif low == -BATCH_CHARGES_DAYS:
-                    where = f"of the bank's charges in the {BATCH_CHARGES_DAYS} days before it"
+                    where = (
+                        "of the bank's charges, and the GST on them, in the "
+                        f"{BATCH_CHARGES_DAYS} days before it"
+                    )
                 else:
                     where = f"from {low:+d} to {high:+d} days from it"
                 run.take_group(
@@ -1757,14 +1799,63 @@ def _batches(run: _Matching) -> None:
                     ledger,
                     "Batch",
                     f"{len(parts)} {'ledger' if one_is_bank else 'bank'} lines add up to this "
-                    f"line to the paisa: every open one {where}",
+                    f"line to the paisa: every open one{what} {where}",
                 )
     _charges_of_some_kinds(run)
     _batches_of_one_narration(run)
+    _salary_batches(run)
 
 
 BATCH_WORDS = r"(?i)\b(?:BULK|BATCH|SALARY|SALARIES|PAYROLL|WAGES|UPLOAD)\b"
 """Words with which a bank line that names someone still says it is a batch."""
+SALARY_WORDS = r"(?i)\b(?:SALARY|SALARIES|SAL|WAGES|PAYROLL|STIPEND)\b"
+"""Words of a line that pays salaries, however the rest is worded: a voucher's `Being salary
+for Oct 2026 paid incl arrears`, a bank's `NEFT DR-…-RAMESH PATIL-…-OCT SALARY`."""
+
+
+def _salary_batches(run: _Matching) -> None:
+    """A bank line that names no one, or says it is a batch (BATCH_WORDS: `BIL/BULK/SALARY
+    OCT26/SAHYADRI`, `BULK SALARY UPLOAD OCT26`), that is to the paisa the total of every open
+    salary voucher (SALARY_WORDS in its narration or particulars, however worded: one says
+    `… incl arrears`) in its direction in the window of its date, at least BATCH_PARTS of them:
+    the books paid each employee by a voucher of their own, some dated the 30th and some the
+    31st, and the bank debited one upload. No subset is searched: every salary voucher of the
+    window, or nothing."""
+    ledger = run.ledger.lines
+    if "note" not in ledger:
+        return
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    bank_text = run.bank.lines["text"].fillna("").astype(str)
+    targets = np.flatnonzero(run.bank_open & (bank_signed != 0))
+    if not len(targets):
+        return
+    targets = targets[~run.bank_named[targets] | contains(bank_text.iloc[targets], BATCH_WORDS)]
+    ledger_signed = ledger["signed"].to_numpy(dtype=np.int64)
+    lines = np.flatnonzero(run.ledger_open & (ledger_signed != 0))
+    says = contains(ledger["note"].iloc[lines].fillna("").astype(str), SALARY_WORDS) | contains(
+        ledger["text"].iloc[lines].fillna("").astype(str), SALARY_WORDS
+    )
+    vouchers = lines[says]
+    if not len(targets) or len(vouchers) < BATCH_PARTS:
+        return
+    # the ledger's days as seen from a bank line's: bank − books from before to after
+    low, high = -run.window.after, -run.window.before
+    days = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    for target in _batch_targets(
+        run.ledger, vouchers, targets, bank_signed, days, low, high
+    ).tolist():
+        open_now = vouchers[run.ledger_open[vouchers]]
+        amount, day = int(bank_signed[target]), int(days[target])
+        parts = _batch_parts(run.ledger, open_now, amount, day + low, day + high)
+        if parts is None or any((target, part) in run.rejected for part in parts):
+            continue
+        run.take_group(
+            [target],
+            parts,
+            "Batch",
+            f"{len(parts)} ledger lines add up to this line to the paisa: every open salary "
+            f"voucher from {low:+d} to {high:+d} days from it",
+        )
 
 
 def _batches_of_one_narration(run: _Matching) -> None:
@@ -1826,8 +1917,10 @@ def _charges_of_some_kinds(run: _Matching) -> None:
     bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
     bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
     ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
-    charges = bank_text.str.contains(CHARGE_WORDS, regex=True).to_numpy(dtype=bool)
-    kind_code, kinds = pd.factorize(_kind_of(bank_text))
+    charges = _bank_charges(run.bank, np.arange(len(bank_text)))
+    # the GST on a charge is of the charge's kind (`CGST ON NEFT CHGS` is `NEFT CHGS`): the two
+    # are booked together, or neither
+    kind_code, kinds = pd.factorize(_kind_of(bank_text.str.replace(_GST_OF, "", regex=True)))
     for target in targets.tolist():
         amount, day = int(ledger_signed[target]), int(ledger_day[target])
         lines = np.flatnonzero(
@@ -1914,11 +2007,12 @@ def _batch_targets(
     days: np.ndarray,
     low: int,
     high: int,
+    least: int = BATCH_PARTS,
 ) -> np.ndarray:
     """The `targets` that the `allowed` lines of `side_` (positions, in order) in their
-    direction, dated `low`–`high` days from theirs, number at least BATCH_PARTS and add up to
+    direction, dated `low`–`high` days from theirs, number at least `least` and add up to
     (all at once, by running totals over the lines in date order)."""
-    if not len(targets) or len(allowed) < BATCH_PARTS:
+    if not len(targets) or len(allowed) < least:
         return targets[:0]
     value = side_.lines["signed"].to_numpy(dtype=np.int64)[allowed]
     day = side_.lines["day"].to_numpy(dtype=np.int64)[allowed]
@@ -1926,31 +2020,27 @@ def _batch_targets(
     for money_in in (True, False):
         lines = np.flatnonzero(((value > 0) == money_in) & (value != 0))
         mine = (signed[targets] > 0) == money_in
-        if len(lines) < BATCH_PARTS or not mine.any():
+        if len(lines) < least or not mine.any():
             continue
         order = np.argsort(day[lines], kind="stable")
         sorted_days = day[lines][order]
         running = np.r_[0, np.cumsum(value[lines][order])]
         first = np.searchsorted(sorted_days, days[targets] + low, side="left")
         last = np.searchsorted(sorted_days, days[targets] + high, side="right")
-        hits |= (
-            mine
-            & (last - first >= BATCH_PARTS)
-            & (running[last] - running[first] == signed[targets])
-        )
+        hits |= mine & (last - first >= least) & (running[last] - running[first] == signed[targets])
     return targets[hits]
 
 
 def _batch_parts(
-    side_: Side, allowed: np.ndarray, amount: int, first: int, last: int
+    side_: Side, allowed: np.ndarray, amount: int, first: int, last: int, least: int = BATCH_PARTS
 ) -> list[int] | None:
     """The `allowed` lines of `side_` (positions, in order) of `amount`'s direction and dated
-    `first`–`last`, when there are at least BATCH_PARTS of them and they add up to `amount`;
-    else None."""
+    `first`–`last`, when there are at least `least` of them and they add up to `amount`; else
+    None."""
     day = side_.lines["day"].to_numpy(dtype=np.int64)[allowed]
     signed = side_.lines["signed"].to_numpy(dtype=np.int64)[allowed]
     taken = (day >= first) & (day <= last) & ((signed > 0) == (amount > 0)) & (signed != 0)
-    if np.count_nonzero(taken) < BATCH_PARTS or int(signed[taken].sum()) != amount:
+    if np.count_nonzero(taken) < least or int(signed[taken].sum()) != amount:
         return None
     return [int(line) for line in allowed[taken]]
 

@@ -64,7 +64,8 @@ _CHANNEL_WORDS = (
     r"NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT|ECS|INB|TRF|P2A|P2M|BIL|BY|TO|FROM|MICR|CTS"
     r"|CR|DR|PAID|DEP|DEPOSIT|RETURN|RETURNED|TRANSFER|INWARD|OUTWARD|NETBANK|NET BANKING|MOB"
     r"|PAYMENT|RECEIPT|SALARY|SAL|FUND|FUNDS|SELF|NA|INV|REF|UTR|RRN|NO|CLEARING|IFSC"
-    r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS|SENT|USING|PAYTM"
+    r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|CGST|SGST|IGST|UTGST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS"
+    r"|SENT|USING|PAYTM"
     r"|PHONEPE|GPAY|BHIM|ADVANCE|BILL|TXN|BANK|LTD BANK"
     r"|REV|RET|RTN|ACCOUNT|DOES|NOT|EXIST|CLOSED|INSUFFICIENT|INSUFF|"
     + "|".join(sorted(BANK_CODES))
@@ -76,8 +77,8 @@ _REMARK_WORDS = (
 )
 _NOT_A_NAME = rf"(?i)\b(?:{_CHANNEL_WORDS}|{_REMARK_WORDS})\b"
 """Words of a narration that name the channel or the kind of transaction, or are the payer's note
-(`FREIGHT`, `GOODS`, `REFUND`, `NOV BILLS`: months but May, June and July, which are names too)
-or a returned payment's reason (`ACCOUNT DOES NOT EXIST`, `ACCOUNT CLOSED`, `FUNDS
+(`FREIGHT`, `GOODS`, `REFUND`, `NOV BILLS`: months but May, June and July, which are names too),
+the GST on a charge (`CGST ON CHARGES`), or a returned payment's reason (`ACCOUNT DOES NOT EXIST`, `ACCOUNT CLOSED`, `FUNDS
 INSUFFICIENT`), never a party: `IMPS-…-V ARUN-…-FREIGHT` names V ARUN,
 `MMT/IMPS/…/NOV BILLS/MDQURESHI/IDIB Bank` names MDQURESHI, `NEFT RETURN-…-R HEGDE-ACCOUNT DOES
 NOT EXIST` names R HEGDE."""
@@ -517,6 +518,28 @@ def _has_initial(name: str) -> bool:
     return any(len(word) == 1 for word in name.split())
 
 
+def _initials_in_order(name: str) -> str:
+    """A name's initials (its words of one letter) in the order written: `r k` of `r k sharma`
+    and of `sharma r k`, `k r` of `k r enterprises`."""
+    return "".join(word for word in name.split() if len(word) == 1)
+
+
+def initials_reordered(left: str, right: str) -> bool:
+    """Whether two names hold the same initials, two or more, in another order: `R K
+    ENTERPRISES` and K R Enterprises are two firms (Ramesh Kumar's and Kishore Ram's), though
+    every word of each accounts for one of the other. A name whose surname moved keeps its
+    initials' order (`SHARMA R K` is R K Sharma), and so does one written out (`PATEL HITESH
+    KETAN` is Hitesh K. Patel: one initial, no order).
+
+    >>> initials_reordered("r k enterprises", "k r enterprises")
+    True
+    >>> initials_reordered("sharma r k", "r k sharma"), initials_reordered("j h patel", "jignesh patel")
+    (False, False)
+    """
+    a, b = _initials_in_order(left), _initials_in_order(right)
+    return len(a) >= 2 and a != b and sorted(a) == sorted(b)
+
+
 """Letters the shorter name needs before "one name inside the other" counts: `ram` inside
 `sriram traders` says nothing."""
 
@@ -794,6 +817,20 @@ class Likeness:
                     left[asked][doubted].tolist(), right[asked][doubted].tolist(), strict=True
                 )
             ]
+            # the same initials in another order are another person's or firm's (`R K
+            # ENTERPRISES` is not K R Enterprises), however well the words explain each other
+            both = np.flatnonzero(
+                self.left_initials[left[asked]] & self.right_initials[right[asked]]
+            )
+            contradicted[both] |= np.array(
+                [
+                    initials_reordered(self.left[i], self.right[j])
+                    for i, j in zip(
+                        left[asked][both].tolist(), right[asked][both].tolist(), strict=True
+                    )
+                ],
+                dtype=bool,
+            )
             initials = self.left_initials[left[asked]] | self.right_initials[right[asked]]
             # IMPS runs a name's words together (`SMENON`, `PATELDHAVAL`): a name of one word
             # that is the other's words run together is explained as the same name with spaces

@@ -69,7 +69,9 @@ CONTRADICTED = 40
 """How alike two names are at most where they share a word written the same and each holds a
 word the other cannot account for (`parties.Likeness`): `SANJAY FERNANDES` and Manoj Fernandes,
 `S R KHANNA` and Girish Khanna, Jai Sai Agencies and Om Sai Agencies are other persons or firms,
-however many letters they share (84, 76 and 90 by their words). Below NAMES_DIFFER_BELOW: such
+however many letters they share (84, 76 and 90 by their words); so are two names of the same
+initials in another order, the rest alike (`R K ENTERPRISES` and K R Enterprises: each a word
+for word account of the other, 100 by their words). Below NAMES_DIFFER_BELOW: such
 names differ, and are matched on amount alone only as names that share nothing are."""
 EXPLAINED_FROM = 60
 """Pairs at least this alike by their word sets (COMBINATION_ALIKE) are also weighed by the share
@@ -164,6 +166,13 @@ BATCH_PARTS = MAX_PARTS + 1
 journal. Fewer lines are the combination search's, which finds them by party."""
 BATCH_CHARGES_DAYS = 31
 """Days before a charges journal its bank charges may be (a month's, booked at its end)."""
+CHARGES_PARTS = MIN_PARTS
+"""Bank lines at least for a charges journal (`Bank Charges`, naming no one) to be their total,
+every open charge of the BATCH_CHARGES_DAYS before it and the GST on each: a charge and its GST
+are two lines (`CHARGES` 1,500.00, `CGST ON CHARGES` 135.00, `SGST ON CHARGES` 135.00 are one
+journal of 1,770.00), and a month's two charges six. Fewer than BATCH_PARTS suffice here: every
+charge of a month adding up to the paisa to the journal that books charges is no chance, while
+the combination search looks only within the window, not a month back."""
 CHARGE_KINDS = 8
 """Kinds of the bank's charges (NEFT, IMPS, SMS, cheque returned…) at most, for a charges journal
 to be searched for the kinds it totals (255 choices of kinds at most)."""

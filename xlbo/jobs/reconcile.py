@@ -31,6 +31,7 @@ from xlbo.bank.brs import (
     BOOKS_LEDGER,
     BRS,
     DIFFERENCE,
+    STALE_AFTER_MONTHS,
     Line,
     Section,
     no_items,
@@ -994,7 +995,10 @@ def reconcile_lines(
         np.flatnonzero(~brs_ledger & ~late & ~earlier_months & ~cancelled).tolist(),
         differences,
         _difference_items(in_brs, bank, ledger),
+        as_on,
     )
+    if brs.stale_count:
+        notes.append(_stale_note(brs, as_on))
     gap = (
         _openings_gap(brs.difference, opening, _books_at_start(ledger_lines, ledger, statement))
         if carried is None
@@ -1077,6 +1081,33 @@ def reconcile_lines(
         issues=read_issues,
         decision_issues=decision_issues,
         unlikely=unlikely,
+    )
+
+
+STALE_LABEL = f"Stale book entries (over {STALE_AFTER_MONTHS} months): write back"
+"""The Summary's line counting the BRS's stale book entries (`xlbo.bank.brs.STALE_AFTER_MONTHS`)."""
+
+
+def _stale_note(brs: BRS, as_on: date | None) -> str:
+    """What the Summary says of the book entries outstanding past a cheque's validity."""
+    count = brs.stale_count
+    money = " and ".join(
+        part
+        for part in (
+            f"{format_inr(from_paise(brs.stale_issued))} issued" if brs.stale_issued else "",
+            f"{format_inr(from_paise(brs.stale_deposited))} deposited"
+            if brs.stale_deposited
+            else "",
+        )
+        if part
+    )
+    day = f"{as_on:%d-%m-%Y}" if as_on is not None else "the BRS's day"
+    return (
+        f"{count:,} book entr{'y' if count == 1 else 'ies'} on the BRS ({money}) "
+        f"{'is' if count == 1 else 'are'} dated more than {STALE_AFTER_MONTHS} months before "
+        f"{day}: a cheque is valid for {STALE_AFTER_MONTHS} months from its date, so "
+        f"{'it' if count == 1 else 'they'} will not clear. Write "
+        f"{'it' if count == 1 else 'them'} back in the books (marked stale on the BRS)."
     )
 
 
@@ -2300,6 +2331,12 @@ def _summary_sheet(
             *money(bank_out[bank_open], bank_in[bank_open]),
         ],
         ["Unmatched ledger lines", len(ledger_open), *ledger_money(ledger_open)],
+        [
+            STALE_LABEL,
+            brs.stale_count,
+            from_paise(brs.stale_issued),
+            from_paise(brs.stale_deposited),
+        ],
         ["Suggestions to review", len(suggestions), None, None],
         ["Integrity findings", len(findings), None, None],
     ]

@@ -1,0 +1,220 @@
+"""Bank charges and their GST against the books' one charges journal, and salary batches, on
+literal statements and ledgers written as the bank and Tally export them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.bank.test_reconcile import reconcile
+
+FREIGHT = [
+    "03/10/26",
+    "NEFT DR-HDFC0000240-OM SAI TRANSPORT-NETBANK, MUM-N276261111111-SEPT FREIGHT",
+    "N276261111111",
+    28750,
+    None,
+]
+FREIGHT_BOOKED = [date(2026, 10, 3), "Om Sai Transport", "Payment", "P-201", None, 28750]
+
+
+def paired(result: Any) -> dict[str, list[str]]:
+    """Each matched ledger line's particulars, with the narrations of its bank lines."""
+    found: dict[str, list[str]] = {}
+    for bank, ledger in result.matches[["bank", "ledger"]].itertuples(index=False):
+        particulars = str(result.ledger["particulars"].iat[ledger])
+        found.setdefault(particulars, []).append(str(result.bank["narration"].iat[bank]))
+    return found
+
+
+@pytest.mark.parametrize(
+    "charges",
+    [
+        # one charge and its CGST and SGST, on the day the books took them
+        [
+            ["31/10/26", "CHARGES", None, 1500, None],
+            ["31/10/26", "CGST ON CHARGES", None, 135, None],
+            ["31/10/26", "SGST ON CHARGES", None, 135, None],
+        ],
+        # two charges of the month, each with its CGST and SGST, weeks before the journal
+        [
+            ["12/10/26", "NEFT CHGS", None, 1250, None],
+            ["12/10/26", "CGST ON NEFT CHGS", None, 112.50, None],
+            ["12/10/26", "SGST ON NEFT CHGS", None, 112.50, None],
+            ["20/10/26", "IMPS CHGS", None, 250, None],
+            ["20/10/26", "CGST ON IMPS CHGS", None, 22.50, None],
+            ["20/10/26", "SGST ON IMPS CHGS", None, 22.50, None],
+        ],
+        # two charges, each with its IGST
+        [
+            ["12/10/26", "NEFT CHGS", None, 1250, None],
+            ["12/10/26", "IGST ON NEFT CHGS", None, 225, None],
+            ["20/10/26", "IMPS CHGS", None, 250, None],
+            ["20/10/26", "IGST ON IMPS CHGS", None, 45, None],
+        ],
+        # a charge and a bare GST line of its day, twice
+        [
+            ["12/10/26", "NEFT CHGS", None, 1250, None],
+            ["12/10/26", "GST", None, 225, None],
+            ["20/10/26", "IMPS CHGS", None, 250, None],
+            ["20/10/26", "GST", None, 45, None],
+        ],
+    ],
+)
+def test_charges_and_their_gst_lines_are_the_charges_journal(
+    xlsx: Callable[..., Path], charges: list[list[Any]]
+) -> None:
+    # the books took the month's bank charges, GST and all, in one journal of 1,770.00 on the
+    # 31st: every charge and every GST line on it is that journal's (all stayed unmatched)
+    result = reconcile(
+        xlsx,
+        [FREIGHT, *charges],
+        [
+            FREIGHT_BOOKED,
+            [date(2026, 10, 31), "Bank Charges", "Journal", "J-31", None, 1770],
+        ],
+    )
+    assert sorted(paired(result)["Bank Charges"]) == sorted(str(c[1]) for c in charges)
+    assert result.bank_open == [] and result.ledger_open == []
+    assert result.brs.bank_debits_not_in_books == 0
+    assert result.brs.cheques_not_presented == 0
+    assert result.brs.difference == 0
+    why = result.matches["why"][result.matches["rule"] != "Amount and date"].iat[0]
+    assert f"{len(charges)} bank lines add up to this" in why
+
+
+def test_a_charges_journal_a_paisa_off_its_charges_is_left_alone(
+    xlsx: Callable[..., Path],
+) -> None:
+    result = reconcile(
+        xlsx,
+        [
+            FREIGHT,
+            ["12/10/26", "NEFT CHGS", None, 1250, None],
+            ["12/10/26", "IGST ON NEFT CHGS", None, 225, None],
+            ["20/10/26", "IMPS CHGS", None, 250, None],
+            ["20/10/26", "IGST ON IMPS CHGS", None, 45, None],
+        ],
+        [FREIGHT_BOOKED, [date(2026, 10, 31), "Bank Charges", "Journal", "J-31", None, 1770.01]],
+    )
+    assert "Bank Charges" not in paired(result)
+    assert result.brs.bank_debits_not_in_books == 177000
+
+
+EMPLOYEES = [
+    ("Ramesh Patil", 40089),
+    ("Suresh Chavan", 19821),
+    ("Priya Joshi", 52340.50),
+    ("Anita Shinde", 27500),
+    ("Vikram Pawar", 61275),
+    ("Deepak Jadhav", 33410),
+    ("Kavita More", 45980),
+    ("Sunil Gaikwad", 22760),
+]
+SALARIES = round(sum(pay for _, pay in EMPLOYEES), 2)
+VENDOR_PAID = [date(2026, 10, 31), "Vaishnavi Logistics", "Payment", "P-311", None, 18290]
+
+
+def narration_row(narration: str) -> list[Any]:
+    """The row under a voucher that Tally fills with its narration, in Particulars alone."""
+    return [None, narration, None, None, None, None]
+
+
+def salary_vouchers(late: int, arrears: int | None) -> list[list[Any]]:
+    """A payment voucher per employee, each with its narration row beneath it as Tally exports
+    it: dated the 30th, the last `late` of them the 31st; the one at `arrears` paid with
+    arrears, so said."""
+    rows: list[list[Any]] = []
+    for at, (name, pay) in enumerate(EMPLOYEES):
+        day = date(2026, 10, 31 if at >= len(EMPLOYEES) - late else 30)
+        said = "Being salary for Oct 2026 paid" + (" incl arrears" if at == arrears else "")
+        rows += [[day, name, "Payment", f"SAL-{at + 1:02d}", None, pay], narration_row(said)]
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("narration", "late", "arrears"),
+    [
+        ("BIL/BULK/SALARY OCT26/SAHYADRI", 0, 4),  # one voucher says it paid arrears too
+        ("BIL/BULK/SALARY OCT26/SAHYADRI", 3, None),  # three vouchers dated the 31st
+        ("BULK SALARY UPLOAD OCT26", 3, 4),
+    ],
+)
+def test_a_bulk_salary_debit_is_every_salary_voucher_of_its_window(
+    xlsx: Callable[..., Path], narration: str, late: int, arrears: int | None
+) -> None:
+    result = reconcile(
+        xlsx,
+        [
+            ["31/10/26", narration, "BULK0002", SALARIES, None],
+            [
+                "31/10/26",
+                "NEFT DR-UTIB0000555-VAISHNAVI LOGISTICS-NETBANK, MUM-N3042699",
+                "",
+                18290,
+                None,
+            ],
+        ],
+        [*salary_vouchers(late, arrears), VENDOR_PAID],
+    )
+    assert sorted(paired(result)) == sorted(
+        [name for name, _ in EMPLOYEES] + ["Vaishnavi Logistics"]
+    )
+    batch = result.matches[result.matches["rule"] == "Batch"]
+    assert set(result.bank["narration"].iloc[batch["bank"]]) == {narration}
+    assert batch["why"].iat[0] == (
+        "8 ledger lines add up to this line to the paisa: every open salary voucher from -7 to "
+        "+3 days from it"
+    )
+    assert result.bank_open == [] and result.ledger_open == []
+    assert result.brs.cheques_not_presented == 0 and result.brs.bank_debits_not_in_books == 0
+
+
+def test_a_bulk_salary_debit_a_rupee_off_its_vouchers_is_left_alone(
+    xlsx: Callable[..., Path],
+) -> None:
+    result = reconcile(
+        xlsx,
+        [["31/10/26", "BIL/BULK/SALARY OCT26/SAHYADRI", "BULK0002", SALARIES + 1, None]],
+        salary_vouchers(3, 4),
+    )
+    assert result.matches.empty
+    assert result.brs.cheques_not_presented == round(SALARIES * 100)
+
+
+def test_salary_neft_lines_are_a_channel_beside_a_vendors_neft_of_their_day(
+    xlsx: Callable[..., Path],
+) -> None:
+    # the books paid October's salaries as one Salary Payable voucher; the bank shows a NEFT
+    # per employee, each saying OCT SALARY, and on the same day a vendor's NEFT the books have
+    # not got yet: the salary NEFTs are the voucher's, the vendor's is on the BRS
+    salary_nefts = [
+        [
+            "31/10/26",
+            f"NEFT DR-HDFC0000{100 + at}-{name.upper()}-NETBANK, MUM-N30426{777000 + at}-OCT SALARY",
+            f"N30426{777000 + at}",
+            pay,
+            None,
+        ]
+        for at, (name, pay) in enumerate(EMPLOYEES)
+    ]
+    vendor = "NEFT DR-UTIB0000555-VAISHNAVI LOGISTICS-NETBANK, MUM-N304269990001-BILL VL102"
+    result = reconcile(
+        xlsx,
+        [*salary_nefts, ["31/10/26", vendor, "N304269990001", 18290, None]],
+        [
+            [date(2026, 10, 31), "Salary Payable", "Payment", "P-310", None, SALARIES],
+            narration_row("Being salary for Oct 2026 paid by NEFT"),
+        ],
+    )
+    assert sorted(paired(result)["Salary Payable"]) == sorted(str(n[1]) for n in salary_nefts)
+    assert result.matches["why"].iat[0] == (
+        "8 bank lines add up to this line to the paisa: every open one that says salary, of its day"
+    )
+    assert result.bank["narration"].iloc[result.bank_open].tolist() == [vendor]
+    assert result.brs.bank_debits_not_in_books == 1829000
+    assert result.brs.difference == 0
