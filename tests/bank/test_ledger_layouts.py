@@ -1335,3 +1335,36 @@ def test_a_cheque_issued_and_cancelled_in_the_books_is_no_item_of_the_brs(
         and "Balaji Traders, 1,18,000.00, 000452, of 03-10-2026 and 20-10-2026" in note
         for note in result.notes
     ), result.notes
+
+
+def test_a_word_in_the_reference_column_names_no_cheque_to_cancel(
+    xlsx: Callable[..., Path],
+) -> None:
+    """The second reader's case: a receipt and a payment of Kaveri Traders of one amount, each
+    with `NEFT` in the Chq./Ref. No. column, were taken for a cheque issued and reversed and
+    left off the BRS."""
+    from xlbo.jobs.reconcile import run_reconcile
+
+    statement = [
+        ["Statement for the period 01/10/2026 to 31/10/2026"],
+        ["Date", "Narration", "Chq./Ref.No.", "Withdrawal Amt.", "Deposit Amt.", "Balance"],
+        ["05/10/26", "CLG 784512 OM SAI", "784512", None, 250000, 750000],
+    ]
+    books = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["HDFC Bank A/c"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Chq./Ref. No.", "Debit", "Credit"],
+        [datetime(2026, 10, 1), "Opening Balance", None, None, None, 500000, None],
+        [datetime(2026, 10, 4), "Om Sai Enterprises", "Receipt", "55", "784512", 250000, None],
+        [datetime(2026, 10, 30), "Kaveri Traders", "Receipt", "13", "NEFT", 10000, None],
+        [datetime(2026, 10, 31), "Kaveri Traders", "Payment", "14", "NEFT", None, 10000],
+    ]
+    result = run_reconcile(
+        xlsx({"Statement": statement}, name="bank.xlsx"),
+        xlsx({"Ledger": books}, name="books.xlsx"),
+    )
+    assert (result.brs.deposits_not_credited, result.brs.cheques_not_presented) == (
+        1000000,
+        1000000,
+    )
+    assert not any("cancel each other" in note for note in result.notes)

@@ -667,3 +667,33 @@ def test_one_payment_of_a_vendors_seven_bills_of_one_day() -> None:
     assert by_bank == {0: list(range(7)), 1: [7]}
     why = found.loc[found["bank"] == 0, "why"].iloc[0]
     assert "the 7 ledger lines of one party on one day add up to this bank line" in why
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        "Paid by Chq Rs. 12500/- to Mehta & Co",  # a figure after Chq is no cheque number
+        "Chq agst Inv 1045",
+        "Ch. No. : 000455 RTGS to Mehta & Co",  # the cheque was the mandate for the RTGS
+    ],
+)
+def test_a_number_near_a_cheque_word_is_no_other_cheque(
+    narration: str, xlsx: Callable[..., Path]
+) -> None:
+    """The second reader's cases: a book's figure near a cheque word (the amount, a bill's
+    number, the voucher number beside `paid by cheque`) was taken for another cheque number and
+    kept the bank's cheque 000452 from its own entry; a book's cheque for an RTGS kept the RTGS."""
+    bank_line = (
+        ["05/10/26", "RTGS DR-HDFCR52026100512345678-MEHTA & CO", None, 12500, None]
+        if "RTGS" in narration
+        else ["05/10/26", "CHQ PAID-000452-MEHTA & CO", "000452", 12500, None]
+    )
+    result = reconcile(
+        xlsx,
+        [bank_line],
+        [
+            [date(2026, 10, 3), "Mehta & Co", "Payment", "1045", None, 12500],
+            [None, narration, None, None, None, None],
+        ],
+    )
+    assert len(result.matches) == 1 and result.brs.cheques_not_presented == 0

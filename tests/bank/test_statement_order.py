@@ -96,3 +96,20 @@ def test_dates_excel_read_month_first_are_read_day_first_and_said(
     rows[1][0], rows[2][0] = datetime(2026, 10, 1), datetime(2026, 10, 3)
     lines = read_statement(str(xlsx({"Statement": rows}, name="t.xlsx")))
     assert lines.frame["date"].iat[1].isoformat() == "2026-10-03" and not lines.findings
+
+
+def test_unsigned_amounts_beside_balances_marked_cr_or_dr(xlsx: Callable[..., Path]) -> None:
+    """The second reader's case: balances written `1,45,000.00 Cr` (and an overdraft `Dr`) were
+    taken the ledger's way, Cr negative, and every line's side came out reversed, silently."""
+    rows = [
+        ["Statement for the period 01/10/2026 to 31/10/2026"],
+        ["Date", "Description", "Amount", "Balance"],
+        ["01/10/2026", "OPENING BALANCE", None, "50,000.00 Dr"],
+        ["02/10/2026", "NEFT CR-JAY AMBE TRADERS", "20,000.00", "30,000.00 Dr"],
+        ["03/10/2026", "CHQ PAID-000451-MEHTA & CO", "12,500.00", "42,500.00 Dr"],
+        ["05/10/2026", "NEFT CR-OM SAI", "60,000.00", "17,500.00 Cr"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="s.xlsx")))
+    assert lines.frame["credit"].tolist() == [2000000, 0, 6000000]
+    assert lines.frame["debit"].tolist() == [0, 1250000, 0]
+    assert lines.closing == 1750000 and not lines.issues

@@ -167,16 +167,19 @@ TRANSFER_WORDS = r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|NACH|ECS)\b"
 @dataclass(frozen=True)
 class _Instruments:
     """What each line says of its instrument: its cheque number (-1 none, -2 several) — a
-    bank line's from its narration or reference column, a book line's where the line names a
-    cheque (BOOK_CHEQUE_WORDS: `Ch. No. : 000270`; a bare number in a reference column may be a
-    bill's) — and whether it says it is a transfer (TRANSFER_WORDS; a book line that names a
-    cheque does not)."""
+    bank line's from its narration or reference column, a book line's as `book_cheque_numbers`
+    reads it (`Ch. No. : 000270` right after its word, or its reference column's number) — and
+    whether it says it is a transfer (TRANSFER_WORDS; a book line that names a cheque does
+    not)."""
 
     bank_number: np.ndarray
     ledger_number: np.ndarray
     bank_cheque: np.ndarray
     bank_transfer: np.ndarray
     ledger_transfer: np.ndarray
+    ledger_says_transfer: np.ndarray
+    """Book lines that name a transfer, cheque number or not (`Ch. No. : 000455 RTGS to
+    Kaveri`: the cheque was the mandate for the RTGS)."""
 
     @classmethod
     def of(cls, bank: Side, ledger: Side, bank_cheque: np.ndarray) -> _Instruments:
@@ -184,13 +187,20 @@ class _Instruments:
         if "note" in ledger.lines:
             book_text = book_text + " " + ledger.lines["note"].fillna("").astype(str)
         book_cheque = contains(book_text, BOOK_CHEQUE_WORDS)
+        book_transfer = contains(book_text, TRANSFER_WORDS)
         bank_transfer = contains(bank.lines["text"], TRANSFER_WORDS)
+        number = (
+            ledger.lines["cheque"].to_numpy(dtype=np.int64)
+            if "cheque" in ledger.lines
+            else np.full(len(ledger), -1, dtype=np.int64)
+        )
         return cls(
             _cheque_numbers(bank.tokens, len(bank)),
-            np.where(book_cheque, _cheque_numbers(ledger.tokens, len(ledger)), -1),
+            number,
             np.asarray(bank_cheque, dtype=bool) & ~bank_transfer,
             bank_transfer,
-            contains(book_text, TRANSFER_WORDS) & ~book_cheque,
+            book_transfer & ~book_cheque & (number < 0),
+            book_transfer,
         )
 
     def differ(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
@@ -202,7 +212,12 @@ class _Instruments:
         bank_number, ledger_number = self.bank_number[b], self.ledger_number[g]
         return np.asarray(
             ((bank_number >= 0) & (ledger_number >= 0) & (bank_number != ledger_number))
-            | ((ledger_number >= 0) & self.bank_transfer[b] & (bank_number == -1))
+            | (
+                (ledger_number >= 0)
+                & ~self.ledger_says_transfer[g]
+                & self.bank_transfer[b]
+                & (bank_number == -1)
+            )
             | (self.bank_cheque[b] & self.ledger_transfer[g] & (ledger_number == -1)),
             dtype=bool,
         )

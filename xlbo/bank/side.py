@@ -167,9 +167,28 @@ def prepare_ledger(lines: pd.DataFrame) -> Side:
             "carried": brought_forward(lines),
         }
     )
+    frame["cheque"] = book_cheque_numbers(particulars + " " + narration, _text(lines, "reference"))
     texts = narration + " " + _text(lines, "voucher_no")
     texts = _with_referring(particulars, texts)
     return Side(frame, reference_frame(texts, _text(lines, "reference")))
+
+
+BOOK_CHEQUE_NUMBER = (
+    r"(?i)\b(?:ch(?:q|eque)?\.?\s*(?:no|number|#)\.?|chq\.?|cheque|inst(?:rument)?\.?\s*no\.?)"
+    r"\s*[:.\-]?\s*(?P<number>[0-9]{1,6})\b"
+)
+"""A cheque number as a book writes it, right after its word: `Ch. No. : 000452`, `Chq
+000452`, `Cheque No 452`, `Inst No. 778899` — not `Chq Rs. 12500/-` or `Chq agst Inv 1045`."""
+
+
+def book_cheque_numbers(texts: pd.Series, references: pd.Series) -> np.ndarray:
+    """Each book line's cheque number (leading zeros off; -1 where it names none): its
+    reference column's where that is a number of six digits or fewer, else the one its
+    particulars or narration write right after a cheque word (`BOOK_CHEQUE_NUMBER`)."""
+    given = references.fillna("").astype(str).str.strip()
+    written = texts.str.extract(BOOK_CHEQUE_NUMBER)["number"].fillna("")
+    number = given.where(given.str.fullmatch(r"[0-9]{1,6}"), written)
+    return np.where(number != "", pd.to_numeric(number, errors="coerce"), -1).astype(np.int64)
 
 
 def _with_referring(particulars: pd.Series, texts: pd.Series) -> pd.Series:

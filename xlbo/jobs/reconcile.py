@@ -1159,6 +1159,11 @@ def _stated_closing(
     )
 
 
+REFERENCE_SHAPE = r"[0-9]{3,22}|(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{12,22}"
+"""A reference column's value that is a cheque number, an RRN or a UTR (digits; or 12 to 22
+letters and digits, some of them digits), not a word like `NEFT`."""
+
+
 def _tokens_of(ledger: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
     """(`line`, `token`, `written`): the cheque numbers and UTRs the book lines at `positions`
     carry in their particulars, narration row or reference, each as the line wrote it
@@ -1167,8 +1172,12 @@ def _tokens_of(ledger: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
     texts = ledger["particulars"].iloc[at].fillna("").astype(str)
     if "narration" in ledger.columns:
         texts = texts + " " + ledger["narration"].iloc[at].fillna("").astype(str)
-    # the reference column's number is one whole (a carried item's `000118`, no `Ch. No.`)
-    given = ledger["reference"].iloc[at].reset_index(drop=True) if "reference" in ledger else None
+    # the reference column's number is one whole (a carried item's `000118`, no `Ch. No.`);
+    # a word there (`NEFT`, `CASH`) is no reference
+    given = None
+    if "reference" in ledger:
+        given = ledger["reference"].iloc[at].fillna("").astype(str).str.strip()
+        given = given.where(given.str.fullmatch(REFERENCE_SHAPE), "").reset_index(drop=True)
     found = reference_frame(texts.reset_index(drop=True), given)
     return pd.DataFrame(
         {

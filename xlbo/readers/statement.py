@@ -726,8 +726,6 @@ def _read_sheet(
     )
     dated = has_date(dates) & ~layout
     marks, mark_problems = _decimal_marks({r: column(r) for r in MONEY if r in columns})
-    money = _money(column, columns, marks)
-    problems = {**mark_problems.get("lines", {}), **money.problems}
     balance_cells = column(Role.BALANCE)
     balance, bad_balance = paise_column(balance_cells, marks.get(Role.BALANCE, "."))
     bad_balance.update(mark_problems.get("balance", {}))
@@ -744,6 +742,8 @@ def _read_sheet(
     )
     has_balance = amount_present(balance_cells)
     has_balance &= ~np.isin(np.arange(count), list(bad_balance))
+    money = _money(column, columns, marks, (balance, has_balance))
+    problems = {**mark_problems.get("lines", {}), **money.problems}
     debit, credit = money.debit, money.credit
     moves = (debit != 0) | (credit != 0)
     # a line wrapped over two rows with its amounts on the second (a PDF converted to Excel
@@ -1109,7 +1109,14 @@ def _decimal_marks(
     return marks, {"lines": lines, "balance": balances}
 
 
-def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) -> _Money:
+def _money(
+    column: Any,
+    columns: Mapping[Role, str],
+    marks: Mapping[Role, str],
+    balances: tuple[np.ndarray, np.ndarray],
+) -> _Money:
+    """The money of each row; `balances`: the running balance (paise, overdrawn negative) and
+    where it is written, which says the side of an unsigned amount."""
     problems: dict[int, tuple[Role, str]] = {}
     if Role.AMOUNT in columns:
         # One amount column: the Dr/Cr column says which way the money went; failing that, a
@@ -1124,9 +1131,7 @@ def _money(column: Any, columns: Mapping[Role, str], marks: Mapping[Role, str]) 
         signed_column = bool((amount < 0).any()) and Role.SIDE not in columns
         unmarked = np.where(amount < 0, "D", "C" if signed_column else "")
         if not signed_column and Role.BALANCE in columns:  # unsigned: the balance moves by it
-            balance, _ = paise_column(column(Role.BALANCE), marks.get(Role.BALANCE, "."))
-            shown = amount_present(column(Role.BALANCE))
-            unmarked = balance_sides(amount, balance, shown)
+            unmarked = balance_sides(amount, *balances)
         side = np.where(np.isin(said, ["D", "C"]), said, np.where(suffix != "", suffix, unmarked))
         amount = np.abs(amount)
         unsigned = (amount != 0) & ~np.isin(side, ["D", "C"])
