@@ -697,3 +697,13 @@ def test_a_number_near_a_cheque_word_is_no_other_cheque(
         ],
     )
     assert len(result.matches) == 1 and result.brs.cheques_not_presented == 0
+
+
+def test_tds_before_gst_is_not_suggested_on_small_amounts() -> None:
+    """Below TDS_GST_SMALLEST (₹10,000) a TDS-shaped difference is chance: 1,180.00 paid as
+    1,160.00 is no TDS (at a million lines a month such pairs were 10,000 suggestions)."""
+    _, suggestions = match_lines(
+        side([10], [116_000], ["patil engineering works"]),
+        side([10], [118_000], ["patil engineering works"]),
+    )
+    assert "TDS deducted" not in suggestions["kind"].tolist()

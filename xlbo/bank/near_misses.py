@@ -19,6 +19,7 @@ from xlbo.bank.references import shown
 from xlbo.bank.scoring import (
     NAMES_DIFFER_BELOW,
     TDS_GST_RATES,
+    TDS_GST_SMALLEST,
     TDS_RATES,
     TIED_SHOWN,
     TYPICAL_CHARGES,
@@ -304,6 +305,7 @@ def _tds_before_gst(lines: _Open, rate: int, gst: int) -> None:
     )
     rows = np.concatenate([rows[paisa], rows[rupee]])
     whole = np.concatenate([whole[paisa], rupee_whole[rupee]])
+    rows, whole = rows[whole >= TDS_GST_SMALLEST], whole[whole >= TDS_GST_SMALLEST]
     sign = np.where(bank_signed > 0, 1, -1)
     left, right = lines.join(sign[rows] * whole, ledger_signed, rows)
     gaps = np.abs(ledger_signed[right]) - np.abs(bank_signed[left])

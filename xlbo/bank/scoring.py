@@ -218,6 +218,11 @@ TYPICAL_CHARGES = (590, 1180, 1770, 2360, 2950, 5900, 11800, 17700)
 """Bank charges with 18% GST, in paise (₹5.90, ₹11.80 …), that explain a small difference."""
 TDS_RATES = (1, 2, 10)
 """TDS rates (percent) a customer commonly deducts before paying: 194C, 194J, 194I."""
+TDS_GST_SMALLEST = 1_000_000
+"""The smallest books' amount (paise: ₹10,000) whose difference is suggested as TDS on the value
+before GST: TDS is deducted past thresholds (₹30,000 a contract under 194C, ₹30,000 a year under
+194J), and at a million lines a month the nine rate pairs met small amounts by chance 10,000
+times."""
 TDS_GST_RATES = (18, 12, 5)
 """GST rates (percent) of invoices whose TDS is taken on the value before GST (CBDT circular
 23/2017: TDS on the amount excluding GST where the invoice shows GST apart): 18% on most
