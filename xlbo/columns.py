@@ -364,21 +364,18 @@ def swapped_by_excel(
     cell's day could be a month (12 or less), and with day and month exchanged the real dates
     fall in the text dates' months (or in `period`) where as they stand fewer of them do. Their
     dates are the exchanged ones; the caller says so."""
-    real = [
-        at
-        for at, value in enumerate(values.tolist())
-        if isinstance(value, date) and not isinstance(value, str) and dates[at] is not None
-    ]
-    texts = [v for v in values.tolist() if isinstance(v, str)]
-    if not real or not texts or date_order(texts) is not DateOrder.DAY_FIRST:
+    cells = values.tolist()
+    real = [at for at, value in enumerate(cells) if isinstance(value, date) and dates[at]]
+    if not real:  # a CSV's column, all text: nothing Excel read
+        return []
+    texts = pd.unique(pd.Series([v for v in cells if isinstance(v, str)], dtype=object))
+    if not len(texts) or date_order(texts) is not DateOrder.DAY_FIRST:
         return []
     found = [dates[at] for at in real]
     if any(d is None or d.day > 12 for d in found):
         return []
     start, end = period
-    text_dates = [
-        d for v, d in zip(values.tolist(), dates, strict=True) if isinstance(v, str) and d
-    ]
+    text_dates = [d for v, d in zip(cells, dates, strict=True) if isinstance(v, str) and d]
     if start is None or end is None:
         if not text_dates:
             return []

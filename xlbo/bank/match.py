@@ -222,21 +222,23 @@ class _Instruments:
             dtype=bool,
         )
 
-    def said(self, b: np.ndarray, g: np.ndarray) -> list[str]:
+    def said(self, b: np.ndarray, g: np.ndarray) -> pd.Series:
         """How each pair's instruments differ, in words."""
-        said = []
-        for bank_number, ledger_number in zip(
-            self.bank_number[b].tolist(), self.ledger_number[g].tolist(), strict=True
-        ):
-            if bank_number >= 0 and ledger_number >= 0:
-                said.append(
-                    f"the bank's cheque is {bank_number:06d}, the books' {ledger_number:06d}"
-                )
-            elif ledger_number >= 0:
-                said.append(f"the books say cheque {ledger_number:06d}, the bank a transfer")
-            else:
-                said.append("the bank says cheque, the books a transfer")
-        return said
+        bank = pd.Series(self.bank_number[b]).astype(str).str.zfill(6)
+        books = pd.Series(self.ledger_number[g]).astype(str).str.zfill(6)
+        both = (self.bank_number[b] >= 0) & (self.ledger_number[g] >= 0)
+        return pd.Series(
+            np.where(
+                both,
+                "the bank's cheque is " + bank + ", the books' " + books,
+                np.where(
+                    self.ledger_number[g] >= 0,
+                    "the books say cheque " + books + ", the bank a transfer",
+                    "the bank says cheque, the books a transfer",
+                ),
+            ),
+            dtype=object,
+        )
 
 
 def _cheque_numbers(tokens: pd.DataFrame, size: int) -> np.ndarray:
@@ -1691,7 +1693,7 @@ def _other_instruments(run: _Matching) -> pd.DataFrame:
                 "same amount; "
                 + _signed_days(pairs["d"].to_numpy(dtype=np.int64))
                 + " days; but "
-                + pd.Series(run.instruments.said(b, g), dtype=object)
+                + run.instruments.said(b, g)
                 + ": check which it was"
             ).to_numpy(dtype=object),
         }

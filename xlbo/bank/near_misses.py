@@ -249,42 +249,23 @@ def _bank_charges(lines: _Open) -> None:
 def _tds(lines: _Open) -> None:
     """The books' amount less TDS at 1, 2 or 10 percent is what the bank shows: the books'
     amount W with W − TDS = what the bank shows, TDS to the paisa or, as section 288B has it,
-    rounded to the rupee."""
-    bank_signed, ledger_signed = lines.bank_signed, lines.ledger_signed
-    count = len(lines.bank_at)
-    sign = np.where(bank_signed > 0, 1, -1)
+    rounded to the rupee; then TDS on an invoice's value before GST (`_tds_at`)."""
     for rate in TDS_RATES:
-        received = np.abs(bank_signed)
-        books = np.rint(received * 100 / (100 - rate)).astype(np.int64)
-        steps = np.array([-1, 0, 1], dtype=np.int64)
-        rows = np.tile(np.arange(count), len(steps))
-        whole = books[rows] + np.repeat(steps, count)
-        paisa = whole - received[rows] == np.rint(whole * rate / 100).astype(np.int64)
-        tds = np.rint(books * rate / 10_000).astype(np.int64)[rows] * 100
-        tds += np.repeat(steps, count) * 100
-        rupee_whole = received[rows] + tds
-        rupee = tds == np.rint(rupee_whole * rate / 10_000).astype(np.int64) * 100
-        rows = np.concatenate([rows[paisa], rows[rupee]])
-        whole = np.concatenate([whole[paisa], rupee_whole[rupee]])
-        left, right = lines.join(sign[rows] * whole, ledger_signed, rows)
-        gaps = np.abs(ledger_signed[right]) - np.abs(bank_signed[left])
-
-        def tds_why(kept: np.ndarray, gaps: np.ndarray = gaps, rate: int = rate) -> list[str]:
-            return [
-                f"differs by {format_inr(from_paise(abs(int(g))))}: TDS at {rate}% of the books' amount"
-                for g in gaps[kept]
-            ]
-
-        lines.offer(left, right, "TDS deducted", tds_why)
+        _tds_at(lines, rate, 0)
     for rate in TDS_RATES:
         for gst in TDS_GST_RATES:
-            _tds_before_gst(lines, rate, gst)
+            _tds_at(lines, rate, gst)
 
 
-def _tds_before_gst(lines: _Open, rate: int, gst: int) -> None:
-    """The books' amount W, an invoice with GST at `gst` percent, less TDS at `rate` percent
-    of its value before GST (W × 100 / (100 + gst)), to the paisa or to the rupee, is what the
-    bank shows: 1,18,000.00 less 2% of 1,00,000.00 is 1,16,000.00."""
+def _tds_at(lines: _Open, rate: int, gst: int) -> None:
+    """The books' amount W less TDS at `rate` percent of its value before GST at `gst` percent
+    (W × 100 / (100 + gst); W itself where `gst` is 0), to the paisa or to the rupee, is what
+    the bank shows: 1,18,000.00 less 2% of 1,00,000.00 is 1,16,000.00. With GST, only from
+    TDS_GST_SMALLEST."""
+
+    def before_gst(amount: np.ndarray) -> np.ndarray:
+        return amount if gst == 0 else np.rint(amount * 100 / (100 + gst))
+
     bank_signed, ledger_signed = lines.bank_signed, lines.ledger_signed
     count = len(lines.bank_at)
     received = np.abs(bank_signed)
@@ -292,29 +273,22 @@ def _tds_before_gst(lines: _Open, rate: int, gst: int) -> None:
     steps = np.array([-1, 0, 1], dtype=np.int64)
     rows = np.tile(np.arange(count), len(steps))
     whole = books[rows] + np.repeat(steps, count)
-    paisa = whole - received[rows] == np.rint(
-        np.rint(whole * 100 / (100 + gst)) * rate / 100
-    ).astype(np.int64)
+    paisa = whole - received[rows] == np.rint(before_gst(whole) * rate / 100).astype(np.int64)
     # rounded to the rupee: the TDS in rupees, one either side of the estimate
-    tds = np.rint(books * 100 / (100 + gst) * rate / 10_000).astype(np.int64)[rows] * 100
+    tds = np.rint(before_gst(books) * rate / 10_000).astype(np.int64)[rows] * 100
     tds += np.repeat(steps, count) * 100
     rupee_whole = received[rows] + tds
-    rupee = (
-        tds
-        == np.rint(np.rint(rupee_whole * 100 / (100 + gst)) * rate / 10_000).astype(np.int64) * 100
-    )
+    rupee = tds == np.rint(before_gst(rupee_whole) * rate / 10_000).astype(np.int64) * 100
     rows = np.concatenate([rows[paisa], rows[rupee]])
     whole = np.concatenate([whole[paisa], rupee_whole[rupee]])
-    rows, whole = rows[whole >= TDS_GST_SMALLEST], whole[whole >= TDS_GST_SMALLEST]
+    if gst:
+        rows, whole = rows[whole >= TDS_GST_SMALLEST], whole[whole >= TDS_GST_SMALLEST]
     sign = np.where(bank_signed > 0, 1, -1)
     left, right = lines.join(sign[rows] * whole, ledger_signed, rows)
     gaps = np.abs(ledger_signed[right]) - np.abs(bank_signed[left])
+    said = f"TDS at {rate}% of the books' amount" + (f" before GST at {gst}%" if gst else "")
 
     def why(kept: np.ndarray) -> list[str]:
-        return [
-            f"differs by {format_inr(from_paise(abs(int(g))))}: TDS at {rate}% of the books' "
-            f"amount before GST at {gst}%"
-            for g in gaps[kept]
-        ]
+        return [f"differs by {format_inr(from_paise(abs(int(g))))}: {said}" for g in gaps[kept]]
 
     lines.offer(left, right, "TDS deducted", why)

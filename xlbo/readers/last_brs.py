@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xlbo.bank.brs import SUBTOTALS, Section
 from xlbo.book import FileBook, Table
 from xlbo.columns import date_column, has_date, paise_column, text_column
 from xlbo.errors import SheetProblem, UserError
@@ -97,21 +98,18 @@ def _differences(book: FileBook, path: Path) -> pd.DataFrame:
     be booked, as bank lines the books have not yet recorded: each is this month's entry that
     books it (`TDS Receivable` 2,360.00 for Patil's 1,18,000.00 paid as 1,15,640.00). Nothing
     where the result keeps no Matches (an older result, a detail file taken away)."""
-    stem = f"{path.stem}-{MATCHES.lower()}"
-    if not book.has(MATCHES) and not any(
-        path.with_name(f"{stem}.{kind}").is_file() for kind in ("csv", "parquet")
-    ):
+    if not _confirmed_differences(book):  # the Matches, a million rows maybe, left unread
         return pd.DataFrame()
     table = _table(book, path, MATCHES, MATCH_HEADERS)
     rows = table.frame[(text_column(table.frame["Rule"]) == "Confirmed").to_numpy(dtype=bool)]
+    gap = _paise(replace(table, frame=rows), "Ledger Amount") - _paise(
+        replace(table, frame=rows), "Bank Amount"
+    )  # books − bank
+    rows, gap = rows[gap != 0], gap[gap != 0]
     if rows.empty:
         return pd.DataFrame()
     chosen = replace(table, frame=rows)
-    gap = _paise(chosen, "Ledger Amount") - _paise(chosen, "Bank Amount")  # books − bank
-    rows, chosen, gap = rows[gap != 0], replace(chosen, frame=rows[gap != 0]), gap[gap != 0]
-    if rows.empty:
-        return pd.DataFrame()
-    days = _dates(replace(chosen, frame=rows.rename(columns={"Bank Date": "Date"})))
+    days = _dates(chosen, "Bank Date")
     narration = (
         "Difference on a confirmed match, to be booked: "
         + _texts(chosen, "Narration", unmark=True)
@@ -132,6 +130,18 @@ def _differences(book: FileBook, path: Path) -> pd.DataFrame:
             "file": table.source,
         }
     )
+
+
+def _confirmed_differences(book: FileBook) -> bool:
+    """Whether the result's BRS lists differences on confirmed matches (its subtotal line is
+    not 0.00)."""
+    label = SUBTOTALS[Section.MATCHED_DIFFERENCES]
+    for row in book.sheet_rows(book.resolve("BRS")):
+        texts = [str(cell).strip() for cell in row if cell not in (None, "")]
+        if label in texts:
+            figures = [cell for cell in row if isinstance(cell, int | float)]
+            return bool(figures) and any(figure != 0 for figure in figures)
+    return False
 
 
 def last_brs_in(book: Any, bank_sheet: str, ledger_sheet: str, as_on_sheet: str) -> LastBrs:
@@ -248,12 +258,12 @@ def _bad_cell(table: Table, row: Any, column: str, value: Any, wanted: str) -> U
     )
 
 
-def _dates(table: Table) -> list[date]:
-    cells = table.frame["Date"]
+def _dates(table: Table, column: str = "Date") -> list[date]:
+    cells = table.frame[column]
     days, _ = date_column(cells)
     bad = np.flatnonzero(~has_date(days))
     if len(bad):
-        raise _bad_cell(table, cells.index[bad[0]], "Date", cells.iloc[bad[0]], "a date")
+        raise _bad_cell(table, cells.index[bad[0]], column, cells.iloc[bad[0]], "a date")
     return [day for day in days if day is not None]
 
 
