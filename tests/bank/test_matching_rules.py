@@ -820,6 +820,37 @@ def test_a_name_that_pays_for_several_parties_is_nobodys_payer() -> None:
     assert pairs == {(0, 0, "Reference"), (1, 1, "Reference")}
 
 
+def test_of_two_parties_alike_to_a_bank_name_the_one_it_paid_before_takes_its_next() -> None:
+    # PRIYA MURUGESAN is as alike to Priya Murugesan as to M. Priya (an initial for the
+    # surname), and so is M PRIYA. Her three earlier receipts (amounts no one else has) went to
+    # Priya Murugesan; on the 19th both ledgers and both bank names have 250.00: hers goes to
+    # Priya Murugesan, M PRIYA's to M. Priya, instead of four lines left open as ambiguous
+    bank = statement(
+        [
+            ("2026-10-03", "UPI/P2A/695232964125/PRIYA MURUGESAN/YESB BANK/PAYMENT", "", 131100),
+            ("2026-10-08", "UPI/P2A/580452611667/PRIYA MURUGESAN/YESB BANK/PAYMENT", "", 272300),
+            ("2026-10-13", "UPI/P2A/625979158046/PRIYA MURUGESAN/YESB BANK/ADVANCE", "", 64700),
+            ("2026-10-19", "UPI/P2A/624361890551/PRIYA MURUGESAN/YESB BANK/PAYMENT", "", 25000),
+            ("2026-10-19", "UPI/P2A/547198299348/M PRIYA/PUNB BANK/BILL", "", 25000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-03", "Priya Murugesan", "", 131100),
+            ("2026-10-08", "Priya Murugesan", "", 272300),
+            ("2026-10-13", "Priya Murugesan", "", 64700),
+            ("2026-10-19", "M. Priya", "", 25000),
+            ("2026-10-19", "Priya Murugesan", "", 25000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 1), (2, 2), (3, 4), (4, 3)}
+    # without the earlier receipts nothing says whose each 250.00 is: both are left to the user
+    pairs, suggestions = matched(bank.iloc[3:].reset_index(drop=True), books.iloc[3:].reset_index(drop=True))
+    assert pairs == set()
+    assert set(suggestions["kind"]) == {"Ambiguous"}
+
+
 def test_a_partys_repeated_amounts_that_tie_are_paired_in_date_order() -> None:
     # Ketan Shah paid 1,000.00 twice on the 1st in the books (one 'On account'); the bank shows
     # the 1st and the 4th: no pair is better than another, and they go in turn

@@ -461,7 +461,9 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
     edges = {  # of equally fit pairs, the one of the same name (100 alike) first
         (i, j): int(
             preference(
-                fitness(np.array([bd - gd]), np.array([alike[i, j]])), np.array([alike[i, j]])
+                fitness(np.array([bd - gd]), np.array([alike[i, j]])),
+                np.array([alike[i, j]]),
+                np.zeros(1, dtype=bool),  # no pairs taken before: no habits
             )[0]
         )
         for i, (bd, ba, bp) in enumerate(bank)

@@ -50,7 +50,7 @@ a credit on the statement and a debit in the books. Days are counted from 1 Janu
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -67,7 +67,7 @@ from xlbo.bank.parties import (
     likeness,
     narration_names,
 )
-from xlbo.bank.payers import PAYER_COLUMNS, known_payers
+from xlbo.bank.payers import PAYER_COLUMNS, habits, known_payers
 from xlbo.bank.references import shown
 from xlbo.bank.scoring import (
     AMOUNT_EVIDENCE,
@@ -634,6 +634,10 @@ class _Names:
     """The same as sorted (bank name code, ledger name code) keys."""
     cache: dict[str, pd.DataFrame] = field(default_factory=dict)
     """What is worked out once a run (`combinable`)."""
+    habit_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """(bank name code, ledger name code) keys, sorted, of the party each bank name's taken
+    pairs point to (`xlbo.bank.payers.habits`): of two parties equally alike and equally near,
+    the one its earlier lines paid."""
 
     @classmethod
     def of(cls, bank: Side, ledger: Side) -> _Names:
@@ -683,7 +687,21 @@ class _Names:
             payers,
             np.sort(self._key(bank_code, ledger_code)),
             self.cache,
+            self.habit_keys,
         )
+
+    def with_habits(self, learnt: pd.DataFrame) -> _Names:
+        """These names with each bank name's habitual party (`habits`, names as their numbers)."""
+        keys = self._key(
+            learnt["bank"].to_numpy(dtype=np.int64), learnt["ledger"].to_numpy(dtype=np.int64)
+        )
+        return replace(self, habit_keys=np.sort(keys))
+
+    def habitual(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
+        """Whether ledger line `g`'s party is the one bank line `b`'s name habitually pays."""
+        if not len(self.habit_keys):
+            return np.zeros(len(b), dtype=bool)
+        return isin(self._key(self.bank[b], self.ledger[g]), self.habit_keys)
 
     def combinable(self, bank_open: np.ndarray, ledger_open: np.ndarray) -> pd.DataFrame:
         """(bank, ledger, alike): the pairs of names alike enough to make up a combination (at
@@ -737,8 +755,8 @@ _EVIDENCE = {
 
 
 def _learn_payers(run: _Matching) -> pd.DataFrame:
-    """Learn known payers from the pairs taken so far (see `xlbo.bank.payers`); returns those
-    the run's names gained (bank, ledger, evidence)."""
+    """Learn known payers and each bank name's habitual party from the pairs taken so far (see
+    `xlbo.bank.payers`); returns those the run's names gained (bank, ledger, evidence)."""
     none = pd.DataFrame(columns=PAYER_COLUMNS)
     if run.names is None or not run.taken:
         return none
@@ -756,6 +774,13 @@ def _learn_payers(run: _Matching) -> pd.DataFrame:
         & ~isin(bank_name, np.flatnonzero(left == ""))
         & ~isin(ledger_name, np.flatnonzero(right == ""))
     )
+    usual = habits(bank_name[useful], ledger_name[useful], evidence[useful])
+    habit_keys = names._key(
+        usual["bank"].to_numpy(dtype=np.int64), usual["ledger"].to_numpy(dtype=np.int64)
+    )
+    new_habits = usual[~isin(habit_keys, names.habit_keys)]
+    names = names.with_habits(usual)
+    run.names = names
     learnt = known_payers(
         bank_name[useful], ledger_name[useful], evidence[useful], names.raw(b[useful], g[useful])
     )
@@ -765,10 +790,15 @@ def _learn_payers(run: _Matching) -> pd.DataFrame:
     new = learnt[
         [pair not in before for pair in zip(learnt["bank"], learnt["ledger"], strict=True)]
     ]
-    if new.empty:
-        return none
-    run.names = names.with_payers(learnt)
-    return new.reset_index(drop=True)
+    if len(new):
+        run.names = names.with_payers(learnt)
+    # what the names gained: payers and habits alike (a habit changes only which of two
+    # equally fit candidates a line prefers)
+    gained = new_habits.assign(
+        bank=left[new_habits["bank"].to_numpy(dtype=np.int64)],
+        ledger=right[new_habits["ledger"].to_numpy(dtype=np.int64)],
+    )
+    return pd.concat([new, gained], ignore_index=True)[PAYER_COLUMNS]
 
 
 def _candidates(
@@ -922,7 +952,7 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True, abstain: bool = Tr
         d = pairs["d"].to_numpy(dtype=np.int64)
         alike = pairs["alike"].to_numpy(dtype=np.int64)
         fit = fitness(d, alike)
-        prefer = preference(fit, alike)
+        prefer = preference(fit, alike, run.names.habitual(b, g))
         lone_now = (count_b[b] == 1) & (count_g[g] == 1)
         unlike = _names_differ(run, b, g, d, alike, lone_pairs, lone_now)
         live = np.arange(len(b))

@@ -232,15 +232,18 @@ TIED_SHOWN = 2
 otherwise list 40,000 pairs)."""
 
 
-def preference(fit: np.ndarray, alike: np.ndarray) -> np.ndarray:
+def preference(fit: np.ndarray, alike: np.ndarray, habitual: np.ndarray) -> np.ndarray:
     """The order in which a line prefers its candidates: by fitness, and of equally fit pairs
-    one whose names are the same (100 alike) before any whose are not. JAY AMBE AND CO on the
-    12th fits Jay Ambe & Co. of the 11th (the same name, a day late: 98) exactly as well as Jay
-    Ambe Pharma of the 12th (94 alike, the same day: 98), and it is Jay Ambe & Co.'s. Only the
-    same name breaks a tie: of SBI's `SRI VENKAT`, cut at ten letters, Sri Venkateswara
+    one whose names are the same (100 alike) before any whose are not, and then one whose party
+    the bank name has paid before in this month's taken pairs (`habitual`). JAY AMBE AND CO on
+    the 12th fits Jay Ambe & Co. of the 11th (the same name, a day late: 98) exactly as well as
+    Jay Ambe Pharma of the 12th (94 alike, the same day: 98), and it is Jay Ambe & Co.'s. Only
+    the same name breaks a tie: of SBI's `SRI VENKAT`, cut at ten letters, Sri Venkateswara
     Polymers (93) is no likelier than Sri Venkateswara Exports (91), though the shorter name
-    scores a little higher."""
-    return np.asarray(fit * 2 + (alike >= 100), dtype=np.int64)
+    scores a little higher. PRIYA MURUGESAN is as alike to Priya Murugesan as to M. Priya (an
+    initial for the surname); where its other lines this month went to Priya Murugesan, so does
+    this one."""
+    return np.asarray(fit * 4 + (alike >= 100) * 2 + habitual, dtype=np.int64)
 
 
 def fitness(days: np.ndarray, alike: np.ndarray) -> np.ndarray:
