@@ -846,9 +846,49 @@ def test_of_two_parties_alike_to_a_bank_name_the_one_it_paid_before_takes_its_ne
     pairs, _ = matched(bank, books)
     assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 1), (2, 2), (3, 4), (4, 3)}
     # without the earlier receipts nothing says whose each 250.00 is: both are left to the user
-    pairs, suggestions = matched(bank.iloc[3:].reset_index(drop=True), books.iloc[3:].reset_index(drop=True))
+    pairs, suggestions = matched(
+        bank.iloc[3:].reset_index(drop=True), books.iloc[3:].reset_index(drop=True)
+    )
     assert pairs == set()
     assert set(suggestions["kind"]) == {"Ambiguous"}
+
+
+def test_a_bank_names_repeated_amounts_go_to_the_party_it_paid_all_month_in_date_order() -> None:
+    # KARTHIK NATARAJAN is as alike to Karthik N. as to Karthik Natarajan; N KARTHIK too. His
+    # three earlier receipts went to Karthik N. (amounts no one else has). His three 5,000.00 of
+    # the 8th, 8th and 9th are Karthik N.'s three of the 7th, 8th and 8th, first with first; N
+    # KARTHIK's is then Karthik Natarajan's. Without the earlier receipts all eight stay open
+    early = [("2026-10-02", 131100), ("2026-10-04", 272300), ("2026-10-06", 64700)]
+    bank = statement(
+        [
+            (day, f"UPI/P2A/69523296412{i}/KARTHIK NATARAJAN/PUNB BANK/PAYMENT", "", paise)
+            for i, (day, paise) in enumerate(early)
+        ]
+        + [
+            ("2026-10-08", "UPI/P2A/624246724077/KARTHIK NATARAJAN/PUNB BANK/BILL", "", 500000),
+            ("2026-10-08", "UPI/P2A/597697250728/KARTHIK NATARAJAN/PUNB BANK/FREIGHT", "", 500000),
+            ("2026-10-09", "UPI/P2A/695139873701/KARTHIK NATARAJAN/PUNB BANK/INV", "", 500000),
+            ("2026-10-08", "UPI/P2A/561293022243/N KARTHIK/SIBL BANK/NA", "", 500000),
+        ]
+    )
+    books = ledger(
+        [(day, "Karthik N.", "", paise) for day, paise in early]
+        + [
+            ("2026-10-07", "Karthik N.", "", 500000),
+            ("2026-10-08", "Karthik N.", "", 500000),
+            ("2026-10-08", "Karthik N.", "", 500000),
+            ("2026-10-08", "Karthik Natarajan", "", 500000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(i, i) for i in range(7)}
+    assert {(b, g, rule) for b, g, rule in pairs if b in (3, 4, 5)} == {
+        (3, 3, "Repeated amount"),
+        (4, 4, "Repeated amount"),
+        (5, 5, "Repeated amount"),
+    }
+    pairs, _ = matched(bank.iloc[3:].reset_index(drop=True), books.iloc[3:].reset_index(drop=True))
+    assert pairs == set()
 
 
 def test_a_partys_repeated_amounts_that_tie_are_paired_in_date_order() -> None:

@@ -697,11 +697,18 @@ class _Names:
         )
         return replace(self, habit_keys=np.sort(keys))
 
+    def habits_among(self, bank_code: np.ndarray, ledger_code: np.ndarray) -> np.ndarray:
+        """Whether each (bank name code, ledger name code) is a bank name and its habitual
+        party."""
+        if not len(self.habit_keys):
+            return np.zeros(len(bank_code), dtype=bool)
+        return isin(
+            self._key(bank_code.astype(np.int64), ledger_code.astype(np.int64)), self.habit_keys
+        )
+
     def habitual(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
         """Whether ledger line `g`'s party is the one bank line `b`'s name habitually pays."""
-        if not len(self.habit_keys):
-            return np.zeros(len(b), dtype=bool)
-        return isin(self._key(self.bank[b], self.ledger[g]), self.habit_keys)
+        return self.habits_among(self.bank[b], self.ledger[g])
 
     def combinable(self, bank_open: np.ndarray, ledger_open: np.ndarray) -> pd.DataFrame:
         """(bank, ledger, alike): the pairs of names alike enough to make up a combination (at
@@ -1329,12 +1336,14 @@ def _repeats(run: _Matching) -> None:
         (best.groupby("party")["name"].transform("size") == 1)
         | _one_name_spaced_apart(run.names, best["name"], best["party"])
     )
-    best = best[single.to_numpy(dtype=bool)]
-    owner = (
-        pd.DataFrame({"b": b, "name": name})
-        .drop_duplicates("b")
-        .merge(best[["name", "party"]], on="name")
-    )
+    best = best[single.to_numpy(dtype=bool)][["name", "party"]]
+    # or the party its taken pairs point to (`habits`), of those alike enough to it: KARTHIK
+    # NATARAJAN, as alike to Karthik N. as to Karthik Natarajan, has paid Karthik N. all month;
+    # a name whose habit and most alike party differ is neither's
+    habitual = run.names.habits_among(per["name"].to_numpy(), per["party"].to_numpy())
+    best = pd.concat([best, per.loc[habitual, ["name", "party"]]]).drop_duplicates()
+    best = best[best.groupby("name")["party"].transform("size").to_numpy() == 1]
+    owner = pd.DataFrame({"b": b, "name": name}).drop_duplicates("b").merge(best, on="name")
     if owner.empty:
         return
     signed_b = run.bank.lines["signed"].to_numpy(dtype=np.int64)
