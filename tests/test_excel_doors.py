@@ -655,3 +655,73 @@ def test_reconcile_button_carries_last_months_items_into_a_workbook_used_again()
         assert not october.sheets["Last BRS Bank"].visible
         issues = october.sheets["Issues"] if "Issues" in names else None
         assert issues is None or "Reject" not in str(issues.used_range.value)
+
+
+def test_reconcile_button_carries_a_confirmed_difference_into_next_month() -> None:
+    """October in the workbook: Patil Engineering paid 1,18,000.00 less 2,000.00 TDS; the user
+    accepts the suggestion and clicks again, and October's BRS lists 2,000.00 to be booked.
+    November pasted over it: the books' November journal to TDS Receivable books it, and the
+    Reconcile button carries the difference in as --last-brs does: November ties, on both
+    clicks. Before, only the Unmatched items came across and November was 2,000.00 out."""
+    october = Book.from_tables(
+        {
+            "Bank Statement": [
+                ["HDFC BANK Ltd."],
+                ["Statement From : 01/10/2026 To : 31/10/2026"],
+                HDFC_COLUMNS,
+                [
+                    "15/10/26",
+                    "NEFT CR-SBIN0004567-PATIL ENGINEERING WORKS-N2615",
+                    "N2615",
+                    "15/10/26",
+                    None,
+                    116000.0,
+                    216000.0,
+                ],
+            ],
+            "Ledger": [
+                ["HDFC Bank Current A/c"],
+                TALLY_COLUMNS,
+                [date(2026, 10, 1), "Opening Balance", None, None, 100000.0, None],
+                [date(2026, 10, 15), "Patil Engineering Works", "Receipt", "R-1", 118000.0, None],
+            ],
+        }
+    )
+    handlers = importlib.import_module("macros.xlbo_buttons")
+    handlers.reconcile(october)
+    suggestions = october.sheets["Suggestions"]
+    headers = {suggestions.cell(f"{c}1"): c for c in "ABCDEFGHIJKLMNOP"}
+    suggestions[f"{headers['Accept']}2"].value = "Accept"
+    outcome = handlers.reconcile(october)
+    assert outcome.startswith("1 matches"), outcome
+    brs = october.sheets["BRS"].used_range.value
+    assert [None, "Total differences on confirmed matches", None, None, 2000.0] in brs
+    _paste(
+        october,
+        "Bank Statement",
+        [
+            ["HDFC BANK Ltd."],
+            ["Statement From : 01/11/2026 To : 30/11/2026"],
+            HDFC_COLUMNS,
+            ["05/11/26", "NEFT CR-SBIN-ACME INDUSTRIES-N2705", "N2705", "05/11/26", None,
+             3000.0, 219000.0],
+        ],
+    )  # fmt: skip
+    _paste(
+        october,
+        "Ledger",
+        [
+            ["HDFC Bank Current A/c"],
+            TALLY_COLUMNS,
+            [date(2026, 11, 1), "Opening Balance", None, None, 218000.0, None],
+            [date(2026, 11, 5), "Acme Industries", "Receipt", "RCT/12", 3000.0, None],
+            [date(2026, 11, 6), "TDS Receivable", "Journal", "JV/4", None, 2000.0],
+        ],
+    )
+    for click in (1, 2):
+        outcome = handlers.reconcile(october)
+        assert outcome.endswith("difference 0.00."), (click, outcome)
+        matches = october.sheets["Matches"]
+        rows = [[matches.cell(f"{c}{r}") for c in "ABCDEFGHIJKLMN"] for r in range(2, 5)]
+        carried = [row for row in rows if "brought forward from the BRS" in str(row)]
+        assert len(carried) == 1 and "TDS Receivable" in str(carried[0]), (click, rows)

@@ -86,21 +86,27 @@ def read_last_brs(path: Path) -> LastBrs:
     ledger_table = _table(book, path, UNMATCHED_LEDGER, LEDGER_HEADERS, ("Reference",))
     bank_table = _table(book, path, UNMATCHED_BANK, BANK_HEADERS)
     items = _items(path.name, _as_on(book, "BRS"), ledger_table, bank_table)
-    differences = _differences(book, path)
+    if not _confirmed_differences(book, "BRS"):  # the Matches, a million rows maybe, unread
+        return items
+    return _with_differences(items, _table(book, path, MATCHES, MATCH_HEADERS))
+
+
+def _with_differences(items: LastBrs, matches: Table, file: str | None = None) -> LastBrs:
+    """`items` with the differences on the pairs the user confirmed (the result's Matches,
+    rule Confirmed, whose amounts differ: TDS a customer deducted, charges the bank took),
+    which its BRS listed to be booked, as bank lines the books have not yet recorded: each is
+    this month's entry that books it (`TDS Receivable` 2,360.00 for Patil's 1,18,000.00 paid
+    as 1,15,640.00)."""
+    differences = _differences(matches)
     if differences.empty:
         return items
+    if file is not None:
+        differences["file"] = file
     return replace(items, bank=pd.concat([items.bank, differences], ignore_index=True))
 
 
-def _differences(book: FileBook, path: Path) -> pd.DataFrame:
-    """The differences on the pairs the user confirmed (its Matches, rule Confirmed, whose
-    amounts differ: TDS a customer deducted, charges the bank took), which its BRS listed to
-    be booked, as bank lines the books have not yet recorded: each is this month's entry that
-    books it (`TDS Receivable` 2,360.00 for Patil's 1,18,000.00 paid as 1,15,640.00). Nothing
-    where the result keeps no Matches (an older result, a detail file taken away)."""
-    if not _confirmed_differences(book):  # the Matches, a million rows maybe, left unread
-        return pd.DataFrame()
-    table = _table(book, path, MATCHES, MATCH_HEADERS)
+def _differences(table: Table) -> pd.DataFrame:
+    """The confirmed pairs' differences in the Matches `table` (see `_with_differences`)."""
     rows = table.frame[(text_column(table.frame["Rule"]) == "Confirmed").to_numpy(dtype=bool)]
     gap = _paise(replace(table, frame=rows), "Ledger Amount") - _paise(
         replace(table, frame=rows), "Bank Amount"
@@ -132,11 +138,11 @@ def _differences(book: FileBook, path: Path) -> pd.DataFrame:
     )
 
 
-def _confirmed_differences(book: FileBook) -> bool:
-    """Whether the result's BRS lists differences on confirmed matches (its subtotal line is
-    not 0.00)."""
+def _confirmed_differences(book: Any, brs: str) -> bool:
+    """Whether the result's BRS (the sheet `brs`) lists differences on confirmed matches (its
+    subtotal line is not 0.00)."""
     label = SUBTOTALS[Section.MATCHED_DIFFERENCES]
-    for row in book.sheet_rows(book.resolve("BRS")):
+    for row in book.sheet_rows(book.resolve(brs)):
         texts = [str(cell).strip() for cell in row if cell not in (None, "")]
         if label in texts:
             figures = [cell for cell in row if isinstance(cell, int | float)]
@@ -147,7 +153,9 @@ def _confirmed_differences(book: FileBook) -> bool:
 def last_brs_in(book: Any, bank_sheet: str, ledger_sheet: str, as_on_sheet: str) -> LastBrs:
     """The items a BRS kept in the workbook open in Excel left outstanding: its sheets
     `bank_sheet` and `ledger_sheet` (in the Unmatched sheets' layouts), made up to the day
-    `as_on_sheet`'s title gives. Their rows are on sheets this run writes over, so they are no
+    `as_on_sheet`'s title gives, and — where `as_on_sheet` is a result's BRS that lists them —
+    the differences on the matches the user confirmed, from its Matches sheet (as
+    `read_last_brs` reads them). Their rows are on sheets this run writes over, so they are no
     links (`file` is UNLINKED)."""
     tables = []
     for sheet, headers, optional in (
@@ -156,7 +164,12 @@ def last_brs_in(book: Any, bank_sheet: str, ledger_sheet: str, as_on_sheet: str)
     ):
         table = book.read_table(sheet, (*headers, *optional))
         tables.append(_whole(table, headers, f"Sheet {table.sheet}", "."))
-    return _items("", _as_on(book, as_on_sheet), tables[0], tables[1], file=UNLINKED)
+    items = _items("", _as_on(book, as_on_sheet), tables[0], tables[1], file=UNLINKED)
+    if not book.has(MATCHES) or not _confirmed_differences(book, as_on_sheet):
+        return items
+    matches = book.read_table(MATCHES, MATCH_HEADERS)
+    matches = _whole(matches, MATCH_HEADERS, f"Sheet {matches.sheet}", ".")
+    return _with_differences(items, matches, file=UNLINKED)
 
 
 UNLINKED = "<no link>"
