@@ -891,6 +891,29 @@ def test_a_bank_names_repeated_amounts_go_to_the_party_it_paid_all_month_in_date
     assert pairs == set()
 
 
+def test_a_handle_only_partly_like_a_same_amount_line_goes_to_its_own_partys_invoices() -> None:
+    # nileshagar, Nilesh Agarwal's UPI handle, is 72 alike to Nilesh Mohan Hegde, whose 4,999.00
+    # is of the same day and the only line of that amount; Nilesh Agarwal's three invoices of
+    # that day (97 alike) add up to it. The set is his; Hegde's receipt stays open. Before, the
+    # lone same-amount pair was taken first and the money put against the wrong customer
+    bank = statement(
+        [("2026-11-05", "UPI/659753923307/Sent using Paytm/nileshagar91@ib/ICIC BANK", "", 499900)]
+    )
+    books = ledger(
+        [
+            ("2026-11-05", "Nilesh Mohan Hegde (Kolhapur)", "Being amt recd bill no 955", 499900),
+            ("2026-11-05", "Nilesh Agarwal (Surat)", "Being amt recd Inv No. 827", 322100),
+            ("2026-11-05", "Nilesh Agarwal (Surat)", "Being amt recd Inv No. 1986", 28100),
+            ("2026-11-05", "Nilesh Agarwal (Surat)", "Being amt recd Inv No. 603", 149700),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 1, "Combination"), (0, 2, "Combination"), (0, 3, "Combination")}
+    # with no set of Nilesh Agarwal's that adds up, the lone pair is taken after the sets
+    pairs, _ = matched(bank, books.iloc[:2].reset_index(drop=True))
+    assert pairs == {(0, 0, "Amount and date")}
+
+
 def test_a_partys_repeated_amounts_that_tie_are_paired_in_date_order() -> None:
     # Ketan Shah paid 1,000.00 twice on the 1st in the books (one 'On account'); the bank shows
     # the 1st and the 4th: no pair is better than another, and they go in turn

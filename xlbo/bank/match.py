@@ -989,6 +989,10 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True, abstain: bool = Tr
             # this amount better, the nearer date does not decide between the parties
             named_better = _other_party_alike(kb, party_g[kg], alike[kept], nb) > alike[kept]
             chosen = kept[best & ~unlike[kept] & ~named_better]
+            if not lone_pairs and len(chosen):  # asked only of the pairs about to be taken
+                held = _left_for_combinations(run, b[chosen], g[chosen], alike[chosen])
+                unlike[chosen[held]] = True
+                chosen = chosen[~held]
             if not len(chosen):
                 break
             progressed = True
@@ -1133,6 +1137,39 @@ def _names_differ(
     return differ
 
 
+def _kept_from_sets(run: _Matching, alike_pairs: pd.DataFrame) -> np.ndarray:
+    """The bank lines of `alike_pairs` (same amount, names COMBINATION_ALIKE alike) that their
+    same-amount line keeps from making up a set: all but those whose every such line is less
+    than LATE_ALIKE alike and whose name is another party's (`_left_for_combinations`), which
+    may be that party's lines added up."""
+    b = alike_pairs["b"].to_numpy(dtype=np.int64)
+    g = alike_pairs["l"].to_numpy(dtype=np.int64)
+    alike = alike_pairs["alike"].to_numpy(dtype=np.int64)
+    weak = np.flatnonzero((alike < LATE_ALIKE) & run.bank_named[b])
+    spared = np.zeros(len(b), dtype=bool)
+    spared[weak] = _another_partys(run, b[weak], g[weak], alike[weak])
+    kept = np.unique(b[~spared])
+    return np.setdiff1d(np.unique(b), np.setdiff1d(np.unique(b[spared]), kept)) if len(b) else b
+
+
+def _left_for_combinations(
+    run: _Matching, b: np.ndarray, g: np.ndarray, alike: np.ndarray
+) -> np.ndarray:
+    """Pairs the passes before the combinations leave alone: names alike but not surely one
+    party's (below LATE_ALIKE) where the bank's name is another party's (LATE_ALIKE alike, or
+    a known payer of it) with an open line in the bank line's window. `nileshagar`, Nilesh
+    Agarwal's UPI handle, is 72 alike to Nilesh Mohan Hegde, whose 4,999.00 is of the same
+    day; Nilesh Agarwal's three invoices of that day add up to it. After the combinations the
+    pair is weighed again with what is left."""
+    held = np.zeros(len(b), dtype=bool)
+    asked = np.flatnonzero((alike > 0) & (alike < LATE_ALIKE) & run.bank_named[b])
+    if not len(asked):
+        return held
+    asked = asked[_another_partys(run, b[asked], g[asked], alike[asked])]
+    held[asked] = _another_partys_open(run, b[asked])
+    return held
+
+
 def _namesake_further(run: _Matching, b: np.ndarray, g: np.ndarray) -> np.ndarray:
     """Which pairs of lines whose names differ have, for either line, an open line of its amount
     beyond the window but within LATE_BOOKING_DAYS whose name is its own (LATE_ALIKE): Kiran
@@ -1255,6 +1292,8 @@ def _only_each_other(run: _Matching, lone_pairs: bool) -> None:
     alike[shared] = run.names.alike(b[shared], g[shared])
     d = run.bank.lines["day"].to_numpy()[b] - run.ledger.lines["day"].to_numpy()[g]
     take = ~_names_differ(run, b, g, d, alike, lone_pairs)
+    if not lone_pairs:
+        take[take] = ~_left_for_combinations(run, b[take], g[take], alike[take])
     why = (
         "same amount; "
         + _signed_days(d[take])
@@ -2435,7 +2474,18 @@ def _parties_named(names: _Names, bank_names: np.ndarray) -> pd.DataFrame:
     to, or a known payer of."""
     left = np.asarray(names.likeness.left, dtype=object)
     right = np.asarray(names.likeness.right, dtype=object)
-    alike = alike_names(left[np.unique(bank_names)], right, LATE_ALIKE, names.likeness)
+    # each bank name's parties worked out once a run, as they are first asked for
+    asked = np.unique(bank_names)
+    known = names.cache.get("late alike asked", pd.DataFrame({"name": []}))["name"].to_numpy()
+    new = asked[~isin(asked, known.astype(np.int64))]
+    if len(new) or "late alike" not in names.cache:
+        found = alike_names(left[new], right, LATE_ALIKE, names.likeness)
+        names.cache["late alike"] = pd.concat(
+            [names.cache.get("late alike", found.iloc[:0]), found], ignore_index=True
+        )
+        names.cache["late alike asked"] = pd.DataFrame({"name": np.concatenate([known, new])})
+    alike = names.cache["late alike"]
+    alike = alike[pd.Series(alike["left"]).isin(left[asked]).to_numpy(dtype=bool)]
     pairs = pd.concat(
         [
             alike[["left", "right"]],
@@ -2794,7 +2844,7 @@ def _combinations(run: _Matching) -> pd.DataFrame:
     pairs, _, _ = _candidates(run)
     alike_pairs = pairs[pairs["alike"].to_numpy() >= COMBINATION_ALIKE]
     bank_open, ledger_open = run.bank_open.copy(), run.ledger_open.copy()
-    bank_open[alike_pairs["b"].to_numpy(dtype=np.int64)] = False
+    bank_open[_kept_from_sets(run, alike_pairs)] = False
     ledger_open[alike_pairs["l"].to_numpy(dtype=np.int64)] = False
     for found in find_combinations(
         run.bank,
