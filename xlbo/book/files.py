@@ -33,6 +33,7 @@ import olefile
 import pandas as pd
 import python_calamine as calamine
 
+from xlbo.book.hidden_rows import HiddenRows, hidden_rows
 from xlbo.book.limits import (
     Survey,
     check_parquet,
@@ -413,7 +414,7 @@ def _read_csv_frame(path: Path) -> pd.DataFrame:
             engine="c",
             encoding="utf-8",
         )
-        return frame.astype(str)
+        return _excel_texts(frame.astype(str)) if '="' in text else frame.astype(str)
     except (pd.errors.ParserError, ValueError) as error:  # a later line wider than the sample's
         opened = _OPEN_QUOTE.search(str(error))
         if opened:
@@ -422,7 +423,7 @@ def _read_csv_frame(path: Path) -> pd.DataFrame:
                 "closed, so everything after it would read as one cell. Correct that line, or "
                 "export the file again."
             ) from None
-        return pd.DataFrame(_csv_rows(path.name, text, delimiter), dtype=object)
+        return _excel_texts(pd.DataFrame(_csv_rows(path.name, text, delimiter), dtype=object))
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:
@@ -460,7 +461,22 @@ def _csv_rows(file: str, text: str, delimiter: str) -> list[list[Any]]:
 
 
 def _read_csv_rows(path: Path) -> list[list[Any]]:
-    return _csv_rows(path.name, *_csv_text(path))
+    rows = _csv_rows(path.name, *_csv_text(path))
+    return [[_EXCEL_TEXT.sub(r"\1", c) if c.startswith('="') else c for c in r] for r in rows]
+
+
+_EXCEL_TEXT = re.compile(r'^="(.*)"$', re.DOTALL)
+"""A cell written `="000451"` (Canara's CSV, to keep a cheque number's or an account number's
+leading zeros): the formula Excel opens as the text inside it, and so is it read."""
+
+
+def _excel_texts(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with each `="…"` cell read as the text inside it (`_EXCEL_TEXT`)."""
+    for column in frame.columns:
+        cells = frame[column]
+        if cells.str.startswith('="').any():
+            frame[column] = cells.str.replace(_EXCEL_TEXT, r"\1", regex=True)
+    return frame
 
 
 class FileBook:
@@ -603,6 +619,18 @@ class FileBook:
             raise
         except Exception:
             return []
+
+    def hidden_rows(self, sheet: str) -> HiddenRows:
+        """The rows Excel does not show on an .xlsx/.xlsm sheet (hidden, or filtered out);
+        none for other formats, whose rows calamine cannot tell shown or not."""
+        part = self._survey.sheet_parts.get(self.resolve(sheet) or sheet, "")
+        if self.kind != "zip" or self.path.suffix.lower() not in {".xlsx", ".xlsm"} or not part:
+            return HiddenRows()
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                return hidden_rows(archive, part)
+        except (zipfile.BadZipFile, OSError):
+            return HiddenRows()
 
     def _fill_error_cells(self, sheet: str, rows: list[list[Any]]) -> None:
         """calamine reads error cells (#N/A, #REF!) as blanks; put the error text back so that a

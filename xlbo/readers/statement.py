@@ -60,6 +60,7 @@ from xlbo.bank.columns import (
 from xlbo.bank.integrity import Finding, opening_and_closing
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, build_table
+from xlbo.book.hidden_rows import HiddenRows
 from xlbo.book.limits import uncalculated_formulas
 from xlbo.book.rows import FrameRows, RowSource, sheet_table
 from xlbo.book.table import HEADER_SCAN_ROWS, HEADER_SEARCH_ROWS, Table, header_key
@@ -601,6 +602,37 @@ def _hidden_statement(file: str, part: Lines) -> Issue:
     )
 
 
+def _hidden_lines(book: RowSource, sheet: str, rows: np.ndarray, letter: str) -> list[Issue]:
+    """The warning for lines read from rows Excel does not show (hidden, or left out by an
+    AutoFilter): every row of the bank's statement is its transaction, so they are read; a user
+    who hid them to leave them out learns that they were not left out."""
+    shown = getattr(book, "hidden_rows", None)
+    hidden = shown(sheet) if shown is not None else HiddenRows()
+    read = rows[np.isin(rows, hidden.rows)]
+    if not len(read):
+        return []
+    listed = ("rows " if len(read) > 1 else "row ") + ", ".join(str(int(r)) for r in read[:5])
+    listed += ", …" if len(read) > 5 else ""
+    how = "filtered out by the AutoFilter" if hidden.filtered else "hidden"
+    return [
+        Issue(
+            severity=Severity.WARNING,
+            sheet=sheet,
+            cell=f"{letter}{int(read[0])}",
+            problem=f"{len(read):,} line(s) on rows Excel does not show ({how}: {listed}) "
+            "were read and reconciled: every row of the statement is the bank's transaction",
+            hint="If you hid them to leave them out, delete those rows in a copy of the "
+            "statement and reconcile the copy"
+            + (
+                "; clear the filter to see them."
+                if hidden.filtered
+                else "; unhide them to see them."
+            ),
+            file=book.name,
+        )
+    ]
+
+
 def _hidden_unreadable(file: str, sheet: str, problem: SheetProblem) -> Issue:
     """The warning for a hidden sheet that could not be read as a statement: a sheet the user
     does not see stops no run; what was wrong with it is said, in case they meant it."""
@@ -855,6 +887,8 @@ def _read_sheet(
     footer = _check(summary, money, keep, set_aside)
 
     reference = reference_texts(column(Role.REFERENCE))
+    if wrapped.any() and Role.REFERENCE in columns:
+        reference = _unwrapped(reference, keep, wrapped, frame.drop(columns="Row"), joiner="")
     value_dates = (
         date_column(column(Role.VALUE_DATE), serials_alone=True, period=period)[0]
         if Role.VALUE_DATE in columns
@@ -882,6 +916,7 @@ def _read_sheet(
         has_balance & before_end & ((dated & (moves | failed)) | undated_line)
     )
     lines = lines[keep].reset_index(drop=True)
+    issues += _hidden_lines(book, table.sheet, lines["row"].to_numpy(), letter(Role.DATE))
     newest_first = False
     if len(lines) > 1:  # newest first (SBI, ICICI, Kotak downloads): put in the order it happened
         steps = np.diff(day_numbers(lines["date"]))
@@ -1037,11 +1072,17 @@ the statement's own words under a line, no part of its narration."""
 
 
 def _unwrapped(
-    narration: pd.Series, keep: np.ndarray, wrapped: np.ndarray, cells: pd.DataFrame
+    narration: pd.Series,
+    keep: np.ndarray,
+    wrapped: np.ndarray,
+    cells: pd.DataFrame,
+    joiner: str = " ",
 ) -> pd.Series:
     """Each line's narration with the rows under it that hold nothing but more of it (a
     narration wrapped onto the next rows, as statements converted from print do). A row is
-    taken only right under a line or under another such row; a repeated header is not."""
+    taken only right under a line or under another such row; a repeated header is not. The
+    same for a reference wrapped with it, `joiner=""` (a UTR has no spaces: `SBIN1262` over
+    `74123456` is `SBIN126274123456`)."""
     candidates = np.flatnonzero(wrapped)
     header = [p for p in candidates.tolist() if _repeats_header(cells.iloc[p])]
     wrapped = wrapped.copy()
@@ -1053,7 +1094,7 @@ def _unwrapped(
     for position in np.flatnonzero(wrapped).tolist():
         owner = int(above[position])
         if owner >= 0 and keep[owner]:
-            text[owner] = f"{text[owner]} {text[position]}"
+            text[owner] = joiner.join(t for t in (str(text[owner]), str(text[position])) if t)
     return strings(pd.Series(text, index=narration.index, dtype=object))
 
 
@@ -1140,7 +1181,11 @@ def _money(
                 position,
                 (
                     Role.SIDE if Role.SIDE in columns else Role.AMOUNT,
-                    "neither a Dr/Cr column nor the amount says which way the money went",
+                    "neither a Dr/Cr column nor the amount nor a balance before it says which "
+                    "way the money went: write Cr (money in) or Dr (money out) after the "
+                    "amount, e.g. 45,000.00 Cr"
+                    if Role.SIDE not in columns
+                    else "neither a Dr/Cr column nor the amount says which way the money went",
                 ),
             )
         debit = np.where(side == "D", amount, 0)
