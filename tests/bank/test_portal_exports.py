@@ -8,8 +8,10 @@ Only facts were taken (header words, cell styles); the lines are made up."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -218,3 +220,56 @@ def test_a_line_printed_again_after_a_page_break_is_read_once(tmp_path: Path) ->
         )
     ]
     assert (len(kept), int(kept["debit"].sum()), int(kept["credit"].sum())) == (3, 1251770, 4500000)
+
+
+def test_a_date_merged_over_the_days_lines_dates_each(xlsx: Callable[..., Path]) -> None:
+    """A day's date written once in a cell merged down over its lines, as exports laid out for
+    print have it. Before: the second line refused ("an amount with no date") and the balance
+    chain broken."""
+    rows: list[list[Any]] = [
+        ["Account No : 123401000012345"],
+        ["Date", "Narration", "Debit", "Credit", "Balance"],
+        ["01/10/2026", "NEFT CR-SBIN0001234-KAVERI TRADERS", None, 45000, 145000],
+        [None, "UPI/631212345678/OM SAI", 500, None, 144500],
+        ["05/10/2026", "CHQ PAID-SHARMA ENTERPRISES", 12000, None, 132500],
+        ["31/10/2026", "SMS CHARGES", 17.7, None, 132482.3],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, merged={"Statement": ["A3:A4"]})))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1770, 4500000)
+    assert lines.frame["date"].tolist()[:2] == [date(2026, 10, 1), date(2026, 10, 1)]
+    assert chains(lines)
+
+
+def test_a_web_page_statement_with_a_date_spanning_rows(tmp_path: Path) -> None:
+    """The same as a web page saved as .xls (`rowspan`): Excel opens the date merged down over
+    both lines and the next row's cells in their own columns. Before: the second line's cells
+    shifted left under the date (`'UPI/…/OM SAI' is not a date`), the line refused."""
+    path = tmp_path / "statement.xls"
+    path.write_text(
+        "<html><body><table>\n"
+        "<tr><td>Account No : 123401000012345</td></tr>\n"
+        "<tr><th>Date</th><th>Narration</th><th>Debit</th><th>Credit</th><th>Balance</th></tr>\n"
+        '<tr><td rowspan="2">01/10/2026</td><td>NEFT CR-SBIN0001234-KAVERI TRADERS</td><td></td>'
+        "<td>45,000.00</td><td>1,45,000.00</td></tr>\n"
+        "<tr><td>UPI/631212345678/OM SAI</td><td>500.00</td><td></td><td>1,44,500.00</td></tr>\n"
+        "<tr><td>05/10/2026</td><td>CHQ PAID-SHARMA ENTERPRISES</td><td>12,000.00</td><td></td>"
+        "<td>1,32,500.00</td></tr>\n"
+        "<tr><td>31/10/2026</td><td>SMS CHARGES</td><td>17.70</td><td></td>"
+        "<td>1,32,482.30</td></tr>\n"
+        "</table></body></html>\n",
+        encoding="utf-8",
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1770, 4500000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT CR-SBIN0001234-KAVERI TRADERS", 4500000),
+        LAST,
+    ]
+    assert lines.frame.iloc[1][["date", "narration", "debit"]].tolist() == [
+        date(2026, 10, 1),
+        "UPI/631212345678/OM SAI",
+        50000,
+    ]
+    assert chains(lines)

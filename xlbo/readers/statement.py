@@ -436,6 +436,32 @@ def _fields_past_header(table: Table, where: str, frame: pd.DataFrame, lines: np
     )
 
 
+def _dated_by_merges(
+    book: RowSource, sheet: str, rows: np.ndarray, column: int, dates: list[date | None]
+) -> None:
+    """Dates each row under a date cell merged down over it with that cell's date (a day's
+    lines under its date written once: a web page's `rowspan`, a sheet's merged cells), where
+    the row has none of its own. Before, the lines below the first were refused as amounts
+    without a date."""
+    merges = getattr(book, "merged_ranges", None)
+    spans = [
+        (top + 1, bottom + 1)  # Excel's row numbers
+        for (top, left), (bottom, right) in (merges(sheet) if merges is not None else [])
+        if bottom > top and left <= column <= right
+    ]
+    if not spans:
+        return
+    position = {int(row): at for at, row in enumerate(rows.tolist())}
+    for top, bottom in spans:
+        first = position.get(top)
+        if first is None or dates[first] is None:  # a header's cell, or no date in it
+            continue
+        for row in range(top + 1, bottom + 1):
+            at = position.get(row)
+            if at is not None and dates[at] is None:
+                dates[at] = dates[first]
+
+
 def _column_index(letter: str) -> int:
     """`A` → 0, `AB` → 27."""
     index = 0
@@ -749,6 +775,7 @@ def _read_sheet(
     period = titles.period if None not in titles.period else given
     dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period)
     swapped = swapped_by_excel(column(Role.DATE), dates, period)
+    _dated_by_merges(book, table.sheet, rows, _column_index(letter(Role.DATE)), dates)
     narration = text_column(column(Role.NARRATION))
     # B/F, C/F, Opening Balance and Total rows are layout even when the bank dates them: their
     # figures are balances and page totals, not money that moved
