@@ -273,3 +273,33 @@ def test_a_web_page_statement_with_a_date_spanning_rows(tmp_path: Path) -> None:
         50000,
     ]
     assert chains(lines)
+
+
+def test_a_web_page_statement_with_its_amounts_grouped_under_one_heading(tmp_path: Path) -> None:
+    """A web page's header over two rows: `Date`, `Particulars` and `Balance` spanning both,
+    `Amount (INR)` over `Debit | Credit`. Before: `Debit` and `Credit` were taken for the first
+    two columns' lower words and the deposit of ₹45,000.00 was lost without a word."""
+    path = tmp_path / "statement.xls"
+    path.write_text(
+        "<html><body><table>\n"
+        "<tr><td>Account No : 123401000012345</td></tr>\n"
+        '<tr><th rowspan="2">Date</th><th rowspan="2">Particulars</th>'
+        '<th colspan="2">Amount (INR)</th><th rowspan="2">Balance</th></tr>\n'
+        "<tr><th>Debit</th><th>Credit</th></tr>\n"
+        "<tr><td>01/10/2026</td><td>NEFT CR-SBIN0001234-KAVERI TRADERS</td><td></td>"
+        "<td>45,000.00</td><td>1,45,000.00</td></tr>\n"
+        "<tr><td>05/10/2026</td><td>CHQ PAID-SHARMA ENTERPRISES</td><td>12,500.00</td><td></td>"
+        "<td>1,32,500.00</td></tr>\n"
+        "<tr><td>31/10/2026</td><td>SMS CHARGES</td><td>17.70</td><td></td>"
+        "<td>1,32,482.30</td></tr>\n"
+        "</table></body></html>\n",
+        encoding="utf-8",
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (3, 1250000 + 1770, 4500000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "NEFT CR-SBIN0001234-KAVERI TRADERS", 4500000),
+        LAST,
+    ]
+    assert chains(lines)
