@@ -59,10 +59,14 @@ a time (`2026-11-03 10:15`) or as an API's download writes it (`2026-11-03T10:15
 `…T18:30:00.000Z`; the text is casefolded before it is matched). A time with its zone is a
 moment, and its day is the day in India: `2026-09-30T18:30:00Z` is midnight of 1 October in
 IST. Without a zone the date is the one written."""
+_COMPACT = re.compile(r"^(?P<year>(?:19|20)\d{2})(?P<month>0[1-9]|1[0-2])(?P<day>\d{2})$")
+"""The year first with no separators (`20261001`), as statements converted from a bank's file
+for accounting software write it: eight digits that are no Excel serial (the last is 2958465)."""
 IST = timezone(timedelta(hours=5, minutes=30))
 """India Standard Time, the day an Indian bank's line belongs to."""
-_FORCED_TEXT = re.compile(r'^=\s*"(.*)"$')
-"""`="01/10/2026"`: how a CSV keeps Excel from turning a date into a number."""
+FORCED_TEXT = re.compile(r'^=\s*"(.*)"$', re.DOTALL)
+"""`="01/10/2026"`, `="000451"`: how a CSV keeps Excel from turning a date into a number or
+dropping a cheque number's leading zeros (Canara's export); Excel shows the text inside."""
 _NAMED = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[/\-. ]?([a-z]{3,9})\.?[/\-., ]\s*(\d{2}|\d{4})$")
 _NAMED_US = re.compile(
     r"^([a-z]{3,9})\.?[ \-/]?(\d{1,2})(?:st|nd|rd|th)?,?[ \-/,]\s*(\d{2}|\d{4})$"
@@ -118,7 +122,7 @@ def _date_text(value: Any) -> str:
     after it and a time after it dropped,
     casefolded, non-breaking spaces made spaces, a weekday before it dropped."""
     text = str(value).replace("\u00a0", " ").strip()
-    if match := _FORCED_TEXT.match(text):
+    if match := FORCED_TEXT.match(text):
         text = match.group(1).strip()
     elif text.startswith("'"):
         text = text[1:].strip()
@@ -175,6 +179,8 @@ def parse_date(value: Any, day_first: bool = True) -> date | None:
         return _build(year, month, day, value)
     if match := _ISO.match(text):
         return _iso_date(match, value)
+    if match := _COMPACT.match(text):
+        return _build(int(match["year"]), int(match["month"]), int(match["day"]), value)
     if match := _NAMED.match(text):
         named = _MONTHS.get(match.group(2))
         if named:

@@ -79,7 +79,8 @@ def test_a_line_downloaded_on_two_sheets_names_both(
         6,
         "Duplicate line",
         "Sheet 'Oct', row 6 repeats sheet 'Sep', row 8 (same date, narration, reference, amount "
-        "and balance): an overlapping download. It was left out of matching.",
+        "and balance): an overlapping download, or a line printed again after a page break. "
+        "It was left out of matching.",
     ]
 
 

@@ -50,6 +50,14 @@ HEADERS = {
     "Cheque/Reference No (Bank of Maharashtra)": (
         "Date,Particulars,Cheque/Reference No,Debit,Credit,Balance"
     ),
+    # statements3: headers cut or spelt as converters and co-operative banks print them;
+    # before, the reference, the narration or the withdrawals were not read
+    "Chq/Ref (cut)": "Date,Narration,Chq/Ref,Debit,Credit,Balance",
+    "Chq/DD No": "Date,Particulars,Chq/DD No,Debit,Credit,Balance",
+    "Chq.No/Ref.No": "Date,Particulars,Chq.No/Ref.No,Debit,Credit,Balance",
+    "Instr. No.": "Date,Particulars,Instr. No.,Debit,Credit,Balance",
+    "Posting Dt, Transaction Detail": "Posting Dt,Transaction Detail,Ref,Debit,Credit,Balance",
+    "Withdrawls": "Date,Particulars,Cheque No,Withdrawls,Deposits,Balance",
 }
 
 

@@ -799,7 +799,7 @@ def test_a_workbook_whose_sheets_hold_no_known_statement_names_sheet_and_map(
     """A notes sheet and a statement whose headers xlbo does not know: exit 2, the message
     lists the sheets and shows --sheet and --map; with them the statement is read."""
     rows: list[Row] = [
-        ["Posting Dt", "Remarks", "Money Out", "Money In", "Bal"],
+        ["Booked On", "Remarks", "Money Out", "Money In", "Bal"],  # `Posting Dt` is known now
         ["01/10/2026", "UPI OM SAI", "500.00", "", "11845.67"],
         ["05/10/2026", "NEFT VARDHAMAN RETAIL", "", "25000.00", "36845.67"],
     ]
@@ -817,7 +817,7 @@ def test_a_workbook_whose_sheets_hold_no_known_statement_names_sheet_and_map(
     err = capsys.readouterr().err
     assert "odd_bank.xlsx: none of its sheets (Notes, Oct) holds a statement" in err
     assert '--sheet "Oct" --map "date=' in err
-    mapping = "date=Posting Dt,narration=Remarks,withdrawal=Money Out,deposit=Money In,balance=Bal"
+    mapping = "date=Booked On,narration=Remarks,withdrawal=Money Out,deposit=Money In,balance=Bal"
     options = ["--sheet", "Oct", "--map", mapping, "--out", str(out)]
     assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), *options]) == 0
 

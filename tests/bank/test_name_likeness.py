@@ -179,6 +179,11 @@ def test_names_run_together_found_in_bulk_are_those_found_pair_by_pair() -> None
         ("MMT/IMPS/603793229118/NOV BILLS/MDQURESHI/IDIB Bank", "MDQURESHI"),
         ("MMT/IMPS/603793229119/OCT INVOICES/SNEHAMOHAN/HDFC Bank", "SNEHAMOHAN"),
         ("NEFT HDFCN52026103112345 RAJESH KUMAR FREIGHT", "RAJESH KUMAR"),
+        ("IMPS-612345678901-V ARUN-HDFC-FREIGHT", "V ARUN"),
+        # … but a piece of words alone is a field, the name's own: ICICI's RTGS puts nothing
+        # after the name (before: OM SAI)
+        ("RTGS-HDFCR52026102012345678-OM SAI FREIGHT", "OM SAI FREIGHT"),
+        ("NEFT-HDFCN52026102012345-V ARUN-NOV BILLS", "V ARUN"),
         # … but inside a name its words are the name's
         ("UPI/P2A/644773482493/OM SAI FREIGHT DISTR/MAHB BANK/ADVANCE", "OM SAI FREIGHT DISTR"),
         # M/S is no piece of its own, glued on (ICICI's IMPS) or not

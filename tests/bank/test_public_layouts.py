@@ -440,7 +440,7 @@ def test_axis_xls_srl_no_layout_ending_at_its_legend(xlsx: Callable[..., Path]) 
         (date(2026, 10, 1), "SB:914010032444462:Int.Pd:01-07-2026 to 30-09-2026", 79300),
         (date(2026, 10, 31), "UPI/P2A/627412345678/OM SAI", 225050),
     ]
-    assert lines.frame["reference"].tolist() == ["-", "000451", "-"]
+    assert lines.frame["reference"].tolist() == ["", "000451", ""]
     assert chains(lines)
     assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))
 
@@ -610,7 +610,7 @@ def test_icici_detailed_statement_saved_as_a_web_page(tmp_path: Path) -> None:
         (date(2026, 10, 1), "UPI/627412345678/OM SAI & SONS/Payment", -50000),
         (date(2026, 10, 31), "CLG/KAVERI ELECTRICALS/451", -1770),
     ]
-    assert lines.frame["reference"].tolist() == ["", "-", "451"]
+    assert lines.frame["reference"].tolist() == ["", "", "451"]
     assert chains(lines)
     assert (lines.company, lines.account) == ("KAVERI TRADERS PVT LTD", "000405012345")
     assert lines.period == (date(2026, 10, 1), date(2026, 10, 31))

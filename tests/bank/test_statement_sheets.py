@@ -54,12 +54,14 @@ def test_a_hidden_sheet_is_left_unread_and_the_run_says_so(
 
     code, said, out = reconciled(bank, books, capsys)
     assert code == 1  # the BRS ties, but there is a note to read
-    assert "0 unreadable cells, 1 reading note(s) on the Issues sheet" in said
+    assert "0 unreadable cells, 2 reading note(s) on the Issues sheet" in said
     assert "BRS difference 0.00" in said
     brs = rows(out, "BRS")
     assert ["Balance as per bank statement", 125953.5] in brs
     assert ["Difference", 0] in brs
-    (note,) = rows(out, "Issues")[1:]
+    hidden_row, note = rows(out, "Issues")[1:]
+    assert hidden_row[:3] == ["Warning", "Statement", "A7"]  # statements3: the row is named
+    assert "(hidden: row 7) were read" in hidden_row[3]
     assert note == [
         "Warning",
         "Old",

@@ -72,11 +72,11 @@ def says_sides(cells: pd.Series) -> bool:
 
 
 def reference_texts(cells: pd.Series) -> pd.Series:
-    """A reference column's text, with the cells that are only zeros (`0`, `000000`: what a
-    bank or Tally writes for "no cheque") made blank, so no two lines share them as a
-    reference."""
+    """A reference column's text, with the cells that are only zeros or dashes (`0`, `000000`,
+    `-`: what a bank or Tally writes for "no cheque", AU and Punjab & Sind a dash) made blank,
+    so no two lines share them as a reference."""
     reference = text_column(cells)
-    return reference.where(~reference.str.fullmatch(r"0*").to_numpy(dtype=bool), "")
+    return reference.where(~reference.str.fullmatch(r"0*|-+").to_numpy(dtype=bool), "")
 
 
 def reversals(

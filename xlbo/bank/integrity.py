@@ -84,7 +84,8 @@ def check_statement(
                 row,
                 "Duplicate line",
                 f"{where(position, row, True)} repeats {where(int(first[position]), earlier, False)} "
-                "(same date, narration, reference, amount and balance): an overlapping download. "
+                "(same date, narration, reference, amount and balance): an overlapping download, or a line "
+                "printed again after a page break. "
                 "It was left out of matching.",
             )
         )

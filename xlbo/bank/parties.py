@@ -83,9 +83,13 @@ INSUFFICIENT`), never a party: `IMPS-…-V ARUN-…-FREIGHT` names V ARUN,
 `MMT/IMPS/…/NOV BILLS/MDQURESHI/IDIB Bank` names MDQURESHI, `NEFT RETURN-…-R HEGDE-ACCOUNT DOES
 NOT EXIST` names R HEGDE."""
 _CHANNEL = rf"(?i)\b(?:{_CHANNEL_WORDS})\b"
-_REMARK_ENDS = rf"(?i)^(?:\s*\b(?:{_REMARK_WORDS})\b)+|(?:\b(?:{_REMARK_WORDS})\b\s*)+$"
-"""A payer's note at either end of a piece (`NOV BILLS`, `RAJESH KUMAR FREIGHT`); inside a name
-its words are the name's (`OM SAI FREIGHT DISTR`, UPI's cut of Om Sai Freight Distributors)."""
+_REMARK_LEADS = rf"(?i)^(?:\s*\b(?:{_REMARK_WORDS})\b)+"
+_REMARK_TAILS = rf"(?i)(?:\b(?:{_REMARK_WORDS})\b\s*)+$"
+_REMARK_ONLY = rf"(?i)^(?:\s*\b(?:{_REMARK_WORDS})\b\s*)+$"
+"""A payer's note at the start of a piece (`NOV BILLS`), or at its end where the piece runs
+fields together (`NEFT HDFCN… RAJESH KUMAR FREIGHT`); inside a name, or ending a piece of words
+alone (`RTGS-HDFCR…-OM SAI FREIGHT`, a field of its own), its words are the name's (`OM SAI
+FREIGHT DISTR`, UPI's cut of Om Sai Freight Distributors)."""
 
 
 _NOTE = r"(?i)\b(?:PAYMENT\s+FROM|SENT\s+(?:USING|VIA|FROM)|PAID\s+(?:USING|VIA|FROM))\b.*$"
@@ -155,8 +159,14 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str],
     # a payer's note runs to the end of its piece and is often cut short there (`Payment from
     # Ph` for PhonePe, `Sent using Pay`): the whole of it goes, not its known words alone
     read = replace(read, _NOTE, " ")
+    before = replace(read, r"\s+", " ").str.strip()
     read = replace(replace(read, r"\S*[0-9]\S*", " "), _CHANNEL, " ")
-    read = replace(replace(read, r"\s+", " ").str.strip(), _REMARK_ENDS, "")
+    read = replace(replace(read, r"\s+", " ").str.strip(), _REMARK_LEADS, "")
+    # a note at a piece's end is a note where the piece runs fields together (a UTR or a
+    # channel word came out of it: `NEFT HDFCN… RAJESH KUMAR FREIGHT`); a piece of words alone
+    # is a field of its own, the name's (`RTGS-HDFCR…-OM SAI FREIGHT`), unless it is all note
+    alone = (read == before).to_numpy(dtype=bool) & ~contains(read, _REMARK_ONLY)
+    read = read.where(alone, replace(read, _REMARK_TAILS, ""))
     read = replace(read, r"\s+", " ").str.strip()
     named = np.zeros(len(pieces), dtype=bool)
     named[hopeful] = contains(read, "[A-Za-z]{3}")

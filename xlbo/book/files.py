@@ -33,6 +33,7 @@ import olefile
 import pandas as pd
 import python_calamine as calamine
 
+from xlbo.book.hidden_rows import HiddenRows, hidden_rows
 from xlbo.book.limits import (
     Survey,
     check_parquet,
@@ -44,6 +45,7 @@ from xlbo.book.limits import (
 )
 from xlbo.book.table import Table, column_letter, find_header_row, header_key, header_text
 from xlbo.columns import is_text, strings
+from xlbo.dates import FORCED_TEXT
 from xlbo.errors import FileProblem, SheetProblem
 
 try:  # Arrow's kernels mask a column of text in one pass; pandas' own way where it is absent
@@ -123,17 +125,24 @@ def _delimited_text(path: Path) -> bool:
 class _TableRows(HTMLParser):
     """The rows of a web page's tables as Excel shows them when it opens the page: each `<tr>`
     a row of its `<td>`/`<th>` cells' text (a cell spanning columns followed by blank cells, a
-    `<br>` a space; a row or cell left open ends where the next begins). A table inside a cell
-    gives its own rows. Nothing is fetched and no entity but HTML's own is known."""
+    cell spanning rows a blank cell in each row below it, the span kept in `merges` as Excel
+    merges it; a `<br>` a space; a row or cell left open ends where the next begins). A table
+    inside a cell gives its own rows. Nothing is fetched and no entity but HTML's own is
+    known."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[list[str]] = []
+        self.merges: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        """Cells spanning rows, as calamine gives a workbook's merged cells: ((first row,
+        first column), (last row, last column)), from 0."""
         self._depth = 0
         """How many tables are open."""
         self._open: list[_OpenRow] = []
         """The rows begun and not ended, innermost last (a table in a cell opens one inside
         another)."""
+        self._below: dict[int, dict[int, int]] = {}
+        """For each depth of table, the columns a cell above spans into: how many rows more."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
@@ -141,12 +150,14 @@ class _TableRows(HTMLParser):
         elif tag == "tr":
             while self._open and self._open[-1].depth >= self._depth:
                 self._end_row()
-            self._open.append(_OpenRow(self._depth))
+            self._open.append(_OpenRow(self._depth, self._below.setdefault(self._depth, {})))
         elif tag in ("td", "th") and self._open:
             row = self._open[-1]
             row.end_cell()
             span = next((value for name, value in attrs if name == "colspan"), None) or "1"
+            down = next((value for name, value in attrs if name == "rowspan"), None) or "1"
             row.text, row.span = [], max(1, min(int(span) if span.isdigit() else 1, 64))
+            row.down = max(1, min(int(down) if down.isdigit() else 1, 1000))
         elif tag == "br":
             self.handle_data(" ")
 
@@ -168,7 +179,14 @@ class _TableRows(HTMLParser):
         row = self._open.pop()
         row.end_cell()
         if row.cells:
+            at = len(self.rows)
             self.rows.append(row.cells)
+            self.merges += [((at, c), (at + d - 1, c + w - 1)) for c, w, d in row.spanning]
+        below = self._below.get(row.depth, {})
+        for column in [c for c in below if c not in row.started]:  # a row further down
+            below[column] -= 1
+            if not below[column]:
+                del below[column]
 
     def close(self) -> None:
         super().close()
@@ -178,27 +196,48 @@ class _TableRows(HTMLParser):
 
 class _OpenRow:
     """A `<tr>` being read: its cells so far, the text of the cell being read (None between
-    cells) and that cell's column span, and how many tables were open where it began."""
+    cells) and that cell's column and row spans, how many tables were open where it began, and
+    its table's columns that cells of rows above span into (`below`: how many rows more), which
+    it leaves blank."""
 
-    def __init__(self, depth: int) -> None:
+    def __init__(self, depth: int, below: dict[int, int]) -> None:
         self.depth = depth
         self.cells: list[str] = []
         self.text: list[str] | None = None
         self.span = 1
+        self.down = 1
+        self.below = below
+        self.spanning: list[tuple[int, int, int]] = []
+        """The cells of this row spanning rows: (column, columns, rows)."""
+        self.started: set[int] = set()
+        """The columns of this row's own cells spanning rows (not yet counted down)."""
 
     def end_cell(self) -> None:
         if self.text is not None:
+            while len(self.cells) in self.below and len(self.cells) not in self.started:
+                self.cells.append("")  # under a cell of a row above that spans this one
+            if self.down > 1:
+                self.spanning.append((len(self.cells), self.span, self.down))
+                for column in range(len(self.cells), len(self.cells) + self.span):
+                    self.below[column] = self.down - 1
+                    self.started.add(column)
             self.cells.append(" ".join("".join(self.text).split()))
             self.cells.extend([""] * (self.span - 1))
-            self.text, self.span = None, 1
+            self.text, self.span, self.down = None, 1, 1
 
 
-def _html_rows(path: Path) -> list[list[Any]]:
-    """The rows of the tables of a web page saved as `.xls`, padded to one width."""
+def _html_tables(path: Path) -> _TableRows:
+    """The tables of a web page saved as `.xls`, read (`_TableRows`)."""
     check_text_size(path)
     parser = _TableRows()
     parser.feed(decode_text(path.read_bytes()))
     parser.close()
+    return parser
+
+
+def _html_rows(path: Path) -> list[list[Any]]:
+    """The rows of the tables of a web page saved as `.xls`, padded to one width."""
+    parser = _html_tables(path)
     width = max((len(row) for row in parser.rows), default=0)
     check_text_grid(path.name, len(parser.rows), width)
     return [row + [""] * (width - len(row)) for row in parser.rows]
@@ -413,7 +452,7 @@ def _read_csv_frame(path: Path) -> pd.DataFrame:
             engine="c",
             encoding="utf-8",
         )
-        return frame.astype(str)
+        return _excel_texts(frame.astype(str)) if '="' in text else frame.astype(str)
     except (pd.errors.ParserError, ValueError) as error:  # a later line wider than the sample's
         opened = _OPEN_QUOTE.search(str(error))
         if opened:
@@ -422,7 +461,7 @@ def _read_csv_frame(path: Path) -> pd.DataFrame:
                 "closed, so everything after it would read as one cell. Correct that line, or "
                 "export the file again."
             ) from None
-        return pd.DataFrame(_csv_rows(path.name, text, delimiter), dtype=object)
+        return _excel_texts(pd.DataFrame(_csv_rows(path.name, text, delimiter), dtype=object))
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:
@@ -460,7 +499,18 @@ def _csv_rows(file: str, text: str, delimiter: str) -> list[list[Any]]:
 
 
 def _read_csv_rows(path: Path) -> list[list[Any]]:
-    return _csv_rows(path.name, *_csv_text(path))
+    rows = _csv_rows(path.name, *_csv_text(path))
+    return [[FORCED_TEXT.sub(r"\1", c) if c.startswith('="') else c for c in r] for r in rows]
+
+
+def _excel_texts(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with each `="…"` cell read as the text inside it, as Excel opens it
+    (`FORCED_TEXT`: Canara's CSV writes its cheque and account numbers so)."""
+    for column in frame.columns:
+        cells = frame[column]
+        if cells.str.startswith('="').any():
+            frame[column] = cells.str.replace(FORCED_TEXT, r"\1", regex=True)
+    return frame
 
 
 class FileBook:
@@ -595,6 +645,10 @@ class FileBook:
         return rows
 
     def merged_ranges(self, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """The sheet's merged cells, ((first row, first column), (last row, last column)) from
+        0; a web page's cells spanning rows."""
+        if self.kind == "html":
+            return _html_tables(self.path).merges
         if self._workbook is None:
             return []
         try:
@@ -603,6 +657,20 @@ class FileBook:
             raise
         except Exception:
             return []
+
+    def hidden_rows(self, sheet: str) -> HiddenRows:
+        """The rows Excel does not show on an .xlsx/.xlsm sheet (hidden, or filtered out);
+        none for other formats, whose rows calamine cannot tell shown or not."""
+        part = self._survey.sheet_parts.get(self.resolve(sheet) or sheet, "")
+        if self.kind != "zip" or self.path.suffix.lower() not in {".xlsx", ".xlsm"} or not part:
+            return HiddenRows()
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                if not _mentions(archive, part, b'hidden="'):  # most sheets: read in chunks
+                    return HiddenRows()
+                return hidden_rows(archive, part)
+        except (KeyError, zipfile.BadZipFile, OSError):
+            return HiddenRows()
 
     def _fill_error_cells(self, sheet: str, rows: list[list[Any]]) -> None:
         """calamine reads error cells (#N/A, #REF!) as blanks; put the error text back so that a

@@ -38,6 +38,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "trandate",
         "transactiondate",
         "postingdate",
+        "postingdt",
         "trndate",
         "txnpostedate",
         "txnposteddate",  # ICICI (Txn Posted Date)
@@ -63,6 +64,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "remarks",
         "details",
         "transactiondetails",
+        "transactiondetail",
         "transactiondescription",
         "accountdescription",  # Central Bank of India
         "narrative",
@@ -120,6 +122,14 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "cheque",  # Standard Chartered (Cheque)
         "chq",
         "reference",
+        "chqref",  # a converted statement's cut header (Chq/Ref, Chq / Ref)
+        "chequeref",
+        "ref",
+        "instno",
+        "instrno",
+        "chqddno",  # a cheque or a demand draft (Chq/DD No)
+        "chequeddno",
+        "chqnorefno",
     ),
     Role.WITHDRAWAL: (
         "withdrawalamt",
@@ -139,6 +149,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "withdrawalsdr",
         "debitdr",
         "withdrawl",  # IndusInd (Withdrawl), RBL (Withdrawl Amt)
+        "withdrawls",
         "withdrawlamt",
         "paidout",  # (Paid out, Paid in: a public header classifier's words)
         "moneyout",
@@ -198,6 +209,9 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "trantype",
         "drcrflag",
         "crdrflag",
+        "creditdebit",  # the sides in the other order (Credit/Debit), as Cr/Dr is to Dr/Cr
+        "debitcreditindicator",
+        "creditdebitindicator",
         "dc",
         "indicator",
     ),

@@ -60,6 +60,7 @@ from xlbo.bank.columns import (
 from xlbo.bank.integrity import Finding, opening_and_closing
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, build_table
+from xlbo.book.hidden_rows import HiddenRows
 from xlbo.book.limits import uncalculated_formulas
 from xlbo.book.rows import FrameRows, RowSource, sheet_table
 from xlbo.book.table import HEADER_SCAN_ROWS, HEADER_SEARCH_ROWS, Table, header_key
@@ -435,6 +436,32 @@ def _fields_past_header(table: Table, where: str, frame: pd.DataFrame, lines: np
     )
 
 
+def _dated_by_merges(
+    book: RowSource, sheet: str, rows: np.ndarray, column: int, dates: list[date | None]
+) -> None:
+    """Dates each row under a date cell merged down over it with that cell's date (a day's
+    lines under its date written once: a web page's `rowspan`, a sheet's merged cells), where
+    the row has none of its own. Before, the lines below the first were refused as amounts
+    without a date."""
+    merges = getattr(book, "merged_ranges", None)
+    spans = [
+        (top + 1, bottom + 1)  # Excel's row numbers
+        for (top, left), (bottom, right) in (merges(sheet) if merges is not None else [])
+        if bottom > top and left <= column <= right
+    ]
+    if not spans:
+        return
+    position = {int(row): at for at, row in enumerate(rows.tolist())}
+    for top, bottom in spans:
+        first = position.get(top)
+        if first is None or dates[first] is None:  # a header's cell, or no date in it
+            continue
+        for row in range(top + 1, bottom + 1):
+            at = position.get(row)
+            if at is not None and dates[at] is None:
+                dates[at] = dates[first]
+
+
 def _column_index(letter: str) -> int:
     """`A` → 0, `AB` → 27."""
     index = 0
@@ -601,6 +628,37 @@ def _hidden_statement(file: str, part: Lines) -> Issue:
     )
 
 
+def _hidden_lines(book: RowSource, sheet: str, rows: np.ndarray, letter: str) -> list[Issue]:
+    """The warning for lines read from rows Excel does not show (hidden, or left out by an
+    AutoFilter): every row of the bank's statement is its transaction, so they are read; a user
+    who hid them to leave them out learns that they were not left out."""
+    shown = getattr(book, "hidden_rows", None)
+    hidden = shown(sheet) if shown is not None else HiddenRows()
+    read = rows[np.isin(rows, hidden.rows)]
+    if not len(read):
+        return []
+    listed = ("rows " if len(read) > 1 else "row ") + ", ".join(str(int(r)) for r in read[:5])
+    listed += ", …" if len(read) > 5 else ""
+    how = "filtered out by the AutoFilter" if hidden.filtered else "hidden"
+    return [
+        Issue(
+            severity=Severity.WARNING,
+            sheet=sheet,
+            cell=f"{letter}{int(read[0])}",
+            problem=f"{len(read):,} line(s) on rows Excel does not show ({how}: {listed}) "
+            "were read and reconciled: every row of the statement is the bank's transaction",
+            hint="If you hid them to leave them out, delete those rows in a copy of the "
+            "statement and reconcile the copy"
+            + (
+                "; clear the filter to see them."
+                if hidden.filtered
+                else "; unhide them to see them."
+            ),
+            file=book.name,
+        )
+    ]
+
+
 def _hidden_unreadable(file: str, sheet: str, problem: SheetProblem) -> Issue:
     """The warning for a hidden sheet that could not be read as a statement: a sheet the user
     does not see stops no run; what was wrong with it is said, in case they meant it."""
@@ -717,6 +775,7 @@ def _read_sheet(
     period = titles.period if None not in titles.period else given
     dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period)
     swapped = swapped_by_excel(column(Role.DATE), dates, period)
+    _dated_by_merges(book, table.sheet, rows, _column_index(letter(Role.DATE)), dates)
     narration = text_column(column(Role.NARRATION))
     # B/F, C/F, Opening Balance and Total rows are layout even when the bank dates them: their
     # figures are balances and page totals, not money that moved
@@ -855,6 +914,8 @@ def _read_sheet(
     footer = _check(summary, money, keep, set_aside)
 
     reference = reference_texts(column(Role.REFERENCE))
+    if wrapped.any() and Role.REFERENCE in columns:
+        reference = _unwrapped(reference, keep, wrapped, frame.drop(columns="Row"), joiner="")
     value_dates = (
         date_column(column(Role.VALUE_DATE), serials_alone=True, period=period)[0]
         if Role.VALUE_DATE in columns
@@ -882,6 +943,7 @@ def _read_sheet(
         has_balance & before_end & ((dated & (moves | failed)) | undated_line)
     )
     lines = lines[keep].reset_index(drop=True)
+    issues += _hidden_lines(book, table.sheet, lines["row"].to_numpy(), letter(Role.DATE))
     newest_first = False
     if len(lines) > 1:  # newest first (SBI, ICICI, Kotak downloads): put in the order it happened
         steps = np.diff(day_numbers(lines["date"]))
@@ -1037,11 +1099,17 @@ the statement's own words under a line, no part of its narration."""
 
 
 def _unwrapped(
-    narration: pd.Series, keep: np.ndarray, wrapped: np.ndarray, cells: pd.DataFrame
+    narration: pd.Series,
+    keep: np.ndarray,
+    wrapped: np.ndarray,
+    cells: pd.DataFrame,
+    joiner: str = " ",
 ) -> pd.Series:
     """Each line's narration with the rows under it that hold nothing but more of it (a
     narration wrapped onto the next rows, as statements converted from print do). A row is
-    taken only right under a line or under another such row; a repeated header is not."""
+    taken only right under a line or under another such row; a repeated header is not. The
+    same for a reference wrapped with it, `joiner=""` (a UTR has no spaces: `SBIN1262` over
+    `74123456` is `SBIN126274123456`)."""
     candidates = np.flatnonzero(wrapped)
     header = [p for p in candidates.tolist() if _repeats_header(cells.iloc[p])]
     wrapped = wrapped.copy()
@@ -1053,7 +1121,7 @@ def _unwrapped(
     for position in np.flatnonzero(wrapped).tolist():
         owner = int(above[position])
         if owner >= 0 and keep[owner]:
-            text[owner] = f"{text[owner]} {text[position]}"
+            text[owner] = joiner.join(t for t in (str(text[owner]), str(text[position])) if t)
     return strings(pd.Series(text, index=narration.index, dtype=object))
 
 
@@ -1140,7 +1208,11 @@ def _money(
                 position,
                 (
                     Role.SIDE if Role.SIDE in columns else Role.AMOUNT,
-                    "neither a Dr/Cr column nor the amount says which way the money went",
+                    "neither a Dr/Cr column nor the amount nor a balance before it says which "
+                    "way the money went: write Cr (money in) or Dr (money out) after the "
+                    "amount, e.g. 45,000.00 Cr"
+                    if Role.SIDE not in columns
+                    else "neither a Dr/Cr column nor the amount says which way the money went",
                 ),
             )
         debit = np.where(side == "D", amount, 0)
