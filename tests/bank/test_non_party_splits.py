@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from tests.bank.test_matching_rules import ledger, statement
-from xlbo.bank.match import match_lines, prepare_bank, prepare_ledger
+from xlbo.bank.match import Decisions, match_lines, prepare_bank, prepare_ledger
 
 KAVERI_PAID = ("2026-10-05", "NEFT DR-HDFC0000240-KAVERI TRADERS-NETBANK-N27626111", "", -2500000)
 KAVERI_BOOKED = ("2026-10-05", "Kaveri Traders", "Being payment against bill 232", -2500000)
@@ -322,3 +322,43 @@ def test_three_of_a_busy_days_upi_credits_are_not_its_sales() -> None:
     assert [(bank, books) for bank, books, _ in splits(found).values()] == [([12, 13, 14], [1])]
     assert 0 not in matched_ledger(found)
     assert matched_bank(found) == {12, 13, 14}
+
+
+def test_the_companys_own_tds_is_not_the_tds_the_bank_kept_on_an_fd() -> None:
+    # a payment of TDS Payable - 194C the day an FD closed, of the amount the bank might have
+    # kept: the FD's principal and interest less it add up, but it is no part of the FD
+    emi_bank, emi_books = EMI_ELSEWHERE
+    found, _ = run(
+        [("2026-10-12", "FD CLOSURE PROCEEDS 40123456789", "", 52681200), *emi_bank],
+        [
+            ("2026-10-12", "Fixed Deposit with HDFC Bank", "", 50000000),
+            ("2026-10-12", "Interest on FD", "", 2979100),
+            ("2026-10-12", "TDS Payable - 194C", "", -297900),
+            *emi_books,
+        ],
+    )
+    assert [(bank, books) for bank, books, _ in splits(found).values()] == [([1], [3, 4])]
+    assert 0 not in matched_bank(found)
+
+
+def test_a_pair_the_user_rejected_is_never_part_of_a_split() -> None:
+    emi_bank, emi_books = EMI_ELSEWHERE
+    found, _ = match_lines(
+        prepare_bank(
+            statement(
+                [("2026-10-05", "ACH/BAJAJ FINANCE LTD/EMI 12 of 36", "", -1854000), *emi_bank]
+            )
+        ),
+        prepare_ledger(
+            ledger(
+                [
+                    ("2026-10-05", "Bajaj Finance Ltd. (Loan A/c)", "", -1421000),
+                    ("2026-10-05", "Interest on Loan", "", -433000),
+                    *emi_books,
+                ]
+            )
+        ),
+        decisions=Decisions(rejected=frozenset({(0, 1)})),
+    )
+    assert [(bank, books) for bank, books, _ in splits(found).values()] == [([1], [2, 3])]
+    assert 0 not in matched_bank(found)
