@@ -89,8 +89,9 @@ RECEIVABLE = r"(?i)\b(?:RECEIVABLES?|FDR?|DEPOSITS?|ADVANCE)\b"
 """A TDS ledger of TDS deducted from the company (on an FD's interest): no challan pays it."""
 GST_LEDGER = r"(?i)\b(?:[CSI]GST|UTGST|GST|CESS)\b"
 """A GST ledger a challan pays: `CGST Payable`, `Output SGST`, `IGST`, `Compensation Cess`."""
-INPUT = r"(?i)\b(?:INPUT|ITC|RECEIVABLE)\b"
-"""A GST ledger of credit taken (`Input CGST`): no challan pays it."""
+INPUT = r"(?i)\b(?:INPUT|ITC|RECEIVABLE|PURCHASES?|SALES?)\b"
+"""A GST ledger of credit taken (`Input CGST`), or a purchase or sales ledger of a GST rate
+(`Purchase @ 18% GST`): no challan pays it."""
 COLLECTION_LEDGER = r"(?i)\b(?:SALES|COLLECTIONS?|UPI|QR|PAYTM|GPAY|PHONEPE|BHARATPE|RAZORPAY)\b"
 """A ledger that takes a day's counter or UPI collections as one receipt: `Sales A/c`, `UPI
 Collections`, `Counter Sales`, `Paytm Collections`."""
