@@ -15,6 +15,7 @@ MODULES = [
     "xlbo.bank.parties",
     "xlbo.bank.references",
     "xlbo.bank.side",
+    "xlbo.bank.splits",
     "xlbo.bank.window",
     "xlbo.bank.wrong_way",
     "xlbo.readers.roles",

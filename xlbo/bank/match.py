@@ -26,7 +26,10 @@ score and reasons — and abstaining where two candidates are equally good.
    sets fit. Last, a bank line still open that one set of its party's lines makes up, one of
    them paired on its amount alone with another bank line, takes the set, and that pair is
    undone, and so, the other way, a ledger line that one set of its party's bank lines makes
-   up (`_sets_taken_back`);
+   up (`_sets_taken_back`). Then, across ledgers: a line that is several open lines of
+   different ledgers of one day on the other side, where the words on both sides say what it
+   is — an EMI as principal and interest, an FD closed, a challan for several TDS sections or
+   GST heads, a day's every UPI credit as one collections receipt (`xlbo.bank.splits`);
 4. bookings made late: what is still open, 15 days apart either way, where the names are the
    same party's (90 alike; 80 where the two are each other's only line of an amount that is
    no round hundred) and neither line has another candidate so far apart; then that
@@ -97,12 +100,14 @@ from xlbo.bank.scoring import (
     REFERENCE_EVIDENCE,
     ROUND,
     SHORTLIST,
+    SPLIT_SCORE,
     TIED_SHOWN,
     UNLIKE_DAYS,
     fitness,
     preference,
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
+from xlbo.bank.splits import split_sets
 from xlbo.bank.window import DEFAULT_WINDOW, Band, Window, amount_codes, band, band_join
 from xlbo.columns import contains, matches, strings, text_lengths
 from xlbo.money import format_inr, from_paise
@@ -598,13 +603,16 @@ def match_lines(
         # the lines the sets freed pair by amount and date as any other (names never differing)
         _amount_and_date(run, lone_pairs=False, abstain=False)
     _lone_cheques(run)
+    splits = _splits(run)
     _batches(run)
     _in_date_order(run, by_bank_name=False)
     _in_date_order(run, by_bank_name=True)
     _day_sets(run)
     _payers_day_sets(run)
     _late_bookings(run)
-    held = pd.concat([abstained, late, undecided, _other_instruments(run)], ignore_index=True)
+    held = pd.concat(
+        [abstained, late, undecided, splits, _other_instruments(run)], ignore_index=True
+    )
     suggestions = held[
         run.bank_open[held["b"].to_numpy(dtype=np.int64)]
         & run.ledger_open[held["l"].to_numpy(dtype=np.int64)]
@@ -1807,6 +1815,19 @@ def _bank_charges(bank: Side, lines: np.ndarray) -> np.ndarray:
     day = bank.lines["day"].to_numpy(dtype=np.int64)[lines]
     charge_days = np.unique(day[charge])
     return np.asarray(charge | (bare_gst & np.isin(day, charge_days)), dtype=bool)
+
+
+def _splits(run: _Matching) -> pd.DataFrame:
+    """One line that is several open lines of different ledgers of one day on the other side,
+    where the words on both sides say what it is (`xlbo.bank.splits`: an EMI as principal and
+    interest, an FD closed, a challan for several TDS sections, a day's UPI collections as one
+    receipt); returns the suggestions for the lines in two such sets."""
+    found, doubted = split_sets(
+        run.bank, run.ledger, run.window, run.rejected, run.bank_open, run.ledger_open
+    )
+    for split in found:
+        run.take_group(split.bank, split.ledger, "Split", split.why, SPLIT_SCORE)
+    return doubted
 
 
 def _batches(run: _Matching) -> None:

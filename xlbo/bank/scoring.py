@@ -182,6 +182,19 @@ DAY_SET_SCORE = 70
 line in its window (a proprietor paying for the firm: `match._day_sets`): the amount alone ties
 them, so it scores below a set whose names agree."""
 
+# --- splits across ledgers (xlbo.bank.splits) ----------------------------------------------
+SPLIT_LINES = 8
+"""Book lines of one kind (a loan's principal and interest ledgers, TDS or GST payable) on one
+day, or bank challans of one day, searched at most for a set that makes up a line of the other
+side (247 sets of 2–6 of 8): an EMI is two lines, an FD closure three, a month's TDS one a
+section. A day with more of them (a lender's dozen loans falling due together) is searched
+for none: so many sets would fit some amount by chance, and the user decides."""
+SPLIT_SCORE = COMBINATION_SCORE
+"""A split across ledgers (an EMI as principal and interest, an FD closure, a challan for
+several TDS sections, a day's UPI collections as one receipt) scores as a combination: the
+amounts add up to the paisa on one day, and the bank's narration and the ledgers' names both
+say what it is, though no name of a party ties the two sides."""
+
 # --- pass 4: bookings made late -------------------------------------------------------------------
 LATE_BOOKING_DAYS = 15
 """Days apart a pair may be, either way, when the books wrote the voucher late: a receipt booked

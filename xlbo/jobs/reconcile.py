@@ -2265,6 +2265,7 @@ MATCHED_BY = (
     ("Identical lines", "Matched among identical book lines"),
     ("Combination", "Matched by combination"),
     ("Batch", "Matched as a batch"),
+    ("Split", "Matched as one payment split across ledgers"),
     (BROUGHT_FORWARD_RULE, "Cleared from last month's BRS by amount"),
     ("Confirmed", "Confirmed by you"),
 )

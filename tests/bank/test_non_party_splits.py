@@ -1,0 +1,364 @@
+"""One line that is several lines of different ledgers on the other side (`xlbo.bank.splits`):
+an EMI as principal and interest, an FD closed, a challan for several TDS sections or GST heads,
+a day's UPI collections as one receipt — and the sets that add up but are no such thing."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tests.bank.test_matching_rules import ledger, statement
+from xlbo.bank.match import Decisions, match_lines, prepare_bank, prepare_ledger
+
+KAVERI_PAID = ("2026-10-05", "NEFT DR-HDFC0000240-KAVERI TRADERS-NETBANK-N27626111", "", -2500000)
+KAVERI_BOOKED = ("2026-10-05", "Kaveri Traders", "Being payment against bill 232", -2500000)
+
+
+def run(
+    bank: list[tuple[str, str, str, int]], books: list[tuple[str, str, str, int]]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return match_lines(prepare_bank(statement(bank)), prepare_ledger(ledger(books)))
+
+
+def splits(found: pd.DataFrame) -> dict[int, tuple[list[int], list[int], str]]:
+    """Each split taken, by match number: its bank lines, its ledger lines and why."""
+    taken = found[found["rule"] == "Split"]
+    return {
+        int(n): (
+            sorted(set(rows["bank"].tolist())),
+            sorted(set(rows["ledger"].tolist())),
+            str(rows["why"].iat[0]),
+        )
+        for n, rows in taken.groupby("match")
+    }
+
+
+def matched_bank(found: pd.DataFrame) -> set[int]:
+    return {int(b) for b in found["bank"]}
+
+
+def matched_ledger(found: pd.DataFrame) -> set[int]:
+    return {int(g) for g in found["ledger"]}
+
+
+# --- 1. an EMI as principal and interest ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("narration", "loan", "interest", "booked"),
+    [
+        (
+            "ACH/BAJAJ FINANCE LTD/EMI 12 of 36",
+            "Bajaj Finance Ltd. (Loan A/c)",
+            "Interest on Loan",
+            "2026-10-05",
+        ),
+        (
+            "NACH DR-TATA CAPITAL-TCFPL0123456789",
+            "Tata Capital Ltd - Term Loan",
+            "Interest on Term Loan",
+            "2026-10-04",  # booked the day before the debit: within the window
+        ),
+        ("LOAN EMI 1234567", "HDFC Bank Car Loan", "Finance Charges", "2026-10-05"),
+    ],
+)
+def test_an_emi_is_its_principal_and_its_interest(
+    narration: str, loan: str, interest: str, booked: str
+) -> None:
+    found, _ = run(
+        [("2026-10-05", narration, "", -1854000), KAVERI_PAID],
+        [
+            (booked, loan, "Being EMI 12 of 36", -1421000),
+            (booked, interest, "Being interest part of EMI 12", -433000),
+            KAVERI_BOOKED,
+        ],
+    )
+    [(bank, books, why)] = splits(found).values()
+    assert (bank, books) == ([0], [0, 1])
+    assert why.startswith("EMI: principal 14,210.00 + interest 4,330.00 on the same day")
+
+
+# --- 2. an FD closed: principal, interest, and the TDS the bank kept -----------------------
+
+
+@pytest.mark.parametrize(
+    ("narration", "amount", "parts"),
+    [
+        (
+            "FD CLOSURE PROCEEDS 40123456789",
+            52681200,
+            [
+                ("Fixed Deposit with HDFC Bank", 50000000),
+                ("Interest on FD", 2979100),
+                ("TDS on FD Interest", -297900),
+            ],
+        ),
+        (
+            "TRF FROM FD A/C 40123456789",
+            52979100,
+            [("Fixed Deposit with HDFC Bank", 50000000), ("Interest on FD", 2979100)],
+        ),
+        (
+            "FD PREMAT CLOSURE",
+            52681200,
+            [
+                ("FD No. 40123456789 (SBI)", 50000000),
+                ("Interest Received on FD", 2979100),
+                ("TDS Receivable", -297900),
+            ],
+        ),
+    ],
+)
+def test_an_fd_closed_is_its_principal_interest_and_tds(
+    narration: str, amount: int, parts: list[tuple[str, int]]
+) -> None:
+    found, _ = run(
+        [("2026-10-12", narration, "", amount), KAVERI_PAID],
+        [KAVERI_BOOKED, *[("2026-10-12", name, "", paise) for name, paise in parts]],
+    )
+    [(bank, books, why)] = splits(found).values()
+    assert (bank, books) == ([0], list(range(1, len(parts) + 1)))
+    assert why.startswith(
+        "FD closure: principal 5,00,000.00 + interest 29,791.00"
+        + (" − TDS 2,979.00" if len(parts) == 3 else "")
+        + " on the same day"
+    )
+
+
+# --- 3. tax challans: one for several sections, or several for one payment -----------------
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        "TAX PAYMENT-CBDT-ITNS281-0001234567",
+        "OLTAS/CHALLAN 281/0510202600123",
+        "e-TAX PAYMENT TDS 194C 194J 194I",
+    ],
+)
+def test_one_tds_challan_pays_every_sections_payment(narration: str) -> None:
+    found, _ = run(
+        [("2026-10-07", narration, "", -2615000), KAVERI_PAID],
+        [
+            ("2026-10-07", "TDS Payable - 194C", "TDS for Sept 2026", -1240000),
+            ("2026-10-07", "TDS Payable - 194J", "TDS for Sept 2026", -875000),
+            ("2026-10-07", "TDS Payable - 194I", "TDS for Sept 2026", -500000),
+            KAVERI_BOOKED,
+        ],
+    )
+    [(bank, books, why)] = splits(found).values()
+    assert (bank, books) == ([0], [0, 1, 2])
+    assert why == (
+        "TDS challan: TDS Payable - 194C 12,400.00 + TDS Payable - 194J 8,750.00 + "
+        f"TDS Payable - 194I 5,000.00 on the same day; the bank says {why.rsplit(' ', 1)[1]}"
+    )
+
+
+def test_one_gst_challan_pays_every_heads_payment() -> None:
+    found, _ = run(
+        [("2026-10-20", "GST PMT CPIN 26102900123456", "", -2251300), KAVERI_PAID],
+        [
+            KAVERI_BOOKED,
+            ("2026-10-20", "CGST Payable", "GST for Sept 2026", -900000),
+            ("2026-10-20", "SGST Payable", "GST for Sept 2026", -900000),
+            ("2026-10-20", "IGST Payable", "GST for Sept 2026", -412500),
+            ("2026-10-20", "Compensation Cess Payable", "GST for Sept 2026", -38800),
+        ],
+    )
+    [(bank, books, why)] = splits(found).values()
+    assert (bank, books) == ([0], [1, 2, 3, 4])
+    assert why.startswith("GST challan: CGST Payable 9,000.00 + SGST Payable 9,000.00 + ")
+
+
+def test_one_tds_payment_in_the_books_is_two_challans_in_the_bank() -> None:
+    found, _ = run(
+        [
+            ("2026-10-07", "OLTAS/CHALLAN 281/0510202600123", "", -1240000),
+            ("2026-10-07", "OLTAS/CHALLAN 281/0510202600124", "", -775000),
+            KAVERI_PAID,
+        ],
+        [("2026-10-07", "TDS Payable", "TDS for Sept 2026", -2015000), KAVERI_BOOKED],
+    )
+    [(bank, books, why)] = splits(found).values()
+    assert (bank, books) == ([0, 1], [0])
+    assert why.startswith("TDS paid in challans: challan 12,400.00 + challan 7,750.00")
+
+
+# --- 4. a day's UPI collections as one receipt ---------------------------------------------
+
+UPI_DAY = [
+    ("2026-10-08", "UPI/629845123456/RAHUL KULKARNI/rahulk@okhdfc/HDFC", "", 120000),
+    ("2026-10-08", "UPI/629845123457/ANITA SHINDE/anitas@oksbi/SBIN", "", 85000),
+    ("2026-10-08", "UPI/629845123458/VIKRAM PAWAR/9822012345@ybl/ICIC", "", 140550),
+]
+
+
+@pytest.mark.parametrize(
+    "collections", ["UPI Collections", "Sales A/c", "Counter Sales", "Paytm Collections"]
+)
+def test_a_days_upi_credits_are_the_days_one_collections_receipt(collections: str) -> None:
+    found, _ = run(
+        [*UPI_DAY, KAVERI_PAID],
+        [("2026-10-08", collections, "Being UPI collections of the day", 345550), KAVERI_BOOKED],
+    )
+    [(bank, books, why)] = splits(found).values()
+    assert (bank, books) == ([0, 1, 2], [0])
+    assert why.startswith("UPI collections: every open UPI credit of one day, 3 of them")
+
+
+# --- what adds up but is no split ----------------------------------------------------------
+
+EMI_ELSEWHERE = (
+    [("2026-10-20", "NACH DR-TATA CAPITAL-TCFPL0123456789", "", -2200000)],
+    [
+        ("2026-10-20", "Tata Capital Ltd - Term Loan", "", -1800000),
+        ("2026-10-20", "Interest on Term Loan", "", -400000),
+    ],
+)
+"""An EMI of another month's day, split as it should be: what a refusal is checked beside."""
+
+
+@pytest.mark.parametrize(
+    ("narration", "first", "second"),
+    [
+        # no word says so, and the ledgers are two vendors'
+        ("NEFT DR-HDFC0000240-GLOBAL SUPPLIES-NETBANK", "Kaveri Traders", "Om Sai Transport"),
+        # the bank says EMI, but the books paid two vendors
+        ("ACH/BAJAJ FINANCE LTD/EMI 12 of 36", "Kaveri Traders", "Om Sai Transport"),
+        # a loan and its interest, but the bank's line is a vendor's transfer
+        (
+            "NEFT DR-HDFC0000240-GLOBAL SUPPLIES-NETBANK",
+            "Bajaj Finance Ltd. (Loan A/c)",
+            "Interest on Loan",
+        ),
+    ],
+)
+def test_lines_that_add_up_without_words_that_say_so_are_no_split(
+    narration: str, first: str, second: str
+) -> None:
+    emi_bank, emi_books = EMI_ELSEWHERE
+    found, _ = run(
+        [("2026-10-05", narration, "", -3000000), *emi_bank],
+        [
+            ("2026-10-05", first, "", -1800000),
+            ("2026-10-05", second, "", -1200000),
+            *emi_books,
+        ],
+    )
+    assert [(bank, books) for bank, books, _ in splits(found).values()] == [([1], [2, 3])]
+    assert 0 not in matched_bank(found)
+    assert {0, 1} & matched_ledger(found) == set()
+
+
+def test_an_emi_whose_interest_is_a_journal_is_not_made_up_of_something_else() -> None:
+    # the interest went through a journal, not the bank ledger: the books have the principal
+    # and, that day, a vendor's payment of the interest's amount
+    emi_bank, emi_books = EMI_ELSEWHERE
+    found, _ = run(
+        [("2026-10-05", "ACH/BAJAJ FINANCE LTD/EMI 12 of 36", "", -1854000), *emi_bank],
+        [
+            ("2026-10-05", "Bajaj Finance Ltd. (Loan A/c)", "Being EMI 12 of 36", -1421000),
+            ("2026-10-05", "Kaveri Traders", "Being payment against bill 232", -433000),
+            *emi_books,
+        ],
+    )
+    assert [(bank, books) for bank, books, _ in splits(found).values()] == [([1], [2, 3])]
+    assert 0 not in matched_bank(found)
+    assert {0, 1} & matched_ledger(found) == set()
+
+
+def test_two_sets_that_fit_one_emi_are_abstained_on_and_both_suggested() -> None:
+    # two loans' interest of one amount on one day: either makes up the EMI with the principal
+    emi_bank, emi_books = EMI_ELSEWHERE
+    found, suggestions = run(
+        [("2026-10-05", "ACH/BAJAJ FINANCE LTD/EMI 12 of 36", "", -1854000), *emi_bank],
+        [
+            ("2026-10-05", "Bajaj Finance Ltd. (Loan A/c)", "", -1421000),
+            ("2026-10-05", "Interest on Loan", "", -433000),
+            ("2026-10-05", "Interest on Vehicle Loan", "", -433000),
+            *emi_books,
+        ],
+    )
+    assert [(bank, books) for bank, books, _ in splits(found).values()] == [([1], [3, 4])]
+    assert 0 not in matched_bank(found)
+    suggested = set(zip(suggestions["bank"], suggestions["ledger"], strict=True))
+    assert {(0, 0), (0, 1), (0, 2)} <= suggested
+    kinds = suggestions[suggestions["bank"] == 0]["kind"]
+    assert set(kinds) == {"Several sets add up"}
+
+
+def test_three_of_a_busy_days_upi_credits_are_not_its_sales() -> None:
+    payers = [
+        "RAHUL KULKARNI", "ANITA SHINDE", "VIKRAM PAWAR", "DEEPAK JADHAV", "KAVITA MORE",
+        "SUNIL GAIKWAD", "PRIYA JOSHI", "RAMESH PATIL", "SURESH CHAVAN", "MEENA IYER",
+        "ARUN NAIR", "LATA DESAI",
+    ]  # fmt: skip
+    amounts = [
+        120000,
+        85000,
+        150000,
+        99900,
+        45000,
+        230000,
+        15000,
+        64000,
+        310000,
+        27500,
+        8800,
+        51200,
+    ]
+    busy = [
+        ("2026-10-06", f"UPI/62984512{n:04d}/{payer}/upi{n}@okhdfc/HDFC", "", paise)
+        for n, (payer, paise) in enumerate(zip(payers, amounts, strict=True))
+    ]
+    found, _ = run(
+        [*busy, *UPI_DAY],
+        [
+            # the first three of the busy day's twelve add up to this: chance, not the day
+            ("2026-10-06", "Sales A/c", "Being UPI collections of the day", 355000),
+            ("2026-10-09", "Sales A/c", "Being UPI collections of the day", 345550),
+        ],
+    )
+    assert [(bank, books) for bank, books, _ in splits(found).values()] == [([12, 13, 14], [1])]
+    assert 0 not in matched_ledger(found)
+    assert matched_bank(found) == {12, 13, 14}
+
+
+def test_the_companys_own_tds_is_not_the_tds_the_bank_kept_on_an_fd() -> None:
+    # a payment of TDS Payable - 194C the day an FD closed, of the amount the bank might have
+    # kept: the FD's principal and interest less it add up, but it is no part of the FD
+    emi_bank, emi_books = EMI_ELSEWHERE
+    found, _ = run(
+        [("2026-10-12", "FD CLOSURE PROCEEDS 40123456789", "", 52681200), *emi_bank],
+        [
+            ("2026-10-12", "Fixed Deposit with HDFC Bank", "", 50000000),
+            ("2026-10-12", "Interest on FD", "", 2979100),
+            ("2026-10-12", "TDS Payable - 194C", "", -297900),
+            *emi_books,
+        ],
+    )
+    assert [(bank, books) for bank, books, _ in splits(found).values()] == [([1], [3, 4])]
+    assert 0 not in matched_bank(found)
+
+
+def test_a_pair_the_user_rejected_is_never_part_of_a_split() -> None:
+    emi_bank, emi_books = EMI_ELSEWHERE
+    found, _ = match_lines(
+        prepare_bank(
+            statement(
+                [("2026-10-05", "ACH/BAJAJ FINANCE LTD/EMI 12 of 36", "", -1854000), *emi_bank]
+            )
+        ),
+        prepare_ledger(
+            ledger(
+                [
+                    ("2026-10-05", "Bajaj Finance Ltd. (Loan A/c)", "", -1421000),
+                    ("2026-10-05", "Interest on Loan", "", -433000),
+                    *emi_books,
+                ]
+            )
+        ),
+        decisions=Decisions(rejected=frozenset({(0, 1)})),
+    )
+    assert [(bank, books) for bank, books, _ in splits(found).values()] == [([1], [2, 3])]
+    assert 0 not in matched_bank(found)

@@ -1,0 +1,378 @@
+"""One line that is several lines of *different* ledgers on the other side, on one day: what the
+combination search, which groups lines by party, never looks at. Accountants book these every
+month:
+
+- an EMI: the bank's one debit (`ACH/BAJAJ FINANCE LTD/EMI 12 of 36`), the books' two payments
+  of one day, to the loan's account and to `Interest on Loan`;
+- an FD closed: the bank's one credit (`FD CLOSURE PROCEEDS …`), the books' principal back to
+  `Fixed Deposit with HDFC Bank`, the `Interest on FD`, and sometimes the TDS the bank kept
+  (`TDS on FD Interest`, money out of the bank ledger);
+- a tax challan: one debit (`TAX PAYMENT-CBDT-ITNS281-…`, `GST PMT CPIN …`) for the books'
+  payments to several payable ledgers (`TDS Payable - 194C`, `TDS Payable - 194J`; `CGST
+  Payable`, `SGST Payable`), or the books' one payment for the bank's several challans;
+- a day's UPI collections: the books' one receipt to `UPI Collections` (`Sales A/c`, `Counter
+  Sales`) for that day's two to six UPI credits from as many payers.
+
+A set is taken only where everything says so: the target's words say its kind (KINDS: the bank
+narration's `EMI`, `FD CLOSURE`, `CBDT`, `CPIN`; a ledger line's `TDS Payable`, `UPI
+Collections`), every line of the set is of a ledger (or a bank channel) of that kind, in the
+direction its part takes (interest paid is money out; TDS kept on an FD's interest, out of the
+credit), the parts the kind needs are there (principal *and* interest), the set's lines are of
+one day and the target within the window of it, and the amounts add up to the paisa. A day's
+UPI credits count only all together — every open UPI credit of the day, or none: three of a
+busy day's twelve adding up to the day's sales is chance, not evidence. Where a line is in two
+sets that fit (two targets, or two sets of one target), none is taken: they are suggestions.
+
+The book lines of a kind are few (a month's loans, deposits and taxes): they are grouped by day,
+and only a day's group of at most SPLIT_LINES is searched, every set of 2–6 of it at once as a
+matrix product; the sets' totals are joined to the targets on amount and window. No loop over
+lines.
+
+>>> from xlbo.bank.side import side
+>>> bank = side([10], [-1_854_000], text=["ACH/BAJAJ FINANCE LTD/EMI 12 of 36"])
+>>> books = side(
+...     [10, 10], [-1_421_000, -433_000], text=["Bajaj Finance Ltd. (Loan A/c)", "Interest on Loan"]
+... )
+>>> found, _ = split_sets(bank, books, Window(), frozenset())
+>>> [(s.bank, s.ledger) for s in found]
+[([0], [0, 1])]
+>>> found[0].why
+'EMI: principal 14,210.00 + interest 4,330.00 on the same day; the bank says ACH'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from xlbo.bank.scoring import BATCH_PARTS, MAX_PARTS, MIN_PARTS, SPLIT_LINES
+from xlbo.bank.side import Side
+from xlbo.bank.window import Window, band
+from xlbo.columns import contains
+from xlbo.money import format_inr, from_paise
+
+# --- the words, in one place (RE2 and Python alike: no lookarounds) ---------------------------
+EMI_WORDS = r"(?i)\b(?:EMI|LOAN|N?ACH)\b"
+"""A bank debit that pays an instalment: `ACH/BAJAJ FINANCE LTD/EMI 12 of 36`, `NACH DR-TATA
+CAPITAL-…`, `LOAN EMI 1234567`."""
+FD_WORDS = r"(?i)\b(?:FDR?|FIXED\s+DEPOSIT|TERM\s+DEPOSIT|PRE-?MAT\w*|MATURITY|CLOSURE)\b"
+"""A bank credit that closes a deposit: `FD CLOSURE PROCEEDS 40123456789`, `TRF FROM FD A/C …`,
+`FD PREMAT CLOSURE` (never a bare DEPOSIT: a cash deposit says it)."""
+TDS_CHALLAN_WORDS = r"(?i)\b(?:TAX|CBDT|ITNS\s*\d*|OLTAS|CHALLAN|TDS|TCS)\b"
+"""A bank debit that pays direct tax: `TAX PAYMENT-CBDT-ITNS281-…`, `OLTAS/CHALLAN 281/…`,
+`e-TAX PAYMENT TDS 194C`."""
+GST_CHALLAN_WORDS = r"(?i)\b(?:GST|CPIN|GSTN)\b"
+"""A bank debit that pays GST: `GST PMT CPIN 26102900123456`."""
+UPI_WORDS = r"(?i)\bUPI\b"
+"""A bank line of the UPI channel (QR and app payments alike)."""
+
+LOAN_LEDGER = r"(?i)\b(?:LOANS?|BORROWINGS?)\b"
+"""A loan's own account: `Bajaj Finance Ltd. (Loan A/c)`, `Tata Capital - Term Loan`."""
+INTEREST_LEDGER = r"(?i)\b(?:INTEREST|INT\.?\s+ON|FINANCE\s+(?:CHARGES?|COSTS?))\b"
+"""Interest, paid or earned: `Interest on Loan`, `Interest on Term Loan`, `Finance Charges`,
+`Interest on FD`. Weighed before the loan's words (`Interest on Term Loan` is interest)."""
+FD_LEDGER = r"(?i)\b(?:FDR?S?|FIXED\s+DEPOSITS?|TERM\s+DEPOSITS?)\b"
+"""A deposit's own account: `Fixed Deposit with HDFC Bank`, `FD No. 40123456789`."""
+TDS_LEDGER = r"(?i)\b(?:TDS|TCS)\b"
+"""TDS (or TCS) the company deducted and pays by challan: `TDS Payable - 194C`, `TDS Payable`
+(but RECEIVABLE's)."""
+FD_TDS_LEDGER = (
+    r"(?i)\bTDS\b.*\b(?:FDR?|DEPOSITS?|INTEREST|RECEIVABLE)\b"
+    r"|\b(?:FDR?|DEPOSITS?|INTEREST|RECEIVABLE)\b.*\bTDS\b"
+)
+"""The TDS a bank kept on an FD's interest: `TDS on FD Interest`, `TDS Receivable` (never `TDS
+Payable - 194C`, the company's own, paid by challan)."""
+RECEIVABLE = r"(?i)\b(?:RECEIVABLES?|FDR?|DEPOSITS?|ADVANCE)\b"
+"""A TDS ledger of TDS deducted from the company (on an FD's interest): no challan pays it."""
+GST_LEDGER = r"(?i)\b(?:[CSI]GST|UTGST|GST|CESS)\b"
+"""A GST ledger a challan pays: `CGST Payable`, `Output SGST`, `IGST`, `Compensation Cess`."""
+INPUT = r"(?i)\b(?:INPUT|ITC|RECEIVABLE|PURCHASES?|SALES?)\b"
+"""A GST ledger of credit taken (`Input CGST`), or a purchase or sales ledger of a GST rate
+(`Purchase @ 18% GST`): no challan pays it."""
+COLLECTION_LEDGER = r"(?i)\b(?:SALES|COLLECTIONS?|UPI|QR|PAYTM|GPAY|PHONEPE|BHARATPE|RAZORPAY)\b"
+"""A ledger that takes a day's counter or UPI collections as one receipt: `Sales A/c`, `UPI
+Collections`, `Counter Sales`, `Paytm Collections`."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part a set of a kind may hold: the lines whose ledger (or narration) says `words`, and
+    not `unless`, in the direction `into` (money into the account)."""
+
+    name: str
+    """How the reason names it (`principal`); "" names the line by its ledger."""
+    words: str
+    into: bool
+    needed: bool = True
+    """Whether every set of the kind holds one (principal and interest both); a kind of one
+    part needs it, and at least two lines of it."""
+    unless: str = ""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of split: its target's side, words and direction, and the parts that make it up
+    (a line is the first part whose words it says)."""
+
+    name: str
+    target_is_bank: bool
+    target_words: str
+    into: bool
+    parts: tuple[Part, ...]
+    whole_day: bool = False
+    """Every open part of the day, or nothing (a day's UPI credits): no subset is searched."""
+    target_unless: str = ""
+
+
+_DEBIT, _CREDIT = False, True
+_TDS_PAYABLE = Part("", TDS_LEDGER, _DEBIT, unless=RECEIVABLE)
+_GST_PAYABLE = Part("", GST_LEDGER, _DEBIT, unless=INPUT)
+KINDS = (
+    Kind(
+        "EMI",
+        True,
+        EMI_WORDS,
+        _DEBIT,
+        (Part("interest", INTEREST_LEDGER, _DEBIT), Part("principal", LOAN_LEDGER, _DEBIT)),
+    ),
+    Kind(
+        "FD closure",
+        True,
+        FD_WORDS,
+        _CREDIT,
+        (
+            Part("TDS", FD_TDS_LEDGER, _DEBIT, needed=False),
+            Part("interest", INTEREST_LEDGER, _CREDIT),
+            Part("principal", FD_LEDGER, _CREDIT),
+        ),
+    ),
+    Kind("TDS challan", True, TDS_CHALLAN_WORDS, _DEBIT, (_TDS_PAYABLE,)),
+    Kind("GST challan", True, GST_CHALLAN_WORDS, _DEBIT, (_GST_PAYABLE,)),
+    Kind(
+        "TDS paid in challans",
+        False,
+        TDS_LEDGER,
+        _DEBIT,
+        (Part("challan", TDS_CHALLAN_WORDS, _DEBIT),),
+        target_unless=RECEIVABLE,
+    ),
+    Kind(
+        "GST paid in challans",
+        False,
+        GST_LEDGER,
+        _DEBIT,
+        (Part("challan", GST_CHALLAN_WORDS, _DEBIT),),
+        target_unless=INPUT,
+    ),
+    Kind(
+        "UPI collections",
+        False,
+        COLLECTION_LEDGER,
+        _CREDIT,
+        (Part("UPI credit", UPI_WORDS, _CREDIT),),
+        whole_day=True,
+    ),
+)
+"""Every kind of split, each with its words (see above)."""
+
+
+@dataclass(frozen=True)
+class Split:
+    """A set found: the bank lines and the ledger lines (one side's is a single line) and why."""
+
+    bank: list[int]
+    ledger: list[int]
+    why: str
+
+
+def _says(texts: pd.Series, pattern: str) -> np.ndarray:
+    """Which texts say `pattern`, each distinct text asked once (a ledger's particulars are a
+    few names repeated)."""
+    codes, distinct = pd.factorize(texts.fillna("").astype(str))
+    said = contains(pd.Series(distinct, dtype=object), pattern)
+    return np.asarray(said[codes], dtype=bool) if len(codes) else np.zeros(0, dtype=bool)
+
+
+def _choices(size: int, whole: bool) -> np.ndarray:
+    """Every set of MIN_PARTS–MAX_PARTS of `size` lines (only all of them, `whole`), a row of
+    bits each."""
+    if whole:
+        return np.ones((1, size), dtype=np.int64)
+    rows = (np.arange(1, 1 << size)[:, None] >> np.arange(size)) & 1
+    count = rows.sum(axis=1)
+    return np.asarray(rows[(count >= MIN_PARTS) & (count <= MAX_PARTS)], dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    kind: Kind
+    target: int
+    parts: list[int]
+    roles: list[int]
+
+
+def _candidates(
+    kind: Kind,
+    bank: Side,
+    ledger: Side,
+    bank_open: np.ndarray,
+    ledger_open: np.ndarray,
+    window: Window,
+) -> list[_Candidate]:
+    """Every (target, set) of `kind` that adds up, in the window."""
+    one, other = (bank, ledger) if kind.target_is_bank else (ledger, bank)
+    one_open, other_open = (
+        (bank_open, ledger_open) if kind.target_is_bank else (ledger_open, bank_open)
+    )
+    seen = window if kind.target_is_bank else window.mirrored  # target's day − parts' day
+    one_signed = one.lines["signed"].to_numpy(dtype=np.int64)
+    other_signed = other.lines["signed"].to_numpy(dtype=np.int64)
+    targets = np.flatnonzero(one_open & (one_signed != 0) & ((one_signed > 0) == kind.into))
+    text = one.lines["text"].iloc[targets]
+    says = _says(text, kind.target_words)
+    if kind.target_unless:
+        says &= ~_says(text, kind.target_unless)
+    targets = targets[says]
+    lines = np.flatnonzero(other_open & (other_signed != 0))
+    if not len(targets) or len(lines) < MIN_PARTS:
+        return []
+    # a target with an open line of its own amount in its window is that line's, or a doubt
+    one_day = one.lines["day"].to_numpy(dtype=np.int64)
+    other_day = other.lines["day"].to_numpy(dtype=np.int64)
+    twins = band(
+        one_signed[targets], one_day[targets], other_signed[lines], other_day[lines], seen
+    ).counts
+    targets = targets[twins == 0]
+    # each line's part: the first whose words it says, if it goes the part's way
+    role = np.full(len(lines), -1, dtype=np.int64)
+    claimed = np.zeros(len(lines), dtype=bool)
+    text = other.lines["text"].iloc[lines]
+    for at, part in enumerate(kind.parts):
+        says = ~claimed & _says(text, part.words)
+        if part.unless:
+            says &= ~_says(text, part.unless)
+        role[says & ((other_signed[lines] > 0) == part.into)] = at
+        claimed |= says
+    lines, role = lines[role >= 0], role[role >= 0]
+    if not len(targets) or len(lines) < MIN_PARTS:
+        return []
+    # the parts' days, each a group
+    order = np.lexsort((lines, other_day[lines]))
+    lines, role = lines[order], role[order]
+    day = other_day[lines]
+    starts = np.flatnonzero(np.r_[True, day[1:] != day[:-1]])
+    sizes = np.diff(np.r_[starts, len(day)])
+    most = BATCH_PARTS - 1 if kind.whole_day else SPLIT_LINES
+    needed = [at for at, part in enumerate(kind.parts) if part.needed]
+    wanted = pd.DataFrame({"total": one_signed[targets], "target": targets})
+    found = []
+    for size in np.unique(sizes[(sizes >= MIN_PARTS) & (sizes <= most)]).tolist():
+        groups = starts[sizes == size]
+        places = groups[:, None] + np.arange(size)  # a group a row
+        chosen = _choices(size, kind.whole_day)
+        total = other_signed[lines[places]] @ chosen.T  # a group a row, a set a column
+        fits = np.ones(total.shape, dtype=bool)
+        for at in needed:
+            fits &= ((role[places] == at).astype(np.int64) @ chosen.T) > 0
+        group, pick = np.nonzero(fits)
+        sets = pd.DataFrame({"total": total[group, pick], "group": group, "pick": pick})
+        joined = sets.merge(wanted, on="total")
+        at_group = joined["group"].to_numpy(dtype=np.int64)
+        target = joined["target"].to_numpy(dtype=np.int64)
+        gap = one_day[target] - day[groups[at_group]]
+        close = (gap >= seen.before) & (gap <= seen.after)
+        for line, row, bits in zip(
+            target[close].tolist(),
+            at_group[close].tolist(),
+            joined["pick"].to_numpy(dtype=np.int64)[close].tolist(),
+            strict=True,
+        ):
+            mine = places[row][chosen[bits].astype(bool)]
+            found.append(_Candidate(kind, line, lines[mine].tolist(), role[mine].tolist()))
+    return found
+
+
+def _why(found: _Candidate, bank: Side, ledger: Side) -> str:
+    """What the set is, in an accountant's words: `EMI: principal 14,210.00 + interest 4,330.00
+    on the same day; the bank says EMI`."""
+    kind = found.kind
+    one, other = (bank, ledger) if kind.target_is_bank else (ledger, bank)
+    into = bool(one.lines["signed"].to_numpy(dtype=np.int64)[found.target] > 0)
+    other_signed = other.lines["signed"].to_numpy(dtype=np.int64)
+    # the parts that go the target's way first, the largest first (principal, then interest,
+    # then the TDS kept)
+    parts = sorted(
+        zip(found.parts, found.roles, strict=True),
+        key=lambda part: ((other_signed[part[0]] > 0) != into, -abs(int(other_signed[part[0]]))),
+    )
+    terms = []
+    for number, (line, at) in enumerate(parts):
+        amount = int(other_signed[line])
+        name = "" if kind.whole_day else kind.parts[at].name or str(other.lines["text"].iat[line])
+        sign = ("" if number == 0 else " + ") if (amount > 0) == into else " − "
+        terms.append(f"{sign}{name} {format_inr(from_paise(abs(amount)))}".replace("  ", " "))
+    said = re.search(kind.target_words, str(one.lines["text"].iat[found.target]))
+    word = said.group(0) if said else kind.name
+    if kind.whole_day:
+        return (
+            f"{kind.name}: every open UPI credit of one day, {len(found.parts)} of them, "
+            f"adds up to this receipt to the paisa ({''.join(terms).strip()}); the ledger is `{word}`"
+        )
+    whose = "the bank says" if kind.target_is_bank else "the ledger says"
+    return f"{kind.name}: {''.join(terms)} on the same day; {whose} {word}"
+
+
+def split_sets(
+    bank: Side,
+    ledger: Side,
+    window: Window,
+    rejected: frozenset[tuple[int, int]],
+    bank_open: np.ndarray | None = None,
+    ledger_open: np.ndarray | None = None,
+) -> tuple[list[Split], pd.DataFrame]:
+    """The splits to take (each line in one set only) and the suggestions (b, l, kind, why) for
+    the lines in two sets or more."""
+    bank_open = np.ones(len(bank), dtype=bool) if bank_open is None else bank_open
+    ledger_open = np.ones(len(ledger), dtype=bool) if ledger_open is None else ledger_open
+    found: list[_Candidate] = []
+    for kind in KINDS:
+        found += _candidates(kind, bank, ledger, bank_open, ledger_open, window)
+    sides, seen = [], set()
+    for candidate in found:
+        one_set = (candidate.kind.target_is_bank, candidate.target, tuple(candidate.parts))
+        if one_set in seen:  # one set of two kinds (`GST TDS Payable`) is one set
+            continue
+        seen.add(one_set)
+        b, g = (
+            ([candidate.target], candidate.parts)
+            if candidate.kind.target_is_bank
+            else (candidate.parts, [candidate.target])
+        )
+        if not any((x, y) in rejected for x in b for y in g):
+            sides.append((candidate, b, g))
+    # a line in two sets belongs to neither: two sets of one target, two targets of one set
+    uses: dict[tuple[bool, int], int] = {}
+    for _, b, g in sides:
+        for key in [(True, x) for x in b] + [(False, y) for y in g]:
+            uses[key] = uses.get(key, 0) + 1
+    taken, doubted = [], []
+    for candidate, b, g in sides:
+        alone = all(uses[(True, x)] == 1 for x in b) and all(uses[(False, y)] == 1 for y in g)
+        if alone:
+            taken.append(Split(b, g, _why(candidate, bank, ledger)))
+        else:
+            doubted += [(x, y) for x in b for y in g]
+    suggestions = pd.DataFrame(
+        {
+            "b": np.array([x for x, _ in doubted], dtype=np.int64),
+            "l": np.array([y for _, y in doubted], dtype=np.int64),
+            "kind": "Several sets add up",
+            "why": "more than one split across ledgers (an EMI, a challan, a day's collections) "
+            "adds up to the other line, or shares a line with another (this is one of them): "
+            "choose",
+        }
+    )
+    return taken, suggestions
