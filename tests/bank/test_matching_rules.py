@@ -846,7 +846,9 @@ def test_of_two_parties_alike_to_a_bank_name_the_one_it_paid_before_takes_its_ne
     pairs, _ = matched(bank, books)
     assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 1), (2, 2), (3, 4), (4, 3)}
     # without the earlier receipts nothing says whose each 250.00 is: both are left to the user
-    pairs, suggestions = matched(bank.iloc[3:].reset_index(drop=True), books.iloc[3:].reset_index(drop=True))
+    pairs, suggestions = matched(
+        bank.iloc[3:].reset_index(drop=True), books.iloc[3:].reset_index(drop=True)
+    )
     assert pairs == set()
     assert set(suggestions["kind"]) == {"Ambiguous"}
 

@@ -232,11 +232,36 @@ ACCOUNT_WORDS = frozenset(
         "salary", "salaries", "wages", "payable", "receivable", "expenses", "expense", "fees",
         "fee", "rent", "charges", "tds", "gst", "cgst", "sgst", "igst", "tax", "taxes",
         "interest", "commission", "cash", "suspense", "capital", "drawings", "bonus", "provision",
+        "sundry", "debtors", "creditors",
     }
 )  # fmt: skip
 """Words that make a ledger's particulars an account, not a party (`Salary Payable`,
-`Professional Fees`, `TDS Payable`, `Rent`): such a line names no one, so its name is never held
-against a bank narration's."""
+`Professional Fees`, `TDS Payable`, `Rent`, `Sundry Debtors`): such a line names no one, so its
+name is never held against a bank narration's."""
+
+
+_BOOK_NARRATION_PARTY = (
+    r"(?i)\b(?:received|recd|receipt|paid|payment|transferred|refund(?:ed)?|advance|amount|amt)"
+    r"\b[^.;,]*?\b(?:from|to)\s+(?:m/s\.?\s*)?(?P<found>[a-z][a-z0-9&.' ]*?)\s*"
+    r"(?:\b(?:against|agst|agnst|for|vide|towards|inv|invoice|bill|ref|dt|dated|on|being|"
+    r"through|via|by|chq|cheque|ch|neft|rtgs|imps|upi|utr)\b|[,;(/]|\s-|$)"
+)
+"""The party a book's narration names after `from` or `to`, behind a word of money received or
+paid: `Being amount received from Jay Ambe Traders against Inv 232`, `Paid to M/s. Kaveri Home
+Needs vide chq 452`."""
+
+
+def book_narration_party_keys(narrations: pd.Series) -> pd.Series:
+    """The party key (see `bank_party_key`) each book narration names (`_BOOK_NARRATION_PARTY`),
+    "" where it names none or only an account (`transferred to Salary Payable`). A voucher
+    booked against `(as per details)` or `Sundry Debtors` names its party only there.
+
+    >>> book_narration_party_keys(pd.Series(["Being amount received from Jay Ambe Traders "
+    ...     "against Inv 232", "Paid to M/s. Kaveri Home Needs vide chq 452", "Ch. No. 123"])).tolist()
+    ['jay ambe traders', 'kaveri home needs', '']
+    """
+    found = extract(strings(narrations.fillna("").astype(str)), _BOOK_NARRATION_PARTY)
+    return ledger_party_keys(found)
 
 
 def ledger_party_keys(names: pd.Series) -> pd.Series:

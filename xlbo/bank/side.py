@@ -18,6 +18,7 @@ import pandas as pd
 
 from xlbo.bank.parties import (
     bank_party_key,
+    book_narration_party_keys,
     ledger_party_keys,
     narration_keys_and_handles,
     narration_names,
@@ -161,7 +162,7 @@ def prepare_ledger(lines: pd.DataFrame) -> Side:
         {
             "day": day_numbers(lines["date"]),
             "signed": (lines["debit"] - lines["credit"]).to_numpy(dtype=np.int64),
-            "party": ledger_party_keys(lines["particulars"]).to_numpy(),
+            "party": _book_parties(lines["particulars"], narration),
             "text": lines["particulars"].to_numpy(dtype=object),
             "note": narration.to_numpy(dtype=object),
             "carried": brought_forward(lines),
@@ -171,6 +172,17 @@ def prepare_ledger(lines: pd.DataFrame) -> Side:
     texts = narration + " " + _text(lines, "voucher_no")
     texts = _with_referring(particulars, texts)
     return Side(frame, reference_frame(texts, _text(lines, "reference")))
+
+
+def _book_parties(particulars: pd.Series, narration: pd.Series) -> np.ndarray:
+    """Each book line's party key: its particulars', else, where they name an account or
+    `(as per details)`, the one its narration names (`Being amount received from Jay Ambe
+    Traders against Inv 232` under `Sundry Debtors`)."""
+    party = ledger_party_keys(particulars).to_numpy(dtype=object, copy=True)
+    unnamed = np.flatnonzero(party == "")
+    if len(unnamed):
+        party[unnamed] = book_narration_party_keys(narration.iloc[unnamed]).to_numpy(dtype=object)
+    return party
 
 
 BOOK_CHEQUE_NUMBER = (

@@ -1,0 +1,138 @@
+"""Matching on the books' own wording: a receipt booked against `(as per details)` or `Sundry
+Debtors` whose party is named only in its narration ("Being amount received from Jay Ambe
+Traders against Inv 232"), and a ledger for the year to date whose September cheque is still
+unpresented at the end of October's statement."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from xlbo.cli import main
+
+TITLE = [
+    ["Sahyadri Tradelinks Pvt Ltd"],
+    ["HDFC Bank A/c 50200012345678"],
+    ["Ledger Account"],
+    ["1-Oct-2026 to 31-Oct-2026"],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+]
+STATEMENT_HEAD = [
+    ["Statement From : 01/10/2026 To : 31/10/2026"],
+    ["Date", "Narration", "Chq./Ref.No.", "Withdrawal Amt.", "Deposit Amt.", "Closing Balance"],
+]
+
+
+def reconcile(
+    bank: Path, books: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[str, dict[Any, Any]]:
+    out = bank.parent / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0, said
+    book = openpyxl.load_workbook(out)
+    matches = {row[1]: row[2] for row in book["Matches"].iter_rows(min_row=2, values_only=True)}
+    return said, matches
+
+
+# Two receipts of 23,600.00 on one day, each booked against `(as per details)` (the voucher's
+# ledgers not shown), and two of 11,800.00 against Sundry Debtors: the party is in the
+# narration alone. The bank names each payer.
+NARRATED = [
+    *TITLE,
+    [datetime(2026, 10, 1), "Opening Balance", None, None, 100000, None],
+    [datetime(2026, 10, 3), "(as per details)", "Receipt", "11", 23600, None],
+    [None, "Being amount received from Jay Ambe Traders against Inv 232", None, None, None, None],
+    [datetime(2026, 10, 3), "(as per details)", "Receipt", "12", 23600, None],
+    [None, "Being amount received from Kaveri Home Needs against Inv 233", None, None, None, None],
+    [datetime(2026, 10, 5), "Sundry Debtors", "Receipt", "13", 11800, None],
+    [None, "Received from M/s. Mehta & Co vide NEFT", None, None, None, None],
+    [datetime(2026, 10, 5), "Sundry Debtors", "Receipt", "14", 11800, None],
+    [None, "Being amount received from Laxmi Enterprises against Inv 241", None, None, None, None],
+]
+NARRATED_BANK = [
+    *STATEMENT_HEAD,
+    ["03/10/26", "NEFT CR-KKBK0000123-KAVERI HOME NEEDS-KKBKN52026100312345", "", None, 23600],
+    ["03/10/26", "NEFT CR-SBIN0000123-JAY AMBE TRADERS-SBINN52026100312399", "", None, 23600],
+    ["05/10/26", "IMPS/P2A/627812345678/LAXMI ENTERPRI", "627812345678", None, 11800],
+    ["05/10/26", "IMPS/P2A/627812345699/MEHTA AND CO", "627812345699", None, 11800],
+]
+
+
+def test_the_party_named_only_in_the_narration_pairs_its_own_receipt(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # were: Kaveri's NEFT paired with Jay Ambe's receipt and Jay Ambe's with Kaveri's ("identical
+    # book lines"), and the two Sundry Debtors receipts left as ambiguous suggestions
+    balance, rows = 100000, []
+    for row in NARRATED_BANK[2:]:
+        balance += row[4]
+        rows.append([*row, balance])
+    bank = xlsx({"Statement": [*NARRATED_BANK[:2], *rows]}, name="bank.xlsx")
+    books = xlsx({"Ledger": NARRATED}, name="books.xlsx")
+    said, matches = reconcile(bank, books, capsys)
+    assert "4 matches, 0 bank and 0 ledger lines unmatched, 0 suggestions" in said
+    # bank row 3 Kaveri → ledger row 9; 4 Jay Ambe → 7; 5 Laxmi → 13; 6 Mehta → 11
+    assert matches == {3: 9, 4: 7, 5: 13, 6: 11}
+
+
+def ytd_ledger(september: list[list[Any]]) -> list[list[Any]]:
+    """Tally's Ledger Vouchers from 1 April: 3,00,000.00 opening, a receipt of 1,00,000.00 and
+    rent of 60,000.00 each month to September (2,40,000.00 net), then `september`'s entries
+    and a receipt of 2,50,000.00 on 4 October."""
+    rows: list[list[Any]] = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["HDFC Bank A/c 50200012345678"],
+        ["1-Apr-2026 to 31-Oct-2026"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        [datetime(2026, 4, 1), "Opening Balance", None, None, 300000, None],
+    ]
+    for month in range(4, 10):
+        rows.append([datetime(2026, month, 5), "Om Sai Enterprises", "Receipt", "R", 100000, None])
+        rows.append([datetime(2026, month, 25), "Rent", "Payment", "P", None, 60000])
+    rows += september
+    rows.append([datetime(2026, 10, 4), "Om Sai Enterprises", "Receipt", "R10", 250000, None])
+    return rows
+
+
+def test_a_cheque_of_an_earlier_month_still_unpresented_is_an_item_without_last_brs(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Cheque 000452 of 28 September is presented on 3 October; 000453 of 29 September is not
+    presented by 31 October; a receipt of 30 September was credited that day (in September's
+    statement). The bank opens October at 5,50,000.00, the books' 30 September balance is
+    4,70,000.00: 80,000.00 of September's cheques were outstanding, 50,000.00 of them cleared
+    now. 000453 was taken as cleared by earlier statements and the BRS was 30,000.00 off."""
+    september = [
+        [datetime(2026, 9, 28), "Balaji Traders", "Payment", "P9b", None, 50000],
+        [None, "Ch. No. : 000452", None, None, None, None],
+        [datetime(2026, 9, 29), "Kaveri Home Needs", "Payment", "P9c", None, 30000],
+        [None, "Ch. No. : 000453", None, None, None, None],
+        [datetime(2026, 9, 30), "Mehta & Co", "Receipt", "R9c", 10000, None],
+    ]
+    statement = [
+        *STATEMENT_HEAD,
+        ["03/10/26", "CHQ PAID-MICR CTS-BALAJI TRADERS", "000452", 50000, None, 500000],
+        ["05/10/26", "CLG OM SAI ENTERPRISES", "", None, 250000, 750000],
+    ]
+    bank = xlsx({"Statement": statement}, name="bank.xlsx")
+    books = xlsx({"Ledger": ytd_ledger(september)}, name="books.xlsx")
+    said, _ = reconcile(bank, books, capsys)
+    assert "2 matches, 0 bank and 1 ledger lines unmatched" in said
+    assert "BRS difference 0.00" in said
+    out = bank.parent / "brs.xlsx"
+    brs = list(openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True))
+    items = [r[1:4] for r in brs if isinstance(r[0], datetime)]
+    assert items == [("    Kaveri Home Needs", "P9c / 000453", 30000)]
+    summary = " ".join(
+        str(r[0]) for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)
+    )
+    assert (
+        "Still outstanding on 30-09-2026, and listed on this BRS: 1 book entry (net -30,000.00)"
+        in summary
+    )
