@@ -149,6 +149,7 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Dr Amt",
         "Amount Dr",
         "Deposit Amt",
+        "Deposit Amount",
         "Received",
         "Money In",
         "Paid In",
@@ -168,6 +169,7 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Cr Amt",
         "Amount Cr",
         "Withdrawal Amt",
+        "Withdrawal Amount",  # Vyapar's bank statement
         "Paid",
         "Money Out",
         "Paid Out",
@@ -176,7 +178,7 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "Amount": ("Amount", "Amt", "Net Amount", "Transaction Amount"),
     # beside one Amount column, its side in a column of its own (`2,000.00` | `Cr`)
     "Side": ("Dr/Cr", "Cr/Dr", "Dr / Cr", "D/C"),
-    "Balance": ("Balance", "Running Balance", "Bal."),
+    "Balance": ("Balance", "Running Balance", "Bal.", "Balance Amount"),
     "Reference": (
         "Cheque/Ref No.",
         "Cheque/Ref. No.",
@@ -812,6 +814,8 @@ _SAME_LABEL = {
     "beginning balance": "opening balance",
     "op. balance": "opening balance",
     "op balance": "opening balance",
+    "opening bal.": "opening balance",  # Busy
+    "opening bal": "opening balance",
     "opening balance b/f": "opening balance",
     "balance b/f": "opening balance",
     "closing": "closing balance",
@@ -819,6 +823,8 @@ _SAME_LABEL = {
     "ending balance": "closing balance",
     "cl. balance": "closing balance",
     "cl balance": "closing balance",
+    "closing bal.": "closing balance",
+    "closing bal": "closing balance",
     "balance c/d": "closing balance",  # a hand-kept bank book's `By Balance c/d`
 }
 """Other software's words for the opening and the closing balance line."""
