@@ -183,3 +183,60 @@ def test_each_books_october_reconciles(
     assert "BRS difference 0.00" in said
     brs = {r[1]: r[4] for r in openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True)}
     assert brs["Total receipts in the books not yet credited"] == 1250000.50
+
+
+UTR_31, UTR_32 = "HDFCN52026100612345", "HDFCN52026100612399"
+
+
+@pytest.mark.parametrize(
+    "header", ["Chq/DD No.", "Cheque/DD No.", "UTR Number", "Cheque/Reference No.", "Inst. No."]
+)
+def test_a_cheque_or_utr_column_under_other_words_pairs_by_reference(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Two payments of 7,000.00 to Balaji Traders on one day, each bill by its own NEFT; the
+    bank debits one that day and one two days later. Only the UTRs in the books' `Chq/DD No.`
+    column tell them apart (the column was not read: no references, a guess by date)."""
+    books = xlsx(
+        {
+            "Ledger": [
+                ["Sahyadri Tradelinks Pvt Ltd"],
+                ["HDFC Bank A/c"],
+                ["1-Oct-2026 to 31-Oct-2026"],
+                ["Date", "Particulars", "Vch Type", "Vch No.", header, "Debit", "Credit"],
+                [datetime(2026, 10, 1), "Opening Balance", None, None, None, 100000, None],
+                [datetime(2026, 10, 6), "Balaji Traders", "Payment", "31", UTR_31, None, 7000],
+                [datetime(2026, 10, 6), "Balaji Traders", "Payment", "32", UTR_32, None, 7000],
+                [datetime(2026, 10, 12), "Cash", "Contra", "33", "000455", None, 20000],
+            ]
+        },
+        name="books.xlsx",
+    )
+    lines = read_ledger(str(books))
+    assert lines.frame["reference"].tolist() == [
+        "HDFCN52026100612345",
+        "HDFCN52026100612399",
+        "000455",
+    ]
+    statement = [
+        *STATEMENT[:2],
+        ["06/10/26", "NEFT DR-SBIN0000123-BALAJI TRADERS-HDFCN52026100612399", "", 7000, None],
+        ["08/10/26", "NEFT DR-SBIN0000123-BALAJI TRADERS-HDFCN52026100612345", "", 7000, None],
+        ["12/10/26", "CHQ PAID-MICR CTS-SELF", "000455", 20000, None],
+    ]
+    balance = 100000
+    for row in statement[2:]:
+        balance -= row[3]
+        row.append(balance)
+    bank = xlsx({"Statement": statement}, name="bank.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0, said
+    assert "3 matches, 0 bank and 0 ledger lines unmatched" in said
+    matches = openpyxl.load_workbook(out)["Matches"].iter_rows(min_row=2, values_only=True)
+    assert {(r[1], r[2], r[3]) for r in matches} == {
+        (3, 7, "Reference"),  # bank row 3 (UTR …399) is the books' row 7
+        (4, 6, "Reference"),
+        (5, 8, "Reference"),
+    }

@@ -192,7 +192,21 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Reference No.",
         "Reference",
         "Reference#",
+        "Reference Number",
         "UTR No.",
+        # Tally's and Busy's cheque columns written otherwise
+        "Chq/DD No.",
+        "Cheque/DD No.",
+        "Cheque/Reference No.",
+        "Cheque/UTR No.",
+        "Chq. Number",
+        "Inst. No.",
+        "Check No.",
+        "UTR Number",
+        "UTR",
+        "Bank Ref No.",
+        "Bank Reference",
+        "Transaction Ref",
     ),
     "Narration": (
         "Narration",
@@ -202,6 +216,7 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Notes",
         "User Remark",
         "Short Narration",  # Busy
+        "Voucher Narration",
     ),
 }
 """The header words seen in ledger exports (Tally, ERPNext, Zoho Books, QuickBooks, Busy, Marg,
