@@ -240,3 +240,37 @@ def test_a_cheque_or_utr_column_under_other_words_pairs_by_reference(
         (4, 6, "Reference"),
         (5, 8, "Reference"),
     }
+
+
+def test_tallys_cash_bank_book_is_refused_saying_what_to_export(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tally's Cash/Bank Book lists each bank and cash ledger's totals: no vouchers. It was
+    refused as 'no ledger lines were read for the account Cash/Bank Book', each total 'an
+    amount with no date and no voucher'."""
+    books = xlsx(
+        {
+            "Cash Bank Book": [
+                ["Sahyadri Tradelinks Pvt Ltd"],
+                ["Cash/Bank Book"],
+                ["1-Oct-2026 to 31-Oct-2026"],
+                ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+                [None, "HDFC Bank A/c", None, None, "2,50,000.00", "60,000.00"],
+                [None, "ICICI Bank A/c", None, None, "10,000.00", "5,000.00"],
+                [None, "Cash", None, None, "1,000.00", "500.00"],
+                [None, "Grand Total", None, None, "2,61,000.00", "65,500.00"],
+            ]
+        },
+        name="cash-bank-book.xlsx",
+    )
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    out = bank.parent / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr()
+    assert code == 2
+    assert (
+        "xlbo: cash-bank-book.xlsx, sheet Cash Bank Book is Tally's Cash/Bank Book: each bank "
+        "and cash ledger's totals, not one bank account's vouchers. Export the bank's own "
+        "ledger (Display > Account Books > Ledger, then the bank account)"
+    ) in said.out + said.err
+    assert "Traceback" not in said.out + said.err

@@ -511,6 +511,16 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     return table, head
 
 
+def _is_summary(title: Sequence[Sequence[Any]]) -> bool:
+    """Whether the title lines say Tally's Cash/Bank Book (`Cash/Bank Books`, `Cash / Bank
+    Summary`): the totals of each bank and cash ledger, no vouchers."""
+    return any(
+        re.fullmatch(r"cash\s*/\s*bank\s*(?:books?|summary)", header_text(c), re.I)
+        for r in title
+        for c in r
+    )
+
+
 def _names_an_account(line: str) -> bool:
     """Whether a title line is a bank ledger's name (`HDFC Bank A/c 50200012345678`), not a
     company's: it says bank or A/c, or holds an account number."""
@@ -806,6 +816,12 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         alone &= amount_present(frame[roles[balance_role]])
         written |= alone
     opening, closing = _balances(label, debit, credit, lines, written, alone)
+    if lines.empty and _is_summary(title):
+        raise SheetProblem(
+            f"{book.name}, sheet {table.sheet} is Tally's Cash/Bank Book: each bank and cash "
+            "ledger's totals, not one bank account's vouchers. Export the bank's own ledger "
+            "(Display > Account Books > Ledger, then the bank account) and reconcile again."
+        )
     company, account, period = _title(title)
     return Lines(
         lines[list(LEDGER_COLUMNS)],
