@@ -136,3 +136,47 @@ def test_a_cheque_of_an_earlier_month_still_unpresented_is_an_item_without_last_
         "Still outstanding on 30-09-2026, and listed on this BRS: 1 book entry (net -30,000.00)"
         in summary
     )
+
+
+NEFTS = (
+    "NEFT CR-KKBK0000123-KAVERI HOME NEEDS-KKBKN520261003123",
+    "NEFT CR-SBIN0000123-JAY AMBE TRADERS-SBINN520261003199",
+)
+
+
+def test_a_receipt_net_of_tds_split_as_per_details_keeps_its_party(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tally's detailed view: two receipts of 23,200.00 on one day, each `(as per details)`
+    split between the customer (23,600.00 Cr) and TDS Receivable (400.00 Dr). Their particulars
+    were `Jay Ambe Traders TDS Receivable`, an account's words, so no party: nothing matched and
+    four suggestions. Now `Jay Ambe Traders, TDS Receivable`, the party the customer."""
+    books = xlsx(
+        {
+            "Ledger": [
+                *TITLE[:4],
+                ["Date", "", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+                [datetime(2026, 10, 1), "To", "Opening Balance", None, None, 100000, None],
+                [datetime(2026, 10, 3), "To", "(as per details)", "Receipt", "11", 23200, None],
+                [None, None, "Jay Ambe Traders", None, None, None, "23,600.00 Cr"],
+                [None, None, "TDS Receivable", None, None, "400.00 Dr", None],
+                [datetime(2026, 10, 3), "To", "(as per details)", "Receipt", "12", 23200, None],
+                [None, None, "Kaveri Home Needs", None, None, None, "23,600.00 Cr"],
+                [None, None, "TDS Receivable", None, None, "400.00 Dr", None],
+            ]
+        },
+        name="books.xlsx",
+    )
+    bank = xlsx(
+        {
+            "Statement": [
+                *STATEMENT_HEAD,
+                ["03/10/26", NEFTS[0], "", None, 23200, 123200],
+                ["03/10/26", NEFTS[1], "", None, 23200, 146400],
+            ]
+        },
+        name="bank.xlsx",
+    )
+    said, matches = reconcile(bank, books, capsys)
+    assert "2 matches, 0 bank and 0 ledger lines unmatched, 0 suggestions" in said
+    assert matches == {3: 10, 4: 7}  # Kaveri's NEFT is the books' row 10, Jay Ambe's row 7

@@ -268,9 +268,19 @@ def ledger_party_keys(names: pd.Series) -> pd.Series:
     """`party_keys` of ledger particulars, "" where they name an account (ACCOUNT_WORDS), not a
     party."""
     codes, uniques = pd.factorize(names.fillna("").astype(str))
-    keys = [bank_party_key(str(u)) for u in uniques]
-    folded = [key if not set(key.split()) & ACCOUNT_WORDS else "" for key in keys]
+    folded = [_ledger_party(str(u)) for u in uniques]
     return pd.Series(np.array([*folded, ""], dtype=object)[codes], index=names.index, dtype=object)
+
+
+def _ledger_party(name: str) -> str:
+    """A ledger's particulars as a party key, "" where they name an account; of a voucher split
+    among ledgers (`Jay Ambe Traders, TDS Receivable`: a receipt net of TDS), the first of them
+    that names a party."""
+    for piece in (name, *name.split(", ")) if ", " in name else (name,):
+        key = bank_party_key(piece)
+        if key and not set(key.split()) & ACCOUNT_WORDS:
+            return key
+    return ""
 
 
 _HANDLE = rf"(?:^|[-/*:]){_HANDLE_CORE}(?:$|[-/*:])"

@@ -749,7 +749,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     narration_cells = _joined([combined, own_narration])
     note = inside & ~detail & (narration_cells != "").to_numpy(dtype=bool)
     narration = joined_in_order(group[note], narration_cells[note], groups + 1)
-    split_among = joined_in_order(group[detail], bare[detail], groups + 1)
+    split_among = joined_in_order(group[detail], bare[detail], groups + 1, ", ")
 
     # To/By (or Dr/Cr) go where the file writes them before its names, To or Dr on the debits
     # and By or Cr on the credits; one word only, so "By Dr Reddy's Laboratories" keeps its name
