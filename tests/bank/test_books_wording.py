@@ -180,3 +180,35 @@ def test_a_receipt_net_of_tds_split_as_per_details_keeps_its_party(
     said, matches = reconcile(bank, books, capsys)
     assert "2 matches, 0 bank and 0 ledger lines unmatched, 0 suggestions" in said
     assert matches == {3: 10, 4: 7}  # Kaveri's NEFT is the books' row 10, Jay Ambe's row 7
+
+
+def test_a_salary_voucher_paid_to_staff_stays_a_batch_naming_no_one(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`Salary Payable`, "Being salary paid to staff for September 2026": the narration's `to
+    staff` is no party (only particulars that stand for one, `(as per details)` or `Sundry
+    Debtors`, take the narration's); read as one, the line named someone and the eight NEFTs of
+    the upload were no batch of it."""
+    names = ["RAMESH KUMAR", "ANITA DESAI", "VIKRAM SINGH", "PRIYA NAIR", "ARUN MEHTA"]
+    names += ["SUNIL RAO", "KAVITA JOSHI", "DEEPAK PATIL"]
+    amounts = [30000, 25000, 35000, 28000, 22000, 31000, 27000, 26000]
+    books = xlsx(
+        {
+            "Ledger": [
+                *TITLE,
+                [datetime(2026, 10, 1), "Opening Balance", None, None, 500000, None],
+                [datetime(2026, 10, 1), "Salary Payable", "Payment", "1", None, sum(amounts)],
+                [None, "Being salary paid to staff for September 2026", None, None, None, None],
+            ]
+        },
+        name="books.xlsx",
+    )
+    balance, rows = 500000, []
+    for name, amount in zip(names, amounts, strict=True):
+        balance -= amount
+        rows.append(["01/10/26", f"NEFT DR-SBIN0000123-{name}-SALARY SEP", "", amount, None])
+        rows[-1].append(balance)
+    bank = xlsx({"Statement": [*STATEMENT_HEAD, *rows]}, name="bank.xlsx")
+    said, matches = reconcile(bank, books, capsys)
+    assert "1 matches, 0 bank and 0 ledger lines unmatched" in said
+    assert set(matches.values()) == {7}

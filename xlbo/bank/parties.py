@@ -251,6 +251,15 @@ paid: `Being amount received from Jay Ambe Traders against Inv 232`, `Paid to M/
 Needs vide chq 452`."""
 
 
+HIDES_THE_PARTY = (
+    r"(?i)^\s*\(as per details\)\s*$|"
+    r"\b(?:sundry|debtors|creditors|suspense|trade\s+(?:receivables?|payables?))\b"
+)
+"""Particulars that stand where the party's name would (`(as per details)`, `Sundry Debtors`,
+`Trade Payables`, `Suspense A/c`): such a voucher names its party in its narration, if at all.
+Not an expense's or a payable's (`Salary Payable` paid "to staff", `Rent`): those name no one."""
+
+
 def book_narration_party_keys(narrations: pd.Series) -> pd.Series:
     """The party key (see `bank_party_key`) each book narration names (`_BOOK_NARRATION_PARTY`),
     "" where it names none or only an account (`transferred to Salary Payable`). A voucher

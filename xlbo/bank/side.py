@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.parties import (
+    HIDES_THE_PARTY,
     bank_party_key,
     book_narration_party_keys,
     ledger_party_keys,
@@ -26,7 +27,7 @@ from xlbo.bank.parties import (
     with_handles,
 )
 from xlbo.bank.references import reference_frame
-from xlbo.columns import day_numbers, strings
+from xlbo.columns import contains, day_numbers, strings
 
 
 @dataclass(frozen=True)
@@ -175,11 +176,11 @@ def prepare_ledger(lines: pd.DataFrame) -> Side:
 
 
 def _book_parties(particulars: pd.Series, narration: pd.Series) -> np.ndarray:
-    """Each book line's party key: its particulars', else, where they name an account or
-    `(as per details)`, the one its narration names (`Being amount received from Jay Ambe
-    Traders against Inv 232` under `Sundry Debtors`)."""
+    """Each book line's party key: its particulars', else, where they stand for the party
+    (HIDES_THE_PARTY: `(as per details)`, `Sundry Debtors`), the one its narration names
+    (`Being amount received from Jay Ambe Traders against Inv 232`)."""
     party = ledger_party_keys(particulars).to_numpy(dtype=object, copy=True)
-    unnamed = np.flatnonzero(party == "")
+    unnamed = np.flatnonzero((party == "") & contains(particulars, HIDES_THE_PARTY))
     if len(unnamed):
         party[unnamed] = book_narration_party_keys(narration.iloc[unnamed]).to_numpy(dtype=object)
     return party
