@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pandas as pd
 import pytest
 
+from xlbo.bank.parties import ledger_party_keys
 from xlbo.cli import main
 
 TITLE = [
@@ -212,3 +214,18 @@ def test_a_salary_voucher_paid_to_staff_stays_a_batch_naming_no_one(
     said, matches = reconcile(bank, books, capsys)
     assert "1 matches, 0 bank and 0 ledger lines unmatched" in said
     assert set(matches.values()) == {7}
+
+
+@pytest.mark.parametrize(
+    ("particulars", "party"),
+    [
+        ("Jay Ambe Traders, TDS Receivable", "jay ambe traders"),  # a receipt net of TDS
+        ("Trade Payables, TDS Payable - 194C", ""),  # accounts only: the narration may say
+        ("Trade Receivables", ""),
+        ("Sundry Creditors", ""),
+        ("Mehta, Shah & Co", "mehta shah"),  # a comma in a party's own name
+        ("Kaveri Home Needs", "kaveri home needs"),
+    ],
+)
+def test_particulars_name_a_party_or_an_account(particulars: str, party: str) -> None:
+    assert ledger_party_keys(pd.Series([particulars])).tolist() == [party]

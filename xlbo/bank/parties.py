@@ -232,7 +232,7 @@ ACCOUNT_WORDS = frozenset(
         "salary", "salaries", "wages", "payable", "receivable", "expenses", "expense", "fees",
         "fee", "rent", "charges", "tds", "gst", "cgst", "sgst", "igst", "tax", "taxes",
         "interest", "commission", "cash", "suspense", "capital", "drawings", "bonus", "provision",
-        "sundry", "debtors", "creditors",
+        "sundry", "debtors", "creditors", "payables", "receivables",
     }
 )  # fmt: skip
 """Words that make a ledger's particulars an account, not a party (`Salary Payable`,
