@@ -5,6 +5,7 @@ unpresented at the end of October's statement."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -229,3 +230,42 @@ def test_a_salary_voucher_paid_to_staff_stays_a_batch_naming_no_one(
 )
 def test_particulars_name_a_party_or_an_account(particulars: str, party: str) -> None:
     assert ledger_party_keys(pd.Series([particulars])).tolist() == [party]
+
+
+def test_erpnexts_remarks_give_the_cheque_number(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ERPNext's General Ledger has no cheque column: a Payment Entry writes its Cheque/Reference
+    No in its remarks, `Transaction reference no 123456 dated 02-10-2026`. Two cheques of
+    5,000.00 from Balaji Traders on one day, presented in the other order: only those numbers
+    tell them apart (they were not read: two identical book lines, taken one each by date)."""
+    remark = "Amount INR 5,000.00 received from Balaji Traders\nTransaction reference no {} dated"
+    header = "Posting Date,Account,Debit (INR),Credit (INR),Voucher Type,Voucher No,Party,Remarks"
+    books = tmp_path / "general-ledger.csv"
+    with books.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header.split(","))
+        writer.writerow(["", "'Opening'", "100000", "0", "", "", "", ""])
+        for number, cheque in (("41", "123456"), ("42", "654321")):
+            entry = ["Payment Entry", f"ACC-PAY-2026-000{number}", "Balaji Traders"]
+            remarks = remark.format(cheque) + " 02-10-2026"
+            writer.writerow(["02-10-2026", "HDFC Bank - ST", "5000", "0", *entry, remarks])
+    bank = xlsx(
+        {
+            "Statement": [
+                *STATEMENT_HEAD,
+                ["03/10/26", "CHQ DEP-MICR CLG-BALAJI TRADERS", "654321", None, 5000, 105000],
+                ["05/10/26", "CHQ DEP-MICR CLG-BALAJI TRADERS", "123456", None, 5000, 110000],
+            ]
+        },
+        name="bank.xlsx",
+    )
+    out = tmp_path / "brs.xlsx"
+    args = ["--bank", str(bank), "--ledger", str(books), "--detail", "xlsx"]
+    code = main(["reconcile", *args, "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0, said
+    assert "2 matches, 0 bank and 0 ledger lines unmatched" in said
+    matches = openpyxl.load_workbook(out)["Matches"].iter_rows(min_row=2, values_only=True)
+    # bank row 3 (cheque 654321) is the books' row 4 (ACC-PAY-2026-00042)
+    assert {(r[1], r[2], r[3]) for r in matches} == {(3, 4, "Reference"), (4, 3, "Reference")}
