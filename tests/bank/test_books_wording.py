@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from xlbo.bank.parties import ledger_party_keys
+from xlbo.bank.side import book_cheque_numbers
 from xlbo.cli import main
 
 TITLE = [
@@ -269,3 +270,18 @@ def test_erpnexts_remarks_give_the_cheque_number(
     matches = openpyxl.load_workbook(out)["Matches"].iter_rows(min_row=2, values_only=True)
     # bank row 3 (cheque 654321) is the books' row 4 (ACC-PAY-2026-00042)
     assert {(r[1], r[2], r[3]) for r in matches} == {(3, 4, "Reference"), (4, 3, "Reference")}
+
+
+@pytest.mark.parametrize(
+    ("narration", "cheque"),
+    [
+        ("Chq#000452", 452),
+        ("Cheque No.453 dt 03/10", 453),
+        ("CHQ-454", 454),
+        ("Ch. No. : 000455", 455),
+        ("Chq Rs. 12500/- agst Inv 1045", -1),  # an amount, not a cheque number
+    ],
+)
+def test_a_cheque_number_as_books_write_it(narration: str, cheque: int) -> None:
+    found = book_cheque_numbers(pd.Series([narration]), pd.Series([""]))
+    assert found.tolist() == [cheque]

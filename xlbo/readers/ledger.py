@@ -36,7 +36,8 @@ Other books' ledger reports are read by the same rules, their columns found by h
 (`_HEADER_WORDS`): ERPNext's General Ledger (`Posting Date`, `Debit (INR)`, `Party`, `Against
 Account`, `'Opening'` and `'Closing (Opening + Total)'` rows), Zoho Books' Account Transactions,
 QuickBooks' Transaction Detail by Account (one signed `Amount`) and register (`Payment`,
-`Deposit`), Busy, Marg and Odoo. A header may sit over two rows (`Transactions` over `Debit |
+`Deposit`), Busy (`Opening Bal.`), Marg, Odoo and Vyapar's bank statement (`Withdrawal Amount`,
+`Deposit Amount`). Tally's Cash/Bank Book (each bank and cash ledger's totals) is refused. A header may sit over two rows (`Transactions` over `Debit |
 Credit`); one `Amount` column may carry `Dr`/`Cr` or a sign; a balance line may have its figure
 only in the `Balance` column. In every one a debit (Dr, plus, a deposit) is money into the bank.
 """
@@ -220,7 +221,7 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 """The header words seen in ledger exports (Tally, ERPNext, Zoho Books, QuickBooks, Busy, Marg,
-Odoo), by the role of their column, best first; a currency after the word (`Debit (INR)`,
+Odoo, Vyapar), by the role of their column, best first; a currency after the word (`Debit (INR)`,
 `Credit(Rs.)`, `Balance (₹)`) is not part of it."""
 
 _ROLE_OF = {word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
