@@ -285,3 +285,29 @@ def test_erpnexts_remarks_give_the_cheque_number(
 def test_a_cheque_number_as_books_write_it(narration: str, cheque: int) -> None:
     found = book_cheque_numbers(pd.Series([narration]), pd.Series([""]))
     assert found.tolist() == [cheque]
+
+
+def test_the_last_cheques_of_an_earlier_month_still_unpresented_are_items(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The last ten days of September: five cheques issued (2,007.00 … 10,007.00), none yet
+    presented on 31 October, between five receipts credited in September. The statement opens
+    30,035.00 above the books' 30 September balance: the five cheques, no three of the entries
+    and no run of the last ones. They were taken as cleared, the BRS 30,035.00 off."""
+    september: list[list[Any]] = []
+    for at in range(10):
+        day, paid = datetime(2026, 9, 20 + at), at % 2 == 1
+        party, kind = (f"Vendor {at}", "Payment") if paid else (f"Customer {at}", "Receipt")
+        debit, credit = (None, 1000 * (at + 1) + 7) if paid else (500 * (at + 1), None)
+        september.append([day, party, kind, f"V{at}", debit, credit])
+    # the books on 30 September: 5,40,000.00 + 12,500.00 received − 30,035.00 paid
+    opening = 540000 + 12500 - 30035 + 30035
+    statement = [
+        *STATEMENT_HEAD,
+        ["05/10/26", "CLG OM SAI ENTERPRISES", "", None, 250000, opening + 250000],
+    ]
+    bank = xlsx({"Statement": statement}, name="bank.xlsx")
+    books = xlsx({"Ledger": ytd_ledger(september)}, name="books.xlsx")
+    said, _ = reconcile(bank, books, capsys)
+    assert "1 matches, 0 bank and 5 ledger lines unmatched" in said
+    assert "BRS difference 0.00" in said
