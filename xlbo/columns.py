@@ -633,9 +633,12 @@ def extract(pieces: pd.Series, pattern: str) -> pd.Series:
     )
 
 
-def joined_in_order(groups: np.ndarray, texts: pd.Series, count: int) -> np.ndarray:
-    """For each of `count` groups, its texts joined in order by a space ('' where none). Built
-    rank by rank within the groups, so the work grows with the longest group, not the rows."""
+def joined_in_order(
+    groups: np.ndarray, texts: pd.Series, count: int, separator: str = " "
+) -> np.ndarray:
+    """For each of `count` groups, its texts joined in order by `separator` ('' where none).
+    Built rank by rank within the groups, so the work grows with the longest group, not the
+    rows."""
     out = pd.Series([""] * count, dtype="str")
     if not len(groups):
         return out.to_numpy(dtype=object)
@@ -646,7 +649,7 @@ def joined_in_order(groups: np.ndarray, texts: pd.Series, count: int) -> np.ndar
         where = groups[at]
         before = out.iloc[where].reset_index(drop=True)
         added = pd.Series(values[at], dtype="str")
-        out.iloc[where] = ((before + " ") if k else before) + added
+        out.iloc[where] = ((before + separator) if k else before) + added
     return out.to_numpy(dtype=object)
 
 

@@ -94,7 +94,7 @@ def test_ledger_vouchers_excel_with_to_by_column(xlsx: Callable[..., Path]) -> N
         },
         {
             "date": date(2026, 10, 20),
-            "particulars": "Trade Payables TDS Payable - 194C",
+            "particulars": "Trade Payables, TDS Payable - 194C",
             "voucher_type": "Payment",
             "voucher_no": "15",
             "narration": "",

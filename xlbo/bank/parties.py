@@ -242,20 +242,64 @@ ACCOUNT_WORDS = frozenset(
         "salary", "salaries", "wages", "payable", "receivable", "expenses", "expense", "fees",
         "fee", "rent", "charges", "tds", "gst", "cgst", "sgst", "igst", "tax", "taxes",
         "interest", "commission", "cash", "suspense", "capital", "drawings", "bonus", "provision",
+        "sundry", "debtors", "creditors", "payables", "receivables",
     }
 )  # fmt: skip
 """Words that make a ledger's particulars an account, not a party (`Salary Payable`,
-`Professional Fees`, `TDS Payable`, `Rent`): such a line names no one, so its name is never held
-against a bank narration's."""
+`Professional Fees`, `TDS Payable`, `Rent`, `Sundry Debtors`): such a line names no one, so its
+name is never held against a bank narration's."""
+
+
+_BOOK_NARRATION_PARTY = (
+    r"(?i)\b(?:received|recd|receipt|paid|payment|transferred|refund(?:ed)?|advance|amount|amt)"
+    r"\b[^.;,]*?\b(?:from|to)\s+(?:m/s\.?\s*)?(?P<found>[a-z][a-z0-9&.' ]*?)\s*"
+    r"(?:\b(?:against|agst|agnst|for|vide|towards|inv|invoice|bill|ref|dt|dated|on|being|"
+    r"through|via|by|chq|cheque|ch|neft|rtgs|imps|upi|utr)\b|[,;(/]|\s-|$)"
+)
+"""The party a book's narration names after `from` or `to`, behind a word of money received or
+paid: `Being amount received from Jay Ambe Traders against Inv 232`, `Paid to M/s. Kaveri Home
+Needs vide chq 452`."""
+
+
+HIDES_THE_PARTY = (
+    r"(?i)^\s*\(as per details\)\s*$|"
+    r"\b(?:sundry|debtors|creditors|suspense|trade\s+(?:receivables?|payables?))\b"
+)
+"""Particulars that stand where the party's name would (`(as per details)`, `Sundry Debtors`,
+`Trade Payables`, `Suspense A/c`): such a voucher names its party in its narration, if at all.
+Not an expense's or a payable's (`Salary Payable` paid "to staff", `Rent`): those name no one."""
+
+
+def book_narration_party_keys(narrations: pd.Series) -> pd.Series:
+    """The party key (see `bank_party_key`) each book narration names (`_BOOK_NARRATION_PARTY`),
+    "" where it names none or only an account (`transferred to Salary Payable`). A voucher
+    booked against `(as per details)` or `Sundry Debtors` names its party only there.
+
+    >>> book_narration_party_keys(pd.Series(["Being amount received from Jay Ambe Traders "
+    ...     "against Inv 232", "Paid to M/s. Kaveri Home Needs vide chq 452", "Ch. No. 123"])).tolist()
+    ['jay ambe traders', 'kaveri home needs', '']
+    """
+    found = extract(strings(narrations.fillna("").astype(str)), _BOOK_NARRATION_PARTY)
+    return ledger_party_keys(found)
 
 
 def ledger_party_keys(names: pd.Series) -> pd.Series:
     """`party_keys` of ledger particulars, "" where they name an account (ACCOUNT_WORDS), not a
     party."""
     codes, uniques = pd.factorize(names.fillna("").astype(str))
-    keys = [bank_party_key(str(u)) for u in uniques]
-    folded = [key if not set(key.split()) & ACCOUNT_WORDS else "" for key in keys]
+    folded = [_ledger_party(str(u)) for u in uniques]
     return pd.Series(np.array([*folded, ""], dtype=object)[codes], index=names.index, dtype=object)
+
+
+def _ledger_party(name: str) -> str:
+    """A ledger's particulars as a party key, "" where they name an account; of a voucher split
+    among ledgers (`Jay Ambe Traders, TDS Receivable`: a receipt net of TDS), the first of them
+    that names a party."""
+    for piece in (name, *name.split(", ")) if ", " in name else (name,):
+        key = bank_party_key(piece)
+        if key and not set(key.split()) & ACCOUNT_WORDS:
+            return key
+    return ""
 
 
 _HANDLE = rf"(?:^|[-/*:]){_HANDLE_CORE}(?:$|[-/*:])"

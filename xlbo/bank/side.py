@@ -17,7 +17,9 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.parties import (
+    HIDES_THE_PARTY,
     bank_party_key,
+    book_narration_party_keys,
     ledger_party_keys,
     narration_keys_and_handles,
     narration_names,
@@ -25,7 +27,7 @@ from xlbo.bank.parties import (
     with_handles,
 )
 from xlbo.bank.references import reference_frame
-from xlbo.columns import day_numbers, strings
+from xlbo.columns import contains, day_numbers, extract, strings
 
 
 @dataclass(frozen=True)
@@ -161,16 +163,51 @@ def prepare_ledger(lines: pd.DataFrame) -> Side:
         {
             "day": day_numbers(lines["date"]),
             "signed": (lines["debit"] - lines["credit"]).to_numpy(dtype=np.int64),
-            "party": ledger_party_keys(lines["particulars"]).to_numpy(),
+            "party": _book_parties(lines["particulars"], narration),
             "text": lines["particulars"].to_numpy(dtype=object),
             "note": narration.to_numpy(dtype=object),
             "carried": brought_forward(lines),
         }
     )
-    frame["cheque"] = book_cheque_numbers(particulars + " " + narration, _text(lines, "reference"))
+    references = book_references(narration, _text(lines, "reference"))
+    frame["cheque"] = book_cheque_numbers(particulars + " " + narration, references)
     texts = narration + " " + _text(lines, "voucher_no")
     texts = _with_referring(particulars, texts)
-    return Side(frame, reference_frame(texts, _text(lines, "reference")))
+    return Side(frame, reference_frame(texts, references))
+
+
+BOOK_REFERENCE = (
+    r"(?i)\b(?:transaction\s+)?reference\s*(?:no\.?|#)\s*:?\s*"
+    r"(?P<found>[a-z0-9/-]*[0-9][a-z0-9/-]*)\s+dated\b"
+)
+"""A cheque number or UTR as ERPNext writes it in an entry's remarks: `Transaction reference no
+123456 dated 02-10-2026` (a Payment Entry's), `Reference #HDFCN52026100412345 dated 04-10-2026`
+(a Journal Entry's). Its General Ledger has no column of its own for it."""
+
+
+def book_references(narration: pd.Series, references: pd.Series) -> pd.Series:
+    """Each book line's reference: its reference column's, else the one its narration writes
+    as ERPNext does (BOOK_REFERENCE).
+
+    >>> book_references(pd.Series(["Amount INR 5,000.00 received from Balaji Traders "
+    ...     "Transaction reference no 123456 dated 02-10-2026", "Rent"]), pd.Series(["", ""])).tolist()
+    ['123456', '']
+    """
+    written = extract(narration, BOOK_REFERENCE).to_numpy(dtype=object)
+    given = references.fillna("").astype(str)
+    blank = (given.str.strip() == "").to_numpy(dtype=bool)
+    return pd.Series(np.where(blank, written, given.to_numpy(dtype=object)), index=given.index)
+
+
+def _book_parties(particulars: pd.Series, narration: pd.Series) -> np.ndarray:
+    """Each book line's party key: its particulars', else, where they stand for the party
+    (HIDES_THE_PARTY: `(as per details)`, `Sundry Debtors`), the one its narration names
+    (`Being amount received from Jay Ambe Traders against Inv 232`)."""
+    party = ledger_party_keys(particulars).to_numpy(dtype=object, copy=True)
+    unnamed = np.flatnonzero((party == "") & contains(particulars, HIDES_THE_PARTY))
+    if len(unnamed):
+        party[unnamed] = book_narration_party_keys(narration.iloc[unnamed]).to_numpy(dtype=object)
+    return party
 
 
 BOOK_CHEQUE_NUMBER = (

@@ -38,6 +38,7 @@ from xlbo.bank.brs import (
     reconcile,
     statement_lines,
 )
+from xlbo.bank.earlier_items import still_outstanding
 from xlbo.bank.integrity import Finding, check_statement, opening_and_closing
 from xlbo.bank.lines import Lines
 from xlbo.bank.match import (
@@ -885,8 +886,13 @@ def reconcile_lines(
     bank_open = np.flatnonzero(~matched_bank).tolist()
     # a ledger for the year to date against a month's statement: its earlier months' entries
     # that nothing in this statement clears are in earlier statements (or last month's BRS)
+    opening, closing = opening_and_closing(unique)
     earlier_months, earlier_note = _earlier_months(
-        ledger, statement, ~matched_ledger & ~ledger_carried
+        ledger,
+        statement,
+        ~matched_ledger & ~ledger_carried,
+        _books_at_start(ledger_lines, ledger, statement),
+        opening,
     )
     ledger_open = np.flatnonzero(~matched_ledger & ~earlier_months).tolist()
     open_tokens = _tokens_of(ledger, ledger_open)  # the open book lines' cheque numbers, UTRs
@@ -901,7 +907,6 @@ def reconcile_lines(
     unlikely = _few_matched(
         int(matched_bank.sum()), len(bank), int(matched_ledger.sum()), len(ledger)
     )
-    opening, closing = opening_and_closing(unique)
     unbalanced = _unbalanced_last_sheet(unique)
     if statement.closing is not None:  # the statement's own: its summary, or its last balance
         closing = statement.closing
@@ -1300,7 +1305,11 @@ def _cancelled_in_the_books(ledger: pd.DataFrame, found: pd.DataFrame) -> tuple[
 
 
 def _earlier_months(
-    ledger: pd.DataFrame, statement: Lines, unmatched: np.ndarray
+    ledger: pd.DataFrame,
+    statement: Lines,
+    unmatched: np.ndarray,
+    books_at_start: int | None = None,
+    bank_opening: int | None = None,
 ) -> tuple[np.ndarray, str]:
     """Which unmatched book entries are dated before the statement begins (its title's period,
     else the first of the month of its first line), and what the Summary says of them. Tally's
@@ -1308,7 +1317,9 @@ def _earlier_months(
     September are in statements this run does not have, and were listed as outstanding, 2,40,000
     off. They are in the books' balance, as they are in the bank's; no item of this BRS, nor an
     unmatched line for next month's --last-brs. A cheque of 28 September presented on 3 October
-    still matches; one still outstanding is last month's BRS item (--last-brs)."""
+    still matches; one still outstanding on 31 October is an item of this BRS where the books'
+    balance before the statement (`books_at_start`) less its opening balance (`bank_opening`)
+    says so (`still_outstanding`), else last month's BRS item (--last-brs)."""
     none = np.zeros(len(ledger), dtype=bool)
     begins = _statement_begins(statement)
     if begins is None or ledger.empty:
@@ -1316,17 +1327,41 @@ def _earlier_months(
     earlier = unmatched & _before(ledger, begins)
     if not earlier.any():
         return none, ""
-    net = int(ledger["signed"].to_numpy(dtype=np.int64)[earlier].sum())
-    start = _first_date(ledger[earlier])
+    signed = ledger["signed"].to_numpy(dtype=np.int64)
+    still = np.zeros(len(ledger), dtype=bool)
+    if books_at_start is not None and bank_opening is not None:
+        at = np.flatnonzero(earlier)
+        at = at[np.argsort(pd.to_datetime(ledger["date"].iloc[at]).to_numpy(), kind="stable")]
+        cleared_now = int(signed[_before(ledger, begins) & ~unmatched].sum())
+        still[at] = still_outstanding(signed[at], books_at_start - bank_opening - cleared_now)
     before = begins - timedelta(days=1)
-    return earlier, (
-        f"The ledger runs from before the statement ({begins:%d-%m-%Y}): {int(earlier.sum()):,} "
-        f"book entr{'y' if earlier.sum() == 1 else 'ies'} from {start:%d-%m-%Y} to "
-        f"{before:%d-%m-%Y} (net {format_inr(from_paise(net))}) that nothing in this statement "
-        "clears are taken as cleared by earlier statements and left out of this BRS. Any still "
-        f"outstanding on {before:%d-%m-%Y} is last month's BRS item: give last month's result "
-        "with --last-brs."
+    outstanding = (
+        f" Still outstanding on {before:%d-%m-%Y}, and listed on this BRS: "
+        f"{_entries(int(still.sum()))} (net {format_inr(from_paise(int(signed[still].sum())))})"
+        ", exactly the books' balance that day less the statement's opening balance."
+        if still.any()
+        else ""
     )
+    earlier &= ~still
+    if not earlier.any():
+        return earlier, outstanding.strip()
+    net = int(signed[earlier].sum())
+    start = _first_date(ledger[earlier])
+    return earlier, (
+        f"The ledger runs from before the statement ({begins:%d-%m-%Y}): "
+        f"{_entries(int(earlier.sum()))} from {start:%d-%m-%Y} to "
+        f"{before:%d-%m-%Y} (net {format_inr(from_paise(net))}) that nothing in this statement "
+        "clears are taken as cleared by earlier statements and left out of this BRS."
+        + (
+            outstanding
+            or " Any still outstanding on "
+            f"{before:%d-%m-%Y} is last month's BRS item: give last month's result with --last-brs."
+        )
+    )
+
+
+def _entries(count: int) -> str:
+    return f"{count:,} book entr{'y' if count == 1 else 'ies'}"
 
 
 def _carry(lines: pd.DataFrame, items: pd.DataFrame, file: str) -> pd.DataFrame:

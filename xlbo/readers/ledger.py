@@ -36,7 +36,8 @@ Other books' ledger reports are read by the same rules, their columns found by h
 (`_HEADER_WORDS`): ERPNext's General Ledger (`Posting Date`, `Debit (INR)`, `Party`, `Against
 Account`, `'Opening'` and `'Closing (Opening + Total)'` rows), Zoho Books' Account Transactions,
 QuickBooks' Transaction Detail by Account (one signed `Amount`) and register (`Payment`,
-`Deposit`), Busy, Marg and Odoo. A header may sit over two rows (`Transactions` over `Debit |
+`Deposit`), Busy (`Opening Bal.`), Marg, Odoo and Vyapar's bank statement (`Withdrawal Amount`,
+`Deposit Amount`). Tally's Cash/Bank Book (each bank and cash ledger's totals) is refused. A header may sit over two rows (`Transactions` over `Debit |
 Credit`); one `Amount` column may carry `Dr`/`Cr` or a sign; a balance line may have its figure
 only in the `Balance` column. In every one a debit (Dr, plus, a deposit) is money into the bank.
 """
@@ -149,6 +150,7 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Dr Amt",
         "Amount Dr",
         "Deposit Amt",
+        "Deposit Amount",
         "Received",
         "Money In",
         "Paid In",
@@ -168,6 +170,7 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Cr Amt",
         "Amount Cr",
         "Withdrawal Amt",
+        "Withdrawal Amount",  # Vyapar's bank statement
         "Paid",
         "Money Out",
         "Paid Out",
@@ -176,7 +179,7 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "Amount": ("Amount", "Amt", "Net Amount", "Transaction Amount"),
     # beside one Amount column, its side in a column of its own (`2,000.00` | `Cr`)
     "Side": ("Dr/Cr", "Cr/Dr", "Dr / Cr", "D/C"),
-    "Balance": ("Balance", "Running Balance", "Bal."),
+    "Balance": ("Balance", "Running Balance", "Bal.", "Balance Amount"),
     "Reference": (
         "Cheque/Ref No.",
         "Cheque/Ref. No.",
@@ -190,7 +193,21 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Reference No.",
         "Reference",
         "Reference#",
+        "Reference Number",
         "UTR No.",
+        # Tally's and Busy's cheque columns written otherwise
+        "Chq/DD No.",
+        "Cheque/DD No.",
+        "Cheque/Reference No.",
+        "Cheque/UTR No.",
+        "Chq. Number",
+        "Inst. No.",
+        "Check No.",
+        "UTR Number",
+        "UTR",
+        "Bank Ref No.",
+        "Bank Reference",
+        "Transaction Ref",
     ),
     "Narration": (
         "Narration",
@@ -200,10 +217,11 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Notes",
         "User Remark",
         "Short Narration",  # Busy
+        "Voucher Narration",
     ),
 }
 """The header words seen in ledger exports (Tally, ERPNext, Zoho Books, QuickBooks, Busy, Marg,
-Odoo), by the role of their column, best first; a currency after the word (`Debit (INR)`,
+Odoo, Vyapar), by the role of their column, best first; a currency after the word (`Debit (INR)`,
 `Credit(Rs.)`, `Balance (₹)`) is not part of it."""
 
 _ROLE_OF = {word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
@@ -494,6 +512,16 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     return table, head
 
 
+def _is_summary(title: Sequence[Sequence[Any]]) -> bool:
+    """Whether the title lines say Tally's Cash/Bank Book (`Cash/Bank Books`, `Cash / Bank
+    Summary`): the totals of each bank and cash ledger, no vouchers."""
+    return any(
+        re.fullmatch(r"cash\s*/\s*bank\s*(?:books?|summary)", header_text(c), re.I)
+        for r in title
+        for c in r
+    )
+
+
 def _names_an_account(line: str) -> bool:
     """Whether a title line is a bank ledger's name (`HDFC Bank A/c 50200012345678`), not a
     company's: it says bank or A/c, or holds an account number."""
@@ -722,7 +750,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     narration_cells = _joined([combined, own_narration])
     note = inside & ~detail & (narration_cells != "").to_numpy(dtype=bool)
     narration = joined_in_order(group[note], narration_cells[note], groups + 1)
-    split_among = joined_in_order(group[detail], bare[detail], groups + 1)
+    split_among = joined_in_order(group[detail], bare[detail], groups + 1, ", ")
 
     # To/By (or Dr/Cr) go where the file writes them before its names, To or Dr on the debits
     # and By or Cr on the credits; one word only, so "By Dr Reddy's Laboratories" keeps its name
@@ -789,6 +817,12 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         alone &= amount_present(frame[roles[balance_role]])
         written |= alone
     opening, closing = _balances(label, debit, credit, lines, written, alone)
+    if lines.empty and _is_summary(title):
+        raise SheetProblem(
+            f"{book.name}, sheet {table.sheet} is Tally's Cash/Bank Book: each bank and cash "
+            "ledger's totals, not one bank account's vouchers. Export the bank's own ledger "
+            "(Display > Account Books > Ledger, then the bank account) and reconcile again."
+        )
     company, account, period = _title(title)
     return Lines(
         lines[list(LEDGER_COLUMNS)],
@@ -812,6 +846,8 @@ _SAME_LABEL = {
     "beginning balance": "opening balance",
     "op. balance": "opening balance",
     "op balance": "opening balance",
+    "opening bal.": "opening balance",  # Busy
+    "opening bal": "opening balance",
     "opening balance b/f": "opening balance",
     "balance b/f": "opening balance",
     "closing": "closing balance",
@@ -819,6 +855,8 @@ _SAME_LABEL = {
     "ending balance": "closing balance",
     "cl. balance": "closing balance",
     "cl balance": "closing balance",
+    "closing bal.": "closing balance",
+    "closing bal": "closing balance",
     "balance c/d": "closing balance",  # a hand-kept bank book's `By Balance c/d`
 }
 """Other software's words for the opening and the closing balance line."""

@@ -1,0 +1,114 @@
+"""Which of a year-to-date ledger's earlier entries were still outstanding when the statement
+began, found without last month's BRS.
+
+Tally's Ledger Vouchers from 1 April, reconciled against October's statement alone: the April to
+September entries that nothing in October's statement clears were cleared by earlier statements,
+save those still outstanding on 30 September (a cheque of 28 September not yet presented on 31
+October). Their amount is told by the two balances of 30 September: the books' (the ledger's
+opening and its entries to that day) less the bank's (the statement's opening balance), less the
+earlier entries this statement clears. The entries that make up exactly that amount, in paise,
+are the ones still outstanding: the fewest that do (one, two or three of the latest
+`NEAREST_EARLIER`, where one set alone does), else the latest run of entries that does (a
+month-end's many cheques), else the one set of the latest `SEARCHED_WHOLE` of the amount's way
+(the cheques issued of those last days, the receipts among them credited sooner), or of all,
+that does, else the latest run of those of the amount's way.
+
+>>> still_outstanding(np.array([100_000, -60_000, -50_000, 20_000]), -50_000).tolist()
+[False, False, True, False]
+>>> still_outstanding(np.array([-70_000, -1_000, -2_000, -4_000, -8_000]), -15_000).tolist()
+[False, True, True, True, True]
+>>> still_outstanding(np.array([-5_000, -5_000]), -5_000).tolist()  # which one? none said
+[False, False]
+>>> still_outstanding(np.array([-1_007, 500, -2_007, 1_500, -4_007, 2_500, -8_007]), -15_028).tolist()
+[True, False, True, False, True, False, True]
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import numpy as np
+
+NEAREST_EARLIER = 30
+"""The latest earlier entries searched for the fewest that make up the amount outstanding."""
+
+FEWEST_AT_MOST = 3
+"""The most entries of such a set; past it, the latest run of entries is tried, then every set
+of the latest SEARCHED_WHOLE."""
+
+SEARCHED_WHOLE = 20
+"""The latest earlier entries whose every set is searched (in two halves of 2**10 sums each)
+for the one set that makes up the amount outstanding."""
+
+
+def still_outstanding(signed: np.ndarray, outstanding: int) -> np.ndarray:
+    """Which of `signed` (paise into the bank, of earlier entries nothing in the statement
+    clears, in date order) make up `outstanding` (paise, the same sign): the fewest that do,
+    where one set alone does; else the latest run of entries (the last, the last two, …) that
+    does; else the one set of the latest SEARCHED_WHOLE of its way (money out for an amount out)
+    that does, then of the latest SEARCHED_WHOLE, where one alone does; else the latest run of
+    those of its way; else none (the amount is not told by these entries alone)."""
+    found = np.zeros(len(signed), dtype=bool)
+    if not outstanding or not len(signed):
+        return found
+    start = max(0, len(signed) - NEAREST_EARLIER)
+    amounts = dict(enumerate(signed[start:].tolist(), start))
+    for size in range(1, FEWEST_AT_MOST + 1):
+        sets = [
+            chosen
+            for chosen in combinations(amounts, size)
+            if sum(amounts[at] for at in chosen) == outstanding
+        ]
+        if len(sets) == 1:
+            found[list(sets[0])] = True
+            return found
+        if sets:
+            return found  # two sets of as few entries: the amount does not say which
+    run = np.cumsum(signed[::-1])
+    at = np.flatnonzero(run == outstanding)
+    if len(at):
+        found[len(signed) - 1 - int(at[0]) :] = True
+        return found
+    # the one set of the latest entries of the amount's way (cheques issued, for an amount out),
+    # else of the latest entries
+    way = np.flatnonzero((signed < 0) == (outstanding < 0))
+    for among in (way, np.arange(len(signed))):
+        latest = among[-SEARCHED_WHOLE:]
+        chosen = _only_subset(signed[latest], outstanding)
+        if chosen is not None:
+            found[latest[chosen]] = True
+            return found
+    # the latest run of those of the amount's way: the cheques issued, the receipts among them
+    # credited sooner
+    at = np.flatnonzero(np.cumsum(signed[way[::-1]]) == outstanding)
+    if len(at):
+        found[way[::-1][: int(at[0]) + 1]] = True
+    return found
+
+
+def _only_subset(amounts: np.ndarray, total: int) -> np.ndarray | None:
+    """The positions of the one set of `amounts` (SEARCHED_WHOLE at most) that adds up to
+    `total`, or None where none or several do: the sums of every set of each half, met."""
+    half = len(amounts) // 2
+    first, second = amounts[:half], amounts[half:]
+    first_sums, second_sums = _set_sums(first), _set_sums(second)
+    order = np.argsort(second_sums, kind="stable")
+    ordered = second_sums[order]
+    wanted = total - first_sums
+    low = np.searchsorted(ordered, wanted, side="left")
+    high = np.searchsorted(ordered, wanted, side="right")
+    if int((high - low).sum()) != 1:
+        return None
+    mask_first = int(np.flatnonzero(high > low)[0])
+    mask_second = int(order[low[mask_first]])
+    bits = [at for at in range(half) if mask_first >> at & 1]
+    bits += [half + at for at in range(len(second)) if mask_second >> at & 1]
+    return np.asarray(bits, dtype=np.int64)
+
+
+def _set_sums(amounts: np.ndarray) -> np.ndarray:
+    """The sum of each set of `amounts`, by its mask (bit k: the k-th amount in it)."""
+    sums = np.zeros(1, dtype=np.int64)
+    for amount in amounts.tolist():
+        sums = np.concatenate([sums, sums + amount])
+    return sums
