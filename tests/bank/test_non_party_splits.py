@@ -362,3 +362,18 @@ def test_a_pair_the_user_rejected_is_never_part_of_a_split() -> None:
     )
     assert [(bank, books) for bank, books, _ in splits(found).values()] == [([1], [2, 3])]
     assert 0 not in matched_bank(found)
+
+
+@pytest.mark.parametrize("customer", ["Balaji Sales Agencies", "Sharma Sales Corporation"])
+def test_a_customer_whose_name_says_sales_is_no_days_upi_collections(customer: str) -> None:
+    # the customer's cheque of 10,000.00 is deposited, not yet credited (an item of the BRS);
+    # two walk-in customers' UPI credits of the day happen to add up to it
+    found, _ = run(
+        [
+            ("2026-10-08", "UPI/629845123456/RAHUL KULKARNI/rahulk@okhdfc/HDFC", "", 400000),
+            ("2026-10-08", "UPI/629845123457/ANITA SHINDE/anitas@oksbi/SBIN", "", 600000),
+        ],
+        [("2026-10-08", customer, "Being chq 451 received against Inv 232", 1000000)],
+    )
+    assert splits(found) == {}
+    assert 0 not in matched_ledger(found)

@@ -95,6 +95,15 @@ INPUT = r"(?i)\b(?:INPUT|ITC|RECEIVABLE|PURCHASES?|SALES?)\b"
 COLLECTION_LEDGER = r"(?i)\b(?:SALES|COLLECTIONS?|UPI|QR|PAYTM|GPAY|PHONEPE|BHARATPE|RAZORPAY)\b"
 """A ledger that takes a day's counter or UPI collections as one receipt: `Sales A/c`, `UPI
 Collections`, `Counter Sales`, `Paytm Collections`."""
+COLLECTION_ONLY = (
+    r"(?i)^(?:[\s\-/&.,:@%()0-9]|\b(?:SALES|COLLECTIONS?|UPI|QR|PAYTM|GPAY|PHONEPE|BHARATPE|"
+    r"RAZORPAY|A/?C|ACCOUNT|COUNTER|RETAIL|CASH|DAILY|RECEIPTS?|LOCAL|INTERSTATE|INTER-STATE|"
+    r"DOMESTIC|[CSI]?GST|TAXABLE|SHOP|STORE|POS|ONLINE|OF|THROUGH|VIA|BANK|HDFC|ICICI|SBI|"
+    r"AXIS|KOTAK|IDFC|INDUSIND)\b)+$"
+)
+"""A collections ledger's whole name is such words (`Sales A/c`, `Local Sales @ 18%`, `UPI
+Collections`): `Balaji Sales Agencies`, `Sharma Sales Corporation` are customers, and a
+customer's receipt (a cheque deposited, not yet credited) is no day's UPI collections."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,8 @@ class Kind:
     whole_day: bool = False
     """Every open part of the day, or nothing (a day's UPI credits): no subset is searched."""
     target_unless: str = ""
+    target_wholly: str = ""
+    """What the target's whole text must be, where it is more than its words (COLLECTION_ONLY)."""
 
 
 _DEBIT, _CREDIT = False, True
@@ -174,6 +185,7 @@ KINDS = (
         _CREDIT,
         (Part("UPI credit", UPI_WORDS, _CREDIT),),
         whole_day=True,
+        target_wholly=COLLECTION_ONLY,
     ),
 )
 """Every kind of split, each with its words (see above)."""
@@ -235,6 +247,8 @@ def _candidates(
     says = _says(text, kind.target_words)
     if kind.target_unless:
         says &= ~_says(text, kind.target_unless)
+    if kind.target_wholly:
+        says &= _says(text, kind.target_wholly)
     targets = targets[says]
     lines = np.flatnonzero(other_open & (other_signed != 0))
     if not len(targets) or len(lines) < MIN_PARTS:
