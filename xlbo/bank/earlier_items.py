@@ -8,8 +8,8 @@ October). Their amount is told by the two balances of 30 September: the books' (
 opening and its entries to that day) less the bank's (the statement's opening balance), less the
 earlier entries this statement clears. The entries that make up exactly that amount, in paise,
 are the ones still outstanding: the fewest that do (one, two or three of the latest
-`NEAREST_EARLIER`, where one set alone does), else the latest run of entries that does (a
-month-end's many cheques), else the one set of the latest `SEARCHED_WHOLE` of the amount's way
+`NEAREST_EARLIER`, where one set alone does, and no latest run of entries that does says
+otherwise), else the latest run of entries that does (a month-end's many cheques), else the one set of the latest `SEARCHED_WHOLE` of the amount's way
 (the cheques issued of those last days, the receipts among them credited sooner), or of all,
 that does, else the latest run of those of the amount's way.
 
@@ -19,6 +19,8 @@ that does, else the latest run of those of the amount's way.
 [False, True, True, True, True]
 >>> still_outstanding(np.array([-5_000, -5_000]), -5_000).tolist()  # which one? none said
 [False, False]
+>>> still_outstanding(np.array([-10_000, 6_000, -5_000, -5_000]), -10_000).tolist()  # the 1st, or the last two?
+[False, False, False, False]
 >>> still_outstanding(np.array([-1_007, 500, -2_007, 1_500, -4_007, 2_500, -8_007]), -15_028).tolist()
 [True, False, True, False, True, False, True]
 """
@@ -44,13 +46,17 @@ for the one set that makes up the amount outstanding."""
 def still_outstanding(signed: np.ndarray, outstanding: int) -> np.ndarray:
     """Which of `signed` (paise into the bank, of earlier entries nothing in the statement
     clears, in date order) make up `outstanding` (paise, the same sign): the fewest that do,
-    where one set alone does; else the latest run of entries (the last, the last two, …) that
+    where one set alone does and the latest run of entries that does, if any, is that set; else the latest run of entries (the last, the last two, …) that
     does; else the one set of the latest SEARCHED_WHOLE of its way (money out for an amount out)
     that does, then of the latest SEARCHED_WHOLE, where one alone does; else the latest run of
     those of its way; else none (the amount is not told by these entries alone)."""
     found = np.zeros(len(signed), dtype=bool)
     if not outstanding or not len(signed):
         return found
+    run = np.flatnonzero(np.cumsum(signed[::-1]) == outstanding)
+    latest = np.zeros(len(signed), dtype=bool)  # the latest run of entries that adds up
+    if len(run):
+        latest[len(signed) - 1 - int(run[0]) :] = True
     start = max(0, len(signed) - NEAREST_EARLIER)
     amounts = dict(enumerate(signed[start:].tolist(), start))
     for size in range(1, FEWEST_AT_MOST + 1):
@@ -61,14 +67,15 @@ def still_outstanding(signed: np.ndarray, outstanding: int) -> np.ndarray:
         ]
         if len(sets) == 1:
             found[list(sets[0])] = True
+            if latest.any() and (found != latest).any():
+                # a cheque of the 15th, or the month's last two of half its amount each: the
+                # amount does not say which
+                return np.zeros(len(signed), dtype=bool)
             return found
         if sets:
             return found  # two sets of as few entries: the amount does not say which
-    run = np.cumsum(signed[::-1])
-    at = np.flatnonzero(run == outstanding)
-    if len(at):
-        found[len(signed) - 1 - int(at[0]) :] = True
-        return found
+    if latest.any():
+        return latest
     # the one set of the latest entries of the amount's way (cheques issued, for an amount out),
     # else of the latest entries
     way = np.flatnonzero((signed < 0) == (outstanding < 0))
