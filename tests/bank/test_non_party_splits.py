@@ -377,3 +377,21 @@ def test_a_customer_whose_name_says_sales_is_no_days_upi_collections(customer: s
     )
     assert splits(found) == {}
     assert 0 not in matched_ledger(found)
+
+
+def test_a_lenders_emi_booked_a_week_late_is_not_another_loans_principal_and_interest() -> None:
+    # Tata Capital's EMI of 18,540.00 debited on the 5th, booked on the 12th as one payment;
+    # Bajaj Finance's EMI of the same amount booked on the 5th as principal and interest, its
+    # debit not yet on the statement. Tata's debit was Bajaj's split: the money against the
+    # wrong lender, and Bajaj's EMI hidden from the BRS
+    found, _ = run(
+        [("2026-10-05", "NACH DR-TATA CAPITAL-TCFPL0123456789", "", -1854000)],
+        [
+            ("2026-10-05", "Bajaj Finance Ltd. (Loan A/c)", "Being EMI 12 of 36", -1421000),
+            ("2026-10-05", "Interest on Loan", "Being EMI 12 of 36", -433000),
+            ("2026-10-12", "Tata Capital Ltd - Term Loan", "Being EMI 7 of 24", -1854000),
+        ],
+    )
+    assert splits(found) == {}
+    assert {0, 1} & matched_ledger(found) == set()
+    assert set(zip(found["bank"], found["ledger"], strict=True)) <= {(0, 2)}
