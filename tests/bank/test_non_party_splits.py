@@ -194,7 +194,16 @@ UPI_DAY = [
 
 
 @pytest.mark.parametrize(
-    "collections", ["UPI Collections", "Sales A/c", "Counter Sales", "Paytm Collections"]
+    "collections",
+    [
+        "UPI Collections",
+        "Sales A/c",
+        "Counter Sales",
+        "Paytm Collections",
+        "Sales - Retail",
+        "UPI Collection A/c",
+        "Local Sales @ 18%",
+    ],
 )
 def test_a_days_upi_credits_are_the_days_one_collections_receipt(collections: str) -> None:
     found, _ = run(
