@@ -67,9 +67,9 @@ def still_outstanding(signed: np.ndarray, outstanding: int) -> np.ndarray:
         ]
         if len(sets) == 1:
             found[list(sets[0])] = True
-            if latest.any() and (found != latest).any():
+            if 0 < latest.sum() <= NEAREST_EARLIER and (found != latest).any():
                 # a cheque of the 15th, or the month's last two of half its amount each: the
-                # amount does not say which
+                # amount does not say which (a run of months that adds up is no rival)
                 return np.zeros(len(signed), dtype=bool)
             return found
         if sets:
