@@ -24,6 +24,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -227,10 +228,18 @@ class _OpenRow:
 
 
 def _html_tables(path: Path) -> _TableRows:
-    """The tables of a web page saved as `.xls`, read (`_TableRows`)."""
+    """The tables of a web page saved as `.xls`, read (`_TableRows`): each page's text parsed
+    once (telling a web page from a CSV, its rows and its cells spanning rows all ask)."""
     check_text_size(path)
+    return _parsed_html(decode_text(path.read_bytes()))
+
+
+@lru_cache(maxsize=2)
+def _parsed_html(text: str) -> _TableRows:
+    """`_html_tables` of a page's text (the cache's key: reading the file again costs little
+    beside parsing it)."""
     parser = _TableRows()
-    parser.feed(decode_text(path.read_bytes()))
+    parser.feed(text)
     parser.close()
     return parser
 
@@ -648,7 +657,7 @@ class FileBook:
         """The sheet's merged cells, ((first row, first column), (last row, last column)) from
         0; a web page's cells spanning rows."""
         if self.kind == "html":
-            return _html_tables(self.path).merges
+            return list(_html_tables(self.path).merges)
         if self._workbook is None:
             return []
         try:
