@@ -11,10 +11,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
 
+from xlbo.bank.earlier_items import still_outstanding
 from xlbo.bank.parties import ledger_party_keys
 from xlbo.bank.side import book_cheque_numbers
 from xlbo.cli import main
@@ -352,3 +354,22 @@ def test_an_earlier_entry_alone_is_no_item_where_the_months_last_cheques_also_ma
     )
     assert "Still outstanding" not in summary
     assert "give last month's result with --last-brs" in summary
+
+
+@pytest.mark.parametrize(
+    ("signed", "outstanding", "still"),
+    [
+        # Laxmi Steel's 10,000.00 of August, or the last two cheques of 5,000.00: neither
+        ([-10_000, 50_000, -5_000, 2_000, -5_000], -10_000, []),
+        # a cheque of 5,000.00 and its cancellation beside the 30,000.00 outstanding are no
+        # other answer: Kaveri's cheque is
+        ([100_000, -5_000, 5_000, -60_000, -30_000], -30_000, [4]),
+        # the one set of three, no smaller one adding up
+        ([-1_107, 900, -2_213, -4_331, 2_500], -7_651, [0, 2, 3]),
+    ],
+)
+def test_the_earlier_entries_still_outstanding_are_the_one_set_that_makes_up_the_amount(
+    signed: list[int], outstanding: int, still: list[int]
+) -> None:
+    found = still_outstanding(np.array(signed, dtype=np.int64), outstanding)
+    assert np.flatnonzero(found).tolist() == still
