@@ -734,7 +734,7 @@ def _last_brs_kept(workbook: Any, statement: Lines) -> tuple[LastBrs | None, boo
         if not all(workbook.has(s) for s in (bank_sheet, ledger_sheet, as_on_sheet)):
             continue
         try:
-            kept = last_brs_in(workbook, bank_sheet, ledger_sheet, as_on_sheet)
+            kept = last_brs_in(workbook, bank_sheet, ledger_sheet, as_on_sheet, begins)
         except (SheetProblem, UserError) as problem:
             raise UserError(
                 f"This workbook's {bank_sheet} and {ledger_sheet} sheets, which hold the items "
