@@ -477,3 +477,13 @@ def test_a_confirmed_match_holds_on_the_next_confirm(
         assert "1 matches, 0 bank and 0 ledger lines unmatched, 0 suggestions" in said, (run, said)
         rules = [row[3] for row in _rows(out, "Matches")[1:]]
         assert rules == ["Confirmed"], run
+    # the statement corrected since: the confirmation is about other money, and says so
+    statement = openpyxl.load_workbook(bank)
+    statement["Statement"]["E3"] = 115000.0
+    statement["Statement"]["F3"] = 215000.0
+    statement.save(bank)
+    assert main(["reconcile", "--confirm", str(out)]) == 1
+    issues = [row for row in _rows(out, "Issues")[1:] if row[1] == "Matches"]
+    assert len(issues) == 1 and str(issues[0][4]).startswith(
+        "The match you confirmed is not applied: bank row 3 is 1,15,000.00 now, not 1,16,000.00"
+    ), issues

@@ -1766,6 +1766,7 @@ def read_decisions(
     ) -> list[tuple[int, int, Table, Any]]:
         """(bank, ledger) positions of the rows of `table` that `said` marks (see `decided`)."""
         frame = table.frame
+        what = "The match you confirmed" if column == "Rule" else column  # Confirmed
 
         def not_applied(row: Any, problem: str, hint: str) -> None:
             issues.append(
@@ -1784,7 +1785,7 @@ def read_decisions(
         for row in frame.index[carried]:
             not_applied(
                 row,
-                f"{column} on a pair of an item brought forward from last month's BRS is not "
+                f"{what} on a pair of an item brought forward from last month's BRS is not "
                 "applied: its row number is on that BRS, not in this month's files",
                 "Leave the item to this BRS (it is listed again when nothing clears it), or "
                 "correct last month's result and reconcile again with --last-brs.",
@@ -1801,7 +1802,7 @@ def read_decisions(
             if changed:
                 not_applied(
                     label,
-                    f"{column} is not applied: {changed}. The statement or the ledger changed "
+                    f"{what} is not applied: {changed}. The statement or the ledger changed "
                     "since this result was written (a new month pasted in, rows added or "
                     "sorted), so the decision may be about other lines",
                     "Look at the pair again in this result and mark it again if it still holds.",
