@@ -373,3 +373,40 @@ def test_the_earlier_entries_still_outstanding_are_the_one_set_that_makes_up_the
 ) -> None:
     found = still_outstanding(np.array(signed, dtype=np.int64), outstanding)
     assert np.flatnonzero(found).tolist() == still
+
+
+def test_one_earlier_cheque_is_not_listed_for_the_months_last_two_of_half_its_amount(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Cheque 000451 of 10,000.00 of 15 September was presented in September; 000452 and 000453
+    of 5,000.00 each, of 28 and 29 September, are not presented by 31 October. The statement
+    opens 10,000.00 above the books' 30 September balance: one entry of 10,000.00 and the last
+    two entries both make it up. 000451, presented a fortnight before, was listed on the BRS as
+    outstanding (the fewest entries) and the two unpresented cheques were left out of it."""
+    september = [
+        [datetime(2026, 9, 15), "Balaji Traders", "Payment", "P9a", None, 10000],
+        [None, "Ch. No. : 000451", None, None, None, None],
+        [datetime(2026, 9, 28), "Kaveri Home Needs", "Payment", "P9b", None, 5000],
+        [None, "Ch. No. : 000452", None, None, None, None],
+        [datetime(2026, 9, 29), "Mehta & Co", "Payment", "P9c", None, 5000],
+        [None, "Ch. No. : 000453", None, None, None, None],
+    ]
+    opening = 300000 + 240000 - 20000 + 10000  # the books' 30 September balance + outstanding
+    statement = [
+        *STATEMENT_HEAD,
+        ["05/10/26", "CLG OM SAI ENTERPRISES", "", None, 250000, opening + 250000],
+    ]
+    bank = xlsx({"Statement": statement}, name="bank.xlsx")
+    books = xlsx({"Ledger": ytd_ledger(september)}, name="books.xlsx")
+    out = bank.parent / "brs.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    brs = list(openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True))
+    items = [r[1:4] for r in brs if isinstance(r[0], datetime)]
+    assert ("    Balaji Traders", "P9a / 000451", 10000) not in items
+    # not told by the amount: the difference shows, and the Summary asks for last month's BRS
+    assert "BRS difference 10,000.00" in said
+    summary = " ".join(
+        str(r[0]) for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)
+    )
+    assert "give last month's result with --last-brs" in summary

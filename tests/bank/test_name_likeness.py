@@ -184,6 +184,11 @@ def test_names_run_together_found_in_bulk_are_those_found_pair_by_pair() -> None
         # after the name (before: OM SAI)
         ("RTGS-HDFCR52026102012345678-OM SAI FREIGHT", "OM SAI FREIGHT"),
         ("NEFT-HDFCN52026102012345-V ARUN-NOV BILLS", "V ARUN"),
+        # … a note in the name's own field is still a note where no firm's name ends so
+        # (before: SHARMA REFUND, 40 alike to Sharma Electricals)
+        ("IMPS/P2A/627812345678/SHARMA REFUND", "SHARMA"),
+        ("NEFT CR-KKBK0000123-KAVERI HOME NEEDS NOV BILLS-KKBKN520261003123", "KAVERI HOME NEEDS"),
+        ("UPI/629845123456/MEHTA AND CO INVOICE/mehta@oksbi/SBIN", "MEHTA AND CO"),
         # … but inside a name its words are the name's
         ("UPI/P2A/644773482493/OM SAI FREIGHT DISTR/MAHB BANK/ADVANCE", "OM SAI FREIGHT DISTR"),
         # M/S is no piece of its own, glued on (ICICI's IMPS) or not
@@ -474,3 +479,23 @@ def test_a_payment_to_r_k_enterprises_is_not_k_r_enterprises_of_the_same_day(
     assert result.matches["why"].tolist() == ["same amount; -1 days; party names 100% alike"]
     assert result.ledger.iloc[result.ledger_open]["particulars"].tolist() == ["K R Enterprises"]
     assert result.brs.cheques_not_presented == 3186000
+
+
+def test_a_vendors_refund_whose_imps_field_adds_refund_is_the_vendors() -> None:
+    # IMPS/P2A/…/SHARMA REFUND was read SHARMA REFUND, 40 alike to Sharma Electricals: the
+    # refund was left as "same amount, other party" beside Kaveri's receipt of that amount
+    pairs, _ = matched(
+        statement(
+            [
+                ("2026-10-06", "IMPS/P2A/627812345678/SHARMA REFUND", "627812345678", 500000),
+                ("2026-10-06", "NEFT CR-KKBK0000123-KAVERI TRADERS-KKBKN5202610061", "", 500000),
+            ]
+        ),
+        ledger(
+            [
+                ("2026-10-06", "Kaveri Traders", "Being amount received", 500000),
+                ("2026-10-06", "Sharma Electricals", "Being refund of excess payment", 500000),
+            ]
+        ),
+    )
+    assert {(b, g) for b, g, _ in pairs} == {(0, 1), (1, 0)}

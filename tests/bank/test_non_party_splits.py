@@ -194,7 +194,16 @@ UPI_DAY = [
 
 
 @pytest.mark.parametrize(
-    "collections", ["UPI Collections", "Sales A/c", "Counter Sales", "Paytm Collections"]
+    "collections",
+    [
+        "UPI Collections",
+        "Sales A/c",
+        "Counter Sales",
+        "Paytm Collections",
+        "Sales - Retail",
+        "UPI Collection A/c",
+        "Local Sales @ 18%",
+    ],
 )
 def test_a_days_upi_credits_are_the_days_one_collections_receipt(collections: str) -> None:
     found, _ = run(
@@ -362,3 +371,36 @@ def test_a_pair_the_user_rejected_is_never_part_of_a_split() -> None:
     )
     assert [(bank, books) for bank, books, _ in splits(found).values()] == [([1], [2, 3])]
     assert 0 not in matched_bank(found)
+
+
+@pytest.mark.parametrize("customer", ["Balaji Sales Agencies", "Sharma Sales Corporation"])
+def test_a_customer_whose_name_says_sales_is_no_days_upi_collections(customer: str) -> None:
+    # the customer's cheque of 10,000.00 is deposited, not yet credited (an item of the BRS);
+    # two walk-in customers' UPI credits of the day happen to add up to it
+    found, _ = run(
+        [
+            ("2026-10-08", "UPI/629845123456/RAHUL KULKARNI/rahulk@okhdfc/HDFC", "", 400000),
+            ("2026-10-08", "UPI/629845123457/ANITA SHINDE/anitas@oksbi/SBIN", "", 600000),
+        ],
+        [("2026-10-08", customer, "Being chq 451 received against Inv 232", 1000000)],
+    )
+    assert splits(found) == {}
+    assert 0 not in matched_ledger(found)
+
+
+def test_a_lenders_emi_booked_a_week_late_is_not_another_loans_principal_and_interest() -> None:
+    # Tata Capital's EMI of 18,540.00 debited on the 5th, booked on the 12th as one payment;
+    # Bajaj Finance's EMI of the same amount booked on the 5th as principal and interest, its
+    # debit not yet on the statement. Tata's debit was Bajaj's split: the money against the
+    # wrong lender, and Bajaj's EMI hidden from the BRS
+    found, _ = run(
+        [("2026-10-05", "NACH DR-TATA CAPITAL-TCFPL0123456789", "", -1854000)],
+        [
+            ("2026-10-05", "Bajaj Finance Ltd. (Loan A/c)", "Being EMI 12 of 36", -1421000),
+            ("2026-10-05", "Interest on Loan", "Being EMI 12 of 36", -433000),
+            ("2026-10-12", "Tata Capital Ltd - Term Loan", "Being EMI 7 of 24", -1854000),
+        ],
+    )
+    assert splits(found) == {}
+    assert {0, 1} & matched_ledger(found) == set()
+    assert set(zip(found["bank"], found["ledger"], strict=True)) <= {(0, 2)}

@@ -9,10 +9,10 @@ opening and its entries to that day) less the bank's (the statement's opening ba
 earlier entries this statement clears. The entries that make up exactly that amount, in paise,
 are the ones still outstanding: the one set of one, two or three of the latest
 `NEAREST_EARLIER` that does, where no other such set does (one holding it and a cheque and its
-cancellation is no other), else the latest run of entries that does (a month-end's many
-cheques), else the one set of the latest `SEARCHED_WHOLE` of the amount's way (the cheques
-issued of those last days, the receipts among them credited sooner), or of all, that does,
-else the latest run of those of the amount's way.
+cancellation is no other) and no latest run of entries that does says otherwise, else the
+latest run of entries that does (a month-end's many cheques), else the one set of the latest
+`SEARCHED_WHOLE` of the amount's way (the cheques issued of those last days, the receipts among
+them credited sooner), or of all, that does, else the latest run of those of the amount's way.
 
 >>> still_outstanding(np.array([100_000, -60_000, -50_000, 20_000]), -50_000).tolist()
 [False, False, True, False]
@@ -21,6 +21,8 @@ else the latest run of those of the amount's way.
 >>> still_outstanding(np.array([-5_000, -5_000]), -5_000).tolist()  # which one? none said
 [False, False]
 >>> still_outstanding(np.array([-10_000, -5_000, 2_000, -5_000]), -10_000).tolist()  # nor here
+[False, False, False, False]
+>>> still_outstanding(np.array([-10_000, 6_000, -5_000, -5_000]), -10_000).tolist()  # the 1st, or the last two?
 [False, False, False, False]
 >>> still_outstanding(np.array([-500, 500, -3_000]), -3_000).tolist()  # a cheque and its cancellation
 [False, False, True]
@@ -50,13 +52,18 @@ def still_outstanding(signed: np.ndarray, outstanding: int) -> np.ndarray:
     """Which of `signed` (paise into the bank, of earlier entries nothing in the statement
     clears, in date order) make up `outstanding` (paise, the same sign): the one set of up to
     FEWEST_AT_MOST that does, where no other such set that holds no smaller one does (none
-    where two do); else the latest run of entries (the last, the last two, …) that does; else
-    the one set of the latest SEARCHED_WHOLE of its way (money out for an amount out) that
-    does, then of the latest SEARCHED_WHOLE, where one alone does; else the latest run of
+    where two do) and the latest run of entries that does, if any, is that set; else the
+    latest run of entries (the last, the last two, …) that does; else the one set of the
+    latest SEARCHED_WHOLE of its way (money out for an amount out) that does, then of the
+    latest SEARCHED_WHOLE, where one alone does; else the latest run of
     those of its way; else none (the amount is not told by these entries alone)."""
     found = np.zeros(len(signed), dtype=bool)
     if not outstanding or not len(signed):
         return found
+    run = np.flatnonzero(np.cumsum(signed[::-1]) == outstanding)
+    latest = np.zeros(len(signed), dtype=bool)  # the latest run of entries that adds up
+    if len(run):
+        latest[len(signed) - 1 - int(run[0]) :] = True
     start = max(0, len(signed) - NEAREST_EARLIER)
     amounts = dict(enumerate(signed[start:].tolist(), start))
     # the sets of up to FEWEST_AT_MOST that add up, none holding a smaller one (a cheque and
@@ -74,12 +81,13 @@ def still_outstanding(signed: np.ndarray, outstanding: int) -> np.ndarray:
                     return found  # the amount does not say which
     if sets:
         found[sorted(sets[0])] = True
+        if 0 < latest.sum() <= NEAREST_EARLIER and (found != latest).any():
+            # a cheque of the 15th, or the month's last two of half its amount each: the
+            # amount does not say which (a run of months that adds up is no rival)
+            return np.zeros(len(signed), dtype=bool)
         return found
-    run = np.cumsum(signed[::-1])
-    at = np.flatnonzero(run == outstanding)
-    if len(at):
-        found[len(signed) - 1 - int(at[0]) :] = True
-        return found
+    if latest.any():
+        return latest
     # the one set of the latest entries of the amount's way (cheques issued, for an amount out),
     # else of the latest entries
     way = np.flatnonzero((signed < 0) == (outstanding < 0))

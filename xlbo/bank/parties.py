@@ -86,6 +86,16 @@ _CHANNEL = rf"(?i)\b(?:{_CHANNEL_WORDS})\b"
 _REMARK_LEADS = rf"(?i)^(?:\s*\b(?:{_REMARK_WORDS})\b)+"
 _REMARK_TAILS = rf"(?i)(?:\b(?:{_REMARK_WORDS})\b\s*)+$"
 _REMARK_ONLY = rf"(?i)^(?:\s*\b(?:{_REMARK_WORDS})\b\s*)+$"
+_NAMING_REMARKS = frozenset({"FREIGHT", "GOODS"})
+"""Remark words that end firms' names (`OM SAI FREIGHT`, `MAHALAXMI GOODS`); the others
+(`REFUND`, `NOV BILLS`, `INVOICE`) end none."""
+_NOTE_TAILS = (
+    rf"(?i)(?:\b(?:{_REMARK_WORDS})\b\s*)*\b(?:"
+    + "|".join(w for w in _REMARK_WORDS.split("|") if w not in _NAMING_REMARKS)
+    + r")\b\s*$"
+)
+"""A piece's remark at its end whose last word ends no name (`SHARMA REFUND`, `KAVERI HOME
+NEEDS NOV BILLS`): the payer's note even in a field of its own."""
 """A payer's note at the start of a piece (`NOV BILLS`), or at its end where the piece runs
 fields together (`NEFT HDFCN… RAJESH KUMAR FREIGHT`); inside a name, or ending a piece of words
 alone (`RTGS-HDFCR…-OM SAI FREIGHT`, a field of its own), its words are the name's (`OM SAI
@@ -166,7 +176,7 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str],
     # channel word came out of it: `NEFT HDFCN… RAJESH KUMAR FREIGHT`); a piece of words alone
     # is a field of its own, the name's (`RTGS-HDFCR…-OM SAI FREIGHT`), unless it is all note
     alone = (read == before).to_numpy(dtype=bool) & ~contains(read, _REMARK_ONLY)
-    read = read.where(alone, replace(read, _REMARK_TAILS, ""))
+    read = replace(read.where(alone, replace(read, _REMARK_TAILS, "")), _NOTE_TAILS, "")
     read = replace(read, r"\s+", " ").str.strip()
     named = np.zeros(len(pieces), dtype=bool)
     named[hopeful] = contains(read, "[A-Za-z]{3}")

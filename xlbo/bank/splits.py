@@ -18,7 +18,8 @@ narration's `EMI`, `FD CLOSURE`, `CBDT`, `CPIN`; a ledger line's `TDS Payable`, 
 Collections`), every line of the set is of a ledger (or a bank channel) of that kind, in the
 direction its part takes (interest paid is money out; TDS kept on an FD's interest, out of the
 credit), the parts the kind needs are there (principal *and* interest), the set's lines are of
-one day and the target within the window of it, and the amounts add up to the paisa. A day's
+one day and the target within the window of it, the target with no open line of its own
+amount as far as a voucher booked late, and the amounts add up to the paisa. A day's
 UPI credits count only all together — every open UPI credit of the day, or none: three of a
 busy day's twelve adding up to the day's sales is chance, not evidence. Where a line is in two
 sets that fit (two targets, or two sets of one target), none is taken: they are suggestions.
@@ -48,7 +49,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.scoring import BATCH_PARTS, MAX_PARTS, MIN_PARTS, SPLIT_LINES
+from xlbo.bank.scoring import (
+    BATCH_PARTS,
+    LATE_BOOKING_DAYS,
+    MAX_PARTS,
+    MIN_PARTS,
+    SPLIT_LINES,
+)
 from xlbo.bank.side import Side
 from xlbo.bank.window import Window, band
 from xlbo.columns import contains
@@ -95,6 +102,16 @@ INPUT = r"(?i)\b(?:INPUT|ITC|RECEIVABLE|PURCHASES?|SALES?)\b"
 COLLECTION_LEDGER = r"(?i)\b(?:SALES|COLLECTIONS?|UPI|QR|PAYTM|GPAY|PHONEPE|BHARATPE|RAZORPAY)\b"
 """A ledger that takes a day's counter or UPI collections as one receipt: `Sales A/c`, `UPI
 Collections`, `Counter Sales`, `Paytm Collections`."""
+COLLECTION_ONLY = (
+    r"(?i)^(?:[\s\-/&.,:@%()0-9]|\b(?:SALES|COLLECTIONS?|UPI|QR|PAYTM|GPAY|PHONEPE|BHARATPE|"
+    r"RAZORPAY|A/?C|ACCOUNT|COUNTER|RETAIL|CASH|DAILY|RECEIPTS?|LOCAL|INTERSTATE|INTER-STATE|"
+    r"DOMESTIC|[CSI]?GST|TAXABLE|SHOP|STORE|POS|ONLINE|OF|THROUGH|VIA|BANK|HDFC|ICICI|SBI|"
+    r"SETTLEMENTS?|B2[BC]|REVENUE|INCOME|WALK-?IN|CUSTOMERS?|"
+    r"AXIS|KOTAK|IDFC|INDUSIND)\b)+$"
+)
+"""A collections ledger's whole name is such words (`Sales A/c`, `Local Sales @ 18%`, `UPI
+Collections`): `Balaji Sales Agencies`, `Sharma Sales Corporation` are customers, and a
+customer's receipt (a cheque deposited, not yet credited) is no day's UPI collections."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +142,8 @@ class Kind:
     whole_day: bool = False
     """Every open part of the day, or nothing (a day's UPI credits): no subset is searched."""
     target_unless: str = ""
+    target_wholly: str = ""
+    """What the target's whole text must be, where it is more than its words (COLLECTION_ONLY)."""
 
 
 _DEBIT, _CREDIT = False, True
@@ -174,6 +193,7 @@ KINDS = (
         _CREDIT,
         (Part("UPI credit", UPI_WORDS, _CREDIT),),
         whole_day=True,
+        target_wholly=COLLECTION_ONLY,
     ),
 )
 """Every kind of split, each with its words (see above)."""
@@ -235,15 +255,20 @@ def _candidates(
     says = _says(text, kind.target_words)
     if kind.target_unless:
         says &= ~_says(text, kind.target_unless)
+    if kind.target_wholly:
+        says &= _says(text, kind.target_wholly)
     targets = targets[says]
     lines = np.flatnonzero(other_open & (other_signed != 0))
     if not len(targets) or len(lines) < MIN_PARTS:
         return []
-    # a target with an open line of its own amount in its window is that line's, or a doubt
+    # a target with an open line of its own amount in its window, or as far as a voucher
+    # booked late (LATE_BOOKING_DAYS), is that line's, or a doubt: Tata Capital's EMI of the 5th
+    # booked on the 12th, not Bajaj Finance's principal and interest of the 5th that add up
     one_day = one.lines["day"].to_numpy(dtype=np.int64)
     other_day = other.lines["day"].to_numpy(dtype=np.int64)
+    late = Window(min(seen.before, -LATE_BOOKING_DAYS), max(seen.after, LATE_BOOKING_DAYS))
     twins = band(
-        one_signed[targets], one_day[targets], other_signed[lines], other_day[lines], seen
+        one_signed[targets], one_day[targets], other_signed[lines], other_day[lines], late
     ).counts
     targets = targets[twins == 0]
     # each line's part: the first whose words it says, if it goes the part's way
