@@ -725,3 +725,45 @@ def test_reconcile_button_carries_a_confirmed_difference_into_next_month() -> No
         rows = [[matches.cell(f"{c}{r}") for c in "ABCDEFGHIJKLMN"] for r in range(2, 5)]
         carried = [row for row in rows if "brought forward from the BRS" in str(row)]
         assert len(carried) == 1 and "TDS Receivable" in str(carried[0]), (click, rows)
+
+
+def test_reconcile_button_clicked_again_reads_no_matches_of_this_months_own_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """October in the workbook, a TDS difference on a match the user confirmed, so October's
+    BRS lists 2,000.00 to be booked. Each later click in October read the whole Matches sheet
+    (a hundred thousand rows, through Excel) for those differences, as if October's own result
+    were last month's, only to set them aside: and where a Matches cell could not be read the
+    click stopped, saying the earlier BRS's items could not be read."""
+    october = Book.from_tables(
+        {
+            "Bank Statement": [
+                ["HDFC BANK Ltd."],
+                ["Statement From : 01/10/2026 To : 31/10/2026"],
+                HDFC_COLUMNS,
+                ["15/10/26", "NEFT CR-SBIN0004567-PATIL ENGINEERING WORKS-N2615", "N2615",
+                 "15/10/26", None, 116000.0, 216000.0],
+            ],
+            "Ledger": [
+                ["HDFC Bank Current A/c"],
+                TALLY_COLUMNS,
+                [date(2026, 10, 1), "Opening Balance", None, None, 100000.0, None],
+                [date(2026, 10, 15), "Patil Engineering Works", "Receipt", "R-1", 118000.0, None],
+            ],
+        }
+    )  # fmt: skip
+    handlers = importlib.import_module("macros.xlbo_buttons")
+    handlers.reconcile(october)
+    suggestions = october.sheets["Suggestions"]
+    headers = {suggestions.cell(f"{c}1"): c for c in "ABCDEFGHIJKLMNOP"}
+    suggestions[f"{headers['Accept']}2"].value = "Accept"
+    handlers.reconcile(october)
+    brs = october.sheets["BRS"].used_range.value
+    assert [None, "Total differences on confirmed matches", None, None, 2000.0] in brs
+
+    def read(*_: Any, **__: Any) -> Any:
+        raise AssertionError("October's own Matches read as last month's")
+
+    monkeypatch.setattr("xlbo.readers.last_brs._with_differences", read)
+    outcome = handlers.reconcile(october)
+    assert outcome.startswith("1 matches"), outcome

@@ -11,10 +11,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
 
+from xlbo.bank.earlier_items import still_outstanding
 from xlbo.bank.parties import ledger_party_keys
 from xlbo.bank.side import book_cheque_numbers
 from xlbo.cli import main
@@ -311,6 +313,66 @@ def test_the_last_cheques_of_an_earlier_month_still_unpresented_are_items(
     said, _ = reconcile(bank, books, capsys)
     assert "1 matches, 0 bank and 5 ledger lines unmatched" in said
     assert "BRS difference 0.00" in said
+
+
+def test_an_earlier_entry_alone_is_no_item_where_the_months_last_cheques_also_make_it_up(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The statement opens 10,000.00 above the books' 30 September balance. Cheques 000452 and
+    000453 of 5,000.00 each (27 and 29 September, a receipt credited between them) make that
+    up, and so does Laxmi Steel's cheque of 10,000.00 of 18 August (presented in August). The
+    amount does not say which: the August cheque was listed on the BRS as unpresented and the
+    two September cheques taken as cleared, without a word of doubt."""
+    september: list[list[Any]] = [
+        [datetime(2026, 8, 18), "Laxmi Steel", "Payment", "P8b", None, 10000],
+        [None, "Ch. No. : 000451", None, None, None, None],
+        [datetime(2026, 9, 27), "Balaji Traders", "Payment", "P9b", None, 5000],
+        [None, "Ch. No. : 000452", None, None, None, None],
+        [datetime(2026, 9, 28), "Mehta & Co", "Receipt", "R9c", 2000, None],
+        [datetime(2026, 9, 29), "Kaveri Home Needs", "Payment", "P9c", None, 5000],
+        [None, "Ch. No. : 000453", None, None, None, None],
+    ]
+    # the books on 30 September: 5,40,000.00 − 10,000.00 − 5,000.00 + 2,000.00 − 5,000.00
+    opening = 540000 - 10000 - 5000 + 2000 - 5000 + 10000
+    statement = [
+        *STATEMENT_HEAD,
+        ["05/10/26", "CLG OM SAI ENTERPRISES", "", None, 250000, opening + 250000],
+    ]
+    bank = xlsx({"Statement": statement}, name="bank.xlsx")
+    books = xlsx({"Ledger": ytd_ledger(september)}, name="books.xlsx")
+    out = bank.parent / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    # the BRS shows the 10,000.00 it cannot place, instead of balancing on the wrong cheque
+    assert code == 1, said
+    assert "BRS difference 10,000.00" in said
+    brs = list(openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True))
+    items = [r[1:4] for r in brs if isinstance(r[0], datetime)]
+    assert not any("Laxmi Steel" in str(item[0]) for item in items), items
+    summary = " ".join(
+        str(r[0]) for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)
+    )
+    assert "Still outstanding" not in summary
+    assert "give last month's result with --last-brs" in summary
+
+
+@pytest.mark.parametrize(
+    ("signed", "outstanding", "still"),
+    [
+        # Laxmi Steel's 10,000.00 of August, or the last two cheques of 5,000.00: neither
+        ([-10_000, 50_000, -5_000, 2_000, -5_000], -10_000, []),
+        # a cheque of 5,000.00 and its cancellation beside the 30,000.00 outstanding are no
+        # other answer: Kaveri's cheque is
+        ([100_000, -5_000, 5_000, -60_000, -30_000], -30_000, [4]),
+        # the one set of three, no smaller one adding up
+        ([-1_107, 900, -2_213, -4_331, 2_500], -7_651, [0, 2, 3]),
+    ],
+)
+def test_the_earlier_entries_still_outstanding_are_the_one_set_that_makes_up_the_amount(
+    signed: list[int], outstanding: int, still: list[int]
+) -> None:
+    found = still_outstanding(np.array(signed, dtype=np.int64), outstanding)
+    assert np.flatnonzero(found).tolist() == still
 
 
 def test_one_earlier_cheque_is_not_listed_for_the_months_last_two_of_half_its_amount(

@@ -433,3 +433,57 @@ def test_a_ledger_with_its_opening_balance_and_no_vouchers_is_still_read(tmp_pat
     )
     lines = read_ledger(str(books))
     assert (len(lines.frame), lines.opening) == (0, 10000000)
+
+
+def test_a_confirmed_match_holds_on_the_next_confirm(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Patil Engineering Works paid 1,18,000.00 less 2,000.00 TDS; the user accepts the
+    suggestion and runs --confirm (Matches: Confirmed; the BRS lists 2,000.00 to be booked),
+    then runs --confirm again on that result, to apply a later decision. The second run dropped
+    the confirmed pair: a suggestion again, both lines on the BRS and the difference gone."""
+    bank = xlsx(
+        {
+            "Statement": [
+                ["Statement From : 01/10/2026 To : 31/10/2026"],
+                ["Date", "Narration", "Chq./Ref.No.", "Withdrawal Amt.", "Deposit Amt.",
+                 "Closing Balance"],
+                ["15/10/26", "NEFT CR-SBIN0004567-PATIL ENGINEERING WORKS-N2615", "N2615",
+                 None, 116000.0, 216000.0],
+            ]
+        },
+        name="bank.xlsx",
+    )  # fmt: skip
+    books = xlsx(
+        {
+            "Ledger": [
+                ["HDFC Bank Current A/c"],
+                ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+                [date(2026, 10, 1), "Opening Balance", None, None, 100000.0, None],
+                [date(2026, 10, 15), "Patil Engineering Works", "Receipt", "R-1", 118000.0, None],
+            ]
+        },
+        name="books.xlsx",
+    )
+    out = bank.parent / "brs.xlsx"
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    headers = [cell.value for cell in book["Suggestions"][1]]
+    book["Suggestions"].cell(2, headers.index("Accept") + 1).value = "Accept"
+    book.save(out)
+    for run in (1, 2):
+        assert main(["reconcile", "--confirm", str(out)]) == 0
+        said = capsys.readouterr().out
+        assert "1 matches, 0 bank and 0 ledger lines unmatched, 0 suggestions" in said, (run, said)
+        rules = [row[3] for row in _rows(out, "Matches")[1:]]
+        assert rules == ["Confirmed"], run
+    # the statement corrected since: the confirmation is about other money, and says so
+    statement = openpyxl.load_workbook(bank)
+    statement["Statement"]["E3"] = 115000.0
+    statement["Statement"]["F3"] = 215000.0
+    statement.save(bank)
+    assert main(["reconcile", "--confirm", str(out)]) == 1
+    issues = [row for row in _rows(out, "Issues")[1:] if row[1] == "Matches"]
+    assert len(issues) == 1 and str(issues[0][4]).startswith(
+        "The match you confirmed is not applied: bank row 3 is 1,15,000.00 now, not 1,16,000.00"
+    ), issues

@@ -891,6 +891,36 @@ def test_a_bank_names_repeated_amounts_go_to_the_party_it_paid_all_month_in_date
     assert pairs == set()
 
 
+def test_a_habit_less_alike_than_the_bank_names_own_party_owns_none_of_its_repeats() -> None:
+    # K NATARAJAN paid Karthik Natarajan HUF's three receipts early in the month (90 alike):
+    # his habit. On the 8th his two 5,000.00 meet Karthik Natarajan's three of that day (100
+    # alike) and the HUF's two of the 7th. NATARAJAN KARTHIK's 5,000.00 of the 8th is as alike
+    # to Karthik Natarajan, which kept K NATARAJAN's most alike party from being his own: the
+    # habit alone then owned his repeats, and both went to the HUF's receipts of the 7th.
+    # Without NATARAJAN KARTHIK's line they went to Karthik Natarajan's of the 8th, as now
+    early = [("2026-10-02", 131100), ("2026-10-04", 272300), ("2026-10-06", 64700)]
+    bank = statement(
+        [
+            (day, f"UPI/P2A/69523296412{i}/K NATARAJAN/PUNB BANK/PAYMENT", "", paise)
+            for i, (day, paise) in enumerate(early)
+        ]
+        + [
+            ("2026-10-08", "UPI/P2A/624246724077/K NATARAJAN/PUNB BANK/BILL", "", 500000),
+            ("2026-10-08", "UPI/P2A/597697250728/K NATARAJAN/PUNB BANK/BILL", "", 500000),
+            ("2026-10-08", "NEFT CR-SBIN0001234-NATARAJAN KARTHIK-SBINN520261008123", "", 500000),
+        ]
+    )
+    books = ledger(
+        [(day, "Karthik Natarajan HUF", "", paise) for day, paise in early]
+        + [("2026-10-07", "Karthik Natarajan HUF", "", 500000)] * 2
+        + [("2026-10-08", "Karthik Natarajan", "", 500000)] * 3
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs if b < 3} == {(0, 0), (1, 1), (2, 2)}
+    # the three 5,000.00 of the 8th are Karthik Natarajan's of the 8th; the HUF's stay open
+    assert {g for b, g, _ in pairs if b >= 3} == {5, 6, 7}
+
+
 def test_a_handle_only_partly_like_a_same_amount_line_goes_to_its_own_partys_invoices() -> None:
     # nileshagar, Nilesh Agarwal's UPI handle, is 72 alike to Nilesh Mohan Hegde, whose 4,999.00
     # is of the same day and the only line of that amount; Nilesh Agarwal's three invoices of

@@ -7,11 +7,12 @@ save those still outstanding on 30 September (a cheque of 28 September not yet p
 October). Their amount is told by the two balances of 30 September: the books' (the ledger's
 opening and its entries to that day) less the bank's (the statement's opening balance), less the
 earlier entries this statement clears. The entries that make up exactly that amount, in paise,
-are the ones still outstanding: the fewest that do (one, two or three of the latest
-`NEAREST_EARLIER`, where one set alone does, and no latest run of entries that does says
-otherwise), else the latest run of entries that does (a month-end's many cheques), else the one set of the latest `SEARCHED_WHOLE` of the amount's way
-(the cheques issued of those last days, the receipts among them credited sooner), or of all,
-that does, else the latest run of those of the amount's way.
+are the ones still outstanding: the one set of one, two or three of the latest
+`NEAREST_EARLIER` that does, where no other such set does (one holding it and a cheque and its
+cancellation is no other) and no latest run of entries that does says otherwise, else the
+latest run of entries that does (a month-end's many cheques), else the one set of the latest
+`SEARCHED_WHOLE` of the amount's way (the cheques issued of those last days, the receipts among
+them credited sooner), or of all, that does, else the latest run of those of the amount's way.
 
 >>> still_outstanding(np.array([100_000, -60_000, -50_000, 20_000]), -50_000).tolist()
 [False, False, True, False]
@@ -19,8 +20,12 @@ that does, else the latest run of those of the amount's way.
 [False, True, True, True, True]
 >>> still_outstanding(np.array([-5_000, -5_000]), -5_000).tolist()  # which one? none said
 [False, False]
+>>> still_outstanding(np.array([-10_000, -5_000, 2_000, -5_000]), -10_000).tolist()  # nor here
+[False, False, False, False]
 >>> still_outstanding(np.array([-10_000, 6_000, -5_000, -5_000]), -10_000).tolist()  # the 1st, or the last two?
 [False, False, False, False]
+>>> still_outstanding(np.array([-500, 500, -3_000]), -3_000).tolist()  # a cheque and its cancellation
+[False, False, True]
 >>> still_outstanding(np.array([-1_007, 500, -2_007, 1_500, -4_007, 2_500, -8_007]), -15_028).tolist()
 [True, False, True, False, True, False, True]
 """
@@ -45,10 +50,12 @@ for the one set that makes up the amount outstanding."""
 
 def still_outstanding(signed: np.ndarray, outstanding: int) -> np.ndarray:
     """Which of `signed` (paise into the bank, of earlier entries nothing in the statement
-    clears, in date order) make up `outstanding` (paise, the same sign): the fewest that do,
-    where one set alone does and the latest run of entries that does, if any, is that set; else the latest run of entries (the last, the last two, …) that
-    does; else the one set of the latest SEARCHED_WHOLE of its way (money out for an amount out)
-    that does, then of the latest SEARCHED_WHOLE, where one alone does; else the latest run of
+    clears, in date order) make up `outstanding` (paise, the same sign): the one set of up to
+    FEWEST_AT_MOST that does, where no other such set that holds no smaller one does (none
+    where two do) and the latest run of entries that does, if any, is that set; else the
+    latest run of entries (the last, the last two, …) that does; else the one set of the
+    latest SEARCHED_WHOLE of its way (money out for an amount out) that does, then of the
+    latest SEARCHED_WHOLE, where one alone does; else the latest run of
     those of its way; else none (the amount is not told by these entries alone)."""
     found = np.zeros(len(signed), dtype=bool)
     if not outstanding or not len(signed):
@@ -59,21 +66,26 @@ def still_outstanding(signed: np.ndarray, outstanding: int) -> np.ndarray:
         latest[len(signed) - 1 - int(run[0]) :] = True
     start = max(0, len(signed) - NEAREST_EARLIER)
     amounts = dict(enumerate(signed[start:].tolist(), start))
+    # the sets of up to FEWEST_AT_MOST that add up, none holding a smaller one (a cheque and
+    # its cancellation added to the set are no other answer): one alone is the answer; two,
+    # of any sizes, are a doubt (a cheque of 10,000.00 of August, or the month's last two of
+    # 5,000.00 each)
+    sets: list[set[int]] = []
     for size in range(1, FEWEST_AT_MOST + 1):
-        sets = [
-            chosen
-            for chosen in combinations(amounts, size)
-            if sum(amounts[at] for at in chosen) == outstanding
-        ]
-        if len(sets) == 1:
-            found[list(sets[0])] = True
-            if 0 < latest.sum() <= NEAREST_EARLIER and (found != latest).any():
-                # a cheque of the 15th, or the month's last two of half its amount each: the
-                # amount does not say which (a run of months that adds up is no rival)
-                return np.zeros(len(signed), dtype=bool)
-            return found
-        if sets:
-            return found  # two sets of as few entries: the amount does not say which
+        for picked in combinations(amounts, size):
+            if sum(amounts[at] for at in picked) == outstanding and not any(
+                smaller <= set(picked) for smaller in sets
+            ):
+                sets.append(set(picked))
+                if len(sets) > 1:
+                    return found  # the amount does not say which
+    if sets:
+        found[sorted(sets[0])] = True
+        if 0 < latest.sum() <= NEAREST_EARLIER and (found != latest).any():
+            # a cheque of the 15th, or the month's last two of half its amount each: the
+            # amount does not say which (a run of months that adds up is no rival)
+            return np.zeros(len(signed), dtype=bool)
+        return found
     if latest.any():
         return latest
     # the one set of the latest entries of the amount's way (cheques issued, for an amount out),

@@ -1384,12 +1384,19 @@ def _repeats(run: _Matching) -> None:
         | _one_name_spaced_apart(run.names, best["name"], best["party"])
     )
     best = best[single.to_numpy(dtype=bool)][["name", "party"]]
-    # or the party its taken pairs point to (`habits`), of those alike enough to it: KARTHIK
+    # or the party its taken pairs point to (`habits`), of those most alike to it: KARTHIK
     # NATARAJAN, as alike to Karthik N. as to Karthik Natarajan, has paid Karthik N. all month;
-    # a name whose habit and most alike party differ is neither's
+    # a name whose habit and most alike party differ is neither's, whether or not another
+    # name is as alike to that party (K NATARAJAN, who paid Karthik Natarajan HUF, 90 alike,
+    # all month, is not the HUF's where Karthik Natarajan, 100 alike, has that amount too)
     habitual = run.names.habits_among(per["name"].to_numpy(), per["party"].to_numpy())
-    best = pd.concat([best, per.loc[habitual, ["name", "party"]]]).drop_duplicates()
-    best = best[best.groupby("name")["party"].transform("size").to_numpy() == 1]
+    most_alike = (per["alike"] == top_name).to_numpy(dtype=bool)
+    astray = per.loc[habitual & ~most_alike, "name"].to_numpy()
+    best = pd.concat([best, per.loc[habitual & most_alike, ["name", "party"]]]).drop_duplicates()
+    best = best[
+        (best.groupby("name")["party"].transform("size").to_numpy() == 1)
+        & ~isin(best["name"].to_numpy(dtype=np.int64), astray.astype(np.int64))
+    ]
     owner = pd.DataFrame({"b": b, "name": name}).drop_duplicates("b").merge(best, on="name")
     if owner.empty:
         return

@@ -12,7 +12,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
@@ -60,7 +60,7 @@ from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
 from xlbo.book.limits import uncalculated_formulas
-from xlbo.columns import money_column, strings
+from xlbo.columns import money_column, strings, text_column
 from xlbo.dates import parse_date
 from xlbo.decisions import marks as _decision
 from xlbo.errors import SheetProblem, UserError
@@ -734,7 +734,7 @@ def _last_brs_kept(workbook: Any, statement: Lines) -> tuple[LastBrs | None, boo
         if not all(workbook.has(s) for s in (bank_sheet, ledger_sheet, as_on_sheet)):
             continue
         try:
-            kept = last_brs_in(workbook, bank_sheet, ledger_sheet, as_on_sheet)
+            kept = last_brs_in(workbook, bank_sheet, ledger_sheet, as_on_sheet, begins)
         except (SheetProblem, UserError) as problem:
             raise UserError(
                 f"This workbook's {bank_sheet} and {ledger_sheet} sheets, which hold the items "
@@ -1687,13 +1687,20 @@ def read_decisions(
     bank_rows = {int(r): p for p, r in enumerate(bank["row"].tolist())}
     ledger_rows = {int(r): p for p, r in enumerate(ledger["row"].tolist())}
     issues: list[Issue] = []
+    tables: dict[str, Table] = {}
+
+    def table_of(sheet: str) -> Table:
+        """The earlier result's sheet, read once (Matches may hold a million rows)."""
+        if sheet not in tables:
+            tables[sheet] = _decision_table(earlier, sheet)
+        return tables[sheet]
 
     def decided(
         sheet: str, column: str, choices: tuple[str, ...]
     ) -> list[tuple[int, int, Table, Any]]:
         """(bank, ledger) positions of the rows of `sheet` marked in `column`, each with the
         table and its row label (for the cell a message names)."""
-        table = _decision_table(earlier, sheet)
+        table = table_of(sheet)
         if not {column, "Bank Row", "Ledger Row"} <= set(table.frame.columns):
             return []
         frame = table.frame
@@ -1752,6 +1759,15 @@ def read_decisions(
                 )
             )
 
+        return marked_pairs(table, said.eq(True).to_numpy(dtype=bool), column)
+
+    def marked_pairs(
+        table: Table, said: np.ndarray, column: str
+    ) -> list[tuple[int, int, Table, Any]]:
+        """(bank, ledger) positions of the rows of `table` that `said` marks (see `decided`)."""
+        frame = table.frame
+        what = "The match you confirmed" if column == "Rule" else column  # Confirmed
+
         def not_applied(row: Any, problem: str, hint: str) -> None:
             issues.append(
                 Issue(
@@ -1765,16 +1781,16 @@ def read_decisions(
                 )
             )
 
-        carried = said.eq(True).to_numpy(dtype=bool) & _carried_rows(frame)
+        carried = said & _carried_rows(frame)
         for row in frame.index[carried]:
             not_applied(
                 row,
-                f"{column} on a pair of an item brought forward from last month's BRS is not "
+                f"{what} on a pair of an item brought forward from last month's BRS is not "
                 "applied: its row number is on that BRS, not in this month's files",
                 "Leave the item to this BRS (it is listed again when nothing clears it), or "
                 "correct last month's result and reconcile again with --last-brs.",
             )
-        marked = frame[said.eq(True).to_numpy(dtype=bool) & ~carried]
+        marked = frame[said & ~carried]
         pairs = []
         for label, bank_row, ledger_row in zip(
             marked.index, marked["Bank Row"], marked["Ledger Row"], strict=True
@@ -1786,7 +1802,7 @@ def read_decisions(
             if changed:
                 not_applied(
                     label,
-                    f"{column} is not applied: {changed}. The statement or the ledger changed "
+                    f"{what} is not applied: {changed}. The statement or the ledger changed "
                     "since this result was written (a new month pasted in, rows added or "
                     "sorted), so the decision may be about other lines",
                     "Look at the pair again in this result and mark it again if it still holds.",
@@ -1797,7 +1813,10 @@ def read_decisions(
 
     rejected = frozenset((b, g) for b, g, _, _ in decided("Matches", "Reject", REJECT_CHOICES))
     confirmed, refused = _one_accept_a_line(
-        decided("Suggestions", "Accept", ACCEPT_CHOICES), bank, ledger
+        _confirmed_before(table_of("Matches"), rejected, marked_pairs)
+        + decided("Suggestions", "Accept", ACCEPT_CHOICES),
+        bank,
+        ledger,
     )
     issues += [refusal.issue(bank, ledger) for refusal in refused]
     for b, g in confirmed:
@@ -1805,6 +1824,23 @@ def read_decisions(
         if name and str(ledger.at[g, "particulars"]):
             rules.append(Rule(name, str(ledger.at[g, "particulars"])))
     return Decisions(tuple(confirmed), rejected, tuple(dict.fromkeys(rules))), issues
+
+
+def _confirmed_before(
+    table: Table,
+    rejected: frozenset[tuple[int, int]],
+    marked_pairs: Callable[[Table, np.ndarray, str], list[tuple[int, int, Table, Any]]],
+) -> list[tuple[int, int, Table, Any]]:
+    """The pairs an earlier run confirmed (its Matches `table`, rule Confirmed) and the user
+    has not rejected since: an Accept holds on every later run, as an accountant's tick does.
+    Before, the next --confirm or Reconcile click (to apply another decision) dropped it: the
+    pair was a suggestion again and its difference (TDS) left the BRS."""
+    if not {"Rule", "Bank Row", "Ledger Row"} <= set(table.frame.columns):
+        return []
+    said = (text_column(table.frame["Rule"]) == "Confirmed").to_numpy(dtype=bool)
+    if not said.any():
+        return []
+    return [pair for pair in marked_pairs(table, said, "Rule") if pair[:2] not in rejected]
 
 
 def _carried_rows(frame: pd.DataFrame) -> np.ndarray:

@@ -150,13 +150,17 @@ def _confirmed_differences(book: Any, brs: str) -> bool:
     return False
 
 
-def last_brs_in(book: Any, bank_sheet: str, ledger_sheet: str, as_on_sheet: str) -> LastBrs:
+def last_brs_in(
+    book: Any, bank_sheet: str, ledger_sheet: str, as_on_sheet: str, before: date | None = None
+) -> LastBrs:
     """The items a BRS kept in the workbook open in Excel left outstanding: its sheets
     `bank_sheet` and `ledger_sheet` (in the Unmatched sheets' layouts), made up to the day
-    `as_on_sheet`'s title gives, and — where `as_on_sheet` is a result's BRS that lists them —
-    the differences on the matches the user confirmed, from its Matches sheet (as
-    `read_last_brs` reads them). Their rows are on sheets this run writes over, so they are no
-    links (`file` is UNLINKED)."""
+    `as_on_sheet`'s title gives, and — where `as_on_sheet` is a result's BRS that lists them,
+    made up to a day before `before` (the statement's first, where given) — the differences on
+    the matches the user confirmed, from its Matches sheet (as `read_last_brs` reads them): a
+    BRS of this month, clicked again, is no earlier BRS, and its Matches (a hundred thousand
+    rows, read through Excel) are not read. Their rows are on sheets this run writes over, so
+    they are no links (`file` is UNLINKED)."""
     tables = []
     for sheet, headers, optional in (
         (ledger_sheet, LEDGER_HEADERS, ("Reference",)),
@@ -165,6 +169,8 @@ def last_brs_in(book: Any, bank_sheet: str, ledger_sheet: str, as_on_sheet: str)
         table = book.read_table(sheet, (*headers, *optional))
         tables.append(_whole(table, headers, f"Sheet {table.sheet}", "."))
     items = _items("", _as_on(book, as_on_sheet), tables[0], tables[1], file=UNLINKED)
+    if before is not None and (items.as_on is None or items.as_on >= before):
+        return items  # this month's own result: the caller sets it aside
     if not book.has(MATCHES) or not _confirmed_differences(book, as_on_sheet):
         return items
     matches = book.read_table(MATCHES, MATCH_HEADERS)
