@@ -640,7 +640,7 @@ class _Names:
     """Bank names learnt as payers of a ledger party (see `xlbo.bank.payers`)."""
     payer_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     """The same as sorted (bank name code, ledger name code) keys."""
-    cache: dict[str, pd.DataFrame] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
     """What is worked out once a run (`combinable`)."""
     habit_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     """(bank name code, ledger name code) keys, sorted, of the party each bank name's taken
@@ -655,7 +655,13 @@ class _Names:
         bank_codes, bank_names = pd.factorize(bank.lines["party"].fillna("").astype(str))
         ledger_codes, ledger_names = pd.factorize(ledger.lines["party"].fillna("").astype(str))
         scores = Likeness(np.asarray(bank_names, object), np.asarray(ledger_names, object))
-        return cls((pos_b, word_b), (pos_g, word_g), bank_codes, ledger_codes, scores)
+        names = cls((pos_b, word_b), (pos_g, word_g), bank_codes, ledger_codes, scores)
+        # each name's own key words, as numbers (known payers' lines gain their party's later)
+        names.cache["name words"] = (
+            pd.DataFrame({"name": bank_codes[pos_b], "word": word_b}).drop_duplicates(),
+            pd.DataFrame({"party": ledger_codes[pos_g], "word": word_g}).drop_duplicates(),
+        )
+        return names
 
     def _key(self, bank_code: np.ndarray, ledger_code: np.ndarray) -> np.ndarray:
         width = len(self.likeness.right) + 1
@@ -663,10 +669,8 @@ class _Names:
 
     def codes(self, bank_names: Any, ledger_names: Any) -> tuple[np.ndarray, np.ndarray]:
         """The numbers of names of each side among this run's distinct names (-1: not there)."""
-        return (
-            pd.Index(self.likeness.left).get_indexer(pd.Index(bank_names)),
-            pd.Index(self.likeness.right).get_indexer(pd.Index(ledger_names)),
-        )
+        left, right = self.likeness.places()
+        return (left.get_indexer(pd.Index(bank_names)), right.get_indexer(pd.Index(ledger_names)))
 
     def with_payers(self, payers: pd.DataFrame) -> _Names:
         """These names, where each known payer's lines also carry its party's key words (so
@@ -2499,31 +2503,30 @@ def _alike_twin(run: _Matching, lines: np.ndarray, bank_side: bool) -> np.ndarra
 
 def _parties_named(names: _Names, bank_names: np.ndarray) -> pd.DataFrame:
     """(name, party): the ledger parties each of the bank's names (codes) is LATE_ALIKE alike
-    to, or a known payer of."""
-    left = np.asarray(names.likeness.left, dtype=object)
-    right = np.asarray(names.likeness.right, dtype=object)
-    # each bank name's parties worked out once a run, as they are first asked for
-    asked = np.unique(bank_names)
-    known = names.cache.get("late alike asked", pd.DataFrame({"name": []}))["name"].to_numpy()
-    new = asked[~isin(asked, known.astype(np.int64))]
+    to, or a known payer of. A name's parties are those sharing a key word with it (the run's
+    key words, `_Names.of`) and LATE_ALIKE alike, scored when the name is first asked about
+    (scoring every name at once costs seconds at 100k lines) and kept for the run, as numbers."""
+    width = len(names.likeness.right) + 1
+    asked = np.unique(np.asarray(bank_names, dtype=np.int64))
+    known = names.cache.get("late alike asked", pd.DataFrame({"name": np.zeros(0, np.int64)}))
+    new = asked[~isin(asked, known["name"].to_numpy(dtype=np.int64))]
     if len(new) or "late alike" not in names.cache:
-        found = alike_names(left[new], right, LATE_ALIKE, names.likeness)
+        words = names.cache["name words"]
+        mine = words[0][isin(words[0]["name"].to_numpy(dtype=np.int64), new)]
+        shared = mine.merge(words[1], on="word")[["name", "party"]].drop_duplicates()
+        name = shared["name"].to_numpy(dtype=np.int64)
+        party = shared["party"].to_numpy(dtype=np.int64)
+        keep = names.likeness.of(name, party) >= LATE_ALIKE
+        found = pd.DataFrame({"key": name[keep] * width + party[keep]})
         names.cache["late alike"] = pd.concat(
             [names.cache.get("late alike", found.iloc[:0]), found], ignore_index=True
         )
-        names.cache["late alike asked"] = pd.DataFrame({"name": np.concatenate([known, new])})
-    alike = names.cache["late alike"]
-    alike = alike[pd.Series(alike["left"]).isin(left[asked]).to_numpy(dtype=bool)]
-    pairs = pd.concat(
-        [
-            alike[["left", "right"]],
-            names.payers[["bank", "ledger"]].set_axis(["left", "right"], axis=1),
-        ],
-        ignore_index=True,
-    )
-    bank_code, ledger_code = names.codes(pairs["left"], pairs["right"])
-    relation = pd.DataFrame({"name": bank_code, "party": ledger_code})
-    return relation[(relation["name"] >= 0) & (relation["party"] >= 0)]
+        names.cache["late alike asked"] = pd.DataFrame(
+            {"name": np.concatenate([known["name"].to_numpy(dtype=np.int64), new])}
+        )
+    keys = np.concatenate([names.cache["late alike"]["key"].to_numpy(dtype=np.int64), names.payer_keys])
+    keys = np.unique(keys[isin(keys // width, asked)])
+    return pd.DataFrame({"name": keys // width, "party": keys % width})
 
 
 def _another_partys_open(run: _Matching, b: np.ndarray) -> np.ndarray:

@@ -733,12 +733,16 @@ class Likeness:
 
     def of_names(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Scores of the pairs of names (each one of the lists' own, as written there)."""
+        places = self.places()
+        return self.of(
+            places[0].get_indexer(pd.Index(left)), places[1].get_indexer(pd.Index(right))
+        )
+
+    def places(self) -> tuple[pd.Index, pd.Index]:
+        """The two lists as indexes (built once), to find names' places in."""
         if self._places is None:
             self._places = (pd.Index(self._left_names), pd.Index(self._right_names))
-        return self.of(
-            self._places[0].get_indexer(pd.Index(left)),
-            self._places[1].get_indexer(pd.Index(right)),
-        )
+        return self._places
 
     def _may_be_cut(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Whether, pair by pair, one name may be the other cut short or run together: the

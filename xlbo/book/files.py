@@ -36,6 +36,7 @@ import python_calamine as calamine
 
 from xlbo.book.hidden_rows import HiddenRows, hidden_rows
 from xlbo.book.limits import (
+    SHEET_MARKS,
     Survey,
     check_parquet,
     check_text_grid,
@@ -675,11 +676,19 @@ class FileBook:
             return HiddenRows()
         try:
             with zipfile.ZipFile(self.path) as archive:
-                if not _mentions(archive, part, b'hidden="'):  # most sheets: read in chunks
+                if not self._mentions(archive, part, b'hidden="'):  # most sheets
                     return HiddenRows()
                 return hidden_rows(archive, part)
         except (KeyError, zipfile.BadZipFile, OSError):
             return HiddenRows()
+
+    def _mentions(self, archive: zipfile.ZipFile, part: str, needle: bytes) -> bool:
+        """Whether sheet XML `part` holds `needle`: as the survey saw it inflating the file
+        (SHEET_MARKS), else searched for in chunks."""
+        seen = self._survey.mentions.get(part)
+        if seen is not None and needle in SHEET_MARKS:
+            return needle in seen
+        return _mentions(archive, part, needle)
 
     def _fill_error_cells(self, sheet: str, rows: list[list[Any]]) -> None:
         """calamine reads error cells (#N/A, #REF!) as blanks; put the error text back so that a
@@ -689,7 +698,7 @@ class FileBook:
         try:
             with zipfile.ZipFile(self.path) as archive:
                 part = self._survey.sheet_parts[sheet]
-                if not _mentions(archive, part, b't="e"'):
+                if not self._mentions(archive, part, b't="e"'):
                     return
                 xml = archive.read(part)
         except (KeyError, zipfile.BadZipFile, OSError):

@@ -108,6 +108,9 @@ class Survey:
     """An .ods: calamine reads all its sheets when it opens the file, so all are checked then."""
     tables: dict[str, tuple[str, int, str]] = field(default_factory=dict)
     """Excel Table name → (its sheet, the cells of its range, the range as written)."""
+    mentions: dict[str, set[bytes]] = field(default_factory=dict)
+    """zip path of a sheet's XML → which of SHEET_MARKS it holds (seen as it was inflated, so
+    a reader need not inflate a large sheet again just to find there is nothing to look for)."""
 
     def check_table(self, file: str, table: str) -> None:
         """Raise FileProblem when reading Excel Table `table` would pass MAX_SHEET_CELLS:
@@ -359,6 +362,12 @@ def _sheet_of(archive: zipfile.ZipFile, part: str) -> str | None:
     return next((sheet for sheet, target in parts.items() if target == part), None)
 
 
+SHEET_MARKS = (b'hidden="', b't="e"')
+"""What a sheet's XML is searched for as it is inflated: hidden rows (`xlbo.book.hidden_rows`)
+and error cells (`FileBook._fill_error_cells`); neither holds a `<`, so neither is cut across
+the pieces `_inflate` looks at."""
+
+
 def _inflate(
     archive: zipfile.ZipFile,
     info: zipfile.ZipInfo,
@@ -376,6 +385,7 @@ def _inflate(
         reach = XmlSheetReach(SheetSize(info.filename), trust_up_to=MAX_SHEET_CELLS)
     records = bytearray()
     carry = b""
+    marks = survey.mentions.setdefault(info.filename, set()) if is_sheet and xml else set()
     with archive.open(info) as stream:
         while chunk := stream.read(_CHUNK):
             survey.unpacked += len(chunk)
@@ -392,8 +402,12 @@ def _inflate(
                 cut = len(data)
             data, carry = data[:cut], data[cut:]
             _look(data, reach, file)
+            if is_sheet:
+                marks.update(mark for mark in SHEET_MARKS if mark in data)
         if carry:
             _look(carry, reach, file)
+            if is_sheet:
+                marks.update(mark for mark in SHEET_MARKS if mark in carry)
     if binary_sheet:
         rows, columns = xlsb_grid(bytes(records))
         survey.sizes[info.filename] = SheetSize(
