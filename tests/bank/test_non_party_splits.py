@@ -404,3 +404,57 @@ def test_a_lenders_emi_booked_a_week_late_is_not_another_loans_principal_and_int
     assert splits(found) == {}
     assert {0, 1} & matched_ledger(found) == set()
     assert set(zip(found["bank"], found["ledger"], strict=True)) <= {(0, 2)}
+
+
+@pytest.mark.parametrize(
+    "narration", ["Being chq 451 received from walk-in customers", "Ch. No. 123456 deposited"]
+)
+def test_a_cheque_banked_to_sales_is_no_days_upi_collections(narration: str) -> None:
+    # a cheque of 10,000.00 booked to Sales A/c, deposited, not yet credited (an item of the
+    # BRS); two walk-in customers' UPI credits of the day happen to add up to it
+    found, _ = run(
+        [
+            ("2026-10-08", "UPI/629845123456/RAHUL KULKARNI/rahulk@okhdfc/HDFC", "", 400000),
+            ("2026-10-08", "UPI/629845123457/ANITA SHINDE/anitas@oksbi/SBIN", "", 600000),
+        ],
+        [("2026-10-08", "Sales A/c", narration, 1000000)],
+    )
+    assert splits(found) == {}
+    assert 0 not in matched_ledger(found)
+
+
+def test_an_emi_naming_another_lender_is_not_this_loans_principal_and_interest() -> None:
+    # Tata Capital's EMI of 18,540.00 debited on the 5th; the books hold Bajaj Finance's
+    # principal and interest of the 5th, of the same total, whose debit is not yet on the
+    # statement: Tata's debit is not Bajaj's EMI
+    found, _ = run(
+        [("2026-10-05", "NACH DR-TATA CAPITAL-TCFPL0123456789", "", -1854000)],
+        [
+            ("2026-10-05", "Bajaj Finance Ltd. (Loan A/c)", "Being EMI 12 of 36", -1421000),
+            ("2026-10-05", "Interest on Loan", "Being EMI 12 of 36", -433000),
+        ],
+    )
+    assert splits(found) == {}
+    assert matched_ledger(found) == set()
+
+
+@pytest.mark.parametrize(
+    ("narration", "loan"),
+    [
+        ("ACH DR BFL EMI 12 OF 36", "Bajaj Finance Ltd. (Loan A/c)"),  # the lender's initials
+        ("ACH/BAJAJFIN/P400PPD1234567", "Bajaj Finance Ltd. (Loan A/c)"),  # run together
+        ("NACH-SBI-CAR LOAN-0012345678", "State Bank of India - Car Loan"),
+        ("LOAN EMI 1234567", "Bajaj Finance Ltd. (Loan A/c)"),  # the bank names no lender
+    ],
+)
+def test_an_emi_naming_its_lender_as_banks_write_it_is_split(narration: str, loan: str) -> None:
+    found, _ = run(
+        [("2026-10-05", narration, "", -1854000)],
+        [
+            ("2026-10-05", loan, "Being EMI 12 of 36", -1421000),
+            ("2026-10-05", "Interest on Loan", "Being EMI 12 of 36", -433000),
+        ],
+    )
+    [(bank, books, why)] = splits(found).values()
+    assert (bank, books) == ([0], [0, 1])
+    assert why.startswith("EMI: principal 14,210.00 + interest 4,330.00")

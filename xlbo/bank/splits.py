@@ -113,6 +113,25 @@ COLLECTION_ONLY = (
 Collections`): `Balaji Sales Agencies`, `Sharma Sales Corporation` are customers, and a
 customer's receipt (a cheque deposited, not yet credited) is no day's UPI collections."""
 
+OTHER_CHANNEL = (
+    r"(?i)\b(?:CH|CHQ|CHEQ|CHEQUE|CHECK|CHK|DD|DRAFT|NEFT|RTGS|IMPS|CLG|CLEARING|TRANSFER|TRF)\b"
+)
+"""A receipt's narration that names another way the money came (`Being chq 451 received`,
+`Ch. No. 123456`, `NEFT from …`): a cheque banked to `Sales A/c` is no day's UPI collections,
+however that day's UPI credits add up."""
+# fmt: off
+LENDER_WORDS = frozenset((
+    "ACH", "NACH", "ECS", "SI", "DR", "CR", "EMI", "EMIS", "LOAN", "LOANS", "LTD", "LIMITED",
+    "FIN", "FINANCE", "FINANCIAL", "FINSERV", "CAPITAL", "BANK", "HOUSING", "HOME", "CAR",
+    "AUTO", "TERM", "VEHICLE", "BUSINESS", "PERSONAL", "AC", "OF", "THE", "PVT", "PRIVATE",
+    "SERVICES", "MANDATE", "DEBIT", "INSTALMENT", "INSTALLMENT", "INST", "PAYMENT", "PAY",
+    "FOR", "TO", "BY", "NBFC", "CO", "COMPANY", "INTEREST", "PRINCIPAL", "REPAYMENT", "AND",
+    "WITH",
+))
+# fmt: on
+"""Words of an EMI's narration or a loan's ledger that name no lender (`ACH`, `LOAN`, `LTD`,
+`FINANCE`): what is left names one (`BAJAJ`, `TATA`, `HDFC`)."""
+
 
 @dataclass(frozen=True)
 class Part:
@@ -144,6 +163,11 @@ class Kind:
     target_unless: str = ""
     target_wholly: str = ""
     """What the target's whole text must be, where it is more than its words (COLLECTION_ONLY)."""
+    note_unless: str = ""
+    """What a ledger target's narration must not say (OTHER_CHANNEL)."""
+    lender: str = ""
+    """The part whose ledger must be the lender the bank's line names, if it names one (the
+    loan's principal: `_another_lender`)."""
 
 
 _DEBIT, _CREDIT = False, True
@@ -156,6 +180,7 @@ KINDS = (
         EMI_WORDS,
         _DEBIT,
         (Part("interest", INTEREST_LEDGER, _DEBIT), Part("principal", LOAN_LEDGER, _DEBIT)),
+        lender="principal",
     ),
     Kind(
         "FD closure",
@@ -194,6 +219,7 @@ KINDS = (
         (Part("UPI credit", UPI_WORDS, _CREDIT),),
         whole_day=True,
         target_wholly=COLLECTION_ONLY,
+        note_unless=OTHER_CHANNEL,
     ),
 )
 """Every kind of split, each with its words (see above)."""
@@ -257,6 +283,8 @@ def _candidates(
         says &= ~_says(text, kind.target_unless)
     if kind.target_wholly:
         says &= _says(text, kind.target_wholly)
+    if kind.note_unless and "note" in one.lines.columns:
+        says &= ~_says(one.lines["note"].iloc[targets], kind.note_unless)
     targets = targets[says]
     lines = np.flatnonzero(other_open & (other_signed != 0))
     if not len(targets) or len(lines) < MIN_PARTS:
@@ -320,6 +348,33 @@ def _candidates(
     return found
 
 
+def _words(text: str) -> list[str]:
+    """A text's words of letters only, three or more, upper case (`ACH/BAJAJ FINANCE LTD/EMI 12
+    of 36`: ACH, BAJAJ, FINANCE, LTD, EMI)."""
+    return [w for w in re.split(r"[^A-Z0-9]+", text.upper()) if len(w) >= 3 and w.isalpha()]
+
+
+def _another_lender(bank_text: str, loan: str) -> bool:
+    """Whether an EMI's narration names a lender and the loan's ledger is not it: no word of the
+    ledger's that names a lender is in the narration (`BAJAJ` in `ACH/BAJAJFIN/EMI`), nor is
+    a word of the narration the ledger's initials (`BFL`, Bajaj Finance Ltd). `NACH DR-TATA
+    CAPITAL-…` is not `Bajaj Finance Ltd. (Loan A/c)`'s EMI; `LOAN EMI 1234567` names no one."""
+    named = [w for w in _words(bank_text) if w not in LENDER_WORDS]
+    if not named:
+        return False
+    squashed = re.sub(r"[^A-Z]", "", bank_text.upper())
+    words = _words(loan)
+    own = [w for w in words if w not in LENDER_WORDS]
+    if not own:  # `Term Loan A/c`, `Car Loan`: the ledger names no lender to differ
+        return False
+    initials = "".join(
+        w[0] for w in re.split(r"[^A-Z]+", loan.upper()) if w and w not in {"OF", "THE", "AND"}
+    )
+    return not any(w in squashed for w in own) and not any(
+        len(w) >= 3 and initials.startswith(w) for w in named
+    )
+
+
 def _why(found: _Candidate, bank: Side, ledger: Side) -> str:
     """What the set is, in an accountant's words: `EMI: principal 14,210.00 + interest 4,330.00
     on the same day; the bank says EMI`."""
@@ -350,6 +405,22 @@ def _why(found: _Candidate, bank: Side, ledger: Side) -> str:
     return f"{kind.name}: {''.join(terms)} on the same day; {whose} {word}"
 
 
+def _lender_differs(candidate: _Candidate, bank: Side, ledger: Side) -> bool:
+    """Whether the bank's EMI names another lender than the loan ledger of the set (see
+    `_another_lender`)."""
+    kind = candidate.kind
+    if not kind.lender or not kind.target_is_bank:
+        return False
+    part = next(at for at, each in enumerate(kind.parts) if each.name == kind.lender)
+    narration = str(bank.lines["text"].iat[candidate.target])
+    loans = [
+        str(ledger.lines["text"].iat[line])
+        for line, role in zip(candidate.parts, candidate.roles, strict=True)
+        if role == part
+    ]
+    return any(_another_lender(narration, loan) for loan in loans)
+
+
 def split_sets(
     bank: Side,
     ledger: Side,
@@ -376,8 +447,11 @@ def split_sets(
             if candidate.kind.target_is_bank
             else (candidate.parts, [candidate.target])
         )
-        if not any((x, y) in rejected for x in b for y in g):
-            sides.append((candidate, b, g))
+        if any((x, y) in rejected for x in b for y in g) or _lender_differs(
+            candidate, bank, ledger
+        ):
+            continue
+        sides.append((candidate, b, g))
     # a line in two sets belongs to neither: two sets of one target, two targets of one set
     uses: dict[tuple[bool, int], int] = {}
     for _, b, g in sides:
