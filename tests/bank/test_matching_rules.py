@@ -1856,6 +1856,24 @@ def test_invoices_booked_late_make_up_their_partys_receipt() -> None:
     assert "booked up to 15 days apart" in found["why"].iloc[0]
 
 
+def test_a_name_imps_ran_together_is_the_books_name_surname_first_booked_late() -> None:
+    # IMPS writes Ashok Agarwal as ASHOKAGARW; the books, surname first, took his two invoices
+    # eight days later. Every word of the name is in the run, so it is his name whole however
+    # its letters run: the receipt is the two invoices
+    bank = statement(
+        [("2026-11-12", "MMT/IMPS/642079109701/ADVANCE/ASHOKAGARW/YESB Bank", "", 13661755)]
+    )
+    books = ledger(
+        [
+            ("2026-11-20", "Agarwal Ashok", "Being amt recd against Inv No. 716", 7134755),
+            ("2026-11-20", "Agarwal Ashok", "Being amt recd against Inv No. 336", 6527000),
+        ]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert set(zip(found["bank"], found["ledger"], strict=True)) == {(0, 0), (0, 1)}
+    assert set(found["rule"]) == {"Combination"}
+
+
 def test_two_parties_of_one_surname_booked_late_are_no_set() -> None:
     # Banerjee Textiles' and Banerjee & Sons' invoices add up to BANERJEECO's receipt: not a set
     bank = statement([("2026-11-03", "IMPS/P2A/659197656296/BANERJEECO", "", 2150000)])
