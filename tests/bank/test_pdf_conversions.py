@@ -236,3 +236,52 @@ def test_an_amount_with_no_date_between_the_lines_is_an_error(
     [issue] = lines.issues
     assert (issue.severity, issue.cell) == (Severity.ERROR, "A4")
     assert issue.problem == "Row 4: an amount with no date: it was not read as a line"
+
+
+def test_a_narration_centred_on_its_dated_row_is_read_whole(xlsx: Callable[..., Path]) -> None:
+    """A converter that centres each line's cells on its narration: some of it above the dated
+    row, some below. Before: the part above the first line was dropped, and each line took the
+    next line's first words (its UPI reference and payer) while losing its own."""
+    rows = [
+        HEAD,
+        [None, "NEFT CR-", None, None, None, None],
+        ["01/10/2026", "JAY AMBE", "N274261234567", None, "45,000.00", "1,45,000.00"],
+        [None, "TRADERS", None, None, None, None],
+        ["03/10/2026", "CHQ PAID-000451-MEHTA & CO", "000451", "12,500.00", None, "1,32,500.00"],
+        [None, "IMPS/629812345678/", None, None, None, None],
+        ["15/10/2026", "KAVITA", "629812345678", None, "1,50,000.00", "2,82,500.00"],
+        [None, "QURESHI", None, None, None, None],
+        [None, "NEFT DR-OM SAI", None, None, None, None],
+        ["20/10/2026", "FREIGHT", "N293261234999", "18,750.75", None, "2,63,749.25"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert chains(lines)
+    assert lines.closing == 26374925
+    assert lines.frame["narration"].tolist() == [
+        "NEFT CR- JAY AMBE TRADERS",
+        "CHQ PAID-000451-MEHTA & CO",
+        "IMPS/629812345678/ KAVITA QURESHI",
+        "NEFT DR-OM SAI FREIGHT",
+    ]
+
+
+def test_a_note_under_the_header_does_not_make_a_statement_centred(
+    xlsx: Callable[..., Path],
+) -> None:
+    """A note under the header (no narration's first word) leaves narration wrapped under each
+    line as it is: the line's own."""
+    rows = [
+        HEAD,
+        [None, "Amounts in INR", None, None, None, None],
+        LINES[0],
+        ["03/10/2026", "CHQ PAID-000451-", "000451", "12,500.00", None, "1,32,500.00"],
+        [None, "MEHTA & CO", None, None, None, None],
+        *LINES[2:],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.frame["narration"].tolist()[:2] == [
+        "NEFT CR-JAY AMBE TRADERS",
+        "CHQ PAID-000451- MEHTA & CO",
+    ]

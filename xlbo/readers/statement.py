@@ -907,15 +907,17 @@ def _read_sheet(
     failed = np.isin(np.arange(count), list(problems))
     keep = dated & ~failed & moves & before_end
     wrapped = ~dated & ~layout & ~moves & ~has_balance & before_end & (narration != "").to_numpy()
+    owner = None
     if wrapped.any():  # rows of narration alone, not a failed date nor a footer
         wrapped &= ~amount_present(column(Role.DATE)) & ~contains(narration, NOT_NARRATION)
-        narration = _unwrapped(narration, keep, wrapped, frame.drop(columns="Row"))
+        owner = _owners(narration, keep, wrapped, frame.drop(columns="Row"))
+        narration = _unwrapped(narration, owner)
     set_aside = sum(issue.severity is Severity.ERROR for issue in issues)
     footer = _check(summary, money, keep, set_aside)
 
     reference = reference_texts(column(Role.REFERENCE))
-    if wrapped.any() and Role.REFERENCE in columns:
-        reference = _unwrapped(reference, keep, wrapped, frame.drop(columns="Row"), joiner="")
+    if owner is not None and Role.REFERENCE in columns:
+        reference = _unwrapped(reference, owner, joiner="")
     value_dates = (
         date_column(column(Role.VALUE_DATE), serials_alone=True, period=period)[0]
         if Role.VALUE_DATE in columns
@@ -1098,18 +1100,19 @@ NOT_NARRATION = (
 the statement's own words under a line, no part of its narration."""
 
 
-def _unwrapped(
-    narration: pd.Series,
-    keep: np.ndarray,
-    wrapped: np.ndarray,
-    cells: pd.DataFrame,
-    joiner: str = " ",
-) -> pd.Series:
-    """Each line's narration with the rows under it that hold nothing but more of it (a
-    narration wrapped onto the next rows, as statements converted from print do). A row is
-    taken only right under a line or under another such row; a repeated header is not. The
-    same for a reference wrapped with it, `joiner=""` (a UTR has no spaces: `SBIN1262` over
-    `74123456` is `SBIN126274123456`)."""
+def _owners(
+    narration: pd.Series, keep: np.ndarray, wrapped: np.ndarray, cells: pd.DataFrame
+) -> np.ndarray:
+    """The line (row position) each row of narration alone is part of (-1: none; a line's own
+    row, itself): a narration wrapped onto the next rows, as statements converted from print
+    do, is the line's above it; a repeated header is no one's.
+
+    A converter that centres each line's cells on its narration puts some of it above the dated
+    row too. The sign is narration alone right above the first line, under the header
+    (CENTRED_LEAD_ROWS at most): then the rows between two lines are split where the next
+    line's narration begins — at a row that begins with a word a narration begins with (the
+    first of those rows', UPI, NEFT, IMPS, …; none where the next dated row begins so) — or,
+    where no row says, half to each (the line above the odd one)."""
     candidates = np.flatnonzero(wrapped)
     header = [p for p in candidates.tolist() if _repeats_header(cells.iloc[p])]
     wrapped = wrapped.copy()
@@ -1117,11 +1120,75 @@ def _unwrapped(
     positions = np.arange(len(wrapped))
     # the row each wrapped row continues: the last row above it that is not a wrapped row
     above = np.maximum.accumulate(np.where(wrapped, -1, positions))
+    owner = np.where(keep, positions, -1)
+    taken = wrapped & (above >= 0)
+    taken[taken] &= keep[above[taken]]
+    owner[taken] = above[taken]
+    lines = np.flatnonzero(keep)
+    if not len(lines):
+        return owner
+    first = int(lines[0])
+    lead = 0
+    while lead < first and wrapped[first - lead - 1]:
+        lead += 1
+    if not 0 < lead <= CENTRED_LEAD_ROWS:
+        return owner
+    text = narration.to_numpy(dtype=object)
+    begins = _first_word(text[first - lead])
+    words = [_first_word(text[p]) for p in np.flatnonzero(wrapped).tolist()]
+    if begins not in NARRATION_STARTS and (not begins or words.count(begins) < 3):
+        return owner  # a note under the header, not the start of a line's narration
+    starts = {*NARRATION_STARTS, begins}
+    owner[first - lead : first] = first
+    for line, following in itertools.pairwise(lines.tolist()):
+        gap = [p for p in range(line + 1, following) if wrapped[p]]
+        if not gap or gap[-1] != following - 1 or len(gap) != following - line - 1:
+            continue  # rows of other kinds between: the lines' own rows only
+        if _first_word(text[following]) in starts:
+            continue  # the next narration begins on its dated row: all the line's above
+        at = next((at for at, p in enumerate(gap) if _first_word(text[p]) in starts), None)
+        split = at if at is not None else (len(gap) + 1) // 2
+        owner[gap[split:]] = following
+    return owner
+
+
+CENTRED_LEAD_ROWS = 3
+"""Rows of narration alone above a statement's first line that say a converter centred each
+line on its narration (a narration of seven rows puts three above): more is a note under the
+header, not a line's words."""
+NARRATION_STARTS = (
+    "UPI", "NEFT", "IMPS", "RTGS", "MMT", "BIL", "ACH", "NACH", "CLG", "ATM", "POS", "INF",
+    "INFT", "TRF", "TRANSFER", "BY", "TO", "CHQ", "CASH", "ECS", "SMS", "INT", "NWD", "EAW",
+)  # fmt: skip
+"""Words a bank's narration begins with (the channel): where the rest of a line's narration
+under it ends and the next line's begins, in a statement converted from print with its cells
+centred."""
+
+
+def _first_word(text: Any) -> str:
+    """A narration's first word, its letters upper case (`UPI/5505…` → UPI, `BY TRANSFER-` →
+    BY)."""
+    word = ""
+    for char in str(text or "").lstrip():
+        if not char.isalpha():
+            break
+        word += char
+    return word.upper()
+
+
+def _unwrapped(narration: pd.Series, owner: np.ndarray, joiner: str = " ") -> pd.Series:
+    """Each line's narration with the rows of narration alone that are part of it (`_owners`),
+    in the order of the rows. The same for a reference wrapped with it, `joiner=""` (a UTR has
+    no spaces: `SBIN1262` over `74123456` is `SBIN126274123456`)."""
     text = narration.to_numpy(dtype=object).copy()
-    for position in np.flatnonzero(wrapped).tolist():
-        owner = int(above[position])
-        if owner >= 0 and keep[owner]:
-            text[owner] = joiner.join(t for t in (str(text[owner]), str(text[position])) if t)
+    parts = np.flatnonzero((owner >= 0) & (owner != np.arange(len(owner))))
+    if not len(parts):
+        return narration
+    pieces: dict[int, list[int]] = {}
+    for position in parts.tolist():
+        pieces.setdefault(int(owner[position]), []).append(position)
+    for line, rows in pieces.items():
+        text[line] = joiner.join(t for t in (str(text[p]) for p in sorted([line, *rows])) if t)
     return strings(pd.Series(text, index=narration.index, dtype=object))
 
 
