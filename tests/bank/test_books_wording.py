@@ -410,3 +410,51 @@ def test_one_earlier_cheque_is_not_listed_for_the_months_last_two_of_half_its_am
         str(r[0]) for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)
     )
     assert "give last month's result with --last-brs" in summary
+
+
+@pytest.mark.parametrize("more", [False, True])
+def test_the_banks_charges_of_an_earlier_month_booked_since_are_no_items(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str], more: bool
+) -> None:
+    """The bank's charges of 30 September (590.00 and its GST of 106.20, on September's
+    statement) are booked on 2 October: the bank opens October 696.20 below the books' 30
+    September balance. The two entries were listed as debited in the books and not in the
+    bank, and the BRS was 696.20 off. With a second charge of 696.20 booked those days the
+    amount does not say which: neither is taken, the BRS shows the difference."""
+    entries: list[list[Any]] = [
+        [datetime(2026, 9, 30), "Mehta & Co", "Receipt", "R9c", 10000, None],
+        [datetime(2026, 10, 2), "Bank Charges", "Journal", "J1", None, 590],
+        [datetime(2026, 10, 2), "CGST on Bank Charges", "Journal", "J2", None, 53.10],
+        [datetime(2026, 10, 2), "SGST on Bank Charges", "Journal", "J3", None, 53.10],
+    ]
+    if more:
+        entries.append([datetime(2026, 10, 3), "Bank Charges", "Journal", "J4", None, 696.20])
+    # the books on 30 September: 5,40,000.00 + 10,000.00; the bank 696.20 less
+    opening = 540000 + 10000 - 696.20
+    statement = [
+        *STATEMENT_HEAD,
+        ["05/10/26", "CLG OM SAI ENTERPRISES", "", None, 250000, opening + 250000],
+    ]
+    bank = xlsx({"Statement": statement}, name="bank.xlsx")
+    books = xlsx({"Ledger": ytd_ledger(entries)}, name="books.xlsx")
+    out = bank.parent / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    summary = " ".join(
+        str(r[0]) for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)
+    )
+    brs = list(openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True))
+    items = [r[1:4] for r in brs if isinstance(r[0], datetime)]
+    if not more:
+        assert code == 0, said
+        assert "BRS difference 0.00" in said
+        assert items == []
+        assert (
+            "Booked since for the bank's lines of an earlier statement, and left out of this "
+            "BRS: 3 book entries (net -696.20; Bank Charges of 02-10-2026)" in summary
+        )
+    else:
+        assert code == 1, said
+        assert "BRS difference" in said and "BRS difference 0.00" not in said
+        assert "Booked since" not in summary
+        assert "give last month's result with --last-brs" in summary

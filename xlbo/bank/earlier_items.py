@@ -70,15 +70,9 @@ def still_outstanding(signed: np.ndarray, outstanding: int) -> np.ndarray:
     # its cancellation added to the set are no other answer): one alone is the answer; two,
     # of any sizes, are a doubt (a cheque of 10,000.00 of August, or the month's last two of
     # 5,000.00 each)
-    sets: list[set[int]] = []
-    for size in range(1, FEWEST_AT_MOST + 1):
-        for picked in combinations(amounts, size):
-            if sum(amounts[at] for at in picked) == outstanding and not any(
-                smaller <= set(picked) for smaller in sets
-            ):
-                sets.append(set(picked))
-                if len(sets) > 1:
-                    return found  # the amount does not say which
+    sets = _sets_adding_up(amounts, outstanding)
+    if len(sets) > 1:
+        return found  # the amount does not say which
     if sets:
         found[sorted(sets[0])] = True
         if 0 < latest.sum() <= NEAREST_EARLIER and (found != latest).any():
@@ -102,6 +96,43 @@ def still_outstanding(signed: np.ndarray, outstanding: int) -> np.ndarray:
     at = np.flatnonzero(np.cumsum(signed[way[::-1]]) == outstanding)
     if len(at):
         found[way[::-1][: int(at[0]) + 1]] = True
+    return found
+
+
+def _sets_adding_up(amounts: dict[int, int], total: int) -> list[set[int]]:
+    """The sets of up to FEWEST_AT_MOST of `amounts` (position → paise) that add up to
+    `total`, none holding a smaller one; at most two (two are a doubt already)."""
+    sets: list[set[int]] = []
+    for size in range(1, FEWEST_AT_MOST + 1):
+        for picked in combinations(amounts, size):
+            if sum(amounts[at] for at in picked) == total and not any(
+                smaller <= set(picked) for smaller in sets
+            ):
+                sets.append(set(picked))
+                if len(sets) > 1:
+                    return sets
+    return sets
+
+
+def booked_since(signed: np.ndarray, amount: int) -> np.ndarray:
+    """Which of `signed` (paise into the bank: the books' entries of the bank's own charges and
+    interest in a statement's first days that it does not hold, in date order) make up `amount`
+    (paise: what the bank's opening balance differs from the books' of the day before, the
+    books' way): the one set of up to FEWEST_AT_MOST of the first NEAREST_EARLIER that does,
+    none where two do. The bank's charges of 30 September, on September's statement, that the
+    books took on 2 October.
+
+    >>> booked_since(np.array([-59_000, -10_620, 25_000]), -69_620).tolist()
+    [True, True, False]
+    >>> booked_since(np.array([-5_900, -5_900]), -5_900).tolist()  # which one? none said
+    [False, False]
+    """
+    found = np.zeros(len(signed), dtype=bool)
+    if not amount or not len(signed):
+        return found
+    sets = _sets_adding_up(dict(enumerate(signed[:NEAREST_EARLIER].tolist())), amount)
+    if len(sets) == 1:
+        found[sorted(sets[0])] = True
     return found
 
 

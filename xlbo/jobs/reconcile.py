@@ -38,7 +38,7 @@ from xlbo.bank.brs import (
     reconcile,
     statement_lines,
 )
-from xlbo.bank.earlier_items import still_outstanding
+from xlbo.bank.earlier_items import booked_since, still_outstanding
 from xlbo.bank.integrity import Finding, check_statement, opening_and_closing
 from xlbo.bank.lines import Lines
 from xlbo.bank.match import (
@@ -60,7 +60,7 @@ from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
 from xlbo.book.limits import uncalculated_formulas
-from xlbo.columns import money_column, strings, text_column
+from xlbo.columns import contains, money_column, strings, text_column
 from xlbo.dates import parse_date
 from xlbo.decisions import marks as _decision
 from xlbo.errors import SheetProblem, UserError
@@ -1329,25 +1329,45 @@ def _earlier_months(
         return none, ""
     signed = ledger["signed"].to_numpy(dtype=np.int64)
     still = np.zeros(len(ledger), dtype=bool)
+    late = np.zeros(len(ledger), dtype=bool)
     if books_at_start is not None and bank_opening is not None:
         at = np.flatnonzero(earlier)
         at = at[np.argsort(pd.to_datetime(ledger["date"].iloc[at]).to_numpy(), kind="stable")]
         cleared_now = int(signed[_before(ledger, begins) & ~unmatched].sum())
-        still[at] = still_outstanding(signed[at], books_at_start - bank_opening - cleared_now)
+        outstanding_amount = books_at_start - bank_opening - cleared_now
+        still[at] = still_outstanding(signed[at], outstanding_amount)
+        if not still.any():
+            # no earlier entry says why the balances differ: the books' entries of the bank's
+            # own charges and interest in the statement's first days may (their bank lines
+            # are on the earlier statement)
+            since = _booked_since(ledger, unmatched & ~_before(ledger, begins), begins)
+            since = since[
+                np.argsort(pd.to_datetime(ledger["date"].iloc[since]).to_numpy(), kind="stable")
+            ]
+            late[since[booked_since(signed[since], -outstanding_amount)]] = True
     before = begins - timedelta(days=1)
-    outstanding = (
-        f" Still outstanding on {before:%d-%m-%Y}, and listed on this BRS: "
-        f"{_entries(int(still.sum()))} (net {format_inr(from_paise(int(signed[still].sum())))})"
-        ", exactly the books' balance that day less the statement's opening balance."
-        if still.any()
-        else ""
-    )
+    outstanding = ""
+    if still.any():
+        outstanding = (
+            f" Still outstanding on {before:%d-%m-%Y}, and listed on this BRS: "
+            f"{_entries(int(still.sum()))} (net {format_inr(from_paise(int(signed[still].sum())))})"
+            ", exactly the books' balance that day less the statement's opening balance."
+        )
+    elif late.any():
+        first = int(np.flatnonzero(late)[0])
+        outstanding = (
+            f" Booked since for the bank's lines of an earlier statement, and left out of this "
+            f"BRS: {_entries(int(late.sum()))} (net {format_inr(from_paise(int(signed[late].sum())))}"
+            f"; {ledger['particulars'].iat[first]} of "
+            f"{pd.Timestamp(ledger['date'].iat[first]):%d-%m-%Y}), exactly the statement's "
+            f"opening balance less the books' balance of {before:%d-%m-%Y}."
+        )
     earlier &= ~still
     if not earlier.any():
-        return earlier, outstanding.strip()
+        return earlier | late, outstanding.strip()
     net = int(signed[earlier].sum())
     start = _first_date(ledger[earlier])
-    return earlier, (
+    return earlier | late, (
         f"The ledger runs from before the statement ({begins:%d-%m-%Y}): "
         f"{_entries(int(earlier.sum()))} from {start:%d-%m-%Y} to "
         f"{before:%d-%m-%Y} (net {format_inr(from_paise(net))}) that nothing in this statement "
@@ -1358,6 +1378,27 @@ def _earlier_months(
             f"{before:%d-%m-%Y} is last month's BRS item: give last month's result with --last-brs."
         )
     )
+
+
+def _booked_since(ledger: pd.DataFrame, unmatched: np.ndarray, begins: date) -> np.ndarray:
+    """The positions of the unmatched book entries of the bank's own charges and interest
+    (BANK_OWN_BOOKED) dated in the statement's first BOOKED_SINCE_DAYS."""
+    days = pd.to_datetime(ledger["date"], errors="coerce")
+    soon = (days < pd.Timestamp(begins + timedelta(days=BOOKED_SINCE_DAYS))).to_numpy(bool)
+    said = contains(ledger["particulars"].fillna("").astype(str), BANK_OWN_BOOKED)
+    return np.flatnonzero(unmatched & soon & np.asarray(said, dtype=bool))
+
+
+BANK_OWN_BOOKED = (
+    r"(?i)\b(?:CHGS?|CHRGS?|CHARGES?|COMMISSION|INTEREST|INT|SMS|AMC|PENALTY|[CSI]GST|GST|"
+    r"UTGST|TDS|CESS|FOLIO|MAINTENANCE|LOCKER)\b"
+)
+"""A book entry of the bank's own doing (`Bank Charges`, `Interest on OD`, `CGST on Bank
+Charges`, `TDS on FD Interest`): what the books take only when the statement shows it."""
+BOOKED_SINCE_DAYS = 10
+"""The days of a statement in which the books take the bank's charges and interest of the
+month before, when its statement comes: the books' entries of those days that may make up the
+difference of the two opening balances (`_booked_since`)."""
 
 
 def _entries(count: int) -> str:
