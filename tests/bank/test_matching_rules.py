@@ -2035,6 +2035,34 @@ def test_an_owner_pays_one_receipt_in_parts(part: int, his_own_open: bool, taken
         assert not any(g == 0 for _, g, _ in pairs)
 
 
+@pytest.mark.parametrize(
+    ("second_day", "third", "taken"),
+    [("2026-11-04", None, True), ("2026-11-06", None, False), ("2026-11-04", 500_000, False)],
+)
+def test_an_owner_pays_one_receipt_in_parts_over_two_days(
+    second_day: str, third: int | None, taken: bool
+) -> None:
+    # GANESH KULKARNI sends 96,801.00 on the 3rd and 96,802.00 on the 4th; the books took
+    # Vishwakarma Polymers' 1,93,603.00, his firm's, on the 3rd. The two are all his lines of
+    # those days and add up to the paisa. Parts three days apart are no receipt in parts; nor
+    # are two of his lines where a third of those days is left out
+    rows = [
+        ("2026-11-03", "NEFT-SBIN0000008-SBINN56271994390001-GANESH KULKARNI", "", 9_680_100),
+        (second_day, "NEFT-SBIN0000008-SBINN25199085199768-GANESH KULKARNI", "", 9_680_200),
+    ]
+    if third is not None:
+        rows.append(
+            ("2026-11-04", "NEFT-SBIN0000008-SBINN25199085199799-GANESH KULKARNI", "", third)
+        )
+    books = [
+        ("2026-11-03", "M/s Vishwakarma Polymers Private Limited", "Being amt recd", 19_360_300)
+    ]
+    pairs, _ = matched(statement(rows), ledger(books))
+    assert (pairs == {(0, 0, "Combination"), (1, 0, "Combination")}) is taken
+    if not taken:
+        assert not any(g == 0 for _, g, _ in pairs)
+
+
 def test_sbi_cuts_a_middle_name_to_two_letters() -> None:
     # SBI writes the payer as ASHOK CH (Ashok Chandra, cut at eight letters) beside the handle
     # ashokmukh30@: the handle's rest is the surname, CH is Chandra's initial. So he is Ashok

@@ -2360,14 +2360,30 @@ def _payers_day_sets(run: _Matching) -> None:
     search finds it). Taken on the same terms: the amount no round hundred, the payer no other
     party with an open line nearby (`_another_partys_open`), one set per line and one line per
     set, no line in it with an alike twin of its amount."""
+    for spread in (False, True):
+        _payers_sets(run, spread)
+
+
+def _payers_sets(run: _Matching, spread: bool) -> None:
+    """`_payers_day_sets` of one day, or (`spread`) of days in a row: all of a payer's open
+    lines of two or more days, each a day at most from the one before and all within
+    LATE_PARTS_DAYS (GANESH KULKARNI's 96,801.00 of the 3rd and 96,802.00 of the 4th for
+    Vishwakarma Polymers' 1,93,603.00 of the 3rd: a receipt credited in parts over a day or
+    two)."""
     assert run.names is not None
     names = run.names
     bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
     lines = np.flatnonzero(
         run.bank_open & run.bank_named & ~run.returned & (bank_signed != 0) & (names.bank >= 0)
     )
+    code = names.bank[lines].astype(np.int64)
+    group_days = None
+    if spread:
+        lines, code, group_days = _days_in_a_row(
+            lines, code, run.bank.lines["day"].to_numpy(dtype=np.int64)[lines], bank_signed[lines]
+        )
     lines, starts, sizes, g, at = _groups_adding_up(
-        run, lines, names.bank[lines].astype(np.int64), MIN_PARTS, MAX_PARTS, bank_parts=True
+        run, lines, code, MIN_PARTS, MAX_PARTS, bank_parts=True, group_days=group_days
     )
     if not len(g):  # one set per ledger line and one ledger line per set
         return
@@ -2394,11 +2410,33 @@ def _payers_day_sets(run: _Matching) -> None:
             parts_of,
             [target],
             "Combination",
-            f"the {len(parts_of)} bank lines of one payer on one day add up to this ledger line; "
-            "the bank's name is not this party's: the owner's own account paying for the firm? "
-            "Check",
+            f"the {len(parts_of)} bank lines of one payer "
+            + ("on days in a row" if spread else "on one day")
+            + " add up to this ledger line; the bank's name is not this party's: the owner's "
+            "own account paying for the firm? Check",
             score=DAY_SET_SCORE,
         )
+
+
+def _days_in_a_row(
+    lines: np.ndarray, code: np.ndarray, day: np.ndarray, signed: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Of `lines` (their payer's `code`, `day` and `signed` amount), those in runs of one
+    payer's lines of one direction over two or more days, each a day at most after the one
+    before, all within LATE_PARTS_DAYS of the first: the lines, their codes and each run's
+    first day (the day the run is grouped by)."""
+    if not len(lines):
+        return lines, code, day
+    into = signed > 0
+    order = np.lexsort((day, into, code))
+    lines, code, day, into = lines[order], code[order], day[order], into[order]
+    same = np.r_[False, (code[1:] == code[:-1]) & (into[1:] == into[:-1])]
+    begins = ~same | (np.r_[0, np.diff(day)] > 1)
+    run = np.cumsum(begins) - 1
+    first = day[np.flatnonzero(begins)][run]
+    last = np.maximum.reduceat(day, np.flatnonzero(begins))[run]
+    keep = (last > first) & (last - first <= LATE_PARTS_DAYS)
+    return lines[keep], code[keep], first[keep]
 
 
 def _groups_adding_up(
@@ -2408,21 +2446,24 @@ def _groups_adding_up(
     fewest: int,
     most: int,
     bank_parts: bool = False,
+    group_days: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Ledger `lines` (bank lines, with `bank_parts`) grouped by `code` (a party's, a
     narration's, a payer's name), day and direction, and the open lines of the other side each
     group of `fewest` to `most` lines adds up to in the window: the lines in group order, each
-    group's first place and size, and the (line of the other side, group) pairs."""
+    group's first place and size, and the (line of the other side, group) pairs. With
+    `group_days`, each line is grouped by that day instead of its own (`_days_in_a_row`)."""
     parts, other = (run.bank, run.ledger) if bank_parts else (run.ledger, run.bank)
     part_signed = parts.lines["signed"].to_numpy(dtype=np.int64)
     part_day = parts.lines["day"].to_numpy(dtype=np.int64)
     none = np.zeros(0, dtype=np.int64)
     if not len(lines):
         return lines, none, none, none, none
-    day = part_day[lines] - int(part_day.min())
+    line_day = part_day[lines] if group_days is None else group_days
+    day = line_day - int(part_day.min())
     key = (code * DAY_SPAN + day) * 2 + (part_signed[lines] > 0)
     order = order_by(key, lines)
-    lines, key = lines[order], key[order]
+    lines, key, line_day = lines[order], key[order], line_day[order]
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
     sizes = np.diff(np.r_[starts, len(key)])
     groups = np.flatnonzero((sizes >= fewest) & (sizes <= most))
@@ -2434,7 +2475,7 @@ def _groups_adding_up(
     targets = np.flatnonzero(
         (run.ledger_open if bank_parts else run.bank_open) & (other_signed != 0)
     )
-    group_day = part_day[lines[starts[groups]]]
+    group_day = line_day[starts[groups]]
     if bank_parts:  # the window runs bank day − ledger day
         found, where = _one_to_one(
             total, group_day, other_signed[targets], other_day[targets], run.window
@@ -2524,7 +2565,9 @@ def _parties_named(names: _Names, bank_names: np.ndarray) -> pd.DataFrame:
         names.cache["late alike asked"] = pd.DataFrame(
             {"name": np.concatenate([known["name"].to_numpy(dtype=np.int64), new])}
         )
-    keys = np.concatenate([names.cache["late alike"]["key"].to_numpy(dtype=np.int64), names.payer_keys])
+    keys = np.concatenate(
+        [names.cache["late alike"]["key"].to_numpy(dtype=np.int64), names.payer_keys]
+    )
     keys = np.unique(keys[isin(keys // width, asked)])
     return pd.DataFrame({"name": keys // width, "party": keys % width})
 
