@@ -152,10 +152,12 @@ def _column_cells(
 ) -> tuple[np.ndarray, list[tuple[str, Link]]]:
     """Each cell of one column as XML ("" for a blank), and the (cell, Link) of the first
     `links` Link cells, which become hyperlinks; a `Figure` in the style of its number format
-    (`figure_styles`)."""
+    (`figure_styles`). `rows`: the cells' row numbers, or the same as text (worked out once a
+    sheet, not once a column)."""
     count = len(values)
     cells = np.full(count, "", dtype=object)
-    refs = letter + np.asarray(rows).astype(str).astype(object)
+    rows = np.asarray(rows)
+    refs = letter + (rows if rows.dtype == object else rows.astype(str).astype(object))
     styled = f' s="{style}"' if style else ""
     if pd.api.types.is_bool_dtype(values.dtype) and not values.hasnans:
         flags = values.to_numpy(dtype=bool)
@@ -316,7 +318,8 @@ def _rows_xml(body: SheetBody, start: int, stop: int, links: list[tuple[str, Lin
     """Rows `start`..`stop` of the body as XML; the Link cells made hyperlinks are added to
     `links` (up to the body's limit)."""
     frame = body.frame.iloc[start:stop]
-    rows = np.arange(body.first_row + start, body.first_row + stop)
+    # the rows' numbers as text once, for every column's cell references
+    rows = np.arange(body.first_row + start, body.first_row + stop).astype(str).astype(object)
     joined = np.full(len(frame), "", dtype=object)
     for index, name in enumerate(frame.columns):
         cells, found = _column_cells(
@@ -330,7 +333,7 @@ def _rows_xml(body: SheetBody, start: int, stop: int, links: list[tuple[str, Lin
         )
         links += found
         joined = joined + cells
-    starts = '<row r="' + rows.astype(str).astype(object)
+    starts = '<row r="' + rows
     heights = body.heights(frame) if body.heights is not None else None
     if heights is not None:  # rows tall enough for their wrapped text
         tall = heights > 0
