@@ -87,6 +87,18 @@ def test_the_party_named_only_in_the_narration_pairs_its_own_receipt(
     assert matches == {3: 9, 4: 7, 5: 13, 6: 11}
 
 
+def brs_items(out: Path) -> list[tuple[Any, ...]]:
+    """The BRS sheet's dated items: (particulars, voucher / cheque, amount)."""
+    brs = openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True)
+    return [r[1:4] for r in brs if isinstance(r[0], datetime)]
+
+
+def summary_text(out: Path) -> str:
+    """The Summary sheet's first column, as one text."""
+    rows = openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)
+    return " ".join(str(r[0]) for r in rows)
+
+
 def ytd_ledger(september: list[list[Any]]) -> list[list[Any]]:
     """Tally's Ledger Vouchers from 1 April: 3,00,000.00 opening, a receipt of 1,00,000.00 and
     rent of 60,000.00 each month to September (2,40,000.00 net), then `september`'s entries
@@ -132,12 +144,9 @@ def test_a_cheque_of_an_earlier_month_still_unpresented_is_an_item_without_last_
     assert "2 matches, 0 bank and 1 ledger lines unmatched" in said
     assert "BRS difference 0.00" in said
     out = bank.parent / "brs.xlsx"
-    brs = list(openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True))
-    items = [r[1:4] for r in brs if isinstance(r[0], datetime)]
+    items = brs_items(out)
     assert items == [("    Kaveri Home Needs", "P9c / 000453", 30000)]
-    summary = " ".join(
-        str(r[0]) for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)
-    )
+    summary = summary_text(out)
     assert (
         "Still outstanding on 30-09-2026, and listed on this BRS: 1 book entry (net -30,000.00)"
         in summary
@@ -346,12 +355,9 @@ def test_an_earlier_entry_alone_is_no_item_where_the_months_last_cheques_also_ma
     # the BRS shows the 10,000.00 it cannot place, instead of balancing on the wrong cheque
     assert code == 1, said
     assert "BRS difference 10,000.00" in said
-    brs = list(openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True))
-    items = [r[1:4] for r in brs if isinstance(r[0], datetime)]
+    items = brs_items(out)
     assert not any("Laxmi Steel" in str(item[0]) for item in items), items
-    summary = " ".join(
-        str(r[0]) for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)
-    )
+    summary = summary_text(out)
     assert "Still outstanding" not in summary
     assert "give last month's result with --last-brs" in summary
 
@@ -401,14 +407,11 @@ def test_one_earlier_cheque_is_not_listed_for_the_months_last_two_of_half_its_am
     out = bank.parent / "brs.xlsx"
     main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
     said = capsys.readouterr().out
-    brs = list(openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True))
-    items = [r[1:4] for r in brs if isinstance(r[0], datetime)]
+    items = brs_items(out)
     assert ("    Balaji Traders", "P9a / 000451", 10000) not in items
     # not told by the amount: the difference shows, and the Summary asks for last month's BRS
     assert "BRS difference 10,000.00" in said
-    summary = " ".join(
-        str(r[0]) for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)
-    )
+    summary = summary_text(out)
     assert "give last month's result with --last-brs" in summary
 
 
@@ -440,11 +443,8 @@ def test_the_banks_charges_of_an_earlier_month_booked_since_are_no_items(
     out = bank.parent / "brs.xlsx"
     code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
     said = capsys.readouterr().out
-    summary = " ".join(
-        str(r[0]) for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)
-    )
-    brs = list(openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True))
-    items = [r[1:4] for r in brs if isinstance(r[0], datetime)]
+    summary = summary_text(out)
+    items = brs_items(out)
     if not more:
         assert code == 0, said
         assert "BRS difference 0.00" in said
