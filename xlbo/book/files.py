@@ -34,7 +34,7 @@ import olefile
 import pandas as pd
 import python_calamine as calamine
 
-from xlbo.book.hidden_rows import HiddenRows, hidden_rows
+from xlbo.book.hidden_rows import HiddenRows, hidden_rows, ods_hidden_rows, xls_hidden_rows
 from xlbo.book.limits import (
     SHEET_MARKS,
     Survey,
@@ -279,6 +279,18 @@ def _encrypted_ole(path: Path) -> bool:
             f"{path.name} is damaged or incomplete (an old-style Excel file that cannot be "
             "opened). Download or export it again, then run again."
         ) from error
+
+
+def _xls_hidden(path: Path) -> dict[str, HiddenRows]:
+    """Each sheet's hidden rows in an .xls (`xls_hidden_rows`); none for a stream that cannot
+    be opened: the sheets were read, whether rows are shown is only told."""
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            if not ole.exists("Workbook"):  # BIFF5's "Book": too old to hold these records
+                return {}
+            return xls_hidden_rows(ole.openstream("Workbook").read())
+    except Exception:  # olefile's own errors on a broken file: ValueError, struct.error …
+        return {}
 
 
 def check_readable(path: Path) -> str:
@@ -538,6 +550,8 @@ class FileBook:
         self._sheets: dict[str, Any] = {}
         self._sheet_names: list[str]
         self._survey = Survey()
+        self._hidden: dict[str, HiddenRows] | None = None
+        """An .ods's or .xls's hidden rows, sheet → rows: all sheets' are read at once."""
         if self.kind in ("text", "parquet", "html"):
             self._sheet_names = [self.path.stem]
             return
@@ -669,15 +683,30 @@ class FileBook:
             return []
 
     def hidden_rows(self, sheet: str) -> HiddenRows:
-        """The rows Excel does not show on an .xlsx/.xlsm sheet (hidden, or filtered out);
-        none for other formats, whose rows calamine cannot tell shown or not."""
-        part = self._survey.sheet_parts.get(self.resolve(sheet) or sheet, "")
-        if self.kind != "zip" or self.path.suffix.lower() not in {".xlsx", ".xlsm"} or not part:
+        """The rows Excel does not show on a sheet (hidden, or filtered out) of an .xlsx/.xlsm,
+        .ods or .xls; none for other formats (an .xlsb, a CSV, a web page), whose rows calamine
+        cannot tell shown or not, and none for a file whose records cannot be followed."""
+        sheet = self.resolve(sheet) or sheet
+        if self.kind == "ole":
+            if self._hidden is None:
+                self._hidden = _xls_hidden(self.path)
+            return self._hidden.get(sheet, HiddenRows())
+        part = self._survey.sheet_parts.get(sheet, "")
+        if self.kind != "zip" or not part:
             return HiddenRows()
         try:
             with zipfile.ZipFile(self.path) as archive:
-                if not self._mentions(archive, part, b'hidden="'):  # most sheets
-                    return HiddenRows()
+                if self._survey.opened_whole:  # an .ods: every sheet in content.xml
+                    if self._hidden is None:
+                        last_rows = {
+                            name: self._survey.sizes[each].rows
+                            for name, each in self._survey.sheet_parts.items()
+                            if each in self._survey.sizes
+                        }
+                        self._hidden = ods_hidden_rows(archive.read("content.xml"), last_rows)
+                    return self._hidden.get(sheet, HiddenRows())
+                if not part.endswith(".xml") or not self._mentions(archive, part, b'hidden="'):
+                    return HiddenRows()  # an .xlsb sheet, or (most sheets) none hidden
                 return hidden_rows(archive, part)
         except (KeyError, zipfile.BadZipFile, OSError):
             return HiddenRows()
