@@ -128,8 +128,10 @@ class _TableRows(HTMLParser):
     """The rows of a web page's tables as Excel shows them when it opens the page: each `<tr>`
     a row of its `<td>`/`<th>` cells' text (a cell spanning columns followed by blank cells, a
     cell spanning rows a blank cell in each row below it, the span kept in `merges` as Excel
-    merges it; a `<br>` a space; a row or cell left open ends where the next begins). A table
-    inside a cell gives its own rows. Nothing is fetched and no entity but HTML's own is
+    merges it; a `<br>` a space; a row or cell left open ends where the next begins). An empty
+    `<tr></tr>` gives no row, but a cell above spanning rows counts it as one of its rows, as a
+    browser does: `<td rowspan="2">` over a line and an empty `<tr>` spans that line alone, and
+    the next line keeps its own (blank) date. A table inside a cell gives its own rows. Nothing is fetched and no entity but HTML's own is
     known."""
 
     def __init__(self) -> None:
@@ -145,6 +147,9 @@ class _TableRows(HTMLParser):
         another)."""
         self._below: dict[int, dict[int, int]] = {}
         """For each depth of table, the columns a cell above spans into: how many rows more."""
+        self._spanned_by: dict[int, dict[int, int]] = {}
+        """For each depth of table, the columns a cell above spans into: that cell's merge
+        (its place in `merges`)."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
@@ -180,11 +185,19 @@ class _TableRows(HTMLParser):
     def _end_row(self) -> None:
         row = self._open.pop()
         row.end_cell()
+        below = self._below.get(row.depth, {})
+        spanned_by = self._spanned_by.setdefault(row.depth, {})
         if row.cells:
             at = len(self.rows)
             self.rows.append(row.cells)
-            self.merges += [((at, c), (at + d - 1, c + w - 1)) for c, w, d in row.spanning]
-        below = self._below.get(row.depth, {})
+            for column, width, down in row.spanning:
+                for each in range(column, column + width):
+                    spanned_by[each] = len(self.merges)
+                self.merges.append(((at, column), (at + down - 1, column + width - 1)))
+        else:  # an empty `<tr>`: a row no line is read from, which a cell above spans all the same
+            for merge in {spanned_by[c] for c in below if c in spanned_by}:
+                (top, left), (bottom, right) = self.merges[merge]
+                self.merges[merge] = ((top, left), (bottom - 1, right))
         for column in [c for c in below if c not in row.started]:  # a row further down
             below[column] -= 1
             if not below[column]:
