@@ -124,6 +124,13 @@ def _delimited_text(path: Path) -> bool:
     )
 
 
+MAX_ROWSPAN = 1000
+"""The most rows a web page's cell is taken to span: each row a span claims is walked when the
+date in it is given to the lines below (`_dated_by_merges`), so a page's `rowspan="999999999"`
+would be walked a billion times for each such cell; a longer span ends at this row, the rows
+below it read as under no span."""
+
+
 class _TableRows(HTMLParser):
     """The rows of a web page's tables as Excel shows them when it opens the page: each `<tr>`
     a row of its `<td>`/`<th>` cells' text (a cell spanning columns followed by blank cells, a
@@ -164,7 +171,7 @@ class _TableRows(HTMLParser):
             span = next((value for name, value in attrs if name == "colspan"), None) or "1"
             down = next((value for name, value in attrs if name == "rowspan"), None) or "1"
             row.text, row.span = [], max(1, min(int(span) if span.isdigit() else 1, 64))
-            row.down = max(1, min(int(down) if down.isdigit() else 1, 1000))
+            row.down = max(1, min(int(down) if down.isdigit() else 1, MAX_ROWSPAN))
         elif tag == "br":
             self.handle_data(" ")
 
