@@ -11,7 +11,7 @@ read, and whether a filter or their own hand hid them tells them where to look.
     hidden_rows(archive, "xl/worksheets/sheet1.xml")  # HiddenRows(rows=(3, 7), filtered=(7,))
 
 A row is counted as filtered out only when a filter with criteria is on and the row lies under
-its header within its range: a row hidden above the filtered block, or on a sheet whose
+its header within its range: a row hidden outside that range, or on a sheet whose
 AutoFilter only shows its drop-down buttons (no criteria), was hidden by hand.
 """
 
@@ -89,6 +89,8 @@ def ods_hidden_rows(content: bytes, last_rows: dict[str, int]) -> dict[str, Hidd
     or group element counts where it stands). A run of repeated hidden rows is counted only
     up to the table's last row holding a value (`last_rows`, table name → row; absent, none):
     LibreOffice writes the million empty rows below the data as one run, which may be hidden."""
+    if b"table:visibility" not in content:  # most workbooks: every row shown
+        return {}
     found: dict[str, tuple[list[int], list[int]]] = {}
     rows = filtered = None
     sheet, row = "", 0
