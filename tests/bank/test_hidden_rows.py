@@ -5,6 +5,8 @@ Before: read silently."""
 
 from __future__ import annotations
 
+import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ from typing import Any
 import openpyxl
 
 from tests.bank.test_more_banks import first_and_last, totals
+from xlbo.book.hidden_rows import xls_hidden_rows
 from xlbo.cli import main
 from xlbo.readers.statement import read_statement
 
@@ -36,7 +39,12 @@ ROWS: list[list[Any]] = [
 ]
 
 
-def statement(path: Path, hidden: tuple[int, ...], autofilter: str = "") -> Path:
+def statement(
+    path: Path, hidden: tuple[int, ...], autofilter: str = "", shown: tuple[str, ...] = ()
+) -> Path:
+    """The statement with rows `hidden`, an AutoFilter over `autofilter` that, given the dates
+    `shown`, shows only the lines of those dates (as Excel writes it: the filter's criteria on
+    column A, and the rows it leaves out hidden)."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Statement"
@@ -46,6 +54,8 @@ def statement(path: Path, hidden: tuple[int, ...], autofilter: str = "") -> Path
         sheet.row_dimensions[number].hidden = True
     if autofilter:
         sheet.auto_filter.ref = autofilter
+    if shown:
+        sheet.auto_filter.add_filter_column(0, list(shown))
     book.save(path)
     return path
 
@@ -71,13 +81,43 @@ def test_hidden_rows_are_read_and_the_user_is_told(tmp_path: Path) -> None:
 
 
 def test_rows_an_autofilter_leaves_out_are_read_and_the_filter_named(tmp_path: Path) -> None:
-    lines = read_statement(str(statement(tmp_path / "filtered.xlsx", (7,), "A5:G9")))
+    shown = ("01/10/26", "05/10/26", "31/10/26")
+    lines = read_statement(str(statement(tmp_path / "filtered.xlsx", (7,), "A5:G9", shown)))
     assert totals(lines)[0] == 4
     assert [i.problem for i in lines.issues] == [
         "1 line(s) on rows Excel does not show (filtered out by the AutoFilter: row 7) were "
         "read and reconciled: every row of the statement is the bank's transaction"
     ]
     assert lines.issues[0].hint.endswith("clear the filter to see them.")
+
+
+def test_a_row_hidden_by_hand_beside_an_autofilter_is_called_hidden(tmp_path: Path) -> None:
+    """Before: every hidden row on a sheet with an AutoFilter was "filtered out by the
+    AutoFilter", so the user cleared the filter and still did not see row 9, hidden by hand
+    below the filter's range; and a filter with no criteria (only its drop-down buttons)
+    hides nothing at all."""
+    shown = ("01/10/26", "05/10/26")
+    lines = read_statement(str(statement(tmp_path / "both.xlsx", (7, 9), "A5:G8", shown)))
+    assert totals(lines)[0] == 4
+    assert [(i.cell, i.problem, i.hint.split("; ")[-1]) for i in lines.issues] == [
+        (
+            "A7",
+            "1 line(s) on rows Excel does not show (filtered out by the AutoFilter: row 7) were "
+            "read and reconciled: every row of the statement is the bank's transaction",
+            "clear the filter to see them.",
+        ),
+        (
+            "A9",
+            "1 line(s) on rows Excel does not show (hidden: row 9) were "
+            "read and reconciled: every row of the statement is the bank's transaction",
+            "unhide them to see them.",
+        ),
+    ]
+    buttons_only = read_statement(str(statement(tmp_path / "buttons.xlsx", (7,), "A5:G9")))
+    assert [i.problem for i in buttons_only.issues] == [
+        "1 line(s) on rows Excel does not show (hidden: row 7) were "
+        "read and reconciled: every row of the statement is the bank's transaction"
+    ]
 
 
 def test_a_sheet_without_hidden_rows_says_nothing(tmp_path: Path) -> None:
@@ -102,3 +142,114 @@ def test_reconcile_ties_with_the_hidden_rows_and_says_so(tmp_path: Path, capsys:
     said = capsys.readouterr().out
     assert "4 matches, 0 bank and 0 ledger lines unmatched" in said
     assert "1 reading note(s) on the Issues sheet; BRS difference 0.00" in said
+
+
+ODS_ROW = "<table:table-row{attributes}>{cells}</table:table-row>"
+
+
+def ods_statement(path: Path) -> Path:
+    """The statement as LibreOffice writes an .ods, by hand: rows 4-5 one blank row repeated
+    twice and hidden (so a reader that counts the element once numbers every row below one
+    short), the header on row 6, the line of 05/10/26 on row 8 left out by a filter
+    (`table:visibility="filter"`) and the line of 31/10/26 on row 10 hidden by hand
+    (`"collapse"`)."""
+
+    def cell(value: Any) -> str:
+        if value is None:
+            return "<table:table-cell/>"
+        if isinstance(value, (int, float)):
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{value}">'
+                f"<text:p>{value}</text:p></table:table-cell>"
+            )
+        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+
+    visibility = {8: ' table:visibility="filter"', 10: ' table:visibility="collapse"'}
+    rows = [ODS_ROW.format(attributes="", cells="".join(map(cell, row))) for row in ROWS[:3]]
+    rows.append(
+        ODS_ROW.format(
+            attributes=' table:number-rows-repeated="2" table:visibility="collapse"',
+            cells="<table:table-cell/>",
+        )
+    )
+    for number, row in enumerate(ROWS[4:], start=6):
+        attributes = visibility.get(number, "")
+        rows.append(ODS_ROW.format(attributes=attributes, cells="".join(map(cell, row))))
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="Statement">'
+        '<table:table-column table:number-columns-repeated="7"/>'
+        + "".join(rows)
+        + "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+        ' manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_an_ods_statement_s_hidden_and_filtered_rows_are_named(tmp_path: Path) -> None:
+    """Before: rows hidden in an .ods were read without a word."""
+    lines = read_statement(str(ods_statement(tmp_path / "hidden.ods")))
+    assert totals(lines) == (4, 1250000 + 50000 + 1770, 4500000)
+    assert [(i.cell, i.problem, i.hint.split("; ")[-1]) for i in lines.issues] == [
+        (
+            "A8",
+            "1 line(s) on rows Excel does not show (filtered out by the AutoFilter: row 8) were "
+            "read and reconciled: every row of the statement is the bank's transaction",
+            "clear the filter to see them.",
+        ),
+        (
+            "A10",
+            "1 line(s) on rows Excel does not show (hidden: row 10) were "
+            "read and reconciled: every row of the statement is the bank's transaction",
+            "unhide them to see them.",
+        ),
+    ]
+
+
+def test_an_xls_statement_s_hidden_and_filtered_rows_are_named(
+    tmp_path: Path, libreoffice: Callable[[Path, str], Path]
+) -> None:
+    """Before: rows hidden in an .xls were read without a word. The .xls is LibreOffice's
+    (BIFF8) from the .xlsx with row 7 left out by the filter over A5:G8 and row 9 hidden by
+    hand; the .xls keeps both (ROW records with fDyZero, FILTERMODE, `_FilterDatabase`)."""
+    shown = ("01/10/26", "05/10/26")
+    source = statement(tmp_path / "both.xlsx", (7, 9), "A5:G8", shown)
+    converted = libreoffice(source, "xls") / "both.xls"
+    lines = read_statement(str(converted))
+    assert totals(lines) == (4, 1250000 + 50000 + 1770, 4500000)
+    assert [(i.cell, i.problem, i.hint.split("; ")[-1]) for i in lines.issues] == [
+        (
+            "A7",
+            "1 line(s) on rows Excel does not show (filtered out by the AutoFilter: row 7) were "
+            "read and reconciled: every row of the statement is the bank's transaction",
+            "clear the filter to see them.",
+        ),
+        (
+            "A9",
+            "1 line(s) on rows Excel does not show (hidden: row 9) were "
+            "read and reconciled: every row of the statement is the bank's transaction",
+            "unhide them to see them.",
+        ),
+    ]
+
+
+def test_an_xls_whose_records_cannot_be_followed_hides_nothing() -> None:
+    """A cut or scrambled Workbook stream gives no hidden rows, never a crash."""
+    assert xls_hidden_rows(b"") == {}
+    assert xls_hidden_rows(b"\x85\x00\x08\x00\xff\xff\xff\x7f\x00\x00\x05\x01abc") == {}
+    assert xls_hidden_rows(bytes(range(256)) * 4) == {}

@@ -53,6 +53,37 @@ BUSY = [
     ["28-10-2026", "Rcpt/42", "Om Sai Logistics", "12,50,000.50", None, "13,53,000.50 Dr", None],
     [None, None, "Closing Bal.", None, None, "13,53,000.50 Dr", None],
 ]
+BUSY_BALANCES_IN_NARRATION = [
+    # Busy with Particulars before Short Narration, and its balance lines' words in the Short
+    # Narration column, the Particulars cell blank (before: neither the opening nor the closing
+    # balance was read, and `Closing Bal.` became Om Sai's narration)
+    ["SAHYADRI TRADELINKS PVT LTD"],
+    ["Account Ledger"],
+    ["HDFC BANK A/C"],
+    ["From 01-10-2026 to 31-10-2026"],
+    [
+        "Date",
+        "Vch/Bill No",
+        "Particulars",
+        "Short Narration",
+        "Debit(Rs.)",
+        "Credit(Rs.)",
+        "Balance(Rs.)",
+    ],
+    ["01-10-2026", None, None, "Opening Bal.", None, None, "1,00,000.00 Dr"],
+    [
+        "02-10-2026",
+        "Rcpt/41",
+        "Balaji Traders",
+        "Chq No 123456",
+        "5,000.00",
+        None,
+        "1,05,000.00 Dr",
+    ],
+    ["04-10-2026", "Pymt/17", "Kaveri Home Needs", "NEFT", None, "2,000.00", "1,03,000.00 Dr"],
+    ["28-10-2026", "Rcpt/42", "Om Sai Logistics", None, "12,50,000.50", None, "13,53,000.50 Dr"],
+    [None, None, None, "Closing Bal.", None, None, "13,53,000.50 Dr"],
+]
 VYAPAR = [
     ["Sahyadri Tradelinks"],
     ["Bank Statement - HDFC Bank"],
@@ -127,6 +158,7 @@ STATEMENT = [
 LAYOUTS: dict[str, tuple[list[list[Any]], int | None]] = {
     # the file's rows, and the closing balance it states
     "busy.xlsx": (BUSY, CLOSING),
+    "busy-balances-in-narration.xlsx": (BUSY_BALANCES_IN_NARRATION, CLOSING),
     "vyapar.xlsx": (VYAPAR, None),
     "tally-narration-column.xlsx": (TALLY_NARRATION_COLUMN, CLOSING),
     "tally-dr-cr-in-columns.xlsx": (TALLY_DR_CR_IN_COLUMNS, CLOSING),

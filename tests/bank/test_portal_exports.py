@@ -303,3 +303,36 @@ def test_a_web_page_statement_with_its_amounts_grouped_under_one_heading(tmp_pat
         LAST,
     ]
     assert chains(lines)
+
+
+def test_a_web_page_s_empty_row_under_a_date_spanning_rows(tmp_path: Path) -> None:
+    """A date spanning two rows, the second an empty `<tr></tr>`, as a browser shows it: the
+    date spans the NEFT line and the empty row; the UPI line below has no date of its own.
+    Before: the empty row was dropped but the span still counted two lines, so the NEFT
+    line's date landed on the UPI line, read as of 01/10/2026 without a word."""
+    path = tmp_path / "statement.xls"
+    path.write_text(
+        "<html><body><table>\n"
+        "<tr><td>Account No : 123401000012345</td></tr>\n"
+        "<tr><th>Date</th><th>Narration</th><th>Debit</th><th>Credit</th><th>Balance</th></tr>\n"
+        '<tr><td rowspan="2">01/10/2026</td><td>NEFT CR-SBIN0001234-KAVERI TRADERS</td><td></td>'
+        "<td>45,000.00</td><td>1,45,000.00</td></tr>\n"
+        "<tr></tr>\n"
+        "<tr><td></td><td>UPI/631212345678/OM SAI</td><td>500.00</td><td></td>"
+        "<td>1,44,500.00</td></tr>\n"
+        "<tr><td>05/10/2026</td><td>CHQ PAID-SHARMA ENTERPRISES</td><td>12,000.00</td><td></td>"
+        "<td>1,32,500.00</td></tr>\n"
+        "<tr><td>31/10/2026</td><td>SMS CHARGES</td><td>17.70</td><td></td>"
+        "<td>1,32,482.30</td></tr>\n"
+        "</table></body></html>\n",
+        encoding="utf-8",
+    )
+    lines = read_statement(str(path))
+    assert [(row.date, row.narration) for row in lines.frame.itertuples()] == [
+        (date(2026, 10, 1), "NEFT CR-SBIN0001234-KAVERI TRADERS"),
+        (date(2026, 10, 5), "CHQ PAID-SHARMA ENTERPRISES"),
+        (date(2026, 10, 31), "SMS CHARGES"),
+    ]
+    assert [(i.cell, i.problem) for i in lines.issues] == [
+        ("A4", "Row 4: an amount with no date: it was not read as a line")
+    ]

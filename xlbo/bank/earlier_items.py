@@ -37,7 +37,11 @@ from itertools import combinations
 import numpy as np
 
 NEAREST_EARLIER = 30
-"""The latest earlier entries searched for the fewest that make up the amount outstanding."""
+"""The latest earlier entries searched for the fewest that make up the amount outstanding.
+Why 30: it bounds the search to 4,525 sets (30 + 435 + 4,060 of one, two and three entries),
+and every entry more adds sets that may add up by chance, and two sets that add up leave the
+amount unexplained (none found), so the search stays among the latest entries, those a
+statement's start finds still outstanding (a cheque of 28 September not yet presented)."""
 
 FEWEST_AT_MOST = 3
 """The most entries of such a set; past it, the latest run of entries is tried, then every set
@@ -45,7 +49,9 @@ of the latest SEARCHED_WHOLE."""
 
 SEARCHED_WHOLE = 20
 """The latest earlier entries whose every set is searched (in two halves of 2**10 sums each)
-for the one set that makes up the amount outstanding."""
+for the one set that makes up the amount outstanding. Why 20: every set of them is 2**20
+(about a million) sums, met as two halves of 1,024 each (`_only_subset`); each entry more
+doubles a half's sums and adds sets that may add up by chance (then none is found)."""
 
 
 def still_outstanding(signed: np.ndarray, outstanding: int) -> np.ndarray:

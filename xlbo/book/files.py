@@ -34,7 +34,7 @@ import olefile
 import pandas as pd
 import python_calamine as calamine
 
-from xlbo.book.hidden_rows import HiddenRows, hidden_rows
+from xlbo.book.hidden_rows import HiddenRows, hidden_rows, ods_hidden_rows, xls_hidden_rows
 from xlbo.book.limits import (
     SHEET_MARKS,
     Survey,
@@ -124,12 +124,21 @@ def _delimited_text(path: Path) -> bool:
     )
 
 
+MAX_ROWSPAN = 1000
+"""The most rows a web page's cell is taken to span: each row a span claims is walked when the
+date in it is given to the lines below (`_dated_by_merges`), so a page's `rowspan="999999999"`
+would be walked a billion times for each such cell; a longer span ends at this row, the rows
+below it read as under no span."""
+
+
 class _TableRows(HTMLParser):
     """The rows of a web page's tables as Excel shows them when it opens the page: each `<tr>`
     a row of its `<td>`/`<th>` cells' text (a cell spanning columns followed by blank cells, a
     cell spanning rows a blank cell in each row below it, the span kept in `merges` as Excel
-    merges it; a `<br>` a space; a row or cell left open ends where the next begins). A table
-    inside a cell gives its own rows. Nothing is fetched and no entity but HTML's own is
+    merges it; a `<br>` a space; a row or cell left open ends where the next begins). An empty
+    `<tr></tr>` gives no row, but a cell above spanning rows counts it as one of its rows, as a
+    browser does: `<td rowspan="2">` over a line and an empty `<tr>` spans that line alone, and
+    the next line keeps its own (blank) date. A table inside a cell gives its own rows. Nothing is fetched and no entity but HTML's own is
     known."""
 
     def __init__(self) -> None:
@@ -145,6 +154,9 @@ class _TableRows(HTMLParser):
         another)."""
         self._below: dict[int, dict[int, int]] = {}
         """For each depth of table, the columns a cell above spans into: how many rows more."""
+        self._spanned_by: dict[int, dict[int, int]] = {}
+        """For each depth of table, the columns a cell above spans into: that cell's merge
+        (its place in `merges`)."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
@@ -159,7 +171,7 @@ class _TableRows(HTMLParser):
             span = next((value for name, value in attrs if name == "colspan"), None) or "1"
             down = next((value for name, value in attrs if name == "rowspan"), None) or "1"
             row.text, row.span = [], max(1, min(int(span) if span.isdigit() else 1, 64))
-            row.down = max(1, min(int(down) if down.isdigit() else 1, 1000))
+            row.down = max(1, min(int(down) if down.isdigit() else 1, MAX_ROWSPAN))
         elif tag == "br":
             self.handle_data(" ")
 
@@ -180,11 +192,19 @@ class _TableRows(HTMLParser):
     def _end_row(self) -> None:
         row = self._open.pop()
         row.end_cell()
+        below = self._below.get(row.depth, {})
+        spanned_by = self._spanned_by.setdefault(row.depth, {})
         if row.cells:
             at = len(self.rows)
             self.rows.append(row.cells)
-            self.merges += [((at, c), (at + d - 1, c + w - 1)) for c, w, d in row.spanning]
-        below = self._below.get(row.depth, {})
+            for column, width, down in row.spanning:
+                for each in range(column, column + width):
+                    spanned_by[each] = len(self.merges)
+                self.merges.append(((at, column), (at + down - 1, column + width - 1)))
+        else:  # an empty `<tr>`: a row no line is read from, which a cell above spans all the same
+            for merge in {spanned_by[c] for c in below if c in spanned_by}:
+                (top, left), (bottom, right) = self.merges[merge]
+                self.merges[merge] = ((top, left), (bottom - 1, right))
         for column in [c for c in below if c not in row.started]:  # a row further down
             below[column] -= 1
             if not below[column]:
@@ -279,6 +299,18 @@ def _encrypted_ole(path: Path) -> bool:
             f"{path.name} is damaged or incomplete (an old-style Excel file that cannot be "
             "opened). Download or export it again, then run again."
         ) from error
+
+
+def _xls_hidden(path: Path) -> dict[str, HiddenRows]:
+    """Each sheet's hidden rows in an .xls (`xls_hidden_rows`); none for a stream that cannot
+    be opened: the sheets were read, whether rows are shown is only told."""
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            if not ole.exists("Workbook"):  # BIFF5's "Book": too old to hold these records
+                return {}
+            return xls_hidden_rows(ole.openstream("Workbook").read())
+    except Exception:  # olefile's own errors on a broken file: ValueError, struct.error …
+        return {}
 
 
 def check_readable(path: Path) -> str:
@@ -538,6 +570,8 @@ class FileBook:
         self._sheets: dict[str, Any] = {}
         self._sheet_names: list[str]
         self._survey = Survey()
+        self._hidden: dict[str, HiddenRows] | None = None
+        """An .ods's or .xls's hidden rows, sheet → rows: all sheets' are read at once."""
         if self.kind in ("text", "parquet", "html"):
             self._sheet_names = [self.path.stem]
             return
@@ -669,15 +703,30 @@ class FileBook:
             return []
 
     def hidden_rows(self, sheet: str) -> HiddenRows:
-        """The rows Excel does not show on an .xlsx/.xlsm sheet (hidden, or filtered out);
-        none for other formats, whose rows calamine cannot tell shown or not."""
-        part = self._survey.sheet_parts.get(self.resolve(sheet) or sheet, "")
-        if self.kind != "zip" or self.path.suffix.lower() not in {".xlsx", ".xlsm"} or not part:
+        """The rows Excel does not show on a sheet (hidden, or filtered out) of an .xlsx/.xlsm,
+        .ods or .xls; none for other formats (an .xlsb, a CSV, a web page), whose rows calamine
+        cannot tell shown or not, and none for a file whose records cannot be followed."""
+        sheet = self.resolve(sheet) or sheet
+        if self.kind == "ole":
+            if self._hidden is None:
+                self._hidden = _xls_hidden(self.path)
+            return self._hidden.get(sheet, HiddenRows())
+        part = self._survey.sheet_parts.get(sheet, "")
+        if self.kind != "zip" or not part:
             return HiddenRows()
         try:
             with zipfile.ZipFile(self.path) as archive:
-                if not self._mentions(archive, part, b'hidden="'):  # most sheets
-                    return HiddenRows()
+                if self._survey.opened_whole:  # an .ods: every sheet in content.xml
+                    if self._hidden is None:
+                        last_rows = {
+                            name: self._survey.sizes[each].rows
+                            for name, each in self._survey.sheet_parts.items()
+                            if each in self._survey.sizes
+                        }
+                        self._hidden = ods_hidden_rows(archive.read("content.xml"), last_rows)
+                    return self._hidden.get(sheet, HiddenRows())
+                if not part.endswith(".xml") or not self._mentions(archive, part, b'hidden="'):
+                    return HiddenRows()  # an .xlsb sheet, or (most sheets) none hidden
                 return hidden_rows(archive, part)
         except (KeyError, zipfile.BadZipFile, OSError):
             return HiddenRows()

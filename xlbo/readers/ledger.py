@@ -864,9 +864,10 @@ _SAME_LABEL = {
 
 def _label_columns(names: Sequence[str], roles: dict[str, str]) -> list[str]:
     """The columns besides Particulars where a file may write `Opening` or `Total`: those of no
-    role (ERPNext writes them under Account, QuickBooks in an unnamed first column) and the
-    voucher type (QuickBooks' `Beginning Balance`)."""
-    typed = [roles[r] for r in ("Vch Type", "Against") if r in roles]
+    role (ERPNext writes them under Account, QuickBooks in an unnamed first column), the
+    voucher type (QuickBooks' `Beginning Balance`) and the narration (Busy writes `Opening Bal.`
+    and `Closing Bal.` in its Short Narration column when the Particulars cell is blank)."""
+    typed = [roles[r] for r in ("Vch Type", "Against", "Narration") if r in roles]
     return [n for n in names if n != "Row" and (n not in roles.values() or n in typed)]
 
 

@@ -629,34 +629,35 @@ def _hidden_statement(file: str, part: Lines) -> Issue:
 
 
 def _hidden_lines(book: RowSource, sheet: str, rows: np.ndarray, letter: str) -> list[Issue]:
-    """The warning for lines read from rows Excel does not show (hidden, or left out by an
-    AutoFilter): every row of the bank's statement is its transaction, so they are read; a user
-    who hid them to leave them out learns that they were not left out."""
+    """The warnings for lines read from rows Excel does not show: every row of the bank's
+    statement is its transaction, so they are read; a user who hid them to leave them out
+    learns that they were not left out. Rows an AutoFilter left out and rows hidden by hand
+    get a warning each, as each is shown again its own way (clear the filter; unhide)."""
     shown = getattr(book, "hidden_rows", None)
     hidden = shown(sheet) if shown is not None else HiddenRows()
-    read = rows[np.isin(rows, hidden.rows)]
-    if not len(read):
-        return []
-    listed = ("rows " if len(read) > 1 else "row ") + ", ".join(str(int(r)) for r in read[:5])
-    listed += ", …" if len(read) > 5 else ""
-    how = "filtered out by the AutoFilter" if hidden.filtered else "hidden"
-    return [
-        Issue(
-            severity=Severity.WARNING,
-            sheet=sheet,
-            cell=f"{letter}{int(read[0])}",
-            problem=f"{len(read):,} line(s) on rows Excel does not show ({how}: {listed}) "
-            "were read and reconciled: every row of the statement is the bank's transaction",
-            hint="If you hid them to leave them out, delete those rows in a copy of the "
-            "statement and reconcile the copy"
-            + (
-                "; clear the filter to see them."
-                if hidden.filtered
-                else "; unhide them to see them."
-            ),
-            file=book.name,
+    issues = []
+    for unshown, how, see in (
+        (hidden.filtered, "filtered out by the AutoFilter", "clear the filter to see them."),
+        (hidden.by_hand, "hidden", "unhide them to see them."),
+    ):
+        read = rows[np.isin(rows, unshown)]
+        if not len(read):
+            continue
+        listed = ("rows " if len(read) > 1 else "row ") + ", ".join(str(int(r)) for r in read[:5])
+        listed += ", …" if len(read) > 5 else ""
+        issues.append(
+            Issue(
+                severity=Severity.WARNING,
+                sheet=sheet,
+                cell=f"{letter}{int(read[0])}",
+                problem=f"{len(read):,} line(s) on rows Excel does not show ({how}: {listed}) "
+                "were read and reconciled: every row of the statement is the bank's transaction",
+                hint="If you hid them to leave them out, delete those rows in a copy of the "
+                f"statement and reconcile the copy; {see}",
+                file=book.name,
+            )
         )
-    ]
+    return issues
 
 
 def _hidden_unreadable(file: str, sheet: str, problem: SheetProblem) -> Issue:
