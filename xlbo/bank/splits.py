@@ -126,7 +126,7 @@ LENDER_WORDS = frozenset((
     "AUTO", "TERM", "VEHICLE", "BUSINESS", "PERSONAL", "AC", "OF", "THE", "PVT", "PRIVATE",
     "SERVICES", "MANDATE", "DEBIT", "INSTALMENT", "INSTALLMENT", "INST", "PAYMENT", "PAY",
     "FOR", "TO", "BY", "NBFC", "CO", "COMPANY", "INTEREST", "PRINCIPAL", "REPAYMENT", "AND",
-    "WITH",
+    "WITH", "CHQ", "LAN", "RECOVERY", "RECOVERED", "DEBITED", "MONTHLY", "UMRN", "REF", "TXN",
 ))
 # fmt: on
 """Words of an EMI's narration or a loan's ledger that name no lender (`ACH`, `LOAN`, `LTD`,
@@ -370,8 +370,15 @@ def _another_lender(bank_text: str, loan: str) -> bool:
     initials = "".join(
         w[0] for w in re.split(r"[^A-Z]+", loan.upper()) if w and w not in {"OF", "THE", "AND"}
     )
-    return not any(w in squashed for w in own) and not any(
-        len(w) >= 3 and initials.startswith(w) for w in named
+    # the narration's own initials (`ADITYA BIRLA FINANCE` → …ABF…) may be the ledger's word
+    # (`ABFL Business Loan`), a closing L (Ltd) aside
+    spelt = "".join(w[0] for w in re.split(r"[^A-Z]+", bank_text.upper()) if w)
+    return (
+        not any(w in squashed for w in own)
+        and not any(len(w) >= 3 and initials.startswith(w) for w in named)
+        and not any(
+            w in spelt or (len(w) >= 4 and w.endswith("L") and w[:-1] in spelt) for w in own
+        )
     )
 
 
