@@ -483,3 +483,21 @@ def test_an_emi_whose_words_name_no_other_lender_is_split(narration: str, loan: 
     [(bank, books, why)] = splits(found).values()
     assert (bank, books) == ([0], [0, 1])
     assert why.startswith("EMI: principal 14,210.00 + interest 4,330.00")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Being UPI/IMPS collections of the day",
+        "Being counter sales received by UPI transfer",
+    ],
+)
+def test_a_collections_receipt_whose_note_says_upi_is_the_days_upi_credits(note: str) -> None:
+    # the note names another channel beside UPI: the receipt is still the day's UPI credits
+    found, _ = run(
+        [*UPI_DAY, KAVERI_PAID],
+        [("2026-10-08", "UPI Collections", note, 345550), KAVERI_BOOKED],
+    )
+    [(bank, books, why)] = splits(found).values()
+    assert (bank, books) == ([0, 1, 2], [0])
+    assert why.startswith("UPI collections: every open UPI credit of one day, 3 of them")

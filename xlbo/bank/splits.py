@@ -284,7 +284,9 @@ def _candidates(
     if kind.target_wholly:
         says &= _says(text, kind.target_wholly)
     if kind.note_unless and "note" in one.lines.columns:
-        says &= ~_says(one.lines["note"].iloc[targets], kind.note_unless)
+        # `Being UPI/IMPS collections of the day` names UPI too: still the day's collections
+        note = one.lines["note"].iloc[targets]
+        says &= ~(_says(note, kind.note_unless) & ~_says(note, UPI_WORDS))
     targets = targets[says]
     lines = np.flatnonzero(other_open & (other_signed != 0))
     if not len(targets) or len(lines) < MIN_PARTS:
