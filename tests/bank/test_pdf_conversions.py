@@ -285,3 +285,37 @@ def test_a_note_under_the_header_does_not_make_a_statement_centred(
         "NEFT CR-JAY AMBE TRADERS",
         "CHQ PAID-000451- MEHTA & CO",
     ]
+
+
+def test_a_centred_sbi_statement_keeps_by_transfer_with_its_own_line(
+    xlsx: Callable[..., Path],
+) -> None:
+    """SBI's narrations begin `BY TRANSFER-` / `TO TRANSFER-` on a row of their own and go on
+    `NEFT*…`, `UPI/…` on the next: centred, the `TO TRANSFER-` above a dated row that begins
+    `UPI/` is that line's, not the line's above."""
+    rows = [
+        HEAD,
+        [None, "BY TRANSFER-", None, None, None, None],
+        ["01/10/2026", "NEFT*HDFC0000240*N27426", "N274261234567", None, "45,000.00",
+         "1,45,000.00"],
+        [None, "*JAY AMBE TRADERS", None, None, None, None],
+        [None, "TO TRANSFER-", None, None, None, None],
+        ["03/10/2026", "UPI/DR/629812345678/", "629812345678", "12,500.00", None, "1,32,500.00"],
+        [None, "MEHTA & CO/SBIN", None, None, None, None],
+        [None, "BY TRANSFER-", None, None, None, None],
+        ["15/10/2026", "IMPS/629812345679/", "629812345679", None, "1,50,000.00", "2,82,500.00"],
+        [None, "KAVITA QURESHI", None, None, None, None],
+        [None, "TO TRANSFER-", None, None, None, None],
+        ["20/10/2026", "NEFT*UTIB0000123*N29326", "N293261234999", "18,750.75", None,
+         "2,63,749.25"],
+        [None, "*OM SAI FREIGHT", None, None, None, None],
+    ]  # fmt: skip
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert lines.frame["narration"].tolist() == [
+        "BY TRANSFER- NEFT*HDFC0000240*N27426 *JAY AMBE TRADERS",
+        "TO TRANSFER- UPI/DR/629812345678/ MEHTA & CO/SBIN",
+        "BY TRANSFER- IMPS/629812345679/ KAVITA QURESHI",
+        "TO TRANSFER- NEFT*UTIB0000123*N29326 *OM SAI FREIGHT",
+    ]

@@ -1111,7 +1111,8 @@ def _owners(
     row too. The sign is narration alone right above the first line, under the header
     (CENTRED_LEAD_ROWS at most): then the rows between two lines are split where the next
     line's narration begins — at a row that begins with a word a narration begins with (the
-    first of those rows', UPI, NEFT, IMPS, …; none where the next dated row begins so) — or,
+    first of those rows', UPI, NEFT, IMPS, …, BY and TO of SBI's `TO TRANSFER-` over `UPI/…`;
+    where none does, none if the next dated row begins so) — or,
     where no row says, half to each (the line above the odd one)."""
     candidates = np.flatnonzero(wrapped)
     header = [p for p in candidates.tolist() if _repeats_header(cells.iloc[p])]
@@ -1144,9 +1145,11 @@ def _owners(
         gap = [p for p in range(line + 1, following) if wrapped[p]]
         if not gap or gap[-1] != following - 1 or len(gap) != following - line - 1:
             continue  # rows of other kinds between: the lines' own rows only
-        if _first_word(text[following]) in starts:
-            continue  # the next narration begins on its dated row: all the line's above
         at = next((at for at, p in enumerate(gap) if _first_word(text[p]) in starts), None)
+        if at is None and _first_word(text[following]) in starts:
+            continue  # the next narration begins on its dated row: all the line's above
+        # a row that begins as a narration does begins the next line's, even where its dated
+        # row begins so too (SBI's `TO TRANSFER-` over `UPI/DR/…`)
         split = at if at is not None else (len(gap) + 1) // 2
         owner[gap[split:]] = following
     return owner
