@@ -319,3 +319,26 @@ def test_a_centred_sbi_statement_keeps_by_transfer_with_its_own_line(
         "BY TRANSFER- IMPS/629812345679/ KAVITA QURESHI",
         "TO TRANSFER- NEFT*UTIB0000123*N29326 *OM SAI FREIGHT",
     ]
+
+
+def test_a_title_under_the_header_does_not_make_a_top_aligned_statement_centred(
+    xlsx: Callable[..., Path],
+) -> None:
+    """A cash credit account's title under the header begins with CASH, as a cash deposit's
+    narration does; the statement's narrations wrap under their dated rows (top aligned): each
+    line keeps its own rows under it, and the title is no line's."""
+    rows = [
+        HEAD,
+        [None, "CASH CREDIT A/C 50200012345678", None, None, None, None],
+        LINES[0],
+        ["03/10/2026", "CHQ PAID-000451-", "000451", "12,500.00", None, "1,32,500.00"],
+        [None, "MEHTA & CO-", None, None, None, None],
+        [None, "BUILDING MATERIALS", None, None, None, None],
+        *LINES[2:],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.frame["narration"].tolist()[:3] == [
+        "NEFT CR-JAY AMBE TRADERS",
+        "CHQ PAID-000451- MEHTA & CO- BUILDING MATERIALS",
+        "IMPS/629812345678/KAVITA QURESHI",
+    ]

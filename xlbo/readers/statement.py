@@ -1140,6 +1140,13 @@ def _owners(
     if begins not in NARRATION_STARTS and (not begins or words.count(begins) < 3):
         return owner  # a note under the header, not the start of a line's narration
     starts = {*NARRATION_STARTS, begins}
+    after = [p for p in np.flatnonzero(wrapped).tolist() if p > first]
+    if _first_word(text[first]) in starts and not any(
+        _first_word(text[p]) in starts for p in after
+    ):
+        # the first line's narration begins on its dated row and no row between the lines
+        # begins one: top aligned, and the row above is a title (`CASH CREDIT A/C …`)
+        return owner
     owner[first - lead : first] = first
     for line, following in itertools.pairwise(lines.tolist()):
         gap = [p for p in range(line + 1, following) if wrapped[p]]
