@@ -342,3 +342,34 @@ def test_a_title_under_the_header_does_not_make_a_top_aligned_statement_centred(
         "CHQ PAID-000451- MEHTA & CO- BUILDING MATERIALS",
         "IMPS/629812345678/KAVITA QURESHI",
     ]
+
+
+def test_a_title_over_a_top_aligned_sbi_statement_leaves_each_line_its_rows(
+    xlsx: Callable[..., Path],
+) -> None:
+    """SBI top aligned: `BY TRANSFER-` on the dated row, `NEFT*…` wrapped under it. Under a
+    title that begins with CASH, each line keeps its `NEFT*…` rows (not the next line's)."""
+    rows = [
+        HEAD,
+        [None, "CASH CREDIT A/C 50200012345678", None, None, None, None],
+        ["01/10/2026", "BY TRANSFER-", "N274261234567", None, "45,000.00", "1,45,000.00"],
+        [None, "NEFT*HDFC0000240*N27426", None, None, None, None],
+        [None, "*JAY AMBE TRADERS", None, None, None, None],
+        ["03/10/2026", "TO TRANSFER-", "629812345678", "12,500.00", None, "1,32,500.00"],
+        [None, "UPI/DR/629812345678/", None, None, None, None],
+        [None, "MEHTA & CO/SBIN", None, None, None, None],
+        ["15/10/2026", "BY TRANSFER-", "629812345679", None, "1,50,000.00", "2,82,500.00"],
+        [None, "IMPS/629812345679/", None, None, None, None],
+        [None, "KAVITA QURESHI", None, None, None, None],
+        ["20/10/2026", "TO TRANSFER-", "N293261234999", "18,750.75", None, "2,63,749.25"],
+        [None, "NEFT*UTIB0000123*N29326", None, None, None, None],
+        [None, "*OM SAI FREIGHT", None, None, None, None],
+    ]  # fmt: skip
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert lines.frame["narration"].tolist() == [
+        "BY TRANSFER- NEFT*HDFC0000240*N27426 *JAY AMBE TRADERS",
+        "TO TRANSFER- UPI/DR/629812345678/ MEHTA & CO/SBIN",
+        "BY TRANSFER- IMPS/629812345679/ KAVITA QURESHI",
+        "TO TRANSFER- NEFT*UTIB0000123*N29326 *OM SAI FREIGHT",
+    ]

@@ -1142,10 +1142,11 @@ def _owners(
     starts = {*NARRATION_STARTS, begins}
     after = [p for p in np.flatnonzero(wrapped).tolist() if p > first]
     if _first_word(text[first]) in starts and not any(
-        _first_word(text[p]) in starts for p in after
+        _first_word(text[p]) == begins for p in after
     ):
         # the first line's narration begins on its dated row and no row between the lines
-        # begins one: top aligned, and the row above is a title (`CASH CREDIT A/C …`)
+        # begins as the row above it does: top aligned, and that row a title (`CASH CREDIT
+        # A/C …` over `NEFT CR-…`, or over SBI's `BY TRANSFER-` with `NEFT*…` under it)
         return owner
     owner[first - lead : first] = first
     for line, following in itertools.pairwise(lines.tolist()):
