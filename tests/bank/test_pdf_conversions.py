@@ -373,3 +373,32 @@ def test_a_title_over_a_top_aligned_sbi_statement_leaves_each_line_its_rows(
         "BY TRANSFER- IMPS/629812345679/ KAVITA QURESHI",
         "TO TRANSFER- NEFT*UTIB0000123*N29326 *OM SAI FREIGHT",
     ]
+
+
+def test_a_centred_line_under_a_repeated_header_keeps_its_words_above_it(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Centred, over two pages: the second page's header repeated between the lines, then the
+    first line of that page with part of its narration above its dated row (`IMPS/…/`): that
+    part is the line's, not dropped."""
+    rows = [
+        HEAD,
+        [None, "NEFT CR-", None, None, None, None],
+        ["01/10/2026", "JAY AMBE", "N274261234567", None, "45,000.00", "1,45,000.00"],
+        [None, "TRADERS", None, None, None, None],
+        ["03/10/2026", "CHQ PAID-000451-MEHTA & CO", "000451", "12,500.00", None, "1,32,500.00"],
+        HEAD,
+        [None, "IMPS/629812345678/", None, None, None, None],
+        ["15/10/2026", "KAVITA", "629812345678", None, "1,50,000.00", "2,82,500.00"],
+        [None, "QURESHI", None, None, None, None],
+        [None, "NEFT DR-OM SAI", None, None, None, None],
+        ["20/10/2026", "FREIGHT", "N293261234999", "18,750.75", None, "2,63,749.25"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert lines.frame["narration"].tolist() == [
+        "NEFT CR- JAY AMBE TRADERS",
+        "CHQ PAID-000451-MEHTA & CO",
+        "IMPS/629812345678/ KAVITA QURESHI",
+        "NEFT DR-OM SAI FREIGHT",
+    ]

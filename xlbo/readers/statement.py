@@ -1151,8 +1151,16 @@ def _owners(
     owner[first - lead : first] = first
     for line, following in itertools.pairwise(lines.tolist()):
         gap = [p for p in range(line + 1, following) if wrapped[p]]
-        if not gap or gap[-1] != following - 1 or len(gap) != following - line - 1:
-            continue  # rows of other kinds between: the lines' own rows only
+        if not gap or gap[-1] != following - 1:
+            continue
+        if len(gap) != following - line - 1:
+            # rows of other kinds between (a page's header repeated, its total): the rows of
+            # narration alone right above the next line, under them, are its own
+            top = following
+            while top - 1 > line and wrapped[top - 1]:
+                top -= 1
+            owner[top:following] = following
+            continue
         at = next((at for at, p in enumerate(gap) if _first_word(text[p]) in starts), None)
         if at is None and _first_word(text[following]) in starts:
             continue  # the next narration begins on its dated row: all the line's above
