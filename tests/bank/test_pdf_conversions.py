@@ -402,3 +402,31 @@ def test_a_centred_line_under_a_repeated_header_keeps_its_words_above_it(
         "IMPS/629812345678/ KAVITA QURESHI",
         "NEFT DR-OM SAI FREIGHT",
     ]
+
+
+def test_a_centred_statement_whose_first_line_is_one_row_is_read_whole(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Centred on the narration, the first line's narration one row (nothing above it): the
+    next lines' narrations still begin above their dated rows (`IMPS/…/`, `NEFT DR-…`) and
+    are theirs, not the line's above."""
+    rows = [
+        HEAD,
+        LINES[0],
+        [None, "CHQ PAID-", None, None, None, None],
+        ["03/10/2026", "000451-MEHTA", "000451", "12,500.00", None, "1,32,500.00"],
+        [None, "& CO", None, None, None, None],
+        [None, "IMPS/629812345678/", None, None, None, None],
+        ["15/10/2026", "KAVITA", "629812345678", None, "1,50,000.00", "2,82,500.00"],
+        [None, "QURESHI", None, None, None, None],
+        [None, "NEFT DR-OM SAI", None, None, None, None],
+        ["20/10/2026", "FREIGHT", "N293261234999", "18,750.75", None, "2,63,749.25"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert lines.frame["narration"].tolist() == [
+        "NEFT CR-JAY AMBE TRADERS",
+        "CHQ PAID- 000451-MEHTA & CO",
+        "IMPS/629812345678/ KAVITA QURESHI",
+        "NEFT DR-OM SAI FREIGHT",
+    ]

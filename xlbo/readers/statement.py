@@ -1132,23 +1132,28 @@ def _owners(
     lead = 0
     while lead < first and wrapped[first - lead - 1]:
         lead += 1
-    if not 0 < lead <= CENTRED_LEAD_ROWS:
-        return owner
     text = narration.to_numpy(dtype=object)
-    begins = _first_word(text[first - lead])
-    words = [_first_word(text[p]) for p in np.flatnonzero(wrapped).tolist()]
-    if begins not in NARRATION_STARTS and (not begins or words.count(begins) < 3):
-        return owner  # a note under the header, not the start of a line's narration
-    starts = {*NARRATION_STARTS, begins}
-    after = [p for p in np.flatnonzero(wrapped).tolist() if p > first]
-    if _first_word(text[first]) in starts and not any(
-        _first_word(text[p]) == begins for p in after
-    ):
-        # the first line's narration begins on its dated row and no row between the lines
-        # begins as the row above it does: top aligned, and that row a title (`CASH CREDIT
-        # A/C …` over `NEFT CR-…`, or over SBI's `BY TRANSFER-` with `NEFT*…` under it)
-        return owner
-    owner[first - lead : first] = first
+    if lead == 0:
+        if not _centred_between(text, lines, wrapped):
+            return owner
+        starts = set(NARRATION_STARTS)
+    else:
+        if lead > CENTRED_LEAD_ROWS:
+            return owner
+        begins = _first_word(text[first - lead])
+        words = [_first_word(text[p]) for p in np.flatnonzero(wrapped).tolist()]
+        if begins not in NARRATION_STARTS and (not begins or words.count(begins) < 3):
+            return owner  # a note under the header, not the start of a line's narration
+        starts = {*NARRATION_STARTS, begins}
+        after = [p for p in np.flatnonzero(wrapped).tolist() if p > first]
+        if _first_word(text[first]) in starts and not any(
+            _first_word(text[p]) == begins for p in after
+        ):
+            # the first line's narration begins on its dated row and no row between the lines
+            # begins as the row above it does: top aligned, and that row a title (`CASH CREDIT
+            # A/C …` over `NEFT CR-…`, or over SBI's `BY TRANSFER-` with `NEFT*…` under it)
+            return owner
+        owner[first - lead : first] = first
     for line, following in itertools.pairwise(lines.tolist()):
         gap = [p for p in range(line + 1, following) if wrapped[p]]
         if not gap or gap[-1] != following - 1:
@@ -1169,6 +1174,27 @@ def _owners(
         split = at if at is not None else (len(gap) + 1) // 2
         owner[gap[split:]] = following
     return owner
+
+
+def _centred_between(text: np.ndarray, lines: np.ndarray, wrapped: np.ndarray) -> bool:
+    """Whether a statement whose first line has nothing above it is still centred on its
+    narrations: of the lines with rows of narration alone right above them, two or more, and
+    more than not, have a dated row that does not begin as a narration does and a row above
+    it that does (`IMPS/629812345678/` over `KAVITA`), where a top-aligned statement's dated
+    rows begin so (`NEFT CR-…` with `TRADERS` under it)."""
+    starts = set(NARRATION_STARTS)
+    says = against = 0
+    for line, following in itertools.pairwise(lines.tolist()):
+        gap = range(line + 1, following)
+        if not len(gap) or not all(wrapped[p] for p in gap):
+            continue
+        begun = any(_first_word(text[p]) in starts for p in gap)
+        dated = _first_word(text[following]) in starts
+        if begun and not dated:
+            says += 1
+        elif dated or not begun:
+            against += 1
+    return says >= 2 and says > against
 
 
 CENTRED_LEAD_ROWS = 3
