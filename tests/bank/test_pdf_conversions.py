@@ -287,8 +287,10 @@ def test_a_note_under_the_header_does_not_make_a_statement_centred(
     ]
 
 
+# the third line's first word: with TO, the first line is the only one that begins BY
+@pytest.mark.parametrize("credit", ["BY", "TO"])
 def test_a_centred_sbi_statement_keeps_by_transfer_with_its_own_line(
-    xlsx: Callable[..., Path],
+    xlsx: Callable[..., Path], credit: str
 ) -> None:
     """SBI's narrations begin `BY TRANSFER-` / `TO TRANSFER-` on a row of their own and go on
     `NEFT*…`, `UPI/…` on the next: centred, the `TO TRANSFER-` above a dated row that begins
@@ -302,7 +304,7 @@ def test_a_centred_sbi_statement_keeps_by_transfer_with_its_own_line(
         [None, "TO TRANSFER-", None, None, None, None],
         ["03/10/2026", "UPI/DR/629812345678/", "629812345678", "12,500.00", None, "1,32,500.00"],
         [None, "MEHTA & CO/SBIN", None, None, None, None],
-        [None, "BY TRANSFER-", None, None, None, None],
+        [None, f"{credit} TRANSFER-", None, None, None, None],
         ["15/10/2026", "IMPS/629812345679/", "629812345679", None, "1,50,000.00", "2,82,500.00"],
         [None, "KAVITA QURESHI", None, None, None, None],
         [None, "TO TRANSFER-", None, None, None, None],
@@ -316,7 +318,7 @@ def test_a_centred_sbi_statement_keeps_by_transfer_with_its_own_line(
     assert lines.frame["narration"].tolist() == [
         "BY TRANSFER- NEFT*HDFC0000240*N27426 *JAY AMBE TRADERS",
         "TO TRANSFER- UPI/DR/629812345678/ MEHTA & CO/SBIN",
-        "BY TRANSFER- IMPS/629812345679/ KAVITA QURESHI",
+        f"{credit} TRANSFER- IMPS/629812345679/ KAVITA QURESHI",
         "TO TRANSFER- NEFT*UTIB0000123*N29326 *OM SAI FREIGHT",
     ]
 

@@ -1146,8 +1146,9 @@ def _owners(
             return owner  # a note under the header, not the start of a line's narration
         starts = {*NARRATION_STARTS, begins}
         after = [p for p in np.flatnonzero(wrapped).tolist() if p > first]
+        alike = PAIRED_STARTS if begins in PAIRED_STARTS else {begins}
         if _first_word(text[first]) in starts and not any(
-            _first_word(text[p]) == begins for p in after
+            _first_word(text[p]) in alike for p in after
         ):
             # the first line's narration begins on its dated row and no row between the lines
             # begins as the row above it does: top aligned, and that row a title (`CASH CREDIT
@@ -1197,6 +1198,9 @@ def _centred_between(text: np.ndarray, lines: np.ndarray, wrapped: np.ndarray) -
     return says >= 2 and says > against
 
 
+PAIRED_STARTS = frozenset(("BY", "TO"))
+"""SBI's `BY TRANSFER-` (a credit) and `TO TRANSFER-` (a debit): one way a narration begins,
+whichever the first line is."""
 CENTRED_LEAD_ROWS = 3
 """Rows of narration alone above a statement's first line that say a converter centred each
 line on its narration (a narration of seven rows puts three above): more is a note under the
