@@ -1183,21 +1183,36 @@ def _centred_between(text: np.ndarray, lines: np.ndarray, wrapped: np.ndarray) -
     more than not, have a dated row that does not begin as a narration does and a row above
     it that does (`IMPS/629812345678/` over `KAVITA`), where a top-aligned statement's dated
     rows begin so (`NEFT CR-…` with `TRADERS` under it)."""
-    starts = set(NARRATION_STARTS)
-    says = against = 0
-    for line, following in itertools.pairwise(lines.tolist()):
-        gap = range(line + 1, following)
-        if not len(gap) or not all(wrapped[p] for p in gap):
-            continue
-        begun = any(_first_word(text[p]) in starts for p in gap)
-        dated = _first_word(text[following]) in starts
-        if begun and not dated:
-            says += 1
-        elif dated or not begun:
-            against += 1
+    if len(lines) < 3:
+        return False
+    # a converter lays every page out alike: the first CENTRED_SAMPLE lines say (a 1,00,000-line
+    # statement is not read twice over for it)
+    lines = lines[:CENTRED_SAMPLE]
+    text, wrapped = text[: lines[-1] + 1], wrapped[: lines[-1] + 1]
+    first = (
+        pd.Series(text, dtype=object)
+        .astype(str)
+        .str.extract(r"^\s*([A-Za-z]+)", expand=False)
+        .fillna("")
+        .str.upper()
+    )
+    begins = first.isin(NARRATION_STARTS).to_numpy(dtype=bool)
+    # rows of narration alone, and those of them that begin a narration, up to each row
+    alone = np.r_[0, np.cumsum(wrapped)]
+    begun = np.r_[0, np.cumsum(wrapped & begins)]
+    line, following = lines[:-1], lines[1:]
+    gap = following - line - 1
+    pure = (gap > 0) & (alone[following] - alone[line + 1] == gap)
+    said = begun[following] - begun[line + 1] > 0
+    dated = begins[following]
+    says = int((pure & said & ~dated).sum())
+    against = int((pure & ~(said & ~dated)).sum())
     return says >= 2 and says > against
 
 
+CENTRED_SAMPLE = 200
+"""The lines whose rows say whether a statement whose first line has nothing above it is
+centred (`_centred_between`)."""
 PAIRED_STARTS = frozenset(("BY", "TO"))
 """SBI's `BY TRANSFER-` (a credit) and `TO TRANSFER-` (a debit): one way a narration begins,
 whichever the first line is."""
