@@ -458,3 +458,46 @@ def test_an_emi_naming_its_lender_as_banks_write_it_is_split(narration: str, loa
     [(bank, books, why)] = splits(found).values()
     assert (bank, books) == ([0], [0, 1])
     assert why.startswith("EMI: principal 14,210.00 + interest 4,330.00")
+
+
+@pytest.mark.parametrize(
+    ("narration", "loan"),
+    [
+        # HDFC Bank's debit of its own loan's EMI: loan number, CHQ S-number, month
+        ("EMI 12345678 CHQ S12345678 1026 12345678", "HDFC Bank Car Loan"),
+        ("EMI DEBIT 12 OF 36 LAN 4567", "HDFC Bank Car Loan"),
+        ("LOAN EMI RECOVERED LN123456", "SBI Car Loan A/c"),
+        ("NACH DR-ADITYA BIRLA FINANCE-P400", "ABFL Business Loan"),  # the loan, initials
+    ],
+)
+def test_an_emi_whose_words_name_no_other_lender_is_split(narration: str, loan: str) -> None:
+    # the bank's words name no lender but this loan's (a cheque number, a loan account's
+    # LAN, RECOVERED): the EMI is the loan's principal and interest of that day
+    found, _ = run(
+        [("2026-10-05", narration, "", -1854000)],
+        [
+            ("2026-10-05", loan, "Being EMI 12 of 36", -1421000),
+            ("2026-10-05", "Interest on Loan", "Being EMI 12 of 36", -433000),
+        ],
+    )
+    [(bank, books, why)] = splits(found).values()
+    assert (bank, books) == ([0], [0, 1])
+    assert why.startswith("EMI: principal 14,210.00 + interest 4,330.00")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Being UPI/IMPS collections of the day",
+        "Being counter sales received by UPI transfer",
+    ],
+)
+def test_a_collections_receipt_whose_note_says_upi_is_the_days_upi_credits(note: str) -> None:
+    # the note names another channel beside UPI: the receipt is still the day's UPI credits
+    found, _ = run(
+        [*UPI_DAY, KAVERI_PAID],
+        [("2026-10-08", "UPI Collections", note, 345550), KAVERI_BOOKED],
+    )
+    [(bank, books, why)] = splits(found).values()
+    assert (bank, books) == ([0, 1, 2], [0])
+    assert why.startswith("UPI collections: every open UPI credit of one day, 3 of them")

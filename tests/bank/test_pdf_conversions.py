@@ -285,3 +285,150 @@ def test_a_note_under_the_header_does_not_make_a_statement_centred(
         "NEFT CR-JAY AMBE TRADERS",
         "CHQ PAID-000451- MEHTA & CO",
     ]
+
+
+# the third line's first word: with TO, the first line is the only one that begins BY
+@pytest.mark.parametrize("credit", ["BY", "TO"])
+def test_a_centred_sbi_statement_keeps_by_transfer_with_its_own_line(
+    xlsx: Callable[..., Path], credit: str
+) -> None:
+    """SBI's narrations begin `BY TRANSFER-` / `TO TRANSFER-` on a row of their own and go on
+    `NEFT*…`, `UPI/…` on the next: centred, the `TO TRANSFER-` above a dated row that begins
+    `UPI/` is that line's, not the line's above."""
+    rows = [
+        HEAD,
+        [None, "BY TRANSFER-", None, None, None, None],
+        ["01/10/2026", "NEFT*HDFC0000240*N27426", "N274261234567", None, "45,000.00",
+         "1,45,000.00"],
+        [None, "*JAY AMBE TRADERS", None, None, None, None],
+        [None, "TO TRANSFER-", None, None, None, None],
+        ["03/10/2026", "UPI/DR/629812345678/", "629812345678", "12,500.00", None, "1,32,500.00"],
+        [None, "MEHTA & CO/SBIN", None, None, None, None],
+        [None, f"{credit} TRANSFER-", None, None, None, None],
+        ["15/10/2026", "IMPS/629812345679/", "629812345679", None, "1,50,000.00", "2,82,500.00"],
+        [None, "KAVITA QURESHI", None, None, None, None],
+        [None, "TO TRANSFER-", None, None, None, None],
+        ["20/10/2026", "NEFT*UTIB0000123*N29326", "N293261234999", "18,750.75", None,
+         "2,63,749.25"],
+        [None, "*OM SAI FREIGHT", None, None, None, None],
+    ]  # fmt: skip
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert lines.frame["narration"].tolist() == [
+        "BY TRANSFER- NEFT*HDFC0000240*N27426 *JAY AMBE TRADERS",
+        "TO TRANSFER- UPI/DR/629812345678/ MEHTA & CO/SBIN",
+        f"{credit} TRANSFER- IMPS/629812345679/ KAVITA QURESHI",
+        "TO TRANSFER- NEFT*UTIB0000123*N29326 *OM SAI FREIGHT",
+    ]
+
+
+def test_a_title_under_the_header_does_not_make_a_top_aligned_statement_centred(
+    xlsx: Callable[..., Path],
+) -> None:
+    """A cash credit account's title under the header begins with CASH, as a cash deposit's
+    narration does; the statement's narrations wrap under their dated rows (top aligned): each
+    line keeps its own rows under it, and the title is no line's."""
+    rows = [
+        HEAD,
+        [None, "CASH CREDIT A/C 50200012345678", None, None, None, None],
+        LINES[0],
+        ["03/10/2026", "CHQ PAID-000451-", "000451", "12,500.00", None, "1,32,500.00"],
+        [None, "MEHTA & CO-", None, None, None, None],
+        [None, "BUILDING MATERIALS", None, None, None, None],
+        *LINES[2:],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.frame["narration"].tolist()[:3] == [
+        "NEFT CR-JAY AMBE TRADERS",
+        "CHQ PAID-000451- MEHTA & CO- BUILDING MATERIALS",
+        "IMPS/629812345678/KAVITA QURESHI",
+    ]
+
+
+def test_a_title_over_a_top_aligned_sbi_statement_leaves_each_line_its_rows(
+    xlsx: Callable[..., Path],
+) -> None:
+    """SBI top aligned: `BY TRANSFER-` on the dated row, `NEFT*…` wrapped under it. Under a
+    title that begins with CASH, each line keeps its `NEFT*…` rows (not the next line's)."""
+    rows = [
+        HEAD,
+        [None, "CASH CREDIT A/C 50200012345678", None, None, None, None],
+        ["01/10/2026", "BY TRANSFER-", "N274261234567", None, "45,000.00", "1,45,000.00"],
+        [None, "NEFT*HDFC0000240*N27426", None, None, None, None],
+        [None, "*JAY AMBE TRADERS", None, None, None, None],
+        ["03/10/2026", "TO TRANSFER-", "629812345678", "12,500.00", None, "1,32,500.00"],
+        [None, "UPI/DR/629812345678/", None, None, None, None],
+        [None, "MEHTA & CO/SBIN", None, None, None, None],
+        ["15/10/2026", "BY TRANSFER-", "629812345679", None, "1,50,000.00", "2,82,500.00"],
+        [None, "IMPS/629812345679/", None, None, None, None],
+        [None, "KAVITA QURESHI", None, None, None, None],
+        ["20/10/2026", "TO TRANSFER-", "N293261234999", "18,750.75", None, "2,63,749.25"],
+        [None, "NEFT*UTIB0000123*N29326", None, None, None, None],
+        [None, "*OM SAI FREIGHT", None, None, None, None],
+    ]  # fmt: skip
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert lines.frame["narration"].tolist() == [
+        "BY TRANSFER- NEFT*HDFC0000240*N27426 *JAY AMBE TRADERS",
+        "TO TRANSFER- UPI/DR/629812345678/ MEHTA & CO/SBIN",
+        "BY TRANSFER- IMPS/629812345679/ KAVITA QURESHI",
+        "TO TRANSFER- NEFT*UTIB0000123*N29326 *OM SAI FREIGHT",
+    ]
+
+
+def test_a_centred_line_under_a_repeated_header_keeps_its_words_above_it(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Centred, over two pages: the second page's header repeated between the lines, then the
+    first line of that page with part of its narration above its dated row (`IMPS/…/`): that
+    part is the line's, not dropped."""
+    rows = [
+        HEAD,
+        [None, "NEFT CR-", None, None, None, None],
+        ["01/10/2026", "JAY AMBE", "N274261234567", None, "45,000.00", "1,45,000.00"],
+        [None, "TRADERS", None, None, None, None],
+        ["03/10/2026", "CHQ PAID-000451-MEHTA & CO", "000451", "12,500.00", None, "1,32,500.00"],
+        HEAD,
+        [None, "IMPS/629812345678/", None, None, None, None],
+        ["15/10/2026", "KAVITA", "629812345678", None, "1,50,000.00", "2,82,500.00"],
+        [None, "QURESHI", None, None, None, None],
+        [None, "NEFT DR-OM SAI", None, None, None, None],
+        ["20/10/2026", "FREIGHT", "N293261234999", "18,750.75", None, "2,63,749.25"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert lines.frame["narration"].tolist() == [
+        "NEFT CR- JAY AMBE TRADERS",
+        "CHQ PAID-000451-MEHTA & CO",
+        "IMPS/629812345678/ KAVITA QURESHI",
+        "NEFT DR-OM SAI FREIGHT",
+    ]
+
+
+def test_a_centred_statement_whose_first_line_is_one_row_is_read_whole(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Centred on the narration, the first line's narration one row (nothing above it): the
+    next lines' narrations still begin above their dated rows (`IMPS/…/`, `NEFT DR-…`) and
+    are theirs, not the line's above."""
+    rows = [
+        HEAD,
+        LINES[0],
+        [None, "CHQ PAID-", None, None, None, None],
+        ["03/10/2026", "000451-MEHTA", "000451", "12,500.00", None, "1,32,500.00"],
+        [None, "& CO", None, None, None, None],
+        [None, "IMPS/629812345678/", None, None, None, None],
+        ["15/10/2026", "KAVITA", "629812345678", None, "1,50,000.00", "2,82,500.00"],
+        [None, "QURESHI", None, None, None, None],
+        [None, "NEFT DR-OM SAI", None, None, None, None],
+        ["20/10/2026", "FREIGHT", "N293261234999", "18,750.75", None, "2,63,749.25"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert lines.frame["narration"].tolist() == [
+        "NEFT CR-JAY AMBE TRADERS",
+        "CHQ PAID- 000451-MEHTA & CO",
+        "IMPS/629812345678/ KAVITA QURESHI",
+        "NEFT DR-OM SAI FREIGHT",
+    ]

@@ -126,7 +126,7 @@ LENDER_WORDS = frozenset((
     "AUTO", "TERM", "VEHICLE", "BUSINESS", "PERSONAL", "AC", "OF", "THE", "PVT", "PRIVATE",
     "SERVICES", "MANDATE", "DEBIT", "INSTALMENT", "INSTALLMENT", "INST", "PAYMENT", "PAY",
     "FOR", "TO", "BY", "NBFC", "CO", "COMPANY", "INTEREST", "PRINCIPAL", "REPAYMENT", "AND",
-    "WITH",
+    "WITH", "CHQ", "LAN", "RECOVERY", "RECOVERED", "DEBITED", "MONTHLY", "UMRN", "REF", "TXN",
 ))
 # fmt: on
 """Words of an EMI's narration or a loan's ledger that name no lender (`ACH`, `LOAN`, `LTD`,
@@ -284,7 +284,9 @@ def _candidates(
     if kind.target_wholly:
         says &= _says(text, kind.target_wholly)
     if kind.note_unless and "note" in one.lines.columns:
-        says &= ~_says(one.lines["note"].iloc[targets], kind.note_unless)
+        # `Being UPI/IMPS collections of the day` names UPI too: still the day's collections
+        note = one.lines["note"].iloc[targets]
+        says &= ~(_says(note, kind.note_unless) & ~_says(note, UPI_WORDS))
     targets = targets[says]
     lines = np.flatnonzero(other_open & (other_signed != 0))
     if not len(targets) or len(lines) < MIN_PARTS:
@@ -370,8 +372,15 @@ def _another_lender(bank_text: str, loan: str) -> bool:
     initials = "".join(
         w[0] for w in re.split(r"[^A-Z]+", loan.upper()) if w and w not in {"OF", "THE", "AND"}
     )
-    return not any(w in squashed for w in own) and not any(
-        len(w) >= 3 and initials.startswith(w) for w in named
+    # the narration's own initials (`ADITYA BIRLA FINANCE` → …ABF…) may be the ledger's word
+    # (`ABFL Business Loan`), a closing L (Ltd) aside
+    spelt = "".join(w[0] for w in re.split(r"[^A-Z]+", bank_text.upper()) if w)
+    return (
+        not any(w in squashed for w in own)
+        and not any(len(w) >= 3 and initials.startswith(w) for w in named)
+        and not any(
+            w in spelt or (len(w) >= 4 and w.endswith("L") and w[:-1] in spelt) for w in own
+        )
     )
 
 

@@ -1112,7 +1112,8 @@ def _owners(
     row too. The sign is narration alone right above the first line, under the header
     (CENTRED_LEAD_ROWS at most): then the rows between two lines are split where the next
     line's narration begins — at a row that begins with a word a narration begins with (the
-    first of those rows', UPI, NEFT, IMPS, …; none where the next dated row begins so) — or,
+    first of those rows', UPI, NEFT, IMPS, …, BY and TO of SBI's `TO TRANSFER-` over `UPI/…`;
+    where none does, none if the next dated row begins so) — or,
     where no row says, half to each (the line above the odd one)."""
     candidates = np.flatnonzero(wrapped)
     header = [p for p in candidates.tolist() if _repeats_header(cells.iloc[p])]
@@ -1132,27 +1133,90 @@ def _owners(
     lead = 0
     while lead < first and wrapped[first - lead - 1]:
         lead += 1
-    if not 0 < lead <= CENTRED_LEAD_ROWS:
-        return owner
     text = narration.to_numpy(dtype=object)
-    begins = _first_word(text[first - lead])
-    words = [_first_word(text[p]) for p in np.flatnonzero(wrapped).tolist()]
-    if begins not in NARRATION_STARTS and (not begins or words.count(begins) < 3):
-        return owner  # a note under the header, not the start of a line's narration
-    starts = {*NARRATION_STARTS, begins}
-    owner[first - lead : first] = first
+    if lead == 0:
+        if not _centred_between(text, lines, wrapped):
+            return owner
+        starts = set(NARRATION_STARTS)
+    else:
+        if lead > CENTRED_LEAD_ROWS:
+            return owner
+        begins = _first_word(text[first - lead])
+        words = [_first_word(text[p]) for p in np.flatnonzero(wrapped).tolist()]
+        if begins not in NARRATION_STARTS and (not begins or words.count(begins) < 3):
+            return owner  # a note under the header, not the start of a line's narration
+        starts = {*NARRATION_STARTS, begins}
+        after = [p for p in np.flatnonzero(wrapped).tolist() if p > first]
+        alike = PAIRED_STARTS if begins in PAIRED_STARTS else {begins}
+        if _first_word(text[first]) in starts and not any(
+            _first_word(text[p]) in alike for p in after
+        ):
+            # the first line's narration begins on its dated row and no row between the lines
+            # begins as the row above it does: top aligned, and that row a title (`CASH CREDIT
+            # A/C …` over `NEFT CR-…`, or over SBI's `BY TRANSFER-` with `NEFT*…` under it)
+            return owner
+        owner[first - lead : first] = first
     for line, following in itertools.pairwise(lines.tolist()):
         gap = [p for p in range(line + 1, following) if wrapped[p]]
-        if not gap or gap[-1] != following - 1 or len(gap) != following - line - 1:
-            continue  # rows of other kinds between: the lines' own rows only
-        if _first_word(text[following]) in starts:
-            continue  # the next narration begins on its dated row: all the line's above
+        if not gap or gap[-1] != following - 1:
+            continue
+        if len(gap) != following - line - 1:
+            # rows of other kinds between (a page's header repeated, its total): the rows of
+            # narration alone right above the next line, under them, are its own
+            top = following
+            while top - 1 > line and wrapped[top - 1]:
+                top -= 1
+            owner[top:following] = following
+            continue
         at = next((at for at, p in enumerate(gap) if _first_word(text[p]) in starts), None)
+        if at is None and _first_word(text[following]) in starts:
+            continue  # the next narration begins on its dated row: all the line's above
+        # a row that begins as a narration does begins the next line's, even where its dated
+        # row begins so too (SBI's `TO TRANSFER-` over `UPI/DR/…`)
         split = at if at is not None else (len(gap) + 1) // 2
         owner[gap[split:]] = following
     return owner
 
 
+def _centred_between(text: np.ndarray, lines: np.ndarray, wrapped: np.ndarray) -> bool:
+    """Whether a statement whose first line has nothing above it is still centred on its
+    narrations: of the lines with rows of narration alone right above them, two or more, and
+    more than not, have a dated row that does not begin as a narration does and a row above
+    it that does (`IMPS/629812345678/` over `KAVITA`), where a top-aligned statement's dated
+    rows begin so (`NEFT CR-…` with `TRADERS` under it)."""
+    if len(lines) < 3:
+        return False
+    # a converter lays every page out alike: the first CENTRED_SAMPLE lines say (a 1,00,000-line
+    # statement is not read twice over for it)
+    lines = lines[:CENTRED_SAMPLE]
+    text, wrapped = text[: lines[-1] + 1], wrapped[: lines[-1] + 1]
+    first = (
+        pd.Series(text, dtype=object)
+        .astype(str)
+        .str.extract(r"^\s*([A-Za-z]+)", expand=False)
+        .fillna("")
+        .str.upper()
+    )
+    begins = first.isin(NARRATION_STARTS).to_numpy(dtype=bool)
+    # rows of narration alone, and those of them that begin a narration, up to each row
+    alone = np.r_[0, np.cumsum(wrapped)]
+    begun = np.r_[0, np.cumsum(wrapped & begins)]
+    line, following = lines[:-1], lines[1:]
+    gap = following - line - 1
+    pure = (gap > 0) & (alone[following] - alone[line + 1] == gap)
+    said = begun[following] - begun[line + 1] > 0
+    dated = begins[following]
+    says = int((pure & said & ~dated).sum())
+    against = int((pure & ~(said & ~dated)).sum())
+    return says >= 2 and says > against
+
+
+CENTRED_SAMPLE = 200
+"""The lines whose rows say whether a statement whose first line has nothing above it is
+centred (`_centred_between`)."""
+PAIRED_STARTS = frozenset(("BY", "TO"))
+"""SBI's `BY TRANSFER-` (a credit) and `TO TRANSFER-` (a debit): one way a narration begins,
+whichever the first line is."""
 CENTRED_LEAD_ROWS = 3
 """Rows of narration alone above a statement's first line that say a converter centred each
 line on its narration (a narration of seven rows puts three above): more is a note under the
