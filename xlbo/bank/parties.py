@@ -34,6 +34,7 @@ from xlbo.bank.scoring import (
     EXPLAINED_FROM,
     KEY_WORDS,
     STRAY_FRAGMENT,
+    TURNED_ROUND,
     WHOLE_TENTHS,
 )
 from xlbo.columns import (
@@ -959,12 +960,6 @@ def _whole_in_run_order(left: str, right: str) -> int:
     # a name turned round to fit the run is a little less alike than a name in its order
     # (SUNILKUMAR: Sunil Kumar before Kumar Sunil)
     return alike - TURNED_ROUND if ordered != "".join(words) else alike
-
-
-TURNED_ROUND = 12
-"""What a name's words put in another order to fit a run costs (`_whole_in_run_order`):
-ASHOKAGARW is still 95 alike to Agarwal Ashok (98 to Ashok Agarwal), above the 90 a booking
-days late needs; SUNILKUMAR 97 to Kumar Sunil, 100 to Sunil Kumar."""
 
 
 _BITS = {letter: 1 << n for n, letter in enumerate("abcdefghijklmnopqrstuvwxyz")}

@@ -59,6 +59,10 @@ shorter inside the longer): a name cut short or missing a word stays near 100 bu
 name written in full, so of two parties whose words both cover a narration's name, the one
 written the same way wins; and where a name has initials, how many words of each name the
 other accounts for (`explained`)."""
+TURNED_ROUND = 12
+"""What a name's words put in another order to fit a run costs (`_whole_in_run_order`):
+ASHOKAGARW is still 95 alike to Agarwal Ashok (98 to Ashok Agarwal), above the 90 a booking
+days late needs; SUNILKUMAR 97 to Kumar Sunil, 100 to Sunil Kumar."""
 STRAY_FRAGMENT = 6
 """Points off where a name ends in a short piece (three letters or fewer: the bank cut
 `JALARAM LOGISTICS` to `JALARAM LO`) that starts no word of the other name: of `jalaram`
