@@ -444,35 +444,15 @@ def test_an_emi_naming_another_lender_is_not_this_loans_principal_and_interest()
         ("ACH DR BFL EMI 12 OF 36", "Bajaj Finance Ltd. (Loan A/c)"),  # the lender's initials
         ("ACH/BAJAJFIN/P400PPD1234567", "Bajaj Finance Ltd. (Loan A/c)"),  # run together
         ("NACH-SBI-CAR LOAN-0012345678", "State Bank of India - Car Loan"),
-        ("LOAN EMI 1234567", "Bajaj Finance Ltd. (Loan A/c)"),  # the bank names no lender
-    ],
-)
-def test_an_emi_naming_its_lender_as_banks_write_it_is_split(narration: str, loan: str) -> None:
-    found, _ = run(
-        [("2026-10-05", narration, "", -1854000)],
-        [
-            ("2026-10-05", loan, "Being EMI 12 of 36", -1421000),
-            ("2026-10-05", "Interest on Loan", "Being EMI 12 of 36", -433000),
-        ],
-    )
-    [(bank, books, why)] = splits(found).values()
-    assert (bank, books) == ([0], [0, 1])
-    assert why.startswith("EMI: principal 14,210.00 + interest 4,330.00")
-
-
-@pytest.mark.parametrize(
-    ("narration", "loan"),
-    [
-        # HDFC Bank's debit of its own loan's EMI: loan number, CHQ S-number, month
+        ("NACH DR-ADITYA BIRLA FINANCE-P400", "ABFL Business Loan"),  # the loan, initials
+        # the bank names no lender: its words are a loan account's, a cheque number, a month
+        ("LOAN EMI 1234567", "Bajaj Finance Ltd. (Loan A/c)"),
         ("EMI 12345678 CHQ S12345678 1026 12345678", "HDFC Bank Car Loan"),
         ("EMI DEBIT 12 OF 36 LAN 4567", "HDFC Bank Car Loan"),
         ("LOAN EMI RECOVERED LN123456", "SBI Car Loan A/c"),
-        ("NACH DR-ADITYA BIRLA FINANCE-P400", "ABFL Business Loan"),  # the loan, initials
     ],
 )
-def test_an_emi_whose_words_name_no_other_lender_is_split(narration: str, loan: str) -> None:
-    # the bank's words name no lender but this loan's (a cheque number, a loan account's
-    # LAN, RECOVERED): the EMI is the loan's principal and interest of that day
+def test_an_emi_naming_its_lender_as_banks_write_it_is_split(narration: str, loan: str) -> None:
     found, _ = run(
         [("2026-10-05", narration, "", -1854000)],
         [

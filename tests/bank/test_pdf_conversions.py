@@ -238,6 +238,17 @@ def test_an_amount_with_no_date_between_the_lines_is_an_error(
     assert issue.problem == "Row 4: an amount with no date: it was not read as a line"
 
 
+CENTRED_LAST_TWO: list[Row] = [
+    [None, "IMPS/629812345678/", None, None, None, None],
+    ["15/10/2026", "KAVITA", "629812345678", None, "1,50,000.00", "2,82,500.00"],
+    [None, "QURESHI", None, None, None, None],
+    [None, "NEFT DR-OM SAI", None, None, None, None],
+    ["20/10/2026", "FREIGHT", "N293261234999", "18,750.75", None, "2,63,749.25"],
+]
+"""The month's last two lines, each centred on its narration (some of it above its dated row,
+some below), as a converter of print lays them out."""
+
+
 def test_a_narration_centred_on_its_dated_row_is_read_whole(xlsx: Callable[..., Path]) -> None:
     """A converter that centres each line's cells on its narration: some of it above the dated
     row, some below. Before: the part above the first line was dropped, and each line took the
@@ -248,11 +259,7 @@ def test_a_narration_centred_on_its_dated_row_is_read_whole(xlsx: Callable[..., 
         ["01/10/2026", "JAY AMBE", "N274261234567", None, "45,000.00", "1,45,000.00"],
         [None, "TRADERS", None, None, None, None],
         ["03/10/2026", "CHQ PAID-000451-MEHTA & CO", "000451", "12,500.00", None, "1,32,500.00"],
-        [None, "IMPS/629812345678/", None, None, None, None],
-        ["15/10/2026", "KAVITA", "629812345678", None, "1,50,000.00", "2,82,500.00"],
-        [None, "QURESHI", None, None, None, None],
-        [None, "NEFT DR-OM SAI", None, None, None, None],
-        ["20/10/2026", "FREIGHT", "N293261234999", "18,750.75", None, "2,63,749.25"],
+        *CENTRED_LAST_TWO,
     ]
     lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
     assert lines.issues == []
@@ -390,11 +397,7 @@ def test_a_centred_line_under_a_repeated_header_keeps_its_words_above_it(
         [None, "TRADERS", None, None, None, None],
         ["03/10/2026", "CHQ PAID-000451-MEHTA & CO", "000451", "12,500.00", None, "1,32,500.00"],
         HEAD,
-        [None, "IMPS/629812345678/", None, None, None, None],
-        ["15/10/2026", "KAVITA", "629812345678", None, "1,50,000.00", "2,82,500.00"],
-        [None, "QURESHI", None, None, None, None],
-        [None, "NEFT DR-OM SAI", None, None, None, None],
-        ["20/10/2026", "FREIGHT", "N293261234999", "18,750.75", None, "2,63,749.25"],
+        *CENTRED_LAST_TWO,
     ]
     lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
     assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
@@ -418,11 +421,7 @@ def test_a_centred_statement_whose_first_line_is_one_row_is_read_whole(
         [None, "CHQ PAID-", None, None, None, None],
         ["03/10/2026", "000451-MEHTA", "000451", "12,500.00", None, "1,32,500.00"],
         [None, "& CO", None, None, None, None],
-        [None, "IMPS/629812345678/", None, None, None, None],
-        ["15/10/2026", "KAVITA", "629812345678", None, "1,50,000.00", "2,82,500.00"],
-        [None, "QURESHI", None, None, None, None],
-        [None, "NEFT DR-OM SAI", None, None, None, None],
-        ["20/10/2026", "FREIGHT", "N293261234999", "18,750.75", None, "2,63,749.25"],
+        *CENTRED_LAST_TWO,
     ]
     lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
     assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
