@@ -735,7 +735,7 @@ class _Names:
                 COMBINATION_ALIKE,
                 self.likeness,
             ).rename(columns={"left": "bank", "right": "ledger"})
-        alike = self.cache["alike"]
+        alike: pd.DataFrame = self.cache["alike"]
         if not len(self.payers):
             return alike
         known = self.payers[["bank", "ledger"]].assign(alike=PAYER_ALIKE)

@@ -1359,7 +1359,7 @@ def _earlier_months(
             f" Booked since for the bank's lines of an earlier statement, and left out of this "
             f"BRS: {_entries(int(late.sum()))} (net {format_inr(from_paise(int(signed[late].sum())))}"
             f"; {ledger['particulars'].iat[first]} of "
-            f"{pd.Timestamp(ledger['date'].iat[first]):%d-%m-%Y}), exactly the statement's "
+            f"{_first_date(ledger.iloc[[first]]):%d-%m-%Y}), exactly the statement's "
             f"opening balance less the books' balance of {before:%d-%m-%Y}."
         )
     earlier &= ~still
