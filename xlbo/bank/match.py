@@ -656,12 +656,22 @@ class _Names:
         ledger_codes, ledger_names = pd.factorize(ledger.lines["party"].fillna("").astype(str))
         scores = Likeness(np.asarray(bank_names, object), np.asarray(ledger_names, object))
         names = cls((pos_b, word_b), (pos_g, word_g), bank_codes, ledger_codes, scores)
-        # each name's own key words, as numbers (known payers' lines gain their party's later)
-        names.cache["name words"] = (
-            pd.DataFrame({"name": bank_codes[pos_b], "word": word_b}).drop_duplicates(),
-            pd.DataFrame({"party": ledger_codes[pos_g], "word": word_g}).drop_duplicates(),
-        )
+        # the lines' own key words (known payers' lines gain their party's later), kept for
+        # `name_words`: references, no work
+        names.cache["own words"] = (pos_b, word_b, pos_g, word_g)
         return names
+
+    def name_words(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(name, word) of each bank name's own key words and (party, word) of each ledger
+        party's, as numbers: worked out when first asked for (`_parties_named`), once a run."""
+        if "name words" not in self.cache:
+            pos_b, word_b, pos_g, word_g = self.cache["own words"]
+            self.cache["name words"] = (
+                pd.DataFrame({"name": self.bank[pos_b], "word": word_b}).drop_duplicates(),
+                pd.DataFrame({"party": self.ledger[pos_g], "word": word_g}).drop_duplicates(),
+            )
+        words: tuple[pd.DataFrame, pd.DataFrame] = self.cache["name words"]
+        return words
 
     def _key(self, bank_code: np.ndarray, ledger_code: np.ndarray) -> np.ndarray:
         width = len(self.likeness.right) + 1
@@ -2552,7 +2562,7 @@ def _parties_named(names: _Names, bank_names: np.ndarray) -> pd.DataFrame:
     known = names.cache.get("late alike asked", pd.DataFrame({"name": np.zeros(0, np.int64)}))
     new = asked[~isin(asked, known["name"].to_numpy(dtype=np.int64))]
     if len(new) or "late alike" not in names.cache:
-        words = names.cache["name words"]
+        words = names.name_words()
         mine = words[0][isin(words[0]["name"].to_numpy(dtype=np.int64), new)]
         shared = mine.merge(words[1], on="word")[["name", "party"]].drop_duplicates()
         name = shared["name"].to_numpy(dtype=np.int64)

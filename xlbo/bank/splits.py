@@ -356,6 +356,12 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[^A-Z0-9]+", text.upper()) if len(w) >= 3 and w.isalpha()]
 
 
+def _initials(text: str, skipping: frozenset[str] = frozenset()) -> str:
+    """The first letters of a text's words, upper case, but of the words `skipping` (`State
+    Bank of India`: SBI, skipping OF)."""
+    return "".join(w[0] for w in re.split(r"[^A-Z]+", text.upper()) if w and w not in skipping)
+
+
 def _another_lender(bank_text: str, loan: str) -> bool:
     """Whether an EMI's narration names a lender and the loan's ledger is not it: no word of the
     ledger's that names a lender is in the narration (`BAJAJ` in `ACH/BAJAJFIN/EMI`), nor is
@@ -369,12 +375,10 @@ def _another_lender(bank_text: str, loan: str) -> bool:
     own = [w for w in words if w not in LENDER_WORDS]
     if not own:  # `Term Loan A/c`, `Car Loan`: the ledger names no lender to differ
         return False
-    initials = "".join(
-        w[0] for w in re.split(r"[^A-Z]+", loan.upper()) if w and w not in {"OF", "THE", "AND"}
-    )
+    initials = _initials(loan, skipping=frozenset({"OF", "THE", "AND"}))
     # the narration's own initials (`ADITYA BIRLA FINANCE` → …ABF…) may be the ledger's word
     # (`ABFL Business Loan`), a closing L (Ltd) aside
-    spelt = "".join(w[0] for w in re.split(r"[^A-Z]+", bank_text.upper()) if w)
+    spelt = _initials(bank_text)
     return (
         not any(w in squashed for w in own)
         and not any(len(w) >= 3 and initials.startswith(w) for w in named)

@@ -1324,7 +1324,9 @@ def _earlier_months(
     begins = _statement_begins(statement)
     if begins is None or ledger.empty:
         return none, ""
-    earlier = unmatched & _before(ledger, begins)
+    days = pd.to_datetime(ledger["date"], errors="coerce")  # read once for every question below
+    before_start = (days < pd.Timestamp(begins)).to_numpy(dtype=bool)  # as `_before` says
+    earlier = unmatched & before_start
     if not earlier.any():
         return none, ""
     signed = ledger["signed"].to_numpy(dtype=np.int64)
@@ -1332,18 +1334,16 @@ def _earlier_months(
     late = np.zeros(len(ledger), dtype=bool)
     if books_at_start is not None and bank_opening is not None:
         at = np.flatnonzero(earlier)
-        at = at[np.argsort(pd.to_datetime(ledger["date"].iloc[at]).to_numpy(), kind="stable")]
-        cleared_now = int(signed[_before(ledger, begins) & ~unmatched].sum())
+        at = at[np.argsort(days.iloc[at].to_numpy(), kind="stable")]
+        cleared_now = int(signed[before_start & ~unmatched].sum())
         outstanding_amount = books_at_start - bank_opening - cleared_now
         still[at] = still_outstanding(signed[at], outstanding_amount)
         if not still.any():
             # no earlier entry says why the balances differ: the books' entries of the bank's
             # own charges and interest in the statement's first days may (their bank lines
             # are on the earlier statement)
-            since = _booked_since(ledger, unmatched & ~_before(ledger, begins), begins)
-            since = since[
-                np.argsort(pd.to_datetime(ledger["date"].iloc[since]).to_numpy(), kind="stable")
-            ]
+            since = _booked_since(ledger, days, unmatched & ~before_start, begins)
+            since = since[np.argsort(days.iloc[since].to_numpy(), kind="stable")]
             late[since[booked_since(signed[since], -outstanding_amount)]] = True
     before = begins - timedelta(days=1)
     outstanding = ""
@@ -1380,10 +1380,12 @@ def _earlier_months(
     )
 
 
-def _booked_since(ledger: pd.DataFrame, unmatched: np.ndarray, begins: date) -> np.ndarray:
+def _booked_since(
+    ledger: pd.DataFrame, days: pd.Series, unmatched: np.ndarray, begins: date
+) -> np.ndarray:
     """The positions of the unmatched book entries of the bank's own charges and interest
-    (BANK_OWN_BOOKED) dated in the statement's first BOOKED_SINCE_DAYS."""
-    days = pd.to_datetime(ledger["date"], errors="coerce")
+    (BANK_OWN_BOOKED) dated (`days`, the ledger's dates read) in the statement's first
+    BOOKED_SINCE_DAYS."""
     soon = (days < pd.Timestamp(begins + timedelta(days=BOOKED_SINCE_DAYS))).to_numpy(bool)
     said = contains(ledger["particulars"].fillna("").astype(str), BANK_OWN_BOOKED)
     return np.flatnonzero(unmatched & soon & np.asarray(said, dtype=bool))

@@ -1137,20 +1137,19 @@ def _owners(
     if lead == 0:
         if not _centred_between(text, lines, wrapped):
             return owner
+        word = _first_words(text)
         starts = set(NARRATION_STARTS)
     else:
         if lead > CENTRED_LEAD_ROWS:
             return owner
-        begins = _first_word(text[first - lead])
-        words = [_first_word(text[p]) for p in np.flatnonzero(wrapped).tolist()]
-        if begins not in NARRATION_STARTS and (not begins or words.count(begins) < 3):
+        word = _first_words(text)
+        begins = str(word[first - lead])
+        if begins not in NARRATION_STARTS and (not begins or (word[wrapped] == begins).sum() < 3):
             return owner  # a note under the header, not the start of a line's narration
         starts = {*NARRATION_STARTS, begins}
         after = [p for p in np.flatnonzero(wrapped).tolist() if p > first]
         alike = PAIRED_STARTS if begins in PAIRED_STARTS else {begins}
-        if _first_word(text[first]) in starts and not any(
-            _first_word(text[p]) in alike for p in after
-        ):
+        if word[first] in starts and not any(word[p] in alike for p in after):
             # the first line's narration begins on its dated row and no row between the lines
             # begins as the row above it does: top aligned, and that row a title (`CASH CREDIT
             # A/C …` over `NEFT CR-…`, or over SBI's `BY TRANSFER-` with `NEFT*…` under it)
@@ -1168,8 +1167,8 @@ def _owners(
                 top -= 1
             owner[top:following] = following
             continue
-        at = next((at for at, p in enumerate(gap) if _first_word(text[p]) in starts), None)
-        if at is None and _first_word(text[following]) in starts:
+        at = next((at for at, p in enumerate(gap) if word[p] in starts), None)
+        if at is None and word[following] in starts:
             continue  # the next narration begins on its dated row: all the line's above
         # a row that begins as a narration does begins the next line's, even where its dated
         # row begins so too (SBI's `TO TRANSFER-` over `UPI/DR/…`)
@@ -1190,14 +1189,7 @@ def _centred_between(text: np.ndarray, lines: np.ndarray, wrapped: np.ndarray) -
     # statement is not read twice over for it)
     lines = lines[:CENTRED_SAMPLE]
     text, wrapped = text[: lines[-1] + 1], wrapped[: lines[-1] + 1]
-    first = (
-        pd.Series(text, dtype=object)
-        .astype(str)
-        .str.extract(r"^\s*([A-Za-z]+)", expand=False)
-        .fillna("")
-        .str.upper()
-    )
-    begins = first.isin(NARRATION_STARTS).to_numpy(dtype=bool)
+    begins = np.isin(_first_words(text), NARRATION_STARTS)
     # rows of narration alone, and those of them that begin a narration, up to each row
     alone = np.r_[0, np.cumsum(wrapped)]
     begun = np.r_[0, np.cumsum(wrapped & begins)]
@@ -1230,15 +1222,18 @@ under it ends and the next line's begins, in a statement converted from print wi
 centred."""
 
 
-def _first_word(text: Any) -> str:
-    """A narration's first word, its letters upper case (`UPI/5505…` → UPI, `BY TRANSFER-` →
-    BY)."""
-    word = ""
-    for char in str(text or "").lstrip():
-        if not char.isalpha():
-            break
-        word += char
-    return word.upper()
+def _first_words(texts: np.ndarray) -> np.ndarray:
+    """Each narration's first word, its letters upper case (`UPI/5505…` → UPI, `BY TRANSFER-`
+    → BY, `000451-MEHTA` → "")."""
+    first = (
+        pd.Series(texts, dtype=object)
+        .fillna("")
+        .astype(str)
+        .str.extract(r"^\s*([^\W\d_]+)", expand=False)
+        .fillna("")
+        .str.upper()
+    )
+    return first.to_numpy(dtype=object)
 
 
 def _unwrapped(narration: pd.Series, owner: np.ndarray, joiner: str = " ") -> pd.Series:
