@@ -880,6 +880,9 @@ class Likeness:
             contradicted = self._words.contradicted(left[asked], right[asked])
             # a word spelt otherwise (`jagdish`, `jagadish`) contradicts nothing
             doubted = np.flatnonzero(contradicted)
+            doubted = doubted[
+                self._words.may_be_spelt_otherwise(left[asked][doubted], right[asked][doubted])
+            ]
             contradicted[doubted] = [
                 not spelt_otherwise(self.left[i], self.right[j])
                 for i, j in zip(
@@ -1078,6 +1081,23 @@ class _NameWords:
         self.text = np.array(words, dtype=str)
         self.length = np.array([len(word) for word in words], dtype=np.int64)
         self.first = np.array([ord(word[0]) for word in words], dtype=np.int64)
+        # a word's first letter and consonants (words of three letters or more; -1 else): two
+        # words one of which is the other with vowels left out have the same (`_letters_left_out`)
+        self.consonants = np.array(
+            pd.factorize(
+                np.array(
+                    [
+                        word[0] + "".join(c for c in word[1:] if c not in _VOWELS)
+                        if len(word) >= 3
+                        else ""
+                        for word in words
+                    ],
+                    dtype=object,
+                )
+            )[0],
+            dtype=np.int64,
+        )
+        self.consonants[self.length < 3] = -1
 
     def explained(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """`explained` of each pair (left place, right place)."""
@@ -1101,6 +1121,31 @@ class _NameWords:
         ]
         return np.asarray(score, dtype=np.int64)
 
+    def may_be_spelt_otherwise(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Of each pair (left place, right place) of names split here, whether a word of one
+        and another word of the other have the same first letter and consonants (three
+        letters or more): a pair without one is not `spelt_otherwise`, and is not asked."""
+        pair, ask, offer = self._word_pairs(left, right)
+        shape = self.consonants[ask]
+        alike = (shape >= 0) & (shape == self.consonants[offer]) & (ask != offer)
+        found = np.zeros(len(left), dtype=bool)
+        found[pair[alike]] = True
+        return found
+
+    def _word_pairs(
+        self, left: np.ndarray, right: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each word of each pair's left name against each word of its right name: (pair,
+        left word, right word), as codes of the vocabulary."""
+        _, left_count, left_begins, left_codes = self.left
+        _, right_count, right_begins, right_codes = self.right
+        pair = np.repeat(np.arange(len(left)), left_count[left])
+        asking = left_codes[left_begins[left][pair] + within(left_count[left])]
+        offering_count = right_count[right][pair]
+        row = np.repeat(np.arange(len(pair)), offering_count)
+        offer = right_codes[right_begins[right][pair][row] + within(offering_count)]
+        return pair[row], asking[row], offer
+
     def contradicted(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Of each pair (left place, right place), whether the two names share a word written
         the same and each has a word the other does not account for (`explained`): other
@@ -1111,13 +1156,9 @@ class _NameWords:
         b = (right_begins[right], right_count[right], right_codes)
         unexplained = (self._missed(a, b, cut=True) > 0) & (self._missed(b, a, cut=True) > 0)
         # a word of the left name written the same in the right one
-        pair = np.repeat(np.arange(len(left)), left_count[left])
-        asking = left_codes[left_begins[left][pair] + within(left_count[left])]
-        offering_count = right_count[right][pair]
-        row = np.repeat(np.arange(len(pair)), offering_count)
-        offer = right_codes[right_begins[right][pair][row] + within(offering_count)]
+        pair, ask, offer = self._word_pairs(left, right)
         same = np.zeros(len(left), dtype=bool)
-        same[pair[row[asking[row] == offer]]] = True
+        same[pair[ask == offer]] = True
         found: np.ndarray = unexplained & same & left_plain[left] & right_plain[right]
         return found
 
