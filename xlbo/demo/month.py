@@ -29,6 +29,7 @@ from __future__ import annotations
 import calendar
 import csv
 import random
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -1854,6 +1855,10 @@ class Score:
     """Found pairs that are wrong even allowing for twins (positions)."""
     missed: list[tuple[int, int]]
     """True pairs not found, even allowing for twins (positions)."""
+    tied: int = 0
+    """Of the `right` pairs, those that only pair one party's equal amounts otherwise than the
+    truth as near in date (see `_tied_cycles`): the bank's ₹25,000 of the 19th from Bajwa
+    Textiles twice, the books' of the 18th and the 19th, either way round one day in all."""
     crossed: int = 0
     """Of the `false` pairs, those that only cross the true pairs of one party's equal amounts
     in time: the bank's ₹5,000 of the 6th and the 8th from one payer with the books' of the 5th
@@ -1882,7 +1887,6 @@ def _twins(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
 
 def score(month: Month, found: Iterable[tuple[int, int]]) -> Score:
     """Score `found` (statement position, ledger position) links against `month.truth`."""
-    from collections import Counter
 
     truth = month.truth
     pairs = sorted(set(found))
@@ -1930,6 +1934,12 @@ def score(month: Month, found: Iterable[tuple[int, int]]) -> Score:
             found_budget[key(p)] -= 1
         else:
             missed.append(p)
+    tied = _tied_cycles(month, false, ledger["party"].to_numpy(dtype=object))
+    if tied:
+        right += len(tied)
+        false = [p for p in false if p not in tied]
+        freed = {(b, g) for b, g in truth if any(b == t[0] for t in tied)}
+        missed = [p for p in missed if p not in freed]
     # false pairs that only cross missed true pairs of one party's equal amounts in time
     bank_any = _twins(statement, ["party", "debit", "credit"])
     book_any = _twins(ledger, ["party", "voucher_type", "reference", "debit", "credit"])
@@ -1940,7 +1950,69 @@ def score(month: Month, found: Iterable[tuple[int, int]]) -> Score:
             unfound[(int(bank_any[b]), int(book_any[g]))] -= 1
             crossed += 1
     return Score(
-        len(truth), len(pairs) + len(strangers), right, len(strict), false, missed, crossed
+        len(truth),
+        len(pairs) + len(strangers),
+        right,
+        len(strict),
+        false,
+        missed,
+        len(tied),
+        crossed,
+    )
+
+
+TIED_CYCLE = 50
+"""Lines a cycle of `_tied_cycles` may pass through before it is given up: one party's equal
+amounts of a month, well past any real run."""
+
+
+def _tied_cycles(
+    month: Month, false: list[tuple[int, int]], book_party: np.ndarray
+) -> set[tuple[int, int]]:
+    """The false 1:1 pairs that close a cycle with the truth (bank line → the ledger line found
+    for it → that ledger line's true bank line → … → back) through ledger lines of one party
+    and one amount, whose days apart add up to the truth's: one party's equal amounts paired
+    otherwise, but as near in date. The bank's names may differ where the truth's ledger
+    lines are one party's (`BAJWA TEXTILES PVT L`, `BAJWA TEXTILES PRIVA`: one firm, cut
+    short two ways), so nothing in the lines tells the two pairings apart."""
+    truth = month.truth
+    bank_links = Counter(b for b, _ in truth)
+    book_links = Counter(g for _, g in truth)
+    single = [(b, g) for b, g in truth if bank_links[b] == 1 and book_links[g] == 1]
+    true_of_book = {g: b for b, g in single}
+    true_of_bank = {b: g for b, g in single}
+    found_bank = Counter(b for b, _ in false)
+    found_of_bank = {b: g for b, g in false if b >= 0 and found_bank[b] == 1}
+    bank_day = _days(month.statement["date"])
+    book_day = _days(month.ledger["date"])
+    ledger = month.ledger
+    amount = (ledger["debit"].fillna(0) - ledger["credit"].fillna(0)).to_numpy()
+    tied: set[tuple[int, int]] = set()
+    for start, first in found_of_bank.items():
+        if (start, first) in tied or start not in true_of_bank:
+            continue
+        cycle, at = [(start, first)], first
+        for _ in range(TIED_CYCLE):
+            nxt = true_of_book.get(at)
+            if nxt is None or nxt == start or nxt not in found_of_bank:
+                break
+            at = found_of_bank[nxt]
+            cycle.append((nxt, at))
+        if true_of_book.get(at) != start or len(cycle) < 2:
+            continue
+        books = [g for _, g in cycle]
+        if len({book_party[g] for g in books}) != 1 or len({amount[g] for g in books}) != 1:
+            continue
+        found_days = sum(abs(int(bank_day[b] - book_day[g])) for b, g in cycle)
+        true_days = sum(abs(int(bank_day[b] - book_day[true_of_bank[b]])) for b, _ in cycle)
+        if found_days == true_days:
+            tied.update(cycle)
+    return tied
+
+
+def _days(dates: pd.Series) -> np.ndarray:
+    return np.asarray(
+        pd.to_datetime(dates).to_numpy().astype("datetime64[D]").astype(np.int64), dtype=np.int64
     )
 
 
