@@ -417,7 +417,7 @@ def test_scoring_counts_one_partys_equal_amounts_paired_as_near_otherwise_as_rig
     a, b = next(pairs[:2] for pairs in by_key.values() if len(pairs) >= 2)
 
     def dated(books: tuple[int, int], bank: tuple[int, int]) -> Score:
-        for (line, book), day in zip((a, b), books, strict=True):
+        for (_, book), day in zip((a, b), books, strict=True):
             ledger.iat[book, ledger.columns.get_loc("date")] = month.start + timedelta(day)
         for (line, _), day in zip((a, b), bank, strict=True):
             for column in ("date", "value_date"):

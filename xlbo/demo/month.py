@@ -1980,7 +1980,7 @@ def _tied_cycles(
     book_links = Counter(g for _, g in truth)
     single = [(b, g) for b, g in truth if bank_links[b] == 1 and book_links[g] == 1]
     true_of_book = {g: b for b, g in single}
-    true_of_bank = {b: g for b, g in single}
+    true_of_bank = dict(single)
     found_bank = Counter(b for b, _ in false)
     found_of_bank = {b: g for b, g in false if b >= 0 and found_bank[b] == 1}
     bank_day = _days(month.statement["date"])
