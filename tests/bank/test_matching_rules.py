@@ -449,6 +449,7 @@ def _plain_combinations(
                     continue  # a named target takes only the parties most like it
                 groups.setdefault(other_party, []).append((abs(day - other_day), o))
         solutions: list[list[int]] = []
+        groups_of: list[int] = []
         tiers = [list(groups.values())]
         crowded = [members for members in groups.values() if len(members) > COMBINATION_CANDIDATES]
         if crowded:  # then a crowded party's lines of each day
@@ -462,7 +463,7 @@ def _plain_combinations(
         if party and len(groups) > 1:  # then all alike lines as one group
             tiers.append([[m for members in groups.values() for m in members]])
         for tier in tiers:
-            for members in tier:
+            for group, members in enumerate(tier):
                 if len(members) < MIN_PARTS:
                     continue
                 nearest = [o for _, o in sorted(members)[:COMBINATION_CANDIDATES]]
@@ -470,8 +471,13 @@ def _plain_combinations(
                     for chosen in subsets_of(nearest, size):
                         if sum(abs(other[o][1]) for o in chosen) == abs(amount):
                             solutions.append(sorted(chosen))
+                            groups_of.append(group)
             if solutions:
                 break
+        shapes = {tuple(sorted((other[o][2], abs(other[o][1])) for o in s)) for s in solutions}
+        if len(set(groups_of)) == 1 and len(shapes) == 1:
+            # sets of one group that differ only in lines of one party and amount: the nearest
+            solutions = solutions[:1]
         if len(solutions) == 1:
             found.append((t, solutions[0]))
             one_open[t] = False
@@ -519,7 +525,7 @@ def test_a_rejected_pair_is_never_part_of_a_combination() -> None:
     assert sorted(found["ledger"].tolist()) == [1, 2]
 
 
-def test_equal_lines_that_could_each_complete_a_set_are_abstained_on() -> None:
+def test_equal_lines_of_one_party_that_could_each_complete_a_set_give_the_nearest() -> None:
     from xlbo.bank.combinations import SETS, sets_adding_up
 
     counts, first = sets_adding_up(
@@ -534,10 +540,23 @@ def test_equal_lines_that_could_each_complete_a_set_are_abstained_on() -> None:
     assert counts.tolist() == [2, 1, 1, 0]  # either 200 with the 100; one way; one way; alone
     assert [SETS[first[1]], SETS[first[2]]] == [(0, 1), (0, 1, 2)]
     assert first[3] == -1
-    found, _ = match_lines(
-        side([10], [300], ["om sai"]), side([10] * 3, [100, 200, 200], ["om sai"] * 3)
+    # Om Sai's two 200s differ only in their dates: the set takes the one nearer the bank's
+    # date (the 10th, not the 8th), and the other stays open for its own match
+    found, suggestions = match_lines(
+        side([10], [300], ["om sai"]), side([8, 9, 10], [200, 100, 200], ["om sai"] * 3)
+    )
+    assert sorted(found["ledger"].tolist()) == [1, 2] and set(found["bank"]) == {0}
+    assert found["rule"].tolist() == ["Combination"] * 2 and suggestions.empty
+
+
+def test_equal_lines_of_two_parties_that_could_each_complete_a_set_are_abstained_on() -> None:
+    # a cheque deposit names no one: Om Sai's 100 + 200 or Deccan's 100 + 200, the user decides
+    found, suggestions = match_lines(
+        side([10], [300], [""]),
+        side([10] * 4, [100, 200, 100, 200], ["om sai", "om sai", "deccan", "deccan"]),
     )
     assert found.empty
+    assert set(suggestions["kind"]) == {"Several sets add up"}
 
 
 def test_near_amounts_of_another_party_are_no_suggestion() -> None:

@@ -17,7 +17,9 @@ The rule, for each open target line in order (bank lines first, then ledger line
   where its amount has paise (WHOLE_RUPEE); a group counts when it has two lines or more;
 - in each group the COMBINATION_CANDIDATES nearest in date are searched, exactly, for sets of
   MIN_PARTS–MAX_PARTS lines adding up to the target;
-- one set in all is a match; two or more, and the pass abstains (the user decides);
+- one set in all is a match; two or more, and the pass abstains (the user decides), unless
+  they differ only in lines of one party and one amount (its two ₹1,00,000 transfers of the 4th
+  and the 5th): then the nearest set is the match (`_one_shape`);
 - where no party's own lines make up a named target, all its alike lines are searched as one
   group (the bank writes `NAIR` on one part and `NAIR ADVANCE` on another), by the same rule.
 
@@ -101,6 +103,7 @@ def find_combinations(
         return []
     other_signed = np.abs(other.lines["signed"].to_numpy(dtype=np.int64))
     one_signed = np.abs(one.lines["signed"].to_numpy(dtype=np.int64))
+    other_party = other.lines["party"].to_numpy(dtype=object)
     # every group searched at once, as the lines stand now (its nearest lines, a matrix row
     # each); a group that loses a line to an earlier target is searched again when its turn comes
     o = groups.o
@@ -156,6 +159,10 @@ def find_combinations(
         total = sum(count for count, _, _ in fits)
         _, at_group, parts = fits[0]
         least = int(alike[at_group])
+        if total > 1 and len(fits) == 1:
+            sets = state.every_set(at_group, int(one_signed[target]), other_signed, other_open)
+            if _one_shape(sets, other_signed, other_party):
+                total, parts = 1, sets[0]
         if total == 1:
             found.append(Combination(target, parts, least))
             one_open[target] = False
@@ -195,6 +202,17 @@ class _Search:
             (counts[at], at, self._parts(at, self.first[at])) for at in range(a, z) if counts[at]
         ]
 
+    def every_set(
+        self, at: int, target: int, values: np.ndarray, still_open: np.ndarray
+    ) -> list[list[int]]:
+        """Every set of group `at`'s nearest lines still open that adds up to the target, the
+        nearest first (as SETS runs: the first takes the nearest lines it can)."""
+        begin, size = self.starts[at], self.sizes[at]
+        lines = self.lines[begin : begin + size]
+        nearest = lines[still_open[lines]][:COMBINATION_CANDIDATES].tolist()
+        hits = np.flatnonzero(_BY_SIZE[len(nearest)] @ values[nearest] == target)
+        return [[nearest[place] for place in SETS[_FITS[len(nearest)][hit]]] for hit in hits]
+
     def again(
         self,
         a: int,
@@ -229,6 +247,18 @@ class _Search:
             if count:
                 fits.append((count, at, self._parts(at, chosen, still)))
         return fits
+
+
+def _one_shape(sets: list[list[int]], values: np.ndarray, party: np.ndarray) -> bool:
+    """Whether the sets differ only in lines of one party and one amount: the party's two
+    ₹1,00,000 transfers of the 4th and the 5th, either of which completes the set. Nothing
+    tells such sets apart but their dates, so the nearest is as right as any (the other line
+    stays open for its own match); sets of other amounts or parties are a choice for the user."""
+    shapes = {
+        tuple(sorted(zip(party[lines].tolist(), values[lines].tolist(), strict=True)))
+        for lines in sets
+    }
+    return len(sets) > 1 and len(shapes) == 1
 
 
 DAY_SPAN = np.int64(1) << np.int64(24)
