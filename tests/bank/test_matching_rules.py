@@ -1187,6 +1187,34 @@ def test_a_cheque_whose_name_says_nothing_is_matched_when_it_is_the_only_one_of_
     assert pairs == set()
 
 
+def test_a_known_payers_name_cut_at_another_letter_is_the_same_payer() -> None:
+    # PAI MANJUNATH pays for Murugan Electricals (a reference the books carry says so once);
+    # IMPS cuts his name where each sending bank's field ends: PAIMANJUNA, PAIMANJUN,
+    # PAIMANJUNAT. His three transfers of the 9th and 10th make up the invoice of the 8th
+    bank = statement(
+        [
+            ("2026-10-02", "MMT/IMPS/512068081411/BILL/PAIMANJUNA/IDIB BANK", "", 5000000),
+            (
+                "2026-10-09",
+                "MMT/IMPS/522739990364/Payment from Ph/PAIMANJUN/IDIB BANK",
+                "",
+                2172007,
+            ),
+            ("2026-10-10", "MMT/IMPS/598552347225/NA/PAIMANJUNAT/IDIB BANK", "", 7755306),
+            ("2026-10-10", "MMT/IMPS/530212345678/BILL/PAIMANJUNA/IDIB BANK", "", 3416196),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-02", "Murugan Electricals", "IMPS Ref 512068081411", 5000000),
+            ("2026-10-08", "Murugan Electricals", "Against Inv No. 4471", 13343509),
+            ("2026-10-09", "Kaveri & Co.", "", 2172007),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Reference"), *((b, 1, "Combination") for b in (1, 2, 3))}
+
+
 def test_a_payer_like_no_one_in_the_books_is_made_up_of_one_partys_invoices() -> None:
     # the proprietor BRAR AMANDEEP pays Sunrise Polymers' three invoices in one transfer: his name
     # is like no one's in the books, so the receipt is searched as one naming no one is

@@ -70,7 +70,7 @@ from xlbo.bank.parties import (
     likeness,
     narration_names,
 )
-from xlbo.bank.payers import PAYER_COLUMNS, habits, known_payers
+from xlbo.bank.payers import PAYER_COLUMNS, cut_otherwise, habits, known_payers
 from xlbo.bank.references import shown
 from xlbo.bank.scoring import (
     AMOUNT_EVIDENCE,
@@ -815,6 +815,7 @@ def _learn_payers(run: _Matching) -> pd.DataFrame:
     )
     learnt["bank"] = left[learnt["bank"].to_numpy(dtype=np.int64)]
     learnt["ledger"] = right[learnt["ledger"].to_numpy(dtype=np.int64)]
+    learnt = pd.concat([learnt, cut_otherwise(learnt, left)], ignore_index=True)
     before = set(zip(names.payers["bank"], names.payers["ledger"], strict=True))
     new = learnt[
         [pair not in before for pair in zip(learnt["bank"], learnt["ledger"], strict=True)]

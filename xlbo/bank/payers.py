@@ -25,7 +25,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.scoring import PAYER_ALIKE_BELOW, PAYER_EVIDENCE, PAYER_SHARE_PERCENT
+from xlbo.bank.scoring import (
+    CUT_LONGER_THAN,
+    PAYER_ALIKE_BELOW,
+    PAYER_EVIDENCE,
+    PAYER_SHARE_PERCENT,
+)
 
 PAYER_COLUMNS = ["bank", "ledger", "evidence"]
 
@@ -41,6 +46,48 @@ def known_payers(
     learning."""
     learnt = _pointing(bank, ledger, evidence, alike)
     return learnt[learnt["alike"] < PAYER_ALIKE_BELOW][PAYER_COLUMNS].reset_index(drop=True)
+
+
+def cut_otherwise(payers: pd.DataFrame, names: np.ndarray) -> pd.DataFrame:
+    """Known payers whose name is one run-together word, with the other names of `names` that
+    are that word cut at another letter (`MEHTADHAV`, `MEHTADHAVA`: IMPS cuts the remitter's
+    name where the sending bank's field ends), each the payer of the same party: (bank, ledger,
+    evidence). Both words longer than CUT_LONGER_THAN letters, so the shorter says who it is; a
+    name that is two parties' payers cut otherwise is left as it is.
+
+    >>> cut_otherwise(
+    ...     pd.DataFrame({"bank": ["mehtadhav"], "ledger": ["dhaval h mehta"], "evidence": [3]}),
+    ...     np.array(["mehtadhava", "mehtadhav", "mehta", "mehtadev", "mehta dhaval"], dtype=object),
+    ... ).values.tolist()
+    [['mehtadhava', 'dhaval h mehta', 3]]
+    """
+    none = pd.DataFrame(columns=PAYER_COLUMNS)
+    words = pd.Series(pd.unique(names), dtype=object)
+    words = words[(words.str.len() > CUT_LONGER_THAN) & ~words.str.contains(" ", regex=False)]
+    known = payers[
+        (payers["bank"].str.len() > CUT_LONGER_THAN)
+        & ~payers["bank"].str.contains(" ", regex=False)
+    ]
+    if words.empty or known.empty:
+        return none
+    start = CUT_LONGER_THAN + 1
+    pairs = known.assign(start=known["bank"].str.slice(0, start)).merge(
+        pd.DataFrame({"name": words.to_numpy(), "start": words.str.slice(0, start).to_numpy()}),
+        on="start",
+    )
+    payer, name = pairs["bank"].to_numpy(dtype=object), pairs["name"].to_numpy(dtype=object)
+    shorter = np.array(
+        [a.startswith(b) or b.startswith(a) for a, b in zip(payer, name, strict=True)],
+        dtype=bool,
+    )
+    found = pairs[shorter & (payer != name) & ~np.isin(name, payers["bank"].to_numpy())]
+    found = found.drop_duplicates(["name", "ledger"])
+    found = found[~found["name"].duplicated(keep=False)]  # cut from two parties' payers
+    return (
+        found.assign(bank=found["name"])[PAYER_COLUMNS].reset_index(drop=True)
+        if len(found)
+        else none
+    )
 
 
 def habits(bank: np.ndarray, ledger: np.ndarray, evidence: np.ndarray) -> pd.DataFrame:

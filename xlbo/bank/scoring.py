@@ -135,6 +135,10 @@ PAYER_ALIKE_BELOW = 90
 alike (PAYER_ALIKE)."""
 PAYER_ALIKE = 100
 """How alike a known payer's name counts as being to its party's."""
+CUT_LONGER_THAN = 7
+"""A known payer's run-together name (`MEHTADHAV`) and another bank name that is it cut at
+another letter (`MEHTADHAVA`) are one payer when both are longer than this: eight letters say
+whose name it is (`PAIMANJU…`), where five (`MEHTA`) are anyone's of that surname."""
 PAYER_ROUNDS = 2
 """Times the amount-and-date pass is run again with what the pairs taken so far taught: the
 second round learns from the pairs the first one's payers made possible."""
