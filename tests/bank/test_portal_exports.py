@@ -275,6 +275,31 @@ def test_a_web_page_statement_with_a_date_spanning_rows(tmp_path: Path) -> None:
     assert chains(lines)
 
 
+def test_a_web_page_statement_whose_title_spans_a_billion_columns(tmp_path: Path) -> None:
+    """A title cell claiming `colspan="999999999"` (or `"100"`, to span "all") is cut to
+    MAX_COLSPAN blank cells, not a billion: the statement below it reads as it is."""
+    path = tmp_path / "statement.xls"
+    path.write_text(
+        "<html><body><table>\n"
+        '<tr><td colspan="999999999">Account No : 123401000012345</td></tr>\n'
+        '<tr><td colspan="100">Statement from 01/10/2026 to 31/10/2026</td></tr>\n'
+        "<tr><th>Date</th><th>Narration</th><th>Debit</th><th>Credit</th><th>Balance</th></tr>\n"
+        "<tr><td>01/10/2026</td><td>NEFT CR-SBIN0001234-KAVERI TRADERS</td><td></td>"
+        "<td>45,000.00</td><td>1,45,000.00</td></tr>\n"
+        "<tr><td>31/10/2026</td><td>SMS CHARGES</td><td>17.70</td><td></td>"
+        "<td>1,44,982.30</td></tr>\n"
+        "</table></body></html>\n",
+        encoding="utf-8",
+    )
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (2, 1770, 4500000)
+    assert lines.frame["narration"].tolist() == [
+        "NEFT CR-SBIN0001234-KAVERI TRADERS",
+        "SMS CHARGES",
+    ]
+
+
 def test_a_web_page_statement_with_its_amounts_grouped_under_one_heading(tmp_path: Path) -> None:
     """A web page's header over two rows: `Date`, `Particulars` and `Balance` spanning both,
     `Amount (INR)` over `Debit | Credit`. Before: `Debit` and `Credit` were taken for the first

@@ -124,6 +124,12 @@ def _delimited_text(path: Path) -> bool:
     )
 
 
+MAX_COLSPAN = 64
+"""The most columns a web page's cell is taken to span: each column a span claims becomes a
+blank cell of its row, so `colspan="999999999"` would make a billion cells of one row. A bank's
+or a ledger's page has a few dozen columns at most, so a title cell that claims
+`colspan="100"` to span "all" is still wider than its table at 64; a wider span is cut to 64
+columns (HTML itself allows 1,000)."""
 MAX_ROWSPAN = 1000
 """The most rows a web page's cell is taken to span: each row a span claims is walked when the
 date in it is given to the lines below (`_dated_by_merges`), so a page's `rowspan="999999999"`
@@ -170,7 +176,7 @@ class _TableRows(HTMLParser):
             row.end_cell()
             span = next((value for name, value in attrs if name == "colspan"), None) or "1"
             down = next((value for name, value in attrs if name == "rowspan"), None) or "1"
-            row.text, row.span = [], max(1, min(int(span) if span.isdigit() else 1, 64))
+            row.text, row.span = [], max(1, min(int(span) if span.isdigit() else 1, MAX_COLSPAN))
             row.down = max(1, min(int(down) if down.isdigit() else 1, MAX_ROWSPAN))
         elif tag == "br":
             self.handle_data(" ")
