@@ -70,18 +70,6 @@ class Combination:
     alike: int
     """How alike the parts' parties are to the target's, the least of them (0 when the target
     names no one)."""
-    twins: int = 0
-    """Other sets that add up to the target and differ from this one only in lines of one
-    party and one amount (`_one_shape`): this one is the nearest in date."""
-
-    def said(self, why: str) -> str:
-        """The match's `why`, saying so where the set was the nearest of such twins."""
-        if not self.twins:
-            return why
-        return (
-            f"{why}; the nearest in date of {self.twins + 1} such sets, which differ only in "
-            "lines of one party and one amount"
-        )
 
 
 def find_combinations(
@@ -171,13 +159,12 @@ def find_combinations(
         total = sum(count for count, _, _ in fits)
         _, at_group, parts = fits[0]
         least = int(alike[at_group])
-        twins = 0
         if total > 1 and len(fits) == 1:
             sets = state.every_set(at_group, int(one_signed[target]), other_signed, other_open)
             if _one_shape(sets, other_signed, other_party):
-                total, parts, twins = 1, sets[0], len(sets) - 1
+                total, parts = 1, sets[0]
         if total == 1:
-            found.append(Combination(target, parts, least, twins))
+            found.append(Combination(target, parts, least))
             one_open[target] = False
             other_open[parts] = False
             closed[parts] = True

@@ -2294,9 +2294,9 @@ def _sets_taken_back(run: _Matching, bank_target: bool) -> bool:
                 + " line on its amount alone, is this set's"
             )
         if bank_target:
-            run.take_group([found.target], found.parts, "Combination", found.said(why))
+            run.take_group([found.target], found.parts, "Combination", why)
         else:
-            run.take_group(found.parts, [found.target], "Combination", found.said(why))
+            run.take_group(found.parts, [found.target], "Combination", why)
     return bool(undone)
 
 
@@ -2777,10 +2777,8 @@ def _late_bookings(run: _Matching) -> None:
             [found.target],
             found.parts,
             "Combination",
-            found.said(
-                f"{len(found.parts)} ledger lines of one party ({found.alike}% alike) add up to "
-                f"this bank line; booked up to {LATE_BOOKING_DAYS} days apart"
-            ),
+            f"{len(found.parts)} ledger lines of one party ({found.alike}% alike) add up to this "
+            f"bank line; booked up to {LATE_BOOKING_DAYS} days apart",
         )
     refused = frozenset((g, b) for b, g in run.rejected)
     for found in find_combinations(
@@ -2801,10 +2799,8 @@ def _late_bookings(run: _Matching) -> None:
             found.parts,
             [found.target],
             "Combination",
-            found.said(
-                f"{len(found.parts)} bank lines of one party add up to this ledger line; booked "
-                f"up to {LATE_BOOKING_DAYS} days apart"
-            ),
+            f"{len(found.parts)} bank lines of one party add up to this ledger line; booked up "
+            f"to {LATE_BOOKING_DAYS} days apart",
         )
 
 
@@ -2950,10 +2946,8 @@ def _combinations(run: _Matching) -> pd.DataFrame:
             [found.target],
             found.parts,
             "Combination",
-            found.said(
-                f"{len(found.parts)} ledger lines of the same party ({found.alike}% alike) add "
-                "up to this bank line"
-            ),
+            f"{len(found.parts)} ledger lines of the same party ({found.alike}% alike) add up "
+            "to this bank line",
         )
     suggested = [(c.target, part) for c in undecided for part in c.parts]
     undecided = []
@@ -2973,10 +2967,8 @@ def _combinations(run: _Matching) -> pd.DataFrame:
             found.parts,
             [found.target],
             "Combination",
-            found.said(
-                f"{len(found.parts)} bank lines add up to this ledger line; same direction; "
-                "within the window"
-            ),
+            f"{len(found.parts)} bank lines add up to this ledger line; same direction; "
+            "within the window",
         )
     suggested += [(part, c.target) for c in undecided for part in c.parts]
     return pd.DataFrame(
