@@ -475,7 +475,7 @@ def _plain_combinations(
             if solutions:
                 break
         shapes = {tuple(sorted((other[o][2], abs(other[o][1])) for o in s)) for s in solutions}
-        if len(set(groups_of)) == 1 and len(shapes) == 1:
+        if len(set(groups_of)) == 1 and len(shapes) == 1 and all(p for p, _ in next(iter(shapes))):
             # sets of one group that differ only in lines of one party and amount: the nearest
             solutions = solutions[:1]
         if len(solutions) == 1:
@@ -554,6 +554,23 @@ def test_equal_lines_of_two_parties_that_could_each_complete_a_set_are_abstained
     found, suggestions = match_lines(
         side([10], [300], [""]),
         side([10] * 4, [100, 200, 100, 200], ["om sai", "om sai", "deccan", "deccan"]),
+    )
+    assert found.empty
+    assert set(suggestions["kind"]) == {"Several sets add up"}
+
+
+def test_equal_lines_that_name_no_one_that_could_each_complete_a_set_are_abstained_on() -> None:
+    # a ledger receipt that names no one, and three bank credits that name no one: 100 + 200
+    # of the 10th, or 100 + 200 of the 8th. Two lines that name no one are not one party's
+    # (a cash deposit and a cheque of anyone's), so their dates are no reason to choose
+    found, suggestions = match_lines(
+        side([10, 10, 8], [100, 200, 200], ["", "", ""]), side([10], [300], [""])
+    )
+    assert found.empty
+    assert set(suggestions["kind"]) == {"Several sets add up"}
+    # and the same of a bank credit that names no one made up of ledger lines that name no one
+    found, suggestions = match_lines(
+        side([10], [30075], [""]), side([10, 10, 8], [10050, 20025, 20025], ["", "", ""])
     )
     assert found.empty
     assert set(suggestions["kind"]) == {"Several sets add up"}

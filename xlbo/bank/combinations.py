@@ -253,12 +253,14 @@ def _one_shape(sets: list[list[int]], values: np.ndarray, party: np.ndarray) -> 
     """Whether the sets differ only in lines of one party and one amount: the party's two
     ₹1,00,000 transfers of the 4th and the 5th, either of which completes the set. Nothing
     tells such sets apart but their dates, so the nearest is as right as any (the other line
-    stays open for its own match); sets of other amounts or parties are a choice for the user."""
+    stays open for its own match); sets of other amounts or parties are a choice for the user.
+    Lines that name no one are no one party's (a cash deposit, a cheque of anyone's): sets
+    with such a line are the user's choice too."""
     shapes = {
         tuple(sorted(zip(party[lines].tolist(), values[lines].tolist(), strict=True)))
         for lines in sets
     }
-    return len(sets) > 1 and len(shapes) == 1
+    return len(sets) > 1 and len(shapes) == 1 and all(name for name, _ in next(iter(shapes)))
 
 
 DAY_SPAN = np.int64(1) << np.int64(24)
