@@ -549,6 +549,29 @@ def test_equal_lines_of_one_party_that_could_each_complete_a_set_give_the_neares
     assert found["rule"].tolist() == ["Combination"] * 2 and suggestions.empty
 
 
+def test_a_set_taken_as_the_nearest_of_equal_lines_says_so() -> None:
+    # Om Sai's 100 with its 200 of the 10th, not that of the 8th: the Matches sheet says the
+    # set was chosen by date of two, where a set that is the only one says nothing of it
+    found, _ = match_lines(
+        side([10], [300], ["om sai"]), side([8, 9, 10], [200, 100, 200], ["om sai"] * 3)
+    )
+    assert set(found["why"]) == {
+        "2 ledger lines of the same party (100% alike) add up to this bank line; the nearest "
+        "in date of 2 sets that differ only in equal lines of one party (the other lines stay "
+        "open)"
+    }
+    found, _ = match_lines(side([10], [300], ["om sai"]), side([9, 10], [100, 200], ["om sai"] * 2))
+    assert set(found["why"]) == {
+        "2 ledger lines of the same party (100% alike) add up to this bank line"
+    }
+    # and so of bank lines making up a ledger line
+    found, _ = match_lines(
+        side([8, 9, 10], [200, 100, 200], ["om sai"] * 3), side([10], [300], ["om sai"])
+    )
+    assert sorted(found["bank"]) == [1, 2]
+    assert all("the nearest in date of 2 sets" in why for why in found["why"])
+
+
 def test_equal_lines_of_two_parties_that_could_each_complete_a_set_are_abstained_on() -> None:
     # a cheque deposit names no one: Om Sai's 100 + 200 or Deccan's 100 + 200, the user decides
     found, suggestions = match_lines(

@@ -70,6 +70,20 @@ class Combination:
     alike: int
     """How alike the parts' parties are to the target's, the least of them (0 when the target
     names no one)."""
+    sets: int = 1
+    """How many sets add up to the target: more than one where they differ only in equal lines
+    of one party (`_one_shape`) and the nearest in date was taken."""
+
+    @property
+    def why_nearest(self) -> str:
+        """What the Matches sheet's `why` adds where the set was chosen by date alone ("" where
+        it was the only one): the user sees another set would have done."""
+        if self.sets == 1:
+            return ""
+        return (
+            f"; the nearest in date of {self.sets} sets that differ only in equal lines of one "
+            "party (the other lines stay open)"
+        )
 
 
 def find_combinations(
@@ -159,12 +173,13 @@ def find_combinations(
         total = sum(count for count, _, _ in fits)
         _, at_group, parts = fits[0]
         least = int(alike[at_group])
+        chosen_of = 1
         if total > 1 and len(fits) == 1:
             sets = state.every_set(at_group, int(one_signed[target]), other_signed, other_open)
             if _one_shape(sets, other_signed, other_party):
-                total, parts = 1, sets[0]
+                total, parts, chosen_of = 1, sets[0], len(sets)
         if total == 1:
-            found.append(Combination(target, parts, least))
+            found.append(Combination(target, parts, least, chosen_of))
             one_open[target] = False
             other_open[parts] = False
             closed[parts] = True
