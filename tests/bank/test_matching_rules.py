@@ -599,6 +599,26 @@ def test_equal_lines_that_name_no_one_that_could_each_complete_a_set_are_abstain
     assert set(suggestions["kind"]) == {"Several sets add up"}
 
 
+def test_equal_lines_of_two_ledgers_whose_names_fold_alike_are_abstained_on() -> None:
+    # Om Sai Traders (Nagpur) and Om Sai Traders - Pune are two ledgers of the books (two
+    # customers) whose names fold to one party: Nagpur's 100 with Nagpur's 200 of the 8th, or
+    # with Pune's 200 of the 9th (nearer). Mixing two accounts' invoices in one receipt is the
+    # user's choice, not the nearest date's
+    bank = statement(
+        [("2026-10-10", "NEFT CR-HDFC0000123-OM SAI TRADERS-N283262648", "", 30000000)]
+    )
+    books = ledger(
+        [
+            ("2026-10-10", "Om Sai Traders (Nagpur)", "Inv 101", 10000000),
+            ("2026-10-08", "Om Sai Traders (Nagpur)", "Inv 102", 20000000),
+            ("2026-10-09", "Om Sai Traders - Pune", "Inv 7", 20000000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
+    assert set(suggestions["kind"]) == {"Several sets add up"}
+
+
 def test_near_amounts_of_another_party_are_no_suggestion() -> None:
     # 10,265 received; 10,475 booked for Kaveri (2% TDS) and for Om Sai: only Kaveri's is offered
     _, suggestions = match_lines(
