@@ -19,7 +19,8 @@ The rule, for each open target line in order (bank lines first, then ledger line
   MIN_PARTS–MAX_PARTS lines adding up to the target;
 - one set in all is a match; two or more, and the pass abstains (the user decides), unless
   they differ only in lines of one party and one amount (its two ₹1,00,000 transfers of the 4th
-  and the 5th): then the nearest set is the match (`_one_shape`);
+  and the 5th): then the nearest set is the match (`_one_shape`), and its why says so; lines
+  that name no one, or of two ledgers whose names fold alike, are no one party's;
 - where no party's own lines make up a named target, all its alike lines are searched as one
   group (the bank writes `NAIR` on one part and `NAIR ADVANCE` on another), by the same rule.
 
