@@ -816,9 +816,26 @@ def _learn_payers(run: _Matching) -> pd.DataFrame:
     )
     learnt["bank"] = left[learnt["bank"].to_numpy(dtype=np.int64)]
     learnt["ledger"] = right[learnt["ledger"].to_numpy(dtype=np.int64)]
-    cut = cut_otherwise(learnt, left)
+    paired = pd.DataFrame(
+        {"bank": left[bank_name[useful]], "ledger": right[ledger_name[useful]]}
+    ).drop_duplicates()
+    cut = cut_otherwise(learnt, left, paired)
     if len(cut):
-        cut = cut[~_said_elsewhere(names, cut, bank_name[useful], ledger_name[useful])]
+        # a name cut otherwise that is a party's own name (AGARWALSUNITA: Sunita Agarwal's, at
+        # least PAYER_ALIKE_BELOW alike) is that party's, not the payer's whose letters it
+        # shares; the parties sharing a key word with it (the run's own, no new work) asked
+        name_words, party_words = names.name_words()
+        code, party = names.codes(cut["bank"], cut["ledger"])
+        shared = (
+            pd.DataFrame({"name": code, "party": party})
+            .merge(name_words, on="name")
+            .merge(party_words.rename(columns={"party": "other"}), on="word")
+        )
+        shared = shared[shared["other"] != shared["party"]][["name", "other"]].drop_duplicates()
+        own = names.likeness.of(
+            shared["name"].to_numpy(dtype=np.int64), shared["other"].to_numpy(dtype=np.int64)
+        )
+        cut = cut[~isin(code, shared["name"].to_numpy(dtype=np.int64)[own >= PAYER_ALIKE_BELOW])]
     learnt = pd.concat([learnt, cut], ignore_index=True)
     before = set(zip(names.payers["bank"], names.payers["ledger"], strict=True))
     new = learnt[
@@ -833,35 +850,6 @@ def _learn_payers(run: _Matching) -> pd.DataFrame:
         ledger=right[new_habits["ledger"].to_numpy(dtype=np.int64)],
     )
     return pd.concat([new, gained], ignore_index=True)[PAYER_COLUMNS]
-
-
-def _said_elsewhere(
-    names: _Names, cut: pd.DataFrame, bank_name: np.ndarray, ledger_name: np.ndarray
-) -> np.ndarray:
-    """Which of the names cut otherwise (`cut`: bank, ledger; see `cut_otherwise`) say they
-    are another party's: their own taken pairs (`bank_name`, `ledger_name`, as numbers) point to
-    another party (AGARWALSUNITA, matched to Sunita Agarwal), or the name is another party's
-    own, at least PAYER_ALIKE_BELOW alike to a party sharing a key word with it (the run's own
-    key words and likeness: no new work). Either says whose it is better than the letters it
-    shares with the name of the man who pays for Murugan Electricals (AGARWALSUN)."""
-    code, party = names.codes(cut["bank"], cut["ledger"])
-    mine = isin(bank_name, code)
-    paid = pd.DataFrame({"name": bank_name[mine], "other": ledger_name[mine]})
-    name_words, party_words = names.name_words()
-    worded = (
-        pd.DataFrame({"name": code})
-        .merge(name_words, on="name")
-        .merge(party_words.rename(columns={"party": "other"}), on="word")[["name", "other"]]
-        .drop_duplicates()
-    )
-    own = names.likeness.of(
-        worded["name"].to_numpy(dtype=np.int64), worded["other"].to_numpy(dtype=np.int64)
-    )
-    theirs = pd.DataFrame({"name": code, "party": party}).merge(
-        pd.concat([paid, worded[own >= PAYER_ALIKE_BELOW]]), on="name"
-    )
-    elsewhere = theirs.loc[theirs["other"] != theirs["party"], "name"]
-    return isin(code, elsewhere.to_numpy(dtype=np.int64))
 
 
 def _candidates(
