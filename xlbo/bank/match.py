@@ -95,7 +95,6 @@ from xlbo.bank.scoring import (
     NAMES_DIFFER_BELOW,
     NEAREST,
     PAYER_ALIKE,
-    PAYER_ALIKE_BELOW,
     PAYER_ROUNDS,
     RARE_AMOUNT_LINES,
     REFERENCE_EVIDENCE,
@@ -819,24 +818,7 @@ def _learn_payers(run: _Matching) -> pd.DataFrame:
     paired = pd.DataFrame(
         {"bank": left[bank_name[useful]], "ledger": right[ledger_name[useful]]}
     ).drop_duplicates()
-    cut = cut_otherwise(learnt, left, paired)
-    if len(cut):
-        # a name cut otherwise that is a party's own name (AGARWALSUNITA: Sunita Agarwal's, at
-        # least PAYER_ALIKE_BELOW alike) is that party's, not the payer's whose letters it
-        # shares; the parties sharing a key word with it (the run's own, no new work) asked
-        name_words, party_words = names.name_words()
-        code, party = names.codes(cut["bank"], cut["ledger"])
-        shared = (
-            pd.DataFrame({"name": code, "party": party})
-            .merge(name_words, on="name")
-            .merge(party_words.rename(columns={"party": "other"}), on="word")
-        )
-        shared = shared[shared["other"] != shared["party"]][["name", "other"]].drop_duplicates()
-        own = names.likeness.of(
-            shared["name"].to_numpy(dtype=np.int64), shared["other"].to_numpy(dtype=np.int64)
-        )
-        cut = cut[~isin(code, shared["name"].to_numpy(dtype=np.int64)[own >= PAYER_ALIKE_BELOW])]
-    learnt = pd.concat([learnt, cut], ignore_index=True)
+    learnt = pd.concat([learnt, cut_otherwise(learnt, left, paired)], ignore_index=True)
     before = set(zip(names.payers["bank"], names.payers["ledger"], strict=True))
     new = learnt[
         [pair not in before for pair in zip(learnt["bank"], learnt["ledger"], strict=True)]
