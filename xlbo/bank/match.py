@@ -815,10 +815,7 @@ def _learn_payers(run: _Matching) -> pd.DataFrame:
     )
     learnt["bank"] = left[learnt["bank"].to_numpy(dtype=np.int64)]
     learnt["ledger"] = right[learnt["ledger"].to_numpy(dtype=np.int64)]
-    paired = pd.DataFrame(
-        {"bank": left[bank_name[useful]], "ledger": right[ledger_name[useful]]}
-    ).drop_duplicates()
-    learnt = pd.concat([learnt, cut_otherwise(learnt, left, paired)], ignore_index=True)
+    learnt = pd.concat([learnt, cut_otherwise(learnt, left)], ignore_index=True)
     before = set(zip(names.payers["bank"], names.payers["ledger"], strict=True))
     new = learnt[
         [pair not in before for pair in zip(learnt["bank"], learnt["ledger"], strict=True)]

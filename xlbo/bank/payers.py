@@ -48,16 +48,12 @@ def known_payers(
     return learnt[learnt["alike"] < PAYER_ALIKE_BELOW][PAYER_COLUMNS].reset_index(drop=True)
 
 
-def cut_otherwise(
-    payers: pd.DataFrame, names: np.ndarray, paired: pd.DataFrame | None = None
-) -> pd.DataFrame:
+def cut_otherwise(payers: pd.DataFrame, names: np.ndarray) -> pd.DataFrame:
     """Known payers whose name is one run-together word, with the other names of `names` that
     are that word cut at another letter (`MEHTADHAV`, `MEHTADHAVA`: IMPS cuts the remitter's
     name where the sending bank's field ends), each the payer of the same party: (bank, ledger,
     evidence). Both words longer than CUT_LONGER_THAN letters, so the shorter says who it is; a
-    name that is two parties' payers cut otherwise is left as it is, and so is one whose own
-    taken pairs (`paired`: bank, ledger) point to another party (`AGARWALSUNITA`, matched to
-    Sunita Agarwal by her name, is no payer of the firm `AGARWALSUN` pays for).
+    name that is two parties' payers cut otherwise is left as it is.
 
     >>> cut_otherwise(
     ...     pd.DataFrame({"bank": ["mehtadhav"], "ledger": ["dhaval h mehta"], "evidence": [3]}),
@@ -87,11 +83,6 @@ def cut_otherwise(
     found = pairs[shorter & (payer != name) & ~np.isin(name, payers["bank"].to_numpy())]
     found = found.drop_duplicates(["name", "ledger"])
     found = found[~found["name"].duplicated(keep=False)]  # cut from two parties' payers
-    if paired is not None and len(found):
-        own = found[["name", "ledger"]].merge(
-            paired.rename(columns={"bank": "name", "ledger": "paid"}), on="name"
-        )
-        found = found[~found["name"].isin(own.loc[own["paid"] != own["ledger"], "name"])]
     return (
         found.assign(bank=found["name"])[PAYER_COLUMNS].reset_index(drop=True)
         if len(found)
