@@ -1275,6 +1275,67 @@ def test_a_known_payers_name_cut_at_another_letter_is_the_same_payer() -> None:
     assert pairs == {(0, 0, "Reference"), *((b, 1, "Combination") for b in (1, 2, 3))}
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="judgement call, left as it is: a known payer's name cut at another letter is the "
+    "same payer even where the name's own pairs or its likeness point to another party of the "
+    "books. Guarding against it cost 20 true pairs and saved no false one at 100k (ICICI s1): "
+    "in the generator a payer's cut name is often a party's own name too (YADAVAMI, a payer "
+    "of Loknath Packaging, 96 alike to the party Amit Yadav), as Sunita Agarwal's may be",
+)
+def test_a_name_whose_own_pairs_are_another_partys_is_no_payer_cut_otherwise() -> None:
+    # SUNIL AGARWAL pays for Murugan Electricals (AGARWALSUN, a reference the books carry);
+    # AGARWALSUNITA begins the same ten letters but is Sunita Agarwal, whose ₹30,000 of the 5th
+    # her own name matched. Her two transfers of the 12th are not Murugan's invoice of the 11th
+    bank = statement(
+        [
+            ("2026-10-02", "MMT/IMPS/512068081411/BILL/AGARWALSUN/IDIB BANK", "", 5000000),
+            ("2026-10-05", "MMT/IMPS/522739990364/BILL/AGARWALSUNITA/HDFC BANK", "", 3000000),
+            ("2026-10-12", "MMT/IMPS/598552347225/NA/AGARWALSUNITA/HDFC BANK", "", 1200000),
+            ("2026-10-12", "MMT/IMPS/530212345678/NA/AGARWALSUNITA/HDFC BANK", "", 800000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-02", "Murugan Electricals", "IMPS Ref 512068081411", 5000000),
+            ("2026-10-05", "Sunita Agarwal", "", 3000000),
+            ("2026-10-11", "Murugan Electricals", "Against Inv No. 4471", 2000000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Reference"), (1, 1, "Amount and date")}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="judgement call, left as it is: a known payer's name cut at another letter is the "
+    "same payer even where the name's own pairs or its likeness point to another party of the "
+    "books. Guarding against it cost 20 true pairs and saved no false one at 100k (ICICI s1): "
+    "in the generator a payer's cut name is often a party's own name too (YADAVAMI, a payer "
+    "of Loknath Packaging, 96 alike to the party Amit Yadav), as Sunita Agarwal's may be",
+)
+def test_a_name_that_is_another_partys_name_is_no_payer_cut_otherwise() -> None:
+    # as above, but nothing of Sunita Agarwal's was matched yet: AGARWALSUNITA is her name run
+    # together (a party of the books), which says whose it is better than ten letters in
+    # common with the name of the man who pays for Murugan Electricals
+    bank = statement(
+        [
+            ("2026-10-02", "MMT/IMPS/512068081411/BILL/AGARWALSUN/IDIB BANK", "", 5000000),
+            ("2026-10-12", "MMT/IMPS/598552347225/NA/AGARWALSUNITA/HDFC BANK", "", 1200000),
+            ("2026-10-12", "MMT/IMPS/530212345678/NA/AGARWALSUNITA/HDFC BANK", "", 800000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-02", "Murugan Electricals", "IMPS Ref 512068081411", 5000000),
+            ("2026-10-03", "Sunita Agarwal", "Opening", 100000),
+            ("2026-10-11", "Murugan Electricals", "Against Inv No. 4471", 2000000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Reference")}
+
+
 def test_a_payer_like_no_one_in_the_books_is_made_up_of_one_partys_invoices() -> None:
     # the proprietor BRAR AMANDEEP pays Sunrise Polymers' three invoices in one transfer: his name
     # is like no one's in the books, so the receipt is searched as one naming no one is
