@@ -475,7 +475,7 @@ def _plain_combinations(
             if solutions:
                 break
         shapes = {tuple(sorted((other[o][2], abs(other[o][1])) for o in s)) for s in solutions}
-        if len(set(groups_of)) == 1 and len(shapes) == 1:
+        if len(set(groups_of)) == 1 and len(shapes) == 1 and all(p for p, _ in next(iter(shapes))):
             # sets of one group that differ only in lines of one party and amount: the nearest
             solutions = solutions[:1]
         if len(solutions) == 1:
@@ -549,6 +549,29 @@ def test_equal_lines_of_one_party_that_could_each_complete_a_set_give_the_neares
     assert found["rule"].tolist() == ["Combination"] * 2 and suggestions.empty
 
 
+def test_a_set_taken_as_the_nearest_of_equal_lines_says_so() -> None:
+    # Om Sai's 100 with its 200 of the 10th, not that of the 8th: the Matches sheet says the
+    # set was chosen by date of two, where a set that is the only one says nothing of it
+    found, _ = match_lines(
+        side([10], [300], ["om sai"]), side([8, 9, 10], [200, 100, 200], ["om sai"] * 3)
+    )
+    assert set(found["why"]) == {
+        "2 ledger lines of the same party (100% alike) add up to this bank line; the nearest "
+        "in date of 2 sets that differ only in equal lines of one party (the other lines stay "
+        "open)"
+    }
+    found, _ = match_lines(side([10], [300], ["om sai"]), side([9, 10], [100, 200], ["om sai"] * 2))
+    assert set(found["why"]) == {
+        "2 ledger lines of the same party (100% alike) add up to this bank line"
+    }
+    # and so of bank lines making up a ledger line
+    found, _ = match_lines(
+        side([8, 9, 10], [200, 100, 200], ["om sai"] * 3), side([10], [300], ["om sai"])
+    )
+    assert sorted(found["bank"]) == [1, 2]
+    assert all("the nearest in date of 2 sets" in why for why in found["why"])
+
+
 def test_equal_lines_of_two_parties_that_could_each_complete_a_set_are_abstained_on() -> None:
     # a cheque deposit names no one: Om Sai's 100 + 200 or Deccan's 100 + 200, the user decides
     found, suggestions = match_lines(
@@ -556,6 +579,43 @@ def test_equal_lines_of_two_parties_that_could_each_complete_a_set_are_abstained
         side([10] * 4, [100, 200, 100, 200], ["om sai", "om sai", "deccan", "deccan"]),
     )
     assert found.empty
+    assert set(suggestions["kind"]) == {"Several sets add up"}
+
+
+def test_equal_lines_that_name_no_one_that_could_each_complete_a_set_are_abstained_on() -> None:
+    # a ledger receipt that names no one, and three bank credits that name no one: 100 + 200
+    # of the 10th, or 100 + 200 of the 8th. Two lines that name no one are not one party's
+    # (a cash deposit and a cheque of anyone's), so their dates are no reason to choose
+    found, suggestions = match_lines(
+        side([10, 10, 8], [100, 200, 200], ["", "", ""]), side([10], [300], [""])
+    )
+    assert found.empty
+    assert set(suggestions["kind"]) == {"Several sets add up"}
+    # and the same of a bank credit that names no one made up of ledger lines that name no one
+    found, suggestions = match_lines(
+        side([10], [30075], [""]), side([10, 10, 8], [10050, 20025, 20025], ["", "", ""])
+    )
+    assert found.empty
+    assert set(suggestions["kind"]) == {"Several sets add up"}
+
+
+def test_equal_lines_of_two_ledgers_whose_names_fold_alike_are_abstained_on() -> None:
+    # Om Sai Traders (Nagpur) and Om Sai Traders - Pune are two ledgers of the books (two
+    # customers) whose names fold to one party: Nagpur's 100 with Nagpur's 200 of the 8th, or
+    # with Pune's 200 of the 9th (nearer). Mixing two accounts' invoices in one receipt is the
+    # user's choice, not the nearest date's
+    bank = statement(
+        [("2026-10-10", "NEFT CR-HDFC0000123-OM SAI TRADERS-N283262648", "", 30000000)]
+    )
+    books = ledger(
+        [
+            ("2026-10-10", "Om Sai Traders (Nagpur)", "Inv 101", 10000000),
+            ("2026-10-08", "Om Sai Traders (Nagpur)", "Inv 102", 20000000),
+            ("2026-10-09", "Om Sai Traders - Pune", "Inv 7", 20000000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
     assert set(suggestions["kind"]) == {"Several sets add up"}
 
 
@@ -1213,6 +1273,67 @@ def test_a_known_payers_name_cut_at_another_letter_is_the_same_payer() -> None:
     )
     pairs, _ = matched(bank, books)
     assert pairs == {(0, 0, "Reference"), *((b, 1, "Combination") for b in (1, 2, 3))}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="judgement call, left as it is: a known payer's name cut at another letter is the "
+    "same payer even where the name's own pairs or its likeness point to another party of the "
+    "books. Guarding against it cost 20 true pairs and saved no false one at 100k (ICICI s1): "
+    "in the generator a payer's cut name is often a party's own name too (YADAVAMI, a payer "
+    "of Loknath Packaging, 96 alike to the party Amit Yadav), as Sunita Agarwal's may be",
+)
+def test_a_name_whose_own_pairs_are_another_partys_is_no_payer_cut_otherwise() -> None:
+    # SUNIL AGARWAL pays for Murugan Electricals (AGARWALSUN, a reference the books carry);
+    # AGARWALSUNITA begins the same ten letters but is Sunita Agarwal, whose ₹30,000 of the 5th
+    # her own name matched. Her two transfers of the 12th are not Murugan's invoice of the 11th
+    bank = statement(
+        [
+            ("2026-10-02", "MMT/IMPS/512068081411/BILL/AGARWALSUN/IDIB BANK", "", 5000000),
+            ("2026-10-05", "MMT/IMPS/522739990364/BILL/AGARWALSUNITA/HDFC BANK", "", 3000000),
+            ("2026-10-12", "MMT/IMPS/598552347225/NA/AGARWALSUNITA/HDFC BANK", "", 1200000),
+            ("2026-10-12", "MMT/IMPS/530212345678/NA/AGARWALSUNITA/HDFC BANK", "", 800000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-02", "Murugan Electricals", "IMPS Ref 512068081411", 5000000),
+            ("2026-10-05", "Sunita Agarwal", "", 3000000),
+            ("2026-10-11", "Murugan Electricals", "Against Inv No. 4471", 2000000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Reference"), (1, 1, "Amount and date")}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="judgement call, left as it is: a known payer's name cut at another letter is the "
+    "same payer even where the name's own pairs or its likeness point to another party of the "
+    "books. Guarding against it cost 20 true pairs and saved no false one at 100k (ICICI s1): "
+    "in the generator a payer's cut name is often a party's own name too (YADAVAMI, a payer "
+    "of Loknath Packaging, 96 alike to the party Amit Yadav), as Sunita Agarwal's may be",
+)
+def test_a_name_that_is_another_partys_name_is_no_payer_cut_otherwise() -> None:
+    # as above, but nothing of Sunita Agarwal's was matched yet: AGARWALSUNITA is her name run
+    # together (a party of the books), which says whose it is better than ten letters in
+    # common with the name of the man who pays for Murugan Electricals
+    bank = statement(
+        [
+            ("2026-10-02", "MMT/IMPS/512068081411/BILL/AGARWALSUN/IDIB BANK", "", 5000000),
+            ("2026-10-12", "MMT/IMPS/598552347225/NA/AGARWALSUNITA/HDFC BANK", "", 1200000),
+            ("2026-10-12", "MMT/IMPS/530212345678/NA/AGARWALSUNITA/HDFC BANK", "", 800000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-02", "Murugan Electricals", "IMPS Ref 512068081411", 5000000),
+            ("2026-10-03", "Sunita Agarwal", "Opening", 100000),
+            ("2026-10-11", "Murugan Electricals", "Against Inv No. 4471", 2000000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Reference")}
 
 
 def test_a_payer_like_no_one_in_the_books_is_made_up_of_one_partys_invoices() -> None:

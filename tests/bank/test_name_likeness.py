@@ -499,3 +499,38 @@ def test_a_vendors_refund_whose_imps_field_adds_refund_is_the_vendors() -> None:
         ),
     )
     assert {(b, g) for b, g, _ in pairs} == {(0, 1), (1, 0)}
+
+
+def test_the_spelling_prefilter_never_skips_a_pair_spelt_otherwise() -> None:
+    # `_NameWords.may_be_spelt_otherwise` asks `spelt_otherwise` only of contradicted pairs
+    # with a word of each of the same first letter and consonants: it must never skip one that
+    # `spelt_otherwise` would pass. Names of few letters (y a vowel, vowels first, letters
+    # repeated, words of one to six letters) so that such pairs are many
+    import random
+
+    from xlbo.bank.parties import _NameWords, spelt_otherwise
+
+    pick = random.Random(5)
+
+    def name() -> str:
+        words = (
+            "".join(pick.choice("aeiyuobkrrs") for _ in range(pick.choice([1, 2, 3, 3, 4, 5, 6])))
+            for _ in range(pick.choice([1, 2, 3]))
+        )
+        return " ".join(words)
+
+    passed = 0
+    for _ in range(20):
+        left = [name() for _ in range(60)] + ["jagdish patel", "ayush shah", "kumar y"]
+        right = [name() for _ in range(60)] + ["jagadish patel", "aayush shah", "kumaar y"]
+        words = _NameWords(left, right)
+        a = np.repeat(np.arange(len(left)), len(right))
+        b = np.tile(np.arange(len(right)), len(left))
+        doubted = np.flatnonzero(words.contradicted(a, b))
+        asked = words.may_be_spelt_otherwise(a[doubted], b[doubted])
+        spelt = np.array(
+            [spelt_otherwise(left[a[i]], right[b[i]]) for i in doubted.tolist()], dtype=bool
+        )
+        assert not (spelt & ~asked).any()
+        passed += int(spelt.sum())
+    assert passed > 20  # the pairs spelt otherwise are there to be skipped

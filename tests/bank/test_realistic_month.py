@@ -436,6 +436,37 @@ def test_scoring_counts_one_partys_equal_amounts_paired_as_near_otherwise_as_rig
     assert a in marks.missed and b in marks.missed
 
 
+def test_scoring_counts_no_pair_as_tied_whose_lines_are_found_twice() -> None:
+    # the same two true links of one party's equal amounts, equally near either way round; the
+    # matcher pairs the first bank line with both ledger lines (its true one and the other's)
+    # and the second bank line with the first's: three found pairs for two true links, of
+    # which at most two can be right. A tied cycle is of 1:1 pairs only, so only the strict
+    # pair counts as right
+    from xlbo.bank.parties import ledger_party_keys
+
+    month = make_month(5_000, 3)
+    statement, ledger = month.statement, month.ledger
+    book_party = ledger_party_keys(ledger["particulars"].fillna("").astype(str))
+    once = Counter(b for b, _ in month.truth), Counter(g for _, g in month.truth)
+    by_key: dict[tuple[object, ...], list[tuple[int, int]]] = {}
+    for b, g in sorted(month.truth):
+        if once[0][b] == 1 and once[1][g] == 1:
+            key = (book_party.iat[g], int(ledger["debit"].iat[g]), int(ledger["credit"].iat[g]))
+            by_key.setdefault(key, []).append((b, g))
+    a, b = next(pairs[:2] for pairs in by_key.values() if len(pairs) >= 2)
+    # books the 3rd and 4th, bank the 5th and 6th: 2 + 2 days paired as true, 1 + 3 across
+    for (line, book), (book_day, bank_day) in zip((a, b), ((2, 4), (3, 5)), strict=True):
+        ledger.iat[book, ledger.columns.get_loc("date")] = month.start + timedelta(book_day)
+        for column in ("date", "value_date"):
+            statement.iat[line, statement.columns.get_loc(column)] = month.start + timedelta(
+                bank_day
+            )
+    marks = score(month, [a, (a[0], b[1]), (b[0], a[1])])
+    assert (marks.right, marks.tied, marks.right_strict) == (1, 0, 1)
+    assert sorted(marks.false) == sorted([(a[0], b[1]), (b[0], a[1])])
+    assert marks.precision == 1 / 3
+
+
 def test_a_found_row_that_is_no_line_counts_as_false() -> None:
     month = make_month(300, 2)
     rows = np.arange(10, 10 + len(month.statement))

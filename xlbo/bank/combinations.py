@@ -19,7 +19,8 @@ The rule, for each open target line in order (bank lines first, then ledger line
   MIN_PARTS–MAX_PARTS lines adding up to the target;
 - one set in all is a match; two or more, and the pass abstains (the user decides), unless
   they differ only in lines of one party and one amount (its two ₹1,00,000 transfers of the 4th
-  and the 5th): then the nearest set is the match (`_one_shape`);
+  and the 5th): then the nearest set is the match (`_one_shape`), and its why says so; lines
+  that name no one, or of two ledgers whose names fold alike, are no one party's;
 - where no party's own lines make up a named target, all its alike lines are searched as one
   group (the bank writes `NAIR` on one part and `NAIR ADVANCE` on another), by the same rule.
 
@@ -70,6 +71,20 @@ class Combination:
     alike: int
     """How alike the parts' parties are to the target's, the least of them (0 when the target
     names no one)."""
+    sets: int = 1
+    """How many sets add up to the target: more than one where they differ only in equal lines
+    of one party (`_one_shape`) and the nearest in date was taken."""
+
+    @property
+    def why_nearest(self) -> str:
+        """What the Matches sheet's `why` adds where the set was chosen by date alone ("" where
+        it was the only one): the user sees another set would have done."""
+        if self.sets == 1:
+            return ""
+        return (
+            f"; the nearest in date of {self.sets} sets that differ only in equal lines of one "
+            "party (the other lines stay open)"
+        )
 
 
 def find_combinations(
@@ -104,6 +119,9 @@ def find_combinations(
     other_signed = np.abs(other.lines["signed"].to_numpy(dtype=np.int64))
     one_signed = np.abs(one.lines["signed"].to_numpy(dtype=np.int64))
     other_party = other.lines["party"].to_numpy(dtype=object)
+    # the books' accounts as written: two ledgers whose names fold to one party (Om Sai Traders
+    # (Nagpur), Om Sai Traders - Pune) are two customers (`_one_shape`)
+    other_account = other.lines["text"].to_numpy(dtype=object) if one_is_bank else None
     # every group searched at once, as the lines stand now (its nearest lines, a matrix row
     # each); a group that loses a line to an earlier target is searched again when its turn comes
     o = groups.o
@@ -159,12 +177,13 @@ def find_combinations(
         total = sum(count for count, _, _ in fits)
         _, at_group, parts = fits[0]
         least = int(alike[at_group])
+        chosen_of = 1
         if total > 1 and len(fits) == 1:
             sets = state.every_set(at_group, int(one_signed[target]), other_signed, other_open)
-            if _one_shape(sets, other_signed, other_party):
-                total, parts = 1, sets[0]
+            if _one_shape(sets, other_signed, other_party, other_account):
+                total, parts, chosen_of = 1, sets[0], len(sets)
         if total == 1:
-            found.append(Combination(target, parts, least))
+            found.append(Combination(target, parts, least, chosen_of))
             one_open[target] = False
             other_open[parts] = False
             closed[parts] = True
@@ -249,16 +268,34 @@ class _Search:
         return fits
 
 
-def _one_shape(sets: list[list[int]], values: np.ndarray, party: np.ndarray) -> bool:
+def _one_shape(
+    sets: list[list[int]],
+    values: np.ndarray,
+    party: np.ndarray,
+    account: np.ndarray | None = None,
+) -> bool:
     """Whether the sets differ only in lines of one party and one amount: the party's two
     ₹1,00,000 transfers of the 4th and the 5th, either of which completes the set. Nothing
     tells such sets apart but their dates, so the nearest is as right as any (the other line
-    stays open for its own match); sets of other amounts or parties are a choice for the user."""
+    stays open for its own match); sets of other amounts or parties are a choice for the user.
+    Lines that name no one are no one party's (a cash deposit, a cheque of anyone's): sets
+    with such a line are the user's choice too. With `account` (the books' lines' particulars
+    as written), lines of two ledgers whose names fold to one party are two parties'."""
+    written = account if account is not None else party
     shapes = {
-        tuple(sorted(zip(party[lines].tolist(), values[lines].tolist(), strict=True)))
+        tuple(
+            sorted(
+                zip(
+                    party[lines].tolist(),
+                    written[lines].tolist(),
+                    values[lines].tolist(),
+                    strict=True,
+                )
+            )
+        )
         for lines in sets
     }
-    return len(sets) > 1 and len(shapes) == 1
+    return len(sets) > 1 and len(shapes) == 1 and all(name for name, _, _ in next(iter(shapes)))
 
 
 DAY_SPAN = np.int64(1) << np.int64(24)

@@ -2287,6 +2287,7 @@ def _sets_taken_back(run: _Matching, bank_target: bool) -> bool:
         why = f"{len(found.parts)} {parts} ({found.alike}% alike) add up to this " + (
             "bank line" if bank_target else "ledger line"
         )
+        why += found.why_nearest
         if was_paired:
             why += (
                 "; one of them, first paired with another "
@@ -2778,7 +2779,7 @@ def _late_bookings(run: _Matching) -> None:
             found.parts,
             "Combination",
             f"{len(found.parts)} ledger lines of one party ({found.alike}% alike) add up to this "
-            f"bank line; booked up to {LATE_BOOKING_DAYS} days apart",
+            f"bank line; booked up to {LATE_BOOKING_DAYS} days apart{found.why_nearest}",
         )
     refused = frozenset((g, b) for b, g in run.rejected)
     for found in find_combinations(
@@ -2800,7 +2801,7 @@ def _late_bookings(run: _Matching) -> None:
             [found.target],
             "Combination",
             f"{len(found.parts)} bank lines of one party add up to this ledger line; booked up "
-            f"to {LATE_BOOKING_DAYS} days apart",
+            f"to {LATE_BOOKING_DAYS} days apart{found.why_nearest}",
         )
 
 
@@ -2947,7 +2948,7 @@ def _combinations(run: _Matching) -> pd.DataFrame:
             found.parts,
             "Combination",
             f"{len(found.parts)} ledger lines of the same party ({found.alike}% alike) add up "
-            "to this bank line",
+            f"to this bank line{found.why_nearest}",
         )
     suggested = [(c.target, part) for c in undecided for part in c.parts]
     undecided = []
@@ -2968,7 +2969,7 @@ def _combinations(run: _Matching) -> pd.DataFrame:
             [found.target],
             "Combination",
             f"{len(found.parts)} bank lines add up to this ledger line; same direction; "
-            "within the window",
+            f"within the window{found.why_nearest}",
         )
     suggested += [(part, c.target) for c in undecided for part in c.parts]
     return pd.DataFrame(

@@ -1934,12 +1934,12 @@ def score(month: Month, found: Iterable[tuple[int, int]]) -> Score:
             found_budget[key(p)] -= 1
         else:
             missed.append(p)
-    tied = _tied_cycles(month, false, ledger["party"].to_numpy(dtype=object))
+    tied = _tied_cycles(month, pairs, false, ledger["party"].to_numpy(dtype=object))
     if tied:
         right += len(tied)
         false = [p for p in false if p not in tied]
-        freed = {(b, g) for b, g in truth if any(b == t[0] for t in tied)}
-        missed = [p for p in missed if p not in freed]
+        tied_bank = {b for b, _ in tied}
+        missed = [p for p in missed if p[0] not in tied_bank]
     # false pairs that only cross missed true pairs of one party's equal amounts in time
     bank_any = _twins(statement, ["party", "debit", "credit"])
     book_any = _twins(ledger, ["party", "voucher_type", "reference", "debit", "credit"])
@@ -1967,22 +1967,30 @@ amounts of a month, well past any real run."""
 
 
 def _tied_cycles(
-    month: Month, false: list[tuple[int, int]], book_party: np.ndarray
+    month: Month,
+    found: list[tuple[int, int]],
+    false: list[tuple[int, int]],
+    book_party: np.ndarray,
 ) -> set[tuple[int, int]]:
     """The false 1:1 pairs that close a cycle with the truth (bank line → the ledger line found
     for it → that ledger line's true bank line → … → back) through ledger lines of one party
     and one amount, whose days apart add up to the truth's: one party's equal amounts paired
     otherwise, but as near in date. The bank's names may differ where the truth's ledger
     lines are one party's (`BAJWA TEXTILES PVT L`, `BAJWA TEXTILES PRIVA`: one firm, cut
-    short two ways), so nothing in the lines tells the two pairings apart."""
+    short two ways), so nothing in the lines tells the two pairings apart. 1:1 among all the
+    `found` pairs, right ones too: a line found twice (its true partner and another's) is
+    no pairing otherwise, and leaves a true link counted twice."""
     truth = month.truth
     bank_links = Counter(b for b, _ in truth)
     book_links = Counter(g for _, g in truth)
     single = [(b, g) for b, g in truth if bank_links[b] == 1 and book_links[g] == 1]
     true_of_book = {g: b for b, g in single}
     true_of_bank = dict(single)
-    found_bank = Counter(b for b, _ in false)
-    found_of_bank = {b: g for b, g in false if b >= 0 and found_bank[b] == 1}
+    found_bank = Counter(b for b, _ in found)
+    found_book = Counter(g for _, g in found)
+    found_of_bank = {
+        b: g for b, g in false if b >= 0 and g >= 0 and found_bank[b] == 1 and found_book[g] == 1
+    }
     bank_day = _days(month.statement["date"])
     book_day = _days(month.ledger["date"])
     ledger = month.ledger
