@@ -243,6 +243,26 @@ _AMOUNT_ROLES = frozenset({"Debit", "Credit", "Amount"})
 
 _SIDE_WORD = r"^(?P<found>(?i:to|by|dr|cr)\.?(?:\s+|$))"
 """The `To`/`By` (or `Dr`/`Cr`) Tally writes before the other ledger's name."""
+SIDE_WORD_SHARE = 0.8
+"""The share of a file's vouchers that write To/By (or Dr/Cr) on their side for those words to
+be read as sides, not names: a file of names such as "Dr Reddy's" or "To Let Services" has them
+on a few lines, and on either side."""
+
+
+def _sides_said(side_word: np.ndarray, vouchers: np.ndarray) -> np.ndarray:
+    """`D` where a row's name is written after To or Dr, `C` after By or Cr, `""` elsewhere;
+    all `""` unless SIDE_WORD_SHARE of the `vouchers` write one and both kinds are written (a
+    file of one Amount column with no Dr/Cr after it, whose words are its only sides)."""
+    debit = np.isin(side_word, ["to", "dr"])
+    credit = np.isin(side_word, ["by", "cr"])
+    said = (debit | credit)[vouchers]
+    if not said.size or float(said.mean()) < SIDE_WORD_SHARE:
+        return np.full(len(side_word), "", dtype=object)
+    if not (debit[vouchers].any() and credit[vouchers].any()):
+        return np.full(len(side_word), "", dtype=object)
+    return np.where(debit, DEBIT_MARK, np.where(credit, CREDIT_MARK, "")).astype(object)
+
+
 LAYOUT_LABELS = frozenset(
     {
         "opening balance",
@@ -646,6 +666,19 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     dates, _ = date_column(column("Date"))
     dated = has_date(dates)
     date_written = amount_present(column("Date"))  # not blank
+    # The other ledger's name: Particulars, joined with an unnamed text column beside it (the
+    # To/By written in a column of its own, or the name when Particulars holds only the To/By).
+    at = names.index(roles["Particulars"])
+    beside = [
+        names[i]
+        for i in (at - 1, at + 1)
+        if 0 < i < len(names) and _unnamed(names[i]) and not _mostly_amounts(frame[names[i]][dated])
+    ]
+    text_columns = sorted([roles["Particulars"], *beside], key=names.index)
+    combined = _joined([text_column(frame[c]) for c in text_columns])
+    written_side = extract(combined, _SIDE_WORD)
+    side_codes, side_words = pd.factorize(written_side.to_numpy(dtype=object))  # a few words
+    side_word = np.char.lower(np.char.rstrip(np.asarray(side_words, dtype=str), " ."))[side_codes]
     if two_columns:
         written_debit, bad_debit = paise_column(column("Debit"))
         written_credit, bad_credit = paise_column(column("Credit"))
@@ -671,6 +704,10 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
             # money went where it moves by the amount; else a Type of Receipt or Payment
             kind = text_column(column("Vch Type")).str.lower()
             out = contains(kind, r"^(?:payment|pymt|withdrawal|paid|debit note)")
+            # Tally's To (Dr) before a name is a debit, By (Cr) a credit, where the file writes
+            # them on its vouchers: a Contra or Journal says no side by its type
+            said = _sides_said(side_word, dated & amount_present(column("Amount")))
+            out = np.where(said == CREDIT_MARK, True, np.where(said == DEBIT_MARK, False, out))
             if "Balance" in roles:
                 balance, _ = paise_column(frame[roles["Balance"]])
                 sides = balance_sides(signed, balance, amount_present(frame[roles["Balance"]]))
@@ -684,19 +721,6 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     unreadable = np.zeros(count, dtype=bool)
     unreadable[[*bad_debit, *bad_credit]] = True
 
-    # The other ledger's name: Particulars, joined with an unnamed text column beside it (the
-    # To/By written in a column of its own, or the name when Particulars holds only the To/By).
-    at = names.index(roles["Particulars"])
-    beside = [
-        names[i]
-        for i in (at - 1, at + 1)
-        if 0 < i < len(names) and _unnamed(names[i]) and not _mostly_amounts(frame[names[i]][dated])
-    ]
-    text_columns = sorted([roles["Particulars"], *beside], key=names.index)
-    combined = _joined([text_column(frame[c]) for c in text_columns])
-    written_side = extract(combined, _SIDE_WORD)
-    side_codes, side_words = pd.factorize(written_side.to_numpy(dtype=object))  # a few words
-    side_word = np.char.lower(np.char.rstrip(np.asarray(side_words, dtype=str), " ."))[side_codes]
     bare = combined.copy()
     for prefix in written_side[written_side != ""].unique().tolist():  # To , By , Dr. ...
         written = (written_side == prefix).to_numpy(dtype=bool)
@@ -759,7 +783,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     agrees = (np.isin(side_word, ["to", "dr"]) & (debit > 0)) | (
         np.isin(side_word, ["by", "cr"]) & (credit > 0)
     )
-    strip_side = bool(lines_at.any()) and float(agrees[lines_at].mean()) >= 0.8
+    strip_side = bool(lines_at.any()) and float(agrees[lines_at].mean()) >= SIDE_WORD_SHARE
     particulars = (bare if strip_side else combined).to_numpy(dtype=object)
     if "Against" in roles:  # ERPNext names no Party on a transfer: its Against Account is the other
         against = text_column(frame[roles["Against"]]).to_numpy(dtype=object)
@@ -866,8 +890,9 @@ def _label_columns(names: Sequence[str], roles: dict[str, str]) -> list[str]:
     """The columns besides Particulars where a file may write `Opening` or `Total`: those of no
     role (ERPNext writes them under Account, QuickBooks in an unnamed first column), the
     voucher type (QuickBooks' `Beginning Balance`) and the narration (Busy writes `Opening Bal.`
-    and `Closing Bal.` in its Short Narration column when the Particulars cell is blank)."""
-    typed = [roles[r] for r in ("Vch Type", "Against", "Narration") if r in roles]
+    and `Closing Bal.` in its Short Narration column when the Particulars cell is blank) and the
+    date (an export that writes `Opening Balance` and `Closing Balance` where the dates go)."""
+    typed = [roles[r] for r in ("Date", "Vch Type", "Against", "Narration") if r in roles]
     return [n for n in names if n != "Row" and (n not in roles.values() or n in typed)]
 
 

@@ -1,0 +1,190 @@
+"""Tally's Ledger Vouchers exported in layouts the other ledger tests do not write: the balance
+lines written where the dates go, and one unsigned Amount column whose only sides are the To/By
+before each name. Each is read to the month of `test_other_books` (opening 1,00,000.00 Dr,
+Balaji Traders' cheque of 5,000.00 on 2 Nov, Kaveri Home Needs' 2,000.00 on 4 Nov, Om Sai
+Logistics' 12,50,000.50 on 28 Nov) and reconciled through the CLI against its statement."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from tests.bank.test_other_books import STATEMENT
+from xlbo.cli import main
+from xlbo.readers.ledger import read_ledger
+
+TITLE = [
+    ["Sahyadri Tradelinks Pvt Ltd"],
+    ["Office 402, Pinnacle Business Park, Baner Road, Pune 411045"],
+    ["Ledger: HDFC Bank A/c"],
+    ["1-Nov-2026 to 30-Nov-2026"],
+]
+
+
+def write_csv(path: Path, rows: list[list[Any]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def reconcile(
+    tmp_path: Path, books: Path, statement: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, dict[Any, Any]]:
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(statement), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    book = openpyxl.load_workbook(out)
+    brs = {r[1]: r[4] for r in book["BRS"].iter_rows(values_only=True)}
+    summary = " ".join(str(r[0]) for r in book["Summary"].iter_rows(values_only=True))
+    return code, said + summary, brs
+
+
+# -- the balance lines in the Date column ------------------------------------------------------
+# Read as no balance at all, the BRS took the statement's opening for the books' and said so,
+# and the ledger's own closing balance was never checked against its lines.
+
+BALANCES_WHERE_THE_DATES_GO = [
+    *TITLE,
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+    ["Opening Balance", "", "", "", "1,00,000.00", ""],
+    ["02-11-26", "To Balaji Traders", "Receipt", "41", "5,000.00", ""],
+    ["", "Ch. No. : 123456", "", "", "", ""],
+    ["04-11-26", "By Kaveri Home Needs", "Payment", "17", "", "2,000.00"],
+    ["28-11-26", "To Om Sai Logistics", "Receipt", "42", "12,50,000.50", ""],
+    ["Closing Balance", "", "", "", "", "13,53,000.50"],
+    ["Total", "", "", "", "13,55,000.50", "13,55,000.50"],
+]
+
+
+def test_balance_lines_written_where_the_dates_go_are_the_balances(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    books = write_csv(tmp_path / "hdfc-ledger.csv", BALANCES_WHERE_THE_DATES_GO)
+    lines = read_ledger(str(books))
+    assert lines.issues == []
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    assert lines.frame["voucher_no"].tolist() == ["41", "17", "42"]
+    assert lines.frame["narration"].tolist() == ["Ch. No. : 123456", "", ""]
+    assert lines.frame["date"].tolist() == [
+        date(2026, 11, 2),
+        date(2026, 11, 4),
+        date(2026, 11, 28),
+    ]
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    code, said, brs = reconcile(tmp_path, books, bank, capsys)
+    assert "states no opening balance" not in said
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert brs["Balance as per books (ledger)"] == 1353000.50
+    assert brs["Total receipts in the books not yet credited"] == 1250000.50
+    assert brs["Difference"] == 0
+    assert code == 0
+
+
+def test_a_closing_balance_where_the_dates_go_checks_the_lines(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Kaveri's payment left out of the export: the lines no longer make the stated closing, so
+    # the BRS does not tie on them (read as no balance at all, it tied)
+    short = [row for row in BALANCES_WHERE_THE_DATES_GO if "By Kaveri Home Needs" not in row]
+    books = write_csv(tmp_path / "hdfc-ledger.csv", short)
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    code, said, brs = reconcile(tmp_path, books, bank, capsys)
+    assert "BRS difference 2,000.00" in said
+    assert "The ledger's own closing balance, 13,53,000.50, is not its opening balance" in said
+    assert brs["Balance as per books (ledger)"] == 1353000.50
+    assert code == 1
+
+
+# -- one unsigned Amount column, To/By its only sides --------------------------------------------
+# A transfer to the company's ICICI account (a Contra voucher) is money out: its `By` says so,
+# its type does not.
+
+ONE_AMOUNT_TO_BY = [
+    *TITLE,
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Amount"],
+    ["1-Nov-26", "Opening Balance", "", "", "1,00,000.00"],
+    ["2-Nov-26", "To Balaji Traders", "Receipt", "41", "5,000.00"],
+    ["4-Nov-26", "By Kaveri Home Needs", "Payment", "17", "2,000.00"],
+    ["10-Nov-26", "By ICICI Bank A/c", "Contra", "5", "50,000.00"],
+    ["20-Nov-26", "To Cash", "Contra", "6", "15,000.00"],
+    ["25-Nov-26", "By Salary Payable", "Journal", "3", "8,000.00"],
+    ["28-Nov-26", "To Om Sai Logistics", "Receipt", "42", "12,50,000.50"],
+    ["", "Closing Balance", "", "", "13,10,000.50"],
+]
+
+
+def test_one_unsigned_amount_takes_its_side_from_to_and_by(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    books = write_csv(tmp_path / "hdfc-ledger.csv", ONE_AMOUNT_TO_BY)
+    lines = read_ledger(str(books))
+    assert lines.issues == []
+    by_voucher = lines.frame.set_index("voucher_no")
+    assert by_voucher[["particulars", "debit", "credit"]].to_dict("index") == {
+        "41": {"particulars": "Balaji Traders", "debit": 500000, "credit": 0},
+        "17": {"particulars": "Kaveri Home Needs", "debit": 0, "credit": 200000},
+        "5": {"particulars": "ICICI Bank A/c", "debit": 0, "credit": 5000000},
+        "6": {"particulars": "Cash", "debit": 1500000, "credit": 0},
+        "3": {"particulars": "Salary Payable", "debit": 0, "credit": 800000},
+        "42": {"particulars": "Om Sai Logistics", "debit": 125000050, "credit": 0},
+    }
+    assert (lines.opening, lines.closing) == (10000000, 131000050)
+
+    statement = [
+        *STATEMENT[:6],
+        [
+            "10/11/26",
+            "IB FUNDS TRANSFER DR-ICICI BANK-SAHYADRI",
+            "",
+            "10/11/26",
+            50000,
+            None,
+            53000,
+        ],
+        ["20/11/26", "CASH DEPOSIT BY SELF-PUNE BANER", "", "20/11/26", None, 15000, 68000],
+        [
+            "25/11/26",
+            "NEFT DR-SBIN0001234-RAMESH KULKARNI-SALARY",
+            "",
+            "25/11/26",
+            8000,
+            None,
+            60000,
+        ],
+        ["30/11/26", "CREDIT INTEREST", "", "30/11/26", None, 812, 60812],
+    ]
+    bank = xlsx({"Statement": statement}, name="statement.xlsx")
+    code, said, brs = reconcile(tmp_path, books, bank, capsys)
+    assert "5 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert brs["Balance as per books (ledger)"] == 1310000.50
+    assert brs["Total receipts in the books not yet credited"] == 1250000.50
+    assert brs["Difference"] == 0
+    assert code == 0
+
+
+NAMES_THAT_BEGIN_WITH_DR = [
+    *TITLE,
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Amount"],
+    ["1-Nov-26", "Opening Balance", "", "", "1,00,000.00"],
+    ["2-Nov-26", "Dr Reddy's Laboratories", "Payment", "17", "2,000.00"],
+    ["3-Nov-26", "Balaji Traders", "Receipt", "41", "5,000.00"],
+    ["28-Nov-26", "Om Sai Logistics", "Receipt", "42", "12,50,000.50"],
+    ["", "Closing Balance", "", "", "13,53,000.50"],
+]
+
+
+def test_a_name_that_begins_with_dr_says_no_side(tmp_path: Path) -> None:
+    lines = read_ledger(str(write_csv(tmp_path / "hdfc-ledger.csv", NAMES_THAT_BEGIN_WITH_DR)))
+    by_voucher = lines.frame.set_index("voucher_no")
+    assert by_voucher.loc["17", ["particulars", "debit", "credit"]].tolist() == [
+        "Dr Reddy's Laboratories",
+        0,
+        200000,
+    ]
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
