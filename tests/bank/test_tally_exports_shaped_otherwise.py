@@ -188,3 +188,65 @@ def test_a_name_that_begins_with_dr_says_no_side(tmp_path: Path) -> None:
         200000,
     ]
     assert (lines.opening, lines.closing) == (10000000, 135300050)
+
+
+# -- dates as a CSV saved from Excel writes them ---------------------------------------------------
+# Tally's .xlsx opened in Excel and saved as CSV: a date column that lost its format keeps each
+# day as its serial (46328 is 2 Nov 2026); one formatted `d-mmm` keeps no year.
+
+HEADER = ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
+
+
+def month_with_dates(days: list[str]) -> list[list[Any]]:
+    return [
+        *TITLE,
+        HEADER,
+        [days[0], "Opening Balance", "", "", "1,00,000.00", ""],
+        [days[1], "To Balaji Traders", "Receipt", "41", "5,000.00", ""],
+        [days[2], "By Kaveri Home Needs", "Payment", "17", "", "2,000.00"],
+        [days[3], "To Om Sai Logistics", "Receipt", "42", "12,50,000.50", ""],
+        ["", "Closing Balance", "", "", "13,53,000.50", ""],
+    ]
+
+
+@pytest.mark.parametrize(
+    "days",
+    [["46327", "46328", "46330", "46354"], ["1-Nov", "2-Nov", "4-Nov", "28-Nov"]],
+    ids=["serials", "no-year"],
+)
+def test_dates_of_a_csv_saved_from_excel(
+    tmp_path: Path,
+    xlsx: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    days: list[str],
+) -> None:
+    books = write_csv(tmp_path / "hdfc-ledger.csv", month_with_dates(days))
+    lines = read_ledger(str(books))
+    assert lines.issues == []
+    assert lines.frame["date"].tolist() == [
+        date(2026, 11, 2),
+        date(2026, 11, 4),
+        date(2026, 11, 28),
+    ]
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    code, said, brs = reconcile(tmp_path, books, bank, capsys)
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert brs["Difference"] == 0
+    assert code == 0
+
+
+def test_a_date_without_its_year_takes_the_year_of_the_ledgers_period(tmp_path: Path) -> None:
+    rows = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["Ledger: HDFC Bank A/c"],
+        ["1-Apr-2026 to 31-Mar-2027"],
+        HEADER,
+        ["1-Apr", "Opening Balance", "", "", "1,00,000.00", ""],
+        ["28-Dec", "To Balaji Traders", "Receipt", "41", "5,000.00", ""],
+        ["3-Jan", "By Kaveri Home Needs", "Payment", "17", "", "2,000.00"],
+        ["", "Closing Balance", "", "", "1,03,000.00", ""],
+    ]
+    lines = read_ledger(str(write_csv(tmp_path / "hdfc-ledger.csv", rows)))
+    assert lines.issues == []
+    assert lines.frame["date"].tolist() == [date(2026, 12, 28), date(2027, 1, 3)]

@@ -663,7 +663,10 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         letter = table.letters.get(roles.get(role, ""), "A")
         return _issues_for(problems, rows, book.name, table.sheet, letter, cells=column(role))
 
-    dates, _ = date_column(column("Date"))
+    company, account, period = _title(title)
+    # as a statement's: a date cell that lost its format, kept as its serial by a CSV saved from
+    # Excel (`46328`), and a date shown without its year (`2-Nov`) in the period of the title
+    dates, _ = date_column(column("Date"), serials_alone=True, period=period)
     dated = has_date(dates)
     date_written = amount_present(column("Date"))  # not blank
     # The other ledger's name: Particulars, joined with an unnamed text column beside it (the
@@ -847,7 +850,6 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
             "ledger's totals, not one bank account's vouchers. Export the bank's own ledger "
             "(Display > Account Books > Ledger, then the bank account) and reconcile again."
         )
-    company, account, period = _title(title)
     return Lines(
         lines[list(LEDGER_COLUMNS)],
         book.name,
