@@ -250,3 +250,69 @@ def test_a_date_without_its_year_takes_the_year_of_the_ledgers_period(tmp_path: 
     lines = read_ledger(str(write_csv(tmp_path / "hdfc-ledger.csv", rows)))
     assert lines.issues == []
     assert lines.frame["date"].tolist() == [date(2026, 12, 28), date(2027, 1, 3)]
+
+
+# -- a workbook of several banks' Ledger Vouchers, a sheet each ---------------------------------
+# `--account` names the one to reconcile; the first sheet was read whatever it named, and its
+# BRS tied against the other bank's statement.
+
+
+def bank_ledger(name: str, receipt: float) -> list[list[Any]]:
+    """The month's ledger of the bank `name`, Balaji's receipt `receipt`."""
+    closing = 100000 + receipt - 2000 + 1250000.50
+    return [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        [f"Ledger: {name}"],
+        ["1-Nov-2026 to 30-Nov-2026"],
+        HEADER,
+        [date(2026, 11, 1), "Opening Balance", None, None, 100000, None],
+        [date(2026, 11, 2), "To Balaji Traders", "Receipt", "41", receipt, None],
+        [date(2026, 11, 4), "By Kaveri Home Needs", "Payment", "17", None, 2000],
+        [date(2026, 11, 28), "To Om Sai Logistics", "Receipt", "42", 1250000.50, None],
+        [None, "By Closing Balance", None, None, None, closing],
+        [None, "Total", None, None, closing + 2000, closing + 2000],
+    ]
+
+
+SEVERAL_BANKS = {
+    "HDFC": bank_ledger("HDFC Bank A/c 50200012345678", 7000),
+    "ICICI": bank_ledger("ICICI Bank A/c 000405012345", 5000),
+}
+
+
+def test_account_names_the_sheet_of_its_ledger(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    books = xlsx(SEVERAL_BANKS, name="bank-ledgers.xlsx")
+    lines = read_ledger(str(books), "ICICI Bank A/c")
+    assert (lines.sheet, lines.account) == ("ICICI", "ICICI Bank A/c 000405012345")
+    assert lines.frame["debit"].tolist() == [500000, 0, 125000050]
+    assert read_ledger(str(books)).sheet == "HDFC"  # without --account, the first as before
+    statement = [["ICICI BANK"], ["Account Number 000405012345"], *STATEMENT[1:]]
+    bank = xlsx({"Statement": statement}, name="statement.xlsx")
+    out = tmp_path / "brs.xlsx"
+    args = ["--bank", str(bank), "--ledger", str(books), "--account", "ICICI Bank A/c"]
+    code = main(["reconcile", *args, "--out", str(out)])
+    said = capsys.readouterr().out
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert "BRS difference 0.00" in said
+    brs = {r[1]: r[4] for r in openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True)}
+    assert brs["Balance as per books (ledger)"] == 1353000.50
+    assert code == 0
+
+
+def test_an_account_no_sheet_names_is_refused_naming_the_ledgers_found(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    books = xlsx(SEVERAL_BANKS, name="bank-ledgers.xlsx")
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    args = ["--bank", str(bank), "--ledger", str(books), "--account", "Axis Bank A/c"]
+    code = main(["reconcile", *args, "--out", str(tmp_path / "brs.xlsx")])
+    said = capsys.readouterr()
+    assert code == 2
+    assert (
+        "--account 'Axis Bank A/c' names no ledger account in bank-ledgers.xlsx; the accounts "
+        "found are: 'HDFC Bank A/c 50200012345678', 'ICICI Bank A/c 000405012345'. Give the "
+        "bank ledger's name as the books spell it."
+    ) in said.out + said.err
+    assert not (tmp_path / "brs.xlsx").exists()

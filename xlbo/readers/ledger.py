@@ -389,7 +389,9 @@ def read_ledger(
                 f"found: {', '.join(repr(a) for a in bank_accounts(accounts)[:12]) or 'none'})."
             )
     try:
-        return with_lines(_tally_lines(book, sheet) if sheet else _first_ledger(book, skip))
+        return with_lines(
+            _tally_lines(book, sheet) if sheet else _first_ledger(book, skip, account)
+        )
     except _DayBook as day_book:
         return with_lines(_day_book_lines(day_book.table, account))
 
@@ -460,19 +462,45 @@ class _NoHeader(SheetProblem):
     """A sheet with no ledger header row in its first rows (a Notes sheet, a statement)."""
 
 
-def _first_ledger(book: RowSource, skip: Sequence[str]) -> Lines:
+def _first_ledger(book: RowSource, skip: Sequence[str], account: str | None = None) -> Lines:
     """The lines of the first shown sheet (of those not skipped) with a ledger's header row,
-    each sheet read once; the first one's error where none has one."""
+    each sheet read once; the first one's error where none has one. With `account`, the first
+    whose title names that ledger (a workbook of several banks' Ledger Vouchers, a sheet
+    each); where titles name ledgers and none is it, the error listing them, not another
+    bank's lines."""
     names = [n for n in book.sheet_names() if n not in skip] or book.sheet_names()
     hidden = set(book.hidden_sheets())
     first: _NoHeader | None = None
+    found: list[Lines] = []
     for name in [n for n in names if n not in hidden] or names[:1]:
         try:
-            return _tally_lines(book, name)
+            lines = _tally_lines(book, name)
         except _NoHeader as problem:
             first = first or problem
+            continue
+        if not account or _same_ledger(lines.account, account):
+            return lines
+        found.append(lines)
+    titled = [lines.account for lines in found if lines.account]
+    if titled:
+        raise unknown_account(account or "", book.name, titled)
+    if found:  # no title names its ledger: the first, as without `account`
+        return found[0]
     assert first is not None  # a workbook has a sheet
     raise first
+
+
+def _same_ledger(title: str, account: str) -> bool:
+    """Whether a ledger export's title (`HDFC Bank A/c 50200012345678`) names the ledger
+    `account` (`HDFC Bank A/c`): the same name (see `account_key`), one with the account
+    number after it, or a title that names none."""
+    said, wanted = account_key(title), account_key(account)
+    return (
+        not said
+        or said == wanted
+        or f"{said} ".startswith(f"{wanted} ")
+        or (f"{wanted} ".startswith(f"{said} "))
+    )
 
 
 _VOUCHER_COLUMN = re.compile(r"(vch|voucher)\.?\s*(type|no\.?|number)", re.I)
