@@ -316,3 +316,39 @@ def test_an_account_no_sheet_names_is_refused_naming_the_ledgers_found(
         "bank ledger's name as the books spell it."
     ) in said.out + said.err
     assert not (tmp_path / "brs.xlsx").exists()
+
+
+# -- an opening balance that cannot be read -------------------------------------------------------
+# It was read as 0.00 and said nowhere: the BRS was 1,00,000.00 off with no cell to look at.
+
+
+def test_an_unreadable_opening_balance_is_said_not_taken_as_nil(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        *TITLE,
+        HEADER,
+        ["1-Nov-26", "To Opening Balance", "", "", "1,00,00O.00", ""],  # a letter O for a nought
+        ["2-Nov-26", "To Balaji Traders", "Receipt", "41", "5,000.00", ""],
+        ["4-Nov-26", "By Kaveri Home Needs", "Payment", "17", "", "2,000.00"],
+        ["28-Nov-26", "To Om Sai Logistics", "Receipt", "42", "12,50,000.50", ""],
+        ["", "By Closing Balance", "", "", "", "13,53,000.50"],
+        ["", "Total", "", "", "13,55,000.50", "13,55,000.50"],
+    ]
+    books = write_csv(tmp_path / "hdfc-ledger.csv", rows)
+    lines = read_ledger(str(books))
+    assert lines.opening is None
+    assert lines.closing == 135300050
+    assert [(i.cell, i.value) for i in lines.issues] == [("E6", "1,00,00O.00")]
+    assert "'1,00,00O.00' is not an amount" in lines.issues[0].problem
+    assert len(lines.frame) == 3
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    code, said, brs = reconcile(tmp_path, books, bank, capsys)
+    assert "1 unreadable cells" in said
+    # the cell is on the Issues sheet and the run fails until it is fixed; the month's lines
+    # still pair and the BRS stands on the statement's opening, saying so
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert "1 unreadable cells; BRS difference 0.00" in said
+    assert "The ledger states no opening balance" in said
+    assert brs["Balance as per books (ledger)"] == 1353000.50
+    assert code == 1

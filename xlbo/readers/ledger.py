@@ -833,8 +833,12 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         day = day.where(pd.Series(dated), carried.where(pd.Series(voucher_row)))
     has_day = day.notna().to_numpy(dtype=bool)
 
-    issues = report({p: m for p, m in bad_debit.items() if voucher_row[p]}, "Debit")
-    issues += report({p: m for p, m in bad_credit.items() if voucher_row[p]}, "Credit")
+    # an opening or closing balance that cannot be read is said, and states no balance (read
+    # as 0.00, it made a difference on the BRS that nothing explained)
+    balance_line = np.isin(label, ["opening balance", "closing balance"])
+    said = voucher_row | balance_line
+    issues = report({p: m for p, m in bad_debit.items() if said[p]}, "Debit")
+    issues += report({p: m for p, m in bad_credit.items() if said[p]}, "Credit")
     issues += report(_undated(dates, column("Date"), moves & ~layout, rows), "Date")
     stray = moves & ~layout & ~voucher_row & ~date_written & ~detail
     issues += report(
@@ -871,7 +875,8 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         credit = np.where(alone, np.maximum(-balance, 0), credit)
         alone &= amount_present(frame[roles[balance_role]])
         written |= alone
-    opening, closing = _balances(label, debit, credit, lines, written, alone)
+    stated = np.where(balance_line & unreadable, "", label)
+    opening, closing = _balances(stated, debit, credit, lines, written, alone)
     if lines.empty and _is_summary(title):
         raise SheetProblem(
             f"{book.name}, sheet {table.sheet} is Tally's Cash/Bank Book: each bank and cash "
