@@ -316,6 +316,9 @@ def test_an_account_no_sheet_names_is_refused_naming_the_ledgers_found(
         "bank ledger's name as the books spell it."
     ) in said.out + said.err
     assert not (tmp_path / "brs.xlsx").exists()
+    # a workbook of one ledger is read whatever its title says, as before
+    one = xlsx({"HDFC": SEVERAL_BANKS["HDFC"]}, name="hdfc-ledger.xlsx")
+    assert read_ledger(str(one), "Axis Bank A/c").account == "HDFC Bank A/c 50200012345678"
 
 
 # -- an opening balance that cannot be read -------------------------------------------------------

@@ -466,8 +466,9 @@ def _first_ledger(book: RowSource, skip: Sequence[str], account: str | None = No
     """The lines of the first shown sheet (of those not skipped) with a ledger's header row,
     each sheet read once; the first one's error where none has one. With `account`, the first
     whose title names that ledger (a workbook of several banks' Ledger Vouchers, a sheet
-    each); where titles name ledgers and none is it, the error listing them, not another
-    bank's lines."""
+    each); where several sheets' titles name ledgers and none is it, the error listing them,
+    not another bank's lines. A workbook of one ledger is read whatever its title says (a
+    title's address line may say Bank; the account numbers are compared after)."""
     names = [n for n in book.sheet_names() if n not in skip] or book.sheet_names()
     hidden = set(book.hidden_sheets())
     first: _NoHeader | None = None
@@ -482,7 +483,7 @@ def _first_ledger(book: RowSource, skip: Sequence[str], account: str | None = No
             return lines
         found.append(lines)
     titled = [lines.account for lines in found if lines.account]
-    if titled:
+    if len(found) > 1 and titled:
         raise unknown_account(account or "", book.name, titled)
     if found:  # no title names its ledger: the first, as without `account`
         return found[0]
