@@ -243,6 +243,26 @@ _AMOUNT_ROLES = frozenset({"Debit", "Credit", "Amount"})
 
 _SIDE_WORD = r"^(?P<found>(?i:to|by|dr|cr)\.?(?:\s+|$))"
 """The `To`/`By` (or `Dr`/`Cr`) Tally writes before the other ledger's name."""
+SIDE_WORD_SHARE = 0.8
+"""The share of a file's vouchers that write To/By (or Dr/Cr) on their side for those words to
+be read as sides, not names: a file of names such as "Dr Reddy's" or "To Let Services" has them
+on a few lines, and on either side."""
+
+
+def _sides_said(side_word: np.ndarray, vouchers: np.ndarray) -> np.ndarray:
+    """`D` where a row's name is written after To or Dr, `C` after By or Cr, `""` elsewhere;
+    all `""` unless SIDE_WORD_SHARE of the `vouchers` write one and both kinds are written (a
+    file of one Amount column with no Dr/Cr after it, whose words are its only sides)."""
+    debit = np.isin(side_word, ["to", "dr"])
+    credit = np.isin(side_word, ["by", "cr"])
+    said = (debit | credit)[vouchers]
+    if not said.size or float(said.mean()) < SIDE_WORD_SHARE:
+        return np.full(len(side_word), "", dtype=object)
+    if not (debit[vouchers].any() and credit[vouchers].any()):
+        return np.full(len(side_word), "", dtype=object)
+    return np.where(debit, DEBIT_MARK, np.where(credit, CREDIT_MARK, "")).astype(object)
+
+
 LAYOUT_LABELS = frozenset(
     {
         "opening balance",
@@ -369,7 +389,9 @@ def read_ledger(
                 f"found: {', '.join(repr(a) for a in bank_accounts(accounts)[:12]) or 'none'})."
             )
     try:
-        return with_lines(_tally_lines(book, sheet) if sheet else _first_ledger(book, skip))
+        return with_lines(
+            _tally_lines(book, sheet) if sheet else _first_ledger(book, skip, account)
+        )
     except _DayBook as day_book:
         return with_lines(_day_book_lines(day_book.table, account))
 
@@ -440,19 +462,46 @@ class _NoHeader(SheetProblem):
     """A sheet with no ledger header row in its first rows (a Notes sheet, a statement)."""
 
 
-def _first_ledger(book: RowSource, skip: Sequence[str]) -> Lines:
+def _first_ledger(book: RowSource, skip: Sequence[str], account: str | None = None) -> Lines:
     """The lines of the first shown sheet (of those not skipped) with a ledger's header row,
-    each sheet read once; the first one's error where none has one."""
+    each sheet read once; the first one's error where none has one. With `account`, the first
+    whose title names that ledger (a workbook of several banks' Ledger Vouchers, a sheet
+    each); where several sheets' titles name ledgers and none is it, the error listing them,
+    not another bank's lines. A workbook of one ledger is read whatever its title says (a
+    title's address line may say Bank; the account numbers are compared after)."""
     names = [n for n in book.sheet_names() if n not in skip] or book.sheet_names()
     hidden = set(book.hidden_sheets())
     first: _NoHeader | None = None
+    found: list[Lines] = []
     for name in [n for n in names if n not in hidden] or names[:1]:
         try:
-            return _tally_lines(book, name)
+            lines = _tally_lines(book, name)
         except _NoHeader as problem:
             first = first or problem
+            continue
+        if not account or _same_ledger(lines.account, account):
+            return lines
+        found.append(lines)
+    titled = [lines.account for lines in found if lines.account]
+    if len(found) > 1 and titled:
+        raise unknown_account(account or "", book.name, titled)
+    if found:  # no title names its ledger: the first, as without `account`
+        return found[0]
     assert first is not None  # a workbook has a sheet
     raise first
+
+
+def _same_ledger(title: str, account: str) -> bool:
+    """Whether a ledger export's title (`HDFC Bank A/c 50200012345678`) names the ledger
+    `account` (`HDFC Bank A/c`): the same name (see `account_key`), one with the account
+    number after it, or a title that names none."""
+    said, wanted = account_key(title), account_key(account)
+    return (
+        not said
+        or said == wanted
+        or f"{said} ".startswith(f"{wanted} ")
+        or (f"{wanted} ".startswith(f"{said} "))
+    )
 
 
 _VOUCHER_COLUMN = re.compile(r"(vch|voucher)\.?\s*(type|no\.?|number)", re.I)
@@ -643,9 +692,25 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         letter = table.letters.get(roles.get(role, ""), "A")
         return _issues_for(problems, rows, book.name, table.sheet, letter, cells=column(role))
 
-    dates, _ = date_column(column("Date"))
+    company, account, period = _title(title)
+    # as a statement's: a date cell that lost its format, kept as its serial by a CSV saved from
+    # Excel (`46328`), and a date shown without its year (`2-Nov`) in the period of the title
+    dates, _ = date_column(column("Date"), serials_alone=True, period=period)
     dated = has_date(dates)
     date_written = amount_present(column("Date"))  # not blank
+    # The other ledger's name: Particulars, joined with an unnamed text column beside it (the
+    # To/By written in a column of its own, or the name when Particulars holds only the To/By).
+    at = names.index(roles["Particulars"])
+    beside = [
+        names[i]
+        for i in (at - 1, at + 1)
+        if 0 < i < len(names) and _unnamed(names[i]) and not _mostly_amounts(frame[names[i]][dated])
+    ]
+    text_columns = sorted([roles["Particulars"], *beside], key=names.index)
+    combined = _joined([text_column(frame[c]) for c in text_columns])
+    written_side = extract(combined, _SIDE_WORD)
+    side_codes, side_words = pd.factorize(written_side.to_numpy(dtype=object))  # a few words
+    side_word = np.char.lower(np.char.rstrip(np.asarray(side_words, dtype=str), " ."))[side_codes]
     if two_columns:
         written_debit, bad_debit = paise_column(column("Debit"))
         written_credit, bad_credit = paise_column(column("Credit"))
@@ -671,6 +736,10 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
             # money went where it moves by the amount; else a Type of Receipt or Payment
             kind = text_column(column("Vch Type")).str.lower()
             out = contains(kind, r"^(?:payment|pymt|withdrawal|paid|debit note)")
+            # Tally's To (Dr) before a name is a debit, By (Cr) a credit, where the file writes
+            # them on its vouchers: a Contra or Journal says no side by its type
+            said = _sides_said(side_word, dated & amount_present(column("Amount")))
+            out = np.where(said == CREDIT_MARK, True, np.where(said == DEBIT_MARK, False, out))
             if "Balance" in roles:
                 balance, _ = paise_column(frame[roles["Balance"]])
                 sides = balance_sides(signed, balance, amount_present(frame[roles["Balance"]]))
@@ -684,19 +753,6 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     unreadable = np.zeros(count, dtype=bool)
     unreadable[[*bad_debit, *bad_credit]] = True
 
-    # The other ledger's name: Particulars, joined with an unnamed text column beside it (the
-    # To/By written in a column of its own, or the name when Particulars holds only the To/By).
-    at = names.index(roles["Particulars"])
-    beside = [
-        names[i]
-        for i in (at - 1, at + 1)
-        if 0 < i < len(names) and _unnamed(names[i]) and not _mostly_amounts(frame[names[i]][dated])
-    ]
-    text_columns = sorted([roles["Particulars"], *beside], key=names.index)
-    combined = _joined([text_column(frame[c]) for c in text_columns])
-    written_side = extract(combined, _SIDE_WORD)
-    side_codes, side_words = pd.factorize(written_side.to_numpy(dtype=object))  # a few words
-    side_word = np.char.lower(np.char.rstrip(np.asarray(side_words, dtype=str), " ."))[side_codes]
     bare = combined.copy()
     for prefix in written_side[written_side != ""].unique().tolist():  # To , By , Dr. ...
         written = (written_side == prefix).to_numpy(dtype=bool)
@@ -759,7 +815,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     agrees = (np.isin(side_word, ["to", "dr"]) & (debit > 0)) | (
         np.isin(side_word, ["by", "cr"]) & (credit > 0)
     )
-    strip_side = bool(lines_at.any()) and float(agrees[lines_at].mean()) >= 0.8
+    strip_side = bool(lines_at.any()) and float(agrees[lines_at].mean()) >= SIDE_WORD_SHARE
     particulars = (bare if strip_side else combined).to_numpy(dtype=object)
     if "Against" in roles:  # ERPNext names no Party on a transfer: its Against Account is the other
         against = text_column(frame[roles["Against"]]).to_numpy(dtype=object)
@@ -778,8 +834,12 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         day = day.where(pd.Series(dated), carried.where(pd.Series(voucher_row)))
     has_day = day.notna().to_numpy(dtype=bool)
 
-    issues = report({p: m for p, m in bad_debit.items() if voucher_row[p]}, "Debit")
-    issues += report({p: m for p, m in bad_credit.items() if voucher_row[p]}, "Credit")
+    # an opening or closing balance that cannot be read is said, and states no balance (read
+    # as 0.00, it made a difference on the BRS that nothing explained)
+    balance_line = np.isin(label, ["opening balance", "closing balance"])
+    said = voucher_row | balance_line
+    issues = report({p: m for p, m in bad_debit.items() if said[p]}, "Debit")
+    issues += report({p: m for p, m in bad_credit.items() if said[p]}, "Credit")
     issues += report(_undated(dates, column("Date"), moves & ~layout, rows), "Date")
     stray = moves & ~layout & ~voucher_row & ~date_written & ~detail
     issues += report(
@@ -816,14 +876,14 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         credit = np.where(alone, np.maximum(-balance, 0), credit)
         alone &= amount_present(frame[roles[balance_role]])
         written |= alone
-    opening, closing = _balances(label, debit, credit, lines, written, alone)
+    stated = np.where(balance_line & unreadable, "", label)
+    opening, closing = _balances(stated, debit, credit, lines, written, alone)
     if lines.empty and _is_summary(title):
         raise SheetProblem(
             f"{book.name}, sheet {table.sheet} is Tally's Cash/Bank Book: each bank and cash "
             "ledger's totals, not one bank account's vouchers. Export the bank's own ledger "
             "(Display > Account Books > Ledger, then the bank account) and reconcile again."
         )
-    company, account, period = _title(title)
     return Lines(
         lines[list(LEDGER_COLUMNS)],
         book.name,
@@ -866,8 +926,9 @@ def _label_columns(names: Sequence[str], roles: dict[str, str]) -> list[str]:
     """The columns besides Particulars where a file may write `Opening` or `Total`: those of no
     role (ERPNext writes them under Account, QuickBooks in an unnamed first column), the
     voucher type (QuickBooks' `Beginning Balance`) and the narration (Busy writes `Opening Bal.`
-    and `Closing Bal.` in its Short Narration column when the Particulars cell is blank)."""
-    typed = [roles[r] for r in ("Vch Type", "Against", "Narration") if r in roles]
+    and `Closing Bal.` in its Short Narration column when the Particulars cell is blank) and the
+    date (an export that writes `Opening Balance` and `Closing Balance` where the dates go)."""
+    typed = [roles[r] for r in ("Date", "Vch Type", "Against", "Narration") if r in roles]
     return [n for n in names if n != "Row" and (n not in roles.values() or n in typed)]
 
 

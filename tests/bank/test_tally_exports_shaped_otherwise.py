@@ -1,0 +1,357 @@
+"""Tally's Ledger Vouchers exported in layouts the other ledger tests do not write: the balance
+lines written where the dates go, and one unsigned Amount column whose only sides are the To/By
+before each name. Each is read to the month of `test_other_books` (opening 1,00,000.00 Dr,
+Balaji Traders' cheque of 5,000.00 on 2 Nov, Kaveri Home Needs' 2,000.00 on 4 Nov, Om Sai
+Logistics' 12,50,000.50 on 28 Nov) and reconciled through the CLI against its statement."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from tests.bank.test_other_books import STATEMENT
+from xlbo.cli import main
+from xlbo.readers.ledger import read_ledger
+
+TITLE = [
+    ["Sahyadri Tradelinks Pvt Ltd"],
+    ["Office 402, Pinnacle Business Park, Baner Road, Pune 411045"],
+    ["Ledger: HDFC Bank A/c"],
+    ["1-Nov-2026 to 30-Nov-2026"],
+]
+
+
+def write_csv(path: Path, rows: list[list[Any]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def reconcile(
+    tmp_path: Path, books: Path, statement: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, dict[Any, Any]]:
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(statement), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    book = openpyxl.load_workbook(out)
+    brs = {r[1]: r[4] for r in book["BRS"].iter_rows(values_only=True)}
+    summary = " ".join(str(r[0]) for r in book["Summary"].iter_rows(values_only=True))
+    return code, said + summary, brs
+
+
+# -- the balance lines in the Date column ------------------------------------------------------
+# Read as no balance at all, the BRS took the statement's opening for the books' and said so,
+# and the ledger's own closing balance was never checked against its lines.
+
+BALANCES_WHERE_THE_DATES_GO = [
+    *TITLE,
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+    ["Opening Balance", "", "", "", "1,00,000.00", ""],
+    ["02-11-26", "To Balaji Traders", "Receipt", "41", "5,000.00", ""],
+    ["", "Ch. No. : 123456", "", "", "", ""],
+    ["04-11-26", "By Kaveri Home Needs", "Payment", "17", "", "2,000.00"],
+    ["28-11-26", "To Om Sai Logistics", "Receipt", "42", "12,50,000.50", ""],
+    ["Closing Balance", "", "", "", "", "13,53,000.50"],
+    ["Total", "", "", "", "13,55,000.50", "13,55,000.50"],
+]
+
+
+def test_balance_lines_written_where_the_dates_go_are_the_balances(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    books = write_csv(tmp_path / "hdfc-ledger.csv", BALANCES_WHERE_THE_DATES_GO)
+    lines = read_ledger(str(books))
+    assert lines.issues == []
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    assert lines.frame["voucher_no"].tolist() == ["41", "17", "42"]
+    assert lines.frame["narration"].tolist() == ["Ch. No. : 123456", "", ""]
+    assert lines.frame["date"].tolist() == [
+        date(2026, 11, 2),
+        date(2026, 11, 4),
+        date(2026, 11, 28),
+    ]
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    code, said, brs = reconcile(tmp_path, books, bank, capsys)
+    assert "states no opening balance" not in said
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert brs["Balance as per books (ledger)"] == 1353000.50
+    assert brs["Total receipts in the books not yet credited"] == 1250000.50
+    assert brs["Difference"] == 0
+    assert code == 0
+
+
+def test_a_closing_balance_where_the_dates_go_checks_the_lines(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Kaveri's payment left out of the export: the lines no longer make the stated closing, so
+    # the BRS does not tie on them (read as no balance at all, it tied)
+    short = [row for row in BALANCES_WHERE_THE_DATES_GO if "By Kaveri Home Needs" not in row]
+    books = write_csv(tmp_path / "hdfc-ledger.csv", short)
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    code, said, brs = reconcile(tmp_path, books, bank, capsys)
+    assert "BRS difference 2,000.00" in said
+    assert "The ledger's own closing balance, 13,53,000.50, is not its opening balance" in said
+    assert brs["Balance as per books (ledger)"] == 1353000.50
+    assert code == 1
+
+
+# -- one unsigned Amount column, To/By its only sides --------------------------------------------
+# A transfer to the company's ICICI account (a Contra voucher) is money out: its `By` says so,
+# its type does not.
+
+ONE_AMOUNT_TO_BY = [
+    *TITLE,
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Amount"],
+    ["1-Nov-26", "Opening Balance", "", "", "1,00,000.00"],
+    ["2-Nov-26", "To Balaji Traders", "Receipt", "41", "5,000.00"],
+    ["4-Nov-26", "By Kaveri Home Needs", "Payment", "17", "2,000.00"],
+    ["10-Nov-26", "By ICICI Bank A/c", "Contra", "5", "50,000.00"],
+    ["20-Nov-26", "To Cash", "Contra", "6", "15,000.00"],
+    ["25-Nov-26", "By Salary Payable", "Journal", "3", "8,000.00"],
+    ["28-Nov-26", "To Om Sai Logistics", "Receipt", "42", "12,50,000.50"],
+    ["", "Closing Balance", "", "", "13,10,000.50"],
+]
+
+
+def test_one_unsigned_amount_takes_its_side_from_to_and_by(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    books = write_csv(tmp_path / "hdfc-ledger.csv", ONE_AMOUNT_TO_BY)
+    lines = read_ledger(str(books))
+    assert lines.issues == []
+    by_voucher = lines.frame.set_index("voucher_no")
+    assert by_voucher[["particulars", "debit", "credit"]].to_dict("index") == {
+        "41": {"particulars": "Balaji Traders", "debit": 500000, "credit": 0},
+        "17": {"particulars": "Kaveri Home Needs", "debit": 0, "credit": 200000},
+        "5": {"particulars": "ICICI Bank A/c", "debit": 0, "credit": 5000000},
+        "6": {"particulars": "Cash", "debit": 1500000, "credit": 0},
+        "3": {"particulars": "Salary Payable", "debit": 0, "credit": 800000},
+        "42": {"particulars": "Om Sai Logistics", "debit": 125000050, "credit": 0},
+    }
+    assert (lines.opening, lines.closing) == (10000000, 131000050)
+
+    statement = [
+        *STATEMENT[:6],
+        [
+            "10/11/26",
+            "IB FUNDS TRANSFER DR-ICICI BANK-SAHYADRI",
+            "",
+            "10/11/26",
+            50000,
+            None,
+            53000,
+        ],
+        ["20/11/26", "CASH DEPOSIT BY SELF-PUNE BANER", "", "20/11/26", None, 15000, 68000],
+        [
+            "25/11/26",
+            "NEFT DR-SBIN0001234-RAMESH KULKARNI-SALARY",
+            "",
+            "25/11/26",
+            8000,
+            None,
+            60000,
+        ],
+        ["30/11/26", "CREDIT INTEREST", "", "30/11/26", None, 812, 60812],
+    ]
+    bank = xlsx({"Statement": statement}, name="statement.xlsx")
+    code, said, brs = reconcile(tmp_path, books, bank, capsys)
+    assert "5 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert brs["Balance as per books (ledger)"] == 1310000.50
+    assert brs["Total receipts in the books not yet credited"] == 1250000.50
+    assert brs["Difference"] == 0
+    assert code == 0
+
+
+NAMES_THAT_BEGIN_WITH_DR = [
+    *TITLE,
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Amount"],
+    ["1-Nov-26", "Opening Balance", "", "", "1,00,000.00"],
+    ["2-Nov-26", "Dr Reddy's Laboratories", "Payment", "17", "2,000.00"],
+    ["3-Nov-26", "Balaji Traders", "Receipt", "41", "5,000.00"],
+    ["28-Nov-26", "Om Sai Logistics", "Receipt", "42", "12,50,000.50"],
+    ["", "Closing Balance", "", "", "13,53,000.50"],
+]
+
+
+def test_a_name_that_begins_with_dr_says_no_side(tmp_path: Path) -> None:
+    lines = read_ledger(str(write_csv(tmp_path / "hdfc-ledger.csv", NAMES_THAT_BEGIN_WITH_DR)))
+    by_voucher = lines.frame.set_index("voucher_no")
+    assert by_voucher.loc["17", ["particulars", "debit", "credit"]].tolist() == [
+        "Dr Reddy's Laboratories",
+        0,
+        200000,
+    ]
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+
+
+# -- dates as a CSV saved from Excel writes them ---------------------------------------------------
+# Tally's .xlsx opened in Excel and saved as CSV: a date column that lost its format keeps each
+# day as its serial (46328 is 2 Nov 2026); one formatted `d-mmm` keeps no year.
+
+HEADER = ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"]
+
+
+def month_with_dates(days: list[str]) -> list[list[Any]]:
+    return [
+        *TITLE,
+        HEADER,
+        [days[0], "Opening Balance", "", "", "1,00,000.00", ""],
+        [days[1], "To Balaji Traders", "Receipt", "41", "5,000.00", ""],
+        [days[2], "By Kaveri Home Needs", "Payment", "17", "", "2,000.00"],
+        [days[3], "To Om Sai Logistics", "Receipt", "42", "12,50,000.50", ""],
+        ["", "Closing Balance", "", "", "13,53,000.50", ""],
+    ]
+
+
+@pytest.mark.parametrize(
+    "days",
+    [["46327", "46328", "46330", "46354"], ["1-Nov", "2-Nov", "4-Nov", "28-Nov"]],
+    ids=["serials", "no-year"],
+)
+def test_dates_of_a_csv_saved_from_excel(
+    tmp_path: Path,
+    xlsx: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    days: list[str],
+) -> None:
+    books = write_csv(tmp_path / "hdfc-ledger.csv", month_with_dates(days))
+    lines = read_ledger(str(books))
+    assert lines.issues == []
+    assert lines.frame["date"].tolist() == [
+        date(2026, 11, 2),
+        date(2026, 11, 4),
+        date(2026, 11, 28),
+    ]
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    code, said, brs = reconcile(tmp_path, books, bank, capsys)
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert brs["Difference"] == 0
+    assert code == 0
+
+
+def test_a_date_without_its_year_takes_the_year_of_the_ledgers_period(tmp_path: Path) -> None:
+    rows = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["Ledger: HDFC Bank A/c"],
+        ["1-Apr-2026 to 31-Mar-2027"],
+        HEADER,
+        ["1-Apr", "Opening Balance", "", "", "1,00,000.00", ""],
+        ["28-Dec", "To Balaji Traders", "Receipt", "41", "5,000.00", ""],
+        ["3-Jan", "By Kaveri Home Needs", "Payment", "17", "", "2,000.00"],
+        ["", "Closing Balance", "", "", "1,03,000.00", ""],
+    ]
+    lines = read_ledger(str(write_csv(tmp_path / "hdfc-ledger.csv", rows)))
+    assert lines.issues == []
+    assert lines.frame["date"].tolist() == [date(2026, 12, 28), date(2027, 1, 3)]
+
+
+# -- a workbook of several banks' Ledger Vouchers, a sheet each ---------------------------------
+# `--account` names the one to reconcile; the first sheet was read whatever it named, and its
+# BRS tied against the other bank's statement.
+
+
+def bank_ledger(name: str, receipt: float) -> list[list[Any]]:
+    """The month's ledger of the bank `name`, Balaji's receipt `receipt`."""
+    closing = 100000 + receipt - 2000 + 1250000.50
+    return [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        [f"Ledger: {name}"],
+        ["1-Nov-2026 to 30-Nov-2026"],
+        HEADER,
+        [date(2026, 11, 1), "Opening Balance", None, None, 100000, None],
+        [date(2026, 11, 2), "To Balaji Traders", "Receipt", "41", receipt, None],
+        [date(2026, 11, 4), "By Kaveri Home Needs", "Payment", "17", None, 2000],
+        [date(2026, 11, 28), "To Om Sai Logistics", "Receipt", "42", 1250000.50, None],
+        [None, "By Closing Balance", None, None, None, closing],
+        [None, "Total", None, None, closing + 2000, closing + 2000],
+    ]
+
+
+SEVERAL_BANKS = {
+    "HDFC": bank_ledger("HDFC Bank A/c 50200012345678", 7000),
+    "ICICI": bank_ledger("ICICI Bank A/c 000405012345", 5000),
+}
+
+
+def test_account_names_the_sheet_of_its_ledger(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    books = xlsx(SEVERAL_BANKS, name="bank-ledgers.xlsx")
+    lines = read_ledger(str(books), "ICICI Bank A/c")
+    assert (lines.sheet, lines.account) == ("ICICI", "ICICI Bank A/c 000405012345")
+    assert lines.frame["debit"].tolist() == [500000, 0, 125000050]
+    assert read_ledger(str(books)).sheet == "HDFC"  # without --account, the first as before
+    statement = [["ICICI BANK"], ["Account Number 000405012345"], *STATEMENT[1:]]
+    bank = xlsx({"Statement": statement}, name="statement.xlsx")
+    out = tmp_path / "brs.xlsx"
+    args = ["--bank", str(bank), "--ledger", str(books), "--account", "ICICI Bank A/c"]
+    code = main(["reconcile", *args, "--out", str(out)])
+    said = capsys.readouterr().out
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert "BRS difference 0.00" in said
+    brs = {r[1]: r[4] for r in openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True)}
+    assert brs["Balance as per books (ledger)"] == 1353000.50
+    assert code == 0
+
+
+def test_an_account_no_sheet_names_is_refused_naming_the_ledgers_found(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    books = xlsx(SEVERAL_BANKS, name="bank-ledgers.xlsx")
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    args = ["--bank", str(bank), "--ledger", str(books), "--account", "Axis Bank A/c"]
+    code = main(["reconcile", *args, "--out", str(tmp_path / "brs.xlsx")])
+    said = capsys.readouterr()
+    assert code == 2
+    assert (
+        "--account 'Axis Bank A/c' names no ledger account in bank-ledgers.xlsx; the accounts "
+        "found are: 'HDFC Bank A/c 50200012345678', 'ICICI Bank A/c 000405012345'. Give the "
+        "bank ledger's name as the books spell it."
+    ) in said.out + said.err
+    assert not (tmp_path / "brs.xlsx").exists()
+    # a workbook of one ledger is read whatever its title says, as before
+    one = xlsx({"HDFC": SEVERAL_BANKS["HDFC"]}, name="hdfc-ledger.xlsx")
+    assert read_ledger(str(one), "Axis Bank A/c").account == "HDFC Bank A/c 50200012345678"
+
+
+# -- an opening balance that cannot be read -------------------------------------------------------
+# It was read as 0.00 and said nowhere: the BRS was 1,00,000.00 off with no cell to look at.
+
+
+def test_an_unreadable_opening_balance_is_said_not_taken_as_nil(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        *TITLE,
+        HEADER,
+        ["1-Nov-26", "To Opening Balance", "", "", "1,00,00O.00", ""],  # a letter O for a nought
+        ["2-Nov-26", "To Balaji Traders", "Receipt", "41", "5,000.00", ""],
+        ["4-Nov-26", "By Kaveri Home Needs", "Payment", "17", "", "2,000.00"],
+        ["28-Nov-26", "To Om Sai Logistics", "Receipt", "42", "12,50,000.50", ""],
+        ["", "By Closing Balance", "", "", "", "13,53,000.50"],
+        ["", "Total", "", "", "13,55,000.50", "13,55,000.50"],
+    ]
+    books = write_csv(tmp_path / "hdfc-ledger.csv", rows)
+    lines = read_ledger(str(books))
+    assert lines.opening is None
+    assert lines.closing == 135300050
+    assert [(i.cell, i.value) for i in lines.issues] == [("E6", "1,00,00O.00")]
+    assert "'1,00,00O.00' is not an amount" in lines.issues[0].problem
+    assert len(lines.frame) == 3
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    code, said, brs = reconcile(tmp_path, books, bank, capsys)
+    assert "1 unreadable cells" in said
+    # the cell is on the Issues sheet and the run fails until it is fixed; the month's lines
+    # still pair and the BRS stands on the statement's opening, saying so
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert "1 unreadable cells; BRS difference 0.00" in said
+    assert "The ledger states no opening balance" in said
+    assert brs["Balance as per books (ledger)"] == 1353000.50
+    assert code == 1
