@@ -301,6 +301,19 @@ def _encrypted_ole(path: Path) -> bool:
         ) from error
 
 
+def _open_calamine(path: Path, tables: bool) -> calamine.CalamineWorkbook:
+    """The workbook opened by calamine, with its Excel Tables if `tables`. A workbook whose
+    Table part calamine cannot read (a broken xl/tables/tableN.xml) is opened again without
+    its Tables: its sheets are still read, and only a Table's name as a range is unknown.
+    A workbook that cannot be opened without them raises as calamine raises."""
+    if tables:
+        try:
+            return calamine.CalamineWorkbook.from_path(str(path), load_tables=True)
+        except Exception:  # calamine's own types; opening again tells what is wrong
+            pass
+    return calamine.CalamineWorkbook.from_path(str(path), load_tables=False)
+
+
 def _xls_hidden(path: Path) -> dict[str, HiddenRows]:
     """Each sheet's hidden rows in an .xls (`xls_hidden_rows`); none for a stream that cannot
     be opened: the sheets were read, whether rows are shown is only told."""
@@ -588,9 +601,7 @@ class FileBook:
         )
         try:
             if content_matches_name:
-                self._workbook = calamine.CalamineWorkbook.from_path(
-                    str(self.path), load_tables=suffix in {".xlsx", ".xlsm"}
-                )
+                self._workbook = _open_calamine(self.path, suffix in {".xlsx", ".xlsm"})
             else:  # an .xls saved with an .xlsx name, or the reverse: let calamine sniff it
                 with self.path.open("rb") as handle:
                     self._workbook = calamine.CalamineWorkbook.from_filelike(
