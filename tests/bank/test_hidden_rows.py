@@ -331,3 +331,26 @@ def test_a_broken_table_part_calls_its_rows_hidden(tmp_path: Path) -> None:
         "1 line(s) on rows Excel does not show (hidden: row 7) were "
         "read and reconciled: every row of the statement is the bank's transaction"
     ]
+
+
+def test_a_row_of_no_height_is_called_hidden(tmp_path: Path) -> None:
+    """A row written `<row r="7" ht="0" customHeight="1">` with no `hidden` (as some programs
+    hide a row) is not seen in Excel. Before: read silently."""
+    bank = statement(tmp_path / "zero.xlsx", ())
+    with zipfile.ZipFile(bank) as archive:
+        parts = {item.filename: archive.read(item.filename) for item in archive.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].replace(b' hidden="1"', b"")  # title row 2 shown
+    assert sheet.count(b'<row r="7"') == 1
+    assert b'hidden="' not in sheet
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        b'<row r="7"', b'<row r="7" ht="0" customHeight="1"'
+    )
+    with zipfile.ZipFile(bank, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    lines = read_statement(str(bank))
+    assert totals(lines)[0] == 4
+    assert [i.problem for i in lines.issues] == [
+        "1 line(s) on rows Excel does not show (hidden: row 7) were "
+        "read and reconciled: every row of the statement is the bank's transaction"
+    ]

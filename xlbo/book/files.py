@@ -34,7 +34,13 @@ import olefile
 import pandas as pd
 import python_calamine as calamine
 
-from xlbo.book.hidden_rows import HiddenRows, hidden_rows, ods_hidden_rows, xls_hidden_rows
+from xlbo.book.hidden_rows import (
+    HIDDEN_MARKS,
+    HiddenRows,
+    hidden_rows,
+    ods_hidden_rows,
+    xls_hidden_rows,
+)
 from xlbo.book.limits import (
     SHEET_MARKS,
     Survey,
@@ -736,7 +742,9 @@ class FileBook:
                         }
                         self._hidden = ods_hidden_rows(archive.read("content.xml"), last_rows)
                     return self._hidden.get(sheet, HiddenRows())
-                if not part.endswith(".xml") or not self._mentions(archive, part, b'hidden="'):
+                if not part.endswith(".xml") or not any(
+                    self._mentions(archive, part, mark) for mark in HIDDEN_MARKS
+                ):
                     return HiddenRows()  # an .xlsb sheet, or (most sheets) none hidden
                 return hidden_rows(archive, part)
         except (KeyError, zipfile.BadZipFile, OSError):

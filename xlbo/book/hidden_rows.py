@@ -27,7 +27,13 @@ from dataclasses import dataclass
 
 from defusedxml import ElementTree
 
-_HIDDEN_ROW = re.compile(rb'<row\b(?=[^>]*\bhidden="(?:1|true)")[^>]*?\br="(\d+)"')
+HIDDEN_MARKS = (b'hidden="', b'ht="0')
+"""What a sheet's XML holds if any row is unseen: `hidden="1"`, or a height of zero (a
+`<row ht="0" customHeight="1">` some programs write for a row they hide, which Excel shows
+as hidden though no `hidden` is set)."""
+_HIDDEN_ROW = re.compile(
+    rb'<row\b(?=[^>]*\b(?:hidden="(?:1|true)"|ht="0*(?:\.0*)?"))[^>]*?\br="(\d+)"'
+)
 _FILTER = re.compile(
     rb"<autoFilter\b[^>]*?\bref=\"\$?[A-Za-z]{1,3}\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?(\d+))?\""
     rb"[^>]*?(/?)>"
@@ -71,7 +77,7 @@ def hidden_rows(archive: zipfile.ZipFile, part: str) -> HiddenRows:
         xml = archive.read(part)
     except (KeyError, zipfile.BadZipFile, OSError):
         return HiddenRows()
-    if b'hidden="' not in xml:
+    if not any(mark in xml for mark in HIDDEN_MARKS):
         return HiddenRows()
     rows = tuple(int(number) for number in _HIDDEN_ROW.findall(xml))
     if not rows:
