@@ -253,3 +253,104 @@ def test_an_xls_whose_records_cannot_be_followed_hides_nothing() -> None:
     assert xls_hidden_rows(b"") == {}
     assert xls_hidden_rows(b"\x85\x00\x08\x00\xff\xff\xff\x7f\x00\x00\x05\x01abc") == {}
     assert xls_hidden_rows(bytes(range(256)) * 4) == {}
+
+
+def table_statement(path: Path, hidden: tuple[int, ...], shown: tuple[str, ...]) -> Path:
+    """The statement's lines as an Excel Table (ListObject) over A5:G9 whose own filter, given
+    the dates `shown`, shows only those dates (as Excel writes it: the criteria in the Table's
+    part, xl/tables/table1.xml, none in the sheet's XML, and the rows left out hidden)."""
+    from openpyxl.worksheet.filters import AutoFilter, FilterColumn, Filters
+    from openpyxl.worksheet.table import Table
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Statement"
+    for row in ROWS:
+        sheet.append(row)
+    for number in hidden:
+        sheet.row_dimensions[number].hidden = True
+    table = Table(displayName="Lines", ref="A5:G9")
+    table.autoFilter = AutoFilter(
+        ref="A5:G9", filterColumn=[FilterColumn(colId=0, filters=Filters(filter=list(shown)))]
+    )
+    sheet.add_table(table)
+    book.save(path)
+    return path
+
+
+def test_rows_an_excel_table_s_filter_leaves_out_are_called_filtered(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """Before: the Table's criteria are in its own part, not the sheet's <autoFilter>, so row 7
+    was "hidden", and the user told to unhide a row that only clearing the filter shows."""
+    bank = table_statement(tmp_path / "table.xlsx", (7,), ("01/10/26", "05/10/26", "31/10/26"))
+    with zipfile.ZipFile(bank) as archive:
+        assert b"<autoFilter" not in archive.read("xl/worksheets/sheet1.xml")
+        assert b"<filterColumn" in archive.read("xl/tables/table1.xml")
+    lines = read_statement(str(bank))
+    assert totals(lines)[0] == 4
+    assert [(i.cell, i.problem, i.hint.split("; ")[-1]) for i in lines.issues] == [
+        (
+            "A7",
+            "1 line(s) on rows Excel does not show (filtered out by the AutoFilter: row 7) were "
+            "read and reconciled: every row of the statement is the bank's transaction",
+            "clear the filter to see them.",
+        )
+    ]
+    books = tmp_path / "books.csv"
+    books.write_text(
+        "Date,Particulars,Vch Type,Vch No.,Debit,Credit\n"
+        "01-10-2026,Opening Balance,,,100000.00,\n"
+        "01-10-2026,Kaveri Traders,Receipt,R1,45000.00,\n"
+        "05-10-2026,Sharma Enterprises,Payment,P1,,12500.00\n"
+        "12-10-2026,Om Sai,Payment,P2,,500.00\n"
+        "31-10-2026,Bank Charges,Journal,J1,,17.70\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "brs.xlsx"
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]) == 1
+    assert "1 reading note(s) on the Issues sheet; BRS difference 0.00" in capsys.readouterr().out
+    issues = openpyxl.load_workbook(out)["Issues"]
+    said = [str(cell.value) for row in issues.iter_rows() for cell in row if cell.value]
+    assert any("(filtered out by the AutoFilter: row 7)" in text for text in said)
+
+
+def test_a_broken_table_part_calls_its_rows_hidden(tmp_path: Path) -> None:
+    """A Table part that cannot be read tells nothing of a filter: the row is hidden (no
+    traceback, and no claim that a filter hid it)."""
+    good = table_statement(tmp_path / "table.xlsx", (7,), ("01/10/26",))
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/tables/table1.xml":
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    lines = read_statement(str(broken))
+    assert [i.problem for i in lines.issues] == [
+        "1 line(s) on rows Excel does not show (hidden: row 7) were "
+        "read and reconciled: every row of the statement is the bank's transaction"
+    ]
+
+
+def test_a_row_of_no_height_is_called_hidden(tmp_path: Path) -> None:
+    """A row written `<row r="7" ht="0" customHeight="1">` with no `hidden` (as some programs
+    hide a row) is not seen in Excel. Before: read silently."""
+    bank = statement(tmp_path / "zero.xlsx", ())
+    with zipfile.ZipFile(bank) as archive:
+        parts = {item.filename: archive.read(item.filename) for item in archive.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].replace(b' hidden="1"', b"")  # title row 2 shown
+    assert sheet.count(b'<row r="7"') == 1
+    assert b'hidden="' not in sheet
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        b'<row r="7"', b'<row r="7" ht="0" customHeight="1"'
+    )
+    with zipfile.ZipFile(bank, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    lines = read_statement(str(bank))
+    assert totals(lines)[0] == 4
+    assert [i.problem for i in lines.issues] == [
+        "1 line(s) on rows Excel does not show (hidden: row 7) were "
+        "read and reconciled: every row of the statement is the bank's transaction"
+    ]

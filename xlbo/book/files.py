@@ -34,7 +34,13 @@ import olefile
 import pandas as pd
 import python_calamine as calamine
 
-from xlbo.book.hidden_rows import HiddenRows, hidden_rows, ods_hidden_rows, xls_hidden_rows
+from xlbo.book.hidden_rows import (
+    HIDDEN_MARKS,
+    HiddenRows,
+    hidden_rows,
+    ods_hidden_rows,
+    xls_hidden_rows,
+)
 from xlbo.book.limits import (
     SHEET_MARKS,
     Survey,
@@ -305,6 +311,19 @@ def _encrypted_ole(path: Path) -> bool:
             f"{path.name} is damaged or incomplete (an old-style Excel file that cannot be "
             "opened). Download or export it again, then run again."
         ) from error
+
+
+def _open_calamine(path: Path, tables: bool) -> calamine.CalamineWorkbook:
+    """The workbook opened by calamine, with its Excel Tables if `tables`. A workbook whose
+    Table part calamine cannot read (a broken xl/tables/tableN.xml) is opened again without
+    its Tables: its sheets are still read, and only a Table's name as a range is unknown.
+    A workbook that cannot be opened without them raises as calamine raises."""
+    if tables:
+        try:
+            return calamine.CalamineWorkbook.from_path(str(path), load_tables=True)
+        except Exception:  # calamine's own types; opening again tells what is wrong
+            pass
+    return calamine.CalamineWorkbook.from_path(str(path), load_tables=False)
 
 
 def _xls_hidden(path: Path) -> dict[str, HiddenRows]:
@@ -594,9 +613,7 @@ class FileBook:
         )
         try:
             if content_matches_name:
-                self._workbook = calamine.CalamineWorkbook.from_path(
-                    str(self.path), load_tables=suffix in {".xlsx", ".xlsm"}
-                )
+                self._workbook = _open_calamine(self.path, suffix in {".xlsx", ".xlsm"})
             else:  # an .xls saved with an .xlsx name, or the reverse: let calamine sniff it
                 with self.path.open("rb") as handle:
                     self._workbook = calamine.CalamineWorkbook.from_filelike(
@@ -731,7 +748,9 @@ class FileBook:
                         }
                         self._hidden = ods_hidden_rows(archive.read("content.xml"), last_rows)
                     return self._hidden.get(sheet, HiddenRows())
-                if not part.endswith(".xml") or not self._mentions(archive, part, b'hidden="'):
+                if not part.endswith(".xml") or not any(
+                    self._mentions(archive, part, mark) for mark in HIDDEN_MARKS
+                ):
                     return HiddenRows()  # an .xlsb sheet, or (most sheets) none hidden
                 return hidden_rows(archive, part)
         except (KeyError, zipfile.BadZipFile, OSError):

@@ -18,19 +18,33 @@ AutoFilter only shows its drop-down buttons (no criteria), was hidden by hand.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 import struct
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_HIDDEN_ROW = re.compile(rb'<row\b(?=[^>]*\bhidden="(?:1|true)")[^>]*?\br="(\d+)"')
+from defusedxml import ElementTree
+
+HIDDEN_MARKS = (b'hidden="', b'ht="0')
+"""What a sheet's XML holds if any row is unseen: `hidden="1"`, or a height of zero (a
+`<row ht="0" customHeight="1">` some programs write for a row they hide, which Excel shows
+as hidden though no `hidden` is set)."""
+_HIDDEN_ROW = re.compile(
+    rb'<row\b(?=[^>]*\b(?:hidden="(?:1|true)"|ht="0*(?:\.0*)?"))[^>]*?\br="(\d+)"'
+)
 _FILTER = re.compile(
     rb"<autoFilter\b[^>]*?\bref=\"\$?[A-Za-z]{1,3}\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?(\d+))?\""
     rb"[^>]*?(/?)>"
 )
 _FILTER_COLUMN = re.compile(rb"<filterColumn\b")
 _FILTER_END = b"</autoFilter>"
+_TABLE_PARTS = b"<tableParts"  # the sheet holds Excel Tables (ListObjects), each its own filter
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_TABLE_RELATIONSHIP = "/table"  # how a relationship's Type ends for a sheet's Table part
+_SHEET_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_CELL_RANGE = re.compile(r"\$?[A-Za-z]{1,3}\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?(\d+))?")
 
 
 @dataclass(frozen=True)
@@ -56,23 +70,71 @@ def _under_filter(rows: tuple[int, ...], header: int, last: int) -> tuple[int, .
 
 def hidden_rows(archive: zipfile.ZipFile, part: str) -> HiddenRows:
     """The hidden rows of the worksheet XML `part` of an .xlsx/.xlsm; none for a part missing
-    or unreadable (the sheet was read; whether rows are shown is only told)."""
+    or unreadable (the sheet was read; whether rows are shown is only told). A row is filtered
+    out when it lies under the sheet's AutoFilter or under an Excel Table's own filter, either
+    with criteria."""
     try:
         xml = archive.read(part)
     except (KeyError, zipfile.BadZipFile, OSError):
         return HiddenRows()
-    if b'hidden="' not in xml:
+    if not any(mark in xml for mark in HIDDEN_MARKS):
         return HiddenRows()
     rows = tuple(int(number) for number in _HIDDEN_ROW.findall(xml))
-    found = _FILTER.search(xml)
-    if not rows or found is None or found.group(3):  # no filter, or one with no criteria
+    if not rows:
+        return HiddenRows()
+    spans = _sheet_filter(xml)
+    if _TABLE_PARTS in xml:
+        spans += _table_filters(archive, part)
+    if not spans:
         return HiddenRows(rows)
+    filtered = {row for header, last in spans for row in _under_filter(rows, header, last)}
+    return HiddenRows(rows, tuple(row for row in rows if row in filtered))
+
+
+def _sheet_filter(xml: bytes) -> list[tuple[int, int]]:
+    """(header row, last row) of the sheet's AutoFilter if it has criteria; none otherwise."""
+    found = _FILTER.search(xml)
+    if found is None or found.group(3):  # no filter, or one with no criteria
+        return []
     end = xml.find(_FILTER_END, found.end())
     if end < 0 or not _FILTER_COLUMN.search(xml, found.end(), end):
-        return HiddenRows(rows)
-    header = int(found.group(1))
-    last = int(found.group(2) or found.group(1))
-    return HiddenRows(rows, _under_filter(rows, header, last))
+        return []
+    return [(int(found.group(1)), int(found.group(2) or found.group(1)))]
+
+
+def _table_filters(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int]]:
+    """(header row, last row) of each Excel Table on the sheet `part` whose own AutoFilter has
+    criteria: the sheet's relationships name its Table parts (xl/tables/tableN.xml), small
+    parts read whole. A relationship or Table part missing or broken gives none for it: its
+    hidden rows are then called hidden, not filtered (nothing is claimed that was not read)."""
+    folder, name = posixpath.split(part)
+    try:
+        relationships = ElementTree.fromstring(
+            archive.read(posixpath.join(folder, "_rels", name + ".rels"))
+        )
+    except (KeyError, zipfile.BadZipFile, OSError, ElementTree.ParseError):
+        return []
+    spans = []
+    for relationship in relationships.iter(_RELATIONSHIPS):
+        if not relationship.get("Type", "").endswith(_TABLE_RELATIONSHIP):
+            continue
+        target = relationship.get("Target", "")
+        table = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        try:
+            root = ElementTree.fromstring(archive.read(table))
+        except (KeyError, zipfile.BadZipFile, OSError, ElementTree.ParseError):
+            continue
+        found = root.find(_SHEET_MAIN + "autoFilter")
+        if found is None or found.find(_SHEET_MAIN + "filterColumn") is None:
+            continue
+        span = _CELL_RANGE.fullmatch(found.get("ref", "") or root.get("ref", ""))
+        if span is not None:
+            spans.append((int(span.group(1)), int(span.group(2) or span.group(1))))
+    return spans
 
 
 # -- .ods -----------------------------------------------------------------------------------

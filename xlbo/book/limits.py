@@ -37,6 +37,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from xlbo.book.hidden_rows import HIDDEN_MARKS
 from xlbo.book.sheet_reach import (
     OdsReach,
     SheetSize,
@@ -362,9 +363,9 @@ def _sheet_of(archive: zipfile.ZipFile, part: str) -> str | None:
     return next((sheet for sheet, target in parts.items() if target == part), None)
 
 
-SHEET_MARKS = (b'hidden="', b't="e"')
-"""What a sheet's XML is searched for as it is inflated: hidden rows (`xlbo.book.hidden_rows`)
-and error cells (`FileBook._fill_error_cells`); neither holds a `<`, so neither is cut across
+SHEET_MARKS = (*HIDDEN_MARKS, b't="e"')
+"""What a sheet's XML is searched for as it is inflated: hidden rows and rows of no height
+(`xlbo.book.hidden_rows`) and error cells (`FileBook._fill_error_cells`); none holds a `<`, so none is cut across
 the pieces `_inflate` looks at."""
 
 
