@@ -1275,7 +1275,7 @@ def test_a_known_payers_name_cut_at_another_letter_is_the_same_payer() -> None:
     assert pairs == {(0, 0, "Reference"), *((b, 1, "Combination") for b in (1, 2, 3))}
 
 
-@pytest.mark.xfail(
+ANOTHER_PARTYS_CUT_NAME = pytest.mark.xfail(
     strict=True,
     reason="judgement call, left as it is: a known payer's name cut at another letter is the "
     "same payer even where the name's own pairs or its likeness point to another party of the "
@@ -1283,6 +1283,9 @@ def test_a_known_payers_name_cut_at_another_letter_is_the_same_payer() -> None:
     "in the generator a payer's cut name is often a party's own name too (YADAVAMI, a payer "
     "of Loknath Packaging, 96 alike to the party Amit Yadav), as Sunita Agarwal's may be",
 )
+
+
+@ANOTHER_PARTYS_CUT_NAME
 def test_a_name_whose_own_pairs_are_another_partys_is_no_payer_cut_otherwise() -> None:
     # SUNIL AGARWAL pays for Murugan Electricals (AGARWALSUN, a reference the books carry);
     # AGARWALSUNITA begins the same ten letters but is Sunita Agarwal, whose ₹30,000 of the 5th
@@ -1306,14 +1309,7 @@ def test_a_name_whose_own_pairs_are_another_partys_is_no_payer_cut_otherwise() -
     assert pairs == {(0, 0, "Reference"), (1, 1, "Amount and date")}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="judgement call, left as it is: a known payer's name cut at another letter is the "
-    "same payer even where the name's own pairs or its likeness point to another party of the "
-    "books. Guarding against it cost 20 true pairs and saved no false one at 100k (ICICI s1): "
-    "in the generator a payer's cut name is often a party's own name too (YADAVAMI, a payer "
-    "of Loknath Packaging, 96 alike to the party Amit Yadav), as Sunita Agarwal's may be",
-)
+@ANOTHER_PARTYS_CUT_NAME
 def test_a_name_that_is_another_partys_name_is_no_payer_cut_otherwise() -> None:
     # as above, but nothing of Sunita Agarwal's was matched yet: AGARWALSUNITA is her name run
     # together (a party of the books), which says whose it is better than ten letters in

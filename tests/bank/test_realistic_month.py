@@ -20,7 +20,6 @@ from xlbo.demo.month import (
     STATEMENT_LAYOUTS,
     Kind,
     Month,
-    Score,
     found_links,
     make_month,
     matched_rows,
@@ -400,9 +399,11 @@ def test_scoring_names_crossings_of_one_partys_equal_amounts() -> None:
     assert marks.crossed == 2 and marks.precision_any_day == 1.0
 
 
-def test_scoring_counts_one_partys_equal_amounts_paired_as_near_otherwise_as_right() -> None:
-    # two true links of one party's equal amounts, paired across: right (and tied) where the
-    # two pairings are as near in date in all, wrong where the crossing is farther
+def _two_equal_links_dated(
+    books: tuple[int, int], bank: tuple[int, int]
+) -> tuple[Month, tuple[int, int], tuple[int, int]]:
+    """A month with two true 1:1 links of one party's equal amounts, their ledger lines dated
+    `books` and their bank lines `bank` (days after the month's start)."""
     from xlbo.bank.parties import ledger_party_keys
 
     month = make_month(5_000, 3)
@@ -415,23 +416,26 @@ def test_scoring_counts_one_partys_equal_amounts_paired_as_near_otherwise_as_rig
             key = (book_party.iat[g], int(ledger["debit"].iat[g]), int(ledger["credit"].iat[g]))
             by_key.setdefault(key, []).append((b, g))
     a, b = next(pairs[:2] for pairs in by_key.values() if len(pairs) >= 2)
+    for (line, book), book_day, bank_day in zip((a, b), books, bank, strict=True):
+        ledger.iat[book, ledger.columns.get_loc("date")] = month.start + timedelta(book_day)
+        for column in ("date", "value_date"):
+            statement.iat[line, statement.columns.get_loc(column)] = month.start + timedelta(
+                bank_day
+            )
+    return month, a, b
 
-    def dated(books: tuple[int, int], bank: tuple[int, int]) -> Score:
-        for (_, book), day in zip((a, b), books, strict=True):
-            ledger.iat[book, ledger.columns.get_loc("date")] = month.start + timedelta(day)
-        for (line, _), day in zip((a, b), bank, strict=True):
-            for column in ("date", "value_date"):
-                statement.iat[line, statement.columns.get_loc(column)] = month.start + timedelta(
-                    day
-                )
-        return score(month, [(a[0], b[1]), (b[0], a[1])])
 
+def test_scoring_counts_one_partys_equal_amounts_paired_as_near_otherwise_as_right() -> None:
+    # two true links of one party's equal amounts, paired across: right (and tied) where the
+    # two pairings are as near in date in all, wrong where the crossing is farther
     # books the 3rd and 4th, bank the 5th and 6th: 2 + 2 days paired as true, 1 + 3 across
-    marks = dated((2, 3), (4, 5))
+    month, a, b = _two_equal_links_dated((2, 3), (4, 5))
+    marks = score(month, [(a[0], b[1]), (b[0], a[1])])
     assert (marks.right, marks.tied, marks.right_strict, marks.false) == (2, 2, 0, [])
     assert marks.precision == 1.0 and a not in marks.missed and b not in marks.missed
     # books the 3rd and 10th, bank the 4th and 11th: 1 + 1 days as true, 6 + 8 across
-    marks = dated((2, 9), (3, 10))
+    month, a, b = _two_equal_links_dated((2, 9), (3, 10))
+    marks = score(month, [(a[0], b[1]), (b[0], a[1])])
     assert (marks.right, marks.tied, len(marks.false)) == (0, 0, 2)
     assert a in marks.missed and b in marks.missed
 
@@ -442,25 +446,7 @@ def test_scoring_counts_no_pair_as_tied_whose_lines_are_found_twice() -> None:
     # and the second bank line with the first's: three found pairs for two true links, of
     # which at most two can be right. A tied cycle is of 1:1 pairs only, so only the strict
     # pair counts as right
-    from xlbo.bank.parties import ledger_party_keys
-
-    month = make_month(5_000, 3)
-    statement, ledger = month.statement, month.ledger
-    book_party = ledger_party_keys(ledger["particulars"].fillna("").astype(str))
-    once = Counter(b for b, _ in month.truth), Counter(g for _, g in month.truth)
-    by_key: dict[tuple[object, ...], list[tuple[int, int]]] = {}
-    for b, g in sorted(month.truth):
-        if once[0][b] == 1 and once[1][g] == 1:
-            key = (book_party.iat[g], int(ledger["debit"].iat[g]), int(ledger["credit"].iat[g]))
-            by_key.setdefault(key, []).append((b, g))
-    a, b = next(pairs[:2] for pairs in by_key.values() if len(pairs) >= 2)
-    # books the 3rd and 4th, bank the 5th and 6th: 2 + 2 days paired as true, 1 + 3 across
-    for (line, book), (book_day, bank_day) in zip((a, b), ((2, 4), (3, 5)), strict=True):
-        ledger.iat[book, ledger.columns.get_loc("date")] = month.start + timedelta(book_day)
-        for column in ("date", "value_date"):
-            statement.iat[line, statement.columns.get_loc(column)] = month.start + timedelta(
-                bank_day
-            )
+    month, a, b = _two_equal_links_dated((2, 3), (4, 5))
     marks = score(month, [a, (a[0], b[1]), (b[0], a[1])])
     assert (marks.right, marks.tied, marks.right_strict) == (1, 0, 1)
     assert sorted(marks.false) == sorted([(a[0], b[1]), (b[0], a[1])])
