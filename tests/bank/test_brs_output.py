@@ -231,6 +231,13 @@ def test_brs_heading_items_subtotals_and_a_difference_of_nil(
     assert formats <= {INR_NUMBER_FORMAT, "General"}
     items = [str(c.value) for c in sheet["B"] if str(c.value or "").startswith(" ")]
     assert max(len(text) for text in items) <= sheet.column_dimensions["B"].width  # on to the next
+    # the Summary's labels are printed whole (`Stale book entries (over 3 months): write back`
+    # was cut at `write bac` in a PDF)
+    summary = openpyxl.load_workbook(out)["Summary"]
+    header = next(r for r in summary.iter_rows(min_col=1, max_col=1) if r[0].value == "Item")[0]
+    labels = [str(c.value) for c in summary["A"][header.row :] if c.value]
+    assert "Stale book entries (over 3 months): write back" in labels
+    assert max(len(text) for text in labels) < summary.column_dimensions["A"].width
 
 
 def test_the_company_comes_from_the_master_when_the_files_do_not_name_it(

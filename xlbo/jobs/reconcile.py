@@ -2496,7 +2496,8 @@ def _summary_sheet(
         "Summary",
         summary,
         columns={
-            "Item": Column(width=36),
+            # as wide as its longest label (`Stale book entries (over 3 months): write back`)
+            "Item": Column(width=max(36, int(summary["Item"].astype(str).str.len().max()) + 1)),
             "Count": Column(kind=Kind.INTEGER, width=9),
             "Money out": MONEY,
             "Money in": MONEY,
