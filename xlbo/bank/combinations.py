@@ -229,8 +229,7 @@ class _Search:
         begin, size = self.starts[at], self.sizes[at]
         lines = self.lines[begin : begin + size]
         nearest = lines[still_open[lines]][:COMBINATION_CANDIDATES].tolist()
-        hits = np.flatnonzero(_BY_SIZE[len(nearest)] @ values[nearest] == target)
-        return [[nearest[place] for place in SETS[_FITS[len(nearest)][hit]]] for hit in hits]
+        return [[nearest[place] for place in SETS[at]] for at in _hits(target, nearest, values)]
 
     def again(
         self,
@@ -312,8 +311,14 @@ def _search_again(target: int, nearest: list[int], values: np.ndarray) -> tuple[
         or sum(ordered[:MIN_PARTS]) > target
     ):
         return 0, -1
-    hits = np.flatnonzero(_BY_SIZE[len(nearest)] @ values[nearest] == target)
-    return len(hits), int(_FITS[len(nearest)][hits[0]]) if len(hits) else -1
+    hits = _hits(target, nearest, values)
+    return len(hits), int(hits[0]) if len(hits) else -1
+
+
+def _hits(target: int, nearest: list[int], values: np.ndarray) -> np.ndarray:
+    """The sets (indexes into SETS) of the `nearest` lines that add up to the target, in
+    SETS' order: the first takes the nearest lines it can."""
+    return _FITS[len(nearest)][np.flatnonzero(_BY_SIZE[len(nearest)] @ values[nearest] == target)]
 
 
 SETS = [

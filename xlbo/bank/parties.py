@@ -1081,23 +1081,14 @@ class _NameWords:
         self.text = np.array(words, dtype=str)
         self.length = np.array([len(word) for word in words], dtype=np.int64)
         self.first = np.array([ord(word[0]) for word in words], dtype=np.int64)
-        # a word's first letter and consonants (words of three letters or more; -1 else): two
-        # words one of which is the other with vowels left out have the same (`_letters_left_out`)
-        self.consonants = np.array(
-            pd.factorize(
-                np.array(
-                    [
-                        word[0] + "".join(c for c in word[1:] if c not in _VOWELS)
-                        if len(word) >= 3
-                        else ""
-                        for word in words
-                    ],
-                    dtype=object,
-                )
-            )[0],
-            dtype=np.int64,
-        )
-        self.consonants[self.length < 3] = -1
+        # a word's first letter and consonants as a number (-1 for a word of fewer than three
+        # letters): two words one of which is the other with vowels left out have the same
+        # (`_letters_left_out`)
+        shapes = [
+            word[0] + "".join(c for c in word[1:] if c not in _VOWELS) if len(word) >= 3 else None
+            for word in words
+        ]
+        self.consonants = pd.factorize(np.array(shapes, dtype=object))[0].astype(np.int64)
 
     def explained(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """`explained` of each pair (left place, right place)."""

@@ -40,6 +40,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from xlbo.columns import day_numbers
 from xlbo.demo.exports import HDFC_HEADERS
 
 STATEMENT_COLUMNS = (
@@ -1991,8 +1992,8 @@ def _tied_cycles(
     found_of_bank = {
         b: g for b, g in false if b >= 0 and g >= 0 and found_bank[b] == 1 and found_book[g] == 1
     }
-    bank_day = _days(month.statement["date"])
-    book_day = _days(month.ledger["date"])
+    bank_day = day_numbers(month.statement["date"])
+    book_day = day_numbers(month.ledger["date"])
     ledger = month.ledger
     amount = (ledger["debit"].fillna(0) - ledger["credit"].fillna(0)).to_numpy()
     tied: set[tuple[int, int]] = set()
@@ -2016,12 +2017,6 @@ def _tied_cycles(
         if found_days == true_days:
             tied.update(cycle)
     return tied
-
-
-def _days(dates: pd.Series) -> np.ndarray:
-    return np.asarray(
-        pd.to_datetime(dates).to_numpy().astype("datetime64[D]").astype(np.int64), dtype=np.int64
-    )
 
 
 def positions_of(rows: np.ndarray) -> dict[int, int]:

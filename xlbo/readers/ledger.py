@@ -256,9 +256,11 @@ def _sides_said(side_word: np.ndarray, vouchers: np.ndarray) -> np.ndarray:
     debit = np.isin(side_word, ["to", "dr"])
     credit = np.isin(side_word, ["by", "cr"])
     said = (debit | credit)[vouchers]
-    if not said.size or float(said.mean()) < SIDE_WORD_SHARE:
-        return np.full(len(side_word), "", dtype=object)
-    if not (debit[vouchers].any() and credit[vouchers].any()):
+    if (
+        not said.size
+        or float(said.mean()) < SIDE_WORD_SHARE
+        or not (debit[vouchers].any() and credit[vouchers].any())
+    ):
         return np.full(len(side_word), "", dtype=object)
     return np.where(debit, DEBIT_MARK, np.where(credit, CREDIT_MARK, "")).astype(object)
 
@@ -496,12 +498,7 @@ def _same_ledger(title: str, account: str) -> bool:
     `account` (`HDFC Bank A/c`): the same name (see `account_key`), one with the account
     number after it, or a title that names none."""
     said, wanted = account_key(title), account_key(account)
-    return (
-        not said
-        or said == wanted
-        or f"{said} ".startswith(f"{wanted} ")
-        or (f"{wanted} ".startswith(f"{said} "))
-    )
+    return not said or f"{said} ".startswith(f"{wanted} ") or f"{wanted} ".startswith(f"{said} ")
 
 
 _VOUCHER_COLUMN = re.compile(r"(vch|voucher)\.?\s*(type|no\.?|number)", re.I)
