@@ -184,3 +184,22 @@ def test_demo_trial_balance_ageing_brs_and_register_print_every_figure_right(
 
     # Payroll register: wages and deductions, in lakhs where they reach them.
     assert re.search(r" \d{1,2},\d{2},\d{3}\.\d\d ", printed_sheets["register"]["Register"])
+
+
+def test_a_heading_line_wider_than_its_table_wraps_over_the_table(tmp_path: Path) -> None:
+    # a Summary's note of two sentences ran on one row far past the table, and a printout
+    # fitted to the page's width shrank the whole sheet to fit it; it wraps over the table's
+    # columns, the text whole in its cell
+    note = "The difference is exactly the openings' difference: last month's items. " * 4
+    sheet = ResultSheet(
+        "Summary",
+        pd.DataFrame({"Item": ["Bank lines"], "Count": [5]}),
+        columns={"Item": Column(width=30), "Count": Column(kind=Kind.INTEGER, width=9)},
+        title=("Kaveri Traders", "as on 31 October 2026", note),
+    )
+    out = write_workbook(tmp_path / "summary.xlsx", [sheet])
+    written = openpyxl.load_workbook(out)["Summary"]
+    assert [str(r) for r in written.merged_cells.ranges] == ["A3:B3"]
+    assert written["A3"].value == note and written["A3"].alignment.wrap_text
+    assert written.row_dimensions[3].height >= 15 * 7  # 292 letters over 39 columns' width
+    assert written["A2"].value == "as on 31 October 2026"

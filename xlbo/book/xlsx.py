@@ -94,6 +94,10 @@ class _Styles:
         self.figures_header = book.add_format({**header, "align": "right", "indent": 1})
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.subtitle = book.add_format({"italic": True, "font_color": "#595959"})
+        # a heading line longer than the table is wide, wrapped over the table's columns
+        self.long_subtitle = book.add_format(
+            {"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"}
+        )
         self._cache: dict[tuple[str, Kind | None], Any] = {}
 
     def cell(self, number_format: str, kind: Kind | None = None) -> Any:
@@ -180,19 +184,38 @@ def _write_value(
         ws.write_datetime(row, col, value, fmt)
 
 
+HEADING_ROW_POINTS = 15
+"""The height of one line of a heading's text (11-point type), in points."""
+
+
+def _write_heading(ws: Any, styles: _Styles, heading: Sequence[str], widths: list[float]) -> None:
+    """The sheet's title and the lines under it, one a row. A line longer than the table is
+    wide (a Summary's note of two sentences) is wrapped over the table's columns, its row made
+    tall enough: written on one row, it runs far past the table, and a printout fitted to the
+    page's width shrinks the whole sheet to fit it."""
+    across = sum(widths)
+    for index, line in enumerate(heading):
+        if index and len(widths) > 1 and len(line) > across:
+            ws.merge_range(index, 0, index, len(widths) - 1, line, styles.long_subtitle)
+            lines = -(-len(line) // max(int(across) - 2, 1))
+            ws.set_row(index, HEADING_ROW_POINTS * lines)
+        else:
+            ws.write_string(index, 0, line, styles.title if index == 0 else styles.subtitle)
+
+
 def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) -> SheetBody | None:
     ws = book.add_worksheet(sheet.name)
     headers = [str(h) for h in sheet.frame.columns]
     columns = [sheet.column(h) for h in headers]
     top = sheet.header_row
-    for index, line in enumerate(sheet.heading):
-        ws.write_string(index, 0, line, styles.title if index == 0 else styles.subtitle)
     n_rows = len(sheet.frame)
     last = top + max(n_rows + sheet.spare_rows, 1 if sheet.excel_table else 0)
     width = max(len(headers), 1)
     formats = [styles.cell(c.excel_format, sheet.shown_kind(c)) for c in columns]
-    for col, (header, column) in enumerate(zip(headers, columns, strict=True)):
-        ws.set_column(col, col, fitted_width(sheet, header, column), formats[col])
+    widths = [fitted_width(sheet, h, c) for h, c in zip(headers, columns, strict=True)]
+    for col, column_width in enumerate(widths):
+        ws.set_column(col, col, column_width, formats[col])
+    _write_heading(ws, styles, sheet.heading, widths)
     if sheet.excel_table:
         ws.add_table(
             top,
