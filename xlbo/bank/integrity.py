@@ -40,14 +40,25 @@ def repeats(lines: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     balance where it starts again (`_balance_leads_in`)."""
     keys = pd.DataFrame({name: lines[name] for name in SAME_LINE if name != "day"})
     keys["day"] = day_numbers(lines["date"])
-    repeated = keys.duplicated(keep="first").to_numpy(dtype=bool)
+    # the texts compared only where day and amounts repeat: at 1M lines comparing every
+    # narration took seconds, and a line whose day and amounts are its own is no repeat
+    maybe = keys.duplicated(["day", "debit", "credit"], keep=False).to_numpy(dtype=bool)
+    repeated = np.zeros(len(keys), dtype=bool)
+    if maybe.any():
+        repeated[maybe] = keys[maybe].duplicated(keep="first").to_numpy(dtype=bool)
     if repeated.any():
         repeated = repeated & ~_balance_leads_in(lines, repeated)
     first = np.arange(len(lines))
     if repeated.any():
-        groups = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
+        alike = np.flatnonzero(maybe)
+        groups = (
+            keys.iloc[alike]
+            .groupby(list(keys.columns), sort=False, dropna=False)
+            .ngroup()
+            .to_numpy()
+        )
         _, firsts = np.unique(groups, return_index=True)
-        first = firsts[groups]
+        first[alike] = alike[firsts[groups]]
     return repeated, first
 
 

@@ -108,7 +108,15 @@ from xlbo.bank.scoring import (
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
 from xlbo.bank.splits import split_sets
-from xlbo.bank.window import DEFAULT_WINDOW, Band, Window, amount_codes, band, band_join
+from xlbo.bank.window import (
+    DEFAULT_WINDOW,
+    Band,
+    Window,
+    amount_codes,
+    band,
+    band_join,
+    bands,
+)
 from xlbo.columns import contains, matches, strings, text_lengths
 from xlbo.money import format_inr, from_paise
 
@@ -852,8 +860,7 @@ def _candidates(
     bank_amount, ledger_amount = run.amounts[0][bank_at], run.amounts[1][ledger_at]
     bank_day = run.bank.lines["day"].to_numpy()[bank_at]
     ledger_day = run.ledger.lines["day"].to_numpy()[ledger_at]
-    forth = band(bank_amount, bank_day, ledger_amount, ledger_day, run.window, coded=True)
-    back = band(ledger_amount, ledger_day, bank_amount, bank_day, run.window.mirrored, coded=True)
+    forth, back = bands(bank_amount, bank_day, ledger_amount, ledger_day, run.window, coded=True)
     near_b, near_g = forth.pairs(NEAREST)
     back_g, back_b = back.pairs(NEAREST)
     # a bank line with NEAREST candidates or fewer has them all among its own pairs already
@@ -873,18 +880,11 @@ def _candidates(
     key_b = bank_amount[rows_b] * words + word_b
     key_g = ledger_amount[rows_g] * words + word_g
     # per key word, each line's NAMED_NEAREST nearest in date on each side
-    named_b, named_g = band_join(
-        key_b, bank_day[rows_b], key_g, ledger_day[rows_g], run.window, NAMED_NEAREST, coded=True
+    named_forth, named_back = bands(
+        key_b, bank_day[rows_b], key_g, ledger_day[rows_g], run.window, coded=True
     )
-    back_named_g, back_named_b = band_join(
-        key_g,
-        ledger_day[rows_g],
-        key_b,
-        bank_day[rows_b],
-        run.window.mirrored,
-        NAMED_NEAREST,
-        coded=True,
-    )
+    named_b, named_g = named_forth.pairs(NAMED_NEAREST)
+    back_named_g, back_named_b = named_back.pairs(NAMED_NEAREST)
     named = len(named_b) + len(back_named_b)
     b = np.concatenate([rows_b[named_b], rows_b[back_named_b], near_b, back_b])
     g = np.concatenate([rows_g[named_g], rows_g[back_named_g], near_g, back_g])
@@ -893,6 +893,8 @@ def _candidates(
     first = np.flatnonzero(~pd.Series(key).duplicated(keep="first").to_numpy(dtype=bool))
     is_named = first < named
     b, g = bank_at[b[first]], ledger_at[g[first]]
+    kept = ~run.refused(b, g)  # before the frame is made: at 1M lines, millions of pairs
+    b, g, is_named = b[kept], g[kept], is_named[kept]
     alike = np.zeros(len(b), dtype=np.int64)
     alike[is_named] = run.names.alike(b[is_named], g[is_named])
     pairs = pd.DataFrame(
@@ -907,7 +909,7 @@ def _candidates(
     count_b[bank_at] = forth.counts
     count_g = np.zeros(len(run.ledger), dtype=np.int64)
     count_g[ledger_at] = back.counts
-    return run.without_rejected(pairs), count_b, count_g
+    return pairs, count_b, count_g
 
 
 def _first_counts(run: _Matching) -> tuple[np.ndarray, np.ndarray]:
@@ -917,9 +919,8 @@ def _first_counts(run: _Matching) -> tuple[np.ndarray, np.ndarray]:
         bank_amount, ledger_amount = run.amounts
         bank_day = run.bank.lines["day"].to_numpy()
         ledger_day = run.ledger.lines["day"].to_numpy()
-        forth = band(bank_amount, bank_day, ledger_amount, ledger_day, run.window, coded=True)
-        back = band(
-            ledger_amount, ledger_day, bank_amount, bank_day, run.window.mirrored, coded=True
+        forth, back = bands(
+            bank_amount, bank_day, ledger_amount, ledger_day, run.window, coded=True
         )
         run.first_counts = (
             np.asarray(forth.counts, dtype=np.int64),
@@ -2509,8 +2510,7 @@ def _one_to_one(
     """(bank index, ledger index) of the pairs of one amount in the window that are each
     other's only one, found by counting (`band`), never by listing every pair: a day of 8,000
     deposits of one amount against 8,000 sets of it is 64 million pairs, and no one-to-one."""
-    forth = band(bank_amount, bank_day, ledger_amount, ledger_day, window)
-    back = band(ledger_amount, ledger_day, bank_amount, bank_day, window.mirrored)
+    forth, back = bands(bank_amount, bank_day, ledger_amount, ledger_day, window)
     lone = np.flatnonzero(forth.counts == 1)
     partner = forth.order[forth.low[lone]]
     mutual = back.counts[partner] == 1
@@ -2668,8 +2668,8 @@ def _late_bookings(run: _Matching) -> None:
     amount_b, amount_g = run.amounts[0][at_b], run.amounts[1][at_g]
     day_b = run.bank.lines["day"].to_numpy()[at_b]
     day_g = run.ledger.lines["day"].to_numpy()[at_g]
-    forth = band(amount_b, day_b, amount_g, day_g, wide, coded=True)
-    total_g = band(amount_g, day_g, amount_b, day_b, wide.mirrored, coded=True).counts
+    forth, back = bands(amount_b, day_b, amount_g, day_g, wide, coded=True)
+    total_g = back.counts
     few_b = forth.counts <= SHORTLIST
     left, right = Band(
         forth.order, forth.low, np.where(few_b, forth.high, forth.low), forth.same_day

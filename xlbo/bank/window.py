@@ -82,30 +82,81 @@ def band(
     """The band of each bank line among the ledger lines. With `coded`, the amounts are already
     non-negative codes (`amount_codes`, or any key of small numbers: equal keys, equal codes) and
     are not numbered again."""
+    bank_key, ledger_key = _keys(bank_amount, bank_day, ledger_amount, ledger_day, coded)
+    order = np.argsort(ledger_key, kind="stable")
+    return _band(bank_key, np.argsort(bank_key), order, ledger_key[order], window)
+
+
+def bands(
+    bank_amount: np.ndarray,
+    bank_day: np.ndarray,
+    ledger_amount: np.ndarray,
+    ledger_day: np.ndarray,
+    window: Window,
+    coded: bool = False,
+) -> tuple[Band, Band]:
+    """`band` both ways: the bank lines' bands among the ledger lines, and the ledger lines'
+    among the bank lines (the window mirrored), from one sort of each side's keys (two bands
+    apart sort each side twice)."""
+    bank_key, ledger_key = _keys(bank_amount, bank_day, ledger_amount, ledger_day, coded)
+    bank_order = np.argsort(bank_key, kind="stable")
+    ledger_order = np.argsort(ledger_key, kind="stable")
+    forth = _band(bank_key, bank_order, ledger_order, ledger_key[ledger_order], window)
+    back = _band(ledger_key, ledger_order, bank_order, bank_key[bank_order], window.mirrored)
+    return forth, back
+
+
+def _keys(
+    bank_amount: np.ndarray,
+    bank_day: np.ndarray,
+    ledger_amount: np.ndarray,
+    ledger_day: np.ndarray,
+    coded: bool,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each line's amount code and day as one number: lines of one amount in the order of
+    their days, a window's days apart never reaching into the next amount's."""
     if coded:
-        bank_code, ledger_code = bank_amount.astype(np.int64), ledger_amount.astype(np.int64)
+        bank_code = bank_amount.astype(np.int64, copy=False)
+        ledger_code = ledger_amount.astype(np.int64, copy=False)
     else:
         bank_code, ledger_code = amount_codes(bank_amount, ledger_amount)
-    # a day millions of years off (a missing date's number) is as far from every real day
-    # when brought within DAY_LIMIT, and keeps the keys within 63 bits
-    bank_day = np.clip(bank_day.astype(np.int64), -DAY_LIMIT, DAY_LIMIT)
-    ledger_day = np.clip(ledger_day.astype(np.int64), -DAY_LIMIT, DAY_LIMIT)
-    days = np.concatenate([bank_day, ledger_day])
-    first_day, last_day = (int(days.min()), int(days.max())) if len(days) else (0, 0)
+    bank_day, bank_first, bank_last = _days(bank_day)
+    ledger_day, ledger_first, ledger_last = _days(ledger_day)
+    first_day, last_day = min(bank_first, ledger_first), max(bank_last, ledger_last)
+    if first_day > last_day:  # no lines
+        first_day = last_day = 0
     pad = MAX_WINDOW_DAYS + 1  # a line's window never reaches into the next code's days
     span = last_day - first_day + 2 * pad + 1
     if max(int(bank_code.max(initial=0)), int(ledger_code.max(initial=0))) >= (1 << 62) // span:
         bank_code, ledger_code = amount_codes(bank_code, ledger_code)
     bank_key = bank_code * span + (bank_day - first_day + pad)
     ledger_key = ledger_code * span + (ledger_day - first_day + pad)
-    order = np.argsort(ledger_key, kind="stable")
-    ordered = ledger_key[order]
-    # the bank's keys searched in their own order (ten times faster than at random), the
-    # answers put back in the lines' order
-    asked = np.argsort(bank_key)
-    keys = bank_key[asked]
-    low, high, same_day = (np.empty(len(bank_key), dtype=np.int64) for _ in range(3))
-    # ledger day from bank day − after to bank day − before
+    return bank_key, ledger_key
+
+
+def _days(day: np.ndarray) -> tuple[np.ndarray, int, int]:
+    """The days as int64 within ±DAY_LIMIT, their first and last (none: an empty range).
+    A day millions of years off (a missing date's number) is as far from every real day when
+    brought within DAY_LIMIT, and keeps the keys within 63 bits."""
+    day = day.astype(np.int64, copy=False)
+    if not len(day):
+        return day, DAY_LIMIT, -DAY_LIMIT
+    first, last = int(day.min()), int(day.max())
+    if first < -DAY_LIMIT or last > DAY_LIMIT:
+        day = np.clip(day, -DAY_LIMIT, DAY_LIMIT)
+        first, last = max(first, -DAY_LIMIT), min(last, DAY_LIMIT)
+    return day, first, last
+
+
+def _band(
+    asking: np.ndarray, asked: np.ndarray, order: np.ndarray, ordered: np.ndarray, window: Window
+) -> Band:
+    """The band of each line of keys `asking` among the lines whose keys in `order` are
+    `ordered`; `asked`: the asking lines in the order of their keys (searched in that order,
+    ten times faster than at random, the answers put back in the lines' order)."""
+    keys = asking[asked]
+    low, high, same_day = (np.empty(len(asking), dtype=np.int64) for _ in range(3))
+    # the other line's day from the asking day − after to the asking day − before
     low[asked] = np.searchsorted(ordered, keys - window.after, side="left")
     high[asked] = np.searchsorted(ordered, keys - window.before, side="right")
     same_day[asked] = np.searchsorted(ordered, keys, side="left")

@@ -1623,8 +1623,9 @@ def _difference_items(
     bank line's date, narration and reference, and books minus bank in paise."""
     if matches.empty:
         return no_items()
-    ledger_side = matches.drop_duplicates(["match", "ledger"])
-    bank_side = matches.drop_duplicates(["match", "bank"])
+    # the numbers only: the reasons' texts are not copied to drop a repeat
+    ledger_side = matches[["match", "ledger"]].drop_duplicates()
+    bank_side = matches[["match", "bank"]].drop_duplicates()
     books = (
         pd.Series(
             ledger["signed"].to_numpy()[ledger_side["ledger"].to_numpy(dtype=np.int64)],
@@ -2405,8 +2406,9 @@ def _summary_sheet(
     company, 'as on' the date, the bank account), then the files it was made from and the
     verdict (ties, or not yet, or not complete)."""
     bank, ledger = lines.bank, lines.ledger
-    per_rule = matches.drop_duplicates("match")["rule"].value_counts()
-    matched_bank = matches.drop_duplicates("bank")
+    numbers = matches[["match", "bank", "rule"]]  # not the reasons' texts, copied for nothing
+    per_rule = numbers.drop_duplicates("match")["rule"].value_counts()
+    matched_bank = numbers.drop_duplicates("bank")
     bank_out, bank_in = bank["debit"].to_numpy(), bank["credit"].to_numpy()
 
     def money(out: Any, into: Any) -> list[Any]:
