@@ -118,10 +118,10 @@ def find_combinations(
         return []
     other_signed = np.abs(other.lines["signed"].to_numpy(dtype=np.int64))
     one_signed = np.abs(one.lines["signed"].to_numpy(dtype=np.int64))
-    other_party = other.lines["party"].to_numpy(dtype=object)
+    other_party = other.lines["party"]
     # the books' accounts as written: two ledgers whose names fold to one party (Om Sai Traders
     # (Nagpur), Om Sai Traders - Pune) are two customers (`_one_shape`)
-    other_account = other.lines["text"].to_numpy(dtype=object) if one_is_bank else None
+    other_account = other.lines["text"] if one_is_bank else None
     # every group searched at once, as the lines stand now (its nearest lines, a matrix row
     # each); a group that loses a line to an earlier target is searched again when its turn comes
     o = groups.o
@@ -270,8 +270,8 @@ class _Search:
 def _one_shape(
     sets: list[list[int]],
     values: np.ndarray,
-    party: np.ndarray,
-    account: np.ndarray | None = None,
+    party: pd.Series,
+    account: pd.Series | None = None,
 ) -> bool:
     """Whether the sets differ only in lines of one party and one amount: the party's two
     ₹1,00,000 transfers of the 4th and the 5th, either of which completes the set. Nothing
@@ -281,12 +281,14 @@ def _one_shape(
     with such a line are the user's choice too. With `account` (the books' lines' particulars
     as written), lines of two ledgers whose names fold to one party are two parties'."""
     written = account if account is not None else party
+    # the lines' names looked up one set at a time: a column made an array costs a second a
+    # call at 1M lines, and few targets have two sets
     shapes = {
         tuple(
             sorted(
                 zip(
-                    party[lines].tolist(),
-                    written[lines].tolist(),
+                    party.iloc[lines].to_numpy(dtype=object).tolist(),
+                    written.iloc[lines].to_numpy(dtype=object).tolist(),
                     values[lines].tolist(),
                     strict=True,
                 )
