@@ -359,7 +359,7 @@ _FILTERMODE = 0x009B  # the sheet's AutoFilter has criteria that hide rows
 _FILTER_DATABASE = 0x0D  # the built-in name `_FilterDatabase`: the AutoFilter's range
 _PTG_AREA_3D = frozenset({0x3B, 0x5B, 0x7B})
 _COLINFO = 0x007D  # a span of columns' width and options
-_COLUMN_HIDDEN = 0x0001  # fHidden in COLINFO's option flags
+_COLINFO_HIDDEN = 0x0001  # fHidden in COLINFO's option flags
 
 
 def _records(stream: bytes, at: int = 0) -> Iterator[tuple[int, int, int]]:
@@ -423,7 +423,7 @@ def _xls_hidden_rows(stream: bytes) -> dict[str, HiddenRows]:
                     rows.append(row + 1)
             elif kind == _COLINFO and length >= 10:
                 first, last, flags = struct.unpack_from("<HH4xH", stream, body)
-                if flags & _COLUMN_HIDDEN and first <= last:
+                if flags & _COLINFO_HIDDEN and first <= last:
                     columns.append((first + 1, min(last + 1, LAST_COLUMN)))
         if not rows and not columns:
             continue
