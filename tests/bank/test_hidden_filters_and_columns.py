@@ -17,7 +17,7 @@ from typing import Any
 
 import openpyxl
 
-from tests.bank.test_hidden_rows import ods_statement, statement
+from tests.bank.test_hidden_rows import ods_statement, statement, table_statement
 from tests.bank.test_more_banks import totals
 from xlbo.readers.statement import read_statement
 
@@ -406,3 +406,17 @@ def test_an_xls_statement_s_hidden_column_is_named(
     converted = libreoffice(source, "xls") / "columns.xls"
     said = [(i.file, i.cell, i.problem, i.hint) for i in read_statement(str(converted)).issues]
     assert ("columns.xls", "F5", column_said("F", "Deposit Amt."), COLUMN_HINT) in said
+
+
+def test_a_row_hidden_by_hand_inside_an_excel_table_s_filter_is_called_hidden(
+    tmp_path: Path,
+) -> None:
+    """An Excel Table's own filter (criteria in xl/tables/table1.xml) shows 1, 5 and 31
+    October: row 8 (12 October) it left out; row 7 (5 October) passes, hidden by hand.
+    Before: both "filtered out by the AutoFilter"."""
+    shown = ("01/10/26", "05/10/26", "31/10/26")
+    bank = table_statement(tmp_path / "table.xlsx", (7, 8), shown)
+    assert [(cell, problem, said) for *_, cell, problem, said in told(bank)] == [
+        ("A8", rows_said("filtered out by the AutoFilter", "row 8"), FILTERED),
+        ("A7", rows_said("hidden", "row 7"), BY_HAND),
+    ]

@@ -58,8 +58,8 @@ _GROUPING = ("year", "month", "day", "hour", "minute", "second")
 
 @dataclass(frozen=True)
 class Cell:
-    """One cell as the filter sees it: blank, text (its text as shown), a number (its value and
-    the number format of its style), or an error (its text, `#N/A`)."""
+    """One cell as the filter sees it: blank, text (its text as shown; an error's is `#N/A`),
+    or a number (its value and its style, whose number format shows it)."""
 
     kind: str = "blank"  # blank, text, number; unknown (a type or string not read): never judged
     text: str = ""
@@ -73,23 +73,33 @@ BLANK = Cell()
 @dataclass
 class Lookups:
     """What judging a cell needs from its workbook, read only when a cell needs it: the shared
-    strings (only up to the highest index asked for), each style's number format, and whether
-    dates count from 1904. A part missing or broken gives nothing: its cells are then judged
-    None where it matters (never a guess)."""
+    strings (scanned once, only as far as the highest index asked for), each style's number
+    format, and whether dates count from 1904. A part missing or broken gives nothing: its
+    cells are then judged None where it matters (never a guess)."""
 
     archive: zipfile.ZipFile
     part: str
-    _strings: dict[int, str] | None = None
+    _strings: list[str] = field(default_factory=list)
+    _string_xml: bytes | None = None
+    _string_at: int = 0  # where the scan of the shared strings stopped
     _formats: list[str] | None = None
     _date1904: bool = False
     _parts: dict[str, str] = field(default_factory=dict)
 
     def strings(self, wanted: Iterable[int]) -> dict[int, str]:
-        """The shared strings of indexes `wanted` (those found)."""
+        """The shared strings of indexes `wanted` (those found): the scan of the shared
+        strings part goes on from where it stopped, up to the highest index wanted."""
         wanted = set(wanted)
-        if self._strings is None or any(i not in self._strings for i in wanted):
-            self._strings = _shared_strings(self._read("sharedStrings"), max(wanted, default=-1))
-        return {i: self._strings[i] for i in wanted if i in self._strings}
+        if self._string_xml is None:
+            self._string_xml = self._read("sharedStrings")
+        last = max(wanted, default=-1)
+        while len(self._strings) <= last:
+            item = _STRING_ITEM.search(self._string_xml, self._string_at)
+            if item is None:
+                break
+            self._strings.append(_rich_text(item.group(1) or b""))
+            self._string_at = item.end()
+        return {i: self._strings[i] for i in wanted if 0 <= i < len(self._strings)}
 
     def number_format(self, style: int) -> str | None:
         """The format code of style `style` (`General`, `#,##0.00`, `dd/mm/yyyy`); None unknown."""
@@ -97,6 +107,8 @@ class Lookups:
             self._formats, self._date1904 = _number_formats(
                 self._read("styles"), self._read("workbook")
             )
+        if not self._formats and style == 0:  # no styles part: every cell General
+            return "General"
         return self._formats[style] if 0 <= style < len(self._formats) else None
 
     def date1904(self) -> bool:
@@ -115,48 +127,35 @@ class Lookups:
 
 
 def _workbook_parts(archive: zipfile.ZipFile, sheet_part: str) -> dict[str, str]:
-    """The workbook part and its styles and shared strings parts: the workbook is the folder
-    above the sheet's (`xl/` for `xl/worksheets/sheet1.xml`), its relationships name the rest
-    (xl/styles.xml, xl/sharedStrings.xml where Excel writes them)."""
-    folder = posixpath.dirname(posixpath.dirname(sheet_part))
-    names = set(archive.namelist())
-    workbook = next(
-        (
-            posixpath.join(folder, n)
-            for n in ("workbook.xml", "workbook2.xml")
-            if posixpath.join(folder, n) in names
-        ),
-        "",
+    """The workbook part and its styles and shared strings parts, as the package's
+    relationships name them (`_rels/.rels` the workbook, its own the others: xl/workbook.xml,
+    xl/styles.xml, xl/sharedStrings.xml where Excel writes them); the workbook beside the
+    sheets' folder where the package's relationships cannot be read."""
+    found = _related(archive, "", ("officeDocument",))
+    workbook = found.get("officeDocument") or posixpath.join(
+        posixpath.dirname(posixpath.dirname(sheet_part)), "workbook.xml"
     )
-    parts = {"workbook": workbook} if workbook else {}
+    return {"workbook": workbook, **_related(archive, workbook, ("styles", "sharedStrings"))}
+
+
+def _related(archive: zipfile.ZipFile, part: str, kinds: tuple[str, ...]) -> dict[str, str]:
+    """The parts of relationship types `kinds` (how a Type ends) that `part` (the package
+    itself for "") relates to; none for relationships missing or broken."""
+    folder, name = posixpath.split(part)
     try:
-        root = ElementTree.fromstring(
-            archive.read(posixpath.join(folder, "_rels", posixpath.basename(workbook) + ".rels"))
-        )
-    except (KeyError, zipfile.BadZipFile, OSError, ElementTree.ParseError):
-        return parts
+        root = ElementTree.fromstring(archive.read(posixpath.join(folder, "_rels", name + ".rels")))
+    except (KeyError, zipfile.BadZipFile, OSError, ElementTree.ParseError, ValueError):
+        return {}
+    found = {}
     for relationship in root.iter(_RELATIONSHIPS):
         kind = relationship.get("Type", "").rsplit("/", 1)[-1]
         target = relationship.get("Target", "")
-        if kind in ("styles", "sharedStrings") and target:
-            parts[kind] = (
+        if kind in kinds and target and kind not in found:
+            found[kind] = (
                 target.lstrip("/")
                 if target.startswith("/")
                 else posixpath.normpath(posixpath.join(folder, target))
             )
-    return parts
-
-
-def _shared_strings(xml: bytes, last: int) -> dict[int, str]:
-    """Shared strings 0 to `last` of a sharedStrings part (each `<si>`'s runs joined, its
-    phonetic guides left out); the scan stops past `last`."""
-    found: dict[int, str] = {}
-    if last < 0:
-        return found
-    for index, item in enumerate(_STRING_ITEM.finditer(xml)):
-        if index > last:
-            break
-        found[index] = _rich_text(item.group(1) or b"")
     return found
 
 

@@ -1,4 +1,5 @@
-"""Rows Excel does not show on a sheet: hidden by the user, or filtered out by an AutoFilter.
+"""Rows and columns Excel does not show on a sheet: hidden by the user, or rows filtered out by
+an AutoFilter.
 
 calamine hands over every row's cells, shown or not; whether a row is shown is in each format's
 own records, read here: an .xlsx sheet's XML (`<row r="7" hidden="1">`, its `<autoFilter>`),
@@ -10,9 +11,17 @@ read, and whether a filter or their own hand hid them tells them where to look.
 
     hidden_rows(archive, "xl/worksheets/sheet1.xml")  # HiddenRows(rows=(3, 7), filtered=(7,))
 
-A row is counted as filtered out only when a filter with criteria is on and the row lies under
-its header within its range: a row hidden outside that range, or on a sheet whose
-AutoFilter only shows its drop-down buttons (no criteria), was hidden by hand.
+A hidden row is filtered out only when a filter with criteria is on, the row lies under its
+header within its range, and one of its cells fails a criterion (`xlbo.book.filter_criteria`
+judges the .xlsx's criteria on the row's cells): a row hidden outside that range, on a sheet
+whose AutoFilter only shows its drop-down buttons (no criteria), or whose cells pass every
+criterion, was hidden by hand. Where the criteria cannot be judged (a top-10 or colour filter,
+a number in a format not reproduced, any .xls filter, whose AUTOFILTER records are not read),
+the row is `under_filter`: the filter or the user hid it, and the user is told both.
+
+Hidden columns are read too (`<col hidden="1">` or of width 0, `<table:table-column
+table:visibility="collapse">`, a COLINFO record's fHidden), as spans: a reader names those it
+read from.
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ from defusedxml import ElementTree
 
 from xlbo.book.filter_criteria import (
     BLANK,
+    Cell,
     Lookups,
     column_number,
     judge,
@@ -264,16 +274,28 @@ def _judged(
             continue
         wanted = {column for each in over for column, _ in each.columns}
         cells = row_cells(_row_body(xml, start), wanted, lookups) if wanted else {}
-        verdicts = [
-            judge(criteria, cells.get(column, BLANK), lookups) if each.judged else None
-            for each in over
-            for column, criteria in (each.columns if each.judged else ((0, None),))
-        ]
+        verdicts = [_verdict(each, cells, lookups) for each in over]
         if False in verdicts:
             filtered.append(row)
         elif None in verdicts:
             unsure.append(row)
     return tuple(filtered), tuple(unsure)
+
+
+def _verdict(over: _Filter, cells: dict[int, Cell], lookups: Lookups) -> bool | None:
+    """Whether a row's cells pass every criterion of the filter `over` them: False as soon as
+    one fails (the filter hides the row, whatever else is unknown), None if one cannot be
+    judged and none fails, True if all pass."""
+    if not over.judged:
+        return None
+    verdict: bool | None = True
+    for column, criteria in over.columns:
+        passes = judge(criteria, cells.get(column, BLANK), lookups)
+        if passes is False:
+            return False
+        if passes is None:
+            verdict = None
+    return verdict
 
 
 def _row_body(xml: bytes, start: int) -> bytes:
