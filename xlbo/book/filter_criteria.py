@@ -22,6 +22,7 @@ Only hidden rows under a filter are judged, and only their cells in filtered col
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import posixpath
@@ -211,26 +212,57 @@ def _integer(text: str | None) -> int | None:
         return None
 
 
-def row_cells(row: bytes, columns: set[int], book: Lookups) -> dict[int, Cell]:
-    """The cells of one `<row>` element's content in `columns` (1 is A); a cell absent is
-    blank. A cell with no `r` follows the one before it, as Excel reads it."""
-    raw: dict[int, tuple[bytes, bytes, int]] = {}
+def row_cells(row: bytes, number: int, columns: set[int], book: Lookups) -> dict[int, Cell]:
+    """The cells in `columns` (1 is A) of row `number`, whose `<row>` element's content is
+    `row`; a cell absent is blank. Each is found by its reference as Excel writes it
+    (`<c r="C7"`); a row where one is not so found is read cell by cell (a cell with no `r`
+    follows the one before it, as Excel reads it)."""
+    raw: dict[int, tuple[bytes, bytes]] = {}
+    for column in columns:
+        at = row.find(b'<c r="%s%d"' % (column_letters(column).encode(), number))
+        found = _CELL.match(row, at) if at >= 0 else None
+        if found is None:
+            raw = _every_cell(row, columns)
+            break
+        raw[column] = (found.group(1), found.group(2) or b"")
+    typed = {column: (*_typed(attributes), body) for column, (attributes, body) in raw.items()}
+    values = {column: _value(body) for column, (_, _, body) in typed.items()}
+    indexes = [_integer(values[c]) for c, (kind, _, _) in typed.items() if kind == b"s"]
+    shared = book.strings(i for i in indexes if i is not None) if indexes else {}
+    return {
+        column: _cell(kind, body, values[column], style, shared)
+        for column, (kind, style, body) in typed.items()
+    }
+
+
+def _every_cell(row: bytes, columns: set[int]) -> dict[int, tuple[bytes, bytes]]:
+    """The attributes and content of the cells in `columns` of a row's content, read cell by
+    cell."""
+    raw = {}
     column = 0
     for found in _CELL.finditer(row):
-        attributes, body = found.group(1), found.group(2) or b""
+        attributes = found.group(1)
         reference = _REFERENCE.search(attributes)
         column = column_number(reference.group(1).decode()) if reference else column + 1
         if column in columns:
-            kind = _TYPE.search(attributes)
-            style = _STYLE.search(attributes)
-            raw[column] = (
-                kind.group(1) if kind else b"n",
-                body,
-                int(style.group(1)) if style else 0,
-            )
-    indexes = [_integer(_value(body)) for kind, body, _ in raw.values() if kind == b"s"]
-    shared = book.strings(i for i in indexes if i is not None) if indexes else {}
-    return {column: _cell(kind, body, style, shared) for column, (kind, body, style) in raw.items()}
+            raw[column] = (attributes, found.group(2) or b"")
+    return raw
+
+
+def _typed(attributes: bytes) -> tuple[bytes, int]:
+    """A cell's type (`s`, `n`, `inlineStr`…; `n` if none) and style (0 if none)."""
+    kind = _TYPE.search(attributes)
+    style = _STYLE.search(attributes)
+    return kind.group(1) if kind else b"n", int(style.group(1)) if style else 0
+
+
+def column_letters(number: int) -> str:
+    """A column's letters from its number (1 is A, 16384 XFD)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def column_number(letters: str) -> int:
@@ -242,13 +274,18 @@ def column_number(letters: str) -> int:
 
 
 def _value(body: bytes) -> str:
+    """A cell's `<v>` text (a number, a shared string's index, a formula's text)."""
     found = _VALUE.search(body)
-    return _unescape(found.group(1)) if found else ""
+    if found is None:
+        return ""
+    raw = found.group(1)
+    return _unescape(raw) if b"&" in raw or b"_x" in raw else raw.decode("utf-8", "replace")
 
 
-def _cell(kind: bytes, body: bytes, style: int, shared: dict[int, str]) -> Cell:
+def _cell(kind: bytes, body: bytes, value: str, style: int, shared: dict[int, str]) -> Cell:
+    """The cell of type `kind`, content `body`, `<v>` text `value` and style `style`."""
     if kind == b"s":
-        index = _integer(_value(body))
+        index = _integer(value)
         text = shared.get(index) if index is not None else None
         if text is None:
             return Cell("unknown")
@@ -256,7 +293,6 @@ def _cell(kind: bytes, body: bytes, style: int, shared: dict[int, str]) -> Cell:
     if kind == b"inlineStr":
         text = _rich_text(body)
         return Cell("text", text) if text else BLANK
-    value = _value(body)
     if kind in (b"str", b"e"):
         return Cell("text", value) if value else BLANK
     if kind == b"b":
@@ -301,10 +337,7 @@ def _listed(filters: Any, cell: Cell, book: Lookups) -> bool | None:
         return None
     if cell.kind == "blank":
         return filters.get("blank", "") in ("1", "true")
-    values = {
-        each.get("val", "").casefold() for each in filters if local_name(each.tag) == "filter"
-    }
-    groups = [each for each in filters if local_name(each.tag) == "dateGroupItem"]
+    values, groups = _listed_values(filters)
     moment = _moment(cell, book)
     if moment is not None:
         if any(_holds(group, moment) for group in groups):
@@ -316,6 +349,15 @@ def _listed(filters: Any, cell: Cell, book: Lookups) -> bool | None:
     if text is None:
         return None if values else False
     return text.casefold() in values
+
+
+@functools.lru_cache(maxsize=256)
+def _listed_values(filters: Any) -> tuple[frozenset[str], tuple[Any, ...]]:
+    """A value list's values (in any case) and date groups, read once for all its rows."""
+    values = frozenset(
+        each.get("val", "").casefold() for each in filters if local_name(each.tag) == "filter"
+    )
+    return values, tuple(each for each in filters if local_name(each.tag) == "dateGroupItem")
 
 
 def _moment(cell: Cell, book: Lookups) -> datetime | None:

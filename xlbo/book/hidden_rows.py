@@ -47,10 +47,12 @@ from xlbo.book.filter_criteria import (
     row_cells,
 )
 
-HIDDEN_MARKS = (b'hidden="', b'ht="0', b'width="0')
+HIDDEN_MARKS = (b'hidden="', b' ht="0', b' width="0')
 """What a sheet's XML holds if any row or column is unseen: `hidden="1"`, or a height or width
 of zero (a `<row ht="0" customHeight="1">` or `<col width="0">` some programs write for what
-they hide, which Excel shows as hidden though no `hidden` is set)."""
+they hide, which Excel shows as hidden though no `hidden` is set). The space before `ht` and
+`width` keeps out the `right="0.7"` of the `<pageMargins>` Excel writes on every sheet, which
+would send every sheet to the slow path of reading its XML whole."""
 _HIDDEN_ROW = re.compile(
     rb'<row\b(?=[^>]*\b(?:hidden="(?:1|true)"|ht="0*(?:\.0*)?"))[^>]*?\br="(\d+)"'
 )
@@ -273,7 +275,7 @@ def _judged(
         if not over:
             continue
         wanted = {column for each in over for column, _ in each.columns}
-        cells = row_cells(_row_body(xml, start), wanted, lookups) if wanted else {}
+        cells = row_cells(_row_body(xml, start), row, wanted, lookups) if wanted else {}
         verdicts = [_verdict(each, cells, lookups) for each in over]
         if False in verdicts:
             filtered.append(row)
