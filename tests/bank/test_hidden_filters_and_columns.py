@@ -20,6 +20,7 @@ import openpyxl
 from tests.bank.test_hidden_rows import ods_statement, statement, table_statement
 from tests.bank.test_more_banks import totals
 from xlbo.book.hidden_rows import HiddenRows
+from xlbo.readers.ledger import read_ledger
 from xlbo.readers.statement import read_statement
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -440,3 +441,54 @@ def test_a_sheet_with_nothing_hidden_is_not_read_again(tmp_path: Path, monkeypat
         assert b'<pageMargins left="0.7" right="0.7"' in archive.read("xl/worksheets/sheet1.xml")
     assert told(bank) == []
     assert looked == []
+
+
+def test_a_ledger_s_hidden_voucher_row_and_hidden_column_are_named(tmp_path: Path) -> None:
+    """Tally's Ledger Vouchers exported to Excel, the voucher of 12-10-2026 (row 8) hidden
+    and the Credit column (F) hidden: both were read into the books' side, and the user is
+    told, as for a statement. Before: read silently."""
+    path = tmp_path / "books.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Ledger"
+    for row in (
+        ["Kaveri Exports Pvt Ltd"],
+        ["HDFC Bank A/c"],
+        ["1-Oct-2026 to 31-Oct-2026"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        ["01-10-2026", "Opening Balance", None, None, 100000, None],
+        ["01-10-2026", "Kaveri Traders", "Receipt", "R1", 45000, None],
+        ["05-10-2026", "Sharma Enterprises", "Payment", "P1", None, 12500],
+        ["12-10-2026", "Om Sai", "Payment", "P2", None, 500],
+        ["31-10-2026", "Bank Charges", "Journal", "J1", None, 17.70],
+    ):
+        sheet.append(row)
+    sheet.row_dimensions[8].hidden = True
+    sheet.column_dimensions["F"].hidden = True
+    book.save(path)
+    lines = read_ledger(str(path))
+    assert len(lines.frame) == 4
+    assert [
+        (i.severity.value, i.file, i.sheet, i.cell, i.problem, i.hint) for i in lines.issues
+    ] == [
+        (
+            "Warning",
+            "books.xlsx",
+            "Ledger",
+            "A8",
+            "1 line(s) on rows Excel does not show (hidden: row 8) were read and reconciled: "
+            "every voucher row of the ledger is an entry in the books",
+            "If you hid them to leave them out, delete those rows in a copy of the ledger and "
+            "reconcile the copy; unhide them to see them.",
+        ),
+        (
+            "Warning",
+            "books.xlsx",
+            "Ledger",
+            "F4",
+            "column F (Credit), which Excel does not show (hidden), was read and reconciled: "
+            "the ledger's lines are read from it",
+            "If you hid it to leave it out, delete it in a copy of the ledger and reconcile the "
+            "copy; unhide it to see it.",
+        ),
+    ]

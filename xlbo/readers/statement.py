@@ -60,7 +60,6 @@ from xlbo.bank.columns import (
 from xlbo.bank.integrity import Finding, opening_and_closing
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, build_table
-from xlbo.book.hidden_rows import HiddenRows
 from xlbo.book.limits import uncalculated_formulas
 from xlbo.book.rows import FrameRows, RowSource, sheet_table
 from xlbo.book.table import HEADER_SCAN_ROWS, HEADER_SEARCH_ROWS, Table, header_key
@@ -84,7 +83,7 @@ from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import renamed, two_row_header
-from xlbo.readers.line_issues import _issues_for, _undated
+from xlbo.readers.line_issues import STATEMENT, _issues_for, _undated, unseen
 from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
 from xlbo.readers.statement_summary import Summary, block_rows, merged, read_summary, read_titles
 
@@ -628,78 +627,6 @@ def _hidden_statement(file: str, part: Lines) -> Issue:
     )
 
 
-def _hidden_lines(
-    file: str, sheet: str, hidden: HiddenRows, rows: np.ndarray, letter: str
-) -> list[Issue]:
-    """The warnings for lines read from rows Excel does not show: every row of the bank's
-    statement is its transaction, so they are read; a user who hid them to leave them out
-    learns that they were not left out. Rows an AutoFilter left out, rows hidden by hand, and
-    rows hidden under a filter whose criteria could not be judged on them get a warning
-    each, as each is shown again its own way (clear the filter; unhide; both)."""
-    issues = []
-    for unshown, how, see in (
-        (hidden.filtered, "filtered out by the AutoFilter", "clear the filter to see them."),
-        (hidden.under_filter, "hidden under the AutoFilter", _BOTH_WAYS),
-        (hidden.by_hand, "hidden", "unhide them to see them."),
-    ):
-        read = rows[np.isin(rows, unshown)]
-        if not len(read):
-            continue
-        listed = ("rows " if len(read) > 1 else "row ") + ", ".join(str(int(r)) for r in read[:5])
-        listed += ", …" if len(read) > 5 else ""
-        issues.append(
-            _unseen(
-                file,
-                sheet,
-                f"{letter}{int(read[0])}",
-                f"{len(read):,} line(s) on rows Excel does not show ({how}: {listed}) "
-                "were read and reconciled: every row of the statement is the bank's transaction",
-                "If you hid them to leave them out, delete those rows in a copy of the "
-                f"statement and reconcile the copy; {see}",
-            )
-        )
-    return issues
-
-
-_BOTH_WAYS = "clear the filter and unhide rows to see them."
-"""The hint for rows hidden under a filter whose criteria could not be judged on them (a
-top-10 or colour filter, a number in a custom format, an .xls's filter): the filter or the
-user hid them, so both are undone to see them."""
-
-
-def _hidden_columns(
-    file: str, sheet: str, hidden: HiddenRows, used: Mapping[str, str], header_row: int
-) -> list[Issue]:
-    """The warnings for columns the statement was read from (`used`, header → letter) that
-    Excel does not show: a Withdrawal or Balance column the user hid was read all the same,
-    and the figures reconciled are its. A hidden column that was not read changes nothing
-    reconciled and is not mentioned."""
-    issues = []
-    for header, letter in used.items():
-        if hidden.column_hidden(_column_index(letter) + 1):
-            issues.append(
-                _unseen(
-                    file,
-                    sheet,
-                    f"{letter}{header_row}",
-                    f"column {letter} ({header}), which Excel does not show (hidden), was "
-                    "read and reconciled: the statement's lines are read from it",
-                    "If you hid it to leave it out, name the columns to read with --map "
-                    "(or delete it in a copy of the statement and reconcile the copy); "
-                    "unhide it to see it.",
-                )
-            )
-    return issues
-
-
-def _unseen(file: str, sheet: str, cell: str, problem: str, hint: str) -> Issue:
-    """The warning for cells read that Excel does not show (hidden rows or columns): read they
-    were, and the user who hid them to leave them out must learn it."""
-    return Issue(
-        severity=Severity.WARNING, sheet=sheet, cell=cell, problem=problem, hint=hint, file=file
-    )
-
-
 def _hidden_unreadable(file: str, sheet: str, problem: SheetProblem) -> Issue:
     """The warning for a hidden sheet that could not be read as a statement: a sheet the user
     does not see stops no run; what was wrong with it is said, in case they meant it."""
@@ -986,18 +913,13 @@ def _read_sheet(
         has_balance & before_end & ((dated & (moves | failed)) | undated_line)
     )
     lines = lines[keep].reset_index(drop=True)
-    shown = getattr(book, "hidden_rows", None)
-    hidden = shown(table.sheet) if shown is not None else HiddenRows()
-    issues += _hidden_lines(
-        book.name, table.sheet, hidden, lines["row"].to_numpy(), letter(Role.DATE)
-    )
-    used = [*columns.values(), *([balance_side] if balance_side else [])]
-    issues += _hidden_columns(
-        book.name,
-        table.sheet,
-        hidden,
-        {header: table.letters[header] for header in used if header in table.letters},
-        table.header_row,
+    issues += unseen(
+        book,
+        table,
+        lines["row"].to_numpy(),
+        letter(Role.DATE),
+        [*columns.values(), *([balance_side] if balance_side else [])],
+        STATEMENT,
     )
     newest_first = False
     if len(lines) > 1:  # newest first (SBI, ICICI, Kotak downloads): put in the order it happened
