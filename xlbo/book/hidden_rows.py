@@ -156,6 +156,7 @@ def _hidden_columns(xml: bytes) -> tuple[tuple[int, int], ...]:
 
 
 def _zero_width(attributes: bytes) -> bool:
+    """Whether a `<col>`'s width is 0: not seen, though not marked hidden."""
     width = _COLUMN_WIDTH.search(attributes)
     try:
         return width is not None and float(width.group(1)) == 0
@@ -196,6 +197,7 @@ def _filter(span: tuple[str, str, str | None], element: Any) -> _Filter:
 
 
 def _offset(text: str | None) -> int | None:
+    """A `colId` as a column offset; None for one that is no number or is negative."""
     try:
         offset = int(text or "")
     except ValueError:
@@ -320,6 +322,9 @@ _ODS_VISIBILITY = re.compile(rb"""\btable:visibility\s*=\s*["'](collapse|filter)
 
 @dataclass
 class _OdsTable:
+    """One table's hidden rows, those of them a filter hides, and its hidden column spans, as
+    they are counted."""
+
     rows: list[int]
     filtered: list[int]
     columns: list[tuple[int, int]]
