@@ -81,7 +81,7 @@ def test_hidden_rows_are_read_and_the_user_is_told(tmp_path: Path) -> None:
 
 
 def test_rows_an_autofilter_leaves_out_are_read_and_the_filter_named(tmp_path: Path) -> None:
-    shown = ("01/10/26", "05/10/26", "31/10/26")
+    shown = ("01/10/26", "12/10/26", "31/10/26")  # row 7, of 05/10/26, left out
     lines = read_statement(str(statement(tmp_path / "filtered.xlsx", (7,), "A5:G9", shown)))
     assert totals(lines)[0] == 4
     assert [i.problem for i in lines.issues] == [
@@ -96,7 +96,7 @@ def test_a_row_hidden_by_hand_beside_an_autofilter_is_called_hidden(tmp_path: Pa
     AutoFilter", so the user cleared the filter and still did not see row 9, hidden by hand
     below the filter's range; and a filter with no criteria (only its drop-down buttons)
     hides nothing at all."""
-    shown = ("01/10/26", "05/10/26")
+    shown = ("01/10/26", "12/10/26")
     lines = read_statement(str(statement(tmp_path / "both.xlsx", (7, 9), "A5:G8", shown)))
     assert totals(lines)[0] == 4
     assert [(i.cell, i.problem, i.hint.split("; ")[-1]) for i in lines.issues] == [
@@ -226,8 +226,11 @@ def test_an_xls_statement_s_hidden_and_filtered_rows_are_named(
 ) -> None:
     """Before: rows hidden in an .xls were read without a word. The .xls is LibreOffice's
     (BIFF8) from the .xlsx with row 7 left out by the filter over A5:G8 and row 9 hidden by
-    hand; the .xls keeps both (ROW records with fDyZero, FILTERMODE, `_FilterDatabase`)."""
-    shown = ("01/10/26", "05/10/26")
+    hand; the .xls keeps both (ROW records with fDyZero, FILTERMODE, `_FilterDatabase`).
+    The filter's criteria (AUTOFILTER records) are not judged, so row 7, under the filter, is
+    "hidden under the AutoFilter" and the user told both ways to see it; row 9, below it,
+    was hidden by hand."""
+    shown = ("01/10/26", "12/10/26")
     source = statement(tmp_path / "both.xlsx", (7, 9), "A5:G8", shown)
     converted = libreoffice(source, "xls") / "both.xls"
     lines = read_statement(str(converted))
@@ -235,9 +238,9 @@ def test_an_xls_statement_s_hidden_and_filtered_rows_are_named(
     assert [(i.cell, i.problem, i.hint.split("; ")[-1]) for i in lines.issues] == [
         (
             "A7",
-            "1 line(s) on rows Excel does not show (filtered out by the AutoFilter: row 7) were "
+            "1 line(s) on rows Excel does not show (hidden under the AutoFilter: row 7) were "
             "read and reconciled: every row of the statement is the bank's transaction",
-            "clear the filter to see them.",
+            "clear the filter and unhide rows to see them.",
         ),
         (
             "A9",
@@ -283,7 +286,7 @@ def test_rows_an_excel_table_s_filter_leaves_out_are_called_filtered(
 ) -> None:
     """Before: the Table's criteria are in its own part, not the sheet's <autoFilter>, so row 7
     was "hidden", and the user told to unhide a row that only clearing the filter shows."""
-    bank = table_statement(tmp_path / "table.xlsx", (7,), ("01/10/26", "05/10/26", "31/10/26"))
+    bank = table_statement(tmp_path / "table.xlsx", (7,), ("01/10/26", "12/10/26", "31/10/26"))
     with zipfile.ZipFile(bank) as archive:
         assert b"<autoFilter" not in archive.read("xl/worksheets/sheet1.xml")
         assert b"<filterColumn" in archive.read("xl/tables/table1.xml")

@@ -81,7 +81,7 @@ from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
-from xlbo.readers.line_issues import _issues_for, _undated
+from xlbo.readers.line_issues import LEDGER, _issues_for, _undated, unseen
 from xlbo.readers.statement_summary import period_in
 from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
 
@@ -881,6 +881,14 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
             "ledger's totals, not one bank account's vouchers. Export the bank's own ledger "
             "(Display > Account Books > Ledger, then the bank account) and reconcile again."
         )
+    issues += unseen(
+        book,
+        table,
+        lines["row"].to_numpy(),
+        table.letters.get(roles["Date"], "A"),
+        [*roles.values(), *beside],
+        LEDGER,
+    )
     return Lines(
         lines[list(LEDGER_COLUMNS)],
         book.name,

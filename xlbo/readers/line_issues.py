@@ -1,14 +1,20 @@
 """What the bank readers (`statement`, `ledger`, `tally_xml`) share: an Issue for each line's
-bad cell, and the lines with money whose date cell is no date.
+bad cell, the lines with money whose date cell is no date, and the rows and columns read that
+Excel does not show.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from xlbo.book.filter_criteria import column_number
+from xlbo.book.hidden_rows import HiddenRows
+from xlbo.book.table import Table
 from xlbo.columns import amount_present, has_date
 from xlbo.dates import day_and_month
 from xlbo.issues import Issue, Severity, display_value
@@ -64,4 +70,117 @@ def _not_a_date(cell: Any) -> str:
         "tells the year (none, one the day does not fall in, or one longer than a year); write "
         "the dates with their year (dd-mm-yyyy), or keep the bank's title lines (Statement "
         "from … to …) above the table"
+    )
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a reader reads, as its warnings about unseen cells name it: the document
+    (`statement`), why every row of it is read (`every row of the statement is the bank's
+    transaction`), and how a column read is named otherwise (`name the columns to read with
+    --map`), if it can be."""
+
+    name: str
+    why: str
+    rename: str = ""
+
+
+STATEMENT = Document(
+    "statement",
+    "every row of the statement is the bank's transaction",
+    "name the columns to read with --map (or delete it in a copy of the statement and "
+    "reconcile the copy)",
+)
+LEDGER = Document("ledger", "every voucher row of the ledger is an entry in the books")
+BOTH_WAYS = "clear the filter and unhide rows to see them."
+"""The hint for rows hidden under a filter whose criteria could not be judged on them (a
+top-10 or colour filter, a number in a custom format, an .xls's filter): the filter or the
+user hid them, so both are undone to see them."""
+
+
+def unseen(
+    book: Any,
+    table: Table,
+    rows: np.ndarray,
+    letter: str,
+    used: Sequence[str],
+    document: Document,
+) -> list[Issue]:
+    """The warnings for cells read that Excel does not show: lines read from hidden rows
+    (`rows`, Excel's numbers of the lines read, the cell named in column `letter`) and the
+    columns read from (`used`, headers of `table`) that are hidden. Every row and column
+    of the document is read, so a user who hid some to leave them out learns that they were
+    not left out. A workbook that cannot tell (a CSV, Excel open through xlwings) gives none."""
+    shown = getattr(book, "hidden_rows", None)
+    hidden = shown(table.sheet) if shown is not None else HiddenRows()
+    if not hidden.rows and not hidden.columns:  # most sheets
+        return []
+    return _unseen_rows(book.name, table.sheet, hidden, rows, letter, document) + _unseen_columns(
+        book.name, table, hidden, used, document
+    )
+
+
+def _unseen_rows(
+    file: str, sheet: str, hidden: HiddenRows, rows: np.ndarray, letter: str, document: Document
+) -> list[Issue]:
+    """Rows an AutoFilter left out, rows hidden by hand, and rows hidden under a filter whose
+    criteria could not be judged on them get a warning each, as each is shown again its own
+    way (clear the filter; unhide; both)."""
+    issues = []
+    for unshown, how, see in (
+        (hidden.filtered, "filtered out by the AutoFilter", "clear the filter to see them."),
+        (hidden.under_filter, "hidden under the AutoFilter", BOTH_WAYS),
+        (hidden.by_hand, "hidden", "unhide them to see them."),
+    ):
+        read = rows[np.isin(rows, unshown)]
+        if not len(read):
+            continue
+        listed = ("rows " if len(read) > 1 else "row ") + ", ".join(str(int(r)) for r in read[:5])
+        listed += ", …" if len(read) > 5 else ""
+        issues.append(
+            _warning(
+                file,
+                sheet,
+                f"{letter}{int(read[0])}",
+                f"{len(read):,} line(s) on rows Excel does not show ({how}: {listed}) "
+                f"were read and reconciled: {document.why}",
+                "If you hid them to leave them out, delete those rows in a copy of the "
+                f"{document.name} and reconcile the copy; {see}",
+            )
+        )
+    return issues
+
+
+def _unseen_columns(
+    file: str, table: Table, hidden: HiddenRows, used: Sequence[str], document: Document
+) -> list[Issue]:
+    """A column the document was read from that Excel does not show (a Withdrawal or
+    Balance column the user hid) gets a warning: its figures are those reconciled. A hidden
+    column that was not read changes nothing reconciled and is not mentioned."""
+    issues = []
+    for header in dict.fromkeys(used):  # in order, each once
+        letter = table.letters.get(header, "")
+        if not letter or not hidden.column_hidden(column_number(letter)):
+            continue
+        rename = (
+            document.rename or f"delete it in a copy of the {document.name} and reconcile the copy"
+        )
+        issues.append(
+            _warning(
+                file,
+                table.sheet,
+                f"{letter}{table.header_row}",
+                f"column {letter} ({header}), which Excel does not show (hidden), was read "
+                f"and reconciled: the {document.name}'s lines are read from it",
+                f"If you hid it to leave it out, {rename}; unhide it to see it.",
+            )
+        )
+    return issues
+
+
+def _warning(file: str, sheet: str, cell: str, problem: str, hint: str) -> Issue:
+    """The warning for cells read that Excel does not show: read they were, and the user who
+    hid them to leave them out must learn it."""
+    return Issue(
+        severity=Severity.WARNING, sheet=sheet, cell=cell, problem=problem, hint=hint, file=file
     )

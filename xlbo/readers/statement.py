@@ -60,7 +60,6 @@ from xlbo.bank.columns import (
 from xlbo.bank.integrity import Finding, opening_and_closing
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, build_table
-from xlbo.book.hidden_rows import HiddenRows
 from xlbo.book.limits import uncalculated_formulas
 from xlbo.book.rows import FrameRows, RowSource, sheet_table
 from xlbo.book.table import HEADER_SCAN_ROWS, HEADER_SEARCH_ROWS, Table, header_key
@@ -84,7 +83,7 @@ from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import renamed, two_row_header
-from xlbo.readers.line_issues import _issues_for, _undated
+from xlbo.readers.line_issues import STATEMENT, _issues_for, _undated, unseen
 from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
 from xlbo.readers.statement_summary import Summary, block_rows, merged, read_summary, read_titles
 
@@ -628,38 +627,6 @@ def _hidden_statement(file: str, part: Lines) -> Issue:
     )
 
 
-def _hidden_lines(book: RowSource, sheet: str, rows: np.ndarray, letter: str) -> list[Issue]:
-    """The warnings for lines read from rows Excel does not show: every row of the bank's
-    statement is its transaction, so they are read; a user who hid them to leave them out
-    learns that they were not left out. Rows an AutoFilter left out and rows hidden by hand
-    get a warning each, as each is shown again its own way (clear the filter; unhide)."""
-    shown = getattr(book, "hidden_rows", None)
-    hidden = shown(sheet) if shown is not None else HiddenRows()
-    issues = []
-    for unshown, how, see in (
-        (hidden.filtered, "filtered out by the AutoFilter", "clear the filter to see them."),
-        (hidden.by_hand, "hidden", "unhide them to see them."),
-    ):
-        read = rows[np.isin(rows, unshown)]
-        if not len(read):
-            continue
-        listed = ("rows " if len(read) > 1 else "row ") + ", ".join(str(int(r)) for r in read[:5])
-        listed += ", …" if len(read) > 5 else ""
-        issues.append(
-            Issue(
-                severity=Severity.WARNING,
-                sheet=sheet,
-                cell=f"{letter}{int(read[0])}",
-                problem=f"{len(read):,} line(s) on rows Excel does not show ({how}: {listed}) "
-                "were read and reconciled: every row of the statement is the bank's transaction",
-                hint="If you hid them to leave them out, delete those rows in a copy of the "
-                f"statement and reconcile the copy; {see}",
-                file=book.name,
-            )
-        )
-    return issues
-
-
 def _hidden_unreadable(file: str, sheet: str, problem: SheetProblem) -> Issue:
     """The warning for a hidden sheet that could not be read as a statement: a sheet the user
     does not see stops no run; what was wrong with it is said, in case they meant it."""
@@ -946,7 +913,14 @@ def _read_sheet(
         has_balance & before_end & ((dated & (moves | failed)) | undated_line)
     )
     lines = lines[keep].reset_index(drop=True)
-    issues += _hidden_lines(book, table.sheet, lines["row"].to_numpy(), letter(Role.DATE))
+    issues += unseen(
+        book,
+        table,
+        lines["row"].to_numpy(),
+        letter(Role.DATE),
+        [*columns.values(), *([balance_side] if balance_side else [])],
+        STATEMENT,
+    )
     newest_first = False
     if len(lines) > 1:  # newest first (SBI, ICICI, Kotak downloads): put in the order it happened
         steps = np.diff(day_numbers(lines["date"]))
