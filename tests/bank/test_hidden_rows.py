@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 
 from tests.bank.test_more_banks import first_and_last, totals
 from xlbo.book.hidden_rows import xls_hidden_rows
@@ -336,9 +337,11 @@ def test_a_broken_table_part_calls_its_rows_hidden(tmp_path: Path) -> None:
     ]
 
 
-def test_a_row_of_no_height_is_called_hidden(tmp_path: Path) -> None:
+@pytest.mark.parametrize("space", [" ", "\n", "\t"])
+def test_a_row_of_no_height_is_called_hidden(tmp_path: Path, space: str) -> None:
     """A row written `<row r="7" ht="0" customHeight="1">` with no `hidden` (as some programs
-    hide a row) is not seen in Excel. Before: read silently."""
+    hide a row) is not seen in Excel. Before: read silently. XML allows any white space
+    between attributes: a writer's line break before `ht` hides the row as well."""
     bank = statement(tmp_path / "zero.xlsx", ())
     with zipfile.ZipFile(bank) as archive:
         parts = {item.filename: archive.read(item.filename) for item in archive.infolist()}
@@ -346,7 +349,7 @@ def test_a_row_of_no_height_is_called_hidden(tmp_path: Path) -> None:
     assert sheet.count(b'<row r="7"') == 1
     assert b'hidden="' not in sheet
     parts["xl/worksheets/sheet1.xml"] = sheet.replace(
-        b'<row r="7"', b'<row r="7" ht="0" customHeight="1"'
+        b'<row r="7"', b'<row r="7"' + space.encode() + b'ht="0" customHeight="1"'
     )
     with zipfile.ZipFile(bank, "w") as archive:
         for name, data in parts.items():

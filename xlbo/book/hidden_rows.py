@@ -47,12 +47,16 @@ from xlbo.book.filter_criteria import (
     row_cells,
 )
 
-HIDDEN_MARKS = (b'hidden="', b' ht="0', b' width="0')
+HIDDEN_MARKS = (
+    b'hidden="',
+    *(space + size for space in (b" ", b"\t", b"\n", b"\r") for size in (b'ht="0', b'width="0')),
+)
 """What a sheet's XML holds if any row or column is unseen: `hidden="1"`, or a height or width
 of zero (a `<row ht="0" customHeight="1">` or `<col width="0">` some programs write for what
-they hide, which Excel shows as hidden though no `hidden` is set). The space before `ht` and
-`width` keeps out the `right="0.7"` of the `<pageMargins>` Excel writes on every sheet, which
-would send every sheet to the slow path of reading its XML whole."""
+they hide, which Excel shows as hidden though no `hidden` is set). The white space before `ht`
+and `width` (a space as Excel writes it, or a tab or line break, as XML allows) keeps out the
+`right="0.7"` of the `<pageMargins>` Excel writes on every sheet, which would send every sheet
+to the slow path of reading its XML whole."""
 _HIDDEN_ROW = re.compile(
     rb'<row\b(?=[^>]*\b(?:hidden="(?:1|true)"|ht="0*(?:\.0*)?"))[^>]*?\br="(\d+)"'
 )
