@@ -295,6 +295,8 @@ LAYOUT_LABELS = frozenset(
 words for the opening and closing balance lines (ERPNext's `'Opening'`, QuickBooks' `Beginning
 Balance`) are read as these (`_SAME_LABEL`) before they are looked up here."""
 _AS_PER_DETAILS = "(as per details)"
+_CANCELLED = r"\(\s*cancell?ed\s*\)|^cancell?ed$"
+"""A cancelled voucher's mark (lower case): Tally keeps its date, type and number, no amount."""
 
 
 def account_key(name: Any) -> str:
@@ -770,7 +772,8 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     layout = np.isin(label, list(LAYOUT_LABELS)) | (
         (label == "") & ~has_voucher & (~date_written | heading) & money
     )
-    cancelled = contains(folded, r"\(\s*cancell?ed\s*\)|^cancell?ed$")
+    # Tally writes `(cancelled)` for the party, or after it or after the voucher type
+    cancelled = contains(folded, _CANCELLED) | contains(voucher_type.str.lower(), _CANCELLED)
     if two_columns:
         # a negative Debit is money out (Tally's reversing journal, `(-)2,50,000.00`; a
         # negative opening an overdraft), a negative Credit money in; unless the column writes
@@ -785,14 +788,19 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     # the rows under it with neither date nor amount are its narration, and those with a ledger
     # and an amount but no voucher are its ledger entries (Tally's detailed view), which name
     # the particulars of a voucher `(as per details)`.
-    voucher_row = ~layout & (dated | (money & has_voucher & ~date_written))
-    starts = voucher_row | layout | date_written
+    # A cancelled voucher of the same day (no date, no amount, its type and number written)
+    # is a voucher of its own still: its narration and cheque number are not the one above's.
+    voucher_row = ~layout & (dated | (has_voucher & ~date_written & (money | cancelled)))
+    # A page break is no voucher's end: the narration under a `Brought Forward` is the voucher's
+    # above the `Carried Over` (Tally breaks the page between a voucher and its narration).
+    page_break = _page_breaks(label, voucher_row)
+    starts = (voucher_row | layout | date_written) & ~page_break
     group = np.cumsum(starts) - 1
     groups = int(group.max()) + 1 if count else 0
     opens_voucher = np.zeros(groups + 1, dtype=bool)
     opens_voucher[group[starts]] = voucher_row[starts]
     group_of = np.where(group >= 0, group, groups)  # rows above the first voucher: nobody's
-    inside = ~starts & opens_voucher[group_of]
+    inside = ~starts & ~page_break & opens_voucher[group_of]
     others = [n for n in names if n not in (*text_columns, "Row", *roles.values())]
     other_money = np.zeros(count, dtype=bool)
     for other in others:
@@ -895,6 +903,37 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     )
 
 
+_PAGE_FOOT = ("carried over", "carried forward", "c/f", "balance c/f", "balance carried forward")
+"""The label of the line Tally (and other books) write at the foot of a page, the page's totals."""
+_PAGE_HEAD = ("brought forward", "b/f", "balance brought forward")
+"""The label of the line at the head of the next page, the same totals brought forward."""
+
+
+def _page_breaks(label: np.ndarray, voucher: np.ndarray) -> np.ndarray:
+    """The rows of each page break: a page's foot line (`Carried Over`) through the next page's
+    head line (`Brought Forward`), the title and header rows written again between them, where
+    no voucher row comes between the two; a foot or head line alone is a break of one row.
+    Their totals are layout; the rows under the break go on the voucher above it."""
+    foot = np.flatnonzero(np.isin(label, _PAGE_FOOT))
+    head = np.flatnonzero(np.isin(label, _PAGE_HEAD))
+    breaks = np.zeros(len(label) + 1, dtype=np.int64)
+    breaks[foot] += 1
+    breaks[foot + 1] -= 1
+    breaks[head] += 1
+    breaks[head + 1] -= 1
+    if len(foot) and len(head):
+        vouchers = np.flatnonzero(voucher)
+        next_head = np.searchsorted(head, foot)
+        spans = next_head < len(head)
+        ends = head[np.minimum(next_head, len(head) - 1)]
+        next_voucher = np.searchsorted(vouchers, foot)
+        voucher_at = np.append(vouchers, len(label))[next_voucher]
+        spans &= ends < voucher_at  # the head comes before any voucher after the foot
+        breaks[foot[spans]] += 1
+        breaks[ends[spans] + 1] -= 1
+    return np.cumsum(breaks)[:-1] > 0
+
+
 _SAME_LABEL = {
     # ERPNext's General Ledger ('Opening', 'Total', 'Closing (Opening + Total)'), Odoo's
     # `Initial Balance`, QuickBooks' `Beginning Balance`, Busy's and Marg's `Op. Balance`
@@ -974,10 +1013,11 @@ def _balances(
     own_side: np.ndarray,
 ) -> tuple[int | None, int | None]:
     """Opening and closing balance (paise, Dr positive) from the balance lines. A closing
-    balance under a `Total` line is shown on the other side, to total the ledger; under a
-    `Current Total` (TallyPrime's screen) it is on its own side. Where the opening balance and
-    the lines prove the other reading, that one is taken. A balance written in the Balance
-    column (`own_side`) is on its own side, Dr positive, as a running balance is."""
+    balance with a `Total` line is shown on the other side, to total the ledger; with a
+    `Current Total` (TallyPrime's screen), or with no total line at all, it is on its own side
+    (its Debit column a debit balance). Where the opening balance and the lines prove the
+    other reading, that one is taken. A balance written in the Balance column (`own_side`) is
+    on its own side, Dr positive, as a running balance is."""
     opening = closing = None
     at = np.flatnonzero(label == "opening balance")
     if len(at):
@@ -985,7 +1025,10 @@ def _balances(
     at = np.flatnonzero((label == "closing balance") & written)  # a label alone states none
     if len(at):
         own = int(debit[at[-1]] - credit[at[-1]])
-        closing = own if own_side[at[-1]] or (label == "current total").any() else -own
+        # only a Total that sums both sides to one figure puts the balance on the other side
+        totalled = np.isin(label, ["total", "grand total"]).any()
+        on_own_side = own_side[at[-1]] or (label == "current total").any() or not totalled
+        closing = own if on_own_side else -own
         if opening is not None:
             expected = opening + int(lines["debit"].sum()) - int(lines["credit"].sum())
             if closing != expected and expected in (own, -own):
