@@ -80,6 +80,7 @@ from xlbo.columns import (
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
+from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
 from xlbo.readers.line_issues import _issues_for, _undated
 from xlbo.readers.statement_summary import period_in
@@ -857,7 +858,19 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         },
         "Date",
     )
-    keep = voucher_row & moves & ~cancelled & ~unreadable & has_day
+    # optional and memorandum vouchers post to no ledger: said, and not read as book lines
+    outside = voucher_row & moves & ~cancelled & _outside_books(voucher_type, folded)
+    issues += _issues_for(
+        _outside_books_problems(outside, voucher_type, voucher_no, debit - credit),
+        rows,
+        book.name,
+        table.sheet,
+        table.letters.get(roles.get("Vch Type", roles["Particulars"]), "A"),
+        severity=Severity.WARNING,
+        hint=OUTSIDE_BOOKS_HINT,
+        cells=column("Vch Type") if "Vch Type" in roles else column("Particulars"),
+    )
+    keep = voucher_row & moves & ~cancelled & ~outside & ~unreadable & has_day
     lines = pd.DataFrame(
         {
             "row": rows,
@@ -932,6 +945,44 @@ def _page_breaks(label: np.ndarray, voucher: np.ndarray) -> np.ndarray:
         breaks[foot[spans]] += 1
         breaks[ends[spans] + 1] -= 1
     return np.cumsum(breaks)[:-1] > 0
+
+
+_OPTIONAL = r"\(\s*optional\s*\)|^optional$"
+"""An optional voucher's mark (lower case): `Payment (Optional)` in Vch Type, or `(Optional)`."""
+_MEMORANDUM = r"^memo(?:randum)?\b"
+"""A memorandum voucher's type (lower case): `Memorandum`, `Memo`."""
+OUTSIDE_BOOKS_HINT = (
+    "Nothing to do if it is to stay out of the books. If it belongs in them, make it a regular "
+    "voucher in Tally (an optional one: open it and mark it Regular) and export the ledger again."
+)
+
+
+def _outside_books(voucher_type: pd.Series, particulars: pd.Series) -> np.ndarray:
+    """The rows of vouchers Tally keeps out of the books: optional ones (`Payment (Optional)`)
+    and memorandum ones (`Memorandum`). Tally posts them to no ledger and leaves them out of its
+    Opening and Closing Balance; its Ledger Vouchers shows them among the rest only when asked
+    to show optional vouchers, so read as lines they would break the ledger's own sum."""
+    kind = text_column(voucher_type).str.lower()
+    marked = contains(kind, _OPTIONAL) | contains(particulars, _OPTIONAL)
+    return np.asarray(marked | contains(kind, _MEMORANDUM), dtype=bool)
+
+
+def _outside_books_problems(
+    outside: np.ndarray, voucher_type: pd.Series, voucher_no: pd.Series, net: np.ndarray
+) -> dict[int, str]:
+    """What to say of each optional or memorandum voucher left out (`net`: paise, Dr plus)."""
+    problems: dict[int, str] = {}
+    for at in np.flatnonzero(outside).tolist():
+        kind, number = str(voucher_type.iat[at]), str(voucher_no.iat[at])
+        what = "a memorandum" if re.match(_MEMORANDUM, kind.lower()) else "an optional"
+        amount = format_inr(from_paise(abs(int(net[at]))))
+        side = "Dr" if net[at] > 0 else "Cr"
+        named = " ".join(t for t in (kind, number) if t) or "voucher"
+        problems[at] = (
+            f"{what} voucher ({named}, {amount} {side}) is not in the books: Tally posts it to "
+            "no ledger and leaves it out of the ledger's balances, so it was not read as a line"
+        )
+    return problems
 
 
 _SAME_LABEL = {
