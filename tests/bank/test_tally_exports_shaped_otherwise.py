@@ -487,7 +487,7 @@ def test_a_closing_balance_with_no_total_and_no_opening_is_on_its_columns_side(
 
 # -- cancelled vouchers -------------------------------------------------------------------------
 # Tally keeps a cancelled voucher's date, type and number and writes `(cancelled)` for its party
-# (or after it), with no amount. One of the same day whose date the export leaves out was read
+# (or after the party or the voucher type), with no amount. One of the same day whose date the export leaves out was read
 # as the narration of the voucher above it: Kaveri's NEFT payment took the spoilt cheque's number
 # and could no longer pair with the bank's NEFT.
 
@@ -503,6 +503,8 @@ CANCELLED_VOUCHERS = [
     ["", "Cheque spoilt while writing", "", "", "", ""],
     ["10-Nov-2026", "To Balaji Traders (cancelled)", "Receipt", "43", "", ""],
     ["28-Nov-2026", "To Om Sai Logistics", "Receipt", "42", "12,50,000.50", ""],
+    ["", "By Ramesh Kulkarni", "Payment (Cancelled)", "19", "", ""],
+    ["", "Ch. No. : 000462", "", "", "", ""],
     ["", "By Closing Balance", "", "", "", "13,53,000.50"],
     ["", "Total", "", "", "13,55,000.50", "13,55,000.50"],
 ]

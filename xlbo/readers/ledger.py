@@ -26,7 +26,10 @@ on the matching side of its lines (To/Dr on debits, By/Cr on credits), so a part
 are its narration (`Ch. No. : 123456`, a UTR, "Being payment against bill 232"); under a
 voucher `(as per details)` the rows with a ledger and an amount name the ledgers it was split
 among, which become its particulars. A deposit is a debit to the bank ledger. Opening and closing balances,
-totals, the second header row and cancelled vouchers are layout, not lines. A `Cheque/Ref No.`
+totals, the second header row and cancelled vouchers are layout, not lines; so is a page break
+(`Carried Over` at a page's foot, the title and header again, `Brought Forward`), and the
+narration under it is the voucher's above it. Optional (`Payment (Optional)`) and memorandum
+vouchers are in no ledger's balance: each is named in a Warning, not read. A `Cheque/Ref No.`
 column, where the export has one, becomes each line's `reference`.
 
 Tally's XML exports (Day Book, Ledger Vouchers) are read by `xlbo.readers.tally_xml`; Tally's
