@@ -355,3 +355,234 @@ def test_an_unreadable_opening_balance_is_said_not_taken_as_nil(
     assert "The ledger states no opening balance" in said
     assert brs["Balance as per books (ledger)"] == 1353000.50
     assert code == 1
+
+
+# -- a page break between a voucher and its narration -------------------------------------------
+# Tally ends a page with `Carried Over` (the page's totals), writes the title and header again
+# and opens the next page with `Brought Forward`; a voucher's narration may fall under that.
+# It was attached to nothing: Balaji's cheque number never reached its line, and the cheque
+# deposited was paired by amount alone where it is paired by its number.
+
+PAGE_HEAD = [
+    ["Sahyadri Tradelinks Pvt Ltd"],
+    ["HDFC Bank A/c 50200012345678"],
+    ["Ledger Account"],
+    ["1-Nov-2026 to 30-Nov-2026"],
+    HEADER,
+]
+
+NARRATION_OVER_THE_PAGE = [
+    *PAGE_HEAD,
+    ["1-Nov-2026", "Opening Balance", "", "", "1,00,000.00", ""],
+    ["2-Nov-2026", "To Balaji Traders", "Receipt", "41", "5,000.00", ""],
+    ["", "Carried Over", "", "", "1,05,000.00", ""],
+    *PAGE_HEAD,
+    ["", "Brought Forward", "", "", "1,05,000.00", ""],
+    ["", "Ch. No. : 123456", "", "", "", ""],
+    ["4-Nov-2026", "By Kaveri Home Needs", "Payment", "17", "", "2,000.00"],
+    ["", "NEFT to Kaveri Home Needs UTR HDFCN52026110412345", "", "", "", ""],
+    ["28-Nov-2026", "To Om Sai Logistics", "Receipt", "42", "12,50,000.50", ""],
+    ["", "Carried Over", "", "", "13,55,000.50", "2,000.00"],
+    *PAGE_HEAD,
+    ["", "Brought Forward", "", "", "13,55,000.50", "2,000.00"],
+    ["", "Being freight refund against Inv 77", "", "", "", ""],
+    ["", "By Closing Balance", "", "", "", "13,53,000.50"],
+    ["", "Total", "", "", "13,55,000.50", "13,55,000.50"],
+]
+
+
+def test_a_narration_under_brought_forward_is_the_voucher_above_carried_over(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    books = write_csv(tmp_path / "hdfc-ledger.csv", NARRATION_OVER_THE_PAGE)
+    lines = read_ledger(str(books))
+    assert lines.issues == []
+    # the Carried Over and Brought Forward rows are no lines, their totals not counted
+    assert lines.frame["row"].tolist() == [7, 16, 18]
+    assert lines.frame["voucher_no"].tolist() == ["41", "17", "42"]
+    assert lines.frame["date"].tolist() == [
+        date(2026, 11, 2),
+        date(2026, 11, 4),
+        date(2026, 11, 28),
+    ]
+    assert lines.frame["debit"].tolist() == [500000, 0, 125000050]
+    assert lines.frame["credit"].tolist() == [0, 200000, 0]
+    assert lines.frame["narration"].tolist() == [
+        "Ch. No. : 123456",
+        "NEFT to Kaveri Home Needs UTR HDFCN52026110412345",
+        "Being freight refund against Inv 77",
+    ]
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    code, said, brs = reconcile(tmp_path, books, bank, capsys)
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    with (tmp_path / "brs-matches.csv").open(encoding="utf-8-sig") as handle:
+        why = {row["Particulars"]: row["Why"] for row in csv.DictReader(handle)}
+    assert why["Balaji Traders"].startswith("reference 123456 on both sides")
+    assert brs["Balance as per books (ledger)"] == 1353000.50
+    assert brs["Difference"] == 0
+    assert code == 0
+
+
+# -- a closing balance with no Total line and no opening balance ----------------------------------
+# A bank account opened this month: Tally writes no Opening Balance row for a nil opening, and
+# this export no Total line, only the Closing Balance in the column of its side. It was read on
+# the other side (as under a Total line): 3,000.00 in the bank by the books came out an
+# overdraft of 3,000.00, and an overdraft a balance in hand.
+
+NEW_ACCOUNT_HEAD = [
+    ["Sahyadri Tradelinks Pvt Ltd"],
+    ["ICICI Bank A/c 000405012345"],
+    ["Ledger Account"],
+    ["1-Nov-2026 to 30-Nov-2026"],
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "closing"),
+    [
+        (
+            HEADER,
+            [
+                ["2-Nov-2026", "To Balaji Traders", "Receipt", "41", "5,000.00", ""],
+                ["4-Nov-2026", "By Kaveri Home Needs", "Payment", "17", "", "2,000.00"],
+                ["", "Closing Balance", "", "", "3,000.00", ""],
+            ],
+            300000,
+        ),
+        (
+            HEADER,
+            [
+                ["2-Nov-2026", "To Balaji Traders", "Receipt", "41", "5,000.00", ""],
+                ["4-Nov-2026", "By Kaveri Home Needs", "Payment", "17", "", "12,000.00"],
+                ["", "Closing Balance", "", "", "", "7,000.00"],
+            ],
+            -700000,
+        ),
+        (
+            ["Date", "Particulars", "Vch Type", "Vch No.", "Amount"],
+            [
+                ["2-Nov-2026", "Balaji Traders", "Receipt", "41", "5,000.00 Dr"],
+                ["4-Nov-2026", "Kaveri Home Needs", "Payment", "17", "2,000.00 Cr"],
+                ["", "Closing Balance", "", "", "3,000.00 Dr"],
+            ],
+            300000,
+        ),
+    ],
+    ids=["debit-balance", "overdraft", "one-amount-dr"],
+)
+def test_a_closing_balance_with_no_total_and_no_opening_is_on_its_columns_side(
+    tmp_path: Path, header: list[str], body: list[list[str]], closing: int
+) -> None:
+    books = write_csv(tmp_path / "icici-ledger.csv", [*NEW_ACCOUNT_HEAD, header, *body])
+    lines = read_ledger(str(books))
+    assert lines.issues == []
+    assert len(lines.frame) == 2
+    assert lines.frame["particulars"].tolist() == ["Balaji Traders", "Kaveri Home Needs"]
+    assert (lines.opening, lines.closing) == (None, closing)
+    # a nil opening and the month's lines make the stated closing
+    assert int(lines.frame["debit"].sum() - lines.frame["credit"].sum()) == closing
+
+
+# -- cancelled vouchers -------------------------------------------------------------------------
+# Tally keeps a cancelled voucher's date, type and number and writes `(cancelled)` for its party
+# (or after the party or the voucher type), with no amount. One of the same day whose date the export leaves out was read
+# as the narration of the voucher above it: Kaveri's NEFT payment took the spoilt cheque's number
+# and could no longer pair with the bank's NEFT.
+
+CANCELLED_VOUCHERS = [
+    *PAGE_HEAD,
+    ["1-Nov-2026", "Opening Balance", "", "", "1,00,000.00", ""],
+    ["2-Nov-2026", "To Balaji Traders", "Receipt", "41", "5,000.00", ""],
+    ["", "Ch. No. : 123456", "", "", "", ""],
+    ["3-Nov-2026", "By (cancelled)", "Payment", "16", "", ""],
+    ["4-Nov-2026", "By Kaveri Home Needs", "Payment", "17", "", "2,000.00"],
+    ["", "(cancelled)", "Payment", "18", "", ""],
+    ["", "Ch. No. : 000461", "", "", "", ""],
+    ["", "Cheque spoilt while writing", "", "", "", ""],
+    ["10-Nov-2026", "To Balaji Traders (cancelled)", "Receipt", "43", "", ""],
+    ["28-Nov-2026", "To Om Sai Logistics", "Receipt", "42", "12,50,000.50", ""],
+    ["", "By Ramesh Kulkarni", "Payment (Cancelled)", "19", "", ""],
+    ["", "Ch. No. : 000462", "", "", "", ""],
+    ["", "By Closing Balance", "", "", "", "13,53,000.50"],
+    ["", "Total", "", "", "13,55,000.50", "13,55,000.50"],
+]
+
+
+def test_cancelled_vouchers_are_no_lines_and_lend_nothing_to_the_one_above(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    books = write_csv(tmp_path / "hdfc-ledger.csv", CANCELLED_VOUCHERS)
+    lines = read_ledger(str(books))
+    assert lines.issues == []  # nothing the user can do about a cancelled voucher
+    assert lines.frame["voucher_no"].tolist() == ["41", "17", "42"]
+    assert lines.frame["narration"].tolist() == ["Ch. No. : 123456", "", ""]
+    assert lines.frame["credit"].tolist() == [0, 200000, 0]
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    code, said, brs = reconcile(tmp_path, books, bank, capsys)
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert brs["Balance as per books (ledger)"] == 1353000.50
+    assert brs["Difference"] == 0
+    assert code == 0
+
+
+# -- optional and memorandum vouchers -------------------------------------------------------------
+# Tally posts neither to any ledger: its Closing Balance and Total leave them out. A Ledger
+# Vouchers report asked to show optional vouchers writes them among the rest, an optional one
+# with `(Optional)` after its voucher type, a memorandum one of type `Memorandum`. Read as book
+# lines, the ledger's own opening and lines no longer made its closing, and the BRS listed a
+# payment and a receipt that will never reach the bank.
+
+OUTSIDE_THE_BOOKS = [
+    *PAGE_HEAD,
+    ["1-Nov-2026", "Opening Balance", "", "", "1,00,000.00", ""],
+    ["2-Nov-2026", "To Balaji Traders", "Receipt", "41", "5,000.00", ""],
+    ["", "Ch. No. : 123456", "", "", "", ""],
+    ["3-Nov-2026", "By Shree Ganesh Stationers", "Payment (Optional)", "18", "", "3,000.00"],
+    ["", "Ch. No. : 000460 to be handed over on delivery", "", "", "", ""],
+    ["4-Nov-2026", "By Kaveri Home Needs", "Payment", "17", "", "2,000.00"],
+    ["15-Nov-2026", "To Om Sai Logistics", "Memorandum", "1", "50,000.00", ""],
+    ["", "Being advance expected against PO 77", "", "", "", ""],
+    ["28-Nov-2026", "To Om Sai Logistics", "Receipt", "42", "12,50,000.50", ""],
+    ["", "By Closing Balance", "", "", "", "13,53,000.50"],
+    ["", "Total", "", "", "13,55,000.50", "13,55,000.50"],
+]
+
+
+def test_optional_and_memorandum_vouchers_are_left_out_and_named(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    books = write_csv(tmp_path / "hdfc-ledger.csv", OUTSIDE_THE_BOOKS)
+    lines = read_ledger(str(books))
+    assert lines.frame["voucher_no"].tolist() == ["41", "17", "42"]
+    assert lines.frame["particulars"].tolist() == [
+        "Balaji Traders",
+        "Kaveri Home Needs",
+        "Om Sai Logistics",
+    ]
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    debits, credits = int(lines.frame["debit"].sum()), int(lines.frame["credit"].sum())
+    assert lines.opening + debits - credits == lines.closing  # the ledger's own arithmetic
+    assert [(i.severity, i.cell, i.value) for i in lines.issues] == [
+        ("Warning", "C9", "Payment (Optional)"),
+        ("Warning", "C12", "Memorandum"),
+    ]
+    assert lines.issues[0].problem.startswith(
+        "Row 9: an optional voucher (Payment (Optional) 18, 3,000.00 Cr) is not in the books"
+    )
+    assert lines.issues[1].problem.startswith(
+        "Row 12: a memorandum voucher (Memorandum 1, 50,000.00 Dr) is not in the books"
+    )
+
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    code, said, brs = reconcile(tmp_path, books, bank, capsys)
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert "2 reading note(s) on the Issues sheet" in said
+    assert "is not its opening balance" not in said
+    assert brs["Balance as per books (ledger)"] == 1353000.50
+    assert brs["Total receipts in the books not yet credited"] == 1250000.50
+    assert brs["Difference"] == 0
+    assert code == 1  # the notes are to be looked at

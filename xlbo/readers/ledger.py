@@ -26,7 +26,10 @@ on the matching side of its lines (To/Dr on debits, By/Cr on credits), so a part
 are its narration (`Ch. No. : 123456`, a UTR, "Being payment against bill 232"); under a
 voucher `(as per details)` the rows with a ledger and an amount name the ledgers it was split
 among, which become its particulars. A deposit is a debit to the bank ledger. Opening and closing balances,
-totals, the second header row and cancelled vouchers are layout, not lines. A `Cheque/Ref No.`
+totals, the second header row and cancelled vouchers are layout, not lines; so is a page break
+(`Carried Over` at a page's foot, the title and header again, `Brought Forward`), and the
+narration under it is the voucher's above it. Optional (`Payment (Optional)`) and memorandum
+vouchers are in no ledger's balance: each is named in a Warning, not read. A `Cheque/Ref No.`
 column, where the export has one, becomes each line's `reference`.
 
 Tally's XML exports (Day Book, Ledger Vouchers) are read by `xlbo.readers.tally_xml`; Tally's
@@ -80,6 +83,7 @@ from xlbo.columns import (
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
+from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
 from xlbo.readers.line_issues import LEDGER, _issues_for, _undated, unseen
 from xlbo.readers.statement_summary import period_in
@@ -295,6 +299,8 @@ LAYOUT_LABELS = frozenset(
 words for the opening and closing balance lines (ERPNext's `'Opening'`, QuickBooks' `Beginning
 Balance`) are read as these (`_SAME_LABEL`) before they are looked up here."""
 _AS_PER_DETAILS = "(as per details)"
+_CANCELLED = r"\(\s*cancell?ed\s*\)|^cancell?ed$"
+"""A cancelled voucher's mark (lower case): Tally keeps its date, type and number, no amount."""
 
 
 def account_key(name: Any) -> str:
@@ -770,7 +776,8 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     layout = np.isin(label, list(LAYOUT_LABELS)) | (
         (label == "") & ~has_voucher & (~date_written | heading) & money
     )
-    cancelled = contains(folded, r"\(\s*cancell?ed\s*\)|^cancell?ed$")
+    # Tally writes `(cancelled)` for the party, or after it or after the voucher type
+    cancelled = contains(folded, _CANCELLED) | contains(voucher_type.str.lower(), _CANCELLED)
     if two_columns:
         # a negative Debit is money out (Tally's reversing journal, `(-)2,50,000.00`; a
         # negative opening an overdraft), a negative Credit money in; unless the column writes
@@ -785,14 +792,19 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     # the rows under it with neither date nor amount are its narration, and those with a ledger
     # and an amount but no voucher are its ledger entries (Tally's detailed view), which name
     # the particulars of a voucher `(as per details)`.
-    voucher_row = ~layout & (dated | (money & has_voucher & ~date_written))
-    starts = voucher_row | layout | date_written
+    # A cancelled voucher of the same day (no date, no amount, its type and number written)
+    # is a voucher of its own still: its narration and cheque number are not the one above's.
+    voucher_row = ~layout & (dated | (has_voucher & ~date_written & (money | cancelled)))
+    # A page break is no voucher's end: the narration under a `Brought Forward` is the voucher's
+    # above the `Carried Over` (Tally breaks the page between a voucher and its narration).
+    page_break = _page_breaks(label, voucher_row)
+    starts = (voucher_row | layout | date_written) & ~page_break
     group = np.cumsum(starts) - 1
     groups = int(group.max()) + 1 if count else 0
     opens_voucher = np.zeros(groups + 1, dtype=bool)
     opens_voucher[group[starts]] = voucher_row[starts]
     group_of = np.where(group >= 0, group, groups)  # rows above the first voucher: nobody's
-    inside = ~starts & opens_voucher[group_of]
+    inside = ~starts & ~page_break & opens_voucher[group_of]
     others = [n for n in names if n not in (*text_columns, "Row", *roles.values())]
     other_money = np.zeros(count, dtype=bool)
     for other in others:
@@ -849,7 +861,19 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         },
         "Date",
     )
-    keep = voucher_row & moves & ~cancelled & ~unreadable & has_day
+    # optional and memorandum vouchers post to no ledger: said, and not read as book lines
+    outside = voucher_row & moves & ~cancelled & _outside_books(voucher_type, folded)
+    issues += _issues_for(
+        _outside_books_problems(outside, voucher_type, voucher_no, debit - credit),
+        rows,
+        book.name,
+        table.sheet,
+        table.letters.get(roles.get("Vch Type", roles["Particulars"]), "A"),
+        severity=Severity.WARNING,
+        hint=OUTSIDE_BOOKS_HINT,
+        cells=column("Vch Type") if "Vch Type" in roles else column("Particulars"),
+    )
+    keep = voucher_row & moves & ~cancelled & ~outside & ~unreadable & has_day
     lines = pd.DataFrame(
         {
             "row": rows,
@@ -901,6 +925,75 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         account=account,
         period=period,
     )
+
+
+_PAGE_FOOT = ("carried over", "carried forward", "c/f", "balance c/f", "balance carried forward")
+"""The label of the line Tally (and other books) write at the foot of a page, the page's totals."""
+_PAGE_HEAD = ("brought forward", "b/f", "balance brought forward")
+"""The label of the line at the head of the next page, the same totals brought forward."""
+
+
+def _page_breaks(label: np.ndarray, voucher: np.ndarray) -> np.ndarray:
+    """The rows of each page break: a page's foot line (`Carried Over`) through the next page's
+    head line (`Brought Forward`), the title and header rows written again between them, where
+    no voucher row comes between the two; a foot or head line alone is a break of one row.
+    Their totals are layout; the rows under the break go on the voucher above it."""
+    foot = np.flatnonzero(np.isin(label, _PAGE_FOOT))
+    head = np.flatnonzero(np.isin(label, _PAGE_HEAD))
+    breaks = np.zeros(len(label) + 1, dtype=np.int64)
+    breaks[foot] += 1
+    breaks[foot + 1] -= 1
+    breaks[head] += 1
+    breaks[head + 1] -= 1
+    if len(foot) and len(head):
+        vouchers = np.flatnonzero(voucher)
+        next_head = np.searchsorted(head, foot)
+        spans = next_head < len(head)
+        ends = head[np.minimum(next_head, len(head) - 1)]
+        next_voucher = np.searchsorted(vouchers, foot)
+        voucher_at = np.append(vouchers, len(label))[next_voucher]
+        spans &= ends < voucher_at  # the head comes before any voucher after the foot
+        breaks[foot[spans]] += 1
+        breaks[ends[spans] + 1] -= 1
+    return np.cumsum(breaks)[:-1] > 0
+
+
+_OPTIONAL = r"\(\s*optional\s*\)|^optional$"
+"""An optional voucher's mark (lower case): `Payment (Optional)` in Vch Type, or `(Optional)`."""
+_MEMORANDUM = r"^memo(?:randum)?\b"
+"""A memorandum voucher's type (lower case): `Memorandum`, `Memo`."""
+OUTSIDE_BOOKS_HINT = (
+    "Nothing to do if it is to stay out of the books. If it belongs in them, make it a regular "
+    "voucher in Tally (an optional one: open it and mark it Regular) and export the ledger again."
+)
+
+
+def _outside_books(voucher_type: pd.Series, particulars: pd.Series) -> np.ndarray:
+    """The rows of vouchers Tally keeps out of the books: optional ones (`Payment (Optional)`)
+    and memorandum ones (`Memorandum`). Tally posts them to no ledger and leaves them out of its
+    Opening and Closing Balance; its Ledger Vouchers shows them among the rest only when asked
+    to show optional vouchers, so read as lines they would break the ledger's own sum."""
+    kind = text_column(voucher_type).str.lower()
+    marked = contains(kind, _OPTIONAL) | contains(particulars, _OPTIONAL)
+    return np.asarray(marked | contains(kind, _MEMORANDUM), dtype=bool)
+
+
+def _outside_books_problems(
+    outside: np.ndarray, voucher_type: pd.Series, voucher_no: pd.Series, net: np.ndarray
+) -> dict[int, str]:
+    """What to say of each optional or memorandum voucher left out (`net`: paise, Dr plus)."""
+    problems: dict[int, str] = {}
+    for at in np.flatnonzero(outside).tolist():
+        kind, number = str(voucher_type.iat[at]), str(voucher_no.iat[at])
+        what = "a memorandum" if re.match(_MEMORANDUM, kind.lower()) else "an optional"
+        amount = format_inr(from_paise(abs(int(net[at]))))
+        side = "Dr" if net[at] > 0 else "Cr"
+        named = " ".join(t for t in (kind, number) if t) or "voucher"
+        problems[at] = (
+            f"{what} voucher ({named}, {amount} {side}) is not in the books: Tally posts it to "
+            "no ledger and leaves it out of the ledger's balances, so it was not read as a line"
+        )
+    return problems
 
 
 _SAME_LABEL = {
@@ -982,10 +1075,11 @@ def _balances(
     own_side: np.ndarray,
 ) -> tuple[int | None, int | None]:
     """Opening and closing balance (paise, Dr positive) from the balance lines. A closing
-    balance under a `Total` line is shown on the other side, to total the ledger; under a
-    `Current Total` (TallyPrime's screen) it is on its own side. Where the opening balance and
-    the lines prove the other reading, that one is taken. A balance written in the Balance
-    column (`own_side`) is on its own side, Dr positive, as a running balance is."""
+    balance with a `Total` line is shown on the other side, to total the ledger; with a
+    `Current Total` (TallyPrime's screen), or with no total line at all, it is on its own side
+    (its Debit column a debit balance). Where the opening balance and the lines prove the
+    other reading, that one is taken. A balance written in the Balance column (`own_side`) is
+    on its own side, Dr positive, as a running balance is."""
     opening = closing = None
     at = np.flatnonzero(label == "opening balance")
     if len(at):
@@ -993,7 +1087,10 @@ def _balances(
     at = np.flatnonzero((label == "closing balance") & written)  # a label alone states none
     if len(at):
         own = int(debit[at[-1]] - credit[at[-1]])
-        closing = own if own_side[at[-1]] or (label == "current total").any() else -own
+        # only a Total that sums both sides to one figure puts the balance on the other side
+        totalled = np.isin(label, ["total", "grand total"]).any()
+        on_own_side = own_side[at[-1]] or (label == "current total").any() or not totalled
+        closing = own if on_own_side else -own
         if opening is not None:
             expected = opening + int(lines["debit"].sum()) - int(lines["credit"].sum())
             if closing != expected and expected in (own, -own):
