@@ -19,6 +19,10 @@ from typing import Any
 
 import pandas as pd
 
+EXCEL_ROWS = 1_048_576
+"""Rows in a sheet of Excel since 2007 (.xlsx, .xlsm, .xlsb) and of LibreOffice (.ods)."""
+XLS_ROWS = 65_536
+"""Rows in a sheet of the old .xls format (Excel 97–2003)."""
 HEADER_SCAN_ROWS = 40
 """How many rows from the top are searched for the header row: the one that reads most like a
 header among them is taken."""

@@ -60,6 +60,7 @@ from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
 from xlbo.book.limits import uncalculated_formulas
+from xlbo.book.table import EXCEL_ROWS
 from xlbo.columns import contains, money_column, strings, text_column
 from xlbo.dates import parse_date
 from xlbo.decisions import marks as _decision
@@ -1660,8 +1661,6 @@ RULE_HEADERS = ("Narration Contains", "Party")
 BROUGHT_FORWARD_RULE = "Brought forward"
 """The rule of a pair of an item of last month's BRS and a line of this month that only its
 amount backs (`xlbo.bank.brought_forward`)."""
-EXCEL_ROWS = 1_048_576
-"""Rows in an Excel sheet, header included."""
 
 
 ACCEPT_CHOICES = ("Accept", "Yes", "Y", "x", "✓")

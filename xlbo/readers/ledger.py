@@ -85,7 +85,7 @@ from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
-from xlbo.readers.line_issues import LEDGER, _issues_for, _undated, unseen
+from xlbo.readers.line_issues import LEDGER, _issues_for, _undated, cut_off, unseen
 from xlbo.readers.statement_summary import period_in
 from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
 
@@ -913,6 +913,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         [*roles.values(), *beside],
         LEDGER,
     )
+    issues += cut_off(book, table, LEDGER)
     return Lines(
         lines[list(LEDGER_COLUMNS)],
         book.name,

@@ -1,6 +1,6 @@
 """What the bank readers (`statement`, `ledger`, `tally_xml`) share: an Issue for each line's
-bad cell, the lines with money whose date cell is no date, and the rows and columns read that
-Excel does not show.
+bad cell, the lines with money whose date cell is no date, the rows and columns read that
+Excel does not show, and a sheet cut off at its format's last row.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pandas as pd
 
 from xlbo.book.filter_criteria import column_number
 from xlbo.book.hidden_rows import HiddenRows
-from xlbo.book.table import Table
+from xlbo.book.table import EXCEL_ROWS, XLS_ROWS, Table
 from xlbo.columns import amount_present, has_date
 from xlbo.dates import day_and_month
 from xlbo.issues import Issue, Severity, display_value
@@ -184,3 +184,40 @@ def _warning(file: str, sheet: str, cell: str, problem: str, hint: str) -> Issue
     return Issue(
         severity=Severity.WARNING, sheet=sheet, cell=cell, problem=problem, hint=hint, file=file
     )
+
+
+def cut_off(book: Any, table: Table, document: Document) -> list[Issue]:
+    """An error where the sheet holds a value on the last row its format has (1,048,576; an
+    .xls 65,536), or a text file as many lines as an Excel sheet has rows (saved from one): an
+    export longer than a sheet is cut off there by the program that wrote it, without a word
+    (a Tally ledger of a busy year, its narration rows included), and every line after is
+    missing from the reconciliation."""
+    kind = getattr(book, "kind", "")
+    if kind in ("parquet", "html"):  # no rows of a sheet: nothing cuts them off
+        return []
+    last = XLS_ROWS if kind == "ole" else EXCEL_ROWS
+    frame = table.frame
+    if not len(frame) or int(frame.index.max()) != last:  # almost every sheet
+        return []
+    cells = frame.loc[frame.index == frame.index.max()].to_numpy(dtype=object).ravel()
+    if not any(cell is not None and str(cell).strip() for cell in cells):
+        return []
+    return [
+        Issue(
+            severity=Severity.ERROR,
+            sheet=table.sheet,
+            cell=f"A{last}",
+            problem=(
+                f"the {document.name} fills the sheet to row {last:,}, the last row "
+                f"{'an .xls' if last == XLS_ROWS else 'a sheet'} has: the export was most "
+                "likely cut off there, and its lines after that row are missing from this "
+                "reconciliation"
+            ),
+            hint=(
+                f"Export the {document.name} in parts (a fortnight or a month each) or as CSV, "
+                "which has no row limit, and reconcile each part; check that its last line is "
+                "the period's last."
+            ),
+            file=book.name,
+        )
+    ]

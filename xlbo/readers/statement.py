@@ -83,7 +83,7 @@ from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import renamed, two_row_header
-from xlbo.readers.line_issues import STATEMENT, _issues_for, _undated, unseen
+from xlbo.readers.line_issues import STATEMENT, _issues_for, _undated, cut_off, unseen
 from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
 from xlbo.readers.statement_summary import Summary, block_rows, merged, read_summary, read_titles
 
@@ -921,6 +921,7 @@ def _read_sheet(
         [*columns.values(), *([balance_side] if balance_side else [])],
         STATEMENT,
     )
+    issues += cut_off(book, table, STATEMENT)
     newest_first = False
     if len(lines) > 1:  # newest first (SBI, ICICI, Kotak downloads): put in the order it happened
         steps = np.diff(day_numbers(lines["date"]))

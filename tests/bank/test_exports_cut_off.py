@@ -1,0 +1,129 @@
+"""An export longer than a sheet is cut off at the sheet's last row by the program that wrote
+it, without a word: Tally's Ledger Vouchers of a busy period (its narration rows count too),
+a bank's .xls download past 65,536 rows, a big CSV opened in Excel and saved again. Every
+line after the cut is missing from the BRS, so the reader says so, naming the file, sheet and
+row, rather than reconcile half a ledger in silence (seen on an outsider's month of 1,000,000
+vouchers, of which 565,053 fitted in the .xlsx)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+
+from xlbo.bank.lines import Lines
+from xlbo.issues import Severity
+from xlbo.readers.ledger import read_ledger
+from xlbo.readers.statement import read_statement
+
+TALLY_TOP = [
+    ["Deccan Polymers Private Limited"],
+    ["HDFC Bank A/c"],
+    ["Ledger Account"],
+    ["1-Oct-2026 to 31-Oct-2026"],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+    ["01-10-2026", "Opening Balance", None, None, 100000.00, None],
+    ["02-10-2026", "Balaji Traders", "Receipt", "1", 45000.00, None],
+]
+
+
+def tally_ledger(path: Path, last_row: int, narration_last: bool = True) -> Path:
+    """A Tally Ledger Vouchers export whose last voucher sits on row `last_row` - 1 and its
+    narration on `last_row` (or the voucher itself on `last_row`)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Ledger"
+    for row in TALLY_TOP:
+        sheet.append(row)
+    at = last_row - 1 if narration_last else last_row
+    for column, value in enumerate(("30-10-2026", "Kaveri & Co", "Payment", "999"), start=1):
+        sheet.cell(at, column, value)
+    sheet.cell(at, 6, 1200.0)
+    if narration_last:
+        sheet.cell(last_row, 2, "Being payment against bill 12")
+    book.save(path)
+    return path
+
+
+def errors(lines: Lines) -> list[tuple[str, str, str, str]]:
+    return [
+        (issue.file, issue.sheet, issue.cell, issue.problem)
+        for issue in lines.issues
+        if issue.severity == Severity.ERROR
+    ]
+
+
+def test_a_ledger_filling_the_sheet_to_its_last_row_is_said_to_be_cut_off(
+    tmp_path: Path,
+) -> None:
+    lines = read_ledger(str(tally_ledger(tmp_path / "ledger.xlsx", 1_048_576)))
+    assert len(lines.frame) == 2  # what the file holds is read
+    assert errors(lines) == [
+        (
+            "ledger.xlsx",
+            "Ledger",
+            "A1048576",
+            "the ledger fills the sheet to row 1,048,576, the last row a sheet has: the export "
+            "was most likely cut off there, and its lines after that row are missing from this "
+            "reconciliation",
+        )
+    ]
+    (issue,) = [i for i in lines.issues if i.severity == Severity.ERROR]
+    assert issue.hint.startswith("Export the ledger in parts (a fortnight or a month each) or as")
+
+
+def test_a_ledger_ending_a_row_short_of_the_last_is_whole(tmp_path: Path) -> None:
+    """A row short of the last, nothing says the export was cut: no error."""
+    lines = read_ledger(str(tally_ledger(tmp_path / "ledger.xlsx", 1_048_575)))
+    assert len(lines.frame) == 2
+    assert errors(lines) == []
+
+
+def test_a_statement_xls_filling_its_65536_rows_is_said_to_be_cut_off(
+    tmp_path: Path, libreoffice: Callable[[Path, str], Path]
+) -> None:
+    """The old .xls holds 65,536 rows: a bank's .xls download of a busy quarter ends there."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Statement"
+    sheet.append(
+        ["Date", "Narration", "Chq./Ref.No.", "Withdrawal Amt.", "Deposit Amt.", "Balance"]
+    )
+    sheet.append(["01/10/26", "NEFT CR-KAVERI TRADERS", "N123", None, 45000.00, 145000.00])
+    for column, value in enumerate(
+        ("02/10/26", "UPI-BALAJI TRADERS", "U456", 1200.00, None, 143800.00), start=1
+    ):
+        sheet.cell(65_536, column, value)
+    source = tmp_path / "statement.xlsx"
+    book.save(source)
+    lines = read_statement(str(libreoffice(source, "xls") / "statement.xls"))
+    assert len(lines.frame) == 2
+    assert errors(lines) == [
+        (
+            "statement.xls",
+            "Statement",
+            "A65536",
+            "the statement fills the sheet to row 65,536, the last row an .xls has: the export "
+            "was most likely cut off there, and its lines after that row are missing from this "
+            "reconciliation",
+        )
+    ]
+
+
+def test_a_csv_of_as_many_lines_as_a_sheet_has_rows_is_said_to_be_cut_off(
+    tmp_path: Path,
+) -> None:
+    """A statement opened in Excel (which loads 1,048,576 rows of a longer CSV and says so only
+    then) and saved as CSV again ends on that line; one line more or fewer is a file of its own
+    length."""
+    header = "Date,Narration,Reference,Debit,Credit,Balance\n"
+    line = "05/10/2026,UPI-KAVERI TRADERS,U1,,1.00,\n"
+    cut = tmp_path / "statement.csv"
+    cut.write_text(header + line * (1_048_576 - 1), encoding="utf-8")
+    lines = read_statement(str(cut))
+    assert len(lines.frame) == 1_048_575
+    assert [e[2] for e in errors(lines)] == ["A1048576"]
+    whole = tmp_path / "longer.csv"
+    whole.write_text(header + line * 1_048_576, encoding="utf-8")
+    assert errors(read_statement(str(whole))) == []
