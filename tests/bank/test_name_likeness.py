@@ -15,18 +15,21 @@ import pytest
 
 from tests.bank.test_matching_rules import ledger, matched, statement
 from tests.bank.test_reconcile import reconcile
+from xlbo.bank import parties
 from xlbo.bank.match import match_lines, prepare_bank, prepare_ledger
 from xlbo.bank.parties import (
     Likeness,
+    _joined_by_words,
     alike_names,
     bank_party_key,
+    key_words,
     likeness,
     narration_names,
     narration_party_keys,
     run_together,
     with_handles,
 )
-from xlbo.bank.scoring import NAMES_DIFFER_BELOW
+from xlbo.bank.scoring import KEY_WORDS, NAMES_DIFFER_BELOW
 from xlbo.names import party_key
 
 
@@ -534,3 +537,46 @@ def test_the_spelling_prefilter_never_skips_a_pair_spelt_otherwise() -> None:
         assert not (spelt & ~asked).any()
         passed += int(spelt.sum())
     assert passed > 20  # the pairs spelt otherwise are there to be skipped
+
+
+def _joined(lefts: list[str], rights: list[str]) -> set[tuple[str, str]]:
+    """The pairs of names `alike_names` scores: those its key words join."""
+    left, right = pd.Series(lefts, dtype=object), pd.Series(rights, dtype=object)
+    pairs = _joined_by_words(*key_words(left, right, KEY_WORDS))
+    return {(lefts[a], rights[b]) for a, b in zip(pairs["l"], pairs["r"], strict=True)}
+
+
+def test_a_trade_word_common_to_many_firms_joins_no_two_of_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """DISTRIBUTORS held by hundreds of firms a side joined millions of pairs of names to be
+    scored for combinations (an outsider's month of 500,000 lines: 80 s of 144): past
+    COMMON_KEY_PAIRS pairs (here 2, the three firms a side standing for hundreds) a word joins
+    no two firms that each have a rarer word joining them, and every firm still meets its own."""
+    lefts = ["ganga distributors", "apex distributors", "om distributors"]
+    rights = ["ganga distributors", "apex traders", "om sai distributors"]
+    everyone = _joined(lefts, rights)
+    assert ("apex distributors", "ganga distributors") in everyone  # before: all through it
+    monkeypatch.setattr(parties, "COMMON_KEY_PAIRS", 2)
+    assert _joined(lefts, rights) == {
+        ("ganga distributors", "ganga distributors"),
+        ("apex distributors", "apex traders"),
+        ("om distributors", "om sai distributors"),
+    }
+
+
+def test_names_joined_only_through_common_words_still_meet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run-together IMPS name whose every piece that meets anyone is a common word
+    (SHREETULSI: `tuls`, `shre`) still meets Shree Tulsi Electricals, and ANITARATH meets
+    Anita Narayan Rathod: they have no rarer word to be joined by."""
+    monkeypatch.setattr(parties, "COMMON_KEY_PAIRS", 1)
+    assert ("shreetulsi", "shree tulsi electricals") in _joined(
+        ["shreetulsi", "shree tulsi agencies", "tulsi traders"],
+        ["shree tulsi electricals", "tulsi ram", "tulsi stores"],
+    )
+    assert ("anitarath", "anita narayan rathod") in _joined(
+        ["anitarath", "anita desai", "rathod kiran"],
+        ["anita narayan rathod", "anita patil", "rathod sunil", "desai kiran"],
+    )

@@ -30,6 +30,7 @@ import pandas as pd
 
 from xlbo.arrays import within
 from xlbo.bank.scoring import (
+    COMMON_KEY_PAIRS,
     CONTRADICTED,
     EXPLAINED_FROM,
     KEY_WORDS,
@@ -1378,11 +1379,7 @@ def alike_names(
     if lefts.empty or rights.empty:
         return pd.DataFrame(columns=["left", "right", "alike"])
     pos_l, word_l, pos_r, word_r = key_words(lefts, rights, KEY_WORDS)
-    shared = (
-        pd.DataFrame({"l": pos_l, "word": word_l})
-        .merge(pd.DataFrame({"r": pos_r, "word": word_r}), on="word")[["l", "r"]]
-        .drop_duplicates()
-    )
+    shared = _joined_by_words(pos_l, word_l, pos_r, word_r)
     names_l = lefts.to_numpy(dtype=object)[shared["l"].to_numpy(dtype=np.int64)]
     names_r = rights.to_numpy(dtype=object)[shared["r"].to_numpy(dtype=np.int64)]
     scores = likenesses(names_l, names_r) if scorer is None else scorer.of_names(names_l, names_r)
@@ -1390,3 +1387,59 @@ def alike_names(
     return pd.DataFrame(
         {"left": names_l[keep], "right": names_r[keep], "alike": scores[keep]}
     ).reset_index(drop=True)
+
+
+def _joined_by_words(
+    pos_l: np.ndarray, word_l: np.ndarray, pos_r: np.ndarray, word_r: np.ndarray
+) -> pd.DataFrame:
+    """(l, r): the pairs of names (positions) that share a key word, each once. A word joining
+    more than COMMON_KEY_PAIRS pairs joins two names only where they share another such word
+    too (`anit` and `rath` of ANITARATH and Anita Narayan Rathod; DISTRIBUTORS alone joins no
+    two firms), or where either name has no rarer key word that joins it to any name
+    (SHREETULSI, whose other pieces of four letters no name holds, and Shree Tulsi
+    Electricals)."""
+    size = int(max(word_l.max(initial=-1), word_r.max(initial=-1))) + 1
+    pairs = np.bincount(word_l, minlength=size) * np.bincount(word_r, minlength=size)
+    common_l, common_r = pairs[word_l] > COMMON_KEY_PAIRS, pairs[word_r] > COMMON_KEY_PAIRS
+    left = pd.DataFrame({"l": pos_l, "word": word_l})
+    right = pd.DataFrame({"r": pos_r, "word": word_r})
+    joined = [left[~common_l].merge(right[~common_r], on="word")[["l", "r"]]]
+    if common_l.any() and common_r.any():
+        alone_l = ~_holds(pos_l, ~common_l & (pairs[word_l] > 0))
+        alone_r = ~_holds(pos_r, ~common_r & (pairs[word_r] > 0))
+        joined += [
+            _two_words(pos_l[common_l], word_l[common_l], size)
+            .rename(columns={"name": "l"})
+            .merge(
+                _two_words(pos_r[common_r], word_r[common_r], size).rename(columns={"name": "r"}),
+                on="word",
+            )[["l", "r"]],
+            left[common_l & alone_l].merge(right[common_r], on="word")[["l", "r"]],
+            left[common_l].merge(right[common_r & alone_r], on="word")[["l", "r"]],
+        ]
+    found: pd.DataFrame = pd.concat(joined, ignore_index=True).drop_duplicates()
+    return found
+
+
+def _holds(positions: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """For each row (a name's position), whether its name has any of the rows `rows`."""
+    has = np.zeros(int(positions.max(initial=-1)) + 1, dtype=bool)
+    has[positions[rows]] = True
+    return np.asarray(has[positions], dtype=bool)
+
+
+def _two_words(names: np.ndarray, words: np.ndarray, size: int) -> pd.DataFrame:
+    """(name, word): each name's words two at a time, as one number (words below `size`), so
+    that two names sharing two of them meet."""
+    order = np.lexsort((words, names))
+    names, words = names[order], words[order]
+    starts = np.flatnonzero(np.r_[True, names[1:] != names[:-1]])
+    counts = np.diff(np.r_[starts, len(names)])
+    first, second = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for many in np.unique(counts[counts > 1]).tolist():  # every pair (i < j) of a name's words
+        runs = starts[counts == many]
+        i, j = np.triu_indices(many, k=1)
+        first.append((runs[:, None] + i).ravel())
+        second.append((runs[:, None] + j).ravel())
+    a, b = np.concatenate(first), np.concatenate(second)
+    return pd.DataFrame({"name": names[a], "word": words[a] * size + words[b]})

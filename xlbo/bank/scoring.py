@@ -147,6 +147,12 @@ second round learns from the pairs the first one's payers made possible."""
 COMBINATION_ALIKE = 60
 """A group of lines makes up a target only when its party is at least this alike to the
 target's (or the target names no one: CASH DEPOSIT, CLG)."""
+COMMON_KEY_PAIRS = 2_000
+"""Pairs of names, one a side, that a key word joins, past which the word is too common to
+join names for a combination (`parties.alike_names`): DISTRIBUTORS, ENTERPRISES and REDDY held
+by hundreds of names a side joined millions of pairs (an outsider's month of 500,000 lines:
+8.9 million, 80 s scored), nearly all two firms or persons of one trade word or surname. A
+name is joined through such a word only where it has no rarer one (SRI SAI TRADERS)."""
 PARTY_MARGIN = 15
 """A target's party, for combinations, is the other side's name most like its own and any within
 15 points of it (spellings of one party score close together): beside an exact SHREE BALAJI
