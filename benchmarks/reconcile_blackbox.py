@@ -1987,6 +1987,13 @@ def main() -> None:
     ap.add_argument(
         "--xlbo-args", default="", help="more options for xlbo reconcile, e.g. '--days-before 12'"
     )
+    ap.add_argument(
+        "--floor",
+        action="store_true",
+        help="also time the floor of benchmarks/reconcile_scale.py on the month's two files "
+        "(read both with python-calamine, write a workbook of the bank's lines with xlsxwriter) "
+        "and print xlbo's time as a multiple of it",
+    )
     args = ap.parse_args()
     layouts = ("hdfc", "icici", "sbi") if args.layout == "all" else (args.layout,)
     rows = []
@@ -1998,7 +2005,22 @@ def main() -> None:
         print(layout, facts, file=sys.stderr)
         if args.generate_only:
             continue
-        rows.extend(run_one(m, facts, folder, args.explain, args.xlbo_args.split()))
+        done = run_one(m, facts, folder, args.explain, args.xlbo_args.split())
+        rows.extend(done)
+        if args.floor:
+            from reconcile_scale import floor  # the same floor as the other benchmarks
+
+            statement = next(folder.glob("*-statement.xlsx"))
+            base = floor(
+                statement,
+                folder / "tally-ledger.xlsx",
+                folder / "floor.xlsx",
+                facts["bank"]["lines"],
+            )
+            print(
+                f"   floor {base:.1f} s (read both files, write {facts['bank']['lines']:,} rows); "
+                f"xlbo {done[0][3]:.1f} s = {done[0][3] / base:.2f}x the floor"
+            )
     if rows:
         print_table(rows)
 
