@@ -174,6 +174,35 @@ def test_a_bulk_salary_debit_is_every_salary_voucher_of_its_window(
     assert result.brs.cheques_not_presented == 0 and result.brs.bank_debits_not_in_books == 0
 
 
+def test_a_salary_voucher_paired_on_its_amount_alone_goes_back_to_its_upload(
+    xlsx: Callable[..., Path],
+) -> None:
+    """A cheque to Shakti Traders of Deepak Jadhav's 33,410.00, presented ten days after the
+    salaries, took his voucher on the amount alone (no other line of it within its window),
+    and the upload, short of that voucher, matched nothing: its eight vouchers go unmatched
+    (an outsider's month of 100,000 lines: 400 vouchers of one upload, recall 0.986). The
+    upload made up to the paisa by every salary voucher of its window takes his back; the
+    cheque is left for the books to explain."""
+    result = reconcile(
+        xlsx,
+        [
+            ["30/10/26", "BIL/BULK/SALARY OCT26/SAHYADRI", "BULK0002", SALARIES, None],
+            ["09/11/26", "CLG/SHAKTI TRADERS LLP/181565/ICIC/09112026", "181565", 33410, None],
+        ],
+        salary_vouchers(0, None),
+    )
+    assert sorted(paired(result)) == sorted(name for name, _ in EMPLOYEES)
+    batch = result.matches[result.matches["rule"] == "Batch"]
+    assert set(result.bank["narration"].iloc[batch["bank"]]) == {"BIL/BULK/SALARY OCT26/SAHYADRI"}
+    assert batch["why"].iat[0] == (
+        "8 ledger lines add up to this line to the paisa: every open salary voucher from -7 to "
+        "+3 days from it; 1 of them first paired with another bank line on the amount alone, "
+        "taken back"
+    )
+    assert result.ledger_open == []
+    assert result.brs.bank_debits_not_in_books == 3341000  # the cheque, for the books to take
+
+
 def test_a_bulk_salary_debit_a_rupee_off_its_vouchers_is_left_alone(
     xlsx: Callable[..., Path],
 ) -> None:

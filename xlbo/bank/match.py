@@ -1971,6 +1971,11 @@ def _salary_batches(run: _Matching) -> None:
     targets = targets[~run.bank_named[targets] | contains(bank_text.iloc[targets], BATCH_WORDS)]
     ledger_signed = ledger["signed"].to_numpy(dtype=np.int64)
     lines = np.flatnonzero(run.ledger_open & (ledger_signed != 0))
+    # a salary voucher paired on its amount alone with a bank line that names someone else (a
+    # cheque to SHAKTI TRADERS of the same 50,058.00 ten days on) is asked for too: an upload
+    # that it and every open salary voucher of the window make up to the paisa takes it back
+    weak = _paired_on_amount_alone(run)
+    lines = np.flatnonzero((run.ledger_open | weak) & (ledger_signed != 0))
     says = contains(ledger["note"].iloc[lines].fillna("").astype(str), SALARY_WORDS) | contains(
         ledger["text"].iloc[lines].fillna("").astype(str), SALARY_WORDS
     )
@@ -1980,21 +1985,59 @@ def _salary_batches(run: _Matching) -> None:
     # the ledger's days as seen from a bank line's: bank − books from before to after
     low, high = -run.window.after, -run.window.before
     days = run.bank.lines["day"].to_numpy(dtype=np.int64)
-    for target in _batch_targets(
-        run.ledger, vouchers, targets, bank_signed, days, low, high
-    ).tolist():
-        open_now = vouchers[run.ledger_open[vouchers]]
-        amount, day = int(bank_signed[target]), int(days[target])
-        parts = _batch_parts(run.ledger, open_now, amount, day + low, day + high)
-        if parts is None or any((target, part) in run.rejected for part in parts):
-            continue
-        run.take_group(
-            [target],
-            parts,
-            "Batch",
-            f"{len(parts)} ledger lines add up to this line to the paisa: every open salary "
-            f"voucher from {low:+d} to {high:+d} days from it",
-        )
+    for taking_back in (False, True):  # the open vouchers first: a pair stands if it can
+        allowed = vouchers if taking_back else vouchers[run.ledger_open[vouchers]]
+        for target in _batch_targets(
+            run.ledger, allowed, targets, bank_signed, days, low, high
+        ).tolist():
+            if not run.bank_open[target]:
+                continue
+            still = allowed[run.ledger_open[allowed] | (weak[allowed] & taking_back)]
+            amount, day = int(bank_signed[target]), int(days[target])
+            parts = _batch_parts(run.ledger, still, amount, day + low, day + high)
+            if parts is None or any((target, part) in run.rejected for part in parts):
+                continue
+            back = [part for part in parts if not run.ledger_open[part]]
+            if back:
+                _take_back(run, back)
+                weak[back] = False
+            run.take_group(
+                [target],
+                parts,
+                "Batch",
+                f"{len(parts)} ledger lines add up to this line to the paisa: every open salary "
+                f"voucher from {low:+d} to {high:+d} days from it"
+                + (
+                    f"; {len(back)} of them first paired with another bank line on the amount "
+                    "alone, taken back"
+                    if back
+                    else ""
+                ),
+            )
+
+
+def _paired_on_amount_alone(run: _Matching) -> np.ndarray:
+    """Which ledger lines are taken in a pair of amount and date alone whose bank line's name
+    is not alike to theirs (below COMBINATION_ALIKE): pairs a set of lines adding up to the
+    paisa may take back."""
+    weak = np.zeros(len(run.ledger), dtype=bool)
+    if not run.taken or run.names is None:
+        return weak
+    taken = pd.concat(run.taken, ignore_index=True)
+    by_amount = taken[taken["rule"] == "Amount and date"]
+    b = by_amount["bank"].to_numpy(dtype=np.int64)
+    g = by_amount["ledger"].to_numpy(dtype=np.int64)
+    weak[g[run.names.alike(b, g) < COMBINATION_ALIKE]] = True
+    return weak
+
+
+def _take_back(run: _Matching, ledger_lines: list[int]) -> None:
+    """Undo the 1:1 pairs that took `ledger_lines`: both lines of each are open again."""
+    taken = pd.concat(run.taken, ignore_index=True)
+    undone = taken["ledger"].isin(ledger_lines).to_numpy(dtype=bool)
+    run.bank_open[taken.loc[undone, "bank"].to_numpy(dtype=np.int64)] = True
+    run.ledger_open[ledger_lines] = True
+    run.taken = [taken[~undone]]
 
 
 def _batches_of_one_narration(run: _Matching) -> None:
