@@ -580,3 +580,43 @@ def test_names_joined_only_through_common_words_still_meet(
         ["anitarath", "anita desai", "rathod kiran"],
         ["anita narayan rathod", "anita patil", "rathod sunil", "desai kiran"],
     )
+
+
+def test_sbi_s_cut_names_are_completed_from_the_handle_beside_them() -> None:
+    """SBI keeps eight letters of the payer's name and twelve of the handle: `JADHAV P` beside
+    `poojajadh58@` is Pooja Jadhav, surname first, not Prakash Jadhav of the same 999.00 that
+    day; `PRAKASH` beside `prakashjadh8` is Prakash (was: the two swapped, an outsider's SBI
+    month of 100,000 lines). `patel ar` + `arjunpate`, `murali f` + `muralifern` likewise."""
+    bank = statement(
+        [
+            (
+                "2026-11-03",
+                "BY TRANSFER-UPI/CR/615095122946/JADHAV P/KKBK/poojajadh58@/Payme--",
+                "",
+                99900,
+            ),
+            (
+                "2026-11-03",
+                "BY TRANSFER-UPI/CR/655017841214/PRAKASH/SBIN/prakashjadh8/Payme--",
+                "",
+                99900,
+            ),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-03", "Prakash Jadhav (Aurangabad)", "", 99900),
+            ("2026-11-03", "Jadhav Pooja (Pune)", "", 99900),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 1), (1, 0)}
+    assert with_handles(
+        pd.Series(["patel ar", "murali f"]),
+        pd.Series(
+            [
+                "BY TRANSFER-UPI/CR/604086397068/PATEL AR/UTIB/arjunpate21@/NA--",
+                "BY TRANSFER-UPI/CR/667050180417/MURALI F/KKBK/muralifern37/Payme--",
+            ]
+        ),
+    ).tolist() == ["patel arjun", "murali fern"]

@@ -395,8 +395,10 @@ def completed(name: str, handle: str) -> str:
     ('balaji khanna', 'sunita p malh')
     >>> completed("ashok ch", "ashokmukh"), completed("qureshi", "kavitaqure")
     ('ashok c mukh', 'qureshi kavita')
-    >>> completed("rahul gu", "rahulgupta")
-    'rahul gupta'
+    >>> completed("rahul gu", "rahulgupta"), completed("murali f", "muralifern")
+    ('rahul gupta', 'murali fern')
+    >>> completed("jadhav p", "poojajadh"), completed("patel ar", "arjunpate")
+    ('jadhav pooja', 'patel arjun')
     >>> completed("b khanna", "bkhanna"), completed("salim qu", "qureshi")
     ('b khanna', 'salim qu')
     """
@@ -406,9 +408,10 @@ def completed(name: str, handle: str) -> str:
     words = name.split()
     runs_on = len(squashed) >= SHORTEST_PART and len(handle) >= len(squashed) + HANDLE_MORE
     if runs_on and handle.startswith(squashed):
-        if len(words) == 2 and len(words[0]) >= 3 and len(words[1]) == 2:
-            # the surname cut to two letters, which the handle writes out after the given
-            # name: `rahul gu` + `rahulgupta` → `rahul gupta`, not `rahul gu pta`
+        if len(words) == 2 and len(words[0]) >= 3 and len(words[1]) <= 2:
+            # the surname cut to two letters or its initial, which the handle writes out after
+            # the given name: `rahul gu` + `rahulgupta` → `rahul gupta`, not `rahul gu pta`;
+            # `murali f` + `muralifern` → `murali fern`, not `murali f ern`
             return f"{words[0]} {handle[len(words[0]) :]}"
         return f"{name} {handle[len(squashed) :]}"
     if len(words) == 1 and len(name) >= SHORTEST_PART:
@@ -417,6 +420,19 @@ def completed(name: str, handle: str) -> str:
         at = handle.find(name[:4], 3)
         if at >= 3 and (name.startswith(handle[at:]) or handle[at:].startswith(name)):
             return f"{name} {handle[:at]}"
+    if len(words) == 2 and len(words[0]) >= 3 and len(words[1]) <= 2:
+        # the surname written first and the given name cut to its first letters, which the
+        # handle writes out before the surname (SBI keeps eight letters of the name, twelve of
+        # the handle): `jadhav p` + `poojajadh` → `jadhav pooja`, `patel ar` + `arjunpate` →
+        # `patel arjun`
+        at = handle.find(words[0][:3], len(words[1]))
+        given, surname = handle[:at], handle[at:]
+        if (
+            at >= 3
+            and given.startswith(words[1])
+            and (words[0].startswith(surname) or surname.startswith(words[0]))
+        ):
+            return f"{words[0]} {given}"
     if len(words) >= 2 and len(words[0]) == 1 and len(words[-1]) >= 3:
         # an initial the handle writes out before the surname: `b khanna` + `balajikhan`
         at = handle.find(words[-1][:3], 1)
