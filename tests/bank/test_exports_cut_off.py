@@ -11,8 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from xlbo.bank.lines import Lines
+from xlbo.cli import main
 from xlbo.issues import Severity
 from xlbo.readers.ledger import read_ledger
 from xlbo.readers.statement import read_statement
@@ -127,3 +129,26 @@ def test_a_csv_of_as_many_lines_as_a_sheet_has_rows_is_said_to_be_cut_off(
     whole = tmp_path / "longer.csv"
     whole.write_text(header + line * 1_048_576, encoding="utf-8")
     assert errors(read_statement(str(whole))) == []
+
+
+def test_the_summary_says_first_that_the_ledger_was_cut_off(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The BRS of what was read may tie; the summary still says first that the ledger is cut
+    off (not an unreadable cell among others), and the run does not exit 0."""
+    books = tally_ledger(tmp_path / "ledger.xlsx", 1_048_576)
+    bank = tmp_path / "statement.csv"
+    bank.write_text(
+        "Date,Narration,Reference,Debit,Credit,Balance\n"
+        "02/10/2026,NEFT CR-BALAJI TRADERS,N1,,45000.00,145000.00\n"
+        "30/10/2026,CHQ PAID-KAVERI,999,1200.00,,143800.00\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "brs.xlsx"
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]) == 1
+    said = capsys.readouterr().out
+    assert said.startswith(
+        "ledger.xlsx, sheet Ledger: the ledger fills the sheet to row 1,048,576, the last row a "
+        "sheet has: the export was most likely cut off there"
+    )
+    assert "0 unreadable cells" in said

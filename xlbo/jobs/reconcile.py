@@ -94,6 +94,7 @@ from xlbo.readers.ledger import (
     read_ledger,
     voucher_sheets,
 )
+from xlbo.readers.line_issues import CUT_OFF
 from xlbo.readers.roles import Role
 from xlbo.readers.statement import (
     BALANCE_NOT_CALCULATED,
@@ -783,10 +784,13 @@ def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
     nothing left to look at."""
     difference = result.brs.difference
     brs_difference = format_inr(from_paise(difference)) if difference is not None else "unknown"
-    unreadable = sum(issue.severity is Severity.ERROR for issue in result.issues)
-    notes = len(result.issues) - unreadable  # a hidden sheet left unread, a cell cleaned
+    # an export cut off at its sheet's last row is said first: the BRS lacks what came after
+    cut = [issue for issue in result.issues if CUT_OFF in issue.problem]
+    unreadable = sum(issue.severity is Severity.ERROR for issue in result.issues) - len(cut)
+    notes = len(result.issues) - unreadable - len(cut)  # a hidden sheet left unread, a cell cleaned
     summary = (
-        f"{result.match_count} matches, {len(result.bank_open)} bank and "
+        "".join(f"{issue.file}, sheet {issue.sheet}: {issue.problem}. " for issue in cut)
+        + f"{result.match_count} matches, {len(result.bank_open)} bank and "
         f"{len(result.ledger_open)} ledger lines unmatched, {len(result.suggestions)} "
         f"suggestions, {len(result.findings)} integrity findings, {unreadable} "
         "unreadable cells"

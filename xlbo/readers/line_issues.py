@@ -186,6 +186,10 @@ def _warning(file: str, sheet: str, cell: str, problem: str, hint: str) -> Issue
     )
 
 
+CUT_OFF = "the export was most likely cut off there"
+"""What `cut_off`'s error says, by which a job's summary tells it from an unreadable cell."""
+
+
 def cut_off(book: Any, table: Table, document: Document) -> list[Issue]:
     """An error where the sheet holds a value on the last row its format has (1,048,576; an
     .xls 65,536), or a text file as many lines as an Excel sheet has rows (saved from one): an
@@ -209,9 +213,8 @@ def cut_off(book: Any, table: Table, document: Document) -> list[Issue]:
             cell=f"A{last}",
             problem=(
                 f"the {document.name} fills the sheet to row {last:,}, the last row "
-                f"{'an .xls' if last == XLS_ROWS else 'a sheet'} has: the export was most "
-                "likely cut off there, and its lines after that row are missing from this "
-                "reconciliation"
+                f"{'an .xls' if last == XLS_ROWS else 'a sheet'} has: {CUT_OFF}, and its lines "
+                "after that row are missing from this reconciliation"
             ),
             hint=(
                 f"Export the {document.name} in parts (a fortnight or a month each) or as CSV, "
