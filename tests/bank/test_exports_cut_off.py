@@ -152,3 +152,25 @@ def test_the_summary_says_first_that_the_ledger_was_cut_off(
         "sheet has: the export was most likely cut off there"
     )
     assert "0 unreadable cells" in said
+
+
+def test_a_journal_filling_its_sheet_is_said_to_be_cut_off(tmp_path: Path) -> None:
+    """The Journal a user pasted from another program to the last row is cut off too."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Journal"
+    sheet.append(["Date", "Voucher No", "Voucher Type", "Account", "Debit", "Credit", "Party"])
+    sheet.append(["02-10-2026", "RCT/1", "Receipt", "HDFC Bank Current A/c", 11800, None, None])
+    sheet.append(["02-10-2026", "RCT/1", "Receipt", "Trade Receivables", None, 11800, "Balaji"])
+    for column, value in enumerate(
+        ("31-10-2026", "PMT/9", "Payment", "HDFC Bank Current A/c", None, 500), start=1
+    ):
+        sheet.cell(1_048_575, column, value)
+    for column, value in enumerate(("31-10-2026", "PMT/9", "Payment", "Rent", 500, None), start=1):
+        sheet.cell(1_048_576, column, value)
+    path = tmp_path / "books.xlsx"
+    book.save(path)
+    lines = read_ledger(str(path), "HDFC Bank Current A/c")
+    assert len(lines.frame) == 2
+    assert [e[2] for e in errors(lines)] == ["A1048576"]

@@ -401,7 +401,9 @@ def read_ledger(
             _tally_lines(book, sheet) if sheet else _first_ledger(book, skip, account)
         )
     except _DayBook as day_book:
-        return with_lines(_day_book_lines(day_book.table, account))
+        lines = _day_book_lines(day_book.table, account)
+        lines.issues += cut_off(book, day_book.table, LEDGER)
+        return with_lines(lines)
 
 
 def with_lines(lines: Lines) -> Lines:
@@ -1221,7 +1223,10 @@ def _is_account(names: pd.Series, account: str) -> np.ndarray:
 def _journal_lines(book: RowSource, account: str) -> Lines:
     """The bank account's lines of an xlbo Journal; each line's party is its own Party, else the
     first Party (else Account) on the other lines of its voucher."""
-    return _journal_table_lines(_journal_table(book), account)
+    table = _journal_table(book)
+    lines = _journal_table_lines(table, account)
+    lines.issues += cut_off(book, table, LEDGER)
+    return lines
 
 
 def _journal_table_lines(table: Table, account: str, voucher: str = "Voucher No") -> Lines:
