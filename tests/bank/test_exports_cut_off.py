@@ -174,3 +174,29 @@ def test_a_journal_filling_its_sheet_is_said_to_be_cut_off(tmp_path: Path) -> No
     lines = read_ledger(str(path), "HDFC Bank Current A/c")
     assert len(lines.frame) == 2
     assert [e[2] for e in errors(lines)] == ["A1048576"]
+
+
+def test_a_day_book_filling_its_sheet_is_said_to_be_cut_off(tmp_path: Path) -> None:
+    """Tally's Day Book of a busy year fills a sheet soonest: every voucher of the company."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Day Book"
+    for row in [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["Day Book"],
+        ["1-Nov-2026 to 30-Nov-2026"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit Amount", "Credit Amount"],
+        ["02-11-2026", "HDFC Bank A/c", "Receipt", "41", 5000, None],
+        [None, "Balaji Traders", None, None, None, 5000],
+    ]:
+        sheet.append(row)
+    for column, value in enumerate(("30-11-2026", "Rent", "Payment", "16", 4500), start=1):
+        sheet.cell(1_048_575, column, value)
+    sheet.cell(1_048_576, 2, "HDFC Bank A/c")
+    sheet.cell(1_048_576, 6, 4500)
+    path = tmp_path / "daybook.xlsx"
+    book.save(path)
+    lines = read_ledger(str(path), "HDFC Bank A/c")
+    assert len(lines.frame) == 2
+    assert [e[2] for e in errors(lines)] == ["A1048576"]
