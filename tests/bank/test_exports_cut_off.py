@@ -152,6 +152,23 @@ def test_the_summary_says_first_that_the_ledger_was_cut_off(
         "sheet has: the export was most likely cut off there"
     )
     assert "0 unreadable cells" in said
+    # the Summary sheet says the same: no cell to fix, the lines after the cut were never read
+    summary = [
+        str(cell)
+        for row in openpyxl.load_workbook(out, read_only=True)["Summary"].iter_rows(
+            values_only=True
+        )
+        for cell in row
+        if cell is not None
+    ]
+    cut_said = (
+        "ledger.xlsx, sheet Ledger: the ledger fills the sheet to row 1,048,576, the last row a "
+        "sheet has: the export was most likely cut off there, and its lines after that row are "
+        "missing from this reconciliation."
+    )
+    assert "The BRS is not complete: " + cut_said + " Difference " in "".join(summary)
+    assert not [text for text in summary if "could not be read" in text]
+    assert "ledger.xlsx was cut off: Export the ledger in parts" in "".join(summary)
 
 
 def test_a_journal_filling_its_sheet_is_said_to_be_cut_off(tmp_path: Path) -> None:

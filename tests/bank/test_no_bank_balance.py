@@ -105,6 +105,6 @@ def test_a_statement_without_balances_and_an_unreadable_line_says_the_difference
     assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]) == 1
     verdict = rows(out, "Summary")[4][0]
     assert verdict == (
-        "The BRS is not complete: 1 line(s) could not be read and were left out (the statement "
-        "gives no closing balance, so the difference is not known)."
+        "The BRS is not complete: 1 line(s) could not be read and were left out. The statement "
+        "gives no closing balance, so the difference is not known."
     )

@@ -779,18 +779,29 @@ def _kept_last_brs(carried: LastBrs) -> list[ResultSheet]:
     ]
 
 
+def _cut_and_unread(issues: Sequence[Issue]) -> tuple[list[Issue], int]:
+    """The errors saying an export was cut off at its sheet's last row (`cut_off`: no cell to
+    fix, the lines after it were never in the file), and how many other errors left a line out
+    (an unreadable cell the user can mend)."""
+    cut = [issue for issue in issues if CUT_OFF in issue.problem]
+    return cut, sum(issue.severity is Severity.ERROR for issue in issues) - len(cut)
+
+
+def _cut_sentences(cut: Sequence[Issue]) -> str:
+    """Each cut-off export in a sentence: file, sheet, what is missing."""
+    return "".join(f"{issue.file}, sheet {issue.sheet}: {issue.problem}. " for issue in cut)
+
+
 def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
     """What the Reconcile job tells the user, and its exit code: 0 only when the BRS ties with
     nothing left to look at."""
     difference = result.brs.difference
     brs_difference = format_inr(from_paise(difference)) if difference is not None else "unknown"
     # an export cut off at its sheet's last row is said first: the BRS lacks what came after
-    cut = [issue for issue in result.issues if CUT_OFF in issue.problem]
-    unreadable = sum(issue.severity is Severity.ERROR for issue in result.issues) - len(cut)
+    cut, unreadable = _cut_and_unread(result.issues)
     notes = len(result.issues) - unreadable - len(cut)  # a hidden sheet left unread, a cell cleaned
     summary = (
-        "".join(f"{issue.file}, sheet {issue.sheet}: {issue.problem}. " for issue in cut)
-        + f"{result.match_count} matches, {len(result.bank_open)} bank and "
+        _cut_sentences(cut) + f"{result.match_count} matches, {len(result.bank_open)} bank and "
         f"{len(result.ledger_open)} ledger lines unmatched, {len(result.suggestions)} "
         f"suggestions, {len(result.findings)} integrity findings, {unreadable} "
         "unreadable cells"
@@ -929,7 +940,9 @@ def reconcile_lines(
         notes.append(earlier_note)
     if cancelled_note:
         notes.append(cancelled_note)
-    left_out = sum(i.severity is Severity.ERROR for i in [*statement.issues, *ledger_lines.issues])
+    cut, left_out = _cut_and_unread([*statement.issues, *ledger_lines.issues])
+    if cut:  # no cell to fix: the lines after the sheet's last row were never in the file
+        notes += [f"{issue.file} was cut off: {issue.hint}" for issue in cut]
     if left_out:
         notes.append(
             f"{left_out} line(s) could not be read and were left out: see the Issues sheet, fix "
@@ -2470,16 +2483,17 @@ def _summary_sheet(
         ["Integrity findings", len(findings), None, None],
     ]
     summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS, dtype=object)
-    issues = [*lines.statement.issues, *lines.ledger_lines.issues]
-    unread = sum(i.severity is Severity.ERROR for i in issues)
+    cut, unread = _cut_and_unread([*lines.statement.issues, *lines.ledger_lines.issues])
     verdict = (
-        f"The BRS is not complete: {unread} line(s) could not be read and were left out "
+        "The BRS is not complete: "
+        + _cut_sentences(cut)
+        + (f"{unread} line(s) could not be read and were left out. " if unread else "")
         + (
-            f"(difference {format_inr(from_paise(brs.difference))})."
+            f"Difference {format_inr(from_paise(brs.difference))}."
             if brs.difference is not None
-            else "(the statement gives no closing balance, so the difference is not known)."
+            else "The statement gives no closing balance, so the difference is not known."
         )
-        if unread
+        if cut or unread
         else "Do not trust this BRS: hardly any line matched (see below)."
         if unlikely
         else _no_bank_balance(brs)
