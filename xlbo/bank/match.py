@@ -2016,27 +2016,33 @@ def _salary_batches(run: _Matching) -> None:
             )
 
 
-def _paired_on_amount_alone(run: _Matching) -> np.ndarray:
-    """Which ledger lines are taken in a pair of amount and date alone whose bank line's name
-    is not alike to theirs (below COMBINATION_ALIKE): pairs a set of lines adding up to the
-    paisa may take back."""
-    weak = np.zeros(len(run.ledger), dtype=bool)
+def _paired_on_amount_alone(
+    run: _Matching, ledger_side: bool = True, names_differ: bool = True
+) -> np.ndarray:
+    """Which lines of one side (the ledger's, or the bank's) are taken in a pair of amount and
+    date alone, with `names_differ` only those whose other line's name is not alike to theirs
+    (below COMBINATION_ALIKE): pairs a set of lines adding up to the paisa may take back."""
+    weak = np.zeros(len(run.ledger if ledger_side else run.bank), dtype=bool)
     if not run.taken or run.names is None:
         return weak
     taken = pd.concat(run.taken, ignore_index=True)
     by_amount = taken[taken["rule"] == "Amount and date"]
     b = by_amount["bank"].to_numpy(dtype=np.int64)
     g = by_amount["ledger"].to_numpy(dtype=np.int64)
-    weak[g[run.names.alike(b, g) < COMBINATION_ALIKE]] = True
+    lines = g if ledger_side else b
+    weak[lines[run.names.alike(b, g) < COMBINATION_ALIKE] if names_differ else lines] = True
     return weak
 
 
-def _take_back(run: _Matching, ledger_lines: list[int]) -> None:
-    """Undo the 1:1 pairs that took `ledger_lines`: both lines of each are open again."""
+def _take_back(run: _Matching, lines: list[int], ledger_side: bool = True) -> None:
+    """Undo the 1:1 pairs that took `lines` (the ledger's, or the bank's): both lines of each
+    are open again."""
     taken = pd.concat(run.taken, ignore_index=True)
-    undone = taken["ledger"].isin(ledger_lines).to_numpy(dtype=bool)
-    run.bank_open[taken.loc[undone, "bank"].to_numpy(dtype=np.int64)] = True
-    run.ledger_open[ledger_lines] = True
+    column, partner = ("ledger", "bank") if ledger_side else ("bank", "ledger")
+    undone = taken[column].isin(lines).to_numpy(dtype=bool)
+    partners = taken.loc[undone, partner].to_numpy(dtype=np.int64)
+    (run.bank_open if ledger_side else run.ledger_open)[partners] = True
+    (run.ledger_open if ledger_side else run.bank_open)[lines] = True
     run.taken = [taken[~undone]]
 
 
@@ -2247,7 +2253,7 @@ def _sets_taken_back(run: _Matching, bank_target: bool) -> bool:
         (run.bank_open, run.ledger_open) if bank_target else (run.ledger_open, run.bank_open)
     )
     one_code, other_code = (names.bank, names.ledger) if bank_target else (names.ledger, names.bank)
-    one_column, other_column = ("bank", "ledger") if bank_target else ("ledger", "bank")
+    other_column = "ledger" if bank_target else "bank"
     cheque = run.cheques[0 if bank_target else 1]
     signed = one.lines["signed"].to_numpy(dtype=np.int64)
     first = _first_counts(run)[0 if bank_target else 1]
@@ -2264,20 +2270,11 @@ def _sets_taken_back(run: _Matching, bank_target: bool) -> bool:
     )
     if not targets.any():
         return False
-    taken = pd.concat(run.taken, ignore_index=True)
-    by_amount = taken[taken["rule"] == "Amount and date"]
-    if not bank_target:
-        # only bank lines paired with a ledger line that names someone else, or no one (the
-        # Rent): one paired with its own party's ledger line of its amount is that line's
-        by_amount = by_amount[
-            names.alike(
-                by_amount["bank"].to_numpy(dtype=np.int64),
-                by_amount["ledger"].to_numpy(dtype=np.int64),
-            )
-            < COMBINATION_ALIKE
-        ]
-    paired = np.zeros(len(other), dtype=bool)
-    paired[by_amount[other_column].to_numpy(dtype=np.int64)] = True
+    # the other side's lines paired on amount and date: with a bank target, any (a ledger line
+    # of the customer's paired with an unbooked receipt of its amount); else only bank lines
+    # paired with a ledger line that names someone else, or no one (the Rent): one paired with
+    # its own party's ledger line of its amount is that line's
+    paired = _paired_on_amount_alone(run, ledger_side=bank_target, names_differ=not bank_target)
     one_names, other_names = (
         np.asarray(side, dtype=object)
         for side in (
@@ -2320,12 +2317,7 @@ def _sets_taken_back(run: _Matching, bank_target: bool) -> bool:
             undone += again
             sets.append((found, bool(again)))
     if undone:
-        drop = by_amount[other_column].isin(undone)
-        freed = by_amount.loc[drop, one_column].to_numpy(dtype=np.int64)
-        keep = ~taken.index.isin(by_amount.index[drop.to_numpy(dtype=bool)])
-        run.taken = [taken[keep]]
-        one_open[freed] = True
-        other_open[undone] = True
+        _take_back(run, undone, ledger_side=bank_target)
     for found, was_paired in sets:
         parts = "ledger lines of the same party" if bank_target else "bank lines of the party"
         why = f"{len(found.parts)} {parts} ({found.alike}% alike) add up to this " + (
