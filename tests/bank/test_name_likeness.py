@@ -529,7 +529,7 @@ def test_the_spelling_prefilter_never_skips_a_pair_spelt_otherwise() -> None:
         words = _NameWords(left, right)
         a = np.repeat(np.arange(len(left)), len(right))
         b = np.tile(np.arange(len(right)), len(left))
-        doubted = np.flatnonzero(words.contradicted(a, b))
+        doubted = np.flatnonzero(words.explained(a, b)[1])
         asked = words.may_be_spelt_otherwise(a[doubted], b[doubted])
         spelt = np.array(
             [spelt_otherwise(left[a[i]], right[b[i]]) for i in doubted.tolist()], dtype=bool

@@ -119,11 +119,15 @@ def rows_of(grid: Sequence[Sequence[Any]], first_row: int = 1) -> Rows:
 def take(books: Path) -> dict[str, Rows]:
     """The watched sheets of a books workbook as they stand (none for a CSV or Parquet file)."""
     from xlbo.book.files import FileBook
+    from xlbo.book.limits import zip_sheet_names
 
+    watched = watched_sheets()
+    listed = zip_sheet_names(books)
+    if listed is not None and not watched.intersection(listed):
+        return {}  # a bank's export or a Tally ledger: not read again merely to find that out
     book = FileBook(books)
     if book.kind not in ("zip", "ole"):
         return {}
-    watched = watched_sheets()
     with _bulk():
         return {
             sheet: rows_of(book.sheet_rows(sheet))

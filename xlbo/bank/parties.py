@@ -893,8 +893,7 @@ class Likeness:
         if len(asked):
             if self._words is None:
                 self._words = _NameWords(self.left, self.right)
-            said = self._words.explained(left[asked], right[asked])
-            contradicted = self._words.contradicted(left[asked], right[asked])
+            said, contradicted = self._words.explained(left[asked], right[asked])
             # a word spelt otherwise (`jagdish`, `jagadish`) contradicts nothing
             doubted = np.flatnonzero(contradicted)
             doubted = doubted[
@@ -1107,27 +1106,34 @@ class _NameWords:
         ]
         self.consonants = pd.factorize(np.array(shapes, dtype=object))[0].astype(np.int64)
 
-    def explained(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """`explained` of each pair (left place, right place)."""
+    def explained(self, left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """`explained` of each pair (left place, right place), and whether the two names
+        contradict each other: they share a word written the same and each has a word the
+        other does not account for (`explained`, a short last word aside: the bank may have
+        cut the name there), other persons of one surname, other firms of one word (False for
+        names not split here). Each word of a name meets each of the other's once for both."""
         left_plain, left_count, left_begins, left_codes = self.left
         right_plain, right_count, right_begins, right_codes = self.right
         count_a, count_b = left_count[left], right_count[right]
-        missed = self._missed(
-            (left_begins[left], count_a, left_codes), (right_begins[right], count_b, right_codes)
-        ) + self._missed(
-            (right_begins[right], count_b, right_codes), (left_begins[left], count_a, left_codes)
-        )
+        a = (left_begins[left], count_a, left_codes)
+        b = (right_begins[right], count_b, right_codes)
+        missed_a, cut_a, same = self._missed(a, b)
+        missed_b, cut_b, _ = self._missed(b, a)
         total = count_a + count_b
         score = np.where(
-            (count_a == 0) | (count_b == 0), 0, (100 * (total - missed)) // np.maximum(total, 1)
+            (count_a == 0) | (count_b == 0),
+            0,
+            (100 * (total - missed_a - missed_b)) // np.maximum(total, 1),
         )
-        odd = np.flatnonzero(~(left_plain[left] & right_plain[right]))
+        plain = left_plain[left] & right_plain[right]
+        odd = np.flatnonzero(~plain)
         names_left, names_right = self.names
         score[odd] = [
             explained(names_left[i], names_right[j])
             for i, j in zip(left[odd].tolist(), right[odd].tolist(), strict=True)
         ]
-        return np.asarray(score, dtype=np.int64)
+        contradicted = (cut_a > 0) & (cut_b > 0) & same & plain
+        return np.asarray(score, dtype=np.int64), np.asarray(contradicted, dtype=bool)
 
     def may_be_spelt_otherwise(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Of each pair (left place, right place) of names split here, whether a word of one
@@ -1154,33 +1160,17 @@ class _NameWords:
         offer = right_codes[right_begins[right][pair][row] + within(offering_count)]
         return pair[row], asking[row], offer
 
-    def contradicted(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """Of each pair (left place, right place), whether the two names share a word written
-        the same and each has a word the other does not account for (`explained`): other
-        persons of one surname, other firms of one word. False for names not split here."""
-        left_plain, left_count, left_begins, left_codes = self.left
-        right_plain, right_count, right_begins, right_codes = self.right
-        a = (left_begins[left], left_count[left], left_codes)
-        b = (right_begins[right], right_count[right], right_codes)
-        unexplained = (self._missed(a, b, cut=True) > 0) & (self._missed(b, a, cut=True) > 0)
-        # a word of the left name written the same in the right one
-        pair, ask, offer = self._word_pairs(left, right)
-        same = np.zeros(len(left), dtype=bool)
-        same[pair[ask == offer]] = True
-        found: np.ndarray = unexplained & same & left_plain[left] & right_plain[right]
-        return found
-
     def _missed(
         self,
         a: tuple[np.ndarray, np.ndarray, np.ndarray],
         b: tuple[np.ndarray, np.ndarray, np.ndarray],
-        cut: bool = False,
-    ) -> np.ndarray:
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Of each pair, how many words of name `a` no word of name `b` accounts for (see
         `_Words`): an initial by a word it starts, any other word by the same word, by a word
-        of three letters or more it starts or that starts it, or by its own initial. With
-        `cut`, a last word of three letters or fewer counts as accounted for (the bank may have
-        cut the name there: `SRI SAI RA`)."""
+        of three letters or more it starts or that starts it, or by its own initial; as many
+        with a last word of three letters or fewer counted as accounted for (the bank may have
+        cut the name there: `SRI SAI RA`); and whether a word of `a` is written the same in
+        `b`."""
         (a_begins, a_count, a_codes), (b_begins, b_count, b_codes) = a, b
         pair = np.repeat(np.arange(len(a_count)), a_count)
         asking = a_codes[a_begins[pair] + within(a_count)]
@@ -1191,8 +1181,9 @@ class _NameWords:
         ask = asking[row]
         ask_length, offer_length = self.length[ask], self.length[offer]
         same_first = self.first[ask] == self.first[offer]
+        same_word = ask == offer
         found = np.where(
-            ask_length == 1, same_first, (ask == offer) | ((offer_length == 1) & same_first)
+            ask_length == 1, same_first, same_word | ((offer_length == 1) & same_first)
         )
         starts = np.flatnonzero(
             ~found & same_first & (ask_length >= 3) & (ask_length < offer_length)
@@ -1208,10 +1199,17 @@ class _NameWords:
         found[started] = np.char.startswith(self.text[ask[started]], self.text[offer[started]])
         accounted = np.zeros(len(pair), dtype=bool)
         accounted[row[found]] = True
-        if cut:
-            last = within(a_count) == a_count[pair] - 1
-            accounted |= last & (self.length[asking] <= FRAGMENT)
-        return np.asarray(np.bincount(pair[~accounted], minlength=len(a_count)), dtype=np.int64)
+        last = within(a_count) == a_count[pair] - 1
+        piece = last & (self.length[asking] <= FRAGMENT)
+        same = np.zeros(len(a_count), dtype=bool)
+        same[pair[row[same_word]]] = True
+        return (
+            np.asarray(np.bincount(pair[~accounted], minlength=len(a_count)), dtype=np.int64),
+            np.asarray(
+                np.bincount(pair[~(accounted | piece)], minlength=len(a_count)), dtype=np.int64
+            ),
+            same,
+        )
 
 
 def _words_in_order(names: list[str]) -> tuple[np.ndarray, np.ndarray]:
