@@ -637,20 +637,24 @@ def joined_in_order(
     groups: np.ndarray, texts: pd.Series, count: int, separator: str = " "
 ) -> np.ndarray:
     """For each of `count` groups, its texts joined in order by `separator` ('' where none).
-    Built rank by rank within the groups, so the work grows with the longest group, not the
-    rows."""
-    out = pd.Series([""] * count, dtype="str")
+    One stable sort brings each group's texts together; a group of one text takes it as it
+    is, and only groups of several are joined one by one (a Tally voucher's narration is
+    mostly one row)."""
+    out = np.full(count, "", dtype=object)
     if not len(groups):
-        return out.to_numpy(dtype=object)
-    rank = pd.Series(groups).groupby(groups).cumcount().to_numpy()
+        return out
     values = texts.to_numpy(dtype=object)
-    for k in range(int(rank.max()) + 1):
-        at = rank == k
-        where = groups[at]
-        before = out.iloc[where].reset_index(drop=True)
-        added = pd.Series(values[at], dtype="str")
-        out.iloc[where] = ((before + separator) if k else before) + added
-    return out.to_numpy(dtype=object)
+    order = np.argsort(groups, kind="stable")
+    ordered, pieces = groups[order], values[order]
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    starts = np.flatnonzero(first)
+    ends = np.append(starts[1:], len(ordered))
+    lone = ends - starts == 1
+    out[ordered[starts[lone]]] = pieces[starts[lone]]
+    for start, end in zip(starts[~lone].tolist(), ends[~lone].tolist(), strict=True):
+        out[ordered[start]] = separator.join(str(piece) for piece in pieces[start:end])
+    return out
 
 
 def first_of_each(positions: np.ndarray, ranks: np.ndarray, count: int) -> np.ndarray:

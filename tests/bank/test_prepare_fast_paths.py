@@ -111,7 +111,7 @@ def test_explained_in_bulk_is_explained_pair_by_pair() -> None:
     left, right = _names(300, rng), _names(200, rng)
     places = np.random.default_rng(3)
     a, b = places.integers(0, len(left), 20000), places.integers(0, len(right), 20000)
-    bulk = _NameWords(left, right).explained(a, b)
+    bulk, _ = _NameWords(left, right).explained(a, b)
     assert bulk.tolist() == [explained(left[i], right[j]) for i, j in zip(a, b, strict=True)]
 
 
