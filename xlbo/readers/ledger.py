@@ -1149,17 +1149,26 @@ def _day_book_lines(table: Table, account: str | None) -> Lines:
         )
     named = _is_account(text_column(table.frame[columns["Particulars"]]), account)
     read = _is_account(lines["account"], account)
-    if named.any() and not read.any() and issues:  # its every voucher left out: say why
+    errors = [i for i in issues if i.severity == Severity.ERROR]
+    if named.any() and not read.any() and errors:  # its every voucher left out: say why
         header = {letter: name for name, letter in table.letters.items()}
         shown = "; ".join(
             f"cell {i.cell} ({header.get(i.cell.rstrip('0123456789'), 'column')}): {i.problem}"
-            for i in issues[:3]
+            for i in errors[:3]
         )
         raise SheetProblem(
             f"{table.source}, sheet {table.sheet}: no line of {account} could be read; its "
-            f"vouchers were left out for {len(issues)} cell(s) that could not be read: {shown}"
-            + (" …" if len(issues) > 3 else "")
+            f"vouchers were left out for {len(errors)} cell(s) that could not be read: {shown}"
+            + (" …" if len(errors) > 3 else "")
             + ". Fix the cells in the Day Book (or export it again) and reconcile again."
+        )
+    if named.any() and not read.any() and issues:  # only optional or memorandum ones
+        raise SheetProblem(
+            f"{table.source}, sheet {table.sheet}: no voucher of {account} is in the books: "
+            + "; ".join(f"cell {i.cell}: {i.problem}" for i in issues[:3])
+            + (" …" if len(issues) > 3 else "")
+            + ". "
+            + issues[0].hint
         )
     journal = Table(
         source=table.source,
