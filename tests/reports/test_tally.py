@@ -192,3 +192,32 @@ def test_optional_memorandum_and_cancelled_vouchers_are_no_journal_lines(
     )
     assert alone.issues == []
     assert alone.journal.equals(journal)
+
+
+def test_optional_written_in_particulars_and_cancelled_with_amounts(
+    xlsx: Callable[..., Path],
+) -> None:
+    """`(Optional)` may stand after the ledger in Particulars, the type left plain; a voucher
+    marked cancelled that still carries amounts is no voucher Tally wrote: left out, and said."""
+    rows = [
+        *NOVEMBER,
+        *REGULAR,
+        [datetime(2026, 11, 3), "Shree Ganesh Stationers (Optional)", "Payment", "18", 3000, None],
+        [None, "HDFC Bank A/c", None, None, None, 3000],
+        [datetime(2026, 11, 5), "Kaveri Home Needs", "Payment (Cancelled)", "19", 700.5, None],
+        [None, "HDFC Bank A/c", None, None, None, 700.5],
+        *KAVERI,
+    ]
+    result = import_day_book(xlsx({"Day Book": rows}, name="daybook.xlsx"))
+    assert result.journal["Voucher No"].tolist() == ["41", "41", "17", "17"]
+    assert [(i.severity, i.cell, i.value) for i in result.issues] == [
+        ("Warning", "C8", "Payment"),
+        ("Warning", "C10", "Payment (Cancelled)"),
+    ]
+    assert result.issues[0].problem.startswith(
+        "an optional voucher (Payment 18 of 03-11-2026, 3,000.00) is not in the books"
+    )
+    assert result.issues[1].problem == (
+        "Voucher 19 of 05-11-2026 is marked cancelled but has amounts (700.50): Tally writes a "
+        "cancelled voucher with none, so it was left out"
+    )
