@@ -8,8 +8,12 @@ a row under a voucher with text and no amount is its narration. Totals rows are 
 
 Each voucher becomes Journal lines with the same Voucher No. A voucher whose debits and credits
 differ (a Day Book exported condensed shows only the first ledger) is an issue and left out, with
-how to export it in detail. Ledger names are kept as Tally has them: a party's own ledger (a
-debtor or creditor) shows in the Party column as well, when `parties` names its group ledger.
+how to export it in detail. A voucher Tally keeps out of the books (`Payment (Optional)`, or
+`(Optional)` after its ledger, shown when the Day Book is asked to show optional vouchers; Vch
+Type `Memorandum`) is left out whole, its other ledgers and narration too, with a Warning that
+names it; a cancelled one (`(cancelled)`, no amount) is no voucher and no issue. Ledger names
+are kept as Tally has them: a party's own ledger (a debtor or creditor) shows in the Party
+column as well, when `parties` names its group ledger.
 """
 
 from __future__ import annotations
