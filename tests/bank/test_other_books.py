@@ -854,3 +854,69 @@ def test_day_book_reconciles_through_the_cli(
     assert code == 0
     assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
     assert "BRS difference 0.00" in said
+
+
+# Tally's Day Book shown with optional vouchers writes them among the rest (`Payment
+# (Optional)`), and memorandum ones (`Memorandum`); Tally posts neither to HDFC's ledger. Read as
+# the bank's lines, the BRS listed a payment and a receipt that will never reach the bank.
+OUTSIDE_THE_BOOKS = [
+    *DAY_BOOK[:7],
+    [datetime(2026, 11, 3), "Shree Ganesh Stationers", "Payment (Optional)", "18", 3000, None],
+    [None, "HDFC Bank A/c", None, None, None, 2950],
+    [None, "TDS Payable", None, None, None, 50],
+    [None, "Ch. No. 000460 to be handed over on delivery", None, None, None, None],
+    *DAY_BOOK[7:11],
+    [datetime(2026, 11, 5), "(cancelled)", "Payment", "19", None, None],
+    [datetime(2026, 11, 15), "HDFC Bank A/c", "Memorandum", "1", 50000, None],
+    [None, "Om Sai Logistics", None, None, None, 50000],
+    [None, "Being advance expected against PO 77", None, None, None, None],
+    *DAY_BOOK[11:],
+]
+
+
+def test_day_book_optional_and_memorandum_vouchers_are_no_bank_lines(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = xlsx({"Day Book": OUTSIDE_THE_BOOKS}, name="daybook.xlsx")
+    lines = read_ledger(str(path), account="HDFC Bank A/c")
+    plain = read_ledger(str(xlsx({"Day Book": DAY_BOOK}, name="plain.xlsx")), "HDFC Bank A/c")
+    columns = ["date", "particulars", "voucher_type", "voucher_no", "narration", "debit", "credit"]
+    assert lines.frame[columns].equals(plain.frame[columns])  # nothing else changes
+    assert lines.frame["voucher_no"].tolist() == ["41", "17", "5"]
+    assert totals(lines) == (500000 + 125000050, 200000)
+    assert [(i.severity, i.cell, i.value) for i in lines.issues] == [
+        ("Warning", "C8", "Payment (Optional)"),
+        ("Warning", "C17", "Memorandum"),
+    ]
+    assert lines.issues[0].problem.startswith(
+        "an optional voucher (Payment (Optional) 18 of 03-11-2026, 3,000.00) is not in the books"
+    )
+    assert lines.issues[1].problem.startswith(
+        "a memorandum voucher (Memorandum 1 of 15-11-2026, 50,000.00) is not in the books"
+    )
+
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    out = tmp_path / "brs.xlsx"
+    args = ["--bank", str(bank), "--ledger", str(path), "--account", "HDFC Bank A/c"]
+    code = main(["reconcile", *args, "--out", str(out)])
+    said = capsys.readouterr().out
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert "2 reading note(s) on the Issues sheet" in said
+    assert "BRS difference 0.00" in said
+    assert code == 1  # the notes are to be looked at
+
+
+def test_day_book_whose_bank_has_only_an_optional_voucher_says_so(
+    xlsx: Callable[..., Path],
+) -> None:
+    rows = [*DAY_BOOK[:4], *OUTSIDE_THE_BOOKS[7:11], *DAY_BOOK[7:9]]
+    path = xlsx({"Day Book": rows}, name="daybook.xlsx")
+    with pytest.raises(SheetProblem) as raised:
+        read_ledger(str(path), account="HDFC Bank A/c")
+    said = str(raised.value)
+    assert said.startswith(
+        "daybook.xlsx, sheet Day Book: no voucher of HDFC Bank A/c is in the books: cell C5: "
+        "an optional voucher (Payment (Optional) 18 of 03-11-2026, 3,000.00)"
+    )
+    assert said.endswith("mark it Regular) and export the Day Book again.")
+    assert "could not be read" not in said

@@ -13,6 +13,7 @@ from tests.reports.test_statements import ACCOUNTS
 from xlbo.cli import main
 from xlbo.jobs.report import ReportKind, run_report
 from xlbo.jobs.tally import import_day_book
+from xlbo.money import to_paise
 
 DAY_BOOK = [
     ["Sahyadri Tradelinks Private Limited"],
@@ -97,3 +98,126 @@ def test_day_book_in_other_spellings(xlsx: Callable[..., Path]) -> None:
     ]
     assert [str(journal["Debit"].iloc[0]), str(journal["Credit"].iloc[1])] == ["500.00", "500.00"]
     assert [i.cell for i in result.issues] == ["F6"]
+
+
+# -- vouchers Tally keeps out of the books ------------------------------------------------------
+# Tally's Day Book shown with "Show optional vouchers: Yes" writes optional vouchers among the
+# rest, `(Optional)` after their type, and memorandum ones of type `Memorandum`; a cancelled
+# voucher keeps its date, type and number, `(cancelled)` for its ledger and no amount. Tally posts
+# none of them to a ledger: read as Journal lines, the optional payment and the memorandum
+# receipt put in the books money Tally never posted, and the cancelled voucher was an error
+# ("does not balance: debits 0.00, credits 0.00") for a voucher nobody can mend.
+
+REGULAR = [
+    [datetime(2026, 11, 2), "HDFC Bank A/c", "Receipt", "41", 5000, None],
+    [None, "Balaji Traders", None, None, None, 5000],
+    [None, "Ch. No. 123456", None, None, None, None],
+]
+OPTIONAL_PAYMENT = [
+    [datetime(2026, 11, 3), "Shree Ganesh Stationers", "Payment (Optional)", "18", 3000, None],
+    [None, "HDFC Bank A/c", None, None, None, 2950],
+    [None, "TDS Payable", None, None, None, 50],
+    [None, "Ch. No. 000460 to be handed over on delivery", None, None, None, None],
+]
+KAVERI = [
+    [datetime(2026, 11, 4), "Kaveri Home Needs", "Payment", "17", 2000.75, None],
+    [None, "HDFC Bank A/c", None, None, None, 2000.75],
+]
+CANCELLED = [[datetime(2026, 11, 5), "(cancelled)", "Payment", "19", None, None]]
+MEMORANDUM = [
+    [datetime(2026, 11, 15), "Om Sai Logistics", "Memorandum", "1", 50000, None],
+    [None, "HDFC Bank A/c", None, None, None, 50000],
+    [None, "Being advance expected against PO 77", None, None, None, None],
+]
+LAST = [
+    [datetime(2026, 11, 28), "HDFC Bank A/c", "Receipt", "42", 1250000.50, None],
+    [None, "Om Sai Logistics", None, None, None, 1250000.50],
+    [None, "Grand Total", None, None, 1257001.25, 1257001.25],
+]
+NOVEMBER = [
+    ["Sahyadri Tradelinks Private Limited"],
+    ["Day Book"],
+    ["1-Nov-2026 to 30-Nov-2026"],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit Amount", "Credit Amount"],
+]
+OUTSIDE_HINT = (
+    "Nothing to do if it is to stay out of the books. If it belongs in them, make it a regular "
+    "voucher in Tally (an optional one: open it and mark it Regular) and export the Day Book "
+    "again."
+)
+
+
+def test_optional_memorandum_and_cancelled_vouchers_are_no_journal_lines(
+    xlsx: Callable[..., Path],
+) -> None:
+    rows = [*NOVEMBER, *REGULAR, *OPTIONAL_PAYMENT, *KAVERI, *CANCELLED, *MEMORANDUM, *LAST]
+    result = import_day_book(xlsx({"Day Book": rows}, name="daybook.xlsx"))
+    journal = result.journal
+    assert journal[["Voucher No", "Voucher Type", "Account"]].values.tolist() == [
+        ["41", "Receipt", "HDFC Bank A/c"],
+        ["41", "Receipt", "Balaji Traders"],
+        ["17", "Payment", "Kaveri Home Needs"],
+        ["17", "Payment", "HDFC Bank A/c"],
+        ["42", "Receipt", "HDFC Bank A/c"],
+        ["42", "Receipt", "Om Sai Logistics"],
+    ]
+    paise = [
+        [to_paise(v) if v is not None else None for v in journal[c]] for c in ("Debit", "Credit")
+    ]
+    assert paise == [
+        [500000, None, 200075, None, 125000050, None],
+        [None, 500000, None, 200075, None, 125000050],
+    ]
+    assert sum(p for p in paise[0] if p) == sum(p for p in paise[1] if p) == 125700125
+    assert journal["Date"].tolist() == [date(2026, 11, d) for d in (2, 2, 4, 4, 28, 28)]
+    # the optional voucher's narration went with it, not onto the voucher above
+    assert journal["Narration"].tolist()[:2] == ["Ch. No. 123456"] * 2
+    assert [(i.severity, i.sheet, i.cell, i.value, i.file) for i in result.issues] == [
+        ("Warning", "Day Book", "C8", "Payment (Optional)", "daybook.xlsx"),
+        ("Warning", "Day Book", "C15", "Memorandum", "daybook.xlsx"),
+    ]
+    assert [i.problem for i in result.issues] == [
+        "an optional voucher (Payment (Optional) 18 of 03-11-2026, 3,000.00) is not in the "
+        "books: Tally posts it to no ledger and leaves it out of every ledger's balance, so its "
+        "lines were not read",
+        "a memorandum voucher (Memorandum 1 of 15-11-2026, 50,000.00) is not in the books: "
+        "Tally posts it to no ledger and leaves it out of every ledger's balance, so its lines "
+        "were not read",
+    ]
+    assert [i.hint for i in result.issues] == [OUTSIDE_HINT] * 2
+
+    # nothing else changes: the regular vouchers alone give the same Journal and no issue
+    alone = import_day_book(
+        xlsx({"Day Book": [*NOVEMBER, *REGULAR, *KAVERI, *LAST]}, name="regular.xlsx")
+    )
+    assert alone.issues == []
+    assert alone.journal.equals(journal)
+
+
+def test_optional_written_in_particulars_and_cancelled_with_amounts(
+    xlsx: Callable[..., Path],
+) -> None:
+    """`(Optional)` may stand after the ledger in Particulars, the type left plain; a voucher
+    marked cancelled that still carries amounts is no voucher Tally wrote: left out, and said."""
+    rows = [
+        *NOVEMBER,
+        *REGULAR,
+        [datetime(2026, 11, 3), "Shree Ganesh Stationers (Optional)", "Payment", "18", 3000, None],
+        [None, "HDFC Bank A/c", None, None, None, 3000],
+        [datetime(2026, 11, 5), "Kaveri Home Needs", "Payment (Cancelled)", "19", 700.5, None],
+        [None, "HDFC Bank A/c", None, None, None, 700.5],
+        *KAVERI,
+    ]
+    result = import_day_book(xlsx({"Day Book": rows}, name="daybook.xlsx"))
+    assert result.journal["Voucher No"].tolist() == ["41", "41", "17", "17"]
+    assert [(i.severity, i.cell, i.value) for i in result.issues] == [
+        ("Warning", "C8", "Payment"),
+        ("Warning", "C10", "Payment (Cancelled)"),
+    ]
+    assert result.issues[0].problem.startswith(
+        "an optional voucher (Payment 18 of 03-11-2026, 3,000.00) is not in the books"
+    )
+    assert result.issues[1].problem == (
+        "Voucher 19 of 05-11-2026 is marked cancelled but has amounts (700.50): Tally writes a "
+        "cancelled voucher with none, so it was left out"
+    )

@@ -88,6 +88,12 @@ from xlbo.readers.header_words import known_word, renamed, two_row_header, word_
 from xlbo.readers.line_issues import LEDGER, _issues_for, _undated, cut_off, unseen
 from xlbo.readers.statement_summary import period_in
 from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
+from xlbo.readers.tally_marks import (
+    cancelled_rows,
+    outside_books,
+    outside_books_hint,
+    outside_books_problem,
+)
 
 LEDGER_COLUMNS = (
     "row",
@@ -299,8 +305,6 @@ LAYOUT_LABELS = frozenset(
 words for the opening and closing balance lines (ERPNext's `'Opening'`, QuickBooks' `Beginning
 Balance`) are read as these (`_SAME_LABEL`) before they are looked up here."""
 _AS_PER_DETAILS = "(as per details)"
-_CANCELLED = r"\(\s*cancell?ed\s*\)|^cancell?ed$"
-"""A cancelled voucher's mark (lower case): Tally keeps its date, type and number, no amount."""
 
 
 def account_key(name: Any) -> str:
@@ -779,7 +783,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         (label == "") & ~has_voucher & (~date_written | heading) & money
     )
     # Tally writes `(cancelled)` for the party, or after it or after the voucher type
-    cancelled = contains(folded, _CANCELLED) | contains(voucher_type.str.lower(), _CANCELLED)
+    cancelled = cancelled_rows(voucher_type, folded)
     if two_columns:
         # a negative Debit is money out (Tally's reversing journal, `(-)2,50,000.00`; a
         # negative opening an overdraft), a negative Credit money in; unless the column writes
@@ -864,7 +868,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         "Date",
     )
     # optional and memorandum vouchers post to no ledger: said, and not read as book lines
-    outside = voucher_row & moves & ~cancelled & _outside_books(voucher_type, folded)
+    outside = voucher_row & moves & ~cancelled & outside_books(voucher_type, folded)
     issues += _issues_for(
         _outside_books_problems(outside, voucher_type, voucher_no, debit - credit),
         rows,
@@ -961,24 +965,7 @@ def _page_breaks(label: np.ndarray, voucher: np.ndarray) -> np.ndarray:
     return np.cumsum(breaks)[:-1] > 0
 
 
-_OPTIONAL = r"\(\s*optional\s*\)|^optional$"
-"""An optional voucher's mark (lower case): `Payment (Optional)` in Vch Type, or `(Optional)`."""
-_MEMORANDUM = r"^memo(?:randum)?\b"
-"""A memorandum voucher's type (lower case): `Memorandum`, `Memo`."""
-OUTSIDE_BOOKS_HINT = (
-    "Nothing to do if it is to stay out of the books. If it belongs in them, make it a regular "
-    "voucher in Tally (an optional one: open it and mark it Regular) and export the ledger again."
-)
-
-
-def _outside_books(voucher_type: pd.Series, particulars: pd.Series) -> np.ndarray:
-    """The rows of vouchers Tally keeps out of the books: optional ones (`Payment (Optional)`)
-    and memorandum ones (`Memorandum`). Tally posts them to no ledger and leaves them out of its
-    Opening and Closing Balance; its Ledger Vouchers shows them among the rest only when asked
-    to show optional vouchers, so read as lines they would break the ledger's own sum."""
-    kind = text_column(voucher_type).str.lower()
-    marked = contains(kind, _OPTIONAL) | contains(particulars, _OPTIONAL)
-    return np.asarray(marked | contains(kind, _MEMORANDUM), dtype=bool)
+OUTSIDE_BOOKS_HINT = outside_books_hint("the ledger")
 
 
 def _outside_books_problems(
@@ -987,14 +974,10 @@ def _outside_books_problems(
     """What to say of each optional or memorandum voucher left out (`net`: paise, Dr plus)."""
     problems: dict[int, str] = {}
     for at in np.flatnonzero(outside).tolist():
-        kind, number = str(voucher_type.iat[at]), str(voucher_no.iat[at])
-        what = "a memorandum" if re.match(_MEMORANDUM, kind.lower()) else "an optional"
         amount = format_inr(from_paise(abs(int(net[at]))))
         side = "Dr" if net[at] > 0 else "Cr"
-        named = " ".join(t for t in (kind, number) if t) or "voucher"
-        problems[at] = (
-            f"{what} voucher ({named}, {amount} {side}) is not in the books: Tally posts it to "
-            "no ledger and leaves it out of the ledger's balances, so it was not read as a line"
+        problems[at] = outside_books_problem(
+            str(voucher_type.iat[at]), str(voucher_no.iat[at]), f"{amount} {side}"
         )
     return problems
 
@@ -1166,17 +1149,26 @@ def _day_book_lines(table: Table, account: str | None) -> Lines:
         )
     named = _is_account(text_column(table.frame[columns["Particulars"]]), account)
     read = _is_account(lines["account"], account)
-    if named.any() and not read.any() and issues:  # its every voucher left out: say why
+    errors = [i for i in issues if i.severity == Severity.ERROR]
+    if named.any() and not read.any() and errors:  # its every voucher left out: say why
         header = {letter: name for name, letter in table.letters.items()}
         shown = "; ".join(
             f"cell {i.cell} ({header.get(i.cell.rstrip('0123456789'), 'column')}): {i.problem}"
-            for i in issues[:3]
+            for i in errors[:3]
         )
         raise SheetProblem(
             f"{table.source}, sheet {table.sheet}: no line of {account} could be read; its "
-            f"vouchers were left out for {len(issues)} cell(s) that could not be read: {shown}"
-            + (" …" if len(issues) > 3 else "")
+            f"vouchers were left out for {len(errors)} cell(s) that could not be read: {shown}"
+            + (" …" if len(errors) > 3 else "")
             + ". Fix the cells in the Day Book (or export it again) and reconcile again."
+        )
+    if named.any() and not read.any() and issues:  # only optional or memorandum ones
+        raise SheetProblem(
+            f"{table.source}, sheet {table.sheet}: no voucher of {account} is in the books: "
+            + "; ".join(f"cell {i.cell}: {i.problem}" for i in issues[:3])
+            + (" …" if len(issues) > 3 else "")
+            + ". "
+            + issues[0].hint
         )
     journal = Table(
         source=table.source,

@@ -8,8 +8,12 @@ a row under a voucher with text and no amount is its narration. Totals rows are 
 
 Each voucher becomes Journal lines with the same Voucher No. A voucher whose debits and credits
 differ (a Day Book exported condensed shows only the first ledger) is an issue and left out, with
-how to export it in detail. Ledger names are kept as Tally has them: a party's own ledger (a
-debtor or creditor) shows in the Party column as well, when `parties` names its group ledger.
+how to export it in detail. A voucher Tally keeps out of the books (`Payment (Optional)`, or
+`(Optional)` after its ledger, shown when the Day Book is asked to show optional vouchers; Vch
+Type `Memorandum`) is left out whole, its other ledgers and narration too, with a Warning that
+names it; a cancelled one (`(cancelled)`, no amount) is no voucher and no issue. Ledger names
+are kept as Tally has them: a party's own ledger (a debtor or creditor) shows in the Party
+column as well, when `parties` names its group ledger.
 """
 
 from __future__ import annotations
@@ -36,6 +40,12 @@ from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity, display_value
 from xlbo.journal_layout import HEADERS
 from xlbo.money import format_inr, from_paise
+from xlbo.readers.tally_marks import (
+    cancelled_rows,
+    outside_books,
+    outside_books_hint,
+    outside_books_problem,
+)
 
 DAY_BOOK_HEADERS = ("Date", "Particulars", "Vch Type", "Vch No.", "Debit Amount", "Credit Amount")
 HEADER_ALIASES = {
@@ -196,7 +206,17 @@ def day_book_lines(
     group_of = np.where(group >= 0, group, groups)
     in_voucher = is_voucher[group_of]
     named = (particulars != "").to_numpy(dtype=bool)
-    read = ~erred & (opens | (in_voucher & ~opens & ~closes & named))
+    rows_of_voucher = opens | (in_voucher & ~opens & ~closes & named)
+    # A voucher whose dated row Tally marks cancelled, optional or memorandum is in no ledger:
+    # every row of it (its other ledgers, its narration) is set aside, its cells unjudged.
+    kinds = column("Vch Type")
+    void = np.zeros(groups + 1, dtype=bool)
+    void[group[opens]] = cancelled_rows(kinds, particulars)[opens]
+    aside = np.zeros(groups + 1, dtype=bool)
+    aside[group[opens]] = outside_books(kinds, particulars)[opens]
+    aside &= ~void
+    set_aside = (void | aside)[group_of] & in_voucher
+    read = ~erred & rows_of_voucher & ~set_aside
 
     debit, bad_debit = paise_column(column("Debit"))
     credit, bad_credit = paise_column(column("Credit"))
@@ -227,7 +247,9 @@ def day_book_lines(
     line_count = np.bincount(group_of[line], minlength=groups + 1)
     debit_sum = _sums(group_of[line], debit[line], groups + 1)
     credit_sum = _sums(group_of[line], credit[line], groups + 1)
-    unbalanced = is_voucher & ~bad & ((line_count == 0) | (debit_sum != credit_sum))
+    unbalanced = (
+        is_voucher & ~bad & ~void & ~aside & ((line_count == 0) | (debit_sum != credit_sum))
+    )
     late: list[Issue] = []
     for position in voucher_rows[unbalanced[group[voucher_rows]]].tolist():
         g = int(group[position])
@@ -249,7 +271,54 @@ def day_book_lines(
             )
         )
 
-    good = is_voucher & ~bad & ~unbalanced
+    # the amount of a voucher set aside: its larger side (a condensed export shows one ledger)
+    held = ~erred & rows_of_voucher & set_aside
+    amount = np.maximum(
+        _sums(group_of[held], debit[held], groups + 1),
+        _sums(group_of[held], credit[held], groups + 1),
+    )
+    hint = outside_books_hint("the Day Book")
+    at_column = columns.get("Vch Type", columns["Particulars"])
+    for position in voucher_rows[(void | aside)[group[voucher_rows]]].tolist():
+        g = int(group[position])
+        if void[g] and not amount[g]:
+            continue  # a cancelled voucher: Tally writes it with no amount, nothing to do
+        day, written = dates[position], str(kind[position])
+        worth = format_inr(from_paise(int(amount[g])))
+        if void[g]:
+            problem = (
+                f"Voucher {number[position]} of {day:%d-%m-%Y} is marked cancelled but has "
+                f"amounts ({worth}): Tally writes a cancelled voucher with none, so it was "
+                "left out"
+            )
+            told = (
+                "If the voucher stands, take '(cancelled)' out of its Particulars or Vch Type "
+                "(or export the Day Book from Tally again) and import it again."
+            )
+        else:
+            problem = outside_books_problem(
+                written,
+                str(written_no[position]),
+                worth,
+                day=day,
+                left_out="leaves it out of every ledger's balance, so its lines were not read",
+            )
+            told = hint
+        late.append(
+            Issue(
+                severity=Severity.WARNING,
+                sheet=table.sheet,
+                cell=table.cell(int(rows[position]), at_column),
+                value=display_value(
+                    column("Vch Type" if "Vch Type" in columns else "Particulars").iat[position]
+                ),
+                problem=problem,
+                hint=told,
+                file=table.source,
+            )
+        )
+    late.sort(key=lambda issue: _row_of(issue.cell))
+    good = is_voucher & ~bad & ~unbalanced & ~void & ~aside
     keep = line & good[group_of]
     opener = np.zeros(groups + 1, dtype=np.int64)
     opener[group[voucher_rows]] = voucher_rows
@@ -272,6 +341,11 @@ def day_book_lines(
         }
     )
     return lines, [issues[p] for p in sorted(issues)] + late
+
+
+def _row_of(cell: str) -> int:
+    """The row number of a cell's address (`C9`: 9)."""
+    return int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
 def _sums(groups: np.ndarray, paise: np.ndarray, count: int) -> np.ndarray:
