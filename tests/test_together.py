@@ -8,7 +8,7 @@ import time
 import pytest
 
 from xlbo.errors import UserError
-from xlbo.together import at_once
+from xlbo.together import at_once, behind
 
 
 def test_both_results_come_back_in_order() -> None:
@@ -59,3 +59,32 @@ def test_a_problem_in_both_names_the_first() -> None:
 
     with pytest.raises(UserError, match="bank.csv"):
         at_once(first, second)
+
+
+def test_pieces_handed_behind_are_written_in_order_in_another_thread() -> None:
+    written: list[bytes] = []
+    threads: set[str] = set()
+
+    def write(piece: bytes) -> None:
+        threads.add(threading.current_thread().name)
+        written.append(piece)
+
+    with behind(write) as give:
+        for number in range(100):
+            give(b"<row r=%d/>" % number)
+    assert written == [b"<row r=%d/>" % number for number in range(100)]
+    assert threads == {"xlbo-behind"}
+
+
+def test_a_write_that_fails_behind_raises_in_the_maker_and_stops_writing() -> None:
+    written: list[bytes] = []
+
+    def write(piece: bytes) -> None:
+        if piece == b"3":
+            raise OSError("disk full")
+        written.append(piece)
+
+    with pytest.raises(OSError, match="disk full"), behind(write) as give:
+        for number in range(50):
+            give(str(number).encode())
+    assert written == [b"0", b"1", b"2"]  # nothing after the piece that failed

@@ -9,8 +9,10 @@ reading or preparing two files in two threads takes little more than the longer 
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 A = TypeVar("A")
@@ -37,3 +39,38 @@ def at_once(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
     if failed:
         raise failed[0]
     return result, done[0]
+
+
+@contextlib.contextmanager
+def behind(write: Callable[[bytes], object], depth: int = 2) -> Iterator[Callable[[bytes], None]]:
+    """A function that hands each piece to `write` in a second thread, in order, while this
+    thread makes the next: zlib compresses a sheet's XML and sums its CRC outside Python's
+    lock, so a workbook's rows are built and compressed at the same time. At most `depth`
+    pieces wait. An error of `write` raises here, at the next piece or on leaving."""
+    pieces: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        while (piece := pieces.get()) is not None:
+            if failed:
+                continue  # drained, so that the maker never waits on a full queue
+            try:
+                write(piece)
+            except BaseException as error:  # raised in the maker's thread
+                failed.append(error)
+
+    worker = threading.Thread(target=run, name="xlbo-behind", daemon=True)
+    worker.start()
+
+    def give(piece: bytes) -> None:
+        if failed:
+            raise failed[0]
+        pieces.put(piece)
+
+    try:
+        yield give
+    finally:
+        pieces.put(None)
+        worker.join()
+    if failed:
+        raise failed[0]

@@ -333,7 +333,8 @@ def wrapped_lines(texts: pd.Series, width: float) -> np.ndarray:
         """How many of each text's characters are flagged."""
         counts = np.zeros(len(lengths), dtype=np.float64)
         if filled.any():
-            counts[filled] = np.add.reduceat(flags, starts[filled], dtype=np.int64)
+            # widened first: reduceat casting a byte at a time is thirty times slower
+            counts[filled] = np.add.reduceat(flags.astype(np.int64), starts[filled])
         return counts
 
     narrow = per_text(_NARROW_CODES[codes])

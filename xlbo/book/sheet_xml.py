@@ -32,6 +32,7 @@ from xlsxwriter.xmlwriter import XMLwriter
 
 from xlbo.book.display import Figure, Link
 from xlbo.book.table import column_letter
+from xlbo.together import behind
 
 try:  # C++ string kernels; xlbo writes without them (e.g. in the browser) at pandas' own speed
     import pyarrow as pa
@@ -141,6 +142,17 @@ def _number_text(values: np.ndarray) -> np.ndarray:
     return text
 
 
+def _cells_xml(refs: np.ndarray, opening: str, values: np.ndarray, closing: str) -> np.ndarray:
+    """Each cell as XML: `<c r="` its reference `"` + `opening` + its value + `closing`, built
+    by one f-string a cell (adding arrays of text piece by piece makes each piece anew)."""
+    cells = np.empty(len(values), dtype=object)
+    cells[:] = [
+        f'<c r="{ref}"{opening}{value}{closing}'
+        for ref, value in zip(refs.tolist(), values.tolist(), strict=True)
+    ]
+    return cells
+
+
 def _column_cells(
     values: pd.Series,
     letter: str,
@@ -161,13 +173,13 @@ def _column_cells(
     styled = f' s="{style}"' if style else ""
     if pd.api.types.is_bool_dtype(values.dtype) and not values.hasnans:
         flags = values.to_numpy(dtype=bool)
-        cells[:] = '<c r="' + refs + f'"{styled} t="b"><v>' + np.where(flags, "1", "0") + "</v></c>"
+        cells[:] = _cells_xml(refs, f'{styled} t="b"><v>', np.where(flags, "1", "0"), "</v></c>")
         return cells, []
     if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
         numbers = values.to_numpy(dtype="float64", na_value=np.nan)
         present = np.isfinite(numbers)
         text = _number_text(numbers[present])
-        cells[present] = '<c r="' + refs[present] + f'"{styled}><v>' + text + "</v></c>"
+        cells[present] = _cells_xml(refs[present], f"{styled}><v>", text, "</v></c>")
         return cells, []
     objects = values.to_numpy(dtype=object)
     kinds = _kinds(objects)
@@ -191,24 +203,23 @@ def _column_cells(
                 )
         elif kind == "text":
             body = _escape(pd.Series(chosen, dtype=object), MAX_CELL_TEXT).to_numpy(dtype=object)
-            cells[where] = (
-                '<c r="'
-                + refs[where]
-                + f'"{styled} t="inlineStr"><is><t xml:space="preserve">'
-                + body
-                + "</t></is></c>"
+            cells[where] = _cells_xml(
+                refs[where],
+                f'{styled} t="inlineStr"><is><t xml:space="preserve">',
+                body,
+                "</t></is></c>",
             )
         elif kind == "number":
             numbers = np.array([float(v) for v in chosen], dtype="float64")
             ok = np.isfinite(numbers)
             text = _number_text(numbers[ok])
-            cells[where[ok]] = '<c r="' + refs[where[ok]] + f'"{styled}><v>' + text + "</v></c>"
+            cells[where[ok]] = _cells_xml(refs[where[ok]], f"{styled}><v>", text, "</v></c>")
         elif kind == "bool":
             flags = np.where(np.array([bool(v) for v in chosen]), "1", "0")
-            cells[where] = '<c r="' + refs[where] + f'"{styled} t="b"><v>' + flags + "</v></c>"
+            cells[where] = _cells_xml(refs[where], f'{styled} t="b"><v>', flags, "</v></c>")
         elif kind == "date":
             text = _number_text(_serials(chosen))
-            cells[where] = '<c r="' + refs[where] + f'"{styled}><v>' + text + "</v></c>"
+            cells[where] = _cells_xml(refs[where], f"{styled}><v>", text, "</v></c>")
         else:  # a link's text, in the link style while links are allowed, then plain
             allowed = min(max(links, 0), len(where))
             shown = pd.Series([v.text for v in chosen], dtype=object)
@@ -320,7 +331,7 @@ def _rows_xml(body: SheetBody, start: int, stop: int, links: list[tuple[str, Lin
     frame = body.frame.iloc[start:stop]
     # the rows' numbers as text once, for every column's cell references
     rows = np.arange(body.first_row + start, body.first_row + stop).astype(str).astype(object)
-    joined = np.full(len(frame), "", dtype=object)
+    columns: list[list[str]] = [[""] * len(frame)]  # a row with no cells still closes
     for index, name in enumerate(frame.columns):
         cells, found = _column_cells(
             frame[name],
@@ -332,7 +343,7 @@ def _rows_xml(body: SheetBody, start: int, stop: int, links: list[tuple[str, Lin
             body.figure_styles.get(index),
         )
         links += found
-        joined = joined + cells
+        columns.append(cells.tolist())
     starts = '<row r="' + rows
     heights = body.heights(frame) if body.heights is not None else None
     if heights is not None:  # rows tall enough for their wrapped text
@@ -340,7 +351,11 @@ def _rows_xml(body: SheetBody, start: int, stop: int, links: list[tuple[str, Lin
         starts[tall] = (
             starts[tall] + '" ht="' + np.char.mod("%g", heights[tall]).astype(object)
         ) + '" customHeight="1'
-    return "".join((starts + '">' + joined + "</row>").tolist())
+    # each row's cells joined once (adding column after column copied each row again and again)
+    return "".join(
+        f'{start}">{"".join(cells)}</row>'
+        for start, cells in zip(starts.tolist(), zip(*columns, strict=True), strict=True)
+    )
 
 
 _ROW = re.compile(rb'<row r="(\d+)"')
@@ -492,10 +507,11 @@ def _rewrite(path: Path, rewritten: Path, by_part: dict[str, SheetBody]) -> None
             )
             links: list[tuple[str, Link]] = []
             with target.open(_member(info), "w", force_zip64=True) as stream:
-                stream.write(head)
-                stream.write(kept)
-                for chunk in _chunks(body, links):
-                    stream.write(chunk.encode("utf-8"))
+                with behind(stream.write) as write:  # compressed as the next rows are built
+                    write(head)
+                    write(kept)
+                    for chunk in _chunks(body, links):
+                        write(chunk.encode("utf-8"))
                 element, relationships = _hyperlinks(links, _next_id(existing))
                 stream.write(_with_hyperlinks(tail, element))
             if relationships:
