@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 
 from xlbo.cli import main
+from xlbo.jobs.reconcile import company_in
 from xlbo.money import INDIAN_LOCALE, INR_DR_CR_FORMAT, INR_NUMBER_FORMAT
 
 BANK_SIDE = f'{INDIAN_LOCALE}#,##0.00" Cr";{INDIAN_LOCALE}#,##0.00" Dr";"–"'
@@ -152,6 +153,19 @@ def reconcile(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str,
     code = main(["reconcile", *args])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("sheet", ["Company", "company "])
+def test_the_company_is_found_on_a_company_sheet_of_the_ledger_workbook(
+    inputs: tuple[Path, Path], xlsx: Callable[..., Path], sheet: str
+) -> None:
+    """A ledger kept in a workbook that also holds the Company sheet (as typed, in any case)
+    names the company; a Tally export, which has none, names none (and is not opened twice
+    to find that out)."""
+    books = xlsx({"Ledger": LEDGER, sheet: [["Name"], ["Konkan Agro Foods LLP"]]}, name="b.xlsx")
+    assert company_in(books) == "Konkan Agro Foods LLP"
+    _, tally = inputs
+    assert company_in(tally) == ""
 
 
 def test_brs_heading_items_subtotals_and_a_difference_of_nil(

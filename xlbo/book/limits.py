@@ -352,12 +352,15 @@ def _read_small(archive: zipfile.ZipFile, name: str) -> bytes:
     return data
 
 
-def zip_sheet_names(path: Path) -> list[str] | None:
+def zip_sheet_names(path: Path, tables: bool = False) -> list[str] | None:
     """The sheet names an .xlsx/.xlsm's workbook.xml lists, read without inflating a sheet (a
     caller that only needs to know whether a sheet is there); None for any other file, or one
-    this cannot read (FileBook then says what is wrong with it)."""
+    this cannot read (FileBook then says what is wrong with it). With `tables`, None also
+    where the workbook holds an Excel Table, which may be named as a sheet is asked for."""
     try:
         with zipfile.ZipFile(path) as archive:
+            if tables and any(name.startswith("xl/tables/") for name in archive.namelist()):
+                return None
             return list(
                 _sheet_parts(
                     _read_small(archive, "xl/workbook.xml"),

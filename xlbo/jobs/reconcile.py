@@ -59,8 +59,8 @@ from xlbo.book import FileBook, Reader, Table, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
-from xlbo.book.limits import uncalculated_formulas
-from xlbo.book.table import EXCEL_ROWS
+from xlbo.book.limits import uncalculated_formulas, zip_sheet_names
+from xlbo.book.table import EXCEL_ROWS, header_key
 from xlbo.columns import contains, money_column, strings, text_column
 from xlbo.dates import parse_date
 from xlbo.decisions import marks as _decision
@@ -226,6 +226,9 @@ def company_in(path: Path | None) -> str:
     "" when there is none."""
     if path is None or not path.exists():
         return ""
+    listed = zip_sheet_names(path, tables=True)
+    if listed is not None and not any(header_key(n) == header_key("Company") for n in listed):
+        return ""  # a Tally ledger or bank export: not surveyed again to find that out
     try:
         book = FileBook(path)
         if not book.has("Company"):
