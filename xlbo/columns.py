@@ -25,15 +25,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xlbo.arrow import pa, pc
 from xlbo.cells import clean_text, is_blank
 from xlbo.dates import DateOrder, date_order, day_and_month, in_period, parse_date
 from xlbo.money import from_paise, parse_amount, to_paise
-
-try:  # C++ string kernels; xlbo runs without them (e.g. in the browser) at pandas' own speed
-    import pyarrow as pa
-    import pyarrow.compute as pc
-except ImportError:  # pragma: no cover - exercised where pyarrow is absent
-    pa = pc = None
 
 _EXACT_PAISE = 2**46
 """Below this many paise (about ₹70,000 crore) a float's binary noise is far below half a paisa,

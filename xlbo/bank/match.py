@@ -118,6 +118,7 @@ from xlbo.bank.window import (
     bands,
 )
 from xlbo.columns import contains, matches, strings, text_lengths
+from xlbo.columns import replace as replace_text
 from xlbo.money import format_inr, from_paise
 
 __all__ = [
@@ -2560,8 +2561,8 @@ def _kind_of(texts: pd.Series) -> pd.Series:
     >>> _kind_of(pd.Series(["CHQ RET CHGS INCL GST 827668", "Being salary for Oct 2026 paid"])).tolist()
     ['CHQ RET CHGS INCL GST', 'BEING SALARY FOR OCT PAID']
     """
-    kinds = texts.fillna("").astype(str).str.upper().str.replace(r"\d{3,}", " ", regex=True)
-    return kinds.str.replace(r"\s+", " ", regex=True).str.strip()
+    kinds = replace_text(strings(texts).str.upper(), r"[0-9]{3,}", " ")
+    return replace_text(kinds, r"\s+", " ").str.strip()
 
 
 def _alike_twin(run: _Matching, lines: np.ndarray, bank_side: bool) -> np.ndarray:

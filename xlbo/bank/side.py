@@ -212,7 +212,7 @@ def _book_parties(particulars: pd.Series, narration: pd.Series) -> np.ndarray:
 
 BOOK_CHEQUE_NUMBER = (
     r"(?i)\b(?:ch(?:q|eque)?\.?\s*(?:no|number|#)\.?|chq\.?|cheque|inst(?:rument)?\.?\s*no\.?)"
-    r"\s*[:.\-]?\s*(?P<number>[0-9]{1,6})\b"
+    r"\s*[:.\-]?\s*(?P<found>[0-9]{1,6})\b"
 )
 """A cheque number as a book writes it, right after its word: `Ch. No. : 000452`, `Chq
 000452`, `Cheque No 452`, `Inst No. 778899` — not `Chq Rs. 12500/-` or `Chq agst Inv 1045`."""
@@ -223,8 +223,9 @@ def book_cheque_numbers(texts: pd.Series, references: pd.Series) -> np.ndarray:
     reference column's where that is a number of six digits or fewer, else the one its
     particulars or narration write right after a cheque word (`BOOK_CHEQUE_NUMBER`)."""
     given = references.fillna("").astype(str).str.strip()
-    written = texts.str.extract(BOOK_CHEQUE_NUMBER)["number"].fillna("")
-    number = given.where(given.str.fullmatch(r"[0-9]{1,6}"), written)
+    written = extract(texts, BOOK_CHEQUE_NUMBER).to_numpy(dtype=object)
+    own = given.str.fullmatch(r"[0-9]{1,6}").to_numpy(dtype=bool)
+    number = np.where(own, given.to_numpy(dtype=object), written)
     return np.where(number != "", pd.to_numeric(number, errors="coerce"), -1).astype(np.int64)
 
 

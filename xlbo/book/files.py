@@ -34,6 +34,7 @@ import olefile
 import pandas as pd
 import python_calamine as calamine
 
+from xlbo.arrow import pa, pc
 from xlbo.book.hidden_rows import (
     HIDDEN_MARKS,
     HiddenRows,
@@ -54,12 +55,6 @@ from xlbo.book.limits import (
 from xlbo.book.table import Table, column_letter, find_header_row, header_key, header_text
 from xlbo.dates import FORCED_TEXT
 from xlbo.errors import FileProblem, SheetProblem
-
-try:  # Arrow's kernels mask a column of text in one pass; pandas' own way where it is absent
-    import pyarrow as pa
-    import pyarrow.compute as pc
-except ImportError:  # pragma: no cover - exercised where pyarrow is absent
-    pa = pc = None
 
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})

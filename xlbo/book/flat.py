@@ -15,16 +15,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xlbo.arrow import pa
 from xlbo.book.atomic import atomic_path
 from xlbo.book.display import Link
 from xlbo.errors import FileProblem
 
 try:
-    import pyarrow as pa
     import pyarrow.csv as pa_csv
     import pyarrow.parquet as pa_parquet
 except ImportError:  # pragma: no cover - where pyarrow is absent
-    pa = pa_csv = pa_parquet = None
+    pa_csv = pa_parquet = None
 
 FLAT_SUFFIXES = (".csv", ".parquet")
 

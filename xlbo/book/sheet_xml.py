@@ -30,15 +30,10 @@ from xlsxwriter.url import Url
 from xlsxwriter.utility import _datetime_to_excel_datetime as datetime_to_excel_datetime
 from xlsxwriter.xmlwriter import XMLwriter
 
+from xlbo.arrow import pa, pc
 from xlbo.book.display import Figure, Link
 from xlbo.book.table import column_letter
 from xlbo.together import behind
-
-try:  # C++ string kernels; xlbo writes without them (e.g. in the browser) at pandas' own speed
-    import pyarrow as pa
-    import pyarrow.compute as pc
-except ImportError:  # pragma: no cover - exercised where pyarrow is absent
-    pa = pc = None
 
 MAX_CELL_TEXT = 32767
 """Excel's limit on the characters in one cell."""

@@ -78,6 +78,7 @@ from xlbo.columns import (
     joined_in_order,
     money_column,
     paise_column,
+    replace,
     text_column,
 )
 from xlbo.dates import parse_date
@@ -762,10 +763,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     unreadable = np.zeros(count, dtype=bool)
     unreadable[[*bad_debit, *bad_credit]] = True
 
-    bare = combined.copy()
-    for prefix in written_side[written_side != ""].unique().tolist():  # To , By , Dr. ...
-        written = (written_side == prefix).to_numpy(dtype=bool)
-        bare[written] = combined[written].str.removeprefix(prefix)
+    bare = replace(combined, _SIDE_WORD, "")  # To , By , Dr. ... taken off
     folded = bare.str.lower()
     label = _labels(folded, [frame[c] for c in _label_columns(names, roles)])
     voucher_type = text_column(column("Vch Type"))
