@@ -103,6 +103,18 @@ def test_a_name_run_together_is_as_alike_as_the_same_name_with_spaces() -> None:
     assert alike("RGUPTA", "Amit Gupta") < alike("AGUPTA", "Amit Gupta")
 
 
+def test_a_name_imps_cut_after_its_second_word_is_as_alike_as_one_turned_round() -> None:
+    # SHAHRAJESH: IMPS kept ten letters of Shah Rajesh Kumar, or wrote Rajesh Shah turned round
+    assert alike("SHAHRAJESH", "Shah Rajesh Kumar") == alike("SHAHRAJESH", "Rajesh Shah")
+    # both less than the name the run writes whole, in its order
+    assert alike("SHAHRAJESH", "Shah Rajesh") > alike("SHAHRAJESH", "Shah Rajesh Kumar")
+    # a cut inside a word is a last word cut short, not a name cut after its words
+    assert run_together("pateldhava", "patel dhaval kumar") == (80, False)
+    assert run_together("shahrajesh", "shah rajesh kumar") == (100, False)
+    # fewer letters than IMPS keeps: nothing was cut off
+    assert run_together("shahraj", "shah raj kumar") == (80, False)
+
+
 def test_initials_stay_when_names_are_folded_and_legal_words_go() -> None:
     names = narration_names(
         pd.Series(

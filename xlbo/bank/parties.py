@@ -974,6 +974,8 @@ def _whole_in_run_order(left: str, right: str) -> int:
         return len(word)
 
     words = [_squashed(w) for w in name.split()]
+    if cut_by_imps(word, words):  # the rest of the name cut off: as doubtful as turned round
+        return 100 - TURNED_ROUND
     ordered = "".join(sorted(words, key=place))
     alike = int(fuzz.ratio(word, ordered))
     # a name turned round to fit the run is a little less alike than a name in its order
@@ -1007,6 +1009,21 @@ def _letter_masks(names: list[str], places: np.ndarray, known: np.ndarray) -> np
     return np.asarray(known[places], dtype=np.int64)
 
 
+IMPS_RUN_LETTERS = 10
+"""The letters of a name IMPS keeps, run together (`PATELDHAVA`, `SHAHRAJESH`)."""
+
+
+def cut_by_imps(word: str, words: list[str]) -> bool:
+    """Whether `word` is all IMPS kept of the name of `words` run together in their order:
+    its first IMPS_RUN_LETTERS letters, the cut at the end of a word past the first two
+    (`SHAHRAJESH` of Shah Rajesh Kumar; a cut inside a word is `run_together`'s last word cut
+    short)."""
+    if len(word) != IMPS_RUN_LETTERS or len(words) < 3:
+        return False
+    ends = np.cumsum([len(w) for w in words])
+    return "".join(words).startswith(word) and IMPS_RUN_LETTERS in ends[1:-1]
+
+
 @lru_cache(maxsize=1 << 18)
 def run_together(word: str, name: str) -> tuple[int, bool]:
     """How much of `word` and `name` the other explains where `word` is the words of `name` run
@@ -1032,6 +1049,8 @@ def run_together(word: str, name: str) -> tuple[int, bool]:
     found = _pieces(word, words)
     if found:
         return 100, found == 2
+    if cut_by_imps(word, split):
+        return 100, False
     longer = tuple(w for w in words if len(w) > 1)
     left_out = len(words) - len(longer)
     if left_out and len(longer) >= 2 and _pieces(word, longer):
