@@ -163,6 +163,35 @@ def test_a_deleted_or_cut_log_is_found_from_the_hidden_sheet(
     assert "books.xlsx says xlbo logged entry 2" in said and "the log has 1 entries" in said
 
 
+@pytest.mark.parametrize(("damage", "entry"), [("cut", 2), ("garbage", 3)])
+def test_a_run_after_the_log_was_damaged_says_so_and_keeps_the_damage(
+    books: Path, capsys: pytest.CaptureFixture[str], damage: str, entry: int
+) -> None:
+    kept = log.log_path(books).read_bytes()
+    damaged = kept[:40] if damage == "cut" else kept + b"\x00\xff not xlbo's\n"
+    log.log_path(books).write_bytes(damaged)
+    capsys.readouterr()
+    assert main(["import-tally", str(books.with_name("daybook.xlsx")), "--out", str(books)]) == 0
+    said = capsys.readouterr().err
+    assert (
+        "The audit log books.xlbo-log.jsonl beside books.xlsx was damaged before this run" in said
+    )
+    assert f"This run is entry {entry}, written after it" in said
+    assert "xlbo audit verify books.xlsx" in said
+    # the damage stays for the auditor to see, the new entry after it
+    assert log.log_path(books).read_bytes().startswith(damaged)
+    assert main(["audit", "verify", str(books)]) == 2
+    assert "is broken at entry" in capsys.readouterr().err
+
+
+def test_a_run_after_an_intact_log_says_nothing_of_damage(
+    books: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["import-tally", str(books.with_name("daybook.xlsx")), "--out", str(books)]) == 0
+    assert "damaged" not in capsys.readouterr().err
+
+
 def test_a_failed_run_logs_nothing(xlsx: Callable[..., Path], tmp_path: Path) -> None:
     book = xlsx({"Journal": [["Date", "Voucher No"]]}, name="journal.xlsx")
     assert main(["report", "trial-balance", str(book), "--period", "2026-10",

@@ -291,12 +291,21 @@ def record_run(
         )
         result = dataclasses.replace(result, warnings=(*result.warnings, said))
     try:
-        _record_in_file(job, inputs, settings, result, books, before)
+        appended = _record_in_file(job, inputs, settings, result, books, before)
     except (OSError, UserError) as error:  # the run is done: say loudly that it is not logged
         why = error.message if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
         said = (
             f"The audit log beside {books.name} could not be written ({why}); this run is not "
             "in the audit trail. Make the folder writable and run the job again."
+        )
+        return dataclasses.replace(result, warnings=(*result.warnings, said))
+    if appended.after_damage:
+        log_name = log.log_path(books).name
+        said = (
+            f"The audit log {log_name} beside {books.name} was damaged before this run: its "
+            f"last line is not an entry xlbo wrote (cut short, or changed). This run is entry "
+            f"{appended.seq}, written after it. `xlbo audit verify {books.name}` shows where the "
+            "log breaks; keep a copy of the log as it is for your auditor."
         )
         return dataclasses.replace(result, warnings=(*result.warnings, said))
     return result
@@ -326,7 +335,7 @@ def _record_in_file(
     result: JobResult,
     books: Path,
     before: Before | None = None,
-) -> None:
+) -> log.Appended:
     folder = books.parent
     resolve = _Resolver()
     real_books = resolve.file(books)
@@ -408,7 +417,7 @@ def _record_in_file(
                 books, stamp.Head(appended.seq, appended.head, log.log_path(books).name)
             )
 
-    log.append_entry(log.log_path(books), build, after)
+    return log.append_entry(log.log_path(books), build, after)
 
 
 LOG_COLUMNS = ("Seq", "Part", "Entry")

@@ -218,6 +218,9 @@ class Appended:
     seq: int
     head: str
     entry: Mapping[str, Any]
+    after_damage: bool = False
+    """The log's last line was not an entry xlbo wrote (cut short, or changed): this entry was
+    written after it, and `verify` shows where the log breaks."""
 
 
 def append_entry(
@@ -229,7 +232,7 @@ def append_entry(
     call `after` (the snapshot, the head in the books) while the lock is still held."""
     with path.open("a+b") as handle, _locked(handle):
         last = _last_line(handle)
-        seq, prev, last_entry = 1, ZERO, None
+        seq, prev, last_entry, damaged = 1, ZERO, None, False
         if last:
             prev = entry_hash(last)
             try:
@@ -238,7 +241,7 @@ def append_entry(
             except (ValueError, KeyError, TypeError):  # a damaged last line: verify says so
                 handle.seek(0)
                 seq = sum(1 for _ in handle) + 1
-                last_entry = None
+                last_entry, damaged = None, True
         entry = dict(build(seq, prev, last_entry))
         entry["seq"], entry["prev"] = seq, prev
         line = canonical(entry)
@@ -247,7 +250,7 @@ def append_entry(
             line = b"\n" + line  # a cut last line stays as it is; the new entry starts afresh
         os.write(handle.fileno(), line + b"\n")
         os.fsync(handle.fileno())
-        appended = Appended(seq, entry_hash(canonical(entry)), entry)
+        appended = Appended(seq, entry_hash(canonical(entry)), entry, damaged)
         if after is not None:
             after(appended)
         return appended
