@@ -13,6 +13,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.worksheet.filters import CustomFilter, CustomFilters
 
 from tests.bank.test_more_banks import first_and_last, totals
 from xlbo.book.hidden_rows import xls_hidden_rows
@@ -227,10 +228,11 @@ def test_an_xls_statement_s_hidden_and_filtered_rows_are_named(
 ) -> None:
     """Before: rows hidden in an .xls were read without a word. The .xls is LibreOffice's
     (BIFF8) from the .xlsx with row 7 left out by the filter over A5:G8 and row 9 hidden by
-    hand; the .xls keeps both (ROW records with fDyZero, FILTERMODE, `_FilterDatabase`).
-    The filter's criteria (AUTOFILTER records) are not judged, so row 7, under the filter, is
-    "hidden under the AutoFilter" and the user told both ways to see it; row 9, below it,
-    was hidden by hand."""
+    hand; the .xls keeps both (ROW records with fDyZero, FILTERMODE, `_FilterDatabase`) and
+    the filter's criterion (an AUTOFILTER record: LibreOffice keeps the first of the two
+    dates, = 01/10/26), which row 7's 05/10/26 fails: filtered out. Row 9, below the filter,
+    was hidden by hand. (Before session 24 the criteria were not judged: row 7 was "hidden
+    under the AutoFilter".)"""
     shown = ("01/10/26", "12/10/26")
     source = statement(tmp_path / "both.xlsx", (7, 9), "A5:G8", shown)
     converted = libreoffice(source, "xls") / "both.xls"
@@ -239,13 +241,49 @@ def test_an_xls_statement_s_hidden_and_filtered_rows_are_named(
     assert [(i.cell, i.problem, i.hint.split("; ")[-1]) for i in lines.issues] == [
         (
             "A7",
-            "1 line(s) on rows Excel does not show (hidden under the AutoFilter: row 7) were "
+            "1 line(s) on rows Excel does not show (filtered out by the AutoFilter: row 7) were "
             "read and reconciled: every row of the statement is the bank's transaction",
-            "clear the filter and unhide rows to see them.",
+            "clear the filter to see them.",
         ),
         (
             "A9",
             "1 line(s) on rows Excel does not show (hidden: row 9) were "
+            "read and reconciled: every row of the statement is the bank's transaction",
+            "unhide them to see them.",
+        ),
+    ]
+
+
+def test_an_xls_amount_filter_leaves_out_one_row_and_another_was_hidden_by_hand(
+    tmp_path: Path, libreoffice: Callable[[Path, str], Path]
+) -> None:
+    """LibreOffice's .xls of a statement filtered on Withdrawal Amt. (< 1,000 or blank): row 7's
+    12,500.00 fails it (filtered out); row 8's 500.00 passes it, so the user hid row 8 by hand
+    (clearing the filter would not show it). The AUTOFILTER record holds a text "1000" with
+    `<` and an (empty) condition, joined by OR."""
+    source = statement(tmp_path / "amounts.xlsx", (7, 8), "A5:G9")
+    book = openpyxl.load_workbook(source)
+    sheet = book["Statement"]
+    sheet.auto_filter.add_filter_column(4, [])
+    column = sheet.auto_filter.filterColumn[-1]
+    column.filters = None
+    column.customFilters = CustomFilters(
+        _and=False,
+        customFilter=[CustomFilter(operator="lessThan", val="1000"), CustomFilter(val="")],
+    )
+    book.save(source)
+    lines = read_statement(str(libreoffice(source, "xls") / "amounts.xls"))
+    assert totals(lines) == (4, 1250000 + 50000 + 1770, 4500000)
+    assert [(i.cell, i.problem, i.hint.split("; ")[-1]) for i in lines.issues] == [
+        (
+            "A7",
+            "1 line(s) on rows Excel does not show (filtered out by the AutoFilter: row 7) were "
+            "read and reconciled: every row of the statement is the bank's transaction",
+            "clear the filter to see them.",
+        ),
+        (
+            "A8",
+            "1 line(s) on rows Excel does not show (hidden: row 8) were "
             "read and reconciled: every row of the statement is the bank's transaction",
             "unhide them to see them.",
         ),

@@ -2,7 +2,8 @@
 
 A hidden row under an AutoFilter with criteria was left out by the filter only if one of its
 cells fails its column's criterion; a row whose cells pass every criterion was hidden by hand
-(clearing the filter does not show it). Each criterion of an .xlsx `<filterColumn>` is judged
+(clearing the filter does not show it). Each criterion of an .xlsx `<filterColumn>` (or of an
+.xls's AUTOFILTER record, which `xlbo.book.xls_filter` reads into the same elements) is judged
 on one cell to True (passes), False (fails) or None (cannot be told here):
 
 - `<filters>`: a list of values, compared with the cell's text as Excel shows it, in any case;
@@ -32,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Protocol
 
 from defusedxml import ElementTree
 
@@ -69,6 +70,15 @@ class Cell:
 
 
 BLANK = Cell()
+
+
+class Formats(Protocol):
+    """What judging needs of a workbook's styles: each style's number format (None unknown)
+    and whether its dates count from 1904 (`Lookups` for an .xlsx)."""
+
+    def number_format(self, style: int) -> str | None: ...
+
+    def date1904(self) -> bool: ...
 
 
 @dataclass
@@ -311,7 +321,7 @@ def _cell(kind: bytes, body: bytes, value: str, style: int, shared: dict[int, st
 # -- judging --------------------------------------------------------------------------------
 
 
-def judge(criteria: Any, cell: Cell, book: Lookups) -> bool | None:
+def judge(criteria: Any, cell: Cell, book: Formats) -> bool | None:
     """Whether `cell` passes a `<filterColumn>`'s criteria (an element, tags with or without
     their namespace): True, False, or None where it cannot be told."""
     verdict: bool | None = True
@@ -330,7 +340,7 @@ def judge(criteria: Any, cell: Cell, book: Lookups) -> bool | None:
     return verdict
 
 
-def _listed(filters: Any, cell: Cell, book: Lookups) -> bool | None:
+def _listed(filters: Any, cell: Cell, book: Formats) -> bool | None:
     """A value-list criterion: the cell's shown text is one of the values (any case), a
     blank is admitted by `blank="1"`, a date by a `<dateGroupItem>` that holds it."""
     if cell.kind == "unknown":
@@ -360,7 +370,7 @@ def _listed_values(filters: Any) -> tuple[frozenset[str], tuple[Any, ...]]:
     return values, tuple(each for each in filters if local_name(each.tag) == "dateGroupItem")
 
 
-def _moment(cell: Cell, book: Lookups) -> datetime | None:
+def _moment(cell: Cell, book: Formats) -> datetime | None:
     """A number cell in a date format as the date and time it shows; None otherwise."""
     if cell.kind != "number" or not _is_date(book.number_format(cell.style)):
         return None
@@ -398,7 +408,7 @@ def _holds(group: Any, moment: datetime) -> bool:
     return True
 
 
-def _shown(cell: Cell, book: Lookups) -> str | None:
+def _shown(cell: Cell, book: Formats) -> str | None:
     """The cell's text as Excel shows it; None for a number in a format not reproduced."""
     if cell.kind == "text":
         return cell.text
@@ -442,7 +452,7 @@ _ORDER = {
 }
 
 
-def _custom(filters: Any, cell: Cell, book: Lookups) -> bool | None:
+def _custom(filters: Any, cell: Cell, book: Formats) -> bool | None:
     """One or two comparisons; `and="1"` asks both to hold, else either."""
     verdicts = [
         _compare(each, cell, book) for each in filters if local_name(each.tag) == "customFilter"
@@ -458,7 +468,7 @@ def _custom(filters: Any, cell: Cell, book: Lookups) -> bool | None:
     return None if None in verdicts else False
 
 
-def _compare(criterion: Any, cell: Cell, book: Lookups) -> bool | None:
+def _compare(criterion: Any, cell: Cell, book: Formats) -> bool | None:
     operator = criterion.get("operator", "equal")
     wanted = criterion.get("val", "")
     if cell.kind == "unknown":
@@ -476,12 +486,14 @@ def _compare(criterion: Any, cell: Cell, book: Lookups) -> bool | None:
     return same if operator == "equal" else not same
 
 
-def _equal(wanted: str, cell: Cell, book: Lookups) -> bool | None:
+def _equal(wanted: str, cell: Cell, book: Formats) -> bool | None:
     """Whether the cell equals `wanted`: a blank equals a blank or a space (Excel's
     `notEqual " "` is its Non Blanks); a number equals a number of its value; else the
     shown text matches `wanted` with its wildcards, in any case."""
     if cell.kind == "blank":
         return not wanted.strip()
+    if cell.kind == "number" and not wanted.strip():  # a number is never blank, however shown
+        return False
     bound = _number(wanted)
     if cell.kind == "number" and bound is not None:
         return cell.number == bound

@@ -5,7 +5,8 @@ calamine hands over every row's cells, shown or not; whether a row is shown is i
 own records, read here: an .xlsx sheet's XML (`<row r="7" hidden="1">`, its `<autoFilter>`),
 an .ods content.xml (`<table:table-row table:visibility="collapse">` for a row hidden by hand,
 `"filter"` for one a filter hides) and an .xls Workbook stream (a ROW record's fDyZero flag, the
-sheet's FILTERMODE record and the `_FilterDatabase` name giving the filter's range). A reader
+sheet's FILTERMODE record, the `_FilterDatabase` name giving the filter's range, its AUTOFILTER
+records: `xlbo.book.xls_filter`). A reader
 that reads such rows says so: the user who hid rows to leave them out should know they were
 read, and whether a filter or their own hand hid them tells them where to look.
 
@@ -13,11 +14,13 @@ read, and whether a filter or their own hand hid them tells them where to look.
 
 A hidden row is filtered out only when a filter with criteria is on, the row lies under its
 header within its range, and one of its cells fails a criterion (`xlbo.book.filter_criteria`
-judges the .xlsx's criteria on the row's cells): a row hidden outside that range, on a sheet
-whose AutoFilter only shows its drop-down buttons (no criteria), or whose cells pass every
-criterion, was hidden by hand. Where the criteria cannot be judged (a top-10 or colour filter,
-a number in a format not reproduced, any .xls filter, whose AUTOFILTER records are not read),
-the row is `under_filter`: the filter or the user hid it, and the user is told both.
+judges the criteria on the row's cells; an .xls's are read as the same `<customFilters>`): a
+row hidden outside that range, on a sheet whose AutoFilter only shows its drop-down buttons
+(no criteria), or whose cells pass every criterion, was hidden by hand. Where the criteria
+cannot be judged (a top-10 or colour filter, a number in a format not reproduced — any number
+of an .xls compared with a text, its formats not being read — or an .xls that also holds
+Excel 2007's AUTOFILTER12 records), the row is `under_filter`: the filter or the user hid it,
+and the user is told both.
 
 Hidden columns are read too (`<col hidden="1">` or of width 0, `<table:table-column
 table:visibility="collapse">`, a COLINFO record's fHidden), as spans: a reader names those it
@@ -31,7 +34,6 @@ import posixpath
 import re
 import struct
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +47,15 @@ from xlbo.book.filter_criteria import (
     judge,
     local_name,
     row_cells,
+)
+from xlbo.book.xls_filter import (
+    AUTOFILTER,
+    AUTOFILTER12,
+    NoFormats,
+    autofilter,
+    records,
+    shared_strings,
+    sheet_cells,
 )
 
 HIDDEN_MARKS = (
@@ -393,15 +404,8 @@ _FILTER_DATABASE = 0x0D  # the built-in name `_FilterDatabase`: the AutoFilter's
 _PTG_AREA_3D = frozenset({0x3B, 0x5B, 0x7B})
 _COLINFO = 0x007D  # a span of columns' width and options
 _COLINFO_HIDDEN = 0x0001  # fHidden in COLINFO's option flags
-
-
-def _records(stream: bytes, at: int = 0) -> Iterator[tuple[int, int, int]]:
-    """(record id, start of its body, its length) for each BIFF record from offset `at`."""
-    end = len(stream) - 4
-    while 0 <= at <= end:
-        kind, length = struct.unpack_from("<HH", stream, at)
-        yield kind, at + 4, length
-        at += 4 + length
+_SST = 0x00FC  # the workbook's shared strings
+_CONTINUE = 0x003C  # the rest of the record before it
 
 
 def xls_hidden_rows(stream: bytes) -> dict[str, HiddenRows]:
@@ -409,23 +413,30 @@ def xls_hidden_rows(stream: bytes) -> dict[str, HiddenRows]:
     records give each sheet's name and where its records start; a ROW record with fDyZero is
     a hidden row (its first field the row, 0 the first); a sheet with a FILTERMODE record has
     a filter with criteria on, over the range its `_FilterDatabase` name gives: its hidden
-    rows there are hidden under the filter (by it or by hand: its criteria are not judged). A
+    rows there are judged on the criteria of its AUTOFILTER records (`_xls_judged`). A
     COLINFO record with fHidden is a span of hidden columns. An encrypted or broken stream
     gives none."""
     try:
         return _xls_hidden_rows(stream)
-    except (struct.error, UnicodeDecodeError, ValueError):
+    except (struct.error, IndexError, UnicodeDecodeError, ValueError):
         return {}
 
 
 def _xls_hidden_rows(stream: bytes) -> dict[str, HiddenRows]:
     sheets: list[tuple[str, int]] = []  # name, offset of its BOF, in BOUNDSHEET order
-    ranges: dict[int, tuple[int, int]] = {}  # sheet index (0 the first) → filter rows, 0-based
-    for kind, body, length in _records(stream):
+    ranges: dict[int, tuple[int, int, int]] = {}  # sheet index (0 the first) → its filter's
+    # first and last row and first column, 0-based
+    strings: list[tuple[int, int]] = []  # the SST's body and its CONTINUE records'
+    for kind, body, length in records(stream):
         if kind == _FILEPASS:
             return {}
         if kind == _EOF:
             break
+        if kind == _SST or (
+            kind == _CONTINUE and strings and strings[-1][0] + strings[-1][1] + 4 == body
+        ):
+            strings.append((body, length))
+            continue
         if kind == _BOUNDSHEET and length >= 8:
             offset, sheet_type, characters, wide = struct.unpack_from("<IxBBB", stream, body)
             text = stream[body + 8 : body + 8 + characters * (2 if wide & 1 else 1)]
@@ -445,10 +456,16 @@ def _xls_hidden_rows(stream: bytes) -> dict[str, HiddenRows]:
         rows: list[int] = []
         columns: list[tuple[int, int]] = []
         filter_on = False
-        for kind, body, length in _records(stream, offset):
+        criteria: list[bytes] = []  # the AUTOFILTER records' bodies
+        newer = False  # an AUTOFILTER12 record: criteria not judged here
+        for kind, body, length in records(stream, offset):
             if kind == _EOF:
                 break
-            if kind == _FILTERMODE:
+            if kind == AUTOFILTER:
+                criteria.append(stream[body : body + length])
+            elif kind == AUTOFILTER12:
+                newer = True
+            elif kind == _FILTERMODE:
                 filter_on = True
             elif kind == _ROW and length >= 16:
                 row, flags = struct.unpack_from("<H10xH", stream, body)
@@ -462,16 +479,56 @@ def _xls_hidden_rows(stream: bytes) -> dict[str, HiddenRows]:
             continue
         hidden = tuple(rows)
         span = ranges.get(index)
-        # The AUTOFILTER records' criteria are not judged here: a hidden row under an active
-        # filter may be the filter's or the user's, and is called hidden under the filter.
         under = _under_filter(hidden, span[0] + 1, span[1] + 1) if filter_on and span else ()
-        found[name] = HiddenRows(hidden, under_filter=under, columns=tuple(columns))
+        filtered: tuple[int, ...] = ()
+        if under and criteria and not newer and span:
+            judged = _xls_judged(stream, offset, under, span[2], criteria, strings)
+            if judged is not None:
+                filtered, under = judged
+        found[name] = HiddenRows(hidden, filtered, under, tuple(columns))
     return found
 
 
-def _filter_database(record: bytes) -> tuple[int, tuple[int, int]] | None:
-    """(sheet index from 0, (first row, last row) from 0) of a NAME record that is a sheet's
-    `_FilterDatabase`; None for any other name. BIFF8 NAME: option flags (fBuiltin 0x20), key,
+def _xls_judged(
+    stream: bytes,
+    offset: int,
+    rows: tuple[int, ...],
+    first_column: int,
+    criteria: list[bytes],
+    strings: list[tuple[int, int]],
+) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """Of hidden `rows` (Excel's numbers) under a sheet's AutoFilter whose range starts at
+    column `first_column` (0 is A), those its criteria (AUTOFILTER records) leave out, and
+    those they may (one cannot be judged, none fails); the others pass every criterion: hidden
+    by hand. None where a record cannot be read: every row is then under the filter."""
+    try:
+        columns = []
+        for body in criteria:
+            column, element = autofilter(body)
+            if element is None:
+                return None
+            columns.append((first_column + column, element))
+        wanted = {(row - 1, column) for row in rows for column, _ in columns}
+        cells = sheet_cells(stream, offset, wanted, lambda: shared_strings(stream, strings))
+    except (struct.error, IndexError, UnicodeDecodeError, ValueError):
+        return None
+    filtered, unsure = [], []
+    formats = NoFormats()
+    for row in rows:
+        verdicts = [
+            judge(element, cells.get((row - 1, column), BLANK), formats)
+            for column, element in columns
+        ]
+        if False in verdicts:
+            filtered.append(row)
+        elif None in verdicts:
+            unsure.append(row)
+    return tuple(filtered), tuple(unsure)
+
+
+def _filter_database(record: bytes) -> tuple[int, tuple[int, int, int]] | None:
+    """(sheet index from 0, (first row, last row, first column) from 0) of a NAME record that
+    is a sheet's `_FilterDatabase`; None for any other name. BIFF8 NAME: option flags (fBuiltin 0x20), key,
     name length, formula length, two indexes (the second the sheet's, from 1), four text
     lengths, the name (a flag byte, then its characters), then the formula: a ptgArea3d with
     its sheet reference, first and last row, first and last column."""
@@ -483,5 +540,5 @@ def _filter_database(record: bytes) -> tuple[int, tuple[int, int]] | None:
     at = 15 + (2 if wide else 1)
     if name != _FILTER_DATABASE or formula < 11 or record[at] not in _PTG_AREA_3D:
         return None
-    first, last = struct.unpack_from("<2xHH", record, at + 1)
-    return sheet - 1, (first, last)
+    first, last, column = struct.unpack_from("<2xHHH", record, at + 1)
+    return sheet - 1, (first, last, column & 0x3FFF)
