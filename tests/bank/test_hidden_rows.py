@@ -62,6 +62,30 @@ def statement(
     return path
 
 
+def said(lines: Any) -> list[tuple[str, str, str]]:
+    """Each issue's cell, problem and the last part of its hint."""
+    return [(i.cell, i.problem, i.hint.split("; ")[-1]) for i in lines.issues]
+
+
+def filtered_and_hidden(filtered: int, hidden: int) -> list[tuple[str, str, str]]:
+    """What the user is told of row `filtered`, left out by the AutoFilter, and row `hidden`,
+    hidden by hand."""
+    read = "were read and reconciled: every row of the statement is the bank's transaction"
+    return [
+        (
+            f"A{filtered}",
+            f"1 line(s) on rows Excel does not show (filtered out by the AutoFilter: row "
+            f"{filtered}) {read}",
+            "clear the filter to see them.",
+        ),
+        (
+            f"A{hidden}",
+            f"1 line(s) on rows Excel does not show (hidden: row {hidden}) {read}",
+            "unhide them to see them.",
+        ),
+    ]
+
+
 def test_hidden_rows_are_read_and_the_user_is_told(tmp_path: Path) -> None:
     lines = read_statement(str(statement(tmp_path / "hidden.xlsx", (7, 8))))
     assert totals(lines) == (4, 1250000 + 50000 + 1770, 4500000)
@@ -101,20 +125,7 @@ def test_a_row_hidden_by_hand_beside_an_autofilter_is_called_hidden(tmp_path: Pa
     shown = ("01/10/26", "12/10/26")
     lines = read_statement(str(statement(tmp_path / "both.xlsx", (7, 9), "A5:G8", shown)))
     assert totals(lines)[0] == 4
-    assert [(i.cell, i.problem, i.hint.split("; ")[-1]) for i in lines.issues] == [
-        (
-            "A7",
-            "1 line(s) on rows Excel does not show (filtered out by the AutoFilter: row 7) were "
-            "read and reconciled: every row of the statement is the bank's transaction",
-            "clear the filter to see them.",
-        ),
-        (
-            "A9",
-            "1 line(s) on rows Excel does not show (hidden: row 9) were "
-            "read and reconciled: every row of the statement is the bank's transaction",
-            "unhide them to see them.",
-        ),
-    ]
+    assert said(lines) == filtered_and_hidden(7, 9)
     buttons_only = read_statement(str(statement(tmp_path / "buttons.xlsx", (7,), "A5:G9")))
     assert [i.problem for i in buttons_only.issues] == [
         "1 line(s) on rows Excel does not show (hidden: row 7) were "
@@ -207,20 +218,7 @@ def test_an_ods_statement_s_hidden_and_filtered_rows_are_named(tmp_path: Path) -
     """Before: rows hidden in an .ods were read without a word."""
     lines = read_statement(str(ods_statement(tmp_path / "hidden.ods")))
     assert totals(lines) == (4, 1250000 + 50000 + 1770, 4500000)
-    assert [(i.cell, i.problem, i.hint.split("; ")[-1]) for i in lines.issues] == [
-        (
-            "A8",
-            "1 line(s) on rows Excel does not show (filtered out by the AutoFilter: row 8) were "
-            "read and reconciled: every row of the statement is the bank's transaction",
-            "clear the filter to see them.",
-        ),
-        (
-            "A10",
-            "1 line(s) on rows Excel does not show (hidden: row 10) were "
-            "read and reconciled: every row of the statement is the bank's transaction",
-            "unhide them to see them.",
-        ),
-    ]
+    assert said(lines) == filtered_and_hidden(8, 10)
 
 
 def test_an_xls_statement_s_hidden_and_filtered_rows_are_named(
@@ -238,20 +236,7 @@ def test_an_xls_statement_s_hidden_and_filtered_rows_are_named(
     converted = libreoffice(source, "xls") / "both.xls"
     lines = read_statement(str(converted))
     assert totals(lines) == (4, 1250000 + 50000 + 1770, 4500000)
-    assert [(i.cell, i.problem, i.hint.split("; ")[-1]) for i in lines.issues] == [
-        (
-            "A7",
-            "1 line(s) on rows Excel does not show (filtered out by the AutoFilter: row 7) were "
-            "read and reconciled: every row of the statement is the bank's transaction",
-            "clear the filter to see them.",
-        ),
-        (
-            "A9",
-            "1 line(s) on rows Excel does not show (hidden: row 9) were "
-            "read and reconciled: every row of the statement is the bank's transaction",
-            "unhide them to see them.",
-        ),
-    ]
+    assert said(lines) == filtered_and_hidden(7, 9)
 
 
 def test_an_xls_amount_filter_leaves_out_one_row_and_another_was_hidden_by_hand(
@@ -274,20 +259,7 @@ def test_an_xls_amount_filter_leaves_out_one_row_and_another_was_hidden_by_hand(
     book.save(source)
     lines = read_statement(str(libreoffice(source, "xls") / "amounts.xls"))
     assert totals(lines) == (4, 1250000 + 50000 + 1770, 4500000)
-    assert [(i.cell, i.problem, i.hint.split("; ")[-1]) for i in lines.issues] == [
-        (
-            "A7",
-            "1 line(s) on rows Excel does not show (filtered out by the AutoFilter: row 7) were "
-            "read and reconciled: every row of the statement is the bank's transaction",
-            "clear the filter to see them.",
-        ),
-        (
-            "A8",
-            "1 line(s) on rows Excel does not show (hidden: row 8) were "
-            "read and reconciled: every row of the statement is the bank's transaction",
-            "unhide them to see them.",
-        ),
-    ]
+    assert said(lines) == filtered_and_hidden(7, 8)
 
 
 def test_an_xls_whose_records_cannot_be_followed_hides_nothing() -> None:
