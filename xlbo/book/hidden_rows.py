@@ -6,9 +6,9 @@ own records, read here: an .xlsx sheet's XML (`<row r="7" hidden="1">`, its `<au
 an .ods content.xml (`<table:table-row table:visibility="collapse">` for a row hidden by hand,
 `"filter"` for one a filter hides) and an .xls Workbook stream (a ROW record's fDyZero flag, the
 sheet's FILTERMODE record, the `_FilterDatabase` name giving the filter's range, its AUTOFILTER
-records: `xlbo.book.xls_filter`). A reader
-that reads such rows says so: the user who hid rows to leave them out should know they were
-read, and whether a filter or their own hand hid them tells them where to look.
+records: `xlbo.book.xls_filter`). A reader that reads such rows says so: the user who hid rows
+to leave them out should know they were read, and whether a filter or their own hand hid them
+tells them where to look.
 
     hidden_rows(archive, "xl/worksheets/sheet1.xml")  # HiddenRows(rows=(3, 7), filtered=(7,))
 
