@@ -239,6 +239,7 @@ def test_cells_of_each_record_kind() -> None:
             record(0x204, struct.pack("<HHHHB", 4, 0, 15, 5, 0) + b"Rs. 5"),
             record(0x06, formula_number),
             record(0x06, formula_text),
+            record(0x4BC, b"\x00" * 10),  # the shared formula it uses, before its text
             record(0x207, struct.pack("<HB", 3, 0) + b"UTR"),
             record(0x0A, b""),
         ]

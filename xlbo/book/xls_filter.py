@@ -37,7 +37,8 @@ _LABELSST = 0x00FD
 _LABEL = 0x0204
 _BOOLERR = 0x0205
 _FORMULA = 0x0006
-_STRING = 0x0207  # a formula's text result, right after its FORMULA record
+_STRING = 0x0207  # a formula's text result, after its FORMULA record
+_FORMULA_PARTS = frozenset({0x04BC, 0x0221, 0x0236})  # SHRFMLA, ARRAY, TABLE: may come between
 _EOF = 0x000A
 
 _JOIN_OR = 0x0003  # wJoin in AUTOFILTER's flags: 1 is OR, 0 AND
@@ -180,6 +181,8 @@ def sheet_cells(
         if kind == _STRING and formula_at is not None:
             found[formula_at] = _string_cell(stream[body : body + length], 2)
             formula_at = None
+            continue
+        if kind in _FORMULA_PARTS:  # a shared or array formula's: its STRING follows them
             continue
         formula_at = None
         if kind == _MULRK and length >= 6:
