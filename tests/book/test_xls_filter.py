@@ -264,3 +264,41 @@ def test_a_stream_cut_anywhere_or_scrambled_never_raises() -> None:
     for at in range(0, len(scrambled), 3):
         scrambled[at] ^= 0x5A
         xls_hidden_rows(bytes(scrambled))
+
+
+def biff5_workbook(sheet_records: list[bytes], title: bytes = b"Relev\xe9") -> bytes:
+    """A BIFF5 (Excel 95) Book stream: BOF of version 0x0500, CODEPAGE 1252, a BOUNDSHEET
+    whose name is its bytes alone, a BIFF5 `_FilterDatabase` over rows 1-10 (A1:G10), then
+    the sheet's records."""
+    name = struct.pack("<HBBHHHBBBB", 0x21, 0, 1, 21, 0, 1, 0, 0, 0, 0) + b"\x0d"
+    name += struct.pack("<BH8xHHHHBB", 0x3B, 0xFFFF, 0, 0, 0, 9, 0, 6)
+
+    def globals_with(offset: int) -> bytes:
+        bound = struct.pack("<IBBB", offset, 0, 0, len(title)) + title
+        return (
+            record(0x809, struct.pack("<HH", 0x0500, 0x0005) + b"\x00" * 4)
+            + record(0x42, struct.pack("<H", 1252))
+            + record(0x85, bound)
+            + record(0x18, name)
+            + record(0x0A, b"")
+        )
+
+    head = globals_with(0)
+    sheet = record(0x809, struct.pack("<HH", 0x0500, 0x0010) + b"\x00" * 4)
+    return globals_with(len(head)) + sheet + b"".join(sheet_records) + record(0x0A, b"")
+
+
+def test_an_excel_95_sheet_s_hidden_rows_are_found_under_its_filter_or_by_hand() -> None:
+    """Before: a BIFF5 .xls (its stream named Book) was passed over: its hidden rows were read
+    without a word. Its criteria are not judged: rows under the filter stay "under" it."""
+    records = [
+        record(0x9B, b""),
+        row_record(1, True),  # row 2, inside A1:G10
+        row_record(11, True),  # row 12, below the filter: by hand
+        record(0x7D, struct.pack("<HHHHHH", 3, 4, 0, 15, 0x0001, 0)),  # D:E hidden
+    ]
+    found = xls_hidden_rows(biff5_workbook(records))
+    assert found == {"Relevé": HiddenRows(rows=(2, 12), under_filter=(2,), columns=((4, 5),))}
+    # without the FILTERMODE record, no filter holds criteria: both by hand
+    (plain,) = xls_hidden_rows(biff5_workbook(records[1:])).values()
+    assert plain.by_hand == (2, 12)

@@ -325,9 +325,10 @@ def _xls_hidden(path: Path) -> dict[str, HiddenRows]:
     be opened: the sheets were read, whether rows are shown is only told."""
     try:
         with olefile.OleFileIO(str(path)) as ole:
-            if not ole.exists("Workbook"):  # BIFF5's "Book": too old to hold these records
+            stream = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)  # BIFF8, 5
+            if stream is None:
                 return {}
-            return xls_hidden_rows(ole.openstream("Workbook").read())
+            return xls_hidden_rows(ole.openstream(stream).read())
     except Exception:  # olefile's own errors on a broken file: ValueError, struct.error …
         return {}
 

@@ -22,6 +22,10 @@ of an .xls compared with a text, its formats not being read — or an .xls that 
 Excel 2007's AUTOFILTER12 records), the row is `under_filter`: the filter or the user hid it,
 and the user is told both.
 
+An Excel 95 (BIFF5) .xls, whose stream is `Book`, is read the same way for its hidden rows
+and columns and its filter's range (its names written in its code page); its AutoFilter's
+criteria are not judged: its hidden rows in the filter's range stay under the filter.
+
 Hidden columns are read too (`<col hidden="1">` or of width 0, `<table:table-column
 table:visibility="collapse">`, a COLINFO record's fHidden), as spans: a reader names those it
 read from.
@@ -29,6 +33,7 @@ read from.
 
 from __future__ import annotations
 
+import codecs
 import html
 import posixpath
 import re
@@ -404,6 +409,9 @@ _FILTER_DATABASE = 0x0D  # the built-in name `_FilterDatabase`: the AutoFilter's
 _PTG_AREA_3D = frozenset({0x3B, 0x5B, 0x7B})
 _COLINFO = 0x007D  # a span of columns' width and options
 _COLINFO_HIDDEN = 0x0001  # fHidden in COLINFO's option flags
+_BOF = b"\x09\x08"  # the stream's first record, BOF, its version after its length
+_BIFF5 = 0x0500
+_CODEPAGE = 0x0042  # BIFF5's code page for its text
 _SST = 0x00FC  # the workbook's shared strings
 _CONTINUE = 0x003C  # the rest of the record before it
 
@@ -423,6 +431,10 @@ def xls_hidden_rows(stream: bytes) -> dict[str, HiddenRows]:
 
 
 def _xls_hidden_rows(stream: bytes) -> dict[str, HiddenRows]:
+    # BIFF5 (Excel 5 and 95): sheet names and the filter's name written otherwise, its
+    # AutoFilter's criteria not judged (its rows stay under the filter)
+    biff5 = stream[:2] == _BOF and struct.unpack_from("<H", stream, 4)[0] == _BIFF5
+    codec = "cp1252"  # BIFF5's text, until its CODEPAGE record says otherwise
     sheets: list[tuple[str, int]] = []  # name, offset of its BOF, in BOUNDSHEET order
     ranges: dict[int, tuple[int, int, int]] = {}  # sheet index (0 the first) → its filter's
     # first and last row and first column, 0-based
@@ -437,7 +449,13 @@ def _xls_hidden_rows(stream: bytes) -> dict[str, HiddenRows]:
         ):
             strings.append((body, length))
             continue
-        if kind == _BOUNDSHEET and length >= 8:
+        if kind == _CODEPAGE and length >= 2:
+            codec = _codec(struct.unpack_from("<H", stream, body)[0])
+        elif kind == _BOUNDSHEET and biff5 and length >= 7:
+            offset, sheet_type, characters = struct.unpack_from("<IxBB", stream, body)
+            name = stream[body + 7 : body + 7 + characters].decode(codec, "replace")
+            sheets.append((name if sheet_type == 0 else "", offset))
+        elif kind == _BOUNDSHEET and length >= 8:
             offset, sheet_type, characters, wide = struct.unpack_from("<IxBBB", stream, body)
             text = stream[body + 8 : body + 8 + characters * (2 if wide & 1 else 1)]
             name = text.decode("utf-16-le" if wide & 1 else "latin-1")
@@ -446,7 +464,8 @@ def _xls_hidden_rows(stream: bytes) -> dict[str, HiddenRows]:
             else:
                 sheets.append(("", offset))
         elif kind == _NAME and length >= 17:
-            area = _filter_database(stream[body : body + length])
+            record = stream[body : body + length]
+            area = _filter_database5(record) if biff5 else _filter_database(record)
             if area is not None:
                 ranges[area[0]] = area[1]
     found: dict[str, HiddenRows] = {}
@@ -481,7 +500,7 @@ def _xls_hidden_rows(stream: bytes) -> dict[str, HiddenRows]:
         span = ranges.get(index)
         under = _under_filter(hidden, span[0] + 1, span[1] + 1) if filter_on and span else ()
         filtered: tuple[int, ...] = ()
-        if under and criteria and not newer and span:
+        if under and criteria and not newer and span and not biff5:
             judged = _xls_judged(stream, offset, under, span[2], criteria, strings)
             if judged is not None:
                 filtered, under = judged
@@ -542,3 +561,29 @@ def _filter_database(record: bytes) -> tuple[int, tuple[int, int, int]] | None:
         return None
     first, last, column = struct.unpack_from("<2xHHH", record, at + 1)
     return sheet - 1, (first, last, column & 0x3FFF)
+
+
+def _filter_database5(record: bytes) -> tuple[int, tuple[int, int, int]] | None:
+    """`_filter_database` of a BIFF5 NAME record: option flags, key, name length, formula
+    length, the sheet's index from 1 at offset 8, four text lengths, the name's bytes (no flags
+    byte), then a ptgArea3d of BIFF5: its sheet reference and 12 more bytes, first and last row
+    (their top two bits flags), first and last column (a byte each)."""
+    flags, characters, formula, sheet = struct.unpack_from("<HxBH2xH", record, 0)
+    if not flags & 0x20 or characters != 1 or sheet == 0 or formula < 21:
+        return None
+    if record[14] != _FILTER_DATABASE or record[15] not in _PTG_AREA_3D:
+        return None
+    first, last, column = struct.unpack_from("<HHB", record, 16 + 14)
+    return sheet - 1, (first & 0x3FFF, last & 0x3FFF, column)
+
+
+def _codec(code_page: int) -> str:
+    """The Python codec of a BIFF5 CODEPAGE (1252 → cp1252; Mac Roman; cp1252 if unknown)."""
+    name = {32768: "mac_roman", 32769: "cp1252", 367: "ascii", 1200: "utf-16-le"}.get(
+        code_page, f"cp{code_page}"
+    )
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return "cp1252"
+    return name
