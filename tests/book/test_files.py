@@ -553,3 +553,50 @@ def test_a_zip_with_encrypted_parts(xlsx: Callable[..., Path], tmp_path: Path) -
     path.write_bytes(bytes(whole))
     with pytest.raises(FileProblem, match="locked.xlsx is password-protected"):
         FileBook(path)
+
+
+class PanicException(BaseException):
+    """What pyo3 raises when calamine panics on a damaged file: a BaseException, no Exception."""
+
+
+class _PanickingWorkbook:
+    sheet_names = ("Statement",)
+
+    def get_sheet_by_name(self, name: str) -> None:
+        raise PanicException("range end index 64 out of range for slice of length 1")
+
+
+@pytest.mark.parametrize("where", ["opening", "sheet"])
+def test_a_panic_of_calamine_on_a_damaged_file_is_a_clear_message(
+    xlsx: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    where: str,
+) -> None:
+    """Found on a fuzzed .xls of Apache POI's test data: calamine's Rust code panicked, pyo3
+    raised its PanicException (a BaseException, which `except Exception` lets through) and the
+    CLI ended in a traceback, exit 1. Now: exit 2, the file named, what to do."""
+    from xlbo.book import files
+    from xlbo.cli import main
+
+    path = xlsx({"Statement": [["Date", "Narration", "Amount"], ["01/10/2026", "rent", 100]]})
+
+    class Calamine:
+        CalamineError = files.calamine.CalamineError
+        PasswordError = files.calamine.PasswordError
+
+        class CalamineWorkbook:
+            @staticmethod
+            def from_path(*args: object, **kwargs: object) -> _PanickingWorkbook:
+                if where == "opening":
+                    raise PanicException("range end index 64 out of range for slice of length 1")
+                return _PanickingWorkbook()
+
+    monkeypatch.setattr(files, "calamine", Calamine)
+    with pytest.raises(FileProblem, match=r"is damaged or incomplete and cannot be read"):
+        FileBook(path).sheet_rows("Statement")
+    out = str(path.with_name("brs.xlsx"))
+    assert main(["reconcile", "--bank", str(path), "--ledger", str(path), "--out", out]) == 2
+    said = capsys.readouterr().err
+    assert f"{path.name} is damaged or incomplete and cannot be read" in said
+    assert "Traceback" not in said

@@ -307,6 +307,13 @@ def _encrypted_ole(path: Path) -> bool:
         ) from error
 
 
+def panicked(error: BaseException) -> bool:
+    """Whether `error` is a Rust panic come up through python-calamine: pyo3's PanicException,
+    which is a BaseException (not an Exception), raised where calamine meets what it did not
+    expect in a damaged file (a fuzzed .xls's directory: `range end index 64 out of range`)."""
+    return type(error).__name__ == "PanicException"
+
+
 def _open_calamine(path: Path, tables: bool) -> calamine.CalamineWorkbook:
     """The workbook opened by calamine, with its Excel Tables if `tables`. A workbook whose
     Table part calamine cannot read (a broken xl/tables/tableN.xml) is opened again without
@@ -315,8 +322,9 @@ def _open_calamine(path: Path, tables: bool) -> calamine.CalamineWorkbook:
     if tables:
         try:
             return calamine.CalamineWorkbook.from_path(str(path), load_tables=True)
-        except Exception:  # calamine's own types; opening again tells what is wrong
-            pass
+        except BaseException as error:  # calamine's own types; opening again tells what is wrong
+            if not (isinstance(error, Exception) or panicked(error)):
+                raise
     return calamine.CalamineWorkbook.from_path(str(path), load_tables=False)
 
 
@@ -394,7 +402,7 @@ def check_readable(path: Path) -> str:
 _CELL_LIMIT = re.compile(r"Cell limit exceeded \((\d+) cells")
 
 
-def _damaged(path: Path, error: Exception) -> FileProblem:
+def _damaged(path: Path, error: BaseException) -> FileProblem:
     if isinstance(error, calamine.PasswordError):
         return FileProblem(
             f"{path.name} is password-protected. Remove the password in Excel, save, and run again."
@@ -620,8 +628,12 @@ class FileBook:
             ) from None
         except (calamine.CalamineError, ValueError, OSError, zipfile.BadZipFile) as error:
             raise _damaged(self.path, error) from None
-        except Exception as error:  # calamine raises its own exception types for bad files
-            if type(error).__module__.startswith("python_calamine") or "calamine" in repr(error):
+        except BaseException as error:  # calamine raises its own exception types for bad files
+            if (
+                type(error).__module__.startswith("python_calamine")
+                or "calamine" in repr(error)
+                or panicked(error)
+            ):
                 raise _damaged(self.path, error) from None
             raise
         self._sheet_names = list(self._workbook.sheet_names)
@@ -671,7 +683,9 @@ class FileBook:
             self._survey.check_sheet(self.name, sheet)
             try:
                 self._sheets[sheet] = self._workbook.get_sheet_by_name(sheet)
-            except Exception as error:
+            except BaseException as error:
+                if not (isinstance(error, Exception) or panicked(error)):
+                    raise
                 raise _damaged(self.path, error) from None
         return self._sheets[sheet]
 
@@ -701,7 +715,9 @@ class FileBook:
             rows: list[list[Any]] = self._sheet(sheet).to_python(skip_empty_area=False)
         except FileProblem:
             raise
-        except Exception as error:
+        except BaseException as error:
+            if not (isinstance(error, Exception) or panicked(error)):
+                raise
             raise _damaged(self.path, error) from None
         self._fill_error_cells(sheet, rows)
         return rows
