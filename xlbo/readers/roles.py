@@ -55,6 +55,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "dateoftransaction",
         "posteddate",
         "dt",
+        "transaction",  # Kotak (#, TRANSACTION, TRANSACTION DETAILS, …): SECONDARY
     ),
     Role.NARRATION: (
         "narration",
@@ -258,12 +259,14 @@ SECONDARY = frozenset(
         "clearbalance",
         "clearedbalance",
         "totalbalance",
+        "transaction",
     }
 )
 """Words that name their role only where no other column's word names it: `Remarks` beside a
 `Narration` is a note, `Cheque` beside a `Chq./Ref.No.` a cheque's mark, a `Txn Type` beside a
-`Dr/Cr` the channel (`NEFT`, `CLG`), and `Available Balance` beside a `Ledger Balance` is not
-the balance the bank's books hold.
+`Dr/Cr` the channel (`NEFT`, `CLG`), `Available Balance` beside a `Ledger Balance` is not
+the balance the bank's books hold, and a column headed `TRANSACTION` alone is the date only
+where no other column names one (Kotak's `#, TRANSACTION, TRANSACTION DETAILS, …`).
 
 >>> roles_in(["Date", "Remarks", "Narration", "Amount", "Txn Type", "D/C"])[Role.NARRATION]
 2
