@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -190,6 +191,26 @@ def test_a_run_after_an_intact_log_says_nothing_of_damage(
     capsys.readouterr()
     assert main(["import-tally", str(books.with_name("daybook.xlsx")), "--out", str(books)]) == 0
     assert "damaged" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("damage", ["emptied", "utf-16"])
+def test_books_whose_workbook_xml_is_damaged_are_said_damaged_not_every_row_removed(
+    books: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    """Found by review: a workbook.xml listing no sheet to the quick look at it (emptied, or
+    re-encoded as UTF-16) made the snapshot of the books empty, and the next run logged every
+    Journal row "removed outside xlbo"."""
+    with zipfile.ZipFile(books) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    xml = parts["xl/workbook.xml"]
+    parts["xl/workbook.xml"] = b"" if damage == "emptied" else xml.decode().encode("utf-16")
+    with zipfile.ZipFile(books, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    capsys.readouterr()
+    main(["import-tally", str(books.with_name("daybook.xlsx")), "--out", str(books)])
+    assert "could not be compared with the last logged run" in capsys.readouterr().err
+    assert entries(books)[-1]["outside"] == []
 
 
 def test_a_failed_run_logs_nothing(xlsx: Callable[..., Path], tmp_path: Path) -> None:

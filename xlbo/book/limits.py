@@ -355,18 +355,20 @@ def _read_small(archive: zipfile.ZipFile, name: str) -> bytes:
 def zip_sheet_names(path: Path, tables: bool = False) -> list[str] | None:
     """The sheet names an .xlsx/.xlsm's workbook.xml lists, read without inflating a sheet (a
     caller that only needs to know whether a sheet is there); None for any other file, or one
-    this cannot read (FileBook then says what is wrong with it). With `tables`, None also
+    this cannot read or that lists no sheet (FileBook then says what is wrong with it). With `tables`, None also
     where the workbook holds an Excel Table, which may be named as a sheet is asked for."""
     try:
         with zipfile.ZipFile(path) as archive:
             if tables and any(name.startswith("xl/tables/") for name in archive.namelist()):
                 return None
-            return list(
+            names = list(
                 _sheet_parts(
                     _read_small(archive, "xl/workbook.xml"),
                     _read_small(archive, "xl/_rels/workbook.xml.rels"),
                 )
             )
+            # no sheet found (a workbook.xml emptied, or not UTF-8): unknown, for FileBook to say
+            return names or None
     except (KeyError, FileProblem, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
         return None
 
