@@ -314,6 +314,11 @@ def panicked(error: BaseException) -> bool:
     return type(error).__name__ == "PanicException"
 
 
+def _failed(error: BaseException) -> bool:
+    """Whether calamine failed on the file (an error, or a panic), not the user stopping."""
+    return isinstance(error, Exception) or panicked(error)
+
+
 def _open_calamine(path: Path, tables: bool) -> calamine.CalamineWorkbook:
     """The workbook opened by calamine, with its Excel Tables if `tables`. A workbook whose
     Table part calamine cannot read (a broken xl/tables/tableN.xml) is opened again without
@@ -323,7 +328,7 @@ def _open_calamine(path: Path, tables: bool) -> calamine.CalamineWorkbook:
         try:
             return calamine.CalamineWorkbook.from_path(str(path), load_tables=True)
         except BaseException as error:  # calamine's own types; opening again tells what is wrong
-            if not (isinstance(error, Exception) or panicked(error)):
+            if not _failed(error):
                 raise
     return calamine.CalamineWorkbook.from_path(str(path), load_tables=False)
 
@@ -684,7 +689,7 @@ class FileBook:
             try:
                 self._sheets[sheet] = self._workbook.get_sheet_by_name(sheet)
             except BaseException as error:
-                if not (isinstance(error, Exception) or panicked(error)):
+                if not _failed(error):
                     raise
                 raise _damaged(self.path, error) from None
         return self._sheets[sheet]
@@ -716,7 +721,7 @@ class FileBook:
         except FileProblem:
             raise
         except BaseException as error:
-            if not (isinstance(error, Exception) or panicked(error)):
+            if not _failed(error):
                 raise
             raise _damaged(self.path, error) from None
         self._fill_error_cells(sheet, rows)

@@ -47,6 +47,7 @@ from defusedxml import ElementTree
 from xlbo.book.filter_criteria import (
     BLANK,
     Cell,
+    Formats,
     Lookups,
     column_number,
     judge,
@@ -306,7 +307,7 @@ def _judged(
     return tuple(filtered), tuple(unsure)
 
 
-def _verdict(over: _Filter, cells: dict[int, Cell], lookups: Lookups) -> bool | None:
+def _verdict(over: _Filter, cells: dict[int, Cell], lookups: Formats) -> bool | None:
     """Whether a row's cells pass every criterion of the filter `over` them: False as soon as
     one fails (the filter hides the row, whatever else is unknown), None if one cannot be
     judged and none fails, True if all pass."""
@@ -531,26 +532,26 @@ def _xls_judged(
         cells = sheet_cells(stream, offset, wanted, lambda: shared_strings(stream, strings))
     except (struct.error, IndexError, UnicodeDecodeError, ValueError):
         return None
+    by_row: dict[int, dict[int, Cell]] = {}
+    for (row, column), cell in cells.items():
+        by_row.setdefault(row + 1, {})[column] = cell
+    over = _Filter(0, 0, tuple(columns))  # its rows are `rows`, already under it
     filtered, unsure = [], []
-    formats = NoFormats()
     for row in rows:
-        verdicts = [
-            judge(element, cells.get((row - 1, column), BLANK), formats)
-            for column, element in columns
-        ]
-        if False in verdicts:
+        verdict = _verdict(over, by_row.get(row, {}), NoFormats())
+        if verdict is False:
             filtered.append(row)
-        elif None in verdicts:
+        elif verdict is None:
             unsure.append(row)
     return tuple(filtered), tuple(unsure)
 
 
 def _filter_database(record: bytes) -> tuple[int, tuple[int, int, int]] | None:
     """(sheet index from 0, (first row, last row, first column) from 0) of a NAME record that
-    is a sheet's `_FilterDatabase`; None for any other name. BIFF8 NAME: option flags (fBuiltin 0x20), key,
-    name length, formula length, two indexes (the second the sheet's, from 1), four text
-    lengths, the name (a flag byte, then its characters), then the formula: a ptgArea3d with
-    its sheet reference, first and last row, first and last column."""
+    is a sheet's `_FilterDatabase`; None for any other name. BIFF8 NAME: option flags (fBuiltin
+    0x20), key, name length, formula length, two indexes (the second the sheet's, from 1), four
+    text lengths, the name (a flag byte, then its characters), then the formula: a ptgArea3d
+    with its sheet reference, first and last row, first and last column."""
     flags, characters, formula, sheet = struct.unpack_from("<HxBH2xH", record, 0)
     if not flags & 0x20 or characters != 1 or sheet == 0:
         return None
