@@ -213,6 +213,30 @@ def test_books_whose_workbook_xml_is_damaged_are_said_damaged_not_every_row_remo
     assert entries(books)[-1]["outside"] == []
 
 
+@pytest.mark.parametrize("damage", ["sheets-no-object", "nested-log-line"])
+def test_a_snapshot_or_log_damaged_so_it_still_parses_is_said_not_an_internal_error(
+    books: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    """Found by review: a snapshot whose "sheets" is a list, or a log line of JSON nested past
+    Python's recursion limit, ended import-tally and audit verify in "internal error", exit 70."""
+    snapshot = books.with_name("books.xlbo-snapshot.json")
+    if damage == "sheets-no-object":
+        body = json.loads(snapshot.read_text())
+        body["sheets"] = []
+        snapshot.write_text(json.dumps(body))
+    else:
+        with log.log_path(books).open("ab") as handle:
+            handle.write(b"[" * 100_000 + b"\n")
+    capsys.readouterr()
+    assert main(["import-tally", str(books.with_name("daybook.xlsx")), "--out", str(books)]) == 0
+    said = capsys.readouterr().err
+    assert "internal error" not in said
+    assert ("could not be compared" if damage == "sheets-no-object" else "was damaged") in said
+    if damage == "nested-log-line":
+        assert main(["audit", "verify", str(books)]) == 2
+        assert "is broken at entry 2" in capsys.readouterr().err
+
+
 def test_a_failed_run_logs_nothing(xlsx: Callable[..., Path], tmp_path: Path) -> None:
     book = xlsx({"Journal": [["Date", "Voucher No"]]}, name="journal.xlsx")
     assert main(["report", "trial-balance", str(book), "--period", "2026-10",

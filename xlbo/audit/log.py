@@ -97,7 +97,7 @@ def verify_chain(lines: Sequence[bytes]) -> ChainCheck:
             entry = json.loads(line.decode("utf-8"))
             if not isinstance(entry, dict):
                 raise ValueError("not an object")
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # nested past Python's limit too
             return ChainCheck(
                 number - 1,
                 prev,
@@ -145,7 +145,7 @@ def iter_entries(path: Path) -> Iterator[dict[str, Any]]:
     """The log's entries, read one line at a time (unreadable lines skipped)."""
     with path.open("rb") as handle:
         for line in handle:
-            with contextlib.suppress(ValueError, UnicodeDecodeError):
+            with contextlib.suppress(ValueError, UnicodeDecodeError, RecursionError):
                 entry = json.loads(line)
                 if isinstance(entry, dict):
                     yield entry
@@ -206,7 +206,7 @@ def last_entry(path: Path) -> tuple[dict[str, Any] | None, str]:
         return None, ZERO
     try:
         entry = json.loads(line)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None, entry_hash(line)
     return (entry if isinstance(entry, dict) else None), entry_hash(line)
 
@@ -238,7 +238,7 @@ def append_entry(
             try:
                 last_entry = json.loads(last)
                 seq = int(last_entry["seq"]) + 1
-            except (ValueError, KeyError, TypeError):  # a damaged last line: verify says so
+            except (ValueError, KeyError, TypeError, RecursionError):  # damaged: verify says so
                 handle.seek(0)
                 seq = sum(1 for _ in handle) + 1
                 last_entry, damaged = None, True

@@ -255,7 +255,7 @@ def load_head(path: Path) -> Head | None:
             return None
         body = json.loads(start[:cut] + b"}")
         return Head(int(body["seq"]), str(body["head"]), str(body["rows"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 
@@ -269,8 +269,8 @@ def load(path: Path) -> Saved | None:
                 for name, rows in body["sheets"].items()
             }
         return Saved(int(body["seq"]), str(body["head"]), str(body["rows"]), sheets)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None  # AttributeError: "sheets" (or the whole) no object, as a hand edit leaves it
 
 
 @dataclass(frozen=True)
