@@ -125,7 +125,17 @@ def test_a_csv_of_as_many_lines_as_a_sheet_has_rows_is_said_to_be_cut_off(
     cut.write_text(header + line * (1_048_576 - 1), encoding="utf-8")
     lines = read_statement(str(cut))
     assert len(lines.frame) == 1_048_575
-    assert [e[2] for e in errors(lines)] == ["A1048576"]
+    ((*_, problem),) = errors(lines)
+    assert problem.startswith(
+        "the statement ends on line 1,048,576, the last row a sheet has: the export was most "
+        "likely cut off there"
+    )
+    # a CSV of a sheet's length was saved from a sheet: 'export it as CSV' would not mend it
+    (issue,) = [i for i in lines.issues if i.severity == Severity.ERROR]
+    assert issue.hint.startswith(
+        "It was most likely opened in Excel (which loads 1,048,576 rows) and saved again. Take "
+        "the statement from the program that made it, as CSV and not through Excel"
+    )
     whole = tmp_path / "longer.csv"
     whole.write_text(header + line * 1_048_576, encoding="utf-8")
     assert errors(read_statement(str(whole))) == []
@@ -193,8 +203,8 @@ def test_a_journal_filling_its_sheet_is_said_to_be_cut_off(tmp_path: Path) -> No
     assert [e[2] for e in errors(lines)] == ["A1048576"]
 
 
-def test_a_day_book_filling_its_sheet_is_said_to_be_cut_off(tmp_path: Path) -> None:
-    """Tally's Day Book of a busy year fills a sheet soonest: every voucher of the company."""
+def cut_day_book(path: Path) -> Path:
+    """A Tally Day Book whose last voucher's second ledger is on the sheet's last row."""
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
@@ -212,8 +222,34 @@ def test_a_day_book_filling_its_sheet_is_said_to_be_cut_off(tmp_path: Path) -> N
         sheet.cell(1_048_575, column, value)
     sheet.cell(1_048_576, 2, "HDFC Bank A/c")
     sheet.cell(1_048_576, 6, 4500)
-    path = tmp_path / "daybook.xlsx"
     book.save(path)
-    lines = read_ledger(str(path), "HDFC Bank A/c")
+    return path
+
+
+def test_a_day_book_filling_its_sheet_is_said_to_be_cut_off(tmp_path: Path) -> None:
+    """Tally's Day Book of a busy year fills a sheet soonest: every voucher of the company."""
+    lines = read_ledger(str(cut_day_book(tmp_path / "daybook.xlsx")), "HDFC Bank A/c")
     assert len(lines.frame) == 2
     assert [e[2] for e in errors(lines)] == ["A1048576"]
+
+
+def test_books_imported_from_a_cut_off_day_book_say_so_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import-tally` of a Day Book cut off at the sheet's last row writes the books it holds,
+    but says first that the vouchers after that row are missing from them, on the screen and in
+    the Issues sheet, and does not exit 0 (before, '0 left out', exit 0)."""
+    day_book = cut_day_book(tmp_path / "daybook.xlsx")
+    out = tmp_path / "books.xlsx"
+    assert main(["import-tally", str(day_book), "--out", str(out)]) == 1
+    said = capsys.readouterr().out
+    cut = (
+        "daybook.xlsx, sheet Day Book: the Day Book fills the sheet to row 1,048,576, the last "
+        "row a sheet has: the export was most likely cut off there, and its lines after that "
+        "row are missing from these books. "
+    )
+    assert said.startswith(cut + "2 vouchers, 4 journal lines; 0 left out")
+    _, *rows = openpyxl.load_workbook(out, read_only=True)["Issues"].values
+    assert [(row[0], row[1], row[2], row[4]) for row in rows] == [
+        ("Error", "Day Book", "A1048576", cut[len("daybook.xlsx, sheet Day Book: ") : -2])
+    ]

@@ -94,7 +94,7 @@ from xlbo.readers.ledger import (
     read_ledger,
     voucher_sheets,
 )
-from xlbo.readers.line_issues import CUT_OFF
+from xlbo.readers.line_issues import CUT_OFF, cut_sentences
 from xlbo.readers.roles import Role
 from xlbo.readers.statement import (
     BALANCE_NOT_CALCULATED,
@@ -790,11 +790,6 @@ def _cut_and_unread(issues: Sequence[Issue]) -> tuple[list[Issue], int]:
     return cut, sum(issue.severity is Severity.ERROR for issue in issues) - len(cut)
 
 
-def _cut_sentences(cut: Sequence[Issue]) -> str:
-    """Each cut-off export in a sentence: file, sheet, what is missing."""
-    return "".join(f"{issue.file}, sheet {issue.sheet}: {issue.problem}. " for issue in cut)
-
-
 def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
     """What the Reconcile job tells the user, and its exit code: 0 only when the BRS ties with
     nothing left to look at."""
@@ -804,7 +799,7 @@ def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
     cut, unreadable = _cut_and_unread(result.issues)
     notes = len(result.issues) - unreadable - len(cut)  # a hidden sheet left unread, a cell cleaned
     summary = (
-        _cut_sentences(cut) + f"{result.match_count} matches, {len(result.bank_open)} bank and "
+        cut_sentences(cut) + f"{result.match_count} matches, {len(result.bank_open)} bank and "
         f"{len(result.ledger_open)} ledger lines unmatched, {len(result.suggestions)} "
         f"suggestions, {len(result.findings)} integrity findings, {unreadable} "
         "unreadable cells"
@@ -2489,7 +2484,7 @@ def _summary_sheet(
     cut, unread = _cut_and_unread([*lines.statement.issues, *lines.ledger_lines.issues])
     verdict = (
         "The BRS is not complete: "
-        + _cut_sentences(cut)
+        + cut_sentences(cut)
         + (f"{unread} line(s) could not be read and were left out. " if unread else "")
         + (
             f"Difference {format_inr(from_paise(brs.difference))}."

@@ -30,6 +30,7 @@ from xlbo.jobs.registry import (
     workbook_out,
 )
 from xlbo.master.load import load
+from xlbo.readers.line_issues import CUT_OFF, cut_sentences
 from xlbo.readers.tally_books import day_book_journal
 from xlbo.sheets.issues import issues_sheet
 from xlbo.sheets.journal import journal_sheet
@@ -76,16 +77,19 @@ def tally_job(inputs: Mapping[str, Source], settings: TallySettings) -> JobResul
     with result_set(out.parent):  # earlier books kept as NAME (previous).xlsx
         write_workbook(out, result.sheets, title=f"Journal from {day_book.name}")
     vouchers = result.journal["Voucher No"].nunique() if len(result.journal) else 0
+    # a Day Book cut off at its sheet's last row is said first: the books lack what came after
+    cut = [issue for issue in result.issues if CUT_OFF in issue.problem]
     return JobResult(
         EXIT_FINDINGS if result.issues else EXIT_OK,
         (
-            f"{vouchers} vouchers, {len(result.journal)} journal lines; {len(result.issues)} "
-            f"left out (see the Issues sheet). Books: {out}",
+            cut_sentences(cut) + f"{vouchers} vouchers, {len(result.journal)} journal lines; "
+            f"{len(result.issues) - len(cut)} left out (see the Issues sheet). Books: {out}",
         ),
         sheets=tuple(result.sheets),
         issues=tuple(result.issues),
         files=(out,),
-        headline=f"{vouchers} vouchers; {len(result.issues)} left out.",
+        headline=(f"{cut[0].file} was cut off at row {int(cut[0].cell[1:]):,}; " if cut else "")
+        + f"{vouchers} vouchers; {len(result.issues) - len(cut)} left out.",
         value=result,
         records=journal_records(result.journal),
     )

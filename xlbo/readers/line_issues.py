@@ -83,6 +83,8 @@ class Document:
     name: str
     why: str
     rename: str = ""
+    into: str = "this reconciliation"
+    """What the lines after a cut are missing from (`cut_off`'s error)."""
 
 
 STATEMENT = Document(
@@ -190,6 +192,12 @@ CUT_OFF = "the export was most likely cut off there"
 """What `cut_off`'s error says, by which a job's summary tells it from an unreadable cell."""
 
 
+def cut_sentences(cut: Sequence[Issue]) -> str:
+    """Each cut-off export (`cut_off`'s errors) in a sentence: file, sheet, what is missing; a
+    job's summary says them first."""
+    return "".join(f"{issue.file}, sheet {issue.sheet}: {issue.problem}. " for issue in cut)
+
+
 def cut_off(book: Any, table: Table, document: Document) -> list[Issue]:
     """An error where the sheet holds a value on the last row its format has (1,048,576; an
     .xls 65,536), or a text file as many lines as an Excel sheet has rows (saved from one): an
@@ -206,21 +214,31 @@ def cut_off(book: Any, table: Table, document: Document) -> list[Issue]:
     cells = frame.loc[frame.index == frame.index.max()].to_numpy(dtype=object).ravel()
     if not any(cell is not None and str(cell).strip() for cell in cells):
         return []
+    filled = f"fills the sheet to row {last:,}"
+    if kind == "text":  # no program writes a CSV to a sheet's length but one saved from a sheet
+        filled = f"ends on line {last:,}"
+        hint = (
+            f"It was most likely opened in Excel (which loads {last:,} rows) and saved again. "
+            f"Take the {document.name} from the program that made it, as CSV and not through "
+            "Excel, or export it in parts (a fortnight or a month each); check that its last "
+            "line is the period's last."
+        )
+    else:
+        hint = (
+            f"Export the {document.name} in parts (a fortnight or a month each) or as CSV, "
+            "which has no row limit; check that its last line is the period's last."
+        )
     return [
         Issue(
             severity=Severity.ERROR,
             sheet=table.sheet,
             cell=f"A{last}",
             problem=(
-                f"the {document.name} fills the sheet to row {last:,}, the last row "
+                f"the {document.name} {filled}, the last row "
                 f"{'an .xls' if last == XLS_ROWS else 'a sheet'} has: {CUT_OFF}, and its lines "
-                "after that row are missing from this reconciliation"
+                f"after that row are missing from {document.into}"
             ),
-            hint=(
-                f"Export the {document.name} in parts (a fortnight or a month each) or as CSV, "
-                "which has no row limit, and reconcile each part; check that its last line is "
-                "the period's last."
-            ),
+            hint=hint,
             file=book.name,
         )
     ]

@@ -40,6 +40,7 @@ from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity, display_value
 from xlbo.journal_layout import HEADERS
 from xlbo.money import format_inr, from_paise
+from xlbo.readers.line_issues import Document, cut_off
 from xlbo.readers.tally_marks import (
     cancelled_rows,
     outside_books,
@@ -62,6 +63,10 @@ TOTAL_WORDS = ("total", "grand total", "closing balance", "opening balance")
 DAY_BOOK_COLUMNS = ("Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit")
 """What a Day Book's columns hold; `day_book_lines` takes the header of each (the voucher
 type and number may be missing)."""
+DAY_BOOK = Document(
+    "Day Book", "every voucher row of the Day Book is an entry in the books", into="these books"
+)
+"""The Day Book as `cut_off` names it when a Day Book is read as the books (import-tally)."""
 _EXPORT = (
     "Export the Day Book from Tally in detailed format (Alt+F5) with the columns "
     + ", ".join(DAY_BOOK_HEADERS)
@@ -92,6 +97,7 @@ def day_book_journal(
         if role is not None and role not in columns:
             columns[role] = header
     lines, issues = day_book_lines(table, columns, parties)
+    issues = cut_off(source, table, DAY_BOOK) + issues
     journal = pd.DataFrame(
         {
             "Date": lines["date"].astype(object),
