@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from xlbo.errors import FileProblem, SheetProblem
+from xlbo.issues import Severity
 from xlbo.readers.ledger import read_ledger
 
 TITLE = [
@@ -501,6 +502,64 @@ def test_day_book_xml_needs_a_known_bank_account(tmp_path: Path) -> None:
         read_ledger(str(path))
 
 
+def _voucher(key: str, day: str, kind: str, number: str, amount: str, optional: str) -> str:
+    """A Day Book voucher paying Om Sai Logistics `amount` from HDFC Bank A/c."""
+    return f"""    <TALLYMESSAGE xmlns:UDF="TallyUDF">
+     <VOUCHER REMOTEID="{key}" VCHTYPE="{kind}" ACTION="Create">
+      <DATE>{day}</DATE>
+      <VOUCHERTYPENAME>{kind}</VOUCHERTYPENAME>
+      <VOUCHERNUMBER>{number}</VOUCHERNUMBER>
+      <ISOPTIONAL>{optional}</ISOPTIONAL>
+      <ALLLEDGERENTRIES.LIST>
+       <LEDGERNAME>Om Sai Logistics</LEDGERNAME>
+       <AMOUNT>-{amount}</AMOUNT>
+      </ALLLEDGERENTRIES.LIST>
+      <ALLLEDGERENTRIES.LIST>
+       <LEDGERNAME>HDFC Bank A/c</LEDGERNAME>
+       <AMOUNT>{amount}</AMOUNT>
+      </ALLLEDGERENTRIES.LIST>
+     </VOUCHER>
+    </TALLYMESSAGE>
+"""
+
+
+def test_day_book_xml_optional_and_memorandum_vouchers_are_said_not_read(
+    tmp_path: Path,
+) -> None:
+    """An optional voucher (ISOPTIONAL Yes) and a memorandum one post to no ledger: no line,
+    and a Warning naming each, as the Excel Day Book says them (before, the optional one was
+    dropped without a word and the memorandum one read as money paid); a type of the user's
+    naming, `Memo Payment`, is a payment."""
+    more = (
+        _voucher("a1-0007", "20261023", "Payment", "16", "3000.00", "Yes")
+        + _voucher("a1-0008", "20261024", "Memorandum", "1", "50000.00", "No")
+        + _voucher("a1-0009", "20261025", "Memo Payment", "2", "1500.50", "No")
+    )
+    text = DAY_BOOK.replace("   </REQUESTDATA>", more + "   </REQUESTDATA>")
+    lines = read_ledger(str(write_utf16(tmp_path / "DayBook.xml", text)), "HDFC Bank A/c")
+    assert totals(lines) == (16800000, 29750025 + 150050)
+    assert lines.frame["voucher_type"].iloc[-1] == "Memo Payment"
+    assert [(i.severity, i.sheet, i.value, i.problem) for i in lines.issues] == [
+        (
+            Severity.WARNING,
+            "Day Book",
+            "Payment",
+            "an optional voucher (Payment 16 of 23-10-2026, 3,000.00 Cr) is not in the books: "
+            "Tally posts it to no ledger and leaves it out of the ledger's balances, so it was "
+            "not read as a line",
+        ),
+        (
+            Severity.WARNING,
+            "Day Book",
+            "Memorandum",
+            "a memorandum voucher (Memorandum 1 of 24-10-2026, 50,000.00 Cr) is not in the "
+            "books: Tally posts it to no ledger and leaves it out of the ledger's balances, so "
+            "it was not read as a line",
+        ),
+    ]
+    assert lines.issues[0].hint.endswith("and export the Day Book again.")
+
+
 # -- Tally XML: the Ledger Vouchers report ------------------------------------------------------
 
 LEDGER_VOUCHERS_XML = """<ENVELOPE>
@@ -584,6 +643,23 @@ def test_ledger_vouchers_xml(tmp_path: Path) -> None:
     ]
     assert lines.frame["particulars"].iloc[1] == "Balaji Traders & Sons"
     assert lines.frame["narration"].iloc[1] == "Ch. No. : 123456"
+
+
+def test_ledger_vouchers_xml_optional_voucher_is_said_not_read(tmp_path: Path) -> None:
+    """Asked to show optional vouchers, the report writes `(Optional)` after the type: no line,
+    a Warning, as for the Excel export of the same report."""
+    text = LEDGER_VOUCHERS_XML.replace(
+        "<DSPVCHTYPE>Ctra</DSPVCHTYPE>", "<DSPVCHTYPE>Ctra (Optional)</DSPVCHTYPE>"
+    )
+    lines = read_ledger(str(write_utf16(tmp_path / "LedgerVouchers.xml", text)))
+    assert lines.frame["voucher_no"].tolist() == ["12", "45", "15"]
+    assert [(i.severity, i.value, i.problem[:58]) for i in lines.issues] == [
+        (
+            Severity.WARNING,
+            "Ctra (Optional)",
+            "an optional voucher (Ctra (Optional) 3 of 09-10-2026, 50,0",
+        )
+    ]
 
 
 # -- XML that would expand entities is refused ------------------------------------------------

@@ -221,3 +221,35 @@ def test_optional_written_in_particulars_and_cancelled_with_amounts(
         "Voucher 19 of 05-11-2026 is marked cancelled but has amounts (700.50): Tally writes a "
         "cancelled voucher with none, so it was left out"
     )
+
+
+def test_a_type_or_ledger_merely_named_like_the_marks_is_a_voucher(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Tally marks an optional voucher `(Optional)` and a memorandum one by its type
+    `Memorandum`; a voucher type of the user's naming that begins `Memo` (`Memo Payment`) and a
+    ledger named `Optional` are regular vouchers, in the books (before, both were left out as
+    not in the books)."""
+    rows = [
+        *NOVEMBER,
+        *REGULAR,
+        [datetime(2026, 11, 6), "Shree Ganesh Stationers", "Memo Payment", "20", 1500, None],
+        [None, "HDFC Bank A/c", None, None, None, 1500],
+        [datetime(2026, 11, 7), "Optional", "Journal", "21", 250, None],
+        [None, "Kaveri Home Needs", None, None, None, 250],
+        [datetime(2026, 11, 8), "Om Sai Logistics", "Memorandum  Voucher", "2", 900, None],
+        [None, "HDFC Bank A/c", None, None, None, 900],
+    ]
+    result = import_day_book(xlsx({"Day Book": rows}, name="daybook.xlsx"))
+    assert result.journal[["Voucher No", "Voucher Type", "Account"]].values.tolist() == [
+        ["41", "Receipt", "HDFC Bank A/c"],
+        ["41", "Receipt", "Balaji Traders"],
+        ["20", "Memo Payment", "Shree Ganesh Stationers"],
+        ["20", "Memo Payment", "HDFC Bank A/c"],
+        ["21", "Journal", "Optional"],
+        ["21", "Journal", "Kaveri Home Needs"],
+    ]
+    # the memorandum voucher, its type's spaces doubled, is still one
+    assert [(i.cell, i.problem[:40]) for i in result.issues] == [
+        ("C12", "a memorandum voucher (Memorandum Voucher")
+    ]

@@ -21,10 +21,13 @@ from xlbo.columns import contains, text_column
 
 CANCELLED = r"\(\s*cancell?ed\s*\)|^cancell?ed$"
 """A cancelled voucher's mark (lower case): Tally keeps its date, type and number, no amount."""
-OPTIONAL = r"\(\s*optional\s*\)|^optional$"
-"""An optional voucher's mark (lower case): `Payment (Optional)` in Vch Type, or `(Optional)`."""
-MEMORANDUM = r"^memo(?:randum)?\b"
-"""A memorandum voucher's type (lower case): `Memorandum`, `Memo`."""
+OPTIONAL = r"\(\s*optional\s*\)"
+"""An optional voucher's mark (lower case): `Payment (Optional)` in Vch Type, or `(Optional)`
+after the ledger in Particulars; never the bare word (a ledger may be named `Optional`)."""
+MEMORANDUM = r"^memo(?:randum)?(?: voucher)?$"
+"""A memorandum voucher's type (lower case, spaces folded): `Memorandum`, `Memo`, `Memorandum
+Voucher`, the whole of it; a type of the user's naming that begins so (`Memo Payment`) may be a
+regular payment, read as one."""
 
 
 def outside_books_hint(report: str) -> str:
@@ -68,7 +71,8 @@ def outside_books_problem(
     """What to say of an optional or memorandum voucher left out: which it is, its type and
     number, its `day` where the caller has it, `amount` (as the report shows it) and `left_out`,
     what Tally and the reader did with it."""
-    what = "a memorandum" if re.match(MEMORANDUM, voucher_type.lower()) else "an optional"
+    kind = " ".join(voucher_type.lower().split())
+    what = "a memorandum" if re.match(MEMORANDUM, kind) else "an optional"
     named = " ".join(t for t in (voucher_type, voucher_no) if t) or "voucher"
     if day is not None:
         named += f" of {day:%d-%m-%Y}"

@@ -58,6 +58,7 @@ from xlbo.book.files import decode_text
 from xlbo.columns import date_column, has_date, paise_column, strings
 from xlbo.errors import FileProblem, SheetProblem
 from xlbo.issues import Issue, Severity
+from xlbo.money import format_inr, from_paise
 from xlbo.readers.ledger import (
     _AS_PER_DETAILS,
     LAYOUT_LABELS,
@@ -68,6 +69,12 @@ from xlbo.readers.ledger import (
     unknown_account,
 )
 from xlbo.readers.line_issues import LEFT_OUT
+from xlbo.readers.tally_marks import (
+    cancelled_rows,
+    outside_books,
+    outside_books_hint,
+    outside_books_problem,
+)
 
 DAY_BOOK = "Day Book"
 LEDGER_VOUCHERS = "Ledger Vouchers"
@@ -196,6 +203,36 @@ def _issue(name: str, sheet: str, value: Any, problem: str) -> Issue:
     )
 
 
+def _outside_books(
+    name: str, report: str, frame: pd.DataFrame, aside: np.ndarray, net: np.ndarray
+) -> list[Issue]:
+    """A Warning for each voucher of `frame` Tally keeps out of the books (`aside`: optional,
+    memorandum), as the Excel exports' readers say it: not read as a line (`net`: paise, Dr
+    plus)."""
+    issues = []
+    for at in np.flatnonzero(aside & (net != 0)).tolist():
+        amount = format_inr(from_paise(abs(int(net[at]))))
+        day = frame["day"].iat[at]
+        problem = outside_books_problem(
+            str(frame["voucher_type"].iat[at]),
+            str(frame["voucher_no"].iat[at]),
+            f"{amount} {'Dr' if net[at] > 0 else 'Cr'}",
+            day=day if isinstance(day, date) else None,
+        )
+        issues.append(
+            Issue(
+                severity=Severity.WARNING,
+                sheet=report,
+                cell="",
+                value=frame["voucher_type"].iat[at],
+                problem=problem,
+                hint=outside_books_hint(f"the {report}"),
+                file=name,
+            )
+        )
+    return issues
+
+
 # -- the Day Book ------------------------------------------------------------------------------
 
 
@@ -254,7 +291,7 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
 
     records: list[dict[str, Any]] = []
     for number, voucher in enumerate(vouchers, start=1):
-        if any(_yes(voucher, flag) for flag in ("ISCANCELLED", "ISOPTIONAL", "ISDELETED")):
+        if _yes(voucher, "ISCANCELLED") or _yes(voucher, "ISDELETED"):
             continue
         entries = _entries(voucher)
         mine = [e for e in entries if account_key(_text(e, "LEDGERNAME")) == wanted]
@@ -278,6 +315,7 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
             "voucher_type": _text(voucher, "VOUCHERTYPENAME") or voucher.get("VCHTYPE", ""),
             "voucher_no": _text(voucher, "VOUCHERNUMBER"),
             "narration": _text(voucher, "NARRATION"),
+            "optional": _yes(voucher, "ISOPTIONAL"),
         }
         for entry in mine:
             allocations = _allocations(entry)
@@ -308,11 +346,16 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
             "narration",
             "amount",
             "reference",
+            "optional",
         ],
     )
     days = tally_dates(frame["date"])
     frame["day"] = pd.Series(days, dtype=object)
     amount, bad = paise_column(frame["amount"].astype(object))
+    # an optional voucher (ISOPTIONAL) or a memorandum one posts to no ledger: said, not read
+    aside = frame["optional"].to_numpy(dtype=bool) | outside_books(
+        frame["voucher_type"], pd.Series([""] * len(frame), dtype=object)
+    )
     issues = [
         _issue(
             name,
@@ -332,7 +375,9 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
         )
         for p in np.flatnonzero(~dated).tolist()
     ]
-    keep = dated & (amount != 0) & ~np.isin(np.arange(len(frame)), list(bad))
+    unread = np.isin(np.arange(len(frame)), list(bad))
+    issues += _outside_books(name, DAY_BOOK, frame, aside & ~unread, -amount)
+    keep = dated & (amount != 0) & ~unread & ~aside
     lines = _lines(frame, days, np.where(amount < 0, -amount, 0), np.where(amount > 0, amount, 0))
     stated = tally_dates(pd.Series([_first(root, [t]) for t in ("SVFROMDATE", "SVTODATE")]))
     return Lines(
@@ -455,10 +500,13 @@ def _ledger_vouchers(root: Element, name: str, account: str | None) -> Lines:
         )
         for p in np.flatnonzero(undated).tolist()
     ]
-    cancelled = frame["particulars"].str.contains(r"\(\s*cancell?ed\s*\)", case=False, regex=True)
+    cancelled = cancelled_rows(frame["voucher_type"], frame["particulars"])
     failed = np.isin(np.arange(len(frame)), [*bad_debit, *bad_credit])
     has_day = pd.notna(pd.Series(days, dtype=object)).to_numpy(dtype=bool)
-    keep = moves & ~layout & ~failed & ~cancelled.to_numpy(dtype=bool) & has_day
+    # an optional or memorandum voucher, where the report shows them: said, not read
+    aside = outside_books(frame["voucher_type"], frame["particulars"]) & ~cancelled & ~layout
+    issues += _outside_books(name, LEDGER_VOUCHERS, frame, aside & ~failed, debit - credit)
+    keep = moves & ~layout & ~failed & ~cancelled & ~aside & has_day
     lines = _lines(frame, days, debit, credit)[keep].reset_index(drop=True)
     opening = closing = None
     at = np.flatnonzero(label.to_numpy(dtype=object) == "opening balance")
