@@ -164,6 +164,73 @@ def test_a_deleted_or_cut_log_is_found_from_the_hidden_sheet(
     assert "books.xlsx says xlbo logged entry 2" in said and "the log has 1 entries" in said
 
 
+def _lose(books: Path, how: str) -> None:
+    """Lose entries of the books' log as a user might: delete it (the snapshot kept), empty it
+    and delete the snapshot too (the head in the books is left), cut it back to its first
+    entry, or change its last entry so it still reads (a new user)."""
+    path, snap = log.log_path(books), books.with_name("books.xlbo-snapshot.json")
+    lines = path.read_bytes().split(b"\n")
+    if how == "deleted":
+        path.unlink()
+    elif how == "emptied":
+        path.write_bytes(b"")
+        snap.unlink()
+    elif how == "cut back":
+        path.write_bytes(lines[0] + b"\n")
+    else:
+        lines[1] = lines[1].replace(b'"user":"asha"', b'"user":"ravi"', 1)
+        path.write_bytes(b"\n".join(lines))
+
+
+@pytest.mark.parametrize(
+    ("how", "entry", "said"),
+    [
+        ("deleted", 1, "entries 1 to 2 of the log were gone before this entry was written"),
+        # the snapshot deleted too: the head entry 1 stamped in the books still tells
+        ("emptied", 1, "entry 1 of the log was gone before this entry was written"),
+        ("cut back", 2, "entry 2 of the log was gone before this entry was written"),
+        ("changed", 3, "entry 2 was changed before this entry was written"),
+    ],
+)
+def test_a_log_that_lost_or_changed_entries_says_so_after_the_next_run(
+    books: Path,
+    tmp_path: Path,
+    xlsx: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    how: str,
+    entry: int,
+    said: str,
+) -> None:
+    """Found by review (F2): a log deleted, emptied or cut back, then run on, was a new chain
+    that held: `verify` said all was well, the lost entries unmentioned. The entry written
+    after the loss keeps what the snapshot (or the head in the books) knew: the run warns, and
+    `verify` says it from then on."""
+    second_run(books, tmp_path, xlsx)  # entry 2: a report, the books stamped by entry 1
+    _lose(books, how)
+    capsys.readouterr()
+    second_run(books, tmp_path, xlsx)
+    warned = capsys.readouterr().err
+    assert "The audit log books.xlbo-log.jsonl beside books.xlsx: " + said in warned
+    assert f"This run is entry {entry}" in warned
+    assert "Put the earlier log back from a backup" in warned
+    assert main(["audit", "verify", str(books)]) == 2
+    told = " ".join(capsys.readouterr().err.split())
+    assert f"In the log books.xlbo-log.jsonl, entry {entry} (the report run of " in told
+    assert f"by asha): {said}" in told
+    assert "can be read only from a backup of the log" in told
+
+
+def test_runs_on_a_whole_log_say_nothing_of_lost_entries(
+    books: Path, tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    second_run(books, tmp_path, xlsx)
+    assert main(["import-tally", str(books.with_name("daybook.xlsx")), "--out", str(books)]) == 0
+    second_run(books, tmp_path, xlsx)
+    assert "gone before" not in capsys.readouterr().err
+    assert [e.get("anchor", {}) and e["anchor"]["seq"] for e in entries(books)] == [None, 1, 2, 3]  # type: ignore[index]
+    assert main(["audit", "verify", str(books)]) == 0
+
+
 @pytest.mark.parametrize(("damage", "entry"), [("cut", 2), ("garbage", 3)])
 def test_a_run_after_the_log_was_damaged_says_so_and_keeps_the_damage(
     books: Path, capsys: pytest.CaptureFixture[str], damage: str, entry: int

@@ -299,6 +299,16 @@ def record_run(
             "in the audit trail. Make the folder writable and run the job again."
         )
         return dataclasses.replace(result, warnings=(*result.warnings, said))
+    gap = log.anchor_problem(appended.entry)
+    if gap:
+        log_name = log.log_path(books).name
+        said = (
+            f"The audit log {log_name} beside {books.name}: {gap}. This run is entry "
+            f"{appended.seq}, and `xlbo audit verify {books.name}` will say so from now on. Put "
+            "the earlier log back from a backup (keep this one too) so your auditor can read "
+            "its entries."
+        )
+        result = dataclasses.replace(result, warnings=(*result.warnings, said))
     if appended.after_damage:
         log_name = log.log_path(books).name
         said = (
@@ -326,6 +336,17 @@ def _entry(
         "exit_code": result.exit_code,
         "records": [r.plain() for r in result.records],
     }
+
+
+def _carried_head(books: Path) -> stamp.Head | None:
+    """The head stamped books carry (None for others, or books that cannot be read: the job
+    that read them said why)."""
+    if not stamp.can_stamp(books):
+        return None
+    try:
+        return stamp.read_head(books)
+    except UserError:
+        return None
 
 
 def _record_in_file(
@@ -362,6 +383,10 @@ def _record_in_file(
         entry = _entry(job, settings, result, inputs_listed)
         head = snapshot.load_head(snap_path)
         entry["anchor"] = {"seq": head.seq, "sha256": head.head} if head is not None else None
+        if head is None and seq == 1 and not wrote_books:  # the snapshot gone with the log:
+            carried = _carried_head(books)  # the head the books carry still says
+            if carried is not None:
+                entry["anchor"] = {"seq": carried.seq, "sha256": carried.head}
         recorded = (last or {}).get("snapshot")
         if (
             not wrote_books

@@ -72,6 +72,9 @@ class ChainCheck:
     """The last entry, read."""
     outside: tuple[Mapping[str, Any], ...] = ()
     """The entries that logged rows changed outside xlbo before their run (`outside`)."""
+    gaps: tuple[str, ...] = ()
+    """What `anchor_problem` says of each entry written after the log lost or changed entries
+    (the chain after them holds, so only their anchors tell)."""
 
     @property
     def intact(self) -> bool:
@@ -84,6 +87,42 @@ def _describe(entry: Mapping[str, Any] | None) -> str:
     return f" (the {entry.get('job', '?')} run of {entry.get('time', '?')} by {entry.get('user', '?')})"
 
 
+def anchor_problem(entry: Mapping[str, Any]) -> str:
+    """What an entry's `anchor` (the entry the snapshot beside the books was taken at when it
+    ran) says the log had lost or changed before it was written; "" when the anchor agrees
+    with the entry's `seq` and `prev`, or there is none (the first run, a deleted snapshot).
+
+    A log deleted, emptied or cut back and then appended to is a chain that holds: the entry
+    after it starts at 1 (or where the cut left off) with a `prev` that matches. Only the
+    snapshot knew better, and the run replaces it; its anchor keeps it.
+
+    >>> anchor_problem({"seq": 1, "prev": ZERO, "anchor": {"seq": 4, "sha256": "ab" * 32}})[:58]
+    'entries 1 to 4 of the log were gone before this entry was '
+    >>> anchor_problem({"seq": 5, "prev": "cd" * 32, "anchor": {"seq": 4, "sha256": "cd" * 32}})
+    ''
+    """
+    anchor, seq, prev = entry.get("anchor"), entry.get("seq"), entry.get("prev")
+    if not isinstance(anchor, Mapping) or not isinstance(seq, int):
+        return ""
+    at = anchor.get("seq")
+    if not isinstance(at, int) or isinstance(at, bool) or at < seq - 1:
+        return ""  # an older snapshot (one that could not be written): nothing lost
+    if at >= seq:
+        gone = (
+            f"entry {seq} of the log was" if at == seq else f"entries {seq} to {at} of the log were"
+        )
+        return (
+            f"{gone} gone before this entry was written (xlbo had last seen the books at entry "
+            f"{at}): the log was deleted, emptied or cut back"
+        )
+    if seq > 1 and anchor.get("sha256") != prev:
+        return (
+            f"entry {seq - 1} was changed before this entry was written (its hash is not the "
+            "one xlbo had last seen the books with)"
+        )
+    return ""
+
+
 def verify_chain(lines: Sequence[bytes]) -> ChainCheck:
     """Check every entry's `seq` and `prev`; stop at the first entry that does not hold. A
     changed entry shows at the next one, whose `prev` is the hash of its bytes as written (the
@@ -91,6 +130,7 @@ def verify_chain(lines: Sequence[bytes]) -> ChainCheck:
     prev, previous = ZERO, None
     last: Mapping[str, Any] | None = None
     outside: list[Mapping[str, Any]] = []
+    gaps: list[str] = []
     for number, raw in enumerate(lines, 1):
         line = raw.rstrip(b"\r\n")
         try:
@@ -129,7 +169,10 @@ def verify_chain(lines: Sequence[bytes]) -> ChainCheck:
         prev, previous, last = entry_hash(line), entry, entry
         if entry.get("outside"):
             outside.append(entry)
-    return ChainCheck(len(lines), prev, last=last, outside=tuple(outside))
+        gap = anchor_problem(entry)
+        if gap:
+            gaps.append(f"entry {number}{_describe(entry)}: {gap}")
+    return ChainCheck(len(lines), prev, last=last, outside=tuple(outside), gaps=tuple(gaps))
 
 
 def read_lines(path: Path) -> list[bytes]:

@@ -144,6 +144,11 @@ def check(books: Path) -> Verdict:
         return Verdict(books, chain, problems)
     if not lines:
         problems.append(f"The log {log_file.name} is empty: its entries were deleted.")
+    problems += [  # a chain that holds after entries lost or changed: the anchors tell
+        f"In the log {log_file.name}, {gap}. What it held before can be read only from a "
+        "backup of the log."
+        for gap in chain.gaps
+    ]
     if head is not None:
         said = _head_problem(head, lines, books.name)
         if said:
