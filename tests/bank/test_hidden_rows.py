@@ -42,14 +42,18 @@ ROWS: list[list[Any]] = [
 
 
 def statement(
-    path: Path, hidden: tuple[int, ...], autofilter: str = "", shown: tuple[str, ...] = ()
+    path: Path,
+    hidden: tuple[int, ...],
+    autofilter: str = "",
+    shown: tuple[str, ...] = (),
+    title: str = "Statement",
 ) -> Path:
     """The statement with rows `hidden`, an AutoFilter over `autofilter` that, given the dates
     `shown`, shows only the lines of those dates (as Excel writes it: the filter's criteria on
     column A, and the rows it leaves out hidden)."""
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.title = "Statement"
+    sheet.title = title
     for row in ROWS:
         sheet.append(row)
     for number in (*hidden, 2):  # a hidden title row is no line
@@ -106,6 +110,30 @@ def test_hidden_rows_are_read_and_the_user_is_told(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("title", ["Oct'26", "Sales > North", "\"Q3\" 'final'"])
+def test_hidden_rows_are_found_on_a_sheet_named_with_quotes_or_a_bracket(
+    tmp_path: Path, title: str
+) -> None:
+    """Found on month sheets named `Oct'26`: Excel writes the name in double quotes with the
+    apostrophe as it is, and the look at workbook.xml took the name to end there (`Oct`), so the
+    sheet's hidden rows were read without a word. Some programs write a `>` in a name as it is
+    (here put so by hand), which ended the tag for the same look."""
+    path = statement(tmp_path / "hidden.xlsx", (7,), title=title)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"&gt;", b">")
+    assert title.encode() in parts["xl/workbook.xml"] or "'" in title
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    lines = read_statement(str(path))
+    assert len(lines.frame) == 4
+    assert [(i.sheet, i.cell, i.problem[:60]) for i in lines.issues] == [
+        (title, "A7", "1 line(s) on rows Excel does not show (hidden: row 7) were r")
+    ]
+    assert len(read_statement(str(path), sheet=title).frame) == 4
+
+
 def test_rows_an_autofilter_leaves_out_are_read_and_the_filter_named(tmp_path: Path) -> None:
     shown = ("01/10/26", "12/10/26", "31/10/26")  # row 7, of 05/10/26, left out
     lines = read_statement(str(statement(tmp_path / "filtered.xlsx", (7,), "A5:G9", shown)))
@@ -160,7 +188,7 @@ def test_reconcile_ties_with_the_hidden_rows_and_says_so(tmp_path: Path, capsys:
 ODS_ROW = "<table:table-row{attributes}>{cells}</table:table-row>"
 
 
-def ods_statement(path: Path) -> Path:
+def ods_statement(path: Path, title: str = "Statement") -> Path:
     """The statement as LibreOffice writes an .ods, by hand: rows 4-5 one blank row repeated
     twice and hidden (so a reader that counts the element once numbers every row below one
     short), the header on row 6, the line of 05/10/26 on row 8 left out by a filter
@@ -193,7 +221,7 @@ def ods_statement(path: Path) -> Path:
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
         ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
         ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        '<office:body><office:spreadsheet><table:table table:name="Statement">'
+        f'<office:body><office:spreadsheet><table:table table:name="{title}">'
         '<table:table-column table:number-columns-repeated="7"/>'
         + "".join(rows)
         + "</table:table></office:spreadsheet></office:body></office:document-content>"
@@ -219,6 +247,13 @@ def test_an_ods_statement_s_hidden_and_filtered_rows_are_named(tmp_path: Path) -
     lines = read_statement(str(ods_statement(tmp_path / "hidden.ods")))
     assert totals(lines) == (4, 1250000 + 50000 + 1770, 4500000)
     assert said(lines) == filtered_and_hidden(8, 10)
+
+
+def test_an_ods_sheet_named_with_an_apostrophe_keeps_its_hidden_rows(tmp_path: Path) -> None:
+    """A program other than LibreOffice may write `Oct'26` as it is in double quotes."""
+    lines = read_statement(str(ods_statement(tmp_path / "hidden.ods", title="Oct'26")))
+    assert said(lines) == filtered_and_hidden(8, 10)
+    assert {issue.sheet for issue in lines.issues} == {"Oct'26"}
 
 
 def test_an_xls_statement_s_hidden_and_filtered_rows_are_named(

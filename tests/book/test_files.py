@@ -600,3 +600,25 @@ def test_a_panic_of_calamine_on_a_damaged_file_is_a_clear_message(
     said = capsys.readouterr().err
     assert f"{path.name} is damaged or incomplete and cannot be read" in said
     assert "Traceback" not in said
+
+
+def test_the_quick_look_at_sheet_names_reads_no_directory_past_the_parts_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review (F9): the look at an .xlsx's sheet names (the audit's, `--sheet`'s)
+    read a zip directory of any size, before FileBook's limit on parts was checked. A zip
+    declaring more parts than MAX_PARTS is left to FileBook, which refuses it by name."""
+    from xlbo.book import limits
+
+    path = tmp_path / "books.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/workbook.xml", b"<workbook/>")
+        for n in range(limits.MAX_PARTS + 1):
+            archive.writestr(f"xl/media/x{n}.bin", b"")
+    opened: list[object] = []
+    monkeypatch.setattr(limits.zipfile, "ZipFile", lambda *a, **k: opened.append(a))
+    assert limits.zip_sheet_names(path) is None
+    assert opened == []
+    monkeypatch.undo()
+    with pytest.raises(FileProblem, match=r"books.xlsx holds 10,00\d parts, more than xlbo"):
+        FileBook(path)

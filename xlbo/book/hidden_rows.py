@@ -34,7 +34,6 @@ read from.
 from __future__ import annotations
 
 import codecs
-import html
 import posixpath
 import re
 import struct
@@ -54,6 +53,7 @@ from xlbo.book.filter_criteria import (
     local_name,
     row_cells,
 )
+from xlbo.book.sheet_reach import ods_sheet_name
 from xlbo.book.xls_filter import (
     AUTOFILTER,
     AUTOFILTER12,
@@ -335,7 +335,6 @@ def _row_body(xml: bytes, start: int) -> bytes:
 # -- .ods -----------------------------------------------------------------------------------
 
 _ODS_TAG = re.compile(rb"<table:(table|table-row|table-column)(?=[\s/>])([^>]*)>")
-_ODS_NAME = re.compile(rb"""\btable:name\s*=\s*["']([^"']*)["']""")
 _ODS_REPEAT = re.compile(rb"""\btable:number-rows-repeated\s*=\s*["']0*(\d{1,12})["']""")
 _ODS_COLUMNS_REPEAT = re.compile(rb"""\btable:number-columns-repeated\s*=\s*["']0*(\d{1,12})["']""")
 _ODS_VISIBILITY = re.compile(rb"""\btable:visibility\s*=\s*["'](collapse|filter)["']""")
@@ -368,8 +367,7 @@ def ods_hidden_rows(content: bytes, last_rows: dict[str, int]) -> dict[str, Hidd
     for match in _ODS_TAG.finditer(content):
         kind, attributes = match.group(1), match.group(2)
         if kind == b"table":
-            name = _ODS_NAME.search(attributes)
-            sheet = html.unescape(name.group(1).decode("utf-8", "replace")) if name else ""
+            sheet = ods_sheet_name(attributes)
             table = found.setdefault(sheet, _OdsTable([], [], []))
             row = column = 0
             continue

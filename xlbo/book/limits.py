@@ -34,6 +34,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -210,15 +211,43 @@ def _declared_entries(path: Path) -> int | None:
         return int(entries)
 
 
+def _tags(local: bytes, xml: bytes) -> Iterator[bytes]:
+    """Each start tag `<local …>` (any prefix) of `xml`, whole: a quoted attribute value may
+    hold a `>` (a sheet named `Sales > North`, written so by some programs), which ends no tag.
+
+    >>> list(_tags(b"sheet", b'<sheets><sheet name="A>B" r:id="rId1"/></sheets>'))
+    [b'<sheet name="A>B" r:id="rId1"/>']
+    """
+    pattern = rb"<(?:\w+:)?" + local + rb"""\b(?:[^>"']|"[^"]*"|'[^']*')*>"""
+    for found in re.finditer(pattern, xml):
+        yield found.group(0)
+
+
+def _attribute(tag: bytes, name: bytes) -> bytes | None:
+    r"""The value of attribute `name` (any prefix where `name` has none: `r:id`) in a start tag,
+    as written (entities unexpanded); None where the tag has none. A value in double quotes may
+    hold an apostrophe (a sheet named `Sep'26`, as Excel writes it), one in single quotes a
+    double quote.
+
+    >>> _attribute(b'<sheet name="Sep\'26" r:id="rId1"/>', b"name")
+    b"Sep'26"
+    >>> _attribute(b"<sheet r:id='rId1'/>", b"id")
+    b'rId1'
+    """
+    found = re.search(rb"""\s(?:\w+:)?""" + name + rb"""\s*=\s*(?:"([^"]*)"|'([^']*)')""", tag)
+    if found is None:
+        return None
+    return found.group(1) if found.group(1) is not None else found.group(2)
+
+
 def _relationships(rels_xml: bytes) -> dict[str, str]:
     """Relationship id → the zip path it targets, from a workbook's .rels part."""
     targets: dict[str, str] = {}
-    for rel in re.finditer(rb"<(?:\w+:)?Relationship\b[^>]*>", rels_xml):
-        rid = re.search(rb"""\bId\s*=\s*["']([^"']*)["']""", rel.group(0))
-        target = re.search(rb"""\bTarget\s*=\s*["']([^"']*)["']""", rel.group(0))
-        if rid and target:
-            path = target.group(1).decode("utf-8", "replace").lstrip("/")
-            targets[rid.group(1).decode("utf-8", "replace")] = (
+    for rel in _tags(b"Relationship", rels_xml):
+        rid, target = _attribute(rel, b"Id"), _attribute(rel, b"Target")
+        if rid is not None and target is not None:
+            path = html.unescape(target.decode("utf-8", "replace")).lstrip("/")
+            targets[html.unescape(rid.decode("utf-8", "replace"))] = (
                 path if path.startswith("xl/") else f"xl/{path}"
             )
     return targets
@@ -229,13 +258,12 @@ def _sheet_parts(workbook_xml: bytes, rels_xml: bytes) -> dict[str, str]:
     pattern (no XML parser, so no entity is ever expanded)."""
     targets = _relationships(rels_xml)
     parts: dict[str, str] = {}
-    for tag in re.finditer(rb"<(?:\w+:)?sheet\b[^>]*>", workbook_xml):
-        name = re.search(rb"""\bname\s*=\s*["']([^"']*)["']""", tag.group(0))
-        rid = re.search(rb"""\b(?:\w+:)?id\s*=\s*["']([^"']*)["']""", tag.group(0))
-        if name and rid:
-            sheet_part = targets.get(rid.group(1).decode("utf-8", "replace"))
+    for tag in _tags(b"sheet", workbook_xml):
+        name, rid = _attribute(tag, b"name"), _attribute(tag, b"id")
+        if name is not None and rid is not None:
+            sheet_part = targets.get(html.unescape(rid.decode("utf-8", "replace")))
             if sheet_part:
-                parts[html.unescape(name.group(1).decode("utf-8", "replace"))] = sheet_part
+                parts[html.unescape(name.decode("utf-8", "replace"))] = sheet_part
     return parts
 
 
@@ -322,11 +350,11 @@ def _tables(
             path = posixpath.normpath(path)
             if path not in names:
                 continue
-            root = re.search(rb"<(?:\w+:)?table\b[^>]*>", _read_small(archive, path))
+            root = next(_tags(b"table", _read_small(archive, path)), None)
             if root is None:
                 continue
-            ref = re.search(
-                rb"""\bref\s*=\s*["']([A-Za-z]+)0*(\d+):([A-Za-z]+)0*(\d+)["']""", root.group(0)
+            ref = re.fullmatch(
+                rb"([A-Za-z]+)0*(\d+):([A-Za-z]+)0*(\d+)", _attribute(root, b"ref") or b""
             )
             if ref is None:
                 continue
@@ -334,11 +362,9 @@ def _tables(
             columns = abs(column_number(ref.group(3)) - column_number(ref.group(1))) + 1
             written = b"".join((ref.group(1), ref.group(2), b":", ref.group(3), ref.group(4)))
             for attribute in (rb"name", rb"displayName"):
-                name = re.search(
-                    rb"\b" + attribute + rb"""\s*=\s*["']([^"']*)["']""", root.group(0)
-                )
-                if name:
-                    table = html.unescape(name.group(1).decode("utf-8", "replace"))
+                name = _attribute(root, attribute)
+                if name is not None:
+                    table = html.unescape(name.decode("utf-8", "replace"))
                     tables[table] = (sheet, rows * columns, written.decode("ascii", "replace"))
     return tables
 
@@ -358,6 +384,9 @@ def zip_sheet_names(path: Path, tables: bool = False) -> list[str] | None:
     this cannot read or that lists no sheet (FileBook then says what is wrong with it). With `tables`, None also
     where the workbook holds an Excel Table, which may be named as a sheet is asked for."""
     try:
+        declared = _declared_entries(path)  # a zip of a million parts: its directory unread
+        if declared is None or declared > MAX_PARTS:
+            return None
         with zipfile.ZipFile(path) as archive:
             if tables and any(name.startswith("xl/tables/") for name in archive.namelist()):
                 return None

@@ -214,7 +214,23 @@ _ODS_TAG = re.compile(
     rb"<table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>"
     rb"|</table:(table-row)>"
 )
-_ODS_NAME = re.compile(rb"""\btable:name\s*=\s*["']([^"']*)["']""")
+_ODS_NAME = re.compile(rb"""\btable:name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def ods_sheet_name(attributes: bytes) -> str:
+    """The sheet name a `<table:table …>` tag's attributes give ("" for none): in double quotes
+    it may hold an apostrophe as it is (`Oct'26`), which LibreOffice writes `&apos;`.
+
+    >>> ods_sheet_name(b''' table:name="Oct'26" table:style-name="ta1"''')
+    "Oct'26"
+    """
+    found = _ODS_NAME.search(attributes)
+    if found is None:
+        return ""
+    written = found.group(1) if found.group(1) is not None else found.group(2)
+    return html.unescape(written.decode("utf-8", "replace"))
+
+
 _ODS_REPEAT = re.compile(rb"""number-(rows|columns)-repeated\s*=\s*["']0*(\d{1,12})["']""")
 
 
@@ -237,8 +253,7 @@ class OdsReach:
             kind, attributes, closed = match.group(1), match.group(2) or b"", match.group(3)
             repeats = dict(_ODS_REPEAT.findall(attributes))
             if kind == b"table":
-                name = _ODS_NAME.search(attributes)
-                sheet = html.unescape(name.group(1).decode("utf-8", "replace")) if name else ""
+                sheet = ods_sheet_name(attributes)
                 self.size = SheetSize(f"content.xml#{sheet}")
                 self.sizes[sheet] = self.size
                 self.row = 0
