@@ -837,7 +837,13 @@ class Likeness:
         word = np.where(single[:, None], left_bits, right_bits)
         other = np.where(single[:, None], right_bits, left_bits)
         missing = other[:, 1] & ~word[:, 0]
-        odd = odd[((missing & (missing - 1)) == 0) & ((word[:, 2] & other[:, 2]) != 0)]
+        # and has no letter the other name lacks: every piece of it is a word of the name, an
+        # initial or a word cut short (`shaikhsure` is no run of Shaikh Lakshmi's words)
+        odd = odd[
+            ((missing & (missing - 1)) == 0)
+            & ((word[:, 2] & other[:, 2]) != 0)
+            & ((word[:, 0] & ~other[:, 0]) == 0)
+        ]
         share = np.zeros(len(left), dtype=np.int64)
         initial = np.zeros(len(left), dtype=bool)
         found = [
