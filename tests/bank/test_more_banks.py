@@ -502,6 +502,34 @@ def test_indusind_bank_with_its_withdrawl_header(xlsx: Callable[..., Path]) -> N
     assert (lines.company, lines.account) == ("VARDHAMAN RETAIL LLP", "259812345678")
 
 
+@pytest.mark.parametrize(
+    ("withdrawn", "deposited"),
+    [("Withdrawn Amt. ", "Deposit Amt."), ("Amount Withdrawn", "Amount Deposited")],
+)
+def test_withdrawn_and_deposited_name_the_sides(
+    xlsx: Callable[..., Path], withdrawn: str, deposited: str
+) -> None:
+    """HDFC's statement as a PDF converter writes it heads the withdrawals `Withdrawn Amt. `
+    (a space after); before, no header row was found and the statement was refused."""
+    rows: list[Row] = [
+        ["Date", "Narration", "Chq./Ref.No.", "Value Dt", withdrawn, deposited, "Closing Balance"],
+        [
+            "01/10/26",
+            "NEFT CR-KAVERI TRADERS",
+            "N123",
+            "01/10/26",
+            None,
+            "45,000.00",
+            "1,45,000.00",
+        ],
+        ["02/10/26", "UPI-BALAJI TRADERS", "U456", "02/10/26", "1,200.00", None, "1,43,800.00"],
+    ]
+    lines = read_statement(str(xlsx({"Sheet1": rows}, name="hdfc.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (2, 120000, 4500000)
+    assert chains(lines)
+
+
 # -- Federal Bank ------------------------------------------------------------------------------
 
 

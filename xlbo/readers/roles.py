@@ -158,6 +158,10 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "debitamt",
         "withdrawalsamt",
         "amountdebited",
+        "withdrawn",  # HDFC's statement as a converter writes it (Withdrawn Amt.)
+        "withdrawnamt",
+        "withdrawnamount",
+        "amountwithdrawn",
     ),
     Role.DEPOSIT: (
         "depositamt",
@@ -181,6 +185,10 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "creditamt",
         "depositsamt",
         "amountcredited",
+        "deposited",
+        "depositedamt",
+        "depositedamount",
+        "amountdeposited",
     ),
     Role.AMOUNT: (
         "amount",
