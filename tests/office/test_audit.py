@@ -520,6 +520,27 @@ def test_an_edit_made_before_a_run_that_writes_the_books_is_logged_with_its_cell
     assert (edit["Old"], edit["New"]) == ("Debit: 30000.50", "Debit: 3000.50")
 
 
+def test_an_edit_made_after_the_log_was_deleted_is_still_logged_by_the_next_import(
+    books: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The log deleted, its snapshot kept, a Journal cell changed in Excel, then `import-tally`
+    replaces the books: the edit is found against the snapshot and logged by the new log's
+    first entry, which also says the log was lost (before, neither: the new log began as if
+    nothing had been)."""
+    log.log_path(books).unlink()
+    workbook = openpyxl.load_workbook(books)
+    workbook["Journal"]["E5"] = 3000.5
+    workbook.save(books)
+    capsys.readouterr()
+    assert main(["import-tally", str(tmp_path / "daybook.xlsx"), "--out", str(books)]) == 0
+    assert "entry 1 of the log was gone before this entry was written" in capsys.readouterr().err
+    (first,) = entries(books)
+    assert first["outside"] == RENT_CUT_TO_3000
+    assert main(["audit", "verify", str(books)]) == 2
+    told = " ".join(capsys.readouterr().err.split())
+    assert "In the log books.xlbo-log.jsonl, entry 1 (the import-tally run of" in told
+
+
 def test_stamped_books_left_unchanged_are_not_read_before_or_after_a_run(
     books: Path,
     tmp_path: Path,

@@ -232,9 +232,11 @@ def before_run(job: str, inputs: Mapping[str, Source], settings: Any) -> Before 
         return None
     log_file, snap_path = log.log_path(books), snapshot.snapshot_path(books)
     try:
-        if not books.is_file() or not log_file.is_file():
-            return None
-        last, last_hash = log.last_entry(log_file)
+        if not books.is_file() or not (log_file.is_file() or snap_path.is_file()):
+            return None  # no log yet: nothing to compare with
+        # a log deleted with its snapshot kept: the edits since are still found (the entry
+        # this run writes says the log was lost, `anchor_problem`)
+        last, last_hash = log.last_entry(log_file) if log_file.is_file() else (None, log.ZERO)
         recorded = (last or {}).get("snapshot")
         head = snapshot.load_head(snap_path)
         if (
