@@ -220,6 +220,33 @@ def test_a_log_that_lost_or_changed_entries_says_so_after_the_next_run(
     assert "can be read only from a backup of the log" in told
 
 
+def test_a_copy_of_stamped_books_is_said_to_be_a_copy_and_starts_its_own_log(
+    books: Path, tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Books copied under another name carry the head of the original's log: verify says so
+    (not that their own log was deleted), and the copy's first run starts its own log without
+    saying entries were lost."""
+    copy = tmp_path / "books 2027.xlsx"
+    copy.write_bytes(books.read_bytes())
+    capsys.readouterr()
+    assert main(["audit", "verify", str(copy)]) == 2
+    told = " ".join(capsys.readouterr().err.split())
+    assert (
+        "books 2027.xlsx carries the head of entry 1 of the log books.xlbo-log.jsonl, not of its "
+        "own (books 2027.xlbo-log.jsonl): it is a copy of the books that log belongs to" in told
+    )
+    assert "missing" not in told
+    master = xlsx({"Accounts": ACCOUNTS}, name="master.xlsx")
+    code = main(
+        ["report", "trial-balance", str(copy), "--period", "2026-10", "--master", str(master),
+         "--out", str(tmp_path / "tb.xlsx")]
+    )  # fmt: skip
+    assert code in (0, 1)
+    assert "gone before" not in capsys.readouterr().err
+    (first,) = entries(copy)
+    assert first["anchor"] is None
+
+
 def test_runs_on_a_whole_log_say_nothing_of_lost_entries(
     books: Path, tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

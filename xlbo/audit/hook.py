@@ -386,8 +386,12 @@ def _record_in_file(
         head = snapshot.load_head(snap_path)
         entry["anchor"] = {"seq": head.seq, "sha256": head.head} if head is not None else None
         if head is None and seq == 1 and not wrote_books:  # the snapshot gone with the log:
-            carried = _carried_head(books)  # the head the books carry still says
-            if carried is not None:
+            carried = _carried_head(books)  # the head the books carry still says, if it
+            # is this log's (a copy of other books, `2027.xlsx` of `2026.xlsx`, carries theirs)
+            if (
+                carried is not None
+                and carried.log.casefold() == log.log_path(books).name.casefold()
+            ):
                 entry["anchor"] = {"seq": carried.seq, "sha256": carried.head}
         recorded = (last or {}).get("snapshot")
         if (

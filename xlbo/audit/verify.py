@@ -109,6 +109,20 @@ def check(books: Path) -> Verdict:
     snap_file = snapshot.snapshot_path(books)
     head = stamp.read_head(books) if books.suffix.lower() in (".xlsx", ".xlsm") else None
     saved = snapshot.load(snap_file)
+    if head is not None and head.log and head.log.casefold() != log_file.name.casefold():
+        problem = (
+            f"{books.name} carries the head of entry {head.seq} of the log {head.log}, not of "
+            f"its own ({log_file.name}): it is a copy of the books that log belongs to, or was "
+            f"renamed from them. Their trail is in {head.log}; verify those books, or, for a "
+            "copy that starts books of its own, run a job that writes it (its head is then its "
+            "own log's)."
+        )
+        if not log_file.exists():
+            return Verdict(books, None, [problem])
+        foreign: list[str] = [problem]
+        head = None
+    else:
+        foreign = []
     if not log_file.exists():
         if head is not None:
             problem = (
@@ -136,7 +150,7 @@ def check(books: Path) -> Verdict:
             "it (permissions, another program holding it) and run again."
         ) from None
     chain = log.verify_chain(lines)
-    problems: list[str] = []
+    problems: list[str] = list(foreign)
     if not chain.intact:
         problems.append(
             f"The log {log_file.name} is broken at entry {chain.broken_at}: {chain.problem}."
