@@ -590,11 +590,12 @@ def build_parser() -> argparse.ArgumentParser:
         "import-tally",
         help="a Tally Day Book export as a Journal sheet",
         description="Read a Day Book exported from Tally in detailed format (Alt+F5: every "
-        "ledger of each voucher, with narrations) and write a books workbook whose Journal sheet "
-        "the reports use. Vouchers that do not balance are listed on an Issues sheet and left out.",
+        "ledger of each voucher, with narrations), or as XML (Export > XML), and write a books "
+        "workbook whose Journal sheet the reports use. Vouchers that do not balance are listed "
+        "on an Issues sheet and left out.",
         epilog="Example: xlbo import-tally daybook.xlsx --master master.xlsx --out books.xlsx",
     )
-    tally.add_argument("daybook", help="the Day Book exported from Tally (.xlsx or .xls)")
+    tally.add_argument("daybook", help="the Day Book exported from Tally (.xlsx, .xls, or .xml)")
     tally.add_argument("--out", default="books.xlsx", help="the books workbook to write")
     tally.add_argument(
         "--master",

@@ -31,7 +31,8 @@ from xlbo.jobs.registry import (
 )
 from xlbo.master.load import load
 from xlbo.readers.line_issues import CUT_OFF, cut_sentences
-from xlbo.readers.tally_books import day_book_journal
+from xlbo.readers.tally_books import day_book_journal, journal_of
+from xlbo.readers.tally_xml import day_book_xml
 from xlbo.sheets.issues import issues_sheet
 from xlbo.sheets.journal import journal_sheet
 
@@ -57,6 +58,13 @@ def import_day_book(
         data, _ = load(master)
         parties |= {c.name: RECEIVABLES for c in data.customers if c.name}
         parties |= {v.name: PAYABLES for v in data.vendors if v.name}
+    if day_book.suffix.lower() == ".xml":  # Tally's Export > XML of the Day Book
+        if sheet is not None:
+            raise UserError(
+                f"{day_book.name} is an XML export: it has no sheets; leave out --sheet."
+            )
+        lines, issues = day_book_xml(day_book, parties)
+        return Imported(journal_of(lines), issues)
     source = FileBook(day_book)
     if sheet is not None and not source.has(sheet):
         raise UserError(f"{day_book.name} has no sheet '{sheet}'.")

@@ -98,6 +98,13 @@ def day_book_journal(
             columns[role] = header
     lines, issues = day_book_lines(table, columns, parties)
     issues = cut_off(source, table, DAY_BOOK) + issues
+    return journal_of(lines, with_rows=with_rows), issues
+
+
+def journal_of(lines: pd.DataFrame, *, with_rows: bool = False) -> pd.DataFrame:
+    """A Day Book's lines (`day_book_lines`' columns; `xlbo.readers.tally_xml.day_book_xml`'s)
+    as a frame with the Journal's headers; with `with_rows`, a `Row` column gives the row of the
+    Day Book (an XML export: the place in the file) each voucher starts on."""
     journal = pd.DataFrame(
         {
             "Date": lines["date"].astype(object),
@@ -114,7 +121,7 @@ def day_book_journal(
     )
     if with_rows:
         journal["Row"] = lines["row"].astype("int64")
-    return journal, issues
+    return journal
 
 
 def _rupees(paise: pd.Series) -> pd.Series:
@@ -251,8 +258,8 @@ def day_book_lines(
     unnumbered = voucher_rows[written_no[voucher_rows] == ""].tolist()
     number[unnumbered] = [f"{kind[p] or 'Voucher'}/{rows[p]}" for p in unnumbered]
     line_count = np.bincount(group_of[line], minlength=groups + 1)
-    debit_sum = _sums(group_of[line], debit[line], groups + 1)
-    credit_sum = _sums(group_of[line], credit[line], groups + 1)
+    debit_sum = exact_sums(group_of[line], debit[line], groups + 1)
+    credit_sum = exact_sums(group_of[line], credit[line], groups + 1)
     unbalanced = (
         is_voucher & ~bad & ~void & ~aside & ((line_count == 0) | (debit_sum != credit_sum))
     )
@@ -280,8 +287,8 @@ def day_book_lines(
     # the amount of a voucher set aside: its larger side (a condensed export shows one ledger)
     held = ~erred & rows_of_voucher & set_aside
     amount = np.maximum(
-        _sums(group_of[held], debit[held], groups + 1),
-        _sums(group_of[held], credit[held], groups + 1),
+        exact_sums(group_of[held], debit[held], groups + 1),
+        exact_sums(group_of[held], credit[held], groups + 1),
     )
     hint = outside_books_hint("the Day Book")
     at_column = columns.get("Vch Type", columns["Particulars"])
@@ -332,7 +339,7 @@ def day_book_lines(
     told = note & good[group_of]
     narration = joined_in_order(group_of[told], particulars[told], groups + 1)
     ledger = particulars[keep].to_numpy(dtype=object)
-    account, party = _accounts(ledger, parties)
+    account, party = accounts(ledger, parties)
     lines = pd.DataFrame(
         {
             "row": rows[first],
@@ -354,14 +361,14 @@ def _row_of(cell: str) -> int:
     return int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
-def _sums(groups: np.ndarray, paise: np.ndarray, count: int) -> np.ndarray:
+def exact_sums(groups: np.ndarray, paise: np.ndarray, count: int) -> np.ndarray:
     """Each group's total of `paise`, exactly (integers, not a float's sum)."""
     out = np.zeros(count, dtype=np.int64)
     np.add.at(out, groups, paise.astype(np.int64))
     return out
 
 
-def _accounts(ledgers: np.ndarray, parties: Mapping[str, str] | None) -> tuple[Any, Any]:
+def accounts(ledgers: np.ndarray, parties: Mapping[str, str] | None) -> tuple[Any, Any]:
     """Each line's account and party: a party ledger named in `parties` goes to the account it
     belongs to with the party named; any other ledger is its own account, with no party."""
     party = np.full(len(ledgers), None, dtype=object)

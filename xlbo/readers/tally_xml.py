@@ -34,6 +34,9 @@ Two exports carry a bank account's lines:
   written negative), `DSPVCHCRAMT`, `DSPEXPLVCHNUMBER` (`(No. :34)`) and, with narrations shown,
   `VCHLEDNARREXPLOSION`/`DSPVCHNARR`, one run per voucher.
 
+The Day Book is also read as the books (`day_book_xml`, for `xlbo import-tally DayBook.xml`):
+every voucher's ledgers as Journal lines, as `xlbo.readers.tally_books` reads its Excel export.
+
 Tally writes UTF-16 (with a byte-order mark) more often than UTF-8, and a character reference
 `&#4;` (a control character XML does not allow) before its "Not Applicable" values; both are
 handled. A file that declares a DOCTYPE or entities is refused, never expanded.
@@ -42,7 +45,7 @@ handled. A file that declares a DOCTYPE or entities is refused, never expanded.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -55,7 +58,7 @@ import pandas as pd
 
 from xlbo.bank.lines import Lines
 from xlbo.book.files import decode_text
-from xlbo.columns import date_column, has_date, paise_column, strings
+from xlbo.columns import contains, date_column, has_date, paise_column, strings
 from xlbo.errors import FileProblem, SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
@@ -69,6 +72,7 @@ from xlbo.readers.ledger import (
     unknown_account,
 )
 from xlbo.readers.line_issues import LEFT_OUT
+from xlbo.readers.tally_books import accounts, exact_sums
 from xlbo.readers.tally_marks import (
     cancelled_rows,
     outside_books,
@@ -525,4 +529,237 @@ def _ledger_vouchers(root: Element, name: str, account: str | None) -> Lines:
         closing,
         company=_first(root, ["SVCURRENTCOMPANY"]),
         account=_first(root, ["LEDGERNAME"]) or account or "",
+    )
+
+
+# -- the Day Book as the books (import-tally) --------------------------------------------------
+
+_INVENTORY_LISTS = ("ALLINVENTORYENTRIES.LIST", "INVENTORYENTRIES.LIST")
+DAY_BOOK_XML_HINT = (
+    "Tally's XML holds every ledger of a voucher: export the Day Book again (Display > Day Book > "
+    "Export > XML) and use the file as it is; the voucher is left out."
+)
+
+
+def _allocated(voucher: Element) -> list[Element]:
+    """An item invoice's sales or purchase ledgers: the accounting allocations under its stock
+    items (the first list of items that has any)."""
+    for tag in _INVENTORY_LISTS:
+        found = [
+            allocation
+            for item in voucher.findall(tag)
+            for allocation in item.findall("ACCOUNTINGALLOCATIONS.LIST")
+            if _text(allocation, "LEDGERNAME")
+        ]
+        if found:
+            return found
+    return []
+
+
+def day_book_xml(
+    path: Path, parties: Mapping[str, str] | None = None
+) -> tuple[pd.DataFrame, list[Issue]]:
+    """Every voucher of a Tally XML export of the Day Book as ledger lines, the columns
+    `xlbo.readers.tally_books.journal_of` takes (`row`: the voucher's place in the file), and
+    the issues.
+
+    A voucher's ledgers are its ledger entries (ALLLEDGERENTRIES, else LEDGERENTRIES) and, for
+    an item invoice whose entries alone do not balance, the sales or purchase ledgers allocated
+    under its stock items. An AMOUNT below zero is a debit. A voucher that does not balance, or
+    has an amount or a date that cannot be read, is an Error and left out; an optional or a
+    memorandum one, which Tally posts to no ledger, a Warning and left out; a cancelled or
+    deleted one is no voucher. `parties` as for the Excel Day Book (`accounts`)."""
+    root = parse_tally_xml(path)
+    vouchers = list(root.iter("VOUCHER"))
+    if not vouchers:
+        raise FileProblem(
+            f"{path.name} holds no Tally vouchers (no VOUCHER elements). Export the Day Book "
+            "from Tally (Display > Day Book > Export > XML)."
+        )
+    heads: list[dict[str, Any]] = []
+    entries: list[tuple[int, str, str]] = []  # voucher (place in heads), ledger, amount
+    allocated: list[tuple[int, str, str]] = []
+    for number, voucher in enumerate(vouchers, start=1):
+        if _yes(voucher, "ISCANCELLED") or _yes(voucher, "ISDELETED"):
+            continue
+        at = len(heads)
+        heads.append(
+            {
+                "row": number,
+                "date": _text(voucher, "DATE"),
+                "voucher_type": _text(voucher, "VOUCHERTYPENAME") or voucher.get("VCHTYPE", ""),
+                "voucher_no": _text(voucher, "VOUCHERNUMBER"),
+                "narration": _text(voucher, "NARRATION"),
+                "optional": _yes(voucher, "ISOPTIONAL"),
+            }
+        )
+        entries += [(at, _text(e, "LEDGERNAME"), _text(e, "AMOUNT")) for e in _entries(voucher)]
+        allocated += [(at, _text(a, "LEDGERNAME"), _text(a, "AMOUNT")) for a in _allocated(voucher)]
+    frame = pd.DataFrame(
+        heads, columns=["row", "date", "voucher_type", "voucher_no", "narration", "optional"]
+    )
+    days = tally_dates(frame["date"].astype(object))
+    frame["day"] = pd.Series(days, dtype=object)
+    count = len(frame)
+    unnumbered = (frame["voucher_no"] == "").to_numpy(dtype=bool)
+    frame.loc[unnumbered, "voucher_no"] = [
+        f"{kind or 'Voucher'}/{row}"
+        for kind, row in zip(
+            frame.loc[unnumbered, "voucher_type"], frame.loc[unnumbered, "row"], strict=True
+        )
+    ]
+    parts = pd.DataFrame(
+        entries + allocated, columns=["voucher", "ledger", "amount"], dtype=object
+    ).astype({"voucher": np.int64})
+    parts["allocated"] = np.r_[
+        np.zeros(len(entries), dtype=bool), np.ones(len(allocated), dtype=bool)
+    ]
+    paise, bad = paise_column(parts["amount"])
+    voucher_of = parts["voucher"].to_numpy(dtype=np.int64)
+    allocated_part = parts["allocated"].to_numpy(dtype=bool)
+    problems: list[tuple[int, Issue | None]] = []  # by voucher, said in the file's order
+    unreadable = np.zeros(count, dtype=bool)
+    for place, message in sorted(bad.items()):
+        v = int(voucher_of[place])
+        if not unreadable[v]:
+            problems.append(
+                (
+                    v,
+                    _book_issue(
+                        path.name,
+                        parts["amount"].iat[place],
+                        f"Voucher {_voucher_label(frame, v)}, ledger "
+                        f"{parts['ledger'].iat[place]}: {message}",
+                    ),
+                )
+            )
+        unreadable[v] = True
+    # the entries alone where they balance, else with the stock items' allocations
+    alone = exact_sums(voucher_of[~allocated_part], paise[~allocated_part], count)
+    whole = exact_sums(voucher_of, paise, count)
+    use_allocated = (alone != 0) & (whole == 0)
+    taken = ~allocated_part | use_allocated[voucher_of]
+    net = np.where(use_allocated, whole, alone)
+    dated = has_date(days)
+    # a voucher of no ledger at all (a Stock Journal, a Delivery Note) is no accounting voucher
+    moves = exact_sums(voucher_of[taken], np.abs(paise[taken]), count) > 0
+    order = contains(frame["voucher_type"].astype(str).str.lower(), ORDERS)
+    optional = frame["optional"].to_numpy(dtype=bool) | outside_books(
+        frame["voucher_type"], pd.Series([""] * count, dtype=object)
+    )
+    debits = exact_sums(voucher_of[taken], np.where(paise[taken] < 0, -paise[taken], 0), count)
+    credits = exact_sums(voucher_of[taken], np.where(paise[taken] > 0, paise[taken], 0), count)
+    for v in range(count):
+        label = _voucher_label(frame, v)
+        if unreadable[v]:
+            continue
+        if not moves[v]:
+            problems.append((v, None))  # left out without a word
+        elif order[v]:
+            problems.append(
+                (
+                    v,
+                    Issue(
+                        severity=Severity.WARNING,
+                        sheet=DAY_BOOK,
+                        cell="",
+                        value=frame["voucher_type"].iat[v],
+                        problem=f"Voucher {label} is an order or a note of goods "
+                        f"({format_inr(from_paise(int(debits[v])))}): Tally posts it to no "
+                        "ledger, so its lines were not read",
+                        hint="Nothing to do: the invoice that follows it is in the books.",
+                        file=path.name,
+                    ),
+                )
+            )
+        elif optional[v]:
+            problem = outside_books_problem(
+                str(frame["voucher_type"].iat[v]),
+                str(frame["voucher_no"].iat[v]),
+                format_inr(from_paise(int(debits[v]))),
+                day=days[v] if dated[v] else None,
+                left_out="leaves it out of every ledger's balance, so its lines were not read",
+            )
+            problems.append(
+                (
+                    v,
+                    Issue(
+                        severity=Severity.WARNING,
+                        sheet=DAY_BOOK,
+                        cell="",
+                        value=frame["voucher_type"].iat[v],
+                        problem=problem,
+                        hint=outside_books_hint("the Day Book"),
+                        file=path.name,
+                    ),
+                )
+            )
+        elif not dated[v]:
+            problems.append(
+                (
+                    v,
+                    _book_issue(
+                        path.name,
+                        frame["date"].iat[v],
+                        f"Voucher {label}: '{frame['date'].iat[v]}' is not a date",
+                    ),
+                )
+            )
+        elif net[v] != 0 or debits[v] == 0:
+            problems.append(
+                (
+                    v,
+                    _book_issue(
+                        path.name,
+                        str(frame["voucher_no"].iat[v]),
+                        f"Voucher {label} does not balance: debits "
+                        f"{format_inr(from_paise(int(debits[v])))}, credits "
+                        f"{format_inr(from_paise(int(credits[v])))} (difference "
+                        f"{format_inr(from_paise(abs(int(net[v]))))})",
+                    ),
+                )
+            )
+    issues = [issue for _, issue in sorted(problems, key=lambda found: found[0]) if issue]
+    left_out = np.zeros(count, dtype=bool)
+    left_out[[v for v, _ in problems]] = True
+    read = np.flatnonzero(taken & (paise != 0) & ~left_out[voucher_of])
+    # each voucher's lines together: its entries, then the ledgers allocated under its items
+    keep = read[np.argsort(voucher_of[read], kind="stable")]
+    ledger = parts["ledger"].to_numpy(dtype=object)[keep]
+    account, party = accounts(ledger, parties)
+    of = voucher_of[keep]
+    amount = paise[keep]
+    lines = pd.DataFrame(
+        {
+            "row": frame["row"].to_numpy(dtype=np.int64)[of],
+            "date": pd.Series(days, dtype=object).to_numpy()[of],
+            "voucher_no": frame["voucher_no"].to_numpy(dtype=object)[of],
+            "voucher_type": frame["voucher_type"].to_numpy(dtype=object)[of],
+            "account": account,
+            "party": party,
+            "debit": np.where(amount < 0, -amount, 0).astype(np.int64),
+            "credit": np.where(amount > 0, amount, 0).astype(np.int64),
+            "narration": frame["narration"].to_numpy(dtype=object)[of],
+        }
+    )
+    return lines, issues
+
+
+ORDERS = (
+    r"^(?:sales|purchase|job work (?:in|out)) order$|^(?:delivery|receipt) note$"
+    r"|^rejections? (?:in|out)$|^material (?:in|out)$"
+)
+"""Tally's voucher types (lower case) that record goods or orders, posted to no ledger."""
+
+
+def _book_issue(name: str, value: Any, problem: str) -> Issue:
+    """An Error on a voucher of the XML Day Book read as the books: it is left out."""
+    return Issue(
+        severity=Severity.ERROR,
+        sheet=DAY_BOOK,
+        cell="",
+        value=value,
+        problem=problem,
+        hint=DAY_BOOK_XML_HINT,
+        file=name,
     )

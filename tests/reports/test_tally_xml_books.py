@@ -1,0 +1,243 @@
+"""Tally's XML export of the Day Book (Display > Day Book > Export > XML) becomes the books, as
+its Excel export does: every voucher's ledgers as Journal lines. Before, `import-tally
+DayBook.xml` was refused ("not a file xlbo reads"), though Tally's XML holds every ledger of a
+voucher where an Excel export in condensed format does not.
+
+The vouchers are written as Tally writes them: UTF-16 with a byte-order mark, `&#4;` before
+"Not Applicable", an AMOUNT below zero a debit, an item invoice's sales ledger allocated under
+its stock item."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from tests.reports.test_statements import ACCOUNTS
+from xlbo.cli import main
+from xlbo.jobs.report import ReportKind, run_report
+from xlbo.jobs.tally import import_day_book
+from xlbo.money import to_paise
+
+
+def voucher(
+    kind: str,
+    number: str,
+    day: str,
+    entries: list[tuple[str, str]],
+    *,
+    narration: str = "",
+    flags: str = "",
+    items: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
+    entry_list: str = "ALLLEDGERENTRIES.LIST",
+) -> str:
+    """A VOUCHER as Tally exports it: ledger entries (ledger, AMOUNT) and stock items (item,
+    sales or purchase ledger, AMOUNT) with their accounting allocations."""
+    lines = "".join(
+        f"<{entry_list}><LEDGERNAME>{ledger}</LEDGERNAME><GSTCLASS>&#4; Not Applicable"
+        f"</GSTCLASS><AMOUNT>{amount}</AMOUNT></{entry_list}>"
+        for ledger, amount in entries
+    )
+    stock = "".join(
+        f"<ALLINVENTORYENTRIES.LIST><STOCKITEMNAME>{item}</STOCKITEMNAME><AMOUNT>{amount}"
+        f"</AMOUNT><ACCOUNTINGALLOCATIONS.LIST><LEDGERNAME>{ledger}</LEDGERNAME><AMOUNT>{amount}"
+        "</AMOUNT></ACCOUNTINGALLOCATIONS.LIST></ALLINVENTORYENTRIES.LIST>"
+        for item, ledger, amount in items
+    )
+    return (
+        f'<TALLYMESSAGE xmlns:UDF="TallyUDF"><VOUCHER VCHTYPE="{kind}" ACTION="Create">'
+        f"<DATE>{day}</DATE><NARRATION>{narration}</NARRATION>"
+        f"<VOUCHERTYPENAME>{kind}</VOUCHERTYPENAME><VOUCHERNUMBER>{number}</VOUCHERNUMBER>"
+        f"{flags}{lines}{stock}</VOUCHER></TALLYMESSAGE>"
+    )
+
+
+SALE = voucher(
+    "Sales",
+    "S/101",
+    "20261003",
+    [("Vardhaman Agencies", "-118000.00"), ("Output IGST", "18000.00")],
+    narration="Being goods sold on invoice S/101",
+    items=[("Steel Rack", "Sales - Goods", "100000.00")],
+    entry_list="LEDGERENTRIES.LIST",
+)
+RENT = voucher(
+    "Payment",
+    "P/55",
+    "20261007",
+    [("Rent", "-30000.00"), ("HDFC Bank Current A/c", "30000.00")],
+    narration="Rent for October",
+)
+RECEIPT = voucher(
+    "Receipt",
+    "R/12",
+    "20261009",
+    [("HDFC Bank Current A/c", "-50000.50"), ("Vardhaman Agencies", "50000.50")],
+)
+OPTIONAL = voucher(
+    "Payment",
+    "P/56",
+    "20261010",
+    [("Rent", "-5000.00"), ("HDFC Bank Current A/c", "5000.00")],
+    flags="<ISOPTIONAL>Yes</ISOPTIONAL>",
+)
+CANCELLED = voucher("Payment", "P/57", "20261011", [], flags="<ISCANCELLED>Yes</ISCANCELLED>")
+SHORT = voucher(
+    "Journal", "J/1", "20261012", [("Rent", "-700.00"), ("HDFC Bank Current A/c", "600.00")]
+)
+GARBLED = voucher(
+    "Journal", "J/2", "20261013", [("Rent", "-7OO.00"), ("HDFC Bank Current A/c", "700.00")]
+)
+
+
+def day_book(path: Path, *vouchers: str) -> Path:
+    """The Day Book's XML as Tally writes it: UTF-16 with a byte-order mark, CRLF lines."""
+    text = (
+        '<?xml version="1.0" encoding="UTF-16"?>\n<ENVELOPE><HEADER><TALLYREQUEST>Import Data'
+        "</TALLYREQUEST></HEADER><BODY><IMPORTDATA><REQUESTDESC><REPORTNAME>Vouchers"
+        "</REPORTNAME><STATICVARIABLES><SVCURRENTCOMPANY>Sahyadri Tradelinks Pvt Ltd"
+        "</SVCURRENTCOMPANY></STATICVARIABLES></REQUESTDESC><REQUESTDATA>\n"
+        + "\n".join(vouchers)
+        + "\n</REQUESTDATA></IMPORTDATA></BODY></ENVELOPE>\n"
+    )
+    path.write_bytes(b"\xff\xfe" + text.replace("\n", "\r\n").encode("utf-16-le"))
+    return path
+
+
+def test_every_voucher_becomes_journal_lines(tmp_path: Path, xlsx: Callable[..., Path]) -> None:
+    master = xlsx(
+        {
+            "Accounts": ACCOUNTS,
+            "Customers": [["Customer Code", "Name"], ["C1", "Vardhaman Agencies"]],
+        },
+        name="master.xlsx",
+    )
+    path = day_book(
+        tmp_path / "DayBook.xml", SALE, RENT, RECEIPT, OPTIONAL, CANCELLED, SHORT, GARBLED
+    )
+    result = import_day_book(path, master)
+    journal = result.journal
+    shown = journal[["Voucher No", "Voucher Type", "Account", "Party"]].astype(object)
+    assert shown.where(shown.notna(), None).values.tolist() == [
+        ["S/101", "Sales", "Trade Receivables", "Vardhaman Agencies"],
+        ["S/101", "Sales", "Output IGST", None],
+        ["S/101", "Sales", "Sales - Goods", None],  # allocated under the stock item
+        ["P/55", "Payment", "Rent", None],
+        ["P/55", "Payment", "HDFC Bank Current A/c", None],
+        ["R/12", "Receipt", "HDFC Bank Current A/c", None],
+        ["R/12", "Receipt", "Trade Receivables", "Vardhaman Agencies"],
+    ]
+    paise = [
+        [to_paise(v) if v is not None else None for v in journal[c]] for c in ("Debit", "Credit")
+    ]
+    assert paise == [
+        [11800000, None, None, 3000000, None, 5000050, None],
+        [None, 1800000, 10000000, None, 3000000, None, 5000050],
+    ]
+    assert journal["Date"].tolist() == [date(2026, 10, d) for d in (3, 3, 3, 7, 7, 9, 9)]
+    assert journal["Narration"].tolist()[:4] == ["Being goods sold on invoice S/101"] * 3 + [
+        "Rent for October"
+    ]
+    assert [(i.severity, i.sheet, i.value, i.problem) for i in result.issues] == [
+        (
+            "Warning",
+            "Day Book",
+            "Payment",
+            "an optional voucher (Payment P/56 of 10-10-2026, 5,000.00) is not in the books: "
+            "Tally posts it to no ledger and leaves it out of every ledger's balance, so its "
+            "lines were not read",
+        ),
+        (
+            "Error",
+            "Day Book",
+            "J/1",
+            "Voucher Journal J/1 of 12-Oct-2026 does not balance: debits 700.00, credits "
+            "600.00 (difference 100.00)",
+        ),
+        (
+            "Error",
+            "Day Book",
+            "-7OO.00",
+            "Voucher Journal J/2 of 13-Oct-2026, ledger Rent: '-7OO.00' is not an amount; type "
+            "a number such as 1,23,456.50",
+        ),
+    ]
+    assert result.issues[1].hint.startswith("Tally's XML holds every ledger of a voucher")
+
+
+def test_import_tally_of_the_xml_then_a_trial_balance_that_agrees(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = day_book(tmp_path / "DayBook.xml", SALE, RENT, RECEIPT)
+    out = tmp_path / "books.xlsx"
+    assert main(["import-tally", str(path), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("3 vouchers, 7 journal lines; 0 left out")
+    assert CalamineWorkbook.from_path(str(out)).sheet_names[:2] == ["Journal", "Issues"]
+    master = xlsx({"Accounts": ACCOUNTS}, name="master.xlsx")
+    report = run_report(ReportKind.TRIAL_BALANCE, out, "2026-10", master)
+    assert report.totals[0] == report.totals[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("<ENVELOPE><BODY/></ENVELOPE>", "holds no Tally vouchers"),
+        ("<ENVELOPE><BODY>", "is not well-formed XML"),
+        ('<!DOCTYPE x [<!ENTITY a "b">]><ENVELOPE/>', "declares a DOCTYPE or entities"),
+    ],
+)
+def test_an_xml_that_is_no_day_book_is_refused_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, said: str
+) -> None:
+    path = tmp_path / "DayBook.xml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["import-tally", str(path), "--out", str(tmp_path / "books.xlsx")]) == 2
+    assert said in capsys.readouterr().err
+    assert not (tmp_path / "books.xlsx").exists()
+
+
+def test_an_xml_day_book_has_no_sheet_to_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = day_book(tmp_path / "DayBook.xml", RENT)
+    code = main(
+        ["import-tally", str(path), "--sheet", "Day Book", "--out", str(tmp_path / "b.xlsx")]
+    )
+    assert code == 2
+    assert "DayBook.xml is an XML export: it has no sheets; leave out --sheet." in (
+        capsys.readouterr().err
+    )
+
+
+def test_orders_and_goods_notes_are_said_and_stock_journals_left_out(tmp_path: Path) -> None:
+    """A Sales Order carries its party's amount but Tally posts it to no ledger: a Warning, no
+    lines. A Stock Journal moves goods, no ledger at all: no voucher of the books, no word. A
+    file of cancelled vouchers only gives no lines and no issue."""
+    order = voucher(
+        "Sales Order",
+        "SO/9",
+        "20261002",
+        [("Vardhaman Agencies", "-59000.00"), ("Sales - Goods", "59000.00")],
+    )
+    stock = voucher(
+        "Stock Journal",
+        "SJ/1",
+        "20261004",
+        [],
+        items=[("Steel Rack", "", "0")],
+    )
+    result = import_day_book(day_book(tmp_path / "DayBook.xml", order, stock, RENT))
+    assert result.journal["Voucher No"].tolist() == ["P/55", "P/55"]
+    assert [(i.severity, i.value, i.problem) for i in result.issues] == [
+        (
+            "Warning",
+            "Sales Order",
+            "Voucher Sales Order SO/9 of 02-Oct-2026 is an order or a note of goods "
+            "(59,000.00): Tally posts it to no ledger, so its lines were not read",
+        )
+    ]
+    nothing = import_day_book(day_book(tmp_path / "Cancelled.xml", CANCELLED))
+    assert nothing.journal.empty and nothing.issues == []
