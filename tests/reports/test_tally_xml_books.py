@@ -241,3 +241,18 @@ def test_orders_and_goods_notes_are_said_and_stock_journals_left_out(tmp_path: P
     ]
     nothing = import_day_book(day_book(tmp_path / "Cancelled.xml", CANCELLED))
     assert nothing.journal.empty and nothing.issues == []
+
+
+def test_an_xml_past_the_size_xlbo_reads_is_refused_before_it_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Parsed whole, a Tally XML of a gigabyte would take several gigabytes: refused by its
+    size, with what to do (a sparse file: nothing is written to the disk)."""
+    path = tmp_path / "DayBook.xml"
+    with path.open("wb") as handle:
+        handle.truncate(401 * 2**20)
+    assert main(["import-tally", str(path), "--out", str(tmp_path / "books.xlsx")]) == 2
+    assert (
+        "DayBook.xml is 401 MB, more than xlbo reads of Tally's XML (400 MB). Export it from "
+        "Tally a month or a quarter at a time." in capsys.readouterr().err
+    )

@@ -89,6 +89,12 @@ _CHARACTER_REFERENCE = re.compile(r"&#(x[0-9A-Fa-f]+|[0-9]+);")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+MAX_XML_MB = 400
+"""Megabytes of a Tally XML export read: the file is parsed whole, and its elements take some
+five times its size in memory (UTF-16 text, half of it, as Python strings and elements)."""
+_MB = 1 << 20
+
+
 def read_tally_xml(path: str | Path, account: str | None = None) -> Lines:
     """The bank ledger's lines from a Tally XML export: a Day Book (with `account`, the bank
     ledger's name) or the bank ledger's Ledger Vouchers report."""
@@ -123,6 +129,12 @@ def parse_tally_xml(path: Path) -> Element:
     """The root element of a Tally XML export; a DOCTYPE or entity declaration is refused, and
     a file that is not XML gets a plain message."""
     try:
+        size = path.stat().st_size
+        if size > MAX_XML_MB * _MB:  # read whole, its elements take several times its size
+            raise FileProblem(
+                f"{path.name} is {size / _MB:,.0f} MB, more than xlbo reads of Tally's XML "
+                f"({MAX_XML_MB} MB). Export it from Tally a month or a quarter at a time."
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise FileProblem(
@@ -649,10 +661,9 @@ def day_book_xml(
     )
     debits = exact_sums(voucher_of[taken], np.where(paise[taken] < 0, -paise[taken], 0), count)
     credits = exact_sums(voucher_of[taken], np.where(paise[taken] > 0, paise[taken], 0), count)
-    for v in range(count):
+    said = ~unreadable & (~moves | order | optional | ~dated | (net != 0) | (debits == 0))
+    for v in np.flatnonzero(said).tolist():  # the vouchers to leave out: few, one by one
         label = _voucher_label(frame, v)
-        if unreadable[v]:
-            continue
         if not moves[v]:
             problems.append((v, None))  # left out without a word
         elif order[v]:
