@@ -256,3 +256,23 @@ def test_an_xml_past_the_size_xlbo_reads_is_refused_before_it_is_read(
         "DayBook.xml is 401 MB, more than xlbo reads of Tally's XML (400 MB). Export it from "
         "Tally a month or a quarter at a time." in capsys.readouterr().err
     )
+
+
+@pytest.mark.parametrize("damage", ["cut in half", "random bytes", "bits flipped"])
+def test_a_damaged_xml_day_book_is_refused_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    import random
+
+    good = day_book(tmp_path / "good.xml", SALE, RENT, RECEIPT).read_bytes()
+    chance = random.Random(7)
+    data = {
+        "cut in half": good[: len(good) // 2],
+        "random bytes": bytes(chance.randrange(256) for _ in range(3000)),
+        "bits flipped": bytes(b ^ 0x20 if chance.random() < 0.01 else b for b in good),
+    }[damage]
+    path = tmp_path / "DayBook.xml"
+    path.write_bytes(data)
+    assert main(["import-tally", str(path), "--out", str(tmp_path / "books.xlsx")]) == 2
+    assert "DayBook.xml is not well-formed XML" in capsys.readouterr().err
+    assert not (tmp_path / "books.xlsx").exists()
