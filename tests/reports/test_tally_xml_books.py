@@ -276,3 +276,23 @@ def test_a_damaged_xml_day_book_is_refused_plainly(
     assert main(["import-tally", str(path), "--out", str(tmp_path / "books.xlsx")]) == 2
     assert "DayBook.xml is not well-formed XML" in capsys.readouterr().err
     assert not (tmp_path / "books.xlsx").exists()
+
+
+def test_a_foreign_currency_voucher_is_booked_at_its_rupees(tmp_path: Path) -> None:
+    """An export's receipt in dollars: Tally writes each AMOUNT as the dollars at the rate and
+    the rupees after `=`; the books take the rupees. A void voucher is none."""
+    forex = voucher(
+        "Receipt",
+        "R/77",
+        "20261014",
+        [
+            ("HDFC Bank Current A/c", "-$1,000.00 @ &#8377; 83.25/$ = -&#8377; 83,250.00"),
+            ("Globex Inc", "$1,000.00 @ &#8377; 83.25/$ = &#8377; 83,250.00"),
+        ],
+    )
+    void = voucher("Payment", "P/58", "20261015", [], flags="<ISVOID>Yes</ISVOID>")
+    result = import_day_book(day_book(tmp_path / "DayBook.xml", forex, void))
+    assert result.issues == []
+    assert result.journal["Account"].tolist() == ["HDFC Bank Current A/c", "Globex Inc"]
+    assert [to_paise(v) for v in result.journal["Debit"] if v is not None] == [8325000]
+    assert [to_paise(v) for v in result.journal["Credit"] if v is not None] == [8325000]

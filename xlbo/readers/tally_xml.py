@@ -307,7 +307,7 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
 
     records: list[dict[str, Any]] = []
     for number, voucher in enumerate(vouchers, start=1):
-        if _yes(voucher, "ISCANCELLED") or _yes(voucher, "ISDELETED"):
+        if any(_yes(voucher, flag) for flag in ("ISCANCELLED", "ISDELETED", "ISVOID")):
             continue
         entries = _entries(voucher)
         mine = [e for e in entries if account_key(_text(e, "LEDGERNAME")) == wanted]
@@ -347,7 +347,7 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
                     {
                         **common,
                         "narration": narration,
-                        "amount": _text(part, "AMOUNT"),
+                        "amount": _rupees(part),
                         "reference": instrument or utr,
                     }
                 )
@@ -553,6 +553,18 @@ DAY_BOOK_XML_HINT = (
 )
 
 
+def _rupees(entry: Element) -> str:
+    """An entry's AMOUNT in rupees as written: of a foreign-currency entry (`-$1,000.00 @ ₹
+    83.00/$ = -₹ 83,000.00`) the rupees after its `=`.
+
+    >>> from xml.etree.ElementTree import fromstring
+    >>> _rupees(fromstring("<E><AMOUNT>-$1000.00 @ \u20b9 83.00/$ = -\u20b9 83000.00</AMOUNT></E>"))
+    '-₹ 83000.00'
+    """
+    written = _text(entry, "AMOUNT")
+    return written.rpartition("=")[2].strip() if "=" in written else written
+
+
 def _allocated(voucher: Element) -> list[Element]:
     """An item invoice's sales or purchase ledgers: the accounting allocations under its stock
     items (the first list of items that has any)."""
@@ -592,7 +604,7 @@ def day_book_xml(
     entries: list[tuple[int, str, str]] = []  # voucher (place in heads), ledger, amount
     allocated: list[tuple[int, str, str]] = []
     for number, voucher in enumerate(vouchers, start=1):
-        if _yes(voucher, "ISCANCELLED") or _yes(voucher, "ISDELETED"):
+        if any(_yes(voucher, flag) for flag in ("ISCANCELLED", "ISDELETED", "ISVOID")):
             continue
         at = len(heads)
         heads.append(
@@ -605,8 +617,8 @@ def day_book_xml(
                 "optional": _yes(voucher, "ISOPTIONAL"),
             }
         )
-        entries += [(at, _text(e, "LEDGERNAME"), _text(e, "AMOUNT")) for e in _entries(voucher)]
-        allocated += [(at, _text(a, "LEDGERNAME"), _text(a, "AMOUNT")) for a in _allocated(voucher)]
+        entries += [(at, _text(e, "LEDGERNAME"), _rupees(e)) for e in _entries(voucher)]
+        allocated += [(at, _text(a, "LEDGERNAME"), _rupees(a)) for a in _allocated(voucher)]
     frame = pd.DataFrame(
         heads, columns=["row", "date", "voucher_type", "voucher_no", "narration", "optional"]
     )
