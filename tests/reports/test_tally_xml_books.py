@@ -280,7 +280,7 @@ def test_a_damaged_xml_day_book_is_refused_plainly(
 
 def test_a_foreign_currency_voucher_is_booked_at_its_rupees(tmp_path: Path) -> None:
     """An export's receipt in dollars: Tally writes each AMOUNT as the dollars at the rate and
-    the rupees after `=`; the books take the rupees. A void voucher is none."""
+    the rupees after `=`; the books take the rupees. A voucher marked void is said, left out."""
     forex = voucher(
         "Receipt",
         "R/77",
@@ -290,9 +290,21 @@ def test_a_foreign_currency_voucher_is_booked_at_its_rupees(tmp_path: Path) -> N
             ("Globex Inc", "$1,000.00 @ &#8377; 83.25/$ = &#8377; 83,250.00"),
         ],
     )
-    void = voucher("Payment", "P/58", "20261015", [], flags="<ISVOID>Yes</ISVOID>")
+    void = voucher(
+        "Payment",
+        "P/58",
+        "20261015",
+        [("Rent", "-900.00"), ("HDFC Bank Current A/c", "900.00")],
+        flags="<ISVOID>Yes</ISVOID>",
+    )
     result = import_day_book(day_book(tmp_path / "DayBook.xml", forex, void))
-    assert result.issues == []
+    assert [(i.severity, i.problem) for i in result.issues] == [
+        (
+            "Warning",
+            "Voucher Payment P/58 of 15-Oct-2026 (900.00) is marked void in the export "
+            "(ISVOID), so its lines were not read",
+        )
+    ]
     assert result.journal["Account"].tolist() == ["HDFC Bank Current A/c", "Globex Inc"]
     assert [to_paise(v) for v in result.journal["Debit"] if v is not None] == [8325000]
     assert [to_paise(v) for v in result.journal["Credit"] if v is not None] == [8325000]

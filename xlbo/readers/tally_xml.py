@@ -307,7 +307,7 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
 
     records: list[dict[str, Any]] = []
     for number, voucher in enumerate(vouchers, start=1):
-        if any(_yes(voucher, flag) for flag in ("ISCANCELLED", "ISDELETED", "ISVOID")):
+        if _yes(voucher, "ISCANCELLED") or _yes(voucher, "ISDELETED"):
             continue
         entries = _entries(voucher)
         mine = [e for e in entries if account_key(_text(e, "LEDGERNAME")) == wanted]
@@ -604,7 +604,7 @@ def day_book_xml(
     entries: list[tuple[int, str, str]] = []  # voucher (place in heads), ledger, amount
     allocated: list[tuple[int, str, str]] = []
     for number, voucher in enumerate(vouchers, start=1):
-        if any(_yes(voucher, flag) for flag in ("ISCANCELLED", "ISDELETED", "ISVOID")):
+        if _yes(voucher, "ISCANCELLED") or _yes(voucher, "ISDELETED"):
             continue
         at = len(heads)
         heads.append(
@@ -615,12 +615,14 @@ def day_book_xml(
                 "voucher_no": _text(voucher, "VOUCHERNUMBER"),
                 "narration": _text(voucher, "NARRATION"),
                 "optional": _yes(voucher, "ISOPTIONAL"),
+                "void": _yes(voucher, "ISVOID"),
             }
         )
         entries += [(at, _text(e, "LEDGERNAME"), _rupees(e)) for e in _entries(voucher)]
         allocated += [(at, _text(a, "LEDGERNAME"), _rupees(a)) for a in _allocated(voucher)]
     frame = pd.DataFrame(
-        heads, columns=["row", "date", "voucher_type", "voucher_no", "narration", "optional"]
+        heads,
+        columns=["row", "date", "voucher_type", "voucher_no", "narration", "optional", "void"],
     )
     days = tally_dates(frame["date"].astype(object))
     frame["day"] = pd.Series(days, dtype=object)
@@ -673,11 +675,29 @@ def day_book_xml(
     )
     debits = exact_sums(voucher_of[taken], np.where(paise[taken] < 0, -paise[taken], 0), count)
     credits = exact_sums(voucher_of[taken], np.where(paise[taken] > 0, paise[taken], 0), count)
-    said = ~unreadable & (~moves | order | optional | ~dated | (net != 0) | (debits == 0))
+    void = frame["void"].to_numpy(dtype=bool)
+    said = ~unreadable & (~moves | order | void | optional | ~dated | (net != 0) | (debits == 0))
     for v in np.flatnonzero(said).tolist():  # the vouchers to leave out: few, one by one
         label = _voucher_label(frame, v)
         if not moves[v]:
             problems.append((v, None))  # left out without a word
+        elif void[v]:
+            problems.append(
+                (
+                    v,
+                    Issue(
+                        severity=Severity.WARNING,
+                        sheet=DAY_BOOK,
+                        cell="",
+                        value=str(frame["voucher_no"].iat[v]),
+                        problem=f"Voucher {label} ({format_inr(from_paise(int(debits[v])))}) is "
+                        "marked void in the export (ISVOID), so its lines were not read",
+                        hint="Open the voucher in Tally: if it stands in the books, make it "
+                        "regular and export the Day Book again.",
+                        file=path.name,
+                    ),
+                )
+            )
         elif order[v]:
             problems.append(
                 (
