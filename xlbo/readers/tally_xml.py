@@ -207,15 +207,18 @@ def tally_dates(texts: pd.Series) -> list[date | None]:
     return date_column(iso.astype(object))[0]
 
 
-def _issue(name: str, sheet: str, value: Any, problem: str) -> Issue:
+def _issue(
+    name: str,
+    sheet: str,
+    value: Any,
+    problem: str,
+    *,
+    hint: str = LEFT_OUT,
+    severity: Severity = Severity.ERROR,
+) -> Issue:
+    """What is said of a voucher of file `name` (an XML export has no cells to name)."""
     return Issue(
-        severity=Severity.ERROR,
-        sheet=sheet,
-        cell="",
-        value=value,
-        problem=problem,
-        hint=LEFT_OUT,
-        file=name,
+        severity=severity, sheet=sheet, cell="", value=value, problem=problem, hint=hint, file=name
     )
 
 
@@ -235,17 +238,9 @@ def _outside_books(
             f"{amount} {'Dr' if net[at] > 0 else 'Cr'}",
             day=day if isinstance(day, date) else None,
         )
-        issues.append(
-            Issue(
-                severity=Severity.WARNING,
-                sheet=report,
-                cell="",
-                value=frame["voucher_type"].iat[at],
-                problem=problem,
-                hint=outside_books_hint(f"the {report}"),
-                file=name,
-            )
-        )
+        kind = str(frame["voucher_type"].iat[at])
+        hint = outside_books_hint(f"the {report}")
+        issues.append(_issue(name, report, kind, problem, hint=hint, severity=Severity.WARNING))
     return issues
 
 
@@ -682,39 +677,23 @@ def day_book_xml(
         if not moves[v]:
             problems.append((v, None))  # left out without a word
         elif void[v]:
-            problems.append(
-                (
-                    v,
-                    Issue(
-                        severity=Severity.WARNING,
-                        sheet=DAY_BOOK,
-                        cell="",
-                        value=str(frame["voucher_no"].iat[v]),
-                        problem=f"Voucher {label} ({format_inr(from_paise(int(debits[v])))}) is "
-                        "marked void in the export (ISVOID), so its lines were not read",
-                        hint="Open the voucher in Tally: if it stands in the books, make it "
-                        "regular and export the Day Book again.",
-                        file=path.name,
-                    ),
-                )
+            warning = (
+                str(frame["voucher_no"].iat[v]),
+                f"Voucher {label} ({format_inr(from_paise(int(debits[v])))}) is marked void in "
+                "the export (ISVOID), so its lines were not read",
+                "Open the voucher in Tally: if it stands in the books, make it regular and "
+                "export the Day Book again.",
             )
+            problems.append((v, _book_warning(path.name, *warning)))
         elif order[v]:
-            problems.append(
-                (
-                    v,
-                    Issue(
-                        severity=Severity.WARNING,
-                        sheet=DAY_BOOK,
-                        cell="",
-                        value=frame["voucher_type"].iat[v],
-                        problem=f"Voucher {label} is an order or a note of goods "
-                        f"({format_inr(from_paise(int(debits[v])))}): Tally posts it to no "
-                        "ledger, so its lines were not read",
-                        hint="Nothing to do: the invoice that follows it is in the books.",
-                        file=path.name,
-                    ),
-                )
+            warning = (
+                str(frame["voucher_type"].iat[v]),
+                f"Voucher {label} is an order or a note of goods "
+                f"({format_inr(from_paise(int(debits[v])))}): Tally posts it to no ledger, so "
+                "its lines were not read",
+                "Nothing to do: the invoice that follows it is in the books.",
             )
+            problems.append((v, _book_warning(path.name, *warning)))
         elif optional[v]:
             problem = outside_books_problem(
                 str(frame["voucher_type"].iat[v]),
@@ -723,20 +702,12 @@ def day_book_xml(
                 day=days[v] if dated[v] else None,
                 left_out="leaves it out of every ledger's balance, so its lines were not read",
             )
-            problems.append(
-                (
-                    v,
-                    Issue(
-                        severity=Severity.WARNING,
-                        sheet=DAY_BOOK,
-                        cell="",
-                        value=frame["voucher_type"].iat[v],
-                        problem=problem,
-                        hint=outside_books_hint("the Day Book"),
-                        file=path.name,
-                    ),
-                )
+            warning = (
+                str(frame["voucher_type"].iat[v]),
+                problem,
+                outside_books_hint("the Day Book"),
             )
+            problems.append((v, _book_warning(path.name, *warning)))
         elif not dated[v]:
             problems.append(
                 (
@@ -795,14 +766,12 @@ ORDERS = (
 """Tally's voucher types (lower case) that record goods or orders, posted to no ledger."""
 
 
+def _book_warning(name: str, value: str, problem: str, hint: str) -> Issue:
+    """A Warning on a voucher of the XML Day Book read as the books that Tally keeps out of
+    them (optional, void, an order): it is left out."""
+    return _issue(name, DAY_BOOK, value, problem, hint=hint, severity=Severity.WARNING)
+
+
 def _book_issue(name: str, value: Any, problem: str) -> Issue:
     """An Error on a voucher of the XML Day Book read as the books: it is left out."""
-    return Issue(
-        severity=Severity.ERROR,
-        sheet=DAY_BOOK,
-        cell="",
-        value=value,
-        problem=problem,
-        hint=DAY_BOOK_XML_HINT,
-        file=name,
-    )
+    return _issue(name, DAY_BOOK, value, problem, hint=DAY_BOOK_XML_HINT)
