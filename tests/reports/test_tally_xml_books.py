@@ -154,14 +154,14 @@ def test_every_voucher_becomes_journal_lines(tmp_path: Path, xlsx: Callable[...,
             "Error",
             "Day Book",
             "J/1",
-            "Voucher Journal J/1 of 12-Oct-2026 does not balance: debits 700.00, credits "
+            "Voucher J/1 of 12-10-2026 does not balance: debits 700.00, credits "
             "600.00 (difference 100.00)",
         ),
         (
             "Error",
             "Day Book",
             "-7OO.00",
-            "Voucher Journal J/2 of 13-Oct-2026, ledger Rent: '-7OO.00' is not an amount; type "
+            "Voucher J/2 of 13-10-2026, ledger Rent: '-7OO.00' is not an amount; type "
             "a number such as 1,23,456.50",
         ),
     ]
@@ -235,8 +235,8 @@ def test_orders_and_goods_notes_are_said_and_stock_journals_left_out(tmp_path: P
         (
             "Warning",
             "Sales Order",
-            "Voucher Sales Order SO/9 of 02-Oct-2026 is an order or a note of goods "
-            "(59,000.00): Tally posts it to no ledger, so its lines were not read",
+            "Voucher SO/9 of 02-10-2026, a Sales Order of 59,000.00: Tally posts orders and "
+            "notes of goods to no ledger, so its lines were not read",
         )
     ]
     nothing = import_day_book(day_book(tmp_path / "Cancelled.xml", CANCELLED))
@@ -301,7 +301,7 @@ def test_a_foreign_currency_voucher_is_booked_at_its_rupees(tmp_path: Path) -> N
     assert [(i.severity, i.problem) for i in result.issues] == [
         (
             "Warning",
-            "Voucher Payment P/58 of 15-Oct-2026 (900.00) is marked void in the export "
+            "Voucher P/58 of 15-10-2026 (900.00) is marked void in the export "
             "(ISVOID), so its lines were not read",
         )
     ]

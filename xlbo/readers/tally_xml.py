@@ -649,7 +649,7 @@ def day_book_xml(
                     _book_issue(
                         path.name,
                         parts["amount"].iat[place],
-                        f"Voucher {_voucher_label(frame, v)}, ledger "
+                        f"Voucher {_book_label(frame, v)}, ledger "
                         f"{parts['ledger'].iat[place]}: {message}",
                     ),
                 )
@@ -673,7 +673,7 @@ def day_book_xml(
     void = frame["void"].to_numpy(dtype=bool)
     said = ~unreadable & (~moves | order | void | optional | ~dated | (net != 0) | (debits == 0))
     for v in np.flatnonzero(said).tolist():  # the vouchers to leave out: few, one by one
-        label = _voucher_label(frame, v)
+        label = _book_label(frame, v)
         if not moves[v]:
             problems.append((v, None))  # left out without a word
         elif void[v]:
@@ -688,9 +688,9 @@ def day_book_xml(
         elif order[v]:
             warning = (
                 str(frame["voucher_type"].iat[v]),
-                f"Voucher {label} is an order or a note of goods "
-                f"({format_inr(from_paise(int(debits[v])))}): Tally posts it to no ledger, so "
-                "its lines were not read",
+                f"Voucher {label}, a {frame['voucher_type'].iat[v]} of "
+                f"{format_inr(from_paise(int(debits[v])))}: Tally posts orders and notes of "
+                "goods to no ledger, so its lines were not read",
                 "Nothing to do: the invoice that follows it is in the books.",
             )
             problems.append((v, _book_warning(path.name, *warning)))
@@ -764,6 +764,13 @@ ORDERS = (
     r"|^rejections? (?:in|out)$|^material (?:in|out)$"
 )
 """Tally's voucher types (lower case) that record goods or orders, posted to no ledger."""
+
+
+def _book_label(frame: pd.DataFrame, position: int) -> str:
+    """How a voucher of the XML Day Book read as the books is named, as the Excel Day Book's
+    are: `P/55 of 07-10-2026` (its number alone where its date is none)."""
+    day, number = frame["day"].iat[position], frame["voucher_no"].iat[position]
+    return f"{number} of {day:%d-%m-%Y}" if isinstance(day, date) else str(number)
 
 
 def _book_warning(name: str, value: str, problem: str, hint: str) -> Issue:
