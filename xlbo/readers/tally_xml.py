@@ -342,7 +342,7 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
                     {
                         **common,
                         "narration": narration,
-                        "amount": _rupees(part),
+                        "amount": _amount_written(part),
                         "reference": instrument or utr,
                     }
                 )
@@ -548,12 +548,13 @@ DAY_BOOK_XML_HINT = (
 )
 
 
-def _rupees(entry: Element) -> str:
+def _amount_written(entry: Element) -> str:
     """An entry's AMOUNT in rupees as written: of a foreign-currency entry (`-$1,000.00 @ ₹
     83.00/$ = -₹ 83,000.00`) the rupees after its `=`.
 
     >>> from xml.etree.ElementTree import fromstring
-    >>> _rupees(fromstring("<E><AMOUNT>-$1000.00 @ \u20b9 83.00/$ = -\u20b9 83000.00</AMOUNT></E>"))
+    >>> dollars = "-$1000.00 @ \u20b9 83.00/$ = -\u20b9 83000.00"
+    >>> _amount_written(fromstring(f"<E><AMOUNT>{dollars}</AMOUNT></E>"))
     '-₹ 83000.00'
     """
     written = _text(entry, "AMOUNT")
@@ -613,8 +614,8 @@ def day_book_xml(
                 "void": _yes(voucher, "ISVOID"),
             }
         )
-        entries += [(at, _text(e, "LEDGERNAME"), _rupees(e)) for e in _entries(voucher)]
-        allocated += [(at, _text(a, "LEDGERNAME"), _rupees(a)) for a in _allocated(voucher)]
+        entries += [(at, _text(e, "LEDGERNAME"), _amount_written(e)) for e in _entries(voucher)]
+        allocated += [(at, _text(a, "LEDGERNAME"), _amount_written(a)) for a in _allocated(voucher)]
     frame = pd.DataFrame(
         heads,
         columns=["row", "date", "voucher_type", "voucher_no", "narration", "optional", "void"],
