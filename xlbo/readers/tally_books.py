@@ -254,9 +254,10 @@ def day_book_lines(
     voucher_rows = np.flatnonzero(opens)
     kind = texts["Vch Type"].to_numpy(dtype=object)
     written_no = texts["Vch No."].to_numpy(dtype=object)
-    number = written_no.copy()  # a voucher Tally left unnumbered: by its type and row
-    unnumbered = voucher_rows[written_no[voucher_rows] == ""].tolist()
-    number[unnumbered] = [f"{kind[p] or 'Voucher'}/{rows[p]}" for p in unnumbered]
+    number = written_no.copy()
+    number[voucher_rows] = voucher_numbers(
+        written_no[voucher_rows], kind[voucher_rows], rows[voucher_rows]
+    )
     line_count = np.bincount(group_of[line], minlength=groups + 1)
     debit_sum = exact_sums(group_of[line], debit[line], groups + 1)
     credit_sum = exact_sums(group_of[line], credit[line], groups + 1)
@@ -359,6 +360,15 @@ def day_book_lines(
 def _row_of(cell: str) -> int:
     """The row number of a cell's address (`C9`: 9)."""
     return int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def voucher_numbers(written: np.ndarray, kind: np.ndarray, row: np.ndarray) -> np.ndarray:
+    """Each voucher's number as written; one Tally left unnumbered by its type and its row of
+    the Day Book (its place in an XML export): `Payment/17`."""
+    number = np.asarray(written, dtype=object).copy()
+    blank = np.flatnonzero(number == "")
+    number[blank] = [f"{kind[p] or 'Voucher'}/{row[p]}" for p in blank.tolist()]
+    return number
 
 
 def exact_sums(groups: np.ndarray, paise: np.ndarray, count: int) -> np.ndarray:

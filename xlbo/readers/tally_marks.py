@@ -24,6 +24,11 @@ CANCELLED = r"\(\s*cancell?ed\s*\)|^cancell?ed$"
 OPTIONAL = r"\(\s*optional\s*\)"
 """An optional voucher's mark (lower case): `Payment (Optional)` in Vch Type, or `(Optional)`
 after the ledger in Particulars; never the bare word (a ledger may be named `Optional`)."""
+ORDERS = (
+    r"^(?:sales|purchase|job work (?:in|out)) order$|^(?:delivery|receipt) note$"
+    r"|^rejections? (?:in|out)$|^material (?:in|out)$"
+)
+"""Tally's voucher types (lower case) that record goods or orders, posted to no ledger."""
 MEMORANDUM = r"^memo(?:randum)?(?: voucher)?$"
 """A memorandum voucher's type (lower case, spaces folded): `Memorandum`, `Memo`, `Memorandum
 Voucher`, the whole of it; a type of the user's naming that begins so (`Memo Payment`) may be a
@@ -50,14 +55,17 @@ def cancelled_rows(voucher_type: pd.Series, particulars: pd.Series) -> np.ndarra
     )
 
 
-def outside_books(voucher_type: pd.Series, particulars: pd.Series) -> np.ndarray:
+def outside_books(voucher_type: pd.Series, particulars: pd.Series | None = None) -> np.ndarray:
     """The rows of vouchers Tally keeps out of the books: optional ones (`Payment (Optional)`)
     and memorandum ones (`Memorandum`). Tally posts them to no ledger and leaves them out of its
     Opening and Closing Balance; its reports show them among the rest only when asked to show
-    optional vouchers, so read as lines they would break the books' own sums."""
+    optional vouchers, so read as lines they would break the books' own sums. Without
+    `particulars` (an XML export says optional in a tag of its own) the type alone tells."""
     kind = text_column(voucher_type).str.lower()
-    marked = contains(kind, OPTIONAL) | contains(text_column(particulars).str.lower(), OPTIONAL)
-    return np.asarray(marked | contains(kind, MEMORANDUM), dtype=bool)
+    marked = contains(kind, OPTIONAL) | contains(kind, MEMORANDUM)
+    if particulars is not None:
+        marked |= contains(text_column(particulars).str.lower(), OPTIONAL)
+    return np.asarray(marked, dtype=bool)
 
 
 def outside_books_problem(

@@ -72,8 +72,9 @@ from xlbo.readers.ledger import (
     unknown_account,
 )
 from xlbo.readers.line_issues import LEFT_OUT
-from xlbo.readers.tally_books import accounts, exact_sums
+from xlbo.readers.tally_books import accounts, exact_sums, voucher_numbers
 from xlbo.readers.tally_marks import (
+    ORDERS,
     cancelled_rows,
     outside_books,
     outside_books_hint,
@@ -364,9 +365,7 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
     frame["day"] = pd.Series(days, dtype=object)
     amount, bad = paise_column(frame["amount"].astype(object))
     # an optional voucher (ISOPTIONAL) or a memorandum one posts to no ledger: said, not read
-    aside = frame["optional"].to_numpy(dtype=bool) | outside_books(
-        frame["voucher_type"], pd.Series([""] * len(frame), dtype=object)
-    )
+    aside = frame["optional"].to_numpy(dtype=bool) | outside_books(frame["voucher_type"])
     issues = [
         _issue(
             name,
@@ -596,46 +595,15 @@ def day_book_xml(
             f"{path.name} holds no Tally vouchers (no VOUCHER elements). Export the Day Book "
             "from Tally (Display > Day Book > Export > XML)."
         )
-    heads: list[dict[str, Any]] = []
-    entries: list[tuple[int, str, str]] = []  # voucher (place in heads), ledger, amount
-    allocated: list[tuple[int, str, str]] = []
-    for number, voucher in enumerate(vouchers, start=1):
-        if _yes(voucher, "ISCANCELLED") or _yes(voucher, "ISDELETED"):
-            continue
-        at = len(heads)
-        heads.append(
-            {
-                "row": number,
-                "date": _text(voucher, "DATE"),
-                "voucher_type": _text(voucher, "VOUCHERTYPENAME") or voucher.get("VCHTYPE", ""),
-                "voucher_no": _text(voucher, "VOUCHERNUMBER"),
-                "narration": _text(voucher, "NARRATION"),
-                "optional": _yes(voucher, "ISOPTIONAL"),
-                "void": _yes(voucher, "ISVOID"),
-            }
-        )
-        entries += [(at, _text(e, "LEDGERNAME"), _amount_written(e)) for e in _entries(voucher)]
-        allocated += [(at, _text(a, "LEDGERNAME"), _amount_written(a)) for a in _allocated(voucher)]
-    frame = pd.DataFrame(
-        heads,
-        columns=["row", "date", "voucher_type", "voucher_no", "narration", "optional", "void"],
-    )
+    frame, parts = _vouchers_and_ledgers(vouchers)
     days = tally_dates(frame["date"].astype(object))
     frame["day"] = pd.Series(days, dtype=object)
     count = len(frame)
-    unnumbered = (frame["voucher_no"] == "").to_numpy(dtype=bool)
-    frame.loc[unnumbered, "voucher_no"] = [
-        f"{kind or 'Voucher'}/{row}"
-        for kind, row in zip(
-            frame.loc[unnumbered, "voucher_type"], frame.loc[unnumbered, "row"], strict=True
-        )
-    ]
-    parts = pd.DataFrame(
-        entries + allocated, columns=["voucher", "ledger", "amount"], dtype=object
-    ).astype({"voucher": np.int64})
-    parts["allocated"] = np.r_[
-        np.zeros(len(entries), dtype=bool), np.ones(len(allocated), dtype=bool)
-    ]
+    frame["voucher_no"] = voucher_numbers(
+        frame["voucher_no"].to_numpy(dtype=object),
+        frame["voucher_type"].to_numpy(dtype=object),
+        frame["row"].to_numpy(dtype=np.int64),
+    )
     paise, bad = paise_column(parts["amount"])
     voucher_of = parts["voucher"].to_numpy(dtype=np.int64)
     allocated_part = parts["allocated"].to_numpy(dtype=bool)
@@ -666,9 +634,7 @@ def day_book_xml(
     # a voucher of no ledger at all (a Stock Journal, a Delivery Note) is no accounting voucher
     moves = exact_sums(voucher_of[taken], np.abs(paise[taken]), count) > 0
     order = contains(frame["voucher_type"].astype(str).str.lower(), ORDERS)
-    optional = frame["optional"].to_numpy(dtype=bool) | outside_books(
-        frame["voucher_type"], pd.Series([""] * count, dtype=object)
-    )
+    optional = frame["optional"].to_numpy(dtype=bool) | outside_books(frame["voucher_type"])
     debits = exact_sums(voucher_of[taken], np.where(paise[taken] < 0, -paise[taken], 0), count)
     credits = exact_sums(voucher_of[taken], np.where(paise[taken] > 0, paise[taken], 0), count)
     void = frame["void"].to_numpy(dtype=bool)
@@ -760,11 +726,41 @@ def day_book_xml(
     return lines, issues
 
 
-ORDERS = (
-    r"^(?:sales|purchase|job work (?:in|out)) order$|^(?:delivery|receipt) note$"
-    r"|^rejections? (?:in|out)$|^material (?:in|out)$"
-)
-"""Tally's voucher types (lower case) that record goods or orders, posted to no ledger."""
+def _vouchers_and_ledgers(vouchers: list[Element]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The vouchers but the cancelled and deleted ones, a row each (`row`: the place in the
+    file), and their ledgers, a row each: `voucher` (its row in the first frame), `ledger`,
+    `amount` as written, `allocated` (under a stock item)."""
+    heads: list[dict[str, Any]] = []
+    entries: list[tuple[int, str, str]] = []  # voucher (place in heads), ledger, amount
+    allocated: list[tuple[int, str, str]] = []
+    for number, voucher in enumerate(vouchers, start=1):
+        if _yes(voucher, "ISCANCELLED") or _yes(voucher, "ISDELETED"):
+            continue
+        at = len(heads)
+        heads.append(
+            {
+                "row": number,
+                "date": _text(voucher, "DATE"),
+                "voucher_type": _text(voucher, "VOUCHERTYPENAME") or voucher.get("VCHTYPE", ""),
+                "voucher_no": _text(voucher, "VOUCHERNUMBER"),
+                "narration": _text(voucher, "NARRATION"),
+                "optional": _yes(voucher, "ISOPTIONAL"),
+                "void": _yes(voucher, "ISVOID"),
+            }
+        )
+        entries += [(at, _text(e, "LEDGERNAME"), _amount_written(e)) for e in _entries(voucher)]
+        allocated += [(at, _text(a, "LEDGERNAME"), _amount_written(a)) for a in _allocated(voucher)]
+    frame = pd.DataFrame(
+        heads,
+        columns=["row", "date", "voucher_type", "voucher_no", "narration", "optional", "void"],
+    )
+    parts = pd.DataFrame(
+        entries + allocated, columns=["voucher", "ledger", "amount"], dtype=object
+    ).astype({"voucher": np.int64})
+    parts["allocated"] = np.r_[
+        np.zeros(len(entries), dtype=bool), np.ones(len(allocated), dtype=bool)
+    ]
+    return frame, parts
 
 
 def _book_label(frame: pd.DataFrame, position: int) -> str:
