@@ -308,3 +308,102 @@ def test_a_foreign_currency_voucher_is_booked_at_its_rupees(tmp_path: Path) -> N
     assert result.journal["Account"].tolist() == ["HDFC Bank Current A/c", "Globex Inc"]
     assert [to_paise(v) for v in result.journal["Debit"] if v is not None] == [8325000]
     assert [to_paise(v) for v in result.journal["Credit"] if v is not None] == [8325000]
+
+
+# A sales invoice as another project writes Tally's voucher XML (a request to import into
+# TallyPrime, posted to its port 9000; found in a public repository, not written to fit this
+# reader): the type only in VCHTYPE, a comment among the entries, bill allocations under the
+# party, ISLASTDEEMEDPOSITIVE, the sales ledger only under the stock item.
+OTHERS_INVOICE = """<ENVELOPE>
+  <HEADER>
+    <VERSION>1</VERSION>
+    <TALLYREQUEST>Import Data</TALLYREQUEST>
+  </HEADER>
+  <BODY>
+    <IMPORTDATA>
+      <REQUESTDESC>
+        <REPORTNAME>Vouchers</REPORTNAME>
+        <STATICVARIABLES>
+          <SVEXPORTFORMAT>$$SysName:XML</SVEXPORTFORMAT>
+        </STATICVARIABLES>
+      </REQUESTDESC>
+      <REQUESTDATA>
+        <TALLYMESSAGE xmlns:UDF="TallyUDF">
+          <VOUCHER VCHTYPE="Sales" ACTION="Create" OBJVIEW="Invoice Voucher View">
+            <DATE>20260712</DATE>
+            <EFFECTIVEDATE>20260712</EFFECTIVEDATE>
+            <VOUCHERNUMBER>TEST-INV-001</VOUCHERNUMBER>
+            <PARTYLEDGERNAME>BIW01 (Test Party)</PARTYLEDGERNAME>
+            <ISINVOICE>Yes</ISINVOICE>
+            <NARRATION>Test 1 - Inventory Bare Minimum</NARRATION>
+            <LEDGERENTRIES.LIST>
+              <LEDGERNAME>BIW01 (Test Party)</LEDGERNAME>
+              <ISDEEMEDPOSITIVE>Yes</ISDEEMEDPOSITIVE>
+              <ISLASTDEEMEDPOSITIVE>Yes</ISLASTDEEMEDPOSITIVE>
+              <ISPARTYLEDGER>Yes</ISPARTYLEDGER>
+              <AMOUNT>-200.00</AMOUNT>
+              <BILLALLOCATIONS.LIST>
+                <NAME>TEST-INV-001</NAME>
+                <BILLTYPE>New Ref</BILLTYPE>
+                <TDSDEDUCTEEISSPECIALRATE>No</TDSDEDUCTEEISSPECIALRATE>
+                <AMOUNT>-200.00</AMOUNT>
+              </BILLALLOCATIONS.LIST>
+            </LEDGERENTRIES.LIST>
+            <LEDGERENTRIES.LIST>
+              <LEDGERNAME>CGST</LEDGERNAME>
+              <ISDEEMEDPOSITIVE>No</ISDEEMEDPOSITIVE>
+              <AMOUNT>4.76</AMOUNT>
+            </LEDGERENTRIES.LIST>
+            <LEDGERENTRIES.LIST>
+              <LEDGERNAME>SGST</LEDGERNAME>
+              <ISDEEMEDPOSITIVE>No</ISDEEMEDPOSITIVE>
+              <AMOUNT>4.76</AMOUNT>
+            </LEDGERENTRIES.LIST>
+            <!-- Removed "SS Bottle Sales Local 5%" ledger entry -->
+            <ALLINVENTORYENTRIES.LIST>
+              <STOCKITEMNAME>HYDRA STEEL WATER BOTTLE 1000ML</STOCKITEMNAME>
+              <ISDEEMEDPOSITIVE>No</ISDEEMEDPOSITIVE>
+              <RATE>190.48/Nos</RATE>
+              <AMOUNT>190.48</AMOUNT>
+              <ACTUALQTY>1 Nos</ACTUALQTY>
+              <BILLEDQTY>1 Nos</BILLEDQTY>
+              <ACCOUNTINGALLOCATIONS.LIST>
+                <LEDGERNAME>SS Bottle Sales Local 5%</LEDGERNAME>
+                <ISDEEMEDPOSITIVE>No</ISDEEMEDPOSITIVE>
+                <AMOUNT>190.48</AMOUNT>
+              </ACCOUNTINGALLOCATIONS.LIST>
+            </ALLINVENTORYENTRIES.LIST>
+          </VOUCHER>
+        </TALLYMESSAGE>
+      </REQUESTDATA>
+    </IMPORTDATA>
+  </BODY>
+</ENVELOPE>
+"""
+
+
+def test_an_invoice_written_by_another_program_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "sale.xml"
+    path.write_text(OTHERS_INVOICE, encoding="utf-8")
+    result = import_day_book(path)
+    assert result.issues == []
+    journal = result.journal
+    assert journal[["Voucher No", "Voucher Type", "Account"]].values.tolist() == [
+        ["TEST-INV-001", "Sales", "BIW01 (Test Party)"],
+        ["TEST-INV-001", "Sales", "CGST"],
+        ["TEST-INV-001", "Sales", "SGST"],
+        ["TEST-INV-001", "Sales", "SS Bottle Sales Local 5%"],
+    ]
+    assert [to_paise(v) if v is not None else None for v in journal["Debit"]] == [
+        20000,
+        None,
+        None,
+        None,
+    ]
+    assert [to_paise(v) if v is not None else None for v in journal["Credit"]] == [
+        None,
+        476,
+        476,
+        19048,
+    ]
+    assert journal["Date"].tolist() == [date(2026, 7, 12)] * 4
