@@ -18,7 +18,7 @@ at their value when the caller says the column writes them so (`paise_column(cel
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -27,7 +27,15 @@ import pandas as pd
 
 from xlbo.arrow import pa, pc
 from xlbo.cells import clean_text, is_blank
-from xlbo.dates import DateOrder, date_order, day_and_month, in_period, parse_date
+from xlbo.dates import (
+    DateOrder,
+    date_order,
+    day_and_month,
+    in_period,
+    month_end,
+    moved,
+    parse_date,
+)
 from xlbo.money import from_paise, parse_amount, to_paise
 
 _EXACT_PAISE = 2**46
@@ -375,10 +383,8 @@ def swapped_by_excel(
         if not text_dates:
             return []
         # the months the text dates are of, and a week either side
-        last = max(text_dates)
-        month_end = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        start = min(text_dates).replace(day=1) - timedelta(days=7)
-        end = month_end + timedelta(days=7)
+        start = moved(min(text_dates).replace(day=1), -7)
+        end = moved(month_end(max(text_dates)), 7)
     swapped = [d.replace(month=d.day, day=d.month) for d in found if d is not None]
     inside_now = sum(start <= d <= end for d in found if d is not None)
     inside_swapped = sum(start <= d <= end for d in swapped)
@@ -414,8 +420,7 @@ def _serials_among_dates(distinct: list[Any], parsed: list[date | None]) -> list
     written = [d for d, n in zip(parsed, number, strict=True) if d is not None and not n]
     if not written:
         return parsed
-    reach = timedelta(days=SERIAL_REACH)
-    first, last = min(written) - reach, max(written) + reach
+    first, last = moved(min(written), -SERIAL_REACH), moved(max(written), SERIAL_REACH)
     return [
         d if not n or (d is not None and first <= d <= last) else None
         for d, n in zip(parsed, number, strict=True)

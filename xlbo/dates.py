@@ -14,6 +14,7 @@ Day first unless the caller says otherwise. Two-digit years follow Excel's rule:
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections.abc import Iterable
@@ -102,6 +103,30 @@ def from_excel_serial(serial: float) -> date:
         if whole > 60
         else date(1899, 12, 31) + timedelta(days=whole)
     )
+
+
+def moved(day: date, days: int) -> date:
+    """`day` moved by `days`, held at the first or the last day a date can be: a cell's
+    31-12-9999 and a week after it is still 31-12-9999, never an OverflowError.
+
+    >>> moved(date(2026, 10, 28), 7)
+    datetime.date(2026, 11, 4)
+    >>> moved(date(9999, 12, 31), 7)
+    datetime.date(9999, 12, 31)
+    """
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
+def month_end(day: date) -> date:
+    """The last day of `day`'s month.
+
+    >>> month_end(date(2028, 2, 10))
+    datetime.date(2028, 2, 29)
+    """
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def to_excel_serial(day: date) -> int:

@@ -14,6 +14,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from tests.conftest import write_xlsx
 from xlbo.cli import main
 from xlbo.dates import to_excel_serial
 from xlbo.errors import SheetProblem
@@ -388,6 +389,73 @@ def test_a_figure_in_the_date_column_far_from_its_dates_is_still_no_date(
     assert len(lines.frame) == 2
     assert (lines.opening, lines.closing) == (1339936, 1389936)
     assert [i for i in lines.issues if i.severity is Severity.ERROR] == []
+
+
+@pytest.mark.parametrize("typed", ["31/12/9999", "01/01/0001"])
+def test_a_date_at_the_end_of_the_calendar_is_read_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
+    """A voucher typed as of 31/12/9999 (or 01/01/0001) among a ledger's real dates ended the
+    run with "internal error (OverflowError: date value out of range)", exit 70: the date
+    column's reach around its dates went past the calendar's end. The line is read at its
+    date, and the Summary says it falls outside this BRS."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Ledger"
+    for row in [
+        TALLY,
+        [datetime(2026, 10, 1), "Opening Balance", None, None, 100000.00, None],
+        [datetime(2026, 10, 2), "Vardhaman Retail", "Receipt", "1", 1000.00, None],
+        [typed, "Kaveri Home", "Payment", "2", None, 500.00],
+        [46300, "Om Sai Logistics", "Receipt", "3", 200.00, None],
+    ]:
+        sheet.append(row)
+    for cell in ("A2", "A3"):
+        sheet[cell].number_format = "dd/mm/yyyy"
+    books = tmp_path / "books.xlsx"
+    book.save(books)
+    lines = read_ledger(str(books))
+    day, month, year = (int(part) for part in typed.split("/"))
+    assert lines.frame["date"].tolist() == [
+        date(2026, 10, 2),
+        date(year, month, day),
+        date(2026, 10, 5),  # a serial among the dates is still one
+    ]
+    bank = write_xlsx(
+        tmp_path / "bank.xlsx",
+        {"Statement": [HDFC, ["02/10/26", "NEFT CR-VARDHAMAN RETAIL", "", "02/10/26", None, 1000]]},
+    )
+    out = tmp_path / "brs.xlsx"
+    code, _, err = reconcile(capsys, "--bank", str(bank), "--ledger", str(books), "--out", str(out))
+    assert code in (0, 1), err
+    assert "internal error" not in err
+    summary = [str(c) for row in _rows(out, "Summary") for c in row if c]
+    outside = (
+        "2 book entries dated after 02-10-2026 (net -300.00)"
+        if year == 9999
+        else "The ledger runs from before the statement (01-10-2026): 1 book entry from"
+    )
+    assert any(outside in line for line in summary), summary
+
+
+def test_a_reference_on_the_brs_is_broken_between_its_parts_not_inside_a_utr() -> None:
+    """`752 / MAHBR408403023715` (a voucher number and a UTR, 23 characters) was printed as
+    `752 / MAHBR40840302371` over a lone `5`: the UTR cut in two, which no one can search for.
+    A reference goes on to the next line at any break it has, however early; only a run with no
+    break at all is cut at the width."""
+    from xlbo.jobs.reconcile import BRS_REFERENCE, printed_lines
+
+    assert printed_lines("752 / MAHBR408403023715", BRS_REFERENCE, whole=True) == [
+        "752 /",
+        "MAHBR408403023715",
+    ]
+    assert printed_lines("752 / MAHBR408403023715", BRS_REFERENCE) == [  # particulars as before
+        "752 / MAHBR40840302371",
+        "5",
+    ]
+    no_break = "X" * 30
+    assert printed_lines(no_break, BRS_REFERENCE, whole=True) == ["X" * 22, "X" * 8]
 
 
 # -- 4. a ledger with no lines ---------------------------------------------------------------

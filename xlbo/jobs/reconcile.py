@@ -2619,7 +2619,9 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
     refs: list[list[str | None]] = [[r] for r in references.tolist()]
     long_reference = (references.str.len() > BRS_REFERENCE).to_numpy(dtype=bool)
     for position in np.flatnonzero(long_reference).tolist():
-        refs[position] = list(printed_lines(str(refs[position][0]).strip(), BRS_REFERENCE))
+        refs[position] = list(
+            printed_lines(str(refs[position][0]).strip(), BRS_REFERENCE, whole=True)
+        )
     for position in np.flatnonzero(long | long_reference).tolist():  # side by side, row for row
         rows = max(len(pieces[position]), len(refs[position]))
         pieces[position] += [None] * (rows - len(pieces[position]))
@@ -2688,16 +2690,21 @@ _BREAK_AFTER = re.compile(r"/|-(?!\d)|(?<!\d)-")
 (`dt 28-10-2026` stays whole)."""
 
 
-def printed_lines(text: str, width: int) -> list[str]:
+def printed_lines(text: str, width: int, *, whole: bool = False) -> list[str]:
     """`text` in lines of at most `width` characters, broken after a `/` or `-` or at a space
     (whichever comes last), so a narration reads on: `UPI/629000012037/VIVAAN NAIR/` then
-    `okaxis/SBIN`. A run with no break in the last two thirds is cut at the width."""
+    `okaxis/SBIN`. A run with no break in the last two thirds is cut at the width; with
+    `whole` (references: a voucher number and a UTR) at any break there is, however early, so
+    that `752 / MAHBR408403023715` is `752 /` over the whole UTR, not its last digit alone on
+    the next line (a UTR cut in two is one an accountant cannot search for). A run wider than
+    the line with no break at all is cut at the width."""
     lines = []
+    shortest = 0 if whole else width // 3
     while len(text) > width:
         head = text[: width + 1]
         space = head.rfind(" ")
         after = max((m.start() for m in _BREAK_AFTER.finditer(head, 0, width)), default=-1) + 1
-        if max(space, after) <= width // 3:
+        if max(space, after) <= shortest:
             cut, resume = width, width
         elif after > space:
             cut, resume = after, after
