@@ -458,6 +458,43 @@ def test_a_reference_on_the_brs_is_broken_between_its_parts_not_inside_a_utr() -
     assert printed_lines(no_break, BRS_REFERENCE, whole=True) == ["X" * 22, "X" * 8]
 
 
+def test_what_is_no_amount_on_a_narration_row_is_said(xlsx: Callable[..., Path]) -> None:
+    """Tally leaves Debit and Credit blank on a voucher's narration row. `1 234,00` (a decimal
+    comma among decimal points) or `@SUM(A1)` typed there was read as nothing and said nowhere:
+    the row passed for narration, and an amount could be lost without a word. Each is now an
+    Error at its cell, saying how the row was read; the voucher above is read as before."""
+    path = xlsx(
+        {
+            "Ledger": [
+                TALLY,
+                [date(2026, 10, 1), "Opening Balance", None, None, 100000.00, None],
+                [date(2026, 10, 2), "To Vardhaman Retail", "Receipt", "1", 1000.00, None],
+                [None, "IMPS Ref 512379001469", None, None, "1 234,00", None],
+                [date(2026, 10, 3), "By Kaveri Home", "Payment", "2", None, 500.00],
+                [None, "Ch. No. : 472294", None, None, None, "@SUM(A1)"],
+                [date(2026, 10, 4), "To Om Sai Logistics", "Receipt", "3", 200.00, None],
+                [None, "Being amt recd against Inv No. 7", None, None, None, None],
+            ]
+        },
+        name="books.xlsx",
+    )
+    lines = read_ledger(str(path))
+    assert lines.frame["particulars"].tolist() == [
+        "Vardhaman Retail",
+        "Kaveri Home",
+        "Om Sai Logistics",
+    ]
+    assert lines.frame["narration"].tolist() == [
+        "IMPS Ref 512379001469",
+        "Ch. No. : 472294",
+        "Being amt recd against Inv No. 7",
+    ]
+    said = [(i.cell, i.value, i.severity) for i in lines.issues]
+    assert said == [("E4", "1 234,00", Severity.ERROR), ("F6", "@SUM(A1)", Severity.ERROR)]
+    assert "'1 234,00' is not an amount" in lines.issues[0].problem
+    assert "read as the narration of the voucher above" in lines.issues[0].hint
+
+
 # -- 4. a ledger with no lines ---------------------------------------------------------------
 
 

@@ -86,7 +86,7 @@ from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
-from xlbo.readers.line_issues import LEDGER, _issues_for, _undated, cut_off, unseen
+from xlbo.readers.line_issues import LEDGER, LEFT_OUT, _issues_for, _undated, cut_off, unseen
 from xlbo.readers.statement_summary import period_in
 from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
 from xlbo.readers.tally_marks import (
@@ -275,6 +275,13 @@ def _sides_said(side_word: np.ndarray, vouchers: np.ndarray) -> np.ndarray:
         return np.full(len(side_word), "", dtype=object)
     return np.where(debit, DEBIT_MARK, np.where(credit, CREDIT_MARK, "")).astype(object)
 
+
+UNDER_VOUCHER = (
+    "This row has no date or voucher of its own, so it was read as the narration of the voucher "
+    "above, and the cell as nothing. If it is an amount, write it as a number on the voucher's "
+    "row; else clear the cell."
+)
+"""The hint for what is no amount in Debit or Credit on a row under a voucher."""
 
 LAYOUT_LABELS = frozenset(
     {
@@ -698,9 +705,11 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
             return frame[roles[role]]
         return pd.Series([None] * count, dtype=object)
 
-    def report(problems: dict[int, str], role: str) -> list[Issue]:
+    def report(problems: dict[int, str], role: str, hint: str = LEFT_OUT) -> list[Issue]:
         letter = table.letters.get(roles.get(role, ""), "A")
-        return _issues_for(problems, rows, book.name, table.sheet, letter, cells=column(role))
+        return _issues_for(
+            problems, rows, book.name, table.sheet, letter, hint=hint, cells=column(role)
+        )
 
     company, account, period = _title(title)
     # as a statement's: a date cell that lost its format, kept as its serial by a CSV saved from
@@ -814,7 +823,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     for other in others:
         other_money |= amount_present(frame[other])
     named = (bare != "").to_numpy(dtype=bool)
-    detail = inside & (other_money | money) & named
+    detail = inside & (other_money | (money & ~unreadable)) & named  # what is no amount: a note
     own_narration = text_column(column("Narration"))
     narration_cells = _joined([combined, own_narration])
     note = inside & ~detail & (narration_cells != "").to_numpy(dtype=bool)
@@ -853,6 +862,12 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     said = voucher_row | balance_line
     issues = report({p: m for p, m in bad_debit.items() if said[p]}, "Debit")
     issues += report({p: m for p, m in bad_credit.items() if said[p]}, "Credit")
+    # and a row under a voucher (its narration, or a ledger entry of its details) that writes in
+    # Debit or Credit what is no amount: a narration row leaves them blank, so `1 234,00` or
+    # `@SUM(A1)` there may be an amount lost, never a narration
+    under = inside & ~layout & ~said
+    for role, bad in (("Debit", bad_debit), ("Credit", bad_credit)):
+        issues += report({p: m for p, m in bad.items() if under[p]}, role, UNDER_VOUCHER)
     issues += report(_undated(dates, column("Date"), moves & ~layout, rows), "Date")
     stray = moves & ~layout & ~voucher_row & ~date_written & ~detail
     issues += report(
