@@ -495,6 +495,31 @@ def test_what_is_no_amount_on_a_narration_row_is_said(xlsx: Callable[..., Path])
     assert "read as the narration of the voucher above" in lines.issues[0].hint
 
 
+@pytest.mark.parametrize(("side", "missing"), [("Debit", "deposits"), ("Credit", "withdrawals")])
+def test_a_statement_with_one_amount_column_says_which_is_missing(
+    xlsx: Callable[..., Path], side: str, missing: str
+) -> None:
+    """A statement whose Credit (or Debit) column was deleted was told "no header row with a
+    date and amount columns was found in the first 1,000 rows", though its header is there:
+    now the row and the column that is missing."""
+    path = xlsx(
+        {
+            "Statement": [
+                [],
+                ["Date", "Narration", side, "Balance"],
+                ["01/10/2026", "NEFT", 100, 900],
+            ]
+        },
+        name="bank.xlsx",
+    )
+    with pytest.raises(SheetProblem) as refused:
+        read_statement(str(path))
+    assert str(refused.value).startswith(
+        f"bank.xlsx, sheet Statement: row 2 has the headers of a statement but only one amount "
+        f"column ('{side}', no column of {missing} beside it)"
+    )
+
+
 # -- 4. a ledger with no lines ---------------------------------------------------------------
 
 

@@ -115,6 +115,7 @@ def _find_header(
     wanted = {header_key(h) for h in mapping.values()}
     best, best_count = -1, 0
     best_joined: list[str] | None = None
+    one_side: tuple[int, str, str] | None = None  # a date and one side only: (row, has, lacks)
     end = HEADER_SCAN_ROWS
     for index in range(min(len(rows), HEADER_SEARCH_ROWS)):
         if index >= end and best >= 0:
@@ -130,6 +131,10 @@ def _find_header(
             )
             dated = Role.DATE in found or Role.VALUE_DATE in found  # ICICI's corporate export
             money = has_amounts(found) or Role.SIDE in found  # a `Debit/Credit` of amounts
+            if dated and not money and one_side is None and cells is row:
+                for side, other in ((Role.WITHDRAWAL, "deposits"), (Role.DEPOSIT, "withdrawals")):
+                    if side in found:
+                        one_side = (index, str(cells[found[side]]).strip(), other)
             if (dated or wanted) and (money or wanted) and count > best_count:
                 if best < 0 and index >= HEADER_SCAN_ROWS:
                     end = index + HEADER_SCAN_ROWS
@@ -143,6 +148,14 @@ def _find_header(
         raise NoStatement(
             f"{where}: no row holds the headers --map names ({', '.join(mapping.values())}); "
             "check them against the header row as the file writes it."
+        )
+    if best < 0 and one_side is not None:
+        at, named, missing = one_side
+        raise NoStatement(
+            f"{where}: row {at + 1} has the headers of a statement but only one amount column "
+            f"('{named}', no column of {missing} beside it); export the statement with both "
+            "withdrawals and deposits (or one Amount column with Dr/Cr), or name the columns "
+            'with --map (e.g. --map "withdrawal=Debit,deposit=Credit").'
         )
     if best < 0:
         raise NoStatement(
