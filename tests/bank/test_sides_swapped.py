@@ -19,6 +19,8 @@ from xlbo.cli import main
 from xlbo.jobs.reconcile import run_reconcile
 from xlbo.journal_layout import HEADERS
 
+HEADERS_TALLY = ("Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit")
+
 BANK = [
     ["02/10/26", "NEFT CR-HDFC0001234-ACME TRADERS-INV101", "N1001", None, 50000],
     ["03/10/26", "CHQ PAID-000123-RAJ SUPPLIERS", "000123", 23456.50, None],
@@ -407,3 +409,60 @@ def test_references_only_on_bank_lines_of_no_amount_are_no_reference_at_all() ->
     found = wrong_way(bank, books)
     assert (found.lines, found.other_way, found.as_they_stand, found.refused) == (3, 3, 0, True)
     assert found.examples == ((0, 1), (1, 2))
+
+
+def _month_with_balances(headings: tuple[str, str]) -> tuple[list[list[Any]], list[list[Any]]]:
+    """24 lines of an HDFC statement with its running balance, the money-out and money-in
+    columns headed `headings`, and the Tally ledger of the same vouchers the right way round."""
+    rows: list[list[Any]] = [
+        ["Date", "Narration", "Chq./Ref.No.", "Value Dt", *headings, "Closing Balance"]
+    ]
+    books = [[date(2026, 10, 1), "Opening Balance", None, None, 500000.00, None]]
+    balance = 500000.00
+    for day in range(1, 25):
+        amount = 1000.00 * day + 0.50
+        paid = day % 3 == 0
+        balance += -amount if paid else amount
+        text = f"NEFT {'DR' if paid else 'CR'}-PARTY {day}-N{day:04d}"
+        rows.append(
+            [f"{day:02d}/10/26", text, f"N{day:04d}", f"{day:02d}/10/26"]
+            + ([amount, None] if paid else [None, amount])
+            + [round(balance, 2)]
+        )
+        books.append(
+            [date(2026, 10, day), f"Party {day}", "Payment" if paid else "Receipt", f"N{day:04d}"]
+            + ([None, amount] if paid else [amount, None])
+        )
+    return rows, books
+
+
+def test_a_statement_whose_columns_are_headed_the_other_way_is_named_not_the_ledger(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A statement whose money-out column is headed Deposit (and money-in Withdrawal): the
+    refusal blamed the ledger, which was right, and told the user to give another. The
+    statement's own running balance rises by every 'withdrawal' there, so it is the statement
+    that is named. A ledger the wrong way round beside a statement whose balance agrees with
+    its columns is still the ledger's fault."""
+    rows, vouchers = _month_with_balances(("Deposit Amt.", "Withdrawal Amt."))
+    bank = xlsx({"Statement": rows}, name="bank.xlsx")
+    books = xlsx({"Ledger": [list(HEADERS_TALLY), *vouchers]}, name="books.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().err
+    assert code == 2, said
+    assert "bank.xlsx: its withdrawal and deposit columns look headed the other way round" in said
+    assert (
+        "rises by its withdrawals and falls by its deposits (23 of the 23 lines it tells)" in said
+    )
+    assert "books.xlsx: its Debit and Credit" not in said
+    assert not out.exists()
+
+    rows, vouchers = _month_with_balances(("Withdrawal Amt.", "Deposit Amt."))
+    bank = xlsx({"Statement": rows}, name="bank.xlsx")
+    books = xlsx({"Ledger": [list(HEADERS_TALLY), *swapped(vouchers)]}, name="books.xlsx")
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().err
+    assert code == 2, said
+    assert "books.xlsx: its Debit and Credit look the wrong way round" in said
+    assert "withdrawal and deposit columns" not in said

@@ -38,6 +38,7 @@ from xlbo.bank.brs import (
     reconcile,
     statement_lines,
 )
+from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, balance_sides
 from xlbo.bank.earlier_items import booked_since, still_outstanding
 from xlbo.bank.integrity import Finding, check_statement, opening_and_closing
 from xlbo.bank.lines import Lines
@@ -310,11 +311,14 @@ def _wrong_way(
     lines: tuple[pd.DataFrame, pd.DataFrame],
     window: Window,
     source: str,
+    statement_source: str = "the statement",
 ) -> None:
     """Stop (UserError) before matching when the ledger's Debit and Credit look the wrong way
     round (xlbo.bank.wrong_way; scoring.WRONG_WAY_SHARE): every line would sit on the BRS twice
     and the BRS would still "tie". `sides`: the bank's and the ledger's as the matcher sees them;
-    `lines`: the same lines as read (for their dates and texts)."""
+    `lines`: the same lines as read (for their dates and texts). Where the statement's own
+    running balance moves against its columns, it is the statement (`statement_source`) that
+    is said to be the wrong way round, not the ledger."""
     found = wrong_way(*sides, window)
     if not found.refused:
         return
@@ -331,6 +335,18 @@ def _wrong_way(
             f"{_day_text(bank_lines['date'].iat[b])} {str(bank_lines['narration'].iat[b])[:40]!r} "
             f"{amount} {'deposited' if bank_signed[b] > 0 else 'withdrawn'}"
         )
+    against, told = _balance_against_sides(bank_lines)
+    if against >= WRONG_WAY_LINES and against >= BALANCE_AGAINST_SHARE * told:
+        # the statement's own balance says its columns are the ones headed the other way
+        raise UserError(
+            f"{statement_source}: its withdrawal and deposit columns look headed the other way "
+            f"round: its own running balance rises by its withdrawals and falls by its deposits "
+            f"({against:,} of the {told:,} lines it tells), and {found.other_way:,} of the "
+            f"ledger's {found.lines:,} lines equal a bank line of the same amount only on the "
+            f"other side; for example {'; '.join(examples)}. Check the statement's header row "
+            "(money out must be under Withdrawal or Debit), or, for an overdraft account whose "
+            "balances the statement writes without Dr, mark them Dr; then reconcile again."
+        )
     raise UserError(
         f"{source}: its Debit and Credit look the wrong way round. {found.other_way:,} of its "
         f"{found.lines:,} lines equal a bank line of the same amount only on the other side "
@@ -341,6 +357,30 @@ def _wrong_way(
         "or, in a bank book kept by hand whose columns are headed the other way, exchange the "
         "Debit and Credit headings; then reconcile again."
     )
+
+
+WRONG_WAY_LINES = 20
+"""Lines the statement's balance must move against their sides, at the least, before it is the
+statement that is said to be the wrong way round (a few are any statement's odd lines)."""
+BALANCE_AGAINST_SHARE = 0.9
+"""The share of the lines the balance tells a side of that it must move against their sides."""
+
+
+def _balance_against_sides(bank: pd.DataFrame) -> tuple[int, int]:
+    """How many of the statement's lines its running balance moves against their sides (rises
+    by a withdrawal, falls by a deposit), of the lines whose side it tells (`balance_sides`:
+    the balance moves by the amount from the line before, or after for newest first)."""
+    if "balance" not in bank.columns or bank.empty:
+        return 0, 0
+    shown = bank["balance"].notna().to_numpy(dtype=bool)
+    balance = pd.to_numeric(bank["balance"], errors="coerce").fillna(0).to_numpy(dtype=np.int64)
+    debit = bank["debit"].to_numpy(dtype=np.int64)
+    credit = bank["credit"].to_numpy(dtype=np.int64)
+    one_side = (debit == 0) != (credit == 0)
+    seen = balance_sides(debit + credit, balance, shown)
+    said = np.where(credit > 0, CREDIT_MARK, DEBIT_MARK)
+    tells = one_side & (seen != "")
+    return int(np.sum(tells & (seen != said))), int(np.sum(tells))
 
 
 def _unbalanced_last_sheet(lines: pd.DataFrame) -> tuple[str, int] | None:
@@ -887,7 +927,11 @@ def reconcile_lines(
         lambda: prepare_bank(bank, holders), lambda: prepare_ledger(ledger)
     )
     _wrong_way(  # before matching: a ledger the wrong way round is refused at once
-        (bank_side, ledger_side), (bank, ledger), window, ledger_lines.source or ledger_file
+        (bank_side, ledger_side),
+        (bank, ledger),
+        window,
+        ledger_lines.source or ledger_file,
+        statement.source or bank_file or "the statement",
     )
     matches, suggestions = match_lines(bank_side, ledger_side, window, decisions)
     if carried is not None:
