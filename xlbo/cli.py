@@ -94,11 +94,17 @@ def column_roles(text: str | None) -> dict[Role, str]:
                 "date=Txn Dt, with the header as the statement has it."
             )
         try:
-            mapping[Role(role.strip().lower())] = header.strip()
+            named = Role(role.strip().lower())
         except ValueError:
             raise UserError(
                 f"--map: '{role}' is not a column role; use {', '.join(r.value for r in Role)}."
             ) from None
+        if named in mapping and mapping[named] != header.strip():
+            raise UserError(
+                f"--map names the {named.value} column twice ('{mapping[named]}' and "
+                f"'{header.strip()}'); give each role one column."
+            )
+        mapping[named] = header.strip()
     return mapping
 
 

@@ -141,6 +141,10 @@ def test_payroll_month_that_is_not_one(
         (["--days-before", "1.5"], "from 0 to 90"),
         (["--map", "colour=Narration"], "'colour' is not a column role"),
         (["--map", "date="], "--map: 'date=' names no column; write ROLE=HEADER"),
+        (  # the second used to win without a word
+            ["--map", "date=Date,date=Value Dt"],
+            "--map names the date column twice ('Date' and 'Value Dt'); give each role one",
+        ),
         (["--sheet", "Nope"], "has no sheet named 'Nope'"),
     ],
 )
