@@ -346,22 +346,29 @@ def test_a_real_date_among_day_first_text_dates_is_read_right(
     ]
 
 
-def test_a_real_date_among_text_dates_in_a_tally_ledger(tmp_path: Path) -> None:
+def _tally_ledger(path: Path, vouchers: list[list[Any]]) -> Path:
+    """A Tally ledger of `vouchers` under its header, saved by openpyxl: its real dates (the
+    cells Excel holds as dates) formatted as dates, its text dates as text."""
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "Ledger"
-    for row in [
-        TALLY,
+    for row in [TALLY, *vouchers]:
+        sheet.append(row)
+    for (cell,) in sheet.iter_rows(min_row=2, max_col=1):
+        if isinstance(cell.value, datetime):
+            cell.number_format = "dd/mm/yyyy"
+    book.save(path)
+    return path
+
+
+def test_a_real_date_among_text_dates_in_a_tally_ledger(tmp_path: Path) -> None:
+    vouchers = [
         ["01/10/2026", "Vardhaman Retail", "Receipt", "1", 1000.00, None],
         [datetime(2026, 10, 3), "Kaveri Home", "Payment", "2", None, 500.00],
         ["05/10/2026", "Om Sai Logistics", "Receipt", "3", 200.00, None],
-    ]:
-        sheet.append(row)
-    sheet["A3"].number_format = "dd/mm/yyyy"
-    path = tmp_path / "books.xlsx"
-    book.save(path)
-    lines = read_ledger(str(path))
+    ]
+    lines = read_ledger(str(_tally_ledger(tmp_path / "books.xlsx", vouchers)))
     assert lines.issues == []
     assert lines.frame["date"].tolist() == [date(2026, 10, 1), date(2026, 10, 3), date(2026, 10, 5)]
 
@@ -399,22 +406,13 @@ def test_a_date_at_the_end_of_the_calendar_is_read_not_a_crash(
     run with "internal error (OverflowError: date value out of range)", exit 70: the date
     column's reach around its dates went past the calendar's end. The line is read at its
     date, and the Summary says it falls outside this BRS."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Ledger"
-    for row in [
-        TALLY,
+    vouchers = [
         [datetime(2026, 10, 1), "Opening Balance", None, None, 100000.00, None],
         [datetime(2026, 10, 2), "Vardhaman Retail", "Receipt", "1", 1000.00, None],
         [typed, "Kaveri Home", "Payment", "2", None, 500.00],
         [46300, "Om Sai Logistics", "Receipt", "3", 200.00, None],
-    ]:
-        sheet.append(row)
-    for cell in ("A2", "A3"):
-        sheet[cell].number_format = "dd/mm/yyyy"
-    books = tmp_path / "books.xlsx"
-    book.save(books)
+    ]
+    books = _tally_ledger(tmp_path / "books.xlsx", vouchers)
     lines = read_ledger(str(books))
     day, month, year = (int(part) for part in typed.split("/"))
     assert lines.frame["date"].tolist() == [
