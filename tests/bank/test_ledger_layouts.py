@@ -260,42 +260,6 @@ def test_an_account_not_in_the_journal_is_an_error_naming_the_banks(
         read_ledger(str(path))
 
 
-@pytest.mark.parametrize(
-    ("account", "warned"),
-    [
-        ("ICICI Bank A/c", True),
-        ("HDFC Bank A/c", True),  # the name of another of the company's HDFC accounts
-        ("HDFC Bank Current A/c", False),
-        ("HDFC Bank A/c 50200012345678", False),  # the account number
-    ],
-)
-def test_an_account_that_is_not_the_ledger_exported_is_said(
-    xlsx: Callable[..., Path], account: str, warned: bool
-) -> None:
-    """A Ledger Vouchers export holds one ledger, and it was reconciled whatever --account
-    named, without a word: `--account "ICICI Bank A/c"` with the HDFC ledger's export gave
-    HDFC's BRS and exit 0. The ledger is still read (a title may be unusual), and a Warning
-    says which ledger it was."""
-    books = [
-        ["Sahyadri Tradelinks Pvt Ltd"],
-        ["HDFC Bank Current A/c 50200012345678"],
-        ["Ledger Account"],
-        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
-        [datetime(2026, 10, 1), "Opening Balance", None, None, 500000, None],
-        [datetime(2026, 10, 4), "Om Sai Enterprises", "Receipt", "55", 250000, None],
-    ]
-    lines = read_ledger(str(xlsx({"Ledger": books}, name="books.xlsx")), account)
-    assert len(lines.frame) == 1
-    said = [i for i in lines.issues if i.problem.startswith(f"--account '{account}'")]
-    assert bool(said) is warned, lines.issues
-    if warned:
-        assert said[0].severity is Severity.WARNING
-        assert said[0].problem.endswith(
-            "is not the ledger this export holds: its title names 'HDFC Bank Current A/c "
-            "50200012345678', whose lines were reconciled"
-        )
-
-
 # -- Tally XML: the Day Book ------------------------------------------------------------------
 
 DAY_BOOK = """<?xml version="1.0" encoding="UTF-16"?>

@@ -507,26 +507,8 @@ def _first_ledger(book: RowSource, skip: Sequence[str], account: str | None = No
     titled = [lines.account for lines in found if lines.account]
     if len(found) > 1 and titled:
         raise unknown_account(account or "", book.name, titled)
-    if found:  # one ledger, or no title names its ledger: the first, as without `account`
-        lines = found[0]
-        numbers = set(re.findall(r"\d{6,}", account or ""))
-        if lines.account and account and not numbers & set(re.findall(r"\d{6,}", lines.account)):
-            # said (the user may have given the wrong file), unless both name the account number
-            lines.issues.insert(
-                0,
-                Issue(
-                    severity=Severity.WARNING,
-                    sheet=lines.sheet,
-                    cell="",
-                    value=lines.account,
-                    problem=f"--account '{account}' is not the ledger this export holds: its "
-                    f"title names '{lines.account}', whose lines were reconciled",
-                    hint="If that is not the bank account you meant, give that account's "
-                    "ledger export (or drop --account) and reconcile again.",
-                    file=book.name,
-                ),
-            )
-        return lines
+    if found:  # no title names its ledger: the first, as without `account`
+        return found[0]
     assert first is not None  # a workbook has a sheet
     raise first
 
