@@ -472,6 +472,11 @@ def test_what_is_no_amount_on_a_narration_row_is_said(xlsx: Callable[..., Path])
                 [None, "Ch. No. : 472294", None, None, None, "@SUM(A1)"],
                 [date(2026, 10, 4), "To Om Sai Logistics", "Receipt", "3", 200.00, None],
                 [None, "Being amt recd against Inv No. 7", None, None, None, None],
+                # Tally's detailed view: the entries under `(as per details)`, a side word
+                # beside each amount, are the voucher's ledgers still, and nothing is said
+                [date(2026, 10, 5), "By (as per details)", "Payment", "4", None, 23958.60],
+                [None, "Salaries Payable", None, None, "Cr", 20000.00],
+                [None, "TDS Payable", None, None, "Cr", 3958.60],
             ]
         },
         name="books.xlsx",
@@ -481,11 +486,13 @@ def test_what_is_no_amount_on_a_narration_row_is_said(xlsx: Callable[..., Path])
         "Vardhaman Retail",
         "Kaveri Home",
         "Om Sai Logistics",
+        "Salaries Payable, TDS Payable",
     ]
     assert lines.frame["narration"].tolist() == [
         "IMPS Ref 512379001469",
         "Ch. No. : 472294",
         "Being amt recd against Inv No. 7",
+        "",
     ]
     said = [(i.cell, i.value, i.severity) for i in lines.issues]
     assert said == [("E4", "1 234,00", Severity.ERROR), ("F6", "@SUM(A1)", Severity.ERROR)]

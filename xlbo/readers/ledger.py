@@ -823,7 +823,9 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     for other in others:
         other_money |= amount_present(frame[other])
     named = (bare != "").to_numpy(dtype=bool)
-    detail = inside & (other_money | (money & ~unreadable)) & named  # what is no amount: a note
+    # a row whose only money is what is no amount is a note (a narration row); one cell read
+    # (`Cr` beside an entry's amount) keeps it an entry
+    detail = inside & (other_money | moves | (money & ~unreadable)) & named
     own_narration = text_column(column("Narration"))
     narration_cells = _joined([combined, own_narration])
     note = inside & ~detail & (narration_cells != "").to_numpy(dtype=bool)
@@ -865,7 +867,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     # and a row under a voucher (its narration, or a ledger entry of its details) that writes in
     # Debit or Credit what is no amount: a narration row leaves them blank, so `1 234,00` or
     # `@SUM(A1)` there may be an amount lost, never a narration
-    under = inside & ~layout & ~said
+    under = inside & ~layout & ~said & ~detail
     for role, bad in (("Debit", bad_debit), ("Credit", bad_credit)):
         issues += report({p: m for p, m in bad.items() if under[p]}, role, UNDER_VOUCHER)
     issues += report(_undated(dates, column("Date"), moves & ~layout, rows), "Date")
