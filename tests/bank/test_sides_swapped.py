@@ -411,9 +411,13 @@ def test_references_only_on_bank_lines_of_no_amount_are_no_reference_at_all() ->
     assert found.examples == ((0, 1), (1, 2))
 
 
-def _month_with_balances(headings: tuple[str, str]) -> tuple[list[list[Any]], list[list[Any]]]:
+def _month_with_balances(
+    headings: tuple[str, str], *, overdraft: bool = False, words: bool = True
+) -> tuple[list[list[Any]], list[list[Any]]]:
     """24 lines of an HDFC statement with its running balance, the money-out and money-in
-    columns headed `headings`, and the Tally ledger of the same vouchers the right way round."""
+    columns headed `headings`, and the Tally ledger of the same vouchers the right way round.
+    `overdraft`: the balance is what the company owes, written without Dr (it rises with each
+    withdrawal); without `words` the narrations say no side (no NEFT DR or CR)."""
     rows: list[list[Any]] = [
         ["Date", "Narration", "Chq./Ref.No.", "Value Dt", *headings, "Closing Balance"]
     ]
@@ -425,9 +429,10 @@ def _month_with_balances(headings: tuple[str, str]) -> tuple[list[list[Any]], li
         balance += -amount if paid else amount
         text = f"NEFT {'DR' if paid else 'CR'}-PARTY {day}-N{day:04d}"
         rows.append(
-            [f"{day:02d}/10/26", text, f"N{day:04d}", f"{day:02d}/10/26"]
+            [f"{day:02d}/10/26", text if words else f"PARTY {day} N{day:04d}", f"N{day:04d}"]
+            + [f"{day:02d}/10/26"]
             + ([amount, None] if paid else [None, amount])
-            + [round(balance, 2)]
+            + [round(1_000_000.00 - balance if overdraft else balance, 2)]
         )
         books.append(
             [date(2026, 10, day), f"Party {day}", "Payment" if paid else "Receipt", f"N{day:04d}"]
@@ -466,3 +471,41 @@ def test_a_statement_whose_columns_are_headed_the_other_way_is_named_not_the_led
     assert code == 2, said
     assert "books.xlsx: its Debit and Credit look the wrong way round" in said
     assert "withdrawal and deposit columns" not in said
+
+
+@pytest.mark.parametrize(
+    ("words", "blamed"),
+    [
+        (True, "books.xlsx: its Debit and Credit look the wrong way round"),
+        (False, "bank.xlsx and books.xlsx disagree on which way the money went"),
+    ],
+)
+def test_an_overdraft_written_without_dr_does_not_take_the_blame_for_the_ledger(
+    xlsx: Callable[..., Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    words: bool,
+    blamed: str,
+) -> None:
+    """An overdraft account's statement that writes what the company owes without Dr: its
+    balance rises with each withdrawal, as a statement headed the other way round does. Beside
+    a ledger that is the wrong way round, its narrations' words (NEFT DR under Withdrawal)
+    show its columns are right, and the ledger is named; where its narrations say no side,
+    both causes are named, not the statement alone."""
+    rows, vouchers = _month_with_balances(
+        ("Withdrawal Amt.", "Deposit Amt."), overdraft=True, words=words
+    )
+    bank = xlsx({"Statement": rows}, name="bank.xlsx")
+    books = xlsx({"Ledger": [list(HEADERS_TALLY), *swapped(vouchers)]}, name="books.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().err
+    assert code == 2, said
+    assert blamed in said
+    assert "bank.xlsx: its withdrawal and deposit columns" not in said
+    if not words:
+        assert "or it is an overdraft account whose balances it writes without Dr" in said
+    # with the ledger the right way round, the overdraft reconciles as before
+    books = xlsx({"Ledger": [list(HEADERS_TALLY), *vouchers]}, name="books.xlsx")
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    assert code in (0, 1), capsys.readouterr().err

@@ -26,6 +26,35 @@ _CREDIT_WORDS = r"^(?:CR|C|CREDIT|DEPOSIT|PAID\s*IN)$"
 """…and for money in: `Cr`, `CR.`, `C`, `Credit`, `Deposit` (which begins with a D)."""
 
 
+_NARRATION_OUT = (
+    r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|ACH|NACH)[ /-]?DR\b|^\s*TO\s|/DR/|\bWDL\b|\bATM\b"
+    r"|\bCHQ PAID\b|\bWITHDRAWAL\b|\bCHGS\b|\bCHARGES\b"
+)
+"""What a bank writes in a narration of money out: HDFC's `NEFT DR-`, `CHQ PAID-`, `ATW-… WDL`;
+SBI's `TO TRANSFER-`; `UPI/DR/`; charges."""
+_NARRATION_IN = (
+    r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|ACH|NACH)[ /-]?CR\b|^\s*BY\s|/CR/|\bCASH DEP|\bDEPOSIT\b"
+    r"|\bINWARD\b"
+)
+"""…and of money in: `NEFT CR-`, `RTGS CR-`, SBI's `BY TRANSFER-`, `BY CLEARING`, `CASH DEP`."""
+
+
+def narration_sides(narrations: pd.Series) -> np.ndarray:
+    """`D` where a narration's words say the money went out, `C` where they say it came in,
+    `""` where they say neither or both: a witness of the side apart from the columns and the
+    balance (an overdraft whose balance is written without Dr rises with each withdrawal; a
+    statement whose columns are headed the other way round does too, but its words do not).
+
+    >>> narration_sides(pd.Series(["NEFT DR-HDFC0001-RAJ", "BY TRANSFER-NEFT*X", "UPI/CR/1/A",
+    ...     "CHQ DEP", "TO TRANSFER-UPI/DR/5/B"])).tolist()
+    ['D', 'C', 'C', '', 'D']
+    """
+    text = text_column(narrations)
+    out = contains(text, _NARRATION_OUT)
+    into = contains(text, _NARRATION_IN)
+    return np.where(out & ~into, DEBIT_MARK, np.where(into & ~out, CREDIT_MARK, ""))
+
+
 def side_marks(cells: pd.Series, *, alone: bool = False) -> np.ndarray:
     """`D` for each cell whose text ends in Dr (`500.00 Dr`, `500.00DR.`), `C` for Cr, `""` for
     any other cell (numbers, blanks, plain amounts). What the mark means is the caller's: the

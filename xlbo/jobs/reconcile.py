@@ -38,7 +38,7 @@ from xlbo.bank.brs import (
     reconcile,
     statement_lines,
 )
-from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, balance_sides
+from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, balance_sides, narration_sides
 from xlbo.bank.earlier_items import booked_since, still_outstanding
 from xlbo.bank.integrity import Finding, check_statement, opening_and_closing
 from xlbo.bank.lines import Lines
@@ -317,8 +317,10 @@ def _wrong_way(
     round (xlbo.bank.wrong_way; scoring.WRONG_WAY_SHARE): every line would sit on the BRS twice
     and the BRS would still "tie". `sides`: the bank's and the ledger's as the matcher sees them;
     `lines`: the same lines as read (for their dates and texts). Where the statement's own
-    running balance moves against its columns, it is the statement (`statement_source`) that
-    is said to be the wrong way round, not the ledger."""
+    running balance moves against its columns (`_against_sides`), its narrations' words decide:
+    against the columns too, it is the statement (`statement_source`) that is said to be the
+    wrong way round; with them, an overdraft written without Dr, and the ledger is; silent or
+    mixed, both are named."""
     found = wrong_way(*sides, window)
     if not found.refused:
         return
@@ -335,18 +337,40 @@ def _wrong_way(
             f"{_day_text(bank_lines['date'].iat[b])} {str(bank_lines['narration'].iat[b])[:40]!r} "
             f"{amount} {'deposited' if bank_signed[b] > 0 else 'withdrawn'}"
         )
-    against, told = _balance_against_sides(bank_lines)
-    if against >= WRONG_WAY_LINES and against >= BALANCE_AGAINST_SHARE * told:
-        # the statement's own balance says its columns are the ones headed the other way
-        raise UserError(
-            f"{statement_source}: its withdrawal and deposit columns look headed the other way "
-            f"round: its own running balance rises by its withdrawals and falls by its deposits "
-            f"({against:,} of the {told:,} lines it tells), and {found.other_way:,} of the "
-            f"ledger's {found.lines:,} lines equal a bank line of the same amount only on the "
-            f"other side; for example {'; '.join(examples)}. Check the statement's header row "
-            "(money out must be under Withdrawal or Debit), or, for an overdraft account whose "
-            "balances the statement writes without Dr, mark them Dr; then reconcile again."
+    balance_against, balance_told = _against_sides(bank_lines, by_words=False)
+    if balance_against >= WRONG_WAY_LINES and balance_against >= AGAINST_SHARE * balance_told:
+        # the statement's own balance runs against its columns: its columns are headed the other
+        # way round, or it is an overdraft whose balance is written without Dr; its narrations'
+        # words (NEFT DR, BY TRANSFER) tell which, where enough of them say a side
+        words_against, words_told = _against_sides(bank_lines, by_words=True)
+        evidence = (
+            f"its own running balance rises by its withdrawals and falls by its deposits "
+            f"({balance_against:,} of the {balance_told:,} lines it tells)"
         )
+        ledger_side = (
+            f"{found.other_way:,} of the ledger's {found.lines:,} lines equal a bank line of the "
+            f"same amount only on the other side; for example {'; '.join(examples)}"
+        )
+        if words_told >= WRONG_WAY_LINES and words_against >= AGAINST_SHARE * words_told:
+            raise UserError(
+                f"{statement_source}: its withdrawal and deposit columns look headed the other "
+                f"way round: {evidence}, and so do the words of its narrations ({words_against:,} "
+                f"of the {words_told:,} that say NEFT DR, BY TRANSFER and the like); "
+                f"{ledger_side}. Check the statement's header row (money out must be under "
+                "Withdrawal or Debit); then reconcile again."
+            )
+        if not (
+            words_told >= WRONG_WAY_LINES and words_against <= (1 - AGAINST_SHARE) * words_told
+        ):
+            raise UserError(
+                f"{statement_source} and {source} disagree on which way the money went: "
+                f"{ledger_side}. The statement's {evidence}, so either its withdrawal and "
+                "deposit columns are headed the other way round, or it is an overdraft account "
+                "whose balances it writes without Dr and the ledger's Debit and Credit are the "
+                "wrong way round (in the books the bank ledger is debited with receipts, money "
+                "in). Check the statement's header row and the ledger; then reconcile again."
+            )
+        # the words agree with the columns: an overdraft written without Dr, the ledger at fault
     raise UserError(
         f"{source}: its Debit and Credit look the wrong way round. {found.other_way:,} of its "
         f"{found.lines:,} lines equal a bank line of the same amount only on the other side "
@@ -360,26 +384,28 @@ def _wrong_way(
 
 
 WRONG_WAY_LINES = 20
-"""Lines the statement's balance must move against their sides, at the least, before it is the
-statement that is said to be the wrong way round (a few are any statement's odd lines)."""
-BALANCE_AGAINST_SHARE = 0.9
-"""The share of the lines the balance tells a side of that it must move against their sides."""
+"""Lines that must say a side against the statement's columns, at the least, before the
+statement is said to be the wrong way round (a few are any statement's odd lines)."""
+AGAINST_SHARE = 0.9
+"""The share of the lines that say a side that must say it against the columns."""
 
 
-def _balance_against_sides(bank: pd.DataFrame) -> tuple[int, int]:
-    """How many of the statement's lines its running balance moves against their sides (rises
-    by a withdrawal, falls by a deposit), of the lines whose side it tells (`balance_sides`:
-    the balance moves by the amount from the line before, or after for newest first)."""
-    if "balance" not in bank.columns or bank.empty:
+def _against_sides(bank: pd.DataFrame, *, by_words: bool) -> tuple[int, int]:
+    """How many of the statement's lines say a side against their columns (a withdrawal the
+    balance rises by, a deposit it falls by; with `by_words`, a withdrawal whose narration says
+    money in, `NEFT CR`, or a deposit whose says money out), of the lines that say a side."""
+    if bank.empty or (not by_words and "balance" not in bank.columns):
         return 0, 0
-    shown = bank["balance"].notna().to_numpy(dtype=bool)
-    balance = pd.to_numeric(bank["balance"], errors="coerce").fillna(0).to_numpy(dtype=np.int64)
     debit = bank["debit"].to_numpy(dtype=np.int64)
     credit = bank["credit"].to_numpy(dtype=np.int64)
-    one_side = (debit == 0) != (credit == 0)
-    seen = balance_sides(debit + credit, balance, shown)
+    if by_words:
+        seen = narration_sides(bank["narration"])
+    else:
+        shown = bank["balance"].notna().to_numpy(dtype=bool)
+        balance = pd.to_numeric(bank["balance"], errors="coerce").fillna(0)
+        seen = balance_sides(debit + credit, balance.to_numpy(dtype=np.int64), shown)
     said = np.where(credit > 0, CREDIT_MARK, DEBIT_MARK)
-    tells = one_side & (seen != "")
+    tells = ((debit == 0) != (credit == 0)) & (seen != "")
     return int(np.sum(tells & (seen != said))), int(np.sum(tells))
 
 
