@@ -83,6 +83,7 @@ def cmd_payroll(args: argparse.Namespace) -> int:
 
 def column_roles(text: str | None) -> dict[Role, str]:
     """--map "date=Txn Dt,narration=Details" as column roles."""
+    from xlbo.book.table import header_key
     from xlbo.readers.roles import Role
 
     mapping: dict[Role, str] = {}
@@ -99,11 +100,17 @@ def column_roles(text: str | None) -> dict[Role, str]:
             raise UserError(
                 f"--map: '{role}' is not a column role; use {', '.join(r.value for r in Role)}."
             ) from None
-        if named in mapping and mapping[named] != header.strip():
+        if named in mapping and header_key(mapping[named]) != header_key(header):
             raise UserError(
                 f"--map names the {named.value} column twice ('{mapping[named]}' and "
                 f"'{header.strip()}'); give each role one column."
             )
+        for other, given in mapping.items():
+            if other is not named and header_key(given) == header_key(header):
+                raise UserError(
+                    f"--map gives the column '{header.strip()}' to both {other.value} and "
+                    f"{named.value}; give each role its own column."
+                )
         mapping[named] = header.strip()
     return mapping
 

@@ -145,6 +145,10 @@ def test_payroll_month_that_is_not_one(
             ["--map", "date=Date,date=Value Dt"],
             "--map names the date column twice ('Date' and 'Value Dt'); give each role one",
         ),
+        (  # a typo for deposit=Deposit Amt. gave a BRS of nothing matched
+            ["--map", "date=Date,withdrawal=Debit,deposit=Debit"],
+            "--map gives the column 'Debit' to both withdrawal and deposit",
+        ),
         (["--sheet", "Nope"], "has no sheet named 'Nope'"),
     ],
 )
