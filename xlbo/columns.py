@@ -34,6 +34,7 @@ from xlbo.dates import (
     in_period,
     month_end,
     moved,
+    outside_years,
     parse_date,
 )
 from xlbo.money import from_paise, parse_amount, to_paise
@@ -322,6 +323,7 @@ def date_column(
     *,
     serials_alone: bool = False,
     period: tuple[date | None, date | None] = (None, None),
+    working_years: bool = False,
 ) -> tuple[list[date | None], DateOrder | None]:
     """The dates of a column in the order the column itself proves (day first unless its text
     proves month first); None where a cell is no date. Each distinct cell is read once.
@@ -334,7 +336,11 @@ def date_column(
     there, which as a serial would be 6 September 1936.
 
     `period`: the days the file says it covers (a statement's title); a date written without
-    its year (`25 Oct`, `25/10`) takes the year that puts it in them (`in_period`)."""
+    its year (`25 Oct`, `25/10`) takes the year that puts it in them (`in_period`).
+
+    `working_years`: a date outside the years xlbo works with (`dates.FIRST_YEAR` to
+    `LAST_YEAR`) is no date: a bank's line or a voucher of the year 1 or 9999 is a typing
+    slip (`01/10/0026`), which `dates.outside_years` names."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     distinct = list(uniques)
     if serials_alone:  # a CSV written from Excel keeps a date cell that lost its format as text
@@ -354,6 +360,8 @@ def date_column(
         for at, value in enumerate(distinct):
             if parsed[at] is None and (found := day_and_month(value, day_first)) is not None:
                 parsed[at] = in_period(*found, start, end)
+    if working_years:
+        parsed = [d if d is None or outside_years(d) is None else None for d in parsed]
     lookup = np.array([*parsed, None], dtype=object)
     return lookup[codes].tolist(), order
 

@@ -308,6 +308,33 @@ def parse_month(text: str) -> date:
     return date(year, int(match.group(2)), 1)
 
 
+def outside_years(day: date) -> str | None:
+    """What is wrong with a date outside the years xlbo works with, else None.
+
+    >>> outside_years(date(1, 1, 1))
+    'a date of the year 1, outside the years xlbo works with (1900 to 2100)'
+    >>> outside_years(date(2026, 10, 1)) is None
+    True
+    """
+    if FIRST_YEAR <= day.year <= LAST_YEAR:
+        return None
+    return (
+        f"a date of the year {day.year}, outside the years xlbo works with "
+        f"({FIRST_YEAR} to {LAST_YEAR})"
+    )
+
+
+def far_date_said(value: Any) -> str | None:
+    """`'01/01/0001' is a date of the year 1, outside …` for a cell that is a date outside the
+    years xlbo works with, else None (a cell that is no date at all is said otherwise)."""
+    try:
+        day = parse_date(value)
+    except ValueError:
+        return None
+    problem = outside_years(day) if day is not None else None
+    return f"'{value}' is {problem}; correct its year" if problem else None
+
+
 class YearOutOfRange(ValueError):
     """A month or period in a year xlbo does not work with (before 1900 or after 2100)."""
 

@@ -20,6 +20,7 @@ from xlbo.dates import to_excel_serial
 from xlbo.errors import SheetProblem
 from xlbo.issues import Severity
 from xlbo.readers.ledger import read_ledger
+from xlbo.readers.roles import Role
 from xlbo.readers.statement import read_statement
 
 HDFC = ["Date", "Narration", "Chq./Ref.No.", "Value Dt", "Withdrawal Amt.", "Deposit Amt."]
@@ -399,13 +400,15 @@ def test_a_figure_in_the_date_column_far_from_its_dates_is_still_no_date(
 
 
 @pytest.mark.parametrize("typed", ["31/12/9999", "01/01/0001"])
-def test_a_date_at_the_end_of_the_calendar_is_read_not_a_crash(
+def test_a_date_at_the_end_of_the_calendar_is_said_not_a_crash(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str
 ) -> None:
     """A voucher typed as of 31/12/9999 (or 01/01/0001) among a ledger's real dates ended the
     run with "internal error (OverflowError: date value out of range)", exit 70: the date
-    column's reach around its dates went past the calendar's end. The line is read at its
-    date, and the Summary says it falls outside this BRS."""
+    column's reach around its dates went past the calendar's end. Then (the review's F5) it was
+    read at that date without a word, matched by its reference 739,889 days away and written
+    as a date cell Excel cannot show. A bank line or voucher of a year outside 1900 to 2100 is
+    a typing slip: an Error at its cell, the line left out."""
     vouchers = [
         [datetime(2026, 10, 1), "Opening Balance", None, None, 100000.00, None],
         [datetime(2026, 10, 2), "Vardhaman Retail", "Receipt", "1", 1000.00, None],
@@ -414,27 +417,31 @@ def test_a_date_at_the_end_of_the_calendar_is_read_not_a_crash(
     ]
     books = _tally_ledger(tmp_path / "books.xlsx", vouchers)
     lines = read_ledger(str(books))
-    day, month, year = (int(part) for part in typed.split("/"))
+    year = int(typed.split("/")[2])
     assert lines.frame["date"].tolist() == [
         date(2026, 10, 2),
-        date(year, month, day),
         date(2026, 10, 5),  # a serial among the dates is still one
     ]
+    said = f"Row 4: '{typed}' is a date of the year {year}, outside the years xlbo works with"
+    assert [(i.cell, i.severity) for i in lines.issues] == [("A4", Severity.ERROR)]
+    assert lines.issues[0].problem.startswith(said)
     bank = write_xlsx(
         tmp_path / "bank.xlsx",
-        {"Statement": [HDFC, ["02/10/26", "NEFT CR-VARDHAMAN RETAIL", "", "02/10/26", None, 1000]]},
+        {
+            "Statement": [
+                HDFC,
+                ["02/10/26", "NEFT CR-VARDHAMAN RETAIL", "", "02/10/26", None, 1000],
+                [typed, "NEFT DR-KAVERI HOME", "", "02/10/26", 500, None],
+            ]
+        },
     )
     out = tmp_path / "brs.xlsx"
     code, _, err = reconcile(capsys, "--bank", str(bank), "--ledger", str(books), "--out", str(out))
-    assert code in (0, 1), err
+    assert code == 1, err
     assert "internal error" not in err
-    summary = [str(c) for row in _rows(out, "Summary") for c in row if c]
-    outside = (
-        "2 book entries dated after 02-10-2026 (net -300.00)"
-        if year == 9999
-        else "The ledger runs from before the statement (01-10-2026): 1 book entry from"
-    )
-    assert any(outside in line for line in summary), summary
+    problems = [str(row[4]) for row in _rows(out, "Issues")[1:]]
+    assert sum(p.startswith("Row 3: " + said[7:]) for p in problems) == 1, problems  # the bank's
+    assert sum(p.startswith(said) for p in problems) == 1, problems  # the ledger's
 
 
 def test_a_reference_on_the_brs_is_broken_between_its_parts_not_inside_a_utr() -> None:
@@ -523,6 +530,35 @@ def test_a_statement_with_one_amount_column_says_which_is_missing(
         f"bank.xlsx, sheet Statement: row 2 has the headers of a statement but only one amount "
         f"column ('{side}', no column of {missing} beside it)"
     )
+
+
+def test_an_amount_column_under_a_header_not_known_is_named_for_map(
+    xlsx: Callable[..., Path],
+) -> None:
+    """`Deposits in Rs.` beside `Withdrawal Amt.`: the deposits are there, under a header xlbo
+    does not know. The message names it, and the --map that reads it (review F7)."""
+    path = xlsx(
+        {
+            "Statement": [
+                ["Date", "Narration", "Withdrawal Amt.", "Deposits in Rs.", "Closing Balance"],
+                ["01/10/2026", "NEFT CR-A", None, 1000, 11000],
+            ]
+        },
+        name="bank.xlsx",
+    )
+    with pytest.raises(SheetProblem) as refused:
+        read_statement(str(path))
+    assert str(refused.value) == (
+        "bank.xlsx, sheet Statement: row 1 has the headers of a statement, but of its amount "
+        "columns only 'Withdrawal Amt.' is known, and none of the row's other headers "
+        "('Deposits in Rs.') is known as the deposits; name that column with --map (e.g. --map "
+        '"withdrawal=Withdrawal Amt.,deposit=Deposits in Rs."), or export the statement with '
+        "both withdrawals and deposits."
+    )
+    mapped = read_statement(
+        str(path), mapping={Role.WITHDRAWAL: "Withdrawal Amt.", Role.DEPOSIT: "Deposits in Rs."}
+    )
+    assert mapped.frame["credit"].tolist() == [100000]
 
 
 # -- 4. a ledger with no lines ---------------------------------------------------------------

@@ -714,7 +714,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     company, account, period = _title(title)
     # as a statement's: a date cell that lost its format, kept as its serial by a CSV saved from
     # Excel (`46328`), and a date shown without its year (`2-Nov`) in the period of the title
-    dates, _ = date_column(column("Date"), serials_alone=True, period=period)
+    dates, _ = date_column(column("Date"), serials_alone=True, period=period, working_years=True)
     dated = has_date(dates)
     date_written = amount_present(column("Date"))  # not blank
     # The other ledger's name: Particulars, joined with an unnamed text column beside it (the
@@ -1273,7 +1273,7 @@ def _journal_table_lines(table: Table, account: str, voucher: str = "Voucher No"
         .fillna(voucher_key[is_bank].map(first_account).astype(object))
         .fillna("")
     )
-    dates, _ = date_column(mine["Date"])
+    dates, _ = date_column(mine["Date"], working_years=True)
     debit, bad_debit = paise_column(mine["Debit"])
     credit, bad_credit = paise_column(mine["Credit"])
     # a negative amount is a reversal: a debit of -500 is a credit of 500

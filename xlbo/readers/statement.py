@@ -115,7 +115,8 @@ def _find_header(
     wanted = {header_key(h) for h in mapping.values()}
     best, best_count = -1, 0
     best_joined: list[str] | None = None
-    one_side: tuple[int, str, str] | None = None  # a date and one side only: (row, has, lacks)
+    # a date and one side only: (row, the side's header, the side missing, headers not known)
+    one_side: tuple[int, str, str, list[str]] | None = None
     end = HEADER_SCAN_ROWS
     for index in range(min(len(rows), HEADER_SEARCH_ROWS)):
         if index >= end and best >= 0:
@@ -134,7 +135,12 @@ def _find_header(
             if dated and not money and one_side is None and cells is row:
                 for side, other in ((Role.WITHDRAWAL, "deposits"), (Role.DEPOSIT, "withdrawals")):
                     if side in found:
-                        one_side = (index, str(cells[found[side]]).strip(), other)
+                        unknown = [
+                            str(c).strip()
+                            for i, c in enumerate(cells)
+                            if isinstance(c, str) and c.strip() and i not in found.values()
+                        ]
+                        one_side = (index, str(cells[found[side]]).strip(), other, unknown)
             if (dated or wanted) and (money or wanted) and count > best_count:
                 if best < 0 and index >= HEADER_SCAN_ROWS:
                     end = index + HEADER_SCAN_ROWS
@@ -150,7 +156,18 @@ def _find_header(
             "check them against the header row as the file writes it."
         )
     if best < 0 and one_side is not None:
-        at, named, missing = one_side
+        at, named, missing, unknown = one_side
+        role = "deposit" if missing == "deposits" else "withdrawal"
+        known = f"{'withdrawal' if role == 'deposit' else 'deposit'}={named}"
+        if unknown:  # the other side may be there under a header xlbo does not know
+            others = ", ".join(f"'{u}'" for u in unknown[:8])
+            raise NoStatement(
+                f"{where}: row {at + 1} has the headers of a statement, but of its amount "
+                f"columns only '{named}' is known, and none of the row's other headers "
+                f"({others}) is known as the {missing}; name that column with --map (e.g. "
+                f'--map "{known},{role}={unknown[0]}"), or export the statement with both '
+                "withdrawals and deposits."
+            )
         raise NoStatement(
             f"{where}: row {at + 1} has the headers of a statement but only one amount column "
             f"('{named}', no column of {missing} beside it); export the statement with both "
@@ -754,7 +771,7 @@ def _read_sheet(
 
     titles = read_titles(head[: max(table.header_row - 1, 0)])
     period = titles.period if None not in titles.period else given
-    dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period)
+    dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period, working_years=True)
     swapped = swapped_by_excel(column(Role.DATE), dates, period)
     _dated_by_merges(book, table.sheet, rows, _column_index(letter(Role.DATE)), dates)
     narration = text_column(column(Role.NARRATION))

@@ -35,7 +35,7 @@ from xlbo.columns import (
     paise_column,
     text_column,
 )
-from xlbo.dates import parse_date
+from xlbo.dates import far_date_said, parse_date
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity, display_value
 from xlbo.journal_layout import HEADERS
@@ -195,7 +195,7 @@ def day_book_lines(
         )
 
     particulars = texts["Particulars"]
-    dates, _ = date_column(column("Date"))
+    dates, _ = date_column(column("Date"), working_years=True)
     dated = has_date(dates)
     not_a_date = amount_present(column("Date")) & ~dated
     total = particulars.str.casefold().isin(TOTAL_WORDS).to_numpy(dtype=bool)
@@ -395,6 +395,8 @@ def accounts(ledgers: np.ndarray, parties: Mapping[str, str] | None) -> tuple[An
 
 def _date_problem(value: Any) -> str:
     """What `parse_date` says of a date cell that is no date."""
+    if (far := far_date_said(value)) is not None:
+        return far
     try:
         parse_date(value)
     except ValueError as error:

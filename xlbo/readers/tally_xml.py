@@ -205,7 +205,7 @@ def tally_dates(texts: pd.Series) -> list[date | None]:
     iso = strings(texts.astype(object)).str.replace(
         r"^\s*(\d{4})(\d{2})(\d{2})\s*$", r"\1-\2-\3", regex=True
     )
-    return date_column(iso.astype(object))[0]
+    return date_column(iso.astype(object), working_years=True)[0]
 
 
 def _issue(
