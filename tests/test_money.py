@@ -38,9 +38,22 @@ def test_amounts_as_indians_write_them(cell: object, rupees: str) -> None:
     assert parse_amount(cell) == Decimal(rupees)
 
 
-@pytest.mark.parametrize("cell", [None, "", "   ", "-", "—", float("nan")])
+@pytest.mark.parametrize("cell", [None, "", "   ", "-", "—", float("nan"), "Nil", " NIL "])
 def test_blank_and_dash_are_no_amount(cell: object) -> None:
     assert parse_amount(cell) is None
+
+
+def test_nil_in_an_amount_column_is_nothing_not_a_bad_cell() -> None:
+    """`Nil` is how Indian documents write a zero (a narration row's Debit and Credit, `TDS:
+    Nil`); read a column at a time it was an unreadable cell, one at a time too."""
+    import pandas as pd
+
+    from xlbo.columns import amount_present, paise_column
+
+    cells = pd.Series(["Nil", "1,000.00", "NIL", "-", "nil", None])
+    paise, problems = paise_column(cells)
+    assert paise.tolist() == [0, 100000, 0, 0, 0, 0] and problems == {}
+    assert amount_present(cells).tolist() == [False, True, False, False, False, False]
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,7 @@ from xlbo.dates import (
     outside_years,
     parse_date,
 )
-from xlbo.money import from_paise, parse_amount, to_paise
+from xlbo.money import NO_AMOUNT, from_paise, parse_amount, to_paise
 
 _EXACT_PAISE = 2**46
 """Below this many paise (about ₹70,000 crore) a float's binary noise is far below half a paisa,
@@ -45,8 +45,6 @@ so a third decimal is still seen; larger amounts are read one cell at a time, ex
 _PLAIN_AMOUNT = r"-?(?:[0-9]{1,3}(?:,[0-9]{2,3})+|[0-9]+)(?:\.[0-9]+)?"
 """Text the bulk reader takes: digits with Indian or Western grouping, a decimal point, a minus.
 Everything else (brackets, ₹, Rs., Dr/Cr, /-) is for `parse_amount`."""
-_NOT_AMOUNT = {"-", "–", "—", "--"}
-"""A lone dash in an amount column means blank (see `parse_amount`)."""
 
 
 def _numbers(values: pd.Series) -> np.ndarray:
@@ -127,7 +125,7 @@ def amount_present(values: pd.Series) -> np.ndarray:
     raw = raw.fillna("")
     text = raw.str.strip()
     blank = (text == "").to_numpy(dtype=bool)
-    written = ~blank & ~text.isin(_NOT_AMOUNT).to_numpy(dtype=bool)
+    written = ~blank & ~text.isin(NO_AMOUNT).to_numpy(dtype=bool)
     unsure = blank & (raw != "").to_numpy(dtype=bool)
     cells = np.flatnonzero(where)
     for at in np.flatnonzero(unsure).tolist():  # odd whitespace: the one-cell rule decides

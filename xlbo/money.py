@@ -85,6 +85,11 @@ _SIDE = re.compile(r"\s*\b(dr|cr)\.?$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{2,3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 
 
+NO_AMOUNT = frozenset({"-", "–", "—", "--", "Nil", "NIL", "nil"})
+"""What an amount cell writes for nothing: a lone dash, or Nil (as Indian documents write a
+zero: `TDS: Nil`). Read as blank."""
+
+
 def parse_amount(value: Any) -> Decimal | None:
     """An amount in rupees from a cell, exactly; None for a blank cell or a lone dash.
 
@@ -126,7 +131,7 @@ def _parse_amount(value: Any) -> Decimal | None:
     if not isinstance(value, str):
         raise ValueError(f"'{value}' is not an amount; type a number such as 1,23,456.50")
     text = value.replace("\u00a0", " ").strip()
-    if text in {"-", "–", "—", "--"}:
+    if text in NO_AMOUNT:
         return None
     negative = False
     side = _SIDE.search(text)

@@ -504,6 +504,7 @@ def test_an_overdraft_written_without_dr_does_not_take_the_blame_for_the_ledger(
     assert blamed in said
     assert "bank.xlsx: its withdrawal and deposit columns" not in said
     if not words:
+        assert "The statement's own running balance rises by its withdrawals" in said
         assert "or it is an overdraft account whose balances it writes without Dr" in said
     # with the ledger the right way round, the overdraft reconciles as before
     books = xlsx({"Ledger": [list(HEADERS_TALLY), *vouchers]}, name="books.xlsx")

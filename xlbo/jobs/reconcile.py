@@ -344,7 +344,7 @@ def _wrong_way(
         # words (NEFT DR, BY TRANSFER) tell which, where enough of them say a side
         words_against, words_told = _against_sides(bank_lines, by_words=True)
         evidence = (
-            f"its own running balance rises by its withdrawals and falls by its deposits "
+            f"own running balance rises by its withdrawals and falls by its deposits "
             f"({balance_against:,} of the {balance_told:,} lines it tells)"
         )
         ledger_side = (
@@ -354,7 +354,7 @@ def _wrong_way(
         if words_told >= WRONG_WAY_LINES and words_against >= AGAINST_SHARE * words_told:
             raise UserError(
                 f"{statement_source}: its withdrawal and deposit columns look headed the other "
-                f"way round: {evidence}, and so do the words of its narrations ({words_against:,} "
+                f"way round: its {evidence}, and so do the words of its narrations ({words_against:,} "
                 f"of the {words_told:,} that say NEFT DR, BY TRANSFER and the like); "
                 f"{ledger_side}. Check the statement's header row (money out must be under "
                 "Withdrawal or Debit); then reconcile again."
