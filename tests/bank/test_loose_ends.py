@@ -530,6 +530,17 @@ def test_a_statement_with_one_amount_column_says_which_is_missing(
         f"bank.xlsx, sheet Statement: row 2 has the headers of a statement but only one amount "
         f"column ('{side}', no column of {missing} beside it)"
     )
+    # a Notes sheet beside it does not hide it behind "none of its sheets holds a statement"
+    path = xlsx(
+        {
+            "Statement": [[], ["Date", "Narration", side, "Balance"], ["01/10/2026", "NEFT", 1, 9]],
+            "Notes": [["Downloaded from net banking"]],
+        },
+        name="bank2.xlsx",
+    )
+    with pytest.raises(SheetProblem) as refused:
+        read_statement(str(path))
+    assert str(refused.value).startswith("bank2.xlsx, sheet Statement: row 2 has the headers")
 
 
 def test_an_amount_column_under_a_header_not_known_is_named_for_map(

@@ -96,6 +96,12 @@ class NoStatement(SheetProblem):
     """A sheet without a statement's header row (a notes or summary sheet of a workbook)."""
 
 
+class OneSided(NoStatement):
+    """A sheet whose header row has a date and only one known amount column: a statement with
+    a column deleted or headed in words xlbo does not know. Of a workbook's sheets, the one
+    such is said as it is (a Notes sheet beside it does not hide it)."""
+
+
 def _find_header(
     rows: Sequence[Sequence[Any]],
     mapping: Mapping[Role, str],
@@ -161,14 +167,14 @@ def _find_header(
         known = f"{'withdrawal' if role == 'deposit' else 'deposit'}={named}"
         if unknown:  # the other side may be there under a header xlbo does not know
             others = ", ".join(f"'{u}'" for u in unknown[:8])
-            raise NoStatement(
+            raise OneSided(
                 f"{where}: row {at + 1} has the headers of a statement, but of its amount "
                 f"columns only '{named}' is known, and none of the row's other headers "
                 f"({others}) is known as the {missing}; name that column with --map (e.g. "
                 f'--map "{known},{role}={unknown[0]}"), or export the statement with both '
                 "withdrawals and deposits."
             )
-        raise NoStatement(
+        raise OneSided(
             f"{where}: row {at + 1} has the headers of a statement but only one amount column "
             f"('{named}', no column of {missing} beside it); export the statement with both "
             "withdrawals and deposits (or one Amount column with Dr/Cr), or name the columns "
@@ -337,6 +343,7 @@ def read_statement(
     unshown: list[Lines] = []  # statements on hidden sheets: not read unless named
     unreadable: list[Issue] = []  # hidden sheets that look like a statement but cannot be read
     headerless: list[str] = []  # shown sheets without a header row: pages of the statement?
+    one_sided: list[OneSided] = []  # of those, a header with one known amount column
     for name in names:
         # a sheet without title lines (a workbook's second page) dates a day written without
         # its year by the period an earlier sheet gives
@@ -345,15 +352,19 @@ def read_statement(
             (unshown if name in hidden else read).append(
                 _read_sheet(book, name, mapping or {}, given)
             )
-        except NoStatement:
+        except NoStatement as problem:
             if len(names) == 1:
                 raise
             if name not in hidden:
                 headerless.append(name)
+                if isinstance(problem, OneSided):
+                    one_sided.append(problem)
         except SheetProblem as problem:
             if name not in hidden:
                 raise
             unreadable.append(_hidden_unreadable(book.name, name, problem))
+    if not read and len(one_sided) == 1 and not unshown:
+        raise one_sided[0]
     if not read:
         raise NoStatement(
             f"{book.name}: none of its sheets ({', '.join(names)}) holds a statement: no header "
