@@ -313,6 +313,7 @@ def run_case(seed: int, pairs: list[Pair], folder: Path, compound: bool) -> dict
         "seconds": round(time.perf_counter() - started, 1),
         "bad": bad,
         "said": last[:300],
+        "told": told[-4000:] if bad else "",  # all of it where something went wrong
         "folder": str(case),
     }
 

@@ -21,8 +21,11 @@ B = TypeVar("B")
 
 def at_once(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
     """`first()` here and `second()` in a second thread; both results. An error raises as it
-    would have alone: `first`'s before `second`'s, and without waiting for `second` to finish
-    (a daemon thread: Ctrl-C or a bad first file ends the job at once)."""
+    would have alone: `first`'s before `second`'s. A bad first file waits for `second` to
+    finish before its error is raised: a thread still inside pyarrow or calamine when the
+    program ends can abort it (a fatal error and exit 134, where the user should see the first
+    file's message and exit 2; one run in 300 of benchmarks/reconcile_fuzz.py). Only Ctrl-C
+    ends the job at once (the thread is a daemon)."""
     done: list[B] = []
     failed: list[BaseException] = []
 
@@ -34,7 +37,13 @@ def at_once(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
 
     worker = threading.Thread(target=run, name="xlbo-second", daemon=True)
     worker.start()
-    result = first()
+    try:
+        result = first()
+    except KeyboardInterrupt:
+        raise
+    except BaseException:
+        worker.join()
+        raise
     worker.join()
     if failed:
         raise failed[0]
