@@ -243,6 +243,27 @@ def test_orders_and_goods_notes_are_said_and_stock_journals_left_out(tmp_path: P
     assert nothing.journal.empty and nothing.issues == []
 
 
+@pytest.mark.parametrize("day", ["00010101", "99991231"])
+def test_a_voucher_dated_in_a_year_far_off_is_said_so_and_left_out(
+    tmp_path: Path, day: str
+) -> None:
+    """A voucher of the year 1 or 9999 (a typing slip) was imported at that date without a
+    word; it is an Error naming the year, as in the Excel Day Book and the bank's files."""
+    far = voucher(
+        "Payment", "P/60", day, [("Rent", "-100.00"), ("HDFC Bank Current A/c", "100.00")]
+    )
+    result = import_day_book(day_book(tmp_path / "DayBook.xml", far, RENT))
+    assert result.journal["Voucher No"].tolist() == ["P/55", "P/55"]
+    year = int(day[:4])
+    assert [(i.severity, i.problem) for i in result.issues] == [
+        (
+            "Error",
+            f"Voucher P/60: '{day}' is a date of the year {year}, outside the years xlbo works "
+            "with (1900 to 2100); correct its year",
+        )
+    ]
+
+
 def test_an_xml_past_the_size_xlbo_reads_is_refused_before_it_is_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -59,6 +59,7 @@ import pandas as pd
 from xlbo.bank.lines import Lines
 from xlbo.book.files import decode_text
 from xlbo.columns import contains, date_column, has_date, paise_column, strings
+from xlbo.dates import far_date_said
 from xlbo.errors import FileProblem, SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
@@ -206,6 +207,14 @@ def tally_dates(texts: pd.Series) -> list[date | None]:
         r"^\s*(\d{4})(\d{2})(\d{2})\s*$", r"\1-\2-\3", regex=True
     )
     return date_column(iso.astype(object), working_years=True)[0]
+
+
+def _not_a_date(text: Any) -> str:
+    """Why a voucher's DATE is no date: `'00010101' is a date of the year 1, outside the years
+    xlbo works with …` where it is one far off (Tally writes yyyymmdd), else that it is none."""
+    iso = re.sub(r"^\s*(\d{4})(\d{2})(\d{2})\s*$", r"\1-\2-\3", str(text))
+    far = far_date_said(iso)
+    return far.replace(f"'{iso}'", f"'{text}'", 1) if far else f"'{text}' is not a date"
 
 
 def _issue(
@@ -381,7 +390,7 @@ def _day_book(root: Element, name: str, account: str | None) -> Lines:
             name,
             DAY_BOOK,
             frame["date"].iat[p],
-            f"Voucher {_voucher_label(frame, p)}: '{frame['date'].iat[p]}' is not a date",
+            f"Voucher {_voucher_label(frame, p)}: {_not_a_date(frame['date'].iat[p])}",
         )
         for p in np.flatnonzero(~dated).tolist()
     ]
@@ -506,7 +515,7 @@ def _ledger_vouchers(root: Element, name: str, account: str | None) -> Lines:
             name,
             LEDGER_VOUCHERS,
             frame["date"].iat[p],
-            f"Voucher {_voucher_label(frame, p)}: '{frame['date'].iat[p]}' is not a date",
+            f"Voucher {_voucher_label(frame, p)}: {_not_a_date(frame['date'].iat[p])}",
         )
         for p in np.flatnonzero(undated).tolist()
     ]
@@ -682,7 +691,7 @@ def day_book_xml(
                     _book_issue(
                         path.name,
                         frame["date"].iat[v],
-                        f"Voucher {label}: '{frame['date'].iat[v]}' is not a date",
+                        f"Voucher {label}: {_not_a_date(frame['date'].iat[v])}",
                     ),
                 )
             )
