@@ -351,7 +351,8 @@ def _wrong_way(
             f"{found.other_way:,} of the ledger's {found.lines:,} lines equal a bank line of the "
             f"same amount only on the other side; for example {'; '.join(examples)}"
         )
-        if words_told >= WRONG_WAY_LINES and words_against >= AGAINST_SHARE * words_told:
+        words_say = words_told >= WRONG_WAY_LINES
+        if words_say and words_against >= AGAINST_SHARE * words_told:
             raise UserError(
                 f"{statement_source}: its withdrawal and deposit columns look headed the other "
                 f"way round: its {evidence}, and so do the words of its narrations ({words_against:,} "
@@ -359,9 +360,8 @@ def _wrong_way(
                 f"{ledger_side}. Check the statement's header row (money out must be under "
                 "Withdrawal or Debit); then reconcile again."
             )
-        if not (
-            words_told >= WRONG_WAY_LINES and words_against <= (1 - AGAINST_SHARE) * words_told
-        ):
+        words_agree = words_say and words_against <= (1 - AGAINST_SHARE) * words_told
+        if not words_agree:
             raise UserError(
                 f"{statement_source} and {source} disagree on which way the money went: "
                 f"{ledger_side}. The statement's {evidence}, so either its withdrawal and "

@@ -19,6 +19,7 @@ column as well, when `parties` names its group ledger.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -275,7 +276,7 @@ def day_book_lines(
                 sheet=table.sheet,
                 cell=table.cell(int(rows[position]), columns.get("Vch No.", columns["Date"])),
                 value=str(number[position]),
-                problem=f"Voucher {number[position]} of {day:%d-%m-%Y} does not balance: "
+                problem=f"Voucher {voucher_label(number[position], day)} does not balance: "
                 f"debits {format_inr(from_paise(int(debit_sum[g])))}, credits "
                 f"{format_inr(from_paise(int(credit_sum[g])))} (difference "
                 f"{format_inr(from_paise(abs(gap)))})",
@@ -301,7 +302,7 @@ def day_book_lines(
         worth = format_inr(from_paise(int(amount[g])))
         if void[g]:
             problem = (
-                f"Voucher {number[position]} of {day:%d-%m-%Y} is marked cancelled but has "
+                f"Voucher {voucher_label(number[position], day)} is marked cancelled but has "
                 f"amounts ({worth}): Tally writes a cancelled voucher with none, so it was "
                 "left out"
             )
@@ -360,6 +361,12 @@ def day_book_lines(
 def _row_of(cell: str) -> int:
     """The row number of a cell's address (`C9`: 9)."""
     return int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def voucher_label(number: Any, day: Any) -> str:
+    """How a voucher of the books is named in a message: `P/55 of 07-10-2026` (its number
+    alone where its date is none)."""
+    return f"{number} of {day:%d-%m-%Y}" if isinstance(day, date) else str(number)
 
 
 def voucher_numbers(written: np.ndarray, kind: np.ndarray, row: np.ndarray) -> np.ndarray:

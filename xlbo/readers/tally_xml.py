@@ -73,7 +73,7 @@ from xlbo.readers.ledger import (
     unknown_account,
 )
 from xlbo.readers.line_issues import LEFT_OUT
-from xlbo.readers.tally_books import accounts, exact_sums, voucher_numbers
+from xlbo.readers.tally_books import accounts, exact_sums, voucher_label, voucher_numbers
 from xlbo.readers.tally_marks import (
     ORDERS,
     cancelled_rows,
@@ -195,6 +195,11 @@ def _first(root: Element, tags: Iterable[str]) -> str:
     return ""
 
 
+_TALLY_DATE = r"^\s*(\d{4})(\d{2})(\d{2})\s*$"
+"""A date as Tally's XML writes it, `20261015`; `_ISO_DATE` writes it `2026-10-15`."""
+_ISO_DATE = r"\1-\2-\3"
+
+
 def tally_dates(texts: pd.Series) -> list[date | None]:
     """The dates of a column of Tally's date texts, as Tally writes them in XML (20261015) or
     on screen (15-Oct-2026, 1/10/2026: day first unless the column proves otherwise); None
@@ -203,16 +208,14 @@ def tally_dates(texts: pd.Series) -> list[date | None]:
     >>> tally_dates(pd.Series(["20261015", "15-Oct-2026", "", "20261345"]))
     [datetime.date(2026, 10, 15), datetime.date(2026, 10, 15), None, None]
     """
-    iso = strings(texts.astype(object)).str.replace(
-        r"^\s*(\d{4})(\d{2})(\d{2})\s*$", r"\1-\2-\3", regex=True
-    )
+    iso = strings(texts.astype(object)).str.replace(_TALLY_DATE, _ISO_DATE, regex=True)
     return date_column(iso.astype(object), working_years=True)[0]
 
 
 def _not_a_date(text: Any) -> str:
     """Why a voucher's DATE is no date: `'00010101' is a date of the year 1, outside the years
     xlbo works with …` where it is one far off (Tally writes yyyymmdd), else that it is none."""
-    iso = re.sub(r"^\s*(\d{4})(\d{2})(\d{2})\s*$", r"\1-\2-\3", str(text))
+    iso = re.sub(_TALLY_DATE, _ISO_DATE, str(text))
     far = far_date_said(iso)
     return far.replace(f"'{iso}'", f"'{text}'", 1) if far else f"'{text}' is not a date"
 
@@ -775,8 +778,7 @@ def _vouchers_and_ledgers(vouchers: list[Element]) -> tuple[pd.DataFrame, pd.Dat
 def _book_label(frame: pd.DataFrame, position: int) -> str:
     """How a voucher of the XML Day Book read as the books is named, as the Excel Day Book's
     are: `P/55 of 07-10-2026` (its number alone where its date is none)."""
-    day, number = frame["day"].iat[position], frame["voucher_no"].iat[position]
-    return f"{number} of {day:%d-%m-%Y}" if isinstance(day, date) else str(number)
+    return voucher_label(frame["voucher_no"].iat[position], frame["day"].iat[position])
 
 
 def _book_warning(name: str, value: str, problem: str, hint: str) -> Issue:
