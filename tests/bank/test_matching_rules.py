@@ -2346,3 +2346,56 @@ def test_a_name_imps_ran_together_in_its_own_order_is_not_outranked_turned_round
     books = ledger([("2026-10-12", name, "", 2543050) for name in names])
     found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
     assert set(zip(found["bank"], found["ledger"], strict=True)) == pairs
+
+
+# --- making way -----------------------------------------------------------------------------
+
+_TIWARIS_BANK = [
+    ("2026-11-01", "UPI/610869201925/Payment from Ph/rajeshtiwa3@ibl/UTIB BANK", "", 1000000),
+    ("2026-11-02", "UPI/660476001678/NA/RAJESH TIWARI/IDIB BANK", "", 1000000),
+]
+_TIWARIS_BOOKS = [
+    ("2026-11-02", "Rajesh B. Tiwari (Mumbai)", "Being amt recd against INV/26-27/0774", 1000000),
+    ("2026-11-06", "Rajesh S. Tiwari (Kolhapur)", "", 1000000),
+]
+
+
+def test_a_pair_on_amount_makes_way_for_the_one_line_another_name_fits() -> None:
+    # two customers named Rajesh Tiwari, 10,000.00 each. RAJESH TIWARI of the 2nd fits both
+    # alike and took the Mumbai one's line of the same day; the handle rajeshtiwa3 of the 1st
+    # has no other line in the window, and stayed open with the Kolhapur one's of the 6th.
+    # RAJESH TIWARI makes way: both bank lines matched, each as well named as before
+    found, suggestions = match_lines(
+        prepare_bank(statement(_TIWARIS_BANK)), prepare_ledger(ledger(_TIWARIS_BOOKS))
+    )
+    assert found[["bank", "ledger", "rule"]].values.tolist() == [
+        [0, 0, "Amount and date"],
+        [1, 1, "Amount and date"],
+    ]
+    why = found.set_index("bank")["why"]
+    assert why[0] == (
+        "same amount; -1 days; party names 88% alike; the one line of this amount in the window "
+        "this name fits: the bank line that had taken it fits another open line as well, and "
+        "takes that one"
+    )
+    assert why[1].startswith("same amount; -4 days; party names 96% alike, as alike as the line")
+    assert suggestions.empty
+
+
+def test_a_pair_on_amount_keeps_its_line_where_its_name_fits_it_better() -> None:
+    # RAJESH B TIWARI is the Mumbai customer by his initial: his pair stands, and the handle of
+    # the 1st stays open for the user (the Kolhapur one's line is 5 days after it)
+    bank = [
+        _TIWARIS_BANK[0],
+        ("2026-11-02", "UPI/660476001678/NA/RAJESH B TIWARI/IDIB", "", 1000000),
+    ]
+    pairs, _ = matched(statement(bank), ledger(_TIWARIS_BOOKS))
+    assert {(b, g) for b, g, _ in pairs} == {(1, 0)}
+
+
+def test_a_pair_on_amount_keeps_its_line_where_the_other_line_has_its_own_bank_line() -> None:
+    # a third 10,000.00, R S TIWARI of the 5th, is the Kolhapur customer's own: the taker has
+    # no open line to go to, nothing is moved, and the handle of the 1st stays open
+    bank = [*_TIWARIS_BANK, ("2026-11-05", "UPI/699435203311/NA/R S TIWARI/SBIN BANK", "", 1000000)]
+    pairs, _ = matched(statement(bank), ledger(_TIWARIS_BOOKS))
+    assert {(b, g) for b, g, _ in pairs} == {(1, 0), (2, 1)}

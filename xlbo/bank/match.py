@@ -89,6 +89,7 @@ from xlbo.bank.scoring import (
     LATE_ALIKE_ALONE,
     LATE_BOOKING_DAYS,
     LATE_PARTS_DAYS,
+    MAKE_WAY_ALIKE,
     MAX_PARTS,
     MIN_PARTS,
     NAMED_NEAREST,
@@ -619,6 +620,7 @@ def match_lines(
     _day_sets(run)
     _payers_day_sets(run)
     _late_bookings(run)
+    _making_way(run)
     held = pd.concat(
         [abstained, late, undecided, splits, _other_instruments(run)], ignore_index=True
     )
@@ -782,6 +784,9 @@ class _Names:
         score = np.where(self.known_payer(b, g), np.maximum(score, PAYER_ALIKE), score)
         return np.where(score >= NAMES_DIFFER_BELOW, score, 0).astype(np.int64)
 
+
+_ON_AMOUNT = ("Amount and date", "Repeated amount")
+"""The rules of 1:1 pairs taken on their amount and date alone (whatever names say)."""
 
 _EVIDENCE = {
     "Confirmed": REFERENCE_EVIDENCE,
@@ -2839,6 +2844,119 @@ def _late_bookings(run: _Matching) -> None:
             f"{len(found.parts)} bank lines of one party add up to this ledger line; booked up "
             f"to {LATE_BOOKING_DAYS} days apart{found.why_nearest}",
         )
+
+
+def _making_way(run: _Matching) -> None:
+    """Pass 4, after the bookings made late: a pair of amount and date alone makes way where
+    it kept a bank line from the one line its name fits. A bank line left open (`x`) whose
+    best same-amount line in the window, of a name at least MAKE_WAY_ALIKE alike, was taken
+    on amount and date by another bank line (`B`), while `x` has no open line that could be
+    its: where `B`'s name fits an open line of the same amount (`L'`, within
+    LATE_BOOKING_DAYS either way) at least as well as the one it took, and no other open bank
+    line fits `L'` as well, `x` takes its line and `B` takes `L'`. Two pairs for one, each
+    as well named: of a month's two Venkatesh Mishras, `venkateshmish32` of the 16th has only
+    Venkatesh Lal Mishra's 1,499.00 of the 16th, which `VENKATESH MISHRA` of the 16th had
+    taken; `VENKATESH MISHRA` fits Venkatesh R. Mishra's 1,499.00 of the 18th as well. Not run
+    when the user narrowed the window."""
+    narrowed = run.window.before > DEFAULT_WINDOW.before or run.window.after < DEFAULT_WINDOW.after
+    if narrowed or run.names is None or not run.taken or not run.ledger_open.any():
+        return
+    wide = Window(
+        min(run.window.before, -LATE_BOOKING_DAYS), max(run.window.after, LATE_BOOKING_DAYS)
+    )
+    taken = pd.concat(run.taken, ignore_index=True)
+    alone = taken["rule"].isin(list(_ON_AMOUNT)).to_numpy(dtype=bool)
+    taken_b = taken["bank"].to_numpy(dtype=np.int64)[alone]
+    taken_g = taken["ledger"].to_numpy(dtype=np.int64)[alone]
+    nb, ng = len(run.bank), len(run.ledger)
+    amount_b, amount_g = run.amounts
+    day_b = run.bank.lines["day"].to_numpy()
+    day_g = run.ledger.lines["day"].to_numpy()
+
+    def joined(b: np.ndarray, g: np.ndarray, window: Window) -> tuple[np.ndarray, np.ndarray]:
+        """(index into b, index into g) of every same-amount pair in the window."""
+        left, right = band_join(amount_b[b], day_b[b], amount_g[g], day_g[g], window, coded=True)
+        return left, right
+
+    # each open bank line's best line taken on amount alone, of a name that fits it
+    open_b = np.flatnonzero(run.bank_open & run.bank_named & ~run.returned)
+    left, right = joined(open_b, taken_g, run.window)
+    x, g, b = open_b[left], taken_g[right], taken_b[right]
+    alike = run.names.alike(x, g)
+    keep = (alike >= MAKE_WAY_ALIKE) & ~run.refused(x, g)
+    x, g, b, alike = x[keep], g[keep], b[keep], alike[keep]
+    fit = fitness(day_b[x] - day_g[g], alike)
+    top_x, ties_x = _best(x, fit, nb)
+    top_g, ties_g = _best(g, fit, ng)
+    keep = top_x & (ties_x == 1) & top_g & (ties_g == 1)
+    x, g, b, alike, fit = x[keep], g[keep], b[keep], alike[keep], fit[keep]
+    if not len(x):
+        return
+    # … which has no open line that could be its in the window, nor one as fit further off
+    open_g = np.flatnonzero(run.ledger_open)
+    left, right = joined(x, open_g, wide)
+    other = open_g[right]
+    days = day_b[x[left]] - day_g[other]
+    said = run.names.alike(x[left], other)
+    could = (said >= COMBINATION_ALIKE) | ~run.ledger_named[other]
+    near = (days >= run.window.before) & (days <= run.window.after)
+    rather = (fitness(days, said) >= fit[left]) | (near & could)
+    free = np.bincount(left[rather], minlength=len(x)) == 0
+    x, g, b, alike, fit = x[free], g[free], b[free], alike[free], fit[free]
+    # the taker's best open line named at least as alike as the one it took
+    took = run.names.alike(b, g)
+    left, right = joined(b, open_g, wide)
+    instead = open_g[right]
+    said = run.names.alike(b[left], instead)
+    keep = (said >= np.maximum(took[left], MAKE_WAY_ALIKE)) & ~run.refused(b[left], instead)
+    left, instead, said = left[keep], instead[keep], said[keep]
+    fit_instead = fitness(day_b[b[left]] - day_g[instead], said)
+    top_x, ties_x = _best(left, fit_instead, len(x))
+    top_g, ties_g = _best(instead, fit_instead, ng)
+    keep = top_x & (ties_x == 1) & top_g & (ties_g == 1)
+    left, instead, said, fit_instead = left[keep], instead[keep], said[keep], fit_instead[keep]
+    if not len(left):
+        return
+    # … which no other open bank line fits as well
+    open_b = np.flatnonzero(run.bank_open)
+    rival_at, at = joined(open_b, instead, wide)
+    rival = open_b[rival_at]
+    rival_fit = fitness(day_b[rival] - day_g[instead[at]], run.names.alike(rival, instead[at]))
+    rivals = (rival_fit >= fit_instead[at]) & (rival != x[left][at])
+    free = np.bincount(at[rivals], minlength=len(left)) == 0
+    left, instead, said = left[free], instead[free], said[free]
+    if not len(left):
+        return
+    x, g, b, alike = x[left], g[left], b[left], alike[left]
+    _take_back(run, g.tolist())
+    days = day_b[x] - day_g[g]
+    run.take(
+        pd.DataFrame({"b": x, "l": g}),
+        "Amount and date",
+        fitness(days, alike),
+        (
+            "same amount; "
+            + _signed_days(days)
+            + " days; party names "
+            + pd.Series(alike.astype(str), dtype=object)
+            + "% alike; the one line of this amount in the window this name fits: the bank line "
+            "that had taken it fits another open line as well, and takes that one"
+        ).to_numpy(),
+    )
+    days = day_b[b] - day_g[instead]
+    run.take(
+        pd.DataFrame({"b": b, "l": instead}),
+        "Amount and date",
+        fitness(days, said),
+        (
+            "same amount; "
+            + _signed_days(days)
+            + " days; party names "
+            + pd.Series(said.astype(str), dtype=object)
+            + "% alike, as alike as the line it first took, which another bank line needs: the "
+            "one line of this amount in the window that line's name fits"
+        ).to_numpy(),
+    )
 
 
 def _crowded_late_pairs(

@@ -226,6 +226,11 @@ LATE_ALIKE_ALONE = 80
 line of their amount so far apart, either way, and the amount is no round hundred: all of
 both names explained but a middle name or an initial (`rahulkulk` of a UPI handle and Rahul P.
 Kulkarni; `SHRISAHYAD`, cut by IMPS, and Shri Sahyadri Steel)."""
+MAKE_WAY_ALIKE = LATE_ALIKE_ALONE
+"""Names at least this alike let a bank line left open take back its one line of its name,
+which another bank line took on amount and date, where that one fits another open line as
+well (`match._making_way`): all of the name explained but a middle name or an initial
+(`venkateshmish` of a UPI handle and Venkatesh Lal Mishra)."""
 ROUND = 100_00
 """Paise in a round hundred rupees: a bank line left open that one set of its party's lines
 makes up, one of them paired on its amount alone with another bank line, takes the set only
