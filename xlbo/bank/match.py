@@ -2849,15 +2849,15 @@ def _late_bookings(run: _Matching) -> None:
 def _making_way(run: _Matching) -> None:
     """Pass 4, after the bookings made late: a pair of amount and date alone makes way where
     it kept a bank line from the one line its name fits. A bank line left open (`x`) whose
-    best same-amount line in the window, of a name at least MAKE_WAY_ALIKE alike, was taken
-    on amount and date by another bank line (`B`), while `x` has no open line that could be
-    its: where `B`'s name fits an open line of the same amount (`L'`, within
-    LATE_BOOKING_DAYS either way) at least as well as the one it took, and no other open bank
-    line fits `L'` as well, `x` takes its line and `B` takes `L'`. Two pairs for one, each
-    as well named: of a month's two Venkatesh Mishras, `venkateshmish32` of the 16th has only
-    Venkatesh Lal Mishra's 1,499.00 of the 16th, which `VENKATESH MISHRA` of the 16th had
-    taken; `VENKATESH MISHRA` fits Venkatesh R. Mishra's 1,499.00 of the 18th as well. Not run
-    when the user narrowed the window."""
+    best same-amount line in the window, of a name at least MAKE_WAY_ALIKE alike, was taken on
+    amount and date by another bank line (`B`), while `x` has no open line that could be its
+    (none as fit, none in the window named as alike): where `B`'s name fits an open line of
+    the same amount (`L'`, within LATE_BOOKING_DAYS either way) at least as well as the one it
+    took, and no other open bank line fits `L'` as well, `x` takes its line and `B` takes `L'`.
+    Two pairs for one, each as well named: of two customers named Rajesh Tiwari, the handle
+    `rajeshtiwa3` of the 1st has only the Mumbai one's 10,000.00 of the 2nd, which `RAJESH
+    TIWARI` of the 2nd had taken; `RAJESH TIWARI` fits the Kolhapur one's of the 6th as well.
+    Not run when the user narrowed the window."""
     narrowed = run.window.before > DEFAULT_WINDOW.before or run.window.after < DEFAULT_WINDOW.after
     if narrowed or run.names is None or not run.taken or not run.ledger_open.any():
         return
@@ -2892,15 +2892,15 @@ def _making_way(run: _Matching) -> None:
     x, g, b, alike, fit = x[keep], g[keep], b[keep], alike[keep], fit[keep]
     if not len(x):
         return
-    # … which has no open line that could be its in the window, nor one as fit further off
+    # … which has no open line as fit, nor one in the window named as alike (its own party's,
+    # which it would rather take than make another line move)
     open_g = np.flatnonzero(run.ledger_open)
     left, right = joined(x, open_g, wide)
     other = open_g[right]
     days = day_b[x[left]] - day_g[other]
     said = run.names.alike(x[left], other)
-    could = (said >= COMBINATION_ALIKE) | ~run.ledger_named[other]
     near = (days >= run.window.before) & (days <= run.window.after)
-    rather = (fitness(days, said) >= fit[left]) | (near & could)
+    rather = (fitness(days, said) >= fit[left]) | (near & (said >= alike[left]))
     free = np.bincount(left[rather], minlength=len(x)) == 0
     x, g, b, alike, fit = x[free], g[free], b[free], alike[free], fit[free]
     # the taker's best open line named at least as alike as the one it took
