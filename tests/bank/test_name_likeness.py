@@ -336,6 +336,12 @@ def test_a_name_sbi_cut_short_is_completed_from_the_handle_beside_it() -> None:
         # one word, another firm
         ("NEFT CR-SBIN0001234-JAI SAI AGENCIES-SBINN2610", "Om Sai Agencies"),
         ("NEFT CR-SBIN0001234-KAVERI TEXTILES-SBINN2610", "Kaveri Traders"),
+        # a UPI handle: a given name and, run on to it, a surname the books' name lacks
+        ("UPI/617140022642/Payment from Ph/sunilrao43@okhdfcbank/CNRB BANK", "Sunil Bose"),
+        ("UPI/641185699599/Payment from Ph/prakashhegd32@axl/PUNB BANK", "Prakash Desai"),
+        ("UPI/669301675316/UPI/kavitadas84@oksbi/UTIB BANK", "Kavita Narayan Iyer"),
+        ("UPI/604504228885/Paid via PhonePe/meenanaid76@oksbi/KKBK", "Meena H. Kulkarni"),
+        ("UPI/663889909966/NA/yogeshrao11@ybl/BARB BANK", "Mehta Yogesh (Bhiwandi)"),
     ],
 )
 def test_names_that_share_a_word_but_each_hold_one_the_other_lacks_differ(
@@ -632,3 +638,30 @@ def test_sbi_s_cut_names_are_completed_from_the_handle_beside_them() -> None:
             ]
         ),
     ).tolist() == ["patel arjun", "murali fern"]
+
+
+def test_a_handle_whose_surname_the_books_name_lacks_takes_no_payment_on_amount() -> None:
+    # sunilrao43's 10,000.00 of the 17th: Sunil Bose's 10,000.00 of the 16th shares SUNIL but
+    # lacks the RAO run on to it; it is left to the user, beside the line, not matched
+    bank = statement(
+        [
+            (
+                "2026-11-17",
+                "UPI/617140022642/Payment from Ph/sunilrao43@okhdfcbank/CNRB BANK",
+                "",
+                1000000,
+            )
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-16", "Sunil Bose", "", 1000000),
+            ("2026-11-20", "Sunil Dattatray Rao", "Being amt recd against Inv No. 1054", 1000000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
+    assert suggestions[["bank", "ledger", "kind"]].values.tolist() == [
+        [0, 0, "Same amount, other party"]
+    ]
+    assert alike("UPI/1/X/sunilrao43@okhdfcbank/CNRB", "Sunil Dattatray Rao") >= NAMES_DIFFER_BELOW

@@ -857,6 +857,26 @@ class Likeness:
             initial[odd] = [f[1] for f in found]
         return share, initial
 
+    def _handle_contradicts(
+        self, left: np.ndarray, right: np.ndarray, run: np.ndarray
+    ) -> np.ndarray:
+        """Of pairs where one name is a single word and the other is not, and the word is no
+        run of the other's words (`run` 0): `handle_contradicts`."""
+        assert self._single is not None  # `_run_together` worked them out
+        left_single, right_single = self._single
+        single = left_single[left]
+        asked = np.flatnonzero((single != right_single[right]) & (run == 0))
+        said = np.zeros(len(left), dtype=bool)
+        said[asked] = [
+            handle_contradicts(self.left[i], self.right[j])
+            if one
+            else handle_contradicts(self.right[j], self.left[i])
+            for one, i, j in zip(
+                single[asked].tolist(), left[asked].tolist(), right[asked].tolist(), strict=True
+            )
+        ]
+        return said
+
     def _score(self, keys: np.ndarray) -> np.ndarray:
         left, right = keys // (len(self.right) + 1), keys % (len(self.right) + 1)
         a = self._left_names[left].tolist()
@@ -929,6 +949,10 @@ class Likeness:
             # IMPS runs a name's words together (`SMENON`, `PATELDHAVAL`): a name of one word
             # that is the other's words run together is explained as the same name with spaces
             run, initial = self._run_together(left[asked], right[asked])
+            # a UPI handle that holds one word of the other name and, run on to it, a word the
+            # other name cannot account for is another person's handle (`sunilrao` is not
+            # Sunil Bose's); only asked where the handle is no run of the name's words
+            contradicted |= self._handle_contradicts(left[asked], right[asked], run)
             said = np.maximum(said, run)
             initials |= initial
             # a name whose every word is in the run is compared whole in the order the run
@@ -1071,6 +1095,58 @@ def run_together(word: str, name: str) -> tuple[int, bool]:
             if _pieces(word, tuple(w for w in words if w != skipped)):
                 return (100 * (total - 1)) // total, False
     return 0, False
+
+
+def handle_contradicts(word: str, name: str) -> bool:
+    """Whether `word` (a UPI handle's letters, or a name IMPS ran together) is another person's
+    than `name`'s: it starts with a word of the name (of three letters or more), or ends with
+    one or the first four letters of one or more (a handle is cut at twelve letters), and the
+    rest, of three letters or more, is no other word of the name, whole or cut short, nor an
+    initial and such a word. `sunilrao` is not Sunil Bose's (nor `prakashhegd` Prakash Desai's,
+    `kavitadas` Kavita Narayan Iyer's): it holds SUNIL and a RAO that Sunil Bose cannot account
+    for, and Sunil Bose a BOSE it lacks, as `sanjay fernandes` is not Manoj Fernandes
+    (CONTRADICTED). A rest of one or two letters may be an initial and contradicts nothing.
+
+    >>> handle_contradicts("sunilrao", "sunil bose"), handle_contradicts("sunilrao", "sunil d rao")
+    (True, False)
+    >>> handle_contradicts("meenanaid", "meena h kulkarni")
+    True
+    >>> handle_contradicts("venkateshmish", "venkatesh lal mishra")
+    False
+    >>> handle_contradicts("salimghos", "harish ghosh"), handle_contradicts("sunilk", "sunil bose")
+    (True, False)
+    >>> handle_contradicts("rajeshbtiwari", "rajesh b tiwari")
+    False
+    >>> handle_contradicts("shreeamrit", "sri amrit polymers")
+    False
+    """
+    if not word.isalpha() or len(word) < SHORTEST_PART:
+        return False
+    word = _SRI_START.sub("sri", word)  # SHREEAMRIT is Shree Amrit, folded as the books' name
+    split = name.split()
+    for at, known in enumerate(split):
+        if len(known) < 3:
+            continue
+        rests = [word[len(known) :]] if word.startswith(known) else []
+        for letters in range(len(known), 3, -1):
+            if word.endswith(known[:letters]):
+                rests.append(word[: len(word) - letters])
+                break
+        others = [other for n, other in enumerate(split) if n != at and len(other) >= 2]
+        for rest in rests:
+            if len(rest) < 3 or _a_word_of(rest, others):
+                continue
+            initials = {other[0] for other in split if other != known}
+            if rest[0] in initials and _a_word_of(rest[1:], others):
+                continue
+            return True
+    return False
+
+
+def _a_word_of(rest: str, words: list[str]) -> bool:
+    """Whether `rest` is one of `words`, either of the two maybe cut short (and `rest` maybe
+    running on past it)."""
+    return bool(rest) and any(word.startswith(rest) or rest.startswith(word) for word in words)
 
 
 def _pieces(rest: str, words: tuple[str, ...]) -> int:
