@@ -665,7 +665,12 @@ class _Names:
         )
         bank_codes, bank_names = pd.factorize(bank.lines["party"].fillna("").astype(str))
         ledger_codes, ledger_names = pd.factorize(ledger.lines["party"].fillna("").astype(str))
-        scores = Likeness(np.asarray(bank_names, object), np.asarray(ledger_names, object))
+        # the names read from a UPI handle as the payer typed it (on any line they name)
+        typed = np.zeros(len(bank_names), dtype=bool)
+        if "handle" in bank.lines:
+            named = bank_codes >= 0
+            typed[bank_codes[named & bank.lines["handle"].to_numpy(dtype=bool)]] = True
+        scores = Likeness(np.asarray(bank_names, object), np.asarray(ledger_names, object), typed)
         names = cls((pos_b, word_b), (pos_g, word_g), bank_codes, ledger_codes, scores)
         # the lines' own key words (known payers' lines gain their party's later), kept for
         # `name_words`: references, no work

@@ -114,7 +114,7 @@ def narration_names(narrations: pd.Series) -> pd.Series:
     `,` or `*` once words with digits and channel words (MICR CTS, NEFT, SALARY) are taken out,
     that still has three letters in a row and no `@`; "" where none does (`CLG CHQ DEP 387778`:
     the narration names no one)."""
-    codes, names, _ = _narration_name_codes(narrations)
+    codes, names, *_ = _narration_name_codes(narrations)
     found = np.array([*names, ""], dtype=object)[codes]
     return pd.Series(found, index=narrations.index, dtype=object)
 
@@ -124,18 +124,25 @@ def narration_party_keys(narrations: pd.Series) -> pd.Series:
     return narration_keys_and_handles(narrations)[0]
 
 
-def narration_keys_and_handles(narrations: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    """`narration_party_keys`, and which narrations' names were read from a UPI handle or a
-    bank's name alone (ICICI's `UPI/…/NA/vijaypill86@ybl/PUNB BANK`): see `with_handles`."""
-    codes, names, by_handle = _narration_name_codes(narrations)
+def narration_keys_and_handles(
+    narrations: pd.Series,
+) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """`narration_party_keys`; which narrations' names were read from a UPI handle or a bank's
+    name alone (ICICI's `UPI/…/NA/vijaypill86@ybl/PUNB BANK`: see `with_handles`); and which
+    were read from a UPI handle as the payer typed it (`vijaypill86@ybl`, or SBI's
+    `srinivaspand` in small letters): see `Likeness`."""
+    codes, names, by_handle, typed = _narration_name_codes(narrations)
     keys = np.array([*(bank_party_key(n) for n in names), bank_party_key("")], dtype=object)
-    return pd.Series(keys[codes], index=narrations.index, dtype=object), by_handle
+    return pd.Series(keys[codes], index=narrations.index, dtype=object), by_handle, typed
 
 
-def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str], np.ndarray]:
+def _narration_name_codes(
+    narrations: pd.Series,
+) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
     """Each narration's name (see `narration_names`) as a place among the distinct names found
-    (-1 where the narration names no one), those names, and which lines' names are a handle's
-    letters or a bank's name (no other piece named anyone in words)."""
+    (-1 where the narration names no one), those names, which lines' names are a handle's
+    letters or a bank's name (no other piece named anyone in words), and which are a handle's
+    letters or a piece written in small letters alone (SBI's handle, without its `@`)."""
     texts = narrations.fillna("").astype(str)
     # `M/S` before a firm's name is no piece of its own (ICICI's IMPS glues it on: `M/SNEWPERF`)
     firms = np.flatnonzero(contains(texts, "M/S"))
@@ -198,7 +205,10 @@ def _narration_name_codes(narrations: pd.Series) -> tuple[np.ndarray, list[str],
     line_codes[found] = np.ravel(name_codes)
     by_handle = np.zeros(len(texts), dtype=bool)
     by_handle[found] = (is_handle | banks)[place[codes[best[found]]]]
-    return line_codes, read.iloc[chosen].tolist(), by_handle
+    typed = np.zeros(len(texts), dtype=bool)
+    in_small_letters = contains(pieces.iloc[hopeful], _LOWER_HANDLE)
+    typed[found] = (is_handle | in_small_letters)[place[codes[best[found]]]]
+    return line_codes, read.iloc[chosen].tolist(), by_handle, typed
 
 
 _FIRM_PREFIX = r"(^|[-/*:\s])M/S\.?\s*"
@@ -706,8 +716,13 @@ class Likeness:
     that only shares some of them. Each name is squashed once, each pair scored once however
     often it is asked for."""
 
-    def __init__(self, left: np.ndarray, right: np.ndarray) -> None:
+    def __init__(
+        self, left: np.ndarray, right: np.ndarray, handles: np.ndarray | None = None
+    ) -> None:
         self.left = [str(n) for n in left]
+        self.handles = np.zeros(len(self.left), dtype=bool) if handles is None else handles
+        """Which `left` names are a UPI handle's letters as the payer typed it
+        (`handle_contradicts`); none unless told."""
         self.right = [str(n) for n in right]
         self.left_squashed = np.array([_squashed(n) for n in self.left], dtype=object)
         self.right_squashed = np.array([_squashed(n) for n in self.right], dtype=object)
@@ -860,20 +875,21 @@ class Likeness:
     def _handle_contradicts(
         self, left: np.ndarray, right: np.ndarray, run: np.ndarray
     ) -> np.ndarray:
-        """Of pairs where one name is a single word and the other is not, and the word is no
-        run of the other's words (`run` 0): `handle_contradicts`."""
+        """Of pairs whose left name is a UPI handle of one word (`handles`) and whose right
+        name is of more words, the handle no run of them (`run` 0): `handle_contradicts`. Only
+        a handle: a payer types a handle as a name and a surname (`sunilrao43@okhdfcbank`),
+        where IMPS runs the name the bank holds together and cuts it (`HITESHBHA` for Hitesh
+        Bhavesh Panchal, the father's name before the surname, as Gujarati and Marathi names
+        are written)."""
         assert self._single is not None  # `_run_together` worked them out
         left_single, right_single = self._single
-        single = left_single[left]
-        asked = np.flatnonzero((single != right_single[right]) & (run == 0))
+        asked = np.flatnonzero(
+            left_single[left] & ~right_single[right] & self.handles[left] & (run == 0)
+        )
         said = np.zeros(len(left), dtype=bool)
         said[asked] = [
             handle_contradicts(self.left[i], self.right[j])
-            if one
-            else handle_contradicts(self.right[j], self.left[i])
-            for one, i, j in zip(
-                single[asked].tolist(), left[asked].tolist(), right[asked].tolist(), strict=True
-            )
+            for i, j in zip(left[asked].tolist(), right[asked].tolist(), strict=True)
         ]
         return said
 
@@ -1098,8 +1114,7 @@ def run_together(word: str, name: str) -> tuple[int, bool]:
 
 
 def handle_contradicts(word: str, name: str) -> bool:
-    """Whether `word` (a UPI handle's letters, or a name IMPS ran together) is another person's
-    than `name`'s: it starts with a word of the name (of three letters or more), or ends with
+    """Whether `word` (a UPI handle's letters) is another person's than `name`'s: it starts with a word of the name (of three letters or more), or ends with
     one or the first four letters of one or more (a handle is cut at twelve letters), and the
     rest, of three letters or more, is no other word of the name, whole or cut short, nor an
     initial and such a word. `sunilrao` is not Sunil Bose's (nor `prakashhegd` Prakash Desai's,

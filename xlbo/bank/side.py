@@ -77,7 +77,7 @@ def prepare_bank(lines: pd.DataFrame, holders: Sequence[str] = ()) -> Side:
     """Statement lines for the matcher (a deposit is money in). `holders` are the account
     holder's names (the company), which a narration may carry beside the counterparty's."""
     narration = lines["narration"].fillna("").astype(str)  # made text once, read three ways
-    keys, by_handle = narration_keys_and_handles(narration)
+    keys, by_handle, typed = narration_keys_and_handles(narration)
     keys = _not_the_holders(narration, keys, holders)
     frame = pd.DataFrame(
         {
@@ -86,6 +86,7 @@ def prepare_bank(lines: pd.DataFrame, holders: Sequence[str] = ()) -> Side:
             "party": with_handles(keys, narration, by_handle).to_numpy(),
             "text": lines["narration"].to_numpy(dtype=object),
             "carried": brought_forward(lines),
+            "handle": typed,
         }
     )
     return Side(frame, reference_frame(narration, lines["reference"]))
