@@ -337,6 +337,9 @@ def test_a_name_sbi_cut_short_is_completed_from_the_handle_beside_it() -> None:
         # one word, another firm
         ("NEFT CR-SBIN0001234-JAI SAI AGENCIES-SBINN2610", "Om Sai Agencies"),
         ("NEFT CR-SBIN0001234-KAVERI TEXTILES-SBINN2610", "Kaveri Traders"),
+        # one word shared and little else (50-59 by their word sets): still checked
+        ("UPI/669452199296/Payment from Ph/CHATTERJEE RAMESH N/ICIC BANK", "Ramesh Hasmukh Khan"),
+        ("UPI/622279952855/Payment from Ph/JOSHI SUNIL/SBIN BANK", "Sunita N. Pillai (Indore)"),
     ],
 )
 def test_names_that_share_a_word_but_each_hold_one_the_other_lacks_differ(
@@ -662,6 +665,17 @@ def alike_as_typed(bank: str, books: str) -> int:
             "Meena Naidu",
         ),
         ("UPI/663889909966/NA/yogeshrao11@ybl/BARB BANK", "Mehta Yogesh (Bhiwandi)", "Yogesh Rao"),
+        # one word shared and little else (53 and 52 by their word sets)
+        (
+            "UPI/612112836696/Sent using Paytm/girishpate25@axl/ICIC BANK",
+            "Patel Sunita",
+            "Girish Patel",
+        ),
+        (
+            "UPI/624877994796/Paid via PhonePe/gurpreetiyer70@ybl/PUNB BANK",
+            "Ganesh Iyer",
+            "Gurpreet Dattatray Iyer",
+        ),
         # SBI writes the handle in small letters, cut at twelve, without its @
         (
             "BY TRANSFER-UPI/CR/649479117446/SRINIVAS/BARB/srinivaspand/UPI--",
