@@ -26,7 +26,9 @@ With --explain it groups the misses and the false pairs by kind of event, shape 
 name form and lag, with examples. Columns: prec = pairs right / pairs made; prec* and recall* count
 ledger lines nothing tells apart (date, particulars, amount, narration) as one; false* and missed*
 are those pairs; `other` = false pairs whose two lines belong to different parties (money put
-against the wrong customer). The plain script's time excludes reading the files.
+against the wrong customer); `tied` = false pairs that only pair one party's equal amounts
+otherwise than the truth, as near in date in all (`tied`), which prec~ counts as right, as the
+realistic benchmark's Score.tied does. The plain script's time excludes reading the files.
 --no-opening-items makes both openings equal (no October items clearing in November): the BRS
 then ties; with them its difference should be explained by last month's items.
 --last-brs also writes October's BRS (brs-october.xlsx, only the sheets `--last-brs` reads, with

@@ -1596,10 +1596,12 @@ def test_one_partys_equal_amounts_are_paired_in_the_order_they_were_sent() -> No
     assert found["why"].str.contains("+1 days", regex=False).all()
 
 
-def test_one_bank_names_equal_amounts_are_paired_in_the_order_they_were_sent() -> None:
+def test_one_bank_names_equal_amounts_to_two_parties_either_way_round_are_the_users() -> None:
     # R SENTHIL paid 250.00 on the 2nd and the 3rd; the books have Senthil Raghavan's of the 1st
     # and Senthil R.'s of the 2nd. Each bank line is as alike to either party as the other one
-    # is, so the dates decide: first with first, a day each
+    # is, and the days add up the same either way round (a day each, or none and two): the
+    # dates do not decide between the parties, the user does (until session 27 first went
+    # with first, a coin toss an outsider's months lost as often as not)
     bank = statement(
         [
             ("2026-10-02", "UPI-R SENTHIL-rsenthil@oksbi-SBIN0682702-676805837245-NA", "", 25000),
@@ -1612,9 +1614,10 @@ def test_one_bank_names_equal_amounts_are_paired_in_the_order_they_were_sent() -
             ("2026-10-02", "Senthil R.", "", 25000),
         ]
     )
-    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
-    assert set(zip(found["bank"], found["ledger"], strict=True)) == {(0, 0), (1, 1)}
-    assert found["why"].str.contains("+1 days", regex=False).all()
+    found, suggestions = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert found.empty
+    assert len(suggestions) == 4
+    assert set(suggestions["kind"]) == {"Ambiguous"}
 
 
 def test_the_account_holders_own_name_in_a_narration_is_not_the_payer() -> None:
@@ -2399,3 +2402,44 @@ def test_a_pair_on_amount_keeps_its_line_where_the_other_line_has_its_own_bank_l
     bank = [*_TIWARIS_BANK, ("2026-11-05", "UPI/699435203311/NA/R S TIWARI/SBIN BANK", "", 1000000)]
     pairs, _ = matched(statement(bank), ledger(_TIWARIS_BOOKS))
     assert {(b, g) for b, g, _ in pairs} == {(1, 0), (2, 1)}
+
+
+# --- names and dates that cannot decide -----------------------------------------------------
+
+
+def test_two_parties_lines_that_fit_either_way_round_are_left_for_the_user() -> None:
+    # S DESAI of the 2nd and of the 3rd, 4,999.00 each; Shobha Desai's 4,999.00 of the 3rd and
+    # Salim Desai's of the 5th. Either way round the names fit alike and the days add up the
+    # same (one and two, or three and none): a coin toss, so nothing is matched and the four
+    # pairs are suggestions
+    bank = statement(
+        [
+            ("2026-11-02", "UPI/607731634890/Payment from Ph/S DESAI/ICIC BANK", "", 499900),
+            ("2026-11-03", "UPI/638466137964/UPI/S DESAI/IDIB BANK", "", 499900),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-03", "Shobha Desai", "Being amt recd against Bill No 758", 499900),
+            ("2026-11-05", "Salim Desai", "Being amt recd against INV/26-27/1106", 499900),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
+    assert sorted(map(tuple, suggestions[["bank", "ledger"]].values.tolist())) == [
+        (0, 0),
+        (0, 1),
+        (1, 0),
+        (1, 1),
+    ]
+    assert set(suggestions["kind"]) == {"Ambiguous"}
+    assert suggestions["why"].str.endswith("choose which is whose").all()
+    # the handle names one of them: SHOBHA DESAI of the 2nd is hers, and the other is Salim's
+    named = statement(
+        [
+            ("2026-11-02", "UPI/607731634890/Payment from Ph/SHOBHA DESAI/ICIC BANK", "", 499900),
+            ("2026-11-03", "UPI/638466137964/UPI/S DESAI/IDIB BANK", "", 499900),
+        ]
+    )
+    pairs, _ = matched(named, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 1)}

@@ -621,8 +621,9 @@ def match_lines(
     _payers_day_sets(run)
     _late_bookings(run)
     _making_way(run)
+    torn = _torn_between_parties(run)
     held = pd.concat(
-        [abstained, late, undecided, splits, _other_instruments(run)], ignore_index=True
+        [abstained, late, undecided, splits, _other_instruments(run), torn], ignore_index=True
     )
     suggestions = held[
         run.bank_open[held["b"].to_numpy(dtype=np.int64)]
@@ -2962,6 +2963,84 @@ def _making_way(run: _Matching) -> None:
             "one line of this amount in the window that line's name fits"
         ).to_numpy(),
     )
+
+
+def _torn_between_parties(run: _Matching) -> pd.DataFrame:
+    """Last: two pairs taken on amount and date alone, of two parties, that fit as well the
+    other way round (the `preference` of the two pairs crossed, names, days and the parties the
+    bank names paid before, adds up to theirs; each bank name alike to the other party's) are a
+    coin the names and the dates toss, not a
+    match: both are taken back and their four pairs listed for the user to choose. `S DESAI` of
+    the 2nd and of the 3rd, Shobha Desai's 4,999.00 of the 3rd and Salim Desai's of the 5th:
+    one day and two days apart, or three days and none. Only bank names that share a key word
+    with the other party's are asked (namesakes). Returns the suggestions."""
+    none = pd.DataFrame(columns=["b", "l", "kind", "why"])
+    if run.names is None or not run.taken:
+        return none
+    taken = pd.concat(run.taken, ignore_index=True)
+    alone = taken["rule"].isin(list(_ON_AMOUNT)).to_numpy(dtype=bool)
+    taken_b = taken["bank"].to_numpy(dtype=np.int64)[alone]
+    taken_g = taken["ledger"].to_numpy(dtype=np.int64)[alone]
+    if len(taken_b) < 2:
+        return none
+    amount_b, amount_g = run.amounts
+    day_b = run.bank.lines["day"].to_numpy()
+    day_g = run.ledger.lines["day"].to_numpy()
+    partner_of_b = np.full(len(run.bank), -1, dtype=np.int64)
+    partner_of_b[taken_b] = taken_g
+    partner_of_g = np.full(len(run.ledger), -1, dtype=np.int64)
+    partner_of_g[taken_g] = taken_b
+    # each bank line of such a pair with the other pairs' ledger lines of its amount in the
+    # window whose party shares a key word with its name
+    (pos_b, word_b), (pos_g, word_g) = run.names.bank_words, run.names.ledger_words
+    pos_b, word_b = pos_b[partner_of_b[pos_b] >= 0], word_b[partner_of_b[pos_b] >= 0]
+    pos_g, word_g = pos_g[partner_of_g[pos_g] >= 0], word_g[partner_of_g[pos_g] >= 0]
+    words = np.int64(max(int(word_b.max(initial=0)), int(word_g.max(initial=0))) + 1)
+    left, right = band_join(
+        amount_b[pos_b].astype(np.int64) * words + word_b,
+        day_b[pos_b],
+        amount_g[pos_g].astype(np.int64) * words + word_g,
+        day_g[pos_g],
+        run.window,
+        coded=True,
+    )
+    met = pd.DataFrame({"b": pos_b[left], "l": pos_g[right]}).drop_duplicates()
+    b1 = met["b"].to_numpy(dtype=np.int64)
+    g2 = met["l"].to_numpy(dtype=np.int64)
+    g1, b2 = partner_of_b[b1], partner_of_g[g2]
+    party = run.names.ledger
+    crossed_days = day_b[b2] - day_g[g1]
+    keep = (
+        (b2 != b1)
+        & (party[g1] != party[g2])
+        & (crossed_days >= run.window.before)
+        & (crossed_days <= run.window.after)
+    )
+    b1, g1, b2, g2 = b1[keep], g1[keep], b2[keep], g2[keep]
+    if not len(b1):
+        return none
+    names = run.names
+
+    def preferred(b: np.ndarray, g: np.ndarray, alike: np.ndarray) -> np.ndarray:
+        return preference(fitness(day_b[b] - day_g[g], alike), alike, names.habitual(b, g))
+
+    other_1, other_2 = names.alike(b1, g2), names.alike(b2, g1)
+    now = preferred(b1, g1, names.alike(b1, g1)) + preferred(b2, g2, names.alike(b2, g2))
+    crossed = preferred(b1, g2, other_1) + preferred(b2, g1, other_2)
+    torn = (crossed >= now) & (other_1 >= NAMES_DIFFER_BELOW) & (other_2 >= NAMES_DIFFER_BELOW)
+    b1, g1, b2, g2 = b1[torn], g1[torn], b2[torn], g2[torn]
+    if not len(b1):
+        return none
+    _take_back(run, np.unique(np.concatenate([g1, g2])).tolist())
+    return pd.DataFrame(
+        {
+            "b": np.concatenate([b1, b1, b2, b2]),
+            "l": np.concatenate([g1, g2, g1, g2]),
+            "kind": "Ambiguous",
+            "why": "same amount; two bank lines fit two parties' lines as well either way round, "
+            "by their names and their dates: choose which is whose",
+        }
+    ).drop_duplicates(["b", "l"])
 
 
 def _crowded_late_pairs(
