@@ -2935,33 +2935,35 @@ def _making_way(run: _Matching) -> None:
         return
     x, g, b, alike = x[left], g[left], b[left], alike[left]
     _take_back(run, g.tolist())
-    days = day_b[x] - day_g[g]
-    run.take(
-        pd.DataFrame({"b": x, "l": g}),
-        "Amount and date",
-        fitness(days, alike),
-        (
-            "same amount; "
-            + _signed_days(days)
-            + " days; party names "
-            + pd.Series(alike.astype(str), dtype=object)
-            + "% alike; the one line of this amount in the window this name fits: the bank line "
-            "that had taken it fits another open line as well, and takes that one"
-        ).to_numpy(),
+
+    def take(bank: np.ndarray, ledger: np.ndarray, names: np.ndarray, said: str) -> None:
+        days = day_b[bank] - day_g[ledger]
+        run.take(
+            pd.DataFrame({"b": bank, "l": ledger}),
+            "Amount and date",
+            fitness(days, names),
+            (
+                "same amount; "
+                + _signed_days(days)
+                + " days; party names "
+                + pd.Series(names.astype(str), dtype=object)
+                + said
+            ).to_numpy(),
+        )
+
+    take(
+        x,
+        g,
+        alike,
+        "% alike; the one line of this amount in the window this name fits: the bank line that "
+        "had taken it fits another open line as well, and takes that one",
     )
-    days = day_b[b] - day_g[instead]
-    run.take(
-        pd.DataFrame({"b": b, "l": instead}),
-        "Amount and date",
-        fitness(days, said),
-        (
-            "same amount; "
-            + _signed_days(days)
-            + " days; party names "
-            + pd.Series(said.astype(str), dtype=object)
-            + "% alike, as alike as the line it first took, which another bank line needs: the "
-            "one line of this amount in the window that line's name fits"
-        ).to_numpy(),
+    take(
+        b,
+        instead,
+        said,
+        "% alike, as alike as the line it first took, which another bank line needs: the one "
+        "line of this amount in the window that line's name fits",
     )
 
 
