@@ -2852,6 +2852,38 @@ def _late_bookings(run: _Matching) -> None:
         )
 
 
+def _named_pairs(
+    run: _Matching, bank: np.ndarray, ledger: np.ndarray, window: Window
+) -> tuple[np.ndarray, np.ndarray]:
+    """(bank line, ledger line) of `bank` and `ledger` of one amount in the window whose names
+    share a key word (`parties.key_words`), each bank line's NAMED_NEAREST nearest in date per
+    word on each side of its date: the pairs whose names can be alike, as `_candidates` draws
+    them, without asking how alike millions of others are."""
+    assert run.names is not None
+    (pos_b, word_b), (pos_g, word_g) = run.names.bank_words, run.names.ledger_words
+    in_b = np.zeros(len(run.bank), dtype=bool)
+    in_b[bank] = True
+    in_g = np.zeros(len(run.ledger), dtype=bool)
+    in_g[ledger] = True
+    pos_b, word_b = pos_b[in_b[pos_b]], word_b[in_b[pos_b]]
+    pos_g, word_g = pos_g[in_g[pos_g]], word_g[in_g[pos_g]]
+    words = np.int64(max(int(word_b.max(initial=0)), int(word_g.max(initial=0))) + 1)
+    amount_b, amount_g = run.amounts
+    day_b = run.bank.lines["day"].to_numpy()
+    day_g = run.ledger.lines["day"].to_numpy()
+    left, right = band_join(
+        amount_b[pos_b].astype(np.int64) * words + word_b,
+        day_b[pos_b],
+        amount_g[pos_g].astype(np.int64) * words + word_g,
+        day_g[pos_g],
+        window,
+        NAMED_NEAREST,
+        coded=True,
+    )
+    met = pd.DataFrame({"b": pos_b[left], "l": pos_g[right]}).drop_duplicates()
+    return met["b"].to_numpy(dtype=np.int64), met["l"].to_numpy(dtype=np.int64)
+
+
 def _making_way(run: _Matching) -> None:
     """Pass 4, after the bookings made late: a pair of amount and date alone makes way where
     it kept a bank line from the one line its name fits. A bank line left open (`x`) whose
@@ -2886,8 +2918,10 @@ def _making_way(run: _Matching) -> None:
 
     # each open bank line's best line taken on amount alone, of a name that fits it
     open_b = np.flatnonzero(run.bank_open & run.bank_named & ~run.returned)
-    left, right = joined(open_b, taken_g, run.window)
-    x, g, b = open_b[left], taken_g[right], taken_b[right]
+    x, g = _named_pairs(run, open_b, taken_g, run.window)
+    taker = np.full(len(run.ledger), -1, dtype=np.int64)
+    taker[taken_g] = taken_b
+    b = taker[g]
     alike = run.names.alike(x, g)
     keep = (alike >= MAKE_WAY_ALIKE) & ~run.refused(x, g)
     x, g, b, alike = x[keep], g[keep], b[keep], alike[keep]
@@ -2985,7 +3019,6 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
     taken_g = taken["ledger"].to_numpy(dtype=np.int64)[alone]
     if len(taken_b) < 2:
         return none
-    amount_b, amount_g = run.amounts
     day_b = run.bank.lines["day"].to_numpy()
     day_g = run.ledger.lines["day"].to_numpy()
     partner_of_b = np.full(len(run.bank), -1, dtype=np.int64)
@@ -2994,21 +3027,7 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
     partner_of_g[taken_g] = taken_b
     # each bank line of such a pair with the other pairs' ledger lines of its amount in the
     # window whose party shares a key word with its name
-    (pos_b, word_b), (pos_g, word_g) = run.names.bank_words, run.names.ledger_words
-    pos_b, word_b = pos_b[partner_of_b[pos_b] >= 0], word_b[partner_of_b[pos_b] >= 0]
-    pos_g, word_g = pos_g[partner_of_g[pos_g] >= 0], word_g[partner_of_g[pos_g] >= 0]
-    words = np.int64(max(int(word_b.max(initial=0)), int(word_g.max(initial=0))) + 1)
-    left, right = band_join(
-        amount_b[pos_b].astype(np.int64) * words + word_b,
-        day_b[pos_b],
-        amount_g[pos_g].astype(np.int64) * words + word_g,
-        day_g[pos_g],
-        run.window,
-        coded=True,
-    )
-    met = pd.DataFrame({"b": pos_b[left], "l": pos_g[right]}).drop_duplicates()
-    b1 = met["b"].to_numpy(dtype=np.int64)
-    g2 = met["l"].to_numpy(dtype=np.int64)
+    b1, g2 = _named_pairs(run, taken_b, taken_g, run.window)
     g1, b2 = partner_of_b[b1], partner_of_g[g2]
     party = run.names.ledger
     crossed_days = day_b[b2] - day_g[g1]
