@@ -2377,11 +2377,14 @@ def test_a_pair_on_amount_makes_way_for_the_one_line_another_name_fits() -> None
     ]
     why = found.set_index("bank")["why"]
     assert why[0] == (
-        "same amount; -1 days; party names 88% alike; the one line of this amount in the window "
-        "this name fits: the bank line that had taken it fits another open line as well, and "
-        "takes that one"
+        "same amount; -1 days; party names 88% alike; this name's one line of this amount in the "
+        "window, which another bank line had taken: that one fits another open line as well, "
+        "and is paired with it"
     )
-    assert why[1].startswith("same amount; -4 days; party names 96% alike, as alike as the line")
+    assert why[1].startswith(
+        "same amount; -4 days, booked late; party names 96% alike, as alike as the line it first "
+        "took, which it gave up"
+    )
     assert suggestions.empty
 
 
@@ -2443,3 +2446,8 @@ def test_two_parties_lines_that_fit_either_way_round_are_left_for_the_user() -> 
     )
     pairs, _ = matched(named, books)
     assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 1)}
+    # the user rejected the crossed pairs: there is no other way round, and the month settles
+    refused = Decisions(rejected=frozenset({(0, 1), (1, 0)}))
+    found, suggestions = match_lines(prepare_bank(bank), prepare_ledger(books), decisions=refused)
+    assert set(zip(found["bank"], found["ledger"], strict=True)) == {(0, 0), (1, 1)}
+    assert suggestions.empty

@@ -692,6 +692,24 @@ def test_a_handle_holding_a_surname_the_books_name_lacks_is_another_persons(
     assert alike_as_typed(bank, own) >= NAMES_DIFFER_BELOW
 
 
+@pytest.mark.parametrize(
+    ("bank", "books"),
+    [
+        ("UPI/610869201925/NA/rameshbhai84@okaxis/UTIB BANK", "Ramesh Patel"),
+        ("UPI/610869201925/NA/hetalben12@ybl/UTIB BANK", "Hetal Shah"),
+        ("UPI/610869201926/NA/anilkumar7@ybl/UTIB BANK", "Anil K. Sharma"),
+        ("UPI/610869201927/NA/venkataraman@oksbi/SBIN BANK", "Venkat Raman"),
+        ("UPI/610869201928/NA/sharmatraders@okicici/ICIC BANK", "Sharma Trading Co"),
+    ],
+)
+def test_a_handle_running_on_to_an_ending_initial_or_spelling_is_still_its_owners(
+    bank: str, books: str
+) -> None:
+    # `bhai` and `ben` end Gujarati given names, `kumar` is Anil K. Sharma's K., an `a` joins
+    # Venkat to Raman, `traders` is Trading spelt otherwise: none is another surname
+    assert alike_as_typed(bank, books) >= 60
+
+
 def test_a_name_imps_ran_together_may_hold_the_fathers_name_before_a_surname_cut_off() -> None:
     # HITESHBHA: Hitesh Bhavesh Panchal as IMPS runs it together and cuts it (a Gujarati name,
     # the father's name before the surname): no handle, so the BHA contradicts nothing

@@ -308,6 +308,9 @@ class _Matching:
     amount_lines: np.ndarray = field(init=False)
     """How many lines of each numbered amount the month has, both sides together."""
     taken: list[pd.DataFrame] = field(default_factory=list)
+    made_way: np.ndarray = field(init=False)
+    """Bank lines paired by `_making_way`: both of its pairs rest on every other line's choice,
+    and `_torn_between_parties` leaves them be."""
     groups: list[tuple[int, list[tuple[int, int]], str, str, int]] = field(default_factory=list)
     """Combinations taken (match number, (bank, ledger) rows, rule, why, score), made a frame
     once."""
@@ -323,6 +326,7 @@ class _Matching:
             ledger_amount, minlength=size
         )
         self.bank_open = np.ones(len(self.bank), dtype=bool)
+        self.made_way = np.zeros(len(self.bank), dtype=bool)
         self.ledger_open = np.ones(len(self.ledger), dtype=bool)
         text = self.bank.lines["text"].fillna("").astype(str)
         self.returned = text.str.contains(RETURN_WORDS, regex=True).to_numpy(dtype=bool)
@@ -2969,9 +2973,12 @@ def _making_way(run: _Matching) -> None:
         return
     x, g, b, alike = x[left], g[left], b[left], alike[left]
     _take_back(run, g.tolist())
+    run.made_way[x] = True
+    run.made_way[b] = True
 
     def take(bank: np.ndarray, ledger: np.ndarray, names: np.ndarray, said: str) -> None:
         days = day_b[bank] - day_g[ledger]
+        late = (days < run.window.before) | (days > run.window.after)
         run.take(
             pd.DataFrame({"b": bank, "l": ledger}),
             "Amount and date",
@@ -2979,7 +2986,7 @@ def _making_way(run: _Matching) -> None:
             (
                 "same amount; "
                 + _signed_days(days)
-                + " days; party names "
+                + np.where(late, " days, booked late; party names ", " days; party names ")
                 + pd.Series(names.astype(str), dtype=object)
                 + said
             ).to_numpy(),
@@ -2989,15 +2996,15 @@ def _making_way(run: _Matching) -> None:
         x,
         g,
         alike,
-        "% alike; the one line of this amount in the window this name fits: the bank line that "
-        "had taken it fits another open line as well, and takes that one",
+        "% alike; this name's one line of this amount in the window, which another bank line "
+        "had taken: that one fits another open line as well, and is paired with it",
     )
     take(
         b,
         instead,
         said,
-        "% alike, as alike as the line it first took, which another bank line needs: the one "
-        "line of this amount in the window that line's name fits",
+        "% alike, as alike as the line it first took, which it gave up to a bank line whose "
+        "one line of this amount in the window that was",
     )
 
 
@@ -3036,7 +3043,12 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
         & (party[g1] != party[g2])
         & (crossed_days >= run.window.before)
         & (crossed_days <= run.window.after)
+        & ~run.made_way[b1]
+        & ~run.made_way[b2]
     )
+    b1, g1, b2, g2 = b1[keep], g1[keep], b2[keep], g2[keep]
+    # a crossed pair the user rejected, or of two instruments, is no way round at all
+    keep = ~run.refused(b1, g2) & ~run.refused(b2, g1)
     b1, g1, b2, g2 = b1[keep], g1[keep], b2[keep], g2[keep]
     if not len(b1):
         return none

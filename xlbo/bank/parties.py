@@ -1134,6 +1134,10 @@ def handle_contradicts(word: str, name: str) -> bool:
     False
     >>> handle_contradicts("shreeamrit", "sri amrit polymers")
     False
+    >>> [handle_contradicts(w, n) for w, n in [("rameshbhai", "ramesh patel"),
+    ...     ("anilkumar", "anil k sharma"), ("venkataraman", "venkat raman"),
+    ...     ("sharmatraders", "sharma trading co"), ("hiteshbha", "hitesh b panchal")]]
+    [False, False, False, False, False]
     """
     if not word.isalpha() or len(word) < SHORTEST_PART:
         return False
@@ -1148,14 +1152,38 @@ def handle_contradicts(word: str, name: str) -> bool:
                 rests.append(word[: len(word) - letters])
                 break
         others = [other for n, other in enumerate(split) if n != at and len(other) >= 2]
+        initials = {other for other in split if len(other) == 1}
         for rest in rests:
-            if len(rest) < 3 or _a_word_of(rest, others):
-                continue
-            initials = {other[0] for other in split if other != known}
-            if rest[0] in initials and _a_word_of(rest[1:], others):
+            if len(rest) < 3 or _accounted_for(rest, others, initials):
                 continue
             return True
     return False
+
+
+GIVEN_NAME_ENDINGS = ("bhai", "ben", "bhau", "anna", "appa", "amma", "ji", "kumar", "devi", "bai")
+"""What a handle may run on to a given name without it being a surname: a Gujarati or Marathi
+`bhai`, `ben` or `bhau`, a Kannada or Tamil `anna`, `appa` or `amma`, `ji`, `kumar`, `devi`,
+`bai` (`rameshbhai84@okaxis` is Ramesh Patel's)."""
+
+
+def _accounted_for(rest: str, others: list[str], initials: set[str]) -> bool:
+    """Whether what a handle runs on to a word of the name is not another surname: another word
+    of the name, whole or cut short, or spelt otherwise after its first four letters
+    (`sharmatraders`, Sharma Trading Co); a middle name the name writes as its initial
+    (`anilkumar`, Anil K. Sharma; `hiteshbha`, Hitesh B. Panchal); a joining vowel before
+    another word (`venkataraman`, Venkat Raman); or a given name's ending (`GIVEN_NAME_ENDINGS`)."""
+    if _a_word_of(rest, others) or rest[0] in initials:
+        return True
+    if any(len(other) >= 4 and rest[:4] == other[:4] for other in others):
+        return True
+    if rest[0] in "aeiou" and _a_word_of(rest[1:], others):
+        return True
+    if any(
+        rest[0] == other[0] and _a_word_of(rest[1:], [o for o in others if o != other])
+        for other in others
+    ):
+        return True  # an initial and a word: `rajeshbtiwari`
+    return any(ending.startswith(rest) or rest.startswith(ending) for ending in GIVEN_NAME_ENDINGS)
 
 
 def _a_word_of(rest: str, words: list[str]) -> bool:
