@@ -22,7 +22,6 @@ row of the Employees sheet: paid (in the bank file), or not paid and why.
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -36,6 +35,7 @@ from xlbo.book import FileBook, Reader, ResultSheet
 from xlbo.book.atomic import atomic_path, check_output_folder, result_set
 from xlbo.book.xlsx import write_workbook
 from xlbo.cells import clean_text
+from xlbo.dates import month_end
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, count_by_severity, describe_counts, display_value
 from xlbo.jobs.registry import EXIT_FINDINGS, EXIT_OK, JobResult, PayrollSettings, Source, file_of
@@ -447,7 +447,7 @@ class PayrollMonth:
         """Summary (who was paid, who was not and why), Register, Working, Issues and the
         salary journal."""
         month = self.month
-        month_end = _month_end(month)
+        last_day = month_end(month)
         company = self.data.company.name if self.data.company else ""
         return [
             summary_sheet(self.roll, company, month),
@@ -460,7 +460,7 @@ class PayrollMonth:
             salary_journal_sheet(
                 salary_journal(
                     self.lines,
-                    month_end,
+                    last_day,
                     f"PAY/{self.key}",
                     rule_in_force(
                         self.data.pf_rules, month, "PF Rules", self.data.source
@@ -468,10 +468,6 @@ class PayrollMonth:
                 )
             ),
         ]
-
-
-def _month_end(month: date) -> date:
-    return date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
 
 
 def master_rows(reader: Reader) -> list[MasterRow]:
@@ -667,7 +663,7 @@ def compute_payroll(
         held,
         master_issues,
         month,
-        _month_end(month),
+        month_end(month),
         [data.letters.get("Employees", {}).get(h, "") for h in ("Bank Account", "IFSC")],
     )
     return PayrollMonth(month, data, lines, issues, payable, ytd, roll, names)

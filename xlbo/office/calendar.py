@@ -41,6 +41,7 @@ from dateutil.rrule import rrulestr  # type: ignore[import-untyped]
 from pydantic import BeforeValidator, Field
 
 from xlbo.cells import clean_text, is_blank, parse_whole_number, refuse_error
+from xlbo.dates import month_end
 from xlbo.master.effective import covers
 from xlbo.master.fields import (
     Count,
@@ -498,10 +499,6 @@ _LENGTH = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.HALF_YEARLY: 
            Frequency.YEARLY: 12, Frequency.AFTER_AGM: 12}  # fmt: skip
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, months_calendar.monthrange(year, month)[1])
-
-
 def _shift(day: date, months: int) -> tuple[int, int]:
     index = day.year * 12 + day.month - 1 + months
     return index // 12, index % 12 + 1
@@ -525,7 +522,7 @@ def _period_ends(rule: ComplianceRule, start: date, end: date) -> list[date]:
     year, month = start.year - 2, 1
     while (year, month) <= (end.year, end.month):
         if month in wanted:
-            ends.append(_month_end(year, month))
+            ends.append(month_end(date(year, month, 1)))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return ends
 
@@ -546,7 +543,9 @@ def due_dates(
             if rule.frequency is Frequency.AFTER_AGM:
                 last_day = date(period_end.year, 9, 30)
                 held = profile.agm
-                if held is not None and period_end < held <= _month_end(period_end.year + 1, 3):
+                if held is not None and period_end < held <= month_end(
+                    date(period_end.year + 1, 3, 1)
+                ):
                     base, why = held, f"{rule.days_after} days after the AGM of {held:%d-%m-%Y}"
                 else:
                     base = last_day

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from xlbo.dates import month_end
 from xlbo.master.fields import TaxRegime
 from xlbo.master.records import Employee
 from xlbo.master.rules import AgeGroup, ESIRule, LWFRule, PFRule, PTSlab
@@ -119,7 +120,7 @@ def _money(value: Decimal) -> Decimal:
 
 def active_days(person: Employee, month: date) -> int:
     """Days of the month the employee is on the rolls (0 when not at all)."""
-    last = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+    last = month_end(month)
     start = max(person.date_of_joining, month)
     end = min(person.date_of_leaving, last) if person.date_of_leaving else last
     return max((end - start).days + 1, 0)
