@@ -1217,8 +1217,9 @@ def _namesake_further(run: _Matching, b: np.ndarray, g: np.ndarray) -> np.ndarra
     `venkateshkama33` of the 12th though the two are each other's only line in the window. Such
     a line is left to `_late_bookings`, which takes the pair of one name."""
     found = np.zeros(len(b), dtype=bool)
-    narrowed = run.window.before > DEFAULT_WINDOW.before or run.window.after < DEFAULT_WINDOW.after
-    if not len(b) or run.names is None or narrowed:  # no late bookings then (`_late_bookings`)
+    if (
+        not len(b) or run.names is None or run.window.narrowed
+    ):  # no late bookings then (`_late_bookings`)
         return found
     wide = Window(-LATE_BOOKING_DAYS, LATE_BOOKING_DAYS)
     bank_day, ledger_day = run.bank.lines["day"].to_numpy(), run.ledger.lines["day"].to_numpy()
@@ -2705,11 +2706,12 @@ def _late_bookings(run: _Matching) -> None:
     pair, as the combinations do, from parties at least LATE_ALIKE alike, where the lines of the
     set were written within LATE_PARTS_DAYS of each other (invoices booked together). Not run
     when the user narrowed the window (`--days-before 0`): they asked for near dates only."""
-    wide = Window(
-        min(run.window.before, -LATE_BOOKING_DAYS), max(run.window.after, LATE_BOOKING_DAYS)
-    )
-    narrowed = run.window.before > DEFAULT_WINDOW.before or run.window.after < DEFAULT_WINDOW.after
-    if narrowed or wide == run.window or not (run.bank_open.any() and run.ledger_open.any()):
+    wide = run.window.widened(LATE_BOOKING_DAYS)
+    if (
+        run.window.narrowed
+        or wide == run.window
+        or not (run.bank_open.any() and run.ledger_open.any())
+    ):
         return  # a window narrower than the default is the user's wish to be strict
     if run.names is None:
         run.names = _Names.of(run.bank, run.ledger)
@@ -2856,6 +2858,16 @@ def _late_bookings(run: _Matching) -> None:
         )
 
 
+def _on_amount_pairs(run: _Matching) -> tuple[np.ndarray, np.ndarray]:
+    """(bank lines, ledger lines) of the 1:1 pairs taken so far on amount and date alone."""
+    taken = pd.concat(run.taken, ignore_index=True)
+    alone = taken["rule"].isin(list(_ON_AMOUNT)).to_numpy(dtype=bool)
+    return (
+        taken["bank"].to_numpy(dtype=np.int64)[alone],
+        taken["ledger"].to_numpy(dtype=np.int64)[alone],
+    )
+
+
 def _named_pairs(
     run: _Matching, bank: np.ndarray, ledger: np.ndarray, window: Window
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -2900,16 +2912,10 @@ def _making_way(run: _Matching) -> None:
     `rajeshtiwa3` of the 1st has only the Mumbai one's 10,000.00 of the 2nd, which `RAJESH
     TIWARI` of the 2nd had taken; `RAJESH TIWARI` fits the Kolhapur one's of the 6th as well.
     Not run when the user narrowed the window."""
-    narrowed = run.window.before > DEFAULT_WINDOW.before or run.window.after < DEFAULT_WINDOW.after
-    if narrowed or run.names is None or not run.taken or not run.ledger_open.any():
+    if run.window.narrowed or run.names is None or not run.taken or not run.ledger_open.any():
         return
-    wide = Window(
-        min(run.window.before, -LATE_BOOKING_DAYS), max(run.window.after, LATE_BOOKING_DAYS)
-    )
-    taken = pd.concat(run.taken, ignore_index=True)
-    alone = taken["rule"].isin(list(_ON_AMOUNT)).to_numpy(dtype=bool)
-    taken_b = taken["bank"].to_numpy(dtype=np.int64)[alone]
-    taken_g = taken["ledger"].to_numpy(dtype=np.int64)[alone]
+    wide = run.window.widened(LATE_BOOKING_DAYS)
+    taken_b, taken_g = _on_amount_pairs(run)
     nb, ng = len(run.bank), len(run.ledger)
     amount_b, amount_g = run.amounts
     day_b = run.bank.lines["day"].to_numpy()
@@ -2943,7 +2949,7 @@ def _making_way(run: _Matching) -> None:
     other = open_g[right]
     days = day_b[x[left]] - day_g[other]
     said = run.names.alike(x[left], other)
-    near = (days >= run.window.before) & (days <= run.window.after)
+    near = run.window.holds(days)
     rather = (fitness(days, said) >= fit[left]) | (near & (said >= alike[left]))
     free = np.bincount(left[rather], minlength=len(x)) == 0
     x, g, b, alike, fit = x[free], g[free], b[free], alike[free], fit[free]
@@ -2978,7 +2984,7 @@ def _making_way(run: _Matching) -> None:
 
     def take(bank: np.ndarray, ledger: np.ndarray, names: np.ndarray, said: str) -> None:
         days = day_b[bank] - day_g[ledger]
-        late = (days < run.window.before) | (days > run.window.after)
+        late = ~run.window.holds(days)
         run.take(
             pd.DataFrame({"b": bank, "l": ledger}),
             "Amount and date",
@@ -3020,10 +3026,7 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
     none = pd.DataFrame(columns=["b", "l", "kind", "why"])
     if run.names is None or not run.taken:
         return none
-    taken = pd.concat(run.taken, ignore_index=True)
-    alone = taken["rule"].isin(list(_ON_AMOUNT)).to_numpy(dtype=bool)
-    taken_b = taken["bank"].to_numpy(dtype=np.int64)[alone]
-    taken_g = taken["ledger"].to_numpy(dtype=np.int64)[alone]
+    taken_b, taken_g = _on_amount_pairs(run)
     if len(taken_b) < 2:
         return none
     day_b = run.bank.lines["day"].to_numpy()
@@ -3041,8 +3044,7 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
     keep = (
         (b2 != b1)
         & (party[g1] != party[g2])
-        & (crossed_days >= run.window.before)
-        & (crossed_days <= run.window.after)
+        & run.window.holds(crossed_days)
         & ~run.made_way[b1]
         & ~run.made_way[b2]
     )
@@ -3125,7 +3127,7 @@ def _crowded_late_pairs(
         b = found["b"].to_numpy(dtype=np.int64)
         g = found["l"].to_numpy(dtype=np.int64)
         d = day_b[b] - day_g[g]
-        inside = (d >= wide.before) & (d <= wide.after)
+        inside = wide.holds(d)
         return pd.DataFrame({"b": b[inside], "l": g[inside], "d": d[inside]})
 
     # the pairs that may be sure (LATE_ALIKE, a crowded line in them); then, for their lines

@@ -1141,7 +1141,7 @@ def handle_contradicts(word: str, name: str) -> bool:
     """
     if not word.isalpha() or len(word) < SHORTEST_PART:
         return False
-    word = _SRI_START.sub("sri", word)  # SHREEAMRIT is Shree Amrit, folded as the books' name
+    word = _squashed(word)  # SHREEAMRIT is Shree Amrit, folded as the books' name
     split = name.split()
     for at, known in enumerate(split):
         if len(known) < 3:

@@ -338,7 +338,7 @@ def _candidates(
         at_group = joined["group"].to_numpy(dtype=np.int64)
         target = joined["target"].to_numpy(dtype=np.int64)
         gap = one_day[target] - day[groups[at_group]]
-        close = (gap >= seen.before) & (gap <= seen.after)
+        close = seen.holds(gap)
         for line, row, bits in zip(
             target[close].tolist(),
             at_group[close].tolist(),

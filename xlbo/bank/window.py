@@ -36,6 +36,20 @@ class Window:
         """The same window seen from the books' side (books − bank)."""
         return Window(-self.after, -self.before)
 
+    @property
+    def narrowed(self) -> bool:
+        """Narrower than the default on either side: the user asked for near dates only, and
+        nothing beyond the window is looked for (bookings made late)."""
+        return self.before > -DAYS_BEFORE or self.after < DAYS_AFTER
+
+    def widened(self, days: int) -> Window:
+        """This window reaching at least `days` either way."""
+        return Window(min(self.before, -days), max(self.after, days))
+
+    def holds(self, days: np.ndarray) -> np.ndarray:
+        """Which of `days` (bank − books) are inside the window."""
+        return np.asarray((days >= self.before) & (days <= self.after), dtype=bool)
+
 
 DEFAULT_WINDOW = Window()
 DAY_LIMIT = 1 << 31

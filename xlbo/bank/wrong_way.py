@@ -193,7 +193,7 @@ class _Keys:
             if (candidates & referring).any():
                 candidates &= referring
         lag = self.bank_day - self.day[g]
-        inside = candidates & (lag >= window.before) & (lag <= window.after)
+        inside = candidates & window.holds(lag)
         if inside.any():
             candidates = inside
         positions = np.flatnonzero(candidates)
