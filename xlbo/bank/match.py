@@ -3067,15 +3067,22 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
     if not len(b1):
         return none
     _take_back(run, np.unique(np.concatenate([g1, g2])).tolist())
-    return pd.DataFrame(
-        {
-            "b": np.concatenate([b1, b1, b2, b2]),
-            "l": np.concatenate([g1, g2, g1, g2]),
-            "kind": "Ambiguous",
-            "why": "same amount; two bank lines fit two parties' lines as well either way round, "
-            "by their names and their dates: choose which is whose",
-        }
-    ).drop_duplicates(["b", "l"])
+    # listed two by two, each bank line's two choices one under the other, in bank order
+    return (
+        pd.DataFrame(
+            {
+                "first": np.tile(np.minimum(b1, b2), 4),
+                "b": np.concatenate([b1, b1, b2, b2]),
+                "l": np.concatenate([g1, g2, g1, g2]),
+                "kind": "Ambiguous",
+                "why": "same amount; two bank lines fit two parties' lines as well either way "
+                "round, by their names and their dates: choose which is whose",
+            }
+        )
+        .sort_values(["first", "b", "l"], kind="stable")
+        .drop_duplicates(["b", "l"])
+        .drop(columns="first")
+    )
 
 
 def _crowded_late_pairs(
