@@ -121,10 +121,11 @@ def find_combinations(
     # (`_hits`)
     searched = _exact_floats(other_signed)
     one_signed = np.abs(one.lines["signed"].to_numpy(dtype=np.int64))
-    other_party = other.lines["party"]
+    other_party, other_names = other.parties
+    other_named = (other_names.to_numpy(dtype=object) != "")[other_party]
     # the books' accounts as written: two ledgers whose names fold to one party (Om Sai Traders
     # (Nagpur), Om Sai Traders - Pune) are two customers (`_one_shape`)
-    other_account = other.lines["text"] if one_is_bank else None
+    other_account = other.texts if one_is_bank else None
     # every group searched at once, as the lines stand now (its nearest lines, a matrix row
     # each); a group that loses a line to an earlier target is searched again when its turn comes
     o = groups.o
@@ -183,7 +184,7 @@ def find_combinations(
         chosen_of = 1
         if total > 1 and len(fits) == 1:
             sets = state.every_set(at_group, int(one_signed[target]), searched, other_open)
-            if _one_shape(sets, other_signed, other_party, other_account):
+            if _one_shape(sets, other_signed, other_party, other_named, other_account):
                 total, parts, chosen_of = 1, sets[0], len(sets)
         if total == 1:
             found.append(Combination(target, parts, least, chosen_of))
@@ -273,25 +274,26 @@ class _Search:
 def _one_shape(
     sets: list[list[int]],
     values: np.ndarray,
-    party: pd.Series,
-    account: pd.Series | None = None,
+    party: np.ndarray,
+    named: np.ndarray,
+    account: np.ndarray | None = None,
 ) -> bool:
     """Whether the sets differ only in lines of one party and one amount: the party's two
     ₹1,00,000 transfers of the 4th and the 5th, either of which completes the set. Nothing
     tells such sets apart but their dates, so the nearest is as right as any (the other line
     stays open for its own match); sets of other amounts or parties are a choice for the user.
-    Lines that name no one are no one party's (a cash deposit, a cheque of anyone's): sets
-    with such a line are the user's choice too. With `account` (the books' lines' particulars
-    as written), lines of two ledgers whose names fold to one party are two parties'."""
+    Lines that name no one (not `named`) are no one party's (a cash deposit, a cheque of
+    anyone's): sets with such a line are the user's choice too. `party`: each line's party as
+    a number (`Side.parties`); with `account` (the books' lines' particulars as written,
+    numbered: `Side.texts`), lines of two ledgers whose names fold to one party are two
+    parties'."""
     written = account if account is not None else party
-    # the lines' names looked up one set at a time: a column made an array costs a second a
-    # call at 1M lines, and few targets have two sets
     shapes = {
         tuple(
             sorted(
                 zip(
-                    party.iloc[lines].to_numpy(dtype=object).tolist(),
-                    written.iloc[lines].to_numpy(dtype=object).tolist(),
+                    party[lines].tolist(),
+                    written[lines].tolist(),
                     values[lines].tolist(),
                     strict=True,
                 )
@@ -299,7 +301,7 @@ def _one_shape(
         )
         for lines in sets
     }
-    return len(sets) > 1 and len(shapes) == 1 and all(name for name, _, _ in next(iter(shapes)))
+    return len(sets) > 1 and len(shapes) == 1 and bool(named[sets[0]].all())
 
 
 DAY_SPAN = np.int64(1) << np.int64(24)

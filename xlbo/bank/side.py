@@ -51,6 +51,12 @@ class Side:
         codes, distinct = pd.factorize(self.lines["party"].fillna("").astype(str))
         return np.asarray(codes, dtype=np.int64), pd.Index(distinct, dtype=object)
 
+    @cached_property
+    def texts(self) -> np.ndarray:
+        """Each line's `text` numbered (equal texts, equal numbers): worked out once a side."""
+        codes, _ = pd.factorize(self.lines["text"])
+        return np.asarray(codes, dtype=np.int64)
+
 
 def side(
     days: Sequence[int],
