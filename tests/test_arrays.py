@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from xlbo.arrays import isin, order_by
+from xlbo.arrays import isin, merge_runs, order_by
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -45,3 +45,13 @@ def test_keys_other_than_signed_integers_sort_as_numpy_sorts_them() -> None:
     assert order_by(big).tolist() == [2, 1, 0]
     assert order_by(np.array([0.5, 0.2, 0.1])).tolist() == [2, 1, 0]
     assert order_by(np.array([1, 2, 1]), np.array([1.0, np.nan, 0.0])).tolist() == [2, 0, 1]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_merge_runs_is_a_stable_sort_of_the_runs_one_after_another(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for _ in range(200):
+        size = int(rng.integers(1, 12))
+        runs = [np.sort(rng.integers(0, size, int(rng.integers(0, 15)))) for _ in range(3)]
+        expected = np.argsort(np.concatenate(runs), kind="stable")
+        assert merge_runs(runs, size).tolist() == expected.tolist()

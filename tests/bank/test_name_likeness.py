@@ -638,6 +638,71 @@ def test_sbi_s_cut_names_are_completed_from_the_handle_beside_them() -> None:
     ).tolist() == ["patel arjun", "murali fern"]
 
 
+def test_a_surname_sbi_cut_short_is_shared_as_much_as_one_written_out() -> None:
+    # SBI's `VINOD SI` beside `vinodsinh84@` is `vinod sinh`: SINH is Sinha cut short, so the
+    # two names share a surname and each has a given name the other lacks, as `sanjay
+    # fernandes` and Manoj Fernandes do; Venkatesh L. Sinha's 5,000.00 of the same day is not
+    # Vinod's, Vinod Sinha's of the 16th is (was: Venkatesh's, 53 alike, an outsider's SBI
+    # month of 100,000 lines)
+    bank = statement(
+        [
+            (
+                "2026-11-10",
+                "BY TRANSFER-UPI/CR/690012201540/VINOD SI/KKBK/vinodsinh84@/S--",
+                "",
+                500000,
+            )
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-10", "Venkatesh L. Sinha", "", 500000),
+            ("2026-11-16", "Vinod Sinha", "Being amt recd against Inv No. 337", 500000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 1, "Amount and date")}
+    assert likeness("vinod sinh", "venkatesh l sinha") < NAMES_DIFFER_BELOW
+    assert likeness("pooja sola", "ganesh solanki") < NAMES_DIFFER_BELOW
+    # one name cut short of the other, and nothing else unaccounted for, is still one name
+    assert likeness("vinod sinh", "vinod sinha") >= 90
+    assert likeness("venkat sinh", "venkatesh sinha") >= 90
+
+
+def test_d_souza_is_one_word_on_both_sides_and_sbi_s_cut_handle_says_whose() -> None:
+    # the books write D'Souza, SBI `D'SOUZA` beside `nehadso50@up` (twelve letters, cut three
+    # letters into the surname) and `FARHAN D` beside `farhandso7@a`: `dsouza neha` and
+    # `farhan dso`, Neha's and Farhan D'Souza's, not Rajesh D'Souza's of the day before nor
+    # Farhan Das's (was: both, D'Souza folding to `d souza`, an outsider's SBI month)
+    bank = statement(
+        [
+            (
+                "2026-11-10",
+                "BY TRANSFER-UPI/CR/683343055899/D'SOUZA/HDFC/nehadso50@up/Sent --",
+                "",
+                1000000,
+            ),
+            (
+                "2026-11-07",
+                "BY TRANSFER-UPI/CR/627360210564/FARHAN D/BARB/farhandso7@a/UPI--",
+                "",
+                149900,
+            ),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-09", "D'Souza Rajesh", "Being amt recd against INV/26-27/1823", 1000000),
+            ("2026-11-12", "Neha D'Souza", "Being amt recd against bill no 4", 1000000),
+            ("2026-11-06", "Das Farhan (Aurangabad)", "", 149900),
+            ("2026-11-07", "D'Souza Farhan", "", 149900),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 1), (1, 3)}
+    assert bank_party_key("Joseph P. D'Souza (Indore)") == "joseph p dsouza"
+
+
 def alike_as_typed(bank: str, books: str) -> int:
     """`alike`, where the bank's name is known for a UPI handle when the payer typed it so."""
     keys, _, typed = narration_keys_and_handles(pd.Series([bank]))

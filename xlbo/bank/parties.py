@@ -397,7 +397,8 @@ def completed(name: str, handle: str) -> str:
     the handle is the name's words run together in any order, each the same word but the last
     (`bose ani` + `anitabose` → `bose anita`, `salim qu` + `salimqure` → `salim qure`); or
     the given name where the bank wrote only the surname (`qureshi` + `kavitaqure` → `qureshi
-    kavita`). A handle that does not agree so leaves the name as it is.
+    kavita`; `dsouza` + `nehadso`, the handle cut three letters into the surname). A handle
+    that does not agree so leaves the name as it is.
 
     >>> completed("bose ani", "anitabose"), completed("salim qu", "salimqure")
     ('bose anita', 'salim qure')
@@ -409,6 +410,8 @@ def completed(name: str, handle: str) -> str:
     ('rahul gupta', 'murali fern')
     >>> completed("jadhav p", "poojajadh"), completed("patel ar", "arjunpate")
     ('jadhav pooja', 'patel arjun')
+    >>> completed("dsouza", "nehadso")  # SBI's handle cut at twelve: `nehadso50@up`
+    'dsouza neha'
     >>> completed("b khanna", "bkhanna"), completed("salim qu", "qureshi")
     ('b khanna', 'salim qu')
     """
@@ -428,6 +431,8 @@ def completed(name: str, handle: str) -> str:
         # a surname the bank wrote first and cut at its end, the given name the handle's start:
         # `qureshi` + `kavitaqure` → `qureshi kavita`
         at = handle.find(name[:4], 3)
+        if at < 0 and handle.endswith(name[:3]):
+            at = len(handle) - 3  # the handle cut three letters into it: `nehadso` (D'Souza)
         if at >= 3 and (name.startswith(handle[at:]) or handle[at:].startswith(name)):
             return f"{name} {handle[:at]}"
     if len(words) == 2 and len(words[0]) >= 3 and len(words[1]) <= 2:
@@ -1252,7 +1257,8 @@ class _NameWords:
 
     def explained(self, left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """`explained` of each pair (left place, right place), and whether the two names
-        contradict each other: they share a word written the same and each has a word the
+        contradict each other: they share a word (written the same, or cut short: SHARED_CUT)
+        and each has a word the
         other does not account for (`explained`, a short last word aside: the bank may have
         cut the name there), other persons of one surname, other firms of one word (False for
         names not split here). Each word of a name meets each of the other's once for both."""
@@ -1314,7 +1320,7 @@ class _NameWords:
         of three letters or more it starts or that starts it, or by its own initial; as many
         with a last word of three letters or fewer counted as accounted for (the bank may have
         cut the name there: `SRI SAI RA`); and whether a word of `a` is written the same in
-        `b`."""
+        `b`, or one of the two is the other cut short (SHARED_CUT letters or more)."""
         (a_begins, a_count, a_codes), (b_begins, b_count, b_codes) = a, b
         pair = np.repeat(np.arange(len(a_count)), a_count)
         asking = a_codes[a_begins[pair] + within(a_count)]
@@ -1347,6 +1353,11 @@ class _NameWords:
         piece = last & (self.length[asking] <= FRAGMENT)
         same = np.zeros(len(a_count), dtype=bool)
         same[pair[row[same_word]]] = True
+        # a word cut short of the other's is as much one surname (`vinod sinh`, SBI's name
+        # completed from the handle, and Venkatesh L. Sinha)
+        cut = np.concatenate([starts, started])
+        cut = cut[found[cut] & (np.minimum(ask_length[cut], offer_length[cut]) >= SHARED_CUT)]
+        same[pair[row[cut]]] = True
         return (
             np.asarray(np.bincount(pair[~accounted], minlength=len(a_count)), dtype=np.int64),
             np.asarray(
@@ -1370,6 +1381,14 @@ def _words_in_order(names: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 FRAGMENT = 3
 """Letters of a name's last word at most, for it to be a piece the bank cut short."""
+
+SHARED_CUT = 4
+"""Letters at least of a word one name has cut short of the other's for the two to share that
+word (`sinh` and Sinha), as they share a word written the same: each with a word the other
+cannot account for, they are two persons of one surname (`vinod sinh` is not Venkatesh L.
+Sinha). Three letters (`ram` of Ramesh) begin too many other words. On an outsider's SBI month
+of 100,000 lines, whose names are cut to eight letters: 161 -> 145 pairs with the wrong
+party's line, 816 -> 770 true pairs missed."""
 
 
 Ending = tuple[str, frozenset[str]]
