@@ -2876,6 +2876,11 @@ def _named_pairs(
     word on each side of its date: the pairs whose names can be alike, as `_candidates` draws
     them, without asking how alike millions of others are."""
     assert run.names is not None
+    amount_b, amount_g = run.amounts
+    # only the lines of amounts on both sides can meet
+    codes = len(run.amount_lines)
+    bank = bank[np.bincount(amount_g[ledger], minlength=codes)[amount_b[bank]] > 0]
+    ledger = ledger[np.bincount(amount_b[bank], minlength=codes)[amount_g[ledger]] > 0]
     (pos_b, word_b), (pos_g, word_g) = run.names.bank_words, run.names.ledger_words
     in_b = np.zeros(len(run.bank), dtype=bool)
     in_b[bank] = True
@@ -2884,7 +2889,6 @@ def _named_pairs(
     pos_b, word_b = pos_b[in_b[pos_b]], word_b[in_b[pos_b]]
     pos_g, word_g = pos_g[in_g[pos_g]], word_g[in_g[pos_g]]
     words = np.int64(max(int(word_b.max(initial=0)), int(word_g.max(initial=0))) + 1)
-    amount_b, amount_g = run.amounts
     day_b = run.bank.lines["day"].to_numpy()
     day_g = run.ledger.lines["day"].to_numpy()
     left, right = band_join(
@@ -3027,6 +3031,10 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
     if run.names is None or not run.taken:
         return none
     taken_b, taken_g = _on_amount_pairs(run)
+    # only an amount taken twice or more can be torn
+    code = run.amounts[0][taken_b]
+    twice = np.bincount(code, minlength=len(run.amount_lines))[code] >= 2
+    taken_b, taken_g = taken_b[twice], taken_g[twice]
     if len(taken_b) < 2:
         return none
     day_b = run.bank.lines["day"].to_numpy()
