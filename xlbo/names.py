@@ -50,9 +50,6 @@ _LEGAL_WORDS = frozenset(
 )
 _HONORIFICS = frozenset({"ms", "messrs", "m"})
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
-_APOSTROPHE = re.compile(r"(?<=[a-z])['’](?=[a-z])")
-"""An apostrophe inside a word, which joins it (`D'Souza` is one word, `dsouza`, as SBI's handle
-`nehadso` and IMPS's `DSOUZA` write it)."""
 
 
 def party_key(name: str, *, initials: bool = False) -> str:
@@ -67,11 +64,8 @@ def party_key(name: str, *, initials: bool = False) -> str:
     ('s jadhav', 's p jadhav')
     >>> party_key("M Pai", initials=True), party_key("Kaveri Textiles (P) Ltd.", initials=True)
     ('m pai', 'kaveri textiles')
-    >>> party_key("Neha D'Souza")
-    'neha dsouza'
     """
-    text = name.casefold().replace("&", " and ").replace("m/s", "ms ")
-    text = _NON_WORD.sub(" ", _APOSTROPHE.sub("", text))
+    text = _NON_WORD.sub(" ", name.casefold().replace("&", " and ").replace("m/s", "ms "))
     words = text.split()
     if words and words[0] in _HONORIFICS and not (initials and words[0] == "m"):
         words = words[1:]

@@ -3075,7 +3075,8 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
     if not len(b1):
         return none
     _take_back(run, np.unique(np.concatenate([g1, g2])).tolist())
-    # listed two by two, each bank line's two choices one under the other, in bank order
+    # listed two by two, each bank line's two choices one under the other, the pairs in the
+    # order of their first bank line
     return (
         pd.DataFrame(
             {
