@@ -365,6 +365,10 @@ def test_names_that_share_a_word_but_each_hold_one_the_other_lacks_differ(
         ("UPI/P2A/540997714061/SURESH KUMAAR/UBIN BANK/NA", "Suresh Kumar"),
         ("UPI/P2A/540997714062/LAXMI NARAYAN RAO/UBIN BANK/NA", "Lakshmi Narayan Rao"),
         ("NEFT/UTIBN59321943686136/MOHD SALIM/INV", "Mohammed Salim"),
+        # a name written with and without the h after a consonant (th/t, sh/s)
+        ("NEFT/UTIBN59321943686137/SATHISH KUMAR/INV", "Satish Kumar"),
+        ("UPI/P2A/540997714064/KAVITHA JADHAV/UBIN BANK/NA", "Kavita Jadhav"),
+        ("UPI/P2A/540997714065/SIVA PRASAD/UBIN BANK/NA", "Shiva Prasad"),
     ],
 )
 def test_a_name_cut_short_spelt_otherwise_or_with_a_word_more_is_still_alike(
@@ -667,6 +671,9 @@ def test_a_surname_sbi_cut_short_is_shared_as_much_as_one_written_out() -> None:
     # one name cut short of the other, and nothing else unaccounted for, is still one name
     assert likeness("vinod sinh", "vinod sinha") >= 90
     assert likeness("venkat sinh", "venkatesh sinha") >= 90
+    # nor is a given name spelt with or without an h, its surname cut (found by the review)
+    assert likeness("satish kuma", "sathish kumar") >= 80
+    assert likeness("kavitha jadh", "kavita jadhav") >= 80
 
 
 @pytest.mark.parametrize(

@@ -566,22 +566,44 @@ def spelt_otherwise(left: str, right: str) -> bool:
 
 
 def _letters_left_out(one: str, other: str) -> bool:
-    """Whether the shorter word is the longer with vowels left out (three letters at least,
-    the same first letter): `jagdish` of `jagadish`, not `amit` of `amrit` or `anil` of
-    `anjali`."""
+    """Whether the shorter word is the longer with vowels, or the `h` after a consonant, left
+    out (three letters at least, the same first letter): `jagdish` of `jagadish`, `kavita` of
+    `kavitha`, `siva` of `shiva`; not `amit` of `amrit` or `anil` of `anjali`.
+
+    >>> [_letters_left_out(a, b) for a, b in [("kavita", "kavitha"), ("satish", "sathish"),
+    ...     ("siva", "shiva"), ("amit", "amrit"), ("mohan", "moan")]]
+    [True, True, True, False, False]
+    """
     short, long = sorted((one, other), key=len)
     if len(short) < 3 or short[0] != long[0]:
         return False
     at = 0
-    for letter in long:
+    for place, letter in enumerate(long):
         if at < len(short) and letter == short[at]:
             at += 1
-        elif letter not in _VOWELS:
+        elif letter not in _VOWELS and not _aspirate(long, place):
             return False
     return at == len(short)
 
 
 _VOWELS = frozenset("aeiouy")
+
+
+def _aspirate(word: str, place: int) -> bool:
+    """Whether the letter at `place` is an `h` after a consonant, which Indian names are
+    written with and without (`th`/`t`, `sh`/`s`, `dh`/`d`, `bh`/`b`: Kavitha and Kavita)."""
+    return word[place] == "h" and place > 0 and word[place - 1] not in _VOWELS
+
+
+def _consonants(word: str) -> str | None:
+    """A word's first letter and consonants, the `h` after a consonant left out (None for a word
+    of fewer than three letters): two words one of which is the other with vowels or such an
+    `h` left out have the same (`_letters_left_out`)."""
+    if len(word) < 3:
+        return None
+    return word[0] + "".join(
+        c for at, c in enumerate(word) if at and c not in _VOWELS and not _aspirate(word, at)
+    )
 
 
 _INITIAL, _LONG, _FIRST = "\x01", "\x02", "\x03"
@@ -1260,10 +1282,7 @@ class _NameWords:
         # a word's first letter and consonants as a number (-1 for a word of fewer than three
         # letters): two words one of which is the other with vowels left out have the same
         # (`_letters_left_out`)
-        shapes = [
-            word[0] + "".join(c for c in word[1:] if c not in _VOWELS) if len(word) >= 3 else None
-            for word in words
-        ]
+        shapes = [_consonants(word) for word in words]
         self.consonants = pd.factorize(np.array(shapes, dtype=object))[0].astype(np.int64)
 
     def explained(self, left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
