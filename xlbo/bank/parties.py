@@ -421,8 +421,8 @@ def completed(name: str, handle: str) -> str:
     ('rahul gupta', 'murali fern')
     >>> completed("jadhav p", "poojajadh"), completed("patel ar", "arjunpate")
     ('jadhav pooja', 'patel arjun')
-    >>> completed("dsouza", "nehadso")  # SBI's handle cut at twelve: `nehadso50@up`
-    'dsouza neha'
+    >>> completed("dsouza", "nehadso"), completed("sharma", "manisha")
+    ('dsouza neha', 'sharma')
     >>> completed("b khanna", "bkhanna"), completed("salim qu", "qureshi")
     ('b khanna', 'salim qu')
     """
@@ -442,8 +442,10 @@ def completed(name: str, handle: str) -> str:
         # a surname the bank wrote first and cut at its end, the given name the handle's start:
         # `qureshi` + `kavitaqure` → `qureshi kavita`
         at = handle.find(name[:4], 3)
-        if at < 0 and handle.endswith(name[:3]):
-            at = len(handle) - 3  # the handle cut three letters into it: `nehadso` (D'Souza)
+        if at < 0 and handle.endswith(name[:3]) and not name[:3].endswith("a"):
+            # the handle cut three letters into it: `nehadso` (D'Souza); not where those end in
+            # `a`, as so many given names do (`manisha` is no Manisha Sharma's `mani` + `sha`)
+            at = len(handle) - 3
         if at >= 3 and (name.startswith(handle[at:]) or handle[at:].startswith(name)):
             return f"{name} {handle[:at]}"
     if len(words) == 2 and len(words[0]) >= 3 and len(words[1]) <= 2:
