@@ -1626,6 +1626,81 @@ def test_one_bank_names_equal_amounts_to_two_parties_either_way_round_are_the_us
     ]
 
 
+def test_suggestions_come_in_the_statements_order_whatever_pass_found_them() -> None:
+    # the 2nd's 12,345.00 has only a near miss (digits transposed in the books), found by the
+    # last pass; the 3rd's 250.00 two equal candidates, found by an earlier one: the user goes
+    # down the statement, so the 2nd's comes first (was: last, after the 3rd's two)
+    bank = statement(
+        [
+            (
+                "2026-11-02",
+                "NEFT CR-HDFC0000068-KAVERI TRADERS-DECCAN-HDFCN52026101512345",
+                "",
+                1234500,
+            ),
+            ("2026-11-03", "UPI-R SENTHIL-rsenthil@oksbi-SBIN0682702-676805837245-NA", "", 25000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-02", "Kaveri Traders", "", 1235400),
+            ("2026-11-03", "Senthil Raghavan", "", 25000),
+            ("2026-11-03", "Senthil R.", "", 25000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
+    assert suggestions[["bank", "ledger", "kind"]].values.tolist() == [
+        [0, 0, "Digits transposed"],
+        [1, 1, "Ambiguous"],
+        [1, 2, "Ambiguous"],
+    ]
+
+
+def test_the_bank_lines_of_one_set_stay_together_among_the_suggestions() -> None:
+    # Kaveri's 3,000.00 in the books is 1,000 + 2,000 or 1,200 + 1,800 in the bank: the set
+    # offered (the 1st and 3rd bank lines) stays together at its first line, before Meena's
+    # near miss on the 2nd line, not split around it
+    bank = statement(
+        [
+            (
+                "2026-11-02",
+                "NEFT CR-HDFC0000068-KAVERI TRADERS-INV1-HDFCN52026101512301",
+                "",
+                100000,
+            ),
+            ("2026-11-02", "NEFT CR-HDFC0000068-MEENA STORES-X-HDFCN52026101512399", "", 1234500),
+            (
+                "2026-11-02",
+                "NEFT CR-HDFC0000068-KAVERI TRADERS-INV2-HDFCN52026101512302",
+                "",
+                200000,
+            ),
+            (
+                "2026-11-02",
+                "NEFT CR-HDFC0000068-KAVERI TRADERS-INV3-HDFCN52026101512303",
+                "",
+                120000,
+            ),
+            (
+                "2026-11-02",
+                "NEFT CR-HDFC0000068-KAVERI TRADERS-INV4-HDFCN52026101512304",
+                "",
+                180000,
+            ),
+        ]
+    )
+    books = ledger(
+        [("2026-11-02", "Kaveri Traders", "", 300000), ("2026-11-02", "Meena Stores", "", 1235400)]
+    )
+    _, suggestions = matched(bank, books)
+    assert suggestions[["bank", "ledger", "kind"]].values.tolist() == [
+        [0, 0, "Several sets add up"],
+        [2, 0, "Several sets add up"],
+        [1, 1, "Digits transposed"],
+    ]
+
+
 def test_the_account_holders_own_name_in_a_narration_is_not_the_payer() -> None:
     # HDFC writes an inward NEFT as NEFT CR-IFSC-REMITTER-BENEFICIARY-UTR: the beneficiary is
     # the account holder itself, its name the longer. Two customers paid 2,75,931.00 on one day;

@@ -635,10 +635,24 @@ def match_lines(
     ]
     near = near_misses(bank, ledger, run.bank_open, run.ledger_open, window)
     suggestions = pd.concat([suggestions, near], ignore_index=True)
-    suggestions = suggestions.drop_duplicates(["b", "l"]).rename(
+    suggestions = _in_statement_order(suggestions.drop_duplicates(["b", "l"])).rename(
         columns={"b": "bank", "l": "ledger"}
     )
     return run.frame(), suggestions[list(SUGGESTION_COLUMNS)].reset_index(drop=True)
+
+
+def _in_statement_order(suggestions: pd.DataFrame) -> pd.DataFrame:
+    """The suggestions in the order of their bank lines, as a user goes down the statement:
+    each bank line's choices together, of every kind, in the order the passes found them;
+    the bank lines of a set that adds up to one ledger line (`Several sets add up`) together
+    at the first of them."""
+    b = suggestions["b"].to_numpy(dtype=np.int64)
+    key = b.copy()
+    sets = (suggestions["kind"] == "Several sets add up").to_numpy(dtype=bool)
+    if sets.any():
+        of_sets = suggestions[sets]
+        key[sets] = of_sets.groupby("l")["b"].transform("min").to_numpy(dtype=np.int64)
+    return suggestions.iloc[np.argsort(key, kind="stable")]
 
 
 @dataclass(frozen=True)
