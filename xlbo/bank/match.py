@@ -108,7 +108,7 @@ from xlbo.bank.scoring import (
     preference,
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
-from xlbo.bank.splits import split_sets
+from xlbo.bank.splits import SEVERAL_SETS, split_sets
 from xlbo.bank.window import (
     DEFAULT_WINDOW,
     Band,
@@ -648,7 +648,7 @@ def _in_statement_order(suggestions: pd.DataFrame) -> pd.DataFrame:
     at the first of them."""
     b = suggestions["b"].to_numpy(dtype=np.int64)
     key = b.copy()
-    sets = (suggestions["kind"] == "Several sets add up").to_numpy(dtype=bool)
+    sets = (suggestions["kind"] == SEVERAL_SETS).to_numpy(dtype=bool)
     if sets.any():
         of_sets = suggestions[sets]
         key[sets] = of_sets.groupby("l")["b"].transform("min").to_numpy(dtype=np.int64)
@@ -1231,10 +1231,8 @@ def _namesake_further(run: _Matching, b: np.ndarray, g: np.ndarray) -> np.ndarra
     `venkateshkama33` of the 12th though the two are each other's only line in the window. Such
     a line is left to `_late_bookings`, which takes the pair of one name."""
     found = np.zeros(len(b), dtype=bool)
-    if (
-        not len(b) or run.names is None or run.window.narrowed
-    ):  # no late bookings then (`_late_bookings`)
-        return found
+    if not len(b) or run.names is None or run.window.narrowed:
+        return found  # no late bookings then (`_late_bookings`)
     wide = Window(-LATE_BOOKING_DAYS, LATE_BOOKING_DAYS)
     bank_day, ledger_day = run.bank.lines["day"].to_numpy(), run.ledger.lines["day"].to_numpy()
     open_g, open_b = np.flatnonzero(run.ledger_open), np.flatnonzero(run.bank_open)
@@ -3089,12 +3087,11 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
     if not len(b1):
         return none
     _take_back(run, np.unique(np.concatenate([g1, g2])).tolist())
-    # listed two by two, each bank line's two choices one under the other, the pairs in the
-    # order of their first bank line
+    # each bank line's choices in the order of their ledger lines (`_in_statement_order` puts
+    # the bank lines in the statement's)
     return (
         pd.DataFrame(
             {
-                "first": np.tile(np.minimum(b1, b2), 4),
                 "b": np.concatenate([b1, b1, b2, b2]),
                 "l": np.concatenate([g1, g2, g1, g2]),
                 "kind": "Ambiguous",
@@ -3102,9 +3099,8 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
                 "round, by their names and their dates: choose which is whose",
             }
         )
-        .sort_values(["first", "b", "l"], kind="stable")
+        .sort_values(["b", "l"], kind="stable")
         .drop_duplicates(["b", "l"])
-        .drop(columns="first")
     )
 
 
@@ -3279,7 +3275,7 @@ def _combinations(run: _Matching) -> pd.DataFrame:
         {
             "b": [b for b, _ in suggested],
             "l": [g for _, g in suggested],
-            "kind": "Several sets add up",
+            "kind": SEVERAL_SETS,
             "why": "more than one set of one party's lines adds up to the other line (this is "
             "one of them): choose",
         }

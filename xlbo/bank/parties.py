@@ -1154,8 +1154,9 @@ def run_together(word: str, name: str) -> tuple[int, bool]:
 
 
 def handle_contradicts(word: str, name: str) -> bool:
-    """Whether `word` (a UPI handle's letters) is another person's than `name`'s: it starts with a word of the name (of three letters or more), or ends with
-    one or the first four letters of one or more (a handle is cut at twelve letters), and the
+    """Whether `word` (a UPI handle's letters) is another person's than `name`'s: it starts
+    with a word of the name (of three letters or more), or ends with one or the first four
+    letters of one or more (a handle is cut at twelve letters), and the
     rest, of three letters or more, is no other word of the name, whole or cut short, nor an
     initial and such a word. `sunilrao` is not Sunil Bose's (nor `prakashhegd` Prakash Desai's,
     `kavitadas` Kavita Narayan Iyer's): it holds SUNIL and a RAO that Sunil Bose cannot account

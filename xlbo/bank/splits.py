@@ -133,6 +133,11 @@ LENDER_WORDS = frozenset((
 `FINANCE`): what is left names one (`BAJAJ`, `TATA`, `HDFC`)."""
 
 
+SEVERAL_SETS = "Several sets add up"
+"""The kind of suggestion where two or more sets of lines add up to one line: the user chooses
+(here and in `xlbo.bank.match`, which puts a set's lines together among the suggestions)."""
+
+
 @dataclass(frozen=True)
 class Part:
     """A part a set of a kind may hold: the lines whose ledger (or narration) says `words`, and
@@ -481,7 +486,7 @@ def split_sets(
         {
             "b": np.array([x for x, _ in doubted], dtype=np.int64),
             "l": np.array([y for _, y in doubted], dtype=np.int64),
-            "kind": "Several sets add up",
+            "kind": SEVERAL_SETS,
             "why": "more than one split across ledgers (an EMI, a challan, a day's collections) "
             "adds up to the other line, or shares a line with another (this is one of them): "
             "choose",

@@ -27,7 +27,6 @@ row, is matched against the company's State (GSTR-3B of QRMP on the 22nd or the 
 
 from __future__ import annotations
 
-import calendar as months_calendar
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -556,7 +555,7 @@ def due_dates(
                 due = base + timedelta(days=rule.days_after)
             else:
                 year, month = _shift(period_end, rule.months_after)
-                last = months_calendar.monthrange(year, month)[1]
+                last = month_end(date(year, month, 1)).day
                 due = date(year, month, min(rule.due_day or last, last))
                 why = rule.source or rule.law or ""
             extension = next(

@@ -8,7 +8,6 @@ overtime is left out of the ESI coverage test.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -161,7 +160,7 @@ def _earned(person: Employee, rules: MonthRules, attendance: Attendance) -> _Day
     """Days paid out of the month (calendar days, or a fixed 26 or 30), the earnings prorated to
     them, and the month's extras (overtime, arrears, bonus, other earnings) as given."""
     month = rules.month
-    in_month = calendar.monthrange(month.year, month.month)[1]
+    in_month = month_end(month).day
     on_rolls = active_days(person, month)
     if attendance.paid_days is not None:
         paid = max(min(Decimal(attendance.paid_days), Decimal(on_rolls)), ZERO)
