@@ -216,6 +216,54 @@ def test_the_payers_name_is_read_past_handles_remarks_and_m_s(narration: str, na
     assert narration_names(pd.Series([narration])).tolist() == [name]
 
 
+@pytest.mark.parametrize(
+    ("narration", "name"),
+    [
+        # a firm's name with a digit in a word (HDFC writes the payer's name with the UTR)
+        ("SAS2PY SOFTWARE P L 0000000000511950", "SAS2PY SOFTWARE P L"),
+        (
+            "NEFT CR-HDFC0000123-SAS2PY SOFTWARE PVT LTD-HDFCN52026100312345",
+            "SAS2PY SOFTWARE PVT LTD",
+        ),
+        ("IMPS-627812345678-7ELEVEN STORES-XX1234", "7ELEVEN STORES"),
+        ("NEFT-A2Z TRADERS-UTIBN52026100312345", "A2Z TRADERS"),
+        ("NEFT-SAS2PY-HDFCN52026100312345", "SAS2PY"),
+        # … but a UTR, RRN, IFSC, masked account or invoice number is no part of a name, nor
+        # UPI's person-to-person code
+        ("UPI-RAJ STORE-PAYTMQR281005050101IQKFNTI 0000415389418321", "RAJ STORE"),
+        ("UPI/P2P/627812345678/RAJ STORE/raj@ybl/SBIN", "RAJ STORE"),
+        ("NEFT-KUMAR TRADERS INV23 XX1234-SBIN0001234", "KUMAR TRADERS"),
+    ],
+)
+def test_a_firms_name_may_hold_a_digit_where_a_reference_holds_several(
+    narration: str, name: str
+) -> None:
+    assert narration_names(pd.Series([narration])).tolist() == [name]
+
+
+def test_a_firm_with_a_digit_in_its_name_is_told_from_another_of_the_same_amount() -> None:
+    # Sas2py Software and Kiran Software each pay 38,000.00 on the 5th; HDFC writes the first
+    # `SAS2PY SOFTWARE P L`. Before, its digit word went as a UTR's would, leaving SOFTWARE
+    # alone, which names neither
+    bank = statement(
+        [
+            ("2024-06-05", "SAS2PY SOFTWARE P L 0000000000511950", "", 3800000),
+            ("2024-06-05", "NEFT CR-SBIN0001234-KIRAN SOFTWARE-SBINN52024060512345", "", 3800000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2024-06-05", "Kiran Software Solutions", "", 3800000),
+            ("2024-06-05", "Sas2py Software Pvt Ltd", "", 3800000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == {(0, 1, "Amount and date"), (1, 0, "Amount and date")}
+    assert suggestions.empty
+    assert alike("SAS2PY SOFTWARE P L 0000000000511950", "Sas2py Software Pvt Ltd") >= 80
+    assert alike("IMPS-627812345678-7ELEVEN STORES-XX1234", "7-Eleven Stores") >= 90
+
+
 def test_a_receipt_shown_only_by_its_handle_is_its_partys() -> None:
     # Vijay Ram Pillai pays by UPI; ICICI shows only his handle. Vijay Pandey and Vikram Pillai
     # pay other amounts that day: of the one line of 2,499.00 the handle tells whose it is

@@ -43,6 +43,7 @@ from xlbo.columns import (
     distinct,
     extract,
     first_of_each,
+    matches,
     replace,
     split_words,
     strings,
@@ -63,7 +64,7 @@ BANK_CODES = frozenset(
 
 
 _CHANNEL_WORDS = (
-    r"NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT|ECS|INB|TRF|P2A|P2M|BIL|BY|TO|FROM|MICR|CTS"
+    r"NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT|ECS|INB|TRF|P2A|P2M|P2P|BIL|BY|TO|FROM|MICR|CTS"
     r"|CR|DR|PAID|DEP|DEPOSIT|RETURN|RETURNED|TRANSFER|INWARD|OUTWARD|NETBANK|NET BANKING|MOB"
     r"|PAYMENT|RECEIPT|SALARY|SAL|FUND|FUNDS|SELF|NA|INV|REF|UTR|RRN|NO|CLEARING|IFSC"
     r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|CGST|SGST|IGST|UTGST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS"
@@ -156,7 +157,9 @@ def _narration_name_codes(
     # out whole below (words with digits go), so only the rest are read further
     hopeful = np.flatnonzero(contains(pieces, "[A-Za-z]{3}") & ~contains(pieces, "@"))
     maybe = pieces.iloc[hopeful]
-    hopeful = hopeful[contains(maybe, r"\s") | ~contains(maybe, "[0-9]")]
+    hopeful = hopeful[
+        contains(maybe, r"\s") | ~contains(maybe, "[0-9]") | matches(maybe, _NAME_WITH_A_DIGIT)
+    ]
     # a UPI handle is the payer's name only where no other piece names anyone (ICICI writes
     # `UPI/…/NA/kirannaid27@ibl/KKBK BANK`): its letters, each word's trailing digits dropped
     # (`rajesh.kumar@okicici` → `rajesh kumar`, `kirannaid27@ibl` → `kirannaid`, which
@@ -179,7 +182,7 @@ def _narration_name_codes(
     # Ph` for PhonePe, `Sent using Pay`): the whole of it goes, not its known words alone
     read = replace(read, _NOTE, " ")
     before = replace(read, r"\s+", " ").str.strip()
-    read = replace(replace(read, r"\S*[0-9]\S*", " "), _CHANNEL, " ")
+    read = replace(_without_number_words(read), _CHANNEL, " ")
     read = replace(replace(read, r"\s+", " ").str.strip(), _REMARK_LEADS, "")
     # a note at a piece's end is a note where the piece runs fields together (a UTR or a
     # channel word came out of it: `NEFT HDFCN… RAJESH KUMAR FREIGHT`); a piece of words alone
@@ -209,6 +212,33 @@ def _narration_name_codes(
     in_small_letters = contains(pieces.iloc[hopeful], _LOWER_HANDLE)
     typed[found] = (is_handle | in_small_letters)[place[codes[best[found]]]]
     return line_codes, read.iloc[chosen].tolist(), by_handle, typed
+
+
+_NAME_WITH_A_DIGIT = r"[A-Za-z]{2,}[0-9][A-Za-z]+|[A-Za-z][0-9][A-Za-z]+|[0-9][A-Za-z]{3,}"
+"""A word of a firm's name with one digit in it (`SAS2PY`, `A2Z`, `7ELEVEN`), as banks write
+it: one digit, letters after it, three letters in all. A UTR, RRN, IFSC, cheque number or
+masked account has several digits, or ends in them (`INV23`, `XX1234`)."""
+
+_A_WORD_WITH_DIGITS = re.compile(r"\S*[0-9]\S*")
+_NAME_WORD_WITH_A_DIGIT = re.compile(f"(?:{_NAME_WITH_A_DIGIT})")
+
+
+def _without_number_words(read: pd.Series) -> pd.Series:
+    """Each piece with its words holding digits (UTRs, RRNs, masked accounts) taken out, but
+    for words of a name with one digit in them (`SAS2PY SOFTWARE P L 0000000000511950` is
+    `SAS2PY SOFTWARE P L`), which few pieces hold: those are read one by one."""
+    out = replace(read, r"\S*[0-9]\S*", " ")
+    named = np.flatnonzero(contains(read, rf"(?:^|\s)(?:{_NAME_WITH_A_DIGIT})(?:\s|$)"))
+    if len(named):
+        out = out.astype(object)
+        out.iloc[named] = [
+            _A_WORD_WITH_DIGITS.sub(
+                lambda word: word[0] if _NAME_WORD_WITH_A_DIGIT.fullmatch(word[0]) else " ", piece
+            )
+            for piece in read.iloc[named].tolist()
+        ]
+        out = strings(out)
+    return out
 
 
 _FIRM_PREFIX = r"(^|[-/*:\s])M/S\.?\s*"
