@@ -24,6 +24,7 @@ _SPELLINGS = {
     "laxmi": "lakshmi",
     "luxmi": "lakshmi",
     "mohd": "mohammed",
+    "md": "mohammed",
     "mohamed": "mohammed",
     "mohammad": "mohammed",
     "muhammad": "mohammed",

@@ -220,6 +220,8 @@ def test_exact_duplicates_and_the_same_person_twice(check: Callable[..., list[Is
         ("Sharma & Co.", "sharma"),
         ("Deccan Office Supplies LLP", "deccan office supplies"),
         ("M/s Krishna Packaging Industries (India) Pvt Ltd", "krishna packaging industries"),
+        ("Md. Rafiq Qureshi", "mohammed rafiq qureshi"),
+        ("Mohd Rafiq Qureshi", "mohammed rafiq qureshi"),
     ],
 )
 def test_party_names_fold_to_one_key(name: str, key: str) -> None:

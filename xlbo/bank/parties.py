@@ -216,7 +216,7 @@ def _narration_name_codes(
 
 _NAME_WITH_A_DIGIT = r"[A-Za-z]{2,}[0-9][A-Za-z]+|[A-Za-z][0-9][A-Za-z]+|[0-9][A-Za-z]{3,}"
 """A word of a firm's name with one digit in it (`SAS2PY`, `A2Z`, `7ELEVEN`), as banks write
-it: one digit, letters after it, three letters in all. A UTR, RRN, IFSC, cheque number or
+it: one digit, letters after it, two letters at least. A UTR, RRN, IFSC, cheque number or
 masked account has several digits, or ends in them (`INV23`, `XX1234`)."""
 
 _A_WORD_WITH_DIGITS = re.compile(r"\S*[0-9]\S*")
@@ -599,14 +599,17 @@ def spelt_otherwise(left: str, right: str) -> bool:
 
 def _letters_left_out(one: str, other: str) -> bool:
     """Whether the shorter word is the longer with vowels, or the `h` after a consonant, left
-    out (three letters at least, the same first letter): `jagdish` of `jagadish`, `kavita` of
-    `kavitha`, `siva` of `shiva`; not `amit` of `amrit` or `anil` of `anjali`.
+    out (three letters at least, the same first letter), a long vowel written either way (`ee`
+    or `i`, `oo` or `u`): `jagdish` of `jagadish`, `kavita` of `kavitha`, `siva` of `shiva`,
+    `balaji` of `balajee`, `puja` of `pooja`; not `amit` of `amrit`, `anil` of `anjali` or
+    `karan` of `kiran`.
 
     >>> [_letters_left_out(a, b) for a, b in [("kavita", "kavitha"), ("satish", "sathish"),
-    ...     ("siva", "shiva"), ("amit", "amrit"), ("mohan", "moan")]]
-    [True, True, True, False, False]
+    ...     ("siva", "shiva"), ("balaji", "balajee"), ("puja", "pooja"), ("sanjiv", "sanjeev"),
+    ...     ("amit", "amrit"), ("mohan", "moan"), ("karan", "kiran")]]
+    [True, True, True, True, True, True, False, False, False]
     """
-    short, long = sorted((one, other), key=len)
+    short, long = sorted((_long_vowels(one), _long_vowels(other)), key=len)
     if len(short) < 3 or short[0] != long[0]:
         return False
     at = 0
@@ -619,6 +622,12 @@ def _letters_left_out(one: str, other: str) -> bool:
 
 
 _VOWELS = frozenset("aeiouy")
+
+
+def _long_vowels(word: str) -> str:
+    """A word with its long vowels written one way: `ee` as `i`, `oo` as `u` (Indian names are
+    written both ways: Balajee and Balaji, Sanjeev and Sanjiv, Pooja and Puja)."""
+    return word.replace("ee", "i").replace("oo", "u")
 
 
 def _aspirate(word: str, place: int) -> bool:
