@@ -110,8 +110,16 @@ def test_pairs_of_only_each_other_taken_first_change_no_match(
     fast = _found(3_000, seed, bank)
     monkeypatch.setattr(match, "_only_each_other", lambda run, lone_pairs: None)
     plain = _found(3_000, seed, bank)
-    assert fast[0] == plain[0]
-    assert fast[1] == plain[1]
+    # the same pairs by the same rules, and the same suggestions; a pair the plain road takes
+    # in a later round, once the UPI IDs' accounts are learnt (`_upi_owners`), may say its
+    # names are more alike there (SARAVANAN's saravanank@okaxis: 87% by the name, 100% by
+    # the ID)
+    assert {(b, g, rule, n) for b, g, rule, _, _, n in fast[0]} == {
+        (b, g, rule, n) for b, g, rule, _, _, n in plain[0]
+    }
+    assert {(b, g, kind) for b, g, kind, _ in fast[1]} == {
+        (b, g, kind) for b, g, kind, _ in plain[1]
+    }
     assert len(fast[0]) > 2_000  # the month was matched, not empty on both roads
 
 

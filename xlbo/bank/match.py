@@ -104,6 +104,7 @@ from xlbo.bank.scoring import (
     SPLIT_SCORE,
     TIED_SHOWN,
     UNLIKE_DAYS,
+    UPI_OWNER_PAIRS,
     fitness,
     preference,
 )
@@ -118,7 +119,7 @@ from xlbo.bank.window import (
     band_join,
     bands,
 )
-from xlbo.columns import contains, matches, strings, text_lengths
+from xlbo.columns import contains, extract, matches, strings, text_lengths
 from xlbo.columns import replace as replace_text
 from xlbo.money import format_inr, from_paise
 
@@ -593,7 +594,8 @@ def match_lines(
         run.take(chosen, "Rule", 95, reasons.to_numpy())
     _amount_and_date(run, lone_pairs=False, abstain=False)
     for _ in range(PAYER_ROUNDS):  # what the sure pairs taught, tried on what is left
-        if not len(_learn_payers(run)):
+        learnt = _learn_payers(run)
+        if not _upi_owners(run) and not len(learnt):
             break
         _amount_and_date(run, lone_pairs=False, abstain=False)
     _repeats(run)
@@ -605,7 +607,7 @@ def match_lines(
     # then the pairs whose names differ but that have no one else, and what they teach
     abstained = _amount_and_date(run)
     learnt = _learn_payers(run)
-    if len(learnt) and run.names is not None:
+    if (_upi_owners(run) or len(learnt)) and run.names is not None:
         _amount_and_date(run, lone_pairs=False, abstain=False)
         _repeats(run)
         # combinations again: the payers' lines, and sets the pairs taken since have settled
@@ -676,6 +678,16 @@ class _Names:
     """(bank name code, ledger name code) keys, sorted, of the party each bank name's taken
     pairs point to (`xlbo.bank.payers.habits`): of two parties equally alike and equally near,
     the one its earlier lines paid."""
+    upi_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """Each bank line's UPI ID (the handle before its `@`, digits and all) numbered; -1 for a
+    line that shows none."""
+    accounts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """Each ledger line's account numbered as the books write it (`Ashok Joshi (Aurangabad)`
+    and `Ashok Joshi` are two accounts, of one folded name)."""
+    owners: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """Each UPI ID's account (-1: not known): learnt from the month's sure pairs (`_upi_owners`)."""
+    account_names: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """Each account's name as `ledger` numbers it: accounts of one name are namesakes."""
 
     @classmethod
     def of(cls, bank: Side, ledger: Side) -> _Names:
@@ -690,7 +702,19 @@ class _Names:
             named = bank_codes >= 0
             typed[bank_codes[named & bank.lines["handle"].to_numpy(dtype=bool)]] = True
         scores = Likeness(np.asarray(bank_names, object), np.asarray(ledger_names, object), typed)
-        names = cls((pos_b, word_b), (pos_g, word_g), bank_codes, ledger_codes, scores)
+        accounts = _accounts(ledger.lines["text"])
+        account_names = np.full(int(accounts.max(initial=-1)) + 1, -1, dtype=np.int64)
+        account_names[accounts] = ledger_codes
+        names = cls(
+            (pos_b, word_b),
+            (pos_g, word_g),
+            bank_codes,
+            ledger_codes,
+            scores,
+            upi_ids=_upi_ids(bank.lines["text"]),
+            accounts=accounts,
+            account_names=account_names,
+        )
         # the lines' own key words (known payers' lines gain their party's later), kept for
         # `name_words`: references, no work
         names.cache["own words"] = (pos_b, word_b, pos_g, word_g)
@@ -732,19 +756,14 @@ class _Names:
             .merge(lines, on="bank")
         )
         pos_b, word_b = self.bank_words
-        return _Names(
-            (
+        return replace(
+            self,
+            bank_words=(
                 np.concatenate([pos_b, extra["position"].to_numpy(dtype=np.int64)]),
                 np.concatenate([word_b, extra["word"].to_numpy(dtype=np.int64)]),
             ),
-            self.ledger_words,
-            self.bank,
-            self.ledger,
-            self.likeness,
-            payers,
-            np.sort(self._key(bank_code, ledger_code)),
-            self.cache,
-            self.habit_keys,
+            payers=payers,
+            payer_keys=np.sort(self._key(bank_code, ledger_code)),
         )
 
     def with_habits(self, learnt: pd.DataFrame) -> _Names:
@@ -806,7 +825,64 @@ class _Names:
         (they count as no name in common)."""
         score = self.raw(b, g)
         score = np.where(self.known_payer(b, g), np.maximum(score, PAYER_ALIKE), score)
+        if len(self.owners):
+            # a UPI ID is one payer's: the account it is known to pay is its line's party, and
+            # another account of that name is a namesake's, however alike the names
+            owner = self.owner_of(b)
+            mine = (owner >= 0) & (owner == self.accounts[g])
+            score = np.where(mine, np.maximum(score, PAYER_ALIKE), score)
+            score = np.where(self.namesakes(owner, g), 0, score)
         return np.where(score >= NAMES_DIFFER_BELOW, score, 0).astype(np.int64)
+
+    def namesakes(self, owner: np.ndarray, g: np.ndarray) -> np.ndarray:
+        """Whether ledger line `g` is of another account of the name of account `owner` (-1:
+        none): `Rajesh Reddy (Surat)` beside `Rajesh Reddy (Thane)`."""
+        known = owner >= 0
+        return np.asarray(
+            known
+            & (owner != self.accounts[g])
+            & (self.account_names[np.maximum(owner, 0)] == self.ledger[g]),
+            dtype=bool,
+        )
+
+    def owner_of(self, b: np.ndarray) -> np.ndarray:
+        """The account each bank line's UPI ID is known to pay (-1: none known)."""
+        if not len(self.owners):
+            return np.full(len(b), -1, dtype=np.int64)
+        upi = self.upi_ids[b]
+        return np.where(upi >= 0, self.owners[np.maximum(upi, 0)], -1).astype(np.int64)
+
+
+def _upi_ids(narrations: pd.Series) -> np.ndarray:
+    """Each narration's UPI ID (`ashokjosh20` of `…/ashokjosh20@/…`, `7301345086` of
+    `…-7301345086@axl-…`: what comes before the `@`, in small letters) numbered; -1 where the
+    narration shows none."""
+    ids = np.full(len(narrations), -1, dtype=np.int64)
+    texts = strings(narrations.fillna("").astype(str))
+    at = np.flatnonzero(contains(texts, f"@|{_UPI_ID_CUT}"))
+    if not len(at):
+        return ids
+    found = extract(texts.iloc[at], r"(?P<found>[A-Za-z0-9][A-Za-z0-9._]{3,})@")
+    cut = np.flatnonzero((found == "").to_numpy(dtype=bool))
+    if len(cut):
+        found.iloc[cut] = extract(texts.iloc[at[cut]], _UPI_ID_CUT).to_numpy()
+    codes, _ = pd.factorize(found.str.lower().replace("", None))
+    ids[at] = codes
+    return ids
+
+
+_UPI_ID_CUT = r"(?:^|[-/*:])(?P<found>[a-z][a-z._]{4,}[0-9]{1,4})(?:[-/*:]|$)"
+"""A UPI ID the narration cut at its `@` (SBI keeps twelve characters: `…/CNRB/rajeshredd76/P`):
+a piece of small letters ending in a few digits, as the payer typed it."""
+
+
+def _accounts(particulars: pd.Series) -> np.ndarray:
+    """Each ledger line's account numbered as the books write it, but for case, spaces and
+    `To`/`By` (Tally writes `To Ashok Joshi (Aurangabad)` for a receipt)."""
+    texts = strings(particulars.fillna("").astype(str)).str.lower().str.strip()
+    texts = texts.str.replace(r"^(to|by)\s+", "", regex=True).str.replace(r"\s+", " ", regex=True)
+    codes, _ = pd.factorize(texts)
+    return np.asarray(codes, dtype=np.int64)
 
 
 _ON_AMOUNT = ("Amount and date", "Repeated amount")
@@ -867,6 +943,86 @@ def _learn_payers(run: _Matching) -> pd.DataFrame:
         ledger=right[new_habits["ledger"].to_numpy(dtype=np.int64)],
     )
     return pd.concat([new, gained], ignore_index=True)[PAYER_COLUMNS]
+
+
+def _upi_owners(run: _Matching) -> bool:
+    """Learn which account each UPI ID pays from the pairs taken so far: an ID whose sure pairs
+    (`_EVIDENCE`), UPI_OWNER_PAIRS or more, are all with one account's lines is that account's
+    payer (`_Names.alike` counts it as its party and no other). Then a pair taken on amount and
+    date alone whose ID is known to pay another account, which has an open line of that amount
+    in the window, moves to that line: `rajeshredd76@` of Rajesh Reddy (Thane) had taken Rajesh
+    Reddy (Surat)'s 4,999.00, a day nearer than his own. Whether anything was learnt or moved."""
+    names = run.names
+    if names is None or not run.taken or not len(names.upi_ids) or names.upi_ids.max() < 0:
+        return False
+    taken = pd.concat([t[["bank", "ledger", "rule"]] for t in run.taken], ignore_index=True)
+    evidence = taken["rule"].map(_EVIDENCE).fillna(0).to_numpy(dtype=np.int64)
+    b = taken["bank"].to_numpy(dtype=np.int64)
+    upi = names.upi_ids[b]
+    sure = (evidence > 0) & (upi >= 0)
+    paid = pd.DataFrame(
+        {"upi": upi[sure], "account": names.accounts[taken["ledger"].to_numpy(np.int64)[sure]]}
+    )
+    # each ID's account most of its sure pairs are with, where they are more than the rest
+    counts = paid.value_counts().reset_index(name="pairs")  # most first
+    counts["all"] = counts.groupby("upi")["pairs"].transform("sum")
+    top = counts.drop_duplicates("upi")
+    known = top[(top["pairs"] >= UPI_OWNER_PAIRS) & (2 * top["pairs"] > top["all"])]
+    owners = np.full(int(names.upi_ids.max()) + 1, -1, dtype=np.int64)
+    owners[known["upi"].to_numpy(dtype=np.int64)] = known["account"].to_numpy(dtype=np.int64)
+    if len(names.owners) and np.array_equal(owners, names.owners):
+        return False
+    names = replace(names, owners=owners)
+    run.names = names
+    # the pairs taken on amount alone with another account than their ID's
+    taken_b, taken_g = _on_amount_pairs(run)
+    owner = names.owner_of(taken_b)
+    astray = names.namesakes(owner, taken_g)
+    taken_b, taken_g, owner = taken_b[astray], taken_g[astray], owner[astray]
+    if not len(taken_b):
+        return True
+    # their account's lines of the amount in the window: open, or taken by another such pair
+    # (two namesakes' lines of one day, each taken by the other's)
+    pool = np.union1d(np.flatnonzero(run.ledger_open), taken_g)
+    signed_b, signed_g = (
+        run.bank.lines["signed"].to_numpy(),
+        run.ledger.lines["signed"].to_numpy(),
+    )
+    day_b, day_g = run.bank.lines["day"].to_numpy(), run.ledger.lines["day"].to_numpy()
+    left, right = band_join(
+        signed_b[taken_b], day_b[taken_b], signed_g[pool], day_g[pool], run.window
+    )
+    ours = names.accounts[pool[right]] == owner[left]
+    left, g = left[ours], pool[right[ours]]
+    keep = ~run.refused(taken_b[left], g)
+    left, g = left[keep], g[keep]
+    if not len(left):
+        return True
+    days = day_b[taken_b[left]] - day_g[g]
+    # each line its own account's nearest line; a line wanted by two, the nearer's
+    order = np.lexsort((np.abs(days), left))
+    first = np.r_[True, left[order][1:] != left[order][:-1]]
+    chosen = order[first]
+    chosen = chosen[np.argsort(np.abs(days[chosen]), kind="stable")]
+    _, once = np.unique(g[chosen], return_index=True)
+    chosen = chosen[np.sort(once)]
+    moved_b, moved_g, days = taken_b[left[chosen]], g[chosen], days[chosen]
+    # the pairs the moved lines leave, and those whose ledger line they take, are undone
+    undone = np.union1d(taken_g[left[chosen]], moved_g[isin(moved_g, taken_g)])
+    _take_back(run, undone.tolist())
+    alike = names.alike(moved_b, moved_g)
+    run.take(
+        pd.DataFrame({"b": moved_b, "l": moved_g}),
+        "Amount and date",
+        fitness(days, alike),
+        (
+            "same amount; "
+            + _signed_days(days)
+            + " days; the payer's UPI ID paid this account's other lines (learnt from this "
+            "month's sure matches), not the account it first took"
+        ).to_numpy(),
+    )
+    return True
 
 
 def _candidates(
@@ -1340,7 +1496,8 @@ def _only_each_other(run: _Matching, lone_pairs: bool) -> None:
     key_g = in_g[in_g >= 0] * words + word_g[in_g >= 0]
     named = np.zeros(len(b), dtype=bool)
     named[pair_b[pd.Series(key_b).isin(key_g).to_numpy(dtype=bool)]] = True  # by hashing
-    shared = np.flatnonzero(named)
+    # … or where the bank line's UPI ID is known to pay an account (`_upi_owners`)
+    shared = np.flatnonzero(named | (run.names.owner_of(b) >= 0))
     alike = np.zeros(len(b), dtype=np.int64)
     alike[shared] = run.names.alike(b[shared], g[shared])
     d = run.bank.lines["day"].to_numpy()[b] - run.ledger.lines["day"].to_numpy()[g]
@@ -1391,6 +1548,12 @@ def _names_why(run: _Matching, b: np.ndarray, g: np.ndarray, alike: np.ndarray) 
         known = run.names.known_payer(b, g) & (run.names.raw(b, g) < alike)
         said[known] = (
             "the bank's name is a known payer of this party (learnt from this month's sure matches)"
+        )
+    if run.names is not None and len(run.names.owners):
+        by_id = (run.names.owner_of(b) == run.names.accounts[g]) & (run.names.raw(b, g) < alike)
+        said[by_id] = (
+            "the payer's UPI ID paid this account's other lines (learnt from this month's sure "
+            "matches)"
         )
     return np.asarray(said, dtype=object)
 
@@ -1741,7 +1904,9 @@ def _in_date_order(run: _Matching, by_bank_name: bool) -> None:
     group = books.groupby(["party", "amount"], sort=False).ngroup().to_numpy()
     bad = np.zeros(int(group.max()) + 1, dtype=bool)
     outside = (new_d < run.window.before) | (new_d > run.window.after)
-    np.logical_or.at(bad, group, outside | run.refused(new_b, new_g))
+    # nor a pair of a UPI ID and a namesake of the account it pays (`_upi_owners`)
+    namesakes = run.names.namesakes(run.names.owner_of(new_b), new_g)
+    np.logical_or.at(bad, group, outside | run.refused(new_b, new_g) | namesakes)
     moved = ~bad[group] & (new_b != books["b"].to_numpy(dtype=np.int64))
     if not moved.any():
         return
