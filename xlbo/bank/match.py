@@ -687,7 +687,7 @@ class _Names:
     owners: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     """Each UPI ID's account (-1: not known): learnt from the month's sure pairs (`_upi_owners`)."""
     account_names: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    """Each account's name as `ledger` numbers it: accounts of one name are namesakes."""
+    """Each account's name as `ledger` numbers it."""
 
     @classmethod
     def of(cls, bank: Side, ledger: Side) -> _Names:
@@ -827,23 +827,27 @@ class _Names:
         score = np.where(self.known_payer(b, g), np.maximum(score, PAYER_ALIKE), score)
         if len(self.owners):
             # a UPI ID is one payer's: the account it is known to pay is its line's party, and
-            # another account of that name is a namesake's, however alike the names
+            # an account its name fits no better is a namesake's, however alike the names
             owner = self.owner_of(b)
             mine = (owner >= 0) & (owner == self.accounts[g])
             score = np.where(mine, np.maximum(score, PAYER_ALIKE), score)
-            score = np.where(self.namesakes(owner, g), 0, score)
+            score = np.where(self.namesakes(b, g), 0, score)
         return np.where(score >= NAMES_DIFFER_BELOW, score, 0).astype(np.int64)
 
-    def namesakes(self, owner: np.ndarray, g: np.ndarray) -> np.ndarray:
-        """Whether ledger line `g` is of another account of the name of account `owner` (-1:
-        none): `Rajesh Reddy (Surat)` beside `Rajesh Reddy (Thane)`."""
-        known = owner >= 0
-        return np.asarray(
-            known
-            & (owner != self.accounts[g])
-            & (self.account_names[np.maximum(owner, 0)] == self.ledger[g]),
-            dtype=bool,
-        )
+    def namesakes(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
+        """Whether bank line `b`'s UPI ID is known to pay another account than ledger line
+        `g`'s, whose name the line's name fits at least as well as `g`'s: `Rajesh Reddy (Surat)`
+        beside `Rajesh Reddy (Thane)`, `Khan Pooja (Pune)` beside `Pooja Khan`. An account the
+        name fits better (a proprietor's own, where the ID pays his firm) is not a namesake's."""
+        found = np.zeros(len(b), dtype=bool)
+        owner = self.owner_of(b)
+        ask = np.flatnonzero((owner >= 0) & (owner != self.accounts[g]))
+        if len(ask):
+            names = self.bank[b[ask]]
+            found[ask] = self.likeness.of(names, self.ledger[g[ask]]) <= self.likeness.of(
+                names, self.account_names[owner[ask]]
+            )
+        return found
 
     def owner_of(self, b: np.ndarray) -> np.ndarray:
         """The account each bank line's UPI ID is known to pay (-1: none known)."""
@@ -976,8 +980,8 @@ def _upi_owners(run: _Matching) -> bool:
     run.names = names
     # the pairs taken on amount alone with another account than their ID's
     taken_b, taken_g = _on_amount_pairs(run)
+    astray = names.namesakes(taken_b, taken_g)
     owner = names.owner_of(taken_b)
-    astray = names.namesakes(owner, taken_g)
     taken_b, taken_g, owner = taken_b[astray], taken_g[astray], owner[astray]
     if not len(taken_b):
         return True
@@ -1905,7 +1909,7 @@ def _in_date_order(run: _Matching, by_bank_name: bool) -> None:
     bad = np.zeros(int(group.max()) + 1, dtype=bool)
     outside = (new_d < run.window.before) | (new_d > run.window.after)
     # nor a pair of a UPI ID and a namesake of the account it pays (`_upi_owners`)
-    namesakes = run.names.namesakes(run.names.owner_of(new_b), new_g)
+    namesakes = run.names.namesakes(new_b, new_g)
     np.logical_or.at(bad, group, outside | run.refused(new_b, new_g) | namesakes)
     moved = ~bad[group] & (new_b != books["b"].to_numpy(dtype=np.int64))
     if not moved.any():
