@@ -24,7 +24,6 @@ _SPELLINGS = {
     "laxmi": "lakshmi",
     "luxmi": "lakshmi",
     "mohd": "mohammed",
-    "md": "mohammed",
     "mohamed": "mohammed",
     "mohammad": "mohammed",
     "muhammad": "mohammed",

@@ -220,7 +220,6 @@ def test_exact_duplicates_and_the_same_person_twice(check: Callable[..., list[Is
         ("Sharma & Co.", "sharma"),
         ("Deccan Office Supplies LLP", "deccan office supplies"),
         ("M/s Krishna Packaging Industries (India) Pvt Ltd", "krishna packaging industries"),
-        ("Md. Rafiq Qureshi", "mohammed rafiq qureshi"),
         ("Mohd Rafiq Qureshi", "mohammed rafiq qureshi"),
     ],
 )

@@ -703,8 +703,15 @@ class _Names:
             typed[bank_codes[named & bank.lines["handle"].to_numpy(dtype=bool)]] = True
         scores = Likeness(np.asarray(bank_names, object), np.asarray(ledger_names, object), typed)
         accounts = _accounts(ledger.lines["text"])
+        # an account is one party's: one naming no one (Suspense) or several (`(as per
+        # details)`, whose narrations name the party) is none
+        one = pd.DataFrame({"account": accounts, "name": ledger_codes}).drop_duplicates()
+        several = one["account"].value_counts()
+        nameless = list(ledger_names).index("") if "" in ledger_names else -2
+        accounts[isin(accounts, several.index[several.to_numpy() > 1].to_numpy(np.int64))] = -1
+        accounts[ledger_codes == nameless] = -1
         account_names = np.full(int(accounts.max(initial=-1)) + 1, -1, dtype=np.int64)
-        account_names[accounts] = ledger_codes
+        account_names[accounts[accounts >= 0]] = ledger_codes[accounts >= 0]
         names = cls(
             (pos_b, word_b),
             (pos_g, word_g),
@@ -825,7 +832,7 @@ class _Names:
         (they count as no name in common)."""
         score = self.raw(b, g)
         score = np.where(self.known_payer(b, g), np.maximum(score, PAYER_ALIKE), score)
-        if len(self.owners):
+        if self.owners.max(initial=-1) >= 0:
             # a UPI ID is one payer's: the account it is known to pay is its line's party, and
             # an account its name fits no better is a namesake's, however alike the names
             owner = self.owner_of(b)
@@ -836,12 +843,17 @@ class _Names:
 
     def namesakes(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
         """Whether bank line `b`'s UPI ID is known to pay another account than ledger line
-        `g`'s, whose name the line's name fits at least as well as `g`'s: `Rajesh Reddy (Surat)`
-        beside `Rajesh Reddy (Thane)`, `Khan Pooja (Pune)` beside `Pooja Khan`. An account the
-        name fits better (a proprietor's own, where the ID pays his firm) is not a namesake's."""
+        `g`'s, `g`'s account is known to be paid by another ID, and the line's name fits `g`'s no
+        better than its own account's: `Rajesh Reddy (Surat)` beside `Rajesh Reddy (Thane)`,
+        `Khan Pooja (Pune)` beside `Pooja Khan`. An account no ID is known to pay (a
+        proprietor's loan account), or one the name fits better (his own, where the ID pays his
+        firm), is no namesake's."""
         found = np.zeros(len(b), dtype=bool)
         owner = self.owner_of(b)
-        ask = np.flatnonzero((owner >= 0) & (owner != self.accounts[g]))
+        account = self.accounts[g]
+        owned = np.zeros(len(self.account_names) + 1, dtype=bool)  # the last: no account (-1)
+        owned[self.owners[self.owners >= 0]] = True
+        ask = np.flatnonzero((owner >= 0) & (owner != account) & owned[account])
         if len(ask):
             names = self.bank[b[ask]]
             found[ask] = self.likeness.of(names, self.ledger[g[ask]]) <= self.likeness.of(
@@ -851,7 +863,7 @@ class _Names:
 
     def owner_of(self, b: np.ndarray) -> np.ndarray:
         """The account each bank line's UPI ID is known to pay (-1: none known)."""
-        if not len(self.owners):
+        if self.owners.max(initial=-1) < 0:
             return np.full(len(b), -1, dtype=np.int64)
         upi = self.upi_ids[b]
         return np.where(upi >= 0, self.owners[np.maximum(upi, 0)], -1).astype(np.int64)
@@ -866,7 +878,7 @@ def _upi_ids(narrations: pd.Series) -> np.ndarray:
     at = np.flatnonzero(contains(texts, f"@|{_UPI_ID_CUT}"))
     if not len(at):
         return ids
-    found = extract(texts.iloc[at], r"(?P<found>[A-Za-z0-9][A-Za-z0-9._]{3,})@")
+    found = extract(texts.iloc[at], _UPI_ID)
     cut = np.flatnonzero((found == "").to_numpy(dtype=bool))
     if len(cut):
         found.iloc[cut] = extract(texts.iloc[at[cut]], _UPI_ID_CUT).to_numpy()
@@ -874,6 +886,11 @@ def _upi_ids(narrations: pd.Series) -> np.ndarray:
     ids[at] = codes
     return ids
 
+
+_UPI_ID = r"(?P<found>[A-Za-z0-9][A-Za-z0-9._]{3,}@[A-Za-z]*)(?:[^.A-Za-z]|$)"
+"""A UPI ID as the narration shows it, its app's part after the `@` as far as it goes
+(`rajeshredd76@okaxis` and `rajeshredd76@ybl` are two IDs); an e-mail address (`accounts@
+sharmatraders.in`: a dot after the `@` part) is none."""
 
 _UPI_ID_CUT = r"(?:^|[-/*:])(?P<found>[a-z][a-z._]{4,}[0-9]{1,4})(?:[-/*:]|$)"
 """A UPI ID the narration cut at its `@` (SBI keeps twelve characters: `…/CNRB/rajeshredd76/P`):
@@ -950,31 +967,33 @@ def _learn_payers(run: _Matching) -> pd.DataFrame:
 
 
 def _upi_owners(run: _Matching) -> bool:
-    """Learn which account each UPI ID pays from the pairs taken so far: an ID whose sure pairs
-    (`_EVIDENCE`), UPI_OWNER_PAIRS or more, are all with one account's lines is that account's
-    payer (`_Names.alike` counts it as its party and no other). Then a pair taken on amount and
-    date alone whose ID is known to pay another account, which has an open line of that amount
-    in the window, moves to that line: `rajeshredd76@` of Rajesh Reddy (Thane) had taken Rajesh
-    Reddy (Surat)'s 4,999.00, a day nearer than his own. Whether anything was learnt or moved."""
+    """Learn which account each UPI ID pays from the pairs taken so far: the account most of its
+    sure pairs (`_EVIDENCE`) are with, UPI_OWNER_PAIRS or more and more than all the others
+    together, is the ID's (`_Names.alike` counts it as its party, and the accounts of its
+    namesakes, paid from other IDs, as none of its: `_Names.namesakes`). An account that names
+    no one (`(as per details)`, Suspense) is no ID's. Then a pair taken on amount and date
+    alone with a namesake's line moves to the line of the ID's account in the window:
+    `rajeshredd76@` of Rajesh Reddy (Thane) had taken Rajesh Reddy (Surat)'s 4,999.00, a day
+    nearer than his own, while Surat's is paid from `rajeshredd89@`. Whether anything was
+    learnt or moved."""
     names = run.names
     if names is None or not run.taken or not len(names.upi_ids) or names.upi_ids.max() < 0:
         return False
     taken = pd.concat([t[["bank", "ledger", "rule"]] for t in run.taken], ignore_index=True)
     evidence = taken["rule"].map(_EVIDENCE).fillna(0).to_numpy(dtype=np.int64)
     b = taken["bank"].to_numpy(dtype=np.int64)
-    upi = names.upi_ids[b]
-    sure = (evidence > 0) & (upi >= 0)
-    paid = pd.DataFrame(
-        {"upi": upi[sure], "account": names.accounts[taken["ledger"].to_numpy(np.int64)[sure]]}
-    )
-    # each ID's account most of its sure pairs are with, where they are more than the rest
+    g = taken["ledger"].to_numpy(dtype=np.int64)
+    sure = np.flatnonzero((evidence > 0) & (names.upi_ids[b] >= 0) & (names.accounts[g] >= 0))
+    b, g = b[sure], g[sure]
+    # each ID's account: the one most of its sure pairs are with, more than all the others
+    paid = pd.DataFrame({"upi": names.upi_ids[b], "account": names.accounts[g]})
     counts = paid.value_counts().reset_index(name="pairs")  # most first
     counts["all"] = counts.groupby("upi")["pairs"].transform("sum")
     top = counts.drop_duplicates("upi")
     known = top[(top["pairs"] >= UPI_OWNER_PAIRS) & (2 * top["pairs"] > top["all"])]
     owners = np.full(int(names.upi_ids.max()) + 1, -1, dtype=np.int64)
     owners[known["upi"].to_numpy(dtype=np.int64)] = known["account"].to_numpy(dtype=np.int64)
-    if len(names.owners) and np.array_equal(owners, names.owners):
+    if owners.max(initial=-1) < 0 or np.array_equal(owners, names.owners):
         return False
     names = replace(names, owners=owners)
     run.names = names
@@ -1022,8 +1041,8 @@ def _upi_owners(run: _Matching) -> bool:
         (
             "same amount; "
             + _signed_days(days)
-            + " days; the payer's UPI ID paid this account's other lines (learnt from this "
-            "month's sure matches), not the account it first took"
+            + " days; the payer's UPI ID paid this account's other lines this month, and its "
+            "namesake's account is paid from another ID"
         ).to_numpy(),
     )
     return True
@@ -1555,10 +1574,7 @@ def _names_why(run: _Matching, b: np.ndarray, g: np.ndarray, alike: np.ndarray) 
         )
     if run.names is not None and len(run.names.owners):
         by_id = (run.names.owner_of(b) == run.names.accounts[g]) & (run.names.raw(b, g) < alike)
-        said[by_id] = (
-            "the payer's UPI ID paid this account's other lines (learnt from this month's sure "
-            "matches)"
-        )
+        said[by_id] = "the payer's UPI ID paid this account's other lines this month"
     return np.asarray(said, dtype=object)
 
 

@@ -43,7 +43,6 @@ from xlbo.columns import (
     distinct,
     extract,
     first_of_each,
-    matches,
     replace,
     split_words,
     strings,
@@ -157,9 +156,7 @@ def _narration_name_codes(
     # out whole below (words with digits go), so only the rest are read further
     hopeful = np.flatnonzero(contains(pieces, "[A-Za-z]{3}") & ~contains(pieces, "@"))
     maybe = pieces.iloc[hopeful]
-    hopeful = hopeful[
-        contains(maybe, r"\s") | ~contains(maybe, "[0-9]") | matches(maybe, _NAME_WITH_A_DIGIT)
-    ]
+    hopeful = hopeful[contains(maybe, r"\s") | ~contains(maybe, "[0-9]")]
     # a UPI handle is the payer's name only where no other piece names anyone (ICICI writes
     # `UPI/…/NA/kirannaid27@ibl/KKBK BANK`): its letters, each word's trailing digits dropped
     # (`rajesh.kumar@okicici` → `rajesh kumar`, `kirannaid27@ibl` → `kirannaid`, which
@@ -221,24 +218,47 @@ masked account has several digits, or ends in them (`INV23`, `XX1234`)."""
 
 _A_WORD_WITH_DIGITS = re.compile(r"\S*[0-9]\S*")
 _NAME_WORD_WITH_A_DIGIT = re.compile(f"(?:{_NAME_WITH_A_DIGIT})")
+_NO_NAME_WITH_A_DIGIT = re.compile(
+    r"(?i)^(?:GSTR|GST|INV|EMI|FY|BILL|REF|Q[1-4]|H[12]|[0-9](?:ST|ND|RD|TH))"
+)
+"""Words with a digit that are a return, an instalment, a period or a reference (`GSTR3B`,
+`INV2A`, `EMI4NOV`, `Q3FY`, `1STQTR`), never a name."""
+_OTHER_NAME_WORD = re.compile(r"(?<!\S)[A-Za-z]{3,}(?!\S)")
 
 
 def _without_number_words(read: pd.Series) -> pd.Series:
     """Each piece with its words holding digits (UTRs, RRNs, masked accounts) taken out, but
-    for words of a name with one digit in them (`SAS2PY SOFTWARE P L 0000000000511950` is
-    `SAS2PY SOFTWARE P L`), which few pieces hold: those are read one by one."""
+    for a word of a name with one digit in it beside another word of the name (`SAS2PY
+    SOFTWARE P L 0000000000511950` is `SAS2PY SOFTWARE P L`), which few pieces hold: those are
+    read one by one. A word alone (`EMI4NOV`), beside the channel's and the payer's note
+    alone (`GSTR3B OCT PAYMENT`), or a return's or period's (`RENT 1STQTR`) goes."""
     out = replace(read, r"\S*[0-9]\S*", " ")
     named = np.flatnonzero(contains(read, rf"(?:^|\s)(?:{_NAME_WITH_A_DIGIT})(?:\s|$)"))
     if len(named):
         out = out.astype(object)
-        out.iloc[named] = [
-            _A_WORD_WITH_DIGITS.sub(
-                lambda word: word[0] if _NAME_WORD_WITH_A_DIGIT.fullmatch(word[0]) else " ", piece
-            )
-            for piece in read.iloc[named].tolist()
-        ]
+        out.iloc[named] = [_name_words_with_a_digit(piece) for piece in read.iloc[named].tolist()]
         out = strings(out)
     return out
+
+
+def _name_words_with_a_digit(piece: str) -> str:
+    """`piece` with its words holding digits taken out but those of a name (see
+    `_without_number_words`)."""
+    others = [
+        word for word in _OTHER_NAME_WORD.findall(piece) if not re.fullmatch(_NOT_A_NAME, word)
+    ]
+
+    def kept(word: re.Match[str]) -> str:
+        text = word[0]
+        if (
+            others
+            and _NAME_WORD_WITH_A_DIGIT.fullmatch(text)
+            and not _NO_NAME_WITH_A_DIGIT.match(text)
+        ):
+            return text
+        return " "
+
+    return _A_WORD_WITH_DIGITS.sub(kept, piece)
 
 
 _FIRM_PREFIX = r"(^|[-/*:\s])M/S\.?\s*"
@@ -291,7 +311,12 @@ def bank_party_key(name: str) -> str:
     ):
         text = parts[1]
     text = _TAIL.sub("", text)
-    return party_key(text, initials=True)
+    key = party_key(text, initials=True)
+    # `MD RAFIQ`: Md is Mohammed, as Mohd is, before a person's name (not MD Enterprises)
+    words = key.split()
+    if 2 <= len(words) <= 3 and words[0] == "md" and not set(words[1:]) & _NOT_A_PERSON:
+        key = " ".join(["mohammed", *words[1:]])
+    return key
 
 
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’‘ʼ`](?=[A-Za-z])")
@@ -311,6 +336,13 @@ ACCOUNT_WORDS = frozenset(
 """Words that make a ledger's particulars an account, not a party (`Salary Payable`,
 `Professional Fees`, `TDS Payable`, `Rent`, `Sundry Debtors`): such a line names no one, so its
 name is never held against a bank narration's."""
+
+
+_NOT_A_PERSON = frozenset(
+    {"enterprises", "traders", "industries", "agencies", "sons", "brothers", "associates",
+     "remuneration", "services", "stores", "steel", "textiles"}
+) | ACCOUNT_WORDS  # fmt: skip
+"""Words after `MD` that make it no person's name (`MD Enterprises`, `MD Remuneration`)."""
 
 
 _BOOK_NARRATION_PARTY = (
@@ -599,17 +631,21 @@ def spelt_otherwise(left: str, right: str) -> bool:
 
 def _letters_left_out(one: str, other: str) -> bool:
     """Whether the shorter word is the longer with vowels, or the `h` after a consonant, left
-    out (three letters at least, the same first letter), a long vowel written either way (`ee`
-    or `i`, `oo` or `u`): `jagdish` of `jagadish`, `kavita` of `kavitha`, `siva` of `shiva`,
-    `balaji` of `balajee`, `puja` of `pooja`; not `amit` of `amrit`, `anil` of `anjali` or
-    `karan` of `kiran`.
+    out (three letters at least, the same first letter), or the two are one word with its long
+    vowels written either way (`ee` or `i`, `oo` or `u`, and nothing else otherwise):
+    `jagdish` of `jagadish`, `kavita` of `kavitha`, `siva` of `shiva`, `balaji` of `balajee`,
+    `puja` of `pooja`; not `amit` of `amrit`, `anil` of `anjali`, `karan` of `kiran`, nor
+    `vinay` of `veena` or `priti` of `preet`.
 
     >>> [_letters_left_out(a, b) for a, b in [("kavita", "kavitha"), ("satish", "sathish"),
     ...     ("siva", "shiva"), ("balaji", "balajee"), ("puja", "pooja"), ("sanjiv", "sanjeev"),
-    ...     ("amit", "amrit"), ("mohan", "moan"), ("karan", "kiran")]]
-    [True, True, True, True, True, True, False, False, False]
+    ...     ("amit", "amrit"), ("mohan", "moan"), ("karan", "kiran"), ("vinay", "veena"),
+    ...     ("priti", "preet"), ("nil", "neel"), ("dipa", "deep")]]
+    [True, True, True, True, True, True, False, False, False, False, False, True, False]
     """
-    short, long = sorted((_long_vowels(one), _long_vowels(other)), key=len)
+    if len(one) >= 3 and one != other and _long_vowels(one) == _long_vowels(other):
+        return True
+    short, long = sorted((one, other), key=len)
     if len(short) < 3 or short[0] != long[0]:
         return False
     at = 0

@@ -144,9 +144,9 @@ CUT_LONGER_THAN = 7
 another letter (`MEHTADHAVA`) are one payer when both are longer than this: eight letters say
 whose name it is (`PAIMANJU…`), where five (`MEHTA`) are anyone's of that surname."""
 UPI_OWNER_PAIRS = 2
-"""Sure pairs, all with one account's lines, that make a UPI ID that account's payer (see
-`match._upi_owners`): one alone may be a namesake's line taken a day nearer than the payer's
-own."""
+"""Sure pairs with one account's lines, more than with all others together, that make a UPI ID
+that account's payer (see `match._upi_owners`): one alone may be a namesake's line taken a day
+nearer than the payer's own."""
 PAYER_ROUNDS = 2
 """Times the amount-and-date pass is run again with what the pairs taken so far taught: the
 second round learns from the pairs the first one's payers made possible."""
