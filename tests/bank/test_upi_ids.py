@@ -244,3 +244,56 @@ def test_upi_ids_are_read_as_each_bank_writes_them() -> None:
     assert ids[4] == -1
     assert len({ids[0], ids[1], ids[2], ids[3], ids[5]}) == 5
     assert ids[6] == ids[0]  # one ID, however the note after it reads
+
+
+def _icici(day: str, name: str, paise: int) -> tuple[str, str, str, int]:
+    """A UPI credit as ICICI writes it where it shows the payer's name, not the ID."""
+    return (day, f"UPI/6{day[-2:]}5840992989/UPI/{name[:20]}/ICIC BANK", "", paise)
+
+
+def test_a_name_the_bank_writes_one_way_for_one_account_is_that_accounts_like_an_id() -> None:
+    # two Deepak Banerjees, of Pune and of Nashik: ICICI shows the one's name as DEEPAK
+    # BANERJEE and the other's as BANERJEE DEEPAK, each twice early in the month. On the 20th
+    # both pay 1,499.00; the books write Nashik's on the 20th and Pune's on the 21st. Each name
+    # is as alike to both accounts, of one folded name: the accounts each name paid decide
+    bank = [
+        _icici("2026-11-03", "DEEPAK BANERJEE", 410100),
+        _icici("2026-11-08", "DEEPAK BANERJEE", 333300),
+        _icici("2026-11-04", "BANERJEE DEEPAK", 420100),
+        _icici("2026-11-09", "BANERJEE DEEPAK", 343300),
+        _icici("2026-11-20", "DEEPAK BANERJEE", 149900),
+        _icici("2026-11-20", "BANERJEE DEEPAK", 149900),
+    ]
+    books = [
+        ("2026-11-03", "To Deepak Banerjee (Pune)", "", 410100),
+        ("2026-11-08", "To Deepak Banerjee (Pune)", "", 333300),
+        ("2026-11-04", "To Deepak Banerjee (Nashik)", "", 420100),
+        ("2026-11-09", "To Deepak Banerjee (Nashik)", "", 343300),
+        ("2026-11-20", "To Deepak Banerjee (Nashik)", "", 149900),
+        ("2026-11-21", "To Deepak Banerjee (Pune)", "", 149900),
+    ]
+    pairs = _pairs(bank, books)
+    assert (pairs[4], pairs[5]) == (5, 4)
+
+
+def test_a_name_the_bank_writes_alike_for_two_namesakes_is_no_ones() -> None:
+    # the bank writes both Rajesh Reddys RAJESH REDDY: the name paid both accounts, and says
+    # nothing of whose the 20th's line is (the nearer line is taken, as before)
+    bank = [
+        _icici("2026-11-03", "RAJESH REDDY", 410100),
+        _icici("2026-11-08", "RAJESH REDDY", 333300),
+        _icici("2026-11-04", "RAJESH REDDY", 420100),
+        _icici("2026-11-09", "RAJESH REDDY", 343300),
+        _icici("2026-11-10", "RAJESH REDDY", 353300),
+        _icici("2026-11-20", "RAJESH REDDY", 149900),
+    ]
+    books = [
+        ("2026-11-03", _THANE, "", 410100),
+        ("2026-11-08", _THANE, "", 333300),
+        ("2026-11-04", _SURAT, "", 420100),
+        ("2026-11-09", _SURAT, "", 343300),
+        ("2026-11-10", _THANE, "", 353300),
+        ("2026-11-20", _SURAT, "", 149900),
+        ("2026-11-22", _THANE, "", 149900),
+    ]
+    assert _pairs(bank, books)[5] == 5

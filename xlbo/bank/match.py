@@ -94,6 +94,7 @@ from xlbo.bank.scoring import (
     MIN_PARTS,
     NAMED_NEAREST,
     NAMES_DIFFER_BELOW,
+    NAMESAKE_MARGIN,
     NEAREST,
     PAYER_ALIKE,
     PAYER_ROUNDS,
@@ -679,8 +680,10 @@ class _Names:
     pairs point to (`xlbo.bank.payers.habits`): of two parties equally alike and equally near,
     the one its earlier lines paid."""
     upi_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    """Each bank line's UPI ID (the handle before its `@`, digits and all) numbered; -1 for a
-    line that shows none."""
+    """Each bank line's UPI ID (the handle and its `@` part, digits and all) numbered, or for a
+    line that shows none its name as the bank writes it (folded); -1 for a line of neither."""
+    named_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    """Which of those are a name, not a UPI ID (one name may be two namesakes')."""
     accounts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     """Each ledger line's account numbered as the books write it (`Ashok Joshi (Aurangabad)`
     and `Ashok Joshi` are two accounts, of one folded name)."""
@@ -702,6 +705,16 @@ class _Names:
             named = bank_codes >= 0
             typed[bank_codes[named & bank.lines["handle"].to_numpy(dtype=bool)]] = True
         scores = Likeness(np.asarray(bank_names, object), np.asarray(ledger_names, object), typed)
+        upi_ids = _upi_ids(bank.lines["text"])
+        # a line that shows no UPI ID is known by its name as the bank writes it (ICICI shows
+        # a payer's name on some lines and the ID on others): two namesakes the bank writes
+        # alike are one such ID, which is then no one's (see `_upi_owners`)
+        named_ids = np.zeros(int(upi_ids.max(initial=-1)) + 1, dtype=bool)
+        party = bank.lines["party"].fillna("").astype(str).to_numpy(dtype=object)
+        alone = np.flatnonzero((upi_ids < 0) & (party != ""))
+        codes, _ = pd.factorize(party[alone])
+        upi_ids[alone] = len(named_ids) + codes
+        named_ids = np.r_[named_ids, np.ones(int(codes.max(initial=-1)) + 1, dtype=bool)]
         accounts = _accounts(ledger.lines["text"])
         # an account is one party's: one naming no one (Suspense) or several (`(as per
         # details)`, whose narrations name the party) is none
@@ -718,7 +731,8 @@ class _Names:
             bank_codes,
             ledger_codes,
             scores,
-            upi_ids=_upi_ids(bank.lines["text"]),
+            upi_ids=upi_ids,
+            named_ids=named_ids,
             accounts=accounts,
             account_names=account_names,
         )
@@ -833,21 +847,26 @@ class _Names:
         score = self.raw(b, g)
         score = np.where(self.known_payer(b, g), np.maximum(score, PAYER_ALIKE), score)
         if self.owners.max(initial=-1) >= 0:
-            # a UPI ID is one payer's: the account it is known to pay is its line's party, and
-            # an account its name fits no better is a namesake's, however alike the names
+            # a UPI ID is one payer's: the account it is known to pay is its line's party (a
+            # name standing in for an ID says only whose namesake's it is not: its habit,
+            # `habitual`, weighs no more than a better-named party's line), and an account
+            # another ID pays, that its name fits little better, is a namesake's
             owner = self.owner_of(b)
-            mine = (owner >= 0) & (owner == self.accounts[g])
+            upi = self.upi_ids[b]
+            by_id = (upi >= 0) & ~self.named_ids[np.maximum(upi, 0)]
+            mine = by_id & (owner >= 0) & (owner == self.accounts[g])
             score = np.where(mine, np.maximum(score, PAYER_ALIKE), score)
             score = np.where(self.namesakes(b, g), 0, score)
         return np.where(score >= NAMES_DIFFER_BELOW, score, 0).astype(np.int64)
 
     def namesakes(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
         """Whether bank line `b`'s UPI ID is known to pay another account than ledger line
-        `g`'s, `g`'s account is known to be paid by another ID, and the line's name fits `g`'s no
-        better than its own account's: `Rajesh Reddy (Surat)` beside `Rajesh Reddy (Thane)`,
-        `Khan Pooja (Pune)` beside `Pooja Khan`. An account no ID is known to pay (a
-        proprietor's loan account), or one the name fits better (his own, where the ID pays his
-        firm), is no namesake's."""
+        `g`'s, `g`'s account is known to be paid by another ID, and the line's name fits `g`'s not
+        NAMESAKE_MARGIN better than its own account's: `Rajesh Reddy (Surat)` beside `Rajesh
+        Reddy (Thane)`, `Khan Pooja (Pune)` beside `Pooja Khan`, `Banerjee Deepak` beside
+        `Deepak N. Banerjee`. An account no ID is known to pay (a proprietor's loan account),
+        or one the name fits far better (his own, where the ID pays his firm), is no
+        namesake's."""
         found = np.zeros(len(b), dtype=bool)
         owner = self.owner_of(b)
         account = self.accounts[g]
@@ -856,8 +875,8 @@ class _Names:
         ask = np.flatnonzero((owner >= 0) & (owner != account) & owned[account])
         if len(ask):
             names = self.bank[b[ask]]
-            found[ask] = self.likeness.of(names, self.ledger[g[ask]]) <= self.likeness.of(
-                names, self.account_names[owner[ask]]
+            found[ask] = self.likeness.of(names, self.ledger[g[ask]]) < NAMESAKE_MARGIN + (
+                self.likeness.of(names, self.account_names[owner[ask]])
             )
         return found
 
@@ -969,7 +988,8 @@ def _learn_payers(run: _Matching) -> pd.DataFrame:
 def _upi_owners(run: _Matching) -> bool:
     """Learn which account each UPI ID pays from the pairs taken so far: the account most of its
     sure pairs (`_EVIDENCE`) are with, UPI_OWNER_PAIRS or more and more than all the others
-    together, is the ID's (`_Names.alike` counts it as its party, and the accounts of its
+    together (for a line's name that stands in for an ID, all of them: two namesakes the bank
+    writes alike share it), is the ID's (`_Names.alike` counts it as its party, and the accounts of its
     namesakes, paid from other IDs, as none of its: `_Names.namesakes`). An account that names
     no one (`(as per details)`, Suspense) is no ID's. Then a pair taken on amount and date
     alone with a namesake's line moves to the line of the ID's account in the window:
@@ -990,7 +1010,12 @@ def _upi_owners(run: _Matching) -> bool:
     counts = paid.value_counts().reset_index(name="pairs")  # most first
     counts["all"] = counts.groupby("upi")["pairs"].transform("sum")
     top = counts.drop_duplicates("upi")
-    known = top[(top["pairs"] >= UPI_OWNER_PAIRS) & (2 * top["pairs"] > top["all"])]
+    named = names.named_ids[top["upi"].to_numpy(dtype=np.int64)]
+    known = top[
+        (top["pairs"] >= UPI_OWNER_PAIRS)
+        & (2 * top["pairs"] > top["all"])
+        & (~named | (top["pairs"] == top["all"]).to_numpy(dtype=bool))
+    ]
     owners = np.full(int(names.upi_ids.max()) + 1, -1, dtype=np.int64)
     owners[known["upi"].to_numpy(dtype=np.int64)] = known["account"].to_numpy(dtype=np.int64)
     if owners.max(initial=-1) < 0 or np.array_equal(owners, names.owners):

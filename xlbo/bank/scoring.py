@@ -147,6 +147,11 @@ UPI_OWNER_PAIRS = 2
 """Sure pairs with one account's lines, more than with all others together, that make a UPI ID
 that account's payer (see `match._upi_owners`): one alone may be a namesake's line taken a day
 nearer than the payer's own."""
+NAMESAKE_MARGIN = 10
+"""How much better a line's name must fit another account than the one its UPI ID pays for
+that account to be no namesake's (`match._Names.namesakes`): an initial or the order of the
+words makes a few points (`DEEPAK BANERJEE` is 100 alike to Banerjee Deepak, 96 to Deepak N.
+Banerjee, whose account the name paid); a proprietor's own account beside his firm's, many."""
 PAYER_ROUNDS = 2
 """Times the amount-and-date pass is run again with what the pairs taken so far taught: the
 second round learns from the pairs the first one's payers made possible."""
