@@ -715,6 +715,11 @@ class _Names:
         codes, _ = pd.factorize(party[alone])
         upi_ids[alone] = len(named_ids) + codes
         named_ids = np.r_[named_ids, np.ones(int(codes.max(initial=-1)) + 1, dtype=bool)]
+        # … each way apart: HIND INDUSTRIES LLP's receipts and our payments to M/s Hind Industries
+        # (one folded name) are two relations, as a payer's ID and a refund to it are
+        into = (bank.lines["signed"].to_numpy(dtype=np.int64) > 0).astype(np.int64)
+        upi_ids = np.where(upi_ids >= 0, 2 * upi_ids + into, -1)
+        named_ids = np.repeat(named_ids, 2)
         accounts = _accounts(ledger.lines["text"])
         # an account is one party's: one naming no one (Suspense) or several (`(as per
         # details)`, whose narrations name the party) is none
@@ -861,7 +866,8 @@ class _Names:
 
     def namesakes(self, b: np.ndarray, g: np.ndarray) -> np.ndarray:
         """Whether bank line `b`'s UPI ID is known to pay another account than ledger line
-        `g`'s, `g`'s account is known to be paid by another ID, and the line's name fits `g`'s not
+        `g`'s, `g`'s account is known to be paid by another ID (by another name the bank writes
+        otherwise, where the line's ID is its name), and the line's name fits `g`'s not
         NAMESAKE_MARGIN better than its own account's: `Rajesh Reddy (Surat)` beside `Rajesh
         Reddy (Thane)`, `Khan Pooja (Pune)` beside `Pooja Khan`, `Banerjee Deepak` beside
         `Deepak N. Banerjee`. An account no ID is known to pay (a proprietor's loan account),
@@ -870,9 +876,19 @@ class _Names:
         found = np.zeros(len(b), dtype=bool)
         owner = self.owner_of(b)
         account = self.accounts[g]
-        owned = np.zeros(len(self.account_names) + 1, dtype=bool)  # the last: no account (-1)
-        owned[self.owners[self.owners >= 0]] = True
-        ask = np.flatnonzero((owner >= 0) & (owner != account) & owned[account])
+        # accounts some ID pays, and those some name the bank writes one way pays (the last
+        # place stands for no account, -1)
+        owned = np.zeros((2, len(self.account_names) + 1), dtype=bool)
+        known = self.owners >= 0
+        owned[0, self.owners[known]] = True
+        owned[1, self.owners[known & self.named_ids[: len(self.owners)]]] = True
+        # a name may be two namesakes' (the bank writes both THOMAS REDDY): a name's account
+        # makes a namesake only of an account another name the bank writes otherwise pays
+        upi = self.upi_ids[b]
+        by_name = (upi >= 0) & self.named_ids[np.maximum(upi, 0)]
+        ask = np.flatnonzero(
+            (owner >= 0) & (owner != account) & owned[by_name.astype(np.int64), account]
+        )
         if len(ask):
             names = self.bank[b[ask]]
             found[ask] = self.likeness.of(names, self.ledger[g[ask]]) < NAMESAKE_MARGIN + (
