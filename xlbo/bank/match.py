@@ -691,6 +691,9 @@ class _Names:
     """Each UPI ID's account (-1: not known): learnt from the month's sure pairs (`_upi_owners`)."""
     account_names: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     """Each account's name as `ledger` numbers it."""
+    owned: np.ndarray = field(default_factory=lambda: np.zeros((2, 1), dtype=bool))
+    """Which accounts some ID pays (row 0) and some name standing in for an ID pays (row 1),
+    from `owners` (`with_owners`); the last place stands for no account (-1)."""
 
     @classmethod
     def of(cls, bank: Side, ledger: Side) -> _Names:
@@ -705,31 +708,8 @@ class _Names:
             named = bank_codes >= 0
             typed[bank_codes[named & bank.lines["handle"].to_numpy(dtype=bool)]] = True
         scores = Likeness(np.asarray(bank_names, object), np.asarray(ledger_names, object), typed)
-        upi_ids = _upi_ids(bank.lines["text"])
-        # a line that shows no UPI ID is known by its name as the bank writes it (ICICI shows
-        # a payer's name on some lines and the ID on others): two namesakes the bank writes
-        # alike are one such ID, which is then no one's (see `_upi_owners`)
-        named_ids = np.zeros(int(upi_ids.max(initial=-1)) + 1, dtype=bool)
-        party = bank.lines["party"].fillna("").astype(str).to_numpy(dtype=object)
-        alone = np.flatnonzero((upi_ids < 0) & (party != ""))
-        codes, _ = pd.factorize(party[alone])
-        upi_ids[alone] = len(named_ids) + codes
-        named_ids = np.r_[named_ids, np.ones(int(codes.max(initial=-1)) + 1, dtype=bool)]
-        # … each way apart: HIND INDUSTRIES LLP's receipts and our payments to M/s Hind Industries
-        # (one folded name) are two relations, as a payer's ID and a refund to it are
-        into = (bank.lines["signed"].to_numpy(dtype=np.int64) > 0).astype(np.int64)
-        upi_ids = np.where(upi_ids >= 0, 2 * upi_ids + into, -1)
-        named_ids = np.repeat(named_ids, 2)
-        accounts = _accounts(ledger.lines["text"])
-        # an account is one party's: one naming no one (Suspense) or several (`(as per
-        # details)`, whose narrations name the party) is none
-        one = pd.DataFrame({"account": accounts, "name": ledger_codes}).drop_duplicates()
-        several = one["account"].value_counts()
-        nameless = list(ledger_names).index("") if "" in ledger_names else -2
-        accounts[isin(accounts, several.index[several.to_numpy() > 1].to_numpy(np.int64))] = -1
-        accounts[ledger_codes == nameless] = -1
-        account_names = np.full(int(accounts.max(initial=-1)) + 1, -1, dtype=np.int64)
-        account_names[accounts[accounts >= 0]] = ledger_codes[accounts >= 0]
+        upi_ids, named_ids = _payer_ids(bank)
+        accounts, account_names = _named_accounts(ledger.lines["text"], ledger_codes, ledger_names)
         names = cls(
             (pos_b, word_b),
             (pos_g, word_g),
@@ -857,8 +837,7 @@ class _Names:
             # `habitual`, weighs no more than a better-named party's line), and an account
             # another ID pays, that its name fits little better, is a namesake's
             owner = self.owner_of(b)
-            upi = self.upi_ids[b]
-            by_id = (upi >= 0) & ~self.named_ids[np.maximum(upi, 0)]
+            by_id = (self.upi_ids[b] >= 0) & ~self.by_name(b)
             mine = by_id & (owner >= 0) & (owner == self.accounts[g])
             score = np.where(mine, np.maximum(score, PAYER_ALIKE), score)
             score = np.where(self.namesakes(b, g), 0, score)
@@ -874,20 +853,16 @@ class _Names:
         or one the name fits far better (his own, where the ID pays his firm), is no
         namesake's."""
         found = np.zeros(len(b), dtype=bool)
+        if self.owners.max(initial=-1) < 0:
+            return found
         owner = self.owner_of(b)
         account = self.accounts[g]
-        # accounts some ID pays, and those some name the bank writes one way pays (the last
-        # place stands for no account, -1)
-        owned = np.zeros((2, len(self.account_names) + 1), dtype=bool)
-        known = self.owners >= 0
-        owned[0, self.owners[known]] = True
-        owned[1, self.owners[known & self.named_ids[: len(self.owners)]]] = True
         # a name may be two namesakes' (the bank writes both THOMAS REDDY): a name's account
         # makes a namesake only of an account another name the bank writes otherwise pays
-        upi = self.upi_ids[b]
-        by_name = (upi >= 0) & self.named_ids[np.maximum(upi, 0)]
         ask = np.flatnonzero(
-            (owner >= 0) & (owner != account) & owned[by_name.astype(np.int64), account]
+            (owner >= 0)
+            & (owner != account)
+            & self.owned[self.by_name(b).astype(np.int64), account]
         )
         if len(ask):
             names = self.bank[b[ask]]
@@ -895,6 +870,22 @@ class _Names:
                 self.likeness.of(names, self.account_names[owner[ask]])
             )
         return found
+
+    def with_owners(self, owners: np.ndarray) -> _Names:
+        """These names with each UPI ID's account (`owners`, -1: none known) and the accounts
+        they make owned (`owned`)."""
+        # accounts some ID pays, and those some name the bank writes one way pays (the last
+        # place stands for no account, -1)
+        owned = np.zeros((2, len(self.account_names) + 1), dtype=bool)
+        known = owners >= 0
+        owned[0, owners[known]] = True
+        owned[1, owners[known & self.named_ids[: len(owners)]]] = True
+        return replace(self, owners=owners, owned=owned)
+
+    def by_name(self, b: np.ndarray) -> np.ndarray:
+        """Whether each bank line's ID is a name standing in for a UPI ID (`named_ids`)."""
+        upi = self.upi_ids[b]
+        return np.asarray((upi >= 0) & self.named_ids[np.maximum(upi, 0)], dtype=bool)
 
     def owner_of(self, b: np.ndarray) -> np.ndarray:
         """The account each bank line's UPI ID is known to pay (-1: none known)."""
@@ -932,11 +923,47 @@ _UPI_ID_CUT = r"(?:^|[-/*:])(?P<found>[a-z][a-z._]{4,}[0-9]{1,4})(?:[-/*:]|$)"
 a piece of small letters ending in a few digits, as the payer typed it."""
 
 
+def _payer_ids(bank: Side) -> tuple[np.ndarray, np.ndarray]:
+    """Each bank line's payer as the statement shows it, numbered (`_Names.upi_ids`; -1: none),
+    and which of those are a name standing in for a UPI ID (`_Names.named_ids`)."""
+    upi_ids = _upi_ids(bank.lines["text"])
+    # a line that shows no UPI ID is known by its name as the bank writes it (ICICI shows a
+    # payer's name on some lines and the ID on others): two namesakes the bank writes alike
+    # are one such ID, which is then no one's (see `_upi_owners`)
+    named_ids = np.zeros(int(upi_ids.max(initial=-1)) + 1, dtype=bool)
+    party = bank.lines["party"].fillna("").astype(str).to_numpy(dtype=object)
+    alone = np.flatnonzero((upi_ids < 0) & (party != ""))
+    codes, _ = pd.factorize(party[alone])
+    upi_ids[alone] = len(named_ids) + codes
+    named_ids = np.r_[named_ids, np.ones(int(codes.max(initial=-1)) + 1, dtype=bool)]
+    # … each way apart: HIND INDUSTRIES LLP's receipts and our payments to M/s Hind Industries
+    # (one folded name) are two relations, as a payer's ID and a refund to it are
+    into = (bank.lines["signed"].to_numpy(dtype=np.int64) > 0).astype(np.int64)
+    return np.where(upi_ids >= 0, 2 * upi_ids + into, -1), np.repeat(named_ids, 2)
+
+
+def _named_accounts(
+    particulars: pd.Series, ledger_codes: np.ndarray, ledger_names: pd.Index
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each ledger line's account numbered (`_accounts`; -1 for an account that names no one,
+    Suspense, or several, `(as per details)`, whose narrations name the party), and each
+    account's name as `ledger_codes` number them (`_Names.account_names`)."""
+    accounts = _accounts(particulars)
+    one = pd.DataFrame({"account": accounts, "name": ledger_codes}).drop_duplicates()
+    several = one["account"].value_counts()
+    accounts[isin(accounts, several.index[several.to_numpy() > 1].to_numpy(np.int64))] = -1
+    if "" in ledger_names:
+        accounts[ledger_codes == ledger_names.get_loc("")] = -1
+    account_names = np.full(int(accounts.max(initial=-1)) + 1, -1, dtype=np.int64)
+    account_names[accounts[accounts >= 0]] = ledger_codes[accounts >= 0]
+    return accounts, account_names
+
+
 def _accounts(particulars: pd.Series) -> np.ndarray:
     """Each ledger line's account numbered as the books write it, but for case, spaces and
     `To`/`By` (Tally writes `To Ashok Joshi (Aurangabad)` for a receipt)."""
     texts = strings(particulars.fillna("").astype(str)).str.lower().str.strip()
-    texts = texts.str.replace(r"^(to|by)\s+", "", regex=True).str.replace(r"\s+", " ", regex=True)
+    texts = replace_text(replace_text(texts, r"^(to|by)\s+", ""), r"\s+", " ")
     codes, _ = pd.factorize(texts)
     return np.asarray(codes, dtype=np.int64)
 
@@ -1036,7 +1063,7 @@ def _upi_owners(run: _Matching) -> bool:
     owners[known["upi"].to_numpy(dtype=np.int64)] = known["account"].to_numpy(dtype=np.int64)
     if owners.max(initial=-1) < 0 or np.array_equal(owners, names.owners):
         return False
-    names = replace(names, owners=owners)
+    names = names.with_owners(owners)
     run.names = names
     # the pairs taken on amount alone with another account than their ID's
     taken_b, taken_g = _on_amount_pairs(run)
