@@ -2886,7 +2886,7 @@ def _parties_named(names: _Names, bank_names: np.ndarray) -> pd.DataFrame:
         shared = mine.merge(words[1], on="word")[["name", "party"]].drop_duplicates()
         name = shared["name"].to_numpy(dtype=np.int64)
         party = shared["party"].to_numpy(dtype=np.int64)
-        keep = names.likeness.of(name, party) >= LATE_ALIKE
+        keep = names.likeness.at_least(name, party, LATE_ALIKE)
         found = pd.DataFrame({"key": name[keep] * width + party[keep]})
         names.cache["late alike"] = pd.concat(
             [names.cache.get("late alike", found.iloc[:0]), found], ignore_index=True

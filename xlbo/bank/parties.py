@@ -1008,11 +1008,56 @@ class Likeness:
         ]
         return said
 
-    def _score(self, keys: np.ndarray) -> np.ndarray:
-        left, right = keys // (len(self.right) + 1), keys % (len(self.right) + 1)
-        a = self._left_names[left].tolist()
-        b = self._right_names[right].tolist()
-        score = cpdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float64).astype(np.int64)
+    def at_least(self, left: np.ndarray, right: np.ndarray, threshold: int) -> np.ndarray:
+        """Whether each pair (left place, right place) is at least `threshold` alike (`of`),
+        scoring in full only the pairs that may be: a likeness is at most its words' part
+        (`_by_words`, the better of the word sets, the shorter inside the longer, the share of
+        words explained, the run together) weighed with a whole of 100. Of a month's names that
+        share a key word most are far from LATE_ALIKE, and are never scored in full."""
+        if not len(left):
+            return np.zeros(0, dtype=bool)
+        keys = left.astype(np.int64) * (len(self.right) + 1) + right.astype(np.int64)
+        asked, wanted = pd.factorize(keys)
+        at = np.minimum(np.searchsorted(self._keys, wanted), max(len(self._keys) - 1, 0))
+        known = (self._keys[at] == wanted) if len(self._keys) else np.zeros(len(wanted), bool)
+        new = wanted[~known]
+        width = len(self.right) + 1
+        words = self._by_words(new // width, new % width)
+        may = (words * (10 - WHOLE_TENTHS) + 100 * WHOLE_TENTHS) // 10 >= threshold
+        found = np.zeros(len(wanted), dtype=bool)
+        found[known] = self._scores[at[known]] >= threshold
+        found[np.flatnonzero(~known)[may]] = self.of(new[may] // width, new[may] % width) >= (
+            threshold
+        )
+        return np.asarray(found[asked], dtype=bool)
+
+    def _by_words(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """The most each pair's words' part of `_score` can be: the word sets compared, the
+        shorter inside the longer where one may be the other cut short, and where the word sets
+        are EXPLAINED_FROM alike the share of words explained and the run together."""
+        score = cpdist(
+            self._left_names[left].tolist(),
+            self._right_names[right].tolist(),
+            scorer=fuzz.token_set_ratio,
+            dtype=np.float64,
+        ).astype(np.int64)
+        score = self._inside(left, right, score)
+        asked = np.flatnonzero(score >= EXPLAINED_FROM)
+        if len(asked):
+            said, _ = self.words().explained(left[asked], right[asked])
+            run, _ = self._run_together(left[asked], right[asked])
+            score[asked] = np.maximum(score[asked], np.maximum(said, run))
+        return np.asarray(score, dtype=np.int64)
+
+    def words(self) -> _NameWords:
+        """The two lists' names split into words (built once)."""
+        if self._words is None:
+            self._words = _NameWords(self.left, self.right)
+        return self._words
+
+    def _inside(self, left: np.ndarray, right: np.ndarray, score: np.ndarray) -> np.ndarray:
+        """`score`, raised to how alike the shorter name is to the longer's part (squashed)
+        where that is better and one may be the other cut short or run together."""
         long_enough = np.minimum(self.left_length[left], self.right_length[right]) >= SHORTEST_PART
         if long_enough.any():
             inside = cpdist(
@@ -1025,6 +1070,14 @@ class Likeness:
             better = inside > score[at]
             cut = self._may_be_cut(left[at[better]], right[at[better]])
             score[at[better][cut]] = inside[better][cut]
+        return score
+
+    def _score(self, keys: np.ndarray) -> np.ndarray:
+        left, right = keys // (len(self.right) + 1), keys % (len(self.right) + 1)
+        a = self._left_names[left].tolist()
+        b = self._right_names[right].tolist()
+        score = cpdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float64).astype(np.int64)
+        score = self._inside(left, right, score)
         # a part is how alike the names are whole (words in any order): of `meenakshi` and
         # `meenakshi textiles`, both 100 alike by their words, `meenakshi` is the nearer; where
         # either has initials, how many words each accounts for of the other
@@ -1048,13 +1101,11 @@ class Likeness:
         # are whole (only where the words agree enough for it to matter)
         asked = np.flatnonzero(score >= EXPLAINED_FROM)
         if len(asked):
-            if self._words is None:
-                self._words = _NameWords(self.left, self.right)
-            said, contradicted = self._words.explained(left[asked], right[asked])
+            said, contradicted = self.words().explained(left[asked], right[asked])
             # a word spelt otherwise (`jagdish`, `jagadish`) contradicts nothing
             doubted = np.flatnonzero(contradicted)
             doubted = doubted[
-                self._words.may_be_spelt_otherwise(left[asked][doubted], right[asked][doubted])
+                self.words().may_be_spelt_otherwise(left[asked][doubted], right[asked][doubted])
             ]
             contradicted[doubted] = [
                 not spelt_otherwise(self.left[i], self.right[j])
