@@ -228,6 +228,21 @@ def test_a_bug_is_reported_without_a_traceback(
     assert "Traceback" not in err
 
 
+def test_debug_given_after_the_command_shows_the_details(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # the note says "run again with --debug"; a user adds it at the end of the line
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("oops")
+
+    monkeypatch.setattr("xlbo.master.template.write_master", broken)
+    code, _, err = run(capsys, "init", str(tmp_path / "m.xlsx"), "--debug")
+    assert code == 70
+    assert "Traceback" in err and "ZeroDivisionError: oops" in err
+    code, _, err = run(capsys, "--debug", "init", str(tmp_path / "m.xlsx"))
+    assert code == 70 and "Traceback" in err
+
+
 def test_addin_elsewhere_than_windows_and_macos(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

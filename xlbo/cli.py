@@ -970,9 +970,23 @@ class _Terminal:
                 sys.stdout = stdout
 
 
+def _debug_first(argv: Sequence[str]) -> list[str]:
+    """The arguments with `--debug` moved before the command, where the parser takes it: the
+    internal error's note says "run again with --debug", and a user adds it at the end.
+
+    >>> _debug_first(["reconcile", "--bank", "b.xlsx", "--debug"])
+    ['--debug', 'reconcile', '--bank', 'b.xlsx']
+    """
+    given = list(argv)
+    ends = given.index("--") if "--" in given else len(given)
+    if "--debug" not in given[:ends]:
+        return given
+    return ["--debug", *[a for a in given[:ends] if a != "--debug"], *given[ends:]]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_debug_first(sys.argv[1:] if argv is None else argv))
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_USER_ERROR

@@ -1476,6 +1476,80 @@ def test_a_busy_partys_invoices_of_one_day_make_up_its_receipt() -> None:
     assert pairs == {(0, g, "Combination") for g in (0, 1, 2)}
 
 
+def test_a_busy_partys_invoices_late_in_its_day_make_up_that_days_receipt() -> None:
+    # Kaveri Motors' transfer of the 3rd pays three invoices the books took in that day after
+    # twenty other lines of theirs: the invoices are the day's 21st to 23rd lines of the party,
+    # beyond the nearest lines and the first run of a crowded day searched before
+    others = [
+        ("2026-10-03", "Kaveri Motors Pvt Ltd", f"Against Inv No. {600 + i}", 1_000_001 + 2 * i)
+        for i in range(20)
+    ]
+    invoices = [
+        ("2026-10-03", "Kaveri Motors Pvt Ltd", "Against Inv No. 7801", 2_345_600),
+        ("2026-10-03", "Kaveri Motors Pvt Ltd (Inv 7802)", "Against Inv No. 7802", 5_011_175),
+        ("2026-10-03", "Kaveri Motors Pvt Ltd", "Against Inv No. 7803", 1_234_500),
+    ]
+    bank = statement(
+        [("2026-10-03", "NEFT CR-CNRB0001234-KAVERI MOTORS PVT LT-CNRBN52139", "", 8_591_275)]
+    )
+    pairs, _ = matched(bank, ledger([*others, *invoices]))
+    assert pairs == {(0, g, "Combination") for g in (20, 21, 22)}
+
+
+def test_a_run_of_a_busy_days_invoices_makes_up_a_receipt_days_later() -> None:
+    # Bhattacharya Home Appliances' RTGS of the 5th pays the three invoices booked one after
+    # another on the 3rd, among thirty lines of theirs that day: eighteen of them booked after
+    # the invoices stand nearer the 5th than the invoices do; the three, in the order booked,
+    # add up to it, and no other run of any party's lines of a day does
+    before = [
+        (
+            "2026-10-03",
+            "Bhattacharya Home Appliances Private Limited",
+            f"Inv {300 + i}",
+            700_003 + 2 * i,
+        )
+        for i in range(9)
+    ]
+    invoices = [
+        (
+            "2026-10-03",
+            "Bhattacharya Home Appliances Private Limited (Inv 8027)",
+            "Inv 8027",
+            1_138_500,
+        ),
+        ("2026-10-03", "Bhattacharya Home Appliances Private Limited", "Inv 8028", 5_203_447),
+        (
+            "2026-10-03",
+            "Bhattacharya Home Appliances Private Limited (Inv 8029)",
+            "Inv 8029",
+            1_150_000,
+        ),
+    ]
+    after = [
+        (
+            "2026-10-03",
+            "Bhattacharya Home Appliances Private Limited",
+            f"Inv {400 + i}",
+            900_007 + 2 * i,
+        )
+        for i in range(18)
+    ]
+    bank = statement(
+        [
+            (
+                "2026-10-05",
+                "RTGS CR-KKBK0127960-BHATTACHARYA HOME APPLIAN-KKBKR523623235",
+                "",
+                7_491_947,
+            )
+        ]
+    )
+    pairs, _ = matched(bank, ledger([*before, *invoices, *after]))
+    assert pairs == {(0, g, "Combination") for g in (9, 10, 11)}
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(ledger([*before, *invoices, *after])))
+    assert "booked one after another on one day" in found["why"].iloc[0]
+
+
 def test_an_invoice_paired_on_its_amount_alone_goes_back_to_the_receipt_it_makes_up() -> None:
     # Raghavendra Hegde's transfer of 17,203.34 pays three invoices; an unbooked UPI of 5,200.00
     # from him shares its amount with one of them: the invoice is the transfer's, the UPI stays

@@ -306,6 +306,9 @@ def _one_shape(
 
 DAY_SPAN = np.int64(1) << np.int64(24)
 """Days a group key keeps apart (party × DAY_SPAN + day): far more than any statement spans."""
+_RUNS = np.int64(64)
+"""Runs of a crowded day a group key keeps apart (day key × _RUNS + run): a party's day of up to
+768 lines; a day of more searches its last run's first lines only."""
 
 
 def _search_again(target: int, nearest: list[int], values: np.ndarray) -> tuple[int, int]:
@@ -487,6 +490,7 @@ def _groups(
             other_day[others],
             window,
             NEAREST_LINES,
+            whole_day=True,  # a busy party's day of thirty lines: the receipt's invoices among them
         )
         pieces.append((t[left], others[right], expanded["alike"].to_numpy(dtype=np.int64)[left]))
     # a name like no one's with a line in the window (a proprietor paying for his firm: BRAR
@@ -552,16 +556,39 @@ def _groups(
     day_party = party[crowded] * DAY_SPAN + (other_day[o[crowded]] - day_low)
     crowded_order = order_by(t[crowded], day_party, days[crowded], o[crowded])
     crowded, day_party = crowded[crowded_order], day_party[crowded_order]
+    # a day of more lines than are searched, in runs of COMBINATION_CANDIDATES in the order
+    # they were booked, each a group: a receipt's invoices are booked one after another, and a
+    # busy customer's day of twenty-four lines holds them among its last twelve as often as
+    # among its first; then, where no run has a set, the runs begun half a run later, which
+    # hold a set that straddles two
+    crowded_target = t[crowded]
+    day_begins = np.r_[
+        True,
+        (crowded_target[1:] != crowded_target[:-1]) | (day_party[1:] != day_party[:-1]),
+    ]
+    day_of = np.cumsum(day_begins) - 1
+    day_rank = np.arange(len(crowded)) - np.flatnonzero(day_begins)[day_of]
+    run = np.minimum(day_rank // COMBINATION_CANDIDATES, _RUNS - 1)
+    straddling = np.flatnonzero(np.bincount(day_of)[day_of] > COMBINATION_CANDIDATES)
+    half_run = np.minimum(
+        (day_rank[straddling] + COMBINATION_CANDIDATES // 2) // COMBINATION_CANDIDATES, _RUNS - 1
+    )
+    shifted, shifted_party = crowded[straddling], day_party[straddling] * _RUNS + half_run
+    day_party = day_party * _RUNS + run
     # a named target's second chance: every line alike to it as one group (the bank's NAIR
     # and NAIR ADVANCE), where its candidates carry more than one party
     parties = np.bincount(t[order[new_party]], minlength=len(one))
     second = np.flatnonzero(one_named[t] & (parties[t] > 1) & (not own_lines_only))
     second = second[order_by(t[second], days[second], o[second])]
-    # the three tiers, each in order, merged by target (a target's tiers in turn)
-    rows = np.concatenate([order, crowded, second])
-    tier = np.repeat(np.arange(3, dtype=np.int64), [len(order), len(crowded), len(second)])
-    party = np.concatenate([party[order], day_party, np.full(len(second), -1, dtype=np.int64)])
-    merged = merge_runs([t[order], t[crowded], t[second]], len(one))
+    # the four tiers, each in order, merged by target (a target's tiers in turn)
+    rows = np.concatenate([order, crowded, shifted, second])
+    tier = np.repeat(
+        np.arange(4, dtype=np.int64), [len(order), len(crowded), len(shifted), len(second)]
+    )
+    party = np.concatenate(
+        [party[order], day_party, shifted_party, np.full(len(second), -1, dtype=np.int64)]
+    )
+    merged = merge_runs([t[order], t[crowded], t[shifted], t[second]], len(one))
     rows, tier, party = rows[merged], tier[merged], party[merged]
     t, o, alike_of = t[rows], o[rows], alike_of[rows]
     starts = np.r_[True, (t[1:] != t[:-1]) | (tier[1:] != tier[:-1]) | (party[1:] != party[:-1])]

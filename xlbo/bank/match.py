@@ -625,6 +625,7 @@ def match_lines(
     _in_date_order(run, by_bank_name=False)
     _in_date_order(run, by_bank_name=True)
     _day_sets(run)
+    _day_runs(run)
     _payers_day_sets(run)
     _late_bookings(run)
     _making_way(run)
@@ -2679,6 +2680,76 @@ def _day_sets(run: _Matching) -> None:
             f"the {len(parts)} ledger lines of one party on one day add up to this bank line; "
             + said,
             score=COMBINATION_SCORE if named else DAY_SET_SCORE,
+        )
+
+
+def _day_runs(run: _Matching) -> None:
+    """A bank line left open that a run of one party's open ledger lines of one day, booked one
+    after another, adds up to (two to MAX_PARTS of them): a customer's transfer against the
+    invoices the books took in one by one, on a day the customer has more lines than the
+    transfer's (`_day_sets` takes the whole day only; the combination search the nearest lines
+    only: a busy customer's thirty lines of the 3rd, its four invoices among them, paid on the
+    5th). Found by the runs' totals (a hash join on amount and window, no search) and taken on
+    `_day_sets`' terms, where the names are alike (COMBINATION_ALIKE, or a known payer): the run
+    is the bank line's one line or run of that amount in its window and the bank line the run's
+    one, and no line of either has an alike twin of its amount."""
+    assert run.names is not None
+    names = run.names
+    ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
+    ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
+    lines = np.flatnonzero(run.ledger_open & run.ledger_named & (ledger_signed != 0))
+    if len(lines) < MIN_PARTS:
+        return
+    party = names.ledger[lines].astype(np.int64)
+    day = ledger_day[lines] - int(ledger_day.min())
+    key = (party * DAY_SPAN + day) * 2 + (ledger_signed[lines] > 0)
+    order = order_by(key, lines)  # each party's day, a direction at a time, as booked
+    lines, key = lines[order], key[order]
+    summed = np.r_[0, np.cumsum(ledger_signed[lines])]
+    first, size = [], []
+    for count in range(MIN_PARTS, min(MAX_PARTS, len(key)) + 1):
+        starts = np.flatnonzero(key[: len(key) - count + 1] == key[count - 1 :])
+        first.append(starts)
+        size.append(np.full(len(starts), count, dtype=np.int64))
+    first_at, sizes = np.concatenate(first), np.concatenate(size)
+    if not len(first_at):
+        return
+    total = summed[first_at + sizes] - summed[first_at]
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    targets = np.flatnonzero(run.bank_open & run.bank_named & (bank_signed != 0))
+    where, found = _one_to_one(
+        bank_signed[targets],
+        run.bank.lines["day"].to_numpy(dtype=np.int64)[targets],
+        total,
+        ledger_day[lines[first_at]],
+        run.window,
+    )
+    b, first_at, sizes = targets[where], first_at[found], sizes[found]
+    alike = names.likeness.of(names.bank[b], names.ledger[lines[first_at]])
+    alike = np.where(names.known_payer(b, lines[first_at]), PAYER_ALIKE, alike)
+    keep = (alike >= COMBINATION_ALIKE) & ~_alike_twin(run, b, bank_side=True)
+    in_run = np.repeat(np.arange(len(b)), sizes)
+    parts = lines[first_at[in_run] + within(sizes)]
+    keep[in_run[_alike_twin(run, parts, bank_side=False)]] = False
+    for target, begin, count, like in zip(
+        b[keep].tolist(),
+        first_at[keep].tolist(),
+        sizes[keep].tolist(),
+        alike[keep].tolist(),
+        strict=True,
+    ):
+        chosen = lines[begin : begin + count].tolist()
+        if not run.ledger_open[chosen].all() or any(
+            (target, part) in run.rejected for part in chosen
+        ):
+            continue  # a run beside one taken, sharing its lines
+        run.take_group(
+            [target],
+            chosen,
+            "Combination",
+            f"{count} ledger lines of one party, booked one after another on one day, add up "
+            f"to this bank line; {like}% alike",
+            score=COMBINATION_SCORE,
         )
 
 

@@ -65,6 +65,8 @@ class Band:
     low: np.ndarray
     high: np.ndarray
     same_day: np.ndarray
+    day_end: np.ndarray | None = None
+    """Where the lines of the asking line's own day end (`band(..., whole_day=True)`)."""
 
     @property
     def counts(self) -> np.ndarray:
@@ -74,11 +76,14 @@ class Band:
     def pairs(self, nearest: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(bank index, ledger index) of every pair; with `nearest`, only the ledger lines
         within `nearest` places of the bank's own day in date order (a superset of the
-        `nearest` closest in date)."""
+        `nearest` closest in date): before its first line and, where the band knows where
+        the day ends (`day_end`), after its last, every line of the day kept; else from its
+        first line on."""
         low, high = self.low, self.high
         if nearest is not None:
             low = np.maximum(low, self.same_day - nearest)
-            high = np.minimum(high, self.same_day + nearest)
+            end = self.same_day if self.day_end is None else self.day_end
+            high = np.minimum(high, end + nearest)
         counts = np.maximum(high - low, 0)
         left = np.repeat(np.arange(len(low)), counts)
         starts = np.repeat(low - (np.cumsum(counts) - counts), counts)
@@ -92,13 +97,15 @@ def band(
     ledger_day: np.ndarray,
     window: Window,
     coded: bool = False,
+    whole_day: bool = False,
 ) -> Band:
     """The band of each bank line among the ledger lines. With `coded`, the amounts are already
     non-negative codes (`amount_codes`, or any key of small numbers: equal keys, equal codes) and
-    are not numbered again."""
+    are not numbered again. With `whole_day`, the band knows where each bank line's own day
+    ends (see `Band.pairs`)."""
     bank_key, ledger_key = _keys(bank_amount, bank_day, ledger_amount, ledger_day, coded)
     order = np.argsort(ledger_key, kind="stable")
-    return _band(bank_key, np.argsort(bank_key), order, ledger_key[order], window)
+    return _band(bank_key, np.argsort(bank_key), order, ledger_key[order], window, whole_day)
 
 
 def bands(
@@ -163,7 +170,12 @@ def _days(day: np.ndarray) -> tuple[np.ndarray, int, int]:
 
 
 def _band(
-    asking: np.ndarray, asked: np.ndarray, order: np.ndarray, ordered: np.ndarray, window: Window
+    asking: np.ndarray,
+    asked: np.ndarray,
+    order: np.ndarray,
+    ordered: np.ndarray,
+    window: Window,
+    whole_day: bool = False,
 ) -> Band:
     """The band of each line of keys `asking` among the lines whose keys in `order` are
     `ordered`; `asked`: the asking lines in the order of their keys (searched in that order,
@@ -174,7 +186,12 @@ def _band(
     low[asked] = np.searchsorted(ordered, keys - window.after, side="left")
     high[asked] = np.searchsorted(ordered, keys - window.before, side="right")
     same_day[asked] = np.searchsorted(ordered, keys, side="left")
-    return Band(order, low, high, np.clip(same_day, low, high))
+    day_end = None
+    if whole_day:
+        day_end = np.empty(len(asking), dtype=np.int64)
+        day_end[asked] = np.searchsorted(ordered, keys, side="right")
+        day_end = np.clip(day_end, low, high)
+    return Band(order, low, high, np.clip(same_day, low, high), day_end)
 
 
 def amount_codes(
@@ -195,10 +212,14 @@ def band_join(
     window: Window,
     nearest: int | None = None,
     coded: bool = False,
+    whole_day: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Every (bank index, ledger index) with the same amount and the bank's day within the
     window of the ledger's, found with one sort and binary searches: the work grows with the
     pairs found, not with bank lines × ledger lines. With `nearest`, only the ledger lines
     within `nearest` places of the bank's own day (see `Band.pairs`), so that lines sharing
-    one amount on busy days stay few a line. `coded`: see `band`."""
-    return band(bank_amount, bank_day, ledger_amount, ledger_day, window, coded).pairs(nearest)
+    one amount on busy days stay few a line; with `whole_day` too, every line of that day.
+    `coded`: see `band`."""
+    return band(bank_amount, bank_day, ledger_amount, ledger_day, window, coded, whole_day).pairs(
+        nearest
+    )
