@@ -1310,16 +1310,25 @@ def handle_contradicts(word: str, name: str) -> bool:
         return False
     word = _squashed(word)  # SHREEAMRIT is Shree Amrit, folded as the books' name
     split = name.split()
+    initials: set[str] | None = None
     for at, known in enumerate(split):
         if len(known) < 3:
             continue
         rests = [word[len(known) :]] if word.startswith(known) else []
-        for letters in range(len(known), 3, -1):
-            if word.endswith(known[:letters]):
-                rests.append(word[: len(word) - letters])
+        # the word's longest ending that is the first four letters of `known` or more: where
+        # those four letters stand in it, the first place whose rest `known` starts with
+        head = known[:4] if len(known) >= 4 else ""
+        place = word.find(head) if head else -1
+        while place >= 0:
+            if known.startswith(word[place:]):
+                rests.append(word[:place])
                 break
+            place = word.find(head, place + 1)
+        if not rests:
+            continue
         others = [other for n, other in enumerate(split) if n != at and len(other) >= 2]
-        initials = {other for other in split if len(other) == 1}
+        if initials is None:
+            initials = {other for other in split if len(other) == 1}
         for rest in rests:
             if len(rest) < 3 or _accounted_for(rest, others, initials):
                 continue
@@ -1331,6 +1340,10 @@ GIVEN_NAME_ENDINGS = ("bhai", "ben", "bhau", "anna", "appa", "amma", "ji", "kuma
 """What a handle may run on to a given name without it being a surname: a Gujarati or Marathi
 `bhai`, `ben` or `bhau`, a Kannada or Tamil `anna`, `appa` or `amma`, `ji`, `kumar`, `devi`,
 `bai` (`rameshbhai84@okaxis` is Ramesh Patel's)."""
+_ENDINGS = frozenset(GIVEN_NAME_ENDINGS)
+_ENDING_SIZES = tuple(sorted({len(ending) for ending in GIVEN_NAME_ENDINGS}))
+_ENDING_STARTS = frozenset(e[:size] for e in GIVEN_NAME_ENDINGS for size in range(1, len(e) + 1))
+"""Every ending's first letters (a rest an ending starts with, cut short), looked up at once."""
 
 
 def _accounted_for(rest: str, others: list[str], initials: set[str]) -> bool:
@@ -1350,7 +1363,7 @@ def _accounted_for(rest: str, others: list[str], initials: set[str]) -> bool:
         for other in others
     ):
         return True  # an initial and a word: `rajeshbtiwari`
-    return any(ending.startswith(rest) or rest.startswith(ending) for ending in GIVEN_NAME_ENDINGS)
+    return rest in _ENDING_STARTS or any(rest[:size] in _ENDINGS for size in _ENDING_SIZES)
 
 
 def _a_word_of(rest: str, words: list[str]) -> bool:
