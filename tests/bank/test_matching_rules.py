@@ -1700,6 +1700,32 @@ def test_one_bank_names_equal_amounts_to_two_parties_either_way_round_are_the_us
     ]
 
 
+def test_namesakes_paired_inside_the_window_rather_than_one_booked_late() -> None:
+    # MAHESH KHANNA paid 5,000.00 on the 2nd, the handle maheshkhan79 on the 6th; the books
+    # have Mahesh Khanna's of the 5th and Mahesh S. Khanna's of the 6th. Both bank names are
+    # nearer Mahesh Khanna, who took the handle's (a day apart), and MAHESH KHANNA went with
+    # Mahesh S. Khanna four days before the books, booked late. The other way round both pairs
+    # are inside the window: those are taken (was: both left as a choice, either way round)
+    bank = statement(
+        [
+            ("2026-11-02", "UPI/615227432391/Paid via PhonePe/MAHESH KHANNA/ICIC BANK", "", 500000),
+            ("2026-11-06", "UPI/601088429458/UPI/maheshkhan79@ok/YESB BANK", "", 500000),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-05", "Mahesh Khanna", "", 500000),
+            ("2026-11-06", "Mahesh S. Khanna", "", 500000),
+        ]
+    )
+    found, suggestions = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert set(zip(found["bank"], found["ledger"], strict=True)) == {(0, 0), (1, 1)}
+    assert (
+        found["why"].str.contains("the other way round one of the two would be booked late").all()
+    )
+    assert suggestions.empty
+
+
 def test_suggestions_come_in_the_statements_order_whatever_pass_found_them() -> None:
     # the 2nd's 12,345.00 has only a near miss (digits transposed in the books), found by the
     # last pass; the 3rd's 250.00 two equal candidates, found by an earlier one: the user goes

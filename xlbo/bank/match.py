@@ -3408,6 +3408,56 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
     crossed = preferred(b1, g2, other_1) + preferred(b2, g1, other_2)
     torn = (crossed >= now) & (other_1 >= NAMES_DIFFER_BELOW) & (other_2 >= NAMES_DIFFER_BELOW)
     b1, g1, b2, g2 = b1[torn], g1[torn], b2[torn], g2[torn]
+    other_1, other_2 = other_1[torn], other_2[torn]
+    if not len(b1):
+        return none
+    # where one of the two was taken beyond the window (booked late) and crossed both are
+    # inside it, the crossed pairs are the ones: a late booking is the explanation of last
+    # resort (MAHESH KHANNA of the 2nd with Mahesh Khanna of the 5th, maheshkhan79 of the 6th
+    # with Mahesh S. Khanna of the 6th; not the handle with Mahesh Khanna and MAHESH KHANNA
+    # four days before Mahesh S. Khanna), where each of the four lines is in no other such
+    # doubt
+    late = ~run.window.holds(day_b[b1] - day_g[g1]) | ~run.window.holds(day_b[b2] - day_g[g2])
+    # each doubt once (it is found from either of its two pairs)
+    first = np.zeros(len(b1), dtype=bool)
+    first[
+        np.unique(np.minimum(b1, b2) * len(run.bank) + np.maximum(b1, b2), return_index=True)[1]
+    ] = True
+    lines_b = np.concatenate([b1[first], b2[first]])
+    lines_g = np.concatenate([g1[first], g2[first]])
+    alone = np.zeros(len(b1), dtype=bool)
+    alone[first] = (
+        (
+            (np.bincount(lines_b, minlength=len(run.bank))[lines_b] == 1)
+            & (np.bincount(lines_g, minlength=len(run.ledger))[lines_g] == 1)
+        )
+        .reshape(2, -1)
+        .all(axis=0)
+    )
+    swap = late & alone
+    # the doubt's other reading goes with it
+    taken_back = np.zeros(len(run.bank), dtype=bool)
+    taken_back[b1[swap]] = taken_back[b2[swap]] = True
+    swap_too = taken_back[b1] | taken_back[b2]
+    if swap.any():
+        _take_back(run, np.concatenate([g1[swap], g2[swap]]).tolist())
+        bank = np.concatenate([b1[swap], b2[swap]])
+        ledger = np.concatenate([g2[swap], g1[swap]])
+        alike = np.concatenate([other_1[swap], other_2[swap]])
+        days = day_b[bank] - day_g[ledger]
+        run.take(
+            pd.DataFrame({"b": bank, "l": ledger}),
+            "Amount and date",
+            fitness(days, alike),
+            (
+                "same amount; "
+                + _signed_days(days)
+                + " days; party names "
+                + pd.Series(alike.astype(str), dtype=object)
+                + "% alike; the other way round one of the two would be booked late"
+            ).to_numpy(),
+        )
+    b1, g1, b2, g2 = b1[~swap_too], g1[~swap_too], b2[~swap_too], g2[~swap_too]
     if not len(b1):
         return none
     _take_back(run, np.unique(np.concatenate([g1, g2])).tolist())
