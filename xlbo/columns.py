@@ -369,16 +369,19 @@ def swapped_by_excel(
 ) -> list[int]:
     """The positions of real date cells that Excel read month first from day-first text, as a
     computer set to the US reads `01/10/2026` (10 January) and leaves `15/10/2026`, which it
-    cannot read so, as text: where the column's text dates prove day first, every real date
-    cell's day could be a month (12 or less), and with day and month exchanged the real dates
-    fall in the text dates' months (or in `period`) where as they stand fewer of them do. Their
-    dates are the exchanged ones; the caller says so."""
+    cannot read so, as text: where the column's text dates prove day first (or, a statement of
+    the 1st to the 12th having no text date to prove it, its title's `period` does), every real
+    date cell's day could be a month (12 or less), and with day and month exchanged the real
+    dates fall in the text dates' months (or in `period`) where as they stand fewer of them
+    do. Their dates are the exchanged ones; the caller says so."""
     cells = values.tolist()
     real = [at for at, value in enumerate(cells) if isinstance(value, date) and dates[at]]
     if not real:  # a CSV's column, all text: nothing Excel read
         return []
     texts = pd.unique(pd.Series([v for v in cells if isinstance(v, str)], dtype=object))
-    if not len(texts) or date_order(texts) is not DateOrder.DAY_FIRST:
+    if len(texts) and date_order(texts) is not DateOrder.DAY_FIRST:
+        return []
+    if not len(texts) and None in period:  # nothing proves day first: the dates stand
         return []
     found = [dates[at] for at in real]
     if any(d is None or d.day > 12 for d in found):

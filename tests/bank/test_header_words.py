@@ -58,6 +58,23 @@ HEADERS = {
     "Instr. No.": "Date,Particulars,Instr. No.,Debit,Credit,Balance",
     "Posting Dt, Transaction Detail": "Posting Dt,Transaction Detail,Ref,Debit,Credit,Balance",
     "Withdrawls": "Date,Particulars,Cheque No,Withdrawls,Deposits,Balance",
+    # helper-108 (session 30): IDFC First's `Ref/Cheque No`, and headers of real exports
+    # (a public study of 162 Indian statements): the reference, before, was not read, and a
+    # cheque of 000451 was paired with the books' 000452 as identical lines
+    "Ref/Cheque No (IDFC First)": "Date,Transaction Details,Ref/Cheque No,Debit,Credit,Balance",
+    "Cheque No/UTR": "Date,Narration,Cheque No/UTR,Debit,Credit,Balance",
+    "Ref No/Chq No": "Date,Narration,Ref No/Chq No,Debit,Credit,Balance",
+    "Chq/UTR No": "Date,Narration,Chq/UTR No,Debit,Credit,Balance",
+    "Reference No./Cheque No.": "Date,Narration,Reference No./Cheque No.,Debit,Credit,Balance",
+    "Tran Ref Num": "Tran Date,Particulars,Tran Ref Num,Debit,Credit,Balance",
+    "CHQ-NUM": "DATE,PARTICULARS,CHQ-NUM,DEBIT,CREDIT,BALANCE",
+    "Instrument Num.": "Date,Particulars,Instrument Num.,Debit,Credit,Balance",
+    "REF NUM": "DATE,DESCRIPTION,REF NUM,DEBIT,CREDIT,BALANCE",
+    # and narrations under `TRAN PARTICULAR`, `Tran. Remarks`, `Txn Remarks`: before, none
+    # was read and every line was matched on its amount alone
+    "TRAN PARTICULAR": "TRAN DATE,TRAN PARTICULAR,CHQ NO,DEBIT,CREDIT,BALANCE",
+    "Tran. Remarks": "Tran. Date,Tran. Remarks,Ref No,Debit,Credit,Balance",
+    "Txn Remarks": "Txn Date,Txn Remarks,Ref No,Debit,Credit,Balance",
 }
 
 
@@ -150,3 +167,17 @@ def test_a_channel_type_beside_a_dr_cr_column_is_not_the_side(tmp_path: Path) ->
     assert lines.issues == []
     assert totals(lines) == (3, 1250000, 19500000)
     assert lines.closing == 28250000
+
+
+def test_a_statement_without_a_narration_column_says_so(tmp_path: Path) -> None:
+    # a header of words no bank writes for its narration (`Comments`): the lines are read,
+    # and the Issues sheet says that they were matched without the payers' names and how to
+    # name the column (before: nothing said, every line matched on its amount alone)
+    path = tmp_path / "statement.csv"
+    path.write_text(_csv("Date,Comments,Ref No,Debit,Credit,Balance"), encoding="utf-8")
+    lines = read_statement(str(path))
+    assert totals(lines) == (3, 1250000, 4500000 + 15000000)
+    assert [issue.cell for issue in lines.issues] == ["A1"]
+    assert "no narration column was found" in lines.issues[0].problem
+    assert "Comments" in lines.issues[0].problem
+    assert "--map" in lines.issues[0].hint

@@ -58,6 +58,13 @@ PAGE_BREAKS: dict[str, list[Row]] = {
     ],
     # pb6: `Total` written in the date column, with the balance
     "Total in the date column": [["Total", None, None, "12,500.00", "45,000.00", "1,32,500.00"]],
+    # helper-108 (session 30): a subtotal or the day's totals under the day's lines; before,
+    # each was an amount with no date, reported as a line left out, and the BRS could not tie
+    "Sub Total": [[None, "Sub Total", None, "12,500.00", "45,000.00", None]],
+    "SUB-TOTAL": [[None, "SUB-TOTAL", None, "12,500.00", "45,000.00", None]],
+    "Subtotal": [[None, "Subtotal", None, "12,500.00", "45,000.00", None]],
+    "Day Total": [[None, "Day Total", None, "12,500.00", "45,000.00", "1,32,500.00"]],
+    "Daily Total": [[None, "Daily Total", None, "12,500.00", "45,000.00", None]],
 }
 
 

@@ -98,6 +98,39 @@ def test_dates_excel_read_month_first_are_read_day_first_and_said(
     assert lines.frame["date"].iat[1].isoformat() == "2026-10-03" and not lines.findings
 
 
+def test_a_statement_of_the_1st_to_the_12th_read_month_first_is_put_right_by_its_period(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-108 (session 30): every date a real cell Excel read month first (1 to 12
+    November stored as 11 January to 11 December), no text date to prove day first. The title's
+    period does: as they stand every line falls outside it, exchanged every one inside. Before:
+    a finding of lines outside the period that blamed dates written without a year, and lines
+    paired by reference -294 days apart."""
+    from datetime import datetime
+
+    rows = [
+        ["Statement for the period 01/11/2026 to 12/11/2026"],
+        ["Date", "Narration", "Chq./Ref.No.", "Withdrawal", "Deposit", "Balance"],
+        [datetime(2026, 1, 11), "NEFT CR-JAY AMBE TRADERS", "N27426", None, 45000, 145000],
+        [datetime(2026, 3, 11), "CHQ PAID-000451-MEHTA & CO", "000451", 12500, None, 132500],
+        [datetime(2026, 9, 11), "IMPS/629812345678/KAVITA QURESHI", "629812", None, 150000, 282500],
+        [datetime(2026, 12, 11), "NEFT DR-OM SAI FREIGHT", "N29326", 18750.75, None, 263749.25],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="s.xlsx")))
+    assert [d.isoformat() for d in lines.frame["date"]] == [
+        "2026-11-01",
+        "2026-11-03",
+        "2026-11-09",
+        "2026-11-12",
+    ]
+    (finding,) = lines.findings
+    assert finding.check == "Dates read month first by Excel"
+    assert "outside the period the statement's title gives" in finding.detail
+    # without a period nothing proves it: a year's statement of the 11th of each month stands
+    lines = read_statement(str(xlsx({"Statement": rows[1:]}, name="t.xlsx")))
+    assert lines.frame["date"].iat[0].isoformat() == "2026-01-11" and not lines.findings
+
+
 def test_unsigned_amounts_beside_balances_marked_cr_or_dr(xlsx: Callable[..., Path]) -> None:
     """The second reader's case: balances written `1,45,000.00 Cr` (and an overdraft `Dr`) were
     taken the ledger's way, Cr negative, and every line's side came out reversed, silently."""

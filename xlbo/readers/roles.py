@@ -91,6 +91,12 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "narr",
         "transactionremark",
         "remark",
+        "tranparticular",  # (TRAN PARTICULAR, Tran. Remarks, Txn Remarks: real exports' headers)
+        "txnparticular",
+        "tranremarks",
+        "tranremark",
+        "txnremarks",
+        "txnremark",
     ),
     Role.REFERENCE: (
         "chqrefno",
@@ -131,6 +137,22 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "chqddno",  # a cheque or a demand draft (Chq/DD No)
         "chequeddno",
         "chqnorefno",
+        "refchequeno",  # IDFC First (Ref/Cheque No)
+        "referencenochequeno",
+        "refnochqno",
+        "chequenoutr",
+        "chqnoutr",
+        "chqutrno",
+        "chequeutrno",
+        "utrchqno",
+        "tranrefnum",  # (Tran Ref Num, CHQ-NUM, Instrument Num., REF NUM)
+        "tranrefno",
+        "txnrefnum",
+        "chqnum",
+        "chequenum",
+        "instrumentnum",
+        "refnum",
+        "referencenum",
     ),
     Role.WITHDRAWAL: (
         "withdrawalamt",

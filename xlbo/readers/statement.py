@@ -881,6 +881,24 @@ def _read_sheet(
         severity=Severity.WARNING,
         hint="The line is matched; its balance is not checked until the cell is fixed.",
     )
+    if Role.NARRATION not in columns and (dated & moves).any():
+        # the payers' names are in the narration: without it lines pair on amounts and dates
+        # alone, a cheque by its number only where a reference column holds it
+        headers = [str(c) for c in table.frame.columns if str(c) not in columns.values()]
+        issues.append(
+            Issue(
+                severity=Severity.WARNING,
+                sheet=table.sheet,
+                cell=f"A{table.header_row}",
+                problem="no narration column was found in the header row"
+                + (f" (other headers: {', '.join(headers[:6])})" if headers else "")
+                + ": the lines are matched on amounts, dates and references alone, without the "
+                "payers' names",
+                hint="Name the column that describes each line with --map, e.g. --map "
+                '"narration=Transaction Details", and reconcile again.',
+                file=book.name,
+            )
+        )
     undated = _undated(dates, column(Role.DATE), moves & before_end & ~layout, rows)
     issues += _issues_for(
         undated, rows, book.name, table.sheet, letter(Role.DATE), cells=column(Role.DATE)
@@ -990,7 +1008,16 @@ def _read_sheet(
         findings=[
             *footer,
             *_outside(lines, titles.period),  # the sheet's own title: another's is its month
-            *_swapped_finding(swapped, rows, dates, letter(Role.DATE)),
+            *_swapped_finding(
+                swapped,
+                rows,
+                dates,
+                letter(Role.DATE),
+                texts=any(
+                    isinstance(cell, str) and day is not None
+                    for cell, day in zip(column(Role.DATE).tolist(), dates, strict=True)
+                ),
+            ),
             *_uncalculated_balances(book, table.sheet, columns, letter, lines),
         ],
     )
@@ -1001,25 +1028,35 @@ DATES_READ_MONTH_FIRST = "Dates read month first by Excel"
 
 
 def _swapped_finding(
-    swapped: list[int], rows: np.ndarray, dates: list[date | None], letter: str
+    swapped: list[int],
+    rows: np.ndarray,
+    dates: list[date | None],
+    letter: str,
+    texts: bool = True,
 ) -> list[Finding]:
     """The finding for the date cells Excel read month first (`swapped_by_excel`), which the
-    BRS takes day first."""
+    BRS takes day first; `texts`: whether the column's text dates proved it (else the
+    statement's period did)."""
     if not swapped:
         return []
     first = swapped[0]
     row = int(rows[first])
     day = dates[first]
     assert day is not None  # swapped cells are dates
+    proof = (
+        "the column's other dates are text that can only be day first, like 15/10/2026"
+        if texts
+        else "read as they stand they fall outside the period the statement's title gives, "
+        "day first inside it"
+    )
     return [
         Finding(
             row,
             DATES_READ_MONTH_FIRST,
             f"{len(swapped):,} date cell(s) of column {letter} are real dates "
-            "with day and month exchanged, as Excel set to the US reads 01/10/2026 (the "
-            "column's other dates are text that can only be day first, like 15/10/2026); they "
-            f"are read day first, the first at row {row} as {day:%d-%m-%Y}. Check them, and "
-            "open the bank's file with the dates as text (Data > From Text/CSV, Date DMY).",
+            f"with day and month exchanged, as Excel set to the US reads 01/10/2026 ({proof}); "
+            f"they are read day first, the first at row {row} as {day:%d-%m-%Y}. Check them, "
+            "and open the bank's file with the dates as text (Data > From Text/CSV, Date DMY).",
         )
     ]
 
@@ -1097,12 +1134,13 @@ def _uncalculated_balances(
 
 LAYOUT_NARRATION = (
     r"(?i)^\s*(?:(?:by|to)\s+)?(?:bal(?:ance)?\.?\s+)?(?:b/f|c/f|b\.f\.|c\.f\.|brought\s+forward"
-    r"|carried\s+forward|forward|(?:opening|closing)\s+bal(?:ance)?|(?:page\s+|grand\s+)?totals?)"
+    r"|carried\s+forward|forward|(?:opening|closing)\s+bal(?:ance)?"
+    r"|(?:page\s+|grand\s+|sub[\s-]*|day\s+|daily\s+)?totals?)"
     r"(?:\s+bal(?:ance)?)?\s*[:.\-]*\s*(?:as\s+on\b.*)?$"
 )
 """A narration that is the whole of a layout row's text (`B/F`, `Carried Forward`, `Opening
 Balance as on 01/10/2026`, `OPENING BAL`, `BAL B/F`, `B/F BALANCE`, `BALANCE FORWARD`,
-`Total`, and with a ledger's `By`/`To` before it, as co-operative banks print `By Opening
+`Total`, `Sub Total`, `Day Total`, and with a ledger's `By`/`To` before it, as co-operative banks print `By Opening
 Balance`): never a line, dated or not, though its figure stands in a money column (an
 opening balance written as the first row's deposit). `TOTAL ENERGIES LTD` and `BALANCE
 FORWARD LOGISTICS` are lines."""
