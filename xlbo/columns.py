@@ -364,33 +364,48 @@ def date_column(
     return lookup[codes].tolist(), order
 
 
+def swap_proof(by_texts: bool) -> str:
+    """What proves that real date cells were read month first (`swapped_by_excel`), as the
+    findings say it."""
+    if by_texts:
+        return "the column's other dates are text that can only be day first, like 15/10/2026"
+    return "read as they stand they fall outside the period the title gives, day first inside it"
+
+
 def swapped_by_excel(
     values: pd.Series, dates: list[date | None], period: tuple[date | None, date | None]
-) -> list[int]:
+) -> tuple[list[int], bool]:
     """The positions of real date cells that Excel read month first from day-first text, as a
     computer set to the US reads `01/10/2026` (10 January) and leaves `15/10/2026`, which it
     cannot read so, as text: where the column's text dates prove day first (or, a statement of
     the 1st to the 12th having no text date to prove it, its title's `period` does), every real
     date cell's day could be a month (12 or less), and with day and month exchanged the real
     dates fall in the text dates' months (or in `period`) where as they stand fewer of them
-    do. Their dates are the exchanged ones; the caller says so."""
+    do. Their dates are the exchanged ones; the caller says so. Returns the positions, and
+    whether the text dates proved it (else the period did: the column's text is no date, an
+    `Opening Balance` or a `Total`, or a date either way round, `05/11/2026`)."""
+    none: tuple[list[int], bool] = ([], False)
     cells = values.tolist()
     real = [at for at, value in enumerate(cells) if isinstance(value, date) and dates[at]]
     if not real:  # a CSV's column, all text: nothing Excel read
-        return []
+        return none
     texts = pd.unique(pd.Series([v for v in cells if isinstance(v, str)], dtype=object))
-    if len(texts) and date_order(texts) is not DateOrder.DAY_FIRST:
-        return []
-    if not len(texts) and None in period:  # nothing proves day first: the dates stand
-        return []
+    order = date_order(texts) if len(texts) else None
+    if order is DateOrder.MONTH_FIRST or (
+        order is None and any(date_order([text]) is DateOrder.MONTH_FIRST for text in texts)
+    ):
+        return none  # text written month first, or both ways: the dates stand
+    by_texts = order is DateOrder.DAY_FIRST
+    if not by_texts and None in period:  # nothing proves day first: the dates stand
+        return none
     found = [dates[at] for at in real]
     if any(d is None or d.day > 12 for d in found):
-        return []
+        return none
     start, end = period
     text_dates = [d for v, d in zip(cells, dates, strict=True) if isinstance(v, str) and d]
     if start is None or end is None:
         if not text_dates:
-            return []
+            return none
         # the months the text dates are of, and a week either side
         start = moved(min(text_dates).replace(day=1), -7)
         end = moved(month_end(max(text_dates)), 7)
@@ -398,10 +413,10 @@ def swapped_by_excel(
     inside_now = sum(start <= d <= end for d in found if d is not None)
     inside_swapped = sum(start <= d <= end for d in swapped)
     if inside_swapped <= inside_now or inside_swapped < len(swapped):
-        return []
+        return none
     for at, day in zip(real, swapped, strict=True):
         dates[at] = day
-    return [at for at, old, new in zip(real, found, swapped, strict=True) if old != new]
+    return [at for at, old, new in zip(real, found, swapped, strict=True) if old != new], by_texts
 
 
 _SERIAL_TEXT = re.compile(r"^\s*(\d{5})(?:\.0+)?\s*$")

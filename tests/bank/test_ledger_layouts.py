@@ -968,6 +968,100 @@ def test_a_bank_book_that_writes_the_day_once(xlsx: Callable[..., Path]) -> None
     assert (lines.opening, lines.closing) == (50000000, 52200000)
 
 
+def test_a_bank_book_that_writes_the_day_once_and_numbers_no_voucher(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-110 (session 30): the same hand-kept book without its cheque-number column, To/By
+    before the names and the b/d and c/d balances: the day's second row is an entry of its own.
+    Before, it was taken for a detail of the entry above and left out without a word, and the
+    c/d balance read the other way round (a difference of 30,48,406.32 for a gap of 23,600)."""
+    rows = [
+        ["KAVERI TRADERS"],
+        ["BANK BOOK - HDFC CURRENT A/C"],
+        [],
+        ["Date", "Particulars", "Receipt", "Payment"],
+        [datetime(2026, 11, 1), "To Balance b/d", 500000, None],
+        [datetime(2026, 11, 2), "To Om Sai Enterprises", 250000, None],
+        [None, "By Mehta & Co Chq 000123", None, 23600],
+        [datetime(2026, 11, 4), "By Cash", None, 20000],
+        [None, "To Jay Ambe Traders", 45000, None],
+        [datetime(2026, 11, 30), "By Balance c/d", None, 751400],
+        [None, "Total", 795000, 795000],
+    ]
+    lines = read_ledger(str(xlsx({"Bank Book": rows}, name="book.xlsx")))
+    assert lines.frame["particulars"].tolist() == [
+        "Om Sai Enterprises",
+        "Mehta & Co Chq 000123",
+        "Cash",
+        "Jay Ambe Traders",
+    ]
+    assert lines.frame["date"].tolist()[1] == date(2026, 11, 2)
+    assert lines.frame["debit"].tolist() == [25000000, 0, 0, 4500000]
+    assert lines.frame["credit"].tolist() == [0, 2360000, 2000000, 0]
+    assert (lines.opening, lines.closing) == (50000000, 75140000)
+    assert lines.issues == []
+
+
+def test_a_details_voucher_keeps_its_ledgers_under_it_in_a_book_without_voucher_columns(
+    xlsx: Callable[..., Path],
+) -> None:
+    # an entry `(as per details)` lists its ledgers under it with their amounts: they are its
+    # details, not entries of their own, with or without a voucher column
+    rows = [
+        ["Date", "Particulars", "Debit", "Credit"],
+        [datetime(2026, 11, 1), "Opening Balance", 500000, None],
+        [datetime(2026, 11, 3), "(as per details)", 300000, None],
+        [None, "Om Sai Enterprises", 200000, None],
+        [None, "Jay Ambe Traders", 100000, None],
+        [datetime(2026, 11, 5), "Rent", None, 50000],
+    ]
+    lines = read_ledger(str(xlsx({"Ledger": rows}, name="book.xlsx")))
+    assert lines.frame["debit"].tolist() == [30000000, 0]
+    assert lines.frame["particulars"].tolist()[1] == "Rent"
+
+
+def test_a_two_sided_bank_book_is_refused_not_half_read(xlsx: Callable[..., Path]) -> None:
+    """helper-110: receipts on the left, payments on the right, each side with its own Date,
+    Particulars and Amount. Before, the right side was lost without a word and the BRS tied."""
+    rows = [
+        ["KAVERI TRADERS"],
+        ["Dr.", None, None, None, "Cr."],
+        ["Date", "Particulars", "V.No.", "Amount (Rs.)", "Date", "Particulars", "V.No.", "Amount (Rs.)"],
+        [datetime(2026, 11, 1), "To Balance b/d", None, 500000, datetime(2026, 11, 2), "By Rent", "P1", 50000],
+        [datetime(2026, 11, 3), "To Om Sai", "R1", 250000, datetime(2026, 11, 30), "By Balance c/d", None, 700000],
+    ]  # fmt: skip
+    with pytest.raises(SheetProblem, match="two-sided bank book .* header at row 3"):
+        read_ledger(str(xlsx({"Bank Book": rows}, name="book.xlsx")))
+
+
+def test_ledger_dates_excel_read_month_first_are_read_day_first_and_said(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-110: a Tally export of November opened in Excel set to the US: the 1st to the 12th
+    became real dates of 11 January to 11 December, the 13th on left as text. Before, taken as
+    they stood (a cheque of 11-01-2026 was stale and to be written back)."""
+    rows = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["HDFC Bank A/c"],
+        ["1-Nov-2026 to 30-Nov-2026"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        [datetime(2026, 1, 11), "To Om Sai Enterprises", "Receipt", "55", 250000, None],
+        [datetime(2026, 3, 11), "By Rent", "Payment", "57", None, 5000],
+        ["15/11/2026", "By Kaveri Home", "Payment", "58", None, 1000],
+    ]
+    lines = read_ledger(str(xlsx({"Ledger": rows}, name="tally.xlsx")))
+    assert [d.isoformat() for d in lines.frame["date"]] == [
+        "2026-11-01",
+        "2026-11-03",
+        "2026-11-15",
+    ]
+    (issue,) = lines.issues
+    assert issue.severity is Severity.WARNING and issue.cell == "A5"
+    assert "2 date cell(s) of the column are real dates with day and month exchanged" in (
+        issue.problem
+    )
+
+
 def test_a_ledger_whose_lines_fall_short_of_its_closing_balance_does_not_tie(
     xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -125,7 +125,17 @@ def test_a_statement_of_the_1st_to_the_12th_read_month_first_is_put_right_by_its
     ]
     (finding,) = lines.findings
     assert finding.check == "Dates read month first by Excel"
-    assert "outside the period the statement's title gives" in finding.detail
+    assert "outside the period the title gives" in finding.detail
+    # the same with an opening balance written in the date column, and a date of text that
+    # reads either way round: the period still proves it
+    opening = ["Opening Balance", None, None, None, None, 100000]
+    either = ["05/11/2026", "NEFT CR-SRI SAI", "N30001", None, 1000, 264749.25]
+    lines = read_statement(
+        str(xlsx({"Statement": [*rows[:2], opening, *rows[2:], either]}, name="o.xlsx"))
+    )
+    assert lines.frame["date"].iat[0].isoformat() == "2026-11-01"
+    (finding,) = lines.findings
+    assert "outside the period the title gives" in finding.detail
     # without a period nothing proves it: a year's statement of the 11th of each month stands
     lines = read_statement(str(xlsx({"Statement": rows[1:]}, name="t.xlsx")))
     assert lines.frame["date"].iat[0].isoformat() == "2026-01-11" and not lines.findings

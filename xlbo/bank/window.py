@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.scoring import DAYS_AFTER, DAYS_BEFORE, MAX_WINDOW_DAYS
+from xlbo.bank.scoring import BUSY_DAY_LINES, DAYS_AFTER, DAYS_BEFORE, MAX_WINDOW_DAYS
 
 
 @dataclass(frozen=True)
@@ -77,12 +77,16 @@ class Band:
         """(bank index, ledger index) of every pair; with `nearest`, only the ledger lines
         within `nearest` places of the bank's own day in date order (a superset of the
         `nearest` closest in date): before its first line and, where the band knows where
-        the day ends (`day_end`), after its last, every line of the day kept; else from its
-        first line on."""
+        the day ends (`day_end`), after its last, the day's lines kept (its first
+        BUSY_DAY_LINES); else from its first line on."""
         low, high = self.low, self.high
         if nearest is not None:
             low = np.maximum(low, self.same_day - nearest)
-            end = self.same_day if self.day_end is None else self.day_end
+            end = (
+                self.same_day
+                if self.day_end is None
+                else np.minimum(self.day_end, self.same_day + BUSY_DAY_LINES)
+            )
             high = np.minimum(high, end + nearest)
         counts = np.maximum(high - low, 0)
         left = np.repeat(np.arange(len(low)), counts)

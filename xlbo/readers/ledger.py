@@ -79,6 +79,8 @@ from xlbo.columns import (
     money_column,
     paise_column,
     replace,
+    swap_proof,
+    swapped_by_excel,
     text_column,
 )
 from xlbo.dates import parse_date
@@ -568,6 +570,18 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
         table = renamed(table, stacked[0], _known)
     if _is_day_book(head):
         raise _DayBook(table)
+    named = [header_text(c) for c in table.frame.columns]
+    twice = [n for n in named if f"{n} (2)" in named and _roles([n]).get("Date") == n]
+    if twice:
+        # receipts on the left and payments on the right, each side with its own Date,
+        # Particulars and Amount: read as one list, the right side was lost without a word
+        raise SheetProblem(
+            f"{where} is a two-sided bank book (receipts on the left, payments on the right, "
+            f"each with its own '{twice[0]}' column, header at row {table.header_row}): xlbo "
+            "reads one list of entries. Export the bank ledger from the books (Tally: Display > "
+            "Account Books > Ledger Vouchers), or write the payments under the receipts with "
+            "one Receipt and one Payment column, and reconcile again."
+        )
     if any(re.fullmatch(r"group\s*vouchers", header_text(c), re.I) for r in head for c in r):
         raise SheetProblem(
             f"{where} is Tally's Group Vouchers report: the vouchers of every ledger of a "
@@ -715,6 +729,9 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     # as a statement's: a date cell that lost its format, kept as its serial by a CSV saved from
     # Excel (`46328`), and a date shown without its year (`2-Nov`) in the period of the title
     dates, _ = date_column(column("Date"), serials_alone=True, period=period, working_years=True)
+    # and as a statement's: real date cells Excel set to the US read month first, put right
+    # where the column's text dates or the title's period prove day first
+    swapped, by_texts = swapped_by_excel(column("Date"), dates, period)
     dated = has_date(dates)
     date_written = amount_present(column("Date"))  # not blank
     # The other ledger's name: Particulars, joined with an unnamed text column beside it (the
@@ -808,6 +825,19 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     # A cancelled voucher of the same day (no date, no amount, its type and number written)
     # is a voucher of its own still: its narration and cheque number are not the one above's.
     voucher_row = ~layout & (dated | (has_voucher & ~date_written & (money | cancelled)))
+    if "Vch Type" not in roles and "Vch No." not in roles:
+        # a bank book kept by hand writes the date once a day and numbers no voucher: each row
+        # that moves money under the day's first is an entry of its own (`By Mehta & Co Chq
+        # 000123` under the 2nd's first receipt), unless the entry above it says `(as per
+        # details)` (its ledgers listed below it); before, it was taken for such a detail and
+        # left out, the c/d balance read the other way round
+        opener = voucher_row | layout | date_written
+        opened_by = np.flatnonzero(opener)[np.maximum(np.cumsum(opener) - 1, 0)]
+        under_details = (folded.to_numpy(dtype=object)[opened_by] == _AS_PER_DETAILS) & (
+            np.cumsum(opener) > 0
+        )
+        own = ~opener & moves & ~unreadable & (bare != "").to_numpy(dtype=bool)
+        voucher_row = voucher_row | (own & ~under_details)
     # A page break is no voucher's end: the narration under a `Brought Forward` is the voucher's
     # above the `Carried Over` (Tally breaks the page between a voucher and its narration).
     page_break = _page_breaks(label, voucher_row)
@@ -871,6 +901,24 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     for role, bad in (("Debit", bad_debit), ("Credit", bad_credit)):
         issues += report({p: m for p, m in bad.items() if under[p]}, role, UNDER_VOUCHER)
     issues += report(_undated(dates, column("Date"), moves & ~layout, rows), "Date")
+    if swapped:
+        first = swapped[0]
+        proof = swap_proof(by_texts)
+        issues += _issues_for(
+            {
+                first: f"{len(swapped):,} date cell(s) of the column are real dates with day and "
+                f"month exchanged, as Excel set to the US reads 01/10/2026 ({proof}); they are "
+                f"read day first, this one as {dates[first]:%d-%m-%Y}"
+            },
+            rows,
+            book.name,
+            table.sheet,
+            table.letters.get(roles["Date"], "A"),
+            severity=Severity.WARNING,
+            hint="Check them, and open the export with the dates as text (Data > From "
+            "Text/CSV, Date DMY), or export it from the books again.",
+            cells=column("Date"),
+        )
     stray = moves & ~layout & ~voucher_row & ~date_written & ~detail
     issues += report(
         {int(p): "an amount with no date and no voucher" for p in np.flatnonzero(stray)}, "Date"

@@ -274,6 +274,10 @@ SECONDARY = frozenset(
     {
         "remark",
         "remarks",
+        "tranremark",
+        "tranremarks",
+        "txnremark",
+        "txnremarks",
         "cheque",
         "chq",
         "reference",

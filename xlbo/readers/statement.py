@@ -74,6 +74,7 @@ from xlbo.columns import (
     paise_column,
     point_cells,
     strings,
+    swap_proof,
     swapped_by_excel,
     text_column,
     unsure_commas,
@@ -783,7 +784,7 @@ def _read_sheet(
     titles = read_titles(head[: max(table.header_row - 1, 0)])
     period = titles.period if None not in titles.period else given
     dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period, working_years=True)
-    swapped = swapped_by_excel(column(Role.DATE), dates, period)
+    swapped, swap_proved_by_texts = swapped_by_excel(column(Role.DATE), dates, period)
     _dated_by_merges(book, table.sheet, rows, _column_index(letter(Role.DATE)), dates)
     narration = text_column(column(Role.NARRATION))
     # B/F, C/F, Opening Balance and Total rows are layout even when the bank dates them: their
@@ -881,7 +882,8 @@ def _read_sheet(
         severity=Severity.WARNING,
         hint="The line is matched; its balance is not checked until the cell is fixed.",
     )
-    if Role.NARRATION not in columns and (dated & moves).any():
+    if Role.NARRATION not in columns and header is None and (dated & moves).any():
+        # (said once, on the sheet with the header: a page read under it says nothing more)
         # the payers' names are in the narration: without it lines pair on amounts and dates
         # alone, a cheque by its number only where a reference column holds it
         headers = [str(c) for c in table.frame.columns if str(c) not in columns.values()]
@@ -1013,10 +1015,7 @@ def _read_sheet(
                 rows,
                 dates,
                 letter(Role.DATE),
-                texts=any(
-                    isinstance(cell, str) and day is not None
-                    for cell, day in zip(column(Role.DATE).tolist(), dates, strict=True)
-                ),
+                texts=swap_proved_by_texts,
             ),
             *_uncalculated_balances(book, table.sheet, columns, letter, lines),
         ],
@@ -1043,12 +1042,7 @@ def _swapped_finding(
     row = int(rows[first])
     day = dates[first]
     assert day is not None  # swapped cells are dates
-    proof = (
-        "the column's other dates are text that can only be day first, like 15/10/2026"
-        if texts
-        else "read as they stand they fall outside the period the statement's title gives, "
-        "day first inside it"
-    )
+    proof = swap_proof(texts)
     return [
         Finding(
             row,
