@@ -1479,7 +1479,8 @@ def test_a_busy_partys_invoices_of_one_day_make_up_its_receipt() -> None:
 def test_a_busy_partys_invoices_late_in_its_day_make_up_that_days_receipt() -> None:
     # Kaveri Motors' transfer of the 3rd pays three invoices the books took in that day after
     # twenty other lines of theirs: the invoices are the day's 21st to 23rd lines of the party,
-    # beyond the nearest lines and the first run of a crowded day searched before
+    # beyond the lines the combination search joins; booked one after another, their total
+    # finds them (`_day_runs`)
     others = [
         ("2026-10-03", "Kaveri Motors Pvt Ltd", f"Against Inv No. {600 + i}", 1_000_001 + 2 * i)
         for i in range(20)
@@ -1494,6 +1495,28 @@ def test_a_busy_partys_invoices_late_in_its_day_make_up_that_days_receipt() -> N
     )
     pairs, _ = matched(bank, ledger([*others, *invoices]))
     assert pairs == {(0, g, "Combination") for g in (20, 21, 22)}
+
+
+def test_a_crowded_days_later_lines_are_searched_in_a_run_of_their_own() -> None:
+    # Kaveri Motors has sixteen lines on the 3rd; its transfer of that day pays the 13th and the
+    # 15th (not booked one after another: no run of lines adds up to it). Only the day's first
+    # twelve were searched before; the rest are a run of their own now
+    day = [
+        ("2026-10-03", "Kaveri Motors Pvt Ltd", f"Against Inv No. {600 + i}", 1_000_001 + 2 * i)
+        for i in range(16)
+    ]
+    bank = statement(
+        [
+            (
+                "2026-10-03",
+                "NEFT CR-CNRB0001234-KAVERI MOTORS PVT LT-CNRBN52139",
+                "",
+                day[12][3] + day[14][3],
+            )
+        ]
+    )
+    pairs, _ = matched(bank, ledger(day))
+    assert pairs == {(0, 12, "Combination"), (0, 14, "Combination")}
 
 
 def test_a_run_of_a_busy_days_invoices_makes_up_a_receipt_days_later() -> None:

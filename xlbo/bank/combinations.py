@@ -490,7 +490,6 @@ def _groups(
             other_day[others],
             window,
             NEAREST_LINES,
-            whole_day=True,  # a busy party's day of thirty lines: the receipt's invoices among them
         )
         pieces.append((t[left], others[right], expanded["alike"].to_numpy(dtype=np.int64)[left]))
     # a name like no one's with a line in the window (a proprietor paying for his firm: BRAR

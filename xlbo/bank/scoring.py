@@ -179,11 +179,6 @@ NEAREST_LINES = 16
 (or in all, when it names no one): bounds the search where thousands of lines are open in a
 window (a million-line month); a party's COMBINATION_CANDIDATES nearest are always inside it,
 with four to spare for lines taken by earlier targets."""
-BUSY_DAY_LINES = 48
-"""Lines of its party's own day a combination target looks at besides its NEAREST_LINES, in the
-order booked (four runs of COMBINATION_CANDIDATES): a busy customer's day of thirty lines, the
-receipt's invoices among its last, is searched whole; a marketplace's thousand lines a day are
-not (searching every run of them found 145 sets by chance in a month that held none)."""
 MIN_PARTS = 2
 MAX_PARTS = 6
 """A combination is 2–6 lines: a receipt against up to six invoices, a payment of up to six bills."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.scoring import BUSY_DAY_LINES, DAYS_AFTER, DAYS_BEFORE, MAX_WINDOW_DAYS
+from xlbo.bank.scoring import DAYS_AFTER, DAYS_BEFORE, MAX_WINDOW_DAYS
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,6 @@ class Band:
     low: np.ndarray
     high: np.ndarray
     same_day: np.ndarray
-    day_end: np.ndarray | None = None
-    """Where the lines of the asking line's own day end (`band(..., whole_day=True)`)."""
 
     @property
     def counts(self) -> np.ndarray:
@@ -76,18 +74,11 @@ class Band:
     def pairs(self, nearest: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(bank index, ledger index) of every pair; with `nearest`, only the ledger lines
         within `nearest` places of the bank's own day in date order (a superset of the
-        `nearest` closest in date): before its first line and, where the band knows where
-        the day ends (`day_end`), after its last, the day's lines kept (its first
-        BUSY_DAY_LINES); else from its first line on."""
+        `nearest` closest in date)."""
         low, high = self.low, self.high
         if nearest is not None:
             low = np.maximum(low, self.same_day - nearest)
-            end = (
-                self.same_day
-                if self.day_end is None
-                else np.minimum(self.day_end, self.same_day + BUSY_DAY_LINES)
-            )
-            high = np.minimum(high, end + nearest)
+            high = np.minimum(high, self.same_day + nearest)
         counts = np.maximum(high - low, 0)
         left = np.repeat(np.arange(len(low)), counts)
         starts = np.repeat(low - (np.cumsum(counts) - counts), counts)
@@ -101,15 +92,13 @@ def band(
     ledger_day: np.ndarray,
     window: Window,
     coded: bool = False,
-    whole_day: bool = False,
 ) -> Band:
     """The band of each bank line among the ledger lines. With `coded`, the amounts are already
     non-negative codes (`amount_codes`, or any key of small numbers: equal keys, equal codes) and
-    are not numbered again. With `whole_day`, the band knows where each bank line's own day
-    ends (see `Band.pairs`)."""
+    are not numbered again."""
     bank_key, ledger_key = _keys(bank_amount, bank_day, ledger_amount, ledger_day, coded)
     order = np.argsort(ledger_key, kind="stable")
-    return _band(bank_key, np.argsort(bank_key), order, ledger_key[order], window, whole_day)
+    return _band(bank_key, np.argsort(bank_key), order, ledger_key[order], window)
 
 
 def bands(
@@ -174,12 +163,7 @@ def _days(day: np.ndarray) -> tuple[np.ndarray, int, int]:
 
 
 def _band(
-    asking: np.ndarray,
-    asked: np.ndarray,
-    order: np.ndarray,
-    ordered: np.ndarray,
-    window: Window,
-    whole_day: bool = False,
+    asking: np.ndarray, asked: np.ndarray, order: np.ndarray, ordered: np.ndarray, window: Window
 ) -> Band:
     """The band of each line of keys `asking` among the lines whose keys in `order` are
     `ordered`; `asked`: the asking lines in the order of their keys (searched in that order,
@@ -190,12 +174,7 @@ def _band(
     low[asked] = np.searchsorted(ordered, keys - window.after, side="left")
     high[asked] = np.searchsorted(ordered, keys - window.before, side="right")
     same_day[asked] = np.searchsorted(ordered, keys, side="left")
-    day_end = None
-    if whole_day:
-        day_end = np.empty(len(asking), dtype=np.int64)
-        day_end[asked] = np.searchsorted(ordered, keys, side="right")
-        day_end = np.clip(day_end, low, high)
-    return Band(order, low, high, np.clip(same_day, low, high), day_end)
+    return Band(order, low, high, np.clip(same_day, low, high))
 
 
 def amount_codes(
@@ -216,14 +195,10 @@ def band_join(
     window: Window,
     nearest: int | None = None,
     coded: bool = False,
-    whole_day: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Every (bank index, ledger index) with the same amount and the bank's day within the
     window of the ledger's, found with one sort and binary searches: the work grows with the
     pairs found, not with bank lines × ledger lines. With `nearest`, only the ledger lines
     within `nearest` places of the bank's own day (see `Band.pairs`), so that lines sharing
-    one amount on busy days stay few a line; with `whole_day` too, every line of that day.
-    `coded`: see `band`."""
-    return band(bank_amount, bank_day, ledger_amount, ledger_day, window, coded, whole_day).pairs(
-        nearest
-    )
+    one amount on busy days stay few a line. `coded`: see `band`."""
+    return band(bank_amount, bank_day, ledger_amount, ledger_day, window, coded).pairs(nearest)
