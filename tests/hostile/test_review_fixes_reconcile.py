@@ -141,7 +141,9 @@ def test_f11_a_renamed_matches_sheet_is_named(demo: DemoFiles, tmp_path: Path) -
     folder = Folder(tmp_path)
     code, said = reconcile(demo, tmp_path, "--confirm", str(brs))
     assert code == 2, said
-    assert "brs.xlsx has no Matches sheet (its sheets: 'Summary', 'BRS', 'Matches (2)'" in said, said
+    assert "brs.xlsx has no Matches sheet (its sheets: 'Summary', 'BRS', 'Matches (2)'" in said, (
+        said
+    )
     assert "name it Matches again" in said
     folder.unchanged()
 
