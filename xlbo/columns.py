@@ -364,12 +364,19 @@ def date_column(
     return lookup[codes].tolist(), order
 
 
-def swap_proof(by_texts: bool) -> str:
-    """What proves that real date cells were read month first (`swapped_by_excel`), as the
-    findings say it."""
-    if by_texts:
-        return "the column's other dates are text that can only be day first, like 15/10/2026"
-    return "read as they stand they fall outside the period the title gives, day first inside it"
+def swapped_said(count: int, where: str, by_texts: bool) -> str:
+    """How a statement's finding and a ledger's issue say that `count` real date cells `where`
+    (`of column A`) were read month first and are read day first (`swapped_by_excel`), and what
+    proves it: the column's text dates (`by_texts`), else the title's period."""
+    proof = (
+        "the column's other dates are text that can only be day first, like 15/10/2026"
+        if by_texts
+        else "read as they stand they fall outside the period the title gives, day first inside it"
+    )
+    return (
+        f"{count:,} date cell(s) {where} are real dates with day and month exchanged, as Excel "
+        f"set to the US reads 01/10/2026 ({proof}); they are read day first"
+    )
 
 
 def swapped_by_excel(

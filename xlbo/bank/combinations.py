@@ -47,7 +47,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from xlbo.arrays import isin, merge_runs, order_by
+from xlbo.arrays import isin, merge_runs, order_by, within
 from xlbo.bank.parties import alike_names
 from xlbo.bank.scoring import (
     COMBINATION_ALIKE,
@@ -564,11 +564,11 @@ def _groups(
     day_begins = np.r_[
         True,
         (crowded_target[1:] != crowded_target[:-1]) | (day_party[1:] != day_party[:-1]),
-    ]
-    day_of = np.cumsum(day_begins) - 1
-    day_rank = np.arange(len(crowded)) - np.flatnonzero(day_begins)[day_of]
+    ][: len(crowded)]
+    day_size = np.bincount(np.cumsum(day_begins) - 1)
+    day_rank = within(day_size)  # each line's place in its day, as booked
     run = np.minimum(day_rank // COMBINATION_CANDIDATES, _RUNS - 1)
-    straddling = np.flatnonzero(np.bincount(day_of)[day_of] > COMBINATION_CANDIDATES)
+    straddling = np.flatnonzero(np.repeat(day_size, day_size) > COMBINATION_CANDIDATES)
     half_run = np.minimum(
         (day_rank[straddling] + COMBINATION_CANDIDATES // 2) // COMBINATION_CANDIDATES, _RUNS - 1
     )

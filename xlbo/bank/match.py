@@ -2656,10 +2656,7 @@ def _day_sets(run: _Matching) -> None:
     b, at, alike, own = b[keep], at[keep], alike[keep], own[keep]
     # a line with an open same-amount line of an alike name in its window is that line's (or
     # a doubt between such lines), neither a set's target nor its part (as in `_combinations`)
-    keep = ~_alike_twin(run, b, bank_side=True)
-    in_set = np.repeat(np.arange(len(at)), sizes[at])
-    parts = lines[starts[at][in_set] + within(sizes[at])]
-    keep[in_set[_alike_twin(run, parts, bank_side=False)]] = False
+    keep = _twinless(run, b, lines, starts[at], sizes[at], bank_targets=True)
     b, at, alike, own = b[keep], at[keep], alike[keep], own[keep]
     for target, group, like, named in zip(
         b.tolist(), at.tolist(), alike.tolist(), own.tolist(), strict=True
@@ -2727,10 +2724,9 @@ def _day_runs(run: _Matching) -> None:
     b, first_at, sizes = targets[where], first_at[found], sizes[found]
     alike = names.likeness.of(names.bank[b], names.ledger[lines[first_at]])
     alike = np.where(names.known_payer(b, lines[first_at]), PAYER_ALIKE, alike)
-    keep = (alike >= COMBINATION_ALIKE) & ~_alike_twin(run, b, bank_side=True)
-    in_run = np.repeat(np.arange(len(b)), sizes)
-    parts = lines[first_at[in_run] + within(sizes)]
-    keep[in_run[_alike_twin(run, parts, bank_side=False)]] = False
+    keep = (alike >= COMBINATION_ALIKE) & _twinless(
+        run, b, lines, first_at, sizes, bank_targets=True
+    )
     for target, begin, count, like in zip(
         b[keep].tolist(),
         first_at[keep].tolist(),
@@ -2799,10 +2795,7 @@ def _payers_sets(run: _Matching, spread: bool) -> None:
         & ~_another_partys_open(run, first)
     )
     g, at = g[keep], at[keep]
-    keep = ~_alike_twin(run, g, bank_side=False)
-    in_set = np.repeat(np.arange(len(at)), sizes[at])
-    parts = lines[starts[at][in_set] + within(sizes[at])]
-    keep[in_set[_alike_twin(run, parts, bank_side=True)]] = False
+    keep = _twinless(run, g, lines, starts[at], sizes[at], bank_targets=False)
     for target, group in zip(g[keep].tolist(), at[keep].tolist(), strict=True):
         parts_of = lines[starts[group] : starts[group] + sizes[group]].tolist()
         if any((part, target) in run.rejected for part in parts_of):
@@ -2915,6 +2908,26 @@ def _kind_of(texts: pd.Series) -> pd.Series:
     """
     kinds = replace_text(strings(texts).str.upper(), r"[0-9]{3,}", " ")
     return replace_text(kinds, r"\s+", " ").str.strip()
+
+
+def _twinless(
+    run: _Matching,
+    targets: np.ndarray,
+    lines: np.ndarray,
+    first: np.ndarray,
+    sizes: np.ndarray,
+    bank_targets: bool,
+) -> np.ndarray:
+    """Which sets (each target and its parts: `sizes` lines of `lines` from `first`) have no
+    line with an alike twin (`_alike_twin`): a line with an open same-amount line of an alike
+    name in its window is that line's (or a doubt between such lines), neither a set's target
+    nor its part (as in `_combinations`). `bank_targets`: the targets are bank lines, the parts
+    ledger lines (else the other way round)."""
+    keep = ~_alike_twin(run, targets, bank_side=bank_targets)
+    in_set = np.repeat(np.arange(len(targets)), sizes)
+    parts = lines[first[in_set] + within(sizes)]
+    keep[in_set[_alike_twin(run, parts, bank_side=not bank_targets)]] = False
+    return keep
 
 
 def _alike_twin(run: _Matching, lines: np.ndarray, bank_side: bool) -> np.ndarray:
@@ -3322,35 +3335,43 @@ def _making_way(run: _Matching) -> None:
     run.made_way[x] = True
     run.made_way[b] = True
 
-    def take(bank: np.ndarray, ledger: np.ndarray, names: np.ndarray, said: str) -> None:
-        days = day_b[bank] - day_g[ledger]
-        late = ~run.window.holds(days)
-        run.take(
-            pd.DataFrame({"b": bank, "l": ledger}),
-            "Amount and date",
-            fitness(days, names),
-            (
-                "same amount; "
-                + _signed_days(days)
-                + np.where(late, " days, booked late; party names ", " days; party names ")
-                + pd.Series(names.astype(str), dtype=object)
-                + said
-            ).to_numpy(),
-        )
-
-    take(
+    _take_on_amount(
+        run,
         x,
         g,
         alike,
         "% alike; this name's one line of this amount in the window, which another bank line "
         "had taken: that one fits another open line as well, and is paired with it",
     )
-    take(
+    _take_on_amount(
+        run,
         b,
         instead,
         said,
         "% alike, as alike as the line it first took, which it gave up to a bank line whose "
         "one line of this amount in the window that was",
+    )
+
+
+def _take_on_amount(
+    run: _Matching, bank: np.ndarray, ledger: np.ndarray, alike: np.ndarray, said: str
+) -> None:
+    """Take 1:1 pairs of one amount as the amount-and-date pass does, scored by their days and
+    names (`fitness`), the Why saying the days (booked late, beyond the window), how alike the
+    names are and then `said` (which begins with `% alike`)."""
+    days = run.bank.lines["day"].to_numpy()[bank] - run.ledger.lines["day"].to_numpy()[ledger]
+    late = ~run.window.holds(days)
+    run.take(
+        pd.DataFrame({"b": bank, "l": ledger}),
+        "Amount and date",
+        fitness(days, alike),
+        (
+            "same amount; "
+            + _signed_days(days)
+            + np.where(late, " days, booked late; party names ", " days; party names ")
+            + pd.Series(alike.astype(str), dtype=object)
+            + said
+        ).to_numpy(),
     )
 
 
@@ -3441,21 +3462,12 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
     swap_too = taken_back[b1] | taken_back[b2]
     if swap.any():
         _take_back(run, np.concatenate([g1[swap], g2[swap]]).tolist())
-        bank = np.concatenate([b1[swap], b2[swap]])
-        ledger = np.concatenate([g2[swap], g1[swap]])
-        alike = np.concatenate([other_1[swap], other_2[swap]])
-        days = day_b[bank] - day_g[ledger]
-        run.take(
-            pd.DataFrame({"b": bank, "l": ledger}),
-            "Amount and date",
-            fitness(days, alike),
-            (
-                "same amount; "
-                + _signed_days(days)
-                + " days; party names "
-                + pd.Series(alike.astype(str), dtype=object)
-                + "% alike; the other way round one of the two would be booked late"
-            ).to_numpy(),
+        _take_on_amount(  # both inside the window: the crossed pairs
+            run,
+            np.concatenate([b1[swap], b2[swap]]),
+            np.concatenate([g2[swap], g1[swap]]),
+            np.concatenate([other_1[swap], other_2[swap]]),
+            "% alike; the other way round one of the two would be booked late",
         )
     b1, g1, b2, g2 = b1[~swap_too], g1[~swap_too], b2[~swap_too], g2[~swap_too]
     if not len(b1):

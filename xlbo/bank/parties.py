@@ -864,10 +864,7 @@ class Likeness:
         """Scores of the pairs (left place, right place)."""
         if not len(left):
             return np.zeros(0, dtype=np.int64)
-        keys = left.astype(np.int64) * (len(self.right) + 1) + right.astype(np.int64)
-        asked, wanted = pd.factorize(keys)  # each distinct pair looked up once
-        at = np.minimum(np.searchsorted(self._keys, wanted), max(len(self._keys) - 1, 0))
-        known = (self._keys[at] == wanted) if len(self._keys) else np.zeros(len(wanted), bool)
+        asked, wanted, _, known = self._looked_up(left, right)
         new = wanted[~known]
         if len(new):
             scores = self._score(new)
@@ -878,6 +875,17 @@ class Likeness:
             self._scores = np.insert(self._scores, place, scores)
         found = self._scores[np.searchsorted(self._keys, wanted)]
         return np.asarray(found[asked], dtype=np.int64)
+
+    def _looked_up(
+        self, left: np.ndarray, right: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The pairs as keys, each distinct one once: each pair's place among the distinct keys,
+        the distinct keys, their places among the scored keys (`_keys`) and whether scored."""
+        keys = left.astype(np.int64) * (len(self.right) + 1) + right.astype(np.int64)
+        asked, wanted = pd.factorize(keys)
+        at = np.minimum(np.searchsorted(self._keys, wanted), max(len(self._keys) - 1, 0))
+        known = (self._keys[at] == wanted) if len(self._keys) else np.zeros(len(wanted), bool)
+        return asked, wanted, at, known
 
     def of_names(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Scores of the pairs of names (each one of the lists' own, as written there)."""
@@ -1016,10 +1024,7 @@ class Likeness:
         share a key word most are far from LATE_ALIKE, and are never scored in full."""
         if not len(left):
             return np.zeros(0, dtype=bool)
-        keys = left.astype(np.int64) * (len(self.right) + 1) + right.astype(np.int64)
-        asked, wanted = pd.factorize(keys)
-        at = np.minimum(np.searchsorted(self._keys, wanted), max(len(self._keys) - 1, 0))
-        known = (self._keys[at] == wanted) if len(self._keys) else np.zeros(len(wanted), bool)
+        asked, wanted, at, known = self._looked_up(left, right)
         new = wanted[~known]
         width = len(self.right) + 1
         words = self._by_words(new // width, new % width)
@@ -1035,13 +1040,7 @@ class Likeness:
         """The most each pair's words' part of `_score` can be: the word sets compared, the
         shorter inside the longer where one may be the other cut short, and where the word sets
         are EXPLAINED_FROM alike the share of words explained and the run together."""
-        score = cpdist(
-            self._left_names[left].tolist(),
-            self._right_names[right].tolist(),
-            scorer=fuzz.token_set_ratio,
-            dtype=np.float64,
-        ).astype(np.int64)
-        score = self._inside(left, right, score)
+        score = self._by_sets(left, right)
         asked = np.flatnonzero(score >= EXPLAINED_FROM)
         if len(asked):
             said, _ = self.words().explained(left[asked], right[asked])
@@ -1055,9 +1054,16 @@ class Likeness:
             self._words = _NameWords(self.left, self.right)
         return self._words
 
-    def _inside(self, left: np.ndarray, right: np.ndarray, score: np.ndarray) -> np.ndarray:
-        """`score`, raised to how alike the shorter name is to the longer's part (squashed)
-        where that is better and one may be the other cut short or run together."""
+    def _by_sets(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """The word sets compared (token set ratio), raised to how alike the shorter name is to
+        the longer's part (squashed) where that is better and one may be the other cut short or
+        run together: the first part of `_score`."""
+        score = cpdist(
+            self._left_names[left].tolist(),
+            self._right_names[right].tolist(),
+            scorer=fuzz.token_set_ratio,
+            dtype=np.float64,
+        ).astype(np.int64)
         long_enough = np.minimum(self.left_length[left], self.right_length[right]) >= SHORTEST_PART
         if long_enough.any():
             inside = cpdist(
@@ -1076,8 +1082,7 @@ class Likeness:
         left, right = keys // (len(self.right) + 1), keys % (len(self.right) + 1)
         a = self._left_names[left].tolist()
         b = self._right_names[right].tolist()
-        score = cpdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float64).astype(np.int64)
-        score = self._inside(left, right, score)
+        score = self._by_sets(left, right)
         # a part is how alike the names are whole (words in any order): of `meenakshi` and
         # `meenakshi textiles`, both 100 alike by their words, `meenakshi` is the nearer; where
         # either has initials, how many words each accounts for of the other

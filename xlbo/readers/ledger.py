@@ -79,8 +79,8 @@ from xlbo.columns import (
     money_column,
     paise_column,
     replace,
-    swap_proof,
     swapped_by_excel,
+    swapped_said,
     text_column,
 )
 from xlbo.dates import parse_date
@@ -903,12 +903,10 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     issues += report(_undated(dates, column("Date"), moves & ~layout, rows), "Date")
     if swapped:
         first = swapped[0]
-        proof = swap_proof(by_texts)
         issues += _issues_for(
             {
-                first: f"{len(swapped):,} date cell(s) of the column are real dates with day and "
-                f"month exchanged, as Excel set to the US reads 01/10/2026 ({proof}); they are "
-                f"read day first, this one as {dates[first]:%d-%m-%Y}"
+                first: swapped_said(len(swapped), "of the column", by_texts)
+                + f", this one as {dates[first]:%d-%m-%Y}"
             },
             rows,
             book.name,

@@ -74,8 +74,8 @@ from xlbo.columns import (
     paise_column,
     point_cells,
     strings,
-    swap_proof,
     swapped_by_excel,
+    swapped_said,
     text_column,
     unsure_commas,
     unsure_points,
@@ -1031,7 +1031,7 @@ def _swapped_finding(
     rows: np.ndarray,
     dates: list[date | None],
     letter: str,
-    texts: bool = True,
+    texts: bool,
 ) -> list[Finding]:
     """The finding for the date cells Excel read month first (`swapped_by_excel`), which the
     BRS takes day first; `texts`: whether the column's text dates proved it (else the
@@ -1042,15 +1042,13 @@ def _swapped_finding(
     row = int(rows[first])
     day = dates[first]
     assert day is not None  # swapped cells are dates
-    proof = swap_proof(texts)
     return [
         Finding(
             row,
             DATES_READ_MONTH_FIRST,
-            f"{len(swapped):,} date cell(s) of column {letter} are real dates "
-            f"with day and month exchanged, as Excel set to the US reads 01/10/2026 ({proof}); "
-            f"they are read day first, the first at row {row} as {day:%d-%m-%Y}. Check them, "
-            "and open the bank's file with the dates as text (Data > From Text/CSV, Date DMY).",
+            swapped_said(len(swapped), f"of column {letter}", texts)
+            + f", the first at row {row} as {day:%d-%m-%Y}. Check them, and open the bank's "
+            "file with the dates as text (Data > From Text/CSV, Date DMY).",
         )
     ]
 
