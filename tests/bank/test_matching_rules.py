@@ -228,6 +228,48 @@ def test_a_payers_note_cut_short_is_no_part_of_the_name() -> None:
     assert names == ["PAWAR SUNITA SNEHAL", "NAVEEN REDDY"]
 
 
+def test_the_payers_note_after_the_upi_handle_is_not_the_name() -> None:
+    # HDFC's UPI-NAME-handle-IFSC-RRN-NOTE and ICICI's UPI/NAME/handle/BANK/NOTE, where the note
+    # is longer than the name; a line naming no one before the handle still names the note's
+    names = narration_names(
+        pd.Series(
+            [
+                "UPI-GOOGLEPAY-GOOG-PAYMENT@OKAXIS-UTIB0000553-231252349333-EARNED FOR USING G",
+                "UPI-PARIS RESTAURANT-PAYTM-68750492@PAYTM-PYTM0123456-231270385494-OID2022",
+                "UPI/629000012037/RAVI K/ravik@okaxis/SBIN/Payment for invoice 2231 Mahalaxmi",
+                "UPI-NA-9876543210@ybl-SBIN0001234-629845123456-SHARMA TRADING",
+            ]
+        )
+    ).tolist()
+    assert names == ["GOOGLEPAY", "PARIS RESTAURANT", "RAVI K", "SHARMA TRADING"]
+
+
+def test_identical_upi_credits_of_one_payer_pair_with_its_identical_receipts() -> None:
+    """HDFC's real statement: three ₹5.00 cashback credits from Google Pay on the 8th, each
+    with the note `EARNED FOR USING G`, against three `Googlepay` receipts of 5.00 that day."""
+    note = "UPI-GOOGLEPAY-GOOG-PAYMENT@OKAXIS-UTIB0000553-{}-EARNED FOR USING G"
+    bank = statement(
+        [
+            ("2022-11-08", note.format(rrn), f"0000{rrn}", 500)
+            for rrn in (231252349333, 231252362710, 231252364308)
+        ]
+        + [
+            (
+                "2022-11-08",
+                "UPI-NAGENDRA P-PAY9739862150@PAYTM-PYTM0123456-231286969463-OID2022",
+                "0000231286969463",
+                -1000,
+            )
+        ]
+    )
+    books = ledger(
+        [("2022-11-08", "Googlepay", "", 500)] * 3 + [("2022-11-08", "Nagendra P", "", -1000)]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 1), (2, 2), (3, 3)}
+    assert suggestions.empty
+
+
 # --- amount and date ----------------------------------------------------------------------
 
 SALARY = [

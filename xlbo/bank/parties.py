@@ -193,9 +193,10 @@ def _narration_name_codes(
     weights[hopeful] = (
         read.str.len().to_numpy(dtype=np.int64) - 1000 * banks - HANDLE_BELOW_NAME * is_handle
     )
+    ranks = weights[codes] - AFTER_HANDLE_BELOW_NAME * _after_a_handle(positions, codes, handles)
     kept = named[codes]
     positions, codes = positions[kept], codes[kept]
-    best = first_of_each(positions, weights[codes], len(texts))
+    best = first_of_each(positions, ranks[kept], len(texts))
     found = best >= 0
     # the distinct names chosen, numbered in the order first chosen
     place = np.full(len(pieces), -1, dtype=np.int64)
@@ -276,6 +277,24 @@ so, and a UTR or IFSC has more digits or capitals."""
 HANDLE_BELOW_NAME = 500
 """How far a handle's name ranks below any piece that names the payer in words (a name is
 what the payer's bank holds; a handle is what the payer chose), and above a bank's name."""
+
+AFTER_HANDLE_BELOW_NAME = 250
+"""How far a piece after the UPI handle ranks below the pieces before it: the payer's note
+follows the handle (HDFC's `UPI-GOOGLEPAY-goog-payment@okaxis-UTIB0000553-231252349333-EARNED
+FOR USING G`, ICICI's `UPI/VIVAAN NAIR/vivaan.nair@okaxis/SBIN/Payment for invoice 2231`), so it
+names the payer only where nothing before the handle does; it still ranks above the handle's
+own letters."""
+
+
+def _after_a_handle(positions: np.ndarray, codes: np.ndarray, handles: np.ndarray) -> np.ndarray:
+    """Which pieces (`positions`: each piece's narration, in order; `codes`: its distinct piece)
+    come after a piece of their narration that is a UPI handle (`handles`: distinct pieces)."""
+    at_handle = np.zeros(int(codes.max(initial=-1)) + 1, dtype=np.int64)
+    at_handle[handles[handles < len(at_handle)]] = 1
+    handle = at_handle[codes]
+    before = np.cumsum(handle) - handle  # handles before each piece, counted from the first
+    first = np.searchsorted(positions, positions, side="left")  # its narration's first piece
+    return np.asarray(before - before[first] > 0, dtype=bool)
 
 
 _DASH = re.compile(r"\s[-–:]\s")
