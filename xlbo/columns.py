@@ -301,18 +301,24 @@ def _comma_paise(values: pd.Series) -> tuple[np.ndarray, dict[int, str]]:
     return out, problems
 
 
-def money_column(paise: Any) -> pd.Series:
+def money_column(paise: Any, *, blank_zero: bool = False) -> pd.Series:
     """Rupees with two decimals from integer paise, exactly and in bulk: an Arrow decimal
     column where pyarrow is present (Excel gets numbers, CSV `1234.50`, Parquet decimals),
-    else a column of `Decimal`s."""
+    else a column of `Decimal`s. With `blank_zero`, a zero is a blank cell (a line's Debit
+    where it is a credit, as a ledger prints it)."""
     values = np.ascontiguousarray(np.asarray(paise, dtype=np.int64))
     if pa is None:  # pragma: no cover - where pyarrow is absent
-        return pd.Series([from_paise(int(v)) for v in values.tolist()], dtype=object)
+        return pd.Series(
+            [None if blank_zero and not v else from_paise(int(v)) for v in values.tolist()],
+            dtype=object,
+        )
     unscaled = np.empty((len(values), 2), dtype=np.int64)  # a decimal128 is 16 bytes, low first
     unscaled[:, 0] = values
     unscaled[:, 1] = values >> 63
     kind = pa.decimal128(20, 2)
-    array = pa.Array.from_buffers(kind, len(values), [None, pa.py_buffer(unscaled.tobytes())])
+    valid = pa.py_buffer(np.packbits(values != 0, bitorder="little")) if blank_zero else None
+    data = pa.py_buffer(unscaled.tobytes())
+    array = pa.Array.from_buffers(kind, len(values), [valid, data])
     return pd.Series(array, dtype=pd.ArrowDtype(kind))
 
 

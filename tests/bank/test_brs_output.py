@@ -105,8 +105,10 @@ def brs_rows(sheet: Any) -> list[tuple[Any, ...]]:
     top = next(i for i, r in enumerate(rows) if r[:2] == ["Date", "Particulars"])
     assert rows[top] == ["Date", "Particulars", "Vch No. / Ref.", "Amount", "Total"]
 
-    def money(value: Any) -> Decimal | None:
-        return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+    def money(value: Any) -> Decimal | str | None:
+        if value is None or isinstance(value, str):  # `Nil` under a heading with no lines
+            return value
+        return Decimal(str(value)).quantize(Decimal("0.01"))
 
     return [
         (
@@ -129,6 +131,8 @@ def listed(rows: Sequence[tuple[Any, ...]], heading: str) -> list[tuple[Any, ...
     """The items under the heading that starts with `heading`: (date, text, reference, amount),
     the text carried on to following lines joined back."""
     start = next(i for i, r in enumerate(rows) if r[1].startswith(heading))
+    if rows[start][4] == "Nil":
+        return []
     items: list[tuple[Any, ...]] = []
     for row in rows[start + 1 :]:
         if row[4] is not None:  # the subtotal ends the section
@@ -222,7 +226,8 @@ def test_brs_heading_items_subtotals_and_a_difference_of_nil(
         "Total payments in the books not yet debited": Decimal("10000.00"),
         "Total debits in the bank not yet in the books": Decimal("12362.70"),
         "Total credits in the bank not yet in the books": Decimal("1234.00"),
-        "Total differences on confirmed matches": Decimal("0.00"),
+        # a heading with nothing under it says Nil, as an accountant writes it, and no total
+        "Add: Differences on confirmed matches, to be booked (TDS, charges)": "Nil",
         "Balance as per books (computed)": Decimal("147000.00"),
         "Balance as per books (ledger)": Decimal("147000.00"),
         "Difference": Decimal("0.00"),
@@ -252,6 +257,68 @@ def test_brs_heading_items_subtotals_and_a_difference_of_nil(
     labels = [str(c.value) for c in summary["A"][header.row :] if c.value]
     assert "Stale book entries (over 3 months): write back" in labels
     assert max(len(text) for text in labels) < summary.column_dimensions["A"].width
+
+
+def test_brs_references_read_as_numbers_empty_headings_nil_and_no_noughts_on_the_other_side(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: Any
+) -> None:
+    """HDFC pads its reference column with noughts to 16 digits: on the BRS a UPI line's is its
+    reference number and a cheque's its six digits, as an auditor looks them up. A heading with
+    nothing under it says Nil; the Unmatched sheets leave the other side's cell blank, as a
+    ledger prints it, and last month's BRS is still read back from them."""
+    rows = [r[:] for r in STATEMENT]
+    rows[9] = [
+        "15/10/26",
+        "UPI-CHIEF ACCOUNTS OFFIC-KARNATSRTC.BD@ICICI-ICIC0DC0099-232506734892-COLLECT",
+        "0000232506734892",
+        "15/10/26",
+        12345.00,
+        None,
+        94655.00,
+    ]
+    rows[10] = ["31/10/26", "CHQ PAID-MICR CTS-MU-CLG", "0000000000004400", "31/10/26", 17.70]
+    rows[10] += [None, 94637.30]
+    bank = xlsx({"Statement": rows}, name="hdfc-oct.xlsx")
+    books = xlsx({"Ledger": LEDGER}, name="tally-hdfc.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code, printed, _ = reconcile(
+        capsys, "--bank", str(bank), "--ledger", str(books), "--out", str(out)
+    )
+    assert code == 0, printed
+    book = openpyxl.load_workbook(out)
+    brs = brs_rows(book["BRS"])
+    assert listed(brs, "Add: Debits in the bank not yet in the books") == [
+        (
+            date(2026, 10, 15),
+            "UPI-CHIEF ACCOUNTS OFFIC-KARNATSRTC.BD@ICICI-ICIC0DC0099-232506734892-COLLECT",
+            "232506734892",
+            Decimal("12345.00"),
+        ),
+        (date(2026, 10, 31), "CHQ PAID-MICR CTS-MU-CLG", "004400", Decimal("17.70")),
+    ]
+    assert (
+        figures(brs)["Add: Differences on confirmed matches, to be booked (TDS, charges)"] == "Nil"
+    )
+    assert "Total differences on confirmed matches" not in figures(brs)
+    unmatched = list(book["Unmatched Bank"].iter_rows(values_only=True))
+    assert unmatched[0] == ("Bank Row", "Date", "Narration", "Reference", "Withdrawal", "Deposit")
+    assert [(r[3], r[4], r[5]) for r in unmatched[1:]] == [
+        ("0000232506734892", 12345, None),  # as the bank wrote it, on the sheet of its lines
+        ("0000000000004400", 17.7, None),
+        ("", None, 1234),
+    ]
+    ledger_rows = list(book["Unmatched Ledger"].iter_rows(values_only=True))
+    assert [(r[2], r[-2], r[-1]) for r in ledger_rows[1:]] == [
+        ("Vardhaman Retail Pvt Ltd", 50000, None),
+        ("Annapurna Caterers", None, 7500),
+        ("Shree Balaji Traders", None, 2500),
+    ]
+    from xlbo.readers.last_brs import read_last_brs
+
+    carried = read_last_brs(out)
+    assert carried.bank["debit"].tolist() == [1234500, 1770, 0]
+    assert carried.bank["credit"].tolist() == [0, 0, 123400]
+    assert carried.ledger["credit"].tolist() == [0, 750000, 250000]
 
 
 def test_the_company_comes_from_the_master_when_the_files_do_not_name_it(

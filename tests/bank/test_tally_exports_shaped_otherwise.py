@@ -301,6 +301,37 @@ def test_account_names_the_sheet_of_its_ledger(
     assert code == 0
 
 
+def test_without_account_the_sheet_naming_the_statements_account_is_read(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ICICI's statement against the workbook of both banks' ledgers, HDFC's sheet first and no
+    --account: the ICICI sheet, whose title names the statement's account, is read, and the
+    Issues sheet says so. Before, HDFC's lines were reconciled against ICICI's statement."""
+    books = xlsx(SEVERAL_BANKS, name="bank-ledgers.xlsx")
+    statement = [["ICICI BANK"], ["Account Number 000405012345"], *STATEMENT[1:]]
+    bank = xlsx({"Statement": statement}, name="statement.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    assert "BRS difference 0.00" in said and "1 reading note(s)" in said
+    book = openpyxl.load_workbook(out)
+    brs = {r[1]: r[4] for r in book["BRS"].iter_rows(values_only=True)}
+    assert brs["Balance as per books (ledger)"] == 1353000.50
+    assert book["BRS"]["A3"].value == "ICICI Bank A/c 000405012345"
+    notes = list(book["Issues"].iter_rows(values_only=True))[1:]
+    assert [(n[0], n[1]) for n in notes] == [("Info", "ICICI")]
+    assert "sheet 'ICICI' (ICICI Bank A/c 000405012345) is the statement's account" in notes[0][4]
+    assert "not the first sheet 'HDFC'" in notes[0][4]
+    assert code == 1  # a note to read
+    # the HDFC statement reads the first sheet, HDFC's own, with nothing to say
+    hdfc = [["HDFC BANK"], ["Account Number 50200012345678"], *STATEMENT[1:]]
+    bank = xlsx({"Statement": hdfc}, name="hdfc.xlsx")
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    assert "reading note" not in capsys.readouterr().out
+    assert openpyxl.load_workbook(out)["BRS"]["A3"].value == "HDFC Bank A/c 50200012345678"
+
+
 def test_an_account_no_sheet_names_is_refused_naming_the_ledgers_found(
     tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -256,9 +256,24 @@ def test_a_line_holds_about_the_columns_width_of_text() -> None:
             12,
         ]
     )
-    assert wrapped_lines(texts, 45).tolist() == [2, 1, 5, 2, 1, 1]
+    assert wrapped_lines(texts, 45).tolist() == [2, 1, 6, 2, 1, 1]
     assert wrapped_lines(pd.Series(["x " * 10_000]), 45).tolist() == [15]  # never past 15
     assert wrapped_lines(pd.Series([], dtype=object), 45).dtype == np.int64
+
+
+def test_a_upi_narration_wraps_only_after_its_hyphens() -> None:
+    """HDFC's narration of 82 characters in the Matches sheet's Narration column (50 wide): a
+    spreadsheet ends a line only after a space or a hyphen, and capitals are wider than
+    digits, so it takes three lines, not the two its length alone suggests."""
+    narration = (
+        "UPI-SIDDHARTH RAO KODIKA-SIDDHARTH.RAO.2003@OKHDFCBANK-KARB0000513-230952761445-UPI"
+    )
+    # UPI-SIDDHARTH RAO KODIKA- / SIDDHARTH.RAO.2003@OKHDFCBANK-KARB0000513- / 230952761445-UPI
+    assert wrapped_lines(pd.Series([narration]), 50).tolist() == [3]
+    # a word longer than the line is cut where it fills it: 100 digits are 700 pixels
+    assert wrapped_lines(pd.Series(["9" * 100]), 45).tolist() == [3]
+    assert wrapped_lines(pd.Series(["9" * 44]), 45).tolist() == [1]
+    assert wrapped_lines(pd.Series(["9" * 46]), 45).tolist() == [2]
 
 
 def test_a_balance_with_its_side_and_wrapped_text_read_alike_new_and_edited(

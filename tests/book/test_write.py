@@ -230,6 +230,37 @@ def test_figures_have_their_headers_over_them_and_every_sheet_prints_alike(
         assert ws.oddHeader.left.text == "&BSharma && Associates — statement", path.name
 
 
+def test_a_brs_prints_its_heading_on_every_page_and_an_empty_sheet_no_sentence_as_heading(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A BRS of several pages repeats its company, `as on` day and account above the header on
+    each page; a sheet with no title (Integrity, empty) is headed by nothing but its name, not
+    by the sentence that says why it is empty."""
+    brs = ResultSheet(
+        "BRS",
+        statement().frame,
+        title=("Sharma & Associates", "Bank Reconciliation Statement as on 30 November 2026"),
+        title_on_every_page=True,
+    )
+    empty = ResultSheet(
+        "Integrity",
+        pd.DataFrame({"Bank Row": [], "Finding": []}),
+        when_empty="No integrity findings: the running balance follows from line to line.",
+    )
+    new = write_workbook(tmp_path / "new.xlsx", [brs, empty])
+    edited = write_into(xlsx({"Mine": [["kept"]]}), [brs, empty], tmp_path / "edited.xlsx")
+    for path in (new, edited):
+        book = openpyxl.load_workbook(path)
+        ws = book["BRS"]
+        assert ws.print_title_rows.replace("$", "") == "1:4", path.name  # title, blank, header
+        assert ws.cell(4, 1).value == "Particulars", path.name
+        assert ws.oddHeader.left.text == "&BSharma && Associates", path.name
+        integrity = book["Integrity"]
+        assert integrity.cell(1, 1).value.startswith("No integrity findings"), path.name
+        assert integrity.oddHeader.left.text in (None, "&B"), path.name
+        assert integrity.oddHeader.right.text == "&A", path.name
+
+
 def test_a_column_is_wide_enough_for_its_widest_figure(
     xlsx: Callable[..., Path], tmp_path: Path
 ) -> None:

@@ -10,10 +10,8 @@
     Add: Debits in the bank not yet in the books (charges, NACH, returns)
         31-10-2026  SMS CHGS JUL-SEP INCL GST                     17.70
     Total debits in the bank not yet in the books                             17.70
-    Less: Credits in the bank not yet in the books (interest, receipts)
-    Total credits in the bank not yet in the books                             0.00
-    Add: Differences on confirmed matches, to be booked (TDS, charges)
-    Total differences on confirmed matches                                     0.00
+    Less: Credits in the bank not yet in the books (interest, receipts)          Nil
+    Add: Differences on confirmed matches, to be booked (TDS, charges)          Nil
     Balance as per books (computed)                                     1,28,000.00
     Balance as per books (ledger)                                       1,28,000.00
     Difference                                                                 0.00
@@ -21,7 +19,8 @@
 Every figure is listed line by line beneath its heading (date, particulars or narration, voucher
 number or reference, amount), so an auditor can tick each one; the difference is 0.00 when every
 line is matched or listed. Amounts under Add and Less are written as positive figures, as in
-the books; the heading says which way they go.
+the books; the heading says which way they go. A heading with nothing under it says `Nil`, as an
+accountant writes it, and has no subtotal.
 
 A book entry still outstanding more than STALE_AFTER_MONTHS after its date is stale, and says so
 after its particulars: a cheque issued on 15-06-2026 and not presented by 31-10-2026
@@ -31,6 +30,7 @@ after its particulars: a cheque issued on 15-06-2026 and not presented by 31-10-
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -55,6 +55,8 @@ BANK_BALANCE = "Balance as per bank statement"
 BOOKS_COMPUTED = "Balance as per books (computed)"
 BOOKS_LEDGER = "Balance as per books (ledger)"
 DIFFERENCE = "Difference"
+NIL = "Nil"
+"""What the total of a heading with nothing under it says."""
 BANK_NOT_GIVEN = "Balance as per bank statement: the statement gives none (see Integrity)"
 BANK_EXPECTED = "Balance the bank should show (the books' balance adjusted by the items above)"
 """Where the statement gives no balance, the BRS runs from the books to the balance the bank
@@ -103,6 +105,8 @@ class Line(StrEnum):
     ITEM = "item"
     MORE = "more"
     SUBTOTAL = "subtotal"
+    NIL = "nil"
+    """A heading with nothing under it: `Nil` in its total."""
 
 
 def no_items() -> pd.DataFrame:
@@ -213,8 +217,30 @@ def _ledger_items(ledger: pd.DataFrame, side: str, as_on: date | None = None) ->
 
 
 def _bank_items(bank: pd.DataFrame, side: str) -> pd.DataFrame:
+    """Bank lines with money on `side` as BRS items, each with its reference as a cheque's or
+    UTR's number is read (`short_reference`)."""
     chosen = bank[bank[side] != 0]
-    return _items(chosen, chosen["narration"], chosen["reference"], chosen[side])
+    reference = chosen["reference"].fillna("").astype(str).map(short_reference)
+    return _items(chosen, chosen["narration"], reference, chosen[side])
+
+
+_PADDED = re.compile(r"^0+(?=[0-9]{6})")
+
+
+def short_reference(reference: str) -> str:
+    """A reference the bank wrote padded with noughts to its column's width, as a number is
+    read: HDFC's `0000232506734892` is UPI reference 232506734892 and its `0000000000004400`
+    cheque 004400 (a cheque's number has six digits); any other reference as written.
+
+        >>> [short_reference(r) for r in ["0000000000004400", "0000232506734892", "000451"]]
+        ['004400', '232506734892', '000451']
+        >>> short_reference("TRANSFER FROM 18097889464")
+        'TRANSFER FROM 18097889464'
+    """
+    stripped = reference.strip()
+    if not stripped.isdigit() or len(stripped) <= 6:
+        return reference
+    return _PADDED.sub("", stripped, count=1) if stripped.startswith("0") else stripped
 
 
 def _items(
@@ -286,8 +312,11 @@ def statement_lines(brs: BRS, most: int | None = None) -> pd.DataFrame:
         _single(Line.BALANCE, BANK_BALANCE if given else BANK_NOT_GIVEN, brs.bank_balance)
     ]
     for section in Section:
-        parts.append(_single(Line.HEADING, section.value, None))
         items = brs.items.get(section, no_items())
+        if items.empty:
+            parts.append(_single(Line.NIL, section.value, None))
+            continue
+        parts.append(_single(Line.HEADING, section.value, None))
         shown = items if most is None else items.head(most)
         if len(shown):
             parts.append(

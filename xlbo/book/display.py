@@ -253,6 +253,9 @@ class ResultSheet:
     footer: str = ""
     """The printed footer's left part (what made the sheet, from which file and period);
     'Made with xlbo' when empty."""
+    title_on_every_page: bool = False
+    """Print the title's lines above the header on every page, not the header alone (a BRS's
+    company, `as on` day and account, which an auditor reads on each page of it)."""
     when_empty: str = ""
     """The line written above the header when the table has no rows ("No integrity findings:
     …"), so the printed page says what its emptiness means instead of showing a bare header."""
@@ -286,16 +289,39 @@ class ResultSheet:
         return len(self.heading) + 1 if self.heading else 0
 
 
+def page_heading(sheet: ResultSheet) -> str:
+    """The printed page's heading, left of the sheet's name: the title's first line (the
+    company), escaped for a page header; none where the sheet has no title (a line said only
+    when the sheet is empty is no heading: the page would carry the sentence twice)."""
+    return (sheet.title[0] if sheet.title else "").replace("&", "&&")[:200]
+
+
 LINE_POINTS = 15.0
 """The height of one line of text in a row, in points (11-point Calibri, Excel's and xlbo's)."""
 MOST_LINES = 15
 """A row is never made taller than this many lines (Excel's tallest row is 409 points); a
 longer text is read whole in its cell."""
-NARROW = "abcdefghijklmnopqrstuvwxyz ,.:;'/()[]|!-"
-"""Characters narrower than a digit (the unit of a column's width): lower case, spaces and
-punctuation, about 0.7 of one; the rest (capitals, digits, other scripts) are taken as one."""
-_NARROW_CODES = np.zeros(256, dtype=np.uint8)
-_NARROW_CODES[[ord(c) for c in NARROW]] = 1
+_PIXELS = {
+    " ": 3, "!": 5, '"': 6, "#": 7, "$": 7, "%": 11, "&": 10, "'": 3, "(": 5, ")": 5, "*": 7,
+    "+": 7, ",": 4, "-": 5, ".": 4, "/": 6, ":": 4, ";": 4, "<": 7, "=": 7, ">": 7, "?": 7,
+    "@": 13, "A": 9, "B": 8, "C": 8, "D": 9, "E": 7, "F": 7, "G": 9, "H": 9, "I": 4, "J": 5,
+    "K": 8, "L": 6, "M": 12, "N": 10, "O": 10, "P": 8, "Q": 10, "R": 8, "S": 7, "T": 7, "U": 9,
+    "V": 9, "W": 13, "X": 8, "Y": 7, "Z": 7, "[": 5, "\\": 6, "]": 5, "^": 7, "_": 7, "`": 4,
+    "a": 7, "b": 8, "c": 6, "d": 8, "e": 8, "f": 5, "g": 7, "h": 8, "i": 4, "j": 4, "k": 7,
+    "l": 4, "m": 12, "n": 8, "o": 8, "p": 8, "q": 8, "r": 5, "s": 6, "t": 5, "u": 8, "v": 7,
+    "w": 11, "x": 7, "y": 7, "z": 6, "{": 5, "|": 7, "}": 5, "~": 7, "\n": 0,
+}  # fmt: skip
+"""Each character's width in pixels in 11-point Calibri as Excel draws it (a digit is 7, the
+unit of a column's width); any other character is taken as 8 (the ₹ sign, other scripts)."""
+_WIDTHS = np.full(256, 8, dtype=np.int32)
+_WIDTHS[[ord(c) for c in "0123456789"]] = 7
+_WIDTHS[[ord(c) for c in _PIXELS]] = list(_PIXELS.values())
+_BREAKS = np.zeros(256, dtype=bool)
+_BREAKS[[ord(" "), ord("-")]] = True
+"""Where Excel and LibreOffice may end a line: after a space or a hyphen (a UPI narration's
+`UPI-SIDDHARTH RAO KODIKA-SIDDHARTH.RAO.2003@OKHDFCBANK-KARB0000513-…` breaks only there)."""
+_CELL_MARGIN = 3
+"""Pixels of a column's width that hold no text (the cell's margins), beyond Excel's own five."""
 
 
 def wrapped_lines(texts: pd.Series, width: float) -> np.ndarray:
@@ -303,10 +329,11 @@ def wrapped_lines(texts: pd.Series, width: float) -> np.ndarray:
     blank or a value that is no text), at most MOST_LINES.
 
     Neither Excel nor LibreOffice makes a row taller for wrapped text in a file it opens, so
-    the writer sets each row's height from this. A column's width counts digits; a capital is
-    about a digit wide, a small letter, space or stop narrower, and a line breaks between
-    words, so a line is taken to hold the width less a few characters. Measured in bulk (every
-    text's characters as one array of code points), not a text at a time:
+    the writer sets each row's height from this. A column `width` digits wide holds `7 × width`
+    pixels of text; each character is as wide as Calibri draws it (`_PIXELS`), and a line is
+    filled word by word, ending after a space or a hyphen (a word longer than a line is cut
+    where it fills it), as the spreadsheet wraps it. Worked in bulk (every text's characters as
+    one array, a line of every text at a time), not a text at a time:
 
         >>> wrapped_lines(pd.Series(["same amount; +0 days", "x " * 40, None]), 45).tolist()
         [1, 2, 1]
@@ -319,30 +346,52 @@ def wrapped_lines(texts: pd.Series, width: float) -> np.ndarray:
         items = [v if isinstance(v, str) else "" for v in texts.tolist()]
     if not items:
         return np.ones(0, dtype=np.int64)
-    lengths = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
     joined = "".join(items)
+    # a text of several lines (`two\nlines`) is its paragraphs, each wrapped on its own
+    owner = np.arange(len(items))
+    if "\n" in joined:
+        parts = [item.split("\n") for item in items]
+        owner = np.repeat(owner, [len(p) for p in parts])
+        items = [part for p in parts for part in p]
+        joined = "".join(items)
+    lengths = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
     if joined.isascii():  # a byte a character (bank narrations, reasons): a quarter the work
         codes: np.ndarray = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
     else:
         codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        codes = np.minimum(codes, 255).astype(np.uint8)  # every narrow character is ASCII
-    starts = np.cumsum(lengths) - lengths
-    filled = lengths > 0
-
-    def per_text(flags: np.ndarray) -> np.ndarray:
-        """How many of each text's characters are flagged."""
-        counts = np.zeros(len(lengths), dtype=np.float64)
-        if filled.any():
-            # widened first: reduceat casting a byte at a time is thirty times slower
-            counts[filled] = np.add.reduceat(flags.astype(np.int64), starts[filled])
-        return counts
-
-    narrow = per_text(_NARROW_CODES[codes])
-    newline = codes == ord("\n")
-    breaks = per_text(newline) if newline.any() else 0.0
-    per_line = max(width - 4.0, 4.0)
-    lines = np.ceil((lengths - 0.3 * narrow) / per_line) + breaks
-    return np.clip(lines, 1, MOST_LINES).astype(np.int64)
+        codes = np.minimum(codes, 255).astype(np.uint8)  # every character measured is ASCII
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    # the width of the texts run together up to and with each character
+    # (in pixels, int32 while they fit: a quarter of the work of floats on a long sheet)
+    pixels = _WIDTHS[codes] if len(codes) < 2**31 // 16 else _WIDTHS[codes].astype(np.int64)
+    upto = np.concatenate([np.zeros(1, dtype=pixels.dtype), np.cumsum(pixels, dtype=pixels.dtype)])
+    # where a line may end (after these characters), the first place a stop that ends none
+    breaks = np.concatenate([[-1], np.flatnonzero(_BREAKS[codes])])
+    at_break = upto[breaks + 1]
+    room = int(max(7.0 * width - _CELL_MARGIN, 7.0))  # pixels, whole (as `upto` is)
+    lines = np.ones(len(items), dtype=np.int64)
+    at = starts.copy()
+    going = np.flatnonzero(upto[ends] - upto[at] > room)  # texts longer than the line left
+    for _ in range(MOST_LINES - 1):
+        if not len(going):
+            break
+        begun = upto[at[going]]
+        # the last break that still fits on the line, where it is this text's, past its start
+        place = breaks[np.searchsorted(at_break, begun + room, side="right") - 1]
+        fits = (place >= at[going]) & (place < ends[going])
+        after = place + 1
+        # else the word is cut where it fills the line (a character at least)
+        long = np.flatnonzero(~fits)
+        if len(long):
+            cut = np.searchsorted(upto, begun[long] + room, side="right") - 1
+            after[long] = np.maximum(cut, at[going[long]] + 1)
+        at[going] = after
+        lines[going] += 1
+        going = going[upto[ends[going]] - upto[at[going]] > room]
+    per_text = np.zeros(len(texts), dtype=np.int64)
+    np.add.at(per_text, owner, lines)
+    return np.clip(per_text, 1, MOST_LINES).astype(np.int64)
 
 
 def row_heights(sheet: ResultSheet, frame: pd.DataFrame | None = None) -> np.ndarray | None:

@@ -35,6 +35,7 @@ from xlbo.book.display import (
     Link,
     ResultSheet,
     excel_value,
+    page_heading,
     row_heights,
 )
 from xlbo.book.files import check_readable
@@ -171,10 +172,8 @@ def _print_set_up(ws: Any, sheet: ResultSheet, top: int, width: int) -> None:
         ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 1 if sheet.one_page else 0
-    ws.print_title_rows = f"{top}:{top}"
-    ws.oddHeader.left.text = "&B" + (sheet.heading[0] if sheet.heading else sheet.name).replace(
-        "&", "&&"
-    )
+    ws.print_title_rows = f"{1 if sheet.title_on_every_page else top}:{top}"
+    ws.oddHeader.left.text = "&B" + page_heading(sheet)
     ws.oddHeader.right.text = "&A"
     footer = (sheet.footer or "Made with xlbo").replace("&", "&&")[:200]
     ws.oddFooter.left.text, ws.oddFooter.left.size = footer, 8

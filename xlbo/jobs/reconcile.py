@@ -31,6 +31,7 @@ from xlbo.bank.brs import (
     BOOKS_LEDGER,
     BRS,
     DIFFERENCE,
+    NIL,
     STALE_AFTER_MONTHS,
     Line,
     Section,
@@ -627,7 +628,46 @@ def _read_both(
         read = statement(book, voucher_sheets(book))
         sheets = read.frame["sheet"].astype(str).unique().tolist() if len(read.frame) else []
         return read, ledger(book, sheets or [read.sheet])
-    return at_once(statement, ledger)
+    read, books = at_once(statement, ledger)
+    if account is None:  # a workbook of several banks' ledgers: the statement's, where named
+        books = _statements_own_ledger(ledger_path, read, books)
+    return read, books
+
+
+def _statements_own_ledger(ledger_path: Path, statement: Lines, first: Lines) -> Lines:
+    """Where the ledger read (`first`, a workbook's first ledger sheet) names an account number
+    that cannot be the statement's (`ICICI Bank A/c 000405001234` against 50200012345678) and
+    another sheet of the workbook is the ledger of the statement's account (`HDFC Bank A/c
+    50200012345678`): that sheet's lines, with an Issue saying which sheet was read and why.
+    Else `first` (a workbook of one ledger, a title without a number, or no sheet naming it:
+    the Summary then says the numbers differ)."""
+    wanted, have = _account_number(statement.account), _account_number(first.account)
+    if not wanted or not have or same_account(wanted, have) or not first.sheet:
+        return first
+    try:
+        book = FileBook(str(ledger_path))
+        others = [name for name in voucher_sheets(book) if name != first.sheet]
+    except UserError:  # a CSV or XML export: one ledger
+        return first
+    for name in others:
+        try:
+            other = read_ledger(book, sheet=name)
+        except UserError:
+            continue
+        number = _account_number(other.account)
+        if number and same_account(wanted, number):
+            said = Issue(
+                severity=Severity.INFO,
+                sheet=name,
+                cell="A1",
+                problem=f"the ledger workbook holds more than one bank's ledger: sheet '{name}' "
+                f"({other.account}) is the statement's account, {statement.account}, so it "
+                f"was read, not the first sheet '{first.sheet}' ({first.account})",
+                hint="To reconcile another sheet, give --account with its ledger's name.",
+                file=ledger_path.name,
+            )
+            return replace(other, issues=[*other.issues, said])
+    return first
 
 
 def detail_files(result: Reconciliation, out: Path) -> list[Path]:
@@ -1210,13 +1250,7 @@ def _another_account(statement: Lines, ledger_lines: Lines) -> str:
     numbers that cannot be one (`50200012345678` and `ICICI Bank A/c 001205001234`): another
     bank's ledger, whose BRS cannot tie. Nothing where either gives none (`HDFC Bank Current
     A/c`, `HDFC OD 2026-27`)."""
-    numbers = []
-    for account in (statement.account, ledger_lines.account):
-        runs = re.findall(r"[0-9Xx*][0-9Xx* -]{5,}[0-9Xx*]", account or "")
-        mask = account_mask(max(runs, key=len)) if runs else ""
-        # an account number: eight places or more, four of its digits showing at least
-        # (`2026-27` in a ledger's name is a year)
-        numbers.append(mask if len(mask) >= 8 and sum(c.isdigit() for c in mask) >= 4 else "")
+    numbers = [_account_number(statement.account), _account_number(ledger_lines.account)]
     if not all(numbers) or same_account(*numbers):
         return ""
     return (
@@ -1224,6 +1258,15 @@ def _another_account(statement: Lines, ledger_lines: Lines) -> str:
         "their numbers differ. Check that the ledger is this bank account's; another account's "
         "cannot reconcile with this statement."
     )
+
+
+def _account_number(account: str) -> str:
+    """The account number a title or ledger's name gives (`account_mask`): eight places or
+    more, four of its digits showing at least (`2026-27` in a ledger's name is a year); ""
+    where it gives none."""
+    runs = re.findall(r"[0-9Xx*][0-9Xx* -]{5,}[0-9Xx*]", account or "")
+    mask = account_mask(max(runs, key=len)) if runs else ""
+    return mask if len(mask) >= 8 and sum(c.isdigit() for c in mask) >= 4 else ""
 
 
 def _stated_closing(
@@ -2407,8 +2450,8 @@ def _bank_items(lines: pd.DataFrame, rows: Any) -> pd.DataFrame:
             "Date": lines["date"].to_numpy(dtype=object),
             "Narration": _pick(lines["narration"]),
             "Reference": _pick(lines["reference"]),
-            "Withdrawal": money_column(lines["debit"]),
-            "Deposit": money_column(lines["credit"]),
+            "Withdrawal": money_column(lines["debit"], blank_zero=True),
+            "Deposit": money_column(lines["credit"], blank_zero=True),
         }
     )
 
@@ -2423,8 +2466,8 @@ def _ledger_items(lines: pd.DataFrame, rows: Any) -> pd.DataFrame:
             "Vch Type": _pick(lines["voucher_type"]),
             "Vch No.": _pick(lines["voucher_no"]),
             "Reference": _pick(lines["reference"]),
-            "Debit": money_column(lines["debit"]),
-            "Credit": money_column(lines["credit"]),
+            "Debit": money_column(lines["debit"], blank_zero=True),
+            "Credit": money_column(lines["credit"], blank_zero=True),
         }
     )
 
@@ -2710,6 +2753,8 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
     ).explode(["Particulars", "Vch No. / Ref."])
     continued = frame.index.duplicated()  # text carried on to the next line: no figures there
     frame.loc[continued, ["Date", "Amount", "Total"]] = None
+    nil = (lines["line"] == Line.NIL.value).to_numpy(dtype=bool)
+    frame.loc[nil[frame.index.to_numpy()] & ~continued, "Total"] = NIL
     frame = frame.reset_index(drop=True)
     money = Column(kind=Kind.MONEY, width=16)  # a difference: -1,23,456.78; 1,23,456.78 Dr
     totals = [
@@ -2743,6 +2788,7 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
         ),
         autofilter=False,
         footer=footer,
+        title_on_every_page=True,
     )
 
 
