@@ -181,3 +181,8 @@ def test_a_statement_without_a_narration_column_says_so(tmp_path: Path) -> None:
     assert "no narration column was found" in lines.issues[0].problem
     assert "Comments" in lines.issues[0].problem
     assert "--map" in lines.issues[0].hint
+    # a table that begins in column C (two blank columns before it): its header's first cell
+    shifted = tmp_path / "shifted.csv"
+    rows = _csv("Date,Comments,Ref No,Debit,Credit,Balance").splitlines()
+    shifted.write_text("".join(f",,{row}\n" for row in rows), encoding="utf-8")
+    assert [issue.cell for issue in read_statement(str(shifted)).issues] == ["C1"]

@@ -1020,17 +1020,46 @@ def test_a_details_voucher_keeps_its_ledgers_under_it_in_a_book_without_voucher_
     assert lines.frame["particulars"].tolist()[1] == "Rent"
 
 
-def test_a_two_sided_bank_book_is_refused_not_half_read(xlsx: Callable[..., Path]) -> None:
-    """helper-110: receipts on the left, payments on the right, each side with its own Date,
-    Particulars and Amount. Before, the right side was lost without a word and the BRS tied."""
+def test_a_two_sided_bank_book_is_read_as_one_list(xlsx: Callable[..., Path]) -> None:
+    """helper-110: receipts on the left (Dr.), payments on the right (Cr.), each side with its own
+    Date, Particulars, V.No. and Amount, the sides' totals under a ruled line, the left side run
+    out before the right. Before, the right side was lost without a word and the BRS tied; then
+    it was refused. Each side's entries are read, the receipts as debits and the payments as
+    credits, with their sheet rows, and the balances b/d and c/d as the opening and closing."""
     rows = [
         ["KAVERI TRADERS"],
-        ["Dr.", None, None, None, "Cr."],
+        ["Bank Book (HDFC Bank) - November 2026"],
+        ["Dr.", None, None, None, None, None, None, "Cr."],
         ["Date", "Particulars", "V.No.", "Amount (Rs.)", "Date", "Particulars", "V.No.", "Amount (Rs.)"],
-        [datetime(2026, 11, 1), "To Balance b/d", None, 500000, datetime(2026, 11, 2), "By Rent", "P1", 50000],
-        [datetime(2026, 11, 3), "To Om Sai", "R1", 250000, datetime(2026, 11, 30), "By Balance c/d", None, 700000],
+        [datetime(2026, 11, 1), "To Balance b/d", None, 500000, datetime(2026, 11, 2), "By Rent Chq 000123", "P1", 50000],
+        [datetime(2026, 11, 3), "To Om Sai Traders UTR N305260012345", "R1", 250000, datetime(2026, 11, 4), "By Cash", "C1", 15000],
+        [None, None, None, None, datetime(2026, 11, 30), "By Balance c/d", None, 685000],
+        [None, None, None, 750000, None, None, None, 750000],
     ]  # fmt: skip
-    with pytest.raises(SheetProblem, match="two-sided bank book .* header at row 3"):
+    lines = read_ledger(str(xlsx({"Bank Book": rows}, name="book.xlsx")))
+    frame = lines.frame
+    assert frame["particulars"].tolist() == [
+        "Om Sai Traders UTR N305260012345",
+        "Rent Chq 000123",
+        "Cash",
+    ]
+    assert frame["date"].tolist() == [date(2026, 11, 3), date(2026, 11, 2), date(2026, 11, 4)]
+    assert frame["voucher_no"].tolist() == ["R1", "P1", "C1"]
+    assert frame["debit"].tolist() == [25000000, 0, 0]
+    assert frame["credit"].tolist() == [0, 5000000, 1500000]
+    assert frame["row"].tolist() == [6, 5, 6]
+    assert (lines.opening, lines.closing) == (50000000, 68500000)
+    assert lines.issues == []
+
+
+def test_a_two_sided_bank_book_without_an_amount_on_one_side_is_refused(
+    xlsx: Callable[..., Path],
+) -> None:
+    rows = [
+        ["Date", "Particulars", "Amount", "Date", "Particulars", "Remarks"],
+        [datetime(2026, 11, 1), "To Balance b/d", 500000, datetime(2026, 11, 2), "By Rent", "x"],
+    ]
+    with pytest.raises(SheetProblem, match="two-sided bank book .* right side has no Date"):
         read_ledger(str(xlsx({"Bank Book": rows}, name="book.xlsx")))
 
 

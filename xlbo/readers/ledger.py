@@ -47,6 +47,7 @@ only in the `Balance` column. In every one a debit (Dr, plus, a deposit) is mone
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -141,6 +142,9 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Voucher Number",
         "Vch Number",
         "Vch/Bill No",
+        "V. No.",  # a bank book kept by hand: `V.No.`, `Vr. No.`, `Vou. No.`
+        "Vr. No.",
+        "Vou. No.",
         "Bill No.",
         "Transaction#",
         "Entry No.",
@@ -573,15 +577,7 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     named = [header_text(c) for c in table.frame.columns]
     twice = [n for n in named if f"{n} (2)" in named and _roles([n]).get("Date") == n]
     if twice:
-        # receipts on the left and payments on the right, each side with its own Date,
-        # Particulars and Amount: read as one list, the right side was lost without a word
-        raise SheetProblem(
-            f"{where} is a two-sided bank book (receipts on the left, payments on the right, "
-            f"each with its own '{twice[0]}' column, header at row {table.header_row}): xlbo "
-            "reads one list of entries. Export the bank ledger from the books (Tally: Display > "
-            "Account Books > Ledger Vouchers), or write the payments under the receipts with "
-            "one Receipt and one Payment column, and reconcile again."
-        )
+        table = _one_list(table, twice[0], where)
     if any(re.fullmatch(r"group\s*vouchers", header_text(c), re.I) for r in head for c in r):
         raise SheetProblem(
             f"{where} is Tally's Group Vouchers report: the vouchers of every ledger of a "
@@ -590,6 +586,42 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
             "bank account) and reconcile again."
         )
     return table, head
+
+
+def _one_list(table: Table, dates: str, where: str) -> Table:
+    """A two-sided bank book (Dr. on the left: `Date | Particulars | V.No. | Amount`, the
+    receipts, `To Balance b/d` first; Cr. on the right, the same headers again: the payments,
+    `By Balance c/d` last) as one list: the left side's entries with their amount as Debit,
+    then the right side's as Credit, each keeping its sheet row. A side's row with neither a
+    date nor particulars (its total under the ruled line, a side run out before the other) is
+    none of its entries. A side without a Date or an Amount column is refused, naming the sheet."""
+    columns = [str(c) for c in table.frame.columns]
+    right_at = [header_text(c) for c in columns].index(f"{dates} (2)")
+    parts: list[pd.DataFrame] = []
+    letters: dict[str, str] = {}
+    for side, money in ((columns[:right_at], "Debit"), (columns[right_at:], "Credit")):
+        headers = {c: re.sub(r" \(2\)$", "", header_text(c)) for c in side}
+        roles = _roles(list(headers.values()))
+        # `Amount (Rs.)`, or under the `Cr.` written above the right side `Cr. Amount (Rs.)`
+        amount = roles.get("Amount", roles.get(money))
+        if amount is None or "Date" not in roles or "Particulars" not in roles:
+            raise SheetProblem(
+                f"{where} is a two-sided bank book (receipts on the left, payments on the "
+                f"right, header at row {table.header_row}) whose "
+                f"{'left' if money == 'Debit' else 'right'} side has no Date, Particulars or "
+                "Amount column. Export the bank ledger from the books (Tally: Display > Account "
+                "Books > Ledger Vouchers), or write the payments under the receipts with one "
+                "Receipt and one Payment column, and reconcile again."
+            )
+        names = {c: money if h == amount else h for c, h in headers.items()}
+        part = table.frame[side].rename(columns=names)
+        entry = (text_column(part[roles["Date"]]) != "") | (
+            text_column(part[roles["Particulars"]]) != ""
+        )
+        parts.append(part[entry.to_numpy(dtype=bool)])
+        for column, name in names.items():
+            letters.setdefault(name, table.letters.get(column, "A"))
+    return dataclasses.replace(table, frame=pd.concat(parts), letters=letters)
 
 
 def _is_summary(title: Sequence[Sequence[Any]]) -> bool:

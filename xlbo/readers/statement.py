@@ -891,7 +891,8 @@ def _read_sheet(
             Issue(
                 severity=Severity.WARNING,
                 sheet=table.sheet,
-                cell=f"A{table.header_row}",
+                cell=f"{min(table.letters.values(), key=_column_index, default='A')}"
+                f"{table.header_row}",
                 problem="no narration column was found in the header row"
                 + (f" (other headers: {', '.join(headers[:6])})" if headers else "")
                 + ": the lines are matched on amounts, dates and references alone, without the "
