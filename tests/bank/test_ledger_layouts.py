@@ -1044,7 +1044,6 @@ def test_a_two_sided_bank_book_is_read_as_one_list(xlsx: Callable[..., Path]) ->
         "Cash",
     ]
     assert frame["date"].tolist() == [date(2026, 11, 3), date(2026, 11, 2), date(2026, 11, 4)]
-    assert frame["voucher_no"].tolist() == ["R1", "P1", "C1"]
     assert frame["debit"].tolist() == [25000000, 0, 0]
     assert frame["credit"].tolist() == [0, 5000000, 1500000]
     assert frame["row"].tolist() == [6, 5, 6]
@@ -1052,14 +1051,48 @@ def test_a_two_sided_bank_book_is_read_as_one_list(xlsx: Callable[..., Path]) ->
     assert lines.issues == []
 
 
-def test_a_two_sided_bank_book_without_an_amount_on_one_side_is_refused(
+def test_a_two_sided_bank_book_is_found_by_its_columns_however_each_side_heads_them(
     xlsx: Callable[..., Path],
 ) -> None:
+    """helper-114: the right side headed `Dt.` or in capitals. Before, only a Date header written
+    alike on both sides was seen, and the payments side was lost without a word."""
+    for right in (["Dt.", "Particulars", "Amount"], ["DATE", "PARTICULARS", "AMOUNT (RS.)"]):
+        rows = [
+            ["Date", "Particulars", "Amount", *right],
+            [datetime(2026, 11, 1), "To Balance b/d", 500000, datetime(2026, 11, 2), "By Rent", 50000],
+            [datetime(2026, 11, 3), "To Om Sai", 250000, datetime(2026, 11, 30), "By Balance c/d", 700000],
+            [None, None, 750000, None, None, 750000],
+        ]  # fmt: skip
+        lines = read_ledger(str(xlsx({"Bank Book": rows}, name="book.xlsx")))
+        assert lines.frame["particulars"].tolist() == ["Om Sai", "Rent"], right
+        assert lines.frame["credit"].tolist() == [0, 5000000], right
+        assert (lines.opening, lines.closing) == (50000000, 70000000), right
+
+
+def test_a_two_sided_bank_books_closing_balance_is_a_debit_where_the_book_does_not_add_up(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-113/114: `By Balance c/d` on the Cr. side is the books' debit balance, under the
+    sides' totals; a c/d cast 100.00 too high stays a debit, and the BRS shows the 100.00.
+    Before, it was read as an overdraft of the same figure."""
     rows = [
-        ["Date", "Particulars", "Amount", "Date", "Particulars", "Remarks"],
-        [datetime(2026, 11, 1), "To Balance b/d", 500000, datetime(2026, 11, 2), "By Rent", "x"],
-    ]
-    with pytest.raises(SheetProblem, match="two-sided bank book .* right side has no Date"):
+        ["Date", "Particulars", "Amount", "Date", "Particulars", "Amount"],
+        [datetime(2026, 11, 1), "To Balance b/d", 500000, datetime(2026, 11, 2), "By Rent", 50000],
+        [datetime(2026, 11, 3), "To Om Sai", 250000, datetime(2026, 11, 30), "By Balance c/d", 700100],
+        [None, None, 750000, None, None, 750100],
+    ]  # fmt: skip
+    lines = read_ledger(str(xlsx({"Bank Book": rows}, name="book.xlsx")))
+    assert (lines.opening, lines.closing) == (50000000, 70010000)
+
+
+def test_a_two_sided_bank_book_with_a_third_block_is_refused(xlsx: Callable[..., Path]) -> None:
+    """helper-114: an `As per Pass Book` block beside the two sides. Before, its amounts were
+    read as the payments' and the BRS tied on them."""
+    rows = [
+        ["Date", "Particulars", "Amount", "Date", "Particulars", "Amount", "Date", "Particulars", "Amount"],
+        [datetime(2026, 11, 1), "To Balance b/d", 500000, datetime(2026, 11, 2), "By Rent", 50000, datetime(2026, 11, 2), "Rent", 50000],
+    ]  # fmt: skip
+    with pytest.raises(SheetProblem, match="third block of columns from column G"):
         read_ledger(str(xlsx({"Bank Book": rows}, name="book.xlsx")))
 
 

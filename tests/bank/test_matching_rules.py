@@ -238,10 +238,21 @@ def test_the_payers_note_after_the_upi_handle_is_not_the_name() -> None:
                 "UPI-PARIS RESTAURANT-PAYTM-68750492@PAYTM-PYTM0123456-231270385494-OID2022",
                 "UPI/629000012037/RAVI K/ravik@okaxis/SBIN/Payment for invoice 2231 Mahalaxmi",
                 "UPI-NA-9876543210@ybl-SBIN0001234-629845123456-SHARMA TRADING",
+                # a mobile number's handle (helper-113)
+                "UPI-RAVI K-9876543210@ybl-SBIN0001234-629845123456-MONTHLY RENT NOVEMBER",
+                # Federal Bank's UPIIN/UPIOUT before the RRN is the channel, no name
+                "UPIIN/328512345678/rajesh.kumar@okaxis/Invoice 77 Sharma Traders/0000",
             ]
         )
     ).tolist()
-    assert names == ["GOOGLEPAY", "PARIS RESTAURANT", "RAVI K", "SHARMA TRADING"]
+    assert names == [
+        "GOOGLEPAY",
+        "PARIS RESTAURANT",
+        "RAVI K",
+        "SHARMA TRADING",
+        "RAVI K",
+        "Sharma Traders",
+    ]
 
 
 def test_identical_upi_credits_of_one_payer_pair_with_its_identical_receipts() -> None:

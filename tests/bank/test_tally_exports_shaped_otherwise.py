@@ -321,7 +321,10 @@ def test_without_account_the_sheet_naming_the_statements_account_is_read(
     assert book["BRS"]["A3"].value == "ICICI Bank A/c 000405012345"
     notes = list(book["Issues"].iter_rows(values_only=True))[1:]
     assert [(n[0], n[1]) for n in notes] == [("Info", "ICICI")]
-    assert "sheet 'ICICI' (ICICI Bank A/c 000405012345) is the statement's account" in notes[0][4]
+    assert (
+        "sheet 'ICICI' (ICICI Bank A/c 000405012345) was read, as its title names the "
+        "statement's account"
+    ) in notes[0][4]
     assert "not the first sheet 'HDFC'" in notes[0][4]
     assert code == 1  # a note to read
     # the HDFC statement reads the first sheet, HDFC's own, with nothing to say
@@ -330,6 +333,35 @@ def test_without_account_the_sheet_naming_the_statements_account_is_read(
     main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
     assert "reading note" not in capsys.readouterr().out
     assert openpyxl.load_workbook(out)["BRS"]["A3"].value == "HDFC Bank A/c 50200012345678"
+
+
+def test_without_account_the_sheet_of_the_statements_month_and_account_is_read(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-114: a workbook of the books' months, a sheet each (`October 2026`, `November
+    2026`), against November's statement. Before, the first sheet, October's, was read."""
+
+    def month(when: str, number: int) -> list[list[Any]]:
+        rows = bank_ledger("HDFC Bank A/c 50200012345678", 7000)
+        dated = [
+            [date(2026, number, r[0].day), *r[1:]] if isinstance(r[0], date) else r
+            for r in rows[3:]
+        ]
+        return [rows[0], rows[1], [when], *dated]
+
+    statement = [["HDFC BANK"], ["Account Number 50200012345678"], *STATEMENT[1:]]
+    bank = xlsx({"Statement": statement}, name="statement.xlsx")
+    sheets = {"Oct-26": month("October 2026", 10), "Nov-26": month("November 2026", 11)}
+    books = xlsx(sheets, name="months.xlsx")
+    out = tmp_path / "brs.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    assert "BRS difference 0.00" in capsys.readouterr().out
+    book = openpyxl.load_workbook(out)
+    notes = list(book["Issues"].iter_rows(values_only=True))[1:]
+    assert [n[1] for n in notes] == ["Nov-26"]
+    assert "as its dates are the statement's, not the first sheet 'Oct-26'" in notes[0][4]
+    matches = list(book["Matches"].iter_rows(values_only=True))[1:]
+    assert matches and all(r[9].month == 11 for r in matches)  # November's vouchers
 
 
 def test_an_account_no_sheet_names_is_refused_naming_the_ledgers_found(

@@ -30,7 +30,6 @@ after its particulars: a cheque issued on 15-06-2026 and not presented by 31-10-
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -224,23 +223,25 @@ def _bank_items(bank: pd.DataFrame, side: str) -> pd.DataFrame:
     return _items(chosen, chosen["narration"], reference, chosen[side])
 
 
-_PADDED = re.compile(r"^0+(?=[0-9]{6})")
-
-
 def short_reference(reference: str) -> str:
-    """A reference the bank wrote padded with noughts to its column's width, as a number is
-    read: HDFC's `0000232506734892` is UPI reference 232506734892 and its `0000000000004400`
-    cheque 004400 (a cheque's number has six digits); any other reference as written.
+    """A reference the bank wrote padded with noughts past twelve digits, to its column's width,
+    as the number is read: HDFC's `0000232506734892` is UPI reference 232506734892 (a UTR or
+    RRN has twelve digits; one of 2030 begins with a nought, kept) and its `0000000000004400`
+    cheque 004400 (a cheque's number has six digits); any other reference as written (ICICI's
+    twelve-digit `000405001234`, a cheque's `000451`).
 
         >>> [short_reference(r) for r in ["0000000000004400", "0000232506734892", "000451"]]
         ['004400', '232506734892', '000451']
+        >>> [short_reference(r) for r in ["0000012345678901", "000405001234"]]
+        ['012345678901', '000405001234']
         >>> short_reference("TRANSFER FROM 18097889464")
         'TRANSFER FROM 18097889464'
     """
     stripped = reference.strip()
-    if not stripped.isdigit() or len(stripped) <= 6:
+    if not stripped.isdigit() or len(stripped) <= 12 or not stripped.startswith("0"):
         return reference
-    return _PADDED.sub("", stripped, count=1) if stripped.startswith("0") else stripped
+    number = stripped.lstrip("0")
+    return number.zfill(6) if len(number) <= 6 else number.zfill(12)
 
 
 def _items(

@@ -67,7 +67,7 @@ _CHANNEL_WORDS = (
     r"|CR|DR|PAID|DEP|DEPOSIT|RETURN|RETURNED|TRANSFER|INWARD|OUTWARD|NETBANK|NET BANKING|MOB"
     r"|PAYMENT|RECEIPT|SALARY|SAL|FUND|FUNDS|SELF|NA|INV|REF|UTR|RRN|NO|CLEARING|IFSC"
     r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|CGST|SGST|IGST|UTGST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS"
-    r"|SENT|USING|PAYTM"
+    r"|SENT|USING|PAYTM|UPIOUT|UPIIN|UPIAR|UPIAB"
     r"|PHONEPE|GPAY|BHIM|ADVANCE|BILL|TXN|BANK|LTD BANK"
     r"|REV|RET|RTN|ACCOUNT|DOES|NOT|EXIST|CLOSED|INSUFFICIENT|INSUFF|"
     + "|".join(sorted(BANK_CODES))
@@ -193,7 +193,9 @@ def _narration_name_codes(
     weights[hopeful] = (
         read.str.len().to_numpy(dtype=np.int64) - 1000 * banks - HANDLE_BELOW_NAME * is_handle
     )
-    ranks = weights[codes] - AFTER_HANDLE_BELOW_NAME * _after_a_handle(positions, codes, handles)
+    # where the handle stands: a mobile number's (`9876543210@ybl`) too, which names no one
+    at = np.union1d(handles, np.flatnonzero(contains(pieces, _ANY_HANDLE)))
+    ranks = weights[codes] - AFTER_HANDLE_BELOW_NAME * _after_a_handle(positions, codes, at)
     kept = named[codes]
     positions, codes = positions[kept], codes[kept]
     best = first_of_each(positions, ranks[kept], len(texts))
@@ -277,6 +279,9 @@ so, and a UTR or IFSC has more digits or capitals."""
 HANDLE_BELOW_NAME = 500
 """How far a handle's name ranks below any piece that names the payer in words (a name is
 what the payer's bank holds; a handle is what the payer chose), and above a bank's name."""
+
+_ANY_HANDLE = r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*@[A-Za-z]+\s*$"
+"""A piece that is a UPI handle whole, a name's or a mobile number's (`9876543210@ybl`)."""
 
 AFTER_HANDLE_BELOW_NAME = 250
 """How far a piece after the UPI handle ranks below the pieces before it: the payer's note

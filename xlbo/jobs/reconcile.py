@@ -89,8 +89,10 @@ from xlbo.readers.last_brs import (
     read_last_brs,
 )
 from xlbo.readers.ledger import (
+    LedgerTitle,
     account_key,
     ledger_accounts,
+    ledger_titles,
     looks_like_bank,
     not_a_bank_account,
     read_ledger,
@@ -635,39 +637,73 @@ def _read_both(
 
 
 def _statements_own_ledger(ledger_path: Path, statement: Lines, first: Lines) -> Lines:
-    """Where the ledger read (`first`, a workbook's first ledger sheet) names an account number
-    that cannot be the statement's (`ICICI Bank A/c 000405001234` against 50200012345678) and
-    another sheet of the workbook is the ledger of the statement's account (`HDFC Bank A/c
-    50200012345678`): that sheet's lines, with an Issue saying which sheet was read and why.
-    Else `first` (a workbook of one ledger, a title without a number, or no sheet naming it:
-    the Summary then says the numbers differ)."""
-    wanted, have = _account_number(statement.account), _account_number(first.account)
-    if not wanted or not have or same_account(wanted, have) or not first.sheet:
+    """Where the ledger workbook holds several ledgers, a sheet each, and the one read (`first`,
+    its first) is not the statement's, the sheet that is: the one whose title names the
+    statement's account number (`HDFC Bank A/c 50200012345678` for 50200012345678, where the
+    first names `ICICI Bank A/c 000405001234`, or no number), else one naming no number, of
+    the statement's period (November's sheet of Oct-26, Nov-26 and Dec-26), shown before
+    hidden; an Info issue says which sheet was read and why, and which others were as good.
+    `first` where it is as good as any (a workbook of one ledger; a statement that names no
+    number and no period)."""
+    wanted = _account_number(statement.account)
+    begins, ends = statement.period
+    if not first.sheet or not (wanted or begins or ends):
         return first
     try:
         book = FileBook(str(ledger_path))
-        others = [name for name in voucher_sheets(book) if name != first.sheet]
+        titles = ledger_titles(book)
     except UserError:  # a CSV or XML export: one ledger
         return first
-    for name in others:
-        try:
-            other = read_ledger(book, sheet=name)
-        except UserError:
-            continue
-        number = _account_number(other.account)
-        if number and same_account(wanted, number):
-            said = Issue(
-                severity=Severity.INFO,
-                sheet=name,
-                cell="A1",
-                problem=f"the ledger workbook holds more than one bank's ledger: sheet '{name}' "
-                f"({other.account}) is the statement's account, {statement.account}, so it "
-                f"was read, not the first sheet '{first.sheet}' ({first.account})",
-                hint="To reconcile another sheet, give --account with its ledger's name.",
-                file=ledger_path.name,
-            )
-            return replace(other, issues=[*other.issues, said])
-    return first
+    if len(titles) < 2:
+        return first
+
+    def fit(title: LedgerTitle) -> tuple[int, int, int]:
+        number = _account_number(title.account)
+        named = (
+            0
+            if not wanted
+            else 2
+            if number and same_account(wanted, number)
+            else (1 if not number else 0)
+        )
+        start, end = title.period
+        apart = bool(
+            (start and ends and start > ends) or (end and begins and end < begins)
+        )  # a month before or after the statement's
+        return named, int(not apart), int(not title.hidden)
+
+    ranked = sorted(titles, key=fit, reverse=True)  # stable: the workbook's order within a fit
+    best = ranked[0]
+    at_first = next((t for t in titles if t.sheet == first.sheet), None)
+    if at_first is None or fit(at_first) == fit(best):
+        return first
+    try:
+        other = read_ledger(book, sheet=best.sheet)
+    except UserError:
+        return first
+    why = (
+        f"its title names the statement's account, {statement.account}"
+        if fit(best)[0] > fit(at_first)[0]
+        else "its dates are the statement's"
+        if fit(best)[1] > fit(at_first)[1]
+        else "the first is a hidden sheet"
+    )
+    alike = [t.sheet for t in ranked[1:] if fit(t) == fit(best)]
+    said = Issue(
+        severity=Severity.INFO,
+        sheet=best.sheet,
+        cell="A1",
+        problem=f"the ledger workbook holds more than one ledger: sheet '{best.sheet}'"
+        + (f" ({best.account})" if best.account else "")
+        + (" (a hidden sheet)" if best.hidden else "")
+        + f" was read, as {why}, not the first sheet '{first.sheet}'"
+        + (f" ({first.account})" if first.account else "")
+        + (f"; sheet(s) {', '.join(repr(a) for a in alike)} would do as well" if alike else ""),
+        hint="To reconcile another sheet, give --account with its ledger's name, or put that "
+        "sheet first in the workbook.",
+        file=ledger_path.name,
+    )
+    return replace(other, issues=[*other.issues, said])
 
 
 def detail_files(result: Reconciliation, out: Path) -> list[Path]:
@@ -1831,6 +1867,15 @@ def _position(rows: dict[int, int], value: Any) -> int | None:
         return None
 
 
+def _positions(rows: dict[int, list[int]], value: Any) -> list[int]:
+    """The lines read from sheet row `value`: one, or two where a two-sided bank book holds a
+    receipt on the left and a payment on the right of one row."""
+    try:
+        return rows.get(int(float(value)), [])
+    except (TypeError, ValueError):
+        return []
+
+
 def read_decisions(
     earlier: Path | Reader | None,
     bank: pd.DataFrame,
@@ -1859,7 +1904,9 @@ def read_decisions(
     if earlier is None:
         return Decisions(rules=tuple(dict.fromkeys(rules))), []
     bank_rows = {int(r): p for p, r in enumerate(bank["row"].tolist())}
-    ledger_rows = {int(r): p for p, r in enumerate(ledger["row"].tolist())}
+    ledger_rows: dict[int, list[int]] = {}
+    for p, r in enumerate(ledger["row"].tolist()):  # a two-sided book: two lines on a row
+        ledger_rows.setdefault(int(r), []).append(p)
     issues: list[Issue] = []
     tables: dict[str, Table] = {}
 
@@ -1969,10 +2016,15 @@ def read_decisions(
         for label, bank_row, ledger_row in zip(
             marked.index, marked["Bank Row"], marked["Ledger Row"], strict=True
         ):
-            b, g = _position(bank_rows, bank_row), _position(ledger_rows, ledger_row)
-            if b is None or g is None:
+            b, on_row = _position(bank_rows, bank_row), _positions(ledger_rows, ledger_row)
+            if b is None or not on_row:
                 continue
-            changed = _not_the_lines_decided(marked.loc[label], bank.iloc[b], ledger.iloc[g])
+            # of the lines of that row, the one decided about (its date and amount)
+            ledger_lines = [
+                (g, _not_the_lines_decided(marked.loc[label], bank.iloc[b], ledger.iloc[g]))
+                for g in on_row
+            ]
+            g, changed = next(((g, c) for g, c in ledger_lines if not c), ledger_lines[0])
             if changed:
                 not_applied(
                     label,

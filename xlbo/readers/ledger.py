@@ -50,6 +50,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -113,7 +114,15 @@ LEDGER_COLUMNS = (
 """The columns of a ledger-lines frame, whichever file it came from."""
 
 _HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "Date": ("Date", "Vch Date", "Voucher Date", "Posting Date", "Txn Date", "Transaction Date"),
+    "Date": (
+        "Date",
+        "Vch Date",
+        "Voucher Date",
+        "Posting Date",
+        "Txn Date",
+        "Transaction Date",
+        "Dt.",  # a bank book kept by hand
+    ),
     # where a file has several, the first word listed names the other ledger best (Zoho's,
     # ERPNext's and Odoo's `Account` is the bank itself, so it comes last)
     "Particulars": (
@@ -142,9 +151,6 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Voucher Number",
         "Vch Number",
         "Vch/Bill No",
-        "V. No.",  # a bank book kept by hand: `V.No.`, `Vr. No.`, `Vou. No.`
-        "Vr. No.",
-        "Vou. No.",
         "Bill No.",
         "Transaction#",
         "Entry No.",
@@ -486,6 +492,59 @@ def _find_header(rows: Sequence[Sequence[Any]], where: str) -> tuple[int, list[s
     )
 
 
+@dataclass(frozen=True)
+class LedgerTitle:
+    """What a ledger sheet's title lines say, read without reading its lines."""
+
+    sheet: str
+    account: str
+    """The ledger's name as the title gives it (`HDFC Bank A/c 50200012345678`), or ""."""
+    period: tuple[date | None, date | None]
+    hidden: bool
+
+
+def ledger_titles(book: RowSource) -> list[LedgerTitle]:
+    """The title of each sheet of `book` with a ledger's header row (a bank book kept by hand,
+    two-sided or not, as well as a Tally export), in the workbook's order: where a workbook
+    holds several ledgers, which is which."""
+    hidden = set(book.hidden_sheets())
+    found = []
+    for name in book.sheet_names():
+        rows = book.sheet_rows(name)[:HEADER_SCAN_ROWS]
+        try:
+            index, words = _find_header(rows, name)
+        except SheetProblem:
+            continue
+        title = [list(r) for r in rows[: index - 1 if words else index]]
+        _, account, period = _title(title)
+        if period == (None, None):  # `November 2026` on a line of its own, or a sheet `Nov-26`
+            lines = [" ".join(header_text(c) for c in row if header_text(c)) for row in title]
+            period = _month_named([*lines, name])
+        found.append(LedgerTitle(name, account, period, name in hidden))
+    return found
+
+
+_MONTH_NAMED = re.compile(
+    r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s.'’-]*((?:20)?[0-9]{2})\b"
+)
+
+
+def _month_named(texts: Sequence[str]) -> tuple[date | None, date | None]:
+    """The month the first of `texts` to name one says (`November 2026`, `Nov-26`), as its
+    first and last day; (None, None) where none does."""
+    for text in texts:
+        found = _MONTH_NAMED.search(text)
+        if found:
+            month = _MONTHS.index(found[1].lower()) + 1
+            year = int(found[2]) if len(found[2]) == 4 else 2000 + int(found[2])
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+    return None, None
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 class _NoHeader(SheetProblem):
     """A sheet with no ledger header row in its first rows (a Notes sheet, a statement)."""
 
@@ -574,10 +633,9 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
         table = renamed(table, stacked[0], _known)
     if _is_day_book(head):
         raise _DayBook(table)
-    named = [header_text(c) for c in table.frame.columns]
-    twice = [n for n in named if f"{n} (2)" in named and _roles([n]).get("Date") == n]
-    if twice:
-        table = _one_list(table, twice[0], where)
+    blocks = _two_sided(table)
+    if blocks:
+        table = _one_list(table, blocks, where)
     if any(re.fullmatch(r"group\s*vouchers", header_text(c), re.I) for r in head for c in r):
         raise SheetProblem(
             f"{where} is Tally's Group Vouchers report: the vouchers of every ledger of a "
@@ -588,37 +646,91 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     return table, head
 
 
-def _one_list(table: Table, dates: str, where: str) -> Table:
+def _plain(header: Any) -> str:
+    """A header as written, without the ` (2)` a repeated one is numbered with."""
+    return re.sub(r" \([0-9]+\)$", "", header_text(header))
+
+
+def _two_sided(table: Table) -> list[list[str]]:
+    """The column blocks of a two-sided bank book — each beginning at a Date column (`Date`,
+    `Dt.`, `DATE`, however each side writes it) and holding Particulars and an amount — or []
+    for a ledger of one list (a second date column without its own particulars and amount)."""
+    columns = [str(c) for c in table.frame.columns]
+    starts = [i for i, c in enumerate(columns) if "Date" in _roles([_plain(c)])]
+    if len(starts) < 2:
+        return []
+    blocks = [
+        columns[a:b] for a, b in zip([0, *starts[1:]], [*starts[1:], len(columns)], strict=True)
+    ]
+    sides = [_roles([_plain(c) for c in block]) for block in blocks]
+    money = ("Amount", "Debit", "Credit")
+    whole = [
+        b
+        for b, r in zip(blocks, sides, strict=True)
+        if "Particulars" in r and any(m in r for m in money)
+    ]
+    return blocks if len(whole) >= 2 else []
+
+
+_SIDE_ROLES = frozenset({"Date", "Particulars", "Vch Type", "Vch No.", "Reference", "Narration"})
+"""The columns each side of a two-sided book may have, read as one list under their role."""
+
+
+def _one_list(table: Table, blocks: list[list[str]], where: str) -> Table:
     """A two-sided bank book (Dr. on the left: `Date | Particulars | V.No. | Amount`, the
     receipts, `To Balance b/d` first; Cr. on the right, the same headers again: the payments,
     `By Balance c/d` last) as one list: the left side's entries with their amount as Debit,
-    then the right side's as Credit, each keeping its sheet row. A side's row with neither a
-    date nor particulars (its total under the ruled line, a side run out before the other) is
-    none of its entries. A side without a Date or an Amount column is refused, naming the sheet."""
-    columns = [str(c) for c in table.frame.columns]
-    right_at = [header_text(c) for c in columns].index(f"{dates} (2)")
+    then the right side's as Credit, each keeping its sheet row. A side's row with an amount
+    but neither a date nor particulars is its total under the ruled line (so the balance c/d
+    on the Cr. side is a debit balance); a row of nothing is none. A third block of money (a
+    pass book's column beside the book) or a side without a Date, Particulars or Amount column
+    is refused, naming it; one of dates and remarks alone is not read."""
+    money_blocks = [
+        block
+        for block in blocks[2:]
+        if any(m in _roles([_plain(c) for c in block]) for m in ("Amount", "Debit", "Credit"))
+    ]
+    if money_blocks:  # a block of remarks or dates alone beside them holds no money: not read
+        blocks[2:] = money_blocks
+        raise SheetProblem(
+            f"{where} is a two-sided bank book (receipts on the left, payments on the right, "
+            f"header at row {table.header_row}) with a third block of columns from column "
+            f"{table.letters.get(blocks[2][0], '?')} ('{_plain(blocks[2][0])}'): xlbo reads "
+            "the books' two sides only. Copy the two sides to a sheet of their own (or delete "
+            "the other columns) and reconcile again."
+        )
     parts: list[pd.DataFrame] = []
     letters: dict[str, str] = {}
-    for side, money in ((columns[:right_at], "Debit"), (columns[right_at:], "Credit")):
-        headers = {c: re.sub(r" \(2\)$", "", header_text(c)) for c in side}
+    for side, money in zip(blocks[:2], ("Debit", "Credit"), strict=True):
+        headers = {c: _plain(c) for c in side}
         roles = _roles(list(headers.values()))
         # `Amount (Rs.)`, or under the `Cr.` written above the right side `Cr. Amount (Rs.)`
         amount = roles.get("Amount", roles.get(money))
-        if amount is None or "Date" not in roles or "Particulars" not in roles:
+        missing = [
+            need
+            for need, found in (("Date", "Date" in roles), ("Particulars", "Particulars" in roles))
+            if not found
+        ] + ([] if amount else ["Amount"])
+        if missing:
             raise SheetProblem(
                 f"{where} is a two-sided bank book (receipts on the left, payments on the "
                 f"right, header at row {table.header_row}) whose "
-                f"{'left' if money == 'Debit' else 'right'} side has no Date, Particulars or "
-                "Amount column. Export the bank ledger from the books (Tally: Display > Account "
-                "Books > Ledger Vouchers), or write the payments under the receipts with one "
-                "Receipt and one Payment column, and reconcile again."
+                f"{'left' if money == 'Debit' else 'right'} side (from column "
+                f"{table.letters.get(side[0], '?')}) has no {' or '.join(missing)} column "
+                f"(its headers: {', '.join(headers.values())}). Name the side's columns Date, "
+                "Particulars and Amount, or export the bank ledger from the books (Tally: "
+                "Display > Account Books > Ledger Vouchers), and reconcile again."
             )
-        names = {c: money if h == amount else h for c, h in headers.items()}
+        # each side's columns under one set of names (`DATE` and `Dt.` are the Date column)
+        named_as = {column: role for role, column in roles.items() if role in _SIDE_ROLES}
+        names = {c: money if h == amount else named_as.get(h, h) for c, h in headers.items()}
         part = table.frame[side].rename(columns=names)
-        entry = (text_column(part[roles["Date"]]) != "") | (
-            text_column(part[roles["Particulars"]]) != ""
-        )
-        parts.append(part[entry.to_numpy(dtype=bool)])
+        dated = text_column(part["Date"]) != ""
+        named = text_column(part["Particulars"]) != ""
+        total = ~dated & ~named & (text_column(part[money]) != "")
+        part = part.astype({"Particulars": object})
+        part.loc[total.to_numpy(dtype=bool), "Particulars"] = "Total"
+        parts.append(part[(dated | named | total).to_numpy(dtype=bool)])
         for column, name in names.items():
             letters.setdefault(name, table.letters.get(column, "A"))
     return dataclasses.replace(table, frame=pd.concat(parts), letters=letters)
@@ -1095,6 +1207,11 @@ _SAME_LABEL = {
     "closing bal.": "closing balance",
     "closing bal": "closing balance",
     "balance c/d": "closing balance",  # a hand-kept bank book's `By Balance c/d`
+    # a hand-kept book's page: `Total c/f` at its foot, `Total b/f` at the next one's head
+    "total c/f": "c/f",
+    "total b/f": "b/f",
+    "total carried forward": "carried forward",
+    "total brought forward": "brought forward",
 }
 """Other software's words for the opening and the closing balance line."""
 
@@ -1138,10 +1255,15 @@ def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
     # `To Balance b/d` above the first voucher is the opening balance; below the last, it is
     # the closing brought down for the next period, and layout
     voucher = np.flatnonzero(~np.isin(label, labels) & (label != ""))
+    before = int(voucher[0]) if len(voucher) else len(label)
     brought_down = np.flatnonzero(label == "balance b/d")
     if len(brought_down):
-        before = int(voucher[0]) if len(voucher) else len(label)
         label[brought_down[brought_down < before]] = "opening balance"
+    # `To Balance b/f` below the first voucher heads a page (the foot's `By Balance c/f`
+    # brought forward), no opening balance
+    raw = particulars.str.strip(" :'\"").reset_index(drop=True).to_numpy(dtype=object)
+    page_head = np.flatnonzero((raw == "balance b/f") & (np.arange(len(label)) > before))
+    label[page_head] = "b/f"
     return label
 
 
