@@ -120,6 +120,11 @@ def moved(day: date, days: int) -> date:
         return date.max if days > 0 else date.min
 
 
+def month_number(word: str) -> int:
+    """The month a word names (`Nov`, `November`, `sept`), 1 to 12; 0 where it names none."""
+    return _MONTHS.get(word.strip().lower(), 0)
+
+
 def month_end(day: date) -> date:
     """The last day of `day`'s month.
 

@@ -291,9 +291,20 @@ class ResultSheet:
 
 def page_heading(sheet: ResultSheet) -> str:
     """The printed page's heading, left of the sheet's name: the title's first line (the
-    company), escaped for a page header; none where the sheet has no title (a line said only
-    when the sheet is empty is no heading: the page would carry the sentence twice)."""
-    return (sheet.title[0] if sheet.title else "").replace("&", "&&")[:200]
+    company); none where the sheet has no title (a line said only when the sheet is empty is no
+    heading: the page would carry the sentence twice). Escaped for a page header (`_page_text`)."""
+    return _page_text(sheet.title[0] if sheet.title else "")
+
+
+def page_footer(sheet: ResultSheet) -> str:
+    """The printed page's footer, left of its number: what made the sheet, or `Made with xlbo`."""
+    return _page_text(sheet.footer or "Made with xlbo")
+
+
+def _page_text(text: str) -> str:
+    """`text` for a page header or footer: cut to 200 characters, then each `&` doubled (a
+    header's codes begin with `&`; one cut in half would swallow the codes after it)."""
+    return text[:200].replace("&", "&&")
 
 
 LINE_POINTS = 15.0
@@ -389,8 +400,7 @@ def wrapped_lines(texts: pd.Series, width: float) -> np.ndarray:
         at[going] = after
         lines[going] += 1
         going = going[upto[ends[going]] - upto[at[going]] > room]
-    per_text = np.zeros(len(texts), dtype=np.int64)
-    np.add.at(per_text, owner, lines)
+    per_text = np.bincount(owner, weights=lines, minlength=len(texts))  # a text's paragraphs
     return np.clip(per_text, 1, MOST_LINES).astype(np.int64)
 
 

@@ -35,6 +35,7 @@ from xlbo.book.display import (
     Link,
     ResultSheet,
     excel_value,
+    page_footer,
     page_heading,
     row_heights,
 )
@@ -175,8 +176,7 @@ def _print_set_up(ws: Any, sheet: ResultSheet, top: int, width: int) -> None:
     ws.print_title_rows = f"{1 if sheet.title_on_every_page else top}:{top}"
     ws.oddHeader.left.text = "&B" + page_heading(sheet)
     ws.oddHeader.right.text = "&A"
-    footer = (sheet.footer or "Made with xlbo").replace("&", "&&")[:200]
-    ws.oddFooter.left.text, ws.oddFooter.left.size = footer, 8
+    ws.oddFooter.left.text, ws.oddFooter.left.size = page_footer(sheet), 8
     ws.oddFooter.right.text, ws.oddFooter.right.size = "Page &P of &N", 8
 
 

@@ -35,6 +35,7 @@ from xlbo.book.display import (
     excel_value,
     figure_formats,
     figure_width,
+    page_footer,
     page_heading,
     row_heights,
 )
@@ -348,8 +349,7 @@ def _write_sheet(book: Any, styles: _Styles, lists: _Lists, sheet: ResultSheet) 
     ws.fit_to_pages(1, 1 if sheet.one_page else 0)
     ws.repeat_rows(0 if sheet.title_on_every_page else top, top)
     ws.set_header(f"&L&B{page_heading(sheet)}&R&A")
-    footer = (sheet.footer or "Made with xlbo").replace("&", "&&")[:200]
-    ws.set_footer(f"&L&8{footer}&R&8Page &P of &N")
+    ws.set_footer(f"&L&8{page_footer(sheet)}&R&8Page &P of &N")
     for index, chart in enumerate(sheet.charts):
         _insert_chart(book, ws, sheet, chart, index)
     if sheet.hidden:

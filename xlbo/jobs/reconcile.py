@@ -620,7 +620,14 @@ def _read_both(
         _said(f"read {len(lines.frame):,} statement lines from {bank_path.name}", started)
         return lines
 
-    def ledger(source: str | FileBook = str(ledger_path), skip: Sequence[str] = ()) -> Lines:
+    opened: list[FileBook] = []  # the ledger's workbook, kept to choose among its sheets
+
+    def ledger(source: str | FileBook | None = None, skip: Sequence[str] = ()) -> Lines:
+        if source is None:
+            source = str(ledger_path)
+            if ledger_path.suffix.lower() != ".xml":  # Tally's XML is read by its own reader
+                source = FileBook(source)
+                opened.append(source)
         lines = read_ledger(source, account, skip=skip)
         _said(f"read {len(lines.frame):,} ledger lines from {ledger_path.name}", started)
         return lines
@@ -631,64 +638,55 @@ def _read_both(
         sheets = read.frame["sheet"].astype(str).unique().tolist() if len(read.frame) else []
         return read, ledger(book, sheets or [read.sheet])
     read, books = at_once(statement, ledger)
-    if account is None:  # a workbook of several banks' ledgers: the statement's, where named
-        books = _statements_own_ledger(ledger_path, read, books)
+    if account is None and opened:  # a workbook of several ledgers: the statement's
+        books = _statements_own_ledger(opened[0], read, books)
     return read, books
 
 
-def _statements_own_ledger(ledger_path: Path, statement: Lines, first: Lines) -> Lines:
-    """Where the ledger workbook holds several ledgers, a sheet each, and the one read (`first`,
-    its first) is not the statement's, the sheet that is: the one whose title names the
-    statement's account number (`HDFC Bank A/c 50200012345678` for 50200012345678, where the
-    first names `ICICI Bank A/c 000405001234`, or no number), else one naming no number, of
-    the statement's period (November's sheet of Oct-26, Nov-26 and Dec-26), shown before
+def _statements_own_ledger(book: FileBook, statement: Lines, first: Lines) -> Lines:
+    """Where the ledger workbook `book` holds several ledgers, a sheet each, and the one read
+    (`first`, its first) is not the statement's, the sheet that is: the one whose title names
+    the statement's account number (`HDFC Bank A/c 50200012345678` for 50200012345678, where
+    the first names `ICICI Bank A/c 000405001234`, or no number), else one naming no number,
+    of the statement's period (November's sheet of Oct-26, Nov-26 and Dec-26), shown before
     hidden; an Info issue says which sheet was read and why, and which others were as good.
-    `first` where it is as good as any (a workbook of one ledger; a statement that names no
-    number and no period)."""
+    `first` where it is as good as any (a workbook of one sheet, whose titles are not read
+    again; a statement that names no number and no period)."""
     wanted = _account_number(statement.account)
     begins, ends = statement.period
-    if not first.sheet or not (wanted or begins or ends):
+    if not first.sheet or not (wanted or begins or ends) or len(book.sheet_names()) < 2:
         return first
     try:
-        book = FileBook(str(ledger_path))
         titles = ledger_titles(book)
-    except UserError:  # a CSV or XML export: one ledger
-        return first
-    if len(titles) < 2:
+    except UserError:  # another sheet that cannot be read: the first stands
         return first
 
     def fit(title: LedgerTitle) -> tuple[int, int, int]:
+        """(names the account: 2, names none: 1, another: 0; not of another month; shown)."""
         number = _account_number(title.account)
-        named = (
-            0
-            if not wanted
-            else 2
-            if number and same_account(wanted, number)
-            else (1 if not number else 0)
-        )
+        named = 1 if not number else 2 if same_account(wanted, number) else 0
         start, end = title.period
-        apart = bool(
-            (start and ends and start > ends) or (end and begins and end < begins)
-        )  # a month before or after the statement's
-        return named, int(not apart), int(not title.hidden)
+        apart = bool((start and ends and start > ends) or (end and begins and end < begins))
+        return named if wanted else 0, int(not apart), int(not title.hidden)
 
-    ranked = sorted(titles, key=fit, reverse=True)  # stable: the workbook's order within a fit
+    fits = {title.sheet: fit(title) for title in titles}
+    ranked = sorted(titles, key=lambda t: fits[t.sheet], reverse=True)  # stable: sheet order
     best = ranked[0]
-    at_first = next((t for t in titles if t.sheet == first.sheet), None)
-    if at_first is None or fit(at_first) == fit(best):
+    if fits.get(first.sheet, fits[best.sheet]) == fits[best.sheet]:
         return first
     try:
         other = read_ledger(book, sheet=best.sheet)
     except UserError:
         return first
+    gained = [b > a for b, a in zip(fits[best.sheet], fits[first.sheet], strict=True)]
     why = (
         f"its title names the statement's account, {statement.account}"
-        if fit(best)[0] > fit(at_first)[0]
+        if gained[0]
         else "its dates are the statement's"
-        if fit(best)[1] > fit(at_first)[1]
+        if gained[1]
         else "the first is a hidden sheet"
     )
-    alike = [t.sheet for t in ranked[1:] if fit(t) == fit(best)]
+    alike = [t.sheet for t in ranked[1:] if fits[t.sheet] == fits[best.sheet]]
     said = Issue(
         severity=Severity.INFO,
         sheet=best.sheet,
@@ -701,7 +699,7 @@ def _statements_own_ledger(ledger_path: Path, statement: Lines, first: Lines) ->
         + (f"; sheet(s) {', '.join(repr(a) for a in alike)} would do as well" if alike else ""),
         hint="To reconcile another sheet, give --account with its ledger's name, or put that "
         "sheet first in the workbook.",
-        file=ledger_path.name,
+        file=book.name,
     )
     return replace(other, issues=[*other.issues, said])
 
@@ -1860,20 +1858,22 @@ def _not_the_lines_decided(decided: pd.Series, bank_line: pd.Series, ledger_line
     return ""
 
 
-def _position(rows: dict[int, int], value: Any) -> int | None:
-    try:
-        return rows.get(int(float(value)))
-    except (TypeError, ValueError):
-        return None
-
-
 def _positions(rows: dict[int, list[int]], value: Any) -> list[int]:
-    """The lines read from sheet row `value`: one, or two where a two-sided bank book holds a
-    receipt on the left and a payment on the right of one row."""
+    """The lines read from sheet row `value` (a Bank Row or Ledger Row cell): one, or two where
+    a two-sided bank book holds a receipt on the left and a payment on the right of one row;
+    none for a cell that is no row number."""
     try:
         return rows.get(int(float(value)), [])
     except (TypeError, ValueError):
         return []
+
+
+def _lines_by_row(lines: pd.DataFrame) -> dict[int, list[int]]:
+    """Each sheet row's lines (positions in `lines`)."""
+    by_row: dict[int, list[int]] = {}
+    for position, row in enumerate(lines["row"].tolist()):
+        by_row.setdefault(int(row), []).append(position)
+    return by_row
 
 
 def read_decisions(
@@ -1903,10 +1903,7 @@ def read_decisions(
                     rules.append(Rule(str(pattern), str(party)))
     if earlier is None:
         return Decisions(rules=tuple(dict.fromkeys(rules))), []
-    bank_rows = {int(r): p for p, r in enumerate(bank["row"].tolist())}
-    ledger_rows: dict[int, list[int]] = {}
-    for p, r in enumerate(ledger["row"].tolist()):  # a two-sided book: two lines on a row
-        ledger_rows.setdefault(int(r), []).append(p)
+    bank_rows, ledger_rows = _lines_by_row(bank), _lines_by_row(ledger)
     issues: list[Issue] = []
     tables: dict[str, Table] = {}
 
@@ -2016,9 +2013,13 @@ def read_decisions(
         for label, bank_row, ledger_row in zip(
             marked.index, marked["Bank Row"], marked["Ledger Row"], strict=True
         ):
-            b, on_row = _position(bank_rows, bank_row), _positions(ledger_rows, ledger_row)
-            if b is None or not on_row:
+            bank_lines, on_row = (
+                _positions(bank_rows, bank_row),
+                _positions(ledger_rows, ledger_row),
+            )
+            if not bank_lines or not on_row:
                 continue
+            b = bank_lines[-1]  # a statement's row holds one line
             # of the lines of that row, the one decided about (its date and amount)
             ledger_lines = [
                 (g, _not_the_lines_decided(marked.loc[label], bank.iloc[b], ledger.iloc[g]))

@@ -85,7 +85,7 @@ from xlbo.columns import (
     swapped_said,
     text_column,
 )
-from xlbo.dates import parse_date
+from xlbo.dates import month_end, month_number, parse_date
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
@@ -533,16 +533,11 @@ def _month_named(texts: Sequence[str]) -> tuple[date | None, date | None]:
     """The month the first of `texts` to name one says (`November 2026`, `Nov-26`), as its
     first and last day; (None, None) where none does."""
     for text in texts:
-        found = _MONTH_NAMED.search(text)
-        if found:
-            month = _MONTHS.index(found[1].lower()) + 1
+        if found := _MONTH_NAMED.search(text):
             year = int(found[2]) if len(found[2]) == 4 else 2000 + int(found[2])
-            following = date(year + month // 12, month % 12 + 1, 1)
-            return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+            first = date(year, month_number(found[1]), 1)
+            return first, month_end(first)
     return None, None
-
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 class _NoHeader(SheetProblem):
@@ -651,23 +646,19 @@ def _plain(header: Any) -> str:
     return re.sub(r" \([0-9]+\)$", "", header_text(header))
 
 
-def _two_sided(table: Table) -> list[list[str]]:
-    """The column blocks of a two-sided bank book — each beginning at a Date column (`Date`,
-    `Dt.`, `DATE`, however each side writes it) and holding Particulars and an amount — or []
-    for a ledger of one list (a second date column without its own particulars and amount)."""
+def _two_sided(table: Table) -> list[tuple[list[str], dict[str, str]]]:
+    """The column blocks of a two-sided bank book, each with its roles (`_roles`) — each block
+    beginning at a Date column (`Date`, `Dt.`, `DATE`, however each side writes it) — where two
+    of them hold Particulars and an amount; [] for a ledger of one list (a second date column
+    without its own particulars and amount)."""
     columns = [str(c) for c in table.frame.columns]
     starts = [i for i, c in enumerate(columns) if "Date" in _roles([_plain(c)])]
     if len(starts) < 2:
         return []
-    blocks = [
-        columns[a:b] for a, b in zip([0, *starts[1:]], [*starts[1:], len(columns)], strict=True)
-    ]
-    sides = [_roles([_plain(c) for c in block]) for block in blocks]
-    money = ("Amount", "Debit", "Credit")
+    bounds = zip([0, *starts[1:]], [*starts[1:], len(columns)], strict=True)
+    blocks = [(columns[a:b], _roles([_plain(c) for c in columns[a:b]])) for a, b in bounds]
     whole = [
-        b
-        for b, r in zip(blocks, sides, strict=True)
-        if "Particulars" in r and any(m in r for m in money)
+        roles for _, roles in blocks if "Particulars" in roles and roles.keys() & _AMOUNT_ROLES
     ]
     return blocks if len(whole) >= 2 else []
 
@@ -676,7 +667,7 @@ _SIDE_ROLES = frozenset({"Date", "Particulars", "Vch Type", "Vch No.", "Referenc
 """The columns each side of a two-sided book may have, read as one list under their role."""
 
 
-def _one_list(table: Table, blocks: list[list[str]], where: str) -> Table:
+def _one_list(table: Table, blocks: list[tuple[list[str], dict[str, str]]], where: str) -> Table:
     """A two-sided bank book (Dr. on the left: `Date | Particulars | V.No. | Amount`, the
     receipts, `To Balance b/d` first; Cr. on the right, the same headers again: the payments,
     `By Balance c/d` last) as one list: the left side's entries with their amount as Debit,
@@ -685,45 +676,36 @@ def _one_list(table: Table, blocks: list[list[str]], where: str) -> Table:
     on the Cr. side is a debit balance); a row of nothing is none. A third block of money (a
     pass book's column beside the book) or a side without a Date, Particulars or Amount column
     is refused, naming it; one of dates and remarks alone is not read."""
-    money_blocks = [
-        block
-        for block in blocks[2:]
-        if any(m in _roles([_plain(c) for c in block]) for m in ("Amount", "Debit", "Credit"))
-    ]
-    if money_blocks:  # a block of remarks or dates alone beside them holds no money: not read
-        blocks[2:] = money_blocks
+    book_is = f"{where} is a two-sided bank book (receipts on the left, payments on the right, "
+    book_is += f"header at row {table.header_row})"
+    beside = [side for side, roles in blocks[2:] if roles.keys() & _AMOUNT_ROLES]
+    if beside:  # a block of remarks or dates alone beside the two holds no money: not read
         raise SheetProblem(
-            f"{where} is a two-sided bank book (receipts on the left, payments on the right, "
-            f"header at row {table.header_row}) with a third block of columns from column "
-            f"{table.letters.get(blocks[2][0], '?')} ('{_plain(blocks[2][0])}'): xlbo reads "
+            f"{book_is} with a third block of columns from column "
+            f"{table.letters.get(beside[0][0], '?')} ('{_plain(beside[0][0])}'): xlbo reads "
             "the books' two sides only. Copy the two sides to a sheet of their own (or delete "
             "the other columns) and reconcile again."
         )
     parts: list[pd.DataFrame] = []
     letters: dict[str, str] = {}
-    for side, money in zip(blocks[:2], ("Debit", "Credit"), strict=True):
-        headers = {c: _plain(c) for c in side}
-        roles = _roles(list(headers.values()))
+    for (side, roles), money in zip(blocks[:2], ("Debit", "Credit"), strict=True):
         # `Amount (Rs.)`, or under the `Cr.` written above the right side `Cr. Amount (Rs.)`
         amount = roles.get("Amount", roles.get(money))
-        missing = [
-            need
-            for need, found in (("Date", "Date" in roles), ("Particulars", "Particulars" in roles))
-            if not found
-        ] + ([] if amount else ["Amount"])
+        missing = [need for need in ("Date", "Particulars") if need not in roles]
+        missing += [] if amount else ["Amount"]
         if missing:
             raise SheetProblem(
-                f"{where} is a two-sided bank book (receipts on the left, payments on the "
-                f"right, header at row {table.header_row}) whose "
-                f"{'left' if money == 'Debit' else 'right'} side (from column "
+                f"{book_is} whose {'left' if money == 'Debit' else 'right'} side (from column "
                 f"{table.letters.get(side[0], '?')}) has no {' or '.join(missing)} column "
-                f"(its headers: {', '.join(headers.values())}). Name the side's columns Date, "
-                "Particulars and Amount, or export the bank ledger from the books (Tally: "
+                f"(its headers: {', '.join(_plain(c) for c in side)}). Name the side's columns "
+                "Date, Particulars and Amount, or export the bank ledger from the books (Tally: "
                 "Display > Account Books > Ledger Vouchers), and reconcile again."
             )
         # each side's columns under one set of names (`DATE` and `Dt.` are the Date column)
         named_as = {column: role for role, column in roles.items() if role in _SIDE_ROLES}
-        names = {c: money if h == amount else named_as.get(h, h) for c, h in headers.items()}
+        names = {
+            c: money if _plain(c) == amount else named_as.get(_plain(c), _plain(c)) for c in side
+        }
         part = table.frame[side].rename(columns=names)
         dated = text_column(part["Date"]) != ""
         named = text_column(part["Particulars"]) != ""
