@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from xlbo.errors import FileProblem, SheetProblem
@@ -1212,6 +1213,79 @@ def test_the_ledger_is_found_on_a_later_sheet_and_beside_the_statement(
     code = main(["reconcile", "--bank", str(both), "--ledger", str(both), "--out", str(out)])
     said = capsys.readouterr().out
     assert code == 0 and "2 matches, 0 bank and 0 ledger lines unmatched" in said, said
+
+
+ONE_MONTH_STATEMENT = [
+    ["Statement From : 01/11/2026 To : 30/11/2026"],
+    ["Date", "Narration", "Chq./Ref.No.", "Debit", "Credit", "Balance"],
+    ["02/11/26", "CHQ PAID-000123-RAMESH PROPERTIES", "000123", 50000, None, 450000],
+    ["03/11/26", "NEFT CR-OM SAI TRADERS", "N305260012345", None, 250000, 700000],
+    ["05/11/26", "CASH WDL SELF", "", 15000, None, 685000],
+]
+TWO_SIDED_BOOK = [
+    ["KAVERI TRADERS"],
+    ["Bank Book (HDFC Bank) - November 2026"],
+    ["Date", "Particulars", "V.No.", "Amount (Rs.)", "Date", "Particulars", "V.No.", "Amount (Rs.)"],
+    [datetime(2026, 11, 1), "To Balance b/d", None, 500000, datetime(2026, 11, 2), "By Ramesh Properties Chq 000123", "P1", 50000],
+    [datetime(2026, 11, 3), "To Om Sai Traders", "R1", 250000, datetime(2026, 11, 5), "By Cash", "C1", 15000],
+    [None, None, None, None, datetime(2026, 11, 30), "By Balance c/d", None, 685000],
+    [None, None, None, 750000, None, None, None, 750000],
+]  # fmt: skip
+"""A two-sided book whose row 5 holds a receipt (left) and a payment (right)."""
+
+
+def test_a_two_sided_bank_book_beside_the_statement_in_one_workbook_is_the_books(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-114 (c19): the statement and a two-sided bank book (no Vch Type or Voucher No.
+    column: `V.No.`) on two sheets of one workbook. The book's sheet was also read as a second
+    statement: unreadable cells on the Issues sheet, exit 1, where the BRS tied."""
+    from xlbo.cli import main
+
+    both = xlsx({"HDFC Statement": ONE_MONTH_STATEMENT, "Bank Book": TWO_SIDED_BOOK})
+    out = both.parent / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(both), "--ledger", str(both), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert "3 matches, 0 bank and 0 ledger lines unmatched" in said, said
+    assert "0 unreadable cells" in said and "BRS difference 0.00" in said
+    assert code == 0
+
+
+def test_confirm_rejects_the_payment_of_a_two_sided_row_not_its_receipt(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Row 5 of the book holds Om Sai's receipt and the cash withdrawal: a Reject on the cash
+    pair's Matches row (Ledger Row 5) undoes that pair, not Om Sai's, and is not refused as
+    about other money (the first line of the row was taken for it)."""
+    from xlbo.cli import main
+
+    bank = xlsx({"Statement": ONE_MONTH_STATEMENT}, name="bank.xlsx")
+    books = xlsx({"Bank Book": TWO_SIDED_BOOK}, name="book.xlsx")
+    out = bank.parent / "brs.xlsx"
+    assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]) == 0
+    capsys.readouterr()
+    book = openpyxl.load_workbook(out)
+    matches = book["Matches"]
+    headers = [cell.value for cell in matches[1]]
+    rows = {
+        (r[headers.index("Ledger Row")].value, r[headers.index("Particulars")].value): r
+        for r in matches.iter_rows(min_row=2)
+    }
+    assert set(rows) >= {(5, "Om Sai Traders"), (5, "Cash")}, set(rows)
+    rows[5, "Cash"][headers.index("Reject")].value = "Reject"
+    book.save(out)
+    assert main(["reconcile", "--confirm", str(out)]) == 0  # the BRS lists the cash on both sides
+    said = capsys.readouterr().out
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said, said
+    result = openpyxl.load_workbook(out)
+    assert "Issues" not in result.sheetnames  # the Reject applied, nothing refused
+    kept = [
+        r[headers.index("Particulars")]
+        for r in result["Matches"].iter_rows(min_row=2, values_only=True)
+    ]
+    assert sorted(kept) == ["Om Sai Traders", "Ramesh Properties Chq 000123"]
+    unmatched = list(result["Unmatched Ledger"].iter_rows(min_row=2, values_only=True))
+    assert len(unmatched) == 1 and "Cash" in unmatched[0]
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xlbo.bank.banks import account_number, bank_name, bank_of, same_account
 from xlbo.bank.brought_forward import carried_pairs
 from xlbo.bank.brs import (
     BANK_BALANCE,
@@ -100,12 +101,7 @@ from xlbo.readers.ledger import (
 )
 from xlbo.readers.line_issues import CUT_OFF, cut_sentences
 from xlbo.readers.roles import Role
-from xlbo.readers.statement import (
-    BALANCE_NOT_CALCULATED,
-    account_mask,
-    read_statement,
-    same_account,
-)
+from xlbo.readers.statement import BALANCE_NOT_CALCULATED, read_statement
 from xlbo.sheets.issues import issues_sheet
 from xlbo.together import at_once
 
@@ -645,29 +641,43 @@ def _read_both(
 
 def _statements_own_ledger(book: FileBook, statement: Lines, first: Lines) -> Lines:
     """Where the ledger workbook `book` holds several ledgers, a sheet each, and the one read
-    (`first`, its first) is not the statement's, the sheet that is: the one whose title names
-    the statement's account number (`HDFC Bank A/c 50200012345678` for 50200012345678, where
-    the first names `ICICI Bank A/c 000405001234`, or no number), else one naming no number,
-    of the statement's period (November's sheet of Oct-26, Nov-26 and Dec-26), shown before
-    hidden; an Info issue says which sheet was read and why, and which others were as good.
-    `first` where it is as good as any (a workbook of one sheet, whose titles are not read
-    again; a statement that names no number and no period)."""
-    wanted = _account_number(statement.account)
+    (`first`, its first) is not the statement's, the sheet that is: the one whose title (or
+    name: `HDFC 50200012345678`) gives the statement's account number (`HDFC Bank A/c
+    50200012345678` for 50200012345678, where the first names `ICICI Bank A/c 000405001234`,
+    or no number), else one giving no number; then the one of the statement's bank (`HDFC Bank
+    Current A/c`, a sheet `HDFC`, for a statement headed HDFC BANK Ltd.: also where two numbers
+    end in the digits a masked statement shows), else one naming no bank; then one of the
+    statement's period (November's sheet of Oct-26, Nov-26 and Dec-26), shown before hidden. An
+    Info issue says which sheet was read and why, and which others were as good. `first` where
+    it is as good as any (a workbook of one sheet, whose titles are not read again; a statement
+    that names no number, bank or period)."""
+    wanted = account_number(statement.account)
     begins, ends = statement.period
-    if not first.sheet or not (wanted or begins or ends) or len(book.sheet_names()) < 2:
+    if (
+        not first.sheet
+        or not (wanted or statement.bank or begins or ends)
+        or len(book.sheet_names()) < 2
+    ):
         return first
     try:
         titles = ledger_titles(book)
     except UserError:  # another sheet that cannot be read: the first stands
         return first
 
-    def fit(title: LedgerTitle) -> tuple[int, int, int]:
-        """(names the account: 2, names none: 1, another: 0; not of another month; shown)."""
-        number = _account_number(title.account)
+    def fit(title: LedgerTitle) -> tuple[int, int, int, int]:
+        """(names the account: 2, names none: 1, another: 0; the same for the bank; not of
+        another month; shown)."""
+        number = title.number
         named = 1 if not number else 2 if same_account(wanted, number) else 0
+        bank = 1 if not title.bank else 2 if title.bank == statement.bank else 0
         start, end = title.period
         apart = bool((start and ends and start > ends) or (end and begins and end < begins))
-        return named if wanted else 0, int(not apart), int(not title.hidden)
+        return (
+            named if wanted else 0,
+            bank if statement.bank else 0,
+            int(not apart),
+            int(not title.hidden),
+        )
 
     fits = {title.sheet: fit(title) for title in titles}
     ranked = sorted(titles, key=lambda t: fits[t.sheet], reverse=True)  # stable: sheet order
@@ -679,11 +689,17 @@ def _statements_own_ledger(book: FileBook, statement: Lines, first: Lines) -> Li
     except UserError:
         return first
     gained = [b > a for b, a in zip(fits[best.sheet], fits[first.sheet], strict=True)]
+    named_by = "its title" if account_number(best.account) else "its sheet's name"
+    banked_by = (
+        "its sheet's name" if not bank_of([best.account]) and bank_of([best.sheet]) else "its title"
+    )
     why = (
-        f"its title names the statement's account, {statement.account}"
+        f"{named_by} names the statement's account, {statement.account}"
         if gained[0]
-        else "its dates are the statement's"
+        else f"{banked_by} names the statement's bank, {bank_name(statement.bank)}"
         if gained[1]
+        else "its dates are the statement's"
+        if gained[2]
         else "the first is a hidden sheet"
     )
     alike = [t.sheet for t in ranked[1:] if fits[t.sheet] == fits[best.sheet]]
@@ -932,7 +948,7 @@ def _cut_and_unread(issues: Sequence[Issue]) -> tuple[list[Issue], int]:
 
 def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
     """What the Reconcile job tells the user, and its exit code: 0 only when the BRS ties with
-    nothing left to look at."""
+    nothing left to look at (a note on the Issues sheet is no more than that)."""
     difference = result.brs.difference
     brs_difference = format_inr(from_paise(difference)) if difference is not None else "unknown"
     # an export cut off at its sheet's last row is said first: the BRS lacks what came after
@@ -962,10 +978,10 @@ def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
         )
         + (f" {result.unlikely}" if result.unlikely else "")  # a 0.00 that proves nothing
     )
-    clean = (
+    clean = (  # a note (which ledger sheet was read, and why) asks nothing of the user
         difference == 0
         and not result.findings
-        and not result.issues
+        and all(issue.severity is Severity.INFO for issue in result.issues)
         and not result.decision_issues
         and not result.unlikely
     )
@@ -1284,7 +1300,7 @@ def _another_account(statement: Lines, ledger_lines: Lines) -> str:
     numbers that cannot be one (`50200012345678` and `ICICI Bank A/c 001205001234`): another
     bank's ledger, whose BRS cannot tie. Nothing where either gives none (`HDFC Bank Current
     A/c`, `HDFC OD 2026-27`)."""
-    numbers = [_account_number(statement.account), _account_number(ledger_lines.account)]
+    numbers = [account_number(statement.account), account_number(ledger_lines.account)]
     if not all(numbers) or same_account(*numbers):
         return ""
     return (
@@ -1292,15 +1308,6 @@ def _another_account(statement: Lines, ledger_lines: Lines) -> str:
         "their numbers differ. Check that the ledger is this bank account's; another account's "
         "cannot reconcile with this statement."
     )
-
-
-def _account_number(account: str) -> str:
-    """The account number a title or ledger's name gives (`account_mask`): eight places or
-    more, four of its digits showing at least (`2026-27` in a ledger's name is a year); ""
-    where it gives none."""
-    runs = re.findall(r"[0-9Xx*][0-9Xx* -]{5,}[0-9Xx*]", account or "")
-    mask = account_mask(max(runs, key=len)) if runs else ""
-    return mask if len(mask) >= 8 and sum(c.isdigit() for c in mask) >= 4 else ""
 
 
 def _stated_closing(

@@ -58,6 +58,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xlbo.bank.banks import account_number, bank_of
 from xlbo.bank.columns import (
     CREDIT_MARK,
     DEBIT_MARK,
@@ -501,6 +502,10 @@ class LedgerTitle:
     """The ledger's name as the title gives it (`HDFC Bank A/c 50200012345678`), or ""."""
     period: tuple[date | None, date | None]
     hidden: bool
+    number: str = ""
+    """The account number the title gives, else the sheet's name (`HDFC 50200012345678`)."""
+    bank: str = ""
+    """The bank (IFSC prefix, `xlbo.bank.banks`) the title or the sheet's name names."""
 
 
 def ledger_titles(book: RowSource) -> list[LedgerTitle]:
@@ -516,11 +521,21 @@ def ledger_titles(book: RowSource) -> list[LedgerTitle]:
         except SheetProblem:
             continue
         title = [list(r) for r in rows[: index - 1 if words else index]]
-        _, account, period = _title(title)
+        company, account, period = _title(title)
+        lines = [" ".join(header_text(c) for c in row if header_text(c)) for row in title]
         if period == (None, None):  # `November 2026` on a line of its own, or a sheet `Nov-26`
-            lines = [" ".join(header_text(c) for c in row if header_text(c)) for row in title]
             period = _month_named([*lines, name])
-        found.append(LedgerTitle(name, account, period, name in hidden))
+        others = [line.replace(company, " ") if company else line for line in lines]
+        found.append(
+            LedgerTitle(
+                name,
+                account,
+                period,
+                name in hidden,
+                account_number(account) or account_number(name),
+                bank_of([account, name, *others]),
+            )
+        )
     return found
 
 
@@ -585,15 +600,17 @@ _VOUCHER_COLUMN = re.compile(r"(vch|voucher)\.?\s*(type|no\.?|number)", re.I)
 
 
 def voucher_sheets(book: RowSource) -> list[str]:
-    """The sheets whose header names a voucher column (`Vch Type`, `Voucher No.`): a ledger's,
-    which no bank statement has. Where one workbook holds both, the statement is the others."""
+    """The sheets whose header names a voucher column (`Vch Type`, `Voucher No.`), or is a
+    two-sided bank book's (`Date | Particulars | V.No. | Amount` twice, `_two_sided`): a
+    ledger's, which no bank statement has. Where one workbook holds both, the statement is the
+    others."""
     return [
         name
         for name in book.sheet_names()
         if any(
-            isinstance(cell, str) and _VOUCHER_COLUMN.fullmatch(cell.strip())
+            any(isinstance(cell, str) and _VOUCHER_COLUMN.fullmatch(cell.strip()) for cell in row)
+            or _blocks([header_text(cell) for cell in row])
             for row in book.sheet_rows(name)[:HEADER_SCAN_ROWS]
-            for cell in row
         )
     ]
 
@@ -651,7 +668,11 @@ def _two_sided(table: Table) -> list[tuple[list[str], dict[str, str]]]:
     beginning at a Date column (`Date`, `Dt.`, `DATE`, however each side writes it) — where two
     of them hold Particulars and an amount; [] for a ledger of one list (a second date column
     without its own particulars and amount)."""
-    columns = [str(c) for c in table.frame.columns]
+    return _blocks([str(c) for c in table.frame.columns])
+
+
+def _blocks(columns: list[str]) -> list[tuple[list[str], dict[str, str]]]:
+    """`_two_sided` of a header row's cells as written (or as a table numbers them again)."""
     starts = [i for i, c in enumerate(columns) if "Date" in _roles([_plain(c)])]
     if len(starts) < 2:
         return []

@@ -39,6 +39,7 @@ page number or a footer there is not.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -48,6 +49,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xlbo.bank.banks import account_mask, bank_of, same_account
 from xlbo.bank.columns import (
     CREDIT_MARK,
     DEBIT_MARK,
@@ -615,19 +617,6 @@ def _overlaps(parts: list[Lines]) -> list[bool]:
     return [bool(len(a) and len(b) and b.min() < a.max()) for a, b in itertools.pairwise(ends)]
 
 
-def account_mask(account: str) -> str:
-    """An account number as printed, its digits kept and each masked digit (X, *) as `?`
-    (`5020-0012-345678` → `50200012345678`, `5010XXXXXX8901` → `5010??????8901`)."""
-    return "".join(ch if ch.isdigit() else "?" for ch in account if ch.isdigit() or ch in "Xx*")
-
-
-def same_account(a: str, b: str) -> bool:
-    """Whether two account numbers (`account_mask`) can be one: aligned on their last digit,
-    no place where both show a digit holds two different digits (`XXXXXX8901` and
-    `50100012348901` can; `5010??????8901` and `50100012348902` cannot)."""
-    return all(x == y or "?" in (x, y) for x, y in zip(reversed(a), reversed(b), strict=False))
-
-
 def _first_day(part: Lines) -> date | None:
     dates = part.frame["date"].dropna()
     return dates.min() if len(dates) else None
@@ -700,6 +689,7 @@ def _joined(read: list[Lines]) -> Lines:
         company=next((lines.company for lines in read if lines.company), ""),
         account=next((lines.account for lines in read if lines.account), ""),
         period=(min(starts) if starts else None, max(ends) if ends else None),
+        bank=next((lines.bank for lines in read if lines.bank), ""),
         findings=[found for lines in read for found in lines.findings],
     )
 
@@ -1008,6 +998,7 @@ def _read_sheet(
         company=titles.company,
         account=titles.account,
         period=titles.period,
+        bank=titles.bank or bank_of([re.sub(r"[_\W]+", " ", Path(book.name).stem)]),
         findings=[
             *footer,
             *_outside(lines, titles.period),  # the sheet's own title: another's is its month

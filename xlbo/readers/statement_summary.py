@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xlbo.bank.banks import bank_of
 from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, side_marks
 from xlbo.cells import clean_text, is_blank
 from xlbo.columns import contains, one_amount, strings
@@ -46,6 +47,9 @@ class Titles:
     company: str = ""
     account: str = ""
     period: tuple[date | None, date | None] = (None, None)
+    bank: str = ""
+    """The bank, by its IFSC prefix (`xlbo.bank.banks`): an IFSC in the heading, else the first
+    bank the lines name outside the holder's name; "" where none."""
 
 
 @dataclass(frozen=True)
@@ -137,11 +141,13 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
     starts: list[str] = []
     ends: list[str] = []
     said_so = False
+    lines: list[str] = []
     for row in rows:
         texts = _texts(row)
         if not texts:
             continue
         line = " ".join(texts)
+        lines.append(line)
         if not account and (found := _ICICI_LIST.search(line)):
             account = found.group("number")
             company = company or _name(found.group("name"))
@@ -165,7 +171,13 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
             company = _holder(texts)
     if period == (None, None) and starts and ends:
         period = _dates(starts[0], ends[0]) or period
-    return Titles(company, account, period)
+    return Titles(company, account, period, _bank(lines, company))
+
+
+def _bank(lines: list[str], holder: str) -> str:
+    """The bank the title lines name (`bank_of`), the holder's own name left out: M/S AXIS
+    TRADERS banks with HDFC."""
+    return bank_of([line.replace(holder, " ") if holder else line for line in lines])
 
 
 def period_in(line: str) -> tuple[date, date] | None:
