@@ -54,6 +54,7 @@ from xlbo.dates import (
         ("Jun 30, 25", date(2025, 6, 30)),
         ("Tue, 30 Jun 2025", date(2025, 6, 30)),
         ("Monday 30 June 2025", date(2025, 6, 30)),
+        ("03\u200b/11/2026", date(2026, 11, 3)),  # a zero-width space pasted from a web page
         (45748, date(2025, 4, 1)),
         (45748.75, date(2025, 4, 1)),
         (datetime(2025, 4, 1, 13, 5), date(2025, 4, 1)),

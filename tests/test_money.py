@@ -28,6 +28,13 @@ from xlbo.money import format_inr, from_paise, group_indian, parse_amount, parse
         ("?45,000.00", "45000.00"),
         ("-?1,234.50", "-1234.50"),
         ("\u00e2\u201a\u00b945,000.00", "45000.00"),
+        # a minus a word processor or web page wrote (helper-116: five debits 'not an
+        # amount', the BRS 95,686.00 off): the minus sign, an en or em dash; a zero-width space
+        ("\u221235,000.00", "-35000.00"),
+        ("\u20139,876.00", "-9876.00"),
+        ("\u2014 Rs.500", "-500"),
+        ("(\u2212)2,500.00", "-2500.00"),
+        ("1,000\u200b.00", "1000.00"),
         (1234.5, "1234.5"),
         (0.1 + 0.2, "0.30000000000000004"),
         (500, "500"),

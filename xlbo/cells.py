@@ -59,6 +59,16 @@ def is_blank(value: Any) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
+def visible(text: str) -> str:
+    """`text` without zero-width characters (a zero-width space pasted from a web page inside
+    `03\u200b/11/2026` or an amount), which nothing shows and nothing should read.
+
+    >>> visible("03\u200b/11/2026")
+    '03/11/2026'
+    """
+    return text.translate(_INVISIBLE)
+
+
 def excel_error(value: Any) -> str | None:
     """The Excel error a cell holds (`"#N/A"`), or None."""
     if isinstance(value, str):

@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Any
 
-from xlbo.cells import is_blank, refuse_error
+from xlbo.cells import is_blank, refuse_error, visible
 
 EXCEL_DATE_FORMAT = "dd-mm-yyyy"
 """The number format xlbo gives date cells."""
@@ -151,7 +151,7 @@ def _date_text(value: Any) -> str:
     from a CSV, a leading apostrophe `'01/10/2026` typed or pasted), a value date in brackets
     after it and a time after it dropped,
     casefolded, non-breaking spaces made spaces, a weekday before it dropped."""
-    text = str(value).replace("\u00a0", " ").strip()
+    text = visible(str(value)).replace("\u00a0", " ").strip()
     if match := FORCED_TEXT.match(text):
         text = match.group(1).strip()
     elif text.startswith("'"):

@@ -31,7 +31,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from xlbo.cells import is_blank, refuse_error
+from xlbo.cells import is_blank, refuse_error, visible
 
 PAISE = Decimal("0.01")
 LARGEST_AMOUNT = Decimal(10) ** 15
@@ -85,6 +85,10 @@ _SIDE = re.compile(r"\s*\b(dr|cr)\.?$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{2,3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 
 
+_MINUS_SIGNS = str.maketrans("\u2212\u2013\u2014\ufe63\uff0d", "-----")
+"""Signs a word processor or a web page writes for a minus: the minus sign (−), en and em
+dashes, the small and full-width hyphen-minus. `−35,000.00` is minus 35,000."""
+
 NO_AMOUNT = frozenset({"-", "–", "—", "--", "Nil", "NIL", "nil"})
 """What an amount cell writes for nothing: a lone dash, or Nil (as Indian documents write a
 zero: `TDS: Nil`). Read as blank."""
@@ -130,7 +134,7 @@ def _parse_amount(value: Any) -> Decimal | None:
         return value
     if not isinstance(value, str):
         raise ValueError(f"'{value}' is not an amount; type a number such as 1,23,456.50")
-    text = value.replace("\u00a0", " ").strip()
+    text = visible(value).replace("\u00a0", " ").translate(_MINUS_SIGNS).strip()
     if text in NO_AMOUNT:
         return None
     negative = False

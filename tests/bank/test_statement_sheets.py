@@ -167,3 +167,54 @@ def test_an_empty_balance_column_with_a_summary_reconciles_to_the_summarys_closi
     )
     assert ("from the summary's opening balance, 1,00,000.00" in verdict) is opening
     assert ("the summary gives no opening balance" in verdict) is not opening
+
+
+# -- a sheet of the user's own beside the bank's ------------------------------------------------
+# hostile tester (helper-116, c16, c16b, c16c): the user's own sheet in the statement's workbook
+# was read as more statement lines: the day's totals doubled every line on the BRS; an account
+# summary sheet was read as a page of the statement, its closing balance a debit not in the books.
+
+
+@pytest.mark.parametrize(
+    ("name", "sheet"),
+    [
+        (
+            "Daily totals",
+            [
+                ["Date", "Withdrawals", "Deposits"],
+                ["02/10/26", None, 50000],
+                ["03/10/26", 23456.50, None],
+                ["20/10/26", 590, None],
+            ],
+        ),
+        (
+            "Pending",
+            [
+                ["Date", "Particulars", "Chq No", "Amount"],
+                ["29/10/26", "Velan Agencies", "7788", 6725],
+            ],
+        ),
+        (
+            "Account Summary",  # no header the statement's words know: read as a page before
+            [
+                ["Account Summary"],
+                ["Date", "Opening Balance", "Total Debits", "Total Credits", "Closing Balance"],
+                ["31/10/2026", 100000, 24046.5, 50000, 125953.5],
+            ],
+        ),
+    ],
+)
+def test_a_sheet_of_the_users_own_beside_the_statement_is_not_read_as_its_lines(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str], name: str, sheet: list[Any]
+) -> None:
+    bank = xlsx({name: sheet, "Statement": statement(BANK)}, name="bank.xlsx")
+    books = xlsx({"Ledger": ledger(BOOKS)}, name="books.xlsx")
+    code, said, out = reconciled(bank, books, capsys)
+    assert "2 matches, 1 bank and 0 ledger lines unmatched" in said, said
+    assert "BRS difference 0.00" in said and code == 0
+    brs = rows(out, "BRS")
+    assert ["Balance as per bank statement", 125953.5] in brs
+    ((severity, where, _, problem, hint),) = rows(out, "Issues")[1:]
+    assert (severity, where) == ("Info", name)
+    assert "it was not read as lines of the statement (a sheet of your own beside it?)" in problem
+    assert hint == f'To reconcile that sheet instead, give --sheet "{name}".'

@@ -241,6 +241,25 @@ def far_xls(source: Path, target: Path, *, declared: bool = False) -> Path:
     return target
 
 
+def encrypted_xls(source: Path, target: Path) -> Path:
+    """An old-style .xls saved with a password: a FILEPASS record (RC4 CryptoAPI) after the
+    globals' BOF, every record's body after it scrambled — a NUMBER's row and column among them,
+    which read as they stand put a cell past four billion (it was refused as too large)."""
+    biff = [
+        (0x0809, struct.pack("<HHHHII", 0x600, 0x5, 0, 0, 0, 0)),  # BOF, workbook globals
+        (0x002F, struct.pack("<HHH", 1, 4, 2) + bytes(range(48))),  # FILEPASS, RC4 CryptoAPI
+        (0x0085, bytes([0xA7] * 17)),  # BOUNDSHEET, scrambled
+        (0x000A, b""),
+        (0x0809, struct.pack("<HHHHII", 0x600, 0x10, 0, 0, 0, 0)),
+        (0x0200, b"\xff" * 14),  # DIMENSIONS, scrambled
+        (0x0203, struct.pack("<HHH", 0xF00D, 0xBEEF, 0x5A5A) + b"\xa5" * 8),  # a NUMBER, scrambled
+        (0x000A, b""),
+    ]
+    stream = b"".join(struct.pack("<HH", kind, len(body)) + body for kind, body in biff)
+    target.write_bytes(compound_file({"Workbook": stream}))
+    return target
+
+
 def biff12(kind: int, body: bytes = b"") -> bytes:
     """One .xlsb record: its type and length as 7-bit varints, then its body."""
     head = bytes([kind]) if kind < 128 else bytes([(kind & 0x7F) | 0x80, kind >> 7])
@@ -508,6 +527,12 @@ CASES = {
     ),
     "ole-not-workbook-bank": Case(
         word_file, "statement", "hdfc.xlsx", BANK, ("hdfc.xlsx", "not an Excel workbook")
+    ),
+    "encrypted-xls-bank": Case(
+        encrypted_xls, "statement", "hdfc.xls", BANK, ("hdfc.xls is password-protected",)
+    ),
+    "encrypted-xls-ledger": Case(
+        encrypted_xls, "ledger", "tally.xls", LEDGER, ("tally.xls is password-protected",)
     ),
     "damaged-xls-bank": Case(
         damaged_xls, "statement", "hdfc.xls", BANK, ("hdfc.xls is damaged or incomplete",)

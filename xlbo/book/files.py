@@ -295,9 +295,16 @@ def _html_table(path: Path) -> bool:
 
 
 def _encrypted_ole(path: Path) -> bool:
+    """Whether an OLE file is password-protected: an .xlsx saved with a password (its package
+    inside EncryptionInfo and EncryptedPackage), or an old .xls whose workbook stream says so
+    in a FILEPASS record at its head (its other records scrambled: read as they are, its
+    dimensions said it held 3,789,140,607 cells)."""
     try:
         with olefile.OleFileIO(str(path)) as ole:
-            return bool(ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"))
+            if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):
+                return True
+            stream = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+            return stream is not None and _file_pass(ole.openstream(stream).read(4096))
     except OSError:
         return False
     except Exception as error:  # olefile's own errors on a broken file: ValueError, struct.error …
@@ -305,6 +312,26 @@ def _encrypted_ole(path: Path) -> bool:
             f"{path.name} is damaged or incomplete (an old-style Excel file that cannot be "
             "opened). Download or export it again, then run again."
         ) from error
+
+
+_FILEPASS, _BOUNDSHEET, _EOF = 0x002F, 0x0085, 0x000A
+
+
+def _file_pass(head: bytes) -> bool:
+    """Whether an .xls workbook stream's globals (its first records, before the first sheet's
+    or their end) hold a FILEPASS record: the workbook is encrypted."""
+    at = 0
+    while at + 4 <= len(head):
+        kind, size = (
+            int.from_bytes(head[at : at + 2], "little"),
+            int.from_bytes(head[at + 2 : at + 4], "little"),
+        )
+        if kind == _FILEPASS:
+            return True
+        if kind in (_BOUNDSHEET, _EOF):
+            return False
+        at += 4 + size
+    return False
 
 
 def panicked(error: BaseException) -> bool:

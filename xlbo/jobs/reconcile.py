@@ -1022,6 +1022,7 @@ def reconcile_lines(
     this month's lines, see `_carry`) before the one matching run, so that a bank line cleared by
     reference by last month's cheque pairs with it rather than with a weaker guess of this month,
     and what is left of them is swept by amount (`_cleared`)."""
+    statement, period_notes = _within_the_books(statement, ledger_lines)
     findings, unique = check_statement(statement.frame, statement.findings)
     bank = unique.reset_index(drop=True)
     folded = ""
@@ -1089,6 +1090,7 @@ def reconcile_lines(
     if closing is None and len(bank) and all(f.check != BALANCE_NOT_CALCULATED for f in findings):
         findings.append(_no_balance(bank, unbalanced))
     notes = [unlikely] if unlikely else []
+    notes += period_notes
     if folded:
         notes.append(folded)
     other_account = _another_account(statement, ledger_lines)
@@ -2749,6 +2751,84 @@ def brs_heading(
         number = f"A/c No. {number}"
     account = ", ".join(p for p in (ledger_lines.account.strip(), number) if p)
     return tuple(line for line in (name.strip(), heading, account) if line)
+
+
+def _within_the_books(statement: Lines, ledger_lines: Lines) -> tuple[Lines, list[str]]:
+    """The statement as the BRS takes it, within the period the ledger states (its title's
+    `1-Nov-2026 to 30-Nov-2026`, `For the month of November 2026`), and what the Summary says
+    of it:
+    - a statement downloaded to date (1 November to 6 December) against November's books: its
+      lines after the books' last day are the next BRS's, and this one is as on that day (the
+      bank's balance then, its last line's of that day or before);
+    - a statement of October and November against November's books: its lines before the
+      books' first day were reconciled last month (the bank's opening is its balance then);
+    - a statement that states no period, its last line of the 25th, against books to the
+      30th of that month: the BRS is as on the 30th (the bank's balance of the 25th, with no
+      line since), not as on the 25th with the books' last five days left out;
+    - a statement of no day of the books' period (October's against November's books) is
+      refused, naming both: nothing in it can reconcile those books.
+    A ledger that states no period (or a year's: `1-Apr-2026 to 31-Mar-2027`) changes nothing:
+    its entries after the statement's end are the next BRS's (`_after`)."""
+    begins, ends = ledger_lines.period
+    dates = pd.to_datetime(statement.frame["date"], errors="coerce")
+    if dates.isna().all() or (begins is None and ends is None):
+        return statement, []
+    first, last = dates.min().date(), dates.max().date()
+    stated_begin, stated_end = statement.period
+    if (ends and (stated_begin or first) > ends) or (begins and (stated_end or last) < begins):
+        books = f"{begins:%d-%m-%Y}" if begins else "their start"
+        books += f" to {ends:%d-%m-%Y}" if ends else " on"
+        raise UserError(
+            f"{statement.source or 'The statement'} is of {stated_begin or first:%d-%m-%Y} to "
+            f"{stated_end or last:%d-%m-%Y}, {ledger_lines.source or 'the ledger'} of {books}: "
+            "they have no day in common, so nothing in the one can reconcile the other. Give the "
+            "statement of the ledger's period, or export the ledger for the statement's."
+        )
+    keep = np.ones(len(dates), dtype=bool)
+    notes, period = [], (stated_begin, stated_end)
+    day = dates.dt.date.to_numpy(dtype=object)
+    if begins and first < begins:
+        early = dates.notna().to_numpy(dtype=bool) & (day < begins)
+        keep &= ~early
+        period = (begins, period[1])
+        notes.append(
+            f"The statement begins on {first:%d-%m-%Y}, before the ledger's period "
+            f"({begins:%d-%m-%Y}): its {int(early.sum()):,} line(s) before that day were "
+            "reconciled with the books of their own month and are left out of this BRS; the "
+            "bank's opening balance is its balance before the first line kept."
+        )
+    if ends and last > ends:
+        late = dates.notna().to_numpy(dtype=bool) & (day > ends)
+        keep &= ~late
+        period = (period[0], ends)
+        notes.append(
+            f"The statement runs to {last:%d-%m-%Y}, past the ledger's period ({ends:%d-%m-%Y}): "
+            f"the BRS is as on {ends:%d-%m-%Y}, and the statement's {int(late.sum()):,} line(s) "
+            "after that day belong to the next BRS and are left out of this one."
+        )
+    elif (
+        ends
+        and stated_end is None
+        and last < ends
+        and (last.year, last.month)
+        == (
+            ends.year,
+            ends.month,
+        )
+    ):
+        period = (period[0], ends)
+        notes.append(
+            f"The statement states no period and its last line is of {last:%d-%m-%Y}: the BRS is "
+            f"as on {ends:%d-%m-%Y}, the end of the ledger's period, the bank's balance of "
+            f"{last:%d-%m-%Y} taken as its balance then. If the bank has lines after "
+            f"{last:%d-%m-%Y}, download the statement to {ends:%d-%m-%Y} and reconcile again."
+        )
+    if not notes:
+        return statement, []
+    frame = statement.frame[keep].reset_index(drop=True)
+    opening = statement.opening if keep[:1].all() or not len(keep) else None
+    closing = statement.closing if keep[-1:].all() else None
+    return replace(statement, frame=frame, period=period, opening=opening, closing=closing), notes
 
 
 def _after(lines: pd.DataFrame, day: Any) -> np.ndarray:

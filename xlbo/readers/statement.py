@@ -393,11 +393,13 @@ def read_statement(
             read.append(page)
         elif page is not None:
             unreadable.append(page)
+    read, yours = _the_banks_sheets(book.name, read)  # pages too: an account summary's
     if len(read) > 1:
         read = _one_account(book.name, read)
     lines = read[0] if len(read) == 1 else _joined(read)
     lines.issues.extend(_hidden_statement(book.name, part) for part in unshown)
     lines.issues.extend(unreadable)
+    lines.issues.extend(yours)
     if lines.frame.empty:
         set_aside = [i for i in lines.issues if i.severity is Severity.ERROR]
         raise SheetProblem(
@@ -546,6 +548,54 @@ def _dated_money_rows(rows: list[list[Any]]) -> list[int]:
     dated = dates.any(axis=1)
     money = amounts.any(axis=1)
     return [int(n) + 1 for n in np.flatnonzero(dated & money)]
+
+
+def _the_banks_sheets(file: str, read: list[Lines]) -> tuple[list[Lines], list[Issue]]:
+    """Of the sheets read, those that are the bank's: where a sheet's lines carry the bank's
+    running balance and narrations, a sheet of no balance or no narration within its days (or
+    its period) is the user's own beside it — the day's totals, cheques pending, an account summary, a cheque
+    register —, not more lines of the statement: it is left out, and a note says so (joined, it
+    read each line twice and the BRS was nonsense). Sheets a month each, each with its balance,
+    and a statement with no balance on any sheet are read as before."""
+    banks = [part for part in read if _balance_given(part) and _narrated(part)]
+    if not banks or len(banks) == len(read):
+        return read, []
+    days = [d for part in banks for d in (*part.period, *part.frame["date"].dropna()) if d]
+    first, last = min(days), max(days)
+    kept, notes = [], []
+    for part in read:
+        dates = part.frame["date"].dropna()
+        within = dates.empty or bool(((dates >= first) & (dates <= last)).any())
+        if (_balance_given(part) and _narrated(part)) or not within:
+            kept.append(part)
+            continue
+        notes.append(
+            Issue(
+                severity=Severity.INFO,
+                sheet=part.sheet,
+                cell="A1",
+                problem=f"sheet '{part.sheet}' "
+                + (f"({_span(part)}, {len(part.frame):,} line(s)) " if len(part.frame) else "")
+                + f"gives no {'narration' if _balance_given(part) else 'balance'}"
+                + (" and falls within the days of" if len(part.frame) else ", unlike")
+                + f" sheet '{banks[0].sheet}', whose lines carry the bank's narrations and "
+                "balance: it was not read as lines of the statement (a sheet of your own beside "
+                "it?)",
+                hint=f'To reconcile that sheet instead, give --sheet "{part.sheet}".',
+                file=file,
+            )
+        )
+    return kept, notes
+
+
+def _balance_given(part: Lines) -> bool:
+    """Whether a sheet's lines carry a running balance."""
+    return bool(len(part.frame) and part.frame["balance"].notna().any())
+
+
+def _narrated(part: Lines) -> bool:
+    """Whether a sheet's lines carry narrations."""
+    return bool(len(part.frame) and part.frame["narration"].astype(str).str.strip().ne("").any())
 
 
 def _one_account(file: str, read: list[Lines]) -> list[Lines]:
