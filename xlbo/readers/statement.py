@@ -550,6 +550,33 @@ def _dated_money_rows(rows: list[list[Any]]) -> list[int]:
     return [int(n) + 1 for n in np.flatnonzero(dated & money)]
 
 
+_COUNTERPARTY = re.compile(
+    r"(?:remitter|beneficiary|counter ?party|payer|payee|sender|receiver|party)"
+    r"(?: ?(?:/|or|&) ?(?:remitter|beneficiary|payer|payee|sender|receiver))?(?: name)?"
+)
+"""A column of the other party's name beside the narration (`Remitter / Beneficiary`,
+`Beneficiary Name`, `Counterparty`, `Payee/Payer`), as Standard Chartered and corporate
+portals export it."""
+
+
+def _with_counterparty(
+    narration: pd.Series, frame: pd.DataFrame, columns: Mapping[Role, Any]
+) -> pd.Series:
+    """The narration with the other party's name from its own column after it (`NEFT CR` and
+    `ARUL TEXTILES` are `NEFT CR ARUL TEXTILES`): left unread, two receipts of 50,000.00 from
+    two customers could not be told apart."""
+    taken = {str(name) for name in columns.values()}
+    named = [
+        name
+        for name in frame.columns
+        if str(name) not in taken and _COUNTERPARTY.fullmatch(header_key(str(name)))
+    ]
+    if not named:
+        return narration
+    party = text_column(frame[named[0]])
+    return (narration + " " + party).str.strip()
+
+
 def _the_banks_sheets(file: str, read: list[Lines]) -> tuple[list[Lines], list[Issue]]:
     """Of the sheets read, those that are the bank's: where a sheet's lines carry the bank's
     running balance and narrations, a sheet of no balance or no narration within its days (or
@@ -826,7 +853,7 @@ def _read_sheet(
     dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period, working_years=True)
     swapped, swap_proved_by_texts = swapped_by_excel(column(Role.DATE), dates, period)
     _dated_by_merges(book, table.sheet, rows, _column_index(letter(Role.DATE)), dates)
-    narration = text_column(column(Role.NARRATION))
+    narration = _with_counterparty(text_column(column(Role.NARRATION)), frame, columns)
     # B/F, C/F, Opening Balance and Total rows are layout even when the bank dates them: their
     # figures are balances and page totals, not money that moved
     # (a page's `Total` may be written in the date column)
