@@ -1251,6 +1251,24 @@ def test_a_two_sided_bank_book_beside_the_statement_in_one_workbook_is_the_books
     assert code == 0
 
 
+def test_one_statement_given_as_both_files_is_refused(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-116 (c04o): the statement given as --bank and --ledger was matched against itself,
+    line for line, its title's 'HDFC BANK Ltd.' the company."""
+    from xlbo.cli import main
+
+    bank = xlsx({"Statement": ONE_MONTH_STATEMENT}, name="hdfc.xlsx")
+    out = bank.parent / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(bank), "--out", str(out)])
+    said = capsys.readouterr()
+    assert code == 2 and not out.exists()
+    assert (
+        "hdfc.xlsx was given as both --bank and --ledger, but its sheets hold the statement and "
+        "no ledger: give the bank ledger's own file with --ledger"
+    ) in said.out + said.err
+
+
 def test_confirm_rejects_the_payment_of_a_two_sided_row_not_its_receipt(
     xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -632,6 +632,12 @@ def _read_both(
         book = FileBook(str(bank_path))
         read = statement(book, voucher_sheets(book))
         sheets = read.frame["sheet"].astype(str).unique().tolist() if len(read.frame) else []
+        if not set(book.sheet_names()) - set(sheets or [read.sheet]):
+            raise UserError(
+                f"{bank_path.name} was given as both --bank and --ledger, but its sheets hold "
+                "the statement and no ledger: give the bank ledger's own file with --ledger (or "
+                "add the ledger to this workbook on a sheet of its own)."
+            )
         return read, ledger(book, sheets or [read.sheet])
     read, books = at_once(statement, ledger)
     if account is None and opened:  # a workbook of several ledgers: the statement's
