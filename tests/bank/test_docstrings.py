@@ -25,6 +25,8 @@ MODULES = [
     "xlbo.readers.tally_xml",
     "xlbo.columns",
     "xlbo.together",
+    "xlbo.dates",
+    "xlbo.readers.statement_summary",
 ]
 
 

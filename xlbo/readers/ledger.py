@@ -40,7 +40,8 @@ Other books' ledger reports are read by the same rules, their columns found by h
 Account`, `'Opening'` and `'Closing (Opening + Total)'` rows), Zoho Books' Account Transactions,
 QuickBooks' Transaction Detail by Account (one signed `Amount`) and register (`Payment`,
 `Deposit`), Busy (`Opening Bal.`), Marg, Odoo and Vyapar's bank statement (`Withdrawal Amount`,
-`Deposit Amount`). Tally's Cash/Bank Book (each bank and cash ledger's totals) is refused. A header may sit over two rows (`Transactions` over `Debit |
+`Deposit Amount`). A bank book kept by hand may write the day alone (`7`), of the month its
+title (`Bank Book - November 2026`, the ledger's period) or its sheet's name (`Nov-26`) gives. Tally's Cash/Bank Book (each bank and cash ledger's totals) is refused. A header may sit over two rows (`Transactions` over `Debit |
 Credit`); one `Amount` column may carry `Dr`/`Cr` or a sign; a balance line may have its figure
 only in the `Balance` column. In every one a debit (Dr, plus, a deposit) is money into the bank.
 """
@@ -85,13 +86,13 @@ from xlbo.columns import (
     swapped_said,
     text_column,
 )
-from xlbo.dates import month_end, month_number, parse_date
+from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
 from xlbo.readers.line_issues import LEDGER, LEFT_OUT, _issues_for, _undated, cut_off, unseen
-from xlbo.readers.statement_summary import period_in
+from xlbo.readers.statement_summary import month_in, period_in
 from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
 from xlbo.readers.tally_marks import (
     cancelled_rows,
@@ -516,28 +517,11 @@ def ledger_titles(book: RowSource) -> list[LedgerTitle]:
         except SheetProblem:
             continue
         title = [list(r) for r in rows[: index - 1 if words else index]]
-        _, account, period = _title(title)
-        if period == (None, None):  # `November 2026` on a line of its own, or a sheet `Nov-26`
-            lines = [" ".join(header_text(c) for c in row if header_text(c)) for row in title]
-            period = _month_named([*lines, name])
+        _, account, period = _title(title)  # `November 2026` on a line of its own too
+        if period == (None, None):  # a sheet named `Nov-26`
+            period = month_in(name) or period
         found.append(LedgerTitle(name, account, period, name in hidden))
     return found
-
-
-_MONTH_NAMED = re.compile(
-    r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s.'’-]*((?:20)?[0-9]{2})\b"
-)
-
-
-def _month_named(texts: Sequence[str]) -> tuple[date | None, date | None]:
-    """The month the first of `texts` to name one says (`November 2026`, `Nov-26`), as its
-    first and last day; (None, None) where none does."""
-    for text in texts:
-        if found := _MONTH_NAMED.search(text):
-            year = int(found[2]) if len(found[2]) == 4 else 2000 + int(found[2])
-            first = date(year, month_number(found[1]), 1)
-            return first, month_end(first)
-    return None, None
 
 
 class _NoHeader(SheetProblem):
@@ -752,6 +736,9 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
         if written := period_in(line):  # `1 Oct 2026 to 31 Oct 2026`, `For the period …`
             period, period_at = written, index
             break
+    if period_at < 0:  # `For the month of November 2026`, `Bank Book - Nov 2026`
+        months = ((index, month_in(line)) for index, line in enumerate(lines))
+        period_at, period = next(((i, m) for i, m in months if m), (-1, period))
     company = lines[0] if lines and period_at != 0 else ""
     account = ""
     marker = next((i for i, t in enumerate(lines) if t.casefold() == "ledger account"), -1)
@@ -853,11 +840,13 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
 
     company, account, period = _title(title)
     # as a statement's: a date cell that lost its format, kept as its serial by a CSV saved from
-    # Excel (`46328`), and a date shown without its year (`2-Nov`) in the period of the title
-    dates, _ = date_column(column("Date"), serials_alone=True, period=period, working_years=True)
+    # Excel (`46328`), a date shown without its year (`2-Nov`) in the period of the title, and
+    # the day alone (`7`) in the month the title or else the sheet's name (`Nov-26`) gives
+    dating = period if None not in period else month_in(table.sheet) or period
+    dates, _ = date_column(column("Date"), serials_alone=True, period=dating, working_years=True)
     # and as a statement's: real date cells Excel set to the US read month first, put right
     # where the column's text dates or the title's period prove day first
-    swapped, by_texts = swapped_by_excel(column("Date"), dates, period)
+    swapped, by_texts = swapped_by_excel(column("Date"), dates, dating)
     dated = has_date(dates)
     date_written = amount_present(column("Date"))  # not blank
     # The other ledger's name: Particulars, joined with an unnamed text column beside it (the

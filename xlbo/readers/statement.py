@@ -12,7 +12,9 @@ reversal, money back in (a deposit of that amount); a negative deposit is money 
 
 A workbook with a statement on several sheets (one a month) is read sheet after sheet, and
 each line carries its `sheet`. A statement dated only by its `Value Date` (ICICI's corporate
-export) is dated by it.
+export) is dated by it. One copied by hand may write the day alone (`7`): the day of the month
+its title (`For the month of November 2026`, the statement's period) or its sheet's name
+(`Nov-26`) gives.
 
 A summary or footer figure the lines do not add up to is no unreadable cell: every line may
 have been read. It is an integrity finding (`Statement total`) left on the lines' frame for
@@ -86,7 +88,14 @@ from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import renamed, two_row_header
 from xlbo.readers.line_issues import STATEMENT, _issues_for, _undated, cut_off, unseen
 from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
-from xlbo.readers.statement_summary import Summary, block_rows, merged, read_summary, read_titles
+from xlbo.readers.statement_summary import (
+    Summary,
+    block_rows,
+    merged,
+    month_in,
+    read_summary,
+    read_titles,
+)
 
 MONEY = (Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT, Role.BALANCE)
 SUMMARY_ROWS = 200
@@ -782,7 +791,9 @@ def _read_sheet(
         return table.letters.get(columns.get(role, ""), "A")
 
     titles = read_titles(head[: max(table.header_row - 1, 0)])
-    period = titles.period if None not in titles.period else given
+    # the period that dates a day written alone (`7`) or without its year (`25 Oct`): the
+    # title's, else the month the sheet's name gives (`Nov-26`), else an earlier sheet's
+    period = titles.period if None not in titles.period else month_in(table.sheet) or given
     dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period, working_years=True)
     swapped, swap_proved_by_texts = swapped_by_excel(column(Role.DATE), dates, period)
     _dated_by_merges(book, table.sheet, rows, _column_index(letter(Role.DATE)), dates)
