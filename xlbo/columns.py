@@ -34,6 +34,7 @@ from xlbo.dates import (
     day_and_month,
     day_in_period,
     in_period,
+    is_ditto,
     month_end,
     moved,
     outside_years,
@@ -377,6 +378,25 @@ def date_column(
         parsed = [d if d is None or outside_years(d) is None else None for d in parsed]
     lookup = np.array([*parsed, None], dtype=object)
     return lookup[codes].tolist(), order
+
+
+def ditto_dates(dates: list[date | None], cells: pd.Series, rows: np.ndarray) -> None:
+    """Dates each date cell that holds a ditto mark (`"`, `do`, `〃`: `dates.is_ditto`) with
+    the date of the nearest row above it that has one, in place; one with no date above it
+    keeps none (and is reported as no date). `rows` are the cells' sheet rows: where they run
+    back (a two-sided book's right side listed after its left), nothing above is taken."""
+    undated = np.flatnonzero(~has_date(dates) & is_text(cells))  # few: a ditto is no date
+    marks = np.zeros(len(dates), dtype=bool)
+    marks[undated] = [is_ditto(cells.iat[at]) for at in undated.tolist()]
+    if not marks.any():
+        return
+    days = pd.Series(dates, dtype=object)
+    days[marks] = None
+    runs = np.cumsum(np.r_[True, np.diff(rows) <= 0])
+    above = days.groupby(runs).ffill()
+    for at in np.flatnonzero(marks).tolist():
+        day = above.iat[at]
+        dates[at] = day if isinstance(day, date) else None
 
 
 def swapped_said(count: int, where: str, by_texts: bool) -> str:

@@ -285,6 +285,19 @@ def in_period(day: int, month: int, start: date, end: date) -> date | None:
     return fits[0][1]
 
 
+_DITTO = re.compile(r'^(?:["“”″〃]|,,|\'\'|do\.?|-\s*do\s*-|[–—]\s*do\s*[–—]|ditto|-"-)$')
+
+
+def is_ditto(value: Any) -> bool:
+    """Whether a date cell holds a ditto mark (`"`, `〃`, `,,`, `do`, `-do-`, `ditto`): the
+    date of the row above, as a book kept by hand writes it.
+
+    >>> [is_ditto(v) for v in ('"', "Do", "-do-", "〃", ",,", "done", 7)]
+    [True, True, True, True, True, False, False]
+    """
+    return isinstance(value, str) and _DITTO.match(_date_text(value)) is not None
+
+
 _DAY_ALONE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\.?$")
 
 

@@ -1,8 +1,9 @@
 """Dates as a bank book or statement kept by hand writes them: the day of the month alone
 (`1`, `2`, … `30`, numbers or text) under a title that names the month (`For the month of
-November 2026`, `Bank Book - November 2026`) or on a sheet named for it (`Nov-26`). Before,
-the day numbers were read as Excel serials (3 January 1900: the BRS was 'as on 30 January 1900'
-and matched nothing), and a day number written as text was 'not a date', its line left out.
+November 2026`, `Bank Book - November 2026`) or on a sheet named for it (`Nov-26`), and a ditto
+mark (`"`, `do`, `-do-`, `〃`, `,,`) for the date of the row above. Before, the day numbers were
+read as Excel serials (3 January 1900: the BRS was 'as on 30 January 1900' and matched nothing),
+a day number written as text and every ditto mark were 'not a date' and their lines left out.
 
 Every book here holds the same November: opening 5,00,000.00; receipts of 2,50,000.00 (the 3rd)
 and 45,000.00 (the 7th); payments of 8,432.75 (the 10th) and 62,500.00 (the 20th, a cheque not
@@ -11,7 +12,7 @@ yet presented); closing 7,24,067.25. The bank adds SMS charges of 17.70 on the 3
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -217,3 +218,88 @@ def test_a_hand_kept_book_of_day_numbers_reconciles_as_on_the_months_end(
     assert totals["Balance as per bank statement"] == 786549.55
     assert totals["Balance as per books (ledger)"] == 724067.25
     assert totals["Difference"] == 0
+
+
+# -- ditto marks ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ['"', "do", "Do.", "-do-", "〃", ",,", "ditto"])
+def test_a_ditto_mark_is_the_date_of_the_row_above(xlsx: Callable[..., Path], mark: str) -> None:
+    days = [datetime(2026, 11, 1), datetime(2026, 11, 3), mark, datetime(2026, 11, 10), mark]
+    path = xlsx({"Bank Book": [["Bank Book - HDFC Bank A/c"], HEADER, *book_rows([*days, None])]})
+    lines = read_ledger(str(path))
+    assert lines.frame["date"].tolist() == [
+        date(2026, 11, 3),
+        date(2026, 11, 3),
+        date(2026, 11, 10),
+        date(2026, 11, 10),
+    ]
+    assert lines.frame["particulars"].tolist()[1] == "Sharma Enterprises"
+    assert lines.frame["credit"].tolist()[-1] == 6250000
+    assert lines.issues == []
+
+
+def test_ditto_marks_one_under_another_and_on_the_right_side_of_a_two_sided_book(
+    xlsx: Callable[..., Path],
+) -> None:
+    """The hostile tester's c11c: `"` on the receipts side, `do` on the payments side, two in a
+    row; each is the date of its own side's row above, never the other side's."""
+    rows = [
+        ["Bank Book (HDFC Bank A/c 50200012345678)"],
+        ["Date", "Particulars", "V.No.", "Amount", "Date", "Particulars", "V.No.", "Amount"],
+        [datetime(2026, 11, 1), "To Balance b/d", None, 500000, datetime(2026, 11, 10), "By BESCOM", "P2", 8432.75],
+        [datetime(2026, 11, 3), "To Om Sai Traders", "R1", 250000, "do", "By Airtel", "P6", 1179],
+        ['"', "To Nagaraj Stores", "R4", 18250, "do", "By Petty Cash", "C3", 5000],
+        ['"', "To Vijaya Agencies", "R5", 7300, datetime(2026, 11, 30), "By Balance c/d", None, 760938.25],
+        [None, None, None, 775550, None, None, None, 775550],
+    ]  # fmt: skip
+    lines = read_ledger(str(xlsx({"Bank Book": rows})))
+    frame = lines.frame
+    assert frame["particulars"].tolist() == [
+        "Om Sai Traders",
+        "Nagaraj Stores",
+        "Vijaya Agencies",
+        "BESCOM",
+        "Airtel",
+        "Petty Cash",
+    ]
+    assert frame["date"].tolist() == [date(2026, 11, 3)] * 3 + [date(2026, 11, 10)] * 3
+    assert int(frame["debit"].sum()) == 27555000
+    assert int(frame["credit"].sum()) == 1461175
+    assert lines.closing == 76093825
+    assert lines.issues == []
+
+
+def test_a_ditto_mark_with_no_date_above_it_is_said(xlsx: Callable[..., Path]) -> None:
+    rows = [
+        ["Date", "Particulars", "Receipts", "Payments"],
+        ["do", "To Om Sai Traders", 250000, None],
+        ['"', "To Sharma Enterprises", 45000, None],
+        [datetime(2026, 11, 10), "By BESCOM", None, 8432.75],
+    ]
+    lines = read_ledger(str(xlsx({"Bank Book": rows})))
+    assert lines.frame["particulars"].tolist() == ["BESCOM"]
+    assert [(i.cell, i.problem) for i in lines.issues] == [
+        (
+            "A2",
+            "Row 2: 'do' is a ditto mark (the date of the row above), and no row above it has "
+            "a date; write its date",
+        ),
+        (
+            "A3",
+            "Row 3: '\"' is a ditto mark (the date of the row above), and no row above it has "
+            "a date; write its date",
+        ),
+    ]
+
+
+def test_a_statements_ditto_mark_is_the_date_of_the_row_above(xlsx: Callable[..., Path]) -> None:
+    rows = statement_rows(["03/11/2026", '"', "10/11/2026", "-do-"])
+    lines = read_statement(str(xlsx({"Statement": rows})))
+    assert lines.frame["date"].tolist() == [
+        date(2026, 11, 3),
+        date(2026, 11, 3),
+        date(2026, 11, 10),
+        date(2026, 11, 10),
+    ]
+    assert lines.issues == []

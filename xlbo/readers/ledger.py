@@ -41,7 +41,8 @@ Account`, `'Opening'` and `'Closing (Opening + Total)'` rows), Zoho Books' Accou
 QuickBooks' Transaction Detail by Account (one signed `Amount`) and register (`Payment`,
 `Deposit`), Busy (`Opening Bal.`), Marg, Odoo and Vyapar's bank statement (`Withdrawal Amount`,
 `Deposit Amount`). A bank book kept by hand may write the day alone (`7`), of the month its
-title (`Bank Book - November 2026`, the ledger's period) or its sheet's name (`Nov-26`) gives. Tally's Cash/Bank Book (each bank and cash ledger's totals) is refused. A header may sit over two rows (`Transactions` over `Debit |
+title (`Bank Book - November 2026`, the ledger's period) or its sheet's name (`Nov-26`) gives,
+and a ditto mark (`"`, `do`, `-do-`, `〃`, `,,`) for the date of the row above. Tally's Cash/Bank Book (each bank and cash ledger's totals) is refused. A header may sit over two rows (`Transactions` over `Debit |
 Credit`); one `Amount` column may carry `Dr`/`Cr` or a sign; a balance line may have its figure
 only in the `Balance` column. In every one a debit (Dr, plus, a deposit) is money into the bank.
 """
@@ -75,6 +76,7 @@ from xlbo.columns import (
     amount_present,
     contains,
     date_column,
+    ditto_dates,
     extract,
     has_date,
     is_text,
@@ -847,6 +849,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     # and as a statement's: real date cells Excel set to the US read month first, put right
     # where the column's text dates or the title's period prove day first
     swapped, by_texts = swapped_by_excel(column("Date"), dates, dating)
+    ditto_dates(dates, column("Date"), rows)  # `"` or `do`: the date of the row above
     dated = has_date(dates)
     date_written = amount_present(column("Date"))  # not blank
     # The other ledger's name: Particulars, joined with an unnamed text column beside it (the

@@ -16,7 +16,7 @@ from xlbo.book.filter_criteria import column_number
 from xlbo.book.hidden_rows import HiddenRows
 from xlbo.book.table import EXCEL_ROWS, XLS_ROWS, Table
 from xlbo.columns import amount_present, has_date
-from xlbo.dates import day_alone, day_and_month, far_date_said
+from xlbo.dates import day_alone, day_and_month, far_date_said, is_ditto
 from xlbo.issues import Issue, Severity, display_value
 
 LEFT_OUT = "Fix the cell and reconcile again; the line was left out."
@@ -65,6 +65,11 @@ def _not_a_date(cell: Any) -> str:
     """Why a date cell is no date; a date written without its year says what would give it."""
     if (far := far_date_said(cell)) is not None:
         return far
+    if is_ditto(cell):
+        return (
+            f"'{cell}' is a ditto mark (the date of the row above), and no row above it has a "
+            "date; write its date"
+        )
     if (day := day_alone(cell)) is not None:
         return (
             f"'{day}' is a day of the month alone, and neither the sheet's title nor its name "

@@ -14,7 +14,7 @@ A workbook with a statement on several sheets (one a month) is read sheet after 
 each line carries its `sheet`. A statement dated only by its `Value Date` (ICICI's corporate
 export) is dated by it. One copied by hand may write the day alone (`7`): the day of the month
 its title (`For the month of November 2026`, the statement's period) or its sheet's name
-(`Nov-26`) gives.
+(`Nov-26`) gives, and a ditto mark (`"`, `do`, `〃`) for the date of the row above.
 
 A summary or footer figure the lines do not add up to is no unreadable cell: every line may
 have been read. It is an integrity finding (`Statement total`) left on the lines' frame for
@@ -71,6 +71,7 @@ from xlbo.columns import (
     contains,
     date_column,
     day_numbers,
+    ditto_dates,
     has_date,
     is_text,
     paise_column,
@@ -797,6 +798,7 @@ def _read_sheet(
     dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period, working_years=True)
     swapped, swap_proved_by_texts = swapped_by_excel(column(Role.DATE), dates, period)
     _dated_by_merges(book, table.sheet, rows, _column_index(letter(Role.DATE)), dates)
+    ditto_dates(dates, column(Role.DATE), rows)  # `"` or `do`: the date of the row above
     narration = text_column(column(Role.NARRATION))
     # B/F, C/F, Opening Balance and Total rows are layout even when the bank dates them: their
     # figures are balances and page totals, not money that moved
