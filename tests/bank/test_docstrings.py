@@ -27,6 +27,7 @@ MODULES = [
     "xlbo.together",
     "xlbo.dates",
     "xlbo.readers.statement_summary",
+    "xlbo.readers.paise_columns",
 ]
 
 

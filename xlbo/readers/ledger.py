@@ -42,7 +42,8 @@ QuickBooks' Transaction Detail by Account (one signed `Amount`) and register (`P
 `Deposit`), Busy (`Opening Bal.`), Marg, Odoo and Vyapar's bank statement (`Withdrawal Amount`,
 `Deposit Amount`). A bank book kept by hand may write the day alone (`7`), of the month its
 title (`Bank Book - November 2026`, the ledger's period) or its sheet's name (`Nov-26`) gives,
-and a ditto mark (`"`, `do`, `-do-`, `〃`, `,,`) for the date of the row above. Tally's Cash/Bank Book (each bank and cash ledger's totals) is refused. A header may sit over two rows (`Transactions` over `Debit |
+and a ditto mark (`"`, `do`, `-do-`, `〃`, `,,`) for the date of the row above; its amounts in
+rupees and paise apart (`Rs.` | `Ps.`) are one amount (`xlbo.readers.paise_columns`). Tally's Cash/Bank Book (each bank and cash ledger's totals) is refused. A header may sit over two rows (`Transactions` over `Debit |
 Credit`); one `Amount` column may carry `Dr`/`Cr` or a sign; a balance line may have its figure
 only in the `Balance` column. In every one a debit (Dr, plus, a deposit) is money into the bank.
 """
@@ -94,6 +95,7 @@ from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
 from xlbo.readers.line_issues import LEDGER, LEFT_OUT, _issues_for, _undated, cut_off, unseen
+from xlbo.readers.paise_columns import rupees_and_paise
 from xlbo.readers.statement_summary import month_in, period_in
 from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
 from xlbo.readers.tally_marks import (
@@ -612,6 +614,7 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     table = sheet_table(book, name, find)
     if stacked:
         table = renamed(table, stacked[0], _known)
+    table = rupees_and_paise(table)  # `Rs.` | `Ps.`: one amount
     if _is_day_book(head):
         raise _DayBook(table)
     blocks = _two_sided(table)

@@ -14,7 +14,8 @@ A workbook with a statement on several sheets (one a month) is read sheet after 
 each line carries its `sheet`. A statement dated only by its `Value Date` (ICICI's corporate
 export) is dated by it. One copied by hand may write the day alone (`7`): the day of the month
 its title (`For the month of November 2026`, the statement's period) or its sheet's name
-(`Nov-26`) gives, and a ditto mark (`"`, `do`, `〃`) for the date of the row above.
+(`Nov-26`) gives, and a ditto mark (`"`, `do`, `〃`) for the date of the row above; and its
+amounts in rupees and paise apart (`Rs.` | `Ps.`: `xlbo.readers.paise_columns`).
 
 A summary or footer figure the lines do not add up to is no unreadable cell: every line may
 have been read. It is an integrity finding (`Statement total`) left on the lines' frame for
@@ -88,6 +89,7 @@ from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import renamed, two_row_header
 from xlbo.readers.line_issues import STATEMENT, _issues_for, _undated, cut_off, unseen
+from xlbo.readers.paise_columns import rupees_and_paise
 from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
 from xlbo.readers.statement_summary import (
     Summary,
@@ -752,6 +754,8 @@ def _read_sheet(
         table = renamed(table, two_rows[0], _known)
         if 0 <= table.header_row - 2 < len(head):
             head[table.header_row - 2] = []  # its upper row is no title line
+    if header is None:
+        table = rupees_and_paise(table)  # `Rs.` | `Ps.`: one amount
     columns = _columns(table.frame, mapping)
     if {Role.WITHDRAWAL, Role.DEPOSIT} <= set(columns) and Role.AMOUNT not in mapping:
         # Ujjivan's `…, Withdrawal, Deposit, Balance, Amount`: the two columns say which way
