@@ -43,7 +43,10 @@ QuickBooks' Transaction Detail by Account (one signed `Amount`) and register (`P
 `Deposit Amount`). A bank book kept by hand may write the day alone (`7`), of the month its
 title (`Bank Book - November 2026`, the ledger's period) or its sheet's name (`Nov-26`) gives,
 and a ditto mark (`"`, `do`, `-do-`, `〃`, `,,`) for the date of the row above; its amounts in
-rupees and paise apart (`Rs.` | `Ps.`) are one amount (`xlbo.readers.paise_columns`). Tally's Cash/Bank Book (each bank and cash ledger's totals) is refused. A header may sit over two rows (`Transactions` over `Debit |
+rupees and paise apart (`Rs.` | `Ps.`) are one amount (`xlbo.readers.paise_columns`). Amounts
+that are formulas saved without their values (a file a script wrote) read as empty: a voucher's,
+the opening balance's or a balance that tells an unsigned amount's side refuses the ledger,
+naming the cells; the closing balance's is a warning. Tally's Cash/Bank Book (each bank and cash ledger's totals) is refused. A header may sit over two rows (`Transactions` over `Debit |
 Credit`); one `Amount` column may carry `Dr`/`Cr` or a sign; a balance line may have its figure
 only in the `Balance` column. In every one a debit (Dr, plus, a deposit) is money into the bank.
 """
@@ -94,7 +97,17 @@ from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
-from xlbo.readers.line_issues import LEDGER, LEFT_OUT, _issues_for, _undated, cut_off, unseen
+from xlbo.readers.line_issues import (
+    LEDGER,
+    LEFT_OUT,
+    SAVE_CALCULATED,
+    _issues_for,
+    _undated,
+    cut_off,
+    not_calculated,
+    uncalculated,
+    unseen,
+)
 from xlbo.readers.paise_columns import rupees_and_paise
 from xlbo.readers.statement_summary import month_in, period_in
 from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
@@ -868,6 +881,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     written_side = extract(combined, _SIDE_WORD)
     side_codes, side_words = pd.factorize(written_side.to_numpy(dtype=object))  # a few words
     side_word = np.char.lower(np.char.rstrip(np.asarray(side_words, dtype=str), " ."))[side_codes]
+    unsided = np.zeros(count, dtype=bool)  # an unsigned amount whose balance is not written
     if two_columns:
         written_debit, bad_debit = paise_column(column("Debit"))
         written_credit, bad_credit = paise_column(column("Credit"))
@@ -899,7 +913,8 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
             out = np.where(said == CREDIT_MARK, True, np.where(said == DEBIT_MARK, False, out))
             if "Balance" in roles:
                 balance, _ = paise_column(frame[roles["Balance"]])
-                sides = balance_sides(signed, balance, amount_present(frame[roles["Balance"]]))
+                unsided = ~amount_present(frame[roles["Balance"]])
+                sides = balance_sides(signed, balance, ~unsided)
                 out = np.where(sides == CREDIT_MARK, False, out)  # the balance rose by it
                 out = np.where(sides == DEBIT_MARK, True, out)
             signed = np.where(out, -signed, signed)
@@ -1013,7 +1028,20 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     # as 0.00, it made a difference on the BRS that nothing explained)
     balance_line = np.isin(label, ["opening balance", "closing balance"])
     said = voucher_row | balance_line
-    issues = report({p: m for p, m in bad_debit.items() if said[p]}, "Debit")
+    unwritten = ~money & ~unreadable  # an amount a script wrote as a formula reads as none
+    issues = _formulas_unread(
+        book,
+        table,
+        roles,
+        rows,
+        (
+            voucher_row & unwritten,
+            (label == "opening balance") & unwritten,
+            voucher_row & money & unsided,
+        ),
+        (label == "closing balance") & unwritten,
+    )
+    issues += report({p: m for p, m in bad_debit.items() if said[p]}, "Debit")
     issues += report({p: m for p, m in bad_credit.items() if said[p]}, "Credit")
     # and a row under a voucher (its narration, or a ledger entry of its details) that writes in
     # Debit or Credit what is no amount: a narration row leaves them blank, so `1 234,00` or
@@ -1114,6 +1142,64 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         account=account,
         period=period,
     )
+
+
+def _formulas_unread(
+    book: RowSource,
+    table: Table,
+    roles: dict[str, str],
+    rows: np.ndarray,
+    needed: tuple[np.ndarray, np.ndarray, np.ndarray],
+    closing: np.ndarray,
+) -> list[Issue]:
+    """Amounts a program that does not calculate (a script) wrote as formulas, saved without
+    their values, which read as none: in the amount columns of the vouchers without an amount,
+    in any money column of the opening balance line without one, and in the balance of the
+    unsigned amounts whose side it tells (`needed`), an error (exit 2: a voucher or the opening
+    left out, read as 0.00, or a payment taken for a receipt, without a word); in the closing
+    balance line's, a warning (the BRS stands on the opening balance and the lines). The sheet
+    is read again only where such rows are."""
+    vouchers, opening, sided = needed
+    amounts = {table.letters[roles[role]] for role in ("Debit", "Credit") if role in roles}
+    balance = {table.letters[roles["Balance"]]} if "Balance" in roles else set()
+    found = uncalculated(
+        book, table.sheet, [*amounts, *balance], rows[vouchers | opening | sided | closing]
+    )
+    if not found:
+        return []
+
+    def where(cell: str) -> tuple[str, int]:
+        letters = cell.rstrip("0123456789")
+        return letters, int(cell[len(letters) :])
+
+    voucher_rows, opening_rows = set(rows[vouchers].tolist()), set(rows[opening].tolist())
+    sided_rows = set(rows[sided].tolist())
+    missing = [
+        (cell, formula)
+        for cell, formula in found
+        if (where(cell)[1] in voucher_rows and where(cell)[0] in amounts)
+        or where(cell)[1] in opening_rows
+        or (where(cell)[1] in sided_rows and where(cell)[0] in balance)
+    ]
+    if missing:
+        amount = all(where(cell)[0] in amounts for cell, _ in missing)
+        raise not_calculated(book.name, table.sheet, missing, "amount" if amount else "money")
+    closing_rows = set(rows[closing].tolist())
+    return [
+        Issue(
+            severity=Severity.WARNING,
+            sheet=table.sheet,
+            cell=cell,
+            value=formula,
+            problem=f"Row {where(cell)[1]}: the closing balance is a formula saved without its "
+            "value: the ledger's own closing balance could not be read, and the BRS stands on "
+            "its opening balance and lines",
+            hint=SAVE_CALCULATED,
+            file=book.name,
+        )
+        for cell, formula in found
+        if where(cell)[1] in closing_rows
+    ][:1]
 
 
 _PAGE_FOOT = ("carried over", "carried forward", "c/f", "balance c/f", "balance carried forward")

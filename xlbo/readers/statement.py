@@ -33,6 +33,9 @@ figures is the amount. Where withdrawal and deposit columns are both there, an `
 them is not the money (Ujjivan). A header written over two rows (`Transaction` over `Date`)
 is read as one.
 
+Amounts that are formulas saved without their values (a file a script wrote, never saved by
+Excel or LibreOffice) read as empty: the statement is refused, naming the cells.
+
 Rows that are layout are never lines, dated or not: `B/F`, `C/F`, `Opening Balance`, `Total`,
 `By Opening Balance` (their figures are balances and page totals). A row holding nothing but narration, right under
 a line, is the rest of that line's narration (a statement converted from print wraps it); a
@@ -88,7 +91,15 @@ from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import renamed, two_row_header
-from xlbo.readers.line_issues import STATEMENT, _issues_for, _undated, cut_off, unseen
+from xlbo.readers.line_issues import (
+    STATEMENT,
+    _issues_for,
+    _undated,
+    cut_off,
+    not_calculated,
+    uncalculated,
+    unseen,
+)
 from xlbo.readers.paise_columns import rupees_and_paise
 from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
 from xlbo.readers.statement_summary import (
@@ -953,6 +964,12 @@ def _read_sheet(
         )
     failed = np.isin(np.arange(count), list(problems))
     keep = dated & ~failed & moves & before_end
+    # an amount a script wrote as a formula, saved without its value, reads as none: its line
+    # would be no line, without a word
+    amounts = [letter(r) for r in (Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT) if r in columns]
+    blank = rows[dated & ~layout & ~moves & ~failed & before_end]
+    if formulas := uncalculated(book, table.sheet, amounts, blank):
+        raise not_calculated(book.name, table.sheet, formulas)
     wrapped = ~dated & ~layout & ~moves & ~has_balance & before_end & (narration != "").to_numpy()
     owner = None
     if wrapped.any():  # rows of narration alone, not a failed date nor a footer
