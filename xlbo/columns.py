@@ -30,8 +30,11 @@ from xlbo.cells import clean_text, is_blank
 from xlbo.dates import (
     DateOrder,
     date_order,
+    day_alone,
     day_and_month,
+    day_in_period,
     in_period,
+    is_ditto,
     month_end,
     moved,
     outside_years,
@@ -337,7 +340,10 @@ def date_column(
     stands for falls among theirs (within `SERIAL_REACH` days of the first and the last: a user
     typed over one cell of a text-date column, and Excel kept a number). Elsewhere it is a
     figure written in the date column — HDFC's summary puts its opening balance (13399.36)
-    there, which as a serial would be 6 September 1936.
+    there, which as a serial would be 6 September 1936. A whole number from 1 to 31 (`7`, or
+    the text `7`) is then no serial (a day of January 1900) but a day of the month alone, as a
+    bank book kept by hand writes it under the month its title names: the day of that number in
+    `period` (`day_in_period`), else no date.
 
     `period`: the days the file says it covers (a statement's title); a date written without
     its year (`25 Oct`, `25/10`) takes the year that puts it in them (`in_period`).
@@ -357,9 +363,13 @@ def date_column(
             parsed.append(parse_date(value, day_first=day_first))
         except ValueError:
             parsed.append(None)
-    if serials_alone:
-        parsed = _serials_among_dates(distinct, parsed)
     start, end = period
+    if serials_alone:
+        days = [day_alone(value) for value in distinct]
+        for at, day in enumerate(days):
+            if day is not None:
+                parsed[at] = day_in_period(day, start, end) if start and end else None
+        parsed = _serials_among_dates(distinct, parsed, days)
     if start is not None and end is not None:
         for at, value in enumerate(distinct):
             if parsed[at] is None and (found := day_and_month(value, day_first)) is not None:
@@ -368,6 +378,25 @@ def date_column(
         parsed = [d if d is None or outside_years(d) is None else None for d in parsed]
     lookup = np.array([*parsed, None], dtype=object)
     return lookup[codes].tolist(), order
+
+
+def ditto_dates(dates: list[date | None], cells: pd.Series, rows: np.ndarray) -> None:
+    """Dates each date cell that holds a ditto mark (`"`, `do`, `〃`: `dates.is_ditto`) with
+    the date of the nearest row above it that has one, in place; one with no date above it
+    keeps none (and is reported as no date). `rows` are the cells' sheet rows: where they run
+    back (a two-sided book's right side listed after its left), nothing above is taken."""
+    undated = np.flatnonzero(~has_date(dates) & is_text(cells))  # few: a ditto is no date
+    marks = np.zeros(len(dates), dtype=bool)
+    marks[undated] = [is_ditto(cells.iat[at]) for at in undated.tolist()]
+    if not marks.any():
+        return
+    days = pd.Series(dates, dtype=object)
+    days[marks] = None
+    runs = np.cumsum(np.r_[True, np.diff(rows) <= 0])
+    above = days.groupby(runs).ffill()
+    for at in np.flatnonzero(marks).tolist():
+        day = above.iat[at]
+        dates[at] = day if isinstance(day, date) else None
 
 
 def swapped_said(count: int, where: str, by_texts: bool) -> str:
@@ -450,10 +479,16 @@ SERIAL_REACH = 31
 stand for, and still be read as a date (see `date_column`)."""
 
 
-def _serials_among_dates(distinct: list[Any], parsed: list[date | None]) -> list[date | None]:
+def _serials_among_dates(
+    distinct: list[Any], parsed: list[date | None], days: list[int | None]
+) -> list[date | None]:
     """The dates of a column's distinct cells with its numbers kept as dates only where they
-    fall among the dates written as text or as real dates (see `date_column`)."""
-    number = [isinstance(v, int | float | np.number) and not isinstance(v, bool) for v in distinct]
+    fall among the dates written as text or as real dates (see `date_column`); a day of the
+    month alone (`days`) is no serial, and is kept."""
+    number = [
+        isinstance(v, int | float | np.number) and not isinstance(v, bool) and day is None
+        for v, day in zip(distinct, days, strict=True)
+    ]
     written = [d for d, n in zip(parsed, number, strict=True) if d is not None and not n]
     if not written:
         return parsed

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import math
+import numbers
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -282,6 +283,64 @@ def in_period(day: int, month: int, start: date, end: date) -> date | None:
     if not fits or (len(fits) > 1 and fits[1][0] == fits[0][0]):
         return None
     return fits[0][1]
+
+
+_DITTO = re.compile(r'^(?:["“”″〃]|,,|\'\'|do\.?|-\s*do\s*-|[–—]\s*do\s*[–—]|ditto|-"-)$')
+
+
+def is_ditto(value: Any) -> bool:
+    """Whether a date cell holds a ditto mark (`"`, `〃`, `,,`, `do`, `-do-`, `ditto`): the
+    date of the row above, as a book kept by hand writes it.
+
+    >>> [is_ditto(v) for v in ('"', "Do", "-do-", "〃", ",,", "done", 7)]
+    [True, True, True, True, True, False, False]
+    """
+    return isinstance(value, str) and _DITTO.match(_date_text(value)) is not None
+
+
+_DAY_ALONE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\.?$")
+
+
+def day_alone(value: Any) -> int | None:
+    """The day of the month a cell holding nothing but it writes (`7`, `"7"`, `7th`), 1 to 31,
+    as a bank book kept by hand writes the day under a month its title names; else None. Such
+    a number is no Excel serial: as one it would be a day of January 1900.
+
+    >>> day_alone(7), day_alone("07"), day_alone("7th"), day_alone(7.5), day_alone(45962)
+    (7, 7, 7, None, None)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, numbers.Real):  # numpy's numbers too
+        number = float(value)
+        day = int(number) if number.is_integer() else 0
+    elif isinstance(value, str) and (match := _DAY_ALONE.match(_date_text(value))):
+        day = int(match.group(1))
+    else:
+        return None
+    return day if 1 <= day <= 31 else None
+
+
+def day_in_period(day: int, start: date, end: date) -> date | None:
+    """The one date from `start` to `end` that falls on the `day` of its month; None when none
+    does (31 in November) or more than one (a period longer than a month).
+
+    >>> day_in_period(7, date(2026, 11, 1), date(2026, 11, 30))
+    datetime.date(2026, 11, 7)
+    >>> day_in_period(20, date(2026, 10, 16), date(2026, 11, 15))
+    datetime.date(2026, 10, 20)
+    """
+    found: list[date] = []
+    month = start.replace(day=1)
+    while month <= end and len(found) < 2:
+        if day <= calendar.monthrange(month.year, month.month)[1]:
+            on = month.replace(day=day)
+            if start <= on <= end:
+                found.append(on)
+        month = moved(month_end(month), 1)
+        if month == date.max:
+            break
+    return found[0] if len(found) == 1 else None
 
 
 FIRST_YEAR = 1900

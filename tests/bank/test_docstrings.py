@@ -25,6 +25,9 @@ MODULES = [
     "xlbo.readers.tally_xml",
     "xlbo.columns",
     "xlbo.together",
+    "xlbo.dates",
+    "xlbo.readers.statement_summary",
+    "xlbo.readers.paise_columns",
 ]
 
 

@@ -34,7 +34,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -583,14 +583,19 @@ _VALUE = re.compile(rb"<v\b[^>]*?(?:/>|>(.*?)</v>)", re.DOTALL)
 _TEXT_RESULT = re.compile(rb"""\bt\s*=\s*["'](?:str|s|inlineStr|b|e)["']""")
 
 
-def uncalculated_formulas(path: Path, sheet: str, column: str) -> list[tuple[str, str]]:
-    """The cells of `column` (letters) on `sheet` of the .xlsx `path` that hold a formula with
-    no value: what a tool that does not calculate (openpyxl, a script) writes. Excel,
-    LibreOffice and calamine would read them as empty. (cell, formula) pairs, in sheet order;
-    none for a workbook that is not a zip of XML, or whose sheet is not found."""
-    wanted = re.compile(
-        rb"""\br\s*=\s*["']""" + re.escape(column.upper().encode()) + rb"""(\d+)["']"""
-    )
+def uncalculated_formulas(
+    path: Path, sheet: str, column: str | Sequence[str]
+) -> list[tuple[str, str]]:
+    """The cells of `column` (letters; or of several columns, the sheet read once) on `sheet`
+    of the .xlsx `path` that hold a formula with no value: what a tool that does not calculate
+    (openpyxl, a script) writes. Excel, LibreOffice and calamine would read them as empty.
+    (cell, formula) pairs, in sheet order; none for a workbook that is not a zip of XML, or
+    whose sheet is not found."""
+    columns = [column] if isinstance(column, str) else list(column)
+    if not columns:
+        return []
+    letters = b"|".join(re.escape(letter.upper().encode()) for letter in columns)
+    wanted = re.compile(rb"""\br\s*=\s*["'](""" + letters + rb""")(\d+)["']""")
     found: list[tuple[str, str]] = []
     try:
         with zipfile.ZipFile(path) as archive:
@@ -613,17 +618,15 @@ def uncalculated_formulas(path: Path, sheet: str, column: str) -> list[tuple[str
                         continue
                     body, tail = data[:cut], data[cut:]
                     if b"<f" in body:
-                        found += _formulas_without_values(body, wanted, column.upper())
+                        found += _formulas_without_values(body, wanted)
             if tail and b"<f" in tail:
-                found += _formulas_without_values(tail, wanted, column.upper())
+                found += _formulas_without_values(tail, wanted)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError):
         return []
     return found
 
 
-def _formulas_without_values(
-    xml: bytes, wanted: re.Pattern[bytes], column: str
-) -> list[tuple[str, str]]:
+def _formulas_without_values(xml: bytes, wanted: re.Pattern[bytes]) -> list[tuple[str, str]]:
     found = []
     for cell in _CELL.finditer(xml):
         attributes, inner = cell.group(1), cell.group(2) or b""
@@ -637,5 +640,5 @@ def _formulas_without_values(
         empty = value is None or not (value.group(1) or b"").strip()
         if value is None or (empty and not _TEXT_RESULT.search(attributes)):
             text = html.unescape((formula.group(1) or b"").decode("utf-8", "replace"))
-            found.append((f"{column}{where.group(1).decode()}", f"={text}"))
+            found.append((f"{where.group(1).decode()}{where.group(2).decode()}", f"={text}"))
     return found

@@ -40,7 +40,13 @@ Other books' ledger reports are read by the same rules, their columns found by h
 Account`, `'Opening'` and `'Closing (Opening + Total)'` rows), Zoho Books' Account Transactions,
 QuickBooks' Transaction Detail by Account (one signed `Amount`) and register (`Payment`,
 `Deposit`), Busy (`Opening Bal.`), Marg, Odoo and Vyapar's bank statement (`Withdrawal Amount`,
-`Deposit Amount`). Tally's Cash/Bank Book (each bank and cash ledger's totals) is refused. A header may sit over two rows (`Transactions` over `Debit |
+`Deposit Amount`). A bank book kept by hand may write the day alone (`7`), of the month its
+title (`Bank Book - November 2026`, the ledger's period) or its sheet's name (`Nov-26`) gives,
+and a ditto mark (`"`, `do`, `-do-`, `〃`, `,,`) for the date of the row above; its amounts in
+rupees and paise apart (`Rs.` | `Ps.`) are one amount (`xlbo.readers.paise_columns`). Amounts
+that are formulas saved without their values (a file a script wrote) read as empty: a voucher's,
+the opening balance's or a balance that tells an unsigned amount's side refuses the ledger,
+naming the cells; the closing balance's is a warning. Tally's Cash/Bank Book (each bank and cash ledger's totals) is refused. A header may sit over two rows (`Transactions` over `Debit |
 Credit`); one `Amount` column may carry `Dr`/`Cr` or a sign; a balance line may have its figure
 only in the `Balance` column. In every one a debit (Dr, plus, a deposit) is money into the bank.
 """
@@ -75,6 +81,7 @@ from xlbo.columns import (
     amount_present,
     contains,
     date_column,
+    ditto_dates,
     extract,
     has_date,
     is_text,
@@ -86,13 +93,24 @@ from xlbo.columns import (
     swapped_said,
     text_column,
 )
-from xlbo.dates import month_end, month_number, parse_date
+from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
-from xlbo.readers.line_issues import LEDGER, LEFT_OUT, _issues_for, _undated, cut_off, unseen
-from xlbo.readers.statement_summary import period_in
+from xlbo.readers.line_issues import (
+    LEDGER,
+    LEFT_OUT,
+    SAVE_CALCULATED,
+    _issues_for,
+    _undated,
+    cut_off,
+    not_calculated,
+    uncalculated,
+    unseen,
+)
+from xlbo.readers.paise_columns import rupees_and_paise
+from xlbo.readers.statement_summary import month_in, period_in
 from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
 from xlbo.readers.tally_marks import (
     cancelled_rows,
@@ -521,10 +539,10 @@ def ledger_titles(book: RowSource) -> list[LedgerTitle]:
         except SheetProblem:
             continue
         title = [list(r) for r in rows[: index - 1 if words else index]]
-        company, account, period = _title(title)
+        company, account, period = _title(title)  # `November 2026` on a line of its own too
+        if period == (None, None):  # a sheet named `Nov-26`
+            period = month_in(name) or period
         lines = [" ".join(header_text(c) for c in row if header_text(c)) for row in title]
-        if period == (None, None):  # `November 2026` on a line of its own, or a sheet `Nov-26`
-            period = _month_named([*lines, name])
         others = [line.replace(company, " ") if company else line for line in lines]
         found.append(
             LedgerTitle(
@@ -537,22 +555,6 @@ def ledger_titles(book: RowSource) -> list[LedgerTitle]:
             )
         )
     return found
-
-
-_MONTH_NAMED = re.compile(
-    r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s.'’-]*((?:20)?[0-9]{2})\b"
-)
-
-
-def _month_named(texts: Sequence[str]) -> tuple[date | None, date | None]:
-    """The month the first of `texts` to name one says (`November 2026`, `Nov-26`), as its
-    first and last day; (None, None) where none does."""
-    for text in texts:
-        if found := _MONTH_NAMED.search(text):
-            year = int(found[2]) if len(found[2]) == 4 else 2000 + int(found[2])
-            first = date(year, month_number(found[1]), 1)
-            return first, month_end(first)
-    return None, None
 
 
 class _NoHeader(SheetProblem):
@@ -643,6 +645,7 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     table = sheet_table(book, name, find)
     if stacked:
         table = renamed(table, stacked[0], _known)
+    table = rupees_and_paise(table)  # `Rs.` | `Ps.`: one amount
     if _is_day_book(head):
         raise _DayBook(table)
     blocks = _two_sided(table)
@@ -773,6 +776,9 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
         if written := period_in(line):  # `1 Oct 2026 to 31 Oct 2026`, `For the period …`
             period, period_at = written, index
             break
+    if period_at < 0:  # `For the month of November 2026`, `Bank Book - Nov 2026`
+        months = ((index, month_in(line)) for index, line in enumerate(lines))
+        period_at, period = next(((i, m) for i, m in months if m), (-1, period))
     company = lines[0] if lines and period_at != 0 else ""
     account = ""
     marker = next((i for i, t in enumerate(lines) if t.casefold() == "ledger account"), -1)
@@ -874,11 +880,14 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
 
     company, account, period = _title(title)
     # as a statement's: a date cell that lost its format, kept as its serial by a CSV saved from
-    # Excel (`46328`), and a date shown without its year (`2-Nov`) in the period of the title
-    dates, _ = date_column(column("Date"), serials_alone=True, period=period, working_years=True)
+    # Excel (`46328`), a date shown without its year (`2-Nov`) in the period of the title, and
+    # the day alone (`7`) in the month the title or else the sheet's name (`Nov-26`) gives
+    dating = period if None not in period else month_in(table.sheet) or period
+    dates, _ = date_column(column("Date"), serials_alone=True, period=dating, working_years=True)
     # and as a statement's: real date cells Excel set to the US read month first, put right
     # where the column's text dates or the title's period prove day first
-    swapped, by_texts = swapped_by_excel(column("Date"), dates, period)
+    swapped, by_texts = swapped_by_excel(column("Date"), dates, dating)
+    ditto_dates(dates, column("Date"), rows)  # `"` or `do`: the date of the row above
     dated = has_date(dates)
     date_written = amount_present(column("Date"))  # not blank
     # The other ledger's name: Particulars, joined with an unnamed text column beside it (the
@@ -894,6 +903,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     written_side = extract(combined, _SIDE_WORD)
     side_codes, side_words = pd.factorize(written_side.to_numpy(dtype=object))  # a few words
     side_word = np.char.lower(np.char.rstrip(np.asarray(side_words, dtype=str), " ."))[side_codes]
+    unsided = np.zeros(count, dtype=bool)  # an unsigned amount whose balance is not written
     if two_columns:
         written_debit, bad_debit = paise_column(column("Debit"))
         written_credit, bad_credit = paise_column(column("Credit"))
@@ -925,7 +935,8 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
             out = np.where(said == CREDIT_MARK, True, np.where(said == DEBIT_MARK, False, out))
             if "Balance" in roles:
                 balance, _ = paise_column(frame[roles["Balance"]])
-                sides = balance_sides(signed, balance, amount_present(frame[roles["Balance"]]))
+                unsided = ~amount_present(frame[roles["Balance"]])
+                sides = balance_sides(signed, balance, ~unsided)
                 out = np.where(sides == CREDIT_MARK, False, out)  # the balance rose by it
                 out = np.where(sides == DEBIT_MARK, True, out)
             signed = np.where(out, -signed, signed)
@@ -1039,7 +1050,20 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     # as 0.00, it made a difference on the BRS that nothing explained)
     balance_line = np.isin(label, ["opening balance", "closing balance"])
     said = voucher_row | balance_line
-    issues = report({p: m for p, m in bad_debit.items() if said[p]}, "Debit")
+    unwritten = ~money & ~unreadable  # an amount a script wrote as a formula reads as none
+    issues = _formulas_unread(
+        book,
+        table,
+        roles,
+        rows,
+        (
+            voucher_row & unwritten,
+            (label == "opening balance") & unwritten,
+            voucher_row & money & unsided,
+        ),
+        (label == "closing balance") & unwritten,
+    )
+    issues += report({p: m for p, m in bad_debit.items() if said[p]}, "Debit")
     issues += report({p: m for p, m in bad_credit.items() if said[p]}, "Credit")
     # and a row under a voucher (its narration, or a ledger entry of its details) that writes in
     # Debit or Credit what is no amount: a narration row leaves them blank, so `1 234,00` or
@@ -1140,6 +1164,64 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         account=account,
         period=period,
     )
+
+
+def _formulas_unread(
+    book: RowSource,
+    table: Table,
+    roles: dict[str, str],
+    rows: np.ndarray,
+    needed: tuple[np.ndarray, np.ndarray, np.ndarray],
+    closing: np.ndarray,
+) -> list[Issue]:
+    """Amounts a program that does not calculate (a script) wrote as formulas, saved without
+    their values, which read as none: in the amount columns of the vouchers without an amount,
+    in any money column of the opening balance line without one, and in the balance of the
+    unsigned amounts whose side it tells (`needed`), an error (exit 2: a voucher or the opening
+    left out, read as 0.00, or a payment taken for a receipt, without a word); in the closing
+    balance line's, a warning (the BRS stands on the opening balance and the lines). The sheet
+    is read again only where such rows are."""
+    vouchers, opening, sided = needed
+    amounts = {table.letters[roles[role]] for role in ("Debit", "Credit") if role in roles}
+    balance = {table.letters[roles["Balance"]]} if "Balance" in roles else set()
+    found = uncalculated(
+        book, table.sheet, [*amounts, *balance], rows[vouchers | opening | sided | closing]
+    )
+    if not found:
+        return []
+
+    def where(cell: str) -> tuple[str, int]:
+        letters = cell.rstrip("0123456789")
+        return letters, int(cell[len(letters) :])
+
+    voucher_rows, opening_rows = set(rows[vouchers].tolist()), set(rows[opening].tolist())
+    sided_rows = set(rows[sided].tolist())
+    missing = [
+        (cell, formula)
+        for cell, formula in found
+        if (where(cell)[1] in voucher_rows and where(cell)[0] in amounts)
+        or where(cell)[1] in opening_rows
+        or (where(cell)[1] in sided_rows and where(cell)[0] in balance)
+    ]
+    if missing:
+        amount = all(where(cell)[0] in amounts for cell, _ in missing)
+        raise not_calculated(book.name, table.sheet, missing, "amount" if amount else "money")
+    closing_rows = set(rows[closing].tolist())
+    return [
+        Issue(
+            severity=Severity.WARNING,
+            sheet=table.sheet,
+            cell=cell,
+            value=formula,
+            problem=f"Row {where(cell)[1]}: the closing balance is a formula saved without its "
+            "value: the ledger's own closing balance could not be read, and the BRS stands on "
+            "its opening balance and lines",
+            hint=SAVE_CALCULATED,
+            file=book.name,
+        )
+        for cell, formula in found
+        if where(cell)[1] in closing_rows
+    ][:1]
 
 
 _PAGE_FOOT = ("carried over", "carried forward", "c/f", "balance c/f", "balance carried forward")

@@ -1,12 +1,14 @@
 """What the bank readers (`statement`, `ledger`, `tally_xml`) share: an Issue for each line's
 bad cell, the lines with money whose date cell is no date, the rows and columns read that
-Excel does not show, and a sheet cut off at its format's last row.
+Excel does not show, a sheet cut off at its format's last row, and amounts that are formulas
+saved without their values.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -14,12 +16,61 @@ import pandas as pd
 
 from xlbo.book.filter_criteria import column_number
 from xlbo.book.hidden_rows import HiddenRows
+from xlbo.book.limits import uncalculated_formulas
 from xlbo.book.table import EXCEL_ROWS, XLS_ROWS, Table
 from xlbo.columns import amount_present, has_date
-from xlbo.dates import day_and_month, far_date_said
+from xlbo.dates import day_alone, day_and_month, far_date_said, is_ditto
+from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity, display_value
 
 LEFT_OUT = "Fix the cell and reconcile again; the line was left out."
+SAVE_CALCULATED = (
+    "Open the file in Excel or LibreOffice and save it so the values are stored, then "
+    "reconcile again."
+)
+"""What to do about formulas saved without their values (`uncalculated`)."""
+
+
+def uncalculated(
+    book: Any, sheet: str, letters: Sequence[str], rows: np.ndarray
+) -> list[tuple[str, str]]:
+    """(cell, formula) of each cell in the columns `letters` on the sheet's Excel `rows` that
+    holds a formula saved without its value, as a program that does not calculate (a script
+    with openpyxl) writes it; Excel and LibreOffice store each value, and a cell without one is
+    read as empty. None where there are no rows to look at (the sheet is then not read again)
+    or the file is no .xlsx (or .xlsm) on disk."""
+    path = getattr(book, "path", None)
+    if not len(rows) or not isinstance(path, Path) or path.suffix.lower() not in XLSX:
+        return []
+    wanted = set(rows.tolist())
+    return [
+        (cell, formula)
+        for cell, formula in uncalculated_formulas(path, sheet, sorted(set(letters)))
+        if int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) in wanted
+    ]
+
+
+XLSX = (".xlsx", ".xlsm")
+
+
+def cells_said(cells: Sequence[tuple[str, str]], most: int = 5) -> str:
+    """`D6 (=200000+50000), D7 (=45000)`, the first `most` and `…` after them."""
+    shown = ", ".join(f"{cell} ({formula})" for cell, formula in cells[:most])
+    return shown + (", …" if len(cells) > most else "")
+
+
+def not_calculated(
+    file: str, sheet: str, cells: Sequence[tuple[str, str]], what: str = "amount"
+) -> SheetProblem:
+    """The error for amounts (or balances that tell an amount's side: `what` is then `money`)
+    that are formulas saved without their values (`uncalculated`): read as empty, their lines
+    would be left out, or taken as none, without a word."""
+    return SheetProblem(
+        f"{file}, sheet {sheet}: {len(cells):,} {what} cell(s) hold a formula saved without "
+        f"its value, as a program that does not calculate (a script) writes it: "
+        f"{cells_said(cells)}. xlbo reads no value there: the lines, balances or sides they give "
+        f"would be missing from the BRS. {SAVE_CALCULATED}"
+    )
 
 
 def _issues_for(
@@ -65,6 +116,17 @@ def _not_a_date(cell: Any) -> str:
     """Why a date cell is no date; a date written without its year says what would give it."""
     if (far := far_date_said(cell)) is not None:
         return far
+    if is_ditto(cell):
+        return (
+            f"'{cell}' is a ditto mark (the date of the row above), and no row above it has a "
+            "date; write its date"
+        )
+    if (day := day_alone(cell)) is not None:
+        return (
+            f"'{day}' is a day of the month alone, and neither the sheet's title nor its name "
+            "gives a month it falls in (For the month of November 2026, a sheet named Nov-26); "
+            "write the month in the title above the table, or the dates in full (dd-mm-yyyy)"
+        )
     if day_and_month(cell) is None:
         return f"'{cell}' is not a date"
     return (

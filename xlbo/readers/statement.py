@@ -12,7 +12,10 @@ reversal, money back in (a deposit of that amount); a negative deposit is money 
 
 A workbook with a statement on several sheets (one a month) is read sheet after sheet, and
 each line carries its `sheet`. A statement dated only by its `Value Date` (ICICI's corporate
-export) is dated by it.
+export) is dated by it. One copied by hand may write the day alone (`7`): the day of the month
+its title (`For the month of November 2026`, the statement's period) or its sheet's name
+(`Nov-26`) gives, and a ditto mark (`"`, `do`, `〃`) for the date of the row above; and its
+amounts in rupees and paise apart (`Rs.` | `Ps.`: `xlbo.readers.paise_columns`).
 
 A summary or footer figure the lines do not add up to is no unreadable cell: every line may
 have been read. It is an integrity finding (`Statement total`) left on the lines' frame for
@@ -29,6 +32,9 @@ amount's own `Dr`/`Cr` or sign decides. A column headed `Debit/Credit` that hold
 figures is the amount. Where withdrawal and deposit columns are both there, an `Amount` beside
 them is not the money (Ujjivan). A header written over two rows (`Transaction` over `Date`)
 is read as one.
+
+Amounts that are formulas saved without their values (a file a script wrote, never saved by
+Excel or LibreOffice) read as empty: the statement is refused, naming the cells.
 
 Rows that are layout are never lines, dated or not: `B/F`, `C/F`, `Opening Balance`, `Total`,
 `By Opening Balance` (their figures are balances and page totals). A row holding nothing but narration, right under
@@ -71,6 +77,7 @@ from xlbo.columns import (
     contains,
     date_column,
     day_numbers,
+    ditto_dates,
     has_date,
     is_text,
     paise_column,
@@ -86,9 +93,25 @@ from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import renamed, two_row_header
-from xlbo.readers.line_issues import STATEMENT, _issues_for, _undated, cut_off, unseen
+from xlbo.readers.line_issues import (
+    STATEMENT,
+    _issues_for,
+    _undated,
+    cut_off,
+    not_calculated,
+    uncalculated,
+    unseen,
+)
+from xlbo.readers.paise_columns import rupees_and_paise
 from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
-from xlbo.readers.statement_summary import Summary, block_rows, merged, read_summary, read_titles
+from xlbo.readers.statement_summary import (
+    Summary,
+    block_rows,
+    merged,
+    month_in,
+    read_summary,
+    read_titles,
+)
 
 MONEY = (Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT, Role.BALANCE)
 SUMMARY_ROWS = 200
@@ -809,6 +832,8 @@ def _read_sheet(
         table = renamed(table, two_rows[0], _known)
         if 0 <= table.header_row - 2 < len(head):
             head[table.header_row - 2] = []  # its upper row is no title line
+    if header is None:
+        table = rupees_and_paise(table)  # `Rs.` | `Ps.`: one amount
     columns = _columns(table.frame, mapping)
     if {Role.WITHDRAWAL, Role.DEPOSIT} <= set(columns) and Role.AMOUNT not in mapping:
         # Ujjivan's `…, Withdrawal, Deposit, Balance, Amount`: the two columns say which way
@@ -849,10 +874,13 @@ def _read_sheet(
         return table.letters.get(columns.get(role, ""), "A")
 
     titles = read_titles(head[: max(table.header_row - 1, 0)])
-    period = titles.period if None not in titles.period else given
+    # the period that dates a day written alone (`7`) or without its year (`25 Oct`): the
+    # title's, else the month the sheet's name gives (`Nov-26`), else an earlier sheet's
+    period = titles.period if None not in titles.period else month_in(table.sheet) or given
     dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period, working_years=True)
     swapped, swap_proved_by_texts = swapped_by_excel(column(Role.DATE), dates, period)
     _dated_by_merges(book, table.sheet, rows, _column_index(letter(Role.DATE)), dates)
+    ditto_dates(dates, column(Role.DATE), rows)  # `"` or `do`: the date of the row above
     narration = _with_counterparty(text_column(column(Role.NARRATION)), frame, columns)
     # B/F, C/F, Opening Balance and Total rows are layout even when the bank dates them: their
     # figures are balances and page totals, not money that moved
@@ -1003,6 +1031,12 @@ def _read_sheet(
         )
     failed = np.isin(np.arange(count), list(problems))
     keep = dated & ~failed & moves & before_end
+    # an amount a script wrote as a formula, saved without its value, reads as none: its line
+    # would be no line, without a word
+    amounts = [letter(r) for r in (Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT) if r in columns]
+    blank = rows[dated & ~layout & ~moves & ~failed & before_end]
+    if formulas := uncalculated(book, table.sheet, amounts, blank):
+        raise not_calculated(book.name, table.sheet, formulas)
     wrapped = ~dated & ~layout & ~moves & ~has_balance & before_end & (narration != "").to_numpy()
     owner = None
     if wrapped.any():  # rows of narration alone, not a failed date nor a footer

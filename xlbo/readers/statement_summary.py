@@ -35,7 +35,7 @@ from xlbo.bank.banks import bank_of
 from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, side_marks
 from xlbo.cells import clean_text, is_blank
 from xlbo.columns import contains, one_amount, strings
-from xlbo.dates import parse_date
+from xlbo.dates import century, month_end, month_number, parse_date
 from xlbo.money import to_paise
 from xlbo.readers.roles import Role
 
@@ -171,6 +171,8 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
             company = _holder(texts)
     if period == (None, None) and starts and ends:
         period = _dates(starts[0], ends[0]) or period
+    if period == (None, None):  # `For the month of November 2026`: the month is the period
+        period = next((month for line in lines if (month := month_in(line))), period)
     return Titles(company, account, period, _bank(lines, company))
 
 
@@ -188,6 +190,38 @@ def period_in(line: str) -> tuple[date, date] | None:
     """
     found = _PERIOD.search(line)
     return _dates(*found.groups()) if found else None
+
+
+_MONTH_YEAR = re.compile(
+    r"(?<![^\W\d_])(?P<month>[^\W\d_]{3,9})\.?[\s.'’,-]*(?P<year>(?:19|20)\d{2}|\d{2})"
+    r"(?![\w/])(?!\s*[-./,]?\s*\d)"
+)
+"""A month and its year (`November 2026`, `Nov-26`, `Nov'26`), no day after it (`Nov 26, 2026`)
+nor a year after it (`Apr 2026-27`)."""
+_DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?[\s./,-]*$", re.IGNORECASE)
+"""A day written before a month (`01-Nov-26`, `1st November 2026`): a date, not a month."""
+
+
+def month_in(text: str) -> tuple[date, date] | None:
+    """The month a title line or a sheet's name names with its year (`For the month of November
+    2026`, `Bank Book - Nov 2026`, a sheet `Nov-26`), as its first and last day, or the months
+    from one to another (`April 2026 to March 2027`); None where it names none (a date such as
+    `Generated on 01-Dec-2026` is no month).
+
+    >>> month_in("For the month of November 2026"), month_in("Opened 01-Nov-2019")
+    ((datetime.date(2026, 11, 1), datetime.date(2026, 11, 30)), None)
+    """
+    months: list[date] = []
+    for found in _MONTH_YEAR.finditer(text):
+        month = month_number(found["month"])
+        if not month or _DAY_BEFORE.search(text[: found.start()]):
+            continue
+        digits = found["year"]
+        months.append(date(century(int(digits)) if len(digits) == 2 else int(digits), month, 1))
+    if not months:
+        return None
+    last = months[-1] if months[-1] > months[0] else months[0]
+    return months[0], month_end(last)
 
 
 def _dates(first: str | Any, last: str | Any) -> tuple[date, date] | None:
