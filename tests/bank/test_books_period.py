@@ -144,3 +144,21 @@ def test_a_ledger_for_the_year_changes_nothing(
     assert brs[1] == ["Bank Reconciliation Statement as on 30 November 2026"]
     assert "BRS difference 0.00" in said and code == 0, said
     assert not any("ledger's period" in s for s in summary)
+
+
+def test_a_ledger_whose_entries_run_past_its_titles_month_is_taken_to_their_months_end(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bank book of October and November on one sheet, titled October's (hostile tester's
+    c08a): November's statement is of its period, not refused, and its charges of the 25th,
+    after the book's last entry (the 5th), are on the BRS as on 30 November, not cut off."""
+    october = [[date(2026, 10, 20), "Velan Agencies", "Receipt", "0", 40000, None]]
+    books = xlsx(
+        {"Ledger": ledger([*october, *NOVEMBER_BOOKS[:2]], "1-Oct-2026 to 31-Oct-2026")},
+        name="books.xlsx",
+    )
+    bank = xlsx({"Statement": statement(NOVEMBER_BANK, 140000)}, name="bank.xlsx")
+    code, said, brs, _ = run(tmp_path, capsys, bank, books)
+    assert brs[1] == ["Bank Reconciliation Statement as on 30 November 2026"]
+    assert "BRS difference 0.00" in said and code == 0, said
+    assert ["Total debits in the bank not yet in the books", 354] in brs

@@ -65,7 +65,7 @@ from xlbo.book.flat import write_flat
 from xlbo.book.limits import uncalculated_formulas, zip_sheet_names
 from xlbo.book.table import EXCEL_ROWS, header_key
 from xlbo.columns import contains, money_column, strings, text_column
-from xlbo.dates import parse_date
+from xlbo.dates import month_end, parse_date
 from xlbo.decisions import marks as _decision
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, display_value
@@ -2773,12 +2773,24 @@ def _within_the_books(statement: Lines, ledger_lines: Lines) -> tuple[Lines, lis
       line since), not as on the 25th with the books' last five days left out;
     - a statement of no day of the books' period (October's against November's books) is
       refused, naming both: nothing in it can reconcile those books.
-    A ledger that states no period (or a year's: `1-Apr-2026 to 31-Mar-2027`) changes nothing:
-    its entries after the statement's end are the next BRS's (`_after`)."""
+    The ledger's period runs as far as its entries do where they run past its title's (a bank
+    book of October and November on one sheet, titled October). A ledger that states no period
+    (or a year's: `1-Apr-2026 to 31-Mar-2027`) changes nothing: its entries after the
+    statement's end are the next BRS's (`_after`)."""
     begins, ends = ledger_lines.period
     dates = pd.to_datetime(statement.frame["date"], errors="coerce")
     if dates.isna().all() or (begins is None and ends is None):
         return statement, []
+    # the period as its entries run, where they run past what the title says (a bank book of
+    # October and November on one sheet, its title October's)
+    # (to the end of the month of its last entry: books are kept by the month)
+    booked = pd.to_datetime(ledger_lines.frame["date"], errors="coerce").dropna()
+    if len(booked):
+        first_entry, last_entry = booked.min().date(), booked.max().date()
+        if begins and first_entry < begins:
+            begins = first_entry.replace(day=1)
+        if ends and last_entry > ends:
+            ends = month_end(last_entry)
     first, last = dates.min().date(), dates.max().date()
     stated_begin, stated_end = statement.period
     if (ends and (stated_begin or first) > ends) or (begins and (stated_end or last) < begins):
