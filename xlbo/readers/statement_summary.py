@@ -35,7 +35,7 @@ from xlbo.bank.banks import bank_of
 from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, side_marks
 from xlbo.cells import clean_text, is_blank
 from xlbo.columns import contains, one_amount, strings
-from xlbo.dates import century, month_end, month_number, parse_date
+from xlbo.dates import month_end, month_number, parse_date
 from xlbo.money import to_paise
 from xlbo.readers.roles import Role
 
@@ -210,6 +210,8 @@ def month_in(text: str) -> tuple[date, date] | None:
 
     >>> month_in("For the month of November 2026"), month_in("Opened 01-Nov-2019")
     ((datetime.date(2026, 11, 1), datetime.date(2026, 11, 30)), None)
+    >>> month_in("Mar-30")
+    (datetime.date(2030, 3, 1), datetime.date(2030, 3, 31))
     """
     months: list[date] = []
     for found in _MONTH_YEAR.finditer(text):
@@ -217,7 +219,9 @@ def month_in(text: str) -> tuple[date, date] | None:
         if not month or _DAY_BEFORE.search(text[: found.start()]):
             continue
         digits = found["year"]
-        months.append(date(century(int(digits)) if len(digits) == 2 else int(digits), month, 1))
+        # a book's month is this century's: `Nov-30` is 2030 (Excel's rule for a typed date
+        # would make it 1930)
+        months.append(date(2000 + int(digits) if len(digits) == 2 else int(digits), month, 1))
     if not months:
         return None
     last = months[-1] if months[-1] > months[0] else months[0]
