@@ -85,9 +85,9 @@ _SIDE = re.compile(r"\s*\b(dr|cr)\.?$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{2,3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 
 
-_MINUS_SIGNS = str.maketrans("\u2212\u2013\u2014\ufe63\uff0d", "-----")
-"""Signs a word processor or a web page writes for a minus: the minus sign (−), en and em
-dashes, the small and full-width hyphen-minus. `−35,000.00` is minus 35,000."""
+_MINUS_SIGNS = str.maketrans("\u2212\u2010\u2011\u2013\u2014\ufe63\uff0d", "-------")
+"""Signs a word processor or a web page writes for a minus: the minus sign (−), the hyphen and
+non-breaking hyphen, en and em dashes, the small and full-width hyphen-minus. `−35,000.00` is minus 35,000."""
 
 NO_AMOUNT = frozenset({"-", "–", "—", "--", "Nil", "NIL", "nil"})
 """What an amount cell writes for nothing: a lone dash, or Nil (as Indian documents write a

@@ -27,6 +27,8 @@ from xlbo.bank.banks import account_number, bank_name, bank_named, bank_of
         ("IDFC FIRST Bank", "IDFB"),
         ("IFSC : KARB0000123", "KARB"),
         ("IFSC: ABHY0065001", "ABHY"),  # a bank not in the table, known by its IFSC
+        ("Reserve Bank of India", ""),  # no bank an account is kept at
+        ("IDBI Bank Ltd", "IBKL"),
         ("Bank Book", ""),
         ("Nov-26", ""),
         ("Federal Traders", ""),
@@ -42,6 +44,10 @@ def test_an_ifsc_outranks_a_name_and_the_first_name_the_rest() -> None:
     assert bank_of(["Bank Book", "HDFC 50200012345678", "ICICI"]) == "HDFC"
     assert bank_of(["Bank Book", "November 2026"]) == ""
     assert (bank_name("UTIB"), bank_name("ABHY")) == ("Axis Bank", "ABHY")
+    # a statement's heading (strict): a name with Bank in it, or one no other word is
+    assert bank_of(["OPP. SBI, MG ROAD", "AXIS TRADERS"], strict=True) == ""
+    assert bank_of(["State Bank of India", "HDFC"], strict=True) == "SBIN"
+    assert bank_of(["HDFC LTD"], strict=True) == "HDFC"
 
 
 @pytest.mark.parametrize(

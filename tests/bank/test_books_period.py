@@ -128,8 +128,8 @@ def test_a_statement_of_another_month_than_the_books_is_refused(
     code, said, _, _ = run(tmp_path, capsys, bank, books)
     assert code == 2
     assert (
-        "october.xlsx is of 01-10-2026 to 31-10-2026, books.xlsx of 01-11-2026 to 30-11-2026: "
-        "they have no day in common"
+        "october.xlsx's lines are of 20-10-2026 to 20-10-2026, books.xlsx's period 01-11-2026 "
+        "to 30-11-2026: they have no day in common"
     ) in said
     assert not (tmp_path / "brs.xlsx").exists()
 
@@ -162,3 +162,19 @@ def test_a_ledger_whose_entries_run_past_its_titles_month_is_taken_to_their_mont
     assert brs[1] == ["Bank Reconciliation Statement as on 30 November 2026"]
     assert "BRS difference 0.00" in said and code == 0, said
     assert ["Total debits in the bank not yet in the books", 354] in brs
+
+
+def test_a_back_dated_line_among_the_months_lines_is_kept(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reviewer's finding: October's interest credited among November's lines is November's
+    statement's; only the runs of lines before and after the books' period are cut (it was cut
+    out of the middle: a balance break of 500.00)."""
+    interest = ["04/11/26", "INT.PD 31-10-2026", "", None, 500]
+    rows = [*NOVEMBER_BANK[:1], ["31/10/26", *interest[1:]], *NOVEMBER_BANK[1:]]
+    bank = xlsx({"Statement": statement(rows)}, name="bank.xlsx")
+    books = xlsx({"Ledger": ledger(NOVEMBER_BOOKS)}, name="books.xlsx")
+    code, said, brs, _ = run(tmp_path, capsys, bank, books)
+    assert "BRS difference 0.00" in said and code == 0, said
+    assert ["Balance as per bank statement", 183146] in brs
+    assert any(r[:1] == ["    INT.PD 31-10-2026"] or "INT.PD 31-10-2026" in str(r) for r in brs)

@@ -33,7 +33,12 @@ BANKS: dict[str, tuple[str, str]] = {
     "BARB": ("Bank of Baroda", r"bank\s+of\s+baroda|bob"),
     "CNRB": ("Canara Bank", r"canara(?:\s+bank)?"),
     "UBIN": ("Union Bank of India", r"union\s+bank(?:\s+of\s+india)?|ubi"),
-    "BKID": ("Bank of India", r"(?<!state\s)(?<!central\s)(?<!union\s)bank\s+of\s+india|boi"),
+    "BKID": (
+        "Bank of India",
+        r"(?<!state\s)(?<!central\s)(?<!union\s)(?<!reserve\s)(?<!development\s)"
+        r"bank\s+of\s+india|boi",
+    ),
+    "IBKL": ("IDBI Bank", r"idbi(?:\s+bank)?|industrial\s+development\s+bank\s+of\s+india"),
     "CBIN": ("Central Bank of India", r"central\s+bank(?:\s+of\s+india)?|cbi"),
     "IDIB": ("Indian Bank", r"(?<!south\s)indian\s+bank"),
     "IOBA": ("Indian Overseas Bank", r"indian\s+overseas(?:\s+bank)?|iob"),
@@ -75,26 +80,42 @@ _IFSC = re.compile(r"\b([A-Z]{4})0[A-Z0-9]{6}\b")
 """A branch's IFSC: four letters of the bank, a nought, six of the branch (`HDFC0000123`)."""
 
 
-def bank_named(text: str) -> str:
+_OWN_WORDS = frozenset({"HDFC", "ICIC", "IDFB", "INDB", "IBKL"})
+"""Banks whose short name is no word of anything else (HDFC, ICICI, IDFC, IndusInd, IDBI):
+named so in a statement's heading they are its bank, where `SBI` may be an address's `OPP. SBI`
+and `AXIS` a holder's firm."""
+
+
+def bank_named(text: str, strict: bool = False) -> str:
     """The IFSC prefix of the bank `text` names (an IFSC in it first, then the first bank's
-    name), or "" where it names none."""
+    name), or "" where it names none. `strict` (a statement's heading, whose address and
+    holder's lines hold other words): only a name with the word Bank in it, or one of
+    `_OWN_WORDS`."""
     if not text:
         return ""
     if found := _IFSC.search(text.upper()):
         return found.group(1)
-    if found := _NAMES.search(text):
-        return found.lastgroup or ""
+    for found in _NAMES.finditer(text):
+        code = found.lastgroup or ""
+        if not strict or code in _OWN_WORDS or "bank" in found.group(0).lower():
+            return code
     return ""
 
 
-def bank_of(texts: Sequence[str]) -> str:
+def ifsc_bank(texts: Sequence[str]) -> str:
+    """The bank of the first IFSC in `texts`, or ""."""
+    return next(
+        (found.group(1) for text in texts if text and (found := _IFSC.search(text.upper()))), ""
+    )
+
+
+def bank_of(texts: Sequence[str], strict: bool = False) -> str:
     """The bank `texts` name, in order: an IFSC in any of them first (a heading's `IFSC :
     HDFC0000123` outranks a branch address that names another bank's ATM), else the first that
-    names a bank by its name; "" where none does."""
-    for text in texts:
-        if text and (found := _IFSC.search(text.upper())):
-            return found.group(1)
-    return next((code for text in texts if (code := bank_named(text))), "")
+    names a bank by its name (`strict`: see `bank_named`); "" where none does."""
+    return ifsc_bank(texts) or next(
+        (code for text in texts if (code := bank_named(text, strict))), ""
+    )
 
 
 def bank_name(code: str) -> str:

@@ -699,10 +699,15 @@ def _statements_own_ledger(book: FileBook, statement: Lines, first: Lines) -> Li
     banked_by = (
         "its sheet's name" if not bank_of([best.account]) and bank_of([best.sheet]) else "its title"
     )
-    why = (
+    chosen = fits[best.sheet]
+    why = (  # a sheet that names the statement's own, or one that names none beside another's
         f"{named_by} names the statement's account, {statement.account}"
+        if gained[0] and chosen[0] == 2
+        else f"the first names another account than the statement's, {statement.account}"
         if gained[0]
         else f"{banked_by} names the statement's bank, {bank_name(statement.bank)}"
+        if gained[1] and chosen[1] == 2
+        else f"the first names another bank than the statement's, {bank_name(statement.bank)}"
         if gained[1]
         else "its dates are the statement's"
         if gained[2]
@@ -2793,32 +2798,43 @@ def _within_the_books(statement: Lines, ledger_lines: Lines) -> tuple[Lines, lis
             ends = month_end(last_entry)
     first, last = dates.min().date(), dates.max().date()
     stated_begin, stated_end = statement.period
-    if (ends and (stated_begin or first) > ends) or (begins and (stated_end or last) < begins):
+
+    def apart(start: date | None, end: date | None) -> bool:
+        return bool((ends and start and start > ends) or (begins and end and end < begins))
+
+    # neither its lines nor its title's period share a day with the books (a title misread as a
+    # month refuses nothing its lines disprove)
+    if apart(first, last) and (None in (stated_begin, stated_end) or apart(*statement.period)):
         books = f"{begins:%d-%m-%Y}" if begins else "their start"
         books += f" to {ends:%d-%m-%Y}" if ends else " on"
         raise UserError(
-            f"{statement.source or 'The statement'} is of {stated_begin or first:%d-%m-%Y} to "
-            f"{stated_end or last:%d-%m-%Y}, {ledger_lines.source or 'the ledger'} of {books}: "
+            f"{statement.source or 'The statement'}'s lines are of {first:%d-%m-%Y} to "
+            f"{last:%d-%m-%Y}, {ledger_lines.source or 'the ledger'}'s period {books}: "
             "they have no day in common, so nothing in the one can reconcile the other. Give the "
             "statement of the ledger's period, or export the ledger for the statement's."
         )
-    keep = np.ones(len(dates), dtype=bool)
     notes, period = [], (stated_begin, stated_end)
-    day = dates.dt.date.to_numpy(dtype=object)
-    if begins and first < begins:
-        early = dates.notna().to_numpy(dtype=bool) & (day < begins)
-        keep &= ~early
-        period = (begins, period[1])
+    # only the run of lines before the books' first day, and the run after their last, are cut:
+    # a back-dated line among the month's (interest of the 31st) is the month's
+    early = np.zeros(len(dates), dtype=bool)
+    late = np.zeros(len(dates), dtype=bool)
+    if begins:
+        early = np.logical_and.accumulate((dates < pd.Timestamp(begins)).to_numpy(dtype=bool))
+        if (stated_begin or first) < begins:
+            period = (begins, period[1])
+    if ends:
+        after = (dates > pd.Timestamp(ends)).to_numpy(dtype=bool)
+        late = np.logical_and.accumulate(after[::-1])[::-1]
+        if (stated_end or last) > ends:
+            period = (period[0], ends)
+    if early.any():
         notes.append(
             f"The statement begins on {first:%d-%m-%Y}, before the ledger's period "
             f"({begins:%d-%m-%Y}): its {int(early.sum()):,} line(s) before that day were "
             "reconciled with the books of their own month and are left out of this BRS; the "
             "bank's opening balance is its balance before the first line kept."
         )
-    if ends and last > ends:
-        late = dates.notna().to_numpy(dtype=bool) & (day > ends)
-        keep &= ~late
-        period = (period[0], ends)
+    if late.any():
         notes.append(
             f"The statement runs to {last:%d-%m-%Y}, past the ledger's period ({ends:%d-%m-%Y}): "
             f"the BRS is as on {ends:%d-%m-%Y}, and the statement's {int(late.sum()):,} line(s) "
@@ -2841,12 +2857,19 @@ def _within_the_books(statement: Lines, ledger_lines: Lines) -> tuple[Lines, lis
             f"{last:%d-%m-%Y} taken as its balance then. If the bank has lines after "
             f"{last:%d-%m-%Y}, download the statement to {ends:%d-%m-%Y} and reconcile again."
         )
-    if not notes:
-        return statement, []
-    frame = statement.frame[keep].reset_index(drop=True)
-    opening = statement.opening if keep[:1].all() or not len(keep) else None
-    closing = statement.closing if keep[-1:].all() else None
-    return replace(statement, frame=frame, period=period, opening=opening, closing=closing), notes
+    if period == statement.period and not early.any() and not late.any():
+        return statement, notes
+    frame = statement.frame
+    moved = (frame["credit"] - frame["debit"]).to_numpy(dtype=np.int64)  # paise, into the bank
+    # a summary's opening and closing moved to the days kept
+    opening = statement.opening
+    if opening is not None:
+        opening += int(moved[early].sum())
+    closing = statement.closing
+    if closing is not None:
+        closing -= int(moved[late].sum())
+    kept = frame[~early & ~late].reset_index(drop=True)
+    return replace(statement, frame=kept, period=period, opening=opening, closing=closing), notes
 
 
 def _after(lines: pd.DataFrame, day: Any) -> np.ndarray:

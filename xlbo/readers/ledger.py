@@ -550,11 +550,22 @@ def ledger_titles(book: RowSource) -> list[LedgerTitle]:
                 account,
                 period,
                 name in hidden,
-                account_number(account) or account_number(name),
-                bank_of([account, name, *others]),
+                account_number(account) or _number_named(name),
+                bank_of([account, name, *others, company]),
             )
         )
     return found
+
+
+def _number_named(sheet: str) -> str:
+    """The account number a sheet's name gives (`HDFC 50200012345678`); none for a sheet named
+    by a date (`01-11-2026`)."""
+    try:
+        if parse_date(sheet.strip()):
+            return ""
+    except ValueError:
+        pass
+    return account_number(sheet)
 
 
 class _NoHeader(SheetProblem):

@@ -55,7 +55,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.banks import account_mask, bank_of, same_account
+from xlbo.bank.banks import account_mask, same_account
 from xlbo.bank.columns import (
     CREDIT_MARK,
     DEBIT_MARK,
@@ -410,13 +410,14 @@ def read_statement(
             + ". Check the file, or name the statement's sheet and its columns, e.g. --sheet "
             f'"{names[-1]}" --map "date=Txn Dt,narration=Details,withdrawal=Debit,deposit=Credit".'
         )
+    pages: list[Lines] = []
     for name in headerless if read else []:
         page = _next_page(book, name, read[0], mapping or {})
         if isinstance(page, Lines):
-            read.append(page)
+            pages.append(page)
         elif page is not None:
             unreadable.append(page)
-    read, yours = _the_banks_sheets(book.name, read)  # pages too: an account summary's
+    read, yours = _the_banks_sheets(book.name, [*read, *pages], pages)
     if len(read) > 1:
         read = _one_account(book.name, read)
     lines = read[0] if len(read) == 1 else _joined(read)
@@ -600,23 +601,38 @@ def _with_counterparty(
     return (narration + " " + party).str.strip()
 
 
-def _the_banks_sheets(file: str, read: list[Lines]) -> tuple[list[Lines], list[Issue]]:
-    """Of the sheets read, those that are the bank's: where a sheet's lines carry the bank's
-    running balance and narrations, a sheet of no balance or no narration within its days (or
-    its period) is the user's own beside it — the day's totals, cheques pending, an account summary, a cheque
-    register —, not more lines of the statement: it is left out, and a note says so (joined, it
-    read each line twice and the BRS was nonsense). Sheets a month each, each with its balance,
-    and a statement with no balance on any sheet are read as before."""
+def _the_banks_sheets(
+    file: str, read: list[Lines], pages: Sequence[Lines] = ()
+) -> tuple[list[Lines], list[Issue]]:
+    """Of the sheets read, those that are the bank's. Where a sheet's lines carry the bank's
+    running balance and narrations, a sheet of the user's own beside it, within its days (or
+    its period), is left out and a note says so — joined, it read each line twice and the BRS
+    was nonsense:
+    - a sheet under a header of its own, other than that sheet's, that gives no balance or no
+      narration: the day's totals (`Date | Withdrawals | Deposits`), cheques pending, a cheque
+      register;
+    - a sheet without a header (`pages`, read under that sheet's header) whose lines give no
+      balance and no narration of words: an account summary's one row of figures.
+    A page of the statement is kept, balance or not (a bank that prints the balance on each
+    day's last line only leaves a busy day's page without one), and so are sheets a month each,
+    and a statement with no balance on any sheet."""
     banks = [part for part in read if _balance_given(part) and _narrated(part)]
     if not banks or len(banks) == len(read):
         return read, []
     days = [d for part in banks for d in (*part.period, *part.frame["date"].dropna()) if d]
     first, last = min(days), max(days)
+    columns = set(banks[0].letters)
     kept, notes = [], []
     for part in read:
         dates = part.frame["date"].dropna()
         within = dates.empty or bool(((dates >= first) & (dates <= last)).any())
-        if (_balance_given(part) and _narrated(part)) or not within:
+        page = any(part is p for p in pages)
+        own = (
+            not _balance_given(part) and not _narrated(part, words=True)
+            if page
+            else set(part.letters) != columns and not (_balance_given(part) and _narrated(part))
+        )
+        if not within or not own:
             kept.append(part)
             continue
         notes.append(
@@ -643,9 +659,13 @@ def _balance_given(part: Lines) -> bool:
     return bool(len(part.frame) and part.frame["balance"].notna().any())
 
 
-def _narrated(part: Lines) -> bool:
-    """Whether a sheet's lines carry narrations."""
-    return bool(len(part.frame) and part.frame["narration"].astype(str).str.strip().ne("").any())
+def _narrated(part: Lines, words: bool = False) -> bool:
+    """Whether a sheet's lines carry narrations (with `words`, of letters: not an account
+    summary's figures read under the narration's column)."""
+    text = part.frame["narration"].astype(str).str.strip()
+    return bool(
+        len(part.frame) and (text.str.contains("[A-Za-z]{2}") if words else text.ne("")).any()
+    )
 
 
 def _one_account(file: str, read: list[Lines]) -> list[Lines]:
@@ -1109,7 +1129,7 @@ def _read_sheet(
         company=titles.company,
         account=titles.account,
         period=titles.period,
-        bank=titles.bank or bank_of([re.sub(r"[_\W]+", " ", Path(book.name).stem)]),
+        bank=titles.bank,
         findings=[
             *footer,
             *_outside(lines, titles.period),  # the sheet's own title: another's is its month

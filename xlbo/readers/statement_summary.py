@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.banks import bank_of
+from xlbo.bank.banks import bank_of, ifsc_bank
 from xlbo.bank.columns import CREDIT_MARK, DEBIT_MARK, side_marks
 from xlbo.cells import clean_text, is_blank
 from xlbo.columns import contains, one_amount, strings
@@ -177,9 +177,11 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
 
 
 def _bank(lines: list[str], holder: str) -> str:
-    """The bank the title lines name (`bank_of`), the holder's own name left out: M/S AXIS
-    TRADERS banks with HDFC."""
-    return bank_of([line.replace(holder, " ") if holder else line for line in lines])
+    """The bank the title lines name: an IFSC on any line, else a bank's full name (`strict`,
+    see `bank_named`) on a line above the holder's (the address below may say `OPP. SBI`, and
+    the holder be M/S AXIS TRADERS)."""
+    above = next((n for n, line in enumerate(lines) if holder and holder in line), len(lines))
+    return ifsc_bank(lines) or bank_of(lines[:above], strict=True)
 
 
 def period_in(line: str) -> tuple[date, date] | None:
