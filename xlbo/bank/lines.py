@@ -41,9 +41,8 @@ class Lines:
     period: tuple[date | None, date | None] = (None, None)
     """The period the file says it covers (title lines such as `From 01/10/2026 To 31/10/2026`)."""
     bank: str = ""
-    """The bank, by its IFSC prefix (`xlbo.bank.banks`), where a statement's heading or its
-    file's name says it (`HDFC BANK Ltd.`, `IFSC : HDFC0000123`, `hdfc nov.xlsx`); "" where
-    none does."""
+    """The bank, by its IFSC prefix (`xlbo.bank.banks`), where a statement's heading says it
+    (`IFSC : HDFC0000123`, `HDFC BANK Ltd.`); "" where it does not."""
     findings: list[Finding] = field(default_factory=list)
     """What the file says that its lines disagree with (a footer's Total Debit), found by the
     reader; `check_statement` reports them first."""

@@ -17,7 +17,7 @@ Axis Bank writes `OPENING BALANCE` above its first line and `TRANSACTION TOTAL D
 >>> read_titles([["Name :- BELZ INSTRUMENTS PVT LTD  ."],
 ...              ["Statement of Account No - 922030048910705 for the period "
 ...               "(From : 01/08/2025 To : 19/08/2025)"]])
-Titles(company='BELZ INSTRUMENTS PVT LTD', account='922030048910705', period=(datetime.date(2025, 8, 1), datetime.date(2025, 8, 19)))
+Titles(company='BELZ INSTRUMENTS PVT LTD', account='922030048910705', period=(datetime.date(2025, 8, 1), datetime.date(2025, 8, 19)), bank='')
 """
 
 from __future__ import annotations
