@@ -1494,6 +1494,29 @@ def test_tallys_group_vouchers_report_is_refused_saying_what_to_export(
         read_ledger(str(path))
 
 
+TALLY_BRS = [
+    ["Nilgiri Agro Foods Pvt Ltd"],
+    ["Bank Reconciliation"],
+    ["Indian Bank A/c"],
+    ["1-Nov-2026 to 30-Nov-2026"],
+    ["Date", "Particulars", "Vch Type", "Instrument No.", "Instrument Date", "Bank Date", "Debit",
+     "Credit"],
+    [datetime(2026, 11, 27), "Ganesh Packaging", "Payment", "100202", None, None, None, 28900],
+    [None, "Balance as per Company Books :", None, None, None, None, 375858.5, None],
+]  # fmt: skip
+
+
+def test_tallys_bank_reconciliation_report_is_no_ledger(xlsx: Callable[..., Path]) -> None:
+    """helper-116 (c03f): Tally's own Bank Reconciliation report (the vouchers not yet
+    cleared) was read as the ledger: nothing matched, the statement's opening taken as the
+    books', exit 0 'ties'. It is refused, saying what to export; a sheet of it before the
+    ledger's is passed over."""
+    with pytest.raises(SheetProblem, match="is a bank reconciliation .* Export the bank's own"):
+        read_ledger(str(xlsx({"BRS": TALLY_BRS}, name="brs.xlsx")))
+    both = xlsx({"BRS": TALLY_BRS, "Ledger": LEDGER_SHEET}, name="books.xlsx")
+    assert read_ledger(str(both)).sheet == "Ledger"
+
+
 def test_payments_written_negative_stay_payments_beside_a_positive_opening(
     xlsx: Callable[..., Path],
 ) -> None:

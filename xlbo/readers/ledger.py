@@ -572,6 +572,11 @@ class _NoHeader(SheetProblem):
     """A sheet with no ledger header row in its first rows (a Notes sheet, a statement)."""
 
 
+class _NotALedger(_NoHeader):
+    """A sheet with a ledger's header that is no ledger (a bank reconciliation): passed over
+    where a later sheet is the ledger, the error where none is."""
+
+
 def _first_ledger(book: RowSource, skip: Sequence[str], account: str | None = None) -> Lines:
     """The lines of the first shown sheet (of those not skipped) with a ledger's header row,
     each sheet read once; the first one's error where none has one. With `account`, the first
@@ -662,6 +667,17 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     blocks = _two_sided(table)
     if blocks:
         table = _one_list(table, blocks, where)
+    if any(
+        re.fullmatch(r"bank\s*reconciliation(?:\s*statement)?", header_text(c), re.I)
+        for r in head
+        for c in r
+    ):
+        raise _NotALedger(
+            f"{where} is a bank reconciliation (Tally's Banking > Bank Reconciliation report, or "
+            "a BRS): only the vouchers the bank has not yet cleared, not the bank account's "
+            "ledger. Export the bank's own ledger (Display > Account Books > Ledger, then the "
+            "bank account: Ledger Vouchers) and reconcile again."
+        )
     if any(re.fullmatch(r"group\s*vouchers", header_text(c), re.I) for r in head for c in r):
         raise SheetProblem(
             f"{where} is Tally's Group Vouchers report: the vouchers of every ledger of a "
