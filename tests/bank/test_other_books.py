@@ -492,12 +492,15 @@ TALLY_BRS = [
 ]
 
 
-def test_tally_bank_reconciliation_report(xlsx: Callable[..., Path]) -> None:
-    lines = read_ledger(str(xlsx({"Bank Reconciliation": TALLY_BRS}, name="brs.xlsx")))
-    assert lines.issues == []
-    assert totals(lines) == (125000050, 200000)
-    assert first_and_last(lines)[0]["reference"] == "000453"
-    assert lines.frame["particulars"].tolist() == ["Kaveri Home Needs", "Om Sai Logistics"]
+def test_tally_bank_reconciliation_report_is_refused_as_no_ledger(
+    xlsx: Callable[..., Path],
+) -> None:
+    """An earlier session read its open vouchers as the ledger's lines; against a month's statement
+    that BRS lists every cleared bank line as not in the books, and a hostile run (helper-116,
+    c03f) saw it end 'ties', exit 0. It is the books' unreconciled items, not the ledger: it is
+    refused, saying what to export."""
+    with pytest.raises(SheetProblem, match="is a bank reconciliation .* Ledger Vouchers"):
+        read_ledger(str(xlsx({"Bank Reconciliation": TALLY_BRS}, name="brs.xlsx")))
 
 
 # -- Tally to Excel with the header over two rows and merged title cells --------------------------

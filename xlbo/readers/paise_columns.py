@@ -26,6 +26,7 @@ import pandas as pd
 from xlbo.book.table import Table, header_text
 from xlbo.columns import amount_present, exact_paise, one_amount
 from xlbo.issues import display_value
+from xlbo.money import from_paise
 
 _PAISE = re.compile(r"(?:^|\s)(?:ps|paise|paisa)\.?$", re.IGNORECASE)
 """A paise column's header, or the word under its heading (`Ps.`, `Amount Ps.`, `Paise`)."""
@@ -98,7 +99,7 @@ def _amounts(rupees: pd.Series, paise: pd.Series) -> pd.Series:
             values[at] = f"{display_value(written)} Rs. {display_value(cell)} Ps."
             continue
         total = whole - extra if whole < 0 else whole + extra
-        text = f"{'-' if total < 0 else ''}{abs(total) // 100}.{abs(total) % 100:02d}"
+        text = str(from_paise(total))  # `1250.50`, `-75.05`: for the reader, not a person
         values[at] = f"{text} {side.group(1)}" if side else text
     return pd.Series(values, index=rupees.index, dtype=object)
 
