@@ -22,6 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from xlbo.ids import IdKind
+from xlbo.ids.bulk import PATTERNS
+
 BANKS: dict[str, tuple[str, str]] = {
     # IFSC prefix: (the bank's name as the Issues sheet writes it, what a title calls it)
     "HDFC": ("HDFC Bank", r"hdfc"),
@@ -76,8 +79,9 @@ _NAMES = re.compile(
     "|".join(rf"(?P<{code}>\b(?:{words})\b)" for code, (_, words) in BANKS.items()),
     re.IGNORECASE,
 )
-_IFSC = re.compile(r"\b([A-Z]{4})0[A-Z0-9]{6}\b")
-"""A branch's IFSC: four letters of the bank, a nought, six of the branch (`HDFC0000123`)."""
+_IFSC = re.compile(rf"\b{PATTERNS[IdKind.IFSC]}\b")
+"""A branch's IFSC (`xlbo.ids`' shape: four letters of the bank, a nought, six of the branch,
+`HDFC0000123`); the bank is its first four letters."""
 
 
 _OWN_WORDS = frozenset({"HDFC", "ICIC", "IDFB", "INDB", "IBKL"})
@@ -93,8 +97,8 @@ def bank_named(text: str, strict: bool = False) -> str:
     `_OWN_WORDS`."""
     if not text:
         return ""
-    if found := _IFSC.search(text.upper()):
-        return found.group(1)
+    if code := ifsc_bank([text]):
+        return code
     for found in _NAMES.finditer(text):
         code = found.lastgroup or ""
         if not strict or code in _OWN_WORDS or "bank" in found.group(0).lower():
@@ -105,7 +109,8 @@ def bank_named(text: str, strict: bool = False) -> str:
 def ifsc_bank(texts: Sequence[str]) -> str:
     """The bank of the first IFSC in `texts`, or ""."""
     return next(
-        (found.group(1) for text in texts if text and (found := _IFSC.search(text.upper()))), ""
+        (found.group(0)[:4] for text in texts if text and (found := _IFSC.search(text.upper()))),
+        "",
     )
 
 

@@ -65,6 +65,18 @@ def header_text(value: Any) -> str:
     return " ".join(str(value).replace("\u00a0", " ").split())
 
 
+def written_header(name: Any) -> str:
+    """A table's column name as its header cell wrote it, without the ` (2)` a header written
+    twice is numbered with the second time (`Ps. (2)` is `Ps.`)."""
+    return re.sub(r" \([0-9]+\)$", "", header_text(name))
+
+
+def cell_parts(cell: str) -> tuple[str, int]:
+    """A cell reference's column letters and row (`AB12` → `('AB', 12)`)."""
+    letters = cell.rstrip("0123456789")
+    return letters, int(cell[len(letters) :])
+
+
 def header_key(text: Any) -> str:
     """How headers are compared: case, spaces, a trailing `*`, `:` or `.` do not matter."""
     return re.sub(r"[\s*:.]+$", "", header_text(text).casefold()).strip()

@@ -2840,16 +2840,7 @@ def _within_the_books(statement: Lines, ledger_lines: Lines) -> tuple[Lines, lis
             f"the BRS is as on {ends:%d-%m-%Y}, and the statement's {int(late.sum()):,} line(s) "
             "after that day belong to the next BRS and are left out of this one."
         )
-    elif (
-        ends
-        and stated_end is None
-        and last < ends
-        and (last.year, last.month)
-        == (
-            ends.year,
-            ends.month,
-        )
-    ):
+    elif ends and stated_end is None and last < ends and last.replace(day=1) == ends.replace(day=1):
         period = (period[0], ends)
         notes.append(
             f"The statement states no period and its last line is of {last:%d-%m-%Y}: the BRS is "

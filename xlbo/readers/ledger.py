@@ -76,7 +76,7 @@ from xlbo.bank.columns import (
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, Table
 from xlbo.book.rows import RowSource, sheet_table
-from xlbo.book.table import HEADER_SCAN_ROWS, header_text
+from xlbo.book.table import HEADER_SCAN_ROWS, cell_parts, header_text, written_header
 from xlbo.columns import (
     amount_present,
     contains,
@@ -688,11 +688,6 @@ def _ledger_table(book: RowSource, name: str) -> tuple[Table, list[list[Any]]]:
     return table, head
 
 
-def _plain(header: Any) -> str:
-    """A header as written, without the ` (2)` a repeated one is numbered with."""
-    return re.sub(r" \([0-9]+\)$", "", header_text(header))
-
-
 def _two_sided(table: Table) -> list[tuple[list[str], dict[str, str]]]:
     """The column blocks of a two-sided bank book, each with its roles (`_roles`) — each block
     beginning at a Date column (`Date`, `Dt.`, `DATE`, however each side writes it) — where two
@@ -703,11 +698,11 @@ def _two_sided(table: Table) -> list[tuple[list[str], dict[str, str]]]:
 
 def _blocks(columns: list[str]) -> list[tuple[list[str], dict[str, str]]]:
     """`_two_sided` of a header row's cells as written (or as a table numbers them again)."""
-    starts = [i for i, c in enumerate(columns) if "Date" in _roles([_plain(c)])]
+    starts = [i for i, c in enumerate(columns) if "Date" in _roles([written_header(c)])]
     if len(starts) < 2:
         return []
     bounds = zip([0, *starts[1:]], [*starts[1:], len(columns)], strict=True)
-    blocks = [(columns[a:b], _roles([_plain(c) for c in columns[a:b]])) for a, b in bounds]
+    blocks = [(columns[a:b], _roles([written_header(c) for c in columns[a:b]])) for a, b in bounds]
     whole = [
         roles for _, roles in blocks if "Particulars" in roles and roles.keys() & _AMOUNT_ROLES
     ]
@@ -733,7 +728,7 @@ def _one_list(table: Table, blocks: list[tuple[list[str], dict[str, str]]], wher
     if beside:  # a block of remarks or dates alone beside the two holds no money: not read
         raise SheetProblem(
             f"{book_is} with a third block of columns from column "
-            f"{table.letters.get(beside[0][0], '?')} ('{_plain(beside[0][0])}'): xlbo reads "
+            f"{table.letters.get(beside[0][0], '?')} ('{written_header(beside[0][0])}'): xlbo reads "
             "the books' two sides only. Copy the two sides to a sheet of their own (or delete "
             "the other columns) and reconcile again."
         )
@@ -748,14 +743,17 @@ def _one_list(table: Table, blocks: list[tuple[list[str], dict[str, str]]], wher
             raise SheetProblem(
                 f"{book_is} whose {'left' if money == 'Debit' else 'right'} side (from column "
                 f"{table.letters.get(side[0], '?')}) has no {' or '.join(missing)} column "
-                f"(its headers: {', '.join(_plain(c) for c in side)}). Name the side's columns "
+                f"(its headers: {', '.join(written_header(c) for c in side)}). Name the side's columns "
                 "Date, Particulars and Amount, or export the bank ledger from the books (Tally: "
                 "Display > Account Books > Ledger Vouchers), and reconcile again."
             )
         # each side's columns under one set of names (`DATE` and `Dt.` are the Date column)
         named_as = {column: role for role, column in roles.items() if role in _SIDE_ROLES}
         names = {
-            c: money if _plain(c) == amount else named_as.get(_plain(c), _plain(c)) for c in side
+            c: money
+            if written_header(c) == amount
+            else named_as.get(written_header(c), written_header(c))
+            for c in side
         }
         part = table.frame[side].rename(columns=names)
         dated = text_column(part["Date"]) != ""
@@ -1216,22 +1214,18 @@ def _formulas_unread(
     )
     if not found:
         return []
-
-    def where(cell: str) -> tuple[str, int]:
-        letters = cell.rstrip("0123456789")
-        return letters, int(cell[len(letters) :])
-
+    cells = [(cell, formula, *cell_parts(cell)) for cell, formula in found]
     voucher_rows, opening_rows = set(rows[vouchers].tolist()), set(rows[opening].tolist())
     sided_rows = set(rows[sided].tolist())
     missing = [
         (cell, formula)
-        for cell, formula in found
-        if (where(cell)[1] in voucher_rows and where(cell)[0] in amounts)
-        or where(cell)[1] in opening_rows
-        or (where(cell)[1] in sided_rows and where(cell)[0] in balance)
+        for cell, formula, letters, row in cells
+        if (row in voucher_rows and letters in amounts)
+        or row in opening_rows
+        or (row in sided_rows and letters in balance)
     ]
     if missing:
-        amount = all(where(cell)[0] in amounts for cell, _ in missing)
+        amount = all(cell_parts(cell)[0] in amounts for cell, _ in missing)
         raise not_calculated(book.name, table.sheet, missing, "amount" if amount else "money")
     closing_rows = set(rows[closing].tolist())
     return [
@@ -1240,14 +1234,14 @@ def _formulas_unread(
             sheet=table.sheet,
             cell=cell,
             value=formula,
-            problem=f"Row {where(cell)[1]}: the closing balance is a formula saved without its "
+            problem=f"Row {row}: the closing balance is a formula saved without its "
             "value: the ledger's own closing balance could not be read, and the BRS stands on "
             "its opening balance and lines",
             hint=SAVE_CALCULATED,
             file=book.name,
         )
-        for cell, formula in found
-        if where(cell)[1] in closing_rows
+        for cell, formula, _, row in cells
+        if row in closing_rows
     ][:1]
 
 

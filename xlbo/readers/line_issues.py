@@ -17,7 +17,7 @@ import pandas as pd
 from xlbo.book.filter_criteria import column_number
 from xlbo.book.hidden_rows import HiddenRows
 from xlbo.book.limits import uncalculated_formulas
-from xlbo.book.table import EXCEL_ROWS, XLS_ROWS, Table
+from xlbo.book.table import EXCEL_ROWS, XLS_ROWS, Table, cell_parts
 from xlbo.columns import amount_present, has_date
 from xlbo.dates import day_alone, day_and_month, far_date_said, is_ditto
 from xlbo.errors import SheetProblem
@@ -46,7 +46,7 @@ def uncalculated(
     return [
         (cell, formula)
         for cell, formula in uncalculated_formulas(path, sheet, sorted(set(letters)))
-        if int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) in wanted
+        if cell_parts(cell)[1] in wanted
     ]
 
 

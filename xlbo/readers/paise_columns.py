@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.book.table import Table, header_text
+from xlbo.book.table import Table, written_header
 from xlbo.columns import amount_present, exact_paise, one_amount
 from xlbo.issues import display_value
 from xlbo.money import from_paise
@@ -33,8 +33,6 @@ _PAISE = re.compile(r"(?:^|\s)(?:ps|paise|paisa)\.?$", re.IGNORECASE)
 _RUPEES = re.compile(r"(?:^|\s)(?:rs|rupees|inr|₹)\.?$", re.IGNORECASE)
 _NO_PAISE = re.compile(r"^[-–—/]+$")
 """`-`, `--`, `/-`: a paise cell that says none."""
-_REPEATED = re.compile(r" \([0-9]+\)$")
-"""How a header written twice is numbered the second time (`Ps. (2)`)."""
 _SIDE = re.compile(r"\s*((?:dr|cr)\.?)$", re.IGNORECASE)
 
 
@@ -55,8 +53,7 @@ def rupees_and_paise(table: Table) -> Table:
     def says(name: str, words: re.Pattern[str]) -> bool:
         """Whether a column's header (`Ps.`, `Ps. (2)` where it repeats) or the word under
         it says `words`."""
-        header = _REPEATED.sub("", header_text(name))
-        return words.search(header) is not None or under(name, words)
+        return words.search(written_header(name)) is not None or under(name, words)
 
     pairs = [
         (names[at - 1], names[at])

@@ -48,8 +48,8 @@ class Titles:
     account: str = ""
     period: tuple[date | None, date | None] = (None, None)
     bank: str = ""
-    """The bank, by its IFSC prefix (`xlbo.bank.banks`): an IFSC in the heading, else the first
-    bank the lines name outside the holder's name; "" where none."""
+    """The bank, by its IFSC prefix (`xlbo.bank.banks`): an IFSC in the heading, else a bank's
+    name (`strict`) on a line above the holder's; "" where none."""
 
 
 @dataclass(frozen=True)
