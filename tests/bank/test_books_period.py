@@ -178,3 +178,61 @@ def test_a_back_dated_line_among_the_months_lines_is_kept(
     assert "BRS difference 0.00" in said and code == 0, said
     assert ["Balance as per bank statement", 183146] in brs
     assert any(r[:1] == ["    INT.PD 31-10-2026"] or "INT.PD 31-10-2026" in str(r) for r in brs)
+
+
+HDFC_NO_TRANSACTIONS = [
+    ["HDFC BANK Ltd.", None, None, None, None, None, "Page No .: 1"],
+    ["M/S. NILGIRI AGRO FOODS PRIVATE LIMITED", None, None, None, "Account Branch : OOTY"],
+    [None, None, None, None, "Account No : 50200012345678   OTHER"],
+    ["Statement From : 01/11/2026 To : 30/11/2026"],
+    [],
+    ["Date", "Narration", "Chq./Ref.No.", "Value Dt", "Withdrawal Amt.", "Deposit Amt.",
+     "Closing Balance"],
+    ["********", "*" * 40, "*" * 16, "********", "*" * 14, "*" * 14, "*" * 14],
+    ["No transactions found for the selected period"],
+    ["********", "*" * 40, "*" * 16, "********", "*" * 14, "*" * 14, "*" * 14],
+    [],
+    ["STATEMENT SUMMARY  :-"],
+    [],
+    ["Opening Balance", None, "Dr Count", "Cr Count", "Debits", "Credits", "Closing Bal"],
+    [100000, None, 0, 0, 0, 0, 100000],
+    ["This is a computer generated statement and does not require signature."],
+]  # fmt: skip
+
+
+def test_a_month_without_bank_transactions_lists_every_book_entry(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """HDFC's export of a month with no transactions (helper-116, c04q): the header, 'No
+    transactions found', a summary whose opening equals its closing. Before, exit 2 'no
+    statement lines were read'; the BRS is the bank's balance and every book entry of the
+    month, outstanding."""
+    bank = xlsx({"Sheet1": HDFC_NO_TRANSACTIONS}, name="bank.xlsx")
+    books = xlsx({"Ledger": ledger(NOVEMBER_BOOKS)}, name="books.xlsx")
+    code, said, brs, _ = run(tmp_path, capsys, bank, books)
+    assert code == 0 and "0 bank and 3 ledger lines unmatched" in said, said
+    assert brs[1] == ["Bank Reconciliation Statement as on 30 November 2026"]
+    assert ["Balance as per bank statement", 100000] in brs
+    assert ["Total receipts in the books not yet credited", 118000] in brs
+    assert ["Total payments in the books not yet debited", 63900] in brs
+    assert ["Balance as per books (ledger)", 154100] in brs
+    issues = openpyxl.load_workbook(tmp_path / "brs.xlsx")["Issues"]
+    assert any(
+        "the statement has no transactions from 01-11-2026 to 30-11-2026: its opening and "
+        "closing balance are both 1,00,000.00" in str(c.value)
+        for row in issues.iter_rows()
+        for c in row
+    )
+
+
+def test_a_statement_without_lines_whose_balances_differ_is_still_refused(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No lines read but a summary that moved (opening 1,00,000, closing 1,18,000): lines were
+    lost, not absent, and no BRS is made of it."""
+    rows = [list(r) for r in HDFC_NO_TRANSACTIONS]
+    rows[13] = [100000, None, 0, 1, 0, 18000, 118000]
+    bank = xlsx({"Sheet1": rows}, name="bank.xlsx")
+    books = xlsx({"Ledger": ledger(NOVEMBER_BOOKS)}, name="books.xlsx")
+    code, said, _, _ = run(tmp_path, capsys, bank, books)
+    assert code == 2 and "bank.xlsx: no statement lines were read from sheet Sheet1" in said

@@ -424,8 +424,27 @@ def read_statement(
     lines.issues.extend(_hidden_statement(book.name, part) for part in unshown)
     lines.issues.extend(unreadable)
     lines.issues.extend(yours)
+    set_aside = [i for i in lines.issues if i.severity is Severity.ERROR]
+    if lines.frame.empty and not set_aside and _no_transactions(lines):
+        lines.issues.append(
+            Issue(
+                severity=Severity.INFO,
+                sheet=lines.sheet,
+                cell="",
+                problem="the statement has no transactions"
+                + (
+                    f" from {lines.period[0]:%d-%m-%Y} to {lines.period[1]:%d-%m-%Y}"
+                    if lines.period[0] is not None and lines.period[1] is not None
+                    else ""
+                )
+                + f": its opening and closing balance are both "
+                f"{format_inr(from_paise(lines.closing or 0))}",
+                hint="The BRS lists every entry of the books' period as not yet in the bank.",
+                file=book.name,
+            )
+        )
+        return lines
     if lines.frame.empty:
-        set_aside = [i for i in lines.issues if i.severity is Severity.ERROR]
         raise SheetProblem(
             f"{book.name}: no statement lines were read from "
             + ", ".join(f"sheet {part.sheet}" for part in read)
@@ -438,6 +457,14 @@ def read_statement(
             "the columns with --map."
         )
     return lines
+
+
+def _no_transactions(lines: Lines) -> bool:
+    """A statement of a month without a transaction, as banks export one: the header, a
+    line such as `No transactions found for the selected period`, and the summary's opening
+    balance equal to its closing. That is a statement to reconcile against (every entry of
+    the books is then not yet in the bank), not a file that failed to read."""
+    return lines.opening is not None and lines.opening == lines.closing
 
 
 def _next_page(
