@@ -102,6 +102,7 @@ from xlbo.bank.scoring import (
     REFERENCE_EVIDENCE,
     ROUND,
     SHORTLIST,
+    SLIP_SCORE,
     SPLIT_SCORE,
     TIED_SHOWN,
     UNLIKE_DAYS,
@@ -110,6 +111,7 @@ from xlbo.bank.scoring import (
     preference,
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
+from xlbo.bank.slips import slip_sets
 from xlbo.bank.splits import SEVERAL_SETS, split_sets
 from xlbo.bank.window import (
     DEFAULT_WINDOW,
@@ -622,6 +624,7 @@ def match_lines(
     _lone_cheques(run)
     splits = _splits(run)
     _batches(run)
+    slips = _slips(run)
     _in_date_order(run, by_bank_name=False)
     _in_date_order(run, by_bank_name=True)
     _day_sets(run)
@@ -631,7 +634,8 @@ def match_lines(
     _making_way(run)
     torn = _torn_between_parties(run)
     held = pd.concat(
-        [abstained, late, undecided, splits, _other_instruments(run), torn], ignore_index=True
+        [abstained, late, undecided, splits, slips, _other_instruments(run), torn],
+        ignore_index=True,
     )
     suggestions = held[
         run.bank_open[held["b"].to_numpy(dtype=np.int64)]
@@ -2133,6 +2137,18 @@ def _splits(run: _Matching) -> pd.DataFrame:
     )
     for split in found:
         run.take_group(split.bank, split.ledger, "Split", split.why, SPLIT_SCORE)
+    return doubted
+
+
+def _slips(run: _Matching) -> pd.DataFrame:
+    """A bank credit that says it is a pay-in slip of cheques and the one set of the books'
+    open cheque receipts, of several customers, that adds up to it (`xlbo.bank.slips`);
+    returns the suggestions for the slips that two or more sets fit."""
+    found, doubted = slip_sets(
+        run.bank, run.ledger, run.window, run.rejected, run.bank_open, run.ledger_open
+    )
+    for slip in found:
+        run.take_group([slip.bank], slip.ledger, "Batch", slip.why, SLIP_SCORE)
     return doubted
 
 

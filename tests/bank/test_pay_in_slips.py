@@ -1,0 +1,110 @@
+"""A pay-in slip: several customers' cheques deposited on one slip, credited by the bank as one
+line, each a receipt of its own customer in the books (hostile tester helper-116, c14c). Before,
+nothing tied them: the BRS listed the three cheques as not yet credited and the slip as a credit
+not in the books, and made no suggestion."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tests.bank.test_reconcile import reconcile
+
+ERODE = [date(2026, 10, 17), "Erode Textiles", "Receipt", "6", 50000, None]
+SALEM = [date(2026, 10, 17), "Salem Steels", "Receipt", "7", 60250, None]
+TIRUPUR = [date(2026, 10, 17), "Tirupur Knits", "Receipt", "8", 40000, None]
+
+
+def cheque(row: list[Any], number: str) -> list[Any]:
+    """The receipt `row` with its cheque's number in its particulars, as Tally's narration row
+    puts it beside the party."""
+    return [*row[:1], f"{row[1]} Chq no {number}", *row[2:]]
+
+
+def slip_matches(result: Any) -> list[tuple[int, list[int], str]]:
+    """Each slip taken: its bank row, its ledger rows, its why."""
+    batches = result.matches[result.matches["rule"] == "Batch"]
+    return [
+        (int(g["bank"].iloc[0]), sorted(g["ledger"].tolist()), str(g["why"].iloc[0]))
+        for _, g in batches.groupby("match")
+    ]
+
+
+def test_a_slip_of_three_customers_cheques_is_their_batch(xlsx: Callable[..., Path]) -> None:
+    result = reconcile(
+        xlsx,
+        [
+            ["17/10/26", "NEFT CR-UTIB0000789-PALANI SPICES-UTIBN526111700075", "N75", None, 27500],
+            ["18/10/26", "BY CLG 3 CHQS SLIP 004512", "004512", None, 150250],
+        ],
+        [
+            cheque(ERODE, "334455"),
+            cheque(SALEM, "778812"),
+            cheque(TIRUPUR, "909090"),
+            [date(2026, 10, 17), "Palani Spices", "Receipt", "9", 27500, None],
+        ],
+    )
+    [(bank_row, ledger_rows, why)] = slip_matches(result)
+    assert bank_row == 1 and ledger_rows == [0, 1, 2]  # positions of the lines read
+    assert why == (
+        "pay-in slip: the 3 cheque receipts in the books of 17-10-2026 add up to this credit to "
+        "the paisa, as many as the bank's 3 cheques; the only such set"
+    )
+    assert result.brs.deposits_not_credited == 0
+    assert result.brs.bank_credits_not_in_books == 0
+    assert result.brs.difference == 0
+
+
+def test_a_slip_that_does_not_say_how_many_cheques(xlsx: Callable[..., Path]) -> None:
+    """`CHQ DEPOSIT PAY-IN SLIP NO 4512`: sets of two to six of one day's cheque receipts are
+    searched; one adds up."""
+    result = reconcile(
+        xlsx,
+        [["18/10/26", "CHQ DEPOSIT PAY-IN SLIP NO 4512", "4512", None, 110250]],
+        [cheque(ERODE, "334455"), cheque(SALEM, "778812"), cheque(TIRUPUR, "909090")],
+    )
+    [(_, ledger_rows, why)] = slip_matches(result)
+    assert ledger_rows == [0, 1]  # Erode's 50,000 and Salem's 60,250
+    assert "as many as" not in why
+    assert result.brs.deposits_not_credited == 4000000  # Tirupur's 40,000, in paise
+
+
+def test_two_sets_that_fit_the_slip_are_suggested_not_taken(xlsx: Callable[..., Path]) -> None:
+    """40,000 + 60,250 and 50,000 + 50,250 both make 1,00,250: the user chooses."""
+    result = reconcile(
+        xlsx,
+        [["18/10/26", "BY CLG 2 CHQS SLIP 004513", "004513", None, 100250]],
+        [
+            cheque(TIRUPUR, "909090"),
+            cheque(SALEM, "778812"),
+            cheque(ERODE, "334455"),
+            cheque([date(2026, 10, 17), "Karur Cottons", "Receipt", "9", 50250, None], "121212"),
+        ],
+    )
+    assert slip_matches(result) == []
+    slips = result.suggestions[result.suggestions["kind"] == "Pay-in slip: choose"]
+    assert sorted(slips["ledger"].tolist()) == [0, 1, 2, 3]
+    assert slips["why"].iloc[0] == (
+        "2 sets of the books' cheques add up to this slip of 1,00,250.00: tick the slip's own"
+    )
+
+
+def test_transfers_and_cash_are_no_slips_cheques(xlsx: Callable[..., Path]) -> None:
+    """Receipts that say NEFT are no cheques of a slip, and a cash deposit's slip holds no
+    cheques: neither is taken, though the amounts add up."""
+    result = reconcile(
+        xlsx,
+        [
+            ["18/10/26", "BY CLG 2 CHQS SLIP 004514", "004514", None, 110250],
+            ["18/10/26", "CASH DEPOSIT SLIP 7781 BRANCH", "7781", None, 90000],
+        ],
+        [
+            [date(2026, 10, 17), "Erode Textiles NEFT", "Receipt", "6", 50000, None],
+            [date(2026, 10, 17), "Salem Steels NEFT", "Receipt", "7", 60250, None],
+            cheque([date(2026, 10, 17), "Karur Cottons", "Receipt", "9", 45000, None], "1"),
+            cheque([date(2026, 10, 17), "Dindigul Locks", "Receipt", "9", 45000, None], "2"),
+        ],
+    )
+    assert slip_matches(result) == []
