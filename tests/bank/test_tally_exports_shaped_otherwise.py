@@ -717,3 +717,31 @@ def test_optional_and_memorandum_vouchers_are_left_out_and_named(
     assert brs["Total receipts in the books not yet credited"] == 1250000.50
     assert brs["Difference"] == 0
     assert code == 1  # the notes are to be looked at
+
+
+def test_an_account_the_one_ledgers_title_does_not_name_is_warned_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--account "Indian Bank A/c"` against a one-sheet export titled `Ledger: HDFC Bank A/c`
+    (helper-116, c12): the ledger is read (a title may be misread), but no longer in silence,
+    and the run does not exit 0 as though all were well."""
+    books = write_csv(tmp_path / "books.csv", BALANCES_WHERE_THE_DATES_GO)
+    statement = tmp_path / "bank.xlsx"
+    sheet = openpyxl.Workbook()
+    for row in STATEMENT:
+        sheet.active.append(row)
+    sheet.save(statement)
+    out = tmp_path / "brs.xlsx"
+    argv = ["reconcile", "--bank", str(statement), "--ledger", str(books), "--out", str(out)]
+    code = main([*argv, "--account", "Indian Bank A/c"])
+    assert code == 1 and "1 reading note(s) on the Issues sheet" in capsys.readouterr().out
+    said = [
+        " ".join(str(c) for c in row if c)
+        for row in openpyxl.load_workbook(out)["Issues"].iter_rows(values_only=True)
+    ]
+    assert any(
+        "--account 'Indian Bank A/c' was given, but the ledger's title names 'HDFC Bank A/c', "
+        "the only ledger in books.csv: it was reconciled as that account's" in line
+        for line in said
+    ), said
+    assert main([*argv, "--account", "HDFC Bank A/c"]) == 0

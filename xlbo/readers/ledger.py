@@ -583,7 +583,8 @@ def _first_ledger(book: RowSource, skip: Sequence[str], account: str | None = No
     whose title names that ledger (a workbook of several banks' Ledger Vouchers, a sheet
     each); where several sheets' titles name ledgers and none is it, the error listing them,
     not another bank's lines. A workbook of one ledger is read whatever its title says (a
-    title's address line may say Bank; the account numbers are compared after)."""
+    title's address line may say Bank; the account numbers are compared after), with a
+    warning where its title names another ledger than `account`."""
     names = [n for n in book.sheet_names() if n not in skip] or book.sheet_names()
     hidden = set(book.hidden_sheets())
     first: _NoHeader | None = None
@@ -601,7 +602,23 @@ def _first_ledger(book: RowSource, skip: Sequence[str], account: str | None = No
     if len(found) > 1 and titled:
         raise unknown_account(account or "", book.name, titled)
     if found:  # no title names its ledger: the first, as without `account`
-        return found[0]
+        lines = found[0]
+        if account and lines.account:  # its title names another: read, and said
+            lines.issues.append(
+                Issue(
+                    severity=Severity.WARNING,
+                    sheet=lines.sheet,
+                    cell="",
+                    value=lines.account,
+                    problem=f"--account '{account}' was given, but the ledger's title names "
+                    f"'{lines.account}', the only ledger in {book.name}: it was reconciled as "
+                    "that account's",
+                    hint="Check that this is the ledger of the account the statement is of; if "
+                    "it is, leave --account out (or give the name its title reads).",
+                    file=book.name,
+                )
+            )
+        return lines
     assert first is not None  # a workbook has a sheet
     raise first
 
