@@ -12,8 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pandas as pd
 import pytest
 
+from xlbo.bank import brs as brs_of
+from xlbo.bank.brs import Section, statement_lines
 from xlbo.cli import main
 from xlbo.jobs.reconcile import company_in
 from xlbo.money import INDIAN_LOCALE, INR_DR_CR_FORMAT, INR_NUMBER_FORMAT
@@ -858,3 +861,42 @@ def test_a_brs_off_by_the_openings_difference_says_it_is_last_months_items(
     again = run_reconcile(bank, books)
     summary = next(sheet for sheet in again.sheets if sheet.name == "Summary")
     assert not any("opening balance and the books'" in line for line in summary.title)
+
+
+def test_a_confirmed_pair_where_the_bank_has_more_goes_under_less_as_a_positive_figure() -> None:
+    """A customer paid ₹500 more than the invoice booked, and the user confirmed the pair
+    (helper-116, c15b): before, `-500.00` stood under 'Add: Differences on confirmed matches'.
+    It is 500.00 under a Less heading of its own, shown only where there is such a pair; the
+    TDS a customer kept stays under Add."""
+    empty = pd.DataFrame({"date": [], "narration": [], "reference": [], "debit": [], "credit": []})
+    ledger = pd.DataFrame(
+        {
+            "date": [],
+            "particulars": [],
+            "voucher_no": [],
+            "reference": [],
+            "debit": [],
+            "credit": [],
+        }
+    )
+    gaps = pd.DataFrame(
+        {
+            "date": [date(2026, 11, 3), date(2026, 11, 9)],
+            "particulars": ["NEFT-N3072612-ARUL TEXTILES", "NEFT CR-KAVERI HOME NEEDS"],
+            "reference": ["N3072612", ""],
+            "amount": [-50_000, 20_000],  # books minus bank, paise
+        }
+    )
+    brs = brs_of.reconcile(1_000_000, 970_000, empty, ledger, [], [], gaps)
+    assert brs.matched_differences == 20_000 and brs.matched_excess == 50_000
+    assert brs.difference == 0  # 10,000 + 200 - 500 = 9,700
+    lines = statement_lines(brs)
+    texts = lines["particulars"].tolist()
+    at = texts.index(Section.MATCHED_EXCESS.value)
+    assert texts[at + 1] == "NEFT-N3072612-ARUL TEXTILES" and lines["amount"][at + 1] == 50_000
+    assert texts[at + 2] == "Total differences on confirmed matches, the bank's the greater"
+    assert lines["total"][at + 2] == 50_000
+    assert (lines["amount"].dropna() > 0).all() and (lines["total"].dropna() >= 0).all()
+    # a BRS without such a pair has no such heading, not even Nil
+    plain = statement_lines(brs_of.reconcile(1_000_000, 1_000_000, empty, ledger, [], []))
+    assert Section.MATCHED_EXCESS.value not in plain["particulars"].tolist()

@@ -19,7 +19,8 @@
 Every figure is listed line by line beneath its heading (date, particulars or narration, voucher
 number or reference, amount), so an auditor can tick each one; the difference is 0.00 when every
 line is matched or listed. Amounts under Add and Less are written as positive figures, as in
-the books; the heading says which way they go. A heading with nothing under it says `Nil`, as an
+the books; the heading says which way they go (a confirmed pair where the bank's amount is the
+greater goes under a Less heading of its own, shown only then). A heading with nothing under it says `Nil`, as an
 accountant writes it, and has no subtotal.
 
 A book entry still outstanding more than STALE_AFTER_MONTHS after its date is stale, and says so
@@ -76,6 +77,9 @@ class Section(StrEnum):
     BANK_DEBITS = "Add: Debits in the bank not yet in the books (charges, NACH, returns)"
     BANK_CREDITS = "Less: Credits in the bank not yet in the books (interest, receipts)"
     MATCHED_DIFFERENCES = "Add: Differences on confirmed matches, to be booked (TDS, charges)"
+    MATCHED_EXCESS = (
+        "Less: Differences on confirmed matches, the bank's amount the greater, to be booked"
+    )
 
     @property
     def subtotal(self) -> str:
@@ -93,7 +97,12 @@ SUBTOTALS: dict[Section, str] = {
     Section.BANK_DEBITS: "Total debits in the bank not yet in the books",
     Section.BANK_CREDITS: "Total credits in the bank not yet in the books",
     Section.MATCHED_DIFFERENCES: "Total differences on confirmed matches",
+    Section.MATCHED_EXCESS: "Total differences on confirmed matches, the bank's the greater",
 }
+SHOWN_ONLY_WITH_ITEMS = frozenset({Section.MATCHED_EXCESS})
+"""Headings the BRS leaves out where nothing is under them, instead of writing Nil: a confirmed
+pair where the bank received more, or paid less, than the books say is rare (an excess paid by
+a customer), and a Nil line for it on every BRS would only be one more line to read past."""
 
 
 class Line(StrEnum):
@@ -130,7 +139,12 @@ class BRS:
     bank_credits_not_in_books: int
     books_balance: int | None
     matched_differences: int = 0
-    """Books minus bank on pairs the user confirmed despite a difference (TDS, charges): to book."""
+    """Books minus bank on pairs the user confirmed despite a difference where the books' amount
+    is the greater (TDS, charges): to book."""
+    matched_excess: int = 0
+    """Bank minus books on the confirmed pairs where the bank's amount is the greater (a
+    customer paid ₹500 more than the invoice): to book. Listed under a Less heading, so that
+    every figure under Add and Less is positive."""
     items: dict[Section, pd.DataFrame] = field(default_factory=dict, compare=False)
     """The lines behind each section's figure (`ITEM_COLUMNS`, amounts in paise)."""
     stale_count: int = 0
@@ -149,6 +163,7 @@ class BRS:
             + self.bank_debits_not_in_books
             - self.bank_credits_not_in_books
             + self.matched_differences
+            - self.matched_excess
         )
 
     @property
@@ -177,6 +192,7 @@ class BRS:
             Section.BANK_DEBITS: self.bank_debits_not_in_books,
             Section.BANK_CREDITS: self.bank_credits_not_in_books,
             Section.MATCHED_DIFFERENCES: self.matched_differences,
+            Section.MATCHED_EXCESS: self.matched_excess,
         }[section]
 
 
@@ -268,25 +284,27 @@ def reconcile(
     ledger: pd.DataFrame,
     bank_open: list[int],
     ledger_open: list[int],
-    matched_differences: int = 0,
     difference_items: pd.DataFrame | None = None,
     as_on: date | None = None,
 ) -> BRS:
     """The BRS from the closing balances and the lines left unmatched (paise); `difference_items`
-    lists the confirmed matches whose two sides differ (`ITEM_COLUMNS`, books minus bank).
+    lists the confirmed matches whose two sides differ (`ITEM_COLUMNS`, books minus bank): those
+    where the books' amount is the greater under Add, the others under Less, each positive.
     `as_on` is the BRS's day: book entries outstanding more than STALE_AFTER_MONTHS before it
     are marked stale and counted."""
     unmatched_bank = bank.iloc[bank_open] if bank_open else bank.iloc[0:0]
     unmatched_ledger = ledger.iloc[ledger_open] if ledger_open else ledger.iloc[0:0]
     old = stale(unmatched_ledger["date"], as_on)
+    differences = difference_items if difference_items is not None else no_items()
+    greater = differences["amount"].to_numpy(dtype=np.int64) > 0
+    excess = differences[~greater].assign(amount=-differences["amount"][~greater])
     items = {
         Section.DEPOSITS_NOT_CREDITED: _ledger_items(unmatched_ledger, "debit", as_on),
         Section.CHEQUES_NOT_PRESENTED: _ledger_items(unmatched_ledger, "credit", as_on),
         Section.BANK_DEBITS: _bank_items(unmatched_bank, "debit"),
         Section.BANK_CREDITS: _bank_items(unmatched_bank, "credit"),
-        Section.MATCHED_DIFFERENCES: difference_items
-        if difference_items is not None
-        else no_items(),
+        Section.MATCHED_DIFFERENCES: differences[greater].reset_index(drop=True),
+        Section.MATCHED_EXCESS: excess.reset_index(drop=True),
     }
     return BRS(
         bank_balance=bank_closing,
@@ -295,7 +313,8 @@ def reconcile(
         bank_debits_not_in_books=int(unmatched_bank["debit"].sum()),
         bank_credits_not_in_books=int(unmatched_bank["credit"].sum()),
         books_balance=books_balance,
-        matched_differences=matched_differences,
+        matched_differences=int(items[Section.MATCHED_DIFFERENCES]["amount"].sum()),
+        matched_excess=int(items[Section.MATCHED_EXCESS]["amount"].sum()),
         items=items,
         stale_count=int(old.sum()),
         stale_issued=int(unmatched_ledger["credit"].to_numpy()[old].sum()),
@@ -314,6 +333,8 @@ def statement_lines(brs: BRS, most: int | None = None) -> pd.DataFrame:
     ]
     for section in Section:
         items = brs.items.get(section, no_items())
+        if items.empty and section in SHOWN_ONLY_WITH_ITEMS:
+            continue
         if items.empty:
             parts.append(_single(Line.NIL, section.value, None))
             continue

@@ -1177,9 +1177,6 @@ def reconcile_lines(
     if stated is not None:
         books_balance, said = stated
         notes.append(said)
-    differences = int(ledger["signed"].to_numpy()[brs_ledger].sum()) - int(
-        bank["signed"].to_numpy()[brs_bank].sum()
-    )
     brs = reconcile(
         closing,
         books_balance,
@@ -1187,7 +1184,6 @@ def reconcile_lines(
         ledger,
         np.flatnonzero(~brs_bank).tolist(),
         np.flatnonzero(~brs_ledger & ~late & ~earlier_months & ~cancelled).tolist(),
-        differences,
         _difference_items(in_brs, bank, ledger),
         as_on,
     )

@@ -141,10 +141,10 @@ def _differences(table: Table) -> pd.DataFrame:
 def _confirmed_differences(book: Any, brs: str) -> bool:
     """Whether the result's BRS (the sheet `brs`) lists differences on confirmed matches (its
     subtotal line is not 0.00)."""
-    label = SUBTOTALS[Section.MATCHED_DIFFERENCES]
+    labels = {SUBTOTALS[Section.MATCHED_DIFFERENCES], SUBTOTALS[Section.MATCHED_EXCESS]}
     for row in book.sheet_rows(book.resolve(brs)):
         texts = [str(cell).strip() for cell in row if cell not in (None, "")]
-        if label in texts:
+        if labels & set(texts):
             figures = [cell for cell in row if isinstance(cell, int | float)]
             return bool(figures) and any(figure != 0 for figure in figures)
     return False
