@@ -125,6 +125,38 @@ def test_an_fd_closed_is_its_principal_interest_and_tds(
     )
 
 
+@pytest.mark.parametrize(
+    ("interest", "tds"),
+    [
+        ("INT.PD:01-09-2026 TO 30-11-2026 SWEEP FD 5012345", "TDS ON INT FD 5012345 FY 26-27"),
+        ("INTEREST CREDIT FD 40123456789", "TDS RECOVERED FD 40123456789"),
+    ],
+)
+def test_interest_booked_net_of_the_tds_the_bank_kept(interest: str, tds: str) -> None:
+    """The bank credits the FD's interest and debits the TDS on it; the books took one journal
+    of the interest net of TDS (helper-116, c02h). Before: three BRS items, no suggestion."""
+    found, _ = run(
+        [("2026-10-30", interest, "", 1234500), ("2026-10-30", tds, "", -123450), KAVERI_PAID],
+        [KAVERI_BOOKED, ("2026-10-30", "Interest Received on FD", "net of TDS", 1111050)],
+    )
+    [(bank, books, why)] = splits(found).values()
+    assert (bank, books) == ([0, 1], [1])
+    assert why.startswith("Interest net of TDS: interest 12,345.00 − TDS 1,234.50 on the same day")
+
+
+def test_a_tds_challan_is_not_the_tds_kept_on_interest() -> None:
+    """The company's own TDS paid by challan that day is no part of the interest's journal,
+    though the amounts add up."""
+    found, _ = run(
+        [
+            ("2026-10-30", "INTEREST CREDIT FD 40123456789", "", 1234500),
+            ("2026-10-30", "e-TAX PAYMENT CBDT TDS 194C", "", -123450),
+        ],
+        [("2026-10-30", "Interest Received on FD", "", 1111050)],
+    )
+    assert splits(found) == {}
+
+
 # --- 3. tax challans: one for several sections, or several for one payment -----------------
 
 

@@ -11,7 +11,10 @@ month:
   payments to several payable ledgers (`TDS Payable - 194C`, `TDS Payable - 194J`; `CGST
   Payable`, `SGST Payable`), or the books' one payment for the bank's several challans;
 - a day's UPI collections: the books' one receipt to `UPI Collections` (`Sales A/c`, `Counter
-  Sales`) for that day's two to six UPI credits from as many payers.
+  Sales`) for that day's two to six UPI credits from as many payers;
+- interest booked net of TDS: the books' one receipt to `Interest Received on FD` for the
+  bank's interest credit less the TDS it debited that day (`INT.PD:…` 12,345.00 and `TDS ON INT
+  FD …` 1,234.50 against 11,110.50).
 
 A set is taken only where everything says so: the target's words say its kind (KINDS: the bank
 narration's `EMI`, `FD CLOSURE`, `CBDT`, `CPIN`; a ledger line's `TDS Payable`, `UPI
@@ -75,6 +78,12 @@ GST_CHALLAN_WORDS = r"(?i)\b(?:GST|CPIN|GSTN)\b"
 """A bank debit that pays GST: `GST PMT CPIN 26102900123456`."""
 UPI_WORDS = r"(?i)\bUPI\b"
 """A bank line of the UPI channel (QR and app payments alike)."""
+BANK_INTEREST_WORDS = r"(?i)\b(?:INT|INTEREST|INT\.?\s*PD|INT\.?\s*CR|INTT)\b"
+"""A bank credit of interest: `INT.PD:01-09-2026 TO 30-11-2026`, `INTEREST CREDIT`, `SB INT`."""
+BANK_TDS_WORDS = r"(?i)\bTDS\b"
+"""A bank debit of the TDS it kept on interest: `TDS ON INT FD 5012345 FY 26-27`."""
+TAX_PAID_WORDS = r"(?i)\b(?:CBDT|ITNS\s*\d*|OLTAS|CHALLAN)\b"
+"""… and what a challan paying the company's own TDS says instead (`e-TAX PAYMENT CBDT TDS`)."""
 
 LOAN_LEDGER = r"(?i)\b(?:LOANS?|BORROWINGS?)\b"
 """A loan's own account: `Bajaj Finance Ltd. (Loan A/c)`, `Tata Capital - Term Loan`."""
@@ -215,6 +224,16 @@ KINDS = (
         _DEBIT,
         (Part("challan", GST_CHALLAN_WORDS, _DEBIT),),
         target_unless=INPUT,
+    ),
+    Kind(
+        "Interest net of TDS",
+        False,
+        INTEREST_LEDGER,
+        _CREDIT,
+        (
+            Part("TDS", BANK_TDS_WORDS, _DEBIT, unless=TAX_PAID_WORDS),
+            Part("interest", BANK_INTEREST_WORDS, _CREDIT),
+        ),
     ),
     Kind(
         "UPI collections",
