@@ -15,6 +15,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from tests.bank.test_reconcile import reconcile as reconcile_files
 from xlbo.bank import brs as brs_of
 from xlbo.bank.brs import Section, statement_lines
 from xlbo.cli import main
@@ -900,3 +901,26 @@ def test_a_confirmed_pair_where_the_bank_has_more_goes_under_less_as_a_positive_
     # a BRS without such a pair has no such heading, not even Nil
     plain = statement_lines(brs_of.reconcile(1_000_000, 1_000_000, empty, ledger, [], []))
     assert Section.MATCHED_EXCESS.value not in plain["particulars"].tolist()
+
+
+def test_a_receipt_entered_twice_is_marked_on_the_brs(xlsx: Callable[..., Path]) -> None:
+    """Arul Textiles' receipt of the 3rd entered twice (Vch 1 and 6), the bank's one credit
+    cleared by the first (helper-116, c02e): the second is outstanding, as before, and now
+    says it may be the first again; another customer's equal receipt of that day does not."""
+    arul = [date(2026, 10, 3), "Arul Textiles", "Receipt", "1", 118000, None]
+    result = reconcile_files(
+        xlsx,
+        [["03/10/26", "NEFT-N307261234567-ARUL TEXTILES-SBIN0001234", "N3072612", None, 118000]],
+        [
+            arul,
+            [*arul[:3], "6", *arul[4:]],
+            [date(2026, 10, 3), "Kaveri Home Needs", "Receipt", "7", 118000, None],
+        ],
+    )
+    items = result.brs.items[Section.DEPOSITS_NOT_CREDITED]
+    assert items["particulars"].tolist() == [
+        "Arul Textiles — entered twice? Vch 1 of the same day, party and amount is cleared",
+        "Kaveri Home Needs",
+    ]
+    assert result.brs.twice_count == 1 and result.brs.difference == 0
+    assert any("entered twice?" in note for note in result.notes)

@@ -46,6 +46,10 @@ customer owes again), so the BRS marks every book entry so old (`STALE`), and th
 them."""
 STALE = " — stale: over 3 months, write it back in the books"
 """What the BRS writes after the particulars of a stale book entry (see STALE_AFTER_MONTHS)."""
+TWICE = " — entered twice? {voucher}of the same day, party and amount is cleared"
+"""What the BRS writes after the particulars of a book entry outstanding while another of the
+same day, ledger (party) and amount, the same way, was cleared by the bank: a receipt or payment
+entered twice is the commonest such item, and an auditor asks about it (`entered_twice`)."""
 
 ITEM_COLUMNS = ("date", "particulars", "reference", "amount")
 """The columns of a BRS section's items: the line's date, its particulars (books) or narration
@@ -153,6 +157,8 @@ class BRS:
     """… of them, the cheques issued and payments (paise)."""
     stale_deposited: int = 0
     """… and the cheques deposited and receipts (paise)."""
+    twice_count: int = 0
+    """Book entries on the BRS that may be entered twice (see TWICE)."""
 
     @property
     def adjustments(self) -> int:
@@ -211,15 +217,51 @@ def stale(days: pd.Series, as_on: date | None) -> np.ndarray:
     return np.asarray(found.to_numpy(dtype=bool), dtype=bool)
 
 
-def _ledger_items(ledger: pd.DataFrame, side: str, as_on: date | None = None) -> pd.DataFrame:
+def entered_twice(ledger: pd.DataFrame, open_lines: list[int], cleared: list[int]) -> pd.Series:
+    """For the `open_lines` (positions in `ledger`) of the same day, particulars (folded), debit
+    and credit as a `cleared` line: what TWICE says after their particulars, naming the cleared
+    line's voucher; indexed by position. Two entries of one day, party and amount, one cleared
+    and one not, are most often one receipt entered twice (helper-116, c02e)."""
+    if not open_lines or not cleared:
+        return pd.Series([], dtype=object)
+    keys = pd.DataFrame(
+        {
+            "day": pd.to_datetime(ledger["date"], errors="coerce"),
+            "party": ledger["particulars"]
+            .fillna("")
+            .astype(str)
+            .str.split()
+            .str.join(" ")
+            .str.casefold(),
+            "debit": ledger["debit"].to_numpy(dtype=np.int64),
+            "credit": ledger["credit"].to_numpy(dtype=np.int64),
+            "voucher": ledger["voucher_no"].fillna("").astype(str).str.strip(),
+        }
+    ).reset_index(drop=True)
+    key = ["day", "party", "debit", "credit"]
+    outstanding = keys.iloc[open_lines].assign(at=open_lines)
+    cleared_lines = keys.iloc[cleared].drop_duplicates(key)
+    twins = outstanding.merge(cleared_lines, on=key, suffixes=("", "_cleared"))
+    twins = twins[(twins["party"] != "") & twins["day"].notna()]
+    named = np.where(twins["voucher_cleared"] != "", "Vch " + twins["voucher_cleared"] + " ", "")
+    said = pd.Series(named, dtype=object).map(lambda voucher: TWICE.format(voucher=voucher))
+    return pd.Series(said.to_numpy(dtype=object), index=twins["at"].to_numpy(dtype=np.int64))
+
+
+def _ledger_items(
+    ledger: pd.DataFrame, side: str, as_on: date | None = None, twice: pd.Series | None = None
+) -> pd.DataFrame:
     """Ledger lines with money on `side` ("debit" or "credit") as BRS items: the voucher number,
     and the cheque or reference number where the ledger has one; a stale entry's particulars
-    say so (STALE)."""
+    say so (STALE), and so does one that may be entered twice (`twice`, by position: TWICE)."""
     chosen = ledger[ledger[side] != 0]
     particulars = chosen["particulars"].fillna("").astype(str)
     old = stale(chosen["date"], as_on)
     if old.any():
         particulars = particulars.where(~old, particulars.str.rstrip() + STALE)
+    if twice is not None and len(twice):
+        said = twice.reindex(chosen.index).fillna("").astype(str)
+        particulars = particulars.where(said == "", particulars.str.rstrip() + said)
     voucher = chosen["voucher_no"].fillna("").astype(str).str.strip()
     reference = (
         chosen["reference"].fillna("").astype(str).str.strip()
@@ -286,21 +328,24 @@ def reconcile(
     ledger_open: list[int],
     difference_items: pd.DataFrame | None = None,
     as_on: date | None = None,
+    cleared: list[int] | None = None,
 ) -> BRS:
     """The BRS from the closing balances and the lines left unmatched (paise); `difference_items`
     lists the confirmed matches whose two sides differ (`ITEM_COLUMNS`, books minus bank): those
     where the books' amount is the greater under Add, the others under Less, each positive.
     `as_on` is the BRS's day: book entries outstanding more than STALE_AFTER_MONTHS before it
-    are marked stale and counted."""
+    are marked stale and counted; those of the same day, party and amount as one of the
+    `cleared` ledger lines (positions) are marked as maybe entered twice (TWICE) and counted."""
     unmatched_bank = bank.iloc[bank_open] if bank_open else bank.iloc[0:0]
     unmatched_ledger = ledger.iloc[ledger_open] if ledger_open else ledger.iloc[0:0]
     old = stale(unmatched_ledger["date"], as_on)
+    twice = entered_twice(ledger, ledger_open, cleared or [])
     differences = difference_items if difference_items is not None else no_items()
     greater = differences["amount"].to_numpy(dtype=np.int64) > 0
     excess = differences[~greater].assign(amount=-differences["amount"][~greater])
     items = {
-        Section.DEPOSITS_NOT_CREDITED: _ledger_items(unmatched_ledger, "debit", as_on),
-        Section.CHEQUES_NOT_PRESENTED: _ledger_items(unmatched_ledger, "credit", as_on),
+        Section.DEPOSITS_NOT_CREDITED: _ledger_items(unmatched_ledger, "debit", as_on, twice),
+        Section.CHEQUES_NOT_PRESENTED: _ledger_items(unmatched_ledger, "credit", as_on, twice),
         Section.BANK_DEBITS: _bank_items(unmatched_bank, "debit"),
         Section.BANK_CREDITS: _bank_items(unmatched_bank, "credit"),
         Section.MATCHED_DIFFERENCES: differences[greater].reset_index(drop=True),
@@ -319,6 +364,7 @@ def reconcile(
         stale_count=int(old.sum()),
         stale_issued=int(unmatched_ledger["credit"].to_numpy()[old].sum()),
         stale_deposited=int(unmatched_ledger["debit"].to_numpy()[old].sum()),
+        twice_count=len(twice),
     )
 
 

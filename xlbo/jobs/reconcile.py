@@ -1186,9 +1186,16 @@ def reconcile_lines(
         np.flatnonzero(~brs_ledger & ~late & ~earlier_months & ~cancelled).tolist(),
         _difference_items(in_brs, bank, ledger),
         as_on,
+        np.flatnonzero(brs_ledger).tolist(),
     )
     if brs.stale_count:
         notes.append(_stale_note(brs, as_on))
+    if brs.twice_count:
+        notes.append(
+            f"{brs.twice_count:,} book entr{'y' if brs.twice_count == 1 else 'ies'} on the BRS "
+            "match another entry of the same day, party and amount that the bank cleared: "
+            "entered twice? The BRS marks each; if so, reverse the second in the books."
+        )
     gap = (
         _openings_gap(brs.difference, opening, _books_at_start(ledger_lines, ledger, statement))
         if carried is None
