@@ -84,6 +84,7 @@ from xlbo.bank.scoring import (
     DAY_SET_PARTS,
     DAY_SET_SCORE,
     DAYS_BEFORE,
+    HELD_OUT,
     KEY_WORDS,
     LATE_ALIKE,
     LATE_ALIKE_ALONE,
@@ -2242,6 +2243,7 @@ def _batches(run: _Matching) -> None:
     _charges_of_some_kinds(run)
     _batches_of_one_narration(run)
     _salary_batches(run)
+    _salary_batches_in_part(run)
 
 
 BATCH_WORDS = r"(?i)\b(?:BULK|BATCH|SALARY|SALARIES|PAYROLL|WAGES|UPLOAD)\b"
@@ -2313,6 +2315,128 @@ def _salary_batches(run: _Matching) -> None:
                     else ""
                 ),
             )
+
+
+def _salary_batches_in_part(run: _Matching) -> None:
+    """A salary upload (a bank line that says BATCH_WORDS) that is not every open salary voucher
+    of its window, as `_salary_batches` takes, but:
+    - a run of them in the order the books entered them, at least BATCH_PARTS: a portal takes
+      so many a file, and `BULK SALARY UPLOAD BATCH 1` is the first 25 vouchers, `BATCH 2` the
+      other 15 — the one such run of the window;
+    - or all of them but one or two (HELD_OUT) whose amounts are the difference: a salary held,
+      an employee paid by cheque — the one such set, left open for the BRS.
+    Each found by totals (running sums, a lookup of the difference), no search of subsets."""
+    if "note" not in run.ledger.lines:
+        return
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    bank_text = run.bank.lines["text"].fillna("").astype(str)
+    targets = np.flatnonzero(run.bank_open & (bank_signed != 0))
+    targets = targets[contains(bank_text.iloc[targets], BATCH_WORDS)]
+    if not len(targets):
+        return
+    ledger = run.ledger.lines
+    ledger_signed = ledger["signed"].to_numpy(dtype=np.int64)
+    lines = np.flatnonzero(run.ledger_open & (ledger_signed != 0))
+    says = contains(ledger["note"].iloc[lines].fillna("").astype(str), SALARY_WORDS) | contains(
+        ledger["text"].iloc[lines].fillna("").astype(str), SALARY_WORDS
+    )
+    vouchers = lines[says]
+    if len(vouchers) < BATCH_PARTS:
+        return
+    low, high = -run.window.after, -run.window.before  # the books' days from the bank's
+    bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    ledger_day = ledger["day"].to_numpy(dtype=np.int64)
+    for in_runs in (True, False):
+        for target in targets.tolist():
+            if not run.bank_open[target]:
+                continue
+            amount, day = int(bank_signed[target]), int(bank_day[target])
+            mine = vouchers[
+                run.ledger_open[vouchers]
+                & (ledger_day[vouchers] >= day + low)
+                & (ledger_day[vouchers] <= day + high)
+                & ((ledger_signed[vouchers] > 0) == (amount > 0))
+            ]
+            if len(mine) < BATCH_PARTS:
+                continue
+            values = ledger_signed[mine]
+            if int(values.sum()) == amount:  # the rest, once another upload took its run
+                parts: list[int] | None = [int(line) for line in mine]
+            elif in_runs:
+                parts = _one_run(mine, values, amount)
+                # a run that leaves a few out is the upload less a held salary: the other rule's
+                # (which takes it only where one set is the rest), unless the others are
+                # another upload's
+                others = targets[
+                    run.bank_open[targets]
+                    & (targets != target)
+                    & (np.abs(bank_day[targets] - day) <= high - low)
+                ]
+                rest = int(values.sum()) - amount
+                if (
+                    parts is not None
+                    and len(mine) - len(parts) < BATCH_PARTS
+                    and rest not in bank_signed[others].tolist()
+                ):
+                    parts = None
+            else:
+                parts = _all_but(mine, values, amount)
+            if parts is None or any((target, part) in run.rejected for part in parts):
+                continue
+            left = len(mine) - len(parts)
+            run.take_group(
+                [target],
+                parts,
+                "Batch",
+                f"{len(parts)} ledger lines add up to this line to the paisa: "
+                + (
+                    f"every open salary voucher from {low:+d} to {high:+d} days from it, the "
+                    "others taken by another upload"
+                    if left == 0
+                    else f"a run of the salary vouchers from {low:+d} to {high:+d} days from it, in "
+                    f"the order the books entered them; {left} other(s) of those days are not "
+                    "in it"
+                    if in_runs
+                    else f"every open salary voucher from {low:+d} to {high:+d} days from it but "
+                    f"{left}, whose amount is the rest: paid otherwise, or held?"
+                ),
+            )
+
+
+def _one_run(lines: np.ndarray, values: np.ndarray, amount: int) -> list[int] | None:
+    """The one run of `lines` (in order) of at least BATCH_PARTS, and not all of them, whose
+    `values` add up to `amount`; None where there is none or more than one."""
+    running = np.r_[0, np.cumsum(values)].tolist()
+    found: list[tuple[int, int]] = []
+    starts: dict[int, list[int]] = {}  # running total → the starts it is at, BATCH_PARTS back
+    for end in range(BATCH_PARTS, len(running)):
+        starts.setdefault(running[end - BATCH_PARTS], []).append(end - BATCH_PARTS)
+        found += [(start, end) for start in starts.get(running[end] - amount, [])]
+        if len(found) > 1:
+            return None
+    if len(found) != 1 or found[0][1] - found[0][0] == len(lines):
+        return None
+    start, end = found[0]
+    return [int(line) for line in lines[start:end]]
+
+
+def _all_but(lines: np.ndarray, values: np.ndarray, amount: int) -> list[int] | None:
+    """`lines` but the one set of one or two (HELD_OUT) whose `values` add up to the lines'
+    total less `amount`; None where there is no such set, or several."""
+    rest = int(values.sum()) - amount
+    if rest == 0 or (rest > 0) != (amount > 0):
+        return None
+    held: list[list[int]] = [[int(at)] for at in np.flatnonzero(values == rest)]
+    seen: dict[int, list[int]] = {}
+    for at, value in enumerate(values.tolist()):
+        if HELD_OUT >= 2:
+            held += [[other, at] for other in seen.get(rest - value, [])]
+        if len(held) > 1:
+            return None
+        seen.setdefault(value, []).append(at)
+    if len(held) != 1 or len(lines) - len(held[0]) < BATCH_PARTS:
+        return None
+    return [int(line) for line in np.delete(lines, held[0])]
 
 
 def _paired_on_amount_alone(
