@@ -323,3 +323,45 @@ def test_an_upload_short_of_either_of_two_equal_salaries_is_left_alone(
         payroll(staff),
     )
     assert result.matches.empty
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [["SMS ALERT CHGS QTR SEP-NOV", 45], ["IGST ON SMS ALERT CHGS", 8.10]],
+        [["SMS ALERT CHGS QTR SEP-NOV", 45], ["CGST ON SMS ALERT CHGS", 4.05], ["SGST", 4.05]],
+        [["SMS CHGS FOR QTR ENDING 30-11-26", 45], ["GST @18% ON SMS CHGS", 8.10]],
+    ],
+)
+def test_a_charge_and_its_gst_are_the_books_one_journal_beside_other_charges(
+    xlsx: Callable[..., Path], lines: list[list[Any]]
+) -> None:
+    """The bank's SMS charge and the GST on it against the books' one journal of 53.10, the
+    month's NEFT charges not booked (helper-119, c02b): before, matched only where the charge
+    read bare `SMS CHARGES`, or was the month's only one."""
+    result = reconcile(
+        xlsx,
+        [
+            ["20/10/26", "CHARGES FOR NEFT/RTGS INCL GST", "", 354, None],
+            *[["25/10/26", text, "", amount, None] for text, amount in lines],
+        ],
+        [[date(2026, 10, 25), "Bank Charges", "Journal", "J-12", None, 53.10]],
+    )
+    assert sorted(result.matches["bank"].tolist()) == list(range(1, len(lines) + 1))
+    assert result.matches["why"].iat[0].startswith("a charge and the GST on it (45.00 + ")
+    assert result.brs.bank_debits_not_in_books == 35400 and result.brs.difference == 0
+
+
+def test_a_gst_line_that_is_not_18_percent_of_the_charge_is_not_its(
+    xlsx: Callable[..., Path],
+) -> None:
+    result = reconcile(
+        xlsx,
+        [
+            ["20/10/26", "CHARGES FOR NEFT/RTGS INCL GST", "", 354, None],
+            ["25/10/26", "SMS ALERT CHGS QTR SEP-NOV", "", 45, None],
+            ["25/10/26", "IGST ON SMS ALERT CHGS", "", 9.10, None],
+        ],
+        [[date(2026, 10, 25), "Bank Charges", "Journal", "J-12", None, 54.10]],
+    )
+    assert result.matches.empty

@@ -52,6 +52,8 @@ a credit on the statement and a debit in the books. Days are counted from 1 Janu
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -84,6 +86,7 @@ from xlbo.bank.scoring import (
     DAY_SET_PARTS,
     DAY_SET_SCORE,
     DAYS_BEFORE,
+    GST_RATE,
     HELD_OUT,
     KEY_WORDS,
     LATE_ALIKE,
@@ -2241,6 +2244,7 @@ def _batches(run: _Matching) -> None:
                     f"line to the paisa: every open one{what} {where}",
                 )
     _charges_of_some_kinds(run)
+    _charges_with_their_gst(run)
     _batches_of_one_narration(run)
     _salary_batches(run)
     _salary_batches_in_part(run)
@@ -2565,6 +2569,89 @@ def _charges_of_some_kinds(run: _Matching) -> None:
             f"the {BATCH_CHARGES_DAYS} days before it of the kinds {named} (the others, "
             "booked apart, are not in it)",
         )
+
+
+def _charges_with_their_gst(run: _Matching) -> None:
+    """A bank charge and the GST on it (the bank's two or three lines of one day: `SMS ALERT
+    CHGS QTR SEP-NOV` 45.00 and `IGST ON SMS ALERT CHGS` 8.10; or CGST and SGST of 4.05 each)
+    against the books' one charges journal of their total (53.10), where the month's other
+    charges are booked apart, or not yet. The GST lines are the charge's: of its day and way,
+    their words after `IGST ON` all the charge's (or none, a bare `GST`), and GST_RATE of it to
+    the paisa (half each, CGST and SGST). Taken where the charge and its GST are the journal's
+    one such set in its window (the books' day up to BATCH_CHARGES_DAYS after the bank's, or
+    the window before), and the journal the set's one."""
+    bank_text = run.bank.lines["text"].fillna("").astype(str)
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    open_lines = np.flatnonzero(run.bank_open & (bank_signed < 0))
+    if len(open_lines) < MIN_PARTS:
+        return
+    text = bank_text.iloc[open_lines]
+    gst = contains(text, _GST_OF)
+    charge = contains(text, CHARGE_WORDS) & ~gst
+    if not charge.any() or not gst.any():
+        return
+    gst_lines, charge_lines = open_lines[gst], open_lines[charge]
+    gst_of = bank_text.iloc[gst_lines].str.replace(_GST_OF, "", regex=True)
+    sets: list[tuple[int, list[int]]] = []  # (the charge, its GST lines)
+    for line in charge_lines.tolist():
+        words = _charge_words(str(bank_text.iat[line]))
+        mine = [
+            int(g)
+            for g, rest in zip(gst_lines.tolist(), gst_of.tolist(), strict=True)
+            if bank_day[g] == bank_day[line] and _charge_words(rest) <= words
+        ]
+        tax = -int(bank_signed[line]) * GST_RATE
+        fits = [
+            group
+            for group in ([g] for g in mine)
+            if abs(-int(bank_signed[group[0]]) * 100 - tax) <= 100
+        ] + [
+            [one, other]
+            for at, one in enumerate(mine)
+            for other in mine[at + 1 :]
+            if all(abs(-int(bank_signed[g]) * 200 - tax) <= 200 for g in (one, other))
+        ]
+        if len(fits) == 1:
+            sets.append((line, fits[0]))
+    if not sets:
+        return
+    ledger_text = run.ledger.lines["text"].fillna("").astype(str)
+    ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
+    ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
+    journals = np.flatnonzero(
+        run.ledger_open & (ledger_signed < 0) & contains(ledger_text, CHARGE_WORDS)
+    )
+    found = []
+    for line, taxes in sets:
+        total = int(bank_signed[[line, *taxes]].sum())
+        gap = ledger_day[journals] - bank_day[line]  # books − bank
+        mine = journals[
+            (ledger_signed[journals] == total)
+            & (gap >= -run.window.after)
+            & (gap <= max(BATCH_CHARGES_DAYS, -run.window.before))
+        ]
+        if len(mine) == 1:
+            found.append((line, taxes, int(mine[0])))
+    counts = Counter(journal for _, _, journal in found)
+    for line, taxes, journal in found:
+        bank = [line, *taxes]
+        if counts[journal] != 1 or any((b, journal) in run.rejected for b in bank):
+            continue
+        said = " + ".join(f"{format_inr(from_paise(-int(bank_signed[b])))}" for b in bank)
+        run.take_group(
+            bank,
+            [journal],
+            "Batch",
+            f"a charge and the GST on it ({said}) add up to this line to the paisa: the bank's "
+            f"lines of one day, the GST {GST_RATE}% of the charge",
+        )
+
+
+def _charge_words(text: str) -> set[str]:
+    """A charge's words, or those a GST line names its charge by (`GST @18% ON SMS CHGS`, its
+    GST words taken off: SMS, CHGS), of two letters or more but the joining ON and OF."""
+    return set(re.findall(r"[A-Z]{2,}", text.upper())) - {"ON", "OF"}
 
 
 def _channels(bank: Side, open_lines: np.ndarray) -> list[np.ndarray]:

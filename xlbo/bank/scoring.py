@@ -191,6 +191,10 @@ BATCH_PARTS = MAX_PARTS + 1
 """A batch is at least 7 lines that one line of the other side is the total of: a salary upload
 (166 NEFTs of the 2nd against one Salary Payable payment), a month's bank charges against one
 journal. Fewer lines are the combination search's, which finds them by party."""
+REVERSAL_DAYS = 31
+"""Days at most between a line of the bank's and the line that reverses it, for the two to be
+left off the BRS as cancelling (`xlbo.bank.reversals`): a charge wrongly taken is refunded
+within the month, a credit reversed is credited again within days."""
 HELD_OUT = 2
 """Salary vouchers at most that a salary upload may leave out of its window's (`match.
 _salary_batches_in_part`): a salary held, an employee paid by cheque. Found by a lookup of the
@@ -269,6 +273,11 @@ WHOLE_RUPEE = 100
 his firm) is made up of any party's lines, as a line naming no one is, only where its amount
 has paise: ₹30,000 is ₹15,000 twice by chance, ₹1,44,217.72 is five invoices by design (and
 whole-rupee targets of unknown names would search thousands more groups at 100,000 lines)."""
+
+GST_RATE = 18
+"""GST on a bank's charges, percent (SAC 9971, financial services: 18% since 1 July 2017): the
+bank's GST line on a charge is this share of it, to the paisa (CGST and SGST half each), which
+ties the two lines of `match._charges_with_their_gst` to each other."""
 
 # --- pass 4: suggestions ----------------------------------------------------------------------
 TYPICAL_CHARGES = (590, 1180, 1770, 2360, 2950, 5900, 11800, 17700)

@@ -55,6 +55,7 @@ from xlbo.bank.match import (
     prepare_ledger,
 )
 from xlbo.bank.references import reference_frame
+from xlbo.bank.reversals import reversed_pairs
 from xlbo.bank.scoring import BROUGHT_FORWARD_SCORE
 from xlbo.bank.side import Side, brought_forward
 from xlbo.bank.wrong_way import wrong_way
@@ -1167,6 +1168,11 @@ def reconcile_lines(
     brs_bank[in_brs["bank"].to_numpy(dtype=np.int64)] = True
     brs_ledger = np.zeros(len(ledger), dtype=bool)
     brs_ledger[in_brs["ledger"].to_numpy(dtype=np.int64)] = True
+    # the bank's own reversals cancel: no items of the BRS (they stay on Unmatched Bank)
+    reversed_lines = reversed_pairs(bank_side, ~brs_bank & ~bank_carried)
+    if reversed_lines:
+        brs_bank[[at for pair in reversed_lines for at in pair]] = True
+        notes.append(_reversals_note(bank, reversed_lines))
     counted = ledger[~late & ~ledger_carried]  # last month's items are in the opening balance
     books_balance = (
         None
@@ -1286,6 +1292,29 @@ def reconcile_lines(
 
 STALE_LABEL = f"Stale book entries (over {STALE_AFTER_MONTHS} months): write back"
 """The Summary's line counting the BRS's stale book entries (`xlbo.bank.brs.STALE_AFTER_MONTHS`)."""
+
+
+def _reversals_note(bank: pd.DataFrame, pairs: list[tuple[int, int]]) -> str:
+    """What the Summary says of the bank's lines that cancel each other (`reversed_pairs`)."""
+    shown = [
+        f"{_bank_line_text(bank, reversal)} against {_bank_line_text(bank, reversed_)}"
+        for reversal, reversed_ in pairs[:5]
+    ]
+    more = f" and {len(pairs) - 5:,} more" if len(pairs) > 5 else ""
+    return (
+        f"{len(pairs) * 2:,} bank lines are reversals of one another and cancel, so they are "
+        "left off the BRS (they stay on Unmatched Bank): " + "; ".join(shown) + more + "."
+    )
+
+
+def _bank_line_text(bank: pd.DataFrame, at: int) -> str:
+    """A bank line as a sentence names it: its date, narration and amount with its side."""
+    debit, credit = int(bank["debit"].iat[at]), int(bank["credit"].iat[at])
+    when = pd.Timestamp(bank["date"].iat[at])
+    amount = (
+        f"{format_inr(from_paise(debit))} Dr" if debit else f"{format_inr(from_paise(credit))} Cr"
+    )
+    return f"{when:%d-%m-%Y} {str(bank['narration'].iat[at]).strip()} {amount}"
 
 
 def _stale_note(brs: BRS, as_on: date | None) -> str:
