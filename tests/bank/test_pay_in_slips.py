@@ -1,7 +1,8 @@
-"""A pay-in slip: several customers' cheques deposited on one slip, credited by the bank as one
-line, each a receipt of its own customer in the books (hostile tester helper-116, c14c). Before,
-nothing tied them: the BRS listed the three cheques as not yet credited and the slip as a credit
-not in the books, and made no suggestion."""
+"""One line that several lines of other parties make up, on the word of its channel: a pay-in
+slip of several customers' cheques credited as one line (hostile tester helper-116, c14c), NACH
+collections settled as one credit, cash deposited in parts against the books' one Contra
+(helper-119, c02h, c02i, c02n). Before, nothing tied them: the BRS listed the parts and the
+whole on opposite sides, and made no suggestion."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tests.bank.test_reconcile import reconcile
 
@@ -49,8 +52,8 @@ def test_a_slip_of_three_customers_cheques_is_their_batch(xlsx: Callable[..., Pa
     [(bank_row, ledger_rows, why)] = slip_matches(result)
     assert bank_row == 1 and ledger_rows == [0, 1, 2]  # positions of the lines read
     assert why == (
-        "pay-in slip: the 3 cheque receipts in the books of 17-10-2026 add up to this credit to "
-        "the paisa, as many as the bank's 3 cheques; the only such set"
+        "pay-in slip: the 3 cheque receipts in the books of 17-10-2026 add up to this line to "
+        "the paisa, as many as the bank's count of 3; the only such set"
     )
     assert result.brs.deposits_not_credited == 0
     assert result.brs.bank_credits_not_in_books == 0
@@ -84,10 +87,11 @@ def test_two_sets_that_fit_the_slip_are_suggested_not_taken(xlsx: Callable[..., 
         ],
     )
     assert slip_matches(result) == []
-    slips = result.suggestions[result.suggestions["kind"] == "Pay-in slip: choose"]
+    slips = result.suggestions[result.suggestions["kind"] == "Several parties' lines: choose"]
     assert sorted(slips["ledger"].tolist()) == [0, 1, 2, 3]
     assert slips["why"].iloc[0] == (
-        "2 sets of the books' cheques add up to this slip of 1,00,250.00: tick the slip's own"
+        "2 sets of the cheque receipts in the books add up to this pay-in slip of 1,00,250.00: "
+        "tick its own"
     )
 
 
@@ -108,3 +112,50 @@ def test_transfers_and_cash_are_no_slips_cheques(xlsx: Callable[..., Path]) -> N
         ],
     )
     assert slip_matches(result) == []
+
+
+def test_nach_collections_settled_as_one_credit_are_the_dealers_receipts(
+    xlsx: Callable[..., Path],
+) -> None:
+    dealers = [
+        ("Amman Traders", 45100),
+        ("Bharath Agencies", 38750),
+        ("Chola Distributors", 62000),
+        ("Deva Stores", 38500),
+    ]
+    result = reconcile(
+        xlsx,
+        [["21/10/26", "NACH CR SETTLEMENT 21/11 BATCH 556 UMRN CNT 4", "", None, 184350]],
+        [
+            [date(2026, 10, 21), name, "Receipt", f"2{at}", amount, None]
+            for at, (name, amount) in enumerate(dealers)
+        ],
+    )
+    [(_, ledger_rows, why)] = slip_matches(result)
+    assert ledger_rows == [0, 1, 2, 3]
+    assert why.startswith("NACH collections: the 4 receipts in the books of 21-10-2026")
+    assert result.brs.difference == 0 and result.brs.deposits_not_credited == 0
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (["17/10/26", "CDM DEP 4567 COIMBATORE"], ["17/10/26", "CDM DEP 4567 COIMBATORE"]),
+        (["17/10/26", "CASH DEP COIMBATORE MAIN"], ["19/10/26", "BY CASH"]),  # two days
+    ],
+)
+def test_cash_deposited_in_parts_is_the_books_one_contra(
+    xlsx: Callable[..., Path], first: list[str], second: list[str]
+) -> None:
+    result = reconcile(
+        xlsx,
+        [[*first, "", None, 20000], [*second, "", None, 30000]],
+        [
+            [date(2026, 10, 19), "Cash", "Contra", "5", 50000, None],
+            [date(2026, 10, 19), "Kaveri Traders", "Receipt", "6", 15000, None],
+        ],
+    )
+    batches = result.matches[result.matches["rule"] == "Batch"]
+    assert sorted(batches["bank"].tolist()) == [0, 1] and set(batches["ledger"]) == {0}
+    assert batches["why"].iat[0].startswith("cash deposited in parts: the 2 cash deposits")
+    assert result.brs.deposits_not_credited == 1500000  # Kaveri's, in paise

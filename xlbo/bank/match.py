@@ -2145,14 +2145,15 @@ def _splits(run: _Matching) -> pd.DataFrame:
 
 
 def _slips(run: _Matching) -> pd.DataFrame:
-    """A bank credit that says it is a pay-in slip of cheques and the one set of the books'
-    open cheque receipts, of several customers, that adds up to it (`xlbo.bank.slips`);
-    returns the suggestions for the slips that two or more sets fit."""
+    """One line that the one set of several parties' open lines adds up to, where its channel's
+    words say so (`xlbo.bank.slips`: a pay-in slip of cheques, NACH collections settled as one
+    credit, cash deposited in parts); returns the suggestions for the lines that two or more
+    sets fit."""
     found, doubted = slip_sets(
         run.bank, run.ledger, run.window, run.rejected, run.bank_open, run.ledger_open
     )
     for slip in found:
-        run.take_group([slip.bank], slip.ledger, "Batch", slip.why, SLIP_SCORE)
+        run.take_group(slip.bank, slip.ledger, "Batch", slip.why, SLIP_SCORE)
     return doubted
 
 

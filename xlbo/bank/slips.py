@@ -1,21 +1,27 @@
-"""A pay-in slip: several customers' cheques deposited together on one slip, which the bank
-credits as one line (`BY CLG 3 CHQS SLIP 004512`, `CHQ DEP PAY-IN SLIP 4512`), while the books
-hold one receipt for each cheque, each of its own customer. The combination search never finds
-it: it groups lines by party, and the slip's cheques are of as many parties as cheques.
+"""One line that is several lines of *other parties* on the other side, where the words of the
+one line's channel say so: what the combination search, which groups lines by party, never
+finds. Three kinds (KINDS):
+- a pay-in slip: several customers' cheques deposited together, which the bank credits as one
+  line (`BY CLG 3 CHQS SLIP 004512`, `CHQ DEP PAY-IN SLIP 4512`), while the books hold one
+  receipt for each cheque, each of its own customer;
+- NACH collections: the dealers' mandates settled as one credit (`NACH CR SETTLEMENT 21/11
+  BATCH 556 UMRN CNT 4`), one receipt each in the books from the breakup;
+- cash deposited in parts: the books' one Contra from `Cash` for the bank's two or three cash
+  deposits (a deposit machine takes so much at a time; a cashier goes on two days).
 
 A set is taken only where the words say so and the amounts leave no choice:
-- the bank's line is a credit that says it is a slip (SLIP_WORDS) of cheques or clearing
-  (CHEQUE_WORDS), or says how many cheques it holds (`3 CHQS`, `NO OF CHQS 3`);
-- its parts are open receipts in the books that say they are cheques (a cheque number, or
-  `Chq`, `Cheque`, `Ch. No.`), each smaller than the slip, booked on the slip's day or up to the
-  window's days before it (the books date a cheque when it is deposited or received, the bank
-  when it clears);
-- first the receipts of each one day of the books are searched (a slip is one visit to the
-  bank), for sets of the stated count, or of MIN_PARTS to MAX_PARTS where the bank states none;
-  where the bank states the count and no day holds such a set, the whole window is searched;
+- the one line says its kind (the bank's `SLIP` with `CHQS` or `CLG`, or how many cheques;
+  `NACH` or `ECS` with `SETTLEMENT`, `BATCH` or a count; the books' `Cash`), and the parts are
+  of it (the books' receipts that say they were cheques — a number or `Chq` —, receipts that
+  were no cheques, the bank's credits that say cash);
+- the parts are open, in the one line's direction, each smaller, dated within the window of
+  it (a slip's and a settlement's on its day or up to the window's days before it);
+- first the parts of each one day are searched (a slip is one visit to the bank), for sets of
+  the stated count, or of MIN_PARTS to MAX_PARTS where none is stated; where a count is stated,
+  or the kind's parts may be days apart (cash), and no day holds a set, the whole window is;
 - exactly one set adding up to the paisa is a match; two or more and no set is taken: every
-  line of them is a suggestion, and the user chooses. A day of more than SLIP_CANDIDATES cheque
-  receipts is not searched: so many sets would reach some total by chance.
+  line of them is a suggestion, and the user chooses. More than SLIP_CANDIDATES lines to
+  search is not searched: so many sets would reach some total by chance.
 
 >>> from xlbo.bank.side import side
 >>> bank = side([18], [15_025_000], text=["BY CLG 3 CHQS SLIP 004512"])
@@ -26,7 +32,7 @@ A set is taken only where the words say so and the amounts leave no choice:
 ... )
 >>> found, doubted = slip_sets(bank, books, Window(), frozenset())
 >>> [(s.bank, s.ledger) for s in found]
-[(0, [0, 1, 2])]
+[([0], [0, 1, 2])]
 """
 
 from __future__ import annotations
@@ -53,19 +59,78 @@ SLIP_COUNT = (
     r"|\bNO\.?\s*OF\s*(?:CHQS?|CHEQUES?|INSTRUMENTS?)\W{0,3}(?P<after>\d{1,2})\b)"
 )
 """How many cheques the bank says the slip holds (`3 CHQS`, `NO OF CHQS: 3`)."""
+NACH_WORDS = r"(?i)\b(?:NACH|ECS)\b"
+"""A credit of mandates collected: `NACH CR SETTLEMENT …`, `ECS CR BATCH …`."""
+NACH_BATCH_WORDS = r"(?i)\b(?:SETTLEMENT|SETTLED|BATCH|BULK|COLLECTIONS?|CONSOLIDATED|CNT)\b"
+"""… of several mandates at once (a customer's own NACH credit names the customer instead)."""
+NACH_COUNT = r"(?i)\b(?:CNT|COUNT|NO\.?\s*OF\s*TXNS?)\W{0,3}(?P<count>\d{1,2})\b"
+"""How many mandates the settlement says it holds (`UMRN CNT 4`)."""
 BOOK_CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CH\.?\s*NO|CLG|DD|DEMAND\s+DRAFT)\b"
 """Words of a receipt in the books that was a cheque (or a draft, deposited alike)."""
+CASH_LEDGER = r"(?i)^\W*(?:(?:TO|BY)\s+)?CASH(?:\s+(?:A/?C|ACCOUNT|IN\s+HAND|ON\s+HAND|BOOK))?\W*$"
+"""The books' cash account, whose Contra is money the company deposited: `Cash`, `Cash A/c`,
+`Cash in Hand`."""
+BANK_CASH_WORDS = r"(?i)\b(?:CASH|CDM|CSH)\b"
+"""A bank credit of cash deposited: `CASH DEP COIMBATORE MAIN`, `BY CASH`, `CDM DEP 4567`."""
 EPOCH = date(1970, 1, 1)
 """Day 0 of a side's `day` numbers."""
-SLIP_KIND = "Pay-in slip: choose"
-"""The kind of suggestion where two or more sets of cheques add up to one slip."""
+SLIP_KIND = "Several parties' lines: choose"
+"""The kind of suggestion where two or more sets add up to one slip, settlement or deposit."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of line that several lines of other parties make up, and how it is known."""
+
+    name: str
+    target_is_bank: bool
+    target_words: tuple[str, ...]
+    """Each a pattern the one line's text must say."""
+    count: str = ""
+    """A pattern whose `count` group says how many parts (and makes the line one, alone)."""
+    part_words: str = ""
+    """A pattern each part must say ("": any)."""
+    cheques: bool | None = None
+    """The parts must be cheques in the books (True), must not be (False), or either (None)."""
+    spread: bool = False
+    """The parts may be days apart: the window is searched where no one day holds a set."""
+    parts_named: str = ""
+    """How the why names the parts."""
+
+
+KINDS = (
+    Kind(
+        "pay-in slip",
+        True,
+        (SLIP_WORDS, SLIP_CHEQUE_WORDS),
+        count=SLIP_COUNT,
+        cheques=True,
+        parts_named="cheque receipts in the books",
+    ),
+    Kind(
+        "NACH collections",
+        True,
+        (NACH_WORDS, NACH_BATCH_WORDS),
+        count=NACH_COUNT,
+        cheques=False,
+        parts_named="receipts in the books",
+    ),
+    Kind(
+        "cash deposited in parts",
+        False,
+        (CASH_LEDGER,),
+        part_words=BANK_CASH_WORDS,
+        spread=True,
+        parts_named="cash deposits in the bank",
+    ),
+)
 
 
 @dataclass(frozen=True)
 class Slip:
-    """A slip's bank line, the book receipts it holds, and why."""
+    """A set found: its bank lines and ledger lines (one side's a single line), and why."""
 
-    bank: int
+    bank: list[int]
     ledger: list[int]
     why: str
 
@@ -78,83 +143,127 @@ def slip_sets(
     bank_open: np.ndarray | None = None,
     ledger_open: np.ndarray | None = None,
 ) -> tuple[list[Slip], pd.DataFrame]:
-    """The slips found (one set each) and the suggestions (b, l, kind, why) of the slips that
+    """The sets found (one set each) and the suggestions (b, l, kind, why) of the lines that
     two or more sets fit, among the open lines."""
-    bank_open = np.ones(len(bank), dtype=bool) if bank_open is None else bank_open.copy()
-    ledger_open = np.ones(len(ledger), dtype=bool) if ledger_open is None else ledger_open.copy()
-    bank_signed = bank.lines["signed"].to_numpy(dtype=np.int64)
-    open_credits = np.flatnonzero(bank_open & (bank_signed > 0))
-    text = bank.lines["text"].iloc[open_credits].fillna("").astype(str)
-    says = contains(text, SLIP_WORDS) & contains(text, SLIP_CHEQUE_WORDS)
-    counts = _stated_counts(text)
-    targets = open_credits[says | (counts >= MIN_PARTS)]
-    count_of = dict(zip(open_credits.tolist(), counts.tolist(), strict=True))
+    opened = (
+        np.ones(len(bank), dtype=bool) if bank_open is None else bank_open.copy(),
+        np.ones(len(ledger), dtype=bool) if ledger_open is None else ledger_open.copy(),
+    )
     found: list[Slip] = []
     doubted: list[pd.DataFrame] = []
+    for kind in KINDS:
+        one, other = (bank, ledger) if kind.target_is_bank else (ledger, bank)
+        one_open, other_open = opened if kind.target_is_bank else opened[::-1]
+        # the parts' days from the one line's: a slip's on its day or before
+        seen = window if kind.target_is_bank else window.mirrored  # one − other
+        earliest = max(0, seen.before) if kind.target_is_bank else seen.before
+        for target, parts, count in _kind_sets(
+            kind, one, other, one_open, other_open, earliest, seen.after, rejected, doubted
+        ):
+            pair = ([target], parts) if kind.target_is_bank else (parts, [target])
+            found.append(Slip(*pair, _why(kind, other, parts, count)))
+            one_open[target] = False
+            other_open[parts] = False
+    return found, _suggestions(doubted)
+
+
+def _kind_sets(
+    kind: Kind,
+    one: Side,
+    other: Side,
+    one_open: np.ndarray,
+    other_open: np.ndarray,
+    earliest: int,
+    latest: int,
+    rejected: frozenset[tuple[int, int]],
+    doubted: list[pd.DataFrame],
+) -> list[tuple[int, list[int], int]]:
+    """Each (target, its one set, the count stated) of `kind`; the targets that several sets
+    fit go to `doubted`."""
+    one_signed = one.lines["signed"].to_numpy(dtype=np.int64)
+    other_signed = other.lines["signed"].to_numpy(dtype=np.int64)
+    candidates = np.flatnonzero(one_open & (one_signed > 0))
+    text = one.lines["text"].iloc[candidates].fillna("").astype(str)
+    says = np.ones(len(candidates), dtype=bool)
+    for words in kind.target_words:
+        says &= contains(text, words)
+    counts = _stated_counts(text, kind.count)
+    if kind.count and kind.cheques:  # `3 CHQS` says a slip alone
+        says |= counts >= MIN_PARTS
+    targets = candidates[says]
     if not len(targets):
-        return found, _suggestions(doubted)
-    cheques = _cheque_receipts(ledger)
-    ledger_signed = ledger.lines["signed"].to_numpy(dtype=np.int64)
-    ledger_day = ledger.lines["day"].to_numpy(dtype=np.int64)
-    bank_day = bank.lines["day"].to_numpy(dtype=np.int64)
-    earliest, latest = max(0, window.before), window.after  # bank − books
-    for target in sorted(targets.tolist(), key=lambda t: (int(bank_day[t]), t)):
-        amount, day, count = int(bank_signed[target]), int(bank_day[target]), count_of[target]
+        return []
+    count_of = dict(zip(candidates.tolist(), counts.tolist(), strict=True))
+    parts_ok = _parts(kind, other)
+    other_day = other.lines["day"].to_numpy(dtype=np.int64)
+    one_day = one.lines["day"].to_numpy(dtype=np.int64)
+    sets_found = []
+    for target in sorted(targets.tolist(), key=lambda t: (int(one_day[t]), t)):
+        amount, day, count = int(one_signed[target]), int(one_day[target]), count_of[target]
         usable = np.flatnonzero(
-            ledger_open
-            & cheques
-            & (ledger_signed > 0)
-            & (ledger_signed < amount)
-            & (ledger_day >= day - latest)
-            & (ledger_day <= day - earliest)
+            other_open
+            & parts_ok
+            & (other_signed > 0)
+            & (other_signed < amount)
+            & (other_day >= day - latest)
+            & (other_day <= day - earliest)
         )
+        pairs = [(target, g) if kind.target_is_bank else (g, target) for g in usable.tolist()]
         usable = np.array(
-            [g for g in usable.tolist() if (target, g) not in rejected], dtype=np.int64
+            [g for g, pair in zip(usable.tolist(), pairs, strict=True) if pair not in rejected],
+            dtype=np.int64,
         )
         sizes = [count] if count >= MIN_PARTS else list(range(MIN_PARTS, MAX_PARTS + 1))
         sets = [
             parts
-            for one_day in np.unique(ledger_day[usable]).tolist()
-            for parts in _sets(usable[ledger_day[usable] == one_day], ledger_signed, amount, sizes)
+            for one_day_ in np.unique(other_day[usable]).tolist()
+            for parts in _sets(usable[other_day[usable] == one_day_], other_signed, amount, sizes)
         ]
-        if not sets and count >= MIN_PARTS:
-            sets = _sets(usable, ledger_signed, amount, sizes)
+        if not sets and (count >= MIN_PARTS or kind.spread):
+            sets = _sets(usable, other_signed, amount, sizes)
         if len(sets) == 1:
-            parts = sets[0]
-            found.append(Slip(target, parts, _why(ledger, parts, count)))
-            ledger_open[parts] = False
+            sets_found.append((target, sets[0], count))
+            other_open[sets[0]] = False
         elif sets:
             lines = sorted({g for parts in sets for g in parts})
+            b, g = ([target] * len(lines), lines) if kind.target_is_bank else (lines, [target])
             doubted.append(
                 pd.DataFrame(
                     {
-                        "b": target,
-                        "l": lines,
+                        "b": b,
+                        "l": g,
                         "kind": SLIP_KIND,
-                        "why": f"{len(sets)} sets of the books' cheques add up to this slip "
-                        f"of {format_inr(from_paise(amount))}: tick the slip's own",
+                        "why": f"{len(sets)} sets of the {kind.parts_named} add up to this "
+                        f"{kind.name} of {format_inr(from_paise(amount))}: tick its own",
                     }
                 )
             )
-    return found, _suggestions(doubted)
+    return sets_found
 
 
-def _stated_counts(text: pd.Series) -> np.ndarray:
-    """How many cheques each narration says its slip holds (0 where it says none)."""
-    found = text.str.extract(SLIP_COUNT)
-    count = found["count"].fillna(found["after"]).fillna("0")
-    return count.astype(np.int64).to_numpy()
+def _stated_counts(text: pd.Series, pattern: str) -> np.ndarray:
+    """How many parts each text says it holds (0 where it says none, or `pattern` is "")."""
+    if not pattern or not len(text):
+        return np.zeros(len(text), dtype=np.int64)
+    found = text.str.extract(pattern)
+    count = found["count"]
+    if "after" in found:
+        count = count.fillna(found["after"])
+    return count.fillna("0").astype(np.int64).to_numpy()
 
 
-def _cheque_receipts(ledger: Side) -> np.ndarray:
-    """Book lines that say they were a cheque: a cheque number read, or its words."""
-    text = ledger.lines["text"].fillna("").astype(str)
-    if "note" in ledger.lines:
-        text = text + " " + ledger.lines["note"].fillna("").astype(str)
-    said = contains(text, BOOK_CHEQUE_WORDS)
-    if "cheque" in ledger.lines:
-        said |= ledger.lines["cheque"].to_numpy(dtype=np.int64) >= 0
-    return np.asarray(said, dtype=bool)
+def _parts(kind: Kind, other: Side) -> np.ndarray:
+    """Which of `other`'s lines may be parts of `kind`: its words said, a cheque or not."""
+    text = other.lines["text"].fillna("").astype(str)
+    if "note" in other.lines:
+        text = text + " " + other.lines["note"].fillna("").astype(str)
+    ok = contains(text, kind.part_words) if kind.part_words else np.ones(len(text), dtype=bool)
+    if kind.cheques is not None:
+        cheque = contains(text, BOOK_CHEQUE_WORDS)
+        if "cheque" in other.lines:
+            cheque |= other.lines["cheque"].to_numpy(dtype=np.int64) >= 0
+        ok &= cheque if kind.cheques else ~cheque
+    return np.asarray(ok, dtype=bool)
 
 
 def _sets(lines: np.ndarray, signed: np.ndarray, amount: int, sizes: list[int]) -> list[list[int]]:
@@ -175,14 +284,14 @@ def _sets(lines: np.ndarray, signed: np.ndarray, amount: int, sizes: list[int]) 
     return sets
 
 
-def _why(ledger: Side, parts: list[int], count: int) -> str:
-    """The Matches sheet's why: how many cheques, of which day, and the bank's count."""
-    days = sorted({int(d) for d in ledger.lines["day"].to_numpy(dtype=np.int64)[parts]})
+def _why(kind: Kind, other: Side, parts: list[int], count: int) -> str:
+    """The Matches sheet's why: the kind, how many parts of which days, and the count stated."""
+    days = sorted({int(d) for d in other.lines["day"].to_numpy(dtype=np.int64)[parts]})
     when = ", ".join(f"{EPOCH + timedelta(days=day):%d-%m-%Y}" for day in days)
     return (
-        f"pay-in slip: the {len(parts)} cheque receipts in the books of {when} add up to this "
-        "credit to the paisa"
-        + (f", as many as the bank's {count} cheques" if count else "")
+        f"{kind.name}: the {len(parts)} {kind.parts_named} of {when} add up to this line to "
+        "the paisa"
+        + (f", as many as the bank's count of {count}" if count else "")
         + "; the only such set"
     )
 
