@@ -365,3 +365,25 @@ def test_a_gst_line_that_is_not_18_percent_of_the_charge_is_not_its(
         [[date(2026, 10, 25), "Bank Charges", "Journal", "J-12", None, 54.10]],
     )
     assert result.matches.empty
+
+
+@pytest.mark.parametrize(
+    ("gross", "net", "rate"), [(100000, 98820, "1.00%"), (25000, 24882, "0.40%")]
+)
+def test_a_card_settlement_net_of_mdr_is_suggested_against_the_gross_sales(
+    xlsx: Callable[..., Path], gross: float, net: float, rate: str
+) -> None:
+    """The acquirer credits the day's card sales less its MDR and the GST on it (helper-119,
+    c02l): before, the gross receipt and the net credit were two BRS items with nothing between
+    them. Suggested, never matched: the MDR is for the books to take."""
+    result = reconcile(
+        xlsx,
+        [["12/10/26", "POS SETTLEMENT MID 0012345678 11/10/26", "", None, net]],
+        [[date(2026, 10, 11), "Card Sales A/c", "Receipt", "R-9", gross, None]],
+    )
+    assert result.matches.empty
+    [why] = result.suggestions.loc[
+        result.suggestions["kind"] == "Card settlement net of MDR", "why"
+    ].tolist()
+    assert why.startswith(f"differs by {gross - net:,.2f}:")
+    assert f"the card acquirer's MDR at {rate} and GST on it" in why

@@ -17,6 +17,8 @@ from xlbo.arrays import order_by
 from xlbo.bank.parties import likenesses
 from xlbo.bank.references import shown
 from xlbo.bank.scoring import (
+    GST_RATE,
+    MDR_RATES,
     NAMES_DIFFER_BELOW,
     TDS_GST_RATES,
     TDS_GST_SMALLEST,
@@ -26,6 +28,7 @@ from xlbo.bank.scoring import (
 )
 from xlbo.bank.side import Side
 from xlbo.bank.window import Window, band_join
+from xlbo.columns import contains
 from xlbo.money import format_inr, from_paise
 
 
@@ -67,6 +70,7 @@ def near_misses(
     _transposed_digits(lines)
     _bank_charges(lines)
     _tds(lines)
+    _card_mdr(lines)
     if not lines.found:
         return pd.DataFrame(columns=["b", "l", "kind", "why"])
     frame = pd.concat(lines.found, ignore_index=True)
@@ -292,3 +296,43 @@ def _tds_at(lines: _Open, rate: int, gst: int) -> None:
         return [f"differs by {format_inr(from_paise(abs(int(g))))}: {said}" for g in gaps[kept]]
 
     lines.offer(left, right, "TDS deducted", why)
+
+
+CARD_WORDS = r"(?i)\b(?:POS|CARD|MID|EDC|MERCHANT|SETTLEMENT|SETL|SETTL)\b"
+"""A bank credit of card sales settled by the acquirer: `POS SETTLEMENT MID 0012345678`,
+`CARD SETL 11/11/26`, `EDC SETTLEMENT`."""
+
+
+def _card_mdr(lines: _Open) -> None:
+    """A card settlement the bank credits net of the acquirer's MDR and the GST on it: the
+    books' gross card sales G less MDR at a rate of MDR_RATES (to the paisa) and GST_RATE on
+    that is the credit (1,00,000.00 less 1,000.00 and 180.00 is 98,820.00)."""
+    money_in = lines.bank_signed > 0
+    text = lines.bank.lines["text"].iloc[lines.bank_at].fillna("").astype(str)
+    card = np.flatnonzero(money_in & contains(text, CARD_WORDS))
+    if not len(card):
+        return
+    received = lines.bank_signed[card]
+    for rate in MDR_RATES:  # basis points
+        kept_share = rate * (100 + GST_RATE)  # of the gross, in millionths
+        gross = np.rint(received * 1_000_000 / (1_000_000 - kept_share)).astype(np.int64)
+        mdr = np.rint(gross * rate / 10_000).astype(np.int64)
+        gst = np.rint(mdr * GST_RATE / 100).astype(np.int64)
+        exact = np.abs(gross - mdr - gst - received) <= 1
+        if not exact.any():
+            continue
+        rows, whole = card[exact], gross[exact]
+        left, right = lines.join(whole, lines.ledger_signed, rows)
+        said = f"{rate / 100:.2f}%"
+
+        def why(
+            kept: np.ndarray, left: np.ndarray = left, right: np.ndarray = right, said: str = said
+        ) -> list[str]:
+            gaps = lines.ledger_signed[right[kept]] - lines.bank_signed[left[kept]]
+            return [
+                f"differs by {format_inr(from_paise(int(g)))}: the card acquirer's MDR at "
+                f"{said} and GST on it, kept from the settlement — book them as charges"
+                for g in gaps
+            ]
+
+        lines.offer(left, right, "Card settlement net of MDR", why, names_count=False)

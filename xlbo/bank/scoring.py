@@ -282,6 +282,10 @@ ties the two lines of `match._charges_with_their_gst` to each other."""
 # --- pass 4: suggestions ----------------------------------------------------------------------
 TYPICAL_CHARGES = (590, 1180, 1770, 2360, 2950, 5900, 11800, 17700)
 """Bank charges with 18% GST, in paise (₹5.90, ₹11.80 …), that explain a small difference."""
+MDR_RATES = (40, 90, 100, 150, 175, 190, 200, 250, 300)
+"""Merchant discount rates in basis points (0.40% … 3.00%) at which card acquirers keep their fee
+from a settlement, GST on it kept too: debit cards' regulated 0.40% and 0.90%, credit cards'
+1–2%, premium and international cards' 2.5–3%."""
 TDS_RATES = (1, 2, 10)
 """TDS rates (percent) a customer commonly deducts before paying: 194C, 194J, 194I."""
 TDS_GST_SMALLEST = 1_000_000
