@@ -46,6 +46,7 @@ import pandas as pd
 
 from xlbo.bank.scoring import MAX_PARTS, MIN_PARTS, SLIP_CANDIDATES
 from xlbo.bank.side import Side
+from xlbo.bank.splits import Split
 from xlbo.bank.window import Window
 from xlbo.columns import contains
 from xlbo.money import format_inr, from_paise
@@ -126,15 +127,6 @@ KINDS = (
 )
 
 
-@dataclass(frozen=True)
-class Slip:
-    """A set found: its bank lines and ledger lines (one side's a single line), and why."""
-
-    bank: list[int]
-    ledger: list[int]
-    why: str
-
-
 def slip_sets(
     bank: Side,
     ledger: Side,
@@ -142,14 +134,14 @@ def slip_sets(
     rejected: frozenset[tuple[int, int]],
     bank_open: np.ndarray | None = None,
     ledger_open: np.ndarray | None = None,
-) -> tuple[list[Slip], pd.DataFrame]:
+) -> tuple[list[Split], pd.DataFrame]:
     """The sets found (one set each) and the suggestions (b, l, kind, why) of the lines that
     two or more sets fit, among the open lines."""
     opened = (
         np.ones(len(bank), dtype=bool) if bank_open is None else bank_open.copy(),
         np.ones(len(ledger), dtype=bool) if ledger_open is None else ledger_open.copy(),
     )
-    found: list[Slip] = []
+    found: list[Split] = []
     doubted: list[pd.DataFrame] = []
     for kind in KINDS:
         one, other = (bank, ledger) if kind.target_is_bank else (ledger, bank)
@@ -161,7 +153,7 @@ def slip_sets(
             kind, one, other, one_open, other_open, earliest, seen.after, rejected, doubted
         ):
             pair = ([target], parts) if kind.target_is_bank else (parts, [target])
-            found.append(Slip(*pair, _why(kind, other, parts, count)))
+            found.append(Split(*pair, _why(kind, other, parts, count)))
             one_open[target] = False
             other_open[parts] = False
     return found, _suggestions(doubted)
