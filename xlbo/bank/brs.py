@@ -38,6 +38,8 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
+from xlbo.columns import day_numbers
+
 STALE_AFTER_MONTHS = 3
 """A cheque is valid for three months from its date (RBI, since 1 April 2012): one issued, or
 deposited, and still outstanding on a BRS more than three months after its date will never clear.
@@ -224,28 +226,33 @@ def entered_twice(ledger: pd.DataFrame, open_lines: list[int], cleared: list[int
     and one not, are most often one receipt entered twice (helper-116, c02e)."""
     if not open_lines or not cleared:
         return pd.Series([], dtype=object)
-    keys = pd.DataFrame(
+    # the day and amounts first, in numbers: at a million lines the names are folded only
+    # for the few lines whose day and amounts repeat an open line's
+    numbers = pd.DataFrame(
         {
-            "day": pd.to_datetime(ledger["date"], errors="coerce"),
-            "party": ledger["particulars"]
-            .fillna("")
-            .astype(str)
-            .str.split()
-            .str.join(" ")
-            .str.casefold(),
+            "day": day_numbers(ledger["date"]),
             "debit": ledger["debit"].to_numpy(dtype=np.int64),
             "credit": ledger["credit"].to_numpy(dtype=np.int64),
-            "voucher": ledger["voucher_no"].fillna("").astype(str).str.strip(),
         }
-    ).reset_index(drop=True)
-    key = ["day", "party", "debit", "credit"]
-    outstanding = keys.iloc[open_lines].assign(at=open_lines)
-    cleared_lines = keys.iloc[cleared].drop_duplicates(key)
-    twins = outstanding.merge(cleared_lines, on=key, suffixes=("", "_cleared"))
-    twins = twins[(twins["party"] != "") & twins["day"].notna()]
-    named = np.where(twins["voucher_cleared"] != "", "Vch " + twins["voucher_cleared"] + " ", "")
-    said = pd.Series(named, dtype=object).map(lambda voucher: TWICE.format(voucher=voucher))
-    return pd.Series(said.to_numpy(dtype=object), index=twins["at"].to_numpy(dtype=np.int64))
+    )
+    amounts = ["day", "debit", "credit"]
+    outstanding = numbers.iloc[open_lines].assign(at=open_lines)
+    cleared_lines = numbers.iloc[cleared].assign(twin=cleared)
+    twins = outstanding.merge(cleared_lines, on=amounts)
+    if twins.empty:
+        return pd.Series([], dtype=object)
+    near = twins["at"].to_numpy(dtype=np.int64), twins["twin"].to_numpy(dtype=np.int64)
+    needed = np.unique(np.concatenate(near))
+    folded = ledger["particulars"].iloc[needed].fillna("").astype(str).str.split().str.join(" ")
+    party = dict(zip(needed.tolist(), folded.str.casefold().tolist(), strict=True))
+    same = [party[a] == party[b] != "" for a, b in zip(*near, strict=True)]
+    twins = twins[np.asarray(same, dtype=bool)].drop_duplicates("at")
+    voucher = ledger["voucher_no"].fillna("").astype(str).str.strip().to_numpy(dtype=object)
+    said = [
+        TWICE.format(voucher=f"Vch {voucher[twin]} " if voucher[twin] else "")
+        for twin in twins["twin"].tolist()
+    ]
+    return pd.Series(said, index=twins["at"].to_numpy(dtype=np.int64), dtype=object)
 
 
 def _ledger_items(

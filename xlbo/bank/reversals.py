@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pandas as pd
 
 from xlbo.bank.scoring import REVERSAL_DAYS
 from xlbo.bank.side import Side
@@ -46,7 +47,8 @@ _PLAIN = frozenset(
 
 def reversed_pairs(bank: Side, open_lines: np.ndarray) -> list[tuple[int, int]]:
     """The (reversal, reversed) pairs among the `open_lines` (a mask of `bank`'s lines),
-    positions on `bank`."""
+    positions on `bank`. The candidates come from a join on the amount (a month of a million
+    lines has thousands of open reversals), the words are compared for them alone."""
     text = bank.lines["text"].fillna("").astype(str)
     signed = bank.lines["signed"].to_numpy(dtype=np.int64)
     day = bank.lines["day"].to_numpy(dtype=np.int64)
@@ -54,34 +56,50 @@ def reversed_pairs(bank: Side, open_lines: np.ndarray) -> list[tuple[int, int]]:
     reversals = open_at[contains(text.iloc[open_at], REVERSING_WORDS)]
     if not len(reversals):
         return []
-    tokens = bank.tokens.groupby("position")["token"].agg(set).to_dict()
+    pairs = pd.DataFrame({"r": reversals, "amount": -signed[reversals]}).merge(
+        pd.DataFrame({"o": open_at, "amount": signed[open_at]}), on="amount"
+    )
+    gap = np.abs(day[pairs["r"].to_numpy()] - day[pairs["o"].to_numpy()])
+    pairs = pairs.assign(gap=gap)[(gap <= REVERSAL_DAYS) & (pairs["r"] != pairs["o"])]
+    if pairs.empty:
+        return []
+    tokens = bank.tokens[["position", "token"]]
+    shared = (
+        pairs[["r", "o"]]
+        .merge(tokens.rename(columns={"position": "r"}), on="r")
+        .merge(tokens.rename(columns={"position": "o"}), on=["o", "token"])
+        .drop_duplicates(["r", "o"])
+    )
+    by_reference = set(zip(shared["r"].tolist(), shared["o"].tolist(), strict=True))
+    words: dict[tuple[int, bool], set[str]] = {}
+
+    def said(at: int, keep_all: bool = False) -> set[str]:
+        if (at, keep_all) not in words:
+            words[(at, keep_all)] = _words(str(text.iat[at]), keep_all)
+        return words[(at, keep_all)]
+
+    fits = [
+        (r, o, g)
+        for r, o, g in zip(
+            pairs["r"].tolist(), pairs["o"].tolist(), pairs["gap"].tolist(), strict=True
+        )
+        if (r, o) in by_reference or (said(r) and said(r) <= said(o, keep_all=True))
+    ]
+    of: dict[int, list[tuple[int, int]]] = {}  # each reversal's fits: (line, days apart)
+    for r, o, g in fits:
+        of.setdefault(r, []).append((o, g))
     taken: set[int] = set()
-    pairs = []
-    for line in sorted(reversals.tolist(), key=lambda at: (int(day[at]), at)):
-        if line in taken:
+    chosen = []
+    for line in sorted(of, key=lambda at: (int(day[at]), at)):
+        mine = [(o, g) for o, g in of[line] if o not in taken]
+        if line in taken or not mine:
             continue
-        candidates = open_at[
-            (signed[open_at] == -signed[line]) & (np.abs(day[open_at] - day[line]) <= REVERSAL_DAYS)
-        ]
-        words = _words(text.iat[line])
-        fits = [
-            int(other)
-            for other in candidates.tolist()
-            if other not in taken
-            and (
-                tokens.get(line, set()) & tokens.get(other, set())
-                or (words and words <= _words(text.iat[other], keep_all=True))
-            )
-        ]
-        if not fits:
-            continue
-        gaps = [abs(int(day[other]) - int(day[line])) for other in fits]
-        nearest = [other for other, gap in zip(fits, gaps, strict=True) if gap == min(gaps)]
+        nearest = [o for o, g in mine if g == min(g for _, g in mine)]
         if len(nearest) != 1:
             continue
-        pairs.append((line, nearest[0]))
+        chosen.append((line, nearest[0]))
         taken |= {line, nearest[0]}
-    return pairs
+    return chosen
 
 
 def _words(text: str, keep_all: bool = False) -> set[str]:
