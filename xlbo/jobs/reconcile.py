@@ -1309,8 +1309,9 @@ def _reversals_note(bank: pd.DataFrame, pairs: list[tuple[int, int]]) -> str:
 
 def _bank_line_text(bank: pd.DataFrame, at: int) -> str:
     """A bank line as a sentence names it: its date, narration and amount with its side."""
-    debit, credit = int(bank["debit"].iat[at]), int(bank["credit"].iat[at])
-    when = pd.Timestamp(bank["date"].iat[at])
+    debit = int(bank["debit"].to_numpy(dtype=np.int64)[at])
+    credit = int(bank["credit"].to_numpy(dtype=np.int64)[at])
+    when = pd.Timestamp(bank["date"].to_numpy(dtype=object)[at])
     amount = (
         f"{format_inr(from_paise(debit))} Dr" if debit else f"{format_inr(from_paise(credit))} Cr"
     )
