@@ -323,7 +323,8 @@ def _card_mdr(lines: _Open) -> None:
             continue
         rows, whole = card[exact], gross[exact]
         left, right = lines.join(whole, lines.ledger_signed, rows)
-        said = f"{rate / 100:.2f}%"
+        whole, hundredths = divmod(rate, 100)  # basis points as a percentage: 0.40%
+        said = f"{whole}.{hundredths:02d}%"
 
         def why(
             kept: np.ndarray, left: np.ndarray = left, right: np.ndarray = right, said: str = said
