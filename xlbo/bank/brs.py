@@ -236,8 +236,11 @@ def entered_twice(ledger: pd.DataFrame, open_lines: list[int], cleared: list[int
         }
     )
     amounts = ["day", "debit", "credit"]
-    outstanding = numbers.iloc[open_lines].assign(at=open_lines)
-    cleared_lines = numbers.iloc[cleared].assign(twin=cleared)
+    numbers = numbers[ledger["date"].notna().to_numpy()]  # an undated line is no one's twin
+    outstanding = numbers.loc[numbers.index.intersection(open_lines)]
+    outstanding = outstanding.assign(at=outstanding.index.to_numpy())
+    cleared_lines = numbers.loc[numbers.index.intersection(cleared)]
+    cleared_lines = cleared_lines.assign(twin=cleared_lines.index.to_numpy())
     twins = outstanding.merge(cleared_lines, on=amounts)
     if twins.empty:
         return pd.Series([], dtype=object)

@@ -114,7 +114,7 @@ from xlbo.bank.scoring import (
     fitness,
     preference,
 )
-from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side
+from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side, with_notes
 from xlbo.bank.slips import slip_sets
 from xlbo.bank.splits import SEVERAL_SETS, split_sets
 from xlbo.bank.window import (
@@ -206,9 +206,7 @@ class _Instruments:
 
     @classmethod
     def of(cls, bank: Side, ledger: Side, bank_cheque: np.ndarray) -> _Instruments:
-        book_text = ledger.lines["text"].fillna("").astype(str)
-        if "note" in ledger.lines:
-            book_text = book_text + " " + ledger.lines["note"].fillna("").astype(str)
+        book_text = with_notes(ledger)
         book_cheque = contains(book_text, BOOK_CHEQUE_WORDS)
         book_transfer = contains(book_text, TRANSFER_WORDS)
         bank_transfer = contains(bank.lines["text"], TRANSFER_WORDS)
@@ -2276,16 +2274,11 @@ def _salary_batches(run: _Matching) -> None:
         return
     targets = targets[~run.bank_named[targets] | contains(bank_text.iloc[targets], BATCH_WORDS)]
     ledger_signed = ledger["signed"].to_numpy(dtype=np.int64)
-    lines = np.flatnonzero(run.ledger_open & (ledger_signed != 0))
     # a salary voucher paired on its amount alone with a bank line that names someone else (a
     # cheque to SHAKTI TRADERS of the same 50,058.00 ten days on) is asked for too: an upload
     # that it and every open salary voucher of the window make up to the paisa takes it back
     weak = _paired_on_amount_alone(run)
-    lines = np.flatnonzero((run.ledger_open | weak) & (ledger_signed != 0))
-    says = contains(ledger["note"].iloc[lines].fillna("").astype(str), SALARY_WORDS) | contains(
-        ledger["text"].iloc[lines].fillna("").astype(str), SALARY_WORDS
-    )
-    vouchers = lines[says]
+    vouchers = _salary_vouchers(run, (run.ledger_open | weak) & (ledger_signed != 0))
     if not len(targets) or len(vouchers) < BATCH_PARTS:
         return
     # the ledger's days as seen from a bank line's: bank − books from before to after
@@ -2341,11 +2334,7 @@ def _salary_batches_in_part(run: _Matching) -> None:
         return
     ledger = run.ledger.lines
     ledger_signed = ledger["signed"].to_numpy(dtype=np.int64)
-    lines = np.flatnonzero(run.ledger_open & (ledger_signed != 0))
-    says = contains(ledger["note"].iloc[lines].fillna("").astype(str), SALARY_WORDS) | contains(
-        ledger["text"].iloc[lines].fillna("").astype(str), SALARY_WORDS
-    )
-    vouchers = lines[says]
+    vouchers = _salary_vouchers(run, run.ledger_open & (ledger_signed != 0))
     if len(vouchers) < BATCH_PARTS:
         return
     low, high = -run.window.after, -run.window.before  # the books' days from the bank's
@@ -2388,24 +2377,36 @@ def _salary_batches_in_part(run: _Matching) -> None:
                 parts = _all_but(mine, values, amount)
             if parts is None or any((target, part) in run.rejected for part in parts):
                 continue
-            left = len(mine) - len(parts)
+            left, days = len(mine) - len(parts), f"from {low:+d} to {high:+d} days from it"
+            if left == 0:
+                which = f"every open salary voucher {days}, the others taken by another upload"
+            elif in_runs:
+                which = (
+                    f"a run of the salary vouchers {days}, in the order the books entered them; "
+                    f"{left} other(s) of those days are not in it"
+                )
+            else:
+                which = (
+                    f"every open salary voucher {days} but {left}, whose amount is the rest: "
+                    "paid otherwise, or held?"
+                )
             run.take_group(
                 [target],
                 parts,
                 "Batch",
-                f"{len(parts)} ledger lines add up to this line to the paisa: "
-                + (
-                    f"every open salary voucher from {low:+d} to {high:+d} days from it, the "
-                    "others taken by another upload"
-                    if left == 0
-                    else f"a run of the salary vouchers from {low:+d} to {high:+d} days from it, in "
-                    f"the order the books entered them; {left} other(s) of those days are not "
-                    "in it"
-                    if in_runs
-                    else f"every open salary voucher from {low:+d} to {high:+d} days from it but "
-                    f"{left}, whose amount is the rest: paid otherwise, or held?"
-                ),
+                f"{len(parts)} ledger lines add up to this line to the paisa: {which}",
             )
+
+
+def _salary_vouchers(run: _Matching, lines: np.ndarray) -> np.ndarray:
+    """The positions of the ledger's `lines` (a mask) that pay salaries: SALARY_WORDS in their
+    narration or particulars, however worded."""
+    ledger = run.ledger.lines
+    at = np.flatnonzero(lines)
+    says = contains(ledger["note"].iloc[at].fillna("").astype(str), SALARY_WORDS) | contains(
+        ledger["text"].iloc[at].fillna("").astype(str), SALARY_WORDS
+    )
+    return np.asarray(at[says], dtype=np.int64)
 
 
 def _one_run(lines: np.ndarray, values: np.ndarray, amount: int) -> list[int] | None:
@@ -2594,14 +2595,13 @@ def _charges_with_their_gst(run: _Matching) -> None:
         return
     gst_lines, charge_lines = open_lines[gst], open_lines[charge]
     gst_of = bank_text.iloc[gst_lines].str.replace(_GST_OF, "", regex=True)
+    of_day: dict[int, list[tuple[int, set[str]]]] = {}  # each day's GST lines, with their words
+    for g, rest in zip(gst_lines.tolist(), gst_of.tolist(), strict=True):
+        of_day.setdefault(int(bank_day[g]), []).append((int(g), _charge_words(rest)))
     sets: list[tuple[int, list[int]]] = []  # (the charge, its GST lines)
     for line in charge_lines.tolist():
         words = _charge_words(str(bank_text.iat[line]))
-        mine = [
-            int(g)
-            for g, rest in zip(gst_lines.tolist(), gst_of.tolist(), strict=True)
-            if bank_day[g] == bank_day[line] and _charge_words(rest) <= words
-        ]
+        mine = [g for g, named in of_day.get(int(bank_day[line]), []) if named <= words]
         tax = -int(bank_signed[line]) * GST_RATE
         fits = [
             group

@@ -212,9 +212,10 @@ CHARGE_KINDS = 8
 """Kinds of the bank's charges (NEFT, IMPS, SMS, cheque returned…) at most, for a charges journal
 to be searched for the kinds it totals (255 choices of kinds at most)."""
 SLIP_CANDIDATES = 16
-"""Cheque receipts of one day in the books, at most, searched for the set a pay-in slip holds
-(`xlbo.bank.slips`: 14,876 sets of 2-6 of 16). A day with more (a distributor's collection run)
-is searched for none: so many sets reach some total by chance, and the user decides."""
+"""Lines at most searched for the set one line of several parties' lines holds (`xlbo.bank.
+slips`: a pay-in slip's cheque receipts of one day, 14,876 sets of 2-6 of 16). More (a
+distributor's collection run) are searched for none: so many sets reach some total by chance,
+and the user decides."""
 COMBINATION_SCORE = 80
 DAY_SET_SCORE = 70
 """A set of one party's lines of a day whose bank line names someone who is no party's with a
@@ -229,14 +230,15 @@ side (247 sets of 2–6 of 8): an EMI is two lines, an FD closure three, a month
 section. A day with more of them (a lender's dozen loans falling due together) is searched
 for none: so many sets would fit some amount by chance, and the user decides."""
 SPLIT_SCORE = COMBINATION_SCORE
-SLIP_SCORE = COMBINATION_SCORE
-"""A pay-in slip's set (`xlbo.bank.slips`) scores as a combination: the bank's words say slip
-and cheques, the books' that each receipt was a cheque, the amounts add up to the paisa, and
-no other set of the days searched does; no name ties the two sides."""
 """A split across ledgers (an EMI as principal and interest, an FD closure, a challan for
 several TDS sections, a day's UPI collections as one receipt) scores as a combination: the
 amounts add up to the paisa on one day, and the bank's narration and the ledgers' names both
 say what it is, though no name of a party ties the two sides."""
+SLIP_SCORE = COMBINATION_SCORE
+"""A set of several parties' lines (`xlbo.bank.slips`: a pay-in slip, NACH collections, cash
+deposited in parts) scores as a combination: the words of the one line's channel say what it
+is, the parts are of that channel, the amounts add up to the paisa, and no other set of the
+days searched does; no name ties the two sides."""
 
 # --- pass 4: bookings made late -------------------------------------------------------------------
 LATE_BOOKING_DAYS = 15

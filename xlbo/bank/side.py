@@ -160,6 +160,16 @@ def _text(lines: pd.DataFrame, column: str) -> pd.Series:
     return strings(cells.astype(object).where(cells.notna(), "").astype(str))
 
 
+def with_notes(lines: Side) -> pd.Series:
+    """Each line's text and, where the side has them (a ledger), the narration row under it, as
+    one text: what a voucher says of how it was paid is in either (`Kaveri Traders` over `Ch.
+    No. : 123456`)."""
+    text = lines.lines["text"].fillna("").astype(str)
+    if "note" in lines.lines:
+        text = text + " " + lines.lines["note"].fillna("").astype(str)
+    return text
+
+
 def prepare_ledger(lines: pd.DataFrame) -> Side:
     """Ledger lines for the matcher (a debit to the bank ledger is money in). References come
     from the particulars (`Mehta & Co (Chq 000123)`), the narration (Tally's row under the

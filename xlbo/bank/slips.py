@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.scoring import MAX_PARTS, MIN_PARTS, SLIP_CANDIDATES
-from xlbo.bank.side import Side
+from xlbo.bank.side import Side, with_notes
 from xlbo.bank.splits import Split
 from xlbo.bank.window import Window
 from xlbo.columns import contains
@@ -66,7 +66,7 @@ NACH_BATCH_WORDS = r"(?i)\b(?:SETTLEMENT|SETTLED|BATCH|BULK|COLLECTIONS?|CONSOLI
 """… of several mandates at once (a customer's own NACH credit names the customer instead)."""
 NACH_COUNT = r"(?i)\b(?:CNT|COUNT|NO\.?\s*OF\s*TXNS?)\W{0,3}(?P<count>\d{1,2})\b"
 """How many mandates the settlement says it holds (`UMRN CNT 4`)."""
-BOOK_CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CH\.?\s*NO|CLG|DD|DEMAND\s+DRAFT)\b"
+CHEQUE_OR_DRAFT_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CH\.?\s*NO|CLG|DD|DEMAND\s+DRAFT)\b"
 """Words of a receipt in the books that was a cheque (or a draft, deposited alike)."""
 CASH_LEDGER = r"(?i)^\W*(?:(?:TO|BY)\s+)?CASH(?:\s+(?:A/?C|ACCOUNT|IN\s+HAND|ON\s+HAND|BOOK))?\W*$"
 """The books' cash account, whose Contra is money the company deposited: `Cash`, `Cash A/c`,
@@ -246,12 +246,10 @@ def _stated_counts(text: pd.Series, pattern: str) -> np.ndarray:
 
 def _parts(kind: Kind, other: Side) -> np.ndarray:
     """Which of `other`'s lines may be parts of `kind`: its words said, a cheque or not."""
-    text = other.lines["text"].fillna("").astype(str)
-    if "note" in other.lines:
-        text = text + " " + other.lines["note"].fillna("").astype(str)
+    text = with_notes(other)
     ok = contains(text, kind.part_words) if kind.part_words else np.ones(len(text), dtype=bool)
     if kind.cheques is not None:
-        cheque = contains(text, BOOK_CHEQUE_WORDS)
+        cheque = contains(text, CHEQUE_OR_DRAFT_WORDS)
         if "cheque" in other.lines:
             cheque |= other.lines["cheque"].to_numpy(dtype=np.int64) >= 0
         ok &= cheque if kind.cheques else ~cheque
