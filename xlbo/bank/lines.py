@@ -43,6 +43,9 @@ class Lines:
     bank: str = ""
     """The bank, by its IFSC prefix (`xlbo.bank.banks`), where a statement's heading says it
     (`IFSC : HDFC0000123`, `HDFC BANK Ltd.`); "" where it does not."""
+    currency: str = ""
+    """The account's currency where the file states it (a statement's `Currency : USD`, its
+    amount columns headed `(USD)`), an ISO code; "" where it states none: rupees."""
     findings: list[Finding] = field(default_factory=list)
     """What the file says that its lines disagree with (a footer's Total Debit), found by the
     reader; `check_statement` reports them first."""

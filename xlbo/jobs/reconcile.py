@@ -1043,6 +1043,7 @@ def reconcile_lines(
     ledger = ledger_lines.frame.reset_index(drop=True)
     bank["signed"] = bank["credit"] - bank["debit"]
     ledger["signed"] = ledger["debit"] - ledger["credit"]
+    in_currency = _other_currency(statement, ledger_lines, bank, ledger)  # refused, if not met
     decisions, decision_issues = read_decisions(earlier, bank, ledger, rules_from)
     started = time.perf_counter()
     holders = (statement.company, ledger_lines.company, company)  # whose account it is
@@ -1103,6 +1104,8 @@ def reconcile_lines(
         findings.append(_no_balance(bank, unbalanced))
     notes = [unlikely] if unlikely else []
     notes += period_notes
+    if in_currency:
+        notes.append(in_currency)
     if folded:
         notes.append(folded)
     other_account = _another_account(statement, ledger_lines)
@@ -1292,6 +1295,41 @@ def reconcile_lines(
 
 STALE_LABEL = f"Stale book entries (over {STALE_AFTER_MONTHS} months): write back"
 """The Summary's line counting the BRS's stale book entries (`xlbo.bank.brs.STALE_AFTER_MONTHS`)."""
+
+
+CURRENCY_MET = 0.5
+"""The share of a foreign-currency statement's lines whose amount the ledger must hold for its
+figures to be taken as kept in that currency (an EEFC account's ledger kept in USD): below it, and
+with openings that differ, the books are in rupees and no BRS can be drawn between the two."""
+
+
+def _other_currency(
+    statement: Lines, ledger_lines: Lines, bank: pd.DataFrame, ledger: pd.DataFrame
+) -> str:
+    """What the Summary says of a statement in a currency other than the rupee (an EEFC
+    account's, `Currency : USD`), where the ledger's figures meet its own; a UserError where
+    they do not: a USD statement against books in rupees matches nothing, and its BRS would
+    blame the whole gap on last month's items."""
+    code = statement.currency
+    if code in ("", "INR") or ledger_lines.currency == code or bank.empty or ledger.empty:
+        return ""
+    ours = bank["signed"].value_counts()
+    theirs = ledger["signed"].value_counts()
+    met = int(np.minimum(ours, theirs.reindex(ours.index, fill_value=0)).sum())
+    lines = min(len(bank), len(ledger))
+    same_opening = statement.opening is not None and statement.opening == ledger_lines.opening
+    if met >= CURRENCY_MET * lines or same_opening:
+        return (
+            f"The statement is in {code}: the BRS's amounts are in {code}, as the ledger's are "
+            f"taken to be ({met:,} of {lines:,} lines' amounts are the same on both sides)."
+        )
+    raise UserError(
+        f"{statement.source or 'The statement'} is in {code} (its heading says so), and "
+        f"{ledger_lines.source or 'the ledger'}'s amounts are not: only {met:,} of its "
+        f"{len(bank):,} lines' amounts are in the ledger. A BRS compares one currency: give "
+        f"the ledger of this {code} account with its amounts in {code} (in Tally, the "
+        "account's forex amounts), or the statement of the rupee account these books keep."
+    )
 
 
 def _reversals_note(bank: pd.DataFrame, pairs: list[tuple[int, int]]) -> str:
@@ -2781,7 +2819,7 @@ def brs_heading(
 ) -> tuple[str, ...]:
     """The lines above the BRS (and, with `what` 'Bank reconciliation', the Summary): the
     company, '<what> as on <date>', and the bank account (the ledger's name in the books, the
-    account number on the statement). The date is the end of the statement's period, else its
+    account number on the statement; its currency where not the rupee). The date is the end of the statement's period, else its
     last line's."""
     name = ledger_lines.company or statement.company or company
     as_on = statement.period[1] or _last_date(bank) or ledger_lines.period[1] or _last_date(ledger)
@@ -2794,6 +2832,8 @@ def brs_heading(
     if number and not any(c.isalpha() for c in number):
         number = f"A/c No. {number}"
     account = ", ".join(p for p in (ledger_lines.account.strip(), number) if p)
+    if statement.currency not in ("", "INR"):  # an EEFC account's, its books kept in USD
+        account = ", ".join(p for p in (account, f"amounts in {statement.currency}") if p)
     return tuple(line for line in (name.strip(), heading, account) if line)
 
 

@@ -107,6 +107,7 @@ from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
 from xlbo.readers.statement_summary import (
     Summary,
     block_rows,
+    currency_in,
     merged,
     month_in,
     read_summary,
@@ -837,6 +838,7 @@ def _joined(read: list[Lines]) -> Lines:
         account=next((lines.account for lines in read if lines.account), ""),
         period=(min(starts) if starts else None, max(ends) if ends else None),
         bank=next((lines.bank for lines in read if lines.bank), ""),
+        currency=next((lines.currency for lines in read if lines.currency), ""),
         findings=[found for lines in read for found in lines.findings],
     )
 
@@ -1157,6 +1159,7 @@ def _read_sheet(
         account=titles.account,
         period=titles.period,
         bank=titles.bank,
+        currency=titles.currency or _headed_currency(columns),
         findings=[
             *footer,
             *_outside(lines, titles.period),  # the sheet's own title: another's is its month
@@ -1169,6 +1172,18 @@ def _read_sheet(
             ),
             *_uncalculated_balances(book, table.sheet, columns, letter, lines),
         ],
+    )
+
+
+def _headed_currency(columns: Mapping[Role, str]) -> str:
+    """The currency the amount columns' headers name (`Withdrawal Amt (USD)`), or ""."""
+    return next(
+        (
+            code
+            for role in MONEY
+            if (code := currency_in(str(columns.get(role, "")), labelled=False))
+        ),
+        "",
     )
 
 

@@ -17,7 +17,7 @@ Axis Bank writes `OPENING BALANCE` above its first line and `TRANSACTION TOTAL D
 >>> read_titles([["Name :- BELZ INSTRUMENTS PVT LTD  ."],
 ...              ["Statement of Account No - 922030048910705 for the period "
 ...               "(From : 01/08/2025 To : 19/08/2025)"]])
-Titles(company='BELZ INSTRUMENTS PVT LTD', account='922030048910705', period=(datetime.date(2025, 8, 1), datetime.date(2025, 8, 19)), bank='')
+Titles(company='BELZ INSTRUMENTS PVT LTD', account='922030048910705', period=(datetime.date(2025, 8, 1), datetime.date(2025, 8, 19)), bank='', currency='')
 """
 
 from __future__ import annotations
@@ -50,6 +50,9 @@ class Titles:
     bank: str = ""
     """The bank, by its IFSC prefix (`xlbo.bank.banks`): an IFSC in the heading, else a bank's
     name (`strict`) on a line above the holder's; "" where none."""
+    currency: str = ""
+    """The account's currency as the heading states it (`Currency : USD`, ICICI's
+    `000405012345 ( USD )`), an ISO code; "" where it states none (a rupee account)."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,76 @@ _FIRM = re.compile(r"^\s*(?:M/S\.?|MESSRS\.?)\s+(?P<name>\S.*)$", re.IGNORECASE)
 """`M/S` before a firm's name is no part of it; `MR RAVI SHANKAR` keeps its `MR`."""
 
 
+CURRENCIES = frozenset(
+    [
+        "INR",
+        "USD",
+        "EUR",
+        "GBP",
+        "JPY",
+        "AUD",
+        "CAD",
+        "CHF",
+        "SGD",
+        "AED",
+        "HKD",
+        "SEK",
+        "NZD",
+        "ZAR",
+        "SAR",
+        "CNY",
+        "DKK",
+        "NOK",
+        "QAR",
+        "KWD",
+        "BHD",
+        "OMR",
+        "MYR",
+        "THB",
+    ]
+)
+"""The currencies an Indian company's accounts are kept in: the rupee, and those an EEFC
+(Exchange Earners' Foreign Currency) account may hold."""
+_CURRENCY_NAMES = {
+    "indian rupee": "INR",
+    "us dollar": "USD",
+    "euro": "EUR",
+    "pound sterling": "GBP",
+}
+_CURRENCY_LABEL = re.compile(
+    r"\b(?:currency|ccy)(?:\s*(?:code|type|name))?\s*[:\-–]?\s*(?P<code>[A-Za-z][A-Za-z ]{2,20})",
+    re.IGNORECASE,
+)
+_BRACKETED_CODE = re.compile(r"\(\s*(?P<code>[A-Z]{3})\s*\)")
+_CODE_WORD = re.compile(r"(?<![A-Za-z])(?P<code>[A-Z]{3})(?![A-Za-z])")
+
+
+def currency_in(text: str, *, labelled: bool = True) -> str:
+    """The currency `text` names: after a label (`Currency : USD`, `Account Currency - US
+    Dollar`, `CCY USD`) or in brackets (`000405012345 ( USD )`); with `labelled` False also as a
+    word of a column's header (`Withdrawal Amt (USD)`, `Amount in USD`). "" where none.
+
+    >>> currency_in("Account Currency : USD"), currency_in("Currency: Indian Rupee")
+    ('USD', 'INR')
+    >>> currency_in("Deposit Amt (INR)", labelled=False), currency_in("Withdrawal Amt.")
+    ('INR', '')
+    """
+    if found := _CURRENCY_LABEL.search(text):
+        words = found["code"].strip().lower()
+        code = (
+            words[:3].upper()
+            if words[:3].upper() in CURRENCIES and (len(words) == 3 or not words[3].isalpha())
+            else next((c for name, c in _CURRENCY_NAMES.items() if words.startswith(name)), "")
+        )
+        if code:
+            return code
+    for pattern in (_BRACKETED_CODE,) if labelled else (_BRACKETED_CODE, _CODE_WORD):
+        for found in pattern.finditer(text):
+            if found["code"] in CURRENCIES:
+                return str(found["code"])
+    return ""
+
+
 def _name(text: str) -> str:
     return re.sub(r"[\s.,:;\-]+$", "", " ".join(text.split()))
 
@@ -142,12 +215,14 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
     ends: list[str] = []
     said_so = False
     lines: list[str] = []
+    currency = ""
     for row in rows:
         texts = _texts(row)
         if not texts:
             continue
         line = " ".join(texts)
         lines.append(line)
+        currency = currency or currency_in(line)
         if not account and (found := _ICICI_LIST.search(line)):
             account = found.group("number")
             company = company or _name(found.group("name"))
@@ -173,7 +248,7 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
         period = _dates(starts[0], ends[0]) or period
     if period == (None, None):  # `For the month of November 2026`: the month is the period
         period = next((month for line in lines if (month := month_in(line))), period)
-    return Titles(company, account, period, _bank(lines, company))
+    return Titles(company, account, period, _bank(lines, company), currency)
 
 
 def _bank(lines: list[str], holder: str) -> str:
