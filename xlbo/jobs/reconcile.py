@@ -2902,14 +2902,16 @@ def _within_the_books(statement: Lines, ledger_lines: Lines) -> tuple[Lines, lis
             period = (period[0], ends)
     if early.any():
         notes.append(
-            f"The statement begins on {first:%d-%m-%Y}, before the ledger's period "
+            f"The statement begins on {_stated_day(stated_begin, first, 'first')}, before the "
+            f"ledger's period "
             f"({begins:%d-%m-%Y}): its {int(early.sum()):,} line(s) before that day were "
             "reconciled with the books of their own month and are left out of this BRS; the "
             "bank's opening balance is its balance before the first line kept."
         )
     if late.any():
         notes.append(
-            f"The statement runs to {last:%d-%m-%Y}, past the ledger's period ({ends:%d-%m-%Y}): "
+            f"The statement runs to {_stated_day(stated_end, last, 'last')}, past the ledger's "
+            f"period ({ends:%d-%m-%Y}): "
             f"the BRS is as on {ends:%d-%m-%Y}, and the statement's {int(late.sum()):,} line(s) "
             "after that day belong to the next BRS and are left out of this one."
         )
@@ -2934,6 +2936,15 @@ def _within_the_books(statement: Lines, ledger_lines: Lines) -> tuple[Lines, lis
         closing -= int(moved[late].sum())
     kept = frame[~early & ~late].reset_index(drop=True)
     return replace(statement, frame=kept, period=period, opening=opening, closing=closing), notes
+
+
+def _stated_day(stated: date | None, line: date, which: str) -> str:
+    """A day of the statement's period as the Summary writes it: its title's (`01-11-2026`),
+    with its `which` line's day where that differs (`06-12-2026 (its last line of
+    04-12-2026)`), else its line's."""
+    if stated is None or stated == line:
+        return f"{line:%d-%m-%Y}"
+    return f"{stated:%d-%m-%Y} (its {which} line of {line:%d-%m-%Y})"
 
 
 def _after(lines: pd.DataFrame, day: Any) -> np.ndarray:
