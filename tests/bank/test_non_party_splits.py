@@ -513,3 +513,82 @@ def test_a_collections_receipt_whose_note_says_upi_is_the_days_upi_credits(note:
     [(bank, books, why)] = splits(found).values()
     assert (bank, books) == ([0, 1, 2], [0])
     assert why.startswith("UPI collections: every open UPI credit of one day, 3 of them")
+
+
+# --- a part booked on another day of the month (round 34) -----------------------------------
+
+
+def test_an_emis_interest_booked_at_the_months_end_is_still_its_part() -> None:
+    """The principal paid with the EMI on the 5th, the interest booked on the 31st when the
+    lender's statement came. Before: the EMI, the principal and the interest were three BRS
+    items."""
+    emi_bank, emi_books = EMI_ELSEWHERE
+    found, _ = run(
+        [("2026-10-05", "ACH/BAJAJ FINANCE LTD/EMI 12 of 36", "", -1854000), *emi_bank],
+        [
+            ("2026-10-05", "Bajaj Finance Ltd. (Loan A/c)", "Being EMI 12 of 36", -1421000),
+            *emi_books,
+            ("2026-10-31", "Interest on Loan", "Being interest for October", -433000),
+        ],
+    )
+    taken = {bank[0]: (books, why) for bank, books, why in splits(found).values()}
+    assert taken[0] == (
+        [0, 3],
+        "EMI: principal 14,210.00 + interest 4,330.00, the interest booked on 31-10-2026; "
+        "the bank says ACH",
+    )
+    assert taken[1][0] == [1, 2]  # Tata's, of one day, as before
+
+
+@pytest.mark.parametrize(
+    ("sales", "mdr", "booked"),
+    [
+        ("Card Sales", "MDR Charges", "2026-10-28"),  # the acquirer's journal at the month's end
+        ("Sales A/c", "Bank Charges", "2026-10-04"),  # the settlement's day, the sales' before
+        ("POS Collections", "Card Commission", "2026-10-03"),  # one day: a set of one day
+    ],
+)
+def test_a_card_settlement_is_the_days_card_sales_less_the_mdr_journal(
+    sales: str, mdr: str, booked: str
+) -> None:
+    """POS SETTLEMENT of the 4th: 98,820.00, the 3rd's card sales of 1,00,000.00 less MDR of
+    1,000.00 and GST of 180.00, which the books take out by one journal of 1,180.00."""
+    found, _ = run(
+        [("2026-10-04", "POS SETTLEMENT MID 0012345678 031026", "", 9882000), KAVERI_PAID],
+        [
+            ("2026-10-03", sales, "Being card sales of the day", 10000000),
+            (booked, mdr, "Being MDR for October", -118000),
+            KAVERI_BOOKED,
+        ],
+    )
+    [(bank, books, why)] = splits(found).values()
+    assert (bank, books) == ([0], [0, 1])
+    assert why.startswith("Card settlement: card sales 1,00,000.00 − MDR 1,180.00")
+    assert why.endswith("the bank says POS")
+
+
+def test_an_interest_line_of_another_month_is_no_part_of_this_months_emi() -> None:
+    found, _ = run(
+        [("2026-10-05", "ACH/BAJAJ FINANCE LTD/EMI 12 of 36", "", -1854000)],
+        [
+            ("2026-10-05", "Bajaj Finance Ltd. (Loan A/c)", "", -1421000),
+            ("2026-11-01", "Interest on Loan", "", -433000),
+        ],
+    )
+    assert splits(found) == {}
+
+
+def test_two_months_end_interests_that_fit_one_emi_are_abstained_on() -> None:
+    """Two loans' interest of one amount booked on the 31st: either makes up the EMI with the
+    principal of the 5th; neither is taken, both are suggested."""
+    found, suggestions = run(
+        [("2026-10-05", "ACH/BAJAJ FINANCE LTD/EMI 12 of 36", "", -1854000)],
+        [
+            ("2026-10-05", "Bajaj Finance Ltd. (Loan A/c)", "", -1421000),
+            ("2026-10-31", "Interest on Loan", "", -433000),
+            ("2026-10-31", "Interest on Vehicle Loan", "", -433000),
+        ],
+    )
+    assert splits(found) == {}
+    suggested = set(zip(suggestions["bank"], suggestions["ledger"], strict=True))
+    assert {(0, 0), (0, 1), (0, 2)} <= suggested

@@ -27,6 +27,7 @@ from xlbo.bank.scoring import (
     TYPICAL_CHARGES,
 )
 from xlbo.bank.side import Side
+from xlbo.bank.splits import CARD_WORDS
 from xlbo.bank.window import Window, band_join
 from xlbo.columns import contains
 from xlbo.money import format_inr, from_paise
@@ -296,11 +297,6 @@ def _tds_at(lines: _Open, rate: int, gst: int) -> None:
         return [f"differs by {format_inr(from_paise(abs(int(g))))}: {said}" for g in gaps[kept]]
 
     lines.offer(left, right, "TDS deducted", why)
-
-
-CARD_WORDS = r"(?i)\b(?:POS|CARD|MID|EDC|MERCHANT|SETTLEMENT|SETL|SETTL)\b"
-"""A bank credit of card sales settled by the acquirer: `POS SETTLEMENT MID 0012345678`,
-`CARD SETL 11/11/26`, `EDC SETTLEMENT`."""
 
 
 def _card_mdr(lines: _Open) -> None:

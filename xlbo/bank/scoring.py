@@ -241,6 +241,11 @@ is, the parts are of that channel, the amounts add up to the paisa, and no other
 days searched does; no name ties the two sides."""
 
 # --- pass 4: bookings made late -------------------------------------------------------------------
+SPREAD_LINES = 12
+"""Book lines of a split's later part (an EMI's interest, a card settlement's MDR) in one month,
+at most which a set of them booked on another day than its other part is looked for
+(`xlbo.bank.splits._spread`): a month's interest on a few loans, a month's MDR journals. Books
+that journal it every day book it the day of the settlement, a set of one day."""
 LATE_BOOKING_DAYS = 15
 """Days apart a pair may be, either way, when the books wrote the voucher late: a receipt booked
 when the accountant saw the credit a week or two later (4–11 days in an outsider's month), a

@@ -58,6 +58,7 @@ from xlbo.bank.scoring import (
     MAX_PARTS,
     MIN_PARTS,
     SPLIT_LINES,
+    SPREAD_LINES,
 )
 from xlbo.bank.side import Side
 from xlbo.bank.window import Window, band
@@ -85,6 +86,9 @@ BANK_TDS_WORDS = r"(?i)\bTDS\b"
 TAX_PAID_WORDS = r"(?i)\b(?:CBDT|ITNS\s*\d*|OLTAS|CHALLAN)\b"
 """… and what a challan paying the company's own TDS says instead (`e-TAX PAYMENT CBDT TDS`)."""
 
+CARD_WORDS = r"(?i)\b(?:POS|CARD|MID|EDC|MERCHANT|SETTLEMENT|SETL|SETTL)\b"
+"""A bank credit of card sales settled by the acquirer: `POS SETTLEMENT MID 0012345678`,
+`CARD SETL 11/11/26`, `EDC SETTLEMENT`."""
 LOAN_LEDGER = r"(?i)\b(?:LOANS?|BORROWINGS?)\b"
 """A loan's own account: `Bajaj Finance Ltd. (Loan A/c)`, `Tata Capital - Term Loan`."""
 INTEREST_LEDGER = r"(?i)\b(?:INTEREST|INT\.?\s+ON|FINANCE\s+(?:CHARGES?|COSTS?))\b"
@@ -122,6 +126,18 @@ COLLECTION_ONLY = (
 Collections`): `Balaji Sales Agencies`, `Sharma Sales Corporation` are customers, and a
 customer's receipt (a cheque deposited, not yet credited) is no day's UPI collections."""
 
+CARD_SALES_LEDGER = (
+    r"(?i)\b(?:SALES|COLLECTIONS?|CARDS?|POS|EDC|SWIPE|PINE\s*LABS|MOSAMBEE|RAZORPAY|PAYTM|"
+    r"MERCHANT)\b"
+)
+"""A ledger the books take card sales to, gross: `Card Sales`, `Sales A/c`, `POS Collections`,
+`Pine Labs Receivable`."""
+MDR_LEDGER = (
+    r"(?i)\b(?:MDR|(?:BANK|CARD)\s+CHARGES?|COMMISSION|MERCHANT\s+(?:DISCOUNT|FEES?|CHARGES?)|"
+    r"DISCOUNT\s+ON\s+CARDS?)\b"
+)
+"""The acquirer's fee the books take out of the bank ledger by a journal: `MDR Charges`, `Bank
+Charges`, `Card Commission`, `Merchant Discount`."""
 OTHER_CHANNEL = (
     r"(?i)\b(?:CH|CHQ|CHEQ|CHEQUE|CHECK|CHK|DD|DRAFT|NEFT|RTGS|IMPS|CLG|CLEARING|TRANSFER|TRF)\b"
 )
@@ -182,6 +198,10 @@ class Kind:
     lender: str = ""
     """The part whose ledger must be the lender the bank's line names, if it names one (the
     loan's principal: `_another_lender`)."""
+    later: str = ""
+    """The part the books may book on another day of the target's month, one line of it beside
+    one line of the other part (`_spread`): an EMI's interest booked at the month's end, a card
+    settlement's MDR by a journal when the acquirer's statement came."""
 
 
 _DEBIT, _CREDIT = False, True
@@ -195,6 +215,15 @@ KINDS = (
         _DEBIT,
         (Part("interest", INTEREST_LEDGER, _DEBIT), Part("principal", LOAN_LEDGER, _DEBIT)),
         lender="principal",
+        later="interest",
+    ),
+    Kind(
+        "Card settlement",
+        True,
+        CARD_WORDS,
+        _CREDIT,
+        (Part("MDR", MDR_LEDGER, _DEBIT), Part("card sales", CARD_SALES_LEDGER, _CREDIT)),
+        later="MDR",
     ),
     Kind(
         "FD closure",
@@ -284,22 +313,15 @@ class _Candidate:
     roles: list[int]
 
 
-def _candidates(
-    kind: Kind,
-    bank: Side,
-    ledger: Side,
-    bank_open: np.ndarray,
-    ledger_open: np.ndarray,
-    window: Window,
-) -> list[_Candidate]:
-    """Every (target, set) of `kind` that adds up, in the window."""
-    one, other = (bank, ledger) if kind.target_is_bank else (ledger, bank)
-    one_open, other_open = (
-        (bank_open, ledger_open) if kind.target_is_bank else (ledger_open, bank_open)
-    )
-    seen = window if kind.target_is_bank else window.mirrored  # target's day − parts' day
+def _targets(
+    kind: Kind, one: Side, other: Side, one_open: np.ndarray, other_open: np.ndarray, seen: Window
+) -> np.ndarray:
+    """The open lines of `one` that may be a set of `kind`'s target: its direction and words,
+    and no open line of its own amount on the other side (`other_open`) in its window `seen`,
+    or as far as a voucher booked late (LATE_BOOKING_DAYS): that is its line, or a doubt —
+    Tata Capital's EMI of the 5th booked on the 12th, not Bajaj Finance's principal and interest
+    of the 5th that add up."""
     one_signed = one.lines["signed"].to_numpy(dtype=np.int64)
-    other_signed = other.lines["signed"].to_numpy(dtype=np.int64)
     targets = np.flatnonzero(one_open & (one_signed != 0) & ((one_signed > 0) == kind.into))
     text = one.lines["text"].iloc[targets]
     says = _says(text, kind.target_words)
@@ -312,20 +334,24 @@ def _candidates(
         note = one.lines["note"].iloc[targets]
         says &= ~(_says(note, kind.note_unless) & ~_says(note, UPI_WORDS))
     targets = targets[says]
+    other_signed = other.lines["signed"].to_numpy(dtype=np.int64)
     lines = np.flatnonzero(other_open & (other_signed != 0))
-    if not len(targets) or len(lines) < MIN_PARTS:
-        return []
-    # a target with an open line of its own amount in its window, or as far as a voucher
-    # booked late (LATE_BOOKING_DAYS), is that line's, or a doubt: Tata Capital's EMI of the 5th
-    # booked on the 12th, not Bajaj Finance's principal and interest of the 5th that add up
+    if not len(targets) or not len(lines):
+        return np.zeros(0, dtype=np.int64)
     one_day = one.lines["day"].to_numpy(dtype=np.int64)
     other_day = other.lines["day"].to_numpy(dtype=np.int64)
     late = Window(min(seen.before, -LATE_BOOKING_DAYS), max(seen.after, LATE_BOOKING_DAYS))
     twins = band(
         one_signed[targets], one_day[targets], other_signed[lines], other_day[lines], late
     ).counts
-    targets = targets[twins == 0]
-    # each line's part: the first whose words it says, if it goes the part's way
+    return np.asarray(targets[twins == 0], dtype=np.int64)
+
+
+def _roles(kind: Kind, other: Side, other_open: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The open lines of `other` that are a part of `kind`, and each one's part: the first
+    whose words it says, if it goes the part's way."""
+    other_signed = other.lines["signed"].to_numpy(dtype=np.int64)
+    lines = np.flatnonzero(other_open & (other_signed != 0))
     role = np.full(len(lines), -1, dtype=np.int64)
     claimed = np.zeros(len(lines), dtype=bool)
     text = other.lines["text"].iloc[lines]
@@ -335,9 +361,32 @@ def _candidates(
             says &= ~_says(text, part.unless)
         role[says & ((other_signed[lines] > 0) == part.into)] = at
         claimed |= says
-    lines, role = lines[role >= 0], role[role >= 0]
+    keep = role >= 0
+    return np.asarray(lines[keep], dtype=np.int64), np.asarray(role[keep], dtype=np.int64)
+
+
+def _candidates(
+    kind: Kind,
+    bank: Side,
+    ledger: Side,
+    bank_open: np.ndarray,
+    ledger_open: np.ndarray,
+    window: Window,
+) -> list[_Candidate]:
+    """Every (target, set) of `kind` that adds up, its set of one day, in the window."""
+    one, other = (bank, ledger) if kind.target_is_bank else (ledger, bank)
+    one_open, other_open = (
+        (bank_open, ledger_open) if kind.target_is_bank else (ledger_open, bank_open)
+    )
+    seen = window if kind.target_is_bank else window.mirrored  # target's day − parts' day
+    targets = _targets(kind, one, other, one_open, other_open, seen)
+    lines, role = _roles(kind, other, other_open)
     if not len(targets) or len(lines) < MIN_PARTS:
         return []
+    one_signed = one.lines["signed"].to_numpy(dtype=np.int64)
+    other_signed = other.lines["signed"].to_numpy(dtype=np.int64)
+    one_day = one.lines["day"].to_numpy(dtype=np.int64)
+    other_day = other.lines["day"].to_numpy(dtype=np.int64)
     # the parts' days, each a group
     order = np.lexsort((lines, other_day[lines]))
     lines, role = lines[order], role[order]
@@ -372,6 +421,70 @@ def _candidates(
             mine = places[row][chosen[bits].astype(bool)]
             found.append(_Candidate(kind, line, lines[mine].tolist(), role[mine].tolist()))
     return found
+
+
+def _month(days: np.ndarray) -> np.ndarray:
+    """The month of each day number (days since 1970), as months since January 1970."""
+    return np.asarray(days.astype("datetime64[D]").astype("datetime64[M]"), dtype=np.int64)
+
+
+def _spread(
+    kind: Kind,
+    bank: Side,
+    ledger: Side,
+    bank_open: np.ndarray,
+    ledger_open: np.ndarray,
+    window: Window,
+) -> list[_Candidate]:
+    """Every (target, set) of `kind` whose `later` part the books booked on another day of the
+    target's month than its other part: one line of each, that one in the target's window (the
+    EMI's principal paid on the 5th, its interest booked on the 30th; card sales received on
+    the 3rd, the acquirer's MDR journalled on the 28th). Joined on amount: for each target and
+    each later line of its month, the other part's amount, looked up in the window. A month of
+    more than SPREAD_LINES later lines (a journal a day) is not searched."""
+    one, other = (bank, ledger) if kind.target_is_bank else (ledger, bank)
+    one_open, other_open = (
+        (bank_open, ledger_open) if kind.target_is_bank else (ledger_open, bank_open)
+    )
+    seen = window if kind.target_is_bank else window.mirrored
+    targets = _targets(kind, one, other, one_open, other_open, seen)
+    lines, role = _roles(kind, other, other_open)
+    later = next(at for at, part in enumerate(kind.parts) if part.name == kind.later)
+    laters, mains = lines[role == later], lines[role != later]
+    if not len(targets) or not len(laters) or not len(mains):
+        return []
+    one_signed = one.lines["signed"].to_numpy(dtype=np.int64)
+    other_signed = other.lines["signed"].to_numpy(dtype=np.int64)
+    one_day = one.lines["day"].to_numpy(dtype=np.int64)
+    other_day = other.lines["day"].to_numpy(dtype=np.int64)
+    month = pd.DataFrame({"later": laters, "month": _month(other_day[laters])})
+    crowded = month["month"].map(month["month"].value_counts()) > SPREAD_LINES
+    pairs = pd.DataFrame({"target": targets, "month": _month(one_day[targets])}).merge(
+        month[~crowded], on="month"
+    )
+    target = pairs["target"].to_numpy(dtype=np.int64)
+    later_line = pairs["later"].to_numpy(dtype=np.int64)
+    wanted = pd.DataFrame(
+        {
+            "amount": one_signed[target] - other_signed[later_line],
+            "target": target,
+            "later": later_line,
+        }
+    )
+    main_role = dict(zip(mains.tolist(), role[role != later].tolist(), strict=True))
+    joined = wanted.merge(pd.DataFrame({"amount": other_signed[mains], "main": mains}), on="amount")
+    target = joined["target"].to_numpy(dtype=np.int64)
+    main = joined["main"].to_numpy(dtype=np.int64)
+    later_line = joined["later"].to_numpy(dtype=np.int64)
+    keep = seen.holds(one_day[target] - other_day[main]) & (
+        other_day[later_line] != other_day[main]  # one day's set is `_candidates`'
+    )
+    return [
+        _Candidate(kind, t, [m, lt], [main_role[m], later])
+        for t, m, lt in zip(
+            target[keep].tolist(), main[keep].tolist(), later_line[keep].tolist(), strict=True
+        )
+    ]
 
 
 def _words(text: str) -> list[str]:
@@ -439,7 +552,13 @@ def _why(found: _Candidate, bank: Side, ledger: Side) -> str:
             f"adds up to this receipt to the paisa ({''.join(terms).strip()}); the ledger is `{word}`"
         )
     whose = "the bank says" if kind.target_is_bank else "the ledger says"
-    return f"{kind.name}: {''.join(terms)} on the same day; {whose} {word}"
+    days = other.lines["day"].to_numpy(dtype=np.int64)[found.parts]
+    when = " on the same day"
+    if days.min() != days.max():  # `_spread`'s: the later part booked on a day of its own
+        at = next(i for i, r in enumerate(found.roles) if kind.parts[r].name == kind.later)
+        booked = np.datetime64(int(days[at]), "D").astype(object)
+        when = f", the {kind.later} booked on {booked:%d-%m-%Y}"
+    return f"{kind.name}: {''.join(terms)}{when}; {whose} {word}"
 
 
 def _lender_differs(candidate: _Candidate, bank: Side, ledger: Side) -> bool:
@@ -473,6 +592,8 @@ def split_sets(
     found: list[_Candidate] = []
     for kind in KINDS:
         found += _candidates(kind, bank, ledger, bank_open, ledger_open, window)
+        if kind.later:
+            found += _spread(kind, bank, ledger, bank_open, ledger_open, window)
     sides, seen = [], set()
     for candidate in found:
         one_set = (candidate.kind.target_is_bank, candidate.target, tuple(candidate.parts))
