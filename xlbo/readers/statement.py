@@ -1064,7 +1064,25 @@ def _read_sheet(
         "reconcile again; the amount was left out.",
     )
     after = np.flatnonzero(dated & moves & ~before_end & ~figures)
-    if len(after):
+    other_account = _account_below(cells, end, after, titles.account)
+    if other_account:
+        issues.append(
+            Issue(
+                severity=Severity.WARNING,
+                sheet=table.sheet,
+                cell=f"{letter(Role.DATE)}{int(rows[after[0]])}",
+                problem=f"the sheet holds another account's statement below this one's: A/c "
+                f"{other_account}, {len(after)} line(s) from row {int(rows[after[0]])}; it was not "
+                "read, and this BRS is of "
+                + (f"A/c {titles.account}" if titles.account else "the first statement")
+                + " alone",
+                hint="To reconcile that account, copy its rows to a sheet of their own (or "
+                "download its statement alone), give --sheet with that sheet's name, and its "
+                "own ledger.",
+                file=book.name,
+            )
+        )
+    elif len(after):
         issues.append(
             Issue(
                 severity=Severity.WARNING,
@@ -1173,6 +1191,20 @@ def _read_sheet(
             *_uncalculated_balances(book, table.sheet, columns, letter, lines),
         ],
     )
+
+
+def _account_below(cells: pd.DataFrame, end: int, after: np.ndarray, account: str) -> str:
+    """The account number title rows between a statement's end and dated lines below it name,
+    where it is not this statement's `account` (two accounts' statements stacked on one sheet,
+    as a net-banking `All accounts` download writes them); "" where none."""
+    if not len(after) or after[0] <= end:
+        return ""
+    rows = cells.iloc[end : int(after[0])].to_numpy(dtype=object).tolist()
+    other = read_titles(rows).account
+    mine, theirs = account_mask(account), account_mask(other)
+    if not theirs or (mine and same_account(mine, theirs)):
+        return ""
+    return other
 
 
 def _headed_currency(columns: Mapping[Role, str]) -> str:
