@@ -95,3 +95,34 @@ def test_lines_below_a_summary_with_no_other_account_keep_the_old_warning(
     assert len(statement.frame) == 3
     [warning] = [i for i in statement.issues if i.severity is Severity.WARNING]
     assert "come after the statement's summary or totals" in warning.problem
+
+
+def test_another_account_below_without_a_summary_between_ends_the_first(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-121's c10/d: no summary block under the first statement; its lines and the
+    second's were read as one statement, the closing balance the second account's."""
+    first = CURRENT[: CURRENT.index(["********"], 6)]  # title, header and lines alone
+    path = xlsx({"Statement": [*first, [], *OVERDRAFT]}, name="all-accounts.xlsx")
+    statement = read_statement(str(path))
+    assert len(statement.frame) == 3
+    assert statement.closing == 18264600
+    [warning] = [i for i in statement.issues if i.severity is Severity.WARNING]
+    assert warning.problem.startswith(
+        "the sheet holds another account's statement below this one's: A/c 50200099998888, "
+        "2 line(s) from row 17"
+    )
+
+
+def test_three_accounts_stacked_are_each_named_with_their_own_lines(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-121's c10/c: only the second was named, its count holding the third's line."""
+    third = block("50100011122233", 7000, [["20/11/26", "SB INTEREST", "", None, 70]])
+    path = xlsx({"Statement": [*CURRENT, [], *OVERDRAFT, [], *third]}, name="all.xlsx")
+    [warning] = [i for i in read_statement(str(path)).issues if i.severity is Severity.WARNING]
+    assert warning.problem == (
+        "the sheet holds other accounts' statements below this one's: A/c 50200099998888, 2 "
+        "line(s) from row 21; A/c 50100011122233, 1 line(s) from row 34; they were not read, "
+        "and this BRS is of A/c 50200012345678 alone"
+    )

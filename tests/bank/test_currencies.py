@@ -104,7 +104,10 @@ def test_a_dollar_statement_against_rupee_books_is_refused_naming_the_currency(
     ledger = xlsx({"Ledger": IN_RUPEES}, name="books.xlsx")
     code, said = run(tmp_path, capsys, bank, ledger)
     assert code == 2, said
-    assert "eefc.xlsx is in USD (its heading says so), and books.xlsx's amounts are not" in said
+    assert (
+        "eefc.xlsx is in USD (as its heading or its amount columns say), and books.xlsx's "
+        "amounts are not"
+    ) in said
     assert "only 0 of its 4 lines' amounts are in the ledger" in said
     assert "give the ledger of this USD account with its amounts in USD" in said
     assert "Traceback" not in said and not (tmp_path / "brs.xlsx").exists()
@@ -146,6 +149,12 @@ def test_a_dollar_statement_against_books_kept_in_dollars_is_reconciled_in_dolla
             [*HEAD[:4], "Withdrawal Amt (USD)", "Deposit Amt (USD)", "Closing Balance (USD)"],
         ),
         ([["Account Currency - US Dollar"]], HEAD),
+        # SBI's (hostile tester helper-121, c04/f): `Currency : US$` and the account's name
+        ([["EEFC CURRENT ACCOUNT-USD"], ["Currency : US$"]], HEAD),
+        ([["Account Type : EEFC CURRENT ACCOUNT-USD"]], HEAD),
+        ([["Curr. : U.S. Dollar"]], HEAD),
+        # a branch in brackets above, the labelled currency below: the label's
+        ([["Branch : RAJIV GANDHI SALAI (SAR)"], ["Currency : USD"]], HEAD),
     ],
 )
 def test_the_currency_is_read_where_each_bank_prints_it(
@@ -169,6 +178,41 @@ def test_a_rupee_statement_that_says_so_is_reconciled_as_before(
     assert book["BRS"]["A3"].value == "HDFC EEFC A/c, A/c No. 50200012345678"
 
 
+def test_an_address_in_brackets_is_no_currency(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-121's c02/c03: a Chennai branch on Old Mahabalipuram Road, `THORAIPAKKAM (OMR)`,
+    was read as Omani rials and a rupee statement refused; with `Currency : INR` below it, the
+    BRS was headed 'amounts in OMR'."""
+    for titles in (
+        [["HDFC BANK Ltd."], ["Branch : THORAIPAKKAM (OMR), CHENNAI"]],
+        [["HDFC BANK Ltd."], ["RAJIV GANDHI SALAI (OMR)"], ["Currency : INR"]],
+    ):
+        bank = xlsx({"Statement": eefc_statement(titles)}, name="bank.xlsx")
+        ledger = xlsx({"Ledger": IN_DOLLARS}, name="books.xlsx")
+        assert read_statement(str(bank)).currency in ("", "INR")
+        code, said = run(tmp_path, capsys, bank, ledger)
+        assert "BRS difference 0.00" in said and code == 0, said
+        book = openpyxl.load_workbook(tmp_path / "brs.xlsx")
+        assert "amounts in" not in str(book["BRS"]["A3"].value)
+
+
+def test_a_new_dollar_account_opening_at_nothing_against_rupee_books_is_refused(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-121's c04: both open at 0.00, which proves no currency; before, the BRS was drawn
+    'in USD' with the rupee receipts outstanding, exit 0."""
+    rows = [[*row[:4], row[4]] for row in EEFC_ROWS]
+    statement = eefc_statement(HDFC_TITLES, rows=rows)
+    for line in statement[7:]:  # the balance from 0.00: 20,000.00 less
+        line[6] = round(line[6] - 20000, 2)
+    bank = xlsx({"Statement": statement}, name="eefc.xlsx")
+    rupees = [*IN_RUPEES[:5], [date(2026, 11, 1), "Opening Balance", None, None, 0, None]]
+    ledger = xlsx({"Ledger": [*rupees, *IN_RUPEES[6:]]}, name="books.xlsx")
+    code, said = run(tmp_path, capsys, bank, ledger)
+    assert code == 2 and "eefc.xlsx is in USD" in said, said
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [
@@ -184,7 +228,16 @@ def test_a_rupee_statement_that_says_so_is_reconciled_as_before(
         ("Currency :", ""),
         ("Currency : US", ""),
         ("((USD", ""),
-        ("₹ (INR)", "INR"),
+        (
+            "₹ (INR)",
+            "",
+        ),
+        ("THORAIPAKKAM (OMR), CHENNAI", ""),
+        ("Account Number 000405012345 ( USD ) - NILGIRI", "USD"),
+        ("Curr. : USD", "USD"),
+        ("Currency : US$", "USD"),
+        ("EEFC CURRENT ACCOUNT-USD", "USD"),
+        ("EEFC A/c (INR equivalent shown)", ""),
     ],
 )
 def test_a_currency_is_only_a_currency_where_it_is_named_as_one(text: str, code: str) -> None:

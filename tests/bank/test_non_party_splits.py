@@ -592,3 +592,85 @@ def test_two_months_end_interests_that_fit_one_emi_are_abstained_on() -> None:
     assert splits(found) == {}
     suggested = set(zip(suggestions["bank"], suggestions["ledger"], strict=True))
     assert {(0, 0), (0, 1), (0, 2)} <= suggested
+
+
+# --- what the hostile tester (helper-121, c20) made the spread sets take wrongly --------------
+
+EMI_OF_THE_5TH = ("2026-10-05", "ACH/BAJAJ FINANCE LTD/EMI 12 of 36", "", -1543200)
+PRINCIPAL_OF_THE_5TH = ("2026-10-05", "Bajaj Finance Ltd. (Loan A/c)", "", -1200000)
+
+
+@pytest.mark.parametrize(
+    ("interest", "note"),
+    [
+        # c20/b: the narration names the other lender
+        ("Interest on Loan", "Being interest on Tata Capital term loan"),
+        # c20/c: a cheque to a private lender, still unpresented
+        ("Interest on Loan", "Ch. No. 000456 interest on unsecured loan from Ramesh Shah"),
+        # c20/d: the ledger names the other lender
+        ("Interest on Tata Capital Loan", "Being interest for October"),
+    ],
+)
+def test_another_loans_interest_at_the_months_end_is_no_part_of_this_emi(
+    interest: str, note: str
+) -> None:
+    found, _ = run(
+        [EMI_OF_THE_5TH],
+        [PRINCIPAL_OF_THE_5TH, ("2026-10-28", interest, note, -343200)],
+    )
+    assert splits(found) == {}
+    assert 1 not in matched_ledger(found)
+
+
+def test_the_loans_own_interest_at_the_months_end_with_a_plain_narration_is_its_part() -> None:
+    found, _ = run(
+        [EMI_OF_THE_5TH],
+        [
+            PRINCIPAL_OF_THE_5TH,
+            ("2026-10-31", "Interest on Loan", "Being interest due for Oct", -343200),
+        ],
+    )
+    assert [(bank, books) for bank, books, _ in splits(found).values()] == [([0], [0, 1])]
+
+
+SETTLEMENT = ("2026-10-04", "POS SETTLEMENT MID 0012345678 031026", "", 4910000)
+
+
+@pytest.mark.parametrize(
+    ("bank", "sales", "charge", "note", "amount"),
+    [
+        # c20/h: a customer's NEFT that says SETTLEMENT, his firm's name says SALES
+        (
+            (
+                "2026-10-04",
+                "NEFT CR-HDFC0000240-SHARMA SALES CORPORATION-SETTLEMENT INV 45",
+                "",
+                4910000,
+            ),
+            "Sharma Sales Corporation",
+            "Bank Charges",
+            "Being MDR",
+            -90000,
+        ),
+        # c20/g: a quarterly charge, no MDR in its words
+        (SETTLEMENT, "Card Sales", "Bank Charges", "Being quarterly maintenance charges", -90000),
+        # c20/i: a cheque return's charges
+        (SETTLEMENT, "Card Sales", "Bank Charges", "Chq return charges chq 000789", -90000),
+        # c20/j: 18% of the sales is no acquirer's fee (sales 50,000.00 + 9,000.00 = 59,000.00)
+        (
+            ("2026-10-04", "POS SETTLEMENT MID 0012345678 031026", "", 4100000),
+            "Card Sales",
+            "MDR Charges",
+            "Being MDR for October",
+            -900000,
+        ),
+    ],
+)
+def test_a_charge_that_says_it_is_no_acquirers_fee_is_no_part_of_a_card_settlement(
+    bank: tuple[str, str, str, int], sales: str, charge: str, note: str, amount: int
+) -> None:
+    found, _ = run(
+        [bank],
+        [("2026-10-03", sales, "Being card sales", 5000000), ("2026-10-27", charge, note, amount)],
+    )
+    assert splits(found) == {}

@@ -60,7 +60,7 @@ from xlbo.bank.scoring import (
     SPLIT_LINES,
     SPREAD_LINES,
 )
-from xlbo.bank.side import Side
+from xlbo.bank.side import Side, with_notes
 from xlbo.bank.window import Window, band
 from xlbo.columns import contains
 from xlbo.money import format_inr, from_paise
@@ -127,17 +127,27 @@ Collections`): `Balaji Sales Agencies`, `Sharma Sales Corporation` are customers
 customer's receipt (a cheque deposited, not yet credited) is no day's UPI collections."""
 
 CARD_SALES_LEDGER = (
-    r"(?i)\b(?:SALES|COLLECTIONS?|CARDS?|POS|EDC|SWIPE|PINE\s*LABS|MOSAMBEE|RAZORPAY|PAYTM|"
-    r"MERCHANT)\b"
+    r"(?i)^(?:[\s\-/&.,:@%()0-9]|\b(?:SALES|COLLECTIONS?|CARDS?|POS|EDC|SWIPE|PINE\s*LABS|"
+    r"MOSAMBEE|RAZORPAY|PAYTM|MERCHANT|RECEIVABLES?|SETTLEMENTS?|A/?C|ACCOUNT|COUNTER|RETAIL|"
+    r"DAILY|LOCAL|INTERSTATE|DOMESTIC|[CSI]?GST|TAXABLE|SHOP|STORE|ONLINE|OF|THROUGH|VIA|"
+    r"DEBIT|CREDIT|B2C|REVENUE|INCOME)\b)+$"
 )
-"""A ledger the books take card sales to, gross: `Card Sales`, `Sales A/c`, `POS Collections`,
-`Pine Labs Receivable`."""
-MDR_LEDGER = (
-    r"(?i)\b(?:MDR|(?:BANK|CARD)\s+CHARGES?|COMMISSION|MERCHANT\s+(?:DISCOUNT|FEES?|CHARGES?)|"
-    r"DISCOUNT\s+ON\s+CARDS?)\b"
+"""A ledger the books take card sales to, gross, its whole name such words: `Card Sales`, `Sales
+A/c`, `POS Collections`, `Pine Labs Receivable` — never a customer's (`Sharma Sales
+Corporation`)."""
+CARD_NOT_TARGET = r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|CHQ|CLG|CLEARING|TRF|TRANSFER|INB|ECS|NACH)\b"
+"""A credit that came another way than an acquirer's settlement: a customer's `NEFT CR-…-SHARMA
+SALES CORPORATION-SETTLEMENT INV 45` says SETTLEMENT and is a receipt."""
+MDR_WORDS = (
+    r"(?i)\b(?:MDR|CARD\s+(?:CHARGES?|COMMISSION|FEES?)|MERCHANT\s+(?:DISCOUNT|FEES?|CHARGES?)|"
+    r"DISCOUNT\s+ON\s+CARDS?|POS\s+CHARGES?|EDC\s+(?:CHARGES?|RENT(?:AL)?))\b"
 )
-"""The acquirer's fee the books take out of the bank ledger by a journal: `MDR Charges`, `Bank
-Charges`, `Card Commission`, `Merchant Discount`."""
+"""The acquirer's fee the books take out of the bank ledger by a journal, said by its ledger or
+its narration: `MDR Charges`, `Card Commission`, `Merchant Discount`, `Bank Charges` over `Being
+MDR for October` (a `Bank Charges` entry of locker rent, a cheque return or a DD is no MDR)."""
+MDR_SHARE = 354
+"""The most an MDR journal may be of the card sales, in basis points: the highest of MDR_RATES
+(3.00%) and GST at 18% on it. A 9,000.00 charge against 50,000.00 of sales is no fee."""
 OTHER_CHANNEL = (
     r"(?i)\b(?:CH|CHQ|CHEQ|CHEQUE|CHECK|CHK|DD|DRAFT|NEFT|RTGS|IMPS|CLG|CLEARING|TRANSFER|TRF)\b"
 )
@@ -152,6 +162,10 @@ LENDER_WORDS = frozenset((
     "SERVICES", "MANDATE", "DEBIT", "INSTALMENT", "INSTALLMENT", "INST", "PAYMENT", "PAY",
     "FOR", "TO", "BY", "NBFC", "CO", "COMPANY", "INTEREST", "PRINCIPAL", "REPAYMENT", "AND",
     "WITH", "CHQ", "LAN", "RECOVERY", "RECOVERED", "DEBITED", "MONTHLY", "UMRN", "REF", "TXN",
+    "CHARGES", "CHARGE", "COST", "COSTS", "ACCRUED", "ACCRUAL", "BEING", "PART", "PAID", "DUE",
+    "BOOKED", "MONTH", "QUARTER", "YEAR", "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG",
+    "SEP", "SEPT", "OCT", "NOV", "DEC", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE",
+    "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
 ))
 # fmt: on
 """Words of an EMI's narration or a loan's ledger that name no lender (`ACH`, `LOAN`, `LTD`,
@@ -176,6 +190,9 @@ class Part:
     """Whether every set of the kind holds one (principal and interest both); a kind of one
     part needs it, and at least two lines of it."""
     unless: str = ""
+    with_note: bool = False
+    """Whether `words` may be said by the line's narration row as well as its ledger (`Bank
+    Charges` over `Being MDR for October`)."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +219,8 @@ class Kind:
     """The part the books may book on another day of the target's month, one line of it beside
     one line of the other part (`_spread`): an EMI's interest booked at the month's end, a card
     settlement's MDR by a journal when the acquirer's statement came."""
+    later_share: int = 0
+    """The most the later part may be of the other, in basis points (MDR_SHARE); 0: no bound."""
 
 
 _DEBIT, _CREDIT = False, True
@@ -222,8 +241,13 @@ KINDS = (
         True,
         CARD_WORDS,
         _CREDIT,
-        (Part("MDR", MDR_LEDGER, _DEBIT), Part("card sales", CARD_SALES_LEDGER, _CREDIT)),
+        (
+            Part("MDR", MDR_WORDS, _DEBIT, with_note=True),
+            Part("card sales", CARD_SALES_LEDGER, _CREDIT),
+        ),
+        target_unless=CARD_NOT_TARGET,
         later="MDR",
+        later_share=MDR_SHARE,
     ),
     Kind(
         "FD closure",
@@ -355,8 +379,9 @@ def _roles(kind: Kind, other: Side, other_open: np.ndarray) -> tuple[np.ndarray,
     role = np.full(len(lines), -1, dtype=np.int64)
     claimed = np.zeros(len(lines), dtype=bool)
     text = other.lines["text"].iloc[lines]
+    noted = with_notes(other).iloc[lines]
     for at, part in enumerate(kind.parts):
-        says = ~claimed & _says(text, part.words)
+        says = ~claimed & _says(noted if part.with_note else text, part.words)
         if part.unless:
             says &= ~_says(text, part.unless)
         role[says & ((other_signed[lines] > 0) == part.into)] = at
@@ -562,19 +587,47 @@ def _why(found: _Candidate, bank: Side, ledger: Side) -> str:
 
 
 def _lender_differs(candidate: _Candidate, bank: Side, ledger: Side) -> bool:
-    """Whether the bank's EMI names another lender than the loan ledger of the set (see
-    `_another_lender`)."""
+    """Whether the bank's EMI names another lender than the loan ledger of the set, or than its
+    interest ledger (`Interest on Tata Capital Loan` is no part of Bajaj Finance's EMI): see
+    `_another_lender`."""
     kind = candidate.kind
     if not kind.lender or not kind.target_is_bank:
         return False
-    part = next(at for at, each in enumerate(kind.parts) if each.name == kind.lender)
     narration = str(bank.lines["text"].iat[candidate.target])
-    loans = [
-        str(ledger.lines["text"].iat[line])
+    named = [str(ledger.lines["text"].iat[line]) for line in candidate.parts]
+    return any(_another_lender(narration, text) for text in named)
+
+
+def _later_doubtful(candidate: _Candidate, bank: Side, ledger: Side) -> bool:
+    """Whether a set's later part says it is something else: of more than the kind's share of
+    the other part (a 9,000.00 charge is no MDR on 50,000.00 of sales), or, booked on another
+    day (`_spread`), a narration that names a cheque, a draft or a transfer (`Ch. No. 000456
+    interest on unsecured loan from Ramesh Shah`) or another lender than the bank's line
+    (`interest on Tata Capital term loan` beside Bajaj Finance's EMI)."""
+    kind = candidate.kind
+    if not kind.later:
+        return False
+    other = ledger if kind.target_is_bank else bank
+    signed = other.lines["signed"].to_numpy(dtype=np.int64)
+    later = [
+        line
         for line, role in zip(candidate.parts, candidate.roles, strict=True)
-        if role == part
+        if kind.parts[role].name == kind.later
     ]
-    return any(_another_lender(narration, loan) for loan in loans)
+    rest = [line for line in candidate.parts if line not in later]
+    if (
+        kind.later_share
+        and np.abs(signed[later]).sum() * 10_000 > kind.later_share * np.abs(signed[rest]).sum()
+    ):
+        return True
+    days = other.lines["day"].to_numpy(dtype=np.int64)[candidate.parts]
+    if days.min() == days.max() or "note" not in other.lines:
+        return False
+    notes = other.lines["note"].iloc[later].fillna("").astype(str)
+    if _says(notes, OTHER_CHANNEL).any():
+        return True
+    narration = str((bank if kind.target_is_bank else ledger).lines["text"].iat[candidate.target])
+    return bool(kind.lender) and any(_another_lender(narration, note) for note in notes)
 
 
 def split_sets(
@@ -605,8 +658,10 @@ def split_sets(
             if candidate.kind.target_is_bank
             else (candidate.parts, [candidate.target])
         )
-        if any((x, y) in rejected for x in b for y in g) or _lender_differs(
-            candidate, bank, ledger
+        if (
+            any((x, y) in rejected for x in b for y in g)
+            or _lender_differs(candidate, bank, ledger)
+            or _later_doubtful(candidate, bank, ledger)
         ):
             continue
         sides.append((candidate, b, g))

@@ -1317,14 +1317,16 @@ def _other_currency(
     theirs = ledger["signed"].value_counts()
     met = int(np.minimum(ours, theirs.reindex(ours.index, fill_value=0)).sum())
     lines = min(len(bank), len(ledger))
-    same_opening = statement.opening is not None and statement.opening == ledger_lines.opening
+    # two accounts opened this month both open at nothing: that proves no currency
+    same_opening = bool(statement.opening) and statement.opening == ledger_lines.opening
     if met >= CURRENCY_MET * lines or same_opening:
         return (
             f"The statement is in {code}: the BRS's amounts are in {code}, as the ledger's are "
             f"taken to be ({met:,} of {lines:,} lines' amounts are the same on both sides)."
         )
     raise UserError(
-        f"{statement.source or 'The statement'} is in {code} (its heading says so), and "
+        f"{statement.source or 'The statement'} is in {code} (as its heading or its amount "
+        "columns say), and "
         f"{ledger_lines.source or 'the ledger'}'s amounts are not: only {met:,} of its "
         f"{len(bank):,} lines' amounts are in the ledger. A BRS compares one currency: give "
         f"the ledger of this {code} account with its amounts in {code} (in Tally, the "

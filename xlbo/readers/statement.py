@@ -999,7 +999,10 @@ def _read_sheet(
         return abs(int(days[1] - days[0])) <= PAGE_DAYS
 
     cells = frame.drop(columns="Row")
-    end = _lines_end(cells, dated, lines_at, runs_on)
+    end = min(
+        _lines_end(cells, dated, lines_at, runs_on),
+        _next_account(cells, dated, frame[columns[Role.DATE]], columns[Role.DATE], titles.account),
+    )
     summary = _summary(cells, rows, dated, end, columns, head, table)
     before_end = np.arange(count) < end
     if getattr(book, "kind", "") == "text":
@@ -1064,16 +1067,25 @@ def _read_sheet(
         "reconcile again; the amount was left out.",
     )
     after = np.flatnonzero(dated & moves & ~before_end & ~figures)
-    other_account = _account_below(cells, end, after, titles.account)
-    if other_account:
+    others = _accounts_below(cells, dated, end, after, titles.account)
+    if others:
         issues.append(
             Issue(
                 severity=Severity.WARNING,
                 sheet=table.sheet,
                 cell=f"{letter(Role.DATE)}{int(rows[after[0]])}",
-                problem=f"the sheet holds another account's statement below this one's: A/c "
-                f"{other_account}, {len(after)} line(s) from row {int(rows[after[0]])}; it was not "
-                "read, and this BRS is of "
+                problem="the sheet holds "
+                + (
+                    "another account's statement"
+                    if len(others) == 1
+                    else "other accounts' statements"
+                )
+                + " below this one's: "
+                + "; ".join(
+                    f"A/c {number}, {lines:,} line(s) from row {int(rows[first])}"
+                    for number, first, lines in others
+                )
+                + f"; {'it was' if len(others) == 1 else 'they were'} not read, and this BRS is of "
                 + (f"A/c {titles.account}" if titles.account else "the first statement")
                 + " alone",
                 hint="To reconcile that account, copy its rows to a sheet of their own (or "
@@ -1193,18 +1205,63 @@ def _read_sheet(
     )
 
 
-def _account_below(cells: pd.DataFrame, end: int, after: np.ndarray, account: str) -> str:
-    """The account number title rows between a statement's end and dated lines below it name,
-    where it is not this statement's `account` (two accounts' statements stacked on one sheet,
-    as a net-banking `All accounts` download writes them); "" where none."""
+def _next_account(
+    cells: pd.DataFrame, dated: np.ndarray, date_cells: pd.Series, date_header: str, account: str
+) -> int:
+    """Where another account's statement begins below this one's without a summary between
+    (a net-banking `All accounts` download): the first row after this statement's last line
+    above a repeat of the header whose title rows name another account number than `account`;
+    the row count where none (or where this statement names no account)."""
+    count = len(cells)
+    mine = account_mask(account)
+    lines = np.flatnonzero(dated)
+    if not mine or not len(lines):
+        return count
+    # a repeat of the header says the date column's header in the date column
+    said = date_cells.astype(str).str.strip().str.casefold().to_numpy() == date_header.casefold()
+    for position in np.flatnonzero(said & ~dated).tolist():
+        if position <= lines[0] or not _repeats_header(cells.iloc[position]):
+            continue
+        start = int(lines[np.searchsorted(lines, position) - 1]) + 1
+        theirs = account_mask(read_titles(cells.iloc[start:position].to_numpy().tolist()).account)
+        if theirs and not same_account(mine, theirs):
+            return start
+    return count
+
+
+TITLE_ROWS_BELOW = 200
+"""Rows without a line below a statement's end searched at most for other accounts' titles."""
+
+
+def _accounts_below(
+    cells: pd.DataFrame, dated: np.ndarray, end: int, after: np.ndarray, account: str
+) -> list[tuple[str, int, int]]:
+    """The other accounts whose statements are below this one's on its sheet, each as (its
+    number as printed, the position of its first line, how many lines it has), from the title
+    rows between the lines after `end`; [] where none names another account than `account`."""
     if not len(after) or after[0] <= end:
-        return ""
-    rows = cells.iloc[end : int(after[0])].to_numpy(dtype=object).tolist()
-    other = read_titles(rows).account
-    mine, theirs = account_mask(account), account_mask(other)
-    if not theirs or (mine and same_account(mine, theirs)):
-        return ""
-    return other
+        return []
+    rows = np.flatnonzero(~dated[end : int(after[-1])])[:TITLE_ROWS_BELOW] + end
+    mine = account_mask(account)
+    found: list[tuple[str, int]] = []  # (number, title row position)
+    for position in rows.tolist():
+        number = read_titles([cells.iloc[position].tolist()]).account
+        theirs = account_mask(number)
+        if not theirs or (found and same_account(account_mask(found[-1][0]), theirs)):
+            continue
+        if not found and mine and same_account(mine, theirs):
+            return []  # this account's own statement again below: the summary's warning
+        found.append((number, position))
+    starts = [position for _, position in found]
+    return [
+        (
+            number,
+            int(after[np.searchsorted(after, position)]),
+            int(np.searchsorted(after, nxt) - np.searchsorted(after, position)),
+        )
+        for (number, position), nxt in zip(found, [*starts[1:], len(cells)], strict=True)
+        if np.searchsorted(after, position) < len(after)
+    ]
 
 
 def _headed_currency(columns: Mapping[Role, str]) -> str:
@@ -1213,7 +1270,7 @@ def _headed_currency(columns: Mapping[Role, str]) -> str:
         (
             code
             for role in MONEY
-            if (code := currency_in(str(columns.get(role, "")), labelled=False))
+            if (code := currency_in(str(columns.get(role, "")), where="header"))
         ),
         "",
     )

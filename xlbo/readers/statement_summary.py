@@ -152,43 +152,60 @@ CURRENCIES = frozenset(
 """The currencies an Indian company's accounts are kept in: the rupee, and those an EEFC
 (Exchange Earners' Foreign Currency) account may hold."""
 _CURRENCY_NAMES = {
-    "indian rupee": "INR",
-    "us dollar": "USD",
+    "indianrupee": "INR",
+    "rupee": "INR",
+    "usdollar": "USD",
+    "us$": "USD",
     "euro": "EUR",
-    "pound sterling": "GBP",
+    "poundsterling": "GBP",
+    "sterling": "GBP",
+    "britishpound": "GBP",
 }
+"""A currency written by its name after a label, squashed (`U.S. Dollar`, `US$`)."""
 _CURRENCY_LABEL = re.compile(
-    r"\b(?:currency|ccy)(?:\s*(?:code|type|name))?\s*[:\-–]?\s*(?P<code>[A-Za-z][A-Za-z ]{2,20})",
+    r"\b(?:currency|ccy|curr)\b\.?(?:\s*(?:code|type|name))?\s*[:\-–]?\s*"
+    r"(?P<code>[A-Za-z$][A-Za-z$. ]{1,20})",
     re.IGNORECASE,
 )
-_BRACKETED_CODE = re.compile(r"\(\s*(?P<code>[A-Z]{3})\s*\)")
+_NUMBERED_CODE = re.compile(r"[0-9Xx*]{6,}\s*\(\s*(?P<code>[A-Z]{3})\s*\)")
+"""ICICI's `000405012345 ( USD )`: a code in brackets after an account number (never any
+bracketed word of an address: `THORAIPAKKAM (OMR)` is Chennai's Old Mahabalipuram Road)."""
+_EEFC = re.compile(r"\bEEFC\b", re.IGNORECASE)
 _CODE_WORD = re.compile(r"(?<![A-Za-z])(?P<code>[A-Z]{3})(?![A-Za-z])")
 
 
-def currency_in(text: str, *, labelled: bool = True) -> str:
-    """The currency `text` names: after a label (`Currency : USD`, `Account Currency - US
-    Dollar`, `CCY USD`) or in brackets (`000405012345 ( USD )`); with `labelled` False also as a
-    word of a column's header (`Withdrawal Amt (USD)`, `Amount in USD`). "" where none.
+def currency_in(text: str, *, where: str = "title") -> str:
+    """The currency `text` names, as an ISO code, or "". `where` says what `text` is:
+    - "label": only after a label (`Currency : USD`, `Account Currency - US Dollar`, `Curr. :
+      USD`, `Currency : US$`), which outranks any other line of the heading;
+    - "title": also in brackets after an account number (ICICI's `000405012345 ( USD )`) and as
+      a word on a line that says EEFC (`EEFC CURRENT ACCOUNT-USD`);
+    - "header": a column's header (`Withdrawal Amt (USD)`, `Amount in USD`).
 
     >>> currency_in("Account Currency : USD"), currency_in("Currency: Indian Rupee")
     ('USD', 'INR')
-    >>> currency_in("Deposit Amt (INR)", labelled=False), currency_in("Withdrawal Amt.")
+    >>> currency_in("Deposit Amt (INR)", where="header"), currency_in("THORAIPAKKAM (OMR)")
     ('INR', '')
     """
     if found := _CURRENCY_LABEL.search(text):
         words = found["code"].strip().lower()
+        squashed = re.sub(r"[\s.]", "", words)
         code = (
             words[:3].upper()
             if words[:3].upper() in CURRENCIES and (len(words) == 3 or not words[3].isalpha())
-            else next((c for name, c in _CURRENCY_NAMES.items() if words.startswith(name)), "")
+            else next((c for name, c in _CURRENCY_NAMES.items() if squashed.startswith(name)), "")
         )
         if code:
             return code
-    for pattern in (_BRACKETED_CODE,) if labelled else (_BRACKETED_CODE, _CODE_WORD):
-        for found in pattern.finditer(text):
-            if found["code"] in CURRENCIES:
-                return str(found["code"])
-    return ""
+    if where == "label":
+        return ""
+    if where == "header":
+        codes = [m["code"] for m in _CODE_WORD.finditer(text)]
+    elif _EEFC.search(text):
+        codes = [m["code"] for m in _CODE_WORD.finditer(text) if m["code"] != "INR"]
+    else:
+        codes = [m["code"] for m in _NUMBERED_CODE.finditer(text)]
+    return next((code for code in codes if code in CURRENCIES), "")
 
 
 def _name(text: str) -> str:
@@ -215,14 +232,12 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
     ends: list[str] = []
     said_so = False
     lines: list[str] = []
-    currency = ""
     for row in rows:
         texts = _texts(row)
         if not texts:
             continue
         line = " ".join(texts)
         lines.append(line)
-        currency = currency or currency_in(line)
         if not account and (found := _ICICI_LIST.search(line)):
             account = found.group("number")
             company = company or _name(found.group("name"))
@@ -248,6 +263,10 @@ def read_titles(rows: Sequence[Sequence[Any]]) -> Titles:
         period = _dates(starts[0], ends[0]) or period
     if period == (None, None):  # `For the month of November 2026`: the month is the period
         period = next((month for line in lines if (month := month_in(line))), period)
+    # a labelled `Currency : INR` outranks a code seen elsewhere in the heading
+    currency = next((c for line in lines if (c := currency_in(line, where="label"))), "") or next(
+        (c for line in lines if (c := currency_in(line))), ""
+    )
     return Titles(company, account, period, _bank(lines, company), currency)
 
 
