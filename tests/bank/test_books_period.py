@@ -76,7 +76,7 @@ def test_a_statement_downloaded_to_date_is_reconciled_as_on_the_books_last_day(
     # the cheque of the 27th, presented on 2 December, is unpresented on the 30th
     assert ["Total payments in the books not yet debited", 28900] in brs
     assert any(
-        "The statement runs to 31-12-2026 (its last line of 02-12-2026), past the ledger's period "
+        "The statement runs to 31-12-2026 (its last line dated 02-12-2026), past the ledger's period "
         "(30-11-2026): the BRS is as "
         "on 30-11-2026, and the statement's 1 line(s) after that day belong to the next BRS" in s
         for s in summary

@@ -1159,7 +1159,8 @@ def reconcile_lines(
         net = format_inr(from_paise(int(ledger["signed"][late].sum())))
         notes.append(
             f"{count:,} book entr{'y' if count == 1 else 'ies'} dated after {as_on:%d-%m-%Y} "
-            f"(net {net}) belong to the next BRS and are left out of this one"
+            f"(net {net}) {'belongs' if count == 1 else 'belong'} to the next BRS and "
+            f"{'is' if count == 1 else 'are'} left out of this one"
             + (
                 f"; {matched:,} of them matched a bank line of that day or before, which this "
                 "BRS lists as in the bank alone."
@@ -2942,11 +2943,11 @@ def _within_the_books(statement: Lines, ledger_lines: Lines) -> tuple[Lines, lis
 
 def _stated_day(stated: date | None, line: date, which: str) -> str:
     """A day of the statement's period as the Summary writes it: its title's (`01-11-2026`),
-    with its `which` line's day where that differs (`06-12-2026 (its last line of
+    with its `which` line's day where that differs (`06-12-2026 (its last line dated
     04-12-2026)`), else its line's."""
     if stated is None or stated == line:
         return f"{line:%d-%m-%Y}"
-    return f"{stated:%d-%m-%Y} (its {which} line of {line:%d-%m-%Y})"
+    return f"{stated:%d-%m-%Y} (its {which} line dated {line:%d-%m-%Y})"
 
 
 def _after(lines: pd.DataFrame, day: Any) -> np.ndarray:
