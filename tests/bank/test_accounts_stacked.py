@@ -7,9 +7,13 @@ it; the first statement is read as before."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from xlbo.cli import main
 from xlbo.issues import Severity
 from xlbo.readers.statement import read_statement
 
@@ -126,3 +130,34 @@ def test_three_accounts_stacked_are_each_named_with_their_own_lines(
         "line(s) from row 21; A/c 50100011122233, 1 line(s) from row 34; they were not read, "
         "and this BRS is of A/c 50200012345678 alone"
     )
+
+
+def test_a_ledger_of_the_account_below_is_refused_naming_it(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-121's c10/b: the ledger names the second account's number; the BRS was drawn
+    against the first's lines, nothing matched, the gap blamed on last month's items."""
+    bank = xlsx({"Statement": [*CURRENT, [], [], *OVERDRAFT]}, name="all-accounts.xlsx")
+    books = xlsx(
+        {
+            "Ledger": [
+                ["Nilgiri Agro Foods Pvt Ltd"],
+                ["HDFC Bank OD A/c 50200099998888"],
+                ["Ledger Account"],
+                ["1-Nov-2026 to 30-Nov-2026"],
+                ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+                [date(2026, 11, 1), "Opening Balance", None, None, 50000, None],
+                [date(2026, 11, 4), "Velan Agencies", "Receipt", "1", 40000, None],
+            ]
+        },
+        name="od-books.xlsx",
+    )
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().err
+    assert code == 2, said
+    assert (
+        "od-books.xlsx is of A/c 50200099998888, whose statement is below A/c 50200012345678's "
+        "on sheet Statement of all-accounts.xlsx, and was not read"
+    ) in said
+    assert not out.exists()

@@ -46,6 +46,9 @@ class Lines:
     currency: str = ""
     """The account's currency where the file states it (a statement's `Currency : USD`, its
     amount columns headed `(USD)`), an ISO code; "" where it states none: rupees."""
+    accounts_below: list[str] = field(default_factory=list)
+    """Other accounts' numbers whose statements are below this one's on its sheet, not read
+    (a net-banking `All accounts` download)."""
     findings: list[Finding] = field(default_factory=list)
     """What the file says that its lines disagree with (a footer's Total Debit), found by the
     reader; `check_statement` reports them first."""

@@ -1043,6 +1043,7 @@ def reconcile_lines(
     ledger = ledger_lines.frame.reset_index(drop=True)
     bank["signed"] = bank["credit"] - bank["debit"]
     ledger["signed"] = ledger["debit"] - ledger["credit"]
+    _stacked_account(statement, ledger_lines)
     in_currency = _other_currency(statement, ledger_lines, bank, ledger)  # refused, if not met
     decisions, decision_issues = read_decisions(earlier, bank, ledger, rules_from)
     started = time.perf_counter()
@@ -1296,6 +1297,25 @@ def reconcile_lines(
 
 STALE_LABEL = f"Stale book entries (over {STALE_AFTER_MONTHS} months): write back"
 """The Summary's line counting the BRS's stale book entries (`xlbo.bank.brs.STALE_AFTER_MONTHS`)."""
+
+
+def _stacked_account(statement: Lines, ledger_lines: Lines) -> None:
+    """Refuse a ledger whose name gives the number of an account whose statement is below the
+    statement read, on its sheet, not read (`Lines.accounts_below`): its BRS would be drawn
+    against another account's lines, nothing matched."""
+    ours, read = account_number(ledger_lines.account), account_number(statement.account)
+    if not ours or (read and same_account(ours, read)):
+        return
+    for number in statement.accounts_below:
+        theirs = account_number(number)
+        if theirs and same_account(ours, theirs):
+            raise UserError(
+                f"{ledger_lines.source or 'The ledger'} is of A/c {number}, whose statement is "
+                f"below A/c {statement.account}'s on sheet {statement.sheet} of "
+                f"{statement.source}, and was not read: a sheet is read as one account's "
+                "statement. Copy that account's rows to a sheet of their own, give --sheet with "
+                "its name, and reconcile again."
+            )
 
 
 CURRENCY_MET = 0.5

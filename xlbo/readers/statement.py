@@ -839,6 +839,7 @@ def _joined(read: list[Lines]) -> Lines:
         period=(min(starts) if starts else None, max(ends) if ends else None),
         bank=next((lines.bank for lines in read if lines.bank), ""),
         currency=next((lines.currency for lines in read if lines.currency), ""),
+        accounts_below=[number for lines in read for number in lines.accounts_below],
         findings=[found for lines in read for found in lines.findings],
     )
 
@@ -1190,6 +1191,7 @@ def _read_sheet(
         period=titles.period,
         bank=titles.bank,
         currency=titles.currency or _headed_currency(columns),
+        accounts_below=[number for number, _, _ in others],
         findings=[
             *footer,
             *_outside(lines, titles.period),  # the sheet's own title: another's is its month
