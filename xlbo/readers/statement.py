@@ -1254,6 +1254,8 @@ def _accounts_below(
         if not found and mine and same_account(mine, theirs):
             return []  # this account's own statement again below: the summary's warning
         found.append((number, position))
+    if not found:
+        return []
     starts = [position for _, position in found]
     return [
         (
