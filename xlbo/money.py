@@ -74,6 +74,23 @@ INR_DR_CR_FORMAT = f'{INDIAN_LOCALE}#,##0.00" Dr";{INDIAN_LOCALE}#,##0.00" Cr";"
 """A balance with its side instead of a sign, as a ledger prints it: 12,34,567.00 Dr (positive, a
 debit), 15,12,086.68 Cr (negative, a credit), – for nil."""
 
+FOREIGN_LOCALE = "[$-409]"
+"""The locale tag English (United States): LibreOffice groups `#,##0` by thousands under it."""
+
+
+def format_in(currency: str, rupee_format: str = INR_NUMBER_FORMAT) -> str:
+    """`rupee_format`, a number format of money in rupees, for money in `currency` (an ISO
+    code; "" is the rupee): in another currency (an EEFC account's dollars) grouped by
+    thousands as it is written, 1,234,567.00, where lakhs would show 12,34,567.00.
+
+    >>> format_in("USD"), format_in("INR", INR_DR_CR_FORMAT) == INR_DR_CR_FORMAT
+    ('[$-409]#,##0.00', True)
+    """
+    if currency in ("", "INR"):
+        return rupee_format
+    return rupee_format.replace(INDIAN_LOCALE, FOREIGN_LOCALE)
+
+
 _CURRENCY = re.compile(
     r"^(?:(?:₹|\u00e2\u201a\u00b9|rs\.?|inr|rupees)\s*|\?(?=\d))|\s*(?:/-|₹|rs\.?|inr)$",
     re.IGNORECASE,

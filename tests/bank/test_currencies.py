@@ -136,6 +136,14 @@ def test_a_dollar_statement_against_books_kept_in_dollars_is_reconciled_in_dolla
     assert any(
         s.startswith("The statement is in USD: the BRS's amounts are in USD") for s in summary
     )
+    # dollars grouped by thousands, as they are written (1,234,567.00), not in lakhs
+    rows = list(book["BRS"].iter_rows())
+    balance = next(r for r in rows if r[1].value == "Balance as per bank statement")
+    assert balance[4].number_format == '[$-409]#,##0.00" Cr";[$-409]#,##0.00" Dr";"–"'
+    headers = [c.value for c in book["Matches"][1]]
+    assert book["Matches"].cell(2, headers.index("Bank Amount") + 1).number_format == (
+        "[$-409]#,##0.00"
+    )
 
 
 @pytest.mark.parametrize(

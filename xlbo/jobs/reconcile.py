@@ -61,7 +61,7 @@ from xlbo.bank.side import Side, brought_forward
 from xlbo.bank.wrong_way import wrong_way
 from xlbo.book import FileBook, Reader, Table, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
-from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
+from xlbo.book.display import Colour, Column, Figure, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
 from xlbo.book.limits import uncalculated_formulas, zip_sheet_names
 from xlbo.book.table import EXCEL_ROWS, header_key
@@ -79,7 +79,7 @@ from xlbo.jobs.registry import (
     file_of,
     refuse_to_replace_inputs,
 )
-from xlbo.money import format_inr, from_paise, parse_amount, to_paise
+from xlbo.money import format_in, format_inr, from_paise, parse_amount, to_paise
 from xlbo.progress import shown
 from xlbo.readers.last_brs import (
     BROUGHT_FORWARD,
@@ -1270,6 +1270,8 @@ def reconcile_lines(
             columns={"Narration Contains": Column(width=40), "Party": Column(width=40)},
         )
     )
+    if statement.currency not in ("", "INR"):  # an EEFC account's: its money as dollars are written
+        sheets = [_in_currency(sheet, statement.currency) for sheet in sheets]
     read_issues = [*statement.issues, *ledger_lines.issues]
     if read_issues or decision_issues:
         files = {statement.source: bank_file, ledger_lines.source: ledger_file}
@@ -1316,6 +1318,27 @@ def _stacked_account(statement: Lines, ledger_lines: Lines) -> None:
                 "statement. Copy that account's rows to a sheet of their own, give --sheet with "
                 "its name, and reconcile again."
             )
+
+
+def _in_currency(sheet: ResultSheet, currency: str) -> ResultSheet:
+    """`sheet` with its money, and the BRS's balances with their sides, in `currency`'s number
+    formats (`xlbo.money.format_in`)."""
+    columns = {
+        name: replace(column, number_format=format_in(currency, column.excel_format))
+        if column.kind is Kind.MONEY
+        else column
+        for name, column in sheet.columns.items()
+    }
+    frame = sheet.frame.copy()
+    for name in columns:
+        if name in frame and frame[name].dtype == object:
+            frame[name] = [
+                Figure(v.value, format_in(currency, v.number_format))
+                if isinstance(v, Figure)
+                else v
+                for v in frame[name].tolist()
+            ]
+    return replace(sheet, frame=frame, columns=columns)
 
 
 CURRENCY_MET = 0.5
@@ -3118,7 +3141,6 @@ def _balances(totals: pd.Series, labels: pd.Series) -> pd.Series:
     (credit, Cr, is money in the account; Dr an overdraft), the books' as a ledger does (Dr
     money in the bank; Cr an overdraft). Both formats are money.py's INR_DR_CR_FORMAT: the
     bank's with its words the other way round, as the bank keeps the account from its side."""
-    from xlbo.book.display import Figure
     from xlbo.money import INR_DR_CR_FORMAT
 
     bank_side = (
