@@ -1332,12 +1332,16 @@ def _in_currency(sheet: ResultSheet, currency: str) -> ResultSheet:
     frame = sheet.frame.copy()
     for name in columns:
         if name in frame and frame[name].dtype == object:
-            frame[name] = [
-                Figure(v.value, format_in(currency, v.number_format))
-                if isinstance(v, Figure)
-                else v
-                for v in frame[name].tolist()
-            ]
+            frame[name] = pd.Series(
+                [
+                    Figure(v.value, format_in(currency, v.number_format))
+                    if isinstance(v, Figure)
+                    else v
+                    for v in frame[name].tolist()
+                ],
+                index=frame.index,
+                dtype=object,
+            )
     return replace(sheet, frame=frame, columns=columns)
 
 
