@@ -657,6 +657,66 @@ def test_reconcile_button_carries_last_months_items_into_a_workbook_used_again()
         assert issues is None or "Reject" not in str(issues.used_range.value)
 
 
+def test_reconcile_button_carries_last_months_items_past_a_statement_that_begins_earlier() -> None:
+    """November's statement downloaded from 15 October (its October lines last month's) against
+    November's books: before, the statement was taken to begin on 15 October, October's BRS as
+    on the 31st was no earlier month's, its items were not carried in and its marks were read as
+    decisions about November's lines."""
+    book = Book.from_tables(
+        {
+            "Bank Statement": [
+                ["HDFC BANK Ltd."],
+                ["Statement From : 01/10/2026 To : 31/10/2026"],
+                HDFC_COLUMNS,
+                ["05/10/26", "NEFT CR-SBIN-OM SAI LOGISTICS-N2610", "N2610", "05/10/26", None,
+                 25000.0, 125000.0],
+                ["31/10/26", "SMS CHGS", None, "31/10/26", 17.7, None, 124982.3],
+            ],
+            "Ledger": [
+                ["HDFC Bank Current A/c"],
+                ["1-Oct-2026 to 31-Oct-2026"],
+                TALLY_COLUMNS,
+                [date(2026, 10, 1), "Opening Balance", None, None, 100000.0, None],
+                [date(2026, 10, 4), "Om Sai Logistics", "Receipt", "RCT/1", 25000.0, None],
+                [date(2026, 10, 29), "Shree Balaji Enterprises", "Payment", "000452", None, 4500.0],
+            ],
+        }
+    )  # fmt: skip
+    handlers = importlib.import_module("macros.xlbo_buttons")
+    handlers.reconcile(book)
+    _paste(
+        book,
+        "Bank Statement",
+        [
+            ["HDFC BANK Ltd."],
+            ["Statement From : 15/10/2026 To : 30/11/2026"],
+            HDFC_COLUMNS,
+            ["31/10/26", "SMS CHGS", None, "31/10/26", 17.7, None, 124982.3],
+            ["03/11/26", "CHQ PAID-000452-SHREE BALAJI", "000452", "03/11/26", 4500.0, None,
+             120482.3],
+            ["06/11/26", "NEFT CR-SBIN-OM SAI LOGISTICS-N2611", "N2611", "06/11/26", None,
+             10000.0, 130482.3],
+        ],
+    )  # fmt: skip
+    _paste(
+        book,
+        "Ledger",
+        [
+            ["HDFC Bank Current A/c"],
+            ["1-Nov-2026 to 30-Nov-2026"],
+            TALLY_COLUMNS,
+            [date(2026, 11, 1), "Opening Balance", None, None, 120500.0, None],
+            [date(2026, 11, 2), "Bank Charges", "Journal", "JV/7", None, 17.7],
+            [date(2026, 11, 6), "Om Sai Logistics", "Receipt", "RCT/9", 10000.0, None],
+        ],
+    )
+    outcome = handlers.reconcile(book)
+    assert outcome.startswith("3 matches; 0 bank and 0 ledger lines"), outcome
+    assert outcome.endswith("difference 0.00."), outcome
+    whys = [book.sheets["Matches"].cell(f"F{r}") for r in range(2, 8)]
+    assert sum("brought forward from the BRS as on 31-10-2026" in str(w) for w in whys) == 2
+
+
 def test_reconcile_button_carries_a_confirmed_difference_into_next_month() -> None:
     """October in the workbook: Patil Engineering paid 1,18,000.00 less 2,000.00 TDS; the user
     accepts the suggestion and clicks again, and October's BRS lists 2,000.00 to be booked.

@@ -867,7 +867,7 @@ def _reconcile_open(bank: Reader, ledger: Source, settings: ReconcileSettings) -
     ledger_lines = read_ledger(ledger_book, settings.account, sheet=settings.ledger_sheet)
     if settings.account and not ledger_lines.account:
         ledger_lines = replace(ledger_lines, account=settings.account)
-    carried, last_month = _last_brs_kept(workbook, statement)
+    carried, last_month = _last_brs_kept(workbook, statement, ledger_lines)
     decided = not last_month and any(bank.has(sheet) for sheet in ("Matches", "Suggestions"))
     result = reconcile_lines(
         statement,
@@ -889,16 +889,23 @@ LAST_BRS_LEDGER = "Last BRS Ledger"
 (see `_last_brs_kept`)."""
 
 
-def _last_brs_kept(workbook: Any, statement: Lines) -> tuple[LastBrs | None, bool]:
+def _last_brs_kept(
+    workbook: Any, statement: Lines, ledger_lines: Lines
+) -> tuple[LastBrs | None, bool]:
     """Last month's BRS in a workbook reconciled month after month, and whether its result
     sheets are last month's. Where the BRS sheet a Reconcile left is made up to a day before
     this statement begins, the statement is next month's, pasted over: that result's Unmatched
     sheets are the items it left outstanding, carried in as `--last-brs` carries them, and its
     Matches and Suggestions are no decisions about this month's lines. A later click this month
-    finds the items on the hidden sheets LAST_BRS_BANK and LAST_BRS_LEDGER the first one kept."""
+    finds the items on the hidden sheets LAST_BRS_BANK and LAST_BRS_LEDGER the first one kept.
+    The statement begins where the BRS will take it from (`_within_the_books`): a statement
+    downloaded from 15 October against November's books begins, for this BRS, on 1 November."""
     begins = statement.period[0] or _first_date(statement.frame)
     if begins is None:
         return None, False
+    books_begin = ledger_lines.period[0]
+    if books_begin is not None and books_begin > begins:
+        begins = books_begin
     places = (
         (UNMATCHED_BANK, UNMATCHED_LEDGER, "BRS", True),
         (LAST_BRS_BANK, LAST_BRS_LEDGER, LAST_BRS_BANK, False),
