@@ -49,6 +49,8 @@ LITE_CAN_INSTALL = {
     "segno",
     "icalendar",
     "python-dateutil",  # pandas needs it too
+    # pure Python; its `cryptography` is a Pyodide build
+    "msoffcrypto-tool",
 }
 RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"

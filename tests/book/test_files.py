@@ -15,6 +15,7 @@ import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
 
 from xlbo.book import FileBook
+from xlbo.book.files import DEFAULT_PASSWORD
 from xlbo.errors import FileProblem, SheetProblem
 
 BANK_EXPORT = [
@@ -622,3 +623,27 @@ def test_the_quick_look_at_sheet_names_reads_no_directory_past_the_parts_limit(
     monkeypatch.undo()
     with pytest.raises(FileProblem, match=r"books.xlsx holds 10,00\d parts, more than xlbo"):
         FileBook(path)
+
+
+def test_a_workbook_encrypted_with_excels_default_password_is_read_as_excel_opens_it(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Excel encrypts with `VelvetSweatshop` where the user chose no password, and opens such a
+    file without asking; it was refused as password-protected. Read from a private copy: the
+    file itself is unchanged, and messages name it."""
+    plain = xlsx({"Statement": [["Date", "Amount"], ["03/11/2026", 118000]]})
+    encrypted = io.BytesIO()
+    with plain.open("rb") as handle:
+        OOXMLFile(handle).encrypt(DEFAULT_PASSWORD, encrypted)
+    path = tmp_path / "statement.xlsx"
+    path.write_bytes(encrypted.getvalue())
+    before = path.read_bytes()
+    book = FileBook(path)
+    assert book.name == "statement.xlsx"
+    assert book.sheet_names() == ["Statement"]
+    assert book.sheet_rows("Statement")[1] == ["03/11/2026", 118000]
+    copy = book.path
+    assert copy != path and copy.exists()
+    del book
+    assert not copy.exists() and not copy.parent.exists()
+    assert path.read_bytes() == before

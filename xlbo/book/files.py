@@ -20,7 +20,10 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
+import tempfile
+import weakref
 import zipfile
 from collections import Counter
 from collections.abc import Sequence
@@ -294,6 +297,40 @@ def _html_table(path: Path) -> bool:
     return sum(len([c for c in row if c]) >= 2 for row in _html_rows(path)) >= 2
 
 
+DEFAULT_PASSWORD = "VelvetSweatshop"
+"""The password Excel encrypts a workbook with when the user chose none (an .xls whose workbook
+structure is protected; some programs' exports): Excel opens such a file without asking, and so
+does xlbo, into a private temporary copy (the file itself is never changed)."""
+
+
+def _remove(copy: Path) -> None:
+    """Remove a decrypted copy and its private folder."""
+    copy.unlink(missing_ok=True)
+    os.rmdir(copy.parent)
+
+
+def without_default_password(path: Path) -> bytes | None:
+    """The workbook `path` decrypted with Excel's default password; None where that is not its
+    password (the user chose one) or it cannot be decrypted so."""
+    try:
+        import msoffcrypto  # only for an encrypted file
+    except ImportError:  # pragma: no cover — a dependency of xlbo
+        return None
+    try:
+        with path.open("rb") as handle:
+            office = msoffcrypto.OfficeFile(handle)
+            if office.format == "ooxml":
+                office.load_key(password=DEFAULT_PASSWORD, verify_password=True)
+            else:
+                office.load_key(password=DEFAULT_PASSWORD)
+            plain = io.BytesIO()
+            office.decrypt(plain)
+    except Exception:  # msoffcrypto's own errors for another password or an unknown scheme
+        return None
+    content = plain.getvalue()
+    return content if content.startswith((_ZIP, _OLE)) else None
+
+
 def _encrypted_ole(path: Path) -> bool:
     """Whether an OLE file is password-protected: an .xlsx saved with a password (its package
     inside EncryptionInfo and EncryptedPackage), or an old .xls whose workbook stream says so
@@ -412,6 +449,8 @@ def check_readable(path: Path) -> str:
         return "html" if _html_table(path) else "text"  # a portal's web page named .csv
     if head.startswith(_OLE):
         if _encrypted_ole(path):
+            if (plain := without_default_password(path)) is not None:
+                return "zip" if plain.startswith(_ZIP) else "ole"
             raise FileProblem(
                 f"{path.name} is password-protected. Open it in Excel, remove the password "
                 "(File > Info > Protect Workbook > Encrypt with Password, clear it), save, and run again."
@@ -626,6 +665,8 @@ class FileBook:
         self.path = Path(path)
         self.kind = check_readable(self.path)
         self.name = self.path.name
+        if self._encrypted():  # with Excel's default password: read from a private copy
+            self.path = self._decrypted_copy()
         self._workbook: Any = None
         self._sheets: dict[str, Any] = {}
         self._sheet_names: list[str]
@@ -669,6 +710,25 @@ class FileBook:
                 raise _damaged(self.path, error) from None
             raise
         self._sheet_names = list(self._workbook.sheet_names)
+
+    def _encrypted(self) -> bool:
+        """Whether the file is an OLE container holding an encrypted workbook (one that
+        `check_readable` found opens with Excel's default password)."""
+        with self.path.open("rb") as handle:
+            ole = handle.read(len(_OLE)) == _OLE
+        return ole and _encrypted_ole(self.path)
+
+    def _decrypted_copy(self) -> Path:
+        """The workbook decrypted into a file of a private temporary folder, removed when this
+        FileBook is; its messages still name the user's file (`name`)."""
+        plain = without_default_password(self.path)
+        if plain is None:  # pragma: no cover — check_readable refused it already
+            raise FileProblem(f"{self.name} is password-protected.")
+        folder = tempfile.mkdtemp(prefix="xlbo-")
+        copy = Path(folder) / f"decrypted{'.xlsx' if plain.startswith(_ZIP) else '.xls'}"
+        copy.write_bytes(plain)
+        weakref.finalize(self, _remove, copy)
+        return copy
 
     # -- what the workbook holds ------------------------------------------------------------
 
