@@ -13,19 +13,13 @@ from typing import Any
 
 import pytest
 
+from tests.bank.test_reconcile import HDFC_HEAD
 from xlbo.cli import main
 from xlbo.issues import Severity
 from xlbo.readers.statement import read_statement
 
-HEAD = [
-    "Date",
-    "Narration",
-    "Chq./Ref.No.",
-    "Value Dt",
-    "Withdrawal Amt.",
-    "Deposit Amt.",
-    "Closing Balance",
-]
+HEAD = HDFC_HEAD[3]
+"""HDFC's header row."""
 
 
 def block(account: str, opening: float, rows: list[list[Any]]) -> list[list[Any]]:

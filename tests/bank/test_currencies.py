@@ -15,19 +15,13 @@ from typing import Any
 import openpyxl
 import pytest
 
+from tests.bank.test_reconcile import HDFC_HEAD
 from xlbo.cli import main
 from xlbo.readers.statement import read_statement
 from xlbo.readers.statement_summary import currency_in
 
-HEAD = [
-    "Date",
-    "Narration",
-    "Chq./Ref.No.",
-    "Value Dt",
-    "Withdrawal Amt.",
-    "Deposit Amt.",
-    "Closing Balance",
-]
+HEAD = HDFC_HEAD[3]
+"""HDFC's header row."""
 EEFC_ROWS = [
     ["03/11/26", "INWARD REMITTANCE-ACME INC USA-INV 301", "FIRC0001", None, 12000.00],
     ["10/11/26", "TRF TO INR CA 50200011112222", "", 5000.00, None],

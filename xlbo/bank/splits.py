@@ -213,8 +213,8 @@ class Kind:
     note_unless: str = ""
     """What a ledger target's narration must not say (OTHER_CHANNEL)."""
     lender: str = ""
-    """The part whose ledger must be the lender the bank's line names, if it names one (the
-    loan's principal: `_another_lender`)."""
+    """The part whose ledger names the lender (the loan's principal); where the bank's line names
+    one, no part's ledger may name another (`_lender_differs`)."""
     later: str = ""
     """The part the books may book on another day of the target's month, one line of it beside
     one line of the other part (`_spread`): an EMI's interest booked at the month's end, a card
@@ -390,6 +390,26 @@ def _roles(kind: Kind, other: Side, other_open: np.ndarray) -> tuple[np.ndarray,
     return np.asarray(lines[keep], dtype=np.int64), np.asarray(role[keep], dtype=np.int64)
 
 
+def _facing(
+    kind: Kind,
+    bank: Side,
+    ledger: Side,
+    bank_open: np.ndarray,
+    ledger_open: np.ndarray,
+    window: Window,
+) -> tuple[Side, Side, Window, np.ndarray, np.ndarray, np.ndarray]:
+    """The side of `kind`'s target and the side of its parts, the window seen from the target
+    (the target's day − a part's day), its targets (`_targets`), and the open lines of the other
+    side that are parts of it with each one's part (`_roles`)."""
+    one, other = (bank, ledger) if kind.target_is_bank else (ledger, bank)
+    one_open, other_open = (
+        (bank_open, ledger_open) if kind.target_is_bank else (ledger_open, bank_open)
+    )
+    seen = window if kind.target_is_bank else window.mirrored
+    lines, role = _roles(kind, other, other_open)
+    return one, other, seen, _targets(kind, one, other, one_open, other_open, seen), lines, role
+
+
 def _candidates(
     kind: Kind,
     bank: Side,
@@ -399,13 +419,9 @@ def _candidates(
     window: Window,
 ) -> list[_Candidate]:
     """Every (target, set) of `kind` that adds up, its set of one day, in the window."""
-    one, other = (bank, ledger) if kind.target_is_bank else (ledger, bank)
-    one_open, other_open = (
-        (bank_open, ledger_open) if kind.target_is_bank else (ledger_open, bank_open)
+    one, other, seen, targets, lines, role = _facing(
+        kind, bank, ledger, bank_open, ledger_open, window
     )
-    seen = window if kind.target_is_bank else window.mirrored  # target's day − parts' day
-    targets = _targets(kind, one, other, one_open, other_open, seen)
-    lines, role = _roles(kind, other, other_open)
     if not len(targets) or len(lines) < MIN_PARTS:
         return []
     one_signed = one.lines["signed"].to_numpy(dtype=np.int64)
@@ -467,13 +483,9 @@ def _spread(
     the 3rd, the acquirer's MDR journalled on the 28th). Joined on amount: for each target and
     each later line of its month, the other part's amount, looked up in the window. A month of
     more than SPREAD_LINES later lines (a journal a day) is not searched."""
-    one, other = (bank, ledger) if kind.target_is_bank else (ledger, bank)
-    one_open, other_open = (
-        (bank_open, ledger_open) if kind.target_is_bank else (ledger_open, bank_open)
+    one, other, seen, targets, lines, role = _facing(
+        kind, bank, ledger, bank_open, ledger_open, window
     )
-    seen = window if kind.target_is_bank else window.mirrored
-    targets = _targets(kind, one, other, one_open, other_open, seen)
-    lines, role = _roles(kind, other, other_open)
     later = next(at for at, part in enumerate(kind.parts) if part.name == kind.later)
     laters, mains = lines[role == later], lines[role != later]
     if not len(targets) or not len(laters) or not len(mains):
