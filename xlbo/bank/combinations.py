@@ -279,7 +279,8 @@ class _Search:
         self._now_lines = kept.tolist()
 
     def as_now(self, a: int, z: int) -> list[tuple[int, int, list[int]]]:
-        """`as_searched`, with the groups `ahead` searched again as it found them."""
+        """(sets, group, first set's lines) of the groups a..z that have a set: as first
+        searched, or as `ahead` searched them again."""
         fits = []
         now, counts, first = self._now, self.counts, self.first
         for at in range(a, z):
@@ -298,13 +299,6 @@ class _Search:
             begin = self.starts[at]
             return [int(self.lines[begin + place]) for place in SETS[chosen]]
         return [nearest[place] for place in SETS[chosen]]
-
-    def as_searched(self, a: int, z: int) -> list[tuple[int, int, list[int]]]:
-        """(sets, group, first set's lines) of groups a..z that have a set, as first searched."""
-        counts = self.counts
-        return [
-            (counts[at], at, self._parts(at, self.first[at])) for at in range(a, z) if counts[at]
-        ]
 
     def every_set(
         self, at: int, target: int, values: np.ndarray, still_open: np.ndarray
@@ -325,8 +319,8 @@ class _Search:
         target: int,
         values: np.ndarray,
     ) -> list[tuple[int, int, list[int]]]:
-        """`as_searched`, for groups some of whose nearest lines were taken since: each such
-        group searched again among its lines still open."""
+        """`as_now`, for groups some of whose nearest lines were taken since: each such group
+        searched again among its lines still open."""
         fits = []
         for at in range(a, z):
             begin, size = self.starts[at], self.sizes[at]
