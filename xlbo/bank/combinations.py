@@ -678,7 +678,7 @@ def _groups(
     party = np.concatenate(
         [party[order], day_party, shifted_party, np.full(len(second), -1, dtype=np.int64)]
     )
-    merged = merge_runs([t[order], t[crowded], t[shifted], t[second]], len(one))
+    merged = merge_runs([t[order], t[crowded], t[shifted], t[second]])
     rows, tier, party = rows[merged], tier[merged], party[merged]
     t, o, alike_of = t[rows], o[rows], alike_of[rows]
     starts = np.r_[True, (t[1:] != t[:-1]) | (tier[1:] != tier[:-1]) | (party[1:] != party[:-1])]
