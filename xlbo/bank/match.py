@@ -971,9 +971,11 @@ def _named_accounts(
     Suspense, or several, `(as per details)`, whose narrations name the party), and each
     account's name as `ledger_codes` number them (`_Names.account_names`)."""
     accounts = _accounts(particulars)
-    one = pd.DataFrame({"account": accounts, "name": ledger_codes}).drop_duplicates()
-    several = one["account"].value_counts()
-    accounts[isin(accounts, several.index[several.to_numpy() > 1].to_numpy(np.int64))] = -1
+    # each (account, name) once, as one number: the accounts of more than one name
+    width = np.int64(int(ledger_codes.max(initial=-1)) + 1)
+    relations = pd.unique(accounts * width + ledger_codes.astype(np.int64))
+    several = np.flatnonzero(np.bincount(relations // width) > 1)
+    accounts[isin(accounts, several)] = -1
     if "" in ledger_names:
         accounts[ledger_codes == ledger_names.get_loc("")] = -1
     account_names = np.full(int(accounts.max(initial=-1)) + 1, -1, dtype=np.int64)
