@@ -54,4 +54,4 @@ def test_merge_runs_is_a_stable_sort_of_the_runs_one_after_another(seed: int) ->
         size = int(rng.integers(1, 12))
         runs = [np.sort(rng.integers(0, size, int(rng.integers(0, 15)))) for _ in range(3)]
         expected = np.argsort(np.concatenate(runs), kind="stable")
-        assert merge_runs(runs, size).tolist() == expected.tolist()
+        assert merge_runs(runs).tolist() == expected.tolist()

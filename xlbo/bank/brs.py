@@ -250,10 +250,11 @@ def entered_twice(ledger: pd.DataFrame, open_lines: list[int], cleared: list[int
     party = dict(zip(needed.tolist(), folded.str.casefold().tolist(), strict=True))
     same = [party[a] == party[b] != "" for a, b in zip(*near, strict=True)]
     twins = twins[np.asarray(same, dtype=bool)].drop_duplicates("at")
-    voucher = ledger["voucher_no"].fillna("").astype(str).str.strip().to_numpy(dtype=object)
+    # the twins' voucher numbers only (stripping a million lines' took a third of a second)
+    voucher = ledger["voucher_no"].iloc[twins["twin"].to_numpy(dtype=np.int64)]
     said = [
-        TWICE.format(voucher=f"Vch {voucher[twin]} " if voucher[twin] else "")
-        for twin in twins["twin"].tolist()
+        TWICE.format(voucher=f"Vch {number} " if number else "")
+        for number in voucher.fillna("").astype(str).str.strip().tolist()
     ]
     return pd.Series(said, index=twins["at"].to_numpy(dtype=np.int64), dtype=object)
 

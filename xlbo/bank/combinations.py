@@ -150,31 +150,37 @@ def find_combinations(
     block_end = np.r_[block[1:], len(group_target)]
     block_target = group_target[block]
     # a row is among its group's nearest (the lines searched)
-    rank = np.arange(len(o)) - np.repeat(starts, sizes)
-    near = rank < COMBINATION_CANDIDATES
     row_start, row_end = starts[block], starts[block_end - 1] + sizes[block_end - 1]
-    hopeful_block = np.flatnonzero(hopeful[block_target]).tolist()
+    hopeful_blocks = np.flatnonzero(hopeful[block_target])
+    hopeful_block = hopeful_blocks.tolist()
     block_target_of, first_group, end_group = (
         block_target.tolist(),
         block.tolist(),
         block_end.tolist(),
     )
     rows_from, rows_to = row_start.tolist(), row_end.tolist()
-    state = _Search(o, starts.tolist(), sizes.tolist(), counts.tolist(), first.tolist())
+    state = _Search(o, starts, sizes, counts, first, one_signed[group_target], other_signed)
     closed = np.zeros(len(other), dtype=bool)
     """Lines taken by this call's targets."""
-    any_closed = False
+    taken_lately = np.zeros(len(other), dtype=bool)
+    """Lines taken since the blocks ahead were searched (`_Search.ahead`)."""
+    lately: list[int] = []
     found: list[Combination] = []
     decided_target = -1
-    for at in hopeful_block:
+    for index, at in enumerate(hopeful_block):
+        if index % LOOK_AHEAD == 0:
+            coming = hopeful_blocks[index : index + LOOK_AHEAD]
+            state.ahead(block[coming], block_end[coming], closed)
+            taken_lately[lately] = False
+            lately = []
         target = block_target_of[at]
         if target == decided_target or not one_open[target]:
             continue  # each party's own lines first; a later tier only where no earlier fits
-        a, z, begin, end = first_group[at], end_group[at], rows_from[at], rows_to[at]
-        if any_closed and closed[o[begin:end][near[begin:end]]].any():
+        a, z = first_group[at], end_group[at]
+        if lately and taken_lately[o[rows_from[at] : rows_to[at]]].any():
             fits = state.again(a, z, closed, other_open, int(one_signed[target]), searched)
-        else:
-            fits = state.as_searched(a, z)
+        else:  # none of its lines taken since it was searched ahead: that search stands
+            fits = state.as_now(a, z)
         if not fits:
             continue
         decided_target = target
@@ -191,39 +197,108 @@ def find_combinations(
             one_open[target] = False
             other_open[parts] = False
             closed[parts] = True
-            any_closed = True
+            taken_lately[parts] = True
+            lately += parts
         elif undecided is not None:  # two sets fit: the user decides
             undecided.append(Combination(target, parts, least))
     return found
 
 
+LOOK_AHEAD = 256
+"""Blocks (a target's groups of one tier) searched again at once, as the lines stand when the
+first of them comes up (`_Search.ahead`); one whose lines are taken before its turn is searched
+again alone (`_Search.again`), so that each block sees the lines as they stand at its turn."""
+
+
 class _Search:
     """The groups' sets as first searched (every group at once), and each group searched again
-    where a line among its nearest was taken since."""
+    where a line among its nearest was taken since: the blocks coming up next all at once
+    (`ahead`), a block some of whose lines were taken after that alone (`again`)."""
 
     def __init__(
         self,
         lines: np.ndarray,
-        starts: list[int],
-        sizes: list[int],
-        counts: list[int],
-        first: list[int],
+        starts: np.ndarray,
+        sizes: np.ndarray,
+        counts: np.ndarray,
+        first: np.ndarray,
+        targets: np.ndarray,
+        values: np.ndarray,
     ) -> None:
-        self.lines, self.starts, self.sizes = lines, starts, sizes
-        self.counts, self.first = counts, first
+        self.lines = lines
+        self.starts, self.sizes = starts.tolist(), sizes.tolist()
+        self.counts, self.first = counts.tolist(), first.tolist()
+        self._starts, self._sizes, self._counts, self._first = starts, sizes, counts, first
+        self._targets, self._values = targets, values
+        self._now: dict[int, tuple[int, int, int, int]] = {}
+        """Groups searched again ahead: (sets, first set, where its nearest open lines begin
+        and end in `_now_lines`)."""
+        self._now_lines: list[int] = []
+
+    def ahead(self, first_group: np.ndarray, end_group: np.ndarray, closed: np.ndarray) -> None:
+        """Search again at once the groups of the blocks `first_group`..`end_group` that
+        `again` would search again with the lines `closed` as they are now; `as_now` reads the
+        answers while none of a block's lines is taken since."""
+        groups = np.repeat(first_group, end_group - first_group) + within(end_group - first_group)
+        starts, sizes = self._starts[groups], self._sizes[groups]
+        count, chosen = self._counts[groups], self._first[groups]
+        near = np.minimum(sizes, COMBINATION_CANDIDATES)
+        # which of each group's nearest lines are taken (a row each, COMBINATION_CANDIDATES wide)
+        taken = np.zeros((len(groups), COMBINATION_CANDIDATES), dtype=bool)
+        place = within(near)
+        taken[np.repeat(np.arange(len(groups)), near), place] = closed[
+            self.lines[np.repeat(starts, near) + place]
+        ]
+        # as `again`: with no line further off to come in, taking lines away leaves no set
+        # where there was none, and a single set whose lines are all still open stands
+        lone_set_stands = (count == 1) & ~(taken & _PICK[np.maximum(chosen, 0)].astype(bool)).any(
+            axis=1
+        )
+        stands = (sizes <= COMBINATION_CANDIDATES) & ((count == 0) | lone_set_stands)
+        again = np.flatnonzero(taken.any(axis=1) & ~stands)
+        # their lines still open, in order, the nearest COMBINATION_CANDIDATES of each
+        rows = np.repeat(starts[again], sizes[again]) + within(sizes[again])
+        still = ~closed[self.lines[rows]]
+        group_of = np.repeat(np.arange(len(again)), sizes[again])
+        open_count = np.bincount(group_of[still], minlength=len(again))
+        rank = within(open_count)
+        kept = self.lines[rows[still]][rank < COMBINATION_CANDIDATES]
+        nearest = np.minimum(open_count, COMBINATION_CANDIDATES)
+        begins = np.cumsum(nearest) - nearest
+        counts, firsts = _sets_of_groups(
+            self._targets[groups[again]], begins, nearest, np.arange(len(kept)), self._values[kept]
+        )
+        ends = begins + nearest
+        self._now = dict(
+            zip(
+                groups[again].tolist(),
+                zip(counts.tolist(), firsts.tolist(), begins.tolist(), ends.tolist(), strict=True),
+                strict=True,
+            )
+        )
+        self._now_lines = kept.tolist()
+
+    def as_now(self, a: int, z: int) -> list[tuple[int, int, list[int]]]:
+        """(sets, group, first set's lines) of the groups a..z that have a set: as first
+        searched, or as `ahead` searched them again."""
+        fits = []
+        now, counts, first = self._now, self.counts, self.first
+        for at in range(a, z):
+            again = now.get(at)
+            if again is None:
+                if counts[at]:
+                    fits.append((counts[at], at, self._parts(at, first[at])))
+                continue
+            count, chosen, begin, end = again
+            if count:
+                fits.append((count, at, self._parts(at, chosen, self._now_lines[begin:end])))
+        return fits
 
     def _parts(self, at: int, chosen: int, nearest: list[int] | None = None) -> list[int]:
         if nearest is None:
             begin = self.starts[at]
             return [int(self.lines[begin + place]) for place in SETS[chosen]]
         return [nearest[place] for place in SETS[chosen]]
-
-    def as_searched(self, a: int, z: int) -> list[tuple[int, int, list[int]]]:
-        """(sets, group, first set's lines) of groups a..z that have a set, as first searched."""
-        counts = self.counts
-        return [
-            (counts[at], at, self._parts(at, self.first[at])) for at in range(a, z) if counts[at]
-        ]
 
     def every_set(
         self, at: int, target: int, values: np.ndarray, still_open: np.ndarray
@@ -244,8 +319,8 @@ class _Search:
         target: int,
         values: np.ndarray,
     ) -> list[tuple[int, int, list[int]]]:
-        """`as_searched`, for groups some of whose nearest lines were taken since: each such
-        group searched again among its lines still open."""
+        """`as_now`, for groups some of whose nearest lines were taken since: each such group
+        searched again among its lines still open."""
         fits = []
         for at in range(a, z):
             begin, size = self.starts[at], self.sizes[at]
@@ -358,8 +433,14 @@ _FITS = {size: np.flatnonzero(size > _LAST) for size in range(COMBINATION_CANDID
 _BY_SIZE = {size: _PICK[_FITS[size], :size].T.copy() for size in range(COMBINATION_CANDIDATES + 1)}
 """For a group of each size, which of its lines (rows) each set it can make (columns) takes."""
 _BY_SIZE_FLOAT = {size: pick.astype(np.float64) for size, pick in _BY_SIZE.items()}
-BLOCK = 2048
-"""Groups summed at once (2,048 × 2,497 sums: 41 MB)."""
+BLOCK = 256
+"""Groups whose sums are compared with their targets at once (256 × 2,497 sums: 5 MB, near
+the processor's caches; 2,048 at once, 41 MB, went through memory)."""
+ONE_THREAD_PRODUCT = 1 << 19
+"""Multiplications (groups × lines × sets) in one matrix product of `_sets_of_groups`: OpenBLAS
+runs a product this small on one thread. A larger one is shared between the cores, and where
+another process keeps a core busy (Excel, a second job) that made the products of a 1M-line
+month 3-7 times slower than one thread (58,000 groups of 12 lines a second instead of 650,000)."""
 FLOAT_EXACT = 1 << 53
 """Whole numbers below this, and their sums below it, are exact in float64."""
 
@@ -399,13 +480,23 @@ def _sets_of_groups(
             continue
         usable = _FITS[size]
         pick = _PICK[usable, :size].T.astype(kind)
-        for begin in range(0, len(rows), BLOCK):
-            chunk = rows[begin : begin + BLOCK]
-            matrix = values[lines[starts[chunk, None] + np.arange(size)]].astype(kind)
-            hit = (matrix @ pick) == targets[chunk, None].astype(kind)
-            found = hit.sum(axis=1)
-            counts[chunk] = found
-            first[chunk] = np.where(found > 0, usable[hit.argmax(axis=1)], -1)
+        matrix = values[lines[starts[rows, None] + np.arange(size)]].astype(kind)
+        wanted = targets[rows, None].astype(kind)
+        found = np.zeros(len(rows), dtype=np.int64)
+        place = np.zeros(len(rows), dtype=np.int64)
+        step = max(1, ONE_THREAD_PRODUCT // (size * len(usable)))  # rows a product on one thread
+        block = max(step, BLOCK)
+        sums = np.empty((block, len(usable)), dtype=kind)
+        for begin in range(0, len(rows), block):
+            end = min(begin + block, len(rows))
+            for at in range(begin, end, step):
+                upto = min(at + step, end)
+                np.matmul(matrix[at:upto], pick, out=sums[at - begin : upto - begin])
+            hit = sums[: end - begin] == wanted[begin:end]
+            found[begin:end] = np.count_nonzero(hit, axis=1)
+            place[begin:end] = hit.argmax(axis=1)
+        counts[rows] = found
+        first[rows] = np.where(found > 0, usable[place], -1)
     return counts, first
 
 
@@ -587,7 +678,7 @@ def _groups(
     party = np.concatenate(
         [party[order], day_party, shifted_party, np.full(len(second), -1, dtype=np.int64)]
     )
-    merged = merge_runs([t[order], t[crowded], t[shifted], t[second]], len(one))
+    merged = merge_runs([t[order], t[crowded], t[shifted], t[second]])
     rows, tier, party = rows[merged], tier[merged], party[merged]
     t, o, alike_of = t[rows], o[rows], alike_of[rows]
     starts = np.r_[True, (t[1:] != t[:-1]) | (tier[1:] != tier[:-1]) | (party[1:] != party[:-1])]
