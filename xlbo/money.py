@@ -78,6 +78,11 @@ FOREIGN_LOCALE = "[$-409]"
 """The locale tag English (United States): LibreOffice groups `#,##0` by thousands under it."""
 
 
+def foreign(currency: str) -> bool:
+    """Whether `currency` (an ISO code; "" where a file states none) is other than the rupee."""
+    return currency not in ("", "INR")
+
+
 def format_in(currency: str, rupee_format: str = INR_NUMBER_FORMAT) -> str:
     """`rupee_format`, a number format of money in rupees, for money in `currency` (an ISO
     code; "" is the rupee): in another currency (an EEFC account's dollars) grouped by
@@ -86,9 +91,9 @@ def format_in(currency: str, rupee_format: str = INR_NUMBER_FORMAT) -> str:
     >>> format_in("USD"), format_in("INR", INR_DR_CR_FORMAT) == INR_DR_CR_FORMAT
     ('[$-409]#,##0.00', True)
     """
-    if currency in ("", "INR"):
-        return rupee_format
-    return rupee_format.replace(INDIAN_LOCALE, FOREIGN_LOCALE)
+    return (
+        rupee_format.replace(INDIAN_LOCALE, FOREIGN_LOCALE) if foreign(currency) else rupee_format
+    )
 
 
 _CURRENCY = re.compile(

@@ -293,6 +293,10 @@ MDR_RATES = (40, 90, 100, 150, 175, 190, 200, 250, 300)
 """Merchant discount rates in basis points (0.40% … 3.00%) at which card acquirers keep their fee
 from a settlement, GST on it kept too: debit cards' regulated 0.40% and 0.90%, credit cards'
 1–2%, premium and international cards' 2.5–3%."""
+MDR_SHARE = max(MDR_RATES) * (100 + GST_RATE) // 100
+"""The most an MDR journal may be of the card sales, in basis points (354): the highest of
+MDR_RATES (3.00%) and GST_RATE on it. A 9,000.00 charge against 50,000.00 of sales is no fee
+(`xlbo.bank.splits`)."""
 TDS_RATES = (1, 2, 10)
 """TDS rates (percent) a customer commonly deducts before paying: 194C, 194J, 194I."""
 TDS_GST_SMALLEST = 1_000_000

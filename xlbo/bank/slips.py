@@ -46,7 +46,7 @@ import pandas as pd
 
 from xlbo.bank.scoring import MAX_PARTS, MIN_PARTS, SLIP_CANDIDATES
 from xlbo.bank.side import Side, with_notes
-from xlbo.bank.splits import Split
+from xlbo.bank.splits import Split, facing
 from xlbo.bank.window import Window
 from xlbo.columns import contains
 from xlbo.money import format_inr, from_paise
@@ -144,10 +144,10 @@ def slip_sets(
     found: list[Split] = []
     doubted: list[pd.DataFrame] = []
     for kind in KINDS:
-        one, other = (bank, ledger) if kind.target_is_bank else (ledger, bank)
-        one_open, other_open = opened if kind.target_is_bank else opened[::-1]
+        one, other, one_open, other_open, seen = facing(  # seen: one − other
+            kind.target_is_bank, bank, ledger, *opened, window
+        )
         # the parts' days from the one line's: a slip's on its day or before
-        seen = window if kind.target_is_bank else window.mirrored  # one − other
         earliest = max(0, seen.before) if kind.target_is_bank else seen.before
         for target, parts, count in _kind_sets(
             kind, one, other, one_open, other_open, earliest, seen.after, rejected, doubted

@@ -56,6 +56,7 @@ from xlbo.bank.scoring import (
     BATCH_PARTS,
     LATE_BOOKING_DAYS,
     MAX_PARTS,
+    MDR_SHARE,
     MIN_PARTS,
     SPLIT_LINES,
     SPREAD_LINES,
@@ -115,22 +116,30 @@ INPUT = r"(?i)\b(?:INPUT|ITC|RECEIVABLE|PURCHASES?|SALES?)\b"
 COLLECTION_LEDGER = r"(?i)\b(?:SALES|COLLECTIONS?|UPI|QR|PAYTM|GPAY|PHONEPE|BHARATPE|RAZORPAY)\b"
 """A ledger that takes a day's counter or UPI collections as one receipt: `Sales A/c`, `UPI
 Collections`, `Counter Sales`, `Paytm Collections`."""
-COLLECTION_ONLY = (
-    r"(?i)^(?:[\s\-/&.,:@%()0-9]|\b(?:SALES|COLLECTIONS?|UPI|QR|PAYTM|GPAY|PHONEPE|BHARATPE|"
-    r"RAZORPAY|A/?C|ACCOUNT|COUNTER|RETAIL|CASH|DAILY|RECEIPTS?|LOCAL|INTERSTATE|INTER-STATE|"
-    r"DOMESTIC|[CSI]?GST|TAXABLE|SHOP|STORE|POS|ONLINE|OF|THROUGH|VIA|BANK|HDFC|ICICI|SBI|"
-    r"SETTLEMENTS?|B2[BC]|REVENUE|INCOME|WALK-?IN|CUSTOMERS?|"
-    r"AXIS|KOTAK|IDFC|INDUSIND)\b)+$"
+SALES_LEDGER_WORDS = (
+    r"SALES|COLLECTIONS?|PAYTM|RAZORPAY|A/?C|ACCOUNT|COUNTER|RETAIL|DAILY|LOCAL|INTERSTATE|"
+    r"DOMESTIC|[CSI]?GST|TAXABLE|SHOP|STORE|POS|ONLINE|OF|THROUGH|VIA|SETTLEMENTS?|REVENUE|INCOME"
+)
+"""Words a ledger of the day's takings is named of, whatever came in (`Local Sales @ 18%`)."""
+
+
+def _named_only(words: str) -> str:
+    """A pattern of a ledger's whole name made of `words` (an alternation), with figures and
+    punctuation between them: `Sales A/c`, `Local Sales @ 18%`, never `Balaji Sales Agencies`."""
+    return rf"(?i)^(?:[\s\-/&.,:@%()0-9]|\b(?:{words})\b)+$"
+
+
+COLLECTION_ONLY = _named_only(
+    SALES_LEDGER_WORDS + r"|UPI|QR|GPAY|PHONEPE|BHARATPE|CASH|RECEIPTS?|INTER-STATE|BANK|HDFC|"
+    r"ICICI|SBI|B2[BC]|WALK-?IN|CUSTOMERS?|AXIS|KOTAK|IDFC|INDUSIND"
 )
 """A collections ledger's whole name is such words (`Sales A/c`, `Local Sales @ 18%`, `UPI
 Collections`): `Balaji Sales Agencies`, `Sharma Sales Corporation` are customers, and a
 customer's receipt (a cheque deposited, not yet credited) is no day's UPI collections."""
 
-CARD_SALES_LEDGER = (
-    r"(?i)^(?:[\s\-/&.,:@%()0-9]|\b(?:SALES|COLLECTIONS?|CARDS?|POS|EDC|SWIPE|PINE\s*LABS|"
-    r"MOSAMBEE|RAZORPAY|PAYTM|MERCHANT|RECEIVABLES?|SETTLEMENTS?|A/?C|ACCOUNT|COUNTER|RETAIL|"
-    r"DAILY|LOCAL|INTERSTATE|DOMESTIC|[CSI]?GST|TAXABLE|SHOP|STORE|ONLINE|OF|THROUGH|VIA|"
-    r"DEBIT|CREDIT|B2C|REVENUE|INCOME)\b)+$"
+CARD_SALES_LEDGER = _named_only(
+    SALES_LEDGER_WORDS
+    + r"|CARDS?|EDC|SWIPE|PINE\s*LABS|MOSAMBEE|MERCHANT|RECEIVABLES?|DEBIT|CREDIT|B2C"
 )
 """A ledger the books take card sales to, gross, its whole name such words: `Card Sales`, `Sales
 A/c`, `POS Collections`, `Pine Labs Receivable` — never a customer's (`Sharma Sales
@@ -145,9 +154,6 @@ MDR_WORDS = (
 """The acquirer's fee the books take out of the bank ledger by a journal, said by its ledger or
 its narration: `MDR Charges`, `Card Commission`, `Merchant Discount`, `Bank Charges` over `Being
 MDR for October` (a `Bank Charges` entry of locker rent, a cheque return or a DD is no MDR)."""
-MDR_SHARE = 354
-"""The most an MDR journal may be of the card sales, in basis points: the highest of MDR_RATES
-(3.00%) and GST at 18% on it. A 9,000.00 charge against 50,000.00 of sales is no fee."""
 OTHER_CHANNEL = (
     r"(?i)\b(?:CH|CHQ|CHEQ|CHEQUE|CHECK|CHK|DD|DRAFT|NEFT|RTGS|IMPS|CLG|CLEARING|TRANSFER|TRF)\b"
 )
@@ -390,6 +396,21 @@ def _roles(kind: Kind, other: Side, other_open: np.ndarray) -> tuple[np.ndarray,
     return np.asarray(lines[keep], dtype=np.int64), np.asarray(role[keep], dtype=np.int64)
 
 
+def facing(
+    target_is_bank: bool,
+    bank: Side,
+    ledger: Side,
+    bank_open: np.ndarray,
+    ledger_open: np.ndarray,
+    window: Window,
+) -> tuple[Side, Side, np.ndarray, np.ndarray, Window]:
+    """The target's side and the parts' side (here and in `xlbo.bank.slips`), each with its open
+    lines, and the window seen from the target (the target's day − a part's day)."""
+    if target_is_bank:
+        return bank, ledger, bank_open, ledger_open, window
+    return ledger, bank, ledger_open, bank_open, window.mirrored
+
+
 def _facing(
     kind: Kind,
     bank: Side,
@@ -398,14 +419,11 @@ def _facing(
     ledger_open: np.ndarray,
     window: Window,
 ) -> tuple[Side, Side, Window, np.ndarray, np.ndarray, np.ndarray]:
-    """The side of `kind`'s target and the side of its parts, the window seen from the target
-    (the target's day − a part's day), its targets (`_targets`), and the open lines of the other
-    side that are parts of it with each one's part (`_roles`)."""
-    one, other = (bank, ledger) if kind.target_is_bank else (ledger, bank)
-    one_open, other_open = (
-        (bank_open, ledger_open) if kind.target_is_bank else (ledger_open, bank_open)
+    """`facing`'s sides and window for `kind`, its targets (`_targets`), and the open lines of
+    the other side that are parts of it with each one's part (`_roles`)."""
+    one, other, one_open, other_open, seen = facing(
+        kind.target_is_bank, bank, ledger, bank_open, ledger_open, window
     )
-    seen = window if kind.target_is_bank else window.mirrored
     lines, role = _roles(kind, other, other_open)
     return one, other, seen, _targets(kind, one, other, one_open, other_open, seen), lines, role
 
@@ -508,8 +526,10 @@ def _spread(
             "later": later_line,
         }
     )
-    main_role = dict(zip(mains.tolist(), role[role != later].tolist(), strict=True))
-    joined = wanted.merge(pd.DataFrame({"amount": other_signed[mains], "main": mains}), on="amount")
+    joined = wanted.merge(
+        pd.DataFrame({"amount": other_signed[mains], "main": mains, "role": role[role != later]}),
+        on="amount",
+    )
     target = joined["target"].to_numpy(dtype=np.int64)
     main = joined["main"].to_numpy(dtype=np.int64)
     later_line = joined["later"].to_numpy(dtype=np.int64)
@@ -517,9 +537,13 @@ def _spread(
         other_day[later_line] != other_day[main]  # one day's set is `_candidates`'
     )
     return [
-        _Candidate(kind, t, [m, lt], [main_role[m], later])
-        for t, m, lt in zip(
-            target[keep].tolist(), main[keep].tolist(), later_line[keep].tolist(), strict=True
+        _Candidate(kind, t, [m, lt], [r, later])
+        for t, m, lt, r in zip(
+            target[keep].tolist(),
+            main[keep].tolist(),
+            later_line[keep].tolist(),
+            joined["role"].to_numpy(dtype=np.int64)[keep].tolist(),
+            strict=True,
         )
     ]
 

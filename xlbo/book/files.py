@@ -20,8 +20,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import os
 import re
+import shutil
 import tempfile
 import weakref
 import zipfile
@@ -303,15 +303,17 @@ structure is protected; some programs' exports): Excel opens such a file without
 does xlbo, into a private temporary copy (the file itself is never changed)."""
 
 
-def _remove(copy: Path) -> None:
-    """Remove a decrypted copy and its private folder."""
-    copy.unlink(missing_ok=True)
-    os.rmdir(copy.parent)
+def _remove(folder: Path) -> None:
+    """Remove a decrypted copy's private folder (quietly: a copy another program still holds
+    open on Windows is left to the system's temporary files)."""
+    shutil.rmtree(folder, ignore_errors=True)
 
 
-def without_default_password(path: Path) -> bytes | None:
+def without_default_password(path: Path, *, decrypt: bool = True) -> bytes | None:
     """The workbook `path` decrypted with Excel's default password; None where that is not its
-    password (the user chose one) or it cannot be decrypted so."""
+    password (the user chose one) or it cannot be decrypted so. With `decrypt` False the
+    password is only checked (b"" where it opens the file): `check_readable` asks that much,
+    `FileBook` decrypts once."""
     try:
         import msoffcrypto  # only for an encrypted file
     except ImportError:  # pragma: no cover — a dependency of xlbo
@@ -321,14 +323,22 @@ def without_default_password(path: Path) -> bytes | None:
             office = msoffcrypto.OfficeFile(handle)
             if office.format == "ooxml":
                 office.load_key(password=DEFAULT_PASSWORD, verify_password=True)
-            else:
+            else:  # an .xls's load_key checks the password itself
                 office.load_key(password=DEFAULT_PASSWORD)
+            if not decrypt:
+                return b""
             plain = io.BytesIO()
             office.decrypt(plain)
     except Exception:  # msoffcrypto's own errors for another password or an unknown scheme
         return None
     content = plain.getvalue()
     return content if content.startswith((_ZIP, _OLE)) else None
+
+
+def _encrypted_package(path: Path) -> bool:
+    """Whether an encrypted OLE file holds an .xlsx (its EncryptedPackage), not an .xls."""
+    with olefile.OleFileIO(str(path)) as ole:
+        return bool(ole.exists("EncryptedPackage"))
 
 
 def _encrypted_ole(path: Path) -> bool:
@@ -449,8 +459,8 @@ def check_readable(path: Path) -> str:
         return "html" if _html_table(path) else "text"  # a portal's web page named .csv
     if head.startswith(_OLE):
         if _encrypted_ole(path):
-            if (plain := without_default_password(path)) is not None:
-                return "zip" if plain.startswith(_ZIP) else "ole"
+            if without_default_password(path, decrypt=False) is not None:
+                return "zip" if _encrypted_package(path) else "ole"
             raise FileProblem(
                 f"{path.name} is password-protected. Open it in Excel, remove the password "
                 "(File > Info > Protect Workbook > Encrypt with Password, clear it), save, and run again."
@@ -724,10 +734,10 @@ class FileBook:
         plain = without_default_password(self.path)
         if plain is None:  # pragma: no cover — check_readable refused it already
             raise FileProblem(f"{self.name} is password-protected.")
-        folder = tempfile.mkdtemp(prefix="xlbo-")
-        copy = Path(folder) / f"decrypted{'.xlsx' if plain.startswith(_ZIP) else '.xls'}"
+        folder = Path(tempfile.mkdtemp(prefix="xlbo-"))
+        weakref.finalize(self, _remove, folder)
+        copy = folder / f"decrypted{'.xlsx' if plain.startswith(_ZIP) else '.xls'}"
         copy.write_bytes(plain)
-        weakref.finalize(self, _remove, copy)
         return copy
 
     # -- what the workbook holds ------------------------------------------------------------

@@ -79,7 +79,15 @@ from xlbo.jobs.registry import (
     file_of,
     refuse_to_replace_inputs,
 )
-from xlbo.money import format_in, format_inr, from_paise, parse_amount, to_paise
+from xlbo.money import (
+    INR_DR_CR_FORMAT,
+    foreign,
+    format_in,
+    format_inr,
+    from_paise,
+    parse_amount,
+    to_paise,
+)
 from xlbo.progress import shown
 from xlbo.readers.last_brs import (
     BROUGHT_FORWARD,
@@ -1277,7 +1285,7 @@ def reconcile_lines(
             columns={"Narration Contains": Column(width=40), "Party": Column(width=40)},
         )
     )
-    if statement.currency not in ("", "INR"):  # an EEFC account's: its money as dollars are written
+    if foreign(statement.currency):  # an EEFC account's: its money as dollars are written
         sheets = [_in_currency(sheet, statement.currency) for sheet in sheets]
     read_issues = [*statement.issues, *ledger_lines.issues]
     if read_issues or decision_issues:
@@ -1337,8 +1345,8 @@ def _in_currency(sheet: ResultSheet, currency: str) -> ResultSheet:
         for name, column in sheet.columns.items()
     }
     frame = sheet.frame.copy()
-    for name in columns:
-        if name in frame and frame[name].dtype == object:
+    for name, column in columns.items():  # a balance with its side is a Figure of its own
+        if column.kind is Kind.MONEY and name in frame and frame[name].dtype == object:
             frame[name] = pd.Series(
                 [
                     Figure(v.value, format_in(currency, v.number_format))
@@ -1366,7 +1374,7 @@ def _other_currency(
     they do not: a USD statement against books in rupees matches nothing, and its BRS would
     blame the whole gap on last month's items."""
     code = statement.currency
-    if code in ("", "INR") or ledger_lines.currency == code or bank.empty or ledger.empty:
+    if not foreign(code) or bank.empty or ledger.empty:
         return ""
     ours = bank["signed"].value_counts()
     theirs = ledger["signed"].value_counts()
@@ -2876,8 +2884,8 @@ def brs_heading(
 ) -> tuple[str, ...]:
     """The lines above the BRS (and, with `what` 'Bank reconciliation', the Summary): the
     company, '<what> as on <date>', and the bank account (the ledger's name in the books, the
-    account number on the statement; its currency where not the rupee). The date is the end of the statement's period, else its
-    last line's."""
+    account number on the statement; its currency where not the rupee). The date is the end of
+    the statement's period, else its last line's."""
     name = ledger_lines.company or statement.company or company
     as_on = statement.period[1] or _last_date(bank) or ledger_lines.period[1] or _last_date(ledger)
     heading = what
@@ -2889,7 +2897,7 @@ def brs_heading(
     if number and not any(c.isalpha() for c in number):
         number = f"A/c No. {number}"
     account = ", ".join(p for p in (ledger_lines.account.strip(), number) if p)
-    if statement.currency not in ("", "INR"):  # an EEFC account's, its books kept in USD
+    if foreign(statement.currency):  # an EEFC account's, its books kept in USD
         account = ", ".join(p for p in (account, f"amounts in {statement.currency}") if p)
     return tuple(line for line in (name.strip(), heading, account) if line)
 
@@ -2960,16 +2968,14 @@ def _within_the_books(statement: Lines, ledger_lines: Lines) -> tuple[Lines, lis
     if early.any():
         notes.append(
             f"The statement begins on {_stated_day(stated_begin, first, 'first')}, before the "
-            f"ledger's period "
-            f"({begins:%d-%m-%Y}): its {int(early.sum()):,} line(s) before that day were "
+            f"ledger's period ({begins:%d-%m-%Y}): its {int(early.sum()):,} line(s) before that day were "
             "reconciled with the books of their own month and are left out of this BRS; the "
             "bank's opening balance is its balance before the first line kept."
         )
     if late.any():
         notes.append(
             f"The statement runs to {_stated_day(stated_end, last, 'last')}, past the ledger's "
-            f"period ({ends:%d-%m-%Y}): "
-            f"the BRS is as on {ends:%d-%m-%Y}, and the statement's {int(late.sum()):,} line(s) "
+            f"period ({ends:%d-%m-%Y}): the BRS is as on {ends:%d-%m-%Y}, and the statement's {int(late.sum()):,} line(s) "
             "after that day belong to the next BRS and are left out of this one."
         )
     elif ends and stated_end is None and last < ends and last.replace(day=1) == ends.replace(day=1):
@@ -3152,8 +3158,6 @@ def _balances(totals: pd.Series, labels: pd.Series) -> pd.Series:
     (credit, Cr, is money in the account; Dr an overdraft), the books' as a ledger does (Dr
     money in the bank; Cr an overdraft). Both formats are money.py's INR_DR_CR_FORMAT: the
     bank's with its words the other way round, as the bank keeps the account from its side."""
-    from xlbo.money import INR_DR_CR_FORMAT
-
     bank_side = (
         INR_DR_CR_FORMAT.replace('" Dr"', '" =="')
         .replace('" Cr"', '" Dr"')

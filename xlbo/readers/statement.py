@@ -1219,10 +1219,13 @@ def _next_account(
     lines = np.flatnonzero(dated)
     if not mine or not len(lines):
         return count
-    # a repeat of the header says the date column's header in the date column
-    said = date_cells.astype(str).str.strip().str.casefold().to_numpy() == date_header.casefold()
-    for position in np.flatnonzero(said & ~dated).tolist():
-        if position <= lines[0] or not _repeats_header(cells.iloc[position]):
+    # a repeat of the header says the date column's header in the date column (only the rows
+    # without a date are asked: a million lines' dates are never cast to text)
+    undated = np.flatnonzero(~dated)
+    undated = undated[undated > lines[0]]
+    said = date_cells.iloc[undated].astype(str).str.strip().str.casefold() == date_header.casefold()
+    for position in undated[said.to_numpy(dtype=bool)].tolist():
+        if not _repeats_header(cells.iloc[position]):
             continue
         start = int(lines[np.searchsorted(lines, position) - 1]) + 1
         theirs = account_mask(read_titles(cells.iloc[start:position].to_numpy().tolist()).account)
@@ -1256,15 +1259,12 @@ def _accounts_below(
         found.append((number, position))
     if not found:
         return []
-    starts = [position for _, position in found]
+    # each account's lines: those after its title rows, up to the next account's
+    starts = np.searchsorted(after, [position for _, position in found])
+    ends = [*starts[1:].tolist(), len(after)]
     return [
-        (
-            number,
-            int(after[np.searchsorted(after, position)]),
-            int(np.searchsorted(after, nxt) - np.searchsorted(after, position)),
-        )
-        for (number, position), nxt in zip(found, [*starts[1:], len(cells)], strict=True)
-        if np.searchsorted(after, position) < len(after)
+        (number, int(after[start]), int(end - start))
+        for (number, _), start, end in zip(found, starts.tolist(), ends, strict=True)
     ]
 
 

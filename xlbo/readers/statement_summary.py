@@ -121,34 +121,12 @@ _FIRM = re.compile(r"^\s*(?:M/S\.?|MESSRS\.?)\s+(?P<name>\S.*)$", re.IGNORECASE)
 """`M/S` before a firm's name is no part of it; `MR RAVI SHANKAR` keeps its `MR`."""
 
 
-CURRENCIES = frozenset(
-    [
-        "INR",
-        "USD",
-        "EUR",
-        "GBP",
-        "JPY",
-        "AUD",
-        "CAD",
-        "CHF",
-        "SGD",
-        "AED",
-        "HKD",
-        "SEK",
-        "NZD",
-        "ZAR",
-        "SAR",
-        "CNY",
-        "DKK",
-        "NOK",
-        "QAR",
-        "KWD",
-        "BHD",
-        "OMR",
-        "MYR",
-        "THB",
-    ]
-)
+# fmt: off
+CURRENCIES = frozenset((
+    "INR", "USD", "EUR", "GBP", "JPY", "AUD", "CAD", "CHF", "SGD", "AED", "HKD", "SEK",
+    "NZD", "ZAR", "SAR", "CNY", "DKK", "NOK", "QAR", "KWD", "BHD", "OMR", "MYR", "THB",
+))
+# fmt: on
 """The currencies an Indian company's accounts are kept in: the rupee, and those an EEFC
 (Exchange Earners' Foreign Currency) account may hold."""
 _CURRENCY_NAMES = {
