@@ -152,7 +152,9 @@ def _date_text(value: Any) -> str:
     from a CSV, a leading apostrophe `'01/10/2026` typed or pasted), a value date in brackets
     after it and a time after it dropped,
     casefolded, non-breaking spaces made spaces, a weekday before it dropped."""
-    text = visible(str(value)).replace("\u00a0", " ").strip()
+    # a line break or run of spaces inside the cell is one space (`2 Nov⏎2026`: a PDF's date
+    # wrapped in its cell by the converter)
+    text = " ".join(visible(str(value)).replace("\u00a0", " ").split())
     if match := FORCED_TEXT.match(text):
         text = match.group(1).strip()
     elif text.startswith("'"):
@@ -283,6 +285,38 @@ def in_period(day: int, month: int, start: date, end: date) -> date | None:
     if not fits or (len(fits) > 1 and fits[1][0] == fits[0][0]):
         return None
     return fits[0][1]
+
+
+_YEAR_ALONE = re.compile(r"^(?:19|20)\d\d$")
+_MONTH_AND_YEAR = re.compile(r"^([a-z]{3,9})\.?(?:[ ,\-/']*((?:19|20)?\d\d))?$")
+
+
+def rest_of_date(above: Any, value: Any) -> str | None:
+    """The date a cell `above` and the cell under it write together, where a PDF converted to
+    Excel wrapped the date's rest onto the row below (SBI's narrow date column: `2 Nov` over
+    `2026`, or `2` over `Nov` over `2026`): the two texts as one (`2 Nov 2026`, `2 Nov`), where
+    `above` is a day alone or a day and month without a year and `value` the month or year it
+    lacks; else None.
+
+    >>> rest_of_date("2 Nov", "2026"), rest_of_date("2", "Nov"), rest_of_date("2 Nov", 2026)
+    ('2 Nov 2026', '2 Nov', '2 Nov 2026')
+    >>> rest_of_date("02/11/2026", "2026"), rest_of_date("2 Nov", "Balance"), rest_of_date(7, 13)
+    (None, None, None)
+    """
+    if is_blank(above) or is_blank(value) or isinstance(value, float | bool):
+        return None
+    first, rest = _date_text(above), _date_text(value)
+    if isinstance(value, int):
+        if not 1900 <= value <= 2100:
+            return None
+        rest = str(value)
+    if _YEAR_ALONE.match(rest):
+        joined = day_and_month(first) is not None
+    elif (month := _MONTH_AND_YEAR.match(rest)) and month.group(1) in _MONTHS:
+        joined = _DAY_ALONE.match(first) is not None
+    else:
+        joined = False
+    return " ".join(f"{above} {value}".split()) if joined else None
 
 
 _DITTO = re.compile(r'^(?:["“”″〃]|,,|\'\'|do\.?|-\s*do\s*-|[–—]\s*do\s*[–—]|ditto|-"-)$')

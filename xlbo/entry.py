@@ -11,7 +11,16 @@ def run() -> int:
     try:
         from xlbo.cli import main
 
-        return main()
+        code = main()
     except KeyboardInterrupt:  # while loading, or building the options (a job catches its own)
         print("xlbo: stopped.", file=sys.stderr)
-        return 130
+        code = 130
+    if code > STOPPED:
+        # a workbook the stop caught half-opened is closed as Python exits, and its complaint
+        # (`Exception ignored in: ZipFile.__del__`, a traceback) is no news to who stopped it
+        sys.unraisablehook = lambda unraisable: None
+    return code
+
+
+STOPPED = 128
+"""Exit codes above it are a run stopped by a signal (128 + its number: 130 for Ctrl+C)."""

@@ -256,6 +256,18 @@ def format_inr(amount: Decimal | int | None, symbol: bool = False) -> str:
     return f"{sign}{'₹' if symbol else ''}{group_indian(int(whole))}.{fraction or '00'}"
 
 
+def format_money(amount: Decimal | int | None, currency: str = "") -> str:
+    """`format_inr`, and in another currency (an EEFC account's dollars; `currency` an ISO
+    code) the amount grouped by thousands, as it is written there.
+
+    >>> format_money(Decimal("1234567.5")), format_money(Decimal("-1234567.5"), "USD")
+    ('12,34,567.50', '-1,234,567.50')
+    """
+    if amount is None or not foreign(currency):
+        return format_inr(amount)
+    return f"{Decimal(amount).quantize(PAISE, rounding=ROUND_HALF_UP):,f}"
+
+
 def decimal_text(amount: Decimal | int | str | None) -> str:
     """Rupees as a plain decimal with two places (`1234.50`, `-0.05`): money in a log or a file
     that a program reads back, never grouped for people (that is `format_inr`); '' for blank,

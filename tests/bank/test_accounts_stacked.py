@@ -22,7 +22,9 @@ HEAD = HDFC_HEAD[3]
 """HDFC's header row."""
 
 
-def block(account: str, opening: float, rows: list[list[Any]]) -> list[list[Any]]:
+def block(
+    account: str, opening: float, rows: list[list[Any]], period: str = "01/11/2026 To : 30/11/2026"
+) -> list[list[Any]]:
     """HDFC's statement of `account` with its summary block."""
     balance, body = opening, []
     for day, narration, ref, withdrawal, deposit in rows:
@@ -33,7 +35,7 @@ def block(account: str, opening: float, rows: list[list[Any]]) -> list[list[Any]
     return [
         ["HDFC BANK Ltd."],
         [f"Account No : {account}"],
-        ["Statement From : 01/11/2026 To : 30/11/2026"],
+        [f"Statement From : {period}"],
         [],
         HEAD,
         ["********"],
@@ -155,3 +157,72 @@ def test_a_ledger_of_the_account_below_is_refused_naming_it(
         "on sheet Statement of all-accounts.xlsx, and was not read"
     ) in said
     assert not out.exists()
+
+
+DECEMBER = [
+    ["02/12/26", "NEFT CR-ICIC0000456-VELAN AGENCIES-N512", "N512", None, 40000],
+    ["09/12/26", "CHQ PAID-100202-LAKSHMI ESTATES", "100202", 35000, None],
+]
+"""The same account's next month, running on from CURRENT's closing balance of 1,82,646.00."""
+
+
+def test_one_accounts_months_stacked_are_read_as_one_each_summary_checking_its_own(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-121's c10/f: November's summary figures (its opening balance under Date) were read
+    as a line ('100000.0 is a date of the year 2173'), and December's summary was checked
+    against both months' lines (four false findings)."""
+    december = block("50200012345678", 182646, DECEMBER, "01/12/2026 To : 31/12/2026")
+    path = xlsx({"Statement": [*CURRENT, [], [], *december]}, name="nov-dec.xlsx")
+    statement = read_statement(str(path))
+    assert len(statement.frame) == 5
+    assert statement.frame["narration"].iat[-1] == "CHQ PAID-100202-LAKSHMI ESTATES"
+    assert statement.opening == 10000000  # November's opening, 1,00,000.00
+    assert statement.closing == 18764600  # December's last balance, 1,87,646.00
+    assert statement.findings == []
+    assert statement.period == (date(2026, 11, 1), date(2026, 12, 31))
+    [note] = statement.issues
+    assert note.severity is Severity.INFO
+    assert note.cell == "A11"
+    assert note.problem.startswith(
+        "the sheet holds 2 statements of A/c 50200012345678, one under another (their "
+        "summaries at rows 11, 25): each one's lines run on from the last one's balance"
+    )
+
+
+def test_a_stacked_months_summary_that_disagrees_with_its_own_lines_is_found_at_its_row(
+    xlsx: Callable[..., Path],
+) -> None:
+    """November's summary says debits of 36,354.00 where its lines add to 35,354.00: found at
+    November's figures row, and December's summary (right) finds nothing."""
+    november = [list(row) for row in CURRENT]
+    november[-1][3] = 36354
+    december = block("50200012345678", 182646, DECEMBER, "01/12/2026 To : 31/12/2026")
+    path = xlsx({"Statement": [*november, [], [], *december]}, name="nov-dec.xlsx")
+    statement = read_statement(str(path))
+    assert len(statement.frame) == 5
+    [finding] = statement.findings
+    assert finding.row == 13
+    assert finding.detail.startswith(
+        "Row 13: the statement gives total debits of 36,354.00, but the lines read add up to "
+        "35,354.00 (difference 1,000.00)"
+    )
+
+
+def test_the_first_line_of_an_account_below_its_header_is_counted_as_its_own(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-121's c10/d again, with no `********` rule under the header: the next account's
+    first line sat under its header's `Closing Balance` and was taken for this statement's
+    closing figure, so the warning counted one line too few, from the row after it."""
+    first = [row for row in CURRENT[: CURRENT.index(["********"], 6)] if row != ["********"]]
+    second = [row for row in OVERDRAFT if row != ["********"]]
+    second = second[: second.index(["STATEMENT SUMMARY :-"])]
+    path = xlsx({"Statement": [*first, [], *second]}, name="all-accounts.xlsx")
+    statement = read_statement(str(path))
+    assert len(statement.frame) == 3
+    [warning] = [i for i in statement.issues if i.severity is Severity.WARNING]
+    assert warning.problem.startswith(
+        "the sheet holds another account's statement below this one's: A/c 50200099998888, "
+        "2 line(s) from row 15"
+    )

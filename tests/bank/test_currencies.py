@@ -140,6 +140,23 @@ def test_a_dollar_statement_against_books_kept_in_dollars_is_reconciled_in_dolla
     )
 
 
+def test_a_dollar_brs_that_does_not_tie_says_its_difference_grouped_by_thousands(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Round 35's leftover: the one-line answer and the Summary gave a USD difference in lakhs
+    (12,34,567.00)."""
+    bank = xlsx({"Statement": eefc_statement(HDFC_TITLES)}, name="eefc.xlsx")
+    off = [list(row) for row in IN_DOLLARS]
+    off[5][4] = 20000.00 + 1234567.00  # the books' opening, wrong by 1,234,567.00
+    ledger = xlsx({"Ledger": off}, name="books.xlsx")
+    code, said = run(tmp_path, capsys, bank, ledger)
+    assert code == 1, said
+    assert "BRS difference -1,234,567.00." in said and "12,34,567" not in said
+    book = openpyxl.load_workbook(tmp_path / "brs.xlsx")
+    summary = [str(r[0]) for r in book["Summary"].iter_rows(values_only=True) if r[0]]
+    assert "The BRS does not tie yet: difference -1,234,567.00." in summary
+
+
 @pytest.mark.parametrize(
     ("titles", "head"),
     [

@@ -674,3 +674,60 @@ def test_a_charge_that_says_it_is_no_acquirers_fee_is_no_part_of_a_card_settleme
         [("2026-10-03", sales, "Being card sales", 5000000), ("2026-10-27", charge, note, amount)],
     )
     assert splits(found) == {}
+
+
+# --- lines that cannot be told apart: any one serves (round 35's c20/e) -----------------------
+
+
+def test_two_emis_with_equal_interest_journals_each_take_one() -> None:
+    """Bajaj's two loans: EMIs of 15,432.00 and 20,000.00, principals of 12,000.00 and
+    16,568.00, and two `Interest on Loan` journals of 3,432.00 on the 31st that nothing tells
+    apart. Before: both EMIs unmatched and six 'Several sets add up' suggestions."""
+    found, suggestions = run(
+        [
+            ("2026-10-05", "ACH/BAJAJ FINANCE LTD/EMI 12 of 36", "", -1543200),
+            ("2026-10-07", "ACH/BAJAJ FINANCE LTD/EMI 3 of 24", "", -2000000),
+        ],
+        [
+            ("2026-10-05", "Bajaj Finance Ltd. (Loan A/c)", "", -1200000),
+            ("2026-10-07", "Bajaj Finance Ltd. (Loan A/c)", "", -1656800),
+            ("2026-10-31", "Interest on Loan", "", -343200),
+            ("2026-10-31", "Interest on Loan", "", -343200),
+        ],
+    )
+    taken = {bank[0]: books for bank, books, _ in splits(found).values()}
+    assert taken == {0: [0, 2], 1: [1, 3]}
+    assert suggestions.empty
+
+
+def test_an_emis_interest_entered_twice_completes_it_once_and_the_other_stays_open() -> None:
+    """One EMI, and its interest journal entered twice: the EMI is its principal and one of
+    them; the other is left for the BRS (a book entry not in the bank), not a reason to abstain
+    on the EMI."""
+    found, suggestions = run(
+        [EMI_OF_THE_5TH],
+        [
+            PRINCIPAL_OF_THE_5TH,
+            ("2026-10-31", "Interest on Loan", "", -343200),
+            ("2026-10-31", "Interest on Loan", "", -343200),
+        ],
+    )
+    assert [(bank, books) for bank, books, _ in splits(found).values()] == [([0], [0, 1])]
+    assert 2 not in matched_ledger(found)
+    assert suggestions.empty
+
+
+def test_two_interest_journals_that_say_different_things_are_still_two_choices() -> None:
+    """The same two journals, each narrated for its own loan: they can be told apart, so the
+    one EMI is abstained on as before."""
+    found, suggestions = run(
+        [EMI_OF_THE_5TH],
+        [
+            PRINCIPAL_OF_THE_5TH,
+            ("2026-10-31", "Interest on Loan", "Being interest on loan LAN 4411", -343200),
+            ("2026-10-31", "Interest on Loan", "Being interest on loan LAN 5522", -343200),
+        ],
+    )
+    assert splits(found) == {}
+    suggested = set(zip(suggestions["bank"], suggestions["ledger"], strict=True))
+    assert {(0, 0), (0, 1), (0, 2)} <= suggested

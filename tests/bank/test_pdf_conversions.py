@@ -438,3 +438,85 @@ def test_a_centred_statement_whose_first_line_is_one_row_is_read_whole(
         "IMPS/629812345678/ KAVITA QURESHI",
         "NEFT DR-OM SAI FREIGHT",
     ]
+
+
+# -- a date wrapped in SBI's narrow date column (helper-123, round 36's F1 and F3) ------------
+
+SBI_WRAPPED = [
+    ["Txn Date", "Value Date", "Description", "Ref No./Cheque No.", "Debit", "Credit", "Balance"],
+    ["1 Oct", "1 Oct", "BY TRANSFER-", "N274261234567", None, "45,000.00", "1,45,000.00"],
+    ["2026", "2026", "NEFT CR-JAY AMBE TRADERS", None, None, None, None],
+    ["3 Oct", "3 Oct", "TO CLEARING-", "000451", "12,500.00", None, "1,32,500.00"],
+    ["2026", "2026", "CHQ PAID-000451-MEHTA & CO", None, None, None, None],
+    ["15 Oct", "15 Oct", "BY TRANSFER-", "629812345678", None, "1,50,000.00", "2,82,500.00"],
+    ["2026", "2026", "IMPS/629812345678/KAVITA QURESHI", None, None, None, None],
+    ["20 Oct", "20 Oct", "TO TRANSFER-", "N293261234999", "18,750.75", None, "2,63,749.25"],
+    ["2026", "2026", "NEFT DR-OM SAI FREIGHT", None, None, None, None],
+]  # fmt: skip
+"""SBI's PDF prints `1 Oct` and, under it in its narrow column, `2026`, the narration's rest
+beside the year: converted to Excel, each line is two rows. The second rows were passed over
+without a word, every narration cut to `BY TRANSFER-`, and two customers' equal receipts then
+paired crosswise."""
+
+
+def _sbi(rows: list[Row]) -> list[Row]:
+    return [["Account Number", ":", "00000034512345678"], [], *rows]
+
+
+def test_a_year_wrapped_under_its_day_and_month_joins_its_rows_narration(
+    xlsx: Callable[..., Path],
+) -> None:
+    path = xlsx({"Page 1": _sbi(SBI_WRAPPED)}, name="sbi.xlsx")
+    lines = read_statement(str(path))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "BY TRANSFER- NEFT CR-JAY AMBE TRADERS", 4500000),
+        (date(2026, 10, 20), "TO TRANSFER- NEFT DR-OM SAI FREIGHT", -1875075),
+    ]
+    assert lines.closing == 26374925
+
+
+def test_a_date_wrapped_over_three_rows_is_one_date(xlsx: Callable[..., Path]) -> None:
+    """`1` over `Oct` over `2026`, the narration's rest on the rows beside them."""
+    rows: list[Row] = [SBI_WRAPPED[0]]
+    for line, rest in zip(SBI_WRAPPED[1::2], SBI_WRAPPED[2::2], strict=True):
+        day, month = line[0].split()
+        rows += [
+            [day, day, *line[2:]],
+            [month, month, rest[2][:8], None, None, None, None],  # `NEFT CR-`
+            ["2026", "2026", rest[2][8:], None, None, None, None],
+        ]
+    lines = read_statement(str(xlsx({"Page 1": _sbi(rows)}, name="sbi.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert first_and_last(lines)[0] == (
+        date(2026, 10, 1),
+        "BY TRANSFER- NEFT CR- JAY AMBE TRADERS",
+        4500000,
+    )
+
+
+def test_a_date_cell_holding_a_line_break_is_one_date(xlsx: Callable[..., Path]) -> None:
+    """`1 Oct⏎2026` in one cell, as converters that keep a PDF cell's lines give it: the whole
+    statement was refused ('1 Oct⏎2026' is not a date)."""
+    rows: list[Row] = [SBI_WRAPPED[0]]
+    for line, rest in zip(SBI_WRAPPED[1::2], SBI_WRAPPED[2::2], strict=True):
+        date_cell = f"{line[0]}\n2026"
+        rows.append([date_cell, date_cell, f"{line[2]}\n{rest[2]}", *line[3:]])
+    lines = read_statement(str(xlsx({"Page 1": _sbi(rows)}, name="sbi.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert first_and_last(lines)[-1] == (
+        date(2026, 10, 20),
+        "TO TRANSFER- NEFT DR-OM SAI FREIGHT",
+        -1875075,
+    )
+
+
+def test_a_year_under_a_full_date_is_no_part_of_it(xlsx: Callable[..., Path]) -> None:
+    """A figure of 2026 under Date below a line dated in full is not taken as its year (a
+    summary's count, a page number): the line keeps its date, and the row is what it was."""
+    rows = [HEAD, *LINES, ["2026", None, None, None, None, None]]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="s.xlsx")))
+    assert first_and_last(lines)[-1] == (date(2026, 10, 20), "NEFT DR-OM SAI FREIGHT", -1875075)

@@ -47,7 +47,8 @@ lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -666,6 +667,47 @@ def _later_doubtful(candidate: _Candidate, bank: Side, ledger: Side) -> bool:
     return bool(kind.lender) and any(_another_lender(narration, note) for note in notes)
 
 
+class _Twins:
+    """Each line's class among the candidates' lines: lines that cannot be told apart — the
+    parts' side, the same day, amount, ledger and narration (`Interest on Loan` 3,432 on the
+    30th, twice) — are one class; every other line (each target) is a class of its own."""
+
+    def __init__(self, found: list[_Candidate], bank: Side, ledger: Side) -> None:
+        sides = {True: bank.lines, False: ledger.lines}
+        targets = {(c.kind.target_is_bank, c.target) for c in found}
+        alike: dict[tuple[bool, int, int, str], list[int]] = {}
+        for candidate in found:
+            is_bank = not candidate.kind.target_is_bank
+            lines = sides[is_bank]
+            for line in candidate.parts:
+                if (is_bank, line) in targets:
+                    continue
+                note = str(lines["note"].iat[line]) if "note" in lines.columns else ""
+                key = (
+                    is_bank,
+                    int(lines["signed"].iat[line]),
+                    int(lines["day"].iat[line]),
+                    f"{lines['text'].iat[line]}\n{note}",
+                )
+                if line not in alike.setdefault(key, []):
+                    alike[key].append(line)
+        self._class: dict[tuple[bool, int], int] = {}
+        self.members: dict[int, list[int]] = {}
+        for (is_bank, *_), lines in alike.items():
+            if len(lines) > 1:
+                number = len(self.members)
+                self.members[number] = sorted(lines)
+                self._class.update({(is_bank, line): number for line in lines})
+
+    def of(self, is_bank: bool, line: int) -> int:
+        """The line's class: a number, the same for twins."""
+        if (is_bank, line) not in self._class:
+            number = len(self.members)
+            self.members[number] = [line]
+            self._class[(is_bank, line)] = number
+        return self._class[(is_bank, line)]
+
+
 def split_sets(
     bank: Side,
     ledger: Side,
@@ -684,9 +726,18 @@ def split_sets(
         if kind.later:
             found += _spread(kind, bank, ledger, bank_open, ledger_open, window)
     sides, seen = [], set()
+    twins = _Twins(found, bank, ledger)
     for candidate in found:
-        one_set = (candidate.kind.target_is_bank, candidate.target, tuple(candidate.parts))
-        if one_set in seen:  # one set of two kinds (`GST TDS Payable`) is one set
+        # one set of two kinds (`GST TDS Payable`) is one set, and so are two sets that differ
+        # only by lines that cannot be told apart (two `Interest on Loan` journals of 3,432 on
+        # the 30th): either line serves, as among identical book lines
+        parts_side = not candidate.kind.target_is_bank
+        one_set = (
+            candidate.kind.target_is_bank,
+            candidate.target,
+            tuple(sorted(twins.of(parts_side, line) for line in candidate.parts)),
+        )
+        if one_set in seen:
             continue
         seen.add(one_set)
         b, g = (
@@ -701,16 +752,24 @@ def split_sets(
         ):
             continue
         sides.append((candidate, b, g))
-    # a line in two sets belongs to neither: two sets of one target, two targets of one set
-    uses: dict[tuple[bool, int], int] = {}
-    for _, b, g in sides:
-        for key in [(True, x) for x in b] + [(False, y) for y in g]:
-            uses[key] = uses.get(key, 0) + 1
+    # a line in two sets belongs to neither (two sets of one target, two targets of one set),
+    # unless it has a twin for each: two EMIs each with an interest journal of 3,432 that day
+    classes = [
+        [
+            twins.of(candidate.kind.target_is_bank, candidate.target),
+            *(twins.of(not candidate.kind.target_is_bank, line) for line in candidate.parts),
+        ]
+        for candidate, _, _ in sides
+    ]
+    uses = Counter(number for numbers in classes for number in numbers)
+    left = {number: list(lines) for number, lines in twins.members.items()}
     taken, doubted = [], []
-    for candidate, b, g in sides:
-        alone = all(uses[(True, x)] == 1 for x in b) and all(uses[(False, y)] == 1 for y in g)
-        if alone:
-            taken.append(Split(b, g, _why(candidate, bank, ledger)))
+    for (candidate, b, g), numbers in zip(sides, classes, strict=True):
+        if all(uses[number] <= len(twins.members[number]) for number in numbers):
+            parts = [left[number].pop(0) for number in numbers[1:]]  # twins in row order
+            found_set = replace(candidate, parts=parts)
+            b, g = (b, parts) if candidate.kind.target_is_bank else (parts, g)
+            taken.append(Split(b, g, _why(found_set, bank, ledger)))
         else:
             doubted += [(x, y) for x in b for y in g]
     suggestions = pd.DataFrame(

@@ -84,6 +84,7 @@ from xlbo.money import (
     foreign,
     format_in,
     format_inr,
+    format_money,
     from_paise,
     parse_amount,
     to_paise,
@@ -168,6 +169,8 @@ class Reconciliation:
     understands (the pair was left as it was)."""
     unlikely: str = ""
     """The warning when almost nothing matched (this ledger may not be this bank account's)."""
+    currency: str = ""
+    """The statement's currency where not the rupee (an EEFC account's `USD`); "" for rupees."""
 
     @property
     def match_count(self) -> int:
@@ -977,7 +980,11 @@ def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
     """What the Reconcile job tells the user, and its exit code: 0 only when the BRS ties with
     nothing left to look at (a note on the Issues sheet is no more than that)."""
     difference = result.brs.difference
-    brs_difference = format_inr(from_paise(difference)) if difference is not None else "unknown"
+    brs_difference = (
+        format_money(from_paise(difference), result.currency)
+        if difference is not None
+        else "unknown"
+    )
     # an export cut off at its sheet's last row is said first: the BRS lacks what came after
     cut, unreadable = _cut_and_unread(result.issues)
     notes = len(result.issues) - unreadable - len(cut)  # a hidden sheet left unread, a cell cleaned
@@ -1309,6 +1316,7 @@ def reconcile_lines(
         issues=read_issues,
         decision_issues=decision_issues,
         unlikely=unlikely,
+        currency=statement.currency if foreign(statement.currency) else "",
     )
 
 
@@ -2812,7 +2820,7 @@ def _summary_sheet(
         + cut_sentences(cut)
         + (f"{unread} line(s) could not be read and were left out. " if unread else "")
         + (
-            f"Difference {format_inr(from_paise(brs.difference))}."
+            f"Difference {format_money(from_paise(brs.difference), lines.statement.currency)}."
             if brs.difference is not None
             else "The statement gives no closing balance, so the difference is not known."
         )
@@ -2829,7 +2837,8 @@ def _summary_sheet(
             else ""
         )
         if brs.difference == 0
-        else f"The BRS does not tie yet: difference {format_inr(from_paise(brs.difference or 0))}."
+        else "The BRS does not tie yet: difference "
+        f"{format_money(from_paise(brs.difference or 0), lines.statement.currency)}."
     )
     heading = brs_heading(
         lines.statement, lines.ledger_lines, bank, ledger, company, what="Bank reconciliation"

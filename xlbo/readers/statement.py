@@ -89,6 +89,7 @@ from xlbo.columns import (
     unsure_commas,
     unsure_points,
 )
+from xlbo.dates import rest_of_date
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
@@ -106,6 +107,7 @@ from xlbo.readers.paise_columns import rupees_and_paise
 from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
 from xlbo.readers.statement_summary import (
     Summary,
+    Titles,
     block_rows,
     currency_in,
     merged,
@@ -533,6 +535,37 @@ def _fields_past_header(table: Table, where: str, frame: pd.DataFrame, lines: np
     )
 
 
+def _date_rest_joined(cells: pd.Series) -> pd.Series | None:
+    """`cells` (a date column) with each date a PDF converted to Excel wrapped over rows joined
+    on its first row (`2 Nov` over `2026`, or `2` over `Nov` over `2026`: `dates.rest_of_date`)
+    and the rows under it left blank, so that they are the narration they hold wrapped under
+    the line; None where no date is so wrapped. Only cells that could be a date's rest are
+    asked (a year, a month's name), each distinct one once."""
+    if cells.dtype != object or not len(cells):
+        return None
+    codes, distinct = pd.factorize(cells, use_na_sentinel=True)
+    could = [
+        at
+        for at, value in enumerate(distinct)
+        if rest_of_date("1 Jan", value) or rest_of_date("1", value)
+    ]
+    if not could:
+        return None
+    values = cells.to_numpy(dtype=object).copy()
+    joined_into = np.arange(len(values))  # the row each row's date was joined on
+    changed = False
+    for position in np.flatnonzero(np.isin(codes, could)).tolist():
+        if position == 0:
+            continue
+        above = int(joined_into[position - 1])
+        if (whole := rest_of_date(values[above], values[position])) is None:
+            continue
+        values[above], values[position] = whole, None
+        joined_into[position] = above
+        changed = True
+    return pd.Series(values, index=cells.index, dtype=object) if changed else None
+
+
 def _dated_by_merges(
     book: RowSource, sheet: str, rows: np.ndarray, column: int, dates: list[date | None]
 ) -> None:
@@ -927,6 +960,9 @@ def _read_sheet(
     # the period that dates a day written alone (`7`) or without its year (`25 Oct`): the
     # title's, else the month the sheet's name gives (`Nov-26`), else an earlier sheet's
     period = titles.period if None not in titles.period else month_in(table.sheet) or given
+    for role in (Role.DATE, Role.VALUE_DATE):  # SBI's `2 Nov` over `2026`, from a PDF
+        if role in columns and (joined := _date_rest_joined(frame[columns[role]])) is not None:
+            frame[columns[role]] = joined
     dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period, working_years=True)
     swapped, swap_proved_by_texts = swapped_by_excel(column(Role.DATE), dates, period)
     _dated_by_merges(book, table.sheet, rows, _column_index(letter(Role.DATE)), dates)
@@ -1000,11 +1036,18 @@ def _read_sheet(
         return abs(int(days[1] - days[0])) <= PAGE_DAYS
 
     cells = frame.drop(columns="Row")
+    stops, ran_past = _lines_end(cells, dated, lines_at, runs_on)
     end = min(
-        _lines_end(cells, dated, lines_at, runs_on),
+        stops,
         _next_account(cells, dated, frame[columns[Role.DATE]], columns[Role.DATE], titles.account),
     )
-    summary = _summary(cells, rows, dated, end, columns, head, table)
+    summary = _summary(cells, rows, dated, (end, stops), columns, head, table)
+    blocks = _blocks_run_past(cells, rows, [p for p in ran_past if p < end], lines_at, columns)
+    # HDFC's opening balance under Date, and the figures of every block the lines run past
+    figures = np.isin(rows, list(summary.used.union(*(found.used for _, found in blocks))))
+    statements = [(position, found) for position, found in blocks if _states_a_statement(found)]
+    if statements:  # October's statement and November's: the period runs to the last one's end
+        titles = _run_on_to(titles, cells, statements[-1][0], lines_at)
     before_end = np.arange(count) < end
     if getattr(book, "kind", "") == "text":
         _fields_past_header(table, where, frame, dated & before_end)
@@ -1050,11 +1093,10 @@ def _read_sheet(
                 file=book.name,
             )
         )
-    undated = _undated(dates, column(Role.DATE), moves & before_end & ~layout, rows)
+    undated = _undated(dates, column(Role.DATE), moves & before_end & ~layout & ~figures, rows)
     issues += _issues_for(
         undated, rows, book.name, table.sheet, letter(Role.DATE), cells=column(Role.DATE)
     )
-    figures = np.isin(rows, list(summary.used))  # HDFC's opening balance under Date
     issues += _issues_for(
         _loose_money(
             cells, dated, moves & blank_date & ~layout & before_end & ~figures, unconfirmed, dates
@@ -1124,7 +1166,15 @@ def _read_sheet(
         owner = _owners(narration, keep, wrapped, frame.drop(columns="Row"))
         narration = _unwrapped(narration, owner)
     set_aside = sum(issue.severity is Severity.ERROR for issue in issues)
-    footer = _check(summary, money, keep, set_aside)
+    footer, start = [], 0
+    for position, stated in statements:  # each statement's summary checks its own lines
+        footer += _check(stated, money, keep & _between(count, start, position), set_aside)
+        start = position
+    footer += _check(summary, money, keep & _between(count, start, count), set_aside)
+    if statements:
+        at = [int(rows[position]) for position, _ in statements]
+        at += [int(rows[end])] if end < count else []
+        issues.append(_statements_run_on(book.name, table.sheet, at, titles))
 
     reference = reference_texts(column(Role.REFERENCE))
     if owner is not None and Role.REFERENCE in columns:
@@ -1184,7 +1234,7 @@ def _read_sheet(
         table.sheet,
         dict(table.letters),
         issues,
-        opening=summary.opening,
+        opening=statements[0][1].opening if statements else summary.opening,
         closing=last_balance if last_balance is not None else summary.closing,
         company=titles.company,
         account=titles.account,
@@ -1743,61 +1793,149 @@ def _lines_end(
     dated: np.ndarray,
     lines_at: np.ndarray,
     runs_on: Callable[[int, int], bool],
-) -> int:
+) -> tuple[int, list[int]]:
     """Where the lines end: the position of the first row of a summary, total or legend block
     below the first dated line that no line running on from the lines above follows
-    (`runs_on(block, line)`), or the row count. A statement converted from print totals each
-    page (`Total`, `TOTAL C/F`, a page's `Closing Balance` and the next one's `Opening
-    Balance`), and wraps a narration onto a row of its own that may begin with such a word
-    (`TOTAL ENERGIES MARKETING…`, `SUMMARY INFOTECH LLP`): the lines below run on, and those
-    rows are layout, not the end. Another statement's lines below a summary are no part of
-    this one's (they are reported)."""
+    (`runs_on(block, line)`), or the row count; and the positions of the block rows the lines
+    ran on past. A statement converted from print totals each page (`Total`, `TOTAL C/F`, a
+    page's `Closing Balance` and the next one's `Opening Balance`), and wraps a narration onto
+    a row of its own that may begin with such a word (`TOTAL ENERGIES MARKETING…`, `SUMMARY
+    INFOTECH LLP`); one account's statements downloaded month by month are pasted one under
+    the other, each with its summary: the lines below run on, and those rows are layout, not
+    the end. Another statement's lines below a summary are no part of this one's (they are
+    reported)."""
     count = len(cells)
     first = int(np.argmax(dated)) if dated.any() else count
     candidates = np.flatnonzero(~dated)
     candidates = candidates[candidates > first]
-    if not len(candidates):
-        return count
+    ran_past: list[int] = []
     for position in candidates[block_rows(cells.iloc[candidates])].tolist():
         if _repeats_header(cells.iloc[position]):  # a page's header again is no end
             continue
         below = lines_at[np.searchsorted(lines_at, position) :]
         if not len(below) or not runs_on(position, int(below[0])):
-            return int(position)
-    return count
+            return int(position), ran_past
+        ran_past.append(int(position))
+    return count, ran_past
+
+
+def _blocks_run_past(
+    cells: pd.DataFrame,
+    rows: np.ndarray,
+    ran_past: list[int],
+    lines_at: np.ndarray,
+    columns: Mapping[Role, str],
+) -> list[tuple[int, Summary]]:
+    """The figures of each block the lines run on past (`_lines_end`), with the position of
+    its first row: the block's rows up to the next line. Its figures are no lines (HDFC writes
+    a summary's opening balance under Date: `100000` is no date of the year 2173)."""
+    blocks: list[tuple[int, Summary]] = []
+    taken: set[int] = set()
+    roles = _roles(cells, columns)
+    for position in ran_past:
+        following = int(np.searchsorted(lines_at, position))
+        if following in taken:  # another row of the same block
+            continue
+        taken.add(following)
+        stop = int(lines_at[following]) if following < len(lines_at) else len(cells)
+        region = _region(cells, rows, range(position, min(stop, position + SUMMARY_ROWS)))
+        blocks.append((position, read_summary(region, roles)))
+    return blocks
+
+
+def _states_a_statement(summary: Summary) -> bool:
+    """Whether a block states a whole statement (opening and closing balances and its debits,
+    credits or counts, as HDFC's STATEMENT SUMMARY does), not a page's totals or balances."""
+    totals = (summary.debits, summary.credits, summary.debit_count, summary.credit_count)
+    return (
+        summary.opening is not None
+        and summary.closing is not None
+        and any(total is not None for total in totals)
+    )
+
+
+def _run_on_to(titles: Titles, cells: pd.DataFrame, block: int, lines_at: np.ndarray) -> Titles:
+    """`titles` with the period running to the end the title rows after the summary block at
+    `block` give (the next statement's, up to its first line), where they give a later one."""
+    following = lines_at[np.searchsorted(lines_at, block) :]
+    stop = int(following[0]) if len(following) else len(cells)
+    _, last = read_titles(cells.iloc[block:stop].to_numpy().tolist()).period
+    first, end = titles.period
+    if first is None or end is None or last is None or last <= end:
+        return titles
+    return replace(titles, period=(first, last))
+
+
+def _between(count: int, start: int, stop: int) -> np.ndarray:
+    """The positions from `start` up to `stop`, as a mask over `count` rows."""
+    positions = np.arange(count)
+    return (positions >= start) & (positions < stop)
+
+
+def _statements_run_on(file: str, sheet: str, rows: list[int], titles: Titles) -> Issue:
+    """A note that the sheet holds one account's statements one under another (their summaries
+    at Excel `rows`, the last one's where it has one), read as one."""
+    account = f"A/c {titles.account}" if titles.account else "the account"
+    return Issue(
+        severity=Severity.INFO,
+        sheet=sheet,
+        cell=f"A{rows[0]}",
+        problem=f"the sheet holds {len(rows)} statements of {account}, one under another "
+        f"(their summaries at rows {', '.join(map(str, rows))}): each one's lines run "
+        "on from the last one's balance, so they were read as one statement, and each "
+        "summary was checked against its own lines",
+        hint="Nothing to do if they are one account's months in turn. If a statement is "
+        "another account's, save it on a sheet of its own and reconcile it with its own "
+        "ledger.",
+        file=file,
+    )
 
 
 def _summary(
     cells: pd.DataFrame,
     rows: np.ndarray,
     dated: np.ndarray,
-    end: int,
+    ends: tuple[int, int],
     columns: Mapping[Role, str],
     head: list[list[Any]],
     table: Any,
 ) -> Summary:
-    """The figures the statement states: in the block that ends the lines (at `end`), above
-    the first line and in the title lines."""
+    """The figures the statement states: in the block that ends the lines, above the first
+    line and in the title lines. `ends` holds where the lines end and where a summary, total
+    or legend block ends them (`_lines_end`): the block is read where it is the end (where
+    another account's title ends the lines, its rows hold that account's figures)."""
     count = len(cells)
     first = int(np.argmax(dated)) if dated.any() else count
-    roles = {
+    roles = _roles(cells, columns)
+    end, block = ends
+    stop = min(count, end + SUMMARY_ROWS)
+    below = (
+        read_summary(_region(cells, rows, range(end, stop)), roles) if end == block else Summary()
+    )
+    above = read_summary(_region(cells, rows, range(min(first, SUMMARY_ROWS))), roles, top=True)
+    titles = read_summary(
+        [(n + 1, r) for n, r in enumerate(head[: max(table.header_row - 1, 0)])], top=True
+    )
+    return merged(merged(below, above), titles)
+
+
+def _roles(cells: pd.DataFrame, columns: Mapping[Role, str]) -> dict[int, Role]:
+    """Each read column's role by its position among `cells`' columns."""
+    return {
         index: role
         for role, header in columns.items()
         for index, name in enumerate(cells.columns)
         if name == header
     }
 
-    def region(positions: range) -> list[tuple[int, Sequence[Any]]]:
-        block = cells.iloc[list(positions)].astype(object)
-        values = block.where(block.notna(), None).values.tolist()
-        return list(zip(rows[list(positions)].tolist(), values, strict=True))
 
-    below = read_summary(region(range(end, min(count, end + SUMMARY_ROWS))), roles)
-    above = read_summary(region(range(min(first, SUMMARY_ROWS))), roles, top=True)
-    titles = read_summary(
-        [(n + 1, r) for n, r in enumerate(head[: max(table.header_row - 1, 0)])], top=True
-    )
-    return merged(merged(below, above), titles)
+def _region(
+    cells: pd.DataFrame, rows: np.ndarray, positions: range
+) -> list[tuple[int, Sequence[Any]]]:
+    """The rows at `positions` as (Excel row, cells), blanks as None: for `read_summary`."""
+    block = cells.iloc[list(positions)].astype(object)
+    values = block.where(block.notna(), None).values.tolist()
+    return list(zip(rows[list(positions)].tolist(), values, strict=True))
 
 
 def _repeats_header(row: pd.Series) -> bool:
