@@ -520,3 +520,69 @@ def test_a_year_under_a_full_date_is_no_part_of_it(xlsx: Callable[..., Path]) ->
     rows = [HEAD, *LINES, ["2026", None, None, None, None, None]]
     lines = read_statement(str(xlsx({"Statement": rows}, name="s.xlsx")))
     assert first_and_last(lines)[-1] == (date(2026, 10, 20), "NEFT DR-OM SAI FREIGHT", -1875075)
+
+
+# -- a line over three rows: date and payee, remarks, amounts (helper-123, round 36's F2) -----
+
+
+def _three_rows(line: Row) -> list[Row]:
+    """ICICI's PDF converted to Excel: the date, cheque number and payee; the remarks; then the
+    amounts and the balance."""
+    day, narration, reference, out, into, balance = line
+    return [
+        [day, narration.split("-")[-1].split("/")[-1], reference, None, None, None],
+        [None, narration, None, None, None, None],
+        [None, None, None, out, into, balance],
+    ]
+
+
+def test_every_line_over_three_rows_is_one_line_each(xlsx: Callable[..., Path]) -> None:
+    """The whole statement was refused ('Row 6: an amount with no date'), with a hint to use
+    --map that could not help."""
+    rows: list[Row] = [HEAD]
+    for line in LINES:
+        rows += _three_rows(line)
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "JAY AMBE TRADERS NEFT CR-JAY AMBE TRADERS", 4500000),
+        (date(2026, 10, 20), "OM SAI FREIGHT NEFT DR-OM SAI FREIGHT", -1875075),
+    ]
+    assert lines.frame["reference"].tolist()[1] == "000451"  # written on the date's row
+    assert chains(lines)
+    assert lines.closing == 26374925
+
+
+def test_lines_of_three_rows_and_of_two_among_each_other_are_each_one_line(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Long remarks wrap to three rows, short ones to two: ten of eighteen lines were left out,
+    among them two-row lines whose balance could not be confirmed because the three-row line
+    before was not read, and Integrity reported balance breaks that are not in the statement."""
+    rows: list[Row] = [HEAD]
+    for at, line in enumerate(LINES):
+        if at % 2:
+            day, narration, reference, out, into, balance = line
+            rows += [[day, narration, reference, None, None, None]]
+            rows += [[None, None, None, out, into, balance]]
+        else:
+            rows += _three_rows(line)
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.issues == []
+    assert lines.findings == []
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert lines.frame["narration"].tolist()[1] == "CHQ PAID-000451-MEHTA & CO"
+    assert lines.closing == 26374925
+
+
+def test_amounts_three_rows_below_a_date_that_the_balance_does_not_confirm_say_so(
+    xlsx: Callable[..., Path],
+) -> None:
+    rows: list[Row] = [HEAD, *LINES[:2], *_three_rows(LINES[2]), LINES[3]]
+    rows[5][5] = "9,99,999.00"  # the third line's balance, which runs on from nothing
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines) == (3, 1250000 + 1875075, 4500000)
+    [issue] = [i for i in lines.issues if i.severity is Severity.ERROR]
+    assert issue.cell == "A6"
+    assert "(2 rows above, a row has the date 15-10-2026 but no amount" in issue.problem

@@ -71,6 +71,7 @@ from xlbo.book import FileBook, build_table
 from xlbo.book.limits import uncalculated_formulas
 from xlbo.book.rows import FrameRows, RowSource, sheet_table
 from xlbo.book.table import HEADER_SCAN_ROWS, HEADER_SEARCH_ROWS, Table, header_key
+from xlbo.cells import is_blank
 from xlbo.columns import (
     amount_present,
     comma_cells,
@@ -1010,7 +1011,13 @@ def _read_sheet(
         text = narration.to_numpy(dtype=object).copy()
         for line, above in below.items():
             dates[line] = dates[above]
-            text[line] = " ".join(t for t in (str(text[above]), str(text[line])) if t)
+            # the narration of every row from the date's down to the amounts' (ICICI's payee,
+            # its remarks, then the amounts), the rows between no line's to wrap onto
+            text[line] = " ".join(str(t) for t in text[above : line + 1] if t)
+            text[above + 1 : line] = ""
+            for role in (Role.REFERENCE, Role.VALUE_DATE):  # written on the date's row
+                if role in columns and is_blank(frame.at[line, columns[role]]):
+                    frame.at[line, columns[role]] = frame.at[above, columns[role]]
         narration = strings(pd.Series(text, index=narration.index, dtype=object))
         dated[list(below)] = True
 
@@ -1715,6 +1722,11 @@ def _money(
     )
 
 
+ROWS_TO_AMOUNTS = 3
+"""How many rows below its date a line's amounts may be, the rows between holding narration
+alone (ICICI's PDF converted to Excel: payee, remarks, then the amounts)."""
+
+
 def _amounts_below(
     dated: np.ndarray,
     bare: np.ndarray,
@@ -1723,16 +1735,27 @@ def _amounts_below(
     balance: np.ndarray,
     moved: np.ndarray,
 ) -> tuple[dict[int, int], dict[int, int]]:
-    """Lines whose amounts are on the row below their date: a dated row with no amount written
-    (`bare`) and no balance, right above a row with amounts and no date (`undated_money`).
-    Each such row (position → the dated row's) is one line with the row above where its
-    balance runs on from the line before it or to the line after it (either way: newest first
-    too); the others are returned apart, to be reported."""
-    above = np.flatnonzero(dated[:-1] & bare[:-1] & ~has_balance[:-1])
-    above = above[undated_money[above + 1] & ~dated[above + 1]]
-    if not len(above):
+    """Lines whose amounts are on a row below their date: a dated row with no amount written
+    (`bare`) and no balance, above a row with amounts and no date (`undated_money`), with at
+    most ROWS_TO_AMOUNTS - 1 rows of narration alone between (ICICI's PDF converted to Excel:
+    the date and the payee, the remarks, then the amounts and balance). Each such row
+    (position → the dated row's) is one line with the dated row where its balance runs on from
+    the line before it or to the line after it (either way: newest first too); the others are
+    returned apart, to be reported."""
+    amounts = np.flatnonzero(undated_money & ~dated)
+    filler = ~dated & bare & ~has_balance & ~undated_money  # narration alone
+    pairs: dict[int, int] = {}
+    walking = amounts[amounts > 0]
+    for step in range(1, ROWS_TO_AMOUNTS + 1):
+        if not len(walking):
+            break
+        walking = walking[walking - step >= 0]
+        up = walking - step
+        found = dated[up] & bare[up] & ~has_balance[up]
+        pairs.update(zip(walking[found].tolist(), up[found].tolist(), strict=True))
+        walking = walking[~found & filler[up]]  # past a row of narration, on up
+    if not pairs:
         return {}, {}
-    pairs = {int(at) + 1: int(at) for at in above}
     sequence = sorted(set(pairs) | set(np.flatnonzero(dated & (moved != 0)).tolist()))
 
     def chained(older: int, newer: int) -> bool:
@@ -1775,10 +1798,15 @@ def _loose_money(
     for position in loose.tolist():
         problems[position] = "an amount with no date: it was not read as a line"
         if position in unconfirmed:
-            day = dates[unconfirmed[position]]
+            dated_at = unconfirmed[position]
+            day = dates[dated_at]
             problems[position] += (
                 f" (the row above has the date {day:%d-%m-%Y} but no amount, and the running "
                 "balance does not confirm that the two rows are one line)"
+                if dated_at == position - 1
+                else f" ({position - dated_at} rows above, a row has the date {day:%d-%m-%Y} "
+                "but no amount, and the running balance does not confirm that those rows are "
+                "one line)"
             )
     return problems
 
