@@ -17,7 +17,9 @@ at their value when the caller says the column writes them so (`paise_column(cel
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -541,12 +543,57 @@ def text_column(values: pd.Series) -> pd.Series:
     if not len(odd):
         return text.set_axis(values.index)
     cleaned = text.to_numpy(dtype=object)
+    width = _wrap_width([values.iat[position] for position in odd.tolist()])
     for position in odd.tolist():
+        value = values.iat[position]
+        if width and isinstance(value, str) and "\n" in value:
+            value = _unwrapped_at(value, width)
         try:
-            cleaned[position] = clean_text(values.iat[position]) or ""
+            cleaned[position] = clean_text(value) or ""
         except ValueError:  # an error cell (#N/A): kept as the text it shows
-            cleaned[position] = str(values.iat[position]).strip()
+            cleaned[position] = str(value).strip()
     return strings(pd.Series(cleaned, index=values.index, dtype=object))
+
+
+WRAPPED_PIECES = 3
+"""How many pieces of one length a column's cells must be broken into (no last pieces counted)
+to be taken as cut at a fixed width."""
+
+
+def _wrap_width(cells: list[Any]) -> int:
+    """The width at which a PDF converted to Excel cut a column's text into lines inside each
+    cell (Bank of Maharashtra's `NEFT CR-SBIN0001234-VA⏎RDHAMAN RETAIL…`, every line but the
+    last 22 characters): the length most of the pieces before a line break share, where at
+    least WRAPPED_PIECES and over half of them do; 0 where they do not (text wrapped at its
+    spaces, an address written over lines, lines the bank itself ends)."""
+    breaks = [
+        (len(before), before[-1:].isalnum() and after[:1].isalnum())
+        for cell in cells
+        if isinstance(cell, str) and "\n" in cell
+        for before, after in itertools.pairwise(cell.replace("\r", "").split("\n"))
+    ]
+    if len(breaks) < WRAPPED_PIECES:
+        return 0
+    width, count = Counter(length for length, _ in breaks).most_common(1)[0]
+    inside = sum(in_word for length, in_word in breaks if length == width)
+    # a cut falls inside a word as often as not; a line the bank itself ended (SBI's
+    # `BY TRANSFER-`, `TO CLEARING-`: all twelve characters) never does
+    fixed = count >= WRAPPED_PIECES and 2 * count > len(breaks) and 3 * inside >= count
+    return width if fixed else 0
+
+
+def _unwrapped_at(text: str, width: int) -> str:
+    r"""`text` with each line break after a piece of `width` characters (a cut, which may fall
+    inside a word: `SHREE GA⏎NESH`) removed, and each other line break a space.
+
+    >>> _unwrapped_at("CLG TO 000451 SHREE GA\nNESH STEELS", 22)
+    'CLG TO 000451 SHREE GANESH STEELS'
+    """
+    pieces = text.replace("\r", "").split("\n")
+    joined = pieces[0]
+    for before, piece in itertools.pairwise(pieces):
+        joined += ("" if len(before) == width else " ") + piece
+    return joined
 
 
 _REGEX_SPECIAL = "\\.^$|?*+()[]{}"

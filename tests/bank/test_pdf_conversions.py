@@ -586,3 +586,38 @@ def test_amounts_three_rows_below_a_date_that_the_balance_does_not_confirm_say_s
     [issue] = [i for i in lines.issues if i.severity is Severity.ERROR]
     assert issue.cell == "A6"
     assert "(2 rows above, a row has the date 15-10-2026 but no amount" in issue.problem
+
+
+# -- narrations cut at a fixed width inside their cells (helper-123, round 36's F4) ------------
+
+
+def _cut(text: str, width: int) -> str:
+    return "\n".join(text[at : at + width] for at in range(0, len(text), width))
+
+
+def test_a_narration_cut_inside_its_cell_at_a_fixed_width_is_joined_whole(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Bank of Maharashtra's PDF converted to Excel keeps each Particulars cell's printed lines,
+    22 characters each, cut inside words: `SHREE GA⏎NESH` was read `SHREE GA NESH`, and two
+    customers' receipts went unmatched, the suggestions naming the wrong party."""
+    rows = [HEAD, *[[d, _cut(n, 10), r, o, i, b] for d, n, r, o, i, b in LINES]]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.frame["narration"].tolist() == [line[1] for line in LINES]
+
+
+def test_a_narration_wrapped_at_its_spaces_keeps_a_space_at_each_break(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Lines of differing lengths, each break at a space: a space, as before."""
+    wrapped = ["NEFT CR\nJAY AMBE\nTRADERS", "CHQ PAID-000451\nMEHTA & CO", "IMPS\nKAVITA",
+               "NEFT DR-OM\nSAI FREIGHT"]  # fmt: skip
+    rows = [
+        HEAD,
+        *[[d, w, r, o, i, b] for (d, _, r, o, i, b), w in zip(LINES, wrapped, strict=True)],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.frame["narration"].tolist()[:2] == [
+        "NEFT CR JAY AMBE TRADERS",
+        "CHQ PAID-000451 MEHTA & CO",
+    ]
