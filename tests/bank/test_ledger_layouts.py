@@ -1715,3 +1715,30 @@ def test_a_word_in_the_reference_column_names_no_cheque_to_cancel(
         1000000,
     )
     assert not any("cancel each other" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "cells"),
+    [
+        # a payment's date on the right side was named in the left side's column (A6)
+        (("03/11/2026", 250000), ("31/11/2026", 15000), ["E6"]),
+        # a line whose date and amount are both unreadable was passed over without a word
+        (("03/11/2026", 250000), ("31/11/2026", "15,0O0"), ["H6", "E6"]),
+        (("31/11/2026", "2,5O,000"), ("04/11/2026", 15000), ["D6", "A6"]),
+    ],
+)
+def test_a_two_sided_books_bad_cells_are_named_on_their_own_side(
+    xlsx: Callable[..., Path], left: tuple[Any, Any], right: tuple[Any, Any], cells: list[str]
+) -> None:
+    rows = [
+        ["KAVERI TRADERS"],
+        ["Bank Book (HDFC Bank) - November 2026"],
+        ["Date", "Particulars", "V.No.", "Amount (Rs.)", "Date", "Particulars", "V.No.", "Amount (Rs.)"],
+        [datetime(2026, 11, 1), "To Balance b/d", None, 500000, datetime(2026, 11, 2), "By Rent Chq 000123", "P1", 50000],
+        [left[0], "To Om Sai Traders", "R1", left[1], right[0], "By Cash", "C1", right[1]],
+        [None, None, None, None, datetime(2026, 11, 30), "By Balance c/d", None, 685000],
+    ]  # fmt: skip
+    rows.insert(2, ["Dr.", None, None, None, None, None, None, "Cr."])
+    lines = read_ledger(str(xlsx({"Bank Book": rows}, name="book.xlsx")))
+    assert [issue.cell for issue in lines.issues] == cells
+    assert len(lines.frame) == 2  # the line with the bad cell is left out, and said so

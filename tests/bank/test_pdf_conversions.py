@@ -621,3 +621,18 @@ def test_a_narration_wrapped_at_its_spaces_keeps_a_space_at_each_break(
         "NEFT CR JAY AMBE TRADERS",
         "CHQ PAID-000451 MEHTA & CO",
     ]
+
+
+def test_a_line_whose_date_and_amount_are_both_unreadable_is_reported_by_both(
+    xlsx: Callable[..., Path],
+) -> None:
+    """`31/09/2026` and `12,5O0.00` on one line: it was passed over without a word (neither a
+    dated line with a bad amount nor an amount with a bad date)."""
+    bad = ["31/09/2026", "CHQ PAID-000451-MEHTA & CO", "000451", "12,5O0.00", None, "1,32,500.00"]
+    rows = [HEAD, LINES[0], bad, *LINES[2:]]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines)[0] == 3
+    assert [(issue.severity, issue.cell) for issue in lines.issues] == [
+        (Severity.ERROR, "D3"),
+        (Severity.ERROR, "A3"),
+    ]

@@ -106,6 +106,7 @@ from xlbo.readers.line_issues import (
     _undated,
     cut_off,
     not_calculated,
+    tried_both,
     uncalculated,
     unseen,
 )
@@ -778,10 +779,19 @@ def _one_list(table: Table, blocks: list[tuple[list[str], dict[str, str]]], wher
         total = ~dated & ~named & (text_column(part[money]) != "")
         part = part.astype({"Particulars": object})
         part.loc[total.to_numpy(dtype=bool), "Particulars"] = "Total"
+        part[RIGHT_SIDE] = money == "Credit"
         parts.append(part[(dated | named | total).to_numpy(dtype=bool)])
-        for column, name in names.items():
+        for column, name in names.items():  # and the right side's under its own letters
             letters.setdefault(name, table.letters.get(column, "A"))
+            if money == "Credit":
+                letters[name + RIGHT_SIDE] = table.letters.get(column, "A")
     return dataclasses.replace(table, frame=pd.concat(parts), letters=letters)
+
+
+RIGHT_SIDE = "·right"
+"""A two-sided book's column (`_one_list`) saying which rows are its right side's, and the
+suffix its right side's column letters are kept under: a cell of a payment is named in the
+right side's column (E6, not A6)."""
 
 
 def _is_summary(title: Sequence[Sequence[Any]]) -> bool:
@@ -914,11 +924,24 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
             return frame[roles[role]]
         return pd.Series([None] * count, dtype=object)
 
+    right = frame[RIGHT_SIDE].to_numpy(dtype=bool) if RIGHT_SIDE in frame else None
+
     def report(problems: dict[int, str], role: str, hint: str = LEFT_OUT) -> list[Issue]:
         letter = table.letters.get(roles.get(role, ""), "A")
-        return _issues_for(
-            problems, rows, book.name, table.sheet, letter, hint=hint, cells=column(role)
-        )
+        sides = [(problems, letter)]
+        if right is not None:  # a two-sided book: each side's cells under its own letters
+            right_letter = table.letters.get(roles.get(role, "") + RIGHT_SIDE, letter)
+            sides = [
+                ({p: m for p, m in problems.items() if not right[p]}, letter),
+                ({p: m for p, m in problems.items() if right[p]}, right_letter),
+            ]
+        return [
+            issue
+            for found, at in sides
+            for issue in _issues_for(
+                found, rows, book.name, table.sheet, at, hint=hint, cells=column(role)
+            )
+        ]
 
     company, account, period = _title(title)
     # as a statement's: a date cell that lost its format, kept as its serial by a CSV saved from
@@ -1105,6 +1128,13 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         ),
         (label == "closing balance") & unwritten,
     )
+    # a voucher whose date and amount are both unreadable (`31/11/2026`, `15,0O0`) is reported
+    # by both, never passed over as no voucher (`tried_both`: not a page's title or footer)
+    both_bad = unreadable & ~dated & ~layout & date_written
+    for position in np.flatnonzero(both_bad).tolist():
+        amount = column("Debit" if position in bad_debit else "Credit").iat[position]
+        both_bad[position] = tried_both(column("Date").iat[position], amount)
+    said |= both_bad
     issues += report({p: m for p, m in bad_debit.items() if said[p]}, "Debit")
     issues += report({p: m for p, m in bad_credit.items() if said[p]}, "Credit")
     # and a row under a voucher (its narration, or a ledger entry of its details) that writes in
@@ -1113,7 +1143,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     under = inside & ~layout & ~said & ~detail
     for role, bad in (("Debit", bad_debit), ("Credit", bad_credit)):
         issues += report({p: m for p, m in bad.items() if under[p]}, role, UNDER_VOUCHER)
-    issues += report(_undated(dates, column("Date"), moves & ~layout, rows), "Date")
+    issues += report(_undated(dates, column("Date"), (moves | both_bad) & ~layout, rows), "Date")
     if swapped:
         first = swapped[0]
         issues += _issues_for(

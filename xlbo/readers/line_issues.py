@@ -6,6 +6,7 @@ saved without their values.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +111,25 @@ def _undated(
         position: _not_a_date(cells.iat[position])
         for position in np.flatnonzero(~dated & amount_present(cells) & moves).tolist()
     }
+
+
+_DATE_ATTEMPT = re.compile(r"^\d{1,4}[\s/.\-]*[a-z0-9]{1,9}\.?[\s/.\-,]*\d{0,4}$", re.IGNORECASE)
+_AMOUNT_ATTEMPT = re.compile(r"^[^a-z]*\d[^a-z]*$|^[^a-z]*\d[\d,.]*[a-z][\d,.]*$", re.IGNORECASE)
+
+
+def tried_both(date_cell: Any, amount_cell: Any) -> bool:
+    """Whether a row whose date and amount could not be read is a line written wrongly
+    (`31/09/2026` and `12,5O0.00`: reported by both, never passed over as no line), not a page's
+    title or footer (`From : 01/10/2026`, `City :PUNE`): the date cell is shaped as a date,
+    the amount as an amount with at most one letter slipped in.
+
+    >>> tried_both("31/09/2026", "12,5O0.00"), tried_both("31-Sep-2026", "1,250.0O")
+    (True, True)
+    >>> tried_both("From : 01/10/2026", "City :PUNE"), tried_both("Page 2", "1,200.00")
+    (False, False)
+    """
+    date_text, amount_text = str(date_cell).strip(), str(amount_cell).strip()
+    return bool(_DATE_ATTEMPT.match(date_text) and _AMOUNT_ATTEMPT.match(amount_text))
 
 
 def _not_a_date(cell: Any) -> str:

@@ -101,6 +101,7 @@ from xlbo.readers.line_issues import (
     _undated,
     cut_off,
     not_calculated,
+    tried_both,
     uncalculated,
     unseen,
 )
@@ -1059,9 +1060,21 @@ def _read_sheet(
     if getattr(book, "kind", "") == "text":
         _fields_past_header(table, where, frame, dated & before_end)
 
+    # a line whose date and amount are both unreadable (`31/09/2026`, `12,5O0.00`) is reported
+    # by both, never passed over as no line (`tried_both`: not a page's title or footer)
+    both_bad = np.zeros(count, dtype=bool)
+    both_bad[list(problems)] = True
+    both_bad &= ~dated & before_end & ~layout & ~figures
+    for position in np.flatnonzero(both_bad).tolist():
+        role = problems[position][0]
+        both_bad[position] = tried_both(column(Role.DATE).iat[position], column(role).iat[position])
+    undated = _undated(
+        dates, column(Role.DATE), (moves | both_bad) & before_end & ~layout & ~figures, rows
+    )
     issues: list[Issue] = []
     for position, (role, problem) in sorted(problems.items()):
-        if dated[position] and before_end[position]:  # title, rule, summary, footer: not lines
+        if (dated[position] or both_bad[position]) and before_end[position]:  # not a title,
+            # rule, summary or footer row
             issues += _issues_for(
                 {position: problem},
                 rows,
@@ -1100,7 +1113,6 @@ def _read_sheet(
                 file=book.name,
             )
         )
-    undated = _undated(dates, column(Role.DATE), moves & before_end & ~layout & ~figures, rows)
     issues += _issues_for(
         undated, rows, book.name, table.sheet, letter(Role.DATE), cells=column(Role.DATE)
     )
