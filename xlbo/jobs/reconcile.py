@@ -109,6 +109,12 @@ from xlbo.readers.ledger import (
     read_ledger,
     voucher_sheets,
 )
+from xlbo.readers.ledger_sections import (
+    NAMED,
+    THE_STATEMENTS,
+    SeveralAccounts,
+    statements_section,
+)
 from xlbo.readers.line_issues import CUT_OFF, cut_sentences
 from xlbo.readers.roles import Role
 from xlbo.readers.statement import BALANCE_NOT_CALCULATED, read_statement
@@ -629,14 +635,21 @@ def _read_both(
         return lines
 
     opened: list[FileBook] = []  # the ledger's workbook, kept to choose among its sheets
+    several: list[SeveralAccounts] = []  # an export of several banks' ledgers, no --account
 
-    def ledger(source: str | FileBook | None = None, skip: Sequence[str] = ()) -> Lines:
+    def ledger(
+        source: str | FileBook | None = None, skip: Sequence[str] = (), named: str | None = None
+    ) -> Lines | None:
         if source is None:
             source = str(ledger_path)
             if ledger_path.suffix.lower() != ".xml":  # Tally's XML is read by its own reader
                 source = FileBook(source)
                 opened.append(source)
-        lines = read_ledger(source, account, skip=skip)
+        try:
+            lines = read_ledger(source, named or account, skip=skip)
+        except SeveralAccounts as problem:  # the statement's, once it is read
+            several.append(problem)
+            return None
         _said(f"read {len(lines.frame):,} ledger lines from {ledger_path.name}", started)
         return lines
 
@@ -650,8 +663,23 @@ def _read_both(
                 "the statement and no ledger: give the bank ledger's own file with --ledger (or "
                 "add the ledger to this workbook on a sheet of its own)."
             )
-        return read, ledger(book, sheets or [read.sheet])
+        books = ledger(book, sheets or [read.sheet])
+        if books is None:
+            raise several[0]
+        return read, books
     read, books = at_once(statement, ledger)
+    if books is None:  # several banks' ledgers in one export: the statement's account's
+        named = statements_section(several[0].names, read.account, read.bank)
+        if not named:
+            raise several[0]
+        books = ledger(opened[0] if opened else None, named=named)
+        if books is None:
+            raise several[0]
+        said = [
+            issue.model_copy(update={"problem": issue.problem.replace(NAMED, THE_STATEMENTS)})
+            for issue in books.issues
+        ]
+        return read, replace(books, issues=said)
     if account is None and opened:  # a workbook of several ledgers: the statement's
         books = _statements_own_ledger(opened[0], read, books)
     return read, books

@@ -98,6 +98,7 @@ from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
+from xlbo.readers.ledger_sections import account_sections, is_bank_account, one_account
 from xlbo.readers.line_issues import (
     LEDGER,
     LEFT_OUT,
@@ -442,7 +443,7 @@ def read_ledger(
             )
     try:
         return with_lines(
-            _tally_lines(book, sheet) if sheet else _first_ledger(book, skip, account)
+            _tally_lines(book, sheet, account) if sheet else _first_ledger(book, skip, account)
         )
     except _DayBook as day_book:
         lines = _day_book_lines(day_book.table, account)
@@ -592,7 +593,7 @@ def _first_ledger(book: RowSource, skip: Sequence[str], account: str | None = No
     found: list[Lines] = []
     for name in [n for n in names if n not in hidden] or names[:1]:
         try:
-            lines = _tally_lines(book, name)
+            lines = _tally_lines(book, name, account)
         except _NoHeader as problem:
             first = first or problem
             continue
@@ -873,6 +874,15 @@ def _roles(columns: Sequence[str]) -> dict[str, str]:
     return {role: column for role, (_, column) in best.items()}
 
 
+def _account_column(table: Table, roles: dict[str, str]) -> str | None:
+    """The column headed `Account` that names each line's own account (Zoho's, ERPNext's),
+    where another column holds the other ledger's name (the Particulars)."""
+    for column in table.frame.columns:
+        if word_key(str(column)) == word_key("Account") and roles.get("Particulars") != column:
+            return str(column)
+    return None
+
+
 def _unnamed(column: str) -> bool:
     return bool(re.fullmatch(r"Column [A-Z]{1,3}", column))
 
@@ -895,8 +905,30 @@ def _mostly_amounts(values: pd.Series) -> bool:
     return bool(filled.any()) and amounts.sum() * 2 > filled.sum()
 
 
-def _tally_lines(book: RowSource, name: str) -> Lines:
+def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines:
+    """The ledger lines of sheet `name`; of the account `wanted` (`--account`) where the sheet
+    holds several accounts' ledgers (`ledger_sections`)."""
     table, title = _ledger_table(book, name)
+    section, noted = "", []
+    found_roles = _roles([str(c) for c in table.frame.columns])
+    sections = account_sections(
+        table,
+        title,
+        _account_column(table, found_roles),
+        found_roles.get("Date"),
+        found_roles.get("Vch No."),
+    )
+    if sections:
+        table, section, note = one_account(
+            table,
+            sections,
+            wanted,
+            f"{book.name}, sheet {name}",
+            book.name,
+            same=_same_ledger,
+            is_bank=is_bank_account,
+        )
+        noted.append(note)
     frame = table.frame.reset_index()
     names = [str(c) for c in frame.columns]
     frame.columns = pd.Index(names)
@@ -944,6 +976,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
         ]
 
     company, account, period = _title(title)
+    account = section or account  # the account's own name where the export holds several
     # as a statement's: a date cell that lost its format, kept as its serial by a CSV saved from
     # Excel (`46328`), a date shown without its year (`2-Nov`) in the period of the title, and
     # the day alone (`7`) in the month the title or else the sheet's name (`Nov-26`) gives
@@ -1116,7 +1149,7 @@ def _tally_lines(book: RowSource, name: str) -> Lines:
     balance_line = np.isin(label, ["opening balance", "closing balance"])
     said = voucher_row | balance_line
     unwritten = ~money & ~unreadable  # an amount a script wrote as a formula reads as none
-    issues = _formulas_unread(
+    issues = noted + _formulas_unread(
         book,
         table,
         roles,

@@ -1,0 +1,199 @@
+"""Books exports that hold several accounts' ledgers on one sheet (helper-125, round 36's F1):
+Zoho's Account Transactions for all accounts, QuickBooks' Transaction Detail by Account, Odoo's
+General Ledger, ERPNext's General Ledger grouped by account, BUSY's ledger of an account group.
+Every account's lines were read as the bank's: Accounts Receivable's receipts and petty-cash
+vouchers stood on the BRS as outstanding items, and one BRS tied (exit 0) on them. Each fixture
+is the month of tests/bank/test_other_books.py (Balaji's 5,000.00, Kaveri's 2,000.00, Om Sai's
+12,50,000.50) beside another account's lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from tests.bank.test_other_books import (
+    ERPNEXT_GL,
+    ODOO,
+    QUICKBOOKS,
+    STATEMENT,
+    ZOHO,
+    write_csv,
+)
+from xlbo.cli import main
+from xlbo.errors import SheetProblem
+from xlbo.issues import Severity
+from xlbo.readers.ledger import read_ledger
+from xlbo.readers.ledger_sections import statements_section
+
+PETTY_CASH = [
+    ["Petty Cash", None, None, None, None, None, None, None, None],
+    [None, "03/11/2026", "Expense", "PC1", "Tea Stall", "staff tea", "Staff Welfare", "-450.00", None],
+    [None, "18/11/2026", "Expense", "PC2", "Courier", None, "Postage", "-4,500.00", None],
+    ["Total for Petty Cash", None, None, None, None, None, None, "-4,950.00", None],
+]  # fmt: skip
+
+
+def _read(path: Path, account: str | None = None) -> Any:
+    lines = read_ledger(str(path), account)
+    [note] = lines.issues
+    assert note.severity is Severity.INFO
+    return lines, note
+
+
+def test_quickbooks_detail_by_account_reads_the_accounts_own_section(
+    xlsx: Callable[..., Path],
+) -> None:
+    rows = [*QUICKBOOKS[:-1], *PETTY_CASH, QUICKBOOKS[-1]]
+    path = xlsx({"Sheet1": rows}, name="Transaction Detail by Account.xlsx")
+    lines, note = _read(path, "HDFC Bank")
+    assert len(lines.frame) == 3 and lines.opening == 10000000
+    assert lines.frame["particulars"].tolist()[0] == "Balaji Traders"
+    assert note.problem == (
+        "the ledger export holds the ledgers of 2 accounts ('HDFC Bank', 'Petty Cash'): only the "
+        "4 rows of 'HDFC Bank' were read, as --account names it"
+    )
+    # without --account: Petty Cash is no bank account, so HDFC Bank is the one
+    lines, note = _read(path)
+    assert len(lines.frame) == 3
+    assert note.problem.endswith("as it is the only bank account among them")
+    with pytest.raises(SheetProblem) as refused:
+        read_ledger(str(path), "Axis Bank")
+    assert str(refused.value) == (
+        "--account 'Axis Bank' names none of the accounts whose ledgers Transaction Detail by "
+        "Account.xlsx, sheet Sheet1 holds ('HDFC Bank', 'Petty Cash'). Give the bank ledger's "
+        "name as the export writes it."
+    )
+
+
+def test_zoho_account_transactions_for_all_accounts_keeps_the_banks_lines(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Zoho's report run without an Account filter: each receipt's Accounts Receivable line under
+    the bank's, and no opening or closing balance rows (they are one account's)."""
+    rows = [list(row) for row in ZOHO[:-1] if row[1:2] != ["Opening Balance"]]
+    for at in (8, 7, 6):  # after each of the bank's lines, its other side
+        line = list(rows[at])
+        line[1] = "Accounts Receivable" if line[6] else "Accounts Payable"
+        line[6], line[7] = line[7], line[6]
+        rows.insert(at + 1, line)
+    path = xlsx({"Account Transactions": rows}, name="Account Transactions.xlsx")
+    lines, note = _read(path, "HDFC Bank")
+    assert len(lines.frame) == 3
+    assert (lines.opening, lines.closing) == (None, None)
+    assert lines.frame["debit"].tolist() == [500000, 0, 125000050]
+    assert "('HDFC Bank', 'Accounts Receivable', 'Accounts Payable')" in note.problem
+
+
+def test_erpnext_general_ledger_grouped_by_account_keeps_the_banks_block(tmp_path: Path) -> None:
+    """Each account's block between its `'Opening'` and `'Closing (Opening + Total)'` rows, the
+    Account column naming it on every line (and holding those rows' labels)."""
+    cash = [
+        ["", "'Opening'", "15,000.00", "0.00", "15,000.00", *[""] * 9],
+        ["05-11-2026", "Cash - STPL", "0.00", "2,500.00", "", "Journal Entry", "ACC-JV-2026-00901",
+         "Office Expenses - STPL", "", "", "Main - STPL", "", "", "tea and courier"],
+        ["", "'Total'", "0.00", "2,500.00", "-2,500.00", *[""] * 9],
+        ["", "'Closing (Opening + Total)'", "15,000.00", "2,500.00", "12,500.00", *[""] * 9],
+    ]  # fmt: skip
+    rows = [ERPNEXT_GL[0], *cash, *ERPNEXT_GL[1:]]
+    lines, note = _read(write_csv(tmp_path / "General Ledger.csv", rows), "HDFC Bank - STPL")
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    assert len(lines.frame) == 3
+    assert "('Cash - STPL', 'HDFC Bank - STPL')" in note.problem
+
+
+def test_odoo_general_ledger_of_every_account_keeps_the_banks(xlsx: Callable[..., Path]) -> None:
+    """Odoo: each account's name over its lines (with its totals), `Total <name>` under them."""
+    receivable = [
+        ["121000 Account Receivable", None, None, None, "0.00", "5,000.00", "-5,000.00"],
+        [None, "Initial Balance", None, None, "0.00", None, "0.00"],
+        ["02/11/2026", "BNK1/2026/00041", "Balaji Traders", None, "0.00", "5,000.00", "-5,000.00"],
+        ["Total 121000 Account Receivable", None, None, None, "0.00", "5,000.00", "-5,000.00"],
+    ]
+    total = ["Total 101401 HDFC Bank", None, None, None, "12,55,000.50", "2,000.00", "12,53,000.50"]
+    rows = [*ODOO, total, *receivable]
+    lines, _ = _read(xlsx({"General Ledger": rows}, name="General Ledger.xlsx"), "101401 HDFC Bank")
+    assert len(lines.frame) == 3 and lines.opening == 10000000
+    assert lines.frame["particulars"].tolist() == [
+        "Balaji Traders",
+        "Kaveri Home Needs",
+        "Om Sai Logistics",
+    ]
+
+
+BUSY_GROUP = [
+    ["SAHYADRI TRADELINKS PVT LTD"],
+    ["Account Ledger"],
+    ["Group : Bank Accounts   From 01-11-2026 to 30-11-2026"],
+    ["Account : ICICI Bank OD A/c"],
+    ["Date", "Vch/Bill No", "Particulars", "Debit(Rs.)", "Credit(Rs.)", "Balance(Rs.)"],
+    ["01-11-2026", None, "Opening Bal.", None, None, "80,000.00 Dr"],
+    ["07-11-2026", "R-901", "Kapoor Textiles", "64,000.00", None, "1,44,000.00 Dr"],
+    [None, None, "Closing Bal.", None, None, "1,44,000.00 Dr"],
+    [],
+    ["Account : HDFC Bank A/c 50200012345678"],
+    ["Date", "Vch/Bill No", "Particulars", "Debit(Rs.)", "Credit(Rs.)", "Balance(Rs.)"],
+    ["01-11-2026", None, "Opening Bal.", None, None, "1,00,000.00 Dr"],
+    ["02-11-2026", "Rcpt/41", "Balaji Traders", "5,000.00", None, "1,05,000.00 Dr"],
+    ["04-11-2026", "Pymt/17", "Kaveri Home Needs", None, "2,000.00", "1,03,000.00 Dr"],
+    ["28-11-2026", "Rcpt/42", "Om Sai Logistics", "12,50,000.50", None, "13,53,000.50 Dr"],
+    [None, None, "Closing Bal.", None, None, "13,53,000.50 Dr"],
+]
+
+
+def test_busy_ledger_of_a_group_is_refused_without_account_listing_its_banks(
+    xlsx: Callable[..., Path],
+) -> None:
+    path = xlsx({"Ledger": BUSY_GROUP}, name="busy.xlsx")
+    with pytest.raises(SheetProblem) as refused:
+        read_ledger(str(path))
+    assert str(refused.value).startswith(
+        "busy.xlsx, sheet Ledger holds the ledgers of 2 accounts ('ICICI Bank OD A/c', "
+        "'HDFC Bank A/c 50200012345678'), and more than one of them is a bank's: give the bank "
+        "ledger's name with --account"
+    )
+    lines, _ = _read(path, "HDFC Bank A/c")
+    assert lines.account == "HDFC Bank A/c 50200012345678"
+    assert len(lines.frame) == 3 and (lines.opening, lines.closing) == (10000000, 135300050)
+
+
+def test_the_reconcile_job_reads_the_statements_own_account_of_a_group_ledger(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No --account: the section whose name gives the statement's account number is read, and
+    the Issues sheet says so; ICICI's Kapoor Textiles is on no BRS."""
+    titled = [["HDFC BANK Ltd."], ["Account No : 50200012345678"], *STATEMENT[1:]]
+    bank = xlsx({"Statement": titled}, name="statement.xlsx")
+    books = xlsx({"Ledger": BUSY_GROUP}, name="busy.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0, said
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    book = openpyxl.load_workbook(out)
+    notes = [r[4] for r in book["Issues"].iter_rows(values_only=True) if r[0] == "Info"]
+    assert any(
+        "only the 6 rows of 'HDFC Bank A/c 50200012345678' were read, as its name gives the "
+        "statement's account number or bank" in note
+        for note in notes
+    )
+    particulars = [r[2] for r in book["BRS"].iter_rows(values_only=True)]
+    assert "Kapoor Textiles" not in particulars
+
+
+@pytest.mark.parametrize(
+    ("names", "account", "bank", "chosen"),
+    [
+        (["ICICI Bank OD A/c", "HDFC Bank A/c 50200012345678"], "XXXXXXXXXX5678", "", "HDFC Bank A/c 50200012345678"),
+        (["ICICI Bank OD A/c", "HDFC Bank Current A/c"], "", "HDFC", "HDFC Bank Current A/c"),
+        (["HDFC Bank OD A/c", "HDFC Bank Current A/c"], "", "HDFC", ""),  # two of one bank
+        (["ICICI Bank OD A/c", "Axis Bank"], "", "HDFC", ""),
+    ],
+)  # fmt: skip
+def test_the_statements_section_is_chosen_by_its_number_then_its_bank(
+    names: list[str], account: str, bank: str, chosen: str
+) -> None:
+    assert statements_section(names, account, bank) == chosen

@@ -1,0 +1,253 @@
+"""A books export that holds several accounts' ledgers on one sheet, and the one to read.
+
+Accounting software exports a report of several accounts as one table, each line tagged with
+its account, and the bank's ledger is only some of its lines:
+
+- an `Account` column that names each line's account — Zoho Books' Account Transactions run
+  for all accounts (the bank's line and the Accounts Receivable line of each receipt), ERPNext's
+  General Ledger grouped by account (each block between its `'Opening'` and its
+  `'Closing (Opening + Total)'` rows, which the Account column holds);
+- a row naming the account over its lines and a `Total` row naming it under them — QuickBooks'
+  Transaction Detail by Account (`HDFC Bank Current A/c` … `Total for HDFC Bank Current A/c`),
+  Odoo's General Ledger (`101401 HDFC Bank` … `Total 101401 HDFC Bank`);
+- an `Account : <name>` row over each account's block — BUSY's ledger of an account group,
+  account-wise (the first one's in the title rows above the header).
+
+Read as one ledger, every account's lines were the bank's: Accounts Receivable's receipts
+outstanding on the BRS, a petty-cash voucher an unpresented cheque — and a BRS that tied.
+`one_account` keeps the lines of the account `--account` names (an error listing the accounts
+where it names none of them); without it, the one bank account among them, or an error that
+lists them.
+
+Example: Zoho's all-accounts report with `--account "HDFC Bank Current A/c"` keeps the 18
+lines whose Account says so, and leaves out their 18 Accounts Receivable/Payable twins.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xlbo.bank.banks import account_number, bank_of, same_account
+from xlbo.book.table import Table, header_text
+from xlbo.columns import amount_present, contains, has_date, text_column
+from xlbo.columns import date_column as date_column_dates
+from xlbo.errors import SheetProblem
+from xlbo.issues import Issue, Severity
+
+_LABEL = r"(?i)^\W*(?:opening|closing|total|initial\s+balance|grand\s+total|balance\s+b/?[df])\b"
+"""An Account cell that is a balance or total row's label (ERPNext's `'Opening'`), no account."""
+_OPENING = r"(?i)^\W*(?:opening|initial\s+balance|balance\s+b/?f|as\s+on)\b"
+_TOTAL_OF = re.compile(r"(?i)^\s*total\s+(?:for\s+)?(?P<name>\S.*?)\s*$")
+_ACCOUNT_IS = re.compile(r"(?i)^\s*(?:account|a/c|ledger)\s*[:\-]\s*(?P<name>\S.*?)\s*$")
+
+
+NAMED = "--account names it"
+"""Why a section was read, where `--account` named it."""
+THE_STATEMENTS = "its name gives the statement's account number or bank, and no --account was given"
+"""Why, where the reconcile job chose it for the statement (`statements_section`)."""
+
+
+class SeveralAccounts(SheetProblem):
+    """A ledger export of several accounts, read without `--account`, that holds more than one
+    bank's: the reconcile job chooses the statement's own (`statements_section`), or says this."""
+
+    def __init__(self, message: str, names: list[str]) -> None:
+        super().__init__(message)
+        self.names = names
+
+
+@dataclass(frozen=True)
+class Section:
+    """One account's part of the export: its name as the export writes it, and the positions
+    of its rows among the table's."""
+
+    name: str
+    rows: np.ndarray
+
+
+_BANK = re.compile(r"\bbank\b|\ba/c\b|\bo/?d\b|\boverdraft\b|\bcash\s+credit\b", re.I)
+
+
+def is_bank_account(name: str) -> bool:
+    """Whether an account's name says it is a bank's (`HDFC Bank - STPL`, `ICICI OD A/c`), not
+    cash in hand (`Petty Cash`, `101000 Cash`) or a party's (`Debtors - STPL`)."""
+    return _BANK.search(name) is not None
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _row_texts(frame: pd.DataFrame) -> list[str]:
+    """Each row's first written cell, as text (`HDFC Bank Current A/c`, `Total for …`)."""
+    texts = [text_column(frame[column]) for column in frame.columns]
+    first = pd.Series([""] * len(frame), dtype=object)
+    for text in reversed(texts):
+        written = (text != "").to_numpy(dtype=bool)
+        first = first.where(~written, text.to_numpy(dtype=object))
+    return [str(value) for value in first]
+
+
+def _by_account_column(
+    frame: pd.DataFrame, account: str | None, date: str | None, voucher: str | None
+) -> list[Section]:
+    """Sections by an `Account` column that names two accounts or more on dated rows, where it
+    is each line's own account: a voucher is under two of them (its two sides), or each account
+    has its own opening row (ERPNext's `'Opening'`) — not a register's column of the other
+    side's account (QuickBooks Desktop's). A row without an account of its own (a balance or
+    total row) is the account's above it, an opening row the account's below it."""
+    if account is None or date is None:
+        return []
+    names = text_column(frame[account])
+    label = contains(names, _LABEL)
+    own = (names != "").to_numpy(dtype=bool) & ~label
+    lines = own & amount_present(frame[date])
+    distinct = list(dict.fromkeys(names[lines].tolist()))
+    if len(distinct) < 2:
+        return []
+    opening = contains(names, _OPENING)
+    both_sides = False
+    if voucher is not None:
+        vouchers = pd.DataFrame({"no": text_column(frame[voucher]), "account": names})[lines]
+        vouchers = vouchers[vouchers["no"] != ""]
+        both_sides = bool((vouchers.groupby("no")["account"].nunique() > 1).any())
+    if not both_sides and int(opening.sum()) < 2:
+        return []
+    named = pd.Series(np.where(own, names.to_numpy(dtype=object), None), dtype=object)
+    above, below = named.ffill(), named.bfill()
+    whose = np.where(own, named, np.where(opening, below, above.fillna(below)))
+    return [Section(name, np.flatnonzero(whose == name)) for name in distinct]
+
+
+def _by_total_rows(texts: list[str], dated: np.ndarray) -> list[Section]:
+    """Sections between a row naming an account and the `Total [for] <that name>` row under it:
+    the rows between them."""
+    sections: list[Section] = []
+    start = 0
+    for at, text in enumerate(texts):
+        found = _TOTAL_OF.match(text)
+        if dated[at] or not found:
+            continue
+        name = _key(found["name"])
+        heads = [row for row in range(start, at) if not dated[row] and _key(texts[row]) == name]
+        if heads:
+            sections.append(Section(texts[heads[-1]], np.arange(heads[-1] + 1, at)))
+            start = at + 1
+    return sections if len(sections) > 1 else []
+
+
+def _by_account_rows(
+    texts: list[str], dated: np.ndarray, head: Sequence[Sequence[Any]]
+) -> list[Section]:
+    """Sections from each `Account : <name>` row to the next (the first one's row may be a
+    title row above the header). A row right under a dated line is its narration (`A/c - …`),
+    no account's start."""
+    starts = [
+        (at, found["name"])
+        for at, text in enumerate(texts)
+        if not dated[at] and (at == 0 or not dated[at - 1]) and (found := _ACCOUNT_IS.match(text))
+    ]
+    if not starts:
+        return []
+    titled = [
+        found["name"]
+        for row in head
+        for cell in row
+        if (found := _ACCOUNT_IS.match(header_text(cell)))
+    ]
+    if titled and starts[0][0] > 0:
+        starts.insert(0, (-1, titled[-1]))
+    if len(starts) < 2:
+        return []
+    ends = [at for at, _ in starts[1:]] + [len(texts)]
+    return [
+        Section(name, np.arange(at + 1, end)) for (at, name), end in zip(starts, ends, strict=True)
+    ]
+
+
+def account_sections(
+    table: Table,
+    head: Sequence[Sequence[Any]],
+    account_column: str | None,
+    date_column: str | None,
+    voucher_column: str | None = None,
+) -> list[Section]:
+    """The accounts whose ledgers the table holds, each with its rows; [] for one account's."""
+    frame = table.frame
+    if date_column is None:
+        return []
+    dated = has_date(date_column_dates(frame[date_column], serials_alone=True)[0])
+    found = _by_account_column(frame, account_column, date_column, voucher_column)
+    if found:
+        return found
+    texts = _row_texts(frame)
+    return _by_total_rows(texts, dated) or _by_account_rows(texts, dated, head)
+
+
+def one_account(
+    table: Table,
+    sections: list[Section],
+    account: str | None,
+    where: str,
+    file: str,
+    *,
+    same: Callable[[str, str], bool],
+    is_bank: Callable[[str], bool],
+) -> tuple[Table, str, Issue]:
+    """The table narrowed to the section of `account` (`same(name, account)` says it is), its
+    name and a note; without `account`, the one section `is_bank(name)`. An `account` that no
+    section is, or several bank accounts and no `account`, is an error listing them."""
+    names = [section.name for section in sections]
+    shown = ", ".join(f"'{name}'" for name in names[:12]) + (" …" if len(names) > 12 else "")
+    if account:
+        chosen = [section for section in sections if same(section.name, account)]
+        if not chosen:
+            raise SheetProblem(
+                f"--account '{account}' names none of the accounts whose ledgers {where} holds "
+                f"({shown}). Give the bank ledger's name as the export writes it."
+            )
+        why = NAMED
+    else:
+        chosen = [section for section in sections if is_bank(section.name)]
+        if len(chosen) != 1:
+            raise SeveralAccounts(
+                f"{where} holds the ledgers of {len(sections)} accounts ({shown}), and "
+                + ("more than one of them is a bank's" if chosen else "none of them is a bank's")
+                + ": give the bank ledger's name with --account (or export the bank account's "
+                "ledger alone) and reconcile again.",
+                [section.name for section in chosen],
+            )
+        why = "it is the only bank account among them"
+    section = chosen[0]
+    narrowed = dataclasses.replace(table, frame=table.frame.iloc[section.rows])
+    note = Issue(
+        severity=Severity.INFO,
+        sheet=table.sheet,
+        cell="",
+        value=section.name,
+        problem=f"the ledger export holds the ledgers of {len(sections)} accounts ({shown}): "
+        f"only the {len(section.rows):,} rows of '{section.name}' were read, as {why}",
+        hint="To reconcile another account, give --account with its name as the export writes it.",
+        file=file,
+    )
+    return narrowed, section.name, note
+
+
+def statements_section(names: Sequence[str], account: str, bank: str) -> str:
+    """Of a ledger export's bank accounts `names`, the one of the statement whose account
+    number is `account` and bank (IFSC prefix) `bank`: the one whose name gives that number,
+    else the only one naming that bank; "" where none or several do."""
+    wanted = account_number(account)
+    if wanted:
+        numbered = [n for n in names if (got := account_number(n)) and same_account(wanted, got)]
+        if len(numbered) == 1:
+            return numbered[0]
+    banked = [n for n in names if bank and bank_of([n]) == bank]
+    return banked[0] if len(banked) == 1 else ""
