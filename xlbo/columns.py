@@ -555,31 +555,29 @@ def text_column(values: pd.Series) -> pd.Series:
     return strings(pd.Series(cleaned, index=values.index, dtype=object))
 
 
-WRAPPED_PIECES = 3
-"""How many pieces of one length a column's cells must be broken into (no last pieces counted)
-to be taken as cut at a fixed width."""
+WRAPPED_CELLS = 2
+"""How many cells must be cut into three pieces or more, every piece but the last of one length,
+for a column's text to be taken as cut at that fixed width."""
 
 
 def _wrap_width(cells: list[Any]) -> int:
     """The width at which a PDF converted to Excel cut a column's text into lines inside each
-    cell (Bank of Maharashtra's `NEFT CR-SBIN0001234-VA⏎RDHAMAN RETAIL…`, every line but the
-    last 22 characters): the length most of the pieces before a line break share, where at
-    least WRAPPED_PIECES and over half of them do; 0 where they do not (text wrapped at its
-    spaces, an address written over lines, lines the bank itself ends)."""
-    breaks = [
-        (len(before), before[-1:].isalnum() and after[:1].isalnum())
-        for cell in cells
-        if isinstance(cell, str) and "\n" in cell
-        for before, after in itertools.pairwise(cell.replace("\r", "").split("\n"))
-    ]
-    if len(breaks) < WRAPPED_PIECES:
+    cell (Bank of Maharashtra's `NEFT CR-SBIN0001234-VA⏎RDHAMAN RETAIL PVT LTD⏎-SBINN…`, every
+    line but the last 22 characters): the length shared by every piece but the last of
+    WRAPPED_CELLS cells of three pieces or more, and of most such cells; 0 where there is none.
+    A line the bank or the books end (`UPI/CR/629812345678⏎ANIL STORES`, `Chq No 000452⏎being
+    rent`, SBI's `BY TRANSFER-⏎…`) makes two pieces, or pieces of differing lengths: its break
+    is a space."""
+    widths = []
+    for cell in cells:
+        if not isinstance(cell, str) or cell.count("\n") < 2:
+            continue
+        lengths = {len(piece) for piece in cell.replace("\r", "").split("\n")[:-1]}
+        widths.append(lengths.pop() if len(lengths) == 1 else 0)
+    if not widths:
         return 0
-    width, count = Counter(length for length, _ in breaks).most_common(1)[0]
-    inside = sum(in_word for length, in_word in breaks if length == width)
-    # a cut falls inside a word as often as not; a line the bank itself ended (SBI's
-    # `BY TRANSFER-`, `TO CLEARING-`: all twelve characters) never does
-    fixed = count >= WRAPPED_PIECES and 2 * count > len(breaks) and 3 * inside >= count
-    return width if fixed else 0
+    width, count = Counter(widths).most_common(1)[0]
+    return width if width and count >= WRAPPED_CELLS and 2 * count > len(widths) else 0
 
 
 def _unwrapped_at(text: str, width: int) -> str:

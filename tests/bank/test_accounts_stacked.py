@@ -185,8 +185,8 @@ def test_one_accounts_months_stacked_are_read_as_one_each_summary_checking_its_o
     assert note.severity is Severity.INFO
     assert note.cell == "A11"
     assert note.problem.startswith(
-        "the sheet holds 2 statements of A/c 50200012345678, one under another (their "
-        "summaries at rows 11, 25): each one's lines run on from the last one's balance"
+        "the sheet holds 2 statements of A/c 50200012345678, one under another "
+        "(summaries at rows 11, 25): each one's lines run on from the last one's balance"
     )
 
 

@@ -731,3 +731,25 @@ def test_two_interest_journals_that_say_different_things_are_still_two_choices()
     assert splits(found) == {}
     suggested = set(zip(suggestions["bank"], suggestions["ledger"], strict=True))
     assert {(0, 0), (0, 1), (0, 2)} <= suggested
+
+
+@pytest.mark.parametrize("rejected", [1, 2])
+def test_an_emi_takes_the_interest_twin_the_user_did_not_reject(rejected: int) -> None:
+    """helper-124's c07: a Reject on the EMI and one of two interest journals nothing tells
+    apart came back as the same pair (the twins dealt in row order after the rejection was
+    looked at); rejecting the first left the EMI unmatched, though the other twin completes it."""
+    found, _ = match_lines(
+        prepare_bank(statement([EMI_OF_THE_5TH])),
+        prepare_ledger(
+            ledger(
+                [
+                    PRINCIPAL_OF_THE_5TH,
+                    ("2026-10-31", "Interest on Loan", "", -343200),
+                    ("2026-10-31", "Interest on Loan", "", -343200),
+                ]
+            )
+        ),
+        decisions=Decisions(rejected=frozenset({(0, rejected)})),
+    )
+    other = 3 - rejected
+    assert [(bank, books) for bank, books, _ in splits(found).values()] == [([0], [0, other])]

@@ -636,3 +636,148 @@ def test_a_line_whose_date_and_amount_are_both_unreadable_is_reported_by_both(
         (Severity.ERROR, "D3"),
         (Severity.ERROR, "A3"),
     ]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        # helper-124's c10: the RRN's line is always 19 characters; glued, it was no reference
+        ["UPI/CR/629812345671\nJAY AMBE TRADERS", "UPI/CR/629812345672\nMEHTA & CO",
+         "UPI/CR/629812345673\nKAVITA QURESHI", "UPI/CR/629812345674\nOM SAI FREIGHT"],
+        # and c06: a voucher's cheque line of 13 characters, then its words
+        ["Chq No 000451\nbeing rent", "Chq No 000452\nbeing fees", "Chq No 000453\nbeing tea",
+         "Chq No 000454\nbeing pay"],
+    ],
+)  # fmt: skip
+def test_lines_the_bank_ends_at_one_length_keep_a_space(
+    xlsx: Callable[..., Path], cells: list[str]
+) -> None:
+    """Two pieces a cell, the first of one length: a line the bank (or the books) ended, not a
+    cut at a fixed width."""
+    rows = [HEAD, *[[d, c, r, o, i, b] for (d, _, r, o, i, b), c in zip(LINES, cells, strict=True)]]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.frame["narration"].tolist() == [c.replace("\n", " ") for c in cells]
+
+
+# -- page footers are not statements stacked one under another (helper-124's c02) ---------------
+
+FOOTER_HEAD: Row = ["Opening Balance", "Total Debits", "Total Credits", "Closing Balance"]
+
+
+@pytest.mark.parametrize(
+    "footers",
+    [
+        # each page's own figures, no summary of the month
+        (["1,00,000.00", "12,500.00", "45,000.00", "1,32,500.00"],
+         ["1,32,500.00", "18,750.75", "1,50,000.00", "2,63,749.25"]),
+        # the month's figures run on from its first day on each page
+        (["1,00,000.00", "12,500.00", "45,000.00", "1,32,500.00"],
+         ["1,00,000.00", "31,250.75", "1,95,000.00", "2,63,749.25"]),
+    ],
+)  # fmt: skip
+def test_page_footers_of_a_pdf_are_no_statements_of_their_own(
+    xlsx: Callable[..., Path], footers: tuple[Row, Row]
+) -> None:
+    """A false note ('the sheet holds 2 statements') and false Statement total findings: each
+    page's footer was taken for a month's summary and checked against the wrong lines."""
+    first, second = footers
+    rows = [
+        ["Account No : 50200012345678"],
+        ["Period : 01/10/2026 to 31/10/2026"],
+        HEAD, *LINES[:2], FOOTER_HEAD, first, ["Page 1 of 2"],
+        HEAD, *LINES[2:], FOOTER_HEAD, second, ["Page 2 of 2"],
+    ]  # fmt: skip
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    _read_right(lines)
+    assert lines.findings == []
+
+
+def test_a_pages_opening_total_and_closing_rows_check_that_page(xlsx: Callable[..., Path]) -> None:
+    """Each page: `Opening Balance`, its lines, `Total`, `Closing Balance`; the last page's total
+    was checked against the month's lines (total debits of 18,750.75 against 31,250.75)."""
+    rows = [
+        HEAD,
+        [None, "Opening Balance", None, None, None, "1,00,000.00"],
+        *LINES[:2],
+        [None, "Total", None, "12,500.00", "45,000.00", None],
+        [None, "Closing Balance", None, None, None, "1,32,500.00"],
+        ["Page 1 of 2"],
+        HEAD,
+        [None, "Opening Balance", None, None, None, "1,32,500.00"],
+        *LINES[2:],
+        [None, "Total", None, "18,750.75", "1,50,000.00", None],
+        [None, "Closing Balance", None, None, None, "2,63,749.25"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    _read_right(lines)
+    assert lines.findings == []
+
+
+def test_a_year_heading_alone_under_a_line_is_no_part_of_its_date(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-124's c04: `31 Dec`, then a `2027` heading row of its own, then `3 Jan`: the
+    heading was joined into the line above (31-12-2027, a year out). A date's rest sits beside
+    the narration's rest, or in both date columns; a heading alone is none."""
+    head = [
+        "Txn Date",
+        "Value Date",
+        "Description",
+        "Ref No./Cheque No.",
+        "Debit",
+        "Credit",
+        "Balance",
+    ]
+    rows = [
+        ["Account Number", ":", "00000034512345678"],
+        ["Statement From", ":", "1 Dec 2026 to 31 Jan 2027"],
+        head,
+        ["15 Dec", "15 Dec", "NEFT CR-JAY AMBE TRADERS", "N1", None, "45,000.00", "1,45,000.00"],
+        ["31 Dec", "31 Dec", "CHQ PAID-000451-MEHTA & CO", "000451", "12,500.00", None, "1,32,500.00"],
+        ["2027"],
+        ["3 Jan", "3 Jan", "IMPS/629812345678/KAVITA", "62981", None, "1,50,000.00", "2,82,500.00"],
+    ]  # fmt: skip
+    lines = read_statement(str(xlsx({"Page 1": rows}, name="sbi.xlsx")))
+    assert lines.frame["date"].tolist() == [
+        date(2026, 12, 15),
+        date(2026, 12, 31),
+        date(2027, 1, 3),
+    ]
+
+
+def test_a_line_missing_its_date_two_rows_under_a_memo_is_not_the_memos(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-124's c05: a dated memo row with no amount, a row of words, then a line of its
+    own with its narration and amounts but no date: it was joined to the memo (its date), in
+    silence. A line's amounts two rows below its date carry no narration of their own."""
+    _, narration, reference, out, into, balance = LINES[1]
+    rows = [
+        HEAD,
+        LINES[0],
+        ["02/10/2026", "CHEQUE BOOK ISSUED", None, None, None, None],
+        [None, "25 LEAVES", None, None, None, None],
+        [None, narration, reference, out, into, balance],
+        *LINES[2:],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines)[0] == 3
+    [issue] = [i for i in lines.issues if i.severity is Severity.ERROR]
+    assert (issue.cell, issue.problem.split(":")[0]) == ("A5", "Row 5")
+
+
+def test_the_same_months_statement_again_below_is_not_read_twice(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-124's c01: two lines whose balances a copy of them below also fits read backwards
+    (as a statement newest first would run): the copy was read as the month's next lines."""
+    two = [HEAD, *LINES[:2]]
+    summary = [
+        ["STATEMENT SUMMARY"],
+        FOOTER_HEAD,
+        ["1,00,000.00", "12,500.00", "45,000.00", "1,32,500.00"],
+    ]
+    rows = [*two, *summary, [], *two, *summary]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines)[0] == 2
+    assert any("come after the statement's summary" in i.problem for i in lines.issues)

@@ -708,6 +708,16 @@ class _Twins:
         return self._class[(is_bank, line)]
 
 
+def _deal(
+    twins: list[int], target: int, target_is_bank: bool, rejected: frozenset[tuple[int, int]]
+) -> int:
+    """The first of `twins` (a class's lines left) that the user did not reject with `target`,
+    taken from them; the first where the user rejected all."""
+    pairs = [(target, line) if target_is_bank else (line, target) for line in twins]
+    at = next((n for n, pair in enumerate(pairs) if pair not in rejected), 0)
+    return twins.pop(at)
+
+
 def split_sets(
     bank: Side,
     ledger: Side,
@@ -737,19 +747,17 @@ def split_sets(
             candidate.target,
             tuple(sorted(twins.of(parts_side, line) for line in candidate.parts)),
         )
-        if one_set in seen:
-            continue
-        seen.add(one_set)
         b, g = (
             ([candidate.target], candidate.parts)
             if candidate.kind.target_is_bank
             else (candidate.parts, [candidate.target])
         )
-        if (
-            any((x, y) in rejected for x in b for y in g)
-            or _lender_differs(candidate, bank, ledger)
-            or _later_doubtful(candidate, bank, ledger)
-        ):
+        if any((x, y) in rejected for x in b for y in g):  # before its twin's set is one
+            continue
+        if one_set in seen:
+            continue
+        seen.add(one_set)
+        if _lender_differs(candidate, bank, ledger) or _later_doubtful(candidate, bank, ledger):
             continue
         sides.append((candidate, b, g))
     # a line in two sets belongs to neither (two sets of one target, two targets of one set),
@@ -766,7 +774,10 @@ def split_sets(
     taken, doubted = [], []
     for (candidate, b, g), numbers in zip(sides, classes, strict=True):
         if all(uses[number] <= len(twins.members[number]) for number in numbers):
-            parts = [left[number].pop(0) for number in numbers[1:]]  # twins in row order
+            parts = [  # twins in row order, none the user rejected with this target
+                _deal(left[number], candidate.target, candidate.kind.target_is_bank, rejected)
+                for number in numbers[1:]
+            ]
             found_set = replace(candidate, parts=parts)
             b, g = (b, parts) if candidate.kind.target_is_bank else (parts, g)
             taken.append(Split(b, g, _why(found_set, bank, ledger)))

@@ -537,26 +537,31 @@ def _fields_past_header(table: Table, where: str, frame: pd.DataFrame, lines: np
     )
 
 
-def _date_rest_joined(cells: pd.Series) -> pd.Series | None:
-    """`cells` (a date column) with each date a PDF converted to Excel wrapped over rows joined
-    on its first row (`2 Nov` over `2026`, or `2` over `Nov` over `2026`: `dates.rest_of_date`)
-    and the rows under it left blank, so that they are the narration they hold wrapped under
-    the line; None where no date is so wrapped. Only cells that could be a date's rest are
-    asked (a year, a month's name), each distinct one once."""
-    if cells.dtype != object or not len(cells):
-        return None
+def _date_rests(cells: pd.Series) -> np.ndarray:
+    """Which cells of a date column could be a date's rest wrapped under it (a year, a month's
+    name: `dates.rest_of_date`), each distinct cell asked once."""
+    if not len(cells) or not (
+        pd.api.types.is_object_dtype(cells.dtype) or pd.api.types.is_string_dtype(cells.dtype)
+    ):
+        return np.zeros(len(cells), dtype=bool)
     codes, distinct = pd.factorize(cells, use_na_sentinel=True)
     could = [
         at
         for at, value in enumerate(distinct)
         if rest_of_date("1 Jan", value) or rest_of_date("1", value)
     ]
-    if not could:
-        return None
+    return np.isin(codes, could) if could else np.zeros(len(cells), dtype=bool)
+
+
+def _date_rest_joined(cells: pd.Series, rests: np.ndarray) -> pd.Series | None:
+    """`cells` (a date column) with each date a PDF converted to Excel wrapped over rows joined
+    on its first row (`2 Nov` over `2026`, or `2` over `Nov` over `2026`: `dates.rest_of_date`),
+    the `rests` under it left blank, so that they are the narration they hold wrapped under the
+    line; None where no date is so wrapped."""
     values = cells.to_numpy(dtype=object).copy()
     joined_into = np.arange(len(values))  # the row each row's date was joined on
     changed = False
-    for position in np.flatnonzero(np.isin(codes, could)).tolist():
+    for position in np.flatnonzero(rests).tolist():
         if position == 0:
             continue
         above = int(joined_into[position - 1])
@@ -962,9 +967,20 @@ def _read_sheet(
     # the period that dates a day written alone (`7`) or without its year (`25 Oct`): the
     # title's, else the month the sheet's name gives (`Nov-26`), else an earlier sheet's
     period = titles.period if None not in titles.period else month_in(table.sheet) or given
-    for role in (Role.DATE, Role.VALUE_DATE):  # SBI's `2 Nov` over `2026`, from a PDF
-        if role in columns and (joined := _date_rest_joined(frame[columns[role]])) is not None:
-            frame[columns[role]] = joined
+    # SBI's `2 Nov` over `2026`, from a PDF: a rest beside narration, or in both date columns
+    # (a `November` or `2027` heading alone is none)
+    rests = {
+        r: _date_rests(frame[columns[r]]) for r in (Role.DATE, Role.VALUE_DATE) if r in columns
+    }
+    if any(rest.any() for rest in rests.values()):
+        none = np.zeros(count, dtype=bool)
+        beside = amount_present(column(Role.NARRATION)) | (
+            rests.get(Role.DATE, none) & rests.get(Role.VALUE_DATE, none)
+        )
+        for role, rest in rests.items():
+            joined = _date_rest_joined(frame[columns[role]], rest & beside)
+            if joined is not None:
+                frame[columns[role]] = joined
     dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period, working_years=True)
     swapped, swap_proved_by_texts = swapped_by_excel(column(Role.DATE), dates, period)
     _dated_by_merges(book, table.sheet, rows, _column_index(letter(Role.DATE)), dates)
@@ -1006,7 +1022,13 @@ def _read_sheet(
         if role in columns:
             written |= amount_present(column(role))
     below, unconfirmed = _amounts_below(
-        dated, ~written, moves & ~layout & blank_date, has_balance, balance, credit - debit
+        dated,
+        ~written,
+        moves & ~layout & blank_date,
+        has_balance,
+        balance,
+        credit - debit,
+        (narration != "").to_numpy(dtype=bool),
     )
     if below:
         text = narration.to_numpy(dtype=object).copy()
@@ -1036,10 +1058,15 @@ def _read_sheet(
             return False
         last = int(before[-1])
         if has_balance[last] and has_balance[line]:
-            return bool(
-                balance[line] == balance[last] + moved[line]
-                or balance[last] == balance[line] + moved[last]
-            )
+            onward = bool(balance[line] == balance[last] + moved[line])
+            back = bool(balance[last] == balance[line] + moved[last])
+            if len(before) > 1 and has_balance[before[-2]]:  # the way the lines above run
+                earlier = int(before[-2])
+                forward = balance[last] == balance[earlier] + moved[last]
+                backward = balance[earlier] == balance[last] + moved[earlier]
+                if forward != backward:  # (the same month again would run on the other way)
+                    return onward if forward else back
+            return onward or back
         days = day_numbers(pd.Series([dates[last], dates[line]], dtype=object))
         return abs(int(days[1] - days[0])) <= PAGE_DAYS
 
@@ -1185,15 +1212,26 @@ def _read_sheet(
         owner = _owners(narration, keep, wrapped, frame.drop(columns="Row"))
         narration = _unwrapped(narration, owner)
     set_aside = sum(issue.severity is Severity.ERROR for issue in issues)
-    footer, start = [], 0
-    for position, stated in statements:  # each statement's summary checks its own lines
-        footer += _check(stated, money, keep & _between(count, start, position), set_aside)
+    # each block run past checks its own lines, or every line above it (a PDF's page footer
+    # of the month's running totals); the summary at the end its own or the whole statement's
+    footer, start, own = [], 0, []
+    for position, stated in statements:
+        found, by_itself = _checked(
+            stated, money, keep, (start, position), set_aside, int(rows[start])
+        )
+        footer += found
+        own.append(by_itself)
         start = position
-    footer += _check(summary, money, keep & _between(count, start, count), set_aside)
-    if statements:
+    last = max([start, *(position for position, _ in blocks)])  # a page's totals run past too
+    found, by_itself = _checked(
+        summary, money, keep, (last, count), set_aside, int(rows[last]), whole_first=True
+    )
+    footer += found
+    titled = all(_titled_below(cells, position, lines_at) for position, _ in statements)
+    if statements and all(own) and by_itself and titled:  # one account's months, one under another
         at = [int(rows[position]) for position, _ in statements]
         at += [int(rows[end])] if end < count else []
-        issues.append(_statements_run_on(book.name, table.sheet, at, titles))
+        issues.append(_statements_run_on(book.name, table.sheet, at, len(statements) + 1, titles))
 
     reference = reference_texts(column(Role.REFERENCE))
     if owner is not None and Role.REFERENCE in columns:
@@ -1746,11 +1784,13 @@ def _amounts_below(
     has_balance: np.ndarray,
     balance: np.ndarray,
     moved: np.ndarray,
+    narrated: np.ndarray,
 ) -> tuple[dict[int, int], dict[int, int]]:
     """Lines whose amounts are on a row below their date: a dated row with no amount written
     (`bare`) and no balance, above a row with amounts and no date (`undated_money`), with at
     most ROWS_TO_AMOUNTS - 1 rows of narration alone between (ICICI's PDF converted to Excel:
-    the date and the payee, the remarks, then the amounts and balance). Each such row
+    the date and the payee, the remarks, then the amounts and balance, which holds no narration
+    of its own: a line of its own whose date is missing is not a memo's above it). Each such row
     (position → the dated row's) is one line with the dated row where its balance runs on from
     the line before it or to the line after it (either way: newest first too); the others are
     returned apart, to be reported."""
@@ -1763,7 +1803,7 @@ def _amounts_below(
             break
         walking = walking[walking - step >= 0]
         up = walking - step
-        found = dated[up] & bare[up] & ~has_balance[up]
+        found = dated[up] & bare[up] & ~has_balance[up] & ((step == 1) | ~narrated[walking])
         pairs.update(zip(walking[found].tolist(), up[found].tolist(), strict=True))
         walking = walking[~found & filler[up]]  # past a row of narration, on up
     if not pairs:
@@ -1885,13 +1925,56 @@ def _blocks_run_past(
 
 def _states_a_statement(summary: Summary) -> bool:
     """Whether a block states a whole statement (opening and closing balances and its debits,
-    credits or counts, as HDFC's STATEMENT SUMMARY does), not a page's totals or balances."""
+    credits or counts, as HDFC's STATEMENT SUMMARY does), not a page's totals or balances: a
+    page's closing balance above the next page's opening (C/F, then B/F) is no summary."""
     totals = (summary.debits, summary.credits, summary.debit_count, summary.credit_count)
     return (
         summary.opening is not None
         and summary.closing is not None
         and any(total is not None for total in totals)
+        and summary.rows.get("opening", 0) <= summary.rows.get("closing", 0)
     )
+
+
+def _checked(
+    summary: Summary,
+    money: _Money,
+    keep: np.ndarray,
+    span: tuple[int, int],
+    set_aside: int,
+    above: int,
+    *,
+    whole_first: bool = False,
+) -> tuple[list[Finding], bool]:
+    """`_check` of a block's figures against the lines of `span` (its own: from the block above
+    it), or, where they disagree, against every line above it (a statement's summary at the
+    end, or a page footer of running totals), whichever agrees (`whole_first`: the whole first,
+    where both do); with whether its own lines were the ones. Where neither agrees, its own
+    lines' findings (the whole's, `whole_first`). `above` is the Excel row `span` starts at."""
+    start, stop = span
+    if start == 0:
+        return _check(summary, money, keep & _between(len(keep), 0, stop), set_aside), True
+    # its own lines' opening is the balance at `start`: an opening stated above it (the month's,
+    # above the first line) is no part of them
+    mine = (
+        summary if summary.rows.get("opening", above) >= above else replace(summary, opening=None)
+    )
+    own = _check(mine, money, keep & _between(len(keep), start, stop), set_aside)
+    whole = _check(summary, money, keep & _between(len(keep), 0, stop), set_aside)
+    if whole_first and not whole:
+        return whole, False
+    if not own:
+        return own, True
+    return (whole, False) if not whole or whole_first else (own, True)
+
+
+def _titled_below(cells: pd.DataFrame, block: int, lines_at: np.ndarray) -> bool:
+    """Whether title rows naming the account or a period sit between the block at `block` and
+    the next line (another statement's heading), not only a page's number and the header."""
+    following = lines_at[np.searchsorted(lines_at, block) :]
+    stop = int(following[0]) if len(following) else len(cells)
+    titles = read_titles(cells.iloc[block:stop].to_numpy().tolist())
+    return bool(titles.account) or titles.period != (None, None)
 
 
 def _run_on_to(titles: Titles, cells: pd.DataFrame, block: int, lines_at: np.ndarray) -> Titles:
@@ -1912,16 +1995,16 @@ def _between(count: int, start: int, stop: int) -> np.ndarray:
     return (positions >= start) & (positions < stop)
 
 
-def _statements_run_on(file: str, sheet: str, rows: list[int], titles: Titles) -> Issue:
-    """A note that the sheet holds one account's statements one under another (their summaries
-    at Excel `rows`, the last one's where it has one), read as one."""
+def _statements_run_on(file: str, sheet: str, rows: list[int], count: int, titles: Titles) -> Issue:
+    """A note that the sheet holds `count` of one account's statements one under another (their
+    summaries at Excel `rows`, the last one's where it has one), read as one."""
     account = f"A/c {titles.account}" if titles.account else "the account"
     return Issue(
         severity=Severity.INFO,
         sheet=sheet,
         cell=f"A{rows[0]}",
-        problem=f"the sheet holds {len(rows)} statements of {account}, one under another "
-        f"(their summaries at rows {', '.join(map(str, rows))}): each one's lines run "
+        problem=f"the sheet holds {count} statements of {account}, one under another "
+        f"(summaries at rows {', '.join(map(str, rows))}): each one's lines run "
         "on from the last one's balance, so they were read as one statement, and each "
         "summary was checked against its own lines",
         hint="Nothing to do if they are one account's months in turn. If a statement is "
