@@ -197,3 +197,21 @@ def test_the_statements_section_is_chosen_by_its_number_then_its_bank(
     names: list[str], account: str, bank: str, chosen: str
 ) -> None:
     assert statements_section(names, account, bank) == chosen
+
+
+def test_a_ledger_without_an_opening_row_takes_it_from_its_running_balance(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-125's F2: QuickBooks' Transaction Detail by Account without a Beginning Balance
+    row; its Balance column was passed over, the statement's opening taken as the books' (a
+    false tie, and a receipt the books held listed to be booked again)."""
+    rows = [
+        row for row in QUICKBOOKS if "Beginning Balance" not in row and "Ending Balance" not in row
+    ]
+    lines = read_ledger(str(xlsx({"Sheet1": rows}, name="Transaction Detail by Account.xlsx")))
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    [note] = lines.issues
+    assert note.problem.startswith(
+        "the ledger states no opening balance; its running balance gives 1,00,000.00 (the first "
+        "line's balance less its amount)"
+    )

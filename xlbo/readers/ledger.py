@@ -1242,6 +1242,13 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
         written |= alone
     stated = np.where(balance_line & unreadable, "", label)
     opening, closing = _balances(stated, debit, credit, lines, written, alone)
+    if opening is None and "Balance" in roles and len(lines):
+        opening, closing, said = _from_running_balance(
+            frame[roles["Balance"]], np.flatnonzero(keep), debit - credit, closing
+        )
+        issues += (
+            [said.model_copy(update={"sheet": table.sheet, "file": book.name})] if said else []
+        )
     if lines.empty and _is_summary(title):
         raise SheetProblem(
             f"{book.name}, sheet {table.sheet} is Tally's Cash/Bank Book: each bank and cash "
@@ -1269,6 +1276,40 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
         account=account,
         period=period,
     )
+
+
+def _from_running_balance(
+    cells: pd.Series, lines: np.ndarray, net: np.ndarray, closing: int | None
+) -> tuple[int | None, int | None, Issue | None]:
+    """The opening balance a ledger that states none (QuickBooks' Transaction Detail by
+    Account, no `Beginning Balance` row) gives by its running Balance column: the first line's
+    balance less that line's amount, where the balances run on from line to line (Dr, or plus,
+    a debit balance); and the closing, where none is stated, the last line's balance. A note
+    says so; (None, `closing`, None) where the column does not run on."""
+    balance, bad = paise_column(cells)
+    marks = side_marks(cells)
+    balance = np.where(marks == CREDIT_MARK, -np.abs(balance), balance)
+    shown = np.asarray(amount_present(cells), dtype=bool) & ~np.isin(
+        np.arange(len(cells)), list(bad)
+    )
+    if not shown[lines].all():
+        return None, closing, None
+    steps = np.diff(balance[lines]) == net[lines][1:]
+    if not steps.all():
+        return None, closing, None
+    first = int(lines[0])
+    opening = int(balance[first] - net[first])
+    closing = closing if closing is not None else int(balance[lines[-1]])
+    note = Issue(
+        severity=Severity.INFO,
+        sheet="",
+        cell="",
+        problem=f"the ledger states no opening balance; its running balance gives "
+        f"{format_inr(from_paise(opening))} (the first line's balance less its amount), taken "
+        "as the books' opening balance",
+        hint="Check it against the ledger's balance on the day before the period.",
+    )
+    return opening, closing, note
 
 
 def _formulas_unread(
