@@ -926,3 +926,24 @@ def test_day_book_whose_bank_has_only_an_optional_voucher_says_so(
     )
     assert said.endswith("mark it Regular) and export the Day Book again.")
     assert "could not be read" not in said
+
+
+def test_erpnexts_remark_gives_an_outstanding_items_cheque_number_on_the_brs(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-125's F5: `Transaction reference no 778899 dated …` in ERPNext's remarks matched,
+    but the BRS and Unmatched Ledger showed no cheque number for the item still outstanding."""
+    rows = [list(row) for row in ERPNEXT_GL]
+    rows[4][-1] = (
+        "Amount INR 12,50,000.50 received\nTransaction reference no 778899 dated 28-11-2026"
+    )
+    books = write_csv(tmp_path / "General Ledger.csv", rows)
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    assert code == 0, capsys.readouterr().out
+    # (a CSV ledger's long tables go to CSV files beside the workbook)
+    with (tmp_path / "brs-unmatched-ledger.csv").open(encoding="utf-8-sig") as handle:
+        sheet = list(csv.reader(handle))
+    reference = sheet[0].index("Reference")
+    assert [row[reference] for row in sheet[1:]] == ["778899"]

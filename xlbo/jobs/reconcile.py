@@ -57,7 +57,7 @@ from xlbo.bank.match import (
 from xlbo.bank.references import reference_frame
 from xlbo.bank.reversals import reversed_pairs
 from xlbo.bank.scoring import BROUGHT_FORWARD_SCORE
-from xlbo.bank.side import Side, brought_forward
+from xlbo.bank.side import Side, book_references, brought_forward
 from xlbo.bank.wrong_way import wrong_way
 from xlbo.book import FileBook, Reader, Table, write_workbook
 from xlbo.book.atomic import check_output_file, result_set
@@ -1537,10 +1537,17 @@ def _tokens_of(ledger: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
         texts = texts + " " + ledger["narration"].iloc[at].fillna("").astype(str)
     # the reference column's number is one whole (a carried item's `000118`, no `Ch. No.`);
     # a word there (`NEFT`, `CASH`) is no reference
+    # (and ERPNext's remark `Transaction reference no 000453 dated …`: `book_references`)
     given = None
-    if "reference" in ledger:
-        given = ledger["reference"].iloc[at].fillna("").astype(str).str.strip()
-        given = given.where(given.str.fullmatch(REFERENCE_SHAPE), "").reset_index(drop=True)
+    if "reference" in ledger or "narration" in ledger:
+        blank = pd.Series([""] * len(at), dtype=object)
+        narration = ledger["narration"].iloc[at] if "narration" in ledger else blank
+        column = ledger["reference"].iloc[at] if "reference" in ledger else blank
+        given = book_references(
+            narration.fillna("").astype(str).reset_index(drop=True),
+            column.fillna("").astype(str).reset_index(drop=True),
+        ).str.strip()
+        given = given.where(given.str.fullmatch(REFERENCE_SHAPE), "")
     found = reference_frame(texts.reset_index(drop=True), given)
     return pd.DataFrame(
         {
