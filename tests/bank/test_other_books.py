@@ -947,3 +947,21 @@ def test_erpnexts_remark_gives_an_outstanding_items_cheque_number_on_the_brs(
         sheet = list(csv.reader(handle))
     reference = sheet[0].index("Reference")
     assert [row[reference] for row in sheet[1:]] == ["778899"]
+
+
+def test_a_condensed_day_book_is_refused_saying_how_to_export_it(tmp_path: Path) -> None:
+    """helper-125's F4: each voucher on one line, its party's, the bank never shown: the refusal
+    said the --account named 'no ledger account; the accounts found are: none'."""
+    rows = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["Day Book"],
+        ["1-Nov-2026 to 30-Nov-2026"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit Amount", "Credit Amount"],
+        ["2-Nov-2026", "Balaji Traders", "Receipt", "41", "", "5,000.00"],
+        ["4-Nov-2026", "Kaveri Home Needs", "Payment", "17", "2,000.00", ""],
+    ]
+    path = write_csv(tmp_path / "DayBook.csv", rows)
+    with pytest.raises(SheetProblem) as refused:
+        read_ledger(str(path), account="HDFC Bank A/c")
+    assert "is Tally's Day Book exported condensed" in str(refused.value)
+    assert "Export it in detailed format (Alt+F5 in Tally)" in str(refused.value)

@@ -1583,6 +1583,13 @@ def _day_book_lines(table: Table, account: str | None) -> Lines:
     roles = _roles([str(c) for c in table.frame.columns])
     columns = {role: roles[role] for role in DAY_BOOK_COLUMNS if role in roles}
     lines, issues = day_book_lines(table, columns)
+    if lines.empty:  # a condensed export: each voucher one line, its party's, the bank unseen
+        raise SheetProblem(
+            f"{table.source}, sheet {table.sheet} is Tally's Day Book exported condensed: each "
+            "voucher shows one ledger, so no bank account's side of any can be read. Export it "
+            "in detailed format (Alt+F5 in Tally) — or, better, the bank's own ledger (Display > "
+            "Account Books > Ledger, then the bank account) — and reconcile again."
+        )
     if not account:
         found = bank_accounts(lines["account"].drop_duplicates().tolist())
         raise SheetProblem(
