@@ -678,26 +678,28 @@ class _Twins:
         alike: dict[tuple[bool, int, int, str], list[int]] = {}
         for candidate in found:
             is_bank = not candidate.kind.target_is_bank
-            lines = sides[is_bank]
+            side = sides[is_bank]
+            signed = side["signed"].to_numpy(dtype=np.int64)
+            day = side["day"].to_numpy(dtype=np.int64)
             for line in candidate.parts:
                 if (is_bank, line) in targets:
                     continue
-                note = str(lines["note"].iat[line]) if "note" in lines.columns else ""
+                note = str(side["note"].iat[line]) if "note" in side.columns else ""
                 key = (
                     is_bank,
-                    int(lines["signed"].iat[line]),
-                    int(lines["day"].iat[line]),
-                    f"{lines['text'].iat[line]}\n{note}",
+                    int(signed[line]),
+                    int(day[line]),
+                    f"{side['text'].iat[line]}\n{note}",
                 )
                 if line not in alike.setdefault(key, []):
                     alike[key].append(line)
         self._class: dict[tuple[bool, int], int] = {}
         self.members: dict[int, list[int]] = {}
-        for (is_bank, *_), lines in alike.items():
-            if len(lines) > 1:
+        for (is_bank, *_), rows in alike.items():
+            if len(rows) > 1:
                 number = len(self.members)
-                self.members[number] = sorted(lines)
-                self._class.update({(is_bank, line): number for line in lines})
+                self.members[number] = sorted(rows)
+                self._class.update({(is_bank, line): number for line in rows})
 
     def of(self, is_bank: bool, line: int) -> int:
         """The line's class: a number, the same for twins."""

@@ -1243,12 +1243,11 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
     stated = np.where(balance_line & unreadable, "", label)
     opening, closing = _balances(stated, debit, credit, lines, written, alone)
     if opening is None and "Balance" in roles and len(lines):
-        opening, closing, said = _from_running_balance(
+        opening, closing, derived = _from_running_balance(
             frame[roles["Balance"]], np.flatnonzero(keep), debit - credit, closing
         )
-        issues += (
-            [said.model_copy(update={"sheet": table.sheet, "file": book.name})] if said else []
-        )
+        if derived is not None:
+            issues.append(derived.model_copy(update={"sheet": table.sheet, "file": book.name}))
     if lines.empty and _is_summary(title):
         raise SheetProblem(
             f"{book.name}, sheet {table.sheet} is Tally's Cash/Bank Book: each bank and cash "

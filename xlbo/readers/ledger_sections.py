@@ -120,7 +120,7 @@ def _by_account_column(
         both_sides = bool((vouchers.groupby("no")["account"].nunique() > 1).any())
     if not both_sides and int(opening.sum()) < 2:
         return []
-    named = pd.Series(np.where(own, names.to_numpy(dtype=object), None), dtype=object)
+    named = names.astype(object).where(own)
     above, below = named.ffill(), named.bfill()
     whose = np.where(own, named, np.where(opening, below, above.fillna(below)))
     return [Section(name, np.flatnonzero(whose == name)) for name in distinct]

@@ -977,10 +977,10 @@ def _read_sheet(
         beside = amount_present(column(Role.NARRATION)) | (
             rests.get(Role.DATE, none) & rests.get(Role.VALUE_DATE, none)
         )
-        for role, rest in rests.items():
-            joined = _date_rest_joined(frame[columns[role]], rest & beside)
+        for date_role, rest in rests.items():
+            joined = _date_rest_joined(frame[columns[date_role]], rest & beside)
             if joined is not None:
-                frame[columns[role]] = joined
+                frame[columns[date_role]] = joined
     dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period, working_years=True)
     swapped, swap_proved_by_texts = swapped_by_excel(column(Role.DATE), dates, period)
     _dated_by_merges(book, table.sheet, rows, _column_index(letter(Role.DATE)), dates)
@@ -1038,9 +1038,13 @@ def _read_sheet(
             # its remarks, then the amounts), the rows between no line's to wrap onto
             text[line] = " ".join(str(t) for t in text[above : line + 1] if t)
             text[above + 1 : line] = ""
-            for role in (Role.REFERENCE, Role.VALUE_DATE):  # written on the date's row
-                if role in columns and is_blank(frame.at[line, columns[role]]):
-                    frame.at[line, columns[role]] = frame.at[above, columns[role]]
+        for on_date_row in (Role.REFERENCE, Role.VALUE_DATE):  # written on the date's row
+            if on_date_row in columns:
+                cells_of = frame[columns[on_date_row]].to_numpy(dtype=object, copy=True)
+                for line, above in below.items():
+                    if is_blank(cells_of[line]):
+                        cells_of[line] = cells_of[above]
+                frame[columns[on_date_row]] = cells_of
         narration = strings(pd.Series(text, index=narration.index, dtype=object))
         dated[list(below)] = True
 
