@@ -719,15 +719,7 @@ def test_a_year_heading_alone_under_a_line_is_no_part_of_its_date(
     """helper-124's c04: `31 Dec`, then a `2027` heading row of its own, then `3 Jan`: the
     heading was joined into the line above (31-12-2027, a year out). A date's rest sits beside
     the narration's rest, or in both date columns; a heading alone is none."""
-    head = [
-        "Txn Date",
-        "Value Date",
-        "Description",
-        "Ref No./Cheque No.",
-        "Debit",
-        "Credit",
-        "Balance",
-    ]
+    head = SBI_WRAPPED[0]  # SBI's header
     rows = [
         ["Account Number", ":", "00000034512345678"],
         ["Statement From", ":", "1 Dec 2026 to 31 Jan 2027"],
