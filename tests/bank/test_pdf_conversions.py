@@ -773,3 +773,17 @@ def test_the_same_months_statement_again_below_is_not_read_twice(
     lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
     assert totals(lines)[0] == 2
     assert any("come after the statement's summary" in i.problem for i in lines.issues)
+
+
+def test_every_line_over_two_rows_without_balances_is_read_as_its_layout(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-124's c05: no Balance column, every line's amounts on the row under its date: the
+    statement was refused, saying 'the running balance does not confirm' a balance it has not."""
+    head = HEAD[:-1]
+    rows: list[Row] = [head]
+    for day, narration, reference, out, into, _ in LINES:
+        rows += [[day, narration, reference, None, None], [None, None, None, out, into]]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert lines.frame["narration"].tolist()[0] == "NEFT CR-JAY AMBE TRADERS"

@@ -1797,7 +1797,8 @@ def _amounts_below(
     of its own: a line of its own whose date is missing is not a memo's above it). Each such row
     (position → the dated row's) is one line with the dated row where its balance runs on from
     the line before it or to the line after it (either way: newest first too); the others are
-    returned apart, to be reported."""
+    returned apart, to be reported. A statement with no balance at all whose every line is so
+    written is taken as it is: that is its layout."""
     amounts = np.flatnonzero(undated_money & ~dated)
     filler = ~dated & bare & ~has_balance & ~undated_money  # narration alone
     pairs: dict[int, int] = {}
@@ -1812,6 +1813,9 @@ def _amounts_below(
         walking = walking[~found & filler[up]]  # past a row of narration, on up
     if not pairs:
         return {}, {}
+    if not has_balance.any() and len(pairs) == len(amounts) > 1:
+        # no balance to confirm any of them, but every line is so written: the layout
+        return pairs, {}
     sequence = sorted(set(pairs) | set(np.flatnonzero(dated & (moved != 0)).tolist()))
 
     def chained(older: int, newer: int) -> bool:
