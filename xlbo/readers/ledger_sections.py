@@ -36,7 +36,7 @@ import pandas as pd
 
 from xlbo.bank.banks import account_number, bank_of, same_account
 from xlbo.book.table import Table, header_text
-from xlbo.columns import amount_present, contains, has_date, text_column
+from xlbo.columns import amount_present, contains, has_date, is_text, strings, text_column
 from xlbo.columns import date_column as date_column_dates
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
@@ -85,14 +85,22 @@ def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def _row_texts(frame: pd.DataFrame) -> list[str]:
-    """Each row's first written cell, as text (`HDFC Bank Current A/c`, `Total for …`)."""
-    texts = [text_column(frame[column]) for column in frame.columns]
-    first = pd.Series([""] * len(frame), dtype=object)
-    for text in reversed(texts):
-        written = (text != "").to_numpy(dtype=bool)
-        first = first.where(~written, text.to_numpy(dtype=object))
-    return [str(value) for value in first]
+ROW_TEXT_COLUMNS = 3
+"""How many of the first columns an account's row over its lines is looked for in (QuickBooks'
+and Odoo's unnamed first column, BUSY's Date column)."""
+_SECTION_ROW = r"(?i)^\s*(?:total\s+\S|(?:account|a/c|ledger)\s*[:\-])"
+"""A row that may close or open an account's section: `Total for …`, `Account : …`."""
+
+
+def _row_texts(frame: pd.DataFrame) -> pd.Series:
+    """Each row's first cell of text, stripped (`HDFC Bank Current A/c`, `Total for …`); dates
+    and numbers are passed over, never cast to text (a ledger's hundred thousand dates)."""
+    first = np.full(len(frame), "", dtype=object)
+    for column in reversed(list(frame.columns)):
+        cells = frame[column]
+        text = strings(cells.where(is_text(cells), "")).str.strip().to_numpy(dtype=object)
+        first = np.where(text != "", text, first)
+    return strings(pd.Series(first, index=frame.index, dtype=object))
 
 
 def _by_account_column(
@@ -183,12 +191,15 @@ def account_sections(
     frame = table.frame
     if date_column is None:
         return []
-    dated = has_date(date_column_dates(frame[date_column], serials_alone=True)[0])
     found = _by_account_column(frame, account_column, date_column, voucher_column)
     if found:
         return found
-    texts = _row_texts(frame)
-    return _by_total_rows(texts, dated) or _by_account_rows(texts, dated, head)
+    texts = _row_texts(frame.iloc[:, :ROW_TEXT_COLUMNS])
+    if not contains(texts, _SECTION_ROW).any():  # a ledger of one account (nearly all)
+        return []
+    dated = has_date(date_column_dates(frame[date_column], serials_alone=True)[0])
+    rows = [str(text) for text in texts]
+    return _by_total_rows(rows, dated) or _by_account_rows(rows, dated, head)
 
 
 def one_account(
