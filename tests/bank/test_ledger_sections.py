@@ -215,3 +215,12 @@ def test_a_ledger_without_an_opening_row_takes_it_from_its_running_balance(
         "the ledger states no opening balance; its running balance gives 1,00,000.00 (the first "
         "line's balance less its amount)"
     )
+
+
+def test_a_sheet_of_a_total_alone_is_no_ledger_said_plainly(xlsx: Callable[..., Path]) -> None:
+    """A QuickBooks-shaped sheet whose only row is `Total for HDFC` raised an IndexError (an
+    'internal error' at the CLI); it holds no ledger lines, and says so."""
+    rows = [["", "Date", "Name", "Amount", "Balance"], ["Total for HDFC", None, None, None, None]]
+    with pytest.raises(SheetProblem) as refused:
+        read_ledger(str(xlsx({"Sheet1": rows}, name="total.xlsx")))
+    assert "no ledger lines were read" in str(refused.value)

@@ -1088,10 +1088,12 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
         # details)` (its ledgers listed below it); before, it was taken for such a detail and
         # left out, the c/d balance read the other way round
         opener = voucher_row | layout | date_written
-        opened_by = np.flatnonzero(opener)[np.maximum(np.cumsum(opener) - 1, 0)]
-        under_details = (folded.to_numpy(dtype=object)[opened_by] == _AS_PER_DETAILS) & (
-            np.cumsum(opener) > 0
-        )
+        under_details = np.zeros(count, dtype=bool)
+        if opener.any():  # (a sheet of a total alone opens nothing)
+            opened_by = np.flatnonzero(opener)[np.maximum(np.cumsum(opener) - 1, 0)]
+            under_details = (folded.to_numpy(dtype=object)[opened_by] == _AS_PER_DETAILS) & (
+                np.cumsum(opener) > 0
+            )
         own = ~opener & moves & ~unreadable & (bare != "").to_numpy(dtype=bool)
         voucher_row = voucher_row | (own & ~under_details)
     # A page break is no voucher's end: the narration under a `Brought Forward` is the voucher's
