@@ -101,7 +101,6 @@ from xlbo.readers.last_brs import (
 )
 from xlbo.readers.ledger import (
     LedgerTitle,
-    account_key,
     ledger_accounts,
     ledger_titles,
     looks_like_bank,
@@ -113,6 +112,7 @@ from xlbo.readers.ledger_sections import (
     NAMED,
     THE_STATEMENTS,
     SeveralAccounts,
+    account_key,
     statements_section,
 )
 from xlbo.readers.line_issues import CUT_OFF, cut_sentences

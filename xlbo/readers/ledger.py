@@ -98,7 +98,7 @@ from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, from_paise
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
-from xlbo.readers.ledger_sections import account_sections, is_bank_account, one_account
+from xlbo.readers.ledger_sections import account_key, account_sections, one_account
 from xlbo.readers.line_issues import (
     LEDGER,
     LEFT_OUT,
@@ -346,11 +346,6 @@ LAYOUT_LABELS = frozenset(
 words for the opening and closing balance lines (ERPNext's `'Opening'`, QuickBooks' `Beginning
 Balance`) are read as these (`_SAME_LABEL`) before they are looked up here."""
 _AS_PER_DETAILS = "(as per details)"
-
-
-def account_key(name: Any) -> str:
-    """How ledger account names compare: any case, spaces folded (`HDFC  bank a/c` = `HDFC Bank A/c`)."""
-    return " ".join(str(name or "").split()).casefold()
 
 
 def bank_accounts(names: Sequence[str], banks: Sequence[str] = ()) -> list[str]:
@@ -926,7 +921,6 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
             f"{book.name}, sheet {name}",
             book.name,
             same=_same_ledger,
-            is_bank=is_bank_account,
         )
         noted.append(note)
     frame = table.frame.reset_index()

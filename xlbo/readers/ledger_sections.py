@@ -81,8 +81,9 @@ def is_bank_account(name: str) -> bool:
     return _BANK.search(name) is not None
 
 
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+def account_key(name: Any) -> str:
+    """How ledger account names compare: any case, spaces folded (`HDFC  bank a/c` = `HDFC Bank A/c`)."""
+    return " ".join(str(name or "").split()).casefold()
 
 
 ROW_TEXT_COLUMNS = 3
@@ -143,8 +144,10 @@ def _by_total_rows(texts: list[str], dated: np.ndarray) -> list[Section]:
         found = _TOTAL_OF.match(text)
         if dated[at] or not found:
             continue
-        name = _key(found["name"])
-        heads = [row for row in range(start, at) if not dated[row] and _key(texts[row]) == name]
+        name = account_key(found["name"])
+        heads = [
+            row for row in range(start, at) if not dated[row] and account_key(texts[row]) == name
+        ]
         if heads:
             sections.append(Section(texts[heads[-1]], np.arange(heads[-1] + 1, at)))
             start = at + 1
@@ -210,10 +213,9 @@ def one_account(
     file: str,
     *,
     same: Callable[[str, str], bool],
-    is_bank: Callable[[str], bool],
 ) -> tuple[Table, str, Issue]:
     """The table narrowed to the section of `account` (`same(name, account)` says it is), its
-    name and a note; without `account`, the one section `is_bank(name)`. An `account` that no
+    name and a note; without `account`, the one bank account's (`is_bank_account`). An `account` that no
     section is, or several bank accounts and no `account`, is an error listing them."""
     names = [section.name for section in sections]
     shown = ", ".join(f"'{name}'" for name in names[:12]) + (" …" if len(names) > 12 else "")
@@ -226,7 +228,7 @@ def one_account(
             )
         why = NAMED
     else:
-        chosen = [section for section in sections if is_bank(section.name)]
+        chosen = [section for section in sections if is_bank_account(section.name)]
         if len(chosen) != 1:
             raise SeveralAccounts(
                 f"{where} holds the ledgers of {len(sections)} accounts ({shown}), and "

@@ -67,11 +67,11 @@ from xlbo.readers.ledger import (
     _AS_PER_DETAILS,
     LAYOUT_LABELS,
     LEDGER_COLUMNS,
-    account_key,
     bank_accounts,
     not_a_bank_account,
     unknown_account,
 )
+from xlbo.readers.ledger_sections import account_key
 from xlbo.readers.line_issues import LEFT_OUT
 from xlbo.readers.tally_books import accounts, exact_sums, voucher_label, voucher_numbers
 from xlbo.readers.tally_marks import (
