@@ -85,18 +85,6 @@ def test_another_accounts_statement_below_is_named_and_left_out(
     assert "copy its rows to a sheet of their own" in warning.hint
 
 
-def test_lines_below_a_summary_with_no_other_account_keep_the_old_warning(
-    xlsx: Callable[..., Path],
-) -> None:
-    """The same account's statement again below (downloaded twice into one sheet): nothing
-    says it is another account, and the warning is the summary's."""
-    path = xlsx({"Statement": [*CURRENT, [], [], *CURRENT]}, name="twice.xlsx")
-    statement = read_statement(str(path))
-    assert len(statement.frame) == 3
-    [warning] = [i for i in statement.issues if i.severity is Severity.WARNING]
-    assert "come after the statement's summary or totals" in warning.problem
-
-
 def test_another_account_below_without_a_summary_between_ends_the_first(
     xlsx: Callable[..., Path],
 ) -> None:
@@ -226,3 +214,129 @@ def test_the_first_line_of_an_account_below_its_header_is_counted_as_its_own(
         "the sheet holds another account's statement below this one's: A/c 50200099998888, "
         "2 line(s) from row 15"
     )
+
+
+def newest_first(statement: list[list[Any]]) -> list[list[Any]]:
+    """`block`'s statement with its lines newest first (SBI, ICICI, Kotak downloads)."""
+    rule = [at for at, row in enumerate(statement) if row == ["********"]]
+    return [
+        *statement[: rule[0] + 1],
+        *statement[rule[0] + 1 : rule[1]][::-1],
+        *statement[rule[1] :],
+    ]
+
+
+DECEMBER_STATEMENT = block("50200012345678", 182646, DECEMBER, "01/12/2026 To : 31/12/2026")
+
+
+def test_a_later_month_pasted_above_the_earlier_is_read_with_it_in_date_order(
+    xlsx: Callable[..., Path],
+) -> None:
+    """December's download pasted above November's: December alone was read, and November's
+    three lines were 'rows after the summary', with the hint to remove the summary (which
+    would have left the lines out of date order). Now both, November first, each summary
+    checked against its own lines."""
+    path = xlsx({"Statement": [*DECEMBER_STATEMENT, [], [], *CURRENT]}, name="dec-nov.xlsx")
+    statement = read_statement(str(path))
+    assert statement.frame["narration"].tolist() == [
+        "NEFT CR-SBIN0001234-ARUL TEXTILES-N307",
+        "CHQ PAID-100201-LAKSHMI ESTATES",
+        "CHARGES FOR NEFT INCL GST",
+        "NEFT CR-ICIC0000456-VELAN AGENCIES-N512",
+        "CHQ PAID-100202-LAKSHMI ESTATES",
+    ]
+    assert statement.frame["row"].tolist() == [21, 22, 23, 7, 8]  # their own Excel rows
+    assert statement.opening == 10000000  # November's, 1,00,000.00
+    assert statement.closing == 18764600  # December's last balance
+    assert statement.period == (date(2026, 11, 1), date(2026, 12, 31))
+    assert statement.findings == []
+    [note] = statement.issues
+    assert note.severity is Severity.INFO
+    assert note.problem.startswith(
+        "the sheet holds two statements of A/c 50200012345678, one under another: the one whose "
+        "lines start at row 21 comes before the one above it (its closing balance is the "
+        "other's opening), so they were read as one statement in their dates' order"
+    )
+
+
+def test_three_months_pasted_newest_on_top_are_read_oldest_first(
+    xlsx: Callable[..., Path],
+) -> None:
+    january = block(
+        "50200012345678",
+        187646,
+        [["05/01/27", "NEFT CR-ICIC0000456-VELAN AGENCIES-N612", "N612", None, 10000]],
+        "01/01/2027 To : 31/01/2027",
+    )
+    path = xlsx({"Statement": [*january, [], *DECEMBER_STATEMENT, [], *CURRENT]}, name="q.xlsx")
+    statement = read_statement(str(path))
+    assert [d.month for d in statement.frame["date"]] == [11, 11, 11, 12, 12, 1]
+    assert (statement.opening, statement.closing) == (10000000, 19764600)
+    assert statement.period == (date(2026, 11, 1), date(2027, 1, 31))
+    assert statement.findings == []
+
+
+@pytest.mark.parametrize("later_on_top", [False, True])
+def test_months_each_newest_first_stacked_either_way_are_one_statement(
+    xlsx: Callable[..., Path], later_on_top: bool
+) -> None:
+    """Each month's download newest first: December's above November's ran on (the balances
+    read upwards) but took December's opening and period, so November's lines were 'outside
+    the period'; November's above December's ran on from nowhere and December was left
+    unread."""
+    months = [newest_first(CURRENT), newest_first(DECEMBER_STATEMENT)]
+    first, then = months[::-1] if later_on_top else months
+    path = xlsx({"Statement": [*first, [], *then]}, name="nd.xlsx")
+    statement = read_statement(str(path))
+    assert [d.day for d in statement.frame["date"]] == [3, 5, 25, 2, 9]
+    assert (statement.opening, statement.closing) == (10000000, 18764600)
+    assert statement.period == (date(2026, 11, 1), date(2026, 12, 31))
+    assert statement.findings == []
+    assert [i.severity for i in statement.issues] == [Severity.INFO]
+
+
+def test_the_same_month_pasted_twice_is_read_once_and_said_so(
+    xlsx: Callable[..., Path],
+) -> None:
+    """The same account's statement again below (downloaded twice into one sheet): the warning
+    was the summary's, whose hint, 'remove the summary rows above them', would have doubled
+    every line."""
+    path = xlsx({"Statement": [*CURRENT, [], [], *CURRENT]}, name="twice.xlsx")
+    statement = read_statement(str(path))
+    assert len(statement.frame) == 3
+    assert statement.closing == 18264600
+    [warning] = statement.issues
+    assert warning.problem == (
+        "the 3 line(s) from row 22 are this statement's lines again (the same dates, amounts "
+        "and balances): the same statement pasted twice, read once"
+    )
+
+
+def test_december_above_november_reconciles_against_both_months_books(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = xlsx({"Statement": [*DECEMBER_STATEMENT, [], [], *CURRENT]}, name="dec-nov.xlsx")
+    books = xlsx(
+        {
+            "Ledger": [
+                ["Nilgiri Agro Foods Pvt Ltd"],
+                ["HDFC Bank A/c 50200012345678"],
+                ["Ledger Account"],
+                ["1-Nov-2026 to 31-Dec-2026"],
+                ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+                [date(2026, 11, 1), "Opening Balance", None, None, 100000, None],
+                [date(2026, 11, 3), "Arul Textiles", "Receipt", "1", 118000, None],
+                [date(2026, 11, 4), "Lakshmi Estates", "Payment", "2", None, 35000],
+                [date(2026, 11, 25), "Bank Charges", "Journal", "3", None, 354],
+                [date(2026, 12, 2), "Velan Agencies", "Receipt", "4", 40000, None],
+                [date(2026, 12, 8), "Lakshmi Estates", "Payment", "5", None, 35000],
+            ]
+        },
+        name="books.xlsx",
+    )
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr()
+    assert code == 0, said.err
+    assert said.out.startswith("5 matches, 0 bank and 0 ledger lines unmatched"), said.out
+    assert "BRS difference 0.00" in said.out

@@ -3663,10 +3663,18 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
     g1, b2 = partner_of_b[b1], partner_of_g[g2]
     party = run.names.ledger
     crossed_days = day_b[b2] - day_g[g1]
+    # the crossed pair is in the window, or as late as the pair it crosses was booked:
+    # rajeshtiwa3 of the 1st taken late with Rajesh S. Tiwari of the 6th (−5 days) beside
+    # RAJESH TIWARI of the 2nd with Rajesh B. Tiwari of the 2nd is the handle with Rajesh B.
+    # Tiwari (−1) and RAJESH TIWARI with Rajesh S. Tiwari (−4) as well
+    late_taken = ~run.window.holds(day_b[b1] - day_g[g1])
     keep = (
         (b2 != b1)
         & (party[g1] != party[g2])
-        & run.window.holds(crossed_days)
+        & (
+            run.window.holds(crossed_days)
+            | (late_taken & run.window.widened(LATE_BOOKING_DAYS).holds(crossed_days))
+        )
         & ~run.made_way[b1]
         & ~run.made_way[b2]
     )
@@ -3695,7 +3703,9 @@ def _torn_between_parties(run: _Matching) -> pd.DataFrame:
     # with Mahesh S. Khanna of the 6th; not the handle with Mahesh Khanna and MAHESH KHANNA
     # four days before Mahesh S. Khanna), where each of the four lines is in no other such
     # doubt
-    late = ~run.window.holds(day_b[b1] - day_g[g1]) | ~run.window.holds(day_b[b2] - day_g[g2])
+    late = (
+        ~run.window.holds(day_b[b1] - day_g[g1]) | ~run.window.holds(day_b[b2] - day_g[g2])
+    ) & run.window.holds(day_b[b2] - day_g[g1])
     # each doubt once (it is found from either of its two pairs)
     first = np.zeros(len(b1), dtype=bool)
     first[

@@ -1160,6 +1160,7 @@ def _read_sheet(
         "reconcile again; the amount was left out.",
     )
     after = np.flatnonzero(dated & moves & ~before_end & ~figures)
+    below: tuple[int, Issue] | None = None
     others = _accounts_below(cells, dated, end, after, titles.account)
     if others:
         issues.append(
@@ -1188,19 +1189,20 @@ def _read_sheet(
             )
         )
     elif len(after):
-        issues.append(
-            Issue(
-                severity=Severity.WARNING,
-                sheet=table.sheet,
-                cell=f"{letter(Role.DATE)}{int(rows[after[0]])}",
-                problem=f"{len(after)} row(s) with a date and an amount, from row "
-                f"{int(rows[after[0]])}, come after the statement's summary or totals at row "
-                f"{int(rows[end])} and were not read as lines",
-                hint="If they are transactions, remove the summary or total rows above them "
-                "(or save each statement on its own sheet) and reconcile again.",
-                file=book.name,
-            )
+        unread = Issue(
+            severity=Severity.WARNING,
+            sheet=table.sheet,
+            cell=f"{letter(Role.DATE)}{int(rows[after[0]])}",
+            problem=f"{len(after)} row(s) with a date and an amount, from row "
+            f"{int(rows[after[0]])}, come after the statement's summary or totals at row "
+            f"{int(rows[end])} and were not read as lines",
+            hint="If they are transactions, remove the summary or total rows above them "
+            "(or save each statement on its own sheet) and reconcile again.",
+            file=book.name,
         )
+        issues.append(unread)
+        # (perhaps the same account's month before, pasted below: `_with_statement_below`)
+        below = (int(rows[_block_end(cells, end, int(after[0]))]), unread)
     failed = np.isin(np.arange(count), list(problems))
     keep = dated & ~failed & moves & before_end
     # an amount a script wrote as a formula, saved without its value, reads as none: its line
@@ -1289,13 +1291,14 @@ def _read_sheet(
     lines["sheet"] = pd.Categorical.from_codes(
         np.zeros(len(lines), dtype=np.int8), pd.Index([table.sheet])
     )
-    return Lines(
+    read = Lines(
         lines,
         book.name,
         table.sheet,
         dict(table.letters),
         issues,
-        opening=statements[0][1].opening if statements else summary.opening,
+        # (months newest first: the last statement on the sheet is the first in time)
+        opening=statements[0][1].opening if statements and not newest_first else summary.opening,
         closing=last_balance if last_balance is not None else summary.closing,
         company=titles.company,
         account=titles.account,
@@ -1316,6 +1319,136 @@ def _read_sheet(
             *_uncalculated_balances(book, table.sheet, columns, letter, lines),
         ],
     )
+    if below is None:
+        return read
+    return _with_statement_below(book, name, mapping, given, read, below)
+
+
+def _with_statement_below(
+    book: RowSource,
+    name: str,
+    mapping: Mapping[Role, str],
+    given: tuple[date | None, date | None],
+    read: Lines,
+    below: tuple[int, Issue],
+) -> Lines:
+    """`read`, the statement above a summary, joined with the one whose lines come after it on
+    its sheet (from Excel row `below[0]`) where that is the same account's statement of the
+    month before or after: its closing balance is this one's opening and its dates run before
+    this one's (November's download pasted under December's), or the other way round (each
+    month newest first, October's above November's). The two are read as a sheet each would
+    be (each summary checked against its own lines) and joined in their dates' order, and
+    the warning that the rows below were not read (`below[1]`) gives way to a note; else
+    `read` as it is."""
+    start, unread = below
+    try:
+        lower = _read_sheet(_RowsFrom(book, name, start), name, mapping, given)
+    except SheetProblem:
+        return read
+    if lower.frame.empty or read.frame.empty or _other_account(read, lower):
+        return read
+    if _same_lines(read, lower):  # the month downloaded twice: its lines once, never twice
+        at = read.issues.index(unread)
+        read.issues[at] = unread.model_copy(
+            update={
+                "problem": f"the {len(lower.frame):,} line(s) from row {int(lower.frame['row'].min())} "
+                "are this statement's lines again (the same dates, amounts and balances): the same "
+                "statement pasted twice, read once",
+                "hint": "Nothing to do if it is the same download again; delete the copy to "
+                "keep the sheet clear.",
+            }
+        )
+        return read
+    if _runs_into(lower, read):
+        parts, later_above = [lower, read], True
+    elif _runs_into(read, lower):
+        parts, later_above = [read, lower], False
+    else:
+        return read
+    joined = _joined(parts)
+    joined.issues = [issue for issue in joined.issues if issue is not unread]
+    account = f"A/c {joined.account}" if joined.account else "the account"
+    first = int(lower.frame["row"].min())
+    joined.issues.append(
+        Issue(
+            severity=Severity.INFO,
+            sheet=read.sheet,
+            cell=unread.cell,
+            problem=f"the sheet holds two statements of {account}, one under another: the one "
+            f"whose lines start at row {first} "
+            + (
+                "comes before the one above it (its closing balance is the other's opening)"
+                if later_above
+                else "follows the one above it (its opening balance is the other's closing)"
+            )
+            + ", so they were read as one statement in their dates' order, and each summary "
+            "was checked against its own lines",
+            hint="Nothing to do if they are one account's months. If a statement is another "
+            "account's, save it on a sheet of its own and reconcile it with its own ledger.",
+            file=book.name,
+        )
+    )
+    return joined
+
+
+def _block_end(cells: pd.DataFrame, end: int, stop: int) -> int:
+    """The position of the first row after the summary or totals block at `end` that is no part
+    of it, up to `stop`: a blank row, the header again, or a title row naming an account or a
+    period (the next statement's heading)."""
+    for position in range(end + 1, stop):
+        row = cells.iloc[position]
+        if all(is_blank(cell) for cell in row.tolist()) or _repeats_header(row):
+            return position
+        titles = read_titles([row.tolist()])
+        if titles.account or titles.period != (None, None):
+            return position
+    return stop
+
+
+def _same_lines(one: Lines, other: Lines) -> bool:
+    """Whether two statements hold the same lines: dates, amounts and balances, in turn."""
+    keys = ["date", "debit", "credit", "balance"]
+    return len(one.frame) == len(other.frame) and bool(
+        one.frame[keys].reset_index(drop=True).equals(other.frame[keys].reset_index(drop=True))
+    )
+
+
+def _other_account(one: Lines, other: Lines) -> bool:
+    """Whether two statements' headings name different account numbers (on the digits both
+    show)."""
+    mine, theirs = account_mask(one.account), account_mask(other.account)
+    return bool(mine and theirs and not same_account(mine, theirs))
+
+
+def _runs_into(first: Lines, then: Lines) -> bool:
+    """Whether statement `then` runs on from `first`: its opening balance (its first balance
+    undone by its line, else the one its summary states) is `first`'s closing, and its dates
+    start where `first`'s end or later."""
+    opening = opening_and_closing(then.frame)[0]
+    if opening is None:
+        opening = then.opening
+    return (
+        first.closing is not None
+        and opening == first.closing
+        and first.frame["date"].max() <= then.frame["date"].min()
+    )
+
+
+class _RowsFrom:
+    """`book`, but with sheet `sheet`'s rows above Excel row `start` blank: a statement below
+    another on one sheet, read as if on a sheet of its own (its Excel rows as they are)."""
+
+    def __init__(self, book: RowSource, sheet: str, start: int) -> None:
+        self._book, self._sheet, self._start = book, sheet, start
+
+    def sheet_rows(self, sheet: str) -> list[list[Any]]:
+        rows = self._book.sheet_rows(sheet)
+        if sheet != self._sheet:
+            return rows
+        return [[""] * len(row) for row in rows[: self._start - 1]] + rows[self._start - 1 :]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._book, name)
 
 
 def _next_account(
@@ -1987,14 +2120,15 @@ def _titled_below(cells: pd.DataFrame, block: int, lines_at: np.ndarray) -> bool
 
 def _run_on_to(titles: Titles, cells: pd.DataFrame, block: int, lines_at: np.ndarray) -> Titles:
     """`titles` with the period running to the end the title rows after the summary block at
-    `block` give (the next statement's, up to its first line), where they give a later one."""
+    `block` give (the next statement's, up to its first line), where they give a later one, and
+    from their start where it is earlier (months newest first, December's above November's)."""
     following = lines_at[np.searchsorted(lines_at, block) :]
     stop = int(following[0]) if len(following) else len(cells)
-    _, last = read_titles(cells.iloc[block:stop].to_numpy().tolist()).period
+    start, last = read_titles(cells.iloc[block:stop].to_numpy().tolist()).period
     first, end = titles.period
-    if first is None or end is None or last is None or last <= end:
+    if first is None or end is None or start is None or last is None:
         return titles
-    return replace(titles, period=(first, last))
+    return replace(titles, period=(min(first, start), max(end, last)))
 
 
 def _between(count: int, start: int, stop: int) -> np.ndarray:
