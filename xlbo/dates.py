@@ -288,18 +288,23 @@ def in_period(day: int, month: int, start: date, end: date) -> date | None:
 
 
 _YEAR_ALONE = re.compile(r"^(?:19|20)\d\d$")
+_SHORT_YEAR = re.compile(r"^\d\d$")
 _MONTH_AND_YEAR = re.compile(r"^([a-z]{3,9})\.?(?:[ ,\-/']*((?:19|20)?\d\d))?$")
 
 
 def rest_of_date(above: Any, value: Any) -> str | None:
     """The date a cell `above` and the cell under it write together, where a PDF converted to
     Excel wrapped the date's rest onto the row below (SBI's narrow date column: `2 Nov` over
-    `2026`, or `2` over `Nov` over `2026`): the two texts as one (`2 Nov 2026`, `2 Nov`), where
-    `above` is a day alone or a day and month without a year and `value` the month or year it
-    lacks; else None.
+    `2026` or `26`, `2` over `Nov` over `2026`, `01-Oct-` or `01/10/` over `2026`): the two
+    texts as one (`2 Nov 2026`, `2 Nov`, `01-Oct-2026`), where `above` is a day alone or a day
+    and month without a year (its separator kept where it ends with one) and `value` the month
+    or year it lacks; else None. A year of two digits is a year only under a day and month: a
+    number under a day alone is no date's rest.
 
     >>> rest_of_date("2 Nov", "2026"), rest_of_date("2", "Nov"), rest_of_date("2 Nov", 2026)
     ('2 Nov 2026', '2 Nov', '2 Nov 2026')
+    >>> rest_of_date("3 Oct", "26"), rest_of_date("01-Oct-", "2026"), rest_of_date("01/10/", 2026)
+    ('3 Oct 26', '01-Oct-2026', '01/10/2026')
     >>> rest_of_date("02/11/2026", "2026"), rest_of_date("2 Nov", "Balance"), rest_of_date(7, 13)
     (None, None, None)
     """
@@ -307,16 +312,20 @@ def rest_of_date(above: Any, value: Any) -> str | None:
         return None
     first, rest = _date_text(above), _date_text(value)
     if isinstance(value, int):
-        if not 1900 <= value <= 2100:
+        if not (1900 <= value <= 2100 or 0 <= value <= 99):
             return None
         rest = str(value)
-    if _YEAR_ALONE.match(rest):
-        joined = day_and_month(first) is not None
+    cut = first.endswith(("-", "/", "."))  # `01-Oct-` over `2026`: one date, no space
+    head = first.rstrip("-/.").strip() if cut else first
+    if _YEAR_ALONE.match(rest) or _SHORT_YEAR.match(rest):
+        joined = day_and_month(head) is not None
     elif (month := _MONTH_AND_YEAR.match(rest)) and month.group(1) in _MONTHS:
-        joined = _DAY_ALONE.match(first) is not None
+        joined = _DAY_ALONE.match(head) is not None
     else:
         joined = False
-    return " ".join(f"{above} {value}".split()) if joined else None
+    if not joined:
+        return None
+    return f"{str(above).strip()}{rest}" if cut else " ".join(f"{above} {value}".split())
 
 
 _DITTO = re.compile(r'^(?:["“”″〃]|,,|\'\'|do\.?|-\s*do\s*-|[–—]\s*do\s*[–—]|ditto|-"-)$')

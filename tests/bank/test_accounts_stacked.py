@@ -340,3 +340,49 @@ def test_december_above_november_reconciles_against_both_months_books(
     assert code == 0, said.err
     assert said.out.startswith("5 matches, 0 bank and 0 ledger lines unmatched"), said.out
     assert "BRS difference 0.00" in said.out
+
+
+def without_summary(statement: list[list[Any]]) -> list[list[Any]]:
+    """`block`'s statement without its summary (up to its closing `********` rule)."""
+    return statement[: statement.index(["STATEMENT SUMMARY :-"])]
+
+
+@pytest.mark.parametrize(
+    "november",
+    [
+        without_summary(CURRENT),  # downloaded without its summary
+        [*without_summary(CURRENT), ["TRANSACTION TOTAL", None, None, None, 35354, 118000]],
+        [*CURRENT[:-1], [None, 2, 1, 35354, 118000, 182646]],  # no opening in its summary
+    ],
+    ids=["no-summary", "a-total-only", "a-summary-without-opening"],
+)
+def test_months_whose_first_states_no_whole_summary_are_one_statement_by_their_titles(
+    xlsx: Callable[..., Path], november: list[list[Any]]
+) -> None:
+    """helper-127's c03, c10 and c14: December's lines were read, but the period stayed
+    November's (the BRS 'as on 30 November' with December's balance, December's lines 'outside
+    the period'), and December's summary was checked against both months' lines. December's
+    title rows say where its statement starts."""
+    path = xlsx({"Statement": [*november, [], *DECEMBER_STATEMENT]}, name="nov-dec.xlsx")
+    statement = read_statement(str(path))
+    assert len(statement.frame) == 5
+    assert statement.period == (date(2026, 11, 1), date(2026, 12, 31))
+    assert statement.closing == 18764600
+    assert statement.opening in (None, 10000000)  # November's, where it is stated
+    assert statement.findings == []
+    [note] = statement.issues
+    assert note.problem.startswith("the sheet holds 2 statements of A/c 50200012345678")
+
+
+def test_a_pages_titles_repeated_over_its_header_start_no_new_statement(
+    xlsx: Callable[..., Path],
+) -> None:
+    """A statement printed page by page repeats its titles and header on each page: the same
+    period is no next month."""
+    body = without_summary(CURRENT)
+    page_two = [*body[:5], ["25/11/26", "NEFT CR-X-N999", "N999", "25/11/26", None, 1000, 183646]]
+    path = xlsx({"Statement": [*body, [], *page_two]}, name="pages.xlsx")
+    statement = read_statement(str(path))
+    assert len(statement.frame) == 4
+    assert statement.period == (date(2026, 11, 1), date(2026, 11, 30))
+    assert statement.issues == []

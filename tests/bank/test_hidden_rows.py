@@ -182,7 +182,7 @@ def test_reconcile_ties_with_the_hidden_rows_and_says_so(tmp_path: Path, capsys:
     assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]) == 1
     said = capsys.readouterr().out
     assert "4 matches, 0 bank and 0 ledger lines unmatched" in said
-    assert "1 reading note(s) on the Issues sheet; BRS difference 0.00" in said
+    assert "1 warning(s) on the Issues sheet; BRS difference 0.00" in said
 
 
 ODS_ROW = "<table:table-row{attributes}>{cells}</table:table-row>"
@@ -358,7 +358,7 @@ def test_rows_an_excel_table_s_filter_leaves_out_are_called_filtered(
     )
     out = tmp_path / "brs.xlsx"
     assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]) == 1
-    assert "1 reading note(s) on the Issues sheet; BRS difference 0.00" in capsys.readouterr().out
+    assert "1 warning(s) on the Issues sheet; BRS difference 0.00" in capsys.readouterr().out
     issues = openpyxl.load_workbook(out)["Issues"]
     said = [str(cell.value) for row in issues.iter_rows() for cell in row if cell.value]
     assert any("(filtered out by the AutoFilter: row 7)" in text for text in said)

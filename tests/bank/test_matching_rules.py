@@ -1776,6 +1776,35 @@ def test_one_bank_names_equal_amounts_to_two_parties_either_way_round_are_the_us
     ]
 
 
+def test_a_late_booking_that_fits_as_well_crossed_with_a_namesakes_pair_is_the_users() -> None:
+    # RAJESH TIWARI paid 1,499.00 on the 1st and on the 2nd; the books have Rajesh B. Tiwari's
+    # of the 2nd and Rajesh S. Tiwari's of the 6th. The 2nd went with the 2nd's (the same day)
+    # and the 1st, left over, with the 6th's, booked late (5 days); crossed, the 1st is a day
+    # before the 2nd's and the 2nd four before the 6th's: the days add up the same, so the user
+    # chooses (was: both taken, which an outsider's month had the wrong way round)
+    bank = statement(
+        [
+            ("2026-11-01", "UPI/610869201925/Payment from Ph/RAJESH TIWARI/UTIB BANK", "", 149900),
+            ("2026-11-02", "UPI/660476001678/NA/RAJESH TIWARI/IDIB BANK", "", 149900),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-02", "Rajesh B. Tiwari (Mumbai)", "", 149900),
+            ("2026-11-06", "Rajesh S. Tiwari (Kolhapur)", "", 149900),
+        ]
+    )
+    found, suggestions = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert found.empty
+    assert set(suggestions["kind"]) == {"Ambiguous"}
+    assert list(zip(suggestions["bank"], suggestions["ledger"], strict=True)) == [
+        (0, 0),
+        (0, 1),
+        (1, 0),
+        (1, 1),
+    ]
+
+
 def test_namesakes_paired_inside_the_window_rather_than_one_booked_late() -> None:
     # MAHESH KHANNA paid 5,000.00 on the 2nd, the handle maheshkhan79 on the 6th; the books
     # have Mahesh Khanna's of the 5th and Mahesh S. Khanna's of the 6th. Both bank names are

@@ -907,7 +907,7 @@ def test_day_book_optional_and_memorandum_vouchers_are_no_bank_lines(
     code = main(["reconcile", *args, "--out", str(out)])
     said = capsys.readouterr().out
     assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
-    assert "2 reading note(s) on the Issues sheet" in said
+    assert "2 warning(s) on the Issues sheet" in said
     assert "BRS difference 0.00" in said
     assert code == 1  # the notes are to be looked at
 

@@ -497,6 +497,34 @@ def test_a_date_wrapped_over_three_rows_is_one_date(xlsx: Callable[..., Path]) -
     )
 
 
+@pytest.mark.parametrize(
+    ("top", "rest"),
+    [
+        (lambda day: f"{day} Oct", "26"),  # a year of two digits
+        (lambda day: f"{int(day):02d}-Oct-", "2026"),  # the date cut after its separator
+        (lambda day: f"{int(day):02d}/10/", "2026"),
+    ],
+    ids=["two-digit-year", "dash", "slash"],
+)
+def test_a_date_wrapped_in_other_shapes_is_one_date_and_keeps_its_narration(
+    xlsx: Callable[..., Path], top: Callable[[str], str], rest: str
+) -> None:
+    """helper-127's s08 and s07: `3 Oct` over `26` left each narration's rest unread
+    (`BY TRANSFER-` alone), and two customers' equal receipts were paired crosswise by date;
+    `01-Oct-` or `01/10/` over `2026` had the statement refused ('01-Oct-' is not a date)."""
+    rows: list[Row] = [SBI_WRAPPED[0]]
+    for line, below in zip(SBI_WRAPPED[1::2], SBI_WRAPPED[2::2], strict=True):
+        first = top(line[0].split()[0])
+        rows += [[first, first, *line[2:]], [rest, rest, *below[2:]]]
+    lines = read_statement(str(xlsx({"Page 1": _sbi(rows)}, name="sbi.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert first_and_last(lines) == [
+        (date(2026, 10, 1), "BY TRANSFER- NEFT CR-JAY AMBE TRADERS", 4500000),
+        (date(2026, 10, 20), "TO TRANSFER- NEFT DR-OM SAI FREIGHT", -1875075),
+    ]
+
+
 def test_a_date_cell_holding_a_line_break_is_one_date(xlsx: Callable[..., Path]) -> None:
     """`1 Oct⏎2026` in one cell, as converters that keep a PDF cell's lines give it: the whole
     statement was refused ('1 Oct⏎2026' is not a date)."""
@@ -789,3 +817,91 @@ def test_every_line_over_two_rows_without_balances_is_read_as_its_layout(
     lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
     assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
     assert lines.frame["narration"].tolist()[0] == "NEFT CR-JAY AMBE TRADERS"
+
+
+# -- a line's amounts on the row above its date (helper-128's South Indian Bank) --------------
+
+
+def _amount_above(line: Row) -> list[Row]:
+    """`line` as a converter lays out South Indian Bank's PDF text: its amounts on a row of
+    their own above its date, narration and balance."""
+    return [[None, None, None, line[3], line[4], None], [*line[:3], None, None, line[5]]]
+
+
+@pytest.mark.parametrize("which", [(1, 3), (0, 1, 2, 3)], ids=["every-second", "every"])
+def test_amounts_on_the_row_above_the_date_are_the_lines_where_the_balance_confirms_them(
+    xlsx: Callable[..., Path], which: tuple[int, ...]
+) -> None:
+    """Each such amount was 'an amount with no date', and its dated row with only a balance no
+    line: nine lines of nineteen left out of the BRS. The first line, with no balance before it
+    to confirm it, is read so where every other is."""
+    rows = [HEAD]
+    for at, line in enumerate(LINES):
+        rows += _amount_above(line) if at in which else [line]
+    _read_right(read_statement(str(xlsx({"Statement": rows}, name="sib.xlsx"))))
+
+
+def test_a_first_lines_amount_alone_under_the_header_is_reported_never_dropped(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-128's sib_ymd_first: the 1,18,000.00 under the header was dropped without a word,
+    its dated row read as the opening balance, and the Summary blamed the openings."""
+    rows = [HEAD, *_amount_above(LINES[0]), *LINES[1:]]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="sib.xlsx")))
+    assert totals(lines)[0] == 3
+    [issue] = lines.issues
+    assert issue.severity is Severity.ERROR
+    assert issue.cell == "A2"  # its date cell, where the date is missing
+    assert "an amount with no date: it was not read as a line" in issue.problem
+
+
+def test_a_summarys_figures_printed_over_its_labels_are_its_own_not_a_line(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-128's Airtel Payments Bank: `₹…` figures over `Opening Balance | Closing Balance
+    | Total Credit | Total Debit`; the figures row was read as a line whose date
+    ('₹1,00,000.00') is no date, and the BRS was 'not complete'."""
+    rows = [
+        HEAD,
+        *LINES,
+        ["₹100000.00", "₹263749.25", "₹195000.00", "₹31250.75"],
+        ["Opening Balance", "Closing Balance", "Total Credit", "Total Debit"],
+        ["End of statement"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="airtel.xlsx")))
+    _read_right(lines)
+    assert lines.opening == 10000000
+    assert lines.findings == []
+
+
+def test_a_summarys_figures_over_its_labels_that_disagree_are_found(
+    xlsx: Callable[..., Path],
+) -> None:
+    rows = [
+        HEAD,
+        *LINES,
+        ["₹100000.00", "₹263749.25", "₹195000.00", "₹32250.75"],
+        ["Opening Balance", "Closing Balance", "Total Credit", "Total Debit"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="airtel.xlsx")))
+    [finding] = lines.findings
+    assert finding.row == 6
+    assert "total debits of 32,250.75, but the lines read add up to 31,250.75" in finding.detail
+
+
+def test_a_month_of_one_line_wrapped_with_its_amounts_below_is_read(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-127's i02b and i02c: a month of one line, its amounts on its last row, was refused
+    ('the running balance does not confirm'): an OPENING BALANCE row above confirms it, and
+    without one there is nothing else it could be."""
+    line = ["01/10/2026", "JAY AMBE", "N274261234567", None, None, None]
+    amounts: Row = [None, "NEFT CR-JAY AMBE TRADERS", None, None, "45,000.00", "1,45,000.00"]
+    opening: Row = [None, "OPENING BALANCE", None, None, None, "1,00,000.00"]
+    remarks: Row = [None, "NEFT CR-JAY AMBE TRADERS", None, None, None, None]
+    for rows in ([HEAD, opening, line, remarks, [None, None, *amounts[2:]]],
+                 [HEAD, line, amounts]):  # fmt: skip
+        lines = read_statement(str(xlsx({"Statement": rows}, name="icici.xlsx")))
+        assert lines.issues == []
+        assert totals(lines) == (1, 0, 4500000)
+        assert lines.closing == 14500000

@@ -54,7 +54,7 @@ def test_a_hidden_sheet_is_left_unread_and_the_run_says_so(
 
     code, said, out = reconciled(bank, books, capsys)
     assert code == 1  # the BRS ties, but there is a note to read
-    assert "0 unreadable cells, 2 reading note(s) on the Issues sheet" in said
+    assert "0 unreadable cells, 2 warning(s) on the Issues sheet" in said
     assert "BRS difference 0.00" in said
     brs = rows(out, "BRS")
     assert ["Balance as per bank statement", 125953.5] in brs

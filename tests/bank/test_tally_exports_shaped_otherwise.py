@@ -711,7 +711,7 @@ def test_optional_and_memorandum_vouchers_are_left_out_and_named(
     bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
     code, said, brs = reconcile(tmp_path, books, bank, capsys)
     assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
-    assert "2 reading note(s) on the Issues sheet" in said
+    assert "2 warning(s) on the Issues sheet" in said
     assert "is not its opening balance" not in said
     assert brs["Balance as per books (ledger)"] == 1353000.50
     assert brs["Total receipts in the books not yet credited"] == 1250000.50
@@ -734,7 +734,7 @@ def test_an_account_the_one_ledgers_title_does_not_name_is_warned_of(
     out = tmp_path / "brs.xlsx"
     argv = ["reconcile", "--bank", str(statement), "--ledger", str(books), "--out", str(out)]
     code = main([*argv, "--account", "Indian Bank A/c"])
-    assert code == 1 and "1 reading note(s) on the Issues sheet" in capsys.readouterr().out
+    assert code == 1 and "1 warning(s) on the Issues sheet" in capsys.readouterr().out
     said = [
         " ".join(str(c) for c in row if c)
         for row in openpyxl.load_workbook(out)["Issues"].iter_rows(values_only=True)

@@ -116,6 +116,7 @@ from xlbo.readers.ledger_sections import (
     statements_section,
 )
 from xlbo.readers.line_issues import CUT_OFF, cut_sentences
+from xlbo.readers.mt940 import is_mt940
 from xlbo.readers.roles import Role
 from xlbo.readers.statement import BALANCE_NOT_CALCULATED, read_statement
 from xlbo.sheets.issues import issues_sheet
@@ -135,9 +136,10 @@ DETAIL_SHEETS = ("Matches", "Unmatched Bank", "Unmatched Ledger", "Suggestions")
 
 
 def detail_for(*inputs: Path) -> Detail:
-    """The default: sheets when every input is a workbook; otherwise files of the inputs' kind
-    (Parquet if any input is Parquet, else CSV)."""
-    suffixes = {p.suffix.lower() for p in inputs}
+    """The default: sheets when every input is a workbook (or an MT940 statement, a month's
+    lines as a bank's portal gives them); otherwise files of the inputs' kind (Parquet if any
+    input is Parquet, else CSV)."""
+    suffixes = {p.suffix.lower() for p in inputs if not is_mt940(p)}
     if suffixes & {".parquet", ".pq"}:
         return Detail.PARQUET
     if suffixes & {".csv", ".txt", ".tsv"}:
@@ -1016,12 +1018,19 @@ def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
     # an export cut off at its sheet's last row is said first: the BRS lacks what came after
     cut, unreadable = _cut_and_unread(result.issues)
     notes = len(result.issues) - unreadable - len(cut)  # a hidden sheet left unread, a cell cleaned
+    # of those, a warning (rows below a summary not read, a balance not checked) says so
+    warnings = sum(issue.severity is Severity.WARNING for issue in result.issues)
+    said = " and ".join(
+        f"{count} {kind}"
+        for count, kind in ((warnings, "warning(s)"), (notes - warnings, "reading note(s)"))
+        if count
+    )
     summary = (
         cut_sentences(cut) + f"{result.match_count} matches, {len(result.bank_open)} bank and "
         f"{len(result.ledger_open)} ledger lines unmatched, {len(result.suggestions)} "
         f"suggestions, {len(result.findings)} integrity findings, {unreadable} "
         "unreadable cells"
-        + (f", {notes} reading note(s) on the Issues sheet" if notes else "")
+        + (f", {said} on the Issues sheet" if said else "")
         + (
             f", {len(result.decision_issues)} decisions not applied"
             if result.decision_issues

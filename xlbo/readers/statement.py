@@ -105,6 +105,7 @@ from xlbo.readers.line_issues import (
     uncalculated,
     unseen,
 )
+from xlbo.readers.mt940 import is_mt940, read_mt940
 from xlbo.readers.paise_columns import rupees_and_paise
 from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
 from xlbo.readers.statement_summary import (
@@ -112,6 +113,7 @@ from xlbo.readers.statement_summary import (
     Titles,
     block_rows,
     currency_in,
+    figures_only,
     merged,
     month_in,
     read_summary,
@@ -366,6 +368,8 @@ def read_statement(
     but those `skip` names (the ledger's, when one workbook holds both); `sheet="Oct"` just
     that one, hidden or not. The frame's `sheet` column names each line's sheet; `Lines.sheet`
     is the first sheet joined."""
+    if isinstance(source, str) and is_mt940(Path(source)):  # SWIFT's statement: no sheets
+        return read_mt940(Path(source))
     book = FileBook(source) if isinstance(source, str) else source
     names = [_sheet_name(book, sheet)] if sheet is not None else book.sheet_names()
     names = [n for n in names if n not in skip] or names
@@ -1048,6 +1052,24 @@ def _read_sheet(
         narration = strings(pd.Series(text, index=narration.index, dtype=object))
         dated[list(below)] = True
 
+    # a line whose amounts are on the row above its date and balance (South Indian Bank's PDF
+    # as a converter lays out its text): one line, where the balance confirms it
+    over = _amounts_above(
+        dated,
+        ~written,
+        moves & ~layout & blank_date & ~has_balance & (narration == "").to_numpy(dtype=bool),
+        has_balance,
+        balance,
+        credit - debit,
+    )
+    if over:
+        amounts_at, lines_to = list(over), list(over.values())
+        moving = {id(a): a for a in (debit, credit, money.written_debit, money.written_credit)}
+        for values in moving.values():
+            values[lines_to] = values[amounts_at]
+            values[amounts_at] = 0
+        moves = (debit != 0) | (credit != 0)
+
     # Title lines above the header; summary rows above the first line and from the block that
     # ends the lines.
     lines_at = np.flatnonzero(dated & moves)
@@ -1080,11 +1102,22 @@ def _read_sheet(
         stops,
         _next_account(cells, dated, frame[columns[Role.DATE]], columns[Role.DATE], titles.account),
     )
+    if _figures_over(cells, rows, dated, end):
+        end -= 1  # a summary's figures printed over its labels (Airtel): the block's own
+        stops = min(stops, end)
     summary = _summary(cells, rows, dated, (end, stops), columns, head, table)
     blocks = _blocks_run_past(cells, rows, [p for p in ran_past if p < end], lines_at, columns)
     # HDFC's opening balance under Date, and the figures of every block the lines run past
     figures = np.isin(rows, list(summary.used.union(*(found.used for _, found in blocks))))
     statements = [(position, found) for position, found in blocks if _states_a_statement(found)]
+    statements = _months_titled(
+        statements,
+        blocks,
+        cells,
+        lines_at,
+        _headers_again(cells, dated, frame[columns[Role.DATE]], columns[Role.DATE], end),
+        titles,
+    )
     if statements:  # October's statement and November's: the period runs to the last one's end
         titles = _run_on_to(titles, cells, statements[-1][0], lines_at)
     before_end = np.arange(count) < end
@@ -1160,7 +1193,7 @@ def _read_sheet(
         "reconcile again; the amount was left out.",
     )
     after = np.flatnonzero(dated & moves & ~before_end & ~figures)
-    below: tuple[int, Issue] | None = None
+    month_below: tuple[int, Issue] | None = None
     others = _accounts_below(cells, dated, end, after, titles.account)
     if others:
         issues.append(
@@ -1202,7 +1235,7 @@ def _read_sheet(
         )
         issues.append(unread)
         # (perhaps the same account's month before, pasted below: `_with_statement_below`)
-        below = (int(rows[_block_end(cells, end, int(after[0]))]), unread)
+        month_below = (int(rows[_block_end(cells, end, int(after[0]))]), unread)
     failed = np.isin(np.arange(count), list(problems))
     keep = dated & ~failed & moves & before_end
     # an amount a script wrote as a formula, saved without its value, reads as none: its line
@@ -1235,7 +1268,7 @@ def _read_sheet(
     footer += found
     titled = all(_titled_below(cells, position, lines_at) for position, _ in statements)
     if statements and all(own) and by_itself and titled:  # one account's months, one under another
-        at = [int(rows[position]) for position, _ in statements]
+        at = [int(rows[position]) for position, stated in statements if stated.used]
         at += [int(rows[end])] if end < count else []
         issues.append(_statements_run_on(book.name, table.sheet, at, len(statements) + 1, titles))
 
@@ -1319,9 +1352,9 @@ def _read_sheet(
             *_uncalculated_balances(book, table.sheet, columns, letter, lines),
         ],
     )
-    if below is None:
+    if month_below is None:
         return read
-    return _with_statement_below(book, name, mapping, given, read, below)
+    return _with_statement_below(book, name, mapping, given, read, month_below)
 
 
 def _with_statement_below(
@@ -1463,19 +1496,61 @@ def _next_account(
     lines = np.flatnonzero(dated)
     if not mine or not len(lines):
         return count
-    # a repeat of the header says the date column's header in the date column (only the rows
-    # without a date are asked: a million lines' dates are never cast to text)
-    undated = np.flatnonzero(~dated)
-    undated = undated[undated > lines[0]]
-    said = date_cells.iloc[undated].astype(str).str.strip().str.casefold() == date_header.casefold()
-    for position in undated[said.to_numpy(dtype=bool)].tolist():
-        if not _repeats_header(cells.iloc[position]):
-            continue
+    for position in _headers_again(cells, dated, date_cells, date_header, count):
         start = int(lines[np.searchsorted(lines, position) - 1]) + 1
         theirs = account_mask(read_titles(cells.iloc[start:position].to_numpy().tolist()).account)
         if theirs and not same_account(mine, theirs):
             return start
     return count
+
+
+def _headers_again(
+    cells: pd.DataFrame, dated: np.ndarray, date_cells: pd.Series, date_header: str, stop: int
+) -> list[int]:
+    """The positions of the rows below the first line, up to `stop`, that repeat the header (a
+    page's, or the next statement's). A repeat of the header says the date column's header in
+    the date column: only the rows without a date are asked (a million lines' dates are never
+    cast to text)."""
+    lines = np.flatnonzero(dated)
+    if not len(lines):
+        return []
+    undated = np.flatnonzero(~dated[:stop])
+    undated = undated[undated > lines[0]]
+    said = date_cells.iloc[undated].astype(str).str.strip().str.casefold() == date_header.casefold()
+    return [
+        position
+        for position in undated[said.to_numpy(dtype=bool)].tolist()
+        if _repeats_header(cells.iloc[position])
+    ]
+
+
+def _months_titled(
+    statements: list[tuple[int, Summary]],
+    blocks: list[tuple[int, Summary]],
+    cells: pd.DataFrame,
+    lines_at: np.ndarray,
+    headers: list[int],
+    titles: Titles,
+) -> list[tuple[int, Summary]]:
+    """`statements` (the blocks the lines ran past that state a whole statement) with the next
+    months' starts that title rows name: the header again under rows giving another period than
+    `titles`' (November's lines, then `Statement From : 01/12/2026 To : 31/12/2026` and the
+    header), each at the block the lines ran past above it (Axis's TRANSACTION TOTAL, a summary
+    without its opening), or with no figures where none is (a month downloaded without its
+    summary). A page's header again under the same period's titles is no month's start."""
+    found = dict(statements)
+    for header in headers:
+        before = lines_at[: np.searchsorted(lines_at, header)]
+        if not len(before):
+            continue
+        start = int(before[-1]) + 1
+        period = read_titles(cells.iloc[start:header].to_numpy().tolist()).period
+        if None in period or period == titles.period:
+            continue
+        block = [(position, summary) for position, summary in blocks if start <= position < header]
+        position, summary = block[0] if block else (start, Summary())
+        found.setdefault(position, summary)
+    return sorted(found.items())
 
 
 TITLE_ROWS_BELOW = 200
@@ -1946,10 +2021,20 @@ def _amounts_below(
         walking = walking[~found & filler[up]]  # past a row of narration, on up
     if not pairs:
         return {}, {}
-    if not has_balance.any() and len(pairs) == len(amounts) > 1:
-        # no balance to confirm any of them, but every line is so written: the layout
-        return pairs, {}
-    sequence = sorted(set(pairs) | set(np.flatnonzero(dated & (moved != 0)).tolist()))
+    if len(pairs) == len(amounts) and not (dated & (moved != 0)).any():
+        if not has_balance.any() and len(pairs) > 1:
+            # no balance to confirm any of them, but every line is so written: the layout
+            return pairs, {}
+        if len(pairs) == 1 and not (has_balance & ~undated_money).any():
+            # a month of one line so written, and no balance before it to confirm it
+            return pairs, {}
+    # the lines, and the rows of a balance alone (`OPENING BALANCE`, a page's B/F) that a first
+    # line's balance runs on from
+    sequence = sorted(
+        set(pairs)
+        | set(np.flatnonzero(dated & (moved != 0)).tolist())
+        | set(np.flatnonzero(~dated & has_balance & (moved == 0) & ~undated_money).tolist())
+    )
 
     def chained(older: int, newer: int) -> bool:
         return bool(
@@ -1972,6 +2057,64 @@ def _amounts_below(
     return confirmed, doubtful
 
 
+def _figures_over(cells: pd.DataFrame, rows: np.ndarray, dated: np.ndarray, end: int) -> bool:
+    """Whether the row above the block at `end` that ends the lines is that block's figures,
+    printed over its labels (Airtel: `₹54231.03 | ₹54364.91 | …` over `Opening Balance |
+    Closing Balance | …`), not a line whose date could not be read."""
+    if not 0 < end < len(cells) or dated[end - 1]:
+        return False
+    above = cells.iloc[end - 1].tolist()
+    if not figures_only(above):
+        return False
+    region = [(int(rows[end - 1]), above), (int(rows[end]), cells.iloc[end].tolist())]
+    return int(rows[end - 1]) in read_summary(region).used
+
+
+def _amounts_above(
+    dated: np.ndarray,
+    bare: np.ndarray,
+    undated_money: np.ndarray,
+    has_balance: np.ndarray,
+    balance: np.ndarray,
+    moved: np.ndarray,
+) -> dict[int, int]:
+    """Lines whose amounts are on the row above their date: a row with amounts and nothing else
+    (`undated_money`: no date, balance or narration) directly above a dated row with a balance
+    and no amount written (`bare`), as a converter lays out South Indian Bank's PDF text (the
+    amount, then the serial number, date, narration and balance). Each such amounts row
+    (position → the dated row's) is one line with the dated row where the balance confirms it:
+    the dated row's balance is the balance before it (the row above's, or for a statement
+    newest first the row below's) moved by the amount. The others are left to be reported (a
+    dated row with a balance and no amount is an opening row, and the amount with no date an
+    Error: never money passed over), but for the first line's, which no balance before it can
+    confirm, where every other line is so written and confirmed (two at least)."""
+    amounts = np.flatnonzero(undated_money & ~dated)
+    amounts = amounts[amounts + 1 < len(dated)]
+    lines = amounts + 1
+    keep = dated[lines] & bare[lines] & has_balance[lines]
+    amounts, lines = amounts[keep], lines[keep]
+    if not len(amounts):
+        return {}
+    balanced = np.flatnonzero(has_balance)
+    at = np.searchsorted(balanced, lines)  # each dated row's place among the balances
+    found: dict[int, int] = {}
+    first: dict[int, int] = {}  # the first line's, with no balance before it to confirm it
+    failed = False
+    for amount, line, place in zip(amounts.tolist(), lines.tolist(), at.tolist(), strict=True):
+        older = [int(balanced[place - 1])] if place > 0 else []
+        older += [int(balanced[place + 1])] if place + 1 < len(balanced) else []
+        if any(balance[line] == balance[o] + moved[amount] for o in older):
+            found[amount] = line
+        elif place == 0:
+            first[amount] = line
+        else:
+            failed = True
+    # where every other line is so written and confirmed, the first one is too: its layout
+    if first and not failed and len(found) >= 2:
+        found.update(first)
+    return found
+
+
 def _loose_money(
     cells: pd.DataFrame,
     dated: np.ndarray,
@@ -1979,12 +2122,11 @@ def _loose_money(
     unconfirmed: Mapping[int, int],
     dates: Sequence[Any],
 ) -> dict[int, str]:
-    """Rows below the first line with an amount but no date at all, that no block's words
+    """Rows under the header with an amount but no date at all (above the first line too: a
+    line's amount a converter put on a row of its own under the header), that no block's words
     (`TOTAL C/F`, `Page Total`) make layout: problems to report, never money left out in
     silence."""
-    first = int(np.argmax(dated)) if dated.any() else len(dated)
     loose = np.flatnonzero(undated_money & ~dated)
-    loose = loose[loose > first]
     if len(loose):
         loose = loose[~block_rows(cells.iloc[loose])]
     problems: dict[int, str] = {}
@@ -2141,12 +2283,19 @@ def _statements_run_on(file: str, sheet: str, rows: list[int], count: int, title
     """A note that the sheet holds `count` of one account's statements one under another (their
     summaries at Excel `rows`, the last one's where it has one), read as one."""
     account = f"A/c {titles.account}" if titles.account else "the account"
+    summaries = (
+        f" (summaries at rows {', '.join(map(str, rows))})"
+        if len(rows) > 1
+        else f" (a summary at row {rows[0]})"
+        if rows
+        else ""
+    )
     return Issue(
         severity=Severity.INFO,
         sheet=sheet,
-        cell=f"A{rows[0]}",
-        problem=f"the sheet holds {count} statements of {account}, one under another "
-        f"(summaries at rows {', '.join(map(str, rows))}): each one's lines run "
+        cell=f"A{rows[0]}" if rows else "A1",
+        problem=f"the sheet holds {count} statements of {account}, one under another"
+        f"{summaries}: each one's lines run "
         "on from the last one's balance, so they were read as one statement, and each "
         "summary was checked against its own lines",
         hint="Nothing to do if they are one account's months in turn. If a statement is "

@@ -468,6 +468,15 @@ def block_rows(cells: pd.DataFrame) -> np.ndarray:
     return found
 
 
+def figures_only(cells: Sequence[Any]) -> bool:
+    """Whether a row holds two figures or more and nothing else (no label, no date): a
+    summary's figures printed on a row of their own."""
+    filled = [c for c in cells if not is_blank(c)]
+    return len(filled) >= 2 and all(
+        not isinstance(c, bool | date) and _figure(c) is not None for c in filled
+    )
+
+
 def read_summary(
     rows: Sequence[tuple[int, Sequence[Any]]],
     roles: Mapping[int, Role] | None = None,
@@ -475,8 +484,8 @@ def read_summary(
     top: bool = False,
 ) -> Summary:
     """The figures stated in summary rows (Excel row, cells): a label with its figure to its
-    right (`CLOSING BALANCE … -,91,02,973.87`, `Opening Balance : 12,345.00`), or a row of
-    labels over a row of figures (HDFC). `roles` names the columns' roles by position, for a
+    right (`CLOSING BALANCE … -,91,02,973.87`, `Opening Balance : 12,345.00`), a row of
+    labels over a row of figures (HDFC), or under one (Airtel). `roles` names the columns' roles by position, for a
     plain `Total` row; `top` reads `Balance as on …` (above the lines) as the opening."""
     found: dict[str, int] = {}
     where: dict[str, int] = {}
@@ -492,10 +501,16 @@ def read_summary(
         used.add(excel_row)
         return True
 
+    figures_above: tuple[int, Sequence[Any]] | None = None  # the row above, of figures alone
     for excel_row, cells in rows:
         filled = [(i, c) for i, c in enumerate(cells) if not is_blank(c)]
         if not filled:
+            figures_above = None
             continue
+        above, figures_above = (
+            figures_above,
+            ((excel_row, cells) if figures_only(cells) and excel_row not in used else None),
+        )
         labels: dict[int, str] = {}
         inline: dict[int, tuple[str, str]] = {}
         for i, cell in filled:
@@ -554,6 +569,20 @@ def read_summary(
                 for n, (j, c) in enumerate(right[:3])
             ):
                 pending[i] = key
+        if (
+            above is not None
+            and above[0] == excel_row - 1  # the row right above, whose figures none took
+            and above[0] not in used
+            and pending
+            and len(pending) == len(labels) >= 2
+        ):
+            # Airtel's figures printed over their labels (`₹54,231.03 | ₹54,364.91` over
+            # `Opening Balance | Closing Balance`)
+            figures_row, figures = above
+            for i, key in pending.items():
+                if i < len(figures):
+                    take(key, _value(key, figures[i]), figures_row)
+            pending = {}
     return Summary(
         opening=found.get("opening"),
         closing=found.get("closing"),

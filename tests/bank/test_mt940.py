@@ -1,0 +1,165 @@
+"""SWIFT MT940 statements (helper-128: HSBC India delivers its statements so, through HSBCnet;
+so do Citi, Deutsche Bank and Standard Chartered, and the Indian banks' corporate portals):
+`.sta` was 'not a file xlbo reads', and as `.txt` it was told to name its columns with --map."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from xlbo.cli import main
+from xlbo.issues import Severity
+from xlbo.readers.mt940 import NotMt940, is_mt940, read_mt940
+from xlbo.readers.statement import read_statement
+
+NOVEMBER = """{1:F01HSBCINBBAXXX0000000000}{2:O940HSBCINBBXXXX}{4:
+:20:AIQ0000085320001
+:25:HSBCINBB/073123456001
+:28C:00189/00001
+:60F:C261031INR542310,25
+:61:2611021102C118000,00NTRFSBINN26110212345//HS00000001
+:86:NEFT CR-SBIN0004567-BALAJI TRADERS-
+SBINN26110212345678
+:61:2611031103D45000,00NCHK000451//HS00000002
+:86:CHQ PAID-000451-KAVERI SUPPLIERS
+:61:2611251125D17,7NTRFNONREF//HS00000003
+:86:SMS ALERT CHGS INCL GST
+:61:2611271127RD2350,00NTRFNONREF//HS00000004
+:86:REVERSAL OF UPI/DR/630812345671/OFFICE MART
+:62F:C261130INR617642,55
+-}
+"""
+"""November of an HSBC current account: a receipt whose narration runs over two lines of the
+file, a cheque, a charge of 17.70 written `17,7`, a debit reversed (`RD`: money back in)."""
+
+
+def sta(tmp_path: Path, text: str, name: str = "statement.sta") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_mt940_statements_lines_balances_and_account_are_read(tmp_path: Path) -> None:
+    lines = read_statement(str(sta(tmp_path, NOVEMBER)))
+    frame = lines.frame
+    assert len(frame) == 4
+    assert frame["date"].tolist() == [
+        date(2026, 11, 2),
+        date(2026, 11, 3),
+        date(2026, 11, 25),
+        date(2026, 11, 27),
+    ]
+    assert frame["debit"].tolist() == [0, 4500000, 1770, 0]
+    assert frame["credit"].tolist() == [11800000, 0, 0, 235000]
+    assert frame["narration"].iat[0] == "NEFT CR-SBIN0004567-BALAJI TRADERS-SBINN26110212345678"
+    assert frame["reference"].tolist()[:2] == ["SBINN26110212345", "000451"]
+    assert frame["reference"].iat[2] == "HS00000003"  # NONREF: the bank's own reference
+    assert frame["row"].tolist() == [6, 9, 11, 13]  # each line's :61: in the file
+    assert (lines.opening, lines.closing) == (54231025, 61764255)
+    assert frame["balance"].tolist()[-1] == 61764255
+    assert lines.account == "073123456001"
+    assert lines.period == (date(2026, 11, 1), date(2026, 11, 30))
+    assert lines.currency == ""  # rupees
+    assert lines.issues == [] and lines.findings == []
+
+
+def test_a_closing_balance_the_lines_do_not_reach_is_a_finding(tmp_path: Path) -> None:
+    text = NOVEMBER.replace(":62F:C261130INR617642,55", ":62F:C261130INR617742,55")
+    [finding] = read_mt940(sta(tmp_path, text)).findings
+    assert finding.check == "Statement total"
+    assert "closing balance (:62F:) is 6,17,742.55" in finding.detail
+    assert "come to 6,17,642.55 (difference 100.00)" in finding.detail
+
+
+def test_a_line_that_cannot_be_read_is_an_error_at_its_line_of_the_file(tmp_path: Path) -> None:
+    text = NOVEMBER.replace(":61:2611031103D45000,00NCHK", ":61:2611031103X45000,00NCHK")
+    lines = read_mt940(sta(tmp_path, text))
+    assert len(lines.frame) == 3
+    [issue] = lines.issues
+    assert issue.severity is Severity.ERROR
+    assert issue.cell == "line 9"
+    assert issue.problem.startswith("the :61: field is no statement line")
+
+
+def test_pages_of_one_statement_are_read_in_turn(tmp_path: Path) -> None:
+    """A statement of two pages (`:28C:` 1 and 2): the first page closes with an interim `:62M:`
+    and the second opens with `:60M:`; the first opening and the last closing are the month's."""
+    first, second = NOVEMBER.split(":61:2611251125")
+    pages = (
+        first.replace(":28C:00189/00001", ":28C:00189/00001")
+        + ":62M:C261103INR615310,25\n-}\n"
+        + "{1:F01HSBCINBBAXXX0000000000}{2:O940HSBCINBBXXXX}{4:\n:20:AIQ0000085320002\n"
+        + ":25:HSBCINBB/073123456001\n:28C:00189/00002\n:60M:C261103INR615310,25\n"
+        + ":61:2611251125"
+        + second
+    )
+    lines = read_mt940(sta(tmp_path, pages))
+    assert len(lines.frame) == 4
+    assert (lines.opening, lines.closing) == (54231025, 61764255)
+    assert lines.findings == []
+
+
+def test_an_entry_date_in_january_of_a_line_valued_in_december_is_of_the_next_year(
+    tmp_path: Path,
+) -> None:
+    text = NOVEMBER.replace(":61:2611271127RD", ":61:2612310102RD")
+    lines = read_mt940(sta(tmp_path, text))
+    assert lines.frame["date"].iat[-1] == date(2027, 1, 2)
+    assert lines.frame["value_date"].iat[-1] == date(2026, 12, 31)
+
+
+def test_a_txt_is_an_mt940_statement_only_where_its_text_is_one(tmp_path: Path) -> None:
+    assert is_mt940(sta(tmp_path, NOVEMBER, "hsbc.txt"))
+    assert not is_mt940(sta(tmp_path, "Date,Narration,Debit,Credit\n", "bank.txt"))
+    assert not is_mt940(sta(tmp_path, NOVEMBER, "hsbc.csv"))
+
+
+def test_a_file_named_sta_with_no_line_or_balance_is_refused_saying_so(tmp_path: Path) -> None:
+    with pytest.raises(NotMt940, match="no statement line or balance could be read"):
+        read_mt940(sta(tmp_path, ":20:X\n:25:1234\n:61:garbage\n"))
+
+
+def test_junk_in_an_mt940_file_gives_errors_or_a_refusal_never_a_traceback(
+    tmp_path: Path,
+) -> None:
+    chooser = random.Random(7)
+    pieces = [":61:", ":86:", ":60F:", ":62F:", ":25:", "C", "D", "RC", "2611", "99", ",", "7",
+              "NTRF", "//", "INR", "-}", "{4:", "\n", " ", "?20", "\u00a0", "₹"]  # fmt: skip
+    for _ in range(200):
+        junk = ":20:J\n" + "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 40)))
+        try:
+            lines = read_mt940(sta(tmp_path, junk))
+        except NotMt940:
+            continue
+        assert all(issue.cell.startswith("line ") for issue in lines.issues)
+        assert (lines.frame["debit"] >= 0).all() and (lines.frame["credit"] >= 0).all()
+
+
+def test_reconcile_reads_an_mt940_statement_and_ties(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = sta(
+        tmp_path,
+        NOVEMBER.replace(":61:2611271127RD", ":61:2611271127C").replace(
+            "REVERSAL OF UPI/DR/630812345671/OFFICE MART", "UPI/CR/630812345671/OFFICE MART"
+        ),
+    )
+    books = tmp_path / "books.csv"
+    books.write_text(
+        "Date,Particulars,Vch Type,Vch No.,Debit,Credit\n"
+        "01-11-2026,Opening Balance,,,542310.25,\n"
+        "02-11-2026,Balaji Traders,Receipt,1,118000.00,\n"
+        "02-11-2026,Kaveri Suppliers,Payment,2,,45000.00\n"
+        "25-11-2026,Bank Charges,Journal,3,,17.70\n"
+        "27-11-2026,Office Mart,Receipt,4,2350.00,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0, said
+    assert said.startswith("4 matches, 0 bank and 0 ledger lines unmatched"), said
+    assert "BRS difference 0.00" in said
