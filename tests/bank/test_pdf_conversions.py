@@ -905,3 +905,19 @@ def test_a_month_of_one_line_wrapped_with_its_amounts_below_is_read(
         assert lines.issues == []
         assert totals(lines) == (1, 0, 4500000)
         assert lines.closing == 14500000
+
+
+def test_a_narration_begun_on_the_amounts_row_above_the_date_runs_on_on_the_dates(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-128's sib_ymd_text: `CHQ PAID-` and 12,500.00 on a row, `000451-MEHTA & CO`
+    under it with the date and the balance."""
+    rows = [HEAD, LINES[0]]
+    for line in LINES[1:]:
+        start, rest = line[1][:9], line[1][9:]
+        rows += [[None, start, None, line[3], line[4], None], [line[0], rest, line[2], None, None, line[5]]]  # fmt: skip
+    lines = read_statement(str(xlsx({"Statement": rows}, name="sib.xlsx")))
+    assert lines.issues == []
+    assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
+    assert lines.frame["narration"].iat[1] == "CHQ PAID- 000451-MEHTA & CO"
+    assert chains(lines)

@@ -1057,7 +1057,7 @@ def _read_sheet(
     over = _amounts_above(
         dated,
         ~written,
-        moves & ~layout & blank_date & ~has_balance & (narration == "").to_numpy(dtype=bool),
+        moves & ~layout & blank_date & ~has_balance,
         has_balance,
         balance,
         credit - debit,
@@ -1069,6 +1069,13 @@ def _read_sheet(
             values[lines_to] = values[amounts_at]
             values[amounts_at] = 0
         moves = (debit != 0) | (credit != 0)
+        # the narration begun on the amounts' row runs on on the date's (`CHQ PAID-000451-`
+        # over `KAVERI SUPPLIERS`)
+        text = narration.to_numpy(dtype=object).copy()
+        for amount, line in over.items():
+            text[line] = " ".join(str(t) for t in (text[amount], text[line]) if t)
+            text[amount] = ""
+        narration = strings(pd.Series(text, index=narration.index, dtype=object))
 
     # Title lines above the header; summary rows above the first line and from the block that
     # ends the lines.
@@ -2078,10 +2085,10 @@ def _amounts_above(
     balance: np.ndarray,
     moved: np.ndarray,
 ) -> dict[int, int]:
-    """Lines whose amounts are on the row above their date: a row with amounts and nothing else
-    (`undated_money`: no date, balance or narration) directly above a dated row with a balance
-    and no amount written (`bare`), as a converter lays out South Indian Bank's PDF text (the
-    amount, then the serial number, date, narration and balance). Each such amounts row
+    """Lines whose amounts are on the row above their date: a row with amounts and no date or
+    balance (`undated_money`; the narration's start or none) directly above a dated row with a
+    balance and no amount written (`bare`), as a converter lays out South Indian Bank's PDF
+    text (the amount, then the serial number, date, narration and balance). Each such amounts row
     (position → the dated row's) is one line with the dated row where the balance confirms it:
     the dated row's balance is the balance before it (the row above's, or for a statement
     newest first the row below's) moved by the amount. The others are left to be reported (a
