@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 
 from tests.bank.test_reconcile import HDFC_HEAD
+from xlbo.bank.integrity import check_statement
 from xlbo.cli import main
 from xlbo.readers.statement import read_statement
 from xlbo.readers.statement_summary import currency_in
@@ -261,3 +262,23 @@ def test_a_new_dollar_account_opening_at_nothing_against_rupee_books_is_refused(
 )
 def test_a_currency_is_only_a_currency_where_it_is_named_as_one(text: str, code: str) -> None:
     assert currency_in(text) == code
+
+
+def test_a_dollar_statements_own_findings_say_its_money_grouped_by_thousands(
+    xlsx: Callable[..., Path],
+) -> None:
+    """A summary that disagrees with the lines, and a balance that breaks, on an EEFC account:
+    its figures were said grouped in lakhs (`1,23,456.00` dollars), as rupees are."""
+    body = eefc_statement(HDFC_TITLES)
+    body[-1] = [*body[-1][:6], 1230449.5]  # the last balance written 1,200,000.00 too high
+    summary = [
+        ["STATEMENT SUMMARY :-"],
+        ["Opening Balance", "Dr Count", "Cr Count", "Debits", "Credits", "Closing Bal"],
+        [20000, 2, 2, 1105850.5, 16300, 1230449.5],
+    ]
+    statement = read_statement(str(xlsx({"Statement": [*body, *summary]}, name="eefc.xlsx")))
+    said = " ".join(finding.detail for finding in statement.findings)
+    assert "total debits of 1,105,850.50, but the lines read add up to 5,850.50" in said
+    findings, _ = check_statement(statement.frame, (), statement.currency)
+    [broken] = [f for f in findings if f.check == "Balance break"]
+    assert "the statement shows 1,230,449.50 (difference 1,200,000.00)" in broken.detail

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.columns import day_numbers
-from xlbo.money import format_inr, from_paise
+from xlbo.money import format_money, from_paise
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,11 @@ def _balance_leads_in(lines: pd.DataFrame, repeated: np.ndarray) -> np.ndarray:
 
 
 def check_statement(
-    lines: pd.DataFrame, stated: Sequence[Finding] = ()
+    lines: pd.DataFrame, stated: Sequence[Finding] = (), currency: str = ""
 ) -> tuple[list[Finding], pd.DataFrame]:
     """Findings (`stated`, the reader's about the file, first: a footer that disagrees with the
-    lines), and the lines without repeats (the first of each repeated line is kept)."""
+    lines), and the lines without repeats (the first of each repeated line is kept). Money is
+    said in the account's `currency` (an EEFC account's dollars grouped by thousands)."""
     findings = list(stated)
     repeated, first = repeats(lines)
     rows = lines["row"].to_numpy()
@@ -125,9 +126,10 @@ def check_statement(
                     int(rows[index]),
                     "Balance break",
                     f"{where(int(written[index + 1]), int(rows[index]), True)}: the balance should be "
-                    f"{format_inr(from_paise(int(expected[index])))} "
-                    f"after this line but the statement shows {format_inr(from_paise(int(balance[index + 1])))} "
-                    f"(difference {format_inr(from_paise(gap))})"
+                    f"{format_money(from_paise(int(expected[index])), currency)} after this line "
+                    "but the statement shows "
+                    f"{format_money(from_paise(int(balance[index + 1])), currency)} "
+                    f"(difference {format_money(from_paise(gap), currency)})"
                     + (
                         "; this looks like a debit shown as a credit, or the reverse"
                         if flip

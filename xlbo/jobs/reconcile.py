@@ -1094,7 +1094,7 @@ def reconcile_lines(
     reference by last month's cheque pairs with it rather than with a weaker guess of this month,
     and what is left of them is swept by amount (`_cleared`)."""
     statement, period_notes = _within_the_books(statement, ledger_lines)
-    findings, unique = check_statement(statement.frame, statement.findings)
+    findings, unique = check_statement(statement.frame, statement.findings, statement.currency)
     bank = unique.reset_index(drop=True)
     folded = ""
     if carried is not None:  # last month's items stand for the earlier months' entries

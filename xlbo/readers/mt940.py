@@ -143,21 +143,16 @@ def read_mt940(path: Path) -> Lines:
     for tag, value, number in _fields(text):
         if tag == "25" and not account:
             account = value.strip().rpartition("/")[2]
-        elif tag in ("60F", "60M"):
+        elif tag in ("60F", "60M", "62F", "62M"):  # a page's opening or closing balance
             try:
-                paise, day, currency = _balance(value)
+                paise, day, written_in = _balance(value)
             except ValueError:
                 problem(number, tag, value, "is no balance (C or D, YYMMDD, currency, amount)")
                 continue
-            if opening is None:
-                opening, first_day = paise, day
-        elif tag in ("62F", "62M"):
-            try:
-                closing, last_day, _ = _balance(value)
-            except ValueError:
-                problem(number, tag, value, "is no balance (C or D, YYMMDD, currency, amount)")
-                continue
-            closing_at = number
+            if tag.startswith("62"):
+                closing, last_day, closing_at = paise, day, number
+            elif opening is None:
+                opening, first_day, currency = paise, day, written_in
         elif tag == "61":
             head, _, more = value.partition("\n")
             found = _LINE.match(head.strip())

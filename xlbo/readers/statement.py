@@ -93,7 +93,7 @@ from xlbo.columns import (
 from xlbo.dates import rest_of_date
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
-from xlbo.money import format_inr, from_paise
+from xlbo.money import format_inr, format_money, from_paise
 from xlbo.readers.header_words import renamed, two_row_header
 from xlbo.readers.line_issues import (
     STATEMENT,
@@ -898,6 +898,8 @@ class _Money:
     written_debit: np.ndarray
     written_credit: np.ndarray
     problems: dict[int, tuple[Role, str]]
+    currency: str = ""
+    """The account's currency where the statement names one (its figures said in it)."""
 
 
 def _read_sheet(
@@ -1016,6 +1018,7 @@ def _read_sheet(
     has_balance &= ~np.isin(np.arange(count), list(bad_balance))
     money = _money(column, columns, marks, (balance, has_balance))
     problems = {**mark_problems.get("lines", {}), **money.problems}
+    money.currency = titles.currency or _headed_currency(columns)
     debit, credit = money.debit, money.credit
     moves = (debit != 0) | (credit != 0)
     # a line wrapped over two rows with its amounts on the second (a PDF converted to Excel
@@ -2397,9 +2400,9 @@ def _check(summary: Summary, money: _Money, keep: np.ndarray, set_aside: int) ->
             found = f"counts {said} {side} line(s), but {lines_say} were read"
         else:
             found = (
-                f"gives total {key} of {format_inr(from_paise(said))}, but the lines read add "
-                f"up to {format_inr(from_paise(lines_say))} (difference "
-                f"{format_inr(from_paise(said - lines_say))})"
+                f"gives total {key} of {format_money(from_paise(said), money.currency)}, but the lines read add "
+                f"up to {format_money(from_paise(lines_say), money.currency)} (difference "
+                f"{format_money(from_paise(said - lines_say), money.currency)})"
             )
         findings.append(Finding(row, FOOTER_CHECK, f"Row {row}: the statement {found}." + because))
     if summary.opening is not None and summary.closing is not None and not findings:
@@ -2412,10 +2415,11 @@ def _check(summary: Summary, money: _Money, keep: np.ndarray, set_aside: int) ->
                     row,
                     FOOTER_CHECK,
                     f"Row {row}: the statement gives a closing balance of "
-                    f"{format_inr(from_paise(summary.closing))}, but its opening balance "
-                    f"{format_inr(from_paise(summary.opening))} and the lines read come to "
-                    f"{format_inr(from_paise(lines_close))} (difference "
-                    f"{format_inr(from_paise(summary.closing - lines_close))})." + because,
+                    f"{format_money(from_paise(summary.closing), money.currency)}, but its opening balance "
+                    f"{format_money(from_paise(summary.opening), money.currency)} and the lines read come to "
+                    f"{format_money(from_paise(lines_close), money.currency)} (difference "
+                    f"{format_money(from_paise(summary.closing - lines_close), money.currency)})."
+                    + because,
                 )
             )
     return findings
