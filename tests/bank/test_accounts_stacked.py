@@ -386,3 +386,75 @@ def test_a_pages_titles_repeated_over_its_header_start_no_new_statement(
     assert len(statement.frame) == 4
     assert statement.period == (date(2026, 11, 1), date(2026, 11, 30))
     assert statement.issues == []
+
+
+def test_a_month_without_lines_between_two_months_is_its_own_statement(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-127's c16: December without a transaction, its summary alone, between November and
+    January: its summary was taken as a row of November's, the period ended on 31 December, and
+    January's line was 'outside the period'."""
+    december = block("50200012345678", 182646, [], "01/12/2026 To : 31/12/2026")
+    december[-1] = [182646, 0, 0, 0, 0, 182646]
+    january = block(
+        "50200012345678",
+        182646,
+        [["04/01/27", "NEFT CR-ICIC0000456-VELAN AGENCIES-N612", "N612", None, 25000]],
+        "01/01/2027 To : 31/01/2027",
+    )
+    path = xlsx({"Statement": [*CURRENT, [], *december, [], *january]}, name="q.xlsx")
+    statement = read_statement(str(path))
+    assert len(statement.frame) == 4
+    assert (statement.opening, statement.closing) == (10000000, 20764600)
+    assert statement.period == (date(2026, 11, 1), date(2027, 1, 31))
+    assert statement.findings == []
+    [note] = statement.issues
+    assert note.problem.startswith("the sheet holds 3 statements of A/c 50200012345678")
+
+
+def kotak(period: str, opening: int, rows: list[list[Any]]) -> list[list[Any]]:
+    """A month with its summary above its lines, as Kotak prints it: the titles, the opening,
+    debits, credits and closing, then the header and the lines."""
+    balance, body = opening, []
+    for day, narration, ref, withdrawal, deposit in rows:
+        balance += (deposit or 0) - (withdrawal or 0)
+        body.append([day, narration, ref, day, withdrawal, deposit, balance])
+    return [
+        ["KOTAK MAHINDRA BANK"],
+        ["Account No : 50200012345678"],
+        [f"Statement From : {period}"],
+        ["Opening Balance", opening],
+        ["Total Debits", sum(r[3] or 0 for r in rows)],
+        ["Total Credits", sum(r[4] or 0 for r in rows)],
+        ["Closing Balance", balance],
+        [],
+        HEAD,
+        *body,
+    ]
+
+
+def test_months_each_with_its_summary_above_its_lines_are_one_statement(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-127's c11: December's summary, above its lines, was checked against November's
+    (four false findings), the opening was December's and the period November's alone."""
+    november = kotak("01/11/2026 To : 30/11/2026", 100000, _rows(CURRENT))
+    december = kotak("01/12/2026 To : 31/12/2026", 182646, DECEMBER)
+    path = xlsx({"Statement": [*november, [], *december]}, name="kotak.xlsx")
+    statement = read_statement(str(path))
+    assert len(statement.frame) == 5
+    assert (statement.opening, statement.closing) == (10000000, 18764600)
+    assert statement.period == (date(2026, 11, 1), date(2026, 12, 31))
+    assert statement.findings == []
+    # and a month's summary that disagrees with its own lines is found at its row
+    december[5] = ["Total Credits", 41000]
+    path = xlsx({"Statement": [*november, [], *december]}, name="kotak2.xlsx")
+    [finding] = read_statement(str(path)).findings
+    assert finding.row == 19
+    assert "total credits of 41,000.00, but the lines read add up to 40,000.00" in finding.detail
+
+
+def _rows(statement: list[list[Any]]) -> list[list[Any]]:
+    """`block`'s lines as its rows were given (day, narration, reference, out, in)."""
+    rule = [at for at, row in enumerate(statement) if row == ["********"]]
+    return [[r[0], r[1], r[2], r[4], r[5]] for r in statement[rule[0] + 1 : rule[1]]]

@@ -463,8 +463,9 @@ def with_lines(lines: Lines) -> Lines:
             if set_aside
             else ""
         )
-        + ". Check that this is the bank ledger exported from Tally (Display > Account Books > "
-        "Ledger) with its vouchers for the month, or the Journal with the bank's lines."
+        + ". Check that this is the bank's ledger with its vouchers for the month (from Tally: "
+        "Display > Account Books > Ledger; from other software, the account's transactions "
+        "report with its opening balance), or the Journal with the bank's lines."
     )
 
 

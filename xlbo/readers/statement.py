@@ -1264,20 +1264,40 @@ def _read_sheet(
     # each block run past checks its own lines, or every line above it (a PDF's page footer
     # of the month's running totals); the summary at the end its own or the whole statement's
     footer, start, own = [], 0, []
-    for position, stated in statements:
+    # each month's summary above its lines (Kotak: its title rows, then its opening, debits,
+    # credits and closing, then the header), the first one's above the header: each checks the
+    # lines under it
+    on_top = (
+        bool(statements)
+        and summary.rows.get("opening", table.header_row) < table.header_row
+        and all(_titled_above(cells, position, lines_at) for position, _ in statements)
+    )
+    if on_top:
+        summaries = [summary, *(stated for _, stated in statements)]
+        starts = [0, *(position for position, _ in statements)]
+        for at, stated in enumerate(summaries):
+            stop = starts[at + 1] if at + 1 < len(starts) else count
+            found, by_itself = _checked(
+                stated, money, keep, (starts[at], stop), set_aside, int(rows[starts[at]])
+            )
+            footer += found
+            own.append(by_itself)
+    else:
+        for position, stated in statements:
+            found, by_itself = _checked(
+                stated, money, keep, (start, position), set_aside, int(rows[start])
+            )
+            footer += found
+            own.append(by_itself)
+            start = position
+        last = max([start, *(position for position, _ in blocks)])  # a page's totals too
         found, by_itself = _checked(
-            stated, money, keep, (start, position), set_aside, int(rows[start])
+            summary, money, keep, (last, count), set_aside, int(rows[last]), whole_first=True
         )
         footer += found
         own.append(by_itself)
-        start = position
-    last = max([start, *(position for position, _ in blocks)])  # a page's totals run past too
-    found, by_itself = _checked(
-        summary, money, keep, (last, count), set_aside, int(rows[last]), whole_first=True
-    )
-    footer += found
-    titled = all(_titled_below(cells, position, lines_at) for position, _ in statements)
-    if statements and all(own) and by_itself and titled:  # one account's months, one under another
+    titled = on_top or all(_titled_below(cells, position, lines_at) for position, _ in statements)
+    if statements and all(own) and titled:  # one account's months, one under another
         at = [int(rows[position]) for position, stated in statements if stated.used]
         at += [int(rows[end])] if end < count else []
         issues.append(_statements_run_on(book.name, table.sheet, at, len(statements) + 1, titles))
@@ -1340,8 +1360,11 @@ def _read_sheet(
         table.sheet,
         dict(table.letters),
         issues,
-        # (months newest first: the last statement on the sheet is the first in time)
-        opening=statements[0][1].opening if statements and not newest_first else summary.opening,
+        # (months newest first: the last statement on the sheet is the first in time; each
+        # month's summary above its lines: the first's above the header)
+        opening=statements[0][1].opening
+        if statements and not newest_first and not on_top
+        else summary.opening,
         closing=last_balance if last_balance is not None else summary.closing,
         company=titles.company,
         account=titles.account,
@@ -2202,18 +2225,36 @@ def _blocks_run_past(
     """The figures of each block the lines run on past (`_lines_end`), with the position of
     its first row: the block's rows up to the next line. Its figures are no lines (HDFC writes
     a summary's opening balance under Date: `100000` is no date of the year 2173)."""
-    blocks: list[tuple[int, Summary]] = []
-    taken: set[int] = set()
     roles = _roles(cells, columns)
+    starts: list[int] = []
     for position in ran_past:
+        if starts and _one_block(cells, starts[-1], position, lines_at):
+            continue  # another row of the same block
+        starts.append(position)
+    blocks: list[tuple[int, Summary]] = []
+    for at, position in enumerate(starts):
         following = int(np.searchsorted(lines_at, position))
-        if following in taken:  # another row of the same block
-            continue
-        taken.add(following)
         stop = int(lines_at[following]) if following < len(lines_at) else len(cells)
+        if at + 1 < len(starts):  # a month without lines: its own summary is the next block
+            stop = min(stop, starts[at + 1])
         region = _region(cells, rows, range(position, min(stop, position + SUMMARY_ROWS)))
         blocks.append((position, read_summary(region, roles)))
     return blocks
+
+
+def _one_block(cells: pd.DataFrame, start: int, position: int, lines_at: np.ndarray) -> bool:
+    """Whether the block row at `position` is of the block from `start`: no line between, and no
+    blank row or header again (a month without lines, between two months' summaries: its title
+    rows, its header and its own summary)."""
+    if np.searchsorted(lines_at, start) != np.searchsorted(lines_at, position):
+        return False
+    if position == start + 1:
+        return True
+    between = cells.iloc[start + 1 : position]
+    blank = between.isna() | between.astype(str).apply(lambda column: column.str.strip() == "")
+    if blank.all(axis=1).any():
+        return False
+    return not any(_repeats_header(row) for _, row in between.iterrows())
 
 
 def _states_a_statement(summary: Summary) -> bool:
@@ -2270,6 +2311,14 @@ def _titled_below(cells: pd.DataFrame, block: int, lines_at: np.ndarray) -> bool
     return bool(titles.account) or titles.period != (None, None)
 
 
+def _titled_above(cells: pd.DataFrame, block: int, lines_at: np.ndarray) -> bool:
+    """Whether title rows naming a period sit between the last line above the block at `block`
+    and the block: the next month's heading over its own summary."""
+    before = lines_at[: np.searchsorted(lines_at, block)]
+    start = int(before[-1]) + 1 if len(before) else 0
+    return read_titles(cells.iloc[start:block].to_numpy().tolist()).period != (None, None)
+
+
 def _run_on_to(titles: Titles, cells: pd.DataFrame, block: int, lines_at: np.ndarray) -> Titles:
     """`titles` with the period running to the end the title rows after the summary block at
     `block` give (the next statement's, up to its first line), where they give a later one, and
@@ -2277,6 +2326,11 @@ def _run_on_to(titles: Titles, cells: pd.DataFrame, block: int, lines_at: np.nda
     following = lines_at[np.searchsorted(lines_at, block) :]
     stop = int(following[0]) if len(following) else len(cells)
     start, last = read_titles(cells.iloc[block:stop].to_numpy().tolist()).period
+    if start is None and _titled_above(cells, block, lines_at):  # titles over their summary
+        before = lines_at[: np.searchsorted(lines_at, block)]
+        start, last = read_titles(
+            cells.iloc[int(before[-1]) + 1 : block].to_numpy().tolist()
+        ).period
     first, end = titles.period
     if first is None or end is None or start is None or last is None:
         return titles
