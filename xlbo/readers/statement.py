@@ -1275,10 +1275,10 @@ def _read_sheet(
     if on_top:
         summaries = [summary, *(stated for _, stated in statements)]
         starts = [0, *(position for position, _ in statements)]
-        for at, stated in enumerate(summaries):
-            stop = starts[at + 1] if at + 1 < len(starts) else count
+        for place, stated in enumerate(summaries):
+            stop = starts[place + 1] if place + 1 < len(starts) else count
             found, by_itself = _checked(
-                stated, money, keep, (starts[at], stop), set_aside, int(rows[starts[at]])
+                stated, money, keep, (starts[place], stop), set_aside, int(rows[starts[place]])
             )
             footer += found
             own.append(by_itself)
