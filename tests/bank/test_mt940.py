@@ -54,7 +54,7 @@ def test_an_mt940_statements_lines_balances_and_account_are_read(tmp_path: Path)
     ]
     assert frame["debit"].tolist() == [0, 4500000, 1770, 0]
     assert frame["credit"].tolist() == [11800000, 0, 0, 235000]
-    assert frame["narration"].iat[0] == "NEFT CR-SBIN0004567-BALAJI TRADERS-SBINN26110212345678"
+    assert frame["narration"].iat[0] == "NEFT CR-SBIN0004567-BALAJI TRADERS- SBINN26110212345678"
     assert frame["reference"].tolist()[:2] == ["SBINN26110212345", "000451"]
     assert frame["reference"].iat[2] == "HS00000003"  # NONREF: the bank's own reference
     assert frame["row"].tolist() == [6, 9, 11, 13]  # each line's :61: in the file
@@ -163,3 +163,67 @@ def test_reconcile_reads_an_mt940_statement_and_ties(
     assert code == 0, said
     assert said.startswith("4 matches, 0 bank and 0 ledger lines unmatched"), said
     assert "BRS difference 0.00" in said
+
+
+# -- real files' shapes (helper-131: 159 files from public MT940 parsers' tests) ---------------
+
+
+def test_lines_whose_transaction_type_is_short_or_missing_are_read(tmp_path: Path) -> None:
+    """ING's `NOV `, Triodos' `NIT `, Sberbank's `S   `, Zenith's none: every line of those
+    files was an Error and none was read."""
+    text = NOVEMBER.replace("NTRFSBINN26110212345//", "NOV SBINN26110212345//")
+    text = text.replace("D45000,00NCHK000451//", "D45000,00S   000451//")
+    text = text.replace("D17,7NTRFNONREF//HS00000003", "D17,7//HS00000003")
+    lines = read_mt940(sta(tmp_path, text))
+    assert lines.issues == [] and lines.findings == []
+    assert lines.frame["debit"].tolist()[:3] == [0, 4500000, 1770]
+    assert lines.frame["reference"].tolist()[:3] == ["SBINN26110212345", "000451", "HS00000003"]
+
+
+def test_a_messages_end_and_what_follows_it_are_no_part_of_its_closing_balance(
+    tmp_path: Path,
+) -> None:
+    """ASN's `-}{5:}` under `:62F:`, ABN AMRO's `-` then `ABNANL2A` and `940`, Rabobank's
+    Ctrl-Z at the file's end were read as the closing balance's text: no closing, and a made-up
+    one in its place, checked by nothing."""
+    for end in ("-}{5:}\n", "-\nABNANL2A\n940\nABNANL2A\n", "-}\n\x1a"):
+        text = NOVEMBER.replace("-}\n", end)
+        lines = read_mt940(sta(tmp_path, text))
+        assert lines.issues == [] and lines.findings == [], end
+        assert lines.closing == 61764255
+
+
+def test_a_file_without_a_closing_balance_says_nothing_checks_its_lines(tmp_path: Path) -> None:
+    lines = read_mt940(sta(tmp_path, NOVEMBER.replace(":62F:C261130INR617642,55\n", "")))
+    assert lines.closing == 61764255  # the opening moved by the lines
+    [warning] = lines.issues
+    assert warning.severity is Severity.WARNING
+    assert "no closing balance (:62F:)" in warning.problem
+
+
+def test_several_accounts_in_one_file_are_not_joined_the_others_named(tmp_path: Path) -> None:
+    """Rabobank's four accounts in one file were read as one statement (a false 'line may be
+    missing' finding, another account's receipt among its lines)."""
+    other = NOVEMBER.replace(":25:HSBCINBB/073123456001", ":25:HSBCINBB/073999888001")
+    lines = read_mt940(sta(tmp_path, NOVEMBER + other))
+    assert len(lines.frame) == 4
+    assert lines.account == "073123456001"
+    assert lines.findings == []
+    assert lines.accounts_below == ["073999888001"]
+    [warning] = lines.issues
+    assert warning.problem.startswith(
+        "the file holds the statements of 2 accounts: this BRS is of A/c 073123456001; "
+        "A/c 073999888001, 4 line(s) were not read"
+    )
+
+
+def test_the_statements_own_information_is_no_lines_narration(tmp_path: Path) -> None:
+    """HSBC's `:86:/OSDR/HSBCHKHH` after the closing balance ran on to the last line's narration;
+    a narration's lines join with a space, but a line cut at SWIFT's 65 characters runs on."""
+    cut = "UPI/DR/630812345671/OFFICE MART/YESB/officemart@ybl/PAYMENT FOR S"
+    text = NOVEMBER.replace(
+        ":86:REVERSAL OF UPI/DR/630812345671/OFFICE MART", f":86:{cut}\nTATIONERY\nNOV 2026"
+    ).replace("-}\n", ":64:C261130INR617642,55\n:86:/OSDR/HSBCINBB\n-}\n")
+    lines = read_mt940(sta(tmp_path, text))
+    assert len(cut) == 65
+    assert lines.frame["narration"].iat[-1] == f"{cut}TATIONERY NOV 2026"

@@ -33,16 +33,24 @@ from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_money, from_paise, to_paise
 
-MT940_SUFFIXES = frozenset({".sta", ".940", ".mt940", ".txt", ".mt"})
+MT940_SUFFIXES = frozenset({".sta", ".940", ".mt940", ".txt", ".mt", ".swi", ".mta"})
 """The names MT940 files go by; a `.txt` is one only where its text is (`is_mt940`)."""
 
 _TAG = re.compile(r"^:(\d\d[A-Z]?):(.*)$")
 _BALANCE = re.compile(r"^([CD])(\d{6})([A-Z]{3})(\d[\d,]*)$")
 _LINE = re.compile(
-    r"^(?P<value>\d{6})(?P<entry>\d{4})?(?P<mark>R?[CD])(?P<funds>[A-Z])?"
-    r"(?P<amount>\d[\d,]*)(?P<type>[NFS][A-Z0-9]{3})(?P<rest>.*)$"
+    r"^(?P<value>\d{6})(?P<entry>\d{4})?(?P<mark>[Rr]?[CDcd])(?P<funds>[A-Z])?"
+    r"(?P<amount>\d[\d,]*)(?P<type>(?!NONREF)[NFS][A-Z0-9 ]{0,3})?(?P<rest>.*)$"
 )
+"""A `:61:` line's first line. The transaction type is `N`, `F` or `S` and three letters as
+SWIFT has it (`NTRF`), but banks write fewer (`NOV `, `NIT `, `S   `) or none
+(`CN220000,00//19239782213`): the line's date, side and amount are read all the same."""
 _SUBFIELD = re.compile(r"\?\d\d")  # a narration's structured subfields (`?20`, `?32`)
+_END = re.compile(r"^-\}?(?:\{.*)?$")  # a message's end: `-}`, `-}{5:}`, `-` (ABN AMRO)
+NO_REFERENCE = frozenset({"NONREF", "EREF", "KREF", "KREF+", "PREF", "MARF", "NOTPROVIDED"})
+"""What banks write in a line's reference field for none (or for one given in `:86:`)."""
+FULL_LINE = 65
+"""The longest line of a SWIFT field: a narration cut there runs on within its word."""
 
 
 class NotMt940(SheetProblem):
@@ -93,21 +101,29 @@ def _balance(text: str) -> tuple[int, date, str]:
 
 def _fields(text: str) -> list[tuple[str, str, int]]:
     """(tag, value, line number) of each field of the file's messages, a field's lines after
-    its first joined to it (a `:86:` narration over several lines: without the line breaks)."""
+    its first joined to it (a `:86:` narration over several lines: with a space, but where a
+    line was cut at SWIFT's 65 characters). A message's end (`-}`, `-}{5:}`, ABN AMRO's `-`
+    and the headers of the next message under it, `ABNANL2A`, `940`) and an end-of-file mark
+    (Ctrl-Z) are no field's text."""
     fields: list[tuple[str, str, int]] = []
+    ended = True  # lines outside a message's fields (before its first tag, after its end)
+    last = 0  # the length of the field's last line so far
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip("\r\n")
+        line = raw.replace("\x1a", "").rstrip()
         if line.startswith("{"):  # SWIFT's headers: `{1:F01…}{2:O940…}{4:`; the text follows
             line = line.rpartition("{4:")[2] if "{4:" in line else ""
-        if line.strip() in ("-}", "-", "}"):  # a message's end
+        if _END.match(line.strip()) and line.strip():
+            ended = True
             continue
         found = _TAG.match(line)
         if found:
-            fields.append((found.group(1), found.group(2), number))
-        elif fields and line.strip():
+            fields.append((found.group(1), found.group(2).rstrip(), number))
+            ended, last = False, len(found.group(2).rstrip())
+        elif fields and line.strip() and not ended:
             tag, value, at = fields[-1]
-            joiner = "\n" if tag == "61" else ""
+            joiner = "\n" if tag == "61" else "" if last >= FULL_LINE else " "
             fields[-1] = (tag, value + joiner + line.strip(), at)
+            last = len(line.rstrip())
     return fields
 
 
@@ -116,16 +132,23 @@ def read_mt940(path: Path) -> Lines:
     (`xlbo.bank.lines`), `row` each line's `:61:` line in the file, the balance the running one
     from the opening. A field that cannot be read is an Error naming its line of the file; a
     file with no line and no balance is refused."""
-    text = path.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError:  # a European bank's Latin-1: its accented letters as written
+        text = raw.decode("latin-1")
     issues: list[Issue] = []
     rows: list[dict[str, object]] = []
     opening: int | None = None
     closing: int | None = None
     closing_at = 0
-    account = ""
+    account = ""  # the first account's: a file of several is read for its first
+    others: dict[str, int] = {}  # the other accounts' numbers and their lines, not read
+    current = ""
     currency = ""
     first_day: date | None = None
     last_day: date | None = None
+    previous = ""
 
     def problem(number: int, tag: str, value: str, what: str) -> None:
         issues.append(
@@ -141,9 +164,15 @@ def read_mt940(path: Path) -> Lines:
         )
 
     for tag, value, number in _fields(text):
-        if tag == "25" and not account:
-            account = value.strip().rpartition("/")[2]
-        elif tag in ("60F", "60M", "62F", "62M"):  # a page's opening or closing balance
+        tag_before, previous = previous, tag
+        if tag == "25":
+            current = value.strip().rpartition("/")[2]
+            account = account or current
+            continue
+        if current != account:  # another account's statement
+            others[current] = others.get(current, 0) + (tag == "61")
+            continue
+        if tag in ("60F", "60M", "62F", "62M"):  # a page's opening or closing balance
             try:
                 paise, day, written_in = _balance(value)
             except ValueError:
@@ -164,28 +193,44 @@ def read_mt940(path: Path) -> Lines:
                 booked = _entry_day(valued, entry) if entry else valued
                 amount = _amount(found.group("amount"))
             except ValueError:
-                problem(number, tag, value, "is no statement line (date, C or D, amount, type)")
+                problem(number, tag, value, "is no statement line (date, C or D, amount)")
                 continue
             # RC (a credit reversed) takes money out, RD (a debit reversed) puts it back
-            into = found.group("mark") in ("C", "RD")
+            into = found.group("mark").upper() in ("C", "RD")
             owner, _, bank_ref = found.group("rest").partition("//")
-            reference = "" if owner.strip().upper() == "NONREF" else owner.strip()
+            owner, bank_ref = owner.strip(), bank_ref.strip()
+            reference = owner if owner.upper() not in NO_REFERENCE else ""
             rows.append(
                 {
                     "row": number,
                     "date": booked,
                     "value_date": valued,
-                    "narration": more.strip(),
-                    "reference": reference or bank_ref.strip(),
+                    "narration": " ".join(more.split()),
+                    "reference": reference
+                    or (bank_ref if bank_ref.upper() not in NO_REFERENCE else ""),
                     "debit": 0 if into else amount,
                     "credit": amount if into else 0,
                 }
             )
-        elif tag == "86" and rows and not rows[-1]["narration"]:
-            narration = " ".join(_SUBFIELD.sub(" ", value).split())
-            rows[-1]["narration"] = narration
-        elif tag == "86" and rows:
-            rows[-1]["narration"] = f"{rows[-1]['narration']} {' '.join(value.split())}"
+        elif tag == "86" and rows and tag_before == "61":  # the line's narration, not the
+            # statement's own information after its closing balance (HSBC's `/OSDR/…`)
+            said = " ".join(_SUBFIELD.sub(" ", value).split())
+            rows[-1]["narration"] = " ".join(t for t in (str(rows[-1]["narration"]), said) if t)
+    if others:
+        issues.append(
+            Issue(
+                severity=Severity.WARNING,
+                sheet=path.name,
+                cell="",
+                problem=f"the file holds the statements of {len(others) + 1} accounts: this "
+                f"BRS is of A/c {account}; "
+                + "; ".join(f"A/c {number}, {count:,} line(s)" for number, count in others.items())
+                + " were not read",
+                hint="To reconcile another account, download its statement alone and give it "
+                "with its own ledger.",
+                file=path.name,
+            )
+        )
     if not rows and opening is None:
         raise NotMt940(
             f"{path.name}: no statement line or balance could be read from it as an MT940 "
@@ -221,6 +266,19 @@ def read_mt940(path: Path) -> Lines:
                 "missing from the download: compare the lines with the bank's statement.",
             )
         )
+    if closing is None and opening is not None:
+        issues.append(
+            Issue(
+                severity=Severity.WARNING,
+                sheet=path.name,
+                cell="",
+                problem="the file states no closing balance (:62F:) that could be read: the "
+                "closing balance on the BRS is the opening balance moved by the lines read, "
+                "and nothing checks that no line is missing",
+                hint="Download the MT940 statement again, whole, or the statement as Excel.",
+                file=path.name,
+            )
+        )
     if first_day is not None and len(frame) and min(frame["date"]) > first_day:
         first_day += timedelta(days=1)  # the balance of the day before the first
     return Lines(
@@ -231,6 +289,7 @@ def read_mt940(path: Path) -> Lines:
         issues,
         opening=opening,
         closing=closing if closing is not None else (read_to if opening is not None else None),
+        accounts_below=list(others),
         account=account,
         period=(first_day, last_day),
         currency="" if currency == "INR" else currency,
