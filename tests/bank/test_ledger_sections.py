@@ -224,3 +224,40 @@ def test_a_sheet_of_a_total_alone_is_no_ledger_said_plainly(xlsx: Callable[..., 
     with pytest.raises(SheetProblem) as refused:
         read_ledger(str(xlsx({"Sheet1": rows}, name="total.xlsx")))
     assert "no ledger lines were read" in str(refused.value)
+
+
+TALLY_SPLIT = [
+    ["Sahyadri Tradelinks Private Limited"],
+    ["HDFC Bank A/c 50200012345678"],
+    ["Ledger Account"],
+    ["1-Nov-2026 to 30-Nov-2026"],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+    ["01-11-2026", "Opening Balance", None, None, 100000, None],
+    ["02-11-2026", "To Balaji Traders", "Receipt", "R41", 5000, None],
+    [None, "Chq 123456"],
+    ["04-11-2026", "By (as per details)", "Payment", "P17", None, 2000],
+    [None, "Kaveri Home Needs", None, None, "1,800.00 Dr"],
+    [None, "TDS Payable", None, None, "200.00 Dr"],
+    [None, "A/c : FD transfer to ICICI Bank"],
+    ["28-11-2026", "To (as per details)", "Receipt", "R42", 1250000.50, None],
+    [None, "Om Sai Logistics", None, None, "12,50,000.50 Cr"],
+    [None, "Ledger - Om Sai advance received"],
+    [None, None, None, None, 1255000.50, 2000],
+    [None, "Closing Balance", None, None, None, 1353000.50],
+]
+
+
+def test_a_narration_that_says_a_c_is_no_account_of_its_own(xlsx: Callable[..., Path]) -> None:
+    """Hostile 37's t01/t02: a one-account Tally ledger whose narrations begin `A/c :` and
+    `Ledger -` was split at them — 1 of 3 vouchers read as the account 'FD transfer to ICICI
+    Bank' (a tie, exit 0), or refused as two accounts' ledgers."""
+    lines = read_ledger(str(xlsx({"Ledger": TALLY_SPLIT}, name="hdfc.xlsx")))
+    assert lines.account == "HDFC Bank A/c 50200012345678"
+    assert lines.frame["particulars"].tolist() == [
+        "Balaji Traders",
+        "Kaveri Home Needs, TDS Payable",
+        "Om Sai Logistics",
+    ]
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    assert "A/c : FD transfer to ICICI Bank" in lines.frame["narration"].iat[1]
+    assert not [issue for issue in lines.issues if "accounts" in issue.problem]

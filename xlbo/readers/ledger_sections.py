@@ -158,12 +158,25 @@ def _by_account_rows(
     texts: list[str], dated: np.ndarray, head: Sequence[Sequence[Any]]
 ) -> list[Section]:
     """Sections from each `Account : <name>` row to the next (the first one's row may be a
-    title row above the header). A row right under a dated line is its narration (`A/c - …`),
-    no account's start."""
+    title row above the header). A voucher's narration is no account's start, whatever it
+    says: Tally writes it under the voucher's dated row, under its ledger entries (`TDS
+    Payable  200.00 Dr`) or under another narration row, so `A/c : FD transfer to ICICI Bank`
+    under a payment's entries read as an account of that name took the vouchers below it from
+    the bank's ledger. BUSY's `Account : HDFC Bank A/c …` follows a blank row or its last
+    account's `Closing Bal.`, and an opening row or dated lines follow it."""
     starts = [
         (at, found["name"])
         for at, text in enumerate(texts)
-        if not dated[at] and (at == 0 or not dated[at - 1]) and (found := _ACCOUNT_IS.match(text))
+        if not dated[at]
+        and not _narration_row(texts, dated, at)
+        and (found := _ACCOUNT_IS.match(text))
+    ]
+    starts = [
+        (at, name)
+        for index, (at, name) in enumerate(starts)
+        if _opens_lines(
+            texts, dated, at, starts[index + 1][0] if index + 1 < len(starts) else len(texts)
+        )
     ]
     if not starts:
         return []
@@ -181,6 +194,25 @@ def _by_account_rows(
     return [
         Section(name, np.arange(at + 1, end)) for (at, name), end in zip(starts, ends, strict=True)
     ]
+
+
+def _narration_row(texts: list[str], dated: np.ndarray, at: int) -> bool:
+    """Whether row `at` is under a voucher: the rows above it, up to a dated row, all hold text
+    that is no balance or total (`Closing Bal.`) — its ledger entries and narration. A blank
+    row or a totals row of figures alone ends a voucher."""
+    for above in range(at - 1, -1, -1):
+        if dated[above]:
+            return True
+        text = texts[above]
+        if not text or re.match(_LABEL, text) or re.match(_SECTION_ROW, text):
+            return False
+    return False
+
+
+def _opens_lines(texts: list[str], dated: np.ndarray, at: int, end: int) -> bool:
+    """Whether an account's row at `at` is followed, before the next (`end`), by an opening row
+    or dated lines, as BUSY's account's header and `Opening Bal.` are."""
+    return any(dated[row] or re.match(_OPENING, texts[row]) for row in range(at + 1, end))
 
 
 def account_sections(
