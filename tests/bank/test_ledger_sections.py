@@ -261,3 +261,29 @@ def test_a_narration_that_says_a_c_is_no_account_of_its_own(xlsx: Callable[..., 
     assert (lines.opening, lines.closing) == (10000000, 135300050)
     assert "A/c : FD transfer to ICICI Bank" in lines.frame["narration"].iat[1]
     assert not [issue for issue in lines.issues if "accounts" in issue.problem]
+
+
+def test_a_bank_books_account_column_of_contra_ledgers_is_one_accounts_ledger(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile 37's a01: a bank book's Account column names each voucher's other ledger, and
+    payment P17 is split into Kaveri's 1,800.00 and TDS Payable's 200.00, both paid out. It was
+    refused as 'the ledgers of 4 accounts … none of them is a bank's'; a voucher under two
+    accounts is a general ledger's only as a double entry (one side debited, the other
+    credited, adding up to nil)."""
+    rows = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["HDFC Bank A/c 50200012345678 - Bank Book"],
+        ["01-11-2026 to 30-11-2026"],
+        ["Date", "Voucher No.", "Account", "Particulars", "Debit", "Credit"],
+        [None, None, None, "Opening Balance", "1,00,000.00", None],
+        ["02-11-2026", "R41", "Balaji Traders", "Chq 123456 received", "5,000.00", None],
+        ["04-11-2026", "P17", "Kaveri Home Needs", "NEFT paid", "", "1,800.00"],
+        ["04-11-2026", "P17", "TDS Payable", "TDS 194C on Kaveri", "", "200.00"],
+        ["28-11-2026", "R42", "Om Sai Logistics", "NEFT recd", "12,50,000.50", None],
+        [None, None, None, "Closing Balance", None, "13,53,000.50"],
+    ]
+    lines = read_ledger(str(xlsx({"Bank Book": rows}, name="bank book.xlsx")))
+    assert lines.frame["credit"].tolist() == [0, 180000, 20000, 0]
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    assert not [issue for issue in lines.issues if "accounts" in issue.problem]

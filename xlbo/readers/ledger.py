@@ -912,6 +912,7 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
         _account_column(table, found_roles),
         found_roles.get("Date"),
         found_roles.get("Vch No."),
+        [found_roles.get(role) for role in ("Debit", "Credit", "Amount")],
     )
     if sections:
         table, section, note = one_account(

@@ -36,7 +36,15 @@ import pandas as pd
 
 from xlbo.bank.banks import account_number, bank_of, same_account
 from xlbo.book.table import Table, header_text
-from xlbo.columns import amount_present, contains, has_date, is_text, strings, text_column
+from xlbo.columns import (
+    amount_present,
+    contains,
+    has_date,
+    is_text,
+    paise_column,
+    strings,
+    text_column,
+)
 from xlbo.columns import date_column as date_column_dates
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
@@ -105,13 +113,20 @@ def _row_texts(frame: pd.DataFrame) -> pd.Series:
 
 
 def _by_account_column(
-    frame: pd.DataFrame, account: str | None, date: str | None, voucher: str | None
+    frame: pd.DataFrame,
+    account: str | None,
+    date: str | None,
+    voucher: str | None,
+    money: Sequence[str | None] = (None, None, None),
 ) -> list[Section]:
     """Sections by an `Account` column that names two accounts or more on dated rows, where it
-    is each line's own account: a voucher is under two of them (its two sides), or each account
-    has its own opening row (ERPNext's `'Opening'`) — not a register's column of the other
-    side's account (QuickBooks Desktop's). A row without an account of its own (a balance or
-    total row) is the account's above it, an opening row the account's below it."""
+    is each line's own account: a voucher is under two of them as a double entry (its rows
+    under each on opposite sides, adding up to nil: the bank's 5,000.00 Dr and Accounts
+    Receivable's 5,000.00 Cr), or each account has its own opening row (ERPNext's
+    `'Opening'`) — not a register's column of the other side's account (QuickBooks
+    Desktop's), nor a bank book's whose payment P17 is Kaveri's 1,800.00 and TDS Payable's
+    200.00, both paid out. A row without an account of its own (a balance or total row) is the
+    account's above it, an opening row the account's below it."""
     if account is None or date is None:
         return []
     names = text_column(frame[account])
@@ -122,17 +137,40 @@ def _by_account_column(
     if len(distinct) < 2:
         return []
     opening = contains(names, _OPENING)
-    both_sides = False
-    if voucher is not None:
-        vouchers = pd.DataFrame({"no": text_column(frame[voucher]), "account": names})[lines]
-        vouchers = vouchers[vouchers["no"] != ""]
-        both_sides = bool((vouchers.groupby("no")["account"].nunique() > 1).any())
-    if not both_sides and int(opening.sum()) < 2:
+    double_entry = False
+    net = _net(frame, money)
+    if voucher is not None and net is not None:
+        vouchers = pd.DataFrame({"no": text_column(frame[voucher]), "account": names, "net": net})
+        vouchers = vouchers[lines & (vouchers["no"] != "").to_numpy(dtype=bool)]
+        double_entry = any(
+            _double_entry(group.groupby("account")["net"].sum())
+            for _, group in vouchers.groupby("no")
+            if group["account"].nunique() > 1
+        )
+    if not double_entry and int(opening.sum()) < 2:
         return []
     named = names.astype(object).where(own)
     above, below = named.ffill(), named.bfill()
     whose = np.where(own, named, np.where(opening, below, above.fillna(below)))
     return [Section(name, np.flatnonzero(whose == name)) for name in distinct]
+
+
+def _net(frame: pd.DataFrame, money: Sequence[str | None]) -> np.ndarray | None:
+    """Each row's debit less credit, in paise, from the Debit and Credit columns, else a signed
+    Amount; None where the table has neither."""
+    debit, credit, amount = money
+    if debit is not None and credit is not None:
+        net: np.ndarray = paise_column(frame[debit])[0] - paise_column(frame[credit])[0]
+        return net
+    if amount is not None:
+        return paise_column(frame[amount])[0]
+    return None
+
+
+def _double_entry(nets: pd.Series) -> bool:
+    """Whether one voucher's totals under its accounts are a double entry: some debited, some
+    credited, adding up to nil."""
+    return bool((nets > 0).any() and (nets < 0).any() and int(nets.sum()) == 0)
 
 
 def _by_total_rows(texts: list[str], dated: np.ndarray) -> list[Section]:
@@ -221,12 +259,14 @@ def account_sections(
     account_column: str | None,
     date_column: str | None,
     voucher_column: str | None = None,
+    money_columns: Sequence[str | None] = (None, None, None),
 ) -> list[Section]:
-    """The accounts whose ledgers the table holds, each with its rows; [] for one account's."""
+    """The accounts whose ledgers the table holds, each with its rows; [] for one account's.
+    `money_columns`: the Debit, Credit and Amount columns, which tell a double entry."""
     frame = table.frame
     if date_column is None:
         return []
-    found = _by_account_column(frame, account_column, date_column, voucher_column)
+    found = _by_account_column(frame, account_column, date_column, voucher_column, money_columns)
     if found:
         return found
     texts = _row_texts(frame.iloc[:, :ROW_TEXT_COLUMNS])
