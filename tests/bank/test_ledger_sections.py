@@ -287,3 +287,73 @@ def test_a_bank_books_account_column_of_contra_ledgers_is_one_accounts_ledger(
     assert lines.frame["credit"].tolist() == [0, 180000, 20000, 0]
     assert (lines.opening, lines.closing) == (10000000, 135300050)
     assert not [issue for issue in lines.issues if "accounts" in issue.problem]
+
+
+ZOHO_ALL = [
+    ["Sahyadri Tradelinks Pvt Ltd"],
+    ["Account Transactions"],
+    ["From 01/11/2026 To 30/11/2026"],
+    [],
+    ["Date", "Account", "Transaction Details", "Transaction Type", "Transaction#", "Debit", "Credit"],
+    ["02/11/2026", "HDFC Bank", "Balaji Traders", "Customer Payment", "41", "Rs.5,000.00", None],
+    ["02/11/2026", "Accounts Receivable", "Balaji Traders", "Customer Payment", "41", None, "Rs.5,000.00"],
+    ["04/11/2026", "HDFC  bank", "Kaveri Home Needs", "Vendor Payment", "17", None, "Rs.2,000.00"],
+    ["04/11/2026", "Accounts Payable", "Kaveri Home Needs", "Vendor Payment", "17", "Rs.2,000.00", None],
+    ["28/11/2026", "HDFC Bank", "Om Sai Logistics", "Customer Payment", "42", "Rs.12,50,000.50", None],
+    ["28/11/2026", "Accounts Receivable", "Om Sai Logistics", "Customer Payment", "42", None, "Rs.12,50,000.50"],
+]  # fmt: skip
+
+
+def test_an_accounts_name_spaced_or_cased_otherwise_is_that_account(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile 37's z01: Zoho's `HDFC  bank` (two spaces, small b) on Kaveri's payment was an
+    account of its own, which --account "HDFC Bank" left out without a word (exit 0)."""
+    path = xlsx({"Account Transactions": ZOHO_ALL}, name="Account Transactions.xlsx")
+    for account in ("HDFC Bank", None):
+        lines, note = _read(path, account)
+        assert lines.frame["particulars"].tolist() == [
+            "Balaji Traders",
+            "Kaveri Home Needs",
+            "Om Sai Logistics",
+        ]
+        assert lines.frame["credit"].tolist() == [0, 200000, 0]
+        assert "3 accounts ('HDFC Bank', 'Accounts Receivable', 'Accounts Payable')" in note.problem
+
+
+def test_an_erpnext_account_without_lines_keeps_its_closing_rows(tmp_path: Path) -> None:
+    """Hostile 37's e01: ICICI's block of no transactions (`'Opening'`, `'Total'`,
+    `'Closing (Opening + Total)'`) after the bank's; its Total and Closing rows were taken as
+    HDFC's, and HDFC's closing balance read as -50,000.00."""
+
+    def label(text: str, debit: str, credit: str, balance: str) -> list[str]:
+        return ["", text, debit, credit, balance, "", "", "", ""]
+
+    def line(day: str, account: str, debit: str, credit: str, no: str, party: str) -> list[str]:
+        return [day, account, debit, credit, "", "Payment Entry", no, "Debtors - STPL", party]
+
+    bank = "HDFC Bank - STPL"
+    rows = [
+        ["Posting Date", "Account", "Debit (INR)", "Credit (INR)", "Balance (INR)",
+         "Voucher Type", "Voucher No", "Against Account", "Party"],
+        label("'Opening'", "1,00,000.00", "0.00", "1,00,000.00"),
+        line("02-11-2026", bank, "5,000.00", "0.00", "ACC-PAY-41", "Balaji Traders"),
+        line("04-11-2026", bank, "0.00", "2,000.00", "ACC-JV-17", "Kaveri Home Needs"),
+        line("28-11-2026", bank, "12,50,000.50", "0.00", "ACC-PAY-42", "Om Sai Logistics"),
+        label("'Total'", "12,55,000.50", "2,000.00", "12,53,000.50"),
+        label("'Closing (Opening + Total)'", "13,55,000.50", "2,000.00", "13,53,000.50"),
+        label("'Opening'", "50,000.00", "0.00", "50,000.00"),
+        label("'Total'", "0.00", "0.00", "0.00"),
+        label("'Closing (Opening + Total)'", "50,000.00", "0.00", "50,000.00"),
+        label("'Opening'", "15,000.00", "0.00", "15,000.00"),
+        line("05-11-2026", "Cash - STPL", "0.00", "2,500.00", "ACC-JV-901", ""),
+        label("'Total'", "0.00", "2,500.00", "-2,500.00"),
+        label("'Closing (Opening + Total)'", "15,000.00", "2,500.00", "12,500.00"),
+    ]  # fmt: skip
+    path = write_csv(tmp_path / "General Ledger.csv", rows)
+    lines, note = _read(path, bank)
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    assert len(lines.frame) == 3
+    assert "only the 6 rows of 'HDFC Bank - STPL' were read" in note.problem
+    lines, _ = _read(path, "Cash - STPL")
+    assert (lines.opening, lines.closing) == (1500000, 1250000)

@@ -130,17 +130,22 @@ def _by_account_column(
     if account is None or date is None:
         return []
     names = text_column(frame[account])
+    keys = names.map(account_key)
     label = contains(names, _LABEL)
     own = (names != "").to_numpy(dtype=bool) & ~label
     lines = own & amount_present(frame[date])
-    distinct = list(dict.fromkeys(names[lines].tolist()))
-    if len(distinct) < 2:
+    # one account however its name is spaced or cased (`HDFC  bank` is HDFC Bank's line), as
+    # `one_account` compares them; the first spelling names it
+    first: dict[str, str] = {}
+    for key, name in zip(keys[lines].tolist(), names[lines].tolist(), strict=True):
+        first.setdefault(key, name)
+    if len(first) < 2:
         return []
     opening = contains(names, _OPENING)
     double_entry = False
     net = _net(frame, money)
     if voucher is not None and net is not None:
-        vouchers = pd.DataFrame({"no": text_column(frame[voucher]), "account": names, "net": net})
+        vouchers = pd.DataFrame({"no": text_column(frame[voucher]), "account": keys, "net": net})
         vouchers = vouchers[lines & (vouchers["no"] != "").to_numpy(dtype=bool)]
         double_entry = any(
             _double_entry(group.groupby("account")["net"].sum())
@@ -149,10 +154,34 @@ def _by_account_column(
         )
     if not double_entry and int(opening.sum()) < 2:
         return []
-    named = names.astype(object).where(own)
-    above, below = named.ffill(), named.bfill()
-    whose = np.where(own, named, np.where(opening, below, above.fillna(below)))
-    return [Section(name, np.flatnonzero(whose == name)) for name in distinct]
+    whose = _whose(frame, keys, own, opening, list(first))
+    return [Section(name, np.flatnonzero(whose == key)) for key, name in first.items()]
+
+
+def _whose(
+    frame: pd.DataFrame, keys: pd.Series, own: np.ndarray, opening: np.ndarray, accounts: list[str]
+) -> np.ndarray:
+    """The account (its `account_key`) of each row. A row without an account of its own (a
+    balance or total row) is the one its text names (`Total for Cash - STPL`); else, where
+    each account's block opens with its own opening row (ERPNext's `'Opening'`, `'Total'`,
+    `'Closing (Opening + Total)'`), its block's, and a block with no lines (ICICI's account
+    that moved nothing that month) is nobody's — its Total and Closing rows had been given to
+    the bank's block above it, whose closing balance then read as ICICI's; else (Zoho's, no
+    opening rows) the account's above it, an opening row the account's below it."""
+    named = keys.astype(object).where(own)
+    if int(opening.sum()) >= 2:
+        block = pd.Series(np.cumsum(opening), index=keys.index)
+        inside = named.groupby(block).ffill().groupby(block).bfill()
+        whose = inside.where(block > 0, named.bfill())
+    else:
+        above, below = named.ffill(), named.bfill()
+        whose = pd.Series(np.where(opening, below, above.fillna(below)), index=keys.index)
+    for at in np.flatnonzero(~own).tolist():
+        text = account_key(" ".join(header_text(cell) for cell in frame.iloc[at]))
+        said = [key for key in accounts if key in text]
+        if said:
+            whose.iat[at] = max(said, key=len)
+    return whose.fillna("").to_numpy(dtype=object)
 
 
 def _net(frame: pd.DataFrame, money: Sequence[str | None]) -> np.ndarray | None:
