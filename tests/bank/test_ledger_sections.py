@@ -357,3 +357,67 @@ def test_an_erpnext_account_without_lines_keeps_its_closing_rows(tmp_path: Path)
     assert "only the 6 rows of 'HDFC Bank - STPL' were read" in note.problem
     lines, _ = _read(path, "Cash - STPL")
     assert (lines.opening, lines.closing) == (1500000, 1250000)
+
+
+QB_TOP = QUICKBOOKS[:5]
+HDFC_LINES = QUICKBOOKS[7:10]  # Balaji's 5,000.00, Kaveri's (2,000.00), Om Sai's 12,50,000.50
+RENT_AND_SALES = [
+    [None, "05/11/2026", "Cheque", "88", "Sharma Rent", None, "Rent", "(30,000.00)", "4,70,000.00"],
+    [None, "20/11/2026", "Deposit", "89", "Gupta Stores", None, "Sales", "75,000.00", "5,45,000.00"],
+]  # fmt: skip
+
+
+def _qb_section(name: str, opening: str | None, lines: list[list[Any]]) -> list[list[Any]]:
+    """One account's part of QuickBooks' Transaction Detail by Account: its name, its
+    Beginning Balance (where `opening`), its lines and `Total for <name>`."""
+    beginning = [[None, None, "Beginning Balance", *[None] * 5, opening]] if opening else []
+    return [[name], *beginning, *lines, [f"Total for {name}"]]
+
+
+def test_the_account_of_the_very_name_given_is_read_before_one_it_begins(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hostile 37's q01/q02: 'HDFC Bank' above 'HDFC Bank A/c 50200012345678', and 'HDFC Bank
+    Charges' above 'HDFC Bank'. The first whose name began or was begun by --account's was
+    read: --account "HDFC Bank A/c 50200012345678" read 'HDFC Bank', and so did the reconcile
+    job choosing the statement's number, its note saying that name gave the number."""
+    rows = [
+        *QB_TOP,
+        *_qb_section("HDFC Bank", "5,00,000.00", RENT_AND_SALES),
+        *_qb_section("HDFC Bank A/c 50200012345678", "1,00,000.00", HDFC_LINES),
+    ]
+    path = xlsx({"Sheet1": rows}, name="detail.xlsx")
+    lines, _ = _read(path, "HDFC Bank A/c 50200012345678")
+    assert lines.account == "HDFC Bank A/c 50200012345678" and lines.opening == 10000000
+    assert lines.frame["particulars"].tolist()[0] == "Balaji Traders"
+    lines, _ = _read(path, "hdfc  bank")
+    assert lines.frame["particulars"].tolist() == ["Sharma Rent", "Gupta Stores"]
+    with pytest.raises(SheetProblem) as refused:
+        read_ledger(str(path), "HDFC")
+    assert str(refused.value) == (
+        "--account 'HDFC' could be any of 2 accounts whose ledgers detail.xlsx, sheet Sheet1 "
+        "holds ('HDFC Bank', 'HDFC Bank A/c 50200012345678'). Give the bank ledger's whole name "
+        "as the export writes it."
+    )
+    charges = [
+        [None, "30/11/2026", "Expense", "90", "HDFC Bank", None, "HDFC Bank", "354.00", None]
+    ]
+    rows = [*QB_TOP, *_qb_section("HDFC Bank Charges", None, charges), *QUICKBOOKS[5:-2]]
+    rows.append(["Total for HDFC Bank"])
+    lines, note = _read(xlsx({"Sheet1": rows}, name="charges.xlsx"), "HDFC Bank")
+    assert len(lines.frame) == 3 and lines.opening == 10000000
+    assert "only the 4 rows of 'HDFC Bank' were read, as --account names it" in note.problem
+    # the reconcile job, no --account: the section whose name gives the statement's number
+    titled = [["HDFC BANK Ltd."], ["Account No : 50200012345678"], *STATEMENT[1:]]
+    bank = xlsx({"Statement": titled}, name="statement.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(path), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0, said
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    notes = [r[4] for r in openpyxl.load_workbook(out)["Issues"].iter_rows(values_only=True)]
+    assert any(
+        "only the 4 rows of 'HDFC Bank A/c 50200012345678' were read, as its name gives the "
+        "statement's account number" in str(note)
+        for note in notes
+    )

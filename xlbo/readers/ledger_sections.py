@@ -315,17 +315,31 @@ def one_account(
     *,
     same: Callable[[str, str], bool],
 ) -> tuple[Table, str, Issue]:
-    """The table narrowed to the section of `account` (`same(name, account)` says it is), its
-    name and a note; without `account`, the one bank account's (`is_bank_account`). An `account` that no
-    section is, or several bank accounts and no `account`, is an error listing them."""
+    """The table narrowed to the section of `account` — the one of that name (`account_key`),
+    else the one `same(name, account)` says it is (`HDFC Bank A/c` for `HDFC Bank A/c
+    50200012345678`) —, its name and a note; without `account`, the one bank account's
+    (`is_bank_account`). An `account` that no section is, or that several are only by
+    `same`, or several bank accounts and no `account`, is an error listing them."""
     names = [section.name for section in sections]
     shown = ", ".join(f"'{name}'" for name in names[:12]) + (" …" if len(names) > 12 else "")
     if account:
-        chosen = [section for section in sections if same(section.name, account)]
+        # the account of that very name first: `HDFC Bank` is not the `HDFC Bank Charges`
+        # above it, nor is `HDFC Bank A/c 50200012345678` the `HDFC Bank` above it; a name
+        # that only begins several accounts' names (or is begun by them) chooses none
+        wanted = account_key(account)
+        chosen = [section for section in sections if account_key(section.name) == wanted]
+        chosen = chosen or [section for section in sections if same(section.name, account)]
         if not chosen:
             raise SheetProblem(
                 f"--account '{account}' names none of the accounts whose ledgers {where} holds "
                 f"({shown}). Give the bank ledger's name as the export writes it."
+            )
+        if len(chosen) > 1:
+            raise SheetProblem(
+                f"--account '{account}' could be any of {len(chosen)} accounts whose ledgers "
+                f"{where} holds ("
+                + ", ".join(f"'{section.name}'" for section in chosen)
+                + "). Give the bank ledger's whole name as the export writes it."
             )
         why = NAMED
     else:
