@@ -27,7 +27,7 @@ from xlbo.cli import main
 from xlbo.errors import SheetProblem
 from xlbo.issues import Severity
 from xlbo.readers.ledger import read_ledger
-from xlbo.readers.ledger_sections import statements_section
+from xlbo.readers.ledger_sections import is_bank_account, statements_section
 
 PETTY_CASH = [
     ["Petty Cash", None, None, None, None, None, None, None, None],
@@ -421,3 +421,61 @@ def test_the_account_of_the_very_name_given_is_read_before_one_it_begins(
         "statement's account number" in str(note)
         for note in notes
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "bank"),
+    [
+        ("HDFC Current Account", True),
+        ("ICICI Current A/c", True),
+        ("Kotak Savings Account", True),
+        ("Axis CA 4521", True),
+        ("SBI OD A/c", True),
+        ("Canara CC A/c", True),
+        ("Union Bank Cash Credit", True),
+        ("Bank Charges", False),
+        ("HDFC Bank Charges", False),
+        ("Bank Interest", False),
+        ("Interest on Bank OD", False),
+        ("Bank Commission", False),
+        ("Bank Guarantee Commission", False),
+        ("CA Fees", False),
+        ("Petty Cash", False),
+    ],
+)
+def test_a_bank_account_by_its_name(name: str, bank: bool) -> None:
+    assert is_bank_account(name) is bank
+
+
+def test_bank_charges_is_no_bank_account_beside_a_current_account(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hostile 37's q06: 'HDFC Current Account' and 'Bank Charges', no --account: 'Bank
+    Charges' was read as the only bank account (its 354.00 and 118.00 the books' lines)."""
+    charges = [
+        [None, "30/11/2026", "Expense", "90", "HDFC", None, "HDFC Current Account", "354.00", None],
+        [None, "15/11/2026", "Expense", "91", "ICICI", None, "ICICI Current Account", "118.00", None],
+    ]  # fmt: skip
+    rows = [
+        *QB_TOP,
+        *_qb_section("HDFC Current Account", "1,00,000.00", HDFC_LINES),
+        *_qb_section("Bank Charges", None, charges),
+    ]
+    lines, note = _read(xlsx({"Sheet1": rows}, name="detail.xlsx"))
+    assert lines.account == "HDFC Current Account"
+    assert lines.frame["particulars"].tolist()[0] == "Balaji Traders"
+    assert note.problem.endswith("as it is the only bank account among them")
+    # no name says bank: the reconcile job reads the one that gives the statement's number
+    rows = [
+        *QB_TOP,
+        *_qb_section("Sundry Expenses", None, charges),
+        *_qb_section("HDFC 50200012345678", "1,00,000.00", HDFC_LINES),
+    ]
+    books = xlsx({"Sheet1": rows}, name="numbered.xlsx")
+    titled = [["HDFC BANK Ltd."], ["Account No : 50200012345678"], *STATEMENT[1:]]
+    bank = xlsx({"Statement": titled}, name="statement.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0, said
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said

@@ -80,13 +80,23 @@ class Section:
     rows: np.ndarray
 
 
-_BANK = re.compile(r"\bbank\b|\ba/c\b|\bo/?d\b|\boverdraft\b|\bcash\s+credit\b", re.I)
+_BANK = re.compile(
+    r"\bbank\b|\ba/c\b|\bo/?d\b|\boverdraft\b|\bcash\s+credit\b"
+    r"|\b(?:current|savings?|sb)\s+(?:account|a/?c)\b|(?-i:\bCA\b)",
+    re.I,
+)
+_NOT_BANK = re.compile(r"\b(?:charges?|chgs|interest|commission|guarantee|fees?)\b", re.I)
+"""An income or expense ledger that names a bank: `HDFC Bank Charges`, `Bank Interest`,
+`Interest on Bank OD`, `Bank Guarantee Commission`."""
 
 
 def is_bank_account(name: str) -> bool:
-    """Whether an account's name says it is a bank's (`HDFC Bank - STPL`, `ICICI OD A/c`), not
-    cash in hand (`Petty Cash`, `101000 Cash`) or a party's (`Debtors - STPL`)."""
-    return _BANK.search(name) is not None
+    """Whether an account's name says it is a bank's (`HDFC Bank - STPL`, `ICICI OD A/c`,
+    `HDFC Current Account`, `Axis CA 4521`, `SBI Cash Credit`), not cash in hand (`Petty
+    Cash`, `101000 Cash`), a party's (`Debtors - STPL`) or the charges or interest a bank
+    debits or pays (`Bank Charges`, `Interest on Bank OD`): 'Bank Charges' beside 'HDFC
+    Current Account' was taken for the one bank account and read instead of it."""
+    return _BANK.search(name) is not None and _NOT_BANK.search(name) is None
 
 
 def account_key(name: Any) -> str:
@@ -350,7 +360,9 @@ def one_account(
                 + ("more than one of them is a bank's" if chosen else "none of them is a bank's")
                 + ": give the bank ledger's name with --account (or export the bank account's "
                 "ledger alone) and reconcile again.",
-                [section.name for section in chosen],
+                # where no name says bank, the reconcile job may still find the one that
+                # names the statement's bank (`statements_section`) among them all
+                [section.name for section in chosen or sections],
             )
         why = "it is the only bank account among them"
     section = chosen[0]
