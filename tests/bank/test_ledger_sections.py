@@ -479,3 +479,46 @@ def test_bank_charges_is_no_bank_account_beside_a_current_account(
     said = capsys.readouterr().out
     assert code == 0, said
     assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+
+
+def test_two_exports_of_one_account_pasted_one_under_another_are_one_ledger(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile 37's q07: October's Transaction Detail of HDFC Bank, and under it November's
+    with its own titles. With --account "HDFC Bank" only October's was read (the books'
+    balance 1,00,000.00 instead of 13,53,000.50, a tie, exit 0); without it the refusal
+    listed ('HDFC Bank', 'HDFC Bank')."""
+    october = [[None, "20/10/2026", "Deposit", "30", "Ravi & Sons", None, "Sales", "20,000.00", "1,00,000.00"]]  # fmt: skip
+
+    def sheet(november_opens_at: str) -> list[list[Any]]:
+        return [
+            *QB_TOP,
+            *_qb_section("HDFC Bank", "80,000.00", october),
+            *QB_TOP,
+            *_qb_section("HDFC Bank", november_opens_at, HDFC_LINES),
+        ]
+
+    path = xlsx({"Sheet1": sheet("1,00,000.00")}, name="detail.xlsx")
+    for account in ("HDFC Bank", None):
+        lines, note = _read(path, account)
+        assert lines.frame["particulars"].tolist() == [
+            "Ravi & Sons",
+            "Balaji Traders",
+            "Kaveri Home Needs",
+            "Om Sai Logistics",
+        ]
+        assert lines.opening == 8000000
+        assert note.problem == (
+            "the ledger export holds the ledger of 'HDFC Bank' in 2 parts (one export pasted "
+            "under another): its 6 rows were read as one ledger, in order"
+        )
+    # November's opening is not where October's lines left the account: said, at its cell
+    lines = read_ledger(str(xlsx({"Sheet1": sheet("1,10,000.00")}, name="gap.xlsx")))
+    assert lines.opening == 8000000 and len(lines.frame) == 4
+    [warning] = [issue for issue in lines.issues if issue.severity is Severity.WARNING]
+    assert warning.cell == "I16"  # November's Beginning Balance
+    assert warning.problem == (
+        "a later export of the account pasted under the first opens at 1,10,000.00, but the "
+        "opening balance and lines above it run to 1,00,000.00: a voucher is missing between "
+        "the exports, or is in both"
+    )

@@ -905,6 +905,7 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
     holds several accounts' ledgers (`ledger_sections`)."""
     table, title = _ledger_table(book, name)
     section, noted = "", []
+    joins: tuple[int, ...] = ()  # where later exports of the account pasted under it begin
     found_roles = _roles([str(c) for c in table.frame.columns])
     sections = account_sections(
         table,
@@ -915,7 +916,7 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
         [found_roles.get(role) for role in ("Debit", "Credit", "Amount")],
     )
     if sections:
-        table, section, note = one_account(
+        table, part, note = one_account(
             table,
             sections,
             wanted,
@@ -923,6 +924,7 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
             book.name,
             same=_same_ledger,
         )
+        section, joins = part.name, part.joins
         noted.append(note)
     frame = table.frame.reset_index()
     names = [str(c) for c in frame.columns]
@@ -1238,6 +1240,15 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
         alone &= amount_present(frame[roles[balance_role]])
         written |= alone
     stated = np.where(balance_line & unreadable, "", label)
+    if joins:
+        stated, said_joins = _later_openings(stated, debit - credit, keep, joins)
+        letter = table.letters.get(roles.get("Balance", roles["Debit"]), "A")
+        issues += [
+            issue.model_copy(
+                update={"sheet": table.sheet, "file": book.name, "cell": f"{letter}{rows[at]}"}
+            )
+            for at, issue in said_joins
+        ]
     opening, closing = _balances(stated, debit, credit, lines, written, alone)
     if opening is None and "Balance" in roles and len(lines):
         opening, closing, derived = _from_running_balance(
@@ -1272,6 +1283,51 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
         account=account,
         period=period,
     )
+
+
+def _later_openings(
+    label: np.ndarray, net: np.ndarray, lines: np.ndarray, joins: tuple[int, ...]
+) -> tuple[np.ndarray, list[tuple[int, Issue]]]:
+    """The balance labels of one account's exports pasted one under another (`joins`: where
+    each later one begins), with each later export's opening row no longer an opening: the
+    ledger opens at the first one's (October's 80,000.00, not November's 1,00,000.00, which
+    `_balances`, taking the last opening row, had read). A later opening that is not the
+    balance the lines above it run to (October's opening and lines: 1,00,000.00) is said, by
+    position: a voucher missing between the exports, or one in both."""
+    label = label.copy()
+    openings = np.flatnonzero(label == "opening balance")
+    first = openings[openings < joins[0]]
+    said: list[tuple[int, Issue]] = []
+    for start, end in zip(joins, [*joins[1:], len(label)], strict=True):
+        later = openings[(openings >= start) & (openings < end)]
+        if not len(later):
+            continue
+        at = int(later[0])
+        label[later] = ""
+        if not len(first):
+            continue
+        expected = int(net[first[-1]]) + int(net[lines & (np.arange(len(label)) < at)].sum())
+        if int(net[at]) != expected:
+            said.append(
+                (
+                    at,
+                    Issue(
+                        severity=Severity.WARNING,
+                        sheet="",
+                        cell="",
+                        value=format_inr(from_paise(int(net[at]))),
+                        problem="a later export of the account pasted under the first opens "
+                        f"at {format_inr(from_paise(int(net[at])))}, but the opening balance "
+                        "and lines above it run to "
+                        f"{format_inr(from_paise(expected))}: a voucher is missing between "
+                        "the exports, or is in both",
+                        hint="The books' opening balance is the first export's; check the "
+                        "vouchers between the two exports' periods, or export the account's "
+                        "ledger for the whole period at once.",
+                    ),
+                )
+            )
+    return label, said
 
 
 def _from_running_balance(

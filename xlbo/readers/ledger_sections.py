@@ -78,6 +78,9 @@ class Section:
 
     name: str
     rows: np.ndarray
+    joins: tuple[int, ...] = ()
+    """Where (among `rows`) each later part of the account begins, where the sheet holds it in
+    several parts: two exports of it pasted one under another (`_one_each`)."""
 
 
 _BANK = re.compile(
@@ -313,7 +316,28 @@ def account_sections(
         return []
     dated = has_date(date_column_dates(frame[date_column], serials_alone=True)[0])
     rows = [str(text) for text in texts]
-    return _by_total_rows(rows, dated) or _by_account_rows(rows, dated, head)
+    return _one_each(_by_total_rows(rows, dated) or _by_account_rows(rows, dated, head))
+
+
+def _one_each(sections: list[Section]) -> list[Section]:
+    """One section per account (`account_key`), its parts joined in order: October's export of
+    HDFC Bank pasted above November's is one ledger of both months, not two accounts (only
+    October's was read with `--account "HDFC Bank"`, and without it the refusal listed 'HDFC
+    Bank' twice). Each later part's opening row is checked against the lines before it by the
+    ledger reader (`joins`)."""
+    merged: dict[str, Section] = {}
+    for section in sections:
+        key = account_key(section.name)
+        if key not in merged:
+            merged[key] = section
+            continue
+        earlier = merged[key]
+        merged[key] = Section(
+            earlier.name,
+            np.concatenate([earlier.rows, section.rows]),
+            (*earlier.joins, len(earlier.rows)),
+        )
+    return list(merged.values()) if len(merged) < len(sections) else sections
 
 
 def one_account(
@@ -324,10 +348,10 @@ def one_account(
     file: str,
     *,
     same: Callable[[str, str], bool],
-) -> tuple[Table, str, Issue]:
+) -> tuple[Table, Section, Issue]:
     """The table narrowed to the section of `account` — the one of that name (`account_key`),
     else the one `same(name, account)` says it is (`HDFC Bank A/c` for `HDFC Bank A/c
-    50200012345678`) —, its name and a note; without `account`, the one bank account's
+    50200012345678`) —, that section and a note; without `account`, the one bank account's
     (`is_bank_account`). An `account` that no section is, or that several are only by
     `same`, or several bank accounts and no `account`, is an error listing them."""
     names = [section.name for section in sections]
@@ -352,6 +376,8 @@ def one_account(
                 + "). Give the bank ledger's whole name as the export writes it."
             )
         why = NAMED
+    elif len(sections) == 1:  # one account's exports pasted one under another
+        chosen, why = sections, "the sheet holds no other account"
     else:
         chosen = [section for section in sections if is_bank_account(section.name)]
         if len(chosen) != 1:
@@ -367,17 +393,33 @@ def one_account(
         why = "it is the only bank account among them"
     section = chosen[0]
     narrowed = dataclasses.replace(table, frame=table.frame.iloc[section.rows])
+    parts = len(section.joins) + 1
+    problem = (
+        f"the ledger export holds the ledgers of {len(sections)} accounts ({shown}): only the "
+        f"{len(section.rows):,} rows of '{section.name}' were read, as {why}"
+    )
+    hint = "To reconcile another account, give --account with its name as the export writes it."
+    if parts > 1 and len(sections) == 1:
+        problem = (
+            f"the ledger export holds the ledger of '{section.name}' in {parts} parts (one "
+            f"export pasted under another): its {len(section.rows):,} rows were read as one "
+            "ledger, in order"
+        )
+    if parts > 1:
+        if len(sections) > 1:
+            problem += f"; its {parts} parts on the sheet (one export pasted under another) "
+            problem += "were read as one ledger, in order"
+        hint = "Check that the exports do not overlap: a voucher in two of them is read twice."
     note = Issue(
         severity=Severity.INFO,
         sheet=table.sheet,
         cell="",
         value=section.name,
-        problem=f"the ledger export holds the ledgers of {len(sections)} accounts ({shown}): "
-        f"only the {len(section.rows):,} rows of '{section.name}' were read, as {why}",
-        hint="To reconcile another account, give --account with its name as the export writes it.",
+        problem=problem,
+        hint=hint,
         file=file,
     )
-    return narrowed, section.name, note
+    return narrowed, section, note
 
 
 def statements_section(names: Sequence[str], account: str, bank: str) -> str:
