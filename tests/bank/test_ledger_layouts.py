@@ -1742,3 +1742,56 @@ def test_a_two_sided_books_bad_cells_are_named_on_their_own_side(
     lines = read_ledger(str(xlsx({"Bank Book": rows}, name="book.xlsx")))
     assert [issue.cell for issue in lines.issues] == cells
     assert len(lines.frame) == 2  # the line with the bad cell is left out, and said so
+
+
+# -- a ledger without an opening row: its running balance, checked balance by balance ---------
+
+NO_OPENING = [
+    ["Sahyadri Tradelinks Pvt Ltd"],
+    ["HDFC Bank A/c 50200012345678"],
+    ["01-11-2026 to 30-11-2026"],
+    ["Date", "Particulars", "Vch No.", "Debit", "Credit", "Balance"],
+    ["02-11-2026", "Balaji Traders", "R41", "5,000.00", None, "95,000.00"],
+    ["04-11-2026", "Kaveri Home Needs", "P17", None, "2,000.00", "93,000.00"],
+    ["28-11-2026", "Om Sai Logistics", "R42", "12,50,000.50", None, "13,43,000.50"],
+]
+
+
+def test_a_running_balance_out_of_step_once_still_gives_the_opening_and_is_said(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile 37's r07: one typo in the last line's balance (13,43,000.05) threw the whole
+    Balance column away without a word; the statement's opening was taken as the books'
+    (1,00,000.00, a balance in no file) and the BRS tied, exit 0."""
+    rows = [list(row) for row in NO_OPENING]
+    rows[-1][-1] = "13,43,000.05"
+    lines = read_ledger(str(xlsx({"Ledger": rows}, name="typo.xlsx")))
+    assert lines.opening == 9000000 and len(lines.frame) == 3
+    [warning] = [issue for issue in lines.issues if issue.severity is Severity.WARNING]
+    assert (warning.sheet, warning.cell, warning.value) == ("Ledger", "F7", "13,43,000.05")
+    assert warning.problem == (
+        "the running balance 13,43,000.05 is not the balance on row 6 and the lines since, "
+        "13,43,000.50: a typo, or a line missing or misread"
+    )
+    assert any("running balance gives 90,000.00" in issue.problem for issue in lines.issues)
+
+
+def test_a_balance_written_only_on_each_days_last_line_gives_the_opening(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile 37's r08: the balance printed only under the day's last voucher (`93,000.00
+    Dr` under the 2nd's receipt and payment); the column was passed over without a word."""
+    rows = [list(row) for row in NO_OPENING]
+    rows[4][1:] = ["Balaji Traders", "R41", "5,000.00", None, None]
+    rows[5][0] = "02-11-2026"
+    rows[5][-1] = "93,000.00 Dr"
+    rows[6][-1] = "13,43,000.50 Dr"
+    lines = read_ledger(str(xlsx({"Ledger": rows}, name="daily.xlsx")))
+    assert (lines.opening, lines.closing) == (9000000, 134300050)
+    assert not [issue for issue in lines.issues if issue.severity is not Severity.INFO]
+    [note] = lines.issues
+    assert note.problem == (
+        "the ledger states no opening balance; its running balance gives 90,000.00 (the first "
+        "balance written, on row 6, less the 2 lines up to it), taken as the books' opening "
+        "balance"
+    )

@@ -27,7 +27,7 @@ from xlbo.cli import main
 from xlbo.errors import SheetProblem
 from xlbo.issues import Severity
 from xlbo.readers.ledger import read_ledger
-from xlbo.readers.ledger_sections import statements_section
+from xlbo.readers.ledger_sections import is_bank_account, statements_section
 
 PETTY_CASH = [
     ["Petty Cash", None, None, None, None, None, None, None, None],
@@ -224,3 +224,301 @@ def test_a_sheet_of_a_total_alone_is_no_ledger_said_plainly(xlsx: Callable[..., 
     with pytest.raises(SheetProblem) as refused:
         read_ledger(str(xlsx({"Sheet1": rows}, name="total.xlsx")))
     assert "no ledger lines were read" in str(refused.value)
+
+
+TALLY_SPLIT = [
+    ["Sahyadri Tradelinks Private Limited"],
+    ["HDFC Bank A/c 50200012345678"],
+    ["Ledger Account"],
+    ["1-Nov-2026 to 30-Nov-2026"],
+    ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+    ["01-11-2026", "Opening Balance", None, None, 100000, None],
+    ["02-11-2026", "To Balaji Traders", "Receipt", "R41", 5000, None],
+    [None, "Chq 123456"],
+    ["04-11-2026", "By (as per details)", "Payment", "P17", None, 2000],
+    [None, "Kaveri Home Needs", None, None, "1,800.00 Dr"],
+    [None, "TDS Payable", None, None, "200.00 Dr"],
+    [None, "A/c : FD transfer to ICICI Bank"],
+    ["28-11-2026", "To (as per details)", "Receipt", "R42", 1250000.50, None],
+    [None, "Om Sai Logistics", None, None, "12,50,000.50 Cr"],
+    [None, "Ledger - Om Sai advance received"],
+    [None, None, None, None, 1255000.50, 2000],
+    [None, "Closing Balance", None, None, None, 1353000.50],
+]
+
+
+def test_a_narration_that_says_a_c_is_no_account_of_its_own(xlsx: Callable[..., Path]) -> None:
+    """Hostile 37's t01/t02: a one-account Tally ledger whose narrations begin `A/c :` and
+    `Ledger -` was split at them — 1 of 3 vouchers read as the account 'FD transfer to ICICI
+    Bank' (a tie, exit 0), or refused as two accounts' ledgers."""
+    lines = read_ledger(str(xlsx({"Ledger": TALLY_SPLIT}, name="hdfc.xlsx")))
+    assert lines.account == "HDFC Bank A/c 50200012345678"
+    assert lines.frame["particulars"].tolist() == [
+        "Balaji Traders",
+        "Kaveri Home Needs, TDS Payable",
+        "Om Sai Logistics",
+    ]
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    assert "A/c : FD transfer to ICICI Bank" in lines.frame["narration"].iat[1]
+    assert not [issue for issue in lines.issues if "accounts" in issue.problem]
+
+
+def test_a_bank_books_account_column_of_contra_ledgers_is_one_accounts_ledger(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile 37's a01: a bank book's Account column names each voucher's other ledger, and
+    payment P17 is split into Kaveri's 1,800.00 and TDS Payable's 200.00, both paid out. It was
+    refused as 'the ledgers of 4 accounts … none of them is a bank's'; a voucher under two
+    accounts is a general ledger's only as a double entry (one side debited, the other
+    credited, adding up to nil)."""
+    rows = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["HDFC Bank A/c 50200012345678 - Bank Book"],
+        ["01-11-2026 to 30-11-2026"],
+        ["Date", "Voucher No.", "Account", "Particulars", "Debit", "Credit"],
+        [None, None, None, "Opening Balance", "1,00,000.00", None],
+        ["02-11-2026", "R41", "Balaji Traders", "Chq 123456 received", "5,000.00", None],
+        ["04-11-2026", "P17", "Kaveri Home Needs", "NEFT paid", "", "1,800.00"],
+        ["04-11-2026", "P17", "TDS Payable", "TDS 194C on Kaveri", "", "200.00"],
+        ["28-11-2026", "R42", "Om Sai Logistics", "NEFT recd", "12,50,000.50", None],
+        [None, None, None, "Closing Balance", None, "13,53,000.50"],
+    ]
+    lines = read_ledger(str(xlsx({"Bank Book": rows}, name="bank book.xlsx")))
+    assert lines.frame["credit"].tolist() == [0, 180000, 20000, 0]
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    assert not [issue for issue in lines.issues if "accounts" in issue.problem]
+
+
+ZOHO_ALL = [
+    ["Sahyadri Tradelinks Pvt Ltd"],
+    ["Account Transactions"],
+    ["From 01/11/2026 To 30/11/2026"],
+    [],
+    ["Date", "Account", "Transaction Details", "Transaction Type", "Transaction#", "Debit", "Credit"],
+    ["02/11/2026", "HDFC Bank", "Balaji Traders", "Customer Payment", "41", "Rs.5,000.00", None],
+    ["02/11/2026", "Accounts Receivable", "Balaji Traders", "Customer Payment", "41", None, "Rs.5,000.00"],
+    ["04/11/2026", "HDFC  bank", "Kaveri Home Needs", "Vendor Payment", "17", None, "Rs.2,000.00"],
+    ["04/11/2026", "Accounts Payable", "Kaveri Home Needs", "Vendor Payment", "17", "Rs.2,000.00", None],
+    ["28/11/2026", "HDFC Bank", "Om Sai Logistics", "Customer Payment", "42", "Rs.12,50,000.50", None],
+    ["28/11/2026", "Accounts Receivable", "Om Sai Logistics", "Customer Payment", "42", None, "Rs.12,50,000.50"],
+]  # fmt: skip
+
+
+def test_an_accounts_name_spaced_or_cased_otherwise_is_that_account(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile 37's z01: Zoho's `HDFC  bank` (two spaces, small b) on Kaveri's payment was an
+    account of its own, which --account "HDFC Bank" left out without a word (exit 0)."""
+    path = xlsx({"Account Transactions": ZOHO_ALL}, name="Account Transactions.xlsx")
+    for account in ("HDFC Bank", None):
+        lines, note = _read(path, account)
+        assert lines.frame["particulars"].tolist() == [
+            "Balaji Traders",
+            "Kaveri Home Needs",
+            "Om Sai Logistics",
+        ]
+        assert lines.frame["credit"].tolist() == [0, 200000, 0]
+        assert "3 accounts ('HDFC Bank', 'Accounts Receivable', 'Accounts Payable')" in note.problem
+
+
+def test_an_erpnext_account_without_lines_keeps_its_closing_rows(tmp_path: Path) -> None:
+    """Hostile 37's e01: ICICI's block of no transactions (`'Opening'`, `'Total'`,
+    `'Closing (Opening + Total)'`) after the bank's; its Total and Closing rows were taken as
+    HDFC's, and HDFC's closing balance read as -50,000.00."""
+
+    def label(text: str, debit: str, credit: str, balance: str) -> list[str]:
+        return ["", text, debit, credit, balance, "", "", "", ""]
+
+    def line(day: str, account: str, debit: str, credit: str, no: str, party: str) -> list[str]:
+        return [day, account, debit, credit, "", "Payment Entry", no, "Debtors - STPL", party]
+
+    bank = "HDFC Bank - STPL"
+    rows = [
+        ["Posting Date", "Account", "Debit (INR)", "Credit (INR)", "Balance (INR)",
+         "Voucher Type", "Voucher No", "Against Account", "Party"],
+        label("'Opening'", "1,00,000.00", "0.00", "1,00,000.00"),
+        line("02-11-2026", bank, "5,000.00", "0.00", "ACC-PAY-41", "Balaji Traders"),
+        line("04-11-2026", bank, "0.00", "2,000.00", "ACC-JV-17", "Kaveri Home Needs"),
+        line("28-11-2026", bank, "12,50,000.50", "0.00", "ACC-PAY-42", "Om Sai Logistics"),
+        label("'Total'", "12,55,000.50", "2,000.00", "12,53,000.50"),
+        label("'Closing (Opening + Total)'", "13,55,000.50", "2,000.00", "13,53,000.50"),
+        label("'Opening'", "50,000.00", "0.00", "50,000.00"),
+        label("'Total'", "0.00", "0.00", "0.00"),
+        label("'Closing (Opening + Total)'", "50,000.00", "0.00", "50,000.00"),
+        label("'Opening'", "15,000.00", "0.00", "15,000.00"),
+        line("05-11-2026", "Cash - STPL", "0.00", "2,500.00", "ACC-JV-901", ""),
+        label("'Total'", "0.00", "2,500.00", "-2,500.00"),
+        label("'Closing (Opening + Total)'", "15,000.00", "2,500.00", "12,500.00"),
+    ]  # fmt: skip
+    path = write_csv(tmp_path / "General Ledger.csv", rows)
+    lines, note = _read(path, bank)
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    assert len(lines.frame) == 3
+    assert "only the 6 rows of 'HDFC Bank - STPL' were read" in note.problem
+    lines, _ = _read(path, "Cash - STPL")
+    assert (lines.opening, lines.closing) == (1500000, 1250000)
+
+
+QB_TOP = QUICKBOOKS[:5]
+HDFC_LINES = QUICKBOOKS[7:10]  # Balaji's 5,000.00, Kaveri's (2,000.00), Om Sai's 12,50,000.50
+RENT_AND_SALES = [
+    [None, "05/11/2026", "Cheque", "88", "Sharma Rent", None, "Rent", "(30,000.00)", "4,70,000.00"],
+    [None, "20/11/2026", "Deposit", "89", "Gupta Stores", None, "Sales", "75,000.00", "5,45,000.00"],
+]  # fmt: skip
+
+
+def _qb_section(name: str, opening: str | None, lines: list[list[Any]]) -> list[list[Any]]:
+    """One account's part of QuickBooks' Transaction Detail by Account: its name, its
+    Beginning Balance (where `opening`), its lines and `Total for <name>`."""
+    beginning = [[None, None, "Beginning Balance", *[None] * 5, opening]] if opening else []
+    return [[name], *beginning, *lines, [f"Total for {name}"]]
+
+
+def test_the_account_of_the_very_name_given_is_read_before_one_it_begins(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hostile 37's q01/q02: 'HDFC Bank' above 'HDFC Bank A/c 50200012345678', and 'HDFC Bank
+    Charges' above 'HDFC Bank'. The first whose name began or was begun by --account's was
+    read: --account "HDFC Bank A/c 50200012345678" read 'HDFC Bank', and so did the reconcile
+    job choosing the statement's number, its note saying that name gave the number."""
+    rows = [
+        *QB_TOP,
+        *_qb_section("HDFC Bank", "5,00,000.00", RENT_AND_SALES),
+        *_qb_section("HDFC Bank A/c 50200012345678", "1,00,000.00", HDFC_LINES),
+    ]
+    path = xlsx({"Sheet1": rows}, name="detail.xlsx")
+    lines, _ = _read(path, "HDFC Bank A/c 50200012345678")
+    assert lines.account == "HDFC Bank A/c 50200012345678" and lines.opening == 10000000
+    assert lines.frame["particulars"].tolist()[0] == "Balaji Traders"
+    lines, _ = _read(path, "hdfc  bank")
+    assert lines.frame["particulars"].tolist() == ["Sharma Rent", "Gupta Stores"]
+    with pytest.raises(SheetProblem) as refused:
+        read_ledger(str(path), "HDFC")
+    assert str(refused.value) == (
+        "--account 'HDFC' could be any of 2 accounts whose ledgers detail.xlsx, sheet Sheet1 "
+        "holds ('HDFC Bank', 'HDFC Bank A/c 50200012345678'). Give the bank ledger's whole name "
+        "as the export writes it."
+    )
+    charges = [
+        [None, "30/11/2026", "Expense", "90", "HDFC Bank", None, "HDFC Bank", "354.00", None]
+    ]
+    rows = [*QB_TOP, *_qb_section("HDFC Bank Charges", None, charges), *QUICKBOOKS[5:-2]]
+    rows.append(["Total for HDFC Bank"])
+    lines, note = _read(xlsx({"Sheet1": rows}, name="charges.xlsx"), "HDFC Bank")
+    assert len(lines.frame) == 3 and lines.opening == 10000000
+    assert "only the 4 rows of 'HDFC Bank' were read, as --account names it" in note.problem
+    # the reconcile job, no --account: the section whose name gives the statement's number
+    titled = [["HDFC BANK Ltd."], ["Account No : 50200012345678"], *STATEMENT[1:]]
+    bank = xlsx({"Statement": titled}, name="statement.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(path), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0, said
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    notes = [r[4] for r in openpyxl.load_workbook(out)["Issues"].iter_rows(values_only=True)]
+    assert any(
+        "only the 4 rows of 'HDFC Bank A/c 50200012345678' were read, as its name gives the "
+        "statement's account number" in str(note)
+        for note in notes
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "bank"),
+    [
+        ("HDFC Current Account", True),
+        ("ICICI Current A/c", True),
+        ("Kotak Savings Account", True),
+        ("Axis CA 4521", True),
+        ("SBI OD A/c", True),
+        ("Canara CC A/c", True),
+        ("Union Bank Cash Credit", True),
+        ("Bank Charges", False),
+        ("HDFC Bank Charges", False),
+        ("Bank Interest", False),
+        ("Interest on Bank OD", False),
+        ("Bank Commission", False),
+        ("Bank Guarantee Commission", False),
+        ("CA Fees", False),
+        ("Petty Cash", False),
+    ],
+)
+def test_a_bank_account_by_its_name(name: str, bank: bool) -> None:
+    assert is_bank_account(name) is bank
+
+
+def test_bank_charges_is_no_bank_account_beside_a_current_account(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hostile 37's q06: 'HDFC Current Account' and 'Bank Charges', no --account: 'Bank
+    Charges' was read as the only bank account (its 354.00 and 118.00 the books' lines)."""
+    charges = [
+        [None, "30/11/2026", "Expense", "90", "HDFC", None, "HDFC Current Account", "354.00", None],
+        [None, "15/11/2026", "Expense", "91", "ICICI", None, "ICICI Current Account", "118.00", None],
+    ]  # fmt: skip
+    rows = [
+        *QB_TOP,
+        *_qb_section("HDFC Current Account", "1,00,000.00", HDFC_LINES),
+        *_qb_section("Bank Charges", None, charges),
+    ]
+    lines, note = _read(xlsx({"Sheet1": rows}, name="detail.xlsx"))
+    assert lines.account == "HDFC Current Account"
+    assert lines.frame["particulars"].tolist()[0] == "Balaji Traders"
+    assert note.problem.endswith("as it is the only bank account among them")
+    # no name says bank: the reconcile job reads the one that gives the statement's number
+    rows = [
+        *QB_TOP,
+        *_qb_section("Sundry Expenses", None, charges),
+        *_qb_section("HDFC 50200012345678", "1,00,000.00", HDFC_LINES),
+    ]
+    books = xlsx({"Sheet1": rows}, name="numbered.xlsx")
+    titled = [["HDFC BANK Ltd."], ["Account No : 50200012345678"], *STATEMENT[1:]]
+    bank = xlsx({"Statement": titled}, name="statement.xlsx")
+    out = tmp_path / "brs.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 0, said
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+
+
+def test_two_exports_of_one_account_pasted_one_under_another_are_one_ledger(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Hostile 37's q07: October's Transaction Detail of HDFC Bank, and under it November's
+    with its own titles. With --account "HDFC Bank" only October's was read (the books'
+    balance 1,00,000.00 instead of 13,53,000.50, a tie, exit 0); without it the refusal
+    listed ('HDFC Bank', 'HDFC Bank')."""
+    october = [[None, "20/10/2026", "Deposit", "30", "Ravi & Sons", None, "Sales", "20,000.00", "1,00,000.00"]]  # fmt: skip
+
+    def sheet(november_opens_at: str) -> list[list[Any]]:
+        return [
+            *QB_TOP,
+            *_qb_section("HDFC Bank", "80,000.00", october),
+            *QB_TOP,
+            *_qb_section("HDFC Bank", november_opens_at, HDFC_LINES),
+        ]
+
+    path = xlsx({"Sheet1": sheet("1,00,000.00")}, name="detail.xlsx")
+    for account in ("HDFC Bank", None):
+        lines, note = _read(path, account)
+        assert lines.frame["particulars"].tolist() == [
+            "Ravi & Sons",
+            "Balaji Traders",
+            "Kaveri Home Needs",
+            "Om Sai Logistics",
+        ]
+        assert lines.opening == 8000000
+        assert note.problem == (
+            "the ledger export holds the ledger of 'HDFC Bank' in 2 parts (one export pasted "
+            "under another): its 6 rows were read as one ledger, in order"
+        )
+    # November's opening is not where October's lines left the account: said, at its cell
+    lines = read_ledger(str(xlsx({"Sheet1": sheet("1,10,000.00")}, name="gap.xlsx")))
+    assert lines.opening == 8000000 and len(lines.frame) == 4
+    [warning] = [issue for issue in lines.issues if issue.severity is Severity.WARNING]
+    assert warning.cell == "I16"  # November's Beginning Balance
+    assert warning.problem == (
+        "a later export of the account pasted under the first opens at 1,10,000.00, but the "
+        "opening balance and lines above it run to 1,00,000.00: a voucher is missing between "
+        "the exports, or is in both"
+    )

@@ -906,6 +906,7 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
     holds several accounts' ledgers (`ledger_sections`)."""
     table, title = _ledger_table(book, name)
     section, noted = "", []
+    joins: tuple[int, ...] = ()  # where later exports of the account pasted under it begin
     found_roles = _roles([str(c) for c in table.frame.columns])
     sections = account_sections(
         table,
@@ -913,9 +914,10 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
         _account_column(table, found_roles),
         found_roles.get("Date"),
         found_roles.get("Vch No."),
+        [found_roles.get(role) for role in ("Debit", "Credit", "Amount")],
     )
     if sections:
-        table, section, note = one_account(
+        table, part, note = one_account(
             table,
             sections,
             wanted,
@@ -923,6 +925,7 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
             book.name,
             same=_same_ledger,
         )
+        section, joins = part.name, part.joins
         noted.append(note)
     frame = table.frame.reset_index()
     names = [str(c) for c in frame.columns]
@@ -1238,13 +1241,27 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
         alone &= amount_present(frame[roles[balance_role]])
         written |= alone
     stated = np.where(balance_line & unreadable, "", label)
+    if joins:
+        stated, said_joins = _later_openings(stated, debit - credit, keep, joins)
+        letter = table.letters.get(roles.get("Balance", roles["Debit"]), "A")
+        issues += [
+            issue.model_copy(
+                update={"sheet": table.sheet, "file": book.name, "cell": f"{letter}{rows[at]}"}
+            )
+            for at, issue in said_joins
+        ]
     opening, closing = _balances(stated, debit, credit, lines, written, alone)
     if opening is None and "Balance" in roles and len(lines):
         opening, closing, derived = _from_running_balance(
-            frame[roles["Balance"]], np.flatnonzero(keep), debit - credit, closing
+            frame[roles["Balance"]],
+            np.flatnonzero(keep),
+            debit - credit,
+            closing,
+            (rows, table.letters.get(roles["Balance"], "A")),
         )
-        if derived is not None:
-            issues.append(derived.model_copy(update={"sheet": table.sheet, "file": book.name}))
+        issues += [
+            issue.model_copy(update={"sheet": table.sheet, "file": book.name}) for issue in derived
+        ]
     if lines.empty and _is_summary(title):
         raise SheetProblem(
             f"{book.name}, sheet {table.sheet} is Tally's Cash/Bank Book: each bank and cash "
@@ -1274,38 +1291,145 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
     )
 
 
+def _later_openings(
+    label: np.ndarray, net: np.ndarray, lines: np.ndarray, joins: tuple[int, ...]
+) -> tuple[np.ndarray, list[tuple[int, Issue]]]:
+    """The balance labels of one account's exports pasted one under another (`joins`: where
+    each later one begins), with each later export's opening row no longer an opening: the
+    ledger opens at the first one's (October's 80,000.00, not November's 1,00,000.00, which
+    `_balances`, taking the last opening row, had read). A later opening that is not the
+    balance the lines above it run to (October's opening and lines: 1,00,000.00) is said, by
+    position: a voucher missing between the exports, or one in both."""
+    label = label.copy()
+    openings = np.flatnonzero(label == "opening balance")
+    first = openings[openings < joins[0]]
+    said: list[tuple[int, Issue]] = []
+    for start, end in zip(joins, [*joins[1:], len(label)], strict=True):
+        later = openings[(openings >= start) & (openings < end)]
+        if not len(later):
+            continue
+        at = int(later[0])
+        label[later] = ""
+        if not len(first):
+            continue
+        expected = int(net[first[-1]]) + int(net[lines & (np.arange(len(label)) < at)].sum())
+        if int(net[at]) != expected:
+            said.append(
+                (
+                    at,
+                    Issue(
+                        severity=Severity.WARNING,
+                        sheet="",
+                        cell="",
+                        value=format_inr(from_paise(int(net[at]))),
+                        problem="a later export of the account pasted under the first opens "
+                        f"at {format_inr(from_paise(int(net[at])))}, but the opening balance "
+                        "and lines above it run to "
+                        f"{format_inr(from_paise(expected))}: a voucher is missing between "
+                        "the exports, or is in both",
+                        hint="The books' opening balance is the first export's; check the "
+                        "vouchers between the two exports' periods, or export the account's "
+                        "ledger for the whole period at once.",
+                    ),
+                )
+            )
+    return label, said
+
+
 def _from_running_balance(
-    cells: pd.Series, lines: np.ndarray, net: np.ndarray, closing: int | None
-) -> tuple[int | None, int | None, Issue | None]:
+    cells: pd.Series,
+    lines: np.ndarray,
+    net: np.ndarray,
+    closing: int | None,
+    where: tuple[np.ndarray, str],
+) -> tuple[int | None, int | None, list[Issue]]:
     """The opening balance a ledger that states none (QuickBooks' Transaction Detail by
-    Account, no `Beginning Balance` row) gives by its running Balance column: the first line's
-    balance less that line's amount, where the balances run on from line to line (Dr, or plus,
-    a debit balance); and the closing, where none is stated, the last line's balance. A note
-    says so; (None, `closing`, None) where the column does not run on."""
+    Account, no `Beginning Balance` row) gives by its running Balance column: the first
+    balance written less the amounts of the lines up to it (Dr, or plus, a debit balance) —
+    a ledger that prints the balance only on each day's last line (93,000.00 under the 2nd's
+    receipt of 5,000.00 and payment of 2,000.00) opens at 90,000.00; and the closing, where
+    none is stated, the last line's balance. Each balance written is checked against the one
+    before it and the lines' amounts between them; one that does not agree (a typo,
+    13,43,000.05 for 13,43,000.50) is a Warning at its cell, and the opening is still the
+    first balance's. Before, one balance out of step, or one line without its balance, threw
+    the whole column away without a word, and the statement's opening was taken as the
+    books' — a BRS tied on a balance that is in no file. A note says where the opening came
+    from; (None, `closing`, []) where no line's balance is written. `where`: the sheet rows
+    of the table's rows, and the Balance column's letter."""
     balance, bad = paise_column(cells)
     marks = side_marks(cells)
     balance = np.where(marks == CREDIT_MARK, -np.abs(balance), balance)
     shown = np.asarray(amount_present(cells), dtype=bool) & ~np.isin(
         np.arange(len(cells)), list(bad)
     )
-    if not shown[lines].all():
-        return None, closing, None
-    steps = np.diff(balance[lines]) == net[lines][1:]
-    if not steps.all():
-        return None, closing, None
-    first = int(lines[0])
-    opening = int(balance[first] - net[first])
-    closing = closing if closing is not None else int(balance[lines[-1]])
-    note = Issue(
-        severity=Severity.INFO,
-        sheet="",
-        cell="",
-        problem=f"the ledger states no opening balance; its running balance gives "
-        f"{format_inr(from_paise(opening))} (the first line's balance less its amount), taken "
-        "as the books' opening balance",
-        hint="Check it against the ledger's balance on the day before the period.",
+    run = np.cumsum(net[lines])  # the lines' amounts up to and with each line
+    written = np.flatnonzero(shown[lines])  # which lines' balances are written
+    if not len(written):
+        return None, closing, []
+    rows, letter = where
+    first = int(written[0])
+    opening = int(balance[lines[first]] - run[first])
+    issues: list[Issue] = []
+    anchor = first  # the last balance that ran on
+    disagree = 0
+    for at in written[1:].tolist():
+        expected = int(balance[lines[anchor]] + run[at] - run[anchor])
+        got = int(balance[lines[at]])
+        if got == expected:
+            anchor = at
+            continue
+        disagree += 1
+        if disagree <= _RUNNING_SAID:
+            issues.append(
+                Issue(
+                    severity=Severity.WARNING,
+                    sheet="",
+                    cell=f"{letter}{rows[lines[at]]}",
+                    value=str(cells.iat[lines[at]]),
+                    problem=f"the running balance {format_inr(from_paise(got))} is not the "
+                    f"balance on row {rows[lines[anchor]]} and the lines since, "
+                    f"{format_inr(from_paise(expected))}: a typo, or a line missing or misread",
+                    hint="The books' opening balance is taken from the first balance; check "
+                    "this one against the books.",
+                )
+            )
+    if disagree > _RUNNING_SAID:
+        issues.append(
+            issues[-1].model_copy(
+                update={
+                    "cell": "",
+                    "value": "",
+                    "problem": f"and {disagree - _RUNNING_SAID:,} more running balances below "
+                    "are out of step the same way",
+                }
+            )
+        )
+    last = int(written[-1])
+    if closing is None and last == len(lines) - 1 and last == anchor:
+        closing = int(balance[lines[last]])
+    how = (
+        "the first line's balance less its amount"
+        if first == 0
+        else f"the first balance written, on row {rows[lines[first]]}, less the "
+        f"{first + 1} lines up to it"
     )
-    return opening, closing, note
+    issues.insert(
+        0,
+        Issue(
+            severity=Severity.INFO,
+            sheet="",
+            cell="",
+            problem=f"the ledger states no opening balance; its running balance gives "
+            f"{format_inr(from_paise(opening))} ({how}), taken as the books' opening balance",
+            hint="Check it against the ledger's balance on the day before the period.",
+        ),
+    )
+    return opening, closing, issues
+
+
+_RUNNING_SAID = 20
+"""At most this many running balances out of step are said one by one (a column that is no
+running balance at all would say every line)."""
 
 
 def _formulas_unread(

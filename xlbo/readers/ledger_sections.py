@@ -36,7 +36,15 @@ import pandas as pd
 
 from xlbo.bank.banks import account_number, bank_of, same_account
 from xlbo.book.table import Table, header_text
-from xlbo.columns import amount_present, contains, has_date, is_text, strings, text_column
+from xlbo.columns import (
+    amount_present,
+    contains,
+    has_date,
+    is_text,
+    paise_column,
+    strings,
+    text_column,
+)
 from xlbo.columns import date_column as date_column_dates
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
@@ -70,15 +78,28 @@ class Section:
 
     name: str
     rows: np.ndarray
+    joins: tuple[int, ...] = ()
+    """Where (among `rows`) each later part of the account begins, where the sheet holds it in
+    several parts: two exports of it pasted one under another (`_one_each`)."""
 
 
-_BANK = re.compile(r"\bbank\b|\ba/c\b|\bo/?d\b|\boverdraft\b|\bcash\s+credit\b", re.I)
+_BANK = re.compile(
+    r"\bbank\b|\ba/c\b|\bo/?d\b|\boverdraft\b|\bcash\s+credit\b"
+    r"|\b(?:current|savings?|sb)\s+(?:account|a/?c)\b|(?-i:\bCA\b)",
+    re.I,
+)
+_NOT_BANK = re.compile(r"\b(?:charges?|chgs|interest|commission|guarantee|fees?)\b", re.I)
+"""An income or expense ledger that names a bank: `HDFC Bank Charges`, `Bank Interest`,
+`Interest on Bank OD`, `Bank Guarantee Commission`."""
 
 
 def is_bank_account(name: str) -> bool:
-    """Whether an account's name says it is a bank's (`HDFC Bank - STPL`, `ICICI OD A/c`), not
-    cash in hand (`Petty Cash`, `101000 Cash`) or a party's (`Debtors - STPL`)."""
-    return _BANK.search(name) is not None
+    """Whether an account's name says it is a bank's (`HDFC Bank - STPL`, `ICICI OD A/c`,
+    `HDFC Current Account`, `Axis CA 4521`, `SBI Cash Credit`), not cash in hand (`Petty
+    Cash`, `101000 Cash`), a party's (`Debtors - STPL`) or the charges or interest a bank
+    debits or pays (`Bank Charges`, `Interest on Bank OD`): 'Bank Charges' beside 'HDFC
+    Current Account' was taken for the one bank account and read instead of it."""
+    return _BANK.search(name) is not None and _NOT_BANK.search(name) is None
 
 
 def account_key(name: Any) -> str:
@@ -105,34 +126,93 @@ def _row_texts(frame: pd.DataFrame) -> pd.Series:
 
 
 def _by_account_column(
-    frame: pd.DataFrame, account: str | None, date: str | None, voucher: str | None
+    frame: pd.DataFrame,
+    account: str | None,
+    date: str | None,
+    voucher: str | None,
+    money: Sequence[str | None] = (None, None, None),
 ) -> list[Section]:
     """Sections by an `Account` column that names two accounts or more on dated rows, where it
-    is each line's own account: a voucher is under two of them (its two sides), or each account
-    has its own opening row (ERPNext's `'Opening'`) — not a register's column of the other
-    side's account (QuickBooks Desktop's). A row without an account of its own (a balance or
-    total row) is the account's above it, an opening row the account's below it."""
+    is each line's own account: a voucher is under two of them as a double entry (its rows
+    under each on opposite sides, adding up to nil: the bank's 5,000.00 Dr and Accounts
+    Receivable's 5,000.00 Cr), or each account has its own opening row (ERPNext's
+    `'Opening'`) — not a register's column of the other side's account (QuickBooks
+    Desktop's), nor a bank book's whose payment P17 is Kaveri's 1,800.00 and TDS Payable's
+    200.00, both paid out. A row without an account of its own (a balance or total row) is the
+    account's above it, an opening row the account's below it."""
     if account is None or date is None:
         return []
     names = text_column(frame[account])
+    keys = names.map(account_key)
     label = contains(names, _LABEL)
     own = (names != "").to_numpy(dtype=bool) & ~label
     lines = own & amount_present(frame[date])
-    distinct = list(dict.fromkeys(names[lines].tolist()))
-    if len(distinct) < 2:
+    # one account however its name is spaced or cased (`HDFC  bank` is HDFC Bank's line), as
+    # `one_account` compares them; the first spelling names it
+    first: dict[str, str] = {}
+    for key, name in zip(keys[lines].tolist(), names[lines].tolist(), strict=True):
+        first.setdefault(key, name)
+    if len(first) < 2:
         return []
     opening = contains(names, _OPENING)
-    both_sides = False
-    if voucher is not None:
-        vouchers = pd.DataFrame({"no": text_column(frame[voucher]), "account": names})[lines]
-        vouchers = vouchers[vouchers["no"] != ""]
-        both_sides = bool((vouchers.groupby("no")["account"].nunique() > 1).any())
-    if not both_sides and int(opening.sum()) < 2:
+    double_entry = False
+    net = _net(frame, money)
+    if voucher is not None and net is not None:
+        vouchers = pd.DataFrame({"no": text_column(frame[voucher]), "account": keys, "net": net})
+        vouchers = vouchers[lines & (vouchers["no"] != "").to_numpy(dtype=bool)]
+        double_entry = any(
+            _double_entry(group.groupby("account")["net"].sum())
+            for _, group in vouchers.groupby("no")
+            if group["account"].nunique() > 1
+        )
+    if not double_entry and int(opening.sum()) < 2:
         return []
-    named = names.astype(object).where(own)
-    above, below = named.ffill(), named.bfill()
-    whose = np.where(own, named, np.where(opening, below, above.fillna(below)))
-    return [Section(name, np.flatnonzero(whose == name)) for name in distinct]
+    whose = _whose(frame, keys, own, opening, list(first))
+    return [Section(name, np.flatnonzero(whose == key)) for key, name in first.items()]
+
+
+def _whose(
+    frame: pd.DataFrame, keys: pd.Series, own: np.ndarray, opening: np.ndarray, accounts: list[str]
+) -> np.ndarray:
+    """The account (its `account_key`) of each row. A row without an account of its own (a
+    balance or total row) is the one its text names (`Total for Cash - STPL`); else, where
+    each account's block opens with its own opening row (ERPNext's `'Opening'`, `'Total'`,
+    `'Closing (Opening + Total)'`), its block's, and a block with no lines (ICICI's account
+    that moved nothing that month) is nobody's — its Total and Closing rows had been given to
+    the bank's block above it, whose closing balance then read as ICICI's; else (Zoho's, no
+    opening rows) the account's above it, an opening row the account's below it."""
+    named = keys.astype(object).where(own)
+    if int(opening.sum()) >= 2:
+        block = pd.Series(np.cumsum(opening), index=keys.index)
+        inside = named.groupby(block).ffill().groupby(block).bfill()
+        whose = inside.where(block > 0, named.bfill())
+    else:
+        above, below = named.ffill(), named.bfill()
+        whose = pd.Series(np.where(opening, below, above.fillna(below)), index=keys.index)
+    for at in np.flatnonzero(~own).tolist():
+        text = account_key(" ".join(header_text(cell) for cell in frame.iloc[at]))
+        said = [key for key in accounts if key in text]
+        if said:
+            whose.iat[at] = max(said, key=len)
+    return whose.fillna("").to_numpy(dtype=object)
+
+
+def _net(frame: pd.DataFrame, money: Sequence[str | None]) -> np.ndarray | None:
+    """Each row's debit less credit, in paise, from the Debit and Credit columns, else a signed
+    Amount; None where the table has neither."""
+    debit, credit, amount = money
+    if debit is not None and credit is not None:
+        net: np.ndarray = paise_column(frame[debit])[0] - paise_column(frame[credit])[0]
+        return net
+    if amount is not None:
+        return paise_column(frame[amount])[0]
+    return None
+
+
+def _double_entry(nets: pd.Series) -> bool:
+    """Whether one voucher's totals under its accounts are a double entry: some debited, some
+    credited, adding up to nil."""
+    return bool((nets > 0).any() and (nets < 0).any() and int(nets.sum()) == 0)
 
 
 def _by_total_rows(texts: list[str], dated: np.ndarray) -> list[Section]:
@@ -158,12 +238,25 @@ def _by_account_rows(
     texts: list[str], dated: np.ndarray, head: Sequence[Sequence[Any]]
 ) -> list[Section]:
     """Sections from each `Account : <name>` row to the next (the first one's row may be a
-    title row above the header). A row right under a dated line is its narration (`A/c - …`),
-    no account's start."""
+    title row above the header). A voucher's narration is no account's start, whatever it
+    says: Tally writes it under the voucher's dated row, under its ledger entries (`TDS
+    Payable  200.00 Dr`) or under another narration row, so `A/c : FD transfer to ICICI Bank`
+    under a payment's entries read as an account of that name took the vouchers below it from
+    the bank's ledger. BUSY's `Account : HDFC Bank A/c …` follows a blank row or its last
+    account's `Closing Bal.`, and an opening row or dated lines follow it."""
     starts = [
         (at, found["name"])
         for at, text in enumerate(texts)
-        if not dated[at] and (at == 0 or not dated[at - 1]) and (found := _ACCOUNT_IS.match(text))
+        if not dated[at]
+        and not _narration_row(texts, dated, at)
+        and (found := _ACCOUNT_IS.match(text))
+    ]
+    starts = [
+        (at, name)
+        for index, (at, name) in enumerate(starts)
+        if _opens_lines(
+            texts, dated, at, starts[index + 1][0] if index + 1 < len(starts) else len(texts)
+        )
     ]
     if not starts:
         return []
@@ -183,18 +276,39 @@ def _by_account_rows(
     ]
 
 
+def _narration_row(texts: list[str], dated: np.ndarray, at: int) -> bool:
+    """Whether row `at` is under a voucher: the rows above it, up to a dated row, all hold text
+    that is no balance or total (`Closing Bal.`) — its ledger entries and narration. A blank
+    row or a totals row of figures alone ends a voucher."""
+    for above in range(at - 1, -1, -1):
+        if dated[above]:
+            return True
+        text = texts[above]
+        if not text or re.match(_LABEL, text) or re.match(_SECTION_ROW, text):
+            return False
+    return False
+
+
+def _opens_lines(texts: list[str], dated: np.ndarray, at: int, end: int) -> bool:
+    """Whether an account's row at `at` is followed, before the next (`end`), by an opening row
+    or dated lines, as BUSY's account's header and `Opening Bal.` are."""
+    return any(dated[row] or re.match(_OPENING, texts[row]) for row in range(at + 1, end))
+
+
 def account_sections(
     table: Table,
     head: Sequence[Sequence[Any]],
     account_column: str | None,
     date_column: str | None,
     voucher_column: str | None = None,
+    money_columns: Sequence[str | None] = (None, None, None),
 ) -> list[Section]:
-    """The accounts whose ledgers the table holds, each with its rows; [] for one account's."""
+    """The accounts whose ledgers the table holds, each with its rows; [] for one account's.
+    `money_columns`: the Debit, Credit and Amount columns, which tell a double entry."""
     frame = table.frame
     if date_column is None:
         return []
-    found = _by_account_column(frame, account_column, date_column, voucher_column)
+    found = _by_account_column(frame, account_column, date_column, voucher_column, money_columns)
     if found:
         return found
     texts = _row_texts(frame.iloc[:, :ROW_TEXT_COLUMNS])
@@ -202,7 +316,28 @@ def account_sections(
         return []
     dated = has_date(date_column_dates(frame[date_column], serials_alone=True)[0])
     rows = [str(text) for text in texts]
-    return _by_total_rows(rows, dated) or _by_account_rows(rows, dated, head)
+    return _one_each(_by_total_rows(rows, dated) or _by_account_rows(rows, dated, head))
+
+
+def _one_each(sections: list[Section]) -> list[Section]:
+    """One section per account (`account_key`), its parts joined in order: October's export of
+    HDFC Bank pasted above November's is one ledger of both months, not two accounts (only
+    October's was read with `--account "HDFC Bank"`, and without it the refusal listed 'HDFC
+    Bank' twice). Each later part's opening row is checked against the lines before it by the
+    ledger reader (`joins`)."""
+    merged: dict[str, Section] = {}
+    for section in sections:
+        key = account_key(section.name)
+        if key not in merged:
+            merged[key] = section
+            continue
+        earlier = merged[key]
+        merged[key] = Section(
+            earlier.name,
+            np.concatenate([earlier.rows, section.rows]),
+            (*earlier.joins, len(earlier.rows)),
+        )
+    return list(merged.values()) if len(merged) < len(sections) else sections
 
 
 def one_account(
@@ -213,20 +348,36 @@ def one_account(
     file: str,
     *,
     same: Callable[[str, str], bool],
-) -> tuple[Table, str, Issue]:
-    """The table narrowed to the section of `account` (`same(name, account)` says it is), its
-    name and a note; without `account`, the one bank account's (`is_bank_account`). An `account` that no
-    section is, or several bank accounts and no `account`, is an error listing them."""
+) -> tuple[Table, Section, Issue]:
+    """The table narrowed to the section of `account` — the one of that name (`account_key`),
+    else the one `same(name, account)` says it is (`HDFC Bank A/c` for `HDFC Bank A/c
+    50200012345678`) —, that section and a note; without `account`, the one bank account's
+    (`is_bank_account`). An `account` that no section is, or that several are only by
+    `same`, or several bank accounts and no `account`, is an error listing them."""
     names = [section.name for section in sections]
     shown = ", ".join(f"'{name}'" for name in names[:12]) + (" …" if len(names) > 12 else "")
     if account:
-        chosen = [section for section in sections if same(section.name, account)]
+        # the account of that very name first: `HDFC Bank` is not the `HDFC Bank Charges`
+        # above it, nor is `HDFC Bank A/c 50200012345678` the `HDFC Bank` above it; a name
+        # that only begins several accounts' names (or is begun by them) chooses none
+        wanted = account_key(account)
+        chosen = [section for section in sections if account_key(section.name) == wanted]
+        chosen = chosen or [section for section in sections if same(section.name, account)]
         if not chosen:
             raise SheetProblem(
                 f"--account '{account}' names none of the accounts whose ledgers {where} holds "
                 f"({shown}). Give the bank ledger's name as the export writes it."
             )
+        if len(chosen) > 1:
+            raise SheetProblem(
+                f"--account '{account}' could be any of {len(chosen)} accounts whose ledgers "
+                f"{where} holds ("
+                + ", ".join(f"'{section.name}'" for section in chosen)
+                + "). Give the bank ledger's whole name as the export writes it."
+            )
         why = NAMED
+    elif len(sections) == 1:  # one account's exports pasted one under another
+        chosen, why = sections, "the sheet holds no other account"
     else:
         chosen = [section for section in sections if is_bank_account(section.name)]
         if len(chosen) != 1:
@@ -235,22 +386,40 @@ def one_account(
                 + ("more than one of them is a bank's" if chosen else "none of them is a bank's")
                 + ": give the bank ledger's name with --account (or export the bank account's "
                 "ledger alone) and reconcile again.",
-                [section.name for section in chosen],
+                # where no name says bank, the reconcile job may still find the one that
+                # names the statement's bank (`statements_section`) among them all
+                [section.name for section in chosen or sections],
             )
         why = "it is the only bank account among them"
     section = chosen[0]
     narrowed = dataclasses.replace(table, frame=table.frame.iloc[section.rows])
+    parts = len(section.joins) + 1
+    problem = (
+        f"the ledger export holds the ledgers of {len(sections)} accounts ({shown}): only the "
+        f"{len(section.rows):,} rows of '{section.name}' were read, as {why}"
+    )
+    hint = "To reconcile another account, give --account with its name as the export writes it."
+    if parts > 1 and len(sections) == 1:
+        problem = (
+            f"the ledger export holds the ledger of '{section.name}' in {parts} parts (one "
+            f"export pasted under another): its {len(section.rows):,} rows were read as one "
+            "ledger, in order"
+        )
+    if parts > 1:
+        if len(sections) > 1:
+            problem += f"; its {parts} parts on the sheet (one export pasted under another) "
+            problem += "were read as one ledger, in order"
+        hint = "Check that the exports do not overlap: a voucher in two of them is read twice."
     note = Issue(
         severity=Severity.INFO,
         sheet=table.sheet,
         cell="",
         value=section.name,
-        problem=f"the ledger export holds the ledgers of {len(sections)} accounts ({shown}): "
-        f"only the {len(section.rows):,} rows of '{section.name}' were read, as {why}",
-        hint="To reconcile another account, give --account with its name as the export writes it.",
+        problem=problem,
+        hint=hint,
         file=file,
     )
-    return narrowed, section.name, note
+    return narrowed, section, note
 
 
 def statements_section(names: Sequence[str], account: str, bank: str) -> str:
