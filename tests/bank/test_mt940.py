@@ -227,3 +227,30 @@ def test_the_statements_own_information_is_no_lines_narration(tmp_path: Path) ->
     lines = read_mt940(sta(tmp_path, text))
     assert len(cut) == 65
     assert lines.frame["narration"].iat[-1] == f"{cut}TATIONERY NOV 2026"
+
+
+def test_days_statements_newest_first_are_read_in_date_order_a_repeat_once(
+    tmp_path: Path,
+) -> None:
+    """helper-132's c7a and c7b: two days' statements, the later first in the file, gave the
+    period backwards and the earlier day's closing; one given twice doubled its lines."""
+    day_one = (
+        ":20:A\n:25:073123456001\n:28C:1/1\n:60F:C261101INR100000,00\n"
+        ":61:2611021102C5000,00NTRFN1//H1\n:86:NEFT CR ARUL\n:62F:C261102INR105000,00\n-}\n"
+    )
+    day_two = (
+        ":20:B\n:25:073123456001\n:28C:2/1\n:60F:C261102INR105000,00\n"
+        ":61:2611031103D1300.00NCHKN000451//H2\n:86:CHQ PAID 000451\n"
+        ":62F:C261103INR103700,00\n-}\n"
+    )
+    lines = read_mt940(sta(tmp_path, day_two + day_one + day_two))
+    assert lines.frame["date"].tolist() == [date(2026, 11, 2), date(2026, 11, 3)]
+    assert lines.frame["debit"].tolist() == [0, 130000]  # `1300.00`, a decimal point
+    assert (lines.opening, lines.closing) == (10000000, 10370000)
+    assert lines.period == (date(2026, 11, 2), date(2026, 11, 3))
+    assert lines.findings == []
+    [twice] = lines.issues
+    assert (
+        twice.problem
+        == "the statement of 02-11-2026 with 1 line(s) is in the file twice: read once"
+    )

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.bank.test_more_banks import chains, first_and_last, totals
+from xlbo.errors import SheetProblem
 from xlbo.issues import Severity
 from xlbo.readers.statement import read_statement
 
@@ -921,3 +922,73 @@ def test_a_narration_begun_on_the_amounts_row_above_the_date_runs_on_on_the_date
     assert totals(lines) == (4, 1250000 + 1875075, 4500000 + 15000000)
     assert lines.frame["narration"].iat[1] == "CHQ PAID- 000451-MEHTA & CO"
     assert chains(lines)
+
+
+def test_a_pages_unlabelled_totals_over_a_summarys_labels_are_not_its_figures(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-132's c15c: the page's totals (12,500.00 | 1,95,000.00) over HDFC's labels, the
+    summary's own figures under them: the totals were taken for the summary's, and a line
+    missing from the download went unfound (the BRS 'tied')."""
+    rows = [
+        HEAD,
+        *LINES[:3],
+        [None, None, None, "12,500.00", "1,95,000.00", None],
+        ["Opening Balance", "Dr Count", "Cr Count", "Debits", "Credits", "Closing Bal"],
+        ["1,00,000.00", 2, 2, "31,250.75", "1,95,000.00", "2,63,749.25"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="hdfc.xlsx")))
+    said = " ".join(finding.detail for finding in lines.findings)
+    assert "total debits of 31,250.75, but the lines read add up to 12,500.00" in said
+
+
+def test_a_line_with_a_broken_date_over_a_summarys_labels_is_still_reported(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-132's c5b: a last line whose date cannot be read, over Airtel-style labels, was
+    taken for the summary's figures: its Error vanished and its date became the opening."""
+    rows = [
+        HEAD,
+        *LINES[:3],
+        ["2O/10/2026", None, None, "18,750.75", None, "2,63,749.25"],
+        ["Opening Balance", "Closing Balance", "Total Credit", "Total Debit"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="airtel.xlsx")))
+    assert totals(lines)[0] == 3
+    assert [issue.severity for issue in lines.issues] == [Severity.ERROR]
+    assert lines.opening != 201020  # no date read as a figure
+
+
+def test_a_day_alone_under_a_date_in_a_book_kept_by_hand_is_no_year(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-132's c6c: `3 Oct` then `24` (the 24th, with its own amount) was joined as 3
+    October 2024, and the 24th's payment was an amount with no date."""
+    rows = [
+        ["Bank Book - October 2025"],
+        ["Date", "Particulars", "Withdrawal", "Deposit", "Balance"],
+        ["3 Oct", "Opening cash deposited", None, "5,000.00", "5,000.00"],
+        ["24", "Rent paid", "3,000.00", None, "2,000.00"],
+        ["28", "Sales", None, "1,000.00", "3,000.00"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="book.xlsx")))
+    assert lines.issues == []
+    assert [d.day for d in lines.frame["date"]] == [3, 24, 28]
+    assert {d.year for d in lines.frame["date"]} == {2025}
+
+
+def test_an_amounts_row_that_fits_the_dated_row_above_as_well_is_left_in_doubt(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-132's c14a: dates with the balance, each line's amounts on the row below, equal
+    amounts in turn: each amounts row was paired with the next line's date (the rent of shop 1
+    read as shop 2's); it is the row above's as well, so it is reported, never misplaced."""
+    rows = [
+        HEAD,
+        ["01/10/2026", "RENT RECD SHOP 1", None, None, None, "1,10,000.00"],
+        [None, None, None, None, "10,000.00", None],
+        ["05/10/2026", "RENT RECD SHOP 2", None, None, None, "1,20,000.00"],
+        [None, None, None, None, "10,000.00", None],
+    ]
+    with pytest.raises(SheetProblem, match="2 line.s. could not be read, the first: Row 3: an "):
+        read_statement(str(xlsx({"Statement": rows}, name="rent.xlsx")))

@@ -20,6 +20,7 @@ closing `:62F:` is checked against it (a Statement total finding where they disa
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -40,7 +41,7 @@ _TAG = re.compile(r"^:(\d\d[A-Z]?):(.*)$")
 _BALANCE = re.compile(r"^([CD])(\d{6})([A-Z]{3})(\d[\d,]*)$")
 _LINE = re.compile(
     r"^(?P<value>\d{6})(?P<entry>\d{4})?(?P<mark>[Rr]?[CDcd])(?P<funds>[A-Z])?"
-    r"(?P<amount>\d[\d,]*)(?P<type>(?!NONREF)[NFS][A-Z0-9 ]{0,3})?(?P<rest>.*)$"
+    r"(?P<amount>\d[\d,]*(?:\.\d{1,2})?)(?P<type>(?!NONREF)[NFS][A-Z0-9 ]{0,3})?(?P<rest>.*)$"
 )
 """A `:61:` line's first line. The transaction type is `N`, `F` or `S` and three letters as
 SWIFT has it (`NTRF`), but banks write fewer (`NOV `, `NIT `, `S   `) or none
@@ -70,6 +71,8 @@ def is_mt940(path: Path) -> bool:
 
 def _amount(text: str) -> int:
     """Paise of an MT940 amount: a decimal comma, no grouping (`118000,00`, `17,7`)."""
+    if "," not in text:  # a decimal point where SWIFT has a comma (`5000.50`)
+        text = text.replace(".", ",")
     whole, _, fraction = text.partition(",")
     if not whole or "," in fraction or len(fraction) > 2:
         raise ValueError(text)
@@ -127,6 +130,60 @@ def _fields(text: str) -> list[tuple[str, str, int]]:
     return fields
 
 
+@dataclass
+class _Statement:
+    """One statement (or page) of the file: its opening (paise, date), where its lines start
+    among the lines read, and its closing (paise, date, line of the file) where it has one."""
+
+    opening: tuple[int, date]
+    start: int
+    closing: tuple[int, date, int] | None = None
+
+
+def _in_turn(
+    rows: list[dict[str, object]], statements: list[_Statement], issues: list[Issue], name: str
+) -> tuple[
+    list[dict[str, object]], tuple[int | None, date | None], tuple[int | None, date | None, int]
+]:
+    """The lines of the file's statements in their dates' order (a file of several days'
+    statements, newest first), each statement given twice read once (and said so); the first
+    one's opening and the last one's closing."""
+    if not statements:
+        return rows, (None, None), (None, None, 0)
+    ends = [*(s.start for s in statements[1:]), len(rows)]
+    parts = [rows[: statements[0].start]]
+    kept: list[tuple[_Statement, list[dict[str, object]]]] = []
+    seen: set[tuple[object, ...]] = set()
+    for statement, end in zip(statements, ends, strict=True):
+        lines = rows[statement.start : end]
+        key = (
+            statement.opening,
+            statement.closing[:2] if statement.closing else None,
+            tuple((r["date"], r["debit"], r["credit"], r["reference"]) for r in lines),
+        )
+        if key in seen:
+            issues.append(
+                Issue(
+                    severity=Severity.WARNING,
+                    sheet=name,
+                    cell=f"line {statement.closing[2]}" if statement.closing else "",
+                    problem=f"the statement of {statement.opening[1]:%d-%m-%Y} with "
+                    f"{len(lines):,} line(s) is in the file twice: read once",
+                    hint="Nothing to do if the download repeated it.",
+                    file=name,
+                )
+            )
+            continue
+        seen.add(key)
+        kept.append((statement, lines))
+    kept.sort(key=lambda part: part[0].opening[1])  # stable: pages of one day keep their turn
+    for _, lines in kept:
+        parts.append(lines)
+    first, last = kept[0][0], kept[-1][0]
+    closing = last.closing if last.closing else (None, None, 0)
+    return [r for part in parts for r in part], first.opening, closing
+
+
 def read_mt940(path: Path) -> Lines:
     """The lines of MT940 statement `path` (see the module): the frame a statement reader gives
     (`xlbo.bank.lines`), `row` each line's `:61:` line in the file, the balance the running one
@@ -139,15 +196,11 @@ def read_mt940(path: Path) -> Lines:
         text = raw.decode("latin-1")
     issues: list[Issue] = []
     rows: list[dict[str, object]] = []
-    opening: int | None = None
-    closing: int | None = None
-    closing_at = 0
+    statements: list[_Statement] = []  # each :60F: (or a page's :60M:) to its :62F:
     account = ""  # the first account's: a file of several is read for its first
     others: dict[str, int] = {}  # the other accounts' numbers and their lines, not read
     current = ""
     currency = ""
-    first_day: date | None = None
-    last_day: date | None = None
     previous = ""
 
     def problem(number: int, tag: str, value: str, what: str) -> None:
@@ -179,9 +232,11 @@ def read_mt940(path: Path) -> Lines:
                 problem(number, tag, value, "is no balance (C or D, YYMMDD, currency, amount)")
                 continue
             if tag.startswith("62"):
-                closing, last_day, closing_at = paise, day, number
-            elif opening is None:
-                opening, first_day, currency = paise, day, written_in
+                if statements:
+                    statements[-1].closing = (paise, day, number)
+            else:
+                statements.append(_Statement((paise, day), len(rows)))
+                currency = currency or written_in
         elif tag == "61":
             head, _, more = value.partition("\n")
             found = _LINE.match(head.strip())
@@ -231,6 +286,9 @@ def read_mt940(path: Path) -> Lines:
                 file=path.name,
             )
         )
+    rows, (opening, first_day), (closing, last_day, closing_at) = _in_turn(
+        rows, statements, issues, path.name
+    )
     if not rows and opening is None:
         raise NotMt940(
             f"{path.name}: no statement line or balance could be read from it as an MT940 "

@@ -983,6 +983,11 @@ def _read_sheet(
         beside = amount_present(column(Role.NARRATION)) | (
             rests.get(Role.DATE, none) & rests.get(Role.VALUE_DATE, none)
         )
+        # and no money of its own: a row with an amount is a line, its `24` a day written
+        # alone (a book kept by hand: `3 Oct`, then `24`), never the year of the date above
+        for role in (Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT):
+            if role in columns:
+                beside &= ~amount_present(column(role))
         for date_role, rest in rests.items():
             joined = _date_rest_joined(frame[columns[date_role]], rest & beside)
             if joined is not None:
@@ -2099,7 +2104,10 @@ def _figures_over(cells: pd.DataFrame, rows: np.ndarray, dated: np.ndarray, end:
     above = cells.iloc[end - 1].tolist()
     if not figures_only(above):
         return False
-    region = [(int(rows[end - 1]), above), (int(rows[end]), cells.iloc[end].tolist())]
+    # (with the row under the labels: figures there are theirs, HDFC's, under a page's totals)
+    region = [
+        (int(rows[at]), cells.iloc[at].tolist()) for at in range(end - 1, min(end + 2, len(cells)))
+    ]
     return int(rows[end - 1]) in read_summary(region).used
 
 
@@ -2133,7 +2141,12 @@ def _amounts_above(
     found: dict[int, int] = {}
     first: dict[int, int] = {}  # the first line's, with no balance before it to confirm it
     failed = False
+    # the first amounts row before any date says the layout (the amounts over each date);
+    # else an amounts row the dated row above fits as well is in doubt
+    leads = not dated[: int(amounts[0])].any()
     for amount, line, place in zip(amounts.tolist(), lines.tolist(), at.tolist(), strict=True):
+        if not leads and _owned_above(amount, dated, bare, has_balance, balance, moved, balanced):
+            continue  # the dated row above may as well be its line: a doubt, reported
         older = [int(balanced[place - 1])] if place > 0 else []
         older += [int(balanced[place + 1])] if place + 1 < len(balanced) else []
         if any(balance[line] == balance[o] + moved[amount] for o in older):
@@ -2146,6 +2159,26 @@ def _amounts_above(
     if first and not failed and len(found) >= 2:
         found.update(first)
     return found
+
+
+def _owned_above(
+    amount: int,
+    dated: np.ndarray,
+    bare: np.ndarray,
+    has_balance: np.ndarray,
+    balance: np.ndarray,
+    moved: np.ndarray,
+    balanced: np.ndarray,
+) -> bool:
+    """Whether the amounts row at `amount` fits the dated row right above it as well (a date
+    and balance with its amounts on the row below: the balance before it moved by the
+    amount), as one of equal amounts in turn does: then which line it is, is no layout's to
+    say."""
+    above = amount - 1
+    if above < 0 or not (dated[above] and bare[above] and has_balance[above]):
+        return False
+    place = int(np.searchsorted(balanced, above))  # no balance before it: nothing tells
+    return place == 0 or bool(balance[above] == balance[balanced[place - 1]] + moved[amount])
 
 
 def _loose_money(

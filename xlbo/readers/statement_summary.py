@@ -23,7 +23,7 @@ Titles(company='BELZ INSTRUMENTS PVT LTD', account='922030048910705', period=(da
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -477,6 +477,17 @@ def figures_only(cells: Sequence[Any]) -> bool:
     )
 
 
+def _take_over(
+    over: tuple[tuple[int, Sequence[Any]], dict[int, str]],
+    take: Callable[[str, int | None, int], bool],
+) -> None:
+    """Take the figures of a row printed over its labels (`read_summary`), each its label's."""
+    (figures_row, figures), labels = over
+    for i, key in labels.items():
+        if i < len(figures):
+            take(key, _value(key, figures[i]), figures_row)
+
+
 def read_summary(
     rows: Sequence[tuple[int, Sequence[Any]]],
     roles: Mapping[int, Role] | None = None,
@@ -502,6 +513,11 @@ def read_summary(
         return True
 
     figures_above: tuple[int, Sequence[Any]] | None = None  # the row above, of figures alone
+    # a row of labels with no figures beside them and a row of figures alone right above it,
+    # each under a label (Airtel: `₹54,231.03 | ₹54,364.91` over `Opening Balance | Closing
+    # Balance`): its figures are the labels', unless a row of figures follows the labels (HDFC's
+    # labels over figures, under a page's unlabelled totals)
+    over_labels: tuple[tuple[int, Sequence[Any]], dict[int, str]] | None = None
     for excel_row, cells in rows:
         filled = [(i, c) for i, c in enumerate(cells) if not is_blank(c)]
         if not filled:
@@ -528,10 +544,15 @@ def read_summary(
         for key, text in inline.values():
             take(key, _value(key, text), excel_row)
         if pending and not labels:  # the figures under a row of labels
-            for i, key in pending.items():
-                if i < len(cells):
-                    take(key, _value(key, cells[i]), excel_row)
+            got = [
+                take(key, _value(key, cells[i]), excel_row)
+                for i, key in pending.items()
+                if i < len(cells)
+            ]
+            if not any(got) and over_labels is not None:  # `End of statement`: none under
+                _take_over(over_labels, take)
             pending = {}
+            over_labels = None
             continue
         pending = {}
         starts = sorted(labels)
@@ -569,20 +590,21 @@ def read_summary(
                 for n, (j, c) in enumerate(right[:3])
             ):
                 pending[i] = key
+        over = None
         if (
             above is not None
             and above[0] == excel_row - 1  # the row right above, whose figures none took
             and above[0] not in used
             and pending
             and len(pending) == len(labels) >= 2
+            and {i for i, c in enumerate(above[1]) if not is_blank(c)} <= set(pending)
         ):
-            # Airtel's figures printed over their labels (`₹54,231.03 | ₹54,364.91` over
-            # `Opening Balance | Closing Balance`)
-            figures_row, figures = above
-            for i, key in pending.items():
-                if i < len(figures):
-                    take(key, _value(key, figures[i]), figures_row)
-            pending = {}
+            over = (above, dict(pending))  # taken only where no figures follow the labels
+        if over_labels is not None and labels:  # the labels before had no figures under them
+            _take_over(over_labels, take)
+        over_labels = over
+    if over_labels is not None and pending:
+        _take_over(over_labels, take)
     return Summary(
         opening=found.get("opening"),
         closing=found.get("closing"),
