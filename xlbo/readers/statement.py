@@ -1161,7 +1161,7 @@ def _read_sheet(
         "reconcile again; the amount was left out.",
     )
     after = np.flatnonzero(dated & moves & ~before_end & ~figures)
-    below: tuple[int, Issue] | None = None
+    month_below: tuple[int, Issue] | None = None
     others = _accounts_below(cells, dated, end, after, titles.account)
     if others:
         issues.append(
@@ -1203,7 +1203,7 @@ def _read_sheet(
         )
         issues.append(unread)
         # (perhaps the same account's month before, pasted below: `_with_statement_below`)
-        below = (int(rows[_block_end(cells, end, int(after[0]))]), unread)
+        month_below = (int(rows[_block_end(cells, end, int(after[0]))]), unread)
     failed = np.isin(np.arange(count), list(problems))
     keep = dated & ~failed & moves & before_end
     # an amount a script wrote as a formula, saved without its value, reads as none: its line
@@ -1320,9 +1320,9 @@ def _read_sheet(
             *_uncalculated_balances(book, table.sheet, columns, letter, lines),
         ],
     )
-    if below is None:
+    if month_below is None:
         return read
-    return _with_statement_below(book, name, mapping, given, read, below)
+    return _with_statement_below(book, name, mapping, given, read, month_below)
 
 
 def _with_statement_below(
