@@ -606,7 +606,10 @@ def joined_cuts(pieces: pd.Series, narration: np.ndarray, *, trimmed: bool) -> n
     TRIMMED_SPACES short of it) are most of those in lines, CUT_NARRATIONS of them at least
     (two of three lines or more) — and a third at least of their breaks, one at least, fall
     inside a word or a number (a letter on both sides, or a digit: `GA⏎NESH`,
-    `SBINN261102123⏎45678`). A cutter's breaks fall anywhere: in a bank's narrations some
+    `SBINN261102123⏎45678`). The first lines counted differ: a cutter's are each narration's
+    own, where a template the books or the bank fill in repeats its own (`TRANSFER FROM
+    A/C⏎JAY AMBE TRADERS`, its first line the longest, a letter either side of its break, is
+    no cut however many lines begin so). A cutter's breaks fall anywhere: in a bank's narrations some
     seven in ten inside a word or a number (a third leaves room for a short month whose few
     cuts fell at a `-` or `/`). A narration the bank or the books broke into lines of one
     length breaks between its parts, none inside: the voucher's `Chq No 000451⏎Dt
@@ -647,7 +650,11 @@ def joined_cuts(pieces: pd.Series, narration: np.ndarray, *, trimmed: bool) -> n
     number_on = inner & digits  # a number runs on across the break after the line
     counted = full & fit[owner]
     breaks, within = int(counted.sum()), int((counted & (letters | digits)).sum())
-    many = fit.sum() >= CUT_NARRATIONS or (fit & (lines > 2)).sum() >= 2
+    # a template's first line, the same in each narration, is one line however often it recurs
+    heads = pd.Series(text.to_numpy(dtype=object)[first], dtype=object)
+    fresh = np.zeros(len(lines), dtype=bool)
+    fresh[(~heads.duplicated()).to_numpy()] = True
+    many = (fit & fresh).sum() >= CUT_NARRATIONS or (fit & fresh & (lines > 2)).sum() >= 2
     if not many or 2 * fit.sum() <= (lines > 1).sum() or not within or 3 * within < breaks:
         return glued
     glued = np.asarray(full, dtype=bool)

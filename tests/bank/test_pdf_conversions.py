@@ -652,6 +652,9 @@ def test_a_line_whose_date_and_amount_are_both_unreadable_is_reported_by_both(
         # shape (never cut inside a word or a number): read `…000451Dt 02-10-2026being rent`
         ["Chq No 000451\nDt 02-10-2026\nbeing rent", "Chq No 000452\nDt 03-10-2026\nbeing rent",
          "Chq No 000453\nDt 04-10-2026\nbeing rent", "Chq No 000454\nDt 05-10-2026\nbeing fee"],
+        # a template's first line, the longest, a letter either side of each break
+        ["TRANSFER FROM A/C\nJAY AMBE TRADERS", "TRANSFER FROM A/C\nMEHTA & CO",
+         "TRANSFER FROM A/C\nKAVITA QURESHI", "TRANSFER FROM A/C\nOM SAI FREIGHT"],
         # SBI's channel on a line of its own, each line 12 characters at most
         ["BY TRANSFER-\nNEFT*JAY", "TO CLEARING-\nCHQ 000451", "BY TRANSFER-\nIMPS*KAVITA",
          "TO TRANSFER-\nNEFT*OM SAI"],
