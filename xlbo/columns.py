@@ -17,9 +17,7 @@ at their value when the caller says the column writes them so (`paise_column(cel
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections import Counter
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -535,19 +533,17 @@ def has_date(dates: list[Any]) -> np.ndarray:
 
 def text_column(values: pd.Series) -> pd.Series:
     """`clean_text` of every cell, "" for blanks: stripped, with non-breaking and repeated spaces
-    folded; an error cell keeps the text it shows. Plain strings pass in bulk; the rest are
-    cleaned one by one. The result is pandas' string type (see `strings`)."""
+    folded; an error cell keeps the text it shows; the lines of a cell a PDF converter cut at a
+    fixed width joined whole (`joined_cuts`). Plain strings pass in bulk; the rest are cleaned
+    one by one. The result is pandas' string type (see `strings`)."""
     written = is_text(values)
     text = strings(values.where(written, ""))
     odd = np.flatnonzero(contains(text, _ODD_TEXT) | (~written & values.notna().to_numpy()))
     if not len(odd):
         return text.set_axis(values.index)
     cleaned = text.to_numpy(dtype=object)
-    width = _wrap_width([values.iat[position] for position in odd.tolist()])
-    for position in odd.tolist():
-        value = values.iat[position]
-        if width and isinstance(value, str) and "\n" in value:
-            value = _unwrapped_at(value, width)
+    unwrapped = _unwrapped_cells([values.iat[position] for position in odd.tolist()])
+    for position, value in zip(odd.tolist(), unwrapped, strict=True):
         try:
             cleaned[position] = clean_text(value) or ""
         except ValueError:  # an error cell (#N/A): kept as the text it shows
@@ -555,43 +551,118 @@ def text_column(values: pd.Series) -> pd.Series:
     return strings(pd.Series(cleaned, index=values.index, dtype=object))
 
 
-WRAPPED_CELLS = 2
-"""How many cells must be cut into three pieces or more, every piece but the last of one length,
-for a column's text to be taken as cut at that fixed width."""
+def _unwrapped_cells(cells: list[Any]) -> list[Any]:
+    r"""The cells with their lines joined: without a space where a PDF converter cut the column
+    at a fixed width (`joined_cuts`), else with one; other cells as they are.
 
-
-def _wrap_width(cells: list[Any]) -> int:
-    """The width at which a PDF converted to Excel cut a column's text into lines inside each
-    cell (Bank of Maharashtra's `NEFT CR-SBIN0001234-VA⏎RDHAMAN RETAIL PVT LTD⏎-SBINN…`, every
-    line but the last 22 characters): the length shared by every piece but the last of
-    WRAPPED_CELLS cells of three pieces or more, and of most such cells; 0 where there is none.
-    A line the bank or the books end (`UPI/CR/629812345678⏎ANIL STORES`, `Chq No 000452⏎being
-    rent`, SBI's `BY TRANSFER-⏎…`) makes two pieces, or pieces of differing lengths: its break
-    is a space."""
-    widths = []
-    for cell in cells:
-        if not isinstance(cell, str) or cell.count("\n") < 2:
-            continue
-        lengths = {len(piece) for piece in cell.replace("\r", "").split("\n")[:-1]}
-        widths.append(lengths.pop() if len(lengths) == 1 else 0)
-    if not widths:
-        return 0
-    width, count = Counter(widths).most_common(1)[0]
-    return width if width and count >= WRAPPED_CELLS and 2 * count > len(widths) else 0
-
-
-def _unwrapped_at(text: str, width: int) -> str:
-    r"""`text` with each line break after a piece of `width` characters (a cut, which may fall
-    inside a word: `SHREE GA⏎NESH`) removed, and each other line break a space.
-
-    >>> _unwrapped_at("CLG TO 000451 SHREE GA\nNESH STEELS", 22)
-    'CLG TO 000451 SHREE GANESH STEELS'
+    >>> _unwrapped_cells(["CLG TO 000451 SHREE GA\nNESH STEELS", "NEFT CR-SBIN0001234-VA\n"
+    ...     "RDHAMAN RETAIL PVT LTD\n-SBINN26110212345678", "IMPS/629812345678/KAVI\nTA QURESHI",
+    ...     "Chq No 000452\nbeing rent", None])
+    ['CLG TO 000451 SHREE GANESH STEELS',
+     'NEFT CR-SBIN0001234-VARDHAMAN RETAIL PVT LTD-SBINN26110212345678',
+     'IMPS/629812345678/KAVITA QURESHI', 'Chq No 000452 being rent', None]
     """
-    pieces = text.replace("\r", "").split("\n")
-    joined = pieces[0]
-    for before, piece in itertools.pairwise(pieces):
-        joined += ("" if len(before) == width else " ") + piece
+    lined = [i for i, cell in enumerate(cells) if isinstance(cell, str) and "\n" in cell]
+    if not lined:
+        return cells
+    split = [cells[i].replace("\r", "").split("\n") for i in lined]
+    pieces = [piece for lines in split for piece in lines]
+    owner = np.repeat(np.arange(len(split)), [len(lines) for lines in split])
+    glued = joined_cuts(pd.Series(pieces, dtype=object), owner, trimmed=False).tolist()
+    joined = list(cells)
+    at = 0
+    for i, lines in zip(lined, split, strict=True):
+        text = lines[0]
+        for piece, no_space in zip(lines[1:], glued[at : at + len(lines) - 1], strict=True):
+            text += ("" if no_space else " ") + piece
+        joined[i] = text
+        at += len(lines)
     return joined
+
+
+CUT_NARRATIONS = 3
+"""How many narrations of a column, each in lines of the longest line's length but the last
+(`joined_cuts`), say a PDF converter cut the column at that width; two do where both are of
+three lines or more (a line of exactly the longest length twice over is seldom a coincidence)."""
+
+TRIMMED_SPACES = 2
+"""How much shorter than the width a line cut at a fixed width may be where each line is a cell
+of its own: a space it began or ended with is trimmed (by the converter, and by `clean_text`)."""
+
+
+def joined_cuts(pieces: pd.Series, narration: np.ndarray, *, trimmed: bool) -> np.ndarray:
+    r"""Which pieces (the lines of narrations, each narration's in order, `narration` saying whose)
+    a PDF converter cut from the next one at a fixed width, to be joined to it without a space.
+
+    A converter that keeps the lines a PDF printed cuts a long narration every W characters,
+    regardless of words: Bank of Maharashtra's `CLG TO 000451 SHREE GA⏎NESH STEELS` (W 22),
+    Tamilnad Mercantile Bank's `…BALAJI TRADERS-SBINN⏎26110212345678` (W 40, in two lines),
+    Airtel Payments Bank's Particulars run onto the rows below, each row 26 characters (`CHQ
+    PAID-000451-KAVERI SUP` over `PLIERS`). Joined with a space, `SHREE GA NESH`, `KAVERI SUP
+    PLIERS` and `SBINN261102123456 78` are no party and no reference: the pairs went unmatched.
+
+    A column is taken as so cut at W, the length of its longest line, where narrations whose
+    every line but the last is W long (`trimmed`: the first W, the others at most
+    TRIMMED_SPACES short of it) are most of those in lines, CUT_NARRATIONS of them at least
+    (two of three lines or more) — and a third at least of their breaks, one at least, fall
+    inside a word or a number (a letter on both sides, or a digit: `GA⏎NESH`,
+    `SBINN261102123⏎45678`). The first lines counted differ: a cutter's are each narration's
+    own, where a template the books or the bank fill in repeats its own (`TRANSFER FROM
+    A/C⏎JAY AMBE TRADERS`, its first line the longest, a letter either side of its break, is
+    no cut however many lines begin so). A cutter's breaks fall anywhere: in a bank's narrations some
+    seven in ten inside a word or a number (a third leaves room for a short month whose few
+    cuts fell at a `-` or `/`). A narration the bank or the books broke into lines of one
+    length breaks between its parts, none inside: the voucher's `Chq No 000451⏎Dt
+    02-10-2026⏎being rent` (both lines 13 long by the shape of the narration, a digit and a
+    letter at each break), the bank's `UPI/CR/629812345671⏎JAY AMBE TRADERS`, SBI's `BY
+    TRANSFER-⏎NEFT*…`. Such breaks, and those of narrations wrapped at their spaces (their
+    lines of differing lengths), are spaces.
+
+    In a column so cut, every break after a line W long is a cut. Where lines are cells of
+    their own (`trimmed`), a line one short of W between two others lost a space at one end:
+    where a number runs on across its end (`TRADERS-SBINN261102123456⏎78`, digits on both
+    sides) and not across its start, the space was its first character (`BALAJI⏎TRADERS`), and
+    the cut is at its end. A cut falling just before a space the converter trimmed (`IMPS/P2A/
+    631112223334/ARUL⏎TRANSPORT`) cannot be told from one inside a word: it is joined (one cut
+    in seven or so, a name run together, every reference whole).
+
+    >>> lines = pd.Series(["CHQ PAID-000451-KAVERI SUP", "PLIERS", "NEFT CR-SBIN0004567-BALAJI",
+    ...     "TRADERS-SBINN261102123456", "78", "NEFT DR-SALARY NOV 2026 BU", "LK UPLOAD"])
+    >>> joined_cuts(lines, np.array([0, 0, 1, 1, 1, 2, 2]), trimmed=True).tolist()
+    [True, False, False, True, False, True, False]
+    """
+    glued = np.zeros(len(pieces), dtype=bool)
+    if len(pieces) < 2:
+        return glued
+    text = strings(pieces.reset_index(drop=True))
+    length = text_lengths(text)
+    first = np.r_[True, narration[1:] != narration[:-1]]
+    inner = np.r_[~first[1:], False]  # a line another of its narration follows
+    owner = np.cumsum(first) - 1
+    lines = np.bincount(owner)
+    width = int(length[lines[owner] > 1].max(initial=0))
+    shortest = width - (TRIMMED_SPACES if trimmed else 0)
+    odd = inner & np.where(first, length != width, length < shortest)
+    fit = (np.bincount(owner, weights=odd) == 0) & (lines > 1)
+    full = inner & (length == width)
+    letters = np.r_[contains(text, "[A-Za-z]$")[:-1] & contains(text, "^[A-Za-z]")[1:], False]
+    digits = np.r_[contains(text, "[0-9]$")[:-1] & contains(text, "^[0-9]")[1:], False]
+    number_on = inner & digits  # a number runs on across the break after the line
+    counted = full & fit[owner]
+    breaks, within = int(counted.sum()), int((counted & (letters | digits)).sum())
+    # a template's first line, the same in each narration, is one line however often it recurs
+    heads = pd.Series(text.to_numpy(dtype=object)[first], dtype=object)
+    fresh = np.zeros(len(lines), dtype=bool)
+    fresh[(~heads.duplicated()).to_numpy()] = True
+    many = (fit & fresh).sum() >= CUT_NARRATIONS or (fit & fresh & (lines > 2)).sum() >= 2
+    if not many or 2 * fit.sum() <= (lines > 1).sum() or not within or 3 * within < breaks:
+        return glued
+    glued = np.asarray(full, dtype=bool)
+    if trimmed:  # a line one short: the space it began with, or ended with, was trimmed
+        shifted = inner & ~first & (length == width - 1) & number_on & ~np.r_[False, number_on[:-1]]
+        glued[shifted] = True
+        glued[np.flatnonzero(shifted) - 1] = False
+    return glued
 
 
 _REGEX_SPECIAL = "\\.^$|?*+()[]{}"

@@ -16,6 +16,7 @@ import pytest
 from tests.bank.test_more_banks import chains, first_and_last, totals
 from xlbo.errors import SheetProblem
 from xlbo.issues import Severity
+from xlbo.jobs.reconcile import run_reconcile
 from xlbo.readers.statement import read_statement
 
 Row = list[Any]
@@ -676,6 +677,16 @@ def test_a_line_whose_date_and_amount_are_both_unreadable_is_reported_by_both(
         # and c06: a voucher's cheque line of 13 characters, then its words
         ["Chq No 000451\nbeing rent", "Chq No 000452\nbeing fees", "Chq No 000453\nbeing tea",
          "Chq No 000454\nbeing pay"],
+        # hostile-37's w01: three lines, the first two 13 characters each by the voucher's
+        # shape (never cut inside a word or a number): read `…000451Dt 02-10-2026being rent`
+        ["Chq No 000451\nDt 02-10-2026\nbeing rent", "Chq No 000452\nDt 03-10-2026\nbeing rent",
+         "Chq No 000453\nDt 04-10-2026\nbeing rent", "Chq No 000454\nDt 05-10-2026\nbeing fee"],
+        # a template's first line, the longest, a letter either side of each break
+        ["TRANSFER FROM A/C\nJAY AMBE TRADERS", "TRANSFER FROM A/C\nMEHTA & CO",
+         "TRANSFER FROM A/C\nKAVITA QURESHI", "TRANSFER FROM A/C\nOM SAI FREIGHT"],
+        # SBI's channel on a line of its own, each line 12 characters at most
+        ["BY TRANSFER-\nNEFT*JAY", "TO CLEARING-\nCHQ 000451", "BY TRANSFER-\nIMPS*KAVITA",
+         "TO TRANSFER-\nNEFT*OM SAI"],
     ],
 )  # fmt: skip
 def test_lines_the_bank_ends_at_one_length_keep_a_space(
@@ -686,6 +697,155 @@ def test_lines_the_bank_ends_at_one_length_keep_a_space(
     rows = [HEAD, *[[d, c, r, o, i, b] for (d, _, r, o, i, b), c in zip(LINES, cells, strict=True)]]
     lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
     assert lines.frame["narration"].tolist() == [c.replace("\n", " ") for c in cells]
+
+
+def test_a_narration_cut_into_two_lines_inside_its_cell_is_joined_whole(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Tamilnad Mercantile Bank's Particulars converted from PDF, cut every 40 characters: a
+    narration of 41 to 80 makes two lines (`…BALAJI TRADERS-SBINN⏎26110212345678`). It was
+    read with a space, the UTR split in two, and the pair matched by amount and date alone,
+    if at all."""
+    rows = [HEAD, *[[d, _cut(n, 20), r, o, i, b] for d, n, r, o, i, b in LINES]]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.frame["narration"].tolist() == [line[1] for line in LINES]
+
+
+def test_cheques_whose_vouchers_narrations_run_in_lines_of_one_length_pair_by_number(
+    xlsx: Callable[..., Path],
+) -> None:
+    """hostile-37's w01: three cheques of ₹12,500 to one party, the vouchers booked on one day
+    in another order, each narration `Chq No 000451⏎Dt 02-10-2026⏎being rent`. Its first two
+    lines, 13 characters each, were taken for a converter's cut and run together (`Chq No
+    000451Dt 02-10-2026being rent`): the cheque numbers were lost, and cheque 000451 was
+    paired with the voucher of 000453 (exit 0, nothing said)."""
+    bank = [
+        HEAD,
+        ["03/10/2026", "CHQ PAID-000451-MEHTA & CO", "000451", "12,500.00", None, "87,500.00"],
+        ["05/10/2026", "CHQ PAID-000452-MEHTA & CO", "000452", "12,500.00", None, "75,000.00"],
+        ["07/10/2026", "CHQ PAID-000453-MEHTA & CO", "000453", "12,500.00", None, "62,500.00"],
+    ]
+    books: list[Row] = [
+        ["Sahyadri Tradelinks Private Limited"],
+        ["ICICI Bank A/c 000405001234"],
+        ["Ledger Account"],
+        ["1-Oct-2026 to 31-Oct-2026"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        [date(2026, 10, 1), "Opening Balance", None, None, 100000, None],
+    ]
+    for cheque in ("000453", "000451", "000452"):
+        books += [
+            [date(2026, 10, 2), "By Mehta & Co", "Payment", f"P{cheque[-1]}", None, 12500],
+            [None, f"Chq No {cheque}\nDt 02-10-2026\nbeing rent", None, None, None, None],
+        ]
+    result = run_reconcile(
+        xlsx({"Statement": bank}, name="bank.xlsx"), xlsx({"Ledger": books}, name="books.xlsx")
+    )
+    assert result.ledger["narration"].tolist()[0] == "Chq No 000453 Dt 02-10-2026 being rent"
+    paired = result.matches.merge(result.bank, left_on="bank", right_index=True)
+    paired = paired.merge(result.ledger, left_on="ledger", right_index=True)
+    assert sorted(zip(paired["reference_x"], paired["narration_y"].str[7:13], strict=True)) == [
+        ("000451", "000451"),
+        ("000452", "000452"),
+        ("000453", "000453"),
+    ]
+    assert (paired["rule"] == "Reference").all()
+
+
+# -- narrations cut at a fixed width onto the rows below (helper-125's Airtel Payments Bank) ---
+
+AIRTEL_HEAD: Row = ["Date", "Transaction ID", "Particulars", "Debit", "Credit", "Balance"]
+AIRTEL: list[tuple[str, str, str, str, str]] = [
+    ("02-11-2026", "NEFT CR-SBIN0004567-BALAJI TRADERS-SBINN26110212345678", "-", "11800.00",
+     "66031.03"),
+    ("03-11-2026", "CHQ PAID-000451-KAVERI SUPPLIERS", "4500.00", "-", "61531.03"),
+    ("05-11-2026", "RTGS DR-UTIB0000123-VISHWAKARMA POLYMERS-IDBIR52026110500123", "25000.00",
+     "-", "36531.03"),
+    ("16-11-2026", "GST PAYMENT CPIN 26112900012345", "4231.80", "-", "32299.23"),
+    ("18-11-2026", "UPI/CR/632212345678/MEERA ENTERPRISES/ICIC", "-", "875.00", "33174.23"),
+    ("25-11-2026", "SMS ALERT CHGS INCL GST", "1.77", "-", "33172.46"),
+]  # fmt: skip
+
+
+def _airtel(narrations: list[str] | None = None) -> list[Row]:
+    """Airtel Payments Bank's statement converted from PDF: the Particulars cut every 26
+    characters onto the rows below, each row's ends trimmed."""
+    rows = [AIRTEL_HEAD]
+    for at, (day, narration, out, into, balance) in enumerate(AIRTEL):
+        text = narration if narrations is None else narrations[at]
+        pieces = [text[i : i + 26].strip() for i in range(0, len(text), 26)]
+        rows.append([day, f"AB{at + 1:015d}", pieces[0], out, into, balance])
+        rows += [[None, None, piece, None, None, None] for piece in pieces[1:]]
+    return rows
+
+
+def test_a_narration_cut_at_a_fixed_width_onto_the_rows_below_is_joined_whole(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Read `KAVERI SUP PLIERS`, `SBINN261102123456 78`, `CPIN 261129000 12345`: the party
+    named wrong, the UTRs and the CPIN no reference, 8 of 19 lines of the month matched by
+    reference. `TRADERS-SBINN261102123456` lost the space it began with to the trimming: one
+    short of 26, the UTR running on across its end, the cut is there, the space before it."""
+    lines = read_statement(str(xlsx({"Statement": _airtel()}, name="statement.xlsx")))
+    assert lines.issues == []
+    assert lines.frame["narration"].tolist() == [line[1] for line in AIRTEL]
+
+
+def test_cuts_at_a_fixed_width_onto_the_rows_below_find_the_references(
+    xlsx: Callable[..., Path],
+) -> None:
+    """The books' vouchers name each UTR, the RTGS reference, the CPIN: the lines cut were
+    paired by amount and date alone (or, of two alike, wrongly)."""
+    books: list[Row] = [
+        ["Sahyadri Tradelinks Pvt Ltd"],
+        ["Airtel Payments Bank A/c 0000004321"],
+        ["Ledger Account"],
+        ["1-Nov-2026 to 30-Nov-2026"],
+        ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+        [date(2026, 11, 1), "Opening Balance", None, None, 54231.03, None],
+    ]
+    for day, party, narration, into, out in [
+        (2, "Balaji Traders", "NEFT SBINN26110212345678 against bill 232", 11800, None),
+        (3, "Kaveri Suppliers", "Ch. No. 000451", None, 4500),
+        (5, "Vishwakarma Polymers", "RTGS IDBIR52026110500123", None, 25000),
+        (16, "GST Payable", "GST for Oct 2026 CPIN 26112900012345", None, 4231.80),
+        (18, "Meera Enterprises", "UPI 632212345678", 875, None),
+        (25, "Bank Charges", "SMS charges", None, 1.77),
+    ]:
+        books += [
+            [date(2026, 11, day), party, "Receipt" if into else "Payment", None, into, out],
+            [None, narration, None, None, None, None],
+        ]
+    result = run_reconcile(
+        xlsx({"Statement": _airtel()}, name="bank.xlsx"), xlsx({"Ledger": books}, name="books.xlsx")
+    )
+    assert result.brs.difference == 0
+    rules = dict(zip(result.matches["bank"], result.matches["rule"], strict=True))
+    assert [rules[line] for line in range(6)] == [*["Reference"] * 5, "Amount and date"]
+    why = dict(zip(result.matches["bank"], result.matches["why"], strict=True))
+    assert why[0].startswith("reference SBINN26110212345678 on both sides")
+
+
+def test_a_narration_wrapped_onto_the_rows_below_at_its_words_keeps_its_spaces(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Rows below ending where words end, of differing lengths: a space at each, as before."""
+    wrapped = [
+        ["NEFT CR-SBIN0004567", "BALAJI TRADERS", "SBINN26110212345678"],
+        ["CHQ PAID-000451-KAVERI", "SUPPLIERS"],
+        ["RTGS DR-UTIB0000123", "VISHWAKARMA POLYMERS", "IDBIR52026110500123"],
+        ["GST PAYMENT CPIN", "26112900012345"],
+        ["UPI/CR/632212345678 MEERA", "ENTERPRISES ICIC"],
+        ["SMS ALERT CHGS INCL GST"],
+    ]
+    rows = [AIRTEL_HEAD]
+    for at, ((day, _, out, into, balance), (first, *rest)) in enumerate(
+        zip(AIRTEL, wrapped, strict=True)
+    ):
+        rows.append([day, f"AB{at + 1:015d}", first, out, into, balance])
+        rows += [[None, None, piece, None, None, None] for piece in rest]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="statement.xlsx")))
+    assert lines.frame["narration"].tolist() == [" ".join(pieces) for pieces in wrapped]
 
 
 # -- page footers are not statements stacked one under another (helper-124's c02) ---------------

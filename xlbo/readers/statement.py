@@ -81,6 +81,7 @@ from xlbo.columns import (
     ditto_dates,
     has_date,
     is_text,
+    joined_cuts,
     paise_column,
     point_cells,
     strings,
@@ -1899,17 +1900,32 @@ def _first_words(texts: np.ndarray) -> np.ndarray:
 
 def _unwrapped(narration: pd.Series, owner: np.ndarray, joiner: str = " ") -> pd.Series:
     """Each line's narration with the rows of narration alone that are part of it (`_owners`),
-    in the order of the rows. The same for a reference wrapped with it, `joiner=""` (a UTR has
-    no spaces: `SBIN1262` over `74123456` is `SBIN126274123456`)."""
+    in the order of the rows: a space between rows, none where a PDF converter cut the column
+    at a fixed width onto the rows below (Airtel Payments Bank's 26 characters a row, `CHQ
+    PAID-000451-KAVERI SUP` over `PLIERS`: `joined_cuts`). The same for a reference wrapped
+    with it, `joiner=""` (a UTR has no spaces: `SBIN1262` over `74123456` is
+    `SBIN126274123456`)."""
     text = narration.to_numpy(dtype=object).copy()
     parts = np.flatnonzero((owner >= 0) & (owner != np.arange(len(owner))))
     if not len(parts):
         return narration
-    pieces: dict[int, list[int]] = {}
+    rows: dict[int, list[int]] = {}
     for position in parts.tolist():
-        pieces.setdefault(int(owner[position]), []).append(position)
-    for line, rows in pieces.items():
-        text[line] = joiner.join(t for t in (str(text[p]) for p in sorted([line, *rows])) if t)
+        rows.setdefault(int(owner[position]), []).append(position)
+    lines = [[p for p in sorted([line, *below]) if text[p]] for line, below in rows.items()]
+    pieces = [str(text[p]) for positions in lines for p in positions]
+    glued = np.ones(len(pieces), dtype=bool)
+    if joiner:
+        whose = np.repeat(np.arange(len(lines)), [len(positions) for positions in lines])
+        glued = joined_cuts(pd.Series(pieces, dtype=object), whose, trimmed=True)
+    at = 0
+    for line, positions in zip(rows, lines, strict=True):
+        own, marks = pieces[at : at + len(positions)], glued[at : at + len(positions)].tolist()
+        text[line] = "".join(
+            piece + ("" if no_space else joiner)
+            for piece, no_space in zip(own[:-1], marks[:-1], strict=True)
+        ) + (own[-1] if own else "")
+        at += len(positions)
     return strings(pd.Series(text, index=narration.index, dtype=object))
 
 
