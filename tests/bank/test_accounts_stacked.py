@@ -458,3 +458,67 @@ def _rows(statement: list[list[Any]]) -> list[list[Any]]:
     """`block`'s lines as its rows were given (day, narration, reference, out, in)."""
     rule = [at for at, row in enumerate(statement) if row == ["********"]]
     return [[r[0], r[1], r[2], r[4], r[5]] for r in statement[rule[0] + 1 : rule[1]]]
+
+
+def _newest_first_kotak(month: list[list[Any]]) -> list[list[Any]]:
+    """`kotak`'s month with its lines newest first."""
+    header = month.index(HEAD)
+    return [*month[: header + 1], *month[header + 1 :][::-1]]
+
+
+@pytest.mark.parametrize(
+    "order",
+    ["december-above", "newest-first-november-above", "newest-first-december-above"],
+)
+def test_months_with_their_summaries_above_their_lines_in_any_order_are_one_statement(
+    xlsx: Callable[..., Path], order: str
+) -> None:
+    """helper-132's c10a–c: December's month above November's, or each newest first either
+    way, with Kotak's summary above each month's lines: the BRS was 'as on 30 November' with
+    December's balance, December's opening, or one month's summary checked against the other's
+    lines."""
+    november = kotak("01/11/2026 To : 30/11/2026", 100000, _rows(CURRENT))
+    december = kotak("01/12/2026 To : 31/12/2026", 182646, DECEMBER)
+    if order.startswith("newest-first"):
+        november, december = _newest_first_kotak(november), _newest_first_kotak(december)
+    first, then = (
+        (november, december)
+        if order == "newest-first-november-above"
+        else (
+            december,
+            november,
+        )
+    )
+    statement = read_statement(str(xlsx({"Statement": [*first, [], *then]}, name="k.xlsx")))
+    assert sorted(statement.frame["date"]) == statement.frame["date"].tolist()
+    assert len(statement.frame) == 5
+    assert (statement.opening, statement.closing) == (10000000, 18764600)
+    assert statement.period == (date(2026, 11, 1), date(2026, 12, 31))
+    assert statement.findings == []
+
+
+def test_a_later_month_above_with_no_summaries_is_read_in_date_order(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-132's c13a: December's lines, then November's titles, header and lines, no
+    summary anywhere: the lines were read in the file's order, the closing November's, and a
+    balance break found between them."""
+    rows = [*without_summary(DECEMBER_STATEMENT), [], *without_summary(CURRENT)]
+    statement = read_statement(str(xlsx({"Statement": rows}, name="dn.xlsx")))
+    assert [d.month for d in statement.frame["date"]] == [11, 11, 11, 12, 12]
+    assert statement.closing == 18764600
+    assert statement.period == (date(2026, 11, 1), date(2026, 12, 31))
+    assert statement.findings == []
+
+
+def test_a_balance_breaking_at_a_pages_repeated_titles_keeps_the_pages_lines(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Titles of the same period over the next page's header start no month, even where the
+    balance does not run on there: the page's lines are read (the break is a finding of the
+    Integrity sheet), never set aside as another statement's."""
+    body = without_summary(CURRENT)
+    page_two = [*body[:5], ["26/11/26", "NEFT CR-X-N999", "N999", "26/11/26", None, 1000, 99999]]
+    statement = read_statement(str(xlsx({"Statement": [*body, [], *page_two]}, name="p.xlsx")))
+    assert len(statement.frame) == 4
+    assert statement.issues == []

@@ -1121,6 +1121,12 @@ def _read_sheet(
     if _figures_over(cells, rows, dated, end):
         end -= 1  # a summary's figures printed over its labels (Airtel): the block's own
         stops = min(stops, end)
+    heading = _heading_above(cells, end, lines_at)
+    if heading is None and end == count:  # no block ends the lines: a month's titles may
+        heading = _month_apart(cells, dated, lines_at, frame, columns, runs_on, titles)
+    if heading is not None:  # the next statement's title rows over its summary (Kotak), or
+        end = heading  # over its header alone: its own, with the lines under it, never this
+        # one's end
     summary = _summary(cells, rows, dated, (end, stops), columns, head, table)
     blocks = _blocks_run_past(cells, rows, [p for p in ran_past if p < end], lines_at, columns)
     # HDFC's opening balance under Date, and the figures of every block the lines run past
@@ -1251,7 +1257,8 @@ def _read_sheet(
         )
         issues.append(unread)
         # (perhaps the same account's month before, pasted below: `_with_statement_below`)
-        month_below = (int(rows[_block_end(cells, end, int(after[0]))]), unread)
+        start_below = end if heading is not None else _block_end(cells, end, int(after[0]))
+        month_below = (int(rows[start_below]), unread)
     failed = np.isin(np.arange(count), list(problems))
     keep = dated & ~failed & moves & before_end
     # an amount a script wrote as a formula, saved without its value, reads as none: its line
@@ -1368,9 +1375,13 @@ def _read_sheet(
         issues,
         # (months newest first: the last statement on the sheet is the first in time; each
         # month's summary above its lines: the first's above the header)
-        opening=statements[0][1].opening
-        if statements and not newest_first and not on_top
-        else summary.opening,
+        opening=(
+            statements[-1][1].opening
+            if statements and newest_first and on_top
+            else statements[0][1].opening
+            if statements and not newest_first and not on_top
+            else summary.opening
+        ),
         closing=last_balance if last_balance is not None else summary.closing,
         company=titles.company,
         account=titles.account,
@@ -2358,6 +2369,54 @@ def _titled_below(cells: pd.DataFrame, block: int, lines_at: np.ndarray) -> bool
     stop = int(following[0]) if len(following) else len(cells)
     titles = read_titles(cells.iloc[block:stop].to_numpy().tolist())
     return bool(titles.account) or titles.period != (None, None)
+
+
+def _month_apart(
+    cells: pd.DataFrame,
+    dated: np.ndarray,
+    lines_at: np.ndarray,
+    frame: pd.DataFrame,
+    columns: Mapping[Role, str],
+    runs_on: Callable[[int, int], bool],
+    titles: Titles,
+) -> int | None:
+    """Where another month's title rows (another period than `titles`') over the header again
+    start, whose lines do not run on from the lines above (December's download above
+    November's, no summary between): the lines end there, to be read as a statement of their
+    own and joined in their dates' order (`_with_statement_below`); None where every month
+    runs on. A page's titles repeating the statement's period start no month: a balance that
+    breaks there is a finding, its lines read."""
+    count = len(cells)
+    for header in _headers_again(
+        cells, dated, frame[columns[Role.DATE]], columns[Role.DATE], count
+    ):
+        before = lines_at[: np.searchsorted(lines_at, header)]
+        after = lines_at[np.searchsorted(lines_at, header) :]
+        if not len(before) or not len(after):
+            continue
+        for position in range(int(before[-1]) + 1, header):
+            period = read_titles([cells.iloc[position].tolist()]).period
+            if period != (None, None):
+                if period != titles.period and not runs_on(position, int(after[0])):
+                    return position
+                break
+    return None
+
+
+def _heading_above(cells: pd.DataFrame, end: int, lines_at: np.ndarray) -> int | None:
+    """Where title rows naming a period start, between the last line and the block at `end`
+    that ends the lines, where lines follow it: the next statement's heading over its own
+    summary (Kotak's months, the later pasted above or each newest first). None where the
+    block is this statement's own (HDFC's summary under its lines)."""
+    if end >= len(cells) or end >= int(lines_at[-1] if len(lines_at) else -1):
+        return None
+    before = lines_at[: np.searchsorted(lines_at, end)]
+    if not len(before):
+        return None
+    for position in range(int(before[-1]) + 1, end):
+        if read_titles([cells.iloc[position].tolist()]).period != (None, None):
+            return position
+    return None
 
 
 def _titled_above(cells: pd.DataFrame, block: int, lines_at: np.ndarray) -> bool:
