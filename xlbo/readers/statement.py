@@ -1251,8 +1251,10 @@ def _read_sheet(
             problem=f"{len(after)} row(s) with a date and an amount, from row "
             f"{int(rows[after[0]])}, come after the statement's summary or totals at row "
             f"{int(rows[end])} and were not read as lines",
-            hint="If they are transactions, remove the summary or total rows above them "
-            "(or save each statement on its own sheet) and reconcile again.",
+            hint="If they are another statement of this account (a month downloaded apart), "
+            "save each statement on a sheet of its own: the sheets are read in their dates' "
+            "order. If they are this statement's own lines, remove the summary or total rows "
+            "above them. Then reconcile again.",
             file=book.name,
         )
         issues.append(unread)
