@@ -5,6 +5,7 @@ so do Citi, Deutsche Bank and Standard Chartered, and the Indian banks' corporat
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -254,3 +255,31 @@ def test_days_statements_newest_first_are_read_in_date_order_a_repeat_once(
         twice.problem
         == "the statement of 02-11-2026 with 1 line(s) is in the file twice: read once"
     )
+
+
+def test_a_ledger_of_the_files_second_account_is_refused_saying_to_download_it_alone(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-132's c19: the refusal said to copy the account's rows to a sheet of their own,
+    which an MT940 file has none of."""
+    other = NOVEMBER.replace(":25:HSBCINBB/073123456001", ":25:HSBCINBB/073999888001")
+    bank = sta(tmp_path, other + NOVEMBER)
+    books = xlsx(
+        {
+            "Ledger": [
+                ["Sahyadri Tradelinks Pvt Ltd"],
+                ["HSBC Current A/c 073123456001"],
+                ["Ledger Account"],
+                ["1-Nov-2026 to 30-Nov-2026"],
+                ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+                [date(2026, 11, 1), "Opening Balance", None, None, 542310.25, None],
+                [date(2026, 11, 2), "Balaji Traders", "Receipt", "1", 118000, None],
+            ]
+        },
+        name="books.xlsx",
+    )
+    out = tmp_path / "b.xlsx"
+    code = main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    assert code == 2
+    said = capsys.readouterr().err
+    assert "Download A/c 073123456001's statement alone and reconcile it with this ledger" in said

@@ -1371,6 +1371,13 @@ def _stacked_account(statement: Lines, ledger_lines: Lines) -> None:
     for number in statement.accounts_below:
         theirs = account_number(number)
         if theirs and same_account(ours, theirs):
+            if statement.sheet == statement.source:
+                raise UserError(  # an MT940 file (or a CSV): no sheets to copy rows to
+                    f"{ledger_lines.source or 'The ledger'} is of A/c {number}, whose "
+                    f"statement is in {statement.source} after A/c {statement.account}'s, and "
+                    "was not read: a file is read as one account's statement. Download A/c "
+                    f"{number}'s statement alone and reconcile it with this ledger."
+                )
             raise UserError(
                 f"{ledger_lines.source or 'The ledger'} is of A/c {number}, whose statement is "
                 f"below A/c {statement.account}'s on sheet {statement.sheet} of "
