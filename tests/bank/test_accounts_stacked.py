@@ -522,3 +522,33 @@ def test_a_balance_breaking_at_a_pages_repeated_titles_keeps_the_pages_lines(
     statement = read_statement(str(xlsx({"Statement": [*body, [], *page_two]}, name="p.xlsx")))
     assert len(statement.frame) == 4
     assert statement.issues == []
+
+
+@pytest.mark.parametrize("order", ["DNJ", "JND", "NJD", "DJN", "DDN"])
+def test_months_pasted_in_any_order_are_read_in_date_order(
+    xlsx: Callable[..., Path], order: str
+) -> None:
+    """helper-132's c3 and c18c: December, November and January pasted in turn left January
+    unread with a hint to delete the summary; December twice above November left November
+    unread. Each month is read as a sheet of its own would be, a copy once, and they are joined
+    where their balances run on in their dates' order."""
+    january = block(
+        "50200012345678",
+        187646,
+        [["05/01/27", "NEFT CR-ICIC0000456-VELAN AGENCIES-N612", "N612", None, 10000]],
+        "01/01/2027 To : 31/01/2027",
+    )
+    months = {"N": CURRENT, "D": DECEMBER_STATEMENT, "J": january}
+    rows: list[list[Any]] = []
+    for month in order:
+        rows += [*months[month], []]
+    statement = read_statement(str(xlsx({"Statement": rows}, name="q.xlsx")))
+    expected = 5 if order == "DDN" else 6
+    assert len(statement.frame) == expected
+    assert sorted(statement.frame["date"]) == statement.frame["date"].tolist()
+    assert statement.opening == 10000000
+    assert statement.closing == (18764600 if order == "DDN" else 19764600)
+    assert statement.findings == []
+    said = [issue.problem for issue in statement.issues]
+    assert not any("were not read as lines" in text for text in said)
+    assert any(text.startswith("the sheet holds") for text in said)

@@ -910,9 +910,12 @@ def _read_sheet(
     given: tuple[date | None, date | None] = (None, None),
     *,
     header: Sequence[str] | None = None,
+    rest: list[tuple[int, Issue]] | None = None,
 ) -> Lines:
     """One sheet's statement; with `header`, a sheet without a header row read under another
-    sheet's (`_next_page`)."""
+    sheet's (`_next_page`). With `rest`, the statement above a summary alone, and where lines
+    follow it, their start and the warning that they were not read put in `rest` (for
+    `_with_statement_below`, which reads the sheet's statements in turn)."""
     where = f"{book.name}, sheet {name}"
     head: list[list[Any]] = []
     two_rows: list[list[str]] = []
@@ -989,8 +992,8 @@ def _read_sheet(
         for role in (Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT):
             if role in columns:
                 beside &= ~amount_present(column(role))
-        for date_role, rest in rests.items():
-            joined = _date_rest_joined(frame[columns[date_role]], rest & beside)
+        for date_role, wrapped in rests.items():
+            joined = _date_rest_joined(frame[columns[date_role]], wrapped & beside)
             if joined is not None:
                 frame[columns[date_role]] = joined
     dates, _ = date_column(column(Role.DATE), serials_alone=True, period=period, working_years=True)
@@ -1406,6 +1409,9 @@ def _read_sheet(
     )
     if month_below is None:
         return read
+    if rest is not None:
+        rest.append(month_below)
+        return read
     return _with_statement_below(book, name, mapping, given, read, month_below)
 
 
@@ -1417,60 +1423,111 @@ def _with_statement_below(
     read: Lines,
     below: tuple[int, Issue],
 ) -> Lines:
-    """`read`, the statement above a summary, joined with the one whose lines come after it on
-    its sheet (from Excel row `below[0]`) where that is the same account's statement of the
-    month before or after: its closing balance is this one's opening and its dates run before
-    this one's (November's download pasted under December's), or the other way round (each
-    month newest first, October's above November's). The two are read as a sheet each would
-    be (each summary checked against its own lines) and joined in their dates' order, and
-    the warning that the rows below were not read (`below[1]`) gives way to a note; else
-    `read` as it is."""
-    start, unread = below
-    try:
-        lower = _read_sheet(_RowsFrom(book, name, start), name, mapping, given)
-    except SheetProblem:
-        return read
-    if lower.frame.empty or read.frame.empty or _other_account(read, lower):
-        return read
-    if _same_lines(read, lower):  # the month downloaded twice: its lines once, never twice
-        at = read.issues.index(unread)
-        read.issues[at] = unread.model_copy(
-            update={
-                "problem": f"the {len(lower.frame):,} line(s) from row {int(lower.frame['row'].min())} "
-                "are this statement's lines again (the same dates, amounts and balances): the same "
-                "statement pasted twice, read once",
-                "hint": "Nothing to do if it is the same download again; delete the copy to "
-                "keep the sheet clear.",
-            }
+    """`read`, the statement above a summary, joined with the statements whose lines come after
+    it on its sheet (from Excel row `below[0]`, each after the last one's summary) where they
+    are the same account's months: read as a sheet each would be (each summary checked against
+    its own lines), a month pasted twice read once, they are put in their dates' order and
+    joined where each one's closing balance is the next one's opening (November's download
+    under December's; December, November and January pasted in turn). A statement that runs on
+    from none of them, or another account's, is left unread with the warning that said so;
+    with none joined, `read` as it is."""
+    parts, warnings = [read], [below[1]]
+    start = below[0]
+    while True:
+        rest: list[tuple[int, Issue]] = []
+        try:
+            part = _read_sheet(_RowsFrom(book, name, start), name, mapping, given, rest=rest)
+        except SheetProblem:
+            break
+        if part.frame.empty or read.frame.empty or _other_account(read, part):
+            break
+        parts.append(part)
+        if not rest:
+            break
+        start, issue = rest[0]
+        warnings.append(issue)
+    return _in_date_order(parts, warnings, book.name)
+
+
+def _in_date_order(parts: list[Lines], warnings: list[Issue], file: str) -> Lines:
+    """One account's statements read from one sheet (`parts`, in the sheet's order; each but
+    the last with the warning that the next was not read, `warnings`), joined in their dates'
+    order as far as their balances run on from the first one's (see `_with_statement_below`)."""
+    unique: list[int] = []  # the parts' places, a part pasted twice once
+    twice: list[Issue] = []
+    for at, part in enumerate(parts):
+        same = next((u for u in unique if _same_lines(parts[u], part)), None)
+        if same is None:
+            unique.append(at)
+            continue
+        twice.append(
+            warnings[at - 1].model_copy(
+                update={
+                    "problem": f"the {len(part.frame):,} line(s) from row "
+                    f"{int(part.frame['row'].min())} are "
+                    + (
+                        "this statement's lines"
+                        if same == 0
+                        else "the lines of the statement from row "
+                        f"{int(parts[same].frame['row'].min())}"
+                    )
+                    + " again (the same dates, amounts and balances): the same statement "
+                    "pasted twice, read once",
+                    "hint": "Nothing to do if it is the same download again; delete the copy "
+                    "to keep the sheet clear.",
+                }
+            )
         )
-        return read
-    if _runs_into(lower, read):
-        parts, later_above = [lower, read], True
-    elif _runs_into(read, lower):
-        parts, later_above = [read, lower], False
-    else:
-        return read
-    joined = _joined(parts)
-    joined.issues = [issue for issue in joined.issues if issue is not unread]
+    ordered = sorted(unique, key=lambda at: min(parts[at].frame["date"]))
+    # the run of months in date order that holds the first one read, each running on
+    place = ordered.index(0)
+    low, high = place, place
+    while low > 0 and _runs_into(parts[ordered[low - 1]], parts[ordered[low]]):
+        low -= 1
+    while high + 1 < len(ordered) and _runs_into(parts[ordered[high]], parts[ordered[high + 1]]):
+        high += 1
+    run = ordered[low : high + 1]
+    taken = set(run) | {at for at in range(len(parts)) if at not in unique}
+    # a warning that the next part was not read stays only where that part was not
+    kept_warnings = [warnings[at] for at in range(len(warnings)) if at + 1 not in taken]
+    dropped = {id(w) for w in warnings} - {id(w) for w in kept_warnings}
+    if len(run) == 1:  # none runs on: the first alone (a copy of it said to be one)
+        first = parts[0]
+        first.issues = [issue for issue in first.issues if id(issue) not in dropped] + twice
+        return first
+    joined = _joined([parts[at] for at in run])
+    joined.issues = [issue for issue in joined.issues if id(issue) not in dropped] + twice
     account = f"A/c {joined.account}" if joined.account else "the account"
-    first = int(lower.frame["row"].min())
-    joined.issues.append(
-        Issue(
-            severity=Severity.INFO,
-            sheet=read.sheet,
-            cell=unread.cell,
-            problem=f"the sheet holds two statements of {account}, one under another: the one "
-            f"whose lines start at row {first} "
+    if len(run) == 2:
+        lower = parts[max(run)]  # the one further down the sheet
+        problem = (
+            f"the sheet holds two statements of {account}, one under another: the one whose "
+            f"lines start at row {int(lower.frame['row'].min())} "
             + (
                 "comes before the one above it (its closing balance is the other's opening)"
-                if later_above
+                if run[0] > run[1]
                 else "follows the one above it (its opening balance is the other's closing)"
             )
             + ", so they were read as one statement in their dates' order, and each summary "
-            "was checked against its own lines",
+            "was checked against its own lines"
+        )
+    else:
+        starts = ", ".join(str(int(parts[at].frame["row"].min())) for at in sorted(run))
+        problem = (
+            f"the sheet holds {len(run)} statements of {account}, one under another (their "
+            f"lines from rows {starts}): each one's balance runs on from another's, so they "
+            "were read as one statement in their dates' order, and each summary was checked "
+            "against its own lines"
+        )
+    joined.issues.append(
+        Issue(
+            severity=Severity.INFO,
+            sheet=parts[0].sheet,
+            cell=warnings[0].cell,
+            problem=problem,
             hint="Nothing to do if they are one account's months. If a statement is another "
             "account's, save it on a sheet of its own and reconcile it with its own ledger.",
-            file=book.name,
+            file=file,
         )
     )
     return joined
