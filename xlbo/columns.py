@@ -542,7 +542,10 @@ def text_column(values: pd.Series) -> pd.Series:
     if not len(odd):
         return text.set_axis(values.index)
     cleaned = text.to_numpy(dtype=object)
-    unwrapped = _unwrapped_cells([values.iat[position] for position in odd.tolist()])
+    plain = np.ones(len(text), dtype=bool)
+    plain[odd] = False
+    longest = int(text_lengths(text[plain]).max(initial=0)) if plain.any() else 0
+    unwrapped = _unwrapped_cells([values.iat[position] for position in odd.tolist()], longest)
     for position, value in zip(odd.tolist(), unwrapped, strict=True):
         try:
             cleaned[position] = clean_text(value) or ""
@@ -551,9 +554,10 @@ def text_column(values: pd.Series) -> pd.Series:
     return strings(pd.Series(cleaned, index=values.index, dtype=object))
 
 
-def _unwrapped_cells(cells: list[Any]) -> list[Any]:
+def _unwrapped_cells(cells: list[Any], longest: int = 0) -> list[Any]:
     r"""The cells with their lines joined: without a space where a PDF converter cut the column
-    at a fixed width (`joined_cuts`), else with one; other cells as they are.
+    at a fixed width (`joined_cuts`; `longest` the longest of the column's other cells, of one
+    line), else with one; other cells as they are.
 
     >>> _unwrapped_cells(["CLG TO 000451 SHREE GA\nNESH STEELS", "NEFT CR-SBIN0001234-VA\n"
     ...     "RDHAMAN RETAIL PVT LTD\n-SBINN26110212345678", "IMPS/629812345678/KAVI\nTA QURESHI",
@@ -568,7 +572,11 @@ def _unwrapped_cells(cells: list[Any]) -> list[Any]:
     split = [cells[i].replace("\r", "").split("\n") for i in lined]
     pieces = [piece for lines in split for piece in lines]
     owner = np.repeat(np.arange(len(split)), [len(lines) for lines in split])
-    glued = joined_cuts(pd.Series(pieces, dtype=object), owner, trimmed=False).tolist()
+    alone = max(
+        [longest]
+        + [len(cell.strip()) for cell in cells if isinstance(cell, str) and "\n" not in cell]
+    )
+    glued = joined_cuts(pd.Series(pieces, dtype=object), owner, trimmed=False, alone=alone).tolist()
     joined = list(cells)
     at = 0
     for i, lines in zip(lined, split, strict=True):
@@ -590,7 +598,9 @@ TRIMMED_SPACES = 2
 of its own: a space it began or ended with is trimmed (by the converter, and by `clean_text`)."""
 
 
-def joined_cuts(pieces: pd.Series, narration: np.ndarray, *, trimmed: bool) -> np.ndarray:
+def joined_cuts(
+    pieces: pd.Series, narration: np.ndarray, *, trimmed: bool, alone: int = 0
+) -> np.ndarray:
     r"""Which pieces (the lines of narrations, each narration's in order, `narration` saying whose)
     a PDF converter cut from the next one at a fixed width, to be joined to it without a space.
 
@@ -618,6 +628,9 @@ def joined_cuts(pieces: pd.Series, narration: np.ndarray, *, trimmed: bool) -> n
     TRANSFER-⏎NEFT*…`. Such breaks, and those of narrations wrapped at their spaces (their
     lines of differing lengths), are spaces.
 
+    A narration of one line longer than W (among `pieces`, or `alone`: the longest of the
+    column's narrations not passed) says no cutter was at work.
+
     In a column so cut, every break after a line W long is a cut. Where lines are cells of
     their own (`trimmed`), a line one short of W between two others lost a space at one end:
     where a number runs on across its end (`TRADERS-SBINN261102123456⏎78`, digits on both
@@ -641,6 +654,12 @@ def joined_cuts(pieces: pd.Series, narration: np.ndarray, *, trimmed: bool) -> n
     owner = np.cumsum(first) - 1
     lines = np.bincount(owner)
     width = int(length[lines[owner] > 1].max(initial=0))
+    if max(alone, int(length[lines[owner] == 1].max(initial=0))) > width:
+        # a cutter cuts every narration longer than W: a narration of one line longer than
+        # every line of those in lines says they were broken by their makers (IMPS's
+        # `IMPS/P2A/631112223334⏎9876543210/ARUL`, each first line of one length by its shape,
+        # beside a NEFT's narration of fifty characters on one line)
+        return glued
     shortest = width - (TRIMMED_SPACES if trimmed else 0)
     odd = inner & np.where(first, length != width, length < shortest)
     fit = (np.bincount(owner, weights=odd) == 0) & (lines > 1)

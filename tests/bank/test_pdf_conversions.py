@@ -1152,3 +1152,27 @@ def test_an_amounts_row_that_fits_the_dated_row_above_as_well_is_left_in_doubt(
     ]
     with pytest.raises(SheetProblem, match="2 line.s. could not be read, the first: Row 3: an "):
         read_statement(str(xlsx({"Statement": rows}, name="rent.xlsx")))
+
+
+def test_two_line_imps_narrations_beside_longer_ones_keep_their_space(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-133: `IMPS/P2A/631112223334⏎9876543210/ARUL`, each first line 21 long by its
+    shape, the break between two numbers, was taken for a converter's cut at 21: the reference
+    and the mobile number ran together into 22 digits, and a month's IMPS lines went unmatched.
+    A cutter cuts every narration longer than its width: a NEFT's narration of fifty
+    characters on one line says these lines were broken by the bank."""
+    rows: list[Row] = [HEAD]
+    balance = 100000.0
+    for day in range(1, 7):
+        balance -= 1000
+        rows.append(
+            [f"0{day}/10/2026", f"IMPS/P2A/63111222333{day}\n98765432{day}0/ARUL", "", "1,000.00",
+             None, f"{balance:,.2f}"]
+        )  # fmt: skip
+    rows.append(
+        ["07/10/2026", "NEFT CR-SBIN0004567-BALAJI TRADERS-SBINN26110212345678", "", None,
+         "5,000.00", f"{balance + 5000:,.2f}"]
+    )  # fmt: skip
+    lines = read_statement(str(xlsx({"Statement": rows}, name="imps.xlsx")))
+    assert lines.frame["narration"].iat[0] == "IMPS/P2A/631112223331 9876543210/ARUL"
