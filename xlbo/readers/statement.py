@@ -1433,10 +1433,11 @@ def _with_statement_below(
     with none joined, `read` as it is."""
     parts, warnings = [read], [below[1]]
     start = below[0]
+    sheet = book.sheet_rows(name)  # once, for every statement below
     while True:
         rest: list[tuple[int, Issue]] = []
         try:
-            part = _read_sheet(_RowsFrom(book, name, start), name, mapping, given, rest=rest)
+            part = _read_sheet(_RowsFrom(book, name, start, sheet), name, mapping, given, rest=rest)
         except SheetProblem:
             break
         if part.frame.empty or read.frame.empty or _other_account(read, part):
@@ -1577,16 +1578,17 @@ def _runs_into(first: Lines, then: Lines) -> bool:
 
 
 class _RowsFrom:
-    """`book`, but with sheet `sheet`'s rows above Excel row `start` blank: a statement below
-    another on one sheet, read as if on a sheet of its own (its Excel rows as they are)."""
+    """`book`, but with sheet `sheet`'s rows (`rows`, read once) above Excel row `start` blank:
+    a statement below another on one sheet, read as if on a sheet of its own (its Excel rows
+    as they are)."""
 
-    def __init__(self, book: RowSource, sheet: str, start: int) -> None:
-        self._book, self._sheet, self._start = book, sheet, start
+    def __init__(self, book: RowSource, sheet: str, start: int, rows: list[list[Any]]) -> None:
+        self._book, self._sheet, self._start, self._rows = book, sheet, start, rows
 
     def sheet_rows(self, sheet: str) -> list[list[Any]]:
-        rows = self._book.sheet_rows(sheet)
         if sheet != self._sheet:
-            return rows
+            return self._book.sheet_rows(sheet)
+        rows = self._rows  # the sheet's cells as read once (`_with_statement_below`)
         return [[""] * len(row) for row in rows[: self._start - 1]] + rows[self._start - 1 :]
 
     def __getattr__(self, name: str) -> Any:
@@ -2449,16 +2451,26 @@ def _month_apart(
     for header in _headers_again(
         cells, dated, frame[columns[Role.DATE]], columns[Role.DATE], count
     ):
-        before = lines_at[: np.searchsorted(lines_at, header)]
         after = lines_at[np.searchsorted(lines_at, header) :]
-        if not len(before) or not len(after):
+        position = _period_row(cells, header, lines_at)
+        if position is None or not len(after):
             continue
-        for position in range(int(before[-1]) + 1, header):
-            period = read_titles([cells.iloc[position].tolist()]).period
-            if period != (None, None):
-                if period != titles.period and not runs_on(position, int(after[0])):
-                    return position
-                break
+        period = read_titles([cells.iloc[position].tolist()]).period
+        if period != titles.period and not runs_on(position, int(after[0])):
+            return position
+    return None
+
+
+def _period_row(cells: pd.DataFrame, stop: int, lines_at: np.ndarray) -> int | None:
+    """The first row between the last line above `stop` and `stop` whose title names a period
+    (`Statement From : 01/12/2026 To : 31/12/2026`: the next month's heading); None where no
+    line is above or no such row."""
+    before = lines_at[: np.searchsorted(lines_at, stop)]
+    if not len(before):
+        return None
+    for position in range(int(before[-1]) + 1, stop):
+        if read_titles([cells.iloc[position].tolist()]).period != (None, None):
+            return position
     return None
 
 
@@ -2469,21 +2481,13 @@ def _heading_above(cells: pd.DataFrame, end: int, lines_at: np.ndarray) -> int |
     block is this statement's own (HDFC's summary under its lines)."""
     if end >= len(cells) or end >= int(lines_at[-1] if len(lines_at) else -1):
         return None
-    before = lines_at[: np.searchsorted(lines_at, end)]
-    if not len(before):
-        return None
-    for position in range(int(before[-1]) + 1, end):
-        if read_titles([cells.iloc[position].tolist()]).period != (None, None):
-            return position
-    return None
+    return _period_row(cells, end, lines_at)
 
 
 def _titled_above(cells: pd.DataFrame, block: int, lines_at: np.ndarray) -> bool:
     """Whether title rows naming a period sit between the last line above the block at `block`
     and the block: the next month's heading over its own summary."""
-    before = lines_at[: np.searchsorted(lines_at, block)]
-    start = int(before[-1]) + 1 if len(before) else 0
-    return read_titles(cells.iloc[start:block].to_numpy().tolist()).period != (None, None)
+    return _period_row(cells, block, lines_at) is not None
 
 
 def _run_on_to(titles: Titles, cells: pd.DataFrame, block: int, lines_at: np.ndarray) -> Titles:
