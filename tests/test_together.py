@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 
 from xlbo.errors import UserError
-from xlbo.together import at_once, behind
+from xlbo.readers.ledger_sections import SeveralAccounts
+from xlbo.together import at_once, behind, forkable
 
 
 def test_both_results_come_back_in_order() -> None:
@@ -107,3 +110,62 @@ def test_a_write_that_fails_behind_raises_in_the_maker_and_stops_writing() -> No
         for number in range(50):
             give(str(number).encode())
     assert written == [b"0", b"1", b"2"]  # nothing after the piece that failed
+
+
+def test_apart_the_second_runs_in_a_process_of_its_own() -> None:
+    here = os.getpid()
+    assert forkable()  # Linux, one thread: where the benchmarks and CI run
+    mine, theirs = at_once(os.getpid, os.getpid, apart=True)
+    assert mine == here and theirs != here
+    big = at_once(lambda: 1, lambda: list(range(200_000)), apart=True)  # more than a pipe holds
+    assert big == (1, list(range(200_000)))
+
+
+def test_apart_an_error_of_the_second_comes_back_with_what_it_holds() -> None:
+    """The ledger export of several banks' accounts is raised in the child; the job reads its
+    list of accounts to choose the statement's (`SeveralAccounts.names`)."""
+
+    def second() -> None:
+        raise SeveralAccounts("export.xlsx holds several banks' ledgers", ["HDFC A/c", "ICICI A/c"])
+
+    with pytest.raises(SeveralAccounts, match="several banks") as raised:
+        at_once(lambda: 1, second, apart=True)
+    assert raised.value.names == ["HDFC A/c", "ICICI A/c"] and raised.value.exit_code == 2
+
+
+def test_apart_the_first_problem_ends_the_second_at_once() -> None:
+    def first() -> None:
+        raise UserError("bank.csv: no statement lines")
+
+    started = time.perf_counter()
+    with pytest.raises(UserError, match="bank.csv"):
+        at_once(first, lambda: time.sleep(30), apart=True)
+    assert time.perf_counter() - started < 5
+
+
+def test_apart_a_child_that_dies_or_a_result_that_does_not_pickle_is_worked_out_here() -> None:
+    here = os.getpid()
+
+    def dies() -> str:
+        if os.getpid() != here:
+            os._exit(3)  # killed in the middle of the work
+        return "read here"
+
+    assert at_once(lambda: 1, dies, apart=True) == (1, "read here")
+
+    def made() -> Callable[[], str]:
+        return lambda: "a function"  # a function made here does not pickle
+
+    assert at_once(lambda: 1, made, apart=True)[1]() == "a function"
+
+
+def test_apart_is_threads_where_another_thread_runs() -> None:
+    release = threading.Event()
+    other = threading.Thread(target=release.wait, args=(30,))
+    other.start()
+    try:
+        assert not forkable()
+        assert at_once(os.getpid, os.getpid, apart=True) == (os.getpid(), os.getpid())
+    finally:
+        release.set()
+        other.join()

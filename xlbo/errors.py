@@ -8,6 +8,8 @@ or a message box. Anything else that raises is a bug in xlbo.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class UserError(Exception):
     """Bad input that stops a job; the message says what is wrong and what to do."""
@@ -20,6 +22,19 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with what it holds, whatever its class's own arguments (an error raised in a
+        second process, `xlbo.together`, is raised again in the first)."""
+        return (_rebuilt, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuilt(kind: type[UserError], args: tuple[Any, ...], held: dict[str, Any]) -> UserError:
+    """A `UserError` of `kind` as it was pickled, its `__init__` not run again."""
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(held)
+    return error
 
 
 class FileProblem(UserError):

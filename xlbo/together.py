@@ -5,27 +5,39 @@ reading or preparing two files in two threads takes little more than the longer 
 
 >>> at_once(lambda: sum(range(10)), lambda: "ledger")
 (45, 'ledger')
+
+Work that stays in Python (reading a workbook's cells into columns) shares that lock, and two
+threads of it take nearly as long as one after the other: `apart=True` runs the second in a
+process of its own where that is safe and cheap (Linux's fork, one thread running), and its
+result comes back pickled.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+import pickle
 import queue
+import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import TypeVar, cast
 
 A = TypeVar("A")
 B = TypeVar("B")
 
 
-def at_once(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
+def at_once(first: Callable[[], A], second: Callable[[], B], *, apart: bool = False) -> tuple[A, B]:
     """`first()` here and `second()` in a second thread; both results. An error raises as it
     would have alone: `first`'s before `second`'s. A bad first file waits for `second` to
     finish before its error is raised: a thread still inside pyarrow or calamine when the
     program ends can abort it (a fatal error and exit 134, where the user should see the first
     file's message and exit 2; one run in 300 of benchmarks/reconcile_fuzz.py). Only Ctrl-C
-    ends the job at once (the thread is a daemon)."""
+    ends the job at once (the thread is a daemon). With `apart`, `second()` runs in a forked
+    process where `forkable()` (its result and its error must pickle; see `_forked`)."""
+    if apart and forkable():
+        return _forked(first, second)
     done: list[B] = []
     failed: list[BaseException] = []
 
@@ -48,6 +60,76 @@ def at_once(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
     if failed:
         raise failed[0]
     return result, done[0]
+
+
+def forkable() -> bool:
+    """Whether a second process may be forked here: on Linux (macOS's system libraries are not
+    safe in a forked child; Windows and Pyodide have no fork), with no other thread running (a
+    lock another thread holds would stay held in the child), unless XLBO_NO_FORK is set."""
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and threading.active_count() == 1
+        and not os.environ.get("XLBO_NO_FORK")
+    )
+
+
+def _forked(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
+    """`at_once` with `second()` in a forked child: its result, or the error it raised, comes
+    back pickled through a pipe (read by a thread here, so that a large result never waits on
+    `first`). A child that dies, or whose result or error does not pickle, leaves `second()` to
+    be run here, after `first()`: the answer is the same, only later. An error of `first` ends
+    the child at once."""
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        os.close(reading)
+        code = 0
+        try:
+            try:
+                outcome: tuple[bool, object] = (True, second())
+            except BaseException as error:  # handed to the parent, raised there
+                outcome = (False, error)
+            payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(writing, "wb") as pipe:
+                pipe.write(payload)
+        except BaseException:  # it does not pickle: the parent runs second() itself
+            code = 1
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    os.close(writing)
+    received: list[bytes] = []
+    reader = threading.Thread(
+        target=lambda: received.append(_all_of(reading)), name="xlbo-apart", daemon=True
+    )
+    reader.start()
+    try:
+        result = first()
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+        reader.join()
+        os.waitpid(pid, 0)
+        raise
+    reader.join()
+    os.waitpid(pid, 0)
+    try:
+        ok, value = pickle.loads(received[0]) if received and received[0] else (None, None)
+    except Exception:  # a broken result: worked out again here
+        ok = None
+    if ok is None:
+        return result, second()
+    if not ok:
+        raise cast(BaseException, value)
+    return result, cast(B, value)
+
+
+def _all_of(fd: int) -> bytes:
+    """Everything written into a pipe, until its writer closes it."""
+    with os.fdopen(fd, "rb") as pipe:
+        return pipe.read()
 
 
 @contextlib.contextmanager

@@ -620,6 +620,12 @@ def _check_last_brs(carried: LastBrs, path: Path, statement: Lines) -> None:
         )
 
 
+APART_FROM = 1_000_000
+"""Bytes of a ledger file from which it is read in a second process beside the statement
+(`xlbo.together.at_once`'s `apart`, where the system allows it): about 20,000 lines of an
+`.xlsx`, read in half a second; forking costs a hundredth of that."""
+
+
 def _read_both(
     bank_path: Path,
     ledger_path: Path,
@@ -669,7 +675,19 @@ def _read_both(
         if books is None:
             raise several[0]
         return read, books
-    read, books = at_once(statement, ledger)
+
+    def ledger_alone() -> tuple[Lines | None, list[SeveralAccounts], int]:
+        """`ledger()` as a process of its own runs it: what it read, the export of several
+        accounts it found, and how many sheets the ledger's workbook has."""
+        return ledger(), several, len(opened[0].sheet_names()) if opened else 0
+
+    # a big ledger is read by a second process: reading cells into columns is Python's work,
+    # which two threads share one lock for (a 100,000-line Tally ledger: 2.3 s alone, beside
+    # a statement of 1.5 s, 3.2 s together in threads)
+    big = ledger_path.stat().st_size >= APART_FROM if ledger_path.is_file() else False
+    read, (books, found, ledger_sheets) = at_once(statement, ledger_alone, apart=big)
+    if found is not several:  # read apart: what it found, here
+        several.extend(found)
     if books is None:  # several banks' ledgers in one export: the statement's account's
         named = statements_section(several[0].names, read.account, read.bank)
         if not named:
@@ -682,8 +700,10 @@ def _read_both(
             for issue in books.issues
         ]
         return read, replace(books, issues=said)
-    if account is None and opened:  # a workbook of several ledgers: the statement's
-        books = _statements_own_ledger(opened[0], read, books)
+    if account is None and ledger_sheets > 1:  # a workbook of several ledgers: the statement's
+        books = _statements_own_ledger(
+            opened[0] if opened else FileBook(str(ledger_path)), read, books
+        )
     return read, books
 
 
