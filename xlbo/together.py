@@ -21,11 +21,12 @@ import queue
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar, cast
 
 A = TypeVar("A")
 B = TypeVar("B")
+X = TypeVar("X")
 
 
 def at_once(first: Callable[[], A], second: Callable[[], B], *, apart: bool = False) -> tuple[A, B]:
@@ -124,6 +125,55 @@ def _forked(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
     if not ok:
         raise cast(BaseException, value)
     return result, cast(B, value)
+
+
+@contextlib.contextmanager
+def beside(work: Callable[[X], A], items: Sequence[X]) -> Iterator[Callable[[], A | None]]:
+    """`take`, a function that gives `work(item)` for each of `items` in turn, worked out by a
+    forked child (`forkable`) while this process does other work: a sheet's odd chunks of rows
+    built while this process builds the even ones. The child runs at most one item ahead of
+    what was taken (the pipe holds the next), so memory stays that of one item. `take()` gives
+    None where the child could not give it (no fork here, the child died, `work` raised, or
+    its result did not pickle): the caller then does that item itself, and so raises what
+    `work` would have raised. On leaving, the child is ended."""
+    if not items or not forkable():
+        yield lambda: None
+        return
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: works through the items, never returns into the caller's code
+        os.close(reading)
+        try:
+            with os.fdopen(writing, "wb") as out:
+                for item in items:
+                    try:
+                        payload = pickle.dumps(work(item), protocol=pickle.HIGHEST_PROTOCOL)
+                    except Exception:  # this item is the parent's to do, and to raise
+                        payload = b""
+                    out.write(len(payload).to_bytes(8, "little") + payload)
+                    out.flush()
+        finally:
+            os._exit(0)
+    os.close(writing)
+    pipe = os.fdopen(reading, "rb")
+
+    def take() -> A | None:
+        size = int.from_bytes(pipe.read(8) or b"\0" * 8, "little")
+        payload = pipe.read(size) if size else b""
+        if len(payload) != size or not size:
+            return None
+        try:
+            return cast(A, pickle.loads(payload))
+        except Exception:  # a broken result: the caller does the item itself
+            return None
+
+    try:
+        yield take
+    finally:
+        pipe.close()
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
 
 
 def _all_of(fd: int) -> bytes:

@@ -3,6 +3,8 @@ be able to tell — the same values, formats, links and text as the cell-by-cell
 
 from __future__ import annotations
 
+import contextlib
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -13,6 +15,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+import xlbo.book.sheet_xml as sheet_xml
 import xlbo.book.xlsx as xlsx
 from xlbo.book import Column, FileBook, Kind, Link, ResultSheet, write_workbook
 
@@ -192,3 +195,37 @@ def test_bulk_numbers_and_dates_read_back_as_the_very_same_values(tmp_path: Path
         w.date() if isinstance(d, date) and not isinstance(d, datetime) else w
         for w, d in zip(written, expected, strict=True)
     ] == expected
+
+
+@pytest.mark.parametrize("limit", [65530, 23])
+def test_chunks_built_by_a_second_process_make_the_same_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    """A sheet of several chunks: a forked child builds every other chunk (`_chunks`). Six
+    rows a chunk, forty rows: the same sheets, byte for byte, as one process builds; with 23
+    links allowed, the limit falls inside a chunk the child built with every link, which is
+    built again here."""
+    monkeypatch.setattr(xlsx, "BULK_ROWS", 10)
+    monkeypatch.setattr(xlsx, "MAX_LINKS", limit)
+    monkeypatch.setattr(sheet_xml, "CHUNK_ROWS", 6)
+    taken: list[object] = []
+    beside = sheet_xml.beside
+
+    @contextlib.contextmanager
+    def watched(work: Any, items: Any) -> Any:
+        with beside(work, items) as take:
+            yield lambda: taken.append(given := take()) or given
+
+    monkeypatch.setattr(sheet_xml, "beside", watched)
+    together = write_workbook(tmp_path / "together.xlsx", sheets())
+    # rows 6-11, 18-23 and 30-35 of Matches and of Ints, each built by the child
+    assert len(taken) == 6 and all(piece is not None for piece in taken)
+    monkeypatch.setenv("XLBO_NO_FORK", "1")
+    alone = write_workbook(tmp_path / "alone.xlsx", sheets())
+    with zipfile.ZipFile(together) as ours, zipfile.ZipFile(alone) as theirs:
+        parts = [n for n in ours.namelist() if n.startswith("xl/worksheets/")]
+        assert parts == [n for n in theirs.namelist() if n.startswith("xl/worksheets/")]
+        for part in parts:
+            assert ours.read(part) == theirs.read(part), part
+    cells = openpyxl.load_workbook(together)["Matches"].iter_rows(min_row=5)
+    assert sum(1 for row in cells for c in row if c.hyperlink) == min(limit, 66)  # 26 + 40
