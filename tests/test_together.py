@@ -11,7 +11,7 @@ import pytest
 
 from xlbo.errors import UserError
 from xlbo.readers.ledger_sections import SeveralAccounts
-from xlbo.together import at_once, behind, forkable
+from xlbo.together import at_once, behind, beside, forkable
 
 
 def test_both_results_come_back_in_order() -> None:
@@ -169,3 +169,40 @@ def test_apart_is_threads_where_another_thread_runs() -> None:
     finally:
         release.set()
         other.join()
+
+
+def test_beside_a_child_works_through_the_items_in_turn() -> None:
+    here = os.getpid()
+    with beside(lambda n: (n * n, os.getpid()), [1, 2, 3]) as take:
+        given = [take(), take(), take(), take()]
+    assert [g[0] if g else None for g in given] == [1, 4, 9, None]  # then nothing more
+    assert all(g[1] != here for g in given if g)
+    big = list(range(300_000))  # more than a pipe holds at once
+    with beside(lambda n: big[:n], [len(big)]) as take:
+        assert take() == big
+
+
+def test_beside_gives_nothing_for_an_item_the_caller_must_do_itself() -> None:
+    """An item whose work raises (the caller raises it, doing it itself), a result that does
+    not pickle, and everything after a child that died."""
+    here = os.getpid()
+
+    def work(n: int) -> object:
+        if n == 2:
+            raise ValueError("the caller's to raise")
+        if n == 3:
+            return lambda: n  # does not pickle
+        if n == 5 and os.getpid() != here:
+            os._exit(3)
+        return n
+
+    with beside(work, [1, 2, 3, 4, 5, 6]) as take:
+        assert [take() for _ in range(6)] == [1, None, None, 4, None, None]
+
+
+def test_beside_is_the_callers_work_where_no_fork_is_safe(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("XLBO_NO_FORK", "1")
+    with beside(lambda n: n, [1, 2]) as take:
+        assert take() is None
