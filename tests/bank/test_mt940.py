@@ -283,3 +283,30 @@ def test_a_ledger_of_the_files_second_account_is_refused_saying_to_download_it_a
     assert code == 2
     said = capsys.readouterr().err
     assert "Download A/c 073123456001's statement alone and reconcile it with this ledger" in said
+
+
+def test_a_file_named_sta_that_holds_no_mt940_is_refused_saying_what_it_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """3 KB of a broken download named `.sta` was "not a file xlbo reads; use an Excel
+    workbook…", as if MT940 were not read at all."""
+    junk = sta(tmp_path, "Session expired. Please log in again.\n" * 80, "nov.sta")
+    books = tmp_path / "ledger.csv"
+    books.write_text("Date,Particulars,Debit,Credit\n01/11/2026,Opening,100,\n")
+    code = main(
+        [
+            "reconcile",
+            "--bank",
+            str(junk),
+            "--ledger",
+            str(books),
+            "--out",
+            str(tmp_path / "b.xlsx"),
+        ]
+    )
+    said = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in said
+    assert (
+        "nov.sta is named as an MT940 statement (.sta), but its first lines hold no MT940" in said
+    )
+    assert "Download the statement from the bank again as MT940" in said

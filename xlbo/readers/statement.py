@@ -68,6 +68,7 @@ from xlbo.bank.columns import (
 from xlbo.bank.integrity import Finding, opening_and_closing
 from xlbo.bank.lines import Lines
 from xlbo.book import FileBook, build_table
+from xlbo.book.files import TEXT_SUFFIXES
 from xlbo.book.limits import uncalculated_formulas
 from xlbo.book.rows import FrameRows, RowSource, sheet_table
 from xlbo.book.table import HEADER_SCAN_ROWS, HEADER_SEARCH_ROWS, Table, header_key
@@ -106,7 +107,7 @@ from xlbo.readers.line_issues import (
     uncalculated,
     unseen,
 )
-from xlbo.readers.mt940 import is_mt940, read_mt940
+from xlbo.readers.mt940 import MT940_SUFFIXES, NotMt940, is_mt940, read_mt940
 from xlbo.readers.paise_columns import rupees_and_paise
 from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
 from xlbo.readers.statement_summary import (
@@ -357,6 +358,18 @@ def _sheet_name(book: RowSource, sheet: str) -> str:
     )
 
 
+def _named_mt940(path: Path) -> None:
+    """Refuse a file named as an MT940 statement (`.sta`, `.940`; not `.txt`, which may be a
+    CSV's text) that holds none, saying what it lacks: not "not a file xlbo reads"."""
+    suffix = path.suffix.lower()
+    if suffix in MT940_SUFFIXES and suffix not in TEXT_SUFFIXES and path.is_file():
+        raise NotMt940(
+            f"{path.name} is named as an MT940 statement ({suffix}), but its first lines hold "
+            "no MT940 fields (:20:, then :25:, :60F: or :61:). Download the statement from the "
+            "bank again as MT940 (SWIFT), or as an Excel or CSV file, and give that file."
+        )
+
+
 def read_statement(
     source: str | RowSource,
     sheet: str | None = None,
@@ -371,6 +384,8 @@ def read_statement(
     is the first sheet joined."""
     if isinstance(source, str) and is_mt940(Path(source)):  # SWIFT's statement: no sheets
         return read_mt940(Path(source))
+    if isinstance(source, str):
+        _named_mt940(Path(source))
     book = FileBook(source) if isinstance(source, str) else source
     names = [_sheet_name(book, sheet)] if sheet is not None else book.sheet_names()
     names = [n for n in names if n not in skip] or names
