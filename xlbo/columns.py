@@ -561,7 +561,7 @@ def _unwrapped_cells(cells: list[Any], longest: int = 0) -> list[Any]:
 
     >>> _unwrapped_cells(["CLG TO 000451 SHREE GA\nNESH STEELS", "NEFT CR-SBIN0001234-VA\n"
     ...     "RDHAMAN RETAIL PVT LTD\n-SBINN26110212345678", "IMPS/629812345678/KAVI\nTA QURESHI",
-    ...     "Chq No 000452\nbeing rent", None])
+    ...     "Chq No 000452\nbeing rent", None])  # doctest: +NORMALIZE_WHITESPACE
     ['CLG TO 000451 SHREE GANESH STEELS',
      'NEFT CR-SBIN0001234-VARDHAMAN RETAIL PVT LTD-SBINN26110212345678',
      'IMPS/629812345678/KAVITA QURESHI', 'Chq No 000452 being rent', None]
