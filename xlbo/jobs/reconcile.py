@@ -626,6 +626,12 @@ APART_FROM = 1_000_000
 `.xlsx`, read in half a second; forking costs a hundredth of that."""
 
 
+PREPARED_APART_FROM = 20_000
+"""Ledger lines from which the ledger is prepared for matching in a second process while the
+statement is prepared here (`prepare_ledger`: references and parties read from texts, Python's
+work; in a thread it shares the statement's lock)."""
+
+
 def _read_both(
     bank_path: Path,
     ledger_path: Path,
@@ -1133,8 +1139,10 @@ def reconcile_lines(
     # which lines are last month's: their `brought_forward` column, the one record of it (the
     # " (brought forward)" after their texts is for the sheets, added by `_marked` at the end)
     bank_carried, ledger_carried = brought_forward(bank), brought_forward(ledger)
-    bank_side, ledger_side = at_once(
-        lambda: prepare_bank(bank, holders), lambda: prepare_ledger(ledger)
+    bank_side, ledger_side = at_once(  # a big ledger's in a process of its own (`APART_FROM`)
+        lambda: prepare_bank(bank, holders),
+        lambda: prepare_ledger(ledger),
+        apart=len(ledger) >= PREPARED_APART_FROM,
     )
     _wrong_way(  # before matching: a ledger the wrong way round is refused at once
         (bank_side, ledger_side),
