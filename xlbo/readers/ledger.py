@@ -1534,6 +1534,15 @@ def _outside_books_problems(
     return problems
 
 
+_DATED_BALANCE = "balance as on"
+"""The label of `Balance as on <date>`, the opening or the closing by where it stands."""
+_LABEL_START = (
+    r"(?:open|op\b|op\.|initial|beginning|clos|cl\b|cl\.|ending|bal|total|प्रार|आरं|आरम|अथ|अंत|अन्त|इति"
+    r"|समापन|कुल|योग)"
+)
+"""How a balance or total line worded otherwise begins: only such rows are read by the
+`_WORDED_LABEL` pattern."""
+
 _SAME_LABEL = {
     # ERPNext's General Ledger ('Opening', 'Total', 'Closing (Opening + Total)'), Odoo's
     # `Initial Balance`, QuickBooks' `Beginning Balance`, Busy's and Marg's `Op. Balance`
@@ -1562,6 +1571,48 @@ _SAME_LABEL = {
 }
 """Other software's words for the opening and the closing balance line."""
 
+_BALANCE_WORDS = r"(?:balance|bal)\.?"
+_WORDED_LABEL = re.compile(
+    r"^(?:(?P<opening>(?:opening|op|initial|beginning)\.?\s*" + _BALANCE_WORDS + r"|प्रारंभिक शेष"
+    r"|प्रारम्भिक शेष|आरंभिक शेष|आरम्भिक शेष|अथ शेष)"
+    r"|(?P<closing>(?:closing|cl|ending)\.?\s*" + _BALANCE_WORDS + r"|अंतिम शेष|अन्तिम शेष|इति शेष"
+    r"|समापन शेष)"
+    r"|(?P<down>" + _BALANCE_WORDS + r"\s*(?:b/d|b/f|brought\s+(?:forward|down)))"
+    r"|(?P<up>" + _BALANCE_WORDS + r"\s*(?:c/d|carried\s+down))"
+    r"|(?P<page>" + _BALANCE_WORDS + r"\s*(?:c/f|carried\s+forward))"
+    r"|(?P<dated>" + _BALANCE_WORDS + r"\s+(?:as\s+(?:on|at|of)|on)\b)"
+    r"|(?P<total>total\s+(?:receipts?|payments?|debits?|credits?|dr|cr|deposits?|withdrawals?)"
+    r"|कुल योग|योग))"
+    r"(?P<tail>.*)$"
+)
+"""A balance or total line worded otherwise than `_SAME_LABEL` has it (`Op. Bal.`, `Opening
+Balance as on 01-11-2026`, `Bal. c/d`, `Balance as on 30-11-2026`, `Total Receipts`, Hindi's
+`प्रारंभिक शेष`), read only where what follows its words is `_LABEL_TAIL`."""
+_LABEL_TAIL = re.compile(
+    r"^(?:[\s():,.\-/]|b/f|b/d|c/f|c/d|brought|carried|forward|down|as|on|at|of|dated|upto|"
+    r"till|dr|cr|rs|inr|₹|[0-9]+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)*$"
+)
+"""What may follow a balance or total line's words: a date, its side, b/f or c/d, an amount."""
+_WORDED_AS = {
+    "opening": "opening balance",
+    "closing": "closing balance",
+    "down": "balance b/d",
+    "up": "closing balance",
+    "page": "balance c/f",
+    "dated": _DATED_BALANCE,
+    "total": "total",
+}
+
+
+def _worded_label(text: str) -> str:
+    """The layout label of a balance or total line worded otherwise (`_WORDED_LABEL`), else the
+    text itself."""
+    found = _WORDED_LABEL.match(text)
+    if found is None or not _LABEL_TAIL.match(found.group("tail")):
+        return text
+    kind = next(name for name, value in found.groupdict().items() if value and name != "tail")
+    return _WORDED_AS[kind]
+
 
 def _label_columns(names: Sequence[str], roles: dict[str, str]) -> list[str]:
     """The columns besides Particulars where a file may write `Opening` or `Total`: those of no
@@ -1579,7 +1630,7 @@ def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
     Particulars is blank (a row that names a ledger is a voucher's, whatever its other cells
     say); quotes and a colon around it are not part of it (ERPNext writes `'Opening'`)."""
 
-    labels = list(LAYOUT_LABELS)
+    labels = [*LAYOUT_LABELS, _DATED_BALANCE]
 
     def plain(texts: pd.Series) -> pd.Series:
         found = texts.str.strip(" :'\"").reset_index(drop=True)
@@ -1587,6 +1638,13 @@ def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
         if same.any():
             found = found.astype(object)
             found[same] = found[same].map(_SAME_LABEL)
+        worded = ~same & ~found.isin(labels).to_numpy(dtype=bool)
+        worded &= found.str.match(_LABEL_START).fillna(False).to_numpy(dtype=bool)
+        if worded.any():
+            found = found.astype(object)
+            found[worded] = pd.Series(
+                [_worded_label(str(text)) for text in found[worded]], dtype=object
+            ).to_numpy()
         return found
 
     first = plain(particulars)
@@ -1606,6 +1664,12 @@ def _labels(particulars: pd.Series, others: list[pd.Series]) -> np.ndarray:
     brought_down = np.flatnonzero(label == "balance b/d")
     if len(brought_down):
         label[brought_down[brought_down < before]] = "opening balance"
+    # `Balance as on 01-11-2026` above the first voucher is the opening balance, below it the
+    # closing
+    dated = label == _DATED_BALANCE
+    label[dated] = np.where(
+        np.arange(len(label))[dated] < before, "opening balance", "closing balance"
+    )
     # `To Balance b/f` below the first voucher heads a page (the foot's `By Balance c/f`
     # brought forward), no opening balance
     raw = particulars.str.strip(" :'\"").reset_index(drop=True).to_numpy(dtype=object)

@@ -1,0 +1,128 @@
+"""A ledger's opening, closing and total lines as other books word them (helper-134: 6 of 10
+wordings of one Tally-like export, Hindi's, and a hand-kept book's `Total Receipts`).
+
+Before, `Opening Balance as on 01-11-2026` (dated, in Debit) and `Closing Balance as on
+30-11-2026` (dated, in Credit) were read as two vouchers: eleven lines, no opening or closing
+read, the statement's opening taken, and the BRS "tied" on a books balance of 1,25,000.00 where
+the books closed at 1,85,014.40 Dr, with both rows listed as outstanding items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.bank.test_other_books import STATEMENT
+from xlbo.cli import main
+from xlbo.readers.ledger import read_ledger
+
+TITLE = [
+    ["Shree Ganesh Traders"],
+    ["Ledger Account : HDFC Bank"],
+    ["Period : 01-11-2026 to 30-11-2026"],
+    [],
+]
+VOUCHERS = [
+    ["02-11-2026", "Balaji Traders", "R-41", "5,000.00", None],
+    ["04-11-2026", "Kaveri Home Needs", "P-17", None, "2,000.00"],
+    ["28-11-2026", "Om Sai Logistics", "R-42", "12,50,000.50", None],
+]
+
+
+def ledger(opening: str, closing: str, *, dated: bool = True) -> list[list[object]]:
+    return [
+        *TITLE,
+        ["Date", "Particulars", "Vch No.", "Debit", "Credit"],
+        ["01-11-2026" if dated else None, opening, None, "1,00,000.00", None],
+        *VOUCHERS,
+        [None, "Total", None, "13,55,000.50", "2,000.00"],
+        ["30-11-2026" if dated else None, closing, None, None, "13,53,000.50"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("Opening Balance as on 01-11-2026", "Closing Balance as on 30-11-2026"),
+        ("Opening Balance (01-Nov-2026)", "Closing Balance (30-Nov-2026)"),
+        ("Op. Bal.", "Cl. Bal."),
+        ("Bal. b/d", "Bal. c/d"),
+        ("Opening Balance Dr", "Closing Balance Dr"),
+        ("Opening Bal. B/F", "Closing Bal. C/F"),
+        ("Balance as on 01-11-2026", "Balance as on 30-11-2026"),
+        ("प्रारंभिक शेष", "अंतिम शेष"),
+    ],
+)
+@pytest.mark.parametrize("dated", [True, False])
+def test_balance_lines_worded_otherwise_are_the_opening_and_closing(
+    xlsx: Callable[..., Path], opening: str, closing: str, dated: bool
+) -> None:
+    path = xlsx({"Ledger": ledger(opening, closing, dated=dated)}, name="ledger.xlsx")
+    lines = read_ledger(str(path))
+    assert lines.frame["particulars"].tolist() == [
+        "Balaji Traders",
+        "Kaveri Home Needs",
+        "Om Sai Logistics",
+    ]
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+    assert not [i for i in lines.issues if i.severity.name == "ERROR"]
+
+
+def test_a_voucher_that_begins_with_a_balances_words_stays_a_voucher(
+    xlsx: Callable[..., Path],
+) -> None:
+    """`Opening Balance Adjustment` and `Closing Balance of FD transferred` are entries: only a
+    date, a side, b/f or c/d and an amount may follow the words of a balance line."""
+    rows = ledger("Opening Balance", "Closing Balance")
+    rows[9:9] = [
+        ["29-11-2026", "Opening Balance Adjustment", "J-3", "100.00", None],
+        ["29-11-2026", "Closing Balance of FD transferred", "J-4", "50.00", None],
+    ]
+    rows[-2][3] = "13,55,150.50"
+    rows[-1][4] = "13,53,150.50"
+    lines = read_ledger(str(xlsx({"Ledger": rows}, name="ledger.xlsx")))
+    assert lines.frame["particulars"].tolist()[-2:] == [
+        "Opening Balance Adjustment",
+        "Closing Balance of FD transferred",
+    ]
+    assert (lines.opening, lines.closing) == (10000000, 135315050)
+
+
+def test_a_hand_kept_books_total_receipts_and_payments_are_no_entries(
+    xlsx: Callable[..., Path],
+) -> None:
+    """One Amount column and a Dr/Cr column; the totals under the last day's entry carry its
+    date down. `Total Receipts 12,55,000.50 Dr` was read as a receipt of the 28th."""
+    rows = [
+        *TITLE,
+        ["Date", "Particulars", "Chq No", "Amount", "Dr/Cr"],
+        ["01.11.2026", "Opening Balance", None, "1,00,000.00", "Dr"],
+        ["02.11.2026", "Balaji Traders", None, "5,000.00", "Dr"],
+        ["04.11.2026", "Kaveri Home Needs", "000452", "2,000.00", "Cr"],
+        ["28.11.2026", "Om Sai Logistics", None, "12,50,000.50", "Dr"],
+        [None, "Total Receipts", None, "12,55,000.50", "Dr"],
+        [None, "Total Payments", None, "2,000.00", "Cr"],
+        [None, "Closing Balance", None, "13,53,000.50", "Dr"],
+    ]
+    lines = read_ledger(str(xlsx({"Ledger": rows}, name="bank-book.xlsx")))
+    assert len(lines.frame) == 3
+    assert lines.frame["debit"].sum() == 125500050 and lines.frame["credit"].sum() == 200000
+    assert (lines.opening, lines.closing) == (10000000, 135300050)
+
+
+def test_the_brs_of_a_ledger_whose_balances_are_worded_so_shows_the_books_closing(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    books = xlsx(
+        {"Ledger": ledger("Opening Balance as on 01-11-2026", "Closing Balance as on 30-11-2026")},
+        name="ledger.xlsx",
+    )
+    bank = xlsx({"Statement": STATEMENT}, name="statement.xlsx")
+    out = tmp_path / "brs.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    said = capsys.readouterr().out
+    assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
+    brs = {r[1]: r[4] for r in openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True)}
+    assert brs["Balance as per books (ledger)"] == 1353000.50
