@@ -126,3 +126,42 @@ def test_the_brs_of_a_ledger_whose_balances_are_worded_so_shows_the_books_closin
     assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
     brs = {r[1]: r[4] for r in openpyxl.load_workbook(out)["BRS"].iter_rows(values_only=True)}
     assert brs["Balance as per books (ledger)"] == 1353000.50
+
+
+@pytest.mark.parametrize(
+    ("said", "opening"),
+    [
+        ("Opening Balance: 1,00,000.00 Dr", 10000000),
+        ("Opening Balance as on 01-11-2026 : Rs. 1,00,000.00 Cr", -10000000),
+        ("Op. Bal. ₹ 1,00,000", 10000000),
+        ("Opening Balance (1,00,000.00)", -10000000),
+    ],
+)
+def test_an_opening_balance_stated_in_the_title_is_the_books_opening(
+    xlsx: Callable[..., Path], said: str, opening: int
+) -> None:
+    """A bank book kept by hand states its opening in a title line, with no row for it; before,
+    the statement's opening was taken as the books' and an October cheque presented in November
+    made the BRS 'tie' on the wrong books balance."""
+    rows = [
+        ["Shree Ganesh Traders"],
+        ["Bank Book - HDFC - November 2026"],
+        [said],
+        [],
+        ["Date", "Type", "Particulars", "Chq No", "Amount (Rs.)"],
+        ["2-Nov", "Receipt", "Balaji Traders", None, 5000],
+        ["4-Nov", "Payment", "Kaveri Home Needs", "000452", 2000],
+    ]
+    lines = read_ledger(str(xlsx({"Nov-26": rows}, name="bank-book.xlsx")))
+    assert lines.frame["debit"].tolist() == [500000, 0]
+    assert lines.opening == opening
+
+
+def test_a_title_that_states_no_opening_leaves_it_unstated(xlsx: Callable[..., Path]) -> None:
+    rows = [
+        ["Shree Ganesh Traders"],
+        ["Opening balance to be confirmed with the bank"],
+        ["Date", "Type", "Particulars", "Amount"],
+        ["02-11-2026", "Receipt", "Balaji Traders", 5000],
+    ]
+    assert read_ledger(str(xlsx({"Book": rows}, name="book.xlsx"))).opening is None

@@ -58,6 +58,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +97,7 @@ from xlbo.columns import (
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
-from xlbo.money import format_inr, from_paise
+from xlbo.money import format_inr, from_paise, to_paise
 from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
 from xlbo.readers.ledger_sections import account_key, account_sections, one_account
 from xlbo.readers.line_issues import (
@@ -848,6 +849,33 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
     return company, account, period
 
 
+_TITLED_OPENING = re.compile(
+    r"\b(?:opening|op\.?)\s*(?:balance|bal\.?)(?:\s+(?:as\s+(?:on|at)\s+)?\d{1,2}[-/. ][a-z0-9]{1,9}[-/. ]\d{2,4})?\s*[:=-]?\s*"
+    r"(?:₹|rs\.?|inr)?\s*(?P<amount>\(?-?[0-9][0-9,]*(?:\.[0-9]{1,2})?\)?)\s*(?P<side>dr|cr)?\.?\s*$",
+    re.IGNORECASE,
+)
+"""An opening balance stated in a title line: `Opening Balance: 1,20,000.00 Dr`, `Op. Bal. as
+on 01-11-2026 - Rs. 1,20,000.00 Cr` (a credit, as a bank ledger's overdraft, is negative)."""
+
+
+def _titled_opening(rows: list[list[Any]]) -> int | None:
+    """The opening balance (paise, Dr positive) a title line states, if one does."""
+    for row in rows:
+        line = " ".join(header_text(c) for c in row if header_text(c))
+        found = _TITLED_OPENING.search(line)
+        if found is None:
+            continue
+        written = found["amount"]
+        negative = written.startswith(("(", "-"))
+        try:
+            paise = to_paise(Decimal(written.strip("()-").replace(",", "")))
+        except ArithmeticError:
+            continue
+        credit = negative or (found["side"] or "").lower() == "cr"
+        return -paise if credit else paise
+    return None
+
+
 def _dates(*texts: str) -> bool:
     """Whether every one of `texts` is a date."""
     try:
@@ -1251,6 +1279,10 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
             for at, issue in said_joins
         ]
     opening, closing = _balances(stated, debit, credit, lines, written, alone)
+    if (
+        opening is None
+    ):  # a book kept by hand states it in its title: `Opening Balance: 1,20,000.00 Dr`
+        opening = _titled_opening(title)
     if opening is None and "Balance" in roles and len(lines):
         opening, closing, derived = _from_running_balance(
             frame[roles["Balance"]],
