@@ -356,6 +356,9 @@ def date_column(
     if serials_alone:  # a CSV written from Excel keeps a date cell that lost its format as text
         distinct = [_serial_text(value) for value in distinct]
     order = date_order(distinct)
+    start, end = period
+    if order is None and start is not None and end is not None:
+        order = _order_of_period(distinct, start, end)
     day_first = order is not DateOrder.MONTH_FIRST
     parsed: list[date | None] = []
     for value in distinct:
@@ -363,7 +366,6 @@ def date_column(
             parsed.append(parse_date(value, day_first=day_first))
         except ValueError:
             parsed.append(None)
-    start, end = period
     if serials_alone:
         days = [day_alone(value) for value in distinct]
         for at, day in enumerate(days):
@@ -378,6 +380,25 @@ def date_column(
         parsed = [d if d is None or outside_years(d) is None else None for d in parsed]
     lookup = np.array([*parsed, None], dtype=object)
     return lookup[codes].tolist(), order
+
+
+def _order_of_period(values: list[Any], start: date, end: date) -> DateOrder | None:
+    """Month first where text dates no cell decides (`11/02/2026`, every day 12 or less) fall
+    in the period the title gives (`From: 11/01/2026 To: 11/30/2026`, which only month first
+    reads) more often read month first than day first; else None (day first stands). Odoo's
+    General Ledger in English (US) writes its dates so: read day first, November's lines ran
+    from 11 February to 11 December, none matched."""
+    inside = [0, 0]
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        for at, day_first in enumerate((True, False)):
+            try:
+                read = parse_date(value, day_first=day_first)
+            except ValueError:
+                continue
+            inside[at] += read is not None and start <= read <= end
+    return DateOrder.MONTH_FIRST if inside[1] > inside[0] else None
 
 
 def ditto_dates(dates: list[date | None], cells: pd.Series, rows: np.ndarray) -> None:
