@@ -9,6 +9,7 @@ the books closed at 1,85,014.40 Dr, with both rows listed as outstanding items."
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -165,3 +166,61 @@ def test_a_title_that_states_no_opening_leaves_it_unstated(xlsx: Callable[..., P
         ["02-11-2026", "Receipt", "Balaji Traders", 5000],
     ]
     assert read_ledger(str(xlsx({"Book": rows}, name="book.xlsx"))).opening is None
+
+
+def test_a_ledger_headed_in_hindi_is_read(xlsx: Callable[..., Path]) -> None:
+    """तिथि, विवरण, नामे (debit), जमा (credit), शेष (balance): before, "no header row"."""
+    rows = [
+        ["श्री गणेश ट्रेडर्स"],
+        ["खाता : एचडीएफसी बैंक"],
+        ["तिथि", "विवरण", "प्रमाणक संख्या", "नामे", "जमा", "शेष"],
+        ["01-11-2026", "प्रारंभिक शेष", None, "1,00,000.00", None, "1,00,000.00 Dr"],
+        ["02-11-2026", "Balaji Traders", "R-41", "5,000.00", None, "1,05,000.00 Dr"],
+        ["04-11-2026", "Kaveri Home Needs", "P-17", None, "2,000.00", "1,03,000.00 Dr"],
+        [None, "अंतिम शेष", None, None, None, "1,03,000.00 Dr"],
+    ]
+    lines = read_ledger(str(xlsx({"खाता": rows}, name="hindi.xlsx")))
+    assert lines.frame["particulars"].tolist() == ["Balaji Traders", "Kaveri Home Needs"]
+    assert lines.frame["voucher_no"].tolist() == ["R-41", "P-17"]
+    assert (lines.opening, lines.closing) == (10000000, 10300000)
+
+
+@pytest.mark.parametrize(
+    ("name", "money_in", "money_out"),
+    [("Party / Details", "Receipt", "Payment"), ("Entry Details", "Cash In (₹)", "Cash Out (₹)")],
+)
+def test_a_hand_kept_books_and_khatabooks_header_words(
+    xlsx: Callable[..., Path], name: str, money_in: str, money_out: str
+) -> None:
+    """`Party / Details` was not known, and Particulars took the Remarks column (the cheque
+    number shown as the party); Khatabook's `Entry Details`, `Cash In (₹)` and `Cash Out (₹)`
+    were refused."""
+    rows = [
+        ["Date", name, money_in, money_out, "Remarks"],
+        ["02-11-2026", "Balaji Traders", 5000, None, "NEFT HDFCN26306123456"],
+        ["04-11-2026", "Kaveri Home Needs", None, 2000, "Chq 000452"],
+    ]
+    lines = read_ledger(str(xlsx({"Book": rows}, name="book.xlsx")))
+    assert lines.frame["particulars"].tolist() == ["Balaji Traders", "Kaveri Home Needs"]
+    assert lines.frame["debit"].tolist() == [500000, 0]
+    assert lines.frame["credit"].tolist() == [0, 200000]
+
+
+def test_a_period_in_brackets_after_margs_ledger_name_is_no_account_number(
+    xlsx: Callable[..., Path],
+) -> None:
+    """`HDFC BANK (01-11-2026 TO 30-11-2026)`: the period's digits were read as the ledger's
+    account number, and a warning said it differed from the statement's."""
+    rows = [
+        ["SHREE GANESH TRADERS"],
+        ["PUNE"],
+        ["LEDGER"],
+        ["HDFC BANK (01-11-2026 TO 30-11-2026)"],
+        [],
+        ["DATE", "VCH. TYPE", "VCH.NO.", "PARTICULARS", "DEBIT", "CREDIT", "BALANCE"],
+        [None, None, None, "OPENING BALANCE", None, None, "1,00,000.00Dr"],
+        ["02/11/26", "RECEIPT", "41", "BALAJI TRADERS", "5,000.00", None, "1,05,000.00Dr"],
+    ]
+    lines = read_ledger(str(xlsx({"Ledger": rows}, name="marg.xlsx")))
+    assert lines.account == "HDFC BANK"
+    assert lines.period == (date(2026, 11, 1), date(2026, 11, 30))

@@ -47,10 +47,32 @@ _TIME_TAIL = re.compile(r"(?:and|&)?time$")
 Date & Time`."""
 
 
+HINDI_HEADERS = {
+    "तिथि": "date",
+    "दिनांक": "date",
+    "विवरण": "particulars",
+    "नामे": "debit",
+    "जमा": "credit",
+    "शेष": "balance",
+    "बकाया": "balance",
+    "चेक संख्या": "chequeno",
+    "चेक नं": "chequeno",
+    "प्रमाणक संख्या": "vchno",
+    "प्रमाणक प्रकार": "vchtype",
+}
+"""Hindi headers (a ledger or statement exported in Hindi), as the English word each is:
+`नामे` debit, `जमा` credit. A header in both (`Date / तिथि`) is known by its English."""
+
+
 def word_key(text: Any) -> str:
     """How header words compare: letters only, any case, `#` read as `No.` (`Chq. No.` =
-    `Chq #` = `chqno`)."""
-    return re.sub(r"[^a-z]", "", header_text(text).casefold().replace("#", "no"))
+    `Chq #` = `chqno`); a Hindi header as its English word (`HINDI_HEADERS`)."""
+    folded = header_text(text).casefold()
+    key = re.sub(r"[^a-z]", "", folded.replace("#", "no"))
+    if not key and folded:
+        spaced = " ".join(_BRACKETED.sub(" ", folded).replace(".", " ").split())
+        return HINDI_HEADERS.get(spaced, "")
+    return key
 
 
 def known_word(

@@ -156,6 +156,10 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Party Name",
         "Account Name",
         "Transaction Details",
+        "Party / Details",  # a bank book kept by hand
+        "Party Details",
+        "Entry Details",  # Khatabook's cash book
+        "Details",
         "Payee",
         "Description",
         "Label",
@@ -200,6 +204,7 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Money In",
         "Paid In",
         "Inflow",
+        "Cash In",  # Khatabook
     ),
     "Credit": (
         "Credit",
@@ -220,6 +225,7 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Money Out",
         "Paid Out",
         "Outflow",
+        "Cash Out",  # Khatabook
     ),
     "Amount": ("Amount", "Amt", "Net Amount", "Transaction Amount"),
     # beside one Amount column, its side in a column of its own (`2,000.00` | `Cr`)
@@ -815,7 +821,7 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
     period: tuple[date | None, date | None] = (None, None)
     period_at = -1
     for index, line in enumerate(lines):
-        found = re.search(r"(\S+)\s+to\s+(\S+)\s*$", line, re.IGNORECASE)
+        found = re.search(r"([^\s(]+)\s+to\s+([^\s)]+)\)?\s*$", line, re.IGNORECASE)
         if found:
             try:
                 period = (parse_date(found[1]), parse_date(found[2]))
@@ -843,7 +849,10 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
         account = named[0] if named else ""
     account = re.sub(r"^(?:ledger|account)\s*(?::|of\b)\s*", "", account, flags=re.IGNORECASE)
     # Marg and Busy write the period on the ledger's line: `LEDGER OF HDFC BANK FROM 1/11 TO 30/11`
-    tail = re.search(r"\s+(?:from\s+)?(\S+)\s+to\s+(\S+)\s*$", account, re.IGNORECASE)
+    # (or in brackets: `HDFC BANK (01-11-2026 TO 30-11-2026)`, whose digits are no account's)
+    tail = re.search(
+        r"\s+\(?\s*(?:from\s+)?([^\s()]+)\s+to\s+([^\s()]+)\s*\)?\s*$", account, re.IGNORECASE
+    )
     if tail and _dates(tail[1], tail[2]):
         account = account[: tail.start()]
     return company, account, period
