@@ -182,14 +182,14 @@ def test_beside_a_child_works_through_the_items_in_turn() -> None:
         assert take() == big
 
 
-def test_beside_gives_nothing_for_an_item_the_caller_must_do_itself() -> None:
-    """An item whose work raises (the caller raises it, doing it itself), a result that does
-    not pickle, and everything after a child that died."""
+def test_beside_raises_the_works_error_and_gives_nothing_where_the_caller_must_do_it() -> None:
+    """An item whose work raises (raised here, as the caller doing it would), a result that
+    does not pickle, and everything after a child that died."""
     here = os.getpid()
 
     def work(n: int) -> object:
         if n == 2:
-            raise ValueError("the caller's to raise")
+            raise UserError("bank.xlsx, sheet Nov: row 7 cannot be read")
         if n == 3:
             return lambda: n  # does not pickle
         if n == 5 and os.getpid() != here:
@@ -197,7 +197,10 @@ def test_beside_gives_nothing_for_an_item_the_caller_must_do_itself() -> None:
         return n
 
     with beside(work, [1, 2, 3, 4, 5, 6]) as take:
-        assert [take() for _ in range(6)] == [1, None, None, 4, None, None]
+        assert take() == 1
+        with pytest.raises(UserError, match="row 7"):
+            take()
+        assert [take() for _ in range(4)] == [None, 4, None, None]
 
 
 def test_beside_is_the_callers_work_where_no_fork_is_safe(

@@ -76,55 +76,14 @@ def forkable() -> bool:
 
 
 def _forked(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
-    """`at_once` with `second()` in a forked child: its result, or the error it raised, comes
-    back pickled through a pipe (read by a thread here, so that a large result never waits on
-    `first`). A child that dies, or whose result or error does not pickle, leaves `second()` to
-    be run here, after `first()`: the answer is the same, only later. An error of `first` ends
-    the child at once."""
-    reading, writing = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into the caller's code
-        os.close(reading)
-        code = 0
-        try:
-            try:
-                outcome: tuple[bool, object] = (True, second())
-            except BaseException as error:  # handed to the parent, raised there
-                outcome = (False, error)
-            payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(writing, "wb") as pipe:
-                pipe.write(payload)
-        except BaseException:  # it does not pickle: the parent runs second() itself
-            code = 1
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
-    os.close(writing)
-    received: list[bytes] = []
-    reader = threading.Thread(
-        target=lambda: received.append(_all_of(reading)), name="xlbo-apart", daemon=True
-    )
-    reader.start()
-    try:
+    """`at_once` with `second()` in a forked child (`_child`): its result, or the error it
+    raised, comes back pickled. A child that dies, or whose result or error does not pickle,
+    leaves `second()` to be run here, after `first()`: the answer is the same, only later. An
+    error of `first` ends the child at once."""
+    with _child(lambda _: second(), [None]) as take:
         result = first()
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
-        reader.join()
-        os.waitpid(pid, 0)
-        raise
-    reader.join()
-    os.waitpid(pid, 0)
-    try:
-        ok, value = pickle.loads(received[0]) if received and received[0] else (None, None)
-    except Exception:  # a broken result: worked out again here
-        ok = None
-    if ok is None:
-        return result, second()
-    if not ok:
-        raise cast(BaseException, value)
-    return result, cast(B, value)
+        found, value = take()
+    return (result, cast(B, value)) if found else (result, second())
 
 
 @contextlib.contextmanager
@@ -132,12 +91,23 @@ def beside(work: Callable[[X], A], items: Sequence[X]) -> Iterator[Callable[[], 
     """`take`, a function that gives `work(item)` for each of `items` in turn, worked out by a
     forked child (`forkable`) while this process does other work: a sheet's odd chunks of rows
     built while this process builds the even ones. The child runs at most one item ahead of
-    what was taken (the pipe holds the next), so memory stays that of one item. `take()` gives
-    None where the child could not give it (no fork here, the child died, `work` raised, or
-    its result did not pickle): the caller then does that item itself, and so raises what
-    `work` would have raised. On leaving, the child is ended."""
+    what was taken (the pipe holds the next), so memory stays that of one item. `take()` raises
+    what `work` raised, and gives None where the child could not give it (no fork here, the
+    child died, or a result or error did not pickle): the caller then does that item itself.
+    On leaving, the child is ended."""
+    with _child(work, items) as take:
+        yield lambda: take()[1]
+
+
+@contextlib.contextmanager
+def _child(
+    work: Callable[[X], A], items: Sequence[X]
+) -> Iterator[Callable[[], tuple[bool, A | None]]]:
+    """`beside`'s child: `take()` gives (True, `work(item)`) for each item in turn, raises the
+    error `work` raised, or gives (False, None) where nothing usable came (always, where no
+    process may be forked)."""
     if not items or not forkable():
-        yield lambda: None
+        yield lambda: (False, None)
         return
     reading, writing = os.pipe()
     pid = os.fork()
@@ -147,25 +117,34 @@ def beside(work: Callable[[X], A], items: Sequence[X]) -> Iterator[Callable[[], 
             with os.fdopen(writing, "wb") as out:
                 for item in items:
                     try:
-                        payload = pickle.dumps(work(item), protocol=pickle.HIGHEST_PROTOCOL)
-                    except Exception:  # this item is the parent's to do, and to raise
+                        outcome: tuple[bool, object] = (True, work(item))
+                    except Exception as error:  # raised in the parent
+                        outcome = (False, error)
+                    try:
+                        payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+                    except Exception:  # it does not pickle: this item is the parent's to do
                         payload = b""
                     out.write(len(payload).to_bytes(8, "little") + payload)
                     out.flush()
         finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
             os._exit(0)
     os.close(writing)
     pipe = os.fdopen(reading, "rb")
 
-    def take() -> A | None:
-        size = int.from_bytes(pipe.read(8) or b"\0" * 8, "little")
+    def take() -> tuple[bool, A | None]:
+        size = int.from_bytes(pipe.read(8) or bytes(8), "little")
         payload = pipe.read(size) if size else b""
-        if len(payload) != size or not size:
-            return None
+        if not size or len(payload) != size:
+            return False, None
         try:
-            return cast(A, pickle.loads(payload))
+            done, value = pickle.loads(payload)
         except Exception:  # a broken result: the caller does the item itself
-            return None
+            return False, None
+        if not done:
+            raise cast(BaseException, value)
+        return True, cast(A, value)
 
     try:
         yield take
@@ -174,12 +153,6 @@ def beside(work: Callable[[X], A], items: Sequence[X]) -> Iterator[Callable[[], 
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-
-
-def _all_of(fd: int) -> bytes:
-    """Everything written into a pipe, until its writer closes it."""
-    with os.fdopen(fd, "rb") as pipe:
-        return pipe.read()
 
 
 @contextlib.contextmanager
