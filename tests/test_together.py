@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -209,3 +211,18 @@ def test_beside_is_the_callers_work_where_no_fork_is_safe(
     monkeypatch.setenv("XLBO_NO_FORK", "1")
     with beside(lambda n: n, [1, 2]) as take:
         assert take() is None
+
+
+def test_what_was_buffered_before_the_fork_is_written_once() -> None:
+    """The child ends without flushing the copy of stdout's buffer it was forked with."""
+    script = (
+        "import sys\n"
+        "from xlbo.together import at_once\n"
+        "sys.stdout.write('buffered before the fork\\n')\n"
+        "print(at_once(lambda: 1, lambda: 2, apart=True))\n"
+    )
+    quiet = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # a pipe buffers
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=quiet
+    )
+    assert done.stdout == "buffered before the fork\n(1, 2)\n"

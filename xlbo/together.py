@@ -126,9 +126,7 @@ def _child(
                         payload = b""
                     out.write(len(payload).to_bytes(8, "little") + payload)
                     out.flush()
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
+        finally:  # without flushing: what the parent had buffered is the parent's to write
             os._exit(0)
     os.close(writing)
     pipe = os.fdopen(reading, "rb")
