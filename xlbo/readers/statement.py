@@ -1827,18 +1827,44 @@ def _uncalculated_balances(
     ]
 
 
+_BAL = r"bal(?:ance)?\.?"
+_CARRY = (
+    r"(?:b/f|c/f|b\.f\.|c\.f\.|b/d|c/d|b/fwd\.?|c/fwd\.?|bf|cf"
+    r"|(?:brought|carried)\s+(?:forward|fwd\.?|over|down)|forward"
+    r"|transferred\s+(?:to|from)\s+(?:the\s+)?(?:next|previous|prev\.?)\s+page)"
+)
+_LAYOUT_WORDS = (
+    r"(?:(?:by|to)\s+)?(?:(?:" + _BAL + r"\s*)?" + _CARRY + r"(?:\s+" + _BAL + r")?"
+    r"|(?:opening|closing|opg\.?|op\.?|cl\.?|clg\.?|previous|last|available|ledger|net)\s*"
+    + _BAL
+    + r"|ob|cb|"
+    + _BAL
+    + r"\s+as\s+(?:on|of|at)\b"
+    r"|(?:page\s+|grand\s+|sub[\s-]*|day\s+|daily\s+|transaction\s+)?totals?"
+    r"(?:\s+(?:c/f|b/f|c/d|b/d))?"
+    r"|(?:अथ|प्रारंभिक|प्रारम्भिक|आरंभिक|आरम्भिक|अंतिम|अन्तिम|इति)\s+शेष|कुल(?:\s+योग)?|योग)"
+)
+_LAYOUT_TAIL = (
+    r"(?:[\s:.\-(),/]|as\s+(?:on|of|at)\b|to\b|from\b|of\b|the\b|next\b|previous\b|prev\b"
+    r"|page\b|no\b|inr\b|rs\b|₹|dr\b|cr\b|[0-9]+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+    r"|dec)[a-z]*\b)*"
+)
 LAYOUT_NARRATION = (
-    r"(?i)^\s*(?:(?:by|to)\s+)?(?:bal(?:ance)?\.?\s+)?(?:b/f|c/f|b\.f\.|c\.f\.|brought\s+forward"
-    r"|carried\s+forward|forward|(?:opening|closing)\s+bal(?:ance)?"
-    r"|(?:page\s+|grand\s+|sub[\s-]*|day\s+|daily\s+)?totals?)"
-    r"(?:\s+bal(?:ance)?)?\s*[:.\-]*\s*(?:as\s+on\b.*)?$"
+    r"(?i)^\s*" + _LAYOUT_WORDS + r"(?:\s*/\s*" + _LAYOUT_WORDS + r")?" + _LAYOUT_TAIL + r"$"
 )
 """A narration that is the whole of a layout row's text (`B/F`, `Carried Forward`, `Opening
 Balance as on 01/10/2026`, `OPENING BAL`, `BAL B/F`, `B/F BALANCE`, `BALANCE FORWARD`,
-`Total`, `Sub Total`, `Day Total`, and with a ledger's `By`/`To` before it, as co-operative banks print `By Opening
-Balance`): never a line, dated or not, though its figure stands in a money column (an
-opening balance written as the first row's deposit). `TOTAL ENERGIES LTD` and `BALANCE
-FORWARD LOGISTICS` are lines."""
+`Total`, `Sub Total`, `Day Total`, and with a ledger's `By`/`To` before it, as co-operative
+banks print `By Opening Balance`; a page's carry however worded, `Balance Carried Over`,
+`Transferred to next page`, `Balance C/F to Page 2`, `Closing Balance of Page 1`, `Bal.
+B/Fwd.`, `To Balance c/d`, `Total C/F`; `Op. Bal`, `OPG. BAL.`, `OB`, `Previous Balance`,
+`Available Balance`, `Balance as of 30-Nov-2026`, `Opening Balance (INR)`, Hindi's `अथ शेष`
+and `अथ शेष / Opening Balance`, `कुल / Total`): never a line, dated or not, though its figure stands in a
+money column (an opening balance written as the first row's deposit; a page's carry written
+as a withdrawal and brought forward as a deposit, which cancel and let the BRS tie on two
+invented lines: helper-135). Only a date, a page, a side, a currency and an amount may follow
+the words: `TOTAL ENERGIES LTD`, `BALANCE FORWARD LOGISTICS`, `OB ENTERPRISES` and `NET
+BALANCE TRANSFER` are lines."""
 
 
 NOT_NARRATION = (

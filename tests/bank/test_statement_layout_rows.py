@@ -1,0 +1,129 @@
+"""A statement's balance, carry and total rows worded otherwise are layout, never lines
+(helper-135, 73 layouts of Indian banks' exports).
+
+The silent case: a page's carry written dated, its balance as a withdrawal (`Carried Forward
+to next page`) and brought forward as a deposit of the same figure on the next page (`Brought
+Forward from previous page`), with no running balance on either row. Read as two lines, they
+cancelled: 11 lines, the BRS 'tied' at 0.00 with both listed on it as items in the bank only,
+and Integrity said the running balance followed. Likewise an opening balance written in the
+Credit column under `Op. Bal`, `OPG. BAL.`, `Previous Balance` or Hindi's `अथ शेष` was read as
+a deposit of the first day."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from xlbo.bank.integrity import opening_and_closing
+from xlbo.readers.statement import read_statement
+
+HEAD = ["Date", "Narration", "Chq./Ref.No.", "Withdrawal Amt.", "Deposit Amt.", "Balance"]
+TITLE = [["PUNJAB NATIONAL BANK"], ["Statement of Account from 01/11/2026 to 30/11/2026"], []]
+
+
+def _statement(carry: str, brought: str) -> list[list[object]]:
+    return [
+        *TITLE,
+        HEAD,
+        ["01/11/2026", "Opening Balance", None, None, None, "1,00,000.00"],
+        ["03/11/2026", "NEFT CR-BALAJI TRADERS", "N306123", None, "5,000.00", "1,05,000.00"],
+        ["12/11/2026", carry, None, "1,05,000.00", None, None],
+        [],
+        ["PUNJAB NATIONAL BANK", None, None, None, None, "Page 2"],
+        HEAD,
+        ["12/11/2026", brought, None, None, "1,05,000.00", None],
+        [
+            "14/11/2026",
+            "CHQ PAID 000452 KAVERI HOME NEEDS",
+            "000452",
+            "2,000.00",
+            None,
+            "1,03,000.00",
+        ],
+        ["28/11/2026", "NEFT CR-OM SAI LOGISTICS", "N332999", None, "300.00", "1,03,300.00"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("carry", "brought"),
+    [
+        ("Carried Forward to next page", "Brought Forward from previous page"),
+        ("Balance Carried Over", "Balance Brought Over"),
+        ("Transferred to next page", "Transferred from previous page"),
+        ("To Balance c/d", "By Balance b/d"),
+        ("Total C/F", "Total B/F"),
+        ("Balance C/F to Page 2", "Balance B/F from Page 1"),
+        ("Closing Balance of Page 1", "Opening Balance of Page 2"),
+        ("Bal. C/Fwd.", "Bal. B/Fwd."),
+        ("Balance C/F to next page 1,05,000.00 (Dr)", "Balance B/F from previous page 1,05,000.00 (Cr)"),
+    ],
+)  # fmt: skip
+def test_a_pages_carry_worded_otherwise_is_no_pair_of_lines(
+    xlsx: Callable[..., Path], carry: str, brought: str
+) -> None:
+    lines = read_statement(str(xlsx({"Statement": _statement(carry, brought)}, name="pnb.xlsx")))
+    assert lines.frame["narration"].tolist() == [
+        "NEFT CR-BALAJI TRADERS",
+        "CHQ PAID 000452 KAVERI HOME NEEDS",
+        "NEFT CR-OM SAI LOGISTICS",
+    ]
+    assert int(lines.frame["credit"].sum()) == 530000 and int(lines.frame["debit"].sum()) == 200000
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("Op. Bal", "Cl. Bal"),
+        ("OPG. BAL.", "CLG BAL"),
+        ("B/Fwd", "Balance C/Fwd"),
+        ("Opening Balance (INR)", "Closing Balance (INR)"),
+        ("Opening Balance as of 01-Nov-2026", "Balance as of 30-Nov-2026"),
+        ("OB", "Available Balance"),
+        ("Previous Balance", "Ledger Balance"),
+        ("अथ शेष / Opening Balance", "अंतिम शेष / Closing Balance"),
+        ("प्रारंभिक शेष", "अंतिम शेष"),
+    ],
+)
+def test_an_opening_written_as_a_deposit_and_a_closing_row_are_no_lines(
+    xlsx: Callable[..., Path], opening: str, closing: str
+) -> None:
+    rows = [
+        *TITLE,
+        HEAD,
+        ["01/11/2026", opening, None, None, "1,00,000.00", "1,00,000.00"],
+        ["03/11/2026", "NEFT CR-BALAJI TRADERS", "N306123", None, "5,000.00", "1,05,000.00"],
+        [
+            "14/11/2026",
+            "CHQ PAID 000452 KAVERI HOME NEEDS",
+            "000452",
+            "2,000.00",
+            None,
+            "1,03,000.00",
+        ],
+        ["30/11/2026", closing, None, None, "1,03,000.00", "1,03,000.00"],
+        [None, "कुल / Total", None, "2,000.00", "5,000.00", None],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="bob.xlsx")))
+    assert len(lines.frame) == 2
+    assert opening_and_closing(lines.frame) == (10000000, 10300000)
+    assert not [i for i in lines.issues if i.severity.name == "ERROR"]
+
+
+@pytest.mark.parametrize(
+    "narration",
+    ["OB ENTERPRISES", "NET BALANCE TRANSFER", "TOTAL ENERGIES LTD", "BALANCE FORWARD LOGISTICS",
+     "AVAILABLE BALANCE TRANSFER TO FD", "UPI/TOTAL/629812345678"],
+)  # fmt: skip
+def test_a_line_whose_narration_begins_with_those_words_stays_a_line(
+    xlsx: Callable[..., Path], narration: str
+) -> None:
+    rows = [
+        *TITLE,
+        HEAD,
+        ["01/11/2026", "Opening Balance", None, None, None, "1,00,000.00"],
+        ["03/11/2026", narration, "N306123", None, "5,000.00", "1,05,000.00"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="bank.xlsx")))
+    assert lines.frame["narration"].tolist() == [narration]
