@@ -127,3 +127,25 @@ def test_a_line_whose_narration_begins_with_those_words_stays_a_line(
     ]
     lines = read_statement(str(xlsx({"Statement": rows}, name="bank.xlsx")))
     assert lines.frame["narration"].tolist() == [narration]
+
+
+@pytest.mark.parametrize(("extra", "finding"), [(0, False), (10000, True)])
+def test_a_grand_total_that_counts_the_brought_forward_figure_adds_up(
+    xlsx: Callable[..., Path], extra: int, finding: bool
+) -> None:
+    """Indian Bank writes the opening in Deposits on its `Brought Forward` row and counts it in
+    the Grand Total; that total was a false 'Statement total' finding of 2,45,678.50, the
+    opening. A Grand Total that is wrong even so is still one."""
+    rows = [
+        *TITLE,
+        ["Date", "Particulars", "Chq.No", "Withdrawals", "Deposits", "Balance"],
+        [None, "Brought Forward", None, None, "1,00,000.00", "1,00,000.00Cr"],
+        ["03/11/26", "NEFT CR-BALAJI TRADERS", None, None, "5,000.00", "1,05,000.00Cr"],
+        ["14/11/26", "CHQ PAID 000452 KAVERI", "000452", "2,000.00", None, "1,03,000.00Cr"],
+        [None, "Carried Forward", None, None, "1,03,000.00", "1,03,000.00Cr"],
+        [None, "Grand Total", None, "2,000.00", 105000 + extra / 100, None],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="indian.xlsx")))
+    assert len(lines.frame) == 2
+    said = [f for f in lines.findings if "total credits" in f.detail]
+    assert bool(said) is finding

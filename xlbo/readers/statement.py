@@ -2636,6 +2636,11 @@ def _repeats_header(row: pd.Series) -> bool:
     return same >= 2
 
 
+BROUGHT_ROWS = 3
+"""Rows above a statement's first line where a `Brought Forward` row may write the opening
+balance in a money column, which a Grand Total at the foot may count (`_check`)."""
+
+
 def _check(summary: Summary, money: _Money, keep: np.ndarray, set_aside: int) -> list[Finding]:
     """The summary's or footer's figures against the lines read: totals and counts of each
     column as written, and opening + credits - debits = closing. Each figure that disagrees is
@@ -2655,10 +2660,23 @@ def _check(summary: Summary, money: _Money, keep: np.ndarray, set_aside: int) ->
         "debit_count": int(np.count_nonzero(out)),
         "credit_count": int(np.count_nonzero(into)),
     }
+    # a Grand Total that counts the opening balance a `Brought Forward` row above the first
+    # line writes in a money column (Indian Bank, RBL) adds up too
+    lines_at = np.flatnonzero(keep)
+    first = int(lines_at[0]) if len(lines_at) else 0
+    lead = np.arange(max(first - BROUGHT_ROWS, 0), first)
+    brought = {
+        "debits": int(money.written_debit[lead].sum()),
+        "credits": int(money.written_credit[lead].sum()),
+    }
     findings: list[Finding] = []
     for key, lines_say in read.items():
         said = getattr(summary, key)
-        if said is None or said == lines_say:
+        if (
+            said is None
+            or said == lines_say
+            or (brought.get(key) and said == lines_say + brought[key])
+        ):
             continue
         row = summary.rows.get(key, 0)
         if key.endswith("count"):
