@@ -334,7 +334,9 @@ def test_a_web_page_s_empty_row_under_a_date_spanning_rows(tmp_path: Path) -> No
     """A date spanning two rows, the second an empty `<tr></tr>`, as a browser shows it: the
     date spans the NEFT line and the empty row; the UPI line below has no date of its own.
     Before: the empty row was dropped but the span still counted two lines, so the NEFT
-    line's date landed on the UPI line, read as of 01/10/2026 without a word."""
+    line's date landed on the UPI line, read as of 01/10/2026 without a word. Now the UPI line,
+    with no date of its own under the NEFT line's and its balance running on from it, is read
+    as a day's line under its date written once, and an Info issue says so."""
     path = tmp_path / "statement.xls"
     path.write_text(
         "<html><body><table>\n"
@@ -355,9 +357,15 @@ def test_a_web_page_s_empty_row_under_a_date_spanning_rows(tmp_path: Path) -> No
     lines = read_statement(str(path))
     assert [(row.date, row.narration) for row in lines.frame.itertuples()] == [
         (date(2026, 10, 1), "NEFT CR-SBIN0001234-KAVERI TRADERS"),
+        (date(2026, 10, 1), "UPI/631212345678/OM SAI"),
         (date(2026, 10, 5), "CHQ PAID-SHARMA ENTERPRISES"),
         (date(2026, 10, 31), "SMS CHARGES"),
     ]
-    assert [(i.cell, i.problem) for i in lines.issues] == [
-        ("A4", "Row 4: an amount with no date: it was not read as a line")
+    assert [(i.severity.name, i.cell, i.problem) for i in lines.issues] == [
+        (
+            "INFO",
+            "A4",
+            "Row 4: no date of its own: read as of 01-10-2026, the date of the line above (a "
+            "day's date written on its first line only), as the running balance confirms",
+        )
     ]

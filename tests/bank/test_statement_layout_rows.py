@@ -149,3 +149,40 @@ def test_a_grand_total_that_counts_the_brought_forward_figure_adds_up(
     assert len(lines.frame) == 2
     said = [f for f in lines.findings if "total credits" in f.detail]
     assert bool(said) is finding
+
+
+ICICI_GRID = ["S No.", "Value Date", "Transaction Date", "Cheque Number", "Transaction Remarks",
+              "Withdrawal Amount (INR )", "Deposit Amount (INR )", "Balance (INR )"]  # fmt: skip
+
+
+def test_a_days_lines_under_its_date_written_once_are_that_days(xlsx: Callable[..., Path]) -> None:
+    """The day's date on its first line only, the balance on its last: the lines under it were
+    dropped, each an 'amount with no date' Error and a balance break (helper-135)."""
+    rows = [
+        *TITLE,
+        ICICI_GRID,
+        [None, None, None, None, "Opening Balance", None, None, "1,00,000.00"],
+        [1, "05/11/2026", "05/11/2026", None, "ATM WDL 5555 FORT", "10,000.00", None, None],
+        [2, None, None, "000456", "CHQ PAID 000456 RAJ SUPPLIERS", "8,250.00", None, None],
+        [3, None, None, "632999", "UPI/632999/RAO", None, "2,500.00", "84,250.00"],
+        [4, "09/11/2026", "09/11/2026", "R91121", "RTGS-MEHTA EXPORTS", None, "50,000.00", "1,34,250.00"],
+    ]  # fmt: skip
+    lines = read_statement(str(xlsx({"Statement": rows}, name="icici.xlsx")))
+    assert [d.day for d in lines.frame["date"]] == [5, 5, 5, 9]
+    assert lines.frame["debit"].tolist() == [1000000, 825000, 0, 0]
+    assert not [i for i in lines.issues if i.severity.name == "ERROR"]
+
+
+def test_an_undated_amount_the_balance_does_not_confirm_stays_an_error(
+    xlsx: Callable[..., Path],
+) -> None:
+    rows = [
+        *TITLE,
+        ICICI_GRID,
+        [None, None, None, None, "Opening Balance", None, None, "1,00,000.00"],
+        [1, "05/11/2026", "05/11/2026", None, "ATM WDL 5555 FORT", "10,000.00", None, None],
+        [2, None, None, "000456", "CHQ PAID 000456 RAJ SUPPLIERS", "8,250.00", None, "90,000.00"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="icici.xlsx")))
+    assert len(lines.frame) == 1
+    assert any("an amount with no date" in i.problem for i in lines.issues)

@@ -1104,6 +1104,19 @@ def _read_sheet(
             text[amount] = ""
         narration = strings(pd.Series(text, index=narration.index, dtype=object))
 
+    # a day's date written once, on its first line: the day's other lines under it, undated,
+    # are that day's where the running balance confirms them
+    once = _dated_once_a_day(
+        dated & moves,
+        moves & ~layout & blank_date & (narration != "").to_numpy(dtype=bool) & ~dated,
+        has_balance,
+        balance,
+        credit - debit,
+    )
+    for line, above in once.items():
+        dates[line] = dates[above]
+        dated[line] = True
+
     # Title lines above the header; summary rows above the first line and from the block that
     # ends the lines.
     lines_at = np.flatnonzero(dated & moves)
@@ -1231,6 +1244,22 @@ def _read_sheet(
         cells=column(Role.DATE),
         hint="Write the line's date on its row (or join it to the dated row above it) and "
         "reconcile again; the amount was left out.",
+    )
+    issues += _issues_for(
+        {
+            line: f"no date of its own: read as of {dates[line]:%d-%m-%Y}, the date of the line "
+            "above (a day's date written on its first line only), as the running balance "
+            "confirms"
+            for line in once
+            if before_end[line]
+        },
+        rows,
+        book.name,
+        table.sheet,
+        letter(Role.DATE),
+        cells=column(Role.DATE),
+        severity=Severity.INFO,
+        hint="If the line is of another day, write its date on its row and reconcile again.",
     )
     after = np.flatnonzero(dated & moves & ~before_end & ~figures)
     month_below: tuple[int, Issue] | None = None
@@ -2288,6 +2317,54 @@ def _amounts_above(
     if first and not failed and len(found) >= 2:
         found.update(first)
     return found
+
+
+DAY_ROWS = 200
+"""Rows at most from an undated line of a day to the balance written on the day's last line
+(`_dated_once_a_day`)."""
+
+
+def _dated_once_a_day(
+    lines: np.ndarray,
+    undated: np.ndarray,
+    has_balance: np.ndarray,
+    balance: np.ndarray,
+    moved: np.ndarray,
+) -> dict[int, int]:
+    """The `undated` rows of money (each with its narration) that are lines of the day of the
+    line right above them (an export that writes a day's date on its first line only, the
+    balance on its last: ICICI's `05/11/2026 ATM WDL` with no balance, then `CHQ PAID 000456`
+    with no date and the day's balance), each with the row whose date it takes: only where the
+    next balance written, on it or on a line below, is the last balance above moved by every
+    line between. An undated amount no balance confirms stays an Error (`_loose_money`)."""
+    taken: dict[int, int] = {}
+    if not undated.any() or not has_balance.any():
+        return taken
+    line = lines.copy()
+    count = len(line)
+    # the balances to move on from: the lines', and one above the first line (the opening's)
+    first = int(np.argmax(lines)) if lines.any() else count
+    balanced = np.flatnonzero(has_balance & (lines | (np.arange(count) < first)))
+    for row in np.flatnonzero(undated).tolist():
+        if row == 0 or not line[row - 1]:
+            continue
+        place = int(np.searchsorted(balanced, row))
+        if place == 0:
+            continue  # no balance above to move on from
+        start = int(balanced[place - 1])
+        after, last = row, min(count, row + DAY_ROWS)
+        while after < last and not has_balance[after]:
+            after += 1
+            if after < last and moved[after] and not (line[after] or undated[after]):
+                after = last  # money on a row that is no line: nothing confirms it
+        if after >= last or not (line[after] or undated[after]):
+            continue
+        between = np.arange(start + 1, after + 1)
+        between = between[line[between] | undated[between]]
+        if balance[after] == balance[start] + int(moved[between].sum()):
+            taken[row] = row - 1 if row - 1 not in taken else taken[row - 1]
+            line[row] = True
+    return taken
 
 
 def _owned_above(
