@@ -186,3 +186,23 @@ def test_an_undated_amount_the_balance_does_not_confirm_stays_an_error(
     lines = read_statement(str(xlsx({"Statement": rows}, name="icici.xlsx")))
     assert len(lines.frame) == 1
     assert any("an amount with no date" in i.problem for i in lines.issues)
+
+
+def test_a_type_column_of_w_and_d_is_withdrawal_and_deposit(xlsx: Callable[..., Path]) -> None:
+    """Bank of Baroda's `Date | Description | Amount | Type` with `W` and `D`: the D was read as
+    a debit, every deposit a withdrawal, and the job refused the ledger as the wrong way round
+    (helper-135). Where a C stands in the column, D stays a debit."""
+    rows = [
+        ["BANK OF BARODA"],
+        ["Statement of Account from 01/11/2026 to 30/11/2026"],
+        ["Date", "Description", "Amount", "Type"],
+        ["03/11/2026", "NEFT CR-BALAJI TRADERS", "5,000.00", "D"],
+        ["14/11/2026", "CHQ PAID 000452 KAVERI", "2,000.00", "W"],
+        ["28/11/2026", "NEFT CR-OM SAI LOGISTICS", "300.00", "D"],
+    ]
+    lines = read_statement(str(xlsx({"Statement": rows}, name="bob.xlsx")))
+    assert lines.frame["credit"].tolist() == [500000, 0, 30000]
+    assert lines.frame["debit"].tolist() == [0, 200000, 0]
+    rows[3][3], rows[4][3], rows[5][3] = "C", "D", "C"
+    lines = read_statement(str(xlsx({"Statement": rows}, name="bob-dc.xlsx")))
+    assert lines.frame["debit"].tolist() == [0, 200000, 0]

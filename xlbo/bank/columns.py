@@ -62,12 +62,22 @@ def side_marks(cells: pd.Series, *, alone: bool = False) -> np.ndarray:
 
     With `alone`, the cells are a side column's (`Dr/Cr`, `Type`): a cell says a side only when
     its whole text is a side word (`Dr.`, `D`, `Debit`, `Withdrawal`; `Cr`, `C`, `Credit`,
-    `Deposit`), so a type column that holds the channel (`CLG`, `CASH`, `DD`) says none."""
+    `Deposit`), so a type column that holds the channel (`CLG`, `CASH`, `DD`) says none; in a
+    column of `W` and `D` (no `C`), `W` is a withdrawal and `D` a deposit:
+
+    >>> side_marks(pd.Series(["W", "D", "D", None]), alone=True).tolist()
+    ['D', 'C', 'C', '']
+    """
     text = strings(cells.astype(object).where(cells.notna(), "").astype(str))
     text = text.str.strip().str.upper().str.rstrip(".").str.rstrip()
     if alone:
         debit = contains(text, _DEBIT_WORDS)
         credit = contains(text, _CREDIT_WORDS)
+        # a column of W and D (withdrawal, deposit) and no C: its D is a deposit
+        written = (text == "W").to_numpy(dtype=bool)
+        if written.any() and not text.isin(["C", "CR", "CREDIT"]).any():
+            deposit = (text == "D").to_numpy(dtype=bool)
+            debit, credit = (debit & ~deposit) | written, credit | deposit
     else:
         debit = text.str.endswith("DR").to_numpy(dtype=bool)
         credit = text.str.endswith("CR").to_numpy(dtype=bool)
