@@ -47,6 +47,14 @@ _TIME_TAIL = re.compile(r"(?:and|&)?time$")
 Date & Time`."""
 
 
+HINDI_OPENING = r"(?:प्रारंभिक|प्रारम्भिक|आरंभिक|आरम्भिक|अथ)\s+शेष"
+"""Hindi's words for an opening balance line (`प्रारंभिक शेष`, `अथ शेष`), as a pattern that
+Python's `re` and RE2 (pyarrow) both read."""
+HINDI_CLOSING = r"(?:अंतिम|अन्तिम|इति|समापन)\s+शेष"
+"""…for a closing balance line (`अंतिम शेष`)."""
+HINDI_TOTAL = r"कुल(?:\s+योग)?|योग"
+"""…for a total line (`कुल`, `योग`, `कुल योग`)."""
+
 HINDI_HEADERS = {
     "तिथि": "date",
     "दिनांक": "date",

@@ -58,7 +58,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -97,8 +96,16 @@ from xlbo.columns import (
 from xlbo.dates import parse_date
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity
-from xlbo.money import format_inr, from_paise, to_paise
-from xlbo.readers.header_words import known_word, renamed, two_row_header, word_key
+from xlbo.money import format_inr, from_paise, parse_money, to_paise
+from xlbo.readers.header_words import (
+    HINDI_CLOSING,
+    HINDI_OPENING,
+    HINDI_TOTAL,
+    known_word,
+    renamed,
+    two_row_header,
+    word_key,
+)
 from xlbo.readers.ledger_sections import account_key, account_sections, one_account
 from xlbo.readers.line_issues import (
     LEDGER,
@@ -874,14 +881,12 @@ def _titled_opening(rows: list[list[Any]]) -> int | None:
         found = _TITLED_OPENING.search(line)
         if found is None:
             continue
-        written = found["amount"]
-        negative = written.startswith(("(", "-"))
-        try:
-            paise = to_paise(Decimal(written.strip("()-").replace(",", "")))
-        except ArithmeticError:
+        try:  # brackets and a minus as a Cr: money's own reading (`parse_money`)
+            amount = parse_money(f"{found['amount']} {found['side'] or ''}")
+        except ValueError:
             continue
-        credit = negative or (found["side"] or "").lower() == "cr"
-        return -paise if credit else paise
+        if amount is not None:
+            return to_paise(amount)
     return None
 
 
@@ -1288,9 +1293,8 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
             for at, issue in said_joins
         ]
     opening, closing = _balances(stated, debit, credit, lines, written, alone)
-    if (
-        opening is None
-    ):  # a book kept by hand states it in its title: `Opening Balance: 1,20,000.00 Dr`
+    # a book kept by hand states its opening in its title: `Opening Balance: 1,20,000.00 Dr`
+    if opening is None:
         opening = _titled_opening(title)
     if opening is None and "Balance" in roles and len(lines):
         opening, closing, derived = _from_running_balance(
@@ -1614,16 +1618,21 @@ _SAME_LABEL = {
 
 _BALANCE_WORDS = r"(?:balance|bal)\.?"
 _WORDED_LABEL = re.compile(
-    r"^(?:(?P<opening>(?:opening|op|initial|beginning)\.?\s*" + _BALANCE_WORDS + r"|प्रारंभिक शेष"
-    r"|प्रारम्भिक शेष|आरंभिक शेष|आरम्भिक शेष|अथ शेष)"
-    r"|(?P<closing>(?:closing|cl|ending)\.?\s*" + _BALANCE_WORDS + r"|अंतिम शेष|अन्तिम शेष|इति शेष"
-    r"|समापन शेष)"
+    r"^(?:(?P<opening>(?:opening|op|initial|beginning)\.?\s*"
+    + _BALANCE_WORDS
+    + "|"
+    + HINDI_OPENING
+    + r")|(?P<closing>(?:closing|cl|ending)\.?\s*"
+    + _BALANCE_WORDS
+    + "|"
+    + HINDI_CLOSING
+    + ")"
     r"|(?P<down>" + _BALANCE_WORDS + r"\s*(?:b/d|b/f|brought\s+(?:forward|down)))"
     r"|(?P<up>" + _BALANCE_WORDS + r"\s*(?:c/d|carried\s+down))"
     r"|(?P<page>" + _BALANCE_WORDS + r"\s*(?:c/f|carried\s+forward))"
     r"|(?P<dated>" + _BALANCE_WORDS + r"\s+(?:as\s+(?:on|at|of)|on)\b)"
     r"|(?P<total>total\s+(?:receipts?|payments?|debits?|credits?|dr|cr|deposits?|withdrawals?)"
-    r"|कुल योग|योग))"
+    r"|" + HINDI_TOTAL + "))"
     r"(?P<tail>.*)$"
 )
 """A balance or total line worded otherwise than `_SAME_LABEL` has it (`Op. Bal.`, `Opening

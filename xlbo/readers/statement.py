@@ -96,7 +96,13 @@ from xlbo.dates import rest_of_date
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
 from xlbo.money import format_inr, format_money, from_paise
-from xlbo.readers.header_words import renamed, two_row_header
+from xlbo.readers.header_words import (
+    HINDI_CLOSING,
+    HINDI_OPENING,
+    HINDI_TOTAL,
+    renamed,
+    two_row_header,
+)
 from xlbo.readers.line_issues import (
     STATEMENT,
     _issues_for,
@@ -1871,7 +1877,7 @@ _LAYOUT_WORDS = (
     + r"\s+as\s+(?:on|of|at)\b"
     r"|(?:page\s+|grand\s+|sub[\s-]*|day\s+|daily\s+|transaction\s+)?totals?"
     r"(?:\s+(?:c/f|b/f|c/d|b/d))?"
-    r"|(?:अथ|प्रारंभिक|प्रारम्भिक|आरंभिक|आरम्भिक|अंतिम|अन्तिम|इति)\s+शेष|कुल(?:\s+योग)?|योग)"
+    r"|" + HINDI_OPENING + "|" + HINDI_CLOSING + "|" + HINDI_TOTAL + ")"
 )
 _LAYOUT_TAIL = (
     r"(?:[\s:.\-(),/]|as\s+(?:on|of|at)\b|to\b|from\b|of\b|the\b|next\b|previous\b|prev\b"
