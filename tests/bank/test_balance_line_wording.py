@@ -17,7 +17,9 @@ import pytest
 
 from tests.bank.test_other_books import STATEMENT
 from xlbo.cli import main
+from xlbo.issues import Severity
 from xlbo.readers.ledger import read_ledger
+from xlbo.readers.statement import read_statement
 
 TITLE = [
     ["Shree Ganesh Traders"],
@@ -224,3 +226,41 @@ def test_a_period_in_brackets_after_margs_ledger_name_is_no_account_number(
     lines = read_ledger(str(xlsx({"Ledger": rows}, name="marg.xlsx")))
     assert lines.account == "HDFC BANK"
     assert lines.period == (date(2026, 11, 1), date(2026, 11, 30))
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("Opening Balance", "Closing Balance"),
+        ("Op. Bal", "Cl. Bal"),  # helper-135's nobal1: the BRS said the statement gives none
+        ("Opening Bal.", "Closing Bal."),
+    ],
+)
+def test_a_statement_with_no_balance_column_gives_its_balances_in_its_footer(
+    opening: str, closing: str, xlsx: Callable[..., Path]
+) -> None:
+    """A small bank's export (Date | Narration | Ref No | Debit | Credit) keeps no running
+    balance: its footer under the lines states the opening and closing, the label in the Date
+    column and the figure beside it."""
+    path = xlsx(
+        {
+            "Statement": [
+                ["Equitas Small Finance Bank"],
+                ["Account No : 123456789012"],
+                ["Statement of Account from 01/11/2026 to 30/11/2026"],
+                ["Date", "Narration", "Ref No", "Debit", "Credit"],
+                ["03/11/2026", "NEFT-HDFC000123-SHARMA TRADERS", "N30811", None, "1,25,000.00"],
+                ["05/11/2026", "CHQ PAID 000456 RAJ SUPPLIERS", "000456", "48,250.00", None],
+                ["28/11/2026", "SMS CHARGES INCL GST", None, "17.70", None],
+                [opening, "2,45,678.50", None, None, None],
+                ["Total Debits", "48,267.70", None, None, None],
+                ["Total Credits", "1,25,000.00", None, None, None],
+                [closing, "3,22,410.80", None, None, None],
+            ]
+        },
+        name="equitas.xlsx",
+    )
+    lines = read_statement(str(path))
+    assert len(lines.frame) == 3
+    assert (lines.opening, lines.closing) == (24_567_850, 32_241_080)
+    assert [i.message for i in lines.issues if i.severity != Severity.INFO] == []

@@ -1457,6 +1457,52 @@ def test_an_unpresented_cheque_shows_its_number_from_the_narration_row(
             "Sahyadri Tradelinks",
             "HDFC Bank - 5678",  # Zoho Books
         ),
+        # a book kept by hand names its bank among the words that say it is a book, and its
+        # month: the BRS's account line read `Bank Book - HDFC - October 2026, A/c No. …`
+        (
+            [["Sahyadri Tradelinks"], ["Bank Book - HDFC - October 2026"]],
+            "Sahyadri Tradelinks",
+            "HDFC",
+        ),
+        (
+            [["Sahyadri Tradelinks"], ["HDFC Bank Book for 1-Oct-2026 to 31-Oct-2026"]],
+            "Sahyadri Tradelinks",
+            "HDFC Bank",
+        ),
+        (
+            [["Sahyadri Tradelinks"], ["HDFC BANK A/C - BANK BOOK 1-Oct-2026 to 31-Oct-2026"]],
+            "Sahyadri Tradelinks",
+            "HDFC BANK A/C",
+        ),
+        (
+            [["Sahyadri Tradelinks"], ["Cashbook - HDFC Bank (Online)"], ["October 2026"]],
+            "Sahyadri Tradelinks",
+            "HDFC Bank (Online)",
+        ),
+        (
+            [
+                ["Sahyadri Tradelinks"],
+                ["Ledger Account : HDFC Bank"],
+                ["Period : 01-10-2026 to 31-10-2026"],
+            ],
+            "Sahyadri Tradelinks",
+            "HDFC Bank",
+        ),
+        (
+            [
+                ["Sahyadri Tradelinks"],
+                ["Ledger Statement - HDFC Bank"],
+                ["For the month of October 2026"],
+            ],
+            "Sahyadri Tradelinks",
+            "HDFC Bank",
+        ),
+        # Vyapar's `Bank Statement` names no account: the BRS gives the statement's number alone
+        (
+            [["Sahyadri Tradelinks"], ["Bank Statement"], ["01/10/2026 to 31/10/2026"]],
+            "Sahyadri Tradelinks",
+            "",
+        ),
     ],
 )
 def test_a_ledgers_title_lines(

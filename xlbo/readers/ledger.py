@@ -120,7 +120,7 @@ from xlbo.readers.line_issues import (
     unseen,
 )
 from xlbo.readers.paise_columns import rupees_and_paise
-from xlbo.readers.statement_summary import month_in, period_in
+from xlbo.readers.statement_summary import month_in, period_in, without_period
 from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
 from xlbo.readers.tally_marks import (
     cancelled_rows,
@@ -854,7 +854,9 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
     else:
         named = [t for t in lines[1:] if re.search(r"^ledger\s*:|\bbank\b|\ba/c\b", t, re.I)]
         account = named[0] if named else ""
-    account = re.sub(r"^(?:ledger|account)\s*(?::|of\b)\s*", "", account, flags=re.IGNORECASE)
+    account = re.sub(
+        r"^(?:ledger\s+account|ledger|account)\s*(?::|of\b)\s*", "", account, flags=re.IGNORECASE
+    )
     # Marg and Busy write the period on the ledger's line: `LEDGER OF HDFC BANK FROM 1/11 TO 30/11`
     # (or in brackets: `HDFC BANK (01-11-2026 TO 30-11-2026)`, whose digits are no account's)
     tail = re.search(
@@ -862,7 +864,35 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
     )
     if tail and _dates(tail[1], tail[2]):
         account = account[: tail.start()]
-    return company, account, period
+    return company, _account_name(account), period
+
+
+_BOOK_ONLY = re.compile(
+    r"(?:bank|cash)\s*book|(?:bank\s+)?ledger(?:\s+account)?|(?:ledger\s+|bank\s+)?statement",
+    re.IGNORECASE,
+)
+"""A title's part that only says what the sheet is (`Bank Book`, `Ledger Statement`)."""
+_LEADS_ON = re.compile(
+    r"\s+(?:for|from|of|dated)(?:\s+the\s+(?:month|period)(?:\s+of)?)?\s*[:\-–]?\s*$", re.IGNORECASE
+)
+"""Words left at a line's end where its period was (`HDFC Bank Book for`)."""
+_SEGMENTS = re.compile(r"\s+[-–|]\s+|\s*[-–|]\s*$|^\s*[-–|]\s*")
+
+
+def _account_name(line: str) -> str:
+    """The bank ledger's name as its title line writes it, less the period and the words that
+    only say it is a book: `Bank Book - HDFC - November 2026` is HDFC's, `HDFC Bank Book for
+    1-Nov-2026 to 30-Nov-2026` HDFC Bank's, `Cashbook - HDFC Bank (Online)` HDFC Bank (Online)'s;
+    a line that says no more than `Bank Statement` names no account ("").
+
+    >>> _account_name("Bank Book - HDFC - November 2026"), _account_name("HDFC Bank A/c - Bank Book")
+    ('HDFC', 'HDFC Bank A/c')
+    """
+    line = _LEADS_ON.sub("", without_period(line))
+    named = [p.strip() for p in _SEGMENTS.split(line) if p.strip()]
+    line = " - ".join(p for p in named if not _BOOK_ONLY.fullmatch(p))
+    # `HDFC Bank Book`: HDFC Bank's (the words before say whose)
+    return re.sub(r"(?<=\S)\s+(bank|cash)\s*book\b", r" \1", line, flags=re.IGNORECASE)
 
 
 _TITLED_OPENING = re.compile(

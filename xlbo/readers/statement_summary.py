@@ -266,6 +266,38 @@ def period_in(line: str) -> tuple[date, date] | None:
     return _dates(*found.groups()) if found else None
 
 
+def without_period(text: str) -> str:
+    """`text` with the period it names taken out, and the words that lead to it (`for the month
+    of`, `from`, `for the period`): what a ledger's title line says besides its period.
+
+    >>> without_period("Bank Book - HDFC - November 2026")
+    'Bank Book - HDFC - '
+    >>> without_period("HDFC Bank Book for 1-Nov-2026 to 30-Nov-2026 (Online)")
+    'HDFC Bank Book (Online)'
+    """
+    found = _TWO_DATES.search(text)
+    if found and _dates(*found.groups()):
+        text = _cut(text, found.start(), found.end())
+    for found in reversed(list(_MONTH_YEAR.finditer(text))):
+        if month_number(found["month"]) and not _DAY_BEFORE.search(text[: found.start()]):
+            text = _cut(text, found.start(), found.end())
+    return text
+
+
+_TWO_DATES = re.compile(rf"({_DATE})\s*(?:to|till|upto|up to|-|–)\s*({_DATE})", re.IGNORECASE)
+_LEADS_TO_PERIOD = re.compile(
+    r"\s*\b(?:for|from|of|period|dated?)(?:\s+(?:the|month|period|year|of|from|dated?))*\s*[:\-–]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    """`text` without text[start:end] and the words before it that lead to a period."""
+    before = _LEADS_TO_PERIOD.sub("", text[:start])
+    after = text[end:]
+    return f"{before} {after.lstrip()}" if before and after.strip() else before + after
+
+
 _MONTH_YEAR = re.compile(
     r"(?<![^\W\d_])(?P<month>[^\W\d_]{3,9})\.?[\s.'’,-]*(?P<year>(?:19|20)\d{2}|\d{2})"
     r"(?![\w/])(?!\s*[-./,]?\s*\d)"
@@ -348,11 +380,25 @@ _LABELS: dict[str, str] = {
             "bal b/f",
             "b/f balance",
             "balance forward",
+            "op bal",  # `Op. Bal` and `Cl. Bal`, a small bank's footer (helper-135's nobal1)
+            "op balance",
+            "opg bal",
+            "opg balance",
         ),
         "opening",
     ),
     **dict.fromkeys(
-        ("closing balance", "closing bal", "closing", "balance c/f", "to closing balance"),
+        (
+            "closing balance",
+            "closing bal",
+            "closing",
+            "balance c/f",
+            "to closing balance",
+            "cl bal",
+            "cl balance",
+            "clg bal",
+            "clg balance",
+        ),
         "closing",
     ),
     **dict.fromkeys(
@@ -400,7 +446,8 @@ _OPENING_AS_ON = re.compile(r"^(?:opening\s+)?balance\s+as\s+on\b", re.IGNORECAS
 
 BLOCK_START = (
     r"(?i)^[\s*:\-]*(?:statement\s+summary|summary|transaction\s+total|grand\s+total|totals?"
-    r"|legends?|(?:(?:by|to)\s+)?(?:closing|opening)\s+bal(?:ance)?|dr\s+count|cr\s+count"
+    r"|legends?|(?:(?:by|to)\s+)?(?:closing|opening|op\.?|opg\.?|cl\.?|clg\.?)\s*bal(?:ance)?"
+    r"|dr\s+count|cr\s+count"
     r"|end\s+of\s+statement)\b"
 )
 """A cell that starts a summary, total or legend block: below the first line, such a row (with
