@@ -1841,3 +1841,43 @@ def test_a_balance_written_only_on_each_days_last_line_gives_the_opening(
         "balance written, on row 6, less the 2 lines up to it), taken as the books' opening "
         "balance"
     )
+
+
+def test_a_ledger_whose_names_stand_under_a_header_no_export_we_know_writes(
+    xlsx: Callable[..., Path],
+) -> None:
+    """myBillBook-like: `Date | Voucher | Sr No | Credit | Debit | Balance`, the names in the
+    Voucher column (`Payment In - Jay Ambe Traders`), amounts written `₹ 45,000.00`. It was
+    refused for want of a Particulars column (helper-134's credit_first_cols)."""
+    rows = [
+        ["Shree Ganesh Traders"],
+        ["Ledger Statement - HDFC Bank"],
+        ["01-11-2026 to 30-11-2026"],
+        [],
+        ["Date", "Voucher", "Sr No", "Credit", "Debit", "Balance"],
+        ["01-11-2026", "Opening Balance", None, None, None, "₹ 1,25,000.00"],
+        ["02-11-2026", "Payment In - Jay Ambe Traders", 1, None, "₹ 45,000.00", "₹ 1,70,000.00"],
+        ["03-11-2026", "Payment Out - Mehta & Co", 2, "₹ 12,500.00", None, "₹ 1,57,500.00"],
+        ["30-11-2026", "Closing Balance", None, None, None, "₹ 1,57,500.00"],
+    ]
+    lines = read_ledger(str(xlsx({"Sheet": rows}, name="mybillbook.xlsx")))
+    frame = lines.frame
+    assert frame["particulars"].tolist() == [
+        "Payment In - Jay Ambe Traders",
+        "Payment Out - Mehta & Co",
+    ]
+    assert (frame["debit"].sum(), frame["credit"].sum()) == (4_500_000, 1_250_000)
+    assert (lines.opening, lines.closing) == (12_500_000, 15_750_000)
+    said = [i for i in lines.issues if i.cell == "B5"]
+    assert [i.severity for i in said] == [Severity.INFO]
+    assert "'Voucher' is read as each entry's particulars" in said[0].problem
+
+
+def test_a_ledger_with_no_column_of_names_is_still_refused(xlsx: Callable[..., Path]) -> None:
+    rows = [
+        ["Date", "Sr No", "Debit", "Credit"],
+        ["02-11-2026", 1, "45,000.00", None],
+        ["03-11-2026", 2, None, "12,500.00"],
+    ]
+    with pytest.raises(SheetProblem, match="has no 'Particulars' column"):
+        read_ledger(str(xlsx({"Sheet": rows}, name="numbers.xlsx")))

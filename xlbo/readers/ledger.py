@@ -963,6 +963,26 @@ def _joined(parts: list[pd.Series]) -> pd.Series:
     return joined
 
 
+def _names_column(frame: pd.DataFrame, names: list[str], roles: dict[str, str]) -> str | None:
+    """The column of a ledger with no Particulars that holds each entry's words (names, not
+    numbers or dates): of the columns no role took, the one whose filled cells are most often
+    words (three letters or more, not an amount), where they are most of its cells; None where
+    no column is such."""
+    taken = {*roles.values(), "Row"}
+    best, best_share = None, 0.5
+    for column in names:
+        if column in taken:
+            continue
+        text = text_column(frame[column])
+        filled = text[text != ""]
+        if filled.empty or _mostly_amounts(filled):
+            continue
+        share = float(filled.str.contains(r"[^\W\d_]{3}", regex=True).mean())
+        if share > best_share:
+            best, best_share = column, share
+    return best
+
+
 def _mostly_amounts(values: pd.Series) -> bool:
     """Whether most filled cells of a column are amounts (numbers, or text such as 1,180.00)."""
     text = text_column(values)
@@ -1006,6 +1026,24 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
     two_columns = "Debit" in roles and "Credit" in roles
     if "Particulars" not in roles and "Narration" in roles:  # a bank book kept by hand
         roles["Particulars"] = roles.pop("Narration")
+    if "Particulars" not in roles and (named := _names_column(frame, names, roles)):
+        # the names under a header no export we know writes (myBillBook's `Voucher`: `Payment
+        # In - Jay Ambe Traders`): the one column of words beside the dates and amounts
+        roles["Particulars"] = named
+        noted.append(
+            Issue(
+                severity=Severity.INFO,
+                file=book.name,
+                sheet=table.sheet,
+                cell=f"{table.letters.get(named, '?')}{table.header_row}",
+                value=written_header(named),
+                problem=f"the ledger has no Particulars column: its column "
+                f"'{written_header(named)}' is read as each entry's particulars (the other "
+                "ledger's name)",
+                hint="Name the column Particulars, or export the ledger with it, if another "
+                "column holds the names.",
+            )
+        )
     for needed in ("Date", "Particulars", "Debit" if "Amount" not in roles else "Amount"):
         if needed not in roles and not (needed == "Debit" and two_columns):
             raise SheetProblem(
