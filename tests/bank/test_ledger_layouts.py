@@ -1881,3 +1881,59 @@ def test_a_ledger_with_no_column_of_names_is_still_refused(xlsx: Callable[..., P
     ]
     with pytest.raises(SheetProblem, match="has no 'Particulars' column"):
         read_ledger(str(xlsx({"Sheet": rows}, name="numbers.xlsx")))
+
+
+RUNNING_BALANCE_ONLY = [
+    ["Date", "Particulars", "Vch No.", "Balance"],
+    ["02-11-2026", "To Jay Ambe Traders", "1", "1,70,000.00 Dr"],
+    ["03-11-2026", "By Mehta & Co", "2", "1,57,500.00 Dr"],
+    ["15-11-2026", "By Kaveri Suppliers", "3", "1,52,067.90 Dr"],
+    [None, "Closing Balance", None, "1,52,067.90 Dr"],
+]
+
+
+def test_a_book_that_keeps_only_its_running_balance_moves_by_each_entry(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-134's runbal_only: `Date | Particulars | Vch No. | Balance`, the opening only in
+    the title. It was refused for want of an amount column; each entry's amount is what it
+    moved the balance by."""
+    title = [
+        ["Shree Ganesh Traders"],
+        ["Ledger : HDFC Bank A/c"],
+        ["Opening Balance: 1,25,000.00 Dr"],
+        [],
+    ]
+    lines = read_ledger(str(xlsx({"Ledger": [*title, *RUNNING_BALANCE_ONLY]}, name="l.xlsx")))
+    frame = lines.frame
+    assert frame["particulars"].tolist() == ["Jay Ambe Traders", "Mehta & Co", "Kaveri Suppliers"]
+    assert frame["debit"].tolist() == [4_500_000, 0, 0]
+    assert frame["credit"].tolist() == [0, 1_250_000, 543_210]
+    assert (lines.opening, lines.closing) == (12_500_000, 15_206_790)
+    assert [i.severity for i in lines.issues if i.cell == "D5"] == [Severity.INFO]
+
+
+def test_a_running_balance_book_opens_on_its_opening_line_and_may_be_overdrawn(
+    xlsx: Callable[..., Path],
+) -> None:
+    rows = [
+        ["Date", "Particulars", "Vch No.", "Balance"],
+        ["01-11-2026", "Opening Balance", None, "10,000.00 Cr"],
+        ["02-11-2026", "To Jay Ambe Traders", "1", "35,000.00 Dr"],
+        ["03-11-2026", "By Mehta & Co", "2", "5,000.00 Cr"],
+    ]
+    lines = read_ledger(str(xlsx({"Ledger": rows}, name="od.xlsx")))
+    assert lines.frame["debit"].tolist() == [4_500_000, 0]
+    assert lines.frame["credit"].tolist() == [0, 4_000_000]
+    assert lines.opening == -1_000_000  # 10,000.00 Cr: overdrawn
+
+
+def test_a_running_balance_book_that_states_no_opening_is_refused_naming_its_first_entry(
+    xlsx: Callable[..., Path],
+) -> None:
+    path = xlsx({"Ledger": RUNNING_BALANCE_ONLY}, name="noopening.xlsx")
+    with pytest.raises(
+        SheetProblem,
+        match=r"states no opening balance: the first entry's amount \(row 2, balance D2\)",
+    ):
+        read_ledger(str(path))

@@ -491,7 +491,9 @@ def _header_roles(row: Sequence[Any]) -> set[str]:
 
 
 def _is_header(roles: set[str]) -> bool:
-    return "Date" in roles and bool(roles & _AMOUNT_ROLES)
+    """A date and an amount; or a date, the names and a running balance (a book that keeps
+    only its balance: `_amounts_from_balance`)."""
+    return "Date" in roles and (bool(roles & _AMOUNT_ROLES) or {"Particulars", "Balance"} <= roles)
 
 
 def _known(header: str) -> bool:
@@ -963,6 +965,59 @@ def _joined(parts: list[pd.Series]) -> pd.Series:
     return joined
 
 
+FROM_BALANCE = "Amount (from the balance)"
+"""The column of amounts worked out from a running balance, where a book keeps no other."""
+
+
+def _side_word_off(texts: pd.Series) -> pd.Series:
+    """Particulars, lower case, without the To/By (Dr/Cr) a ledger writes before a name."""
+    return replace(texts, _SIDE_WORD, "").str.lower()
+
+
+def _amounts_from_balance(
+    cells: pd.Series,
+    label: np.ndarray,
+    titled: int | None,
+    where: str,
+    rows: tuple[np.ndarray, str],
+) -> pd.Series:
+    """The amount (signed, Dr plus, as text) each entry of a book that keeps only a running
+    balance moved it by: its balance less the balance written above it. The opening is the
+    balance of an `Opening Balance` line above the first entry, else the one its title states
+    (`Opening Balance: 1,25,000.00 Dr`); a book that states neither is refused, its first
+    entry's amount being unknowable. Balance lines (opening, closing, totals, carried) and
+    entries that moved nothing get none; Cr (or minus) is a credit balance."""
+    balance, bad = paise_column(cells)
+    balance = np.where(side_marks(cells) == CREDIT_MARK, -np.abs(balance), balance)
+    shown = np.asarray(amount_present(cells), dtype=bool)
+    shown[list(bad)] = False
+    balance_line = np.isin(label, list(LAYOUT_LABELS))
+    amounts = np.zeros(len(cells), dtype=np.int64)
+    at = np.flatnonzero(shown)
+    if len(at):
+        first = int(at[0])
+        if not balance_line[first] and titled is None:
+            sheet_rows, letter = rows
+            raise SheetProblem(
+                f"{where} keeps only a running balance and states no opening balance: the "
+                f"first entry's amount (row {sheet_rows[first]}, balance {letter}"
+                f"{sheet_rows[first]}) cannot be told. Add the Opening Balance line above it, "
+                "or export the ledger with its Debit and Credit columns, and reconcile again."
+            )
+        before = np.empty(len(at), dtype=np.int64)
+        before[0] = balance[first] if balance_line[first] else titled
+        before[1:] = balance[at[:-1]]
+        amounts[at] = balance[at] - before
+    amounts[balance_line] = 0
+    text = [
+        ""
+        if paise == 0
+        else f"{'-' if paise < 0 else ''}{abs(paise) // 100}.{abs(paise) % 100:02d}"
+        for paise in amounts.tolist()
+    ]
+    return pd.Series(text, index=cells.index, dtype=object, name=FROM_BALANCE)
+
+
 def _names_column(frame: pd.DataFrame, names: list[str], roles: dict[str, str]) -> str | None:
     """The column of a ledger with no Particulars that holds each entry's words (names, not
     numbers or dates): of the columns no role took, the one whose filled cells are most often
@@ -1042,6 +1097,33 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
                 "ledger's name)",
                 hint="Name the column Particulars, or export the ledger with it, if another "
                 "column holds the names.",
+            )
+        )
+    if not roles.keys() & _AMOUNT_ROLES and {"Balance", "Particulars"} <= roles.keys():
+        # a book that keeps only its running balance: each entry's amount is what it moved
+        amount = _amounts_from_balance(
+            frame[roles["Balance"]],
+            _labels(_side_word_off(text_column(frame[roles["Particulars"]])), []),
+            _titled_opening(title),
+            f"{book.name}, sheet {table.sheet}",
+            (frame["Row"].to_numpy(), table.letters.get(roles["Balance"], "A")),
+        )
+        frame[amount.name] = amount
+        names.append(str(amount.name))
+        roles["Amount"] = str(amount.name)
+        table = dataclasses.replace(
+            table, letters={**table.letters, amount.name: table.letters.get(roles["Balance"], "A")}
+        )
+        noted.append(
+            Issue(
+                severity=Severity.INFO,
+                file=book.name,
+                sheet=table.sheet,
+                cell=f"{table.letters.get(roles['Balance'], '?')}{table.header_row}",
+                value=written_header(roles["Balance"]),
+                problem="the ledger keeps no Debit and Credit columns, only its running "
+                "balance: each entry's amount is read as what it moved the balance by",
+                hint="Export the ledger with its Debit and Credit columns to read them as written.",
             )
         )
     for needed in ("Date", "Particulars", "Debit" if "Amount" not in roles else "Amount"):
