@@ -69,7 +69,8 @@ IST = timezone(timedelta(hours=5, minutes=30))
 FORCED_TEXT = re.compile(r'^=\s*"(.*)"$', re.DOTALL)
 """`="01/10/2026"`, `="000451"`: how a CSV keeps Excel from turning a date into a number or
 dropping a cheque number's leading zeros (Canara's export); Excel shows the text inside."""
-_NAMED = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[/\-. ]?([a-z]{3,9})\.?[/\-., ]\s*(\d{2}|\d{4})$")
+_NAMED = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[/\-. ]?([a-z]{3,9})\.?[/\-., ]?\s*(\d{2}|\d{4})$")
+"""`02-Nov-2026`, `2nd November 2026`, and HSBC India's `02NOV2026` (no separator at all)."""
 _NAMED_US = re.compile(
     r"^([a-z]{3,9})\.?[ \-/]?(\d{1,2})(?:st|nd|rd|th)?,?[ \-/,]\s*(\d{2}|\d{4})$"
 )

@@ -148,6 +148,9 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Vch Date",
         "Voucher Date",
         "Posting Date",
+        "Pstng Date",  # SAP's FBL3N, its labels short
+        "Document Date",
+        "Doc. Date",
         "Txn Date",
         "Transaction Date",
         "Dt.",  # a bank book kept by hand
@@ -168,6 +171,7 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Entry Details",  # Khatabook's cash book
         "Details",
         "Payee",
+        "Contact",  # Xero
         "Description",
         "Label",
         "Communication",
@@ -176,7 +180,16 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Account",  # last: where it is the only name, it is the other ledger's
     ),
     "Against": ("Against Account", "Against", "Split", "Contra Account"),
-    "Vch Type": ("Vch Type", "Voucher Type", "Vch. Type", "Transaction Type", "Type"),
+    "Vch Type": (
+        "Vch Type",
+        "Voucher Type",
+        "Vch. Type",
+        "Vr. Type",
+        "Document Type",  # SAP, Business Central
+        "Doc. Type",
+        "Transaction Type",
+        "Type",
+    ),
     "Vch No.": (
         "Vch No.",
         "Vch No",
@@ -186,6 +199,12 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Vch/Bill No",
         "Bill No.",
         "Transaction#",
+        "Vr. No.",  # Miracle's bank book
+        "Document No.",  # Business Central, before its Entry No.
+        "Document Number",  # SAP
+        "DocumentNo",
+        "Doc. No.",
+        "Document",  # Sage Intacct
         "Entry No.",
         "No.",
         "Num",
@@ -234,10 +253,28 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "Outflow",
         "Cash Out",  # Khatabook
     ),
-    "Amount": ("Amount", "Amt", "Net Amount", "Transaction Amount"),
+    "Amount": (
+        "Amount",
+        "Amt",
+        "Net Amount",
+        "Transaction Amount",
+        # SAP's, signed (a credit, money out, negative or with its minus after: `45,000.00-`)
+        "Amount in Local Currency",
+        "Amount in local cur.",
+        "Amt in loc.cur.",
+        "Amount in LC",
+        "Amount in Company Code Currency",
+        "Debit/Credit",  # SAP Business One's `Debit/Credit (LC)`
+    ),
     # beside one Amount column, its side in a column of its own (`2,000.00` | `Cr`)
     "Side": ("Dr/Cr", "Cr/Dr", "Dr / Cr", "D/C"),
-    "Balance": ("Balance", "Running Balance", "Bal.", "Balance Amount"),
+    "Balance": (
+        "Balance",
+        "Running Balance",
+        "Bal.",
+        "Balance Amount",
+        "Cumulative Balance",  # SAP Business One's `Cumulative Balance (LC)`
+    ),
     "Reference": (
         "Cheque/Ref No.",
         "Cheque/Ref. No.",
@@ -276,10 +313,12 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "User Remark",
         "Short Narration",  # Busy
         "Voucher Narration",
+        "Text",  # SAP: the line's text, where the party is named
+        "Item Text",
     ),
 }
 """The header words seen in ledger exports (Tally, ERPNext, Zoho Books, QuickBooks, Busy, Marg,
-Odoo, Vyapar), by the role of their column, best first; a currency after the word (`Debit (INR)`,
+Odoo, Vyapar, SAP, Business Central, Xero, Sage), by the role of their column, best first; a currency after the word (`Debit (INR)`,
 `Credit(Rs.)`, `Balance (₹)`) is not part of it."""
 
 _ROLE_OF = {word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
@@ -844,7 +883,7 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
     if period_at < 0:  # `For the month of November 2026`, `Bank Book - Nov 2026`
         months = ((index, month_in(line)) for index, line in enumerate(lines))
         period_at, period = next(((i, m) for i, m in months if m), (-1, period))
-    company = lines[0] if lines and period_at != 0 else ""
+    company = _company(rows, period_at)
     account = ""
     marker = next((i for i, t in enumerate(lines) if t.casefold() == "ledger account"), -1)
     if marker == 1 and _names_an_account(company):  # no company line: the ledger's name first
@@ -857,8 +896,14 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
         named = [t for t in lines[1:] if re.search(r"^ledger\s*:|\bbank\b|\ba/c\b", t, re.I)]
         account = named[0] if named else ""
     account = re.sub(
-        r"^(?:ledger\s+account|ledger|account)\s*(?::|of\b)\s*", "", account, flags=re.IGNORECASE
+        r"^(?:ledger\s+account|bank\s+account|ledger|account)\s*(?::|of\b)\s*",
+        "",
+        account,
+        flags=re.IGNORECASE,
     )
+    # Sage's `N/C: 1200 Name: HDFC Bank Current A/c Account Balance: 420,030.00 DR`
+    if sage := re.search(r"\bname\s*:\s*(.+?)(?:\s+account\s+balance\s*:.*)?$", account, re.I):
+        account = sage[1]
     # Marg and Busy write the period on the ledger's line: `LEDGER OF HDFC BANK FROM 1/11 TO 30/11`
     # (or in brackets: `HDFC BANK (01-11-2026 TO 30-11-2026)`, whose digits are no account's)
     tail = re.search(
@@ -867,6 +912,35 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
     if tail and _dates(tail[1], tail[2]):
         account = account[: tail.start()]
     return company, _account_name(account), period
+
+
+_REPORT_NAME = re.compile(
+    r"(?:account\s+transactions|general\s+ledger(?:\s+detail)?|g/l\s+account\s+line\s+item\s+"
+    r"display|nominal\s+activity|transaction\s+detail\s+by\s+account|gl\s+detail|ledger"
+    r"(?:\s+(?:account|statement|vouchers|report))?|(?:bank|cash)\s*book|day\s*book)",
+    re.IGNORECASE,
+)
+"""A report's own name, written where a company's would be (Xero's `Account Transactions`, SAP
+Business One's `General Ledger`, SAP's `G/L Account Line Item Display`, Sage's `Nominal
+Activity`)."""
+_STAMP = re.compile(r"(?:date|time|page|printed\s+on|run\s+date|user)\b\s*:?\s*\S*$", re.IGNORECASE)
+"""A cell of a report's page header: `Date: 02/12/2026`, `Time 10:15:32`, `Page: 1`."""
+
+
+def _company(rows: list[list[Any]], period_at: int) -> str:
+    """The company a ledger's title names: its first line, less a report's name and its page
+    header's date, time and page (`Date: 02/12/2026 | Shreeji Polymers | Page: 1`), or the
+    next line where the first says no more (Xero's `Account Transactions` above the
+    company); "" where the first lines are the period's (SAP Business One's selection)."""
+    lines = [[header_text(c) for c in row if header_text(c)] for row in rows]
+    lines = [cells for cells in lines if cells]
+    for index, cells in enumerate(lines[:2]):
+        if index == period_at:
+            return ""
+        kept = [c for c in cells if not _REPORT_NAME.fullmatch(c) and not _STAMP.match(c)]
+        if kept:
+            return " ".join(kept)
+    return ""
 
 
 _BOOK_ONLY = re.compile(
@@ -1005,7 +1079,7 @@ def _amounts_from_balance(
                 "or export the ledger with its Debit and Credit columns, and reconcile again."
             )
         before = np.empty(len(at), dtype=np.int64)
-        before[0] = balance[first] if balance_line[first] else titled
+        before[0] = balance[first] if balance_line[first] or titled is None else titled
         before[1:] = balance[at[:-1]]
         amounts[at] = balance[at] - before
     amounts[balance_line] = 0
@@ -1020,11 +1094,11 @@ def _amounts_from_balance(
 
 def _names_column(frame: pd.DataFrame, names: list[str], roles: dict[str, str]) -> str | None:
     """The column of a ledger with no Particulars that holds each entry's words (names, not
-    numbers or dates): of the columns no role took, the one whose filled cells are most often
-    words (three letters or more, not an amount), where they are most of its cells; None where
-    no column is such."""
+    numbers, dates or one code written on every line such as SAP's currency `INR`): of the
+    columns no role took whose filled cells are mostly words (three letters or more, not an
+    amount), the one of the most different words; None where no column is such."""
     taken = {*roles.values(), "Row"}
-    best, best_share = None, 0.5
+    best, most = None, 1
     for column in names:
         if column in taken:
             continue
@@ -1032,9 +1106,9 @@ def _names_column(frame: pd.DataFrame, names: list[str], roles: dict[str, str]) 
         filled = text[text != ""]
         if filled.empty or _mostly_amounts(filled):
             continue
-        share = float(filled.str.contains(r"[^\W\d_]{3}", regex=True).mean())
-        if share > best_share:
-            best, best_share = column, share
+        worded = filled[filled.str.contains(r"[^\W\d_]{3}", regex=True)]
+        if len(worded) * 2 > len(filled) and worded.nunique() > most:
+            best, most = column, worded.nunique()
     return best
 
 
@@ -1081,19 +1155,19 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
     two_columns = "Debit" in roles and "Credit" in roles
     if "Particulars" not in roles and "Narration" in roles:  # a bank book kept by hand
         roles["Particulars"] = roles.pop("Narration")
-    if "Particulars" not in roles and (named := _names_column(frame, names, roles)):
+    if "Particulars" not in roles and (worded := _names_column(frame, names, roles)):
         # the names under a header no export we know writes (myBillBook's `Voucher`: `Payment
         # In - Jay Ambe Traders`): the one column of words beside the dates and amounts
-        roles["Particulars"] = named
+        roles["Particulars"] = worded
         noted.append(
             Issue(
                 severity=Severity.INFO,
                 file=book.name,
                 sheet=table.sheet,
-                cell=f"{table.letters.get(named, '?')}{table.header_row}",
-                value=written_header(named),
+                cell=f"{table.letters.get(worded, '?')}{table.header_row}",
+                value=written_header(worded),
                 problem=f"the ledger has no Particulars column: its column "
-                f"'{written_header(named)}' is read as each entry's particulars (the other "
+                f"'{written_header(worded)}' is read as each entry's particulars (the other "
                 "ledger's name)",
                 hint="Name the column Particulars, or export the ledger with it, if another "
                 "column holds the names.",
@@ -1101,18 +1175,18 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
         )
     if not roles.keys() & _AMOUNT_ROLES and {"Balance", "Particulars"} <= roles.keys():
         # a book that keeps only its running balance: each entry's amount is what it moved
-        amount = _amounts_from_balance(
+        moved = _amounts_from_balance(
             frame[roles["Balance"]],
             _labels(_side_word_off(text_column(frame[roles["Particulars"]])), []),
             _titled_opening(title),
             f"{book.name}, sheet {table.sheet}",
             (frame["Row"].to_numpy(), table.letters.get(roles["Balance"], "A")),
         )
-        frame[amount.name] = amount
-        names.append(str(amount.name))
-        roles["Amount"] = str(amount.name)
+        frame[FROM_BALANCE] = moved
+        names.append(FROM_BALANCE)
+        roles["Amount"] = FROM_BALANCE
         table = dataclasses.replace(
-            table, letters={**table.letters, amount.name: table.letters.get(roles["Balance"], "A")}
+            table, letters={**table.letters, FROM_BALANCE: table.letters.get(roles["Balance"], "A")}
         )
         noted.append(
             Issue(
@@ -1216,7 +1290,12 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
             # unsigned amounts (a bank book's own): the running balance says which way the
             # money went where it moves by the amount; else a Type of Receipt or Payment
             kind = text_column(column("Vch Type")).str.lower()
-            out = contains(kind, r"^(?:payment|pymt|withdrawal|paid|debit note)")
+            # Vyapar's `Payment-In` is a receipt, its `Payment-Out`, `Expense` and `Purchase`
+            # payments
+            out = contains(
+                kind,
+                r"^(?:payment|pymt|withdrawal|paid|debit note|expense|purchase|cash\s*withdraw)",
+            ) & ~contains(kind, r"^payment[\s-]*in\b")
             # Tally's To (Dr) before a name is a debit, By (Cr) a credit, where the file writes
             # them on its vouchers: a Contra or Journal says no side by its type
             said = _sides_said(side_word, dated & amount_present(column("Amount")))
@@ -1763,6 +1842,14 @@ _SAME_LABEL = {
     "total b/f": "b/f",
     "total carried forward": "carried forward",
     "total brought forward": "brought forward",
+    # a day's total under its entries (Miracle's and other Indian bank books' `Day Total`)
+    "day total": "total",
+    "daily total": "total",
+    "day's total": "total",
+    # SAP's list totals, marked in its status column: `*` a subtotal, `**` the total
+    "*": "total",
+    "**": "total",
+    "***": "total",
 }
 """Other software's words for the opening and the closing balance line."""
 
@@ -1782,11 +1869,14 @@ _WORDED_LABEL = re.compile(
     r"|(?P<page>" + _BALANCE_WORDS + r"\s*(?:c/f|carried\s+forward))"
     r"|(?P<dated>" + _BALANCE_WORDS + r"\s+(?:as\s+(?:on|at|of)|on)\b)"
     r"|(?P<total>total\s+(?:receipts?|payments?|debits?|credits?|dr|cr|deposits?|withdrawals?)"
-    r"|" + HINDI_TOTAL + "))"
+    r"|" + HINDI_TOTAL + ")"
+    # Sage Intacct's and QuickBooks' `Total for 1010 - HDFC Bank Current A/c`: all of it
+    r"|(?P<account_total>total\s+for\s.+))"
     r"(?P<tail>.*)$"
 )
 """A balance or total line worded otherwise than `_SAME_LABEL` has it (`Op. Bal.`, `Opening
-Balance as on 01-11-2026`, `Bal. c/d`, `Balance as on 30-11-2026`, `Total Receipts`, Hindi's
+Balance as on 01-11-2026`, `Bal. c/d`, `Balance as on 30-11-2026`, `Total Receipts`, `Total for
+1010 - HDFC Bank`, Hindi's
 `प्रारंभिक शेष`), read only where what follows its words is `_LABEL_TAIL`."""
 _LABEL_TAIL = re.compile(
     r"^(?:[\s():,.\-/]|b/f|b/d|c/f|c/d|brought|carried|forward|down|as|on|at|of|dated|upto|"
@@ -1801,6 +1891,7 @@ _WORDED_AS = {
     "page": "balance c/f",
     "dated": _DATED_BALANCE,
     "total": "total",
+    "account_total": "total",
 }
 
 

@@ -44,6 +44,9 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "txnposteddate",  # ICICI (Txn Posted Date)
         "transactionpostingdate",
         "postdate",
+        "postdt",  # (Post Dt, Trxn Date: public Indian statement parsers' header lists)
+        "trxndate",
+        "trxndt",
         "transdate",  # Canara Bank (TRANS DATE)
         "entrydate",
         "txndt",
@@ -97,6 +100,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "tranremark",
         "txnremarks",
         "txnremark",
+        "paymentdetails",  # Deutsche Bank (Payment Details, beside Beneficiary / Originator)
     ),
     Role.REFERENCE: (
         "chqrefno",
@@ -245,6 +249,9 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "creditdebitindicator",
         "dc",
         "indicator",
+        "balancedrcr",  # Cosmos Bank's cash credit (Balance, Balance Dr/Cr): the balance's side
+        "balancecrdr",
+        "baldrcr",
     ),
     Role.BALANCE: (
         "balance",

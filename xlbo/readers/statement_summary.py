@@ -384,6 +384,7 @@ _LABELS: dict[str, str] = {
             "op balance",
             "opg bal",
             "opg balance",
+            "old balance",  # Deutsche Bank's `Old balance:` and `Account balance`
         ),
         "opening",
     ),
@@ -398,6 +399,8 @@ _LABELS: dict[str, str] = {
             "cl balance",
             "clg bal",
             "clg balance",
+            "account balance",
+            "new balance",
         ),
         "closing",
     ),
@@ -447,6 +450,7 @@ _OPENING_AS_ON = re.compile(r"^(?:opening\s+)?balance\s+as\s+on\b", re.IGNORECAS
 BLOCK_START = (
     r"(?i)^[\s*:\-]*(?:statement\s+summary|summary|transaction\s+total|grand\s+total|totals?"
     r"|legends?|(?:(?:by|to)\s+)?(?:closing|opening|op\.?|opg\.?|cl\.?|clg\.?)\s*bal(?:ance)?"
+    r"|(?:old|new|account)\s+balance"
     r"|dr\s+count|cr\s+count"
     r"|end\s+of\s+statement)\b"
 )
