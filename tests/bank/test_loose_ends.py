@@ -156,6 +156,7 @@ def test_an_accept_of_lines_that_go_opposite_ways_is_reported_not_dropped(
     sheet.cell(2, headers.index("Ledger Row") + 1, 4)  # the payment, its date and amount
     sheet.cell(2, headers.index("Ledger Date") + 1, datetime(2026, 10, 7))
     sheet.cell(2, headers.index("Ledger Amount") + 1, -7500)
+    sheet.cell(2, headers.index("Particulars") + 1, "Annapurna Caterers")
     sheet.cell(2, headers.index("Accept") + 1, "Yes")
     book.save(out)
     code, _, _ = reconcile(capsys, "--confirm", str(out))
@@ -211,6 +212,52 @@ def test_a_decision_on_lines_that_have_changed_since_is_reported_not_applied(
     assert "not 06-10-2026 as when it was decided" in said or "not 07-10-2026 as" in said
     rules = [r[3] for r in _rows(out, "Matches")[1:]]
     assert "Confirmed by you" not in rules
+
+
+def test_an_accept_whose_ledger_row_now_holds_another_partys_entry_is_not_applied(
+    xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-138 (c06/A): the ledger exported again (a late voucher above, the day's vouchers
+    in another order) put Deshmukh's entry of the same day and amount on the row where Patil's
+    was; the Accept was applied to Deshmukh's, and a rule learnt from it, without a word."""
+    deposit = ["22/10/26", "CASH DEPOSIT-BRANCH PUNE CAMP", "", "22/10/26", None, 15000.00, 115000]
+    out = _reconciled(
+        xlsx,
+        capsys,
+        [deposit],
+        [
+            [date(2026, 10, 22), "Patil Brothers", "Receipt", "R/8", 15000.00, None],
+            [date(2026, 10, 22), "Deshmukh Traders", "Receipt", "R/9", 15000.00, None],
+        ],
+    )
+    book = openpyxl.load_workbook(out)
+    sheet = book["Suggestions"]
+    headers = [c.value for c in sheet[1]]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 2).value == 3)  # Patil's
+    sheet.cell(row, headers.index("Accept") + 1, "Accept")
+    book.save(out)
+    opening = [date(2026, 10, 1), "Opening Balance", None, None, 100000.00, None]
+    xlsx(  # exported again, the day's vouchers in another order
+        {
+            "Ledger": [
+                TALLY,
+                opening,
+                [date(2026, 10, 22), "Deshmukh Traders", "Receipt", "R/9", 15000.00, None],
+                [date(2026, 10, 22), "Patil Brothers", "Receipt", "R/8", 15000.00, None],
+            ]
+        },
+        name="books.xlsx",
+    )
+    code, _, _ = reconcile(capsys, "--confirm", str(out))
+    assert code == 1
+    assert [r[3] for r in _rows(out, "Matches")[1:]] == []  # nothing confirmed
+    issues = [str(r[4]) for r in _rows(out, "Issues")[1:] if r[1] == "Suggestions"]
+    assert issues == [
+        "Accept is not applied: ledger row 3 reads 'Deshmukh Traders' now, not 'Patil Brothers'. "
+        "The statement or the ledger changed since this result was written (a new month pasted "
+        "in, rows added or sorted), so the decision may be about other lines"
+    ]
+    assert _rows(out, "Rules")[1:] == []
 
 
 # -- 2. a third decimal ----------------------------------------------------------------------

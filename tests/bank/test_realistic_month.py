@@ -331,7 +331,12 @@ def test_reconcile_finds_the_true_links(
         f"{Counter(kinds.get(p, '?') for p in marks.missed).most_common()}; false by kind "
         f"{Counter(month.statement_kind.iat[b] if b >= 0 else '?' for b, _ in marks.false)}"
     )
-    assert not result.issues, figures
+    # a journal states no opening of the bank's ledger: the BRS warns that it ties regardless
+    assert not [
+        issue
+        for issue in result.issues
+        if not (ledger_layout == "journal" and "states no opening balance" in issue.problem)
+    ], figures
     assert marks.precision >= PRECISION_FLOOR, figures
     assert marks.recall >= RECALL_FLOOR, figures
     assert result.brs.difference == 0, figures

@@ -427,6 +427,196 @@ def test_confirm_applies_accept_and_reject_and_learns_rules(
     assert figures(brs)["Difference"] == 0
 
 
+def test_a_rejection_holds_on_every_later_confirm_until_cleared(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """helper-138: a Reject on Matches was forgotten by the next --confirm (the result kept no
+    record of it), and the pair was matched again without a word. It is listed on Suggestions,
+    its Reject kept; clearing that cell lets the pair be matched again."""
+    import openpyxl
+
+    from xlbo.cli import main
+
+    bank = xlsx(
+        {
+            "Statement": statement(
+                [["08/10/26", "NEFT CR-SBIN0004567-OM SAI-SBINN2610083", None, None, 5000]]
+            )
+        },
+        name="bank.xlsx",
+    )
+    books = xlsx(
+        {
+            "Ledger": ledger(
+                [[date(2026, 10, 8), "Om Sai Logistics", "Receipt", "RCT/3", 5000, None]]
+            )
+        },
+        name="books.xlsx",
+    )
+    result = tmp_path / "brs.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(result)])
+
+    def sheet(name: str) -> list[dict[str, object]]:
+        rows = list(openpyxl.load_workbook(result)[name].iter_rows(values_only=True))
+        return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+    def mark(sheet_name: str, column: str, value: object) -> None:
+        book = openpyxl.load_workbook(result)
+        headers = [c.value for c in book[sheet_name][1]]
+        book[sheet_name].cell(2, headers.index(column) + 1).value = value  # None: cleared
+        book.save(result)
+
+    assert [m["Rule"] for m in sheet("Matches")] == ["Amount and date"]
+    mark("Matches", "Reject", "Reject")
+    for _ in range(2):  # the second --confirm has no new marks: the rejection holds still
+        assert main(["reconcile", "--confirm", str(result)]) == 0
+        assert sheet("Matches") == []
+        [kept] = sheet("Suggestions")
+        assert (kept["Bank Row"], kept["Ledger Row"]) == (6, 7)
+        assert (kept["Kind"], kept["Reject"], kept["Accept"]) == ("Rejected by you", "Reject", None)
+    mark("Suggestions", "Reject", None)  # changed one's mind
+    assert main(["reconcile", "--confirm", str(result)]) == 0
+    assert [m["Rule"] for m in sheet("Matches")] == ["Amount and date"]
+    assert sheet("Suggestions") == []
+
+
+def test_rejecting_a_confirmed_pair_unlearns_its_rule_and_both_marks_keep_it_apart(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A rule learnt from an accepted pair stayed on the Rules sheet after the pair was
+    rejected (helper-138, c02/E); a suggestion marked both Accept and Reject was confirmed
+    without a word (c03/B)."""
+    import openpyxl
+
+    from xlbo.cli import main
+
+    narration = "NEFT CR-HDFC0000240-KAVERI HOME NEEDS-HDFCN26100611112222"
+    bank = xlsx(
+        {"Statement": statement([["06/10/26", narration, None, None, 9900]])}, name="b.xlsx"
+    )
+    books = xlsx(
+        {
+            "Ledger": ledger(
+                [[date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "R/2", 10000, None]]
+            )
+        },
+        name="l.xlsx",
+    )
+    result = tmp_path / "brs.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(result)])
+
+    def mark(sheet: str, marks: dict[str, str]) -> None:
+        book = openpyxl.load_workbook(result)
+        headers = [c.value for c in book[sheet][1]]
+        for column, value in marks.items():
+            book[sheet].cell(2, headers.index(column) + 1).value = value
+        book.save(result)
+
+    def rules() -> list[tuple[object, ...]]:
+        return list(openpyxl.load_workbook(result)["Rules"].iter_rows(min_row=2, values_only=True))
+
+    mark("Suggestions", {"Accept": "Accept", "Reject": "Reject"})
+    assert main(["reconcile", "--confirm", str(result)]) == 1
+    issues = list(openpyxl.load_workbook(result)["Issues"].iter_rows(values_only=True))
+    assert any("marked both Accept and Reject" in str(row[4]) for row in issues)
+    assert rules() == []
+    mark("Suggestions", {"Accept": "Accept", "Reject": None})
+    main(["reconcile", "--confirm", str(result)])
+    assert rules() == [("KAVERI HOME NEEDS", "Kaveri Home Needs")]
+    mark("Matches", {"Reject": "Reject"})
+    main(["reconcile", "--confirm", str(result)])
+    assert rules() == []  # the rejected pair taught nothing
+
+
+def test_the_same_command_over_a_marked_result_applies_its_marks_and_says_so(
+    xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-138: running the same `--bank --ledger --out` again over the result the user had
+    marked wrote a fresh result, exit 0, the marks kept only in `(previous)`, not a word."""
+    import openpyxl
+
+    from xlbo.cli import main
+
+    bank = xlsx(
+        {
+            "Statement": statement(
+                [["08/10/26", "NEFT CR-SBIN0004567-OM SAI-SBINN2610083", None, None, 5000]]
+            )
+        },
+        name="bank.xlsx",
+    )
+    books = xlsx(
+        {
+            "Ledger": ledger(
+                [[date(2026, 10, 8), "Om Sai Logistics", "Receipt", "RCT/3", 5000, None]]
+            )
+        },
+        name="books.xlsx",
+    )
+    result = tmp_path / "brs.xlsx"
+    command = ["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(result)]
+    main(command)
+    book = openpyxl.load_workbook(result)
+    headers = [c.value for c in book["Matches"][1]]
+    book["Matches"].cell(2, headers.index("Reject") + 1).value = "x"
+    book.save(result)
+    capsys.readouterr()
+
+    main(command)
+    said = capsys.readouterr().out
+    assert said.startswith("Applied the 1 decision(s) marked in your earlier brs.xlsx")
+    assert list(openpyxl.load_workbook(result)["Matches"].iter_rows(min_row=2)) == []
+    other = tmp_path / "other.xlsx"  # another result of other files: nothing to apply
+    main([*command[:-1], str(other)])
+    assert "Applied" not in capsys.readouterr().out
+
+
+def test_confirm_on_a_result_saved_as_ods_writes_an_xlsx_beside_it(
+    xlsx: Callable[..., Path],
+    tmp_path: Path,
+    libreoffice: Callable[[Path, str], Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """helper-138: `--confirm OUT.ods` (the result saved from LibreOffice) wrote an .xlsx under
+    the .ods name, which Excel then refuses; the marked .ods is left as it is."""
+    import openpyxl
+
+    from xlbo.cli import main
+
+    bank = xlsx(
+        {
+            "Statement": statement(
+                [["08/10/26", "NEFT CR-SBIN0004567-OM SAI-SBINN2610083", None, None, 5000]]
+            )
+        },
+        name="bank.xlsx",
+    )
+    books = xlsx(
+        {
+            "Ledger": ledger(
+                [[date(2026, 10, 8), "Om Sai Logistics", "Receipt", "RCT/3", 5000, None]]
+            )
+        },
+        name="books.xlsx",
+    )
+    result = tmp_path / "brs.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(result)])
+    book = openpyxl.load_workbook(result)
+    headers = [c.value for c in book["Matches"][1]]
+    book["Matches"].cell(2, headers.index("Reject") + 1).value = "Reject"
+    book.save(result)
+    saved = libreoffice(result, "ods") / "brs.ods"
+    marked = saved.read_bytes()
+    capsys.readouterr()
+
+    assert main(["reconcile", "--confirm", str(saved)]) == 0
+    assert capsys.readouterr().out.startswith(f"Read your decisions from {saved.name}")
+    assert saved.read_bytes() == marked
+    written = saved.with_suffix(".xlsx")
+    assert written.read_bytes()[:2] == b"PK"
+    assert list(openpyxl.load_workbook(written)["Matches"].iter_rows(min_row=2)) == []
+
+
 def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[int, int, str]]):
     """The amount-and-date pass the slow, obvious way: every same-amount pair in the window,
     scored; take the pairs that are each other's one best (but never two lines whose names

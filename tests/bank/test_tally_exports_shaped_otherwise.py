@@ -482,7 +482,7 @@ def test_an_unreadable_opening_balance_is_said_not_taken_as_nil(
     # the cell is on the Issues sheet and the run fails until it is fixed; the month's lines
     # still pair and the BRS stands on the statement's opening, saying so
     assert "2 matches, 1 bank and 1 ledger lines unmatched" in said
-    assert "1 unreadable cells; BRS difference 0.00" in said
+    assert "1 unreadable cells, 1 warning(s) on the Issues sheet; BRS difference 0.00" in said
     assert "The ledger states no opening balance" in said
     assert brs["Balance as per books (ledger)"] == 1353000.50
     assert code == 1

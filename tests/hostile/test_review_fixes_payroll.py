@@ -286,3 +286,20 @@ def test_f8_a_full_disk_is_a_plain_message_and_leaves_nothing(
     assert "is full" in outcome.err and "Exception ignored" not in outcome.said, outcome.said
     assert outcome.peak_mb < 2048
     assert list(small_disk.iterdir()) == []  # no folder, no temporary file
+
+
+def test_a_reconcile_on_a_full_disk_says_so_without_pythons_own_words(
+    demo: DemoFiles, small_disk: Path
+) -> None:
+    """helper-138 (c07/E): the refusal was right, but Python then printed 'Exception ignored in
+    ZipFile.__del__ … Traceback … OSError' under it: the half-written zip, let go as its frame
+    was cleared, tried to close on the full disk again before the hook that quiets it was set."""
+    (small_disk / "filler").write_bytes(b"\0" * (300 * 1024 - 24 * 1024))
+    outcome = run_xlbo(
+        "reconcile", "--bank", str(demo.statement), "--ledger", str(demo.ledger),
+        "--out", "brs.xlsx", cwd=small_disk,
+    )  # fmt: skip
+    assert outcome.code == 2, outcome.said
+    assert "is full" in outcome.err
+    assert "Exception ignored" not in outcome.said and "Traceback" not in outcome.said
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]

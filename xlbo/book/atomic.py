@@ -748,11 +748,21 @@ def _let_go(error: BaseException) -> None:
     import gc
     import traceback
 
-    if error.__traceback__ is not None:
-        traceback.clear_frames(error.__traceback__)
+    # quiet first: clearing a frame drops the zip at once, and its __del__ tries to close it
+    # on the full disk again (before, it spoke then, between the error and the message)
     hook = sys.unraisablehook
     sys.unraisablehook = lambda unraisable: None
     try:
+        seen: set[int] = set()
+        pending: list[BaseException | None] = [error]
+        while pending:  # the frames of every error in the chain
+            found = pending.pop()
+            if found is None or id(found) in seen:
+                continue
+            seen.add(id(found))
+            if found.__traceback__ is not None:
+                traceback.clear_frames(found.__traceback__)
+            pending += [found.__cause__, found.__context__]
         gc.collect()
     finally:
         sys.unraisablehook = hook

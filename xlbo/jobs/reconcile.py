@@ -844,10 +844,20 @@ def reconcile_job(inputs: Mapping[str, Source], settings: ReconcileSettings) -> 
       are the earlier decisions, and the result comes back as sheets for it."""
     bank, ledger, earlier = inputs.get("bank"), inputs.get("ledger"), inputs.get("earlier")
     out: Path | None = None
+    applied = 0  # decisions marked in the result a plain run writes over (`_decided_in`)
+    first = ""  # said before the counts
     if isinstance(earlier, Path) and bank is None:  # --confirm RESULT
-        out = earlier
-        check_output_file(out, option="--confirm")  # read, then written again (kept as previous)
-        result, bank_file, ledger_file = _confirm(out, settings)
+        # read, then written again (kept as previous); a result saved as .xls or .ods (Excel's
+        # or LibreOffice's Save As) is read and left as it is, the new one an .xlsx beside it:
+        # before, an .xlsx was written under the .ods name, which Excel then refuses to open
+        out = earlier if earlier.suffix.lower() == ".xlsx" else earlier.with_suffix(".xlsx")
+        check_output_file(out, option="--confirm")
+        result, bank_file, ledger_file = _confirm(earlier, out, settings)
+        if out != earlier:
+            first = (
+                f"Read your decisions from {earlier.name} and left it as it was; the result is "
+                f"written as {out.name}, an Excel workbook."
+            )
     elif isinstance(bank, Path) and isinstance(ledger, Path):
         out = settings.out or Path("brs.xlsx")
         bank_file, ledger_file = bank, ledger
@@ -861,6 +871,7 @@ def reconcile_job(inputs: Mapping[str, Source], settings: ReconcileSettings) -> 
                 )
         refuse_to_replace_inputs(out, bank, ledger, rules, master, last_brs)
         check_output_file(out, bank, ledger, rules, master, last_brs)
+        applied = _decided_in(out, bank, ledger)
         result = run_reconcile(
             bank,
             ledger,
@@ -873,6 +884,7 @@ def reconcile_job(inputs: Mapping[str, Source], settings: ReconcileSettings) -> 
             sheet=settings.sheet,
             master=master,
             last_brs=last_brs,
+            earlier=out if applied else None,
         )
     elif bank is not None and ledger is not None and not isinstance(bank, Path):
         result = _reconcile_open(bank, ledger, settings)
@@ -885,15 +897,54 @@ def reconcile_job(inputs: Mapping[str, Source], settings: ReconcileSettings) -> 
         for path in detail_files(result, out):
             refuse_to_replace_inputs(path, bank_file, ledger_file)
         files = write_result(result, out)
-    return _outcome(result, files)
+    # said first: the user ran the same command over the result they had marked
+    if applied and out:
+        first = _applied_note(applied, out)
+    return _outcome(result, files, first)
 
 
-def _confirm(out: Path, settings: ReconcileSettings) -> tuple[Reconciliation, Path, Path]:
-    """--confirm: the result `out` made again from the files and settings its Run sheet names,
-    with the decisions the user marked in it applied."""
-    run = run_settings(out)
+def _decided_in(out: Path, bank: Path, ledger: Path) -> int:
+    """How many decisions the user marked in `out`, a result of these same statement and
+    ledger files (its Run sheet names them): Reject on Matches, Accept or Reject on Suggestions,
+    and the matches an earlier --confirm confirmed. A plain run over such a result applies
+    them, as --confirm does: before, it wrote a fresh result without a word, the marked one
+    kept only as `OUT (previous).xlsx` (helper-138). 0 where `out` is no such result."""
+    try:
+        if not out.is_file() or not FileBook(out).has("Run"):
+            return 0
+        run = run_settings(out)
+        same = Path(run["Bank"]).resolve() == bank.resolve()
+        if not same or Path(run["Ledger"]).resolve() != ledger.resolve():
+            return 0
+        marked = 0
+        for sheet, columns in (("Matches", ("Reject",)), ("Suggestions", ("Accept", "Reject"))):
+            frame = _decision_table(out, sheet).frame
+            for column in columns:
+                if column in frame.columns:
+                    marked += int((text_column(frame[column]) != "").sum())
+            if sheet == "Matches" and "Rule" in frame.columns:
+                marked += int((text_column(frame["Rule"]) == "Confirmed").sum())
+        return marked
+    except (UserError, OSError, KeyError, ValueError):  # no result of ours: written afresh
+        return 0
+
+
+def _applied_note(count: int, out: Path) -> str:
+    return (
+        f"Applied the {count:,} decision(s) marked in your earlier {out.name} (its Accept, "
+        f"Reject and confirmed matches), as --confirm would; to start afresh, delete it or "
+        "give another --out."
+    )
+
+
+def _confirm(
+    earlier: Path, out: Path, settings: ReconcileSettings
+) -> tuple[Reconciliation, Path, Path]:
+    """--confirm: the result `earlier` made again (as `out`) from the files and settings its Run
+    sheet names, with the decisions the user marked in it applied."""
+    run = run_settings(earlier)
     bank, ledger = Path(run["Bank"]), Path(run["Ledger"])
-    where = f"{out.name}, sheet Run: '{{}}' under"
+    where = f"{earlier.name}, sheet Run: '{{}}' under"
     result = run_reconcile(
         bank,
         ledger,
@@ -905,7 +956,7 @@ def _confirm(out: Path, settings: ReconcileSettings) -> tuple[Reconciliation, Pa
             (f"{where} Days Before", f"{where} Days After"),
         ),
         report=out,
-        earlier=out,
+        earlier=earlier,
         detail=Detail(run["Detail"]) if run.get("Detail") in set(Detail) else None,
         sheet=run.get("Sheet") or None,
         master=Path(run["Master"]) if run.get("Master") else None,
@@ -1032,7 +1083,7 @@ def _cut_and_unread(issues: Sequence[Issue]) -> tuple[list[Issue], int]:
     return cut, sum(issue.severity is Severity.ERROR for issue in issues) - len(cut)
 
 
-def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
+def _outcome(result: Reconciliation, files: Sequence[Path], first: str = "") -> JobResult:
     """What the Reconcile job tells the user, and its exit code: 0 only when the BRS ties with
     nothing left to look at (a note on the Issues sheet is no more than that)."""
     difference = result.brs.difference
@@ -1052,7 +1103,9 @@ def _outcome(result: Reconciliation, files: Sequence[Path]) -> JobResult:
         if count
     )
     summary = (
-        cut_sentences(cut) + f"{result.match_count} matches, {len(result.bank_open)} bank and "
+        (first + " " if first else "")
+        + cut_sentences(cut)
+        + f"{result.match_count} matches, {len(result.bank_open)} bank and "
         f"{len(result.ledger_open)} ledger lines unmatched, {len(result.suggestions)} "
         f"suggestions, {len(result.findings)} integrity findings, {unreadable} "
         "unreadable cells"
@@ -1236,6 +1289,13 @@ def reconcile_lines(
             "The ledger states no opening balance; the statement's opening balance was taken as the "
             "books' (as when last month reconciled with nothing outstanding)."
         )
+        if carried is None and opening is not None:
+            # SAP's line items, Business Central's entries, Sage's nominal activity: the BRS
+            # ties whatever the books' balance, and last month's items show as this month's
+            ledger_lines = replace(
+                ledger_lines,
+                issues=[*ledger_lines.issues, _no_books_opening(ledger_lines, opening)],
+            )
     # the BRS is as on the statement's last day: book entries after it belong to the next one
     as_on = statement.period[1] or _last_date(bank)
     late, in_brs = _after(ledger, as_on), matches
@@ -1326,6 +1386,7 @@ def reconcile_lines(
         notes,
         unlikely,
         company,
+        sorted(decisions.rejected),
     )
     # the BRS second, after the Summary: the statement an accountant prints and files comes
     # before the working lists (was last of them, pages 51 to 57 of a month of 2,000 lines)
@@ -1382,6 +1443,26 @@ def reconcile_lines(
         decision_issues=decision_issues,
         unlikely=unlikely,
         currency=statement.currency if foreign(statement.currency) else "",
+    )
+
+
+def _no_books_opening(ledger_lines: Lines, opening: int) -> Issue:
+    """The Warning that the books' opening was taken as the bank's: the BRS cannot show a
+    difference, and an item outstanding last month (October's cheque presented in November)
+    is listed as one to book, which would book it twice."""
+    return Issue(
+        severity=Severity.WARNING,
+        file=ledger_lines.source,
+        sheet=ledger_lines.sheet,
+        cell="",
+        value="",
+        problem="The ledger states no opening balance: the books were taken to open at the "
+        f"statement's, {format_inr(from_paise(opening))}, so this BRS ties whatever the books' "
+        "balance is, and last month's outstanding items (a cheque issued last month and "
+        "presented this month) are listed as items to book now",
+        hint="Export the ledger with its opening balance (its first line, or the period from "
+        "the start of the year), or give last month's BRS with --last-brs, and reconcile again; "
+        "do not book an item listed here before checking it against last month's BRS.",
     )
 
 
@@ -2098,7 +2179,22 @@ def _not_the_lines_decided(decided: pd.Series, bank_line: pd.Series, ledger_line
                 f"{side} row {row} is {format_inr(from_paise(int(line['signed'])))} now, not "
                 f"{format_inr(from_paise(paise))} as when it was decided"
             )
+        # and its words: a ledger exported again with a late voucher above it holds another
+        # party's entry of that day and amount on the row (Deshmukh's, where Patil's was)
+        heading, column = (
+            ("Narration", "narration") if side == "bank" else ("Particulars", "particulars")
+        )
+        shown_text = decided.get(heading)
+        if shown_text is not None and _folded(display_value(shown_text)) not in (
+            "",
+            _folded(str(line[column])),
+        ):
+            return f"{side} row {row} reads '{line[column]}' now, not '{display_value(shown_text)}'"
     return ""
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _positions(rows: dict[int, list[int]], value: Any) -> list[int]:
@@ -2281,19 +2377,51 @@ def read_decisions(
             pairs.append((b, g, table, label))
         return pairs
 
-    rejected = frozenset((b, g) for b, g, _, _ in decided("Matches", "Reject", REJECT_CHOICES))
+    # a Reject on Matches undoes a match; one on Suggestions (where every pair rejected before
+    # is listed again, its Reject kept) keeps the pair apart, run after run
+    turned_down = decided("Suggestions", "Reject", REJECT_CHOICES)
+    rejected = frozenset(
+        (b, g) for b, g, _, _ in [*decided("Matches", "Reject", REJECT_CHOICES), *turned_down]
+    )
+    accepted = decided("Suggestions", "Accept", ACCEPT_CHOICES)
+    both = {(b, g, label) for b, g, _, label in turned_down}
+    for b, g, table, label in accepted:
+        if (b, g, label) in both:
+            issues.append(_accepted_and_rejected(table, label, b, g))
     confirmed, refused = _one_accept_a_line(
         _confirmed_before(table_of("Matches"), rejected, marked_pairs)
-        + decided("Suggestions", "Accept", ACCEPT_CHOICES),
+        + [pair for pair in accepted if pair[:2] not in rejected],
         bank,
         ledger,
     )
     issues += [refusal.issue(bank, ledger) for refusal in refused]
     for b, g in confirmed:
-        name = str(narration_names(bank["narration"].iloc[[b]]).iloc[0]).strip()
-        if name and str(ledger.at[g, "particulars"]):
-            rules.append(Rule(name, str(ledger.at[g, "particulars"])))
+        if rule := _rule_of(bank, ledger, b, g):
+            rules.append(rule)
+    # what a pair taught is unlearnt when the pair is rejected (its narration is not that party)
+    unlearnt = {rule for b, g in rejected if (rule := _rule_of(bank, ledger, b, g))}
+    rules = [rule for rule in rules if rule not in unlearnt]
     return Decisions(tuple(confirmed), rejected, tuple(dict.fromkeys(rules))), issues
+
+
+def _rule_of(bank: pd.DataFrame, ledger: pd.DataFrame, b: int, g: int) -> Rule | None:
+    """What a confirmed pair teaches: the bank line's name is the ledger line's party."""
+    name = str(narration_names(bank["narration"].iloc[[b]]).iloc[0]).strip()
+    party = str(ledger.at[g, "particulars"])
+    return Rule(name, party) if name and party else None
+
+
+def _accepted_and_rejected(table: Table, label: Any, b: int, g: int) -> Issue:
+    """The Issue for a suggestion marked both Accept and Reject: it stays apart."""
+    return Issue(
+        severity=Severity.ERROR,
+        sheet=table.sheet,
+        cell=table.cell(int(str(label)), "Accept"),
+        value=display_value(table.frame.at[label, "Accept"]),
+        problem="this pair is marked both Accept and Reject; it was kept apart (the Reject holds)",
+        hint="Clear the one you do not mean; then run --confirm again.",
+        file=table.source,
+    )
 
 
 def _confirmed_before(
@@ -2655,10 +2783,12 @@ def _sheets(
     notes: list[str],
     unlikely: str = "",
     company: str = "",
+    rejected: Sequence[tuple[int, int]] = (),
 ) -> list[ResultSheet]:
     """The Summary and the long tables; row numbers link into `bank_file`/`ledger_file` (""
     for this workbook, None for no links: the tables go to flat files). `company` heads the
-    Summary where the statement and the ledger do not name it (a master's, a books')."""
+    Summary where the statement and the ledger do not name it (a master's, a books').
+    `rejected`: the pairs the user rejected, listed on Suggestions again."""
     lines = _Lines(statement, ledger_lines, bank, ledger, bank_file, ledger_file)
     return [
         _summary_sheet(
@@ -2675,7 +2805,7 @@ def _sheets(
         ),
         _matches_sheet(lines, matches),
         *_unmatched_sheets(lines, bank_open, ledger_open),
-        _suggestions_sheet(lines, suggestions),
+        _suggestions_sheet(lines, suggestions, rejected),
     ]
 
 
@@ -2768,18 +2898,38 @@ def _ledger_items(lines: pd.DataFrame, rows: Any) -> pd.DataFrame:
     )
 
 
-def _suggestions_sheet(lines: _Lines, suggestions: pd.DataFrame) -> ResultSheet:
-    """Pairs the matcher would not take on its own, with why; an Accept column to take them."""
-    b = suggestions["bank"].to_numpy(dtype=np.int64)
-    g = suggestions["ledger"].to_numpy(dtype=np.int64)
+REJECTED_KIND = "Rejected by you"
+"""The Kind of a Suggestions row that lists a pair the user rejected, its Reject kept: the next
+--confirm reads it again, and clearing it lets the pair be matched again."""
+
+
+def _suggestions_sheet(
+    lines: _Lines, suggestions: pd.DataFrame, rejected: Sequence[tuple[int, int]] = ()
+) -> ResultSheet:
+    """Pairs the matcher would not take on its own, with why; an Accept column to take them,
+    and a Reject column to keep them apart. The pairs the user rejected (on Matches, or here)
+    are listed below them, Reject marked: a rejection holds on every later --confirm, as an
+    Accept does, where before the next --confirm matched the pair again without a word."""
+    rejected = [pair for pair in rejected if pair not in _pairs_of(suggestions)]
+    b = np.array([*suggestions["bank"], *(pair[0] for pair in rejected)], dtype=np.int64)
+    g = np.array([*suggestions["ledger"], *(pair[1] for pair in rejected)], dtype=np.int64)
+    kept = [REJECTED_KIND] * len(rejected)
     frame = pd.DataFrame(
         {
             "Bank Row": lines.bank_rows(b),
             "Ledger Row": lines.ledger_rows(g),
-            "Kind": _pick(suggestions["kind"]),
-            "Why": _pick(suggestions["why"]),
+            "Kind": [*_pick(suggestions["kind"]), *kept],
+            "Why": [
+                *_pick(suggestions["why"]),
+                *[
+                    "you rejected this pair: it is not matched again while Reject stays marked "
+                    "(clear it to let xlbo match the pair)"
+                ]
+                * len(rejected),
+            ],
             **lines.pairs(b, g),
             "Accept": None,
+            "Reject": [*[None] * len(suggestions), *["Reject"] * len(rejected)],
         }
     )
     return ResultSheet(
@@ -2794,8 +2944,17 @@ def _suggestions_sheet(lines: _Lines, suggestions: pd.DataFrame) -> ResultSheet:
                 width=9,
                 comment="Accept, Yes, Y, x or ✓ makes the pair a match on --confirm.",
             ),
+            "Reject": Column(
+                choices=REJECT_CHOICES,
+                width=9,
+                comment="Reject, Yes, Y, x or ✓ keeps the pair apart on every --confirm.",
+            ),
         },
     )
+
+
+def _pairs_of(frame: pd.DataFrame) -> set[tuple[int, int]]:
+    return set(zip(frame["bank"].tolist(), frame["ledger"].tolist(), strict=True))
 
 
 MATCHED_BY = (
