@@ -55,6 +55,12 @@ from xlbo.book.limits import (
     survey_zip,
     too_large,
 )
+from xlbo.book.spreadsheet_2003 import (
+    NotSpreadsheet2003,
+    Spreadsheet2003,
+    is_spreadsheet_2003,
+    parse_spreadsheet_2003,
+)
 from xlbo.book.table import Table, column_letter, find_header_row, header_key, header_text
 from xlbo.dates import FORCED_TEXT
 from xlbo.errors import FileProblem, SheetProblem
@@ -422,7 +428,7 @@ def _xls_hidden(path: Path) -> dict[str, HiddenRows]:
 
 def check_readable(path: Path) -> str:
     """Raise FileProblem unless `path` is a spreadsheet xlbo can read; return its real kind
-    (`zip`, `ole`, `text` or `parquet`)."""
+    (`zip`, `ole`, `text`, `parquet`, `html` or `xml2003`)."""
     if not path.exists():
         raise FileProblem(f"{path} was not found. Check the name and folder, then run again.")
     if path.is_dir():
@@ -474,6 +480,8 @@ def check_readable(path: Path) -> str:
         return "text"
     if _html_table(path):  # ICICI's and others' "Excel" download, named .xls (or .xlsx)
         return "html"
+    if is_spreadsheet_2003(head):  # NetSuite's and Ujjivan's "Excel" download, named .xls
+        return "xml2003"
     raise FileProblem(
         f"{path.name} is not an Excel workbook: it is {_looks_like(head)}. "
         "Open it in Excel and use Save As > Excel Workbook (.xlsx), then run again."
@@ -683,6 +691,20 @@ class FileBook:
         self._survey = Survey()
         self._hidden: dict[str, HiddenRows] | None = None
         """An .ods's or .xls's hidden rows, sheet → rows: all sheets' are read at once."""
+        self._xml2003: Spreadsheet2003 | None = None
+        if self.kind == "xml2003":  # every sheet read at once: it is one XML document
+            check_text_size(self.path)
+            try:
+                self._xml2003 = parse_spreadsheet_2003(decode_text(self.path.read_bytes()))
+            except NotSpreadsheet2003 as error:
+                raise FileProblem(
+                    f"{self.name} is an XML Spreadsheet 2003 that cannot be read: {error}. Open "
+                    "it in Excel and use Save As > Excel Workbook (.xlsx), then run again."
+                ) from None
+            for rows in self._xml2003.rows.values():
+                check_text_grid(self.name, len(rows), len(rows[0]) if rows else 0)
+            self._sheet_names = list(self._xml2003.names)
+            return
         if self.kind in ("text", "parquet", "html"):
             self._sheet_names = [self.path.stem]
             return
@@ -747,6 +769,8 @@ class FileBook:
 
     def hidden_sheets(self) -> list[str]:
         """The sheets Excel does not show (hidden or very hidden)."""
+        if self._xml2003 is not None:
+            return list(self._xml2003.hidden)
         if self._workbook is None:
             return []
         try:
@@ -801,7 +825,7 @@ class FileBook:
             return _read_csv_frame(self.path), False
         if self.kind == "html":
             return pd.DataFrame(_html_rows(self.path), dtype=object), False
-        return pd.DataFrame(self.sheet_rows(sheet), dtype=object), False
+        return pd.DataFrame(self.sheet_rows(sheet), dtype=object), False  # and XML 2003
 
     def sheet_rows(self, sheet: str) -> list[list[Any]]:
         """All cells of a sheet from A1, as a list of rows (blank cells are "")."""
@@ -810,6 +834,8 @@ class FileBook:
             return [list(frame.columns), *frame.astype(object).values.tolist()]
         if self.kind == "html":
             return _html_rows(self.path)
+        if self._xml2003 is not None:
+            return [list(row) for row in self._xml2003.rows[self.resolve(sheet) or sheet]]
         if self._workbook is None:
             return _read_csv_rows(self.path)
         sheet = self.resolve(sheet) or sheet
@@ -829,6 +855,8 @@ class FileBook:
         0; a web page's cells spanning rows."""
         if self.kind == "html":
             return list(_html_tables(self.path).merges)
+        if self._xml2003 is not None:
+            return list(self._xml2003.merges.get(self.resolve(sheet) or sheet, []))
         if self._workbook is None:
             return []
         try:

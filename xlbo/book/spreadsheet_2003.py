@@ -1,0 +1,137 @@
+"""Excel's XML Spreadsheet 2003 (SpreadsheetML), which NetSuite, Ujjivan Small Finance Bank's
+portal and other systems write and name `.xls`: one XML file, its sheets `<Worksheet>`, their
+rows `<Row>`, cells `<Cell>` and values `<Data ss:Type=…>`. Read without resolving entities
+(defusedxml refuses a file that declares any).
+
+>>> text = '''<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>
+... <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+...  xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+... <Worksheet ss:Name="GL"><Table>
+... <Row><Cell><Data ss:Type="String">Date</Data></Cell><Cell><Data ss:Type="String">Amount</Data></Cell></Row>
+... <Row><Cell><Data ss:Type="DateTime">2026-11-02T00:00:00.000</Data></Cell>
+...  <Cell ss:Index="3"><Data ss:Type="Number">45000</Data></Cell></Row>
+... </Table></Worksheet></Workbook>'''
+>>> book = parse_spreadsheet_2003(text)
+>>> book.names, book.rows["GL"]
+(['GL'], [['Date', 'Amount', ''], [datetime.datetime(2026, 11, 2, 0, 0), '', 45000]])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml
+import defusedxml.ElementTree as SafeTree
+
+SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+EXCEL = "{urn:schemas-microsoft-com:office:excel}"
+NAMESPACE = b"urn:schemas-microsoft-com:office:spreadsheet"
+"""What the first bytes of such a file hold (its `<Workbook xmlns=…>`)."""
+
+
+class NotSpreadsheet2003(ValueError):
+    """The file is no XML Spreadsheet 2003 that can be read (broken XML, entities declared)."""
+
+
+@dataclass
+class Spreadsheet2003:
+    names: list[str] = field(default_factory=list)
+    rows: dict[str, list[list[Any]]] = field(default_factory=dict)
+    hidden: list[str] = field(default_factory=list)
+    merges: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = field(default_factory=dict)
+
+
+def is_spreadsheet_2003(head: bytes) -> bool:
+    """Whether a file's first bytes (a few KB) are an XML Spreadsheet 2003's."""
+    sample = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as some systems write it
+        sample = sample.decode("utf-16", errors="ignore").encode("utf-8")
+    return sample.startswith(b"<?xml") and NAMESPACE in sample
+
+
+def parse_spreadsheet_2003(text: str) -> Spreadsheet2003:
+    """Every sheet's rows (blank cells are ""), padded to one width, its merged cells and
+    which sheets are hidden."""
+    try:
+        root = SafeTree.fromstring(text)
+    except defusedxml.DefusedXmlException:
+        raise NotSpreadsheet2003("it declares entities, which xlbo does not expand") from None
+    except ParseError as error:
+        raise NotSpreadsheet2003(f"its XML is broken ({error})") from None
+    book = Spreadsheet2003()
+    for sheet in root.iter(f"{SS}Worksheet"):
+        name = sheet.get(f"{SS}Name") or f"Sheet{len(book.names) + 1}"
+        book.names.append(name)
+        rows, merges = _rows(sheet.find(f"{SS}Table"))
+        book.rows[name] = rows
+        book.merges[name] = merges
+        visible = sheet.find(f"{EXCEL}WorksheetOptions/{EXCEL}Visible")
+        if visible is not None and (visible.text or "").strip() in (
+            "SheetHidden",
+            "SheetVeryHidden",
+        ):
+            book.hidden.append(name)
+    return book
+
+
+def _rows(
+    table: Element | None,
+) -> tuple[list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """A `<Table>`'s cells by row and column from A1: `ss:Index` skips to a row or a column,
+    `ss:MergeAcross`/`ss:MergeDown` spread a cell (its value in its first cell only)."""
+    rows: list[list[Any]] = []
+    merges: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    if table is None:
+        return rows, merges
+    for row in table.iter(f"{SS}Row"):
+        at = _index(row, len(rows))
+        rows.extend([] for _ in range(at - len(rows)))
+        cells: list[Any] = []
+        for cell in row.iter(f"{SS}Cell"):
+            column = _index(cell, len(cells))
+            cells.extend("" for _ in range(column - len(cells)))
+            cells.append(_value(cell.find(f"{SS}Data")))
+            across = _count(cell.get(f"{SS}MergeAcross"))
+            down = _count(cell.get(f"{SS}MergeDown"))
+            if across or down:
+                merges.append(((at, column), (at + down, column + across)))
+            cells.extend("" for _ in range(across))
+        rows.append(cells)
+    width = max((len(r) for r in rows), default=0)
+    return [r + [""] * (width - len(r)) for r in rows], merges
+
+
+def _index(element: Element, next_at: int) -> int:
+    """Where a row or cell goes (from 0): its `ss:Index` (from 1), else after the last."""
+    written = _count(element.get(f"{SS}Index"))
+    return written - 1 if written > next_at else next_at
+
+
+def _count(text: str | None) -> int:
+    try:
+        return max(int(text or 0), 0)
+    except ValueError:
+        return 0
+
+
+def _value(data: Element | None) -> Any:
+    """A cell's value as its type says: a Number a number, a DateTime a datetime, a Boolean a
+    bool, anything else its text (formatting inside it, `<B>`, is left out)."""
+    if data is None:
+        return ""
+    text = "".join(data.itertext())
+    kind = data.get(f"{SS}Type", "String")
+    try:
+        if kind == "Number":
+            number = float(text)
+            return int(number) if number.is_integer() and abs(number) < 2**53 else number
+        if kind == "DateTime":
+            return datetime.fromisoformat(text.strip().rstrip("Z")[:26])
+        if kind == "Boolean":
+            return text.strip() == "1"
+    except ValueError:
+        return text
+    return text
