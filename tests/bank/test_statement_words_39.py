@@ -81,3 +81,39 @@ def test_deutsche_banks_old_balance_and_account_balance(tmp_path: Path) -> None:
     assert lines.frame["narration"].tolist() == ["NEFT CR SHARMA TRADERS", "SMS CHARGES"]
     assert (lines.opening, lines.closing) == (20_000_000, 32_498_230)
     assert not [i for i in lines.issues if i.severity is not Severity.INFO]
+
+
+def test_a_us_csv_whose_dates_no_cell_decides_is_dated_by_the_ledgers_period(
+    tmp_path: Path, xlsx: Callable[..., Path]
+) -> None:
+    """helper-137's V2: a statement a US-set Excel saved as CSV, no title, the first fortnight
+    of November (every day 12 or less): read day first, 11 February to 11 December, its lines
+    'reconciled with the books of their own month'. The ledger's period says month first."""
+    from xlbo.jobs.reconcile import run_reconcile
+
+    bank = tmp_path / "statement.csv"
+    bank.write_text(
+        "Txn Date,Description,Debit,Credit,Balance\n"
+        '11/2/2026,NEFT CR-SHREE BALAJI TRADERS,,"118,000.00","430,450.75"\n'
+        '11/4/2026,CLG/000452/KAVERI PACKAGING,"35,400.00",,"395,050.75"\n'
+        '11/10/2026,SMS CHARGES,17.70,,"395,033.05"\n',
+        encoding="utf-8",
+    )
+    books = xlsx(
+        {
+            "Ledger": [
+                ["Sahyadri Tradelinks Pvt Ltd"],
+                ["HDFC Bank A/c"],
+                ["1-Nov-2026 to 30-Nov-2026"],
+                ["Date", "Particulars", "Vch Type", "Vch No.", "Debit", "Credit"],
+                [date(2026, 11, 1), "Opening Balance", None, None, 312450.75, None],
+                [date(2026, 11, 2), "Shree Balaji Traders", "Receipt", "R/1", 118000, None],
+                [date(2026, 11, 4), "Kaveri Packaging", "Payment", "P/1", None, 35400],
+            ]
+        },
+        name="books.xlsx",
+    )
+    result = run_reconcile(bank, books)
+    assert (result.match_count, len(result.bank_open), len(result.ledger_open)) == (2, 1, 0)
+    assert result.bank["date"].tolist() == [date(2026, 11, d) for d in (2, 4, 10)]
+    assert any("read month first" in issue.problem for issue in result.issues)

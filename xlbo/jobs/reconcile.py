@@ -640,7 +640,63 @@ def _read_both(
     account: str | None,
 ) -> tuple[Lines, Lines]:
     """The statement and the ledger, read at the same time (`at_once`): a file that cannot be
-    read raises as it would alone, the statement's problem first."""
+    read raises as it would alone, the statement's problem first; the statement read again
+    where the ledger's period shows its dates month first (`_dated_by_the_books`)."""
+    read, books = _read_both_once(bank_path, ledger_path, sheet, mapping, account)
+    if bank_path.resolve() == ledger_path.resolve():
+        return read, books
+    return _dated_by_the_books(
+        read,
+        books,
+        lambda period: read_statement(str(bank_path), sheet=sheet, mapping=mapping, period=period),
+    ), books
+
+
+def _dated_by_the_books(
+    statement: Lines, ledger_lines: Lines, again: Callable[[tuple[date, date]], Lines]
+) -> Lines:
+    """The statement read `again` in the ledger's period where its title states none and its
+    dates, read day first, fall in that period less often than read month first: a statement a
+    US-set Excel saved as CSV (`11/02/2026` for 2 November), every day 12 or less, was read as
+    11 February to 11 December, five lines said to be 'reconciled with the books of their own
+    month' (helper-137's V2). Dates a cell decides (`11/13/2026`) are read as they were."""
+    begins, ends = ledger_lines.period
+    if begins is None or ends is None or None not in statement.period:
+        return statement
+    dates = pd.to_datetime(statement.frame["date"], errors="coerce").dropna()
+    year, month, day = dates.dt.year.to_numpy(), dates.dt.month.to_numpy(), dates.dt.day.to_numpy()
+    first = begins.year * 10_000 + begins.month * 100 + begins.day
+    last = ends.year * 10_000 + ends.month * 100 + ends.day
+    read_so = year * 10_000 + month * 100 + day
+    turned_so = year * 10_000 + day * 100 + month  # 11 February as 2 November
+    inside = int(((read_so >= first) & (read_so <= last)).sum())
+    turned = int(((day <= 12) & (turned_so >= first) & (turned_so <= last)).sum())
+    if turned <= inside:
+        return statement
+    read = again((begins, ends))
+    said = Issue(
+        severity=Severity.INFO,
+        file=read.source,
+        sheet=read.sheet,
+        cell="",
+        value="",
+        problem=f"the statement's dates were read month first (11/02/2026 as 2 November), as "
+        f"the ledger's period, {begins:%d-%m-%Y} to {ends:%d-%m-%Y}, shows: neither its title "
+        "nor any of its dates (every day 12 or less) says which",
+        hint="If the statement is day first, save it with its dates as dd/mm/yyyy and "
+        "reconcile again.",
+    )
+    return replace(read, issues=[*read.issues, said])
+
+
+def _read_both_once(
+    bank_path: Path,
+    ledger_path: Path,
+    sheet: str | None,
+    mapping: dict[Role, str] | None,
+    account: str | None,
+) -> tuple[Lines, Lines]:
+    """`_read_both`, the statement read as its own title and dates say."""
     started = time.perf_counter()
 
     def statement(source: str | FileBook = str(bank_path), skip: Sequence[str] = ()) -> Lines:

@@ -381,9 +381,12 @@ def read_statement(
     sheet: str | None = None,
     mapping: Mapping[Role, str] | None = None,
     skip: Sequence[str] = (),
+    period: tuple[date | None, date | None] = (None, None),
 ) -> Lines:
     """A bank statement as banks export it, read a column at a time (a million lines from CSV
-    or Parquet take seconds). `sheet=None` reads every sheet Excel shows that holds a
+    or Parquet take seconds). `period`: the days the statement should cover where its title
+    says none (the ledger's, `xlbo.jobs.reconcile`): it decides whether dates no cell decides
+    (`11/02/2026`, every day 12 or less) are day or month first. `sheet=None` reads every sheet Excel shows that holds a
     statement (a sheet a month), lines one after another, the sheets in their dates' order,
     but those `skip` names (the ledger's, when one workbook holds both); `sheet="Oct"` just
     that one, hidden or not. The frame's `sheet` column names each line's sheet; `Lines.sheet`
@@ -404,7 +407,7 @@ def read_statement(
     for name in names:
         # a sheet without title lines (a workbook's second page) dates a day written without
         # its year by the period an earlier sheet gives
-        given = next((part.period for part in read if None not in part.period), (None, None))
+        given = next((part.period for part in read if None not in part.period), period)
         try:
             (unshown if name in hidden else read).append(
                 _read_sheet(book, name, mapping or {}, given)
