@@ -1689,6 +1689,10 @@ def rupees(v: object) -> int:
 
 def run_xlbo(m: Month, facts: dict[str, dict[str, int]], folder: Path, extra: list[str]) -> Outcome:
     out = folder / "brs.xlsx"
+    # a fresh result, as the floor writes one: a run over an earlier result reads it for the
+    # user's marks first (a kept folder's, `--keep`)
+    for earlier in folder.glob("brs*.xlsx"):
+        earlier.unlink()
     cmd = [*XLBO_CMD, "reconcile", "--bank", str(folder / f"{m.layout}-statement.xlsx")]
     cmd += ["--ledger", str(folder / "tally-ledger.xlsx"), "--out", str(out), *extra]
     t0 = time.perf_counter()

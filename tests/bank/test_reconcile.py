@@ -427,16 +427,8 @@ def test_confirm_applies_accept_and_reject_and_learns_rules(
     assert figures(brs)["Difference"] == 0
 
 
-def test_a_rejection_holds_on_every_later_confirm_until_cleared(
-    xlsx: Callable[..., Path], tmp_path: Path
-) -> None:
-    """helper-138: a Reject on Matches was forgotten by the next --confirm (the result kept no
-    record of it), and the pair was matched again without a word. It is listed on Suggestions,
-    its Reject kept; clearing that cell lets the pair be matched again."""
-    import openpyxl
-
-    from xlbo.cli import main
-
+def _om_sai(xlsx: Callable[..., Path]) -> tuple[Path, Path]:
+    """A statement and a ledger of one receipt each, Om Sai's 5,000.00: one match."""
     bank = xlsx(
         {
             "Statement": statement(
@@ -453,6 +445,20 @@ def test_a_rejection_holds_on_every_later_confirm_until_cleared(
         },
         name="books.xlsx",
     )
+    return bank, books
+
+
+def test_a_rejection_holds_on_every_later_confirm_until_cleared(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """helper-138: a Reject on Matches was forgotten by the next --confirm (the result kept no
+    record of it), and the pair was matched again without a word. It is listed on Suggestions,
+    its Reject kept; clearing that cell lets the pair be matched again."""
+    import openpyxl
+
+    from xlbo.cli import main
+
+    bank, books = _om_sai(xlsx)
     result = tmp_path / "brs.xlsx"
     main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(result)])
 
@@ -537,22 +543,7 @@ def test_the_same_command_over_a_marked_result_applies_its_marks_and_says_so(
 
     from xlbo.cli import main
 
-    bank = xlsx(
-        {
-            "Statement": statement(
-                [["08/10/26", "NEFT CR-SBIN0004567-OM SAI-SBINN2610083", None, None, 5000]]
-            )
-        },
-        name="bank.xlsx",
-    )
-    books = xlsx(
-        {
-            "Ledger": ledger(
-                [[date(2026, 10, 8), "Om Sai Logistics", "Receipt", "RCT/3", 5000, None]]
-            )
-        },
-        name="books.xlsx",
-    )
+    bank, books = _om_sai(xlsx)
     result = tmp_path / "brs.xlsx"
     command = ["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(result)]
     main(command)
@@ -583,22 +574,7 @@ def test_confirm_on_a_result_saved_as_ods_writes_an_xlsx_beside_it(
 
     from xlbo.cli import main
 
-    bank = xlsx(
-        {
-            "Statement": statement(
-                [["08/10/26", "NEFT CR-SBIN0004567-OM SAI-SBINN2610083", None, None, 5000]]
-            )
-        },
-        name="bank.xlsx",
-    )
-    books = xlsx(
-        {
-            "Ledger": ledger(
-                [[date(2026, 10, 8), "Om Sai Logistics", "Receipt", "RCT/3", 5000, None]]
-            )
-        },
-        name="books.xlsx",
-    )
+    bank, books = _om_sai(xlsx)
     result = tmp_path / "brs.xlsx"
     main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(result)])
     book = openpyxl.load_workbook(result)

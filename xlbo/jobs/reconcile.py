@@ -60,7 +60,7 @@ from xlbo.bank.scoring import BROUGHT_FORWARD_SCORE
 from xlbo.bank.side import Side, book_references, brought_forward
 from xlbo.bank.wrong_way import wrong_way
 from xlbo.book import FileBook, Reader, Table, write_workbook
-from xlbo.book.atomic import check_output_file, result_set
+from xlbo.book.atomic import as_written, check_output_file, result_set
 from xlbo.book.display import Colour, Column, Figure, Highlight, Kind, Link, ResultSheet
 from xlbo.book.flat import write_flat
 from xlbo.book.limits import uncalculated_formulas, zip_sheet_names
@@ -597,6 +597,10 @@ def run_reconcile(
     )
     if account:
         _check_account(account, ledger_path, banks, master, ledger_lines, result.match_count)
+    # how many decisions the result holds (matches confirmed, pairs rejected): a later run over
+    # it, unchanged since, knows without reading its long sheets (`_decided_in`)
+    held = pd.DataFrame([["Decisions", _decisions_held(result)]], columns=run.columns, dtype=object)
+    run = pd.concat([run, held], ignore_index=True)
     result.sheets.append(ResultSheet("Run", run, headerless=True, hidden=True))
     if chosen is Detail.XLSX:
         return result
@@ -972,6 +976,9 @@ def _decided_in(out: Path, bank: Path, ledger: Path) -> int:
         same = Path(run["Bank"]).resolve() == bank.resolve()
         if not same or Path(run["Ledger"]).resolve() != ledger.resolve():
             return 0
+        held = _run_days(run.get("Decisions"), -1)  # "0", or "0.0" as a spreadsheet keeps it
+        if as_written(out) and held.isdigit():  # no mark typed since xlbo wrote it
+            return int(held)
         marked = 0
         for sheet, columns in (("Matches", ("Reject",)), ("Suggestions", ("Accept", "Reject"))):
             frame = _decision_table(out, sheet).frame
@@ -983,6 +990,16 @@ def _decided_in(out: Path, bank: Path, ledger: Path) -> int:
         return marked
     except (UserError, OSError, KeyError, ValueError):  # no result of ours: written afresh
         return 0
+
+
+def _decisions_held(result: Reconciliation) -> int:
+    """The matches a result confirmed and the pairs it lists as rejected (Suggestions)."""
+    confirmed = int((result.matches["rule"] == "Confirmed").sum()) if len(result.matches) else 0
+    suggestions = next((s.frame for s in result.sheets if s.name == "Suggestions"), None)
+    rejected = 0
+    if suggestions is not None and "Kind" in suggestions.columns:
+        rejected = int((suggestions["Kind"] == REJECTED_KIND).sum())
+    return confirmed + rejected
 
 
 def _applied_note(count: int, out: Path) -> str:

@@ -1039,6 +1039,19 @@ def _joined(parts: list[pd.Series]) -> pd.Series:
     return joined
 
 
+def _column_note(file: str, table: Table, column: str, problem: str, hint: str) -> Issue:
+    """An Info issue at a column's header: how the ledger's columns were read."""
+    return Issue(
+        severity=Severity.INFO,
+        file=file,
+        sheet=table.sheet,
+        cell=f"{table.letters.get(column, '?')}{table.header_row}",
+        value=written_header(column),
+        problem=problem,
+        hint=hint,
+    )
+
+
 FROM_BALANCE = "Amount (from the balance)"
 """The column of amounts worked out from a running balance, where a book keeps no other."""
 
@@ -1160,17 +1173,14 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
         # In - Jay Ambe Traders`): the one column of words beside the dates and amounts
         roles["Particulars"] = worded
         noted.append(
-            Issue(
-                severity=Severity.INFO,
-                file=book.name,
-                sheet=table.sheet,
-                cell=f"{table.letters.get(worded, '?')}{table.header_row}",
-                value=written_header(worded),
-                problem=f"the ledger has no Particulars column: its column "
-                f"'{written_header(worded)}' is read as each entry's particulars (the other "
-                "ledger's name)",
-                hint="Name the column Particulars, or export the ledger with it, if another "
-                "column holds the names.",
+            _column_note(
+                book.name,
+                table,
+                worded,
+                f"the ledger has no Particulars column: its column '{written_header(worded)}' "
+                "is read as each entry's particulars (the other ledger's name)",
+                "Name the column Particulars, or export the ledger with it, if another column "
+                "holds the names.",
             )
         )
     if not roles.keys() & _AMOUNT_ROLES and {"Balance", "Particulars"} <= roles.keys():
@@ -1189,15 +1199,13 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
             table, letters={**table.letters, FROM_BALANCE: table.letters.get(roles["Balance"], "A")}
         )
         noted.append(
-            Issue(
-                severity=Severity.INFO,
-                file=book.name,
-                sheet=table.sheet,
-                cell=f"{table.letters.get(roles['Balance'], '?')}{table.header_row}",
-                value=written_header(roles["Balance"]),
-                problem="the ledger keeps no Debit and Credit columns, only its running "
-                "balance: each entry's amount is read as what it moved the balance by",
-                hint="Export the ledger with its Debit and Credit columns to read them as written.",
+            _column_note(
+                book.name,
+                table,
+                roles["Balance"],
+                "the ledger keeps no Debit and Credit columns, only its running balance: each "
+                "entry's amount is read as what it moved the balance by",
+                "Export the ledger with its Debit and Credit columns to read them as written.",
             )
         )
     for needed in ("Date", "Particulars", "Debit" if "Amount" not in roles else "Amount"):
