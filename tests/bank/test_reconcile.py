@@ -593,6 +593,49 @@ def test_confirm_on_a_result_saved_as_ods_writes_an_xlsx_beside_it(
     assert list(openpyxl.load_workbook(written)["Matches"].iter_rows(min_row=2)) == []
 
 
+def test_no_rule_is_learnt_from_a_cash_deposits_branch(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """helper-138 (c08): accepting `CASH DEPOSIT-BRANCH PUNE CAMP` for Patil Brothers taught
+    'BRANCH PUNE CAMP' is Patil Brothers, and next month a cash deposit of Deshmukh's was
+    matched to Patil by that rule."""
+    import openpyxl
+
+    from xlbo.cli import main
+
+    bank = xlsx(
+        {
+            "Statement": statement(
+                [["22/10/26", "CASH DEPOSIT-BRANCH PUNE CAMP", None, None, 15000]]
+            )
+        },
+        name="bank.xlsx",
+    )
+    books = xlsx(
+        {
+            "Ledger": ledger(
+                [
+                    [date(2026, 10, 22), "Patil Brothers", "Receipt", "R/8", 15000, None],
+                    [date(2026, 10, 22), "Deshmukh Traders", "Receipt", "R/9", 15000, None],
+                ]
+            )
+        },
+        name="books.xlsx",
+    )
+    result = tmp_path / "brs.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(result)])
+    book = openpyxl.load_workbook(result)
+    sheet = book["Suggestions"]
+    headers = [c.value for c in sheet[1]]
+    [patil] = [r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 9).value == "Patil Brothers"]
+    sheet.cell(patil, headers.index("Accept") + 1).value = "Accept"
+    book.save(result)
+    main(["reconcile", "--confirm", str(result)])
+    again = openpyxl.load_workbook(result)
+    assert [r[3] for r in again["Matches"].iter_rows(min_row=2, values_only=True)] == ["Confirmed"]
+    assert list(again["Rules"].iter_rows(min_row=2, values_only=True)) == []
+
+
 def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[int, int, str]]):
     """The amount-and-date pass the slow, obvious way: every same-amount pair in the window,
     scored; take the pairs that are each other's one best (but never two lines whose names

@@ -45,6 +45,7 @@ from xlbo.bank.earlier_items import booked_since, still_outstanding
 from xlbo.bank.integrity import Finding, check_statement, opening_and_closing
 from xlbo.bank.lines import Lines
 from xlbo.bank.match import (
+    CHEQUE_WORDS,
     DEFAULT_WINDOW,
     Decisions,
     Rule,
@@ -2478,10 +2479,21 @@ def read_decisions(
 
 
 def _rule_of(bank: pd.DataFrame, ledger: pd.DataFrame, b: int, g: int) -> Rule | None:
-    """What a confirmed pair teaches: the bank line's name is the ledger line's party."""
+    """What a confirmed pair teaches: the bank line's name is the ledger line's party. Not
+    where the name is no payer's: a cash deposit's or withdrawal's (`CASH DEPOSIT-BRANCH PUNE
+    CAMP` taught 'BRANCH PUNE CAMP' is Patil Brothers, and next month Deshmukh's cash went to
+    Patil, helper-138), a cheque deposited (its words the drawee's bank or city), a branch."""
+    narration = str(bank["narration"].iloc[b])
+    deposited_cheque = bool(re.search(CHEQUE_WORDS, narration)) and bank["signed"].iloc[b] > 0
+    if re.search(_NO_PAYER, narration) or deposited_cheque:
+        return None
     name = str(narration_names(bank["narration"].iloc[[b]]).iloc[0]).strip()
     party = str(ledger.at[g, "particulars"])
     return Rule(name, party) if name and party else None
+
+
+_NO_PAYER = r"(?i)\b(?:CASH|CDM|ATM|BRANCH|BR)\b"
+"""Words of a bank line whose name is no payer's: a rule is not learnt from it."""
 
 
 def _accepted_and_rejected(table: Table, label: Any, b: int, g: int) -> Issue:
