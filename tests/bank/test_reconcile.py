@@ -636,6 +636,36 @@ def test_no_rule_is_learnt_from_a_cash_deposits_branch(
     assert list(again["Rules"].iter_rows(min_row=2, values_only=True)) == []
 
 
+@pytest.mark.parametrize(
+    ("lock", "program"), [("~$brs.xlsx", "Excel"), (".~lock.brs.xlsx#", "LibreOffice")]
+)
+def test_a_result_open_in_excel_is_not_replaced_under_it(
+    lock: str,
+    program: str,
+    xlsx: Callable[..., Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """helper-138 (c05/D, E): the result was replaced while Excel held it open; a save from
+    that window would then write the old result, and the marks in it, over the new one."""
+    from xlbo.cli import main
+
+    bank, books = _om_sai(xlsx)
+    result = tmp_path / "brs.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(result)])
+    written = result.read_bytes()
+    (tmp_path / lock).write_bytes(b"")
+    capsys.readouterr()
+    for again in (
+        ["--bank", str(bank), "--ledger", str(books), "--out", str(result)],
+        ["--confirm", str(result)],
+    ):
+        assert main(["reconcile", *again]) == 2
+        said = capsys.readouterr().err
+        assert f"brs.xlsx is open in {program} (its lock file {lock} is beside it)" in said
+        assert result.read_bytes() == written
+
+
 def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[int, int, str]]):
     """The amount-and-date pass the slow, obvious way: every same-amount pair in the window,
     scored; take the pairs that are each other's one best (but never two lines whose names

@@ -177,7 +177,26 @@ def check_output_file(path: Path, *inputs: Path | None, option: str = "--out") -
         raise FileProblem(f"{option} {path} is a folder; give a file name for the output.")
     if path.exists() and not path.is_file():
         raise FileProblem(f"{option} {path} is not a regular file; choose another output.")
+    if path.exists() and (lock := open_elsewhere(path)) is not None:
+        raise FileProblem(
+            f"{option} {path.name} is open in {lock[1]} (its lock file {lock[0].name} is beside "
+            "it): close it there first — a save from that window would write the old result "
+            f"over the new one — and run again. If {lock[1]} is not running, delete "
+            f"{lock[0].name}."
+        )
     _check_place(path, path.parent, option)
+
+
+def open_elsewhere(path: Path) -> tuple[Path, str] | None:
+    """The lock file Excel (`~$brs.xlsx`) or LibreOffice (`.~lock.brs.xlsx#`) keeps beside a
+    workbook it has open, and which program's it is; None where there is none."""
+    for lock, program in (
+        (path.with_name(f"~${path.name}"), "Excel"),
+        (path.with_name(f".~lock.{path.name}#"), "LibreOffice"),
+    ):
+        if lock.is_file():
+            return lock, program
+    return None
 
 
 def check_output_folder(path: Path, *inputs: Path | None, option: str = "--out") -> None:
