@@ -117,3 +117,21 @@ def test_a_us_csv_whose_dates_no_cell_decides_is_dated_by_the_ledgers_period(
     assert (result.match_count, len(result.bank_open), len(result.ledger_open)) == (2, 1, 0)
     assert result.bank["date"].tolist() == [date(2026, 11, d) for d in (2, 4, 10)]
     assert any("read month first" in issue.problem for issue in result.issues)
+
+
+def test_a_marathi_statement_of_a_cooperative_bank(xlsx: Callable[..., Path]) -> None:
+    """helper-137's 17b: Maharashtra's co-operative banks print नावे (not Hindi's नामे) for
+    debit, शिल्लक for balance, तपशील for particulars, मागील शिल्लक for the balance brought
+    forward and एकूण for the total: refused, and with --map its total row an Error."""
+    rows = [
+        ["दिनांक", "तपशील", "धनादेश क्र.", "नावे", "जमा", "शिल्लक"],
+        ["01/11/2026", "मागील शिल्लक", "", "", "", "2,00,000.00"],
+        ["03/11/2026", "NEFT CR-SHARMA TRADERS", "", "", "1,25,000.00", "3,25,000.00"],
+        ["05/11/2026", "CHQ PAID RAJ SUPPLIERS", "000456", "48,250.00", "", "2,76,750.00"],
+        ["", "एकूण", "", "48,250.00", "1,25,000.00", ""],
+    ]
+    lines = read_statement(str(xlsx({"Sheet1": rows}, name="coop.xlsx")))
+    assert lines.frame["narration"].tolist() == ["NEFT CR-SHARMA TRADERS", "CHQ PAID RAJ SUPPLIERS"]
+    assert lines.frame["reference"].tolist()[1] == "000456"
+    assert lines.closing == 27_675_000
+    assert not [i for i in lines.issues if i.severity is Severity.ERROR]

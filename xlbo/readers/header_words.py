@@ -47,13 +47,14 @@ _TIME_TAIL = re.compile(r"(?:and|&)?time$")
 Date & Time`."""
 
 
-HINDI_OPENING = r"(?:प्रारंभिक|प्रारम्भिक|आरंभिक|आरम्भिक|अथ)\s+शेष"
-"""Hindi's words for an opening balance line (`प्रारंभिक शेष`, `अथ शेष`), as a pattern that
-Python's `re` and RE2 (pyarrow) both read."""
-HINDI_CLOSING = r"(?:अंतिम|अन्तिम|इति|समापन)\s+शेष"
-"""…for a closing balance line (`अंतिम शेष`)."""
-HINDI_TOTAL = r"कुल(?:\s+योग)?|योग"
-"""…for a total line (`कुल`, `योग`, `कुल योग`)."""
+HINDI_OPENING = r"(?:प्रारंभिक|प्रारम्भिक|आरंभिक|आरम्भिक|अथ)\s+शेष|(?:मागील|आरंभीची)\s+शिल्लक"
+"""Hindi's words for an opening balance line (`प्रारंभिक शेष`, `अथ शेष`), and Marathi's
+(`मागील शिल्लक`, as Maharashtra's co-operative banks print it), as a pattern that Python's `re`
+and RE2 (pyarrow) both read."""
+HINDI_CLOSING = r"(?:अंतिम|अन्तिम|इति|समापन)\s+शेष|(?:अखेरची|शेवटची)\s+शिल्लक"
+"""…for a closing balance line (`अंतिम शेष`; Marathi's `अखेरची शिल्लक`)."""
+HINDI_TOTAL = r"कुल(?:\s+योग)?|योग|एकूण"
+"""…for a total line (`कुल`, `योग`, `कुल योग`; Marathi's `एकूण`)."""
 
 HINDI_HEADERS = {
     "तिथि": "date",
@@ -67,9 +68,16 @@ HINDI_HEADERS = {
     "चेक नं": "chequeno",
     "प्रमाणक संख्या": "vchno",
     "प्रमाणक प्रकार": "vchtype",
+    # Marathi (a Maharashtra co-operative bank's statement): नावे, not Hindi's नामे
+    "तपशील": "particulars",
+    "नावे": "debit",
+    "शिल्लक": "balance",
+    "धनादेश क्र": "chequeno",
+    "धनादेश क्रमांक": "chequeno",
 }
-"""Hindi headers (a ledger or statement exported in Hindi), as the English word each is:
-`नामे` debit, `जमा` credit. A header in both (`Date / तिथि`) is known by its English."""
+"""Hindi headers (a ledger or statement exported in Hindi), and Marathi's, as the English word
+each is: `नामे` (Marathi `नावे`) debit, `जमा` credit. A header in both (`Date / तिथि`) is known
+by its English."""
 
 
 def word_key(text: Any) -> str:

@@ -1820,7 +1820,7 @@ _DATED_BALANCE = "balance as on"
 """The label of `Balance as on <date>`, the opening or the closing by where it stands."""
 _LABEL_START = (
     r"(?:open|op\b|op\.|initial|beginning|clos|cl\b|cl\.|ending|bal|total|प्रार|आरं|आरम|अथ|अंत|अन्त|इति"
-    r"|समापन|कुल|योग)"
+    r"|समापन|कुल|योग|माग|अखेर|शेवट|एकूण)"
 )
 """How a balance or total line worded otherwise begins: only such rows are read by the
 `_WORDED_LABEL` pattern."""
