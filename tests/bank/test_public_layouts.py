@@ -22,6 +22,7 @@ from tests.bank.test_more_banks import chains, first_and_last, totals
 from xlbo.bank.lines import Lines
 from xlbo.cli import main
 from xlbo.errors import FileProblem
+from xlbo.issues import Severity
 from xlbo.readers.statement import read_statement
 
 Row = list[Any]
@@ -383,7 +384,9 @@ def test_icici_corporate_export_dated_by_its_value_date(xlsx: Callable[..., Path
         [3, "S12345680", "31/10/2026", "CLG/KAVERI ELECTRICALS/451", "17.70", "DR", "36,827.97"],
     ]
     lines = read_statement(str(xlsx({"Sheet1": rows}, name="OpTransactionHistory.xlsx")))
-    assert lines.issues == []
+    # a note that the value date dates the lines (a posting date under another header would
+    # be passed over without it)
+    assert [(i.severity, i.value) for i in lines.issues] == [(Severity.INFO, "Value Date")]
     assert summary(lines) == (3, 50000 + 1770, 2500000, None, 3682797)
     assert first_and_last(lines) == [
         (date(2026, 10, 1), "UPI/627412345678/OM SAI", -50000),

@@ -972,9 +972,11 @@ def _read_sheet(
         # `Debit/Credit` or `Dr/Cr` over signed figures (`-500.00`, `+25,000.00`): the column
         # is the amount, its sign the side
         columns[Role.AMOUNT] = columns.pop(Role.SIDE)
-    if Role.DATE not in columns and Role.VALUE_DATE in columns:
+    by_value_date = Role.DATE not in columns and Role.VALUE_DATE in columns
+    if by_value_date:
         # ICICI's corporate export dates its lines by `Value Date` and a `Txn Posted Date`
-        # with the time: the value date is the line's date
+        # with the time: the value date is the line's date (and the Issues sheet says so: a
+        # posting date under a header no list knows, `Post Dt`, would be passed over)
         columns[Role.DATE] = columns[Role.VALUE_DATE]
     if Role.DATE not in columns or not (
         {Role.WITHDRAWAL, Role.DEPOSIT} <= set(columns) or Role.AMOUNT in columns
@@ -1198,6 +1200,20 @@ def _read_sheet(
         dates, column(Role.DATE), (moves | both_bad) & before_end & ~layout & ~figures, rows
     )
     issues: list[Issue] = []
+    if by_value_date:
+        issues.append(
+            Issue(
+                severity=Severity.INFO,
+                sheet=table.sheet,
+                cell=f"{letter(Role.VALUE_DATE)}{table.header_row}",
+                value=str(columns[Role.VALUE_DATE]),
+                problem="no posting-date column was found: the lines are dated by their value "
+                "date, and a line posted on the last day but valued the next is left out of "
+                "this month",
+                hint="If another column holds the date each line was posted, name it with "
+                '--map "date=<its header>" and reconcile again.',
+            )
+        )
     for position, (role, problem) in sorted(problems.items()):
         if (dated[position] or both_bad[position]) and before_end[position]:  # not a title,
             # rule, summary or footer row
