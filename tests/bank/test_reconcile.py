@@ -486,12 +486,13 @@ def test_a_rejection_holds_on_every_later_confirm_until_cleared(
     assert sheet("Suggestions") == []
 
 
-def test_rejecting_a_confirmed_pair_unlearns_its_rule_and_both_marks_keep_it_apart(
+def test_rejecting_a_confirmed_pair_keeps_its_rule_saying_so_and_both_marks_keep_it_apart(
     xlsx: Callable[..., Path], tmp_path: Path
 ) -> None:
-    """A rule learnt from an accepted pair stayed on the Rules sheet after the pair was
-    rejected (helper-138, c02/E); a suggestion marked both Accept and Reject was confirmed
-    without a word (c03/B)."""
+    """A rule learnt from an accepted pair stays on the Rules sheet after the pair is rejected
+    (the pair may be the wrong day's of the right party; the rule is the user's to delete), and
+    the Issues sheet says so (helper-138, c02/E: without a word); a suggestion marked both
+    Accept and Reject was confirmed without a word (c03/B)."""
     import openpyxl
 
     from xlbo.cli import main
@@ -531,7 +532,9 @@ def test_rejecting_a_confirmed_pair_unlearns_its_rule_and_both_marks_keep_it_apa
     assert rules() == [("KAVERI HOME NEEDS", "Kaveri Home Needs")]
     mark("Matches", {"Reject": "Reject"})
     main(["reconcile", "--confirm", str(result)])
-    assert rules() == []  # the rejected pair taught nothing
+    assert rules() == [("KAVERI HOME NEEDS", "Kaveri Home Needs")]
+    issues = list(openpyxl.load_workbook(result)["Issues"].iter_rows(values_only=True))
+    assert any("the party of a pair you rejected; the rule is kept" in str(r[4]) for r in issues)
 
 
 def test_the_same_command_over_a_marked_result_applies_its_marks_and_says_so(

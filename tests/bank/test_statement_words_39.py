@@ -135,3 +135,20 @@ def test_a_marathi_statement_of_a_cooperative_bank(xlsx: Callable[..., Path]) ->
     assert lines.frame["reference"].tolist()[1] == "000456"
     assert lines.closing == 27_675_000
     assert not [i for i in lines.issues if i.severity is Severity.ERROR]
+
+
+def test_a_balance_dr_cr_beside_one_unsigned_amount_is_still_the_balances(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-139: with one unsigned Amount, `Balance Dr/Cr` was taken for each line's side,
+    and every payment of a credit balance read as a deposit."""
+    rows = [
+        ["Tran Date", "Particulars", "Amount", "Balance", "Balance Dr/Cr"],
+        [datetime(2026, 11, 1), "Opening Balance", None, 500000.0, "Cr"],
+        [datetime(2026, 11, 3), "NEFT CR-SHARMA TRADERS", 125000.0, 625000.0, "Cr"],
+        [datetime(2026, 11, 5), "CHQ PAID RAJ SUPPLIERS", 48250.0, 576750.0, "Cr"],
+    ]
+    lines = read_statement(str(xlsx({"Sheet1": rows}, name="cosmos.xlsx")))
+    assert lines.frame["credit"].tolist() == [12_500_000, 0]
+    assert lines.frame["debit"].tolist() == [0, 4_825_000]
+    assert not lines.findings

@@ -125,3 +125,21 @@ def test_an_xml_spreadsheet_that_declares_entities_is_refused_not_expanded(tmp_p
     )
     with pytest.raises(FileProblem, match="declares entities, which xlbo does not expand"):
         FileBook(path)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<Cell ss:Index="100000000"><Data ss:Type="String">x</Data></Cell>',
+        '<Cell ss:MergeAcross="99999999"><Data ss:Type="String">x</Data></Cell>',
+    ],
+)
+def test_a_cell_past_excels_last_column_is_refused_not_allocated(cell: str, tmp_path: Path) -> None:
+    """helper-139: 450 bytes asking for a cell of column 100,000,000 took 2.4 GB."""
+    path = tmp_path / "big.xls"
+    path.write_text(
+        f'{HEAD}<Worksheet ss:Name="GL"><Table><Row>{cell}</Row></Table></Worksheet></Workbook>',
+        encoding="utf-8",
+    )
+    with pytest.raises(FileProblem, match="past Excel's last row or column"):
+        FileBook(path)

@@ -26,10 +26,15 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml
 import defusedxml.ElementTree as SafeTree
 
+from xlbo.book.limits import MAX_TEXT_CELLS
+
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 EXCEL = "{urn:schemas-microsoft-com:office:excel}"
 NAMESPACE = b"urn:schemas-microsoft-com:office:spreadsheet"
 """What the first bytes of such a file hold (its `<Workbook xmlns=…>`)."""
+LAST_ROW, LAST_COLUMN = 1_048_576, 16_384
+"""Excel's last row and column: an `ss:Index` or a merge past them is no workbook's (a file of
+450 bytes asked for a hundred million cells)."""
 
 
 class NotSpreadsheet2003(ValueError):
@@ -87,27 +92,37 @@ def _rows(
     if table is None:
         return rows, merges
     for row in table.iter(f"{SS}Row"):
-        at = _index(row, len(rows))
+        at = _index(row, len(rows), LAST_ROW)
         rows.extend([] for _ in range(at - len(rows)))
         cells: list[Any] = []
         for cell in row.iter(f"{SS}Cell"):
-            column = _index(cell, len(cells))
+            column = _index(cell, len(cells), LAST_COLUMN)
             cells.extend("" for _ in range(column - len(cells)))
             cells.append(_value(cell.find(f"{SS}Data")))
             across = _count(cell.get(f"{SS}MergeAcross"))
             down = _count(cell.get(f"{SS}MergeDown"))
+            if column + across >= LAST_COLUMN or at + down >= LAST_ROW:
+                raise NotSpreadsheet2003("a merged cell reaches past Excel's last row or column")
             if across or down:
                 merges.append(((at, column), (at + down, column + across)))
             cells.extend("" for _ in range(across))
         rows.append(cells)
     width = max((len(r) for r in rows), default=0)
+    if width * len(rows) > MAX_TEXT_CELLS:  # before the rows are padded to one width
+        raise NotSpreadsheet2003(
+            f"it holds {len(rows):,} rows of up to {width:,} cells, more than xlbo reads"
+        )
     return [r + [""] * (width - len(r)) for r in rows], merges
 
 
-def _index(element: Element, next_at: int) -> int:
-    """Where a row or cell goes (from 0): its `ss:Index` (from 1), else after the last."""
+def _index(element: Element, next_at: int, last: int) -> int:
+    """Where a row or cell goes (from 0): its `ss:Index` (from 1), else after the last; one
+    past Excel's `last` row or column is refused."""
     written = _count(element.get(f"{SS}Index"))
-    return written - 1 if written > next_at else next_at
+    at = written - 1 if written > next_at else next_at
+    if at >= last:
+        raise NotSpreadsheet2003("a cell lies past Excel's last row or column")
+    return at
 
 
 def _count(text: str | None) -> int:

@@ -2368,9 +2368,11 @@ def read_decisions(
             hint += " the pair, or leave the cell empty; then run --confirm again."
             if display_value(value).strip().casefold() == other:
                 hint = (
-                    "A suggestion you do not want is left with Accept empty; to undo a match, "
-                    "mark Reject on the Matches sheet."
+                    "To keep a suggested pair apart, type Reject in its Reject column; to undo a "
+                    "match, mark Reject on the Matches sheet."
                     if column == "Accept"
+                    else "To take a suggested pair, type Accept in its Accept column."
+                    if sheet == "Suggestions"
                     else "A match you keep is left with Reject empty; to take a suggestion, "
                     "mark Accept on the Suggestions sheet."
                 )
@@ -2472,9 +2474,13 @@ def read_decisions(
     for b, g in confirmed:
         if rule := _rule_of(bank, ledger, b, g):
             rules.append(rule)
-    # what a pair taught is unlearnt when the pair is rejected (its narration is not that party)
-    unlearnt = {rule for b, g in rejected if (rule := _rule_of(bank, ledger, b, g))}
-    rules = [rule for rule in rules if rule not in unlearnt]
+    # a rule the Rules sheet keeps (typed, or learnt before) is the user's to delete: a pair
+    # rejected may be the wrong day's or amount's of the right party; said, never dropped
+    kept = set(rules)
+    for b, g in sorted(rejected):
+        if (rule := _rule_of(bank, ledger, b, g)) in kept:
+            issues.append(_rule_of_rejected(rule, earlier, rules_from))
+            kept.discard(rule)
     return Decisions(tuple(confirmed), rejected, tuple(dict.fromkeys(rules))), issues
 
 
@@ -2494,6 +2500,24 @@ def _rule_of(bank: pd.DataFrame, ledger: pd.DataFrame, b: int, g: int) -> Rule |
 
 _NO_PAYER = r"(?i)\b(?:CASH|CDM|ATM|BRANCH|BR)\b"
 """Words of a bank line whose name is no payer's: a rule is not learnt from it."""
+
+
+def _rule_of_rejected(
+    rule: Rule, earlier: Path | Reader, rules_from: Path | Reader | None
+) -> Issue:
+    """The note that a rule on the Rules sheet says the party of a pair the user rejected."""
+    source = rules_from if rules_from is not None else earlier
+    return Issue(
+        severity=Severity.INFO,
+        sheet="Rules",
+        cell="",
+        value=rule.pattern,
+        problem=f"the Rules sheet says narrations with '{rule.pattern}' are {rule.party}, the "
+        "party of a pair you rejected; the rule is kept",
+        hint="If the rule is wrong (the name is no payer's, or another party's), delete its row "
+        "on the Rules sheet and run --confirm again.",
+        file=source.name if isinstance(source, Path) else "",
+    )
 
 
 def _accepted_and_rejected(table: Table, label: Any, b: int, g: int) -> Issue:

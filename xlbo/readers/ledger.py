@@ -902,7 +902,10 @@ def _title(rows: list[list[Any]]) -> tuple[str, str, tuple[date | None, date | N
         flags=re.IGNORECASE,
     )
     # Sage's `N/C: 1200 Name: HDFC Bank Current A/c Account Balance: 420,030.00 DR`
-    if sage := re.search(r"\bname\s*:\s*(.+?)(?:\s+account\s+balance\s*:.*)?$", account, re.I):
+    sage = re.match(
+        r"n/c\s*:\s*\S+\s+name\s*:\s*(.+?)(?:\s+account\s+balance\s*:.*)?$", account, re.I
+    )
+    if sage:
         account = sage[1]
     # Marg and Busy write the period on the ledger's line: `LEDGER OF HDFC BANK FROM 1/11 TO 30/11`
     # (or in brackets: `HDFC BANK (01-11-2026 TO 30-11-2026)`, whose digits are no account's)
@@ -923,8 +926,11 @@ _REPORT_NAME = re.compile(
 """A report's own name, written where a company's would be (Xero's `Account Transactions`, SAP
 Business One's `General Ledger`, SAP's `G/L Account Line Item Display`, Sage's `Nominal
 Activity`)."""
-_STAMP = re.compile(r"(?:date|time|page|printed\s+on|run\s+date|user)\b\s*:?\s*\S*$", re.IGNORECASE)
-"""A cell of a report's page header: `Date: 02/12/2026`, `Time 10:15:32`, `Page: 1`."""
+_STAMP = re.compile(
+    r"(?:date|time|page|printed\s+on|run\s+date|user)\b\s*(?::\s*\S*|[0-9]\S*)$", re.IGNORECASE
+)
+"""A cell of a report's page header: `Date: 02/12/2026`, `Time 10:15:32`, `Page: 1` (not a
+name: `Page Industries`, `Time Traders`)."""
 
 
 def _company(rows: list[list[Any]], period_at: int) -> str:
@@ -939,7 +945,11 @@ def _company(rows: list[list[Any]], period_at: int) -> str:
             return ""
         kept = [c for c in cells if not _REPORT_NAME.fullmatch(c) and not _STAMP.match(c)]
         if kept:
-            return " ".join(kept)
+            line = " ".join(kept)
+            second = index > 0  # below a report's name: the account's line, or the company's
+            if second and (_names_an_account(line) or re.match(r"ledger\s*:", line, re.I)):
+                return ""
+            return line
     return ""
 
 
@@ -1067,18 +1077,34 @@ def _amounts_from_balance(
     titled: int | None,
     where: str,
     rows: tuple[np.ndarray, str],
+    sides: pd.Series | None = None,
+    dated: np.ndarray | None = None,
 ) -> pd.Series:
     """The amount (signed, Dr plus, as text) each entry of a book that keeps only a running
     balance moved it by: its balance less the balance written above it. The opening is the
     balance of an `Opening Balance` line above the first entry, else the one its title states
     (`Opening Balance: 1,25,000.00 Dr`); a book that states neither is refused, its first
     entry's amount being unknowable. Balance lines (opening, closing, totals, carried) and
-    entries that moved nothing get none; Cr (or minus) is a credit balance."""
+    entries that moved nothing get none; Cr (or minus, or a Cr in the `sides` column beside it)
+    is a credit balance. A dated entry without its balance (a book that writes the balance at
+    the day's end only) is refused, naming its row: its amount cannot be told, and folding it
+    into the next entry's would misstate both."""
     balance, bad = paise_column(cells)
-    balance = np.where(side_marks(cells) == CREDIT_MARK, -np.abs(balance), balance)
+    marks = side_marks(cells)
+    if sides is not None:
+        marks = np.where(marks == "", side_marks(sides, alone=True), marks)
+    balance = np.where(marks == CREDIT_MARK, -np.abs(balance), np.abs(balance))
     shown = np.asarray(amount_present(cells), dtype=bool)
     shown[list(bad)] = False
     balance_line = np.isin(label, list(LAYOUT_LABELS))
+    if dated is not None and (unwritten := np.flatnonzero(dated & ~shown & ~balance_line)).size:
+        sheet_rows, letter = rows
+        row = int(sheet_rows[unwritten[0]])
+        raise SheetProblem(
+            f"{where} keeps only a running balance, and the entry of row {row} has none "
+            f"({letter}{row} is blank or no amount): its amount cannot be told. Export the "
+            "ledger with its Debit and Credit columns, and reconcile again."
+        )
     amounts = np.zeros(len(cells), dtype=np.int64)
     at = np.flatnonzero(shown)
     if len(at):
@@ -1120,6 +1146,8 @@ def _names_column(frame: pd.DataFrame, names: list[str], roles: dict[str, str]) 
         if filled.empty or _mostly_amounts(filled):
             continue
         worded = filled[filled.str.contains(r"[^\W\d_]{3}", regex=True)]
+        if has_date(date_column(worded)[0]).sum() * 2 > len(worded):
+            continue  # a column of dates written with their month's name (`28-Oct-2026`)
         if len(worded) * 2 > len(filled) and worded.nunique() > most:
             best, most = column, worded.nunique()
     return best
@@ -1191,7 +1219,12 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
             _titled_opening(title),
             f"{book.name}, sheet {table.sheet}",
             (frame["Row"].to_numpy(), table.letters.get(roles["Balance"], "A")),
+            frame[roles["Side"]] if "Side" in roles else None,
+            (text_column(frame[roles["Date"]]) != "").to_numpy(dtype=bool)
+            if "Date" in roles
+            else None,
         )
+        roles.pop("Side", None)  # the balance's side, read
         frame[FROM_BALANCE] = moved
         names.append(FROM_BALANCE)
         roles["Amount"] = FROM_BALANCE
@@ -1302,8 +1335,9 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
             # payments
             out = contains(
                 kind,
-                r"^(?:payment|pymt|withdrawal|paid|debit note|expense|purchase|cash\s*withdraw)",
-            ) & ~contains(kind, r"^payment[\s-]*in\b")
+                r"^(?:payment|pymt|withdrawal|paid|debit note|expense|purchase|cash\s*withdraw"
+                r"|sales?\s*return|credit\s*note)",
+            ) & ~contains(kind, r"^(?:payment[\s-]*in\b|purchase\s*return)")
             # Tally's To (Dr) before a name is a debit, By (Cr) a credit, where the file writes
             # them on its vouchers: a Contra or Journal says no side by its type
             said = _sides_said(side_word, dated & amount_present(column("Amount")))
@@ -1332,6 +1366,16 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
     # without a date (a bank book kept by hand writes the day once: `000453` under `000452`)
     has_voucher = ((voucher_type != "") | (voucher_no != "") | (reference != "")).to_numpy(
         dtype=bool
+    )
+    # a voucher whose particulars begin with a total's words (`Total for October rent - Shah
+    # Estates`, a `*` typed for a party) is a voucher still, where it carries its type or number
+    worded_total = np.isin(label, ["total", "sub total"]) & ~np.isin(
+        folded.to_numpy(), ["total", "sub total"]
+    )
+    label = np.where(
+        worded_total & ((voucher_type != "") | (voucher_no != "")).to_numpy(dtype=bool),
+        folded.to_numpy(dtype=object),
+        label,
     )
     # an unlabelled totals line; or an account's heading with its totals, written where the
     # dates go (Odoo's General Ledger: `101401 HDFC Bank`), a text that is no date
@@ -1851,13 +1895,14 @@ _SAME_LABEL = {
     "total carried forward": "carried forward",
     "total brought forward": "brought forward",
     # a day's total under its entries (Miracle's and other Indian bank books' `Day Total`)
-    "day total": "total",
-    "daily total": "total",
-    "day's total": "total",
-    # SAP's list totals, marked in its status column: `*` a subtotal, `**` the total
-    "*": "total",
-    "**": "total",
-    "***": "total",
+    "day total": "sub total",
+    "daily total": "sub total",
+    "day's total": "sub total",
+    # SAP's list totals, marked in its status column: `*` a subtotal, `**` the total (sub totals
+    # all: the list's totals are of its movements, no closing balance's other side)
+    "*": "sub total",
+    "**": "sub total",
+    "***": "sub total",
 }
 """Other software's words for the opening and the closing balance line."""
 

@@ -30,6 +30,10 @@ class Role(StrEnum):
     BALANCE = "balance"
 
 
+BALANCE_SIDES = ("balancedrcr", "balancecrdr", "baldrcr")
+"""A side column that says it is the balance's (Cosmos Bank's cash credit: `Balance | Balance
+Dr/Cr`), never a line's, even beside one unsigned Amount."""
+
 WORDS: dict[Role, tuple[str, ...]] = {
     Role.VALUE_DATE: ("valuedate", "valuedt", "valdate", "valuedat"),
     Role.DATE: (
@@ -249,9 +253,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "creditdebitindicator",
         "dc",
         "indicator",
-        "balancedrcr",  # Cosmos Bank's cash credit (Balance, Balance Dr/Cr): the balance's side
-        "balancecrdr",
-        "baldrcr",
+        *BALANCE_SIDES,
     ),
     Role.BALANCE: (
         "balance",

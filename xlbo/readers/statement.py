@@ -102,6 +102,7 @@ from xlbo.readers.header_words import (
     HINDI_TOTAL,
     renamed,
     two_row_header,
+    word_key,
 )
 from xlbo.readers.line_issues import (
     STATEMENT,
@@ -115,7 +116,7 @@ from xlbo.readers.line_issues import (
 )
 from xlbo.readers.mt940 import MT940_SUFFIXES, NotMt940, is_mt940, read_mt940
 from xlbo.readers.paise_columns import rupees_and_paise
-from xlbo.readers.roles import Role, column_role, has_amounts, roles_in
+from xlbo.readers.roles import BALANCE_SIDES, Role, column_role, has_amounts, roles_in
 from xlbo.readers.statement_summary import (
     Summary,
     Titles,
@@ -285,11 +286,12 @@ def _balance_side(
             else ""
         )
     side = headers[after]
+    own = word_key(side) in BALANCE_SIDES  # `Balance Dr/Cr`: the balance's, whatever else
     if columns.get(Role.SIDE) == side:
         other = [h for h in headers if h != side and column_role(h) is Role.SIDE]
         if other:
             columns[Role.SIDE] = other[0]
-        elif Role.AMOUNT in columns:
+        elif Role.AMOUNT in columns and not own:
             return ""
         else:
             del columns[Role.SIDE]
