@@ -527,6 +527,7 @@ def test_suggestions_show_both_lines_beside_the_reason(result_book: Path) -> Non
         "Particulars",
         "Ledger Amount",
         "Accept",
+        "Reject",
     ]
     line = dict(zip(rows[0], rows[1], strict=True))
     assert (line["Bank Row"], line["Ledger Row"], line["Kind"]) == (8, 8, "TDS deducted")
@@ -538,7 +539,8 @@ def test_suggestions_show_both_lines_beside_the_reason(result_book: Path) -> Non
     assert line["Ledger Amount"] == 10000
     assert line["Accept"] is None
     offered = [v.formula1 for v in sheet.data_validations.dataValidation]
-    assert offered == ['"Accept,Yes,Y,x,✓"']  # the dropdown offers what is understood
+    # the dropdowns offer what is understood
+    assert offered == ['"Accept,Yes,Y,x,✓"', '"Reject,Yes,Y,x,✓"']
     reject = openpyxl.load_workbook(result_book)["Matches"].data_validations.dataValidation
     assert [v.formula1 for v in reject] == ['"Reject,Yes,Y,x,✓"']
 
@@ -610,7 +612,7 @@ def test_reject_typed_under_accept_says_how_to_leave_a_suggestion(
     _mark(result_book, "Suggestions", "Accept", "Reject")
     code, _, err = reconcile(capsys, "--confirm", str(result_book))
     assert code == 1
-    assert "A suggestion you do not want is left with Accept empty" in err
+    assert "To keep a suggested pair apart, type Reject in its Reject column" in err
 
 
 @pytest.mark.parametrize(

@@ -2455,10 +2455,9 @@ def read_decisions(
 
     # a Reject on Matches undoes a match; one on Suggestions (where every pair rejected before
     # is listed again, its Reject kept) keeps the pair apart, run after run
-    turned_down = decided("Suggestions", "Reject", REJECT_CHOICES)
-    rejected = frozenset(
-        (b, g) for b, g, _, _ in [*decided("Matches", "Reject", REJECT_CHOICES), *turned_down]
-    )
+    undone = decided("Matches", "Reject", REJECT_CHOICES)  # Matches first: its sheet is the
+    turned_down = decided("Suggestions", "Reject", REJECT_CHOICES)  # one named when missing
+    rejected = frozenset((b, g) for b, g, _, _ in [*undone, *turned_down])
     accepted = decided("Suggestions", "Accept", ACCEPT_CHOICES)
     both = {(b, g, label) for b, g, _, label in turned_down}
     for b, g, table, label in accepted:

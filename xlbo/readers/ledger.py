@@ -1122,12 +1122,7 @@ def _amounts_from_balance(
         before[1:] = balance[at[:-1]]
         amounts[at] = balance[at] - before
     amounts[balance_line] = 0
-    text = [
-        ""
-        if paise == 0
-        else f"{'-' if paise < 0 else ''}{abs(paise) // 100}.{abs(paise) % 100:02d}"
-        for paise in amounts.tolist()
-    ]
+    text = ["" if paise == 0 else str(from_paise(paise)) for paise in amounts.tolist()]
     return pd.Series(text, index=cells.index, dtype=object, name=FROM_BALANCE)
 
 
