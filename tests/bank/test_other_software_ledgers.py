@@ -227,3 +227,11 @@ def test_a_ledger_that_states_no_opening_is_a_warning_not_a_tie(
     assert len(said) == 1
     assert "The ledger states no opening balance" in said[0][4]
     assert "--last-brs" in said[0][5]
+    summary = " ".join(
+        str(c)
+        for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)
+        for c in r
+    )
+    assert (
+        "It ties on an opening balance taken from the statement, the ledger stating none" in summary
+    )

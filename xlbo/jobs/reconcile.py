@@ -1520,6 +1520,11 @@ def reconcile_lines(
     )
 
 
+NO_BOOKS_OPENING = "The ledger states no opening balance"
+"""How the Warning that the books' opening was taken as the bank's begins (the Summary's
+verdict looks for it)."""
+
+
 def _no_books_opening(ledger_lines: Lines, opening: int) -> Issue:
     """The Warning that the books' opening was taken as the bank's: the BRS cannot show a
     difference, and an item outstanding last month (October's cheque presented in November)
@@ -1530,7 +1535,7 @@ def _no_books_opening(ledger_lines: Lines, opening: int) -> Issue:
         sheet=ledger_lines.sheet,
         cell="",
         value="",
-        problem="The ledger states no opening balance: the books were taken to open at the "
+        problem=f"{NO_BOOKS_OPENING}: the books were taken to open at the "
         f"statement's, {format_inr(from_paise(opening))}, so this BRS ties whatever the books' "
         "balance is, and last month's outstanding items (a cheque issued last month and "
         "presented this month) are listed as items to book now",
@@ -3176,6 +3181,12 @@ def _summary_sheet(
         else _no_bank_balance(brs)
         if brs.bank_balance is None
         else "The BRS ties: difference 0.00."
+        + (
+            " It ties on an opening balance taken from the statement, the ledger stating none: "
+            "see the warning on the Issues sheet before booking any item below."
+            if any(i.problem.startswith(NO_BOOKS_OPENING) for i in lines.ledger_lines.issues)
+            else ""
+        )
         + (
             f" Look at the {len(findings)} integrity finding(s) first: the statement does not "
             "agree with itself."
