@@ -1937,3 +1937,20 @@ def test_a_running_balance_book_that_states_no_opening_is_refused_naming_its_fir
         match=r"states no opening balance: the first entry's amount \(row 2, balance D2\)",
     ):
         read_ledger(str(path))
+
+
+def test_a_running_balance_written_with_a_minus_for_a_credit_keeps_its_sign(
+    xlsx: Callable[..., Path],
+) -> None:
+    """A balance of -10,000.00 (overdrawn, no Dr/Cr written) was read as 10,000.00 Dr: the
+    entries moved it by 25,000.00 and 30,000.00, not 45,000.00 and 40,000.00."""
+    rows = [
+        ["Date", "Particulars", "Vch No.", "Balance"],
+        ["01-11-2026", "Opening Balance", None, "-10,000.00"],
+        ["02-11-2026", "To Jay Ambe Traders", "1", "35,000.00"],
+        ["03-11-2026", "By Mehta & Co", "2", "-5,000.00"],
+    ]
+    lines = read_ledger(str(xlsx({"Ledger": rows}, name="minus.xlsx")))
+    assert lines.frame["debit"].tolist() == [4_500_000, 0]
+    assert lines.frame["credit"].tolist() == [0, 4_000_000]
+    assert lines.opening == -1_000_000

@@ -1093,7 +1093,8 @@ def _amounts_from_balance(
     marks = side_marks(cells)
     if sides is not None:
         marks = np.where(marks == "", side_marks(sides, alone=True), marks)
-    balance = np.where(marks == CREDIT_MARK, -np.abs(balance), np.abs(balance))
+    balance = np.where(marks == CREDIT_MARK, -np.abs(balance), balance)
+    balance = np.where(marks == DEBIT_MARK, np.abs(balance), balance)  # a minus unmarked: Cr
     shown = np.asarray(amount_present(cells), dtype=bool)
     shown[list(bad)] = False
     balance_line = np.isin(label, list(LAYOUT_LABELS))
