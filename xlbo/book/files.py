@@ -701,8 +701,6 @@ class FileBook:
                     f"{self.name} is an XML Spreadsheet 2003 that cannot be read: {error}. Open "
                     "it in Excel and use Save As > Excel Workbook (.xlsx), then run again."
                 ) from None
-            for rows in self._xml2003.rows.values():
-                check_text_grid(self.name, len(rows), len(rows[0]) if rows else 0)
             self._sheet_names = list(self._xml2003.names)
             return
         if self.kind in ("text", "parquet", "html"):

@@ -599,7 +599,7 @@ def run_reconcile(
     if account:
         _check_account(account, ledger_path, banks, master, ledger_lines, result.match_count)
     # how many decisions the result holds (matches confirmed, pairs rejected): a later run over
-    # it, unchanged since, knows without reading its long sheets (`_decided_in`)
+    # it, unchanged since, knows without reading its long sheets (`_may_hold_decisions`)
     held = pd.DataFrame([["Decisions", _decisions_held(result)]], columns=run.columns, dtype=object)
     run = pd.concat([run, held], ignore_index=True)
     result.sheets.append(ResultSheet("Run", run, headerless=True, hidden=True))
@@ -905,7 +905,7 @@ def reconcile_job(inputs: Mapping[str, Source], settings: ReconcileSettings) -> 
       are the earlier decisions, and the result comes back as sheets for it."""
     bank, ledger, earlier = inputs.get("bank"), inputs.get("ledger"), inputs.get("earlier")
     out: Path | None = None
-    applied = 0  # decisions marked in the result a plain run writes over (`_decided_in`)
+    applied = 0  # decisions a plain run applied from the result it writes over
     first = ""  # said before the counts
     if isinstance(earlier, Path) and bank is None:  # --confirm RESULT
         # read, then written again (kept as previous); a result saved as .xls or .ods (Excel's
@@ -932,7 +932,7 @@ def reconcile_job(inputs: Mapping[str, Source], settings: ReconcileSettings) -> 
                 )
         refuse_to_replace_inputs(out, bank, ledger, rules, master, last_brs)
         check_output_file(out, bank, ledger, rules, master, last_brs)
-        applied = _decided_in(out, bank, ledger)
+        marked = _may_hold_decisions(out, bank, ledger)
         result = run_reconcile(
             bank,
             ledger,
@@ -945,8 +945,9 @@ def reconcile_job(inputs: Mapping[str, Source], settings: ReconcileSettings) -> 
             sheet=settings.sheet,
             master=master,
             last_brs=last_brs,
-            earlier=out if applied else None,
+            earlier=out if marked else None,
         )
+        applied = _decisions_held(result) if marked else 0
     elif bank is not None and ledger is not None and not isinstance(bank, Path):
         result = _reconcile_open(bank, ledger, settings)
     else:
@@ -964,33 +965,24 @@ def reconcile_job(inputs: Mapping[str, Source], settings: ReconcileSettings) -> 
     return _outcome(result, files, first)
 
 
-def _decided_in(out: Path, bank: Path, ledger: Path) -> int:
-    """How many decisions the user marked in `out`, a result of these same statement and
-    ledger files (its Run sheet names them): Reject on Matches, Accept or Reject on Suggestions,
-    and the matches an earlier --confirm confirmed. A plain run over such a result applies
-    them, as --confirm does: before, it wrote a fresh result without a word, the marked one
-    kept only as `OUT (previous).xlsx` (helper-138). 0 where `out` is no such result."""
+def _may_hold_decisions(out: Path, bank: Path, ledger: Path) -> bool:
+    """Whether `out`, a result of these same statement and ledger files (its Run sheet names
+    them), may hold the user's decisions: changed since xlbo wrote it (marks typed), or written
+    with decisions in it (its Run sheet's Decisions: matches confirmed, pairs rejected). A plain
+    run over such a result applies them, as --confirm does (`read_decisions` reads them once):
+    before, it wrote a fresh result without a word, the marked one kept only as `OUT
+    (previous).xlsx` (helper-138). False where `out` is no such result."""
     try:
-        if not out.is_file() or not FileBook(out).has("Run"):
-            return 0
-        run = run_settings(out)
+        if not out.is_file():
+            return False
+        run = run_settings(out)  # refused where it has no Run sheet: no result of ours
         same = Path(run["Bank"]).resolve() == bank.resolve()
         if not same or Path(run["Ledger"]).resolve() != ledger.resolve():
-            return 0
+            return False
         held = _run_days(run.get("Decisions"), -1)  # "0", or "0.0" as a spreadsheet keeps it
-        if as_written(out) and held.isdigit():  # no mark typed since xlbo wrote it
-            return int(held)
-        marked = 0
-        for sheet, columns in (("Matches", ("Reject",)), ("Suggestions", ("Accept", "Reject"))):
-            frame = _decision_table(out, sheet).frame
-            for column in columns:
-                if column in frame.columns:
-                    marked += int((text_column(frame[column]) != "").sum())
-            if sheet == "Matches" and "Rule" in frame.columns:
-                marked += int((text_column(frame["Rule"]) == "Confirmed").sum())
-        return marked
+        return not (as_written(out) and held == "0")  # none held, none typed since
     except (UserError, OSError, KeyError, ValueError):  # no result of ours: written afresh
-        return 0
+        return False
 
 
 def _decisions_held(result: Reconciliation) -> int:
@@ -2475,31 +2467,38 @@ def read_decisions(
         ledger,
     )
     issues += [refusal.issue(bank, ledger) for refusal in refused]
-    for b, g in confirmed:
-        if rule := _rule_of(bank, ledger, b, g):
-            rules.append(rule)
+    rules += [rule for rule in _rules_of(bank, ledger, confirmed) if rule]
     # a rule the Rules sheet keeps (typed, or learnt before) is the user's to delete: a pair
     # rejected may be the wrong day's or amount's of the right party; said, never dropped
     kept = set(rules)
-    for b, g in sorted(rejected):
-        if (rule := _rule_of(bank, ledger, b, g)) in kept:
+    for rule in _rules_of(bank, ledger, sorted(rejected)):
+        if rule in kept:
             issues.append(_rule_of_rejected(rule, earlier, rules_from))
             kept.discard(rule)
     return Decisions(tuple(confirmed), rejected, tuple(dict.fromkeys(rules))), issues
 
 
-def _rule_of(bank: pd.DataFrame, ledger: pd.DataFrame, b: int, g: int) -> Rule | None:
-    """What a confirmed pair teaches: the bank line's name is the ledger line's party. Not
-    where the name is no payer's: a cash deposit's or withdrawal's (`CASH DEPOSIT-BRANCH PUNE
-    CAMP` taught 'BRANCH PUNE CAMP' is Patil Brothers, and next month Deshmukh's cash went to
-    Patil, helper-138), a cheque deposited (its words the drawee's bank or city), a branch."""
-    narration = str(bank["narration"].iloc[b])
-    deposited_cheque = bool(re.search(CHEQUE_WORDS, narration)) and bank["signed"].iloc[b] > 0
-    if re.search(_NO_PAYER, narration) or deposited_cheque:
-        return None
-    name = str(narration_names(bank["narration"].iloc[[b]]).iloc[0]).strip()
-    party = str(ledger.at[g, "particulars"])
-    return Rule(name, party) if name and party else None
+def _rules_of(
+    bank: pd.DataFrame, ledger: pd.DataFrame, pairs: Sequence[tuple[int, int]]
+) -> list[Rule | None]:
+    """What each confirmed pair (bank, ledger position) teaches: the bank line's name is the
+    ledger line's party, the names read at once. None where the name is no payer's: a cash
+    deposit's or withdrawal's (`CASH DEPOSIT-BRANCH PUNE CAMP` taught 'BRANCH PUNE CAMP' is
+    Patil Brothers, and next month Deshmukh's cash went to Patil, helper-138), a cheque
+    deposited (its words the drawee's bank or city), a branch."""
+    if not pairs:
+        return []
+    at = [b for b, _ in pairs]
+    narrations = bank["narration"].iloc[at].fillna("").astype(str)
+    names = narration_names(narrations).astype(str).str.strip().tolist()
+    no_payer = contains(narrations, _NO_PAYER) | (
+        contains(narrations, CHEQUE_WORDS) & (bank["signed"].iloc[at].to_numpy() > 0)
+    )
+    found: list[Rule | None] = []
+    for (_, g), name, skip in zip(pairs, names, no_payer.tolist(), strict=True):
+        party = str(ledger.at[g, "particulars"])
+        found.append(Rule(name, party) if name and party and not skip else None)
+    return found
 
 
 _NO_PAYER = r"(?i)\b(?:CASH|CDM|ATM|BRANCH|BR)\b"

@@ -120,7 +120,12 @@ from xlbo.readers.line_issues import (
     unseen,
 )
 from xlbo.readers.paise_columns import rupees_and_paise
-from xlbo.readers.statement_summary import month_in, period_in, without_period
+from xlbo.readers.statement_summary import (
+    month_in,
+    period_in,
+    without_lead_words,
+    without_period,
+)
 from xlbo.readers.tally_books import DAY_BOOK_COLUMNS, day_book_lines
 from xlbo.readers.tally_marks import (
     cancelled_rows,
@@ -958,10 +963,6 @@ _BOOK_ONLY = re.compile(
     re.IGNORECASE,
 )
 """A title's part that only says what the sheet is (`Bank Book`, `Ledger Statement`)."""
-_LEADS_ON = re.compile(
-    r"\s+(?:for|from|of|dated)(?:\s+the\s+(?:month|period)(?:\s+of)?)?\s*[:\-–]?\s*$", re.IGNORECASE
-)
-"""Words left at a line's end where its period was (`HDFC Bank Book for`)."""
 _SEGMENTS = re.compile(r"\s+[-–|]\s+|\s*[-–|]\s*$|^\s*[-–|]\s*")
 
 
@@ -974,7 +975,7 @@ def _account_name(line: str) -> str:
     >>> _account_name("Bank Book - HDFC - November 2026"), _account_name("HDFC Bank A/c - Bank Book")
     ('HDFC', 'HDFC Bank A/c')
     """
-    line = _LEADS_ON.sub("", without_period(line))
+    line = without_lead_words(without_period(line))
     named = [p.strip() for p in _SEGMENTS.split(line) if p.strip()]
     line = " - ".join(p for p in named if not _BOOK_ONLY.fullmatch(p))
     # `HDFC Bank Book`: HDFC Bank's (the words before say whose)

@@ -386,13 +386,13 @@ def read_statement(
     period: tuple[date | None, date | None] = (None, None),
 ) -> Lines:
     """A bank statement as banks export it, read a column at a time (a million lines from CSV
-    or Parquet take seconds). `period`: the days the statement should cover where its title
-    says none (the ledger's, `xlbo.jobs.reconcile`): it decides whether dates no cell decides
-    (`11/02/2026`, every day 12 or less) are day or month first. `sheet=None` reads every sheet Excel shows that holds a
+    or Parquet take seconds). `sheet=None` reads every sheet Excel shows that holds a
     statement (a sheet a month), lines one after another, the sheets in their dates' order,
     but those `skip` names (the ledger's, when one workbook holds both); `sheet="Oct"` just
-    that one, hidden or not. The frame's `sheet` column names each line's sheet; `Lines.sheet`
-    is the first sheet joined."""
+    that one, hidden or not. `period`: the days the statement should cover where its title
+    says none (the ledger's, `xlbo.jobs.reconcile`), which decides whether dates no cell
+    decides (`11/02/2026`, every day 12 or less) are day or month first. The frame's `sheet`
+    column names each line's sheet; `Lines.sheet` is the first sheet joined."""
     if isinstance(source, str) and is_mt940(Path(source)):  # SWIFT's statement: no sheets
         return read_mt940(Path(source))
     if isinstance(source, str):

@@ -291,6 +291,12 @@ _LEADS_TO_PERIOD = re.compile(
 )
 
 
+def without_lead_words(text: str) -> str:
+    """`text` without the words at its end that would lead to a period (`HDFC Bank Book for`,
+    where the dates after `for` were taken off)."""
+    return _LEADS_TO_PERIOD.sub("", text)
+
+
 def _cut(text: str, start: int, end: int) -> str:
     """`text` without text[start:end] and the words before it that lead to a period."""
     before = _LEADS_TO_PERIOD.sub("", text[:start])
