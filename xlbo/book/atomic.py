@@ -166,7 +166,8 @@ def _check_place(path: Path, folder_needed: Path, option: str) -> None:
 
 def check_output_file(path: Path, *inputs: Path | None, option: str = "--out") -> None:
     """Stop at the door, before any work, when the output file `path` cannot be written: it is
-    one of the job's `inputs`, a folder, under a file, or in a place the user cannot write."""
+    one of the job's `inputs`, a folder, under a file, read-only (a file the user locked is
+    not replaced), or in a place the user cannot write."""
     path = Path(path)
     for source in inputs:
         if source is not None and source.exists() and path.exists() and source.samefile(path):
@@ -183,6 +184,12 @@ def check_output_file(path: Path, *inputs: Path | None, option: str = "--out") -
             "it): close it there first — a save from that window would write the old result "
             f"over the new one — and run again. If {lock[1]} is not running, delete "
             f"{lock[0].name}."
+        )
+    if path.is_file() and not path.stat().st_mode & stat.S_IWUSR:
+        raise FileProblem(
+            f"{option} {path.name} is read-only (its Read-only box is ticked, or someone locked "
+            "it): xlbo does not replace a file kept from change. Untick Read-only in its "
+            f"Properties (chmod u+w {path.name}) if it may be replaced, or give another {option}."
         )
     _check_place(path, path.parent, option)
 

@@ -595,6 +595,11 @@ def run_reconcile(
         company=company_in(ledger_path) or company_of_master,
         carried=carried,
         carried_file=_link(last_brs, report) if last_brs is not None else "",
+        about_earlier=[
+            issue
+            for path, option in ((last_brs, "--last-brs"), (rules_from, "--rules"))
+            if path is not None and (issue := marks_not_applied(path, option)) is not None
+        ],
     )
     if account:
         _check_account(account, ledger_path, banks, master, ledger_lines, result.match_count)
@@ -610,6 +615,52 @@ def run_reconcile(
         sheets=[s for s in result.sheets if s.name not in DETAIL_SHEETS],
         details=[s for s in result.sheets if s.name in DETAIL_SHEETS],
         detail=chosen,
+    )
+
+
+def marks_not_applied(result: Path, option: str) -> Issue | None:
+    """A warning when an earlier month's result, given as `--last-brs` or `--rules`, holds
+    Accept or Reject marks no --confirm has applied: its BRS (the items brought forward) and its
+    Rules are those of before the marks, where the user took them as made. None for a result
+    as xlbo wrote it, read no further (`as_written`)."""
+    if as_written(result):
+        return None
+    marked = 0
+    for sheet, column in (
+        ("Suggestions", "Accept"),
+        ("Suggestions", "Reject"),
+        ("Matches", "Reject"),
+    ):
+        try:
+            frame = _decision_table(result, sheet).frame
+        except UserError:  # no such sheet, nor the file beside: nothing marked there
+            continue
+        if column not in frame.columns:
+            continue
+        cells = text_column(frame[column])  # one look at each distinct word typed
+        words = {text: _decision(text, column.casefold()) is True for text in cells.unique()}
+        said = cells.map(words).to_numpy(dtype=bool)
+        if column == "Reject" and "Kind" in frame.columns:  # listed as rejected: applied
+            said = said & (text_column(frame["Kind"]) != REJECTED_KIND).to_numpy(dtype=bool)
+        marked += int(said.sum())
+    if not marked:
+        return None
+    uses = "items brought forward" if option == "--last-brs" else "rules"
+    return Issue(
+        severity=Severity.WARNING,
+        sheet="Suggestions",
+        cell="",
+        value=f"{marked} mark(s)",
+        problem=(
+            f"{option} {result.name} holds {marked} Accept or Reject mark(s) never applied to it "
+            f"(no --confirm since they were typed), so the {uses} taken from it are those of "
+            "before the marks"
+        ),
+        hint=(
+            f"Run xlbo reconcile --confirm {result.name} first (it writes last month's result "
+            "again with the marks applied), then reconcile this month again."
+        ),
+        file=result.name,
     )
 
 
@@ -1149,6 +1200,12 @@ def _cut_and_unread(issues: Sequence[Issue]) -> tuple[list[Issue], int]:
     return cut, sum(issue.severity is Severity.ERROR for issue in issues) - len(cut)
 
 
+def _not_applied(decision_issues: Sequence[Issue]) -> int:
+    """How many of the user's marks were not applied (an error each): a decision applied with
+    a word about it (a whole combination undone, a rule kept) is a note, not counted."""
+    return sum(issue.severity is Severity.ERROR for issue in decision_issues)
+
+
 def _outcome(result: Reconciliation, files: Sequence[Path], first: str = "") -> JobResult:
     """What the Reconcile job tells the user, and its exit code: 0 only when the BRS ties with
     nothing left to look at (a note on the Issues sheet is no more than that)."""
@@ -1160,6 +1217,7 @@ def _outcome(result: Reconciliation, files: Sequence[Path], first: str = "") -> 
     )
     # an export cut off at its sheet's last row is said first: the BRS lacks what came after
     cut, unreadable = _cut_and_unread(result.issues)
+    not_applied = _not_applied(result.decision_issues)
     notes = len(result.issues) - unreadable - len(cut)  # a hidden sheet left unread, a cell cleaned
     # of those, a warning (rows below a summary not read, a balance not checked) says so
     warnings = sum(issue.severity is Severity.WARNING for issue in result.issues)
@@ -1176,29 +1234,21 @@ def _outcome(result: Reconciliation, files: Sequence[Path], first: str = "") -> 
         f"suggestions, {len(result.findings)} integrity findings, {unreadable} "
         "unreadable cells"
         + (f", {said} on the Issues sheet" if said else "")
-        + (
-            f", {len(result.decision_issues)} decisions not applied"
-            if result.decision_issues
-            else ""
-        )
+        + (f", {not_applied} decisions not applied" if not_applied else "")
         + f"; BRS difference {brs_difference}."
         + (" Report: " + ", ".join(str(path) for path in files) if files else "")
     )
     headline = (
         f"{result.match_count} matches; {len(result.bank_open)} bank and "
         f"{len(result.ledger_open)} ledger lines for the BRS; difference {brs_difference}."
-        + (
-            f" {len(result.decision_issues)} decisions not applied: see the Issues sheet."
-            if result.decision_issues
-            else ""
-        )
+        + (f" {not_applied} decisions not applied: see the Issues sheet." if not_applied else "")
         + (f" {result.unlikely}" if result.unlikely else "")  # a 0.00 that proves nothing
     )
     clean = (  # a note (which ledger sheet was read, and why) asks nothing of the user
         difference == 0
         and not result.findings
         and all(issue.severity is Severity.INFO for issue in result.issues)
-        and not result.decision_issues
+        and all(issue.severity is Severity.INFO for issue in result.decision_issues)
         and not result.unlikely
     )
     return JobResult(
@@ -1229,6 +1279,7 @@ def reconcile_lines(
     company: str = "",
     carried: LastBrs | None = None,
     carried_file: str = "",
+    about_earlier: Sequence[Issue] = (),
 ) -> Reconciliation:
     """The reconciliation of lines already read (from files, or from the workbook open in Excel);
     `bank_file`/`ledger_file` are what row links point into ("" for this workbook);
@@ -1237,7 +1288,9 @@ def reconcile_lines(
     left outstanding (`carried_file`: its link from this result): they join their sides (after
     this month's lines, see `_carry`) before the one matching run, so that a bank line cleared by
     reference by last month's cheque pairs with it rather than with a weaker guess of this month,
-    and what is left of them is swept by amount (`_cleared`)."""
+    and what is left of them is swept by amount (`_cleared`). `about_earlier`: what the job
+    found about the earlier results it was given (marks last month's never had applied), for
+    the Issues sheet with the decisions'."""
     statement, period_notes = _within_the_books(statement, ledger_lines)
     findings, unique = check_statement(statement.frame, statement.findings, statement.currency)
     bank = unique.reset_index(drop=True)
@@ -1250,6 +1303,7 @@ def reconcile_lines(
     _stacked_account(statement, ledger_lines)
     in_currency = _other_currency(statement, ledger_lines, bank, ledger)  # refused, if not met
     decisions, decision_issues = read_decisions(earlier, bank, ledger, rules_from)
+    decision_issues = [*about_earlier, *decision_issues]
     started = time.perf_counter()
     holders = (statement.company, ledger_lines.company, company)  # whose account it is
     if carried is not None:  # after this month's lines: the decisions' positions still hold
@@ -1330,9 +1384,9 @@ def reconcile_lines(
             f"{left_out} line(s) could not be read and were left out: see the Issues sheet, fix "
             "the cells and reconcile again (the BRS cannot tie while they are out)."
         )
-    if decision_issues:
+    if not_applied := _not_applied(decision_issues):
         notes.append(
-            f"{len(decision_issues)} Accept or Reject cell(s) held no decision xlbo could apply "
+            f"{not_applied} Accept or Reject cell(s) held no decision xlbo could apply "
             "and were left as they were: see the Issues sheet."
         )
     if detail_files:
@@ -2272,10 +2326,17 @@ def _positions(rows: dict[int, list[int]], value: Any) -> list[int]:
     """The lines read from sheet row `value` (a Bank Row or Ledger Row cell): one, or two where
     a two-sided bank book holds a receipt on the left and a payment on the right of one row;
     none for a cell that is no row number."""
+    number = _row_number(value)
+    return [] if number is None else rows.get(number, [])
+
+
+def _row_number(value: Any) -> int | None:
+    """The row number a Bank Row or Ledger Row cell holds (`12`, `12.0`), or None."""
     try:
-        return rows.get(int(float(value)), [])
+        number = float(value)
     except (TypeError, ValueError):
-        return []
+        return None
+    return int(number) if number.is_integer() else None
 
 
 def _lines_by_row(lines: pd.DataFrame) -> dict[int, list[int]]:
@@ -2318,9 +2379,13 @@ def read_decisions(
     tables: dict[str, Table] = {}
 
     def table_of(sheet: str) -> Table:
-        """The earlier result's sheet, read once (Matches may hold a million rows)."""
+        """The earlier result's sheet, read once (Matches may hold a million rows); a column
+        its decisions need that is gone (deleted, or renamed past case and spacing) is said
+        once: every mark on the sheet would be dropped without a word."""
         if sheet not in tables:
             tables[sheet] = _decision_table(earlier, sheet)
+            if (missing := _columns_gone(tables[sheet], DECISION_COLUMNS[sheet])) is not None:
+                issues.append(missing)
         return tables[sheet]
 
     def decided(
@@ -2430,6 +2495,24 @@ def read_decisions(
                 _positions(ledger_rows, ledger_row),
             )
             if not bank_lines or not on_row:
+                side, value = ("Bank", bank_row) if not bank_lines else ("Ledger", ledger_row)
+                shown = display_value(value).strip()
+                not_applied(
+                    label,
+                    f"{what} is not applied: its {side} Row "
+                    + (
+                        "is empty"
+                        if not shown
+                        else f"('{shown[:40]}') is not a row number"
+                        if _row_number(value) is None
+                        else f"({shown}) holds no line of the "
+                        + ("statement" if side == "Bank" else "ledger")
+                    )
+                    + ", so xlbo cannot tell which lines the decision is about",
+                    f"Put back the {side} Row this result gave the pair (or reconcile again "
+                    "with --bank and --ledger for fresh rows), mark it again, and run "
+                    "--confirm again.",
+                )
                 continue
             b = bank_lines[-1]  # a statement's row holds one line
             # of the lines of that row, the one decided about (its date and amount)
@@ -2454,6 +2537,8 @@ def read_decisions(
     # is listed again, its Reject kept) keeps the pair apart, run after run
     undone = decided("Matches", "Reject", REJECT_CHOICES)  # Matches first: its sheet is the
     turned_down = decided("Suggestions", "Reject", REJECT_CHOICES)  # one named when missing
+    issues += _matches_deleted(earlier, table_of("Matches"))
+    issues += _whole_matches_undone(table_of("Matches"), [label for *_, label in undone])
     rejected = frozenset((b, g) for b, g, _, _ in [*undone, *turned_down])
     accepted = decided("Suggestions", "Accept", ACCEPT_CHOICES)
     both = {(b, g, label) for b, g, _, label in turned_down}
@@ -2521,6 +2606,108 @@ def _rule_of_rejected(
         "on the Rules sheet and run --confirm again.",
         file=source.name if isinstance(source, Path) else "",
     )
+
+
+def _match_ids(frame: pd.DataFrame) -> pd.Series:
+    """The Match ID of each row of a Matches sheet (NaN where the cell holds none)."""
+    return pd.to_numeric(frame["Match ID"].astype(object), errors="coerce")
+
+
+def _matches_deleted(earlier: Path | Reader, table: Table) -> list[Issue]:
+    """A warning when the Matches sheet lists fewer matches than its result's Summary counts:
+    rows deleted, as one strikes out a tick, where deleting undoes nothing (the lines are
+    matched again); a Reject does. Names the deleted Match IDs where the sheet's are 1 to the
+    count, as xlbo numbers them."""
+    book = _reader(earlier)
+    if "Match ID" not in table.frame.columns or not book.has("Summary"):
+        return []
+    summary = book.read_table("Summary", SUMMARY_COLUMNS).frame
+    if not {"Item", "Count"} <= set(summary.columns):
+        return []
+    labels = {label for _, label in MATCHED_BY}
+    counts = pd.to_numeric(
+        summary.loc[text_column(summary["Item"]).isin(labels), "Count"].astype(object),
+        errors="coerce",
+    )
+    if counts.isna().any() or counts.empty:
+        return []
+    written = int(counts.sum())
+    present = set(_match_ids(table.frame).dropna().astype(np.int64).tolist())
+    if len(present) >= written:
+        return []
+    gone = written - len(present)
+    numbered = set(range(1, written + 1))
+    ids = sorted(numbered - present) if present <= numbered else []
+    which = (
+        f" (Match ID {', '.join(map(str, ids[:12]))}{', …' if len(ids) > 12 else ''})"
+        if ids
+        else ""
+    )
+    return [
+        Issue(
+            severity=Severity.WARNING,
+            sheet=table.sheet,
+            cell=f"A{table.header_row}",
+            value=f"{len(present):,} of {written:,}",
+            problem=(
+                f"{gone:,} of the {written:,} matches this result's Summary counts are no longer "
+                f"on its {table.sheet} sheet{which}: deleting a row does not undo a match, so "
+                "their lines were matched again"
+            ),
+            hint=(
+                "To undo a match, type Reject in its Reject column (on the new result's "
+                "Matches), and run --confirm again."
+            ),
+            file=table.source,
+        )
+    ]
+
+
+def _whole_matches_undone(table: Table, rejected: Sequence[Any]) -> list[Issue]:
+    """A note for each Reject on one line of a match of several (a combination, a batch): the
+    whole match is undone, its other lines matched afresh or left, where the user may have
+    meant to take one line out of it."""
+    frame = table.frame
+    if not rejected or "Match ID" not in frame.columns:
+        return []
+    ids = _match_ids(frame).to_numpy(dtype=float)
+    id_of = dict(zip(frame.index.tolist(), ids.tolist(), strict=True))
+    issues: list[Issue] = []
+    said: set[float] = set()
+    marked = set(rejected)
+    for label in rejected:
+        match = id_of[label]
+        if np.isnan(match) or match in said:
+            continue
+        said.add(match)
+        rows = frame.index[ids == match]
+        others = [row for row in rows if row not in marked]
+        if not others:
+            continue
+        listed = "; ".join(
+            f"bank row {display_value(frame.at[row, 'Bank Row'])}, ledger row "
+            f"{display_value(frame.at[row, 'Ledger Row'])}"
+            for row in others[:6]
+        )
+        issues.append(
+            Issue(
+                severity=Severity.INFO,
+                sheet=table.sheet,
+                cell=table.cell(int(str(label)), "Reject"),
+                value=display_value(frame.at[label, "Reject"]),
+                problem=(
+                    f"Reject undid the whole of match {int(match)}, whose {len(rows)} rows pair "
+                    f"its lines together; the rows not marked ({listed}"
+                    f"{'; …' if len(others) > 6 else ''}) were matched afresh, or left unmatched"
+                ),
+                hint=(
+                    "Look at those lines in this result: where some of them do belong together, "
+                    "accept that pair from Suggestions."
+                ),
+                file=table.source,
+            )
+        )
+    return issues
 
 
 def _accepted_and_rejected(table: Table, label: Any, b: int, g: int) -> Issue:
@@ -2687,13 +2874,56 @@ def _reader(source: Path | Reader) -> Reader:
     return FileBook(source) if isinstance(source, Path) else source
 
 
+DECISION_COLUMNS = {
+    "Matches": ("Bank Row", "Ledger Row", "Rule", "Reject"),
+    "Suggestions": ("Bank Row", "Ledger Row", "Accept", "Reject"),
+}
+"""The columns a result's decisions are read from, on each sheet: a mark (Reject, Accept; a
+Rule of Confirmed) is read with its row's Bank Row and Ledger Row."""
+DECISION_HEADERS = {
+    "Matches": ("Match ID", *DECISION_COLUMNS["Matches"]),
+    "Suggestions": (*DECISION_COLUMNS["Suggestions"], "Kind"),
+}
+"""The headers looked for when a decisions sheet is read (header row found by them, and each
+matched past case and spacing)."""
+
+
+def _columns_gone(table: Table, needed: Sequence[str]) -> Issue | None:
+    """The Issue for a decisions sheet that lost a column its marks are read from (deleted, or
+    its header renamed past case and spacing), or None; a sheet with no rows has no marks."""
+    gone = [h for h in needed if h not in table.frame.columns]
+    if not gone or table.rows == 0:
+        return None
+    found = ", ".join(f"'{display_value(h)}'" for h in list(table.frame.columns)[:16])
+    lost = (
+        "no Accept, Reject or confirmed match on it"
+        if {"Bank Row", "Ledger Row"} & set(gone)
+        else "no " + " or ".join("confirmed match" if h == "Rule" else h for h in gone) + " on it"
+    )
+    return Issue(
+        severity=Severity.ERROR,
+        sheet=table.sheet,
+        cell=f"A{table.header_row}",
+        value=", ".join(gone),
+        problem=(
+            f"the {table.sheet} sheet has no {' or '.join(gone)} column (its headers: {found}), "
+            f"so {lost} could be read: those pairs were left as xlbo makes them"
+        ),
+        hint=(
+            f"Put the column back as this result wrote it (Undo, or type its header {gone[0]} in "
+            f"row {table.header_row}), mark the pairs again, and run --confirm again."
+        ),
+        file=table.source,
+    )
+
+
 def _decision_table(result: Path | Reader, sheet: str) -> Table:
     """The sheet `sheet` of an earlier result workbook, or the file beside it that holds it;
     refused when neither is there (a renamed sheet, a workbook moved without its CSV files):
     the user's marks would be dropped without a word."""
     book = _reader(result)
     if book.has(sheet):
-        return book.read_table(sheet)
+        return book.read_table(sheet, DECISION_HEADERS[sheet])
     if not isinstance(result, Path):  # the open workbook: its last result lost a sheet
         raise SheetProblem(
             f"This workbook has no {sheet} sheet, so the marks you made there cannot be read. "
@@ -2703,7 +2933,7 @@ def _decision_table(result: Path | Reader, sheet: str) -> Table:
         path = detail_path(result, sheet, detail)
         if path.exists():
             beside = FileBook(path)
-            return beside.read_table(beside.sheet_names()[0])
+            return beside.read_table(beside.sheet_names()[0], DECISION_HEADERS[sheet])
     found = ", ".join(f"'{name}'" for name in book.sheet_names()[:12])
     csv = detail_path(result, sheet, Detail.CSV).name
     raise SheetProblem(
@@ -2902,6 +3132,8 @@ def _sheets(
     Summary where the statement and the ledger do not name it (a master's, a books').
     `rejected`: the pairs the user rejected, listed on Suggestions again."""
     lines = _Lines(statement, ledger_lines, bank, ledger, bank_file, ledger_file)
+    listed = _pairs_of(suggestions)
+    rejected = [pair for pair in rejected if pair not in listed]
     return [
         _summary_sheet(
             lines,
@@ -2914,6 +3146,7 @@ def _sheets(
             notes,
             unlikely,
             company,
+            len(rejected),
         ),
         _matches_sheet(lines, matches),
         *_unmatched_sheets(lines, bank_open, ledger_open),
@@ -3015,14 +3248,19 @@ REJECTED_KIND = "Rejected by you"
 --confirm reads it again, and clearing it lets the pair be matched again."""
 
 
+REJECTED_ITEM = "Pairs you rejected (listed under the suggestions)"
+"""The Summary's line counting the pairs listed on Suggestions as Rejected by you: before, a
+Summary of "Suggestions to review 0" sat above a sheet listing them."""
+
+
 def _suggestions_sheet(
     lines: _Lines, suggestions: pd.DataFrame, rejected: Sequence[tuple[int, int]] = ()
 ) -> ResultSheet:
     """Pairs the matcher would not take on its own, with why; an Accept column to take them,
     and a Reject column to keep them apart. The pairs the user rejected (on Matches, or here)
     are listed below them, Reject marked: a rejection holds on every later --confirm, as an
-    Accept does, where before the next --confirm matched the pair again without a word."""
-    rejected = [pair for pair in rejected if pair not in _pairs_of(suggestions)]
+    Accept does, where before the next --confirm matched the pair again without a word. No pair
+    of `rejected` is among `suggestions` (`_sheets`)."""
     b = np.array([*suggestions["bank"], *(pair[0] for pair in rejected)], dtype=np.int64)
     g = np.array([*suggestions["ledger"], *(pair[1] for pair in rejected)], dtype=np.int64)
     kept = [REJECTED_KIND] * len(rejected)
@@ -3095,9 +3333,11 @@ def _summary_sheet(
     notes: list[str],
     unlikely: str,
     company: str = "",
+    rejected: int = 0,
 ) -> ResultSheet:
     """Counts and money: lines on each side, matched by each rule (cleared from last month's BRS
-    only when it was given), left, to review. Money out
+    only when it was given), left, to review (and the pairs the user rejected, listed below the
+    suggestions, when there are any). Money out
     and money in stand in columns of their own, as a cash book keeps them (withdrawals and
     payments out, deposits and receipts in), never added together. Headed as the BRS is (the
     company, 'as on' the date, the bank account), then the files it was made from and the
@@ -3161,6 +3401,7 @@ def _summary_sheet(
             from_paise(brs.stale_deposited),
         ],
         ["Suggestions to review", len(suggestions), None, None],
+        *([[REJECTED_ITEM, rejected, None, None]] if rejected else []),
         ["Integrity findings", len(findings), None, None],
     ]
     summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS, dtype=object)

@@ -1,0 +1,238 @@
+"""The marks a user makes on a result, and what xlbo says when an edit of the sheet would lose
+them: a decisions column deleted or renamed, a row number blanked, a Matches row deleted where
+a Reject was meant, one line of a combination rejected, a result locked read-only."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from tests.bank.test_reconcile import ledger, statement
+from xlbo.cli import main
+
+PATIL = "NEFT CR-SBIN0004567-PATIL BROTHERS-SBINN26101244445555"
+OM_SAI = "NEFT CR-SBIN0004567-OM SAI LOGISTICS-SBINN26100833334444"
+KAVERI = "NEFT CR-HDFC0000240-KAVERI HOME NEEDS-HDFCN26100611112222"
+
+
+def _month(xlsx: Callable[..., Path]) -> tuple[Path, Path]:
+    """Three receipts: Om Sai's 5,000.00 (one match), Patil's 20,000.00 against two bills of
+    12,000.00 and 8,000.00 (a combination), Kaveri's 9,900.00 against 10,000.00 booked (a
+    suggestion: TDS)."""
+    bank = xlsx(
+        {
+            "Statement": statement(
+                [
+                    ["06/10/26", KAVERI, None, None, 9900],
+                    ["08/10/26", OM_SAI, None, None, 5000],
+                    ["12/10/26", PATIL, None, None, 20000],
+                ]
+            )
+        },
+        name="bank.xlsx",
+    )
+    books = xlsx(
+        {
+            "Ledger": ledger(
+                [
+                    [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "R/2", 10000, None],
+                    [date(2026, 10, 8), "Om Sai Logistics", "Receipt", "R/3", 5000, None],
+                    [date(2026, 10, 12), "Patil Brothers", "Receipt", "R/4", 12000, None],
+                    [date(2026, 10, 12), "Patil Brothers", "Receipt", "R/5", 8000, None],
+                ]
+            )
+        },
+        name="books.xlsx",
+    )
+    return bank, books
+
+
+@pytest.fixture
+def result(xlsx: Callable[..., Path], tmp_path: Path) -> Path:
+    bank, books = _month(xlsx)
+    out = tmp_path / "brs.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    return out
+
+
+def rows(path: Path, name: str) -> list[dict[str, Any]]:
+    table = list(openpyxl.load_workbook(path)[name].iter_rows(values_only=True))
+    return [dict(zip(table[0], row, strict=True)) for row in table[1:]]
+
+
+def issues(path: Path) -> list[str]:
+    """The problems on the Issues sheet (its Problem column); none where there is no sheet."""
+    book = openpyxl.load_workbook(path)
+    if "Issues" not in book.sheetnames:
+        return []
+    table = list(book["Issues"].iter_rows(values_only=True))
+    at = table[0].index("Problem")
+    return [str(row[at]) for row in table[1:]]
+
+
+def summary(path: Path) -> dict[str, Any]:
+    sheet = openpyxl.load_workbook(path)["Summary"]
+    return {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row[0]}
+
+
+def edit(path: Path, name: str, change: Callable[[Any, list[Any]], None]) -> None:
+    """Change the sheet `name` of the result as a user would in Excel, and save it."""
+    book = openpyxl.load_workbook(path)
+    sheet = book[name]
+    change(sheet, [c.value for c in sheet[1]])
+    book.save(path)
+
+
+def test_the_month_is_one_match_a_combination_and_a_suggestion(result: Path) -> None:
+    assert [(m["Match ID"], m["Rule"]) for m in rows(result, "Matches")] == [
+        (1, "Amount and date"),
+        (2, "Combination"),
+        (2, "Combination"),
+    ]
+    assert [s["Kind"] for s in rows(result, "Suggestions")] == ["TDS deducted"]
+
+
+def test_an_accept_column_renamed_past_case_is_said_and_one_in_capitals_is_read(
+    result: Path,
+) -> None:
+    """A renamed Accept header dropped every Accept on the sheet without a word."""
+
+    def accept_renamed(header: str) -> Callable[[Any, list[Any]], None]:
+        def change(sheet: Any, headers: list[Any]) -> None:
+            at = headers.index("Accept") + 1
+            sheet.cell(1, at).value = header
+            sheet.cell(2, at).value = "Accept"
+
+        return change
+
+    edit(result, "Suggestions", accept_renamed("Accepted?"))
+    assert main(["reconcile", "--confirm", str(result)]) == 1
+    [said] = [i for i in issues(result) if "no Accept column" in i]
+    assert said.startswith("the Suggestions sheet has no Accept column (its headers: 'Bank Row'")
+    assert "so no Accept on it could be read" in said
+    assert "Confirmed" not in [m["Rule"] for m in rows(result, "Matches")]
+
+    edit(result, "Suggestions", accept_renamed(" ACCEPT "))  # the fresh result's Suggestions
+    assert main(["reconcile", "--confirm", str(result)]) == 0
+    assert next(m["Rule"] for m in rows(result, "Matches")) == "Confirmed"  # Kaveri's, first
+
+
+def test_a_bank_row_column_deleted_says_no_mark_on_the_sheet_was_read(result: Path) -> None:
+    def change(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(2, headers.index("Reject") + 1).value = "Reject"
+        sheet.delete_cols(headers.index("Bank Row") + 1)
+
+    edit(result, "Matches", change)
+    assert main(["reconcile", "--confirm", str(result)]) == 1
+    [said] = [i for i in issues(result) if "Bank Row column" in i]
+    assert "so no Accept, Reject or confirmed match on it could be read" in said
+    assert next(m["Rule"] for m in rows(result, "Matches")) == "Amount and date"  # not undone
+
+
+def test_a_marked_row_whose_bank_row_is_blanked_is_said(result: Path) -> None:
+    def change(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(2, headers.index("Accept") + 1).value = "Accept"
+        sheet.cell(2, headers.index("Bank Row") + 1).value = None
+
+    edit(result, "Suggestions", change)
+    assert main(["reconcile", "--confirm", str(result)]) == 1
+    assert "Accept is not applied: its Bank Row is empty, so xlbo cannot tell which lines" in (
+        " ".join(issues(result))
+    )
+
+    def garbage(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(2, headers.index("Accept") + 1).value = "Accept"
+        sheet.cell(2, headers.index("Ledger Row") + 1).value = "row 9"
+
+    edit(result, "Suggestions", garbage)
+    main(["reconcile", "--confirm", str(result)])
+    assert "its Ledger Row ('row 9') is not a row number" in " ".join(issues(result))
+
+
+def test_a_matches_row_deleted_is_matched_again_and_said(result: Path) -> None:
+    """Deleting a row of Matches (as one strikes out a tick) undid nothing, without a word."""
+    edit(result, "Matches", lambda sheet, _: sheet.delete_rows(2))
+    assert main(["reconcile", "--confirm", str(result)]) == 1
+    [said] = [i for i in issues(result) if "no longer on" in i]
+    assert said == (
+        "1 of the 2 matches this result's Summary counts are no longer on its Matches sheet "
+        "(Match ID 1): deleting a row does not undo a match, so their lines were matched again"
+    )
+    assert next(m["Rule"] for m in rows(result, "Matches")) == "Amount and date"
+    assert main(["reconcile", "--confirm", str(result)]) == 0  # said once, not every run
+
+
+def test_rejecting_one_line_of_a_combination_says_the_whole_match_is_undone(
+    result: Path,
+) -> None:
+    def change(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(3, headers.index("Reject") + 1).value = "Reject"  # Patil's 12,000.00
+
+    edit(result, "Matches", change)
+    main(["reconcile", "--confirm", str(result)])
+    [said] = [i for i in issues(result) if "undid the whole" in i]
+    assert said.startswith("Reject undid the whole of match 2, whose 2 rows pair its lines")
+    assert "(bank row 8, ledger row 10)" in said
+    assert [m["Rule"] for m in rows(result, "Matches")] == ["Amount and date"]
+
+
+def test_the_summary_counts_the_pairs_rejected_listed_under_suggestions(result: Path) -> None:
+    def change(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(2, headers.index("Reject") + 1).value = "x"
+
+    edit(result, "Matches", change)
+    main(["reconcile", "--confirm", str(result)])
+    counts = summary(result)
+    assert counts["Suggestions to review"] == 1
+    assert counts["Pairs you rejected (listed under the suggestions)"] == 1
+    assert [s["Kind"] for s in rows(result, "Suggestions")] == ["TDS deducted", "Rejected by you"]
+
+
+def test_a_result_made_read_only_is_not_replaced(
+    result: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    written = result.read_bytes()
+    os.chmod(result, 0o444)
+    capsys.readouterr()
+    assert main(["reconcile", "--confirm", str(result)]) == 2
+    said = capsys.readouterr().err
+    assert "--confirm brs.xlsx is read-only" in said
+    assert "Untick Read-only in its Properties" in said
+    assert result.read_bytes() == written
+    assert not (result.parent / "brs (previous).xlsx").exists()
+
+
+@pytest.mark.parametrize("option", ["--rules", "--last-brs"])
+def test_last_months_result_with_marks_never_confirmed_is_said(
+    option: str, result: Path, xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """An Accept typed into October's result and never confirmed taught no rule and left its
+    pair on October's BRS; November's run took October's result as it stood, without a word."""
+
+    def change(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(2, headers.index("Accept") + 1).value = "Accept"
+
+    edit(result, "Suggestions", change)
+    bank = xlsx({"Statement": statement([["05/11/26", OM_SAI, None, None, 7000]])}, name="nov.xlsx")
+    books = xlsx(
+        {"Ledger": ledger([[date(2026, 11, 5), "Om Sai Logistics", "Receipt", "R/9", 7000, None]])},
+        name="nov-books.xlsx",
+    )
+    out = tmp_path / "nov-brs.xlsx"
+    command = ["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]
+    main([*command, option, str(result)])
+    uses = "items brought forward" if option == "--last-brs" else "rules"
+    assert (
+        f"{option} brs.xlsx holds 1 Accept or Reject mark(s) never applied to it (no --confirm "
+        f"since they were typed), so the {uses} taken from it are those of before the marks"
+    ) in issues(out)
+
+    main(["reconcile", "--confirm", str(result)])  # applied: November's run says nothing
+    main([*command, option, str(result)])
+    assert not any("never applied" in i for i in issues(out))
