@@ -162,7 +162,8 @@ def test_a_matches_row_deleted_is_matched_again_and_said(result: Path) -> None:
     [said] = [i for i in issues(result) if "no longer on" in i]
     assert said == (
         "1 of the 2 matches this result's Summary counts are no longer on its Matches sheet "
-        "(Match ID 1): deleting a row does not undo a match, so their lines were matched again"
+        "(Match ID 1): deleting a row is not how a match is undone, and xlbo matched their lines "
+        "again where its rules found them"
     )
     assert next(m["Rule"] for m in rows(result, "Matches")) == "Amount and date"
     assert main(["reconcile", "--confirm", str(result)]) == 0  # said once, not every run
@@ -236,3 +237,48 @@ def test_last_months_result_with_marks_never_confirmed_is_said(
     main(["reconcile", "--confirm", str(result)])  # applied: November's run says nothing
     main([*command, option, str(result)])
     assert not any("never applied" in i for i in issues(out))
+
+
+def test_a_users_remarks_column_follows_its_lines_and_an_own_sheet_is_said(
+    result: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Remarks column typed beside the lines, and a sheet of the user's own, were left in
+    `brs (previous).xlsx` by --confirm without a word (helper-138, c04/d)."""
+    book = openpyxl.load_workbook(result)
+    unmatched = book["Unmatched Bank"]
+    at = unmatched.max_column + 1
+    unmatched.cell(1, at).value = "Remarks"
+    unmatched.cell(2, at).value = "asked Ravi for the TDS certificate"
+    suggestions = book["Suggestions"]
+    headers = [c.value for c in suggestions[1]]
+    suggestions.cell(1, len(headers) + 1).value = "Remarks"
+    suggestions.cell(2, len(headers) + 1).value = "Kaveri deducted TDS 1%"
+    book.create_sheet("My Notes").append(["Call the bank about SMS charges"])
+    book.save(result)
+    capsys.readouterr()
+
+    main(["reconcile", "--confirm", str(result)])
+    said = capsys.readouterr().out
+    assert said.startswith(
+        "From your earlier brs.xlsx: carried your 'Remarks' to the same lines (2 of 2 rows "
+        "noted). Your own sheet(s) 'My Notes' of the earlier brs.xlsx are not in the new result: "
+        "they stay in the earlier file."
+    ), said
+    [kaveri] = rows(result, "Suggestions")
+    assert kaveri["Remarks"] == "Kaveri deducted TDS 1%"
+    [line] = rows(result, "Unmatched Bank")
+    assert (line["Narration"], line["Remarks"]) == (KAVERI, "asked Ravi for the TDS certificate")
+    previous = openpyxl.load_workbook(result.parent / "brs (previous).xlsx")
+    assert "My Notes" in previous.sheetnames
+
+    def accept(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(2, headers.index("Accept") + 1).value = "x"
+
+    edit(result, "Suggestions", accept)
+    capsys.readouterr()
+    main(["reconcile", "--confirm", str(result)])  # accepted: its note follows it to Matches
+    assert "(2 of 2 rows noted)" in capsys.readouterr().out
+    confirmed = next(m for m in rows(result, "Matches") if m["Rule"] == "Confirmed")
+    assert confirmed["Remarks"] == (  # the pair's and its bank line's, in one cell
+        "Kaveri deducted TDS 1%; asked Ravi for the TDS certificate"
+    )

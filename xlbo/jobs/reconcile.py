@@ -180,6 +180,9 @@ class Reconciliation:
     """The warning when almost nothing matched (this ledger may not be this bank account's)."""
     currency: str = ""
     """The statement's currency where not the rupee (an EEFC account's `USD`); "" for rupees."""
+    carried_notes: str = ""
+    """What of the user's own columns (and sheets) in the earlier result was carried into this
+    one, and what was not (`_with_notes`); "" where there were none."""
 
     @property
     def match_count(self) -> int:
@@ -1013,7 +1016,160 @@ def reconcile_job(inputs: Mapping[str, Source], settings: ReconcileSettings) -> 
     # said first: the user ran the same command over the result they had marked
     if applied and out:
         first = _applied_note(applied, out)
+    first = " ".join(filter(None, (first, result.carried_notes)))
     return _outcome(result, files, first)
+
+
+NOTE_SHEETS = {
+    "Matches": ("Bank Row", "Ledger Row"),
+    "Suggestions": ("Bank Row", "Ledger Row"),
+    "Unmatched Bank": ("Bank Row",),
+    "Unmatched Ledger": ("Ledger Row",),
+}
+"""The sheets whose rows a user's own columns (a Remarks column: "asked Ravi", "cheque
+couriered on 3rd") are carried on from an earlier result to the one written over it, and the
+row numbers that say which line (or pair) a row is: a note on a pair follows it from
+Suggestions to Matches when it is accepted."""
+NOTE_TEXTS = ("Narration", "Particulars")
+"""What a line still reads as, for its notes to follow it (see `_with_notes`)."""
+
+
+@dataclass
+class _Notes:
+    """The notes of one kind of row (pairs; bank lines; ledger lines) on an earlier result."""
+
+    keys: tuple[str, ...]
+    frames: list[pd.DataFrame] = field(default_factory=list)
+    """Each earlier sheet's rows that hold a note: their keys, texts and own columns."""
+    sheets: list[str] = field(default_factory=list)
+    """The sheet each frame is from."""
+    carried: list[np.ndarray] = field(default_factory=list)
+    """Which of each frame's rows found their line again."""
+
+
+def _with_notes(
+    sheets: list[ResultSheet], earlier: Path | Reader, read: dict[str, Table]
+) -> tuple[list[ResultSheet], str]:
+    """`result` with the columns the user added to the earlier result's line sheets carried to
+    the rows of the same lines (their Bank Row and Ledger Row, and their narration and
+    particulars reading as they did: a statement exported again holds other lines on those
+    rows), and a sentence saying what was carried, what was not (a line now on another kind of
+    sheet, or gone), and which sheets of the user's own the new result does not have. `read`:
+    the earlier result's sheets read already (`read_decisions`), not read again."""
+    families: dict[tuple[str, ...], _Notes] = {}
+    own_columns: list[str] = []
+    book: Reader | None = None
+    for name, keys in NOTE_SHEETS.items():
+        try:
+            if name not in read:
+                book = book or _reader(earlier)
+                read[name] = _decision_table(earlier, name, book)
+            old = read[name].frame
+        except UserError:  # no such sheet (nor file beside): nothing noted there
+            continue
+        ours = set(DECISION_HEADERS.get(name, ())) | set(keys) | set(NOTE_TEXTS)
+        own = [c for c in old.columns if isinstance(c, str) and c.strip() and c not in ours]
+        written = next((s for s in sheets if s.name == name), None)
+        if written is not None:
+            own = [c for c in own if c not in written.frame.columns]
+        if not own or not set(keys) <= set(old.columns):
+            continue
+        noted = old[own].notna().to_numpy() & (_texts_of(old[own]) != "")
+        rows = noted.any(axis=1)
+        if not rows.any():
+            continue
+        own = [c for c, used in zip(own, noted.any(axis=0), strict=True) if used]
+        family = families.setdefault(keys, _Notes(keys))
+        family.frames.append(old.loc[rows, [*keys, *[t for t in NOTE_TEXTS if t in old], *own]])
+        family.carried.append(np.zeros(int(rows.sum()), dtype=bool))
+        family.sheets.append(name)
+        own_columns += [c for c in own if c not in own_columns]
+    if not families:
+        return sheets, _own_sheets_note(sheets, earlier)
+
+    def carried(sheet: ResultSheet) -> ResultSheet:
+        """The sheet with the notes of its own kind of row, and those of the lines its rows
+        hold (a bank line's note on the pair it is matched in now; a match's note on its lines
+        when it is undone), two notes of one cell joined."""
+        keys = NOTE_SHEETS.get(sheet.name, ())
+        if not keys or sheet.frame.empty:
+            return sheet
+        new = sheet.frame.copy()
+        for family in sorted(families.values(), key=lambda f: f.keys != keys):
+            shared = [k for k in family.keys if k in keys]
+            if not shared or (len(shared) < len(keys) and sheet.name != "Matches"):
+                continue  # a line's note goes to the match it is in, not to a suggestion
+            first: dict[tuple[int | None, ...], int] = {}
+            for place, key in enumerate(_note_keys(new, shared)):
+                first.setdefault(key, place)
+            for old, found, of in zip(family.frames, family.carried, family.sheets, strict=True):
+                if len(shared) < len(family.keys) and of != "Matches":  # a suggestion's note
+                    continue  # stays with the pair, not copied onto both its lines
+                at = np.array([first.get(k, -1) for k in _note_keys(old, shared)], dtype=np.int64)
+                same = at >= 0
+                for text in (t for t in NOTE_TEXTS if t in old.columns and t in new.columns):
+                    before = text_column(old[text]).str.casefold().to_numpy(dtype=object)
+                    after = text_column(new[text]).str.casefold().to_numpy(dtype=object)
+                    same &= before == after[np.maximum(at, 0)]
+                for column in old.columns.difference([*family.keys, *NOTE_TEXTS], sort=False):
+                    values = (
+                        new[column].to_numpy(dtype=object).copy()
+                        if column in new.columns
+                        else np.full(len(new), None, dtype=object)
+                    )
+                    notes = old[column].to_numpy(dtype=object)
+                    for place, note in zip(at[same].tolist(), notes[same].tolist(), strict=True):
+                        there = display_value(values[place]).strip() if values[place] else ""
+                        if not there:
+                            values[place] = note
+                        elif display_value(note).strip() not in there:
+                            values[place] = f"{there}; {display_value(note).strip()}"
+                    new[column] = values
+                    found |= same
+        return replace(sheet, frame=new)
+
+    done = [carried(sheet) for sheet in sheets]
+    notes = sum(len(f) for family in families.values() for f in family.frames)
+    kept = sum(int(c.sum()) for family in families.values() for c in family.carried)
+    said = f"From your earlier {earlier.name}: carried your {', '.join(map(repr, own_columns[:4]))}"
+    said += f" to the same lines ({kept:,} of {notes:,} rows noted)"
+    if kept < notes:
+        said += (
+            f"; {notes - kept:,} noted row(s) are not carried: their lines are not in this "
+            "statement and ledger as they read then"
+        )
+    own_sheets = _own_sheets_note(sheets, earlier)
+    return done, said + "." + (" " + own_sheets if own_sheets else "")
+
+
+def _texts_of(frame: pd.DataFrame) -> np.ndarray:
+    """`text_column` of each column of `frame`, as one array of rows × columns."""
+    return np.column_stack([text_column(frame[c]).to_numpy(dtype=object) for c in frame.columns])
+
+
+def _own_sheets_note(sheets: list[ResultSheet], earlier: Path | Reader) -> str:
+    """The sentence naming the sheets the user added to the earlier result file, which the new
+    one does not have (they stay in the earlier file, kept as `(previous)`), or "" (for the
+    open workbook too: its sheets stay where they are)."""
+    if not isinstance(earlier, Path):
+        return ""
+    written = {s.name for s in sheets} | {"Issues", "Run", LAST_BRS_BANK, LAST_BRS_LEDGER}
+    mine = [n for n in FileBook(earlier).sheet_names() if n not in written | set(DETAIL_SHEETS)]
+    if not mine:
+        return ""
+    return (
+        f"Your own sheet(s) {', '.join(repr(n) for n in mine[:6])} of the earlier "
+        f"{earlier.name} are not in the new result: they stay in the earlier file."
+    )
+
+
+def _note_keys(frame: pd.DataFrame, keys: Sequence[str]) -> list[tuple[int | None, ...]]:
+    """Each row's line numbers (`keys`: its Bank Row, Ledger Row), as numbers; a link's shown."""
+    columns = [
+        [_row_number(v.text if isinstance(v, Link) else v) for v in frame[key].tolist()]
+        for key in keys
+    ]
+    return list(zip(*columns, strict=True))
 
 
 def _may_hold_decisions(out: Path, bank: Path, ledger: Path) -> bool:
@@ -1302,7 +1458,8 @@ def reconcile_lines(
     ledger["signed"] = ledger["debit"] - ledger["credit"]
     _stacked_account(statement, ledger_lines)
     in_currency = _other_currency(statement, ledger_lines, bank, ledger)  # refused, if not met
-    decisions, decision_issues = read_decisions(earlier, bank, ledger, rules_from)
+    read: dict[str, Table] = {}  # the earlier result's sheets, for its notes
+    decisions, decision_issues = read_decisions(earlier, bank, ledger, rules_from, read)
     decision_issues = [*about_earlier, *decision_issues]
     started = time.perf_counter()
     holders = (statement.company, ledger_lines.company, company)  # whose account it is
@@ -1540,6 +1697,9 @@ def reconcile_lines(
     )
     if foreign(statement.currency):  # an EEFC account's: its money as dollars are written
         sheets = [_in_currency(sheet, statement.currency) for sheet in sheets]
+    carried_notes = ""  # the user's own columns in the earlier result, carried to the lines
+    if earlier is not None and not (isinstance(earlier, Path) and as_written(earlier)):
+        sheets, carried_notes = _with_notes(sheets, earlier, read)
     read_issues = [*statement.issues, *ledger_lines.issues]
     if read_issues or decision_issues:
         files = {statement.source: bank_file, ledger_lines.source: ledger_file}
@@ -1563,6 +1723,7 @@ def reconcile_lines(
         decision_issues=decision_issues,
         unlikely=unlikely,
         currency=statement.currency if foreign(statement.currency) else "",
+        carried_notes=carried_notes,
     )
 
 
@@ -2352,6 +2513,7 @@ def read_decisions(
     bank: pd.DataFrame,
     ledger: pd.DataFrame,
     rules_from: Path | Reader | None = None,
+    read: dict[str, Table] | None = None,
 ) -> tuple[Decisions, list[Issue]]:
     """The user's decisions in an earlier result: Reject on Matches, Accept on Suggestions (each
     accepted pair also teaches a rule: this narration is this party), and the Rules sheet; and
@@ -2359,16 +2521,18 @@ def read_decisions(
     was, and the user is told which cell), and for each Accept whose bank or ledger line an
     Accept above it pairs already (the first is applied), or whose lines go opposite ways (see
     `_one_accept_a_line`). `earlier` and `rules_from` are result files, or the workbook open in
-    Excel that holds the result sheets of its last Reconcile."""
+    Excel that holds the result sheets of its last Reconcile, each opened once. `read` keeps
+    the earlier result's sheets read here, for the caller (`_with_notes`)."""
     rules: list[Rule] = []
-    if rules_from is not None and not _reader(rules_from).has("Rules"):
+    opened = {id(s): _reader(s) for s in (rules_from, earlier) if s is not None}
+    if rules_from is not None and not opened[id(rules_from)].has("Rules"):
         raise UserError(
             f"{rules_from.name} has no Rules sheet: --rules takes an earlier result of xlbo "
             "reconcile (its Rules sheet holds what you taught it)."
         )
     for source in (rules_from, earlier):
-        if source is not None and _reader(source).has("Rules"):
-            for _, row in _reader(source).read_table("Rules", RULE_HEADERS).frame.iterrows():
+        if source is not None and opened[id(source)].has("Rules"):
+            for _, row in opened[id(source)].read_table("Rules", RULE_HEADERS).frame.iterrows():
                 pattern, party = row.get("Narration Contains"), row.get("Party")
                 if pattern and party:
                     rules.append(Rule(str(pattern), str(party)))
@@ -2376,14 +2540,15 @@ def read_decisions(
         return Decisions(rules=tuple(dict.fromkeys(rules))), []
     bank_rows, ledger_rows = _lines_by_row(bank), _lines_by_row(ledger)
     issues: list[Issue] = []
-    tables: dict[str, Table] = {}
+    tables: dict[str, Table] = {} if read is None else read
+    book = opened[id(earlier)]
 
     def table_of(sheet: str) -> Table:
         """The earlier result's sheet, read once (Matches may hold a million rows); a column
         its decisions need that is gone (deleted, or renamed past case and spacing) is said
         once: every mark on the sheet would be dropped without a word."""
         if sheet not in tables:
-            tables[sheet] = _decision_table(earlier, sheet)
+            tables[sheet] = _decision_table(earlier, sheet, book)
             if (missing := _columns_gone(tables[sheet], DECISION_COLUMNS[sheet])) is not None:
                 issues.append(missing)
         return tables[sheet]
@@ -2537,7 +2702,7 @@ def read_decisions(
     # is listed again, its Reject kept) keeps the pair apart, run after run
     undone = decided("Matches", "Reject", REJECT_CHOICES)  # Matches first: its sheet is the
     turned_down = decided("Suggestions", "Reject", REJECT_CHOICES)  # one named when missing
-    issues += _matches_deleted(earlier, table_of("Matches"))
+    issues += _matches_deleted(book, table_of("Matches"))
     issues += _whole_matches_undone(table_of("Matches"), [label for *_, label in undone])
     rejected = frozenset((b, g) for b, g, _, _ in [*undone, *turned_down])
     accepted = decided("Suggestions", "Accept", ACCEPT_CHOICES)
@@ -2613,12 +2778,11 @@ def _match_ids(frame: pd.DataFrame) -> pd.Series:
     return pd.to_numeric(frame["Match ID"].astype(object), errors="coerce")
 
 
-def _matches_deleted(earlier: Path | Reader, table: Table) -> list[Issue]:
+def _matches_deleted(book: Reader, table: Table) -> list[Issue]:
     """A warning when the Matches sheet lists fewer matches than its result's Summary counts:
     rows deleted, as one strikes out a tick, where deleting undoes nothing (the lines are
     matched again); a Reject does. Names the deleted Match IDs where the sheet's are 1 to the
     count, as xlbo numbers them."""
-    book = _reader(earlier)
     if "Match ID" not in table.frame.columns or not book.has("Summary"):
         return []
     summary = book.read_table("Summary", SUMMARY_COLUMNS).frame
@@ -2651,8 +2815,8 @@ def _matches_deleted(earlier: Path | Reader, table: Table) -> list[Issue]:
             value=f"{len(present):,} of {written:,}",
             problem=(
                 f"{gone:,} of the {written:,} matches this result's Summary counts are no longer "
-                f"on its {table.sheet} sheet{which}: deleting a row does not undo a match, so "
-                "their lines were matched again"
+                f"on its {table.sheet} sheet{which}: deleting a row is not how a match is "
+                "undone, and xlbo matched their lines again where its rules found them"
             ),
             hint=(
                 "To undo a match, type Reject in its Reject column (on the new result's "
@@ -2917,13 +3081,14 @@ def _columns_gone(table: Table, needed: Sequence[str]) -> Issue | None:
     )
 
 
-def _decision_table(result: Path | Reader, sheet: str) -> Table:
-    """The sheet `sheet` of an earlier result workbook, or the file beside it that holds it;
-    refused when neither is there (a renamed sheet, a workbook moved without its CSV files):
-    the user's marks would be dropped without a word."""
-    book = _reader(result)
+def _decision_table(result: Path | Reader, sheet: str, book: Reader | None = None) -> Table:
+    """The sheet `sheet` of an earlier result workbook (`book`, where it is open already), or
+    the file beside it that holds it; refused when neither is there (a renamed sheet, a
+    workbook moved without its CSV files): the user's marks would be dropped without a word."""
+    book = book or _reader(result)
+    headers = DECISION_HEADERS.get(sheet)
     if book.has(sheet):
-        return book.read_table(sheet, DECISION_HEADERS[sheet])
+        return book.read_table(sheet, headers)
     if not isinstance(result, Path):  # the open workbook: its last result lost a sheet
         raise SheetProblem(
             f"This workbook has no {sheet} sheet, so the marks you made there cannot be read. "
@@ -2933,7 +3098,7 @@ def _decision_table(result: Path | Reader, sheet: str) -> Table:
         path = detail_path(result, sheet, detail)
         if path.exists():
             beside = FileBook(path)
-            return beside.read_table(beside.sheet_names()[0], DECISION_HEADERS[sheet])
+            return beside.read_table(beside.sheet_names()[0], headers)
     found = ", ".join(f"'{name}'" for name in book.sheet_names()[:12])
     csv = detail_path(result, sheet, Detail.CSV).name
     raise SheetProblem(
