@@ -647,3 +647,29 @@ def test_a_workbook_encrypted_with_excels_default_password_is_read_as_excel_open
     del book
     assert not copy.exists() and not copy.parent.exists()
     assert path.read_bytes() == before
+
+
+def test_a_workbook_is_surveyed_again_once_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A job opens one result several times; its survey (the limits, read by inflating every
+    sheet) is made once while the file stays the same, and again once it is written over."""
+    import xlbo.book.limits as limits
+
+    surveyed: list[Path] = []
+    survey = limits._survey_zip
+    monkeypatch.setattr(limits, "_survey_zip", lambda path: surveyed.append(path) or survey(path))
+    path = one_sheet(tmp_path / "brs.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row>', "A1")
+    for _ in range(3):
+        assert FileBook(path).sheet_rows("S") == [[1.0]]
+    assert surveyed == [path]
+
+    body = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{"x" * 900}</t></is></c></row>'
+        for n in range(1, 2000)
+    )
+    one_sheet(path, body, "A1:A1999")  # written over: a file too large for the setting
+    monkeypatch.setattr(limits, "MAX_UNPACKED_MB", 1)
+    with pytest.raises(FileProblem, match=r"brs.xlsx: S is larger than xlbo reads"):
+        FileBook(path)
+    assert surveyed == [path, path]
