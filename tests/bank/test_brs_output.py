@@ -750,7 +750,9 @@ def test_an_overdrawn_account_ties_and_shows_its_balances_with_their_sides(
     libreoffice: Callable[[Path, str], Path],
 ) -> None:
     """An overdraft reads as an accountant writes it: the bank's balance Dr (as the statement
-    prints it), the books' Cr; the cells keep the signed figures, so they add up."""
+    prints it), the books' Cr; the cells keep the signed figures, so they add up. The BRS runs
+    from the overdraft, Add and Less the other way round: under a balance shown 2,04,128.70 Dr,
+    'Less: Cheques issued' read as the overdraft made smaller, where it is made larger."""
     overdrawn = [list(row) for row in STATEMENT]
     for row in overdrawn[7:12]:  # the same month with the account 3,00,000 overdrawn
         row[6] -= 300000
@@ -762,17 +764,33 @@ def test_an_overdrawn_account_ties_and_shows_its_balances_with_their_sides(
     out = tmp_path / "brs.xlsx"
     code, _, _ = reconcile(capsys, "--bank", str(bank), "--ledger", str(ledger), "--out", str(out))
     sheet = openpyxl.load_workbook(out)["BRS"]
-    found = figures(brs_rows(sheet))
-    assert found["Balance as per bank statement"] == Decimal("-204128.70")
-    assert found["Balance as per books (ledger)"] == Decimal("-153000.00")
+    rows = brs_rows(sheet)
+    found = figures(rows)
+    assert found["Overdraft as per bank statement"] == Decimal("-204128.70")
+    assert found["Overdraft as per books (ledger)"] == Decimal("-153000.00")
     assert found["Difference"] == 0 and code == 0
+    headings = [r[1] for r in rows if r[1].startswith(("Add:", "Less:"))]
+    assert [h.split(" in the")[0] for h in headings[:4]] == [
+        "Less: Cheques deposited and receipts",
+        "Add: Cheques issued and payments",
+        "Less: Debits",
+        "Add: Credits",
+    ]
+    # the overdraft, and each subtotal added or taken off as its heading says: the books'
+    overdraft, sign = -found["Overdraft as per bank statement"], 0
+    for _, text, _, _, total in rows:
+        if text.startswith(("Add:", "Less:")):
+            sign = 1 if text.startswith("Add") else -1
+        elif text.startswith("Total "):
+            overdraft += sign * total
+    assert overdraft == -found["Overdraft as per books (computed)"] == Decimal("153000.00")
     pdf = libreoffice(out, "pdf") / "brs.pdf"
     printed = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert re.search(r"Balance as per bank statement +2,04,128\.70 Dr\n", printed), printed
-    assert re.search(r"Balance as per books \(computed\) +1,53,000\.00 Cr\n", printed), printed
-    assert re.search(r"Balance as per books \(ledger\) +1,53,000\.00 Cr\n", printed), printed
+    assert re.search(r"Overdraft as per bank statement +2,04,128\.70 Dr\n", printed), printed
+    assert re.search(r"Overdraft as per books \(computed\) +1,53,000\.00 Cr\n", printed), printed
+    assert re.search(r"Overdraft as per books \(ledger\) +1,53,000\.00 Cr\n", printed), printed
     assert "-2,04,128.70" not in printed and "-1,53,000.00" not in printed
 
 

@@ -282,3 +282,102 @@ def test_a_users_remarks_column_follows_its_lines_and_an_own_sheet_is_said(
     assert confirmed["Remarks"] == (  # the pair's and its bank line's, in one cell
         "Kaveri deducted TDS 1%; asked Ravi for the TDS certificate"
     )
+
+
+def test_a_confirmed_matchs_row_deleted_is_undone_and_said_so_not_warned(result: Path) -> None:
+    """helper-140 (C15): deleting a confirmed match's row does undo it (it is read from its
+    row), where the warning said its lines were matched again."""
+
+    def accept(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(2, headers.index("Accept") + 1).value = "Accept"
+
+    edit(result, "Suggestions", accept)
+    main(["reconcile", "--confirm", str(result)])
+    confirmed = next(i for i, m in enumerate(rows(result, "Matches")) if m["Rule"] == "Confirmed")
+    edit(result, "Matches", lambda sheet, _: sheet.delete_rows(confirmed + 2))
+    main(["reconcile", "--confirm", str(result)])
+    said = issues(result)
+    assert not any("no longer on its Matches sheet" in i for i in said)
+    assert (
+        "1 match(es) you confirmed are no longer on the Matches sheet: deleting a confirmed "
+        "match's row undoes it, and its pair is a suggestion again"
+    ) in said
+    assert [s["Kind"] for s in rows(result, "Suggestions")] == ["TDS deducted"]
+
+
+def test_a_result_without_a_reject_column_on_suggestions_is_read_without_a_word(
+    result: Path,
+) -> None:
+    """helper-140 (G1): a result made before Suggestions had a Reject column (none of its pairs
+    listed as rejected) was told its Reject column was gone, its Accept counted not applied."""
+
+    def older(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(2, headers.index("Accept") + 1).value = "Accept"
+        sheet.delete_cols(headers.index("Reject") + 1)
+
+    edit(result, "Suggestions", older)
+    assert main(["reconcile", "--confirm", str(result)]) == 0
+    assert next(m["Rule"] for m in rows(result, "Matches")) == "Confirmed"
+
+
+def test_a_rejected_suggestion_stays_rejected_on_every_confirm(result: Path) -> None:
+    """helper-140 (C18): Reject on the TDS suggestion came back as the same suggestion with
+    Reject empty, and the next --confirm forgot it."""
+
+    def reject(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(2, headers.index("Reject") + 1).value = "Reject"
+
+    edit(result, "Suggestions", reject)
+    for _ in range(2):
+        main(["reconcile", "--confirm", str(result)])
+        [kept] = rows(result, "Suggestions")
+        assert (kept["Kind"], kept["Reject"]) == ("Rejected by you", "Reject")
+        assert summary(result)["Suggestions to review"] == 0
+
+
+def test_marks_typed_in_the_csv_beside_a_result_are_applied_by_a_plain_run(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """helper-140 (B5): a plain run over a `--detail csv` result looked for marks only when
+    the workbook had changed; those typed in its CSV were dropped without a word."""
+    import csv
+
+    bank, books = _month(xlsx)
+    out = tmp_path / "brs.xlsx"
+    command = ["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)]
+    main([*command, "--detail", "csv"])
+    matches = tmp_path / "brs-matches.csv"
+    with matches.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    table[1][table[0].index("Reject")] = "Reject"
+    with matches.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(table)
+    main([*command, "--detail", "csv"])
+    with matches.open(encoding="utf-8-sig", newline="") as handle:
+        again = list(csv.DictReader(handle))
+    assert [m["Rule"] for m in again] == ["Combination", "Combination"]
+
+
+def test_a_read_only_file_of_the_set_is_never_replaced_nor_thrown_away(
+    result: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """helper-140 (F2, F4c): a read-only `(previous)` was thrown away by the next run, and a
+    read-only CSV beside a result was replaced."""
+    bank, books = _month(xlsx)
+    command = ["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(result)]
+    main(command)  # the first result kept as brs (previous).xlsx
+    previous = result.parent / "brs (previous).xlsx"
+    os.chmod(previous, 0o444)
+    kept = previous.read_bytes()
+    main(command)
+    assert (result.parent / "brs (previous 2).xlsx").read_bytes() == kept
+
+    main([*command, "--detail", "csv"])
+    beside = result.parent / "brs-matches.csv"
+    os.chmod(beside, 0o444)
+    written, before = beside.read_bytes(), result.read_bytes()
+    capsys.readouterr()
+    assert main([*command, "--detail", "csv"]) == 2
+    said = capsys.readouterr().err
+    assert "brs-matches.csv in " in said and "is read-only: xlbo does not replace a file" in said
+    assert (beside.read_bytes(), result.read_bytes()) == (written, before)

@@ -105,9 +105,11 @@ def test_sap_business_one_general_ledger_opens_in_its_cumulative_balance(
     assert lines.company == ""  # not `General Ledger`: the statement's holder is taken
 
 
-def test_xero_account_transactions_name_the_company_below_the_reports_name(
+def test_xero_account_transactions_name_the_company_below_the_reports_name_and_the_account(
     xlsx: Callable[..., Path],
 ) -> None:
+    """The account is named on a row over the lines and in the Total row under them; the BRS's
+    account line read `A/c No. 50200098765432` alone, without it (helper-136, 04a)."""
     rows = [
         ["Account Transactions"],
         [COMPANY],
@@ -125,7 +127,7 @@ def test_xero_account_transactions_name_the_company_below_the_reports_name(
         [None, None, None, "Closing Balance", None, None, None, "5,32,500.00"],
     ]  # fmt: skip
     lines = read(xlsx, rows)
-    assert lines.company == COMPANY
+    assert (lines.company, lines.account) == (COMPANY, "HDFC Bank Current A/c")
     assert lines.frame["particulars"].tolist() == ["Jay Ambe Traders", "Mehta & Co"]
     assert amounts(lines) == ([4_500_000, 0], [0, 1_250_000])
     assert (lines.opening, lines.closing) == (50_000_000, 53_250_000)

@@ -64,6 +64,14 @@ DIFFERENCE = "Difference"
 NIL = "Nil"
 """What the total of a heading with nothing under it says."""
 BANK_NOT_GIVEN = "Balance as per bank statement: the statement gives none (see Integrity)"
+OVERDRAFT_BANK = "Overdraft as per bank statement"
+OVERDRAFT_COMPUTED = "Overdraft as per books (computed)"
+OVERDRAFT_LEDGER = "Overdraft as per books (ledger)"
+"""The balances of a BRS that starts from an overdraft (a cash credit account drawn, the
+bank's balance Dr), whose headings say Add and Less the other way round (`heading`): read
+as written, 5,11,465.00 Dr overdrawn, Add 67,850.00 of cheques not yet presented, is the
+5,79,970.00 Cr the books show; 'Less' under a balance shown as 5,11,465.00 Dr read as
+4,43,615.00."""
 BANK_EXPECTED = "Balance the bank should show (the books' balance adjusted by the items above)"
 """Where the statement gives no balance, the BRS runs from the books to the balance the bank
 should show, for the user to compare with the bank's closing balance; it has no difference."""
@@ -95,6 +103,15 @@ class Section(StrEnum):
     @property
     def adds(self) -> bool:
         return self.value.startswith("Add")
+
+    def heading(self, overdrawn: bool = False) -> str:
+        """The heading as the BRS writes it: Add and Less the other way round where it starts
+        from an overdraft (a cheque not yet presented leaves the bank's overdraft smaller than
+        the books': it is added to it)."""
+        if not overdrawn:
+            return self.value
+        word, rest = self.value.split(":", 1)
+        return ("Less" if word == "Add" else "Add") + ":" + rest
 
 
 SUBTOTALS: dict[Section, str] = {
@@ -385,17 +402,17 @@ def statement_lines(brs: BRS, most: int | None = None) -> pd.DataFrame:
     subtotal's, paise), missing where a line has none. At most `most` items are listed under a
     heading; a line says how many more there are (the subtotal counts them all)."""
     given = brs.bank_balance is not None
-    parts: list[pd.DataFrame] = [
-        _single(Line.BALANCE, BANK_BALANCE if given else BANK_NOT_GIVEN, brs.bank_balance)
-    ]
+    overdrawn = brs.bank_balance is not None and brs.bank_balance < 0  # from an overdraft
+    first = (OVERDRAFT_BANK if overdrawn else BANK_BALANCE) if given else BANK_NOT_GIVEN
+    parts: list[pd.DataFrame] = [_single(Line.BALANCE, first, brs.bank_balance)]
     for section in Section:
         items = brs.items.get(section, no_items())
         if items.empty and section in SHOWN_ONLY_WITH_ITEMS:
             continue
         if items.empty:
-            parts.append(_single(Line.NIL, section.value, None))
+            parts.append(_single(Line.NIL, section.heading(overdrawn), None))
             continue
-        parts.append(_single(Line.HEADING, section.value, None))
+        parts.append(_single(Line.HEADING, section.heading(overdrawn), None))
         shown = items if most is None else items.head(most)
         if len(shown):
             parts.append(
@@ -421,10 +438,19 @@ def statement_lines(brs: BRS, most: int | None = None) -> pd.DataFrame:
                 )
             )
         parts.append(_single(Line.SUBTOTAL, section.subtotal, brs.subtotal(section)))
+    computed, books = brs.computed_books_balance, brs.books_balance
     parts += (
         [
-            _single(Line.BALANCE, BOOKS_COMPUTED, brs.computed_books_balance),
-            _single(Line.BALANCE, BOOKS_LEDGER, brs.books_balance),
+            _single(
+                Line.BALANCE,
+                OVERDRAFT_COMPUTED if overdrawn and (computed or 0) < 0 else BOOKS_COMPUTED,
+                computed,
+            ),
+            _single(
+                Line.BALANCE,
+                OVERDRAFT_LEDGER if overdrawn and (books or 0) < 0 else BOOKS_LEDGER,
+                books,
+            ),
             _single(Line.BALANCE, DIFFERENCE, brs.difference),
         ]
         if given

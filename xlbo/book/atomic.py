@@ -185,13 +185,32 @@ def check_output_file(path: Path, *inputs: Path | None, option: str = "--out") -
             f"over the new one — and run again. If {lock[1]} is not running, delete "
             f"{lock[0].name}."
         )
-    if path.is_file() and not path.stat().st_mode & stat.S_IWUSR:
+    if read_only(path):
         raise FileProblem(
             f"{option} {path.name} is read-only (its Read-only box is ticked, or someone locked "
             "it): xlbo does not replace a file kept from change. Untick Read-only in its "
             f"Properties (chmod u+w {path.name}) if it may be replaced, or give another {option}."
         )
     _check_place(path, path.parent, option)
+
+
+def read_only(path: Path) -> bool:
+    """Whether the file `path` is kept from change: its Read-only box ticked (no write bit for
+    its owner, which binds even an administrator's run), or not writable by this user."""
+    try:
+        return path.is_file() and (
+            not path.stat().st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)
+        )
+    except OSError:
+        return False
+
+
+def _read_only_files(target: Path) -> list[Path]:
+    """The read-only files an output about to be replaced holds: itself, or those in the
+    folder it is (a month's payslips)."""
+    if target.is_dir() and not target.is_symlink():
+        return sorted(p for p in target.rglob("*") if read_only(p))
+    return [target] if read_only(target) else []
 
 
 def open_elsewhere(path: Path) -> tuple[Path, str] | None:
@@ -448,6 +467,15 @@ class ResultSet:
             for path in self.retire
             if path.exists() and path.relative_to(self.root) not in self._listed
         ]
+        locked = [f for entry, _ in plan for f in _read_only_files(self.root / entry)]
+        if locked:  # a file the user locked is never replaced (a CSV beside a BRS, a payslip)
+            shown = ", ".join(str(f.relative_to(self.root)) for f in locked[:4])
+            raise FileProblem(
+                f"{shown}{' and others' if len(locked) > 4 else ''} in {self.root} "
+                f"{'is' if len(locked) == 1 else 'are'} read-only: xlbo does not replace a file "
+                "kept from change, so no output was changed. Untick Read-only in its "
+                "Properties if it may be replaced, or give another output."
+            )
         carried = self._carry_over()
         for entry, _ in plan:
             _settle_modes(self.stage / entry, self.root / entry, set(carried.values()))
@@ -611,7 +639,7 @@ def _set_aside(
     if keep:
         kept = previous_name(target)
         if kept.exists() or kept.is_symlink():
-            if as_written(kept, copied):
+            if as_written(kept, copied) and not _read_only_files(kept):  # a locked one stays
                 thrown = trash / f"{len(list(trash.iterdir()))}"
                 os.replace(kept, thrown)
                 moved.append((kept, thrown))

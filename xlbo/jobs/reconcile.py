@@ -33,6 +33,9 @@ from xlbo.bank.brs import (
     BRS,
     DIFFERENCE,
     NIL,
+    OVERDRAFT_BANK,
+    OVERDRAFT_COMPUTED,
+    OVERDRAFT_LEDGER,
     STALE_AFTER_MONTHS,
     Line,
     Section,
@@ -626,7 +629,7 @@ def marks_not_applied(result: Path, option: str) -> Issue | None:
     Accept or Reject marks no --confirm has applied: its BRS (the items brought forward) and its
     Rules are those of before the marks, where the user took them as made. None for a result
     as xlbo wrote it, read no further (`as_written`)."""
-    if as_written(result):
+    if _all_as_written(result):
         return None
     marked = 0
     for sheet, column in (
@@ -1187,9 +1190,20 @@ def _may_hold_decisions(out: Path, bank: Path, ledger: Path) -> bool:
         if not same or Path(run["Ledger"]).resolve() != ledger.resolve():
             return False
         held = _run_days(run.get("Decisions"), -1)  # "0", or "0.0" as a spreadsheet keeps it
-        return not (as_written(out) and held == "0")  # none held, none typed since
+        return not (_all_as_written(out) and held == "0")  # none held, none typed since
     except (UserError, OSError, KeyError, ValueError):  # no result of ours: written afresh
         return False
+
+
+def _all_as_written(result: Path) -> bool:
+    """Whether the result file and the files of its long tables beside it (`--detail csv`:
+    marks may be typed there) are as xlbo wrote them (`as_written`)."""
+    beside = [
+        detail_path(result, sheet, detail)
+        for sheet in DETAIL_SHEETS
+        for detail in (Detail.CSV, Detail.PARQUET)
+    ]
+    return as_written(result) and all(as_written(p) for p in beside if p.is_file())
 
 
 def _decisions_held(result: Reconciliation) -> int:
@@ -1482,6 +1496,12 @@ def reconcile_lines(
         statement.source or bank_file or "the statement",
     )
     matches, suggestions = match_lines(bank_side, ledger_side, window, decisions)
+    if decisions.rejected and len(suggestions):  # listed once, as rejected, its Reject kept
+        # (a TDS pair rejected came back as a suggestion with Reject empty, and the next
+        # --confirm forgot the rejection)
+        suggested = pd.MultiIndex.from_arrays([suggestions["bank"], suggestions["ledger"]])
+        kept_apart = pd.MultiIndex.from_tuples(sorted(decisions.rejected))
+        suggestions = suggestions[~suggested.isin(kept_apart)].reset_index(drop=True)
     if carried is not None:
         matches = _cleared(matches, bank, ledger, bank_carried, ledger_carried, carried.as_on_text)
         suggestions = _still_open(suggestions, matches)
@@ -1698,7 +1718,7 @@ def reconcile_lines(
     if foreign(statement.currency):  # an EEFC account's: its money as dollars are written
         sheets = [_in_currency(sheet, statement.currency) for sheet in sheets]
     carried_notes = ""  # the user's own columns in the earlier result, carried to the lines
-    if earlier is not None and not (isinstance(earlier, Path) and as_written(earlier)):
+    if earlier is not None and not (isinstance(earlier, Path) and _all_as_written(earlier)):
         sheets, carried_notes = _with_notes(sheets, earlier, read)
     read_issues = [*statement.issues, *ledger_lines.issues]
     if read_issues or decision_issues:
@@ -2549,7 +2569,13 @@ def read_decisions(
         once: every mark on the sheet would be dropped without a word."""
         if sheet not in tables:
             tables[sheet] = _decision_table(earlier, sheet, book)
-            if (missing := _columns_gone(tables[sheet], DECISION_COLUMNS[sheet])) is not None:
+            needed: tuple[str, ...] = DECISION_COLUMNS[sheet]
+            frame = tables[sheet].frame
+            if sheet == "Suggestions" and not (
+                "Kind" in frame.columns and (text_column(frame["Kind"]) == REJECTED_KIND).any()
+            ):  # no pair listed as rejected: a result made before it had Reject, or none lost
+                needed = tuple(c for c in needed if c != "Reject")
+            if (missing := _columns_gone(tables[sheet], needed)) is not None:
                 issues.append(missing)
         return tables[sheet]
 
@@ -2779,42 +2805,66 @@ def _match_ids(frame: pd.DataFrame) -> pd.Series:
 
 
 def _matches_deleted(book: Reader, table: Table) -> list[Issue]:
-    """A warning when the Matches sheet lists fewer matches than its result's Summary counts:
-    rows deleted, as one strikes out a tick, where deleting undoes nothing (the lines are
-    matched again); a Reject does. Names the deleted Match IDs where the sheet's are 1 to the
-    count, as xlbo numbers them."""
+    """A warning when the Matches sheet lists fewer of xlbo's own matches than its result's
+    Summary counts: rows deleted, as one strikes out a tick, where deleting undoes nothing
+    (the lines are matched again); a Reject does. Names the deleted Match IDs where the sheet's
+    are 1 to the count, as xlbo numbers them. A confirmed match's row deleted does undo it (it
+    is read from its row, `_confirmed_before`): a note says so."""
     if "Match ID" not in table.frame.columns or not book.has("Summary"):
         return []
     summary = book.read_table("Summary", SUMMARY_COLUMNS).frame
     if not {"Item", "Count"} <= set(summary.columns):
         return []
-    labels = {label for _, label in MATCHED_BY}
-    counts = pd.to_numeric(
-        summary.loc[text_column(summary["Item"]).isin(labels), "Count"].astype(object),
-        errors="coerce",
+    rules = {label: rule for rule, label in MATCHED_BY}
+    items = text_column(summary["Item"])
+    counts = pd.to_numeric(summary["Count"].astype(object), errors="coerce")
+    written = {rules[i]: c for i, c in zip(items, counts, strict=True) if i in rules}
+    if not written or any(pd.isna(c) for c in written.values()):
+        return []
+    ids = _match_ids(table.frame)
+    present = set(ids.dropna().astype(np.int64).tolist())
+    confirmed_now = (
+        ids[(text_column(table.frame["Rule"]) == "Confirmed").to_numpy(dtype=bool)].nunique()
+        if "Rule" in table.frame.columns
+        else written.get("Confirmed", 0)
     )
-    if counts.isna().any() or counts.empty:
-        return []
-    written = int(counts.sum())
-    present = set(_match_ids(table.frame).dropna().astype(np.int64).tolist())
-    if len(present) >= written:
-        return []
-    gone = written - len(present)
-    numbered = set(range(1, written + 1))
-    ids = sorted(numbered - present) if present <= numbered else []
+    total = int(sum(written.values()))
+    unconfirmed = max(int(written.get("Confirmed", 0)) - int(confirmed_now), 0)
+    gone = total - len(present) - unconfirmed
+    issues: list[Issue] = []
+    if unconfirmed:
+        issues.append(
+            Issue(
+                severity=Severity.INFO,
+                sheet=table.sheet,
+                cell=f"A{table.header_row}",
+                value=f"{unconfirmed:,}",
+                problem=(
+                    f"{unconfirmed:,} match(es) you confirmed are no longer on the {table.sheet} "
+                    "sheet: deleting a confirmed match's row undoes it, and its pair is a "
+                    "suggestion again"
+                ),
+                hint="To confirm it again, type Accept on its row of Suggestions.",
+                file=table.source,
+            )
+        )
+    if gone <= 0:
+        return issues
+    numbered = set(range(1, total + 1))
+    missing = sorted(numbered - present) if present <= numbered else []
     which = (
-        f" (Match ID {', '.join(map(str, ids[:12]))}{', …' if len(ids) > 12 else ''})"
-        if ids
+        f" (Match ID {', '.join(map(str, missing[:12]))}{', …' if len(missing) > 12 else ''})"
+        if missing and len(missing) == gone
         else ""
     )
-    return [
+    issues.append(
         Issue(
             severity=Severity.WARNING,
             sheet=table.sheet,
             cell=f"A{table.header_row}",
-            value=f"{len(present):,} of {written:,}",
+            value=f"{len(present):,} of {total:,}",
             problem=(
-                f"{gone:,} of the {written:,} matches this result's Summary counts are no longer "
+                f"{gone:,} of the {total:,} matches this result's Summary counts are no longer "
                 f"on its {table.sheet} sheet{which}: deleting a row is not how a match is "
                 "undone, and xlbo matched their lines again where its rules found them"
             ),
@@ -2824,7 +2874,8 @@ def _matches_deleted(book: Reader, table: Table) -> list[Issue]:
             ),
             file=table.source,
         )
-    ]
+    )
+    return issues
 
 
 def _whole_matches_undone(table: Table, rejected: Sequence[Any]) -> list[Issue]:
@@ -3853,6 +3904,9 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
         BOOKS_COMPUTED,
         BOOKS_LEDGER,
         BANK_EXPECTED,
+        OVERDRAFT_BANK,
+        OVERDRAFT_COMPUTED,
+        OVERDRAFT_LEDGER,
         *(s.subtotal for s in Section),
     ]
     return ResultSheet(
@@ -3867,7 +3921,11 @@ def brs_sheet(brs: BRS, heading: Sequence[str], footer: str = "") -> ResultSheet
         },
         title=tuple(heading),
         highlights=(
-            *(Highlight("Particulars", s.value, Colour.INFO, whole_row=True) for s in Section),
+            *(
+                Highlight("Particulars", s.heading(overdrawn), Colour.INFO, whole_row=True)
+                for s in Section
+                for overdrawn in (False, True)
+            ),
             *(Highlight("Particulars", label, Colour.TOTAL, whole_row=True) for label in totals),
             Highlight(
                 "Particulars",
@@ -3937,8 +3995,11 @@ def _balances(totals: pd.Series, labels: pd.Series) -> pd.Series:
     sides = {
         BANK_BALANCE: bank_side,
         BANK_EXPECTED: bank_side,
+        OVERDRAFT_BANK: bank_side,
         BOOKS_COMPUTED: INR_DR_CR_FORMAT,
         BOOKS_LEDGER: INR_DR_CR_FORMAT,
+        OVERDRAFT_COMPUTED: INR_DR_CR_FORMAT,
+        OVERDRAFT_LEDGER: INR_DR_CR_FORMAT,
     }
     return pd.Series(
         [

@@ -106,7 +106,12 @@ from xlbo.readers.header_words import (
     two_row_header,
     word_key,
 )
-from xlbo.readers.ledger_sections import account_key, account_sections, one_account
+from xlbo.readers.ledger_sections import (
+    account_key,
+    account_sections,
+    named_over_and_under,
+    one_account,
+)
 from xlbo.readers.line_issues import (
     LEDGER,
     LEFT_OUT,
@@ -1278,7 +1283,8 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
         ]
 
     company, account, period = _title(title)
-    account = section or account  # the account's own name where the export holds several
+    # the account's own name where the export holds several, or names it over its lines
+    account = section or account or named_over_and_under(table, found_roles.get("Date"))
     # as a statement's: a date cell that lost its format, kept as its serial by a CSV saved from
     # Excel (`46328`), a date shown without its year (`2-Nov`) in the period of the title, and
     # the day alone (`7`) in the month the title or else the sheet's name (`Nov-26`) gives

@@ -215,9 +215,31 @@ def _double_entry(nets: pd.Series) -> bool:
     return bool((nets > 0).any() and (nets < 0).any() and int(nets.sum()) == 0)
 
 
+def named_over_and_under(table: Table, date_column: str | None) -> str:
+    """The account a report of one account names on a row over its lines and in the `Total
+    [for] <name>` row under them (Xero's Account Transactions: `HDFC Bank Current A/c` …
+    `Total HDFC Bank Current A/c`; QuickBooks' of one account), where its title does not; ""
+    where there is no such pair of rows."""
+    if date_column is None:
+        return ""
+    texts = _row_texts(table.frame.iloc[:, :ROW_TEXT_COLUMNS])
+    if not contains(texts, _SECTION_ROW).any():
+        return ""
+    dated = has_date(date_column_dates(table.frame[date_column], serials_alone=True)[0])
+    found = _total_sections([str(text) for text in texts], dated)
+    return found[0].name if len(found) == 1 else ""
+
+
 def _by_total_rows(texts: list[str], dated: np.ndarray) -> list[Section]:
     """Sections between a row naming an account and the `Total [for] <that name>` row under it:
-    the rows between them."""
+    the rows between them; none where there is one (a report of one account)."""
+    sections = _total_sections(texts, dated)
+    return sections if len(sections) > 1 else []
+
+
+def _total_sections(texts: list[str], dated: np.ndarray) -> list[Section]:
+    """Each account named on a row and in the `Total [for] <that name>` row under it, with the
+    rows between them."""
     sections: list[Section] = []
     start = 0
     for at, text in enumerate(texts):
@@ -231,7 +253,7 @@ def _by_total_rows(texts: list[str], dated: np.ndarray) -> list[Section]:
         if heads:
             sections.append(Section(texts[heads[-1]], np.arange(heads[-1] + 1, at)))
             start = at + 1
-    return sections if len(sections) > 1 else []
+    return sections
 
 
 def _by_account_rows(

@@ -104,6 +104,7 @@ from xlbo.readers.header_words import (
     two_row_header,
     word_key,
 )
+from xlbo.readers.headerless import LOOKED_AT, by_content, by_letters, described
 from xlbo.readers.line_issues import (
     STATEMENT,
     _issues_for,
@@ -415,6 +416,15 @@ def read_statement(
                 _read_sheet(book, name, mapping or {}, given)
             )
         except NoStatement as problem:
+            # a download with no header row at all: its columns named by what they hold, or
+            # by letter with --map
+            if (
+                len(names) == 1
+                and not isinstance(problem, OneSided)
+                and (lines := _headerless(book, name, mapping or {}, given)) is not None
+            ):
+                read.append(lines)
+                continue
             if len(names) == 1:
                 raise
             if name not in hidden:
@@ -492,6 +502,43 @@ def read_statement(
             + ". Check that this is the bank's statement export with its transactions, or name "
             "the columns with --map."
         )
+    return lines
+
+
+def _headerless(
+    book: RowSource, name: str, mapping: Mapping[Role, str], given: tuple[date | None, date | None]
+) -> Lines | None:
+    """The statement on sheet `name`, which has no header row, read under the header its
+    columns' cells say (`headerless.by_content`: HSBC's `date,description,amount` download) or
+    --map names by letter (`headerless.by_letters`), with a note saying how each column was
+    read; None where neither names its columns."""
+    rows = book.sheet_rows(name)
+    width = max((len(row) for row in rows[:LOOKED_AT]), default=0)
+    header = by_letters(mapping, width) if mapping else by_content(rows)
+    if header is None:
+        return None
+    try:
+        lines = _read_sheet(book, name, {}, given, header=header)
+    except SheetProblem:
+        return None
+    how = "as --map names them" if mapping else "by what they hold"
+    lines.issues.insert(
+        0,
+        Issue(
+            severity=Severity.INFO,
+            sheet=name,
+            cell="A1",
+            problem=(
+                f"the file has no header row: its columns were read {how}, {described(header)}"
+            ),
+            hint=(
+                "If a column was read as what it is not, add a header row (Date, Narration, "
+                'Amount, Balance) or name the columns by letter with --map (e.g. --map "date=A,'
+                'narration=B,amount=C").'
+            ),
+            file=book.name,
+        ),
+    )
     return lines
 
 
