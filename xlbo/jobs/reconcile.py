@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -663,8 +664,8 @@ def marks_not_applied(result: Path, option: str) -> Issue | None:
             "before the marks"
         ),
         hint=(
-            f"Run xlbo reconcile --confirm {result.name} first (it writes last month's result "
-            "again with the marks applied), then reconcile this month again."
+            f"Run xlbo reconcile --confirm {shlex.quote(result.name)} first (it writes last "
+            "month's result again with the marks applied), then reconcile this month again."
         ),
         file=result.name,
     )

@@ -2753,11 +2753,32 @@ def _summary(
     below = (
         read_summary(_region(cells, rows, range(end, stop)), roles) if end == block else Summary()
     )
-    above = read_summary(_region(cells, rows, range(min(first, SUMMARY_ROWS))), roles, top=True)
+    days = _first_and_last_day(cells, dated, columns)
+    above = read_summary(
+        _region(cells, rows, range(min(first, SUMMARY_ROWS))), roles, top=True, lines=days
+    )
     titles = read_summary(
-        [(n + 1, r) for n, r in enumerate(head[: max(table.header_row - 1, 0)])], top=True
+        [(n + 1, r) for n, r in enumerate(head[: max(table.header_row - 1, 0)])],
+        top=True,
+        lines=days,
     )
     return merged(merged(below, above), titles)
+
+
+def _first_and_last_day(
+    cells: pd.DataFrame, dated: np.ndarray, columns: Mapping[Role, str]
+) -> tuple[date, date] | None:
+    """The earliest and the latest day of the first and the last dated line (a statement may
+    list its newest line first), as their cells say (for a `Balance as on …` heading,
+    `read_summary`); None where either cannot be read."""
+    if not dated.any() or columns.get(Role.DATE) not in cells.columns:
+        return None
+    at = np.flatnonzero(dated)
+    found, _ = date_column(cells[columns[Role.DATE]].iloc[[at[0], at[-1]]])
+    first, last = found
+    if first is None or last is None:
+        return None
+    return (min(first, last), max(first, last))
 
 
 def _roles(cells: pd.DataFrame, columns: Mapping[Role, str]) -> dict[int, Role]:

@@ -452,6 +452,31 @@ _LABELS: dict[str, str] = {
 """Summary labels, as `_label` folds them, and the figure each names. `total` takes its
 figures from the withdrawal and deposit columns; `total_pair` from one cell `debits/credits`."""
 _OPENING_AS_ON = re.compile(r"^(?:opening\s+)?balance\s+as\s+on\b", re.IGNORECASE)
+_AS_ON_DAY = re.compile(
+    r"as\s+on\s*:?\s*(\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[- ]?[A-Za-z]{3,9}[- ,]*\d{2,4})",
+    re.IGNORECASE,
+)
+"""The day of a `Balance as on 30-11-2026` heading."""
+
+
+def _as_on(cell: str, lines: tuple[date, date] | None) -> str | None:
+    """What a `Balance as on <day>` heading above the lines states: the opening where its day
+    is no later than the first line's (or it names none: SBI's `Balance as on 1 Nov 2026`),
+    the closing where it is the last line's day or later (a statement drawn at the period's
+    end heads itself with the balance then: `Balance as on 30-11-2026 : 1,87,774.05 Cr`,
+    read as the opening, left a statement with no balance column none to reconcile to), and
+    neither in between."""
+    found = _AS_ON_DAY.search(cell)
+    if found is None or lines is None:
+        return "opening"
+    try:
+        day = parse_date(found.group(1))
+    except ValueError:
+        return "opening"
+    if day is None or day <= lines[0]:
+        return "opening"
+    return "closing" if day >= lines[1] else None
+
 
 BLOCK_START = (
     r"(?i)^[\s*:\-]*(?:statement\s+summary|summary|transaction\s+total|grand\s+total|totals?"
@@ -550,11 +575,14 @@ def read_summary(
     roles: Mapping[int, Role] | None = None,
     *,
     top: bool = False,
+    lines: tuple[date, date] | None = None,
 ) -> Summary:
     """The figures stated in summary rows (Excel row, cells): a label with its figure to its
     right (`CLOSING BALANCE … -,91,02,973.87`, `Opening Balance : 12,345.00`), a row of
     labels over a row of figures (HDFC), or under one (Airtel). `roles` names the columns' roles by position, for a
-    plain `Total` row; `top` reads `Balance as on …` (above the lines) as the opening."""
+    plain `Total` row; `top` reads `Balance as on …` (above the lines) as the opening, or as
+    the closing where its day is that of the last of the `lines` (their first and last day) or
+    later (`_as_on`)."""
     found: dict[str, int] = {}
     where: dict[str, int] = {}
     pending: dict[int, str] = {}
@@ -590,8 +618,14 @@ def read_summary(
             if not isinstance(cell, str):
                 continue
             key = _LABELS.get(_label(cell))
-            if key is None and top and _OPENING_AS_ON.match(cell.strip()):
-                key = "opening"
+            if key is None and top and (as_on := _OPENING_AS_ON.match(cell.strip())):
+                key = _as_on(cell, lines)
+                day = _AS_ON_DAY.search(cell)  # the figure after the day, in the same cell
+                rest = cell[day.end() :] if day is not None else cell.strip()[as_on.end() :]
+                figure = rest.strip(" :=-\t")
+                if key is not None and any(c.isdigit() for c in figure):  # in the same cell
+                    inline[i] = (key, figure)
+                    continue
             if key is not None:
                 labels[i] = key
             elif found_inline := re.match(r"^\s*([A-Za-z][A-Za-z /.]*?)\s*[:=]-?\s*(\S.*)$", cell):
