@@ -63,10 +63,14 @@ def side_marks(cells: pd.Series, *, alone: bool = False) -> np.ndarray:
     With `alone`, the cells are a side column's (`Dr/Cr`, `Type`): a cell says a side only when
     its whole text is a side word (`Dr.`, `D`, `Debit`, `Withdrawal`; `Cr`, `C`, `Credit`,
     `Deposit`), so a type column that holds the channel (`CLG`, `CASH`, `DD`) says none; in a
-    column of `W` and `D` (no `C`), `W` is a withdrawal and `D` a deposit:
+    column of `W` and `D` (no `C`), `W` is a withdrawal and `D` a deposit; in a column of codes
+    of one letter that are no sides (Finacle's TRAN_TYPE: `T` transfer, `L` clearing, `C`
+    cash), its `C` and `D` are codes too, and say none:
 
     >>> side_marks(pd.Series(["W", "D", "D", None]), alone=True).tolist()
     ['D', 'C', 'C', '']
+    >>> side_marks(pd.Series(["T", "L", "C", "Dr"]), alone=True).tolist()
+    ['', '', '', 'D']
     """
     text = strings(cells.astype(object).where(cells.notna(), "").astype(str))
     text = text.str.strip().str.upper().str.rstrip(".").str.rstrip()
@@ -78,6 +82,9 @@ def side_marks(cells: pd.Series, *, alone: bool = False) -> np.ndarray:
         if written.any() and not text.isin(["C", "CR", "CREDIT"]).any():
             deposit = (text == "D").to_numpy(dtype=bool)
             debit, credit = (debit & ~deposit) | written, credit | deposit
+        letter = text.str.fullmatch("[A-Z]").fillna(False).to_numpy(dtype=bool)
+        if (letter & ~text.isin(["D", "C", "W"]).to_numpy(dtype=bool)).any():
+            debit, credit = debit & ~letter, credit & ~letter  # `C` is cash among `T`, `L`
     else:
         debit = text.str.endswith("DR").to_numpy(dtype=bool)
         credit = text.str.endswith("CR").to_numpy(dtype=bool)

@@ -78,6 +78,7 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "narrative",
         "transactionparticulars",
         "particular",  # Ujjivan (Particular)
+        "tranparticular",
         "naration",  # Indian Overseas Bank (NARATION), as its statement spells it
         "perticulers",  # as a printed statement spells it
         "perticulars",
@@ -235,11 +236,13 @@ WORDS: dict[Role, tuple[str, ...]] = {
         "tranamount",
         "trxnamount",
         "txnamt",
+        "tranamt",  # Finacle's report columns (TRAN_AMT, TRAN_PARTICULAR, PART_TRAN_TYPE)
         "amt",
     ),
     Role.SIDE: (
         "drcr",
         "crdr",
+        "parttrantype",
         "type",
         "drcrindicator",
         "debitcredit",

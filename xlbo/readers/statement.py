@@ -505,6 +505,21 @@ def read_statement(
     return lines
 
 
+SIDES_SAID = 0.5
+"""The share of its filled cells a Dr/Cr column must say a side in (`_says_sides`)."""
+
+
+def _says_sides(cells: pd.Series, *, whole: bool = False) -> bool:
+    """Whether a column says the side of most of its filled cells' lines (SIDES_SAID), or, with
+    `whole`, of every one (a column found by its cells alone, no header naming it, must hold
+    nothing else: D and C, Dr and Cr), in a column filled on most rows."""
+    filled = cells.notna().to_numpy(dtype=bool) & (text_column(cells) != "").to_numpy(dtype=bool)
+    if not filled.any() or (whole and filled.mean() < SIDES_SAID):
+        return False
+    said = side_marks(cells, alone=True)[filled] != ""
+    return bool(said.all() if whole else said.mean() >= SIDES_SAID)
+
+
 def _headerless(
     book: RowSource, name: str, mapping: Mapping[Role, str], given: tuple[date | None, date | None]
 ) -> Lines | None:
@@ -1021,6 +1036,21 @@ def _read_sheet(
         # `Debit/Credit` or `Dr/Cr` over signed figures (`-500.00`, `+25,000.00`): the column
         # is the amount, its sign the side
         columns[Role.AMOUNT] = columns.pop(Role.SIDE)
+    if Role.AMOUNT in columns and Role.SIDE not in mapping:
+        # a `Type` column of codes (Finacle's TRAN_TYPE: T, L, C) says no side; the column of
+        # D and C beside it (PART_TRAN_TYPE, under a header no list knows) does
+        said = columns.get(Role.SIDE)
+        if said is None or not _says_sides(table.frame[said]):
+            sides = next(
+                (
+                    name
+                    for name in table.frame.columns
+                    if name not in columns.values() and _says_sides(table.frame[name], whole=True)
+                ),
+                None,
+            )
+            if sides is not None:
+                columns[Role.SIDE] = sides
     by_value_date = Role.DATE not in columns and Role.VALUE_DATE in columns
     if by_value_date:
         # ICICI's corporate export dates its lines by `Value Date` and a `Txn Posted Date`
