@@ -143,3 +143,25 @@ def test_a_cell_past_excels_last_column_is_refused_not_allocated(cell: str, tmp_
     )
     with pytest.raises(FileProblem, match="past Excel's last row or column"):
         FileBook(path)
+
+
+def test_a_hidden_row_and_column_are_said_as_an_xlsxs_are(tmp_path: Path) -> None:
+    """An XML Spreadsheet 2003's `ss:Hidden` rows were read without a word, where an .xlsx's
+    hidden rows get a warning (the user may have hidden them to leave them out)."""
+    rows = [
+        ["Date", "Particular", "Withdrawal", "Deposit", "Balance"],
+        [datetime(2026, 11, 2), "NEFT CR-SHARMA TRADERS", None, 118000, 430450.75],
+        [datetime(2026, 11, 4), "CHQ PAID 000456 RAJ SUPPLIERS", 35400, None, 395050.75],
+    ]
+    text = workbook({"Statement": rows})
+    text = text.replace("<Table>", '<Table><Column ss:Index="2" ss:Hidden="1"/>').replace(
+        '<Row><Cell><Data ss:Type="DateTime">2026-11-04',
+        '<Row ss:Hidden="1"><Cell><Data ss:Type="DateTime">2026-11-04',
+    )
+    path = tmp_path / "statement.xls"
+    path.write_text(text, encoding="utf-8")
+    hidden = FileBook(path).hidden_rows("Statement")
+    assert (hidden.rows, hidden.columns) == ((3,), ((2, 2),))
+    said = [str(i) for i in read_statement(str(path)).issues]
+    assert any("1 line(s) on rows Excel does not show (hidden: row 3)" in s for s in said), said
+    assert len(read_statement(str(path)).frame) == 2

@@ -866,9 +866,14 @@ class FileBook:
 
     def hidden_rows(self, sheet: str) -> HiddenRows:
         """The rows Excel does not show on a sheet (hidden, or filtered out) of an .xlsx/.xlsm,
-        .ods or .xls; none for other formats (an .xlsb, a CSV, a web page), whose rows calamine
+        .ods, .xls or XML Spreadsheet 2003; none for other formats (an .xlsb, a CSV, a web page), whose rows calamine
         cannot tell shown or not, and none for a file whose records cannot be followed."""
         sheet = self.resolve(sheet) or sheet
+        if self._xml2003 is not None:
+            return HiddenRows(
+                rows=tuple(self._xml2003.hidden_rows.get(sheet, ())),
+                columns=tuple(self._xml2003.hidden_columns.get(sheet, ())),
+            )
         if self.kind == "ole":
             if self._hidden is None:
                 self._hidden = _xls_hidden(self.path)

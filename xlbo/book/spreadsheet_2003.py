@@ -47,6 +47,10 @@ class Spreadsheet2003:
     rows: dict[str, list[list[Any]]] = field(default_factory=dict)
     hidden: list[str] = field(default_factory=list)
     merges: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = field(default_factory=dict)
+    hidden_rows: dict[str, list[int]] = field(default_factory=dict)
+    """Each sheet's rows marked `ss:Hidden="1"` (Excel's numbers, 1 the first)."""
+    hidden_columns: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    """Each sheet's hidden columns as spans (first, last; 1 is A)."""
 
 
 def is_spreadsheet_2003(head: bytes) -> bool:
@@ -70,9 +74,11 @@ def parse_spreadsheet_2003(text: str) -> Spreadsheet2003:
     for sheet in root.iter(f"{SS}Worksheet"):
         name = sheet.get(f"{SS}Name") or f"Sheet{len(book.names) + 1}"
         book.names.append(name)
-        rows, merges = _rows(sheet.find(f"{SS}Table"))
+        table = sheet.find(f"{SS}Table")
+        rows, merges = _rows(table)
         book.rows[name] = rows
         book.merges[name] = merges
+        book.hidden_rows[name], book.hidden_columns[name] = _hidden(table)
         visible = sheet.find(f"{EXCEL}WorksheetOptions/{EXCEL}Visible")
         if visible is not None and (visible.text or "").strip() in (
             "SheetHidden",
@@ -113,6 +119,28 @@ def _rows(
             f"it holds {len(rows):,} rows of up to {width:,} cells, more than xlbo reads"
         )
     return [r + [""] * (width - len(r)) for r in rows], merges
+
+
+def _hidden(table: Element | None) -> tuple[list[int], list[tuple[int, int]]]:
+    """The rows and the columns (as spans) a `<Table>` marks `ss:Hidden="1"`, placed as
+    `_rows` places them (`ss:Index`, else after the last; a column's `ss:Span` more)."""
+    rows: list[int] = []
+    columns: list[tuple[int, int]] = []
+    if table is None:
+        return rows, columns
+    at = -1
+    for column in table.iter(f"{SS}Column"):
+        at = _index(column, at + 1, LAST_COLUMN)
+        span = _count(column.get(f"{SS}Span"))
+        if column.get(f"{SS}Hidden") == "1":
+            columns.append((at + 1, min(at + 1 + span, LAST_COLUMN)))
+        at += span
+    at = -1
+    for row in table.iter(f"{SS}Row"):
+        at = _index(row, at + 1, LAST_ROW)
+        if row.get(f"{SS}Hidden") == "1":
+            rows.append(at + 1)
+    return rows, columns
 
 
 def _index(element: Element, next_at: int, last: int) -> int:
