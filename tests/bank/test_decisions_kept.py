@@ -260,14 +260,15 @@ def test_a_users_remarks_column_follows_its_lines_and_an_own_sheet_is_said(
     main(["reconcile", "--confirm", str(result)])
     said = capsys.readouterr().out
     assert said.startswith(
-        "From your earlier brs.xlsx: carried your 'Remarks' to the same lines (2 of 2 rows "
-        "noted). Your own sheet(s) 'My Notes' of the earlier brs.xlsx are not in the new result: "
+        "From your earlier brs.xlsx: carried your column(s) 'Remarks' to the same lines (2 of 2 "
+        "noted row(s)). Your own sheet(s) 'My Notes' of the earlier brs.xlsx are not in the new result: "
         "they stay in the earlier file."
     ), said
     [kaveri] = rows(result, "Suggestions")
     assert kaveri["Remarks"] == "Kaveri deducted TDS 1%"
     [line] = rows(result, "Unmatched Bank")
     assert (line["Narration"], line["Remarks"]) == (KAVERI, "asked Ravi for the TDS certificate")
+    assert "Remarks" not in rows(result, "Unmatched Ledger")[0]  # no note lands there: no column
     previous = openpyxl.load_workbook(result.parent / "brs (previous).xlsx")
     assert "My Notes" in previous.sheetnames
 
@@ -277,7 +278,7 @@ def test_a_users_remarks_column_follows_its_lines_and_an_own_sheet_is_said(
     edit(result, "Suggestions", accept)
     capsys.readouterr()
     main(["reconcile", "--confirm", str(result)])  # accepted: its note follows it to Matches
-    assert "(2 of 2 rows noted)" in capsys.readouterr().out
+    assert "(2 of 2 noted row(s))" in capsys.readouterr().out
     confirmed = next(m for m in rows(result, "Matches") if m["Rule"] == "Confirmed")
     assert confirmed["Remarks"] == (  # the pair's and its bank line's, in one cell
         "Kaveri deducted TDS 1%; asked Ravi for the TDS certificate"

@@ -1122,21 +1122,27 @@ def _with_notes(
                         else np.full(len(new), None, dtype=object)
                     )
                     notes = old[column].to_numpy(dtype=object)
+                    placed = False
                     for place, note in zip(at[same].tolist(), notes[same].tolist(), strict=True):
-                        there = display_value(values[place]).strip() if values[place] else ""
-                        if not there:
+                        if pd.isna(note) or not display_value(note).strip():
+                            continue  # the row's note is in another of the user's columns
+                        there = "" if pd.isna(values[place]) else display_value(values[place])
+                        if not there.strip():
                             values[place] = note
                         elif display_value(note).strip() not in there:
-                            values[place] = f"{there}; {display_value(note).strip()}"
-                    new[column] = values
+                            values[place] = f"{there.strip()}; {display_value(note).strip()}"
+                        placed = True
+                    if placed:  # a column of the user's only where a note of it lands
+                        new[column] = values
                     found |= same
         return replace(sheet, frame=new)
 
     done = [carried(sheet) for sheet in sheets]
     notes = sum(len(f) for family in families.values() for f in family.frames)
     kept = sum(int(c.sum()) for family in families.values() for c in family.carried)
-    said = f"From your earlier {earlier.name}: carried your {', '.join(map(repr, own_columns[:4]))}"
-    said += f" to the same lines ({kept:,} of {notes:,} rows noted)"
+    columns = ", ".join(map(repr, own_columns[:4]))
+    said = f"From your earlier {earlier.name}: carried your column(s) {columns} to the same lines"
+    said += f" ({kept:,} of {notes:,} noted row(s))"
     if kept < notes:
         said += (
             f"; {notes - kept:,} noted row(s) are not carried: their lines are not in this "
