@@ -382,3 +382,16 @@ def test_a_read_only_file_of_the_set_is_never_replaced_nor_thrown_away(
     said = capsys.readouterr().err
     assert "brs-matches.csv in " in said and "is read-only: xlbo does not replace a file" in said
     assert (beside.read_bytes(), result.read_bytes()) == (written, before)
+
+
+@pytest.mark.parametrize(("column", "header"), [("Bank Row", "BankRow"), ("Accept", "Accept ?")])
+def test_a_decisions_header_written_without_its_space_or_with_a_mark_is_read(
+    result: Path, column: str, header: str
+) -> None:
+    def change(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(2, headers.index("Accept") + 1).value = "Accept"
+        sheet.cell(1, headers.index(column) + 1).value = header
+
+    edit(result, "Suggestions", change)
+    assert main(["reconcile", "--confirm", str(result)]) == 0
+    assert next(m["Rule"] for m in rows(result, "Matches")) == "Confirmed"

@@ -3146,7 +3146,7 @@ def _decision_table(result: Path | Reader, sheet: str, book: Reader | None = Non
     book = book or _reader(result)
     headers = DECISION_HEADERS.get(sheet)
     if book.has(sheet):
-        return book.read_table(sheet, headers)
+        return _squashed_headers(book.read_table(sheet, headers), headers)
     if not isinstance(result, Path):  # the open workbook: its last result lost a sheet
         raise SheetProblem(
             f"This workbook has no {sheet} sheet, so the marks you made there cannot be read. "
@@ -3156,7 +3156,7 @@ def _decision_table(result: Path | Reader, sheet: str, book: Reader | None = Non
         path = detail_path(result, sheet, detail)
         if path.exists():
             beside = FileBook(path)
-            return beside.read_table(beside.sheet_names()[0], headers)
+            return _squashed_headers(beside.read_table(beside.sheet_names()[0], headers), headers)
     found = ", ".join(f"'{name}'" for name in book.sheet_names()[:12])
     csv = detail_path(result, sheet, Detail.CSV).name
     raise SheetProblem(
@@ -3165,6 +3165,30 @@ def _decision_table(result: Path | Reader, sheet: str, book: Reader | None = Non
         f"read. If you renamed the sheet, name it {sheet} again; if the workbook keeps its "
         f"{sheet.lower()} in {csv}, put that file back beside it; then run --confirm again."
     )
+
+
+def _squashed(text: Any) -> str:
+    return re.sub(r"[^0-9a-z]+", "", str(text).casefold())
+
+
+def _squashed_headers(table: Table, headers: Sequence[str] | None) -> Table:
+    """`table` with a decisions header written without its spaces or with a mark after it
+    (`BankRow`, `Accept ?`) named as xlbo wrote it: read past case and outer spaces only, the
+    column was missing and its marks dropped (helper-140)."""
+    if not headers:
+        return table
+    wanted = {_squashed(h): h for h in headers}
+    names = {
+        column: wanted[_squashed(column)]
+        for column in table.frame.columns
+        if column not in headers
+        and _squashed(column) in wanted
+        and wanted[_squashed(column)] not in table.frame.columns
+    }
+    if not names or len(set(names.values())) < len(names):  # two columns for one: left as is
+        return table
+    letters = {names.get(c, c): letter for c, letter in table.letters.items()}
+    return replace(table, frame=table.frame.rename(columns=names), letters=letters)
 
 
 def run_settings(result: Path) -> dict[str, str]:
