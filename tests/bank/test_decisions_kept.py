@@ -395,3 +395,37 @@ def test_a_decisions_header_written_without_its_space_or_with_a_mark_is_read(
     edit(result, "Suggestions", change)
     assert main(["reconcile", "--confirm", str(result)]) == 0
     assert next(m["Rule"] for m in rows(result, "Matches")) == "Confirmed"
+
+
+def test_notes_carried_once_are_carried_again_by_every_later_run(
+    result: Path, xlsx: Callable[..., Path]
+) -> None:
+    """helper-141: the notes xlbo carried into a result were dropped by the next --confirm or
+    plain run over it (a result as xlbo wrote it was taken to hold nothing of the user's)."""
+
+    def note(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(1, len(headers) + 1).value = "Remarks"
+        sheet.cell(2, len(headers) + 1).value = "ok per Ravi"
+
+    edit(result, "Matches", note)
+    main(["reconcile", "--confirm", str(result)])
+    main(["reconcile", "--confirm", str(result)])
+    assert next(m["Remarks"] for m in rows(result, "Matches")) == "ok per Ravi"
+    bank, books = _month(xlsx)
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(result)])
+    assert next(m["Remarks"] for m in rows(result, "Matches")) == "ok per Ravi"
+
+
+def test_a_note_never_goes_into_a_column_xlbo_writes(result: Path) -> None:
+    """helper-141: a user's `Date` column on Matches was carried into the Unmatched sheets'
+    own Date column (`12-10-2026; called 15/11`), and next month's --last-brs refused it."""
+
+    def change(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(1, len(headers) + 1).value = "Date"
+        sheet.cell(2, len(headers) + 1).value = "called 15/11"
+        sheet.cell(2, headers.index("Reject") + 1).value = "Reject"  # Om Sai's match undone
+
+    edit(result, "Matches", change)
+    main(["reconcile", "--confirm", str(result)])
+    line = next(r for r in rows(result, "Unmatched Bank") if r["Narration"] == OM_SAI)
+    assert (str(line["Date"])[:10], line["Date (yours)"]) == ("2026-10-08", "called 15/11")

@@ -31,3 +31,19 @@ def test_a_cash_withdrawal_is_money_out_and_the_report_reads_without_map(tmp_pat
         assert frame["narration"].iloc[2] == "CASH WDL SELF CHQ 000453"
         assert lines.closing == 37128675
         assert not lines.issues and not lines.findings
+
+
+def test_a_column_of_c_under_a_header_no_list_knows_is_no_side_column(tmp_path: Path) -> None:
+    """helper-141: a `Status` column of `C` (cleared) was taken for the sides and made every
+    signed withdrawal a deposit."""
+    path = tmp_path / "statement.csv"
+    path.write_text(
+        "Date,Narration,Amount,Balance,Status\n"
+        "02/11/2026,NEFT CR-SHREE BALAJI TRADERS,118000.00,218000.00,C\n"
+        "04/11/2026,CLG/000452/KAVERI PACKAGING,-35400.00,182600.00,C\n"
+        "05/11/2026,ATM WDL,-5000.00,177600.00,C\n",
+        encoding="utf-8",
+    )
+    frame = read_statement(str(path)).frame
+    assert frame["debit"].tolist() == [0, 3540000, 500000]
+    assert frame["credit"].tolist() == [11800000, 0, 0]

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -187,6 +188,8 @@ class Reconciliation:
     carried_notes: str = ""
     """What of the user's own columns (and sheets) in the earlier result was carried into this
     one, and what was not (`_with_notes`); "" where there were none."""
+    notes_held: int = 0
+    """How many columns of the user's were carried onto this result's sheets."""
 
     @property
     def match_count(self) -> int:
@@ -612,7 +615,11 @@ def run_reconcile(
         _check_account(account, ledger_path, banks, master, ledger_lines, result.match_count)
     # how many decisions the result holds (matches confirmed, pairs rejected): a later run over
     # it, unchanged since, knows without reading its long sheets (`_may_hold_decisions`)
-    held = pd.DataFrame([["Decisions", _decisions_held(result)]], columns=run.columns, dtype=object)
+    held = pd.DataFrame(
+        [["Decisions", _decisions_held(result)], ["Notes", _notes_held(result)]],
+        columns=run.columns,
+        dtype=object,
+    )
     run = pd.concat([run, held], ignore_index=True)
     result.sheets.append(ResultSheet("Run", run, headerless=True, hidden=True))
     if chosen is Detail.XLSX:
@@ -1034,8 +1041,35 @@ NOTE_SHEETS = {
 couriered on 3rd") are carried on from an earlier result to the one written over it, and the
 row numbers that say which line (or pair) a row is: a note on a pair follows it from
 Suggestions to Matches when it is accepted."""
-NOTE_TEXTS = ("Narration", "Particulars")
-"""What a line still reads as, for its notes to follow it (see `_with_notes`)."""
+NOTE_TEXTS = (
+    "Narration",
+    "Particulars",
+    "Date",
+    "Bank Date",
+    "Ledger Date",
+    "Withdrawal",
+    "Deposit",
+    "Debit",
+    "Credit",
+    "Bank Amount",
+    "Ledger Amount",
+)
+"""What a line still reads as (its words, date and money), for its notes to follow it: a row
+number alone is another line's on another sheet of the statement, or this month's where the
+line was brought forward from last month's (see `_with_notes`)."""
+
+
+def _as_read(value: Any) -> str:
+    """A cell's value as `_with_notes` compares it: a day, money to the paisa, folded words."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and np.isnan(value):
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return f"{Decimal(str(value)).quantize(Decimal('0.01'))}"
+    return _folded(display_value(value))
 
 
 @dataclass
@@ -1047,6 +1081,10 @@ class _Notes:
     """Each earlier sheet's rows that hold a note: their keys, texts and own columns."""
     sheets: list[str] = field(default_factory=list)
     """The sheet each frame is from."""
+    texts: list[list[str]] = field(default_factory=list)
+    """Each frame's columns of xlbo's that say what its lines read as (NOTE_TEXTS)."""
+    owns: list[list[str]] = field(default_factory=list)
+    """Each frame's columns of the user's."""
     carried: list[np.ndarray] = field(default_factory=list)
     """Which of each frame's rows found their line again."""
 
@@ -1071,11 +1109,10 @@ def _with_notes(
             old = read[name].frame
         except UserError:  # no such sheet (nor file beside): nothing noted there
             continue
-        ours = set(DECISION_HEADERS.get(name, ())) | set(keys) | set(NOTE_TEXTS)
-        own = [c for c in old.columns if isinstance(c, str) and c.strip() and c not in ours]
         written = next((s for s in sheets if s.name == name), None)
-        if written is not None:
-            own = [c for c in own if c not in written.frame.columns]
+        ours = set(DECISION_HEADERS.get(name, ())) | set(keys)
+        ours |= set(written.frame.columns) if written is not None else set(NOTE_TEXTS)
+        own = [c for c in old.columns if isinstance(c, str) and c.strip() and c not in ours]
         if not own or not set(keys) <= set(old.columns):
             continue
         noted = old[own].notna().to_numpy() & (_texts_of(old[own]) != "")
@@ -1084,9 +1121,12 @@ def _with_notes(
             continue
         own = [c for c, used in zip(own, noted.any(axis=0), strict=True) if used]
         family = families.setdefault(keys, _Notes(keys))
-        family.frames.append(old.loc[rows, [*keys, *[t for t in NOTE_TEXTS if t in old], *own]])
+        texts = [t for t in NOTE_TEXTS if t in old.columns and t in ours]
+        family.frames.append(old.loc[rows, [*keys, *texts, *own]])
         family.carried.append(np.zeros(int(rows.sum()), dtype=bool))
         family.sheets.append(name)
+        family.texts.append(texts)
+        family.owns.append(own)
         own_columns += [c for c in own if c not in own_columns]
     if not families:
         return sheets, _own_sheets_note(sheets, earlier)
@@ -1094,31 +1134,48 @@ def _with_notes(
     def carried(sheet: ResultSheet) -> ResultSheet:
         """The sheet with the notes of its own kind of row, and those of the lines its rows
         hold (a bank line's note on the pair it is matched in now; a match's note on its lines
-        when it is undone), two notes of one cell joined."""
+        when it is undone), two notes of one cell joined; a note never goes into a column xlbo
+        writes on the sheet (a user's `Date` on Matches is `Date (yours)` on the unmatched)."""
         keys = NOTE_SHEETS.get(sheet.name, ())
         if not keys or sheet.frame.empty:
             return sheet
         new = sheet.frame.copy()
+        ours = set(sheet.frame.columns)
         for family in sorted(families.values(), key=lambda f: f.keys != keys):
             shared = [k for k in family.keys if k in keys]
             if not shared or (len(shared) < len(keys) and sheet.name != "Matches"):
                 continue  # a line's note goes to the match it is in, not to a suggestion
-            first: dict[tuple[int | None, ...], int] = {}
+            places: dict[tuple[int | None, ...], list[int]] = {}
             for place, key in enumerate(_note_keys(new, shared)):
-                first.setdefault(key, place)
-            for old, found, of in zip(family.frames, family.carried, family.sheets, strict=True):
+                places.setdefault(key, []).append(place)
+            for old, found, of, written, own in zip(
+                family.frames,
+                family.carried,
+                family.sheets,
+                family.texts,
+                family.owns,
+                strict=True,
+            ):
                 if len(shared) < len(family.keys) and of != "Matches":  # a suggestion's note
                     continue  # stays with the pair, not copied onto both its lines
-                at = np.array([first.get(k, -1) for k in _note_keys(old, shared)], dtype=np.int64)
+                texts = [t for t in written if t in ours]
+                at = np.full(len(old), -1, dtype=np.int64)
+                for row, key in enumerate(_note_keys(old, shared)):
+                    said = [_as_read(old[t].iat[row]) for t in texts]
+                    at[row] = next(
+                        (
+                            place
+                            for place in places.get(key, [])
+                            if [_as_read(new[t].iat[place]) for t in texts] == said
+                        ),
+                        -1,
+                    )
                 same = at >= 0
-                for text in (t for t in NOTE_TEXTS if t in old.columns and t in new.columns):
-                    before = text_column(old[text]).str.casefold().to_numpy(dtype=object)
-                    after = text_column(new[text]).str.casefold().to_numpy(dtype=object)
-                    same &= before == after[np.maximum(at, 0)]
-                for column in old.columns.difference([*family.keys, *NOTE_TEXTS], sort=False):
+                for column in own:
+                    target = f"{column} (yours)" if column in ours else column
                     values = (
-                        new[column].to_numpy(dtype=object).copy()
-                        if column in new.columns
+                        new[target].to_numpy(dtype=object).copy()
+                        if target in new.columns
                         else np.full(len(new), None, dtype=object)
                     )
                     notes = old[column].to_numpy(dtype=object)
@@ -1133,7 +1190,7 @@ def _with_notes(
                             values[place] = f"{there.strip()}; {display_value(note).strip()}"
                         placed = True
                     if placed:  # a column of the user's only where a note of it lands
-                        new[column] = values
+                        new[target] = values
                     found |= same
         return replace(sheet, frame=new)
 
@@ -1197,9 +1254,16 @@ def _may_hold_decisions(out: Path, bank: Path, ledger: Path) -> bool:
         if not same or Path(run["Ledger"]).resolve() != ledger.resolve():
             return False
         held = _run_days(run.get("Decisions"), -1)  # "0", or "0.0" as a spreadsheet keeps it
-        return not (_all_as_written(out) and held == "0")  # none held, none typed since
+        notes = _run_days(run.get("Notes"), 0)  # the user's columns it carries
+        return not (_all_as_written(out) and held == "0" and notes == "0")  # none since
     except (UserError, OSError, KeyError, ValueError):  # no result of ours: written afresh
         return False
+
+
+def _notes_held(result: Reconciliation) -> int:
+    """How many columns of the user's the result's line sheets hold (carried by `_with_notes`):
+    a later run over it, unchanged since, carries them again (`_may_hold_decisions`)."""
+    return result.notes_held
 
 
 def _all_as_written(result: Path) -> bool:
@@ -1724,9 +1788,11 @@ def reconcile_lines(
     )
     if foreign(statement.currency):  # an EEFC account's: its money as dollars are written
         sheets = [_in_currency(sheet, statement.currency) for sheet in sheets]
-    carried_notes = ""  # the user's own columns in the earlier result, carried to the lines
-    if earlier is not None and not (isinstance(earlier, Path) and _all_as_written(earlier)):
+    carried_notes, notes_held = "", 0  # the user's own columns, carried to the lines
+    if earlier is not None:  # (a result xlbo wrote may hold the notes it carried last time)
+        before = {sheet.name: len(sheet.frame.columns) for sheet in sheets}
         sheets, carried_notes = _with_notes(sheets, earlier, read)
+        notes_held = sum(len(sheet.frame.columns) - before[sheet.name] for sheet in sheets)
     read_issues = [*statement.issues, *ledger_lines.issues]
     if read_issues or decision_issues:
         files = {statement.source: bank_file, ledger_lines.source: ledger_file}
@@ -1751,6 +1817,7 @@ def reconcile_lines(
         unlikely=unlikely,
         currency=statement.currency if foreign(statement.currency) else "",
         carried_notes=carried_notes,
+        notes_held=notes_held,
     )
 
 

@@ -520,6 +520,25 @@ def _says_sides(cells: pd.Series, *, whole: bool = False) -> bool:
     return bool(said.all() if whole else said.mean() >= SIDES_SAID)
 
 
+def _sides_the_balance_says(frame: pd.DataFrame, columns: Mapping[Role, str], name: str) -> bool:
+    """Whether column `name`, found by its cells alone, says the sides the running balance
+    does, beside an unsigned amount: both sides, and agreeing on nine lines in ten the balance
+    decides (a `Status` column of `C`, cleared, says nothing of which way the money went)."""
+    if Role.BALANCE not in columns:
+        return False
+    amount, _ = paise_column(frame[columns[Role.AMOUNT]])
+    if (amount < 0).any():  # signed: its minus says the side
+        return False
+    balance, _ = paise_column(frame[columns[Role.BALANCE]])
+    shown = amount_present(frame[columns[Role.BALANCE]])
+    by_balance = balance_sides(amount, balance, shown)
+    marks = side_marks(frame[name], alone=True)
+    both = (by_balance != "") & (marks != "")
+    if int(both.sum()) < 2 or not {DEBIT_MARK, CREDIT_MARK} <= set(marks[both].tolist()):
+        return False
+    return bool((by_balance[both] == marks[both]).mean() >= 0.9)
+
+
 def _headerless(
     book: RowSource, name: str, mapping: Mapping[Role, str], given: tuple[date | None, date | None]
 ) -> Lines | None:
@@ -1045,7 +1064,9 @@ def _read_sheet(
                 (
                     name
                     for name in table.frame.columns
-                    if name not in columns.values() and _says_sides(table.frame[name], whole=True)
+                    if name not in columns.values()
+                    and _says_sides(table.frame[name], whole=True)
+                    and _sides_the_balance_says(table.frame, columns, name)
                 ),
                 None,
             )
