@@ -59,3 +59,22 @@ def test_a_heading_as_on_the_first_day_or_none_is_the_opening(
 ) -> None:
     lines = read_statement(statement(tmp_path, heading))
     assert (lines.opening, lines.closing) == (opening, closing)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Balance as on 30-NOV-2026 12:00", "Balance as on 2026-11-30", "Balance as on Nov 30, 2026"],
+)
+def test_a_heading_with_its_figure_in_the_next_cell_is_read_however_the_day_is_written(
+    heading: str,
+) -> None:
+    """helper-141: a time after the day, or the day written ISO or US fashion, lost the figure
+    in the next cell (the rest of the heading was taken for it)."""
+    from datetime import date
+
+    from xlbo.readers.statement_summary import read_summary
+
+    found = read_summary(
+        [(4, [heading, "1,87,774.05"])], top=True, lines=(date(2026, 11, 2), date(2026, 11, 30))
+    )
+    assert (found.opening, found.closing) == (None, 18777405)

@@ -237,3 +237,24 @@ def test_a_ledger_that_states_no_opening_is_a_warning_not_a_tie(
     assert (
         "It ties on an opening balance taken from the statement, the ledger stating none" in summary
     )
+
+
+def test_a_report_grouped_by_month_names_no_account_by_its_month(
+    xlsx: Callable[..., Path],
+) -> None:
+    """helper-141: `Nov 2026` … `Total for Nov 2026` around the lines named the account 'Nov
+    2026' on the BRS."""
+    rows = [
+        [COMPANY],
+        ["Transaction Detail by Account"],
+        [],
+        [None, "Date", "Transaction Type", "Num", "Name", "Debit", "Credit", "Balance"],
+        ["Nov 2026"],
+        [None, "02/11/2026", "Payment", "UTR88", "Jay Ambe Traders", "45,000.00", None,
+         "5,45,000.00"],
+        [None, "03/11/2026", "Expense", "000452", "Mehta & Co", None, "12,500.00", "5,32,500.00"],
+        ["Total for Nov 2026", None, None, None, None, "45,000.00", "12,500.00", None],
+    ]  # fmt: skip
+    lines = read(xlsx, rows)
+    assert lines.account == ""
+    assert amounts(lines) == ([4_500_000, 0], [0, 1_250_000])

@@ -267,3 +267,29 @@ def test_outputs_checked_at_the_door(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["master.xlsx", "reports", *(["locked"] if unwritable != Path("/sys") else [])]
     )
+
+
+def test_a_locked_file_of_the_users_in_a_unit_folder_is_carried_a_locked_payslip_refused(
+    tmp_path: Path,
+) -> None:
+    """helper-141: a read-only signed PDF the user put in last month's payslips folder made the
+    rerun refuse ("no output was changed"), where it is copied into the new folder; a payslip
+    of xlbo's the user locked is not replaced."""
+    slips = tmp_path / "payslips-2026-10"
+
+    def payslips(*people: str) -> None:
+        with result_set(tmp_path, units=[slips]):
+            for person in people:
+                with atomic_path(slips / f"{person}.xlsx") as temporary:
+                    temporary.write_text(f"{person} again")
+
+    payslips("E1")
+    signed = slips / "signed-register.pdf"
+    signed.write_text("signed")
+    signed.chmod(0o444)
+    payslips("E1")
+    assert (slips / "signed-register.pdf").read_text() == "signed"
+    (slips / "E1.xlsx").chmod(0o444)
+    with pytest.raises(FileProblem, match=r"E1.xlsx in .* is read-only"):
+        payslips("E1")
+    assert (slips / "E1.xlsx").read_text() == "E1 again"

@@ -205,11 +205,18 @@ def read_only(path: Path) -> bool:
         return False
 
 
-def _read_only_files(target: Path) -> list[Path]:
-    """The read-only files an output about to be replaced holds: itself, or those in the
-    folder it is (a month's payslips)."""
+def _read_only_files(target: Path, staged: Path | None = None) -> list[Path]:
+    """The read-only files an output about to be replaced holds: itself, or, of the folder it
+    is (a month's payslips), those the new folder `staged` writes again (a signed PDF the user
+    put there and locked is copied into the new folder, not replaced: `_carry_over`)."""
     if target.is_dir() and not target.is_symlink():
-        return sorted(p for p in target.rglob("*") if read_only(p))
+        if staged is None:
+            return []
+        return sorted(
+            p
+            for p in target.rglob("*")
+            if read_only(p) and (staged / p.relative_to(target)).exists()
+        )
     return [target] if read_only(target) else []
 
 
@@ -467,7 +474,9 @@ class ResultSet:
             for path in self.retire
             if path.exists() and path.relative_to(self.root) not in self._listed
         ]
-        locked = [f for entry, _ in plan for f in _read_only_files(self.root / entry)]
+        locked = [
+            f for entry, _ in plan for f in _read_only_files(self.root / entry, self.stage / entry)
+        ]
         if locked:  # a file the user locked is never replaced (a CSV beside a BRS, a payslip)
             shown = ", ".join(str(f.relative_to(self.root)) for f in locked[:4])
             raise FileProblem(

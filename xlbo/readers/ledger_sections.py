@@ -48,6 +48,7 @@ from xlbo.columns import (
 from xlbo.columns import date_column as date_column_dates
 from xlbo.errors import SheetProblem
 from xlbo.issues import Issue, Severity
+from xlbo.readers.statement_summary import month_in
 
 _LABEL = r"(?i)^\W*(?:opening|closing|total|initial\s+balance|grand\s+total|balance\s+b/?[df])\b"
 """An Account cell that is a balance or total row's label (ERPNext's `'Opening'`), no account."""
@@ -227,7 +228,22 @@ def named_over_and_under(table: Table, date_column: str | None) -> str:
         return ""
     dated = has_date(date_column_dates(table.frame[date_column], serials_alone=True)[0])
     found = _total_sections([str(text) for text in texts], dated)
-    return found[0].name if len(found) == 1 else ""
+    if len(found) != 1:
+        return ""
+    section, lines = found[0], np.flatnonzero(dated)
+    # the account's rows hold every line between them (not a month's `Nov 2026` … `Total for
+    # Nov 2026`, nor a voucher's `Advance` and a narration's `Total Advance` among the lines),
+    # and its name is no period or day
+    if len(lines) and (
+        not len(section.rows) or section.rows[0] > lines[0] or section.rows[-1] < lines[-1]
+    ):
+        return ""
+    if (
+        month_in(section.name) is not None
+        or has_date(date_column_dates(pd.Series([section.name]))[0]).any()
+    ):
+        return ""
+    return section.name
 
 
 def _by_total_rows(texts: list[str], dated: np.ndarray) -> list[Section]:

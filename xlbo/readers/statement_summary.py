@@ -453,10 +453,15 @@ _LABELS: dict[str, str] = {
 figures from the withdrawal and deposit columns; `total_pair` from one cell `debits/credits`."""
 _OPENING_AS_ON = re.compile(r"^(?:opening\s+)?balance\s+as\s+on\b", re.IGNORECASE)
 _AS_ON_DAY = re.compile(
-    r"as\s+on\s*:?\s*(\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[- ]?[A-Za-z]{3,9}[- ,]*\d{2,4})",
+    r"as\s+on\s*:?\s*("
+    r"\d{4}-\d{1,2}-\d{1,2}"  # 2026-11-30
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"  # 30-11-2026
+    r"|\d{1,2}[- ]?[A-Za-z]{3,9}[- ,]*\d{2,4}"  # 30-NOV-2026, 30 Nov 2026
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"  # Nov 30, 2026
+    r")(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?",  # and a time
     re.IGNORECASE,
 )
-"""The day of a `Balance as on 30-11-2026` heading."""
+"""The day of a `Balance as on 30-11-2026` heading (and the time after it, which says nothing)."""
 
 
 def _as_on(cell: str, lines: tuple[date, date] | None) -> str | None:
@@ -623,7 +628,7 @@ def read_summary(
                 day = _AS_ON_DAY.search(cell)  # the figure after the day, in the same cell
                 rest = cell[day.end() :] if day is not None else cell.strip()[as_on.end() :]
                 figure = rest.strip(" :=-\t")
-                if key is not None and any(c.isdigit() for c in figure):  # in the same cell
+                if key is not None and figure and _value(key, figure) is not None:  # in its cell
                     inline[i] = (key, figure)
                     continue
             if key is not None:
