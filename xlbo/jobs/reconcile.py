@@ -1090,7 +1090,10 @@ class _Notes:
 
 
 def _with_notes(
-    sheets: list[ResultSheet], earlier: Path | Reader, read: dict[str, Table]
+    sheets: list[ResultSheet],
+    earlier: Path | Reader,
+    read: dict[str, Table],
+    book: Reader | None = None,
 ) -> tuple[list[ResultSheet], str]:
     """`result` with the columns the user added to the earlier result's line sheets carried to
     the rows of the same lines (their Bank Row and Ledger Row, and their narration and
@@ -1100,7 +1103,6 @@ def _with_notes(
     the earlier result's sheets read already (`read_decisions`), not read again."""
     families: dict[tuple[str, ...], _Notes] = {}
     own_columns: list[str] = []
-    book: Reader | None = None
     for name, keys in NOTE_SHEETS.items():
         try:
             if name not in read:
@@ -1129,7 +1131,7 @@ def _with_notes(
         family.owns.append(own)
         own_columns += [c for c in own if c not in own_columns]
     if not families:
-        return sheets, _own_sheets_note(sheets, earlier)
+        return sheets, _own_sheets_note(sheets, earlier, book)
 
     def carried(sheet: ResultSheet) -> ResultSheet:
         """The sheet with the notes of its own kind of row, and those of the lines its rows
@@ -1205,7 +1207,7 @@ def _with_notes(
             f"; {notes - kept:,} noted row(s) are not carried: their lines are not in this "
             "statement and ledger as they read then"
         )
-    own_sheets = _own_sheets_note(sheets, earlier)
+    own_sheets = _own_sheets_note(sheets, earlier, book)
     return done, said + "." + (" " + own_sheets if own_sheets else "")
 
 
@@ -1214,14 +1216,17 @@ def _texts_of(frame: pd.DataFrame) -> np.ndarray:
     return np.column_stack([text_column(frame[c]).to_numpy(dtype=object) for c in frame.columns])
 
 
-def _own_sheets_note(sheets: list[ResultSheet], earlier: Path | Reader) -> str:
+def _own_sheets_note(
+    sheets: list[ResultSheet], earlier: Path | Reader, book: Reader | None = None
+) -> str:
     """The sentence naming the sheets the user added to the earlier result file, which the new
     one does not have (they stay in the earlier file, kept as `(previous)`), or "" (for the
     open workbook too: its sheets stay where they are)."""
     if not isinstance(earlier, Path):
         return ""
     written = {s.name for s in sheets} | {"Issues", "Run", LAST_BRS_BANK, LAST_BRS_LEDGER}
-    mine = [n for n in FileBook(earlier).sheet_names() if n not in written | set(DETAIL_SHEETS)]
+    names = (book or FileBook(earlier)).sheet_names()
+    mine = [n for n in names if n not in written | set(DETAIL_SHEETS)]
     if not mine:
         return ""
     return (
@@ -1544,7 +1549,10 @@ def reconcile_lines(
     _stacked_account(statement, ledger_lines)
     in_currency = _other_currency(statement, ledger_lines, bank, ledger)  # refused, if not met
     read: dict[str, Table] = {}  # the earlier result's sheets, for its notes
-    decisions, decision_issues = read_decisions(earlier, bank, ledger, rules_from, read)
+    earlier_book = _reader(earlier) if earlier is not None else None  # opened once
+    decisions, decision_issues = read_decisions(
+        earlier, bank, ledger, rules_from, read, earlier_book
+    )
     decision_issues = [*about_earlier, *decision_issues]
     started = time.perf_counter()
     holders = (statement.company, ledger_lines.company, company)  # whose account it is
@@ -1791,7 +1799,7 @@ def reconcile_lines(
     carried_notes, notes_held = "", 0  # the user's own columns, carried to the lines
     if earlier is not None:  # (a result xlbo wrote may hold the notes it carried last time)
         before = {sheet.name: len(sheet.frame.columns) for sheet in sheets}
-        sheets, carried_notes = _with_notes(sheets, earlier, read)
+        sheets, carried_notes = _with_notes(sheets, earlier, read, earlier_book)
         notes_held = sum(len(sheet.frame.columns) - before[sheet.name] for sheet in sheets)
     read_issues = [*statement.issues, *ledger_lines.issues]
     if read_issues or decision_issues:
@@ -2608,6 +2616,7 @@ def read_decisions(
     ledger: pd.DataFrame,
     rules_from: Path | Reader | None = None,
     read: dict[str, Table] | None = None,
+    book: Reader | None = None,
 ) -> tuple[Decisions, list[Issue]]:
     """The user's decisions in an earlier result: Reject on Matches, Accept on Suggestions (each
     accepted pair also teaches a rule: this narration is this party), and the Rules sheet; and
@@ -2615,10 +2624,13 @@ def read_decisions(
     was, and the user is told which cell), and for each Accept whose bank or ledger line an
     Accept above it pairs already (the first is applied), or whose lines go opposite ways (see
     `_one_accept_a_line`). `earlier` and `rules_from` are result files, or the workbook open in
-    Excel that holds the result sheets of its last Reconcile, each opened once. `read` keeps
-    the earlier result's sheets read here, for the caller (`_with_notes`)."""
+    Excel that holds the result sheets of its last Reconcile, each opened once (`book`: the
+    earlier one, opened already). `read` keeps the earlier result's sheets read here, for the
+    caller (`_with_notes`)."""
     rules: list[Rule] = []
-    opened = {id(s): _reader(s) for s in (rules_from, earlier) if s is not None}
+    opened = {id(s): _reader(s) for s in (rules_from, earlier) if s is not None and s is not book}
+    if earlier is not None and book is not None:
+        opened[id(earlier)] = book
     if rules_from is not None and not opened[id(rules_from)].has("Rules"):
         raise UserError(
             f"{rules_from.name} has no Rules sheet: --rules takes an earlier result of xlbo "
