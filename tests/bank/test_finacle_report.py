@@ -47,3 +47,21 @@ def test_a_column_of_c_under_a_header_no_list_knows_is_no_side_column(tmp_path: 
     frame = read_statement(str(path)).frame
     assert frame["debit"].tolist() == [0, 3540000, 500000]
     assert frame["credit"].tolist() == [11800000, 0, 0]
+
+
+def test_signed_amounts_the_balance_bears_out_outweigh_a_type_column_that_says_otherwise(
+    tmp_path: Path,
+) -> None:
+    """helper-141: a `Tran Type` column of `C` beside signed amounts made every withdrawal a
+    deposit; the running balance says the minus signs are right."""
+    path = tmp_path / "statement.csv"
+    path.write_text(
+        "Date,Narration,Amount,Balance,Tran Type\n"
+        "02/11/2026,NEFT CR-SHREE BALAJI TRADERS,118000.00,218000.00,C\n"
+        "04/11/2026,CLG/000452/KAVERI PACKAGING,-35400.00,182600.00,C\n"
+        "05/11/2026,ATM WDL,-5000.00,177600.00,C\n",
+        encoding="utf-8",
+    )
+    lines = read_statement(str(path))
+    assert lines.frame["debit"].tolist() == [0, 3540000, 500000]
+    assert not lines.findings

@@ -539,6 +539,27 @@ def _sides_the_balance_says(frame: pd.DataFrame, columns: Mapping[Role, str], na
     return bool((by_balance[both] == marks[both]).mean() >= 0.9)
 
 
+def _signs_the_balance_says(frame: pd.DataFrame, columns: Mapping[Role, str]) -> bool:
+    """Whether a signed amount's signs (a minus: money out) are the sides the running balance
+    says, on nine lines in ten it decides, where the Dr/Cr column says otherwise on most."""
+    if Role.BALANCE not in columns:
+        return False
+    amount, _ = paise_column(frame[columns[Role.AMOUNT]])
+    if not (amount < 0).any():
+        return False
+    balance, _ = paise_column(frame[columns[Role.BALANCE]])
+    shown = amount_present(frame[columns[Role.BALANCE]])
+    by_balance = balance_sides(np.abs(amount), balance, shown)
+    by_sign = np.where(amount < 0, DEBIT_MARK, CREDIT_MARK)
+    marks = side_marks(frame[columns[Role.SIDE]], alone=True)
+    decided = (by_balance != "") & (amount != 0)
+    if int(decided.sum()) < 2:
+        return False
+    signs_agree = (by_sign[decided] == by_balance[decided]).mean()
+    marks_agree = (marks[decided] == by_balance[decided]).mean()
+    return bool(signs_agree >= 0.9 and marks_agree < 0.5)
+
+
 def _headerless(
     book: RowSource, name: str, mapping: Mapping[Role, str], given: tuple[date | None, date | None]
 ) -> Lines | None:
@@ -1055,6 +1076,15 @@ def _read_sheet(
         # `Debit/Credit` or `Dr/Cr` over signed figures (`-500.00`, `+25,000.00`): the column
         # is the amount, its sign the side
         columns[Role.AMOUNT] = columns.pop(Role.SIDE)
+    if (
+        Role.SIDE in columns
+        and Role.SIDE not in mapping
+        and Role.AMOUNT in columns
+        and _signs_the_balance_says(table.frame, columns)
+    ):
+        # a signed amount whose signs the running balance bears out, beside a `Type` column
+        # that says otherwise (all `C`): the signs say the sides
+        columns.pop(Role.SIDE)
     if Role.AMOUNT in columns and Role.SIDE not in mapping:
         # a `Type` column of codes (Finacle's TRAN_TYPE: T, L, C) says no side; the column of
         # D and C beside it (PART_TRAN_TYPE, under a header no list knows) does
