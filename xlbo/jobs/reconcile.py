@@ -616,7 +616,7 @@ def run_reconcile(
     # how many decisions the result holds (matches confirmed, pairs rejected): a later run over
     # it, unchanged since, knows without reading its long sheets (`_may_hold_decisions`)
     held = pd.DataFrame(
-        [["Decisions", _decisions_held(result)], ["Notes", _notes_held(result)]],
+        [["Decisions", _decisions_held(result)], ["Notes", result.notes_held]],
         columns=run.columns,
         dtype=object,
     )
@@ -640,23 +640,19 @@ def marks_not_applied(result: Path, option: str) -> Issue | None:
     if _all_as_written(result):
         return None
     marked = 0
-    for sheet, column in (
-        ("Suggestions", "Accept"),
-        ("Suggestions", "Reject"),
-        ("Matches", "Reject"),
-    ):
+    book = _reader(result)
+    for sheet, columns in (("Suggestions", ("Accept", "Reject")), ("Matches", ("Reject",))):
         try:
-            frame = _decision_table(result, sheet).frame
+            frame = _decision_table(result, sheet, book).frame
         except UserError:  # no such sheet, nor the file beside: nothing marked there
             continue
-        if column not in frame.columns:
-            continue
-        cells = text_column(frame[column])  # one look at each distinct word typed
-        words = {text: _decision(text, column.casefold()) is True for text in cells.unique()}
-        said = cells.map(words).to_numpy(dtype=bool)
-        if column == "Reject" and "Kind" in frame.columns:  # listed as rejected: applied
-            said = said & (text_column(frame["Kind"]) != REJECTED_KIND).to_numpy(dtype=bool)
-        marked += int(said.sum())
+        for column in (c for c in columns if c in frame.columns):
+            cells = text_column(frame[column])  # one look at each distinct word typed
+            words = {text: _decision(text, column.casefold()) is True for text in cells.unique()}
+            said = cells.map(words).to_numpy(dtype=bool)
+            if column == "Reject" and "Kind" in frame.columns:  # listed as rejected: applied
+                said = said & (text_column(frame["Kind"]) != REJECTED_KIND).to_numpy(dtype=bool)
+            marked += int(said.sum())
     if not marked:
         return None
     uses = "items brought forward" if option == "--last-brs" else "rules"
@@ -1263,12 +1259,6 @@ def _may_hold_decisions(out: Path, bank: Path, ledger: Path) -> bool:
         return not (_all_as_written(out) and held == "0" and notes == "0")  # none since
     except (UserError, OSError, KeyError, ValueError):  # no result of ours: written afresh
         return False
-
-
-def _notes_held(result: Reconciliation) -> int:
-    """How many columns of the user's the result's line sheets hold (carried by `_with_notes`):
-    a later run over it, unchanged since, carries them again (`_may_hold_decisions`)."""
-    return result.notes_held
 
 
 def _all_as_written(result: Path) -> bool:
@@ -2628,17 +2618,16 @@ def read_decisions(
     earlier one, opened already). `read` keeps the earlier result's sheets read here, for the
     caller (`_with_notes`)."""
     rules: list[Rule] = []
-    opened = {id(s): _reader(s) for s in (rules_from, earlier) if s is not None and s is not book}
-    if earlier is not None and book is not None:
-        opened[id(earlier)] = book
-    if rules_from is not None and not opened[id(rules_from)].has("Rules"):
+    earlier_book = (book or _reader(earlier)) if earlier is not None else None
+    rules_book = _reader(rules_from) if rules_from is not None else None
+    if rules_from is not None and rules_book is not None and not rules_book.has("Rules"):
         raise UserError(
             f"{rules_from.name} has no Rules sheet: --rules takes an earlier result of xlbo "
             "reconcile (its Rules sheet holds what you taught it)."
         )
-    for source in (rules_from, earlier):
-        if source is not None and opened[id(source)].has("Rules"):
-            for _, row in opened[id(source)].read_table("Rules", RULE_HEADERS).frame.iterrows():
+    for source in (rules_book, earlier_book):
+        if source is not None and source.has("Rules"):
+            for _, row in source.read_table("Rules", RULE_HEADERS).frame.iterrows():
                 pattern, party = row.get("Narration Contains"), row.get("Party")
                 if pattern and party:
                     rules.append(Rule(str(pattern), str(party)))
@@ -2647,7 +2636,7 @@ def read_decisions(
     bank_rows, ledger_rows = _lines_by_row(bank), _lines_by_row(ledger)
     issues: list[Issue] = []
     tables: dict[str, Table] = {} if read is None else read
-    book = opened[id(earlier)]
+    book = earlier_book or _reader(earlier)  # opened above
 
     def table_of(sheet: str) -> Table:
         """The earlier result's sheet, read once (Matches may hold a million rows); a column

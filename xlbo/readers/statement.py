@@ -520,18 +520,27 @@ def _says_sides(cells: pd.Series, *, whole: bool = False) -> bool:
     return bool(said.all() if whole else said.mean() >= SIDES_SAID)
 
 
+def _balance_says(
+    frame: pd.DataFrame, columns: Mapping[Role, str]
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Each line's amount (paise, as signed as written) and the side its running balance says
+    (`balance_sides`: "" where it says none); None without a balance column."""
+    if Role.BALANCE not in columns:
+        return None
+    amount, _ = paise_column(frame[columns[Role.AMOUNT]])
+    balance, _ = paise_column(frame[columns[Role.BALANCE]])
+    shown = amount_present(frame[columns[Role.BALANCE]])
+    return amount, balance_sides(np.abs(amount), balance, shown)
+
+
 def _sides_the_balance_says(frame: pd.DataFrame, columns: Mapping[Role, str], name: str) -> bool:
     """Whether column `name`, found by its cells alone, says the sides the running balance
     does, beside an unsigned amount: both sides, and agreeing on nine lines in ten the balance
     decides (a `Status` column of `C`, cleared, says nothing of which way the money went)."""
-    if Role.BALANCE not in columns:
+    said = _balance_says(frame, columns)
+    if said is None or (said[0] < 0).any():  # signed: its minus says the side
         return False
-    amount, _ = paise_column(frame[columns[Role.AMOUNT]])
-    if (amount < 0).any():  # signed: its minus says the side
-        return False
-    balance, _ = paise_column(frame[columns[Role.BALANCE]])
-    shown = amount_present(frame[columns[Role.BALANCE]])
-    by_balance = balance_sides(amount, balance, shown)
+    by_balance = said[1]
     marks = side_marks(frame[name], alone=True)
     both = (by_balance != "") & (marks != "")
     if int(both.sum()) < 2 or not {DEBIT_MARK, CREDIT_MARK} <= set(marks[both].tolist()):
@@ -542,14 +551,10 @@ def _sides_the_balance_says(frame: pd.DataFrame, columns: Mapping[Role, str], na
 def _signs_the_balance_says(frame: pd.DataFrame, columns: Mapping[Role, str]) -> bool:
     """Whether a signed amount's signs (a minus: money out) are the sides the running balance
     says, on nine lines in ten it decides, where the Dr/Cr column says otherwise on most."""
-    if Role.BALANCE not in columns:
+    said = _balance_says(frame, columns)
+    if said is None or not (said[0] < 0).any():
         return False
-    amount, _ = paise_column(frame[columns[Role.AMOUNT]])
-    if not (amount < 0).any():
-        return False
-    balance, _ = paise_column(frame[columns[Role.BALANCE]])
-    shown = amount_present(frame[columns[Role.BALANCE]])
-    by_balance = balance_sides(np.abs(amount), balance, shown)
+    amount, by_balance = said
     by_sign = np.where(amount < 0, DEBIT_MARK, CREDIT_MARK)
     marks = side_marks(frame[columns[Role.SIDE]], alone=True)
     decided = (by_balance != "") & (amount != 0)
