@@ -2737,3 +2737,53 @@ def test_two_parties_lines_that_fit_either_way_round_are_left_for_the_user() -> 
     found, suggestions = match_lines(prepare_bank(bank), prepare_ledger(books), decisions=refused)
     assert set(zip(found["bank"], found["ledger"], strict=True)) == {(0, 0), (1, 1)}
     assert suggestions.empty
+
+
+def test_a_cheque_that_names_no_one_is_not_given_to_the_nearer_of_two_customers() -> None:
+    # CLG CHQ DEP names no one: Simran Gill's 12,220 of the 26th and Jalaram Distributors' of
+    # the 29th fit it alike but for the date, and a cheque clears one to three days after the
+    # books have it, whichever customer's it is: the user chooses (both listed, nothing taken)
+    bank = statement([("2026-10-28", "CLG CHQ DEP 730819", "730819", 1_222_000)])
+    books = ledger(
+        [
+            ("2026-10-26", "Simran Gill", "", 1_222_000),
+            ("2026-10-29", "Jalaram Distributors", "", 1_222_000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
+    listed = suggestions[suggestions["bank"] == 0]
+    assert sorted(listed["ledger"]) == [0, 1]
+    assert set(listed["kind"]) == {"Ambiguous"}
+    assert listed["why"].str.contains("names no one").all()
+
+
+def test_a_cheque_that_names_no_one_is_the_one_customers_or_the_only_line_of_its_amount() -> None:
+    # one customer's two receipts of 12,220: which is its cheque's the dates decide, either way
+    # the customer's; and a cheque with one line of its amount in the window is that line's
+    bank = statement(
+        [
+            ("2026-10-28", "CLG CHQ DEP 730819", "730819", 1_222_000),
+            ("2026-10-20", "CLG CHQ DEP 730700", "730700", 555_500),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-26", "Simran Gill", "", 1_222_000),
+            ("2026-10-12", "Simran Gill", "", 1_222_000),
+            ("2026-10-18", "Jalaram Distributors", "", 555_500),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 2)}
+    # a cash deposit beside the books' Cash of its amount and day is that line's, though a
+    # customer's transfer of the same amount was booked the same day
+    bank = statement([("2026-11-07", "BY CASH DEPOSIT", "", 5_470_000)])
+    books = ledger(
+        [
+            ("2026-11-07", "Cash", "", 5_470_000),
+            ("2026-11-06", "Shakti Plastics Pvt. Ltd.", "", 5_470_000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 0)}

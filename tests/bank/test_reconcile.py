@@ -675,7 +675,8 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
     differ while either has or had another candidate, unless it is gone and the amount is rare:
     no round hundred, few lines; nor more than 2 days apart, unless the amount is no round
     hundred and the month's only one on each side; nor where either has an open line of its own
-    name up to 15 days away), repeat until none are left."""
+    name up to 15 days away; nor a bank line that names no one with a named line, where named
+    lines of two parties or more are open in its window), repeat until none are left."""
     from xlbo.bank.match import fitness, preference
     from xlbo.bank.parties import likeness as similarity
     from xlbo.bank.scoring import (
@@ -744,6 +745,10 @@ def _mutual_best_everywhere(bank: list[tuple[int, int, str]], books: list[tuple[
                 for k, (bd, ba, _) in enumerate(bank)
             )  # fmt: skip
             if names_differ and namesake:
+                continue
+            # a bank line that names no one, between the named lines of two parties or more
+            parties = {books[b][2] for (a, b) in live if a == i and books[b][2]}
+            if not bank[i][2] and books[j][2] and len(parties) > 1:
                 continue
             if f == max(mine) == max(theirs) and mine.count(f) == 1 and theirs.count(f) == 1:
                 chosen.add((i, j))

@@ -1325,7 +1325,11 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True, abstain: bool = Tr
             # names outweigh dates: where the bank line's name fits another party's line of
             # this amount better, the nearer date does not decide between the parties
             named_better = _other_party_alike(kb, party_g[kg], alike[kept], nb) > alike[kept]
+            # a bank line that names no one (CLG CHQ DEP 730819) has only its amount and date to
+            # go on: where open lines of two named parties or more fit it, the nearer date is a
+            # guess between them (CASH DEPOSIT beside the books' Cash is no guess)
             chosen = kept[best & ~unlike[kept] & ~named_better]
+            chosen = chosen[~_guessed(run, b[chosen], g[chosen], party_g)]
             if not lone_pairs and len(chosen):  # asked only of the pairs about to be taken
                 held = _left_for_combinations(run, b[chosen], g[chosen], alike[chosen])
                 unlike[chosen[held]] = True
@@ -1441,7 +1445,23 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True, abstain: bool = Tr
             ),
         }
     )
-    return pd.concat([tied, differ, torn_why], ignore_index=True)
+    # each unnamed bank line's candidates of two parties or more, the likeliest first
+    unnamed = np.flatnonzero(~doubtful & _guessed(run, lb, lg, party_g))
+    unnamed = unnamed[_ranks(lb[unnamed], lf[unnamed]) < TIED_SHOWN]
+    guesses = pd.DataFrame(
+        {
+            "b": lb[unnamed],
+            "l": lg[unnamed],
+            "kind": "Ambiguous",
+            "why": (
+                "same amount; "
+                + _signed_days(d[live][unnamed])
+                + " days; the bank line names no one and lines of other parties of this "
+                "amount fit it too: choose one"
+            ).to_numpy(dtype=object),
+        }
+    )
+    return pd.concat([tied, differ, torn_why, guesses], ignore_index=True)
 
 
 def _names_differ(
@@ -1643,6 +1663,27 @@ def _only_each_other(run: _Matching, lone_pairs: bool) -> None:
         fitness(d[take], alike[take]),
         why.to_numpy(),
     )
+
+
+def _guessed(run: _Matching, b: np.ndarray, g: np.ndarray, party_g: np.ndarray) -> np.ndarray:
+    """For each pair (bank line `b`, ledger line `g`): whether the bank line names no one, the
+    ledger line names a party, and the open ledger lines of the bank line's amount in its window
+    that name a party are of two parties or more: whose cheque it is, only the date would say."""
+    asked = np.flatnonzero(~run.bank_named[b] & run.ledger_named[g])
+    guessed = np.zeros(len(b), dtype=bool)
+    if not len(asked):
+        return guessed
+    mask = np.zeros(len(run.bank), dtype=bool)
+    mask[b[asked]] = True
+    pairs = run.amount_pairs(mask, run.ledger_named)
+    lines = pairs["b"].to_numpy(dtype=np.int64)
+    party = party_g[pairs["l"].to_numpy(dtype=np.int64)]
+    low = np.full(len(run.bank), np.iinfo(np.int64).max, dtype=np.int64)
+    high = np.full(len(run.bank), -1, dtype=np.int64)
+    np.minimum.at(low, lines, party)
+    np.maximum.at(high, lines, party)
+    guessed[asked] = low[b[asked]] < high[b[asked]]
+    return guessed
 
 
 def _other_party_alike(
