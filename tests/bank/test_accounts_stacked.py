@@ -552,3 +552,40 @@ def test_months_pasted_in_any_order_are_read_in_date_order(
     said = [issue.problem for issue in statement.issues]
     assert not any("were not read as lines" in text for text in said)
     assert any(text.startswith("the sheet holds") for text in said)
+
+
+PART_OF_NOVEMBER = block(
+    "50200012345678",
+    100000,
+    [
+        ["03/11/26", "NEFT CR-SBIN0001234-ARUL TEXTILES-N307", "N307", None, 118000],
+        ["05/11/26", "CHQ PAID-100201-LAKSHMI ESTATES", "100201", 35000, None],
+    ],
+    "01/11/2026 To : 20/11/2026",
+)
+
+
+@pytest.mark.parametrize("part_on_top", [True, False])
+def test_part_of_the_month_beside_the_whole_month_is_read_as_the_whole(
+    xlsx: Callable[..., Path], part_on_top: bool
+) -> None:
+    """1–20 November downloaded before the month was out, and the whole month pasted below it
+    (or above): the whole month is read, its lines once. The part above left the whole month
+    below unread ('rows after the summary were not read'), and the BRS went without the NEFT
+    charges of the 25th."""
+    sheet = (
+        [*PART_OF_NOVEMBER, [], [], *CURRENT]
+        if part_on_top
+        else [*CURRENT, [], [], *PART_OF_NOVEMBER]
+    )
+    statement = read_statement(str(xlsx({"Statement": sheet}, name="part.xlsx")))
+    assert [d.day for d in statement.frame["date"]] == [3, 5, 25]
+    assert statement.frame["narration"].iat[-1] == "CHARGES FOR NEFT INCL GST"
+    assert (statement.opening, statement.closing) == (10000000, 18264600)
+    assert statement.period == (date(2026, 11, 1), date(2026, 11, 30))
+    assert statement.findings == []
+    [warning] = statement.issues
+    part_row = 7 if part_on_top else 22
+    assert warning.cell == f"A{part_row}"
+    assert warning.problem.startswith(f"the 2 line(s) from row {part_row} are 2 of the 3 lines")
+    assert "part of the month downloaded apart" in warning.problem

@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from tests.bank.test_ledger_layouts import first_and_last, totals
+from tests.bank.test_reconcile import HDFC_HEAD
 from xlbo.cli import main
 from xlbo.errors import SheetProblem
 from xlbo.readers.ledger import read_ledger
@@ -441,7 +443,57 @@ ODOO = [
 
 def test_odoo_general_ledger(xlsx: Callable[..., Path]) -> None:
     lines = read_month(xlsx({"General Ledger": ODOO}, name="General Ledger.xlsx"), closing=None)
-    assert lines.frame["narration"].tolist()[0] == ""
+    # the Partner names the other ledger; the Communication (the move and the cheque) is the
+    # line's narration, where its cheque number and UTR are found
+    assert lines.frame["particulars"].tolist()[0] == "Balaji Traders"
+    assert lines.frame["narration"].tolist() == [
+        "BNK1/2026/00041 - 123456",
+        "BNK1/2026/00017",
+        "BNK1/2026/00042",
+    ]
+
+
+def test_odoo_communication_pairs_by_its_utr(
+    tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Odoo's `Communication` (`Receipt HDFCN26306123456`) beside its `Partner` was left unread:
+    the UTR both sides carry did not pair the lines, and a cheque's number was not shown."""
+    ledger = xlsx(
+        {
+            "General Ledger": [
+                ["Shree Ganesh Traders"],
+                ["General Ledger"],
+                ["From: 01/11/2026 To: 30/11/2026"],
+                [],
+                [None, "Date", "Communication", "Partner", "Currency", "Debit", "Credit", "Balance"],
+                ["100101 HDFC Bank", None, None, None, None, 45000.0, 5432.1, 164567.9],
+                ["Initial Balance", None, None, None, None, 125000.0, 0.0, 125000.0],
+                ["BNK1/2026/00001", "02/11/2026", "Receipt HDFCN26306123456", "Jay Ambe Traders",
+                 None, 45000.0, 0.0, 170000.0],
+                ["BNK1/2026/00104", "15/11/2026", "Payment 000124", "Kaveri Suppliers", None, 0.0,
+                 5432.1, 164567.9],
+                ["Total 100101 HDFC Bank", None, None, None, None, 45000.0, 5432.1, 164567.9],
+            ]
+        },
+        name="ledger.xlsx",
+    )  # fmt: skip
+    bank = xlsx(
+        {
+            "Statement": [
+                HDFC_HEAD[3],
+                ["03/11/26", "NEFT CR-HDFCN26306123456-JAY AMBE", "HDFCN26306123456", "03/11/26",
+                 None, 45000.0, 170000.0],
+            ]
+        },
+        name="bank.xlsx",
+    )  # fmt: skip
+    out = tmp_path / "brs.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(ledger), "--out", str(out)])
+    matches = pd.read_excel(out, sheet_name="Matches", engine="calamine")
+    assert matches["Rule"].tolist() == ["Reference"]
+    assert "HDFCN26306123456" in matches["Why"].iat[0]
+    unmatched = pd.read_excel(out, sheet_name="Unmatched Ledger", engine="calamine")
+    assert unmatched["Particulars"].tolist() == ["Kaveri Suppliers"]
 
 
 # -- Tally: Banking > Bank Reconciliation, to Excel ----------------------------------------------

@@ -332,6 +332,12 @@ Odoo, Vyapar, SAP, Business Central, Xero, Sage), by the role of their column, b
 `Credit(Rs.)`, `Balance (₹)`) is not part of it."""
 
 _ROLE_OF = {word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
+_DESCRIBING = frozenset(
+    word_key(word)
+    for word in ("Transaction Details", "Details", "Description", "Label", "Communication")
+)
+"""Particulars' words that describe the line rather than name the other ledger: where a column
+of a better name is the Particulars, such a column is the narration."""
 _RANK_OF = {
     word_key(word): rank for words in _HEADER_WORDS.values() for rank, word in enumerate(words)
 }
@@ -1031,7 +1037,18 @@ def _roles(columns: Sequence[str]) -> dict[str, str]:
         role, rank = _ROLE_OF[key], _RANK_OF[key]
         if role not in best or rank < best[role][0]:
             best[role] = (rank, column)
-    return {role: column for role, (_, column) in best.items()}
+    roles = {role: column for role, (_, column) in best.items()}
+    if "Narration" not in roles and "Particulars" in roles:
+        # a description beside the other ledger's name is the line's narration (Odoo's
+        # `Communication`, `Payment 000124`, beside its `Partner`; Xero's `Description`)
+        described = [
+            column
+            for column in columns
+            if column != roles["Particulars"] and _header_word(column) in _DESCRIBING
+        ]
+        if described:
+            roles["Narration"] = min(described, key=lambda column: _RANK_OF[_header_word(column)])
+    return roles
 
 
 def _account_column(table: Table, roles: dict[str, str]) -> str | None:

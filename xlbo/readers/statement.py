@@ -1657,35 +1657,58 @@ def _with_statement_below(
 def _in_date_order(parts: list[Lines], warnings: list[Issue], file: str) -> Lines:
     """One account's statements read from one sheet (`parts`, in the sheet's order; each but
     the last with the warning that the next was not read, `warnings`), joined in their dates'
-    order as far as their balances run on from the first one's (see `_with_statement_below`)."""
-    unique: list[int] = []  # the parts' places, a part pasted twice once
+    order as far as their balances run on from the first one's (see `_with_statement_below`).
+    A statement pasted twice is read once; one whose lines are a run of another's (part of the
+    month, downloaded before the rest) is read as that fuller one."""
+    unique: list[int] = []  # the parts' places, a part pasted twice (or held by another) once
     twice: list[Issue] = []
     for at, part in enumerate(parts):
         same = next((u for u in unique if _same_lines(parts[u], part)), None)
-        if same is None:
+        if same is not None:
+            twice.append(
+                warnings[at - 1].model_copy(
+                    update={
+                        "problem": f"the {len(part.frame):,} line(s) from row "
+                        f"{_first_row(part)} are "
+                        + (
+                            "this statement's lines"
+                            if same == 0
+                            else f"the lines of the statement from row {_first_row(parts[same])}"
+                        )
+                        + " again (the same dates, amounts and balances): the same statement "
+                        "pasted twice, read once",
+                        "hint": "Nothing to do if it is the same download again; delete the copy "
+                        "to keep the sheet clear.",
+                    }
+                )
+            )
+            continue
+        held = next((u for u in unique if _holds(parts[u], part)), None)
+        fuller = next((u for u in unique if _holds(part, parts[u])), None)
+        if held is None and fuller is None:
             unique.append(at)
             continue
+        whole, shorter = (parts[held], part) if held is not None else (part, parts[fuller])
+        if fuller is not None:  # the fuller one is read in the other's place
+            unique[unique.index(fuller)] = at
+        column = warnings[at - 1].cell.rstrip("0123456789")
         twice.append(
             warnings[at - 1].model_copy(
                 update={
-                    "problem": f"the {len(part.frame):,} line(s) from row "
-                    f"{int(part.frame['row'].min())} are "
-                    + (
-                        "this statement's lines"
-                        if same == 0
-                        else "the lines of the statement from row "
-                        f"{int(parts[same].frame['row'].min())}"
-                    )
-                    + " again (the same dates, amounts and balances): the same statement "
-                    "pasted twice, read once",
-                    "hint": "Nothing to do if it is the same download again; delete the copy "
-                    "to keep the sheet clear.",
+                    "cell": f"{column}{_first_row(shorter)}",
+                    "problem": f"the {len(shorter.frame):,} line(s) from row {_first_row(shorter)}"
+                    f" are {len(shorter.frame):,} of the {len(whole.frame):,} lines of the "
+                    f"statement from row {_first_row(whole)} (the same dates, amounts and "
+                    "balances): part of the month downloaded apart; the fuller statement was "
+                    "read, these lines once",
+                    "hint": "Nothing to do if it is an earlier download of the same month; "
+                    "delete it to keep the sheet clear.",
                 }
             )
         )
     ordered = sorted(unique, key=lambda at: min(parts[at].frame["date"]))
     # the run of months in date order that holds the first one read, each running on
-    place = ordered.index(0)
+    place = ordered.index(unique[0])
     low, high = place, place
     while low > 0 and _runs_into(parts[ordered[low - 1]], parts[ordered[low]]):
         low -= 1
@@ -1697,7 +1720,7 @@ def _in_date_order(parts: list[Lines], warnings: list[Issue], file: str) -> Line
     kept_warnings = [warnings[at] for at in range(len(warnings)) if at + 1 not in taken]
     dropped = {id(w) for w in warnings} - {id(w) for w in kept_warnings}
     if len(run) == 1:  # none runs on: the first alone (a copy of it said to be one)
-        first = parts[0]
+        first = parts[run[0]]
         first.issues = [issue for issue in first.issues if id(issue) not in dropped] + twice
         return first
     joined = _joined([parts[at] for at in run])
@@ -1757,6 +1780,34 @@ def _same_lines(one: Lines, other: Lines) -> bool:
     keys = ["date", "debit", "credit", "balance"]
     return len(one.frame) == len(other.frame) and bool(
         one.frame[keys].reset_index(drop=True).equals(other.frame[keys].reset_index(drop=True))
+    )
+
+
+def _first_row(statement: Lines) -> int:
+    """The Excel row of a statement's first line."""
+    return int(statement.frame["row"].min())
+
+
+def _holds(whole: Lines, part: Lines) -> bool:
+    """Whether the lines of statement `part` are a run of the more lines of `whole` (the same
+    dates, amounts and balances in turn): 1 to 20 November, downloaded before the month was
+    out, beside the whole month."""
+    keys = ["date", "debit", "credit", "balance"]
+    size = len(part.frame)
+    if not 0 < size < len(whole.frame):
+        return False
+    big = whole.frame[keys].reset_index(drop=True)
+    small = part.frame[keys].reset_index(drop=True)
+    first = small.iloc[0]
+    starts = np.flatnonzero(
+        (big["date"] == first["date"]).to_numpy(dtype=bool)
+        & (big["debit"] == first["debit"]).to_numpy(dtype=bool)
+        & (big["credit"] == first["credit"]).to_numpy(dtype=bool)
+    )
+    return any(
+        big.iloc[start : start + size].reset_index(drop=True).equals(small)
+        for start in starts
+        if start + size <= len(big)
     )
 
 
