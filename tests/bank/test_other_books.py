@@ -1018,3 +1018,32 @@ def test_a_condensed_day_book_is_refused_saying_how_to_export_it(tmp_path: Path)
         read_ledger(str(path), account="HDFC Bank A/c")
     assert "is Tally's Day Book exported condensed" in str(refused.value)
     assert "Export it in detailed format (Alt+F5 in Tally)" in str(refused.value)
+
+
+# -- The six-column ledger of the textbooks, kept by hand ----------------------------------------
+# `Date | Particulars | LF | Amount (Debit | Credit) | Balance (Dr. / Cr. | Amount)`: a header over
+# two rows, the ledger folio in LF, To/By before the names, `In the books of …` over it.
+
+SIX_COLUMN = [
+    ["In the books of Sahyadri Tradelinks Pvt Ltd"],
+    ["Ledger account of HDFC Bank Current A/c for November 2026"],
+    ["Date", "Particulars", "LF", "Amount", None, "Balance", None],
+    [None, None, None, "Debit", "Credit", "Dr. / Cr.", "Amount"],
+    [datetime(2026, 11, 1), "To Balance b/d", None, None, None, "Dr.", 100000.0],
+    [datetime(2026, 11, 2), "To Balaji Traders (Chq 123456)", "RV/11", 5000.0, None, "Dr.", 105000.0],
+    [datetime(2026, 11, 4), "By Kaveri Home Needs", "PV/7", None, 2000.0, "Dr.", 103000.0],
+    [datetime(2026, 11, 28), "To Om Sai Logistics", "RV/12", 1250000.5, None, "Dr.", 1353000.5],
+]  # fmt: skip
+
+
+def test_six_column_ledger_kept_by_hand(xlsx: Callable[..., Path]) -> None:
+    path = xlsx({"Ledger": SIX_COLUMN}, name="six-column.xlsx")
+    lines = read_ledger(str(path))
+    assert len(lines.frame) == 3
+    assert totals(lines) == (DEBITS, CREDITS)
+    assert lines.opening == OPENING
+    # the ledger folio is each voucher's number; the title's `In the books of` is no name
+    assert lines.frame["voucher_no"].tolist() == ["RV/11", "PV/7", "RV/12"]
+    assert lines.frame["particulars"].tolist()[1:] == ["Kaveri Home Needs", "Om Sai Logistics"]
+    assert lines.company == "Sahyadri Tradelinks Pvt Ltd"
+    assert lines.account == "HDFC Bank Current A/c"

@@ -219,6 +219,13 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "No.",
         "Num",
         "Number",
+        # the six-column ledger of the textbooks and of ledgers kept by hand: its ledger folio
+        "LF",
+        "L.F.",
+        "L/F",
+        "Folio",
+        "Folio No.",
+        "Ledger Folio",
     ),
     # a bank register's own words: a receipt or deposit is a debit to the bank ledger
     "Debit": (
@@ -965,7 +972,8 @@ def _company(rows: list[list[Any]], period_at: int) -> str:
             second = index > 0  # below a report's name: the account's line, or the company's
             if second and (_names_an_account(line) or re.match(r"ledger\s*:", line, re.I)):
                 return ""
-            return line
+            # a ledger kept by hand: `In the books of Sahyadri Tradelinks Pvt Ltd`
+            return re.sub(r"^(?:in\s+the\s+)?books\s+of\s+", "", line, flags=re.IGNORECASE)
     return ""
 
 
