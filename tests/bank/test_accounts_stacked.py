@@ -588,4 +588,35 @@ def test_part_of_the_month_beside_the_whole_month_is_read_as_the_whole(
     part_row = 7 if part_on_top else 22
     assert warning.cell == f"A{part_row}"
     assert warning.problem.startswith(f"the 2 line(s) from row {part_row} are 2 of the 3 lines")
-    assert "part of the month downloaded apart" in warning.problem
+    assert "part of it downloaded or pasted apart" in warning.problem
+
+
+def test_a_statement_left_unread_is_still_said_where_part_of_a_month_is_read_whole(
+    xlsx: Callable[..., Path],
+) -> None:
+    """Part of November, then January (which does not run on), then the whole of November: the
+    whole of November is read, and January is still said to be left unread (helper-142: the
+    warning was the part's, and went with it)."""
+    january = block(
+        "50200012345678",
+        200000,
+        [["05/01/27", "NEFT CR-UTIB0000123-OM SAI-N1", "N1", None, 50000]],
+        "01/01/2027 To : 31/01/2027",
+    )
+    sheet = [*PART_OF_NOVEMBER, [], *january, [], *CURRENT]
+    statement = read_statement(str(xlsx({"Statement": sheet}, name="three.xlsx")))
+    assert [d.day for d in statement.frame["date"]] == [3, 5, 25]
+    problems = [i.problem for i in statement.issues]
+    assert any("row 20" in p and "were not read" in p for p in problems)
+    assert any("part of it downloaded or pasted apart" in p for p in problems)
+
+
+def test_the_whole_month_pasted_without_its_heading_keeps_the_parts_account(
+    xlsx: Callable[..., Path],
+) -> None:
+    whole = [row for row in CURRENT[4:]]  # the header, lines and summary, no title rows
+    sheet = [*PART_OF_NOVEMBER, [], [], *whole]
+    statement = read_statement(str(xlsx({"Statement": sheet}, name="untitled.xlsx")))
+    assert [d.day for d in statement.frame["date"]] == [3, 5, 25]
+    assert statement.account == "50200012345678"
+    assert statement.bank == "HDFC"

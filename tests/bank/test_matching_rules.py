@@ -2787,3 +2787,25 @@ def test_a_cheque_that_names_no_one_is_the_one_customers_or_the_only_line_of_its
     )
     pairs, _ = matched(bank, books)
     assert {(b, g) for b, g, _ in pairs} == {(0, 0)}
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Simran Gill A/c",  # one party written two ways
+        "Gill Simran",
+        "Cheques in Hand",  # the books' own accounts, no one's
+        "Undeposited Funds",
+        "Counter Sales",
+    ],
+)
+def test_a_cheque_that_names_no_one_is_no_guess_between_one_party_or_the_books_own_accounts(
+    other: str,
+) -> None:
+    # helper-142: the rival counted as another party, and the cheque was left to the user
+    bank = statement([("2026-10-28", "CLG CHQ DEP 730819", "730819", 1_222_000)])
+    books = ledger(
+        [("2026-10-22", other, "", 1_222_000), ("2026-10-27", "Simran Gill", "", 1_222_000)]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 1)}

@@ -1047,3 +1047,48 @@ def test_six_column_ledger_kept_by_hand(xlsx: Callable[..., Path]) -> None:
     assert lines.frame["particulars"].tolist()[1:] == ["Kaveri Home Needs", "Om Sai Logistics"]
     assert lines.company == "Sahyadri Tradelinks Pvt Ltd"
     assert lines.account == "HDFC Bank Current A/c"
+
+
+def test_a_hand_kept_book_with_its_folio_left_blank_reads_every_entry(
+    xlsx: Callable[..., Path],
+) -> None:
+    """The date written once a day and the LF column blank (helper-142): LF read as the voucher
+    number made the day's second and third entries details of the first, left out unsaid."""
+    rows = [
+        ["HDFC Bank A/c"],
+        ["Date", "Particulars", "LF", "Debit", "Credit", "Balance"],
+        [datetime(2026, 11, 1), "To Balance b/d", None, None, None, 100000],
+        [datetime(2026, 11, 2), "To Balaji Traders", 12, 5000, None, 105000],
+        [None, "By Kaveri Home Needs", None, None, 2000, 103000],
+        [None, "To Om Sai Logistics", 7, 1000, None, 104000],
+        [datetime(2026, 11, 4), "By Bank Charges", None, None, 100, 103900],
+    ]
+    lines = read_ledger(str(xlsx({"Ledger": rows}, name="bank-book.xlsx")))
+    assert lines.frame["particulars"].tolist() == [
+        "Balaji Traders",
+        "Kaveri Home Needs",
+        "Om Sai Logistics",
+        "Bank Charges",
+    ]
+    assert [d.day for d in lines.frame["date"]] == [2, 2, 2, 4]
+    assert lines.frame["voucher_no"].tolist() == ["12", "", "7", ""]
+
+
+@pytest.mark.parametrize(
+    ("title", "company"),
+    [
+        ("In the books of Shah & Co", "Shah & Co"),
+        ("Books of Account", "Books of Account"),
+        ("BOOKS OF SHAH & CO", "BOOKS OF SHAH & CO"),
+    ],
+)
+def test_only_in_the_books_of_is_no_part_of_the_company(
+    xlsx: Callable[..., Path], title: str, company: str
+) -> None:
+    rows = [
+        [title],
+        ["HDFC Bank A/c"],
+        ["Date", "Particulars", "Vch No.", "Debit", "Credit"],
+        [datetime(2026, 11, 2), "Balaji Traders", "1", 5000, None],
+    ]
+    assert read_ledger(str(xlsx({"Ledger": rows}, name="titled.xlsx"))).company == company

@@ -70,6 +70,7 @@ from xlbo.bank.parties import (
     bank_party_key,
     key_words,
     likeness,
+    likenesses,
     narration_names,
 )
 from xlbo.bank.payers import PAYER_COLUMNS, cut_otherwise, habits, known_payers
@@ -100,6 +101,7 @@ from xlbo.bank.scoring import (
     NAMES_DIFFER_BELOW,
     NAMESAKE_MARGIN,
     NEAREST,
+    ONE_PARTY_ALIKE,
     PAYER_ALIKE,
     PAYER_ROUNDS,
     RARE_AMOUNT_LINES,
@@ -1445,9 +1447,14 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True, abstain: bool = Tr
             ),
         }
     )
-    # each unnamed bank line's candidates of two parties or more, the likeliest first
-    unnamed = np.flatnonzero(~doubtful & _guessed(run, lb, lg, party_g))
-    unnamed = unnamed[_ranks(lb[unnamed], lf[unnamed]) < TIED_SHOWN]
+    # each bank line that names no one between two parties' lines (and is not listed as tied
+    # already): its likeliest TIED_SHOWN candidates, the likeliest first
+    between = np.unique(lb[_guessed(run, lb, lg, party_g)])
+    between = between[~isin(between, lb[doubtful])]
+    unnamed = np.flatnonzero(isin(lb, between))
+    rank = _ranks(lb[unnamed], lf[unnamed])
+    shown, rank = unnamed[rank < TIED_SHOWN], rank[rank < TIED_SHOWN]
+    unnamed = shown[np.lexsort((rank, lb[shown]))]
     guesses = pd.DataFrame(
         {
             "b": lb[unnamed],
@@ -1667,22 +1674,25 @@ def _only_each_other(run: _Matching, lone_pairs: bool) -> None:
 
 def _guessed(run: _Matching, b: np.ndarray, g: np.ndarray, party_g: np.ndarray) -> np.ndarray:
     """For each pair (bank line `b`, ledger line `g`): whether the bank line names no one, the
-    ledger line names a party, and the open ledger lines of the bank line's amount in its window
-    that name a party are of two parties or more: whose cheque it is, only the date would say."""
+    ledger line names a party, and an open ledger line of the bank line's amount in its window
+    names another (less than ONE_PARTY_ALIKE alike to the ledger line's): whose cheque it is,
+    only the date would say."""
     asked = np.flatnonzero(~run.bank_named[b] & run.ledger_named[g])
     guessed = np.zeros(len(b), dtype=bool)
     if not len(asked):
         return guessed
     mask = np.zeros(len(run.bank), dtype=bool)
     mask[b[asked]] = True
-    pairs = run.amount_pairs(mask, run.ledger_named)
-    lines = pairs["b"].to_numpy(dtype=np.int64)
-    party = party_g[pairs["l"].to_numpy(dtype=np.int64)]
-    low = np.full(len(run.bank), np.iinfo(np.int64).max, dtype=np.int64)
-    high = np.full(len(run.bank), -1, dtype=np.int64)
-    np.minimum.at(low, lines, party)
-    np.maximum.at(high, lines, party)
-    guessed[asked] = low[b[asked]] < high[b[asked]]
+    rivals = run.amount_pairs(mask, run.ledger_named)
+    # each asked pair beside each named line its bank line could be, where that is another's
+    asked_pairs = pd.DataFrame({"at": asked, "b": b[asked], "g": g[asked]})
+    met = asked_pairs.merge(rivals[["b", "l"]], on="b")
+    met = met[party_g[met["g"].to_numpy()] != party_g[met["l"].to_numpy()]]
+    if met.empty:
+        return guessed
+    party = run.ledger.lines["party"].fillna("").astype(str).to_numpy(dtype=object)
+    alike = likenesses(party[met["g"].to_numpy()], party[met["l"].to_numpy()])
+    guessed[met["at"].to_numpy()[alike < ONE_PARTY_ALIKE]] = True
     return guessed
 
 

@@ -356,12 +356,20 @@ ACCOUNT_WORDS = frozenset(
         "salary", "salaries", "wages", "payable", "receivable", "expenses", "expense", "fees",
         "fee", "rent", "charges", "tds", "gst", "cgst", "sgst", "igst", "tax", "taxes",
         "interest", "commission", "cash", "suspense", "capital", "drawings", "bonus", "provision",
-        "sundry", "debtors", "creditors", "payables", "receivables",
+        "sundry", "debtors", "creditors", "payables", "receivables", "cheque", "cheques",
+        "undeposited",
     }
 )  # fmt: skip
 """Words that make a ledger's particulars an account, not a party (`Salary Payable`,
-`Professional Fees`, `TDS Payable`, `Rent`, `Sundry Debtors`): such a line names no one, so its
-name is never held against a bank narration's."""
+`Professional Fees`, `TDS Payable`, `Rent`, `Sundry Debtors`, `Cheques in Hand`, `Undeposited
+Funds`): such a line names no one, so its name is never held against a bank narration's."""
+
+ACCOUNT_NAMES = frozenset(
+    {"sales", "counter sales", "sales a c", "sales account", "purchase", "purchases",
+     "purchase a c", "purchases a c", "purchase account", "purchases account"}
+)  # fmt: skip
+"""Particulars that are an account by their whole name (`Sales`, `Counter Sales`), where the
+word alone is a party's too (`Balaji Sales Agencies`)."""
 
 
 _NOT_A_PERSON = frozenset(
@@ -418,7 +426,7 @@ def _ledger_party(name: str) -> str:
     that names a party."""
     for piece in (name, *name.split(", ")) if ", " in name else (name,):
         key = bank_party_key(piece)
-        if key and not set(key.split()) & ACCOUNT_WORDS:
+        if key and not set(key.split()) & ACCOUNT_WORDS and key not in ACCOUNT_NAMES:
             return key
     return ""
 

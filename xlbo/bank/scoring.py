@@ -308,6 +308,11 @@ TDS_GST_RATES = (18, 12, 5)
 """GST rates (percent) of invoices whose TDS is taken on the value before GST (CBDT circular
 23/2017: TDS on the amount excluding GST where the invoice shows GST apart): 18% on most
 services, 12% and 5% on works contracts and transport."""
+ONE_PARTY_ALIKE = 80
+"""Two ledger names at least this alike are one party's written two ways (`Simran Gill` and
+`Simran Gill A/c`, 87; `Gill Simran`, 100), not two customers (`Balaji Traders` and `Balaji
+Stores`, 40): a bank line that names no one is no guess between them (`match._guessed`)."""
+
 TIED_SHOWN = 2
 """Tied candidates listed per line as Ambiguous suggestions (200 like cash deposits would
 otherwise list 40,000 pairs)."""

@@ -339,6 +339,11 @@ Odoo, Vyapar, SAP, Business Central, Xero, Sage), by the role of their column, b
 `Credit(Rs.)`, `Balance (₹)`) is not part of it."""
 
 _ROLE_OF = {word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
+_FOLIOS = frozenset(
+    word_key(word) for word in ("LF", "L.F.", "L/F", "Folio", "Folio No.", "Ledger Folio")
+)
+"""A book kept by hand's ledger folio: the voucher's number where written, but no numbering of
+every voucher (a row of money under the day's first, its folio blank, is an entry of its own)."""
 _DESCRIBING = frozenset(
     word_key(word)
     for word in ("Transaction Details", "Details", "Description", "Label", "Communication")
@@ -973,7 +978,7 @@ def _company(rows: list[list[Any]], period_at: int) -> str:
             if second and (_names_an_account(line) or re.match(r"ledger\s*:", line, re.I)):
                 return ""
             # a ledger kept by hand: `In the books of Sahyadri Tradelinks Pvt Ltd`
-            return re.sub(r"^(?:in\s+the\s+)?books\s+of\s+", "", line, flags=re.IGNORECASE)
+            return re.sub(r"^in\s+the\s+books\s+of\s+", "", line, flags=re.IGNORECASE)
     return ""
 
 
@@ -1430,8 +1435,9 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
     # A cancelled voucher of the same day (no date, no amount, its type and number written)
     # is a voucher of its own still: its narration and cheque number are not the one above's.
     voucher_row = ~layout & (dated | (has_voucher & ~date_written & (money | cancelled)))
-    if "Vch Type" not in roles and "Vch No." not in roles:
-        # a bank book kept by hand writes the date once a day and numbers no voucher: each row
+    numbered = "Vch No." in roles and _header_word(roles["Vch No."]) not in _FOLIOS
+    if "Vch Type" not in roles and not numbered:
+        # a bank book kept by hand (its ledger folio, LF, is often left blank) writes the date once a day and numbers no voucher: each row
         # that moves money under the day's first is an entry of its own (`By Mehta & Co Chq
         # 000123` under the 2nd's first receipt), unless the entry above it says `(as per
         # details)` (its ledgers listed below it); before, it was taken for such a detail and

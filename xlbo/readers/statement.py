@@ -1689,8 +1689,9 @@ def _in_date_order(parts: list[Lines], warnings: list[Issue], file: str) -> Line
             unique.append(at)
             continue
         whole, shorter = (parts[held], part) if held is not None else (part, parts[fuller])
-        if fuller is not None:  # the fuller one is read in the other's place
+        if fuller is not None:  # the fuller one is read in the other's place, titled as it
             unique[unique.index(fuller)] = at
+            _titled_as(part, parts[fuller])
         column = warnings[at - 1].cell.rstrip("0123456789")
         twice.append(
             warnings[at - 1].model_copy(
@@ -1699,9 +1700,9 @@ def _in_date_order(parts: list[Lines], warnings: list[Issue], file: str) -> Line
                     "problem": f"the {len(shorter.frame):,} line(s) from row {_first_row(shorter)}"
                     f" are {len(shorter.frame):,} of the {len(whole.frame):,} lines of the "
                     f"statement from row {_first_row(whole)} (the same dates, amounts and "
-                    "balances): part of the month downloaded apart; the fuller statement was "
-                    "read, these lines once",
-                    "hint": "Nothing to do if it is an earlier download of the same month; "
+                    "balances): part of it downloaded or pasted apart; the fuller statement "
+                    "was read, so these lines count once",
+                    "hint": "Nothing to do if it is an earlier download of the same account; "
                     "delete it to keep the sheet clear.",
                 }
             )
@@ -1719,12 +1720,21 @@ def _in_date_order(parts: list[Lines], warnings: list[Issue], file: str) -> Line
     # a warning that the next part was not read stays only where that part was not
     kept_warnings = [warnings[at] for at in range(len(warnings)) if at + 1 not in taken]
     dropped = {id(w) for w in warnings} - {id(w) for w in kept_warnings}
+
+    def said(issues: list[Issue]) -> list[Issue]:
+        """`issues` less the warnings of parts read after all, with those of parts left unread
+        that another part held (the part of a month read as its whole month held them) and
+        the notes of parts read once."""
+        own = [issue for issue in issues if id(issue) not in dropped]
+        held = {id(issue) for issue in own}
+        return own + [w for w in kept_warnings if id(w) not in held] + twice
+
     if len(run) == 1:  # none runs on: the first alone (a copy of it said to be one)
         first = parts[run[0]]
-        first.issues = [issue for issue in first.issues if id(issue) not in dropped] + twice
+        first.issues = said(first.issues)
         return first
     joined = _joined([parts[at] for at in run])
-    joined.issues = [issue for issue in joined.issues if id(issue) not in dropped] + twice
+    joined.issues = said(joined.issues)
     account = f"A/c {joined.account}" if joined.account else "the account"
     if len(run) == 2:
         lower = parts[max(run)]  # the one further down the sheet
@@ -1781,6 +1791,18 @@ def _same_lines(one: Lines, other: Lines) -> bool:
     return len(one.frame) == len(other.frame) and bool(
         one.frame[keys].reset_index(drop=True).equals(other.frame[keys].reset_index(drop=True))
     )
+
+
+def _titled_as(statement: Lines, other: Lines) -> None:
+    """Give `statement` what the heading of `other` (part of its month, read in its place) says
+    and its own does not: the account, the bank, the company, the currency, the period's start
+    (not its end: the part ended early)."""
+    statement.account = statement.account or other.account
+    statement.bank = statement.bank or other.bank
+    statement.company = statement.company or other.company
+    statement.currency = statement.currency or other.currency
+    if statement.period == (None, None) and other.period[0] is not None:
+        statement.period = (other.period[0], None)
 
 
 def _first_row(statement: Lines) -> int:
