@@ -614,7 +614,7 @@ def test_a_statement_left_unread_is_still_said_where_part_of_a_month_is_read_who
 def test_the_whole_month_pasted_without_its_heading_keeps_the_parts_account(
     xlsx: Callable[..., Path],
 ) -> None:
-    whole = [row for row in CURRENT[4:]]  # the header, lines and summary, no title rows
+    whole = list(CURRENT[4:])  # the header, lines and summary, no title rows
     sheet = [*PART_OF_NOVEMBER, [], [], *whole]
     statement = read_statement(str(xlsx({"Statement": sheet}, name="untitled.xlsx")))
     assert [d.day for d in statement.frame["date"]] == [3, 5, 25]

@@ -1054,13 +1054,13 @@ def _roles(columns: Sequence[str]) -> dict[str, str]:
     if "Narration" not in roles and "Particulars" in roles:
         # a description beside the other ledger's name is the line's narration (Odoo's
         # `Communication`, `Payment 000124`, beside its `Partner`; Xero's `Description`)
-        described = [
-            column
+        described = {
+            column: _RANK_OF[word]
             for column in columns
-            if column != roles["Particulars"] and _header_word(column) in _DESCRIBING
-        ]
+            if column != roles["Particulars"] and (word := _header_word(column)) in _DESCRIBING
+        }
         if described:
-            roles["Narration"] = min(described, key=lambda column: _RANK_OF[_header_word(column)])
+            roles["Narration"] = min(described, key=described.__getitem__)
     return roles
 
 

@@ -1685,13 +1685,15 @@ def _in_date_order(parts: list[Lines], warnings: list[Issue], file: str) -> Line
             continue
         held = next((u for u in unique if _holds(parts[u], part)), None)
         fuller = next((u for u in unique if _holds(part, parts[u])), None)
-        if held is None and fuller is None:
+        if held is not None:
+            whole, shorter = parts[held], part
+        elif fuller is not None:  # the fuller one is read in the other's place, titled as it
+            whole, shorter = part, parts[fuller]
+            unique[unique.index(fuller)] = at
+            _titled_as(part, shorter)
+        else:
             unique.append(at)
             continue
-        whole, shorter = (parts[held], part) if held is not None else (part, parts[fuller])
-        if fuller is not None:  # the fuller one is read in the other's place, titled as it
-            unique[unique.index(fuller)] = at
-            _titled_as(part, parts[fuller])
         column = warnings[at - 1].cell.rstrip("0123456789")
         twice.append(
             warnings[at - 1].model_copy(
