@@ -620,3 +620,21 @@ def test_the_whole_month_pasted_without_its_heading_keeps_the_parts_account(
     assert [d.day for d in statement.frame["date"]] == [3, 5, 25]
     assert statement.account == "50200012345678"
     assert statement.bank == "HDFC"
+
+
+def test_a_month_pasted_twice_above_the_next_month_reads_both_months(
+    xlsx: Callable[..., Path],
+) -> None:
+    """November, November again, then December (hostile37 c06): November was read alone and
+    December left unread; the second November runs on into December, and holds the first."""
+    sheet = [*CURRENT, [], *CURRENT, [], *DECEMBER_STATEMENT]
+    statement = read_statement(str(xlsx({"Statement": sheet}, name="nov-twice.xlsx")))
+    assert [(d.month, d.day) for d in statement.frame["date"]] == [
+        (11, 3),
+        (11, 5),
+        (11, 25),
+        (12, 2),
+        (12, 9),
+    ]
+    assert (statement.opening, statement.closing) == (10000000, 18764600)
+    assert any("part of it downloaded or pasted apart" in i.problem for i in statement.issues)
