@@ -1675,25 +1675,46 @@ def _only_each_other(run: _Matching, lone_pairs: bool) -> None:
 def _guessed(run: _Matching, b: np.ndarray, g: np.ndarray, party_g: np.ndarray) -> np.ndarray:
     """For each pair (bank line `b`, ledger line `g`): whether the bank line names no one, the
     ledger line names a party, and an open ledger line of the bank line's amount in its window
-    names another (less than ONE_PARTY_ALIKE alike to the ledger line's): whose cheque it is,
-    only the date would say."""
+    names another (`_one_party`): whose cheque it is, only the date would say."""
     asked = np.flatnonzero(~run.bank_named[b] & run.ledger_named[g])
     guessed = np.zeros(len(b), dtype=bool)
     if not len(asked):
         return guessed
     mask = np.zeros(len(run.bank), dtype=bool)
     mask[b[asked]] = True
-    rivals = run.amount_pairs(mask, run.ledger_named)
+    # the named ledger lines of those amounts only (at 1M lines a side, not all of them joined)
+    wanted = np.zeros(len(run.amount_lines), dtype=bool)
+    wanted[run.amounts[0][b[asked]]] = True
+    rivals = run.amount_pairs(mask, run.ledger_named & wanted[run.amounts[1]])
     # each asked pair beside each named line its bank line could be, where that is another's
     asked_pairs = pd.DataFrame({"at": asked, "b": b[asked], "g": g[asked]})
     met = asked_pairs.merge(rivals[["b", "l"]], on="b")
-    met = met[party_g[met["g"].to_numpy()] != party_g[met["l"].to_numpy()]]
-    if met.empty:
-        return guessed
-    party = run.ledger.lines["party"].fillna("").astype(str).to_numpy(dtype=object)
-    alike = likenesses(party[met["g"].to_numpy()], party[met["l"].to_numpy()])
-    guessed[met["at"].to_numpy()[alike < ONE_PARTY_ALIKE]] = True
+    mine = party_g[met["g"].to_numpy(dtype=np.int64)]
+    theirs = party_g[met["l"].to_numpy(dtype=np.int64)]
+    other = np.flatnonzero(mine != theirs)
+    if len(other):
+        one = _one_party(run, mine[other], theirs[other])
+        guessed[met["at"].to_numpy(dtype=np.int64)[other[~one]]] = True
     return guessed
+
+
+def _one_party(run: _Matching, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Whether each two ledger parties (numbered as `run.names.ledger`) are one party's name
+    written two ways, ONE_PARTY_ALIKE alike or more; each distinct two scored once a run."""
+    assert run.names is not None
+    names = run.names.likeness.right
+    key = left.astype(np.int64) * (len(names) + 1) + right
+    distinct, back = np.unique(key, return_inverse=True)
+    known: dict[int, bool] = run.names.cache.setdefault("one party", {})
+    new = [k for k in distinct.tolist() if k not in known]
+    if new:
+        first, second = np.divmod(np.asarray(new, dtype=np.int64), len(names) + 1)
+        alike = likenesses(
+            np.asarray([names[i] for i in first], dtype=object),
+            np.asarray([names[i] for i in second], dtype=object),
+        )
+        known.update(zip(new, (alike >= ONE_PARTY_ALIKE).tolist(), strict=True))
+    return np.asarray([known[k] for k in distinct.tolist()], dtype=bool)[back]
 
 
 def _other_party_alike(
