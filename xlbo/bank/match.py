@@ -1327,10 +1327,10 @@ def _amount_and_date(run: _Matching, lone_pairs: bool = True, abstain: bool = Tr
             # names outweigh dates: where the bank line's name fits another party's line of
             # this amount better, the nearer date does not decide between the parties
             named_better = _other_party_alike(kb, party_g[kg], alike[kept], nb) > alike[kept]
+            chosen = kept[best & ~unlike[kept] & ~named_better]
             # a bank line that names no one (CLG CHQ DEP 730819) has only its amount and date to
             # go on: where open lines of two named parties or more fit it, the nearer date is a
             # guess between them (CASH DEPOSIT beside the books' Cash is no guess)
-            chosen = kept[best & ~unlike[kept] & ~named_better]
             chosen = chosen[~_guessed(run, b[chosen], g[chosen], party_g)]
             if not lone_pairs and len(chosen):  # asked only of the pairs about to be taken
                 held = _left_for_combinations(run, b[chosen], g[chosen], alike[chosen])

@@ -152,6 +152,11 @@ LEDGER_COLUMNS = (
 )
 """The columns of a ledger-lines frame, whichever file it came from."""
 
+_FOLIO_WORDS = ("LF", "L.F.", "L/F", "Folio", "Folio No.", "Ledger Folio")
+"""The ledger folio of the six-column ledger of the textbooks and of books kept by hand: the
+voucher's number where written, but no numbering of every voucher (a row of money under the
+day's first, its folio blank, is an entry of its own)."""
+
 _HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "Date": (
         "Date",
@@ -219,13 +224,7 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "No.",
         "Num",
         "Number",
-        # the six-column ledger of the textbooks and of ledgers kept by hand: its ledger folio
-        "LF",
-        "L.F.",
-        "L/F",
-        "Folio",
-        "Folio No.",
-        "Ledger Folio",
+        *_FOLIO_WORDS,
     ),
     # a bank register's own words: a receipt or deposit is a debit to the bank ledger
     "Debit": (
@@ -339,11 +338,7 @@ Odoo, Vyapar, SAP, Business Central, Xero, Sage), by the role of their column, b
 `Credit(Rs.)`, `Balance (₹)`) is not part of it."""
 
 _ROLE_OF = {word_key(word): role for role, words in _HEADER_WORDS.items() for word in words}
-_FOLIOS = frozenset(
-    word_key(word) for word in ("LF", "L.F.", "L/F", "Folio", "Folio No.", "Ledger Folio")
-)
-"""A book kept by hand's ledger folio: the voucher's number where written, but no numbering of
-every voucher (a row of money under the day's first, its folio blank, is an entry of its own)."""
+_FOLIOS = frozenset(map(word_key, _FOLIO_WORDS))
 _DESCRIBING = frozenset(
     word_key(word)
     for word in ("Transaction Details", "Details", "Description", "Label", "Communication")
@@ -1437,11 +1432,12 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
     voucher_row = ~layout & (dated | (has_voucher & ~date_written & (money | cancelled)))
     numbered = "Vch No." in roles and _header_word(roles["Vch No."]) not in _FOLIOS
     if "Vch Type" not in roles and not numbered:
-        # a bank book kept by hand (its ledger folio, LF, is often left blank) writes the date once a day and numbers no voucher: each row
-        # that moves money under the day's first is an entry of its own (`By Mehta & Co Chq
-        # 000123` under the 2nd's first receipt), unless the entry above it says `(as per
-        # details)` (its ledgers listed below it); before, it was taken for such a detail and
-        # left out, the c/d balance read the other way round
+        # a bank book kept by hand writes the date once a day and numbers no voucher (its
+        # ledger folio, LF, is often left blank): each row that moves money under the day's
+        # first is an entry of its own (`By Mehta & Co Chq 000123` under the 2nd's first
+        # receipt), unless the entry above it says `(as per details)` (its ledgers listed
+        # below it); before, it was taken for such a detail and left out, the c/d balance
+        # read the other way round
         opener = voucher_row | layout | date_written
         under_details = np.zeros(count, dtype=bool)
         if opener.any():  # (a sheet of a total alone opens nothing)

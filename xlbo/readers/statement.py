@@ -1684,7 +1684,9 @@ def _in_date_order(parts: list[Lines], warnings: list[Issue], file: str) -> Line
             )
             continue
         held = next((u for u in unique if _holds(parts[u], part)), None)
-        fuller = next((u for u in unique if _holds(part, parts[u])), None)
+        fuller = (
+            None if held is not None else next((u for u in unique if _holds(part, parts[u])), None)
+        )
         if held is not None:
             whole, shorter = parts[held], part
         elif fuller is not None:  # the fuller one is read in the other's place, titled as it
@@ -1787,11 +1789,16 @@ def _block_end(cells: pd.DataFrame, end: int, stop: int) -> int:
     return stop
 
 
+_LINE_KEYS = ["date", "debit", "credit", "balance"]
+"""What tells one statement's lines from another's: a line pasted again has them all alike."""
+
+
 def _same_lines(one: Lines, other: Lines) -> bool:
     """Whether two statements hold the same lines: dates, amounts and balances, in turn."""
-    keys = ["date", "debit", "credit", "balance"]
     return len(one.frame) == len(other.frame) and bool(
-        one.frame[keys].reset_index(drop=True).equals(other.frame[keys].reset_index(drop=True))
+        one.frame[_LINE_KEYS]
+        .reset_index(drop=True)
+        .equals(other.frame[_LINE_KEYS].reset_index(drop=True))
     )
 
 
@@ -1816,12 +1823,11 @@ def _holds(whole: Lines, part: Lines) -> bool:
     """Whether the lines of statement `part` are a run of the more lines of `whole` (the same
     dates, amounts and balances in turn): 1 to 20 November, downloaded before the month was
     out, beside the whole month."""
-    keys = ["date", "debit", "credit", "balance"]
     size = len(part.frame)
     if not 0 < size < len(whole.frame):
         return False
-    big = whole.frame[keys].reset_index(drop=True)
-    small = part.frame[keys].reset_index(drop=True)
+    big = whole.frame[_LINE_KEYS].reset_index(drop=True)
+    small = part.frame[_LINE_KEYS].reset_index(drop=True)
     first = small.iloc[0]
     starts = np.flatnonzero(
         (big["date"] == first["date"]).to_numpy(dtype=bool)
