@@ -390,6 +390,63 @@ def test_one_receipt_credited_in_parts_is_found_the_other_way() -> None:
     assert pairs == {(0, 0, "Combination"), (1, 0, "Combination")}
 
 
+def test_a_receipt_with_paise_keeps_its_invoices_from_a_round_sum_they_also_make() -> None:
+    # Nair Infotech's RTGS of 2,00,078.28 is its three invoices of the 25th; two of them also
+    # add up to its UPI credit of 76,200.00 two days before, which the books have not booked.
+    # Round amounts are met by chance, paise hardly: the RTGS keeps its invoices, the UPI
+    # credit stays open for the BRS, whichever came first in the statement
+    bank = statement(
+        [
+            (
+                "2026-10-23",
+                "UPI-NAIR INFOTECH-nairin@ybl-KVBL0544302-612230348517-PAYM",
+                "",
+                7_620_000,
+            ),
+            ("2026-10-27", "RTGS CR-KVBL0544302-NAIR INFOTECH-KVBLR863509315383", "", 20_007_828),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-25", "Nair Infotech", "", 6_087_800),
+            ("2026-10-25", "Nair Infotech", "", 1_532_200),
+            ("2026-10-25", "Nair Infotech", "", 12_387_828),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == {(1, g, "Combination") for g in (0, 1, 2)}
+
+
+def test_a_bank_line_is_not_made_up_of_two_ledgers_invoices() -> None:
+    # UDUPI & CO is as like Udupi Printers as Udupi Fabricators: each ledger is a party of its
+    # own, and one NEFT paying two firms' invoices is a chance sum, not a receipt
+    bank = statement(
+        [("2026-10-12", "NEFT CR-HDFC0702418-UDUPI & CO-HDFCN131084154320", "", 3_000_000)]
+    )
+    books = ledger(
+        [
+            ("2026-10-11", "Udupi Printers LLP", "", 1_200_000),
+            ("2026-10-11", "Udupi Fabricators LLP", "", 1_800_000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert pairs == set()
+
+
+def test_a_ledger_line_is_made_up_of_bank_lines_the_bank_names_two_ways() -> None:
+    # the bank writes NAIR on one part and NAIR ADVANCE on the other of Nair Enterprises' one
+    # payment: the books' one party, its bank lines searched as one group
+    bank = statement(
+        [
+            ("2026-10-12", "NEFT DR-UTIB0000012-NAIR-UTIBN52026101200001", "", -2_000_000),
+            ("2026-10-12", "NEFT DR-UTIB0000012-NAIR ADVANCE-UTIBN52026101200002", "", -3_000_000),
+        ]
+    )
+    books = ledger([("2026-10-11", "Nair Enterprises", "", -5_000_000)])
+    pairs, _ = matched(bank, books)
+    assert pairs == {(0, 0, "Combination"), (1, 0, "Combination")}
+
+
 def test_names_outweigh_dates_between_parties() -> None:
     # MEENAKSHI INFOT's ₹1,000 fits Meenakshi Foods' line of the same day by its date and
     # Meenakshi Infotech's of four days before by its name: the nearer date does not decide
@@ -452,10 +509,10 @@ def _plain_combinations(
     window: Window,
     one_is_bank: bool,
 ) -> list[tuple[int, list[int]]]:
-    """The combination pass the obvious way: every target in turn, every open line of the
-    other side considered, grouped by party (a named target's: only parties alike to it, and
-    failing them, all its alike lines as one group), every subset of each group's nearest
-    tried."""
+    """The combination pass the obvious way: every target in turn (the least round first),
+    every open line of the other side considered, grouped by party (a named target's: only
+    parties alike to it, and for a ledger line, failing them, all its alike bank lines as one
+    group), every subset of each group's nearest tried."""
     found = []
     # whether a target's name is like anyone's is decided on the lines open when the pass
     # begins: a KAVERI line whose Kaveri invoices another KAVERI line took is not then made up
@@ -463,7 +520,16 @@ def _plain_combinations(
     open_at_start = list(other_open)
     others_open = {p for o, (_, v, p) in enumerate(other) if other_open[o] and v and p}
     best = {party: max([likeness(party, p) for p in others_open], default=0) for _, _, party in one}
-    for t, (day, amount, party) in enumerate(one):
+    # those with paise first, then whole rupees, then hundreds, the larger first within each
+    turns = sorted(
+        range(len(one)),
+        key=lambda t: (
+            (one[t][1] % WHOLE_RUPEE == 0) + (one[t][1] % (100 * WHOLE_RUPEE) == 0),
+            -abs(one[t][1]),
+        ),
+    )
+    for t in turns:
+        day, amount, party = one[t]
         if not one_open[t] or not amount:
             continue
         in_window = [
@@ -513,7 +579,7 @@ def _plain_combinations(
                     for other_day in sorted({other[o][0] for _, o in members})
                 ]
             )
-        if party and len(groups) > 1:  # then all alike lines as one group
+        if party and len(groups) > 1 and not one_is_bank:  # then all alike bank lines as one
             tiers.append([[m for members in groups.values() for m in members]])
         for tier in tiers:
             for group, members in enumerate(tier):

@@ -2,7 +2,7 @@
 single transfer against four invoices booked as four receipts (N:1), or one receipt in the books
 that the bank credited in parts (1:N).
 
-The rule, for each open target line in order (bank lines first, then ledger lines):
+The rule, for each open target line (bank lines first, then ledger lines):
 - candidates are the other side's open lines in the window, in the same direction, each smaller
   than the target, not rejected with it by the user;
 - a line that has an open same-amount line of an alike name (COMBINATION_ALIKE) in its window is
@@ -21,8 +21,13 @@ The rule, for each open target line in order (bank lines first, then ledger line
   they differ only in lines of one party and one amount (its two ₹1,00,000 transfers of the 4th
   and the 5th): then the nearest set is the match (`_one_shape`), and its why says so; lines
   that name no one, or of two ledgers whose names fold alike, are no one party's;
-- where no party's own lines make up a named target, all its alike lines are searched as one
-  group (the bank writes `NAIR` on one part and `NAIR ADVANCE` on another), by the same rule.
+- where no party's own lines make up a named ledger line, all its alike bank lines are searched
+  as one group (the bank writes `NAIR` on one part and `NAIR ADVANCE` on another), by the same
+  rule; a bank line is never made up of two ledgers' lines (each ledger is its own party);
+- targets are taken in turn, those with paise first, then those in whole rupees, then those in
+  hundreds, the larger first within each: sums of round amounts meet a round target by chance,
+  hardly one with paise, so a receipt of 2,47,627.28 keeps its invoices from a 76,200.00 not yet
+  booked that two of them also add up to.
 
 A target looks at no more than NEAREST_LINES lines on either side of its date in each join (a
 CLG deposit among 3,000 open receipts in its window compares with the nearest, not all).
@@ -152,6 +157,11 @@ def find_combinations(
     # a row is among its group's nearest (the lines searched)
     row_start, row_end = starts[block], starts[block_end - 1] + sizes[block_end - 1]
     hopeful_blocks = np.flatnonzero(hopeful[block_target])
+    # the targets chance can hardly reach first: a set of the books' lines that adds up to
+    # 2,47,627.28 is that receipt's, where 76,200.00 is met by many sums of round amounts (a
+    # receipt not yet booked taking a busy customer's invoices from the receipt they make up)
+    first_targets = one_signed[block_target[hopeful_blocks]]
+    hopeful_blocks = hopeful_blocks[np.lexsort((-first_targets, _roundness(first_targets)))]
     hopeful_block = hopeful_blocks.tolist()
     block_target_of, first_group, end_group = (
         block_target.tolist(),
@@ -202,6 +212,12 @@ def find_combinations(
         elif undecided is not None:  # two sets fit: the user decides
             undecided.append(Combination(target, parts, least))
     return found
+
+
+def _roundness(amounts: np.ndarray) -> np.ndarray:
+    """0 for an amount with paise, 1 in whole rupees, 2 in hundreds of rupees: how easily sums
+    of other amounts meet it by chance."""
+    return (amounts % WHOLE_RUPEE == 0).astype(np.int64) + (amounts % (100 * WHOLE_RUPEE) == 0)
 
 
 LOOK_AHEAD = 256
@@ -665,10 +681,14 @@ def _groups(
     )
     shifted, shifted_party = crowded[straddling], day_party[straddling] * _RUNS + half_run
     day_party = day_party * _RUNS + run
-    # a named target's second chance: every line alike to it as one group (the bank's NAIR
-    # and NAIR ADVANCE), where its candidates carry more than one party
+    # a named ledger line's second chance: every bank line alike to it as one group (the bank's
+    # NAIR and NAIR ADVANCE), where its candidates carry more than one party; never a bank
+    # line's among the books' ledgers, each its own party's (UDUPI & CO's NEFT is not Udupi
+    # Printers' invoice and Udupi Fabricators' together: at 1M lines 90 such sets, all false)
     parties = np.bincount(t[order[new_party]], minlength=len(one))
-    second = np.flatnonzero(one_named[t] & (parties[t] > 1) & (not own_lines_only))
+    second = np.flatnonzero(
+        one_named[t] & (parties[t] > 1) & (not own_lines_only) & (not one_is_bank)
+    )
     second = second[order_by(t[second], days[second], o[second])]
     # the four tiers, each in order, merged by target (a target's tiers in turn)
     rows = np.concatenate([order, crowded, shifted, second])
