@@ -520,13 +520,10 @@ def _plain_combinations(
     open_at_start = list(other_open)
     others_open = {p for o, (_, v, p) in enumerate(other) if other_open[o] and v and p}
     best = {party: max([likeness(party, p) for p in others_open], default=0) for _, _, party in one}
-    # those with paise first, then whole rupees, then hundreds, the larger first within each
+    # those with paise first, then whole rupees, then hundreds, each in order
     turns = sorted(
         range(len(one)),
-        key=lambda t: (
-            (one[t][1] % WHOLE_RUPEE == 0) + (one[t][1] % (100 * WHOLE_RUPEE) == 0),
-            -abs(one[t][1]),
-        ),
+        key=lambda t: (one[t][1] % WHOLE_RUPEE == 0) + (one[t][1] % (100 * WHOLE_RUPEE) == 0),
     )
     for t in turns:
         day, amount, party = one[t]

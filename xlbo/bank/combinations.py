@@ -25,9 +25,9 @@ The rule, for each open target line (bank lines first, then ledger lines):
   as one group (the bank writes `NAIR` on one part and `NAIR ADVANCE` on another), by the same
   rule; a bank line is never made up of two ledgers' lines (each ledger is its own party);
 - targets are taken in turn, those with paise first, then those in whole rupees, then those in
-  hundreds, the larger first within each: sums of round amounts meet a round target by chance,
-  hardly one with paise, so a receipt of 2,47,627.28 keeps its invoices from a 76,200.00 not yet
-  booked that two of them also add up to.
+  hundreds, each in order: sums of round amounts meet a round target by chance, hardly one with
+  paise, so a receipt of 2,47,627.28 keeps its invoices from a 76,200.00 not yet booked that two
+  of them also add up to.
 
 A target looks at no more than NEAREST_LINES lines on either side of its date in each join (a
 CLG deposit among 3,000 open receipts in its window compares with the nearest, not all).
@@ -161,7 +161,7 @@ def find_combinations(
     # 2,47,627.28 is that receipt's, where 76,200.00 is met by many sums of round amounts (a
     # receipt not yet booked taking a busy customer's invoices from the receipt they make up)
     first_targets = one_signed[block_target[hopeful_blocks]]
-    hopeful_blocks = hopeful_blocks[np.lexsort((-first_targets, _roundness(first_targets)))]
+    hopeful_blocks = hopeful_blocks[np.argsort(_roundness(first_targets), kind="stable")]
     hopeful_block = hopeful_blocks.tolist()
     block_target_of, first_group, end_group = (
         block_target.tolist(),
