@@ -453,6 +453,47 @@ def test_odoo_general_ledger(xlsx: Callable[..., Path]) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "numbers"),
+    [
+        (
+            ["BNK1/2026/00041", "BNK1/2026/00017", "BNK1/2026/00042"],
+            ["BNK1/2026/00041", "BNK1/2026/00017", "BNK1/2026/00042"],
+        ),
+        (["HO/1", "HO/1", "HO/1"], ["", "", ""]),  # a branch's code on every line: no number
+        (["To", "By", "To"], ["", "", ""]),
+    ],
+)
+def test_a_column_with_no_header_is_the_voucher_number_only_where_it_numbers_each_entry(
+    xlsx: Callable[..., Path], first: list[str], numbers: list[str]
+) -> None:
+    # Odoo's US layout: the account's heading and `Initial Balance` in the first column too
+    rows = [
+        [None, *ODOO[2]],
+        ["101401 HDFC Bank", None, *ODOO[3][1:]],
+        ["Initial Balance", None, None, *ODOO[4][2:]],
+    ]
+    rows += [[number, *line] for number, line in zip(first, ODOO[5:], strict=True)]
+    lines = read_ledger(str(xlsx({"General Ledger": [ODOO[0], [], *rows]}, name="gl.xlsx")))
+    assert lines.frame["voucher_no"].tolist() == numbers
+    assert totals(lines) == (DEBITS, CREDITS)
+    assert (lines.opening, lines.closing) == (OPENING, None)
+    assert lines.frame["particulars"].tolist() == [
+        "Balaji Traders",
+        "Kaveri Home Needs",
+        "Om Sai Logistics",
+    ]
+    said = [i.problem for i in lines.issues]
+    assert said == (
+        [
+            "the ledger's column A, which has no header, holds a number for each entry "
+            "(such as BNK1/2026/00041): read as the voucher number"
+        ]
+        if numbers[0]
+        else []
+    )
+
+
 def test_odoo_communication_pairs_by_its_utr(
     tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -494,6 +535,14 @@ def test_odoo_communication_pairs_by_its_utr(
     assert "HDFCN26306123456" in matches["Why"].iat[0]
     unmatched = pd.read_excel(out, sheet_name="Unmatched Ledger", engine="calamine")
     assert unmatched["Particulars"].tolist() == ["Kaveri Suppliers"]
+    # the move number in the column Odoo heads with nothing is the voucher number, said so
+    assert unmatched["Vch No."].tolist() == ["BNK1/2026/00104"]
+    brs = pd.read_excel(out, sheet_name="BRS", header=None, engine="calamine").astype(str)
+    assert brs.apply(lambda row: row.str.contains("BNK1/2026/00104").any(), axis=1).sum() == 1
+    issues = pd.read_excel(out, sheet_name="Issues", engine="calamine")
+    said = issues[issues["Problem"].str.contains("has no header", na=False)]
+    assert said["Cell"].tolist() == ["A5"]
+    assert "BNK1/2026/00001" in said["Problem"].iat[0]
 
 
 # -- Tally: Banking > Bank Reconciliation, to Excel ----------------------------------------------

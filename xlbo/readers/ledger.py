@@ -1180,6 +1180,30 @@ def _names_column(frame: pd.DataFrame, names: list[str], roles: dict[str, str]) 
     return best
 
 
+_ENTRY_NUMBER = r"(?=[^/-]*[0-9])(?=.*[A-Za-z/-])[A-Za-z0-9][A-Za-z0-9/._-]{2,29}"
+"""An entry's number as ledgers write it: one word of letters, digits, `/`, `-`, holding a digit
+and a letter or separator (`BNK1/2026/00104`, `JV-0012`, `RCT/26-27/0001`)."""
+_WRITTEN_DATE = r"[0-9]{1,4}[/.-][0-9A-Za-z]{1,3}[/.-][0-9]{2,4}"
+
+
+def _entry_numbers(frame: pd.DataFrame, names: list[str], roles: dict[str, str]) -> str | None:
+    """The column with no header whose cells on the dated rows are each entry's own number
+    (Odoo's move, `BNK1/2026/00104`): nearly all filled, numbers, no two of most alike; None
+    where no such column is."""
+    dated = (text_column(frame[roles["Date"]]) != "").to_numpy(dtype=bool)
+    if dated.sum() < 2:
+        return None
+    taken = set(roles.values())
+    for column in names:
+        if column in taken or not _unnamed(column):
+            continue
+        text = text_column(frame[column])[dated]
+        numbers = text.str.fullmatch(_ENTRY_NUMBER) & ~text.str.fullmatch(_WRITTEN_DATE)
+        if numbers.sum() * 10 >= len(text) * 9 and text[numbers].nunique() * 2 > numbers.sum():
+            return column
+    return None
+
+
 def _mostly_amounts(values: pd.Series) -> bool:
     """Whether most filled cells of a column are amounts (numbers, or text such as 1,180.00)."""
     text = text_column(values)
@@ -1236,6 +1260,25 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
                 "is read as each entry's particulars (the other ledger's name)",
                 "Name the column Particulars, or export the ledger with it, if another column "
                 "holds the names.",
+            )
+        )
+    unheaded_numbers = None
+    if "Vch No." not in roles and "Date" in roles:
+        unheaded_numbers = _entry_numbers(frame, names, roles)
+    if unheaded_numbers:
+        # Odoo's move number (`BNK1/2026/00104`) in the first column, which it heads with nothing
+        roles["Vch No."] = unheaded_numbers
+        dated_rows = text_column(frame[roles["Date"]]) != ""
+        example = text_column(frame[unheaded_numbers])[dated_rows].iat[0]
+        noted.append(
+            _column_note(
+                book.name,
+                table,
+                unheaded_numbers,
+                f"the ledger's column {table.letters.get(unheaded_numbers, '?')}, which has no "
+                f"header, holds a number for each entry (such as {example}): read as the "
+                "voucher number",
+                "Head the column Vch No., or another word, to say what it holds.",
             )
         )
     if not roles.keys() & _AMOUNT_ROLES and {"Balance", "Particulars"} <= roles.keys():
@@ -1386,9 +1429,20 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
 
     bare = replace(combined, _SIDE_WORD, "")  # To , By , Dr. ... taken off
     folded = bare.str.lower()
-    label = _labels(folded, [frame[c] for c in _label_columns(names, roles)])
+    label = _labels(
+        folded,
+        [
+            frame[c]
+            for c in _label_columns(names, roles, [unheaded_numbers] if unheaded_numbers else [])
+        ],
+    )
     voucher_type = text_column(column("Vch Type"))
     voucher_no = text_column(column("Vch No."))
+    if (
+        unheaded_numbers
+    ):  # the column with no header: its numbers on the dated rows alone (the account's
+        # heading, `100101 HDFC Bank`, and `Initial Balance` stand in it too)
+        voucher_no = voucher_no.where(pd.Series(dated, index=voucher_no.index), "")
     reference = reference_texts(column("Reference"))
     # a row with its own voucher type, number or cheque number is a voucher of its own, also
     # without a date (a bank book kept by hand writes the day once: `000453` under `000452`)
@@ -1988,13 +2042,18 @@ def _worded_label(text: str) -> str:
     return _WORDED_AS[kind]
 
 
-def _label_columns(names: Sequence[str], roles: dict[str, str]) -> list[str]:
+def _label_columns(
+    names: Sequence[str], roles: dict[str, str], unheaded: Sequence[str] = ()
+) -> list[str]:
     """The columns besides Particulars where a file may write `Opening` or `Total`: those of no
     role (ERPNext writes them under Account, QuickBooks in an unnamed first column), the
     voucher type (QuickBooks' `Beginning Balance`) and the narration (Busy writes `Opening Bal.`
     and `Closing Bal.` in its Short Narration column when the Particulars cell is blank) and the
-    date (an export that writes `Opening Balance` and `Closing Balance` where the dates go)."""
+    date (an export that writes `Opening Balance` and `Closing Balance` where the dates go), and
+    a column with no header read for a role (`unheaded`: Odoo's move numbers, with its `Initial
+    Balance` above them)."""
     typed = [roles[r] for r in ("Date", "Vch Type", "Against", "Narration") if r in roles]
+    typed += unheaded
     return [n for n in names if n != "Row" and (n not in roles.values() or n in typed)]
 
 
