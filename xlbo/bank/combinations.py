@@ -217,7 +217,8 @@ def find_combinations(
 def _roundness(amounts: np.ndarray) -> np.ndarray:
     """0 for an amount with paise, 1 in whole rupees, 2 in hundreds of rupees: how easily sums
     of other amounts meet it by chance."""
-    return (amounts % WHOLE_RUPEE == 0).astype(np.int64) + (amounts % (100 * WHOLE_RUPEE) == 0)
+    rupees = (amounts % WHOLE_RUPEE == 0).astype(np.int64)
+    return rupees + (amounts % (100 * WHOLE_RUPEE) == 0).astype(np.int64)
 
 
 LOOK_AHEAD = 256
