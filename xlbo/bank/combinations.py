@@ -217,8 +217,10 @@ def find_combinations(
 def _roundness(amounts: np.ndarray) -> np.ndarray:
     """0 for an amount with paise, 1 in whole rupees, 2 in hundreds of rupees: how easily sums
     of other amounts meet it by chance."""
-    rupees = (amounts % WHOLE_RUPEE == 0).astype(np.int64)
-    return rupees + (amounts % (100 * WHOLE_RUPEE) == 0).astype(np.int64)
+    level = np.zeros(len(amounts), dtype=np.int64)
+    level[amounts % WHOLE_RUPEE == 0] += 1
+    level[amounts % (100 * WHOLE_RUPEE) == 0] += 1
+    return level
 
 
 LOOK_AHEAD = 256
