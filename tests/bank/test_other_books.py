@@ -494,6 +494,29 @@ def test_a_column_with_no_header_is_the_voucher_number_only_where_it_numbers_eac
     )
 
 
+def test_a_book_dated_once_a_day_keeps_each_numbered_entry(xlsx: Callable[..., Path]) -> None:
+    """helper-143: a bank book kept by hand, its entries numbered in a column with no header
+    and the date written once a day, lost the day's later entries once the numbers were read
+    as the voucher numbers; and a column of GSTINs is no entry numbers."""
+    day = [datetime(2026, 11, d) for d in (2, 4, 8)]
+    rows = [
+        [None, "Date", "Particulars", "Debit", "Credit", "Balance", None],
+        [None, None, "Opening Balance", 100000, None, 100000, None],
+        ["RV/123", day[0], "Balaji Traders", 5000, None, 105000, "27AAACB1234C1Z5"],
+        ["RV/124", None, "Kaveri Home Needs", 2000, None, 107000, "27AAACK2345D1Z6"],
+        ["PV/301", day[1], "Om Sai Logistics", None, 7000, 100000, "27AAACO3456E1Z7"],
+        ["PV/302", None, "Deccan Motors", None, 3000, 97000, "27AAACD4567F1Z8"],
+        ["RV/125", day[2], "Meenakshi Foods", 4000, None, 101000, "27AAACM5678G1Z9"],
+        [None, None, "Closing Balance", None, None, 101000, None],
+    ]
+    lines = read_ledger(str(xlsx({"Bank Book": rows}, name="bank-book.xlsx")))
+    assert lines.frame["voucher_no"].tolist() == ["RV/123", "RV/124", "PV/301", "PV/302", "RV/125"]
+    assert lines.frame["particulars"].tolist()[1] == "Kaveri Home Needs"
+    assert lines.frame["date"].tolist()[1] == date(2026, 11, 2)
+    assert (lines.opening, lines.closing) == (10_000_000, 10_100_000)
+    assert [i.cell for i in lines.issues] == ["A1"]  # the numbers' column, said; not the GSTINs'
+
+
 def test_odoo_communication_pairs_by_its_utr(
     tmp_path: Path, xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

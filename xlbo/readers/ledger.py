@@ -1180,10 +1180,16 @@ def _names_column(frame: pd.DataFrame, names: list[str], roles: dict[str, str]) 
     return best
 
 
-_ENTRY_NUMBER = r"(?=[^/-]*[0-9])(?=.*[A-Za-z/-])[A-Za-z0-9][A-Za-z0-9/._-]{2,29}"
-"""An entry's number as ledgers write it: one word of letters, digits, `/`, `-`, holding a digit
-and a letter or separator (`BNK1/2026/00104`, `JV-0012`, `RCT/26-27/0001`)."""
-_WRITTEN_DATE = r"[0-9]{1,4}[/.-][0-9A-Za-z]{1,3}[/.-][0-9]{2,4}"
+_ENTRY_NUMBER = r"(?=.*[0-9])(?=.*[A-Za-z])(?=.*[/-])[A-Za-z0-9][A-Za-z0-9/._-]{2,29}"
+"""An entry's number as ledgers write it: one word of letters, digits, `/`, `-`, holding a
+letter, a digit and a separator (`BNK1/2026/00104`, `MISC/2026/0001`, `JV-0012`,
+`RCT/26-27/0001`); not a GSTIN, PAN or UTR, which join no parts with a separator."""
+_WRITTEN_DATE = r"[0-9]{1,4}[/.-](?:[0-9]{1,2}|[A-Za-z]{3,9})(?:[/.-][0-9]{2,4})?"
+"""A date as a column may write it, with or without its year (`02-Nov-2026`, `2-Nov`)."""
+
+
+def _is_entry_number(text: pd.Series) -> pd.Series:
+    return text.str.fullmatch(_ENTRY_NUMBER) & ~text.str.fullmatch(_WRITTEN_DATE)
 
 
 def _entry_numbers(frame: pd.DataFrame, names: list[str], roles: dict[str, str]) -> str | None:
@@ -1198,7 +1204,7 @@ def _entry_numbers(frame: pd.DataFrame, names: list[str], roles: dict[str, str])
         if column in taken or not _unnamed(column):
             continue
         text = text_column(frame[column])[dated]
-        numbers = text.str.fullmatch(_ENTRY_NUMBER) & ~text.str.fullmatch(_WRITTEN_DATE)
+        numbers = _is_entry_number(text)
         if numbers.sum() * 10 >= len(text) * 9 and text[numbers].nunique() * 2 > numbers.sum():
             return column
     return None
@@ -1370,7 +1376,10 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
     beside = [
         names[i]
         for i in (at - 1, at + 1)
-        if 0 < i < len(names) and _unnamed(names[i]) and not _mostly_amounts(frame[names[i]][dated])
+        if 0 < i < len(names)
+        and _unnamed(names[i])
+        and names[i] not in roles.values()  # an entry's number, not part of the name
+        and not _mostly_amounts(frame[names[i]][dated])
     ]
     text_columns = sorted([roles["Particulars"], *beside], key=names.index)
     combined = _joined([text_column(frame[c]) for c in text_columns])
@@ -1438,11 +1447,9 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
     )
     voucher_type = text_column(column("Vch Type"))
     voucher_no = text_column(column("Vch No."))
-    if (
-        unheaded_numbers
-    ):  # the column with no header: its numbers on the dated rows alone (the account's
+    if unheaded_numbers:  # the column with no header: its entry numbers alone (the account's
         # heading, `100101 HDFC Bank`, and `Initial Balance` stand in it too)
-        voucher_no = voucher_no.where(pd.Series(dated, index=voucher_no.index), "")
+        voucher_no = voucher_no.where(_is_entry_number(voucher_no), "")
     reference = reference_texts(column("Reference"))
     # a row with its own voucher type, number or cheque number is a voucher of its own, also
     # without a date (a bank book kept by hand writes the day once: `000453` under `000452`)
