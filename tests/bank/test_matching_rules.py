@@ -496,7 +496,10 @@ def test_two_sets_that_fit_are_abstained_on() -> None:
 NAMES = ["kaveri", "kaveri home", "kaveri advance", "om sai", "deccan", ""]
 line = st.tuples(
     st.integers(0, 14),
-    st.sampled_from([-700, -300, -200, -150, -100, 100, 150, 200, 300, 450, 500, 700, 1000, 1200]),
+    st.sampled_from(
+        [-700, -300, -200, -150, -100, 100, 150, 200, 300, 450, 500, 700, 1000, 1200]
+        + [-20_000, -10_000, 10_000, 10_050, 20_000, 30_000]  # round hundreds of rupees too
+    ),
     st.sampled_from(NAMES),
 )
 
@@ -604,6 +607,13 @@ def _plain_combinations(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(line, min_size=1, max_size=12), st.lists(line, min_size=1, max_size=18))
+@example(  # a bank line is not two ledgers' lines, Kaveri's and Kaveri Home's
+    bank=[(0, -300, "kaveri")], books=[(0, -200, "kaveri"), (0, -100, "kaveri home")]
+)
+@example(  # the amount with paise first: 4.50 takes 1.00, 2.00 and 1.50, and 3.00 none
+    bank=[(0, 300, "kaveri"), (1, 450, "kaveri")],
+    books=[(0, 100, "kaveri"), (0, 200, "kaveri"), (0, 150, "kaveri")],
+)
 @example(
     bank=[(0, 500, "kaveri"), (0, 450, "kaveri")],
     books=[(0, 150, "om sai"), (0, 200, "kaveri"), (0, 300, "kaveri"), (0, 300, "om sai")],
