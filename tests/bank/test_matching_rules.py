@@ -497,8 +497,10 @@ NAMES = ["kaveri", "kaveri home", "kaveri advance", "om sai", "deccan", ""]
 line = st.tuples(
     st.integers(0, 14),
     st.sampled_from(
-        [-700, -300, -200, -150, -100, 100, 150, 200, 300, 450, 500, 700, 1000, 1200]
-        + [-20_000, -10_000, 10_000, 10_050, 20_000, 30_000]  # round hundreds of rupees too
+        [
+            *(-700, -300, -200, -150, -100, 100, 150, 200, 300, 450, 500, 700, 1000, 1200),
+            *(-20_000, -10_000, 10_000, 10_050, 20_000, 30_000),  # round hundreds of rupees too
+        ]
     ),
     st.sampled_from(NAMES),
 )
