@@ -61,7 +61,10 @@ def test(args: list[str]) -> int:
         ("mypy", (PYTHON, "-m", "mypy")),
     ]
     failed = [name for name, command in checks if run(*command) != 0]
-    code = run(PYTHON, "-m", "pytest", *args)
+    # on every core, up to four (pytest-xdist), unless told how many (`-n 0`: one process)
+    told = any(a.startswith(("-n", "--numprocesses")) for a in args)
+    spread = [] if told else ["-n", "auto", "--maxprocesses", "4"]
+    code = run(PYTHON, "-m", "pytest", *spread, *args)
     if code == 5:
         print("pytest collected no tests: that is a failure here.", flush=True)
     if code != 0:
