@@ -61,6 +61,7 @@ from xlbo.bank.scoring import (
     MIN_PARTS,
     NEAREST_LINES,
     PARTY_MARGIN,
+    ROUND,
     WHOLE_RUPEE,
 )
 from xlbo.bank.side import Side
@@ -160,8 +161,8 @@ def find_combinations(
     # the targets chance can hardly reach first: a set of the books' lines that adds up to
     # 2,47,627.28 is that receipt's, where 76,200.00 is met by many sums of round amounts (a
     # receipt not yet booked taking a busy customer's invoices from the receipt they make up)
-    first_targets = one_signed[block_target[hopeful_blocks]]
-    hopeful_blocks = hopeful_blocks[np.argsort(_roundness(first_targets), kind="stable")]
+    amounts = one_signed[block_target[hopeful_blocks]]
+    hopeful_blocks = hopeful_blocks[np.argsort(_roundness(amounts), kind="stable")]
     hopeful_block = hopeful_blocks.tolist()
     block_target_of, first_group, end_group = (
         block_target.tolist(),
@@ -219,7 +220,7 @@ def _roundness(amounts: np.ndarray) -> np.ndarray:
     of other amounts meet it by chance."""
     level = np.zeros(len(amounts), dtype=np.int64)
     level[amounts % WHOLE_RUPEE == 0] += 1
-    level[amounts % (100 * WHOLE_RUPEE) == 0] += 1
+    level[amounts % ROUND == 0] += 1
     return level
 
 

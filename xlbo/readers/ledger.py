@@ -1189,13 +1189,16 @@ _WRITTEN_DATE = r"[0-9]{1,4}[/.-](?:[0-9]{1,2}|[A-Za-z]{3,9})(?:[/.-][0-9]{2,4})
 
 
 def _is_entry_number(text: pd.Series) -> pd.Series:
+    """Which cells are an entry's number (`_ENTRY_NUMBER`) and no date."""
     return text.str.fullmatch(_ENTRY_NUMBER) & ~text.str.fullmatch(_WRITTEN_DATE)
 
 
-def _entry_numbers(frame: pd.DataFrame, names: list[str], roles: dict[str, str]) -> str | None:
+def _entry_numbers(
+    frame: pd.DataFrame, names: list[str], roles: dict[str, str]
+) -> tuple[str, str] | None:
     """The column with no header whose cells on the dated rows are each entry's own number
-    (Odoo's move, `BNK1/2026/00104`): nearly all filled, numbers, no two of most alike; None
-    where no such column is."""
+    (Odoo's move, `BNK1/2026/00104`): nearly all numbers, most of them different; with its
+    first number, to show the user. None where no such column is."""
     dated = (text_column(frame[roles["Date"]]) != "").to_numpy(dtype=bool)
     if dated.sum() < 2:
         return None
@@ -1206,7 +1209,7 @@ def _entry_numbers(frame: pd.DataFrame, names: list[str], roles: dict[str, str])
         text = text_column(frame[column])[dated]
         numbers = _is_entry_number(text)
         if numbers.sum() * 10 >= len(text) * 9 and text[numbers].nunique() * 2 > numbers.sum():
-            return column
+            return column, str(text[numbers].iat[0])
     return None
 
 
@@ -1268,20 +1271,20 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
                 "holds the names.",
             )
         )
-    unheaded_numbers = None
-    if "Vch No." not in roles and "Date" in roles:
-        unheaded_numbers = _entry_numbers(frame, names, roles)
-    if unheaded_numbers:
+    entry_numbers = None
+    if "Date" in roles and "Vch No." not in roles:
+        entry_numbers = _entry_numbers(frame, names, roles)
+    unheaded = [entry_numbers[0]] if entry_numbers else []  # a column with no header, read
+    if entry_numbers:
         # Odoo's move number (`BNK1/2026/00104`) in the first column, which it heads with nothing
-        roles["Vch No."] = unheaded_numbers
-        dated_rows = text_column(frame[roles["Date"]]) != ""
-        example = text_column(frame[unheaded_numbers])[dated_rows].iat[0]
+        column_of_numbers, example = entry_numbers
+        roles["Vch No."] = column_of_numbers
         noted.append(
             _column_note(
                 book.name,
                 table,
-                unheaded_numbers,
-                f"the ledger's column {table.letters.get(unheaded_numbers, '?')}, which has no "
+                column_of_numbers,
+                f"the ledger's column {table.letters.get(column_of_numbers, '?')}, which has no "
                 f"header, holds a number for each entry (such as {example}): read as the "
                 "voucher number",
                 "Head the column Vch No., or another word, to say what it holds.",
@@ -1438,16 +1441,10 @@ def _tally_lines(book: RowSource, name: str, wanted: str | None = None) -> Lines
 
     bare = replace(combined, _SIDE_WORD, "")  # To , By , Dr. ... taken off
     folded = bare.str.lower()
-    label = _labels(
-        folded,
-        [
-            frame[c]
-            for c in _label_columns(names, roles, [unheaded_numbers] if unheaded_numbers else [])
-        ],
-    )
+    label = _labels(folded, [frame[c] for c in _label_columns(names, roles, unheaded)])
     voucher_type = text_column(column("Vch Type"))
     voucher_no = text_column(column("Vch No."))
-    if unheaded_numbers:  # the column with no header: its entry numbers alone (the account's
+    if unheaded:  # the column with no header: its entry numbers alone (the account's
         # heading, `100101 HDFC Bank`, and `Initial Balance` stand in it too)
         voucher_no = voucher_no.where(_is_entry_number(voucher_no), "")
     reference = reference_texts(column("Reference"))
