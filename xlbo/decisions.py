@@ -14,11 +14,14 @@ A word is read the same from a file and from the open workbook (a Lite or add-in
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
-from xlbo.issues import display_value
+from xlbo.book.table import Table
+from xlbo.issues import Issue, Severity, display_value
 
 MARKS = frozenset({"yes", "y", "x", "✓", "✔", "true", "1"})
 """What marks a decision in an Accept or Reject column, besides the column's own word (any case,
@@ -44,3 +47,40 @@ def marks(value: Any, word: str) -> bool | None:
     if text == word or text in MARKS:
         return True
     return None
+
+
+def decision_columns(table: Table, word: str) -> list[str]:
+    """The columns of `table` headed `word` (`Reject`, `Decision`, `Pay`), in the sheet's
+    order: the column and any copy of it, a second header `Reject` being read as `Reject (2)`.
+    A copy pasted beside the column and marked there is read, not dropped without a word."""
+    copy = re.compile(rf"{re.escape(word)} \(\d+\)")
+    return [c for c in table.frame.columns if c == word or copy.fullmatch(str(c))]
+
+
+def marked_column(columns: Sequence[str], row: Mapping[Any, Any]) -> str:
+    """Of a row's copies of a decision column, the first that holds something (its word is
+    the row's decision), or the column itself where none does."""
+    for column in columns:
+        if marks(row.get(column), "") is not False:
+            return column
+    return columns[0]
+
+
+def column_copied(
+    table: Table, word: str, columns: Sequence[str], file: str | None = None
+) -> Issue:
+    """The note that `word` heads more than one column of `table`'s sheet, each of them read
+    (`file`: the file to name, where not the table's source)."""
+    letters = [table.letters.get(c, "?") for c in columns]
+    return Issue(
+        severity=Severity.INFO,
+        sheet=table.sheet,
+        cell=f"{letters[1]}{table.header_row}",
+        value=word,
+        problem=(
+            f"the {table.sheet} sheet has {len(columns)} columns headed {word} "
+            f"({', '.join(letters[:-1])} and {letters[-1]}): the marks in each of them were read"
+        ),
+        hint=f"Keep one {word} column, so that the next person reads every mark in one place.",
+        file=file or table.source,
+    )

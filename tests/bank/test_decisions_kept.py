@@ -429,3 +429,67 @@ def test_a_note_never_goes_into_a_column_xlbo_writes(result: Path) -> None:
     main(["reconcile", "--confirm", str(result)])
     line = next(r for r in rows(result, "Unmatched Bank") if r["Narration"] == OM_SAI)
     assert (str(line["Date"])[:10], line["Date (yours)"]) == ("2026-10-08", "called 15/11")
+
+
+def test_a_row_of_a_combination_deleted_is_said_with_its_match_id(result: Path) -> None:
+    """Deleting one of a combination's rows (Patil's 12,000.00 of 20,000.00) was remade into the
+    same combination without a word: every Match ID was still on the sheet."""
+    edit(result, "Matches", lambda sheet, _: sheet.delete_rows(3))
+    assert main(["reconcile", "--confirm", str(result)]) == 1
+    [said] = [i for i in issues(result) if "lost rows" in i]
+    assert said == (
+        "1 match of several lines (Match ID 2) lost rows on the Matches sheet: their bank lines "
+        "no longer add up to their ledger lines. Deleting a row does not take a line out of a "
+        "match; xlbo matched the lines again where its rules found them"
+    )
+    assert [m["Rule"] for m in rows(result, "Matches")] == [
+        "Amount and date",
+        "Combination",
+        "Combination",
+    ]
+    assert main(["reconcile", "--confirm", str(result)]) == 0  # said once
+
+
+def test_a_whole_match_deleted_is_not_said_as_a_match_cut(result: Path) -> None:
+    edit(result, "Matches", lambda sheet, _: sheet.delete_rows(3, 2))  # both of Patil's rows
+    main(["reconcile", "--confirm", str(result)])
+    said = issues(result)
+    assert not [i for i in said if "lost rows" in i]
+    assert [i for i in said if "(Match ID 2)" in i and "no longer on" in i]
+
+
+@pytest.mark.parametrize(
+    ("sheet_name", "word", "letters"),
+    [("Matches", "Reject", "M and N"), ("Suggestions", "Accept", "K and M")],
+)
+def test_a_mark_in_a_copied_decision_column_is_read_and_the_copy_said(
+    result: Path, sheet_name: str, word: str, letters: str
+) -> None:
+    """A second column headed Reject (the first copied beside itself) was read as `Reject (2)`
+    and its marks dropped without a word."""
+
+    def change(sheet: Any, headers: list[Any]) -> None:
+        at = len(headers) + 1
+        sheet.cell(1, at).value = word
+        sheet.cell(2, at).value = word.upper()
+        sheet.cell(3, at).value = "maybe"
+
+    edit(result, sheet_name, change)
+    main(["reconcile", "--confirm", str(result)])
+    said = issues(result)
+    assert (
+        f"the {sheet_name} sheet has 2 columns headed {word} ({letters}): the marks in each of "
+        "them were read"
+    ) in said
+    if word == "Reject":  # Om Sai's match undone, listed under the suggestions
+        assert "Rejected by you" in [s["Kind"] for s in rows(result, "Suggestions")]
+        assert (
+            "'maybe' under Reject is not a decision xlbo understands; the pair (bank row 8, "
+            "ledger row 9) was left as it was"
+        ) in said
+    else:  # Kaveri's 9,900.00 taken against 10,000.00; below the one suggestion, no pair
+        assert next(m["Rule"] for m in rows(result, "Matches")) == "Confirmed"
+        assert (
+            "'maybe' under Accept is not a decision xlbo understands, on a row that holds no pair"
+            in said
+        )

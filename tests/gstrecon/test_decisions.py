@@ -101,3 +101,29 @@ def test_a_word_that_is_no_decision_is_reported_and_the_pair_stays_suggested(
     said = " ".join(str(c) for row in issues for c in row if c)
     assert "'maybe' under Decision is not a decision xlbo understands" in said
     assert "Type Accept (or Yes, Y, x, ✓) to take the pair, Reject to split it" in said
+
+
+def test_a_decision_in_a_copied_decision_column_is_applied_and_the_copy_said(
+    first: tuple[tuple[Path, Path, Path], Path],
+) -> None:
+    """A second column headed Decision was read as `Decision (2)`: an Accept typed there was
+    dropped without a word."""
+    inputs, out = first
+    book = openpyxl.load_workbook(out)
+    suggested = book["Suggested"]
+    rows = list(suggested.iter_rows())
+    header = next(r for r in rows if r[0].value == "GSTIN")
+    copy = suggested.max_column + 1
+    suggested.cell(row=header[0].row, column=copy, value="Decision")
+    (pair,) = [r for r in rows[rows.index(header) + 1 :] if r[0].value]
+    suggested.cell(row=pair[0].row, column=copy, value="Accept")
+    book.save(out)
+    assert run(*inputs, out) == 1
+    assert stages(out)["Matched"] == 6 and stages(out)["Suggested"] == 0
+    letter = openpyxl.utils.get_column_letter(copy)
+    issues = list(openpyxl.load_workbook(out)["Issues"].iter_rows(values_only=True))
+    problem = issues[0].index("Problem")
+    assert (
+        f"the Suggested sheet has 2 columns headed Decision (P and {letter}): the marks in each "
+        "of them were read"
+    ) in [row[problem] for row in issues[1:]]

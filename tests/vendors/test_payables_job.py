@@ -248,3 +248,26 @@ def test_confirm_opens_the_run_once(proposed: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(files.FileBook, "__init__", counting)
     result = payables_job({"run": proposed}, PayablesSettings(pay_date=date(2026, 12, 2)))
     assert result.exit_code == 0 and opened.count("run.xlsx") == 1, opened
+
+
+def test_a_tick_in_a_copied_pay_column_pays_the_bill_and_the_copy_is_said(
+    proposed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second column headed Pay (the first copied to the sheet's end) was read as `Pay (2)`:
+    its ticks paid nothing, without a word."""
+    tick(proposed, {"R-11": "Yes"})
+    book = openpyxl.load_workbook(proposed)
+    sheet = book[RUN]
+    header = next(r for r in sheet.iter_rows() if r[0].value == "Pay")[0].row
+    columns = {c.value: c.column for c in sheet[header]}
+    copy = sheet.max_column + 1
+    sheet.cell(header, copy).value = "Pay"
+    for row in range(header + 1, sheet.max_row + 1):
+        if sheet.cell(row, columns["Bill No"]).value == "KC/7":
+            sheet.cell(row, copy).value = "✓"
+    book.save(proposed)
+    letter = openpyxl.utils.get_column_letter(copy)
+    assert main(["payables", "--confirm", str(proposed), "--out", str(proposed.parent / "p")]) == 0
+    said = capsys.readouterr().out
+    assert "2 payments, ₹1,43,200.00" in said
+    assert f"the Payment Run sheet has 2 columns headed Pay (A and {letter})" in said

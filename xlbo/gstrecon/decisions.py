@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from xlbo.book import FileBook, Reader
 from xlbo.cells import clean_text
-from xlbo.decisions import marks
+from xlbo.decisions import column_copied, decision_columns, marked_column, marks
 from xlbo.errors import FileProblem, SheetProblem
 from xlbo.gstrecon.engine import Decision
 from xlbo.issues import Issue, Severity, display_value
@@ -108,10 +108,14 @@ def read_decisions(earlier: Path | Reader) -> tuple[list[Marked], list[Issue]]:
         return [], []
     marked: list[Marked] = []
     issues: list[Issue] = []
+    columns = decision_columns(table, DECISION)
+    if len(columns) > 1:
+        issues.append(column_copied(table, DECISION, columns))
     for label, row in zip(frame.index, frame.to_dict("records"), strict=True):
-        value = row.get(DECISION)
+        column = marked_column(columns, row)
+        value = row.get(column)
         decision = _decision_of(value)
-        cell = table.cell(int(label), DECISION)
+        cell = table.cell(int(label), column)
         key = pair_key(*(row.get(h) for h in KEY_HEADERS))
         if decision is None:
             issues.append(

@@ -71,8 +71,9 @@ from xlbo.book.display import Colour, Column, Figure, Highlight, Kind, Link, Res
 from xlbo.book.flat import write_flat
 from xlbo.book.limits import uncalculated_formulas, zip_sheet_names
 from xlbo.book.table import EXCEL_ROWS, header_key
-from xlbo.columns import contains, money_column, strings, text_column
+from xlbo.columns import contains, money_column, paise_column, strings, text_column
 from xlbo.dates import month_end, parse_date
+from xlbo.decisions import column_copied, decision_columns
 from xlbo.decisions import marks as _decision
 from xlbo.errors import SheetProblem, UserError
 from xlbo.issues import Issue, Severity, display_value
@@ -2658,13 +2659,33 @@ def read_decisions(
         sheet: str, column: str, choices: tuple[str, ...]
     ) -> list[tuple[int, int, Table, Any]]:
         """(bank, ledger) positions of the rows of `sheet` marked in `column`, each with the
-        table and its row label (for the cell a message names)."""
+        table and its row label (for the cell a message names). A copy of the column (a second
+        `Reject` header, read as `Reject (2)`) is read as well, and said: its marks were
+        dropped without a word."""
         table = table_of(sheet)
-        if not {column, "Bank Row", "Ledger Row"} <= set(table.frame.columns):
+        copies = decision_columns(table, column)
+        if not copies or not {"Bank Row", "Ledger Row"} <= set(table.frame.columns):
             return []
+        if len(copies) > 1:
+            issues.append(column_copied(table, column, copies))
+        pairs: list[tuple[int, int, Table, Any]] = []
+        marked_before = np.zeros(len(table.frame), dtype=bool)
+        for copy in copies:
+            said = marks_in(sheet, copy, column, choices, marked_before)
+            pairs += marked_pairs(table, said & ~marked_before, copy)
+            marked_before |= said
+        return pairs
+
+    def marks_in(
+        sheet: str, copy: str, column: str, choices: tuple[str, ...], marked: np.ndarray
+    ) -> np.ndarray:
+        """Which rows of `sheet` the column `copy` (`column` or a copy of it) marks; an Issue
+        for each cell of it that holds a formula without a value, or something else than a
+        decision (where no copy before it marks the row: the decision was taken there)."""
+        table = table_of(sheet)
         frame = table.frame
-        if isinstance(earlier, Path) and table.source == earlier.name and column in table.letters:
-            for cell, formula in uncalculated_formulas(earlier, table.sheet, table.letters[column]):
+        if isinstance(earlier, Path) and table.source == earlier.name and copy in table.letters:
+            for cell, formula in uncalculated_formulas(earlier, table.sheet, table.letters[copy]):
                 issues.append(
                     Issue(
                         severity=Severity.ERROR,
@@ -2683,14 +2704,16 @@ def read_decisions(
                         file=table.source,
                     )
                 )
-        cells = frame[column]
+        cells = frame[copy]
         known = {}  # one decision per distinct value typed, not per row
         for value in pd.unique(cells.astype(object).to_numpy()):
             known[display_value(value) if value is not None else None] = _decision(
                 value, column.casefold()
             )
         said = cells.map(lambda v: known.get(display_value(v) if v is not None else None, False))
-        for row, value in cells[said.isna().to_numpy(dtype=bool)].items():
+        for row, value in cells[said.isna().to_numpy(dtype=bool) & ~marked].items():
+            bank_row = display_value(frame.at[row, "Bank Row"]).strip()
+            ledger_row = display_value(frame.at[row, "Ledger Row"]).strip()
             other = "reject" if column == "Accept" else "accept"
             hint = f"Type {', '.join(choices[:-1])} or {choices[-1]} (any case) to {column.lower()}"
             hint += " the pair, or leave the cell empty; then run --confirm again."
@@ -2708,19 +2731,22 @@ def read_decisions(
                 Issue(
                     severity=Severity.ERROR,
                     sheet=table.sheet,
-                    cell=table.cell(int(str(row)), column),
+                    cell=table.cell(int(str(row)), copy),
                     value=value,
                     problem=(
                         f"'{display_value(value)}' under {column} is not a decision xlbo "
-                        f"understands; the pair (bank row {display_value(frame.at[row, 'Bank Row'])}, "
-                        f"ledger row {display_value(frame.at[row, 'Ledger Row'])}) was left as it was"
+                        + (
+                            f"understands; the pair (bank row {bank_row}, ledger row "
+                            f"{ledger_row}) was left as it was"
+                            if bank_row or ledger_row
+                            else "understands, on a row that holds no pair"
+                        )
                     ),
                     hint=hint,
                     file=table.source,
                 )
             )
-
-        return marked_pairs(table, said.eq(True).to_numpy(dtype=bool), column)
+        return np.asarray(said.eq(True).to_numpy(dtype=bool), dtype=bool)
 
     def marked_pairs(
         table: Table, said: np.ndarray, column: str
@@ -2923,6 +2949,7 @@ def _matches_deleted(book: Reader, table: Table) -> list[Issue]:
                 file=table.source,
             )
         )
+    issues += _matches_cut(table)
     if gone <= 0:
         return issues
     numbered = set(range(1, total + 1))
@@ -2951,6 +2978,62 @@ def _matches_deleted(book: Reader, table: Table) -> list[Issue]:
         )
     )
     return issues
+
+
+def _matches_cut(table: Table) -> list[Issue]:
+    """A warning naming each match of several rows (a combination, a batch) that lost some of
+    them: its bank lines' amounts no longer add up to its ledger lines'. Deleting a row of it,
+    as one takes a line out of a set, took nothing out (the lines are matched again); a Reject
+    does, and undoes the whole match. A confirmed pair's amounts may differ (TDS), and it is
+    said apart (`_matches_deleted`)."""
+    frame = table.frame
+    needed = {"Match ID", "Bank Row", "Ledger Row", "Bank Amount", "Ledger Amount"}
+    if not needed <= set(frame.columns):
+        return []
+    ids = _match_ids(frame)
+    kept = ids.notna().to_numpy(dtype=bool) & ~_carried_rows(frame)
+    if "Rule" in frame.columns:
+        kept &= (text_column(frame["Rule"]) != "Confirmed").to_numpy(dtype=bool)
+    rows = pd.DataFrame(
+        {
+            "id": ids.to_numpy(dtype=float),
+            "bank": frame["Bank Row"].astype(str).to_numpy(),
+            "ledger": frame["Ledger Row"].astype(str).to_numpy(),
+            "bank_paise": paise_column(frame["Bank Amount"].astype(object))[0],
+            "ledger_paise": paise_column(frame["Ledger Amount"].astype(object))[0],
+        }
+    )[kept]
+    several = rows["id"].duplicated(keep=False).to_numpy(dtype=bool)
+    rows = rows[several | (rows["bank_paise"] != rows["ledger_paise"]).to_numpy(dtype=bool)]
+    if rows.empty:
+        return []
+    bank = rows.drop_duplicates(["id", "bank"]).groupby("id")["bank_paise"].sum()
+    ledger = rows.drop_duplicates(["id", "ledger"]).groupby("id")["ledger_paise"].sum()
+    cut = [int(i) for i, short in (bank != ledger.reindex(bank.index)).items() if short]
+    if not cut:
+        return []
+    shown = ", ".join(map(str, cut[:12])) + (", …" if len(cut) > 12 else "")
+    return [
+        Issue(
+            severity=Severity.WARNING,
+            sheet=table.sheet,
+            cell=f"A{table.header_row}",
+            value=f"{len(cut):,}",
+            problem=(
+                f"{len(cut):,} match{'es' if len(cut) > 1 else ''} of several lines "
+                f"({'Match ID' if len(cut) == 1 else 'Match IDs'} {shown}) lost rows on the "
+                f"{table.sheet} sheet: their bank lines no longer add up to their ledger lines. "
+                "Deleting a row does not take a line out of a match; xlbo matched the lines "
+                "again where its rules found them"
+            ),
+            hint=(
+                "To take a match apart, type Reject on one of its rows (in the new result's "
+                "Matches): the whole match is undone, and a pair that does belong together can "
+                "then be accepted from Suggestions."
+            ),
+            file=table.source,
+        )
+    ]
 
 
 def _whole_matches_undone(table: Table, rejected: Sequence[Any]) -> list[Issue]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from xlbo.book import FileBook, Reader
 from xlbo.cells import clean_text
-from xlbo.decisions import marks
+from xlbo.decisions import column_copied, decision_columns, marked_column, marks
 from xlbo.errors import UserError
 from xlbo.issues import Issue, Severity, display_value
 
@@ -79,17 +79,21 @@ def read_ticks(run: Path | Reader) -> tuple[list[tuple[tuple[str, str], str]], l
         )
     ticks: list[tuple[tuple[str, str], str]] = []
     issues: list[Issue] = []
+    columns = decision_columns(table, PAY) or [PAY]
+    if len(columns) > 1:
+        issues.append(column_copied(table, PAY, columns, name))
     for row, values in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
-        mark = _ticked(values.get(PAY))
+        pay = marked_column(columns, values)
+        mark = _ticked(values.get(pay))
         code = clean_text(values.get("Vendor Code")) or ""
         number = clean_text(values.get("Bill No")) or ""
-        cell = table.cell(int(row), PAY)
+        cell = table.cell(int(row), pay)
         if mark is None:
             issues.append(
                 run_issue(
                     name,
                     cell,
-                    value=display_value(values.get(PAY)),
+                    value=display_value(values.get(pay)),
                     problem="The Pay cell holds neither a tick nor a blank; the bill was not paid",
                     hint="Write Yes, Y, x or ✓ to pay the bill; leave it blank (or No) not to.",
                 )
@@ -99,7 +103,7 @@ def read_ticks(run: Path | Reader) -> tuple[list[tuple[tuple[str, str], str]], l
                 run_issue(
                     name,
                     cell,
-                    value=display_value(values.get(PAY)),
+                    value=display_value(values.get(pay)),
                     problem="A tick on a row without a Vendor Code and Bill No pays nothing",
                     hint="Tick the bills' own rows (the total row is not a bill).",
                 )
