@@ -15,7 +15,7 @@ A word is read the same from a file and from the open workbook (a Lite or add-in
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -57,13 +57,30 @@ def decision_columns(table: Table, word: str) -> list[str]:
     return [c for c in table.frame.columns if c == word or copy.fullmatch(str(c))]
 
 
-def marked_column(columns: Sequence[str], row: Mapping[Any, Any]) -> str:
-    """Of a row's copies of a decision column, the first that holds something (its word is
-    the row's decision), or the column itself where none does."""
-    for column in columns:
-        if marks(row.get(column), "") is not False:
-            return column
-    return columns[0]
+def marked_column(
+    columns: Sequence[str], row: Mapping[Any, Any], read: Callable[[Any], object]
+) -> str:
+    """Of a row's copies of a decision column, the one whose cell is the row's decision: the
+    first that holds a decision (`read` of its value neither False, for none, nor None, for
+    something else), else the first that holds something else (to be reported), else the
+    column itself."""
+    said = [(column, read(row.get(column))) for column in columns]
+    decided = [
+        column for column, decision in said if decision is not None and decision is not False
+    ]
+    held = [column for column, decision in said if decision is None]
+    return (decided or held or list(columns))[0]
+
+
+def disagreeing(
+    columns: Sequence[str], row: Mapping[Any, Any], read: Callable[[Any], object]
+) -> tuple[str, str] | None:
+    """Two copies of a decision column whose cells on `row` decide otherwise (Accept in one,
+    Reject in the other), or None."""
+    said = [(column, read(row.get(column))) for column in columns]
+    decided = [(c, d) for c, d in said if d is not None and d is not False]
+    other = next(((c, d) for c, d in decided[1:] if d != decided[0][1]), None)
+    return None if other is None else (decided[0][0], other[0])
 
 
 def column_copied(

@@ -493,3 +493,97 @@ def test_a_mark_in_a_copied_decision_column_is_read_and_the_copy_said(
             "'maybe' under Accept is not a decision xlbo understands, on a row that holds no pair"
             in said
         )
+
+
+def test_a_two_sheet_statements_combination_is_not_said_to_have_lost_rows(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Patil's 20,000.00 booked once, paid in two parts on two sheets of the statement, both on
+    row 6 of their sheet: the result, unchanged, was said to have lost a row."""
+    bank = xlsx(
+        {
+            "Oct-A": statement([["12/10/26", PATIL, None, None, 12000]]),
+            "Oct-B": statement(
+                [
+                    ["13/10/26", PATIL.replace("4445555", "4446666"), None, None, 8000],
+                    ["14/10/26", OM_SAI, None, None, 5000],
+                ],
+                opening=112000,
+            ),
+        },
+        name="bank.xlsx",
+    )
+    books = xlsx(
+        {
+            "Ledger": ledger(
+                [
+                    [date(2026, 10, 12), "Patil Brothers", "Receipt", "R/4", 20000, None],
+                    [date(2026, 10, 14), "Om Sai Logistics", "Receipt", "R/3", 5000, None],
+                ]
+            )
+        },
+        name="books.xlsx",
+    )
+    out = tmp_path / "brs.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    combined = [m for m in rows(out, "Matches") if m["Rule"] == "Combination"]
+    assert [m["Bank Row"] for m in combined] == [6, 6]  # one row 6 on each sheet
+    main(["reconcile", "--confirm", str(out)])
+    assert not [i for i in issues(out) if "lost rows" in i]
+
+
+def test_a_row_deleted_and_the_other_rejected_is_said_as_rejected_only(result: Path) -> None:
+    def change(sheet: Any, headers: list[Any]) -> None:
+        sheet.cell(4, headers.index("Reject") + 1).value = "Reject"  # Patil's 8,000.00
+        sheet.delete_rows(3)  # and his 12,000.00 deleted
+
+    edit(result, "Matches", change)
+    main(["reconcile", "--confirm", str(result)])
+    said = issues(result)
+    assert not [i for i in said if "lost rows" in i]
+    assert "Rejected by you" in [s["Kind"] for s in rows(result, "Suggestions")]
+
+
+def test_a_reject_in_a_copied_column_is_said_at_the_copys_cell_and_not_carried(
+    result: Path,
+) -> None:
+    """A Reject typed in the copy on a combination's row was said at the original column's
+    empty cell; and the copy came back on the next result as a column of notes, read as
+    decisions again on every later run."""
+
+    def change(sheet: Any, headers: list[Any]) -> None:
+        at = len(headers) + 1
+        sheet.cell(1, at).value = "Reject"
+        sheet.cell(3, at).value = "x"  # Patil's 12,000.00, one line of match 2
+
+    edit(result, "Matches", change)
+    main(["reconcile", "--confirm", str(result)])
+    book = openpyxl.load_workbook(result)
+    table = list(book["Issues"].iter_rows(values_only=True))
+    head = table[0]
+    undone = [
+        dict(zip(head, row, strict=True))
+        for row in table[1:]
+        if "undid the whole of match 2" in str(row[head.index("Problem")])
+    ]
+    assert [(u["Cell"], u["Value"]) for u in undone] == [("N3", "x")]
+    for name in ("Matches", "Suggestions"):
+        headers = [c.value for c in book[name][1]]
+        assert headers.count("Reject") == 1 and not any("Reject (" in str(h) for h in headers)
+    main(["reconcile", "--confirm", str(result)])
+    assert not [i for i in issues(result) if "columns headed" in i]
+
+
+def test_a_mark_in_a_copy_beside_a_word_in_the_column_is_taken_without_an_error(
+    result: Path,
+) -> None:
+    def change(sheet: Any, headers: list[Any]) -> None:
+        at = len(headers) + 1
+        sheet.cell(1, at).value = "Reject"
+        sheet.cell(2, headers.index("Reject") + 1).value = "maybe"
+        sheet.cell(2, at).value = "Yes"  # Om Sai's match
+
+    edit(result, "Matches", change)
+    main(["reconcile", "--confirm", str(result)])
+    assert not [i for i in issues(result) if "not a decision" in i]
+    assert "Rejected by you" in [s["Kind"] for s in rows(result, "Suggestions")]

@@ -139,3 +139,57 @@ def test_token_sort_ratio_of_names_put_in_order_once() -> None:
     fast = likeness._token_sort_ratio(a, b, names_a, names_b)
     plain = cpdist(names_a, names_b, scorer=fuzz.token_sort_ratio, dtype=np.float64)
     assert fast.tolist() == plain.tolist()
+
+
+NARRATIONS = [
+    "UPI/610869201925/Payment from Ph/rajeshtiwa3@ibl/UTIB BANK",
+    "UPI/660476001678/NA/rajeshtiwa3@ibl/IDIB BANK",  # named by its handle's other line
+    "NEFT CR-SBIN0004567-DECCAN POLYMERS PRIVAT-PATIL BROTHERS-SBINN26101244445555",
+    "CLG CHQ DEP 000453",
+    "MMT/IMPS/670619065515/ADVANCE/MAHESHSHAN/KKBK Bank",
+    "UPI-KAVERI HOME-kaveri@okhdfcbank-HDFC0000240-629845123456-INVOICE",
+    "",
+    None,
+]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_narrations_read_ahead_prepare_the_lines_later_chosen_as_read_afresh(seed: int) -> None:
+    """`NarrationsRead`: a statement's narrations read while the ledger is read, taken by the
+    lines the matcher is given (the books' period, repeats set aside, lines of last month's
+    BRS added) by their texts: the same side as reading them then."""
+    from xlbo.bank.side import NarrationsRead, prepare_bank
+
+    rng = np.random.default_rng(seed)
+    texts = pd.concat(
+        [pd.Series(NARRATIONS * 20, dtype=object), _texts(400, seed)], ignore_index=True
+    )
+    count = len(texts)
+    lines = pd.DataFrame(
+        {
+            "date": pd.to_datetime("2026-11-01") + pd.to_timedelta(rng.integers(0, 30, count), "D"),
+            "narration": texts,
+            "reference": rng.choice(["", "000453", "629845123456", None], count),
+            "debit": rng.integers(0, 10**7, count),
+            "credit": 0,
+        }
+    )
+    read = NarrationsRead.of(lines)
+    holders = ("Deccan Polymers Private Limited",)
+    kept = np.sort(rng.choice(count, count * 3 // 4, replace=False))
+    chosen = {
+        "all": lines,
+        "period": lines.iloc[20:-30].reset_index(drop=True),
+        "some": lines.iloc[kept].reset_index(drop=True),
+        "again and out of order": lines.iloc[rng.choice(count, count, replace=True)],
+    }
+    for name, some in chosen.items():
+        fresh, fast = prepare_bank(some, holders), prepare_bank(some, holders, read)
+        pd.testing.assert_frame_equal(fast.lines, fresh.lines, obj=name)
+        pd.testing.assert_frame_equal(fast.tokens, fresh.tokens, obj=name)
+    other = lines.copy()
+    other.loc[3, "narration"] = "NEFT CR-HDFC0000240-ANOTHER PARTY-HDFCN26100611112222"
+    assert read.for_lines(other) is None  # a text not read: all read afresh
+    pd.testing.assert_frame_equal(
+        prepare_bank(other, holders, read).lines, prepare_bank(other, holders).lines
+    )

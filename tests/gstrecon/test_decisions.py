@@ -127,3 +127,38 @@ def test_a_decision_in_a_copied_decision_column_is_applied_and_the_copy_said(
         f"the Suggested sheet has 2 columns headed Decision (P and {letter}): the marks in each "
         "of them were read"
     ) in [row[problem] for row in issues[1:]]
+
+
+@pytest.mark.parametrize(
+    ("first_word", "copy_word", "matched", "said"),
+    [
+        ("maybe", "Accept", 6, ""),  # the Accept in the copy taken, the word beside it no error
+        ("Reject", "Accept", 5, "the Decision in P"),  # two decisions: neither, and said
+    ],
+)
+def test_a_copied_decision_column_holding_another_word(
+    first: tuple[tuple[Path, Path, Path], Path],
+    first_word: str,
+    copy_word: str,
+    matched: int,
+    said: str,
+) -> None:
+    inputs, out = first
+    decide(out, first_word)
+    book = openpyxl.load_workbook(out)
+    suggested = book["Suggested"]
+    rows = list(suggested.iter_rows())
+    header = next(r for r in rows if r[0].value == "GSTIN")
+    copy = suggested.max_column + 1
+    suggested.cell(row=header[0].row, column=copy, value="Decision")
+    (pair,) = [r for r in rows[rows.index(header) + 1 :] if r[0].value]
+    suggested.cell(row=pair[0].row, column=copy, value=copy_word)
+    book.save(out)
+    assert run(*inputs, out) == 1
+    assert stages(out)["Matched"] == matched
+    issues = list(openpyxl.load_workbook(out)["Issues"].iter_rows(values_only=True))
+    problems = [str(row[issues[0].index("Problem")]) for row in issues[1:]]
+    assert not [p for p in problems if "is not a decision" in p]
+    if said:
+        [conflict] = [p for p in problems if p.startswith(said)]
+        assert "says 'Reject' and the one in" in conflict and "was left a suggestion" in conflict

@@ -271,3 +271,22 @@ def test_a_tick_in_a_copied_pay_column_pays_the_bill_and_the_copy_is_said(
     said = capsys.readouterr().out
     assert "2 payments, ₹1,43,200.00" in said
     assert f"the Payment Run sheet has 2 columns headed Pay (A and {letter})" in said
+
+
+def test_a_tick_in_a_copied_pay_column_beside_a_word_in_pay_pays_the_bill(
+    proposed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tick(proposed, {"KC/7": "maybe"})
+    book = openpyxl.load_workbook(proposed)
+    sheet = book[RUN]
+    header = next(r for r in sheet.iter_rows() if r[0].value == "Pay")[0].row
+    columns = {c.value: c.column for c in sheet[header]}
+    copy = sheet.max_column + 1
+    sheet.cell(header, copy).value = "Pay"
+    for row in range(header + 1, sheet.max_row + 1):
+        if sheet.cell(row, columns["Bill No"]).value == "KC/7":
+            sheet.cell(row, copy).value = "Yes"
+    book.save(proposed)
+    assert main(["payables", "--confirm", str(proposed), "--out", str(proposed.parent / "p")]) == 0
+    said = capsys.readouterr().out
+    assert "1 payments, ₹78,400.00" in said and "neither a tick nor a blank" not in said

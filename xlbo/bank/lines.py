@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from xlbo.bank.integrity import Finding
 from xlbo.issues import Issue
+
+if TYPE_CHECKING:
+    from xlbo.bank.side import NarrationsRead
 
 
 @dataclass
@@ -52,3 +56,6 @@ class Lines:
     findings: list[Finding] = field(default_factory=list)
     """What the file says that its lines disagree with (a footer's Total Debit), found by the
     reader; `check_statement` reports them first."""
+    narrations: NarrationsRead | None = None
+    """What a statement's narrations say of parties and references, read while the ledger was
+    still being read (`xlbo.bank.side.NarrationsRead`); None where they were not read then."""

@@ -16,6 +16,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from xlbo.arrays import within
 from xlbo.bank.parties import (
     HIDES_THE_PARTY,
     bank_party_key,
@@ -79,11 +80,97 @@ def side(
     return Side(lines, found.astype({"position": np.int64, "token": object, "written": object}))
 
 
-def prepare_bank(lines: pd.DataFrame, holders: Sequence[str] = ()) -> Side:
+@dataclass(frozen=True)
+class NarrationsRead:
+    """What each of a statement's lines says of its party and its references, read line by line
+    (`narration_keys_and_handles`, `reference_frame`: neither looks at another line) as soon as
+    the statement is read, while a big ledger is still being read by another process (a
+    million lines: some 4 s of `prepare_bank`'s work done while this process would wait). The
+    lines the matcher is later given (the books' period, repeats set aside) take each the
+    reading of a line of the same texts (`for_lines`)."""
+
+    narration: np.ndarray
+    reference: np.ndarray
+    """The texts read, as `prepare_bank` makes them text."""
+    keys: np.ndarray
+    by_handle: np.ndarray
+    typed: np.ndarray
+    tokens: pd.DataFrame
+    """`reference_frame` of the lines, by position among them (in the order of the lines)."""
+
+    @classmethod
+    def of(cls, lines: pd.DataFrame) -> NarrationsRead:
+        """The lines' narrations read."""
+        narration, reference = _bank_texts(lines)
+        keys, by_handle, typed = narration_keys_and_handles(narration)
+        return cls(
+            narration.to_numpy(dtype=object),
+            reference.to_numpy(dtype=object),
+            keys.to_numpy(dtype=object),
+            by_handle,
+            typed,
+            reference_frame(narration, lines["reference"]),
+        )
+
+    def for_lines(self, lines: pd.DataFrame) -> NarrationsRead | None:
+        """The readings of `lines`, each a read line's of the same narration and reference, in
+        their order; None where some line's texts were not read (the lines are then read
+        afresh, all of them)."""
+        narration, reference = _bank_texts(lines)
+        texts, references = narration.to_numpy(dtype=object), reference.to_numpy(dtype=object)
+        if (
+            len(texts) == len(self.narration)
+            and np.array_equal(texts, self.narration)
+            and np.array_equal(references, self.reference)
+        ):
+            return self
+        # each line's (narration, reference) numbered among those read and these (equal texts,
+        # equal numbers; Python keeps each text's hash), and a read line of the same number found
+        count = len(self.narration)
+        narrations, _ = pd.factorize(np.concatenate([self.narration, texts]))
+        refs, distinct = pd.factorize(np.concatenate([self.reference, references]))
+        pair, _ = pd.factorize(narrations.astype(np.int64) * (len(distinct) + 1) + refs)
+        first = np.full(int(pair.max(initial=-1)) + 1, -1, dtype=np.int64)
+        first[pair[:count][::-1]] = np.arange(count, dtype=np.int64)[::-1]
+        at = first[pair[count:]]
+        if (at < 0).any():
+            return None
+        # each line's references are its read line's, renumbered (in the order found)
+        positions = self.tokens["position"].to_numpy(dtype=np.int64)
+        counts = np.bincount(positions, minlength=len(self.narration))
+        starts = np.cumsum(counts) - counts
+        taken = counts[at]
+        rows = np.repeat(starts[at], taken) + within(taken)
+        tokens = self.tokens.iloc[rows].reset_index(drop=True)
+        tokens["position"] = np.repeat(np.arange(len(at), dtype=np.int64), taken)
+        return NarrationsRead(
+            texts, references, self.keys[at], self.by_handle[at], self.typed[at], tokens
+        )
+
+
+def _bank_texts(lines: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """A statement's narrations and references as text, as `prepare_bank` reads them."""
+    return (
+        lines["narration"].fillna("").astype(str),
+        lines["reference"].fillna("").astype(str),
+    )
+
+
+def prepare_bank(
+    lines: pd.DataFrame, holders: Sequence[str] = (), read: NarrationsRead | None = None
+) -> Side:
     """Statement lines for the matcher (a deposit is money in). `holders` are the account
-    holder's names (the company), which a narration may carry beside the counterparty's."""
+    holder's names (the company), which a narration may carry beside the counterparty's.
+    `read`: what the statement's narrations say, read already (`NarrationsRead`), where the
+    lines' texts are among those read."""
     narration = lines["narration"].fillna("").astype(str)  # made text once, read three ways
-    keys, by_handle, typed = narration_keys_and_handles(narration)
+    read = read.for_lines(lines) if read is not None else None
+    if read is not None:
+        keys = pd.Series(read.keys, index=narration.index, dtype=object)
+        by_handle, typed, tokens = read.by_handle, read.typed, read.tokens
+    else:
+        keys, by_handle, typed = narration_keys_and_handles(narration)
+        tokens = reference_frame(narration, lines["reference"])
     keys = _not_the_holders(narration, keys, holders)
     frame = pd.DataFrame(
         {
@@ -95,7 +182,7 @@ def prepare_bank(lines: pd.DataFrame, holders: Sequence[str] = ()) -> Side:
             "handle": typed,
         }
     )
-    return Side(frame, reference_frame(narration, lines["reference"]))
+    return Side(frame, tokens)
 
 
 def brought_forward(lines: pd.DataFrame) -> np.ndarray:

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from xlbo.book import FileBook, Reader
 from xlbo.cells import clean_text
-from xlbo.decisions import column_copied, decision_columns, marked_column, marks
+from xlbo.decisions import column_copied, decision_columns, disagreeing, marked_column, marks
 from xlbo.errors import FileProblem, SheetProblem
 from xlbo.gstrecon.engine import Decision
 from xlbo.issues import Issue, Severity, display_value
@@ -112,11 +112,31 @@ def read_decisions(earlier: Path | Reader) -> tuple[list[Marked], list[Issue]]:
     if len(columns) > 1:
         issues.append(column_copied(table, DECISION, columns))
     for label, row in zip(frame.index, frame.to_dict("records"), strict=True):
-        column = marked_column(columns, row)
+        column = marked_column(columns, row, _decision_of)
         value = row.get(column)
         decision = _decision_of(value)
         cell = table.cell(int(label), column)
         key = pair_key(*(row.get(h) for h in KEY_HEADERS))
+        if (both := disagreeing(columns, row, _decision_of)) is not None:
+            first, second = (table.cell(int(label), c) for c in both)
+            issues.append(
+                Issue(
+                    severity=Severity.ERROR,
+                    sheet=SUGGESTED,
+                    cell=table.cell(int(label), both[1]),
+                    value=display_value(row.get(both[1])),
+                    problem=(
+                        f"the Decision in {first} says '{display_value(row.get(both[0]))}' and "
+                        f"the one in {second} '{display_value(row.get(both[1]))}'; the pair (bill "
+                        f"{display_value(row.get('Bill No (Books)'))}, 2B "
+                        f"{display_value(row.get('Bill No (2B)'))}) was left a suggestion"
+                    ),
+                    hint="Clear the decision you do not mean; then run again.",
+                    file=Path(book.name).name,
+                )
+            )
+            marked.append(Marked(key, None, cell, display_value(value)))  # kept, not applied
+            continue
         if decision is None:
             issues.append(
                 Issue(

@@ -63,7 +63,7 @@ from xlbo.bank.match import (
 from xlbo.bank.references import reference_frame
 from xlbo.bank.reversals import reversed_pairs
 from xlbo.bank.scoring import BROUGHT_FORWARD_SCORE
-from xlbo.bank.side import Side, book_references, brought_forward
+from xlbo.bank.side import NarrationsRead, Side, book_references, brought_forward
 from xlbo.bank.wrong_way import wrong_way
 from xlbo.book import FileBook, Reader, Table, write_workbook
 from xlbo.book.atomic import as_written, check_output_file, result_set
@@ -127,7 +127,7 @@ from xlbo.readers.mt940 import is_mt940
 from xlbo.readers.roles import Role
 from xlbo.readers.statement import BALANCE_NOT_CALCULATED, read_statement
 from xlbo.sheets.issues import issues_sheet
-from xlbo.together import at_once
+from xlbo.together import at_once, forkable
 
 
 class Detail(StrEnum):
@@ -766,9 +766,13 @@ def _read_both_once(
     """`_read_both`, the statement read as its own title and dates say."""
     started = time.perf_counter()
 
-    def statement(source: str | FileBook = str(bank_path), skip: Sequence[str] = ()) -> Lines:
+    def statement(
+        source: str | FileBook = str(bank_path), skip: Sequence[str] = (), ahead: bool = False
+    ) -> Lines:
         lines = read_statement(source, sheet=sheet, mapping=mapping, skip=skip)
         _said(f"read {len(lines.frame):,} statement lines from {bank_path.name}", started)
+        if ahead:  # the ledger still being read apart: what the narrations say, read meanwhile
+            lines = replace(lines, narrations=NarrationsRead.of(lines.frame))
         return lines
 
     opened: list[FileBook] = []  # the ledger's workbook, kept to choose among its sheets
@@ -814,7 +818,10 @@ def _read_both_once(
     # which two threads share one lock for (a 100,000-line Tally ledger: 2.3 s alone, beside
     # a statement of 1.5 s, 3.2 s together in threads)
     big = ledger_path.stat().st_size >= APART_FROM if ledger_path.is_file() else False
-    read, (books, found, ledger_sheets) = at_once(statement, ledger_alone, apart=big)
+    ahead = big and forkable()  # reading the narrations beside it is then no one's wait
+    read, (books, found, ledger_sheets) = at_once(
+        lambda: statement(ahead=ahead), ledger_alone, apart=big
+    )
     if found is not several:  # read apart: what it found, here
         several.extend(found)
     if books is None:  # several banks' ledgers in one export: the statement's account's
@@ -1111,6 +1118,8 @@ def _with_notes(
         written = next((s for s in sheets if s.name == name), None)
         ours = set(DECISION_HEADERS.get(name, ())) | set(keys)
         ours |= set(written.frame.columns) if written is not None else set(NOTE_TEXTS)
+        # a decision column's copy was read as decisions (`read_decisions`), not kept as notes
+        ours |= {c for word in ("Accept", "Reject") for c in decision_columns(read[name], word)}
         own = [c for c in old.columns if isinstance(c, str) and c.strip() and c not in ours]
         if not own or not set(keys) <= set(old.columns):
             continue
@@ -1554,7 +1563,7 @@ def reconcile_lines(
     # " (brought forward)" after their texts is for the sheets, added by `_marked` at the end)
     bank_carried, ledger_carried = brought_forward(bank), brought_forward(ledger)
     bank_side, ledger_side = at_once(  # a big ledger's in a process of its own (`APART_FROM`)
-        lambda: prepare_bank(bank, holders),
+        lambda: prepare_bank(bank, holders, statement.narrations),
         lambda: prepare_ledger(ledger),
         apart=len(ledger) >= PREPARED_APART_FROM,
     )
@@ -2661,29 +2670,30 @@ def read_decisions(
         """(bank, ledger) positions of the rows of `sheet` marked in `column`, each with the
         table and its row label (for the cell a message names). A copy of the column (a second
         `Reject` header, read as `Reject (2)`) is read as well, and said: its marks were
-        dropped without a word."""
+        dropped without a word. A pair marked in a copy comes with the table as seen through
+        that copy (`_seen_through`), so that what is said of it names the copy's cell."""
         table = table_of(sheet)
         copies = decision_columns(table, column)
         if not copies or not {"Bank Row", "Ledger Row"} <= set(table.frame.columns):
             return []
         if len(copies) > 1:
             issues.append(column_copied(table, column, copies))
+        said = [marks_in(sheet, copy, column) for copy in copies]
+        marked_any = np.logical_or.reduce([marks.eq(True).to_numpy(dtype=bool) for marks in said])
         pairs: list[tuple[int, int, Table, Any]] = []
         marked_before = np.zeros(len(table.frame), dtype=bool)
-        for copy in copies:
-            said = marks_in(sheet, copy, column, choices, marked_before)
-            pairs += marked_pairs(table, said & ~marked_before, copy)
-            marked_before |= said
+        for copy, marks in zip(copies, said, strict=True):
+            not_understood(sheet, copy, column, choices, marks, marked_any)
+            mine = marks.eq(True).to_numpy(dtype=bool)
+            pairs += marked_pairs(_seen_through(table, column, copy), mine & ~marked_before, column)
+            marked_before |= mine
         return pairs
 
-    def marks_in(
-        sheet: str, copy: str, column: str, choices: tuple[str, ...], marked: np.ndarray
-    ) -> np.ndarray:
-        """Which rows of `sheet` the column `copy` (`column` or a copy of it) marks; an Issue
-        for each cell of it that holds a formula without a value, or something else than a
-        decision (where no copy before it marks the row: the decision was taken there)."""
+    def marks_in(sheet: str, copy: str, column: str) -> pd.Series:
+        """What each row of `sheet`'s column `copy` (`column` or a copy of it) says: True for a
+        mark, False for none, NaN for something else; an Issue for each cell of it that holds
+        a formula without a value."""
         table = table_of(sheet)
-        frame = table.frame
         if isinstance(earlier, Path) and table.source == earlier.name and copy in table.letters:
             for cell, formula in uncalculated_formulas(earlier, table.sheet, table.letters[copy]):
                 issues.append(
@@ -2704,13 +2714,27 @@ def read_decisions(
                         file=table.source,
                     )
                 )
-        cells = frame[copy]
+        cells = table.frame[copy]
         known = {}  # one decision per distinct value typed, not per row
         for value in pd.unique(cells.astype(object).to_numpy()):
             known[display_value(value) if value is not None else None] = _decision(
                 value, column.casefold()
             )
-        said = cells.map(lambda v: known.get(display_value(v) if v is not None else None, False))
+        return cells.map(lambda v: known.get(display_value(v) if v is not None else None, False))
+
+    def not_understood(
+        sheet: str,
+        copy: str,
+        column: str,
+        choices: tuple[str, ...],
+        said: pd.Series,
+        marked: np.ndarray,
+    ) -> None:
+        """An Issue for each cell of `copy` that holds something else than a decision, on a
+        row no copy of the column marks (where one does, its mark was taken)."""
+        table = table_of(sheet)
+        frame = table.frame
+        cells = frame[copy]
         for row, value in cells[said.isna().to_numpy(dtype=bool) & ~marked].items():
             bank_row = display_value(frame.at[row, "Bank Row"]).strip()
             ledger_row = display_value(frame.at[row, "Ledger Row"]).strip()
@@ -2746,7 +2770,6 @@ def read_decisions(
                     file=table.source,
                 )
             )
-        return np.asarray(said.eq(True).to_numpy(dtype=bool), dtype=bool)
 
     def marked_pairs(
         table: Table, said: np.ndarray, column: str
@@ -2829,8 +2852,9 @@ def read_decisions(
     # is listed again, its Reject kept) keeps the pair apart, run after run
     undone = decided("Matches", "Reject", REJECT_CHOICES)  # Matches first: its sheet is the
     turned_down = decided("Suggestions", "Reject", REJECT_CHOICES)  # one named when missing
-    issues += _matches_deleted(book, table_of("Matches"))
-    issues += _whole_matches_undone(table_of("Matches"), [label for *_, label in undone])
+    undone_at = {label: seen for *_, seen, label in undone}  # each Reject's row, and its copy
+    issues += _matches_deleted(book, table_of("Matches"), undone_at)
+    issues += _whole_matches_undone(table_of("Matches"), undone_at)
     rejected = frozenset((b, g) for b, g, _, _ in [*undone, *turned_down])
     accepted = decided("Suggestions", "Accept", ACCEPT_CHOICES)
     both = {(b, g, label) for b, g, _, label in turned_down}
@@ -2900,12 +2924,23 @@ def _rule_of_rejected(
     )
 
 
+def _seen_through(table: Table, column: str, copy: str) -> Table:
+    """`table` with `column` read from its copy `copy` (values and letter): what is said of a
+    mark made in the copy names the copy's cell."""
+    if copy == column:
+        return table
+    frame = table.frame.copy()
+    frame[column] = frame[copy]
+    letter = table.letters.get(copy, table.letters.get(column, "A"))
+    return replace(table, frame=frame, letters={**table.letters, column: letter})
+
+
 def _match_ids(frame: pd.DataFrame) -> pd.Series:
     """The Match ID of each row of a Matches sheet (NaN where the cell holds none)."""
     return pd.to_numeric(frame["Match ID"].astype(object), errors="coerce")
 
 
-def _matches_deleted(book: Reader, table: Table) -> list[Issue]:
+def _matches_deleted(book: Reader, table: Table, rejected: Mapping[Any, Table]) -> list[Issue]:
     """A warning when the Matches sheet lists fewer of xlbo's own matches than its result's
     Summary counts: rows deleted, as one strikes out a tick, where deleting undoes nothing
     (the lines are matched again); a Reject does. Names the deleted Match IDs where the sheet's
@@ -2949,7 +2984,7 @@ def _matches_deleted(book: Reader, table: Table) -> list[Issue]:
                 file=table.source,
             )
         )
-    issues += _matches_cut(table)
+    issues += _matches_cut(table, rejected)
     if gone <= 0:
         return issues
     numbered = set(range(1, total + 1))
@@ -2980,36 +3015,52 @@ def _matches_deleted(book: Reader, table: Table) -> list[Issue]:
     return issues
 
 
-def _matches_cut(table: Table) -> list[Issue]:
+def _matches_cut(table: Table, rejected: Mapping[Any, Table]) -> list[Issue]:
     """A warning naming each match of several rows (a combination, a batch) that lost some of
     them: its bank lines' amounts no longer add up to its ledger lines'. Deleting a row of it,
     as one takes a line out of a set, took nothing out (the lines are matched again); a Reject
-    does, and undoes the whole match. A confirmed pair's amounts may differ (TDS), and it is
-    said apart (`_matches_deleted`)."""
+    does, and undoes the whole match (a match with a row `rejected` is said of apart,
+    `_whole_matches_undone`). A confirmed pair's amounts may differ (TDS), and it is said of
+    apart (`_matches_deleted`); a match with an item of last month's BRS is left (that item is
+    on last month's BRS). A line is known by its row and what the row shows (a statement of
+    several sheets has a row 6 on each)."""
     frame = table.frame
     needed = {"Match ID", "Bank Row", "Ledger Row", "Bank Amount", "Ledger Amount"}
     if not needed <= set(frame.columns):
         return []
     ids = _match_ids(frame)
-    kept = ids.notna().to_numpy(dtype=bool) & ~_carried_rows(frame)
+    left = ids.to_numpy(dtype=float)[_carried_rows(frame) | frame.index.isin(list(rejected))]
+    kept = ids.notna().to_numpy(dtype=bool) & ~ids.isin(left).to_numpy(dtype=bool)
     if "Rule" in frame.columns:
         kept &= (text_column(frame["Rule"]) != "Confirmed").to_numpy(dtype=bool)
+
     rows = pd.DataFrame(
         {
             "id": ids.to_numpy(dtype=float),
-            "bank": frame["Bank Row"].astype(str).to_numpy(),
-            "ledger": frame["Ledger Row"].astype(str).to_numpy(),
             "bank_paise": paise_column(frame["Bank Amount"].astype(object))[0],
             "ledger_paise": paise_column(frame["Ledger Amount"].astype(object))[0],
-        }
+        },
+        index=frame.index,
     )[kept]
     several = rows["id"].duplicated(keep=False).to_numpy(dtype=bool)
     rows = rows[several | (rows["bank_paise"] != rows["ledger_paise"]).to_numpy(dtype=bool)]
     if rows.empty:
         return []
+
+    def line(side: str, text: str) -> np.ndarray:
+        """Each row's line of `side`, as its row and what the row shows of it."""
+        shown = [c for c in (f"{side} Row", f"{side} Date", text) if c in frame.columns]
+        texts = _texts_of(frame.loc[rows.index, shown])
+        key = texts[:, 0]
+        for column in range(1, texts.shape[1]):
+            key = key + "\x1f" + texts[:, column]
+        return np.asarray(key, dtype=object)
+
+    rows = rows.assign(bank=line("Bank", "Narration"), ledger=line("Ledger", "Particulars"))
     bank = rows.drop_duplicates(["id", "bank"]).groupby("id")["bank_paise"].sum()
     ledger = rows.drop_duplicates(["id", "ledger"]).groupby("id")["ledger_paise"].sum()
-    cut = [int(i) for i, short in (bank != ledger.reindex(bank.index)).items() if short]
+    short = (bank != ledger.reindex(bank.index)).to_numpy(dtype=bool)
+    cut = [int(i) for i in bank.index.to_numpy(dtype=float)[short]]
     if not cut:
         return []
     shown = ", ".join(map(str, cut[:12])) + (", …" if len(cut) > 12 else "")
@@ -3036,10 +3087,11 @@ def _matches_cut(table: Table) -> list[Issue]:
     ]
 
 
-def _whole_matches_undone(table: Table, rejected: Sequence[Any]) -> list[Issue]:
+def _whole_matches_undone(table: Table, rejected: Mapping[Any, Table]) -> list[Issue]:
     """A note for each Reject on one line of a match of several (a combination, a batch): the
     whole match is undone, its other lines matched afresh or left, where the user may have
-    meant to take one line out of it."""
+    meant to take one line out of it. `rejected`: the rows marked, each with the table as its
+    Reject was read (through a copy of the column, `_seen_through`)."""
     frame = table.frame
     if not rejected or "Match ID" not in frame.columns:
         return []
@@ -3066,8 +3118,8 @@ def _whole_matches_undone(table: Table, rejected: Sequence[Any]) -> list[Issue]:
             Issue(
                 severity=Severity.INFO,
                 sheet=table.sheet,
-                cell=table.cell(int(str(label)), "Reject"),
-                value=display_value(frame.at[label, "Reject"]),
+                cell=rejected[label].cell(int(str(label)), "Reject"),
+                value=display_value(rejected[label].frame.at[label, "Reject"]),
                 problem=(
                     f"Reject undid the whole of match {int(match)}, whose {len(rows)} rows pair "
                     f"its lines together; the rows not marked ({listed}"
@@ -3137,6 +3189,8 @@ class _SecondAccept:
     pair: tuple[int, int]
     first: tuple[int, int]
     """(bank, ledger) positions of this Accept's pair and of the one applied."""
+    first_table: Table | None = None
+    """The table the applied Accept was read from, where not `table` (a copy of the column)."""
 
     def issue(self, bank: pd.DataFrame, ledger: pd.DataFrame) -> Issue:
         """The Issue a user reads: both rows of the Suggestions sheet and the line they share."""
@@ -3145,7 +3199,7 @@ class _SecondAccept:
             f"bank row {_row(bank, b)}" if b == self.first[0] else f"ledger row {_row(ledger, g)}"
         )
         here = self.table.cell(int(str(self.label)), "Accept")
-        there = self.table.cell(int(str(self.first_label)), "Accept")
+        there = (self.first_table or self.table).cell(int(str(self.first_label)), "Accept")
         return Issue(
             severity=Severity.ERROR,
             sheet=self.table.sheet,
@@ -3224,21 +3278,23 @@ def _one_accept_a_line(
     entry against one line; so is an Accept of two lines that go opposite ways. The same pair
     accepted twice is applied once, quietly."""
     applied: list[tuple[int, int]] = []
-    by_bank: dict[int, tuple[tuple[int, int], Any]] = {}
-    by_ledger: dict[int, tuple[tuple[int, int], Any]] = {}
+    by_bank: dict[int, tuple[tuple[int, int], Any, Table]] = {}
+    by_ledger: dict[int, tuple[tuple[int, int], Any, Table]] = {}
     refused: list[_SecondAccept | _OtherWay] = []
     bank_in, books_in = _bank_in(bank), _books_in(ledger)
     for b, g, table, label in accepted:
         earlier = by_bank.get(b) or by_ledger.get(g)
         if earlier is not None:
             if earlier[0] != (b, g):
-                refused.append(_SecondAccept(table, label, earlier[1], (b, g), earlier[0]))
+                refused.append(
+                    _SecondAccept(table, label, earlier[1], (b, g), earlier[0], earlier[2])
+                )
             continue
         if bank_in[b] != books_in[g]:
             refused.append(_OtherWay(table, label, (b, g)))
             continue
         applied.append((b, g))
-        by_bank[b] = by_ledger[g] = ((b, g), label)
+        by_bank[b] = by_ledger[g] = ((b, g), label, table)
     return applied, refused
 
 

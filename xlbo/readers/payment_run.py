@@ -83,7 +83,7 @@ def read_ticks(run: Path | Reader) -> tuple[list[tuple[tuple[str, str], str]], l
     if len(columns) > 1:
         issues.append(column_copied(table, PAY, columns, name))
     for row, values in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
-        pay = marked_column(columns, values)
+        pay = marked_column(columns, values, _ticked)
         mark = _ticked(values.get(pay))
         code = clean_text(values.get("Vendor Code")) or ""
         number = clean_text(values.get("Bill No")) or ""
