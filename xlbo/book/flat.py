@@ -18,6 +18,7 @@ import pandas as pd
 from xlbo.arrow import pa
 from xlbo.book.atomic import atomic_path
 from xlbo.book.display import Link
+from xlbo.columns import contains, strings
 from xlbo.errors import FileProblem
 
 try:
@@ -47,21 +48,22 @@ def _flat_column(column: pd.Series, csv: bool) -> pd.Series:
             return column.where(~risky, "'" + column)
         return column
     out = column.copy()
-    links = column.map(lambda v: isinstance(v, Link)).to_numpy(dtype=bool)
+    kinds = column.map(type)  # each cell's kind looked at once, the rest done by kind in bulk
+    links = kinds.map(lambda kind: issubclass(kind, Link)).to_numpy(dtype=bool)
     if links.any():  # a link's text, then treated as any other value
         out[links] = [link.text for link in column[links]]
+        kinds[links] = out[links].map(type)
     if not csv:
         return out
-    column = out.copy()
-    kinds = column.map(type)
     dates = kinds.isin([date, datetime, pd.Timestamp]).to_numpy(dtype=bool)
     if dates.any():  # each distinct date formatted once (a statement repeats its dates)
-        codes, distinct = pd.factorize(column[dates])
+        codes, distinct = pd.factorize(out[dates])
         shown = np.array([d.strftime("%d-%m-%Y") for d in distinct], dtype=object)
         out[dates] = shown[codes]
-    texts = kinds.isin([str]).to_numpy(dtype=bool)
-    if texts.any():
-        out[texts] = column[texts].map(safe_csv_text).to_numpy()
+    texts = np.flatnonzero(kinds.isin([str]).to_numpy(dtype=bool))
+    if len(texts):  # the few that a spreadsheet would run as a formula, found in bulk
+        risky = texts[contains(strings(out.iloc[texts]), r"^[=+\-@]")]
+        out.iloc[risky] = ["'" + text for text in out.iloc[risky].tolist()]
     return out
 
 
