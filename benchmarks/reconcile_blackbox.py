@@ -1662,6 +1662,8 @@ class Outcome:
     """October's items listed again as outstanding (side, October row)."""
     carried_rules: Counter[str] = field(default_factory=Counter)
     """The rules the pairs of October's items were made by."""
+    suggested: dict[tuple[int, int], str] = field(default_factory=dict)
+    """The pairs (bank row, ledger row) on the Suggestions sheet, each with its Kind."""
 
 
 def carried_truth(m: Month) -> tuple[set[tuple[str, int, int]], set[tuple[str, int]]]:
@@ -1727,6 +1729,15 @@ def run_xlbo(m: Month, facts: dict[str, dict[str, int]], folder: Path, extra: li
         left = wb.get_sheet_by_name(sheet).to_python()
         text = 2
         still |= {(side, int(r[0])) for r in left[1:] if str(r[text]).endswith(mark)}
+    offered = wb.get_sheet_by_name("Suggestions").to_python()
+    at = {str(h): i for i, h in enumerate(offered[0])} if offered else {}
+    suggested = {
+        (int(r[at["Bank Row"]]), int(r[at["Ledger Row"]])): str(r[at["Kind"]])
+        for r in offered[1:]
+        if {"Bank Row", "Ledger Row", "Kind"} <= set(at)
+        and isinstance(r[at["Bank Row"]], float)
+        and isinstance(r[at["Ledger Row"]], float)
+    }
     summary = wb.get_sheet_by_name("Summary").to_python()
     brs = next((str(r[0]) for r in summary if "BRS" in str(r[0])), done.stdout.strip()[-80:])
     got = {str(r[0]): r for r in summary}
@@ -1754,6 +1765,7 @@ def run_xlbo(m: Month, facts: dict[str, dict[str, int]], folder: Path, extra: li
         carried,
         still,
         rules,
+        suggested,
     )
 
 
@@ -2022,6 +2034,17 @@ def run_one(
             o.reading,
         )
         out.append(row)
+        if method == "xlbo" and o.suggested:  # what the user is offered of the pairs left
+            truth = truth_pairs(m)
+            missed = truth - o.pairs
+            kinds = Counter(o.suggested.values())
+            true_kinds = Counter(k for pair, k in o.suggested.items() if pair in truth)
+            print(
+                f"   suggestions: {len(o.suggested):,} pairs, {sum(true_kinds.values()):,} of them "
+                f"true; {len(missed & set(o.suggested)):,} of the {len(missed):,} true pairs "
+                "left unmatched are among them; by kind (true of listed): "
+                + ", ".join(f"{k} {true_kinds[k]}/{n}" for k, n in kinds.most_common())
+            )
         if want_explain and method == "xlbo":
             print(f"== {m.layout} {m.size} seed: xlbo misses and false pairs by kind")
             explain(m, o.pairs)

@@ -2884,3 +2884,36 @@ def test_a_cheque_that_names_no_one_is_no_guess_between_one_party_or_the_books_o
     )
     pairs, _ = matched(bank, books)
     assert {(b, g) for b, g, _ in pairs} == {(0, 1)}
+
+
+def test_the_only_open_lines_of_an_amount_days_apart_are_offered_never_matched() -> None:
+    """A proprietor's IMPS of the 1st and his firm's receipt booked on the 11th, 98,465.00 each,
+    the only lines of that amount left open (Patil's of the 20th are matched): left apart on
+    the BRS without a word. Now offered; an amount a second open line also holds, or lines
+    further apart than SAME_AMOUNT_APART_DAYS, no. (Were they the month's only lines of it,
+    they would be matched, booked late.)"""
+    bank = statement(
+        [
+            ("2026-11-01", "MMT/IMPS/670619065515/ADVANCE/MAHESHSHAN/KKBK Bank", "", 9_846_500),
+            ("2026-11-20", "NEFT CR-SBIN0004567-PATIL BROTHERS-SBINN26101244447777", "", 9_846_500),
+            ("2026-11-02", "NEFT CR-SBIN0004567-PATIL BROTHERS-SBINN26101244445555", "", 1_200_000),
+            ("2026-11-03", "NEFT CR-SBIN0004567-RAO TEXTILES-SBINN26101244446666", "", 1_200_000),
+            ("2026-11-28", "UPI/610869201925/Payment from Ph/rajeshtiwa3@ibl/UTIB", "", 499_900),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-11", "M/s. Om Hind Traders", "", 9_846_500),
+            ("2026-11-20", "Patil Brothers", "", 9_846_500),
+            ("2026-11-20", "Kaveri Home Needs", "", 1_200_000),
+            ("2026-09-01", "Rajesh B. Tiwari", "", 499_900),  # 88 days before: too far
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == {(1, 1, "Amount and date")}  # Patil's
+    apart = suggestions[suggestions["kind"] == "Same amount, days apart"]
+    assert apart[["bank", "ledger"]].values.tolist() == [[0, 0]]
+    assert apart["why"].tolist() == [
+        "the only open lines of 98,465.00 on either side: the bank's is 10 days before the "
+        "books' (the window is 3 days before to 7 after)"
+    ]
