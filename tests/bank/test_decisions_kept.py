@@ -587,3 +587,59 @@ def test_a_mark_in_a_copy_beside_a_word_in_the_column_is_taken_without_an_error(
     main(["reconcile", "--confirm", str(result)])
     assert not [i for i in issues(result) if "not a decision" in i]
     assert "Rejected by you" in [s["Kind"] for s in rows(result, "Suggestions")]
+
+
+def test_a_batch_of_two_sheets_lines_on_one_row_and_day_is_not_said_to_have_lost_rows(
+    xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
+    """October's charges booked in one journal of 1,770.00: GST of 225.00 on row 8 of one sheet
+    and of 45.00 on row 8 of the other, both of the 12th; the untouched result was said to
+    have lost a row (the two lines were taken for one)."""
+    first = [
+        ["08/10/26", OM_SAI, None, None, 5000],
+        ["12/10/26", "NEFT CHGS", None, 1250, None],
+        ["12/10/26", "GST", None, 225, None],
+    ]
+    second = [
+        ["12/10/26", "SMS ALERT", None, None, 1],
+        ["12/10/26", "IMPS CHGS", None, 250, None],
+        ["12/10/26", "GST", None, 45, None],
+    ]
+    bank = xlsx(
+        {
+            "Oct-A": statement(first),
+            "Oct-B": statement(second, opening=100000 + 5000 - 1250 - 225),
+        },
+        name="bank.xlsx",
+    )
+    books = xlsx(
+        {
+            "Ledger": ledger(
+                [
+                    [date(2026, 10, 8), "Om Sai Logistics", "Receipt", "R/3", 5000, None],
+                    [date(2026, 10, 31), "Bank Charges", "Journal", "J-31", None, 1770],
+                ]
+            )
+        },
+        name="books.xlsx",
+    )
+    out = tmp_path / "brs.xlsx"
+    main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(out)])
+    gst = [m for m in rows(out, "Matches") if m["Narration"] == "GST"]
+    assert [m["Bank Row"] for m in gst] == [8, 8] and gst[0]["Match ID"] == gst[1]["Match ID"]
+    main(["reconcile", "--confirm", str(out)])
+    assert not [i for i in issues(out) if "lost rows" in i]
+
+
+def test_a_users_own_accept_column_on_matches_is_carried_as_a_note(result: Path) -> None:
+    """Only a copy of a sheet's own decision column is read as decisions and not carried: a
+    column of the user's headed Accept on Matches (where xlbo reads Reject) is a note."""
+
+    def change(sheet: Any, headers: list[Any]) -> None:
+        at = len(headers) + 1
+        sheet.cell(1, at).value = "Accept"
+        sheet.cell(2, at).value = "ok per Ravi"
+
+    edit(result, "Matches", change)
+    main(["reconcile", "--confirm", str(result)])
+    assert "ok per Ravi" in [m.get("Accept") for m in rows(result, "Matches")]

@@ -187,9 +187,17 @@ def test_narrations_read_ahead_prepare_the_lines_later_chosen_as_read_afresh(see
         fresh, fast = prepare_bank(some, holders), prepare_bank(some, holders, read)
         pd.testing.assert_frame_equal(fast.lines, fresh.lines, obj=name)
         pd.testing.assert_frame_equal(fast.tokens, fresh.tokens, obj=name)
-    other = lines.copy()
-    other.loc[3, "narration"] = "NEFT CR-HDFC0000240-ANOTHER PARTY-HDFCN26100611112222"
-    assert read.for_lines(other) is None  # a text not read: all read afresh
-    pd.testing.assert_frame_equal(
-        prepare_bank(other, holders, read).lines, prepare_bank(other, holders).lines
+    # lines whose texts were not read (last month's items, added after): read then
+    carried = lines.iloc[:40].assign(
+        narration=[f"NEFT CR-HDFC0000240-PARTY {n}-HDFCN2610061111{n:04d}" for n in range(40)]
     )
+    carried.loc[carried.index[::7], "reference"] = "000999"
+    other = pd.concat([lines.iloc[kept], carried], ignore_index=True)
+    taken = read.for_lines(other)
+    assert taken is not None and len(taken.keys) == len(other)
+    fresh, fast = prepare_bank(other, holders), prepare_bank(other, holders, read)
+    pd.testing.assert_frame_equal(fast.lines, fresh.lines)
+    pd.testing.assert_frame_equal(fast.tokens, fresh.tokens)
+    # a column not of text (numbers) is not read ahead: `reference_frame` makes it text itself
+    numbers = lines.assign(reference=pd.array(rng.integers(0, 10**6, count), dtype="Int64"))
+    assert NarrationsRead.of(numbers) is None and read.for_lines(numbers) is None

@@ -162,3 +162,8 @@ def test_a_copied_decision_column_holding_another_word(
     if said:
         [conflict] = [p for p in problems if p.startswith(said)]
         assert "says 'Reject' and the one in" in conflict and "was left a suggestion" in conflict
+        # both words kept in the next result's Decision, not one of them taken on the next run
+        assert run(*inputs, out) == 1
+        assert stages(out)["Matched"] == matched
+        (kept,) = sheet(out, "Suggested")
+        assert kept["Decision"] == "Reject / Accept"

@@ -99,23 +99,28 @@ class NarrationsRead:
     """`reference_frame` of the lines, by position among them (in the order of the lines)."""
 
     @classmethod
-    def of(cls, lines: pd.DataFrame) -> NarrationsRead:
-        """The lines' narrations read."""
+    def of(cls, lines: pd.DataFrame) -> NarrationsRead | None:
+        """The lines' narrations read; None where either column is not text (the readers' are:
+        a column of numbers or dates is made text otherwise by `reference_frame`)."""
+        if not _texts_in(lines):
+            return None
         narration, reference = _bank_texts(lines)
         keys, by_handle, typed = narration_keys_and_handles(narration)
         return cls(
             narration.to_numpy(dtype=object),
             reference.to_numpy(dtype=object),
             keys.to_numpy(dtype=object),
-            by_handle,
-            typed,
+            np.asarray(by_handle, dtype=bool),
+            np.asarray(typed, dtype=bool),
             reference_frame(narration, lines["reference"]),
         )
 
     def for_lines(self, lines: pd.DataFrame) -> NarrationsRead | None:
-        """The readings of `lines`, each a read line's of the same narration and reference, in
-        their order; None where some line's texts were not read (the lines are then read
-        afresh, all of them)."""
+        """The readings of `lines` in their order: each a read line's of the same narration and
+        reference, and the lines whose texts were not read (last month's BRS items, added
+        after the statement was read) read now. None where the lines' columns are not text."""
+        if not _texts_in(lines):
+            return None
         narration, reference = _bank_texts(lines)
         texts, references = narration.to_numpy(dtype=object), reference.to_numpy(dtype=object)
         if (
@@ -133,19 +138,46 @@ class NarrationsRead:
         first = np.full(int(pair.max(initial=-1)) + 1, -1, dtype=np.int64)
         first[pair[:count][::-1]] = np.arange(count, dtype=np.int64)[::-1]
         at = first[pair[count:]]
-        if (at < 0).any():
-            return None
+        unread = np.flatnonzero(at < 0)
+        found = self
+        if len(unread):  # read now, and taken as if read before, after those read
+            fresh = NarrationsRead.of(lines.iloc[unread])
+            if fresh is None:
+                return None
+            found = _joined(self, fresh)
+            at[unread] = count + np.arange(len(unread))
         # each line's references are its read line's, renumbered (in the order found)
-        positions = self.tokens["position"].to_numpy(dtype=np.int64)
-        counts = np.bincount(positions, minlength=len(self.narration))
+        positions = found.tokens["position"].to_numpy(dtype=np.int64)
+        counts = np.bincount(positions, minlength=len(found.narration))
         starts = np.cumsum(counts) - counts
         taken = counts[at]
         rows = np.repeat(starts[at], taken) + within(taken)
-        tokens = self.tokens.iloc[rows].reset_index(drop=True)
+        tokens = found.tokens.iloc[rows].reset_index(drop=True)
         tokens["position"] = np.repeat(np.arange(len(at), dtype=np.int64), taken)
         return NarrationsRead(
-            texts, references, self.keys[at], self.by_handle[at], self.typed[at], tokens
+            texts, references, found.keys[at], found.by_handle[at], found.typed[at], tokens
         )
+
+
+def _joined(first: NarrationsRead, then: NarrationsRead) -> NarrationsRead:
+    """Two readings as one, `then`'s lines after `first`'s."""
+    tokens = then.tokens.assign(position=then.tokens["position"] + len(first.narration))
+    return NarrationsRead(
+        np.concatenate([first.narration, then.narration]),
+        np.concatenate([first.reference, then.reference]),
+        np.concatenate([first.keys, then.keys]),
+        np.concatenate([first.by_handle, then.by_handle]),
+        np.concatenate([first.typed, then.typed]),
+        pd.concat([first.tokens, tokens], ignore_index=True),
+    )
+
+
+def _texts_in(lines: pd.DataFrame) -> bool:
+    """Whether the lines' narration and reference columns hold text (or nothing)."""
+    return all(
+        lines[column].dtype == object or pd.api.types.is_string_dtype(lines[column].dtype)
+        for column in ("narration", "reference")
+    )
 
 
 def _bank_texts(lines: pd.DataFrame) -> tuple[pd.Series, pd.Series]:

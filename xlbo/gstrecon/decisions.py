@@ -135,7 +135,9 @@ def read_decisions(earlier: Path | Reader) -> tuple[list[Marked], list[Issue]]:
                     file=Path(book.name).name,
                 )
             )
-            marked.append(Marked(key, None, cell, display_value(value)))  # kept, not applied
+            # kept as both words, no decision: said again each run until the user settles it
+            both_words = " / ".join(display_value(row.get(c)).strip() for c in both)
+            marked.append(Marked(key, None, cell, both_words))
             continue
         if decision is None:
             issues.append(

@@ -818,7 +818,9 @@ def _read_both_once(
     # which two threads share one lock for (a 100,000-line Tally ledger: 2.3 s alone, beside
     # a statement of 1.5 s, 3.2 s together in threads)
     big = ledger_path.stat().st_size >= APART_FROM if ledger_path.is_file() else False
-    ahead = big and forkable()  # reading the narrations beside it is then no one's wait
+    # reading the narrations beside a ledger at least half the statement's size (a Tally
+    # ledger is read more slowly than a statement of its size) is then no one's wait
+    ahead = big and forkable() and 2 * ledger_path.stat().st_size >= _size_of(bank_path)
     read, (books, found, ledger_sheets) = at_once(
         lambda: statement(ahead=ahead), ledger_alone, apart=big
     )
@@ -841,6 +843,11 @@ def _read_both_once(
             opened[0] if opened else FileBook(str(ledger_path)), read, books
         )
     return read, books
+
+
+def _size_of(path: Path) -> int:
+    """The file's size in bytes (0 where it is no file)."""
+    return path.stat().st_size if path.is_file() else 0
 
 
 def _statements_own_ledger(book: FileBook, statement: Lines, first: Lines) -> Lines:
@@ -1118,8 +1125,14 @@ def _with_notes(
         written = next((s for s in sheets if s.name == name), None)
         ours = set(DECISION_HEADERS.get(name, ())) | set(keys)
         ours |= set(written.frame.columns) if written is not None else set(NOTE_TEXTS)
-        # a decision column's copy was read as decisions (`read_decisions`), not kept as notes
-        ours |= {c for word in ("Accept", "Reject") for c in decision_columns(read[name], word)}
+        # a copy of the sheet's own decision column was read as decisions (`read_decisions`),
+        # not kept as notes (a user's own `Accept` column on Matches is a note)
+        ours |= {
+            c
+            for word in ("Accept", "Reject")
+            if word in DECISION_COLUMNS.get(name, ())
+            for c in decision_columns(read[name], word)
+        }
         own = [c for c in old.columns if isinstance(c, str) and c.strip() and c not in ours]
         if not own or not set(keys) <= set(old.columns):
             continue
@@ -1537,6 +1550,9 @@ def reconcile_lines(
     and what is left of them is swept by amount (`_cleared`). `about_earlier`: what the job
     found about the earlier results it was given (marks last month's never had applied), for
     the Issues sheet with the decisions'."""
+    # what the narrations say, read while the ledger was read: taken, and let go of once the
+    # lines are prepared (at a million lines, some 300 MB)
+    read_ahead, statement.narrations = statement.narrations, None
     statement, period_notes = _within_the_books(statement, ledger_lines)
     findings, unique = check_statement(statement.frame, statement.findings, statement.currency)
     bank = unique.reset_index(drop=True)
@@ -1563,10 +1579,11 @@ def reconcile_lines(
     # " (brought forward)" after their texts is for the sheets, added by `_marked` at the end)
     bank_carried, ledger_carried = brought_forward(bank), brought_forward(ledger)
     bank_side, ledger_side = at_once(  # a big ledger's in a process of its own (`APART_FROM`)
-        lambda: prepare_bank(bank, holders, statement.narrations),
+        lambda: prepare_bank(bank, holders, read_ahead),
         lambda: prepare_ledger(ledger),
         apart=len(ledger) >= PREPARED_APART_FROM,
     )
+    read_ahead = None
     _wrong_way(  # before matching: a ledger the wrong way round is refused at once
         (bank_side, ledger_side),
         (bank, ledger),
@@ -3022,8 +3039,8 @@ def _matches_cut(table: Table, rejected: Mapping[Any, Table]) -> list[Issue]:
     does, and undoes the whole match (a match with a row `rejected` is said of apart,
     `_whole_matches_undone`). A confirmed pair's amounts may differ (TDS), and it is said of
     apart (`_matches_deleted`); a match with an item of last month's BRS is left (that item is
-    on last month's BRS). A line is known by its row and what the row shows (a statement of
-    several sheets has a row 6 on each)."""
+    on last month's BRS). A line is known by its row and what the row shows of it (a statement
+    of several sheets has a row 6 on each)."""
     frame = table.frame
     needed = {"Match ID", "Bank Row", "Ledger Row", "Bank Amount", "Ledger Amount"}
     if not needed <= set(frame.columns):
@@ -3049,7 +3066,9 @@ def _matches_cut(table: Table, rejected: Mapping[Any, Table]) -> list[Issue]:
 
     def line(side: str, text: str) -> np.ndarray:
         """Each row's line of `side`, as its row and what the row shows of it."""
-        shown = [c for c in (f"{side} Row", f"{side} Date", text) if c in frame.columns]
+        shown = [
+            c for c in (f"{side} Row", f"{side} Date", text, f"{side} Amount") if c in frame.columns
+        ]
         texts = _texts_of(frame.loc[rows.index, shown])
         key = texts[:, 0]
         for column in range(1, texts.shape[1]):
