@@ -2899,10 +2899,19 @@ def test_the_only_open_lines_of_an_amount_days_apart_are_offered_never_matched()
             ("2026-11-02", "NEFT CR-SBIN0004567-PATIL BROTHERS-SBINN26101244445555", "", 1_200_000),
             ("2026-11-03", "NEFT CR-SBIN0004567-RAO TEXTILES-SBINN26101244446666", "", 1_200_000),
             ("2026-11-28", "UPI/610869201925/Payment from Ph/rajeshtiwa3@ibl/UTIB", "", 499_900),
+            (  # a payment returned, its own reversal not booked
+                "2026-11-06",
+                "NEFT RETURN-HDFCN52325057852700-SHREE GANESH ELECTRICALS-ACCOUNT DOES NOT EXIST",
+                "",
+                3_614_900,
+            ),
+            ("2026-11-06", "NEFT CR-HDFC0000240-SONAL SHAH-HDFCN26100611112222", "", 2_500_000),
         ]
     )
     books = ledger(
         [
+            ("2026-11-29", "M/s Kaveri Enterprises Pvt. Ltd.", "", 3_614_900),
+            ("2026-11-24", "Vikas Rao", "", 2_500_000),  # a round 25,000.00: chance
             ("2026-11-11", "M/s. Om Hind Traders", "", 9_846_500),
             ("2026-11-20", "Patil Brothers", "", 9_846_500),
             ("2026-11-20", "Kaveri Home Needs", "", 1_200_000),
@@ -2910,10 +2919,30 @@ def test_the_only_open_lines_of_an_amount_days_apart_are_offered_never_matched()
         ]
     )
     pairs, suggestions = matched(bank, books)
-    assert pairs == {(1, 1, "Amount and date")}  # Patil's
+    assert pairs == {(1, 3, "Amount and date")}  # Patil's
     apart = suggestions[suggestions["kind"] == "Same amount, days apart"]
-    assert apart[["bank", "ledger"]].values.tolist() == [[0, 0]]
+    assert apart[["bank", "ledger"]].values.tolist() == [[0, 2]]
     assert apart["why"].tolist() == [
         "the only open lines of 98,465.00 on either side: the bank's is 10 days before the "
         "books' (the window is 3 days before to 7 after)"
     ]
+
+
+def test_a_partys_day_that_adds_up_to_a_bank_line_of_another_name_is_offered_if_not_taken() -> None:
+    """SNEHAMOHAN's 25,000.00 and Shri Prabhat Packaging's two invoices of that day, 15,000.00
+    and 10,000.00: a round amount any two lines may make, so not taken (`_day_sets`), and it
+    was left apart without a word. Now offered, each line of the set beside the bank line."""
+    bank = statement(
+        [("2026-11-05", "IMPS-612345678901-SNEHAMOHAN-HDFC-XXXXXXXX1234-NOV", "", 2_500_000)]
+    )
+    books = ledger(
+        [
+            ("2026-11-05", "Shri Prabhat Packaging", "Inv 101", 1_500_000),
+            ("2026-11-05", "Shri Prabhat Packaging", "Inv 102", 1_000_000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
+    day = suggestions[suggestions["kind"] == "A party's day adds up"]
+    assert day[["bank", "ledger"]].values.tolist() == [[0, 0], [0, 1]]
+    assert day["why"].iat[0].startswith("all of one party's open lines of one day add up")

@@ -107,6 +107,7 @@ from xlbo.bank.scoring import (
     RARE_AMOUNT_LINES,
     REFERENCE_EVIDENCE,
     ROUND,
+    SAME_AMOUNT_APART_DAYS,
     SHORTLIST,
     SLIP_SCORE,
     SPLIT_SCORE,
@@ -151,6 +152,8 @@ __all__ = [
 
 MATCH_COLUMNS = ("match", "bank", "ledger", "rule", "score", "why")
 SUGGESTION_COLUMNS = ("bank", "ledger", "kind", "why")
+DAY_SET_OFFERED = "A party's day adds up"
+"""The kind of suggestion of a set `_day_sets` finds and does not take."""
 
 
 @dataclass(frozen=True)
@@ -631,14 +634,24 @@ def match_lines(
     slips = _slips(run)
     _in_date_order(run, by_bank_name=False)
     _in_date_order(run, by_bank_name=True)
-    _day_sets(run)
+    day_sets = _day_sets(run)
     _day_runs(run)
     _payers_day_sets(run)
     _late_bookings(run)
     _making_way(run)
     torn = _torn_between_parties(run)
     held = pd.concat(
-        [abstained, late, undecided, splits, slips, _other_instruments(run), torn],
+        [
+            abstained,
+            late,
+            undecided,
+            splits,
+            slips,
+            _other_instruments(run),
+            torn,
+            day_sets,
+            _far_apart(run),
+        ],
         ignore_index=True,
     )
     suggestions = held[
@@ -2949,7 +2962,7 @@ def _sets_taken_back(run: _Matching, bank_target: bool) -> bool:
     return bool(undone)
 
 
-def _day_sets(run: _Matching) -> None:
+def _day_sets(run: _Matching) -> pd.DataFrame:
     """A bank line left open that all of one party's open ledger lines of one day, two to
     DAY_SET_PARTS of them (MAX_PARTS where the bank names another), add up to: a customer's transfer against the invoices the books took in
     one by one the day it came, a payment of a vendor's bills passed together. The combination
@@ -2964,7 +2977,11 @@ def _day_sets(run: _Matching) -> None:
     other party's money. A name merely like a namesake's (SNEHAMOHAN and the customer Sneha M.
     Rao, all of whose lines are paired) does not stand in the way: in outsiders' 50,000-line
     months, refusing those too left 100 more pairs open and saved no false one. Each set is
-    taken only where it is the bank line's one such day and the day's one such bank line."""
+    taken only where it is the bank line's one such day and the day's one such bank line.
+
+    A set whose bank name is not its party's and that is not taken (a round amount, more than
+    MAX_PARTS lines, another party's name with a line open) is returned as a suggestion: GIRISH
+    DESAI's RTGS of 4,24,519.00 and Rajlaxmi Distributors' three bills of that day."""
     assert run.names is not None  # the combinations worked them out
     names = run.names
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
@@ -2973,7 +2990,7 @@ def _day_sets(run: _Matching) -> None:
         run, lines, names.ledger[lines].astype(np.int64), MIN_PARTS, DAY_SET_PARTS
     )
     if not len(b):  # one set per bank line and one bank line per set (`_groups_adding_up`)
-        return
+        return pd.DataFrame(columns=["b", "l", "kind", "why"])
     bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
     party = names.ledger[lines[starts[at]]]
     alike = names.likeness.of(names.bank[b], party)
@@ -2982,6 +2999,16 @@ def _day_sets(run: _Matching) -> None:
     keep = own | ((bank_signed[b] % ROUND != 0) & (sizes[at] <= MAX_PARTS))
     strangers = np.flatnonzero(keep & ~own)
     keep[strangers] = ~_another_partys_open(run, b[strangers])
+    left = np.flatnonzero(~keep)
+    offered = pd.DataFrame(
+        {
+            "b": np.repeat(b[left], sizes[at[left]]),
+            "l": lines[np.repeat(starts[at[left]], sizes[at[left]]) + within(sizes[at[left]])],
+            "kind": DAY_SET_OFFERED,
+            "why": "all of one party's open lines of one day add up to this bank line, whose "
+            "name is not the party's: the owner's own account paying for the firm? Check",
+        }
+    )
     b, at, alike, own = b[keep], at[keep], alike[keep], own[keep]
     # a line with an open same-amount line of an alike name in its window is that line's (or
     # a doubt between such lines), neither a set's target nor its part (as in `_combinations`)
@@ -3007,6 +3034,7 @@ def _day_sets(run: _Matching) -> None:
             + said,
             score=COMBINATION_SCORE if named else DAY_SET_SCORE,
         )
+    return offered
 
 
 def _day_runs(run: _Matching) -> None:
@@ -3370,6 +3398,49 @@ def _another_partys(run: _Matching, b: np.ndarray, g: np.ndarray, alike: np.ndar
     ).merge(relation, on="name")
     found[lines["i"].to_numpy(dtype=np.int64)[(lines["party"] != lines["own"]).to_numpy()]] = True
     return found
+
+
+def _far_apart(run: _Matching) -> pd.DataFrame:
+    """Suggestions: the only open bank line of an amount and the only open ledger line of it
+    (the same direction), further apart than the window but within SAME_AMOUNT_APART_DAYS:
+    MMT/IMPS/…/MAHESHSHAN of the 1st and M/s. Om Hind Traders' receipt of the 11th, 98,465.00
+    each, both else left for the BRS (a proprietor pays for his firm). Not a round hundred
+    (₹10,000 meets another ₹10,000 by chance), nor a returned payment (its own reversal is
+    booked, or not). Names are no bar: the user sees both beside each other. Outsider months of
+    100,000 lines: 175 of 180 offered are true pairs; the realistic months: 1 of 16 (a customer's
+    IMPS not yet booked beside another's receipt of that amount). Never matched."""
+    bank_at = np.flatnonzero(run.bank_open & ~run.returned)
+    ledger_at = np.flatnonzero(run.ledger_open)
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)[bank_at]
+    ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)[ledger_at]
+    codes, _ = pd.factorize(np.concatenate([bank_signed, ledger_signed]))
+    bank_code, ledger_code = codes[: len(bank_at)], codes[len(bank_at) :]
+    size = int(codes.max(initial=-1)) + 1
+    lone = (np.bincount(bank_code, minlength=size) == 1) & (
+        np.bincount(ledger_code, minlength=size) == 1
+    )
+    line_of = np.full(size, -1, dtype=np.int64)
+    line_of[ledger_code] = ledger_at
+    b = bank_at[lone[bank_code]]
+    g = line_of[bank_code[lone[bank_code]]]
+    days = run.bank.lines["day"].to_numpy()[b] - run.ledger.lines["day"].to_numpy()[g]
+    amount = run.bank.lines["signed"].to_numpy(dtype=np.int64)[b]
+    far = ~run.window.holds(days) & (np.abs(days) <= SAME_AMOUNT_APART_DAYS)
+    far &= (amount % ROUND != 0) & ~run.refused(b, g)
+    b, g, days, amount = b[far], g[far], days[far], amount[far]
+    return pd.DataFrame(
+        {
+            "b": b,
+            "l": g,
+            "kind": "Same amount, days apart",
+            "why": [
+                f"the only open lines of {format_inr(from_paise(abs(a)))} on either side: the "
+                f"bank's is {abs(d)} days {'before' if d < 0 else 'after'} the books' (the window "
+                f"is {-run.window.before} days before to {run.window.after} after)"
+                for a, d in zip(amount.tolist(), days.tolist(), strict=True)
+            ],
+        }
+    )
 
 
 def _late_bookings(run: _Matching) -> None:

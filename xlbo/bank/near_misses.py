@@ -1,6 +1,5 @@
 """Pass 4: near misses among the lines left open, offered as suggestions and never matched —
-the same reference with another amount, digits transposed, a bank charge or TDS taken off, the
-only open lines of an amount further apart than the window.
+the same reference with another amount, digits transposed, a bank charge or TDS taken off.
 Each is a join within the window (`band_join`), never every open line against every other;
 a near amount between two parties whose names differ is no suggestion, and a bank line gets at
 most TIED_SHOWN of each kind, the nearest in date (round amounts would otherwise offer
@@ -21,7 +20,6 @@ from xlbo.bank.scoring import (
     GST_RATE,
     MDR_RATES,
     NAMES_DIFFER_BELOW,
-    SAME_AMOUNT_APART_DAYS,
     TDS_GST_RATES,
     TDS_GST_SMALLEST,
     TDS_RATES,
@@ -74,7 +72,6 @@ def near_misses(
     _bank_charges(lines)
     _tds(lines)
     _card_mdr(lines)
-    _same_amount_apart(lines)
     if not lines.found:
         return pd.DataFrame(columns=["b", "l", "kind", "why"])
     frame = pd.concat(lines.found, ignore_index=True)
@@ -230,41 +227,6 @@ def _transposed_digits(lines: _Open) -> None:
             f"{format_inr(from_paise(abs(int(o))))} and {format_inr(from_paise(abs(int(h))))} have the same digits in another order"
             for o, h in zip(ours[kept], theirs[kept], strict=True)
         ],
-    )
-
-
-def _same_amount_apart(lines: _Open) -> None:
-    """The only open bank line of an amount and the only open ledger line of it (the same
-    direction), further apart than the window but within SAME_AMOUNT_APART_DAYS: MMT/IMPS/…/
-    MAHESHSHAN of the 1st and M/s. Om Hind Traders' receipt of the 11th, both 98,465.00 and
-    both else left for the BRS. Names are no bar (a proprietor pays for his firm); what the
-    two lines' names are, the user sees beside them."""
-    bank_signed, ledger_signed = lines.bank_signed, lines.ledger_signed
-    codes, _ = pd.factorize(np.concatenate([bank_signed, ledger_signed]))
-    bank_code, ledger_code = codes[: len(bank_signed)], codes[len(bank_signed) :]
-    size = int(codes.max(initial=-1)) + 1
-    lone = (np.bincount(bank_code, minlength=size) == 1) & (
-        np.bincount(ledger_code, minlength=size) == 1
-    )
-    line_of = np.full(size, -1, dtype=np.int64)
-    line_of[ledger_code] = np.arange(len(ledger_code))
-    left = np.flatnonzero(lone[bank_code])
-    right = line_of[bank_code[left]]
-    days = lines.bank_day[left] - lines.ledger_day[right]
-    far = ~lines.window.holds(days) & (np.abs(days) <= SAME_AMOUNT_APART_DAYS)
-    left, right, days = left[far], right[far], days[far]
-    amounts = bank_signed[left]
-    lines.offer(
-        left,
-        right,
-        "Same amount, days apart",
-        lambda kept: [
-            f"the only open lines of {format_inr(from_paise(abs(int(a))))} on either side: the "
-            f"bank's is {abs(int(d))} days {'before' if d < 0 else 'after'} the books' (the "
-            f"window is {-lines.window.before} days before to {lines.window.after} after)"
-            for a, d in zip(amounts[kept], days[kept], strict=True)
-        ],
-        names_count=False,
     )
 
 

@@ -315,7 +315,7 @@ Stores`, 40): a bank line that names no one is no guess between them (`match._gu
 
 SAME_AMOUNT_APART_DAYS = 45
 """How far apart, beyond the window, the only open bank line and the only open ledger line of an
-amount are still offered as a pair (`near_misses._same_amount_apart`): a receipt the books
+amount are still offered as a pair (`match._far_apart`): a receipt the books
 entered a fortnight or a month after the bank credited it (or a cheque presented weeks late),
 often under another name than the payer's (the proprietor's, the firm's). Never matched:
 chance meets a round amount too."""
