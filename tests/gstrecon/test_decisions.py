@@ -30,6 +30,21 @@ def decide(out: Path, word: str) -> None:
     book.save(out)
 
 
+def decide_in_a_copy(out: Path, word: str) -> str:
+    """Copy the Decision header to the sheet's end, as a user copies the column, and write
+    `word` there for the one suggestion; the copy's letter."""
+    book = openpyxl.load_workbook(out)
+    suggested = book["Suggested"]
+    rows = list(suggested.iter_rows())
+    header = next(r for r in rows if r[0].value == "GSTIN")
+    copy = suggested.max_column + 1
+    suggested.cell(row=header[0].row, column=copy, value="Decision")
+    (pair,) = [r for r in rows[rows.index(header) + 1 :] if r[0].value]
+    suggested.cell(row=pair[0].row, column=copy, value=word)
+    book.save(out)
+    return str(openpyxl.utils.get_column_letter(copy))
+
+
 def stages(out: Path) -> dict[str, int]:
     return {r["Stage"]: r["Bills"] for r in sheet(out, "Summary")}
 
@@ -109,18 +124,9 @@ def test_a_decision_in_a_copied_decision_column_is_applied_and_the_copy_said(
     """A second column headed Decision was read as `Decision (2)`: an Accept typed there was
     dropped without a word."""
     inputs, out = first
-    book = openpyxl.load_workbook(out)
-    suggested = book["Suggested"]
-    rows = list(suggested.iter_rows())
-    header = next(r for r in rows if r[0].value == "GSTIN")
-    copy = suggested.max_column + 1
-    suggested.cell(row=header[0].row, column=copy, value="Decision")
-    (pair,) = [r for r in rows[rows.index(header) + 1 :] if r[0].value]
-    suggested.cell(row=pair[0].row, column=copy, value="Accept")
-    book.save(out)
+    letter = decide_in_a_copy(out, "Accept")
     assert run(*inputs, out) == 1
     assert stages(out)["Matched"] == 6 and stages(out)["Suggested"] == 0
-    letter = openpyxl.utils.get_column_letter(copy)
     issues = list(openpyxl.load_workbook(out)["Issues"].iter_rows(values_only=True))
     problem = issues[0].index("Problem")
     assert (
@@ -145,15 +151,7 @@ def test_a_copied_decision_column_holding_another_word(
 ) -> None:
     inputs, out = first
     decide(out, first_word)
-    book = openpyxl.load_workbook(out)
-    suggested = book["Suggested"]
-    rows = list(suggested.iter_rows())
-    header = next(r for r in rows if r[0].value == "GSTIN")
-    copy = suggested.max_column + 1
-    suggested.cell(row=header[0].row, column=copy, value="Decision")
-    (pair,) = [r for r in rows[rows.index(header) + 1 :] if r[0].value]
-    suggested.cell(row=pair[0].row, column=copy, value=copy_word)
-    book.save(out)
+    decide_in_a_copy(out, copy_word)
     assert run(*inputs, out) == 1
     assert stages(out)["Matched"] == matched
     issues = list(openpyxl.load_workbook(out)["Issues"].iter_rows(values_only=True))

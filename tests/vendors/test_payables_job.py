@@ -250,23 +250,29 @@ def test_confirm_opens_the_run_once(proposed: Path, monkeypatch: pytest.MonkeyPa
     assert result.exit_code == 0 and opened.count("run.xlsx") == 1, opened
 
 
-def test_a_tick_in_a_copied_pay_column_pays_the_bill_and_the_copy_is_said(
-    proposed: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A second column headed Pay (the first copied to the sheet's end) was read as `Pay (2)`:
-    its ticks paid nothing, without a word."""
-    tick(proposed, {"R-11": "Yes"})
-    book = openpyxl.load_workbook(proposed)
+def tick_in_a_copy(run: Path, bill: str, mark: str) -> str:
+    """Copy the Pay column's header to the sheet's end, as a user copies the column, and write
+    `mark` there on `bill`'s row; the copy's letter."""
+    book = openpyxl.load_workbook(run)
     sheet = book[RUN]
     header = next(r for r in sheet.iter_rows() if r[0].value == "Pay")[0].row
     columns = {c.value: c.column for c in sheet[header]}
     copy = sheet.max_column + 1
     sheet.cell(header, copy).value = "Pay"
     for row in range(header + 1, sheet.max_row + 1):
-        if sheet.cell(row, columns["Bill No"]).value == "KC/7":
-            sheet.cell(row, copy).value = "✓"
-    book.save(proposed)
-    letter = openpyxl.utils.get_column_letter(copy)
+        if sheet.cell(row, columns["Bill No"]).value == bill:
+            sheet.cell(row, copy).value = mark
+    book.save(run)
+    return str(openpyxl.utils.get_column_letter(copy))
+
+
+def test_a_tick_in_a_copied_pay_column_pays_the_bill_and_the_copy_is_said(
+    proposed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second column headed Pay (the first copied to the sheet's end) was read as `Pay (2)`:
+    its ticks paid nothing, without a word."""
+    tick(proposed, {"R-11": "Yes"})
+    letter = tick_in_a_copy(proposed, "KC/7", "✓")
     assert main(["payables", "--confirm", str(proposed), "--out", str(proposed.parent / "p")]) == 0
     said = capsys.readouterr().out
     assert "2 payments, ₹1,43,200.00" in said
@@ -277,16 +283,7 @@ def test_a_tick_in_a_copied_pay_column_beside_a_word_in_pay_pays_the_bill(
     proposed: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     tick(proposed, {"KC/7": "maybe"})
-    book = openpyxl.load_workbook(proposed)
-    sheet = book[RUN]
-    header = next(r for r in sheet.iter_rows() if r[0].value == "Pay")[0].row
-    columns = {c.value: c.column for c in sheet[header]}
-    copy = sheet.max_column + 1
-    sheet.cell(header, copy).value = "Pay"
-    for row in range(header + 1, sheet.max_row + 1):
-        if sheet.cell(row, columns["Bill No"]).value == "KC/7":
-            sheet.cell(row, copy).value = "Yes"
-    book.save(proposed)
+    tick_in_a_copy(proposed, "KC/7", "Yes")
     assert main(["payables", "--confirm", str(proposed), "--out", str(proposed.parent / "p")]) == 0
     said = capsys.readouterr().out
     assert "1 payments, ₹78,400.00" in said and "neither a tick nor a blank" not in said

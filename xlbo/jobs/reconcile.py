@@ -2987,10 +2987,9 @@ def _matches_deleted(book: Reader, table: Table, rejected: Mapping[Any, Table]) 
     issues: list[Issue] = []
     if unconfirmed:
         issues.append(
-            Issue(
-                severity=Severity.INFO,
-                sheet=table.sheet,
-                cell=f"A{table.header_row}",
+            _at_the_header(
+                table,
+                Severity.INFO,
                 value=f"{unconfirmed:,}",
                 problem=(
                     f"{unconfirmed:,} match(es) you confirmed are no longer on the {table.sheet} "
@@ -2998,7 +2997,6 @@ def _matches_deleted(book: Reader, table: Table, rejected: Mapping[Any, Table]) 
                     "suggestion again"
                 ),
                 hint="To confirm it again, type Accept on its row of Suggestions.",
-                file=table.source,
             )
         )
     issues += _matches_cut(table, rejected)
@@ -3012,10 +3010,9 @@ def _matches_deleted(book: Reader, table: Table, rejected: Mapping[Any, Table]) 
         else ""
     )
     issues.append(
-        Issue(
-            severity=Severity.WARNING,
-            sheet=table.sheet,
-            cell=f"A{table.header_row}",
+        _at_the_header(
+            table,
+            Severity.WARNING,
             value=f"{len(present):,} of {total:,}",
             problem=(
                 f"{gone:,} of the {total:,} matches this result's Summary counts are no longer "
@@ -3026,10 +3023,24 @@ def _matches_deleted(book: Reader, table: Table, rejected: Mapping[Any, Table]) 
                 "To undo a match, type Reject in its Reject column (on the new result's "
                 "Matches), and run --confirm again."
             ),
-            file=table.source,
         )
     )
     return issues
+
+
+def _at_the_header(
+    table: Table, severity: Severity, *, value: str, problem: str, hint: str
+) -> Issue:
+    """An Issue about the whole of a result's sheet, at its header row's first cell."""
+    return Issue(
+        severity=severity,
+        sheet=table.sheet,
+        cell=f"A{table.header_row}",
+        value=value,
+        problem=problem,
+        hint=hint,
+        file=table.source,
+    )
 
 
 def _matches_cut(table: Table, rejected: Mapping[Any, Table]) -> list[Issue]:
@@ -3084,10 +3095,9 @@ def _matches_cut(table: Table, rejected: Mapping[Any, Table]) -> list[Issue]:
         return []
     shown = ", ".join(map(str, cut[:12])) + (", …" if len(cut) > 12 else "")
     return [
-        Issue(
-            severity=Severity.WARNING,
-            sheet=table.sheet,
-            cell=f"A{table.header_row}",
+        _at_the_header(
+            table,
+            Severity.WARNING,
             value=f"{len(cut):,}",
             problem=(
                 f"{len(cut):,} match{'es' if len(cut) > 1 else ''} of several lines "
@@ -3101,7 +3111,6 @@ def _matches_cut(table: Table, rejected: Mapping[Any, Table]) -> list[Issue]:
                 "Matches): the whole match is undone, and a pair that does belong together can "
                 "then be accepted from Suggestions."
             ),
-            file=table.source,
         )
     ]
 
@@ -3348,10 +3357,9 @@ def _columns_gone(table: Table, needed: Sequence[str]) -> Issue | None:
         if {"Bank Row", "Ledger Row"} & set(gone)
         else "no " + " or ".join("confirmed match" if h == "Rule" else h for h in gone) + " on it"
     )
-    return Issue(
-        severity=Severity.ERROR,
-        sheet=table.sheet,
-        cell=f"A{table.header_row}",
+    return _at_the_header(
+        table,
+        Severity.ERROR,
         value=", ".join(gone),
         problem=(
             f"the {table.sheet} sheet has no {' or '.join(gone)} column (its headers: {found}), "
@@ -3361,7 +3369,6 @@ def _columns_gone(table: Table, needed: Sequence[str]) -> Issue | None:
             f"Put the column back as this result wrote it (Undo, or type its header {gone[0]} in "
             f"row {table.header_row}), mark the pairs again, and run --confirm again."
         ),
-        file=table.source,
     )
 
 
