@@ -2946,7 +2946,7 @@ def _seen_through(table: Table, column: str, copy: str) -> Table:
     mark made in the copy names the copy's cell."""
     if copy == column:
         return table
-    frame = table.frame.copy()
+    frame = table.frame.copy(deep=False)  # the columns shared, one of them named anew
     frame[column] = frame[copy]
     letter = table.letters.get(copy, table.letters.get(column, "A"))
     return replace(table, frame=frame, letters={**table.letters, column: letter})
