@@ -2929,20 +2929,30 @@ def test_the_only_open_lines_of_an_amount_days_apart_are_offered_never_matched()
 
 
 def test_a_partys_day_that_adds_up_to_a_bank_line_of_another_name_is_offered_if_not_taken() -> None:
-    """SNEHAMOHAN's 25,000.00 and Shri Prabhat Packaging's two invoices of that day, 15,000.00
-    and 10,000.00: a round amount any two lines may make, so not taken (`_day_sets`), and it
-    was left apart without a word. Now offered, each line of the set beside the bank line."""
+    """SNEHAMOHAN's 35,123.50 and Shri Prabhat Packaging's seven invoices of that day: more
+    lines than a stranger's name is taken for (MAX_PARTS), and it was left apart without a
+    word. Now offered, each line of the set beside the bank line; a round sum of that day, no
+    (any two lines may make ₹7,700)."""
+    invoices = [500_000, 450_000, 600_000, 412_350, 300_000, 650_000, 600_000]
+    assert len(invoices) > MAX_PARTS and sum(invoices) == 3_512_350
     bank = statement(
-        [("2026-11-05", "IMPS-612345678901-SNEHAMOHAN-HDFC-XXXXXXXX1234-NOV", "", 2_500_000)]
+        [
+            ("2026-11-05", "IMPS-612345678901-SNEHAMOHAN-HDFC-XXXXXXXX1234-NOV", "", 3_512_350),
+            ("2026-11-06", "IMPS-612345678902-RAJUNAIR-HDFC-XXXXXXXX1235-NOV", "", 770_000),
+        ]
     )
     books = ledger(
         [
-            ("2026-11-05", "Shri Prabhat Packaging", "Inv 101", 1_500_000),
-            ("2026-11-05", "Shri Prabhat Packaging", "Inv 102", 1_000_000),
+            *[
+                ("2026-11-05", "Shri Prabhat Packaging", f"Inv {n}", a)
+                for n, a in enumerate(invoices)
+            ],
+            ("2026-11-06", "Thangam Traders", "Inv 9", 500_000),
+            ("2026-11-06", "Thangam Traders", "Inv 10", 270_000),
         ]
     )
     pairs, suggestions = matched(bank, books)
     assert pairs == set()
     day = suggestions[suggestions["kind"] == "A party's day adds up"]
-    assert day[["bank", "ledger"]].values.tolist() == [[0, 0], [0, 1]]
+    assert day[["bank", "ledger"]].values.tolist() == [[0, n] for n in range(7)]
     assert day["why"].iat[0].startswith("all of one party's open lines of one day add up")

@@ -2979,9 +2979,11 @@ def _day_sets(run: _Matching) -> pd.DataFrame:
     months, refusing those too left 100 more pairs open and saved no false one. Each set is
     taken only where it is the bank line's one such day and the day's one such bank line.
 
-    A set whose bank name is not its party's and that is not taken (a round amount, more than
-    MAX_PARTS lines, another party's name with a line open) is returned as a suggestion: GIRISH
-    DESAI's RTGS of 4,24,519.00 and Rajlaxmi Distributors' three bills of that day."""
+    A set whose bank name is not its party's and that is not taken (more than MAX_PARTS lines,
+    another party's name with a line open) is returned as a suggestion where its amount is no
+    round hundred: GIRISH DESAI's RTGS of 4,24,519.00 and Rajlaxmi Distributors' three bills of
+    that day. (A round ₹7,700 was two other customers' 5,000.00 and 2,700.00 in the realistic
+    months.)"""
     assert run.names is not None  # the combinations worked them out
     names = run.names
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
@@ -2999,7 +3001,7 @@ def _day_sets(run: _Matching) -> pd.DataFrame:
     keep = own | ((bank_signed[b] % ROUND != 0) & (sizes[at] <= MAX_PARTS))
     strangers = np.flatnonzero(keep & ~own)
     keep[strangers] = ~_another_partys_open(run, b[strangers])
-    left = np.flatnonzero(~keep)
+    left = np.flatnonzero(~keep & (bank_signed[b] % ROUND != 0))  # chance makes round sums
     offered = pd.DataFrame(
         {
             "b": np.repeat(b[left], sizes[at[left]]),
