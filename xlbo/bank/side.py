@@ -104,7 +104,7 @@ class NarrationsRead:
         a column of numbers or dates is made text otherwise by `reference_frame`)."""
         if not _texts_in(lines):
             return None
-        narration, reference = _bank_texts(lines)
+        narration, reference = _as_text(lines, "narration"), _as_text(lines, "reference")
         keys, by_handle, typed = narration_keys_and_handles(narration)
         return cls(
             narration.to_numpy(dtype=object),
@@ -115,13 +115,17 @@ class NarrationsRead:
             reference_frame(narration, lines["reference"]),
         )
 
-    def for_lines(self, lines: pd.DataFrame) -> NarrationsRead | None:
+    def for_lines(
+        self, lines: pd.DataFrame, narration: pd.Series | None = None
+    ) -> NarrationsRead | None:
         """The readings of `lines` in their order: each a read line's of the same narration and
         reference, and the lines whose texts were not read (last month's BRS items, added
-        after the statement was read) read now. None where the lines' columns are not text."""
+        after the statement was read) read now. None where the lines' columns are not text.
+        `narration`: the lines' narrations made text already (`_as_text`), not made again."""
         if not _texts_in(lines):
             return None
-        narration, reference = _bank_texts(lines)
+        narration = _as_text(lines, "narration") if narration is None else narration
+        reference = _as_text(lines, "reference")
         texts, references = narration.to_numpy(dtype=object), reference.to_numpy(dtype=object)
         if (
             len(texts) == len(self.narration)
@@ -180,12 +184,9 @@ def _texts_in(lines: pd.DataFrame) -> bool:
     )
 
 
-def _bank_texts(lines: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """A statement's narrations and references as text, as `prepare_bank` reads them."""
-    return (
-        lines["narration"].fillna("").astype(str),
-        lines["reference"].fillna("").astype(str),
-    )
+def _as_text(lines: pd.DataFrame, column: str) -> pd.Series:
+    """A statement's narrations or references as text, as `prepare_bank` reads them."""
+    return lines[column].fillna("").astype(str)
 
 
 def prepare_bank(
@@ -195,8 +196,8 @@ def prepare_bank(
     holder's names (the company), which a narration may carry beside the counterparty's.
     `read`: what the statement's narrations say, read already (`NarrationsRead`), where the
     lines' texts are among those read."""
-    narration = lines["narration"].fillna("").astype(str)  # made text once, read three ways
-    read = read.for_lines(lines) if read is not None else None
+    narration = _as_text(lines, "narration")  # made text once, read four ways
+    read = read.for_lines(lines, narration) if read is not None else None
     if read is not None:
         keys = pd.Series(read.keys, index=narration.index, dtype=object)
         by_handle, typed, tokens = read.by_handle, read.typed, read.tokens

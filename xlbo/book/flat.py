@@ -49,7 +49,8 @@ def _flat_column(column: pd.Series, csv: bool) -> pd.Series:
         return column
     out = column.copy()
     kinds = column.map(type)  # each cell's kind looked at once, the rest done by kind in bulk
-    links = kinds.map(lambda kind: issubclass(kind, Link)).to_numpy(dtype=bool)
+    linked = [kind for kind in pd.unique(kinds) if issubclass(kind, Link)]  # the few kinds
+    links = kinds.isin(linked).to_numpy(dtype=bool)
     if links.any():  # a link's text, then treated as any other value
         out[links] = [link.text for link in column[links]]
         kinds[links] = out[links].map(type)

@@ -2732,12 +2732,10 @@ def read_decisions(
                     )
                 )
         cells = table.frame[copy]
-        known = {}  # one decision per distinct value typed, not per row
-        for value in pd.unique(cells.astype(object).to_numpy()):
-            known[display_value(value) if value is not None else None] = _decision(
-                value, column.casefold()
-            )
-        return cells.map(lambda v: known.get(display_value(v) if v is not None else None, False))
+        # one decision per distinct value typed, not per row (a million rows of Matches)
+        codes, typed = pd.factorize(cells.astype(object), use_na_sentinel=False)
+        decided = np.array([_decision(value, column.casefold()) for value in typed], dtype=object)
+        return pd.Series(decided[codes], index=cells.index, dtype=object)
 
     def not_understood(
         sheet: str,
