@@ -1,5 +1,5 @@
 """Long jobs: a progress bar on a terminal (silence when output is piped or in CI), and the
-collector paused during bulk loads."""
+collector paused during bulk loads and eased while a job runs."""
 
 from __future__ import annotations
 
@@ -42,3 +42,25 @@ def bulk_work() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+COLLECTED_EVERY = (700, 10, 100)
+"""Python's cycle collector's thresholds while a job runs (its defaults: 700, 10, 10): the oldest
+objects looked through after 100 collections of the middle ones, not 10."""
+
+
+@contextlib.contextmanager
+def long_lived_work() -> Iterator[None]:
+    """Ease Python's cycle collector while a job runs (`COLLECTED_EVERY`), as it was after.
+
+    A job keeps what it reads to its end (a reconciliation's 100,000 lines a side), and the
+    collector looked all of it through again each time it grew by a quarter: 0.4 s of a 9.5 s
+    reconciliation went to seven full collections (an outsider's ICICI month). Young objects are
+    still collected as often, and all that is not a cycle is freed as it is let go of.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(*COLLECTED_EVERY)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

@@ -37,6 +37,7 @@ from xlbo.errors import UserError
 from xlbo.issues import Issue
 from xlbo.office.settlement import Leaving
 from xlbo.payroll.compute import DaysBasis
+from xlbo.progress import long_lived_work
 
 if TYPE_CHECKING:
     from xlbo.audit.records import AuditRecord
@@ -657,7 +658,8 @@ def run(job_name: str, inputs: Mapping[str, Source], settings: Any) -> JobResult
     from xlbo.audit.hook import before_run, record_run  # every run that wrote or posted
 
     before = before_run(job_name, inputs, settings)  # outside edits to books the job replaces
-    result = job.runner(inputs, settings)
+    with long_lived_work():
+        result = job.runner(inputs, settings)
     return record_run(job_name, inputs, settings, result, before)
 
 
