@@ -2814,11 +2814,41 @@ def test_two_parties_lines_that_fit_either_way_round_are_left_for_the_user() -> 
     assert suggestions.empty
 
 
-def test_a_cheque_that_names_no_one_is_not_given_to_the_nearer_of_two_customers() -> None:
+def test_where_a_cheque_cleared_is_no_name() -> None:
+    # in a cheque's narration the clearing house's city, the branch, inward clearing say where
+    # it cleared, never whose it was; a firm named after its city keeps its name
+    names = narration_names(
+        pd.Series(
+            [
+                "CLG/200090/KKBK/PUNE CTS",
+                "INW CLG 730819 HDFC BANK",
+                "CLG CHQ DEP 730819 BOM",
+                "CHEQUE DEPOSIT 123456 SBI PUNE",
+                "BY CLG 123456 at mumbai br",
+                "CHQ DEP 123456/PUNE TRADERS",
+                "NEFT-HDFCN52026103112345-SURAT TEXTILES-HDFC0000181",
+                "IMPS/629845123456/CENTRAL PHARMA/KKBK",
+                "IMPS/P2A/613358546570/AMRITSAR/IDFB BANK/BILL",  # Amritsar Pharma, cut short
+            ]
+        )
+    ).tolist()
+    assert names == [
+        *["", "", "", "", ""],
+        *["PUNE TRADERS", "SURAT TEXTILES", "CENTRAL PHARMA", "AMRITSAR"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "narration",
+    ["CLG CHQ DEP 730819", "INW CLG 730819 HDFC BANK", "CLG/730819/KKBK/PUNE CTS"],
+)
+def test_a_cheque_that_names_no_one_is_not_given_to_the_nearer_of_two_customers(
+    narration: str,
+) -> None:
     # CLG CHQ DEP names no one: Simran Gill's 12,220 of the 26th and Jalaram Distributors' of
     # the 29th fit it alike but for the date, and a cheque clears one to three days after the
     # books have it, whichever customer's it is: the user chooses (both listed, nothing taken)
-    bank = statement([("2026-10-28", "CLG CHQ DEP 730819", "730819", 1_222_000)])
+    bank = statement([("2026-10-28", narration, "730819", 1_222_000)])
     books = ledger(
         [
             ("2026-10-26", "Simran Gill", "", 1_222_000),

@@ -65,6 +65,7 @@ from xlbo.arrays import isin, order_by, within
 from xlbo.bank.combinations import DAY_SPAN, Combination, find_combinations
 from xlbo.bank.near_misses import near_misses
 from xlbo.bank.parties import (
+    CHEQUE_WORDS,
     Likeness,
     alike_names,
     bank_party_key,
@@ -184,8 +185,6 @@ matched on its name or its reference, never on its amount alone (a cheque deposi
 returned unpaid, `CHQ RETURN-435160-FUNDS INSUFFICIENT`, is no cheque the company wrote for
 the same amount), nor as the lone candidate of another party's line — unless that line says
 it books a return too (`Being NEFT returned - account closed`)."""
-CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CLEARING|CTS|MICR)\b"
-"""Words of a text that make its line a cheque's (SBI writes `TO CLEARING-<payee>`)."""
 BOOK_CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CH\.?\s*NO|CLG|INST(?:RUMENT)?)\b"
 """Words of a book line that make the number after them a cheque's (`Ch. No. : 000270`)."""
 TRANSFER_WORDS = r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|NACH|ECS)\b"

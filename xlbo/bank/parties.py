@@ -106,6 +106,30 @@ alone (`RTGS-HDFCR…-OM SAI FREIGHT`, a field of its own), its words are the na
 FREIGHT DISTR`, UPI's cut of Om Sai Freight Distributors)."""
 
 
+CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CLEARING|CTS|MICR)\b"
+"""Words of a text that make its line a cheque's (SBI writes `TO CLEARING-<payee>`)."""
+_PLACE_WORDS = (
+    r"MUMBAI|BOMBAY|BOM|NAVI|PUNE|PNQ|DELHI|NEW DELHI|DEL|NCR|CHENNAI|MADRAS|MAA|KOLKATA|CALCUTTA"
+    r"|CCU|BANGALORE|BENGALURU|BLR|HYDERABAD|HYD|SECUNDERABAD|AHMEDABAD|AMD|AHD|SURAT|VADODARA"
+    r"|BARODA|RAJKOT|NAGPUR|NASIK|NASHIK|THANE|BHIWANDI|KALYAN|VASHI|KOLHAPUR|AURANGABAD|SOLAPUR"
+    r"|JAIPUR|JODHPUR|UDAIPUR|LUCKNOW|KANPUR|NOIDA|GURGAON|GURUGRAM|GHAZIABAD|FARIDABAD|INDORE"
+    r"|BHOPAL|CHANDIGARH|LUDHIANA|AMRITSAR|JALANDHAR|PATNA|RANCHI|GUWAHATI|BHUBANESWAR|CUTTACK"
+    r"|RAIPUR|COCHIN|KOCHI|ERNAKULAM|TRIVANDRUM|THIRUVANANTHAPURAM|CALICUT|KOZHIKODE|COIMBATORE"
+    r"|MADURAI|TRICHY|SALEM|MYSORE|MYSURU|MANGALORE|MANGALURU|HUBLI|BELGAUM|GOA|PANAJI|VIZAG"
+    r"|VISAKHAPATNAM|VIJAYAWADA|VARANASI|ALLAHABAD|PRAYAGRAJ|AGRA|MEERUT|DEHRADUN|JAMMU|SRINAGAR"
+)
+"""Cities (and their airport or clearing codes) that narrations carry as the clearing house or
+the branch of a cheque (`CLG/200090/KKBK/PUNE CTS`, `BY CLG 123456 at mumbai br`)."""
+_BRANCH_WORDS = (
+    r"INW|INWD|INWARD|OUTW|OWD|BR|BRN|BRANCH|AT|MAIN|HO|CHEQUE|CHEQUES|CHECK|SBI|AXIS|ICICI"
+    r"|KOTAK|IDBI|PNB|BOI|BOB|CANARA|UCO|INDUSIND|FEDERAL|CENTRAL|SYNDICATE"
+)
+"""Words of a cheque's clearing: inward or outward, a bank's short name, its branch."""
+_ONLY_A_BRANCH = rf"(?i)^\s*(?:\b(?:{_PLACE_WORDS}|{_BRANCH_WORDS})\b[\s.]*)+$"
+"""A piece that is no more than a city and a bank's or a clearing's words (`PUNE`, `INW`,
+`CHEQUE SBI PUNE`, `at mumbai br`): in a cheque's narration, where it cleared, never whose."""
+
+
 _NOTE = r"(?i)\b(?:PAYMENT\s+FROM|SENT\s+(?:USING|VIA|FROM)|PAID\s+(?:USING|VIA|FROM))\b.*$"
 """A payer's note (`Payment from PhonePe`, `Sent using Paytm UPI`) to the end of its piece."""
 
@@ -191,6 +215,11 @@ def _narration_name_codes(
     read = replace(read, r"\s+", " ").str.strip()
     named = np.zeros(len(pieces), dtype=bool)
     named[hopeful] = contains(read, "[A-Za-z]{3}")
+    # in a cheque's narration, a piece of a city and a bank's or a clearing's words is where the
+    # cheque cleared (`CLG/200090/KKBK/PUNE CTS`); elsewhere it may be a firm's name cut short
+    # (IMPS's `AMRITSAR` of Amritsar Pharma)
+    branch = np.zeros(len(pieces), dtype=bool)
+    branch[hopeful] = contains(read, _ONLY_A_BRANCH)
     weights = np.zeros(len(pieces), dtype=np.int64)
     weights[hopeful] = (
         read.str.len().to_numpy(dtype=np.int64) - 1000 * banks - HANDLE_BELOW_NAME * is_handle
@@ -199,6 +228,8 @@ def _narration_name_codes(
     at = np.union1d(handles, np.flatnonzero(contains(pieces, _ANY_HANDLE)))
     ranks = weights[codes] - AFTER_HANDLE_BELOW_NAME * _after_a_handle(positions, codes, at)
     kept = named[codes]
+    if branch.any():
+        kept &= ~(branch[codes] & contains(texts, CHEQUE_WORDS)[positions])
     positions, codes = positions[kept], codes[kept]
     best = first_of_each(positions, ranks[kept], len(texts))
     found = best >= 0
