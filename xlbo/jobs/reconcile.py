@@ -50,7 +50,6 @@ from xlbo.bank.earlier_items import booked_since, still_outstanding
 from xlbo.bank.integrity import Finding, check_statement, opening_and_closing
 from xlbo.bank.lines import Lines
 from xlbo.bank.match import (
-    CHEQUE_WORDS,
     DEFAULT_WINDOW,
     Decisions,
     Rule,
@@ -60,6 +59,7 @@ from xlbo.bank.match import (
     prepare_bank,
     prepare_ledger,
 )
+from xlbo.bank.parties import CHEQUE_WORDS
 from xlbo.bank.references import reference_frame
 from xlbo.bank.reversals import reversed_pairs
 from xlbo.bank.scoring import BROUGHT_FORWARD_SCORE
