@@ -965,6 +965,59 @@ def test_identical_book_lines_go_to_the_bank_line_their_narration_copies() -> No
     }
 
 
+def test_identical_book_lines_go_to_the_nearest_of_more_bank_lines_than_they_are() -> None:
+    # three NEFT charges of 29.50 on the 27th, booked as three identical Bank Charges lines of
+    # the 27th, and a fourth charge on the 28th that the books have not booked: the three of
+    # the 27th take the three; the 28th's, a day further, is left. Before, four bank lines
+    # wanting three book lines left all seven open, listed as "choose one" between identical
+    # lines
+    bank = statement(
+        [
+            ("2026-11-27", "NEFT CHGS INCL GST", "", -2950),
+            ("2026-11-27", "NEFT CHGS INCL GST", "", -2950),
+            ("2026-11-27", "NEFT CHGS INCL GST", "", -2950),
+            ("2026-11-28", "NEFT CHGS INCL GST", "", -2950),
+        ]
+    )
+    books = ledger([("2026-11-27", "By Bank Charges", "Neft Chgs Incl Gst", -2950)] * 3)
+    pairs, suggestions = matched(bank, books)
+    assert {(b, r) for b, _, r in pairs} == {
+        (0, "Identical lines"),
+        (1, "Identical lines"),
+        (2, "Identical lines"),
+    }
+    assert sorted(g for _, g, _ in pairs) == [0, 1, 2]
+    # nor is the 28th's charge offered as a TDS of nothing on one of them
+    assert not suggestions["why"].str.contains("differs by 0.00").any()
+
+
+def test_identical_book_lines_wanted_by_more_consultants_than_they_are_are_left_to_the_user() -> (
+    None
+):
+    # three consultants' NEFTs of 30,000 (two of the 6th, one of the 7th) for two identical
+    # Professional Fees of the 7th: each consultant's fee may be booked on another day, so the
+    # dates do not say whose the two are, and none is taken as identical lines
+    bank = statement(
+        [
+            ("2026-10-06", "NEFT-ICICN368221618482-H F DESAI-PAYMENT-YESB0858429", "", -3000000),
+            ("2026-10-06", "NEFT-ICICN368221618483-R K MEHTA-PAYMENT-YESB0858420", "", -3000000),
+            ("2026-10-07", "NEFT-ICICN368221618484-S V IYER-PAYMENT-YESB0858421", "", -3000000),
+        ]
+    )
+    books = ledger([("2026-10-07", "By Professional Fees", "", -3000000)] * 2)
+    pairs, _ = matched(bank, books)
+    assert not {p for p in pairs if p[2] == "Identical lines"}
+
+
+def test_identical_book_lines_wanted_by_more_bank_lines_of_one_day_are_left_to_the_user() -> None:
+    # four charges of the 27th for three identical book lines of the 27th: no date says which
+    # three, so none is taken
+    bank = statement([("2026-11-27", "NEFT CHGS INCL GST", "", -2950)] * 4)
+    books = ledger([("2026-11-27", "By Bank Charges", "Neft Chgs Incl Gst", -2950)] * 3)
+    pairs, _ = matched(bank, books)
+    assert not {p for p in pairs if p[2] == "Identical lines"}
+
+
 # --- known payers -----------------------------------------------------------------------------
 
 

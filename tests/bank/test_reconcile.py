@@ -833,6 +833,18 @@ def test_tds_rounded_to_the_rupee_is_suggested() -> None:
     assert "TDS at 2%" in suggestions["why"].iloc[0]
 
 
+def test_the_same_amount_is_never_a_tds_of_nothing() -> None:
+    # four charges of 29.50 on a day for three identical book lines: no date says which three,
+    # and the lines past the first two Ambiguous choices were offered as "differs by 0.00: TDS
+    # at 1% of the books' amount" (1% of 29.50 rounded to the rupee is nothing)
+    _, suggestions = match_lines(
+        side([10] * 4, [-2_950] * 4, [""] * 4), side([10] * 3, [-2_950] * 3, [""] * 3)
+    )
+    assert len(suggestions)
+    assert "TDS deducted" not in set(suggestions["kind"])
+    assert not suggestions["why"].str.contains("differs by 0.00").any()
+
+
 @pytest.mark.parametrize(
     ("received", "books", "said"),
     [

@@ -1953,9 +1953,8 @@ def _identical_lines(run: _Matching) -> None:
     if single.empty:
         return
     table = pd.DataFrame({"b": single.index.to_numpy(), "twin": single["first"].to_numpy()})
-    table = table.sort_values(["twin", "b"], kind="stable")
-    wanted = table.groupby("twin")["b"].transform("size").to_numpy()
-    table = table[wanted <= size[table["twin"].to_numpy()]]  # a line of the group for each
+    said, _ = pd.factorize(run.bank.lines["text"].fillna("").astype(str))
+    table = _the_nearest_for_the_room(table, top, size, said)
     if table.empty:
         return
     # each group's open members in the order of the lines
@@ -1976,6 +1975,31 @@ def _identical_lines(run: _Matching) -> None:
             "particulars), one taken for each bank line that chose them"
         ).to_numpy(),
     )
+
+
+def _the_nearest_for_the_room(
+    table: pd.DataFrame, fit: np.ndarray, size: np.ndarray, said: np.ndarray
+) -> pd.DataFrame:
+    """(b, twin): the bank lines that chose each group of identical book lines (`table`), those
+    the group holds a line for, in the order of the bank lines. Where more chose it than it
+    holds and all of them say the same (`said`: each bank line's narration numbered), the ones
+    that fit it better (`fit`: each bank line's best fitness) than any left out: three `NEFT
+    CHGS INCL GST` of 29.50 on the 27th take the books' three identical lines of the 27th, and
+    the 28th's, a day further, is left for its own. Where the nearest tie past what the group
+    holds, or the bank lines name different payees (three consultants' NEFTs for two
+    `Professional Fees` of a day, each may be booked on another), none is taken."""
+    b = table["b"].to_numpy(dtype=np.int64)
+    table = table.assign(fit=fit[b], said=said[b]).sort_values(
+        ["twin", "fit", "b"], ascending=[True, False, True], kind="stable"
+    )
+    twin = table["twin"].to_numpy(dtype=np.int64)
+    room = size[twin]
+    rank = table.groupby("twin").cumcount().to_numpy()
+    left_out = pd.Series(table["fit"].to_numpy()[rank == room], index=twin[rank == room])
+    cut = left_out.reindex(twin).to_numpy()  # the fitness of the first the group cannot hold
+    alike = (table.groupby("twin")["said"].transform("nunique") == 1).to_numpy()
+    kept = (rank < room) & (np.isnan(cut) | (alike & (table["fit"].to_numpy() > cut)))
+    return table[kept].sort_values(["twin", "b"], kind="stable")[["b", "twin"]]
 
 
 def _same_words_first(run: _Matching, wanted: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:

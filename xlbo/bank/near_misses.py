@@ -284,6 +284,9 @@ def _tds_at(lines: _Open, rate: int, gst: int) -> None:
     tds += np.repeat(steps, count) * 100
     rupee_whole = received[rows] + tds
     rupee = tds == np.rint(before_gst(rupee_whole) * rate / 10_000).astype(np.int64) * 100
+    # a TDS of nothing is no TDS: 29.50 of bank charges is no 29.50 less 1% rounded to 0.00
+    paisa &= whole > received[rows]
+    rupee &= tds > 0
     rows = np.concatenate([rows[paisa], rows[rupee]])
     whole = np.concatenate([whole[paisa], rupee_whole[rupee]])
     if gst:
