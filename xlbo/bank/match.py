@@ -1999,7 +1999,8 @@ def _the_nearest_for_the_room(
     cut = left_out.reindex(twin).to_numpy()  # the fitness of the first the group cannot hold
     alike = (table.groupby("twin")["said"].transform("nunique") == 1).to_numpy()
     kept = (rank < room) & (np.isnan(cut) | (alike & (table["fit"].to_numpy() > cut)))
-    return table[kept].sort_values(["twin", "b"], kind="stable")[["b", "twin"]]
+    chosen: pd.DataFrame = table[kept].sort_values(["twin", "b"], kind="stable")
+    return chosen[["b", "twin"]]
 
 
 def _same_words_first(run: _Matching, wanted: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
