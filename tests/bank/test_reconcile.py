@@ -833,6 +833,22 @@ def test_tds_rounded_to_the_rupee_is_suggested() -> None:
     assert "TDS at 2%" in suggestions["why"].iloc[0]
 
 
+def test_a_charge_is_no_charge_with_a_charge_on_it() -> None:
+    # NEFT CHGS of 29.50 and the books' Bank Charges of 17.70 differ by 11.80, a typical
+    # charge with GST, but a charge is not charged a charge: offered 67 to 77 times a month on
+    # an outsider's months, never right. A payment with the charge on it still is
+    bank = side(
+        [10, 10],
+        [-2_950, -1_000_590],
+        ["", "om sai"],
+        text=["NEFT CHGS INCL GST", "NEFT DR-OM SAI"],
+    )
+    books = side([10, 10], [-1_770, -1_000_000], ["", "om sai"], text=["Bank Charges", "Om Sai"])
+    _, suggestions = match_lines(bank, books)
+    offered = suggestions[suggestions["kind"] == "Bank charges"]
+    assert offered[["bank", "ledger"]].values.tolist() == [[1, 1]]
+
+
 def test_the_same_amount_is_never_a_tds_of_nothing() -> None:
     # four charges of 29.50 on a day for three identical book lines: no date says which three,
     # and the lines past the first two Ambiguous choices were offered as "differs by 0.00: TDS

@@ -65,6 +65,7 @@ from xlbo.arrays import isin, order_by, within
 from xlbo.bank.combinations import DAY_SPAN, Combination, find_combinations
 from xlbo.bank.near_misses import near_misses
 from xlbo.bank.parties import (
+    CHARGE_WORDS,
     CHEQUE_WORDS,
     Likeness,
     alike_names,
@@ -2236,9 +2237,6 @@ def _other_instruments(run: _Matching) -> pd.DataFrame:
     )
 
 
-CHARGE_WORDS = r"(?i)\b(?:CHGS?|CHRGS?|CHARGES?)\b"
-"""Words of a bank's charge (`IMPS P2A CHGS INCL GST`, `SMS CHARGES`) and of the ledger that
-books them (`Bank Charges`)."""
 _GST = r"(?:[CSI]|UT)?GST"
 """GST as a bank writes it on the line of the GST on its charge, beside the charge: `GST`,
 `CGST`, `SGST`, `IGST`, `UTGST`."""

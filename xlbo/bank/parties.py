@@ -106,6 +106,9 @@ alone (`RTGS-HDFCR…-OM SAI FREIGHT`, a field of its own), its words are the na
 FREIGHT DISTR`, UPI's cut of Om Sai Freight Distributors)."""
 
 
+CHARGE_WORDS = r"(?i)\b(?:CHGS?|CHRGS?|CHARGES?)\b"
+"""Words of a bank's charge (`IMPS P2A CHGS INCL GST`, `SMS CHARGES`) and of the ledger that
+books them (`Bank Charges`)."""
 CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CLEARING|CTS|MICR)\b"
 """Words of a text that make its line a cheque's (SBI writes `TO CLEARING-<payee>`)."""
 _PLACE_WORDS = (
