@@ -42,6 +42,27 @@ def test_what_was_printed_and_registered_at_exit_is_done_and_the_code_kept(
     assert (tmp_path / "removed.txt").read_text() == "temporary folder removed"
 
 
+def test_the_exit_code_holds_when_the_command_starts_with_its_output_closed(
+    tmp_path: Path,
+) -> None:
+    """A scheduler that closes stderr (`2>&-`) or stdout: Python gives the program None for
+    it, and the job's exit code (0, 1, 2) must still be the process's, not 1 and a traceback."""
+    for closed in ("stderr", "stdout"):
+        for code in (0, 2):
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    f"import sys; from xlbo.entry import _ended; sys.{closed} = None; _ended({code})",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert done.returncode == code, (closed, done.stderr)
+            assert "Traceback" not in done.stderr
+
+
 def test_a_thread_still_writing_finishes_before_the_process_ends(tmp_path: Path) -> None:
     done = ended(
         tmp_path,

@@ -40,6 +40,8 @@ def _ended(code: int) -> NoReturn:
         sys.exit(code)
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with it closed (`2>&-`): nothing to flush
+            continue
         with contextlib.suppress(OSError, ValueError):  # a reader gone (`| head`), or closed
             stream.flush()
     os._exit(code)

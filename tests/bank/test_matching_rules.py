@@ -2867,28 +2867,44 @@ def test_two_parties_lines_that_fit_either_way_round_are_left_for_the_user() -> 
     assert suggestions.empty
 
 
-def test_where_a_cheque_cleared_is_no_name() -> None:
-    # in a cheque's narration the clearing house's city, the branch, inward clearing say where
-    # it cleared, never whose it was; a firm named after its city keeps its name
-    names = narration_names(
-        pd.Series(
-            [
-                "CLG/200090/KKBK/PUNE CTS",
-                "INW CLG 730819 HDFC BANK",
-                "CLG CHQ DEP 730819 BOM",
-                "CHEQUE DEPOSIT 123456 SBI PUNE",
-                "BY CLG 123456 at mumbai br",
-                "CHQ DEP 123456/PUNE TRADERS",
-                "NEFT-HDFCN52026103112345-SURAT TEXTILES-HDFC0000181",
-                "IMPS/629845123456/CENTRAL PHARMA/KKBK",
-                "IMPS/P2A/613358546570/AMRITSAR/IDFB BANK/BILL",  # Amritsar Pharma, cut short
-            ]
-        )
-    ).tolist()
-    assert names == [
-        *["", "", "", "", ""],
-        *["PUNE TRADERS", "SURAT TEXTILES", "CENTRAL PHARMA", "AMRITSAR"],
+def test_where_a_cheque_deposited_cleared_is_no_name() -> None:
+    # a cheque deposited: the clearing house's city, the branch, inward clearing, the drawee
+    # bank say where it cleared, never whose it was; a firm named after its city keeps its
+    # name, and so do a cheque paid (the bank writes the payee, here Amritsar Home Appliances
+    # cut short) and a transfer whose remark says CHQ
+    rows = [
+        ("CLG/200090/KKBK/PUNE CTS", 1_000_000),
+        ("INW CLG 730819 HDFC BANK", 1_000_000),
+        ("CLG CHQ DEP 730819 BOM", 1_000_000),
+        ("CHEQUE DEPOSIT 123456 SBI PUNE", 1_000_000),
+        ("BY CLG 123456 at mumbai br", 1_000_000),
+        ("CLG/123456/KARNATAKA BANK/BANGALORE", 1_000_000),
+        ("CLG/123456/KARNATAKA BANK", 1_000_000),
+        ("CHQ DEP 123456/PUNE TRADERS", 1_000_000),
+        ("CHQ PAID-MICR CTS-MU-AMRITSAR HO", -1_000_000),
+        ("IMPS/P2A/613358546570/AMRITSAR/IDFB BANK/CHQ 451 BAL", 1_000_000),
+        ("NEFT-HDFCN52026103112345-SURAT TEXTILES-HDFC0000181", 1_000_000),
     ]
+    bank = prepare_bank(statement([("2026-10-28", text, "", amount) for text, amount in rows]))
+    assert bank.lines["party"].tolist() == [
+        *["", "", "", "", "", "", ""],
+        *["pune traders", "amritsar ho", "amritsar", "surat textiles"],
+    ]
+
+
+def test_a_cheque_whose_drawee_bank_shares_a_word_with_a_customer_is_not_that_customers() -> None:
+    # KARNATAKA BANK is the bank the cheque was drawn on, not Karnataka Steel: with Jalaram
+    # Distributors' 12,220.00 in the window too, the user chooses
+    bank = statement([("2026-10-28", "CLG/123456/KARNATAKA BANK/BANGALORE", "123456", 1_222_000)])
+    books = ledger(
+        [
+            ("2026-10-26", "Karnataka Steel", "", 1_222_000),
+            ("2026-10-29", "Jalaram Distributors", "", 1_222_000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert pairs == set()
+    assert sorted(suggestions["ledger"]) == [0, 1]
 
 
 @pytest.mark.parametrize(

@@ -67,6 +67,7 @@ from xlbo.bank.near_misses import near_misses
 from xlbo.bank.parties import (
     CHARGE_WORDS,
     CHEQUE_WORDS,
+    TRANSFER_WORDS,
     Likeness,
     alike_names,
     bank_party_key,
@@ -188,8 +189,6 @@ the same amount), nor as the lone candidate of another party's line — unless t
 it books a return too (`Being NEFT returned - account closed`)."""
 BOOK_CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CH\.?\s*NO|CLG|INST(?:RUMENT)?)\b"
 """Words of a book line that make the number after them a cheque's (`Ch. No. : 000270`)."""
-TRANSFER_WORDS = r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|NACH|ECS)\b"
-"""Words of a line that make it an electronic transfer, no cheque."""
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,8 @@ CHARGE_WORDS = r"(?i)\b(?:CHGS?|CHRGS?|CHARGES?)\b"
 books them (`Bank Charges`)."""
 CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CLEARING|CTS|MICR)\b"
 """Words of a text that make its line a cheque's (SBI writes `TO CLEARING-<payee>`)."""
+TRANSFER_WORDS = r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|NACH|ECS)\b"
+"""Words of a line that make it an electronic transfer, no cheque."""
 _PLACE_WORDS = (
     r"MUMBAI|BOMBAY|BOM|NAVI|PUNE|PNQ|DELHI|NEW DELHI|DEL|NCR|CHENNAI|MADRAS|MAA|KOLKATA|CALCUTTA"
     r"|CCU|BANGALORE|BENGALURU|BLR|HYDERABAD|HYD|SECUNDERABAD|AHMEDABAD|AMD|AHD|SURAT|VADODARA"
@@ -128,9 +130,10 @@ _BRANCH_WORDS = (
     r"|KOTAK|IDBI|PNB|BOI|BOB|CANARA|UCO|INDUSIND|FEDERAL|CENTRAL|SYNDICATE"
 )
 """Words of a cheque's clearing: inward or outward, a bank's short name, its branch."""
-_ONLY_A_BRANCH = rf"(?i)^\s*(?:\b(?:{_PLACE_WORDS}|{_BRANCH_WORDS})\b[\s.]*)+$"
-"""A piece that is no more than a city and a bank's or a clearing's words (`PUNE`, `INW`,
-`CHEQUE SBI PUNE`, `at mumbai br`): in a cheque's narration, where it cleared, never whose."""
+WHERE_CLEARED = rf"(?i)^\s*(?:\b(?:{_PLACE_WORDS}|{_BRANCH_WORDS})\b[\s.]*)+$"
+"""A name read that is no more than a city and a bank's or a clearing's words (`PUNE`, `INW`,
+`CHEQUE SBI PUNE`, `at mumbai br`): of a cheque deposited, where it cleared, never whose
+(`xlbo.bank.side.prepare_bank`)."""
 
 
 _NOTE = r"(?i)\b(?:PAYMENT\s+FROM|SENT\s+(?:USING|VIA|FROM)|PAID\s+(?:USING|VIA|FROM))\b.*$"
@@ -218,11 +221,6 @@ def _narration_name_codes(
     read = replace(read, r"\s+", " ").str.strip()
     named = np.zeros(len(pieces), dtype=bool)
     named[hopeful] = contains(read, "[A-Za-z]{3}")
-    # in a cheque's narration, a piece of a city and a bank's or a clearing's words is where the
-    # cheque cleared (`CLG/200090/KKBK/PUNE CTS`); elsewhere it may be a firm's name cut short
-    # (IMPS's `AMRITSAR` of Amritsar Pharma)
-    branch = np.zeros(len(pieces), dtype=bool)
-    branch[hopeful] = contains(read, _ONLY_A_BRANCH)
     weights = np.zeros(len(pieces), dtype=np.int64)
     weights[hopeful] = (
         read.str.len().to_numpy(dtype=np.int64) - 1000 * banks - HANDLE_BELOW_NAME * is_handle
@@ -231,8 +229,6 @@ def _narration_name_codes(
     at = np.union1d(handles, np.flatnonzero(contains(pieces, _ANY_HANDLE)))
     ranks = weights[codes] - AFTER_HANDLE_BELOW_NAME * _after_a_handle(positions, codes, at)
     kept = named[codes]
-    if branch.any():
-        kept &= ~(branch[codes] & contains(texts, CHEQUE_WORDS)[positions])
     positions, codes = positions[kept], codes[kept]
     best = first_of_each(positions, ranks[kept], len(texts))
     found = best >= 0

@@ -18,7 +18,10 @@ import pandas as pd
 
 from xlbo.arrays import within
 from xlbo.bank.parties import (
+    CHEQUE_WORDS,
     HIDES_THE_PARTY,
+    TRANSFER_WORDS,
+    WHERE_CLEARED,
     bank_party_key,
     book_narration_party_keys,
     ledger_party_keys,
@@ -205,6 +208,7 @@ def prepare_bank(
         keys, by_handle, typed = narration_keys_and_handles(narration)
         tokens = reference_frame(narration, lines["reference"])
     keys = _not_the_holders(narration, keys, holders)
+    keys = _not_where_it_cleared(narration, keys, by_handle, lines["credit"] > lines["debit"])
     frame = pd.DataFrame(
         {
             "day": day_numbers(lines["date"]),
@@ -268,6 +272,32 @@ def _not_the_holders(narration: pd.Series, keys: pd.Series, holders: Sequence[st
     found = (again != "").to_numpy(dtype=bool)
     result = keys.copy()
     result.iloc[lines[found]] = again[found].to_numpy(dtype=object)
+    return result
+
+
+def _not_where_it_cleared(
+    narration: pd.Series, keys: pd.Series, by_bank: np.ndarray, deposits: pd.Series
+) -> pd.Series:
+    """Party keys where a cheque deposited (a credit whose narration says CHQ, CLG, CTS, …, and
+    no NEFT, IMPS, UPI, …) names only where it cleared — a city and a bank's or clearing's
+    words (`CLG/200090/KKBK/PUNE CTS`, `INW CLG 730819 HDFC BANK`, `BY CLG 123456 at mumbai
+    br`: WHERE_CLEARED) or the drawee bank's name alone (`by_bank`: `CLG/123456/KARNATAKA
+    BANK`) — made "": such a line names no one, and a customer `Karnataka Steel` or `Pune
+    Traders` is no more its payer than any other. A cheque paid keeps its name: the bank writes
+    the payee there (`CHQ PAID-MICR CTS-MU-AMRITSAR HO`, Amritsar Home Appliances cut short)."""
+    cheques = np.flatnonzero(
+        deposits.to_numpy(dtype=bool)
+        & contains(narration, CHEQUE_WORDS)
+        & ~contains(narration, TRANSFER_WORDS)
+    )
+    if not len(cheques):
+        return keys
+    named = keys.iloc[cheques].fillna("").astype(str)
+    cleared = contains(named, WHERE_CLEARED) | np.asarray(by_bank, dtype=bool)[cheques]
+    if not cleared.any():
+        return keys
+    result = keys.copy()
+    result.iloc[cheques[cleared]] = ""
     return result
 
 
