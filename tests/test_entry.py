@@ -80,21 +80,19 @@ def test_a_job_run_as_a_command_writes_its_result_and_exits_with_its_code(tmp_pa
     """The whole command as a user runs it: the workbook it wrote whole and in place, what it
     found printed."""
     master = tmp_path / "master.xlsx"
-    made = subprocess.run(
-        [sys.executable, "-m", "xlbo", "init", str(master)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=120,
-    )
+
+    def xlbo(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "xlbo", *argv],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=120,
+        )
+
+    made = xlbo("init", str(master))
     assert made.returncode == 0, made.stderr
-    checked = subprocess.run(
-        [sys.executable, "-m", "xlbo", "validate", str(master)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=120,
-    )
+    checked = xlbo("validate", str(master))
     assert checked.returncode == 0, checked.stderr
     assert "Traceback" not in checked.stderr
     assert "master.xlsx: 0 errors, 0 warnings, 0 notes." in checked.stdout
