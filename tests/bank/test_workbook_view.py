@@ -21,8 +21,9 @@ import pandas as pd
 import pytest
 
 import xlbo.book.xlsx as xlsx_writer
-from xlbo.book import Column, Kind, ResultSheet, write_into, write_workbook
+from xlbo.book import Column, Kind, ResultSheet, write_workbook
 from xlbo.book.display import LINE_POINTS, Figure, wrapped_lines
+from xlbo.book.edit import write_into
 from xlbo.cli import main
 from xlbo.money import INR_DR_CR_FORMAT, INR_NUMBER_FORMAT
 

@@ -15,7 +15,8 @@ import pandas as pd
 import pypdf
 import pytest
 
-from xlbo.book import Column, Kind, ResultSheet, write_into, write_workbook
+from xlbo.book import Column, Kind, ResultSheet, write_workbook
+from xlbo.book.edit import write_into
 from xlbo.cli import main
 from xlbo.money import format_inr
 

@@ -20,9 +20,9 @@ from xlbo.book import (
     Link,
     ResultSheet,
     atomic_path,
-    write_into,
     write_workbook,
 )
+from xlbo.book.edit import write_into
 from xlbo.book.xlsx import BULK_ROWS
 from xlbo.errors import FileProblem
 from xlbo.money import INR_BRACKETS_FORMAT, INR_NUMBER_FORMAT, INR_WHOLE_FORMAT

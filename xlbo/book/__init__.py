@@ -3,10 +3,11 @@
 One small interface, several adapters:
 
 - files (this package): `FileBook` reads `.xlsx`/`.xlsm`/`.xls`/`.ods`/`.csv` through calamine;
-  `write_workbook` writes new files through xlsxwriter; `write_into` adds sheets to an existing
-  workbook through openpyxl. Every write is atomic, and a job's files written inside
-  `result_set(folder)` go into place together (earlier ones kept as `NAME (previous)`; see
-  `xlbo.book.atomic`).
+  `write_workbook` writes new files through xlsxwriter; `xlbo.book.edit.write_into` adds sheets
+  to an existing workbook through openpyxl (imported only by what edits a workbook: loading
+  openpyxl took a tenth of a second of every command). Every write is atomic, and a job's files
+  written inside `result_set(folder)` go into place together (earlier ones kept as
+  `NAME (previous)`; see `xlbo.book.atomic`).
 - xlwings (`xlbo.book.excel`, issue 3): the same reads and writes on a live `xw.Book`.
 
 Jobs take a `Reader` and return `ResultSheet`s; the door that runs a job decides where they go.
@@ -19,7 +20,6 @@ from typing import Protocol
 
 from xlbo.book.atomic import atomic_path, result_set
 from xlbo.book.display import Colour, Column, Highlight, Kind, Link, ResultSheet
-from xlbo.book.edit import write_into
 from xlbo.book.files import FileBook, build_table
 from xlbo.book.table import Table, column_letter, find_header_row
 from xlbo.book.xlsx import write_workbook
@@ -54,6 +54,5 @@ __all__ = [
     "column_letter",
     "find_header_row",
     "result_set",
-    "write_into",
     "write_workbook",
 ]
