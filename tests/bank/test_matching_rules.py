@@ -1009,6 +1009,21 @@ def test_identical_book_lines_wanted_by_more_consultants_than_they_are_are_left_
     assert not {p for p in pairs if p[2] == "Identical lines"}
 
 
+def test_identical_book_lines_wanted_by_more_cheques_of_blank_narration_are_left() -> None:
+    # three cheques told apart by their numbers alone (no narration), of the 7th, 8th and 9th,
+    # for two identical Professional Fees of the 7th: three cheques, not three alike charges
+    bank = statement(
+        [
+            ("2026-10-07", "", "000451", -3000000),
+            ("2026-10-08", "", "000452", -3000000),
+            ("2026-10-09", "", "000453", -3000000),
+        ]
+    )
+    books = ledger([("2026-10-07", "By Professional Fees", "", -3000000)] * 2)
+    pairs, _ = matched(bank, books)
+    assert not {p for p in pairs if p[2] == "Identical lines"}
+
+
 def test_identical_book_lines_wanted_by_more_bank_lines_of_one_day_are_left_to_the_user() -> None:
     # four charges of the 27th for three identical book lines of the 27th: no date says which
     # three, so none is taken
@@ -2880,31 +2895,52 @@ def test_where_a_cheque_deposited_cleared_is_no_name() -> None:
         ("BY CLG 123456 at mumbai br", 1_000_000),
         ("CLG/123456/KARNATAKA BANK/BANGALORE", 1_000_000),
         ("CLG/123456/KARNATAKA BANK", 1_000_000),
+        ("CLG/223344/SARASWAT CO-OP BK LTD", 1_000_000),
+        ("RTN CLG/730819/PUNE", -1_000_000),  # the deposit returned unpaid
         ("CHQ DEP 123456/PUNE TRADERS", 1_000_000),
+        ("CHQ DEP 123456 RAMESH KUMAR HDFC BANK", 1_000_000),  # the drawer beside the bank
+        ("CLG/123456/ANIL/MUMBAI", 1_000_000),  # the drawer, shorter than the city
+        ("CHQ DEP/123456/KALYAN", 1_000_000),  # a name as often as a city
         ("CHQ PAID-MICR CTS-MU-AMRITSAR HO", -1_000_000),
         ("IMPS/P2A/613358546570/AMRITSAR/IDFB BANK/CHQ 451 BAL", 1_000_000),
         ("NEFT-HDFCN52026103112345-SURAT TEXTILES-HDFC0000181", 1_000_000),
     ]
     bank = prepare_bank(statement([("2026-10-28", text, "", amount) for text, amount in rows]))
     assert bank.lines["party"].tolist() == [
-        *["", "", "", "", "", "", ""],
-        *["pune traders", "amritsar ho", "amritsar", "surat textiles"],
+        *["", "", "", "", "", "", "", "", ""],
+        *["pune traders", "ramesh kumar", "anil", "kalyan", "amritsar ho", "amritsar"],
+        "surat textiles",
     ]
 
 
 def test_a_cheque_whose_drawee_bank_shares_a_word_with_a_customer_is_not_that_customers() -> None:
     # KARNATAKA BANK is the bank the cheque was drawn on, not Karnataka Steel: with Jalaram
     # Distributors' 12,220.00 in the window too, the user chooses
-    bank = statement([("2026-10-28", "CLG/123456/KARNATAKA BANK/BANGALORE", "123456", 1_222_000)])
+    for drawee in ("KARNATAKA BANK/BANGALORE", "KARNATAKA BK/BANGALORE"):
+        bank = statement([("2026-10-28", f"CLG/123456/{drawee}", "123456", 1_222_000)])
+        books = ledger(
+            [
+                ("2026-10-26", "Karnataka Steel", "", 1_222_000),
+                ("2026-10-29", "Jalaram Distributors", "", 1_222_000),
+            ]
+        )
+        pairs, suggestions = matched(bank, books)
+        assert pairs == set(), drawee
+        assert sorted(suggestions["ledger"]) == [0, 1], drawee
+
+
+def test_a_cheque_deposited_that_names_its_drawer_beside_the_bank_is_the_drawers() -> None:
+    # `RAMESH KUMAR HDFC BANK`: the drawer and the bank in one piece; the drawer's receipt is
+    # the cheque's, not the other customer's of the same amount (nor is it "no one's")
+    bank = statement([("2026-10-28", "CHQ DEP 123456 RAMESH KUMAR HDFC BANK", "", 1_222_000)])
     books = ledger(
         [
-            ("2026-10-26", "Karnataka Steel", "", 1_222_000),
+            ("2026-10-26", "Ramesh Kumar", "", 1_222_000),
             ("2026-10-29", "Jalaram Distributors", "", 1_222_000),
         ]
     )
-    pairs, suggestions = matched(bank, books)
-    assert pairs == set()
-    assert sorted(suggestions["ledger"]) == [0, 1]
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 0)}
 
 
 @pytest.mark.parametrize(

@@ -838,15 +838,37 @@ def test_a_charge_is_no_charge_with_a_charge_on_it() -> None:
     # charge with GST, but a charge is not charged a charge: offered 67 to 77 times a month on
     # an outsider's months, never right. A payment with the charge on it still is
     bank = side(
-        [10, 10],
-        [-2_950, -1_000_590],
-        ["", "om sai"],
-        text=["NEFT CHGS INCL GST", "NEFT DR-OM SAI"],
+        [10, 10, 10, 12],
+        [-2_950, -1_000_590, -1_002_950, -2_950],
+        ["", "om sai", "shree freight carriers", "sms alert"],  # SBI's: a name read
+        text=[
+            "NEFT CHGS INCL GST",
+            "NEFT DR-OM SAI",
+            "NEFT-HDFCN52026103112345-SHREE FREIGHT CARRIERS-FREIGHT CHARGES",
+            "TO SMS ALERT CHARGES",
+        ],
     )
-    books = side([10, 10], [-1_770, -1_000_000], ["", "om sai"], text=["Bank Charges", "Om Sai"])
+    books = side(
+        [10, 10, 10],
+        [-1_770, -1_000_000, -1_000_000],
+        ["", "om sai", "shree freight carriers"],
+        text=["Bank Charges", "Om Sai", "Shree Freight Carriers"],
+    )
     _, suggestions = match_lines(bank, books)
     offered = suggestions[suggestions["kind"] == "Bank charges"]
-    assert offered[["bank", "ledger"]].values.tolist() == [[1, 1]]
+    # the freight carrier's payment says CHARGES in its remark: a payment still
+    assert offered[["bank", "ledger"]].values.tolist() == [[1, 1], [2, 2]]
+
+
+def test_tds_of_half_a_rupee_is_rounded_up() -> None:
+    # 1% of 2,50,050.00 is 2,500.50, deducted as 2,501 (half a rupee up, as section 288B
+    # rounds): the bank shows 2,47,549.00. NumPy rounds 2,500.5 to the even 2,500
+    found, suggestions = match_lines(
+        side([10], [24_754_900], ["kaveri home"]), side([10], [25_005_000], ["kaveri home"])
+    )
+    assert found.empty
+    assert suggestions["kind"].tolist() == ["TDS deducted"]
+    assert "TDS at 1%" in suggestions["why"].iloc[0]
 
 
 def test_the_same_amount_is_never_a_tds_of_nothing() -> None:

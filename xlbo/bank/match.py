@@ -67,6 +67,7 @@ from xlbo.bank.near_misses import near_misses
 from xlbo.bank.parties import (
     CHARGE_WORDS,
     CHEQUE_WORDS,
+    RETURN_WORDS,
     TRANSFER_WORDS,
     Likeness,
     alike_names,
@@ -181,12 +182,6 @@ class Decisions:
 NO_DECISIONS = Decisions()
 
 
-RETURN_WORDS = r"(?i)\b(?:RETURN|RETURNED|REV|RTN|RET|REVERSAL|BOUNCED?|DISHONOU?RED)\b"
-"""Words of a narration that make its line a payment or a cheque returned: such a line is
-matched on its name or its reference, never on its amount alone (a cheque deposited and
-returned unpaid, `CHQ RETURN-435160-FUNDS INSUFFICIENT`, is no cheque the company wrote for
-the same amount), nor as the lone candidate of another party's line — unless that line says
-it books a return too (`Being NEFT returned - account closed`)."""
 BOOK_CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CH\.?\s*NO|CLG|INST(?:RUMENT)?)\b"
 """Words of a book line that make the number after them a cheque's (`Ch. No. : 000270`)."""
 
@@ -1953,8 +1948,7 @@ def _identical_lines(run: _Matching) -> None:
     if single.empty:
         return
     table = pd.DataFrame({"b": single.index.to_numpy(), "twin": single["first"].to_numpy()})
-    said, _ = pd.factorize(run.bank.lines["text"].fillna("").astype(str))
-    table = _the_nearest_for_the_room(table, top, size, said)
+    table = _the_nearest_for_the_room(table, top, size, run.bank.lines["text"])
     if table.empty:
         return
     # each group's open members in the order of the lines
@@ -1978,27 +1972,34 @@ def _identical_lines(run: _Matching) -> None:
 
 
 def _the_nearest_for_the_room(
-    table: pd.DataFrame, fit: np.ndarray, size: np.ndarray, said: np.ndarray
+    table: pd.DataFrame, fit: np.ndarray, size: np.ndarray, texts: pd.Series
 ) -> pd.DataFrame:
     """(b, twin): the bank lines that chose each group of identical book lines (`table`), those
     the group holds a line for, in the order of the bank lines. Where more chose it than it
-    holds and all of them say the same (`said`: each bank line's narration numbered), the ones
-    that fit it better (`fit`: each bank line's best fitness) than any left out: three `NEFT
-    CHGS INCL GST` of 29.50 on the 27th take the books' three identical lines of the 27th, and
-    the 28th's, a day further, is left for its own. Where the nearest tie past what the group
-    holds, or the bank lines name different payees (three consultants' NEFTs for two
-    `Professional Fees` of a day, each may be booked on another), none is taken."""
+    holds and all of them say the same (`texts`: the bank's narrations; not nothing: cheques
+    told apart by their numbers alone are three cheques), the ones that fit it better (`fit`:
+    each bank line's best fitness) than any left out: three `NEFT CHGS INCL GST` of 29.50 on
+    the 27th take the books' three identical lines of the 27th, and the 28th's, a day further,
+    is left for its own. Where the nearest tie past what the group holds, or the bank lines
+    name different payees (three consultants' NEFTs for two `Professional Fees` of a day, each
+    may be booked on another), none is taken."""
     b = table["b"].to_numpy(dtype=np.int64)
-    table = table.assign(fit=fit[b], said=said[b]).sort_values(
+    table = table.assign(fit=fit[b]).sort_values(
         ["twin", "fit", "b"], ascending=[True, False, True], kind="stable"
     )
     twin = table["twin"].to_numpy(dtype=np.int64)
     room = size[twin]
     rank = table.groupby("twin").cumcount().to_numpy()
-    left_out = pd.Series(table["fit"].to_numpy()[rank == room], index=twin[rank == room])
-    cut = left_out.reindex(twin).to_numpy()  # the fitness of the first the group cannot hold
-    alike = (table.groupby("twin")["said"].transform("nunique") == 1).to_numpy()
-    kept = (rank < room) & (np.isnan(cut) | (alike & (table["fit"].to_numpy() > cut)))
+    kept = rank < room
+    over = np.flatnonzero(np.isin(twin, twin[rank == room]))  # the groups wanted by too many
+    if len(over):
+        lines = table["b"].to_numpy(dtype=np.int64)[over]
+        said = texts.iloc[lines].fillna("").astype(str).str.strip().to_numpy(dtype=object)
+        group = pd.DataFrame({"twin": twin[over], "said": said})
+        alike = (group.groupby("twin")["said"].transform("nunique") == 1).to_numpy() & (said != "")
+        # the fitness of the first each group cannot hold
+        cut = pd.Series(table["fit"].to_numpy()[rank == room], index=twin[rank == room])
+        kept[over] &= alike & (table["fit"].to_numpy()[over] > cut.reindex(twin[over]).to_numpy())
     chosen: pd.DataFrame = table[kept].sort_values(["twin", "b"], kind="stable")
     return chosen[["b", "twin"]]
 

@@ -232,17 +232,23 @@ def _transposed_digits(lines: _Open) -> None:
 
 def _bank_charges(lines: _Open) -> None:
     """The amount shifted by a typical bank charge (with GST): a payment with the charge on
-    it. Not a charge itself: `NEFT CHGS INCL GST` of 29.50 is no 17.70 of Bank Charges with a
-    charge of 11.80 on it (on an outsider's months, 67 to 77 such suggestions a month, none
-    right)."""
+    it. Not a charge itself (charge words, no one named), nor the books' own charges: `TO SMS
+    ALERT CHARGES` of 17.70 is no 11.80 of Bank Charges with a charge of 5.90 on it (on an
+    outsider's months, 67 to 77 such suggestions a month, none right). `… SHREE FREIGHT
+    CARRIERS-FREIGHT CHARGES` and `DD ISSUED … FAVG MSEDCL INCL CHGS` (a draft with its
+    commission on it) are payments, their parties' lines the books'."""
     bank_signed, ledger_signed = lines.bank_signed, lines.ledger_signed
+    count = len(lines.bank_at)
     sign = np.where(bank_signed > 0, 1, -1)
     charges = np.array([c * d for c in TYPICAL_CHARGES for d in (1, -1)], dtype=np.int64)
-    text = lines.bank.lines["text"].iloc[lines.bank_at].fillna("").astype(str)
-    rows = np.flatnonzero(~contains(text, CHARGE_WORDS))
-    shift = np.repeat(charges, len(rows))
-    rows = np.tile(rows, len(charges))
+    rows = np.tile(np.arange(count), len(charges))
+    shift = np.repeat(charges, count)
     left, right = lines.join(bank_signed[rows] + sign[rows] * shift, ledger_signed, rows)
+    text = lines.bank.lines["text"].iloc[lines.bank_at].fillna("").astype(str)
+    book_text = lines.ledger.lines["text"].iloc[lines.ledger_at].fillna("").astype(str)
+    a_charge = contains(text, CHARGE_WORDS) & (lines.bank_party == "")
+    keep = ~a_charge[left] & ~contains(book_text, CHARGE_WORDS)[right]
+    left, right = left[keep], right[keep]
     charge = np.abs(ledger_signed[right] - bank_signed[left])
     lines.offer(
         left,
@@ -266,6 +272,12 @@ def _tds(lines: _Open) -> None:
             _tds_at(lines, rate, gst)
 
 
+def _half_up(amount: np.ndarray) -> np.ndarray:
+    """Rounded to the nearest whole, a half up, as section 288B rounds tax and a deductor its
+    TDS (2,500.50 is 2,501; NumPy's `rint` makes it 2,500, the even one)."""
+    return np.floor(np.asarray(amount, dtype=np.float64) + 0.5)
+
+
 def _tds_at(lines: _Open, rate: int, gst: int) -> None:
     """The books' amount W less TDS at `rate` percent of its value before GST at `gst` percent
     (W × 100 / (100 + gst); W itself where `gst` is 0), to the paisa or to the rupee, is what
@@ -273,7 +285,7 @@ def _tds_at(lines: _Open, rate: int, gst: int) -> None:
     TDS_GST_SMALLEST."""
 
     def before_gst(amount: np.ndarray) -> np.ndarray:
-        return amount if gst == 0 else np.rint(amount * 100 / (100 + gst))
+        return amount if gst == 0 else _half_up(amount * 100 / (100 + gst))
 
     bank_signed, ledger_signed = lines.bank_signed, lines.ledger_signed
     count = len(lines.bank_at)
@@ -282,12 +294,12 @@ def _tds_at(lines: _Open, rate: int, gst: int) -> None:
     steps = np.array([-1, 0, 1], dtype=np.int64)
     rows = np.tile(np.arange(count), len(steps))
     whole = books[rows] + np.repeat(steps, count)
-    paisa = whole - received[rows] == np.rint(before_gst(whole) * rate / 100).astype(np.int64)
+    paisa = whole - received[rows] == _half_up(before_gst(whole) * rate / 100).astype(np.int64)
     # rounded to the rupee: the TDS in rupees, one either side of the estimate
-    tds = np.rint(before_gst(books) * rate / 10_000).astype(np.int64)[rows] * 100
+    tds = _half_up(before_gst(books) * rate / 10_000).astype(np.int64)[rows] * 100
     tds += np.repeat(steps, count) * 100
     rupee_whole = received[rows] + tds
-    rupee = tds == np.rint(before_gst(rupee_whole) * rate / 10_000).astype(np.int64) * 100
+    rupee = tds == _half_up(before_gst(rupee_whole) * rate / 10_000).astype(np.int64) * 100
     # a TDS of nothing is no TDS: 29.50 of bank charges is no 29.50 less 1% rounded to 0.00
     paisa &= whole > received[rows]
     rupee &= tds > 0

@@ -111,29 +111,40 @@ CHARGE_WORDS = r"(?i)\b(?:CHGS?|CHRGS?|CHARGES?)\b"
 books them (`Bank Charges`)."""
 CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CLEARING|CTS|MICR)\b"
 """Words of a text that make its line a cheque's (SBI writes `TO CLEARING-<payee>`)."""
+RETURN_WORDS = r"(?i)\b(?:RETURN|RETURNED|REV|RTN|RET|REVERSAL|BOUNCED?|DISHONOU?RED)\b"
+"""Words of a narration that make its line a payment or a cheque returned: such a line is
+matched on its name or its reference, never on its amount alone (a cheque deposited and
+returned unpaid, `CHQ RETURN-435160-FUNDS INSUFFICIENT`, is no cheque the company wrote for
+the same amount), nor as the lone candidate of another party's line — unless that line says
+it books a return too (`Being NEFT returned - account closed`)."""
 TRANSFER_WORDS = r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|NACH|ECS)\b"
 """Words of a line that make it an electronic transfer, no cheque."""
 _PLACE_WORDS = (
     r"MUMBAI|BOMBAY|BOM|NAVI|PUNE|PNQ|DELHI|NEW DELHI|DEL|NCR|CHENNAI|MADRAS|MAA|KOLKATA|CALCUTTA"
     r"|CCU|BANGALORE|BENGALURU|BLR|HYDERABAD|HYD|SECUNDERABAD|AHMEDABAD|AMD|AHD|SURAT|VADODARA"
-    r"|BARODA|RAJKOT|NAGPUR|NASIK|NASHIK|THANE|BHIWANDI|KALYAN|VASHI|KOLHAPUR|AURANGABAD|SOLAPUR"
+    r"|BARODA|RAJKOT|NAGPUR|NASIK|NASHIK|THANE|BHIWANDI|VASHI|KOLHAPUR|AURANGABAD|SOLAPUR"
     r"|JAIPUR|JODHPUR|UDAIPUR|LUCKNOW|KANPUR|NOIDA|GURGAON|GURUGRAM|GHAZIABAD|FARIDABAD|INDORE"
     r"|BHOPAL|CHANDIGARH|LUDHIANA|AMRITSAR|JALANDHAR|PATNA|RANCHI|GUWAHATI|BHUBANESWAR|CUTTACK"
     r"|RAIPUR|COCHIN|KOCHI|ERNAKULAM|TRIVANDRUM|THIRUVANANTHAPURAM|CALICUT|KOZHIKODE|COIMBATORE"
-    r"|MADURAI|TRICHY|SALEM|MYSORE|MYSURU|MANGALORE|MANGALURU|HUBLI|BELGAUM|GOA|PANAJI|VIZAG"
+    r"|MADURAI|TRICHY|MYSORE|MYSURU|MANGALORE|MANGALURU|HUBLI|BELGAUM|GOA|PANAJI|VIZAG"
     r"|VISAKHAPATNAM|VIJAYAWADA|VARANASI|ALLAHABAD|PRAYAGRAJ|AGRA|MEERUT|DEHRADUN|JAMMU|SRINAGAR"
 )
 """Cities (and their airport or clearing codes) that narrations carry as the clearing house or
-the branch of a cheque (`CLG/200090/KKBK/PUNE CTS`, `BY CLG 123456 at mumbai br`)."""
-_BRANCH_WORDS = (
-    r"INW|INWD|INWARD|OUTW|OWD|BR|BRN|BRANCH|AT|MAIN|HO|CHEQUE|CHEQUES|CHECK|SBI|AXIS|ICICI"
-    r"|KOTAK|IDBI|PNB|BOI|BOB|CANARA|UCO|INDUSIND|FEDERAL|CENTRAL|SYNDICATE"
+the branch of a cheque (`CLG/200090/KKBK/PUNE CTS`, `BY CLG 123456 at mumbai br`); not those
+that are as often a person's name (Kalyan, Salem)."""
+_BANK_WORDS = (
+    r"INW|INWD|INWARD|OUTW|OWD|BR|BRN|BRANCH|AT|MAIN|HO|CHEQUE|CHEQUES|CHECK|BANK|BK|BNK|OF"
+    r"|LTD|LIMITED|CO|OP|COOP|CO-OP|COOPERATIVE|SAHAKARI|URBAN|STATE|INDIA|INDIAN|NATIONAL|NATL"
+    r"|SBI|AXIS|ICICI|HDFC|KOTAK|MAHINDRA|IDBI|IDFC|FIRST|PNB|PUNJAB|SIND|BOI|BOB|CANARA|UCO"
+    r"|UNION|CENTRAL|OVERSEAS|MAHARASHTRA|INDUSIND|FEDERAL|SOUTH|KARNATAKA|KARUR|VYSYA|SARASWAT"
+    r"|COSMOS|BANDHAN|DHANLAXMI|SYNDICATE|TAMILNAD|MERCANTILE|YES|RBL|CITY|DCB|JANATA|ABHYUDAYA"
 )
-"""Words of a cheque's clearing: inward or outward, a bank's short name, its branch."""
-WHERE_CLEARED = rf"(?i)^\s*(?:\b(?:{_PLACE_WORDS}|{_BRANCH_WORDS})\b[\s.]*)+$"
-"""A name read that is no more than a city and a bank's or a clearing's words (`PUNE`, `INW`,
-`CHEQUE SBI PUNE`, `at mumbai br`): of a cheque deposited, where it cleared, never whose
-(`xlbo.bank.side.prepare_bank`)."""
+"""Words of a cheque's clearing and of the bank it was drawn on: inward or outward, a bank's
+name or short name, its branch (`KARNATAKA BANK`, `SARASWAT CO-OP BK LTD`, `UNION BK OF INDIA`)."""
+WHERE_CLEARED = rf"(?i)^\s*(?:\b(?:{_PLACE_WORDS}|{_BANK_WORDS})\b[\s.-]*)+$"
+"""A name read that is no more than a city and a clearing's or a bank's words (`PUNE`, `INW`,
+`CHEQUE SBI PUNE`, `at mumbai br`, `karnataka bk`): of a cheque deposited or returned, where it
+cleared or was drawn, never whose (`xlbo.bank.side.prepare_bank`)."""
 
 
 _NOTE = r"(?i)\b(?:PAYMENT\s+FROM|SENT\s+(?:USING|VIA|FROM)|PAID\s+(?:USING|VIA|FROM))\b.*$"

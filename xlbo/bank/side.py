@@ -20,6 +20,7 @@ from xlbo.arrays import within
 from xlbo.bank.parties import (
     CHEQUE_WORDS,
     HIDES_THE_PARTY,
+    RETURN_WORDS,
     TRANSFER_WORDS,
     WHERE_CLEARED,
     bank_party_key,
@@ -208,7 +209,7 @@ def prepare_bank(
         keys, by_handle, typed = narration_keys_and_handles(narration)
         tokens = reference_frame(narration, lines["reference"])
     keys = _not_the_holders(narration, keys, holders)
-    keys = _not_where_it_cleared(narration, keys, by_handle, lines["credit"] > lines["debit"])
+    keys = _not_where_it_cleared(narration, keys, lines["credit"] > lines["debit"])
     frame = pd.DataFrame(
         {
             "day": day_numbers(lines["date"]),
@@ -275,30 +276,46 @@ def _not_the_holders(narration: pd.Series, keys: pd.Series, holders: Sequence[st
     return result
 
 
-def _not_where_it_cleared(
-    narration: pd.Series, keys: pd.Series, by_bank: np.ndarray, deposits: pd.Series
-) -> pd.Series:
-    """Party keys where a cheque deposited (a credit whose narration says CHQ, CLG, CTS, …, and
-    no NEFT, IMPS, UPI, …) names only where it cleared — a city and a bank's or clearing's
-    words (`CLG/200090/KKBK/PUNE CTS`, `INW CLG 730819 HDFC BANK`, `BY CLG 123456 at mumbai
-    br`: WHERE_CLEARED) or the drawee bank's name alone (`by_bank`: `CLG/123456/KARNATAKA
-    BANK`) — made "": such a line names no one, and a customer `Karnataka Steel` or `Pune
-    Traders` is no more its payer than any other. A cheque paid keeps its name: the bank writes
-    the payee there (`CHQ PAID-MICR CTS-MU-AMRITSAR HO`, Amritsar Home Appliances cut short)."""
+def _not_where_it_cleared(narration: pd.Series, keys: pd.Series, deposits: pd.Series) -> pd.Series:
+    """Party keys where a cheque deposited, or returned (a credit, or a line that says RTN, RET,
+    RETURN…, whose narration says CHQ, CLG, CTS…, and no NEFT, IMPS, UPI…), names only where it
+    cleared or the bank it was drawn on — a city, a clearing's and a bank's words
+    (`CLG/200090/KKBK/PUNE CTS`, `INW CLG 730819 HDFC BANK`, `BY CLG 123456 at mumbai br`,
+    `CLG/123456/KARNATAKA BANK/BANGALORE`, `RTN CLG/730819/PUNE`: WHERE_CLEARED) — read again
+    without them, and made "" where nothing else names anyone: such a line names no one, and a
+    customer `Karnataka Steel` or `Pune Traders` is no more its payer than any other. A drawer's name beside them is kept (`CHQ DEP 123456 RAMESH KUMAR HDFC
+    BANK`), and a cheque paid keeps its payee (`CHQ PAID-MICR CTS-MU-AMRITSAR HO`, Amritsar Home
+    Appliances cut short)."""
     cheques = np.flatnonzero(
-        deposits.to_numpy(dtype=bool)
+        (deposits.to_numpy(dtype=bool) | contains(narration, RETURN_WORDS))
         & contains(narration, CHEQUE_WORDS)
         & ~contains(narration, TRANSFER_WORDS)
     )
     if not len(cheques):
         return keys
-    named = keys.iloc[cheques].fillna("").astype(str)
-    cleared = contains(named, WHERE_CLEARED) | np.asarray(by_bank, dtype=bool)[cheques]
-    if not cleared.any():
-        return keys
     result = keys.copy()
-    result.iloc[cheques[cleared]] = ""
+    texts = narration.iloc[cheques]
+    for _ in range(CLEARED_PIECES):  # the place taken out, what else it says read again
+        named = result.iloc[cheques].fillna("").astype(str)
+        cleared = np.flatnonzero(contains(named, WHERE_CLEARED))
+        cheques, texts = cheques[cleared], texts.iloc[cleared]
+        if not len(cheques):
+            return result
+        said = narration_names(texts)
+        texts = pd.Series(
+            [t.replace(n, " ", 1) if n else t for t, n in zip(texts, said, strict=True)],
+            index=texts.index,
+            dtype=object,
+        )
+        result.iloc[cheques] = narration_party_keys(texts).to_numpy(dtype=object)
+    named = result.iloc[cheques].fillna("").astype(str)  # places still: it names no one
+    result.iloc[cheques[contains(named, WHERE_CLEARED)]] = ""
     return result
+
+
+CLEARED_PIECES = 3
+"""Pieces of a cheque's narration read as where it cleared before the rest is taken to name no
+one: the city, the drawee bank, the branch (`CLG/123456/ANIL/MUMBAI` is Anil's)."""
 
 
 def _text(lines: pd.DataFrame, column: str) -> pd.Series:
