@@ -283,16 +283,21 @@ def _not_where_it_cleared(narration: pd.Series, keys: pd.Series, deposits: pd.Se
     (`CLG/200090/KKBK/PUNE CTS`, `INW CLG 730819 HDFC BANK`, `BY CLG 123456 at mumbai br`,
     `CLG/123456/KARNATAKA BANK/BANGALORE`, `RTN CLG/730819/PUNE`: WHERE_CLEARED) — read again
     without them, and made "" where nothing else names anyone: such a line names no one, and a
-    customer `Karnataka Steel` or `Pune Traders` is no more its payer than any other. A drawer's name beside them is kept (`CHQ DEP 123456 RAMESH KUMAR HDFC
-    BANK`), and a cheque paid keeps its payee (`CHQ PAID-MICR CTS-MU-AMRITSAR HO`, Amritsar Home
-    Appliances cut short)."""
-    cheques = np.flatnonzero(
-        (deposits.to_numpy(dtype=bool) | contains(narration, RETURN_WORDS))
-        & contains(narration, CHEQUE_WORDS)
-        & ~contains(narration, TRANSFER_WORDS)
-    )
-    if not len(cheques):
+    customer `Karnataka Steel` or `Pune Traders` is no more its payer than any other. A
+    drawer's name beside them is kept (`CHQ DEP 123456 RAMESH KUMAR HDFC BANK`), and a cheque
+    paid keeps its payee (`CHQ PAID-MICR CTS-MU-AMRITSAR HO`, Amritsar Home Appliances cut
+    short)."""
+    codes, names = pd.factorize(keys.fillna("").astype(str))
+    placed = np.asarray(contains(pd.Series(names, dtype=object), WHERE_CLEARED), dtype=bool)
+    cheques = np.flatnonzero(placed[codes]) if len(names) else np.zeros(0, dtype=np.int64)
+    if not len(cheques):  # each distinct name looked at once, the lines' texts only then
         return keys
+    texts = narration.iloc[cheques]
+    cheques = cheques[
+        (deposits.to_numpy(dtype=bool)[cheques] | contains(texts, RETURN_WORDS))
+        & contains(texts, CHEQUE_WORDS)
+        & ~contains(texts, TRANSFER_WORDS)
+    ]
     result = keys.copy()
     texts = narration.iloc[cheques]
     for _ in range(CLEARED_PIECES):  # the place taken out, what else it says read again
