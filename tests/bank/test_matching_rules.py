@@ -215,6 +215,36 @@ def test_the_name_in_a_narration_is_not_the_channel() -> None:
     assert names == ["SHREE BALAJI TRA", "BALAJI TRADERS", "OMSAILOG", "KAVERI HOME APPLI"]
 
 
+def test_two_retainers_of_one_amount_go_to_their_own_consultants() -> None:
+    # HDFC writes the payee after the IFSC and the payer's note after the UTR: `PROF FEES` is
+    # longer than `R MEHTA`, and was read as both lines' name, so two consultants' 22,500.00 of
+    # one day were left as "choose one" between them
+    bank = statement(
+        [
+            (
+                "2026-11-10",
+                "NEFT DR-IDIB0008356-R MEHTA-NETBANK, MUM-HDFCN28653785454863-PROF FEES",
+                "",
+                -2250000,
+            ),
+            (
+                "2026-11-10",
+                "NEFT DR-PUNB0385666-A KAMATH-NETBANK, MUM-HDFCN13138064202531-PROF FEES",
+                "",
+                -2250000,
+            ),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-11-10", "By Amit Kamath", "", -2250000),
+            ("2026-11-10", "By CA Mehta Ramesh", "", -2250000),
+        ]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 1), (1, 0)}
+
+
 def test_a_payers_note_cut_short_is_no_part_of_the_name() -> None:
     # Kotak writes the payer's note after the name; the bank cut `Payment from PhonePe` to `Ph`
     names = narration_names(

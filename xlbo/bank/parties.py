@@ -77,11 +77,12 @@ _CHANNEL_WORDS = (
 _REMARK_WORDS = (
     r"FREIGHT|GOODS|REFUND|SETTLEMENT|TOWARDS|AGAINST|PURCHASE|BILLS|INVOICE|INVOICES|PMT|PYMT|FOR"
     r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|AUGUST"
-    r"|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|PROF|FEE|FEES|RETAINER"
 )
 _NOT_A_NAME = rf"(?i)\b(?:{_CHANNEL_WORDS}|{_REMARK_WORDS})\b"
 """Words of a narration that name the channel or the kind of transaction, or are the payer's note
-(`FREIGHT`, `GOODS`, `REFUND`, `NOV BILLS`: months but May, June and July, which are names too),
+(`FREIGHT`, `GOODS`, `REFUND`, `NOV BILLS`: months but May, June and July, which are names too;
+`PROF FEES`, longer than the `R MEHTA` HDFC writes before it),
 the GST on a charge (`CGST ON CHARGES`), or a returned payment's reason (`ACCOUNT DOES NOT EXIST`, `ACCOUNT CLOSED`, `FUNDS
 INSUFFICIENT`), never a party: `IMPS-…-V ARUN-…-FREIGHT` names V ARUN,
 `MMT/IMPS/…/NOV BILLS/MDQURESHI/IDIB Bank` names MDQURESHI, `NEFT RETURN-…-R HEGDE-ACCOUNT DOES
