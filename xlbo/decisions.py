@@ -64,12 +64,8 @@ def marked_column(
     first that holds a decision (`read` of its value neither False, for none, nor None, for
     something else), else the first that holds something else (to be reported), else the
     column itself."""
-    said = [(column, read(row.get(column))) for column in columns]
-    decided = [
-        column for column, decision in said if decision is not None and decision is not False
-    ]
-    held = [column for column, decision in said if decision is None]
-    return (decided or held or list(columns))[0]
+    decided, held = _copies_read(columns, row, read)
+    return ([column for column, _ in decided] or held or list(columns))[0]
 
 
 def disagreeing(
@@ -77,10 +73,19 @@ def disagreeing(
 ) -> tuple[str, str] | None:
     """Two copies of a decision column whose cells on `row` decide otherwise (Accept in one,
     Reject in the other), or None."""
-    said = [(column, read(row.get(column))) for column in columns]
-    decided = [(c, d) for c, d in said if d is not None and d is not False]
+    decided, _ = _copies_read(columns, row, read)
     other = next(((c, d) for c, d in decided[1:] if d != decided[0][1]), None)
     return None if other is None else (decided[0][0], other[0])
+
+
+def _copies_read(
+    columns: Sequence[str], row: Mapping[Any, Any], read: Callable[[Any], object]
+) -> tuple[list[tuple[str, object]], list[str]]:
+    """A row's copies of a decision column read (`read`): (column, decision) of those that
+    decide, and the columns of those that hold something else (`read` gives None)."""
+    said = [(column, read(row.get(column))) for column in columns]
+    decided = [(c, d) for c, d in said if d is not None and d is not False]
+    return decided, [c for c, d in said if d is None]
 
 
 def column_copied(

@@ -262,14 +262,7 @@ def _not_the_holders(narration: pd.Series, keys: pd.Series, holders: Sequence[st
     if not len(lines):
         return keys
     # the holder's piece taken out of those narrations, and the name read again
-    texts = narration.iloc[lines]
-    names = narration_names(texts)
-    rest = pd.Series(
-        [t.replace(n, " ", 1) if n else t for t, n in zip(texts, names, strict=True)],
-        index=texts.index,
-        dtype=object,
-    )
-    again = narration_party_keys(rest)
+    _, again = _read_without_the_name(narration.iloc[lines])
     found = (again != "").to_numpy(dtype=bool)
     result = keys.copy()
     result.iloc[lines[found]] = again[found].to_numpy(dtype=object)
@@ -306,16 +299,24 @@ def _not_where_it_cleared(narration: pd.Series, keys: pd.Series, deposits: pd.Se
         cheques, texts = cheques[cleared], texts.iloc[cleared]
         if not len(cheques):
             return result
-        said = narration_names(texts)
-        texts = pd.Series(
-            [t.replace(n, " ", 1) if n else t for t, n in zip(texts, said, strict=True)],
-            index=texts.index,
-            dtype=object,
-        )
-        result.iloc[cheques] = narration_party_keys(texts).to_numpy(dtype=object)
+        texts, again = _read_without_the_name(texts)
+        result.iloc[cheques] = again.to_numpy(dtype=object)
     named = result.iloc[cheques].fillna("").astype(str)  # places still: it names no one
     result.iloc[cheques[contains(named, WHERE_CLEARED)]] = ""
     return result
+
+
+def _read_without_the_name(texts: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The narrations with the name read from each taken out (`narration_names`), and the party
+    keys read from what is left: who else a narration names, where the name read is not the
+    payer's (the account holder's own, where a cheque cleared)."""
+    names = narration_names(texts)
+    rest = pd.Series(
+        [t.replace(n, " ", 1) if n else t for t, n in zip(texts, names, strict=True)],
+        index=texts.index,
+        dtype=object,
+    )
+    return rest, narration_party_keys(rest)
 
 
 CLEARED_PIECES = 3

@@ -68,6 +68,9 @@ FIGURES = frozenset({Kind.MONEY, Kind.WHOLE_RUPEES, Kind.INTEGER, Kind.DECIMAL, 
 """Kinds that print right-aligned, one space in from the cell's right edge (so a figure never
 runs into the text of the next cell); their header stands right-aligned over them, where the eye
 reads the figures."""
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""The first characters that make a spreadsheet take typed or imported text for a formula
+(`=HYPERLINK(…)`, `-2+3`, `@SUM(…)`): such text is written so that it stays text."""
 INDENT = 1.5
 """The width a figure's one-space indent takes from its cell (Excel's indent of 1 is about a
 character and a half of 11-point Calibri)."""

@@ -16,7 +16,15 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from xlbo.book.display import Colour, Figure, Link, ResultSheet, excel_value, figure_formats
+from xlbo.book.display import (
+    FORMULA_STARTS,
+    Colour,
+    Figure,
+    Link,
+    ResultSheet,
+    excel_value,
+    figure_formats,
+)
 from xlbo.book.files import build_table
 from xlbo.book.table import Table, find_header_row, header_key
 from xlbo.errors import SheetProblem
@@ -24,7 +32,6 @@ from xlbo.issues import Issue, Severity
 
 BLOCK_ROWS = 5000
 """Rows written to Excel in one call."""
-FORMULA_STARTS = ("=", "+", "-", "@")
 MARK_COLOURS = {Severity.ERROR: Colour.ERROR, Severity.WARNING: Colour.WARNING}
 
 

@@ -17,8 +17,8 @@ import pandas as pd
 
 from xlbo.arrow import pa
 from xlbo.book.atomic import atomic_path
-from xlbo.book.display import Link
-from xlbo.columns import contains, strings
+from xlbo.book.display import FORMULA_STARTS, Link
+from xlbo.columns import strings
 from xlbo.errors import FileProblem
 
 try:
@@ -32,9 +32,14 @@ FLAT_SUFFIXES = (".csv", ".parquet")
 
 def safe_csv_text(value: object) -> object:
     """A CSV field that no spreadsheet will run as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def _formula_like(texts: pd.Series) -> np.ndarray:
+    """Which of a column of text a spreadsheet would run as a formula (`safe_csv_text`)."""
+    return np.asarray(texts.str.startswith(FORMULA_STARTS).fillna(False), dtype=bool)
 
 
 def _flat_column(column: pd.Series, csv: bool) -> pd.Series:
@@ -44,8 +49,7 @@ def _flat_column(column: pd.Series, csv: bool) -> pd.Series:
         column = column.astype(object)
     if column.dtype != object:
         if csv and pd.api.types.is_string_dtype(column.dtype):
-            risky = column.str.startswith(("=", "+", "-", "@")).fillna(False).to_numpy(dtype=bool)
-            return column.where(~risky, "'" + column)
+            return column.where(~_formula_like(column), "'" + column)
         return column
     out = column.copy()
     kinds = column.map(type)  # each cell's kind looked at once, the rest done by kind in bulk
@@ -63,7 +67,7 @@ def _flat_column(column: pd.Series, csv: bool) -> pd.Series:
         out[dates] = shown[codes]
     texts = np.flatnonzero(kinds.isin([str]).to_numpy(dtype=bool))
     if len(texts):  # the few that a spreadsheet would run as a formula, found in bulk
-        risky = texts[contains(strings(out.iloc[texts]), r"^[=+\-@]")]
+        risky = texts[_formula_like(strings(out.iloc[texts]))]
         out.iloc[risky] = ["'" + text for text in out.iloc[risky].tolist()]
     return out
 
