@@ -2927,6 +2927,9 @@ def test_where_a_cheque_deposited_cleared_is_no_name() -> None:
         ("CLG/123456/KARNATAKA BANK", 1_000_000),
         ("CLG/223344/SARASWAT CO-OP BK LTD", 1_000_000),
         ("RTN CLG/730819/PUNE", -1_000_000),  # the deposit returned unpaid
+        ("CLG/200090/KKBK/ANDHERI EAST CTS", 1_000_000),  # a city's quarter: the branch
+        ("CHQ DEP - MICR CLG - BORIVALI WEST - CNRB", 1_000_000),
+        ("BY CLG 123456 at malad west br", 1_000_000),
         ("CHQ DEP 123456/PUNE TRADERS", 1_000_000),
         ("CHQ DEP 123456 RAMESH KUMAR HDFC BANK", 1_000_000),  # the drawer beside the bank
         ("CLG/123456/ANIL/MUMBAI", 1_000_000),  # the drawer, shorter than the city
@@ -2937,7 +2940,7 @@ def test_where_a_cheque_deposited_cleared_is_no_name() -> None:
     ]
     bank = prepare_bank(statement([("2026-10-28", text, "", amount) for text, amount in rows]))
     assert bank.lines["party"].tolist() == [
-        *["", "", "", "", "", "", "", "", ""],
+        *["", "", "", "", "", "", "", "", "", "", "", ""],
         *["pune traders", "ramesh kumar", "anil", "kalyan", "amritsar ho", "amritsar"],
         "surat textiles",
     ]
@@ -2975,7 +2978,12 @@ def test_a_cheque_deposited_that_names_its_drawer_beside_the_bank_is_the_drawers
 
 @pytest.mark.parametrize(
     "narration",
-    ["CLG CHQ DEP 730819", "INW CLG 730819 HDFC BANK", "CLG/730819/KKBK/PUNE CTS"],
+    [
+        "CLG CHQ DEP 730819",
+        "INW CLG 730819 HDFC BANK",
+        "CLG/730819/KKBK/PUNE CTS",
+        "CLG/730819/HDFC/ANDHERI EAST CTS",
+    ],
 )
 def test_a_cheque_that_names_no_one_is_not_given_to_the_nearer_of_two_customers(
     narration: str,

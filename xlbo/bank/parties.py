@@ -142,10 +142,16 @@ _BANK_WORDS = (
 )
 """Words of a cheque's clearing and of the bank it was drawn on: inward or outward, a bank's
 name or short name, its branch (`KARNATAKA BANK`, `SARASWAT CO-OP BK LTD`, `UNION BK OF INDIA`)."""
-WHERE_CLEARED = rf"(?i)^\s*(?:\b(?:{_PLACE_WORDS}|{_BANK_WORDS})\b[\s.-]*)+$"
-"""A name read that is no more than a city and a clearing's or a bank's words (`PUNE`, `INW`,
-`CHEQUE SBI PUNE`, `at mumbai br`, `karnataka bk`): of a cheque deposited or returned, where it
-cleared or was drawn, never whose (`xlbo.bank.side.prepare_bank`)."""
+_LOCALITY = r"[A-Z]+\s+(?:EAST|WEST|NORTH|SOUTH)\b"
+"""A city's quarter, the branch a cheque was drawn on or cleared at (`ANDHERI EAST`, `BORIVALI
+WEST`): a word and the side of the city, which ends no one's name (`SURESH E` is a Tamil name's
+initial, so a side written `(E)` or `W` alone is not one)."""
+WHERE_CLEARED = (
+    rf"(?i)^\s*(?:(?:\b(?:{_PLACE_WORDS}|{_BANK_WORDS})\b|\b{_LOCALITY})[\s.-]*)+$"
+)
+"""A name read that is no more than a city (or its quarter) and a clearing's or a bank's words
+(`PUNE`, `INW`, `CHEQUE SBI PUNE`, `at mumbai br`, `karnataka bk`, `ANDHERI EAST`): of a cheque
+deposited or returned, where it cleared or was drawn, never whose (`xlbo.bank.side.prepare_bank`)."""
 
 
 _NOTE = r"(?i)\b(?:PAYMENT\s+FROM|SENT\s+(?:USING|VIA|FROM)|PAID\s+(?:USING|VIA|FROM))\b.*$"
