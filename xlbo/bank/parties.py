@@ -146,9 +146,7 @@ _LOCALITY = r"[A-Z]+\s+(?:EAST|WEST|NORTH|SOUTH)\b"
 """A city's quarter, the branch a cheque was drawn on or cleared at (`ANDHERI EAST`, `BORIVALI
 WEST`): a word and the side of the city, which ends no one's name (`SURESH E` is a Tamil name's
 initial, so a side written `(E)` or `W` alone is not one)."""
-WHERE_CLEARED = (
-    rf"(?i)^\s*(?:(?:\b(?:{_PLACE_WORDS}|{_BANK_WORDS})\b|\b{_LOCALITY})[\s.-]*)+$"
-)
+WHERE_CLEARED = rf"(?i)^\s*(?:(?:\b(?:{_PLACE_WORDS}|{_BANK_WORDS})\b|\b{_LOCALITY})[\s.-]*)+$"
 """A name read that is no more than a city (or its quarter) and a clearing's or a bank's words
 (`PUNE`, `INW`, `CHEQUE SBI PUNE`, `at mumbai br`, `karnataka bk`, `ANDHERI EAST`): of a cheque
 deposited or returned, where it cleared or was drawn, never whose (`xlbo.bank.side.prepare_bank`)."""
