@@ -1066,6 +1066,32 @@ def test_a_statement_with_no_lines_is_an_error_naming_the_file(tmp_path: Path) -
         read_statement(str(path))
 
 
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_statement_of_its_header_alone_is_an_error_naming_the_file_never_a_crash(
+    tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the reconcile fuzz: an export cut to its titles and header (no line, no footer) ended in
+    # "internal error (IndexError …)", exit 70
+    header = ["Date", "Narration", "Chq./Ref.No.", "Value Dt", "Withdrawal Amt.", "Deposit Amt."]
+    header.append("Closing Balance")
+    titles = [["HDFC BANK Ltd.", "", "", "", "Page No .:  1"], ["Statement From : 01/10/2026"]]
+    path = tmp_path / f"cut.{kind}"
+    if kind == "csv":
+        path.write_text(",".join(header) + "\n")
+    else:
+        book = openpyxl.Workbook()
+        for row in [*titles, ["*" * 20] * 7, header]:
+            book.active.append(row)
+        book.save(path)
+    books = tmp_path / "ledger.csv"
+    books.write_text("Date,Particulars,Debit,Credit\n01/10/2026,Opening Balance,1000.00,\n")
+    code = main(["reconcile", "--bank", str(path), "--ledger", str(books)])
+    said = capsys.readouterr().err
+    assert code == 2
+    assert f"{path.name}: no statement lines were read" in said
+    assert "internal error" not in said
+
+
 # -- title lines -------------------------------------------------------------------------------
 
 

@@ -1486,6 +1486,11 @@ def _read_sheet(
     # each block run past checks its own lines, or every line above it (a PDF's page footer
     # of the month's running totals); the summary at the end its own or the whole statement's
     footer, start, own = [], 0, []
+
+    def row_of(at: int) -> int:
+        """The Excel row of line `at`, or the row under the last (a statement of no lines)."""
+        return int(rows[at]) if at < len(rows) else table.header_row + 1
+
     # each month's summary above its lines (Kotak: its title rows, then its opening, debits,
     # credits and closing, then the header), the first one's above the header: each checks the
     # lines under it
@@ -1500,21 +1505,21 @@ def _read_sheet(
         for place, stated in enumerate(summaries):
             stop = starts[place + 1] if place + 1 < len(starts) else count
             found, by_itself = _checked(
-                stated, money, keep, (starts[place], stop), set_aside, int(rows[starts[place]])
+                stated, money, keep, (starts[place], stop), set_aside, row_of(starts[place])
             )
             footer += found
             own.append(by_itself)
     else:
         for position, stated in statements:
             found, by_itself = _checked(
-                stated, money, keep, (start, position), set_aside, int(rows[start])
+                stated, money, keep, (start, position), set_aside, row_of(start)
             )
             footer += found
             own.append(by_itself)
             start = position
         last = max([start, *(position for position, _ in blocks)])  # a page's totals too
         found, by_itself = _checked(
-            summary, money, keep, (last, count), set_aside, int(rows[last]), whole_first=True
+            summary, money, keep, (last, count), set_aside, row_of(last), whole_first=True
         )
         footer += found
         own.append(by_itself)
