@@ -2482,6 +2482,34 @@ def test_invoices_booked_late_make_up_their_partys_receipt() -> None:
     assert "booked up to 15 days apart" in found["why"].iloc[0]
 
 
+@pytest.mark.parametrize(
+    ("narration", "party"),
+    [
+        ("MMT/IMPS/602758054674/NOV BILLS/JOSEPHIYER/UTIB Bank", "Joseph S. Iyer (Surat)"),
+        ("UPI/604105552245/Sent using Paytm/geetadesa48@oka/PUNB BANK", "Geeta K. Desai"),
+    ],
+)
+def test_invoices_booked_late_make_up_a_receipt_whose_name_lacks_a_middle_initial(
+    narration: str, party: str
+) -> None:
+    # an outsider's ICICI month: IMPS runs JOSEPH IYER together and drops the S. (88 alike), a
+    # UPI handle drops Geeta's K. (86); the books took the three invoices eleven days later,
+    # beside another customer's of one of their amounts: the receipt is the three
+    bank = statement([("2026-11-03", narration, "", 7186374)])
+    books = ledger(
+        [
+            ("2026-11-14", party, "Being amt recd against Inv No. 110", 4928074),
+            ("2026-11-14", party, "Being amt recd against Inv No. 763", 259100),
+            ("2026-11-14", party, "Being amt recd against Inv No. 1779", 1999200),
+            ("2026-11-13", "Anand Traders", "Being amt recd against Inv No. 764", 259100),
+        ]
+    )
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(books))
+    assert set(zip(found["bank"], found["ledger"], strict=True)) == {(0, 0), (0, 1), (0, 2)}
+    assert set(found["rule"]) == {"Combination"}
+    assert "booked up to 15 days apart" in found["why"].iloc[0]
+
+
 def test_a_name_imps_ran_together_is_the_books_name_surname_first_booked_late() -> None:
     # IMPS writes Ashok Agarwal as ASHOKAGARW; the books, surname first, took his two invoices
     # eight days later. Every word of the name is in the run, so it is his name whole however

@@ -98,6 +98,7 @@ from xlbo.bank.scoring import (
     LATE_ALIKE_ALONE,
     LATE_BOOKING_DAYS,
     LATE_PARTS_DAYS,
+    LATE_SET_ALIKE,
     MAKE_WAY_ALIKE,
     MAX_PARTS,
     MIN_PARTS,
@@ -3476,7 +3477,7 @@ def _late_bookings(run: _Matching) -> None:
     — or where the two are each other's only line of an amount that is no round hundred and
     their names are LATE_ALIKE_ALONE alike. Then each party's own
     lines (never alike parties' lines as one) make up a line of the other side that has no such
-    pair, as the combinations do, from parties at least LATE_ALIKE alike, where the lines of the
+    pair, as the combinations do, from parties at least LATE_SET_ALIKE alike, where the lines of the
     set were written within LATE_PARTS_DAYS of each other (invoices booked together). Not run
     when the user narrowed the window (`--days-before 0`): they asked for near dates only."""
     wide = run.window.widened(LATE_BOOKING_DAYS)
@@ -3590,7 +3591,7 @@ def _late_bookings(run: _Matching) -> None:
     bank_open[at_b[~few_b]] = False  # many lines of its amount: one may be its own
     ledger_open[at_g[~whole]] = False
     names = run.names.combinable(run.bank_open, run.ledger_open)
-    names = names[names["alike"].to_numpy() >= LATE_ALIKE]
+    names = names[names["alike"].to_numpy() >= LATE_SET_ALIKE]
     if not len(names):
         return
     ledger_days = run.ledger.lines["day"].to_numpy()

@@ -257,6 +257,12 @@ wider so far apart are coincidences (in a million-line month 34 of 38 such sets 
 LATE_ALIKE = 90
 """Names at least this alike make a pair beyond the window (the same party, as written by the
 bank and by the books: `SHAKTI PACKAGING PVT` and M/s Shakti Packaging Pvt. Ltd. - Indore)."""
+LATE_SET_ALIKE = 80
+"""Names at least this alike make a set beyond the window: one party's invoices, booked together
+a week or more after the one receipt that pays them (`JOSEPHIYER` of an IMPS and three of Joseph
+S. Iyer's, 88 alike; `geetadesa48@oka` and Geeta K. Desai, 86). The set must add up to the paisa
+and its lines lie within LATE_PARTS_DAYS of each other, which a name only alike so far does not
+meet by chance."""
 LATE_ALIKE_ALONE = 80
 """Names at least this alike make a pair beyond the window where the two are each other's only
 line of their amount so far apart, either way, and the amount is no round hundred: all of
