@@ -654,12 +654,15 @@ def party_keys(names: pd.Series) -> pd.Series:
 
 
 def _squashed(text: str, **_: object) -> str:
-    """A name with its spaces taken out, Sri however spelt at the start of a word (IMPS runs
-    `SHREE AMRIT` together as `SHREEAMRIT`, which `party_key` cannot fold word by word)."""
-    return _SRI_START.sub("sri", text).replace(" ", "")
+    """A name with its spaces taken out, Sri however spelt at the start of a word and Lakshmi
+    wherever (IMPS runs `SHREE AMRIT` together as `SHREEAMRIT`, `LAXMI INDUSTRIES` as
+    `LAXMIINDUS`, which `party_key` cannot fold word by word; `MAHA LAXMI`, folded so, is
+    Mahalaxmi Traders)."""
+    return _LAKSHMI.sub("lakshmi", _SRI_START.sub("sri", text)).replace(" ", "")
 
 
 _SRI_START = re.compile(r"\b(?:shree|shri|shre|sree)")
+_LAKSHMI = re.compile(r"laxmi|luxmi")
 
 
 SHORTEST_PART = 5
