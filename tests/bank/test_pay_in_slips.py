@@ -159,3 +159,35 @@ def test_cash_deposited_in_parts_is_the_books_one_contra(
     assert sorted(batches["bank"].tolist()) == [0, 1] and set(batches["ledger"]) == {0}
     assert batches["why"].iat[0].startswith("cash deposited in parts: the 2 cash deposits")
     assert result.brs.deposits_not_credited == 1500000  # Kaveri's, in paise
+
+
+def test_cash_deposits_of_one_amount_either_of_which_completes_the_contra(
+    xlsx: Callable[..., Path],
+) -> None:
+    # an outsider's Axis month: four BY CASH of the 29th, two of 41,000.00; the books' one
+    # Contra of 1,33,000.00 is 85,000 + 7,000 + either 41,000. Before, the run ended in
+    # "internal error (ValueError: All arrays must be of the same length)", exit 70
+    result = reconcile(
+        xlsx,
+        [["29/10/26", "BY CASH", "", None, amount] for amount in (85000, 7000, 41000, 41000)],
+        [[date(2026, 10, 29), "Cash", "Contra", "5", 133000, None]],
+    )
+    batches = result.matches[result.matches["rule"] == "Batch"]
+    assert sorted(batches["bank"].tolist()) == [0, 1, 2] and set(batches["ledger"]) == {0}
+    assert result.brs.bank_credits_not_in_books == 4100000  # the other 41,000.00, in paise
+    assert result.suggestions.empty
+
+
+def test_cash_deposits_two_sets_of_which_make_up_the_contra_are_the_users_choice(
+    xlsx: Callable[..., Path],
+) -> None:
+    # 1,33,000.00 is 85,000 + 48,000 and 41,000 + 92,000: each line is suggested, none taken
+    result = reconcile(
+        xlsx,
+        [["29/10/26", "BY CASH", "", None, amount] for amount in (85000, 48000, 41000, 92000)],
+        [[date(2026, 10, 29), "Cash", "Contra", "5", 133000, None]],
+    )
+    assert result.matches.empty
+    listed = result.suggestions
+    assert sorted(listed["bank"].tolist()) == [0, 1, 2, 3] and set(listed["ledger"]) == {0}
+    assert listed["why"].str.contains("adds? up").all()

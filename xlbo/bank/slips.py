@@ -19,8 +19,9 @@ A set is taken only where the words say so and the amounts leave no choice:
 - first the parts of each one day are searched (a slip is one visit to the bank), for sets of
   the stated count, or of MIN_PARTS to MAX_PARTS where none is stated; where a count is stated,
   or the kind's parts may be days apart (cash), and no day holds a set, the whole window is;
-- exactly one set adding up to the paisa is a match; two or more and no set is taken: every
-  line of them is a suggestion, and the user chooses. More than SLIP_CANDIDATES lines to
+- exactly one set adding up to the paisa is a match (or sets that differ only in lines nothing
+  tells apart — two `BY CASH` of one amount and day —, of which the first); two or more and no
+  set is taken: every line of them is a suggestion, and the user chooses. More than SLIP_CANDIDATES lines to
   search is not searched: so many sets would reach some total by chance.
 
 >>> from xlbo.bank.side import side
@@ -213,12 +214,18 @@ def _kind_sets(
         ]
         if not sets and (count >= MIN_PARTS or kind.spread):
             sets = _sets(usable, other_signed, amount, sizes)
-        if len(sets) == 1:
+        if sets and len({_alike(other, parts) for parts in sets}) == 1:
+            # one set, or sets that differ only in lines nothing tells apart (two `BY CASH`
+            # of 41,000.00 of one day: either completes the Contra): the first is taken
             sets_found.append((target, sets[0], count))
             other_open[sets[0]] = False
         elif sets:
             lines = sorted({g for parts in sets for g in parts})
-            b, g = ([target] * len(lines), lines) if kind.target_is_bank else (lines, [target])
+            b, g = (
+                ([target] * len(lines), lines)
+                if kind.target_is_bank
+                else (lines, [target] * len(lines))
+            )
             doubted.append(
                 pd.DataFrame(
                     {
@@ -231,6 +238,22 @@ def _kind_sets(
                 )
             )
     return sets_found
+
+
+def _alike(side: Side, parts: list[int]) -> tuple[tuple[int, int, str], ...]:
+    """What tells a set's lines from others: each one's day, amount and words, in order. Two sets
+    alike so are one choice."""
+    lines = side.lines.iloc[parts]
+    return tuple(
+        sorted(
+            zip(
+                lines["day"].to_numpy(dtype=np.int64).tolist(),
+                lines["signed"].to_numpy(dtype=np.int64).tolist(),
+                lines["text"].fillna("").astype(str).tolist(),
+                strict=True,
+            )
+        )
+    )
 
 
 def _stated_counts(text: pd.Series, pattern: str) -> np.ndarray:
