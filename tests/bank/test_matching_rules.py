@@ -3157,3 +3157,65 @@ def test_a_partys_day_that_adds_up_to_a_bank_line_of_another_name_is_offered_if_
     day = suggestions[suggestions["kind"] == "A party's day adds up"]
     assert day[["bank", "ledger"]].values.tolist() == [[0, n] for n in range(7)]
     assert day["why"].iat[0].startswith("all of one party's open lines of one day add up")
+
+
+def test_an_expense_paid_to_a_payee_its_narration_names_is_that_payees() -> None:
+    # an outsider's Tally ledger: the bank ledger's Particulars is the expense (Professional
+    # Fees, Rent - Godown) and the narration row names the payee. Two consultants' 25,000.00 of
+    # one day, two landlords' 30,000.00: before, each was 'two ledger lines fit this bank line
+    # equally well; choose one'
+    bank = statement(
+        [
+            ("2026-10-08", "INB/NEFT/AXOIC59094849492/RAVI KUMAR/CANARA BANK/", "", -2_500_000),
+            ("2026-10-08", "INB/NEFT/AXOIC590948494/SRI ANNAPOORNA AGENCI/TMB/", "", -2_500_000),
+            ("2026-10-09", "NEFT/SBIN0001/SWASTIK SPINNERS LLP/OCT RENT", "", -3_000_000),
+            ("2026-10-09", "NEFT/SBIN0002/MEENA TRADERS/OCT RENT", "", -3_000_000),
+        ]
+    )
+    books = ledger(
+        [
+            (
+                "2026-10-08",
+                "Professional Fees",
+                "Paid to Sri Annapoorna Agencies (Kolkata)",
+                -2_500_000,
+            ),
+            (
+                "2026-10-08",
+                "Professional Fees",
+                "Being amount paid to Ravi Kumar towards fees",
+                -2_500_000,
+            ),
+            ("2026-10-09", "Rent - Office", "Paid to Meena Traders for Oct-26", -3_000_000),
+            ("2026-10-09", "Rent - Godown", "Paid to Swastik Spinners LLP for Oct-26", -3_000_000),
+        ]
+    )
+    pairs, suggestions = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 1), (1, 0), (2, 3), (3, 2)}
+    assert suggestions.empty
+
+
+def test_a_salary_paid_to_staff_names_no_one_though_its_narration_says_to_whom() -> None:
+    # `Salary Payable` paid "to staff" stays no one's: it is still the batch of the day's eight
+    # NEFTs that say SAL
+    names = [
+        "RAVI KUMAR",
+        "MEENA S",
+        "ARUN P",
+        "LATHA K",
+        "GOPAL R",
+        "DIVYA M",
+        "SURESH E",
+        "ANU V",
+    ]
+    bank = statement(
+        [
+            ("2026-10-31", f"NEFT/SBIN000{n}/{name}/SAL OCT", "", -2_000_000)
+            for n, name in enumerate(names)
+        ]
+    )
+    books = ledger(
+        [("2026-10-31", "Salary Payable", "Being salary paid to staff for Oct", -16_000_000)]
+    )
+    pairs, _ = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(b, 0) for b in range(8)}

@@ -445,6 +445,40 @@ HIDES_THE_PARTY = (
 Not an expense's or a payable's (`Salary Payable` paid "to staff", `Rent`): those name no one."""
 
 
+PAID_FOR_A_SERVICE = (
+    r"(?i)\b(?:fees?|rent|charges|expenses?|commission|retainer(?:ship)?|consultancy)\b"
+)
+"""Particulars of an expense paid to one payee (`Professional Fees`, `Rent - Godown`, `Retainer
+Fees`), whose voucher's narration may name that payee (`Paid to Sri Annapoorna Agencies
+(Kolkata)`): the narration's payee is the line's party (`xlbo.bank.side`)."""
+
+PAID_TO_MANY = (
+    r"(?i)\b(?:salar(?:y|ies)|wages|bonus|payable|tds|gst|cgst|sgst|igst|tax(?:es)?|interest"
+    r"|cash|bank\s+charges)\b"
+)
+"""Particulars of what is paid to many or to no payee (`Salary Payable` paid "to staff", `TDS
+Payable`, `Bank Charges`): a batch's or a challan's, named by no narration."""
+
+_NO_ONES = frozenset(
+    {"employees", "employee", "staff", "workers", "worker", "labour", "landlord", "owner",
+     "vendor", "vendors", "supplier", "suppliers", "party", "parties", "customer", "customers",
+     "contractor", "contractors", "consultant", "consultants", "self", "all", "various"}
+)  # fmt: skip
+"""Words of a narration's `paid to …` that name no one (`paid to staff`, `to landlord`)."""
+
+
+def payee_keys(narrations: pd.Series) -> pd.Series:
+    """`book_narration_party_keys`, "" where the payee is no one in particular (`_NO_ONES`: `Rent
+    paid to landlord`, `paid to all employees`).
+
+    >>> payee_keys(pd.Series(["Paid to Sri Annapoorna Agencies (Kolkata)", "Rent paid to "
+    ...     "landlord for Oct-26", "Paid to Swastik Spinners LLP for Oct-26"])).tolist()
+    ['sri annapoorna agencies', '', 'swastik spinners']
+    """
+    keys = book_narration_party_keys(narrations)
+    return keys.map(lambda key: "" if set(key.split()) & _NO_ONES else key)
+
+
 def book_narration_party_keys(narrations: pd.Series) -> pd.Series:
     """The party key (see `bank_party_key`) each book narration names (`_BOOK_NARRATION_PARTY`),
     "" where it names none or only an account (`transferred to Salary Payable`). A voucher

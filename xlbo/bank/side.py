@@ -20,6 +20,8 @@ from xlbo.arrays import within
 from xlbo.bank.parties import (
     CHEQUE_WORDS,
     HIDES_THE_PARTY,
+    PAID_FOR_A_SERVICE,
+    PAID_TO_MANY,
     RETURN_WORDS,
     TRANSFER_WORDS,
     WHERE_CLEARED,
@@ -29,6 +31,7 @@ from xlbo.bank.parties import (
     narration_keys_and_handles,
     narration_names,
     narration_party_keys,
+    payee_keys,
     with_handles,
 )
 from xlbo.bank.references import reference_frame
@@ -392,11 +395,23 @@ def book_references(narration: pd.Series, references: pd.Series) -> pd.Series:
 def _book_parties(particulars: pd.Series, narration: pd.Series) -> np.ndarray:
     """Each book line's party key: its particulars', else, where they stand for the party
     (HIDES_THE_PARTY: `(as per details)`, `Sundry Debtors`), the one its narration names
-    (`Being amount received from Jay Ambe Traders against Inv 232`)."""
+    (`Being amount received from Jay Ambe Traders against Inv 232`); and where they are an
+    expense paid to one payee (PAID_FOR_A_SERVICE: `Professional Fees`, `Rent - Godown`, not
+    `Salary Payable`), the payee its narration names, if it names one (`Paid to Sri Annapoorna
+    Agencies (Kolkata)`): of five consultants' equal fees of one day, each its own."""
     party = ledger_party_keys(particulars).to_numpy(dtype=object, copy=True)
     unnamed = np.flatnonzero((party == "") & contains(particulars, HIDES_THE_PARTY))
     if len(unnamed):
         party[unnamed] = book_narration_party_keys(narration.iloc[unnamed]).to_numpy(dtype=object)
+    paid = np.flatnonzero(
+        contains(particulars, PAID_FOR_A_SERVICE)
+        & ~contains(particulars, PAID_TO_MANY)
+        & ~contains(particulars, HIDES_THE_PARTY)
+    )
+    if len(paid):
+        payee = payee_keys(narration.iloc[paid]).to_numpy(dtype=object)
+        named = payee != ""
+        party[paid[named]] = payee[named]
     return party
 
 
