@@ -3219,3 +3219,41 @@ def test_a_salary_paid_to_staff_names_no_one_though_its_narration_says_to_whom()
     )
     pairs, _ = matched(bank, books)
     assert {(b, g) for b, g, _ in pairs} == {(b, 0) for b in range(8)}
+
+
+def test_a_salary_voucher_is_the_days_salary_neft_upload_and_the_employees_paid_by_imps() -> None:
+    # an outsider's Axis month: the upload's NEFTs say SAL OCT26, two employees were paid by
+    # IMPS that says nothing, and a vendor's NEFT and a charge went out the same day. The books'
+    # one Salary Payable voucher is the NEFTs and the two IMPS: before, all eleven were left
+    names = ["D A ARUMUGAM", "MEHTA G N", "PONNUSAMYM", "P SIVAKUMAR", "SVIGNESH", "A G SARAVANAN"]
+    names += ["M MEENAKSHI", "PRAVIN C SONI"]
+    rows = [
+        (
+            "2026-10-03",
+            f"INB/NEFT/AXOIC6423139058{n}/{name}/KOTAK MAHINDRA BANK/SAL OCT26",
+            "",
+            -(3_000_000 + n * 100_000),
+        )
+        for n, name in enumerate(names)
+    ]
+    rows += [
+        ("2026-10-03", "MOB/IMPS/695217837244/RAVICHANDR/FDRL", "", -7_930_000),
+        ("2026-10-03", "MOB/IMPS/661340935525/DEEPAKGOYA/UTIB", "", -8_240_000),
+        (
+            "2026-10-03",
+            "INB/NEFT/AXOIC20994007840/DHANALAKSHMI AND CO/TAMILNAD MERCANTILE/",
+            "",
+            -1_234_500,
+        ),
+        ("2026-10-03", "NEFT CHGS INCL GST", "", -590),
+    ]
+    salaries = sum(amount for *_, amount in rows[:10])
+    books = ledger([("2026-10-03", "Salary Payable", "Being salary for Oct 2026 paid", salaries)])
+    pairs, _ = matched(statement(rows), books)
+    assert {(b, g) for b, g, _ in pairs} == {(b, 0) for b in range(10)}
+    found, _ = match_lines(prepare_bank(statement(rows)), prepare_ledger(books))
+    assert "the 8 of their day that say salary and 2 other payment(s)" in found["why"].iloc[0]
+    # a second set of the day's other lines that makes up the rest: the user's to choose
+    rows.append(("2026-10-03", "MOB/IMPS/600000000001/KARTHIK V/SBIN", "", -7_930_000))
+    pairs, _ = matched(statement(rows), books)
+    assert pairs == set()

@@ -112,6 +112,7 @@ from xlbo.bank.scoring import (
     RARE_AMOUNT_LINES,
     REFERENCE_EVIDENCE,
     ROUND,
+    SALARY_REST_LINES,
     SAME_AMOUNT_APART_DAYS,
     SHORTLIST,
     SLIP_SCORE,
@@ -2384,6 +2385,7 @@ def _batches(run: _Matching) -> None:
     _batches_of_one_narration(run)
     _salary_batches(run)
     _salary_batches_in_part(run)
+    _salaries_and_the_rest(run)
 
 
 BATCH_WORDS = r"(?i)\b(?:BULK|BATCH|SALARY|SALARIES|PAYROLL|WAGES|UPLOAD)\b"
@@ -2450,6 +2452,68 @@ def _salary_batches(run: _Matching) -> None:
                     else ""
                 ),
             )
+
+
+def _salaries_and_the_rest(run: _Matching) -> None:
+    """A salary voucher of the books that names no one (`Salary Payable`, `Being salary for Oct
+    2026 paid`) that is to the paisa the total of the bank's open lines of one day in its window
+    that say salary (SALARY_WORDS, at least BATCH_PARTS: the upload's `…/SAL OCT26` NEFTs) and of
+    one set of that day's other open lines that name someone (the employees paid by IMPS,
+    `MOB/IMPS/…/NAGARAJANJ/FDRL`), beside a vendor's payment and the day's charges, which are
+    no part of it: the only such set of the window, among at most SALARY_REST_LINES lines."""
+    ledger, bank = run.ledger.lines, run.bank.lines
+    ledger_signed = ledger["signed"].to_numpy(dtype=np.int64)
+    targets = np.flatnonzero(run.ledger_open & ~run.ledger_named & (ledger_signed != 0))
+    targets = targets[contains(ledger["text"].iloc[targets].fillna("").astype(str), SALARY_WORDS)]
+    opened = np.flatnonzero(run.bank_open & run.bank_named)
+    if not len(targets) or len(opened) < BATCH_PARTS:
+        return
+    bank_signed = bank["signed"].to_numpy(dtype=np.int64)
+    bank_day = bank["day"].to_numpy(dtype=np.int64)
+    text = bank["text"].iloc[opened].fillna("").astype(str)
+    said = np.zeros(len(bank), dtype=bool)
+    said[opened] = contains(text, SALARY_WORDS)
+    other = np.zeros(len(bank), dtype=bool)  # named, and no charge (CHARGES … TO R KUMAR)
+    other[opened] = ~said[opened] & ~contains(text, CHARGE_WORDS)
+    ledger_day = ledger["day"].to_numpy(dtype=np.int64)
+    for target in targets.tolist():
+        amount, day = int(ledger_signed[target]), int(ledger_day[target])
+        way = run.bank_open & (np.sign(bank_signed) == np.sign(amount))
+        found: list[tuple[np.ndarray, np.ndarray]] = []
+        for on in range(day + run.window.before, day + run.window.after + 1):
+            upload = np.flatnonzero(way & said & (bank_day == on))
+            rest = amount - int(bank_signed[upload].sum())
+            if len(upload) < BATCH_PARTS or rest == 0 or (rest > 0) != (amount > 0):
+                continue  # all of them alone: `_batches`' (or none)
+            others = np.flatnonzero(way & other & (bank_day == on))
+            others = others[np.abs(bank_signed[others]) <= abs(rest)]
+            if 0 < len(others) <= SALARY_REST_LINES:
+                found += [
+                    (upload, others[pick]) for pick in _sets_adding_up(bank_signed[others], rest)
+                ]
+        if len(found) != 1:
+            continue
+        upload, rest_lines = found[0]
+        parts = sorted([*upload.tolist(), *rest_lines.tolist()])
+        if any((part, target) in run.rejected for part in parts):
+            continue
+        run.take_group(
+            parts,
+            [target],
+            "Batch",
+            f"{len(parts)} bank lines add up to this line to the paisa: the {len(upload)} of "
+            f"their day that say salary and {len(rest_lines)} other payment(s) of that day to "
+            "persons, the only set that makes up the rest",
+        )
+
+
+def _sets_adding_up(values: np.ndarray, total: int) -> list[np.ndarray]:
+    """Every set of `values` (positions) adding up to `total`, all 2^n sets tried at once."""
+    count = len(values)
+    masks = np.arange(1, 1 << count, dtype=np.int64)
+    bits = (masks[:, None] >> np.arange(count, dtype=np.int64)) & 1
+    hits = masks[bits @ values.astype(np.int64) == total]
+    return [np.flatnonzero((hit >> np.arange(count)) & 1) for hit in hits.tolist()]
 
 
 def _salary_batches_in_part(run: _Matching) -> None:

@@ -199,6 +199,11 @@ HELD_OUT = 2
 """Salary vouchers at most that a salary upload may leave out of its window's (`match.
 _salary_batches_in_part`): a salary held, an employee paid by cheque. Found by a lookup of the
 difference, one set only; more left out and chance sets abound among a payroll's amounts."""
+SALARY_REST_LINES = 16
+"""The day's other open bank lines at most among which the rest of a salary voucher is looked
+for, once the day's lines that say salary are counted (`match._salaries_and_the_rest`): the
+employees paid by IMPS without a word of salary beside the upload's NEFTs. All their sets are
+tried (65,536 at most); only a set that alone makes up the rest to the paisa is taken."""
 BATCH_CHARGES_DAYS = 31
 """Days before a charges journal its bank charges may be (a month's, booked at its end)."""
 CHARGES_PARTS = MIN_PARTS
