@@ -753,3 +753,70 @@ def test_an_emi_takes_the_interest_twin_the_user_did_not_reject(rejected: int) -
     )
     other = 3 - rejected
     assert [(bank, books) for bank, books, _ in splits(found).values()] == [([0], [0, other])]
+
+
+# --- helper-148's outsider month: Central Bank's words, a busy card day ----------------------
+
+
+def test_finacles_by_transfer_before_a_card_settlement_is_no_customers_transfer() -> None:
+    # Central Bank of India (Finacle) writes BY TRANSFER- before every credit: the acquirer's
+    # settlement is still the day's card sales less the MDR
+    found, _ = run(
+        [("2026-10-21", "BY TRANSFER-POS SETTLEMENT MID 72728857 201026", "", 6881738)],
+        [
+            (
+                "2026-10-21",
+                "Sales A/c - Retail Counter",
+                "Card sales 20-10-2026 MID 72728857",
+                7031077,
+            ),
+            ("2026-10-21", "MDR Charges", "MDR on card settlement incl GST", -149339),
+        ],
+    )
+    [(bank, books, _)] = splits(found).values()
+    assert (bank, books) == ([0], [0, 1])
+
+
+def test_six_terminals_settled_one_day_are_each_their_card_sales_less_their_mdr() -> None:
+    # six settlements of one day against six card sales and six MDR journals: twelve book
+    # lines, more than a day's split is searched among (SPLIT_LINES), were all left open
+    terminals = [
+        ("91740029", 12555043, 12827497, 272454),
+        ("55047368", 14325315, 14636187, 310872),
+        ("39645911", 13322282, 13611386, 289104),
+        ("56471341", 1661519, 1697575, 36056),
+        ("35738980", 16742910, 17106246, 363336),
+        ("13984916", 9099543, 9297011, 197468),
+    ]
+    bank = [
+        ("2026-10-14", f"POS SETTLEMENT MID {mid} 131026", "", net) for mid, net, _, _ in terminals
+    ]
+    books = [
+        ("2026-10-14", "Card Sales", f"Card sales 13-10-2026 MID {mid}", gross)
+        for mid, _, gross, _ in terminals
+    ]
+    books += [
+        ("2026-10-14", "MDR Charges", "MDR on card settlement incl GST", -mdr)
+        for *_, mdr in terminals
+    ]
+    found, suggestions = run(bank, books)
+    assert {b[0]: sorted(g) for b, g, _ in splits(found).values()} == {
+        n: [n, n + 6] for n in range(6)
+    }
+    assert suggestions.empty
+
+
+def test_a_central_bank_commission_and_its_gst_are_the_months_bank_charges_journal() -> None:
+    # NEFT COMMISSION and GST ON NEFT COMMISSION are a public sector bank's charges; a payment
+    # to an agent that says COMMISSION is no charge of the bank's
+    found, _ = run(
+        [
+            ("2026-10-06", "NEFT COMMISSION", "", -250),
+            ("2026-10-07", "GST ON NEFT COMMISSION", "", -45),
+            ("2026-10-08", "RTGS COMMISSION", "", -2500),
+            ("2026-10-09", "GST ON RTGS COMMISSION", "", -450),
+            ("2026-10-10", "NEFT/UTIB0000123/RAMESH AGENCIES/COMMISSION OCT", "", -1500000),
+        ],
+        [("2026-10-31", "Bank Charges", "Being bank charges for Oct-2026 as per statement", -3245)],
+    )
+    assert set(found["bank"]) == {0, 1, 2, 3} and set(found["ledger"]) == {0}

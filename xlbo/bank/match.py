@@ -67,6 +67,7 @@ from xlbo.bank.near_misses import near_misses
 from xlbo.bank.parties import (
     CHARGE_WORDS,
     CHEQUE_WORDS,
+    COMMISSION_WORDS,
     RETURN_WORDS,
     TRANSFER_WORDS,
     Likeness,
@@ -2247,6 +2248,10 @@ _GST_OF = rf"(?i)^\W*(?:{_GST}\b\W*(?:@\s*[\d.]+\s*%?\W*)?(?:ON\b|OF\b)?\W*)+"
 CHARGES`): what is left is the charge's own kind."""
 
 
+_CLASSIC_CHARGE = r"(?i)\b(?:CHGS?|CHRGS?|CHARGES?)\b"
+"""CHARGE_WORDS but a commission's."""
+
+
 def _bank_charges(bank: Side, lines: np.ndarray) -> np.ndarray:
     """Which of the bank's `lines` are charges: a charge (CHARGE_WORDS: `NEFT CHGS`, `SMS
     CHARGES`), the GST on one (`CGST ON CHARGES`, `IGST ON NEFT CHGS`), and a GST line that
@@ -2261,6 +2266,9 @@ def _bank_charges(bank: Side, lines: np.ndarray) -> np.ndarray:
     """
     text = bank.lines["text"].iloc[lines].fillna("").astype(str)
     charge = contains(text, CHARGE_WORDS)
+    # COMMISSION paid to someone named is an agent's, no bank charge
+    agent = contains(text, COMMISSION_WORDS) & ~contains(text, _CLASSIC_CHARGE)
+    charge &= ~(agent & (bank.lines["party"].iloc[lines].fillna("").to_numpy(dtype=object) != ""))
     bare_gst = contains(text, rf"(?i)^\W*(?:{_GST}\b\W*)+$")
     day = bank.lines["day"].to_numpy(dtype=np.int64)[lines]
     charge_days = np.unique(day[charge])

@@ -148,6 +148,9 @@ Corporation`)."""
 CARD_NOT_TARGET = r"(?i)\b(?:NEFT|RTGS|IMPS|UPI|CHQ|CLG|CLEARING|TRF|TRANSFER|INB|ECS|NACH)\b"
 """A credit that came another way than an acquirer's settlement: a customer's `NEFT CR-…-SHARMA
 SALES CORPORATION-SETTLEMENT INV 45` says SETTLEMENT and is a receipt."""
+FINACLE_TRANSFER = r"(?i)^\s*(?:BY|TO)\s+TRANSFER\s*-\s*"
+"""How Finacle begins a transfer's narration (`BY TRANSFER-POS SETTLEMENT MID 72728857`, Central
+Bank of India): the acquirer's credit as much as a customer's."""
 MDR_WORDS = (
     r"(?i)\b(?:MDR|CARD\s+(?:CHARGES?|COMMISSION|FEES?)|MERCHANT\s+(?:DISCOUNT|FEES?|CHARGES?)|"
     r"DISCOUNT\s+ON\s+CARDS?|POS\s+CHARGES?|EDC\s+(?:CHARGES?|RENT(?:AL)?))\b"
@@ -356,8 +359,9 @@ def _targets(
     targets = np.flatnonzero(one_open & (one_signed != 0) & ((one_signed > 0) == kind.into))
     text = one.lines["text"].iloc[targets]
     says = _says(text, kind.target_words)
-    if kind.target_unless:
-        says &= ~_says(text, kind.target_unless)
+    if kind.target_unless:  # Finacle's `BY TRANSFER-` before every credit says no channel
+        bare = text.fillna("").astype(str).str.replace(FINACLE_TRANSFER, "", regex=True)
+        says &= ~_says(bare, kind.target_unless)
     if kind.target_wholly:
         says &= _says(text, kind.target_wholly)
     if kind.note_unless and "note" in one.lines.columns:
@@ -549,6 +553,64 @@ def _spread(
     ]
 
 
+def _crowded(
+    kind: Kind,
+    bank: Side,
+    ledger: Side,
+    bank_open: np.ndarray,
+    ledger_open: np.ndarray,
+    window: Window,
+) -> list[_Candidate]:
+    """Every (target, set) of `kind` of two lines, one of its `later` part and one of the
+    other, of a day with more lines of it than `_candidates` searches (SPLIT_LINES): six
+    terminals' card sales and six MDR journals of one day, each settlement its own terminal's
+    pair. Joined on amount: every pair of the day that adds up to a target in its window (at
+    most CROWDED_PAIRS pairs, else none)."""
+    if not kind.later or kind.whole_day:
+        return []
+    one, other, seen, targets, lines, role = _facing(
+        kind, bank, ledger, bank_open, ledger_open, window
+    )
+    if not len(targets) or not len(lines):
+        return []
+    other_day = other.lines["day"].to_numpy(dtype=np.int64)
+    days, counts = np.unique(other_day[lines], return_counts=True)
+    busy = np.isin(other_day[lines], days[counts > SPLIT_LINES])
+    lines, role = lines[busy], role[busy]
+    later = next(at for at, part in enumerate(kind.parts) if part.name == kind.later)
+    laters, mains = lines[role == later], lines[role != later]
+    if not len(laters) or not len(mains):
+        return []
+    pairs = pd.DataFrame(
+        {"main": mains, "day": other_day[mains], "role": role[role != later]}
+    ).merge(pd.DataFrame({"later": laters, "day": other_day[laters]}), on="day")
+    if len(pairs) > CROWDED_PAIRS:
+        return []
+    other_signed = other.lines["signed"].to_numpy(dtype=np.int64)
+    one_signed = one.lines["signed"].to_numpy(dtype=np.int64)
+    main = pairs["main"].to_numpy(dtype=np.int64)
+    later_line = pairs["later"].to_numpy(dtype=np.int64)
+    pairs["amount"] = other_signed[main] + other_signed[later_line]
+    joined = pairs.merge(pd.DataFrame({"amount": one_signed[targets], "target": targets}))
+    target = joined["target"].to_numpy(dtype=np.int64)
+    one_day = one.lines["day"].to_numpy(dtype=np.int64)
+    keep = seen.holds(one_day[target] - joined["day"].to_numpy(dtype=np.int64))
+    return [
+        _Candidate(kind, t, [m, lt], [r, later])
+        for t, m, lt, r in zip(
+            target[keep].tolist(),
+            joined["main"].to_numpy(dtype=np.int64)[keep].tolist(),
+            joined["later"].to_numpy(dtype=np.int64)[keep].tolist(),
+            joined["role"].to_numpy(dtype=np.int64)[keep].tolist(),
+            strict=True,
+        )
+    ]
+
+
+CROWDED_PAIRS = 100_000
+"""Pairs of a crowded day's lines (`_crowded`) at most that are joined on their totals."""
+
+
 def _words(text: str) -> list[str]:
     """A text's words of letters only, three or more, upper case (`ACH/BAJAJ FINANCE LTD/EMI 12
     of 36`: ACH, BAJAJ, FINANCE, LTD, EMI)."""
@@ -737,6 +799,7 @@ def split_sets(
         found += _candidates(kind, bank, ledger, bank_open, ledger_open, window)
         if kind.later:
             found += _spread(kind, bank, ledger, bank_open, ledger_open, window)
+            found += _crowded(kind, bank, ledger, bank_open, ledger_open, window)
     sides, seen = [], set()
     twins = _Twins(found, bank, ledger)
     for candidate in found:
