@@ -820,3 +820,25 @@ def test_a_central_bank_commission_and_its_gst_are_the_months_bank_charges_journ
         [("2026-10-31", "Bank Charges", "Being bank charges for Oct-2026 as per statement", -3245)],
     )
     assert set(found["bank"]) == {0, 1, 2, 3} and set(found["ledger"]) == {0}
+
+
+def test_an_mdr_journal_is_no_journal_of_the_banks_neft_charges() -> None:
+    # helper-148's Axis month at 100,000 lines: `MDR Charges` (a card settlement's part) says
+    # CHARGES, and took the day's NEFT charge and its GST that it happened to equal; the
+    # month's Bank Charges journal, their total, was then left with all its charges
+    found, _ = run(
+        [
+            ("2026-10-28", "NEFT CHGS INCL GST", "", -2500),
+            ("2026-10-28", "GST @18% ON NEFT CHGS INCL GST", "", -450),
+        ],
+        [
+            ("2026-10-28", "MDR Charges", "MDR on card settlement incl GST", -2950),
+            (
+                "2026-10-31",
+                "Bank Charges",
+                "Being bank charges for Oct-2026 as per statement",
+                -2950,
+            ),
+        ],
+    )
+    assert set(found["bank"]) == {0, 1} and set(found["ledger"]) == {1}

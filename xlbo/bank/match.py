@@ -126,7 +126,7 @@ from xlbo.bank.scoring import (
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side, with_notes
 from xlbo.bank.slips import slip_sets
-from xlbo.bank.splits import SEVERAL_SETS, split_sets
+from xlbo.bank.splits import MDR_WORDS, SEVERAL_SETS, split_sets
 from xlbo.bank.window import (
     DEFAULT_WINDOW,
     Band,
@@ -2248,6 +2248,14 @@ _GST_OF = rf"(?i)^\W*(?:{_GST}\b\W*(?:@\s*[\d.]+\s*%?\W*)?(?:ON\b|OF\b)?\W*)+"
 CHARGES`): what is left is the charge's own kind."""
 
 
+def _charges_journal(text: pd.Series) -> np.ndarray:
+    """Which book texts are a journal of the bank's charges (`Bank Charges`, `Being NEFT
+    charges for Oct`): CHARGE_WORDS, and not the acquirer's MDR (`MDR Charges`, `MDR on card
+    settlement incl GST`, a card settlement's part, no NEFT charges' total)."""
+    text = text.fillna("").astype(str)
+    return np.asarray(contains(text, CHARGE_WORDS) & ~contains(text, MDR_WORDS), dtype=bool)
+
+
 _CLASSIC_CHARGE = r"(?i)\b(?:CHGS?|CHRGS?|CHARGES?)\b"
 """CHARGE_WORDS but a commission's."""
 
@@ -2325,6 +2333,9 @@ def _batches(run: _Matching) -> None:
         signed = one.lines["signed"].to_numpy(dtype=np.int64)
         days = one.lines["day"].to_numpy(dtype=np.int64)
         targets = np.flatnonzero(one_open & ~named & (signed != 0))
+        if not one_is_bank:  # an MDR journal is a card settlement's part, no day's total
+            text = one.lines["text"].iloc[targets].fillna("").astype(str)
+            targets = targets[~contains(text, MDR_WORDS)]
         fewest = BATCH_PARTS if one_is_bank else min(BATCH_PARTS, CHARGES_PARTS)
         if not len(targets) or other_open.sum() < fewest:
             continue
@@ -2356,7 +2367,7 @@ def _batches(run: _Matching) -> None:
             ]
             # a charges journal: the month's charges before it
             text = one.lines["text"].iloc[targets].fillna("").astype(str)
-            charges = text.str.contains(CHARGE_WORDS, regex=True).to_numpy(dtype=bool)
+            charges = _charges_journal(text)
             ways.append((bank_charges, -BATCH_CHARGES_DAYS, 0, targets[charges], CHARGES_PARTS, ""))
         for lines, low, high, some, least, what in ways:
             allowed = lines[other_open[lines]]  # open now: earlier batches took theirs
@@ -2732,10 +2743,7 @@ def _charges_of_some_kinds(run: _Matching) -> None:
     ledger_text = run.ledger.lines["text"].fillna("").astype(str)
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
     targets = np.flatnonzero(
-        run.ledger_open
-        & ~run.ledger_named
-        & (ledger_signed != 0)
-        & ledger_text.str.contains(CHARGE_WORDS, regex=True).to_numpy(dtype=bool)
+        run.ledger_open & ~run.ledger_named & (ledger_signed != 0) & _charges_journal(ledger_text)
     )
     if not len(targets):
         return
@@ -2829,9 +2837,7 @@ def _charges_with_their_gst(run: _Matching) -> None:
     ledger_text = run.ledger.lines["text"].fillna("").astype(str)
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
     ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
-    journals = np.flatnonzero(
-        run.ledger_open & (ledger_signed < 0) & contains(ledger_text, CHARGE_WORDS)
-    )
+    journals = np.flatnonzero(run.ledger_open & (ledger_signed < 0) & _charges_journal(ledger_text))
     found = []
     for line, taxes in sets:
         total = int(bank_signed[[line, *taxes]].sum())
@@ -4145,13 +4151,16 @@ def _combinations(run: _Matching) -> pd.DataFrame:
     suggested = [(c.target, part) for c in undecided for part in c.parts]
     undecided = []
     refused = frozenset((g, b) for b, g in run.rejected)
+    # the acquirer's MDR journal is a card settlement's part (`xlbo.bank.splits`), no total of
+    # the bank's lines: the day's NEFT charge and its GST may happen to make it up
+    mdr = contains(run.ledger.lines["text"].fillna("").astype(str), MDR_WORDS)
     for found in find_combinations(
         run.ledger,
         run.bank,
         run.window,
         refused,
         False,
-        ledger_open & run.ledger_open,
+        ledger_open & run.ledger_open & ~mdr,
         bank_open & run.bank_open,
         undecided,
         names,
