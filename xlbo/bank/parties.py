@@ -693,14 +693,15 @@ def party_keys(names: pd.Series) -> pd.Series:
 
 def _squashed(text: str, **_: object) -> str:
     """A name with its spaces taken out, Sri however spelt at the start of a word and Lakshmi
-    wherever (IMPS runs `SHREE AMRIT` together as `SHREEAMRIT`, `LAXMI INDUSTRIES` as
-    `LAXMIINDUS`, which `party_key` cannot fold word by word; `MAHA LAXMI`, folded so, is
-    Mahalaxmi Traders)."""
-    return _LAKSHMI.sub("lakshmi", _SRI_START.sub("sri", text)).replace(" ", "")
+    wherever, as its shortest spelling, laxmi (IMPS runs `SHREE AMRIT` together as `SHREEAMRIT`,
+    `LAXMI INDUSTRIES` as `LAXMIINDUS`, which `party_key`, folding word by word to lakshmi,
+    cannot reach; the shortest, so that a name cut inside it, `SRIRAJLAXM`, still begins the
+    other's: Sri Rajlaxmi Enterprises)."""
+    return _LAKSHMI.sub("laxmi", _SRI_START.sub("sri", text)).replace(" ", "")
 
 
 _SRI_START = re.compile(r"\b(?:shree|shri|shre|sree)")
-_LAKSHMI = re.compile(r"laxmi|luxmi")
+_LAKSHMI = re.compile(r"lakshmi|luxmi")
 
 
 SHORTEST_PART = 5
