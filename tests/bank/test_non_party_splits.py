@@ -842,3 +842,30 @@ def test_an_mdr_journal_is_no_journal_of_the_banks_neft_charges() -> None:
         ],
     )
     assert set(found["bank"]) == {0, 1} and set(found["ledger"]) == {1}
+
+
+def test_a_settlement_is_the_card_sales_of_its_own_terminal_on_a_busy_day() -> None:
+    # two terminals' settlements of 98,000.00 each: 1,00,000.00 less 2,000.00, and 99,000.00
+    # less 1,000.00. By amounts either settlement is either set; the terminal's number (MID)
+    # on both sides says which (five terminals, ten book lines: a busy day)
+    terminals = [
+        ("11111111", 9800000, 10000000, 200000),
+        ("22222222", 9800000, 9900000, 100000),
+        ("33333333", 4910000, 5000000, 90000),
+        ("44444444", 2947000, 3000000, 53000),
+        ("55555555", 1475000, 1500000, 25000),
+    ]
+    bank = [("2026-10-14", f"EDC/SETTL/MID{mid}/131026", "", net) for mid, net, _, _ in terminals]
+    books = [
+        ("2026-10-14", "Card Sales", f"Card sales 13-10-2026 MID {mid}", gross)
+        for mid, _, gross, _ in terminals
+    ]
+    books += [
+        ("2026-10-14", "MDR Charges", "MDR on card settlement incl GST", -mdr)
+        for *_, mdr in terminals
+    ]
+    found, suggestions = run(bank, books)
+    assert {b[0]: sorted(g) for b, g, _ in splits(found).values()} == {
+        n: [n, n + 5] for n in range(5)
+    }
+    assert suggestions.empty

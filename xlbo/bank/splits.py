@@ -64,7 +64,7 @@ from xlbo.bank.scoring import (
 )
 from xlbo.bank.side import Side, with_notes
 from xlbo.bank.window import Window, band
-from xlbo.columns import contains
+from xlbo.columns import contains, extract
 from xlbo.money import format_inr, from_paise
 
 # --- the words, in one place (RE2 and Python alike: no lookarounds) ---------------------------
@@ -581,17 +581,34 @@ def _crowded(
     laters, mains = lines[role == later], lines[role != later]
     if not len(laters) or not len(mains):
         return []
-    pairs = pd.DataFrame(
-        {"main": mains, "day": other_day[mains], "role": role[role != later]}
-    ).merge(pd.DataFrame({"later": laters, "day": other_day[laters]}), on="day")
-    if len(pairs) > CROWDED_PAIRS:
-        return []
     other_signed = other.lines["signed"].to_numpy(dtype=np.int64)
     one_signed = one.lines["signed"].to_numpy(dtype=np.int64)
-    main = pairs["main"].to_numpy(dtype=np.int64)
-    later_line = pairs["later"].to_numpy(dtype=np.int64)
-    pairs["amount"] = other_signed[main] + other_signed[later_line]
-    joined = pairs.merge(pd.DataFrame({"amount": one_signed[targets], "target": targets}))
+    mains_of = pd.DataFrame({"main": mains, "day": other_day[mains], "role": role[role != later]})
+    laters_of = pd.DataFrame(
+        {"later": laters, "day": other_day[laters], "amount": other_signed[laters]}
+    )
+    # a terminal's number on both sides (`POS SETTLEMENT MID 72728857`, `Card sales … MID
+    # 72728857`) pairs a settlement with its own card sales: the MDR is then the difference
+    mid_one = extract(with_notes(one).iloc[targets], TERMINAL)
+    mid_other = extract(with_notes(other).iloc[mains], TERMINAL)
+    by_terminal = pd.DataFrame({"target": targets, "mid": mid_one.to_numpy(dtype=object)}).merge(
+        mains_of.assign(mid=mid_other.to_numpy(dtype=object)), on="mid"
+    )
+    by_terminal = by_terminal[by_terminal["mid"] != ""]
+    if len(by_terminal):
+        by_terminal["amount"] = (
+            one_signed[by_terminal["target"].to_numpy(dtype=np.int64)]
+            - other_signed[by_terminal["main"].to_numpy(dtype=np.int64)]
+        )
+        joined = by_terminal.merge(laters_of, on=["day", "amount"])
+    else:
+        pairs = mains_of.merge(laters_of[["later", "day"]], on="day")
+        if len(pairs) > CROWDED_PAIRS:
+            return []
+        main = pairs["main"].to_numpy(dtype=np.int64)
+        later_line = pairs["later"].to_numpy(dtype=np.int64)
+        pairs["amount"] = other_signed[main] + other_signed[later_line]
+        joined = pairs.merge(pd.DataFrame({"amount": one_signed[targets], "target": targets}))
     target = joined["target"].to_numpy(dtype=np.int64)
     one_day = one.lines["day"].to_numpy(dtype=np.int64)
     keep = seen.holds(one_day[target] - joined["day"].to_numpy(dtype=np.int64))
@@ -609,6 +626,10 @@ def _crowded(
 
 CROWDED_PAIRS = 100_000
 """Pairs of a crowded day's lines (`_crowded`) at most that are joined on their totals."""
+TERMINAL = r"(?i)\bMID\s*[:/#-]?\s*(?P<found>[0-9]{6,15})\b"
+"""A card terminal's merchant ID as the acquirer's settlement and the books' card sales write it
+(`POS SETTLEMENT MID 72728857 201026`, `EDC/SETTL/MID88384634/221026`, `Card sales 20-10-2026
+MID 72728857`)."""
 
 
 def _words(text: str) -> list[str]:
