@@ -2277,15 +2277,17 @@ def read_table(out, sheet, csvname, words):
 
 
 def read_pairs(out):
-    """(bank row, ledger row) pairs from Matches; a match of several lines fills
-    the missing side from the rows above it under the same Match ID."""
+    """(bank row, ledger row) pairs from Matches: a row of both lines is that pair; a row of one
+    side's line alone (a match of several lines written one line a row) pairs it with every
+    line of the other side under the same Match ID."""
     rows, cols = read_table(out, "Matches", "matches", ["Bank Row", "Ledger Row"])
     if rows is None or cols is None:
         return None, []
     mid = cols["Match ID"] if "Match ID" in cols else cols.get("Match")
     ncol = cols.get("Narration")
     pcol = cols.get("Particulars")
-    groups = defaultdict(lambda: ([], []))
+    alone = defaultdict(lambda: ([], []))  # a Match ID's lines on rows of their own side only
+    both = defaultdict(set)  # a Match ID's rows of both lines
     texts = read_pairs.texts = {}
     last = None
     for r in rows:
@@ -2301,16 +2303,21 @@ def read_pairs(out):
             texts.setdefault(("b", b), str(r[ncol]))
         if lg is not None and pcol is not None:
             texts.setdefault(("l", lg), str(r[pcol]))
-        bs, ls = groups[key]
-        if b is not None and b not in bs:
-            bs.append(b)
-        if lg is not None and lg not in ls:
-            ls.append(lg)
+        if b is not None and lg is not None:
+            both[key].add((b, lg))
+        elif b is not None:
+            alone[key][0].append(b)
+        elif lg is not None:
+            alone[key][1].append(lg)
     pairs = set()
-    for bs, ls in groups.values():
-        for b in bs:
-            for lg in ls:
-                pairs.add((b, lg))
+    for key in set(both) | set(alone):
+        made = both.get(key, set())
+        bs, ls = alone.get(key, ([], []))
+        all_b = {b for b, _ in made} | set(bs)
+        all_l = {lg for _, lg in made} | set(ls)
+        pairs |= made
+        pairs.update((b, lg) for b in bs for lg in all_l)
+        pairs.update((b, lg) for b in all_b for lg in ls)
     return pairs, rows
 
 

@@ -869,3 +869,30 @@ def test_a_settlement_is_the_card_sales_of_its_own_terminal_on_a_busy_day() -> N
         n: [n, n + 5] for n in range(5)
     }
     assert suggestions.empty
+
+
+def test_a_months_settlements_are_their_terminals_card_sales_less_the_months_mdr_journal() -> None:
+    # the books took each day's card sales gross and the acquirer's fees for the month by one
+    # journal on the 31st (2,160.00 + 1,180.00 + 590.00): before, every settlement and its sales
+    # were left on both sides of the BRS
+    bank = [
+        ("2026-10-06", "EDC/SETTL/MID88384634/051026", "", 11784000),
+        ("2026-10-13", "EDC/SETTL/MID88384634/121026", "", 5782000),
+        ("2026-10-20", "EDC/SETTL/MID23347062/191026", "", 2891000),
+    ]
+    books = [
+        ("2026-10-06", "Card Sales", "Card sales 05-10-2026 MID 88384634", 12000000),
+        ("2026-10-13", "Card Sales", "Card sales 12-10-2026 MID 88384634", 5900000),
+        ("2026-10-20", "Sales A/c - Retail Counter", "Card sales 19-10-2026 MID 23347062", 2950000),
+        ("2026-10-31", "MDR Charges", "MDR on card settlements for Oct-26", -393000),
+    ]
+    found, _ = run(bank, books)
+    [(settled, booked, why)] = splits(found).values()
+    assert (sorted(settled), sorted(booked)) == ([0, 1, 2], [0, 1, 2, 3])
+    assert why.startswith("Card settlements of the month: 3 settlements")
+    # each settlement beside its own card sales and the month's journal, not every sale
+    rows = set(zip(found["bank"], found["ledger"], strict=True))
+    assert rows == {(0, 0), (1, 1), (2, 2), (0, 3), (1, 3), (2, 3)}
+    # a journal a paisa off is no month's MDR: nothing is taken
+    found, _ = run(bank, [*books[:3], ("2026-10-31", "MDR Charges", "MDR for Oct-26", -393001)])
+    assert splits(found) == {}

@@ -126,7 +126,7 @@ from xlbo.bank.scoring import (
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side, with_notes
 from xlbo.bank.slips import slip_sets
-from xlbo.bank.splits import MDR_WORDS, SEVERAL_SETS, split_sets
+from xlbo.bank.splits import MDR_WORDS, SEVERAL_SETS, card_month, split_sets
 from xlbo.bank.window import (
     DEFAULT_WINDOW,
     Band,
@@ -383,9 +383,12 @@ class _Matching:
         rule: str,
         why: str,
         score: int = COMBINATION_SCORE,
+        rows: Sequence[tuple[int, int]] | None = None,
     ) -> None:
-        """Take one combination (several lines on one side) under one Match ID."""
-        rows = [(b, g) for b in bank for g in ledger]
+        """Take one combination (several lines on one side) under one Match ID: every bank line
+        with every ledger line, or the `rows` given (a month's card settlements, each with its
+        own card sales and the month's MDR journal)."""
+        rows = [(b, g) for b in bank for g in ledger] if rows is None else list(rows)
         self.groups.append((self.next_id, rows, rule, why, score))
         self.next_id += 1
         self.bank_open[list(bank)] = False
@@ -2293,6 +2296,10 @@ def _splits(run: _Matching) -> pd.DataFrame:
     )
     for split in found:
         run.take_group(split.bank, split.ledger, "Split", split.why, SPLIT_SCORE)
+    for split in card_month(
+        run.bank, run.ledger, run.window, run.rejected, run.bank_open, run.ledger_open
+    ):
+        run.take_group(split.bank, split.ledger, "Split", split.why, SPLIT_SCORE, split.rows)
     return doubted
 
 

@@ -319,6 +319,8 @@ class Split:
     bank: list[int]
     ledger: list[int]
     why: str
+    rows: list[tuple[int, int]] | None = None
+    """The (bank, ledger) rows of the Matches sheet, where not every line with every other."""
 
 
 def _says(texts: pd.Series, pattern: str) -> np.ndarray:
@@ -622,6 +624,87 @@ def _crowded(
             strict=True,
         )
     ]
+
+
+def card_month(
+    bank: Side,
+    ledger: Side,
+    window: Window,
+    rejected: frozenset[tuple[int, int]],
+    bank_open: np.ndarray,
+    ledger_open: np.ndarray,
+) -> list[Split]:
+    """A month's card settlements against the month's one MDR journal: each open settlement
+    paired with the open card sales of its own terminal (the MID on both sides, TERMINAL) in its
+    window, short of them by no more than MDR_SHARE; where those shortfalls add up, to the
+    paisa, to one open MDR journal of the month (the books took the acquirer's fees by one
+    journal when its statement came), the settlements, their sales and the journal are one
+    set. Each settlement and sale in one pair only; else the month is left."""
+    bank_signed = bank.lines["signed"].to_numpy(dtype=np.int64)
+    ledger_signed = ledger.lines["signed"].to_numpy(dtype=np.int64)
+    bank_text, ledger_text = with_notes(bank), with_notes(ledger)
+    targets = np.flatnonzero(bank_open & (bank_signed > 0))
+    said = bank_text.iloc[targets]
+    targets = targets[
+        _says(said, CARD_WORDS)
+        & ~_says(said.str.replace(FINACLE_TRANSFER, "", regex=True), CARD_NOT_TARGET)
+    ]
+    sales = np.flatnonzero(ledger_open & (ledger_signed > 0))
+    sales = sales[_says(ledger.lines["text"].iloc[sales].fillna("").astype(str), CARD_SALES_LEDGER)]
+    journals = np.flatnonzero(ledger_open & (ledger_signed < 0))
+    journals = journals[_says(ledger_text.iloc[journals], MDR_WORDS)]
+    if not len(targets) or not len(sales) or not len(journals):
+        return []
+    bank_day = bank.lines["day"].to_numpy(dtype=np.int64)
+    ledger_day = ledger.lines["day"].to_numpy(dtype=np.int64)
+    pairs = pd.DataFrame(
+        {"target": targets, "mid": extract(bank_text.iloc[targets], TERMINAL).to_numpy()}
+    ).merge(
+        pd.DataFrame({"sale": sales, "mid": extract(ledger_text.iloc[sales], TERMINAL).to_numpy()}),
+        on="mid",
+    )
+    pairs = pairs[pairs["mid"] != ""]
+    target = pairs["target"].to_numpy(dtype=np.int64)
+    sale = pairs["sale"].to_numpy(dtype=np.int64)
+    fee = ledger_signed[sale] - bank_signed[target]
+    fits = (
+        window.holds(bank_day[target] - ledger_day[sale])
+        & (fee > 0)
+        & (fee * 10_000 <= MDR_SHARE * ledger_signed[sale])
+    )
+    pairs = pairs[fits].assign(fee=fee[fits])
+    pairs = pairs[~pairs["target"].duplicated(keep=False) & ~pairs["sale"].duplicated(keep=False)]
+    if pairs.empty:
+        return []
+    pairs = pairs.assign(month=_month(bank_day[pairs["target"].to_numpy(dtype=np.int64)]))
+    journal_month = _month(ledger_day[journals])
+    found = []
+    for month, group in pairs.groupby("month"):
+        total = int(group["fee"].sum())
+        mine = journals[(journal_month == month) & (-ledger_signed[journals] == total)]
+        if len(mine) != 1 or len(group) < MIN_PARTS:
+            continue
+        settled = group["target"].tolist()
+        books = [*group["sale"].tolist(), int(mine[0])]
+        rows = [
+            row
+            for b, g in zip(settled, group["sale"].tolist(), strict=True)
+            for row in ((b, g), (b, int(mine[0])))
+        ]
+        if any((b, g) in rejected for b in settled for g in books):
+            continue
+        found.append(
+            Split(
+                settled,
+                books,
+                f"Card settlements of the month: {len(settled)} settlements, each its own "
+                f"terminal's card sales (the MID on both sides), "
+                f"{format_inr(from_paise(int(ledger_signed[group['sale']].sum())))} less the "
+                f"month's MDR journal of {format_inr(from_paise(total))}, to the paisa",
+                rows,
+            )
+        )
+    return found
 
 
 CROWDED_PAIRS = 100_000
