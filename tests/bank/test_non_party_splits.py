@@ -871,14 +871,24 @@ def test_a_settlement_is_the_card_sales_of_its_own_terminal_on_a_busy_day() -> N
     assert suggestions.empty
 
 
-def test_a_months_settlements_are_their_terminals_card_sales_less_the_months_mdr_journal() -> None:
+@pytest.mark.parametrize(
+    "settled",
+    [
+        "EDC/SETTL/MID{mid}/051026",  # Axis
+        "BY TRANSFER-POS SETTLEMENT {mid}",  # Central Bank of India
+        "POS SETTL:{mid}:06102026",  # PNB
+    ],
+)
+def test_a_months_settlements_are_their_terminals_card_sales_less_the_months_mdr_journal(
+    settled: str,
+) -> None:
     # the books took each day's card sales gross and the acquirer's fees for the month by one
     # journal on the 31st (2,160.00 + 1,180.00 + 590.00): before, every settlement and its sales
     # were left on both sides of the BRS
     bank = [
-        ("2026-10-06", "EDC/SETTL/MID88384634/051026", "", 11784000),
-        ("2026-10-13", "EDC/SETTL/MID88384634/121026", "", 5782000),
-        ("2026-10-20", "EDC/SETTL/MID23347062/191026", "", 2891000),
+        ("2026-10-06", settled.format(mid="88384634"), "", 11784000),
+        ("2026-10-13", settled.format(mid="88384634"), "", 5782000),
+        ("2026-10-20", settled.format(mid="23347062"), "", 2891000),
     ]
     books = [
         ("2026-10-06", "Card Sales", "Card sales 05-10-2026 MID 88384634", 12000000),

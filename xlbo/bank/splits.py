@@ -709,9 +709,13 @@ def card_month(
 
 CROWDED_PAIRS = 100_000
 """Pairs of a crowded day's lines (`_crowded`) at most that are joined on their totals."""
-TERMINAL = r"(?i)\bMID\s*[:/#-]?\s*(?P<found>[0-9]{6,15})\b"
+TERMINAL = (
+    r"(?i)(?:\bMID|\bPOS\s+SETTL(?:EMENT)?)\s*[:/#-]?\s*(?:MID\s*[:/#-]?\s*)?"
+    r"(?P<found>[0-9]{6,15})\b"
+)
 """A card terminal's merchant ID as the acquirer's settlement and the books' card sales write it
-(`POS SETTLEMENT MID 72728857 201026`, `EDC/SETTL/MID88384634/221026`, `Card sales 20-10-2026
+(`POS SETTLEMENT MID 72728857 201026`, `EDC/SETTL/MID88384634/221026`, Central Bank's `BY
+TRANSFER-POS SETTLEMENT 79663253`, PNB's `POS SETTL:24388350:06102026`, `Card sales 20-10-2026
 MID 72728857`)."""
 
 
