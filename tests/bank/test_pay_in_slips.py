@@ -191,3 +191,19 @@ def test_cash_deposits_two_sets_of_which_make_up_the_contra_are_the_users_choice
     listed = result.suggestions
     assert sorted(listed["bank"].tolist()) == [0, 1, 2, 3] and set(listed["ledger"]) == {0}
     assert listed["why"].str.contains("adds? up").all()
+
+
+def test_cash_deposited_days_after_the_contra_is_no_part_of_it() -> None:
+    # the books' Contra of the 16th is no set of the 16th's two deposits and one of the 19th
+    # (helper-148's PNB month: 65 such sets at 10,000 lines): cash is in the bank by the day
+    # the books say, or the next (a deposit machine's); a cashier's two trips before it are
+    from xlbo.bank.side import side
+    from xlbo.bank.slips import slip_sets
+    from xlbo.bank.window import Window
+
+    texts = ["CASH DEPOSIT:SELF", "CASH DEP BY SELF", "CASH DEPOSIT:SELF"]
+    books = side([16], [12_800_000], text=["Cash"])
+    for days, taken in (([16, 16, 19], False), ([16, 16, 17], True), ([14, 16, 16], True)):
+        bank = side(days, [6_000_000, 4_900_000, 1_900_000], text=texts)
+        found, _ = slip_sets(bank, books, Window(), frozenset())
+        assert bool(found) is taken, days

@@ -98,6 +98,9 @@ class Kind:
     """The parts may be days apart: the window is searched where no one day holds a set."""
     parts_named: str = ""
     """How the why names the parts."""
+    parts_after: int | None = None
+    """Days at most a part may be after the one line (None: the window's): cash is deposited
+    by the day the books say it was, or the next (a deposit machine's), never days later."""
 
 
 KINDS = (
@@ -123,6 +126,7 @@ KINDS = (
         (CASH_LEDGER,),
         part_words=BANK_CASH_WORDS,
         spread=True,
+        parts_after=1,
         parts_named="cash deposits in the bank",
     ),
 )
@@ -150,6 +154,8 @@ def slip_sets(
         )
         # the parts' days from the one line's: a slip's on its day or before
         earliest = max(0, seen.before) if kind.target_is_bank else seen.before
+        if kind.parts_after is not None and not kind.target_is_bank:  # books − bank
+            earliest = max(earliest, -kind.parts_after)
         for target, parts, count in _kind_sets(
             kind, one, other, one_open, other_open, earliest, seen.after, rejected, doubted
         ):
