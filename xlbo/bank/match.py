@@ -2259,6 +2259,8 @@ def _charges_journal(text: pd.Series) -> np.ndarray:
     return np.asarray(contains(text, CHARGE_WORDS) & ~contains(text, MDR_WORDS), dtype=bool)
 
 
+_NO_PAYEE = r"(?i)\b(?:commission|commn|comm|on|of|for|gst|cgst|sgst|igst|neft|rtgs|imps)\b"
+"""Words of a commission line's party that name no payee (`NEFT COMMISSION` reads `commission`)."""
 _CLASSIC_CHARGE = r"(?i)\b(?:CHGS?|CHRGS?|CHARGES?)\b"
 """CHARGE_WORDS but a commission's."""
 
@@ -2277,9 +2279,18 @@ def _bank_charges(bank: Side, lines: np.ndarray) -> np.ndarray:
     """
     text = bank.lines["text"].iloc[lines].fillna("").astype(str)
     charge = contains(text, CHARGE_WORDS)
-    # COMMISSION paid to someone named is an agent's, no bank charge
-    agent = contains(text, COMMISSION_WORDS) & ~contains(text, _CLASSIC_CHARGE)
-    charge &= ~(agent & (bank.lines["party"].iloc[lines].fillna("").to_numpy(dtype=object) != ""))
+    # COMMISSION sent to someone by a transfer is an agent's, no bank charge; the bank's own
+    # (`NEFT COMMISSION`, `STOP PAYMENT COMMISSION`, `GST ON NEFT COMMISSION`) names no one
+    # but the commission
+    party = bank.lines["party"].iloc[lines].fillna("").astype(str)
+    someone = party.str.replace(_NO_PAYEE, "", regex=True).str.strip() != ""
+    agent = (
+        contains(text, COMMISSION_WORDS)
+        & ~contains(text, _CLASSIC_CHARGE)
+        & contains(text, TRANSFER_WORDS)
+        & someone.to_numpy(dtype=bool)
+    )
+    charge &= ~agent
     bare_gst = contains(text, rf"(?i)^\W*(?:{_GST}\b\W*)+$")
     day = bank.lines["day"].to_numpy(dtype=np.int64)[lines]
     charge_days = np.unique(day[charge])
@@ -2486,7 +2497,9 @@ def _salaries_and_the_rest(run: _Matching) -> None:
     that say salary (SALARY_WORDS, at least BATCH_PARTS: the upload's `…/SAL OCT26` NEFTs) and of
     one set of that day's other open lines that name someone (the employees paid by IMPS,
     `MOB/IMPS/…/NAGARAJANJ/FDRL`), beside a vendor's payment and the day's charges, which are
-    no part of it: the only such set of the window, among at most SALARY_REST_LINES lines."""
+    no part of it: the only such set of the window, among at most SALARY_REST_LINES lines that
+    name no firm (_A_FIRM), and of at least MIN_PARTS: one payment alone that makes up the rest
+    is as likely a vendor's whose name IMPS cut (`SHARMATRAD`) as an employee's."""
     ledger, bank = run.ledger.lines, run.bank.lines
     ledger_signed = ledger["signed"].to_numpy(dtype=np.int64)
     targets = np.flatnonzero(run.ledger_open & ~run.ledger_named & (ledger_signed != 0))
@@ -2499,8 +2512,8 @@ def _salaries_and_the_rest(run: _Matching) -> None:
     text = bank["text"].iloc[opened].fillna("").astype(str)
     said = np.zeros(len(bank), dtype=bool)
     said[opened] = contains(text, SALARY_WORDS)
-    other = np.zeros(len(bank), dtype=bool)  # named, and no charge (CHARGES … TO R KUMAR)
-    other[opened] = ~said[opened] & ~contains(text, CHARGE_WORDS)
+    other = np.zeros(len(bank), dtype=bool)  # named, a person's: no charge, no firm's
+    other[opened] = ~said[opened] & ~contains(text, CHARGE_WORDS) & ~contains(text, _A_FIRM)
     ledger_day = ledger["day"].to_numpy(dtype=np.int64)
     for target in targets.tolist():
         amount, day = int(ledger_signed[target]), int(ledger_day[target])
@@ -2517,8 +2530,8 @@ def _salaries_and_the_rest(run: _Matching) -> None:
                 found += [
                     (upload, others[pick]) for pick in _sets_adding_up(bank_signed[others], rest)
                 ]
-        if len(found) != 1:
-            continue
+        if len(found) != 1 or len(found[0][1]) < MIN_PARTS:
+            continue  # one payment alone making up the rest is as likely a vendor's (helper-149)
         upload, rest_lines = found[0]
         parts = sorted([*upload.tolist(), *rest_lines.tolist()])
         if any((part, target) in run.rejected for part in parts):
@@ -2531,6 +2544,14 @@ def _salaries_and_the_rest(run: _Matching) -> None:
             f"their day that say salary and {len(rest_lines)} other payment(s) of that day to "
             "persons, the only set that makes up the rest",
         )
+
+
+_A_FIRM = (
+    r"(?i)\b(?:TRADERS?|TRADING|STORES?|ENTERPRISES?|AGENC(?:Y|IES)|INDUSTRIES|CO|LLP|PVT|LTD"
+    r"|LIMITED|CORPORATION|SONS|BROTHERS|BROS|TEXTILES|MILLS|EXPORTS|SUPPLIERS|DISTRIBUTORS"
+    r"|MARKETING|SALES|SERVICES|SOLUTIONS|LOGISTICS|TRANSPORT|MOTORS|HARDWARE|ELECTRICALS)\b"
+)
+"""Words of a firm's name: a payment to one is no employee's salary (`match._salaries_and_the_rest`)."""
 
 
 def _sets_adding_up(values: np.ndarray, total: int) -> list[np.ndarray]:

@@ -68,8 +68,7 @@ _CHANNEL_WORDS = (
     r"NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT|ECS|INB|TRF|P2A|P2M|P2P|BIL|BY|TO|FROM|MICR|CTS"
     r"|CR|DR|PAID|DEP|DEPOSIT|RETURN|RETURNED|TRANSFER|INWARD|OUTWARD|NETBANK|NET BANKING|MOB"
     r"|PAYMENT|RECEIPT|SALARY|SAL|FUND|FUNDS|SELF|NA|INV|REF|UTR|RRN|NO|CLEARING|IFSC"
-    r"|CHGS|CHG|CHARGES|COMMISSION|COMMN|COMM|INT|PD|INCL|GST|CGST|SGST|IGST|UTGST|SMS|AMC"
-    r"|INTEREST|CASH|ATM|WDL|POS"
+    r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|CGST|SGST|IGST|UTGST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS"
     r"|SENT|USING|PAYTM|UPIOUT|UPIIN|UPIAR|UPIAB"
     r"|PHONEPE|GPAY|BHIM|ADVANCE|BILL|TXN|BANK|LTD BANK"
     r"|REV|RET|RTN|ACCOUNT|DOES|NOT|EXIST|CLOSED|INSUFFICIENT|INSUFF|"
@@ -110,9 +109,9 @@ FREIGHT DISTR`, UPI's cut of Om Sai Freight Distributors)."""
 
 CHARGE_WORDS = r"(?i)\b(?:CHGS?|CHRGS?|CHARGES?|COMMISSION|COMMN|COMM)\b"
 """Words of a bank's charge (`IMPS P2A CHGS INCL GST`, `SMS CHARGES`, a public sector bank's `NEFT
-COMMISSION` and `GST ON NEFT COMMISSION`) and of the ledger that books them (`Bank Charges`). A
-line that names someone and says COMMISSION pays an agent (`…/RAMESH AGENCIES/COMMISSION OCT`):
-no bank charge (COMMISSION_WORDS)."""
+COMMISSION` and `GST ON NEFT COMMISSION`, `STOP PAYMENT COMMISSION`) and of the ledger that books them (`Bank Charges`). A
+transfer to someone that says COMMISSION pays an agent (`NEFT/…/RAMESH AGENCIES/COMMISSION OCT`):
+no bank charge (COMMISSION_WORDS, `match._bank_charges`)."""
 COMMISSION_WORDS = r"(?i)\b(?:COMMISSION|COMMN|COMM)\b"
 CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CLEARING|CTS|MICR)\b"
 """Words of a text that make its line a cheque's (SBI writes `TO CLEARING-<payee>`)."""
@@ -146,10 +145,16 @@ _BANK_WORDS = (
 )
 """Words of a cheque's clearing and of the bank it was drawn on: inward or outward, a bank's
 name or short name, its branch (`KARNATAKA BANK`, `SARASWAT CO-OP BK LTD`, `UNION BK OF INDIA`)."""
-_LOCALITY = r"[A-Z]+\s+(?:EAST|WEST|NORTH|SOUTH)\b"
+_LOCALITY = (
+    r"(?:ANDHERI|BORIVALI|MALAD|GOREGAON|KANDIVALI|DADAR|BANDRA|KHAR|SANTACRUZ|VILE\s+PARLE"
+    r"|JOGESHWARI|MULUND|GHATKOPAR|VIKHROLI|KURLA|CHEMBUR|DOMBIVLI|BHAYANDAR|VASAI|VIRAR"
+    r"|NALASOPARA|DAHISAR|MATUNGA|KANJURMARG|BHANDUP|NERUL|PANVEL|AMBERNATH|BADLAPUR"
+    r"|ULHASNAGAR|PATEL\s+NAGAR|KAROL\s+BAGH)\s+(?:EAST|WEST|NORTH|SOUTH)\b"
+)
 """A city's quarter, the branch a cheque was drawn on or cleared at (`ANDHERI EAST`, `BORIVALI
-WEST`): a word and the side of the city, which ends no one's name (`SURESH E` is a Tamil name's
-initial, so a side written `(E)` or `W` alone is not one)."""
+WEST`): a suburb known by its sides, and the side. Any word and a side would be too many: FAR
+EAST, TRUE NORTH and EAST WEST are firms (helper-149); `SURESH E` is a Tamil name's initial, so
+a side written `(E)` or `W` alone is not one."""
 WHERE_CLEARED = rf"(?i)^\s*(?:(?:\b(?:{_PLACE_WORDS}|{_BANK_WORDS})\b|\b{_LOCALITY})[\s.-]*)+$"
 """A name read that is no more than a city (or its quarter) and a clearing's or a bank's words
 (`PUNE`, `INW`, `CHEQUE SBI PUNE`, `at mumbai br`, `karnataka bk`, `ANDHERI EAST`): of a cheque
@@ -464,11 +469,16 @@ PAID_TO_MANY = (
 Payable`, `Bank Charges`): a batch's or a challan's, named by no narration."""
 
 _NO_ONES = frozenset(
-    {"employees", "employee", "staff", "workers", "worker", "labour", "landlord", "owner",
-     "vendor", "vendors", "supplier", "suppliers", "party", "parties", "customer", "customers",
-     "contractor", "contractors", "consultant", "consultants", "self", "all", "various"}
+    {"employees", "employee", "staff", "workers", "worker", "labour", "labourers", "landlord",
+     "owner", "vendor", "vendors", "supplier", "suppliers", "party", "parties", "customer",
+     "customers", "contractor", "contractors", "consultant", "consultants", "agent", "agents",
+     "broker", "brokers", "transporter", "transporters", "director", "directors", "driver",
+     "drivers", "partner", "partners", "members", "dealers", "self", "all", "various", "other",
+     "others", "the", "our", "trip", "allowance", "allowances", "incentive", "incentives",
+     "wages", "salary", "bonus"}
 )  # fmt: skip
-"""Words of a narration's `paid to …` that name no one (`paid to staff`, `to landlord`)."""
+"""Words of a narration's `paid to …` that, all of it, name no one (`paid to staff`, `to
+landlord`, `to all agents`, `to drivers trip allowance`); Kaveri Consultants is someone."""
 
 
 def payee_keys(narrations: pd.Series) -> pd.Series:
@@ -480,7 +490,7 @@ def payee_keys(narrations: pd.Series) -> pd.Series:
     ['sri annapoorna agencies', '', 'swastik spinners']
     """
     keys = book_narration_party_keys(narrations)
-    return keys.map(lambda key: "" if set(key.split()) & _NO_ONES else key)
+    return keys.map(lambda key: "" if set(key.split()) <= _NO_ONES else key)
 
 
 def book_narration_party_keys(narrations: pd.Series) -> pd.Series:

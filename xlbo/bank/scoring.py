@@ -262,12 +262,11 @@ wider so far apart are coincidences (in a million-line month 34 of 38 such sets 
 LATE_ALIKE = 90
 """Names at least this alike make a pair beyond the window (the same party, as written by the
 bank and by the books: `SHAKTI PACKAGING PVT` and M/s Shakti Packaging Pvt. Ltd. - Indore)."""
-LATE_SET_ALIKE = 80
+LATE_SET_ALIKE = LATE_ALIKE
 """Names at least this alike make a set beyond the window: one party's invoices, booked together
-a week or more after the one receipt that pays them (`JOSEPHIYER` of an IMPS and three of Joseph
-S. Iyer's, 88 alike; `geetadesa48@oka` and Geeta K. Desai, 86). The set must add up to the paisa
-and its lines lie within LATE_PARTS_DAYS of each other, which a name only alike so far does not
-meet by chance."""
+a week or more after the one receipt that pays them. Not lower: `JOSEPHIYER` (an IMPS's cut of
+Joseph S. Iyer) is 88 alike to his name, but `RAKESHKUMA` is 89 alike to Ramesh Kumar, another
+person, whose two invoices of the 16th add up to Rakesh's receipt of the 5th (helper-149)."""
 LATE_ALIKE_ALONE = 80
 """Names at least this alike make a pair beyond the window where the two are each other's only
 line of their amount so far apart, either way, and the amount is no round hundred: all of

@@ -247,15 +247,18 @@ def _kind_sets(
 
 
 def _alike(side: Side, parts: list[int]) -> tuple[tuple[int, int, str], ...]:
-    """What tells a set's lines from others: each one's day, amount and words, in order. Two sets
-    alike so are one choice."""
+    """What tells a set's lines from others: each one's day, amount, words (with a voucher's
+    narration) and cheque number, in order. Two sets alike so are one choice: two `BY CASH` of
+    41,000.00, not two cheques of 41,000.00 numbered 000111 and 000222 (helper-149)."""
     lines = side.lines.iloc[parts]
+    cheques = lines["cheque"] if "cheque" in lines else pd.Series(-1, index=lines.index)
     return tuple(
         sorted(
             zip(
                 lines["day"].to_numpy(dtype=np.int64).tolist(),
                 lines["signed"].to_numpy(dtype=np.int64).tolist(),
-                lines["text"].fillna("").astype(str).tolist(),
+                with_notes(side).iloc[parts].tolist(),
+                cheques.to_numpy(dtype=np.int64).tolist(),
                 strict=True,
             )
         )

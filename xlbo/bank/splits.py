@@ -597,20 +597,25 @@ def _crowded(
         mains_of.assign(mid=mid_other.to_numpy(dtype=object)), on="mid"
     )
     by_terminal = by_terminal[by_terminal["mid"] != ""]
+    found = []
     if len(by_terminal):
         by_terminal["amount"] = (
             one_signed[by_terminal["target"].to_numpy(dtype=np.int64)]
             - other_signed[by_terminal["main"].to_numpy(dtype=np.int64)]
         )
-        joined = by_terminal.merge(laters_of, on=["day", "amount"])
-    else:
-        pairs = mains_of.merge(laters_of[["later", "day"]], on="day")
-        if len(pairs) > CROWDED_PAIRS:
-            return []
+        found.append(by_terminal.merge(laters_of, on=["day", "amount"]))
+    # the settlements and sales no terminal's number joined: every pair of the day, by totals
+    targets = targets[~np.isin(targets, by_terminal["target"].to_numpy(dtype=np.int64))]
+    mains_of = mains_of[~mains_of["main"].isin(by_terminal["main"])]
+    pairs = mains_of.merge(laters_of[["later", "day"]], on="day")
+    if len(targets) and len(pairs) <= CROWDED_PAIRS:
         main = pairs["main"].to_numpy(dtype=np.int64)
         later_line = pairs["later"].to_numpy(dtype=np.int64)
         pairs["amount"] = other_signed[main] + other_signed[later_line]
-        joined = pairs.merge(pd.DataFrame({"amount": one_signed[targets], "target": targets}))
+        found.append(pairs.merge(pd.DataFrame({"amount": one_signed[targets], "target": targets})))
+    if not found:
+        return []
+    joined = pd.concat(found, ignore_index=True)
     target = joined["target"].to_numpy(dtype=np.int64)
     one_day = one.lines["day"].to_numpy(dtype=np.int64)
     keep = seen.holds(one_day[target] - joined["day"].to_numpy(dtype=np.int64))
