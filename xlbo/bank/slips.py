@@ -246,7 +246,7 @@ def _kind_sets(
     return sets_found
 
 
-def _alike(side: Side, parts: list[int]) -> tuple[tuple[int, int, str], ...]:
+def _alike(side: Side, parts: list[int]) -> tuple[tuple[int, int, str, int], ...]:
     """What tells a set's lines from others: each one's day, amount, words (with a voucher's
     narration) and cheque number, in order. Two sets alike so are one choice: two `BY CASH` of
     41,000.00, not two cheques of 41,000.00 numbered 000111 and 000222 (helper-149)."""

@@ -543,13 +543,26 @@ def _spread(
     keep = seen.holds(one_day[target] - other_day[main]) & (
         other_day[later_line] != other_day[main]  # one day's set is `_candidates`'
     )
+    return _two_parts(kind, later, target[keep], main[keep], later_line[keep], joined["role"][keep])
+
+
+def _two_parts(
+    kind: Kind,
+    later: int,
+    target: np.ndarray,
+    main: np.ndarray,
+    later_line: np.ndarray,
+    role: pd.Series,
+) -> list[_Candidate]:
+    """A set of two lines for each target: its `main` part's line, of `role`, and its `later`
+    part's."""
     return [
         _Candidate(kind, t, [m, lt], [r, later])
         for t, m, lt, r in zip(
-            target[keep].tolist(),
-            main[keep].tolist(),
-            later_line[keep].tolist(),
-            joined["role"].to_numpy(dtype=np.int64)[keep].tolist(),
+            target.tolist(),
+            main.tolist(),
+            later_line.tolist(),
+            role.to_numpy(dtype=np.int64).tolist(),
             strict=True,
         )
     ]
@@ -619,16 +632,14 @@ def _crowded(
     target = joined["target"].to_numpy(dtype=np.int64)
     one_day = one.lines["day"].to_numpy(dtype=np.int64)
     keep = seen.holds(one_day[target] - joined["day"].to_numpy(dtype=np.int64))
-    return [
-        _Candidate(kind, t, [m, lt], [r, later])
-        for t, m, lt, r in zip(
-            target[keep].tolist(),
-            joined["main"].to_numpy(dtype=np.int64)[keep].tolist(),
-            joined["later"].to_numpy(dtype=np.int64)[keep].tolist(),
-            joined["role"].to_numpy(dtype=np.int64)[keep].tolist(),
-            strict=True,
-        )
-    ]
+    return _two_parts(
+        kind,
+        later,
+        target[keep],
+        joined["main"].to_numpy(dtype=np.int64)[keep],
+        joined["later"].to_numpy(dtype=np.int64)[keep],
+        joined["role"][keep],
+    )
 
 
 def card_month(
