@@ -2255,8 +2255,10 @@ def _charges_journal(text: pd.Series) -> np.ndarray:
     """Which book texts are a journal of the bank's charges (`Bank Charges`, `Being NEFT
     charges for Oct`): CHARGE_WORDS, and not the acquirer's MDR (`MDR Charges`, `MDR on card
     settlement incl GST`, a card settlement's part, no NEFT charges' total)."""
-    text = text.fillna("").astype(str)
-    return np.asarray(contains(text, CHARGE_WORDS) & ~contains(text, MDR_WORDS), dtype=bool)
+    codes, distinct = pd.factorize(text.fillna("").astype(str))  # a few texts repeated
+    texts = pd.Series(distinct, dtype=object)
+    said = np.asarray(contains(texts, CHARGE_WORDS) & ~contains(texts, MDR_WORDS), dtype=bool)
+    return said[codes] if len(codes) else np.zeros(0, dtype=bool)
 
 
 _NO_PAYEE = r"(?i)\b(?:commission|commn|comm|on|of|for|gst|cgst|sgst|igst|neft|rtgs|imps)\b"
@@ -4181,7 +4183,8 @@ def _combinations(run: _Matching) -> pd.DataFrame:
     refused = frozenset((g, b) for b, g in run.rejected)
     # the acquirer's MDR journal is a card settlement's part (`xlbo.bank.splits`), no total of
     # the bank's lines: the day's NEFT charge and its GST may happen to make it up
-    mdr = contains(run.ledger.lines["text"].fillna("").astype(str), MDR_WORDS)
+    codes, distinct = pd.factorize(run.ledger.lines["text"].fillna("").astype(str))
+    mdr = np.asarray(contains(pd.Series(distinct, dtype=object), MDR_WORDS), dtype=bool)[codes]
     for found in find_combinations(
         run.ledger,
         run.bank,

@@ -418,6 +418,10 @@ def facing(
     return ledger, bank, ledger_open, bank_open, window.mirrored
 
 
+_Faced = tuple[Side, Side, Window, np.ndarray, np.ndarray, np.ndarray]
+"""`_facing`'s answer, worked out once a kind for every search of it (`split_sets`)."""
+
+
 def _facing(
     kind: Kind,
     bank: Side,
@@ -442,9 +446,10 @@ def _candidates(
     bank_open: np.ndarray,
     ledger_open: np.ndarray,
     window: Window,
+    faced: _Faced | None = None,
 ) -> list[_Candidate]:
     """Every (target, set) of `kind` that adds up, its set of one day, in the window."""
-    one, other, seen, targets, lines, role = _facing(
+    one, other, seen, targets, lines, role = faced or _facing(
         kind, bank, ledger, bank_open, ledger_open, window
     )
     if not len(targets) or len(lines) < MIN_PARTS:
@@ -501,6 +506,7 @@ def _spread(
     bank_open: np.ndarray,
     ledger_open: np.ndarray,
     window: Window,
+    faced: _Faced | None = None,
 ) -> list[_Candidate]:
     """Every (target, set) of `kind` whose `later` part the books booked on another day of the
     target's month than its other part: one line of each, that one in the target's window (the
@@ -508,7 +514,7 @@ def _spread(
     the 3rd, the acquirer's MDR journalled on the 28th). Joined on amount: for each target and
     each later line of its month, the other part's amount, looked up in the window. A month of
     more than SPREAD_LINES later lines (a journal a day) is not searched."""
-    one, other, seen, targets, lines, role = _facing(
+    one, other, seen, targets, lines, role = faced or _facing(
         kind, bank, ledger, bank_open, ledger_open, window
     )
     later = next(at for at, part in enumerate(kind.parts) if part.name == kind.later)
@@ -575,6 +581,7 @@ def _crowded(
     bank_open: np.ndarray,
     ledger_open: np.ndarray,
     window: Window,
+    faced: _Faced | None = None,
 ) -> list[_Candidate]:
     """Every (target, set) of `kind` of two lines, one of its `later` part and one of the
     other, of a day with more lines of it than `_candidates` searches (SPLIT_LINES): six
@@ -583,7 +590,7 @@ def _crowded(
     most CROWDED_PAIRS pairs, else none)."""
     if not kind.later or kind.whole_day:
         return []
-    one, other, seen, targets, lines, role = _facing(
+    one, other, seen, targets, lines, role = faced or _facing(
         kind, bank, ledger, bank_open, ledger_open, window
     )
     if not len(targets) or not len(lines):
@@ -658,19 +665,25 @@ def card_month(
     set. Each settlement and sale in one pair only; else the month is left."""
     bank_signed = bank.lines["signed"].to_numpy(dtype=np.int64)
     ledger_signed = ledger.lines["signed"].to_numpy(dtype=np.int64)
-    bank_text, ledger_text = with_notes(bank), with_notes(ledger)
-    targets = np.flatnonzero(bank_open & (bank_signed > 0))
-    said = bank_text.iloc[targets]
-    targets = targets[
-        _says(said, CARD_WORDS)
-        & ~_says(said.str.replace(FINACLE_TRANSFER, "", regex=True), CARD_NOT_TARGET)
-    ]
+    # the books' side first, its particulars and narrations a few texts repeated
     sales = np.flatnonzero(ledger_open & (ledger_signed > 0))
-    sales = sales[_says(ledger.lines["text"].iloc[sales].fillna("").astype(str), CARD_SALES_LEDGER)]
+    sales = sales[_says(ledger.lines["text"].iloc[sales], CARD_SALES_LEDGER)]
     journals = np.flatnonzero(ledger_open & (ledger_signed < 0))
-    journals = journals[_says(ledger_text.iloc[journals], MDR_WORDS)]
-    if not len(targets) or not len(sales) or not len(journals):
+    said = _says(ledger.lines["text"].iloc[journals], MDR_WORDS)
+    if "note" in ledger.lines:
+        said |= _says(ledger.lines["note"].iloc[journals], MDR_WORDS)
+    journals = journals[said]
+    if not len(sales) or not len(journals):
         return []
+    targets = np.flatnonzero(bank_open & (bank_signed > 0))
+    texts = bank.lines["text"].iloc[targets].fillna("").astype(str)
+    targets = targets[
+        _says(texts, CARD_WORDS)
+        & ~_says(texts.str.replace(FINACLE_TRANSFER, "", regex=True), CARD_NOT_TARGET)
+    ]
+    if not len(targets):
+        return []
+    bank_text, ledger_text = with_notes(bank), with_notes(ledger)
     bank_day = bank.lines["day"].to_numpy(dtype=np.int64)
     ledger_day = ledger.lines["day"].to_numpy(dtype=np.int64)
     pairs = pd.DataFrame(
@@ -920,10 +933,11 @@ def split_sets(
     ledger_open = np.ones(len(ledger), dtype=bool) if ledger_open is None else ledger_open
     found: list[_Candidate] = []
     for kind in KINDS:
-        found += _candidates(kind, bank, ledger, bank_open, ledger_open, window)
+        faced = _facing(kind, bank, ledger, bank_open, ledger_open, window)
+        found += _candidates(kind, bank, ledger, bank_open, ledger_open, window, faced)
         if kind.later:
-            found += _spread(kind, bank, ledger, bank_open, ledger_open, window)
-            found += _crowded(kind, bank, ledger, bank_open, ledger_open, window)
+            found += _spread(kind, bank, ledger, bank_open, ledger_open, window, faced)
+            found += _crowded(kind, bank, ledger, bank_open, ledger_open, window, faced)
     sides, seen = [], set()
     twins = _Twins(found, bank, ledger)
     for candidate in found:
