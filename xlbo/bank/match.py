@@ -136,7 +136,7 @@ from xlbo.bank.window import (
     band_join,
     bands,
 )
-from xlbo.columns import contains, extract, matches, strings, text_lengths
+from xlbo.columns import contains, contains_distinct, extract, matches, strings, text_lengths
 from xlbo.columns import replace as replace_text
 from xlbo.money import format_inr, from_paise
 
@@ -2255,10 +2255,9 @@ def _charges_journal(text: pd.Series) -> np.ndarray:
     """Which book texts are a journal of the bank's charges (`Bank Charges`, `Being NEFT
     charges for Oct`): CHARGE_WORDS, and not the acquirer's MDR (`MDR Charges`, `MDR on card
     settlement incl GST`, a card settlement's part, no NEFT charges' total)."""
-    codes, distinct = pd.factorize(text.fillna("").astype(str))  # a few texts repeated
-    texts = pd.Series(distinct, dtype=object)
-    said = np.asarray(contains(texts, CHARGE_WORDS) & ~contains(texts, MDR_WORDS), dtype=bool)
-    return said[codes] if len(codes) else np.zeros(0, dtype=bool)
+    return np.asarray(
+        contains_distinct(text, CHARGE_WORDS) & ~contains_distinct(text, MDR_WORDS), dtype=bool
+    )
 
 
 _NO_PAYEE = r"(?i)\b(?:commission|commn|comm|on|of|for|gst|cgst|sgst|igst|neft|rtgs|imps)\b"
@@ -4183,8 +4182,7 @@ def _combinations(run: _Matching) -> pd.DataFrame:
     refused = frozenset((g, b) for b, g in run.rejected)
     # the acquirer's MDR journal is a card settlement's part (`xlbo.bank.splits`), no total of
     # the bank's lines: the day's NEFT charge and its GST may happen to make it up
-    codes, distinct = pd.factorize(run.ledger.lines["text"].fillna("").astype(str))
-    mdr = np.asarray(contains(pd.Series(distinct, dtype=object), MDR_WORDS), dtype=bool)[codes]
+    mdr = contains_distinct(run.ledger.lines["text"], MDR_WORDS)
     for found in find_combinations(
         run.ledger,
         run.bank,

@@ -490,7 +490,11 @@ def payee_keys(narrations: pd.Series) -> pd.Series:
     ['sri annapoorna agencies', '', 'swastik spinners']
     """
     keys = book_narration_party_keys(narrations)
-    return keys.map(lambda key: "" if set(key.split()) <= _NO_ONES else key)
+    codes, distinct = pd.factorize(keys)
+    kept = np.array(
+        ["" if set(k.split()) <= _NO_ONES else k for k in distinct] + [""], dtype=object
+    )
+    return pd.Series(kept[codes], index=keys.index, dtype=object)
 
 
 def book_narration_party_keys(narrations: pd.Series) -> pd.Series:

@@ -64,7 +64,7 @@ from xlbo.bank.scoring import (
 )
 from xlbo.bank.side import Side, with_notes
 from xlbo.bank.window import Window, band
-from xlbo.columns import contains, extract
+from xlbo.columns import contains_distinct, extract
 from xlbo.money import format_inr, from_paise
 
 # --- the words, in one place (RE2 and Python alike: no lookarounds) ---------------------------
@@ -323,14 +323,6 @@ class Split:
     """The (bank, ledger) rows of the Matches sheet, where not every line with every other."""
 
 
-def _says(texts: pd.Series, pattern: str) -> np.ndarray:
-    """Which texts say `pattern`, each distinct text asked once (a ledger's particulars are a
-    few names repeated)."""
-    codes, distinct = pd.factorize(texts.fillna("").astype(str))
-    said = contains(pd.Series(distinct, dtype=object), pattern)
-    return np.asarray(said[codes], dtype=bool) if len(codes) else np.zeros(0, dtype=bool)
-
-
 def _choices(size: int, whole: bool) -> np.ndarray:
     """Every set of MIN_PARTS–MAX_PARTS of `size` lines (only all of them, `whole`), a row of
     bits each."""
@@ -360,16 +352,16 @@ def _targets(
     one_signed = one.lines["signed"].to_numpy(dtype=np.int64)
     targets = np.flatnonzero(one_open & (one_signed != 0) & ((one_signed > 0) == kind.into))
     text = one.lines["text"].iloc[targets]
-    says = _says(text, kind.target_words)
+    says = contains_distinct(text, kind.target_words)
     if kind.target_unless:  # Finacle's `BY TRANSFER-` before every credit says no channel
         bare = text.fillna("").astype(str).str.replace(FINACLE_TRANSFER, "", regex=True)
-        says &= ~_says(bare, kind.target_unless)
+        says &= ~contains_distinct(bare, kind.target_unless)
     if kind.target_wholly:
-        says &= _says(text, kind.target_wholly)
+        says &= contains_distinct(text, kind.target_wholly)
     if kind.note_unless and "note" in one.lines.columns:
         # `Being UPI/IMPS collections of the day` names UPI too: still the day's collections
         note = one.lines["note"].iloc[targets]
-        says &= ~(_says(note, kind.note_unless) & ~_says(note, UPI_WORDS))
+        says &= ~(contains_distinct(note, kind.note_unless) & ~contains_distinct(note, UPI_WORDS))
     targets = targets[says]
     other_signed = other.lines["signed"].to_numpy(dtype=np.int64)
     lines = np.flatnonzero(other_open & (other_signed != 0))
@@ -394,9 +386,9 @@ def _roles(kind: Kind, other: Side, other_open: np.ndarray) -> tuple[np.ndarray,
     text = other.lines["text"].iloc[lines]
     noted = with_notes(other).iloc[lines]
     for at, part in enumerate(kind.parts):
-        says = ~claimed & _says(noted if part.with_note else text, part.words)
+        says = ~claimed & contains_distinct(noted if part.with_note else text, part.words)
         if part.unless:
-            says &= ~_says(text, part.unless)
+            says &= ~contains_distinct(text, part.unless)
         role[says & ((other_signed[lines] > 0) == part.into)] = at
         claimed |= says
     keep = role >= 0
@@ -439,19 +431,9 @@ def _facing(
     return one, other, seen, _targets(kind, one, other, one_open, other_open, seen), lines, role
 
 
-def _candidates(
-    kind: Kind,
-    bank: Side,
-    ledger: Side,
-    bank_open: np.ndarray,
-    ledger_open: np.ndarray,
-    window: Window,
-    faced: _Faced | None = None,
-) -> list[_Candidate]:
+def _candidates(kind: Kind, faced: _Faced) -> list[_Candidate]:
     """Every (target, set) of `kind` that adds up, its set of one day, in the window."""
-    one, other, seen, targets, lines, role = faced or _facing(
-        kind, bank, ledger, bank_open, ledger_open, window
-    )
+    one, other, seen, targets, lines, role = faced
     if not len(targets) or len(lines) < MIN_PARTS:
         return []
     one_signed = one.lines["signed"].to_numpy(dtype=np.int64)
@@ -499,24 +481,14 @@ def _month(days: np.ndarray) -> np.ndarray:
     return np.asarray(days.astype("datetime64[D]").astype("datetime64[M]"), dtype=np.int64)
 
 
-def _spread(
-    kind: Kind,
-    bank: Side,
-    ledger: Side,
-    bank_open: np.ndarray,
-    ledger_open: np.ndarray,
-    window: Window,
-    faced: _Faced | None = None,
-) -> list[_Candidate]:
+def _spread(kind: Kind, faced: _Faced) -> list[_Candidate]:
     """Every (target, set) of `kind` whose `later` part the books booked on another day of the
     target's month than its other part: one line of each, that one in the target's window (the
     EMI's principal paid on the 5th, its interest booked on the 30th; card sales received on
     the 3rd, the acquirer's MDR journalled on the 28th). Joined on amount: for each target and
     each later line of its month, the other part's amount, looked up in the window. A month of
     more than SPREAD_LINES later lines (a journal a day) is not searched."""
-    one, other, seen, targets, lines, role = faced or _facing(
-        kind, bank, ledger, bank_open, ledger_open, window
-    )
+    one, other, seen, targets, lines, role = faced
     later = next(at for at, part in enumerate(kind.parts) if part.name == kind.later)
     laters, mains = lines[role == later], lines[role != later]
     if not len(targets) or not len(laters) or not len(mains):
@@ -574,15 +546,7 @@ def _two_parts(
     ]
 
 
-def _crowded(
-    kind: Kind,
-    bank: Side,
-    ledger: Side,
-    bank_open: np.ndarray,
-    ledger_open: np.ndarray,
-    window: Window,
-    faced: _Faced | None = None,
-) -> list[_Candidate]:
+def _crowded(kind: Kind, faced: _Faced) -> list[_Candidate]:
     """Every (target, set) of `kind` of two lines, one of its `later` part and one of the
     other, of a day with more lines of it than `_candidates` searches (SPLIT_LINES): six
     terminals' card sales and six MDR journals of one day, each settlement its own terminal's
@@ -590,9 +554,7 @@ def _crowded(
     most CROWDED_PAIRS pairs, else none)."""
     if not kind.later or kind.whole_day:
         return []
-    one, other, seen, targets, lines, role = faced or _facing(
-        kind, bank, ledger, bank_open, ledger_open, window
-    )
+    one, other, seen, targets, lines, role = faced
     if not len(targets) or not len(lines):
         return []
     other_day = other.lines["day"].to_numpy(dtype=np.int64)
@@ -667,19 +629,19 @@ def card_month(
     ledger_signed = ledger.lines["signed"].to_numpy(dtype=np.int64)
     # the books' side first, its particulars and narrations a few texts repeated
     sales = np.flatnonzero(ledger_open & (ledger_signed > 0))
-    sales = sales[_says(ledger.lines["text"].iloc[sales], CARD_SALES_LEDGER)]
+    sales = sales[contains_distinct(ledger.lines["text"].iloc[sales], CARD_SALES_LEDGER)]
     journals = np.flatnonzero(ledger_open & (ledger_signed < 0))
-    said = _says(ledger.lines["text"].iloc[journals], MDR_WORDS)
+    said = contains_distinct(ledger.lines["text"].iloc[journals], MDR_WORDS)
     if "note" in ledger.lines:
-        said |= _says(ledger.lines["note"].iloc[journals], MDR_WORDS)
+        said |= contains_distinct(ledger.lines["note"].iloc[journals], MDR_WORDS)
     journals = journals[said]
     if not len(sales) or not len(journals):
         return []
     targets = np.flatnonzero(bank_open & (bank_signed > 0))
     texts = bank.lines["text"].iloc[targets].fillna("").astype(str)
     targets = targets[
-        _says(texts, CARD_WORDS)
-        & ~_says(texts.str.replace(FINACLE_TRANSFER, "", regex=True), CARD_NOT_TARGET)
+        contains_distinct(texts, CARD_WORDS)
+        & ~contains_distinct(texts.str.replace(FINACLE_TRANSFER, "", regex=True), CARD_NOT_TARGET)
     ]
     if not len(targets):
         return []
@@ -860,7 +822,7 @@ def _later_doubtful(candidate: _Candidate, bank: Side, ledger: Side) -> bool:
     if days.min() == days.max() or "note" not in other.lines:
         return False
     notes = other.lines["note"].iloc[later].fillna("").astype(str)
-    if _says(notes, OTHER_CHANNEL).any():
+    if contains_distinct(notes, OTHER_CHANNEL).any():
         return True
     narration = str((bank if kind.target_is_bank else ledger).lines["text"].iat[candidate.target])
     return bool(kind.lender) and any(_another_lender(narration, note) for note in notes)
@@ -934,10 +896,9 @@ def split_sets(
     found: list[_Candidate] = []
     for kind in KINDS:
         faced = _facing(kind, bank, ledger, bank_open, ledger_open, window)
-        found += _candidates(kind, bank, ledger, bank_open, ledger_open, window, faced)
+        found += _candidates(kind, faced)
         if kind.later:
-            found += _spread(kind, bank, ledger, bank_open, ledger_open, window, faced)
-            found += _crowded(kind, bank, ledger, bank_open, ledger_open, window, faced)
+            found += _spread(kind, faced) + _crowded(kind, faced)
     sides, seen = [], set()
     twins = _Twins(found, bank, ledger)
     for candidate in found:
