@@ -60,6 +60,7 @@ from xlbo.bank.scoring import (
     MAX_PARTS,
     MIN_PARTS,
     NEAREST_LINES,
+    PARTS_BOOKED_DAYS,
     PARTY_MARGIN,
     ROUND,
     WHOLE_RUPEE,
@@ -117,8 +118,22 @@ def find_combinations(
     one_open = np.ones(len(one), dtype=bool) if one_open is None else one_open
     other_open = np.ones(len(other), dtype=bool) if other_open is None else other_open
     seen = window if one_is_bank else window.mirrored
+    # a receipt credited in parts and booked whole when its last part came: its party's parts
+    # reach back PARTS_BOOKED_DAYS from the books' date (never where the user narrowed the window)
+    named_seen = seen
+    if not one_is_bank and not window.narrowed:
+        named_seen = Window(seen.before, max(seen.after, PARTS_BOOKED_DAYS))
     groups = _groups(
-        one, other, seen, rejected, one_open, other_open, one_is_bank, names, own_lines_only
+        one,
+        other,
+        seen,
+        rejected,
+        one_open,
+        other_open,
+        one_is_bank,
+        names,
+        own_lines_only,
+        named_seen,
     )
     if not len(groups.t):
         return []
@@ -544,10 +559,12 @@ def _groups(
     one_is_bank: bool,
     names: pd.DataFrame | None = None,
     own_lines_only: bool = False,
+    named_window: Window | None = None,
 ) -> _Rows:
     """Every (target t, candidate o) pair that can take part, with o's group (target and party),
     how alike the party is, sorted by target, group, days apart and position; only groups that
-    can reach their target (two lines or more, enough money in all)."""
+    can reach their target (two lines or more, enough money in all). A named target's own
+    party's lines are looked for in `named_window` (`window` where None)."""
     targets = np.flatnonzero(one_open & (one.lines["signed"].to_numpy() != 0))
     others = np.flatnonzero(other_open & (other.lines["signed"].to_numpy() != 0))
     if not len(targets) or len(others) < MIN_PARTS:
@@ -599,7 +616,7 @@ def _groups(
             one_day[t],
             other_code[others] * 2 + other_in[others],
             other_day[others],
-            window,
+            window if named_window is None else named_window,
             NEAREST_LINES,
         )
         pieces.append((t[left], others[right], expanded["alike"].to_numpy(dtype=np.int64)[left]))

@@ -121,6 +121,7 @@ from xlbo.bank.scoring import (
     TIED_SHOWN,
     UNLIKE_DAYS,
     UPI_OWNER_PAIRS,
+    WHOLE_RUPEE,
     fitness,
     preference,
 )
@@ -2495,12 +2496,16 @@ def _salary_batches(run: _Matching) -> None:
 def _salaries_and_the_rest(run: _Matching) -> None:
     """A salary voucher of the books that names no one (`Salary Payable`, `Being salary for Oct
     2026 paid`) that is to the paisa the total of the bank's open lines of one day in its window
-    that say salary (SALARY_WORDS, at least BATCH_PARTS: the upload's `…/SAL OCT26` NEFTs) and of
-    one set of that day's other open lines that name someone (the employees paid by IMPS,
-    `MOB/IMPS/…/NAGARAJANJ/FDRL`), beside a vendor's payment and the day's charges, which are
-    no part of it: the only such set of the window, among at most SALARY_REST_LINES lines that
-    name no firm (_A_FIRM), and of at least MIN_PARTS: one payment alone that makes up the rest
-    is as likely a vendor's whose name IMPS cut (`SHARMATRAD`) as an employee's."""
+    that say salary (SALARY_WORDS: the upload's `…/SAL OCT26` NEFTs; there may be none) and of
+    one set of that day's other open lines that name a person (the employees paid by IMPS,
+    `MOB/IMPS/…/NAGARAJANJ/FDRL`, or by NEFTs that say nothing), beside a vendor's payment and
+    the day's charges, which are no part of it; at least BATCH_PARTS lines in all. The set is:
+    - among at most SALARY_REST_LINES such lines, the only set of the window that makes up the
+      rest, of at least MIN_PARTS: one payment alone that makes up the rest is as likely a
+      vendor's whose name IMPS cut (`SHARMATRAD`) as an employee's;
+    - among more, every one of them, or all but the one set of one or two (HELD_OUT) whose
+      amounts are the difference (a vendor's proprietor paid that day): no subset search, as
+      with an upload (`_salary_batches_in_part`)."""
     ledger, bank = run.ledger.lines, run.bank.lines
     ledger_signed = ledger["signed"].to_numpy(dtype=np.int64)
     targets = np.flatnonzero(run.ledger_open & ~run.ledger_named & (ledger_signed != 0))
@@ -2513,8 +2518,11 @@ def _salaries_and_the_rest(run: _Matching) -> None:
     text = bank["text"].iloc[opened].fillna("").astype(str)
     said = np.zeros(len(bank), dtype=bool)
     said[opened] = contains(text, SALARY_WORDS)
-    other = np.zeros(len(bank), dtype=bool)  # named, a person's: no charge, no firm's
-    other[opened] = ~said[opened] & ~contains(text, CHARGE_WORDS) & ~contains(text, _A_FIRM)
+    # named, a person's: no charge, no firm's (the remitting bank's own `ICICI BANK LIMITED` in
+    # an NEFT's narration is no firm paid)
+    payee = text.str.replace(_BANK_LIMITED, "BANK", regex=True)
+    other = np.zeros(len(bank), dtype=bool)
+    other[opened] = ~said[opened] & ~contains(text, CHARGE_WORDS) & ~contains(payee, _A_FIRM)
     ledger_day = ledger["day"].to_numpy(dtype=np.int64)
     for target in targets.tolist():
         amount, day = int(ledger_signed[target]), int(ledger_day[target])
@@ -2523,28 +2531,83 @@ def _salaries_and_the_rest(run: _Matching) -> None:
         for on in range(day + run.window.before, day + run.window.after + 1):
             upload = np.flatnonzero(way & said & (bank_day == on))
             rest = amount - int(bank_signed[upload].sum())
-            if len(upload) < BATCH_PARTS or rest == 0 or (rest > 0) != (amount > 0):
+            if rest == 0 or (rest > 0) != (amount > 0):
                 continue  # all of them alone: `_batches`' (or none)
             others = np.flatnonzero(way & other & (bank_day == on))
             others = others[np.abs(bank_signed[others]) <= abs(rest)]
-            if 0 < len(others) <= SALARY_REST_LINES:
+            if len(upload) + len(others) < BATCH_PARTS:
+                continue
+            if len(others) <= SALARY_REST_LINES:
                 found += [
                     (upload, others[pick]) for pick in _sets_adding_up(bank_signed[others], rest)
                 ]
+            else:
+                found += [(upload, lines) for lines in _every_or_all_but(run, others, rest)]
+        if len({tuple(lines.tolist()) for _, lines in found}) == 1:
+            found = found[:1]  # one set, found in more than one of its day's pools
         if len(found) != 1 or len(found[0][1]) < MIN_PARTS:
             continue  # one payment alone making up the rest is as likely a vendor's (helper-149)
         upload, rest_lines = found[0]
+        if len(upload) + len(rest_lines) < BATCH_PARTS:
+            continue
         parts = sorted([*upload.tolist(), *rest_lines.tolist()])
         if any((part, target) in run.rejected for part in parts):
             continue
+        how = (
+            f"the {len(upload)} of their day that say salary and {len(rest_lines)} other "
+            "payment(s) of that day to persons"
+            if len(upload)
+            else "payments of one day to persons, none of which says salary"
+        )
         run.take_group(
             parts,
             [target],
             "Batch",
-            f"{len(parts)} bank lines add up to this line to the paisa: the {len(upload)} of "
-            f"their day that say salary and {len(rest_lines)} other payment(s) of that day to "
-            "persons, the only set that makes up the rest",
+            f"{len(parts)} bank lines add up to this line to the paisa: {how}, the only set that "
+            "makes up the rest",
         )
+
+
+def _every_or_all_but(run: _Matching, lines: np.ndarray, total: int) -> list[np.ndarray]:
+    """The sets of `lines` (one day's payments to persons) that add up to `total` as a whole:
+    every one of a pool, or all of it but one or two (`_all_but`), where a pool is the lines of
+    some of the day's channels (the narration's first word: its IMPS and NEFTs, beside its UPIs
+    and RTGS), SALARY_CHANNELS at most, and of each, those in whole rupees (a payroll's net pay
+    is rounded to the rupee; a vendor's bill is not). No subset of lines is searched: a total
+    and one lookup of the difference a pool."""
+    signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    text = run.bank.lines["text"].iloc[lines].fillna("").astype(str).str.upper()
+    words = text.str.extract(r"^\W*([A-Z]+)", expand=False).fillna("")
+    channel, names = pd.factorize(words)
+    if len(names) > SALARY_CHANNELS:  # the busiest, and the rest as one
+        busiest = np.argsort(-np.bincount(channel), kind="stable")[: SALARY_CHANNELS - 1]
+        channel = np.where(isin(channel, busiest), channel, -1)
+    kinds = np.unique(channel)
+    whole = signed[lines] % WHOLE_RUPEE == 0
+    pools = []
+    for chosen in range(1, 1 << len(kinds)):
+        mine = isin(channel, kinds[(chosen >> np.arange(len(kinds))) & 1 == 1])
+        pools += [lines[mine], lines[mine & whole]]
+    found: dict[tuple[int, ...], np.ndarray] = {}
+    for pool in pools:
+        if len(pool) < MIN_PARTS:
+            continue
+        if int(signed[pool].sum()) == total:
+            found.setdefault(tuple(pool.tolist()), pool)
+            continue
+        held = _all_but(pool, signed[pool], total)
+        if held is not None:
+            found.setdefault(tuple(held), np.asarray(held, dtype=np.int64))
+    return list(found.values())
+
+
+SALARY_CHANNELS = 4
+"""Channels of a day's payments to persons (IMPS, NEFT, UPI, RTGS; the rest counted as one) whose
+every union is a pool a salary's rest may be all of (`_every_or_all_but`): 15 pools, and as many
+of their lines in whole rupees."""
+
+_BANK_LIMITED = r"(?i)\bBANK\s+(?:LTD|LIMITED)\b"
+"""A remitting bank's name as an NEFT's narration writes it (`/ICICI BANK LIMITED/`)."""
 
 
 _A_FIRM = (

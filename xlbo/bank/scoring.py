@@ -259,6 +259,11 @@ LATE_PARTS_DAYS = 2
 """The lines of a set made up beyond the window lie within 2 days of each other: invoices booked
 together when the receipt was seen, a receipt credited in parts over a day or two. Sets spread
 wider so far apart are coincidences (in a million-line month 34 of 38 such sets were)."""
+PARTS_BOOKED_DAYS = 7
+"""A receipt credited in parts is booked whole when its last part came (or the customer's advice
+listed them): the combination search looks for a named ledger line's parts, of its own party,
+up to 7 days before the books' date, where other lines are looked for DAYS_BEFORE (Thirumalai
+Fashions' 7,411.74 of Thursday and 98,470.26 of Monday, booked as 1,05,882.00 on Monday)."""
 LATE_ALIKE = 90
 """Names at least this alike make a pair beyond the window (the same party, as written by the
 bank and by the books: `SHAKTI PACKAGING PVT` and M/s Shakti Packaging Pvt. Ltd. - Indore)."""
