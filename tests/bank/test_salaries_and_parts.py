@@ -140,3 +140,86 @@ def test_a_receipt_in_parts_is_booked_when_its_last_part_came() -> None:
     rows[0] = ("2026-10-18", *rows[0][1:])
     pairs, _ = matched(statement(rows), books)
     assert pairs == set()
+
+
+def test_a_receipt_in_parts_from_the_firm_and_its_owner() -> None:
+    # Sakthi Transport paid 99,971.55 and 1,06,636.32 by NEFT from the firm's account and the
+    # rest, 1,26,630.63, by IMPS from GOMATHIN's own; the books took 3,33,238.50 whole
+    rows = [
+        ("2026-10-03", "NEFT/LAVBH97684635208/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/", "", 9_997_155),
+        (
+            "2026-10-06",
+            "NEFT/LAVBH20530957079/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/",
+            "",
+            10_663_632,
+        ),
+        (
+            "2026-10-07",
+            "IMPS/P2A/671030108308/GOMATHIN/LAKSHMIV/IMPSTran/8639961038058293459",
+            "",
+            12_663_063,
+        ),
+        ("2026-10-07", "NEFT/HDFCH11111111111/KUMARAN KNITS/HDFC BANK/", "", 4_500_000),
+    ]
+    books = ledger(
+        [
+            (
+                "2026-10-07",
+                "M/s. Sakthi Transport (Delhi)",
+                "Being amount received against Inv No. SKT/26-27/1043 (in parts)",
+                33_323_850,
+            ),
+            ("2026-10-07", "Kumaran Knits", "Against Inv SKT/26-27/1050", 4_500_000),
+        ]
+    )
+    pairs, _ = matched(statement(rows), books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 0), (2, 0), (3, 1)}
+    found, _ = match_lines(prepare_bank(statement(rows)), prepare_ledger(books))
+    why = found.loc[found["ledger"] == 0, "why"].iloc[0]
+    assert "2 bank line(s) of this party's name and one of another's (IMPS/P2A/671030108308" in why
+
+
+def test_a_rest_two_ledger_lines_could_take_is_left() -> None:
+    # the owner's 1,26,630.63 would make up the rest of either of two receipts of the firm:
+    # nothing tells which, and neither is taken
+    rows = [
+        ("2026-10-03", "NEFT/LAVBH97684635208/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/", "", 9_997_155),
+        (
+            "2026-10-06",
+            "NEFT/LAVBH20530957079/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/",
+            "",
+            10_663_632,
+        ),
+        (
+            "2026-10-07",
+            "IMPS/P2A/671030108308/GOMATHIN/LAKSHMIV/IMPSTran/8639961038058293459",
+            "",
+            12_663_063,
+        ),
+    ]
+    books = ledger(
+        [
+            (
+                "2026-10-07",
+                "Sakthi Transport",
+                "Against Inv SKT/26-27/1043",
+                9_997_155 + 12_663_063,
+            ),
+            (
+                "2026-10-07",
+                "Sakthi Transport",
+                "Against Inv SKT/26-27/1044",
+                10_663_632 + 12_663_063,
+            ),
+        ]
+    )
+    pairs, _ = matched(statement(rows), books)
+    assert pairs == set()
+    # a rest in round hundreds (25,000.00) is met by chance too often to be taken
+    rows = [
+        rows[0],
+        ("2026-10-07", "IMPS/P2A/671030108308/GOMATHIN/LAKSHMIV/IMPSTran/1", "", 2_500_000),
+    ]
+    books = ledger([("2026-10-07", "Sakthi Transport", "Against Inv 1043", 9_997_155 + 2_500_000)])
+    pairs, _ = matched(statement(rows), books)
+    assert pairs == set()

@@ -108,6 +108,8 @@ from xlbo.bank.scoring import (
     NAMESAKE_MARGIN,
     NEAREST,
     ONE_PARTY_ALIKE,
+    OWN_PARTS,
+    PARTS_BOOKED_DAYS,
     PAYER_ALIKE,
     PAYER_ROUNDS,
     RARE_AMOUNT_LINES,
@@ -638,6 +640,7 @@ def match_lines(
     day_sets = _day_sets(run)
     _day_runs(run)
     _payers_day_sets(run)
+    _own_parts_and_a_strangers(run)
     _late_bookings(run)
     _making_way(run)
     torn = _torn_between_parties(run)
@@ -3360,6 +3363,120 @@ def _payers_sets(run: _Matching, spread: bool) -> None:
             + ("on days in a row" if spread else "on one day")
             + " add up to this ledger line; the bank's name is not this party's: the owner's "
             "own account paying for the firm? Check",
+            score=DAY_SET_SCORE,
+        )
+
+
+def _own_parts_and_a_strangers(run: _Matching) -> None:
+    """An open ledger line of a party that one to OWN_PARTS of its own name's open bank lines in
+    the parts' window (PARTS_BOOKED_DAYS before the books' date to the window's after) and one
+    open line of a name not alike to it add up to: a receipt credited in parts, some from the
+    firm's account and the rest from its owner's (SAKTHI TRANSPORT's two NEFTs and GOMATHIN's
+    IMPS for M/s Sakthi Transport's 3,33,238.50). Found by totals: each set of the party's
+    lines leaves a rest, looked up by amount, no search of the other lines. Taken where the rest
+    has paise (one in whole rupees is met by chance), its line's name is no other party's with
+    an open line near (`_another_partys_open`), the ledger line has one set and one rest, the
+    rest's line is no other ledger line's, and no line is in two sets."""
+    assert run.names is not None
+    names = run.names
+    bank, ledger = run.bank.lines, run.ledger.lines
+    bank_signed = bank["signed"].to_numpy(dtype=np.int64)
+    ledger_signed = ledger["signed"].to_numpy(dtype=np.int64)
+    bank_day = bank["day"].to_numpy(dtype=np.int64)
+    ledger_day = ledger["day"].to_numpy(dtype=np.int64)
+    targets = np.flatnonzero(run.ledger_open & run.ledger_named & (ledger_signed != 0))
+    lines = np.flatnonzero(
+        run.bank_open & run.bank_named & ~run.returned & (bank_signed != 0) & (names.bank >= 0)
+    )
+    if not len(targets) or len(lines) < MIN_PARTS:
+        return
+    window = Window(-PARTS_BOOKED_DAYS, run.window.after)  # bank − books
+    # the party's own lines: of a name alike to its own, in the window, each worth less
+    alike = names.combinable(run.bank_open, run.ledger_open)
+    left, right = names.codes(alike["bank"], alike["ledger"])
+    known = (left >= 0) & (right >= 0)
+    relation = pd.DataFrame({"name": left[known], "party": right[known]})
+    wanted = pd.DataFrame({"g": targets, "party": names.ledger[targets]}).merge(
+        relation, on="party"
+    )
+    g_of = wanted["g"].to_numpy(dtype=np.int64)
+    into_b = (bank_signed[lines] > 0).astype(np.int64)
+    b_at, t_at = band_join(
+        names.bank[lines].astype(np.int64) * 2 + into_b,
+        bank_day[lines],
+        wanted["name"].to_numpy(dtype=np.int64) * 2 + (ledger_signed[g_of] > 0),
+        ledger_day[g_of],
+        window,
+    )
+    b, g = lines[b_at], g_of[t_at]
+    keep = np.abs(bank_signed[b]) < np.abs(ledger_signed[g])
+    b, g = b[keep], g[keep]
+    if not len(b):
+        return
+    # each line's OWN_PARTS nearest in date, as a row of a matrix (-1: none)
+    order = order_by(g, np.abs(bank_day[b] - ledger_day[g]), b)
+    b, g = b[order], g[order]
+    rank = within(np.diff(np.r_[np.flatnonzero(np.r_[True, g[1:] != g[:-1]]), len(g)]))
+    near = rank < OWN_PARTS
+    b, g, rank = b[near], g[near], rank[near]
+    own_targets, row = np.unique(g, return_inverse=True)
+    own = np.full((len(own_targets), OWN_PARTS), -1, dtype=np.int64)
+    own[row, rank] = b
+    value = np.where(own >= 0, np.abs(bank_signed[np.maximum(own, 0)]), 0)
+    masks = (np.arange(1, 1 << OWN_PARTS)[:, None] >> np.arange(OWN_PARTS)) & 1  # sets × places
+    usable = (own[:, None, :] >= 0) | (masks[None, :, :] == 0)  # a set of present lines only
+    usable = usable.all(axis=2)
+    rest = np.abs(ledger_signed[own_targets])[:, None] - value @ masks.T
+    # a rest in whole rupees is met by chance: at 100,000 lines a side, eight such sets of
+    # another month were all a customer's receipt the books had not taken and another's parts
+    target_at, set_at = np.nonzero(usable & (rest > 0) & (rest % WHOLE_RUPEE != 0))
+    if not len(target_at):
+        return
+    rest = rest[target_at, set_at]
+    g_rest = own_targets[target_at]
+    # the rest: an open line of that amount, its direction, in the window, of a name unlike
+    b_at, r_at = band_join(
+        np.abs(bank_signed[lines]) * 2 + into_b,
+        bank_day[lines],
+        rest * 2 + (ledger_signed[g_rest] > 0),
+        ledger_day[g_rest],
+        window,
+    )
+    stranger, found = lines[b_at], r_at
+    # of a name unlike the party's, and no other party's with an open line near (a customer's
+    # own receipt the books have not taken yet, of that amount by chance)
+    unlike = names.alike(stranger, g_rest[found]) < COMBINATION_ALIKE
+    stranger, found = stranger[unlike], found[unlike]
+    free = ~_another_partys_open(run, stranger)
+    stranger, found = stranger[free], found[free]
+    if not len(found):
+        return
+    solutions = g_rest[found]
+    # one set and one rest a ledger line, one ledger line a rest's line
+    one = (np.bincount(solutions, minlength=len(ledger))[solutions] == 1) & (
+        np.bincount(stranger, minlength=len(bank))[stranger] == 1
+    )
+    stranger, found = stranger[one], found[one]
+    chosen: list[tuple[list[int], int, int]] = []
+    used: Counter[int] = Counter()
+    for line, at in zip(stranger.tolist(), found.tolist(), strict=True):
+        target, places = int(g_rest[at]), masks[set_at[at]]
+        parts = own[target_at[at]][places == 1].tolist()
+        chosen.append(([*parts, line], target, line))
+        used.update([*parts, line])
+    text = bank["text"].fillna("").astype(str).tolist()
+    for parts, target, line in chosen:
+        if any(used[part] > 1 for part in parts) or any(
+            (part, target) in run.rejected for part in parts
+        ):
+            continue
+        run.take_group(
+            sorted(parts),
+            [target],
+            "Combination",
+            f"{len(parts) - 1} bank line(s) of this party's name and one of another's "
+            f"({text[line][:40]}) add up to this ledger line: a receipt in parts, the rest "
+            "from the owner's own account? Check",
             score=DAY_SET_SCORE,
         )
 

@@ -264,6 +264,10 @@ PARTS_BOOKED_DAYS = 7
 listed them): the combination search looks for a named ledger line's parts, of its own party,
 up to 7 days before the books' date, where other lines are looked for DAYS_BEFORE (Thirumalai
 Fashions' 7,411.74 of Thursday and 98,470.26 of Monday, booked as 1,05,882.00 on Monday)."""
+OWN_PARTS = 4
+"""A party's own bank lines at most, the nearest in date to its ledger line, of which each set
+leaves a rest that one line of another name may make up (`match._own_parts_and_a_strangers`):
+15 sets a line, each a lookup."""
 LATE_ALIKE = 90
 """Names at least this alike make a pair beyond the window (the same party, as written by the
 bank and by the books: `SHAKTI PACKAGING PVT` and M/s Shakti Packaging Pvt. Ltd. - Indore)."""
