@@ -32,6 +32,7 @@ from xlbo.bank.scoring import (
     MAX_PARTS,
     MAX_WINDOW_DAYS,
     MIN_PARTS,
+    PARTS_BOOKED_DAYS,
     PARTY_MARGIN,
     WHOLE_RUPEE,
 )
@@ -560,6 +561,10 @@ def _plain_combinations(
         range(len(one)),
         key=lambda t: (one[t][1] % WHOLE_RUPEE == 0) + (one[t][1] % (100 * WHOLE_RUPEE) == 0),
     )
+    # a named ledger line's own party's bank lines reach back PARTS_BOOKED_DAYS (bank − books)
+    named_window = window
+    if not one_is_bank and not window.narrowed:
+        named_window = Window(min(window.before, -PARTS_BOOKED_DAYS), window.after)
     for t in turns:
         day, amount, party = one[t]
         if not one_open[t] or not amount:
@@ -570,9 +575,9 @@ def _plain_combinations(
             if open_at_start[o]
             and value
             and (value > 0) == (amount > 0)
-            and window.before
+            and named_window.before
             <= (day - other_day if one_is_bank else other_day - day)
-            <= window.after
+            <= named_window.after
         ]
         if (
             party
@@ -584,6 +589,7 @@ def _plain_combinations(
         ):
             party = ""  # a name like no one's in the window names no one
         groups: dict[str, list[tuple[int, int]]] = {}
+        seen = named_window if party else window
         for o, (other_day, value, other_party) in enumerate(other):
             apart = day - other_day if one_is_bank else other_day - day
             if (
@@ -591,7 +597,7 @@ def _plain_combinations(
                 and value
                 and (value > 0) == (amount > 0)
                 and abs(value) < abs(amount)
-                and window.before <= apart <= window.after
+                and seen.before <= apart <= seen.after
             ):
                 if not party and not one_is_bank and other_party:
                     continue  # a nameless ledger line is not made up of named bank lines
