@@ -223,3 +223,20 @@ def test_a_rest_two_ledger_lines_could_take_is_left() -> None:
     books = ledger([("2026-10-07", "Sakthi Transport", "Against Inv 1043", 9_997_155 + 2_500_000)])
     pairs, _ = matched(statement(rows), books)
     assert pairs == set()
+
+
+def test_cash_deposited_days_after_the_contra_is_no_part_of_it() -> None:
+    # the books' Contra of 1,42,500.00 on the 16th; the bank's cash deposit of the 16th and one
+    # of the 19th would make it up, but cash is paid in by the day the books say or the next:
+    # the 19th's is another day's cash, and the Contra stays open
+    rows = [
+        ("2026-10-16", "CASH DEPOSIT:SELF", "", 8_000_000),
+        ("2026-10-19", "CASH DEP BY SELF", "", 6_250_000),
+    ]
+    books = ledger([("2026-10-16", "Cash", "Cash deposited in bank", 14_250_000)])
+    pairs, _ = matched(statement(rows), books)
+    assert pairs == set()
+    # of the next day, it is a deposit machine's, counted the next day
+    rows[1] = ("2026-10-17", *rows[1][1:])
+    pairs, _ = matched(statement(rows), books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 0)}

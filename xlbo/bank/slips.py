@@ -74,6 +74,9 @@ CASH_LEDGER = r"(?i)^\W*(?:(?:TO|BY)\s+)?CASH(?:\s+(?:A/?C|ACCOUNT|IN\s+HAND|ON\
 `Cash in Hand`."""
 BANK_CASH_WORDS = r"(?i)\b(?:CASH|CDM|CSH)\b"
 """A bank credit of cash deposited: `CASH DEP COIMBATORE MAIN`, `BY CASH`, `CDM DEP 4567`."""
+CASH_DAYS_AFTER = 1
+"""Days at most the bank credits cash after the day the books say it was deposited (a deposit
+machine's, counted the next day); never days later (`combinations._cash_deposited_later`)."""
 EPOCH = date(1970, 1, 1)
 """Day 0 of a side's `day` numbers."""
 SLIP_KIND = "Several parties' lines: choose"
@@ -126,7 +129,7 @@ KINDS = (
         (CASH_LEDGER,),
         part_words=BANK_CASH_WORDS,
         spread=True,
-        parts_after=1,
+        parts_after=CASH_DAYS_AFTER,
         parts_named="cash deposits in the bank",
     ),
 )
