@@ -2526,6 +2526,11 @@ def _salaries_and_the_rest(run: _Matching) -> None:
     payee = text.str.replace(_BANK_LIMITED, "BANK", regex=True)
     other = np.zeros(len(bank), dtype=bool)
     other[opened] = ~said[opened] & ~contains(text, CHARGE_WORDS) & ~contains(payee, _A_FIRM)
+    # each payment's channel, the narration's first word (IMPS, NEFT, UPI), numbered
+    channel = np.full(len(bank), -1, dtype=np.int64)
+    persons = other[opened]
+    words = text[persons].str.upper().str.extract(r"^\W*([A-Z]+)", expand=False).fillna("")
+    channel[opened[persons]] = pd.factorize(words)[0]
     ledger_day = ledger["day"].to_numpy(dtype=np.int64)
     for target in targets.tolist():
         amount, day = int(ledger_signed[target]), int(ledger_day[target])
@@ -2545,7 +2550,10 @@ def _salaries_and_the_rest(run: _Matching) -> None:
                     (upload, others[pick]) for pick in _sets_adding_up(bank_signed[others], rest)
                 ]
             else:
-                found += [(upload, lines) for lines in _every_or_all_but(run, others, rest)]
+                found += [
+                    (upload, lines)
+                    for lines in _every_or_all_but(bank_signed, channel, others, rest)
+                ]
         if len({tuple(lines.tolist()) for _, lines in found}) == 1:
             found = found[:1]  # one set, found in more than one of its day's pools
         if len(found) != 1 or len(found[0][1]) < MIN_PARTS:
@@ -2571,36 +2579,40 @@ def _salaries_and_the_rest(run: _Matching) -> None:
         )
 
 
-def _every_or_all_but(run: _Matching, lines: np.ndarray, total: int) -> list[np.ndarray]:
-    """The sets of `lines` (one day's payments to persons) that add up to `total` as a whole:
-    every one of a pool, or all of it but one or two (`_all_but`), where a pool is the lines of
-    some of the day's channels (the narration's first word: its IMPS and NEFTs, beside its UPIs
-    and RTGS), SALARY_CHANNELS at most, and of each, those in whole rupees (a payroll's net pay
-    is rounded to the rupee; a vendor's bill is not). No subset of lines is searched: a total
-    and one lookup of the difference a pool."""
-    signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
-    text = run.bank.lines["text"].iloc[lines].fillna("").astype(str).str.upper()
-    words = text.str.extract(r"^\W*([A-Z]+)", expand=False).fillna("")
-    channel, names = pd.factorize(words)
-    if len(names) > SALARY_CHANNELS:  # the busiest, and the rest as one
-        busiest = np.argsort(-np.bincount(channel), kind="stable")[: SALARY_CHANNELS - 1]
+def _every_or_all_but(
+    signed: np.ndarray, channel: np.ndarray, lines: np.ndarray, total: int
+) -> list[np.ndarray]:
+    """The sets of `lines` (one day's payments to persons, their `signed` amounts and `channel`
+    numbers) that add up to `total` as a whole: every one of a pool, or all of it but one or two
+    (`_all_but`), where a pool is the lines of some of the day's channels (the narration's
+    first word: its IMPS and NEFTs, beside its UPIs and RTGS), SALARY_CHANNELS at most, and of
+    each, those in whole rupees (a payroll's net pay is rounded to the rupee; a vendor's bill is
+    not). No subset of lines is searched: a total, and one lookup of the difference a pool
+    whose total is within HELD_OUT of its largest lines of `total`."""
+    channel = channel[lines]
+    kinds, counts = np.unique(channel, return_counts=True)
+    if len(kinds) > SALARY_CHANNELS:  # the busiest, and the rest as one
+        busiest = kinds[np.argsort(-counts, kind="stable")[: SALARY_CHANNELS - 1]]
         channel = np.where(isin(channel, busiest), channel, -1)
-    kinds = np.unique(channel)
+        kinds = np.unique(channel)
     whole = signed[lines] % WHOLE_RUPEE == 0
-    pools = []
+    found: dict[tuple[int, ...], np.ndarray] = {}
     for chosen in range(1, 1 << len(kinds)):
         mine = isin(channel, kinds[(chosen >> np.arange(len(kinds))) & 1 == 1])
-        pools += [lines[mine], lines[mine & whole]]
-    found: dict[tuple[int, ...], np.ndarray] = {}
-    for pool in pools:
-        if len(pool) < MIN_PARTS:
-            continue
-        if int(signed[pool].sum()) == total:
-            found.setdefault(tuple(pool.tolist()), pool)
-            continue
-        held = _all_but(pool, signed[pool], total)
-        if held is not None:
-            found.setdefault(tuple(held), np.asarray(held, dtype=np.int64))
+        for pool in (lines[mine], lines[mine & whole]):
+            if len(pool) < MIN_PARTS:
+                continue
+            values = signed[pool]
+            over = int(values.sum()) - total
+            if over == 0:
+                found.setdefault(tuple(pool.tolist()), pool)
+                continue
+            most = np.sort(np.abs(values))[-HELD_OUT:].sum()
+            if (over > 0) != (total > 0) or abs(over) > most:
+                continue  # no one or two of its lines can be the difference
+            held = _all_but(pool, values, total)
+            if held is not None:
+                found.setdefault(tuple(held), np.asarray(held, dtype=np.int64))
     return list(found.values())
 
 
