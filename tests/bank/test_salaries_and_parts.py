@@ -176,7 +176,10 @@ def test_a_receipt_in_parts_from_the_firm_and_its_owner() -> None:
     assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 0), (2, 0), (3, 1)}
     found, _ = match_lines(prepare_bank(statement(rows)), prepare_ledger(books))
     why = found.loc[found["ledger"] == 0, "why"].iloc[0]
-    assert "2 bank line(s) of this party's name and one of another's (IMPS/P2A/671030108308" in why
+    assert (
+        "2 bank line(s) of this party's name and one of a name the books do not have "
+        "(IMPS/P2A/671030108308" in why
+    )
 
 
 def test_a_rest_two_ledger_lines_could_take_is_left() -> None:
@@ -226,17 +229,25 @@ def test_a_rest_two_ledger_lines_could_take_is_left() -> None:
 
 
 def test_cash_deposited_days_after_the_contra_is_no_part_of_it() -> None:
-    # the books' Contra of 1,42,500.00 on the 16th; the bank's cash deposit of the 16th and one
-    # of the 19th would make it up, but cash is paid in by the day the books say or the next:
-    # the 19th's is another day's cash, and the Contra stays open
+    # the books' Contra of 1,42,500.00 on Tuesday the 13th; the bank's cash deposit of the 13th
+    # and one of Friday the 16th would make it up, but cash is paid in by the day the books say
+    # or the next: the 16th's is another day's cash, and the Contra stays open
     rows = [
-        ("2026-10-16", "CASH DEPOSIT:SELF", "", 8_000_000),
-        ("2026-10-19", "CASH DEP BY SELF", "", 6_250_000),
+        ("2026-10-13", "CASH DEPOSIT:SELF", "", 8_000_000),
+        ("2026-10-16", "CASH DEP BY SELF", "", 6_250_000),
     ]
-    books = ledger([("2026-10-16", "Cash", "Cash deposited in bank", 14_250_000)])
+    books = ledger([("2026-10-13", "Cash", "Cash deposited in bank", 14_250_000)])
     pairs, _ = matched(statement(rows), books)
     assert pairs == set()
     # of the next day, it is a deposit machine's, counted the next day
-    rows[1] = ("2026-10-17", *rows[1][1:])
+    rows[1] = ("2026-10-14", *rows[1][1:])
+    pairs, _ = matched(statement(rows), books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 0)}
+    # a Friday's cash is credited on Monday
+    rows = [
+        (day, text, ref, amount)
+        for (_, text, ref, amount), day in zip(rows, ["2026-10-16", "2026-10-19"], strict=True)
+    ]
+    books = ledger([("2026-10-16", "Cash", "Cash deposited in bank", 14_250_000)])
     pairs, _ = matched(statement(rows), books)
     assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 0)}

@@ -2499,16 +2499,20 @@ def _salary_batches(run: _Matching) -> None:
 def _salaries_and_the_rest(run: _Matching) -> None:
     """A salary voucher of the books that names no one (`Salary Payable`, `Being salary for Oct
     2026 paid`) that is to the paisa the total of the bank's open lines of one day in its window
-    that say salary (SALARY_WORDS: the upload's `…/SAL OCT26` NEFTs; there may be none) and of
-    one set of that day's other open lines that name a person (the employees paid by IMPS,
-    `MOB/IMPS/…/NAGARAJANJ/FDRL`, or by NEFTs that say nothing), beside a vendor's payment and
-    the day's charges, which are no part of it; at least BATCH_PARTS lines in all. The set is:
+    that say salary (SALARY_WORDS, at least BATCH_PARTS: the upload's `…/SAL OCT26` NEFTs) and
+    of one set of that day's other open lines that name a person (the employees paid by IMPS,
+    `MOB/IMPS/…/NAGARAJANJ/FDRL`), beside a vendor's payment and the day's charges, which are
+    no part of it. The set is:
     - among at most SALARY_REST_LINES such lines, the only set of the window that makes up the
       rest, of at least MIN_PARTS: one payment alone that makes up the rest is as likely a
       vendor's whose name IMPS cut (`SHARMATRAD`) as an employee's;
-    - among more, every one of them, or all but the one set of one or two (HELD_OUT) whose
-      amounts are the difference (a vendor's proprietor paid that day): no subset search, as
-      with an upload (`_salary_batches_in_part`)."""
+    - among more, every one of some of the day's channels, or all of them but the one set of
+      one or two (HELD_OUT) whose amounts are the difference (a vendor's proprietor paid that
+      day): no subset search, as with an upload (`_salary_batches_in_part`) (`_every_or_all_but`).
+    Where no day of the window has an upload, a day's payments to persons of which none says
+    salary (Kotak's NEFTs and IMPS to each employee), at least BATCH_PARTS: every one of some of
+    the day's channels, or nothing (a day's truck hire of nine payments, eight of which make up
+    the voucher by chance, is no payroll)."""
     ledger, bank = run.ledger.lines, run.bank.lines
     ledger_signed = ledger["signed"].to_numpy(dtype=np.int64)
     targets = np.flatnonzero(run.ledger_open & ~run.ledger_named & (ledger_signed != 0))
@@ -2528,7 +2532,7 @@ def _salaries_and_the_rest(run: _Matching) -> None:
     other[opened] = ~said[opened] & ~contains(text, CHARGE_WORDS) & ~contains(payee, _A_FIRM)
     # each payment's channel, the narration's first word (IMPS, NEFT, UPI), numbered
     channel = np.full(len(bank), -1, dtype=np.int64)
-    persons = other[opened]
+    persons = (other | said)[opened]
     words = text[persons].str.upper().str.extract(r"^\W*([A-Z]+)", expand=False).fillna("")
     channel[opened[persons]] = pd.factorize(words)[0]
     ledger_day = ledger["day"].to_numpy(dtype=np.int64)
@@ -2536,26 +2540,42 @@ def _salaries_and_the_rest(run: _Matching) -> None:
         amount, day = int(ledger_signed[target]), int(ledger_day[target])
         way = run.bank_open & (np.sign(bank_signed) == np.sign(amount))
         found: list[tuple[np.ndarray, np.ndarray]] = []
-        for on in range(day + run.window.before, day + run.window.after + 1):
-            upload = np.flatnonzero(way & said & (bank_day == on))
-            rest = amount - int(bank_signed[upload].sum())
-            if rest == 0 or (rest > 0) != (amount > 0):
-                continue  # all of them alone: `_batches`' (or none)
-            others = np.flatnonzero(way & other & (bank_day == on))
-            others = others[np.abs(bank_signed[others]) <= abs(rest)]
-            if len(upload) + len(others) < BATCH_PARTS:
-                continue
-            if len(others) <= SALARY_REST_LINES:
-                found += [
-                    (upload, others[pick]) for pick in _sets_adding_up(bank_signed[others], rest)
-                ]
-            else:
-                found += [
-                    (upload, lines)
-                    for lines in _every_or_all_but(bank_signed, channel, others, rest)
-                ]
-        if len({tuple(lines.tolist()) for _, lines in found}) == 1:
-            found = found[:1]  # one set, found in more than one of its day's pools
+        # the days with an upload first (at least BATCH_PARTS lines that say salary: one or two
+        # such lines may be another month's held salary), then the days where none says it,
+        # whose payments to persons (truck hire, a proprietor's bills) are all of some of the
+        # day's channels or nothing: no subset, no lines left out
+        for with_upload in (True, False):
+            for on in range(day + run.window.before, day + run.window.after + 1):
+                upload = np.flatnonzero(way & said & (bank_day == on))
+                if (len(upload) >= BATCH_PARTS) != with_upload:
+                    continue
+                if not with_upload:
+                    upload = upload[:0]
+                rest = amount - int(bank_signed[upload].sum())
+                if rest == 0 or (rest > 0) != (amount > 0):
+                    continue  # all of them alone: `_batches`' (or none)
+                # (without an upload, a line or two that say salary are payments as any other)
+                persons = other if with_upload else other | said
+                others = np.flatnonzero(way & persons & (bank_day == on))
+                others = others[np.abs(bank_signed[others]) <= abs(rest)]
+                if len(upload) + len(others) < BATCH_PARTS:
+                    continue
+                if with_upload and len(others) <= SALARY_REST_LINES:
+                    found += [
+                        (upload, others[pick])
+                        for pick in _sets_adding_up(bank_signed[others], rest)
+                    ]
+                else:
+                    found += [
+                        (upload, lines)
+                        for lines in _every_or_all_but(
+                            bank_signed, channel, others, rest, held_out=with_upload
+                        )
+                    ]
+            if len({tuple(lines.tolist()) for _, lines in found}) == 1:
+                found = found[:1]  # one set, found in more than one of its day's pools
+            if found:
+                break
         if len(found) != 1 or len(found[0][1]) < MIN_PARTS:
             continue  # one payment alone making up the rest is as likely a vendor's (helper-149)
         upload, rest_lines = found[0]
@@ -2580,7 +2600,7 @@ def _salaries_and_the_rest(run: _Matching) -> None:
 
 
 def _every_or_all_but(
-    signed: np.ndarray, channel: np.ndarray, lines: np.ndarray, total: int
+    signed: np.ndarray, channel: np.ndarray, lines: np.ndarray, total: int, held_out: bool = True
 ) -> list[np.ndarray]:
     """The sets of `lines` (one day's payments to persons, their `signed` amounts and `channel`
     numbers) that add up to `total` as a whole: every one of a pool, or all of it but one or two
@@ -2608,7 +2628,7 @@ def _every_or_all_but(
                 found.setdefault(tuple(pool.tolist()), pool)
                 continue
             most = np.sort(np.abs(values))[-HELD_OUT:].sum()
-            if (over > 0) != (total > 0) or abs(over) > most:
+            if not held_out or (over > 0) != (total > 0) or abs(over) > most:
                 continue  # no one or two of its lines can be the difference
             held = _all_but(pool, values, total)
             if held is not None:
@@ -3386,9 +3406,9 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
     firm's account and the rest from its owner's (SAKTHI TRANSPORT's two NEFTs and GOMATHIN's
     IMPS for M/s Sakthi Transport's 3,33,238.50). Found by totals: each set of the party's
     lines leaves a rest, looked up by amount, no search of the other lines. Taken where the rest
-    has paise (one in whole rupees is met by chance), its line's name is no other party's with
-    an open line near (`_another_partys_open`), the ledger line has one set and one rest, the
-    rest's line is no other ledger line's, and no line is in two sets."""
+    has paise (one in whole rupees is met by chance), its line's name is no party's of the books,
+    the ledger line has one set and one rest, the rest's line is no other ledger line's, and no
+    line is in two sets; never where the user narrowed the window."""
     assert run.names is not None
     names = run.names
     bank, ledger = run.bank.lines, run.ledger.lines
@@ -3400,8 +3420,8 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
     lines = np.flatnonzero(
         run.bank_open & run.bank_named & ~run.returned & (bank_signed != 0) & (names.bank >= 0)
     )
-    if not len(targets) or len(lines) < MIN_PARTS:
-        return
+    if not len(targets) or len(lines) < MIN_PARTS or run.window.narrowed:
+        return  # (the user who narrowed the window asked for near dates only)
     window = Window(-PARTS_BOOKED_DAYS, run.window.after)  # bank − books
     # the party's own lines: of a name alike to its own, in the window, each worth less
     alike = names.combinable(run.bank_open, run.ledger_open)
@@ -3455,11 +3475,12 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
         window,
     )
     stranger, found = lines[b_at], r_at
-    # of a name unlike the party's, and no other party's with an open line near (a customer's
-    # own receipt the books have not taken yet, of that amount by chance)
-    unlike = names.alike(stranger, g_rest[found]) < COMBINATION_ALIKE
-    stranger, found = stranger[unlike], found[unlike]
-    free = ~_another_partys_open(run, stranger)
+    # of a name no party of the books has (a customer's own receipt that the books took late,
+    # or not yet, is of that amount by chance: at 100,000 lines a side, a hundred such sets)
+    parties_of = np.zeros(len(names.likeness.left) + 1, dtype=bool)
+    parties_of[relation["name"].to_numpy(dtype=np.int64)] = True
+    stranger_name = names.bank[stranger].astype(np.int64)
+    free = ~parties_of[stranger_name] & (names.alike(stranger, g_rest[found]) < COMBINATION_ALIKE)
     stranger, found = stranger[free], found[free]
     if not len(found):
         return
@@ -3486,9 +3507,13 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
             sorted(parts),
             [target],
             "Combination",
-            f"{len(parts) - 1} bank line(s) of this party's name and one of another's "
-            f"({text[line][:40]}) add up to this ledger line: a receipt in parts, the rest "
-            "from the owner's own account? Check",
+            f"{len(parts) - 1} bank line(s) of this party's name and one of a name the books "
+            f"do not have ({text[line][:40]}) add up to this ledger line: "
+            + (
+                "a receipt in parts, the rest from the owner's own account? Check"
+                if ledger_signed[target] > 0
+                else "a payment in parts, the rest to the owner's own account? Check"
+            ),
             score=DAY_SET_SCORE,
         )
 
@@ -4372,6 +4397,8 @@ def _combinations(run: _Matching) -> pd.DataFrame:
     suggested = [(c.target, part) for c in undecided for part in c.parts]
     undecided = []
     refused = frozenset((g, b) for b, g in run.rejected)
+    bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
     # the acquirer's MDR journal is a card settlement's part (`xlbo.bank.splits`), no total of
     # the bank's lines: the day's NEFT charge and its GST may happen to make it up
     mdr = contains_distinct(run.ledger.lines["text"], MDR_WORDS)
@@ -4386,12 +4413,19 @@ def _combinations(run: _Matching) -> pd.DataFrame:
         undecided,
         names,
     ):
+        # parts before the window's reach: the books took the receipt whole when the last came
+        early = int(ledger_day[found.target] - bank_day[found.parts].min())
+        when = (
+            f"the first {early} days before the books' date (booked whole when the last came)"
+            if early > -run.window.before
+            else "within the window"
+        )
         run.take_group(
             found.parts,
             [found.target],
             "Combination",
             f"{len(found.parts)} bank lines add up to this ledger line; same direction; "
-            f"within the window{found.why_nearest}",
+            f"{when}{found.why_nearest}",
         )
     suggested += [(part, c.target) for c in undecided for part in c.parts]
     return pd.DataFrame(
