@@ -64,7 +64,19 @@ def imps(day, n, name, amount):
 # _cash_deposited_later: the books' Contras of a weekend, the bank's one deposit of the Monday.
 @pytest.mark.parametrize(
     ("saturday", "other"),
-    [("2026-10-10", "2026-10-11"), ("2026-10-10", "2026-10-12"), ("2026-10-09", "2026-10-10")],
+    [
+        ("2026-10-10", "2026-10-11"),
+        ("2026-10-10", "2026-10-12"),
+        pytest.param(
+            "2026-10-09",
+            "2026-10-10",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="left as it is: Friday's cash counted to Monday made 27 more false sets "
+                "at 10,000 lines of PNB than it found",
+            ),
+        ),
+    ],
 )
 def test_weekend_cash_deposited_on_monday(saturday, other):
     rows = [("2026-10-12", "CASH DEPOSIT:SELF", "", 34_000_000)]  # Monday 12 Oct 2026

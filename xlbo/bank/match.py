@@ -3406,9 +3406,10 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
     firm's account and the rest from its owner's (SAKTHI TRANSPORT's two NEFTs and GOMATHIN's
     IMPS for M/s Sakthi Transport's 3,33,238.50). Found by totals: each set of the party's
     lines leaves a rest, looked up by amount, no search of the other lines. Taken where the rest
-    has paise (one in whole rupees is met by chance), its line's name is no party's of the books,
-    the ledger line has one set and one rest, the rest's line is no other ledger line's, and no
-    line is in two sets; never where the user narrowed the window."""
+    has paise (one in whole rupees is met by chance), its line's name is no other party's with
+    an open line near or of its amount (`_another_partys_open`, `_its_own_later`), the ledger
+    line has one set and one rest, the rest's line is no other ledger line's, and no line is in
+    two sets; never where the user narrowed the window."""
     assert run.names is not None
     names = run.names
     bank, ledger = run.bank.lines, run.ledger.lines
@@ -3475,12 +3476,13 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
         window,
     )
     stranger, found = lines[b_at], r_at
-    # of a name no party of the books has (a customer's own receipt that the books took late,
-    # or not yet, is of that amount by chance: at 100,000 lines a side, a hundred such sets)
-    parties_of = np.zeros(len(names.likeness.left) + 1, dtype=bool)
-    parties_of[relation["name"].to_numpy(dtype=np.int64)] = True
-    stranger_name = names.bank[stranger].astype(np.int64)
-    free = ~parties_of[stranger_name] & (names.alike(stranger, g_rest[found]) < COMBINATION_ALIKE)
+    # of a name unlike the party's, and no line of another party's: none with an open line
+    # near (`_another_partys_open`), and no open line of the books of its amount in the month
+    # (a proprietor's receipt for his firm, or one the books took late, is of that amount by
+    # chance: at 100,000 lines a side, a hundred such sets)
+    free = names.alike(stranger, g_rest[found]) < COMBINATION_ALIKE
+    stranger, found = stranger[free], found[free]
+    free = ~_another_partys_open(run, stranger) & ~_its_own_later(run, stranger)
     stranger, found = stranger[free], found[free]
     if not len(found):
         return
@@ -3507,8 +3509,8 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
             sorted(parts),
             [target],
             "Combination",
-            f"{len(parts) - 1} bank line(s) of this party's name and one of a name the books "
-            f"do not have ({text[line][:40]}) add up to this ledger line: "
+            f"{len(parts) - 1} bank line(s) of this party's name and one of another name "
+            f"({text[line][:40]}) add up to this ledger line: "
             + (
                 "a receipt in parts, the rest from the owner's own account? Check"
                 if ledger_signed[target] > 0
@@ -3516,6 +3518,14 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
             ),
             score=DAY_SET_SCORE,
         )
+
+
+def _its_own_later(run: _Matching, b: np.ndarray) -> np.ndarray:
+    """Whether each bank line has an open ledger line of its amount and direction anywhere in
+    the month, whoever's: its own, booked late or under the firm a proprietor paid for."""
+    ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    return isin(bank_signed[b], ledger_signed[run.ledger_open])
 
 
 def _days_in_a_row(
