@@ -8,32 +8,10 @@ from __future__ import annotations
 import pytest
 
 from tests.bank.test_matching_rules import ledger, statement
+from tests.bank.test_salaries_and_parts import EMPLOYEES, SAKTHI_PARTS
 from xlbo.bank.match import match_lines
 from xlbo.bank.side import prepare_bank, prepare_ledger
 from xlbo.bank.window import Window
-
-EMPLOYEES = [
-    "MODI J D",
-    "KMURUGESAN",
-    "P J LAKSHM",
-    "SONI HITES",
-    "CHINNASAMY",
-    "DHANASEKAR",
-    "KETANSHAH",
-    "MEHTA BHAR",
-    "B GOMATHI",
-    "JIGNESHSON",
-    "M PALANISA",
-    "DEEPAM",
-    "KANDASAMYA",
-    "VENKATESH",
-    "MUKESHMODI",
-    "HARESH C T",
-    "BSHANMUGAM",
-    "SUBRAMANIP",
-    "ANBARASANS",
-    "MNAGARAJAN",
-]
 
 
 def find(rows, books, **kw):
@@ -107,16 +85,7 @@ def test_a_firms_receipt_booked_late_is_not_another_partys_rest():
 
 
 # _own_parts_and_a_strangers reaches PARTS_BOOKED_DAYS back even where the user narrowed the window.
-ROWS_OWN_PARTS_WINDOW = [
-    ("2026-10-03", "NEFT/LAVBH97684635208/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/", "", 9_997_155),
-    ("2026-10-06", "NEFT/LAVBH20530957079/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/", "", 10_663_632),
-    (
-        "2026-10-07",
-        "IMPS/P2A/671030108308/GOMATHIN/LAKSHMIV/IMPSTran/8639961038058293459",
-        "",
-        12_663_063,
-    ),
-]
+ROWS_OWN_PARTS_WINDOW = SAKTHI_PARTS
 BOOKS_OWN_PARTS_WINDOW = [
     ("2026-10-07", "M/s. Sakthi Transport (Delhi)", "Being amount received (in parts)", 33_323_850)
 ]
@@ -261,26 +230,7 @@ def test_a_part_beyond_the_window_is_not_said_to_be_within_it():
 
 
 def test_a_payment_in_parts_is_not_called_a_receipt():
-    rows = [
-        (
-            "2026-10-03",
-            "NEFT/LAVBH97684635208/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/",
-            "",
-            -9_997_155,
-        ),
-        (
-            "2026-10-06",
-            "NEFT/LAVBH20530957079/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/",
-            "",
-            -10_663_632,
-        ),
-        (
-            "2026-10-07",
-            "IMPS/P2A/671030108308/GOMATHIN/LAKSHMIV/IMPSTran/8639961038058293459",
-            "",
-            -12_663_063,
-        ),
-    ]
+    rows = [(day, text, ref, -amount) for day, text, ref, amount in SAKTHI_PARTS]
     books = [("2026-10-07", "M/s. Sakthi Transport (Delhi)", "Paid against bill 1043", -33_323_850)]
     found, _ = find(rows, books)
     assert not found.empty and "receipt" not in found["why"].iloc[0]

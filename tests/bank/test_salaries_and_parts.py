@@ -33,6 +33,20 @@ EMPLOYEES = [
 ]
 
 
+SAKTHI_PARTS = [
+    ("2026-10-03", "NEFT/LAVBH97684635208/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/", "", 9_997_155),
+    ("2026-10-06", "NEFT/LAVBH20530957079/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/", "", 10_663_632),
+    (
+        "2026-10-07",
+        "IMPS/P2A/671030108308/GOMATHIN/LAKSHMIV/IMPSTran/8639961038058293459",
+        "",
+        12_663_063,
+    ),
+]
+"""Sakthi Transport's receipt of 3,33,238.50 in parts: two NEFTs of the firm's, the rest from
+its owner's account by IMPS."""
+
+
 def _imps(day: str, n: int, name: str, amount: int) -> tuple[str, str, str, int]:
     return (day, f"MOB/IMPS/6594953593{n:02d}/{name}/TMBL", "", -amount)
 
@@ -146,19 +160,7 @@ def test_a_receipt_in_parts_from_the_firm_and_its_owner() -> None:
     # Sakthi Transport paid 99,971.55 and 1,06,636.32 by NEFT from the firm's account and the
     # rest, 1,26,630.63, by IMPS from GOMATHIN's own; the books took 3,33,238.50 whole
     rows = [
-        ("2026-10-03", "NEFT/LAVBH97684635208/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/", "", 9_997_155),
-        (
-            "2026-10-06",
-            "NEFT/LAVBH20530957079/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/",
-            "",
-            10_663_632,
-        ),
-        (
-            "2026-10-07",
-            "IMPS/P2A/671030108308/GOMATHIN/LAKSHMIV/IMPSTran/8639961038058293459",
-            "",
-            12_663_063,
-        ),
+        *SAKTHI_PARTS,
         ("2026-10-07", "NEFT/HDFCH11111111111/KUMARAN KNITS/HDFC BANK/", "", 4_500_000),
     ]
     books = ledger(
@@ -184,21 +186,7 @@ def test_a_receipt_in_parts_from_the_firm_and_its_owner() -> None:
 def test_a_rest_two_ledger_lines_could_take_is_left() -> None:
     # the owner's 1,26,630.63 would make up the rest of either of two receipts of the firm:
     # nothing tells which, and neither is taken
-    rows = [
-        ("2026-10-03", "NEFT/LAVBH97684635208/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/", "", 9_997_155),
-        (
-            "2026-10-06",
-            "NEFT/LAVBH20530957079/SAKTHI TRANSPORT/LAKSHMI VILAS BANK/",
-            "",
-            10_663_632,
-        ),
-        (
-            "2026-10-07",
-            "IMPS/P2A/671030108308/GOMATHIN/LAKSHMIV/IMPSTran/8639961038058293459",
-            "",
-            12_663_063,
-        ),
-    ]
+    rows = list(SAKTHI_PARTS)
     books = ledger(
         [
             (
