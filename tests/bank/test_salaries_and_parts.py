@@ -110,6 +110,11 @@ def test_a_salary_voucher_is_a_days_payments_to_persons_when_none_says_salary() 
     assert {(b, g) for b, g, _ in pairs} == {(b, 0) for b in range(20)}
     found, _ = match_lines(prepare_bank(statement(rows)), prepare_ledger(books))
     assert "payments of one day to persons, none of which says salary" in found["why"].iloc[0]
+    # beside them a vendor's proprietor paid 31,000.00 by NEFT, in whole rupees as they are: of
+    # more than 16 such payments, all but the one whose amount is the difference
+    rows.append(("2026-10-05", "NEFT KKBKH83299228686 RAJESHAGARWAL", "", -3_100_000))
+    pairs, _ = matched(statement(rows), books)
+    assert {(b, g) for b, g, _ in pairs} == {(b, 0) for b in range(20)}
 
 
 def test_a_salary_voucher_two_sets_could_make_up_is_left_to_the_user() -> None:

@@ -2512,7 +2512,8 @@ def _salaries_and_the_rest(run: _Matching) -> None:
     Where no day of the window has an upload, a day's payments to persons of which none says
     salary (Kotak's NEFTs and IMPS to each employee), at least BATCH_PARTS: every one of some of
     the day's channels, or nothing (a day's truck hire of nine payments, eight of which make up
-    the voucher by chance, is no payroll)."""
+    the voucher by chance, is no payroll); of more than SALARY_REST_LINES, all but one or two
+    too (fifty employees' NEFTs beside a vendor's proprietor paid that day)."""
     ledger, bank = run.ledger.lines, run.bank.lines
     ledger_signed = ledger["signed"].to_numpy(dtype=np.int64)
     targets = np.flatnonzero(run.ledger_open & ~run.ledger_named & (ledger_signed != 0))
@@ -2569,7 +2570,11 @@ def _salaries_and_the_rest(run: _Matching) -> None:
                     found += [
                         (upload, lines)
                         for lines in _every_or_all_but(
-                            bank_signed, channel, others, rest, held_out=with_upload
+                            bank_signed,
+                            channel,
+                            others,
+                            rest,
+                            held_out=with_upload or len(others) > SALARY_REST_LINES,
                         )
                     ]
             if len({tuple(lines.tolist()) for _, lines in found}) == 1:
