@@ -29,6 +29,7 @@ from xlbo.bank.scoring import (
     COMBINATION_ALIKE,
     COMBINATION_CANDIDATES,
     DAY_SET_SCORE,
+    LATE_ALIKE,
     MAX_PARTS,
     MAX_WINDOW_DAYS,
     MIN_PARTS,
@@ -578,6 +579,11 @@ def _plain_combinations(
             and named_window.before
             <= (day - other_day if one_is_bank else other_day - day)
             <= named_window.after
+            # beyond the window, only the party's own name (LATE_ALIKE)
+            and (
+                window.before <= (day - other_day if one_is_bank else other_day - day)
+                or likeness(party, other_party) >= LATE_ALIKE
+            )
         ]
         if (
             party
@@ -604,6 +610,8 @@ def _plain_combinations(
                 alike = likeness(party, other_party) if party and other_party else 0
                 if party and (alike < COMBINATION_ALIKE or alike < best[party] - PARTY_MARGIN):
                     continue  # a named target takes only the parties most like it
+                if party and apart < window.before and alike < LATE_ALIKE:
+                    continue  # beyond the window, only the party's own name
                 groups.setdefault(other_party, []).append((abs(day - other_day), o))
         solutions: list[list[int]] = []
         groups_of: list[int] = []

@@ -57,6 +57,7 @@ from xlbo.bank.parties import alike_names
 from xlbo.bank.scoring import (
     COMBINATION_ALIKE,
     COMBINATION_CANDIDATES,
+    LATE_ALIKE,
     MAX_PARTS,
     MIN_PARTS,
     NEAREST_LINES,
@@ -621,7 +622,12 @@ def _groups(
             window if named_window is None else named_window,
             NEAREST_LINES,
         )
-        pieces.append((t[left], others[right], expanded["alike"].to_numpy(dtype=np.int64)[left]))
+        how_alike = expanded["alike"].to_numpy(dtype=np.int64)[left]
+        # beyond the window only names decide (LATE_ALIKE): the party's own lines, as the bank
+        # writes its name, not a namesake's (at a million lines a side, 245 false pairs more)
+        beyond = ~window.holds(one_day[t[left]] - other_day[others[right]])
+        near = ~beyond | (how_alike >= LATE_ALIKE)
+        pieces.append((t[left][near], others[right][near], how_alike[near]))
     # a name like no one's with a line in the window (a proprietor paying for his firm: BRAR
     # AMANDEEP for Sunrise Polymers' invoices) says nothing: such a target names no one, where
     # its amount has paise (sums of whole rupees meet by chance: 15,000 + 15,000)

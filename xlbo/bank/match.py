@@ -3447,7 +3447,8 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
         window,
     )
     b, g = lines[b_at], g_of[t_at]
-    keep = np.abs(bank_signed[b]) < np.abs(ledger_signed[g])
+    # a part is no line the books have an open line of its amount for (its own, undecided)
+    keep = (np.abs(bank_signed[b]) < np.abs(ledger_signed[g])) & ~_its_own_later(run, b)
     b, g = b[keep], g[keep]
     if not len(b):
         return
