@@ -66,6 +66,7 @@ from xlbo.bank.combinations import DAY_SPAN, Combination, find_combinations
 from xlbo.bank.near_misses import near_misses
 from xlbo.bank.parties import (
     CHARGE_WORDS,
+    CHARGES_SAID,
     CHEQUE_WORDS,
     COMMISSION_WORDS,
     RETURN_WORDS,
@@ -2266,8 +2267,6 @@ def _charges_journal(text: pd.Series) -> np.ndarray:
 
 _NO_PAYEE = r"(?i)\b(?:commission|commn|comm|on|of|for|gst|cgst|sgst|igst|neft|rtgs|imps)\b"
 """Words of a commission line's party that name no payee (`NEFT COMMISSION` reads `commission`)."""
-_CLASSIC_CHARGE = r"(?i)\b(?:CHGS?|CHRGS?|CHARGES?)\b"
-"""CHARGE_WORDS but a commission's."""
 
 
 def _bank_charges(bank: Side, lines: np.ndarray) -> np.ndarray:
@@ -2291,7 +2290,7 @@ def _bank_charges(bank: Side, lines: np.ndarray) -> np.ndarray:
     someone = party.str.replace(_NO_PAYEE, "", regex=True).str.strip() != ""
     agent = (
         contains(text, COMMISSION_WORDS)
-        & ~contains(text, _CLASSIC_CHARGE)
+        & ~contains(text, CHARGES_SAID)
         & contains(text, TRANSFER_WORDS)
         & someone.to_numpy(dtype=bool)
     )
@@ -2533,9 +2532,9 @@ def _salaries_and_the_rest(run: _Matching) -> None:
     other[opened] = ~said[opened] & ~contains(text, CHARGE_WORDS) & ~contains(payee, _A_FIRM)
     # each payment's channel, the narration's first word (IMPS, NEFT, UPI), numbered
     channel = np.full(len(bank), -1, dtype=np.int64)
-    persons = (other | said)[opened]
-    words = text[persons].str.upper().str.extract(r"^\W*([A-Z]+)", expand=False).fillna("")
-    channel[opened[persons]] = pd.factorize(words)[0]
+    paid = (other | said)[opened]
+    words = text[paid].str.upper().str.extract(r"^\W*([A-Z]+)", expand=False).fillna("")
+    channel[opened[paid]] = pd.factorize(words)[0]
     ledger_day = ledger["day"].to_numpy(dtype=np.int64)
     for target in targets.tolist():
         amount, day = int(ledger_signed[target]), int(ledger_day[target])
@@ -2546,37 +2545,11 @@ def _salaries_and_the_rest(run: _Matching) -> None:
         # whose payments to persons (truck hire, a proprietor's bills) are all of some of the
         # day's channels or nothing: no subset, no lines left out
         for with_upload in (True, False):
+            persons = other if with_upload else other | said
             for on in range(day + run.window.before, day + run.window.after + 1):
-                upload = np.flatnonzero(way & said & (bank_day == on))
-                if (len(upload) >= BATCH_PARTS) != with_upload:
-                    continue
-                if not with_upload:
-                    upload = upload[:0]
-                rest = amount - int(bank_signed[upload].sum())
-                if rest == 0 or (rest > 0) != (amount > 0):
-                    continue  # all of them alone: `_batches`' (or none)
-                # (without an upload, a line or two that say salary are payments as any other)
-                persons = other if with_upload else other | said
-                others = np.flatnonzero(way & persons & (bank_day == on))
-                others = others[np.abs(bank_signed[others]) <= abs(rest)]
-                if len(upload) + len(others) < BATCH_PARTS:
-                    continue
-                if with_upload and len(others) <= SALARY_REST_LINES:
-                    found += [
-                        (upload, others[pick])
-                        for pick in _sets_adding_up(bank_signed[others], rest)
-                    ]
-                else:
-                    found += [
-                        (upload, lines)
-                        for lines in _every_or_all_but(
-                            bank_signed,
-                            channel,
-                            others,
-                            rest,
-                            held_out=with_upload or len(others) > SALARY_REST_LINES,
-                        )
-                    ]
+                found += _salary_day_sets(
+                    bank_signed, channel, way & (bank_day == on), said, persons, amount, with_upload
+                )
             if len({tuple(lines.tolist()) for _, lines in found}) == 1:
                 found = found[:1]  # one set, found in more than one of its day's pools
             if found:
@@ -2602,6 +2575,37 @@ def _salaries_and_the_rest(run: _Matching) -> None:
             f"{len(parts)} bank lines add up to this line to the paisa: {how}, the only set that "
             "makes up the rest",
         )
+
+
+def _salary_day_sets(
+    signed: np.ndarray,
+    channel: np.ndarray,
+    day_lines: np.ndarray,
+    said: np.ndarray,
+    persons: np.ndarray,
+    amount: int,
+    with_upload: bool,
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """`_salaries_and_the_rest`'s sets of one day (`day_lines`, a mask of its open lines of the
+    voucher's direction): (the upload, the rest's lines) for each set that makes up `amount`.
+    With an upload, only where BATCH_PARTS lines or more say salary; without, only where fewer
+    do, and those few are payments as any other (`persons`)."""
+    upload = np.flatnonzero(day_lines & said)
+    if (len(upload) >= BATCH_PARTS) != with_upload:
+        return []
+    if not with_upload:
+        upload = upload[:0]
+    rest = amount - int(signed[upload].sum())
+    if rest == 0 or (rest > 0) != (amount > 0):
+        return []  # all of them alone: `_batches`' (or none)
+    others = np.flatnonzero(day_lines & persons)
+    others = others[np.abs(signed[others]) <= abs(rest)]
+    if len(upload) + len(others) < BATCH_PARTS:
+        return []
+    if with_upload and len(others) <= SALARY_REST_LINES:
+        return [(upload, others[pick]) for pick in _sets_adding_up(signed[others], rest)]
+    held_out = with_upload or len(others) > SALARY_REST_LINES
+    return [(upload, lines) for lines in _every_or_all_but(signed, channel, others, rest, held_out)]
 
 
 def _every_or_all_but(
@@ -2658,13 +2662,15 @@ _A_FIRM = (
 """Words of a firm's name: a payment to one is no employee's salary (`match._salaries_and_the_rest`)."""
 
 
+def _subsets(count: int) -> np.ndarray:
+    """Every non-empty set of `count` places, a row each of 0s and 1s (set × place)."""
+    return (np.arange(1, 1 << count, dtype=np.int64)[:, None] >> np.arange(count)) & 1
+
+
 def _sets_adding_up(values: np.ndarray, total: int) -> list[np.ndarray]:
     """Every set of `values` (positions) adding up to `total`, all 2^n sets tried at once."""
-    count = len(values)
-    masks = np.arange(1, 1 << count, dtype=np.int64)
-    bits = (masks[:, None] >> np.arange(count, dtype=np.int64)) & 1
-    hits = masks[bits @ values.astype(np.int64) == total]
-    return [np.flatnonzero((hit >> np.arange(count)) & 1) for hit in hits.tolist()]
+    bits = _subsets(len(values))
+    return [np.flatnonzero(row) for row in bits[bits @ values.astype(np.int64) == total]]
 
 
 def _salary_batches_in_part(run: _Matching) -> None:
@@ -3462,7 +3468,7 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
     own = np.full((len(own_targets), OWN_PARTS), -1, dtype=np.int64)
     own[row, rank] = b
     value = np.where(own >= 0, np.abs(bank_signed[np.maximum(own, 0)]), 0)
-    masks = (np.arange(1, 1 << OWN_PARTS)[:, None] >> np.arange(OWN_PARTS)) & 1  # sets × places
+    masks = _subsets(OWN_PARTS)
     usable = (own[:, None, :] >= 0) | (masks[None, :, :] == 0)  # a set of present lines only
     usable = usable.all(axis=2)
     rest = np.abs(ledger_signed[own_targets])[:, None] - value @ masks.T

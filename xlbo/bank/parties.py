@@ -107,12 +107,18 @@ alone (`RTGS-HDFCR…-OM SAI FREIGHT`, a field of its own), its words are the na
 FREIGHT DISTR`, UPI's cut of Om Sai Freight Distributors)."""
 
 
-CHARGE_WORDS = r"(?i)\b(?:CHGS?|CHRGS?|CHARGES?|COMMISSION|COMMN|COMM)\b"
-"""Words of a bank's charge (`IMPS P2A CHGS INCL GST`, `SMS CHARGES`, a public sector bank's `NEFT
-COMMISSION` and `GST ON NEFT COMMISSION`, `STOP PAYMENT COMMISSION`) and of the ledger that books them (`Bank Charges`). A
-transfer to someone that says COMMISSION pays an agent (`NEFT/…/RAMESH AGENCIES/COMMISSION OCT`):
-no bank charge (COMMISSION_WORDS, `match._bank_charges`)."""
-COMMISSION_WORDS = r"(?i)\b(?:COMMISSION|COMMN|COMM)\b"
+_CHARGES = r"CHGS?|CHRGS?|CHARGES?"
+_COMMISSION = r"COMMISSION|COMMN|COMM"
+CHARGE_WORDS = rf"(?i)\b(?:{_CHARGES}|{_COMMISSION})\b"
+"""Words of a bank's charge (`IMPS P2A CHGS INCL GST`, `SMS CHARGES`, a public sector bank's
+`NEFT COMMISSION` and `GST ON NEFT COMMISSION`, `STOP PAYMENT COMMISSION`) and of the ledger
+that books them (`Bank Charges`). A transfer to someone that says COMMISSION pays an agent
+(`NEFT/…/RAMESH AGENCIES/COMMISSION OCT`): no bank charge (COMMISSION_WORDS, `match.
+_bank_charges`)."""
+COMMISSION_WORDS = rf"(?i)\b(?:{_COMMISSION})\b"
+"""CHARGE_WORDS of a commission: a bank's, or an agent's."""
+CHARGES_SAID = rf"(?i)\b(?:{_CHARGES})\b"
+"""CHARGE_WORDS but a commission's: a line that says CHGS is the bank's, whoever it names."""
 CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CLEARING|CTS|MICR)\b"
 """Words of a text that make its line a cheque's (SBI writes `TO CLEARING-<payee>`)."""
 RETURN_WORDS = r"(?i)\b(?:RETURN|RETURNED|REV|RTN|RET|REVERSAL|BOUNCED?|DISHONOU?RED)\b"
