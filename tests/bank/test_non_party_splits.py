@@ -906,3 +906,87 @@ def test_a_months_settlements_are_their_terminals_card_sales_less_the_months_mdr
     # a journal a paisa off is no month's MDR: nothing is taken
     found, _ = run(bank, [*books[:3], ("2026-10-31", "MDR Charges", "MDR for Oct-26", -393001)])
     assert splits(found) == {}
+
+
+def _one_terminals_days(
+    settled: str, books_on: int, gross: list[int]
+) -> tuple[list[tuple[str, str, str, int]], list[tuple[str, str, str, int]], int]:
+    """One terminal's settlements of 7-10 October (a day's sales settled the next day, net of
+    MDR at 1.8% and GST on it), its card sales booked `books_on` days after the sales, and the
+    month's one MDR journal: every settlement within the window of every sale."""
+    bank, books, fees = [], [], 0
+    for n, sales in enumerate(gross):
+        sold = f"{6 + n:02d}-10-2026"
+        fee = sales * 18 // 1000 + sales * 18 // 1000 * 18 // 100
+        fees += fee
+        on = f"2026-10-{7 + n:02d}"
+        text = settled.format(mid="67634677", day=f"{6 + n:02d}1026")
+        bank.append((on, text, "", sales - fee))
+        books.append(
+            (
+                f"2026-10-{6 + n + books_on:02d}",
+                "Card Sales",
+                f"Card sales {sold} MID 67634677",
+                sales,
+            )
+        )
+    books.append(("2026-10-31", "MDR Charges", "MDR on card settlements for Oct-26", -fees))
+    return bank, books, fees
+
+
+# every pair of the terminal's settlements and sales is within MDR_SHARE of each other: only
+# the day (written, or by one lag for all) tells which is which
+DAYS_GROSS = [446031, 452288, 449950, 447399]
+
+
+@pytest.mark.parametrize("books_on", [0, 1])
+def test_a_terminals_daily_settlements_are_told_apart_by_the_day_of_the_sales(
+    books_on: int,
+) -> None:
+    # Axis writes the day of the sales after the terminal's number, the books in their
+    # narration: each settlement is its own day's sales, whichever day the books took them on
+    bank, books, fees = _one_terminals_days("EDC/SETTL/MID{mid}/{day}", books_on, DAYS_GROSS)
+    found, _ = run(bank, books)
+    [(settled, booked, why)] = splits(found).values()
+    assert (settled, booked) == ([0, 1, 2, 3], [0, 1, 2, 3, 4])
+    rows = set(zip(found["bank"], found["ledger"], strict=True))
+    assert {(b, g) for b, g in rows if g != 4} == {(0, 0), (1, 1), (2, 2), (3, 3)}
+    assert why.endswith(f"less the month's MDR journal of {fees / 100:,.2f}, to the paisa")
+
+
+@pytest.mark.parametrize("books_on", [0, 1, 2])
+def test_a_terminals_settlements_that_write_no_day_are_its_sales_one_lag_for_all(
+    books_on: int,
+) -> None:
+    # Central Bank writes no day (`BY TRANSFER-POS SETTLEMENT 67634677`): the books took each
+    # day's sales the same number of days after they were sold, and only the one lag for all
+    # makes the fees add up to the month's MDR journal
+    bank, books, _ = _one_terminals_days("BY TRANSFER-POS SETTLEMENT {mid}", books_on, DAYS_GROSS)
+    found, _ = run(bank, books)
+    [(settled, booked, _why)] = splits(found).values()
+    assert (settled, booked) == ([0, 1, 2, 3], [0, 1, 2, 3, 4])
+    rows = set(zip(found["bank"], found["ledger"], strict=True))
+    assert {(b, g) for b, g in rows if g != 4} == {(0, 0), (1, 1), (2, 2), (3, 3)}
+
+
+def test_a_terminals_settlements_whose_fees_do_not_add_up_are_left() -> None:
+    # the month's journal a rupee more than the fees: no lag ties, nothing is taken
+    bank, books, fees = _one_terminals_days("BY TRANSFER-POS SETTLEMENT {mid}", 0, DAYS_GROSS)
+    books[-1] = (*books[-1][:3], -(fees + 100))
+    found, _ = run(bank, books)
+    assert splits(found) == {}
+    assert not {0, 1, 2, 3} & matched_bank(found)
+
+
+def test_card_settlements_never_make_up_a_customers_receipt() -> None:
+    # three terminals' settlements add up to Sree Kamakshi Exports' receipt in the books (Central
+    # Bank, 10,000 lines): the acquirer's credits are no customer's money
+    bank = [
+        ("2026-10-26", "BY TRANSFER-POS SETTLEMENT 11008644", "", 920058),
+        ("2026-10-26", "BY TRANSFER-POS SETTLEMENT 92765132", "", 306400),
+        ("2026-10-27", "BY TRANSFER-POS SETTLEMENT 13429377", "", 2367692),
+    ]
+    books = [("2026-10-27", "Sree Kamakshi Exports", "Against Inv SKT/26-27/0955", 3594150)]
+    found, suggestions = run(bank, books)
+    assert found.empty
+    assert suggestions.empty or not set(suggestions["ledger"]) & {0}

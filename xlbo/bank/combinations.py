@@ -68,6 +68,7 @@ from xlbo.bank.scoring import (
 )
 from xlbo.bank.side import Side
 from xlbo.bank.slips import BANK_CASH_WORDS, CASH_DAYS_AFTER, CASH_LEDGER
+from xlbo.bank.splits import CARD_SALES_LEDGER, MDR_WORDS, TERMINAL
 from xlbo.bank.window import Window, band_join
 from xlbo.columns import contains_distinct
 
@@ -666,6 +667,7 @@ def _groups(
         refused = np.array([a * width + b for a, b in rejected], dtype=np.int64)
         keep &= ~isin(t * width + o, refused)
     keep[keep] = ~_cash_deposited_later(one, other, t[keep], o[keep], one_is_bank)
+    keep[keep] = ~_card_settlement_elsewhere(one, other, t[keep], o[keep], one_is_bank)
     t, o = t[keep], o[keep]
     alike_of = np.concatenate([piece[2] for piece in pieces]).astype(np.int64)[keep]
     if not len(t):
@@ -742,6 +744,30 @@ def _groups(
     reach = np.flatnonzero(((size >= MIN_PARTS) & (money >= target_value))[group])
     group = group[reach]
     return _Rows(t[reach], o[reach], group, least[group], tier[reach])
+
+
+def _card_settlement_elsewhere(
+    one: Side, other: Side, t: np.ndarray, o: np.ndarray, one_is_bank: bool
+) -> np.ndarray:
+    """Which (target, candidate) pairs are an acquirer's card settlement (its terminal's number
+    in the narration: `BY TRANSFER-POS SETTLEMENT 13429377`, splits.TERMINAL) and a books'
+    line of no card sales ledger nor MDR (`Sree Kamakshi Exports`): a customer's receipt is
+    never made of the acquirer's credits (three settlements of three terminals added up to one
+    of Central Bank's invoices at 10,000 lines, and the month's card sales then did not tie to
+    its MDR journal)."""
+    bank, ledger = (one, other) if one_is_bank else (other, one)
+    b, g = (t, o) if one_is_bank else (o, t)
+    settled = np.zeros(len(b), dtype=bool)
+    if not len(b):
+        return settled
+    ask = np.flatnonzero(contains_distinct(bank.lines["text"].iloc[b], TERMINAL))
+    if not len(ask):
+        return settled
+    texts = ledger.lines["text"].iloc[g[ask]]
+    settled[ask] = ~(
+        contains_distinct(texts, CARD_SALES_LEDGER) | contains_distinct(texts, MDR_WORDS)
+    )
+    return settled
 
 
 def _cash_deposited_later(

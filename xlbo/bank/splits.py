@@ -46,6 +46,7 @@ lines.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -663,18 +664,32 @@ def card_month(
         & (fee > 0)
         & (fee * 10_000 <= MDR_SHARE * ledger_signed[sale])
     )
-    pairs = pairs[fits].assign(fee=fee[fits])
-    pairs = pairs[~pairs["target"].duplicated(keep=False) & ~pairs["sale"].duplicated(keep=False)]
+    pairs = pairs[fits].assign(
+        fee=fee[fits],
+        lag=(bank_day[target] - ledger_day[sale])[fits],
+        month=_month(bank_day[target[fits]]),
+    )
     if pairs.empty:
         return []
-    pairs = pairs.assign(month=_month(bank_day[pairs["target"].to_numpy(dtype=np.int64)]))
+    # the day of the sales, where both sides write it (`EDC/SETTL/MID88384634/221026` and `Card
+    # sales 22-10-2026 MID 88384634`), says which of a terminal's daily settlements is which
+    bank_sold = _sales_day(bank_text.iloc[pairs["target"].to_numpy(dtype=np.int64)])
+    books_sold = _sales_day(ledger_text.iloc[pairs["sale"].to_numpy(dtype=np.int64)])
+    dated = (bank_sold >= 0) & (bank_sold == books_sold)
     journal_month = _month(ledger_day[journals])
     found = []
-    for month, group in pairs.groupby("month"):
+    for month, of_month in pairs.groupby("month"):
+        totals = Counter((-ledger_signed[journals[journal_month == month]]).tolist())
+        group = _card_pairs(
+            of_month,
+            dated[(pairs["month"] == month).to_numpy()],
+            window,
+            {total for total, count in totals.items() if count == 1},
+        )
+        if len(group) < MIN_PARTS:
+            continue
         total = int(group["fee"].sum())
         mine = journals[(journal_month == month) & (-ledger_signed[journals] == total)]
-        if len(mine) != 1 or len(group) < MIN_PARTS:
-            continue
         settled = group["target"].tolist()
         books = [*group["sale"].tolist(), int(mine[0])]
         rows = [
@@ -696,6 +711,64 @@ def card_month(
             )
         )
     return found
+
+
+def _one_each(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The pairs whose settlement and sales are in no other pair."""
+    return pairs[~pairs["target"].duplicated(keep=False) & ~pairs["sale"].duplicated(keep=False)]
+
+
+def _card_pairs(
+    pairs: pd.DataFrame, dated: np.ndarray, window: Window, journals_total: set[int]
+) -> pd.DataFrame:
+    """A month's settlements each with its one card sale, their fees adding up to one of
+    `journals_total` (an open MDR journal of the month; an empty frame where none ties). The
+    pairs whose sales day both sides write are taken first; a settlement left is its sale's by
+    the window where that is the only one of its terminal, else by one lag for all (the books
+    took each day's card sales the day it was sold, or the day it was settled): the first lag,
+    the nearest first, whose fees tie."""
+    sure = _one_each(pairs[dated])
+    rest = pairs[~pairs["target"].isin(sure["target"]) & ~pairs["sale"].isin(sure["sale"])]
+    lags = sorted(range(window.before, window.after + 1), key=abs)
+    for each in [rest, *(rest[rest["lag"] == lag] for lag in lags)]:
+        group = pd.concat([sure, _one_each(each)])
+        if int(group["fee"].sum()) in journals_total:
+            return group
+    return pairs.iloc[:0]
+
+
+def _sales_day(texts: pd.Series) -> np.ndarray:
+    """The day (days since 1970) of the card sales a text writes, -1 where none: a settlement's
+    after its terminal's number (`EDC/SETTL/MID88384634/221026`, `POS SETTLEMENT MID 72728857
+    201026`, `POS SETTL:24388350:06102026`), the books' wherever (`Card sales 22-10-2026 MID
+    88384634`, `Card sales 22/10/26`)."""
+    settled = extract(texts, SALES_DAY_SETTLED)
+    written = extract(texts, SALES_DAY_WRITTEN)
+    days = np.full(len(texts), -1, dtype=np.int64)
+    for at, (digits, date) in enumerate(zip(settled.tolist(), written.tolist(), strict=True)):
+        if digits:
+            parts = (digits[:2], digits[2:4], digits[4:])
+        elif date:
+            parts = tuple(re.split(r"[-/.]", date))
+        else:
+            continue
+        day, month, year = (int(part) for part in parts)
+        try:
+            days[at] = (dt.date(year + 2000 if year < 100 else year, month, day) - _EPOCH).days
+        except ValueError:  # `32-13-26`: no day
+            continue
+    return days
+
+
+_EPOCH = dt.date(1970, 1, 1)
+SALES_DAY_SETTLED = (
+    r"(?i)(?:\bMID|\bPOS\s+SETTL(?:EMENT)?)\s*[:/#-]?\s*(?:MID\s*[:/#-]?\s*)?[0-9]{6,15}"
+    r"(?:\s+|\s*[/:-]\s*)(?P<found>[0-9]{6}(?:[0-9]{2})?)\b"
+)
+"""The day of the sales an acquirer's settlement writes after the terminal's number, DDMMYY or
+DDMMYYYY (TERMINAL)."""
+SALES_DAY_WRITTEN = r"(?P<found>\b[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})\b)"
+"""A day written in the books' card sales, day first (`Card sales 22-10-2026`)."""
 
 
 CROWDED_PAIRS = 100_000
