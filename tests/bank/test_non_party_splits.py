@@ -909,7 +909,7 @@ def test_a_months_settlements_are_their_terminals_card_sales_less_the_months_mdr
 
 
 def _one_terminals_days(
-    settled: str, books_on: int, gross: list[int]
+    settled: str, books_on: int | list[int], gross: list[int]
 ) -> tuple[list[tuple[str, str, str, int]], list[tuple[str, str, str, int]], int]:
     """One terminal's settlements of 7-10 October (a day's sales settled the next day, net of
     MDR at 1.8% and GST on it), its card sales booked `books_on` days after the sales, and the
@@ -920,11 +920,11 @@ def _one_terminals_days(
         fee = sales * 18 // 1000 + sales * 18 // 1000 * 18 // 100
         fees += fee
         on = f"2026-10-{7 + n:02d}"
-        text = settled.format(mid="67634677", day=f"{6 + n:02d}1026")
+        text = settled.format(mid="67634677", day=f"{6 + n:02d}1026", day8=f"{6 + n:02d}102026")
         bank.append((on, text, "", sales - fee))
         books.append(
             (
-                f"2026-10-{6 + n + books_on:02d}",
+                f"2026-10-{6 + n + (books_on if isinstance(books_on, int) else books_on[n]):02d}",
                 "Card Sales",
                 f"Card sales {sold} MID 67634677",
                 sales,
@@ -939,13 +939,18 @@ def _one_terminals_days(
 DAYS_GROSS = [446031, 452288, 449950, 447399]
 
 
-@pytest.mark.parametrize("books_on", [0, 1])
+@pytest.mark.parametrize("books_on", [0, 1, [0, 1, 1, 0]])
+@pytest.mark.parametrize(
+    "settled",
+    ["EDC/SETTL/MID{mid}/{day}", "POS SETTL:{mid}:{day8}", "POS SETTLEMENT MID {mid} {day}"],
+)
 def test_a_terminals_daily_settlements_are_told_apart_by_the_day_of_the_sales(
-    books_on: int,
+    books_on: int | list[int], settled: str
 ) -> None:
-    # Axis writes the day of the sales after the terminal's number, the books in their
-    # narration: each settlement is its own day's sales, whichever day the books took them on
-    bank, books, fees = _one_terminals_days("EDC/SETTL/MID{mid}/{day}", books_on, DAYS_GROSS)
+    # Axis, PNB and Kotak write the day of the sales after the terminal's number, the books in
+    # their narration: each settlement is its own day's sales, whichever day the books took
+    # them on, one day for all or some on the day of the sales and some the next
+    bank, books, fees = _one_terminals_days(settled, books_on, DAYS_GROSS)
     found, _ = run(bank, books)
     [(settled, booked, why)] = splits(found).values()
     assert (settled, booked) == ([0, 1, 2, 3], [0, 1, 2, 3, 4])

@@ -747,9 +747,9 @@ def _sales_day(texts: pd.Series) -> np.ndarray:
     days = np.full(len(texts), -1, dtype=np.int64)
     for at, (digits, date) in enumerate(zip(settled.tolist(), written.tolist(), strict=True)):
         if digits:
-            parts = (digits[:2], digits[2:4], digits[4:])
+            parts = [digits[:2], digits[2:4], digits[4:]]
         elif date:
-            parts = tuple(re.split(r"[-/.]", date))
+            parts = re.split(r"[-/.]", date)
         else:
             continue
         day, month, year = (int(part) for part in parts)
