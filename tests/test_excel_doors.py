@@ -755,7 +755,7 @@ def test_reconcile_button_carries_a_confirmed_difference_into_next_month() -> No
     outcome = handlers.reconcile(october)
     assert outcome.startswith("1 matches"), outcome
     brs = october.sheets["BRS"].used_range.value
-    assert [None, "Total differences on confirmed matches", None, None, 2000.0] in brs
+    assert [None, "Total differences on matches", None, None, 2000.0] in brs
     _paste(
         october,
         "Bank Statement",
@@ -819,7 +819,7 @@ def test_reconcile_button_clicked_again_reads_no_matches_of_this_months_own_resu
     suggestions[f"{headers['Accept']}2"].value = "Accept"
     handlers.reconcile(october)
     brs = october.sheets["BRS"].used_range.value
-    assert [None, "Total differences on confirmed matches", None, None, 2000.0] in brs
+    assert [None, "Total differences on matches", None, None, 2000.0] in brs
 
     def read(*_: Any, **__: Any) -> Any:
         raise AssertionError("October's own Matches read as last month's")

@@ -480,20 +480,24 @@ def test_an_unexplained_opening_gap_of_one_items_amount_names_the_item(
     )
 
 
-def test_a_confirmed_difference_is_carried_until_the_books_book_it(
-    xlsx: Callable[..., Path], tmp_path: Path
+@pytest.mark.parametrize(
+    ("narration", "taken"),
+    [
+        ("NEFT CR-SBIN0004567-PATIL ENGINEERING WORKS", "TDS deducted"),  # taken as it is
+        ("CLG CHQ 004521 SBIN", "Confirmed"),  # a cheque that names no one: the user accepts it
+    ],
+)
+def test_a_matched_difference_is_carried_until_the_books_book_it(
+    xlsx: Callable[..., Path], tmp_path: Path, narration: str, taken: str
 ) -> None:
-    """October: Patil Engineering paid 1,18,000.00 less 2% TDS on 1,00,000.00; the user accepted
-    the suggestion, and October's BRS listed 2,000.00 to be booked. November's books book it
-    (TDS Receivable, 2,000.00 out of the bank ledger). With --last-brs the difference was not
-    carried: November did not tie by 2,000.00 and listed the journal as a payment not yet
-    debited; the difference now comes in as last month's item and the journal clears it."""
+    """October: Patil Engineering paid 1,18,000.00 less 2% TDS on 1,00,000.00; the pair was
+    taken as a receipt less TDS (or, the bank naming no one, the user accepted the suggestion),
+    and October's BRS listed 2,000.00 to be booked. November's books book it (TDS Receivable,
+    2,000.00 out of the bank ledger). With --last-brs the difference was not carried: November
+    did not tie by 2,000.00 and listed the journal as a payment not yet debited; the difference
+    now comes in as last month's item and the journal clears it."""
     bank = xlsx(
-        {
-            "Statement": statement(
-                [["15/10/26", "NEFT CR-SBIN0004567-PATIL ENGINEERING WORKS", "U1", None, 116000]]
-            )
-        },
+        {"Statement": statement([["15/10/26", narration, "U1", None, 116000]])},
         name="bank-oct.xlsx",
     )
     books = xlsx(
@@ -506,11 +510,22 @@ def test_a_confirmed_difference_is_carried_until_the_books_book_it(
     )
     last = tmp_path / "brs-oct.xlsx"
     assert main(["reconcile", "--bank", str(bank), "--ledger", str(books), "--out", str(last)]) == 0
-    book = openpyxl.load_workbook(last)
-    headers = [c.value for c in book["Suggestions"][1]]
-    book["Suggestions"].cell(2, headers.index("Accept") + 1, "Accept")
-    book.save(last)
-    assert main(["reconcile", "--confirm", str(last)]) == 0
+    if taken == "Confirmed":
+        book = openpyxl.load_workbook(last)
+        headers = [c.value for c in book["Suggestions"][1]]
+        book["Suggestions"].cell(2, headers.index("Accept") + 1, "Accept")
+        book.save(last)
+        assert main(["reconcile", "--confirm", str(last)]) == 0
+    rules = [
+        row[3]
+        for row in openpyxl.load_workbook(last)["Matches"].iter_rows(min_row=2, values_only=True)
+    ]
+    assert rules == [taken]
+    from tests.bank.test_brs_output import brs_rows, figures, listed
+
+    october = brs_rows(openpyxl.load_workbook(last)["BRS"])
+    assert [item[3] for item in listed(october, "Add: Differences on matches")] == [2000]
+    assert figures(october)["Difference"] == 0
     head = [HDFC_HEAD[0], ["Statement From : 01/11/2026 To : 30/11/2026"], *HDFC_HEAD[2:]]
     body = statement([["05/11/26", "NEFT CR-ACME-INV 77", "N123", None, 3000]], 216000)
     bank = xlsx({"Statement": [*head, *body[len(HDFC_HEAD) :]]}, name="bank-nov.xlsx")

@@ -792,13 +792,14 @@ def test_equal_lines_of_two_ledgers_whose_names_fold_alike_are_abstained_on() ->
 
 
 def test_near_amounts_of_another_party_are_no_suggestion() -> None:
-    # 10,265 received; 10,475 booked for Kaveri (2% TDS) and for Om Sai: only Kaveri's is offered
-    _, suggestions = match_lines(
+    # 10,265 received; 10,475 booked for Kaveri (2% TDS) and for Om Sai: only Kaveri's is
+    # offered, and, the only one, taken as a receipt less TDS. Om Sai's is neither
+    found, suggestions = match_lines(
         side([10], [1_026_500], ["kaveri home"]),
         side([10, 10], [1_047_500, 1_047_500], ["om sai logistics", "kaveri home needs"]),
     )
-    assert suggestions["ledger"].tolist() == [1]
-    assert suggestions["kind"].tolist() == ["TDS deducted"]
+    assert found[["bank", "ledger", "rule"]].values.tolist() == [[0, 1, "TDS deducted"]]
+    assert suggestions.empty
 
 
 def test_a_line_gets_at_most_two_near_misses_of_a_kind_the_nearest() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -391,6 +392,10 @@ def test_confirm_applies_accept_and_reject_and_learns_rules(
             "Ledger": ledger(
                 [
                     [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "RCT/2", 10000, None],
+                    # a second invoice of Kaveri's, 10,102.04: the 9,900.00 is either less TDS
+                    # (1% of 10,000.00, 2% of 10,102.04), and which is the user's to say (one
+                    # alone would be taken as a receipt less TDS)
+                    [date(2026, 10, 7), "Kaveri Home Needs", "Receipt", "RCT/4", 10102.04, None],
                     [date(2026, 10, 8), "Om Sai Logistics", "Receipt", "RCT/3", 5000, None],
                 ]
             )
@@ -420,10 +425,10 @@ def test_confirm_applies_accept_and_reject_and_learns_rules(
     from tests.bank.test_brs_output import brs_rows, figures, listed
 
     brs = brs_rows(again["BRS"])
-    assert listed(brs, "Add: Differences on confirmed matches") == [
+    assert listed(brs, "Add: Differences on matches") == [
         (date(2026, 10, 6), "NEFT CR-HDFC0000240-KAVERI HOME NEEDS-HDFCN26100611112222", "", 100)
     ]  # the TDS the customer deducted, to be booked
-    assert figures(brs)["Total differences on confirmed matches"] == 100
+    assert figures(brs)["Total differences on matches"] == 100
     assert figures(brs)["Difference"] == 0
 
 
@@ -504,7 +509,12 @@ def test_rejecting_a_confirmed_pair_keeps_its_rule_saying_so_and_both_marks_keep
     books = xlsx(
         {
             "Ledger": ledger(
-                [[date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "R/2", 10000, None]]
+                [
+                    [date(2026, 10, 6), "Kaveri Home Needs", "Receipt", "R/2", 10000, None],
+                    # two invoices the receipt less TDS may be (1% of 10,000.00, 2% of
+                    # 10,102.04): a suggestion each
+                    [date(2026, 10, 7), "Kaveri Home Needs", "Receipt", "R/4", 10102.04, None],
+                ]
             )
         },
         name="l.xlsx",
@@ -823,14 +833,42 @@ def test_a_nameless_deposit_is_made_up_by_one_partys_lines() -> None:
     assert sorted(found["ledger"].tolist()) == [0, 1]
 
 
-def test_tds_rounded_to_the_rupee_is_suggested() -> None:
-    # 2% TDS on 10,475.00 is 209.50, deducted as 210 (rounded to the rupee): the bank shows 10,265
-    found, suggestions = match_lines(
-        side([10], [1_026_500], ["kaveri home"]), side([10], [1_047_500], ["kaveri home needs"])
+def tds_taken(found: pd.DataFrame, suggestions: pd.DataFrame) -> str:
+    """The why of the one pair taken as a receipt less TDS (none suggested)."""
+    assert found["rule"].tolist() == ["TDS deducted"]
+    assert suggestions.empty
+    return str(found["why"].iat[0])
+
+
+def test_tds_rounded_to_the_rupee_is_taken() -> None:
+    # 2% TDS on 10,475.00 is 209.50, deducted as 210 (rounded to the rupee): the bank shows
+    # 10,265. The same party, each other's only such line: a match, its 210.00 to be booked
+    why = tds_taken(
+        *match_lines(
+            side([10], [1_026_500], ["kaveri home"]), side([10], [1_047_500], ["kaveri home needs"])
+        )
     )
-    assert found.empty
-    assert suggestions["kind"].tolist() == ["TDS deducted"]
-    assert "TDS at 2%" in suggestions["why"].iloc[0]
+    assert why == (
+        "differs by 210.00: TDS at 2% of the books' amount; 210.00 to book (the BRS lists it)"
+    )
+
+
+def test_tds_is_suggested_where_the_bank_names_no_one_or_two_lines_fit() -> None:
+    # a cheque of 10,265.00 that names no one, against Kaveri's 10,475.00: a suggestion
+    cheque = side([10], [1_026_500], [""], text=["CLG CHQ 448812 HDFC BANK"])
+    found, suggestions = match_lines(cheque, side([10], [1_047_500], ["kaveri home needs"]))
+    assert found.empty and suggestions["kind"].tolist() == ["TDS deducted"]
+    # Kaveri's 10,265.00 against two of its invoices of 10,475.00: which is the user's to say
+    found, suggestions = match_lines(
+        side([10], [1_026_500], ["kaveri home"]),
+        side([10, 11], [1_047_500, 1_047_500], ["kaveri home needs"] * 2),
+    )
+    assert found.empty and suggestions["kind"].tolist() == ["TDS deducted"] * 2
+    # a payment less TDS is the company's own deduction, booked as it paid: never taken
+    found, suggestions = match_lines(
+        side([10], [-1_026_500], ["kaveri home"]), side([10], [-1_047_500], ["kaveri home needs"])
+    )
+    assert found.empty and suggestions["kind"].tolist() == ["TDS deducted"]
 
 
 def test_a_charge_is_no_charge_with_a_charge_on_it() -> None:
@@ -863,12 +901,12 @@ def test_a_charge_is_no_charge_with_a_charge_on_it() -> None:
 def test_tds_of_half_a_rupee_is_rounded_up() -> None:
     # 1% of 2,50,050.00 is 2,500.50, deducted as 2,501 (half a rupee up, as section 288B
     # rounds): the bank shows 2,47,549.00. NumPy rounds 2,500.5 to the even 2,500
-    found, suggestions = match_lines(
-        side([10], [24_754_900], ["kaveri home"]), side([10], [25_005_000], ["kaveri home"])
+    why = tds_taken(
+        *match_lines(
+            side([10], [24_754_900], ["kaveri home"]), side([10], [25_005_000], ["kaveri home"])
+        )
     )
-    assert found.empty
-    assert suggestions["kind"].tolist() == ["TDS deducted"]
-    assert "TDS at 1%" in suggestions["why"].iloc[0]
+    assert why.startswith("differs by 2,501.00: TDS at 1%")
 
 
 def test_the_same_amount_is_never_a_tds_of_nothing() -> None:
@@ -891,17 +929,16 @@ def test_the_same_amount_is_never_a_tds_of_nothing() -> None:
         (1_030_000, 1_050_000, "TDS at 2% of the books' amount before GST at 5%"),
     ],
 )
-def test_tds_on_the_value_before_gst_is_suggested(received: int, books: int, said: str) -> None:
+def test_tds_on_the_value_before_gst_is_taken(received: int, books: int, said: str) -> None:
     """TDS is deducted on an invoice's value before GST where the invoice shows GST apart: of
     1,18,000.00 (1,00,000.00 + 18% GST) a customer deducting 2% pays 1,16,000.00. Only TDS on
-    the whole amount (1,15,640.00) was suggested."""
+    the whole amount (1,15,640.00) was suggested. Of one party, each other's only such line, it
+    is taken, the TDS to be booked."""
     found, suggestions = match_lines(
         side([10], [received], ["patil engineering works"]),
         side([10], [books], ["patil engineering works"]),
     )
-    assert found.empty
-    assert suggestions["kind"].tolist() == ["TDS deducted"]
-    assert said in suggestions["why"].iloc[0]
+    assert said in tds_taken(found, suggestions)
 
 
 def test_two_instruments_are_never_matched_on_their_amounts(xlsx: Callable[..., Path]) -> None:

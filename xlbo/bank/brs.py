@@ -11,7 +11,7 @@
         31-10-2026  SMS CHGS JUL-SEP INCL GST                     17.70
     Total debits in the bank not yet in the books                             17.70
     Less: Credits in the bank not yet in the books (interest, receipts)          Nil
-    Add: Differences on confirmed matches, to be booked (TDS, charges)          Nil
+    Add: Differences on matches, to be booked (TDS, charges)                    Nil
     Balance as per books (computed)                                     1,28,000.00
     Balance as per books (ledger)                                       1,28,000.00
     Difference                                                                 0.00
@@ -90,10 +90,8 @@ class Section(StrEnum):
     )
     BANK_DEBITS = "Add: Debits in the bank not yet in the books (charges, NACH, returns)"
     BANK_CREDITS = "Less: Credits in the bank not yet in the books (interest, receipts)"
-    MATCHED_DIFFERENCES = "Add: Differences on confirmed matches, to be booked (TDS, charges)"
-    MATCHED_EXCESS = (
-        "Less: Differences on confirmed matches, the bank's amount the greater, to be booked"
-    )
+    MATCHED_DIFFERENCES = "Add: Differences on matches, to be booked (TDS, charges)"
+    MATCHED_EXCESS = "Less: Differences on matches, the bank's amount the greater, to be booked"
 
     @property
     def subtotal(self) -> str:
@@ -119,9 +117,15 @@ SUBTOTALS: dict[Section, str] = {
     Section.CHEQUES_NOT_PRESENTED: "Total payments in the books not yet debited",
     Section.BANK_DEBITS: "Total debits in the bank not yet in the books",
     Section.BANK_CREDITS: "Total credits in the bank not yet in the books",
+    Section.MATCHED_DIFFERENCES: "Total differences on matches",
+    Section.MATCHED_EXCESS: "Total differences on matches, the bank's the greater",
+}
+EARLIER_SUBTOTALS: dict[Section, str] = {
     Section.MATCHED_DIFFERENCES: "Total differences on confirmed matches",
     Section.MATCHED_EXCESS: "Total differences on confirmed matches, the bank's the greater",
 }
+"""The subtotals as BRS sheets written before session 47 label them (only a user's confirmed
+matches then had differences): an earlier month's BRS is read with either."""
 SHOWN_ONLY_WITH_ITEMS = frozenset({Section.MATCHED_EXCESS})
 """Headings the BRS leaves out where nothing is under them, instead of writing Nil: a confirmed
 pair where the bank received more, or paid less, than the books say is rare (an excess paid by
@@ -359,7 +363,7 @@ def reconcile(
     cleared: list[int] | None = None,
 ) -> BRS:
     """The BRS from the closing balances and the lines left unmatched (paise); `difference_items`
-    lists the confirmed matches whose two sides differ (`ITEM_COLUMNS`, books minus bank): those
+    lists the matches whose two sides differ (confirmed by the user, or a receipt less TDS) (`ITEM_COLUMNS`, books minus bank): those
     where the books' amount is the greater under Add, the others under Less, each positive.
     `as_on` is the BRS's day: book entries outstanding more than STALE_AFTER_MONTHS before it
     are marked stale and counted; those of the same day, party and amount as one of the

@@ -63,7 +63,7 @@ import pandas as pd
 
 from xlbo.arrays import isin, order_by, within
 from xlbo.bank.combinations import DAY_SPAN, Combination, find_combinations
-from xlbo.bank.near_misses import near_misses
+from xlbo.bank.near_misses import near_misses, tds_deducted
 from xlbo.bank.parties import (
     CHARGE_WORDS,
     CHARGES_SAID,
@@ -121,6 +121,8 @@ from xlbo.bank.scoring import (
     SHORTLIST,
     SLIP_SCORE,
     SPLIT_SCORE,
+    TDS_ALIKE,
+    TDS_SCORE,
     TIED_SHOWN,
     UNLIKE_DAYS,
     UPI_OWNER_PAIRS,
@@ -644,6 +646,7 @@ def match_lines(
     _own_parts_and_a_strangers(run)
     _late_bookings(run)
     _making_way(run)
+    _tds_short_receipts(run)
     torn = _torn_between_parties(run)
     held = pd.concat(
         [
@@ -4144,6 +4147,40 @@ def _take_on_amount(
             + said
         ).to_numpy(),
     )
+
+
+def _tds_short_receipts(run: _Matching) -> None:
+    """A receipt the bank shows less the TDS the customer deducted, at 1, 2 or 10 percent of
+    the books' amount or of its value before GST, to the paisa or to the rupee (`near_misses.
+    _tds`), against the books' receipt of the whole invoice: taken where the names are the
+    same party's (TDS_ALIKE, or a known payer's) and the two are each other's only such line
+    in the window. The difference is the BRS's, to be booked (Senthil Logistics' 6,71,640.00
+    for the books' 6,83,220.00: TDS of 11,580.00, 2% of 5,79,000.00 before GST at 18%). A
+    payer's name unlike the party's stays a suggestion."""
+    if run.names is None:
+        return
+    found = tds_deducted(run.bank, run.ledger, run.bank_open, run.ledger_open, run.window)
+    if found.empty:
+        return
+    b = found["b"].to_numpy(dtype=np.int64)
+    g = found["l"].to_numpy(dtype=np.int64)
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
+    # this pair of each line's candidates, whatever the names: one line's TDS at two rates, or
+    # two invoices' less TDS of one amount, is a doubt, left to the user
+    alone = (np.bincount(b, minlength=len(run.bank))[b] == 1) & (
+        np.bincount(g, minlength=len(run.ledger))[g] == 1
+    )
+    keep = alone & (bank_signed[b] > 0) & (run.names.alike(b, g) >= TDS_ALIKE) & ~run.refused(b, g)
+    if not keep.any():
+        return
+    chosen = found[keep]
+    gap = ledger_signed[g[keep]] - bank_signed[b[keep]]
+    why = [
+        f"{said}; {format_inr(from_paise(int(owed)))} to book (the BRS lists it)"
+        for said, owed in zip(chosen["why"].tolist(), gap.tolist(), strict=True)
+    ]
+    run.take(chosen[["b", "l"]].reset_index(drop=True), "TDS deducted", TDS_SCORE, why)
 
 
 def _torn_between_parties(run: _Matching) -> pd.DataFrame:

@@ -78,6 +78,18 @@ def near_misses(
     return frame.drop_duplicates(["b", "l"]).sort_values("b", kind="stable")
 
 
+def tds_deducted(
+    bank: Side, ledger: Side, bank_open: np.ndarray, ledger_open: np.ndarray, window: Window
+) -> pd.DataFrame:
+    """The open pairs (b, l, kind, why) where the bank shows the books' amount less TDS
+    (`_tds`), as the suggestions offer them: every rate's, names not differing."""
+    lines = _Open(bank, ledger, bank_open, ledger_open, window)
+    _tds(lines)
+    if not lines.found:
+        return pd.DataFrame(columns=["b", "l", "kind", "why"])
+    return pd.concat(lines.found, ignore_index=True).drop_duplicates(["b", "l"])
+
+
 class _Open:
     """The open lines of both sides, by their place among the open (`bank_at`, `ledger_at` give
     their positions on each side), and the near misses offered so far."""

@@ -227,6 +227,14 @@ DAY_SET_SCORE = 70
 line in its window (a proprietor paying for the firm: `match._day_sets`): the amount alone ties
 them, so it scores below a set whose names agree."""
 
+TDS_SCORE = 60
+"""A receipt the bank shows less the TDS the customer deducted, against the books' whole invoice
+(`match._tds_short_receipts`): the amounts differ, the names and the rate tie them, so it
+scores below every pair whose amounts agree."""
+TDS_ALIKE = 90
+"""Names at least this alike make a receipt less TDS the books' invoice of that party: a
+payer's name less alike (a proprietor, a group company) leaves it a suggestion."""
+
 # --- splits across ledgers (xlbo.bank.splits) ----------------------------------------------
 SPLIT_LINES = 8
 """Book lines of one kind (a loan's principal and interest ledgers, TDS or GST payable) on one

@@ -6,8 +6,8 @@ and not presented, deposits not credited), under `Ledger Row, Date, Particulars,
 Vch No., Reference, Debit, Credit` (Reference, the cheque or UTR number, may be missing in an
 older result); its Unmatched Bank sheet the bank lines the books had not yet recorded
 (charges, interest, a customer's credit), under `Bank Row, Date, Narration, Reference,
-Withdrawal, Deposit`; its Matches sheet the pairs the user confirmed whose amounts differ (TDS,
-charges), whose differences its BRS listed to be booked: each comes back as a bank line the
+Withdrawal, Deposit`; its Matches sheet the pairs whose amounts differ (confirmed by the user, or a receipt less
+TDS), whose differences its BRS listed to be booked: each comes back as a bank line the
 books have yet to record. When the long tables were written beside the workbook (`--detail csv`),
 they are `NAME-unmatched-ledger.csv` and `NAME-unmatched-bank.csv` (or `.parquet`). Its BRS
 sheet's title says the day it was made up to: `Bank Reconciliation Statement as on 31 October
@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlbo.bank.brs import SUBTOTALS, Section
+from xlbo.bank.brs import EARLIER_SUBTOTALS, SUBTOTALS, Section
 from xlbo.book import FileBook, Table
 from xlbo.columns import date_column, has_date, paise_column, text_column
 from xlbo.errors import SheetProblem, UserError
@@ -86,14 +86,15 @@ def read_last_brs(path: Path) -> LastBrs:
     ledger_table = _table(book, path, UNMATCHED_LEDGER, LEDGER_HEADERS, ("Reference",))
     bank_table = _table(book, path, UNMATCHED_BANK, BANK_HEADERS)
     items = _items(path.name, _as_on(book, "BRS"), ledger_table, bank_table)
-    if not _confirmed_differences(book, "BRS"):  # the Matches, a million rows maybe, unread
+    if not _matched_differences(book, "BRS"):  # the Matches, a million rows maybe, unread
         return items
     return _with_differences(items, _table(book, path, MATCHES, MATCH_HEADERS))
 
 
 def _with_differences(items: LastBrs, matches: Table, file: str | None = None) -> LastBrs:
-    """`items` with the differences on the pairs the user confirmed (the result's Matches,
-    rule Confirmed, whose amounts differ: TDS a customer deducted, charges the bank took),
+    """`items` with the differences on the pairs of DIFFERING_RULES (the result's Matches, the
+    pairs the user confirmed and the receipts less TDS, whose amounts differ: TDS a customer
+    deducted, charges the bank took),
     which its BRS listed to be booked, as bank lines the books have not yet recorded: each is
     this month's entry that books it (`TDS Receivable` 2,360.00 for Patil's 1,18,000.00 paid
     as 1,15,640.00)."""
@@ -105,9 +106,15 @@ def _with_differences(items: LastBrs, matches: Table, file: str | None = None) -
     return replace(items, bank=pd.concat([items.bank, differences], ignore_index=True))
 
 
+DIFFERING_RULES = ("Confirmed", "TDS deducted")
+"""The rules of a Matches row whose two lines may differ, each row its own pair: a pair the
+user confirmed, and a receipt less TDS (`xlbo.bank.match._tds_short_receipts`)."""
+
+
 def _differences(table: Table) -> pd.DataFrame:
-    """The confirmed pairs' differences in the Matches `table` (see `_with_differences`)."""
-    rows = table.frame[(text_column(table.frame["Rule"]) == "Confirmed").to_numpy(dtype=bool)]
+    """The differences of the pairs of DIFFERING_RULES in the Matches `table` (see
+    `_with_differences`)."""
+    rows = table.frame[text_column(table.frame["Rule"]).isin(DIFFERING_RULES).to_numpy(dtype=bool)]
     gap = _paise(replace(table, frame=rows), "Ledger Amount") - _paise(
         replace(table, frame=rows), "Bank Amount"
     )  # books − bank
@@ -117,7 +124,7 @@ def _differences(table: Table) -> pd.DataFrame:
     chosen = replace(table, frame=rows)
     days = _dates(chosen, "Bank Date")
     narration = (
-        "Difference on a confirmed match, to be booked: "
+        "Difference on a match, to be booked: "
         + _texts(chosen, "Narration", unmark=True)
         + " / "
         + _texts(chosen, "Particulars", unmark=True)
@@ -138,10 +145,14 @@ def _differences(table: Table) -> pd.DataFrame:
     )
 
 
-def _confirmed_differences(book: Any, brs: str) -> bool:
-    """Whether the result's BRS (the sheet `brs`) lists differences on confirmed matches (its
+def _matched_differences(book: Any, brs: str) -> bool:
+    """Whether the result's BRS (the sheet `brs`) lists differences on matches (its
     subtotal line is not 0.00)."""
-    labels = {SUBTOTALS[Section.MATCHED_DIFFERENCES], SUBTOTALS[Section.MATCHED_EXCESS]}
+    labels = {
+        subtotals[section]
+        for subtotals in (SUBTOTALS, EARLIER_SUBTOTALS)
+        for section in (Section.MATCHED_DIFFERENCES, Section.MATCHED_EXCESS)
+    }
     for row in book.sheet_rows(book.resolve(brs)):
         texts = [str(cell).strip() for cell in row if cell not in (None, "")]
         if labels & set(texts):
@@ -171,7 +182,7 @@ def last_brs_in(
     items = _items("", _as_on(book, as_on_sheet), tables[0], tables[1], file=UNLINKED)
     if before is not None and (items.as_on is None or items.as_on >= before):
         return items  # this month's own result: the caller sets it aside
-    if not book.has(MATCHES) or not _confirmed_differences(book, as_on_sheet):
+    if not book.has(MATCHES) or not _matched_differences(book, as_on_sheet):
         return items
     matches = book.read_table(MATCHES, MATCH_HEADERS)
     matches = _whole(matches, MATCH_HEADERS, f"Sheet {matches.sheet}", ".")
