@@ -942,3 +942,35 @@ def test_a_receipt_entered_twice_is_marked_on_the_brs(xlsx: Callable[..., Path])
     ]
     assert result.brs.twice_count == 1 and result.brs.difference == 0
     assert any("entered twice?" in note for note in result.notes)
+
+
+def test_differences_on_matches_are_listed_by_date_as_every_other_heading() -> None:
+    # receipts less TDS are taken as the matcher goes, not by date: the BRS lists them by date
+    import numpy as np
+
+    from xlbo.bank.brs import reconcile
+
+    lines = pd.DataFrame(
+        {
+            "date": pd.Series([], dtype=object),
+            "debit": pd.Series([], dtype=np.int64),
+            "credit": pd.Series([], dtype=np.int64),
+            "particulars": pd.Series([], dtype=object),
+            "narration": pd.Series([], dtype=object),
+            "reference": pd.Series([], dtype=object),
+            "party": pd.Series([], dtype=object),
+            "voucher_no": pd.Series([], dtype=object),
+        }
+    )
+    differences = pd.DataFrame(
+        {
+            "date": [date(2026, 10, 27), date(2026, 10, 5), date(2026, 10, 16)],
+            "particulars": ["SARAVANA & SONS", "MUTHU LABELS", "ELANGO ELASTICS"],
+            "reference": ["", "", ""],
+            "amount": [898000, 334000, -601000],
+        }
+    )
+    brs = reconcile(0, 0, lines, lines, [], [], differences)
+    listed = brs.items[Section.MATCHED_DIFFERENCES]
+    assert listed["particulars"].tolist() == ["MUTHU LABELS", "SARAVANA & SONS"]
+    assert brs.items[Section.MATCHED_EXCESS]["amount"].tolist() == [601000]

@@ -525,6 +525,13 @@ def test_a_matched_difference_is_carried_until_the_books_book_it(
 
     october = brs_rows(openpyxl.load_workbook(last)["BRS"])
     assert [item[3] for item in listed(october, "Add: Differences on matches")] == [2000]
+    summary = {
+        row[0]: row[1]
+        for row in openpyxl.load_workbook(last)["Summary"].iter_rows(values_only=True)
+        if row and row[0]
+    }
+    by = "Matched as receipts less TDS (the TDS to book on the BRS)"
+    assert summary[by if taken == "TDS deducted" else "Confirmed by you"] == 1
     assert figures(october)["Difference"] == 0
     head = [HDFC_HEAD[0], ["Statement From : 01/11/2026 To : 30/11/2026"], *HDFC_HEAD[2:]]
     body = statement([["05/11/26", "NEFT CR-ACME-INV 77", "N123", None, 3000]], 216000)

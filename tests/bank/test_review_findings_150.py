@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.bank.test_matching_rules import ledger, statement
-from tests.bank.test_salaries_and_parts import EMPLOYEES, SAKTHI_PARTS
+from tests.bank.test_salaries_and_parts import EMPLOYEES, SAKTHI_PARTS, sal_upload
 from xlbo.bank.match import match_lines
 from xlbo.bank.side import prepare_bank, prepare_ledger
 from xlbo.bank.window import Window
@@ -175,15 +175,7 @@ def test_the_upload_and_its_imps_are_not_lost_to_another_days_payments():
     # 6 Oct: the upload's 8 NEFTs (SAL OCT26), 3 employees by IMPS, a mill's NEFT: the code before
     # matched the voucher to the 11; now 3 Oct's truck hire (no word of salary) has a set of 8 making
     # it up too, and the voucher is left open
-    rows = [
-        (
-            "2026-10-06",
-            f"INB/NEFT/AXOIC662617820{n}/N SUNDARARAJAN{n}/ICICI BANK LIMITED/SAL OCT26",
-            "",
-            -(3_000_000 + n * 100_000),
-        )
-        for n in range(8)
-    ]
+    rows = sal_upload("2026-10-06", "AXOIC662617820")
     rows += [
         imps("2026-10-06", n, name, 2_000_000 + n * 150_000) for n, name in enumerate(EMPLOYEES[:3])
     ]

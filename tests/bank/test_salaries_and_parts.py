@@ -47,6 +47,20 @@ SAKTHI_PARTS = [
 its owner's account by IMPS."""
 
 
+def sal_upload(day: str, ref: str) -> list[tuple[str, str, str, int]]:
+    """An Axis salary upload of `day`: 8 NEFTs that say SAL OCT26, 30,000.00 to 37,000.00, their
+    UTRs `ref` and a digit."""
+    return [
+        (
+            day,
+            f"INB/NEFT/{ref}{n}/N SUNDARARAJAN{n}/ICICI BANK LIMITED/SAL OCT26",
+            "",
+            -(3_000_000 + n * 100_000),
+        )
+        for n in range(8)
+    ]
+
+
 def _imps(day: str, n: int, name: str, amount: int) -> tuple[str, str, str, int]:
     return (day, f"MOB/IMPS/6594953593{n:02d}/{name}/TMBL", "", -amount)
 
@@ -56,15 +70,7 @@ def test_a_salary_voucher_is_the_upload_and_every_imps_to_persons_but_a_vendors(
     # the 16 whose every set is tried), beside a vendor's proprietor paid 2,77,403.80 by IMPS
     # the same day, a firm's NEFT and a charge. The voucher is the NEFTs and the 20 IMPS: all of
     # the day's IMPS to persons but the one whose amount is the difference
-    rows = [
-        (
-            "2026-10-06",
-            f"INB/NEFT/AXOIC6626178208{n}/N SUNDARARAJAN{n}/ICICI BANK LIMITED/SAL OCT26",
-            "",
-            -(3_000_000 + n * 100_000),
-        )
-        for n in range(8)
-    ]
+    rows = sal_upload("2026-10-06", "AXOIC6626178208")
     rows += [
         _imps("2026-10-06", n, name, 2_000_000 + n * 170_000) for n, name in enumerate(EMPLOYEES)
     ]

@@ -343,12 +343,18 @@ def _items(
             "particulars": text.fillna("").astype(str).to_numpy(dtype=object),
             "reference": reference.fillna("").astype(str).to_numpy(dtype=object),
             "amount": amount.to_numpy(dtype=np.int64),
-            "order": np.arange(len(lines)),
         }
     )
-    day = pd.to_datetime(items["date"], errors="coerce")
-    items = items.assign(day=day).sort_values(["day", "order"], kind="stable", na_position="last")
-    return items[list(ITEM_COLUMNS)].reset_index(drop=True)
+    return _in_date_order(items)
+
+
+def _in_date_order(items: pd.DataFrame) -> pd.DataFrame:
+    """The items (ITEM_COLUMNS) by date, as an auditor ticks them; those of one day, or of no
+    date, as they came."""
+    day = pd.to_datetime(pd.Series(items["date"].to_numpy(dtype=object)), errors="coerce")
+    ordered = items.reset_index(drop=True).assign(day=day, order=np.arange(len(items)))
+    ordered = ordered.sort_values(["day", "order"], kind="stable", na_position="last")
+    return ordered[list(ITEM_COLUMNS)].reset_index(drop=True)
 
 
 def reconcile(
@@ -363,8 +369,9 @@ def reconcile(
     cleared: list[int] | None = None,
 ) -> BRS:
     """The BRS from the closing balances and the lines left unmatched (paise); `difference_items`
-    lists the matches whose two sides differ (confirmed by the user, or a receipt less TDS) (`ITEM_COLUMNS`, books minus bank): those
-    where the books' amount is the greater under Add, the others under Less, each positive.
+    lists the matches whose two sides differ, confirmed by the user or a receipt less TDS
+    (`ITEM_COLUMNS`, books minus bank): those where the books' amount is the greater under Add,
+    the others under Less, each positive.
     `as_on` is the BRS's day: book entries outstanding more than STALE_AFTER_MONTHS before it
     are marked stale and counted; those of the same day, party and amount as one of the
     `cleared` ledger lines (positions) are marked as maybe entered twice (TWICE) and counted."""
@@ -380,8 +387,8 @@ def reconcile(
         Section.CHEQUES_NOT_PRESENTED: _ledger_items(unmatched_ledger, "credit", as_on, twice),
         Section.BANK_DEBITS: _bank_items(unmatched_bank, "debit"),
         Section.BANK_CREDITS: _bank_items(unmatched_bank, "credit"),
-        Section.MATCHED_DIFFERENCES: differences[greater].reset_index(drop=True),
-        Section.MATCHED_EXCESS: excess.reset_index(drop=True),
+        Section.MATCHED_DIFFERENCES: _in_date_order(differences[greater]),
+        Section.MATCHED_EXCESS: _in_date_order(excess),
     }
     return BRS(
         bank_balance=bank_closing,

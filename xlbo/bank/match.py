@@ -63,7 +63,7 @@ import pandas as pd
 
 from xlbo.arrays import isin, order_by, within
 from xlbo.bank.combinations import DAY_SPAN, Combination, find_combinations
-from xlbo.bank.near_misses import near_misses, tds_deducted
+from xlbo.bank.near_misses import TDS_DEDUCTED, near_misses, tds_deducted
 from xlbo.bank.parties import (
     CHARGE_WORDS,
     CHARGES_SAID,
@@ -4180,7 +4180,7 @@ def _tds_short_receipts(run: _Matching) -> None:
         f"{said}; {format_inr(from_paise(int(owed)))} to book (the BRS lists it)"
         for said, owed in zip(chosen["why"].tolist(), gap.tolist(), strict=True)
     ]
-    run.take(chosen[["b", "l"]].reset_index(drop=True), "TDS deducted", TDS_SCORE, why)
+    run.take(chosen[["b", "l"]].reset_index(drop=True), TDS_DEDUCTED, TDS_SCORE, why)
 
 
 def _torn_between_parties(run: _Matching) -> pd.DataFrame:

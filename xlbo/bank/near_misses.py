@@ -78,6 +78,11 @@ def near_misses(
     return frame.drop_duplicates(["b", "l"]).sort_values("b", kind="stable")
 
 
+TDS_DEDUCTED = "TDS deducted"
+"""The kind of a suggestion, and the rule of a match (`match._tds_short_receipts`), where the bank
+shows the books' amount less the TDS the customer deducted."""
+
+
 def tds_deducted(
     bank: Side, ledger: Side, bank_open: np.ndarray, ledger_open: np.ndarray, window: Window
 ) -> pd.DataFrame:
@@ -327,7 +332,7 @@ def _tds_at(lines: _Open, rate: int, gst: int) -> None:
     def why(kept: np.ndarray) -> list[str]:
         return [f"differs by {format_inr(from_paise(abs(int(g))))}: {said}" for g in gaps[kept]]
 
-    lines.offer(left, right, "TDS deducted", why)
+    lines.offer(left, right, TDS_DEDUCTED, why)
 
 
 def _card_mdr(lines: _Open) -> None:

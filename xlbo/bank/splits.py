@@ -46,7 +46,6 @@ lines.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -675,16 +674,13 @@ def card_month(
     # sales 22-10-2026 MID 88384634`), says which of a terminal's daily settlements is which
     bank_sold = _sales_day(bank_text.iloc[pairs["target"].to_numpy(dtype=np.int64)])
     books_sold = _sales_day(ledger_text.iloc[pairs["sale"].to_numpy(dtype=np.int64)])
-    dated = (bank_sold >= 0) & (bank_sold == books_sold)
+    pairs = pairs.assign(dated=(bank_sold >= 0) & (bank_sold == books_sold))
     journal_month = _month(ledger_day[journals])
     found = []
     for month, of_month in pairs.groupby("month"):
         totals = Counter((-ledger_signed[journals[journal_month == month]]).tolist())
         group = _card_pairs(
-            of_month,
-            dated[(pairs["month"] == month).to_numpy()],
-            window,
-            {total for total, count in totals.items() if count == 1},
+            of_month, window, {total for total, count in totals.items() if count == 1}
         )
         if len(group) < MIN_PARTS:
             continue
@@ -718,17 +714,15 @@ def _one_each(pairs: pd.DataFrame) -> pd.DataFrame:
     return pairs[~pairs["target"].duplicated(keep=False) & ~pairs["sale"].duplicated(keep=False)]
 
 
-def _card_pairs(
-    pairs: pd.DataFrame, dated: np.ndarray, window: Window, journals_total: set[int]
-) -> pd.DataFrame:
+def _card_pairs(pairs: pd.DataFrame, window: Window, journals_total: set[int]) -> pd.DataFrame:
     """A month's settlements each with its one card sale, their fees adding up to one of
     `journals_total` (an open MDR journal of the month; an empty frame where none ties). The
-    pairs whose sales day both sides write are taken first; a settlement left is its sale's by
+    pairs whose sales day both sides write (`dated`) are taken first; a settlement left is its sale's by
     the window where that is the only one of its terminal, else by one lag for all (the books
     took each day's card sales the day it was sold, or the day it was settled): the first lag,
     the nearest first, whose fees tie, or tie but for one pair's fee alone (Central Bank seed 2
     at 10,000 lines: 120 pairs, one of them 339.00 over the journal)."""
-    sure = _one_each(pairs[dated])
+    sure = _one_each(pairs[pairs["dated"]])
     rest = pairs[~pairs["target"].isin(sure["target"]) & ~pairs["sale"].isin(sure["sale"])]
     lags = sorted(range(window.before, window.after + 1), key=abs)
     for each in [rest, *(rest[rest["lag"] == lag] for lag in lags)]:
@@ -751,25 +745,28 @@ def _sales_day(texts: pd.Series) -> np.ndarray:
     after its terminal's number (`EDC/SETTL/MID88384634/221026`, `POS SETTLEMENT MID 72728857
     201026`, `POS SETTL:24388350:06102026`), the books' wherever (`Card sales 22-10-2026 MID
     88384634`, `Card sales 22/10/26`)."""
-    settled = extract(texts, SALES_DAY_SETTLED)
-    written = extract(texts, SALES_DAY_WRITTEN)
-    days = np.full(len(texts), -1, dtype=np.int64)
-    for at, (digits, date) in enumerate(zip(settled.tolist(), written.tolist(), strict=True)):
-        if digits:
-            parts = [digits[:2], digits[2:4], digits[4:]]
-        elif date:
-            parts = re.split(r"[-/.]", date)
-        else:
-            continue
-        day, month, year = (int(part) for part in parts)
-        try:
-            days[at] = (dt.date(year + 2000 if year < 100 else year, month, day) - _EPOCH).days
-        except ValueError:  # `32-13-26`: no day
-            continue
-    return days
+    settled = pd.Series(extract(texts, SALES_DAY_SETTLED).to_numpy(dtype=object), dtype=str)
+    written = pd.Series(extract(texts, SALES_DAY_WRITTEN).to_numpy(dtype=object), dtype=str)
+    parts = written.str.extract(r"^(\d+)\D(\d+)\D(\d+)$")
+    by_digits = settled != ""
+    parts[0] = parts[0].mask(by_digits, settled.str[:2])
+    parts[1] = parts[1].mask(by_digits, settled.str[2:4])
+    parts[2] = parts[2].mask(by_digits, settled.str[4:])
+    year = pd.to_numeric(parts[2], errors="coerce")
+    dates = pd.to_datetime(
+        pd.DataFrame(
+            {
+                "year": year.where(year >= 100, year + 2000),
+                "month": pd.to_numeric(parts[1], errors="coerce"),
+                "day": pd.to_numeric(parts[0], errors="coerce"),
+            }
+        ),
+        errors="coerce",  # `32-13-26`: no day
+    )
+    days = dates.to_numpy(dtype="datetime64[D]").astype(np.int64)
+    return np.where(dates.isna().to_numpy(), -1, days)
 
 
-_EPOCH = dt.date(1970, 1, 1)
 SALES_DAY_SETTLED = (
     r"(?i)(?:\bMID|\bPOS\s+SETTL(?:EMENT)?)\s*[:/#-]?\s*(?:MID\s*[:/#-]?\s*)?[0-9]{6,15}"
     r"(?:\s+|\s*[/:-]\s*)(?P<found>[0-9]{6}(?:[0-9]{2})?)\b"

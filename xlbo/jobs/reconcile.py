@@ -59,6 +59,7 @@ from xlbo.bank.match import (
     prepare_bank,
     prepare_ledger,
 )
+from xlbo.bank.near_misses import TDS_DEDUCTED
 from xlbo.bank.parties import CHEQUE_WORDS
 from xlbo.bank.references import reference_frame
 from xlbo.bank.reversals import reversed_pairs
@@ -3795,6 +3796,7 @@ MATCHED_BY = (
     ("Batch", "Matched as a batch"),
     ("Split", "Matched as one payment split across ledgers"),
     (BROUGHT_FORWARD_RULE, "Cleared from last month's BRS by amount"),
+    (TDS_DEDUCTED, "Matched as receipts less TDS (the TDS to book on the BRS)"),
     ("Confirmed", "Confirmed by you"),
 )
 """The Summary's line for each rule a match can be made by."""

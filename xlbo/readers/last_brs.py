@@ -6,9 +6,9 @@ and not presented, deposits not credited), under `Ledger Row, Date, Particulars,
 Vch No., Reference, Debit, Credit` (Reference, the cheque or UTR number, may be missing in an
 older result); its Unmatched Bank sheet the bank lines the books had not yet recorded
 (charges, interest, a customer's credit), under `Bank Row, Date, Narration, Reference,
-Withdrawal, Deposit`; its Matches sheet the pairs whose amounts differ (confirmed by the user, or a receipt less
-TDS), whose differences its BRS listed to be booked: each comes back as a bank line the
-books have yet to record. When the long tables were written beside the workbook (`--detail csv`),
+Withdrawal, Deposit`; its Matches sheet the pairs whose amounts differ (confirmed by the user,
+or a receipt less TDS), whose differences its BRS listed to be booked: each comes back as a
+bank line the books have yet to record. When the long tables were written beside the workbook (`--detail csv`),
 they are `NAME-unmatched-ledger.csv` and `NAME-unmatched-bank.csv` (or `.parquet`). Its BRS
 sheet's title says the day it was made up to: `Bank Reconciliation Statement as on 31 October
 2026`.
@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.bank.brs import EARLIER_SUBTOTALS, SUBTOTALS, Section
+from xlbo.bank.near_misses import TDS_DEDUCTED
 from xlbo.book import FileBook, Table
 from xlbo.columns import date_column, has_date, paise_column, text_column
 from xlbo.errors import SheetProblem, UserError
@@ -94,9 +95,8 @@ def read_last_brs(path: Path) -> LastBrs:
 def _with_differences(items: LastBrs, matches: Table, file: str | None = None) -> LastBrs:
     """`items` with the differences on the pairs of DIFFERING_RULES (the result's Matches, the
     pairs the user confirmed and the receipts less TDS, whose amounts differ: TDS a customer
-    deducted, charges the bank took),
-    which its BRS listed to be booked, as bank lines the books have not yet recorded: each is
-    this month's entry that books it (`TDS Receivable` 2,360.00 for Patil's 1,18,000.00 paid
+    deducted, charges the bank took), which its BRS listed to be booked, as bank lines the
+    books have not yet recorded: each is this month's entry that books it (`TDS Receivable` 2,360.00 for Patil's 1,18,000.00 paid
     as 1,15,640.00)."""
     differences = _differences(matches)
     if differences.empty:
@@ -106,7 +106,7 @@ def _with_differences(items: LastBrs, matches: Table, file: str | None = None) -
     return replace(items, bank=pd.concat([items.bank, differences], ignore_index=True))
 
 
-DIFFERING_RULES = ("Confirmed", "TDS deducted")
+DIFFERING_RULES = ("Confirmed", TDS_DEDUCTED)
 """The rules of a Matches row whose two lines may differ, each row its own pair: a pair the
 user confirmed, and a receipt less TDS (`xlbo.bank.match._tds_short_receipts`)."""
 
