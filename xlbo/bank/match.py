@@ -644,6 +644,7 @@ def match_lines(
     _day_runs(run)
     _payers_day_sets(run)
     _own_parts_and_a_strangers(run)
+    _parts_of_one_payer(run)
     _late_bookings(run)
     _making_way(run)
     _tds_short_receipts(run)
@@ -3533,6 +3534,191 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
             ),
             score=DAY_SET_SCORE,
         )
+
+
+def _parts_of_one_payer(run: _Matching) -> None:
+    """An open ledger line of a party that two to STRANGER_PARTS open bank lines of one payer
+    whose name is not the party's, with up to OWN_PARTS of the party's own name, add up to over
+    the parts' days (PARTS_BOOKED_DAYS before the books' date to the window's after): a receipt
+    credited in parts from the owner's account (PARIKH K P's three credits of the 12th to the
+    14th for Shree Gokul Printers' 2,93,784.60), or some from the firm's and the rest from the
+    owner's (SRI KAMAKSHI LABELS's NEFT and PMURUGESAN's two IMPS). `_payers_day_sets` and
+    `_own_parts_and_a_strangers` take the sets of one day, of days in a row, and of one line of
+    another name; these are spread wider, or of more lines. Found by totals: each set of the
+    party's lines leaves a rest, joined on amount to the sums of each payer's lines near in
+    date, no search. Taken where some line has paise (sums of whole rupees meet by chance), no
+    part has an open ledger line of its own amount (`_its_own_later`), the ledger line has one
+    set, and no bank line is in two sets."""
+    assert run.names is not None
+    names = run.names
+    bank, ledger = run.bank.lines, run.ledger.lines
+    bank_signed = bank["signed"].to_numpy(dtype=np.int64)
+    ledger_signed = ledger["signed"].to_numpy(dtype=np.int64)
+    bank_day = bank["day"].to_numpy(dtype=np.int64)
+    ledger_day = ledger["day"].to_numpy(dtype=np.int64)
+    targets = np.flatnonzero(
+        run.ledger_open & run.ledger_named & (ledger_signed != 0) & (ledger_signed % ROUND != 0)
+    )
+    lines = np.flatnonzero(
+        run.bank_open & run.bank_named & ~run.returned & (bank_signed != 0) & (names.bank >= 0)
+    )
+    if not len(targets) or len(lines) < MIN_PARTS or run.window.narrowed:
+        return
+    window = Window(-PARTS_BOOKED_DAYS, run.window.after)  # bank − books
+    lines = lines[~_its_own_near(run, lines)]
+    # each payer's sets: a line and up to STRANGER_PARTS - 1 of the next STRANGER_NEXT lines of
+    # its name and direction within PARTS_BOOKED_DAYS of it
+    # one payer however the channel cut the name (UPI's `DSUBRAMA`, IMPS's `DSUBRAMANI`, NEFT's
+    # `D SUBRAMANI`): the name's first PAYER_LETTERS letters, the rest checked below
+    written = pd.Series(np.asarray(names.likeness.left, dtype=object)).str.replace(
+        r"[^a-z]", "", regex=True
+    )
+    letters = written.to_numpy(dtype=object)
+    payer_key, _ = pd.factorize(written.str.slice(0, PAYER_LETTERS))
+    into = bank_signed[lines] > 0
+    code = np.asarray(payer_key, dtype=np.int64)[names.bank[lines]] * 2 + into
+    order = order_by(code, bank_day[lines], lines)
+    lines, code = lines[order], code[order]
+    day = bank_day[lines]
+    nexts = np.full((len(lines), STRANGER_NEXT), -1, dtype=np.int64)
+    for step in range(1, STRANGER_NEXT + 1):
+        at = np.arange(len(lines) - step)
+        ok = (code[at + step] == code[at]) & (day[at + step] - day[at] <= PARTS_BOOKED_DAYS)
+        nexts[at[ok], step - 1] = at[ok] + step
+    masks = np.r_[np.zeros((1, STRANGER_NEXT), dtype=np.int64), _subsets(STRANGER_NEXT)]
+    masks = masks[masks.sum(axis=1) <= STRANGER_PARTS - 1]
+    present = ((nexts[:, None, :] >= 0) | (masks[None, :, :] == 0)).all(axis=2)
+    first_at, mask_at = np.nonzero(present)
+    members = np.where(masks[mask_at] == 1, nexts[first_at], -1)  # places in `lines`
+    members = np.c_[first_at, members]
+    got = members >= 0
+    value = np.where(got, np.abs(bank_signed[lines[np.maximum(members, 0)]]), 0)
+    paise = (np.where(got, value % WHOLE_RUPEE, 0) != 0).any(axis=1)
+    sums = value.sum(axis=1)
+    span_low = day[first_at]
+    span_high = np.where(got, day[np.maximum(members, 0)], span_low[:, None]).max(axis=1)
+    # the party's own lines: of a name alike to its own, in the window, each worth less
+    alike = names.combinable(run.bank_open, run.ledger_open)
+    left, right = names.codes(alike["bank"], alike["ledger"])
+    known = (left >= 0) & (right >= 0)
+    relation = pd.DataFrame({"name": left[known], "party": right[known]})
+    wanted = pd.DataFrame({"g": targets, "party": names.ledger[targets]}).merge(
+        relation, on="party"
+    )
+    g_of = wanted["g"].to_numpy(dtype=np.int64)
+    mine = np.flatnonzero(run.bank_open & run.bank_named & (names.bank >= 0) & (bank_signed != 0))
+    b_at, t_at = band_join(
+        names.bank[mine].astype(np.int64) * 2 + (bank_signed[mine] > 0),
+        bank_day[mine],
+        wanted["name"].to_numpy(dtype=np.int64) * 2 + (ledger_signed[g_of] > 0),
+        ledger_day[g_of],
+        window,
+    )
+    b, g = mine[b_at], g_of[t_at]
+    keep = (np.abs(bank_signed[b]) < np.abs(ledger_signed[g])) & ~_its_own_near(run, b)
+    b, g = b[keep], g[keep]
+    order = order_by(g, np.abs(bank_day[b] - ledger_day[g]), b)
+    b, g = b[order], g[order]
+    counts = np.diff(np.r_[np.flatnonzero(np.r_[True, g[1:] != g[:-1]]), len(g)]) if len(g) else g
+    rank = within(counts) if len(g) else g
+    near = rank < OWN_PARTS
+    b, g, rank = b[near], g[near], rank[near]
+    row_of = np.full(len(ledger), -1, dtype=np.int64)
+    row_of[targets] = np.arange(len(targets))
+    own = np.full((len(targets), OWN_PARTS), -1, dtype=np.int64)
+    own[row_of[g], rank] = b
+    own_masks = np.r_[np.zeros((1, OWN_PARTS), dtype=np.int64), _subsets(OWN_PARTS)]
+    usable = ((own[:, None, :] >= 0) | (own_masks[None, :, :] == 0)).all(axis=2)
+    own_value = np.where(own >= 0, np.abs(bank_signed[np.maximum(own, 0)]), 0)
+    rest = np.abs(ledger_signed[targets])[:, None] - own_value @ own_masks.T
+    target_at, set_at = np.nonzero(usable & (rest > 0))
+    rest = rest[target_at, set_at]
+    into_g = ledger_signed[targets[target_at]] > 0
+    # the rests joined to the payers' sums of that amount and direction
+    set_into = bank_signed[lines[first_at]] > 0
+    joined = pd.DataFrame({"key": sums * 2 + set_into, "s": np.arange(len(sums))}).merge(
+        pd.DataFrame({"key": rest * 2 + into_g, "r": np.arange(len(rest))}), on="key"
+    )
+    s = joined["s"].to_numpy(dtype=np.int64)
+    r = joined["r"].to_numpy(dtype=np.int64)
+    g = targets[target_at[r]]
+    own_parts = own_masks[set_at[r]].sum(axis=1)
+    stranger_parts = got[s].sum(axis=1)
+    first = lines[first_at[s]]
+    keep = (
+        (own_parts + stranger_parts >= MIN_PARTS)
+        & (own_parts + stranger_parts <= MAX_PARTS)
+        & (span_low[s] - ledger_day[g] >= window.before)
+        & (span_high[s] - ledger_day[g] <= window.after)
+        & paise[s]
+        & (names.alike(first, g) < COMBINATION_ALIKE)
+    )
+    s, r, g = s[keep], r[keep], g[keep]
+    if not len(g):
+        return
+    sets = []
+    for one_s, one_r, target in zip(s.tolist(), r.tolist(), g.tolist(), strict=True):
+        theirs = lines[members[one_s][members[one_s] >= 0]].tolist()
+        spelt = [letters[names.bank[part]] for part in theirs]
+        if not all(a.startswith(b) or b.startswith(a) for a in spelt for b in spelt):
+            continue  # two payers whose names begin alike
+        ours = own[target_at[one_r]][own_masks[set_at[one_r]] == 1].tolist()
+        sets.append((target, sorted(ours + theirs), len(ours), theirs[0]))
+    per_target = Counter(target for target, *_ in sets)
+    used = Counter(part for _, parts, *_ in sets for part in set(parts))
+    text = bank["text"].fillna("").astype(str).tolist()
+    for target, parts, ours, payer in sets:
+        if per_target[target] > 1 or any(used[part] > 1 for part in parts):
+            continue
+        if any((part, target) in run.rejected for part in parts):
+            continue
+        if not run.ledger_open[target] or not run.bank_open[parts].all():
+            continue
+        money = (
+            "a receipt in parts, from the owner's own account? Check"
+            if ledger_signed[target] > 0
+            else "a payment in parts, to the owner's own account? Check"
+        )
+        run.take_group(
+            parts,
+            [target],
+            "Combination",
+            f"{len(parts) - ours} bank lines of one payer whose name is not this party's "
+            f"({text[payer][:40]})"
+            + (f" and {ours} of the party's own name" if ours else "")
+            + f" add up to this ledger line: {money}",
+            score=DAY_SET_SCORE,
+        )
+
+
+STRANGER_PARTS = 3
+"""Lines of one payer at most in a set of `_parts_of_one_payer`: a receipt credited in two or three
+parts."""
+PAYER_LETTERS = 7
+"""Letters of a payer's name that `_parts_of_one_payer` groups its lines by, the name cut as a
+channel cuts it (UPI's `GOYAL DE`, IMPS's `GOYALDEEPA`); the whole names must then be one the
+start of the other."""
+STRANGER_NEXT = 5
+"""A payer's next lines in date looked at from each of its lines for `_parts_of_one_payer`'s sets:
+16 sets a line."""
+
+
+def _its_own_near(run: _Matching, b: np.ndarray) -> np.ndarray:
+    """Whether each bank line has an open ledger line of its amount and direction in its window
+    (`_its_own_later` over the whole month, for lines with paise: a round ₹76,000.00 has an
+    open line of its amount somewhere in a busy month by chance)."""
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    near = _its_own_later(run, b) & (bank_signed[b] % WHOLE_RUPEE != 0)
+    still = np.flatnonzero(run.ledger_open)
+    found, _ = band_join(
+        bank_signed[b],
+        run.bank.lines["day"].to_numpy(dtype=np.int64)[b],
+        run.ledger.lines["signed"].to_numpy(dtype=np.int64)[still],
+        run.ledger.lines["day"].to_numpy(dtype=np.int64)[still],
+        run.window,
+    )
+    near[found] = True
+    return near
 
 
 def _its_own_later(run: _Matching, b: np.ndarray) -> np.ndarray:
