@@ -98,7 +98,16 @@ def test_a_payment_by_upi_in_round_parts_and_the_rest() -> None:
 
 @pytest.mark.parametrize(
     "case",
-    ["two payers", "whole rupees", "two ledger lines", "its own line near", "too far apart"],
+    [
+        "two payers",
+        "whole rupees",
+        "two ledger lines",
+        "its own line near",
+        "too far apart",
+        "a line of the payer's left out",
+        "a busy payer",
+        "a firm's account",
+    ],
 )
 def test_parts_are_not_taken_where_anything_else_could_be_true(case: str) -> None:
     rows = list(GOKUL)
@@ -124,6 +133,22 @@ def test_parts_are_not_taken_where_anything_else_could_be_true(case: str) -> Non
         # the books have an open line of the IMPS's own 8,813.55 a fortnight on (a receipt they
         # took late, or the firm's a proprietor paid): it may be that line's
         books.append(("2026-10-28", "Kannan Traders", "Against Inv 5555", 881_355))
+    elif case == "a line of the payer's left out":
+        # PARIKH K P's fourth credit, of the 13th, between the parts, is no part: chance
+        rows.append(("2026-10-13", "NEFT TMBLN52026101426700999 PARIKH K P", "", 4_410_000))
+    elif case == "a busy payer":
+        # PARIKH K P sends seven credits that fortnight: some of a busy payer's lines make up
+        # another party's line by chance
+        rows += [
+            (f"2026-10-{day:02d}", f"NEFT TMBLN520261014267{day:05d} PARIKH K P", "", 1_000_000)
+            for day in (6, 7, 8, 17)
+        ]
+    elif case == "a firm's account":
+        # the payer is a firm, whose account is its own, no owner's
+        rows = [
+            (date, text.replace("PARIKH K P", "PARIKH TRADERS"), ref, amount)
+            for date, text, ref, amount in rows
+        ]
     else:
         # a part eight days after the first is another payment
         rows[2] = ("2026-10-20", *rows[2][1:])
