@@ -3439,38 +3439,12 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
     if not len(targets) or len(lines) < MIN_PARTS or run.window.narrowed:
         return  # (the user who narrowed the window asked for near dates only)
     window = Window(-PARTS_BOOKED_DAYS, run.window.after)  # bank − books
-    # the party's own lines: of a name alike to its own, in the window, each worth less
-    alike = names.combinable(run.bank_open, run.ledger_open)
-    left, right = names.codes(alike["bank"], alike["ledger"])
-    known = (left >= 0) & (right >= 0)
-    relation = pd.DataFrame({"name": left[known], "party": right[known]})
-    wanted = pd.DataFrame({"g": targets, "party": names.ledger[targets]}).merge(
-        relation, on="party"
-    )
-    g_of = wanted["g"].to_numpy(dtype=np.int64)
-    into_b = (bank_signed[lines] > 0).astype(np.int64)
-    b_at, t_at = band_join(
-        names.bank[lines].astype(np.int64) * 2 + into_b,
-        bank_day[lines],
-        wanted["name"].to_numpy(dtype=np.int64) * 2 + (ledger_signed[g_of] > 0),
-        ledger_day[g_of],
-        window,
-    )
-    b, g = lines[b_at], g_of[t_at]
     # a part is no line the books have an open line of its amount for (its own, undecided)
-    keep = (np.abs(bank_signed[b]) < np.abs(ledger_signed[g])) & ~_its_own_later(run, b)
-    b, g = b[keep], g[keep]
-    if not len(b):
+    own = _party_lines(run, targets, lines[~_its_own_later(run, lines)], window)
+    has = (own >= 0).any(axis=1)
+    own_targets, own = targets[has], own[has]
+    if not len(own_targets):
         return
-    # each line's OWN_PARTS nearest in date, as a row of a matrix (-1: none)
-    order = order_by(g, np.abs(bank_day[b] - ledger_day[g]), b)
-    b, g = b[order], g[order]
-    rank = within(np.diff(np.r_[np.flatnonzero(np.r_[True, g[1:] != g[:-1]]), len(g)]))
-    near = rank < OWN_PARTS
-    b, g, rank = b[near], g[near], rank[near]
-    own_targets, row = np.unique(g, return_inverse=True)
-    own = np.full((len(own_targets), OWN_PARTS), -1, dtype=np.int64)
-    own[row, rank] = b
     value = np.where(own >= 0, np.abs(bank_signed[np.maximum(own, 0)]), 0)
     masks = _subsets(OWN_PARTS)
     usable = (own[:, None, :] >= 0) | (masks[None, :, :] == 0)  # a set of present lines only
@@ -3485,7 +3459,7 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
     g_rest = own_targets[target_at]
     # the rest: an open line of that amount, its direction, in the window, of a name unlike
     b_at, r_at = band_join(
-        np.abs(bank_signed[lines]) * 2 + into_b,
+        np.abs(bank_signed[lines]) * 2 + (bank_signed[lines] > 0),
         bank_day[lines],
         rest * 2 + (ledger_signed[g_rest] > 0),
         ledger_day[g_rest],
@@ -3568,11 +3542,15 @@ def _parts_of_one_payer(run: _Matching) -> None:
     if not len(targets) or len(lines) < MIN_PARTS or run.window.narrowed:
         return
     window = Window(-PARTS_BOOKED_DAYS, run.window.after)  # bank − books
-    lines = lines[~_its_own_near(run, lines)]
+    lines = lines[~_its_own_near(run, lines)]  # a part has no open line of its own amount
+    if not len(lines):
+        return
+    # the party's own lines: of a name alike to its own, each worth less (-1: none)
+    own = _party_lines(run, targets, lines, window)
     # each payer's sets: a line and up to STRANGER_PARTS - 1 of the next STRANGER_NEXT lines of
-    # its name and direction within PARTS_BOOKED_DAYS of it
-    # one payer however the channel cut the name (UPI's `DSUBRAMA`, IMPS's `DSUBRAMANI`, NEFT's
-    # `D SUBRAMANI`): the name's first PAYER_LETTERS letters, the rest checked below
+    # its name and direction within PARTS_BOOKED_DAYS of it, one payer however the channel cut
+    # the name (UPI's `DSUBRAMA`, IMPS's `DSUBRAMANI`, NEFT's `D SUBRAMANI`): the name's first
+    # PAYER_LETTERS letters, the rest checked below
     written = pd.Series(np.asarray(names.likeness.left, dtype=object)).str.replace(
         r"[^a-z]", "", regex=True
     )
@@ -3600,36 +3578,6 @@ def _parts_of_one_payer(run: _Matching) -> None:
     sums = value.sum(axis=1)
     span_low = day[first_at]
     span_high = np.where(got, day[np.maximum(members, 0)], span_low[:, None]).max(axis=1)
-    # the party's own lines: of a name alike to its own, in the window, each worth less
-    alike = names.combinable(run.bank_open, run.ledger_open)
-    left, right = names.codes(alike["bank"], alike["ledger"])
-    known = (left >= 0) & (right >= 0)
-    relation = pd.DataFrame({"name": left[known], "party": right[known]})
-    wanted = pd.DataFrame({"g": targets, "party": names.ledger[targets]}).merge(
-        relation, on="party"
-    )
-    g_of = wanted["g"].to_numpy(dtype=np.int64)
-    mine = np.flatnonzero(run.bank_open & run.bank_named & (names.bank >= 0) & (bank_signed != 0))
-    b_at, t_at = band_join(
-        names.bank[mine].astype(np.int64) * 2 + (bank_signed[mine] > 0),
-        bank_day[mine],
-        wanted["name"].to_numpy(dtype=np.int64) * 2 + (ledger_signed[g_of] > 0),
-        ledger_day[g_of],
-        window,
-    )
-    b, g = mine[b_at], g_of[t_at]
-    keep = (np.abs(bank_signed[b]) < np.abs(ledger_signed[g])) & ~_its_own_near(run, b)
-    b, g = b[keep], g[keep]
-    order = order_by(g, np.abs(bank_day[b] - ledger_day[g]), b)
-    b, g = b[order], g[order]
-    counts = np.diff(np.r_[np.flatnonzero(np.r_[True, g[1:] != g[:-1]]), len(g)]) if len(g) else g
-    rank = within(counts) if len(g) else g
-    near = rank < OWN_PARTS
-    b, g, rank = b[near], g[near], rank[near]
-    row_of = np.full(len(ledger), -1, dtype=np.int64)
-    row_of[targets] = np.arange(len(targets))
-    own = np.full((len(targets), OWN_PARTS), -1, dtype=np.int64)
-    own[row_of[g], rank] = b
     own_masks = np.r_[np.zeros((1, OWN_PARTS), dtype=np.int64), _subsets(OWN_PARTS)]
     usable = ((own[:, None, :] >= 0) | (own_masks[None, :, :] == 0)).all(axis=2)
     own_value = np.where(own >= 0, np.abs(bank_signed[np.maximum(own, 0)]), 0)
@@ -3733,12 +3681,54 @@ STRANGER_NEXT = 5
 16 sets a line."""
 
 
+def _party_lines(
+    run: _Matching, targets: np.ndarray, lines: np.ndarray, window: Window
+) -> np.ndarray:
+    """For each ledger line of `targets`, its party's own bank lines among `lines`: of a name
+    alike to its party's (or a known payer of it), its direction, in the `window` of its date,
+    each worth less, the OWN_PARTS nearest in date, as a row of a matrix (-1: none)."""
+    assert run.names is not None
+    names = run.names
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
+    bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
+    own = np.full((len(targets), OWN_PARTS), -1, dtype=np.int64)
+    alike = names.combinable(run.bank_open, run.ledger_open)
+    left, right = names.codes(alike["bank"], alike["ledger"])
+    known = (left >= 0) & (right >= 0)
+    relation = pd.DataFrame({"name": left[known], "party": right[known]})
+    wanted = pd.DataFrame({"at": np.arange(len(targets)), "party": names.ledger[targets]}).merge(
+        relation, on="party"
+    )
+    at = wanted["at"].to_numpy(dtype=np.int64)
+    b_at, t_at = band_join(
+        names.bank[lines].astype(np.int64) * 2 + (bank_signed[lines] > 0),
+        bank_day[lines],
+        wanted["name"].to_numpy(dtype=np.int64) * 2 + (ledger_signed[targets[at]] > 0),
+        ledger_day[targets[at]],
+        window,
+    )
+    b, row = lines[b_at], at[t_at]
+    g = targets[row]
+    keep = np.abs(bank_signed[b]) < np.abs(ledger_signed[g])
+    b, g, row = b[keep], g[keep], row[keep]
+    if not len(b):
+        return own
+    order = order_by(row, np.abs(bank_day[b] - ledger_day[g]), b)
+    b, row = b[order], row[order]
+    rank = within(np.diff(np.r_[np.flatnonzero(np.r_[True, row[1:] != row[:-1]]), len(row)]))
+    near = rank < OWN_PARTS
+    own[row[near], rank[near]] = b[near]
+    return own
+
+
 def _its_own_near(run: _Matching, b: np.ndarray) -> np.ndarray:
     """Whether each bank line has an open ledger line of its amount and direction in its window
     (`_its_own_later` over the whole month, for lines with paise: a round ₹76,000.00 has an
     open line of its amount somewhere in a busy month by chance)."""
     bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
-    near = _its_own_later(run, b) & (bank_signed[b] % WHOLE_RUPEE != 0)
+    near = np.asarray(_its_own_later(run, b) & (bank_signed[b] % WHOLE_RUPEE != 0), dtype=bool)
     still = np.flatnonzero(run.ledger_open)
     found, _ = band_join(
         bank_signed[b],
