@@ -1103,6 +1103,36 @@ def test_a_payer_learnt_by_reference_is_matched_to_its_party_by_amount() -> None
     assert "known payer of this party" in str(found.loc[found["bank"] == 1, "why"].iloc[0])
 
 
+@pytest.mark.parametrize("another_fits", [False, True])
+def test_a_known_payers_receipt_less_tds_is_its_partys_invoice(another_fits: bool) -> None:
+    # SACHIN SHINDE, the proprietor a UTR showed paying for Bajwa Textiles, pays its invoice of
+    # 1,18,000.00 less TDS at 2% of 1,00,000.00 before GST: 1,16,000.00 is the invoice's, its
+    # 2,000.00 to book, however unlike his name is the firm's. Another party's invoice of the
+    # same amount in the window is a doubt: nothing is taken
+    bank = statement(
+        [
+            ("2026-10-03", "NEFT CR-HDFC0001234-SACHIN SHINDE-HDFCN52026100312345", "", 3530267),
+            ("2026-10-10", "NEFT CR-HDFC0001234-SACHIN SHINDE-HDFCN52026101012399", "", 11_600_000),
+        ]
+    )
+    rows = [
+        ("2026-10-03", "Bajwa Textiles", "UTR HDFCN52026100312345", 3530267),
+        ("2026-10-09", "Bajwa Textiles", "Against Inv 2231", 11_800_000),
+    ]
+    if another_fits:
+        rows.append(("2026-10-10", "Om Sai Traders", "Against Inv 118", 11_800_000))
+    found, _ = match_lines(prepare_bank(bank), prepare_ledger(ledger(rows)))
+    tds = found[found["bank"] == 1]
+    if another_fits:
+        assert tds.empty
+    else:
+        assert tds[["ledger", "rule"]].values.tolist() == [[1, "TDS deducted"]]
+        assert str(tds["why"].iat[0]) == (
+            "differs by 2,000.00: TDS at 2% of the books' amount before GST at 18%; 2,000.00 to "
+            "book (the BRS lists it)"
+        )
+
+
 def test_without_what_teaches_it_names_that_differ_are_left_for_the_user() -> None:
     bank = statement(
         [("2026-10-10", "UPI-SACHIN SHINDE-sachin@okhdfc-HDFC0001-629845123456-NA", "", 150000)]

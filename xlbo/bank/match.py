@@ -4359,10 +4359,11 @@ def _tds_short_receipts(run: _Matching) -> None:
     """A receipt the bank shows less the TDS the customer deducted, at 1, 2 or 10 percent of
     the books' amount or of its value before GST, to the paisa or to the rupee (`near_misses.
     _tds`), against the books' receipt of the whole invoice: taken where the names are the
-    same party's (TDS_ALIKE, or a known payer's) and the two are each other's only such line
-    in the window. The difference is the BRS's, to be booked (Senthil Logistics' 6,71,640.00
-    for the books' 6,83,220.00: TDS of 11,580.00, 2% of 5,79,000.00 before GST at 18%). A
-    payer's name unlike the party's stays a suggestion."""
+    same party's (TDS_ALIKE, or a payer the month's sure pairs taught, however unlike its
+    name) and the two are each other's only such line in the window, whoever's (another
+    party's invoice that fits too is a doubt). The difference is the BRS's, to be booked
+    (Senthil Logistics' 6,71,640.00 for the books' 6,83,220.00: TDS of 11,580.00, 2% of
+    5,79,000.00 before GST at 18%). A payer's name unlike the party's stays a suggestion."""
     if run.names is None:
         return
     found = tds_deducted(run.bank, run.ledger, run.bank_open, run.ledger_open, run.window)
@@ -4373,7 +4374,7 @@ def _tds_short_receipts(run: _Matching) -> None:
     bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
     # this pair of each line's candidates, whatever the names: one line's TDS at two rates, or
-    # two invoices' less TDS of one amount, is a doubt, left to the user
+    # two invoices' less TDS of one amount (another party's too), is a doubt, left to the user
     alone = (np.bincount(b, minlength=len(run.bank))[b] == 1) & (
         np.bincount(g, minlength=len(run.ledger))[g] == 1
     )

@@ -87,8 +87,9 @@ def tds_deducted(
     bank: Side, ledger: Side, bank_open: np.ndarray, ledger_open: np.ndarray, window: Window
 ) -> pd.DataFrame:
     """The open pairs (b, l, kind, why) where the bank shows the books' amount less TDS
-    (`_tds`), as the suggestions offer them: every rate's, names not differing."""
-    lines = _Open(bank, ledger, bank_open, ledger_open, window)
+    (`_tds`): every rate's, whatever the names (the caller weighs them: a payer the month's
+    sure pairs taught is the party's, however unlike its name)."""
+    lines = _Open(bank, ledger, bank_open, ledger_open, window, names_count=False)
     _tds(lines)
     if not lines.found:
         return pd.DataFrame(columns=["b", "l", "kind", "why"])
@@ -106,8 +107,11 @@ class _Open:
         bank_open: np.ndarray,
         ledger_open: np.ndarray,
         window: Window,
+        names_count: bool = True,
     ) -> None:
         self.bank, self.ledger, self.window = bank, ledger, window
+        self.names_count = names_count
+        """Whether pairs whose names are known and differ are left out (`offer`)."""
         self.bank_at = np.flatnonzero(bank_open)
         self.ledger_at = np.flatnonzero(ledger_open)
         self.bank_signed = bank.lines["signed"].to_numpy()[self.bank_at]
@@ -142,7 +146,7 @@ class _Open:
         off: a shared reference outweighs names), and at most TIED_SHOWN a bank line, the
         nearest in date."""
         keep = np.ones(len(left), dtype=bool)
-        if names_count and len(left):
+        if names_count and self.names_count and len(left):
             ours, theirs = self.bank_party[left], self.ledger_party[right]
             known = (ours != "") & (theirs != "")
             alike = np.full(len(left), 100, dtype=np.int64)
