@@ -161,6 +161,23 @@ def test_cash_deposited_in_parts_is_the_books_one_contra(
     assert result.brs.deposits_not_credited == 1500000  # Kaveri's, in paise
 
 
+def test_cash_of_two_days_among_many_deposits_is_no_contras_set(
+    xlsx: Callable[..., Path],
+) -> None:
+    # seven deposits of the 17th and the 19th, and one set of them across the two days, 20,000
+    # and 30,000, makes up the Contra of 50,000.00 of the 19th: among so many round deposits a
+    # set of two days is as likely chance (in the outsider's months every such set was), and
+    # nothing is taken. Two deposits of two days alone still are (the test above)
+    deposits = [("17/10/26", a) for a in (20000, 13000, 7700, 9100)]
+    deposits += [("19/10/26", a) for a in (30000, 11300, 6600)]
+    result = reconcile(
+        xlsx,
+        [[day, "CASH DEP COIMBATORE MAIN", "", None, amount] for day, amount in deposits],
+        [[date(2026, 10, 19), "Cash", "Contra", "5", 50000, None]],
+    )
+    assert result.matches.empty
+
+
 def test_cash_deposits_of_one_amount_either_of_which_completes_the_contra(
     xlsx: Callable[..., Path],
 ) -> None:

@@ -74,6 +74,11 @@ CASH_LEDGER = r"(?i)^\W*(?:(?:TO|BY)\s+)?CASH(?:\s+(?:A/?C|ACCOUNT|IN\s+HAND|ON\
 `Cash in Hand`."""
 BANK_CASH_WORDS = r"(?i)\b(?:CASH|CDM|CSH)\b"
 """A bank credit of cash deposited: `CASH DEP COIMBATORE MAIN`, `BY CASH`, `CDM DEP 4567`."""
+SPREAD_LINES = 6
+"""Parts at most in a window searched across its days for a set (cash deposited on two days):
+of the outsider's months at 10,000 lines (Central Bank, PNB), every such set found among 9 to 15
+deposits of round amounts was another Contra's or none's; 15 false pairs at seed 1, 14 at seed
+2, one true pair."""
 CASH_DAYS_AFTER = 1
 """Days at most the bank credits cash after the day the books say it was deposited (a deposit
 machine's, counted the next day); never days later (`combinations._cash_deposited_later`)."""
@@ -98,7 +103,8 @@ class Kind:
     cheques: bool | None = None
     """The parts must be cheques in the books (True), must not be (False), or either (None)."""
     spread: bool = False
-    """The parts may be days apart: the window is searched where no one day holds a set."""
+    """The parts may be days apart: the window is searched where no one day holds a set, and
+    the window holds SPREAD_LINES at most."""
     parts_named: str = ""
     """How the why names the parts."""
     parts_after: int | None = None
@@ -221,7 +227,7 @@ def _kind_sets(
             for one_day_ in np.unique(other_day[usable]).tolist()
             for parts in _sets(usable[other_day[usable] == one_day_], other_signed, amount, sizes)
         ]
-        if not sets and (count >= MIN_PARTS or kind.spread):
+        if not sets and (count >= MIN_PARTS or (kind.spread and len(usable) <= SPREAD_LINES)):
             sets = _sets(usable, other_signed, amount, sizes)
         if sets and len({_alike(other, parts) for parts in sets}) == 1:
             # one set, or sets that differ only in lines nothing tells apart (two `BY CASH`
