@@ -1720,6 +1720,32 @@ def test_a_day_set_is_not_taken_for_another_partys_or_a_round_transfer() -> None
         assert len(found) == 40
 
 
+@pytest.mark.parametrize("paise", [True, False])
+def test_a_proprietor_who_is_also_a_customer_pays_his_firms_bills(paise: bool) -> None:
+    # PANKAJ ARORA pays Vasantham Packaging's three bills of the 27th by IMPS, 1,29,583.30 in
+    # all; an agent of the same name, Pankaj Arora, has a cheque for his commission still out
+    # that week. The bills add up to the paisa: the payment is Vasantham's. A 1,29,550.00 in
+    # whole rupees that the bills make up may as well be the agent's business: only suggested
+    bills = [2_903_250, 6_808_600, 4_246_480] if paise else [2_900_000, 6_800_000, 3_255_000]
+    bank = statement([("2026-10-26", "MB:IMPS/697388737121/PANKAJ ARORA/BARB", "", -sum(bills))])
+    books = ledger(
+        [
+            *(
+                ("2026-10-27", "Vasantham Packaging (Perundurai)", f"Bill No. {n}", -amount)
+                for n, amount in zip((8371, 7075, 2434), bills, strict=True)
+            ),
+            ("2026-10-24", "Pankaj Arora", "Ch. No. 004417 commission", -4_130_000),
+        ]
+    )
+    found, suggestions = match_lines(prepare_bank(bank), prepare_ledger(books))
+    if paise:
+        assert sorted(found["ledger"]) == [0, 1, 2]
+        assert "the owner's own account paying for the firm? Check" in found["why"].iat[0]
+    else:
+        assert found.empty
+        assert sorted(suggestions["ledger"]) == [0, 1, 2]
+
+
 def test_a_busy_partys_invoices_of_one_day_make_up_its_receipt() -> None:
     # Hooghly Chemicals' three invoices of the 1st are paid on the 3rd; fourteen other lines of
     # theirs, of the 3rd and the 4th, are nearer in date than those three

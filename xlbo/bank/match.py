@@ -3243,7 +3243,12 @@ def _day_sets(run: _Matching) -> pd.DataFrame:
     own = alike >= COMBINATION_ALIKE
     keep = own | ((bank_signed[b] % ROUND != 0) & (sizes[at] <= MAX_PARTS))
     strangers = np.flatnonzero(keep & ~own)
-    keep[strangers] = ~_another_partys_open(run, b[strangers])
+    # a person's name that is also a party's (PANKAJ ARORA, a customer, paying a vendor's
+    # bills as its owner) stands in the way only where the amount is in whole rupees: one with
+    # paise that a vendor's bills of one day add up to is theirs
+    keep[strangers] = ~_another_partys_open(
+        run, b[strangers], firms_only=bank_signed[b[strangers]] % WHOLE_RUPEE != 0
+    )
     left = np.flatnonzero(~keep & (bank_signed[b] % ROUND != 0))  # chance makes round sums
     offered = pd.DataFrame(
         {
@@ -3922,9 +3927,12 @@ def _parties_named(names: _Names, bank_names: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame({"name": keys // width, "party": keys % width})
 
 
-def _another_partys_open(run: _Matching, b: np.ndarray) -> np.ndarray:
+def _another_partys_open(
+    run: _Matching, b: np.ndarray, firms_only: np.ndarray | None = None
+) -> np.ndarray:
     """Whether each bank line's name is another party's (LATE_ALIKE alike, or a known payer
-    of it) that has an open ledger line in the bank line's window."""
+    of it) that has an open ledger line in the bank line's window; for the lines `firms_only`
+    marks, only a party whose name is a firm's (`_A_FIRM`) counts."""
     assert run.names is not None
     names = run.names
     knows = np.zeros(len(b), dtype=bool)
@@ -3933,6 +3941,12 @@ def _another_partys_open(run: _Matching, b: np.ndarray) -> np.ndarray:
         return knows
     relation = _parties_named(names, names.bank[b[named]])
     expanded = pd.DataFrame({"i": named, "name": names.bank[b[named]]}).merge(relation, on="name")
+    if firms_only is not None and len(expanded):
+        party_names = pd.Series(np.asarray(names.likeness.right, dtype=object))
+        firm = contains(party_names, _A_FIRM)
+        i = expanded["i"].to_numpy(dtype=np.int64)
+        party = expanded["party"].to_numpy(dtype=np.int64)
+        expanded = expanded[~firms_only[i] | firm[party]]
     if expanded.empty:
         return knows
     i = expanded["i"].to_numpy(dtype=np.int64)
