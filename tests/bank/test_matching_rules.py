@@ -802,6 +802,17 @@ def test_near_amounts_of_another_party_are_no_suggestion() -> None:
     assert suggestions.empty
 
 
+def test_a_cheque_naming_no_one_that_fits_too_leaves_the_tds_receipt_to_the_user() -> None:
+    # Kaveri's 10,265 and a cheque of 10,265 that names no one both fit Kaveri's 10,475 less
+    # 2% TDS: either may be it, and neither is taken
+    found, suggestions = match_lines(
+        side([10, 10], [1_026_500, 1_026_500], ["kaveri home", ""]),
+        side([10], [1_047_500], ["kaveri home needs"]),
+    )
+    assert found.empty
+    assert set(suggestions["kind"]) == {"TDS deducted"}
+
+
 def test_a_line_gets_at_most_two_near_misses_of_a_kind_the_nearest() -> None:
     books = side([2, 8, 10, 11, 12], [1_047_500] * 5, ["kaveri home needs"] * 5)
     _, suggestions = match_lines(side([10], [1_026_500], ["kaveri home"]), books)

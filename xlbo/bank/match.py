@@ -4374,8 +4374,10 @@ def _tds_short_receipts(run: _Matching) -> None:
     the books' amount or of its value before GST, to the paisa or to the rupee (`near_misses.
     _tds`), against the books' receipt of the whole invoice: taken where the names are the
     same party's (TDS_ALIKE, or a payer the month's sure pairs taught, however unlike its
-    name) and the two are each other's only such line in the window, whoever's (another
-    party's invoice that fits too is a doubt). The difference is the BRS's, to be booked
+    name) and the two are each other's only such line in the window among those whose names
+    do not differ (a line naming no one, a cheque, counts; Om Sai's invoice of the amount
+    Kaveri's also is does not, where the bank names Kaveri). The difference is the BRS's, to be
+    booked
     (Senthil Logistics' 6,71,640.00 for the books' 6,83,220.00: TDS of 11,580.00, 2% of
     5,79,000.00 before GST at 18%). A payer's name unlike the party's stays a suggestion."""
     if run.names is None:
@@ -4387,12 +4389,18 @@ def _tds_short_receipts(run: _Matching) -> None:
     g = found["l"].to_numpy(dtype=np.int64)
     bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
     ledger_signed = run.ledger.lines["signed"].to_numpy(dtype=np.int64)
-    # this pair of each line's candidates, whatever the names: one line's TDS at two rates, or
-    # two invoices' less TDS of one amount (another party's too), is a doubt, left to the user
-    alone = (np.bincount(b, minlength=len(run.bank))[b] == 1) & (
-        np.bincount(g, minlength=len(run.ledger))[g] == 1
+    # this pair of each line's candidates whose names do not differ (a known payer's do not,
+    # however unlike): one line's TDS at two rates, or two invoices' less TDS of one amount,
+    # is a doubt, left to the user
+    alike = run.names.alike(b, g)
+    named = (run.bank.lines["party"].fillna("").to_numpy(dtype=object)[b] != "") & (
+        run.ledger.lines["party"].fillna("").to_numpy(dtype=object)[g] != ""
     )
-    keep = alone & (bank_signed[b] > 0) & (run.names.alike(b, g) >= TDS_ALIKE) & ~run.refused(b, g)
+    fits = (alike > 0) | ~named
+    alone = (np.bincount(b[fits], minlength=len(run.bank))[b] == 1) & (
+        np.bincount(g[fits], minlength=len(run.ledger))[g] == 1
+    )
+    keep = fits & alone & (bank_signed[b] > 0) & (alike >= TDS_ALIKE) & ~run.refused(b, g)
     if not keep.any():
         return
     chosen = found[keep]
