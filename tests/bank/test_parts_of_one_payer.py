@@ -96,6 +96,28 @@ def test_a_payment_by_upi_in_round_parts_and_the_rest() -> None:
     assert "a payment in parts, to the owner's own account? Check" in _why(rows, books)
 
 
+@pytest.mark.parametrize("paise", [True, False])
+def test_the_partys_own_name_as_each_channel_cuts_it(paise: bool) -> None:
+    # Axis: Mahesh A Modi paid 2,31,704.80 by UPI (MODI MAHESH A) and IMPS (MODIMAHE, 80
+    # alike): the combination search takes a party as its best-named lines and saw the UPI
+    # alone. In whole rupees (78,000.00 and 1,52,000.00) two lines meet by chance: nothing
+    upi, imps = (7_877_963, 15_292_517) if paise else (7_800_000, 15_200_000)
+    rows = [
+        ("2026-10-03", "UPI/P2A/652999798108/MODI MAHESH A/Kotak Mahind/UPI", "", upi),
+        ("2026-10-06", "IMPS/P2A/690002437424/MODIMAHE/KOTAKMAH/IMPSTran/29401335", "", imps),
+    ]
+    books = [("2026-10-06", "Mahesh A Modi (Namakkal)", "Being amount received", upi + imps)]
+    found, _ = match_lines(prepare_bank(statement(rows)), prepare_ledger(ledger(books)))
+    if paise:
+        assert sorted(found["bank"]) == [0, 1] and set(found["ledger"]) == {0}
+        assert str(found["why"].iat[0]) == (
+            "2 bank lines of this party's name, as each channel cuts it (MODI MAHESH A, "
+            "MODIMAHE), add up to this ledger line"
+        )
+    else:
+        assert found.empty
+
+
 @pytest.mark.parametrize(
     "case",
     [

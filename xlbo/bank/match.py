@@ -3530,7 +3530,10 @@ def _parts_of_one_payer(run: _Matching) -> None:
     with few open lines near the books' date (PAYER_NEAR_LINES), all of them from the set's
     first day to its last; the party's own lines are of one name; no part has an open ledger
     line of its own amount (`_its_own_near`); the ledger line has one set, and no bank line is
-    in two sets."""
+    in two sets. The party's own lines alone make a set too where they are its name as two
+    channels cut it (UPI's MODI MAHESH A and IMPS's MODIMAHE, 80 alike, for Mahesh A Modi),
+    one the start of the other, some with paise: the combination search takes a party as its
+    best-named lines (PARTY_MARGIN) and sees only some of them."""
     assert run.names is not None
     names = run.names
     bank, ledger = run.bank.lines, run.ledger.lines
@@ -3586,9 +3589,9 @@ def _parts_of_one_payer(run: _Matching) -> None:
     own_masks = np.r_[np.zeros((1, OWN_PARTS), dtype=np.int64), _subsets(OWN_PARTS)]
     usable = ((own[:, None, :] >= 0) | (own_masks[None, :, :] == 0)).all(axis=2)
     own_value = np.where(own >= 0, np.abs(bank_signed[np.maximum(own, 0)]), 0)
-    rest = np.abs(ledger_signed[targets])[:, None] - own_value @ own_masks.T
-    target_at, set_at = np.nonzero(usable & (rest > 0))
-    rest = rest[target_at, set_at]
+    rest_of = np.abs(ledger_signed[targets])[:, None] - own_value @ own_masks.T
+    target_at, set_at = np.nonzero(usable & (rest_of > 0))
+    rest = rest_of[target_at, set_at]
     into_g = ledger_signed[targets[target_at]] > 0
     # the rests joined to the payers' sums of that amount and direction
     set_into = bank_signed[lines[first_at]] > 0
@@ -3624,8 +3627,6 @@ def _parts_of_one_payer(run: _Matching) -> None:
     )
     keep = (inside == got[s].sum(axis=1)) & (near <= PAYER_NEAR_LINES)
     s, r, g = s[keep], r[keep], g[keep]
-    if not len(g):
-        return
     sets = []
     text = bank["text"].fillna("").astype(str).to_numpy(dtype=object)
     for one_s, one_r, target in zip(s.tolist(), r.tolist(), g.tolist(), strict=True):
@@ -3636,14 +3637,40 @@ def _parts_of_one_payer(run: _Matching) -> None:
         if re.search(_A_FIRM, text[theirs[0]]):
             continue  # a firm's account is its own, no owner's
         sets.append((target, sorted(ours + theirs), len(ours), theirs[0]))
+    # the party's own lines alone, its name as each channel cuts it (UPI's MODI MAHESH A,
+    # IMPS's MODIMAHE, 80 alike): the combination search takes a party as its best-named lines
+    at, mask = np.nonzero(usable & (rest_of == 0) & (own_masks.sum(axis=1) >= MIN_PARTS)[None, :])
+    for row, chosen in zip(at.tolist(), mask.tolist(), strict=True):
+        ours = own[row][own_masks[chosen] == 1].tolist()
+        spelt = names.bank[ours]
+        if len(np.unique(spelt)) < 2 or not _one_name(letters[spelt]):
+            continue  # one spelling: the combination search's; two names: two payers
+        if not (np.abs(bank_signed[ours]) % WHOLE_RUPEE != 0).any():
+            continue  # sums of whole rupees meet by chance
+        sets.append((int(targets[row]), sorted(ours), len(ours), -1))
     per_target = Counter(target for target, *_ in sets)
     used = Counter(part for _, parts, *_ in sets for part in set(parts))
+
+    def text_name(part: int) -> str:
+        return str(bank["party"].iat[part]).upper()
+
     for target, parts, ours, payer in sets:
         if per_target[target] > 1 or any(used[part] > 1 for part in parts):
             continue
         if any((part, target) in run.rejected for part in parts):
             continue
         if not run.ledger_open[target] or not run.bank_open[parts].all():
+            continue
+        if payer < 0:
+            run.take_group(
+                parts,
+                [target],
+                "Combination",
+                f"{len(parts)} bank lines of this party's name, as each channel cuts it ("
+                + ", ".join(sorted({text_name(part) for part in parts}))
+                + "), add up to this ledger line",
+                score=COMBINATION_SCORE,
+            )
             continue
         money = (
             "a receipt in parts, from the owner's own account? Check"
