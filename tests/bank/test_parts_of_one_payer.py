@@ -174,5 +174,11 @@ def test_parts_are_not_taken_where_anything_else_could_be_true(case: str) -> Non
     else:
         # a part eight days after the first is another payment
         rows[2] = ("2026-10-20", *rows[2][1:])
-    pairs, _ = matched(statement(rows), ledger(books))
+    pairs, suggestions = matched(statement(rows), ledger(books))
     assert not any(g == 0 for _, g, _ in pairs)
+    if case == "two ledger lines":
+        # the user chooses: each receipt with the three parts is offered
+        offered = suggestions[suggestions["kind"] == "Several sets add up"]
+        assert {(b, g) for b, g in zip(offered["bank"], offered["ledger"], strict=True)} == {
+            (b, g) for b in (0, 1, 2) for g in (0, 1)
+        }

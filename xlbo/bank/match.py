@@ -644,7 +644,7 @@ def match_lines(
     _day_runs(run)
     _payers_day_sets(run)
     _own_parts_and_a_strangers(run)
-    _parts_of_one_payer(run)
+    parts = _parts_of_one_payer(run)
     _late_bookings(run)
     _making_way(run)
     _tds_short_receipts(run)
@@ -659,6 +659,7 @@ def match_lines(
             _other_instruments(run),
             torn,
             day_sets,
+            parts,
             _far_apart(run),
         ],
         ignore_index=True,
@@ -3515,7 +3516,7 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
         )
 
 
-def _parts_of_one_payer(run: _Matching) -> None:
+def _parts_of_one_payer(run: _Matching) -> pd.DataFrame:
     """An open ledger line of a party that two to STRANGER_PARTS open bank lines of one payer
     whose name is not the party's, with up to OWN_PARTS of the party's own name, add up to over
     the parts' days (PARTS_BOOKED_DAYS before the books' date to the window's after): a receipt
@@ -3547,12 +3548,13 @@ def _parts_of_one_payer(run: _Matching) -> None:
     lines = np.flatnonzero(
         run.bank_open & run.bank_named & ~run.returned & (bank_signed != 0) & (names.bank >= 0)
     )
+    none = pd.DataFrame(columns=["b", "l", "kind", "why"])
     if not len(targets) or len(lines) < MIN_PARTS or run.window.narrowed:
-        return
+        return none
     window = Window(-PARTS_BOOKED_DAYS, run.window.after)  # bank − books
     lines = lines[~_its_own_near(run, lines)]  # a part has no open line of its own amount
     if not len(lines):
-        return
+        return none
     # the party's own lines: of a name alike to its own, each worth less (-1: none)
     own = _party_lines(run, targets, lines, window)
     # each payer's sets: a line and up to STRANGER_PARTS - 1 of the next STRANGER_NEXT lines of
@@ -3654,8 +3656,10 @@ def _parts_of_one_payer(run: _Matching) -> None:
     def text_name(part: int) -> str:
         return str(bank["party"].iat[part]).upper()
 
+    doubted: list[tuple[int, int]] = []
     for target, parts, ours, payer in sets:
         if per_target[target] > 1 or any(used[part] > 1 for part in parts):
+            doubted += [(part, target) for part in parts]  # the user chooses
             continue
         if any((part, target) in run.rejected for part in parts):
             continue
@@ -3687,6 +3691,16 @@ def _parts_of_one_payer(run: _Matching) -> None:
             + f" add up to this ledger line: {money}",
             score=DAY_SET_SCORE,
         )
+    doubted = [(b, g) for b, g in dict.fromkeys(doubted) if run.bank_open[b] and run.ledger_open[g]]
+    return pd.DataFrame(
+        {
+            "b": [b for b, _ in doubted],
+            "l": [g for _, g in doubted],
+            "kind": SEVERAL_SETS,
+            "why": "more than one set of one payer's lines (the owner's, as the bank writes the "
+            "name) adds up to the other line, or a line is in two sets (this is one): choose",
+        }
+    )
 
 
 def _one_name(spelt: np.ndarray) -> bool:
