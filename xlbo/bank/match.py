@@ -3566,22 +3566,12 @@ def _parts_of_one_payer(run: _Matching) -> pd.DataFrame:
     )
     letters = written.to_numpy(dtype=object)
     payer_key, _ = pd.factorize(written.str.slice(0, PAYER_LETTERS))
-    into = bank_signed[lines] > 0
-    code = np.asarray(payer_key, dtype=np.int64)[names.bank[lines]] * 2 + into
+    code = np.asarray(payer_key, dtype=np.int64)[names.bank[lines]] * 2 + (bank_signed[lines] > 0)
     order = order_by(code, bank_day[lines], lines)
     lines, code = lines[order], code[order]
     day = bank_day[lines]
-    nexts = np.full((len(lines), STRANGER_NEXT), -1, dtype=np.int64)
-    for step in range(1, STRANGER_NEXT + 1):
-        at = np.arange(len(lines) - step)
-        ok = (code[at + step] == code[at]) & (day[at + step] - day[at] <= PARTS_BOOKED_DAYS)
-        nexts[at[ok], step - 1] = at[ok] + step
-    masks = np.r_[np.zeros((1, STRANGER_NEXT), dtype=np.int64), _subsets(STRANGER_NEXT)]
-    masks = masks[masks.sum(axis=1) <= STRANGER_PARTS - 1]
-    present = ((nexts[:, None, :] >= 0) | (masks[None, :, :] == 0)).all(axis=2)
-    first_at, mask_at = np.nonzero(present)
-    members = np.where(masks[mask_at] == 1, nexts[first_at], -1)  # places in `lines`
-    members = np.c_[first_at, members]
+    members = _payer_sets(code, day)  # places in `lines`, -1 for none
+    first_at = members[:, 0]
     got = members >= 0
     value = np.where(got, np.abs(bank_signed[lines[np.maximum(members, 0)]]), 0)
     paise = (np.where(got, value % WHOLE_RUPEE, 0) != 0).any(axis=1)
@@ -3620,13 +3610,11 @@ def _parts_of_one_payer(run: _Matching) -> pd.DataFrame:
     # of them left out, make up some other party's line by chance
     placed = code * DAY_SPAN + (day - int(day.min()))
     payer = code[first_at[s]] * DAY_SPAN - int(day.min())
-    near = np.searchsorted(placed, payer + ledger_day[g] + window.after, "right") - np.searchsorted(
-        placed, payer + ledger_day[g] + window.before, "left"
+    near = _between(
+        placed, payer + ledger_day[g] + window.before, payer + ledger_day[g] + window.after
     )
     # the set's own days: none of the payer's lines between its first and last left out
-    inside = np.searchsorted(placed, payer + span_high[s], "right") - np.searchsorted(
-        placed, payer + span_low[s], "left"
-    )
+    inside = _between(placed, payer + span_low[s], payer + span_high[s])
     keep = (inside == got[s].sum(axis=1)) & (near <= PAYER_NEAR_LINES)
     s, r, g = s[keep], r[keep], g[keep]
     sets = []
@@ -3652,10 +3640,6 @@ def _parts_of_one_payer(run: _Matching) -> pd.DataFrame:
         sets.append((int(targets[row]), sorted(ours), len(ours), -1))
     per_target = Counter(target for target, *_ in sets)
     used = Counter(part for _, parts, *_ in sets for part in set(parts))
-
-    def text_name(part: int) -> str:
-        return str(bank["party"].iat[part]).upper()
-
     doubted: list[tuple[int, int]] = []
     for target, parts, ours, payer in sets:
         if per_target[target] > 1 or any(used[part] > 1 for part in parts):
@@ -3671,7 +3655,7 @@ def _parts_of_one_payer(run: _Matching) -> pd.DataFrame:
                 [target],
                 "Combination",
                 f"{len(parts)} bank lines of this party's name, as each channel cuts it ("
-                + ", ".join(sorted({text_name(part) for part in parts}))
+                + ", ".join(sorted({str(name).upper() for name in bank["party"].iloc[parts]}))
                 + "), add up to this ledger line",
                 score=COMBINATION_SCORE,
             )
@@ -3701,6 +3685,30 @@ def _parts_of_one_payer(run: _Matching) -> pd.DataFrame:
             "name) adds up to the other line, or a line is in two sets (this is one): choose",
         }
     )
+
+
+def _payer_sets(code: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """`_parts_of_one_payer`'s sets of one payer's lines (`code`, sorted with its lines by
+    payer and `day`): each line with up to STRANGER_PARTS - 1 of its payer's next
+    STRANGER_NEXT lines within PARTS_BOOKED_DAYS of it, a row each of places (the line's
+    first, -1 for none)."""
+    nexts = np.full((len(code), STRANGER_NEXT), -1, dtype=np.int64)
+    for step in range(1, STRANGER_NEXT + 1):
+        at = np.arange(len(code) - step)
+        ok = (code[at + step] == code[at]) & (day[at + step] - day[at] <= PARTS_BOOKED_DAYS)
+        nexts[at[ok], step - 1] = at[ok] + step
+    masks = np.r_[np.zeros((1, STRANGER_NEXT), dtype=np.int64), _subsets(STRANGER_NEXT)]
+    masks = masks[masks.sum(axis=1) <= STRANGER_PARTS - 1]
+    present = ((nexts[:, None, :] >= 0) | (masks[None, :, :] == 0)).all(axis=2)
+    first_at, mask_at = np.nonzero(present)
+    members = np.c_[first_at, np.where(masks[mask_at] == 1, nexts[first_at], -1)]
+    return np.asarray(members, dtype=np.int64)
+
+
+def _between(placed: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """How many of the sorted `placed` keys lie from each `low` to its `high`, both in."""
+    counts = np.searchsorted(placed, high, "right") - np.searchsorted(placed, low, "left")
+    return np.asarray(counts, dtype=np.int64)
 
 
 def _one_name(spelt: np.ndarray) -> bool:
@@ -4418,8 +4426,7 @@ def _tds_short_receipts(run: _Matching) -> None:
     name) and the two are each other's only such line in the window among those whose names
     do not differ (a line naming no one, a cheque, counts; Om Sai's invoice of the amount
     Kaveri's also is does not, where the bank names Kaveri). The difference is the BRS's, to be
-    booked
-    (Senthil Logistics' 6,71,640.00 for the books' 6,83,220.00: TDS of 11,580.00, 2% of
+    booked (Senthil Logistics' 6,71,640.00 for the books' 6,83,220.00: TDS of 11,580.00, 2% of
     5,79,000.00 before GST at 18%). A payer's name unlike the party's stays a suggestion."""
     if run.names is None:
         return

@@ -717,11 +717,11 @@ def _one_each(pairs: pd.DataFrame) -> pd.DataFrame:
 def _card_pairs(pairs: pd.DataFrame, window: Window, journals_total: set[int]) -> pd.DataFrame:
     """A month's settlements each with its one card sale, their fees adding up to one of
     `journals_total` (an open MDR journal of the month; an empty frame where none ties). The
-    pairs whose sales day both sides write (`dated`) are taken first; a settlement left is its sale's by
-    the window where that is the only one of its terminal, else by one lag for all (the books
-    took each day's card sales the day it was sold, or the day it was settled): the first lag,
-    the nearest first, whose fees tie, or tie but for one pair's fee alone (Central Bank seed 2
-    at 10,000 lines: 120 pairs, one of them 339.00 over the journal)."""
+    pairs whose sales day both sides write (`dated`) are taken first; a settlement left is its
+    sale's by the window where that is the only one of its terminal, else by one lag for all
+    (the books took each day's card sales the day it was sold, or the day it was settled): the
+    first lag, the nearest first, whose fees tie, or tie but for one pair's fee alone (Central
+    Bank seed 2 at 10,000 lines: 120 pairs, one of them 339.00 over the journal)."""
     sure = _one_each(pairs[pairs["dated"]])
     rest = pairs[~pairs["target"].isin(sure["target"]) & ~pairs["sale"].isin(sure["sale"])]
     lags = sorted(range(window.before, window.after + 1), key=abs)

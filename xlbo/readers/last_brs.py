@@ -8,10 +8,10 @@ older result); its Unmatched Bank sheet the bank lines the books had not yet rec
 (charges, interest, a customer's credit), under `Bank Row, Date, Narration, Reference,
 Withdrawal, Deposit`; its Matches sheet the pairs whose amounts differ (confirmed by the user,
 or a receipt less TDS), whose differences its BRS listed to be booked: each comes back as a
-bank line the books have yet to record. When the long tables were written beside the workbook (`--detail csv`),
-they are `NAME-unmatched-ledger.csv` and `NAME-unmatched-bank.csv` (or `.parquet`). Its BRS
-sheet's title says the day it was made up to: `Bank Reconciliation Statement as on 31 October
-2026`.
+bank line the books have yet to record. When the long tables were written beside the workbook
+(`--detail csv`), they are `NAME-unmatched-ledger.csv` and `NAME-unmatched-bank.csv` (or
+`.parquet`). Its BRS sheet's title says the day it was made up to: `Bank Reconciliation
+Statement as on 31 October 2026`.
 
 Each item comes back as a line of its side, in the frames the statement and ledger readers
 make (`xlbo.bank.lines`), with `row` its row on the October sheet (or file), `sheet` that
@@ -96,8 +96,8 @@ def _with_differences(items: LastBrs, matches: Table, file: str | None = None) -
     """`items` with the differences on the pairs of DIFFERING_RULES (the result's Matches, the
     pairs the user confirmed and the receipts less TDS, whose amounts differ: TDS a customer
     deducted, charges the bank took), which its BRS listed to be booked, as bank lines the
-    books have not yet recorded: each is this month's entry that books it (`TDS Receivable` 2,360.00 for Patil's 1,18,000.00 paid
-    as 1,15,640.00)."""
+    books have not yet recorded: each is this month's entry that books it (`TDS Receivable`
+    2,360.00 for Patil's 1,18,000.00 paid as 1,15,640.00)."""
     differences = _differences(matches)
     if differences.empty:
         return items
