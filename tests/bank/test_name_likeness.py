@@ -210,6 +210,18 @@ def test_names_run_together_found_in_bulk_are_those_found_pair_by_pair() -> None
         # M/S is no piece of its own, glued on (ICICI's IMPS) or not
         ("MMT/IMPS/602617545117/NOV BILLS/M/SNEWPERF/SBIN Bank", "NEWPERF"),
         ("NEFT CR-HDFC0001234-M/S. SAI TRANSPORT CO-HDFCN52026100312345", "SAI TRANSPORT CO"),
+        # Axis writes the remitter's bank after the payer, without the word Bank and often cut
+        # short: longer than the payer's name, it is still no payer (before: TAMILNAD MERCANTILE)
+        ("NEFT/TMBLN52026101212345/PARIKH K P/TAMILNAD MERCANTILE", "PARIKH K P"),
+        ("UPI/P2A/628912345678/PARIKH K P/Tamilnad Mer/UPI", "PARIKH K P"),
+        ("IMPS/P2A/628912345679/R ANAND/KOTAK MAHINDRA", "R ANAND"),
+        ("NEFT/PUNBN52026101212345/GOYAL DEEPAK/PUNJAB NATIONAL BA", "GOYAL DEEPAK"),
+        ("NEFT/KVBLN52026101212345/S RAJU/Karur Vysya", "S RAJU"),
+        # … a bank's name alone is still read where nothing else names anyone, and a firm whose
+        # name begins with a bank's first word is no bank
+        ("IMPS/P2A/628912345680/KOTAK MAHINDRA", "KOTAK MAHINDRA"),
+        ("NEFT/UTIBN52026101212345/INDIAN TRADING CO/HDFC", "INDIAN TRADING CO"),
+        ("NEFT/CIUBN52026101212346/A RAO/CITY UNION", "A RAO"),
     ],
 )
 def test_the_payers_name_is_read_past_handles_remarks_and_m_s(narration: str, name: str) -> None:

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from xlbo.arrays import within
+from xlbo.bank.banks import BANKS
 from xlbo.bank.scoring import (
     COMMON_KEY_PAIRS,
     CONTRADICTED,
@@ -64,12 +65,51 @@ BANK_CODES = frozenset(
 """IFSC bank codes, which narrations carry beside the party (`BY CLG 214383/BARB`): no names."""
 
 
+def _banks_as_written() -> frozenset[str]:
+    """A bank's name as a narration writes it after the payer's, in small letters: whole or cut
+    short two letters or more into its second word (Axis's `NEFT/TMBLN…/PARIKH K P/TAMILNAD
+    MERCANTILE`, `UPI/P2A/…/PARIKH K P/Tamilnad Mer/UPI`, IMPS's glued `STATEBAN`), or a short
+    name alone (`_BANK_ALONE`)."""
+    written: set[str] = set(_BANK_ALONE)
+    for name in [*(name for name, _ in BANKS.values()), *_OTHER_BANKS]:
+        full = re.sub(r"\s+", " ", name.lower().replace("&", "and"))
+        first = len(full.split(" ")[0]) + 1
+        written.update(full[:end].strip() for end in range(first + 2, len(full) + 1))
+        # IMPS glues the words and keeps eight letters: `STATEBAN`, `KOTAKMAH`, `LAKSHMIV`
+        glued = full.replace(" ", "")
+        written.update(glued[:end] for end in range(max(first + 1, 7), len(glued) + 1))
+    return frozenset(written)
+
+
+_BANK_ALONE = frozenset(
+    {
+        "sbi", "pnb", "bob", "boi", "cbi", "iob", "ubi", "uco", "idbi", "icici", "hdfc", "axis",
+        "kotak", "canara", "indusind", "idfc", "rbl", "kvb", "tmb", "dcb", "hsbc", "citi",
+        "citibank", "dbs", "bandhan", "equitas", "ujjivan", "dhanlaxmi", "stanchart", "tamilnad",
+    }
+)  # fmt: skip
+"""Banks' short names and first words, written alone after the payer's (`…/RAMESH K/KOTAK`):
+only those that begin no one's name (not `INDIAN`, `CITY`, `UNION`, `LAKSHMI`, `VIJAYA`)."""
+_OTHER_BANKS = (
+    "Lakshmi Vilas Bank", "Andhra Bank", "Corporation Bank", "Vijaya Bank", "Syndicate Bank",
+    "Oriental Bank of Commerce", "Allahabad Bank", "Dena Bank", "United Bank of India",
+    "Nainital Bank", "Jana Small Finance Bank", "Suryoday Small Finance Bank",
+    "Airtel Payments Bank", "Paytm Payments Bank", "India Post Payments Bank",
+    "Fino Payments Bank", "Cosmos Bank", "TJSB Sahakari Bank", "Abhyudaya Bank",
+    "Kerala Gramin Bank", "Tamil Nadu Grama Bank", "Karnataka Gramin Bank",
+)  # fmt: skip
+"""Banks a narration names as the remitter's that no statement of ours is of: merged into
+another (Lakshmi Vilas into DBS, Andhra and Corporation into Union), small finance, payments
+and rural banks."""
+_BANKS_WRITTEN = _banks_as_written()
+
+
 _CHANNEL_WORDS = (
     r"NEFT|RTGS|IMPS|UPI|CHQ|CLG|ACH|NACH|MMT|ECS|INB|TRF|P2A|P2M|P2P|BIL|BY|TO|FROM|MICR|CTS"
     r"|CR|DR|PAID|DEP|DEPOSIT|RETURN|RETURNED|TRANSFER|INWARD|OUTWARD|NETBANK|NET BANKING|MOB"
     r"|PAYMENT|RECEIPT|SALARY|SAL|FUND|FUNDS|SELF|NA|INV|REF|UTR|RRN|NO|CLEARING|IFSC"
     r"|CHGS|CHG|CHARGES|INT|PD|INCL|GST|CGST|SGST|IGST|UTGST|SMS|AMC|INTEREST|CASH|ATM|WDL|POS"
-    r"|SENT|USING|PAYTM|UPIOUT|UPIIN|UPIAR|UPIAB"
+    r"|SENT|USING|PAYTM|UPIOUT|UPIIN|UPIAR|UPIAB|IMPSTRAN"
     r"|PHONEPE|GPAY|BHIM|ADVANCE|BILL|TXN|BANK|LTD BANK"
     r"|REV|RET|RTN|ACCOUNT|DOES|NOT|EXIST|CLOSED|INSUFFICIENT|INSUFF|"
     + "|".join(sorted(BANK_CODES))
@@ -237,7 +277,8 @@ def _narration_name_codes(
     # a piece may be a name: `NEFT HDFCN52026103112345 RAJESH KUMAR SALARY` → `RAJESH KUMAR`
     # a piece that is a bank's own name (`STATE BANK OF INDIA`, `KOTAK MAHINDRA BANK`, which
     # ICICI and Axis write after the payer) is the payer's only where nothing else names anyone
-    banks = np.asarray(contains(read, r"(?i)\bBANK\b"), dtype=bool)
+    # (`TAMILNAD MERCANTILE`, cut `Tamilnad Mer`, without the word: `_BANKS_WRITTEN`)
+    banks = np.asarray(contains(read, r"(?i)\bBANK\b"), dtype=bool) | _a_banks_name(read)
     # a payer's note runs to the end of its piece and is often cut short there (`Payment from
     # Ph` for PhonePe, `Sent using Pay`): the whole of it goes, not its known words alone
     read = replace(read, _NOTE, " ")
@@ -275,6 +316,12 @@ def _narration_name_codes(
     in_small_letters = contains(pieces.iloc[hopeful], _LOWER_HANDLE)
     typed[found] = (is_handle | in_small_letters)[place[codes[best[found]]]]
     return line_codes, read.iloc[chosen].tolist(), by_handle, typed
+
+
+def _a_banks_name(read: pd.Series) -> np.ndarray:
+    """Which pieces are a bank's name as a narration writes it (`_BANKS_WRITTEN`)."""
+    folded = replace(read.str.lower(), r"[\s.]+", " ").str.replace("&", "and").str.strip()
+    return np.asarray(folded.isin(_BANKS_WRITTEN), dtype=bool)
 
 
 _NAME_WITH_A_DIGIT = r"[A-Za-z]{2,}[0-9][A-Za-z]+|[A-Za-z][0-9][A-Za-z]+|[0-9][A-Za-z]{3,}"
