@@ -333,6 +333,9 @@ def test_a_line_named_by_its_handle_alone_takes_the_name_written_beside_that_han
     assert {(b, g) for b, g, _ in pairs if b < 2} == {(0, 0), (1, 2)}
     assert 4 not in {b for b, _, _ in pairs}  # Mehta's or Shah's: the user decides
     assert set(suggestions[suggestions["bank"] == 4]["ledger"]) == {5, 6}
+    # the lines are numbered in whole numbers, as the Suggestions sheet and a caller read them
+    # (no set of one payer's lines was found, whose empty frame once made floats of them all)
+    assert suggestions[["bank", "ledger"]].dtypes.tolist() == [np.int64, np.int64]
 
 
 def test_a_name_sbi_cut_short_is_completed_from_the_handle_beside_it() -> None:

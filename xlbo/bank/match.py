@@ -673,6 +673,9 @@ def match_lines(
     suggestions = _in_statement_order(suggestions.drop_duplicates(["b", "l"])).rename(
         columns={"b": "bank", "l": "ledger"}
     )
+    # line numbers stay whole numbers where a pass found none of its kind (an empty frame's
+    # columns are objects, and concat makes floats of them)
+    suggestions = suggestions.astype({"bank": np.int64, "ledger": np.int64})
     return run.frame(), suggestions[list(SUGGESTION_COLUMNS)].reset_index(drop=True)
 
 
