@@ -2368,11 +2368,15 @@ def score(m: Month, pairs, sugg):
     lrow = {l.row: l for l in m.ledger}
     # ledger lines nothing tells apart count as one
     lkey = {l.row: (l.date, l.part, l.dr, l.cr, l.narr, l.vtype) for l in m.ledger}
+    # … and so do bank lines (two `IMPS P2A CHGS` of 11.80 on the 8th, one the books lack:
+    # whichever is paired, the BRS lists the same line): each counts as the first of its kind
+    first_of = {}
+    canon = {b.row: first_of.setdefault((b.date, b.narr, b.dr, b.cr), b.row) for b in m.bank}
     truth = set()
     truth_kind = {}
     for gr in m.groups:
         for b, l in gr.true_pairs():
-            k = (b.row, lkey[l.row])
+            k = (canon[b.row], lkey[l.row])
             truth.add(k)
             truth_kind.setdefault(k, gr.kind)
     made = set()
@@ -2381,7 +2385,7 @@ def score(m: Month, pairs, sugg):
         if b not in brow or lg not in lrow:
             bad_rows.append((b, lg))
             continue
-        made.add((b, lkey[lg]))
+        made.add((canon[b], lkey[lg]))
     # the rows xlbo names must hold the lines it shows (Bank Row / Ledger Row are the input's rows)
     wrong_text = 0
     for (side, row), txt in getattr(read_pairs, "texts", {}).items():
@@ -2392,7 +2396,7 @@ def score(m: Month, pairs, sugg):
     right = made & truth
     missed = truth - made
     false = made - truth
-    sugg_k = {(b, lkey[lg]) for b, lg in sugg if b in brow and lg in lrow}
+    sugg_k = {(canon[b], lkey[lg]) for b, lg in sugg if b in brow and lg in lrow}
     missed_sugg = missed & sugg_k
     return {
         "truth": truth,

@@ -813,6 +813,34 @@ def test_a_cheque_naming_no_one_that_fits_too_leaves_the_tds_receipt_to_the_user
     assert set(suggestions["kind"]) == {"TDS deducted"}
 
 
+def test_a_banks_charge_is_no_tds_deducted_from_the_books_charge() -> None:
+    # the bank's GST of 4.50 and its charge of 45.00 against the books' Bank Charges of 5.00 and
+    # 50.00: no one deducts TDS from a bank's charges (before: "differs by 0.50: TDS at 10%")
+    bank = statement(
+        [
+            ("2026-10-01", "GST @18% ON RTGS CHGS INCL GST", "", -450),
+            ("2026-10-01", "RTGS CHGS INCL GST", "", -4500),
+        ]
+    )
+    books = ledger(
+        [
+            ("2026-10-01", "Bank Charges", "Gst On Neft Chgs", -500),
+            ("2026-10-01", "Bank Charges", "Neft Chgs", -5000),
+        ]
+    )
+    _, suggestions = matched(bank, books)
+    assert "TDS deducted" not in set(suggestions["kind"])
+
+
+def test_a_tds_under_a_rupee_is_none() -> None:
+    # 4.50 from Kaveri against its 5.00: 10% of 5.00 is 0.50, a TDS under a rupee, which
+    # rounds to none (section 288B)
+    found, suggestions = match_lines(
+        side([10], [450], ["kaveri home"]), side([10], [500], ["kaveri home needs"])
+    )
+    assert "TDS deducted" not in set(found["rule"]) | set(suggestions["kind"])
+
+
 def test_a_line_gets_at_most_two_near_misses_of_a_kind_the_nearest() -> None:
     books = side([2, 8, 10, 11, 12], [1_047_500] * 5, ["kaveri home needs"] * 5)
     _, suggestions = match_lines(side([10], [1_026_500], ["kaveri home"]), books)
@@ -1013,9 +1041,10 @@ def test_identical_book_lines_go_to_the_bank_line_their_narration_copies() -> No
         ]
     )
     pairs, _ = matched(bank, books)
+    # the words copied word for word pair first (with the reason), the numbers among the rest
     assert pairs == {
-        (0, 1, "Identical lines"),
-        (1, 0, "Identical lines"),
+        (0, 1, "Amount and date"),
+        (1, 0, "Amount and date"),
         (2, 3, "Identical lines"),
         (3, 2, "Identical lines"),
     }
@@ -1038,9 +1067,9 @@ def test_identical_book_lines_go_to_the_nearest_of_more_bank_lines_than_they_are
     books = ledger([("2026-11-27", "By Bank Charges", "Neft Chgs Incl Gst", -2950)] * 3)
     pairs, suggestions = matched(bank, books)
     assert {(b, r) for b, _, r in pairs} == {
-        (0, "Identical lines"),
-        (1, "Identical lines"),
-        (2, "Identical lines"),
+        (0, "Amount and date"),  # the books' narration is the bank's, word for word
+        (1, "Amount and date"),
+        (2, "Amount and date"),
     }
     assert sorted(g for _, g, _ in pairs) == [0, 1, 2]
     # nor is the 28th's charge offered as a TDS of nothing on one of them
@@ -1081,12 +1110,64 @@ def test_identical_book_lines_wanted_by_more_cheques_of_blank_narration_are_left
 
 
 def test_identical_book_lines_wanted_by_more_bank_lines_of_one_day_are_left_to_the_user() -> None:
-    # four charges of the 27th for three identical book lines of the 27th: no date says which
-    # three, so none is taken
-    bank = statement([("2026-11-27", "NEFT CHGS INCL GST", "", -2950)] * 4)
-    books = ledger([("2026-11-27", "By Bank Charges", "Neft Chgs Incl Gst", -2950)] * 3)
+    # four consultants' NEFTs of one day for three identical Professional Fees of that day: no
+    # date says which three, so none is taken
+    bank = statement(
+        [
+            ("2026-11-27", f"NEFT-ICICN36822161848{n}-{name}-PAYMENT-YESB085842{n}", "", -3000000)
+            for n, name in enumerate(["H F DESAI", "R K MEHTA", "S V IYER", "A B JOSHI"])
+        ]
+    )
+    books = ledger([("2026-11-27", "By Professional Fees", "", -3000000)] * 3)
     pairs, _ = matched(bank, books)
     assert not {p for p in pairs if p[2] == "Identical lines"}
+
+
+def test_identical_charges_copied_word_for_word_take_as_many_as_the_books_hold() -> None:
+    # four NEFT charges of the 27th, and three book lines of the 27th that copy their words: the
+    # four are alike in everything, so whichever three are paired the BRS lists the same fourth
+    # (before, all seven were left open as "choose one" between identical lines)
+    bank = statement([("2026-11-27", "NEFT CHGS INCL GST", "", -2950)] * 4)
+    books = ledger([("2026-11-27", "By Bank Charges", "Neft Chgs Incl Gst", -2950)] * 3)
+    pairs, suggestions = matched(bank, books)
+    assert sorted(g for _, g, _ in pairs) == [0, 1, 2]
+    assert {b for b, _, _ in pairs} == {0, 1, 2}
+    assert {r for *_, r in pairs} == {"Amount and date"}
+    assert not (suggestions["bank"] == 3).any()
+
+
+def test_charges_booked_with_the_banks_words_are_told_from_a_charge_the_books_lack() -> None:
+    # the 1st: three RTGS charges' GST of 4.50, each booked to Bank Charges with the bank's
+    # words, and the GST of a NEFT charge of the same 4.50 that the books lack. The books'
+    # particulars (Bank Charges) tell none apart, their narrations do: before, the four bank
+    # lines wanting three book lines left all seven open (Axis, the second outsider's month)
+    bank = statement(
+        [
+            ("2026-10-01", "GST @18% ON RTGS CHGS INCL GST", "", -450),
+            ("2026-10-01", "GST @18% ON RTGS CHGS INCL GST", "", -450),
+            ("2026-10-01", "GST @18% ON NEFT CHGS INCL GST", "", -450),
+            ("2026-10-01", "GST @18% ON RTGS CHGS INCL GST", "", -450),
+        ]
+    )
+    books = ledger([("2026-10-01", "Bank Charges", "Gst @18% On Rtgs Chgs Incl Gst", -450)] * 3)
+    pairs, suggestions = matched(bank, books)
+    assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 1), (3, 2)}
+    assert 2 not in set(suggestions["bank"])  # the NEFT charge's GST is the bank's alone
+
+
+def test_a_copied_narration_of_another_party_is_no_pair() -> None:
+    # the books copied a UPI narration naming R ANAND onto Om Sai Traders' payment of the same
+    # amount, and K MEHTA was paid as much that day: names that differ keep them apart,
+    # whatever the words say, and the amount alone chooses neither
+    bank = statement(
+        [
+            ("2026-10-05", "UPI-R ANAND-ranand@okaxis-SBIN", "", -150000),
+            ("2026-10-05", "UPI-K MEHTA-kmehta@okaxis-SBIN", "", -150000),
+        ]
+    )
+    books = ledger([("2026-10-05", "Om Sai Traders", "UPI-R ANAND-ranand@okaxis-SBIN", -150000)])
+    pairs, _ = matched(bank, books)
+    assert not pairs
 
 
 # --- known payers -----------------------------------------------------------------------------

@@ -56,6 +56,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import product
 from typing import Any
 
 import numpy as np
@@ -615,6 +616,7 @@ def match_lines(
             break
         _amount_and_date(run, lone_pairs=False, abstain=False)
     _repeats(run)
+    _copied_narrations(run)
     _identical_lines(run)
     late = _late_cheques(run)
 
@@ -1921,6 +1923,76 @@ def _one_name_spaced_apart(names: _Names, bank: pd.Series, party: pd.Series) -> 
     return np.asarray(bank_name == party_name, dtype=bool)
 
 
+def _copied_narrations(run: _Matching) -> None:
+    """Book lines whose narration is the bank's own, word for word (an accountant who copies
+    the statement's words into each voucher: `Gst @18% On Rtgs Chgs Incl Gst` for `GST @18% ON
+    RTGS CHGS INCL GST`), of the same amount in the window: the bank's and the books' lines of
+    one such narration, amount and day are paired first with first, in the order of the lines;
+    one of another day only where neither line has another such candidate. Three RTGS charges'
+    GST of 4.50 booked so on the 1st are told from the bank's NEFT one of the same 4.50 that the
+    books lack, where the books' particulars alone (`Bank Charges`) tell none apart (see
+    `_identical_lines`). Names that differ keep a pair apart."""
+    note = run.ledger.lines.get("note")
+    if note is None or not run.bank_open.any() or not run.ledger_open.any():
+        return
+    ledger_at = np.flatnonzero(run.ledger_open & note.notna().to_numpy(dtype=bool))
+    if not len(ledger_at):
+        return
+    books = _runs(_lower(note, ledger_at), r"[a-z0-9]+")
+    worded = np.asarray(contains(pd.Series(books, dtype=object), "[a-z]{3}"), dtype=bool)
+    ledger_at, books = ledger_at[worded], books[worded]
+    bank_at = np.flatnonzero(run.bank_open)
+    said = _runs(_lower(run.bank.lines["text"], bank_at), r"[a-z0-9]+")
+    pairs = pd.DataFrame({"b": bank_at, "words": said, "amount": run.amounts[0][bank_at]}).merge(
+        pd.DataFrame({"l": ledger_at, "words": books, "amount": run.amounts[1][ledger_at]}),
+        on=["words", "amount"],
+    )
+    if pairs.empty:
+        return
+    b = pairs["b"].to_numpy(dtype=np.int64)
+    g = pairs["l"].to_numpy(dtype=np.int64)
+    bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
+    ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
+    d = bank_day[b] - ledger_day[g]
+    if run.names is None:
+        run.names = _Names.of(run.bank, run.ledger)
+    differ = run.bank_named[b] & run.ledger_named[g] & (run.names.alike(b, g) < NAMES_DIFFER_BELOW)
+    pairs = run.without_rejected(
+        pairs.assign(d=d)[(d >= run.window.before) & (d <= run.window.after) & ~differ]
+    )
+    # one day's lines of one narration and amount, first with first
+    same_day = pairs[pairs["d"] == 0]
+    same_day = same_day.assign(day=bank_day[same_day["b"].to_numpy(dtype=np.int64)])
+    keys = ["words", "amount", "day"]
+    bank_lines = same_day.drop_duplicates("b").sort_values("b", kind="stable")
+    book_lines = same_day.drop_duplicates("l").sort_values("l", kind="stable")
+    first = bank_lines.assign(rank=bank_lines.groupby(keys).cumcount())[[*keys, "rank", "b"]]
+    first = first.merge(
+        book_lines.assign(rank=book_lines.groupby(keys).cumcount())[[*keys, "rank", "l"]],
+        on=[*keys, "rank"],
+    )
+    run.take(
+        first[["b", "l"]],
+        "Amount and date",
+        fitness(np.zeros(len(first), dtype=np.int64), np.zeros(len(first), dtype=np.int64)),
+        "same amount; +0 days; the books' narration is the bank's, word for word",
+    )
+    # then another day's, where neither line has another such candidate
+    left = pairs[run.bank_open[pairs["b"].to_numpy()] & run.ledger_open[pairs["l"].to_numpy()]]
+    lone = _unique_both_ways(left)
+    days = lone["d"].to_numpy(dtype=np.int64)
+    run.take(
+        lone[["b", "l"]],
+        "Amount and date",
+        fitness(days, np.zeros(len(lone), dtype=np.int64)),
+        (
+            "same amount; "
+            + _signed_days(days)
+            + " days; the books' narration is the bank's, word for word"
+        ).to_numpy(),
+    )
+
+
 def _identical_lines(run: _Matching) -> None:
     """Book lines that cannot be told apart — the same day, amount and particulars (three
     `Professional Fees` of 15,000 paid on one day to three consultants) — are interchangeable:
@@ -2466,20 +2538,27 @@ def _salary_batches(run: _Matching) -> None:
     # cheque to SHAKTI TRADERS of the same 50,058.00 ten days on) is asked for too: an upload
     # that it and every open salary voucher of the window make up to the paisa takes it back
     weak = _paired_on_amount_alone(run)
-    vouchers = _salary_vouchers(run, (run.ledger_open | weak) & (ledger_signed != 0))
+    # … and on its own day, any voucher taken on its amount alone: three of an upload's 250
+    # vouchers taken with UPI payments to others of their amounts no longer keep it apart
+    of_its_day = _taken_on_amount(run)
+    vouchers = _salary_vouchers(run, (run.ledger_open | weak | of_its_day) & (ledger_signed != 0))
     if not len(targets) or len(vouchers) < BATCH_PARTS:
         return
-    # the ledger's days as seen from a bank line's: bank − books from before to after
-    low, high = -run.window.after, -run.window.before
+    # the ledger's days as seen from a bank line's: its own day, then bank − books from before
+    # to after (an upload of the 5th is every salary voucher of the 5th, where a voucher of
+    # the 2nd or the 9th is another's)
     days = run.bank.lines["day"].to_numpy(dtype=np.int64)
-    for taking_back in (False, True):  # the open vouchers first: a pair stands if it can
-        allowed = vouchers if taking_back else vouchers[run.ledger_open[vouchers]]
+    spans = [(0, 0), (-run.window.after, -run.window.before)]
+    for taking_back, (low, high) in product((False, True), spans):
+        # the open vouchers first: a pair stands if it can
+        weak_now = weak | of_its_day if low == high == 0 else weak
+        allowed = vouchers[run.ledger_open[vouchers] | (weak_now[vouchers] & taking_back)]
         for target in _batch_targets(
             run.ledger, allowed, targets, bank_signed, days, low, high
         ).tolist():
             if not run.bank_open[target]:
                 continue
-            still = allowed[run.ledger_open[allowed] | (weak[allowed] & taking_back)]
+            still = allowed[run.ledger_open[allowed] | (weak_now[allowed] & taking_back)]
             amount, day = int(bank_signed[target]), int(days[target])
             parts = _batch_parts(run.ledger, still, amount, day + low, day + high)
             if parts is None or any((target, part) in run.rejected for part in parts):
@@ -2487,13 +2566,17 @@ def _salary_batches(run: _Matching) -> None:
             back = [part for part in parts if not run.ledger_open[part]]
             if back:
                 _take_back(run, back)
-                weak[back] = False
+                weak[back] = of_its_day[back] = False
             run.take_group(
                 [target],
                 parts,
                 "Batch",
                 f"{len(parts)} ledger lines add up to this line to the paisa: every open salary "
-                f"voucher from {low:+d} to {high:+d} days from it"
+                + (
+                    "voucher of its day"
+                    if low == high == 0
+                    else f"voucher from {low:+d} to {high:+d} days from it"
+                )
                 + (
                     f"; {len(back)} of them first paired with another bank line on the amount "
                     "alone, taken back"
@@ -2766,13 +2849,19 @@ def _salary_batches_in_part(run: _Matching) -> None:
 
 def _salary_vouchers(run: _Matching, lines: np.ndarray) -> np.ndarray:
     """The positions of the ledger's `lines` (a mask) that pay salaries: SALARY_WORDS in their
-    narration or particulars, however worded."""
+    narration or particulars, however worded; not the TDS on them (`TDS on Salary (192)`, paid
+    by challan, no employee's)."""
     ledger = run.ledger.lines
     at = np.flatnonzero(lines)
-    says = contains(ledger["note"].iloc[at].fillna("").astype(str), SALARY_WORDS) | contains(
-        ledger["text"].iloc[at].fillna("").astype(str), SALARY_WORDS
-    )
-    return np.asarray(at[says], dtype=np.int64)
+    note = ledger["note"].iloc[at].fillna("").astype(str)
+    text = ledger["text"].iloc[at].fillna("").astype(str)
+    says = contains(note, SALARY_WORDS) | contains(text, SALARY_WORDS)
+    tax = contains(note, TAX_PAID_WORDS) | contains(text, TAX_PAID_WORDS)
+    return np.asarray(at[says & ~tax], dtype=np.int64)
+
+
+TAX_PAID_WORDS = r"(?i)(?:TDS|CHALLAN|ITNS\s*281|U/S\s*192)"
+"""Words of a voucher that pays the tax deducted, not the salary (`TDS on Salary (192)`)."""
 
 
 def _one_run(lines: np.ndarray, values: np.ndarray, amount: int) -> list[int] | None:
@@ -2830,15 +2919,44 @@ def _paired_on_amount_alone(
 
 
 def _take_back(run: _Matching, lines: list[int], ledger_side: bool = True) -> None:
-    """Undo the 1:1 pairs that took `lines` (the ledger's, or the bank's): both lines of each
-    are open again."""
-    taken = pd.concat(run.taken, ignore_index=True)
+    """Undo the 1:1 pairs, and the combinations, that took `lines` (the ledger's, or the
+    bank's): every line of each is open again."""
     column, partner = ("ledger", "bank") if ledger_side else ("bank", "ledger")
-    undone = taken[column].isin(lines).to_numpy(dtype=bool)
-    partners = taken.loc[undone, partner].to_numpy(dtype=np.int64)
-    (run.bank_open if ledger_side else run.ledger_open)[partners] = True
+    if run.taken:
+        taken = pd.concat(run.taken, ignore_index=True)
+        undone = taken[column].isin(lines).to_numpy(dtype=bool)
+        partners = taken.loc[undone, partner].to_numpy(dtype=np.int64)
+        (run.bank_open if ledger_side else run.ledger_open)[partners] = True
+        run.taken = [taken[~undone]]
+    wanted = set(lines)
+    side = 1 if ledger_side else 0
+    kept = []
+    for group in run.groups:
+        if any(pair[side] in wanted for pair in group[1]):
+            run.bank_open[[b for b, _ in group[1]]] = True
+            run.ledger_open[[g for _, g in group[1]]] = True
+        else:
+            kept.append(group)
+    run.groups = kept
     (run.ledger_open if ledger_side else run.bank_open)[lines] = True
-    run.taken = [taken[~undone]]
+
+
+def _taken_on_amount(run: _Matching) -> np.ndarray:
+    """Which ledger lines are taken on their amount (and date) alone, however alike the names:
+    1:1 pairs of amount and date (`_paired_on_amount_alone` without names), among identical
+    book lines, and combinations of two or three bank lines for one. An upload whose every
+    salary voucher of its day adds up to it to the paisa outweighs any of them."""
+    weak = _paired_on_amount_alone(run, names_differ=False)
+    if run.taken:
+        taken = pd.concat(run.taken, ignore_index=True)
+        weak[taken.loc[taken["rule"] == "Identical lines", "ledger"].to_numpy(dtype=np.int64)] = (
+            True
+        )
+    for _, rows, rule, *_ in run.groups:
+        ledger = {g for _, g in rows}
+        if rule == "Combination" and len(ledger) == 1 and len(rows) <= MAX_PARTS:
+            weak[list(ledger)] = True
+    return weak
 
 
 def _batches_of_one_narration(run: _Matching) -> None:

@@ -251,6 +251,16 @@ def _transposed_digits(lines: _Open) -> None:
     )
 
 
+def _no_charges(lines: _Open, left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (open bank index, open ledger index) but those of a bank's charge (charge
+    words, no one named: `NEFT CHGS INCL GST`) or of the books' charges (`Bank Charges`)."""
+    text = lines.bank.lines["text"].iloc[lines.bank_at].fillna("").astype(str)
+    book_text = lines.ledger.lines["text"].iloc[lines.ledger_at].fillna("").astype(str)
+    a_charge = contains(text, CHARGE_WORDS) & (lines.bank_party == "")
+    keep = ~a_charge[left] & ~contains(book_text, CHARGE_WORDS)[right]
+    return left[keep], right[keep]
+
+
 def _bank_charges(lines: _Open) -> None:
     """The amount shifted by a typical bank charge (with GST): a payment with the charge on
     it. Not a charge itself (charge words, no one named), nor the books' own charges: `TO SMS
@@ -265,11 +275,7 @@ def _bank_charges(lines: _Open) -> None:
     rows = np.tile(np.arange(count), len(charges))
     shift = np.repeat(charges, count)
     left, right = lines.join(bank_signed[rows] + sign[rows] * shift, ledger_signed, rows)
-    text = lines.bank.lines["text"].iloc[lines.bank_at].fillna("").astype(str)
-    book_text = lines.ledger.lines["text"].iloc[lines.ledger_at].fillna("").astype(str)
-    a_charge = contains(text, CHARGE_WORDS) & (lines.bank_party == "")
-    keep = ~a_charge[left] & ~contains(book_text, CHARGE_WORDS)[right]
-    left, right = left[keep], right[keep]
+    left, right = _no_charges(lines, left, right)
     charge = np.abs(ledger_signed[right] - bank_signed[left])
     lines.offer(
         left,
@@ -285,7 +291,8 @@ def _bank_charges(lines: _Open) -> None:
 def _tds(lines: _Open) -> None:
     """The books' amount less TDS at 1, 2 or 10 percent is what the bank shows: the books'
     amount W with W − TDS = what the bank shows, TDS to the paisa or, as section 288B has it,
-    rounded to the rupee; then TDS on an invoice's value before GST (`_tds_at`)."""
+    rounded to the rupee; then TDS on an invoice's value before GST (`_tds_at`). Never on a
+    bank's charges (`_no_charges`)."""
     for rate in TDS_RATES:
         _tds_at(lines, rate, 0)
     for rate in TDS_RATES:
@@ -321,8 +328,9 @@ def _tds_at(lines: _Open, rate: int, gst: int) -> None:
     tds += np.repeat(steps, count) * 100
     rupee_whole = received[rows] + tds
     rupee = tds == _half_up(before_gst(rupee_whole) * rate / 10_000).astype(np.int64) * 100
-    # a TDS of nothing is no TDS: 29.50 of bank charges is no 29.50 less 1% rounded to 0.00
-    paisa &= whole > received[rows]
+    # a TDS of nothing is no TDS: 29.50 of bank charges is no 29.50 less 1% rounded to 0.00;
+    # nor is one under a rupee, which rounds to none (section 288B): 4.50 is no 5.00 less 10%
+    paisa &= whole - received[rows] >= 100
     rupee &= tds > 0
     rows = np.concatenate([rows[paisa], rows[rupee]])
     whole = np.concatenate([whole[paisa], rupee_whole[rupee]])
@@ -330,6 +338,8 @@ def _tds_at(lines: _Open, rate: int, gst: int) -> None:
         rows, whole = rows[whole >= TDS_GST_SMALLEST], whole[whole >= TDS_GST_SMALLEST]
     sign = np.where(bank_signed > 0, 1, -1)
     left, right = lines.join(sign[rows] * whole, ledger_signed, rows)
+    # no TDS is deducted from a bank's charges, nor booked on them
+    left, right = _no_charges(lines, left, right)
     gaps = np.abs(ledger_signed[right]) - np.abs(bank_signed[left])
     said = f"TDS at {rate}% of the books' amount" + (f" before GST at {gst}%" if gst else "")
 
