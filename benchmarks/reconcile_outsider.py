@@ -2310,11 +2310,13 @@ def read_pairs(out):
         elif lg is not None:
             alone[key][1].append(lg)
     pairs = set()
+    groups = read_pairs.groups = {}  # a Match ID's lines: (bank rows, ledger rows)
     for key in set(both) | set(alone):
         made = both.get(key, set())
         bs, ls = alone.get(key, ([], []))
         all_b = {b for b, _ in made} | set(bs)
         all_l = {lg for _, lg in made} | set(ls)
+        groups[key] = (all_b, all_l)
         pairs |= made
         pairs.update((b, lg) for b in bs for lg in all_l)
         pairs.update((b, lg) for b in all_b for lg in ls)
@@ -2393,6 +2395,31 @@ def score(m: Month, pairs, sugg):
             wrong_text += 1
         if side == "l" and row in lrow and lrow[row].part.strip() not in txt:
             wrong_text += 1
+    # a match of several lines a side (a day's cash deposits and Contras, totals agreeing) is
+    # right where its lines are the whole of some true groups: all their true pairs are found,
+    # and its rows (each deposit beside one Contra) are no false pairs
+    owner = {}
+    for at, gr in enumerate(m.groups):
+        for b in gr.bank:
+            owner[("b", b.row)] = at
+        for l in gr.ledger:
+            owner[("l", l.row)] = at
+    for all_b, all_l in getattr(read_pairs, "groups", {}).values():
+        if len(all_b) < 2 or len(all_l) < 2:
+            continue
+        lines = {("b", b) for b in all_b} | {("l", lg) for lg in all_l}
+        touched = {owner.get(line) for line in lines}
+        if None in touched:
+            continue
+        whole = set()
+        for at in touched:
+            whole |= {("b", b.row) for b in m.groups[at].bank}
+            whole |= {("l", l.row) for l in m.groups[at].ledger}
+        if whole != lines:
+            continue
+        made -= {(canon[b], lkey[lg]) for b in all_b for lg in all_l}
+        for at in touched:
+            made |= {(canon[b.row], lkey[l.row]) for b, l in m.groups[at].true_pairs()}
     right = made & truth
     missed = truth - made
     false = made - truth

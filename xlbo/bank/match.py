@@ -132,7 +132,7 @@ from xlbo.bank.scoring import (
     preference,
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side, with_notes
-from xlbo.bank.slips import slip_sets
+from xlbo.bank.slips import cash_days, slip_sets
 from xlbo.bank.splits import MDR_WORDS, SEVERAL_SETS, card_month, split_sets
 from xlbo.bank.window import (
     DEFAULT_WINDOW,
@@ -609,6 +609,9 @@ def match_lines(
             + " days"
         )
         run.take(chosen, "Rule", 95, reasons.to_numpy())
+    # the days whose cash deposited and cash booked agree, before any deposit is paired on its
+    # amount with one Contra of the day that another set of the day's deposits makes up as well
+    _cash_days(run)
     _amount_and_date(run, lone_pairs=False, abstain=False)
     for _ in range(PAYER_ROUNDS):  # what the sure pairs taught, tried on what is left
         learnt = _learn_payers(run)
@@ -2409,6 +2412,13 @@ def _slips(run: _Matching) -> pd.DataFrame:
     for slip in found:
         run.take_group(slip.bank, slip.ledger, "Batch", slip.why, SLIP_SCORE)
     return doubted
+
+
+def _cash_days(run: _Matching) -> None:
+    """Every open cash deposit of a day and every open Contra from Cash of that day, whose
+    totals agree: one match (`xlbo.bank.slips.cash_days`)."""
+    for day in cash_days(run.bank, run.ledger, run.rejected, run.bank_open, run.ledger_open):
+        run.take_group(day.bank, day.ledger, "Batch", day.why, SLIP_SCORE, rows=day.rows)
 
 
 def _batches(run: _Matching) -> None:

@@ -175,6 +175,60 @@ def slip_sets(
     return found, _suggestions(doubted)
 
 
+def cash_days(
+    bank: Side,
+    ledger: Side,
+    rejected: frozenset[tuple[int, int]],
+    bank_open: np.ndarray,
+    ledger_open: np.ndarray,
+) -> list[Split]:
+    """A day's cash, whole: every open cash deposit the bank credits on a day (BANK_CASH_WORDS)
+    and every open Contra from the books' cash account of that day (CASH_LEDGER), two or more a
+    side, whose totals agree to the paisa. The cashier deposits the day's cash in several
+    visits, at the counter and a deposit machine (`BY CASH-TIRUPPUR MAIN`, `BY CASH DEPOSIT-CDM
+    1234`), and the books take it in a Contra or two: which deposits make which Contra nothing
+    tells (thirteen deposits of round amounts for five Contras), and the search of one Contra's
+    set finds some set by chance, or several. The day's totals agreeing leave nothing to
+    reconcile: one match of all of them, its rows each deposit beside the day's first Contra
+    and each other Contra beside the day's first deposit. A day whose totals differ (a deposit
+    credited the next day) is left to the search of sets (`slip_sets`)."""
+    bank_text = bank.lines["text"].fillna("").astype(str)
+    bank_signed = bank.lines["signed"].to_numpy(dtype=np.int64)
+    ledger_signed = ledger.lines["signed"].to_numpy(dtype=np.int64)
+    deposits = np.flatnonzero(bank_open & (bank_signed > 0))
+    deposits = deposits[contains(bank_text.iloc[deposits], BANK_CASH_WORDS)]
+    contras = np.flatnonzero(ledger_open & (ledger_signed > 0))
+    contras = contras[
+        contains(ledger.lines["text"].iloc[contras].fillna("").astype(str), CASH_LEDGER)
+    ]
+    if len(deposits) < 2 or len(contras) < 2:
+        return []
+    bank_day = bank.lines["day"].to_numpy(dtype=np.int64)[deposits]
+    ledger_day = ledger.lines["day"].to_numpy(dtype=np.int64)[contras]
+    found: list[Split] = []
+    for day in np.intersect1d(bank_day, ledger_day).tolist():
+        paid_in = deposits[bank_day == day]
+        booked = contras[ledger_day == day]
+        if len(paid_in) < 2 or len(booked) < 2:
+            continue
+        total = int(bank_signed[paid_in].sum())
+        if total != int(ledger_signed[booked].sum()):
+            continue
+        rows = [(int(b), int(booked[0])) for b in paid_in] + [
+            (int(paid_in[0]), int(g)) for g in booked[1:]
+        ]
+        if any((b, g) in rejected for b in paid_in.tolist() for g in booked.tolist()):
+            continue
+        when = (EPOCH + timedelta(days=day)).strftime("%d-%m-%Y")
+        why = (
+            f"the day's cash: {len(paid_in)} cash deposits in the bank and {len(booked)} "
+            f"Contras from Cash in the books, every open one of {when}, add up alike to "
+            f"{format_inr(from_paise(total))}; which deposits make which Contra nothing tells"
+        )
+        found.append(Split(paid_in.tolist(), booked.tolist(), why, rows))
+    return found
+
+
 def _kind_sets(
     kind: Kind,
     one: Side,
