@@ -280,3 +280,23 @@ def test_a_days_cash_whose_totals_differ_is_left_to_the_sets_of_each_contra(
         ],
     )
     assert not result.matches["why"].str.startswith("the day's cash").any()
+
+
+def test_a_days_cash_deposits_each_a_contra_of_its_amount_are_pairs(
+    xlsx: Callable[..., Path],
+) -> None:
+    # two deposits of the 6th and two Contras of the 6th of their amounts: two pairs, no day
+    result = reconcile(
+        xlsx,
+        [
+            ["06/10/26", "BY CASH-TIRUPPUR MAIN", "", None, 55500],
+            ["06/10/26", "BY CASH DEPOSIT-CDM 1234", "", None, 40000],
+        ],
+        [
+            [date(2026, 10, 6), "Cash", "Contra", "5", 40000, None],
+            [date(2026, 10, 6), "Cash", "Contra", "6", 55500, None],
+        ],
+    )
+    pairs = set(zip(result.matches["bank"], result.matches["ledger"], strict=True))
+    assert pairs == {(0, 1), (1, 0)}
+    assert set(result.matches["rule"]) == {"Amount and date"}

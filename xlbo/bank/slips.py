@@ -191,7 +191,8 @@ def cash_days(
     set finds some set by chance, or several. The day's totals agreeing leave nothing to
     reconcile: one match of all of them, its rows each deposit beside the day's first Contra
     and each other Contra beside the day's first deposit. A day whose totals differ (a deposit
-    credited the next day) is left to the search of sets (`slip_sets`)."""
+    credited the next day) is left to the search of sets (`slip_sets`); one whose every
+    deposit is a Contra of its amount, to the pairs of amount and date."""
     bank_text = bank.lines["text"].fillna("").astype(str)
     bank_signed = bank.lines["signed"].to_numpy(dtype=np.int64)
     ledger_signed = ledger.lines["signed"].to_numpy(dtype=np.int64)
@@ -214,6 +215,10 @@ def cash_days(
         total = int(bank_signed[paid_in].sum())
         if total != int(ledger_signed[booked].sum()):
             continue
+        if len(paid_in) == len(booked) and np.array_equal(
+            np.sort(bank_signed[paid_in]), np.sort(ledger_signed[booked])
+        ):
+            continue  # each deposit is a Contra of its amount: pairs, as the day's other lines
         rows = [(int(b), int(booked[0])) for b in paid_in] + [
             (int(paid_in[0]), int(g)) for g in booked[1:]
         ]
