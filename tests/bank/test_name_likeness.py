@@ -222,6 +222,11 @@ def test_names_run_together_found_in_bulk_are_those_found_pair_by_pair() -> None
         ("IMPS/P2A/628912345680/KOTAK MAHINDRA", "KOTAK MAHINDRA"),
         ("NEFT/UTIBN52026101212345/INDIAN TRADING CO/HDFC", "INDIAN TRADING CO"),
         ("NEFT/CIUBN52026101212346/A RAO/CITY UNION", "A RAO"),
+        # Kotak's charges say CHRG: they name no one (before: `Chrg`, a party of its own, so
+        # the books' Bank Charges of the same words was another party's)
+        ("Chrg: NEFT Txn", ""),
+        ("GST ON Chrg: IMPS Txn", ""),
+        ("SMS CHRGS FOR OCT", ""),
     ],
 )
 def test_the_payers_name_is_read_past_handles_remarks_and_m_s(narration: str, name: str) -> None:
