@@ -227,6 +227,10 @@ def test_names_run_together_found_in_bulk_are_those_found_pair_by_pair() -> None
         ("Chrg: NEFT Txn", ""),
         ("GST ON Chrg: IMPS Txn", ""),
         ("SMS CHRGS FOR OCT", ""),
+        # … nor do a public sector bank's commissions, where an agent's still names the agent
+        ("GST ON RTGS COMMISSION", ""),
+        ("NEFT COMMISSION", ""),
+        ("NEFT/N52026101512345/RAMESH AGENCIES/COMMISSION OCT", "RAMESH AGENCIES"),
     ],
 )
 def test_the_payers_name_is_read_past_handles_remarks_and_m_s(narration: str, name: str) -> None:

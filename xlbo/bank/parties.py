@@ -157,6 +157,9 @@ that books them (`Bank Charges`). A transfer to someone that says COMMISSION pay
 (`NEFT/…/RAMESH AGENCIES/COMMISSION OCT`): no bank charge (COMMISSION_WORDS, `match.
 _bank_charges`)."""
 COMMISSION_WORDS = rf"(?i)\b(?:{_COMMISSION})\b"
+_COMMISSION_ONLY = rf"(?i)^(?:\s*\b(?:ON|OF|FOR|{_COMMISSION})\b)+\s*$"
+"""A piece that is a commission and nothing else (`ON COMMISSION` once the channel and the GST
+are out): the bank's charge, naming no one. `RAMESH AGENCIES COMMISSION` still names him."""
 """CHARGE_WORDS of a commission: a bank's, or an agent's."""
 CHARGES_SAID = rf"(?i)\b(?:{_CHARGES})\b"
 """CHARGE_WORDS but a commission's: a line that says CHGS is the bank's, whoever it names."""
@@ -291,7 +294,8 @@ def _narration_name_codes(
     # is a field of its own, the name's (`RTGS-HDFCR…-OM SAI FREIGHT`), unless it is all note
     alone = (read == before).to_numpy(dtype=bool) & ~contains(read, _REMARK_ONLY)
     read = replace(read.where(alone, replace(read, _REMARK_TAILS, "")), _NOTE_TAILS, "")
-    read = replace(read, r"\s+", " ").str.strip()
+    # a public sector bank's `NEFT COMMISSION`, `GST ON RTGS COMMISSION`: the bank's charge
+    read = replace(replace(read, _COMMISSION_ONLY, ""), r"\s+", " ").str.strip()
     named = np.zeros(len(pieces), dtype=bool)
     named[hopeful] = contains(read, "[A-Za-z]{3}")
     weights = np.zeros(len(pieces), dtype=np.int64)
