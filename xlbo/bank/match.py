@@ -2870,7 +2870,7 @@ def _salary_vouchers(run: _Matching, lines: np.ndarray) -> np.ndarray:
     return np.asarray(at[says & ~tax], dtype=np.int64)
 
 
-TAX_PAID_WORDS = r"(?i)(?:TDS|CHALLAN|ITNS\s*281|U/S\s*192)"
+TAX_PAID_WORDS = r"(?i)\b(?:TDS|CHALLAN|ITNS\s*281|U/S\s*192)\b"
 """Words of a voucher that pays the tax deducted, not the salary (`TDS on Salary (192)`)."""
 
 
