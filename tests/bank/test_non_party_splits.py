@@ -1010,3 +1010,34 @@ def test_a_settlement_whose_fee_the_months_journal_does_not_hold_is_left_out() -
     [(settled, booked, _why)] = splits(found).values()
     assert (settled, booked) == ([0, 1, 2, 3], [0, 1, 2, 3, 5])
     assert 4 not in matched_bank(found)
+
+
+def test_settlements_with_journals_of_their_own_beside_the_months_journal() -> None:
+    # Axis at 100,000 lines: most settlements' fees the books took by a journal of the day
+    # (`MDR on card settlement incl GST`), the rest by the month's one journal. Two settlements
+    # of the 14th, of two terminals, have fees of 2,761.20 each and two journals of 2,761.20
+    # that day (so no set of the settlement's sales and journal is one of a kind), and a third
+    # terminal's fee is the month's. Before, the two were left open and their fees spoilt the
+    # month's total, so nothing was taken (1,195 settlements and 1,159 of the month at Axis)
+    days = [("2026-10-14", "88384634", 13_000_000), ("2026-10-14", "23347062", 13_000_000)]
+    fee = 13_000_000 * 18 // 1000 + 13_000_000 * 18 // 1000 * 18 // 100  # 2,761.20
+    bank = [(on, f"EDC/SETTL/MID{mid}/131026", "", gross - fee) for on, mid, gross in days] + [
+        ("2026-10-20", "EDC/SETTL/MID77665544/191026", "", 2891000)
+    ]
+    books = [
+        ("2026-10-14", "Card Sales", f"Card sales 13-10-2026 MID {mid}", gross)
+        for _, mid, gross in days
+    ] + [
+        ("2026-10-14", "MDR Charges", "MDR on card settlement incl GST", -fee),
+        ("2026-10-14", "MDR Charges", "MDR on card settlement incl GST", -fee),
+        ("2026-10-20", "Card Sales", "Card sales 19-10-2026 MID 77665544", 2950000),
+        ("2026-10-31", "MDR Charges", "MDR on card settlements for Oct-26", -59000),
+    ]
+    found, _ = run(bank, books)
+    sets = sorted(splits(found).values())
+    assert [(settled, booked) for settled, booked, _ in sets] == [
+        ([0], [0, 2]),
+        ([1], [1, 3]),
+        ([2], [4, 5]),
+    ]
+    assert sets[0][2].startswith("Card settlement: its own terminal's card sales")

@@ -249,3 +249,26 @@ def test_cash_deposited_days_after_the_contra_is_no_part_of_it() -> None:
     books = ledger([("2026-10-17", "Cash", "Cash deposited in bank", 14_250_000)])
     pairs, _ = matched(statement(rows), books)
     assert {(b, g) for b, g, _ in pairs} == {(0, 0), (1, 0)}
+
+
+def test_a_card_settlement_is_no_part_of_a_customers_receipt() -> None:
+    # the rest of Sakthi Transport's receipt, 1,26,630.63, is as much as a card terminal's
+    # settlement of the 7th (Axis at 100,000 lines: one such settlement taken as a stranger's
+    # part spoilt the month's MDR journal, and 1,159 settlements were left open): an acquirer's
+    # settlement is its terminal's card sales, never a customer's part
+    rows = [
+        *SAKTHI_PARTS[:2],
+        ("2026-10-07", "EDC/SETTL/MID27504669/061026", "", 12_663_063),
+    ]
+    books = ledger(
+        [
+            (
+                "2026-10-07",
+                "M/s. Sakthi Transport (Delhi)",
+                "Being amount received against Inv No. SKT/26-27/1043 (in parts)",
+                33_323_850,
+            ),
+        ]
+    )
+    pairs, _ = matched(statement(rows), books)
+    assert 2 not in {b for b, _, _ in pairs}

@@ -133,7 +133,7 @@ from xlbo.bank.scoring import (
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side, with_notes
 from xlbo.bank.slips import cash_days, slip_sets
-from xlbo.bank.splits import MDR_WORDS, SEVERAL_SETS, card_month, split_sets
+from xlbo.bank.splits import MDR_WORDS, SEVERAL_SETS, TERMINAL, card_month, split_sets
 from xlbo.bank.window import (
     DEFAULT_WINDOW,
     Band,
@@ -3551,6 +3551,14 @@ def _payers_sets(run: _Matching, spread: bool) -> None:
         )
 
 
+def _no_card_settlements(run: _Matching, lines: np.ndarray) -> np.ndarray:
+    """The bank's `lines` but an acquirer's settlements of a card terminal (`EDC/SETTL/
+    MID27504669/111026`: TERMINAL), which are no part of a customer's receipt, however its
+    amount falls: the month's card settlements are their terminals' sales (`card_month`)."""
+    text = run.bank.lines["text"].iloc[lines].fillna("").astype(str)
+    return np.asarray(lines[~contains_distinct(text, TERMINAL)], dtype=np.int64)
+
+
 def _own_parts_and_a_strangers(run: _Matching) -> None:
     """An open ledger line of a party that one to OWN_PARTS of its own name's open bank lines in
     the parts' window (PARTS_BOOKED_DAYS before the books' date to the window's after) and one
@@ -3570,8 +3578,11 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
     bank_day = bank["day"].to_numpy(dtype=np.int64)
     ledger_day = ledger["day"].to_numpy(dtype=np.int64)
     targets = np.flatnonzero(run.ledger_open & run.ledger_named & (ledger_signed != 0))
-    lines = np.flatnonzero(
-        run.bank_open & run.bank_named & ~run.returned & (bank_signed != 0) & (names.bank >= 0)
+    lines = _no_card_settlements(
+        run,
+        np.flatnonzero(
+            run.bank_open & run.bank_named & ~run.returned & (bank_signed != 0) & (names.bank >= 0)
+        ),
     )
     if not len(targets) or len(lines) < MIN_PARTS or run.window.narrowed:
         return  # (the user who narrowed the window asked for near dates only)
@@ -3676,8 +3687,11 @@ def _parts_of_one_payer(run: _Matching) -> pd.DataFrame:
     targets = np.flatnonzero(
         run.ledger_open & run.ledger_named & (ledger_signed != 0) & (ledger_signed % ROUND != 0)
     )
-    lines = np.flatnonzero(
-        run.bank_open & run.bank_named & ~run.returned & (bank_signed != 0) & (names.bank >= 0)
+    lines = _no_card_settlements(
+        run,
+        np.flatnonzero(
+            run.bank_open & run.bank_named & ~run.returned & (bank_signed != 0) & (names.bank >= 0)
+        ),
     )
     none = pd.DataFrame(columns=["b", "l", "kind", "why"])
     if not len(targets) or len(lines) < MIN_PARTS or run.window.narrowed:

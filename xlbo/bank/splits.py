@@ -675,8 +675,10 @@ def card_month(
     bank_sold = _sales_day(bank_text.iloc[pairs["target"].to_numpy(dtype=np.int64)])
     books_sold = _sales_day(ledger_text.iloc[pairs["sale"].to_numpy(dtype=np.int64)])
     pairs = pairs.assign(dated=(bank_sold >= 0) & (bank_sold == books_sold))
+    # a settlement whose fee the books took by a journal of its own, that day: no part of the
+    # month's journal
+    found, pairs, journals = _own_journals(pairs, journals, ledger_signed, ledger_day, rejected)
     journal_month = _month(ledger_day[journals])
-    found = []
     for month, of_month in pairs.groupby("month"):
         totals = Counter((-ledger_signed[journals[journal_month == month]]).tolist())
         group = _card_pairs(
@@ -707,6 +709,55 @@ def card_month(
             )
         )
     return found
+
+
+def _own_journals(
+    pairs: pd.DataFrame,
+    journals: np.ndarray,
+    ledger_signed: np.ndarray,
+    ledger_day: np.ndarray,
+    rejected: frozenset[tuple[int, int]],
+) -> tuple[list[Split], pd.DataFrame, np.ndarray]:
+    """The settlements each with its own terminal's sales (`pairs`: target, sale, fee, dated)
+    whose fee an open MDR journal of the sales' day holds to the paisa (the books took a
+    journal for each settlement): where the settlement's sales are its own by the day both
+    sides write (`dated`) or are its one pair, each is a set of its own: a day's settlements of
+    one fee and its journals of that fee first with first, in the order of the settlements (two
+    fees of 89.21 on the 5th and one journal of 89.21 that day: the first takes it, the other's
+    fee is left for the month's journal; which is which nothing tells, and the month's total is
+    the same either way). Returns the sets, the pairs left and the journals left."""
+    sure = pairs[pairs["dated"] | ~pairs["target"].duplicated(keep=False)]
+    sure = sure[~sure["target"].duplicated(keep=False) & ~sure["sale"].duplicated(keep=False)]
+    if sure.empty or not len(journals):
+        return [], pairs, journals
+    wanted = sure.assign(day=ledger_day[sure["sale"].to_numpy(dtype=np.int64)])
+    own = pd.DataFrame(
+        {"journal": journals, "fee": -ledger_signed[journals], "day": ledger_day[journals]}
+    )
+    keys = ["fee", "day"]
+    wanted = wanted.assign(rank=wanted.sort_values("target").groupby(keys).cumcount())
+    own = own.assign(rank=own.groupby(keys).cumcount())
+    joined = wanted.merge(own, on=[*keys, "rank"])
+    found = []
+    for target, sale, journal in joined[["target", "sale", "journal"]].itertuples(index=False):
+        if (target, sale) in rejected or (target, journal) in rejected:
+            continue
+        found.append(
+            Split(
+                [int(target)],
+                [int(sale), int(journal)],
+                "Card settlement: its own terminal's card sales (the MID on both sides) less the "
+                "MDR journal of that day for its fee, to the paisa",
+            )
+        )
+    taken = [split.bank[0] for split in found]
+    sold = [split.ledger[0] for split in found]
+    used = [split.ledger[1] for split in found]
+    return (
+        found,
+        pairs[~pairs["target"].isin(taken) & ~pairs["sale"].isin(sold)],
+        journals[~np.isin(journals, used)],
+    )
 
 
 def _one_each(pairs: pd.DataFrame) -> pd.DataFrame:
