@@ -242,6 +242,23 @@ def test_an_uploads_vouchers_of_its_day_take_back_what_their_amounts_alone_paire
     assert sorted(result.bank_open) == sorted(result.bank.index[upi].tolist())
 
 
+def test_salary_vouchers_that_say_net_of_tds_are_still_pay(xlsx: Callable[..., Path]) -> None:
+    # each voucher's narration says the pay is net of TDS: it is still pay, booked to the
+    # employee; only a voucher booked to a TDS ledger is the tax (found by review)
+    rows: list[list[Any]] = []
+    for at, (name, pay) in enumerate(EMPLOYEES):
+        rows += [
+            [date(2026, 10, 30), name, "Payment", f"SAL-{at + 1:02d}", None, pay],
+            narration_row(f"Salary Oct 2026 (net of TDS) - {name}"),
+        ]
+    result = reconcile(
+        xlsx,
+        [["30/10/26", "INB/BULK UPLOAD/B427765/SALARY OCT26/8 TXNS", "", SALARIES, None]],
+        rows,
+    )
+    assert sorted(paired(result)) == sorted(name for name, _ in EMPLOYEES)
+
+
 def test_a_bulk_salary_debit_a_rupee_off_its_vouchers_is_left_alone(
     xlsx: Callable[..., Path],
 ) -> None:

@@ -1155,6 +1155,29 @@ def test_charges_booked_with_the_banks_words_are_told_from_a_charge_the_books_la
     assert 2 not in set(suggestions["bank"])  # the NEFT charge's GST is the bank's alone
 
 
+def test_a_copied_narration_the_user_rejected_is_no_pair() -> None:
+    # two NEFT charges and two book lines in their words, all of the 27th; the user rejected
+    # the first with the first: it is not made again by taking the lines first with first
+    # (found by review)
+    bank = statement([("2026-11-27", "NEFT CHGS INCL GST", "", -2950)] * 2)
+    books = ledger([("2026-11-27", "By Bank Charges", "Neft Chgs Incl Gst", -2950)] * 2)
+    found, _ = match_lines(
+        prepare_bank(bank), prepare_ledger(books), decisions=Decisions(rejected=frozenset({(0, 0)}))
+    )
+    assert (0, 0) not in set(zip(found["bank"], found["ledger"], strict=True))
+
+
+def test_a_commission_received_less_tds_is_still_offered() -> None:
+    # a broker's commission of 10,000.00 received as 9,800.00 (2% TDS under 194H): the books'
+    # `Commission Received` is a customer's receipt, no bank's charge, so its TDS is offered
+    bank = statement(
+        [("2026-10-05", "NEFT/HDFCN52026100512345/SHARMA INSURANCE BROKERS/OCT", "", 980_000)]
+    )
+    books = ledger([("2026-10-05", "Commission Received", "Commission for Sep 2026", 1_000_000)])
+    _, suggestions = matched(bank, books)
+    assert "TDS deducted" in set(suggestions["kind"])
+
+
 def test_a_copied_narration_of_another_party_is_no_pair() -> None:
     # the books copied a UPI narration naming R ANAND onto Om Sai Traders' payment of the same
     # amount, and K MEHTA was paid as much that day: names that differ keep them apart,

@@ -1934,39 +1934,53 @@ def _copied_narrations(run: _Matching) -> None:
     one of another day only where neither line has another such candidate. Three RTGS charges'
     GST of 4.50 booked so on the 1st are told from the bank's NEFT one of the same 4.50 that the
     books lack, where the books' particulars alone (`Bank Charges`) tell none apart (see
-    `_identical_lines`). Names that differ keep a pair apart."""
+    `_identical_lines`). Names that differ keep a pair apart, and so does the user's Reject."""
     note = run.ledger.lines.get("note")
     if note is None or not run.bank_open.any() or not run.ledger_open.any():
         return
     ledger_at = np.flatnonzero(run.ledger_open & note.notna().to_numpy(dtype=bool))
     if not len(ledger_at):
         return
-    books = _runs(_lower(note, ledger_at), r"[a-z0-9]+")
+    books = _word_runs(note, ledger_at)
     worded = np.asarray(contains(pd.Series(books, dtype=object), "[a-z]{3}"), dtype=bool)
     ledger_at, books = ledger_at[worded], books[worded]
     bank_at = np.flatnonzero(run.bank_open)
-    said = _runs(_lower(run.bank.lines["text"], bank_at), r"[a-z0-9]+")
-    pairs = pd.DataFrame({"b": bank_at, "words": said, "amount": run.amounts[0][bank_at]}).merge(
-        pd.DataFrame({"l": ledger_at, "words": books, "amount": run.amounts[1][ledger_at]}),
-        on=["words", "amount"],
+    said = _word_runs(run.bank.lines["text"], bank_at)
+    # one number for each narration and amount, the same on both sides
+    codes, _ = pd.factorize(
+        pd.MultiIndex.from_arrays(
+            [
+                np.concatenate([run.amounts[0][bank_at], run.amounts[1][ledger_at]]),
+                np.concatenate([said, books]),
+            ]
+        )
     )
-    if pairs.empty:
+    bank_code, ledger_code = codes[: len(bank_at)], codes[len(bank_at) :]
+    shared = np.intersect1d(bank_code, ledger_code)
+    keep_b, keep_g = isin(bank_code, shared), isin(ledger_code, shared)
+    bank_at, bank_code = bank_at[keep_b], bank_code[keep_b].astype(np.int64)
+    ledger_at, ledger_code = ledger_at[keep_g], ledger_code[keep_g].astype(np.int64)
+    if not len(bank_at):
         return
-    b = pairs["b"].to_numpy(dtype=np.int64)
-    g = pairs["l"].to_numpy(dtype=np.int64)
     bank_day = run.bank.lines["day"].to_numpy(dtype=np.int64)
     ledger_day = run.ledger.lines["day"].to_numpy(dtype=np.int64)
-    d = bank_day[b] - ledger_day[g]
+    # only the pairs within the window are formed: a year's identical charges are no pairs
+    # across its months
+    left, right = band_join(
+        bank_code, bank_day[bank_at], ledger_code, ledger_day[ledger_at], run.window
+    )
+    b, g = bank_at[left], ledger_at[right]
     if run.names is None:
         run.names = _Names.of(run.bank, run.ledger)
     differ = run.bank_named[b] & run.ledger_named[g] & (run.names.alike(b, g) < NAMES_DIFFER_BELOW)
-    pairs = run.without_rejected(
-        pairs.assign(d=d)[(d >= run.window.before) & (d <= run.window.after) & ~differ]
-    )
+    pairs = pd.DataFrame(
+        {"b": b, "l": g, "key": bank_code[left], "d": bank_day[b] - ledger_day[g]}
+    )[~differ]
+    pairs = run.without_rejected(pairs)
     # one day's lines of one narration and amount, first with first
     same_day = pairs[pairs["d"] == 0]
     same_day = same_day.assign(day=bank_day[same_day["b"].to_numpy(dtype=np.int64)])
-    keys = ["words", "amount", "day"]
+    keys = ["key", "day"]
     bank_lines = same_day.drop_duplicates("b").sort_values("b", kind="stable")
     book_lines = same_day.drop_duplicates("l").sort_values("l", kind="stable")
     first = bank_lines.assign(rank=bank_lines.groupby(keys).cumcount())[[*keys, "rank", "b"]]
@@ -1974,6 +1988,8 @@ def _copied_narrations(run: _Matching) -> None:
         book_lines.assign(rank=book_lines.groupby(keys).cumcount())[[*keys, "rank", "l"]],
         on=[*keys, "rank"],
     )
+    # a pair the user rejected is no pair, whatever its place
+    first = first.merge(same_day[["b", "l"]], on=["b", "l"])
     run.take(
         first[["b", "l"]],
         "Amount and date",
@@ -1981,8 +1997,8 @@ def _copied_narrations(run: _Matching) -> None:
         "same amount; +0 days; the books' narration is the bank's, word for word",
     )
     # then another day's, where neither line has another such candidate
-    left = pairs[run.bank_open[pairs["b"].to_numpy()] & run.ledger_open[pairs["l"].to_numpy()]]
-    lone = _unique_both_ways(left)
+    still = pairs[run.bank_open[pairs["b"].to_numpy()] & run.ledger_open[pairs["l"].to_numpy()]]
+    lone = _unique_both_ways(still)
     days = lone["d"].to_numpy(dtype=np.int64)
     run.take(
         lone[["b", "l"]],
@@ -1994,6 +2010,13 @@ def _copied_narrations(run: _Matching) -> None:
             + " days; the books' narration is the bank's, word for word"
         ).to_numpy(),
     )
+
+
+def _word_runs(texts: pd.Series, positions: np.ndarray) -> np.ndarray:
+    """The texts at `positions`, lower case, their runs of letters and digits one space apart
+    (`GST @18% ON RTGS CHGS` → `gst 18 on rtgs chgs`)."""
+    runs = replace_text(_lower(texts, positions), r"[^a-z0-9]+", " ").str.strip()
+    return np.asarray(runs.to_numpy(dtype=object), dtype=object)
 
 
 def _identical_lines(run: _Matching) -> None:
@@ -2576,7 +2599,7 @@ def _salary_batches(run: _Matching) -> None:
             back = [part for part in parts if not run.ledger_open[part]]
             if back:
                 _take_back(run, back)
-                weak[back] = of_its_day[back] = False
+                weak[back] = of_its_day[back] = weak_now[back] = False
             run.take_group(
                 [target],
                 parts,
@@ -2859,19 +2882,20 @@ def _salary_batches_in_part(run: _Matching) -> None:
 
 def _salary_vouchers(run: _Matching, lines: np.ndarray) -> np.ndarray:
     """The positions of the ledger's `lines` (a mask) that pay salaries: SALARY_WORDS in their
-    narration or particulars, however worded; not the TDS on them (`TDS on Salary (192)`, paid
-    by challan, no employee's)."""
+    narration or particulars, however worded; not the TDS on them, booked to a ledger of its own
+    (SALARY_TDS_LEDGER)."""
     ledger = run.ledger.lines
     at = np.flatnonzero(lines)
     note = ledger["note"].iloc[at].fillna("").astype(str)
     text = ledger["text"].iloc[at].fillna("").astype(str)
     says = contains(note, SALARY_WORDS) | contains(text, SALARY_WORDS)
-    tax = contains(note, TAX_PAID_WORDS) | contains(text, TAX_PAID_WORDS)
-    return np.asarray(at[says & ~tax], dtype=np.int64)
+    return np.asarray(at[says & ~contains(text, SALARY_TDS_LEDGER)], dtype=np.int64)
 
 
-TAX_PAID_WORDS = r"(?i)\b(?:TDS|CHALLAN|ITNS\s*281|U/S\s*192)\b"
-"""Words of a voucher that pays the tax deducted, not the salary (`TDS on Salary (192)`)."""
+SALARY_TDS_LEDGER = r"(?i)\b(?:TDS|CHALLAN|ITNS\s*281|U/S\s*192)\b"
+"""Words of a voucher's particulars (the ledger it is booked to) that make it the tax deducted
+from salaries, paid by challan (`TDS on Salary (192)`), no employee's pay. Its narration may
+say TDS of a salary voucher too (`Salary Oct 2026 (net of TDS)`), which is still pay."""
 
 
 def _one_run(lines: np.ndarray, values: np.ndarray, amount: int) -> list[int] | None:

@@ -29,7 +29,7 @@ from xlbo.bank.scoring import (
 from xlbo.bank.side import Side
 from xlbo.bank.splits import CARD_WORDS
 from xlbo.bank.window import Window, band_join
-from xlbo.columns import contains
+from xlbo.columns import contains, contains_distinct
 from xlbo.money import format_inr, from_paise
 
 
@@ -121,6 +121,22 @@ class _Open:
         self.bank_party = _parties(bank)[self.bank_at]
         self.ledger_party = _parties(ledger)[self.ledger_at]
         self.found: list[pd.DataFrame] = []
+        self._charges: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def charges(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Which open bank lines are a bank's charge (charge words, no one named), which open
+        ledger lines say charges or commission, and which are the bank's charges ledger: read
+        once (`_no_charges`)."""
+        if self._charges is None:
+            text = self.bank.lines["text"].iloc[self.bank_at].fillna("").astype(str)
+            book_text = self.ledger.lines["text"].iloc[self.ledger_at].fillna("").astype(str)
+            self._charges = (
+                np.asarray(contains_distinct(text, CHARGE_WORDS), dtype=bool)
+                & (self.bank_party == ""),
+                np.asarray(contains_distinct(book_text, CHARGE_WORDS), dtype=bool),
+                np.asarray(contains_distinct(book_text, BANK_CHARGES_LEDGER), dtype=bool),
+            )
+        return self._charges
 
     def join(
         self, bank_key: np.ndarray, ledger_key: np.ndarray, rows: np.ndarray | None = None
@@ -251,14 +267,21 @@ def _transposed_digits(lines: _Open) -> None:
     )
 
 
-def _no_charges(lines: _Open, left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _no_charges(
+    lines: _Open, left: np.ndarray, right: np.ndarray, books_bank_only: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
     """The pairs (open bank index, open ledger index) but those of a bank's charge (charge
-    words, no one named: `NEFT CHGS INCL GST`) or of the books' charges (`Bank Charges`)."""
-    text = lines.bank.lines["text"].iloc[lines.bank_at].fillna("").astype(str)
-    book_text = lines.ledger.lines["text"].iloc[lines.ledger_at].fillna("").astype(str)
-    a_charge = contains(text, CHARGE_WORDS) & (lines.bank_party == "")
-    keep = ~a_charge[left] & ~contains(book_text, CHARGE_WORDS)[right]
+    words, no one named: `NEFT CHGS INCL GST`) or of the books' charges: any ledger that says
+    charges or commission, or with `books_bank_only` only the bank's (`Bank Charges`), where
+    `Commission Received` and `Freight Charges` are a customer's receipts like any other."""
+    a_charge, books_charges, books_bank_charges = lines.charges()
+    books = books_bank_charges if books_bank_only else books_charges
+    keep = ~a_charge[left] & ~books[right]
     return left[keep], right[keep]
+
+
+BANK_CHARGES_LEDGER = r"(?i)\bBANK\b.*\b(?:CHARGES?|CHGS?|COMMISSION)\b"
+"""The books' ledger of the bank's own charges (`Bank Charges`, `Bank Charges & Commission`)."""
 
 
 def _bank_charges(lines: _Open) -> None:
@@ -339,7 +362,7 @@ def _tds_at(lines: _Open, rate: int, gst: int) -> None:
     sign = np.where(bank_signed > 0, 1, -1)
     left, right = lines.join(sign[rows] * whole, ledger_signed, rows)
     # no TDS is deducted from a bank's charges, nor booked on them
-    left, right = _no_charges(lines, left, right)
+    left, right = _no_charges(lines, left, right, books_bank_only=True)
     gaps = np.abs(ledger_signed[right]) - np.abs(bank_signed[left])
     said = f"TDS at {rate}% of the books' amount" + (f" before GST at {gst}%" if gst else "")
 

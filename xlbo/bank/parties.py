@@ -69,7 +69,8 @@ def _banks_as_written() -> frozenset[str]:
     """A bank's name as a narration writes it after the payer's, in small letters: whole or cut
     short two letters or more into its second word (Axis's `NEFT/TMBLN…/PARIKH K P/TAMILNAD
     MERCANTILE`, `UPI/P2A/…/PARIKH K P/Tamilnad Mer/UPI`, IMPS's glued `STATEBAN`), or a short
-    name alone (`_BANK_ALONE`)."""
+    name alone (`_BANK_ALONE`). IMPS's eight letters one into the second word (`LAKSHMIV`,
+    `FEDERALB`) are left: as often a person's name and initial run together."""
     written: set[str] = set(_BANK_ALONE)
     for name in [*(name for name, _ in BANKS.values()), *_OTHER_BANKS]:
         full = re.sub(r"\s+", " ", name.lower().replace("&", "and"))
@@ -84,12 +85,13 @@ def _banks_as_written() -> frozenset[str]:
 _BANK_ALONE = frozenset(
     {
         "sbi", "pnb", "bob", "boi", "cbi", "iob", "ubi", "uco", "idbi", "icici", "hdfc", "axis",
-        "kotak", "canara", "indusind", "idfc", "rbl", "kvb", "tmb", "dcb", "hsbc", "citi",
-        "citibank", "dbs", "bandhan", "equitas", "ujjivan", "dhanlaxmi", "stanchart", "tamilnad",
+        "canara", "indusind", "idfc", "rbl", "kvb", "tmb", "dcb", "hsbc", "citi",
+        "citibank", "dbs", "equitas", "ujjivan", "stanchart", "tamilnad",
     }
 )  # fmt: skip
-"""Banks' short names and first words, written alone after the payer's (`…/RAMESH K/KOTAK`):
-only those that begin no one's name (not `INDIAN`, `CITY`, `UNION`, `LAKSHMI`, `VIJAYA`)."""
+"""Banks' short names and first words, written alone after the payer's (`…/RAMESH K/HDFC`):
+only those that are no one's name (not `KOTAK`, a surname, `DHANLAXMI` or `BANDHAN`, nor
+`INDIAN`, `CITY`, `UNION`, `LAKSHMI`, `VIJAYA`, which begin names)."""
 _OTHER_BANKS = (
     "Lakshmi Vilas Bank", "Andhra Bank", "Corporation Bank", "Vijaya Bank", "Syndicate Bank",
     "Oriental Bank of Commerce", "Allahabad Bank", "Dena Bank", "United Bank of India",
@@ -157,10 +159,10 @@ that books them (`Bank Charges`). A transfer to someone that says COMMISSION pay
 (`NEFT/…/RAMESH AGENCIES/COMMISSION OCT`): no bank charge (COMMISSION_WORDS, `match.
 _bank_charges`)."""
 COMMISSION_WORDS = rf"(?i)\b(?:{_COMMISSION})\b"
+"""CHARGE_WORDS of a commission: a bank's, or an agent's."""
 _COMMISSION_ONLY = rf"(?i)^(?:\s*\b(?:ON|OF|FOR|{_COMMISSION})\b)+\s*$"
 """A piece that is a commission and nothing else (`ON COMMISSION` once the channel and the GST
 are out): the bank's charge, naming no one. `RAMESH AGENCIES COMMISSION` still names him."""
-"""CHARGE_WORDS of a commission: a bank's, or an agent's."""
 CHARGES_SAID = rf"(?i)\b(?:{_CHARGES})\b"
 """CHARGE_WORDS but a commission's: a line that says CHGS is the bank's, whoever it names."""
 CHEQUE_WORDS = r"(?i)\b(?:CHQ|CHEQUE|CLG|CLEARING|CTS|MICR)\b"
