@@ -45,6 +45,13 @@ SAKTHI_PARTS = [
 ]
 """Sakthi Transport's receipt of 3,33,238.50 in parts: two NEFTs of the firm's, the rest from
 its owner's account by IMPS."""
+SAKTHI_BOOKED = (
+    "2026-10-07",
+    "M/s. Sakthi Transport (Delhi)",
+    "Being amount received against Inv No. SKT/26-27/1043 (in parts)",
+    33_323_850,
+)
+"""The books' one receipt of Sakthi Transport's 3,33,238.50, whole."""
 
 
 def sal_upload(day: str, ref: str) -> list[tuple[str, str, str, int]]:
@@ -176,12 +183,7 @@ def test_a_receipt_in_parts_from_the_firm_and_its_owner() -> None:
     ]
     books = ledger(
         [
-            (
-                "2026-10-07",
-                "M/s. Sakthi Transport (Delhi)",
-                "Being amount received against Inv No. SKT/26-27/1043 (in parts)",
-                33_323_850,
-            ),
+            SAKTHI_BOOKED,
             ("2026-10-07", "Kumaran Knits", "Against Inv SKT/26-27/1050", 4_500_000),
         ]
     )
@@ -262,12 +264,7 @@ def test_a_card_settlement_is_no_part_of_a_customers_receipt() -> None:
     ]
     books = ledger(
         [
-            (
-                "2026-10-07",
-                "M/s. Sakthi Transport (Delhi)",
-                "Being amount received against Inv No. SKT/26-27/1043 (in parts)",
-                33_323_850,
-            ),
+            SAKTHI_BOOKED,
         ]
     )
     pairs, _ = matched(statement(rows), books)
