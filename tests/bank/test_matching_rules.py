@@ -813,6 +813,26 @@ def test_a_cheque_naming_no_one_that_fits_too_leaves_the_tds_receipt_to_the_user
     assert set(suggestions["kind"]) == {"TDS deducted"}
 
 
+@pytest.mark.parametrize(
+    ("books_name", "taken"),
+    [("Mukesh K Shah (Mumbai)", True), ("Shah Mukesh K.", True), ("Mukesh K Sharma", False)],
+)
+def test_a_name_run_together_without_its_initial_is_the_payer_less_tds(
+    books_name: str, taken: bool
+) -> None:
+    # RTGS writes MUKESHSHAH; the books Mukesh K Shah, 88 alike by the letters (under the 90 a
+    # receipt less TDS asks): the same two words but the initial, run together, are his. Mukesh
+    # K Sharma's are not (the second outsider's Axis month)
+    bank = statement(
+        [("2026-10-13", "RTGS/HDFCR52026106061298708/MUKESHSHAH/HDFC BANK/", "", 86832000)]
+    )
+    books = ledger([("2026-10-13", books_name, "Against Inv SKT/26-27/3492", 94872000)])
+    pairs, suggestions = matched(bank, books)
+    assert (pairs == {(0, 0, "TDS deducted")}) is taken
+    if not taken:
+        assert "TDS deducted" in set(suggestions["kind"])
+
+
 def test_a_banks_charge_is_no_tds_deducted_from_the_books_charge() -> None:
     # the bank's GST of 4.50 and its charge of 45.00 against the books' Bank Charges of 5.00 and
     # 50.00: no one deducts TDS from a bank's charges (before: "differs by 0.50: TDS at 10%")

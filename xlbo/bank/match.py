@@ -4610,6 +4610,11 @@ def _tds_short_receipts(run: _Matching) -> None:
     # however unlike): one line's TDS at two rates, or two invoices' less TDS of one amount,
     # is a doubt, left to the user
     alike = run.names.alike(b, g)
+    # a person's name run together without its initials is the same name (IMPS's MUKESHSHAH
+    # for Mukesh K Shah, 88 alike by the letters alone)
+    alike = np.where(
+        _run_together_but_initials(run.names, b, g), np.maximum(alike, TDS_ALIKE), alike
+    )
     named = (run.bank.lines["party"].fillna("").to_numpy(dtype=object)[b] != "") & (
         run.ledger.lines["party"].fillna("").to_numpy(dtype=object)[g] != ""
     )
@@ -4627,6 +4632,20 @@ def _tds_short_receipts(run: _Matching) -> None:
         for said, owed in zip(chosen["why"].tolist(), gap.tolist(), strict=True)
     ]
     run.take(chosen[["b", "l"]].reset_index(drop=True), TDS_DEDUCTED, TDS_SCORE, why)
+
+
+def _run_together_but_initials(names: _Names, b: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """Which pairs' bank name is the party's two or three words but its initials, run together
+    in their order or the other way round (`MUKESHSHAH` or `SHAHMUKESH` for Mukesh K Shah)."""
+    found = np.zeros(len(b), dtype=bool)
+    bank_code, party_code = names.bank[b], names.ledger[g]
+    for at in np.flatnonzero((bank_code >= 0) & (party_code >= 0)).tolist():
+        words = [w for w in str(names.likeness.right[party_code[at]]).split() if len(w) > 1]
+        if not 2 <= len(words) <= 3:
+            continue
+        run = str(names.likeness.left_squashed[bank_code[at]])
+        found[at] = run in ("".join(words), "".join(reversed(words)))
+    return found
 
 
 def _torn_between_parties(run: _Matching) -> pd.DataFrame:
