@@ -133,7 +133,14 @@ from xlbo.bank.scoring import (
 )
 from xlbo.bank.side import Side, prepare_bank, prepare_ledger, side, with_notes
 from xlbo.bank.slips import cash_days, slip_sets
-from xlbo.bank.splits import MDR_WORDS, SEVERAL_SETS, TERMINAL, card_month, split_sets
+from xlbo.bank.splits import (
+    MDR_WORDS,
+    SEVERAL_SETS,
+    TERMINAL,
+    card_month,
+    several_sets,
+    split_sets,
+)
 from xlbo.bank.window import (
     DEFAULT_WINDOW,
     Band,
@@ -3575,10 +3582,17 @@ def _payers_sets(run: _Matching, spread: bool) -> None:
         )
 
 
-def _no_card_settlements(run: _Matching, lines: np.ndarray) -> np.ndarray:
-    """The bank's `lines` but an acquirer's settlements of a card terminal (`EDC/SETTL/
-    MID27504669/111026`: TERMINAL), which are no part of a customer's receipt, however its
-    amount falls: the month's card settlements are their terminals' sales (`card_month`)."""
+def _open_parts(run: _Matching) -> np.ndarray:
+    """The open bank lines that may be a part of a receipt or payment in parts
+    (`_own_parts_and_a_strangers`, `_parts_of_one_payer`): naming someone, no return, not an
+    acquirer's settlement of a card terminal (`EDC/SETTL/MID27504669/111026`: TERMINAL), however
+    its amount falls, for the month's card settlements are their terminals' sales
+    (`card_month`)."""
+    assert run.names is not None
+    bank_signed = run.bank.lines["signed"].to_numpy(dtype=np.int64)
+    lines = np.flatnonzero(
+        run.bank_open & run.bank_named & ~run.returned & (bank_signed != 0) & (run.names.bank >= 0)
+    )
     text = run.bank.lines["text"].iloc[lines].fillna("").astype(str)
     return np.asarray(lines[~contains_distinct(text, TERMINAL)], dtype=np.int64)
 
@@ -3602,12 +3616,7 @@ def _own_parts_and_a_strangers(run: _Matching) -> None:
     bank_day = bank["day"].to_numpy(dtype=np.int64)
     ledger_day = ledger["day"].to_numpy(dtype=np.int64)
     targets = np.flatnonzero(run.ledger_open & run.ledger_named & (ledger_signed != 0))
-    lines = _no_card_settlements(
-        run,
-        np.flatnonzero(
-            run.bank_open & run.bank_named & ~run.returned & (bank_signed != 0) & (names.bank >= 0)
-        ),
-    )
+    lines = _open_parts(run)
     if not len(targets) or len(lines) < MIN_PARTS or run.window.narrowed:
         return  # (the user who narrowed the window asked for near dates only)
     window = Window(-PARTS_BOOKED_DAYS, run.window.after)  # bank − books
@@ -3711,12 +3720,7 @@ def _parts_of_one_payer(run: _Matching) -> pd.DataFrame:
     targets = np.flatnonzero(
         run.ledger_open & run.ledger_named & (ledger_signed != 0) & (ledger_signed % ROUND != 0)
     )
-    lines = _no_card_settlements(
-        run,
-        np.flatnonzero(
-            run.bank_open & run.bank_named & ~run.returned & (bank_signed != 0) & (names.bank >= 0)
-        ),
-    )
+    lines = _open_parts(run)
     none = pd.DataFrame(columns=["b", "l", "kind", "why"])
     if not len(targets) or len(lines) < MIN_PARTS or run.window.narrowed:
         return none
@@ -3844,15 +3848,10 @@ def _parts_of_one_payer(run: _Matching) -> pd.DataFrame:
             + f" add up to this ledger line: {money}",
             score=DAY_SET_SCORE,
         )
-    doubted = [(b, g) for b, g in dict.fromkeys(doubted) if run.bank_open[b] and run.ledger_open[g]]
-    return pd.DataFrame(
-        {
-            "b": [b for b, _ in doubted],
-            "l": [g for _, g in doubted],
-            "kind": SEVERAL_SETS,
-            "why": "more than one set of one payer's lines (the owner's, as the bank writes the "
-            "name) adds up to the other line, or a line is in two sets (this is one): choose",
-        }
+    return several_sets(
+        [(b, g) for b, g in doubted if run.bank_open[b] and run.ledger_open[g]],
+        "more than one set of one payer's lines (the owner's, as the bank writes the name) adds "
+        "up to the other line, or a line is in two sets (this is one): choose",
     )
 
 
@@ -4639,12 +4638,20 @@ def _run_together_but_initials(names: _Names, b: np.ndarray, g: np.ndarray) -> n
     in their order or the other way round (`MUKESHSHAH` or `SHAHMUKESH` for Mukesh K Shah)."""
     found = np.zeros(len(b), dtype=bool)
     bank_code, party_code = names.bank[b], names.ledger[g]
-    for at in np.flatnonzero((bank_code >= 0) & (party_code >= 0)).tolist():
-        words = [w for w in str(names.likeness.right[party_code[at]]).split() if len(w) > 1]
-        if not 2 <= len(words) <= 3:
-            continue
-        run = str(names.likeness.left_squashed[bank_code[at]])
-        found[at] = run in ("".join(words), "".join(reversed(words)))
+    asked = np.flatnonzero((bank_code >= 0) & (party_code >= 0))
+    if not len(asked):
+        return found
+    # each party's name asked once: its words but the initials, run together both ways
+    parties, at = np.unique(party_code[asked], return_inverse=True)
+    words = [
+        [w for w in str(names.likeness.right[party]).split() if len(w) > 1]
+        for party in parties.tolist()
+    ]
+    forward = np.array(["".join(w) if 2 <= len(w) <= 3 else "" for w in words], dtype=object)
+    backward = np.array(["".join(w[::-1]) if 2 <= len(w) <= 3 else "" for w in words], dtype=object)
+    written = names.likeness.left_squashed[bank_code[asked]]
+    run = np.ravel(at)
+    found[asked] = (forward[run] != "") & ((written == forward[run]) | (written == backward[run]))
     return found
 
 
@@ -4952,12 +4959,8 @@ def _combinations(run: _Matching) -> pd.DataFrame:
             f"{when}{found.why_nearest}",
         )
     suggested += [(part, c.target) for c in undecided for part in c.parts]
-    return pd.DataFrame(
-        {
-            "b": [b for b, _ in suggested],
-            "l": [g for _, g in suggested],
-            "kind": SEVERAL_SETS,
-            "why": "more than one set of one party's lines adds up to the other line (this is "
-            "one of them): choose",
-        }
+    return several_sets(
+        suggested,
+        "more than one set of one party's lines adds up to the other line (this is one of "
+        "them): choose",
     )

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -185,6 +186,20 @@ LENDER_WORDS = frozenset((
 SEVERAL_SETS = "Several sets add up"
 """The kind of suggestion where two or more sets of lines add up to one line: the user chooses
 (here and in `xlbo.bank.match`, which puts a set's lines together among the suggestions)."""
+
+
+def several_sets(doubted: Sequence[tuple[int, int]], why: str) -> pd.DataFrame:
+    """The suggestions (b, l, kind, why) of SEVERAL_SETS for the (bank, ledger) pairs `doubted`,
+    each once, in the order given; line numbers whole numbers however few."""
+    pairs = list(dict.fromkeys(doubted))
+    return pd.DataFrame(
+        {
+            "b": np.array([b for b, _ in pairs], dtype=np.int64),
+            "l": np.array([g for _, g in pairs], dtype=np.int64),
+            "kind": SEVERAL_SETS,
+            "why": why,
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -726,8 +741,7 @@ def _own_journals(
     fees of 89.21 on the 5th and one journal of 89.21 that day: the first takes it, the other's
     fee is left for the month's journal; which is which nothing tells, and the month's total is
     the same either way). Returns the sets, the pairs left and the journals left."""
-    sure = pairs[pairs["dated"] | ~pairs["target"].duplicated(keep=False)]
-    sure = sure[~sure["target"].duplicated(keep=False) & ~sure["sale"].duplicated(keep=False)]
+    sure = _one_each(pairs[pairs["dated"] | ~pairs["target"].duplicated(keep=False)])
     if sure.empty or not len(journals):
         return [], pairs, journals
     wanted = sure.assign(day=ledger_day[sure["sale"].to_numpy(dtype=np.int64)])
@@ -1077,14 +1091,9 @@ def split_sets(
             taken.append(Split(b, g, _why(found_set, bank, ledger)))
         else:
             doubted += [(x, y) for x in b for y in g]
-    suggestions = pd.DataFrame(
-        {
-            "b": np.array([x for x, _ in doubted], dtype=np.int64),
-            "l": np.array([y for _, y in doubted], dtype=np.int64),
-            "kind": SEVERAL_SETS,
-            "why": "more than one split across ledgers (an EMI, a challan, a day's collections) "
-            "adds up to the other line, or shares a line with another (this is one of them): "
-            "choose",
-        }
+    suggestions = several_sets(
+        doubted,
+        "more than one split across ledgers (an EMI, a challan, a day's collections) adds up to "
+        "the other line, or shares a line with another (this is one of them): choose",
     )
     return taken, suggestions
